@@ -5,6 +5,8 @@ import argparse
 import importlib
 import sys
 
+from .errors import UserError
+
 # Order is the order --help lists them in.
 COMMANDS = ("build", "inspect", "validate", "audit", "publish", "download", "key")
 
@@ -44,10 +46,6 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as e:  # a problem the user can fix: say what to do, no traceback
         print(f"therapy-threads {args.command}: error: {e}", file=sys.stderr)
         return 2
-
-
-class UserError(Exception):
-    """An error caused by input or environment that the message tells the user how to fix."""
 
 
 if __name__ == "__main__":
