@@ -45,6 +45,8 @@ class Post:
     source_key: str = ""  # the post's key inside its source (guid, thread id, "page")
     location: str = ""  # where in the source (line range, xpath, URL)
     author_identity: Identity | None = None  # raw post-author identity, for is_post_author only
+    categories: list[str] = field(default_factory=list)  # source taxonomy, for include rules
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -133,7 +135,7 @@ class ReadResult:
 
 
 INTERNAL_FIELDS: dict[type, frozenset[str]] = {
-    Post: frozenset({"source_key", "location", "author_identity"}),
+    Post: frozenset({"source_key", "location", "author_identity", "categories", "tags"}),
     Comment: frozenset({"source_key", "parent_key", "location", "identity"}),
 }
 
