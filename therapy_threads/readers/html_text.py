@@ -1,0 +1,177 @@
+"""HTML -> plain text with paragraph breaks, shared by the HTML, WXR, Disqus and REST readers.
+
+The walk is iterative (explicit stack over ``child``/``next`` links), so a page with 10,000
+nested lists cannot exhaust Python's recursion limit, and lexbor (selectolax) is used rather
+than libxml2's HTML parser, which silently drops everything below depth 256.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Subtrees that are never text a person wrote in the body.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "form", "button", "input", "select", "textarea", "head", "title", "meta", "link", "video",
+    "audio", "map",
+})
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "header", "footer", "blockquote", "ul", "ol", "dl", "dt",
+    "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "thead", "tbody", "tfoot", "tr",
+    "figure", "figcaption", "hr", "address", "main", "aside", "nav", "details", "summary",
+    "fieldset", "center",
+})
+LINE_TAGS = frozenset({"li", "br", "td", "th", "caption"})
+# Images whose alt text is part of the text: WordPress smilies and emoji.
+_TEXT_IMG_CLASSES = frozenset({"wp-smiley", "emoji"})
+_WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+_WS_ALL = re.compile(r"\s+")
+
+SkipFn = Callable[[LexborNode], "str | bool | None"]
+
+
+def parse_html(text: str) -> LexborHTMLParser:
+    return LexborHTMLParser(text)
+
+
+def classes(node: LexborNode) -> set[str]:
+    cls = node.attributes.get("class") if node.is_element_node else None
+    return set(cls.split()) if cls else set()
+
+
+def node_text(node: LexborNode | None, skip: SkipFn | None = None, *, keep_newlines: bool = False,
+              furniture: list[tuple[str, str]] | None = None) -> str:
+    """Text of ``node``: blocks separated by a blank line, ``<br>``/``<li>`` by a newline.
+
+    ``skip(el)`` may return True (drop the subtree) or a string (drop it and record its text as
+    page furniture of that kind in ``furniture``). ``keep_newlines`` keeps newlines found in text
+    nodes, for stored raw content (WXR, Disqus) where WordPress adds paragraphs only on display.
+    """
+    if node is None:
+        return ""
+    out: list[str] = []
+    # Stack of (node, phase): phase 0 = enter, 1 = leave (emit the closing break).
+    stack: list[tuple[LexborNode, int]] = [(node, 0)]
+    pre_depth = 0
+    while stack:
+        n, phase = stack.pop()
+        tag = n.tag
+        if phase == 1:
+            if tag == "pre":
+                pre_depth -= 1
+            if tag in BLOCK_TAGS:
+                out.append("\n\n")
+            elif tag in LINE_TAGS:
+                out.append("\n")
+            continue
+        if tag == "-text":
+            t = n.text_content or ""
+            if pre_depth:
+                out.append(t)
+            elif keep_newlines:
+                out.append(_WS.sub(" ", t))
+            else:
+                out.append(_WS_ALL.sub(" ", t))
+            continue
+        if not n.is_element_node and n is not node:
+            continue  # comments, doctype
+        if n is not node:
+            if tag in SKIP_TAGS:
+                continue
+            if skip is not None:
+                verdict = skip(n)
+                if verdict:
+                    if furniture is not None and isinstance(verdict, str):
+                        ft = node_text(n)
+                        if ft:
+                            furniture.append((verdict, ft))
+                    continue
+        if tag == "img":
+            if classes(n) & _TEXT_IMG_CLASSES:
+                out.append(n.attributes.get("alt") or "")
+            continue
+        if tag == "br":
+            out.append("\n")
+            continue
+        if tag in BLOCK_TAGS:
+            out.append("\n\n")
+        elif tag == "li":
+            out.append("\n")
+        if tag == "pre":
+            pre_depth += 1
+        stack.append((n, 1))
+        # Push children in reverse so the first child is processed first.
+        kids: list[LexborNode] = []
+        c = n.child
+        while c is not None:
+            kids.append(c)
+            c = c.next
+        for k in reversed(kids):
+            stack.append((k, 0))
+    return tidy("".join(out))
+
+
+def tidy(text: str) -> str:
+    """Strip line ends and keep at most one blank line between paragraphs."""
+    lines = [ln.strip(" \t") for ln in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def fragment_text(html: str, *, keep_newlines: bool = False) -> str:
+    """Text of an HTML fragment (stored comment content, ``content.rendered``)."""
+    if not html:
+        return ""
+    if "<" not in html and "&" not in html:
+        return tidy(html if keep_newlines else _WS_ALL.sub(" ", html))
+    tree = LexborHTMLParser(html)
+    return node_text(tree.body, keep_newlines=keep_newlines)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+
+
+def decode_html(data: bytes) -> tuple[str, str | None]:
+    """Decode page bytes: BOM, then a declared charset, then UTF-8, then cp1252.
+
+    Returns the text and a warning message when the bytes did not decode cleanly.
+    """
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace"), None
+    declared = None
+    m = _META_CHARSET.search(data[:8192])
+    if m:
+        declared = m.group(1).decode("ascii", "ignore").lower()
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            declared = None
+    for enc in ([declared] if declared else []) + ["utf-8"]:
+        try:
+            return data.decode(enc), None
+        except UnicodeDecodeError:
+            continue
+    if declared in (None, "utf-8", "utf8"):
+        try:
+            return data.decode("cp1252"), "page is not valid UTF-8; decoded as Windows-1252"
+        except UnicodeDecodeError:
+            pass
+    return (data.decode(declared or "utf-8", errors="replace"),
+            f"page has bytes invalid in {declared or 'utf-8'}; they were replaced with U+FFFD")
+
+
+_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/[0-9a-z_]+/(?=https?://|[a-z0-9.-]+\.[a-z]{2,})",
+                      re.I)
+
+
+def unwrap_wayback(url: str | None) -> str | None:
+    """The original URL inside a Wayback Machine rewritten link."""
+    if not url:
+        return url
+    return _WAYBACK.sub("", url.strip())

@@ -1,0 +1,289 @@
+"""WordPress eXtended RSS (WXR 1.0-1.2) exports: posts and pages with their comments.
+
+What is published: items of post_type ``post`` or ``page`` (missing post_type counts as a post)
+with status ``publish`` (or none) and no password, and their approved comments of type comment
+(empty or missing ``comment_type``). Everything else is counted in ``skipped`` by reason:
+``post_type_<type>``, ``unpublished_post``, ``password_protected_post``,
+``comment_on_skipped_post``, ``pingback``, ``trackback``, ``comment_type_<type>``,
+``unapproved``, ``spam``, ``trash``. Replies to a comment that is not published (spam, unapproved)
+are quarantined by the tree builder as orphans.
+
+The ``wp`` namespace is matched by pattern (``wordpress.org/export/1.x/``, http or https), not
+by one exact URI. Author e-mail, URL and IP go to ``Comment.identity`` only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .. import ids
+from ..records import Comment, Identity, ReadResult
+from . import register, xml_safe
+from ._common import add_post, clean_identity, guarded, make_post, new_comment
+from ._dates import parse_gmt, parse_rfc822
+from .base import Reader, SourceRef
+from .html_text import fragment_text
+
+_PUBLISHED_STATUS = {"", "publish"}
+_CONTENT_TYPES = {"post", "page"}
+
+
+def _kind(ns: str) -> str:
+    if "wordpress.org/export" in ns:
+        return "excerpt" if ns.rstrip("/").endswith("excerpt") else "wp"
+    if "purl.org/rss/1.0/modules/content" in ns:
+        return "content"
+    if "purl.org/dc/elements" in ns:
+        return "dc"
+    return ns
+
+
+def _text(el: etree._Element | None) -> str:
+    if el is None:
+        return ""
+    return "".join(el.itertext())
+
+
+@dataclass(slots=True)
+class _RawComment:
+    fields: dict[str, str]
+    index: int
+
+
+@dataclass(slots=True)
+class _RawItem:
+    index: int
+    fields: dict[str, str]
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    comments: list[_RawComment] = field(default_factory=list)
+    line: int | None = None
+
+
+def _fields(el: etree._Element, prefix_kinds: tuple[str, ...]) -> dict[str, str]:
+    """Direct children as ``kind:localname`` -> text (first occurrence wins)."""
+    out: dict[str, str] = {}
+    for ch in el:
+        if not isinstance(ch.tag, str):
+            continue
+        name = xml_safe.localname(ch)
+        kind = _kind(xml_safe.namespace(ch))
+        key = f"{kind}:{name}" if kind in prefix_kinds else name
+        if key not in out:
+            out[key] = _text(ch)
+    return out
+
+
+@register
+class WxrReader(Reader):
+    format = "wxr"
+
+    @classmethod
+    def sniff(cls, head: bytes, name: str = "") -> float:
+        h = head[:65536]
+        if b"wordpress.org/export/" in h and (b"<rss" in h or b"<channel" in h):
+            return 0.95
+        if b"<wp:comment" in h or b"<wp:post_type" in h:
+            return 0.8
+        if name.lower().endswith(".xml") and b"<rss" in h and b"<wp:" in h:
+            return 0.6
+        return 0.0
+
+    @guarded
+    def read(self, data: bytes, source: SourceRef) -> ReadResult:
+        result = ReadResult(source.source_id, self.format)
+        try:
+            prepared = xml_safe.prepare(data)
+        except xml_safe.UnsafeXML as e:
+            result.error("unsafe_xml", str(e))
+            return result
+        for code, msg in prepared.warnings:
+            result.warn(code, msg)
+        try:
+            channel, authors, items = _scan(prepared.data, recover=False)
+        except etree.XMLSyntaxError as e:
+            detail = xml_safe.describe_syntax_error(e)
+            try:
+                channel, authors, items = _scan(prepared.data, recover=True)
+            except etree.XMLSyntaxError:
+                items = []
+            if not items:
+                result.error("xml_not_well_formed",
+                             f"the export is not well-formed XML and nothing could be recovered: "
+                             f"{detail}. Re-export it from WordPress (Tools > Export) and check "
+                             "the download was complete")
+                return result
+            result.warn("xml_recovered",
+                        f"the export is not well-formed XML ({detail}); read {len(items)} item(s) "
+                        "in recovery mode, items after the damage may be missing or incomplete. "
+                        "Re-export the file from WordPress if you can")
+        if not items and not channel.get("is_wxr"):
+            result.error("not_wxr", "no <item> elements and no WordPress export namespace found: "
+                         "this file is not a WordPress WXR export; check --format or the file")
+            return result
+        sha = ids.sha256_bytes(data)
+        _build(result, source, channel, authors, items, sha)
+        return result
+
+
+def _scan(data: bytes, *, recover: bool):
+    channel: dict = {"is_wxr": False}
+    authors: dict[str, dict[str, str]] = {}
+    items: list[_RawItem] = []
+    for el in xml_safe.iterparse(data, recover=recover):
+        name = xml_safe.localname(el)
+        parent = el.getparent()
+        pname = xml_safe.localname(parent) if parent is not None else ""
+        if name == "item" and pname == "channel":
+            items.append(_item(el, len(items)))
+            xml_safe.release(el)
+        elif name in ("author", "wp_author") and _kind(xml_safe.namespace(el)) == "wp" and pname == "channel":
+            f = _fields(el, ("wp",))
+            login = f.get("wp:author_login", "").strip()
+            if login:
+                authors[login] = f
+            channel["is_wxr"] = True
+        elif name == "wxr_version" and _kind(xml_safe.namespace(el)) == "wp":
+            channel["is_wxr"] = True
+            channel["version"] = _text(el).strip()
+        elif pname == "channel" and name in ("title", "link") and not xml_safe.namespace(el):
+            channel.setdefault(name, _text(el).strip())
+    return channel, authors, items
+
+
+def _item(el: etree._Element, index: int) -> _RawItem:
+    item = _RawItem(index=index, fields=_fields(el, ("wp", "dc", "content", "excerpt")),
+                    line=el.sourceline)
+    for ch in el:
+        if not isinstance(ch.tag, str):
+            continue
+        name = xml_safe.localname(ch)
+        if name == "category" and not xml_safe.namespace(ch):
+            domain = ch.get("domain", "category")
+            label = _text(ch).strip()
+            if not label:
+                continue
+            if domain == "category":
+                item.categories.append(label)
+            elif domain == "post_tag":
+                item.tags.append(label)
+        elif name == "comment" and _kind(xml_safe.namespace(ch)) == "wp":
+            item.comments.append(_RawComment(_fields(ch, ()), len(item.comments)))
+    return item
+
+
+def _approval(value: str) -> str | None:
+    """None when published, else the skip reason."""
+    v = value.strip().lower()
+    if v in ("", "1", "approve", "approved"):
+        return None
+    if v == "spam":
+        return "spam"
+    if v in ("trash", "post-trashed"):
+        return "trash"
+    return "unapproved"
+
+
+def _build(result: ReadResult, source: SourceRef, channel: dict,
+           authors: dict[str, dict[str, str]], items: list[_RawItem], sha: str) -> None:
+    seen_keys: set[str] = set()
+    for item in items:
+        f = item.fields
+        where = f"item[{item.index + 1}]" + (f" line {item.line}" if item.line else "")
+        ptype = f.get("wp:post_type", "").strip().lower() or "post"
+        status = f.get("wp:status", "").strip().lower()
+        reason = None
+        if ptype not in _CONTENT_TYPES:
+            reason = "post_type_" + re.sub(r"[^a-z0-9_]+", "_", ptype)
+        elif status not in _PUBLISHED_STATUS:
+            reason = "unpublished_post"
+        elif f.get("wp:post_password", "").strip():
+            reason = "password_protected_post"
+        wp_id = f.get("wp:post_id", "").strip()
+        key = (f"wp-{wp_id}" if wp_id else
+               f.get("guid", "").strip() or f.get("link", "").strip() or f"item-{item.index + 1}")
+        if reason is None and key in seen_keys:
+            n = 2
+            while f"{key}#{n}" in seen_keys:
+                n += 1
+            result.warn("duplicate_post_key", f"post key {key!r} appears again; this item is "
+                        f"keyed {key}#{n} (both are kept)", where)
+            key = f"{key}#{n}"
+        if reason is not None:
+            result.skip(reason)
+            if item.comments:
+                result.skip("comment_on_skipped_post", len(item.comments))
+            continue
+        seen_keys.add(key)
+
+        creator = f.get("dc:creator", "").strip()
+        author = authors.get(creator, {})
+        display = author.get("wp:author_display_name", "").strip() or creator or None
+        author_identity = clean_identity(name=display, email=author.get("wp:author_email"))
+        author_user_id = author.get("wp:author_id", "").strip()
+        author_email = (author.get("wp:author_email") or "").strip().lower()
+        post = make_post(
+            source, "wxr", key,
+            title=fragment_text(f.get("title", "")),
+            body=fragment_text(f.get("content:encoded", ""), keep_newlines=True),
+            sha=sha, location=where,
+            site=source.site or channel.get("title") or None,
+            url=f.get("link", "").strip() or None,
+            author=display,
+            published_at=parse_gmt(f.get("wp:post_date_gmt")) or parse_rfc822(f.get("pubDate")),
+            author_identity=author_identity,
+        )
+        post.categories = item.categories
+        post.tags = item.tags
+
+        comments: list[Comment] = []
+        zoneless = 0
+        for rc in item.comments:
+            cf = rc.fields
+            cid = cf.get("comment_id", "").strip()
+            cwhere = f"{where} wp:comment[{rc.index + 1}]" + (f" id={cid}" if cid else "")
+            ctype = cf.get("comment_type", "").strip().lower()
+            if ctype in ("pingback", "trackback"):
+                result.skip(ctype)
+                continue
+            if ctype not in ("", "comment"):
+                result.skip("comment_type_" + re.sub(r"[^a-z0-9_]+", "_", ctype))
+                continue
+            why = _approval(cf.get("comment_approved", ""))
+            if why:
+                result.skip(why)
+                continue
+            if not cid:
+                cid = f"pos-{rc.index + 1}"
+                result.warn("comment_without_id", "a comment has no wp:comment_id; keyed by its "
+                            "position, so its replies cannot be linked", cwhere)
+            parent = cf.get("comment_parent", "").strip()
+            user_id = cf.get("comment_user_id", "").strip()
+            email = (cf.get("comment_author_email") or "").strip().lower()
+            if author_user_id and user_id and user_id != "0":
+                is_author: bool | None = user_id == author_user_id
+            elif author_email and email:
+                is_author = email == author_email
+            elif user_id == "0":
+                is_author = False
+            else:
+                is_author = None
+            published = parse_gmt(cf.get("comment_date_gmt"))
+            if published is None and cf.get("comment_date", "").strip():
+                zoneless += 1
+            comments.append(new_comment(
+                f"comment-{cid}", f"comment-{parent}" if parent not in ("", "0") else None,
+                fragment_text(cf.get("comment_content", ""), keep_newlines=True),
+                location=cwhere, published_at=published,
+                identity=clean_identity(cf.get("comment_author"), cf.get("comment_author_email"),
+                                        cf.get("comment_author_url"), cf.get("comment_author_IP")),
+                is_post_author=is_author))
+        if zoneless:
+            result.warn("date_without_zone", f"{zoneless} comment(s) have only a local time "
+                        "(no comment_date_gmt); published_at left empty", where)
+        add_post(result, post, comments)
+
+
+__all__ = ["WxrReader", "Identity"]
