@@ -1,0 +1,99 @@
+"""``therapy-threads build``: run the build flow on a source manifest."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "build", help="build posts/comments Parquet from sources (runs the Prefect build flow)",
+        description="Read every source in the manifest, extract posts and comment trees, "
+                    "anonymise, write Parquet under --out and validate it.")
+    p.add_argument("--sources", default="seeds",
+                   help="manifest file or folder holding sources.toml (default: seeds)")
+    p.add_argument("--out", default="data/build", help="build folder (default: data/build)")
+    p.add_argument("--key-file", default=None,
+                   help="pseudonym key file (default: $THERAPY_THREADS_KEY or ~/.config/therapy-threads/pseudonym.key)")
+    p.add_argument("--policy", default=None, help="anonymisation policy TOML (default: the packaged policy)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes for extraction (default: number of cores; 1 = in-process)")
+    p.add_argument("--archive", default="data/raw", help="WARC archive folder for URL sources")
+    p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
+    p.add_argument("--no-validate", action="store_true", help="skip the validation stage")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    # Prefect persists task results (our cache records) here, next to the build they describe.
+    os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str((out / ".cache" / "prefect-results").resolve()))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from ..pipeline import load_manifest
+
+    _, refs = load_manifest(args.sources)  # fail fast, before starting Prefect
+    if not args.quiet:
+        print(f"therapy-threads build: {len(refs)} sources from {args.sources} -> {out}", file=sys.stderr)
+        print("starting Prefect (a temporary local API server unless PREFECT_API_URL is set)...", file=sys.stderr)
+
+    from flows import build as build_module
+    from flows.build import build_flow
+
+    t0 = time.time()
+    build_module.PROGRESS[:] = [] if args.quiet else [_Progress()]
+    report = build_flow(sources=args.sources, out=str(out), key_file=args.key_file,
+                        policy=args.policy, workers=args.workers, archive_dir=args.archive,
+                        offline=args.offline, run_validation=not args.no_validate)
+    print_summary(report, out, time.time() - t0)
+    failed_validation = report.get("validation") and not report["validation"].get("success", False)
+    if failed_validation:
+        print("validation FAILED: nothing from this build may be published; see "
+              f"{out / 'validation' / 'summary.json'}", file=sys.stderr)
+        return 1
+    return 0
+
+
+class _Progress:
+    def __init__(self) -> None:
+        self.last = 0.0
+
+    def __call__(self, s: dict[str, Any], i: int, n: int) -> None:
+        now = time.time()
+        if n <= 50 or i == n or now - self.last > 1.0 or s["status"] != "ok":
+            self.last = now
+            warn = sum(1 for x in s["issues"] if x["severity"] == "warning")
+            errs = [x["message"] for x in s["issues"] if x["severity"] == "error"]
+            line = (f"[{i}/{n}] {s['source_id']}: {s['status']} ({s.get('cache', '')}) "
+                    f"{s['posts']} posts, {s['comments']} comments, {s['quarantined']} quarantined")
+            if warn:
+                line += f", {warn} warnings"
+            if errs:
+                line += f" - ERROR: {errs[0]}"
+            print(line, file=sys.stderr, flush=True)
+
+
+def print_summary(report: dict[str, Any], out: Path, seconds: float) -> None:
+    t = report["totals"]
+    ch = report["changes"]
+    print(f"\nbuild {report['build_id']} in {seconds:.1f}s -> {out}")
+    print(f"  sources   {t['sources']} ({t['sources_failed']} failed); "
+          f"{len(ch['added'])} added, {len(ch['changed'])} changed, {len(ch['unchanged'])} unchanged, "
+          f"{len(ch['removed'])} removed since the previous build")
+    print(f"  posts     {t['posts']}")
+    print(f"  comments  {t['comments']} published + {t['quarantined']} quarantined = {t['comments_seen']} seen; "
+          f"{t['skipped']} skipped (pingbacks, spam, deleted, out of scope)")
+    for s in report["sources"]:
+        for i in s["issues"]:
+            if i["severity"] == "error":
+                print(f"  ERROR {s['source_id']}: {i['message']}")
+    v = report.get("validation")
+    if v:
+        print(f"  validation {'passed' if v.get('success') else 'FAILED'}"
+              f" ({out / 'validation' / 'summary.json'})")
+    print(f"  tables    {out / 'posts.parquet'}, {out / 'comments.parquet'}, {out / 'quarantine.parquet'}")
