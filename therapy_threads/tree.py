@@ -13,6 +13,12 @@ from . import ids
 from .records import Comment, QuarantineRow
 
 
+# WordPress allows at most 10 levels; a deeper tree is a parser bug or hostile input. Past this
+# depth comments are quarantined rather than published, so `path` (which grows with depth)
+# stays bounded and nothing is silently lost.
+MAX_DEPTH = 256
+
+
 @dataclass(slots=True)
 class TreeResult:
     comments: list[Comment]
@@ -85,8 +91,16 @@ def build_tree(post_id: str, source_id: str, comments: list[Comment]) -> TreeRes
     # means the order is broken; keep the child and re-order rather than drop text.
     ok = _parents_first(ok, by_key)
     children: dict[str, int] = {}
-    for pos, c in enumerate(ok):
-        c.position = pos
+    too_deep: set[str] = set()
+    placed: list[Comment] = []
+    for c in ok:
+        if c.parent_key is not None and (c.parent_key in too_deep or by_key[c.parent_key].depth >= MAX_DEPTH):
+            too_deep.add(c.source_key)
+            quarantine.append(_q(source_id, post_id, c, "too_deep",
+                                 f"nested deeper than {MAX_DEPTH} levels"))
+            continue
+        c.position = len(placed)
+        placed.append(c)
         if c.parent_key is None:
             c.parent_id = None
             c.root_id = c.comment_id
@@ -99,9 +113,9 @@ def build_tree(post_id: str, source_id: str, comments: list[Comment]) -> TreeRes
             c.depth = p.depth + 1
             c.path = p.path + "/" + c.comment_id
             children[p.comment_id] = children.get(p.comment_id, 0) + 1
-    for c in ok:
+    for c in placed:
         c.n_children = children.get(c.comment_id, 0)
-    return TreeResult(ok, quarantine)
+    return TreeResult(placed, quarantine)
 
 
 def _first_missing(c: Comment, by_key: dict[str, Comment]) -> str | None:
@@ -118,11 +132,13 @@ def _parents_first(comments: list[Comment], by_key: dict[str, Comment]) -> list[
     out: list[Comment] = []
     pending: dict[str, list[Comment]] = {}
 
-    def place(c: Comment) -> None:
-        out.append(c)
-        placed.add(c.source_key)
-        for child in pending.pop(c.source_key, []):
-            place(child)
+    def place(first: Comment) -> None:
+        stack = [first]  # iterative: hostile input can nest thousands deep
+        while stack:
+            c = stack.pop()
+            out.append(c)
+            placed.add(c.source_key)
+            stack.extend(reversed(pending.pop(c.source_key, [])))
 
     for c in comments:
         if c.parent_key is None or c.parent_key in placed:

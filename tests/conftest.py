@@ -1,0 +1,37 @@
+"""Shared fixtures. Prefect starts a temporary API server per process (~15 s here): one per session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+# No test may reach the internet, send analytics or read a user's real key.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory):
+    """One temporary Prefect API server (SQLite) for every flow test in the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    storage = tmp_path_factory.mktemp("prefect-results")
+    os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"] = str(storage)
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def test_key(tmp_path_factory) -> Path:
+    """A pseudonym key created for the test session only (never the user's key)."""
+    d = tmp_path_factory.mktemp("key")
+    p = d / "pseudonym.key"
+    p.write_bytes(bytes(range(32)))
+    p.chmod(0o600)
+    return p
