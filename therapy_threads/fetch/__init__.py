@@ -1,0 +1,10 @@
+"""Polite fetching with WARC archiving and offline replay (see client.py for the modes)."""
+from __future__ import annotations
+
+from .client import (USER_AGENT, FetchError, FetchResponse, NotInArchive, PoliteClient,
+                     RobotsDisallowed, retry_after_seconds)
+from .warc_store import IndexEntry, StoredResponse, WarcArchive
+
+__all__ = ["USER_AGENT", "FetchError", "FetchResponse", "NotInArchive", "PoliteClient",
+           "RobotsDisallowed", "retry_after_seconds", "IndexEntry", "StoredResponse",
+           "WarcArchive"]

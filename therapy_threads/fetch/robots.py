@@ -1,0 +1,58 @@
+"""robots.txt rules per origin, parsed with ``urllib.robotparser``.
+
+Status handling follows RFC 9309: 2xx -> the rules; 4xx -> no rules (everything allowed);
+5xx or unreachable -> treat the whole site as disallowed until a later run can read the file.
+"""
+from __future__ import annotations
+
+import threading
+import urllib.robotparser
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+# fetch(url) -> (status, body) or None when the server could not be reached.
+RobotsFetcher = Callable[[str], "tuple[int, bytes] | None"]
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+class RobotsPolicy:
+    def __init__(self, fetch: RobotsFetcher, user_agent: str) -> None:
+        self._fetch = fetch
+        # robotparser matches the product token ("therapy-threads"), not the full UA string.
+        self.agent = user_agent.split("/", 1)[0].strip()
+        self._parsers: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._lock = threading.Lock()
+
+    def _parser(self, url: str) -> urllib.robotparser.RobotFileParser:
+        key = origin(url)
+        with self._lock:
+            parser = self._parsers.get(key)
+        if parser is not None:
+            return parser
+        parser = urllib.robotparser.RobotFileParser(key + "/robots.txt")
+        got = self._fetch(key + "/robots.txt")
+        if got is None or got[0] >= 500:
+            parser.disallow_all = True
+        elif got[0] >= 400:
+            parser.allow_all = True
+        else:
+            parser.parse(got[1].decode("utf-8", errors="replace").splitlines())
+        with self._lock:
+            self._parsers[key] = parser
+        return parser
+
+    def allowed(self, url: str) -> bool:
+        return self._parser(url).can_fetch(self.agent, url)
+
+    def crawl_delay(self, url: str) -> float | None:
+        p = self._parser(url)
+        delay = p.crawl_delay(self.agent)
+        if delay is None:
+            rate = p.request_rate(self.agent)
+            if rate is not None and rate.requests:
+                delay = rate.seconds / rate.requests
+        return float(delay) if delay is not None else None
