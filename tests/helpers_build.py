@@ -1,0 +1,164 @@
+"""Make small, deterministic build directories for publish/download/load tests.
+
+The layout and JSON shapes follow the build contract in the team brief (``data/build/``):
+posts/comments/quarantine Parquet written with ``therapy_threads.schema.arrow_schema``, a
+``build_report.json``, ``validation/summary.json`` and ``validation/privacy_audit.json``.
+Trees are generated with a seeded RNG so every call with the same arguments writes the same rows.
+"""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from therapy_threads import ids
+from therapy_threads.schema import arrow_schema, schema_version
+
+WORDS = ("therapy transference boundaries my therapist said the session felt safe again and "
+         "I wonder whether love in therapy is real or a dependency that helps us heal").split()
+
+
+@dataclass
+class SourceSpec:
+    source_id: str
+    n_posts: int = 2
+    comments_per_post: int = 6
+    declared_extra: int = 2  # declared_comment_count = extracted + this (captures miss comments)
+    quarantined: int = 1
+    seed: int = 0
+
+
+@dataclass
+class BuildSpec:
+    sources: list[SourceSpec] = field(default_factory=lambda: [
+        SourceSpec("seed-000", n_posts=2, comments_per_post=7, seed=1),
+        SourceSpec("seed-001", n_posts=1, comments_per_post=0, declared_extra=0, quarantined=0,
+                   seed=2),
+        SourceSpec("seed-003", n_posts=3, comments_per_post=12, seed=3),
+    ])
+    success: bool = True
+    privacy_passed: bool = True
+    finished_at: str = "2026-11-22T10:05:00+00:00"
+    schema_version: str | None = None
+    git_commit: str = "0123456789abcdef0123456789abcdef01234567"
+
+
+def _text(rng: random.Random, n: int) -> str:
+    paras = []
+    for _ in range(rng.randint(1, 3)):
+        paras.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(3, n))).capitalize() + ".")
+    return "\n\n".join(paras)
+
+
+def make_rows(spec: BuildSpec) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+    posts, comments, quarantine, report_sources = [], [], [], []
+    t0 = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    for s in spec.sources:
+        rng = random.Random(f"{s.source_id}:{s.seed}")
+        raw = f"raw bytes of {s.source_id} seed {s.seed}".encode()
+        src_sha = ids.sha256_bytes(raw)
+        n_comments = 0
+        for p in range(s.n_posts):
+            pid = ids.post_id(s.source_id, f"post-{p}")
+            cids: list[str] = []
+            depth: dict[str, int] = {}
+            path: dict[str, str] = {}
+            root: dict[str, str] = {}
+            children: dict[str, int] = {}
+            rows = []
+            for i in range(s.comments_per_post):
+                cid = ids.comment_id(pid, f"comment-{i}")
+                parent = None
+                if cids and rng.random() < 0.6:
+                    parent = rng.choice(cids)
+                depth[cid] = 0 if parent is None else depth[parent] + 1
+                path[cid] = cid if parent is None else f"{path[parent]}/{cid}"
+                root[cid] = cid if parent is None else root[parent]
+                children[cid] = 0
+                if parent is not None:
+                    children[parent] += 1
+                cids.append(cid)
+                rows.append({
+                    "comment_id": cid, "post_id": pid, "source_id": s.source_id,
+                    "parent_id": parent, "root_id": root[cid], "depth": depth[cid],
+                    "position": i, "path": path[cid], "n_children": 0,
+                    "text": _text(rng, 30),
+                    "like_count": rng.choice([None, 0, 1, 3]),
+                    "published_at": t0 + timedelta(days=p, hours=i),
+                    "author_pseudonym": f"u_{rng.randrange(16**8):08x}",
+                    "is_post_author": rng.random() < 0.2,
+                    "language": "en",
+                })
+            for r in rows:
+                r["n_children"] = children[r["comment_id"]]
+            comments.extend(rows)
+            n_comments += len(rows)
+            posts.append({
+                "post_id": pid, "source_id": s.source_id, "source_format": "text_capture",
+                "site": f"Blog {s.source_id}", "url": None, "title": f"Post {p} of {s.source_id}",
+                "author": "Joseph Burgo" if p % 2 else None, "published_at": t0 + timedelta(days=p),
+                "body": _text(rng, 60), "language": "en",
+                "declared_comment_count": (s.comments_per_post + s.declared_extra)
+                if s.comments_per_post else None,
+                "extracted_comment_count": s.comments_per_post, "content_sha256": src_sha,
+            })
+        for q in range(s.quarantined):
+            quarantine.append({
+                "source_id": s.source_id, "item_kind": "comment", "reason": "orphan_reply",
+                "detail": "the comment replies to a comment that is not in the capture",
+                "location": f"lines {100 + q}-{110 + q}", "post_id": ids.post_id(s.source_id, "post-0"),
+                "item_id": ids.comment_id(ids.post_id(s.source_id, "post-0"), f"orphan-{q}"),
+                "content_sha256": ids.sha256_text(f"orphan {q}"),
+            })
+        report_sources.append({
+            "source_id": s.source_id, "location": f"{s.source_id}.txt", "format": "text_capture",
+            "sha256": src_sha, "bytes": len(raw), "status": "ok", "posts": s.n_posts,
+            "comments": n_comments, "quarantined": s.quarantined, "skipped": {"pingback": 1},
+            "issues": [],
+        })
+    return posts, comments, quarantine, report_sources
+
+
+def make_build(root: Path, spec: BuildSpec | None = None) -> Path:
+    """Write a complete build directory under ``root`` and return it."""
+    spec = spec or BuildSpec()
+    root = Path(root)
+    (root / "validation").mkdir(parents=True, exist_ok=True)
+    (root / "private").mkdir(exist_ok=True)
+    posts, comments, quarantine, sources = make_rows(spec)
+    for name, rows in (("posts", posts), ("comments", comments), ("quarantine", quarantine)):
+        table = pa.Table.from_pylist(rows, schema=arrow_schema(name))
+        pq.write_table(table, root / f"{name}.parquet")
+    # Internal files that must never reach a release.
+    pq.write_table(pa.table({"source_id": ["x"], "text": ["Share this: Facebook"]}),
+                   root / "furniture.parquet")
+    (root / "private" / "identity_tokens.txt").write_text("deadbeef\n")
+    totals = {
+        "posts": len(posts), "comments": len(comments), "quarantined": len(quarantine),
+        "skipped": sum(sum(s["skipped"].values()) for s in sources),
+        "comments_seen": len(comments) + len(quarantine),
+    }
+    report = {
+        "build_id": "b-test-0001", "started_at": "2026-11-22T10:00:00+00:00",
+        "finished_at": spec.finished_at, "pipeline_version": "0.1.0",
+        "git_commit": spec.git_commit, "schema_version": spec.schema_version or schema_version(),
+        "key_fingerprint": "kf_0a1b2c3d", "sources": sources, "totals": totals,
+    }
+    (root / "build_report.json").write_text(json.dumps(report, indent=2))
+    (root / "validation" / "summary.json").write_text(json.dumps({
+        "success": spec.success, "checked_at": spec.finished_at,
+        "tables": {"posts": {"rows": len(posts), "success": spec.success},
+                   "comments": {"rows": len(comments), "success": spec.success}},
+        "failures": [] if spec.success else [{"table": "comments", "check": "parent_exists",
+                                              "unexpected": ["c_x"]}],
+    }))
+    (root / "validation" / "privacy_audit.json").write_text(json.dumps({
+        "passed": spec.privacy_passed, "checked_rows": len(comments) + len(posts),
+        "findings": [] if spec.privacy_passed else [{"kind": "email", "value": "jo@example.org"}],
+    }))
+    return root

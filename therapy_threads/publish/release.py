@@ -1,0 +1,276 @@
+"""Turn a validated build into an immutable, versioned release in Hugging Face dataset layout.
+
+::
+
+    vX.Y.Z/
+      README.md            data card (YAML metadata + body)
+      TERMS.md             research terms (license_link of the card)
+      CHANGELOG.md         this release's entry, then the previous releases'
+      croissant.json       Croissant 1.0 + RAI, with keys and foreign keys
+      manifest.json        provenance, counts, checksums of every other file
+      data/<table>-0000i-of-0000N.parquet
+      plots/*.png
+
+The release is assembled in a hidden staging directory next to the target and renamed into place
+only when complete, under the registry lock; an existing version is never overwritten.
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from ..errors import UserError
+from ..schema import TABLES, schema_version
+from . import changelog as changelog_mod
+from . import plots as plots_mod
+from .card import (CardContext, TAGS, TERMS_FILE, card_languages, load_docs, load_source_notes,
+                   render_body, render_card, render_terms, validate_card)
+from .croissant import build_croissant
+from .fsutil import atomic_directory, canonical_json, sha256_file
+from .inputs import Build, open_build
+from .manifest import MANIFEST, base_manifest, features_map, file_entries
+from .parquet import ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, read_published, sort_table, write_shards
+from .registry import DEFAULT_REGISTRY, Registry
+from .stats import comment_stats, post_stats, quarantine_stats
+from .versioning import Version, check_bump
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class ReleaseResult:
+    version: str
+    path: Path | None  # None for a dry run (nothing kept)
+    manifest: dict[str, Any]
+    manifest_sha256: str
+    files: list[dict[str, Any]]  # every file incl. manifest.json: path, bytes, sha256
+    warnings: list[str] = field(default_factory=list)
+    dropped_columns: dict[str, list[str]] = field(default_factory=dict)
+    data_card: str = ""  # the card body without YAML or images, for the repo's DATA_CARD.md
+    dry_run: bool = False
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {t: info["rows"] for t, info in self.manifest["tables"].items()}
+
+    def summary_markdown(self) -> str:
+        lines = [f"# therapy-threads v{self.version}{' (dry run)' if self.dry_run else ''}", "",
+                 "| Table | Rows | Files |", "|---|---:|---:|"]
+        for t, info in self.manifest["tables"].items():
+            lines.append(f"| {t} | {info['rows']:,} | {len(info['files'])} |")
+        lines += ["", f"Manifest SHA-256: `{self.manifest_sha256}`", ""]
+        if self.warnings:
+            lines += ["**Warnings**", ""] + [f"- {w}" for w in self.warnings] + [""]
+        return "\n".join(lines)
+
+
+def default_docs_dir() -> Path | None:
+    for d in (Path.cwd() / "docs", REPO_ROOT / "docs"):
+        if d.is_dir():
+            return d
+    return None
+
+
+def default_sources_manifest() -> Path | None:
+    for p in (Path.cwd() / "seeds" / "sources.toml", REPO_ROOT / "seeds" / "sources.toml"):
+        if p.is_file():
+            return p
+    return None
+
+
+def _description(m: dict[str, Any]) -> str:
+    t = m["tables"]
+    return (f"Public blog discussions about the therapeutic relationship (love, dependency, "
+            f"boundaries, transference in therapy): {t['posts']['rows']} posts and "
+            f"{t['comments']['rows']} comments with their reply structure, commenters "
+            f"pseudonymised, from {len(m['sources'])} sources. Release v{m['version']}.")
+
+
+def _cite(version: str, year: str, repo_id: str | None) -> str:
+    how = f", howpublished={{https://huggingface.co/datasets/{repo_id}}}" if repo_id else ""
+    return (f"@misc{{therapy_threads_{version.replace('.', '_')}, title={{therapy-threads: public "
+            f"blog discussions about the therapeutic relationship}}, author={{the therapy-threads "
+            f"maintainers}}, year={{{year}}}, version={{{version}}}{how}}}")
+
+
+def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path | None,
+                  prev_manifest: dict[str, Any] | None, latest: Version | None,
+                  sources_manifest: Path | None = None, docs_dir: Path | None = None,
+                  repo_id: str | None = None, rows_per_shard: int = ROWS_PER_SHARD,
+                  row_group_size: int = ROW_GROUP_SIZE) -> ReleaseResult:
+    """Write every file of the release into the (empty) directory ``dest``."""
+    sv = schema_version()
+    built_sv = str(build.report.get("schema_version"))
+    if built_sv != sv:
+        raise UserError(f"the build was made with schema {built_sv} but this version of "
+                        f"therapy-threads publishes schema {sv}; re-run 'therapy-threads build'")
+
+    # Schema rule first, before any work: a changed schema needs a major bump.
+    if prev_manifest is not None:
+        notes = changelog_mod.schema_diff(changelog_mod.features_of(prev_manifest),
+                                          {t: features_map(t) for t in TABLES})
+        if prev_manifest.get("schema_version") != sv:
+            notes.insert(0, f"schema version {prev_manifest.get('schema_version')} -> {sv}")
+        if notes:
+            check_bump(version, Version.parse(prev_manifest["version"]), schema_changed=True,
+                       schema_note="; ".join(notes), rows_added=False, anything_changed=True,
+                       latest=latest)
+
+    tables: dict[str, dict[str, Any]] = {}
+    ids: dict[str, pa.Table] = {}
+    dropped: dict[str, list[str]] = {}
+    st: dict[str, dict[str, Any]] = {}
+    post_ids: list[str] = []
+    for table in ("posts", "comments", "quarantine"):
+        t, extra = read_published(build.table_path(table), table)
+        if extra:
+            dropped[table] = extra
+        t = sort_table(t, table)
+        shards = write_shards(t, table, dest, rows_per_shard=rows_per_shard,
+                              row_group_size=row_group_size)
+        tables[table] = {
+            "rows": t.num_rows,
+            "arrow_bytes": int(t.nbytes),
+            "features": features_map(table),
+            "sort_keys": SORT_KEYS[table],
+            "files": [{"path": s.path, "rows": s.rows, "bytes": s.bytes,
+                       "sha256": sha256_file(dest / s.path)} for s in shards],
+        }
+        if table == "posts":
+            st["posts"] = post_stats(t)
+            post_ids = t.column("post_id").to_pylist()
+            ids["posts"] = t.select(["post_id", "source_id"])
+        elif table == "comments":
+            st["comments"] = comment_stats(t, post_ids)
+            ids["comments"] = t.select(["comment_id", "source_id"])
+        else:
+            st["quarantine"] = quarantine_stats(t)
+        del t
+
+    totals = build.report.get("totals", {})
+    for table, key in (("posts", "posts"), ("comments", "comments"), ("quarantine", "quarantined")):
+        if key in totals and int(totals[key]) != tables[table]["rows"]:
+            raise UserError(f"build_report.json says {totals[key]} {key} but {table}.parquet has "
+                            f"{tables[table]['rows']} rows; the build is inconsistent, re-run "
+                            "'therapy-threads build'")
+
+    manifest = base_manifest(str(version), build.report, sv, tables, build.validation,
+                             build.privacy)
+    changes = changelog_mod.compare(ids, manifest, prev_dir, prev_manifest)
+    warnings = check_bump(version, Version.parse(prev_manifest["version"]) if prev_manifest else None,
+                          schema_changed=changes.schema_changed,
+                          schema_note="; ".join(changes.schema_changes),
+                          rows_added=changes.rows_added, anything_changed=changes.anything_changed,
+                          latest=latest)
+    for table, cols in dropped.items():
+        warnings.append(f"{table}.parquet has columns outside the published schema, left out: "
+                        f"{', '.join(cols)}")
+    manifest["changes"] = changes.to_json()
+
+    date = str(manifest.get("built_at") or "")[:10]
+    entry = changelog_mod.render_entry(str(version), date, changes,
+                                       {t: tables[t]["rows"] for t in TABLES})
+    prev_log = None
+    if prev_dir is not None and (prev_dir / "CHANGELOG.md").is_file():
+        prev_log = (prev_dir / "CHANGELOG.md").read_text(encoding="utf-8")
+    (dest / "CHANGELOG.md").write_text(changelog_mod.render_changelog(entry, prev_log),
+                                       encoding="utf-8")
+
+    plot_paths = plots_mod.write_plots(dest, st["comments"])
+    policy, metrics, metrics_file = load_docs(docs_dir)
+    ctx = CardContext(version=str(version), manifest=manifest, report=build.report,
+                      post_stats=st["posts"], comment_stats=st["comments"],
+                      quarantine_stats=st["quarantine"], changes=changes, changelog_entry=entry,
+                      source_notes=load_source_notes(sources_manifest), plots=plot_paths,
+                      policy_markdown=policy, metrics=metrics, metrics_file=metrics_file,
+                      repo_id=repo_id)
+    card_text = render_card(ctx)
+    validate_card(card_text)
+    (dest / "README.md").write_text(card_text, encoding="utf-8")
+    (dest / TERMS_FILE).write_text(render_terms(ctx), encoding="utf-8")
+    ctx.plots = None
+    data_card = render_body(ctx)
+
+    langs = card_languages(st["posts"], st["comments"])
+    url = (f"https://huggingface.co/datasets/{repo_id}" if repo_id
+           else f"https://therapy-threads.invalid/releases/v{version}/")
+    license_ = (f"https://huggingface.co/datasets/{repo_id}/blob/main/{TERMS_FILE}" if repo_id
+                else f"{url}{TERMS_FILE}")
+    croissant = build_croissant(manifest, description=_description(manifest), url=url,
+                                license_=license_, cite_as=_cite(str(version), date[:4], repo_id),
+                                languages=langs, keywords=TAGS)
+    (dest / "croissant.json").write_bytes(canonical_json(croissant))
+
+    manifest["files"] = file_entries(dest)
+    (dest / MANIFEST).write_bytes(canonical_json(manifest))
+    msha = sha256_file(dest / MANIFEST)
+    files = manifest["files"] + [{"path": MANIFEST, "bytes": (dest / MANIFEST).stat().st_size,
+                                  "sha256": msha}]
+    return ReleaseResult(version=str(version), path=dest, manifest=manifest, manifest_sha256=msha,
+                         files=sorted(files, key=lambda f: f["path"]), warnings=warnings,
+                         dropped_columns=dropped, data_card=data_card)
+
+
+def publish(build_dir: Path | str, version: str | Version,
+            registry: Path | str = DEFAULT_REGISTRY, *, dry_run: bool = False,
+            sources_manifest: Path | None = None, docs_dir: Path | None = None,
+            repo_id: str | None = None, rows_per_shard: int = ROWS_PER_SHARD,
+            row_group_size: int = ROW_GROUP_SIZE) -> ReleaseResult:
+    """Publish ``build_dir`` as release ``version`` into the local registry.
+
+    Refuses (UserError/PrivacyGateError) when the build is incomplete, unvalidated or failed the
+    privacy audit, when the version exists, or when the schema changed without a major bump.
+    With ``dry_run`` the release is assembled in a temporary directory, listed and discarded.
+    """
+    v = version if isinstance(version, Version) else Version.parse(str(version))
+    build = open_build(build_dir)
+    reg = Registry(registry)
+    sources_manifest = sources_manifest or default_sources_manifest()
+    docs_dir = docs_dir if docs_dir is not None else default_docs_dir()
+    kwargs = dict(sources_manifest=sources_manifest, docs_dir=docs_dir, repo_id=repo_id,
+                  rows_per_shard=rows_per_shard, row_group_size=row_group_size)
+
+    def refuse_existing() -> None:
+        if reg.has(v):
+            raise UserError(f"release {v.tag} already exists in {reg.root}; releases are "
+                            "immutable: publish a new version (docs/versioning.md)")
+
+    def previous() -> tuple[Path | None, dict[str, Any] | None]:
+        pv = reg.previous(v)
+        return (reg.release_dir(pv), reg.manifest(pv)) if pv else (None, None)
+
+    if dry_run:
+        refuse_existing()
+        prev_dir, prev_manifest = previous()
+        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp:
+            res = write_release(build, v, Path(tmp), prev_dir=prev_dir,
+                                prev_manifest=prev_manifest, latest=reg.latest(), **kwargs)
+        res.path, res.dry_run = None, True
+        return res
+
+    with reg.lock():
+        refuse_existing()
+        prev_dir, prev_manifest = previous()
+        final = reg.release_dir(v)
+        with atomic_directory(final) as staging:
+            res = write_release(build, v, staging, prev_dir=prev_dir, prev_manifest=prev_manifest,
+                                latest=reg.latest(), **kwargs)
+        res.path = final
+        reg.write_index()
+    return res
+
+
+def write_data_card(result: ReleaseResult, path: Path | str) -> Path:
+    """Write the card body (no YAML, no images) as the repository's DATA_CARD.md."""
+    path = Path(path)
+    header = (f"<!-- Generated by 'therapy-threads publish {result.version}' from "
+              "therapy_threads/publish/templates/README.md.j2; edit the template, not this "
+              "file. -->\n\n")
+    from .fsutil import write_bytes_atomic
+
+    write_bytes_atomic(path, (header + result.data_card).encode("utf-8"))
+    return path
