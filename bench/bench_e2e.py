@@ -1,0 +1,142 @@
+"""End-to-end benchmark: synthetic corpus -> build -> release, and an incremental re-run.
+
+    python bench/bench_e2e.py --comments 1000000 --posts 2000 --work /tmp/tt-bench
+
+Measures wall time and peak resident memory of the whole process tree (CLI process, Prefect's
+temporary API server, worker processes) for:
+  1. a cold build (`therapy-threads build`, with validation),
+  2. a release (`therapy-threads publish`),
+  3. a re-run after adding one new source (should be a small fraction of the cold build).
+Prints a JSON summary and, with --record, appends it to bench/results/e2e.jsonl.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Run a command; sample RSS of it and all descendants every 0.1 s."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    parent = psutil.Process(proc.pid)
+    peak = 0
+    lines: list[str] = []
+    import threading
+
+    def reader() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.append(line)
+
+    th = threading.Thread(target=reader, daemon=True)
+    th.start()
+    while proc.poll() is None:
+        try:
+            procs = [parent] + parent.children(recursive=True)
+            rss = 0
+            for p in procs:
+                try:
+                    rss += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    th.join()
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.stderr.write("".join(lines[-40:]))
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
+    return {"seconds": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1), "tail": "".join(lines[-12:])}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--comments", type=int, default=1_000_000)
+    ap.add_argument("--posts", type=int, default=2_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--work", default="/tmp/tt-bench")
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--keep", action="store_true", help="reuse an existing corpus in --work")
+    ap.add_argument("--record", action="store_true", help="append the result to bench/results/e2e.jsonl")
+    args = ap.parse_args()
+
+    work = Path(args.work)
+    corpus = work / "corpus"
+    py = sys.executable
+    cli = str(Path(py).parent / "therapy-threads")
+    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", HF_HUB_OFFLINE="1")
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "bench.key").write_bytes(os.urandom(32))
+
+    if not (args.keep and (corpus / "sources.toml").exists()):
+        shutil.rmtree(corpus, ignore_errors=True)
+        t = time.perf_counter()
+        subprocess.run([py, str(ROOT / "bench" / "synth.py"), "--out", str(corpus), "--posts",
+                        str(args.posts), "--comments", str(args.comments), "--seed", str(args.seed)],
+                       check=True)
+        print(f"corpus generated in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    corpus_bytes = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
+
+    out = work / "build"
+    releases = work / "releases"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(releases, ignore_errors=True)
+    workers = ["--workers", str(args.workers)] if args.workers else []
+    key = ["--key-file", str(work / "bench.key")]
+
+    cold = run_measured([cli, "build", "--sources", str(corpus), "--out", str(out), "--quiet", *key, *workers], env)
+    report = json.loads((out / "build_report.json").read_text())
+    release = run_measured([cli, "publish", "1.0.0", "--build", str(out), "--registry", str(releases)], env)
+
+    # One new source: a copy of one post under a new id.
+    first = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")[0]
+    extra = corpus / "zz-extra-source.txt"
+    shutil.copy(first, extra)
+    manifest = corpus / "sources.toml"
+    original_manifest = manifest.read_text()
+    manifest.write_text(original_manifest + f'\n[[source]]\nid = "zz-extra"\nlocation = "{extra.name}"\nformat = "text_capture"\n')
+    try:
+        incr = run_measured([cli, "build", "--sources", str(corpus), "--out", str(out), "--quiet", *key, *workers], env)
+    finally:
+        manifest.write_text(original_manifest)
+        extra.unlink()
+    report2 = json.loads((out / "build_report.json").read_text())
+
+    result = {
+        "date": time.strftime("%Y-%m-%d"),
+        "cores": os.cpu_count(),
+        "corpus_mb": round(corpus_bytes / 2**20, 1),
+        "posts": report["totals"]["posts"],
+        "comments": report["totals"]["comments"],
+        "quarantined": report["totals"]["quarantined"],
+        "cold_build": {k: v for k, v in cold.items() if k != "tail"},
+        "release": {k: v for k, v in release.items() if k != "tail"},
+        "end_to_end_seconds": round(cold["seconds"] + release["seconds"], 1),
+        "incremental_build": {k: v for k, v in incr.items() if k != "tail"},
+        "incremental_ratio": round(incr["seconds"] / cold["seconds"], 3),
+        "incremental_cache": {"hit": sum(1 for s in report2["sources"] if s.get("cache") == "hit"),
+                              "miss": sum(1 for s in report2["sources"] if s.get("cache") == "miss")},
+    }
+    print(json.dumps(result, indent=2))
+    if args.record:
+        res_dir = ROOT / "bench" / "results"
+        res_dir.mkdir(exist_ok=True)
+        with (res_dir / "e2e.jsonl").open("a") as f:
+            f.write(json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main()
