@@ -22,6 +22,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--policy", default=None, help="anonymisation policy TOML (default: the packaged policy)")
     p.add_argument("--workers", type=int, default=None,
                    help="worker processes for extraction (default: number of cores; 1 = in-process)")
+    p.add_argument("--runner", choices=("local", "dask"), default="local",
+                   help="local: Prefect thread runner + a local process pool (default); "
+                        "dask: Prefect's DaskTaskRunner (prefect-dask), one Dask worker per core or "
+                        "the cluster at --dask-address")
+    p.add_argument("--dask-address", default=None,
+                   help="scheduler address of an existing Dask cluster (with --runner dask)")
     p.add_argument("--archive", default="data/raw", help="WARC archive folder for URL sources")
     p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
     p.add_argument("--no-validate", action="store_true", help="skip the validation stage")
@@ -47,7 +53,11 @@ def run(args: argparse.Namespace) -> int:
 
     t0 = time.time()
     build_module.PROGRESS[:] = [] if args.quiet else [_Progress()]
-    report = build_flow(sources=args.sources, out=str(out), key_file=args.key_file,
+    flow_fn = build_flow
+    if args.runner == "dask":
+        flow_fn = build_flow.with_options(task_runner=dask_runner(args.dask_address, args.workers))
+        args.workers = 1  # the Dask workers are the processes; no pool inside a task
+    report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
                         policy=args.policy, workers=args.workers, archive_dir=args.archive,
                         offline=args.offline, run_validation=not args.no_validate)
     print_summary(report, out, time.time() - t0)
@@ -57,6 +67,20 @@ def run(args: argparse.Namespace) -> int:
               f"{out / 'validation' / 'summary.json'}", file=sys.stderr)
         return 1
     return 0
+
+
+def dask_runner(address: str | None, workers: int | None):
+    """Prefect's Dask task runner: a local cluster, or an existing one at ``address``.
+
+    Tasks then run in Dask worker processes; they should report to a dedicated Prefect server
+    (``prefect server start`` and PREFECT_API_URL), not the temporary one of this process.
+    """
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers or os.cpu_count() or 1,
+                                          "threads_per_worker": 1, "processes": True})
 
 
 class _Progress:
