@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -73,7 +73,7 @@ def extract_source(ref: SourceRef, path: str, fragment_key: str, fragment_root: 
       retry_delay_seconds=[2, 10, 30])
 def fetch_source(ref: SourceRef, archive_dir: str, offline: bool) -> str:
     """Fetch a URL source through the polite client (robots, rate limit, WARC archive)."""
-    from therapy_threads.fetch import materialise_source
+    from therapy_threads.materialise import materialise_source
 
     return str(materialise_source(ref, Path(archive_dir), offline=offline))
 
@@ -117,6 +117,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     out_p = Path(out)
     out_p.mkdir(parents=True, exist_ok=True)
     base, refs = pipeline.load_manifest(sources)
+    # A URL source's page address is its location unless the manifest says otherwise.
+    refs = [replace(r, url=r.url or r.location) if pipeline.is_url(r.location) else r for r in refs]
     previous = pipeline.load_previous_report(out_p)
 
     key = load_key(Path(key_file) if key_file else None, create=True)
