@@ -1,15 +1,26 @@
-"""Text normalisation shared by every reader: mojibake repair, whitespace, paragraph breaks."""
+"""Text normalisation shared by every reader: mojibake repair, whitespace, paragraph breaks.
+
+ftfy is the real mojibake repairer, but it runs at about 1 MB/s; most text needs none of its
+fixes. ``fix_encoding`` therefore asks ftfy's own badness heuristic (one compiled regex, the same
+test ftfy applies before it tries any re-decoding) plus a regex for the characters its other
+fixers touch (controls, C1, surrogates, odd line breaks, HTML entities) and calls ftfy only when
+one of them matches. Text that matches neither is exactly what ftfy would return, apart from NFC
+normalisation, which the fast path applies itself. ``tests/test_normalise.py`` checks the two
+paths agree on arbitrary text.
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
 
 import ftfy
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
 # Characters that a UTF-8 lead byte of a 4-byte sequence (0xF0-0xF4) becomes when decoded as a
 # Windows code page: cp1252 gives "ð".."ô", cp1253 (Greek) gives "π".."τ". The seeds mix the two
 # ("πŸ˜‚" is 😂 with 0xF0 read as Greek and the rest as cp1252), which ftfy does not repair.
 _LEAD = "ðñòóôπρςστ"
+_LEAD_RE = re.compile("[" + _LEAD + "]")
 _MOJI_RUN = re.compile("[" + _LEAD + "][\u0080-\u02ff\u2010-\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]{2,3}")
 
 
@@ -44,30 +55,81 @@ def _repair_run(m: re.Match[str]) -> str:
 
 def repair_mixed_codepage(text: str) -> str:
     """Repair 4-byte UTF-8 sequences (emoji) that were decoded as a cp1253/cp1252 mix."""
-    if not any(c in text for c in _LEAD):
+    if _LEAD_RE.search(text) is None:
         return text
     return _MOJI_RUN.sub(_repair_run, text)
 
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False,
                                     fix_character_width=False, normalization="NFC")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# What ftfy's fixers other than re-decoding act on: HTML entities, C0/C1 controls and terminal
+# escapes, surrogates, Unicode line/paragraph separators, \r, and its removable format
+# characters (U+206A-206F, U+FEFF, U+FFF9-FFFC).
+_FTFY_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u206a-\u206f\ufeff\ufff9-\ufffc]")
+_HTML_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")
+# Every alternative of ftfy's BADNESS_RE needs at least one character outside ASCII, the
+# "common" category and the curly quotes/dashes (start/end punctuation), and outside the plain
+# Greek/Cyrillic letters: the classes below plus the literals its patterns name. Searching for
+# these first keeps BADNESS_RE (slow: ~3 MB/s) off ordinary English text with curly quotes.
+_TRIGGER_CATEGORIES = ("c1", "bad", "law", "currency", "numeric", "kaomoji", "upper_accented",
+                       "lower_accented", "box")
+_TRIGGER_LITERALS = "ŒœØÙ°×²³à√≈ÄâóВГРСЂΒΓΞΟβā€ÂÃÎÐ"
+_TRIGGER = re.compile("[" + "".join(MOJIBAKE_CATEGORIES[c] for c in _TRIGGER_CATEGORIES)
+                      + _TRIGGER_LITERALS + "]")
+_WS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+# Runs to collapse into one space: single spaces (most of the text) are left alone.
+_SPACES = re.compile(f"  [ {_WS}]*|[{_WS}][ {_WS}]*| [{_WS}][ {_WS}]*")
+# Whitespace other than a newline around a newline: what stripping each line removes.
+_LINE_EDGES = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")
+_SPACE_RUN = re.compile(" {2,}")
+# Whitespace other than the plain space and newline (what str.strip also removes).
+_RARE_SPACE = re.compile(f"[{_WS}\x0b\x0c\r\x1c-\x1f\x85\u1680\u2028\u2029]")
 _BLANKS = re.compile(r"\n{3,}")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+def needs_ftfy(text: str) -> bool:
+    """True when ftfy could change ``text`` beyond NFC normalisation."""
+    if _FTFY_CHARS.search(text) is not None:
+        return True
+    if "&" in text and _HTML_ENTITY.search(text) is not None:
+        return True
+    if text.isascii() or _TRIGGER.search(text) is None:
+        return False
+    return BADNESS_RE.search(text) is not None
+
+
 def fix_encoding(text: str) -> str:
     """Undo mojibake: the targeted emoji repair first, then ftfy for the general cases."""
-    return ftfy.fix_text(repair_mixed_codepage(text), config=_FTFY_CONFIG)
+    text = repair_mixed_codepage(text)
+    if needs_ftfy(text):
+        return ftfy.fix_text(text, config=_FTFY_CONFIG)
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def normalise_whitespace(text: str) -> str:
     """Collapse runs of spaces, strip line ends, keep paragraph breaks as one blank line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    out = "\n".join(lines).strip("\n")
-    return _BLANKS.sub("\n\n", out)
+    if not text.isascii():
+        text = _ZERO_WIDTH.sub("", text)
+    if _RARE_SPACE.search(text) is not None:
+        # Tabs, NBSP, CR, form feeds...: the general (slower) regexes.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _LINE_EDGES.sub("\n", _SPACES.sub(" ", text)).strip()
+    else:
+        # Only spaces and newlines: plain string operations give the same result faster.
+        if "  " in text:
+            text = _SPACE_RUN.sub(" ", text)
+        if " \n" in text:
+            text = text.replace(" \n", "\n")
+        if "\n " in text:
+            text = text.replace("\n ", "\n")
+        text = text.strip()
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text
 
 
 def clean_text(text: str) -> str:

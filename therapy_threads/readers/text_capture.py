@@ -1,0 +1,673 @@
+"""Reader for plain-text captures of blog pages (the seed format).
+
+A capture is what a browser's "save as text" or a text-mode browser prints for a post page::
+
+    Title
+    <body paragraphs, pull quotes, image alt text, share bars ...>
+    By Author                      (optional byline, maybe an author bio after it)
+    19 thoughts on “Title”         (optional: the declared comment count)
+      1. first comment             (numbered or • bulleted list, nesting by indentation)
+        Liked by 4 people
+        1. a reply
+    Leave a Reply                  (the comment form: furniture to the end)
+
+The work is split in two: ``analyse(text)`` assigns every input line a role (title, body,
+furniture, comment, metadata, blank) and an owner (which comment, paragraph or furniture row);
+``TextCaptureReader.read`` turns that into records. The line accounting is explicit so tests
+can prove that nothing is lost or duplicated.
+
+Reply nesting uses a stack of open comments by indentation (no recursion, no fixed indent
+width). A marker line starts a reply only if it could be one: after a blank line, with a space
+after the marker, and numbered in sequence with its siblings (first child 1, then n+1; another
+1 starts a new sub-list after a comment the capture omitted). Anything else — a numbered list
+inside a comment, "2.Do" — is text of the current comment.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import ids
+from ..normalise import clean_text
+from ..records import Comment, Furniture, Post, ReadResult, SourceIssue
+from ..tree import build_tree
+from . import register
+from .base import Reader, SourceRef
+from .text_decode import decode_capture
+from .text_furniture import (
+    image_alt_like, is_substantial_prose, pull_quotes, strong_kind, tail_kind, tail_shape_kind,
+)
+
+FORMAT = "text_capture"
+
+# Line roles (the accounting vocabulary).
+BLANK = "blank"
+TITLE = "title"
+SITE_HEADER = "site_header"
+BYLINE = "byline"
+BODY = "body"
+FURNITURE = "furniture"
+COMMENT = "comment"
+META = "meta"  # comment-count header, "Liked by" lines, comment action links
+
+_I = re.IGNORECASE
+_NUMBER_WORDS = {
+    "no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_COUNT_HEADER = re.compile(
+    r"^(?P<n>\d[\d,.]*|no|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:thoughts?|comments?|responses?|replies|reply|reactions?|discussions?)"
+    r"(?:\s+(?:on|to|for|about|so far)\b.*|\s*[:.]?)$", _I)
+_BARE_HEADER = re.compile(
+    r"^(?:comments|responses|replies|reader comments|discussion)"
+    r"\s*(?:\(\s*(?P<n>\d+)\s*\)|:\s*(?P<m>\d+))?\s*:?$", _I)
+_LEAVE = re.compile(
+    r"^(?:leave a (?:reply|comment|response)|leave your (?:comment|reply|thoughts)|add (?:a|your) comment"
+    r"|post a comment|write a comment|submit a comment|have your say)\b", _I)
+_BYLINE = re.compile(
+    r"^(?i:by|written by|posted by|author:)\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|du)){0,4})"
+    r"(?:\s*(?:on|,|\||–|—|-)\s*(?P<date>[^.!?]*\b\d{4}\b.*))?$")
+_BIO_PHRASE = re.compile(
+    r"\b(?:is (?:the|an?) (?:author|founder|owner|editor|writer|licensed|psychotherapist|therapist|psychologist)"
+    r"|connect with (?:him|her|them)|follow (?:him|her|them)|about the author|(?:his|her|their) (?:books?|practice)"
+    r"|has (?:written|been practi[cs]ing))\b", _I)
+_SITE_HEADER = re.compile(
+    r"^(?:blog|the blog|news|journal|articles?)\s*[:|–—-]\s*\S.*$|^.+\s[|–—-]\s*(?:the )?blog$|^.+['’]s blog$", _I)
+_MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣·*-])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
+_LIKED = re.compile(r"^liked by (?P<n>\d[\d,]*|one) (?:people|person)\.?$", _I)
+_COMMENT_ACTIONS = re.compile(r"^(?:reply|reply ↓|↓ reply|report(?: comment)?|like|unlike|edit|permalink|loading\.*)$", _I)
+# A path key longer than this falls back to its root and line: keeps keys short in deep chains.
+_MAX_KEY = 96
+
+
+@dataclass(slots=True)
+class DraftComment:
+    key: str
+    parent: int | None  # index into Analysis.comments
+    indent: int
+    first_line: int  # 0-based
+    last_line: int
+    number: int | None  # the list number, None for bullets
+    parts: list[str] = field(default_factory=list)  # text lines; "" marks a paragraph break
+    like_count: int | None = None
+    n_children: int = 0
+    last_child_number: int | None = None
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of non-blank lines (a paragraph), with its 0-based line range."""
+    start: int
+    end: int  # inclusive
+    text: str  # lines joined with "\n", indentation stripped
+
+
+@dataclass(slots=True)
+class Analysis:
+    lines: list[str]
+    roles: list[str]
+    owners: list[int]  # comment index (COMMENT/META of a comment), furniture index, paragraph index
+    title: str = ""
+    title_line: int | None = None
+    site_header: str | None = None
+    author: str | None = None
+    published_at: str | None = None
+    declared_count: int | None = None
+    header_line: int | None = None
+    paragraphs: list[Block] = field(default_factory=list)
+    furniture: list[tuple[str, Block]] = field(default_factory=list)
+    comments: list[DraftComment] = field(default_factory=list)
+    warnings: list[tuple[str, str, str]] = field(default_factory=list)  # (code, message, location)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p for p in (clean_text(b.text) for b in self.paragraphs) if p)
+
+
+def location(start: int, end: int) -> str:
+    return f"line {start + 1}" if start == end else f"line {start + 1}-{end + 1}"
+
+
+def analyse(text: str) -> Analysis:
+    """Assign every line of a capture a role and an owner, and collect the structure."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = text.expandtabs(4)
+    lines = text.split("\n")
+    n = len(lines)
+    a = Analysis(lines=lines, roles=[BLANK] * n, owners=[-1] * n)
+    stripped = [ln.strip() for ln in lines]
+    indents = [len(ln) - len(ln.lstrip()) if s else 0 for ln, s in zip(lines, stripped)]
+
+    first = next((i for i, s in enumerate(stripped) if s), None)
+    if first is None:
+        return a
+
+    header, leaves = _find_headers(stripped, indents, first)
+    if header is not None:
+        a.header_line = header
+        a.declared_count = _declared(stripped[header])
+        a.roles[header] = META
+        comments_start: int | None = header + 1
+        body_end = header
+        leaves_before = [i for i in leaves if i < header]
+        if leaves_before:  # a form printed above the comments (some themes)
+            body_end = leaves_before[0]
+    else:
+        comments_start = None
+        body_end = leaves[0] if leaves else n
+    comments_end = next((i for i in leaves if comments_start is not None and i >= comments_start), n)
+
+    title_line = _read_title(a, stripped, first, body_end)
+    if comments_start is None and title_line is not None:
+        comments_start = _infer_comment_start(a, stripped, indents, title_line, body_end, leaves)
+        if comments_start is not None:
+            body_end = comments_start
+            comments_end = next((i for i in leaves if i >= comments_start), n)
+    if title_line is not None:
+        _read_body(a, stripped, title_line, body_end)
+    if comments_start is not None:
+        _read_comments(a, stripped, indents, comments_start, comments_end)
+        form_start = comments_end
+    else:
+        form_start = body_end
+    # Form and whatever follows it, plus a form above the comments.
+    for lo, hi in _form_ranges(a, leaves, form_start, n, header):
+        _read_form(a, stripped, lo, hi)
+    a.furniture.sort(key=lambda f: f[1].start)
+    _renumber_furniture(a)
+    return a
+
+
+def _find_headers(stripped: list[str], indents: list[int], first: int) -> tuple[int | None, list[int]]:
+    header = None
+    leaves: list[int] = []
+    for i in range(first + 1, len(stripped)):
+        s = stripped[i]
+        if not s or indents[i] > 1 or len(s) > 200:
+            continue
+        if header is None and (_COUNT_HEADER.match(s) or _BARE_HEADER.match(s)):
+            header = i
+        elif _LEAVE.match(s):
+            leaves.append(i)
+    return header, leaves
+
+
+def _declared(line: str) -> int | None:
+    m = _COUNT_HEADER.match(line)
+    if m:
+        raw = m.group("n").lower()
+        if raw in _NUMBER_WORDS:
+            return _NUMBER_WORDS[raw]
+        digits = re.sub(r"[,.]", "", raw)
+        return int(digits) if digits.isdigit() else None
+    m = _BARE_HEADER.match(line)
+    if m and (m.group("n") or m.group("m")):
+        return int(m.group("n") or m.group("m"))
+    return None
+
+
+def _blocks(stripped: list[str], lo: int, hi: int) -> list[Block]:
+    out: list[Block] = []
+    start = None
+    for i in range(lo, hi):
+        if stripped[i]:
+            if start is None:
+                start = i
+        elif start is not None:
+            out.append(Block(start, i - 1, "\n".join(stripped[start:i])))
+            start = None
+    if start is not None:
+        out.append(Block(start, hi - 1, "\n".join(stripped[start:hi])))
+    return out
+
+
+def _add_furniture(a: Analysis, kind: str, block: Block) -> None:
+    idx = len(a.furniture)
+    a.furniture.append((kind, block))
+    for i in range(block.start, block.end + 1):
+        if a.lines[i].strip():
+            a.roles[i] = FURNITURE
+            a.owners[i] = idx
+
+
+def _read_title(a: Analysis, stripped: list[str], first: int, end: int) -> int | None:
+    """The title line; furniture (skip links, cookie banners) and a site header may precede it."""
+    for i in range(first, end):
+        s = stripped[i]
+        if not s:
+            continue
+        kind = strong_kind(s)
+        if kind is not None and kind != "image_alt":
+            _add_furniture(a, kind, Block(i, i, s))
+        elif a.site_header is None and _SITE_HEADER.match(s) and _has_next_text(stripped, i, end):
+            a.site_header = s
+            a.roles[i] = SITE_HEADER
+        else:
+            a.title_line = i
+            a.title = s
+            a.roles[i] = TITLE
+            return i
+    return None
+
+
+def _read_body(a: Analysis, stripped: list[str], title_line: int, end: int) -> None:
+    blocks = _blocks(stripped, title_line + 1, end)
+    # Byline and the author bio after it.
+    byline_block = None
+    for bi, b in enumerate(blocks):
+        if b.start == b.end and len(b.text) <= 120:
+            m = _BYLINE.match(b.text)
+            if m:
+                a.author = m.group("name").strip()
+                a.roles[b.start] = BYLINE
+                byline_block = bi
+                break
+    kept: list[Block] = []
+    for bi, b in enumerate(blocks):
+        if bi == byline_block:
+            continue
+        if byline_block is not None and bi == byline_block + 1 and _is_bio(b, bi, blocks):
+            _add_furniture(a, "author_bio", b)
+            continue
+        kind = strong_kind(b.text)
+        if kind is not None:
+            _add_furniture(a, kind, b)
+        else:
+            kept.append(b)
+
+    # The tail: after the last substantial prose paragraph, the first furniture-like paragraph
+    # starts the widget area, and everything after it is furniture too.
+    body = kept
+    last_prose = -1
+    for k, b in enumerate(body):
+        if is_substantial_prose(b.text) and tail_kind(b.text) is None:
+            last_prose = k
+    prose_end = body[last_prose].end if last_prose >= 0 else title_line
+    first_furniture_after = min((f[1].start for f in a.furniture if f[1].start > prose_end), default=None)
+    tail_from = None
+    for k in range(last_prose + 1, len(body)):
+        if tail_kind(body[k].text) is not None or (
+                first_furniture_after is not None and first_furniture_after < body[k].start):
+            tail_from = k
+            break
+    if tail_from is not None:
+        for b in body[tail_from:]:
+            _add_furniture(a, tail_kind(b.text) or tail_shape_kind(b.text), b)
+        body = body[:tail_from]
+
+    # Pull quotes: short paragraphs repeating words of another paragraph.
+    quotes = set(pull_quotes([b.text for b in body]))
+    if quotes:
+        for k in sorted(quotes):
+            _add_furniture(a, "pull_quote", body[k])
+        body = [b for k, b in enumerate(body) if k not in quotes]
+    for k, b in enumerate(body):
+        for j in range(b.start, b.end + 1):
+            if stripped[j]:
+                a.roles[j] = BODY
+                a.owners[j] = k
+    a.paragraphs = body
+
+
+def _renumber_furniture(a: Analysis) -> None:
+    for idx, (_, b) in enumerate(a.furniture):
+        for j in range(b.start, b.end + 1):
+            if a.roles[j] == FURNITURE:
+                a.owners[j] = idx
+
+
+def _has_next_text(stripped: list[str], i: int, end: int) -> bool:
+    return any(stripped[j] for j in range(i + 1, min(end, i + 50)))
+
+
+def _is_bio(b: Block, bi: int, blocks: list[Block]) -> bool:
+    if len(b.text) > 1200:
+        return False
+    # Right after a byline at the end of the post, or worded like a bio.
+    return bi == len(blocks) - 1 or _BIO_PHRASE.search(b.text) is not None
+
+
+def _infer_comment_start(a: Analysis, stripped: list[str], indents: list[int], title_line: int,
+                         body_end: int, leaves: list[int]) -> int | None:
+    """Where the comments begin when no 'N thoughts on' header says so (003's shape).
+
+    The comment list is the indented block after the last unindented text line; it counts as
+    comments only with corroboration: a byline before it, a comment form after it, a 'Liked by'
+    line or a nested reply in it.
+    """
+    lo = title_line + 1
+    last_indented = None
+    for i in range(body_end - 1, lo - 1, -1):
+        if stripped[i] and indents[i] > 0:
+            last_indented = i
+            break
+    if last_indented is None:
+        return None
+    last_flush = lo - 1
+    for i in range(last_indented, lo - 1, -1):
+        if stripped[i] and indents[i] == 0:
+            last_flush = i
+            break
+    start = None
+    for i in range(last_flush + 1, last_indented + 1):
+        s = stripped[i]
+        if not s:
+            continue
+        m = _MARKER.match(s)
+        if m and (m.group("num") == "1" or m.group("bullet") in ("•", "◦")) and not stripped[i - 1]:
+            start = i
+        break
+    if start is None:
+        return None
+    marker_indents = set()
+    evidence = bool(leaves) or any(
+        _BYLINE.match(stripped[i]) for i in range(lo, start) if stripped[i] and len(stripped[i]) <= 120)
+    for i in range(start, last_indented + 1):
+        s = stripped[i]
+        if not s:
+            continue
+        if _LIKED.match(s):
+            evidence = True
+        elif _MARKER.match(s) and not stripped[i - 1]:
+            marker_indents.add(indents[i])
+        if evidence or len(marker_indents) > 1:
+            a.warnings.append(("comment_section_inferred",
+                               "no comment-count header; the indented list after the post is read as comments",
+                               location(start, start)))
+            return start
+    return None
+
+
+def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int, hi: int) -> None:
+    drafts = a.comments
+    roles, owners = a.roles, a.owners
+    stack: list[int] = []
+    current: int | None = None
+    prev_blank = True
+    pending_break = False
+    root_last: int | None = None
+    n_roots = 0
+    root_indent: int | None = None
+    preamble: list[int] = []
+    outside: list[int] = []  # unindented lines after a comment: page text, unless comments resume
+
+    for i in range(lo, hi):
+        s = stripped[i]
+        if not s:
+            prev_blank = True
+            if current is not None:
+                pending_break = True
+            continue
+        ind = indents[i]
+        c0 = s[0]
+        m = _MARKER.match(s) if (c0.isdigit() or c0 in "•◦▪‣·*-") else None
+        if m is not None and m.group("nospace") is None and (prev_blank or current is None):
+            # The would-be parent: nearest open comment with a smaller indent.
+            j = len(stack) - 1
+            while j >= 0 and drafts[stack[j]].indent >= ind:
+                j -= 1
+            parent = stack[j] if j >= 0 else None
+            number = int(m.group("num")) if m.group("num") else None
+            if number is None:
+                ok = True
+            else:
+                last = drafts[parent].last_child_number if parent is not None else root_last
+                if last is None:
+                    ok = number == 1 or (parent is None and n_roots == 0)
+                else:
+                    ok = number == last + 1 or number == 1
+            if ok:
+                if outside:
+                    _flush_outside(a, outside, current, pending=True)
+                    outside = []
+                del stack[j + 1:]
+                idx = len(drafts)
+                if parent is None:
+                    n_roots += 1
+                    key = str(n_roots)
+                    if number is not None:
+                        root_last = number
+                    if root_indent is None:
+                        root_indent = ind
+                else:
+                    p = drafts[parent]
+                    p.n_children += 1
+                    if number is not None:
+                        p.last_child_number = number
+                    key = f"{p.key}.{p.n_children}"
+                    if len(key) > _MAX_KEY:
+                        key = f"{key.split('.', 1)[0]}.L{i + 1}"
+                d = DraftComment(key=key, parent=parent, indent=ind, first_line=i, last_line=i, number=number)
+                rest = s[m.end():].strip()
+                if rest:
+                    d.parts.append(rest)
+                drafts.append(d)
+                stack.append(idx)
+                current = idx
+                roles[i] = COMMENT
+                owners[i] = idx
+                prev_blank = False
+                pending_break = False
+                continue
+        prev_blank = False
+        if current is None:
+            preamble.append(i)
+            continue
+        if root_indent is not None and root_indent > 0 and ind == 0:
+            outside.append(i)
+            continue
+        if outside:
+            _flush_outside(a, outside, current, pending=pending_break)
+            outside = []
+        d = drafts[current]
+        if c0 in "Ll" and (lm := _LIKED.match(s)):
+            raw = lm.group("n").replace(",", "")
+            d.like_count = 1 if raw.lower() == "one" else int(raw)
+            roles[i] = META
+            owners[i] = current
+            d.last_line = i
+            continue
+        if len(s) <= 12 and _COMMENT_ACTIONS.match(s):
+            roles[i] = META
+            owners[i] = current
+            d.last_line = i
+            continue
+        if pending_break and d.parts:
+            d.parts.append("")
+        pending_break = False
+        d.parts.append(s)
+        roles[i] = COMMENT
+        owners[i] = current
+        d.last_line = i
+
+    for block in _group(preamble):
+        kind = strong_kind(block.text) or "comments_preamble"
+        block.text = "\n".join(stripped[j] for j in range(block.start, block.end + 1) if stripped[j])
+        _add_furniture(a, kind, block)
+    for block in _group(outside):
+        block.text = "\n".join(stripped[j] for j in range(block.start, block.end + 1) if stripped[j])
+        _add_furniture(a, strong_kind(block.text) or tail_kind(block.text) or "after_comments", block)
+    _check_indentation(a)
+    for d in drafts:
+        d.text = clean_text("\n".join(d.parts))
+
+
+def _flush_outside(a: Analysis, outside: list[int], current: int | None, pending: bool) -> None:
+    """Unindented lines followed by more comment text: part of the current comment after all."""
+    if current is None:
+        return
+    d = a.comments[current]
+    if d.parts:
+        d.parts.append("")
+    for i in outside:
+        d.parts.append(a.lines[i].strip())
+        a.roles[i] = COMMENT
+        a.owners[i] = current
+        d.last_line = max(d.last_line, i)
+    a.warnings.append(("unindented_comment_text",
+                       "unindented text between comments; kept as text of the comment above it",
+                       location(outside[0], outside[-1])))
+
+
+def _group(idx: list[int]) -> list[Block]:
+    """Consecutive-ish line indexes (gaps are blank lines) -> blocks; text filled by caller."""
+    out: list[Block] = []
+    for i in idx:
+        if out and i - out[-1].end <= 2:
+            out[-1].end = i
+        else:
+            out.append(Block(i, i, ""))
+    return out
+
+
+def _check_indentation(a: Analysis) -> None:
+    """Warn about replies indented past their parent's child level: comments the capture lost.
+
+    The indentation unit is the most common parent->child indent step in this capture, so
+    captures that indent by 2, 3 or 4 spaces all work.
+    """
+    drafts = a.comments
+    if not drafts:
+        return
+    steps = Counter(d.indent - drafts[d.parent].indent for d in drafts if d.parent is not None)
+    unit = steps.most_common(1)[0][0] if steps else None
+    base = min(d.indent for d in drafts if d.parent is None)
+    if not unit or unit <= 0:
+        return
+    for d in drafts:
+        if d.parent is None:
+            levels = round((d.indent - base) / unit)
+            if levels >= 1:
+                a.warnings.append((
+                    "indent_jump",
+                    f"comment indented {levels} level(s) deeper than the top-level comments with no "
+                    "earlier comment above it: its parent is missing from the capture; kept as top level",
+                    location(d.first_line, d.first_line)))
+            continue
+        p = drafts[d.parent]
+        levels = round((d.indent - p.indent) / unit)
+        if levels >= 2:
+            a.warnings.append((
+                "indent_jump",
+                f"reply indented {levels} levels below the comment at line {p.first_line + 1}: "
+                f"{levels - 1} intermediate comment(s) are missing from the capture; attached to that comment",
+                location(d.first_line, d.first_line)))
+
+
+def _form_ranges(a: Analysis, leaves: list[int], form_start: int, n: int, header: int | None) -> list[tuple[int, int]]:
+    ranges = []
+    if form_start < n:
+        ranges.append((form_start, n))
+    if header is not None:
+        before = [i for i in leaves if i < header]
+        if before:
+            ranges.append((before[0], header))
+    return ranges
+
+
+def _read_form(a: Analysis, stripped: list[str], lo: int, hi: int) -> None:
+    """Everything from 'Leave a Reply' on is the comment form (or furniture after it)."""
+    for b in _blocks(stripped, lo, hi):
+        if any(a.roles[j] != BLANK for j in range(b.start, b.end + 1) if stripped[j]):
+            continue  # already claimed (a header inside the range)
+        if _LEAVE.match(b.text):
+            kind = "leave_a_reply"
+        else:
+            kind = strong_kind(b.text) or ("image_alt" if image_alt_like(b.text) else "comment_form")
+        _add_furniture(a, kind, b)
+
+
+# --- the reader ---------------------------------------------------------------------------
+
+_HTML_START = re.compile(rb"^\s*(?:<\?xml|<!doctype|<html|<rss|<feed|<\w+[\s>])", _I)
+_JSON_START = re.compile(rb"^\s*[\[{]")
+
+
+@register
+class TextCaptureReader(Reader):
+    format = FORMAT
+
+    @classmethod
+    def sniff(cls, head: bytes, name: str = "") -> float:
+        head = head.removeprefix(b"\xef\xbb\xbf")
+        if not head.strip() or b"\x00" in head[:4096]:
+            return 0.0
+        if _HTML_START.match(head) or _JSON_START.match(head):
+            return 0.0
+        lower = head[:8192].lower()
+        if b"<html" in lower or b"<body" in lower or b"<div" in lower or b"</p>" in lower:
+            return 0.1
+        score = 0.5
+        if name.lower().endswith((".txt", ".text")):
+            score += 0.2
+        sample = head[:65536].decode("utf-8", errors="replace")
+        if re.search(r"^\s+(?:\d{1,4}\.|•)\s", sample, re.M) or re.search(
+                r"^(?:\d+|one) (?:thoughts?|comments?|responses?) (?:on|to)\b", sample, re.M | _I):
+            score += 0.2
+        return min(score, 0.9)
+
+    def read(self, data: bytes, source: SourceRef) -> ReadResult:
+        result = ReadResult(source_id=source.source_id, source_format=FORMAT)
+        try:
+            return self._read(data, source, result)
+        except Exception as e:  # a reader never takes the run down; say what broke and where
+            result.posts.clear()
+            result.comments.clear()
+            result.error("reader_crash", f"text_capture reader failed: {type(e).__name__}: {e}; "
+                         "please report this with the file")
+            return result
+
+    def _read(self, data: bytes, source: SourceRef, result: ReadResult) -> ReadResult:
+        decoded = decode_capture(data)
+        for severity, code, message in decoded.issues:
+            (result.error if severity == "error" else result.warn)(code, message)
+        if decoded.text is None:
+            return result
+        a = analyse(decoded.text)
+        for code, message, loc in a.warnings:
+            result.warn(code, message, loc)
+        title = clean_text(a.title)
+        if not title:
+            result.error("no_text", "the capture has no text lines; re-capture the page")
+            return result
+        pid = ids.post_id(source.source_id, "page")
+        body = a.body
+        if not body:
+            result.warn("empty_body", "no body text left after removing page furniture; check the capture")
+        post = Post(
+            post_id=pid, source_id=source.source_id, source_format=FORMAT, title=title, body=body,
+            content_sha256=ids.sha256_bytes(data), site=source.site or a.site_header or None,
+            url=source.url or None, author=a.author, published_at=None,
+            declared_comment_count=a.declared_count, source_key="page",
+            location=location(0, len(a.lines) - 1),
+        )
+        comments = [
+            Comment(comment_id="", post_id=pid, source_id=source.source_id, position=k, text=d.text,
+                    like_count=d.like_count, source_key=d.key,
+                    parent_key=a.comments[d.parent].key if d.parent is not None else None,
+                    location=location(d.first_line, d.last_line))
+            for k, d in enumerate(a.comments)
+        ]
+        tree = build_tree(pid, source.source_id, comments)
+        result.quarantine.extend(tree.quarantine)
+        result.comments.extend(tree.comments)
+        post.extracted_comment_count = len(tree.comments)
+        result.posts.append(post)
+        if a.declared_count is not None and a.declared_count != len(a.comments):
+            result.issues.append(_info(source.source_id, "count_mismatch",
+                                       f"the page declares {a.declared_count} comments, the capture holds "
+                                       f"{len(a.comments)}", location(a.header_line or 0, a.header_line or 0)))
+        for kind, b in a.furniture:
+            result.furniture.append(Furniture(source.source_id, pid, kind, clean_text(b.text),
+                                              location(b.start, b.end)))
+        return result
+
+
+def _info(source_id: str, code: str, message: str, loc: str) -> SourceIssue:
+    return SourceIssue(source_id, "info", code, message, loc)

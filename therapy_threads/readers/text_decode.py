@@ -1,0 +1,85 @@
+"""Bytes of a text capture -> str, saying exactly what had to be guessed.
+
+UTF-8 is the norm. A file that is mostly UTF-8 with a few stray bytes (a capture pasted through
+a Windows tool) keeps its valid UTF-8 and gets each stray byte read as cp1252; a file with no
+UTF-8 multi-byte sequences at all is a legacy single-byte encoding, identified with
+charset-normalizer (cp1252 when it has no opinion). Binary data is refused with an error.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SURROGATE_ESC = re.compile("[\udc80-\udcff]")
+# A valid multi-byte UTF-8 sequence: evidence the file is UTF-8 at heart.
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_BINARY_SAMPLE = 65536
+
+
+@dataclass(slots=True)
+class Decoded:
+    text: str | None  # None: not text; see issues
+    encoding: str
+    issues: list[tuple[str, str, str]] = field(default_factory=list)  # (severity, code, message)
+
+
+def _stray_byte(m: re.Match[str]) -> str:
+    b = bytes([ord(m.group(0)) - 0xDC00])
+    try:
+        return b.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined in cp1252
+        return "\ufffd"
+
+
+def decode_capture(data: bytes) -> Decoded:
+    if not data.strip():
+        return Decoded(None, "", [("error", "empty_source",
+                                   "the file is empty or only whitespace; remove it from the manifest or re-capture the page")])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as e:
+            return Decoded(None, "utf-16", [("error", "undecodable",
+                                             f"UTF-16 byte-order mark but invalid UTF-16 at byte {e.start}; re-save the capture as UTF-8")])
+    sample = data[:_BINARY_SAMPLE]
+    if b"\x00" in sample:
+        return Decoded(None, "", [("error", "binary_source",
+                                   "the file contains NUL bytes: it is binary, not a text capture; check the manifest location and format")])
+    encoding = "utf-8"
+    issues: list[tuple[str, str, str]] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        first_bad = e.start
+        if _UTF8_MULTI.search(data) is None:
+            encoding = _detect_legacy(data)
+            text = data.decode(encoding, errors="replace")
+            issues.append(("warning", "legacy_encoding",
+                           f"not UTF-8 (first invalid byte at offset {first_bad}); decoded as {encoding} "
+                           "by charset detection: check accented letters, or re-save the capture as UTF-8"))
+        else:
+            text = data.decode("utf-8-sig", errors="surrogateescape")
+            stray = len(_SURROGATE_ESC.findall(text))
+            text = _SURROGATE_ESC.sub(_stray_byte, text)
+            encoding = "utf-8+cp1252"
+            issues.append(("warning", "invalid_utf8",
+                           f"{stray} byte(s) are not valid UTF-8 (first at offset {first_bad}); read those bytes "
+                           "as cp1252, kept the rest as UTF-8"))
+    controls = len(_CONTROL.findall(text[:_BINARY_SAMPLE]))
+    if controls > max(8, len(text[:_BINARY_SAMPLE]) // 20):
+        return Decoded(None, encoding, issues + [("error", "binary_source",
+                                                  f"{controls} control characters in the first {_BINARY_SAMPLE} characters: "
+                                                  "this is not a text capture; check the manifest location and format")])
+    return Decoded(text, encoding, issues)
+
+
+def _detect_legacy(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional: cp1252 is by far the most common legacy encoding of web text
+        return "cp1252"
+    best = from_bytes(data[:_BINARY_SAMPLE]).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return "cp1252"
+    return best.encoding
