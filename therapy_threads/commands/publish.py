@@ -1,0 +1,100 @@
+"""``therapy-threads publish VERSION``: turn a validated build into a versioned release."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import PrivacyGateError, UserError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "publish", help="publish a validated build as release VERSION (registry and/or Hub)",
+        description="Write data/releases/vVERSION/ (Parquet, data card, Croissant, manifest, "
+                    "changelog) from a validated, privacy-audited build; optionally upload it to "
+                    "a Hugging Face dataset repo and tag it vVERSION. Versions follow "
+                    "docs/versioning.md; an existing version is never overwritten.")
+    p.add_argument("version", metavar="VERSION", help="MAJOR.MINOR.PATCH, e.g. 1.0.0")
+    p.add_argument("--build", default="data/build", help="build folder (default: data/build)")
+    p.add_argument("--registry", default="data/releases",
+                   help="local release registry (default: data/releases)")
+    p.add_argument("--hub", metavar="REPO_ID", default=None,
+                   help="also upload to this Hugging Face dataset repo (needs HF_TOKEN)")
+    p.add_argument("--public", action="store_true",
+                   help="create the Hub repo public (default: private; enable gating on the Hub)")
+    p.add_argument("--upload-existing", action="store_true",
+                   help="with --hub: upload the release already in the registry (after a failed "
+                        "upload) instead of publishing the build")
+    p.add_argument("--dry-run", action="store_true",
+                   help="build the release in a temporary folder and list what would be written "
+                        "and uploaded (paths, sizes, SHA-256); no network, nothing kept")
+    p.add_argument("--sources", default=None,
+                   help="source manifest for licence notes (default: seeds/sources.toml)")
+    p.add_argument("--docs", default=None,
+                   help="folder with anonymisation-policy.md / anonymisation-metrics.json "
+                        "(default: docs/)")
+    p.add_argument("--data-card", default="DATA_CARD.md",
+                   help="also write the card here (default: DATA_CARD.md)")
+    p.add_argument("--no-data-card", action="store_true", help="do not write --data-card")
+    p.set_defaults(func=run)
+
+
+def _print_files(files: list[dict], out=sys.stdout) -> None:
+    for f in files:
+        print(f"  {f['bytes']:>12,}  {f['sha256']}  {f['path']}", file=out)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..publish.hub import upload_release
+    from ..publish.registry import Registry
+    from ..publish.release import publish, write_data_card
+    from ..publish.versioning import Version
+
+    v = Version.parse(args.version)
+    if args.upload_existing:
+        if not args.hub:
+            raise UserError("--upload-existing needs --hub REPO_ID")
+        rel = Registry(args.registry).release_dir(v)
+        res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run)
+        _report_upload(res)
+        return 0
+    try:
+        result = publish(args.build, v, args.registry, dry_run=args.dry_run,
+                         sources_manifest=Path(args.sources) if args.sources else None,
+                         docs_dir=Path(args.docs) if args.docs else None, repo_id=args.hub)
+    except PrivacyGateError as e:
+        raise UserError(str(e)) from e
+
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    counts = ", ".join(f"{n:,} {t}" for t, n in result.counts.items())
+    if result.dry_run:
+        print(f"dry run: release {v.tag} would hold {counts}; "
+              f"{len(result.files)} files, {sum(f['bytes'] for f in result.files):,} bytes:")
+        _print_files(result.files)
+        if args.hub:
+            print(f"would upload these files to hf://{args.hub} and tag {v.tag} "
+                  f"({'public' if args.public else 'private'} repo)")
+        return 0
+    print(f"published {v.tag} -> {result.path} ({counts}; manifest sha256 "
+          f"{result.manifest_sha256[:16]}...)")
+    if not args.no_data_card and args.data_card:
+        print(f"data card -> {write_data_card(result, args.data_card)}")
+    if args.hub:
+        res = upload_release(result.path, args.hub, private=not args.public)
+        _report_upload(res)
+    return 0
+
+
+def _report_upload(res) -> None:
+    p = res.plan
+    if res.dry_run:
+        print(f"dry run: would upload {len(p.files)} files ({p.total_bytes:,} bytes) to "
+              f"hf://{p.repo_id} and tag {p.tag}:")
+        _print_files(p.files)
+    elif res.already_published:
+        print(f"hf://{p.repo_id} already has {p.tag} with this manifest; nothing to do")
+    else:
+        print(f"uploaded {len(p.files)} files to hf://{p.repo_id}, tagged {p.tag}"
+              + (f" ({res.commit_url})" if res.commit_url else ""))
