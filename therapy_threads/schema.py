@@ -56,3 +56,80 @@ def arrow_schema(table: str) -> pa.Schema:
 def schema_version() -> str:
     versions = {json_schema(t)["x-schema-version"] for t in TABLES}
     return max(versions)
+
+
+# Hugging Face ``datasets`` dtype names for each x-arrow-type; they give back the same Arrow types.
+_HF_DTYPE = {
+    "string": "string",
+    "int32": "int32",
+    "int16": "int16",
+    "bool": "bool",
+    "timestamp[us, tz=UTC]": "timestamp[us, tz=UTC]",
+}
+
+
+def primary_key(table: str) -> str | None:
+    return json_schema(table).get("x-primary-key")
+
+
+def arrow_type_name(table: str, column: str) -> str:
+    return json_schema(table)["properties"][column]["x-arrow-type"]
+
+
+def hf_features(table: str):
+    """The table's ``datasets.Features``, in schema column order (same Arrow types as Parquet)."""
+    import datasets  # heavy import, only needed when publishing
+
+    props = json_schema(table)["properties"]
+    return datasets.Features({name: datasets.Value(_HF_DTYPE[p["x-arrow-type"]]) for name, p in props.items()})
+
+
+def _constraints(prop: dict) -> str:
+    out = []
+    if "enum" in prop:
+        out.append("one of " + ", ".join(f"`{v}`" for v in prop["enum"]))
+    if "minimum" in prop:
+        out.append(f"≥ {prop['minimum']}")
+    if "maximum" in prop:
+        out.append(f"≤ {prop['maximum']}")
+    if "minLength" in prop:
+        out.append(f"at least {prop['minLength']} non-blank character" + ("s" if prop["minLength"] != 1 else ""))
+    if "pattern" in prop:
+        out.append(f"matches `{prop['pattern']}`")
+    return "; ".join(out)
+
+
+def field_table_markdown(table: str) -> str:
+    """The data card's field table for ``table``: name, type, nullability, meaning, constraints."""
+    s = json_schema(table)
+    pk = s.get("x-primary-key")
+    lines = [
+        "| field | type | nullable | description | constraints |",
+        "|---|---|---|---|---|",
+    ]
+    for name, prop in s["properties"].items():
+        cons = _constraints(prop)
+        if name == pk:
+            cons = "primary key (unique)" + ("; " + cons if cons else "")
+        desc = prop["description"].replace("|", "\\|").replace("\n", " ")
+        lines.append(
+            f"| `{name}` | {prop['x-arrow-type']} | {'yes' if nullable(prop) else 'no'} | {desc} | {cons.replace('|', chr(92) + '|')} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def schema_problems(table: str, actual: pa.Schema) -> list[tuple[str, str]]:
+    """(column, problem) for every way ``actual`` departs from the contract: missing or extra
+    columns and type mismatches. Nullability is a property of the values, checked on the data."""
+    expected = arrow_schema(table)
+    problems: list[tuple[str, str]] = []
+    for f in expected:
+        i = actual.get_field_index(f.name)
+        if i < 0:
+            problems.append((f.name, f"missing column (expected {f.type})"))
+        elif not actual.field(i).type.equals(f.type):
+            problems.append((f.name, f"type {actual.field(i).type}, expected {f.type}"))
+    for f in actual:
+        if expected.get_field_index(f.name) < 0:
+            problems.append((f.name, f"column not in the schema ({f.type})"))
+    return problems

@@ -1,0 +1,375 @@
+"""Read a build into the narrow frames the expectation suites run on.
+
+Great Expectations is good at asserting column properties and reporting the failing rows, but it
+has no relational expectations (foreign keys, tree shape) and is slow on long text. So this module
+does the heavy lifting with pyarrow and numpy over a build of any size, and hands GX one pandas
+frame per table holding only what the suites need:
+
+* the table's own narrow columns (ids, counts, depth, timestamps; never the long text);
+* per long text column (``comments.text``, ``posts.body``) its length, its stripped length, two
+  flags from whole-text patterns, and the text itself only for rows that could contain an e-mail
+  address or URL (``patterns.PRIVACY_PREFILTER``; null elsewhere), so the privacy regex
+  expectation sees every row that could fail without holding the corpus in memory;
+* per relational rule one boolean column (``parent_in_post``, ``depth_is_parent_plus_one``, ...),
+  null where the rule does not apply (e.g. depth of a reply whose parent is missing: the missing
+  parent is the error, reported once by ``parent_in_post``).
+
+Text is streamed in record batches, so memory stays near the size of the narrow columns.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .. import schema
+from . import patterns
+
+TEXT_COLUMNS = {"comments": ("text",), "posts": ("body", "title"), "quarantine": ()}
+# Long text columns are streamed and replaced by derived columns; short ones are loaded.
+STREAMED = {"comments": ("text",), "posts": ("body",), "quarantine": ()}
+# Formats whose sources state reply links explicitly; a fully flat discussion from them is odd.
+THREADED_FORMATS = frozenset({"wordpress_html", "wxr", "disqus", "wp_rest"})
+BATCH_ROWS = 65_536
+
+
+@dataclass
+class Frames:
+    tables: dict[str, pd.DataFrame]
+    columns: pd.DataFrame  # schema conformance, one row per (table, column)
+    sources: pd.DataFrame  # reconciliation and per-source distributions
+    counts: dict[str, Any]
+    problems: list[dict[str, str]] = field(default_factory=list)  # unreadable files etc.
+
+
+def _bool(values: np.ndarray, applies: np.ndarray | None = None) -> pd.Series:
+    """Nullable boolean column: ``values`` where ``applies``, NA elsewhere."""
+    arr = pd.array(values.astype(bool), dtype="boolean")
+    if applies is not None:
+        arr[~applies] = pd.NA
+    return pd.Series(arr)
+
+
+def _codes(arr: pa.Array, value_set: pa.Array) -> np.ndarray:
+    """Index of each value of ``arr`` in ``value_set`` (first match), -1 where absent or null."""
+    idx = pc.index_in(arr, value_set=value_set)
+    return idx.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _dict_codes(arr: pa.Array) -> np.ndarray:
+    enc = pc.dictionary_encode(arr)
+    return enc.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _open(path: Path, problems: list[dict[str, str]]) -> pq.ParquetFile | None:
+    if not path.exists():
+        problems.append({"table": path.stem, "message": f"{path.name} is missing from the build"})
+        return None
+    try:
+        return pq.ParquetFile(path)
+    except Exception as e:  # a corrupt file is a finding, not a crash
+        problems.append({"table": path.stem, "message": f"{path.name} is not readable Parquet: {e}"})
+        return None
+
+
+def _read_narrow(pf: pq.ParquetFile | None, table: str) -> pa.Table:
+    """All non-streamed columns of the file, each cast to its schema type where possible; columns
+    missing or of an uncastable type come back as nulls (the schema frame reports them)."""
+    expected = schema.arrow_schema(table)
+    n = pf.metadata.num_rows if pf is not None else 0
+    present = set(pf.schema_arrow.names) if pf is not None else set()
+    wanted = [f.name for f in expected if f.name not in STREAMED[table] and f.name in present]
+    raw = pf.read(columns=wanted) if pf is not None and wanted else None
+    cols: dict[str, pa.Array] = {}
+    for f in expected:
+        if f.name in STREAMED[table]:
+            continue
+        arr = None
+        if raw is not None and f.name in raw.column_names:
+            col = raw.column(f.name).combine_chunks()
+            try:
+                arr = col if col.type.equals(f.type) else pc.cast(col, f.type, safe=True)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                arr = None
+        cols[f.name] = arr if arr is not None else pa.nulls(n, f.type)
+    return pa.table(cols)
+
+
+def _stream_text(pf: pq.ParquetFile | None, column: str, n: int) -> dict[str, pa.Array]:
+    """Per-row derived columns of one long text column, read batch by batch."""
+    empty = {
+        f"{column}_len": pa.nulls(n, pa.int64()),
+        f"{column}_stripped_len": pa.nulls(n, pa.int64()),
+        f"{column}_bytes": pa.nulls(n, pa.int64()),
+        f"{column}_metadata_only": pa.nulls(n, pa.bool_()),
+        f"{column}_deleted_placeholder": pa.nulls(n, pa.bool_()),
+        column: pa.nulls(n, pa.string()),
+    }
+    if pf is None or column not in pf.schema_arrow.names:
+        return empty
+    parts: dict[str, list[pa.Array]] = {k: [] for k in empty}
+    for batch in pf.iter_batches(batch_size=BATCH_ROWS, columns=[column]):
+        text = batch.column(0)
+        if not pa.types.is_string(text.type) and not pa.types.is_large_string(text.type):
+            try:
+                text = pc.cast(text, pa.string())
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                return empty
+        parts[f"{column}_len"].append(pc.cast(pc.utf8_length(text), pa.int64()))
+        stripped = pc.replace_substring_regex(text, patterns.INVISIBLE, "")
+        parts[f"{column}_stripped_len"].append(pc.cast(pc.utf8_length(stripped), pa.int64()))
+        parts[f"{column}_bytes"].append(pc.cast(pc.binary_length(text), pa.int64()))
+        parts[f"{column}_metadata_only"].append(
+            pc.match_substring_regex(text, patterns.METADATA_ONLY, ignore_case=True))
+        parts[f"{column}_deleted_placeholder"].append(
+            pc.match_substring_regex(text, patterns.DELETED_PLACEHOLDER, ignore_case=True))
+        candidate = pc.match_substring_regex(text, patterns.PRIVACY_PREFILTER, ignore_case=True)
+        parts[column].append(pc.cast(pc.if_else(candidate, text, pa.scalar(None, text.type)), pa.string()))
+    return {k: pa.concat_arrays(v) if v else empty[k] for k, v in parts.items()}
+
+
+def _to_pandas(t: pa.Table) -> pd.DataFrame:
+    # Nullable pandas dtypes keep ints with nulls as ints and booleans as booleans.
+    return t.to_pandas(types_mapper={
+        pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.int16(): pd.Int16Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+    }.get)
+
+
+def _series(arr: pa.Array) -> pd.Series:
+    return _to_pandas(pa.table({"x": arr}))["x"]
+
+
+def _no_cycle(parent_idx: np.ndarray) -> np.ndarray:
+    """True where following parent links reaches a top-level comment (pointer doubling, O(n log n))."""
+    n = len(parent_idx)
+    jump = np.where(parent_idx >= 0, parent_idx, n)
+    jump = np.append(jump, n)  # sentinel: "reached the top"
+    for _ in range(max(1, math.ceil(math.log2(n + 1))) + 1):
+        jump = jump[jump]
+    return jump[:n] == n
+
+
+def load_report(build_dir: Path, problems: list[dict[str, str]]) -> dict[str, Any]:
+    p = build_dir / "build_report.json"
+    if not p.exists():
+        problems.append({"table": "build_report", "message": "build_report.json is missing; counts cannot be reconciled (re-run the build)"})
+        return {}
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except ValueError as e:
+        problems.append({"table": "build_report", "message": f"build_report.json is not valid JSON: {e}"})
+        return {}
+
+
+def build_frames(build_dir: Path) -> Frames:
+    problems: list[dict[str, str]] = []
+    report = load_report(build_dir, problems)
+    files = {t: _open(build_dir / f"{t}.parquet", problems) for t in schema.TABLES}
+
+    # --- schema conformance -------------------------------------------------------------
+    col_rows = []
+    for t in schema.TABLES:
+        pf = files[t]
+        exp = schema.arrow_schema(t)
+        actual = pf.schema_arrow if pf is not None else pa.schema([])
+        bad = {c: msg for c, msg in schema.schema_problems(t, actual)} if pf is not None else {}
+        for name in list(exp.names) + [n for n in actual.names if n not in exp.names]:
+            in_schema = name in exp.names
+            in_file = pf is not None and name in actual.names
+            col_rows.append({
+                "column_key": f"{t}.{name}", "table": t, "column": name,
+                "expected_type": str(exp.field(name).type) if in_schema else None,
+                "actual_type": str(actual.field(name).type) if in_file else None,
+                "in_schema": in_schema, "in_file": in_file if pf is not None else None,
+                "type_matches": (name not in bad) if (in_schema and in_file) else None,
+                "problem": bad.get(name),
+            })
+    columns = pd.DataFrame(col_rows)
+    for c in ("in_schema", "in_file", "type_matches"):
+        columns[c] = columns[c].astype("boolean")
+
+    # --- posts ------------------------------------------------------------------------------
+    posts = _read_narrow(files["posts"], "posts")
+    n_posts = posts.num_rows
+    post_ids = posts.column("post_id").combine_chunks()
+    body = _stream_text(files["posts"], "body", n_posts)
+
+    # --- comments ---------------------------------------------------------------------------
+    com = _read_narrow(files["comments"], "comments")
+    n = com.num_rows
+    text = _stream_text(files["comments"], "text", n)
+    cid = com.column("comment_id").combine_chunks()
+    parent = com.column("parent_id").combine_chunks()
+    post_of = _codes(com.column("post_id").combine_chunks(), post_ids)  # row in posts, -1 if none
+    post_code = _dict_codes(com.column("post_id").combine_chunks())
+    pidx = _codes(parent, cid)
+    has_parent = parent.is_valid().to_numpy(zero_copy_only=False)
+    found = pidx >= 0
+    safe = np.where(found, pidx, 0)
+    depth = com.column("depth").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    position = com.column("position").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    same_post = found & (post_code[safe] == post_code) & (post_code >= 0)
+    linked = has_parent & same_post  # a reply whose parent is where it should be
+
+    flags: dict[str, pd.Series] = {}
+    flags["post_exists"] = _bool(post_of >= 0)
+    flags["parent_in_post"] = _bool(~has_parent | same_post)
+    flags["no_cycle"] = _bool(_no_cycle(np.where(has_parent, pidx, -1)))
+    flags["depth_is_parent_plus_one"] = _bool(
+        np.where(has_parent, depth == depth[safe] + 1, depth == 0), ~has_parent | linked)
+    root = com.column("root_id").combine_chunks()
+    root_expected = pc.if_else(pa.array(has_parent), pc.take(root, pa.array(safe)), cid) if n else root
+    flags["root_is_thread_top"] = _bool(
+        pc.fill_null(pc.equal(root, root_expected), False).to_numpy(zero_copy_only=False), ~has_parent | linked)
+    path = com.column("path").combine_chunks()
+    if n:
+        path_expected = pc.if_else(pa.array(has_parent),
+                                   pc.binary_join_element_wise(pc.take(path, pa.array(safe)), cid, "/"), cid)
+        path_ok = pc.fill_null(pc.equal(path, path_expected), False).to_numpy(zero_copy_only=False)
+    else:
+        path_ok = np.zeros(0, bool)
+    flags["path_is_parent_path_plus_id"] = _bool(path_ok, ~has_parent | linked)
+    flags["parent_before_child"] = _bool(position[safe] < position, linked)
+    per_post = np.bincount(post_code[post_code >= 0], minlength=max(int(post_code.max(initial=-1)) + 1, 1))
+    post_n = np.where(post_code >= 0, per_post[np.maximum(post_code, 0)], 0)
+    flags["position_within_post_count"] = _bool((position >= 0) & (position < post_n), position >= 0)
+    dup = pd.DataFrame({"p": post_code, "q": position}).duplicated(keep=False).to_numpy()
+    flags["position_unique_in_post"] = _bool(~dup, position >= 0)
+    child_counts = np.bincount(pidx[linked], minlength=n) if n else np.zeros(0, np.int64)
+    n_children = com.column("n_children").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False)
+    flags["n_children_matches_replies"] = _bool(n_children == child_counts, n_children >= 0)
+
+    # A comment longer (in bytes) than the whole source it came from was not read from it.
+    src_bytes = {s.get("source_id"): s.get("bytes") for s in report.get("sources", [])
+                 if isinstance(s.get("bytes"), int)}
+    src_arr = com.column("source_id").combine_chunks()
+    if n:
+        uniq = pc.unique(src_arr)
+        sizes = pa.array([src_bytes.get(v) for v in uniq.to_pylist()], pa.int64())
+        within = pc.less_equal(text["text_bytes"], pc.take(sizes, pc.index_in(src_arr, value_set=uniq)))
+    else:
+        within = pa.array([], pa.bool_())
+    flags["text_within_source_size"] = _series(within)
+
+    # Time travel: a comment dated before its post means a date was parsed wrongly.
+    post_time = posts.column("published_at").combine_chunks()
+    ctime = com.column("published_at").combine_chunks()
+    if n and n_posts:
+        ptime = pc.take(post_time, pa.array(np.where(post_of >= 0, post_of, 0)))
+        after = pc.greater_equal(ctime, ptime)
+        after = pc.if_else(pa.array(post_of >= 0), after, pa.scalar(None, pa.bool_()))
+        flags["published_after_post"] = _series(after)
+    else:
+        flags["published_after_post"] = _series(pa.nulls(n, pa.bool_()))
+
+    comments_df = _to_pandas(com)
+    for k in ("text_len", "text_stripped_len", "text_bytes", "text_metadata_only", "text_deleted_placeholder", "text"):
+        comments_df[k] = _series(text[k]).values
+    for k, v in flags.items():
+        comments_df[k] = v.values
+
+    # --- posts frame ------------------------------------------------------------------------
+    posts_df = _to_pandas(posts)
+    for k in ("body_len", "body_stripped_len", "body_bytes", "body"):
+        posts_df[k] = _series(body[k]).values
+    rows_per_post = np.bincount(post_of[post_of >= 0], minlength=n_posts) if n_posts else np.zeros(0, np.int64)
+    extracted = posts.column("extracted_comment_count").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False)
+    posts_df["extracted_count_matches_rows"] = _bool(extracted == rows_per_post, extracted >= 0)
+    declared_arr = posts.column("declared_comment_count").combine_chunks()
+    declared = declared_arr.fill_null(-1).to_numpy(zero_copy_only=False)
+    has_declared = declared_arr.is_valid().to_numpy(zero_copy_only=False)
+    posts_df["extracted_within_declared"] = _bool(rows_per_post <= declared, has_declared)
+    posts_df["comments_found_when_declared"] = _bool(rows_per_post > 0, has_declared & (declared > 0))
+    depth0 = np.bincount(post_of[(post_of >= 0) & (depth == 0)], minlength=n_posts) if n_posts else np.zeros(0)
+    posts_df["comments"] = pd.array(rows_per_post, dtype="Int64")
+    posts_df["top_level_comments"] = pd.array(depth0, dtype="Int64")
+
+    # --- quarantine frame -------------------------------------------------------------------
+    quar = _read_narrow(files["quarantine"], "quarantine")
+    quar_df = _to_pandas(quar)
+    known_sources = {s.get("source_id") for s in report.get("sources", [])}
+    quar_df["source_in_report"] = _bool(quar_df["source_id"].isin(known_sources).to_numpy(), np.full(len(quar_df), bool(report)))
+    item = quar.column("item_id").combine_chunks()
+    is_comment = pc.equal(quar.column("item_kind").combine_chunks(), "comment").fill_null(False).to_numpy(zero_copy_only=False)
+    also_published = pc.is_in(item, value_set=cid).fill_null(False).to_numpy(zero_copy_only=False)
+    quar_df["not_also_published"] = _bool(~also_published, is_comment & item.is_valid().to_numpy(zero_copy_only=False))
+
+    # --- per-source reconciliation and shape ------------------------------------------------
+    sources = _source_frame(report, comments_df, posts_df, quar_df)
+
+    counts = {
+        "posts": int(n_posts), "comments": int(n), "quarantine_rows": int(quar.num_rows),
+        "quarantined_comments": int(is_comment.sum()),
+        "quarantine_by_reason": {k: int(v) for k, v in sorted(quar_df["reason"].value_counts(dropna=False).items(), key=lambda kv: str(kv[0]))},
+        "sources": int(len(report.get("sources", []))),
+    }
+    return Frames({"comments": comments_df, "posts": posts_df, "quarantine": quar_df},
+                  columns, sources, counts, problems)
+
+
+def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, quar: pd.DataFrame) -> pd.DataFrame:
+    pub = comments.groupby("source_id", dropna=False).size().to_dict() if len(comments) else {}
+    top = comments[comments["depth"] == 0].groupby("source_id").size().to_dict() if len(comments) else {}
+    q_all = quar.groupby("source_id", dropna=False).size().to_dict() if len(quar) else {}
+    q_com = quar[quar["item_kind"] == "comment"].groupby("source_id").size().to_dict() if len(quar) else {}
+    n_posts = posts.groupby("source_id").size().to_dict() if len(posts) else {}
+    fmt = posts.groupby("source_id")["source_format"].first().to_dict() if len(posts) else {}
+    rows = []
+    listed = [s for s in report.get("sources", [])]
+    ids_ = [s.get("source_id") for s in listed]
+    for extra in sorted(set(pub) | set(q_all) | set(n_posts), key=str):
+        if extra not in ids_:
+            listed.append({"source_id": extra, "_unlisted": True})
+    for s in listed:
+        sid = s.get("source_id")
+        published, quarantined = int(pub.get(sid, 0)), int(q_all.get(sid, 0))
+        rep_c, rep_q = s.get("comments"), s.get("quarantined")
+        ok = (not s.get("_unlisted")) and rep_c == published and rep_q == quarantined \
+            and int(n_posts.get(sid, 0)) == s.get("posts", int(n_posts.get(sid, 0)))
+        seen = published + quarantined  # the pipeline's comments_seen: every quarantine row counts
+        share = (top.get(sid, 0) / published) if published else None
+        flat_odd = (fmt.get(sid, s.get("format")) in THREADED_FORMATS) and published >= 50
+        rows.append({
+            "source_id": sid, "status": s.get("status"), "format": fmt.get(sid, s.get("format")),
+            "reported_posts": s.get("posts"), "posts": int(n_posts.get(sid, 0)),
+            "reported_comments": rep_c, "published_comments": published,
+            "reported_quarantined": rep_q, "quarantine_rows": quarantined,
+            "comments_seen": seen,
+            "reconciled_with_report": ok,
+            "top_level_share": share,
+            "threading_present": (share is not None and share < 0.98) if flat_odd else None,
+            "quarantine_share_below_half": (q_com.get(sid, 0) / seen < 0.5) if seen >= 10 else None,
+        })
+    totals = report.get("totals")
+    if totals is not None:
+        published = int(len(comments))
+        quarantined = int(len(quar))
+        rows.append({
+            "source_id": "(all sources)", "status": None, "format": None,
+            "reported_posts": totals.get("posts"), "posts": int(len(posts)),
+            "reported_comments": totals.get("comments"), "published_comments": published,
+            "reported_quarantined": totals.get("quarantined"), "quarantine_rows": int(len(quar)),
+            "comments_seen": published + quarantined,
+            "reconciled_with_report": totals.get("comments") == published
+            and totals.get("comments_seen", published + quarantined) == published + quarantined
+            and totals.get("quarantined") == int(len(quar)),
+            "top_level_share": None, "threading_present": None, "quarantine_share_below_half": None,
+        })
+    df = pd.DataFrame(rows, columns=[
+        "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
+        "published_comments", "reported_quarantined", "quarantine_rows", "comments_seen",
+        "reconciled_with_report", "top_level_share", "threading_present", "quarantine_share_below_half"])
+    for c in ("reconciled_with_report", "threading_present", "quarantine_share_below_half"):
+        df[c] = df[c].astype("boolean")
+    for c in ("reported_posts", "reported_comments", "reported_quarantined"):
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+    return df

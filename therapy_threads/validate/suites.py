@@ -1,0 +1,215 @@
+"""The expectation suites, one per frame, generated from ``schemas/`` plus the rules no schema
+can state (relations, tree shape, privacy, distributions that expose a broken parser).
+
+Each expectation carries ``meta.check`` (a stable name used in summary.json) and ``meta.why``
+(what a failing row means, in words), and a GX ``severity``: ``critical`` failures stop the
+flow, ``warning`` ones are reported and published with the release notes.
+``python -m therapy_threads.validate.suites`` writes the suites as JSON to
+``schemas/expectations/`` so they can be reviewed; a test keeps those files current.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import schema
+from . import patterns
+
+SUITE_ORDER = ("schema", "posts", "comments", "quarantine", "sources")
+# Columns that name the failing rows in GX results and Data Docs, per frame.
+INDEX_COLUMNS = {
+    "schema": ["column_key"],
+    "posts": ["post_id"],
+    "comments": ["comment_id"],
+    "quarantine": ["source_id", "item_id", "reason"],
+    "sources": ["source_id"],
+}
+# Rows of these frames are what the index columns identify ("which rows").
+ROW_NOUN = {"schema": "columns", "posts": "posts", "comments": "comments",
+            "quarantine": "quarantine rows", "sources": "sources"}
+
+MAX_PLAUSIBLE_DEPTH = 50  # WordPress nests 10 deep at most by default, Disqus deeper; 50 is a runaway
+MAX_PLAUSIBLE_COMMENT_CHARS = 50_000  # longer is a comment that swallowed the rest of the page
+MIN_PLAUSIBLE_BODY_CHARS = 80  # shorter is a teaser or a caption, not an article
+
+
+@dataclass(frozen=True)
+class Check:
+    frame: str
+    check: str
+    expectation: str  # GX expectation class name
+    kwargs: dict[str, Any]
+    why: str
+    severity: str = "critical"
+    notes: str | None = None
+
+
+@dataclass
+class SuiteSpec:
+    name: str
+    checks: list[Check] = field(default_factory=list)
+
+
+def _flag(frame: str, column: str, why: str, severity: str = "critical", notes: str | None = None) -> Check:
+    return Check(frame, column, "ExpectColumnValuesToBeInSet", {"column": column, "value_set": [True]},
+                 why, severity, notes)
+
+
+def _schema_checks(table: str) -> list[Check]:
+    """Checks stated by the JSON Schema: nullability, minimum, minLength, pattern, enum, key."""
+    s = schema.json_schema(table)
+    out: list[Check] = []
+    streamed = {"comments": ("text",), "posts": ("body",)}.get(table, ())
+    pk = s.get("x-primary-key")
+    for name, prop in s["properties"].items():
+        col = f"{name}_len" if name in streamed else name
+        where = f" (checked on {col}, the length of the streamed {name})" if name in streamed else ""
+        if not schema.nullable(prop):
+            out.append(Check(table, f"{name}_not_null", "ExpectColumnValuesToNotBeNull", {"column": col},
+                             f"have no {name}; the schema requires one{where}"))
+        if "minimum" in prop:
+            out.append(Check(table, f"{name}_minimum", "ExpectColumnValuesToBeBetween",
+                             {"column": col, "min_value": prop["minimum"]},
+                             f"have {name} below {prop['minimum']}"))
+        if "minLength" in prop:
+            lcol = f"{name}_stripped_len" if name in streamed else name
+            kind = "ExpectColumnValuesToBeBetween" if name in streamed else "ExpectColumnValueLengthsToBeBetween"
+            out.append(Check(table, f"{name}_not_blank", kind, {"column": lcol, "min_value": prop["minLength"]},
+                             f"have {name} with fewer than {prop['minLength']} visible characters (empty or whitespace only)",
+                             notes=f"Length after removing whitespace and zero-width characters; schema minLength {prop['minLength']}."))
+        if "pattern" in prop:
+            out.append(Check(table, f"{name}_pattern", "ExpectColumnValuesToMatchRegex",
+                             {"column": col, "regex": prop["pattern"]},
+                             f"have a {name} that does not match {prop['pattern']}"))
+        if "enum" in prop:
+            out.append(Check(table, f"{name}_enum", "ExpectColumnValuesToBeInSet",
+                             {"column": col, "value_set": list(prop["enum"])},
+                             f"have a {name} outside {', '.join(prop['enum'])}"))
+        if name == pk:
+            out.append(Check(table, f"{name}_unique", "ExpectColumnValuesToBeUnique", {"column": col},
+                             f"share their {name} with another row (duplicate ids)"))
+    return out
+
+
+def _privacy(frame: str, column: str, regex: str, what: str) -> Check:
+    return Check(
+        frame, f"{column}_no_{what.replace(' ', '_').replace('-', '')}", "ExpectColumnValuesToNotMatchRegex",
+        {"column": column, "regex": "(?i)" + regex},
+        f"contain {what} in {column} (privacy gate: nothing may be published)",
+        notes=("Privacy gate. Rows whose text cannot match (no '@', 'http:', 'www.' or '.com') are "
+               "cleared by a pyarrow pre-filter and appear here as missing; every other row is "
+               "tested with this regular expression."),
+    )
+
+
+def suite_specs() -> list[SuiteSpec]:
+    comments = SuiteSpec("comments", _schema_checks("comments") + [
+        _flag("comments", "post_exists", "belong to a post_id that is not in posts.parquet"),
+        _flag("comments", "parent_in_post", "have a parent_id that is not a comment of the same post"),
+        _flag("comments", "no_cycle", "have reply links that form a cycle (or descend from one)"),
+        _flag("comments", "depth_is_parent_plus_one", "have depth != parent depth + 1 (or a top-level comment with depth != 0)"),
+        _flag("comments", "root_is_thread_top", "have a root_id that is not the top of their thread"),
+        _flag("comments", "path_is_parent_path_plus_id", "have a path that is not the parent's path + '/' + comment_id"),
+        _flag("comments", "parent_before_child", "come before their parent (position)"),
+        _flag("comments", "position_within_post_count", "have a position outside 0..n-1 for their post (positions are not contiguous)"),
+        _flag("comments", "position_unique_in_post", "share their position with another comment of the same post"),
+        _flag("comments", "n_children_matches_replies", "have n_children different from the number of published replies"),
+        _flag("comments", "text_within_source_size", "have text longer than the whole source they were read from (the reader duplicated or invented text)"),
+        Check("comments", "text_not_metadata_only", "ExpectColumnValuesToBeInSet",
+              {"column": "text_metadata_only", "value_set": [False]},
+              "have text that is only page metadata (dates, 'Reply', like counts); row isolation should have quarantined them"),
+        Check("comments", "text_not_deleted_placeholder", "ExpectColumnValuesToBeInSet",
+              {"column": "text_deleted_placeholder", "value_set": [False]},
+              "have text that is a deleted-comment placeholder; row isolation should have quarantined them"),
+        _privacy("comments", "text", patterns.EMAIL_OR_URL, "an e-mail address or URL"),
+        Check("comments", "author_pseudonym_no_identity", "ExpectColumnValuesToNotMatchRegex",
+              {"column": "author_pseudonym", "regex": "(?i)" + patterns.EMAIL_OR_URL},
+              "have an author_pseudonym that contains an e-mail address or URL (a raw identity)"),
+        # Distributions that expose a broken parser: warnings, for a person to look at.
+        Check("comments", "depth_plausible", "ExpectColumnValuesToBeBetween",
+              {"column": "depth", "max_value": MAX_PLAUSIBLE_DEPTH},
+              f"are nested deeper than {MAX_PLAUSIBLE_DEPTH} (each comment parsed as a reply to the previous?)", "warning"),
+        Check("comments", "text_length_plausible", "ExpectColumnValuesToBeBetween",
+              {"column": "text_len", "max_value": MAX_PLAUSIBLE_COMMENT_CHARS},
+              f"are longer than {MAX_PLAUSIBLE_COMMENT_CHARS} characters (the comment swallowed the rest of the page?)", "warning"),
+        _flag("comments", "published_after_post", "are dated before their post (a date parsed wrongly?)", "warning"),
+    ])
+    posts = SuiteSpec("posts", _schema_checks("posts") + [
+        _flag("posts", "extracted_count_matches_rows", "have extracted_comment_count different from their number of rows in comments.parquet"),
+        _privacy("posts", "body", patterns.EMAIL, "an e-mail address"),
+        Check("posts", "title_no_email", "ExpectColumnValuesToNotMatchRegex",
+              {"column": "title", "regex": "(?i)" + patterns.EMAIL},
+              "contain an e-mail address in title (privacy gate)"),
+        _flag("posts", "extracted_within_declared",
+              "have more extracted comments than the page declares (duplicated comments, or a stale declared count)", "warning"),
+        _flag("posts", "comments_found_when_declared",
+              "declare comments but none were extracted (comment markup not recognised?)", "warning"),
+        Check("posts", "body_length_plausible", "ExpectColumnValuesToBeBetween",
+              {"column": "body_stripped_len", "min_value": MIN_PLAUSIBLE_BODY_CHARS},
+              f"have a body shorter than {MIN_PLAUSIBLE_BODY_CHARS} visible characters (article not found?)", "warning"),
+    ])
+    quarantine = SuiteSpec("quarantine", _schema_checks("quarantine") + [
+        _flag("quarantine", "not_also_published", "quarantine a comment that is also published (counted twice)"),
+        _flag("quarantine", "source_in_report", "come from a source that build_report.json does not list"),
+        Check("quarantine", "detail_no_email", "ExpectColumnValuesToNotMatchRegex",
+              {"column": "detail", "regex": "(?i)" + patterns.EMAIL},
+              "contain an e-mail address in detail (privacy gate)"),
+    ])
+    schema_suite = SuiteSpec("schema", [
+        _flag("schema", "in_schema", "are in a published file but not in schemas/ (extra column)"),
+        _flag("schema", "in_file", "are in schemas/ but missing from the published file"),
+        _flag("schema", "type_matches", "have an Arrow type different from schemas/ (x-arrow-type)"),
+    ])
+    sources = SuiteSpec("sources", [
+        _flag("sources", "reconciled_with_report",
+              "do not reconcile: rows in the tables differ from build_report.json (comments in sources must equal published + quarantined)"),
+        _flag("sources", "threading_present",
+              "are threaded formats whose discussions came out entirely flat (reply links lost by the reader?)", "warning"),
+        _flag("sources", "quarantine_share_below_half",
+              "had half or more of their comments quarantined (reader out of step with the markup?)", "warning"),
+    ])
+    by = {s.name: s for s in (comments, posts, quarantine, schema_suite, sources)}
+    return [by[n] for n in SUITE_ORDER]
+
+
+def to_gx_suite(spec: SuiteSpec):
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name=spec.name, meta={"generated_by": "therapy_threads.validate.suites"})
+    for c in spec.checks:
+        cls = getattr(gx.expectations, c.expectation)
+        suite.add_expectation(cls(**c.kwargs, severity=c.severity, notes=c.notes,
+                                  meta={"check": c.check, "why": c.why, "frame": c.frame}))
+    return suite
+
+
+def suites_json() -> dict[str, dict]:
+    """The suites as plain JSON (the reviewable, committed form)."""
+    out = {}
+    for spec in suite_specs():
+        out[spec.name] = {
+            "name": spec.name,
+            "expectations": [
+                {"check": c.check, "type": c.expectation, "kwargs": c.kwargs, "severity": c.severity,
+                 "why": c.why, **({"notes": c.notes} if c.notes else {})}
+                for c in spec.checks
+            ],
+        }
+    return out
+
+
+def write_suite_files(directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, body in suites_json().items():
+        p = directory / f"{name}.json"
+        p.write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(p)
+    return written
+
+
+if __name__ == "__main__":
+    for p in write_suite_files(schema.schema_dir() / "expectations"):
+        print(p)
