@@ -115,21 +115,19 @@ class DisqusReader(Reader):
         for code, msg in prepared.warnings:
             result.warn(code, msg)
         try:
-            root_name, threads, posts = _scan(prepared.data, recover=False)
-        except etree.XMLSyntaxError as e:
-            detail = xml_safe.describe_syntax_error(e)
-            try:
-                root_name, threads, posts = _scan(prepared.data, recover=True)
-            except etree.XMLSyntaxError:
-                threads, posts, root_name = [], [], ""
-            if not threads and not posts:
-                result.error("xml_not_well_formed",
-                             f"the Disqus export is not well-formed XML and nothing could be "
-                             f"recovered: {detail}. Download the export again from Disqus "
-                             "(Admin > Moderation > Export) and check it is complete")
-                return result
-            result.warn("xml_recovered",
-                        f"the Disqus export is not well-formed XML ({detail}); read "
+            (root_name, threads, posts), code, detail = xml_safe.tolerant_scan(
+                _scan, prepared.data, lambda v: len(v[1]) + len(v[2]))
+        except xml_safe.Unreadable as e:
+            result.error("xml_not_well_formed",
+                         f"the Disqus export is not well-formed XML and nothing could be "
+                         f"recovered: {e}. Download the export again from Disqus (Admin > "
+                         "Moderation > Export) and check it is complete")
+            return result
+        if code == "xml_repaired":
+            result.warn(code, f"the Disqus export is not well-formed XML ({detail}); unquoted "
+                        "attribute values were quoted and it then parsed completely")
+        elif code == "xml_recovered":
+            result.warn(code, f"the Disqus export is not well-formed XML ({detail}); read "
                         f"{len(threads)} thread(s) and {len(posts)} post(s) in recovery mode, "
                         "content after the damage may be missing")
         if root_name != "disqus" and not threads and not posts:

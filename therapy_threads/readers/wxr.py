@@ -102,23 +102,21 @@ class WxrReader(Reader):
         for code, msg in prepared.warnings:
             result.warn(code, msg)
         try:
-            channel, authors, items = _scan(prepared.data, recover=False)
-        except etree.XMLSyntaxError as e:
-            detail = xml_safe.describe_syntax_error(e)
-            try:
-                channel, authors, items = _scan(prepared.data, recover=True)
-            except etree.XMLSyntaxError:
-                items = []
-            if not items:
-                result.error("xml_not_well_formed",
-                             f"the export is not well-formed XML and nothing could be recovered: "
-                             f"{detail}. Re-export it from WordPress (Tools > Export) and check "
-                             "the download was complete")
-                return result
-            result.warn("xml_recovered",
-                        f"the export is not well-formed XML ({detail}); read {len(items)} item(s) "
-                        "in recovery mode, items after the damage may be missing or incomplete. "
-                        "Re-export the file from WordPress if you can")
+            (channel, authors, items), code, detail = xml_safe.tolerant_scan(
+                _scan, prepared.data, lambda v: len(v[2]))
+        except xml_safe.Unreadable as e:
+            result.error("xml_not_well_formed",
+                         f"the export is not well-formed XML and nothing could be recovered: "
+                         f"{e}. Re-export it from WordPress (Tools > Export) and check the "
+                         "download was complete")
+            return result
+        if code == "xml_repaired":
+            result.warn(code, f"the export is not well-formed XML ({detail}); unquoted attribute "
+                        "values were quoted and it then parsed completely")
+        elif code == "xml_recovered":
+            result.warn(code, f"the export is not well-formed XML ({detail}); read {len(items)} "
+                        "item(s) in recovery mode, items after the damage may be missing or "
+                        "incomplete. Re-export the file from WordPress if you can")
         if not items and not channel.get("is_wxr"):
             result.error("not_wxr", "no <item> elements and no WordPress export namespace found: "
                          "this file is not a WordPress WXR export; check --format or the file")

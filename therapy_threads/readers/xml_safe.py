@@ -104,6 +104,51 @@ def release(el: etree._Element) -> None:
 
 
 def describe_syntax_error(e: etree.XMLSyntaxError) -> str:
-    msg = str(e.msg if hasattr(e, "msg") and e.msg else e).strip()
-    line = getattr(e, "lineno", None) or (e.position[0] if getattr(e, "position", None) else None)
-    return f"{msg} (line {line})" if line else msg
+    return " ".join(str(e).split())
+
+
+_TAG = re.compile(rb"<[A-Za-z_][^<>]*>")
+_UNQUOTED = re.compile(rb"""(\s[A-Za-z_:][-\w:.]*)=([^\s"'=<>`]+)""")
+
+
+def repair_unquoted_attributes(data: bytes) -> bytes | None:
+    """Quote ``attr=value`` in start tags (a common hand-editing damage); None if none found."""
+    changed = False
+
+    def fix_tag(m: re.Match[bytes]) -> bytes:
+        nonlocal changed
+        new = _UNQUOTED.sub(rb'\1="\2"', m.group(0))
+        changed = changed or new != m.group(0)
+        return new
+
+    out = _TAG.sub(fix_tag, data)
+    return out if changed else None
+
+
+class Unreadable(Exception):
+    """Not well-formed and nothing could be recovered; the message is the parser's."""
+
+
+def tolerant_scan(scan, data: bytes, count):
+    """Run ``scan(data, recover=...)`` strictly, then repaired, then in recover mode.
+
+    Returns ``(value, code, detail)``: code is None for a clean parse, ``xml_repaired`` or
+    ``xml_recovered`` otherwise. Raises Unreadable when no attempt yields any item.
+    """
+    try:
+        return scan(data, recover=False), None, ""
+    except etree.XMLSyntaxError as e:
+        detail = describe_syntax_error(e)
+    repaired = repair_unquoted_attributes(data)
+    if repaired is not None:
+        try:
+            return scan(repaired, recover=False), "xml_repaired", detail
+        except etree.XMLSyntaxError:
+            pass
+    try:
+        value = scan(data, recover=True)
+    except etree.XMLSyntaxError:
+        value = None
+    if value is None or count(value) == 0:
+        raise Unreadable(detail)
+    return value, "xml_recovered", detail

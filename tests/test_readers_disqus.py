@@ -1,0 +1,73 @@
+"""Disqus reader on the isso test export and edge cases."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from therapy_threads.readers import SourceRef, detect_format, get_reader
+
+SAMPLES = Path(__file__).parent / "fixtures" / "samples"
+
+
+def read_bytes(data: bytes):
+    return get_reader("disqus").read(data, SourceRef("dsq", "export.xml"))
+
+
+def test_detected():
+    data = (SAMPLES / "disqus" / "isso-disqus.xml").read_bytes()
+    assert detect_format(data, "isso-disqus.xml") == "disqus"
+    assert detect_format((SAMPLES / "wxr" / "isso-wordpress.xml").read_bytes()) == "wxr"
+
+
+def test_isso_export_every_post_accounted_for():
+    r = read_bytes((SAMPLES / "disqus" / "isso-disqus.xml").read_bytes())
+    # 6 posts = 3 published + 1 deleted (skipped) + 1 missing thread + 1 reply to the deleted one.
+    assert len(r.comments) == 3
+    assert r.skipped == {"deleted": 1, "thread_without_comments": 1}
+    assert sorted((q.reason, q.location.split()[1]) for q in r.quarantine) == [
+        ("missing_thread", "dsq:id=6"), ("orphan_reply", "dsq:id=11")]
+    assert len(r.comments) + r.skipped["deleted"] + len(r.quarantine) == 6
+    hello, empty = r.posts
+    assert hello.title == "Hello, World!" and hello.url == "http://example.org/"
+    assert hello.published_at == "2012-12-12T12:12:12Z"
+    assert hello.author is None  # the thread opener is not a public byline
+    assert empty.title == "" and empty.extracted_comment_count == 1
+    c4, c5 = [c for c in r.comments if c.post_id == hello.post_id]
+    assert (c4.text, c4.depth, c5.text, c5.depth) == ("...", 0, "Hello, World.", 1)
+    assert c5.parent_id == c4.comment_id
+    assert c4.published_at == "2013-10-10T19:20:29Z"
+    assert (c4.identity.name, c4.identity.email, c4.identity.ip) == ("peter", "foo@bar.com",
+                                                                     "127.0.0.1")
+    # Same e-mail as the thread author -> marked as the post author's comment.
+    assert c4.is_post_author is True
+    c8 = next(c for c in r.comments if c.post_id == empty.post_id)
+    assert c8.text == "Message from thread with empty title and id"
+    assert c8.is_post_author is False  # usernames differ
+    for c in r.comments:
+        assert "@" not in c.text and "127.0.0.1" not in c.text
+
+
+def test_spam_and_deleted_threads():
+    data = b"""<?xml version="1.0"?><disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+<thread dsq:id="1"><title>T</title><link>https://b.example/t</link><isDeleted>false</isDeleted></thread>
+<thread dsq:id="2"><title>Gone</title><isDeleted>true</isDeleted></thread>
+<post dsq:id="10"><message><![CDATA[<p>one</p><p>two</p>]]></message><isDeleted>false</isDeleted><isSpam>true</isSpam><thread dsq:id="1"/></post>
+<post dsq:id="11"><message><![CDATA[<p>kept<br>line</p>]]></message><createdAt>2020-01-01T00:00:00Z</createdAt><thread dsq:id="1"/><parent dsq:id="10"/></post>
+<post dsq:id="12"><message>fine</message><thread dsq:id="1"/></post>
+<post dsq:id="13"><message>on a deleted thread</message><thread dsq:id="2"/></post>
+</disqus>"""
+    r = read_bytes(data)
+    assert [c.text for c in r.comments] == ["fine"]
+    assert r.skipped == {"spam": 1, "deleted_thread": 1, "comment_on_skipped_post": 1}
+    assert [q.reason for q in r.quarantine] == ["orphan_reply"]
+
+
+def test_truncated_export_recovers():
+    r = read_bytes((SAMPLES / "malformed" / "disqus-truncated.xml").read_bytes())
+    assert not r.failed
+    assert "xml_recovered" in [i.code for i in r.issues]
+    assert [c.text for c in r.comments] == ["...", "Hello, World."]
+
+
+def test_not_disqus():
+    r = read_bytes(b"<?xml version='1.0'?><html/>")
+    assert r.failed and r.issues[0].code == "not_disqus"

@@ -1,0 +1,168 @@
+"""WordPress HTML reader on real saved pages (tests/fixtures/samples/html) and edge cases."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from therapy_threads.readers import SourceRef, detect_format, get_reader
+
+SAMPLES = Path(__file__).parent / "fixtures" / "samples"
+
+
+def read_bytes(data: bytes, sid: str = "html"):
+    return get_reader("wordpress_html").read(data, SourceRef(sid, sid + ".html"))
+
+
+def read(name: str):
+    return read_bytes((SAMPLES / "html" / name).read_bytes(), name)
+
+
+def depths(r) -> dict[int, int]:
+    return dict(sorted(Counter(c.depth for c in r.comments).items()))
+
+
+@pytest.mark.parametrize("name", ["netzpolitik.org.abmahnungen.html",
+                                  "muffinrezept.net.grundrezept.html", "lemire.me.json.html"])
+def test_detected_as_wordpress_html(name):
+    data = (SAMPLES / "html" / name).read_bytes()
+    assert detect_format(data, name) == "wordpress_html"
+
+
+def test_netzpolitik_thread():
+    r = read("netzpolitik.org.abmahnungen.html")
+    assert len(r.posts) == 1 and len(r.comments) == 74 and not r.quarantine
+    assert depths(r) == {0: 36, 1: 17, 2: 10, 3: 7, 4: 4}
+    p = r.posts[0]
+    assert p.title == "Die Cider Connection: Abmahnungen gegen Nutzer von Creative-Commons-Bildern"
+    assert p.author == "Markus Reuter"
+    assert p.published_at == "2016-06-23T14:14:51Z"
+    assert p.declared_comment_count == 91  # the page shows 74 of "91 Ergänzungen"
+    assert p.extracted_comment_count == 74
+    assert p.body.startswith("Zwei Männer Arm in Arm.")
+    assert "Antworten" not in p.body and "sagt:" not in p.body
+    first = r.comments[0]
+    assert first.source_key == "comment-2058226" and first.parent_id is None
+    assert first.text.startswith("selber blöd, wer bis dato")
+    assert first.published_at == "2016-06-23T15:21:09Z"
+    assert first.identity.name == "blah blubb"
+    assert first.is_post_author is False
+    reply = r.comments[1]
+    assert reply.parent_id == first.comment_id and reply.depth == 1
+    assert sum(c.is_post_author is True for c in r.comments) == 5
+    # Metadata never leaks into text: no names with "sagt:", no reply links, no dates.
+    for c in r.comments:
+        assert "sagt:" not in c.text and "Antworten" != c.text.splitlines()[-1]
+        assert c.identity is None or c.text.splitlines()[0] != c.identity.name
+    assert all(c.text for c in r.comments)
+
+
+def test_netzpolitik_comment_url_goes_to_identity_only():
+    r = read("netzpolitik.org.abmahnungen.html")
+    with_url = [c for c in r.comments if c.identity and c.identity.url]
+    assert with_url, "some commenters link a home page"
+    # Only the commenter who pasted his own blog link into his text has it there.
+    assert [c.source_key for c in with_url if c.identity.url in c.text] == ["comment-2059491"]
+    assert len(with_url) == 10
+
+
+def test_muffinrezept_old_theme():
+    r = read("muffinrezept.net.grundrezept.html")
+    assert len(r.comments) == 51
+    assert depths(r) == {0: 42, 1: 8, 2: 1}
+    p = r.posts[0]
+    assert p.title == "Muffin Grundrezept"
+    assert p.declared_comment_count == 51
+    assert p.categories == ["Grundrezept", "Rezepte"]
+    assert p.body.startswith("Für Experimentierfreudige ist dieses Muffin Grundrezept")
+    by_key = {c.source_key: c for c in r.comments}
+    assert by_key["comment-143"].text == "Warum 2mal Zucker ?:-)"
+    admin = by_key["comment-144"]
+    assert admin.is_post_author is True and admin.depth == 1
+    assert admin.parent_id == by_key["comment-143"].comment_id
+    assert admin.text.startswith("Danke für den Hinweis!")
+    assert admin.text.endswith("das MuffinRezept.net Team :-)")  # smiley image alt text kept
+    assert by_key["comment-206"].depth == 2 and by_key["comment-206"].text == "Super Rezepte :)"
+    assert [c for c in r.comments if c.is_post_author] == [admin]
+    # Times are shown without a zone: not guessed, reported.
+    assert all(c.published_at is None for c in r.comments)
+    assert "date_without_zone" in [i.code for i in r.issues]
+    assert all("sagt:" not in c.text and not c.text.endswith("Antworten") for c in r.comments)
+    # Share buttons were removed from the body and recorded as furniture.
+    assert "Drucken" not in p.body
+    assert ("buttons", "Drucken") in [(f.kind, f.text) for f in r.furniture]
+
+
+def test_lemire_html5_theme():
+    r = read("lemire.me.json.html")
+    assert len(r.comments) == 5 and depths(r) == {0: 3, 1: 2}
+    p = r.posts[0]
+    assert p.title == "JSON parsing: simdjson vs. JSON for Modern C++"
+    assert p.author == "Daniel Lemire"
+    assert p.published_at == "2019-08-02T15:57:41Z"
+    assert p.declared_comment_count == 5
+    assert p.url == "https://lemire.me/blog/2019/08/02/json-parsing-simdjson-vs-json-for-modern-c/"
+    c = r.comments[0]
+    assert c.text.startswith("Thanks, for posting this.\n\nThat is well a mega difference")
+    assert c.identity.name == "degski" and c.identity.url == "http://example.com"
+    replies = [c for c in r.comments if c.depth == 1]
+    assert all(x.is_post_author for x in replies)
+    assert all(x.identity.name == "Daniel Lemire" for x in replies)
+    assert "gravatar" not in repr(r.comments)
+
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>T – Blog</title></head><body>
+<article><h1 class="entry-title">A post</h1><div class="entry-content"><p>Body text.</p></div></article>
+<div id="comments" class="comments-area"><h2 class="comments-title">3 thoughts on “A post”</h2>
+{list}</div></body></html>"""
+
+
+def test_pingbacks_and_trackbacks_are_counted_not_mixed():
+    html = PAGE.format(list="""<ol class="commentlist">
+<li class="pingback even thread-even depth-1" id="comment-5"><div class="comment-body">Pingback: <a href="http://x">Other blog</a></div></li>
+<li class="comment odd depth-1" id="comment-6"><div class="comment-body"><div class="comment-author vcard"><cite class="fn">Ann</cite> <span class="says">says:</span></div>
+<div class="comment-meta commentmetadata"><a href="#comment-6">March 1, 2020 at 1:00 pm</a></div><p>Real comment.</p><div class="reply"><a class="comment-reply-link" href="?replytocom=6">Reply</a></div></div></li>
+<li class="trackback depth-1" id="comment-7"><div class="comment-body">Trackback: x</div></li></ol>""")
+    r = read_bytes(html.encode())
+    assert [c.text for c in r.comments] == ["Real comment."]
+    assert r.skipped == {"pingback": 1, "trackback": 1}
+    assert r.comments[0].identity.name == "Ann"
+    assert r.posts[0].declared_comment_count == 3
+
+
+def test_flat_markup_with_depth_classes():
+    html = PAGE.format(list="""<ol class="comment-list">
+<li id="comment-1" class="comment depth-1"><article class="comment-body"><div class="comment-content"><p>one</p></div></article></li>
+<li id="comment-2" class="comment depth-2"><article class="comment-body"><div class="comment-content"><p>two</p></div></article></li>
+<li id="comment-3" class="comment depth-3"><article class="comment-body"><div class="comment-content"><p>three</p></div></article></li>
+<li id="comment-4" class="comment depth-2"><article class="comment-body"><div class="comment-content"><p>four</p></div></article></li>
+<li id="comment-5" class="comment depth-1"><article class="comment-body"><div class="comment-content"><p>five</p></div></article></li>
+</ol>""")
+    r = read_bytes(html.encode())
+    assert [(c.text, c.depth) for c in r.comments] == [("one", 0), ("two", 1), ("three", 2),
+                                                       ("four", 1), ("five", 0)]
+    assert "html_depth_from_classes" in [i.code for i in r.issues]
+
+
+def test_ten_thousand_nested_lists_do_not_recurse_or_hang():
+    r = read_bytes((SAMPLES / "malformed" / "html-10000-nested-lists.html").read_bytes())
+    assert not r.failed
+    body = r.posts[0].body
+    assert body.startswith("Before.") and body.endswith("After the lists.")
+    assert body.count("level") == 10000
+    assert [(c.text, c.depth) for c in r.comments] == [("First comment after deep lists.", 0),
+                                                       ("A reply.", 1)]
+
+
+def test_not_html_is_a_clear_error():
+    r = read_bytes(b"just some words, no markup")
+    assert r.failed and r.issues[0].code == "not_html"
+
+
+def test_windows_1252_page_is_decoded():
+    html = PAGE.format(list="").replace("Body text.", "Caf\u00e9 \u2013 na\u00efve")
+    html = html.replace('<meta charset="utf-8">', "")
+    r = read_bytes(html.encode("cp1252"))
+    assert r.posts[0].body == "Café – naïve"
+    assert "encoding" in [i.code for i in r.issues]
