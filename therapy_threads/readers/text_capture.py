@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 
 from .. import ids
 from ..normalise import clean_text
-from ..records import Comment, Furniture, Post, ReadResult, SourceIssue
+from ..records import Comment, Furniture, Identity, Post, ReadResult, SourceIssue
 from ..tree import build_tree
+from ._dates import parse_iso
 from . import register
 from .base import Reader, SourceRef
 from .text_decode import decode_capture
@@ -76,9 +77,17 @@ _BIO_PHRASE = re.compile(
     r"|has (?:written|been practi[cs]ing))\b", _I)
 _SITE_HEADER = re.compile(
     r"^(?:blog|the blog|news|journal|articles?)\s*[:|–—-]\s*\S.*$|^.+\s[|–—-]\s*(?:the )?blog$|^.+['’]s blog$", _I)
-_MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣·*-])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
+_MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣*])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
 _LIKED = re.compile(r"^liked by (?P<n>\d[\d,]*|one) (?:people|person)\.?$", _I)
 _COMMENT_ACTIONS = re.compile(r"^(?:reply|reply ↓|↓ reply|report(?: comment)?|like|unlike|edit|permalink|loading\.*)$", _I)
+# "Anna says:", "paperdoll said:" — names are at most four tokens and not pronoun phrases.
+_SAYS = re.compile(r"^(?P<name>[^\s:][^:]{0,40}?)\s+(?:says|said|wrote|replied)\s*:$", _I)
+_NOT_NAMES = frozenset("my the his her our your their she he they it i we you this that a an".split())
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    r"^(?:on\s+)?(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r"\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?)?|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$", _I)
 # A path key longer than this falls back to its root and line: keeps keys short in deep chains.
 _MAX_KEY = 96
 
@@ -95,6 +104,8 @@ class DraftComment:
     like_count: int | None = None
     n_children: int = 0
     last_child_number: int | None = None
+    author_name: str | None = None  # "Anna says:" in captures that show names; raw identity
+    published_at: str | None = None
     text: str = ""
 
 
@@ -406,7 +417,9 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
             continue
         ind = indents[i]
         c0 = s[0]
-        m = _MARKER.match(s) if (c0.isdigit() or c0 in "•◦▪‣·*-") else None
+        m = _MARKER.match(s) if (c0.isdigit() or c0 in "•◦▪‣*") else None
+        # A reply starts after a blank line or after the previous comment's metadata ("Reply",
+        # "Liked by"); a marker glued to text is a list inside that text.
         if m is not None and m.group("nospace") is None and (prev_blank or current is None):
             # The would-be parent: nearest open comment with a smaller indent.
             j = len(stack) - 1
@@ -445,13 +458,15 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
                         key = f"{key.split('.', 1)[0]}.L{i + 1}"
                 d = DraftComment(key=key, parent=parent, indent=ind, first_line=i, last_line=i, number=number)
                 rest = s[m.end():].strip()
-                if rest:
-                    d.parts.append(rest)
                 drafts.append(d)
                 stack.append(idx)
                 current = idx
                 roles[i] = COMMENT
                 owners[i] = idx
+                if rest and _comment_head(d, rest):
+                    roles[i] = META
+                elif rest:
+                    d.parts.append(rest)
                 prev_blank = False
                 pending_break = False
                 continue
@@ -472,8 +487,15 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
             roles[i] = META
             owners[i] = current
             d.last_line = i
+            prev_blank = True
             continue
         if len(s) <= 12 and _COMMENT_ACTIONS.match(s):
+            roles[i] = META
+            owners[i] = current
+            d.last_line = i
+            prev_blank = True
+            continue
+        if not d.parts and _comment_head(d, s):
             roles[i] = META
             owners[i] = current
             d.last_line = i
@@ -496,6 +518,21 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
     _check_indentation(a)
     for d in drafts:
         d.text = clean_text("\n".join(d.parts))
+
+
+def _comment_head(d: DraftComment, s: str) -> bool:
+    """Before a comment's text: an author line ("Anna says:") or a date line. Metadata, not text."""
+    if len(s) > 100:
+        return False
+    if d.author_name is None:
+        m = _SAYS.match(s)
+        if m and m.group("name").split()[0].lower() not in _NOT_NAMES:
+            d.author_name = m.group("name").strip()
+            return True
+    if d.published_at is None and _DATE_LINE.match(s):
+        d.published_at = parse_iso(s.removeprefix("on ").strip()) or ""
+        return True
+    return False
 
 
 def _flush_outside(a: Analysis, outside: list[int], current: int | None, pending: bool) -> None:
@@ -649,7 +686,8 @@ class TextCaptureReader(Reader):
         )
         comments = [
             Comment(comment_id="", post_id=pid, source_id=source.source_id, position=k, text=d.text,
-                    like_count=d.like_count, source_key=d.key,
+                    like_count=d.like_count, source_key=d.key, published_at=d.published_at or None,
+                    identity=Identity(name=d.author_name) if d.author_name else None,
                     parent_key=a.comments[d.parent].key if d.parent is not None else None,
                     location=location(d.first_line, d.last_line))
             for k, d in enumerate(a.comments)

@@ -74,7 +74,21 @@ def decode_capture(data: bytes) -> Decoded:
     return Decoded(text, encoding, issues)
 
 
+# Letters outside ASCII: a Western text read as cp1252 has few; Cyrillic or Greek read as cp1252
+# turns nearly every letter into one.
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _detect_legacy(data: bytes) -> str:
+    """cp1252 unless it is clearly wrong (undefined bytes, or the letters come out as gibberish)."""
+    try:
+        as1252 = data[:_BINARY_SAMPLE].decode("cp1252")
+    except UnicodeDecodeError:
+        as1252 = None
+    if as1252 is not None:
+        letters = _LETTER.findall(as1252)
+        if letters and sum(1 for ch in letters if ord(ch) > 127) / len(letters) < 0.3:
+            return "cp1252"
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # optional: cp1252 is by far the most common legacy encoding of web text
