@@ -1,0 +1,103 @@
+"""``therapy-threads inspect`` on files, on a page URL (archived, then replayed) and a REST root."""
+from __future__ import annotations
+
+import json
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from therapy_threads.cli import main
+
+SAMPLES = Path(__file__).parent / "fixtures" / "samples"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    rc = main(["inspect", *argv])
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_human_tree_for_wxr(capsys):
+    rc, out, _ = run(capsys, str(SAMPLES / "wxr" / "isso-wordpress.xml"))
+    assert rc == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("wxr, 8,416 bytes")
+    assert lines[1] == "posts 3  comments 8 (replies 3, max depth 2)  quarantined 0  skipped 0"
+    tree = [ln for ln in lines if " d" in ln and ln.startswith("  ")]
+    assert [ln.split()[1] for ln in tree] == ["d0", "d0", "d1", "d2", "d2", "d0", "d0", "d0"]
+    assert tree[3].startswith("      c_") and tree[3].endswith("Yet another reply.")
+    # Text previews, never the raw identities.
+    assert "Ohai" not in out and "info@posativ.org" not in out and "::ffff" not in out
+
+
+def test_json_for_html_counts_and_no_identities(capsys):
+    rc, out, _ = run(capsys, str(SAMPLES / "html" / "muffinrezept.net.grundrezept.html"), "--json")
+    doc = json.loads(out)
+    assert rc == 0 and doc["format"] == "wordpress_html"
+    assert doc["totals"] == {"posts": 1, "comments": 51, "replies": 9, "max_depth": 2,
+                             "quarantined": 0, "skipped": 0}
+    comments = doc["posts"][0]["comments"]
+    assert [c["depth"] for c in comments].count(0) == 42
+    ids = {c["comment_id"] for c in comments}
+    assert all(c["parent_id"] in ids for c in comments if c["parent_id"])
+    assert all(len(c["text_preview"]) <= 60 for c in comments)
+    assert "sarah" not in out and "Mariahm" not in out
+
+
+def test_skipped_and_quarantine_are_shown(capsys):
+    rc, out, _ = run(capsys, str(SAMPLES / "disqus" / "isso-disqus.xml"))
+    assert "skipped: deleted=1, thread_without_comments=1" in out
+    assert "missing_thread" in out and "orphan_reply" in out
+    assert "foo@bar.com" not in out and "127.0.0.1" not in out
+
+
+def test_errors(capsys):
+    rc, _, err = run(capsys, "no/such/file.xml")
+    assert rc == 2 and "no such file" in err
+    rc, out, _ = run(capsys, str(SAMPLES / "malformed" / "wxr-external-entity.xml"))
+    assert rc == 1 and "unsafe_xml" in out
+    rc, _, err = run(capsys, str(SAMPLES / "wxr" / "valid-wxr-1.0.xml"), "--format", "nope")
+    assert rc == 2 and "unknown format" in err
+
+
+@pytest.fixture
+def static_site(tmp_path):
+    root = tmp_path / "site"
+    (root / "blog").mkdir(parents=True)
+    (root / "blog" / "post.html").write_bytes(
+        (SAMPLES / "html" / "lemire.me.json.html").read_bytes())
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    yield server, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_url_is_fetched_archived_and_replayed_offline(capsys, tmp_path, static_site):
+    server, base = static_site
+    archive = tmp_path / "raw"
+    rc, out, _ = run(capsys, base + "/blog/post.html", "--archive", str(archive), "--json",
+                     "--min-interval", "0")
+    assert rc == 0
+    live = json.loads(out)
+    assert live["totals"]["comments"] == 5
+    assert list(archive.glob("*.warc.gz")) and list(archive.glob("*.index.jsonl"))
+    server.shutdown()
+    rc, out, _ = run(capsys, base + "/blog/post.html", "--archive", str(archive), "--json",
+                     "--offline")
+    assert rc == 0 and json.loads(out) == live
+    rc, _, err = run(capsys, base + "/blog/other.html", "--archive", str(archive), "--offline")
+    assert rc == 2 and "not in the archive" in err
+
+
+def test_robots_disallow_is_a_user_error(capsys, tmp_path, static_site):
+    _, base = static_site
+    rc, _, err = run(capsys, base + "/private/x.html", "--archive", str(tmp_path / "raw"),
+                     "--min-interval", "0")
+    assert rc == 2 and "robots.txt" in err
