@@ -671,7 +671,7 @@ class TextCaptureReader(Reader):
             result.warn(code, message, loc)
         title = clean_text(a.title)
         if not title:
-            result.error("no_text", "the capture has no text lines; re-capture the page")
+            result.error("no_text", "no title line: every line is blank or page furniture; re-capture the page")
             return result
         pid = ids.post_id(source.source_id, "page")
         body = a.body
