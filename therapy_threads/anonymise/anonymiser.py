@@ -1,0 +1,319 @@
+"""The anonymise stage: pseudonyms for commenters, placeholders for names in text, no raw identity out."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..records import Comment, Post, ReadResult
+from . import ner
+from .detect import (CAP_RE, EMAIL, KNOWN, MENTION, PERSON, POST_AUTHOR, URL, DocContext, KnownName,
+                     Rules, Span, _PRECEDENCE, build_context, sentence_bounds)
+from .identity import (hmac_token, identity_basis, identity_ngrams, name_variants, normalise_name,
+                       pseudonym, same_person)
+from .lexicon import lexicon
+from .patterns import url_host
+from .policy import Policy
+
+CODE_VERSION = "anonymise-1"
+_AUTHOR = "\x00post-author"
+_POSS = re.compile(r"['’]s?$")
+_TITLE_PREFIX = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Fr|Rev)\.?\s+)+")
+
+
+@dataclass
+class AnonymiseReport:
+    """What one ``apply`` did. ``identity_tokens`` are keyed HMAC tokens ("h:"/"c:"/"s:" + hex) of
+    normalised name n-grams, for ``private/identity_tokens.txt``; never raw text."""
+
+    counts: Counter = field(default_factory=Counter)
+    identity_tokens: set[str] = field(default_factory=set)
+
+    def merge(self, other: "AnonymiseReport") -> None:
+        self.counts.update(other.counts)
+        self.identity_tokens |= other.identity_tokens
+
+
+@dataclass
+class _Text:
+    obj: Post | Comment
+    attr: str
+    role: str
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    candidates: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Doc:
+    post: Post
+    comments: list[Comment]
+    ctx: DocContext
+    texts: list[_Text]
+
+
+class Anonymiser:
+    """Replace commenter identities with keyed pseudonyms and person names in text with placeholders.
+
+    ``Anonymiser(key, policy=Policy.load(None))``; ``apply(result)`` mutates a ReadResult in place
+    and returns an :class:`AnonymiseReport`. The same input, key and policy give the same output.
+    The NER model is loaded lazily, once per process, and only if some sentence needs it.
+    """
+
+    def __init__(self, key: bytes, policy: Policy | None = None):
+        if not isinstance(key, (bytes, bytearray)) or len(key) < 16:
+            raise ValueError("the pseudonym key must be at least 16 bytes (see therapy_threads.anonymise.load_key)")
+        self._key = bytes(key)
+        self.policy = policy or Policy.load(None)
+        self.lex = lexicon()
+        self.rules = Rules(self.policy, self.lex)
+        self._prefer = list(self.policy.get("pseudonym", "prefer"))
+        self._generic = self.policy.words("pseudonym", "generic_names")
+        self._prefix = str(self.policy.get("pseudonym", "prefix"))
+        self._digits = int(self.policy.get("pseudonym", "hex_digits"))
+        ph = self.policy.raw["placeholders"]
+        self._ph_person, self._ph_known, self._ph_author = ph["person"], ph["known"], ph["post_author"]
+        self._ph_email, self._ph_url = ph["email"], ph["url"]
+        self._ner_on = bool(self.policy.get("ner", "enabled"))
+        self._ner_model = str(self.policy.get("ner", "model"))
+        self._ner_labels = frozenset(self.policy.get("ner", "labels"))
+
+    @property
+    def fingerprint(self) -> str:
+        """16 hex digits over HMAC(key, "fingerprint"), the policy, the lexicons, the NER model and
+        this code's version: safe to log, and the cache key of anonymised output."""
+        h = hashlib.sha256()
+        h.update(hmac.new(self._key, b"fingerprint", hashlib.sha256).digest())
+        h.update(self.policy.digest.encode())
+        h.update(self.lex.digest.encode())
+        h.update((ner.model_version(self._ner_model) if self._ner_on else "no-ner").encode())
+        h.update(CODE_VERSION.encode())
+        return h.hexdigest()[:16]
+
+    def pseudonym_for(self, ident) -> str | None:
+        basis = identity_basis(ident, self._prefer, self._generic)
+        return pseudonym(self._key, basis, self._prefix, self._digits) if basis else None
+
+    # ---- the stage ------------------------------------------------------------------------------
+
+    def apply(self, result: ReadResult) -> AnonymiseReport:
+        """Anonymise ``result`` in place; afterwards every ``identity``/``author_identity`` is None.
+
+        Sets ``Comment.author_pseudonym`` (null where the source gives no usable identity, e.g.
+        text captures) and ``Comment.is_post_author`` (from ``Post.author_identity``; a reader's
+        True is kept), and replaces names, handles, e-mail addresses and URLs in titles, bodies and
+        comment texts. Returns counts by kind and the keyed identity tokens for the audit.
+        """
+        report = AnonymiseReport()
+        docs = self._analyse(result, report)
+        for d in docs:
+            self._replace(d, report)
+        for p in result.posts:
+            p.author_identity = None
+        for c in result.comments:
+            c.identity = None
+        return report
+
+    def _analyse(self, result: ReadResult, report: AnonymiseReport) -> list[_Doc]:
+        """Pseudonyms and spans for every text, without changing any text yet."""
+        by_post: dict[str, list[Comment]] = {}
+        for c in result.comments:
+            by_post.setdefault(c.post_id, []).append(c)
+        docs = [self._prepare(p, by_post.pop(p.post_id, []), report) for p in result.posts]
+        for orphans in by_post.values():  # comments whose post is missing: still anonymised
+            docs.append(self._prepare(None, orphans, report))
+        for d in docs:
+            for t in d.texts:
+                t.spans, t.candidates = self.rules.scan(t.text, d.ctx, t.role, self.policy)
+                self._remember(d.ctx, t)
+        if self._ner_on:
+            self._run_ner(docs, report)
+        for d in docs:
+            self._propagate(d)
+        return docs
+
+    def _prepare(self, post: Post | None, comments: list[Comment], report: AnonymiseReport) -> _Doc:
+        known: dict[str, KnownName] = {}
+        regs: dict[str, tuple[set[str], bool]] = {}
+
+        def register(name: str | None, who: str) -> None:
+            if not name or normalise_name(name) in self._generic:
+                return
+            for variant, strong in name_variants(name, self.lex).items():
+                ps, st = regs.get(variant, (set(), False))
+                ps.add(who)
+                regs[variant] = (ps, st or strong)
+
+        author_ident = post.author_identity if post else None
+        if post is not None and post.author:
+            register(post.author, _AUTHOR)
+        if author_ident is not None:
+            register(author_ident.name, _AUTHOR)
+        for c in comments:
+            ident = c.identity
+            verdict = same_person(ident, author_ident) if author_ident is not None else None
+            if c.is_post_author is not True and verdict is not None:
+                c.is_post_author = verdict
+            pseudo = self.pseudonym_for(ident)
+            c.author_pseudonym = pseudo
+            if pseudo:
+                report.counts["comments_pseudonymised"] += 1
+            if ident is None or ident.is_empty():
+                continue
+            if c.is_post_author:
+                register(ident.name, _AUTHOR)
+                continue
+            if pseudo:
+                register(ident.name, pseudo)
+            for gram, cls in identity_ngrams(ident, self.lex, self._generic).items():
+                report.identity_tokens.add(cls + ":" + hmac_token(self._key, gram))
+        for variant, (who, strong) in regs.items():
+            if who == {_AUTHOR}:
+                known[variant] = KnownName(set(), strong, True)
+            else:
+                known[variant] = KnownName({w for w in who if w != _AUTHOR} if _AUTHOR not in who else who, strong, False)
+        texts: list[_Text] = []
+        if post is not None:
+            texts.append(_Text(post, "title", "title", post.title or ""))
+            texts.append(_Text(post, "body", "body", post.body or ""))
+        texts.extend(_Text(c, "text", "comment", c.text or "") for c in comments)
+        own = url_host(post.url) if post is not None and post.url else None
+        ctx = build_context([t.text for t in texts], known, own)
+        return _Doc(post, comments, ctx, texts)  # type: ignore[arg-type]
+
+    def _remember(self, ctx: DocContext, t: _Text) -> None:
+        for sp in t.spans:
+            if sp.kind == PERSON:
+                for tok in CAP_RE.findall(t.text[sp.start:sp.end]):
+                    cf = _POSS.sub("", tok).casefold()
+                    if not tok.isupper() and self.rules.namelike(cf, ctx):
+                        ctx.accepted.setdefault(cf, sp.key)
+
+    # ---- NER on undecided sentences ----------------------------------------------------------
+
+    def _run_ner(self, docs: list[_Doc], report: AnonymiseReport) -> None:
+        jobs: dict[str, list[tuple[_Doc, _Text, int, list[tuple[int, int]]]]] = {}
+        for d in docs:
+            for t in d.texts:
+                pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
+                for s, e in t.candidates:
+                    if t.text[s:e].casefold() in d.ctx.accepted:
+                        continue
+                    a, b = sentence_bounds(t.text, s, e)
+                    pending.setdefault((a, b), []).append((s, e))
+                for (a, b), cands in pending.items():
+                    jobs.setdefault(t.text[a:b], []).append((d, t, a, cands))
+        if not jobs:
+            return
+        sentences = sorted(jobs)
+        nlp = ner.load(self._ner_model, self.policy.get("ner", "exclude"))
+        found = ner.person_spans(nlp, sentences, self._ner_labels, int(self.policy.get("ner", "batch_size")))
+        report.counts["ner_sentences"] += len(sentences)
+        report.counts["ner_chars"] += sum(len(s) for s in sentences)
+        for sent, ents in zip(sentences, found):
+            for d, t, a, cands in jobs[sent]:
+                for es, ee in ents:
+                    s, e = es + a, ee + a
+                    if not any(cs < e and s < ce for cs, ce in cands):
+                        continue  # only decide what the rules left open
+                    span = self._ner_span(t.text, s, e, d.ctx)
+                    if span and not any(x.start < span.end and span.start < x.end for x in t.spans):
+                        t.spans.append(span)
+                        report.counts["ner_persons"] += 1
+                        self._remember(d.ctx, _Text(t.obj, t.attr, t.role, t.text, [span]))
+
+    def _ner_span(self, text: str, s: int, e: int, ctx: DocContext) -> Span | None:
+        seg = text[s:e]
+        m = _TITLE_PREFIX.match(seg)
+        if m:
+            s += m.end()
+        # trim leading/trailing tokens that are ordinary words here ("Leah Benson Therapy")
+        toks = [(m.start() + s, m.end() + s, m.group(0)) for m in re.finditer(r"\S+", text[s:e])]
+        def good(tok: str) -> bool:
+            core = _POSS.sub("", tok.strip(".,;:!?\"“”()"))
+            return bool(core[:1].isupper()) and not core.isupper() and self.rules.namelike(core.casefold(), ctx)
+        while toks and not good(toks[0][2]):
+            toks.pop(0)
+        while toks and not good(toks[-1][2]) and not re.fullmatch(r"[A-Z]\.?", toks[-1][2]):
+            toks.pop()
+        if not toks:
+            return None
+        s, e = toks[0][0], toks[-1][1]
+        core = _POSS.sub("", text[s:e].rstrip(".,;:!?\"”)"))
+        e = s + len(core)
+        if self.rules.title_before(text, s) and core.casefold() in ctx.lower_vocab:
+            return None
+        return Span(s, e, PERSON, re.sub(r"\s+", " ", core).casefold())
+
+    # ---- consistency within the post -----------------------------------------------------------
+
+    def _propagate(self, d: _Doc) -> None:
+        """Every capitalised occurrence of a name accepted anywhere in the post is replaced too."""
+        names = [n for n in d.ctx.accepted if n not in d.ctx.known]
+        if not names:
+            return
+        pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?:['’]s)?(?![\w])", re.I)
+        for t in d.texts:
+            for m in pat.finditer(t.text):
+                s = m.start()
+                core = _POSS.sub("", m.group(0)) if m.group(0).lower().endswith(("'s", "’s")) else m.group(0)
+                e = s + len(core)
+                if not core[:1].isupper():
+                    continue
+                cf = core.casefold()
+                if any(x.start < e and s < x.end for x in t.spans):
+                    continue
+                if self.rules.is_initial(t.text, s) and self.rules.wordlike(cf, d.ctx):
+                    continue
+                if self.rules.title_before(t.text, s) and cf in d.ctx.keep:
+                    continue
+                t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf]))
+
+    # ---- replacement -------------------------------------------------------------------------------
+
+    def _replace(self, d: _Doc, report: AnonymiseReport) -> None:
+        numbers: dict[str, int] = {}
+        aliases: dict[str, str] = {}  # single name token -> key of a longer name seen first
+
+        def number(key: str) -> int:
+            k = aliases.get(key, key)
+            if k not in numbers:
+                numbers[k] = len(numbers) + 1
+                parts = k.split()
+                if len(parts) > 1:
+                    for p in parts:
+                        if len(p) > 1:
+                            aliases.setdefault(p, k)
+            return numbers[k]
+
+        for t in d.texts:
+            if not t.spans:
+                continue
+            chosen: list[Span] = []
+            for sp in sorted(t.spans, key=lambda x: (x.start, _PRECEDENCE[x.kind], -(x.end - x.start))):
+                if chosen and sp.start < chosen[-1].end:
+                    continue
+                chosen.append(sp)
+            out: list[str] = []
+            pos = 0
+            for sp in chosen:
+                out.append(t.text[pos:sp.start])
+                out.append(self._placeholder(sp, number))
+                report.counts[f"replaced_{sp.kind}"] += 1
+                pos = sp.end
+            out.append(t.text[pos:])
+            setattr(t.obj, t.attr, "".join(out))
+
+    def _placeholder(self, sp: Span, number) -> str:
+        if sp.kind == EMAIL:
+            return self._ph_email
+        if sp.kind == URL:
+            return self._ph_url
+        if sp.kind == POST_AUTHOR:
+            return self._ph_author
+        if sp.kind == KNOWN:
+            return self._ph_known.format(pseudonym=sp.key)
+        return self._ph_person.format(n=number(sp.key))

@@ -1,0 +1,84 @@
+"""E-mail, URL and @mention patterns shared by the anonymiser and the privacy audit.
+
+A bare domain only counts with a real top-level domain in lower case ("boundaryninjatales.com",
+"example.co.uk"), so run-together sentences ("2.Do", "feel.Th", "money.commitment") are not URLs.
+"""
+from __future__ import annotations
+
+import re
+
+# Generic and common country TLDs; a bare "word.tld" must end in one of these.
+TLDS = sorted({
+    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "io", "co", "me",
+    "blog", "app", "dev", "site", "online", "xyz", "tv", "fm", "ly", "us", "uk", "ca", "au", "nz",
+    "ie", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "pt", "gr",
+    "cz", "ru", "ua", "in", "jp", "cn", "kr", "br", "mx", "ar", "cl", "za", "ng", "ke", "il", "tr",
+    "eu", "asia", "health", "life", "live", "space", "world", "today", "page", "link", "club",
+    "email", "art", "love", "care", "center", "coach", "consulting", "counseling", "therapy",
+}, key=len, reverse=True)
+_TLD = "(?:" + "|".join(TLDS) + ")"
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}(?![\w-])")
+
+_PATH = r"(?:[/?#][^\s<>\"“”‘’()\[\]]*[^\s<>\"“”‘’()\[\].,;:!?'])?"
+URL_RE = re.compile(
+    r"(?:\b(?:https?|ftp)://[^\s<>\"“”]+[^\s<>\"“”.,;:!?'’)\]]"          # with a scheme
+    r"|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+" + _PATH +                  # www.
+    r"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+" + _TLD + r"(?![\w-])" + _PATH + r")",
+    re.I,
+)
+# Bare domains need the TLD in lower case and a first label with a letter; re.I above would accept
+# "feel.Th", so bare matches are re-checked in find_urls.
+_BARE_OK = re.compile(r"^([A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*)\.((?:[A-Za-z0-9-]+\.)*)(" + _TLD + r")(?:[/?#]|$)")
+# TLDs that are unlikely in run-together prose; with any other TLD ("end.it", "feeling.in") a
+# two-label bare domain counts only when its first label is not an ordinary English word.
+STRONG_TLDS = frozenset({"com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "blog"})
+
+MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)")
+
+
+def find_emails(text: str) -> list[tuple[int, int]]:
+    if "@" not in text:
+        return []
+    return [m.span() for m in EMAIL_RE.finditer(text)]
+
+
+def find_urls(text: str) -> list[tuple[int, int]]:
+    if "." not in text and "://" not in text:
+        return []
+    out = []
+    for m in URL_RE.finditer(text):
+        s = m.group(0)
+        low = s[:8].lower()
+        if not (low.startswith(("http://", "https://", "ftp://")) or low.startswith("www.")):
+            b = _BARE_OK.match(s)
+            if not b:
+                continue
+            if not b.group(2) and b.group(3) not in STRONG_TLDS:
+                from .lexicon import lexicon
+
+                label = b.group(1)
+                if len(label) < 3 or lexicon().rank(label) is not None:
+                    continue
+        out.append(m.span())
+    return out
+
+
+def url_host(url: str) -> str:
+    s = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
+    host = re.split(r"[/?#]", s, maxsplit=1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def find_mentions(text: str) -> list[tuple[int, int]]:
+    if "@" not in text:
+        return []
+    return [m.span() for m in MENTION_RE.finditer(text)]
+
+
+def mask(s: str) -> str:
+    """A masked form safe to log: first character, then one '*' per further character (max 8)."""
+    s = s.strip()
+    if not s:
+        return ""
+    return s[0] + "*" * min(len(s) - 1, 8)
