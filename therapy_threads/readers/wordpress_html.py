@@ -140,6 +140,15 @@ def _meta(tree, *names: str) -> str | None:
 
 def _read_page(result: ReadResult, tree, source: SourceRef, sha: str) -> None:
     root = tree.root
+    comment_nodes = _comment_nodes(root)
+    comment_ids = {n.mem_id for n in comment_nodes}
+    comments, zoneless = _read_comments(result, comment_nodes, comment_ids)
+    # The thread is read: remove it, so the post-level selectors below neither match inside it
+    # nor pay for walking it (descendant selectors cost O(depth) per candidate in deep threads).
+    for n in comment_nodes:
+        if _nearest_comment_ancestor(n, comment_ids) is None:
+            n.decompose()
+    comment_ids = set()
     title_node = _first(root, _TITLE_SELECTORS, lambda n: bool(n.text(strip=True)))
     title = node_text(title_node) if title_node is not None else ""
     site = source.site or _meta(tree, "og:site_name")
@@ -151,8 +160,6 @@ def _read_page(result: ReadResult, tree, source: SourceRef, sha: str) -> None:
         if site and title.endswith(site):
             title = re.sub(r"\s*[|:–—-]\s*$", "", title[: -len(site)])
 
-    comment_nodes = _comment_nodes(root)
-    comment_ids = {n.mem_id for n in comment_nodes}
 
     furniture: list[tuple[str, str]] = []
 
@@ -185,7 +192,6 @@ def _read_page(result: ReadResult, tree, source: SourceRef, sha: str) -> None:
         author_url = a.attributes.get("href") if a is not None else None
 
     published = parse_iso(_meta(tree, "article:published_time", "datePublished"))
-    zoneless = 0
     if published is None:
         for sel in _DATE_SELECTORS:
             for n in root.css(sel):
@@ -222,7 +228,6 @@ def _read_page(result: ReadResult, tree, source: SourceRef, sha: str) -> None:
         if kind != "comments":
             result.furniture.append(Furniture(source.source_id, post.post_id, kind, text, "body"))
 
-    comments, zoneless = _read_comments(result, comment_nodes, comment_ids)
     if zoneless:
         result.warn("date_without_zone", f"{zoneless} comment(s) show a time without a zone; "
                     "published_at left empty")
@@ -329,7 +334,7 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
             continue
 
         own = _own_scope(n, comment_ids)
-        author_node = _own_first(n, (".comment-author .fn", ".fn", "cite", ".comment-author b",
+        author_node = _own_first(own, n, (".comment-author .fn", ".fn", "cite", ".comment-author b",
                                      ".comment-author"), comment_ids)
         name = node_text(author_node) if author_node is not None else None
         if name:
@@ -339,16 +344,16 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
             a = author_node if author_node.tag == "a" else author_node.css_first("a[href]")
             link = a.attributes.get("href") if a is not None else None
         if link is None:
-            a = _own_first(n, ("a.url",), comment_ids)
+            a = _own_first(own, n, ("a.url",), comment_ids)
             link = a.attributes.get("href") if a is not None else None
 
-        time_node = _own_first(n, ("time[datetime]",), comment_ids)
+        time_node = _own_first(own, n, ("time[datetime]",), comment_ids)
         published = parse_iso(time_node.attributes.get("datetime")) if time_node is not None else None
         if published is None:
             if time_node is None or is_zoneless_time(time_node.attributes.get("datetime")):
                 zoneless += 1
 
-        content = _own_first(n, (".comment-content", ".comment-text", ".comment-entry",
+        content = _own_first(own, n, (".comment-content", ".comment-text", ".comment-entry",
                                  "[itemprop='text']"), comment_ids)
         skip_ids = comment_ids
 
@@ -369,21 +374,37 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
     return comments, zoneless
 
 
+_BODY_CLASSES = frozenset({"comment-body", "comment-wrap", "comment-container", "comment-inner",
+                           "comment-wrapper"})
+
+
 def _own_scope(n: LexborNode, comment_ids: set[int]) -> LexborNode:
-    """The comment's own body element (not its replies), or the comment element itself."""
-    for sel in ("article.comment-body", "div.comment-body", ".comment-body", ".comment-wrap",
-                "article", ".comment-container"):
-        for b in n.css(sel):
-            anc = _nearest_comment_ancestor(b, comment_ids)
-            if anc is not None and anc.mem_id == n.mem_id and b.mem_id not in comment_ids:
-                return b
+    """The comment's own body element (not its replies), or the comment element itself.
+
+    Looks only at direct children (then one level below), so the cost does not grow with the
+    number of nested replies: a deep thread stays linear.
+    """
+    level = [n]
+    for _ in range(2):
+        nxt: list[LexborNode] = []
+        for parent in level:
+            c = parent.child
+            while c is not None:
+                if c.is_element_node and c.mem_id not in comment_ids:
+                    if classes(c) & _BODY_CLASSES or c.tag == "article":
+                        return c
+                    if not (c.tag in ("ul", "ol") and "children" in classes(c)):
+                        nxt.append(c)
+                c = c.next
+        level = nxt
     return n
 
 
-def _own_first(n: LexborNode, selectors: tuple[str, ...], comment_ids: set[int]) -> LexborNode | None:
-    """First match that belongs to this comment, not to a nested reply."""
+def _own_first(scope: LexborNode, n: LexborNode, selectors: tuple[str, ...],
+               comment_ids: set[int]) -> LexborNode | None:
+    """First match inside ``scope`` that belongs to comment ``n``, not to a nested reply."""
     for sel in selectors:
-        for m in n.css(sel):
+        for m in scope.css(sel):
             if m.mem_id in comment_ids:
                 continue
             anc = _nearest_comment_ancestor(m, comment_ids)
