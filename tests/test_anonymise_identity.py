@@ -1,0 +1,54 @@
+"""Identity normalisation and keyed pseudonyms."""
+from __future__ import annotations
+
+from therapy_threads.anonymise.identity import (identity_basis, name_variants, normalise_email,
+                                                normalise_name, normalise_url, pseudonym, same_person)
+from therapy_threads.anonymise.lexicon import lexicon
+from therapy_threads.records import Identity
+
+PREFER = ["email", "url", "name"]
+GENERIC = frozenset({"anonymous", "guest"})
+K1, K2 = b"1" * 32, b"2" * 32
+
+
+def test_normalisation_removes_only_differences_that_never_distinguish_people():
+    assert normalise_email("  Jane.Doe@Example.ORG ") == "jane.doe@example.org"
+    assert normalise_email("mailto:jane@example.org") == "jane@example.org"
+    assert normalise_email("jane+therapy@example.org") != normalise_email("jane@example.org")
+    for u in ("https://www.Example.com/blog/", "http://example.com/blog", "example.com/blog//", "www.example.com/blog?x=1#c"):
+        assert normalise_url(u) == "example.com/blog"
+    assert normalise_url("https://example.com:443/") == "example.com"
+    assert normalise_name("  Joe   Burgo ") == normalise_name("joe burgo") == "joe burgo"
+
+
+def test_preference_is_email_then_url_then_name():
+    assert identity_basis(Identity(name="Jo", email="j@x.org", url="x.org"), PREFER, GENERIC) == ("email", "j@x.org")
+    assert identity_basis(Identity(name="Jo", url="https://x.org/"), PREFER, GENERIC) == ("url", "x.org")
+    assert identity_basis(Identity(name="Jo"), PREFER, GENERIC) == ("name", "jo")
+    assert identity_basis(Identity(name="Anonymous"), PREFER, GENERIC) is None
+    assert identity_basis(Identity(ip="10.0.0.1"), PREFER, GENERIC) is None
+    assert identity_basis(None, PREFER, GENERIC) is None
+
+
+def test_pseudonym_is_keyed_and_stable():
+    b = ("email", "jane@example.org")
+    p = pseudonym(K1, b)
+    assert p == pseudonym(K1, b) and p.startswith("u_") and len(p) == 18
+    assert p != pseudonym(K2, b)
+    assert p != pseudonym(K1, ("name", "jane@example.org"))  # the field is part of the message
+
+
+def test_same_person_compares_the_strongest_shared_field():
+    assert same_person(Identity(email="A@x.org", name="A"), Identity(email="a@x.org", name="B")) is True
+    assert same_person(Identity(email="a@x.org"), Identity(email="b@x.org")) is False
+    assert same_person(Identity(name="Jo"), Identity(url="x.org")) is None
+
+
+def test_name_variants_include_nicknames_and_keep_common_words_weak():
+    v = name_variants("Joseph Burgo", lexicon())
+    assert v["joseph burgo"] and v["burgo"] and v["joe burgo"] and "joe" in v
+    w = name_variants("Will Carver", lexicon())
+    assert w["will"] is False and w["carver"] is True
+    h = name_variants("hopeful_kat", lexicon())
+    assert h["hopeful_kat"] is True and "hopeful" not in h
+    assert name_variants("Hope", lexicon())["hope"] is False

@@ -1,0 +1,298 @@
+"""The privacy audit: a build may be published only if no raw identity, e-mail address or URL is left.
+
+``audit_build(build_dir, key)`` reads the published tables (posts, comments, quarantine) and
+``private/identity_tokens.txt`` (keyed HMAC tokens of the normalised name n-grams of every
+commenter identity the anonymiser saw; the raw names are never stored). It tokenises every
+published text field into word 1..3-grams, HMACs them with the same key and checks membership:
+
+- ``identity``: a token of class ``h`` (a name word that is not an ordinary English word) in any
+  case, or of class ``c`` (a rarer ordinary word, e.g. "Evan") written capitalised -> **fail**;
+  class ``s`` (a very common word that is also a name: "Will", "Hope") capitalised mid-sentence
+  -> review only.
+- ``email`` / ``url``: an address or link in published text -> **fail** (links to a post's own
+  site in its body are allowed).
+- ``ner``: person names the rules or the NER model still find -> review report with counts.
+
+Nothing raw is logged or written: hits carry the table, row id, field and a masked form ("J***").
+The result goes to ``build_dir/validation/privacy_audit.json``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import PrivacyGateError
+from .identity import hmac_token, words as name_words
+from .keys import key_fingerprint
+from .patterns import find_emails, find_urls, mask, url_host
+
+log = logging.getLogger(__name__)
+
+MAX_LISTED = 200  # hits/review rows listed in the report; counts are always complete
+_WORD = re.compile(r"[^\W_]+")
+_FIELDS = {
+    "posts": ("post_id", ["title", "body", "author", "site"]),
+    "comments": ("comment_id", ["text"]),
+    "quarantine": ("item_id", ["detail", "location"]),
+}
+_NO_URL_CHECK = {("posts", "site"), ("quarantine", "location")}
+
+
+@dataclass
+class Hit:
+    kind: str  # identity | email | url | setup
+    table: str
+    row_id: str
+    field: str
+    masked: str
+
+
+@dataclass
+class AuditResult:
+    passed: bool
+    hits: list[Hit] = field(default_factory=list)
+    review: dict = field(default_factory=dict)
+    counts: dict = field(default_factory=dict)
+
+    def raise_for_status(self) -> None:
+        """Raise :class:`PrivacyGateError` (with counts and row ids, no raw text) if the audit failed."""
+        if not self.passed:
+            rows = ", ".join(f"{h.table}:{h.row_id}:{h.field}" for h in self.hits[:10])
+            raise PrivacyGateError(
+                f"privacy audit failed: {dict(self.counts)}; first rows: {rows}. Nothing may be published; "
+                "see validation/privacy_audit.json, fix the anonymiser or the source, and rebuild")
+
+
+def read_tokens(path: Path) -> dict[str, str]:
+    """identity_tokens.txt -> {hex token: class letter}."""
+    out: dict[str, str] = {}
+    for ln in path.read_text(encoding="utf-8").splitlines():
+        ln = ln.strip()
+        if ln and ":" in ln:
+            cls, tok = ln.split(":", 1)
+            out[tok] = cls
+    return out
+
+
+def write_tokens(path: Path, tokens: set[str]) -> None:
+    """Write tokens (as returned in AnonymiseReport.identity_tokens) sorted, one a line."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(t + "\n" for t in sorted(tokens)), encoding="utf-8")
+
+
+class _TokenMatcher:
+    """Keyed membership test with a per-word cache: each distinct word is HMAC'd once."""
+
+    def __init__(self, key: bytes, tokens: dict[str, str]):
+        self.key = key
+        self.tokens = tokens
+        self.cache: dict[str, str | None] = {}
+
+    def cls(self, gram: str) -> str | None:
+        c = self.cache.get(gram, "?")
+        if c == "?":
+            c = self.tokens.get(hmac_token(self.key, gram))
+            self.cache[gram] = c
+        return c
+
+    def scan(self, text: str, exempt: set[str]) -> Iterator[tuple[str, int, int, str]]:
+        """(class, start, end, gram) of every identity n-gram hit in ``text``."""
+        low = text.casefold() if text.isascii() else None
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        if not spans:
+            return
+        ws = [(low[a:b] if low is not None else text[a:b].casefold()) for a, b in spans]
+        if not any(len(w) < 2 or self.cls(w) for w in set(ws)):
+            return
+        for i in range(len(ws)):
+            for n in (1, 2, 3):
+                if i + n > len(ws):
+                    break
+                gram = " ".join(ws[i:i + n])
+                c = self.cls(gram)
+                if c and gram not in exempt:
+                    yield c, spans[i][0], spans[i + n - 1][1], gram
+
+
+def _is_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘([":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:"
+
+
+def _batches(path: Path, columns: list[str]) -> Iterator[dict[str, list]]:
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    cols = [c for c in columns if c in pf.schema_arrow.names]
+    for batch in pf.iter_batches(columns=cols, batch_size=20000):
+        yield batch.to_pydict()
+
+
+def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_limit: int = 50000) -> AuditResult:
+    """Audit ``build_dir`` (posts/comments/quarantine parquet + private/identity_tokens.txt).
+
+    Returns ``AuditResult(passed, hits, review)`` and writes ``validation/privacy_audit.json``.
+    Identity, e-mail and URL hits fail the audit; NER leftovers are listed for review (NER runs on
+    at most ``review_limit`` text fields, chosen in row order). Call ``raise_for_status()`` to turn
+    a failure into :class:`~therapy_threads.errors.PrivacyGateError`.
+    """
+    build_dir = Path(build_dir)
+    hits: list[Hit] = []
+    counts: Counter = Counter()
+    review_counts: Counter = Counter()
+    review_rows: list[dict] = []
+    tok_path = build_dir / "private" / "identity_tokens.txt"
+    if tok_path.exists():
+        matcher = _TokenMatcher(key, read_tokens(tok_path))
+    else:
+        matcher = _TokenMatcher(key, {})
+        hits.append(Hit("setup", "private", "identity_tokens.txt", "", "missing"))
+        counts["setup"] += 1
+
+    # the byline author of each post is public: their name may appear in that post's texts
+    exempt_by_post: dict[str, set[str]] = {}
+    own_host: dict[str, str] = {}
+    posts_path = build_dir / "posts.parquet"
+    if posts_path.exists():
+        for b in _batches(posts_path, ["post_id", "author", "url"]):
+            for pid, author, url in zip(b["post_id"], b.get("author", []), b.get("url", [])):
+                if author:
+                    ws = name_words(author)
+                    exempt_by_post[pid] = {" ".join(ws[i:i + n]) for n in (1, 2, 3) for i in range(len(ws) - n + 1)}
+                if url:
+                    own_host[pid] = url_host(url)
+
+    reviewer = _Reviewer() if ner_review else None
+    reviewed = 0
+    for table, (id_col, text_cols) in _FIELDS.items():
+        path = build_dir / f"{table}.parquet"
+        if not path.exists():
+            if table != "quarantine":
+                hits.append(Hit("setup", table, f"{table}.parquet", "", "missing"))
+                counts["setup"] += 1
+            continue
+        for b in _batches(path, [id_col, "post_id", *text_cols]):
+            n = len(b[id_col])
+            for i in range(n):
+                row_id = b[id_col][i] or f"row{i}"
+                pid = b.get("post_id", [None] * n)[i]
+                exempt = exempt_by_post.get(pid, set()) if pid else set()
+                for col in text_cols:
+                    text = b.get(col, [None] * n)[i]
+                    if not text:
+                        continue
+                    if table == "posts" and col == "author":
+                        continue  # the public byline itself
+                    for cls, s, e, gram in matcher.scan(text, exempt):
+                        cap = text[s:s + 1].isupper()
+                        if cls == "h" or (cls == "c" and cap):
+                            counts["identity"] += 1
+                            hits.append(Hit("identity", table, row_id, col, mask(text[s:e])))
+                        elif cls == "s" and cap and not _is_initial(text, s):
+                            review_counts["identity_soft"] += 1
+                            if len(review_rows) < MAX_LISTED:
+                                review_rows.append({"kind": "identity_soft", "table": table, "row_id": row_id,
+                                                    "field": col, "masked": mask(text[s:e])})
+                    for s, e in find_emails(text):
+                        counts["email"] += 1
+                        hits.append(Hit("email", table, row_id, col, mask(text[s:e])))
+                    if (table, col) not in _NO_URL_CHECK:
+                        for s, e in find_urls(text):
+                            if table == "posts" and col == "body" and url_host(text[s:e]) == own_host.get(row_id):
+                                continue
+                            counts["url"] += 1
+                            hits.append(Hit("url", table, row_id, col, mask(text[s:e])))
+                    if reviewer is not None and col in ("text", "body", "title") and reviewed < review_limit:
+                        reviewed += 1
+                        reviewer.add(table, row_id, col, text)
+    if reviewer is not None:
+        for item in reviewer.run():
+            review_counts[item["kind"]] += 1
+            if len(review_rows) < MAX_LISTED:
+                review_rows.append(item)
+    passed = not hits
+    result = AuditResult(passed, hits, {"counts": dict(review_counts), "fields_reviewed": reviewed,
+                                        "rows": review_rows}, dict(counts))
+    _write_report(build_dir, key, result)
+    if passed:
+        log.info("privacy audit passed (%d fields reviewed, %d review items)", reviewed, sum(review_counts.values()))
+    else:
+        log.error("privacy audit FAILED: %s (rows listed in validation/privacy_audit.json)", dict(counts))
+    return result
+
+
+def _write_report(build_dir: Path, key: bytes, result: AuditResult) -> None:
+    out = build_dir / "validation" / "privacy_audit.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "passed": result.passed,
+        "key_fingerprint": key_fingerprint(key),
+        "counts": result.counts,
+        "hits": [asdict(h) for h in result.hits[:MAX_LISTED]],
+        "hits_listed": min(len(result.hits), MAX_LISTED),
+        "hits_total": len(result.hits),
+        "review": result.review,
+    }
+    out.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+class _Reviewer:
+    """Names the rules or the model still find in anonymised text (gated exactly like the anonymiser)."""
+
+    def __init__(self) -> None:
+        from .detect import Rules, build_context
+        from .lexicon import lexicon
+        from .policy import Policy
+
+        self.policy = Policy.load(None)
+        self.rules = Rules(self.policy, lexicon())
+        self._ctx = build_context
+        self.items: list[tuple[str, str, str, str]] = []
+
+    def add(self, table: str, row_id: str, col: str, text: str) -> None:
+        self.items.append((table, row_id, col, text))
+
+    def run(self) -> list[dict]:
+        from . import ner
+        from .detect import PERSON, sentence_bounds
+
+        out: list[dict] = []
+        jobs: dict[str, list[tuple[str, str, str]]] = {}
+        for table, row_id, col, text in self.items:
+            ctx = self._ctx([text], {}, None)
+            spans, cands = self.rules.scan(text, ctx, "comment", self.policy)
+            for sp in spans:
+                if sp.kind == PERSON:
+                    out.append({"kind": "rule_person", "table": table, "row_id": row_id, "field": col,
+                                "masked": mask(text[sp.start:sp.end])})
+            for s, e in cands:
+                a, b = sentence_bounds(text, s, e)
+                jobs.setdefault(text[a:b], []).append((table, row_id, col))
+        if jobs and self.policy.get("ner", "enabled"):
+            nlp = ner.load(self.policy.get("ner", "model"), self.policy.get("ner", "exclude"))
+            sents = sorted(jobs)
+            for sent, ents in zip(sents, ner.person_spans(nlp, sents, frozenset(self.policy.get("ner", "labels")))):
+                for s, e in ents:
+                    piece = sent[s:e]
+                    if piece.startswith("[") or piece.isupper() or not piece[:1].isupper():
+                        continue
+                    for table, row_id, col in jobs[sent]:
+                        out.append({"kind": "ner_person", "table": table, "row_id": row_id, "field": col,
+                                    "masked": mask(piece)})
+        return out
+
+
+def token_digest(tokens: set[str]) -> str:
+    """A digest of a token set (for build reports: shows whether two builds saw the same identities)."""
+    return hashlib.sha256("\n".join(sorted(tokens)).encode()).hexdigest()[:16]
+
+
+__all__ = ["audit_build", "AuditResult", "Hit", "read_tokens", "write_tokens", "token_digest"]
