@@ -191,3 +191,15 @@ def test_comment_of_missing_post_and_api_errors_are_reported():
 def test_bad_bundles_give_errors(data, code):
     r = read(data)
     assert r.failed and r.issues[0].code == code
+
+
+def test_fetch_source_for_a_manifest_entry_archives_by_source_id(wp, tmp_path):
+    from therapy_threads.fetch import fetch_source
+
+    ref = SourceRef("blog-rest", wp.base + "/wp-json/", format="wp_rest")
+    data, fmt = fetch_source(ref, tmp_path, min_interval=0.0)
+    assert fmt == "wp_rest" and (tmp_path / "blog-rest.warc.gz").exists()
+    wp.stop()
+    again, _ = fetch_source(ref, tmp_path, mode="replay")
+    assert again == data
+    assert len(read(again).comments) == 8

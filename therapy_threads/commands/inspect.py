@@ -49,24 +49,20 @@ def _load(args: argparse.Namespace) -> tuple[bytes, str | None, str | None]:
     """(bytes, format or None, original URL or None)."""
     target = args.target
     if target.startswith(("http://", "https://")):
-        from ..fetch import FetchError, PoliteClient, WarcArchive
+        from ..fetch import FetchError
+        from ..fetch.source import fetch_source
+        from ..readers.base import SourceRef
 
         host = urlsplit(target).netloc or "site"
-        archive = WarcArchive(Path(args.archive), f"inspect-{host}")
         mode = "replay" if args.offline else "refresh" if args.refresh else "cache"
+        ref = SourceRef(source_id="inspect", location=target, format=args.fmt, url=target)
         try:
-            with PoliteClient(archive, mode=mode,
-                              min_interval=max(0.0, args.min_interval)) as client:
-                if args.fmt == "wp_rest" or "/wp-json" in target:
-                    from ..readers.wp_rest import fetch_wp_rest
-
-                    return fetch_wp_rest(target, client), "wp_rest", target
-                resp = client.get(target)
+            data, fmt = fetch_source(ref, Path(args.archive), mode=mode,
+                                     min_interval=max(0.0, args.min_interval),
+                                     archive_name=f"inspect-{host}")
         except FetchError as e:
             raise UserError(str(e)) from None
-        if resp.status != 200:
-            raise UserError(f"{target} answered HTTP {resp.status}; check the URL")
-        return resp.content, args.fmt, target
+        return data, fmt, target
     path = Path(target)
     if not path.is_file():
         raise UserError(f"no such file: {target}; give a path to a saved page or export, or an "
