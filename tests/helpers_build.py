@@ -162,3 +162,103 @@ def make_build(root: Path, spec: BuildSpec | None = None) -> Path:
         "findings": [] if spec.privacy_passed else [{"kind": "email", "value": "jo@example.org"}],
     }))
     return root
+
+
+# ---------------------------------------------------------------- a recording stand-in for HfApi
+
+
+class FakeHfApi:
+    """Records HfApi calls and keeps an in-memory dataset repo (commits, tags, files).
+
+    Implements the subset of ``huggingface_hub.HfApi`` the publish and download code calls, with
+    the same keyword names, so the real code path runs against it.
+    """
+
+    def __init__(self, workdir: Path):
+        self.workdir = Path(workdir)
+        self.calls: list[tuple[str, dict]] = []
+        self.repos: dict[str, dict] = {}
+        self.fail_uploads = 0  # raise on the next N upload_folder calls (network flake)
+
+    def _repo(self, repo_id: str) -> dict:
+        if repo_id not in self.repos:
+            raise KeyError(f"repository {repo_id} not found")
+        return self.repos[repo_id]
+
+    def create_repo(self, repo_id, *, repo_type=None, exist_ok=False, private=None, **kw):
+        self.calls.append(("create_repo", dict(repo_id=repo_id, repo_type=repo_type,
+                                              exist_ok=exist_ok, private=private)))
+        if repo_id in self.repos and not exist_ok:
+            raise FileExistsError(repo_id)
+        self.repos.setdefault(repo_id, {"commits": [{}], "tags": {}, "private": private})
+        return f"https://huggingface.co/datasets/{repo_id}"
+
+    def list_repo_refs(self, repo_id, *, repo_type=None, **kw):
+        from types import SimpleNamespace
+
+        self.calls.append(("list_repo_refs", dict(repo_id=repo_id, repo_type=repo_type)))
+        tags = [SimpleNamespace(name=t) for t in sorted(self._repo(repo_id)["tags"])]
+        return SimpleNamespace(tags=tags, branches=[SimpleNamespace(name="main")])
+
+    def upload_folder(self, *, repo_id, folder_path, repo_type=None, commit_message=None,
+                      commit_description=None, delete_patterns=None, **kw):
+        import fnmatch
+        from types import SimpleNamespace
+
+        self.calls.append(("upload_folder", dict(repo_id=repo_id, folder_path=str(folder_path),
+                                                 repo_type=repo_type,
+                                                 commit_message=commit_message,
+                                                 delete_patterns=delete_patterns)))
+        if self.fail_uploads:
+            self.fail_uploads -= 1
+            raise ConnectionError("simulated network failure during upload")
+        repo = self._repo(repo_id)
+        new = {p.relative_to(folder_path).as_posix(): p.read_bytes()
+               for p in sorted(Path(folder_path).rglob("*")) if p.is_file()}
+        files = dict(repo["commits"][-1])
+        for name in list(files):
+            if name not in new and any(fnmatch.fnmatch(name, pat) for pat in delete_patterns or []):
+                del files[name]
+        files.update(new)
+        repo["commits"].append(files)
+        oid = f"{len(repo['commits']):040x}"
+        return SimpleNamespace(oid=oid, commit_url=f"https://huggingface.co/datasets/{repo_id}/commit/{oid}")
+
+    def create_tag(self, repo_id, *, tag, repo_type=None, revision=None, tag_message=None, **kw):
+        self.calls.append(("create_tag", dict(repo_id=repo_id, tag=tag, repo_type=repo_type,
+                                              revision=revision)))
+        repo = self._repo(repo_id)
+        if tag in repo["tags"]:
+            raise FileExistsError(tag)
+        repo["tags"][tag] = int(revision, 16) - 1 if revision else len(repo["commits"]) - 1
+
+    def _files_at(self, repo_id, revision) -> dict[str, bytes]:
+        repo = self._repo(repo_id)
+        if revision in repo["tags"]:
+            return repo["commits"][repo["tags"][revision]]
+        if revision in (None, "main"):
+            return repo["commits"][-1]
+        raise KeyError(f"revision {revision} not found")
+
+    def hf_hub_download(self, *, repo_id, filename, repo_type=None, revision=None, **kw):
+        self.calls.append(("hf_hub_download", dict(repo_id=repo_id, filename=filename,
+                                                   repo_type=repo_type, revision=revision)))
+        data = self._files_at(repo_id, revision)[filename]
+        out = self.workdir / "hub-cache" / repo_id / str(revision) / filename
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        return str(out)
+
+    def snapshot_download(self, *, repo_id, repo_type=None, revision=None, local_dir=None,
+                          allow_patterns=None, **kw):
+        import fnmatch
+
+        self.calls.append(("snapshot_download", dict(repo_id=repo_id, repo_type=repo_type,
+                                                     revision=revision, local_dir=str(local_dir))))
+        for name, data in self._files_at(repo_id, revision).items():
+            if allow_patterns and not any(fnmatch.fnmatch(name, p) for p in allow_patterns):
+                continue
+            out = Path(local_dir) / name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(data)
+        return str(local_dir)

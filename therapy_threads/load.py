@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,3 +214,18 @@ def iter_threads(comments: Any, post_id: str | None = None) -> Iterator[Node]:
         by_post.setdefault(r["post_id"], []).append(r)
     for pid in sorted(by_post):
         yield from _build(by_post.pop(pid))
+
+
+class _CallableModule(types.ModuleType):
+    """``therapy_threads.load(...)`` keeps working after ``import therapy_threads.load``.
+
+    Importing this submodule rebinds the package attribute ``load`` from the shortcut function
+    in ``therapy_threads/__init__.py`` to this module; making the module callable keeps both
+    spellings valid.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return load(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

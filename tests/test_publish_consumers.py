@@ -1,0 +1,67 @@
+"""A release folder as researchers use it: datasets.load_dataset, pandas and DuckDB."""
+from __future__ import annotations
+
+import datasets
+import duckdb
+import pandas as pd
+import pytest
+
+from helpers_build import make_build
+from therapy_threads.publish.release import publish
+from therapy_threads.schema import arrow_schema
+
+
+@pytest.fixture(scope="module")
+def release_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("consumers")
+    return publish(make_build(d / "build"), "1.0.0", d / "reg").path
+
+
+@pytest.fixture()
+def offline(monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    return tmp_path / "hf-cache"
+
+
+@pytest.mark.parametrize("config,rows", [("comments", 50), ("posts", 6), ("quarantine", 2)])
+def test_load_dataset_reads_every_config(release_dir, offline, config, rows):
+    ds = datasets.load_dataset(str(release_dir), config, cache_dir=str(offline))
+    assert list(ds) == ["train"]
+    assert ds["train"].num_rows == rows
+    assert ds["train"].features == datasets.Features.from_arrow_schema(arrow_schema(config))
+
+
+def test_load_dataset_default_config_is_comments(release_dir, offline):
+    ds = datasets.load_dataset(str(release_dir), split="train", cache_dir=str(offline))
+    assert ds.num_rows == 50 and "parent_id" in ds.column_names
+
+
+def test_pandas_reads_parquet_directly(release_dir):
+    df = pd.read_parquet(release_dir / "data" / "comments-00000-of-00001.parquet")
+    assert len(df) == 50
+    assert list(df.columns) == arrow_schema("comments").names
+    assert str(df["published_at"].dt.tz) == "UTC"
+    roots = df[df["depth"] == 0]
+    assert (roots["root_id"] == roots["comment_id"]).all()
+
+
+def test_duckdb_reads_and_joins(release_dir):
+    con = duckdb.connect()
+    data = (release_dir / "data").as_posix()
+    n = con.execute(f"select count(*) from read_parquet('{data}/comments-*.parquet')").fetchone()
+    assert n == (50,)
+    # every reply's parent is a published comment of the same post
+    orphans = con.execute(f"""
+        select count(*) from read_parquet('{data}/comments-*.parquet') c
+        left join read_parquet('{data}/comments-*.parquet') p
+          on c.parent_id = p.comment_id and c.post_id = p.post_id
+        where c.parent_id is not null and p.comment_id is null""").fetchone()
+    assert orphans == (0,)
+    per_post = con.execute(f"""
+        select p.post_id, p.extracted_comment_count, count(c.comment_id)
+        from read_parquet('{data}/posts-*.parquet') p
+        left join read_parquet('{data}/comments-*.parquet') c using (post_id)
+        group by all""").fetchall()
+    assert len(per_post) == 6
+    assert all(extracted == counted for _, extracted, counted in per_post)
