@@ -1,0 +1,131 @@
+"""The privacy audit over a build folder: identities, e-mails and URLs fail; names left go to review."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from therapy_threads.anonymise import Anonymiser
+from therapy_threads.anonymise.audit import audit_build, write_tokens
+from therapy_threads.anonymise.evaluate import heldout_result
+from therapy_threads.cli import main
+from therapy_threads.errors import PrivacyGateError
+from therapy_threads.records import QuarantineRow, ReadResult, public_dict
+from therapy_threads.schema import arrow_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY = b"audit-test-key-0123456789abcdef!"
+HELDOUT = json.loads((ROOT / "tests" / "fixtures" / "heldout_forum.json").read_text(encoding="utf-8"))
+
+
+def _write_build(d: Path, res: ReadResult, tokens: set[str]) -> Path:
+    for table, rows in (("posts", res.posts), ("comments", res.comments), ("quarantine", res.quarantine)):
+        schema = arrow_schema(table)
+        recs = [{k: v for k, v in public_dict(r).items() if k in schema.names} for r in rows]
+        pq.write_table(pa.Table.from_pylist(recs, schema=schema), d / f"{table}.parquet")
+    write_tokens(d / "private" / "identity_tokens.txt", tokens)
+    return d
+
+
+def _anonymised(tmp_path: Path, mutate=None) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    res = heldout_result(HELDOUT)
+    res.quarantine.append(QuarantineRow("heldout", "comment", "orphan_reply", "parent 'c9' is not in the post",
+                                        location="https://forum.example/thread#c9", post_id=res.posts[0].post_id))
+    report = Anonymiser(KEY).apply(res)
+    if mutate:
+        mutate(res)
+    return _write_build(tmp_path, res, report.identity_tokens)
+
+
+def test_an_anonymised_build_passes(tmp_path):
+    d = _anonymised(tmp_path)
+    result = audit_build(d, KEY)
+    assert result.passed, result.hits
+    doc = json.loads((d / "validation" / "privacy_audit.json").read_text())
+    assert doc["passed"] is True and doc["hits_total"] == 0
+    assert doc["review"]["fields_reviewed"] == 24  # title + body + 22 comments
+    result.raise_for_status()
+
+
+@pytest.mark.parametrize("leak, kind", [
+    ("Thanks DeShawn Price for the reading list.", "identity"),
+    ("thanks deshawn, lower case still counts", "identity"),
+    ("write to kat at hopeful.kat@example.com", "email"),
+    ("my blog: hopefulkat.blogspot.com/about", "url"),
+    ("I saw bluejay_2019 posting elsewhere", "identity"),
+])
+def test_leaks_fail_with_row_ids_and_masked_text_only(tmp_path, leak, kind):
+    def mutate(res):
+        res.comments[5].text += " " + leak
+    d = _anonymised(tmp_path, mutate)
+    result = audit_build(d, KEY, ner_review=False)
+    assert not result.passed
+    assert kind in result.counts
+    hit = next(h for h in result.hits if h.kind == kind)
+    assert hit.table == "comments" and hit.row_id == heldout_result(HELDOUT).comments[5].comment_id and hit.field == "text"
+    report = (d / "validation" / "privacy_audit.json").read_text()
+    for raw in ("DeShawn", "deshawn", "hopeful.kat@example.com", "hopefulkat", "bluejay_2019"):
+        assert raw not in report
+    with pytest.raises(PrivacyGateError) as e:
+        result.raise_for_status()
+    assert "DeShawn" not in str(e.value) and hit.row_id in str(e.value)
+
+
+def test_run_together_sentences_are_not_urls(tmp_path):
+    def mutate(res):
+        res.comments[0].text += " It is hard to feel.Th 2.Do and money.commitment etc. e.g. i.e. fine."
+    assert audit_build(_anonymised(tmp_path, mutate), KEY, ner_review=False).passed
+
+
+def test_common_word_names_are_review_not_failure(tmp_path):
+    base = audit_build(_anonymised(tmp_path / "a"), KEY, ner_review=False)
+    assert base.review["counts"]["identity_soft"] == 2  # "Good Will Hunting" twice: a film, kept
+
+    def mutate(res):  # "Hope" is a commenter; "hope" is an ordinary word
+        res.comments[0].text += " I hope so. And Hope agreed."
+    result = audit_build(_anonymised(tmp_path / "b", mutate), KEY, ner_review=False)
+    assert result.passed
+    assert result.review["counts"]["identity_soft"] == 3
+
+
+def test_names_the_model_still_finds_are_listed_for_review(tmp_path):
+    def mutate(res):
+        res.comments[0].text += " My sister Margarethe Oyelaran-Whitfield came along."
+    result = audit_build(_anonymised(tmp_path, mutate), KEY)
+    assert result.passed
+    counts = result.review["counts"]
+    assert counts.get("rule_person", 0) + counts.get("ner_person", 0) >= 1
+    assert "Margarethe" not in (tmp_path / "validation" / "privacy_audit.json").read_text()
+
+
+def test_missing_token_file_fails(tmp_path):
+    d = _anonymised(tmp_path)
+    (d / "private" / "identity_tokens.txt").unlink()
+    result = audit_build(d, KEY, ner_review=False)
+    assert not result.passed and result.counts == {"setup": 1}
+
+
+def test_a_different_key_cannot_check_tokens(tmp_path):
+    def mutate(res):
+        res.comments[0].text += " Thanks DeShawn Price."
+    d = _anonymised(tmp_path, mutate)
+    assert not audit_build(d, KEY, ner_review=False).passed
+    assert audit_build(d, b"another-key-0123456789abcdef!!!!", ner_review=False).counts.get("identity", 0) == 0
+
+
+def test_audit_command_exit_codes(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("THERAPY_THREADS_KEY", KEY.hex())
+    d = _anonymised(tmp_path)
+    assert main(["audit", str(d), "--no-ner"]) == 0
+    assert "PASSED" in capsys.readouterr().out
+
+    def mutate(res):
+        res.comments[1].text += " mail deshawn.price@gmail.com"
+    d2 = _anonymised(tmp_path / "b", mutate)
+    assert main(["audit", str(d2), "--no-ner"]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED" in out and "deshawn" not in out and "d*******" in out
