@@ -104,3 +104,19 @@ def test_clean_text_is_idempotent_on_seeds():
         once = clean_text(path.read_text(encoding="utf-8"))
         assert clean_text(once) == once
         assert unicodedata.is_normalized("NFC", once)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(_MOJI_ALPHABET, max_size=10) | st.text(_WS_ALPHABET, max_size=10)
+                | st.text(max_size=20), max_size=8))
+def test_clean_many_equals_clean_text_each(texts):
+    assert normalise.clean_many(texts) == [clean_text(t) for t in texts]
+
+
+def test_clean_many_on_seed_paragraphs():
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        paras = [p.strip(" ") for p in path.read_text(encoding="utf-8").split("\n\n")]
+        assert normalise.clean_many(paras) == [clean_text(p) for p in paras]

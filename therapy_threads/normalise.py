@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
@@ -135,3 +136,58 @@ def normalise_whitespace(text: str) -> str:
 def clean_text(text: str) -> str:
     """The normal form of every published text field."""
     return normalise_whitespace(fix_encoding(text))
+
+
+# Everything that can make clean_text(x) differ from x for a text whose lines are already
+# stripped: mojibake leads and triggers, ftfy's other targets, rare spaces, zero-width chars.
+_ANY_WORK = re.compile(
+    "[" + _LEAD + "".join(MOJIBAKE_CATEGORIES[c] for c in _TRIGGER_CATEGORIES) + _TRIGGER_LITERALS
+    + "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u206a-\u206f\ufeff\ufff9-\ufffc&"
+    + _WS + "\x85\u1680\u200b\u200c\u200d\u2060]")
+_WS_PATTERNS = ("  ", " \n", "\n ", "\n\n\n")
+
+
+def clean_many(texts: list[str]) -> list[str]:
+    """``[clean_text(t) for t in texts]``, faster when most texts need nothing done.
+
+    One scan over all texts finds the few that contain anything clean_text would change
+    (mojibake candidates, controls, entities, odd spaces, unstripped or doubled whitespace);
+    only those go through clean_text. The result is identical by construction (and tested).
+    """
+    if not texts:
+        return []
+    big = "\n".join(texts)
+    flagged: set[int] = set()
+    starts: list[int] | None = None
+
+    def owner(pos: int) -> int:
+        nonlocal starts
+        if starts is None:
+            starts = [0]
+            for t in texts[:-1]:
+                starts.append(starts[-1] + len(t) + 1)
+        return bisect_right(starts, pos) - 1
+
+    if not big.isascii() or "&" in big or "\t" in big or "\r" in big or "\x0b" in big or "\x0c" in big:
+        for m in _ANY_WORK.finditer(big):
+            flagged.add(owner(m.start()))
+        if not unicodedata.is_normalized("NFC", big):
+            flagged.update(i for i, t in enumerate(texts) if not unicodedata.is_normalized("NFC", t))
+    elif _CONTROL_ASCII.search(big):
+        for m in _CONTROL_ASCII.finditer(big):
+            flagged.add(owner(m.start()))
+    for pat in _WS_PATTERNS:
+        pos = big.find(pat)
+        while pos != -1:
+            i = owner(pos)
+            flagged.add(i)
+            flagged.add(owner(pos + len(pat) - 1))
+            pos = big.find(pat, pos + 1)
+    out = list(texts)
+    for i, t in enumerate(texts):
+        if i in flagged or (t and (t[0].isspace() or t[-1].isspace())):
+            out[i] = clean_text(t)
+    return out
+
+
+_CONTROL_ASCII = re.compile("[\x00-\x08\x0b-\x1f\x7f]")

@@ -17,10 +17,12 @@ furniture, comment, metadata, blank) and an owner (which comment, paragraph or f
 can prove that nothing is lost or duplicated.
 
 Reply nesting uses a stack of open comments by indentation (no recursion, no fixed indent
-width). A marker line starts a reply only if it could be one: after a blank line, with a space
-after the marker, and numbered in sequence with its siblings (first child 1, then n+1; another
-1 starts a new sub-list after a comment the capture omitted). Anything else — a numbered list
-inside a comment, "2.Do" — is text of the current comment.
+width). A marker line starts a reply only if it could be one: after a blank line (or the
+previous comment's "Reply"/"Liked by" line), with a space after the marker, and numbered in
+sequence within its list (a list is a parent plus an indentation; it starts at 1 and counts up,
+a gap being a comment the capture lost; another 1 starts a new sub-list after an omitted
+comment). Anything else — a numbered list inside a comment, "2.Do", a "3." as first reply — is
+text of the current comment.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import ids
-from ..normalise import clean_text
+from ..normalise import clean_many, clean_text
 from ..records import Comment, Furniture, Identity, Post, ReadResult, SourceIssue
 from ..tree import build_tree
 from ._dates import parse_iso
@@ -103,7 +105,6 @@ class DraftComment:
     parts: list[str] = field(default_factory=list)  # text lines; "" marks a paragraph break
     like_count: int | None = None
     n_children: int = 0
-    last_child_number: int | None = None
     author_name: str | None = None  # "Anna says:" in captures that show names; raw identity
     published_at: str | None = None
     text: str = ""
@@ -402,7 +403,7 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
     current: int | None = None
     prev_blank = True
     pending_break = False
-    root_last: int | None = None
+    list_last: dict[tuple[int, int], int] = {}  # (parent or -1, indent) -> last list number
     n_roots = 0
     root_indent: int | None = None
     preamble: list[int] = []
@@ -427,32 +428,35 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
                 j -= 1
             parent = stack[j] if j >= 0 else None
             number = int(m.group("num")) if m.group("num") else None
+            list_key = (-1 if parent is None else parent, ind)
             if number is None:
                 ok = True
             else:
-                last = drafts[parent].last_child_number if parent is not None else root_last
+                # Numbers run up within one list (a gap is a comment the capture lost); "1."
+                # starts a new list. A list may start past 1 only at the very top (a later page
+                # of comments) or under a comment that already has replies (earlier ones lost).
+                last = list_last.get(list_key)
                 if last is None:
-                    ok = number == 1 or (parent is None and n_roots == 0)
+                    ok = number == 1 or (parent is None and n_roots == 0) or (
+                        parent is not None and drafts[parent].n_children > 0)
                 else:
-                    ok = number == last + 1 or number == 1
+                    ok = number == 1 or number > last
             if ok:
                 if outside:
                     _flush_outside(a, outside, current, pending=True)
                     outside = []
                 del stack[j + 1:]
                 idx = len(drafts)
+                if number is not None:
+                    list_last[list_key] = number
                 if parent is None:
                     n_roots += 1
                     key = str(n_roots)
-                    if number is not None:
-                        root_last = number
                     if root_indent is None:
                         root_indent = ind
                 else:
                     p = drafts[parent]
                     p.n_children += 1
-                    if number is not None:
-                        p.last_child_number = number
                     key = f"{p.key}.{p.n_children}"
                     if len(key) > _MAX_KEY:
                         key = f"{key.split('.', 1)[0]}.L{i + 1}"
@@ -516,8 +520,8 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
         block.text = "\n".join(stripped[j] for j in range(block.start, block.end + 1) if stripped[j])
         _add_furniture(a, strong_kind(block.text) or tail_kind(block.text) or "after_comments", block)
     _check_indentation(a)
-    for d in drafts:
-        d.text = clean_text("\n".join(d.parts))
+    for d, text in zip(drafts, clean_many(["\n".join(d.parts) for d in drafts])):
+        d.text = text
 
 
 def _comment_head(d: DraftComment, s: str) -> bool:
