@@ -166,3 +166,32 @@ def test_windows_1252_page_is_decoded():
     r = read_bytes(html.encode("cp1252"))
     assert r.posts[0].body == "Café – naïve"
     assert "encoding" in [i.code for i in r.issues]
+
+
+def test_like_counts_and_html5_time():
+    html = PAGE.format(list="""<ol class="comment-list">
+<li id="comment-10" class="comment depth-1"><article id="div-comment-10" class="comment-body">
+<footer class="comment-meta"><div class="comment-author vcard"><b class="fn"><a href="https://web.archive.org/web/2016/http://ann.example/" class="url">Ann</a></b> <span class="says">says:</span></div>
+<div class="comment-metadata"><a href="#comment-10"><time datetime="2020-03-01T13:00:00+01:00">March 1, 2020 at 1:00 pm</time></a></div></footer>
+<div class="comment-content"><p>I felt seen.</p></div>
+<p class="comment-likes"><span class="comment-like-feedback">Liked by 3 people</span></p>
+<div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></article></li>
+<li id="comment-11" class="comment depth-1"><article id="div-comment-11" class="comment-body">
+<div class="comment-content"><p>No likes here.</p></div><p class="comment-likes"><span class="comment-like-feedback">Like</span></p></article></li>
+</ol>""")
+    r = read_bytes(html.encode())
+    a, b = r.comments
+    assert (a.text, a.like_count, a.published_at) == ("I felt seen.", 3, "2020-03-01T12:00:00Z")
+    assert a.identity.url == "http://ann.example/"  # Wayback prefix removed (identity only)
+    assert (b.text, b.like_count) == ("No likes here.", None)
+
+
+def test_reader_bug_becomes_a_source_error(monkeypatch):
+    from therapy_threads.readers import wordpress_html
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(wordpress_html, "_read_page", boom)
+    r = read_bytes(PAGE.format(list="").encode())
+    assert r.failed and r.issues[0].code == "reader_crashed" and "simulated" in r.issues[0].message

@@ -24,7 +24,7 @@ BLOCK_TAGS = frozenset({
     "figure", "figcaption", "hr", "address", "main", "aside", "nav", "details", "summary",
     "fieldset", "center",
 })
-LINE_TAGS = frozenset({"li", "br", "td", "th", "caption"})
+LINE_TAGS = frozenset({"br", "td", "th", "caption"})  # newline after; <li> gets one before
 # Images whose alt text is part of the text: WordPress smilies and emoji.
 _TEXT_IMG_CLASSES = frozenset({"wp-smiley", "emoji"})
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -103,14 +103,11 @@ def node_text(node: LexborNode | None, skip: SkipFn | None = None, *, keep_newli
         if tag == "pre":
             pre_depth += 1
         stack.append((n, 1))
-        # Push children in reverse so the first child is processed first.
-        kids: list[LexborNode] = []
-        c = n.child
+        # Push children last-first so the first child is processed first.
+        c = n.last_child
         while c is not None:
-            kids.append(c)
-            c = c.next
-        for k in reversed(kids):
-            stack.append((k, 0))
+            stack.append((c, 0))
+            c = c.prev
     return tidy("".join(out))
 
 

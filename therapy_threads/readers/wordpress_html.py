@@ -39,6 +39,7 @@ _COMMENT_META = frozenset({
     "comment-reply-link", "says", "avatar", "comment-edit-link", "edit-link", "children",
     "comment-awaiting-moderation", "comment-respond", "comment-footer", "comment-header",
     "comment-actions", "comment-like", "comment-likes", "comment-reply", "vcard",
+    "comment-like-feedback", "comment-likes-count",
 })
 # Subtrees of a post body that are page furniture, with the kind they are recorded as.
 _FURNITURE = {
@@ -366,8 +367,11 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
 
         text = node_text(content if content is not None else own, skip)
         location = f"#{n.attributes.get('id')}" if n.attributes.get("id") else f"comment[{i + 1}]"
+        like_node = _own_first(own, n, (".comment-like-feedback", ".comment-likes-count",
+                                        ".comment-likes"), comment_ids)
+        likes = _likes(node_text(like_node)) if like_node is not None else None
         comments.append(new_comment(
-            key, parent_key, text, location=location, published_at=published,
+            key, parent_key, text, location=location, published_at=published, like_count=likes,
             identity=clean_identity(name, url=unwrap_wayback(link)),
             is_post_author=True if "bypostauthor" in cls else
             (False if "comment" in cls and any(_DEPTH.match(c) for c in cls) else None)))
@@ -376,6 +380,16 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
 
 _BODY_CLASSES = frozenset({"comment-body", "comment-wrap", "comment-container", "comment-inner",
                            "comment-wrapper"})
+
+
+def _likes(text: str) -> int | None:
+    """'Liked by 3 people' / 'Liked by 1 person' / '3 likes' -> count; 'Like' alone -> None."""
+    m = re.search(r"(\d[\d,.]*)", text)
+    if m:
+        return int(re.sub(r"\D", "", m.group(1)))
+    if re.search(r"\b(one|a) (person|blogger)\b", text, re.I):
+        return 1
+    return None
 
 
 def _own_scope(n: LexborNode, comment_ids: set[int]) -> LexborNode:

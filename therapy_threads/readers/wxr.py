@@ -27,6 +27,7 @@ from .base import Reader, SourceRef
 from .html_text import fragment_text
 
 _PUBLISHED_STATUS = {"", "publish"}
+_NO_PREFIX: tuple[str, ...] = ()
 _CONTENT_TYPES = {"post", "page"}
 
 
@@ -62,17 +63,35 @@ class _RawItem:
     line: int | None = None
 
 
+_KEYS: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def _key_of(tag: str, prefix_kinds: tuple[str, ...]) -> str:
+    """``{http://wordpress.org/export/1.2/}comment_id`` -> ``wp:comment_id`` (memoised)."""
+    k = (tag, prefix_kinds)
+    key = _KEYS.get(k)
+    if key is None:
+        if tag.startswith("{"):
+            ns, name = tag[1:].split("}", 1)
+        else:
+            ns, name = "", tag
+        kind = _kind(ns)
+        key = f"{kind}:{name}" if kind in prefix_kinds else name
+        if len(_KEYS) < 10000:
+            _KEYS[k] = key
+    return key
+
+
 def _fields(el: etree._Element, prefix_kinds: tuple[str, ...]) -> dict[str, str]:
     """Direct children as ``kind:localname`` -> text (first occurrence wins)."""
     out: dict[str, str] = {}
     for ch in el:
-        if not isinstance(ch.tag, str):
+        tag = ch.tag
+        if not isinstance(tag, str):
             continue
-        name = xml_safe.localname(ch)
-        kind = _kind(xml_safe.namespace(ch))
-        key = f"{kind}:{name}" if kind in prefix_kinds else name
+        key = _key_of(tag, prefix_kinds)
         if key not in out:
-            out[key] = _text(ch)
+            out[key] = ch.text or "" if len(ch) == 0 else _text(ch)
     return out
 
 
@@ -126,11 +145,14 @@ class WxrReader(Reader):
         return result
 
 
+_SCAN_TAGS = ("item", "{*}wp_author", "{*}author", "{*}wxr_version", "title", "link")
+
+
 def _scan(data: bytes, *, recover: bool):
     channel: dict = {"is_wxr": False}
     authors: dict[str, dict[str, str]] = {}
     items: list[_RawItem] = []
-    for el in xml_safe.iterparse(data, recover=recover):
+    for el in xml_safe.iterparse(data, recover=recover, tags=_SCAN_TAGS):
         name = xml_safe.localname(el)
         parent = el.getparent()
         pname = xml_safe.localname(parent) if parent is not None else ""
@@ -168,7 +190,7 @@ def _item(el: etree._Element, index: int) -> _RawItem:
             elif domain == "post_tag":
                 item.tags.append(label)
         elif name == "comment" and _kind(xml_safe.namespace(ch)) == "wp":
-            item.comments.append(_RawComment(_fields(ch, ()), len(item.comments)))
+            item.comments.append(_RawComment(_fields(ch, _NO_PREFIX), len(item.comments)))
     return item
 
 

@@ -74,10 +74,11 @@ def _first_element(head: bytes) -> int:
     return -1
 
 
-def iterparse(data: bytes, *, recover: bool) -> Iterator[etree._Element]:
-    """Yield each element at its end event; the caller clears elements it has used."""
+def iterparse(data: bytes, *, recover: bool,
+              tags: tuple[str, ...] | None = None) -> Iterator[etree._Element]:
+    """Yield each element (or each of ``tags``) at its end event; the caller clears them."""
     return (el for _ev, el in etree.iterparse(
-        io.BytesIO(data), events=("end",), recover=recover, resolve_entities=False,
+        io.BytesIO(data), events=("end",), tag=tags, recover=recover, resolve_entities=False,
         no_network=True, huge_tree=False, load_dtd=False, remove_comments=True,
         remove_pis=True, strip_cdata=True))
 
