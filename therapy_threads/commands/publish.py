@@ -40,9 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _print_files(files: list[dict], out=sys.stdout) -> None:
+def _print_files(files: list[dict]) -> None:
     for f in files:
-        print(f"  {f['bytes']:>12,}  {f['sha256']}  {f['path']}", file=out)
+        print(f"  {f['bytes']:>12,}  {f['sha256']}  {f['path']}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
-    counts = ", ".join(f"{n:,} {t}" for t, n in result.counts.items())
+    nouns = {"quarantine": "quarantined items"}
+    counts = ", ".join(f"{n:,} {nouns.get(t, t)}" for t, n in result.counts.items())
     if result.dry_run:
         print(f"dry run: release {v.tag} would hold {counts}; "
               f"{len(result.files)} files, {sum(f['bytes'] for f in result.files):,} bytes:")
