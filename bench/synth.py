@@ -71,6 +71,8 @@ class Synth:
         self.max_depth = max_depth
         pool_rng = random.Random(seed ^ 0x5EED)
         self.sentences = _sentences(pool_rng, 4000)
+        self.paragraphs = [" ".join(pool_rng.choices(self.sentences, k=pool_rng.randint(2, 6)))
+                           for _ in range(20000)]
 
     # --- text pieces ------------------------------------------------------------------------
 
@@ -84,14 +86,10 @@ class Synth:
         names: list[str] = []
         paras: list[list[str]] = []
         # Length calibrated on the seeds' comments (mean ~840 bytes, median ~590): a lognormal
-        # number of ~78-character sentences, split into paragraphs of 2-6 sentences.
-        n = max(1, round(rng.lognormvariate(2.0, 0.75)))
-        sents = rng.choices(self.sentences, k=n)
-        chunks: list[str] = []
-        while sents:
-            k = rng.randint(2, 6)
-            chunks.append(" ".join(sents[:k]))
-            sents = sents[k:]
+        # number of paragraphs of 2-6 sentences (~78 characters each), drawn from a pool.
+        pool = self.paragraphs
+        n = max(1, round(rng.lognormvariate(0.65, 0.75)))
+        chunks = [pool[int(rng.random() * len(pool))] for _ in range(n)]
         first = chunks[0]
         r = rng.random()
         if r < 0.10:
@@ -187,7 +185,13 @@ class Synth:
                 out += [f"{author.split()[0]} is the author of many posts. Be sure to connect with "
                         "him on Linkedin.", "", ""]
 
-        comments_text: list[str] = []
+        # Stream: the page head now, each thread as it is generated, the form at the end.
+        fh = path.open("w", encoding="utf-8", newline="\n")
+        declared = (n_comments + rng.randint(0, 3)) if n_comments else None
+        if n_comments and style == "wordpress":
+            out += [f"{declared} thoughts on “{title}", ""]
+        fh.write("\n".join(out) + "\n")
+        out = []
         truth_struct: list[str] = []
         names_truth: list[list[str]] = []
         n_visible = roots = max_depth = jumps = lost = 0
@@ -203,6 +207,7 @@ class Synth:
                     visible[i] = False  # the capture lost this comment
             numbers: dict[int, int] = {}  # parent node index -> last number used in its list
             bullets = rng.random() < 0.2  # this thread shows replies as bullets (seed 002)
+            thread_text: list[str] = []
             for i, (depth, parent) in enumerate(nodes):
                 num = numbers.get(parent, 0) + 1
                 numbers[parent] = num
@@ -254,13 +259,8 @@ class Synth:
                     n = 1 + int(rng.paretovariate(1.5))
                     block += ["", cont + ("Liked by 1 person" if n == 1 else f"Liked by {n} people")]
                 block += ["", ""] if rng.random() < 0.1 else [""]
-                comments_text.extend(block)
-        declared = n_visible + lost + rng.randint(0, 3)
-        if n_visible and style == "wordpress":
-            out += [f"{declared} thoughts on “{title}", ""]
-        elif not n_visible:
-            declared = None
-        out.extend(comments_text)
+                thread_text.extend(block)
+            fh.write("\n".join(thread_text) + "\n")
         if style == "wordpress":
             out += ["Leave a Reply", "", "Please log in using one of these methods to post your comment:", "",
                     "WordPress.com Logo", "",
@@ -271,10 +271,10 @@ class Synth:
         if rng.random() < 0.2:
             out += ["", "This website uses cookies to ensure you get the best experience on our website.", "",
                     "Skip to content"]
-        data = ("\n".join(out) + "\n").encode("utf-8")
-        path.write_bytes(data)
+        fh.write("\n".join(out) + "\n")
+        fh.close()
         return {
-            "file": path.name, "bytes": len(data), "comments": n_visible, "top_level": roots,
+            "file": path.name, "bytes": path.stat().st_size, "comments": n_visible, "top_level": roots,
             "max_depth": max_depth, "indent_jumps": jumps, "lost": lost,
             "declared": declared if style == "wordpress" else None, "author": author,
             "structure_sha256": hashlib.sha256("\n".join(truth_struct).encode()).hexdigest(),
@@ -303,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     # Comments per post: power-law too (a few very busy posts), summing exactly to --comments.
     rng = random.Random(args.seed ^ 0xC0FFEE)
     weights = [rng.paretovariate(1.2) for _ in range(args.posts)]
+    # Busy posts, not absurd ones: at most 10x the mean (the seeds' busiest has 159 comments).
+    cap = 10 * sum(weights) / len(weights)
+    weights = [min(w, cap) for w in weights]
     scale = args.comments / sum(weights)
     per_post = [int(w * scale) for w in weights]
     for i in range(args.comments - sum(per_post)):

@@ -487,3 +487,36 @@ def test_cyrillic_legacy_code_page_is_detected():
     r = read_bytes(text.encode("cp1251"))
     assert r.posts[0].title == "Зависимость в терапии"
     assert "cp1251" in next(i.message for i in r.issues if i.code == "legacy_encoding")
+
+
+# --- the synthetic corpus agrees with the reader ------------------------------------------------
+
+def test_synthetic_corpus_matches_ground_truth(tmp_path):
+    import json
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import bench_extract
+        import synth
+    finally:
+        sys.path.pop(0)
+    assert synth.main(["--out", str(tmp_path / "a"), "--posts", "12", "--comments", "1500", "--seed", "5"]) == 0
+    assert synth.main(["--out", str(tmp_path / "b"), "--posts", "12", "--comments", "1500", "--seed", "5"]) == 0
+    truth = json.loads((tmp_path / "a" / "ground_truth.json").read_text(encoding="utf-8"))
+    assert truth["totals"]["comments"] + truth["totals"]["lost"] == 1500
+    for rec in truth["files"]:
+        assert (tmp_path / "a" / rec["file"]).read_bytes() == (tmp_path / "b" / rec["file"]).read_bytes()
+        row = bench_extract.check_file(tmp_path / "a", rec)
+        assert row["wrong"] == {}, (rec["file"], row["wrong"])
+    assert sum(r["indent_jumps"] for r in truth["files"]) > 0  # the traps are exercised
+    manifest = (tmp_path / "a" / "sources.toml").read_text(encoding="utf-8")
+    assert manifest.count("[[source]]") == 12 and 'format = "text_capture"' in manifest
+
+
+def test_numbering_gap_after_lost_reply_is_still_a_reply():
+    text = ("Title\n\nBody paragraph long enough to count as prose for this little test, yes.\n\n"
+            "4 comments\n\n  1. root\n\n    1. first reply\n\n    3. third reply (the second was lost)\n\n"
+            "  2. next root\n")
+    r = read_bytes(text.encode())
+    assert [(c.source_key, c.parent_key) for c in r.comments] == [("1", None), ("1.1", "1"), ("1.2", "1"), ("2", None)]
