@@ -79,6 +79,7 @@ class Anonymiser:
         self._ner_on = bool(self.policy.get("ner", "enabled"))
         self._ner_model = str(self.policy.get("ner", "model"))
         self._ner_labels = frozenset(self.policy.get("ner", "labels"))
+        self._ner_window = int(self.policy.raw["ner"].get("window", 100))
 
     @property
     def fingerprint(self) -> str:
@@ -201,7 +202,7 @@ class Anonymiser:
                 for s, e in t.candidates:
                     if t.text[s:e].casefold() in d.ctx.accepted:
                         continue
-                    a, b = sentence_bounds(t.text, s, e)
+                    a, b = sentence_bounds(t.text, s, e, self._ner_window)
                     pending.setdefault((a, b), []).append((s, e))
                 for (a, b), cands in pending.items():
                     jobs.setdefault(t.text[a:b], []).append((d, t, a, cands))

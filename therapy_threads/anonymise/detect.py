@@ -21,7 +21,7 @@ _PRECEDENCE = {EMAIL: 0, URL: 0, KNOWN: 1, POST_AUTHOR: 1, MENTION: 2, PERSON: 3
 # A capitalised token: "Evan", "DeShawn", "O'Brien", "Mary-Jane", "BAPS", "Evan’s" (possessive
 # stripped later). Digits are not part of a name token here; handles with digits are found as
 # known identities or @mentions.
-CAP_RE = re.compile(r"(?<![\w@’'.-])[A-Z][A-Za-z\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
+CAP_RE = re.compile(r"(?<![\w@’'.-])[A-Z][A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
 _POSS = re.compile(r"['’]s?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)([\s,]*)$")
 _TWO_BEFORE = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)([\s,]*)$")
@@ -29,6 +29,10 @@ _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 _TITLE_BEFORE = re.compile(r"(?<![\w])([A-Za-z]+)\.?[ \t]+$")
 _NAMED_BEFORE = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s|\bknown\s+as)[ \t]+$", re.I)
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
+_SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,:][ \t]*$")
+# Word shapes that are not person names: derived words and CamelCase compounds (brands, sites).
+_NOT_NAME_SHAPE = re.compile(r"(?:ing|tion|sion|ness|ment|ism|ology|ical|ence|ance|ship|ative|ized|ised|ful|less)$"
+                             r"|^[A-Z][a-z]{3,}[A-Z]", re.I)
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]*")
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
@@ -270,6 +274,18 @@ class Rules:
                 if claim(s, e):
                     spans.append(Span(s, e, PERSON, cf))
 
+        for m in _SALUTATION_LINE.finditer(text):
+            s, e = m.span(1)
+            tok = m.group(1)
+            cf = tok.casefold()
+            if taken[s] or cf in self.not_names or self.function_word(cf) or len(cf) < self.min_len:
+                continue
+            rank = self.lex.common_rank.get(cf)
+            if (any(ch.isdigit() for ch in tok) or rank is None
+                    or (tok[:1].isupper() and (cf in self.first_names or cf not in doc.lower_vocab))):
+                if claim(s, e):  # a line that is only "Name," ("Paperdoll,", "quietriver,")
+                    spans.append(Span(s, e, PERSON, cf))
+
         candidates: list[tuple[int, int]] = []
         for m in CAP_RE.finditer(text):
             s, e = m.span()
@@ -358,6 +374,10 @@ class Rules:
                 return "person"  # a name never written in lower case here: "Charlotte", "Nikki"
             return "candidate"  # sentence-initial without context: let NER decide ("Skip to content")
         if (rank is None or cf in self.intl_names) and len(cf) >= 3:
+            if cf in doc.lower_vocab or _NOT_NAME_SHAPE.search(text[s:e]):
+                return "skip"  # "Googling", "Countertransference", "AfterPsychotherapy"
+            if "-" in cf and all(p in self.lex.common_rank for p in cf.split("-") if p):
+                return "skip"  # "One-sided", "Good-bye"
             return "candidate"
         return "skip"
 
@@ -393,6 +413,9 @@ def sentence_bounds(text: str, s: int, e: int, limit: int = 300) -> tuple[int, i
         if c == "\n" or (c in ".!?" and text[a:a + 1] in (" ", "\t")):
             break
         a -= 1
+    if a == lo and a > 0:  # stopped by the limit: do not cut a word
+        while a < s and not text[a - 1].isspace():
+            a += 1
     b = e
     n = len(text)
     hi = min(n, e + limit)
@@ -404,4 +427,7 @@ def sentence_bounds(text: str, s: int, e: int, limit: int = 300) -> tuple[int, i
             b += 1
             break
         b += 1
+    while b < n and b == hi and b > e and not text[b].isspace():
+        b -= 1
+        hi = b
     return a, b

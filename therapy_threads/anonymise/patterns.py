@@ -43,8 +43,12 @@ def find_emails(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in EMAIL_RE.finditer(text)]
 
 
+# A cheap first look: most texts have no link at all, and the full pattern is slow on prose.
+_URL_HINT = re.compile(r"://|www\.|[A-Za-z0-9-]\.(?:" + "|".join(TLDS) + r")(?![\w-])")
+
+
 def find_urls(text: str) -> list[tuple[int, int]]:
-    if "." not in text and "://" not in text:
+    if not _URL_HINT.search(text):
         return []
     out = []
     for m in URL_RE.finditer(text):
