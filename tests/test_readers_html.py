@@ -195,3 +195,39 @@ def test_reader_bug_becomes_a_source_error(monkeypatch):
     monkeypatch.setattr(wordpress_html, "_read_page", boom)
     r = read_bytes(PAGE.format(list="").encode())
     assert r.failed and r.issues[0].code == "reader_crashed" and "simulated" in r.issues[0].message
+
+
+def test_genesis_twentyten_and_wpdiscuz_markup():
+    genesis = PAGE.format(list="""<ol class="comment-list">
+<li class="comment even thread-even depth-1" id="comment-5"><article id="article-comment-5" itemprop="comment">
+<header class="comment-header"><p class="comment-author" itemprop="author"><img class="avatar" src="https://secure.gravatar.com/avatar/abc"><span itemprop="name">Grace Lee</span> <span class="says">says</span></p>
+<p class="comment-meta"><time class="comment-time" datetime="2021-05-04T10:00:00+00:00"><a href="#comment-5">May 4, 2021</a></time></p></header>
+<div class="comment-content" itemprop="text"><p>Thank you for this.</p></div>
+<div class="comment-reply"><a class="comment-reply-link" href="#">Reply</a></div></article>
+<ul class="children"><li class="comment byuser bypostauthor odd depth-2" id="comment-6"><article id="article-comment-6">
+<header class="comment-header"><p class="comment-author"><span itemprop="name">Author</span> <span class="says">says</span></p></header>
+<div class="comment-content"><p>You are welcome.</p></div></article></li></ul></li></ol>""")
+    r = read_bytes(genesis.encode())
+    assert [(c.text, c.depth, c.identity.name, c.is_post_author) for c in r.comments] == [
+        ("Thank you for this.", 0, "Grace Lee", False), ("You are welcome.", 1, "Author", True)]
+    assert r.comments[0].published_at == "2021-05-04T10:00:00Z"
+
+    twentyten = PAGE.format(list="""<ol class="commentlist">
+<li class="comment even thread-even depth-1" id="li-comment-7"><div id="comment-7">
+<div class="comment-author vcard"><cite class="fn">Kim</cite> <span class="says">says:</span></div>
+<div class="comment-meta commentmetadata"><a href="#comment-7">June 1, 2010 at 9:00 am</a> <a class="comment-edit-link" href="#">(Edit)</a></div>
+<div class="comment-body"><p>Old theme text.</p></div>
+<div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></div>
+<ul class="children"><li class="comment odd depth-2" id="li-comment-8"><div id="comment-8"><div class="comment-author vcard"><cite class="fn">Lou</cite></div><div class="comment-body"><p>Reply text.</p></div></div></li></ul></li></ol>""")
+    r = read_bytes(twentyten.encode())
+    assert [(c.source_key, c.text, c.depth, c.identity.name) for c in r.comments] == [
+        ("comment-7", "Old theme text.", 0, "Kim"), ("comment-8", "Reply text.", 1, "Lou")]
+
+    wpdiscuz = PAGE.format(list="""<div class="wpd-thread-list">
+<div id="wpd-comm-20_0" class="comment even thread-even depth-1 wpd-comment wpd_comment_level-1"><div class="wpd-comment-wrap">
+<div class="wpd-comment-author">Robin</div><div class="wpd-comment-text"><p>Top comment.</p></div></div></div>
+<div id="wpd-comm-21_20" class="comment odd depth-2 wpd-comment wpd_comment_level-2"><div class="wpd-comment-wrap">
+<div class="wpd-comment-author">Sam</div><div class="wpd-comment-text"><p>Answer.</p></div></div></div></div>""")
+    r = read_bytes(wpdiscuz.encode())
+    assert [(c.source_key, c.text, c.depth, c.identity.name) for c in r.comments] == [
+        ("comment-20", "Top comment.", 0, "Robin"), ("comment-21", "Answer.", 1, "Sam")]

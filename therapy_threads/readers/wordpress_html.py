@@ -29,7 +29,9 @@ from .base import Reader, SourceRef
 from .html_text import classes, decode_html, node_text, parse_html, unwrap_wayback
 
 _COMMENT_SEL = ("li.comment, li.pingback, li.trackback, li[id^='comment-'], "
-                "div.comment[id^='comment-'], article.comment[id^='comment-']")
+                "div.comment[id^='comment-'], article.comment[id^='comment-'], "
+                "div[id^='wpd-comm-']")
+_WPD_ID = re.compile(r"^wpd-comm-(\d+)_(\d+)$")  # wpDiscuz: comment id, parent id
 _DEPTH = re.compile(r"^depth-(\d+)$")
 _KEY_NUM = re.compile(r"(\d+)$")
 
@@ -264,7 +266,8 @@ def _comment_nodes(root: LexborNode) -> list[LexborNode]:
         cls = classes(n)
         if "recentcomments" in cls or "comment-respond" in cls:
             continue
-        if n.tag != "li" and not (cls & {"comment", "pingback", "trackback"}):
+        if n.tag != "li" and not (cls & {"comment", "pingback", "trackback"}) \
+                and not _WPD_ID.match(n.attributes.get("id") or ""):
             continue
         out.append(n)
     return out
@@ -272,6 +275,9 @@ def _comment_nodes(root: LexborNode) -> list[LexborNode]:
 
 def _key(n: LexborNode, index: int) -> str:
     nid = (n.attributes.get("id") or "").strip()
+    w = _WPD_ID.match(nid)
+    if w:
+        return f"comment-{w.group(1)}"
     m = _KEY_NUM.search(nid)
     if nid.startswith(("comment-", "li-comment-")) and m:
         return f"comment-{m.group(1)}"
@@ -330,13 +336,18 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
         else:
             p = parents[n.mem_id]
             parent_key = keys[p.mem_id] if p is not None else None
+            w = _WPD_ID.match(n.attributes.get("id") or "")
+            if p is None and w and w.group(2) != "0":
+                parent_key = f"comment-{w.group(2)}"  # wpDiscuz names the parent in the id
         if "pingback" in cls or "trackback" in cls:
             result.skip("pingback" if "pingback" in cls else "trackback")
             continue
 
-        own = _own_scope(n, comment_ids)
-        author_node = _own_first(own, n, (".comment-author .fn", ".fn", "cite", ".comment-author b",
-                                     ".comment-author"), comment_ids)
+        own = _own_parts(n, comment_ids)
+        author_node = _own_first(own, n, (".comment-author .fn", ".fn", "cite",
+                                          ".comment-author [itemprop='name']",
+                                          ".comment-author-name", ".wpd-comment-author",
+                                          ".comment-author b", ".comment-author"), comment_ids)
         name = node_text(author_node) if author_node is not None else None
         if name:
             name = re.sub(r"\s*(says|sagt|dit|dice|schreef|scrive)\s*:?\s*$", "", name, flags=re.I)
@@ -354,8 +365,8 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
             if time_node is None or is_zoneless_time(time_node.attributes.get("datetime")):
                 zoneless += 1
 
-        content = _own_first(own, n, (".comment-content", ".comment-text", ".comment-entry",
-                                 "[itemprop='text']"), comment_ids)
+        content = _own_first(own, n, (".comment-content", ".wpd-comment-text", ".comment-text",
+                                      ".comment-entry", "[itemprop='text']"), comment_ids)
         skip_ids = comment_ids
 
         def skip(el: LexborNode, _skip_ids=skip_ids, _self=n.mem_id) -> bool:
@@ -365,7 +376,7 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
                 return True
             return bool(classes(el) & _COMMENT_META)
 
-        text = node_text(content if content is not None else own, skip)
+        text = node_text(content if content is not None else n, skip)
         location = f"#{n.attributes.get('id')}" if n.attributes.get("id") else f"comment[{i + 1}]"
         like_node = _own_first(own, n, (".comment-like-feedback", ".comment-likes-count",
                                         ".comment-likes"), comment_ids)
@@ -378,10 +389,6 @@ def _read_comments(result: ReadResult, nodes: list[LexborNode],
     return comments, zoneless
 
 
-_BODY_CLASSES = frozenset({"comment-body", "comment-wrap", "comment-container", "comment-inner",
-                           "comment-wrapper"})
-
-
 def _likes(text: str) -> int | None:
     """'Liked by 3 people' / 'Liked by 1 person' / '3 likes' -> count; 'Like' alone -> None."""
     m = re.search(r"(\d[\d,.]*)", text)
@@ -392,36 +399,47 @@ def _likes(text: str) -> int | None:
     return None
 
 
-def _own_scope(n: LexborNode, comment_ids: set[int]) -> LexborNode:
-    """The comment's own body element (not its replies), or the comment element itself.
+def _own_parts(n: LexborNode, comment_ids: set[int]) -> list[LexborNode]:
+    """The comment's direct child elements, without its list of replies.
 
-    Looks only at direct children (then one level below), so the cost does not grow with the
-    number of nested replies: a deep thread stays linear.
+    Lookups run inside these parts only, so their cost does not grow with the number of nested
+    replies (a deep thread stays linear), whatever wrapper the theme uses for the body.
     """
-    level = [n]
-    for _ in range(2):
-        nxt: list[LexborNode] = []
-        for parent in level:
-            c = parent.child
-            while c is not None:
-                if c.is_element_node and c.mem_id not in comment_ids:
-                    if classes(c) & _BODY_CLASSES or c.tag == "article":
-                        return c
-                    if not (c.tag in ("ul", "ol") and "children" in classes(c)):
-                        nxt.append(c)
-                c = c.next
-        level = nxt
-    return n
+    parts: list[LexborNode] = []
+    c = n.child
+    while c is not None:
+        if c.is_element_node and c.mem_id not in comment_ids and not (
+                c.tag in ("ul", "ol") and "children" in classes(c)):
+            parts.append(c)
+        c = c.next
+    return parts
 
 
-def _own_first(scope: LexborNode, n: LexborNode, selectors: tuple[str, ...],
+_SIMPLE_SEL = re.compile(r"^([a-z0-9]*)((?:\.[\w-]+)*)$")
+
+
+def _self_matches(node: LexborNode, sel: str) -> bool:
+    """Whether ``node`` itself matches a simple ``tag.class`` selector (others: False)."""
+    m = _SIMPLE_SEL.match(sel)
+    if not m:
+        return False
+    tag, cls = m.group(1), [c for c in m.group(2).split(".") if c]
+    if tag and node.tag != tag:
+        return False
+    return bool(tag or cls) and set(cls) <= classes(node)
+
+
+def _own_first(parts: list[LexborNode], n: LexborNode, selectors: tuple[str, ...],
                comment_ids: set[int]) -> LexborNode | None:
-    """First match inside ``scope`` that belongs to comment ``n``, not to a nested reply."""
+    """First match inside ``parts`` that belongs to comment ``n``, not to a nested reply."""
     for sel in selectors:
-        for m in scope.css(sel):
-            if m.mem_id in comment_ids:
-                continue
-            anc = _nearest_comment_ancestor(m, comment_ids)
-            if anc is not None and anc.mem_id == n.mem_id:
-                return m
+        for part in parts:
+            if _self_matches(part, sel):
+                return part
+            for m in part.css(sel):
+                if m.mem_id in comment_ids:
+                    continue
+                anc = _nearest_comment_ancestor(m, comment_ids)
+                if anc is not None and anc.mem_id == n.mem_id:
+                    return m
     return None
