@@ -27,6 +27,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from .. import __version__
+
 _DROP = {"content-encoding", "transfer-encoding", "content-length"}
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -127,6 +129,12 @@ class WarcArchive:
             try:
                 with self.warc_path.open("ab") as fh:
                     writer = WARCWriter(fh, gzip=True)
+                    if fh.tell() == 0:
+                        writer.write_record(writer.create_warcinfo_record(
+                            self.warc_path.name, {"software": f"therapy-threads/{__version__}",
+                                                  "format": "WARC File Format 1.0",
+                                                  "description": "raw responses fetched for the "
+                                                  "therapy-threads dataset"}))
                     offset = fh.tell()
                     resp = writer.create_warc_record(target, "response",
                                                      payload=io.BytesIO(body),
