@@ -520,3 +520,17 @@ def test_numbering_gap_after_lost_reply_is_still_a_reply():
             "  2. next root\n")
     r = read_bytes(text.encode())
     assert [(c.source_key, c.parent_key) for c in r.comments] == [("1", None), ("1.1", "1"), ("1.2", "1"), ("2", None)]
+
+
+def test_navigation_dateline_and_unparsed_comment_section():
+    text = ("Home | About | Blog | Contact\n\nWhen Therapy Ends\n\nPosted on March 3, 2012 by Jane Doe\n\n"
+            "A body paragraph long enough to count as prose, about endings in therapy and what they mean.\n\n"
+            "Comments\n\n" + "Anna wrote a long reply here without any list markers at all. " * 5 + "\n")
+    r = read_bytes(text.encode())
+    post = r.posts[0]
+    assert post.title == "When Therapy Ends" and post.author == "Jane Doe"
+    assert post.body.startswith("A body paragraph") and "Posted on" not in post.body
+    assert r.furniture[0].kind == "navigation"
+    assert r.comments == []
+    assert [i.code for i in r.issues if i.severity == "warning"] == ["comments_unparsed"]
+    assert any(f.kind == "comments_preamble" and f.text.startswith("Anna wrote") for f in r.furniture)

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from therapy_threads.readers.base import SourceRef
 from therapy_threads.readers.text_capture import (
-    _BARE_HEADER, _BYLINE, _COMMENT_ACTIONS, _COUNT_HEADER, _DATE_LINE, _LIKED, _MARKER, _SAYS, _SITE_HEADER,
+    _BARE_HEADER, _BYLINE, _COMMENT_ACTIONS, _COUNT_HEADER, _DATE_LINE, _LIKED, _MARKER, _POSTED, _SAYS,
+    _SITE_HEADER,
     BLANK, BODY, BYLINE, COMMENT, FURNITURE, META, SITE_HEADER, TITLE, TextCaptureReader, analyse,
 )
 
@@ -22,7 +23,7 @@ _SNIPPETS = [
     "1.", "2.", "3.", "1. ", "2.Do", "•", "• ", "12.", "*", "Liked by 3 people", "Liked by 1 person",
     "Leave a Reply", "Leave a comment", "19 thoughts on “X”", "One thought on “X”", "Comments (2)",
     "By Jane Doe", "Share this article", "Reply", "Anna says:", "March 3, 2012 at 4:15 pm",
-    "Skip to content", "This website uses cookies to ensure you get the best experience.",
+    "Skip to content", "Home About Blog Contact", "Posted on March 3, 2012 by Jane Doe", "This website uses cookies to ensure you get the best experience.",
     "WordPress.com Logo", "Blog: insights from Dr. X", "πŸ˜‚", "don’t", "Hi Joe,", "Connecting to %s",
     "A sentence of ordinary prose that goes on for a while, and then it ends.", "Call me today.",
     "\u00a0", "\t", "&amp;", "\x0c", "\u2028", "<p>", "Ã©",
@@ -60,7 +61,7 @@ def _check_accounting(text: str) -> None:
         elif role == TITLE:
             assert i == a.title_line and s == a.title
         elif role == BYLINE:
-            assert _BYLINE.match(s)
+            assert _BYLINE.match(s) or _POSTED.match(s)
         elif role == SITE_HEADER:
             assert _SITE_HEADER.match(s) and s == a.site_header
         elif role == META:

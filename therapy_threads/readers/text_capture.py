@@ -73,6 +73,10 @@ _BYLINE = re.compile(
     r"^(?i:by|written by|posted by|author:)\s+"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|du)){0,4})"
     r"(?:\s*(?:on|,|\||–|—|-)\s*(?P<date>[^.!?]*\b\d{4}\b.*))?$")
+# "Posted on March 3, 2012 by Jane Doe": a dateline, with the byline in it when given.
+_POSTED = re.compile(
+    r"^(?i:posted|published|written)\s+(?i:on\s+)?[^.!?]{0,40}?\b\d{4}\b"
+    r"(?:\s+(?i:by)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}))?$")
 _BIO_PHRASE = re.compile(
     r"\b(?:is (?:the|an?) (?:author|founder|owner|editor|writer|licensed|psychotherapist|therapist|psychologist)"
     r"|connect with (?:him|her|them)|follow (?:him|her|them)|about the author|(?:his|her|their) (?:books?|practice)"
@@ -274,9 +278,10 @@ def _read_body(a: Analysis, stripped: list[str], title_line: int, end: int) -> N
     byline_block = None
     for bi, b in enumerate(blocks):
         if b.start == b.end and len(b.text) <= 120:
-            m = _BYLINE.match(b.text)
+            m = _BYLINE.match(b.text) or _POSTED.match(b.text)
             if m:
-                a.author = m.group("name").strip()
+                if m.group("name"):
+                    a.author = m.group("name").strip()
                 a.roles[b.start] = BYLINE
                 byline_block = bi
                 break
@@ -341,8 +346,9 @@ def _has_next_text(stripped: list[str], i: int, end: int) -> bool:
 def _is_bio(b: Block, bi: int, blocks: list[Block]) -> bool:
     if len(b.text) > 1200:
         return False
-    # Right after a byline at the end of the post, or worded like a bio.
-    return bi == len(blocks) - 1 or _BIO_PHRASE.search(b.text) is not None
+    # The last paragraph after a byline that closes the post (not one that opens it), or a
+    # paragraph worded like a bio.
+    return (bi == len(blocks) - 1 and bi >= 2) or _BIO_PHRASE.search(b.text) is not None
 
 
 def _infer_comment_start(a: Analysis, stripped: list[str], indents: list[int], title_line: int,
@@ -512,6 +518,13 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
         owners[i] = current
         d.last_line = i
 
+    if preamble and not drafts:
+        chars = sum(len(stripped[j]) for j in preamble)
+        if chars > 200:
+            a.warnings.append(("comments_unparsed",
+                               f"the comment section has {chars} characters of text but no numbered or bulleted "
+                               "comments; kept as furniture (comments_preamble): check the capture's format",
+                               location(preamble[0], preamble[-1])))
     for block in _group(preamble):
         kind = strong_kind(block.text) or "comments_preamble"
         block.text = "\n".join(stripped[j] for j in range(block.start, block.end + 1) if stripped[j])

@@ -49,7 +49,9 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"|\benter your e-?mail address\b|\bjoin \d[\d,]* other (?:subscribers|followers)\b"
         r"|^follow (?:this )?blog via e-?mail\b", _I)),
     ("navigation", re.compile(
-        r"^(?:previous|next)(?: post| article| entry)?:?\s|^[«←]\s|\s[»→]$|^(?:older|newer) (?:posts|comments|entries)\b"
+        r"^(?:(?:home|about(?: us| me)?|blog|contact(?: us| me)?|services|shop|menu|search|resources|faq"
+        r"|podcast|events|log ?in|sign in|subscribe|fees|appointments|testimonials)\b[\s|•·/>»-]*){2,}$"
+        r"|^(?:previous|next)(?: post| article| entry)?:?\s|^[«←]\s|\s[»→]$|^(?:older|newer) (?:posts|comments|entries)\b"
         r"|^(?:posted in|tagged|filed under|categories|tags)\s*:|^bookmark the permalink\b", _I)),
 ]
 
