@@ -177,8 +177,10 @@ def test_replay_from_warc_with_server_stopped(site, tmp_path):
     with gzip.open(path) as fh:
         assert fh.read(8) == b"WARC/1.0"
     with path.open("rb") as fh:
+        records = list(ArchiveIterator(fh))
+        assert records[0].rec_type == "warcinfo"
         kinds = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI").split("/", 3)[-1])
-                 for r in ArchiveIterator(fh)]
+                 for r in records[1:]]
     assert ("response", "post") in kinds and ("request", "post") in kinds
     assert ("response", "robots.txt") in kinds
 
