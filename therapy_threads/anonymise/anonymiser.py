@@ -189,7 +189,11 @@ class Anonymiser:
             if sp.kind == PERSON:
                 for tok in CAP_RE.findall(t.text[sp.start:sp.end]):
                     cf = _POSS.sub("", tok).casefold()
-                    if not tok.isupper() and self.rules.namelike(cf, ctx):
+                    if tok.isupper() or cf in self.rules.not_names or cf in self.rules.titles or cf in ctx.keep:
+                        continue
+                    # a name decided once (e.g. "her name is Faith") is a name in capitalised
+                    # mid-sentence use throughout the post, even if "faith" also occurs as a word
+                    if self.rules.namelike(cf, ctx) or cf in self.rules.first_names or cf in self.lex.last_names:
                         ctx.accepted.setdefault(cf, sp.key)
 
     # ---- NER on undecided sentences ----------------------------------------------------------
@@ -271,6 +275,8 @@ class Anonymiser:
                     continue
                 if self.rules.title_before(t.text, s) and cf in d.ctx.keep:
                     continue
+                if self.rules.wordlike(cf, d.ctx) and self.rules.in_title_phrase(t.text, s):
+                    continue  # "Good Will Hunting" after "Thanks Will"
                 t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf]))
 
     # ---- replacement -------------------------------------------------------------------------------
