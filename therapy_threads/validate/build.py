@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from . import frames as frames_mod
+from .docs import finish_site
 from .gx_run import ExpectationOutcome, run_suites
 from .suites import ROW_NOUN, SUITE_ORDER
 from .summary import Finding, ValidationSummary, write_summary
@@ -68,12 +69,19 @@ def _get(obj: Any, *names: str) -> Any:
     return None
 
 
+def _describe_hit(h: Any) -> str:
+    kind, table, row, fld = (_get(h, k) for k in ("kind", "table", "row_id", "field"))
+    if kind and table:
+        return f"{kind} in {table}.{fld or '?'} row {row or '?'}"
+    return str(h)
+
+
 def _interpret_audit(res: Any) -> tuple[dict[str, Any], list[Finding]]:
-    findings = _get(res, "findings", "leaks", "problems", "violations") or []
+    findings = _get(res, "hits", "findings", "leaks", "problems", "violations") or []
     ok = res if isinstance(res, bool) else _get(res, "passed", "ok", "success", "clean")
     if ok is None:
         ok = not findings
-    items = [str(f) for f in list(findings)[:20]]
+    items = [_describe_hit(f) for f in list(findings)[:20]]
     record: dict[str, Any] = {"status": "passed" if ok else "failed", "findings": len(findings)}
     counts = _get(res, "counts", "checked")
     if isinstance(counts, dict):
@@ -164,6 +172,8 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
         "great_expectations_version": _gx_version(),
     }
     write_summary(summary, out_dir)
+    if docs is not None and docs.exists():
+        finish_site(docs, summary)
     return summary
 
 

@@ -6,7 +6,7 @@ does the heavy lifting with pyarrow and numpy over a build of any size, and hand
 frame per table holding only what the suites need:
 
 * the table's own narrow columns (ids, counts, depth, timestamps; never the long text);
-* per long text column (``comments.text``, ``posts.body``) its length, its stripped length, two
+* per long text column (``comments.text``, ``posts.body``) its length, its visible length (0 if only whitespace), two
   flags from whole-text patterns, and the text itself only for rows that could contain an e-mail
   address or URL (``patterns.PRIVACY_PREFILTER``; null elsewhere), so the privacy regex
   expectation sees every row that could fail without holding the corpus in memory;
@@ -107,7 +107,7 @@ def _stream_text(pf: pq.ParquetFile | None, column: str, n: int) -> dict[str, pa
     """Per-row derived columns of one long text column, read batch by batch."""
     empty = {
         f"{column}_len": pa.nulls(n, pa.int64()),
-        f"{column}_stripped_len": pa.nulls(n, pa.int64()),
+        f"{column}_visible_len": pa.nulls(n, pa.int64()),
         f"{column}_bytes": pa.nulls(n, pa.int64()),
         f"{column}_metadata_only": pa.nulls(n, pa.bool_()),
         f"{column}_deleted_placeholder": pa.nulls(n, pa.bool_()),
@@ -124,16 +124,28 @@ def _stream_text(pf: pq.ParquetFile | None, column: str, n: int) -> dict[str, pa
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
                 return empty
         parts[f"{column}_len"].append(pc.cast(pc.utf8_length(text), pa.int64()))
-        stripped = pc.replace_substring_regex(text, patterns.INVISIBLE, "")
-        parts[f"{column}_stripped_len"].append(pc.cast(pc.utf8_length(stripped), pa.int64()))
+        # 0 when nothing but whitespace/zero-width characters: an anchored regex that stops at the
+        # first visible character (rewriting or trimming the text would cost far more).
+        blank = pc.match_substring_regex(text, patterns.BLANK)
+        parts[f"{column}_visible_len"].append(pc.if_else(blank, pa.scalar(0, pa.int64()), parts[f"{column}_len"][-1]))
         parts[f"{column}_bytes"].append(pc.cast(pc.binary_length(text), pa.int64()))
         parts[f"{column}_metadata_only"].append(
             pc.match_substring_regex(text, patterns.METADATA_ONLY, ignore_case=True))
         parts[f"{column}_deleted_placeholder"].append(
             pc.match_substring_regex(text, patterns.DELETED_PLACEHOLDER, ignore_case=True))
         candidate = pc.match_substring_regex(text, patterns.PRIVACY_PREFILTER, ignore_case=True)
-        parts[column].append(pc.cast(pc.if_else(candidate, text, pa.scalar(None, text.type)), pa.string()))
+        parts[column].append(_only_where(candidate, text))
     return {k: pa.concat_arrays(v) if v else empty[k] for k, v in parts.items()}
+
+
+def _only_where(mask: pa.Array, text: pa.Array) -> pa.Array:
+    """``text`` where ``mask``, null elsewhere, holding only the selected strings' bytes
+    (``pc.if_else`` would copy every string of the batch)."""
+    idx = pc.indices_nonzero(mask).to_numpy(zero_copy_only=False)
+    values = pc.cast(pc.take(text, pa.array(idx, pa.int64())), pa.string())
+    lookup = np.full(len(text), len(idx), dtype=np.int64)
+    lookup[idx] = np.arange(len(idx))
+    return pc.take(pa.concat_arrays([values, pa.nulls(1, pa.string())]), pa.array(lookup))
 
 
 def _to_pandas(t: pa.Table) -> pd.DataFrame:
@@ -218,12 +230,15 @@ def build_frames(build_dir: Path) -> Frames:
     depth = com.column("depth").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     position = com.column("position").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     same_post = found & (post_code[safe] == post_code) & (post_code >= 0)
-    linked = has_parent & same_post  # a reply whose parent is where it should be
+    acyclic = _no_cycle(np.where(has_parent, pidx, -1))
+    # A reply whose parent is where it should be, outside any cycle: the rules below only apply to
+    # these, so an orphan or a cycle is reported once, by its own check, not again as bad depth.
+    linked = has_parent & same_post & acyclic
 
     flags: dict[str, pd.Series] = {}
     flags["post_exists"] = _bool(post_of >= 0)
     flags["parent_in_post"] = _bool(~has_parent | same_post)
-    flags["no_cycle"] = _bool(_no_cycle(np.where(has_parent, pidx, -1)))
+    flags["no_cycle"] = _bool(acyclic)
     flags["depth_is_parent_plus_one"] = _bool(
         np.where(has_parent, depth == depth[safe] + 1, depth == 0), ~has_parent | linked)
     root = com.column("root_id").combine_chunks()
@@ -246,7 +261,7 @@ def build_frames(build_dir: Path) -> Frames:
     flags["position_unique_in_post"] = _bool(~dup, position >= 0)
     child_counts = np.bincount(pidx[linked], minlength=n) if n else np.zeros(0, np.int64)
     n_children = com.column("n_children").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False)
-    flags["n_children_matches_replies"] = _bool(n_children == child_counts, n_children >= 0)
+    flags["n_children_matches_replies"] = _bool(n_children == child_counts, (n_children >= 0) & acyclic)
 
     # A comment longer (in bytes) than the whole source it came from was not read from it.
     src_bytes = {s.get("source_id"): s.get("bytes") for s in report.get("sources", [])
@@ -272,14 +287,14 @@ def build_frames(build_dir: Path) -> Frames:
         flags["published_after_post"] = _series(pa.nulls(n, pa.bool_()))
 
     comments_df = _to_pandas(com)
-    for k in ("text_len", "text_stripped_len", "text_bytes", "text_metadata_only", "text_deleted_placeholder", "text"):
+    for k in ("text_len", "text_visible_len", "text_bytes", "text_metadata_only", "text_deleted_placeholder", "text"):
         comments_df[k] = _series(text[k]).values
     for k, v in flags.items():
         comments_df[k] = v.values
 
     # --- posts frame ------------------------------------------------------------------------
     posts_df = _to_pandas(posts)
-    for k in ("body_len", "body_stripped_len", "body_bytes", "body"):
+    for k in ("body_len", "body_visible_len", "body_bytes", "body"):
         posts_df[k] = _series(body[k]).values
     rows_per_post = np.bincount(post_of[post_of >= 0], minlength=n_posts) if n_posts else np.zeros(0, np.int64)
     extracted = posts.column("extracted_comment_count").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False)

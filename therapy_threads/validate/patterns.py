@@ -56,7 +56,9 @@ DELETED_PLACEHOLDER = (
 )
 
 # Zero-width and byte-order characters that make "empty" text look non-empty.
-INVISIBLE = "[\\s" + "\u200b-\u200f\u2060\ufeff\u00ad" + "]+"
+_INVISIBLE_CLASS = "[\\s" + "\u200b-\u200f\u2060\ufeff\u00ad" + "]"
+INVISIBLE = _INVISIBLE_CLASS + "+"
+BLANK = "^" + _INVISIBLE_CLASS + "*$"  # whole text is whitespace / zero-width (or empty)
 _INVISIBLE = re.compile(INVISIBLE)
 
 _py_metadata = re.compile(METADATA_ONLY, re.IGNORECASE)

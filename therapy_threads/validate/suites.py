@@ -74,11 +74,11 @@ def _schema_checks(table: str) -> list[Check]:
                              {"column": col, "min_value": prop["minimum"]},
                              f"have {name} below {prop['minimum']}"))
         if "minLength" in prop:
-            lcol = f"{name}_stripped_len" if name in streamed else name
+            lcol = f"{name}_visible_len" if name in streamed else name
             kind = "ExpectColumnValuesToBeBetween" if name in streamed else "ExpectColumnValueLengthsToBeBetween"
             out.append(Check(table, f"{name}_not_blank", kind, {"column": lcol, "min_value": prop["minLength"]},
                              f"have {name} with fewer than {prop['minLength']} visible characters (empty or whitespace only)",
-                             notes=f"Length after removing whitespace and zero-width characters; schema minLength {prop['minLength']}."))
+                             notes=f"Length of the text, 0 when it holds only whitespace or zero-width characters; schema minLength {prop['minLength']}."))
         if "pattern" in prop:
             out.append(Check(table, f"{name}_pattern", "ExpectColumnValuesToMatchRegex",
                              {"column": col, "regex": prop["pattern"]},
@@ -93,9 +93,9 @@ def _schema_checks(table: str) -> list[Check]:
     return out
 
 
-def _privacy(frame: str, column: str, regex: str, what: str) -> Check:
+def _privacy(frame: str, column: str, regex: str, what: str, check: str) -> Check:
     return Check(
-        frame, f"{column}_no_{what.replace(' ', '_').replace('-', '')}", "ExpectColumnValuesToNotMatchRegex",
+        frame, check, "ExpectColumnValuesToNotMatchRegex",
         {"column": column, "regex": "(?i)" + regex},
         f"contain {what} in {column} (privacy gate: nothing may be published)",
         notes=("Privacy gate. Rows whose text cannot match (no '@', 'http:', 'www.' or '.com') are "
@@ -123,7 +123,7 @@ def suite_specs() -> list[SuiteSpec]:
         Check("comments", "text_not_deleted_placeholder", "ExpectColumnValuesToBeInSet",
               {"column": "text_deleted_placeholder", "value_set": [False]},
               "have text that is a deleted-comment placeholder; row isolation should have quarantined them"),
-        _privacy("comments", "text", patterns.EMAIL_OR_URL, "an e-mail address or URL"),
+        _privacy("comments", "text", patterns.EMAIL_OR_URL, "an e-mail address or URL", "text_no_email_or_url"),
         Check("comments", "author_pseudonym_no_identity", "ExpectColumnValuesToNotMatchRegex",
               {"column": "author_pseudonym", "regex": "(?i)" + patterns.EMAIL_OR_URL},
               "have an author_pseudonym that contains an e-mail address or URL (a raw identity)"),
@@ -138,7 +138,7 @@ def suite_specs() -> list[SuiteSpec]:
     ])
     posts = SuiteSpec("posts", _schema_checks("posts") + [
         _flag("posts", "extracted_count_matches_rows", "have extracted_comment_count different from their number of rows in comments.parquet"),
-        _privacy("posts", "body", patterns.EMAIL, "an e-mail address"),
+        _privacy("posts", "body", patterns.EMAIL, "an e-mail address", "body_no_email"),
         Check("posts", "title_no_email", "ExpectColumnValuesToNotMatchRegex",
               {"column": "title", "regex": "(?i)" + patterns.EMAIL},
               "contain an e-mail address in title (privacy gate)"),
@@ -147,7 +147,7 @@ def suite_specs() -> list[SuiteSpec]:
         _flag("posts", "comments_found_when_declared",
               "declare comments but none were extracted (comment markup not recognised?)", "warning"),
         Check("posts", "body_length_plausible", "ExpectColumnValuesToBeBetween",
-              {"column": "body_stripped_len", "min_value": MIN_PLAUSIBLE_BODY_CHARS},
+              {"column": "body_visible_len", "min_value": MIN_PLAUSIBLE_BODY_CHARS},
               f"have a body shorter than {MIN_PLAUSIBLE_BODY_CHARS} visible characters (article not found?)", "warning"),
     ])
     quarantine = SuiteSpec("quarantine", _schema_checks("quarantine") + [
