@@ -212,3 +212,10 @@ def test_garbage_is_a_clear_error():
     r = read_bytes(b"\x00\x01 not xml at all")
     assert r.failed and codes(r) == ["xml_not_well_formed"]
     assert "Re-export" in r.issues[0].message
+
+
+def test_shortcodes_are_removed_from_bodies_captions_kept():
+    r = read("wxr/a11y-unit-test-data.xml")
+    assert not [p.title for p in r.posts if "[gallery" in p.body or "[caption" in p.body]
+    cap = next(p for p in r.posts if p.title == "Post Format: Image (Caption)")
+    assert cap.body == "Bell on wharf in San Francisco"

@@ -26,6 +26,10 @@ from ._dates import parse_gmt, parse_rfc822
 from .base import Reader, SourceRef
 from .html_text import fragment_text
 
+# Shortcodes WordPress expands on display; the stored body keeps them as "[caption ...]".
+# Tags are dropped, enclosed text (a caption) is kept.
+_SHORTCODE = re.compile(r"\[/?(?:caption|wp_caption|gallery|embed|audio|video|playlist|"
+                        r"contact-form(?:-7)?|vc_[\w-]+|et_pb_[\w-]+)\b[^\]]*\]", re.I)
 _PUBLISHED_STATUS = {"", "publish"}
 _NO_PREFIX: tuple[str, ...] = ()
 _CONTENT_TYPES = {"post", "page"}
@@ -247,7 +251,8 @@ def _build(result: ReadResult, source: SourceRef, channel: dict,
         post = make_post(
             source, "wxr", key,
             title=fragment_text(f.get("title", "")),
-            body=fragment_text(f.get("content:encoded", ""), keep_newlines=True),
+            body=fragment_text(_SHORTCODE.sub("", f.get("content:encoded", "")),
+                               keep_newlines=True),
             sha=sha, location=where,
             site=source.site or channel.get("title") or None,
             url=f.get("link", "").strip() or None,
