@@ -13,6 +13,7 @@ from .fsutil import sha256_file
 MANIFEST = "manifest.json"
 # Report strings copied into the manifest; other strings (and all lists) are left out because a
 # failing check could carry raw values from the data.
+DROP_KEYS = frozenset({"run"})  # timings: differ on every run, say nothing about the data
 SAFE_STRING_KEYS = frozenset({"checked_at", "generated_at", "suite", "suite_name", "engine",
                               "version", "schema_version", "run_id"})
 
@@ -22,6 +23,8 @@ def scalars_only(obj: Any, key: str = "") -> Any:
     if isinstance(obj, dict):
         out = {}
         for k, v in obj.items():
+            if k in DROP_KEYS:
+                continue
             kept = scalars_only(v, str(k))
             if kept is not None and kept != {}:
                 out[str(k)] = kept
