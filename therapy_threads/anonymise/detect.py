@@ -32,7 +32,7 @@ _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+
 _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,:][ \t]*$")
 # Word shapes that are not person names: derived words and CamelCase compounds (brands, sites).
 _NOT_NAME_SHAPE = re.compile(r"(?:ing|tion|sion|ness|ment|ism|ology|ical|ence|ance|ship|ative|ized|ised|ful|less)$"
-                             r"|^[A-Z][a-z]{3,}[A-Z]", re.I)
+                             r"|^[A-Z][a-z]{3,}[A-Z]")
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]*")
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
