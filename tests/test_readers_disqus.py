@@ -71,3 +71,17 @@ def test_truncated_export_recovers():
 def test_not_disqus():
     r = read_bytes(b"<?xml version='1.0'?><html/>")
     assert r.failed and r.issues[0].code == "not_disqus"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_DSQ = (SAMPLES / "disqus" / "isso-disqus.xml").read_bytes()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(0, len(_DSQ)), junk=st.binary(max_size=8), at=st.integers(0, len(_DSQ)))
+def test_damaged_exports_never_raise(cut, junk, at):
+    data = _DSQ[:at] + junk + _DSQ[at:cut] if at < cut else _DSQ[:cut]
+    r = read_bytes(data)
+    assert not [i for i in r.issues if i.code == "reader_crashed"]

@@ -231,3 +231,19 @@ def test_genesis_twentyten_and_wpdiscuz_markup():
     r = read_bytes(wpdiscuz.encode())
     assert [(c.source_key, c.text, c.depth, c.identity.name) for c in r.comments] == [
         ("comment-20", "Top comment.", 0, "Robin"), ("comment-21", "Answer.", 1, "Sam")]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LEMIRE = (SAMPLES / "html" / "lemire.me.json.html").read_bytes()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(0, len(_LEMIRE)), junk=st.binary(max_size=16),
+       at=st.integers(0, len(_LEMIRE)))
+def test_damaged_pages_never_raise(cut, junk, at):
+    data = _LEMIRE[:at] + junk + _LEMIRE[at:cut] if at < cut else _LEMIRE[:cut]
+    r = read_bytes(data)
+    assert not [i for i in r.issues if i.code == "reader_crashed"]
+    assert len(r.comments) <= 5

@@ -203,3 +203,35 @@ def test_fetch_source_for_a_manifest_entry_archives_by_source_id(wp, tmp_path):
     again, _ = fetch_source(ref, tmp_path, mode="replay")
     assert again == data
     assert len(read(again).comments) == 8
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_JSONISH = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                        lambda kids: st.lists(kids, max_size=4)
+                        | st.dictionaries(st.sampled_from(["id", "post", "parent", "content",
+                                                           "rendered", "url", "status", "body",
+                                                           "date_gmt", "type", "author"]),
+                                          kids, max_size=5), max_leaves=25)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=_JSONISH, url=st.sampled_from(["https://x/wp-json/wp/v2/posts",
+                                            "https://x/wp-json/wp/v2/comments?post=1",
+                                            "https://x/wp-json/", "https://x/other"]))
+def test_odd_shapes_never_raise(body, url):
+    r = read(json.dumps([{"url": url, "status": 200, "body": body}]).encode())
+    assert not [i for i in r.issues if i.code == "reader_crashed"]
+
+
+def test_wrong_types_in_fields_are_tolerated():
+    post = dict(POSTS[0], date_gmt=5, link=["x"], _embedded={"author": "nobody"})
+    com = dict(COMMENTS[0], date_gmt=7, parent="12", author_name=3, author_url={"a": 1})
+    r = read(json.dumps([{"url": "https://x/wp-json/wp/v2/posts", "status": 200, "body": [post]},
+                         {"url": "https://x/wp-json/wp/v2/comments", "status": 200,
+                          "body": [com]}]).encode())
+    assert not r.issues or r.issues[0].code != "reader_crashed"
+    assert len(r.comments) == 1 and r.comments[0].parent_id is None
+    # date_gmt unusable and "date" is local time without a zone: no published_at is guessed.
+    assert r.posts[0].url is None and r.posts[0].published_at is None

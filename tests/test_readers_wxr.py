@@ -219,3 +219,20 @@ def test_shortcodes_are_removed_from_bodies_captions_kept():
     assert not [p.title for p in r.posts if "[gallery" in p.body or "[caption" in p.body]
     cap = next(p for p in r.posts if p.title == "Post Format: Image (Caption)")
     assert cap.body == "Bell on wharf in San Francisco"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ISSO = (SAMPLES / "wxr" / "isso-wordpress.xml").read_bytes()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(0, len(_ISSO)), junk=st.binary(max_size=8), at=st.integers(0, len(_ISSO)))
+def test_damaged_exports_never_raise(cut, junk, at):
+    data = _ISSO[:at] + junk + _ISSO[at:cut] if at < cut else _ISSO[:cut]
+    r = read_bytes(data)
+    assert r.failed or r.posts or r.issues
+    assert not [i for i in r.issues if i.code == "reader_crashed"]
+    for c in r.comments:  # whatever was recovered is a consistent tree
+        assert c.text and (c.parent_id is None or c.depth > 0)

@@ -18,7 +18,7 @@ def to_utc_iso(dt: datetime) -> str | None:
 
 def parse_iso(value: str | None) -> str | None:
     """ISO 8601 with a zone (``2016-06-23T17:21:09+02:00``, ``...Z``) -> UTC; else None."""
-    if not value:
+    if not value or not isinstance(value, str):
         return None
     v = value.strip()
     if v.endswith(("Z", "z")):
@@ -32,7 +32,7 @@ def parse_iso(value: str | None) -> str | None:
 
 def parse_gmt(value: str | None) -> str | None:
     """``2014-01-14 17:32:12`` known to be UTC (WXR ``*_date_gmt``, REST ``date_gmt``)."""
-    if not value:
+    if not value or not isinstance(value, str):
         return None
     v = value.strip()
     if not v or v.startswith("0000-00-00"):
@@ -48,7 +48,7 @@ def parse_gmt(value: str | None) -> str | None:
 
 def parse_rfc822(value: str | None) -> str | None:
     """RSS ``pubDate`` (``Tue, 14 Jan 2014 17:31:03 +0000``)."""
-    if not value or not value.strip():
+    if not value or not isinstance(value, str) or not value.strip():
         return None
     try:
         dt = parsedate_to_datetime(value.strip())

@@ -133,9 +133,15 @@ def _items(result: ReadResult, responses: list) -> tuple[list[dict], list[dict],
     return list(posts.values()), list(comments.values()), site
 
 
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def _terms(post: dict, taxonomy: str) -> list[str]:
     out: list[str] = []
-    for group in (post.get("_embedded") or {}).get("wp:term") or []:
+    embedded = post.get("_embedded") if isinstance(post.get("_embedded"), dict) else {}
+    groups = embedded.get("wp:term") if isinstance(embedded.get("wp:term"), list) else []
+    for group in groups:
         for term in group if isinstance(group, list) else []:
             if isinstance(term, dict) and term.get("taxonomy") == taxonomy and term.get("name"):
                 out.append(fragment_text(str(term["name"])))
@@ -158,11 +164,13 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
         by_post.setdefault(pid, []).append(c)
 
     site = source.site or site
-    for p in sorted(posts, key=lambda p: (p.get("date_gmt") or "", p["id"])):
+    for p in sorted(posts, key=lambda p: (str(p.get("date_gmt") or ""), p["id"])):
         where = f"{p.get('type', 'post')} id={p['id']}"
         pcomments = by_post.get(p["id"], [])
         status = p.get("status", "publish")
         content = p.get("content") if isinstance(p.get("content"), dict) else {}
+        if not isinstance(p.get("title"), (dict, str, type(None))):
+            p = {**p, "title": ""}
         reason = None
         if status not in ("publish", None):
             reason = "unpublished_post"
@@ -173,21 +181,22 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
             if pcomments:
                 result.skip("comment_on_skipped_post", len(pcomments))
             continue
-        embedded_author = ((p.get("_embedded") or {}).get("author") or [{}])[0]
-        author_name = embedded_author.get("name") if isinstance(embedded_author, dict) else None
+        embedded = p.get("_embedded") if isinstance(p.get("_embedded"), dict) else {}
+        authors = embedded.get("author") if isinstance(embedded.get("author"), list) else []
+        embedded_author = authors[0] if authors and isinstance(authors[0], dict) else {}
+        author_name = embedded_author.get("name")
+        author_name = author_name if isinstance(author_name, str) else None
         post_author_id = p.get("author") if isinstance(p.get("author"), int) else None
         post = make_post(
             source, "wp_rest", f"wp-{p['id']}", title=fragment_text(_rendered(p.get("title"))),
             body=fragment_text(_rendered(content)), sha=sha, location=where, site=site,
-            url=p.get("link") or None, author=author_name or None,
+            url=_str(p.get("link")), author=author_name or None,
             published_at=parse_gmt(p.get("date_gmt")) or parse_iso(p.get("date")),
-            author_identity=clean_identity(author_name,
-                                           url=(embedded_author or {}).get("link")
-                                           if isinstance(embedded_author, dict) else None))
+            author_identity=clean_identity(author_name, url=_str(embedded_author.get("link"))))
         post.categories = _terms(p, "category")
         post.tags = _terms(p, "post_tag")
         out: list[Comment] = []
-        for c in sorted(pcomments, key=lambda c: (c.get("date_gmt") or "", c["id"])):
+        for c in sorted(pcomments, key=lambda c: (str(c.get("date_gmt") or ""), c["id"])):
             ctype = str(c.get("type") or "comment").lower()
             if ctype in ("pingback", "trackback"):
                 result.skip(ctype)
@@ -200,7 +209,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
                 result.skip("spam" if cstatus == "spam" else
                             "trash" if cstatus == "trash" else "unapproved")
                 continue
-            parent = c.get("parent") or 0
+            parent = c.get("parent") if isinstance(c.get("parent"), int) else 0
             author_id = c.get("author") if isinstance(c.get("author"), int) else None
             if author_id == 0:
                 is_author: bool | None = False
@@ -212,7 +221,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
                 f"comment-{c['id']}", f"comment-{parent}" if parent else None,
                 fragment_text(_rendered(c.get("content"))), location=f"comment id={c['id']}",
                 published_at=parse_gmt(c.get("date_gmt")) or parse_iso(c.get("date")),
-                identity=clean_identity(c.get("author_name"), url=c.get("author_url")),
+                identity=clean_identity(_str(c.get("author_name")), url=_str(c.get("author_url"))),
                 is_post_author=is_author))
         add_post(result, post, out)
 
