@@ -29,6 +29,7 @@ def test_isso_export_every_post_accounted_for():
     hello, empty = r.posts
     assert hello.title == "Hello, World!" and hello.url == "http://example.org/"
     assert hello.published_at == "2012-12-12T12:12:12Z"
+    assert hello.categories == ["Technology"] and empty.categories == []
     assert hello.author is None  # the thread opener is not a public byline
     assert empty.title == "" and empty.extracted_comment_count == 1
     c4, c5 = [c for c in r.comments if c.post_id == hello.post_id]

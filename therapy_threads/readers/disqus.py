@@ -68,6 +68,7 @@ class _Thread:
     created: str
     deleted: bool
     author: dict[str, str]
+    category: str = ""
 
 
 @dataclass(slots=True)
@@ -141,6 +142,7 @@ class DisqusReader(Reader):
 def _scan(data: bytes, *, recover: bool):
     threads: list[_Thread] = []
     posts: list[_Post] = []
+    categories: dict[str, str] = {}
     root_name = ""
     for el in xml_safe.iterparse(data, recover=recover):
         parent = el.getparent()
@@ -155,7 +157,9 @@ def _scan(data: bytes, *, recover: bool):
                 dsq_id=_dsq_id(el), index=len(threads), line=el.sourceline,
                 title=_text(el, "title"), link=_text(el, "link"), message=_text(el, "message"),
                 created=_text(el, "createdAt"), deleted=_flag(el, "isDeleted"),
-                author=_author(el)))
+                author=_author(el), category=_dsq_id(_child(el, "category"))))
+        elif name == "category":
+            categories[_dsq_id(el)] = _text(el, "title")
         elif name == "post":
             posts.append(_Post(
                 dsq_id=_dsq_id(el), index=len(posts), line=el.sourceline,
@@ -166,6 +170,8 @@ def _scan(data: bytes, *, recover: bool):
         else:
             root_name = root_name or xml_safe.localname(parent)
         xml_safe.release(el)
+    for t in threads:  # category id -> its title ("Technology"), for include rules
+        t.category = categories.get(t.category, "")
     return root_name, threads, posts
 
 
@@ -208,6 +214,8 @@ def _build(result: ReadResult, source: SourceRef, threads: list[_Thread], posts:
             site=source.site, url=t.link or None, published_at=parse_iso(t.created),
             author_identity=clean_identity(ta.get("name") or ta.get("username"), ta.get("email"),
                                            ta.get("link")))
+        if t.category:
+            post.categories = [t.category]
         t_email = (ta.get("email") or "").lower()
         t_user = (ta.get("username") or "").lower()
         comments: list[Comment] = []
