@@ -247,3 +247,23 @@ def test_damaged_pages_never_raise(cut, junk, at):
     r = read_bytes(data)
     assert not [i for i in r.issues if i.code == "reader_crashed"]
     assert len(r.comments) <= 5
+
+
+def test_wordpress_com_double_wrapped_comments():
+    html = PAGE.format(list="""<ol class="commentlist">
+<li class="comment byuser comment-author-x even thread-even depth-1 highlander-comment" id="li-comment-123">
+<article id="comment-123" class="comment"><footer>
+<div class="comment-author vcard"><img class="avatar" src="https://0.gravatar.com/avatar/abc"/> <cite class="fn"><a href="http://x.example" class="url">Pat</a></cite> <span class="says">says:</span></div>
+<div class="comment-meta commentmetadata"><a href="#comment-123"><time pubdate datetime="2014-03-01T12:00:00+00:00">March 1, 2014 at 12:00 pm</time></a></div></footer>
+<div class="comment-content"><p>My therapist said the same.</p>
+<p id="comment-like-123" class="comment-likes comment-not-liked"><a href="#" class="comment-like-link"><span>Like</span></a><span id="comment-like-count-123" class="comment-like-feedback">Liked by 2 people</span></p></div>
+<div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></article>
+<ul class="children"><li class="comment odd depth-2 highlander-comment" id="li-comment-124"><article id="comment-124" class="comment">
+<div class="comment-author vcard"><cite class="fn">Quinn</cite></div><div class="comment-content"><p>So did mine.</p></div></article></li></ul>
+</li></ol>""")
+    r = read_bytes(html.encode())
+    assert [(c.source_key, c.text, c.depth, c.like_count, c.identity.name) for c in r.comments] == [
+        ("comment-123", "My therapist said the same.", 0, 2, "Pat"),
+        ("comment-124", "So did mine.", 1, None, "Quinn")]
+    assert r.comments[0].published_at == "2014-03-01T12:00:00Z"
+    assert not r.quarantine

@@ -270,7 +270,26 @@ def _comment_nodes(root: LexborNode) -> list[LexborNode]:
                 and not _WPD_ID.match(n.attributes.get("id") or ""):
             continue
         out.append(n)
-    return out
+    # Themes that wrap one comment twice (WordPress.com: li#li-comment-5 > article#comment-5.comment)
+    # must not yield a comment "replying" to itself: drop an inner element whose nearest
+    # comment ancestor has the same id number.
+    ids_ = {n.mem_id for n in out}
+    kept: list[LexborNode] = []
+    for n in out:
+        anc = _nearest_comment_ancestor(n, ids_)
+        if anc is not None and _id_number(anc) is not None and _id_number(anc) == _id_number(n):
+            continue
+        kept.append(n)
+    return kept
+
+
+def _id_number(n: LexborNode) -> str | None:
+    nid = (n.attributes.get("id") or "").strip()
+    w = _WPD_ID.match(nid)
+    if w:
+        return w.group(1)
+    m = _KEY_NUM.search(nid)
+    return m.group(1) if m and "comment" in nid else None
 
 
 def _key(n: LexborNode, index: int) -> str:
