@@ -534,3 +534,56 @@ def test_navigation_dateline_and_unparsed_comment_section():
     assert r.comments == []
     assert [i.code for i in r.issues if i.severity == "warning"] == ["comments_unparsed"]
     assert any(f.kind == "comments_preamble" and f.text.startswith("Anna wrote") for f in r.furniture)
+
+
+def test_self_hosted_wordpress_capture():
+    r = read_bytes((FIXTURES / "wordpress_selfhosted.txt").read_bytes())
+    post = r.posts[0]
+    assert (post.title, post.site, post.author) == ("When the Hour Ends", "Counselling Notes", "Dana Whitfield")
+    assert post.declared_comment_count == 4 and post.extracted_comment_count == 4
+    assert post.body.startswith("Every session ends,") and post.body.endswith("not sprung.")
+    assert "12 Comments" not in post.body and "Share this" not in post.body
+    got = [(c.source_key, c.parent_key, c.identity.name, c.like_count, c.text) for c in r.comments]
+    assert got == [
+        ("1", None, "Sam R.", None, "This is exactly what happens to me. I watch the clock from minute forty."),
+        ("1.1", "1", "Dana Whitfield", None,
+         "Thank you, Sam. Watching the clock is a way of ending it yourself before it ends you."),
+        ("2", None, "quietriver", 2, "I never thought of it as abandonment but that is the word."),
+        ("3", None, "Lee", None, 'My counsellor lets me choose who says "time" first. It helps.'),  # "4." after a gap
+    ]
+    kinds = Counter(f.kind for f in r.furniture)
+    assert kinds["comment_count"] == 1 and kinds["pull_quote"] == 1 and kinds["leave_a_reply"] == 1
+    assert kinds["comment_form"] == 8
+
+
+def test_blogger_capture_with_manifest_site():
+    r = read_bytes((FIXTURES / "blogger.txt").read_bytes(), site="Notes from the Couch")
+    post = r.posts[0]
+    assert (post.title, post.site) == ("Transference, Again", "Notes from the Couch")
+    assert [(c.source_key, c.parent_key, c.identity.name, c.text) for c in r.comments] == [
+        ("1", None, "Anonymous", "It is both, and that is the point. Keep going."),
+        ("2", None, "Marisol", "I cried when mine said it. Then I laughed. 🙂"),
+        ("2.1", "2", "Anonymous", "Same here, Marisol."),
+    ]
+    assert {f.kind for f in r.furniture} == {"leave_a_reply", "navigation", "comment_form"}
+
+
+def test_seeds_read_with_their_manifest_entries():
+    import tomllib
+
+    manifest = tomllib.loads((SEEDS / "sources.toml").read_text(encoding="utf-8"))
+    titles = {
+        "seed-000": "A Space for Love in Therapy",
+        "seed-001": "A Therapy Relationship Is Not A Real Relationship",
+        "seed-002": "Emotional Dependency in Therapeutic Relationships",
+        "seed-003": "Emotional Dependency in Psychotherapy",
+        "seed-004": "“Why Is This So Hard?” A closer look at couples therapy",
+    }
+    reader = get_reader("text_capture")
+    for src in manifest["source"]:
+        ref = SourceRef(source_id=src["id"], location=src["location"], format=src.get("format"),
+                        site=src.get("site"), url=src.get("url") or None)
+        r = reader.read((SEEDS / src["location"]).read_bytes(), ref)
+        assert r.posts[0].title == titles[src["id"]]
+        assert r.posts[0].site == src["site"]
+        assert r.posts[0].url is None

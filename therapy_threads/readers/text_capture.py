@@ -84,10 +84,11 @@ _BIO_PHRASE = re.compile(
 _SITE_HEADER = re.compile(
     r"^(?:blog|the blog|news|journal|articles?)\s*[:|–—-]\s*\S.*$|^.+\s[|–—-]\s*(?:the )?blog$|^.+['’]s blog$", _I)
 _MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣*])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
-_LIKED = re.compile(r"^liked by (?P<n>\d[\d,]*|one) (?:people|person)\.?$", _I)
-_COMMENT_ACTIONS = re.compile(r"^(?:reply|reply ↓|↓ reply|report(?: comment)?|like|unlike|edit|permalink|loading\.*)$", _I)
+_LIKED = re.compile(r"^(?:liked by (?P<n>\d[\d,]*|one) (?:people|person)\.?|(?P<k>\d[\d,]*) likes?)$", _I)
+_COMMENT_ACTIONS = re.compile(
+    r"^(?:reply|reply ↓|↓ reply|report(?: comment)?|like|unlike|edit|delete|permalink|loading\.*)$", _I)
 # "Anna says:", "paperdoll said:" — names are at most four tokens and not pronoun phrases.
-_SAYS = re.compile(r"^(?P<name>[^\s:][^:]{0,40}?)\s+(?:says|said|wrote|replied)\s*:$", _I)
+_SAYS = re.compile(r"^(?P<name>[^\s:][^:]{0,40}?)\s+(?:says|said|wrote|replied)\s*(?::|\.\.\.|…)$", _I)
 _NOT_NAMES = frozenset("my the his her our your their she he they it i we you this that a an".split())
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
@@ -148,8 +149,12 @@ def location(start: int, end: int) -> str:
     return f"line {start + 1}" if start == end else f"line {start + 1}-{end + 1}"
 
 
-def analyse(text: str) -> Analysis:
-    """Assign every line of a capture a role and an owner, and collect the structure."""
+def analyse(text: str, site_hint: str | None = None) -> Analysis:
+    """Assign every line of a capture a role and an owner, and collect the structure.
+
+    ``site_hint`` is the site name from the manifest: a first line that repeats it is the
+    site header, not the title.
+    """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
@@ -179,7 +184,7 @@ def analyse(text: str) -> Analysis:
         body_end = leaves[0] if leaves else n
     comments_end = next((i for i in leaves if comments_start is not None and i >= comments_start), n)
 
-    title_line = _read_title(a, stripped, first, body_end)
+    title_line = _read_title(a, stripped, first, body_end, site_hint)
     if comments_start is None and title_line is not None:
         comments_start = _infer_comment_start(a, stripped, indents, title_line, body_end, leaves)
         if comments_start is not None:
@@ -201,17 +206,29 @@ def analyse(text: str) -> Analysis:
 
 
 def _find_headers(stripped: list[str], indents: list[int], first: int) -> tuple[int | None, list[int]]:
-    header = None
+    """The comment-count header and the comment-form lines ("Leave a Reply").
+
+    Themes also print "12 Comments" as a link near the title; the header is the candidate the
+    comment list follows (next text line indented or a list marker), else the last candidate.
+    """
+    candidates: list[int] = []
     leaves: list[int] = []
-    for i in range(first + 1, len(stripped)):
+    n = len(stripped)
+    for i in range(first + 1, n):
         s = stripped[i]
-        if not s or indents[i] > 1 or len(s) > 200:
+        if not s or len(s) > 200 or indents[i] > 1:
             continue
-        if header is None and (_COUNT_HEADER.match(s) or _BARE_HEADER.match(s)):
-            header = i
+        if _COUNT_HEADER.match(s) or _BARE_HEADER.match(s):
+            candidates.append(i)
         elif _LEAVE.match(s):
             leaves.append(i)
-    return header, leaves
+    if len(candidates) <= 1:
+        return (candidates[0] if candidates else None), leaves
+    for i in candidates:
+        j = next((k for k in range(i + 1, min(n, i + 20)) if stripped[k]), None)
+        if j is not None and (indents[j] > 0 or _MARKER.match(stripped[j])):
+            return i, leaves
+    return candidates[-1], leaves
 
 
 def _declared(line: str) -> int | None:
@@ -252,8 +269,14 @@ def _add_furniture(a: Analysis, kind: str, block: Block) -> None:
             a.owners[i] = idx
 
 
-def _read_title(a: Analysis, stripped: list[str], first: int, end: int) -> int | None:
-    """The title line; furniture (skip links, cookie banners) and a site header may precede it."""
+def _read_title(a: Analysis, stripped: list[str], first: int, end: int, site_hint: str | None = None) -> int | None:
+    """The title line; furniture (skip links, cookie banners) and a site header may precede it.
+
+    A site header is recognised by its wording ("Blog: ..."), by repeating the manifest's site
+    name, or by position: a short unpunctuated line, then another, then a byline or dateline
+    (datelines follow titles, so the line before the title is the site name).
+    """
+    hint = " ".join(site_hint.lower().split()) if site_hint else ""
     for i in range(first, end):
         s = stripped[i]
         if not s:
@@ -261,7 +284,8 @@ def _read_title(a: Analysis, stripped: list[str], first: int, end: int) -> int |
         kind = strong_kind(s)
         if kind is not None and kind != "image_alt":
             _add_furniture(a, kind, Block(i, i, s))
-        elif a.site_header is None and _SITE_HEADER.match(s) and _has_next_text(stripped, i, end):
+        elif a.site_header is None and _has_next_text(stripped, i, end) and (
+                _SITE_HEADER.match(s) or (hint and _same_name(s, hint)) or _site_by_position(stripped, i, end)):
             a.site_header = s
             a.roles[i] = SITE_HEADER
         else:
@@ -273,23 +297,36 @@ def _read_title(a: Analysis, stripped: list[str], first: int, end: int) -> int |
 
 
 def _read_body(a: Analysis, stripped: list[str], title_line: int, end: int) -> None:
-    blocks = _blocks(stripped, title_line + 1, end)
-    # Byline and the author bio after it.
-    byline_block = None
-    for bi, b in enumerate(blocks):
-        if b.start == b.end and len(b.text) <= 120:
-            m = _BYLINE.match(b.text) or _POSTED.match(b.text)
-            if m:
-                if m.group("name"):
-                    a.author = m.group("name").strip()
-                a.roles[b.start] = BYLINE
-                byline_block = bi
-                break
+    # Single metadata lines — the byline or dateline, a "12 Comments" link — may be glued to
+    # each other or to a paragraph: take them out before grouping paragraphs.
+    view = stripped
+    byline_line = None
+    for i in range(title_line + 1, end):
+        s = stripped[i]
+        if not s or len(s) > 120:
+            continue
+        m = None if byline_line is not None else (_BYLINE.match(s) or _POSTED.match(s))
+        if m:
+            if m.group("name"):
+                a.author = m.group("name").strip()
+            a.roles[i] = BYLINE
+            byline_line = i
+        elif _COUNT_HEADER.match(s) or _BARE_HEADER.match(s):
+            _add_furniture(a, "comment_count", Block(i, i, s))  # the link in the post's meta line
+        else:
+            continue
+        if view is stripped:
+            view = list(stripped)
+        view[i] = ""
+    blocks = _blocks(view, title_line + 1, end)
+    bio_block = None
+    if byline_line is not None:
+        after = [bi for bi, b in enumerate(blocks) if b.start > byline_line]
+        if after and _is_bio(blocks[after[0]], after[0], blocks):
+            bio_block = after[0]
     kept: list[Block] = []
     for bi, b in enumerate(blocks):
-        if bi == byline_block:
-            continue
-        if byline_block is not None and bi == byline_block + 1 and _is_bio(b, bi, blocks):
+        if bi == bio_block:
             _add_furniture(a, "author_bio", b)
             continue
         kind = strong_kind(b.text)
@@ -337,6 +374,25 @@ def _renumber_furniture(a: Analysis) -> None:
         for j in range(b.start, b.end + 1):
             if a.roles[j] == FURNITURE:
                 a.owners[j] = idx
+
+
+def _same_name(line: str, hint: str) -> bool:
+    """The line names the manifest's site: equal to it, or containing its name (notes in
+    parentheses in the manifest ignored)."""
+    low = " ".join(line.lower().split())
+    core = re.sub(r"\s*\(.*?\)", "", hint).strip()
+    return low in (hint, core) or (len(core) >= 8 and len(low) <= 100 and core in low)
+
+
+def _site_by_position(stripped: list[str], i: int, end: int) -> bool:
+    nxt = [j for j in range(i + 1, min(end, i + 12)) if stripped[j]][:2]
+    if len(nxt) < 2 or not _title_like(stripped[i]) or not _title_like(stripped[nxt[0]]):
+        return False
+    return bool(_BYLINE.match(stripped[nxt[1]]) or _POSTED.match(stripped[nxt[1]]))
+
+
+def _title_like(s: str) -> bool:
+    return len(s) <= 100 and s[-1] not in ".:;," and not _BYLINE.match(s) and not _POSTED.match(s)
 
 
 def _has_next_text(stripped: list[str], i: int, end: int) -> bool:
@@ -491,8 +547,8 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
             _flush_outside(a, outside, current, pending=pending_break)
             outside = []
         d = drafts[current]
-        if c0 in "Ll" and (lm := _LIKED.match(s)):
-            raw = lm.group("n").replace(",", "")
+        if (c0 in "Ll" or c0.isdigit()) and (lm := _LIKED.match(s)):
+            raw = (lm.group("n") or lm.group("k")).replace(",", "")
             d.like_count = 1 if raw.lower() == "one" else int(raw)
             roles[i] = META
             owners[i] = current
@@ -683,7 +739,7 @@ class TextCaptureReader(Reader):
             (result.error if severity == "error" else result.warn)(code, message)
         if decoded.text is None:
             return result
-        a = analyse(decoded.text)
+        a = analyse(decoded.text, site_hint=source.site)
         for code, message, loc in a.warnings:
             result.warn(code, message, loc)
         title = clean_text(a.title)

@@ -36,7 +36,9 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"^connecting to %s$|^notify me of (?:new |follow-up )?(?:comments|posts)\b|^save my name,? email\b"
         r"|^(?:name|e-?mail|website|comment)\s*\*?\s*(?:\(required\))?$|^post comment$|^cancel reply$"
         r"|^your email address will not be published\b|^required fields are marked\b"
-        r"|^this site uses akismet\b|^(?:submit|post) (?:your )?(?:comment|reply)$", _I)),
+        r"|^this site uses akismet\b|^(?:submit|post) (?:your )?(?:comment|reply)…?$"
+        r"|^(?:newest|oldest|top|best) first$|^sort by\b|^preview$|^subscribe via e-?mail$"
+        r"|^subscribe to:? post comments\b|^delete$", _I)),
     ("comments_closed", re.compile(r"^comments are (?:closed|disabled)\b|^comments? (?:is|are) closed\b", _I)),
     ("like_widget", re.compile(
         r"^like this:?$|^(?:like )?loading\.*…?$|^be the first to like this\.?$|^related(?: posts)?:?$", _I)),
@@ -51,7 +53,7 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
     ("navigation", re.compile(
         r"^(?:(?:home|about(?: us| me)?|blog|contact(?: us| me)?|services|shop|menu|search|resources|faq"
         r"|podcast|events|log ?in|sign in|subscribe|fees|appointments|testimonials)\b[\s|•·/>»-]*){2,}$"
-        r"|^(?:previous|next)(?: post| article| entry)?:?\s|^[«←]\s|\s[»→]$|^(?:older|newer) (?:posts|comments|entries)\b"
+        r"|^(?:previous|next)(?: post| article| entry)?:?\s|^[«←]\s|\s[»→]$|^(?:older|newer) (?:posts?|comments?|entries)\b"
         r"|^(?:posted in|tagged|filed under|categories|tags)\s*:|^bookmark the permalink\b", _I)),
 ]
 
