@@ -267,3 +267,14 @@ def test_wordpress_com_double_wrapped_comments():
         ("comment-124", "So did mine.", 1, None, "Quinn")]
     assert r.comments[0].published_at == "2014-03-01T12:00:00Z"
     assert not r.quarantine
+
+
+def test_comment_pagination_and_declared_count_are_reported():
+    html = PAGE.format(list="""<ol class="comment-list"><li id="comment-1" class="comment depth-1">
+<article class="comment-body"><div class="comment-content"><p>Only one here.</p></div></article></li></ol>
+<nav class="comment-navigation"><a href="https://b.example/post/comment-page-1/#comments">Older comments</a></nav>""")
+    r = read_bytes(html.encode())
+    codes = [i.code for i in r.issues]
+    assert "comment_pages" in codes and "fewer_comments_than_declared" in codes
+    r = read("netzpolitik.org.abmahnungen.html")
+    assert [i.code for i in r.issues] == ["fewer_comments_than_declared"]

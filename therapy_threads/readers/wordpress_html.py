@@ -21,7 +21,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from .. import ids
-from ..records import Comment, Furniture, ReadResult
+from ..records import Comment, Furniture, ReadResult, SourceIssue
 from . import register
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
 from ._dates import is_zoneless_time, parse_iso
@@ -33,6 +33,7 @@ _COMMENT_SEL = ("li.comment, li.pingback, li.trackback, li[id^='comment-'], "
                 "div[id^='wpd-comm-']")
 _WPD_ID = re.compile(r"^wpd-comm-(\d+)_(\d+)$")  # wpDiscuz: comment id, parent id
 _DEPTH = re.compile(r"^depth-(\d+)$")
+_COMMENT_PAGE = re.compile(r"/comment-page-\d+|[?&]cpage=\d+")
 _KEY_NUM = re.compile(r"(\d+)$")
 
 # Metadata inside a comment that is not the comment's text.
@@ -210,6 +211,17 @@ def _read_page(result: ReadResult, tree, source: SourceRef, sha: str) -> None:
     count_node = _first_any(root, _COUNT_SELECTORS)
     if count_node is not None:
         declared = _count_in(count_node.text(strip=True))
+    pages = sorted({a.attributes.get("href") or "" for a in root.css("a[href]")
+                    if _COMMENT_PAGE.search(a.attributes.get("href") or "")})
+    if pages:
+        result.warn("comment_pages", f"the thread is split over comment pages; this page links "
+                    f"{len(pages)} other page(s) (e.g. {pages[0]}): add each as its own source "
+                    "or use the site's export/REST API to get every comment")
+    if declared is not None and declared > len(comment_nodes):
+        result.issues.append(SourceIssue(
+            result.source_id, "info", "fewer_comments_than_declared",
+            f"the page declares {declared} comments and shows {len(comment_nodes)} (others may "
+            "be on other comment pages, pingbacks, or not approved)"))
 
     canonical = tree.css_first("link[rel='canonical']")
     url = source.url or (canonical.attributes.get("href") if canonical is not None else None) \
