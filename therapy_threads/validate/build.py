@@ -70,9 +70,10 @@ def _get(obj: Any, *names: str) -> Any:
 
 
 def _describe_hit(h: Any) -> str:
-    kind, table, row, fld = (_get(h, k) for k in ("kind", "table", "row_id", "field"))
+    kind, table, row, fld, masked = (_get(h, k) for k in ("kind", "table", "row_id", "field", "masked"))
     if kind and table:
-        return f"{kind} in {table}.{fld or '?'} row {row or '?'}"
+        return (f"{kind} in {table}" + (f".{fld}" if fld else "") + (f" row {row}" if row else "")
+                + (f" ({masked})" if masked else ""))
     return str(h)
 
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# System packages the test suite needs beyond the Python venv: Debian's chromium, for the test
+# that opens the Great Expectations Data Docs page in a real headless browser
+# (tests/test_validate_seeds.py; it skips with a reason when chromium is absent).
+# Idempotent: does nothing when chromium is already installed. Needs root (or sudo) for apt-get.
+set -euo pipefail
+if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
+  echo "ci_system_deps: chromium already installed"
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "ci_system_deps: not root and no sudo; install chromium yourself (apt-get install -y chromium)" >&2
+    exit 0  # the browser test will skip with a clear reason
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends chromium
