@@ -587,3 +587,24 @@ def test_seeds_read_with_their_manifest_entries():
         assert r.posts[0].title == titles[src["id"]]
         assert r.posts[0].site == src["site"]
         assert r.posts[0].url is None
+
+
+def test_hard_wrapped_lynx_dump_with_three_space_indentation():
+    r = read_bytes((FIXTURES / "lynx_wrapped.txt").read_bytes())
+    post = r.posts[0]
+    assert post.declared_comment_count == 3
+    assert post.body.split("\n\n")[1] == (
+        "When a client tells me that the week feels too long, I try not to rush to fix it. The longing is "
+        "information. It tells us about earlier waiting, earlier absences, and about the hope that this "
+        "time the person will come back.")
+    assert [(c.source_key, c.parent_key, c.like_count) for c in r.comments] == [
+        ("1", None, 2), ("1.1", "1", None), ("2", None, None)]
+    assert r.comments[1].text == ("You are not the only one, not at all. Counting the days is one of the most "
+                                  "common things clients tell me about, usually with great embarrassment.")
+    assert "hard_wrapped" in [i.code for i in r.issues]
+    assert not any(i.code == "indent_jump" for i in r.issues)
+
+
+def test_seeds_are_not_treated_as_hard_wrapped(seeds):
+    for r in seeds.values():
+        assert "hard_wrapped" not in [i.code for i in r.issues]

@@ -83,7 +83,7 @@ _BIO_PHRASE = re.compile(
     r"|has (?:written|been practi[cs]ing))\b", _I)
 _SITE_HEADER = re.compile(
     r"^(?:blog|the blog|news|journal|articles?)\s*[:|–—-]\s*\S.*$|^.+\s[|–—-]\s*(?:the )?blog$|^.+['’]s blog$", _I)
-_MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣*])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
+_MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣*+])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
 _LIKED = re.compile(r"^(?:liked by (?P<n>\d[\d,]*|one) (?:people|person)\.?|(?P<k>\d[\d,]*) likes?)$", _I)
 _COMMENT_ACTIONS = re.compile(
     r"^(?:reply|reply ↓|↓ reply|report(?: comment)?|like|unlike|edit|delete|permalink|loading\.*)$", _I)
@@ -139,10 +139,33 @@ class Analysis:
     furniture: list[tuple[str, Block]] = field(default_factory=list)
     comments: list[DraftComment] = field(default_factory=list)
     warnings: list[tuple[str, str, str]] = field(default_factory=list)  # (code, message, location)
+    wrapped: bool = False  # hard-wrapped capture (lynx/w3m dump): line breaks inside paragraphs are not the author's
 
     @property
     def body(self) -> str:
-        return "\n\n".join(p for p in (clean_text(b.text) for b in self.paragraphs) if p)
+        texts = [unwrap(b.text) if self.wrapped else b.text for b in self.paragraphs]
+        return "\n\n".join(p for p in clean_many(texts) if p)
+
+
+_SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def unwrap(text: str) -> str:
+    """Join the lines of each paragraph (a hard-wrapped capture's breaks are the dumper's)."""
+    return _SINGLE_NEWLINE.sub(" ", text)
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Text dumps (lynx -dump, w3m) wrap at a fixed width: many lines end near the longest
+    line, and no line is much longer. Captures saved from a browser keep one line per paragraph."""
+    lengths = [len(ln.rstrip()) for ln in lines[:20_000] if ln.strip()]
+    if len(lengths) < 12:
+        return False
+    width = max(lengths)
+    if width > 100 or width < 40:
+        return False
+    near = sum(1 for n in lengths if n >= width - 12)
+    return near >= 0.25 * len(lengths)
 
 
 def location(start: int, end: int) -> str:
@@ -168,6 +191,10 @@ def analyse(text: str, site_hint: str | None = None) -> Analysis:
     first = next((i for i, s in enumerate(stripped) if s), None)
     if first is None:
         return a
+    if is_hard_wrapped(lines):
+        a.wrapped = True
+        a.warnings.append(("hard_wrapped", "the capture is wrapped at a fixed width; lines inside a "
+                           "paragraph were joined", ""))
 
     header, leaves = _find_headers(stripped, indents, first)
     if header is not None:
@@ -480,7 +507,7 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
             continue
         ind = indents[i]
         c0 = s[0]
-        m = _MARKER.match(s) if (c0.isdigit() or c0 in "•◦▪‣*") else None
+        m = _MARKER.match(s) if (c0.isdigit() or c0 in "•◦▪‣*+") else None
         # A reply starts after a blank line or after the previous comment's metadata ("Reply",
         # "Liked by"); a marker glued to text is a list inside that text.
         if m is not None and m.group("nospace") is None and (prev_blank or current is None):
@@ -589,7 +616,10 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
         block.text = "\n".join(stripped[j] for j in range(block.start, block.end + 1) if stripped[j])
         _add_furniture(a, strong_kind(block.text) or tail_kind(block.text) or "after_comments", block)
     _check_indentation(a)
-    for d, text in zip(drafts, clean_many(["\n".join(d.parts) for d in drafts])):
+    raw = ["\n".join(d.parts) for d in drafts]
+    if a.wrapped:
+        raw = [unwrap(t) for t in raw]
+    for d, text in zip(drafts, clean_many(raw)):
         d.text = text
 
 
