@@ -33,6 +33,11 @@ _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,
 # Word shapes that are not person names: derived words and CamelCase compounds (brands, sites).
 _NOT_NAME_SHAPE = re.compile(r"(?:ing|tion|sion|ness|ment|ism|ology|ical|ence|ance|ship|ative|ized|ised|ful|less)$"
                              r"|^[A-Z][a-z]{3,}[A-Z]")
+_LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])(?=[!?](?:\s|$))")
+# a complete clause ends, then the person addressed: "don't worry about it quietriver!", "love you mk2!"
+_ADDRESS_CUES = frozenset({"it", "you", "too", "again", "thanks", "thank", "hey", "hi", "hello", "dear",
+                           "this", "that", "so", "much", "lot", "up", "there", "here", "back"})
+_REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]*")
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
@@ -286,6 +291,17 @@ class Rules:
                 if claim(s, e):  # a line that is only "Name," ("Paperdoll,", "quietriver,")
                     spans.append(Span(s, e, PERSON, cf))
 
+        for m in _LOWER_ADDRESS.finditer(text):
+            s, e = m.span(1)
+            tok = m.group(1)
+            if taken[s] or tok in self.not_names or _REPEATS.search(tok):
+                continue
+            prev = _WORD_BEFORE.search(text[max(0, s - 20):s])
+            cue = bool(prev) and prev.group(1).casefold() in _ADDRESS_CUES
+            if cue and (re.search(r"[\d_]", tok) or (self.lex.common_rank.get(tok) is None and len(tok) >= 5)):
+                if claim(s, e):  # a handle addressed at the end of a clause: "... about it quietriver!"
+                    spans.append(Span(s, e, PERSON, tok))
+
         candidates: list[tuple[int, int]] = []
         for m in CAP_RE.finditer(text):
             s, e = m.span()
@@ -358,6 +374,8 @@ class Rules:
             if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
                 return "skip"  # "Dear Diary", "Thanks Everyone"
             return "person"  # "Wow Foxes", "Nikki commented", "Julia's reply"
+        if self.clause_end(text, s, e) and (rank is None or (rank >= 5000 and cf not in doc.lower_vocab)):
+            return "person"  # "Do not worry about it Foxes!"
         if self.vocative_start(text, s, e) or self.signoff(text, s, e):
             if namey and not (first and cf in doc.lower_vocab and rank is not None and rank < SOFT_RANK):
                 return "person"  # "Paperdoll,", "Kimberly, you are free"
