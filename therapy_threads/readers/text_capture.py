@@ -186,7 +186,7 @@ def analyse(text: str, site_hint: str | None = None) -> Analysis:
     n = len(lines)
     a = Analysis(lines=lines, roles=[BLANK] * n, owners=[-1] * n)
     stripped = [ln.strip() for ln in lines]
-    indents = [len(ln) - len(ln.lstrip()) if s else 0 for ln, s in zip(lines, stripped)]
+    indents = _Indents(lines, stripped)
 
     first = next((i for i, s in enumerate(stripped) if s), None)
     if first is None:
@@ -232,7 +232,22 @@ def analyse(text: str, site_hint: str | None = None) -> Analysis:
     return a
 
 
-def _find_headers(stripped: list[str], indents: list[int], first: int) -> tuple[int | None, list[int]]:
+class _Indents:
+    """Indentation of line i, computed on demand: the hot loops only need it for marker lines."""
+
+    __slots__ = ("lines", "stripped")
+
+    def __init__(self, lines: list[str], stripped: list[str]):
+        self.lines = lines
+        self.stripped = stripped
+
+    def __getitem__(self, i: int) -> int:
+        s = self.stripped[i]
+        # The first non-space character sits at the indentation (no copy of the line needed).
+        return self.lines[i].find(s[0]) if s else 0
+
+
+def _find_headers(stripped: list[str], indents: _Indents, first: int) -> tuple[int | None, list[int]]:
     """The comment-count header and the comment-form lines ("Leave a Reply").
 
     Themes also print "12 Comments" as a link near the title; the header is the candidate the
@@ -243,7 +258,7 @@ def _find_headers(stripped: list[str], indents: list[int], first: int) -> tuple[
     n = len(stripped)
     for i in range(first + 1, n):
         s = stripped[i]
-        if not s or len(s) > 200 or indents[i] > 1:
+        if not s or len(s) > 200 or indents.lines[i].startswith("  "):
             continue
         if _COUNT_HEADER.match(s) or _BARE_HEADER.match(s):
             candidates.append(i)
@@ -434,7 +449,7 @@ def _is_bio(b: Block, bi: int, blocks: list[Block]) -> bool:
     return (bi == len(blocks) - 1 and bi >= 2) or _BIO_PHRASE.search(b.text) is not None
 
 
-def _infer_comment_start(a: Analysis, stripped: list[str], indents: list[int], title_line: int,
+def _infer_comment_start(a: Analysis, stripped: list[str], indents: _Indents, title_line: int,
                          body_end: int, leaves: list[int]) -> int | None:
     """Where the comments begin when no 'N thoughts on' header says so (003's shape).
 
@@ -485,18 +500,22 @@ def _infer_comment_start(a: Analysis, stripped: list[str], indents: list[int], t
     return None
 
 
-def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int, hi: int) -> None:
+def _read_comments(a: Analysis, stripped: list[str], indents: _Indents, lo: int, hi: int) -> None:
     drafts = a.comments
-    roles, owners = a.roles, a.owners
+    roles, owners, lines = a.roles, a.owners, a.lines
     stack: list[int] = []
     current: int | None = None
+    cur: DraftComment | None = None  # drafts[current]
     prev_blank = True
     pending_break = False
     list_last: dict[tuple[int, int], int] = {}  # (parent or -1, indent) -> last list number
     n_roots = 0
     root_indent: int | None = None
+    check_outside = False  # top-level comments are indented: an unindented line is page text
     preamble: list[int] = []
     outside: list[int] = []  # unindented lines after a comment: page text, unless comments resume
+    marker_start = "•◦▪‣*+0123456789"
+    marker_match = _MARKER.match
 
     for i in range(lo, hi):
         s = stripped[i]
@@ -505,12 +524,12 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
             if current is not None:
                 pending_break = True
             continue
-        ind = indents[i]
         c0 = s[0]
-        m = _MARKER.match(s) if (c0.isdigit() or c0 in "•◦▪‣*+") else None
         # A reply starts after a blank line or after the previous comment's metadata ("Reply",
         # "Liked by"); a marker glued to text is a list inside that text.
-        if m is not None and m.group("nospace") is None and (prev_blank or current is None):
+        if c0 in marker_start and (prev_blank or current is None) and (m := marker_match(s)) is not None \
+                and m.group("nospace") is None:
+            ind = lines[i].find(c0)
             # The would-be parent: nearest open comment with a smaller indent.
             j = len(stack) - 1
             while j >= 0 and drafts[stack[j]].indent >= ind:
@@ -543,63 +562,59 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
                     key = str(n_roots)
                     if root_indent is None:
                         root_indent = ind
+                        check_outside = ind > 0
                 else:
                     p = drafts[parent]
                     p.n_children += 1
                     key = f"{p.key}.{p.n_children}"
                     if len(key) > _MAX_KEY:
                         key = f"{key.split('.', 1)[0]}.L{i + 1}"
-                d = DraftComment(key=key, parent=parent, indent=ind, first_line=i, last_line=i, number=number)
+                cur = DraftComment(key=key, parent=parent, indent=ind, first_line=i, last_line=i, number=number)
                 rest = s[m.end():].strip()
-                drafts.append(d)
+                drafts.append(cur)
                 stack.append(idx)
                 current = idx
                 roles[i] = COMMENT
                 owners[i] = idx
-                if rest and _comment_head(d, rest):
+                if rest and _comment_head(cur, rest):
                     roles[i] = META
                 elif rest:
-                    d.parts.append(rest)
+                    cur.parts.append(rest)
                 prev_blank = False
                 pending_break = False
                 continue
         prev_blank = False
-        if current is None:
+        if cur is None:
             preamble.append(i)
             continue
-        if root_indent is not None and root_indent > 0 and ind == 0:
+        if check_outside and lines[i][0] == c0:  # starts at column 0
             outside.append(i)
             continue
         if outside:
             _flush_outside(a, outside, current, pending=pending_break)
             outside = []
-        d = drafts[current]
+        owners[i] = current
+        cur.last_line = i
         if (c0 in "Ll" or c0.isdigit()) and (lm := _LIKED.match(s)):
             raw = (lm.group("n") or lm.group("k")).replace(",", "")
-            d.like_count = 1 if raw.lower() == "one" else int(raw)
+            cur.like_count = 1 if raw.lower() == "one" else int(raw)
             roles[i] = META
-            owners[i] = current
-            d.last_line = i
             prev_blank = True
             continue
         if len(s) <= 12 and _COMMENT_ACTIONS.match(s):
             roles[i] = META
-            owners[i] = current
-            d.last_line = i
             prev_blank = True
             continue
-        if not d.parts and _comment_head(d, s):
+        parts = cur.parts
+        if not parts and _comment_head(cur, s):
             roles[i] = META
-            owners[i] = current
-            d.last_line = i
             continue
-        if pending_break and d.parts:
-            d.parts.append("")
-        pending_break = False
-        d.parts.append(s)
+        if pending_break:
+            if parts:
+                parts.append("")
+            pending_break = False
+        parts.append(s)
         roles[i] = COMMENT
-        owners[i] = current
-        d.last_line = i
 
     if preamble and not drafts:
         chars = sum(len(stripped[j]) for j in preamble)
@@ -609,9 +624,8 @@ def _read_comments(a: Analysis, stripped: list[str], indents: list[int], lo: int
                                "comments; kept as furniture (comments_preamble): check the capture's format",
                                location(preamble[0], preamble[-1])))
     for block in _group(preamble):
-        kind = strong_kind(block.text) or "comments_preamble"
         block.text = "\n".join(stripped[j] for j in range(block.start, block.end + 1) if stripped[j])
-        _add_furniture(a, kind, block)
+        _add_furniture(a, strong_kind(block.text) or "comments_preamble", block)
     for block in _group(outside):
         block.text = "\n".join(stripped[j] for j in range(block.start, block.end + 1) if stripped[j])
         _add_furniture(a, strong_kind(block.text) or tail_kind(block.text) or "after_comments", block)
