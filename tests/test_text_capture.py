@@ -608,3 +608,11 @@ def test_hard_wrapped_lynx_dump_with_three_space_indentation():
 def test_seeds_are_not_treated_as_hard_wrapped(seeds):
     for r in seeds.values():
         assert "hard_wrapped" not in [i.code for i in r.issues]
+
+
+def test_capture_starting_at_the_comments():
+    text = "2 thoughts on “Ending Well”\n\n  1. first\n\n    1. reply\n\nLeave a Reply\n"
+    r = read_bytes(text.encode())
+    assert r.posts[0].title == "Ending Well" and r.posts[0].declared_comment_count == 2
+    assert [(c.source_key, c.parent_key) for c in r.comments] == [("1", None), ("1.1", "1")]
+    assert "empty_body" in [i.code for i in r.issues]

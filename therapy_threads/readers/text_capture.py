@@ -84,6 +84,7 @@ _BIO_PHRASE = re.compile(
 _SITE_HEADER = re.compile(
     r"^(?:blog|the blog|news|journal|articles?)\s*[:|–—-]\s*\S.*$|^.+\s[|–—-]\s*(?:the )?blog$|^.+['’]s blog$", _I)
 _MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣*+])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
+_QUOTED_TITLE = re.compile(r"[“\"]([^”\"]+)[”\"]?\s*$")
 _LIKED = re.compile(r"^(?:liked by (?P<n>\d[\d,]*|one) (?:people|person)\.?|(?P<k>\d[\d,]*) likes?)$", _I)
 _COMMENT_ACTIONS = re.compile(
     r"^(?:reply|reply ↓|↓ reply|report(?: comment)?|like|unlike|edit|delete|permalink|loading\.*)$", _I)
@@ -212,6 +213,10 @@ def analyse(text: str, site_hint: str | None = None) -> Analysis:
     comments_end = next((i for i in leaves if comments_start is not None and i >= comments_start), n)
 
     title_line = _read_title(a, stripped, first, body_end, site_hint)
+    if title_line is None and header is not None:
+        # A capture that starts at the comments: the header names the post ("… on “Title”").
+        q = _QUOTED_TITLE.search(stripped[header])
+        a.title = q.group(1).strip() if q else ""
     if comments_start is None and title_line is not None:
         comments_start = _infer_comment_start(a, stripped, indents, title_line, body_end, leaves)
         if comments_start is not None:
@@ -256,10 +261,12 @@ def _find_headers(stripped: list[str], indents: _Indents, first: int) -> tuple[i
     candidates: list[int] = []
     leaves: list[int] = []
     n = len(stripped)
-    for i in range(first + 1, n):
+    for i in range(first, n):
         s = stripped[i]
         if not s or len(s) > 200 or indents.lines[i].startswith("  "):
             continue
+        if i == first and not _COUNT_HEADER.match(s):
+            continue  # the first line is the title unless it is a count ("12 Comments")
         if _COUNT_HEADER.match(s) or _BARE_HEADER.match(s):
             candidates.append(i)
         elif _LEAVE.match(s):
@@ -787,9 +794,11 @@ class TextCaptureReader(Reader):
         for code, message, loc in a.warnings:
             result.warn(code, message, loc)
         title = clean_text(a.title)
-        if not title:
+        if not title and not a.comments:
             result.error("no_text", "no title line: every line is blank or page furniture; re-capture the page")
             return result
+        if not title:
+            result.warn("no_title", "the capture has comments but no title line; title left empty")
         pid = ids.post_id(source.source_id, "page")
         body = a.body
         if not body:
