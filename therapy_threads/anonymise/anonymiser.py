@@ -127,7 +127,9 @@ class Anonymiser:
             docs.append(self._prepare(None, orphans, report))
         for d in docs:
             for t in d.texts:
-                t.spans, t.candidates = self.rules.scan(t.text, d.ctx, t.role, self.policy)
+                lang = getattr(t.obj, "language", None)
+                english = lang is None or lang == "en"
+                t.spans, t.candidates = self.rules.scan(t.text, d.ctx, t.role, self.policy, english)
                 self._remember(d.ctx, t)
         if self._ner_on:
             self._run_ner(docs, report)
@@ -262,6 +264,8 @@ class Anonymiser:
         pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                          + r")(?:['’]s)?(?![\w])", re.I)
         for t in d.texts:
+            if getattr(t.obj, "language", None) not in (None, "en"):
+                continue
             for m in pat.finditer(t.text):
                 s = m.start()
                 core = _POSS.sub("", m.group(0)) if m.group(0).lower().endswith(("'s", "’s")) else m.group(0)

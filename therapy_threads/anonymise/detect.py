@@ -180,9 +180,7 @@ class Rules:
         if text[line_start:start].strip(" \t\"'“‘•*-–—") != "":
             # mid-line: only a sentence-initial "Name," ("...lol. Will, did it get better?")
             return after[:1] == "," and Rules.is_initial(text, start)
-        if after[:1] in (",", ":", "!") or after[:2] in (" -", " –", " —"):
-            return True
-        return text[end:].split("\n", 1)[0].strip(" .") == ""
+        return after[:1] in (",", ":") or after[:2] in (" -", " –", " —")
 
     @staticmethod
     def signoff(text: str, start: int, end: int) -> bool:
@@ -205,11 +203,15 @@ class Rules:
 
     # ---- the rule pass over one text ----------------------------------------------------------
 
-    def scan(self, text: str, doc: DocContext, role: str, policy: Policy) -> tuple[list[Span], list[tuple[int, int]]]:
+    def scan(self, text: str, doc: DocContext, role: str, policy: Policy,
+             english: bool = True) -> tuple[list[Span], list[tuple[int, int]]]:
         """Spans decided by rules, and the (start, end) of undecided candidate tokens for NER.
 
         ``role`` is "body", "title" or "comment": in bodies and titles the byline author's name is
         kept (policy ``text.replace_post_author_in_body``) and links to the post's own host stay.
+        Text detected as another language (``english=False``) gets only the language-independent
+        rules: e-mails, URLs, @mentions, known identities and titles ("Dr. X"). The lexicons and
+        the NER model are English; on German text every capitalised noun would look like a name.
         """
         spans: list[Span] = []
         taken = bytearray(len(text))
@@ -246,15 +248,17 @@ class Rules:
                     continue
                 surface = m.group(0)
                 if not info.strong:
+                    # a known name that is also a word ("Will", "Evan", "Empty"): only capitalised
+                    # mid-sentence, or with a cue; otherwise the general rules below decide
+                    cue = (self.vocative_start(text, s, e) or self.greeting_before(text, s)
+                           or self.named_before(text, s) or self.context_after(text, e, False)
+                           or self.context_after(text, e + 2, True))
                     if not surface[:1].isupper():
-                        if not (self.vocative_start(text, s, e) or self.greeting_before(text, s)
-                                or self.named_before(text, s)):
+                        if not cue:
                             continue
                     elif self.in_title_phrase(text, s):
                         continue
-                    elif self.is_initial(text, s) and not (
-                            self.vocative_start(text, s, e) or self.greeting_before(text, s)
-                            or self.context_after(text, e, False)):
+                    elif self.is_initial(text, s) and not cue:
                         continue
                 ext = _EXTEND.match(text[e:e + 40]) if surface[:1].isupper() and " " not in surface else None
                 if ext:
@@ -271,6 +275,16 @@ class Rules:
                 if info.post_author and keep_author:
                     continue
                 spans.append(self._known_span(s, e, info, surface))
+
+        if not english:
+            for m in CAP_RE.finditer(text):
+                s, e = m.span()
+                core = _POSS.sub("", m.group(0))
+                if not taken[s] and len(core) >= self.min_len and self.title_before(text, s) \
+                        and self.lex.common_rank.get(core.casefold()) is None:
+                    if claim(s, s + len(core)):
+                        spans.append(Span(s, s + len(core), PERSON, core.casefold()))
+            return spans, []
 
         for m in _LOWER_NAMED.finditer(text):
             s, e = m.span(1)

@@ -181,9 +181,12 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     norm = normalise_name(name)
     if not norm or len(norm) < 2:
         return out
-    r_full = lex.rank(norm)
-    out[norm] = r_full is None or r_full >= SOFT_RANK  # a one-word name "Hope" is weak, like its parts
     parts = [p for p in re.split(r"[\s_.\-]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", norm) if p]
+    # strong (any case): multi-part names and handles, a word that is not ordinary English, or a
+    # rarer word that is a given name ("Evan"); "Hope" or "Empty" only when capitalised
+    r_full = lex.rank(norm)
+    out[norm] = len(parts) > 1 or r_full is None or (
+        r_full >= SOFT_RANK and (lex.is_first_name(norm) or lex.is_last_name(norm)))
     alpha = [p for p in parts if p.isalpha()]
     if len(parts) > 1:
         out.setdefault(" ".join(parts), True)
@@ -197,7 +200,7 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
         if r is None:
             out.setdefault(p, True)
         elif name_like:
-            out.setdefault(p, r >= SOFT_RANK)  # evan, julia: strong; will, grace, mark: weak
+            out.setdefault(p, r >= SOFT_RANK)  # evan, kat: any case; will, grace, mark: capitalised only
         # common words that are not names ("hopeful", "blue") are never matched alone
     if first and lex.is_first_name(first):
         for v in _nick_variants(first):
