@@ -169,3 +169,15 @@ def test_reply_to_a_deep_copy_is_independent():
     before = copy.deepcopy(res)
     Anonymiser(K1).apply(res)
     assert before.comments[0].identity is not None  # apply mutates only what it was given
+
+
+def test_non_english_text_gets_only_language_independent_rules():
+    res = _thread([(Identity(name="Klaus Becker"), "Danke für den Artikel, Frau Müller hat recht. Schreib mir: kb@example.de"),
+                   (Identity(name="Eva"), "Klaus Becker hat es schon gesagt, Dr. Hoffmann auch.")])
+    for c in res.comments:
+        c.language = "de"
+    Anonymiser(K1).apply(res)
+    t0, t1 = res.comments[0].text, res.comments[1].text
+    assert t0 == "Danke für den Artikel, Frau Müller hat recht. Schreib mir: [EMAIL]"  # nouns survive
+    kb = res.comments[0].author_pseudonym
+    assert t1 == f"[{kb}] hat es schon gesagt, Dr. [PERSON_1] auch."

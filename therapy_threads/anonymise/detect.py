@@ -281,7 +281,7 @@ class Rules:
                 s, e = m.span()
                 core = _POSS.sub("", m.group(0))
                 if not taken[s] and len(core) >= self.min_len and self.title_before(text, s) \
-                        and self.lex.common_rank.get(core.casefold()) is None:
+                        and core.casefold() not in doc.lower_vocab:
                     if claim(s, s + len(core)):
                         spans.append(Span(s, s + len(core), PERSON, core.casefold()))
             return spans, []
