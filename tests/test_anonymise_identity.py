@@ -52,3 +52,14 @@ def test_name_variants_include_nicknames_and_keep_common_words_weak():
     h = name_variants("hopeful_kat", lexicon())
     assert h["hopeful_kat"] is True and "hopeful" not in h
     assert name_variants("Hope", lexicon())["hope"] is False
+
+
+def test_identity_tokens_use_the_account_not_the_platform():
+    from therapy_threads.anonymise.identity import identity_ngrams
+
+    grams = identity_ngrams(Identity(name="Jane", url="https://www.facebook.com/jane.marlowe77/"), lexicon(), GENERIC)
+    assert "facebook" not in grams and "marlowe77" in grams and grams["marlowe77"] == "h"
+    grams = identity_ngrams(Identity(url="http://boundaryninjatales.com/"), lexicon(), GENERIC)
+    assert grams == {"boundaryninjatales": "h"}
+    grams = identity_ngrams(Identity(name="Will Carver", email="w.carver@example.org"), lexicon(), GENERIC)
+    assert grams["will"] == "s" and grams["will carver"] in ("c", "h") and "carver" in grams

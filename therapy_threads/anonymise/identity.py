@@ -96,7 +96,12 @@ def same_person(a: Identity | None, b: Identity | None) -> bool | None:
 
 # ---- audit tokens -----------------------------------------------------------------------------
 
-SOFT_RANK = 2000  # names that are among the 2000 commonest English words (Will, Hope, Grace, Mark)
+SOFT_RANK = 2000
+# Hosts whose name says nothing about the person (the account is in the subdomain or the path).
+PLATFORMS = frozenset({"facebook", "fb", "twitter", "x", "instagram", "linkedin", "youtube", "tumblr",
+                       "medium", "wordpress", "blogspot", "blogger", "substack", "github", "reddit",
+                       "pinterest", "tiktok", "google", "plus", "sites", "wix", "weebly", "squarespace",
+                       "livejournal", "typepad", "about", "gravatar", "mastodon", "bsky", "threads"})  # names that are among the 2000 commonest English words (Will, Hope, Grace, Mark)
 
 
 def words(text: str) -> list[str]:
@@ -125,11 +130,14 @@ def identity_ngrams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> d
     if ident.name and normalise_name(ident.name) not in generic:
         sources.append(words(ident.name))
     if ident.url:
-        host = normalise_url(ident.url).split("/", 1)[0]
+        host, _, path = normalise_url(ident.url).partition("/")
         labels = [lb for lb in host.split(".")[:-1] if lb not in ("www", "blog", "m")]
-        if labels:
+        if labels and labels[0] not in PLATFORMS:
             # "boundaryninjatales.com" -> boundaryninjatales; "kat.wordpress.com" -> kat
             sources.append(words(labels[0]))
+        elif path:
+            # "facebook.com/jane.doe" -> jane, doe (the platform's name identifies nobody)
+            sources.append(words(path.split("/", 1)[0]))
     if ident.email and "@" in ident.email:
         local = normalise_email(ident.email).split("@", 1)[0]
         sources.append(words(local))
