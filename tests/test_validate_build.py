@@ -255,3 +255,10 @@ def test_summary_is_deterministic_and_readable(tmp_path):
     md = summary_markdown(s)
     assert md.startswith("# Build validation: ❌ failed")
     assert "`depth_is_parent_plus_one`" in md and "| comments | 13 |" in md
+
+
+def test_raw_identity_as_pseudonym(tmp_path):
+    rows = good_rows()
+    rows["comments"][6]["author_pseudonym"] = "jane@example.org"
+    s = _validate(tmp_path, rows)
+    assert _failure(s, "author_pseudonym_no_identity").row_ids == [rows["comments"][6]["comment_id"]]

@@ -287,6 +287,10 @@ def build_frames(build_dir: Path) -> Frames:
         flags["published_after_post"] = _series(pa.nulls(n, pa.bool_()))
 
     comments_df = _to_pandas(com)
+    # Like the text: only pseudonyms that could hold an e-mail address or URL reach the regex.
+    pseudo = com.column("author_pseudonym").combine_chunks()
+    maybe = pc.fill_null(pc.match_substring_regex(pseudo, patterns.PRIVACY_PREFILTER, ignore_case=True), False)
+    comments_df["author_pseudonym"] = _series(_only_where(maybe, pseudo)).values
     for k in ("text_len", "text_visible_len", "text_bytes", "text_metadata_only", "text_deleted_placeholder", "text"):
         comments_df[k] = _series(text[k]).values
     for k, v in flags.items():
