@@ -102,22 +102,28 @@ class _TokenMatcher:
         return c
 
     def scan(self, text: str, exempt: set[str]) -> Iterator[tuple[str, int, int, str]]:
-        """(class, start, end, gram) of every identity n-gram hit in ``text``."""
-        low = text.casefold() if text.isascii() else None
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        if not spans:
+        """(class, start, end, gram) of every identity n-gram hit in ``text``.
+
+        Fast path: the distinct words of the text are looked up once (each distinct word in the
+        whole build is HMAC'd once); only texts with a hit are walked position by position. Names
+        made only of one-letter parts ("J.R.") are not checked: single letters are not stored.
+        """
+        hits = {w for w in set(_WORD.findall(text.casefold())) if len(w) >= 2 and self.cls(w)}
+        if not hits:
             return
-        ws = [(low[a:b] if low is not None else text[a:b].casefold()) for a, b in spans]
-        if not any(len(w) < 2 or self.cls(w) for w in set(ws)):
-            return
+        found = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+        ws = [w for _, _, w in found]
         for i in range(len(ws)):
             for n in (1, 2, 3):
                 if i + n > len(ws):
                     break
-                gram = " ".join(ws[i:i + n])
+                part = ws[i:i + n]
+                if not any(w in hits for w in part):
+                    continue
+                gram = " ".join(part)
                 c = self.cls(gram)
                 if c and gram not in exempt:
-                    yield c, spans[i][0], spans[i + n - 1][1], gram
+                    yield c, found[i][0], found[i + n - 1][1], gram
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -275,7 +281,9 @@ class _Reviewer:
                                 "masked": mask(text[sp.start:sp.end])})
             for s, e in cands:
                 a, b = sentence_bounds(text, s, e)
-                jobs.setdefault(text[a:b], []).append((table, row_id, col))
+                job = jobs.setdefault(text[a:b], [])
+                if (table, row_id, col) not in job:
+                    job.append((table, row_id, col))
         if jobs and self.policy.get("ner", "enabled"):
             nlp = ner.load(self.policy.get("ner", "model"), self.policy.get("ner", "exclude"))
             sents = sorted(jobs)
