@@ -262,3 +262,26 @@ def test_raw_identity_as_pseudonym(tmp_path):
     rows["comments"][6]["author_pseudonym"] = "jane@example.org"
     s = _validate(tmp_path, rows)
     assert _failure(s, "author_pseudonym_no_identity").row_ids == [rows["comments"][6]["comment_id"]]
+
+
+def test_build_without_comments(tmp_path):
+    rows = good_rows()
+    rows["comments"] = []
+    rows["quarantine"] = []
+    for p in rows["posts"]:
+        p["extracted_comment_count"] = 0
+        p["declared_comment_count"] = None
+    s = _validate(tmp_path, rows)
+    assert s.failures == [] and s.success is True
+    assert s.counts["comments"] == 0
+
+
+def test_raise_for_status(tmp_path):
+    from therapy_threads.validate import BuildValidationError
+
+    rows = good_rows()
+    rows["comments"][3]["depth"] = 5
+    s = _validate(tmp_path, rows)
+    with pytest.raises(BuildValidationError, match="depth_is_parent_plus_one"):
+        s.raise_for_status()
+    _validate(tmp_path / "ok", good_rows()).raise_for_status()

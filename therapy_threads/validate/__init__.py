@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from .build import validate_build
-    from .summary import Finding, ValidationSummary, format_summary, summary_markdown
+    from .summary import BuildValidationError, Finding, ValidationSummary, format_summary, summary_markdown
 
-__all__ = ["validate_build", "ValidationSummary", "Finding", "format_summary", "summary_markdown",
+__all__ = ["validate_build", "ValidationSummary", "Finding", "BuildValidationError", "format_summary", "summary_markdown",
            "isolate_bad_rows"]
 
 
@@ -21,7 +21,7 @@ def __getattr__(name: str) -> Any:
         from .build import validate_build
 
         return validate_build
-    if name in ("ValidationSummary", "Finding", "format_summary", "summary_markdown"):
+    if name in ("ValidationSummary", "Finding", "BuildValidationError", "format_summary", "summary_markdown"):
         from . import summary
 
         return getattr(summary, name)

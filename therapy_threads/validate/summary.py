@@ -9,6 +9,10 @@ from typing import Any
 SUMMARY_FILE = "summary.json"
 
 
+class BuildValidationError(Exception):
+    """A build failed validation; the message is the one-screen summary (which rows, and why)."""
+
+
 @dataclass
 class Finding:
     table: str  # suite/frame: comments, posts, quarantine, schema, sources, privacy, build
@@ -33,6 +37,11 @@ class ValidationSummary:
     expectations: dict[str, Any] = field(default_factory=dict)  # evaluated / passed / per suite
     data_docs: str | None = None  # relative to build_dir
     run: dict[str, Any] = field(default_factory=dict)  # timing etc.; excluded from the data part
+
+    def raise_for_status(self) -> None:
+        """Raise :class:`BuildValidationError` when the build must not be published."""
+        if not self.success:
+            raise BuildValidationError(format_summary(self))
 
     def data(self) -> dict[str, Any]:
         """Everything that depends only on the build (stable across re-runs)."""
