@@ -616,3 +616,22 @@ def test_capture_starting_at_the_comments():
     assert r.posts[0].title == "Ending Well" and r.posts[0].declared_comment_count == 2
     assert [(c.source_key, c.parent_key) for c in r.comments] == [("1", None), ("1.1", "1")]
     assert "empty_body" in [i.code for i in r.issues]
+
+
+def test_pingbacks_skipped_and_author_badge():
+    text = ("Title\n\nBody paragraph long enough to count as prose for this little test, yes.\n\n"
+            "3 Comments\n\n  1. Pingback: Another blog – Therapy links\n\n"
+            "  2. Anna says:\n    I liked it.\n\n    1. Dana says:\n      Post author\n      Thank you!\n\n"
+            "  3. Trackback: somewhere\n\n    1. Lee says:\n      Replying to the trackback.\n")
+    r = read_bytes(text.encode())
+    assert r.skipped == {"pingback": 1}
+    assert [(c.source_key, c.parent_key, c.is_post_author, c.text) for c in r.comments] == [
+        ("2", None, None, "I liked it."), ("2.1", "2", True, "Thank you!"),
+        ("3", None, None, "Trackback: somewhere"), ("3.1", "3", None, "Replying to the trackback."),
+    ]
+
+
+@pytest.mark.parametrize("head", [b"[Updated] Ending therapy well\n\nBody.", b"<3 to my therapist\n\nBody.",
+                                  b"{Draft} notes on dependency\n\nBody."])
+def test_sniff_accepts_text_that_merely_starts_with_brackets(head):
+    assert TextCaptureReader.sniff(head, "page.txt") >= 0.5

@@ -84,6 +84,8 @@ _BIO_PHRASE = re.compile(
 _SITE_HEADER = re.compile(
     r"^(?:blog|the blog|news|journal|articles?)\s*[:|–—-]\s*\S.*$|^.+\s[|–—-]\s*(?:the )?blog$|^.+['’]s blog$", _I)
 _MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣*+])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
+_AUTHOR_BADGE = re.compile(r"^(?:post author|author|blog author)$", _I)
+_PINGBACK = re.compile(r"^(?:pingback|trackback)\b", _I)
 _QUOTED_TITLE = re.compile(r"[“\"]([^”\"]+)[”\"]?\s*$")
 _LIKED = re.compile(r"^(?:liked by (?P<n>\d[\d,]*|one) (?:people|person)\.?|(?P<k>\d[\d,]*) likes?)$", _I)
 _COMMENT_ACTIONS = re.compile(
@@ -113,6 +115,7 @@ class DraftComment:
     n_children: int = 0
     author_name: str | None = None  # "Anna says:" in captures that show names; raw identity
     published_at: str | None = None
+    is_author: bool = False
     text: str = ""
 
 
@@ -656,6 +659,9 @@ def _comment_head(d: DraftComment, s: str) -> bool:
     if d.published_at is None and _DATE_LINE.match(s):
         d.published_at = parse_iso(s.removeprefix("on ").strip()) or ""
         return True
+    if not d.is_author and _AUTHOR_BADGE.match(s):
+        d.is_author = True  # the theme's "Post author" badge
+        return True
     return False
 
 
@@ -746,8 +752,9 @@ def _read_form(a: Analysis, stripped: list[str], lo: int, hi: int) -> None:
 
 # --- the reader ---------------------------------------------------------------------------
 
-_HTML_START = re.compile(rb"^\s*(?:<\?xml|<!doctype|<html|<rss|<feed|<\w+[\s>])", _I)
-_JSON_START = re.compile(rb"^\s*[\[{]")
+_HTML_START = re.compile(rb"^\s*(?:<\?xml|<!doctype|<!--|<[a-z][\w:-]*[\s>/])", _I)
+# JSON, not a title that starts with a bracket ("[Updated] ..."): an object key or a value.
+_JSON_START = re.compile(rb'^\s*(?:\{\s*(?:"|\})|\[\s*(?:[\[{"\d\]-]|true|false|null))')
 
 
 @register
@@ -814,10 +821,17 @@ class TextCaptureReader(Reader):
             Comment(comment_id="", post_id=pid, source_id=source.source_id, position=k, text=d.text,
                     like_count=d.like_count, source_key=d.key, published_at=d.published_at or None,
                     identity=Identity(name=d.author_name) if d.author_name else None,
+                    is_post_author=True if d.is_author else None,
                     parent_key=a.comments[d.parent].key if d.parent is not None else None,
                     location=location(d.first_line, d.last_line))
             for k, d in enumerate(a.comments)
+            # Pingbacks and trackbacks are links from other sites, not comments (kept when
+            # someone replied to them, so the replies keep their parent).
+            if not (d.n_children == 0 and _PINGBACK.match(d.text))
         ]
+        skipped = len(a.comments) - len(comments)
+        if skipped:
+            result.skip("pingback", skipped)
         tree = build_tree(pid, source.source_id, comments)
         result.quarantine.extend(tree.quarantine)
         result.comments.extend(tree.comments)
