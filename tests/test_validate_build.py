@@ -285,3 +285,15 @@ def test_raise_for_status(tmp_path):
     with pytest.raises(BuildValidationError, match="depth_is_parent_plus_one"):
         s.raise_for_status()
     _validate(tmp_path / "ok", good_rows()).raise_for_status()
+
+
+def test_data_docs_name_leaking_rows_but_withhold_the_text(tmp_path):
+    rows = good_rows()
+    rows["comments"][3]["text"] = "Write to me: jane.doe@example.org, I will answer."
+    s = _validate(tmp_path, rows, docs=True)
+    assert _failure(s, "text_no_email_or_url").row_ids == [rows["comments"][3]["comment_id"]]
+    pages = "".join(p.read_text() for p in (tmp_path / "build/validation/data_docs").rglob("*.html"))
+    assert rows["comments"][3]["comment_id"] in pages
+    assert "jane.doe@example.org" not in pages
+    assert "withheld: 49 characters" in pages
+    assert "jane.doe" not in (tmp_path / "build/validation/summary.json").read_text()
