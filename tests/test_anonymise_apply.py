@@ -7,7 +7,6 @@ import logging
 import re
 from pathlib import Path
 
-import pytest
 
 from therapy_threads import ids
 from therapy_threads.anonymise import Anonymiser, Policy

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..records import Comment, Post, ReadResult
 from . import ner
-from .detect import (CAP_RE, EMAIL, KNOWN, MENTION, PERSON, POST_AUTHOR, URL, DocContext, KnownName,
+from .detect import (CAP_RE, EMAIL, KNOWN, PERSON, POST_AUTHOR, URL, DocContext, KnownName,
                      Rules, Span, _PRECEDENCE, build_context, sentence_bounds)
 from .identity import (hmac_token, identity_basis, identity_ngrams, name_variants, normalise_name,
                        pseudonym, same_person)

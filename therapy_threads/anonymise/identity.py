@@ -158,8 +158,6 @@ def identity_ngrams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> d
 
 @lru_cache(maxsize=4096)
 def _nick_variants(first: str) -> frozenset[str]:
-    from nicknames import NickNamer
-
     nn = _namer()
     f = first.casefold()
     out = {f}
