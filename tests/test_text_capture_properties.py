@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from therapy_threads.readers.base import SourceRef
 from therapy_threads.readers.text_capture import (
     _AUTHOR_BADGE, _BARE_HEADER, _BYLINE, _COMMENT_ACTIONS, _COUNT_HEADER, _DATE_LINE, _LIKED, _MARKER, _POSTED, _SAYS,
-    _SITE_HEADER,
     BLANK, BODY, BYLINE, COMMENT, FURNITURE, META, SITE_HEADER, TITLE, TextCaptureReader, analyse,
 )
 
@@ -63,7 +62,7 @@ def _check_accounting(text: str) -> None:
         elif role == BYLINE:
             assert _BYLINE.match(s) or _POSTED.match(s)
         elif role == SITE_HEADER:
-            assert _SITE_HEADER.match(s) and s == a.site_header
+            assert s == a.site_header and i < (a.title_line if a.title_line is not None else len(lines))
         elif role == META:
             if owner >= 0 and i == a.comments[owner].first_line:
                 s = s[_MARKER.match(s).end():].strip()
