@@ -33,7 +33,7 @@ from .croissant import build_croissant
 from .fsutil import atomic_directory, canonical_json, sha256_file
 from .inputs import Build, open_build
 from .manifest import MANIFEST, base_manifest, features_map, file_entries
-from .parquet import ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, read_published, sort_table, write_shards
+from .parquet import ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, read_published, write_shards
 from .registry import DEFAULT_REGISTRY, Registry
 from .stats import comment_stats, post_stats, quarantine_stats
 from .versioning import Version, check_bump
@@ -129,7 +129,6 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
         t, extra = read_published(build.table_path(table), table)
         if extra:
             dropped[table] = extra
-        t = sort_table(t, table)
         shards = write_shards(t, table, dest, rows_per_shard=rows_per_shard,
                               row_group_size=row_group_size)
         tables[table] = {

@@ -33,8 +33,8 @@ def post_stats(posts: pa.Table) -> dict[str, Any]:
     extracted = posts.column("extracted_comment_count")
     has_decl = pc.is_valid(declared)
     mism = pc.and_(has_decl, pc.not_equal(pc.fill_null(declared, 0), extracted))
-    gaps = posts.filter(mism).select(["post_id", "source_id", "title", "declared_comment_count",
-                                      "extracted_comment_count"])
+    gaps = posts.select(["post_id", "source_id", "title", "declared_comment_count",
+                         "extracted_comment_count"]).filter(mism)
     gap_rows = sorted(gaps.to_pylist(), key=lambda r: (r["source_id"], r["post_id"]))
     return {
         "posts": posts.num_rows,
@@ -54,12 +54,14 @@ def comment_stats(comments: pa.Table, post_ids: list[str]) -> dict[str, Any]:
     per_post = Counter({pid: 0 for pid in post_ids})
     per_post.update(_counts(comments.column("post_id")))
     cpp = pa.array(sorted(per_post.values()), type=pa.int64())
-    roots = comments.filter(pc.equal(depth, 0))
+    n_roots = int(pc.sum(pc.cast(pc.equal(depth, 0), pa.int64())).as_py() or 0)
     thread_sizes = pa.array(sorted(_counts(comments.column("root_id")).values()), type=pa.int64())
 
     per_source: dict[str, dict[str, Any]] = {}
-    for sid in sorted(set(comments.column("source_id").to_pylist())):
-        sub = comments.filter(pc.equal(comments.column("source_id"), sid))
+    # Only the small columns: filtering the whole table would copy every text.
+    narrow = comments.select(["source_id", "depth", "author_pseudonym", "is_post_author"])
+    for sid in sorted(pc.unique(comments.column("source_id")).to_pylist()):
+        sub = narrow.filter(pc.equal(narrow.column("source_id"), sid))
         per_source[sid] = {
             "comments": sub.num_rows,
             "threads": int(pc.sum(pc.cast(pc.equal(sub.column("depth"), 0), pa.int64())).as_py()),
@@ -70,8 +72,8 @@ def comment_stats(comments: pa.Table, post_ids: list[str]) -> dict[str, Any]:
         }
     return {
         "comments": comments.num_rows,
-        "threads": roots.num_rows,
-        "replies": comments.num_rows - roots.num_rows,
+        "threads": n_roots,
+        "replies": comments.num_rows - n_roots,
         "max_depth": int(pc.max(depth).as_py()) if comments.num_rows else 0,
         "depth_distribution": sorted(([int(k), v] for k, v in _counts(depth).items())),
         "comments_per_post": _quantiles(cpp),
