@@ -58,16 +58,22 @@ def test_publish_dry_run_with_hub_lists_files(tmp_path, capsys, monkeypatch):
     assert not (tmp_path / "reg" / "v1.0.0").exists()
 
 
-def test_hub_without_token_fails_after_local_publish(tmp_path, capsys, monkeypatch):
+def test_hub_without_token_fails_before_publishing(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("HF_TOKEN", raising=False)
+    monkeypatch.setattr("huggingface_hub.get_token", lambda: None)  # no saved login either
     build = make_build(tmp_path / "build")
-    rc = main(["publish", "1.0.0", "--build", str(build), "--registry", str(tmp_path / "reg"),
+    reg = tmp_path / "reg"
+    rc = main(["publish", "1.0.0", "--build", str(build), "--registry", str(reg),
                "--hub", "owner/tt", "--no-data-card"])
     assert rc == 2
     assert "set HF_TOKEN" in capsys.readouterr().err
-    # the local release exists; the upload can be retried without re-publishing
-    assert json.loads((tmp_path / "reg" / "index.json").read_text())["latest"] == "1.0.0"
-    rc = main(["publish", "1.0.0", "--registry", str(tmp_path / "reg"), "--hub", "owner/tt",
+    assert not (reg / "v1.0.0").exists()
+    # a release published earlier can be uploaded on its own later
+    assert main(["publish", "1.0.0", "--build", str(build), "--registry", str(reg),
+                 "--no-data-card"]) == 0
+    assert json.loads((reg / "index.json").read_text())["latest"] == "1.0.0"
+    capsys.readouterr()
+    rc = main(["publish", "1.0.0", "--registry", str(reg), "--hub", "owner/tt",
                "--upload-existing", "--dry-run"])
     assert rc == 0
     assert "would upload 10 files" in capsys.readouterr().out

@@ -44,8 +44,9 @@ def test_dry_run_lists_files_without_calls(release, tmp_path):
     assert res.plan.total_bytes == sum(f["bytes"] for f in release.files)
 
 
-def test_missing_token_is_a_clear_error(release, monkeypatch):
+def test_missing_token_is_a_clear_error(release, monkeypatch, tmp_path):
     monkeypatch.delenv("HF_TOKEN", raising=False)
+    monkeypatch.setattr("huggingface_hub.get_token", lambda: None)
     with pytest.raises(UserError, match="set HF_TOKEN .* or use --dry-run"):
         upload_release(release.path, REPO)
 

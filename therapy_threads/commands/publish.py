@@ -46,12 +46,14 @@ def _print_files(files: list[dict]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..publish.hub import upload_release
+    from ..publish.hub import require_token, upload_release
     from ..publish.registry import Registry
     from ..publish.release import publish, write_data_card
     from ..publish.versioning import Version
 
     v = Version.parse(args.version)
+    if args.hub and not args.dry_run:
+        require_token(args.hub)  # fail before the local publish, not after it
     if args.upload_existing:
         if not args.hub:
             raise UserError("--upload-existing needs --hub REPO_ID")

@@ -65,6 +65,17 @@ def plan_upload(release_dir: Path, repo_id: str, *, private: bool = True) -> Upl
                       private=private)
 
 
+def require_token(repo_id: str, token: str | None = None) -> str:
+    """HF_TOKEN, else the token saved by ``hf auth login``; a clear error when there is none."""
+    from huggingface_hub import get_token
+
+    token = token or os.environ.get("HF_TOKEN") or get_token()
+    if not token:
+        raise UserError("no Hugging Face token: set HF_TOKEN (a write token for "
+                        f"{repo_id}), or use --dry-run to see what would be uploaded")
+    return token
+
+
 def _default_api(token: str | None):
     from huggingface_hub import HfApi
 
@@ -98,11 +109,7 @@ def upload_release(release_dir: Path | str, repo_id: str, *, api: Any = None,
     if dry_run:
         return result
     if api is None:
-        token = token or os.environ.get("HF_TOKEN")
-        if not token:
-            raise UserError("no Hugging Face token: set HF_TOKEN (a write token for "
-                            f"{repo_id}), or use --dry-run to see what would be uploaded")
-        api = _default_api(token)
+        api = _default_api(require_token(repo_id, token))
 
     api.create_repo(repo_id=repo_id, repo_type="dataset", exist_ok=True, private=private)
     result.calls.append("create_repo")
