@@ -120,3 +120,15 @@ def test_clean_many_on_seed_paragraphs():
     for path in sorted(seeds.glob("*.txt")):
         paras = [p.strip(" ") for p in path.read_text(encoding="utf-8").split("\n\n")]
         assert normalise.clean_many(paras) == [clean_text(p) for p in paras]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.text(_MOJI_ALPHABET, max_size=8) | st.text(max_size=12), min_size=1, max_size=4),
+                max_size=6))
+def test_clean_many_on_stripped_lines(paragraphs):
+    # Texts as the text reader builds them: stripped, non-empty lines; "" between paragraphs.
+    texts = []
+    for lines in paragraphs:
+        parts = [ln.strip() for ln in lines if "\n" not in ln and ln.strip()]
+        texts.append("\n".join(parts))
+    assert normalise.clean_many(texts, lines_stripped=True) == [clean_text(t) for t in texts]

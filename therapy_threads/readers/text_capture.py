@@ -148,7 +148,7 @@ class Analysis:
     @property
     def body(self) -> str:
         texts = [unwrap(b.text) if self.wrapped else b.text for b in self.paragraphs]
-        return "\n\n".join(p for p in clean_many(texts) if p)
+        return "\n\n".join(p for p in clean_many(texts, lines_stripped=True) if p)
 
 
 _SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
@@ -162,6 +162,8 @@ def unwrap(text: str) -> str:
 def is_hard_wrapped(lines: list[str]) -> bool:
     """Text dumps (lynx -dump, w3m) wrap at a fixed width: many lines end near the longest
     line, and no line is much longer. Captures saved from a browser keep one line per paragraph."""
+    if any(len(ln) > 101 for ln in lines[:400]):
+        return False  # one line per paragraph: the usual browser capture, decided early
     lengths = [len(ln.rstrip()) for ln in lines[:20_000] if ln.strip()]
     if len(lengths) < 12:
         return False
@@ -264,9 +266,11 @@ def _find_headers(stripped: list[str], indents: _Indents, first: int) -> tuple[i
     candidates: list[int] = []
     leaves: list[int] = []
     n = len(stripped)
-    for i in range(first, n):
+    lines = indents.lines
+    # Headers and form lines are (nearly) unindented: skip the indented comment lines first.
+    for i in [i for i in range(first, n) if lines[i] and not lines[i].startswith("  ")]:
         s = stripped[i]
-        if not s or len(s) > 200 or indents.lines[i].startswith("  "):
+        if not s or len(s) > 200:
             continue
         if i == first and not _COUNT_HEADER.match(s):
             continue  # the first line is the title unless it is a count ("12 Comments")
@@ -643,7 +647,7 @@ def _read_comments(a: Analysis, stripped: list[str], indents: _Indents, lo: int,
     raw = ["\n".join(d.parts) for d in drafts]
     if a.wrapped:
         raw = [unwrap(t) for t in raw]
-    for d, text in zip(drafts, clean_many(raw)):
+    for d, text in zip(drafts, clean_many(raw, lines_stripped=True)):
         d.text = text
 
 
