@@ -297,3 +297,12 @@ def test_data_docs_name_leaking_rows_but_withhold_the_text(tmp_path):
     assert "jane.doe@example.org" not in pages
     assert "withheld: 49 characters" in pages
     assert "jane.doe" not in (tmp_path / "build/validation/summary.json").read_text()
+
+
+def test_corrupt_parquet_is_a_failure_not_a_crash(tmp_path):
+    d = write_build(tmp_path / "build", good_rows())
+    data = (d / "comments.parquet").read_bytes()
+    (d / "comments.parquet").write_bytes(data[:4] + b"\0" * (len(data) - 200) + data[-196:])
+    s = validate_build(d, data_docs=False)
+    assert s.success is False
+    assert any(f.check == "file_readable" and f.table == "comments" for f in s.failures), [f.message for f in s.failures]

@@ -170,6 +170,24 @@ def _no_cycle(parent_idx: np.ndarray) -> np.ndarray:
     return jump[:n] == n
 
 
+def _read_or_report(files: dict, table: str, problems: list[dict[str, str]]) -> pa.Table:
+    """The narrow columns; a file whose data pages cannot be decoded is a finding, not a crash."""
+    try:
+        return _read_narrow(files[table], table)
+    except Exception as e:  # noqa: BLE001 - any decoding error means the file is unusable
+        problems.append({"table": table, "message": f"{table}.parquet could not be read: {type(e).__name__}: {e}"})
+        files[table] = None
+        return _read_narrow(None, table)
+
+
+def _stream_or_report(files: dict, table: str, column: str, n: int, problems: list[dict[str, str]]) -> dict[str, pa.Array]:
+    try:
+        return _stream_text(files[table], column, n)
+    except Exception as e:  # noqa: BLE001
+        problems.append({"table": table, "message": f"{table}.{column} could not be read: {type(e).__name__}: {e}"})
+        return _stream_text(None, column, n)
+
+
 def load_report(build_dir: Path, problems: list[dict[str, str]]) -> dict[str, Any]:
     p = build_dir / "build_report.json"
     if not p.exists():
@@ -210,15 +228,15 @@ def build_frames(build_dir: Path) -> Frames:
         columns[c] = columns[c].astype("boolean")
 
     # --- posts ------------------------------------------------------------------------------
-    posts = _read_narrow(files["posts"], "posts")
+    posts = _read_or_report(files, "posts", problems)
     n_posts = posts.num_rows
     post_ids = posts.column("post_id").combine_chunks()
-    body = _stream_text(files["posts"], "body", n_posts)
+    body = _stream_or_report(files, "posts", "body", n_posts, problems)
 
     # --- comments ---------------------------------------------------------------------------
-    com = _read_narrow(files["comments"], "comments")
+    com = _read_or_report(files, "comments", problems)
     n = com.num_rows
-    text = _stream_text(files["comments"], "text", n)
+    text = _stream_or_report(files, "comments", "text", n, problems)
     cid = com.column("comment_id").combine_chunks()
     parent = com.column("parent_id").combine_chunks()
     post_of = _codes(com.column("post_id").combine_chunks(), post_ids)  # row in posts, -1 if none
@@ -313,7 +331,7 @@ def build_frames(build_dir: Path) -> Frames:
     posts_df["top_level_comments"] = pd.array(depth0, dtype="Int64")
 
     # --- quarantine frame -------------------------------------------------------------------
-    quar = _read_narrow(files["quarantine"], "quarantine")
+    quar = _read_or_report(files, "quarantine", problems)
     quar_df = _to_pandas(quar)
     known_sources = {s.get("source_id") for s in report.get("sources", [])}
     quar_df["source_in_report"] = _bool(quar_df["source_id"].isin(known_sources).to_numpy(), np.full(len(quar_df), bool(report)))
