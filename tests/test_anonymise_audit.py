@@ -129,3 +129,31 @@ def test_audit_command_exit_codes(tmp_path, monkeypatch, capsys):
     assert main(["audit", str(d2), "--no-ner"]) == 1
     out = capsys.readouterr().out
     assert "FAILED" in out and "deshawn" not in out and "d*******" in out
+
+
+def test_word_like_names_are_checked_within_their_source_only(tmp_path):
+    """'Jordan' the commenter on one blog must not fail every mention of the country elsewhere."""
+    from therapy_threads import ids
+    from therapy_threads.records import Comment, Identity, Post
+
+    def source(sid: str, comments: list[tuple[Identity | None, str]]) -> ReadResult:
+        pid = ids.post_id(sid, "p")
+        post = Post(post_id=pid, source_id=sid, source_format="wordpress_html", title="T", body="B.",
+                    content_sha256="0" * 64, source_key="p")
+        res = ReadResult(sid, "wordpress_html", posts=[post])
+        for i, (ident, text) in enumerate(comments):
+            res.comments.append(Comment(comment_id=ids.comment_id(pid, str(i)), post_id=pid, source_id=sid,
+                                        position=i, text=text, source_key=str(i), identity=ident))
+        return res
+
+    an = Anonymiser(KEY)
+    a = source("blog-a", [(Identity(name="Jordan"), "I live in the north.")])
+    b = source("blog-b", [(None, "We moved to Amman, the capital of Jordan, in 2019.")])
+    tokens = an.apply(a).identity_tokens | an.apply(b).identity_tokens
+    merged = ReadResult("all", "wordpress_html", posts=a.posts + b.posts, comments=a.comments + b.comments)
+    assert audit_build(_write_build(tmp_path, merged, tokens), KEY, ner_review=False).passed
+    b.comments[0].text += " Jordan"  # now also a leak inside blog-a? no: still blog-b
+    a.comments[0].text += " Say hi to Jordan for me."  # the same word inside the commenter's own source
+    merged = ReadResult("all", "wordpress_html", posts=a.posts + b.posts, comments=a.comments + b.comments)
+    result = audit_build(_write_build(tmp_path, merged, tokens), KEY, ner_review=False)
+    assert not result.passed and {h.row_id for h in result.hits} == {a.comments[0].comment_id}

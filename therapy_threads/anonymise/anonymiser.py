@@ -171,7 +171,7 @@ class Anonymiser:
             if pseudo:
                 register(ident.name, pseudo)
             for gram, cls in identity_ngrams(ident, self.lex, self._generic).items():
-                report.identity_tokens.add(cls + ":" + hmac_token(self._key, gram))
+                report.identity_tokens.add(cls + ":" + hmac_token(self._key, gram, None if cls == "h" else c.source_id))
         for variant, (who, strong) in regs.items():
             if who == {_AUTHOR}:
                 known[variant] = KnownName(set(), strong, True)

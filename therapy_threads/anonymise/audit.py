@@ -92,13 +92,22 @@ class _TokenMatcher:
     def __init__(self, key: bytes, tokens: dict[str, str]):
         self.key = key
         self.tokens = tokens
-        self.cache: dict[str, str | None] = {}
+        self.cache: dict[tuple[str | None, str], str | None] = {}
+        self.scope: str | None = None
 
     def cls(self, gram: str) -> str | None:
-        c = self.cache.get(gram, "?")
+        """Class of ``gram``: a global "h" token, else a "c"/"s" token of the current source."""
+        k = (self.scope, gram)
+        c = self.cache.get(k, "?")
         if c == "?":
-            c = self.tokens.get(hmac_token(self.key, gram))
-            self.cache[gram] = c
+            c = self.cache.get((None, gram), "?")
+            if c == "?":
+                c = self.tokens.get(hmac_token(self.key, gram))
+                c = c if c == "h" else None
+                self.cache[(None, gram)] = c
+            if c is None and self.scope is not None:
+                c = self.tokens.get(hmac_token(self.key, gram, self.scope))
+            self.cache[k] = c
         return c
 
     def scan(self, text: str, exempt: set[str]) -> Iterator[tuple[str, int, int, str]]:
@@ -185,11 +194,12 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
                 hits.append(Hit("setup", table, f"{table}.parquet", "", "missing"))
                 counts["setup"] += 1
             continue
-        for b in _batches(path, [id_col, "post_id", *text_cols]):
+        for b in _batches(path, [id_col, "post_id", "source_id", *text_cols]):
             n = len(b[id_col])
             for i in range(n):
                 row_id = b[id_col][i] or f"row{i}"
                 pid = b.get("post_id", [None] * n)[i]
+                matcher.scope = b.get("source_id", [None] * n)[i]
                 exempt = exempt_by_post.get(pid, set()) if pid else set()
                 for col in text_cols:
                     text = b.get(col, [None] * n)[i]

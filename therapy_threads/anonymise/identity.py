@@ -119,8 +119,12 @@ def token_class(word: str, lex: Lexicon) -> str:
     return "s"
 
 
-def hmac_token(key: bytes, ngram: str) -> str:
-    return hmac.new(key, ("idtoken\x1f" + ngram).encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+def hmac_token(key: bytes, ngram: str, scope: str | None = None) -> str:
+    """Keyed token of a normalised n-gram. Class "h" tokens (not English words) are global; "c" and
+    "s" tokens (names that are also words: "Jordan", "Will") are scoped to their source, so a
+    commenter called Jordan on one blog does not fail every mention of the country elsewhere."""
+    msg = "idtoken\x1f" + ngram if scope is None else "idtoken\x1f" + scope + "\x1f" + ngram
+    return hmac.new(key, msg.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
 def identity_ngrams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, str]:
