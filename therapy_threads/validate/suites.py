@@ -179,7 +179,10 @@ def to_gx_suite(spec: SuiteSpec):
     suite = gx.ExpectationSuite(name=spec.name, meta={"generated_by": "therapy_threads.validate.suites"})
     for c in spec.checks:
         cls = getattr(gx.expectations, c.expectation)
-        suite.add_expectation(cls(**c.kwargs, severity=c.severity, notes=c.notes,
+        notes = f"Check `{c.check}` ({c.severity}): fails for {ROW_NOUN[c.frame]} that {c.why}."
+        if c.notes:
+            notes += " " + c.notes
+        suite.add_expectation(cls(**c.kwargs, severity=c.severity, notes=notes,
                                   meta={"check": c.check, "why": c.why, "frame": c.frame}))
     return suite
 
