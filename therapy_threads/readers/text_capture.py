@@ -22,7 +22,15 @@ previous comment's "Reply"/"Liked by" line), with a space after the marker, and 
 sequence within its list (a list is a parent plus an indentation; it starts at 1 and counts up,
 a gap being a comment the capture lost; another 1 starts a new sub-list after an omitted
 comment). Anything else — a numbered list inside a comment, "2.Do", a "3." as first reply — is
-text of the current comment.
+text of the current comment. A reply indented past its parent's child level is kept under the
+nearest earlier comment with a smaller indent and reported (``indent_jump``); the indent unit is
+learned per capture.
+
+Also handled, because real captures vary: no count header (the indented list after a closing
+byline or before a comment form is the comment section, with a warning), "Anna says:" /
+date / "Reply" / "Post author" lines (metadata: identity, time, flags — never text), pingbacks
+(skipped and counted), unindented stray lines between comments, forms printed above the
+comments, hard-wrapped text dumps (lynx/w3m; paragraphs re-joined), legacy encodings.
 """
 from __future__ import annotations
 
