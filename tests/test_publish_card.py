@@ -111,6 +111,18 @@ def test_card_reads_policy_and_measured_metrics(tmp_path):
     assert "not measured" not in body
 
 
+def test_policy_without_metrics_file(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "anonymisation-policy.md").write_text(
+        "# Anonymisation policy\n\nIntro.\n\n## Measured quality\n\nrecall 0.98 on seeds\n")
+    res = publish(make_build(tmp_path / "b"), "1.0.0", tmp_path / "reg", docs_dir=docs)
+    body = (res.path / "README.md").read_text()
+    assert "no measurement file (`docs/anonymisation-metrics.json`)" in body
+    assert "\n##### Measured quality\n" in body and "\n# Anonymisation policy" not in body
+    validate_card(body)
+
+
 def test_plots_are_deterministic_pngs(release, tmp_path):
     png = (release.path / "plots/depth_histogram.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"

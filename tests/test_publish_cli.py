@@ -82,3 +82,15 @@ def test_hub_without_token_fails_before_publishing(tmp_path, capsys, monkeypatch
 def test_bad_version_message(tmp_path, capsys):
     assert main(["publish", "1.0", "--build", str(tmp_path)]) == 2
     assert "use MAJOR.MINOR.PATCH" in capsys.readouterr().err
+
+
+def test_data_card_written_only_for_the_projects_own_release(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    make_build(tmp_path / "elsewhere")
+    assert main(["publish", "1.0.0", "--build", "elsewhere", "--registry", "reg"]) == 0
+    assert not (tmp_path / "DATA_CARD.md").exists()  # a side registry leaves the repo card alone
+    make_build(tmp_path / "data" / "build")
+    assert main(["publish", "1.0.0"]) == 0  # data/build -> data/releases
+    assert "data card -> DATA_CARD.md" in capsys.readouterr().out
+    assert "# Dataset Card for therapy-threads v1.0.0" in (tmp_path / "DATA_CARD.md").read_text()
+    assert (tmp_path / "data" / "releases" / "v1.0.0" / "manifest.json").is_file()

@@ -34,9 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--docs", default=None,
                    help="folder with anonymisation-policy.md / anonymisation-metrics.json "
                         "(default: docs/)")
-    p.add_argument("--data-card", default="DATA_CARD.md",
-                   help="also write the card here (default: DATA_CARD.md)")
-    p.add_argument("--no-data-card", action="store_true", help="do not write --data-card")
+    p.add_argument("--data-card", default=None,
+                   help="also write the card (without YAML and images) to this file; default: "
+                        "DATA_CARD.md when publishing data/build into data/releases (the "
+                        "project's own release), nothing otherwise")
+    p.add_argument("--no-data-card", action="store_true", help="do not write a data card file")
     p.set_defaults(func=run)
 
 
@@ -82,8 +84,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"published {v.tag} -> {result.path} ({counts}; manifest sha256 "
           f"{result.manifest_sha256[:16]}...)")
-    if not args.no_data_card and args.data_card:
-        print(f"data card -> {write_data_card(result, args.data_card)}")
+    card = args.data_card
+    if card is None and Path(args.build) == Path("data/build") and \
+            Path(args.registry) == Path("data/releases"):
+        card = "DATA_CARD.md"  # the project's own release: keep the repo's card in step
+    if card and not args.no_data_card:
+        print(f"data card -> {write_data_card(result, card)}")
     if args.hub:
         res = upload_release(result.path, args.hub, private=not args.public)
         _report_upload(res)

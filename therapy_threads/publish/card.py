@@ -86,7 +86,7 @@ def load_docs(docs_dir: Path | None) -> tuple[str | None, dict[str, Any] | None,
         return None, None, None
     policy = docs_dir / "anonymisation-policy.md"
     metrics = docs_dir / "anonymisation-metrics.json"
-    text = policy.read_text(encoding="utf-8") if policy.is_file() else None
+    text = demote_headings(policy.read_text(encoding="utf-8")) if policy.is_file() else None
     m = None
     if metrics.is_file():
         try:
@@ -95,6 +95,25 @@ def load_docs(docs_dir: Path | None) -> tuple[str | None, dict[str, Any] | None,
         except json.JSONDecodeError:
             m = None
     return text, m, (f"docs/{metrics.name}" if m is not None else None)
+
+
+def demote_headings(markdown: str, below: int = 4) -> str:
+    """Nest an included document under a level-``below`` heading: drop its title (a leading
+    level-1 heading) and push every other heading down, outside code fences."""
+    out, fence, first = [], False, True
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        if not fence and line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            if first and level == 1:
+                first = False
+                continue
+            line = "#" * min(6, level + below - 1) + line[level:]
+        if line.strip():
+            first = False
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
 
 
 def flatten_scalars(obj: Any, prefix: str = "") -> list[tuple[str, Any]]:
