@@ -300,8 +300,13 @@ class Rules:
             if taken[s] or cf in self.not_names or self.function_word(cf) or len(cf) < self.min_len:
                 continue
             rank = self.lex.common_rank.get(cf)
-            if (any(ch.isdigit() for ch in tok) or rank is None
-                    or (tok[:1].isupper() and (cf in self.first_names or cf not in doc.lower_vocab))):
+            handle = any(ch.isdigit() or ch in "_." for ch in tok)
+            if text[e:].lstrip(" \t")[:1] == ":":
+                ok = handle or cf in self.first_names  # "Update:", "Edit:", "Theme:" are headings
+            else:
+                ok = (handle or cf in self.first_names or (rank is None and not _NOT_NAME_SHAPE.search(tok))
+                      or (tok[:1].isupper() and rank >= 5000 and cf not in doc.lower_vocab))
+            if ok:
                 if claim(s, e):  # a line that is only "Name," ("Paperdoll,", "quietriver,")
                     spans.append(Span(s, e, PERSON, cf))
 
