@@ -110,3 +110,15 @@ def test_second_heldout_set_measured_without_tuning(anon):
           f"missed {sc.missed}, false positives {sc.false_pos}")
     assert sc.tp + sc.fn == 28
     assert sc.recall >= 0.85 and sc.kept_broken == 0
+
+
+def test_third_heldout_set_measured_once_after_the_rules_were_final(anon):
+    """heldout_c.json was written after the last rule change and measured once (1.000 recall)."""
+    fx = json.loads((FIX / "heldout_c.json").read_text(encoding="utf-8"))
+    res = heldout_result(fx)
+    docs = anon._analyse(res, AnonymiseReport())
+    sc = score_heldout(docs[0], fx)
+    print(f"held-out C: recall {sc.recall:.3f} ({sc.tp}/{sc.tp + sc.fn}), precision {sc.precision:.3f}, "
+          f"missed {sc.missed}, false positives {sc.false_pos}")
+    assert sc.tp + sc.fn == 20
+    assert sc.recall >= 0.85 and sc.kept_broken == 0
