@@ -635,3 +635,23 @@ def test_pingbacks_skipped_and_author_badge():
                                   b"{Draft} notes on dependency\n\nBody."])
 def test_sniff_accepts_text_that_merely_starts_with_brackets(head):
     assert TextCaptureReader.sniff(head, "page.txt") >= 0.5
+
+
+def test_wordpress_com_widgets_and_credits_are_furniture():
+    text = ("Title\n\nPhoto by Jane Doe on Unsplash\n\n"
+            "A body paragraph long enough to count as prose, about endings in therapy and what they mean.\n\n"
+            "Picture this: a quiet room.\n\n"
+            "Another body paragraph long enough to count as prose, closing the post with a thought or two.\n\n"
+            "Advertisements\n\nReport this ad\n\nRate this:\n\nPublished by Jane Doe\n\nView all posts by Jane Doe\n")
+    r = read_bytes(text.encode())
+    assert r.posts[0].author == "Jane Doe"
+    assert r.posts[0].body.split("\n\n")[1] == "Picture this: a quiet room."
+    assert [f.kind for f in r.furniture] == ["image_credit", "advert", "advert", "rating_widget", "navigation"]
+
+
+def test_short_line_post_keeps_its_body():
+    text = ("A Poem for My Therapist\n\nShare this article\n\nYou held the hour\n\nlike a cup of water\n\n"
+            "and did not spill it\n\nwhen I shook\n")
+    r = read_bytes(text.encode())
+    assert r.posts[0].body == "You held the hour\n\nlike a cup of water\n\nand did not spill it\n\nwhen I shook"
+    assert [f.kind for f in r.furniture] == ["share"]

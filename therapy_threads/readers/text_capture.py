@@ -78,7 +78,7 @@ _LEAVE = re.compile(
     r"^(?:leave a (?:reply|comment|response)|leave your (?:comment|reply|thoughts)|add (?:a|your) comment"
     r"|post a comment|write a comment|submit a comment|have your say)\b", _I)
 _BYLINE = re.compile(
-    r"^(?i:by|written by|posted by|author:)\s+"
+    r"^(?i:by|written by|posted by|published by|author:)\s+"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|du)){0,4})"
     r"(?:\s*(?:on|,|\||–|—|-)\s*(?P<date>[^.!?]*\b\d{4}\b.*))?$")
 # "Posted on March 3, 2012 by Jane Doe": a dateline, with the byline in it when given.
@@ -390,10 +390,9 @@ def _read_body(a: Analysis, stripped: list[str], title_line: int, end: int) -> N
             bio_block = after[0]
     kept: list[Block] = []
     for bi, b in enumerate(blocks):
-        if bi == bio_block:
-            _add_furniture(a, "author_bio", b)
-            continue
         kind = strong_kind(b.text)
+        if kind is None and bi == bio_block:
+            kind = "author_bio"
         if kind is not None:
             _add_furniture(a, kind, b)
         else:
@@ -409,7 +408,9 @@ def _read_body(a: Analysis, stripped: list[str], title_line: int, end: int) -> N
     prose_end = body[last_prose].end if last_prose >= 0 else title_line
     first_furniture_after = min((f[1].start for f in a.furniture if f[1].start > prose_end), default=None)
     tail_from = None
-    for k in range(last_prose + 1, len(body)):
+    # Without any prose paragraph to anchor it (a poem, a list post) there is no tail: removing
+    # everything after the first furniture line would empty the body.
+    for k in range(last_prose + 1, len(body) if last_prose >= 0 else 0):
         if tail_kind(body[k].text) is not None or (
                 first_furniture_after is not None and first_furniture_after < body[k].start):
             tail_from = k

@@ -50,11 +50,16 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:subscribe|sign up)(?: (?:to|for) (?:our|my|the) (?:newsletter|blog|mailing list|updates))?[.!:]?$"
         r"|\benter your e-?mail address\b|\bjoin \d[\d,]* other (?:subscribers|followers)\b"
         r"|^follow (?:this )?blog via e-?mail\b", _I)),
+    ("advert", re.compile(r"^(?:advertisements?|report this ad|sponsored(?: content)?|ad)$", _I)),
+    ("image_credit", re.compile(
+        r"^(?:photo|image|picture|illustration|header image)\s+(?:credit:?|by|via|courtesy of)\s+\S.{0,60}$", _I)),
+    ("rating_widget", re.compile(r"^rate this:?$|^\d+ votes?$", _I)),
     ("navigation", re.compile(
         r"^(?:(?:home|about(?: us| me)?|blog|contact(?: us| me)?|services|shop|menu|search|resources|faq"
         r"|podcast|events|log ?in|sign in|subscribe|fees|appointments|testimonials)\b[\s|•·/>»-]*){2,}$"
         r"|^(?:previous|next)(?: post| article| entry)?:?\s|^[«←]\s|\s[»→]$|^(?:older|newer) (?:posts?|comments?|entries)\b"
-        r"|^(?:posted in|tagged|filed under|categories|tags)\s*:|^bookmark the permalink\b", _I)),
+        r"|^(?:posted in|tagged|filed under|categories|tags)\s*:|^bookmark the permalink\b"
+        r"|^view all posts by\b", _I)),
 ]
 
 _ALT_NOUNS = r"(?:icon|logo|photo|photograph|picture|image|img|avatar|gravatar|thumbnail|headshot|banner|graphic|illustration)"
@@ -121,11 +126,14 @@ def tail_shape_kind(text: str) -> str:
 
 
 def is_substantial_prose(text: str) -> bool:
-    """Long enough, or several sentences: text a person wrote, which ends any furniture tail."""
+    """Text a person wrote, which ends any furniture tail: long, or several sentences, or one
+    full sentence of a dozen words."""
     flat = " ".join(text.split())
     if len(flat) >= 150:
         return True
-    return len(flat) >= 60 and len(_SENTENCE_ENDS.findall(flat)) >= 2
+    if len(flat) >= 60 and len(_SENTENCE_ENDS.findall(flat)) >= 2:
+        return True
+    return _SENTENCE_END.search(flat) is not None and len(_WORD.findall(flat)) >= 12
 
 
 def words_key(text: str) -> str:
