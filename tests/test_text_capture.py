@@ -655,3 +655,17 @@ def test_short_line_post_keeps_its_body():
     r = read_bytes(text.encode())
     assert r.posts[0].body == "You held the hour\n\nlike a cup of water\n\nand did not spill it\n\nwhen I shook"
     assert [f.kind for f in r.furniture] == ["share"]
+
+
+def test_capture_without_title_line_keeps_the_first_paragraph_as_body():
+    first = "I have been in therapy for six years and " * 10
+    r = read_bytes(f"{first}\n\nSecond paragraph of the post.\n".encode())
+    post = r.posts[0]
+    assert post.title == "" and post.body.startswith("I have been in therapy for six years")
+    assert post.body.endswith("Second paragraph of the post.")
+    assert [i.code for i in r.issues] == ["no_title"]
+
+
+def test_one_huge_line_is_fast_enough_and_safe():
+    r = read_bytes(b"x" * 3_000_000)
+    assert r.posts[0].body == "x" * 3_000_000 and r.comments == []

@@ -106,6 +106,7 @@ _DATE_LINE = re.compile(
     r"^(?:on\s+)?(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r"\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?)?|\d{1,2}/\d{1,2}/\d{2,4})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$", _I)
+_MAX_TITLE = 300
 # A path key longer than this falls back to its root and line: keeps keys short in deep chains.
 _MAX_KEY = 96
 
@@ -352,6 +353,12 @@ def _read_title(a: Analysis, stripped: list[str], first: int, end: int, site_hin
                 _SITE_HEADER.match(s) or (hint and _same_name(s, hint)) or _site_by_position(stripped, i, end)):
             a.site_header = s
             a.roles[i] = SITE_HEADER
+        elif len(s) > _MAX_TITLE:
+            # A paragraph, not a title: the capture starts at the body. The body is read from
+            # here (title_line is the line before it) and the title stays empty.
+            a.warnings.append(("no_title", f"the first text line is {len(s)} characters long: read as "
+                               "body, title left empty", location(i, i)))
+            return i - 1
         else:
             a.title_line = i
             a.title = s
@@ -814,13 +821,14 @@ class TextCaptureReader(Reader):
         for code, message, loc in a.warnings:
             result.warn(code, message, loc)
         title = clean_text(a.title)
-        if not title and not a.comments:
-            result.error("no_text", "no title line: every line is blank or page furniture; re-capture the page")
-            return result
-        if not title:
-            result.warn("no_title", "the capture has comments but no title line; title left empty")
-        pid = ids.post_id(source.source_id, "page")
         body = a.body
+        if not title and not a.comments and not body:
+            result.error("no_text", "no title, body or comments: every line is blank or page furniture; "
+                         "re-capture the page")
+            return result
+        if not title and not any(code == "no_title" for code, _, _ in a.warnings):
+            result.warn("no_title", "the capture has no title line; title left empty")
+        pid = ids.post_id(source.source_id, "page")
         if not body:
             result.warn("empty_body", "no body text left after removing page furniture; check the capture")
         post = Post(
