@@ -57,8 +57,9 @@ def make_release(build_dir: str, version: str, registry: str, dry_run: bool,
 
 @task(name="upload-to-hub", retries=NETWORK_RETRIES, retry_delay_seconds=NETWORK_RETRY_DELAYS,
       cache_policy=NO_CACHE)
-def upload_to_hub(release_dir: str, repo_id: str, private: bool) -> dict[str, Any]:
-    res = hub_mod.upload_release(release_dir, repo_id, private=private)
+def upload_to_hub(release_dir: str, repo_id: str, private: bool,
+                  gated: str | None = "manual") -> dict[str, Any]:
+    res = hub_mod.upload_release(release_dir, repo_id, private=private, gated=gated)
     return {"repo_id": repo_id, "tag": res.plan.tag, "commit": res.commit,
             "already_published": res.already_published}
 

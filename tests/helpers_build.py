@@ -193,6 +193,11 @@ class FakeHfApi:
         self.repos.setdefault(repo_id, {"commits": [{}], "tags": {}, "private": private})
         return f"https://huggingface.co/datasets/{repo_id}"
 
+    def update_repo_settings(self, repo_id, *, gated=None, private=None, repo_type=None, **kw):
+        self.calls.append(("update_repo_settings", dict(repo_id=repo_id, gated=gated,
+                                                        repo_type=repo_type)))
+        self._repo(repo_id)["gated"] = gated
+
     def list_repo_refs(self, repo_id, *, repo_type=None, **kw):
         from types import SimpleNamespace
 

@@ -297,3 +297,12 @@ def test_older_version_after_newer_warns(tmp_path):
     res = publish(make_build(tmp_path / "b1"), "1.5.0", reg)
     assert any("older than the latest release v2.0.0" in w for w in res.warnings)
     assert json.loads((reg / "index.json").read_text())["latest"] == "2.0.0"
+
+
+def test_concurrent_publish_is_refused(tmp_path):
+    build = make_build(tmp_path / "build")
+    reg = Registry(tmp_path / "reg")
+    with reg.lock():
+        with pytest.raises(UserError, match="another publish is writing"):
+            publish(build, "1.0.0", reg.root)
+    assert publish(build, "1.0.0", reg.root).path.is_dir()

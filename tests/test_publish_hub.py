@@ -20,14 +20,16 @@ def test_upload_creates_repo_uploads_and_tags(release, tmp_path):
     api = FakeHfApi(tmp_path)
     res = upload_release(release.path, REPO, api=api)
     names = [c[0] for c in api.calls]
-    assert names == ["create_repo", "list_repo_refs", "upload_folder", "create_tag"]
+    assert names == ["create_repo", "update_repo_settings", "list_repo_refs", "upload_folder",
+                     "create_tag"]
     create = api.calls[0][1]
     assert create == {"repo_id": REPO, "repo_type": "dataset", "exist_ok": True, "private": True}
-    up = api.calls[2][1]
+    assert api.calls[1][1] == {"repo_id": REPO, "gated": "manual", "repo_type": "dataset"}
+    up = api.calls[3][1]
     assert up["folder_path"] == str(release.path) and up["repo_type"] == "dataset"
     assert up["delete_patterns"] == DELETE_PATTERNS
     assert up["commit_message"] == "Release v1.0.0"
-    tag = api.calls[3][1]
+    tag = api.calls[4][1]
     assert tag == {"repo_id": REPO, "tag": "v1.0.0", "repo_type": "dataset",
                    "revision": res.commit}
     files = api._files_at(REPO, "v1.0.0")

@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="also upload to this Hugging Face dataset repo (needs HF_TOKEN)")
     p.add_argument("--public", action="store_true",
                    help="create the Hub repo public (default: private; enable gating on the Hub)")
+    p.add_argument("--gated", choices=("manual", "auto", "keep"), default="manual",
+                   help="Hub access gate: manual approval (default), auto (accept the terms), "
+                        "keep (leave the repo's setting)")
     p.add_argument("--upload-existing", action="store_true",
                    help="with --hub: upload the release already in the registry (after a failed "
                         "upload) instead of publishing the build")
@@ -60,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         if not args.hub:
             raise UserError("--upload-existing needs --hub REPO_ID")
         rel = Registry(args.registry).release_dir(v)
-        res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run)
+        res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
+                             gated=None if args.gated == "keep" else args.gated)
         _report_upload(res)
         return 0
     try:
@@ -91,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
     if card and not args.no_data_card:
         print(f"data card -> {write_data_card(result, card)}")
     if args.hub:
-        res = upload_release(result.path, args.hub, private=not args.public)
+        res = upload_release(result.path, args.hub, private=not args.public,
+                             gated=None if args.gated == "keep" else args.gated)
         _report_upload(res)
     return 0
 

@@ -142,7 +142,8 @@ class HttpFetcher:
                 last = e
             except httpx.TransportError as e:
                 last = e
-            time.sleep(self.backoff * (2 ** attempt))
+            if attempt + 1 < self.retries:
+                time.sleep(self.backoff * (2 ** attempt))
         raise UserError(f"could not fetch {url} after {self.retries} attempts ({last}); check the "
                         "network and try again")
 

@@ -97,9 +97,13 @@ def _remote_manifest_sha(api, repo_id: str, tag: str) -> str | None:
 
 
 def upload_release(release_dir: Path | str, repo_id: str, *, api: Any = None,
-                   token: str | None = None, private: bool = True,
+                   token: str | None = None, private: bool = True, gated: str | None = "manual",
                    dry_run: bool = False) -> UploadResult:
-    """Create the dataset repo if needed, upload the release folder, tag it ``vX.Y.Z``.
+    """Create the dataset repo if needed, turn on gated access, upload the release, tag it.
+
+    ``gated``: "manual" (a maintainer approves each request; the default, because the data is
+    sensitive), "auto" (access after accepting the terms of the card's ``extra_gated_*``
+    form) or None (leave the repo's setting alone).
 
     Idempotent for retries: if the tag already exists and its manifest equals ours the upload
     is reported as done; a tag with a different manifest is refused (tags are immutable).
@@ -113,6 +117,11 @@ def upload_release(release_dir: Path | str, repo_id: str, *, api: Any = None,
 
     api.create_repo(repo_id=repo_id, repo_type="dataset", exist_ok=True, private=private)
     result.calls.append("create_repo")
+    if gated:
+        # The card's extra_gated_* fields only define the request form; the gate itself is a
+        # repository setting.
+        api.update_repo_settings(repo_id=repo_id, repo_type="dataset", gated=gated)
+        result.calls.append("update_repo_settings")
     ours = next(f["sha256"] for f in plan.files if f["path"] == MANIFEST)
     if plan.tag in _tags(api, repo_id):
         result.calls.append("list_repo_refs")
