@@ -93,7 +93,9 @@ def validate_build(out: str, key_file: str | None) -> dict[str, Any]:
     summary = _validate(Path(out), key=key)
     create_markdown_artifact(key="validation-summary", markdown=summary_markdown(summary),
                              description="therapy-threads build validation")
-    return summary.to_dict() if hasattr(summary, "to_dict") else asdict(summary)
+    # A failed validation fails the task and the flow: nothing downstream may publish it.
+    summary.raise_for_status()
+    return summary.to_dict()
 
 
 _POOL: dict[str, Executor] = {}

@@ -95,7 +95,7 @@ def local_path(base: Path, ref: SourceRef) -> Path:
 
 # Modules whose code decides what a fragment contains; a change to any invalidates the cache.
 _FRAGMENT_CODE = ("readers", "anonymise", "normalise.py", "tree.py", "records.py", "ids.py",
-                  "include.py", "language.py", "validate/rows.py", "pipeline.py", "schema.py")
+                  "include.py", "language.py", "validate/rows.py", "validate/patterns.py", "pipeline.py", "schema.py")
 
 
 def code_fingerprint() -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -57,15 +58,21 @@ def run(args: argparse.Namespace) -> int:
     if args.runner == "dask":
         flow_fn = build_flow.with_options(task_runner=dask_runner(args.dask_address, args.workers))
         args.workers = 1  # the Dask workers are the processes; no pool inside a task
-    report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
-                        policy=args.policy, workers=args.workers, archive_dir=args.archive,
-                        offline=args.offline, run_validation=not args.no_validate)
-    print_summary(report, out, time.time() - t0)
-    failed_validation = report.get("validation") and not report["validation"].get("success", False)
-    if failed_validation:
-        print("validation FAILED: nothing from this build may be published; see "
-              f"{out / 'validation' / 'summary.json'}", file=sys.stderr)
+    from ..validate import BuildValidationError
+
+    try:
+        report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
+                         policy=args.policy, workers=args.workers, archive_dir=args.archive,
+                         offline=args.offline, run_validation=not args.no_validate)
+    except BuildValidationError as e:
+        report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
+        report["validation"] = {"success": False}
+        print_summary(report, out, time.time() - t0)
+        print(f"\n{e}\n\nvalidation FAILED: nothing from this build may be published; details in "
+              f"{out / 'validation' / 'summary.json'} and {out / 'validation' / 'data_docs' / 'index.html'}",
+              file=sys.stderr)
         return 1
+    print_summary(report, out, time.time() - t0)
     return 0
 
 
