@@ -266,6 +266,9 @@ class Anonymiser:
         for t in d.texts:
             if getattr(t.obj, "language", None) not in (None, "en"):
                 continue
+            low = t.text.lower()
+            if not any(n in low for n in names):
+                continue  # substring tests are much cheaper than the case-insensitive regex
             for m in pat.finditer(t.text):
                 s = m.start()
                 core = _POSS.sub("", m.group(0)) if m.group(0).lower().endswith(("'s", "’s")) else m.group(0)

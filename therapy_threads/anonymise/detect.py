@@ -21,7 +21,8 @@ _PRECEDENCE = {EMAIL: 0, URL: 0, KNOWN: 1, POST_AUTHOR: 1, MENTION: 2, PERSON: 3
 # A capitalised token: "Evan", "DeShawn", "O'Brien", "Mary-Jane", "BAPS", "Evan’s" (possessive
 # stripped later). Digits are not part of a name token here; handles with digits are found as
 # known identities or @mentions.
-CAP_RE = re.compile(r"(?<![\w@’'.-])[A-Z][A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
+# (The look-behind comes after the first letter: the regex engine can then skip ahead to capitals.)
+CAP_RE = re.compile(r"[A-Z](?<![\w@’'.\-][A-Z])[A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
 _POSS = re.compile(r"['’]s?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)([\s,]*)$")
 _TWO_BEFORE = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)([\s,]*)$")
@@ -33,13 +34,14 @@ _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,
 # Word shapes that are not person names: derived words and CamelCase compounds (brands, sites).
 _NOT_NAME_SHAPE = re.compile(r"(?:ing|tion|sion|ness|ment|ism|ology|ical|ence|ance|ship|ative|ized|ised|ful|less)$"
                              r"|^[A-Z][a-z]{3,}[A-Z]")
-_LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])(?=[!?](?:\s|$))")
+_CLAUSE_END = re.compile(r"[!?]")
+_LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
 # a complete clause ends, then the person addressed: "don't worry about it quietriver!", "love you mk2!"
 _ADDRESS_CUES = frozenset({"it", "you", "too", "again", "thanks", "thank", "hey", "hi", "hello", "dear",
                            "this", "that", "so", "much", "lot", "up", "there", "here", "back"})
 _REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z']*")
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
 _SENT_END = ".!?…\n:"
 _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+([A-Z][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z]+)*)")
@@ -75,7 +77,7 @@ class DocContext:
 def build_context(texts: list[str], known: dict[str, KnownName], own_host: str | None) -> DocContext:
     vocab: set[str] = set()
     for t in texts:
-        vocab.update(w.replace("’", "'") for w in _LOWER_WORD.findall(t))
+        vocab.update(_LOWER_WORD.findall(t.replace("’", "'") if "’" in t else t))
     if known:
         alts = sorted(known, key=len, reverse=True)
         body = "|".join(re.escape(a).replace(r"\ ", r"[\s_.\-]+") for a in alts)
@@ -286,7 +288,8 @@ class Rules:
                         spans.append(Span(s, s + len(core), PERSON, core.casefold()))
             return spans, []
 
-        for m in _LOWER_NAMED.finditer(text):
+        named = _LOWER_NAMED.finditer(text) if ("name" in text or "called" in text) else ()
+        for m in named:
             s, e = m.span(1)
             cf = m.group(1)
             if not taken[s] and cf in self.first_names and cf not in self.not_names and not self.function_word(cf):
@@ -310,7 +313,12 @@ class Rules:
                 if claim(s, e):  # a line that is only "Name," ("Paperdoll,", "quietriver,")
                     spans.append(Span(s, e, PERSON, cf))
 
-        for m in _LOWER_ADDRESS.finditer(text):
+        for q in _CLAUSE_END.finditer(text):
+            if q.end() < len(text) and not text[q.end()].isspace():
+                continue
+            m = _LOWER_ADDRESS.search(text, max(0, q.start() - 40), q.start())
+            if m is None:
+                continue
             s, e = m.span(1)
             tok = m.group(1)
             if taken[s] or tok in self.not_names or _REPEATS.search(tok):
