@@ -201,3 +201,16 @@ def test_croissant_validates_and_iterates_with_mlcroissant(release, tmp_path):
     assert len(comments) == 50
     depth0 = sum(1 for c in comments if c["comments/depth"] == 0)
     assert depth0 == 26
+
+
+def test_many_sources_are_summarised(tmp_path):
+    from helpers_build import BuildSpec, SourceSpec
+
+    spec = BuildSpec(sources=[SourceSpec(f"s-{i:03d}", n_posts=1, comments_per_post=1,
+                                         declared_extra=0, quarantined=0, seed=i)
+                              for i in range(103)])
+    res = publish(make_build(tmp_path / "b", spec), "1.0.0", tmp_path / "reg")
+    body = (res.path / "README.md").read_text()
+    assert body.count("| … 3 more sources |") == 2
+    assert "| `s-099` |" in body and "| `s-100` |" not in body
+    assert len(res.manifest["sources"]) == 103

@@ -28,6 +28,7 @@ TAGS = ["mental-health", "psychotherapy", "therapeutic-relationship", "transfere
         "conversations", "reply-threads", "blog-comments"]
 LICENSE_NAME = "therapy-threads-research-terms"
 TERMS_FILE = "TERMS.md"
+MAX_SOURCE_ROWS = 100  # per-source tables in the card; manifest.json lists every source
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SIZE_BOUNDS = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
                (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M")]
@@ -289,6 +290,7 @@ def render_body(ctx: CardContext) -> str:
         field_tables={t: field_table(t) for t in TABLES},
         default_config=DEFAULT_CONFIG,
         terms_file=TERMS_FILE,
+        max_rows=MAX_SOURCE_ROWS,
         gated_prompt=GATED_PROMPT,
     )
 
