@@ -6,6 +6,7 @@ import hmac
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..records import Comment, Post, ReadResult
 from . import ner
@@ -81,7 +82,7 @@ class Anonymiser:
         self._ner_labels = frozenset(self.policy.get("ner", "labels"))
         self._ner_window = int(self.policy.raw["ner"].get("window", 100))
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """16 hex digits over HMAC(key, "fingerprint"), the policy, the lexicons, the NER model and
         this code's version: safe to log, and the cache key of anonymised output."""
