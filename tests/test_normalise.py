@@ -132,3 +132,9 @@ def test_clean_many_on_stripped_lines(paragraphs):
         parts = [ln.strip() for ln in lines if "\n" not in ln and ln.strip()]
         texts.append("\n".join(parts))
     assert normalise.clean_many(texts, lines_stripped=True) == [clean_text(t) for t in texts]
+
+
+def test_clean_many_batches_agree(monkeypatch):
+    monkeypatch.setattr(normalise, "_BATCH_CHARS", 7)
+    texts = ["plain", "two  spaces", "caf\u00c3\u00a9", "", "x πŸ˜‚", " lead", "tail\u00a0", "ok"] * 3
+    assert normalise.clean_many(texts) == [clean_text(t) for t in texts]

@@ -669,3 +669,12 @@ def test_capture_without_title_line_keeps_the_first_paragraph_as_body():
 def test_one_huge_line_is_fast_enough_and_safe():
     r = read_bytes(b"x" * 3_000_000)
     assert r.posts[0].body == "x" * 3_000_000 and r.comments == []
+
+
+def test_five_digit_comment_numbers():
+    parts = ["Busy post", "", "A body paragraph long enough to count as prose, with a sentence. And another.", "",
+             "10002 comments", ""]
+    for k in range(1, 10003):
+        parts += [f"  {k}. comment {k}", ""]
+    r = read_bytes("\n".join(parts).encode())
+    assert len(r.comments) == 10002 and r.comments[-1].text == "comment 10002"

@@ -156,8 +156,24 @@ def clean_many(texts: list[str], *, lines_stripped: bool = False) -> list[str]:
     ``lines_stripped``: the caller guarantees every line is already stripped and there are no
     runs of blank lines (texts built from stripped lines), which skips three scans.
     """
-    if not texts:
-        return []
+    out: list[str] = []
+    # Batches of ~1M characters: one scan per batch stays cheap, and the joined string (4 bytes
+    # per character as soon as one emoji is in it) stays small.
+    lo, size = 0, 0
+    for hi, t in enumerate(texts):
+        size += len(t) + 1
+        if size >= _BATCH_CHARS:
+            out += _clean_batch(texts[lo:hi + 1], lines_stripped)
+            lo, size = hi + 1, 0
+    if lo < len(texts):
+        out += _clean_batch(texts[lo:], lines_stripped)
+    return out
+
+
+_BATCH_CHARS = 1 << 20
+
+
+def _clean_batch(texts: list[str], lines_stripped: bool) -> list[str]:
     big = "\n".join(texts)
     flagged: set[int] = set()
     starts: list[int] | None = None
@@ -185,6 +201,7 @@ def clean_many(texts: list[str], *, lines_stripped: bool = False) -> list[str]:
             flagged.add(i)
             flagged.add(owner(pos + len(pat) - 1))
             pos = big.find(pat, pos + 1)
+    del big
     out = list(texts)
     for i, t in enumerate(texts):
         if i in flagged or (t and (t[0].isspace() or t[-1].isspace())):

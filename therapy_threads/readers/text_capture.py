@@ -91,7 +91,7 @@ _BIO_PHRASE = re.compile(
     r"|has (?:written|been practi[cs]ing))\b", _I)
 _SITE_HEADER = re.compile(
     r"^(?:blog|the blog|news|journal|articles?)\s*[:|–—-]\s*\S.*$|^.+\s[|–—-]\s*(?:the )?blog$|^.+['’]s blog$", _I)
-_MARKER = re.compile(r"(?P<num>\d{1,4})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣*+])(?P<bsp>\s|$)|(?P<nospace>\d{1,4})\.(?=\S)")
+_MARKER = re.compile(r"(?P<num>\d{1,6})\.(?P<sp>\s|$)|(?P<bullet>[•◦▪‣*+])(?P<bsp>\s|$)|(?P<nospace>\d{1,6})\.(?=\S)")
 _AUTHOR_BADGE = re.compile(r"^(?:post author|author|blog author)$", _I)
 _PINGBACK = re.compile(r"^(?:pingback|trackback)\b", _I)
 _QUOTED_TITLE = re.compile(r"[“\"]([^”\"]+)[”\"]?\s*$")
@@ -152,6 +152,7 @@ class Analysis:
     furniture: list[tuple[str, Block]] = field(default_factory=list)
     comments: list[DraftComment] = field(default_factory=list)
     warnings: list[tuple[str, str, str]] = field(default_factory=list)  # (code, message, location)
+    keep_parts: bool = True  # keep each comment's raw lines (the accounting); the reader drops them
     wrapped: bool = False  # hard-wrapped capture (lynx/w3m dump): line breaks inside paragraphs are not the author's
 
     @property
@@ -193,13 +194,22 @@ def analyse(text: str, site_hint: str | None = None) -> Analysis:
     ``site_hint`` is the site name from the manifest: a first line that repeats it is the
     site header, not the title.
     """
+    return analyse_lines(split_lines(text), site_hint)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of a capture: any newline convention, tabs expanded to 4-column stops."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text:
         text = text.expandtabs(4)
-    lines = text.split("\n")
+    return text.split("\n")
+
+
+def analyse_lines(lines: list[str], site_hint: str | None = None, *, keep_parts: bool = True) -> Analysis:
+    """``analyse`` on the lines of a capture (lets the caller drop the whole text first)."""
     n = len(lines)
-    a = Analysis(lines=lines, roles=[BLANK] * n, owners=[-1] * n)
+    a = Analysis(lines=lines, roles=[BLANK] * n, owners=[-1] * n, keep_parts=keep_parts)
     stripped = [ln.strip() for ln in lines]
     indents = _Indents(lines, stripped)
 
@@ -660,7 +670,11 @@ def _read_comments(a: Analysis, stripped: list[str], indents: _Indents, lo: int,
         block.text = "\n".join(stripped[j] for j in range(block.start, block.end + 1) if stripped[j])
         _add_furniture(a, strong_kind(block.text) or tail_kind(block.text) or "after_comments", block)
     _check_indentation(a)
-    raw = ["\n".join(d.parts) for d in drafts]
+    raw = []
+    for d in drafts:
+        raw.append("\n".join(d.parts))
+        if not a.keep_parts:
+            d.parts = []  # free as we go: the peak is raw + clean_many's scan string
     if a.wrapped:
         raw = [unwrap(t) for t in raw]
     for d, text in zip(drafts, clean_many(raw, lines_stripped=True)):
@@ -817,7 +831,10 @@ class TextCaptureReader(Reader):
             (result.error if severity == "error" else result.warn)(code, message)
         if decoded.text is None:
             return result
-        a = analyse(decoded.text, site_hint=source.site)
+        lines = split_lines(decoded.text)
+        del decoded  # the decoded text can be several times the input size (UCS-4): free it
+        a = analyse_lines(lines, site_hint=source.site, keep_parts=False)
+        del lines
         for code, message, loc in a.warnings:
             result.warn(code, message, loc)
         title = clean_text(a.title)
