@@ -52,7 +52,7 @@ def check_file(corpus: Path, truth: dict) -> dict:
     reader = get_reader("text_capture")
     data = (corpus / truth["file"]).read_bytes()
     t0 = time.process_time()
-    result = reader.read(data, SourceRef(source_id=truth["file"], location=truth["file"]))
+    result = reader.read(data, SourceRef(source_id=truth["file"], location=truth["file"], site="Synthetic blog"))
     cpu = time.process_time() - t0
     post = result.posts[0] if result.posts else None
     got = {
