@@ -93,14 +93,23 @@ def test_empty_comment_and_its_replies_are_quarantined_and_tree_rebuilt():
     assert next(q for q in r.quarantine if q.location == "item c").item_id == ids.comment_id(pid, "c")
 
 
-def test_post_without_body_is_quarantined_with_its_comments():
+def test_post_without_title_or_body_is_quarantined_with_its_comments():
     r = _result({"good": [_c("a", None, "Hello.")], "empty": [_c("x", None, "Kept text."), _c("y", "x", "Reply.")]},
                 bodies={"empty": " \n "})
+    r.posts[1].title = " "
     isolate_bad_rows(r)
     assert [p.source_key for p in r.posts] == ["good"]
     assert [c.text for c in r.comments] == ["Hello."]
     q = sorted((x.item_kind, x.reason) for x in r.quarantine)
-    assert q == [("comment", "post_quarantined"), ("comment", "post_quarantined"), ("post", "empty_body")]
+    assert q == [("comment", "post_quarantined"), ("comment", "post_quarantined"), ("post", "empty_post")]
+
+
+def test_post_with_a_title_but_no_body_keeps_its_discussion():
+    # Disqus exports carry only the thread's title and link: the comments are the data.
+    r = _result({"thread": [_c("x", None, "Kept text."), _c("y", "x", "A real reply.")]}, bodies={"thread": ""})
+    isolate_bad_rows(r)
+    assert [c.text for c in r.comments] == ["Kept text.", "A real reply."]
+    assert r.quarantine == []
 
 
 def test_clean_result_is_untouched():

@@ -9,8 +9,12 @@ What is isolated, with its reason code:
 * ``empty_text`` – nothing but whitespace or zero-width characters after cleaning;
 * ``metadata_only`` – only page chrome: dates, times, "Reply", "Liked by 3 people", "2 days ago";
 * ``deleted_placeholder`` – "[deleted]", "This comment was removed by the author", ...;
-* ``empty_body`` – a post with no body text (the schema requires one); its comments go to
-  quarantine with ``post_quarantined``, since a comment cannot be published without its post;
+* ``empty_post`` – a post with neither title nor body text; its comments go to quarantine with
+  ``post_quarantined``, since a comment cannot be published without its post. An empty body
+  alone is allowed: some formats never carry the post's text (a Disqus export has only the
+  thread's title and link), and dropping their discussions would lose exactly the data the
+  dataset is for. Readers warn (``empty_body``) and validation flags short bodies from formats
+  that should have one;
 * ``parent_quarantined`` – a reply whose parent (or an ancestor) was isolated.
 
 Why replies of an isolated comment are quarantined rather than re-parented: re-parenting a reply
@@ -44,8 +48,8 @@ def comment_problem(text: str | None) -> tuple[str, str] | None:
 
 
 def post_problem(post: Post) -> tuple[str, str] | None:
-    if patterns.is_blank(post.body):
-        return "empty_body", "the post has no body text after furniture removal; the reader found no article"
+    if patterns.is_blank(post.body) and patterns.is_blank(post.title):
+        return "empty_post", "the post has neither a title nor body text; the reader found no article"
     return None
 
 
