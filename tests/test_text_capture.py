@@ -678,3 +678,24 @@ def test_five_digit_comment_numbers():
         parts += [f"  {k}. comment {k}", ""]
     r = read_bytes("\n".join(parts).encode())
     assert len(r.comments) == 10002 and r.comments[-1].text == "comment 10002"
+
+
+@pytest.mark.parametrize("line", [
+    "My grandmother baked cookies and I would use them to calm down after school.",
+    "Next week I will write about transference.",
+    "Sign in, sit down, wait. That was the ritual.",
+    "Picture this: a quiet room.",
+])
+def test_prose_that_resembles_furniture_stays_body(line):
+    text = ("Title\n\nA first paragraph long enough to count as prose, about what the hour means to me.\n\n"
+            f"{line}\n\nA closing paragraph long enough to count as prose, and it ends the post here.\n")
+    r = read_bytes(text.encode())
+    assert line in r.posts[0].body.split("\n\n") and r.furniture == []
+
+
+def test_long_closing_paragraph_mentioning_call_me_stays_body():
+    closing = ("When I left, my therapist said: call me if the week gets too long. I never did, but "
+               "knowing I could was enough to get me through to Tuesday, and then through the next week.")
+    text = ("Title\n\nA first paragraph long enough to count as prose, about what the hour means to me.\n\n"
+            f"{closing}\n")
+    assert read_bytes(text.encode()).posts[0].body.endswith(closing)

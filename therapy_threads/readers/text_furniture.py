@@ -26,11 +26,15 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
     ("skip_link", re.compile(
         r"^(?:skip|jump) to (?:the )?(?:main |primary )?(?:content|navigation|menu|footer|sidebar|search)\b"
         r"|^skip navigation$", _I)),
+    # Cookies in a website sense (not grandmother's baking): named with the site, the browser,
+    # consent or policy words.
     ("cookie_notice", re.compile(
-        r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|policy|settings|brows\w*|continu\w*|agree|experience)\b"
+        r"\bcookies?\b.{0,120}\b(?:website|site|browser|brows\w*|privacy|consent|policy|settings|analytics"
+        r"|third[- ]party)\b|\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b"
         r"|\b(?:accept|allow|reject|decline|manage)(?: all)? cookies\b", _I)),
     ("login_prompt", re.compile(
-        r"^(?:please )?(?:log ?in|sign ?in)\b|\byou are commenting using\b|\blog ?out\b\s*/\s*change\b"
+        r"^(?:please )?(?:log ?in|sign ?in)\b.{0,80}\b(?:to (?:reply|comment|post)|using|with|account|comment)"
+        r"|^(?:log ?in|sign ?in)(?: to reply)?$|\byou are commenting using\b|\blog ?out\b\s*/\s*change\b"
         r"|\bclick an icon to log in\b|\bfill in your details below\b|^you must be (?:logged|signed) in\b", _I)),
     ("comment_form", re.compile(
         r"^connecting to %s$|^notify me of (?:new |follow-up )?(?:comments|posts)\b|^save my name,? email\b"
@@ -57,7 +61,7 @@ _STRONG: list[tuple[str, re.Pattern[str]]] = [
     ("navigation", re.compile(
         r"^(?:(?:home|about(?: us| me)?|blog|contact(?: us| me)?|services|shop|menu|search|resources|faq"
         r"|podcast|events|log ?in|sign in|subscribe|fees|appointments|testimonials)\b[\s|•·/>»-]*){2,}$"
-        r"|^(?:previous|next)(?: post| article| entry)?:?\s|^[«←]\s|\s[»→]$|^(?:older|newer) (?:posts?|comments?|entries)\b"
+        r"|^(?:previous|next) (?:post|article|entry|story)\b|^[«←]\s|\s[»→]$|^(?:older|newer) (?:posts?|comments?|entries)\b"
         r"|^(?:posted in|tagged|filed under|categories|tags)\s*:|^bookmark the permalink\b"
         r"|^view all posts by\b", _I)),
 ]
@@ -99,10 +103,16 @@ def image_alt_like(text: str) -> bool:
     return len(text) <= 80 and _IMAGE_ALT.search(text) is not None
 
 
+TAIL_MAX_CHARS = 200
+
+
 def tail_kind(text: str) -> str | None:
-    """Kinds that count only after the last substantial prose paragraph (widgets, ads, forms)."""
+    """Kinds that count only after the last substantial prose paragraph (widgets, ads, forms).
+
+    Short paragraphs only: a longer one that says "call me" is the author writing.
+    """
     flat = " ".join(text.split())
-    if len(flat) > STRONG_MAX_CHARS:
+    if len(flat) > TAIL_MAX_CHARS:
         return None
     if _CTA.search(flat):
         return "call_to_action"
