@@ -420,7 +420,7 @@ def _read_body(a: Analysis, stripped: list[str], title_line: int, end: int) -> N
     body = kept
     last_prose = -1
     for k, b in enumerate(body):
-        if is_substantial_prose(b.text) and tail_kind(b.text) is None:
+        if is_substantial_prose(b.text):
             last_prose = k
     prose_end = body[last_prose].end if last_prose >= 0 else title_line
     first_furniture_after = min((f[1].start for f in a.furniture if f[1].start > prose_end), default=None)

@@ -137,13 +137,14 @@ def tail_shape_kind(text: str) -> str:
 
 def is_substantial_prose(text: str) -> bool:
     """Text a person wrote, which ends any furniture tail: long, or several sentences, or one
-    full sentence of a dozen words."""
+    full sentence of a dozen words that is not a call to action or sign-up prompt."""
     flat = " ".join(text.split())
     if len(flat) >= 150:
         return True
     if len(flat) >= 60 and len(_SENTENCE_ENDS.findall(flat)) >= 2:
         return True
-    return _SENTENCE_END.search(flat) is not None and len(_WORD.findall(flat)) >= 12
+    return (_SENTENCE_END.search(flat) is not None and len(_WORD.findall(flat)) >= 12
+            and tail_kind(flat) is None)
 
 
 def words_key(text: str) -> str:
