@@ -65,3 +65,26 @@ def test_duckdb_reads_and_joins(release_dir):
         group by all""").fetchall()
     assert len(per_post) == 6
     assert all(extracted == counted for _, extracted, counted in per_post)
+
+
+def test_empty_table_loads(tmp_path, offline):
+    from helpers_build import BuildSpec, SourceSpec
+
+    spec = BuildSpec(sources=[SourceSpec("seed-000", quarantined=0)])
+    rel = publish(make_build(tmp_path / "b", spec), "1.0.0", tmp_path / "reg").path
+    # datasets cannot load an empty Parquet split (huggingface/datasets#8401): the card says so
+    # and the package's loader returns an empty Dataset with the documented features instead.
+    with pytest.raises(ValueError, match="corresponds to no data"):
+        datasets.load_dataset(str(rel), "quarantine", split="train", cache_dir=str(offline))
+    assert "**Empty in this release:** `quarantine`." in (rel / "README.md").read_text()
+    from therapy_threads.load import load
+
+    ds = load("quarantine", source=rel, format="datasets", cache_dir=offline)
+    assert ds.num_rows == 0
+    assert ds.features == datasets.Features.from_arrow_schema(arrow_schema("quarantine"))
+    assert datasets.load_dataset(str(rel), "comments", split="train",
+                                 cache_dir=str(offline)).num_rows == 12
+    assert len(pd.read_parquet(rel / "data" / "quarantine-00000-of-00001.parquet")) == 0
+    con = duckdb.connect()
+    assert con.execute(f"select count(*) from '{rel.as_posix()}/data/quarantine-*.parquet'"
+                       ).fetchone() == (0,)

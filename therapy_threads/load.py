@@ -106,6 +106,11 @@ def load(table: str = "comments", version: str | None = None, source: str | Path
         import datasets
 
         features = datasets.Features.from_arrow_schema(pq.read_schema(files[0]))
+        if all(pq.ParquetFile(f).metadata.num_rows == 0 for f in files):
+            # datasets cannot build an empty split from Parquet ("corresponds to no data",
+            # huggingface/datasets#8401); an empty in-memory Dataset has the same features.
+            return datasets.Dataset(pq.read_table(files[0]), info=datasets.DatasetInfo(
+                features=features))
         kwargs = {"cache_dir": str(Path(cache_dir) / "datasets")} if cache_dir else {}
         return datasets.load_dataset("parquet", data_files={"train": [str(f) for f in files]},
                                      split="train", features=features, **kwargs)

@@ -137,8 +137,8 @@ def write_shards(t: pa.Table, table: str, root: Path, *, order: pa.Array | None 
         dest.parent.mkdir(parents=True, exist_ok=True)
         dictionary = [c for c in t.schema.names if c not in NO_DICTIONARY]
         with pq.ParquetWriter(dest, t.schema, use_dictionary=dictionary, **WRITER_OPTIONS) as w:
-            if hi <= lo:
-                w.write_table(t.slice(0, 0))
+            # An empty table gets no row group at all: readers that size batches from the first
+            # row group (datasets) fail on a zero-row group.
             for off in range(lo, hi, row_group_size):
                 part = gather(order.slice(off, min(row_group_size, hi - off)))
                 w.write_table(part, row_group_size=row_group_size)
