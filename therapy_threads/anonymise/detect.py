@@ -34,6 +34,12 @@ _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,
 # Word shapes that are not person names: derived words and CamelCase compounds (brands, sites).
 _NOT_NAME_SHAPE = re.compile(r"(?:ing|tion|sion|ness|ment|ism|ology|ical|ence|ance|ship|ative|ized|ised|ful|less)$"
                              r"|^[A-Z][a-z]{3,}[A-Z]")
+_KIN = (r"(?:wife|husband|partner|spouse|sister|brother|son|daughter|mom|mum|mother|dad|father|friend|"
+        r"boyfriend|girlfriend|fianc[eé]e?|therapist|counsel+or|analyst|psychologist|psychiatrist|"
+        r"colleague|boss|cousin|aunt|uncle|niece|nephew|grandson|granddaughter)")
+# lower-case names next to a relation: "my wife andrea", "andrea (my wife)"
+_KIN_LOWER = re.compile(r"\b(?:my|our|his|her|their)\s+" + _KIN + r"\s*,?\s+([a-z]{2,})\b"
+                        r"|\b([a-z]{2,})\s*\((?:my|our|his|her|their)\s+" + _KIN + r"\)")
 _CLAUSE_END = re.compile(r"[!?]")
 _LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
 # a complete clause ends, then the person addressed: "don't worry about it quietriver!", "love you mk2!"
@@ -287,6 +293,15 @@ class Rules:
                     if claim(s, s + len(core)):
                         spans.append(Span(s, s + len(core), PERSON, core.casefold()))
             return spans, []
+
+        for m in _KIN_LOWER.finditer(text):
+            g = 1 if m.group(1) else 2
+            s, e = m.span(g)
+            cf = m.group(g)
+            r = self.lex.common_rank.get(cf)
+            if (not taken[s] and cf in self.first_names and cf not in self.not_names
+                    and (r is None or r >= SOFT_RANK) and claim(s, e)):
+                spans.append(Span(s, e, PERSON, cf))
 
         named = _LOWER_NAMED.finditer(text) if ("name" in text or "called" in text) else ()
         for m in named:
