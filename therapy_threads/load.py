@@ -134,13 +134,13 @@ class Node:
     depth: int
     position: int
     row: dict[str, Any]
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.row.get("text", "")
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         """This node and its descendants in reading order (pre-order), without recursion."""
         stack = [self]
         while stack:

@@ -136,9 +136,11 @@ class HttpFetcher:
             except httpx.HTTPStatusError as e:
                 code = e.response.status_code
                 if code == 404:
-                    raise UserError(f"{url} not found (404); check the version and the --from URL")
+                    raise UserError(f"{url} not found (404); check the version and the --from "
+                                    "URL") from e
                 if code < 500 and code != 429:
-                    raise UserError(f"{url} answered HTTP {code}; check the URL and access rights")
+                    raise UserError(f"{url} answered HTTP {code}; check the URL and access "
+                                    "rights") from e
                 last = e
             except httpx.TransportError as e:
                 last = e
@@ -322,7 +324,8 @@ def download(version: str | Version | None, source: str | Path, to: Path | str |
     try:
         manifest = json.loads(mbytes)
     except json.JSONDecodeError as e:
-        raise ChecksumError(f"the manifest of {v.tag} at {fetcher.description} is not JSON ({e})")
+        raise ChecksumError(f"the manifest of {v.tag} at {fetcher.description} is not JSON "
+                            f"({e})") from e
     if manifest.get("version") != str(v):
         raise ChecksumError(f"{fetcher.description} served the manifest of version "
                             f"{manifest.get('version')!r} for {v.tag}")

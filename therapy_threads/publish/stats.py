@@ -23,7 +23,7 @@ def _quantiles(arr: pa.ChunkedArray | pa.Array) -> dict[str, float] | None:
     if len(arr) == 0:
         return None
     qs = pc.quantile(arr, q=list(QUANTILES), interpolation="lower").to_pylist()
-    out = {f"p{int(q * 100)}": int(v) for q, v in zip(QUANTILES, qs)}
+    out = {f"p{int(q * 100)}": int(v) for q, v in zip(QUANTILES, qs, strict=True)}
     out["mean"] = round(float(pc.mean(arr).as_py()), 1)
     return out
 

@@ -21,7 +21,7 @@ class Version:
     patch: int
 
     @classmethod
-    def parse(cls, text: str) -> "Version":
+    def parse(cls, text: str) -> Version:
         m = _SEMVER.match(str(text).strip())
         if not m:
             raise UserError(f"{text!r} is not a release version; use MAJOR.MINOR.PATCH, e.g. 1.0.0 "
@@ -35,7 +35,7 @@ class Version:
     def tag(self) -> str:
         return f"v{self}"
 
-    def bump_kind(self, prev: "Version") -> str:
+    def bump_kind(self, prev: Version) -> str:
         if self.major != prev.major:
             return "major"
         if self.minor != prev.minor:
