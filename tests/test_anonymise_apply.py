@@ -181,3 +181,14 @@ def test_non_english_text_gets_only_language_independent_rules():
     assert t0 == "Danke für den Artikel, Frau Müller hat recht. Schreib mir: [EMAIL]"  # nouns survive
     kb = res.comments[0].author_pseudonym
     assert t1 == f"[{kb}] hat es schon gesagt, Dr. [PERSON_1] auch."
+
+
+def test_furniture_kept_in_the_build_is_scrubbed_too():
+    from therapy_threads.records import Furniture
+
+    res = _thread([(Identity(name="Hannah Okonkwo", email="h.ok@example.org"), "Great post.")])
+    res.furniture.append(Furniture("t", res.posts[0].post_id, "comment_form",
+                                   "Logged in as Hannah Okonkwo (h.ok@example.org). Log out?"))
+    Anonymiser(K1).apply(res)
+    p = res.comments[0].author_pseudonym
+    assert res.furniture[0].text == f"Logged in as [{p}] ([EMAIL]). Log out?"

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..records import Comment, Post, ReadResult
+from ..records import Comment, Furniture, Post, ReadResult
 from . import ner
 from .detect import (CAP_RE, EMAIL, KNOWN, PERSON, POST_AUTHOR, URL, DocContext, KnownName,
                      Rules, Span, _PRECEDENCE, build_context, sentence_bounds)
@@ -39,7 +39,7 @@ class AnonymiseReport:
 
 @dataclass
 class _Text:
-    obj: Post | Comment
+    obj: Post | Comment | Furniture
     attr: str
     role: str
     text: str
@@ -123,7 +123,11 @@ class Anonymiser:
         by_post: dict[str, list[Comment]] = {}
         for c in result.comments:
             by_post.setdefault(c.post_id, []).append(c)
-        docs = [self._prepare(p, by_post.pop(p.post_id, []), report) for p in result.posts]
+        furniture: dict[str, list] = {}
+        for f in result.furniture:
+            furniture.setdefault(f.post_id, []).append(f)
+        docs = [self._prepare(p, by_post.pop(p.post_id, []), report, furniture.get(p.post_id, ()))
+                for p in result.posts]
         for orphans in by_post.values():  # comments whose post is missing: still anonymised
             docs.append(self._prepare(None, orphans, report))
         for d in docs:
@@ -138,7 +142,8 @@ class Anonymiser:
             self._propagate(d)
         return docs
 
-    def _prepare(self, post: Post | None, comments: list[Comment], report: AnonymiseReport) -> _Doc:
+    def _prepare(self, post: Post | None, comments: list[Comment], report: AnonymiseReport,
+                 furniture=()) -> _Doc:
         known: dict[str, KnownName] = {}
         regs: dict[str, tuple[set[str], bool]] = {}
 
@@ -183,6 +188,8 @@ class Anonymiser:
             texts.append(_Text(post, "title", "title", post.title or ""))
             texts.append(_Text(post, "body", "body", post.body or ""))
         texts.extend(_Text(c, "text", "comment", c.text or "") for c in comments)
+        # removed page furniture is never published but is kept in the build: scrub it like a body
+        texts.extend(_Text(f, "text", "body", f.text or "") for f in furniture)
         own = url_host(post.url) if post is not None and post.url else None
         ctx = build_context([t.text for t in texts], known, own)
         return _Doc(post, comments, ctx, texts)  # type: ignore[arg-type]
