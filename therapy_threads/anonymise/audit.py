@@ -41,7 +41,9 @@ _FIELDS = {
     "comments": ("comment_id", ["text"]),
     "quarantine": ("item_id", ["detail", "location"]),
 }
-_NO_URL_CHECK = {("posts", "site"), ("quarantine", "location")}
+# Source locations and reader messages name public pages; a commenter's own site there is still
+# caught by the identity check (its host label is an identity token).
+_NO_URL_CHECK = {("posts", "site"), ("quarantine", "location"), ("quarantine", "detail")}
 
 
 @dataclass
