@@ -22,7 +22,8 @@ _PRECEDENCE = {EMAIL: 0, URL: 0, KNOWN: 1, POST_AUTHOR: 1, MENTION: 2, PERSON: 3
 # stripped later). Digits are not part of a name token here; handles with digits are found as
 # known identities or @mentions.
 # (The look-behind comes after the first letter: the regex engine can then skip ahead to capitals.)
-CAP_RE = re.compile(r"[A-Z](?<![\w@’'.\-][A-Z])[A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # ASCII and Latin-1 capitals: "Élodie", "Øyvind"
+CAP_RE = re.compile("[" + _UP + "](?<![\\w@’'.\\-][" + _UP + "])[A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
 _POSS = re.compile(r"['’]s?$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)([\s,]*)$")
 _TWO_BEFORE = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)([\s,]*)$")
