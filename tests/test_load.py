@@ -145,3 +145,14 @@ def test_filtered_rows_keep_orphaned_replies_as_roots():
     roots = reply_tree(rows, "p")
     assert [r.comment_id for r in roots] == ["a", "b"]
     assert isinstance(roots[0], Node)
+
+
+def test_iter_threads_same_for_every_input_type(registry, tmp_path):
+    df = load("comments", source=registry)
+    t = load("comments", source=registry, format="arrow")
+    ds = load("comments", source=registry, format="datasets", cache_dir=tmp_path)
+    shuffled = t.take(pa.array(list(reversed(range(t.num_rows)))))  # not sorted by post
+    want = [(r.comment_id, r.size()) for r in iter_threads(df)]
+    assert len(want) == 26
+    for other in (t, ds, shuffled, t.to_pylist()):
+        assert [(r.comment_id, r.size()) for r in iter_threads(other)] == want

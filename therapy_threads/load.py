@@ -29,6 +29,7 @@ from .errors import UserError
 from .publish.download import (ChecksumError, download, fetcher_for, resolve_version,
                                verify_files)
 from .publish.manifest import MANIFEST
+from .publish.parquet import RowGatherer
 from .publish.registry import Registry
 from .publish.versioning import Version
 from .schema import TABLES
@@ -210,15 +211,51 @@ def reply_tree(comments: Any, post_id: str) -> list[Node]:
 
 
 def iter_threads(comments: Any, post_id: str | None = None) -> Iterator[Node]:
-    """Yield every thread (a top-level comment with its replies), post by post, in order."""
+    """Yield every thread (a top-level comment with its replies), post by post, in order.
+
+    Works one post at a time: only that post's rows become Python objects, so the whole
+    comments table of a large release can be walked without holding it as dicts.
+    """
     if post_id is not None:
         yield from reply_tree(comments, post_id)
         return
-    by_post: dict[str, list[dict[str, Any]]] = {}
-    for r in _rows(comments):
-        by_post.setdefault(r["post_id"], []).append(r)
-    for pid in sorted(by_post):
-        yield from _build(by_post.pop(pid))
+    if hasattr(comments, "data") and hasattr(getattr(comments, "data"), "table"):
+        comments = comments.data.table  # datasets.Dataset -> its Arrow table
+    if isinstance(comments, pa.Table):
+        for rows in _arrow_posts(comments):
+            yield from _build(rows)
+    elif hasattr(comments, "groupby") and hasattr(comments, "columns"):  # pandas
+        for _, group in comments.groupby("post_id", sort=True):
+            yield from _build(list(_rows(group)))
+    else:
+        by_post: dict[str, list[dict[str, Any]]] = {}
+        for r in _rows(comments):
+            by_post.setdefault(r["post_id"], []).append(r)
+        for pid in sorted(by_post):
+            yield from _build(by_post.pop(pid))
+
+
+def _arrow_posts(t: pa.Table) -> Iterator[list[dict[str, Any]]]:
+    """Rows of each post in post_id order; zero-copy slices when the table is sorted by post
+    (as published files are), a per-post gather otherwise."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    if t.num_rows == 0:
+        return
+    order = pc.sort_indices(t.select(["post_id"]), sort_keys=[("post_id", "ascending")])
+    codes = pc.dictionary_encode(t.column("post_id").take(order)).combine_chunks().indices
+    codes = codes.to_numpy(zero_copy_only=False)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(codes)]
+    idx = order.to_numpy(zero_copy_only=False)
+    gather = RowGatherer(t)
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        run = idx[a:b]
+        if run[-1] - run[0] == b - a - 1 and (b - a == 1 or bool((np.diff(run) == 1).all())):
+            yield t.slice(int(run[0]), b - a).to_pylist()
+        else:
+            yield gather(pa.array(run)).to_pylist()
 
 
 class _CallableModule(types.ModuleType):

@@ -88,7 +88,7 @@ def sort_table(t: pa.Table, table: str) -> pa.Table:
     return t.take(sort_indices(t, table))
 
 
-class _Gatherer:
+class RowGatherer:
     """Rows of a multi-chunk table by global index, without concatenating its chunks.
 
     ``Table.take`` with indices spread over many chunks first concatenates each column (for
@@ -127,7 +127,7 @@ def write_shards(t: pa.Table, table: str, root: Path, *, order: pa.Array | None 
     """
     if order is None:
         order = sort_indices(t, table)
-    gather = _Gatherer(t)
+    gather = RowGatherer(t)
     count = max(1, math.ceil(t.num_rows / rows_per_shard))
     shards = []
     for i in range(count):
