@@ -1,0 +1,36 @@
+"""E-mail, URL and @mention patterns shared by the anonymiser and the audit."""
+from __future__ import annotations
+
+import pytest
+
+from therapy_threads.anonymise.patterns import find_emails, find_mentions, find_urls, mask, url_host
+
+
+@pytest.mark.parametrize("text, found", [
+    ("see https://boundaryninjatales.com/2011/10/05/boundaries-dependence/ I just", "https://boundaryninjatales.com/2011/10/05/boundaries-dependence/"),
+    ("owner of AfterPsychotherapy.com, one of", "AfterPsychotherapy.com"),
+    ("see deshawnprice.com/resources.", "deshawnprice.com/resources"),
+    ("visit www.example.org.", "www.example.org"),
+    ("my blog lemire.me/blog is", "lemire.me/blog"),
+    ("hopefulkat.blogspot.com", "hopefulkat.blogspot.com"),
+    ("(http://example.net/a?b=c)", "http://example.net/a?b=c"),
+])
+def test_urls_found(text, found):
+    assert [text[a:b] for a, b in find_urls(text)] == [found]
+
+
+@pytest.mark.parametrize("text", ["2.Do client have rights", "feel.Th", "money.commitment etc", "the end.it was",
+                                  "feeling.in the", "e.g. this, i.e. that", "Bipolar 1.5 years", "U.S.A.", "a.m. and p.m."])
+def test_run_together_sentences_are_not_urls(text):
+    assert find_urls(text) == []
+
+
+def test_emails_and_mentions():
+    t = "mail Jane.Doe+x@Example.co.uk or @kat_77, not me@ or @ alone; @theo.b."
+    assert [t[a:b] for a, b in find_emails(t)] == ["Jane.Doe+x@Example.co.uk"]
+    assert [t[a:b] for a, b in find_mentions(t)] == ["@kat_77", "@theo.b"]
+
+
+def test_host_and_mask():
+    assert url_host("https://www.Example.com/x") == "example.com"
+    assert mask("Julia") == "J****" and mask("x") == "x" and mask("boundaryninjatales.com") == "b********"
