@@ -181,8 +181,8 @@ class Anonymiser:
         for variant, (who, strong) in regs.items():
             if who == {_AUTHOR}:
                 known[variant] = KnownName(set(), strong, True)
-            else:
-                known[variant] = KnownName({w for w in who if w != _AUTHOR} if _AUTHOR not in who else who, strong, False)
+            else:  # one commenter -> their pseudonym; a name shared by several -> [PERSON_n]
+                known[variant] = KnownName(set(who), strong, False)
         texts: list[_Text] = []
         if post is not None:
             texts.append(_Text(post, "title", "title", post.title or ""))
