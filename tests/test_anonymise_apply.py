@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 
+import pytest
+
 from therapy_threads import ids
 from therapy_threads.anonymise import Anonymiser, Policy
 from therapy_threads.anonymise.evaluate import capture_result, heldout_result
@@ -192,3 +194,23 @@ def test_furniture_kept_in_the_build_is_scrubbed_too():
     Anonymiser(K1).apply(res)
     p = res.comments[0].author_pseudonym
     assert res.furniture[0].text == f"Logged in as [{p}] ([EMAIL]). Log out?"
+
+
+def test_a_name_two_commenters_share_becomes_a_neutral_placeholder():
+    a1 = Identity(name="Anna Berg", email="anna.b@example.org")
+    a2 = Identity(name="Anna Lind", email="anna.l@example.org")
+    res = _thread([(a1, "First."), (a2, "Second."), (None, "I agree with Anna here, and with Anna Lind.")])
+    Anonymiser(K1).apply(res)
+    assert res.comments[0].author_pseudonym != res.comments[1].author_pseudonym
+    assert res.comments[2].text == f"I agree with [PERSON_1] here, and with [{res.comments[1].author_pseudonym}]."
+
+
+def test_missing_or_broken_policy_files_are_user_errors(tmp_path):
+    from therapy_threads.errors import UserError
+
+    with pytest.raises(UserError, match="not found"):
+        Policy.load(tmp_path / "nope.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[placeholders\n")
+    with pytest.raises(UserError, match="not valid TOML"):
+        Policy.load(bad)
