@@ -208,3 +208,11 @@ def test_bad_sources(tmp_path):
         download("1.0.0", "hf://just-a-name", tmp_path / "o")
     with pytest.raises(UserError, match="neither a registry folder"):
         download("1.0.0", tmp_path / "nowhere", tmp_path / "o")
+
+
+def test_http_oversized_file_is_cut_off(registry, server, tmp_path):
+    target = registry / "v1.0.0" / "TERMS.md"
+    target.write_bytes(target.read_bytes() + b"x" * (3 << 20))  # 3 MiB more than declared
+    with pytest.raises(ChecksumError, match="TERMS.md: the server sent more than"):
+        download("1.0.0", server, tmp_path / "out")
+    assert not (tmp_path / "out").exists()

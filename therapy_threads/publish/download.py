@@ -179,17 +179,26 @@ class HttpFetcher:
         idx = self.index()
         return _index_sha(idx, v) if idx else None
 
-    def fetch_files(self, v: Version, paths: list[str], dest: Path) -> None:
+    def fetch_files(self, v: Version, paths: list[str], dest: Path,
+                    sizes: dict[str, int] | None = None) -> None:
         for rel in paths:
             url = self._url(f"{v.tag}/{rel}")
             out = dest / rel
             out.parent.mkdir(parents=True, exist_ok=True)
+            limit = (sizes or {}).get(rel)
 
-            def go(url=url, out=out):
+            def go(url=url, out=out, limit=limit, rel=rel):
+                got = 0
                 with self.client.stream("GET", url) as r:
                     r.raise_for_status()
                     with open(out, "wb") as f:
                         for chunk in r.iter_bytes(CHUNK):
+                            got += len(chunk)
+                            if limit is not None and got > limit:
+                                # stop a server that sends more than the manifest promises
+                                raise ChecksumError(f"{rel}: the server sent more than the "
+                                                    f"{limit} bytes in the manifest; the mirror "
+                                                    "is broken or was tampered with")
                             f.write(chunk)
             self._with_retries(url, go)
 
@@ -339,7 +348,11 @@ def download(version: str | Version | None, source: str | Path, to: Path | str |
                         "empty folder with --to")
 
     with atomic_directory(dest, replace=True) as staging:
-        fetcher.fetch_files(v, paths, staging)
+        if isinstance(fetcher, HttpFetcher):
+            fetcher.fetch_files(v, paths, staging,
+                                sizes={f["path"]: int(f["bytes"]) for f in manifest["files"]})
+        else:
+            fetcher.fetch_files(v, paths, staging)
         (staging / MANIFEST).write_bytes(mbytes)
         verify_files(staging, manifest, full=True)
         (staging / STAMP).write_text(json.dumps({
