@@ -31,6 +31,15 @@ def test_emails_and_mentions():
     assert [t[a:b] for a, b in find_mentions(t)] == ["@kat_77", "@theo.b"]
 
 
+def test_reddit_style_mentions():
+    from therapy_threads.anonymise.patterns import mention_prefix
+
+    t = "thanks u/throwaway_123 and /u/Kat-77; not menu/list or stu/dent"
+    found = [t[a:b] for a, b in find_mentions(t)]
+    assert found == ["u/throwaway_123", "/u/Kat-77"]
+    assert [mention_prefix(f) for f in found] == [2, 3]
+
+
 def test_host_and_mask():
     assert url_host("https://www.Example.com/x") == "example.com"
     assert mask("Julia") == "J****" and mask("x") == "x" and mask("boundaryninjatales.com") == "b********"

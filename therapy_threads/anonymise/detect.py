@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .identity import SOFT_RANK
 from .lexicon import Lexicon
-from .patterns import find_emails, find_mentions, find_urls, url_host
+from .patterns import find_emails, find_mentions, find_urls, mention_prefix, url_host
 from .policy import Policy
 
 # kinds, in order of precedence when spans overlap
@@ -243,11 +243,12 @@ class Rules:
                 spans.append(Span(s, e, URL))
         keep_author = role != "comment" and not policy.get("text", "replace_post_author_in_body")
         for s, e in find_mentions(text):
-            handle = text[s + 1:e]
+            s += mention_prefix(text[s:e])
+            handle = text[s:e]
             info = doc.known.get(re.sub(r"[\s_.\-]+", " ", handle.casefold())) or doc.known.get(handle.casefold())
-            if not claim(s + 1, e):
+            if not claim(s, e):
                 continue
-            spans.append(self._known_span(s + 1, e, info, handle) if info else Span(s + 1, e, PERSON, handle.casefold()))
+            spans.append(self._known_span(s, e, info, handle) if info else Span(s, e, PERSON, handle.casefold()))
         if doc.known_re is not None:
             for m in doc.known_re.finditer(text):
                 s, e = m.span()

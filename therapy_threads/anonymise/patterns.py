@@ -34,7 +34,8 @@ _BARE_OK = re.compile(r"^([A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*)\.((?:[A-Za-z0-9-]+
 # two-label bare domain counts only when its first label is not an ordinary English word.
 STRONG_TLDS = frozenset({"com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "blog"})
 
-MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)")
+MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)"
+                        r"|(?<![\w/])/?u/([A-Za-z0-9_-]{3,20})\b")  # and Reddit's u/name
 
 
 def find_emails(text: str) -> list[tuple[int, int]]:
@@ -80,9 +81,15 @@ def url_host(url: str) -> str:
 
 
 def find_mentions(text: str) -> list[tuple[int, int]]:
-    if "@" not in text:
+    """Spans of "@name" and "u/name" mentions, prefix included."""
+    if "@" not in text and "u/" not in text:
         return []
     return [m.span() for m in MENTION_RE.finditer(text)]
+
+
+def mention_prefix(mention: str) -> int:
+    """Length of the mention's prefix ("@", "u/", "/u/")."""
+    return 1 if mention.startswith("@") else (3 if mention.startswith("/u/") else 2)
 
 
 def mask(s: str) -> str:
