@@ -136,6 +136,8 @@ def presidio_rate(texts: list[str], max_chars: int) -> tuple[float, int, float]:
             break
         sample.append(t)
         n += len(t)
+    if not sample:
+        raise SystemExit("no text to give Presidio: did the text_capture reader fail? (see the issues it reports)")
     engine.analyze(text=sample[0], language="en", entities=["PERSON"])  # warm-up, as for ours
     c = time.process_time()
     for s in sample:
@@ -163,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
                  "seed_mentions": tp + fn}
 
     corpora = {"seeds": read_seeds(args.repeat)}
+    broken = [i.message for r in corpora["seeds"] for i in r.issues if i.severity == "error"]
+    if broken:
+        raise SystemExit(f"the text_capture reader failed on the seeds: {broken[0]}")
     with tempfile.TemporaryDirectory() as tmp:
         synth, truth = read_synth(args.synth_comments, Path(tmp))
     corpora["synthetic"] = synth
