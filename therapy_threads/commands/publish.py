@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--hub", metavar="REPO_ID", default=None,
                    help="also upload to this Hugging Face dataset repo (needs HF_TOKEN)")
     p.add_argument("--public", action="store_true",
-                   help="create the Hub repo public (default: private; enable gating on the Hub)")
+                   help="create the Hub repo public (default: private); access stays gated, "
+                        "see --gated")
     p.add_argument("--gated", choices=("manual", "auto", "keep"), default="manual",
                    help="Hub access gate: manual approval (default), auto (accept the terms), "
                         "keep (leave the repo's setting)")
