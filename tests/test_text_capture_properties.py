@@ -14,9 +14,13 @@ from hypothesis import strategies as st
 
 from therapy_threads.readers.base import SourceRef
 from therapy_threads.readers.text_capture import (
-    _AUTHOR_BADGE, _BARE_HEADER, _BYLINE, _COMMENT_ACTIONS, _COUNT_HEADER, _DATE_LINE, _LIKED, _MARKER, _POSTED, _SAYS,
     BLANK, BODY, BYLINE, COMMENT, FURNITURE, META, SITE_HEADER, TITLE, TextCaptureReader, analyse,
 )
+from therapy_threads.readers.text_comments import (
+    AUTHOR_BADGE_RE, COMMENT_ACTIONS_RE, DATE_LINE_RE, LIKED_RE, SAYS_RE,
+)
+from therapy_threads.readers.text_model import MARKER_RE
+from therapy_threads.readers.text_page import BARE_HEADER_RE, BYLINE_RE, COUNT_HEADER_RE, POSTED_RE
 
 _SNIPPETS = [
     "1.", "2.", "3.", "1. ", "2.Do", "•", "• ", "12.", "*", "Liked by 3 people", "Liked by 1 person",
@@ -48,7 +52,7 @@ def _check_accounting(text: str) -> None:
         if role == COMMENT:
             d = a.comments[owner]
             if i == d.first_line:
-                m = _MARKER.match(s)
+                m = MARKER_RE.match(s)
                 s = s[m.end():].strip()
             comment_lines.setdefault(owner, []).append(s)
         elif role == BODY:
@@ -60,14 +64,14 @@ def _check_accounting(text: str) -> None:
         elif role == TITLE:
             assert i == a.title_line and s == a.title
         elif role == BYLINE:
-            assert _BYLINE.match(s) or _POSTED.match(s)
+            assert BYLINE_RE.match(s) or POSTED_RE.match(s)
         elif role == SITE_HEADER:
             assert s == a.site_header and i < (a.title_line if a.title_line is not None else len(lines))
         elif role == META:
             if owner >= 0 and i == a.comments[owner].first_line:
-                s = s[_MARKER.match(s).end():].strip()
-            assert (_LIKED.match(s) or _COMMENT_ACTIONS.match(s) or _COUNT_HEADER.match(s)
-                    or _BARE_HEADER.match(s) or _SAYS.match(s) or _DATE_LINE.match(s) or _AUTHOR_BADGE.match(s)), s
+                s = s[MARKER_RE.match(s).end():].strip()
+            assert (LIKED_RE.match(s) or COMMENT_ACTIONS_RE.match(s) or COUNT_HEADER_RE.match(s)
+                    or BARE_HEADER_RE.match(s) or SAYS_RE.match(s) or DATE_LINE_RE.match(s) or AUTHOR_BADGE_RE.match(s)), s
         else:
             assert role == BLANK
     # Comment text lines are exactly the lines the accounting gave each comment.
