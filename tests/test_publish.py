@@ -236,10 +236,10 @@ def test_changelog_counts_rows_per_source(tmp_path):
     ch = res.manifest["changes"]
     assert ch["previous_version"] == "1.0.0"
     assert ch["sources_added"] == ["seed-004"]
-    assert ch["rows"]["comments"] == {"seed-000": {"added": 7, "removed": 0},
-                                      "seed-004": {"added": 4, "removed": 0}}
-    assert ch["rows"]["posts"] == {"seed-000": {"added": 1, "removed": 0},
-                                   "seed-004": {"added": 1, "removed": 0}}
+    assert ch["rows"]["comments"] == {"seed-000": {"added": 7, "removed": 0, "changed": 0},
+                                      "seed-004": {"added": 4, "removed": 0, "changed": 0}}
+    assert ch["rows"]["posts"] == {"seed-000": {"added": 1, "removed": 0, "changed": 0},
+                                   "seed-004": {"added": 1, "removed": 0, "changed": 0}}
     assert ch["schema_changes"] == [] and ch["schema_version_change"] is None
     log = (res.path / "CHANGELOG.md").read_text()
     assert "## v1.1.0 (2026-12-01)" in log and "Source added: `seed-004`" in log
@@ -255,8 +255,35 @@ def test_rows_removed_are_reported(tmp_path):
     res = publish(make_build(tmp_path / "b1"), "1.0.1", reg)
     ch = res.manifest["changes"]
     assert ch["sources_removed"] == ["seed-004"]
-    assert ch["rows"]["comments"]["seed-004"] == {"added": 0, "removed": 4}
+    assert ch["rows"]["comments"]["seed-004"] == {"added": 0, "removed": 4, "changed": 0}
     assert "Source removed: `seed-004`" in (res.path / "CHANGELOG.md").read_text()
+
+
+def test_rows_changed_in_place_are_reported(tmp_path):
+    reg = tmp_path / "reg"
+    publish(make_build(tmp_path / "b1"), "1.0.0", reg)
+    b2 = make_build(tmp_path / "b2")
+    t = pq.read_table(b2 / "comments.parquet")
+    texts = t.column("text").to_pylist()
+    texts[3] = texts[3] + " [NAME]"  # e.g. an anonymisation fix rewrites one comment
+    sid = t.column("source_id")[3].as_py()
+    t = t.set_column(t.schema.get_field_index("text"), t.schema.field("text"),
+                     pa.array(texts, pa.string()))
+    pq.write_table(t, b2 / "comments.parquet")
+    res = publish(b2, "1.0.1", reg)
+    assert res.manifest["changes"]["rows"]["comments"] == {
+        sid: {"added": 0, "removed": 0, "changed": 1}}
+    assert res.manifest["changes"]["rows"]["posts"] == {}
+    assert f"comments from `{sid}`: 1 changed." in (res.path / "CHANGELOG.md").read_text()
+    assert res.warnings == []  # a fix is a patch release
+
+
+def test_unchanged_republish_says_so(tmp_path):
+    reg = tmp_path / "reg"
+    publish(make_build(tmp_path / "b1"), "1.0.0", reg)
+    res = publish(make_build(tmp_path / "b1"), "1.0.1", reg)
+    assert "No row, source or schema changed" in (res.path / "CHANGELOG.md").read_text()
+    assert any("no rows, sources or schema changed since v1.0.0" in w for w in res.warnings)
 
 
 def test_patch_bump_with_new_rows_warns(tmp_path):

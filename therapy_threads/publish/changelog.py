@@ -1,10 +1,13 @@
 """What changed since the previous release: rows added/removed per source, schema changes.
 
-Rows are compared by id (posts.post_id, comments.comment_id) with Arrow set lookups, so a
-million-row comparison needs two id columns in memory, not the tables.
+Rows are compared by id (posts.post_id, comments.comment_id) with Arrow set lookups and joins;
+rows kept under the same id are compared by a digest of all their published values, so a fix
+that rewrites text (an anonymisation patch) shows up as "changed". Files are streamed: only ids
+and 8-byte digests are held in memory.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +43,8 @@ class Changes:
     def anything_changed(self) -> bool:
         return (self.rows_added or self.schema_changed or bool(self.sources_removed)
                 or self.quarantine_delta != 0
-                or any(c["removed"] for per in self.rows.values() for c in per.values()))
+                or any(c["removed"] or c.get("changed") for per in self.rows.values()
+                       for c in per.values()))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,25 +84,53 @@ def schema_diff(prev: dict[str, dict[str, str]], cur: dict[str, dict[str, str]])
     return notes
 
 
-def read_ids(release_dir: Path, manifest: dict[str, Any], table: str) -> pa.Table:
+def row_digests(files: list[Path], table: str, batch_size: int = 20_000) -> pa.Table:
+    """(id, source_id, digest) per row: an 8-byte BLAKE2b over every published value.
+
+    Streams the files batch by batch; only ids and digests are kept.
+    """
     col = ID_COLUMNS[table]
-    files = [release_dir / f["path"] for f in manifest["tables"][table]["files"]]
-    parts = [pq.read_table(f, columns=[col, "source_id"]) for f in files]
-    return pa.concat_tables(parts) if parts else pa.table({col: pa.array([], pa.string()),
-                                                           "source_id": pa.array([], pa.string())})
+    ids, sources, digests = [], [], []
+    for f in files:
+        for batch in pq.ParquetFile(f).iter_batches(batch_size=batch_size):
+            cols = [c.to_pylist() for c in batch.columns]
+            ids.append(batch.column(col))
+            sources.append(batch.column("source_id"))
+            digests.append(pa.array(
+                [hashlib.blake2b(repr(row).encode("utf-8"), digest_size=8).digest()
+                 for row in zip(*cols, strict=True)], pa.binary(8)))
+    if not ids:
+        return pa.table({col: pa.array([], pa.string()), "source_id": pa.array([], pa.string()),
+                         "digest": pa.array([], pa.binary(8))})
+    return pa.table({col: pa.chunked_array(ids), "source_id": pa.chunked_array(sources),
+                     "digest": pa.chunked_array(digests)})
+
+
+def _files(root: Path, manifest: dict[str, Any], table: str) -> list[Path]:
+    return [root / f["path"] for f in manifest["tables"][table]["files"]]
+
+
+def _by_source(t: pa.Table) -> dict[str, int]:
+    return {item["values"]: int(item["counts"])
+            for item in pc.value_counts(t.column("source_id")).to_pylist()}
 
 
 def _new_vs(a: pa.Table, b: pa.Table, col: str) -> dict[str, int]:
     """Per source: rows of ``a`` whose id is not in ``b``."""
-    missing = a.filter(pc.invert(pc.is_in(a.column(col), value_set=b.column(col))))
-    out: dict[str, int] = {}
-    for item in pc.value_counts(missing.column("source_id")).to_pylist():
-        out[item["values"]] = int(item["counts"])
-    return out
+    return _by_source(a.filter(pc.invert(pc.is_in(a.column(col), value_set=b.column(col)))))
 
 
-def compare(current_ids: dict[str, pa.Table], current_manifest: dict[str, Any],
+def _changed(cur: pa.Table, prev: pa.Table, col: str) -> dict[str, int]:
+    """Per source: rows present in both whose published values differ."""
+    both = cur.join(prev.select([col, "digest"]), keys=col, join_type="inner",
+                    right_suffix="_prev")
+    return _by_source(both.filter(pc.not_equal(both.column("digest"),
+                                               both.column("digest_prev"))))
+
+
+def compare(cur_dir: Path, current_manifest: dict[str, Any],
             prev_dir: Path | None, prev_manifest: dict[str, Any] | None) -> Changes:
+    """Compare the release being written in ``cur_dir`` with the previous one."""
     if prev_manifest is None or prev_dir is None:
         return Changes(prev_version=None)
     ch = Changes(prev_version=prev_manifest["version"])
@@ -106,20 +138,23 @@ def compare(current_ids: dict[str, pa.Table], current_manifest: dict[str, Any],
     prev_sources = {s["source_id"] for s in prev_manifest.get("sources", [])}
     ch.sources_added = sorted(cur_sources - prev_sources)
     ch.sources_removed = sorted(prev_sources - cur_sources)
-    for table, col in ID_COLUMNS.items():
-        prev = read_ids(prev_dir, prev_manifest, table)
-        cur = current_ids[table]
-        added, removed = _new_vs(cur, prev, col), _new_vs(prev, cur, col)
-        per = {}
-        for sid in sorted(set(added) | set(removed)):
-            per[sid] = {"added": added.get(sid, 0), "removed": removed.get(sid, 0)}
-        ch.rows[table] = per
-    ch.quarantine_delta = (current_manifest["tables"]["quarantine"]["rows"]
-                           - prev_manifest["tables"]["quarantine"]["rows"])
     ch.schema_changes = schema_diff(features_of(prev_manifest), features_of(current_manifest))
     if prev_manifest.get("schema_version") != current_manifest.get("schema_version"):
         ch.schema_version_change = (str(prev_manifest.get("schema_version")),
                                     str(current_manifest.get("schema_version")))
+    for table, col in ID_COLUMNS.items():
+        prev = row_digests(_files(prev_dir, prev_manifest, table), table)
+        cur = row_digests(_files(cur_dir, current_manifest, table), table)
+        added, removed = _new_vs(cur, prev, col), _new_vs(prev, cur, col)
+        # Across a schema change every row differs; only count edits within one schema.
+        changed = {} if ch.schema_changed else _changed(cur, prev, col)
+        per = {}
+        for sid in sorted(set(added) | set(removed) | set(changed)):
+            per[sid] = {"added": added.get(sid, 0), "removed": removed.get(sid, 0),
+                        "changed": changed.get(sid, 0)}
+        ch.rows[table] = per
+    ch.quarantine_delta = (current_manifest["tables"]["quarantine"]["rows"]
+                           - prev_manifest["tables"]["quarantine"]["rows"])
     return ch
 
 
@@ -147,11 +182,13 @@ def render_entry(version: str, date: str, ch: Changes, counts: dict[str, int]) -
                 parts.append(f"+{c['added']}")
             if c["removed"]:
                 parts.append(f"-{c['removed']}")
-            lines.append(f"- {table} from `{sid}`: {' '.join(parts)}.")
+            if c.get("changed"):
+                parts.append(f"{c['changed']} changed")
+            lines.append(f"- {table} from `{sid}`: {', '.join(parts)}.")
     if ch.quarantine_delta:
         lines.append(f"- Quarantine rows: {ch.quarantine_delta:+d}.")
     if not ch.anything_changed:
-        lines.append("- No change in rows, sources or schema (documentation or packaging only).")
+        lines.append("- No row, source or schema changed (documentation or packaging only).")
     lines.append("")
     return "\n".join(lines)
 

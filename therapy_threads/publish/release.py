@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 
 from ..errors import UserError
 from ..schema import TABLES, schema_version
@@ -121,7 +120,6 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
                        latest=latest)
 
     tables: dict[str, dict[str, Any]] = {}
-    ids: dict[str, pa.Table] = {}
     dropped: dict[str, list[str]] = {}
     st: dict[str, dict[str, Any]] = {}
     post_ids: list[str] = []
@@ -142,10 +140,8 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
         if table == "posts":
             st["posts"] = post_stats(t)
             post_ids = t.column("post_id").to_pylist()
-            ids["posts"] = t.select(["post_id", "source_id"])
         elif table == "comments":
             st["comments"] = comment_stats(t, post_ids)
-            ids["comments"] = t.select(["comment_id", "source_id"])
         else:
             st["quarantine"] = quarantine_stats(t)
         del t
@@ -159,7 +155,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
 
     manifest = base_manifest(str(version), build.report, sv, tables, build.validation,
                              build.privacy)
-    changes = changelog_mod.compare(ids, manifest, prev_dir, prev_manifest)
+    changes = changelog_mod.compare(dest, manifest, prev_dir, prev_manifest)
     warnings = check_bump(version, Version.parse(prev_manifest["version"]) if prev_manifest else None,
                           schema_changed=changes.schema_changed,
                           schema_note="; ".join(changes.schema_changes),
