@@ -206,7 +206,8 @@ class FakeHfApi:
         return SimpleNamespace(tags=tags, branches=[SimpleNamespace(name="main")])
 
     def upload_folder(self, *, repo_id, folder_path, repo_type=None, commit_message=None,
-                      commit_description=None, delete_patterns=None, **kw):
+                      commit_description=None, delete_patterns=None, allow_patterns=None,
+                      **kw):
         import fnmatch
         from types import SimpleNamespace
 
@@ -220,6 +221,9 @@ class FakeHfApi:
         repo = self._repo(repo_id)
         new = {p.relative_to(folder_path).as_posix(): p.read_bytes()
                for p in sorted(Path(folder_path).rglob("*")) if p.is_file()}
+        if allow_patterns is not None:
+            new = {k: v for k, v in new.items()
+                   if any(fnmatch.fnmatch(k, pat) for pat in allow_patterns)}
         files = dict(repo["commits"][-1])
         for name in list(files):
             if name not in new and any(fnmatch.fnmatch(name, pat) for pat in delete_patterns or []):

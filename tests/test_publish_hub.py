@@ -37,6 +37,14 @@ def test_upload_creates_repo_uploads_and_tags(release, tmp_path):
     assert files["manifest.json"] == (release.path / "manifest.json").read_bytes()
 
 
+def test_only_manifest_files_are_uploaded(release, tmp_path):
+    (release.path / ".therapy-threads-download.json").write_text("{}")
+    (release.path / "notes.txt").write_text("local scribbles")
+    api = FakeHfApi(tmp_path)
+    upload_release(release.path, REPO, api=api)
+    assert set(api._files_at(REPO, "v1.0.0")) == {f["path"] for f in release.files}
+
+
 def test_dry_run_lists_files_without_calls(release, tmp_path):
     api = FakeHfApi(tmp_path)
     res = upload_release(release.path, REPO, api=api, dry_run=True)

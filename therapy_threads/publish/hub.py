@@ -136,6 +136,7 @@ def upload_release(release_dir: Path | str, repo_id: str, *, api: Any = None,
         folder_path=str(release_dir),
         commit_message=f"Release {plan.tag}",
         commit_description=f"therapy-threads {plan.tag}; manifest sha256 {ours}",
+        allow_patterns=[f["path"] for f in plan.files],  # exactly the manifest, no stray files
         delete_patterns=DELETE_PATTERNS,
     )
     result.calls.append("upload_folder")
