@@ -79,7 +79,7 @@ def main() -> None:
     cli = str(Path(py).parent / "therapy-threads")
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", HF_HUB_OFFLINE="1")
     work.mkdir(parents=True, exist_ok=True)
-    (work / "bench.key").write_bytes(os.urandom(32))
+    (work / "bench.key").write_text(os.urandom(32).hex() + "\n")
 
     if not (args.keep and (corpus / "sources.toml").exists()):
         shutil.rmtree(corpus, ignore_errors=True)

@@ -113,6 +113,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                run_validation: bool = True) -> dict[str, Any]:
     """Build posts/comments/quarantine Parquet from the sources in a manifest."""
     from therapy_threads.anonymise import Anonymiser, Policy, load_key
+    from therapy_threads.anonymise.keys import key_fingerprint
 
     logger = get_run_logger()
     started = time.time()
@@ -193,7 +194,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     fragments.sort(key=lambda f: order[pipeline.read_fragment_summary(Path(f))["source_id"]])
     totals = assemble_build(fragments, out)
     report = pipeline.build_report(summaries, totals, started=started,
-                                   key_fingerprint=anon.fingerprint, code_fp=code_fp,
+                                   key_fingerprint=key_fingerprint(key),
+                                   anonymiser_fingerprint=anon.fingerprint, code_fp=code_fp,
                                    previous=previous)
     pipeline.write_json(out_p / "build_report.json", report)
     _report_artifacts(report)

@@ -32,6 +32,6 @@ def test_key(tmp_path_factory) -> Path:
     """A pseudonym key created for the test session only (never the user's key)."""
     d = tmp_path_factory.mktemp("key")
     p = d / "pseudonym.key"
-    p.write_bytes(bytes(range(32)))
+    p.write_text(bytes(range(32)).hex() + "\n")
     p.chmod(0o600)
     return p

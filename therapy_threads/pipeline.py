@@ -314,7 +314,8 @@ def compare_with_previous(previous: dict[str, Any] | None, summaries: Iterable[d
 
 
 def build_report(summaries: list[dict[str, Any]], totals: dict[str, int], *, started: float,
-                 key_fingerprint: str, code_fp: str, previous: dict[str, Any] | None) -> dict[str, Any]:
+                 key_fingerprint: str, code_fp: str, previous: dict[str, Any] | None,
+                 anonymiser_fingerprint: str = "") -> dict[str, Any]:
     skipped = sum(sum(s["skipped"].values()) for s in summaries)
     report = {
         "build_id": hashlib.sha256(json.dumps([(s["source_id"], s["sha256"]) for s in summaries]).encode()
@@ -325,7 +326,8 @@ def build_report(summaries: list[dict[str, Any]], totals: dict[str, int], *, sta
         "code_fingerprint": code_fp,
         "git_commit": git_commit(),
         "schema_version": schema_version(),
-        "key_fingerprint": key_fingerprint,
+        "key_fingerprint": key_fingerprint,  # HMAC of a fixed label: identifies the key, reveals nothing
+        "anonymiser_fingerprint": anonymiser_fingerprint,  # key + policy + model: part of the cache key
         "sources": summaries,
         "changes": compare_with_previous(previous, summaries),
         "totals": {
