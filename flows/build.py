@@ -27,24 +27,33 @@ from therapy_threads.readers import SourceRef
 
 # ----------------------------------------------------------------------------- worker side
 
-_WORKER: dict[str, Any] = {}
+# One anonymiser per (key source, policy) per process: models and lexicons load once per worker,
+# and a run with another key never reuses the previous key's anonymiser.
+_WORKER: dict[tuple[str, str | None], Any] = {}
+
+
+def _anonymiser(key_file: str | None, policy: str | None) -> Any:
+    from therapy_threads.anonymise import Anonymiser, Policy, load_key
+    from therapy_threads.anonymise.keys import key_fingerprint
+
+    key = load_key(Path(key_file) if key_file else None, create=False)
+    slot = (key_fingerprint(key), policy)
+    if slot not in _WORKER:
+        _WORKER[slot] = Anonymiser(key, policy=Policy.load(Path(policy) if policy else None))
+    return _WORKER[slot]
 
 
 def _init_worker(key_file: str | None, policy: str | None) -> None:
     """Load the key, policy and models once per worker process, not once per source."""
-    from therapy_threads.anonymise import Anonymiser, Policy, load_key
-
-    key = load_key(Path(key_file) if key_file else None, create=False)
-    _WORKER["anonymiser"] = Anonymiser(key, policy=Policy.load(Path(policy) if policy else None))
+    _anonymiser(key_file, policy)
 
 
 def run_source(ref: SourceRef, path: str, fragment_dir: str, key_file: str | None,
                policy: str | None) -> dict[str, Any]:
     """Process one source and write its fragment. Runs in a worker process (or inline)."""
-    if "anonymiser" not in _WORKER:
-        _init_worker(key_file, policy)
+    anonymiser = _anonymiser(key_file, policy)
     data = Path(path).read_bytes()
-    result, summary, tokens = pipeline.process_source(ref, data, _WORKER["anonymiser"])
+    result, summary, tokens = pipeline.process_source(ref, data, anonymiser)
     pipeline.write_fragment(result, summary, tokens, Path(fragment_dir))
     return asdict(summary)
 
@@ -198,7 +207,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                                    anonymiser_fingerprint=anon.fingerprint, code_fp=code_fp,
                                    previous=previous)
     pipeline.write_json(out_p / "build_report.json", report)
-    _report_artifacts(report)
+    report_build(report)
     logger.info("built %s posts, %s comments, %s quarantined from %s sources",
                 report["totals"]["posts"], report["totals"]["comments"],
                 report["totals"]["quarantined"], report["totals"]["sources"])
@@ -227,7 +236,10 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _report_artifacts(report: dict[str, Any]) -> None:
+@task(name="report-build")
+def report_build(report: dict[str, Any]) -> None:
+    """Build summary and per-source table as Prefect artifacts (created in a task: artifacts
+    created directly in a sync flow body were not persisted by Prefect 3.8 here)."""
     rows = [{"source": s["source_id"], "format": s["format"], "status": s["status"],
              "cache": s.get("cache", ""), "posts": s["posts"], "comments": s["comments"],
              "quarantined": s["quarantined"], "skipped": sum(s["skipped"].values()),

@@ -1,6 +1,7 @@
 """Shared fixtures. Prefect starts a temporary API server per process (~15 s here): one per session."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def test_key(tmp_path_factory) -> Path:
     """A pseudonym key created for the test session only (never the user's key)."""
     d = tmp_path_factory.mktemp("key")
     p = d / "pseudonym.key"
-    p.write_text(bytes(range(32)).hex() + "\n")
+    # random-looking and fixed: a key like 00 01 02 ... would also occur inside Parquet pages
+    p.write_text(hashlib.sha256(b"therapy-threads test session key").hexdigest() + "\n")
     p.chmod(0o600)
     return p

@@ -165,3 +165,27 @@ def test_same_inputs_and_key_give_identical_files_different_key_different_pseudo
     pc_ = pq.read_table(c / "comments.parquet").column("author_pseudonym").to_pylist()
     named = [(x, y) for x, y in zip(pa_, pc_) if x is not None]
     assert named and all(x != y for x, y in named)
+
+
+def test_flow_artifacts_and_cli_publish_through_the_flow_when_a_server_is_set(
+        seed_build, monkeypatch, tmp_path):
+    """The build and release summaries are Prefect artifacts (what a maintainer sees in the UI)."""
+    import httpx
+    from prefect.settings import PREFECT_API_URL
+
+    from therapy_threads.cli import main
+
+    out, _ = seed_build
+    monkeypatch.setenv("PREFECT_API_URL", PREFECT_API_URL.value())
+    assert main(["publish", "1.0.0", "--build", str(out), "--registry", str(tmp_path / "reg"),
+                 "--no-data-card"]) == 0
+    assert (tmp_path / "reg" / "v1.0.0" / "manifest.json").is_file()
+    wanted = ["build-summary", "build-sources", "validation-summary", "release-v1-0-0"]
+    # The REST API directly: Prefect 3.8's client sends nulls this server version rejects.
+    resp = httpx.post(PREFECT_API_URL.value().rstrip("/") + "/artifacts/filter",
+                      json={"artifacts": {"key": {"any_": wanted}}, "flow_runs": {}, "task_runs": {},
+                            "limit": 200, "offset": 0, "sort": "KEY_ASC"}, timeout=30)
+    resp.raise_for_status()
+    found = {a["key"]: a for a in resp.json()}
+    assert set(found) == set(wanted)
+    assert "comments" in found["build-summary"]["data"]

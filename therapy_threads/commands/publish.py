@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -68,6 +69,11 @@ def run(args: argparse.Namespace) -> int:
                              gated=None if args.gated == "keep" else args.gated)
         _report_upload(res)
         return 0
+    if os.environ.get("PREFECT_API_URL") and not args.dry_run:
+        # A Prefect server is running: publish through the flow so the release summary and
+        # its artifacts appear in the UI. Without one, a temporary server would only add ~15 s
+        # and lose the artifacts at exit, so the library is called directly.
+        return _run_flow(args, v)
     try:
         result = publish(args.build, v, args.registry, dry_run=args.dry_run,
                          sources_manifest=Path(args.sources) if args.sources else None,
@@ -99,6 +105,30 @@ def run(args: argparse.Namespace) -> int:
         res = upload_release(result.path, args.hub, private=not args.public,
                              gated=None if args.gated == "keep" else args.gated)
         _report_upload(res)
+    return 0
+
+
+def _run_flow(args: argparse.Namespace, v) -> int:
+    from flows.publish import publish_flow
+
+    card = args.data_card
+    if card is None and Path(args.build) == Path("data/build") and \
+            Path(args.registry) == Path("data/releases") and not args.no_data_card:
+        card = "DATA_CARD.md"
+    try:
+        out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
+                           hub_repo=args.hub, private=not args.public, dry_run=False,
+                           sources_manifest=args.sources, docs_dir=args.docs,
+                           data_card=None if args.no_data_card else card)
+    except PrivacyGateError as e:
+        raise UserError(str(e)) from e
+    for w in out["warnings"]:
+        print(f"warning: {w}", file=sys.stderr)
+    counts = ", ".join(f"{n:,} {t}" for t, n in out["counts"].items())
+    print(f"published {v.tag} -> {out['path']} ({counts}; manifest sha256 "
+          f"{out['manifest_sha256'][:16]}...) via the Prefect flow 'publish-release'")
+    if out.get("data_card"):
+        print(f"data card -> {out['data_card']}")
     return 0
 
 
