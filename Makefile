@@ -29,7 +29,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_extract.py /tmp/tt-corpus || ($(BIN)/python bench/synth.py --out /tmp/tt-corpus --posts 400 --comments 200000 --seed 1 && $(BIN)/python bench/bench_extract.py /tmp/tt-corpus)
+	$(BIN)/python bench/bench_anonymise.py
+	$(BIN)/python bench/measure_anonymisation.py
+	$(BIN)/python bench/bench_e2e.py --comments 1000000 --posts 2000 --record
 
 clean-build:
 	rm -rf data/build
