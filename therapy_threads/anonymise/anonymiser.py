@@ -12,13 +12,13 @@ from ..records import Comment, Furniture, Post, ReadResult
 from . import ner
 from .detect import (CAP_RE, EMAIL, KNOWN, PERSON, POST_AUTHOR, URL, DocContext, KnownName,
                      Rules, Span, _PRECEDENCE, build_context, sentence_bounds)
-from .identity import (hmac_token, identity_basis, identity_ngrams, name_variants, normalise_name,
-                       pseudonym, same_person)
+from .identity import (cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
+                       name_variants, pseudonym, same_person, token_line)
 from .lexicon import lexicon
 from .patterns import url_host
 from .policy import Policy
 
-CODE_VERSION = "anonymise-1"
+CODE_VERSION = "anonymise-2"
 _AUTHOR = "\x00post-author"
 _POSS = re.compile(r"['’]s?$")
 _TITLE_PREFIX = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Fr|Rev)\.?\s+)+")
@@ -134,7 +134,7 @@ class Anonymiser:
             for t in d.texts:
                 lang = getattr(t.obj, "language", None)
                 english = lang is None or lang == "en"
-                t.spans, t.candidates = self.rules.scan(t.text, d.ctx, t.role, self.policy, english)
+                t.spans, t.candidates = self.rules.scan(t.text, d.ctx, t.role, self.policy, english, lang)
                 self._remember(d.ctx, t)
         if self._ner_on:
             self._run_ner(docs, report)
@@ -145,15 +145,20 @@ class Anonymiser:
     def _prepare(self, post: Post | None, comments: list[Comment], report: AnonymiseReport,
                  furniture=()) -> _Doc:
         known: dict[str, KnownName] = {}
-        regs: dict[str, tuple[set[str], bool]] = {}
+        # variant -> (who, strong, cue_only)
+        regs: dict[str, tuple[set[str], bool, bool]] = {}
 
         def register(name: str | None, who: str) -> None:
-            if not name or normalise_name(name) in self._generic:
-                return
+            if not name or is_generic_name(name, self._generic):
+                return  # "Anonymous", "Gast", "Anonymous User" are placeholders, not people
             for variant, strong in name_variants(name, self.lex).items():
-                ps, st = regs.get(variant, (set(), False))
+                ps, st, cue = regs.get(variant, (set(), False, True))
                 ps.add(who)
-                regs[variant] = (ps, st or strong)
+                regs[variant] = (ps, st or strong, False)
+            for variant in cue_variants(name, self.lex, self._generic):
+                ps, st, cue = regs.get(variant, (set(), False, True))
+                ps.add(who)
+                regs[variant] = (ps, st, cue)
 
         author_ident = post.author_identity if post else None
         if post is not None and post.author:
@@ -176,13 +181,14 @@ class Anonymiser:
                 continue
             if pseudo:
                 register(ident.name, pseudo)
-            for gram, cls in identity_ngrams(ident, self.lex, self._generic).items():
-                report.identity_tokens.add(cls + ":" + hmac_token(self._key, gram, None if cls == "h" else c.source_id))
-        for variant, (who, strong) in regs.items():
+            for gram, (cls, langs) in identity_grams(ident, self.lex, self._generic).items():
+                report.identity_tokens.add(token_line(self._key, gram, cls, langs, c.source_id))
+        for variant, (who, strong, cue) in regs.items():
+            langs = gram_langs(variant.split(), self.lex)
             if who == {_AUTHOR}:
-                known[variant] = KnownName(set(), strong, True)
+                known[variant] = KnownName(set(), strong, True, cue, langs)
             else:  # one commenter -> their pseudonym; a name shared by several -> [PERSON_n]
-                known[variant] = KnownName(set(who), strong, False)
+                known[variant] = KnownName(set(who), strong, False, cue, langs)
         texts: list[_Text] = []
         if post is not None:
             texts.append(_Text(post, "title", "title", post.title or ""))

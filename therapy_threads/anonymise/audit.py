@@ -6,9 +6,13 @@ commenter identity the anonymiser saw; the raw names are never stored). It token
 published text field into word 1..3-grams, HMACs them with the same key and checks membership:
 
 - ``identity``: a token of class ``h`` (a name word that is not an ordinary English word) in any
-  case, or of class ``c`` (a rarer ordinary word, e.g. "Evan") written capitalised -> **fail**;
-  class ``s`` (a very common word that is also a name: "Will", "Hope") capitalised mid-sentence
-  -> review only.
+  case, or of class ``c`` (a name that is also a rarer English word, e.g. "Evan") written
+  capitalised, or the whole display name of a commenter ("Mr WordPress") -> **fail**;
+  weak tokens — class ``s`` (one of the commonest English words: "Will", "Hope"), class ``w``
+  (an ordinary word or brand that is not a name: "Muffin", "WordPress") and ``h``/``c`` tokens in
+  text of a language where they are ordinary words ("Moin", "Bürger" in German) -> **fail** only
+  where the text uses them as a name ("Thanks Muffin", "Muffin wrote", "@muffin"), otherwise
+  review (``identity_soft`` / ``identity_weak``) when capitalised.
 - ``email`` / ``url``: an address or link in published text -> **fail** (links to a post's own
   site in its body are allowed).
 - ``ner``: person names the rules or the NER model still find -> review report with counts.
@@ -71,14 +75,17 @@ class AuditResult:
                 "see validation/privacy_audit.json, fix the anonymiser or the source, and rebuild")
 
 
-def read_tokens(path: Path) -> dict[str, str]:
-    """identity_tokens.txt -> {hex token: class letter}."""
-    out: dict[str, str] = {}
+def read_tokens(path: Path) -> dict[str, tuple[str, frozenset[str]]]:
+    """identity_tokens.txt -> {hex token: (class letter, languages where it reads as ordinary words)}.
+
+    A line is ``cls:hex`` or ``cls:hex:de,fr`` (see :func:`~.identity.token_line`)."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
     for ln in path.read_text(encoding="utf-8").splitlines():
         ln = ln.strip()
         if ln and ":" in ln:
-            cls, tok = ln.split(":", 1)
-            out[tok] = cls
+            cls, _, rest = ln.partition(":")
+            tok, _, langs = rest.partition(":")
+            out[tok] = (cls, frozenset(x for x in langs.split(",") if x))
     return out
 
 
@@ -91,29 +98,29 @@ def write_tokens(path: Path, tokens: set[str]) -> None:
 class _TokenMatcher:
     """Keyed membership test with a per-word cache: each distinct word is HMAC'd once."""
 
-    def __init__(self, key: bytes, tokens: dict[str, str]):
+    def __init__(self, key: bytes, tokens: dict[str, tuple[str, frozenset[str]]]):
         self.key = key
         self.tokens = tokens
-        self.cache: dict[tuple[str | None, str], str | None] = {}
+        self.cache: dict[tuple[str | None, str], tuple[str, frozenset[str]] | None] = {}
         self.scope: str | None = None
 
-    def cls(self, gram: str) -> str | None:
-        """Class of ``gram``: a global "h" token, else a "c"/"s" token of the current source."""
+    def cls(self, gram: str) -> tuple[str, frozenset[str]] | None:
+        """(class, languages) of ``gram``: a global "h" token, else a "c"/"s"/"w" token of the current source."""
         k = (self.scope, gram)
         c = self.cache.get(k, "?")
         if c == "?":
             c = self.cache.get((None, gram), "?")
             if c == "?":
                 c = self.tokens.get(hmac_token(self.key, gram))
-                c = c if c == "h" else None
+                c = c if c is not None and c[0] == "h" else None
                 self.cache[(None, gram)] = c
             if c is None and self.scope is not None:
                 c = self.tokens.get(hmac_token(self.key, gram, self.scope))
             self.cache[k] = c
         return c
 
-    def scan(self, text: str, exempt: set[str]) -> Iterator[tuple[str, int, int, str]]:
-        """(class, start, end, gram) of every identity n-gram hit in ``text``.
+    def scan(self, text: str, exempt: set[str]) -> Iterator[tuple[tuple[str, frozenset[str]], int, int, str]]:
+        """((class, languages), start, end, gram) of every identity n-gram hit in ``text``.
 
         Fast path: the distinct words of the text are looked up once (each distinct word in the
         whole build is HMAC'd once); only texts with a hit are walked position by position. Names
@@ -142,6 +149,41 @@ def _is_initial(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t\"'“‘([":
         i -= 1
     return i < 0 or text[i] in ".!?\n:"
+
+
+def _cue_rules():
+    from .detect import Rules
+    from .lexicon import lexicon
+    from .policy import Policy
+
+    return Rules(Policy.load(None), lexicon())
+
+
+def _judge(cls: str, langs: frozenset[str], lang: str | None, text: str, s: int, e: int, col: str, cues) -> str | None:
+    """"hit" (fails the audit), a review kind, or None for one identity n-gram found in ``text``.
+
+    Distinctive tokens fail: 'h' in any case, 'c' capitalised. Weak tokens — very common words
+    ('s'), ordinary words and brands that are not names ('w'), and 'h'/'c' tokens in text of a
+    language where they are ordinary words ("Moin" in German) — fail only where the text uses them
+    as a name (:meth:`Rules.name_cue`: "Thanks Muffin", "Muffin wrote", "@muffin"; never in a
+    title), and are otherwise listed for review when capitalised: the anonymiser would have
+    replaced a cued use, so a cued leftover is a miss, and a bare "Muffin Grundrezept" or
+    "Welcome to WordPress" is the word, not the commenter.
+    """
+    cap = text[s:s + 1].isupper()
+    weak = cls in ("s", "w") or (lang is not None and lang != "en" and lang in langs)
+    if not weak:
+        if cls == "h" or (cls == "c" and cap):
+            return "hit"
+        return None
+    at = s > 0 and text[s - 1] == "@"
+    if col != "title" and (cap or at) and cues.name_cue(text, s, e):
+        return "hit"
+    if not cap:
+        return None
+    if cls == "s":
+        return None if _is_initial(text, s) else "identity_soft"
+    return "identity_weak"
 
 
 def _batches(path: Path, columns: list[str]) -> Iterator[dict[str, list]]:
@@ -187,6 +229,7 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
                 if url:
                     own_host[pid] = url_host(url)
 
+    cues = _cue_rules()
     reviewer = _Reviewer() if ner_review else None
     reviewed = 0
     for table, (id_col, text_cols) in _FIELDS.items():
@@ -196,12 +239,13 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
                 hits.append(Hit("setup", table, f"{table}.parquet", "", "missing"))
                 counts["setup"] += 1
             continue
-        for b in _batches(path, [id_col, "post_id", "source_id", *text_cols]):
+        for b in _batches(path, list(dict.fromkeys([id_col, "post_id", "source_id", "language", *text_cols]))):
             n = len(b[id_col])
             for i in range(n):
                 row_id = b[id_col][i] or f"row{i}"
                 pid = b.get("post_id", [None] * n)[i]
                 matcher.scope = b.get("source_id", [None] * n)[i]
+                lang = b.get("language", [None] * n)[i]
                 exempt = exempt_by_post.get(pid, set()) if pid else set()
                 for col in text_cols:
                     text = b.get(col, [None] * n)[i]
@@ -209,15 +253,15 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
                         continue
                     if table == "posts" and col == "author":
                         continue  # the public byline itself
-                    for cls, s, e, gram in matcher.scan(text, exempt):
-                        cap = text[s:s + 1].isupper()
-                        if cls == "h" or (cls == "c" and cap):
+                    for (cls, langs), s, e, gram in matcher.scan(text, exempt):
+                        verdict = _judge(cls, langs, lang, text, s, e, col, cues)
+                        if verdict == "hit":
                             counts["identity"] += 1
                             hits.append(Hit("identity", table, row_id, col, mask(text[s:e])))
-                        elif cls == "s" and cap and not _is_initial(text, s):
-                            review_counts["identity_soft"] += 1
+                        elif verdict:
+                            review_counts[verdict] += 1
                             if len(review_rows) < MAX_LISTED:
-                                review_rows.append({"kind": "identity_soft", "table": table, "row_id": row_id,
+                                review_rows.append({"kind": verdict, "table": table, "row_id": row_id,
                                                     "field": col, "masked": mask(text[s:e])})
                     for s, e in find_emails(text):
                         counts["email"] += 1

@@ -67,6 +67,12 @@ class KnownName:
     pseudonyms: set[str]
     strong: bool  # match in any case; weak variants only when capitalised
     post_author: bool
+    cue_only: bool = False  # an ordinary word or brand in the name ("WordPress"): only with a name cue
+    langs: frozenset[str] = frozenset()  # other languages where the variant reads as ordinary words
+
+
+# Languages that capitalise every noun: capitalisation says nothing about names there.
+NOUN_CAPS = frozenset({"de", "lb"})
 
 
 @dataclass
@@ -212,8 +218,28 @@ class Rules:
 
     # ---- the rule pass over one text ----------------------------------------------------------
 
+    def name_cue(self, text: str, s: int, e: int) -> bool:
+        """The text uses the token at [s, e) as a name: a greeting before it ("Thanks Muffin", "Hallo
+        Muffin"), "named X", a reporting verb after it ("Muffin wrote"), "X's comment", "@X", or it
+        opens a line followed by a comma ("Muffin, you are right"). A token that is itself a greeting
+        ("Moin", "Hallo") is not a name because of a greeting before it ("Moin Moin")."""
+        if s > 0 and text[s - 1] == "@":
+            return True
+        cf = text[s:e].casefold()
+        itself = cf in self.greet1 or cf in self.not_names
+        if not itself:
+            head = _WORD_BEFORE.search(text[max(0, s - 40):s])
+            if self.greeting_before(text, s) and not (head and head.group(1).casefold() == cf):
+                return True
+            line_start = text.rfind("\n", 0, s) + 1
+            if text[line_start:s].strip(" \t\"'“‘•*-–—") == "" and text[e:e + 1] == ",":
+                return True
+        if self.named_before(text, s) or self.context_after(text, e, False):
+            return True
+        return text[e:e + 2] in ("'s", "’s") and self.context_after(text, e + 2, True)
+
     def scan(self, text: str, doc: DocContext, role: str, policy: Policy,
-             english: bool = True) -> tuple[list[Span], list[tuple[int, int]]]:
+             english: bool = True, lang: str | None = None) -> tuple[list[Span], list[tuple[int, int]]]:
         """Spans decided by rules, and the (start, end) of undecided candidate tokens for NER.
 
         ``role`` is "body", "title" or "comment": in bodies and titles the byline author's name is
@@ -257,7 +283,16 @@ class Rules:
                 if info is None:
                     continue
                 surface = m.group(0)
-                if not info.strong:
+                level = "cue" if info.cue_only else "strong" if info.strong else "weak"
+                if lang and lang != "en" and (lang in info.langs or "*" in info.langs
+                                              or (level == "weak" and lang in NOUN_CAPS)):
+                    level = "cue"  # an ordinary word of this language ("Moin" in German): cue only
+                if level == "cue":
+                    # a name part that is an ordinary word or brand ("WordPress", "Muffin", "Der"):
+                    # only where the text uses it as a name, never in a title
+                    if role == "title" or not surface[:1].isupper() or not self.name_cue(text, s, e):
+                        continue
+                elif not info.strong:
                     # a known name that is also a word ("Will", "Evan", "Empty"): only capitalised
                     # mid-sentence, or with a cue; otherwise the general rules below decide
                     cue = (self.vocative_start(text, s, e) or self.greeting_before(text, s)
@@ -274,7 +309,13 @@ class Rules:
                 if ext:
                     nxt = ext.group(2)
                     ncf = _POSS.sub("", nxt).casefold()
-                    if ncf not in doc.known and (self.lex.rank(ncf) is None or self.is_last(ncf)) and ncf not in self.not_names:
+                    nrank = self.lex.rank(ncf)
+                    other_name = (nrank is None or self.is_last(ncf)
+                                  or (self.lex.is_name(ncf) and nrank >= SOFT_RANK))
+                    lr = self.lex.lang_rank(ncf, lang) if lang and lang != "en" else None
+                    if lr is not None and lr < 5000:
+                        other_name = False  # "Volker Tripp", "Christoph Scholz" yes; "Volker Super" (a word) no
+                    if ncf not in doc.known and other_name and ncf not in self.not_names:
                         # "Joe E Brown" is not the known "Joe": a longer name, a different person
                         ee = e + ext.end() - (len(nxt) - len(_POSS.sub("", nxt)))
                         if claim(s, ee):

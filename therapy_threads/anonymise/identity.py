@@ -70,9 +70,26 @@ def identity_basis(ident: Identity | None, prefer: list[str], generic: frozenset
                 return ("url", u)
         if fld == "name" and ident.name:
             n = normalise_name(ident.name)
-            if n and n not in generic:
+            if n and not is_generic_name(n, generic):
                 return ("name", n)
     return None
+
+
+# Articles that may accompany a placeholder ("A reader", "Ein Gast", "Un lecteur").
+_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "der", "die", "das", "un", "une", "le", "la", "il",
+                       "el", "uno", "una", "o", "um", "uma", "een", "de", "het", "en", "ett"})
+
+
+def is_generic_name(name: str, generic: frozenset[str]) -> bool:
+    """A placeholder, not a person: the whole normalised name is in ``generic`` ("anonymous",
+    "no name"), or every word is a placeholder word, an article or a number, with at least one
+    placeholder word ("Anonymous User", "Ein Gast", "Guest 42")."""
+    n = normalise_name(name)
+    if not n or n in generic:
+        return True
+    ws = words(n)
+    return bool(ws) and any(w in generic for w in ws) and all(
+        w in generic or w in _ARTICLES or w.isdigit() for w in ws)
 
 
 def pseudonym(key: bytes, basis: tuple[str, str], prefix: str = "u_", digits: int = 16) -> str:
@@ -110,13 +127,48 @@ def words(text: str) -> list[str]:
 
 
 def token_class(word: str, lex: Lexicon) -> str:
-    """'h' (hit in any case), 'c' (hit when capitalised), 's' (review only) for one name word."""
+    """Audit class of one name word (English view; see :func:`gram_langs` for other languages).
+
+    'h': not an English word ("deshawn", "beckedahl"): a hit in any case, in any source.
+    'c': a name that is also a rarer English word ("evan", "jordan", "volker"): a hit when capitalised.
+    's': among the 2,000 commonest English words ("will", "hope", "test"): review; a hit only with a name cue.
+    'w': an ordinary English word or brand that is not a name ("muffin", "wordpress", "tester"):
+         review; a hit only with a name cue ("Thanks Muffin", "Muffin wrote", "@muffin").
+    """
     r = lex.rank(word)
-    if r is None and not word.isdigit():
-        return "h"
-    if r is not None and r >= SOFT_RANK:
-        return "c"
-    return "s"
+    if r is None:
+        return "s" if word.isdigit() else "h"
+    if r < SOFT_RANK:
+        return "s"
+    return "c" if lex.is_name(word) else "w"
+
+
+WEAK = frozenset({"s", "w"})
+_ORDER = {"w": 0, "s": 1, "c": 2, "h": 3}
+
+
+def word_weak_in(word: str, lex: Lexicon) -> frozenset[str]:
+    """Other languages in which ``word`` reads as an ordinary word (so a bare match is weak there).
+    English-weak words ("muffin", "will") are weak everywhere: "*"."""
+    if token_class(word, lex) in WEAK:
+        return frozenset({"*"})
+    return lex.ordinary_in(word)
+
+
+def gram_langs(ws: list[str], lex: Lexicon) -> frozenset[str]:
+    """Languages in which every word of the n-gram is ordinary ("moin" -> {de}; "aus wien" -> {*})."""
+    out: frozenset[str] | None = None
+    for w in ws:
+        ls = word_weak_in(w, lex)
+        if out is None:
+            out = ls
+        elif "*" in out:
+            out = ls
+        elif "*" not in ls:
+            out = out & ls
+        if not out:
+            return frozenset()
+    return out or frozenset()
 
 
 def hmac_token(key: bytes, ngram: str, scope: str | None = None) -> str:
@@ -127,37 +179,60 @@ def hmac_token(key: bytes, ngram: str, scope: str | None = None) -> str:
     return hmac.new(key, msg.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
-def identity_ngrams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, str]:
-    """Name 1..3-grams (and the website's own host label) of one identity -> class letter."""
-    out: dict[str, str] = {}
-    sources: list[list[str]] = []
-    if ident.name and normalise_name(ident.name) not in generic:
-        sources.append(words(ident.name))
+def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, tuple[str, frozenset[str]]]:
+    """Name 1..3-grams (and the website's own host label, the e-mail's local part) of one identity
+    -> (class letter, languages where the gram reads as ordinary words).
+
+    The whole display name of two or three words ("Mr WordPress", "Robert aus Wien") is never weak:
+    at least class 'c' and no languages, because the complete handle is what identifies.
+    Placeholder names ("Anonymous", "Anonymous User", "Gast") give no tokens.
+    """
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    sources: list[tuple[list[str], bool]] = []
+    if ident.name and not is_generic_name(ident.name, generic):
+        sources.append((words(ident.name), True))
     if ident.url:
         host, _, path = normalise_url(ident.url).partition("/")
         labels = [lb for lb in host.split(".")[:-1] if lb not in ("www", "blog", "m")]
         if labels and labels[0] not in PLATFORMS:
             # "boundaryninjatales.com" -> boundaryninjatales; "kat.wordpress.com" -> kat
-            sources.append(words(labels[0]))
+            sources.append((words(labels[0]), False))
         elif path:
             # "facebook.com/jane.doe" -> jane, doe (the platform's name identifies nobody)
-            sources.append(words(path.split("/", 1)[0]))
+            sources.append((words(path.split("/", 1)[0]), False))
     if ident.email and "@" in ident.email:
         local = normalise_email(ident.email).split("@", 1)[0]
-        sources.append(words(local))
-    order = {"s": 0, "c": 1, "h": 2}
-    for ws in sources:
+        sources.append((words(local), False))
+    for ws, is_name in sources:
         ws = [w for w in ws if len(w) >= 2 or len(ws) > 1]
         for n in (1, 2, 3):
             for i in range(len(ws) - n + 1):
                 gram = ws[i:i + n]
                 if n == 1 and len(gram[0]) < 2:
                     continue
-                cls = max((token_class(w, lex) for w in gram), key=order.__getitem__)
+                cls = max((token_class(w, lex) for w in gram), key=_ORDER.__getitem__)
+                langs = gram_langs(gram, lex) if cls not in WEAK else frozenset()
+                if is_name and n == len(ws) and n > 1:
+                    cls, langs = max(cls, "c", key=_ORDER.__getitem__), frozenset()
                 key = " ".join(gram)
-                if order[cls] > order.get(out.get(key, "s"), 0) or key not in out:
-                    out[key] = cls
+                prev = out.get(key)
+                if prev is None or _ORDER[cls] > _ORDER[prev[0]] or (cls == prev[0] and len(langs) < len(prev[1])):
+                    out[key] = (cls, langs)
     return out
+
+
+def identity_ngrams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, str]:
+    """Name 1..3-grams of one identity -> class letter (see :func:`identity_grams`)."""
+    return {g: c for g, (c, _) in identity_grams(ident, lex, generic).items()}
+
+
+def token_line(key: bytes, gram: str, cls: str, langs: frozenset[str], scope: str) -> str:
+    """One line of ``identity_tokens.txt``: ``cls:hex`` or ``cls:hex:lang,lang`` (languages in which
+    the gram is an ordinary word, so a bare match in text of that language is only reviewed).
+    Class 'h' tokens are global; the others are scoped to their source."""
+    tok = cls + ":" + hmac_token(key, gram, None if cls == "h" else scope)
+    real = sorted(lg for lg in langs if lg != "*")
+    return tok + (":" + ",".join(real) if real else "")
 
 
 @lru_cache(maxsize=4096)
@@ -206,7 +281,7 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
         if len(p) < 2:
             continue
         r = lex.rank(p)
-        name_like = lex.is_first_name(p) or lex.is_last_name(p)
+        name_like = lex.is_name(p)  # given names of other countries count too ("Volker", "Siobhan")
         if r is None:
             out.setdefault(p, True)
         elif name_like:
@@ -219,4 +294,23 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
                 out[v] = r is None or r >= SOFT_RANK
             if last:
                 out.setdefault(f"{v} {last}", True)
+    return out
+
+
+def cue_variants(name: str, lex: Lexicon, generic: frozenset[str] = frozenset()) -> set[str]:
+    """Parts of a name that are ordinary words and not names ("wordpress" in "Mr WordPress", "muffin"
+    in "Muffin Mum"): matched in text only where it uses them as a name (a greeting before, "X wrote",
+    "X's comment", "X," opening a line). Function words ("the", "to", "mr") are never matched alone."""
+    norm = normalise_name(name)
+    if not norm or is_generic_name(norm, generic):
+        return set()
+    strongish = name_variants(name, lex)
+    out: set[str] = set()
+    for p in re.split(r"[\s_.\-]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", norm):
+        if len(p) < 3 or not p.isalpha() or p in strongish or p in generic:
+            continue
+        r = lex.rank(p)
+        if r is not None and r < 1000:
+            continue  # "the", "to", "mr", "my"
+        out.add(p)
     return out

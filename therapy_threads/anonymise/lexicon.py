@@ -7,6 +7,8 @@ from functools import lru_cache
 from importlib import resources
 
 FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "common_words.txt")
+# Ordinary words of other languages (language-stage codes), given names of each language removed.
+OTHER_LANGUAGES = ("cs", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pl", "pt", "sv")
 
 
 def _read(name: str) -> list[str]:
@@ -19,14 +21,20 @@ class Lexicon:
     first_names: frozenset[str]  # casefolded; English-speaking countries
     intl_names: frozenset[str]  # casefolded; other countries (weaker evidence)
     last_names: frozenset[str]  # casefolded
-    common_rank: dict[str, int]  # casefolded word -> frequency rank (0 = most frequent)
+    common_rank: dict[str, int]  # casefolded English word -> frequency rank (0 = most frequent)
     digest: str
+    other_rank: dict[str, dict[str, int]] | None = None  # language -> word -> rank (names removed)
 
     def is_first_name(self, w: str) -> bool:
         return w.casefold() in self.first_names
 
     def is_last_name(self, w: str) -> bool:
         return w.casefold() in self.last_names
+
+    def is_name(self, w: str) -> bool:
+        """A given name or surname in any of the name lists (English-speaking or other countries)."""
+        cf = w.casefold()
+        return cf in self.first_names or cf in self.last_names or cf in self.intl_names
 
     def rank(self, w: str) -> int | None:
         return self.common_rank.get(w.casefold())
@@ -35,22 +43,43 @@ class Lexicon:
         r = self.common_rank.get(w.casefold())
         return r is not None and (top is None or r < top)
 
+    def lang_rank(self, w: str, lang: str | None) -> int | None:
+        """Rank of ``w`` among the ordinary words of ``lang`` (English when ``lang`` is None or "en")."""
+        if lang is None or lang == "en":
+            return self.rank(w)
+        table = (self.other_rank or {}).get(lang)
+        return None if table is None else table.get(w.casefold())
+
+    def ordinary_in(self, w: str) -> frozenset[str]:
+        """The other languages (not English) in which ``w`` is an ordinary word, not a given name
+        of that language's countries: "moin" -> {de}, "bürger" -> {de}, "volker" -> {}."""
+        cf = w.casefold()
+        return frozenset(lang for lang, table in (self.other_rank or {}).items() if cf in table)
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     h = hashlib.sha256()
     lists = {}
-    for name in FILES:
+    names = FILES + tuple(f"common_words_{lang}.txt" for lang in OTHER_LANGUAGES)
+    for name in names:
         words = _read(name)
         h.update(name.encode() + b"\0" + "\n".join(words).encode("utf-8"))
         lists[name] = words
     common: dict[str, int] = {}
     for i, w in enumerate(lists["common_words.txt"]):
         common.setdefault(w.replace("’", "'"), i)
+    other: dict[str, dict[str, int]] = {}
+    for lang in OTHER_LANGUAGES:
+        table: dict[str, int] = {}
+        for i, w in enumerate(lists[f"common_words_{lang}.txt"]):
+            table.setdefault(w, i)
+        other[lang] = table
     return Lexicon(
         first_names=frozenset(w.casefold() for w in lists["first_names.txt"]),
         intl_names=frozenset(w.casefold() for w in lists["first_names_intl.txt"]),
         last_names=frozenset(w.casefold() for w in lists["last_names.txt"]),
         common_rank=common,
         digest=h.hexdigest(),
+        other_rank=other,
     )

@@ -6,6 +6,8 @@ and ~2 GB, and ``wordfreq`` is not a project dependency. Install both in a throw
     python -m venv /tmp/lexvenv
     /tmp/lexvenv/bin/pip install names-dataset==3.3.1 wordfreq==3.1.1
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data
+    # only the other-language lists (leaves the English files untouched):
+    /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --other-languages
 
 Outputs (one entry a line, sorted, UTF-8):
 - ``first_names.txt``: given names ranked in the top 4000 of an English-speaking country in
@@ -15,6 +17,12 @@ Outputs (one entry a line, sorted, UTF-8):
 - ``last_names.txt``: surnames ranked in the top 3000 of an English-speaking country.
 - ``common_words.txt``: the 50,000 most frequent English words in wordfreq (lower case, letters
   and apostrophes only), in frequency order.
+- ``common_words_<lang>.txt`` for the languages in ``OTHER_LANGUAGES``: the 25,000 most frequent
+  words of that language in wordfreq (lower case, letters only), in frequency order, minus the
+  given names of that language's countries in names-dataset (top 1000 each) unless the name is
+  also among the language's 300 commonest words ("will" in German). wordfreq counts names as words ("volker",
+  "markus"); removing them keeps "Moin" (a greeting, a given name elsewhere) an ordinary German
+  word and "Volker" a name.
 """
 from __future__ import annotations
 
@@ -25,6 +33,15 @@ from pathlib import Path
 ENGLISH = ("US", "GB", "CA", "AU", "IE", "NZ", "ZA")
 OTHER = ("IN", "DE", "FR", "ES", "IT", "NL", "PL", "BR", "MX", "PH", "NG", "SE", "NO", "DK", "FI",
          "PT", "GR", "TR", "IL", "AR", "CO", "CL", "BE", "AT", "CH", "JM", "KE", "GH")
+# fastText language code (what the language stage writes) -> (wordfreq code, countries of its names)
+OTHER_LANGUAGES = {
+    "de": ("de", ("DE", "AT", "CH")), "fr": ("fr", ("FR", "BE", "CH")), "es": ("es", ("ES", "MX", "AR", "CO", "CL")),
+    "it": ("it", ("IT", "CH")), "nl": ("nl", ("NL", "BE")), "pt": ("pt", ("PT", "BR")), "sv": ("sv", ("SE",)),
+    "da": ("da", ("DK",)), "no": ("nb", ("NO",)), "fi": ("fi", ("FI",)), "pl": ("pl", ("PL",)), "cs": ("cs", ("CZ",)),
+}
+OTHER_TOP = 25000
+OTHER_NAMES_KEEP = 300  # a name among this many commonest words is a word first ("will", "mark" in German)
+_LETTERS = re.compile(r"^[^\W\d_]+$")
 _ALPHA = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]+$")
 
 
@@ -52,8 +69,37 @@ def export(out: Path) -> None:
     (out / "first_names_intl.txt").write_text("\n".join(sorted(intl)) + "\n", encoding="utf-8")
     (out / "last_names.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
     (out / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    export_other_languages(out, nd)
     print(f"first names {len(first)} + {len(intl)} intl, last names {len(last)}, common words {len(words)} -> {out}")
 
 
+def export_other_languages(out: Path, nd=None) -> None:
+    from names_dataset import NameDataset  # dev-only
+    import wordfreq  # dev-only
+
+    nd = nd or NameDataset()
+    for code, (wf_code, countries) in OTHER_LANGUAGES.items():
+        names: set[str] = set()
+        for c in countries:
+            for ns in nd.get_top_names(n=1000, country_alpha2=c).get(c, {}).values():
+                names.update(x.casefold() for x in ns)
+        words: list[str] = []
+        seen: set[str] = set()
+        for i, w in enumerate(wordfreq.top_n_list(wf_code, OTHER_TOP + 5000)):
+            w = w.casefold()
+            if not _LETTERS.match(w) or (w in names and i >= OTHER_NAMES_KEEP) or w in seen:
+                continue
+            seen.add(w)
+            words.append(w)
+        words = words[:OTHER_TOP]
+        (out / f"common_words_{code}.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+        print(f"{code}: {len(words)} words ({len(names)} given names of {', '.join(countries)} removed below rank {OTHER_NAMES_KEEP})")
+
+
 if __name__ == "__main__":
-    export(Path(sys.argv[1] if len(sys.argv) > 1 else "therapy_threads/data"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    dest = Path(args[0] if args else "therapy_threads/data")
+    if "--other-languages" in sys.argv:  # only the non-English lists (the English ones are frozen)
+        export_other_languages(dest)
+    else:
+        export(dest)
