@@ -46,6 +46,10 @@ _LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
 # a complete clause ends, then the person addressed: "don't worry about it quietriver!", "love you mk2!"
 _ADDRESS_CUES = frozenset({"it", "you", "too", "again", "thanks", "thank", "hey", "hi", "hello", "dear",
                            "this", "that", "so", "much", "lot", "up", "there", "here", "back"})
+# words that open a comment on their own ("Yes, ...", "Hmm, ..."): never a name because of their place
+_INTERJECTIONS = frozenset({"yes", "no", "yeah", "yep", "nope", "yay", "ugh", "oops", "aww", "awww", "hmm", "hmmm",
+                            "haha", "hahaha", "ah", "whoa", "welcome", "please", "ok", "okay", "lol", "omg", "ja",
+                            "nein", "oui", "non", "si", "sí", "nee"})
 _REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']*")
@@ -226,7 +230,7 @@ class Rules:
         if s > 0 and text[s - 1] == "@":
             return True
         cf = text[s:e].casefold()
-        itself = cf in self.greet1 or cf in self.not_names
+        itself = cf in self.greet1 or cf in _INTERJECTIONS
         if not itself:
             head = _WORD_BEFORE.search(text[max(0, s - 40):s])
             if self.greeting_before(text, s) and not (head and head.group(1).casefold() == cf):
@@ -299,7 +303,9 @@ class Rules:
                            or self.named_before(text, s) or self.context_after(text, e, False)
                            or self.context_after(text, e + 2, True))
                     if not surface[:1].isupper():
-                        if not cue:
+                        # lower case only for names with a cue ("thanks will"); an ordinary word that
+                        # is no name ("I love muffin recipes") is the word
+                        if not cue or not any(self.lex.is_name(w) for w in variant.split()):
                             continue
                     elif self.in_title_phrase(text, s):
                         continue
