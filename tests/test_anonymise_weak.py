@@ -147,3 +147,14 @@ def test_token_lines_carry_the_languages_where_a_name_is_an_ordinary_word():
     cls, tok, langs = line.split(":")
     assert cls == "h" and len(tok) == 32 and "de" in langs.split(",")
     assert json.dumps(sorted(rep.identity_tokens)).lower().count("moin") == 0
+
+
+def test_a_comment_too_short_to_detect_reads_in_its_posts_language(tmp_path):
+    moin = Identity(name="Moin")
+    res = _thread([(moin, "Lecker!"), (None, "Moin!")], body="Ein Rezept für Muffins mit Zimt und Zucker.",
+                  lang="de", sid="de-blog")
+    for c in res.comments:
+        c.language = None  # "Moin!" is too short for the language stage
+    rep = Anonymiser(KEY).apply(res)
+    assert res.comments[1].text == "Moin!"
+    assert _audit(tmp_path, res, rep.identity_tokens).passed

@@ -55,6 +55,12 @@ class _Doc:
     texts: list[_Text]
 
 
+def _language(t: _Text, d: _Doc) -> str | None:
+    """The text's detected language, else its post's: a comment too short to detect ("Moin!") in
+    a German thread is read as German (the audit does the same)."""
+    return getattr(t.obj, "language", None) or (getattr(d.post, "language", None) if d.post is not None else None)
+
+
 class Anonymiser:
     """Replace commenter identities with keyed pseudonyms and person names in text with placeholders.
 
@@ -132,7 +138,7 @@ class Anonymiser:
             docs.append(self._prepare(None, orphans, report))
         for d in docs:
             for t in d.texts:
-                lang = getattr(t.obj, "language", None)
+                lang = _language(t, d)
                 english = lang is None or lang == "en"
                 t.spans, t.candidates = self.rules.scan(t.text, d.ctx, t.role, self.policy, english, lang)
                 self._remember(d.ctx, t)
@@ -278,7 +284,7 @@ class Anonymiser:
         pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                          + r")(?:['’]s)?(?![\w])", re.I)
         for t in d.texts:
-            if getattr(t.obj, "language", None) not in (None, "en"):
+            if _language(t, d) not in (None, "en"):
                 continue
             low = t.text.lower()
             if not any(n in low for n in names):

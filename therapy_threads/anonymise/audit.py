@@ -219,10 +219,15 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
     # the byline author of each post is public: their name may appear in that post's texts
     exempt_by_post: dict[str, set[str]] = {}
     own_host: dict[str, str] = {}
+    post_lang: dict[str, str] = {}  # a comment too short to detect ("Moin!") reads in its post's language
     posts_path = build_dir / "posts.parquet"
     if posts_path.exists():
-        for b in _batches(posts_path, ["post_id", "author", "url"]):
-            for pid, author, url in zip(b["post_id"], b.get("author", []), b.get("url", [])):
+        for b in _batches(posts_path, ["post_id", "author", "url", "language"]):
+            rows = len(b["post_id"])
+            for pid, author, url, lg in zip(b["post_id"], b.get("author", [None] * rows), b.get("url", [None] * rows),
+                                            b.get("language", [None] * rows)):
+                if lg:
+                    post_lang[pid] = lg
                 if author:
                     ws = name_words(author)
                     exempt_by_post[pid] = {" ".join(ws[i:i + n]) for n in (1, 2, 3) for i in range(len(ws) - n + 1)}
@@ -245,7 +250,7 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
                 row_id = b[id_col][i] or f"row{i}"
                 pid = b.get("post_id", [None] * n)[i]
                 matcher.scope = b.get("source_id", [None] * n)[i]
-                lang = b.get("language", [None] * n)[i]
+                lang = b.get("language", [None] * n)[i] or (post_lang.get(pid) if pid else None)
                 exempt = exempt_by_post.get(pid, set()) if pid else set()
                 for col in text_cols:
                     text = b.get(col, [None] * n)[i]
