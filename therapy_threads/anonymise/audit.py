@@ -279,7 +279,7 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
                             hits.append(Hit("url", table, row_id, col, mask(text[s:e])))
                     if reviewer is not None and col in ("text", "body", "title") and reviewed < review_limit:
                         reviewed += 1
-                        reviewer.add(table, row_id, col, text)
+                        reviewer.add(table, row_id, col, text, lang)
     if reviewer is not None:
         for item in reviewer.run():
             review_counts[item["kind"]] += 1
@@ -322,10 +322,10 @@ class _Reviewer:
         self.policy = Policy.load(None)
         self.rules = Rules(self.policy, lexicon())
         self._ctx = build_context
-        self.items: list[tuple[str, str, str, str]] = []
+        self.items: list[tuple[str, str, str, str, str | None]] = []
 
-    def add(self, table: str, row_id: str, col: str, text: str) -> None:
-        self.items.append((table, row_id, col, text))
+    def add(self, table: str, row_id: str, col: str, text: str, lang: str | None = None) -> None:
+        self.items.append((table, row_id, col, text, lang))
 
     def run(self) -> list[dict]:
         from . import ner
@@ -333,9 +333,12 @@ class _Reviewer:
 
         out: list[dict] = []
         jobs: dict[str, list[tuple[str, str, str]]] = {}
-        for table, row_id, col, text in self.items:
+        for table, row_id, col, text, lang in self.items:
             ctx = self._ctx([text], {}, None)
-            spans, cands = self.rules.scan(text, ctx, "comment", self.policy)
+            # the English rules and model only on English text, as in the anonymiser: on German every
+            # capitalised noun would be listed
+            english = lang is None or lang == "en"
+            spans, cands = self.rules.scan(text, ctx, "comment", self.policy, english, lang)
             for sp in spans:
                 if sp.kind == PERSON:
                     out.append({"kind": "rule_person", "table": table, "row_id": row_id, "field": col,
