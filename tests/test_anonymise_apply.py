@@ -163,7 +163,7 @@ def test_logs_never_contain_raw_identities(caplog):
     text = caplog.text + json.dumps(sorted(rep.identity_tokens))
     for raw in raws:
         assert raw not in text and raw.casefold() not in text.casefold(), mask(raw)
-    assert all(re.fullmatch(r"[hcsw]:[0-9a-f]{32}(:[a-z]{2}(,[a-z]{2})*)?", t) for t in rep.identity_tokens)
+    assert all(re.fullmatch(r"[hcspw]:[0-9a-f]{32}(:[a-z]{2}(,[a-z]{2})*)?", t) for t in rep.identity_tokens)
 
 
 def test_reply_to_a_deep_copy_is_independent():

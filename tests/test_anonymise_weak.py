@@ -158,3 +158,22 @@ def test_a_comment_too_short_to_detect_reads_in_its_posts_language(tmp_path):
     rep = Anonymiser(KEY).apply(res)
     assert res.comments[1].text == "Moin!"
     assert _audit(tmp_path, res, rep.identity_tokens).passed
+
+
+def test_a_handle_made_of_ordinary_words_is_replaced_only_where_written_as_a_name(tmp_path):
+    still = Identity(name="Still Here", email="sh@example.org")
+    res = _thread([(still, "Thank you for this."),
+                   (None, "Still here, after all.\nI'm still here. Still here, still trying. As Still Here said, it helps. "
+                          "Thanks Still Here!")],
+                  title="Still Here: notes on therapy", lang="en")
+    rep = Anonymiser(KEY).apply(res)
+    p = res.comments[0].author_pseudonym
+    assert res.posts[0].title == "Still Here: notes on therapy"
+    assert res.comments[1].text == (f"Still here, after all.\nI'm still here. Still here, still trying. As [{p}] said, "
+                                    f"it helps. Thanks [{p}]!")
+    result = _audit(tmp_path / "ok", res, rep.identity_tokens)
+    assert result.passed, result.hits
+    assert result.review["counts"]["identity_weak"] == 3  # the title and "Still here," twice (the phrase)
+    res.comments[1].text += " Still Here is right."  # written as the handle and left: a leak
+    result = _audit(tmp_path / "leak", res, rep.identity_tokens)
+    assert not result.passed and result.counts == {"identity": 1}

@@ -162,7 +162,8 @@ def _cue_rules():
 def _judge(cls: str, langs: frozenset[str], lang: str | None, text: str, s: int, e: int, col: str, cues) -> str | None:
     """"hit" (fails the audit), a review kind, or None for one identity n-gram found in ``text``.
 
-    Distinctive tokens fail: 'h' in any case, 'c' capitalised. Weak tokens — very common words
+    Distinctive tokens fail: 'h' in any case, 'c' capitalised, 'p' (a whole display name of
+    ordinary words) written like a name. Weak tokens — very common words
     ('s'), ordinary words and brands that are not names ('w'), and 'h'/'c' tokens in text of a
     language where they are ordinary words ("Moin" in German) — fail only where the text uses them
     as a name (:meth:`Rules.name_cue`: "Thanks Muffin", "Muffin wrote", "@muffin"; never in a
@@ -171,6 +172,13 @@ def _judge(cls: str, langs: frozenset[str], lang: str | None, text: str, s: int,
     "Welcome to WordPress" is the word, not the commenter.
     """
     cap = text[s:s + 1].isupper()
+    if cls == "p":  # a whole display name of ordinary words: "Mr WordPress", "Still Here"
+        if col == "title":
+            return "identity_weak" if cap else None
+        as_name = cap and (not _is_initial(text, s) or all(w[:1].isupper() for w in _WORD.findall(text[s:e])))
+        if as_name or ((cap or (s > 0 and text[s - 1] == "@")) and cues.name_cue(text, s, e, vocative=False)):
+            return "hit"
+        return "identity_weak" if cap else None
     weak = cls in ("s", "w") or (lang is not None and lang != "en" and lang in langs)
     if not weak:
         if cls == "h" or (cls == "c" and cap):

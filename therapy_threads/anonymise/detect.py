@@ -222,11 +222,12 @@ class Rules:
 
     # ---- the rule pass over one text ----------------------------------------------------------
 
-    def name_cue(self, text: str, s: int, e: int) -> bool:
+    def name_cue(self, text: str, s: int, e: int, vocative: bool = True) -> bool:
         """The text uses the token at [s, e) as a name: a greeting before it ("Thanks Muffin", "Hallo
         Muffin"), "named X", a reporting verb after it ("Muffin wrote"), "X's comment", "@X", or it
         opens a line followed by a comma ("Muffin, you are right"). A token that is itself a greeting
-        ("Moin", "Hallo") is not a name because of a greeting before it ("Moin Moin")."""
+        ("Moin", "Hallo") is not a name because of a greeting before it ("Moin Moin"). ``vocative=False``
+        for a handle that is a phrase ("Still here, still trying" opens a sentence, it addresses nobody)."""
         if s > 0 and text[s - 1] == "@":
             return True
         cf = text[s:e].casefold()
@@ -236,7 +237,7 @@ class Rules:
             if self.greeting_before(text, s) and not (head and head.group(1).casefold() == cf):
                 return True
             line_start = text.rfind("\n", 0, s) + 1
-            if text[line_start:s].strip(" \t\"'“‘•*-–—") == "" and text[e:e + 1] == ",":
+            if vocative and text[line_start:s].strip(" \t\"'“‘•*-–—") == "" and text[e:e + 1] == ",":
                 return True
         if self.named_before(text, s) or self.context_after(text, e, False):
             return True
@@ -299,9 +300,13 @@ class Rules:
                 elif not info.strong:
                     # a known name that is also a word ("Will", "Evan", "Empty"): only capitalised
                     # mid-sentence, or with a cue; otherwise the general rules below decide
-                    cue = (self.vocative_start(text, s, e) or self.greeting_before(text, s)
+                    phrase = " " in variant  # a handle of ordinary words: "Still Here", "Mr WordPress"
+                    # ("Still here, still trying." opens a sentence with the phrase, not a vocative)
+                    cue = ((not phrase and self.vocative_start(text, s, e)) or self.greeting_before(text, s)
                            or self.named_before(text, s) or self.context_after(text, e, False)
                            or self.context_after(text, e + 2, True))
+                    if phrase and role == "title":
+                        continue  # titles are title-cased: "Still Here: My Story" is the phrase
                     if not surface[:1].isupper():
                         # lower case only for names with a cue ("thanks will"); an ordinary word that
                         # is no name ("I love muffin recipes") is the word
@@ -309,7 +314,8 @@ class Rules:
                             continue
                     elif self.in_title_phrase(text, s):
                         continue
-                    elif self.is_initial(text, s) and not cue:
+                    elif self.is_initial(text, s) and not cue and not (
+                            phrase and all(w[:1].isupper() for w in surface.split())):
                         continue
                 ext = _EXTEND.match(text[e:e + 40]) if surface[:1].isupper() and " " not in surface else None
                 if ext:

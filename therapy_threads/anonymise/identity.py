@@ -144,7 +144,9 @@ def token_class(word: str, lex: Lexicon) -> str:
 
 
 WEAK = frozenset({"s", "w"})
-_ORDER = {"w": 0, "s": 1, "c": 2, "h": 3}
+# 'p': the whole display name of 2-3 words, all ordinary words ("Mr WordPress", "Still Here"): fails
+# where written like a name (every word capitalised, or capitalised mid-sentence) or with a cue.
+_ORDER = {"w": 0, "s": 1, "p": 2, "c": 3, "h": 4}
 
 
 def word_weak_in(word: str, lex: Lexicon) -> frozenset[str]:
@@ -183,8 +185,9 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
     """Name 1..3-grams (and the website's own host label, the e-mail's local part) of one identity
     -> (class letter, languages where the gram reads as ordinary words).
 
-    The whole display name of two or three words ("Mr WordPress", "Robert aus Wien") is never weak:
-    at least class 'c' and no languages, because the complete handle is what identifies.
+    The whole display name of two or three words is never weak: class 'c' or 'h' ("Robert aus
+    Wien", "John Doe"), or 'p' when every word is an ordinary word ("Mr WordPress", "Still Here"),
+    because the complete handle is what identifies.
     Placeholder names ("Anonymous", "Anonymous User", "Gast") give no tokens.
     """
     out: dict[str, tuple[str, frozenset[str]]] = {}
@@ -213,7 +216,8 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
                 cls = max((token_class(w, lex) for w in gram), key=_ORDER.__getitem__)
                 langs = gram_langs(gram, lex) if cls not in WEAK else frozenset()
                 if is_name and n == len(ws) and n > 1:
-                    cls, langs = max(cls, "c", key=_ORDER.__getitem__), frozenset()
+                    phrase = cls in WEAK and all(w.isalpha() for w in gram)  # "Happy 2" is no phrase
+                    cls, langs = ("p" if phrase else max(cls, "c", key=_ORDER.__getitem__)), frozenset()
                 key = " ".join(gram)
                 prev = out.get(key)
                 if prev is None or _ORDER[cls] > _ORDER[prev[0]] or (cls == prev[0] and len(langs) < len(prev[1])):
@@ -270,18 +274,23 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     # strong (any case): multi-part names and handles, a word that is not ordinary English, or a
     # rarer word that is a given name ("Evan"); "Hope" or "Empty" only when capitalised
     r_full = lex.rank(norm)
-    out[norm] = len(parts) > 1 or r_full is None or (
-        r_full >= SOFT_RANK and (lex.is_first_name(norm) or lex.is_last_name(norm)))
+    # a handle made only of ordinary words ("Still Here", "Mr WordPress") is weak: capitalised as a
+    # name or with a cue, never "I'm still here"
+    phrase = len(parts) > 1 and all(p.isalpha() and token_class(p, lex) in WEAK for p in parts)
+    out[norm] = (not phrase) if len(parts) > 1 else (r_full is None or (
+        r_full >= SOFT_RANK and (lex.is_first_name(norm) or lex.is_last_name(norm))))
     alpha = [p for p in parts if p.isalpha()]
     if len(parts) > 1:
-        out.setdefault(" ".join(parts), True)
+        out.setdefault(" ".join(parts), not phrase)
     first = alpha[0] if alpha else None
     last = alpha[-1] if len(alpha) > 1 else None
     for p in alpha:
         if len(p) < 2:
             continue
         r = lex.rank(p)
-        name_like = lex.is_name(p)  # given names of other countries count too ("Volker", "Siobhan")
+        # given names of other countries count too ("Volker"), unless they are common English words
+        name_like = lex.is_first_name(p) or lex.is_last_name(p) or (
+            p in lex.intl_names and (r is None or r >= SOFT_RANK))
         if r is None:
             out.setdefault(p, True)
         elif name_like:
