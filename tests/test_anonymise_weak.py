@@ -177,3 +177,12 @@ def test_a_handle_made_of_ordinary_words_is_replaced_only_where_written_as_a_nam
     res.comments[1].text += " Still Here is right."  # written as the handle and left: a leak
     result = _audit(tmp_path / "leak", res, rep.identity_tokens)
     assert not result.passed and result.counts == {"identity": 1}
+
+
+def test_in_languages_without_noun_capitals_a_capitalised_word_name_is_still_a_name():
+    joy = Identity(name="Joy")  # a common English word, not a French one
+    res = _thread([(joy, "Merci pour l'article."), (None, "Je suis d'accord avec Joy. Merci Joy !")],
+                  lang="fr")
+    Anonymiser(KEY).apply(res)
+    p = res.comments[0].author_pseudonym
+    assert res.comments[1].text == f"Je suis d'accord avec [{p}]. Merci [{p}] !"

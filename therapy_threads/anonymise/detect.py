@@ -289,9 +289,10 @@ class Rules:
                     continue
                 surface = m.group(0)
                 level = "cue" if info.cue_only else "strong" if info.strong else "weak"
-                if lang and lang != "en" and (lang in info.langs or "*" in info.langs
-                                              or (level == "weak" and lang in NOUN_CAPS)):
-                    level = "cue"  # an ordinary word of this language ("Moin" in German): cue only
+                if lang and lang != "en" and (lang in info.langs or (level == "weak" and lang in NOUN_CAPS)):
+                    # an ordinary word of this language ("Moin" in German), or a word-like name where
+                    # every noun is capitalised ("Muffin" in German): cue only
+                    level = "cue"
                 if level == "cue":
                     # a name part that is an ordinary word or brand ("WordPress", "Muffin", "Der"):
                     # only where the text uses it as a name, never in a title
