@@ -126,6 +126,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
 
     logger = get_run_logger()
     started = time.time()
+    timings: dict[str, float] = {}
     out_p = Path(out)
     out_p.mkdir(parents=True, exist_ok=True)
     base, refs = pipeline.load_manifest(sources)
@@ -166,6 +167,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
         _POOL["executor"] = pool
     try:
         submitted = []
+        timings["setup"] = round(time.time() - started, 2)
+        t_phase = time.time()
         for r in refs:
             if r.source_id not in paths:
                 continue
@@ -201,18 +204,24 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     order = {r.source_id: i for i, r in enumerate(sorted(refs, key=lambda r: r.source_id))}
     summaries.sort(key=lambda s: order[s["source_id"]])
     fragments.sort(key=lambda f: order[pipeline.read_fragment_summary(Path(f))["source_id"]])
+    timings["extract"] = round(time.time() - t_phase, 2)
+    t_phase = time.time()
     totals = assemble_build(fragments, out)
+    timings["assemble"] = round(time.time() - t_phase, 2)
     report = pipeline.build_report(summaries, totals, started=started,
                                    key_fingerprint=key_fingerprint(key),
                                    anonymiser_fingerprint=anon.fingerprint, code_fp=code_fp,
                                    previous=previous)
+    report["timings"] = timings
     pipeline.write_json(out_p / "build_report.json", report)
     report_build(report)
     logger.info("built %s posts, %s comments, %s quarantined from %s sources",
                 report["totals"]["posts"], report["totals"]["comments"],
                 report["totals"]["quarantined"], report["totals"]["sources"])
     if run_validation:
+        t_phase = time.time()
         report["validation"] = validate_build(out, key_file)
+        timings["validate"] = round(time.time() - t_phase, 2)
     return report
 
 

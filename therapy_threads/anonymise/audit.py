@@ -103,6 +103,10 @@ class _TokenMatcher:
         self.tokens = tokens
         self.cache: dict[tuple[str | None, str], tuple[str, frozenset[str]] | None] = {}
         self.scope: str | None = None
+        # Per scope: words already known to be no token (the vast majority), and words that are.
+        # Set algebra in C replaces a Python call per word per text (58M calls on 1M comments).
+        self._clean: dict[str | None, set[str]] = {}
+        self._dirty: dict[str | None, set[str]] = {}
 
     def cls(self, gram: str) -> tuple[str, frozenset[str]] | None:
         """(class, languages) of ``gram``: a global "h" token, else a "c"/"s"/"w" token of the current source."""
@@ -126,7 +130,12 @@ class _TokenMatcher:
         whole build is HMAC'd once); only texts with a hit are walked position by position. Names
         made only of one-letter parts ("J.R.") are not checked: single letters are not stored.
         """
-        hits = {w for w in set(_WORD.findall(text.casefold())) if len(w) >= 2 and self.cls(w)}
+        words = set(_WORD.findall(text.casefold()))
+        clean = self._clean.setdefault(self.scope, set())
+        dirty = self._dirty.setdefault(self.scope, set())
+        for w in words - clean - dirty:
+            (dirty if len(w) >= 2 and self.cls(w) else clean).add(w)
+        hits = words & dirty
         if not hits:
             return
         found = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
@@ -254,14 +263,18 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
             continue
         for b in _batches(path, list(dict.fromkeys([id_col, "post_id", "source_id", "language", *text_cols]))):
             n = len(b[id_col])
+            nones = [None] * n  # once per batch, not once per row and column
+            ids_, pids, sids, langs_ = (b[id_col], b.get("post_id", nones), b.get("source_id", nones),
+                                        b.get("language", nones))
+            cols = {col: b.get(col, nones) for col in text_cols}
             for i in range(n):
-                row_id = b[id_col][i] or f"row{i}"
-                pid = b.get("post_id", [None] * n)[i]
-                matcher.scope = b.get("source_id", [None] * n)[i]
-                lang = b.get("language", [None] * n)[i] or (post_lang.get(pid) if pid else None)
+                row_id = ids_[i] or f"row{i}"
+                pid = pids[i]
+                matcher.scope = sids[i]
+                lang = langs_[i] or (post_lang.get(pid) if pid else None)
                 exempt = exempt_by_post.get(pid, set()) if pid else set()
                 for col in text_cols:
-                    text = b.get(col, [None] * n)[i]
+                    text = cols[col][i]
                     if not text:
                         continue
                     if table == "posts" and col == "author":

@@ -127,4 +127,6 @@ def print_summary(report: dict[str, Any], out: Path, seconds: float) -> None:
     if v:
         print(f"  validation {'passed' if v.get('success') else 'FAILED'}"
               f" ({out / 'validation' / 'summary.json'})")
+    if report.get("timings"):
+        print("  seconds   " + ", ".join(f"{k} {v}" for k, v in report["timings"].items()))
     print(f"  tables    {out / 'posts.parquet'}, {out / 'comments.parquet'}, {out / 'quarantine.parquet'}")
