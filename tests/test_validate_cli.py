@@ -34,3 +34,32 @@ def test_cli_usage_errors(tmp_path, capsys):
     assert "is not a folder" in capsys.readouterr().err
     assert main(["validate", str(tmp_path)]) == 2
     assert "no posts.parquet or comments.parquet" in capsys.readouterr().err
+
+
+
+def test_validate_accepts_a_relative_build_dir(tmp_path, monkeypatch):
+    """`make build` passes data/build: Great Expectations' Data Docs need an absolute path."""
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from therapy_threads import pipeline
+    from therapy_threads.readers import SourceRef, get_reader
+    from therapy_threads.validate import validate_build
+
+    data = (Path(__file__).resolve().parent.parent / "seeds" / "000_7691e6bb714660a6.txt").read_bytes()
+    r = get_reader("text_capture").read(data, SourceRef("seed-000", "000.txt"))
+    build = tmp_path / "rel" / "build"
+    build.mkdir(parents=True)
+    for name, rows in (("posts", r.posts), ("comments", r.comments), ("quarantine", r.quarantine)):
+        pipeline.write_table(pipeline.records_table(name, rows), build / f"{name}.parquet")
+    s = pipeline.SourceSummary(source_id="seed-000", location="000.txt", format="text_capture",
+                               sha256="0" * 64, bytes=len(data), status="ok", posts=1,
+                               comments=len(r.comments), quarantined=len(r.quarantine))
+    report = pipeline.build_report([asdict(s)], {"posts": 1, "comments": len(r.comments),
+                                                 "quarantine": len(r.quarantine)},
+                                   started=0.0, key_fingerprint="x", code_fp="y", previous=None)
+    pipeline.write_json(build / "build_report.json", report)
+    monkeypatch.chdir(tmp_path)
+    summary = validate_build(Path("rel/build"))
+    assert (build / "validation" / "data_docs" / "index.html").is_file()
+    assert summary.success, summary.failures

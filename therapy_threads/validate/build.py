@@ -102,7 +102,7 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
     unreadable, counts do not reconcile or the privacy audit fails. Warnings never fail a build.
     """
     t0 = time.perf_counter()
-    build_dir = Path(build_dir)
+    build_dir = Path(build_dir).resolve()  # GX Data Docs needs an absolute base directory
     out_dir = build_dir / VALIDATION_DIR
     fr = frames_mod.build_frames(build_dir)
     t_frames = time.perf_counter() - t0
