@@ -117,16 +117,12 @@ class WxrReader(Reader):
     @guarded
     def read(self, data: bytes, source: SourceRef) -> ReadResult:
         result = ReadResult(source.source_id, self.format)
-        try:
-            prepared = xml_safe.prepare(data)
-        except xml_safe.UnsafeXML as e:
-            result.error("unsafe_xml", str(e))
+        prepared = xml_safe.prepare_for(result, data)
+        if prepared is None:
             return result
-        for code, msg in prepared.warnings:
-            result.warn(code, msg)
         try:
             (channel, authors, items), code, detail = xml_safe.tolerant_scan(
-                _scan, prepared.data, lambda v: len(v[2]))
+                _scan, prepared, lambda v: len(v[2]))
         except xml_safe.Unreadable as e:
             result.error("xml_not_well_formed",
                          f"the export is not well-formed XML and nothing could be recovered: "

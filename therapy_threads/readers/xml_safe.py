@@ -153,3 +153,16 @@ def tolerant_scan(scan, data: bytes, count):
     if value is None or count(value) == 0:
         raise Unreadable(detail)
     return value, "xml_recovered", detail
+
+
+def prepare_for(result, data: bytes):
+    """:func:`prepare` for a reader: an unsafe document becomes the source's ``unsafe_xml`` error
+    (returns None), repairs made on the way become warnings; returns the prepared bytes."""
+    try:
+        prepared = prepare(data)
+    except UnsafeXML as e:
+        result.error("unsafe_xml", str(e))
+        return None
+    for code, msg in prepared.warnings:
+        result.warn(code, msg)
+    return prepared.data
