@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
     p.add_argument("--no-validate", action="store_true", help="skip the validation stage")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="show Prefect's own run logs (task states, tracebacks of failed tasks)")
     p.set_defaults(func=run)
 
 
@@ -51,6 +53,15 @@ def run(args: argparse.Namespace) -> int:
 
     from flows import build as build_module
     from flows.build import build_flow
+
+    if not args.verbose:
+        # A failed validation is reported below in one screen; Prefect's task-failure traceback
+        # would only repeat it. Real errors still raise with their traceback.
+        import logging
+
+        for name in ("prefect.task_runs", "prefect.flow_runs"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
     t0 = time.time()
     build_module.PROGRESS[:] = [] if args.quiet else [_Progress()]
