@@ -19,6 +19,7 @@ import tomllib
 import traceback
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -266,8 +267,8 @@ def assemble(fragments: list[Path], out: Path) -> dict[str, int]:
         tmp = out / f".{name}.parquet.tmp"
         n = 0
         with pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=True) as w:
-            for frag in fragments:
-                t = pq.read_table(frag / f"{name}.parquet", schema=schema)
+            read = partial(_read_part, name=name, schema=schema)
+            for t in _prefetched(fragments, read):
                 if t.num_rows:
                     w.write_table(t, row_group_size=ROW_GROUP_SIZE)
                     n += t.num_rows
@@ -280,6 +281,26 @@ def assemble(fragments: list[Path], out: Path) -> dict[str, int]:
         tokens.update(t for t in (frag / "identity_tokens.txt").read_text().split("\n") if t)
     (private / "identity_tokens.txt").write_text("".join(t + "\n" for t in sorted(tokens)))
     return totals
+
+
+def _read_part(frag: Path, name: str, schema: pa.Schema) -> pa.Table:
+    return pq.read_table(frag / f"{name}.parquet", schema=schema)
+
+
+def _prefetched(items: list[Path], fn, window: int = 16) -> Iterable[pa.Table]:
+    """``fn`` over ``items`` in order, reading up to ``window`` ahead on threads (Parquet
+    decoding releases the GIL), so memory stays bounded to a window of fragments."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pending = []
+        it = iter(items)
+        for item in it:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= window:
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()
 
 
 def git_commit() -> str | None:
