@@ -274,6 +274,9 @@ def assemble(fragments: list[Path], out: Path) -> dict[str, int]:
                     n += t.num_rows
         os.replace(tmp, target)
         totals[name] = n
+        # Hand freed Arrow buffers back to the OS before the next table and the validation
+        # stage that follows in this process: the build's peak memory is set here and there.
+        pa.default_memory_pool().release_unused()
     private = out / "private"
     private.mkdir(exist_ok=True)
     tokens: set[str] = set()
@@ -287,12 +290,12 @@ def _read_part(frag: Path, name: str, schema: pa.Schema) -> pa.Table:
     return pq.read_table(frag / f"{name}.parquet", schema=schema)
 
 
-def _prefetched(items: list[Path], fn, window: int = 16) -> Iterable[pa.Table]:
+def _prefetched(items: list[Path], fn, window: int = 4) -> Iterable[pa.Table]:
     """``fn`` over ``items`` in order, reading up to ``window`` ahead on threads (Parquet
     decoding releases the GIL), so memory stays bounded to a window of fragments."""
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with ThreadPoolExecutor(max_workers=2) as pool:
         pending = []
         it = iter(items)
         for item in it:
