@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from therapy_threads.anonymise import Anonymiser, Policy  # noqa: E402
 from therapy_threads.anonymise import ner  # noqa: E402
 from therapy_threads.anonymise.anonymiser import AnonymiseReport  # noqa: E402
-from therapy_threads.anonymise.evaluate import capture_result, load_mentions, score  # noqa: E402
+from therapy_threads.anonymise.evaluate import score_seeds  # noqa: E402
 from therapy_threads.readers import SourceRef, get_reader  # noqa: E402
 
 KEY = b"bench-key-not-secret-0123456789ab"
@@ -109,16 +109,8 @@ def synth_recall(results, truth) -> tuple[int, int] | None:
 
 
 def seed_recall(anon: Anonymiser) -> tuple[int, int, int]:
-    fx = load_mentions(ROOT / "tests" / "fixtures" / "person_mentions.json")
-    tp = fn = fp = 0
-    for f in sorted((ROOT / "seeds").glob("*.txt")):
-        raw = f.read_text(encoding="utf-8")
-        res, pieces = capture_result(raw, f.stem, fx["post_authors"].get(f.name))
-        docs = anon._analyse(res, AnonymiseReport())
-        spans = [[(s.start, s.end) for s in t.spans] for t in docs[0].texts[1:]]
-        sc = score(spans, pieces, raw, [m for m in fx["mentions"] if m["file"] == f.name])
-        tp, fn, fp = tp + sc.tp, fn + sc.fn, fp + sc.fp
-    return tp, fn, fp
+    scores = score_seeds(anon, ROOT / "seeds", ROOT / "tests" / "fixtures" / "person_mentions.json").values()
+    return sum(s.tp for s in scores), sum(s.fn for s in scores), sum(s.fp for s in scores)
 
 
 def presidio_rate(texts: list[str], max_chars: int) -> tuple[float, int, float]:

@@ -17,9 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from therapy_threads.anonymise import Anonymiser  # noqa: E402
-from therapy_threads.anonymise.anonymiser import AnonymiseReport  # noqa: E402
-from therapy_threads.anonymise.evaluate import (capture_result, heldout_result, load_mentions,  # noqa: E402
-                                                score, score_heldout)
+from therapy_threads.anonymise.evaluate import score_heldout_file, score_seeds  # noqa: E402
 
 FIX = ROOT / "tests" / "fixtures"
 KEY = b"metrics-key-not-a-real-key-00000"
@@ -32,22 +30,14 @@ def _rates(tp: int, fn: int, fp: int) -> dict:
 
 def main() -> None:
     anon = Anonymiser(KEY)
-    fx = load_mentions(FIX / "person_mentions.json")
-    tp = fn = fp = broken = 0
-    for f in sorted((ROOT / "seeds").glob("*.txt")):
-        raw = f.read_text(encoding="utf-8")
-        res, pieces = capture_result(raw, f.stem, fx["post_authors"].get(f.name))
-        docs = anon._analyse(res, AnonymiseReport())
-        spans = [[(s.start, s.end) for s in t.spans] for t in docs[0].texts[1:]]
-        s = score(spans, pieces, raw, [m for m in fx["mentions"] if m["file"] == f.name])
-        tp, fn, fp, broken = tp + s.tp, fn + s.fn, fp + len(s.false_pos), broken + s.kept_broken
+    seeds = score_seeds(anon, ROOT / "seeds", FIX / "person_mentions.json").values()
+    tp, fn = sum(x.tp for x in seeds), sum(x.fn for x in seeds)
+    fp, broken = sum(len(x.false_pos) for x in seeds), sum(x.kept_broken for x in seeds)
     out = {"scope": "names of commenters, private people and the post author in comment text",
            "seeds": {**_rates(tp, fn, fp), "ordinary_words_mangled": broken}}
     first = {"heldout_forum": 0.788, "heldout_b": 0.964, "heldout_c": 1.0}
     for name in ("heldout_forum", "heldout_b", "heldout_c"):
-        hx = json.loads((FIX / f"{name}.json").read_text(encoding="utf-8"))
-        docs = anon._analyse(heldout_result(hx), AnonymiseReport())
-        sc = score_heldout(docs[0], hx)
+        sc = score_heldout_file(anon, FIX / f"{name}.json")
         out[name] = {**_rates(sc.tp, sc.fn, len(sc.false_pos)),
                      "recall_at_first_measurement": first[name]}
     n = [out[k]["mentions"] for k in first]

@@ -7,16 +7,14 @@ byline author of 003 is known, as the reader gives it).
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from therapy_threads.anonymise import Anonymiser
-from therapy_threads.anonymise.anonymiser import AnonymiseReport
-from therapy_threads.anonymise.evaluate import (capture_result, heldout_result, load_mentions, score,
-                                                score_heldout)
+from therapy_threads.anonymise.evaluate import (capture_result, load_mentions, score_heldout_file,
+                                                score_seeds)
 from therapy_threads.anonymise.patterns import mask
 
 
@@ -38,16 +36,7 @@ def anon():
 
 @pytest.fixture(scope="module")
 def seed_scores(anon):
-    fx = load_mentions(FIX / "person_mentions.json")
-    out = {}
-    for f in sorted((ROOT / "seeds").glob("*.txt")):
-        raw = f.read_text(encoding="utf-8")
-        res, pieces = capture_result(raw, f.stem, fx["post_authors"].get(f.name))
-        docs = anon._analyse(res, AnonymiseReport())
-        texts = docs[0].texts[1:]  # body, comments (the title is not a piece)
-        spans = [[(s.start, s.end) for s in t.spans] for t in texts]
-        out[f.name] = score(spans, pieces, raw, [m for m in fx["mentions"] if m["file"] == f.name])
-    return out
+    return score_seeds(anon, ROOT / "seeds", FIX / "person_mentions.json")
 
 
 def test_labels_point_at_their_surface():
@@ -95,10 +84,7 @@ def test_must_survive_words_are_intact_after_apply(anon):
 
 
 def test_heldout_recall_is_reported_and_not_collapsed(anon):
-    fx = json.loads((FIX / "heldout_forum.json").read_text(encoding="utf-8"))
-    res = heldout_result(fx)
-    docs = anon._analyse(res, AnonymiseReport())
-    sc = score_heldout(docs[0], fx)
+    sc = score_heldout_file(anon, FIX / "heldout_forum.json")
     print(f"held-out: recall {sc.recall:.3f} ({sc.tp}/{sc.tp + sc.fn}), precision {sc.precision:.3f}, "
           f"missed {_masked(sc.missed)}, false positives {len(sc.false_pos)}")
     assert sc.tp + sc.fn == 52
@@ -108,10 +94,7 @@ def test_heldout_recall_is_reported_and_not_collapsed(anon):
 
 def test_second_heldout_set_measured_without_tuning(anon):
     """heldout_b.json was written after the rules were frozen and measured once (0.964 recall)."""
-    fx = json.loads((FIX / "heldout_b.json").read_text(encoding="utf-8"))
-    res = heldout_result(fx)
-    docs = anon._analyse(res, AnonymiseReport())
-    sc = score_heldout(docs[0], fx)
+    sc = score_heldout_file(anon, FIX / "heldout_b.json")
     print(f"held-out B: recall {sc.recall:.3f} ({sc.tp}/{sc.tp + sc.fn}), precision {sc.precision:.3f}, "
           f"missed {_masked(sc.missed)}, false positives {_masked(sc.false_pos)}")
     assert sc.tp + sc.fn == 28
@@ -120,10 +103,7 @@ def test_second_heldout_set_measured_without_tuning(anon):
 
 def test_third_heldout_set_measured_once_after_the_rules_were_final(anon):
     """heldout_c.json was written after the last rule change and measured once (1.000 recall)."""
-    fx = json.loads((FIX / "heldout_c.json").read_text(encoding="utf-8"))
-    res = heldout_result(fx)
-    docs = anon._analyse(res, AnonymiseReport())
-    sc = score_heldout(docs[0], fx)
+    sc = score_heldout_file(anon, FIX / "heldout_c.json")
     print(f"held-out C: recall {sc.recall:.3f} ({sc.tp}/{sc.tp + sc.fn}), precision {sc.precision:.3f}, "
           f"missed {_masked(sc.missed)}, false positives {_masked(sc.false_pos)}")
     assert sc.tp + sc.fn == 20

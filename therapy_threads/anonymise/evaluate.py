@@ -175,3 +175,27 @@ def score_heldout(doc, fx: dict) -> Score:
         base += len(t.text) + 1
     mentions = [dict(m, start=pieces[m["text"]].start + m["start"]) for m in offs]
     return score(spans, pieces, raw, mentions)
+
+
+def score_seeds(anon, seeds_dir: Path, mentions_path: Path) -> dict[str, Score]:
+    """Score ``anon`` on every labelled seed capture: {file name: Score} (texts: body, comments)."""
+    from .anonymiser import AnonymiseReport
+
+    fx = load_mentions(mentions_path)
+    out: dict[str, Score] = {}
+    for f in sorted(Path(seeds_dir).glob("*.txt")):
+        raw = f.read_text(encoding="utf-8")
+        res, pieces = capture_result(raw, f.stem, fx["post_authors"].get(f.name))
+        docs = anon._analyse(res, AnonymiseReport())
+        spans = [[(s.start, s.end) for s in t.spans] for t in docs[0].texts[1:]]
+        out[f.name] = score(spans, pieces, raw, [m for m in fx["mentions"] if m["file"] == f.name])
+    return out
+
+
+def score_heldout_file(anon, path: Path) -> Score:
+    """Score ``anon`` on one held-out fixture file (tests/fixtures/heldout_*.json)."""
+    from .anonymiser import AnonymiseReport
+
+    fx = json.loads(Path(path).read_text(encoding="utf-8"))
+    docs = anon._analyse(heldout_result(fx), AnonymiseReport())
+    return score_heldout(docs[0], fx)
