@@ -4,10 +4,11 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import threading
 from pathlib import Path
 
 import pytest
+
+import loopback
 
 from helpers_build import FakeHfApi, make_build
 from therapy_threads.errors import UserError
@@ -45,13 +46,8 @@ def registry(tmp_path):
 def server(registry):
     Handler.fail_next = []
     Handler.log = []
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(registry)))
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with loopback.serving(functools.partial(Handler, directory=str(registry))) as (_, base):
+        yield base
 
 
 def _same_tree(a: Path, b: Path) -> None:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import gzip
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+
+import loopback
 from warcio.archiveiterator import ArchiveIterator
 
 from therapy_threads.fetch import (USER_AGENT, FetchError, NotInArchive, PoliteClient,
@@ -40,14 +41,10 @@ class Site:
             def log_message(self, *args) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.server, self.base = loopback.start(Handler)
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        loopback.stop(self.server)
 
     def requests_to(self, path: str) -> int:
         return sum(1 for p, _ in self.log if p == path)

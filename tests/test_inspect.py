@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
-import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+
+import loopback
 
 from therapy_threads.cli import main
 
@@ -72,11 +73,8 @@ def static_site(tmp_path):
     (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
     handler = partial(SimpleHTTPRequestHandler, directory=str(root))
     handler.log_message = lambda *a: None  # type: ignore[attr-defined]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    yield server, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with loopback.serving(handler) as served:
+        yield served
 
 
 def test_url_is_fetched_archived_and_replayed_offline(capsys, tmp_path, static_site):

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import threading
 
 import datasets
 import pandas as pd
 import pyarrow as pa
 import pytest
+
+import loopback
 
 import therapy_threads
 from helpers_build import make_build
@@ -65,19 +66,12 @@ def test_latest_and_errors(registry, tmp_path):
 
 
 def test_load_over_http_downloads_into_cache(registry, tmp_path):
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0),
-        functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(registry)))
-    httpd.RequestHandlerClass.log_message = lambda *a: None
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(registry))
+    handler.log_message = lambda *a: None
+    with loopback.serving(handler) as (_, url):
         df = load("comments", source=url, cache_dir=tmp_path)
         assert len(df) == 50
         assert (tmp_path / "v1.0.0" / "manifest.json").is_file()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 # ---------------------------------------------------------------- reply trees
