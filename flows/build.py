@@ -23,6 +23,7 @@ from prefect.cache_policies import CacheKeyFnPolicy
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from therapy_threads import pipeline
+from therapy_threads.ids import sha256_file
 from therapy_threads.readers import SourceRef
 
 # ----------------------------------------------------------------------------- worker side
@@ -172,7 +173,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
         for r in refs:
             if r.source_id not in paths:
                 continue
-            sha = _sha256_file(paths[r.source_id])
+            sha = sha256_file(paths[r.source_id])
             fkey = pipeline.fragment_key(r, sha, code_fp, anon.fingerprint)
             dest = fragment_root / fkey
             refresh = not pipeline.fragment_complete(dest)
@@ -182,7 +183,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
             ).submit(r, str(paths[r.source_id]), fkey, str(fragment_root), key_file, policy)
             submitted.append((r, fut, dest, refresh))
         summaries: list[dict[str, Any]] = []
-        fragments: list[str] = []
+        fragments: list[tuple[str, str]] = []  # (source id, fragment dir)
         for i, (r, fut, dest, refresh) in enumerate(submitted, 1):
             try:
                 s = fut.result()
@@ -191,7 +192,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
             else:
                 s = dict(s)
                 s["cache"] = "miss" if refresh else "hit"
-                fragments.append(str(dest))
+                fragments.append((r.source_id, str(dest)))
             summaries.append(s)
             if PROGRESS:
                 PROGRESS[0](s, i, len(submitted))
@@ -203,10 +204,10 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     summaries.extend(missing)
     order = {r.source_id: i for i, r in enumerate(sorted(refs, key=lambda r: r.source_id))}
     summaries.sort(key=lambda s: order[s["source_id"]])
-    fragments.sort(key=lambda f: order[pipeline.read_fragment_summary(Path(f))["source_id"]])
+    fragments.sort(key=lambda f: order[f[0]])
     timings["extract"] = round(time.time() - t_phase, 2)
     t_phase = time.time()
-    totals = assemble_build(fragments, out)
+    totals = assemble_build([f for _, f in fragments], out)
     timings["assemble"] = round(time.time() - t_phase, 2)
     report = pipeline.build_report(summaries, totals, started=started,
                                    key_fingerprint=key_fingerprint(key),
@@ -233,16 +234,6 @@ def _failed_summary(ref: SourceRef, code: str, message: str) -> dict[str, Any]:
     d = asdict(s)
     d["cache"] = "none"
     return d
-
-
-def _sha256_file(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 @task(name="report-build")

@@ -250,10 +250,6 @@ def fragment_complete(dest: Path) -> bool:
         "identity_tokens.txt", "summary.json"))
 
 
-def read_fragment_summary(dest: Path) -> dict[str, Any]:
-    return json.loads((dest / "summary.json").read_text())
-
-
 # --------------------------------------------------------------------------- assembly
 
 def assemble(fragments: list[Path], out: Path) -> dict[str, int]:

@@ -6,7 +6,6 @@ once every file is written and fsynced, so a crash never leaves a half release t
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -15,16 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..ids import sha256_file  # noqa: F401  (re-exported: the release code hashes files here)
+
 CHUNK = 1 << 20
 STAGING_MARK = ".staging-"
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def canonical_json(obj: Any) -> bytes:
