@@ -168,6 +168,11 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
         _POOL["executor"] = pool
     try:
         submitted = []
+        # Two configured copies of the task, made once: with_options deep-copies the task.
+        # A fragment missing from disk (build folder cleaned) refreshes Prefect's cache entry.
+        keyed = SOURCE_CACHE.configure(key_storage=out_p / ".cache" / "prefect-keys")
+        extract = {refresh: extract_source.with_options(cache_policy=keyed, refresh_cache=refresh)
+                   for refresh in (False, True)}
         timings["setup"] = round(time.time() - started, 2)
         t_phase = time.time()
         for r in refs:
@@ -177,10 +182,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
             fkey = pipeline.fragment_key(r, sha, code_fp, anon.fingerprint)
             dest = fragment_root / fkey
             refresh = not pipeline.fragment_complete(dest)
-            fut = extract_source.with_options(
-                cache_policy=SOURCE_CACHE.configure(key_storage=out_p / ".cache" / "prefect-keys"),
-                refresh_cache=refresh,
-            ).submit(r, str(paths[r.source_id]), fkey, str(fragment_root), key_file, policy)
+            fut = extract[refresh].submit(r, str(paths[r.source_id]), fkey, str(fragment_root),
+                                          key_file, policy)
             submitted.append((r, fut, dest, refresh))
         summaries: list[dict[str, Any]] = []
         fragments: list[tuple[str, str]] = []  # (source id, fragment dir)
