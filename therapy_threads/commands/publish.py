@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="folder with anonymisation-policy.md / anonymisation-metrics.json "
                         "(default: docs/)")
     p.add_argument("--data-card", default=None,
-                   help="also write the card (without YAML and images) to this file; default: "
+                   help="also write the card (without YAML; its plots go to docs/data-card/ beside it) to this file; default: "
                         "DATA_CARD.md when publishing data/build into data/releases (the "
                         "project's own release), nothing otherwise")
     p.add_argument("--no-data-card", action="store_true", help="do not write a data card file")
@@ -95,11 +95,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"published {v.tag} -> {result.path} ({counts}; manifest sha256 "
           f"{result.manifest_sha256[:16]}...)")
-    card = args.data_card
-    if card is None and Path(args.build) == Path("data/build") and \
-            Path(args.registry) == Path("data/releases"):
-        card = "DATA_CARD.md"  # the project's own release: keep the repo's card in step
-    if card and not args.no_data_card:
+    card = _card_path(args)
+    if card:
         print(f"data card -> {write_data_card(result, card)}")
     if args.hub:
         res = upload_release(result.path, args.hub, private=not args.public,
@@ -108,18 +105,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _card_path(args: argparse.Namespace) -> str | None:
+    """Where to write the repository's DATA_CARD.md, or None."""
+    if args.no_data_card:
+        return None
+    if args.data_card is None and Path(args.build) == Path("data/build") and \
+            Path(args.registry) == Path("data/releases"):
+        return "DATA_CARD.md"  # the project's own release: keep the repo's card in step
+    return args.data_card
+
+
 def _run_flow(args: argparse.Namespace, v) -> int:
     from flows.publish import publish_flow
 
-    card = args.data_card
-    if card is None and Path(args.build) == Path("data/build") and \
-            Path(args.registry) == Path("data/releases") and not args.no_data_card:
-        card = "DATA_CARD.md"
     try:
         out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
                            hub_repo=args.hub, private=not args.public, dry_run=False,
                            sources_manifest=args.sources, docs_dir=args.docs,
-                           data_card=None if args.no_data_card else card)
+                           data_card=_card_path(args))
     except PrivacyGateError as e:
         raise UserError(str(e)) from e
     for w in out["warnings"]:
