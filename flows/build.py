@@ -94,13 +94,14 @@ def assemble_build(fragments: list[str], out: str) -> dict[str, int]:
 
 
 @task(name="validate-build")
-def validate_build(out: str, key_file: str | None) -> dict[str, Any]:
+def validate_build(out: str, key_file: str | None, registry: str | None = None) -> dict[str, Any]:
     from therapy_threads.anonymise import load_key
     from therapy_threads.validate import summary_markdown
     from therapy_threads.validate import validate_build as _validate
+    from therapy_threads.validate.build import previous_release
 
     key = load_key(Path(key_file) if key_file else None, create=False)
-    summary = _validate(Path(out), key=key)
+    summary = _validate(Path(out), key=key, baseline=previous_release(registry))
     create_markdown_artifact(key="validation-summary", markdown=summary_markdown(summary),
                              description="therapy-threads build validation")
     # A failed validation fails the task and the flow: nothing downstream may publish it.
@@ -120,12 +121,13 @@ PROGRESS: list[Callable[[dict[str, Any], int, int], None]] = []
 def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | None = None,
                policy: str | None = None, workers: int | None = None,
                archive_dir: str = "data/raw", offline: bool = False,
-               run_validation: bool = True, allow_failed_sources: bool = False) -> dict[str, Any]:
+               run_validation: bool = True, allow_failed_sources: bool = False,
+               registry: str | None = None) -> dict[str, Any]:
     """Build posts/comments/quarantine Parquet from the sources in a manifest.
 
     Fails (``pipeline.FailedSourcesError``) without touching ``out`` when a source failed, unless
     ``allow_failed_sources`` (then they are recorded in build_report.json), and always when every
-    source failed.
+    source failed. ``registry``: validation compares rows with its newest release.
     """
     from therapy_threads.anonymise import Anonymiser, Policy, load_key
     from therapy_threads.anonymise.keys import key_fingerprint
@@ -232,7 +234,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                 report["totals"]["quarantined"], report["totals"]["sources"])
     if run_validation:
         t_phase = time.time()
-        report["validation"] = validate_build(out, key_file)
+        report["validation"] = validate_build(out, key_file, registry)
         timings["validate"] = round(time.time() - t_phase, 2)
     return report
 

@@ -30,7 +30,7 @@ def public_byline(name: str | None) -> str | None:
     policy's ``generic_names``); a single token that looks like a login — all lower case
     ("janeexample"), or with dots, underscores or digits ("jane.example", "team42"), or not
     starting with a letter (">teamname"). Display names with a space ("Jane Example", "bell
-    hooks") or a capital ("Tester", "Kit") are bylines.
+    hooks") or a capital ("Quill", "Kit") are bylines.
     """
     if not name:
         return None

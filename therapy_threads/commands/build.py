@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "the cluster at --dask-address")
     p.add_argument("--dask-address", default=None,
                    help="scheduler address of an existing Dask cluster (with --runner dask)")
+    p.add_argument("--registry", default="data/releases",
+                   help="release registry: validation warns about rows that vanished since its newest "
+                        "release (default: data/releases, if it exists)")
     p.add_argument("--archive", default="data/raw", help="WARC archive folder for URL sources")
     p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
     p.add_argument("--no-validate", action="store_true",
@@ -84,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
                          policy=args.policy, workers=args.workers, archive_dir=args.archive,
                          offline=args.offline, run_validation=not args.no_validate,
-                         allow_failed_sources=args.allow_failed_sources)
+                         allow_failed_sources=args.allow_failed_sources, registry=args.registry)
     except FailedSourcesError as e:
         print(f"\nbuild FAILED: {e}", file=sys.stderr)
         return 1

@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="pseudonym key file for the keyed privacy audit (default: $THERAPY_THREADS_KEY "
                         "or ~/.config/therapy-threads/pseudonym.key); without the build's key the audit, "
                         "and so the validation, fails")
+    p.add_argument("--registry", default="data/releases",
+                   help="release registry whose newest release the rows are compared with (rows that "
+                        "vanished are warned about; default: data/releases, if it exists)")
     p.add_argument("--no-docs", action="store_true", help="skip building the Data Docs HTML site")
     p.add_argument("--json", action="store_true", help="print summary.json instead of the text summary")
     p.set_defaults(func=run)
@@ -52,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
     if not any((build_dir / f"{t}.parquet").exists() for t in ("posts", "comments")):
         raise UserError(f"{build_dir} holds no posts.parquet or comments.parquet; is it a build folder?")
     from ..validate import format_summary, validate_build
+    from ..validate.build import previous_release
 
-    summary = validate_build(build_dir, key=_key(args.key_file), data_docs=not args.no_docs)
+    summary = validate_build(build_dir, key=_key(args.key_file), data_docs=not args.no_docs,
+                             baseline=previous_release(args.registry))
     if args.json:
         print(json.dumps(summary.to_dict(), indent=2, sort_keys=True, default=str))
     else:

@@ -204,6 +204,17 @@ def _record_verdict(build_dir: Path, summary: ValidationSummary, key: bytes | No
                           report=f"{VALIDATION_DIR}/{SUMMARY_FILE}", digests=before, reason=reason)
 
 
+def previous_release(registry: Path | str | None) -> dict[str, Any] | None:
+    """The newest release's manifest in ``registry`` (the baseline rows are compared with), or None."""
+    if registry is None or not Path(registry).is_dir():
+        return None
+    from ..publish.registry import Registry
+
+    reg = Registry(registry)
+    latest = reg.latest()
+    return reg.manifest(latest) if latest else None
+
+
 def _gx_version() -> str:
     from importlib.metadata import version
 
