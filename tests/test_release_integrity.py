@@ -339,6 +339,12 @@ def test_build_command_exits_non_zero_and_keeps_the_old_build_when_every_source_
     err = capsys.readouterr().err
     assert "build FAILED: every source failed" in err
     assert _digests(b) == before
+    # a deployment run of the flow (no CLI around it) ends Failed, not Completed
+    from flows.build import build_flow
+
+    state = build_flow(sources=str(manifest), out=str(b), workers=1, return_state=True)
+    assert state.is_failed() and "every source failed" in str(state.message)
+    assert _digests(b) == before
 
 
 def build_cmd_args(manifest: Path, out: Path):

@@ -38,7 +38,7 @@ import hmac
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -78,7 +78,6 @@ class Verdict:
     recorded_at: str = ""
     format: str = FORMAT
     mac: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def payload(self) -> bytes:
         d = asdict(self)
@@ -167,21 +166,22 @@ def verdict_path(build_dir: Path | str, stage: str) -> Path:
 
 def record(build_dir: Path | str, stage: str, *, passed: bool, key: bytes | None,
            report: str | None, digests: Mapping[str, dict[str, Any] | None] | None = None,
-           reason: str | None = None, extra: dict[str, Any] | None = None) -> Verdict:
+           reason: str | None = None) -> Verdict:
     """Write the verdict of ``stage`` on ``build_dir`` and return it.
 
     ``digests`` are the bound files' digests taken *before* the stage read them (default: now).
     The files are hashed again here: if they changed meanwhile the verdict fails. Without a key
     (or with a key other than the build's) the verdict is written as failed and unsigned, so a
     later run cannot mistake it for a pass. ``report`` is the stage's report, relative to
-    ``build_dir``, written before this call; its digest is bound too.
+    ``build_dir``, written before this call; its digest is bound too. ``reason`` says why the
+    stage failed (one line, no raw data).
     """
     root = Path(build_dir)
     now = digest_files(root)
     files = dict(digests) if digests is not None else now
-    problems: list[str] = [reason] if reason else []
-    if files != now:
-        changed = sorted(n for n in BOUND_FILES if files.get(n) != now.get(n))
+    problems: list[str] = []  # what makes this verdict a failure whatever the stage found
+    changed = [n for n in BOUND_FILES if files.get(n) != now.get(n)]
+    if changed:
         problems.append(f"{', '.join(changed)} changed while {stage} ran")
     missing = sorted(n for n in BOUND_FILES if files.get(n) is None)
     if missing:
@@ -193,12 +193,14 @@ def record(build_dir: Path | str, stage: str, *, passed: bool, key: bytes | None
     if report:
         rp = root / report
         rep = {"path": report, "sha256": sha256_file(rp) if rp.is_file() else None}
-    v = Verdict(stage=stage, passed=bool(passed) and not problems, files=files, report=rep,
+    ok = bool(passed) and not problems
+    if not passed:
+        problems.insert(0, reason or f"{stage} failed")
+    v = Verdict(stage=stage, passed=ok, files=files, report=rep,
                 key_fingerprint=_fingerprint(key) if key is not None else None,
                 code_version=code_version(), build_id=_build_report(root).get("build_id"),
-                reason="; ".join(problems) or (None if passed else f"{stage} failed"),
-                recorded_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                extra=dict(extra or {}))
+                reason="; ".join(problems) or None,
+                recorded_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     if key is not None and kp is None:
         v.mac = _mac(key, v)
     path = verdict_path(root, stage)
@@ -260,12 +262,13 @@ def check(build_dir: Path | str, key: bytes, stages: tuple[str, ...] = STAGES) -
         if v.code_version != code_version():
             raise VerdictError(f"the {name} of {root} was made by therapy-threads {v.code_version}, "
                                f"this is {code_version()}; re-run '{cmd}' with this version")
-        for n in BOUND_FILES:
-            if v.files.get(n) != current.get(n):
-                was, now = (v.files.get(n) or {}).get("sha256"), (current.get(n) or {}).get("sha256")
-                raise VerdictError(
-                    f"{n} of {root} is not the file the {name} checked (sha256 {_short(was)} -> "
-                    f"{_short(now)}); re-run '{cmd} {root}' before publishing")
+        changed = changed_files(v, current)
+        if changed:
+            n = changed[0]
+            was, now = (v.files.get(n) or {}).get("sha256"), (current.get(n) or {}).get("sha256")
+            raise VerdictError(
+                f"{n} of {root} is not the file the {name} checked (sha256 {_short(was)} -> "
+                f"{_short(now)}); re-run '{cmd} {root}' before publishing")
         if v.report is not None:
             rp = root / v.report["path"]
             if not rp.is_file() or sha256_file(rp) != v.report.get("sha256"):
@@ -275,9 +278,14 @@ def check(build_dir: Path | str, key: bytes, stages: tuple[str, ...] = STAGES) -
     return out
 
 
+def changed_files(v: Verdict, current: Mapping[str, dict[str, Any] | None]) -> list[str]:
+    """The bound files whose current digest (:func:`digest_files`) differs from the verdict's."""
+    return [n for n in BOUND_FILES if v.files.get(n) != current.get(n)]
+
+
 def _short(h: str | None) -> str:
     return f"{h[:12]}…" if h else "missing"
 
 
-__all__ = ["BOUND_FILES", "STAGES", "Verdict", "VerdictError", "check", "code_version",
-           "digest_files", "key_problem", "read", "record", "verdict_path"]
+__all__ = ["BOUND_FILES", "STAGES", "Verdict", "VerdictError", "changed_files", "check",
+           "code_version", "digest_files", "key_problem", "read", "record", "verdict_path"]

@@ -64,10 +64,16 @@ _SHAPES: dict[str, dict[str, str]] = {
 }
 # Source locations and reader messages name public pages, and posts.url is a link by definition;
 # a commenter's own site there is still caught by the identity check (its host label is an
-# identity token), and a name in a URL slug by the identity check of its words.
+# identity token), and a name in a URL's path by the identity check of its words.
 _NO_URL_CHECK = {("posts", "site"), ("posts", "url"), ("quarantine", "location"),
                  ("quarantine", "detail")}
-_SLUG_SPLIT = re.compile(r"[-_+./%]+")  # slug words: "saying-goodbye-to-dr-x" -> "saying goodbye to dr x"
+_SITE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.I)
+
+
+def _url_path(url: str) -> str:
+    """A post URL without its site: the site is the source's public address; the path (the slug)
+    is where a name can hide, and its words are checked."""
+    return _SITE.sub("", url)
 
 
 def _shape_hits(path: Path, table: str, id_col: str) -> list[Hit]:
@@ -394,7 +400,7 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
                         counts["url_slug"] += 1  # the title lost a name the slug may still hold
                         hits.append(Hit("url_slug", table, row_id, col, mask(text)))
                     found, rev = checker.check(
-                        _SLUG_SPLIT.sub(" ", text) if (table, col) == ("posts", "url") else text,
+                        _url_path(text) if (table, col) == ("posts", "url") else text,
                         table=table, row_id=row_id, field=col, scope=sids[i], lang=lang, exempt=exempt,
                         urls=(table, col) not in _NO_URL_CHECK,
                         url_ok=(lambda u, own=own: url_host(u) == own) if own else None)

@@ -8,7 +8,7 @@ build; internal files (``furniture.parquet``, ``private/``) never reach a releas
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ class Build:
     validation: dict[str, Any]
     privacy: dict[str, Any]
     verdicts: dict[str, verdict_mod.Verdict]
-    key: bytes
+    key: bytes = field(repr=False)  # never in a log line or a traceback
 
     def table_path(self, table: str) -> Path:
         return self.root / f"{table}.parquet"
@@ -46,8 +46,8 @@ class Build:
         """Refuse if a bound file changed since :func:`open_build` checked the verdicts (a build
         writing into this folder while the release was assembled)."""
         now = verdict_mod.digest_files(self.root)
-        for stage, v in self.verdicts.items():
-            changed = sorted(n for n in verdict_mod.BOUND_FILES if v.files.get(n) != now.get(n))
+        for v in self.verdicts.values():
+            changed = verdict_mod.changed_files(v, now)
             if changed:
                 raise verdict_mod.VerdictError(
                     f"{', '.join(changed)} of {self.root} changed while the release was being "
