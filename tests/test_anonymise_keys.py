@@ -126,7 +126,7 @@ def test_the_published_fingerprint_does_not_give_the_key_back():
 
 
 def test_fingerprints_depend_on_key_and_policy_not_reveal_key():
-    a, b = b"a" * 32, b"b" * 32
+    a, b = bytes.fromhex(K_FILE), bytes.fromhex(K_ENV)
     assert key_fingerprint(a) != key_fingerprint(b)
     assert len(key_fingerprint(a)) == 16
     fa = Anonymiser(a).fingerprint
