@@ -232,3 +232,17 @@ def test_build_report_messages_carry_no_title():
             b"</article></body></html>")
     _, summary, _ = process_source(SourceRef("s", "s.html", format="wordpress_html"), html, Anonymiser(TEST_KEY))
     assert "Quillon" not in json.dumps(summary.issues)
+
+
+def test_a_table_derived_at_publish_time_is_scanned_value_by_value(tmp_path):
+    """Rows of the build's tables are audited (and bound by the verdict); any other table in a
+    release, e.g. one derived while publishing, has every string value checked by the scan."""
+    import pyarrow as pa
+
+    b = _build_with_commenter(tmp_path / "b")
+    rel = publish(b, "1.0.0", tmp_path / "reg", key=TEST_KEY).path
+    pq.write_table(pa.table({"author_pseudonym": ["u_0123456789abcdef"], "label": [f"{HANDLE} fan"]}),
+                   rel / "data" / "speakers-00000-of-00001.parquet")
+    hits = scan_release(rel, b, TEST_KEY, notes=NOTES).hits
+    assert ("identity", "data/speakers-00000-of-00001.parquet", "label") in {
+        (h.kind, h.table, h.row_id) for h in hits}

@@ -53,13 +53,16 @@ _FIELDS = {
 }
 _ID = r"[0-9a-f]{20}"
 _LANG = r"^[a-z]{2,3}$"
+_CODE = r"^[a-z_]+$"
+_LOCAL_TIME = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?$"
 _SHAPES: dict[str, dict[str, str]] = {
-    "posts": {"post_id": rf"^p_{_ID}$", "source_format": r"^[a-z_]+$", "language": _LANG,
-              "content_sha256": r"^[0-9a-f]{64}$"},
+    "posts": {"post_id": rf"^p_{_ID}$", "source_format": _CODE, "language": _LANG,
+              "content_sha256": r"^[0-9a-f]{64}$", "comment_system": _CODE,
+              "published_local": _LOCAL_TIME},
     "comments": {"comment_id": rf"^c_{_ID}$", "post_id": rf"^p_{_ID}$", "parent_id": rf"^c_{_ID}$",
                  "root_id": rf"^c_{_ID}$", "path": rf"^c_{_ID}(?:/c_{_ID})*$", "language": _LANG,
-                 "author_pseudonym": r"^u_[0-9a-f]{8,64}$"},
-    "quarantine": {"item_kind": r"^[a-z_]+$", "reason": r"^[a-z0-9_]+$", "post_id": rf"^p_{_ID}$",
+                 "author_pseudonym": r"^u_[0-9a-f]{8,64}$", "published_local": _LOCAL_TIME},
+    "quarantine": {"item_kind": _CODE, "reason": r"^[a-z0-9_]+$", "post_id": rf"^p_{_ID}$",
                    "item_id": rf"^[pc]_{_ID}$", "content_sha256": r"^[0-9a-f]{64}$"},
 }
 # Source locations and reader messages name public pages, and posts.url is a link by definition;
@@ -504,5 +507,7 @@ def token_digest(tokens: set[str]) -> str:
     return hashlib.sha256("\n".join(sorted(tokens)).encode()).hexdigest()[:16]
 
 
-__all__ = ["audit_build", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens", "read_tokens",
-           "write_tokens", "token_digest"]
+AUDITED_TABLES = frozenset(_FIELDS)  # tables whose rows audit_build checks (the release scan does the rest)
+
+__all__ = ["AUDITED_TABLES", "audit_build", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens",
+           "read_tokens", "write_tokens", "token_digest"]

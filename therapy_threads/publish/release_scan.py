@@ -12,8 +12,9 @@ addresses, links) before anything is published:
 - text files (UTF-8) line by line; JSON files too (a JSON string is text);
 - PNG files: their text chunks, and every string the figure draws (passed in by the writer);
 - Parquet files: the key/value metadata of the footer, and the column names (only published
-  columns); their rows are the build's tables, audited row by row and bound to the audit's
-  verdict by their SHA-256 (:mod:`therapy_threads.verdict`);
+  columns); the rows of the build's tables are audited row by row by the privacy audit and bound
+  to its verdict by their SHA-256 (:mod:`therapy_threads.verdict`), and every distinct string
+  value of any other table (one derived at publish time) is checked here;
 - any other file: refused (nothing else belongs in a release).
 
 Links are allowed only to the sources' own sites, the Hugging Face Hub, the vocabularies of
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..anonymise.audit import Hit, TextAudit, load_matcher_tokens
+from ..anonymise.audit import AUDITED_TABLES, Hit, TextAudit, load_matcher_tokens
 from ..anonymise.patterns import url_host
 from ..errors import PrivacyGateError
 from ..schema import TABLES, columns
@@ -117,6 +118,20 @@ def _png_texts(data: bytes) -> list[str]:
     return out
 
 
+def _parquet_values(path: Path) -> Iterable[tuple[str, str]]:
+    """(column, value) for every distinct string value of a Parquet file."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    cols = [f.name for f in pf.schema_arrow if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+    for c in cols:
+        for v in pc.unique(pf.read(columns=[c]).column(c)).to_pylist():
+            if v:
+                yield c, v
+
+
 def _parquet_texts(path: Path) -> tuple[list[str], list[str]]:
     """(footer metadata strings, column names) of a Parquet file."""
     import pyarrow.parquet as pq
@@ -196,6 +211,9 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
                 sc.refuse(rel, f"unpublished columns {', '.join(extra)}")
             for i, t in enumerate(texts + names, 1):
                 sc.text(t, rel, f"metadata {i}")
+            if table not in AUDITED_TABLES:  # a table the build audit never read: every value here
+                for col, value in _parquet_values(p):
+                    sc.text(value, rel, col)
         elif p.suffix == ".png":
             for i, t in enumerate(_png_texts(p.read_bytes()), 1):
                 sc.text(t, rel, f"text chunk {i}")
