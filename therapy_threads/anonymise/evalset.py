@@ -366,14 +366,12 @@ def score_text(orig: Text, published: str, where: str) -> SetScore:
             else:
                 sc.damaged.append(f"{where}: {lb.surface}")
             continue
-        leak = False
-        for m in _TOKEN.finditer(lb.surface):
-            tok = m.group(0)
-            if len(tok) < 2 or tok in _PARTICLES or (lb.kind == CONTACT and tok.casefold() in _CONTACT_NOISE):
-                continue
-            if _survives(ranges, lb.start + m.start(), lb.start + m.end()):
-                leak = True
-                break
+        toks = [m for m in _TOKEN.finditer(lb.surface)
+                if not (len(m.group(0)) < 2 or m.group(0) in _PARTICLES
+                        or (lb.kind == CONTACT and m.group(0).casefold() in _CONTACT_NOISE))]
+        if not toks:  # a sign-off initial ("C.") is itself the mention
+            toks = list(_TOKEN.finditer(lb.surface))
+        leak = any(_survives(ranges, lb.start + m.start(), lb.start + m.end()) for m in toks)
         if lb.kind == PRIVATE:
             sc.private_total += 1
             sc.private_removed += not leak
@@ -431,3 +429,91 @@ def _normed(t: Text) -> Text:
     labels = [Label(mapping[lb.start] - lead, mapping[lb.start] - lead + len(_norm(lb.surface)), lb.kind, lb.surface)
               for lb in t.labels]
     return Text(text2, labels)
+
+
+# ---- measuring through the real reader and anonymise stage ------------------------------------
+
+Published = list[tuple[str, str, list[str]]]
+
+
+def _match(orig: list[str], out: list[str]) -> list[int | None]:
+    """For each original text, the index of the published text it became (greedy, by similarity)."""
+    pairs = []
+    for i, o in enumerate(orig):
+        for j, p in enumerate(out):
+            sm = difflib.SequenceMatcher(None, _norm(o), _norm(p), autojunk=False)
+            if sm.real_quick_ratio() < 0.3:
+                continue
+            pairs.append((sm.ratio(), i, j))
+    taken_i: set[int] = set()
+    taken_j: set[int] = set()
+    res: list[int | None] = [None] * len(orig)
+    for r, i, j in sorted(pairs, reverse=True):
+        if r < 0.3 or i in taken_i or j in taken_j:
+            continue
+        res[i] = j
+        taken_i.add(i)
+        taken_j.add(j)
+    return res
+
+
+def align(es: EvalSet, posts: list[tuple[str, str, list[str]]]) -> Published:
+    """Put published posts and comments in the set's order (readers may order replies differently)."""
+    pidx = _match([p.title.text + "\n" + p.body.text for p in es.posts], [t + "\n" + b for t, b, _ in posts])
+    out: Published = []
+    for p, j in zip(es.posts, pidx):
+        if j is None:
+            out.append(("", "", [""] * len(p.comments)))
+            continue
+        title, body, comments = posts[j]
+        cidx = _match([c.body.text for c in p.comments], comments)
+        out.append((title, body, [comments[k] if k is not None else "" for k in cidx]))
+    return out
+
+
+def read_published(result) -> Published:
+    """(title, body, comment texts) per post of an anonymised ReadResult."""
+    by_post: dict[str, list] = {}
+    for c in result.comments:
+        by_post.setdefault(c.post_id, []).append(c)
+    return [(p.title or "", p.body or "", [c.text or "" for c in sorted(by_post.get(p.post_id, []),
+                                                                          key=lambda c: c.position)])
+            for p in result.posts]
+
+
+def measure(es: EvalSet, anonymiser, form: str, workdir: Path) -> SetScore:
+    """Render ``es`` as ``form`` sources, read and anonymise them with the build's per-source stage
+    (:func:`therapy_threads.pipeline.process_source`: reader, include rule, language, row checks,
+    anonymiser), and score what would be published."""
+    from ..pipeline import load_manifest, local_path, process_source
+
+    src = write_sources(es, form, Path(workdir) / f"{es.name}-{form}")
+    base, refs = load_manifest(src)
+    posts: Published = []
+    for ref in refs:
+        result, _summary, _tokens = process_source(ref, local_path(base, ref).read_bytes(), anonymiser)
+        posts += read_published(result)
+    return score(es, align(es, posts))
+
+
+def measure_build(es: EvalSet, form: str, workdir: Path, key_file: Path) -> SetScore:
+    """The same through the whole ``therapy-threads build`` command (Prefect flow, Parquet tables)."""
+    import subprocess
+    import sys
+
+    import pyarrow.parquet as pq
+
+    src = write_sources(es, form, Path(workdir) / f"{es.name}-{form}")
+    out = Path(workdir) / f"{es.name}-{form}-build"
+    cmd = [sys.executable, "-m", "therapy_threads.cli", "build", "--sources", str(src), "--out", str(out),
+           "--key-file", str(key_file)]
+    subprocess.run(cmd, check=False, capture_output=True, text=True)
+    posts_t = pq.read_table(out / "posts.parquet").to_pylist()
+    comments_t = pq.read_table(out / "comments.parquet").to_pylist()
+    by_post: dict[str, list] = {}
+    for c in comments_t:
+        by_post.setdefault(c["post_id"], []).append(c)
+    posts = [(p.get("title") or "", p.get("body") or "",
+              [c.get("text") or "" for c in sorted(by_post.get(p["post_id"], []), key=lambda c: c["position"])])
+             for p in posts_t]
+    return score(es, align(es, posts))
