@@ -41,6 +41,9 @@ _CONTACT_NOISE = frozenset({"at", "dot", "com", "org", "net", "www", "http", "ht
                             "de", "uk", "co", "ie", "au", "io", "me", "nz", "ca", "wordpress", "blogspot",
                             "tumblr", "instagram", "facebook", "twitter", "substack", "medium", "com.au",
                             "punkt", "tiktok", "reddit", "blog", "dm", "me", "on", "is", "my"})
+# Titles and honorifics in a labelled mention are not identifying ("Mrs" of "Mrs Pennington" may stay).
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "frau", "herr", "herrn",
+                         "pani", "pan", "ate", "kuya", "gogo", "tita", "tito", "sr", "fr", "rev"})
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -367,7 +370,7 @@ def score_text(orig: Text, published: str, where: str) -> SetScore:
                 sc.damaged.append(f"{where}: {lb.surface}")
             continue
         toks = [m for m in _TOKEN.finditer(lb.surface)
-                if not (len(m.group(0)) < 2 or m.group(0) in _PARTICLES
+                if not (len(m.group(0)) < 2 or m.group(0) in _PARTICLES or m.group(0).casefold() in _HONORIFICS
                         or (lb.kind == CONTACT and m.group(0).casefold() in _CONTACT_NOISE))]
         if not toks:  # a sign-off initial ("C.") is itself the mention
             toks = list(_TOKEN.finditer(lb.surface))
