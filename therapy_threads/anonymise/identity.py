@@ -259,6 +259,70 @@ def _namer():
     return NickNamer()
 
 
+_HANDLE_SPLIT = re.compile(r"[\s_.\-]+|(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def split_handle(name: str) -> list[str]:
+    """Parts of a handle or name, case-folded: separators, camel case and digit runs split it
+    ("BrokenWings77" -> broken, wings, 77; "quiet.harbour" -> quiet, harbour; "sad_girl92" ->
+    sad, girl, 92)."""
+    s = unicodedata.normalize("NFKC", name).strip()
+    return [p.casefold() for p in _HANDLE_SPLIT.split(s) if p and not p.isspace()]
+
+
+def segment(word: str, lex: Lexicon, max_rank: int = 30000) -> list[str] | None:
+    """A run-together handle split into ordinary English words, fewest pieces first ("heartinpieces"
+    -> heart, in, pieces); None if the word is itself a word or cannot be split."""
+    if lex.rank(word) is not None or not word.isalpha() or len(word) < 5:
+        return None
+    import math
+
+    n = len(word)
+    # cheapest split: each piece costs log of its frequency rank (common words are cheap), so
+    # "heart in pieces" beats "hear tin pieces"
+    best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 20), i):
+            prev = best[j]
+            piece = word[j:i]
+            if prev is None or (len(piece) < 2 and piece not in ("a", "i")):
+                continue
+            r = lex.rank(piece)
+            if r is None or r >= max_rank:
+                continue
+            cand = (prev[0] + math.log(r + 2) + 1.0, prev[1] + [piece])
+            if best[i] is None or cand[0] < best[i][0]:
+                best[i] = cand
+    out = best[n]
+    return out[1] if out and len(out[1]) > 1 else None
+
+
+def handle_forms(name: str, lex: Lexicon) -> dict[str, bool]:
+    """Variants of a multi-part handle as people write it back: run together or split into words,
+    with or without its digits ("sad_girl92" -> sadgirl92, sadgirl, "sad girl"; "heartinpieces" ->
+    "heart in pieces"). -> strong? (a form that is no ordinary word matches in any case; a phrase of
+    ordinary words only where written or used as a name)."""
+    parts = split_handle(name)
+    out: dict[str, bool] = {}
+    alpha = [p for p in parts if not p.isdigit()]
+    if len(parts) == 1 and alpha:
+        seg = segment(alpha[0], lex)
+        if seg:
+            out[" ".join(seg)] = not all(token_class(w, lex) in WEAK for w in seg)
+        return out
+    for ps in (parts, alpha):
+        if len(ps) < 2 and not (ps is alpha and ps and ps != parts):
+            continue
+        joined = "".join(ps)
+        if len(joined) >= 3 and lex.rank(joined) is None:
+            out.setdefault(joined, True)
+        if len(ps) > 1:
+            phrase = all(p.isalpha() and token_class(p, lex) in WEAK for p in ps)
+            out.setdefault(" ".join(ps), not phrase)
+    return out
+
+
 def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     """Surface forms to look for in text -> strong? (strong: match in any case; weak: only capitalised).
 
@@ -282,6 +346,8 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     alpha = [p for p in parts if p.isalpha()]
     if len(parts) > 1:
         out.setdefault(" ".join(parts), not phrase)
+    for form, strong in handle_forms(name, lex).items():
+        out.setdefault(form, strong)
     first = alpha[0] if alpha else None
     last = alpha[-1] if len(alpha) > 1 else None
     for p in alpha:
@@ -293,16 +359,14 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
             p in lex.intl_names and (r is None or r >= SOFT_RANK))
         if r is None:
             out.setdefault(p, True)
-        elif name_like:
+        elif name_like and (r >= 300 or lex.is_first_name(p)):  # no function word alone ("to", "de")
             out.setdefault(p, r >= SOFT_RANK)  # evan, kat: any case; will, grace, mark: capitalised only
         # common words that are not names ("hopeful", "blue") are never matched alone
-    if first and lex.is_first_name(first):
+    if first and last and lex.is_first_name(first):
+        # a nickname counts only with the commenter's own surname ("Kathy Ellery" for "Katherine
+        # Ellery"): a bare "Kathy" may be anyone, and "Kathy Morrison" is someone else
         for v in _nick_variants(first):
-            if v not in out:
-                r = lex.rank(v)
-                out[v] = r is None or r >= SOFT_RANK
-            if last:
-                out.setdefault(f"{v} {last}", True)
+            out.setdefault(f"{v} {last}", True)
     return out
 
 
