@@ -10,9 +10,9 @@ from functools import cached_property
 
 from ..records import Comment, Furniture, Post, ReadResult
 from . import ner
-from .detect import CAP_RE, DocContext, Engine, KnownName, build_context, sentence_bounds
+from .detect import CAP_RE, NOUN_CAPS, DocContext, Engine, KnownName, build_context, sentence_bounds
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
-from .identity import (cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
+from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
                        name_variants, pseudonym, same_person, token_line)
 from .knowledge import knowledge
 from .lexicon import lexicon
@@ -221,7 +221,7 @@ class Anonymiser:
                     # a name decided once (e.g. "her name is Ivy") is a name in capitalised
                     # mid-sentence use throughout the post, even if "ivy" also occurs as a word;
                     # :meth:`_propagate` decides where another text uses it in a name role
-                    if self.cues.namelike(cf, ctx) or cf in self.cues.first_names or cf in self.lex.last_names \
+                    if self.cues.namelike(cf, ctx) or cf in self.cues.first_names or self.lex.is_surname(cf) \
                             or cf in self.cues.intl_names:
                         ctx.accepted.setdefault(cf, sp.key)
 
@@ -296,7 +296,8 @@ class Anonymiser:
                          + r")(?:['’]s)?(?![\w])", re.I)
         cues = self.cues
         for t in d.texts:
-            if _language(t, d) not in (None, "en"):
+            lang = _language(t, d)
+            if lang not in (None, "en") and lang not in NOUN_CAPS:
                 continue
             low = t.text.lower()
             if not any(n in low for n in names):
@@ -312,10 +313,22 @@ class Anonymiser:
                     continue
                 if cues.title_before(t.text, s) and cf in d.ctx.keep:
                     continue
-                if self.lex.rank(cf) is not None and not self._name_role(t.text, s, e):
+                if lang in NOUN_CAPS:
+                    lr = self.lex.lang_rank(cf, lang)
+                    if lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
+                        continue  # an ordinary German word here
+                elif self._wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
                     continue  # an ordinary word here: "Summer breaks", "Grace period", "Will it ..."
+                elif cues.is_initial(t.text, s) and self.lex.rank(cf) is not None and not self._name_role(t.text, s, e):
+                    continue
                 t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
+
+    def _wordlike(self, cf: str, ctx: DocContext) -> bool:
+        """A name that is also a common word: among the commonest words, on the policy's list of
+        given names that are words, or written in lower case somewhere in the post."""
+        r = self.lex.rank(cf)
+        return r is not None and (r < SOFT_RANK or cf in self.policy.rules.word_names or self.cues.wordlike(cf, ctx))
 
     def _name_role(self, text: str, s: int, e: int) -> bool:
         cues = self.cues

@@ -51,6 +51,21 @@ _FINITE = frozenset({"is", "was", "has", "had", "says", "said", "thinks", "thoug
                      "texted", "went", "came", "made", "loves", "hates", "likes", "tells", "asks", "keeps",
                      "kept", "hugs", "hugged", "replied", "answered", "suggested", "agrees", "agreed"})
 
+_PERSON_VERBS = frozenset({"said", "says", "told", "tells", "asked", "asks", "thinks", "thought", "knew", "wanted", "wants",
+                           "felt", "feels", "laughed", "smiled", "cried", "helped", "helps", "loves", "hates",
+                           "replied", "texted", "called", "hugged", "suggested", "taught", "explained", "wrote",
+                           "writes", "agrees", "agreed", "promised", "admitted", "believes", "believed", "insists",
+                           "insisted", "recommended", "mentioned", "noticed", "reminded", "warned"})
+
+# First words of what someone says to a person they just named at the start of a comment.
+_VOCATIVE_NEXT = frozenset({"i", "i'm", "i'll", "i've", "i'd", "im", "ill", "ive", "you", "you're", "youre", "your",
+                            "u", "ur", "that", "that's", "thats", "this", "it's", "its", "we", "thank", "thanks",
+                            "ty", "same", "yes", "yeah", "yep", "no", "ha", "haha", "lol", "lmao", "omg", "sorry",
+                            "so", "aw", "aww", "awww", "honestly", "totally", "exactly", "glad", "hugs", "congrats",
+                            "agree", "agreed", "wow", "oh", "ohh", "hope", "love", "sending", "maybe", "please",
+                            "careful", "tell", "don't", "dont", "do", "did", "have", "are", "is", "was", "what",
+                            "how", "where", "when", "why", "who", "ja", "danke", "du", "ich", "das", "wie"})
+
 # Languages that capitalise every noun: capitalisation says nothing about names there.
 NOUN_CAPS = frozenset({"de", "lb"})
 
@@ -132,6 +147,8 @@ class TextContext:
 
 def lower_style(text: str) -> bool:
     """The writer does not capitalise: most sentence starts and every "I" are lower case."""
+    if not any(c.isupper() for c in text):
+        return len(text.split()) >= 3
     starts = _SENT_START.findall(text)
     if len(starts) < 2 and len(text) < 60:
         return bool(starts) and starts[0].islower() and " i " in f" {text} "
@@ -174,6 +191,11 @@ class Cues:
     def any_given_name(self, cf: str) -> bool:
         """A given name of any country in the lexicon that is not also a common English word."""
         return cf in self.first_names or cf in self.intl_names
+
+    def person_verb_after(self, text: str, e: int) -> bool:
+        """A verb only people do right after the token: "Margit told", "Aroha laughed"."""
+        m = re.match(r"\s+([a-z]+)\b", text[e:e + 20])
+        return bool(m) and m.group(1) in _PERSON_VERBS
 
     def verb_after(self, text: str, e: int) -> bool:
         """"Ingrid says", "Priyanka thinks", "Marguerite helped": a finite verb right after a token."""
@@ -235,6 +257,9 @@ class Cues:
         return self.lex.common_rank.get(cf) is not None and not self.is_initial(text, start - len(m.group(0)))
 
     def context_after(self, text: str, end: int, possessive: bool) -> bool:
+        paren = re.match(r"\s*\([^()\n]{1,40}\)", text[end:end + 44])
+        if paren and not possessive:  # "Siv (the moderator) said"
+            end += paren.end()
         m = _WORD_AFTER.match(text[end:end + 30])
         if not m:
             return False
@@ -269,6 +294,17 @@ class Cues:
             return False
         m = _WORD_BEFORE.search(text[max(0, start - 30):start])
         return bool(m and m.group(1)[:1].islower())
+
+    @staticmethod
+    def opens_address(text: str, s: int, e: int) -> bool:
+        """A comment or line opens with the token and goes on as talk to that person, without a
+        comma: "Priya that's so true", "Sol I'll try it" (the next word is a pronoun or a
+        conversational opener)."""
+        line_start = text.rfind("\n", 0, s) + 1
+        if text[line_start:s].strip(" \t\"'“‘•*-–—") != "":
+            return False
+        m = re.match(r"[ \t]+(?:[^\w\s]+[ \t]*)?([A-Za-z'’]+)", text[e:e + 24])
+        return bool(m) and m.group(1).casefold().replace("’", "'") in _VOCATIVE_NEXT
 
     def relation_before(self, text: str, start: int) -> bool:
         """"my therapist X", "her son X", "meine Therapeutin X" (see :mod:`.recognizers`)."""

@@ -374,7 +374,10 @@ def score_text(orig: Text, published: str, where: str) -> SetScore:
                         or (lb.kind == CONTACT and m.group(0).casefold() in _CONTACT_NOISE))]
         if not toks:  # a sign-off initial ("C.") is itself the mention
             toks = list(_TOKEN.finditer(lb.surface))
-        leak = any(_survives(ranges, lb.start + m.start(), lb.start + m.end()) for m in toks)
+        # a token survives inside a block of unchanged text that is longer than the token itself (a
+        # one-letter initial may otherwise "match" a letter of the placeholder that replaced it)
+        leak = any(_survives(ranges, lb.start + m.start() - 1, lb.start + m.end())
+                   or _survives(ranges, lb.start + m.start(), lb.start + m.end() + 1) for m in toks)
         if lb.kind == PRIVATE:
             sc.private_total += 1
             sc.private_removed += not leak

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 from .detect import (CAP_RE, INTERJECTIONS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
-from .identity import SOFT_RANK, split_handle
+from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import find_phones, knowledge
 from .patterns import (find_emails, find_mentions, find_urls, find_written_emails, find_written_urls,
                        mention_prefix, url_host)
@@ -51,7 +51,7 @@ _SIGNOFF_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?(?P<name>[^\W\d
                            r"\.?(?:[ \t]+(?:x+|xo+|xox+|<3|❤️?|💕|🙏))?[ \t]*[!.]*[ \t]*$", re.I)
 _DASH_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*)?)\.?[ \t]*$")
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
-_LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t]*[,!:])")
+_LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d{2,4}|"
                            r"[xX]{1,2}[A-Za-z]+[xX]{1,2})(?![\w/@-])")
@@ -94,9 +94,9 @@ class Recognizer:
             return e
         if lang in NOUN_CAPS:
             lr = self.lex.lang_rank(cf, lang)
-            if lr is not None and lr < 20000 and not self.cues.is_last(cf):
+            if lr is not None and lr < 20000 and not self.lex.is_surname(cf):
                 return e
-        elif not (self.lex.rank(cf) is None or cf in self.lex.last_names):
+        elif not (self.lex.rank(cf) is None or self.lex.is_surname(cf)):
             return e
         if knowledge().is_place(last):
             return e
@@ -166,6 +166,12 @@ class MentionRecognizer(Recognizer):
                    else self.span(s, e, PERSON, handle.casefold(), "@mention"))
 
 
+def _title_cased(words: list[str], cues: Cues) -> bool:
+    """Every word capitalised, function words inside allowed in lower case ("Heart of Glass")."""
+    return all(w[:1].isupper() or (0 < i < len(words) - 1 and cues.function_word(w.casefold()))
+               for i, w in enumerate(words))
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -194,13 +200,15 @@ class KnownIdentityRecognizer(Recognizer):
                 level = "cue"  # an ordinary word of this language ("Moin" in German)
             if level == "cue":
                 if t.role == "title" or not surface[:1].isupper() or not cues.name_cue(text, s, e):
-                    if not (surface[:1].isupper() and cues.signoff(text, s, e)):
+                    if not (surface[:1].isupper() and (cues.signoff(text, s, e) or (
+                            t.role == "comment" and cues.opens_address(text, s, e)))):
                         continue
             elif level == "weak":
                 phrase = " " in variant  # a handle of ordinary words: "Still Here", "Heart Of Glass"
                 cue = ((not phrase and cues.vocative_start(text, s, e)) or cues.greeting_before(text, s)
                        or cues.named_before(text, s) or cues.context_after(text, e, False)
-                       or cues.context_after(text, e + 2, True) or cues.signoff(text, s, e))
+                       or cues.context_after(text, e + 2, True) or cues.signoff(text, s, e)
+                       or (t.role == "comment" and cues.opens_address(text, s, e)))
                 if phrase and t.role == "title":
                     continue
                 if not surface[:1].isupper():
@@ -211,7 +219,7 @@ class KnownIdentityRecognizer(Recognizer):
                 elif cues.in_title_phrase(text, s):
                     continue
                 elif cues.is_initial(text, s) and not cue and not (
-                        phrase and all(w[:1].isupper() for w in surface.split())):
+                        phrase and _title_cased(surface.split(), cues)):
                     continue
             if surface[:1].isupper() and " " not in surface and not joined:
                 ee = self.extend(text, e, t.lang)
@@ -267,6 +275,13 @@ class PublicFigureRecognizer(Recognizer):
                     continue
             if cf in t.doc.figure_words and not self.cues.relation_before(text, s) and cf not in t.doc.known:
                 yield self.span(s, s + len(tok), KEEP, reason="public figure named in full in this post")
+        if t.lower_style:  # "i will read carl rogers"
+            low = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
+            for i in range(1, len(low)):
+                figs = k.figures_by_surname.get(low[i][2])
+                if figs and any(f.first == low[i - 1][2] for f in figs) and \
+                        re.fullmatch(r"[ \t]+", text[low[i - 1][1]:low[i][0]]):
+                    yield self.span(low[i - 1][0], low[i][1], KEEP, reason="public figure (full name, lower case)")
 
     def _private_title(self, text: str, s: int) -> bool:
         return self.cues.title_before(text, s)
@@ -298,8 +313,13 @@ class PublicFigureRecognizer(Recognizer):
         return None
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|"
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
+                           r"via|into|towards|and|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
+
+
+_PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
+                                 r"moved to|back to|live in|living in)\s+$")
 
 
 class PlaceRecognizer(Recognizer):
@@ -340,18 +360,24 @@ class PlaceRecognizer(Recognizer):
             if not self._used_as_name(t, hs, he):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
-        if t.lower_style:  # "im in leeds", "from izmir": lower-case places after a place preposition
-            for m in re.finditer(r"\b(?:in|from|to|near|at|around|visit|visiting)\s+([a-z][a-z]+(?:\s[a-z]+)?)\b", text):
-                w = m.group(1)
-                for cand in (w, w.split()[0]):
-                    if k.is_place(cand) and self.lex.rank(cand.split()[0]) is None:
-                        yield self.span(m.start(1), m.start(1) + len(cand), KEEP, reason="place (GeoNames), lower case")
+        if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
+            low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
+            for i, (s, e, w) in enumerate(low):
+                if not _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
+                    continue
+                two = low[i + 1] if i + 1 < len(low) and text[e:low[i + 1][0]] == " " else None
+                for cs, ce in ((s, two[1]), (s, e)) if two else ((s, e),):
+                    r = self.lex.rank(w)
+                    if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000):
+                        yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
 
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
-        if " " not in cf and cues.any_given_name(cf):
+        if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
+            return True  # "..., Lutz." addresses a person
+        if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
             # "Sydney", "Georgia", "Charlotte" are also given names: a place only after a place word
             if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
                 return False
@@ -386,7 +412,8 @@ class TitleRecognizer(Recognizer):
                 continue  # "Frau Dr." : the second title, the name follows
             rank = self.lex.rank(cf)
             first, last = cues.is_first(cf), cues.is_last(cf)
-            if t.english and rank is not None and (cf in t.doc.lower_vocab or not (first or last)):
+            if t.english and rank is not None and rank < 15000 and (
+                    cf in t.doc.lower_vocab or not (first or last or self.lex.is_surname(cf))):
                 t.doc.keep.add(cf)
                 yield self.span(s, s + len(core), KEEP, reason="title before an ordinary word (a personification)")
                 continue
@@ -395,6 +422,9 @@ class TitleRecognizer(Recognizer):
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf):
                     continue  # "Herr Gott", "Frau Doktor"
             yield self.person(t, s, self.extend(text, s + len(core), t.lang), "title before a name")
+        for m in re.finditer(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?:von|van|de|zu|van der|von der)[ \t]+"
+                             r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
+            yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
         if t.lower_style:
             for m in re.finditer(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?\s+([a-z][a-z\u00df-\u00ff'-]+)\b", text):
                 cf = m.group(1)
@@ -482,6 +512,10 @@ class GreetingRecognizer(Recognizer):
             if not cues.greeting_before(text, s):
                 continue
             rank = self.lex.rank(cf)
+            if t.lower_style and rank is not None and rank >= 3000 and not cues.any_given_name(cf) \
+                    and re.match(r"[ \t]*(?:[,!.]|$|\n|[^\w\s])", text[e:e + 3]):
+                yield self.person(t, s, e, "a word addressed after a greeting (a handle)")
+                continue
             if not (cf in cues.first_names or (t.lower_style and cues.any_given_name(cf))):
                 continue
             if (rank is None or rank >= SOFT_RANK) and (t.lower_style or not re.match(r" [a-z]", text[e:e + 2])):
@@ -530,7 +564,7 @@ class SignoffRecognizer(Recognizer):
                 continue
             if len(words[0].rstrip(".")) == 1 and not (closing_line or why == "sign-off with kisses"):
                 continue  # a lone initial is a sign-off only on its own line after a closing
-            if any(self.cues.function_word(w.casefold()) for w in words):
+            if any(len(w.rstrip(".")) > 1 and self.cues.function_word(w.casefold()) for w in words):
                 continue
             yield self.person(t, s, e, why)
 
@@ -613,7 +647,10 @@ class HandleRecognizer(Recognizer):
             return
         if self.lex.rank(cf) is not None or _REPEATS.search(cf) or self.lex.ordinary_in(cf):
             return
-        yield self.person(t, m.start("h"), m.end("h"), "a non-word opening a comment (a handle addressed)")
+        after = t.text[m.end("h"):m.end("h") + 2].lstrip(" \t")[:1]
+        seg = segment(cf.replace("_", "").replace(".", ""), self.lex)
+        if after in (",", "!", ":") or (seg and all(len(p) >= 3 for p in seg)) or re.search(r"[\d_.]", tok):
+            yield self.person(t, m.start("h"), m.end("h"), "a handle opening a comment")
 
     def _clause_end(self, t: TextContext) -> Iterator[Span]:
         text = t.text
@@ -713,15 +750,20 @@ class EnglishNameRecognizer(Recognizer):
         if first and self._and_i(text, e):
             return "person", "'X and I'"
         initial = cues.is_initial(text, s)
+        word_name = cf in self.policy.rules.word_names or (rank is not None and rank < SOFT_RANK)
+        if (first or cf in cues.intl_names) and not word_name and cues.opens_address(text, s, e):
+            return "person", "a given name opening a comment that talks to that person"
         if first or (last and rank is None):
             if rank is None:
-                if first and not initial:
+                if first:
                     return "person", "a given name that is no English word"
-                if first and self._verb_follows(text, ee):
-                    return "person", "a given name opening a sentence, a verb after it"
                 return "candidate", ""
             if cf in doc.lower_vocab:
                 return ("skip", "") if initial else ("candidate", "")
+            if word_name and self._attributive(text, ee):
+                return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
+            if _ARTICLE.search(text[max(0, s - 6):s]):
+                return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
             return "candidate", ""  # sentence-initial without context: let NER decide
@@ -730,10 +772,22 @@ class EnglishNameRecognizer(Recognizer):
         if (rank is None or cf in cues.intl_names) and len(cf) >= 3:
             if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
+            if cues.person_verb_after(text, ee) and not poss:
+                return "person", "an unknown capitalised word doing what people do ('X told me')"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
                 return "skip", ""  # "One-sided", "Good-bye"
             return "candidate", ""
         return "skip", ""
+
+    def _attributive(self, text: str, e: int) -> bool:
+        """A lower-case content word follows directly (no verb, adverb or function word)."""
+        m = re.match(r" ([a-z]+)\b", text[e:e + 20])
+        if not m:
+            return False
+        w = m.group(1)
+        r = self.lex.rank(w)
+        return (r is not None and r >= 300 and not w.endswith("ly") and not self.cues.verb_after(text, e)
+                and w not in self.cues.verbs_after)
 
     @staticmethod
     def _and_i(text: str, e: int) -> bool:
@@ -745,8 +799,9 @@ class EnglishNameRecognizer(Recognizer):
 
 class NounCapsNameRecognizer(Recognizer):
     """Names in languages that capitalise every noun (German): capitals say nothing there, so a
-    token is a name only if it is a given name of any country and no ordinary word of the
-    language; a capitalised surname after it makes a full name ("Hartmut Pfeiffer")."""
+    token is a name if it is a given name of any country and no ordinary word of the language, or
+    if the text addresses it ("Danke Sonnenblume,", "..., Lutz."); a surname after a given name
+    makes a full name ("Hartmut Pfeiffer", "Mareike Sauer"). No name follows "im", "zum", "beim"."""
 
     name, score = "lexicon_noun_caps", 0.6
     languages = NOUN_CAPS
@@ -759,16 +814,56 @@ class NounCapsNameRecognizer(Recognizer):
                 continue
             core = POSS.sub("", m.group(0)).rstrip("-")
             cf = core.casefold()
-            if len(core) < 3 or core.isupper() or cf in cues.not_names or cf in cues.titles:
+            e = s + len(core)
+            if len(core) < 3 or core.isupper() or cf in cues.not_names or cf in cues.titles or cf in cues.closings \
+                    or cf in cues.greet1 or cf in INTERJECTIONS:
                 continue
+            if _ARTICLE_BEFORE.search(text[max(0, s - 8):s]):
+                continue  # "im Sommer", "zum Bäcker"
             lr = self.lex.lang_rank(cf, t.lang)
+            given = (cf in self.lex.first_names or cf in self.lex.intl_names) and (lr is None or lr >= 3000)
+            addressed = (cues.greeting_before(text, s) and re.match(r"[ \t]*(?:[,!]|$)", text[e:e + 2])) or (
+                re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4])
+                and (given or lr is None)) or (
+                t.role == "comment" and s == len(text) - len(text.lstrip()) and text[e:e + 1] == ","
+                and (given or lr is None))
+            if addressed and (lr is None or lr >= 300):
+                yield self.person(t, s, self.extend(text, e, t.lang), "addressed by name")
+                continue
             if lr is not None and lr < 20000:
-                continue  # an ordinary word of the language ("Sonne", "Ernst" as "im Ernst" is "ernst")
-            if not cues.any_given_name(cf):
+                continue  # an ordinary word of the language ("Sonne", "Kraft")
+            if not given:
                 continue
-            if self.lex.rank(cf) is not None and self.lex.rank(cf) < SOFT_RANK and not cues.is_first(cf):
+            yield self.person(t, s, self.extend(text, e, t.lang), "a given name that is no German word")
+
+
+_ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
+
+
+class CoordinationRecognizer(Recognizer):
+    """A name coordinated with a name already found is a name: "Matthias und Waldfee",
+    "Ilse and Femke", "Tobias, Yvonne und Aleksander"."""
+
+    name, score = "coordination", 0.55
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        persons = [sp for sp in t.spans if sp.kind in (PERSON, KNOWN)]
+        for sp in persons:
+            m = re.match(r"(?:,[ \t]*|[ \t]+(?:and|und|&|or|oder|y|et|en|og|och)[ \t]+)(" + _NAME_TOKEN + ")",
+                         text[sp.end:sp.end + 40])
+            if not m:
                 continue
-            yield self.person(t, s, self.extend(text, s + len(core), t.lang), "a given name that is no German word")
+            s, e = sp.end + m.start(1), sp.end + m.end(1)
+            core = POSS.sub("", m.group(1))
+            e = s + len(core)
+            cf = core.casefold()
+            if not core[:1].isupper() or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
+                continue
+            rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.rank(cf)
+            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf):
+                yield self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
 
 
 class LowerCaseNameRecognizer(Recognizer):
@@ -787,10 +882,13 @@ class LowerCaseNameRecognizer(Recognizer):
             cf = m.group(1)
             if len(cf) < 3 or cf in cues.not_names or cf in INTERJECTIONS or not t.free(s, e):
                 continue
-            if self.lex.rank(cf) is not None or self.lex.ordinary_in(cf):
-                continue
-            if cues.any_given_name(cf) or (cf in t.doc.accepted):
-                yield self.person(t, s, e, "a given name written in lower case (no English word)")
+            rank = self.lex.rank(cf)
+            if (rank is not None and rank < 3000) or cf in self.policy.rules.word_names:
+                continue  # "will", "bill", "frank", "hope": words first
+            if _ARTICLE.search(t.text[max(0, s - 6):s]):
+                continue  # "the zara office"
+            if cues.any_given_name(cf) or cf in self.lex.first_names or cf in t.doc.accepted:
+                yield self.person(t, s, e, "a given name written in lower case")
 
 
 def default_recognizers(cues: Cues) -> list[Recognizer]:
@@ -798,5 +896,5 @@ def default_recognizers(cues: Cues) -> list[Recognizer]:
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
                PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, HandleRecognizer, EnglishNameRecognizer,
-               NounCapsNameRecognizer, LowerCaseNameRecognizer)
+               NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
     return [cls(cues) for cls in classes]
