@@ -218,11 +218,36 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
                 if is_name and n == len(ws) and n > 1:
                     phrase = cls in WEAK and all(w.isalpha() for w in gram)  # "Happy 2" is no phrase
                     cls, langs = ("p" if phrase else max(cls, "c", key=_ORDER.__getitem__)), frozenset()
-                key = " ".join(gram)
-                prev = out.get(key)
-                if prev is None or _ORDER[cls] > _ORDER[prev[0]] or (cls == prev[0] and len(langs) < len(prev[1])):
-                    out[key] = (cls, langs)
+                _keep_stronger(out, " ".join(gram), cls, langs)
+    if ident.name and not is_generic_name(ident.name, generic):
+        # the variants people write back: "sadgirl92" / "sad girl" for sad_girl92, "Heart In Pieces"
+        # for heartinpieces, "Broken Wings" for BrokenWings77 (see :func:`handle_forms`)
+        forms = handle_forms(ident.name, lex)
+        parts = split_handle(ident.name)
+        if len(parts) > 2 and parts[-1].isdigit():  # "broken_wings77" tokenises as broken, wings77
+            forms.setdefault(" ".join(parts[:-2] + [parts[-2] + parts[-1]]), True)
+        for form, strong in forms.items():
+            ws = words(form)
+            if not ws or len(ws) > 3:
+                continue
+            if len(ws) == 1:
+                cls = token_class(ws[0], lex)
+            else:
+                cls = "c" if strong else "p"
+                # the audit walks only texts holding a word of some token: the phrase's own words
+                # (not function words) are weak tokens, reviewed at most, never failed on their own
+                for w in ws:
+                    r = lex.rank(w)
+                    if not w.isdigit() and (r is None or r >= 300):
+                        _keep_stronger(out, w, "w" if token_class(w, lex) != "s" else "s", frozenset())
+            _keep_stronger(out, " ".join(ws), cls, frozenset())
     return out
+
+
+def _keep_stronger(out: dict[str, tuple[str, frozenset[str]]], key: str, cls: str, langs: frozenset[str]) -> None:
+    prev = out.get(key)
+    if prev is None or _ORDER[cls] > _ORDER[prev[0]] or (cls == prev[0] and len(langs) < len(prev[1])):
+        out[key] = (cls, langs)
 
 
 def identity_ngrams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, str]:
