@@ -233,13 +233,14 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
             if len(ws) == 1:
                 cls = token_class(ws[0], lex)
             else:
-                cls = "c" if strong else "p"
+                top = max((token_class(w, lex) for w in ws), key=_ORDER.__getitem__)
+                cls = max(top, "c", key=_ORDER.__getitem__) if strong else "p"
                 # the audit walks only texts holding a word of some token: the phrase's own words
                 # (not function words) are weak tokens, reviewed at most, never failed on their own
                 for w in ws:
                     r = lex.rank(w)
                     if not w.isdigit() and (r is None or r >= 300):
-                        _keep_stronger(out, w, "w" if token_class(w, lex) != "s" else "s", frozenset())
+                        _keep_stronger(out, w, token_class(w, lex), frozenset())
             _keep_stronger(out, " ".join(ws), cls, frozenset())
     return out
 
