@@ -1,7 +1,9 @@
-"""Measure the anonymiser on the labelled sets; write docs/anonymisation-metrics.json.
+"""Measure the anonymiser on the labelled sets; keep the ratchet.
 
-    python bench/measure_anonymisation.py                  # measure every set, update the metrics file
+    python bench/measure_anonymisation.py                  # measure every set, update the results
     python bench/measure_anonymisation.py --first SET ...  # record a new set's first measurement
+    python bench/measure_anonymisation.py --pin            # raise the floors to what was measured
+    python bench/measure_anonymisation.py --pin --lower-floors --reason "why"   # allow a drop
     python bench/measure_anonymisation.py --via build      # through 'therapy-threads build' (slow)
 
 Each set in eval/anonymise/ is rendered twice — text captures without commenter identities and a
@@ -9,9 +11,16 @@ WordPress export with them — and read by the project's readers and the build's
 (``pipeline.process_source``), or with ``--via build`` by the whole build command. The figures:
 private mentions removed (recall), phone numbers / e-mails / links removed, must-keep items intact.
 
-A set's *first* measurement is written once, under ``first_measurement``, and never overwritten: it
-is the honest estimate for unseen text. Later runs update ``current`` only. ``tuned_on`` lists the
-sets the rules were changed against after their first measurement (no longer held out).
+Files:
+- ``eval/anonymise/results.json``: per set, the *first* measurement (written once, never
+  overwritten: the honest estimate for unseen text) and the current one, with what leaked.
+- ``eval/anonymise/floors.json``: the ratchet. Floors per set and form, the SHA-256 of the eval
+  data they were measured on, and the history of changes. ``tests/test_anonymise_ratchet.py``
+  fails when a figure drops by more than one item below its floor, or when the eval data changed
+  without re-pinning. ``--pin`` only raises floors; lowering one needs ``--lower-floors`` and a
+  ``--reason``, which is recorded.
+- ``docs/anonymisation-metrics.json``: the figures the data card shows (first measurements on
+  held-out sets, not the seeds).
 """
 from __future__ import annotations
 
@@ -30,9 +39,12 @@ from therapy_threads.anonymise import evalset as ev  # noqa: E402
 from therapy_threads.anonymise.evaluate import score_seeds  # noqa: E402
 
 EVAL = ROOT / "eval" / "anonymise"
-METRICS = ROOT / "docs" / "anonymisation-metrics.json"
-KEY = b"metrics-key-not-a-real-key-00000"
-FORMS = ("capture", "wxr")
+RESULTS = EVAL / "results.json"
+FLOORS = EVAL / "floors.json"
+CARD = ROOT / "docs" / "anonymisation-metrics.json"
+KEY = ev.EVAL_KEY
+FORMS = ev.FORMS
+FIGURES = ("recall", "contact_recall", "keep_rate")
 
 
 def measure_all(names: list[str], via: str) -> dict:
@@ -79,6 +91,68 @@ def seeds() -> dict:
             "false_positives": sum(len(x.false_pos) for x in sc)}
 
 
+def card_figures(results: dict) -> dict:
+    """What the data card shows: first measurements on sets the code had not been tuned on."""
+    first = results.get("first_measurement", {})
+    tuned = set(results.get("tuned_on", []))
+    fresh = {k: v for k, v in first.items() if k not in tuned}
+    doc: dict = {"what": ("private names removed and ordinary words, places and public figures kept, on "
+                          "labelled synthetic threads in styles unlike the development seeds; first "
+                          "measurement of each set, before any rule was tuned on it "
+                          "(eval/anonymise/README.md)")}
+    cur = results.get("current", {}).get("sets", {})
+    tuned_now = {k: v for k, v in cur.items() if k in tuned}
+    for label, sets in (("held_out_first_measurement", fresh), ("tuned_on_sets_current_optimistic", tuned_now)):
+        if not sets:
+            continue
+        row: dict = {"sets": ", ".join(sorted(sets))}
+        for form, name in (("capture", "text_capture_no_identities"), ("wxr", "export_with_identities")):
+            p = pooled(sets, form)
+            row[name] = {"private_mentions": p["private_mentions"], "recall": p["recall"],
+                         "contacts_recall": p["contact_recall"], "must_keep": p["must_keep"],
+                         "keep_rate": p["keep_rate"]}
+        doc[label] = row
+    return doc
+
+
+def eval_digest() -> str:
+    return ev.data_digest(EVAL)
+
+
+def pin(results: dict, lower: bool, reason: str | None) -> int:
+    cur = results["current"]["sets"]
+    floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {"floors": {}, "history": []}
+    old = floors.get("floors", {})
+    new: dict = {}
+    drops = []
+    for name, r in cur.items():
+        for form in FORMS:
+            for fig in FIGURES:
+                v = r[form][fig]
+                prev = old.get(name, {}).get(form, {}).get(fig)
+                if prev is not None and v < prev:
+                    drops.append(f"{name}/{form}/{fig}: {prev} -> {v}")
+                    if not lower:
+                        v = prev
+                new.setdefault(name, {}).setdefault(form, {})[fig] = v
+            new[name][form]["items"] = {"recall": r[form]["private_mentions"], "contact_recall": r[form]["contacts"],
+                                        "keep_rate": r[form]["must_keep"]}
+    if drops and lower and not reason:
+        print("refused: lowering a floor needs --reason")
+        return 2
+    if drops and not lower:
+        print("kept the old floors where the measurement is lower (pass --lower-floors --reason to lower):")
+        print("\n".join("  " + d for d in drops))
+    floors["floors"] = new
+    floors["digest"] = eval_digest()
+    floors["tolerance"] = "one item per set and form (the measurement is deterministic; one item is the grain)"
+    floors.setdefault("history", []).append({"date": time.strftime("%Y-%m-%d"),
+                                             "lowered": drops if lower else [], "reason": reason or "raise floors"})
+    FLOORS.write_text(json.dumps(floors, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {FLOORS.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--first", nargs="*", default=None,
@@ -86,9 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--via", choices=("stage", "build"), default="stage")
     ap.add_argument("--sets", nargs="*", default=None, help="sets to measure (default: all)")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--pin", action="store_true", help="raise the floors in floors.json to this measurement")
+    ap.add_argument("--lower-floors", action="store_true", help="with --pin: allow floors to go down")
+    ap.add_argument("--reason", help="with --lower-floors: why (recorded in floors.json)")
     args = ap.parse_args(argv)
-    doc = json.loads(METRICS.read_text(encoding="utf-8")) if METRICS.exists() else {}
+    doc = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     doc.setdefault("first_measurement", {})
+    doc.setdefault("tuned_on", [])
     names = args.sets or sorted(p.stem for p in EVAL.glob("*.tt"))
     if args.first is not None:
         names = args.first
@@ -107,8 +185,14 @@ def main(argv: list[str] | None = None) -> int:
         doc["current"] = {"date": stamp, "via": args.via, "sets": results,
                           "pooled": {f: pooled(results, f) for f in FORMS}}
         doc["seeds"] = seeds()
-    METRICS.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {METRICS.relative_to(ROOT)}")
+    RESULTS.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    CARD.write_text(json.dumps(card_figures(doc), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)} and {CARD.relative_to(ROOT)}")
+    if args.pin:
+        if args.first is not None or args.sets:
+            print("refused: --pin needs a measurement of every set (no --first / --sets)")
+            return 2
+        return pin(doc, args.lower_floors, args.reason)
     return 0
 
 

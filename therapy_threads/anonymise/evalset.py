@@ -523,3 +523,15 @@ def measure_build(es: EvalSet, form: str, workdir: Path, key_file: Path) -> SetS
               [c.get("text") or "" for c in sorted(by_post.get(p["post_id"], []), key=lambda c: c["position"])])
              for p in posts_t]
     return score(es, align(es, posts))
+
+
+EVAL_KEY = b"metrics-key-not-a-real-key-00000"  # a fixed test key: pseudonyms in measurements are throw-away
+FORMS = ("capture", "wxr")
+
+
+def data_digest(folder: Path | str) -> str:
+    """SHA-256 over every set file in ``folder`` (names and bytes): the floors' eval-data digest."""
+    h = hashlib.sha256()
+    for p in sorted(Path(folder).glob("*.tt")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
