@@ -130,9 +130,29 @@ class TextContext:
     candidates: list[tuple[int, int]] = field(default_factory=list)
     lower_style: bool = False  # the writer does not capitalise sentences ("ok so my therapist jonas ...")
 
+    _caps: list[tuple[int, int, str, str]] | None = None
+
     @property
     def english(self) -> bool:
         return self.lang is None or self.lang == "en"
+
+    _low: str | None = None
+
+    @property
+    def low(self) -> str:
+        """The text lower-cased (same length as the text, or the text itself if lower-casing would
+        change offsets): lets recognizers scan without case-insensitive regexes."""
+        if self._low is None:
+            lo = self.text.lower()
+            self._low = lo if len(lo) == len(self.text) else self.text
+        return self._low
+
+    @property
+    def caps(self) -> list[tuple[int, int, str, str]]:
+        """Capitalised tokens, computed once per text: (start, end, token, token without "'s")."""
+        if self._caps is None:
+            self._caps = [(m.start(), m.end(), m.group(0), POSS.sub("", m.group(0))) for m in CAP_RE.finditer(self.text)]
+        return self._caps
 
     def free(self, s: int, e: int) -> bool:
         return not any(self.taken[s:e])

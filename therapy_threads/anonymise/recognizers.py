@@ -42,8 +42,15 @@ RELATION_BEFORE = re.compile(
     r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
     r"younger|older|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
+_POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
+               r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
+_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|damalige[rn]?|"
+            r"neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
+_POSSESSIVE_LOW = re.compile(r"\b" + _POSSESSIVE + r"\s+")  # on the lower-cased text: no re.I (much faster)
+_RELATION_TAIL = re.compile(_REL_ADJ + r"(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
 # "kath (my therapist)", "Rosalind, my therapist of six years"
-_RELATION_AFTER = re.compile(r"^\s*(?:\(|,\s*)(?:my|our|his|her|meine|mein)\s+(?P<rel>[A-Za-zÄÖÜäöüß-]+)", re.I)
+_APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
 _STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|"
                      r"Way|Close|Crescent|Row|Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b\.?"
                      r"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer))")
@@ -55,6 +62,8 @@ _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:]
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d{2,4}|"
                            r"[xX]{1,2}[A-Za-z]+[xX]{1,2})(?![\w/@-])")
+_CAMEL_GATE = re.compile(r"[a-z][A-Z]")
+_SHAPE_GATE = re.compile(r"[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|[xX][A-Za-z]+[xX]")
 _LOWER_TOKEN = re.compile(r"(?<![\w@/.'’-])([a-z\u00df-\u00ff][a-z\u00df-\u00ff]+(?:-[a-z\u00df-\u00ff]+)?)(?![\w@/'’-])")
 
 
@@ -255,9 +264,11 @@ class PublicFigureRecognizer(Recognizer):
             return
         k = knowledge()
         text = t.text
-        toks = [(m.start(), m.end(), POSS.sub("", m.group(0))) for m in CAP_RE.finditer(text)]
+        toks = [(s, e, core) for s, e, _, core in t.caps]
         for i, (s, e, tok) in enumerate(toks):
             cf = tok.casefold()
+            if cf not in k.figure_adjectives and cf not in k.figures_by_surname and cf not in t.doc.figure_words:
+                continue
             if cf in k.figure_adjectives:
                 yield self.span(s, s + len(tok), KEEP, reason="adjective of a public figure's name")
                 continue
@@ -335,10 +346,14 @@ class PlaceRecognizer(Recognizer):
         text = t.text
         for m in _STREET.finditer(text):
             yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
-        toks = [(m.start(), m.end(), POSS.sub("", m.group(0))) for m in CAP_RE.finditer(text)]
+        toks = [(s, e, core) for s, e, _, core in t.caps]
         i = 0
         while i < len(toks):
             s, e, tok = toks[i]
+            low = tok.casefold()
+            if low not in k.places and low not in k.place_first_words:
+                i += 1
+                continue
             hit = None
             for n in (4, 3, 2, 1):  # longest place name first: "Buenos Aires", "New York"
                 j = i + n - 1
@@ -400,11 +415,18 @@ class TitleRecognizer(Recognizer):
 
     name, score = "title", 0.85
 
+    def __init__(self, cues: Cues):
+        super().__init__(cues)
+        words = sorted(cues.titles, key=len, reverse=True)
+        # run on the lower-cased text (no re.I); the next letter's case is checked on the real text
+        self._re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")\.?[ \t]+")
+
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        for m in CAP_RE.finditer(text):
-            s = m.start()
-            core = POSS.sub("", m.group(0))
+        starts = {m.end() for m in self._re.finditer(t.low)}
+        for s, _e, _tok, core in t.caps:
+            if s not in starts:
+                continue
             if len(core) < cues.min_len or not cues.title_before(text, s):
                 continue
             cf = core.casefold()
@@ -441,20 +463,25 @@ class RelationRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        for m in re.finditer(_NAME_TOKEN, text):
-            s, e = m.span()
-            core = POSS.sub("", m.group(0))
+        found: list[tuple[int, int, bool]] = []
+        low = t.low
+        for p in _POSSESSIVE_LOW.finditer(low):
+            m = _RELATION_TAIL.match(text, p.end())
+            if m and m.group("rel").casefold() in cues.relations:
+                found.append((m.start("name"), m.end("name"), True))
+        for p in _APPOSITION_LOW.finditer(low):
+            if p.group("rel") not in cues.relations:
+                continue
+            m = _NAME_BEFORE.search(text, max(0, p.start() - 40), p.start())
+            if m:
+                found.append((m.start("name"), m.end("name"), False))
+        for s, e, before in found:
+            core = POSS.sub("", text[s:e])
             e = s + len(core)
             cf = core.casefold()
             if len(core) < cues.min_len or cf in cues.not_names or cf in cues.relations or cf in cues.titles:
                 continue
-            before = RELATION_BEFORE.search(text[max(0, s - 48):s])
-            after = _RELATION_AFTER.match(text[e:e + 40])
-            rel = (before and before.group("rel").casefold() in cues.relations) or \
-                  (after and after.group("rel").casefold() in cues.relations)
-            if not rel:
-                continue
-            if not self._name_shaped(t, core, bool(before)):
+            if not self._name_shaped(t, core, before):
                 continue
             if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
@@ -500,16 +527,20 @@ class GreetingRecognizer(Recognizer):
 
     name, score = "greeting", 0.75
 
+    def __init__(self, cues: Cues):
+        super().__init__(cues)
+        words = sorted(cues.greetings, key=len, reverse=True)
+        self._re = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                              + r")[\s,]+(?P<name>[a-z\u00df-\u00ff][a-z\u00df-\u00ff]+)(?![\w@/'’-])")
+
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
         if not t.lower_style and not t.english:
             return
-        for m in _LOWER_TOKEN.finditer(text):
-            s, e = m.span(1)
-            cf = m.group(1)
-            if cf in cues.not_names or cf in cues.greet1 or cf in INTERJECTIONS or len(cf) < 3:
-                continue
-            if not cues.greeting_before(text, s):
+        for m in self._re.finditer(t.low):
+            s, e = m.span("name")
+            cf = text[s:e]
+            if not cf.islower() or cf in cues.not_names or cf in cues.greet1 or cf in INTERJECTIONS or len(cf) < 3:
                 continue
             rank = self.lex.rank(cf)
             if t.lower_style and rank is not None and rank >= 3000 and not cues.any_given_name(cf) \
@@ -531,7 +562,11 @@ class SignoffRecognizer(Recognizer):
         text, cues = t.text.rstrip(), self.cues
         if t.role == "title" or not text:
             return
+        if len(text) > 400 and "\n" not in text[-400:] and not re.search(r"[-–—~,]|\bx+\W*$", text[-60:], re.I):
+            return  # a long last line that ends in no dash, comma or kisses: no sign-off
         last_nl = text.rfind("\n")
+        if len(text) - last_nl > 160:  # a sign-off is short: look at the end of a long last line only
+            last_nl = len(text) - 160
         last = text[last_nl + 1:]
         prev = text[:max(0, last_nl)].rstrip().rsplit("\n", 1)[-1] if last_nl > 0 else ""
         base = last_nl + 1
@@ -611,7 +646,10 @@ class HandleRecognizer(Recognizer):
 
     def _shaped(self, t: TextContext) -> Iterator[Span]:
         text = t.text
-        for rx, why in ((_CAMEL, "run-together handle"), (_HANDLE_SHAPE, "handle with digits or separators")):
+        for rx, gate, why in ((_CAMEL, _CAMEL_GATE, "run-together handle"),
+                              (_HANDLE_SHAPE, _SHAPE_GATE, "handle with digits or separators")):
+            if not gate.search(text):
+                continue
             for m in rx.finditer(text):
                 s, e = m.span(1)
                 tok = m.group(1)
@@ -671,9 +709,10 @@ class HandleRecognizer(Recognizer):
 
     def _all_caps(self, t: TextContext) -> Iterator[Span]:
         cues, text = self.cues, t.text
-        for m in CAP_RE.finditer(text):
-            s = m.start()
-            core = POSS.sub("", m.group(0)).rstrip("-")
+        for s, _e, _tok, core in t.caps:
+            if len(core) < 2 or not core[1:2].isupper():
+                continue
+            core = core.rstrip("-")
             e = s + len(core)
             cf = core.casefold()
             if len(core) < cues.min_len or not core.isupper() or len(cf) > 6 or cf in cues.acronyms \
@@ -700,12 +739,10 @@ class EnglishNameRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, doc = t.text, self.cues, t.doc
-        for m in CAP_RE.finditer(text):
-            s = m.start()
-            if not t.free(s, s + 1):
+        for s, _e, tok, core in t.caps:
+            if t.taken[s]:
                 continue
-            tok = m.group(0)
-            core = POSS.sub("", tok).rstrip("-")
+            core = core.rstrip("-")
             ce = s + len(core)
             if len(core) < cues.min_len or core.isupper():
                 continue
@@ -808,11 +845,10 @@ class NounCapsNameRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        for m in CAP_RE.finditer(text):
-            s = m.start()
-            if not t.free(s, s + 1):
+        for s, _e, _tok, core in t.caps:
+            if t.taken[s]:
                 continue
-            core = POSS.sub("", m.group(0)).rstrip("-")
+            core = core.rstrip("-")
             cf = core.casefold()
             e = s + len(core)
             if len(core) < 3 or core.isupper() or cf in cues.not_names or cf in cues.titles or cf in cues.closings \
