@@ -263,7 +263,7 @@ class Anonymiser:
         m = _TITLE_PREFIX.match(seg)
         if m:
             s += m.end()
-        # trim leading/trailing tokens that are ordinary words here ("Leah Benson Therapy")
+        # trim leading/trailing tokens that are ordinary words here ("Rowan Hale Counselling")
         toks = [(m.start() + s, m.end() + s, m.group(0)) for m in re.finditer(r"\S+", text[s:e])]
         def good(tok: str) -> bool:
             core = _POSS.sub("", tok.strip(".,;:!?\"“”()"))

@@ -9,9 +9,9 @@ published text field into word 1..3-grams, HMACs them with the same key and chec
   case, or of class ``c`` (a name that is also a rarer English word, e.g. "Evan") written
   capitalised, or the whole display name of a commenter ("Mr WordPress") -> **fail**;
   weak tokens — class ``s`` (one of the commonest English words: "Will", "Hope"), class ``w``
-  (an ordinary word or brand that is not a name: "Muffin", "WordPress") and ``h``/``c`` tokens in
+  (an ordinary word or brand that is not a name: "Crumpet", "WordPress") and ``h``/``c`` tokens in
   text of a language where they are ordinary words ("Moin", "Bürger" in German) -> **fail** only
-  where the text uses them as a name ("Thanks Muffin", "Muffin wrote", "@muffin"), otherwise
+  where the text uses them as a name ("Thanks Crumpet", "Crumpet wrote", "@crumpet"), otherwise
   review (``identity_soft`` / ``identity_weak``) when capitalised.
 - ``email`` / ``url``: an address or link in published text -> **fail** (links to a post's own
   site in its body are allowed).
@@ -175,9 +175,9 @@ def _judge(cls: str, langs: frozenset[str], lang: str | None, text: str, s: int,
     ordinary words) written like a name. Weak tokens — very common words
     ('s'), ordinary words and brands that are not names ('w'), and 'h'/'c' tokens in text of a
     language where they are ordinary words ("Moin" in German) — fail only where the text uses them
-    as a name (:meth:`Cues.name_cue`: "Thanks Muffin", "Muffin wrote", "@muffin"; never in a
+    as a name (:meth:`Cues.name_cue`: "Thanks Crumpet", "Crumpet wrote", "@crumpet"; never in a
     title), and are otherwise listed for review when capitalised: the anonymiser would have
-    replaced a cued use, so a cued leftover is a miss, and a bare "Muffin Grundrezept" or
+    replaced a cued use, so a cued leftover is a miss, and a bare "Crumpet Grundrezept" or
     "Welcome to WordPress" is the word, not the commenter.
     """
     cap = text[s:s + 1].isupper()

@@ -20,7 +20,7 @@ from .policy import Policy
 from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL,  # noqa: F401 (re-exported)
                     Span, resolve)
 
-# A capitalised token: "Evan", "DeShawn", "O'Brien", "Mary-Jane", "BAPS", "Evan’s" (possessive
+# A capitalised token: "Evan", "DeShawn", "O'Brien", "Mary-Jane", "KLT", "Evan’s" (possessive
 # stripped later). Handles with digits are found by the handle and identity recognizers.
 # (The look-behind comes after the first letter: the regex engine can then skip ahead to capitals.)
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # ASCII and Latin-1 capitals: "Élodie", "Øyvind"
@@ -341,9 +341,9 @@ class Cues:
                 or (s > 0 and text[s - 1] == "@"))
 
     def name_cue(self, text: str, s: int, e: int, vocative: bool = True) -> bool:
-        """The text uses the token at [s, e) as a name: a greeting before it ("Thanks Muffin", "Hallo
-        Muffin"), "named X", a reporting verb after it ("Muffin wrote"), "X's comment", "@X", or it
-        opens a line followed by a comma ("Muffin, you are right"). A token that is itself a greeting
+        """The text uses the token at [s, e) as a name: a greeting before it ("Thanks Crumpet", "Hallo
+        Crumpet"), "named X", a reporting verb after it ("Crumpet wrote"), "X's comment", "@X", or it
+        opens a line followed by a comma ("Crumpet, you are right"). A token that is itself a greeting
         ("Moin", "Hallo") is not a name because of a greeting before it ("Moin Moin"). ``vocative=False``
         for a handle that is a phrase ("Still here, still trying" opens a sentence, it addresses nobody)."""
         if s > 0 and text[s - 1] == "@":

@@ -132,8 +132,8 @@ def token_class(word: str, lex: Lexicon) -> str:
     'h': not an English word ("deshawn", "beckedahl"): a hit in any case, in any source.
     'c': a name that is also a rarer English word ("evan", "jordan", "volker"): a hit when capitalised.
     's': among the 2,000 commonest English words ("will", "hope", "test"): review; a hit only with a name cue.
-    'w': an ordinary English word or brand that is not a name ("muffin", "wordpress", "tester"):
-         review; a hit only with a name cue ("Thanks Muffin", "Muffin wrote", "@muffin").
+    'w': an ordinary English word or brand that is not a name ("crumpet", "wordpress", "tester"):
+         review; a hit only with a name cue ("Thanks Crumpet", "Crumpet wrote", "@crumpet").
     """
     r = lex.rank(word)
     if r is None:
@@ -151,7 +151,7 @@ _ORDER = {"w": 0, "s": 1, "p": 2, "c": 3, "h": 4}
 
 def word_weak_in(word: str, lex: Lexicon) -> frozenset[str]:
     """Other languages in which ``word`` reads as an ordinary word (so a bare match is weak there).
-    English-weak words ("muffin", "will") are weak everywhere: "*"."""
+    English-weak words ("crumpet", "will") are weak everywhere: "*"."""
     if token_class(word, lex) in WEAK:
         return frozenset({"*"})
     return lex.ordinary_in(word)
@@ -198,7 +198,7 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
         host, _, path = normalise_url(ident.url).partition("/")
         labels = [lb for lb in host.split(".")[:-1] if lb not in ("www", "blog", "m")]
         if labels and labels[0] not in PLATFORMS:
-            # "boundaryninjatales.com" -> boundaryninjatales; "kat.wordpress.com" -> kat
+            # "quietharbourtales.com" -> quietharbourtales; "kat.wordpress.com" -> kat
             sources.append((words(labels[0]), False))
         elif path:
             # "facebook.com/jane.doe" -> jane, doe (the platform's name identifies nobody)
@@ -352,9 +352,10 @@ def handle_forms(name: str, lex: Lexicon) -> dict[str, bool]:
 def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     """Surface forms to look for in text -> strong? (strong: match in any case; weak: only capitalised).
 
-    "Joseph Burgo" -> joseph burgo, joe burgo, joseph, joe, joey, burgo; a handle "hopeful_kat" ->
-    hopeful_kat, hopeful kat, kat. A part that is a common English word ("Will", "Grace",
-    "hopeful") is weak or dropped, so "will" and "hope" in ordinary text are not touched.
+    "Katherine Okafor" -> katherine okafor, katherineokafor, katherine, okafor, and nicknames with
+    the surname only (kathy okafor, kate okafor); a handle "hopeful_kat" -> hopeful_kat, hopeful kat,
+    hopefulkat, kat. A part that is a common English word ("Will", "Grace", "hopeful") is weak or
+    dropped, so "will" and "hope" in ordinary text are not touched.
     """
     out: dict[str, bool] = {}
     norm = normalise_name(name)
@@ -397,8 +398,8 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
 
 
 def cue_variants(name: str, lex: Lexicon, generic: frozenset[str] = frozenset()) -> set[str]:
-    """Parts of a name that are ordinary words and not names ("wordpress" in "Mr WordPress", "muffin"
-    in "Muffin Mum"): matched in text only where it uses them as a name (a greeting before, "X wrote",
+    """Parts of a name that are ordinary words and not names ("wordpress" in "Mr WordPress", "crumpet"
+    in "Crumpet Mum"): matched in text only where it uses them as a name (a greeting before, "X wrote",
     "X's comment", "X," opening a line). Function words ("the", "to", "mr") are never matched alone."""
     norm = normalise_name(name)
     if not norm or is_generic_name(norm, generic):

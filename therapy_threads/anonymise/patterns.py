@@ -1,6 +1,6 @@
 """E-mail, URL and @mention patterns shared by the anonymiser and the privacy audit.
 
-A bare domain only counts with a real top-level domain in lower case ("boundaryninjatales.com",
+A bare domain only counts with a real top-level domain in lower case ("quietharbourtales.com",
 "example.co.uk"), so run-together sentences ("2.Do", "feel.Th", "money.commitment") are not URLs.
 """
 from __future__ import annotations

@@ -57,6 +57,7 @@ _STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenu
 _SIGNOFF_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?(?P<name>[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*)?)"
                            r"\.?(?:[ \t]+(?:x+|xo+|xox+|<3|❤️?|💕|🙏))?[ \t]*[!.]*[ \t]*$", re.I)
 _DASH_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*)?)\.?[ \t]*$")
+_DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)\.?[ \t]*$")
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
@@ -91,7 +92,7 @@ class Recognizer:
     def analyze(self, t: TextContext) -> Iterable[Span]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    # shared helper: a following surname ("Hartmut Pfeiffer", "Joe E Brown", "Frau Dr. von Hagen")
+    # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
     def extend(self, text: str, e: int, lang: str | None = None) -> int:
         m = _EXTEND.match(text[e:e + 50])
         if not m:
@@ -393,7 +394,7 @@ class PlaceRecognizer(Recognizer):
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
             return True  # "..., Lutz." addresses a person
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
-            # "Sydney", "Georgia", "Charlotte" are also given names: a place only after a place word
+            # "Sydney", "Georgia", "Adelaide" are also given names: a place only after a place word
             if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
                 return False
             m = re.match(r",\s*([A-Z][\w]+(?:\s[A-Z]\w+)?)", text[e:e + 40])  # "Sydney, Australia"
@@ -572,7 +573,7 @@ class SignoffRecognizer(Recognizer):
         base = last_nl + 1
         closing_line = self._closing(prev.rstrip(" ,.!-–—").casefold())
         candidates = []
-        m = _DASH_SIGNOFF.search(last)
+        m = _DASH_SIGNOFF.search(last) or _DASH_END.search(last)
         if m:
             candidates.append((m.start("name"), m.end("name"), "dash sign-off"))
         m = _KISS_SIGNOFF.search(last)
@@ -597,7 +598,7 @@ class SignoffRecognizer(Recognizer):
                 continue
             if not all(w[:1].isupper() or t.lower_style for w in words):
                 continue
-            if len(words[0].rstrip(".")) == 1 and not (closing_line or why == "sign-off with kisses"):
+            if len(words[0].rstrip(".")) == 1 and not (closing_line or why in ("sign-off with kisses", "dash sign-off")):
                 continue  # a lone initial is a sign-off only on its own line after a closing
             if any(len(w.rstrip(".")) > 1 and self.cues.function_word(w.casefold()) for w in words):
                 continue
@@ -659,9 +660,11 @@ class HandleRecognizer(Recognizer):
                     continue  # a brand that is a word ("YouTube", "WordPress")
                 if rx is _HANDLE_SHAPE and re.fullmatch(r"[A-Za-z]+\d{2,4}", tok):
                     word, digits = re.match(r"([A-Za-z]+)(\d+)", tok).groups()
-                    if word.casefold() in self.cues.acronyms or len(word) < 3 or (
-                            len(digits) == 4 and digits[:2] in ("19", "20")) or word.isupper():
-                        continue  # "covid19", "MP3", "Windows10" shapes: ordinary
+                    wcf = word.casefold()
+                    if wcf in self.cues.acronyms or len(word) < 3 or (
+                            len(digits) == 4 and digits[:2] in ("19", "20")) or word.isupper() or (
+                            self.lex.rank(wcf) is not None and not self.cues.any_given_name(wcf)):
+                        continue  # "covid19", "MP3", "Windows10": an ordinary word with a number
                 if rx is _HANDLE_SHAPE and "." in tok and "_" not in tok:
                     parts = tok.split(".")
                     # "quiet.harbour", "sam.k": lower case, and a part that is no word or a single
@@ -803,6 +806,8 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
+            if first and not word_name and (rank >= 20000 or self._verb_follows(text, ee)):
+                return "person", "a given name opening a sentence (a rare word, or a verb after it)"
             return "candidate", ""  # sentence-initial without context: let NER decide
         if cf in cues.intl_names and rank is None and initial and self._verb_follows(text, ee):
             return "person", "a given name opening a sentence, a verb after it"
