@@ -47,3 +47,29 @@ def test_ordinary_phrases_made_of_a_handles_words_are_not_touched(tmp_path):
     rep = Anonymiser(KEY).apply(res)
     assert res.comments[1].text == "My heart in pieces after that session, honestly."
     assert _audit(tmp_path, res, rep.identity_tokens).passed
+
+
+def test_a_display_name_alone_gives_a_pseudonym_per_site_and_an_email_links_sites():
+    def on(site: str, ident: Identity) -> str:
+        res = _thread([(ident, "Hello.")], sid=site)
+        res.posts[0].url = f"https://{site}/p/1"
+        Anonymiser(KEY).apply(res)
+        return res.comments[0].author_pseudonym
+
+    name_only = Identity(name="Markus")
+    assert on("blog-one.example", name_only) != on("blog-two.example", Identity(name="Markus"))
+    assert on("blog-one.example", name_only) == on("blog-one.example", Identity(name="markus "))
+    with_mail = Identity(name="Markus", email="markus@example.org")
+    assert on("blog-one.example", with_mail) == on("blog-two.example", Identity(name="M.", email="Markus@example.org"))
+
+
+def test_a_nickname_never_attaches_a_third_partys_surname_to_a_commenter():
+    kat = Identity(name="Katherine Okafor", email="ko@example.org")
+    res = _thread([(kat, "Thanks all."),
+                   (None, "I met Kathy Morrison at group, and Kathy Okafor was there too. Kathy waved.")])
+    Anonymiser(KEY).apply(res)
+    p = res.comments[0].author_pseudonym
+    text = res.comments[1].text
+    assert "Morrison" not in text and "Kathy" not in text
+    assert f"[{p}] was there too" in text  # own surname: the commenter
+    assert text.startswith("I met [PERSON_") and f"[{p}]" not in text.split(" at group")[0]

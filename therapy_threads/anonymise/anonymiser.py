@@ -233,8 +233,6 @@ class Anonymiser:
             for t in d.texts:
                 pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
                 for s, e in t.candidates:
-                    if t.text[s:e].casefold() in d.ctx.accepted:
-                        continue
                     a, b = sentence_bounds(t.text, s, e, self.policy.ner.window)
                     pending.setdefault((a, b), []).append((s, e))
                 for (a, b), cands in pending.items():
@@ -313,13 +311,17 @@ class Anonymiser:
                     continue
                 if cues.title_before(t.text, s) and cf in d.ctx.keep:
                     continue
+                r = self.lex.rank(cf)
+                if lang in (None, "en") and r is not None and r < 5000 and re.match(r" [a-z]{3,}\b", t.text[e:e + 20]) \
+                        and not self._name_role(t.text, s, e):
+                    continue  # a common word before a noun: "Grace period", "Summer breaks"
                 if lang in NOUN_CAPS:
                     lr = self.lex.lang_rank(cf, lang)
                     if lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
                         continue  # an ordinary German word here
                 elif self._wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
                     continue  # an ordinary word here: "Summer breaks", "Grace period", "Will it ..."
-                elif cues.is_initial(t.text, s) and self.lex.rank(cf) is not None and not self._name_role(t.text, s, e):
+                elif cues.is_initial(t.text, s) and cues.wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
                     continue
                 t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
@@ -328,13 +330,14 @@ class Anonymiser:
         """A name that is also a common word: among the commonest words, on the policy's list of
         given names that are words, or written in lower case somewhere in the post."""
         r = self.lex.rank(cf)
-        return r is not None and (r < SOFT_RANK or cf in self.policy.rules.word_names or self.cues.wordlike(cf, ctx))
+        return r is not None and (r < SOFT_RANK or self.cues.wordlike(cf, ctx))
 
     def _name_role(self, text: str, s: int, e: int) -> bool:
         cues = self.cues
         if cues.name_cue(text, s, e) or cues.signoff(text, s, e) or cues.relation_before(text, s) \
-                or cues.verb_after(text, e):
-            return True
+                or cues.verb_after(text, e) or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
+                self.lex.is_surname(re.match(r" ([A-Z][\w'’-]*)", text[e:e + 30]).group(1)):
+            return True  # ... or a surname follows: "Will Okafor"
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",
                                                                          text[max(0, s - 8):s]):
             return not re.match(r"\s+[A-Za-z]", text[e:e + 2]) or bool(re.match(r"\s+(?:and|or|but|is|was|said|says|told)\b",

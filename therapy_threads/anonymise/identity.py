@@ -235,12 +235,13 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
             else:
                 top = max((token_class(w, lex) for w in ws), key=_ORDER.__getitem__)
                 cls = max(top, "c", key=_ORDER.__getitem__) if strong else "p"
-                # the audit walks only texts holding a word of some token: the phrase's own words
-                # (not function words) are weak tokens, reviewed at most, never failed on their own
-                for w in ws:
-                    r = lex.rank(w)
-                    if not w.isdigit() and (r is None or r >= 300):
-                        _keep_stronger(out, w, token_class(w, lex), frozenset())
+                if not strong:
+                    # the audit walks only texts holding a word of some token: a phrase's own words
+                    # (ordinary words, not function words) become weak tokens, reviewed at most
+                    for w in ws:
+                        r = lex.rank(w)
+                        if r is not None and r >= 300 and w not in out:
+                            out[w] = ("w" if token_class(w, lex) == "w" else "s", frozenset())
             _keep_stronger(out, " ".join(ws), cls, frozenset())
     return out
 
@@ -334,12 +335,13 @@ def handle_forms(name: str, lex: Lexicon) -> dict[str, bool]:
     alpha = [p for p in parts if not p.isdigit()]
     if len(parts) == 1 and alpha:
         seg = segment(alpha[0], lex)
-        if seg:
+        if seg and all(len(p) >= 3 or (0 < i < len(seg) - 1 and (lex.rank(p) or 10**9) < 300)
+                       for i, p in enumerate(seg)):  # "heart in pieces" yes; "tr it tb ..." no
             out[" ".join(seg)] = not all(token_class(w, lex) in WEAK for w in seg)
         return out
     for ps in (parts, alpha):
-        if len(ps) < 2 and not (ps is alpha and ps and ps != parts):
-            continue
+        if len(ps) < 2:
+            continue  # one word with its number dropped ("Bürger 635" -> "bürger") is the word
         joined = "".join(ps)
         if len(joined) >= 3 and lex.rank(joined) is None:
             out.setdefault(joined, True)

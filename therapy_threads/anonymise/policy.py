@@ -58,7 +58,7 @@ class NerPolicy:
     exclude: tuple[str, ...]
     batch_size: int
     window: int
-    labels: frozenset[str]
+    labels: tuple[str, ...]  # entity labels as the model spells them ("PERSON"): not case-folded
 
 
 @dataclass(frozen=True)

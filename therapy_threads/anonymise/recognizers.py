@@ -42,6 +42,7 @@ RELATION_BEFORE = re.compile(
     r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
     r"younger|older|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
+_PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
                r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
 _REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|damalige[rn]?|"
@@ -307,7 +308,7 @@ class PublicFigureRecognizer(Recognizer):
     def _full(text: str, toks, i: int, figs) -> int | None:
         """Index of the first token of a full public-figure name ending at token ``i``, if any."""
         for fig in figs:
-            need = [w for w in fig.tokens[:-1] if len(w) > 1]  # initials optional
+            need = [w for w in fig.tokens[:-1] if len(w) > 1 and w not in _PARTICLES]  # initials optional
             j = i - 1
             got: list[str] = []
             while j >= 0 and len(got) < len(fig.tokens) + 1:
@@ -808,6 +809,8 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a given name never written in lower case in this post"
             if first and not word_name and (rank >= 20000 or self._verb_follows(text, ee)):
                 return "person", "a given name opening a sentence (a rare word, or a verb after it)"
+            if self.extend(text, e) > e:
+                return "person", "a given name and a surname"
             return "candidate", ""  # sentence-initial without context: let NER decide
         if cf in cues.intl_names and rank is None and initial and self._verb_follows(text, ee):
             return "person", "a given name opening a sentence, a verb after it"
