@@ -231,3 +231,8 @@ def test_missing_or_broken_policy_files_are_user_errors(tmp_path):
     bad.write_text("[placeholders\n")
     with pytest.raises(UserError, match="not valid TOML"):
         Policy.load(bad)
+
+
+def test_ner_labels_keep_the_models_spelling():
+    # a case-folded "person" would never match spaCy's "PERSON": NER would silently do nothing
+    assert "PERSON" in Policy.load(None).ner.labels
