@@ -290,14 +290,16 @@ class Anonymiser:
         names = [n for n in d.ctx.accepted if n not in d.ctx.known]
         if not names:
             return
-        pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        # keys are case-folded ("weißenborn" -> "weissenborn"): let "ss" match "ß" again
+        pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n).replace("ss", "(?:ss|ß)")
+                                                      for n in sorted(names, key=len, reverse=True))
                          + r")(?:['’]s)?(?![\w])", re.I)
         cues = self.cues
         for t in d.texts:
             lang = _language(t, d)
             if lang not in (None, "en") and lang not in NOUN_CAPS:
                 continue
-            low = t.text.lower()
+            low = t.text.casefold()
             if not any(n in low for n in names):
                 continue  # substring tests are much cheaper than the case-insensitive regex
             for m in pat.finditer(t.text):
