@@ -52,7 +52,7 @@ def measure_all(names: list[str], via: str) -> dict:
     out: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         key_file = Path(tmp) / "key"
-        key_file.write_bytes(KEY)
+        key_file.write_text(KEY.hex() + "\n", encoding="utf-8")
         key_file.chmod(0o600)
         for name in names:
             es = ev.load(EVAL / f"{name}.tt")
