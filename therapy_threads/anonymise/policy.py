@@ -142,6 +142,14 @@ class Policy:
             source = str(p)
         return cls.from_dict(merged, source)
 
+    def get(self, section: str, key: str) -> Any:
+        """One setting by section and key (``policy.get("ner", "model")``); typed access is preferred."""
+        return getattr(getattr(self, section), key)
+
+    def words(self, section: str, key: str) -> frozenset[str]:
+        """A word-list setting as a case-folded set."""
+        return frozenset(str(w).casefold() for w in self.get(section, key))
+
     @classmethod
     def from_dict(cls, raw: dict[str, Any], source: str = "default") -> "Policy":
         unknown = set(raw) - set(_SECTIONS) - {"version"}
