@@ -9,9 +9,9 @@ published text field into word 1..3-grams, HMACs them with the same key and chec
   case, or of class ``c`` (a name that is also a rarer English word, e.g. "Evan") written
   capitalised, or the whole display name of a commenter ("Mr WordPress") -> **fail**;
   weak tokens — class ``s`` (one of the commonest English words: "Will", "Hope"), class ``w``
-  (an ordinary word or brand that is not a name: "Muffin", "WordPress") and ``h``/``c`` tokens in
+  (an ordinary word or brand that is not a name: "Crumpet", "WordPress") and ``h``/``c`` tokens in
   text of a language where they are ordinary words ("Moin", "Bürger" in German) -> **fail** only
-  where the text uses them as a name ("Thanks Muffin", "Muffin wrote", "@muffin"), otherwise
+  where the text uses them as a name ("Thanks Crumpet", "Crumpet wrote", "@crumpet"), otherwise
   review (``identity_soft`` / ``identity_weak``) when capitalised.
 - ``email`` / ``url``: an address or link in published text -> **fail** (links to a post's own
   site in its body are allowed).
@@ -221,11 +221,11 @@ def _is_initial(text: str, start: int) -> bool:
 
 
 def _cue_rules():
-    from .detect import Rules
+    from .detect import Cues
     from .lexicon import lexicon
     from .policy import Policy
 
-    return Rules(Policy.load(None), lexicon())
+    return Cues(Policy.load(None), lexicon())
 
 
 def _judge(cls: str, langs: frozenset[str], lang: str | None, text: str, s: int, e: int, col: str, cues) -> str | None:
@@ -235,9 +235,9 @@ def _judge(cls: str, langs: frozenset[str], lang: str | None, text: str, s: int,
     ordinary words) written like a name. Weak tokens — very common words
     ('s'), ordinary words and brands that are not names ('w'), and 'h'/'c' tokens in text of a
     language where they are ordinary words ("Moin" in German) — fail only where the text uses them
-    as a name (:meth:`Rules.name_cue`: "Thanks Muffin", "Muffin wrote", "@muffin"; never in a
+    as a name (:meth:`Cues.name_cue`: "Thanks Crumpet", "Crumpet wrote", "@crumpet"; never in a
     title), and are otherwise listed for review when capitalised: the anonymiser would have
-    replaced a cued use, so a cued leftover is a miss, and a bare "Muffin Grundrezept" or
+    replaced a cued use, so a cued leftover is a miss, and a bare "Crumpet Grundrezept" or
     "Welcome to WordPress" is the word, not the commenter.
     """
     cap = text[s:s + 1].isupper()
@@ -455,12 +455,12 @@ class _Reviewer:
     """Names the rules or the model still find in anonymised text (gated exactly like the anonymiser)."""
 
     def __init__(self) -> None:
-        from .detect import Rules, build_context
+        from .detect import Engine, build_context
         from .lexicon import lexicon
         from .policy import Policy
 
         self.policy = Policy.load(None)
-        self.rules = Rules(self.policy, lexicon())
+        self.engine = Engine(self.policy, lexicon())
         self._ctx = build_context
         self.items: list[tuple[str, str, str, str, str | None]] = []
 
@@ -475,10 +475,9 @@ class _Reviewer:
         jobs: dict[str, list[tuple[str, str, str]]] = {}
         for table, row_id, col, text, lang in self.items:
             ctx = self._ctx([text], {}, None)
-            # the English rules and model only on English text, as in the anonymiser: on German every
-            # capitalised noun would be listed
-            english = lang is None or lang == "en"
-            spans, cands = self.rules.scan(text, ctx, "comment", self.policy, english, lang)
+            # the recognizers declare their languages, as in the anonymiser; NER runs on English only
+            found = self.engine.analyze(text, ctx, "comment", lang)
+            spans, cands = found.spans, (found.candidates if lang in (None, "en") else [])
             for sp in spans:
                 if sp.kind == PERSON:
                     out.append({"kind": "rule_person", "table": table, "row_id": row_id, "field": col,
@@ -488,10 +487,10 @@ class _Reviewer:
                 job = jobs.setdefault(text[a:b], [])
                 if (table, row_id, col) not in job:
                     job.append((table, row_id, col))
-        if jobs and self.policy.get("ner", "enabled"):
-            nlp = ner.load(self.policy.get("ner", "model"), self.policy.get("ner", "exclude"))
+        if jobs and self.policy.ner.enabled:
+            nlp = ner.load(self.policy.ner.model, self.policy.ner.exclude)
             sents = sorted(jobs)
-            for sent, ents in zip(sents, ner.person_spans(nlp, sents, frozenset(self.policy.get("ner", "labels")))):
+            for sent, ents in zip(sents, ner.person_spans(nlp, sents, self.policy.ner.labels)):
                 for s, e in ents:
                     piece = sent[s:e]
                     if piece.startswith("[") or piece.isupper() or not piece[:1].isupper():
