@@ -14,7 +14,7 @@ import loopback
 import therapy_threads
 from helpers_build import make_build
 from therapy_threads.errors import UserError
-from therapy_threads.load import Node, iter_threads, load, reply_tree
+from therapy_threads import Node, iter_threads, load, reply_tree
 from therapy_threads.publish.release import publish
 from therapy_threads.schema import arrow_schema
 
@@ -61,7 +61,7 @@ def test_latest_and_errors(registry, tmp_path):
         load("users", source=registry)
     with pytest.raises(UserError, match="format 'polars' unknown"):
         load(source=registry, format="polars")
-    with pytest.raises(UserError, match="no release registry"):
+    with pytest.raises(UserError, match="no release registry or release folder"):
         load(source=tmp_path / "none")
 
 

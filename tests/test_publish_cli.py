@@ -76,7 +76,7 @@ def test_hub_without_token_fails_before_publishing(tmp_path, capsys, monkeypatch
     rc = main(["publish", "1.0.0", "--registry", str(reg), "--hub", "owner/tt",
                "--upload-existing", "--dry-run"])
     assert rc == 0
-    assert "would upload 10 files" in capsys.readouterr().out
+    assert "would upload 11 files" in capsys.readouterr().out
 
 
 def test_bad_version_message(tmp_path, capsys):

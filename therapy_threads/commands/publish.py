@@ -116,7 +116,7 @@ def _card_path(args: argparse.Namespace) -> str | None:
 
 
 def _run_flow(args: argparse.Namespace, v) -> int:
-    from flows.publish import publish_flow
+    from ..flows.publish import publish_flow
 
     try:
         out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
