@@ -8,7 +8,8 @@ import sys
 from .errors import UserError
 
 # Order is the order --help lists them in.
-COMMANDS = ("build", "inspect", "validate", "audit", "publish", "download", "key")
+COMMANDS = ("build", "inspect", "validate", "audit", "publish", "download", "export", "view",
+            "key")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -240,3 +240,39 @@ def _as_datasets(files: list[Path], cache_dir: str | Path | None, columns, filte
     kwargs = {"cache_dir": str(Path(cache_dir) / "datasets")} if cache_dir else {}
     return datasets.load_dataset("parquet", data_files={"train": [str(f) for f in files]},
                                  split="train", features=features, **kwargs)
+
+
+def iter_posts(release: Path, batch_size: int = 4096,
+               comment_columns: list[str] | None = None):
+    """(post row, [comment rows]) for every post of a release, in post_id order.
+
+    Streams the comments shards batch by batch (they are published sorted by post_id and
+    position), so memory holds one post's comments at a time whatever the release's size;
+    posts without comments come with an empty list.
+    """
+    post_files = table_files(release, "posts")
+    posts = read_table(post_files).sort_by("post_id").to_pylist()
+
+    def comment_stream():
+        for f in table_files(release, "comments"):
+            for batch in pq.ParquetFile(f).iter_batches(batch_size=batch_size,
+                                                        columns=comment_columns):
+                yield from batch.to_pylist()
+
+    stream = comment_stream()
+    pending = next(stream, None)
+    for post in posts:
+        pid = post["post_id"]
+        rows = []
+        while pending is not None and pending["post_id"] <= pid:
+            if pending["post_id"] != pid:
+                raise UserError(f"{release}: comments are not in post order or belong to no "
+                                 f"post ({pending['post_id']}); the release is damaged, "
+                                 "download it again")
+            rows.append(pending)
+            pending = next(stream, None)
+        yield post, rows
+    if pending is not None:
+        raise UserError(f"{release}: comment {pending.get('comment_id')} belongs to post "
+                         f"{pending['post_id']}, which is not in the posts table; the release "
+                         "is damaged, download it again")
