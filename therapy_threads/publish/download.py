@@ -34,6 +34,7 @@ import httpx
 
 from ..errors import UserError
 from .fsutil import CHUNK, atomic_directory, safe_relpath, sha256_file
+from .hub import hub_errors
 from .manifest import MANIFEST
 from .registry import Registry
 from .versioning import Version
@@ -217,13 +218,18 @@ class HubFetcher:
         self.repo_id = repo_id
         self.description = f"hf://{repo_id}"
         if api is None:
-            from huggingface_hub import HfApi
+            try:
+                from huggingface_hub import HfApi
+            except ModuleNotFoundError:
+                raise UserError("hf:// sources need the Hugging Face extra: pip install "
+                                "'therapy-threads[hf]'") from None
 
             api = HfApi(token=os.environ.get("HF_TOKEN"))
         self.api = api
 
     def latest(self) -> Version:
-        refs = self.api.list_repo_refs(self.repo_id, repo_type="dataset")
+        with hub_errors(self.repo_id, "download"):
+            refs = self.api.list_repo_refs(self.repo_id, repo_type="dataset")
         versions = []
         for t in getattr(refs, "tags", []) or []:
             try:
@@ -235,8 +241,9 @@ class HubFetcher:
         return max(versions)
 
     def manifest_bytes(self, v: Version) -> bytes:
-        path = self.api.hf_hub_download(repo_id=self.repo_id, filename=MANIFEST,
-                                        repo_type="dataset", revision=v.tag)
+        with hub_errors(self.repo_id, "download"):
+            path = self.api.hf_hub_download(repo_id=self.repo_id, filename=MANIFEST,
+                                            repo_type="dataset", revision=v.tag)
         return Path(path).read_bytes()
 
     def expected_manifest_sha(self, v: Version) -> str | None:
@@ -244,8 +251,10 @@ class HubFetcher:
 
     def fetch_files(self, v: Version, paths: list[str], dest: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="therapy-threads-hub-", dir=dest.parent) as tmp:
-            self.api.snapshot_download(repo_id=self.repo_id, repo_type="dataset",
-                                       revision=v.tag, local_dir=tmp, allow_patterns=paths)
+            with hub_errors(self.repo_id, "download"):
+                self.api.snapshot_download(repo_id=self.repo_id, repo_type="dataset",
+                                           revision=v.tag, local_dir=tmp,
+                                           allow_patterns=paths)
             for rel in paths:
                 src = Path(tmp) / rel
                 if not src.is_file():
