@@ -12,7 +12,7 @@ from helpers_build import FakeHfApi, make_build
 from therapy_threads.cli import main
 from therapy_threads.publish import hub as hub_mod
 from therapy_threads.publish.download import download
-from therapy_threads.publish.hub import HubError
+from therapy_threads.publish.hub_failures import HubError
 
 
 def _closed_port() -> int:

@@ -123,7 +123,7 @@ def _retry_hint(args: argparse.Namespace, v) -> str:
 @contextlib.contextmanager
 def _upload_errors(args: argparse.Namespace, v, path, *, retry: str) -> Iterator[None]:
     """A failed upload is one line: what failed, where the release is, the next step."""
-    from ..publish.hub import hub_error
+    from ..publish.hub_failures import hub_error
 
     try:
         yield

@@ -34,7 +34,7 @@ import httpx
 
 from ..errors import UserError
 from .fsutil import CHUNK, atomic_directory, safe_relpath, sha256_file
-from .hub import hub_errors
+from .hub_failures import hub_errors
 from .manifest import MANIFEST
 from .registry import Registry
 from .versioning import Version
