@@ -29,6 +29,7 @@ from typing import Any
 from ..dataset import iter_posts, read_manifest, read_table, table_files
 from ..errors import UserError
 from ..publish.fsutil import atomic_directory
+from . import check_output_folder
 
 UNKNOWN = "[unknown]"
 INDEX_VERSION = 1
@@ -99,11 +100,7 @@ def export_convokit(release: Path | str, out: Path | str, *, overwrite: bool = F
     ``out`` is replaced only with ``overwrite`` and only if it holds a ConvoKit corpus.
     """
     release, out = Path(release), Path(out)
-    if out.exists() and any(out.iterdir()):
-        if not overwrite:
-            raise UserError(f"{out} exists and is not empty; choose a new folder or pass --force")
-        if not (out / "utterances.jsonl").is_file() or not (out / "index.json").is_file():
-            raise UserError(f"{out} is not a ConvoKit corpus; refusing to replace it")
+    check_output_folder(out, overwrite, "utterances.jsonl", "a ConvoKit corpus")
     manifest = read_manifest(release)
     index = _Index()
     speakers = _speakers_rows(release)

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..dataset import iter_posts, read_manifest
 from ..errors import UserError
+from ..exports import check_output_folder
 from ..publish.fsutil import atomic_directory
 from ..threads import Node, build_forest
 
@@ -187,11 +188,7 @@ def write_site(release: Path | str, out: Path | str, *, overwrite: bool = False,
                full_text_limit: int = FULL_TEXT_LIMIT) -> ViewResult:
     """Write the viewer for ``release`` (a release folder) into ``out``."""
     release, out = Path(release), Path(out)
-    if out.exists() and any(out.iterdir()):
-        if not overwrite:
-            raise UserError(f"{out} exists and is not empty; choose a new folder or pass --force")
-        if not (out / "search-index.js").is_file():
-            raise UserError(f"{out} is not a therapy-threads viewer; refusing to replace it")
+    check_output_folder(out, overwrite, "search-index.js", "a therapy-threads viewer")
     version = str(read_manifest(release).get("version"))
     ph = placeholder_pattern()
     rows: list[dict[str, Any]] = []
