@@ -119,7 +119,7 @@ def find_release(version: str | None = None, source: str | Path | None = None, *
     return path
 
 
-release_path = find_release  # the name used before 0.2
+release_path = find_release  # its earlier name
 
 
 def _local_source(root: Path, version: str | None) -> Path:
