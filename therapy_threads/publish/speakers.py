@@ -6,6 +6,7 @@ types come from ``schemas/speakers.schema.json``.
 """
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -18,63 +19,74 @@ COLUMNS = ["comment_id", "post_id", "source_id", "parent_id", "depth", "publishe
 
 def derive_speakers(comments: pa.Table) -> pa.Table:
     """Aggregate ``comments`` (at least :data:`COLUMNS`) into the speakers table, sorted by
-    pseudonym. Comments without a pseudonym belong to no speaker."""
-    t = comments.select(COLUMNS)
-    known = t.filter(pc.is_valid(t.column("author_pseudonym")))
-    if known.num_rows == 0:
-        return arrow_schema("speakers").empty_table()
-    depth = known.column("depth")
-    known = known.append_column("is_top", pc.cast(pc.equal(depth, 0), pa.int32()))
-    known = known.append_column("is_reply", pc.cast(pc.greater(depth, 0), pa.int32()))
-    known = known.append_column(
-        "by_author", pc.cast(pc.fill_null(known.column("is_post_author"), False), pa.int32()))
-    agg = known.group_by("author_pseudonym").aggregate([
-        ("comment_id", "count"),
-        ("post_id", "count_distinct"),
-        ("source_id", "count_distinct"),
-        ("is_top", "sum"),
-        ("is_reply", "sum"),
-        ("by_author", "sum"),
-        ("published_at", "min"),
-        ("published_at", "max"),
-    ])
-    received = _replies_received(t)
-    agg = agg.join(received, "author_pseudonym", join_type="left outer")
-    agg = agg.sort_by("author_pseudonym")
+    pseudonym. Comments without a pseudonym belong to no speaker.
+
+    Pseudonyms, posts and sources are dictionary-encoded once and every count is a bincount over
+    the integer codes, so 1M comments take about a second and little memory beyond the codes.
+    """
     schema = arrow_schema("speakers")
+    t = comments.select(COLUMNS)
+    n = t.num_rows
+    author = pc.dictionary_encode(t.column("author_pseudonym")).combine_chunks()
+    names = author.dictionary
+    k = len(names)
+    if k == 0:
+        return schema.empty_table()
+    code = _codes(author)
+    known = code >= 0
+    c = code[known]
+
+    def distinct_per_speaker(column: str) -> np.ndarray:
+        other = _codes(pc.dictionary_encode(t.column(column)).combine_chunks())[known]
+        width = int(other.max(initial=0)) + 1
+        pairs = np.sort(c * width + other)  # sorting beats np.unique's hashing here
+        first = np.ones(len(pairs), dtype=bool)
+        first[1:] = pairs[1:] != pairs[:-1]
+        return np.bincount(pairs[first] // width, minlength=k)
+
+    depth = t.column("depth").to_numpy(zero_copy_only=False)
+    top = np.bincount(c, weights=(depth == 0)[known], minlength=k)
+    by_author = pc.fill_null(t.column("is_post_author"), False).to_numpy(zero_copy_only=False)
+    times = pa.table({"code": pa.array(code), "ts": t.column("published_at")}).filter(
+        pa.array(known)).group_by("code").aggregate([("ts", "min"), ("ts", "max")])
+    first = pa.nulls(k, schema.field("first_seen").type).to_pylist()
+    last = list(first)
+    for cd, lo, hi in zip(times.column("code").to_pylist(), times.column("ts_min").to_pylist(),
+                          times.column("ts_max").to_pylist()):
+        first[cd], last[cd] = lo, hi
+    counts = np.bincount(c, minlength=k)
     cols = {
-        "author_pseudonym": agg.column("author_pseudonym"),
-        "n_comments": agg.column("comment_id_count"),
-        "n_posts": agg.column("post_id_count_distinct"),
-        "n_sources": agg.column("source_id_count_distinct"),
-        "n_threads_started": agg.column("is_top_sum"),
-        "n_replies": agg.column("is_reply_sum"),
-        "n_replies_received": pc.fill_null(agg.column("n_replies_received"), 0),
-        "n_as_post_author": agg.column("by_author_sum"),
-        "first_seen": agg.column("published_at_min"),
-        "last_seen": agg.column("published_at_max"),
+        "author_pseudonym": names,
+        "n_comments": counts,
+        "n_posts": distinct_per_speaker("post_id"),
+        "n_sources": distinct_per_speaker("source_id"),
+        "n_threads_started": top,
+        "n_replies": counts - top,
+        "n_replies_received": _replies_received(t, code, k, n),
+        "n_as_post_author": np.bincount(c, weights=by_author[known], minlength=k),
+        "first_seen": first,
+        "last_seen": last,
     }
-    return pa.table([pc.cast(cols[f.name], f.type) for f in schema], schema=schema)
+    out = pa.table([pa.array(cols[f.name]).cast(f.type) if not isinstance(cols[f.name], list)
+                    else pa.array(cols[f.name], f.type) for f in schema], schema=schema)
+    return out.take(pc.sort_indices(out.column("author_pseudonym")))
 
 
-def _replies_received(t: pa.Table) -> pa.Table:
-    """(author_pseudonym, n_replies_received): replies to each speaker's comments by others."""
-    authors = t.select(["comment_id", "author_pseudonym"]).rename_columns(
-        ["parent_id", "parent_author"])
-    replies = t.filter(pc.is_valid(t.column("parent_id"))).select(
-        ["parent_id", "author_pseudonym"])
-    joined = replies.join(authors, "parent_id", join_type="inner")
-    joined = joined.filter(pc.is_valid(joined.column("parent_author")))
-    other = pc.or_kleene(pc.is_null(joined.column("author_pseudonym")),
-                         pc.not_equal(joined.column("author_pseudonym"),
-                                      joined.column("parent_author")))
-    joined = joined.filter(pc.fill_null(other, True))
-    if joined.num_rows == 0:
-        return pa.table({"author_pseudonym": pa.array([], pa.string()),
-                         "n_replies_received": pa.array([], pa.int64())})
-    out = joined.group_by("parent_author").aggregate([("parent_id", "count")])
-    return pa.table({"author_pseudonym": out.column("parent_author"),
-                     "n_replies_received": out.column("parent_id_count")})
+def _codes(encoded: pa.DictionaryArray) -> np.ndarray:
+    """Dictionary indices as int64, -1 where the value is null."""
+    return pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _replies_received(t: pa.Table, code: np.ndarray, k: int, n: int) -> np.ndarray:
+    """Per speaker: replies to their comments written by someone else (a reply without a known
+    author counts; a reply under the same pseudonym does not)."""
+    parent = pc.index_in(t.column("parent_id"), value_set=t.column("comment_id"))
+    parent = pc.fill_null(parent, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    has_parent = parent >= 0
+    parent_code = np.full(n, -1, dtype=np.int64)
+    parent_code[has_parent] = code[parent[has_parent]]
+    mine = (parent_code >= 0) & (code != parent_code)
+    return np.bincount(parent_code[mine], minlength=k)
 
 
 def check_speakers(speakers: pa.Table, comments: pa.Table) -> None:
