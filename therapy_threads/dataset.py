@@ -250,8 +250,8 @@ def iter_posts(release: Path, batch_size: int = 4096,
     position), so memory holds one post's comments at a time whatever the release's size;
     posts without comments come with an empty list.
     """
-    post_files = table_files(release, "posts")
-    posts = read_table(post_files).sort_by("post_id").to_pylist()
+    posts_sorted = read_table(table_files(release, "posts")).sort_by("post_id")
+    posts = (p for batch in posts_sorted.to_batches(max_chunksize=1024) for p in batch.to_pylist())
 
     def comment_stream():
         for f in table_files(release, "comments"):
