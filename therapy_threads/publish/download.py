@@ -26,9 +26,9 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
