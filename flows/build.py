@@ -94,13 +94,14 @@ def assemble_build(fragments: list[str], out: str) -> dict[str, int]:
 
 
 @task(name="validate-build")
-def validate_build(out: str, key_file: str | None) -> dict[str, Any]:
+def validate_build(out: str, key_file: str | None, registry: str | None = None) -> dict[str, Any]:
     from therapy_threads.anonymise import load_key
     from therapy_threads.validate import summary_markdown
     from therapy_threads.validate import validate_build as _validate
+    from therapy_threads.validate.build import previous_release
 
     key = load_key(Path(key_file) if key_file else None, create=False)
-    summary = _validate(Path(out), key=key)
+    summary = _validate(Path(out), key=key, baseline=previous_release(registry))
     create_markdown_artifact(key="validation-summary", markdown=summary_markdown(summary),
                              description="therapy-threads build validation")
     # A failed validation fails the task and the flow: nothing downstream may publish it.
@@ -120,8 +121,14 @@ PROGRESS: list[Callable[[dict[str, Any], int, int], None]] = []
 def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | None = None,
                policy: str | None = None, workers: int | None = None,
                archive_dir: str = "data/raw", offline: bool = False,
-               run_validation: bool = True) -> dict[str, Any]:
-    """Build posts/comments/quarantine Parquet from the sources in a manifest."""
+               run_validation: bool = True, allow_failed_sources: bool = False,
+               registry: str | None = None) -> dict[str, Any]:
+    """Build posts/comments/quarantine Parquet from the sources in a manifest.
+
+    Fails (``pipeline.FailedSourcesError``) without touching ``out`` when a source failed, unless
+    ``allow_failed_sources`` (then they are recorded in build_report.json), and always when every
+    source failed. ``registry``: validation compares rows with its newest release.
+    """
     from therapy_threads.anonymise import Anonymiser, Policy, load_key
     from therapy_threads.anonymise.keys import key_fingerprint
 
@@ -209,6 +216,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     summaries.sort(key=lambda s: order[s["source_id"]])
     fragments.sort(key=lambda f: order[f[0]])
     timings["extract"] = round(time.time() - t_phase, 2)
+    # A failed source fails the run before anything in `out` is replaced: the previous build stays.
+    allowed_failures = pipeline.check_failed_sources(summaries, out_p, allow=allow_failed_sources)
     t_phase = time.time()
     totals = assemble_build([f for _, f in fragments], out)
     timings["assemble"] = round(time.time() - t_phase, 2)
@@ -217,6 +226,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                                    anonymiser_fingerprint=anon.fingerprint, code_fp=code_fp,
                                    previous=previous)
     report["timings"] = timings
+    report["failed_sources_allowed"] = allowed_failures
     pipeline.write_json(out_p / "build_report.json", report)
     report_build(report)
     logger.info("built %s posts, %s comments, %s quarantined from %s sources",
@@ -224,7 +234,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                 report["totals"]["quarantined"], report["totals"]["sources"])
     if run_validation:
         t_phase = time.time()
-        report["validation"] = validate_build(out, key_file)
+        report["validation"] = validate_build(out, key_file, registry)
         timings["validate"] = round(time.time() - t_phase, 2)
     return report
 

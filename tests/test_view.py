@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from helpers_build import make_build
+from helpers_build import make_build, record_verdicts
 from therapy_threads import load, reply_tree
 from therapy_threads.cli import main
 from therapy_threads.errors import UserError
@@ -33,6 +33,7 @@ def release(tmp_path_factory):
     texts[deepest] = MARKED + "\n\nzebracorn"  # a unique word to search for
     t = t.set_column(t.schema.get_field_index("text"), "text", pa.array(texts, pa.string()))
     pq.write_table(t, build / "comments.parquet")
+    record_verdicts(build)  # the gate binds verdicts to bytes: as if re-validated
     return publish(build, "1.0.0", d / "reg").path
 
 

@@ -16,8 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "publish", help="publish a validated build as release VERSION (registry and/or Hub)",
         description="Write data/releases/vVERSION/ (Parquet, data card, Croissant, manifest, "
                     "changelog) from a validated, privacy-audited build; optionally upload it to "
-                    "a Hugging Face dataset repo and tag it vVERSION. Versions follow "
-                    "docs/versioning.md; an existing version is never overwritten.")
+                    "a Hugging Face dataset repo and tag it vVERSION. Refused, with the reason, "
+                    "unless validation and the privacy audit passed on the build's current bytes "
+                    "with the key that made it, and every file of the release passes the release "
+                    "scan. Versions follow docs/versioning.md; an existing version is never "
+                    "overwritten.")
     p.add_argument("version", metavar="VERSION", help="MAJOR.MINOR.PATCH, e.g. 1.0.0")
     p.add_argument("--build", default="data/build", help="build folder (default: data/build)")
     p.add_argument("--registry", default="data/releases",
@@ -36,6 +39,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true",
                    help="build the release in a temporary folder and list what would be written "
                         "and uploaded (paths, sizes, SHA-256); no network, nothing kept")
+    p.add_argument("--key-file", default=None,
+                   help="the pseudonym key that made the build (default: $THERAPY_THREADS_KEY or "
+                        "~/.config/therapy-threads/pseudonym.key): the build's verdicts are checked with it")
+    p.add_argument("--allow-row-loss", action="store_true",
+                   help="publish although more than --max-row-loss of the previous release's posts "
+                        "or comments are gone (an intended removal)")
+    p.add_argument("--max-row-loss", type=float, default=None, metavar="SHARE",
+                   help="share of the previous release's posts or comments a release may lose "
+                        "without --allow-row-loss (default: 0.01)")
     p.add_argument("--sources", default=None,
                    help="source manifest for licence notes (default: seeds/sources.toml)")
     p.add_argument("--docs", default=None,
@@ -86,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = publish(args.build, v, args.registry, dry_run=args.dry_run,
                          sources_manifest=Path(args.sources) if args.sources else None,
-                         docs_dir=Path(args.docs) if args.docs else None, repo_id=args.hub)
+                         docs_dir=Path(args.docs) if args.docs else None, repo_id=args.hub,
+                         **_gate_options(args))
     except PrivacyGateError as e:
         raise UserError(str(e)) from e
 
@@ -136,6 +149,15 @@ def _upload_errors(args: argparse.Namespace, v, path, *, retry: str) -> Iterator
         raise UserError(f"{err}. Release {v.tag} is complete at {path}; {retry}") from e
 
 
+def _gate_options(args: argparse.Namespace) -> dict:
+    from ..publish.versioning import MAX_ROW_LOSS
+
+    share = MAX_ROW_LOSS if args.max_row_loss is None else args.max_row_loss
+    if not 0 <= share <= 1:
+        raise UserError(f"--max-row-loss is a share between 0 and 1 (e.g. 0.05), not {share}")
+    return {"key_file": args.key_file, "allow_row_loss": args.allow_row_loss, "max_row_loss": share}
+
+
 def _card_path(args: argparse.Namespace) -> str | None:
     """Where to write a card body outside the registry: only where asked."""
     if args.update_repo_card:
@@ -156,7 +178,7 @@ def _run_flow(args: argparse.Namespace, v, card_path: str | None) -> int:
             out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
                                hub_repo=args.hub, private=not args.public, dry_run=False,
                                sources_manifest=args.sources, docs_dir=args.docs,
-                               data_card=card_path)
+                               data_card=card_path, **_gate_options(args))
     except PrivacyGateError as e:
         raise UserError(str(e)) from e
     for w in out["warnings"]:
