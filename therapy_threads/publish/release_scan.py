@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from ..anonymise.audit import AUDITED_TABLES, Hit, TextAudit, load_matcher_tokens
 from ..anonymise.patterns import url_host
 from ..errors import PrivacyGateError
-from ..schema import TABLES, columns
+from ..schema import RELEASE_TABLES, columns
 
 RESERVED_SUFFIXES = (".example", ".invalid", ".test", ".localhost")
 RESERVED_HOSTS = frozenset({"example.com", "example.org", "example.net", "localhost"})
@@ -196,7 +196,7 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
     sc = _Scanner(key, tokens or {}, manifest, notes)
     if tokens is None:
         sc.refuse("private/identity_tokens.txt", "the build has no identity tokens to check with")
-    published = {t: set(columns(t)) for t in TABLES}
+    published = {t: set(columns(t)) for t in RELEASE_TABLES}
     for p in sorted(root.rglob("*")):
         if not p.is_file():
             continue
