@@ -34,6 +34,7 @@ from typing import Callable, Iterator
 from ..errors import PrivacyGateError
 from .identity import hmac_token, words as name_words
 from .keys import key_fingerprint
+from .knowledge import find_phones
 from .patterns import find_emails, find_urls, mask, url_host
 from .slugs import slug_leftovers
 
@@ -112,7 +113,7 @@ def _shape_hits(path: Path, table: str, id_col: str) -> list[Hit]:
 
 @dataclass
 class Hit:
-    kind: str  # identity | email | url | url_slug | byline | shape | setup
+    kind: str  # identity | email | url | phone | url_slug | byline | shape | setup
     table: str
     row_id: str
     field: str
@@ -274,23 +275,29 @@ def _batches(path: Path, columns: list[str]) -> Iterator[dict[str, list]]:
 
 class TextAudit:
     """The audit's checks of one text: identity n-grams (judged by :func:`_judge`), e-mail
-    addresses and URLs. :func:`audit_build` runs it on every published field of a build, and the
-    release scan (``therapy_threads.publish.release_scan``) on every file of a release.
+    addresses, URLs and phone numbers (the anonymiser's own finders). :func:`audit_build` runs it
+    on every published field of a build, and the release scan
+    (``therapy_threads.publish.release_scan``) on every file of a release.
     """
 
     def __init__(self, key: bytes, tokens: dict[str, tuple[str, frozenset[str]]]):
+        from .policy import Policy
+
         self.matcher = _TokenMatcher(key, tokens)
         self.cues = _cue_rules()
+        self.phone_regions = Policy.load(None).text.phone_regions
 
     def check(self, text: str, *, table: str, row_id: str, field: str, scope: str | None = None,
               lang: str | None = None, exempt: set[str] | frozenset[str] = frozenset(),
               urls: bool = True, url_ok: Callable[[str], bool] | None = None,
-              email_ok: Callable[[str], bool] | None = None) -> tuple[list[Hit], list[dict]]:
+              email_ok: Callable[[str], bool] | None = None,
+              phones: bool = True) -> tuple[list[Hit], list[dict]]:
         """(hits that fail the audit, review rows) for ``text``; found text appears masked only.
 
         ``scope`` is the source whose word-like identities apply (None: only the distinctive ones
         of every source); ``exempt`` n-grams are public names here (the post's byline);
-        ``url_ok``/``email_ok`` accept a found link or address (a post's own site in its body).
+        ``url_ok``/``email_ok`` accept a found link or address (a post's own site in its body);
+        ``phones=False`` for text whose numbers are counts and sizes (a release's reports).
         """
         hits: list[Hit] = []
         review: list[dict] = []
@@ -309,7 +316,17 @@ class TextAudit:
             for s, e in find_urls(text):
                 if url_ok is None or not url_ok(text[s:e]):
                     hits.append(Hit("url", table, row_id, field, mask(text[s:e])))
+        if phones:
+            for s, e in find_phones(text, self.phone_regions):
+                if not _inside_token(text, s, e):  # digits of an id or a pseudonym ("[u_5576…]")
+                    hits.append(Hit("phone", table, row_id, field, mask(text[s:e])))
         return hits, review
+
+
+def _inside_token(text: str, s: int, e: int) -> bool:
+    def word(ch: str) -> bool:
+        return ch.isalnum() or ch == "_"
+    return (s > 0 and word(text[s - 1]) and word(text[s])) or (e < len(text) and word(text[e]) and word(text[e - 1]))
 
 
 def load_matcher_tokens(build_dir: Path) -> dict[str, tuple[str, frozenset[str]]] | None:

@@ -17,7 +17,9 @@ addresses, links) before anything is published:
   value of any other table (one derived at publish time) is checked here;
 - any other file: refused (nothing else belongs in a release).
 
-Links are allowed only to the sources' own sites, the Hugging Face Hub, the vocabularies of
+Phone numbers are looked for in the source notes (the only free text that reaches the card from
+outside the code; elsewhere in a release numbers are counts, sizes and dates). Links are allowed
+only to the sources' own sites, the Hugging Face Hub, the vocabularies of
 ``croissant.json`` and names reserved for examples (RFC 2606/6761: ``example.org``,
 ``*.invalid``, ...); e-mail addresses only at reserved example domains. The identity check runs with every source's distinctive tokens; a source's own
 word-like tokens apply to the text from that source's manifest entry (its notes).
@@ -33,7 +35,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..anonymise.audit import AUDITED_TABLES, Hit, TextAudit, load_matcher_tokens
-from ..anonymise.patterns import url_host
+from ..anonymise.knowledge import find_phones
+from ..anonymise.patterns import mask, url_host
 from ..errors import PrivacyGateError
 from ..schema import RELEASE_TABLES, columns
 
@@ -163,13 +166,17 @@ class _Scanner:
     def _email_ok(self, address: str) -> bool:
         return _reserved(address.rpartition("@")[2])
 
-    def text(self, text: str, where: str, line: str, scope: str | None = None) -> None:
+    def text(self, text: str, where: str, line: str, scope: str | None = None,
+             phones: bool = False) -> None:
+        if phones:  # before the numbers are dropped below
+            self.result.hits.extend(Hit("phone", where, line, "", mask(text[a:b]))
+                                    for a, b in find_phones(text, self.audit.phone_regions))
         text = _NOISE.sub(" ", text)
         if not text.strip():
             return
         self.result.texts += 1
         hits, _review = self.audit.check(text, table=where, row_id=line, field="", scope=scope,
-                                         url_ok=self._url_ok, email_ok=self._email_ok)
+                                         url_ok=self._url_ok, email_ok=self._email_ok, phones=False)
         self.result.hits.extend(hits)
 
     def lines(self, text: str, where: str) -> None:
@@ -230,7 +237,7 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
     for sid, n in sorted(notes.items()):
         for k in ("site", "licence", "note", "url", "location", "retrieved"):
             if n.get(k):
-                sc.text(str(n[k]), "sources.toml", f"{sid}.{k}", scope=sid)
+                sc.text(str(n[k]), "sources.toml", f"{sid}.{k}", scope=sid, phones=True)
     return sc.result
 
 
