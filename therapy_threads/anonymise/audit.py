@@ -71,6 +71,9 @@ _SHAPES: dict[str, dict[str, str]] = {
 # identity token), and a name in a URL's path by the identity check of its words.
 _NO_URL_CHECK = {("posts", "site"), ("posts", "url"), ("quarantine", "location"),
                  ("quarantine", "detail")}
+# Addresses in a source (a post's URL, a line range or XPath): their digits are dates, ids and
+# line numbers, not phone numbers.
+_ADDRESS_FIELDS = {("posts", "url"), ("quarantine", "location")}
 _SITE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.I)
 
 
@@ -423,7 +426,8 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
                         _url_path(text) if (table, col) == ("posts", "url") else text,
                         table=table, row_id=row_id, field=col, scope=sids[i], lang=lang, exempt=exempt,
                         urls=(table, col) not in _NO_URL_CHECK,
-                        url_ok=(lambda u, own=own: url_host(u) == own) if own else None)
+                        url_ok=(lambda u, own=own: url_host(u) == own) if own else None,
+                        phones=(table, col) not in _ADDRESS_FIELDS)
                     for h in found:
                         counts[h.kind] += 1
                     hits.extend(found)
