@@ -52,8 +52,10 @@ def _init_worker(key_file: str | None, policy: str | None) -> None:
 def run_source(ref: SourceRef, path: str, fragment_dir: str, key_file: str | None,
                policy: str | None) -> dict[str, Any]:
     """Process one source and write its fragment. Runs in a worker process (or inline)."""
+    from therapy_threads.manifest import read_local
+
     anonymiser = _anonymiser(key_file, policy)
-    data = Path(path).read_bytes()
+    data = read_local(Path(path))  # no link, a regular file, not a key: checked again on read
     result, summary, tokens = pipeline.process_source(ref, data, anonymiser)
     pipeline.write_fragment(result, summary, tokens, Path(fragment_dir))
     return asdict(summary)
@@ -120,7 +122,7 @@ PROGRESS: list[Callable[[dict[str, Any], int, int], None]] = []
 def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | None = None,
                policy: str | None = None, workers: int | None = None,
                archive_dir: str = "data/raw", offline: bool = False,
-               run_validation: bool = True) -> dict[str, Any]:
+               run_validation: bool = True, roots: list[str] | None = None) -> dict[str, Any]:
     """Build posts/comments/quarantine Parquet from the sources in a manifest."""
     from therapy_threads.anonymise import Anonymiser, Policy, load_key
     from therapy_threads.anonymise.keys import key_fingerprint
@@ -130,7 +132,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     timings: dict[str, float] = {}
     out_p = Path(out)
     out_p.mkdir(parents=True, exist_ok=True)
-    base, refs = pipeline.load_manifest(sources)
+    manifest = pipeline.read_manifest(sources, roots=roots or ())
+    refs = list(manifest.sources)
     # A URL source's page address is its location unless the manifest says otherwise.
     refs = [replace(r, url=r.url or r.location) if pipeline.is_url(r.location) else r for r in refs]
     previous = pipeline.load_previous_report(out_p)
@@ -152,7 +155,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
             except Exception as e:  # reported per source; the rest of the run goes on
                 missing.append(_failed_summary(r, "fetch_failed", f"could not fetch {r.location}: {e}"))
             continue
-        p = pipeline.local_path(base, r)
+        p = manifest.local_path(r)
         if not p.is_file():
             missing.append(_failed_summary(r, "missing_file",
                                            f"{p} does not exist; fix 'location' in the manifest"))

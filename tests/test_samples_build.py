@@ -42,16 +42,19 @@ READER_QUARANTINED = {"isso-disqus": 2}
 def build(tmp_path_factory, test_key):
     root = tmp_path_factory.mktemp("samples")
     manifest = root / "sources.toml"
-    manifest.write_text("".join(f'[[source]]\nid = "{sid}"\nlocation = "{SAMPLES / loc}"\n'
-                                for sid, loc in SOURCES.items()), encoding="utf-8")
-    base, refs = pipeline.load_manifest(manifest)
+    # The samples live outside the manifest's folder: list their folder as a root.
+    manifest.write_text(f'roots = ["{SAMPLES}"]\n' + "".join(
+        f'[[source]]\nid = "{sid}"\nlocation = "{SAMPLES / loc}"\n' for sid, loc in SOURCES.items()),
+        encoding="utf-8")
+    m = pipeline.read_manifest(manifest)
+    refs = list(m.sources)
     key = load_key(test_key, create=False)
     anon = Anonymiser(key)
     out = root / "build"
     started = time.time()
     summaries, fragments = [], []
     for ref in sorted(refs, key=lambda r: r.source_id):
-        data = pipeline.local_path(base, ref).read_bytes()
+        data = m.read_local(ref)
         result, summary, tokens = pipeline.process_source(ref, data, anon)
         dest = root / "fragments" / ref.source_id
         pipeline.write_fragment(result, summary, tokens, dest)

@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sources", default="seeds",
                    help="manifest file or folder holding sources.toml (default: seeds)")
     p.add_argument("--out", default="data/build", help="build folder (default: data/build)")
+    p.add_argument("--root", action="append", default=[], metavar="DIR",
+                   help="another folder local sources may be read from (repeatable); by default "
+                        "only the manifest's folder and the roots it lists")
     p.add_argument("--key-file", default=None,
                    help="pseudonym key file (default: $THERAPY_THREADS_KEY or ~/.config/therapy-threads/pseudonym.key)")
     p.add_argument("--policy", default=None, help="anonymisation policy TOML (default: the packaged policy)")
@@ -44,9 +47,10 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str((out / ".cache" / "prefect-results").resolve()))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from ..pipeline import load_manifest
+    from ..manifest import load_manifest
 
-    _, refs = load_manifest(args.sources)  # fail fast, before starting Prefect
+    _, refs = load_manifest(args.sources, roots=args.root)  # fail fast, before starting Prefect
+    _check_writable(out)
     if not args.quiet:
         print(f"therapy-threads build: {len(refs)} sources from {args.sources} -> {out}", file=sys.stderr)
         print("starting Prefect (a temporary local API server unless PREFECT_API_URL is set)...", file=sys.stderr)
@@ -74,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
                          policy=args.policy, workers=args.workers, archive_dir=args.archive,
-                         offline=args.offline, run_validation=not args.no_validate)
+                         offline=args.offline, run_validation=not args.no_validate,
+                         roots=args.root or None)
     except BuildValidationError as e:
         report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
         report["validation"] = {"success": False}
@@ -85,6 +90,17 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print_summary(report, out, time.time() - t0)
     return 0
+
+
+def _check_writable(out: Path) -> None:
+    """Fail in one line before Prefect starts when --out cannot be written (read-only, full)."""
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-") as f:
+        f.write(b"x" * 4096)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def dask_runner(address: str | None, workers: int | None):
