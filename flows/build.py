@@ -81,13 +81,27 @@ def extract_source(ref: SourceRef, path: str, fragment_key: str, fragment_root: 
     return pool.submit(run_source, ref, path, str(dest), key_file, policy).result()
 
 
+def _worth_retrying(task: Any, task_run: Any, state: Any) -> bool:
+    """A size or time limit, a refusal, robots.txt or a missing archive entry will fail the
+    same way again: only network trouble is retried (after the client's own retries)."""
+    from therapy_threads.errors import LimitExceeded, RefusedPath
+    from therapy_threads.fetch import NotInArchive, RedirectRefused, RobotsDisallowed
+
+    return not isinstance(getattr(state, "data", None), (LimitExceeded, RefusedPath, NotInArchive,
+                                                         RedirectRefused, RobotsDisallowed))
+
+
 @task(name="fetch-source", task_run_name="fetch {ref.source_id}", retries=3,
-      retry_delay_seconds=[2, 10, 30])
-def fetch_source(ref: SourceRef, archive_dir: str, offline: bool) -> str:
-    """Fetch a URL source through the polite client (robots, rate limit, WARC archive)."""
+      retry_delay_seconds=[2, 10, 30], retry_condition_fn=_worth_retrying)
+def fetch_source(ref: SourceRef, archive_dir: str, offline: bool,
+                 fetch_limits: dict[str, Any] | None = None) -> str:
+    """Fetch a URL source through the polite client (robots, rate limit, WARC archive),
+    within the size and time limits (``therapy_threads.fetch.Limits`` as a dict)."""
+    from therapy_threads.fetch import Limits
     from therapy_threads.materialise import materialise_source
 
-    return str(materialise_source(ref, Path(archive_dir), offline=offline))
+    return str(materialise_source(ref, Path(archive_dir), offline=offline,
+                                  limits=Limits(**(fetch_limits or {}))))
 
 
 @task(name="assemble-build")
@@ -122,7 +136,8 @@ PROGRESS: list[Callable[[dict[str, Any], int, int], None]] = []
 def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | None = None,
                policy: str | None = None, workers: int | None = None,
                archive_dir: str = "data/raw", offline: bool = False,
-               run_validation: bool = True, roots: list[str] | None = None) -> dict[str, Any]:
+               run_validation: bool = True, roots: list[str] | None = None,
+               fetch_limits: dict[str, Any] | None = None) -> dict[str, Any]:
     """Build posts/comments/quarantine Parquet from the sources in a manifest."""
     from therapy_threads.anonymise import Anonymiser, Policy, load_key
     from therapy_threads.anonymise.keys import key_fingerprint
@@ -145,7 +160,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
 
     # URL sources are fetched first (network tasks with retries); files are read in place.
     paths: dict[str, Path] = {}
-    fetches = {r.source_id: fetch_source.submit(r, archive_dir, offline)
+    fetches = {r.source_id: fetch_source.submit(r, archive_dir, offline, fetch_limits)
                for r in refs if pipeline.is_url(r.location)}
     missing: list[dict[str, Any]] = []
     for r in refs:

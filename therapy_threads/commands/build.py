@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="scheduler address of an existing Dask cluster (with --runner dask)")
     p.add_argument("--archive", default="data/raw", help="WARC archive folder for URL sources")
     p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
+    from ..fetch.http import add_arguments
+
+    add_arguments(p)
     p.add_argument("--no-validate", action="store_true", help="skip the validation stage")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     p.add_argument("--verbose", "-v", action="store_true",
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
                          policy=args.policy, workers=args.workers, archive_dir=args.archive,
                          offline=args.offline, run_validation=not args.no_validate,
-                         roots=args.root or None)
+                         roots=args.root or None, fetch_limits=_fetch_limits(args))
     except BuildValidationError as e:
         report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
         report["validation"] = {"success": False}
@@ -90,6 +93,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print_summary(report, out, time.time() - t0)
     return 0
+
+
+def _fetch_limits(args: argparse.Namespace) -> dict[str, Any] | None:
+    from ..fetch.http import Limits, limits_from_args
+
+    limits = limits_from_args(args)
+    return None if limits == Limits() else limits.to_dict()
 
 
 def _check_writable(out: Path) -> None:
