@@ -78,7 +78,7 @@ def read_manifest(sources: str | Path, *, roots: Iterable[str | Path] = ()) -> M
     with path.open("rb") as f:
         raw = f.read(MAX_MANIFEST_BYTES + 1)
     if len(raw) > MAX_MANIFEST_BYTES:
-        raise UserError(f"{path} is larger than {MAX_MANIFEST_BYTES >> 20} MiB; split it into "
+        raise UserError(f"{path} is larger than {MAX_MANIFEST_BYTES:,} bytes; split it into "
                         "several manifests")
     try:
         doc = tomllib.loads(raw.decode("utf-8"))

@@ -23,12 +23,12 @@ def materialise_source(ref: SourceRef, archive_dir: Path, *, offline: bool = Fal
     """
     from .fetch.source import fetch_source
 
-    data, fmt = fetch_source(ref, archive_dir, mode="replay" if offline else "cache",
-                             limits=limits)
-    suffix = ".wp-rest.json" if fmt == "wp_rest" else ".html"
     # The id names the file: manifest ids are slugs, checked again so no id leaves the folder.
     if not ID_PATTERN.match(ref.source_id):
         raise RefusedPath(f"source id {ref.source_id!r} is not a slug; it cannot name a file")
+    data, fmt = fetch_source(ref, archive_dir, mode="replay" if offline else "cache",
+                             limits=limits)
+    suffix = ".wp-rest.json" if fmt == "wp_rest" else ".html"
     dest = Path(archive_dir) / "sources" / f"{ref.source_id}{suffix}"
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(dest.suffix + ".tmp")

@@ -56,8 +56,9 @@ class RedirectRefused(FetchError):
 class Limits:
     """Bounds for fetching. Every one has a command-line flag (see :func:`add_arguments`)."""
 
-    max_response_bytes: int = 256 * MiB  # on the wire, before decompression
-    max_decoded_bytes: int = 512 * MiB  # after Content-Encoding (gzip bombs)
+    # A page with thousands of comments is a few MB, a REST page ~1 MB; exports are files.
+    max_response_bytes: int = 64 * MiB  # on the wire, before decompression
+    max_decoded_bytes: int = 128 * MiB  # after Content-Encoding (gzip bombs)
     request_timeout: float = 120.0  # one request, headers and body
     idle_timeout: float = 30.0  # silence between bytes
     connect_timeout: float = 10.0
@@ -77,9 +78,8 @@ def add_arguments(parser: argparse.ArgumentParser, *, crawl: bool = True) -> Non
     d = Limits()
     g = parser.add_argument_group("limits for fetching over HTTP")
     g.add_argument("--max-response-mb", type=_positive, default=None, metavar="MB",
-                   help=f"largest response body accepted, on the wire and after decompression "
-                        f"(default {d.max_response_bytes // MiB} and "
-                        f"{d.max_decoded_bytes // MiB})")
+                   help=f"largest response body accepted on the wire; twice that after "
+                        f"decompression (default {d.max_response_bytes // MiB})")
     g.add_argument("--request-timeout", type=_positive, default=None, metavar="S",
                    help=f"total seconds for one request (default {d.request_timeout:g})")
     g.add_argument("--idle-timeout", type=_positive, default=None, metavar="S",
@@ -97,7 +97,7 @@ def limits_from_args(args: argparse.Namespace, base: Limits | None = None) -> Li
     mb = getattr(args, "max_response_mb", None)
     return base.with_overrides(
         max_response_bytes=int(mb * MiB) if mb else None,
-        max_decoded_bytes=int(mb * MiB) if mb else None,
+        max_decoded_bytes=int(2 * mb * MiB) if mb else None,
         request_timeout=getattr(args, "request_timeout", None),
         idle_timeout=getattr(args, "idle_timeout", None),
         source_timeout=getattr(args, "source_timeout", None),

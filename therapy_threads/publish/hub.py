@@ -56,7 +56,7 @@ def plan_upload(release_dir: Path, repo_id: str, *, private: bool = True) -> Upl
                            what="release manifest"),
         str(mpath), "the release folder is damaged: publish a new version")
     # upload_folder would follow a link out of the folder: the release must hold only files.
-    walk_files(release_dir)
+    list(walk_files(release_dir))
     files = []
     for f in manifest["files"]:
         p = release_dir / f["path"]

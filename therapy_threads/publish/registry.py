@@ -87,6 +87,7 @@ class Registry:
         return sorted(Version.parse(r["version"]) for r in self.read_index().get("releases", []))
 
     def has(self, version: Version) -> bool:
+        self._scan()  # a link among the versions is refused before anything is decided
         return os.path.lexists(self.release_dir(version))
 
     def latest(self) -> Version | None:
