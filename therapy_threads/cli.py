@@ -80,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except Exception as e:  # the CLI edge: one line by kind of failure, never a traceback wall
-        message, status = describe(e)
+        near = next((str(getattr(args, a)) for a in ("out", "to", "registry")
+                     if getattr(args, a, None)), None)
+        message, status = describe(e, near)
         if args.verbose:
             traceback.print_exc()
         print(f"therapy-threads {args.command}: error: {message}", file=sys.stderr)

@@ -74,20 +74,20 @@ def os_errno(e: OSError) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def describe_os_error(e: OSError) -> str:
+def describe_os_error(e: OSError, near: str | None = None) -> str:
+    """One line for an OS error; ``near`` is the folder the command writes to, named when the
+    error itself carries no path (pyarrow's write errors do not)."""
     code = os_errno(e)
     where = e.filename if isinstance(e.filename, (str, bytes)) or e.filename else None
-    if where is None:
-        # pyarrow puts the path in the message, not in .filename
-        m = re.search(r"(?:file|path) '?([^'\s]+)'?", str(e))
-        where = m.group(1) if m else None
+    if where is None and near:
+        where = f"writing under {near}"
     what, todo = _OS_ADVICE.get(code, (e.strerror or str(e) or type(e).__name__,
                                        "check the path and the disk"))
     at = f" ({where!s})" if where else ""
     return f"{what}{at}; {todo}"
 
 
-def describe(e: BaseException) -> tuple[str, int]:
+def describe(e: BaseException, near: str | None = None) -> tuple[str, int]:
     """(one line for people, exit status) for any exception that reaches the command line."""
     if isinstance(e, (UserError, PrivacyGateError)):
         return _one_line(str(e)), EXIT_USER
@@ -95,7 +95,7 @@ def describe(e: BaseException) -> tuple[str, int]:
         return ("ran out of memory; close other programs, use fewer --workers or a machine with "
                 "more memory"), EXIT_ENVIRONMENT
     if isinstance(e, OSError):
-        return describe_os_error(e), EXIT_ENVIRONMENT
+        return describe_os_error(e, near), EXIT_ENVIRONMENT
     try:
         import httpx
     except ImportError:  # pragma: no cover - httpx is a dependency

@@ -416,10 +416,11 @@ def _check_space(dest: Path, needed: int) -> None:
         free = shutil.disk_usage(probe).free
     except OSError:
         return
-    if needed + 16 * MiB > free:
-        raise UserError(f"the release needs {needed / MiB:,.1f} MiB but only {free / MiB:,.1f} MiB "
-                        f"are free on the disk of {probe}; free some space or choose another "
-                        "folder with --to")
+    headroom = MiB + needed // 100
+    if needed + headroom > free:
+        raise UserError(f"the release needs {needed / MiB:,.1f} MiB (and {headroom / MiB:,.1f} MiB "
+                        f"headroom) but only {free / MiB:,.1f} MiB are free on the disk of "
+                        f"{probe}; free some space or choose another folder with --to")
 
 
 def resolve_version(version: str | Version | None, fetcher: Fetcher) -> Version:
