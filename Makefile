@@ -4,12 +4,14 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install build test bench clean-build help
+.PHONY: install build test bench fuzz hostile clean-build help
 
 help:
 	@echo "make build   install (first time) and build data/build/ from seeds/"
 	@echo "make test    install (first time) and run the test suite"
 	@echo "make bench   run the benchmarks in bench/ (slow; see bench/README.md)"
+	@echo "make hostile run only the hostile-input suite (tests/hostile/; part of make test)"
+	@echo "make fuzz    long fuzzing of every reader and manifest parser (FUZZ_EXAMPLES=3000 per target)"
 
 $(STAMP): pyproject.toml requirements/ner-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +28,16 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+hostile: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests/hostile
+
+# make test runs a fixed set of 25 fuzz examples per target; this runs random ones, keeping
+# failures in .hypothesis/ so the next run replays them first.
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(STAMP)
+	THERAPY_THREADS_FUZZ=1 THERAPY_THREADS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+	  $(BIN)/python -m pytest -q -n 2 tests/hostile/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
