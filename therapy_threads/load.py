@@ -25,6 +25,7 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import confine
 from .errors import UserError
 from .publish.download import (ChecksumError, download, fetcher_for, resolve_version,
                                verify_files)
@@ -78,8 +79,12 @@ def table_files(release: Path, table: str) -> list[Path]:
     if table not in TABLES:
         raise UserError(f"unknown table {table!r}; tables are {', '.join(TABLES)}")
     manifest = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
-    files = [release / f["path"] for f in manifest["tables"][table]["files"]]
-    missing = [str(f) for f in files if not f.is_file()]
+    # paths from the manifest stay inside the release and never go through a link
+    files = [release / confine.safe_relpath(f["path"], what="path in manifest")
+             for f in manifest["tables"][table]["files"]]
+    for f in files:
+        confine.lstat_in(release, f.relative_to(release).as_posix())
+    missing = [str(f) for f in files if not f.is_file() or f.is_symlink()]
     if missing:
         raise ChecksumError(f"release {release} lacks {', '.join(missing)}; download it again")
     return files

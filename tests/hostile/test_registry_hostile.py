@@ -357,3 +357,19 @@ def test_publish_into_a_registry_is_confined_and_still_works(registry, tmp_path)
     res = publish(make_build(tmp_path / "b"), "1.1.0", registry)
     assert res.path == registry / "v1.1.0"
     assert (res.path / "CHANGELOG.md").read_text().count("## v") == 2
+
+
+def test_load_reads_only_inside_the_release(registry, secret, tmp_path):
+    from therapy_threads.load import table_files
+
+    rel = registry / "v1.0.0"
+    m = json.loads((rel / "manifest.json").read_text())
+    m["tables"]["comments"]["files"][0]["path"] = "../../outside/passwd"
+    (rel / "manifest.json").write_bytes(canonical_json(m))
+    with pytest.raises(UserError, match="unsafe path"):
+        table_files(rel, "comments")
+    posts = m["tables"]["posts"]["files"][0]["path"]
+    (rel / posts).unlink()
+    (rel / posts).symlink_to(secret)
+    with pytest.raises(UserError):
+        table_files(rel, "posts")
