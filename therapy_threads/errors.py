@@ -108,6 +108,10 @@ def describe(e: BaseException, near: str | None = None) -> tuple[str, int]:
             pass
         return (f"network error{url}: {type(e).__name__}: {_one_line(str(e)) or 'no detail'}; "
                 "check the URL and the connection, then try again"), EXIT_ENVIRONMENT
+    if isinstance(e, RuntimeError) and "ephemeral Prefect API server" in str(e):
+        return ("Prefect's temporary API server did not start in time (a busy machine?); set "
+                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=600, or run 'prefect server "
+                "start' and set PREFECT_API_URL"), EXIT_ENVIRONMENT
     if isinstance(e, RecursionError):
         return ("input nested too deeply to process; report the file that caused it (re-run "
                 "with --verbose for details)"), EXIT_INTERNAL

@@ -81,3 +81,19 @@ def test_an_unreadable_build_is_one_line(tmp_path, capsys):
     out = run_cli(["publish", "1.0.0", "--build", str(tmp_path / "build"), "--registry",
                    str(tmp_path / "reg"), "--no-data-card"], capsys)
     assert_one_line(out, "publish", "incomplete")
+
+
+def test_prefect_server_start_timeout_is_the_environment_not_a_bug():
+    line, status = describe(RuntimeError("Timed out while attempting to connect to ephemeral "
+                                         "Prefect API server. stdout: ..."))
+    assert status == EXIT_ENVIRONMENT and "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS" in line
+
+
+def test_a_damaged_archive_index_cannot_point_outside(tmp_path):
+    from therapy_threads.fetch.warc_store import IndexEntry, WarcArchive
+
+    arch = WarcArchive(tmp_path / "raw", "s")
+    bad = IndexEntry(url="http://x/", final_url="http://x/", status=200, fetched_at="", offset=0,
+                     file="../../etc/passwd", length=1, sha256="")
+    with pytest.raises(RefusedPath, match="damaged"):
+        arch.load(bad)
