@@ -280,6 +280,8 @@ def _one(client: httpx.Client, original: str, url: str, headers: dict[str, str] 
     remaining = end - now
     if remaining <= 0:
         raise _deadline_error(original, limits, budget_is_source)
+    # we decode the body ourselves: only ask for what _decoders() knows
+    headers = {"Accept-Encoding": "gzip, deflate", **(headers or {})}
     try:
         request = client.build_request("GET", url, headers=headers,
                                        timeout=_timeouts(limits, remaining))

@@ -35,6 +35,7 @@ import httpx
 from .. import confine
 from ..errors import RefusedPath, UserError
 from ..fetch import http
+from ..fetch.client import USER_AGENT
 from ..fetch.http import FetchError, FetchLimitExceeded, Limits, ResponseTooLarge
 from .fsutil import CHUNK, atomic_directory, create_file, safe_relpath  # noqa: F401
 from .fsutil import sha256_confined, sha256_file  # noqa: F401
@@ -154,7 +155,7 @@ class HttpFetcher:
         self.base = base_url.rstrip("/")
         self.description = self.base
         self.limits = limits or DOWNLOAD_LIMITS
-        self.client = client or http.new_client(self.limits)
+        self.client = client or http.new_client(self.limits, {"User-Agent": USER_AGENT})
         self.retries = max(1, retries)
         self.backoff = backoff
         self.max_manifest_bytes = max_manifest_bytes
@@ -287,6 +288,8 @@ class HubFetcher:
     def manifest_bytes(self, v: Version) -> bytes:
         path = Path(self.api.hf_hub_download(repo_id=self.repo_id, filename=MANIFEST,
                                              repo_type="dataset", revision=v.tag))
+        # The Hub cache links snapshot files to its blobs: that link is the library's own.
+        path = Path(os.path.realpath(path))
         return confine.read_regular(path.parent, path.name, max_bytes=self.max_manifest_bytes,
                                     what="release manifest")
 
