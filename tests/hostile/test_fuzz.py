@@ -32,7 +32,10 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 FUZZ = os.environ.get("THERAPY_THREADS_FUZZ") == "1"
 EXAMPLES = int(os.environ.get("THERAPY_THREADS_FUZZ_EXAMPLES", "2000" if FUZZ else "25"))
-FUZZ_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not FUZZ,
+# In a long run one input taking a minute is a finding (quadratic nesting, a hang); CI runs on
+# shared machines, so it sets no per-example deadline.
+FUZZ_SETTINGS = settings(max_examples=EXAMPLES, deadline=60_000 if FUZZ else None,
+                         derandomize=not FUZZ,
                          database=None if not FUZZ else settings.default.database,
                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                                 HealthCheck.large_base_example,
