@@ -293,14 +293,17 @@ def test_source_manifest_parser_only_raises_user_errors(tmp_path_factory, entrie
             assert str(m.local_path(ref)).startswith(str(m.base))
 
 
+_KEYS = st.sampled_from(["version", "files", "path", "bytes", "sha256", "tables", "rows",
+                         "sources", "source_id", "releases", "latest", "manifest_sha256",
+                         "features"])
+
+
+def _containers(children):
+    return st.lists(children, max_size=3) | st.dictionaries(_KEYS, children, max_size=5)
+
+
 _json = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=12)
-                     | st.floats(allow_nan=False),
-                     lambda kids: st.lists(kids, max_size=3)
-                     | st.dictionaries(st.sampled_from(["version", "files", "path", "bytes",
-                                                        "sha256", "tables", "rows", "sources",
-                                                        "source_id", "releases", "latest",
-                                                        "manifest_sha256", "features"]),
-                                       kids, max_size=5), max_leaves=25)
+                     | st.floats(allow_nan=False), _containers, max_leaves=25)
 
 
 @FUZZ_SETTINGS
