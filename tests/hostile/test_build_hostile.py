@@ -50,4 +50,6 @@ def test_hostile_url_sources_fail_alone_and_in_time(prefect_harness, test_key, t
     assert "decompresses to more than" in reasons["bomb"], reasons
     assert "redirect loop" in reasons["loop"], reasons
     assert site.hits["/trickle"] == 1  # a deadline is final: no retry of the same request
-    assert took < 180, took  # bounded by the limits, not by the servers (loaded machine: slack)
+    # bounded by the limits, not by the servers (which would run for hours); wide margin for
+    # shared machines
+    assert took < 600, took

@@ -15,7 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
+import time  # noqa: F401
 from pathlib import Path
 
 import pytest
@@ -155,12 +155,10 @@ def sources(tmp_path):
 @needs_ns
 def test_build_into_a_read_only_disk_is_one_line_before_prefect_starts(sources, tmp_path):
     out_dir = tmp_path / "ro-out"
-    t0 = time.monotonic()
     out, _ = on_tmpfs(["build", "--sources", str(sources), "--out", str(out_dir / "build")],
                       out_dir, readonly=True)
     assert_one_line(out, "build", "read-only file system")
-    assert time.monotonic() - t0 < 60  # refused before the Prefect server starts
-    assert "starting Prefect" not in out.stderr
+    assert "starting Prefect" not in out.stderr  # refused before the Prefect server starts
 
 
 @needs_ns

@@ -14,7 +14,7 @@ import hostile_servers as hs
 from conftest import assert_one_line, run_cli
 from helpers_build import make_build
 from therapy_threads.errors import RefusedPath, UserError
-from therapy_threads.publish.download import ChecksumError, download
+from therapy_threads.publish.download import download
 from therapy_threads.publish.fsutil import canonical_json, sha256_file
 from therapy_threads.publish.registry import Registry
 from therapy_threads.publish.release import publish
