@@ -343,52 +343,31 @@ def _decoders(encoding: str, url: str) -> list[Any]:
     out = []
     for enc in reversed([e.strip().lower() for e in encoding.split(",") if e.strip()]):
         if enc in ("gzip", "x-gzip"):
-            out.append(_Gzip())
+            out.append(_Inflate(zlib.MAX_WBITS | 16, multi_member=True))
         elif enc == "deflate":
-            out.append(_Deflate())
+            out.append(_Inflate(zlib.MAX_WBITS, raw_fallback=True))
         elif enc != "identity":
             raise FetchError(f"{url}: the server sent Content-Encoding {enc!r}, which was not "
                              "asked for; the server is misbehaving")
     return out
 
 
-class _Gzip:
-    """gzip (possibly several members) decoded in bounded steps."""
+class _Inflate:
+    """zlib/gzip decoded in bounded steps: ``feed`` never returns much more than ``room``.
 
-    def __init__(self) -> None:
-        self._d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    gzip may hold several members; 'deflate' is zlib-wrapped by the standard but raw deflate
+    from some servers, so a first-chunk failure retries it raw.
+    """
 
-    def feed(self, data: bytes, room: int) -> list[bytes]:
-        out: list[bytes] = []
-        while data:
-            piece = self._d.decompress(data, min(CHUNK, room + 1))
-            out.append(piece)
-            room -= len(piece)
-            if room < 0:
-                break
-            if self._d.eof:
-                data = self._d.unused_data
-                self._d = zlib.decompressobj(zlib.MAX_WBITS | 16)
-                if not data.strip(b"\x00"):
-                    break
-            else:
-                data = self._d.unconsumed_tail
-        return out
-
-    def flush(self) -> bytes:
-        return self._d.flush()
-
-
-class _Deflate(_Gzip):
-    """'deflate' is zlib-wrapped by the standard, raw deflate by some servers: try both."""
-
-    def __init__(self) -> None:
-        self._d = zlib.decompressobj(zlib.MAX_WBITS)
-        self._first = True
+    def __init__(self, wbits: int, *, multi_member: bool = False, raw_fallback: bool = False):
+        self._wbits = wbits
+        self._d = zlib.decompressobj(wbits)
+        self._multi = multi_member
+        self._fallback = raw_fallback
 
     def feed(self, data: bytes, room: int) -> list[bytes]:
-        if self._first:
-            self._first = False
+        if self._fallback:
+            self._fallback = False
             try:
                 return self._feed(data, room)
             except zlib.error:
@@ -401,10 +380,19 @@ class _Deflate(_Gzip):
             piece = self._d.decompress(data, min(CHUNK, room + 1))
             out.append(piece)
             room -= len(piece)
-            if room < 0 or self._d.eof:
+            if room < 0:
                 break
-            data = self._d.unconsumed_tail
+            if not self._d.eof:
+                data = self._d.unconsumed_tail
+            elif self._multi and self._d.unused_data.strip(b"\x00"):
+                data = self._d.unused_data
+                self._d = zlib.decompressobj(self._wbits)
+            else:
+                break
         return out
+
+    def flush(self) -> bytes:
+        return self._d.flush()
 
 
 def _read_body(response: httpx.Response, url: str, limits: Limits, end: float, truncate: bool,
