@@ -110,13 +110,14 @@ def assemble_build(fragments: list[str], out: str) -> dict[str, int]:
 
 
 @task(name="validate-build")
-def validate_build(out: str, key_file: str | None) -> dict[str, Any]:
+def validate_build(out: str, key_file: str | None, registry: str | None = None) -> dict[str, Any]:
     from therapy_threads.anonymise import load_key
     from therapy_threads.validate import summary_markdown
     from therapy_threads.validate import validate_build as _validate
+    from therapy_threads.validate.build import previous_release
 
     key = load_key(Path(key_file) if key_file else None, create=False)
-    summary = _validate(Path(out), key=key)
+    summary = _validate(Path(out), key=key, baseline=previous_release(registry))
     create_markdown_artifact(key="validation-summary", markdown=summary_markdown(summary),
                              description="therapy-threads build validation")
     # A failed validation fails the task and the flow: nothing downstream may publish it.
@@ -136,9 +137,17 @@ PROGRESS: list[Callable[[dict[str, Any], int, int], None]] = []
 def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | None = None,
                policy: str | None = None, workers: int | None = None,
                archive_dir: str = "data/raw", offline: bool = False,
-               run_validation: bool = True, roots: list[str] | None = None,
+               run_validation: bool = True, allow_failed_sources: bool = False,
+               registry: str | None = None, roots: list[str] | None = None,
                fetch_limits: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Build posts/comments/quarantine Parquet from the sources in a manifest."""
+    """Build posts/comments/quarantine Parquet from the sources in a manifest.
+
+    Fails (``pipeline.FailedSourcesError``) without touching ``out`` when a source failed, unless
+    ``allow_failed_sources`` (then they are recorded in build_report.json), and always when every
+    source failed. ``registry``: validation compares rows with its newest release. ``roots``:
+    more folders local sources may be read from; ``fetch_limits``: size and time limits of URL
+    sources (``therapy_threads.fetch.Limits`` as a dict).
+    """
     from therapy_threads.anonymise import Anonymiser, Policy, load_key
     from therapy_threads.anonymise.keys import key_fingerprint
 
@@ -168,7 +177,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
             try:
                 paths[r.source_id] = Path(fetches[r.source_id].result())
             except Exception as e:  # reported per source; the rest of the run goes on
-                missing.append(_failed_summary(r, "fetch_failed", f"could not fetch {r.location}: {e}"))
+                why = str(e) if str(e).startswith(r.location) else f"{r.location}: {e}"
+                missing.append(_failed_summary(r, "fetch_failed", f"could not fetch {why}"))
             continue
         p = manifest.local_path(r)
         if not p.is_file():
@@ -227,6 +237,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     summaries.sort(key=lambda s: order[s["source_id"]])
     fragments.sort(key=lambda f: order[f[0]])
     timings["extract"] = round(time.time() - t_phase, 2)
+    # A failed source fails the run before anything in `out` is replaced: the previous build stays.
+    allowed_failures = pipeline.check_failed_sources(summaries, out_p, allow=allow_failed_sources)
     t_phase = time.time()
     totals = assemble_build([f for _, f in fragments], out)
     timings["assemble"] = round(time.time() - t_phase, 2)
@@ -235,6 +247,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                                    anonymiser_fingerprint=anon.fingerprint, code_fp=code_fp,
                                    previous=previous)
     report["timings"] = timings
+    report["failed_sources_allowed"] = allowed_failures
     pipeline.write_json(out_p / "build_report.json", report)
     report_build(report)
     logger.info("built %s posts, %s comments, %s quarantined from %s sources",
@@ -242,7 +255,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                 report["totals"]["quarantined"], report["totals"]["sources"])
     if run_validation:
         t_phase = time.time()
-        report["validation"] = validate_build(out, key_file)
+        report["validation"] = validate_build(out, key_file, registry)
         timings["validate"] = round(time.time() - t_phase, 2)
     return report
 

@@ -15,7 +15,8 @@ import traceback
 from .errors import Terminated, describe
 
 # Order is the order --help lists them in.
-COMMANDS = ("build", "inspect", "validate", "audit", "publish", "download", "key")
+COMMANDS = ("build", "inspect", "validate", "audit", "publish", "download", "export", "view",
+            "key")
 VERBOSE_HELP = "on failure, show the full traceback (and, for build, Prefect's run logs)"
 
 

@@ -38,6 +38,7 @@ class Terminated(BaseException):
 # 3 a bug in therapy-threads (with --verbose for its traceback), 128+N a signal.
 EXIT_ENVIRONMENT, EXIT_USER, EXIT_INTERNAL = 1, 2, 3
 
+HF_MODULES = frozenset({"datasets", "huggingface_hub"})
 _ERRNO_IN_TEXT = re.compile(r"\[errno (\d+)\]", re.IGNORECASE)
 
 _OS_ADVICE = {
@@ -91,6 +92,14 @@ def describe(e: BaseException, near: str | None = None) -> tuple[str, int]:
     """(one line for people, exit status) for any exception that reaches the command line."""
     if isinstance(e, (UserError, PrivacyGateError)):
         return _one_line(str(e)), EXIT_USER
+    if isinstance(e, ModuleNotFoundError) and (e.name or "").split(".")[0] not in (
+            "", "therapy_threads"):
+        # The light install (pip install therapy-threads) reads data; the pipeline commands
+        # need the extra that brings their libraries.
+        root = (e.name or "").split(".")[0]
+        extra = "hf" if root in HF_MODULES else "pipeline"
+        return (f"this command needs {root}, which the light install leaves out: pip install "
+                f"'therapy-threads[{extra}]'"), EXIT_USER
     if isinstance(e, MemoryError):
         return ("ran out of memory; close other programs, use fewer --workers or a machine with "
                 "more memory"), EXIT_ENVIRONMENT

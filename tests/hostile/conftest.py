@@ -48,7 +48,9 @@ def assert_one_line(out: Outcome, command: str, *needles: str) -> str:
     """A failure is one line on stderr, 'therapy-threads COMMAND: error: ...', non-zero exit."""
     assert out.status != 0, out
     assert "Traceback" not in out.stderr and "Traceback" not in out.stdout, out.stderr
-    errors = [ln for ln in out.lines if ln.startswith(f"therapy-threads {command}: ")]
+    # 'build FAILED: ...' is how the build reports sources that failed (one line as well)
+    errors = [ln for ln in out.lines if ln.startswith((f"therapy-threads {command}: ",
+                                                       f"{command} FAILED: "))]
     assert len(errors) == 1, out.stderr
     line = errors[0]
     for n in needles:

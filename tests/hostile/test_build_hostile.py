@@ -35,6 +35,7 @@ def test_hostile_url_sources_fail_alone_and_in_time(prefect_harness, test_key, t
         t0 = time.monotonic()
         report = build_flow(sources=str(src), out=str(tmp_path / "out"), key_file=str(test_key),
                             workers=1, archive_dir=str(tmp_path / "raw"), run_validation=False,
+                            allow_failed_sources=True,
                             fetch_limits={"request_timeout": 3.0, "idle_timeout": 2.0,
                                           "source_timeout": 6.0,
                                           "max_response_bytes": 1 << 20,

@@ -170,7 +170,7 @@ def test_build_onto_a_full_disk_is_one_line(sources, tmp_path, test_key):
                       out_dir, size="256k",
                       env={"PREFECT_HOME": str(tmp_path / "prefect-home")})
     line = assert_one_line(out, "build")
-    assert "no space left on device" in line, out.stderr
+    assert "no space left on device" in line.lower(), out.stderr
 
 
 # ------------------------------------------------------------------ kills during a download

@@ -360,7 +360,7 @@ def test_publish_into_a_registry_is_confined_and_still_works(registry, tmp_path)
 
 
 def test_load_reads_only_inside_the_release(registry, secret, tmp_path):
-    from therapy_threads.load import table_files
+    from therapy_threads.dataset import table_files
 
     rel = registry / "v1.0.0"
     m = json.loads((rel / "manifest.json").read_text())

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 import httpx
@@ -33,7 +33,9 @@ from . import http
 from .http import Body, FetchError, FetchLimitExceeded, Limits
 from .ratelimit import HostRateLimiter
 from .robots import ROBOTS_MAX_BYTES, RobotsPolicy
-from .warc_store import WarcArchive
+
+if TYPE_CHECKING:  # warcio is not part of the light install, which only needs USER_AGENT
+    from .warc_store import WarcArchive
 
 PROJECT_URL = os.environ.get("THERAPY_THREADS_CONTACT_URL",
                              "https://github.com/therapy-threads/therapy-threads")

@@ -9,8 +9,13 @@ mirror, a moved tag) replaces the stale copy instead of being silently ignored â
 Sources::
 
     data/releases             a local registry (folders vX.Y.Z/ + index.json)
+    path/to/v1.0.0            one release folder (anything with a manifest.json)
     https://host/path         a registry served over HTTP: <url>/vX.Y.Z/manifest.json, ...
+    https://host/path/v1.0.0/ one release of such a registry (also .../v1.0.0/manifest.json)
     hf://owner/name           a Hub dataset repo; release = tag vX.Y.Z
+
+A source that is one release (a release folder or URL) serves only that version; 'latest' means
+that version.
 
 A source is data from elsewhere, so everything is bounded and confined: the manifest and index
 are size-capped and type-checked before use; HTTP requests have total and idle deadlines and
@@ -29,6 +34,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
@@ -38,7 +44,8 @@ from ..fetch import http
 from ..fetch.client import USER_AGENT
 from ..fetch.http import FetchError, FetchLimitExceeded, Limits, ResponseTooLarge
 from .fsutil import CHUNK, atomic_directory, create_file, safe_relpath  # noqa: F401
-from .fsutil import sha256_confined, sha256_file  # noqa: F401
+from .fsutil import sha256_confined
+from .hub_failures import hub_errors
 from .manifest import MANIFEST, MalformedManifest, check_index, check_release_manifest
 from .registry import Registry
 from .versioning import Version
@@ -113,9 +120,13 @@ class LocalFetcher:
             raise UserError(f"registry {self.root} has no releases; publish one first")
         return v
 
+    def _release_dir(self, v: Version) -> str:
+        """The release's folder relative to ``root`` ('' when ``root`` is the release)."""
+        return f"{v.tag}/"
+
     def manifest_bytes(self, v: Version) -> bytes:
         try:
-            return confine.read_regular(self.root, f"{v.tag}/{MANIFEST}",
+            return confine.read_regular(self.root, f"{self._release_dir(v)}{MANIFEST}",
                                         max_bytes=self.max_manifest_bytes,
                                         what="release manifest")
         except FileNotFoundError:
@@ -132,9 +143,10 @@ class LocalFetcher:
         for f in files:
             rel = f["path"]
             try:
-                src = confine.open_regular(self.root, f"{v.tag}/{rel}")
+                src = confine.open_regular(self.root, f"{self._release_dir(v)}{rel}")
             except FileNotFoundError:
-                raise ChecksumError(f"{self.root / v.tag / rel} is listed in the manifest but "
+                raise ChecksumError(f"{self.root / self._release_dir(v) / rel} is listed in the "
+                                    "manifest but "
                                     "missing; the registry copy is damaged: re-publish or "
                                     "restore it") from None
             with src:
@@ -268,13 +280,18 @@ class HubFetcher:
         self.description = f"hf://{repo_id}"
         self.max_manifest_bytes = max_manifest_bytes
         if api is None:
-            from huggingface_hub import HfApi
+            try:
+                from huggingface_hub import HfApi
+            except ModuleNotFoundError:
+                raise UserError("hf:// sources need the Hugging Face extra: pip install "
+                                "'therapy-threads[hf]'") from None
 
             api = HfApi(token=os.environ.get("HF_TOKEN"))
         self.api = api
 
     def latest(self) -> Version:
-        refs = self.api.list_repo_refs(self.repo_id, repo_type="dataset")
+        with hub_errors(self.repo_id, "download"):
+            refs = self.api.list_repo_refs(self.repo_id, repo_type="dataset")
         versions = []
         for t in getattr(refs, "tags", []) or []:
             try:
@@ -286,8 +303,9 @@ class HubFetcher:
         return max(versions)
 
     def manifest_bytes(self, v: Version) -> bytes:
-        path = Path(self.api.hf_hub_download(repo_id=self.repo_id, filename=MANIFEST,
-                                             repo_type="dataset", revision=v.tag))
+        with hub_errors(self.repo_id, "download"):
+            path = Path(self.api.hf_hub_download(repo_id=self.repo_id, filename=MANIFEST,
+                                                 repo_type="dataset", revision=v.tag))
         # The Hub cache links snapshot files to its blobs: that link is the library's own.
         path = Path(os.path.realpath(path))
         return confine.read_regular(path.parent, path.name, max_bytes=self.max_manifest_bytes,
@@ -300,9 +318,10 @@ class HubFetcher:
         # Inside the staging folder, so a killed run leaves nothing beside --to.
         tmp = dest / ".hub-download"
         try:
-            self.api.snapshot_download(repo_id=self.repo_id, repo_type="dataset",
-                                       revision=v.tag, local_dir=str(tmp),
-                                       allow_patterns=[f["path"] for f in files])
+            with hub_errors(self.repo_id, "download"):
+                self.api.snapshot_download(repo_id=self.repo_id, repo_type="dataset",
+                                           revision=v.tag, local_dir=str(tmp),
+                                           allow_patterns=[f["path"] for f in files])
             for f in files:
                 rel = f["path"]
                 try:
@@ -316,20 +335,100 @@ class HubFetcher:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+class ReleaseFolderFetcher(LocalFetcher):
+    """One release folder (a registry's vX.Y.Z/ or a copy made with ``download --to``)."""
+
+    def __init__(self, folder: Path, *, max_manifest_bytes: int = MAX_MANIFEST_BYTES):
+        super().__init__(folder, max_manifest_bytes=max_manifest_bytes)
+        try:
+            doc = json.loads(confine.read_regular(self.root, MANIFEST,
+                                                  max_bytes=max_manifest_bytes,
+                                                  what="release manifest"))
+            self.pinned = Version.parse(doc["version"])
+        except (OSError, ValueError, KeyError, TypeError, UserError) as e:
+            raise UserError(f"{folder / MANIFEST} is not a release manifest ({e})") from e
+
+    def _release_dir(self, v: Version) -> str:
+        _check_pinned(self, v)
+        return ""
+
+    def latest(self) -> Version:
+        return self.pinned
+
+    def expected_manifest_sha(self, v: Version) -> str | None:
+        return None
+
+
+class HttpReleaseFetcher(HttpFetcher):
+    """The URL of one release of an HTTP registry (``<registry>/vX.Y.Z/``)."""
+
+    def __init__(self, registry_url: str, version: Version, client: httpx.Client | None = None,
+                 **kw: Any):
+        super().__init__(registry_url, client, **kw)
+        self.pinned = version
+        self.description = f"{self.base}/{version.tag}"
+
+    def latest(self) -> Version:
+        return self.pinned
+
+    def manifest_bytes(self, v: Version) -> bytes:
+        _check_pinned(self, v)
+        return super().manifest_bytes(v)
+
+    def expected_manifest_sha(self, v: Version) -> str | None:
+        try:  # the registry's index, when the release sits in one
+            return super().expected_manifest_sha(v)
+        except UserError:
+            return None
+
+
+def _check_pinned(fetcher: Any, v: Version) -> None:
+    if v != fetcher.pinned:
+        raise UserError(f"{fetcher.description} is release {fetcher.pinned.tag}, not {v.tag}; ask "
+                        f"for {fetcher.pinned} or 'latest', or give the registry it belongs to")
+
+
+def split_release_url(url: str) -> tuple[str, Version | None]:
+    """(registry URL, version) for the URL of one release (``.../v1.0.0/`` or its
+    ``manifest.json``); (url, None) for anything else."""
+    parts = urlsplit(url)
+    segs = [s for s in parts.path.split("/") if s]
+    if segs and segs[-1] == MANIFEST:
+        segs = segs[:-1]
+    if segs:
+        try:
+            v = Version.parse(segs[-1])
+        except UserError:
+            return url, None
+        if segs[-1].startswith("v"):
+            base = urlunsplit(parts._replace(path="/" + "/".join(segs[:-1]), query="",
+                                             fragment=""))
+            return base.rstrip("/"), v
+    return url, None
+
+
 def fetcher_for(source: str | Path, *, client: httpx.Client | None = None,
                 hub_api: Any = None, limits: Limits | None = None,
                 max_manifest_bytes: int = MAX_MANIFEST_BYTES) -> Fetcher:
+    """The fetcher for a registry folder, a release folder, a registry or release URL, or
+    hf://OWNER/NAME."""
     s = str(source)
     if s.startswith("hf://"):
         repo = s[len("hf://"):].strip("/")
         if repo.count("/") != 1:
             raise UserError(f"{s!r}: write a Hub dataset as hf://OWNER/NAME")
         return HubFetcher(repo, hub_api, max_manifest_bytes=max_manifest_bytes)
+    kw = {"limits": limits, "max_manifest_bytes": max_manifest_bytes}
     if s.startswith(("http://", "https://")):
-        return HttpFetcher(s, client, limits=limits, max_manifest_bytes=max_manifest_bytes)
+        base, pinned = split_release_url(s)
+        return (HttpReleaseFetcher(base, pinned, client, **kw) if pinned
+                else HttpFetcher(s, client, **kw))
     p = Path(s).expanduser()
+    if os.path.lexists(p / MANIFEST):
+        return ReleaseFolderFetcher(p, max_manifest_bytes=max_manifest_bytes)
     if not p.is_dir():
-        raise UserError(f"{s} is neither a registry folder, an http(s) URL nor hf://OWNER/NAME")
+        raise UserError(f"{s} is neither a registry folder, a release folder, an http(s) URL nor "
+                        "hf://OWNER/NAME")
     return LocalFetcher(p, max_manifest_bytes=max_manifest_bytes)
 
 
