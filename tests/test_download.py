@@ -65,7 +65,7 @@ def test_http_download_verifies_and_caches(registry, server, tmp_path):
     stamp = json.loads((dest / STAMP).read_text())
     assert stamp["manifest_sha256"] == res.manifest_sha256
     fetched = [p for p in Handler.log if "/data/" in p]
-    assert len(fetched) == 3
+    assert len(fetched) == 4
     # second run: manifest unchanged -> nothing fetched but the manifest (and index)
     Handler.log.clear()
     again = download("1.0.0", server, dest)

@@ -7,8 +7,10 @@ import sys
 
 from .errors import UserError
 
+HF_MODULES = frozenset({"datasets", "huggingface_hub"})
 # Order is the order --help lists them in.
-COMMANDS = ("build", "inspect", "validate", "audit", "publish", "download", "key")
+COMMANDS = ("build", "inspect", "validate", "audit", "publish", "download", "export", "view",
+            "key")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -45,6 +47,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except UserError as e:  # a problem the user can fix: say what to do, no traceback
         print(f"therapy-threads {args.command}: error: {e}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as e:
+        # The light install (pip install therapy-threads) reads data; the pipeline commands
+        # need the extra that brings their libraries.
+        root = (e.name or "").split(".")[0]
+        if not root or root == "therapy_threads":
+            raise
+        extra = "hf" if root in HF_MODULES else "pipeline"
+        print(f"therapy-threads {args.command}: error: this command needs {root}, which the "
+              f"light install leaves out: pip install 'therapy-threads[{extra}]'",
+              file=sys.stderr)
         return 2
 
 

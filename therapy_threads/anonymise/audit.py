@@ -34,6 +34,7 @@ from typing import Callable, Iterator
 from ..errors import PrivacyGateError
 from .identity import hmac_token, words as name_words
 from .keys import key_fingerprint
+from .knowledge import find_phones
 from .patterns import find_emails, find_urls, mask, url_host
 from .slugs import slug_leftovers
 
@@ -53,13 +54,16 @@ _FIELDS = {
 }
 _ID = r"[0-9a-f]{20}"
 _LANG = r"^[a-z]{2,3}$"
+_CODE = r"^[a-z_]+$"
+_LOCAL_TIME = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?$"
 _SHAPES: dict[str, dict[str, str]] = {
-    "posts": {"post_id": rf"^p_{_ID}$", "source_format": r"^[a-z_]+$", "language": _LANG,
-              "content_sha256": r"^[0-9a-f]{64}$"},
+    "posts": {"post_id": rf"^p_{_ID}$", "source_format": _CODE, "language": _LANG,
+              "content_sha256": r"^[0-9a-f]{64}$", "comment_system": _CODE,
+              "published_local": _LOCAL_TIME},
     "comments": {"comment_id": rf"^c_{_ID}$", "post_id": rf"^p_{_ID}$", "parent_id": rf"^c_{_ID}$",
                  "root_id": rf"^c_{_ID}$", "path": rf"^c_{_ID}(?:/c_{_ID})*$", "language": _LANG,
-                 "author_pseudonym": r"^u_[0-9a-f]{8,64}$"},
-    "quarantine": {"item_kind": r"^[a-z_]+$", "reason": r"^[a-z0-9_]+$", "post_id": rf"^p_{_ID}$",
+                 "author_pseudonym": r"^u_[0-9a-f]{8,64}$", "published_local": _LOCAL_TIME},
+    "quarantine": {"item_kind": _CODE, "reason": r"^[a-z0-9_]+$", "post_id": rf"^p_{_ID}$",
                    "item_id": rf"^[pc]_{_ID}$", "content_sha256": r"^[0-9a-f]{64}$"},
 }
 # Source locations and reader messages name public pages, and posts.url is a link by definition;
@@ -109,7 +113,7 @@ def _shape_hits(path: Path, table: str, id_col: str) -> list[Hit]:
 
 @dataclass
 class Hit:
-    kind: str  # identity | email | url | url_slug | byline | shape | setup
+    kind: str  # identity | email | url | phone | url_slug | byline | shape | setup
     table: str
     row_id: str
     field: str
@@ -271,23 +275,29 @@ def _batches(path: Path, columns: list[str]) -> Iterator[dict[str, list]]:
 
 class TextAudit:
     """The audit's checks of one text: identity n-grams (judged by :func:`_judge`), e-mail
-    addresses and URLs. :func:`audit_build` runs it on every published field of a build, and the
-    release scan (``therapy_threads.publish.release_scan``) on every file of a release.
+    addresses, URLs and phone numbers (the anonymiser's own finders). :func:`audit_build` runs it
+    on every published field of a build, and the release scan
+    (``therapy_threads.publish.release_scan``) on every file of a release.
     """
 
     def __init__(self, key: bytes, tokens: dict[str, tuple[str, frozenset[str]]]):
+        from .policy import Policy
+
         self.matcher = _TokenMatcher(key, tokens)
         self.cues = _cue_rules()
+        self.phone_regions = Policy.load(None).text.phone_regions
 
     def check(self, text: str, *, table: str, row_id: str, field: str, scope: str | None = None,
               lang: str | None = None, exempt: set[str] | frozenset[str] = frozenset(),
               urls: bool = True, url_ok: Callable[[str], bool] | None = None,
-              email_ok: Callable[[str], bool] | None = None) -> tuple[list[Hit], list[dict]]:
+              email_ok: Callable[[str], bool] | None = None,
+              phones: bool = True) -> tuple[list[Hit], list[dict]]:
         """(hits that fail the audit, review rows) for ``text``; found text appears masked only.
 
         ``scope`` is the source whose word-like identities apply (None: only the distinctive ones
         of every source); ``exempt`` n-grams are public names here (the post's byline);
-        ``url_ok``/``email_ok`` accept a found link or address (a post's own site in its body).
+        ``url_ok``/``email_ok`` accept a found link or address (a post's own site in its body);
+        ``phones=False`` for text whose numbers are counts and sizes (a release's reports).
         """
         hits: list[Hit] = []
         review: list[dict] = []
@@ -306,7 +316,17 @@ class TextAudit:
             for s, e in find_urls(text):
                 if url_ok is None or not url_ok(text[s:e]):
                     hits.append(Hit("url", table, row_id, field, mask(text[s:e])))
+        if phones:
+            for s, e in find_phones(text, self.phone_regions):
+                if not _inside_token(text, s, e):  # digits of an id or a pseudonym ("[u_5576…]")
+                    hits.append(Hit("phone", table, row_id, field, mask(text[s:e])))
         return hits, review
+
+
+def _inside_token(text: str, s: int, e: int) -> bool:
+    def word(ch: str) -> bool:
+        return ch.isalnum() or ch == "_"
+    return (s > 0 and word(text[s - 1]) and word(text[s])) or (e < len(text) and word(text[e]) and word(text[e - 1]))
 
 
 def load_matcher_tokens(build_dir: Path) -> dict[str, tuple[str, frozenset[str]]] | None:
@@ -503,5 +523,7 @@ def token_digest(tokens: set[str]) -> str:
     return hashlib.sha256("\n".join(sorted(tokens)).encode()).hexdigest()[:16]
 
 
-__all__ = ["audit_build", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens", "read_tokens",
-           "write_tokens", "token_digest"]
+AUDITED_TABLES = frozenset(_FIELDS)  # tables whose rows audit_build checks (the release scan does the rest)
+
+__all__ = ["AUDITED_TABLES", "audit_build", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens",
+           "read_tokens", "write_tokens", "token_digest"]

@@ -62,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"therapy-threads build: {len(refs)} sources from {args.sources} -> {out}", file=sys.stderr)
         print("starting Prefect (a temporary local API server unless PREFECT_API_URL is set)...", file=sys.stderr)
 
-    from flows import build as build_module
-    from flows.build import build_flow
+    from ..flows import build as build_module
+    from ..flows.build import build_flow
 
     if not args.verbose:
         # A failed validation is reported below in one screen; Prefect's task-failure traceback

@@ -14,10 +14,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("version", metavar="VERSION", help="MAJOR.MINOR.PATCH or 'latest'")
     p.add_argument("--from", dest="source",
                    default=os.environ.get("THERAPY_THREADS_SOURCE", "data/releases"),
-                   help="registry folder, http(s) URL of a registry, or hf://OWNER/NAME "
+                   help="registry folder, release folder, http(s) URL of a registry or of one "
+                        "release (.../v1.0.0/), or hf://OWNER/NAME "
                         "(default: $THERAPY_THREADS_SOURCE or data/releases)")
     p.add_argument("--to", default=None,
-                   help="destination folder (default: ~/.cache/therapy-threads/vVERSION)")
+                   help="destination folder (default: ~/.cache/therapy-threads/vVERSION, "
+                        "where therapy_threads.load() looks)")
     p.add_argument("--verify-cache", action="store_true",
                    help="re-hash an existing copy instead of trusting sizes and the manifest")
     p.set_defaults(func=run)

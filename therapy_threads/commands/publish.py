@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import PrivacyGateError, UserError
@@ -51,11 +53,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--docs", default=None,
                    help="folder with anonymisation-policy.md / anonymisation-metrics.json "
                         "(default: docs/)")
-    p.add_argument("--data-card", default=None,
-                   help="also write the card (without YAML; its plots go to docs/data-card/ beside it) to this file; default: "
-                        "DATA_CARD.md when publishing data/build into data/releases (the "
-                        "project's own release), nothing otherwise")
-    p.add_argument("--no-data-card", action="store_true", help="do not write a data card file")
+    card = p.add_mutually_exclusive_group()
+    card.add_argument("--update-repo-card", action="store_true",
+                      help="also rewrite the repository's DATA_CARD.md and docs/data-card/*.png "
+                           "from this release (run from the repository root); without it "
+                           "publish changes no file outside the registry")
+    card.add_argument("--data-card", default=None, metavar="FILE",
+                      help="also write the card (without YAML) to FILE, its plots to "
+                           "docs/data-card/ beside it")
+    # Writing no card file is the default now; the flag stays so existing scripts keep working.
+    card.add_argument("--no-data-card", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
 
@@ -73,19 +80,21 @@ def run(args: argparse.Namespace) -> int:
     v = Version.parse(args.version)
     if args.hub and not args.dry_run:
         require_token(args.hub)  # fail before the local publish, not after it
+    card_path = _card_path(args)  # refuse a misplaced --update-repo-card before any work
     if args.upload_existing:
         if not args.hub:
             raise UserError("--upload-existing needs --hub REPO_ID")
         rel = Registry(args.registry).release_dir(v)
-        res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
-                             gated=None if args.gated == "keep" else args.gated)
+        with _upload_errors(args, v, rel, retry="run the same command again"):
+            res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
+                                 gated=None if args.gated == "keep" else args.gated)
         _report_upload(res)
         return 0
     if os.environ.get("PREFECT_API_URL") and not args.dry_run:
         # A Prefect server is running: publish through the flow so the release summary and
         # its artifacts appear in the UI. Without one, a temporary server would only add ~15 s
         # and lose the artifacts at exit, so the library is called directly.
-        return _run_flow(args, v)
+        return _run_flow(args, v, card_path)
     try:
         result = publish(args.build, v, args.registry, dry_run=args.dry_run,
                          sources_manifest=Path(args.sources) if args.sources else None,
@@ -108,14 +117,36 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"published {v.tag} -> {result.path} ({counts}; manifest sha256 "
           f"{result.manifest_sha256[:16]}...)")
-    card = _card_path(args)
-    if card:
-        print(f"data card -> {write_data_card(result, card)}")
+    if card_path:
+        print(f"data card -> {write_data_card(result, card_path)}")
     if args.hub:
-        res = upload_release(result.path, args.hub, private=not args.public,
-                             gated=None if args.gated == "keep" else args.gated)
+        with _upload_errors(args, v, result.path, retry=_retry_hint(args, v)):
+            res = upload_release(result.path, args.hub, private=not args.public,
+                                 gated=None if args.gated == "keep" else args.gated)
         _report_upload(res)
     return 0
+
+
+def _retry_hint(args: argparse.Namespace, v) -> str:
+    registry = "" if args.registry == "data/releases" else f" --registry {args.registry}"
+    return (f"retry the upload with 'therapy-threads publish {v} --hub {args.hub} "
+            f"--upload-existing{registry}'")
+
+
+@contextlib.contextmanager
+def _upload_errors(args: argparse.Namespace, v, path, *, retry: str) -> Iterator[None]:
+    """A failed upload is one line: what failed, where the release is, the next step."""
+    from ..publish.hub_failures import hub_error
+
+    try:
+        yield
+    except UserError:
+        raise
+    except Exception as e:
+        err = hub_error(e, args.hub, "upload to")
+        if err is None:
+            raise
+        raise UserError(f"{err}. Release {v.tag} is complete at {path}; {retry}") from e
 
 
 def _gate_options(args: argparse.Namespace) -> dict:
@@ -128,23 +159,26 @@ def _gate_options(args: argparse.Namespace) -> dict:
 
 
 def _card_path(args: argparse.Namespace) -> str | None:
-    """Where to write the repository's DATA_CARD.md, or None."""
-    if args.no_data_card:
-        return None
-    if args.data_card is None and Path(args.build) == Path("data/build") and \
-            Path(args.registry) == Path("data/releases"):
-        return "DATA_CARD.md"  # the project's own release: keep the repo's card in step
+    """Where to write a card body outside the registry: only where asked."""
+    if args.update_repo_card:
+        if not Path("pyproject.toml").is_file() or not Path("DATA_CARD.md").is_file():
+            raise UserError("--update-repo-card rewrites ./DATA_CARD.md of the project checkout; "
+                            "run it from the repository root (or use --data-card FILE)")
+        return "DATA_CARD.md"
     return args.data_card
 
 
-def _run_flow(args: argparse.Namespace, v) -> int:
-    from flows.publish import publish_flow
+def _run_flow(args: argparse.Namespace, v, card_path: str | None) -> int:
+    from ..flows.publish import publish_flow
+    from ..publish.registry import Registry
 
+    rel = Registry(args.registry).release_dir(v)
     try:
-        out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
-                           hub_repo=args.hub, private=not args.public, dry_run=False,
-                           sources_manifest=args.sources, docs_dir=args.docs,
-                           data_card=_card_path(args), **_gate_options(args))
+        with _upload_errors(args, v, rel, retry=_retry_hint(args, v)):
+            out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
+                               hub_repo=args.hub, private=not args.public, dry_run=False,
+                               sources_manifest=args.sources, docs_dir=args.docs,
+                               data_card=card_path, **_gate_options(args))
     except PrivacyGateError as e:
         raise UserError(str(e)) from e
     for w in out["warnings"]:

@@ -9,8 +9,13 @@ mirror, a moved tag) replaces the stale copy instead of being silently ignored â
 Sources::
 
     data/releases             a local registry (folders vX.Y.Z/ + index.json)
+    path/to/v1.0.0            one release folder (anything with a manifest.json)
     https://host/path         a registry served over HTTP: <url>/vX.Y.Z/manifest.json, ...
+    https://host/path/v1.0.0/ one release of such a registry (also .../v1.0.0/manifest.json)
     hf://owner/name           a Hub dataset repo; release = tag vX.Y.Z
+
+A source that is one release (a release folder or URL) serves only that version; 'latest' means
+that version.
 """
 from __future__ import annotations
 
@@ -23,11 +28,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
 from ..errors import UserError
 from .fsutil import CHUNK, atomic_directory, safe_relpath, sha256_file
+from .hub_failures import hub_errors
 from .manifest import MANIFEST
 from .registry import Registry
 from .versioning import Version
@@ -84,8 +91,11 @@ class LocalFetcher:
             raise UserError(f"registry {self.root} has no releases; publish one first")
         return v
 
+    def _release_dir(self, v: Version) -> Path:
+        return self.root / v.tag
+
     def manifest_bytes(self, v: Version) -> bytes:
-        p = self.root / v.tag / MANIFEST
+        p = self._release_dir(v) / MANIFEST
         if not p.is_file():
             raise UserError(f"release {v.tag} is not in {self.root}; available: "
                             f"{', '.join(x.tag for x in self.registry.versions()) or 'none'}")
@@ -98,7 +108,7 @@ class LocalFetcher:
 
     def fetch_files(self, v: Version, paths: list[str], dest: Path) -> None:
         for rel in paths:
-            src = self.root / v.tag / rel
+            src = self._release_dir(v) / rel
             if not src.is_file():
                 raise ChecksumError(f"{src} is listed in the manifest but missing; the registry "
                                     "copy is damaged: re-publish or restore it")
@@ -208,13 +218,18 @@ class HubFetcher:
         self.repo_id = repo_id
         self.description = f"hf://{repo_id}"
         if api is None:
-            from huggingface_hub import HfApi
+            try:
+                from huggingface_hub import HfApi
+            except ModuleNotFoundError:
+                raise UserError("hf:// sources need the Hugging Face extra: pip install "
+                                "'therapy-threads[hf]'") from None
 
             api = HfApi(token=os.environ.get("HF_TOKEN"))
         self.api = api
 
     def latest(self) -> Version:
-        refs = self.api.list_repo_refs(self.repo_id, repo_type="dataset")
+        with hub_errors(self.repo_id, "download"):
+            refs = self.api.list_repo_refs(self.repo_id, repo_type="dataset")
         versions = []
         for t in getattr(refs, "tags", []) or []:
             try:
@@ -226,8 +241,9 @@ class HubFetcher:
         return max(versions)
 
     def manifest_bytes(self, v: Version) -> bytes:
-        path = self.api.hf_hub_download(repo_id=self.repo_id, filename=MANIFEST,
-                                        repo_type="dataset", revision=v.tag)
+        with hub_errors(self.repo_id, "download"):
+            path = self.api.hf_hub_download(repo_id=self.repo_id, filename=MANIFEST,
+                                            repo_type="dataset", revision=v.tag)
         return Path(path).read_bytes()
 
     def expected_manifest_sha(self, v: Version) -> str | None:
@@ -235,8 +251,10 @@ class HubFetcher:
 
     def fetch_files(self, v: Version, paths: list[str], dest: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="therapy-threads-hub-", dir=dest.parent) as tmp:
-            self.api.snapshot_download(repo_id=self.repo_id, repo_type="dataset",
-                                       revision=v.tag, local_dir=tmp, allow_patterns=paths)
+            with hub_errors(self.repo_id, "download"):
+                self.api.snapshot_download(repo_id=self.repo_id, repo_type="dataset",
+                                           revision=v.tag, local_dir=tmp,
+                                           allow_patterns=paths)
             for rel in paths:
                 src = Path(tmp) / rel
                 if not src.is_file():
@@ -247,8 +265,78 @@ class HubFetcher:
                 shutil.move(str(src), out)
 
 
+class ReleaseFolderFetcher(LocalFetcher):
+    """One release folder (a registry's vX.Y.Z/ or a copy made with ``download --to``)."""
+
+    def __init__(self, folder: Path):
+        super().__init__(folder)
+        try:
+            self.pinned = Version.parse(json.loads((folder / MANIFEST).read_bytes())["version"])
+        except (OSError, ValueError, KeyError, TypeError, UserError) as e:
+            raise UserError(f"{folder / MANIFEST} is not a release manifest ({e})") from e
+
+    def _release_dir(self, v: Version) -> Path:
+        _check_pinned(self, v)
+        return self.root
+
+    def latest(self) -> Version:
+        return self.pinned
+
+    def expected_manifest_sha(self, v: Version) -> str | None:
+        return None
+
+
+class HttpReleaseFetcher(HttpFetcher):
+    """The URL of one release of an HTTP registry (``<registry>/vX.Y.Z/``)."""
+
+    def __init__(self, registry_url: str, version: Version, client: httpx.Client | None = None):
+        super().__init__(registry_url, client)
+        self.pinned = version
+        self.description = f"{self.base}/{version.tag}"
+
+    def latest(self) -> Version:
+        return self.pinned
+
+    def manifest_bytes(self, v: Version) -> bytes:
+        _check_pinned(self, v)
+        return super().manifest_bytes(v)
+
+    def expected_manifest_sha(self, v: Version) -> str | None:
+        try:  # the registry's index, when the release sits in one
+            return super().expected_manifest_sha(v)
+        except (ValueError, TypeError, AttributeError):
+            return None
+
+
+def _check_pinned(fetcher: Any, v: Version) -> None:
+    if v != fetcher.pinned:
+        raise UserError(f"{fetcher.description} is release {fetcher.pinned.tag}, not {v.tag}; ask "
+                        f"for {fetcher.pinned} or 'latest', or give the registry it belongs to")
+
+
+def split_release_url(url: str) -> tuple[str, Version | None]:
+    """(registry URL, version) for the URL of one release (``.../v1.0.0/`` or its
+    ``manifest.json``); (url, None) for anything else."""
+    parts = urlsplit(url)
+    segs = [s for s in parts.path.split("/") if s]
+    if segs and segs[-1] == MANIFEST:
+        segs = segs[:-1]
+    if segs:
+        try:
+            v = Version.parse(segs[-1])
+        except UserError:
+            return url, None
+        if segs[-1].startswith("v"):
+            base = urlunsplit(parts._replace(path="/" + "/".join(segs[:-1]), query="",
+                                             fragment=""))
+            return base.rstrip("/"), v
+    return url, None
+
+
 def fetcher_for(source: str | Path, *, client: httpx.Client | None = None,
                 hub_api: Any = None) -> Fetcher:
+    """The fetcher for a registry folder, a release folder, a registry or release URL, or
+    hf://OWNER/NAME."""
     s = str(source)
     if s.startswith("hf://"):
         repo = s[len("hf://"):].strip("/")
@@ -256,10 +344,14 @@ def fetcher_for(source: str | Path, *, client: httpx.Client | None = None,
             raise UserError(f"{s!r}: write a Hub dataset as hf://OWNER/NAME")
         return HubFetcher(repo, hub_api)
     if s.startswith(("http://", "https://")):
-        return HttpFetcher(s, client)
+        base, pinned = split_release_url(s)
+        return HttpReleaseFetcher(base, pinned, client) if pinned else HttpFetcher(s, client)
     p = Path(s).expanduser()
+    if (p / MANIFEST).is_file():
+        return ReleaseFolderFetcher(p)
     if not p.is_dir():
-        raise UserError(f"{s} is neither a registry folder, an http(s) URL nor hf://OWNER/NAME")
+        raise UserError(f"{s} is neither a registry folder, a release folder, an http(s) URL nor "
+                        "hf://OWNER/NAME")
     return LocalFetcher(p)
 
 

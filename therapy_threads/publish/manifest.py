@@ -7,7 +7,7 @@ from typing import Any
 import pyarrow
 
 from .. import __version__
-from ..schema import TABLES, json_schema
+from ..schema import RELEASE_TABLES, json_schema
 from .fsutil import sha256_file
 
 MANIFEST = "manifest.json"
@@ -99,7 +99,7 @@ def base_manifest(version: str, report: dict[str, Any], schema_version: str,
         "key_fingerprint": report.get("key_fingerprint"),
         "sources": source_entries(report),
         "totals": report.get("totals", {}),
-        "tables": {t: tables[t] for t in TABLES},
+        "tables": {t: tables[t] for t in RELEASE_TABLES},
         "validation": scalars_only(validation),
         "privacy_audit": scalars_only(privacy),
         "failed_sources_allowed": list(report.get("failed_sources_allowed") or []),
