@@ -144,6 +144,7 @@ def test_handle(text, expected):
     ("Priyanka thinks it is fine.", [("Priyanka", "person")]),
     ("Frank honesty helps. Grace period is over.", []),
     ("When Margit told me she was leaving", [("Margit", "person")]),
+    ("marigold is my handle but IRL I'm Trudy, hi", [("Trudy", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
