@@ -17,21 +17,20 @@ from therapy_threads.anonymise.spans import resolve
 CUES = Cues(Policy.load(None), lexicon())
 
 
-def found(cls, text: str, lang: str | None = "en", role: str = "comment", known=None) -> list[tuple[str, str]]:
+def spans(cls, text: str, lang: str | None = "en", role: str = "comment", known=None):
     rec = cls(CUES)
-    doc = build_context([text], known or {}, "myblog.example.org")
-    t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
     if not rec.supports(lang):
         return []
-    return [(text[s.start:s.end], s.kind) for s in resolve(list(rec.analyze(t)))]
+    doc = build_context([text], known or {}, "myblog.example.org")
+    t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
+    return resolve(list(rec.analyze(t)))
 
 
 def check(cls, text, expected, **kw):
-    got = found(cls, text, **kw)
+    found = spans(cls, text, **kw)
+    got = [(text[s.start:s.end], s.kind) for s in found]
     assert got == expected, f"{cls.__name__} on {text!r}: {got}"
-    for sp in resolve(list(cls(CUES).analyze(TextContext(text, build_context([text], kw.get("known") or {}, None),
-                                                           kw.get("role", "comment"), kw.get("lang", "en"),
-                                                           bytearray(len(text)), lower_style=lower_style(text))))):
+    for sp in found:
         assert sp.recognizer and sp.reason and 0 < sp.score <= 1  # every span explains itself
 
 
@@ -145,6 +144,7 @@ def test_handle(text, expected):
     ("Priyanka thinks it is fine.", [("Priyanka", "person")]),
     ("Frank honesty helps. Grace period is over.", []),
     ("When Margit told me she was leaving", [("Margit", "person")]),
+    ("marigold is my handle but IRL I'm Trudy, hi", [("Trudy", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)

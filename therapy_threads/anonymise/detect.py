@@ -31,6 +31,8 @@ _TWO_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s+([A-Za-z\u00c0-\u024f]+)([
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 _TITLE_BEFORE = re.compile(r"(?<![\w])([A-Za-z]+)\.?[ \t]+$")
 _NAMED_BEFORE = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
+# a writer introducing themselves: "IRL I'm Tess", "ich bin Franka", "je suis Inès"
+SELF_INTRO = re.compile(r"(?:\bI['’]m|\bI\s+am|\bich\s+bin|\bich\s+heiße|\bje\s+suis|\bme\s+llamo|\bmi\s+chiamo)[ \t]+$")
 # Word shapes that are not person names: derived words and CamelCase compounds (brands, sites).
 NOT_NAME_SHAPE = re.compile(r"(?:ing|tion|sion|ness|ment|ism|ology|ical|ence|ance|ship|ative|ized|ised|ful|less)$"
                             r"|^[A-Z][a-z]{3,}[A-Z]")
@@ -223,6 +225,7 @@ class Cues:
         if not m:
             return False
         w = m.group(1)
+        # (a plural noun looks like a third-person verb: "Sunny days", "Dawn walks" are no persons)
         return w in _FINITE or (w.endswith("ed") and self.lex.rank(w) is not None)
 
     def wordlike(self, cf: str, doc: DocContext) -> bool:

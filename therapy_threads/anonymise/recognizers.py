@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from .detect import (CAP_RE, INTERJECTIONS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
+from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import find_phones, knowledge
@@ -328,7 +328,7 @@ class PublicFigureRecognizer(Recognizer):
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|and|leave|left|visit|visited|"
-                           r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
+                           r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
 
 
 _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
@@ -794,6 +794,8 @@ class EnglishNameRecognizer(Recognizer):
         word_name = cf in self.policy.rules.word_names or (rank is not None and rank < SOFT_RANK)
         if (first or cf in cues.intl_names) and not word_name and cues.opens_address(text, s, e):
             return "person", "a given name opening a comment that talks to that person"
+        if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
+            return "person", "a given name the writer introduces themselves with"
         if first or (last and rank is None):
             if rank is None:
                 if first:
