@@ -180,7 +180,7 @@ def test_unsafe_manifest_paths_are_rejected(registry, tmp_path):
     m["files"].append({"path": "../escape.txt", "bytes": 1, "sha256": "0" * 64})
     (rel / "manifest.json").write_bytes(canonical_json(m))
     (registry / "index.json").unlink()
-    with pytest.raises(ValueError, match="unsafe path"):
+    with pytest.raises(UserError, match="unsafe files.*path"):
         download("1.0.0", registry, tmp_path / "out")
     assert not (tmp_path / "escape.txt").exists()
 

@@ -25,6 +25,7 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import confine
 from .errors import UserError
 from .publish.download import (STAMP, ChecksumError, cache_root, download, fetcher_for,
                                resolve_version, verify_files)
@@ -176,8 +177,12 @@ def table_files(release: Path, table: str) -> list[Path]:
         raise UserError(f"release v{manifest.get('version')} has no {table!r} table (it was "
                         f"published before that table existed); tables in it: "
                         f"{', '.join(manifest.get('tables', {}))}")
-    files = [Path(release) / f["path"] for f in info["files"]]
-    missing = [str(f) for f in files if not f.is_file()]
+    # paths from the manifest stay inside the release and never go through a link
+    files = [Path(release) / confine.safe_relpath(f.get("path"), what="path in manifest")
+             for f in info["files"]]
+    for f in files:
+        confine.lstat_in(Path(release), f.relative_to(release).as_posix())
+    missing = [str(f) for f in files if not f.is_file() or f.is_symlink()]
     if missing:
         raise ChecksumError(f"release {release} lacks {', '.join(missing)}; download it again")
     return files

@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-import tomllib
 import traceback
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -30,6 +29,7 @@ from . import __version__
 from .byline import public_byline
 from .errors import UserError
 from .ids import sha256_bytes
+from .manifest import is_url, load_manifest, manifest_path, read_manifest, resolve_location  # noqa: F401
 from .readers import SourceRef, detect_format, get_reader
 from .records import Comment, Furniture, Post, QuarantineRow, ReadResult
 from .schema import arrow_schema, columns, schema_version
@@ -40,57 +40,15 @@ FURNITURE_SCHEMA = pa.schema([
     ("text", pa.string()), ("location", pa.string()),
 ])
 ROW_GROUP_SIZE = 64_000
-MANIFEST_KEYS = {"id", "location", "format", "site", "url", "retrieved", "licence", "include", "note"}
 
 
 # --------------------------------------------------------------------------- manifest
-
-def manifest_path(sources: str | Path) -> Path:
-    p = Path(sources)
-    if p.is_dir():
-        p = p / "sources.toml"
-    if not p.exists():
-        raise UserError(f"no source manifest at {p}; pass --sources DIR (with sources.toml) or a .toml file")
-    return p
-
-
-def load_manifest(sources: str | Path) -> tuple[Path, list[SourceRef]]:
-    """Read ``sources.toml``; returns the folder locations are relative to, and the entries."""
-    path = manifest_path(sources)
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise UserError(f"{path} is not valid TOML: {e}") from None
-    entries = doc.get("source", [])
-    if not isinstance(entries, list) or not entries:
-        raise UserError(f"{path} lists no [[source]] entries")
-    refs: list[SourceRef] = []
-    seen: set[str] = set()
-    for i, e in enumerate(entries, 1):
-        unknown = set(e) - MANIFEST_KEYS
-        if unknown:
-            raise UserError(f"{path}: source #{i} has unknown keys {sorted(unknown)}; allowed: {sorted(MANIFEST_KEYS)}")
-        for req in ("id", "location"):
-            if not e.get(req):
-                raise UserError(f"{path}: source #{i} needs '{req}'")
-        if e["id"] in seen:
-            raise UserError(f"{path}: source id {e['id']!r} is used twice; ids must be unique")
-        seen.add(e["id"])
-        refs.append(SourceRef(
-            source_id=e["id"], location=e["location"], format=e.get("format") or None,
-            site=e.get("site") or None, url=e.get("url") or None, retrieved=e.get("retrieved"),
-            licence=e.get("licence"), include=dict(e.get("include") or {}),
-        ))
-    return path.parent, refs
-
-
-def is_url(location: str) -> bool:
-    return location.startswith(("http://", "https://"))
-
+# Parsing, types and confinement of source locations live in manifest.py.
 
 def local_path(base: Path, ref: SourceRef) -> Path:
-    p = Path(ref.location)
-    return p if p.is_absolute() else base / p
+    """The confined path of a local source whose location is inside ``base``."""
+    return resolve_location(Path(os.path.realpath(base)), ref.location,
+                            (Path(os.path.realpath(base)),))[0]
 
 
 # --------------------------------------------------------------------------- fingerprints

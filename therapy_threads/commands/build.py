@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sources", default="seeds",
                    help="manifest file or folder holding sources.toml (default: seeds)")
     p.add_argument("--out", default="data/build", help="build folder (default: data/build)")
+    p.add_argument("--root", action="append", default=[], metavar="DIR",
+                   help="another folder local sources may be read from (repeatable); by default "
+                        "only the manifest's folder and the roots it lists")
     p.add_argument("--key-file", default=None,
                    help="pseudonym key file (default: $THERAPY_THREADS_KEY or ~/.config/therapy-threads/pseudonym.key)")
     p.add_argument("--policy", default=None, help="anonymisation policy TOML (default: the packaged policy)")
@@ -34,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "release (default: data/releases, if it exists)")
     p.add_argument("--archive", default="data/raw", help="WARC archive folder for URL sources")
     p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
+    from ..fetch.http import add_arguments
+
+    add_arguments(p)
     p.add_argument("--no-validate", action="store_true",
                    help="skip the validation stage (such a build cannot be published until "
                         "'therapy-threads validate' passes on it)")
@@ -52,9 +58,10 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str((out / ".cache" / "prefect-results").resolve()))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from ..pipeline import load_manifest
+    from ..manifest import load_manifest
 
-    _, refs = load_manifest(args.sources)  # fail fast, before starting Prefect
+    _, refs = load_manifest(args.sources, roots=args.root)  # fail fast, before starting Prefect
+    _check_writable(out)
     from ..anonymise.keys import load_key
 
     load_key(Path(args.key_file) if args.key_file else None, create=True)  # a refused key, too
@@ -87,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
         report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
                          policy=args.policy, workers=args.workers, archive_dir=args.archive,
                          offline=args.offline, run_validation=not args.no_validate,
-                         allow_failed_sources=args.allow_failed_sources, registry=args.registry)
+                         allow_failed_sources=args.allow_failed_sources, registry=args.registry,
+                         roots=args.root or None, fetch_limits=_fetch_limits(args))
     except FailedSourcesError as e:
         print(f"\nbuild FAILED: {e}", file=sys.stderr)
         return 1
@@ -106,6 +114,24 @@ def run(args: argparse.Namespace) -> int:
     if args.no_validate:
         print("  not validated (--no-validate): run 'therapy-threads validate' before publishing", file=sys.stderr)
     return 0
+
+
+def _fetch_limits(args: argparse.Namespace) -> dict[str, Any] | None:
+    from ..fetch.http import Limits, limits_from_args
+
+    limits = limits_from_args(args)
+    return None if limits == Limits() else limits.to_dict()
+
+
+def _check_writable(out: Path) -> None:
+    """Fail in one line before Prefect starts when --out cannot be written (read-only, full)."""
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-") as f:
+        f.write(b"x" * 4096)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def dask_runner(address: str | None, workers: int | None):

@@ -61,6 +61,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-interval", type=float, default=2.0,
                    help="seconds between requests to one host (default 2; robots.txt "
                         "Crawl-delay wins when longer)")
+    from ..fetch.http import add_arguments
+
+    add_arguments(p)
     p.add_argument("--max-posts", type=int, default=50,
                    help="posts to show in the human output (default 50; --json shows all)")
     p.set_defaults(func=run)
@@ -70,25 +73,27 @@ def _load(args: argparse.Namespace) -> tuple[bytes, str | None, str | None]:
     """(bytes, format or None, original URL or None)."""
     target = args.target
     if target.startswith(("http://", "https://")):
-        from ..fetch import FetchError
+        from ..fetch.http import limits_from_args
         from ..fetch.source import fetch_source
         from ..readers.base import SourceRef
 
         host = urlsplit(target).netloc or "site"
         mode = "replay" if args.offline else "refresh" if args.refresh else "cache"
         ref = SourceRef(source_id="inspect", location=target, format=args.fmt, url=target)
-        try:
-            data, fmt = fetch_source(ref, Path(args.archive), mode=mode,
-                                     min_interval=max(0.0, args.min_interval),
-                                     archive_name=f"inspect-{host}")
-        except FetchError as e:
-            raise UserError(str(e)) from None
+        # FetchError is a UserError: the CLI edge prints it as one line.
+        data, fmt = fetch_source(ref, Path(args.archive), mode=mode,
+                                 min_interval=max(0.0, args.min_interval),
+                                 archive_name=f"inspect-{host}", limits=limits_from_args(args))
         return data, fmt, target
+    from ..confine import SNIFF_BYTES, refuse_secret
+
     path = Path(target)
-    if not path.is_file():
+    if not path.is_file():  # also refuses FIFOs and devices, which would never end
         raise UserError(f"no such file: {target}; give a path to a saved page or export, or an "
                         "http(s) URL")
-    return path.read_bytes(), args.fmt, None
+    data = path.read_bytes()
+    refuse_secret(path, data[:SNIFF_BYTES])
+    return data, args.fmt, None
 
 
 def _slug(text: str) -> str:
@@ -104,15 +109,16 @@ def source_ref(args: argparse.Namespace, fmt: str | None, url: str | None):
     if args.source_id:
         return SourceRef(source_id=args.source_id, location=target, format=fmt, url=url), \
             "--source-id"
-    try:
-        from ..pipeline import is_url, load_manifest, local_path
+    from ..manifest import is_url, read_manifest
 
-        base, refs = load_manifest(args.sources)
+    try:
+        manifest = read_manifest(args.sources)
+        refs, base = list(manifest.sources), manifest.base
     except UserError:
         refs = []
     for ref in refs:
         same = (ref.location == target if is_url(ref.location) else
-                not is_url(target) and local_path(base, ref).resolve() == Path(target).resolve())
+                not is_url(target) and manifest.local_path(ref) == Path(target).resolve())
         if same:
             ref.location = target
             ref.format = fmt or ref.format

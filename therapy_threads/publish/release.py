@@ -16,6 +16,7 @@ only when complete, under the registry lock; an existing version is never overwr
 """
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from . import plots as plots_mod
 from .card import (CardContext, TAGS, TERMS_FILE, card_languages, load_docs, load_source_notes,
                    render_body, render_card, render_terms, validate_card)
 from .croissant import build_croissant
-from .fsutil import atomic_directory, canonical_json, sha256_file
+from .fsutil import atomic_directory, canonical_json, read_regular, sha256_file
 from .inputs import Build, open_build
 from .manifest import MANIFEST, base_manifest, features_map, file_entries
 from .parquet import ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, read_published, write_shards
@@ -40,6 +41,7 @@ from .release_scan import check_release
 from .versioning import MAX_ROW_LOSS, Version, check_bump, check_rows
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+MAX_CHANGELOG_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -190,8 +192,10 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     entry = changelog_mod.render_entry(str(version), date, changes,
                                        {t: tables[t]["rows"] for t in RELEASE_TABLES})
     prev_log = None
-    if prev_dir is not None and (prev_dir / "CHANGELOG.md").is_file():
-        prev_log = (prev_dir / "CHANGELOG.md").read_text(encoding="utf-8")
+    if prev_dir is not None and os.path.lexists(prev_dir / "CHANGELOG.md"):
+        # read inside the previous release only: a link there is refused, never followed
+        prev_log = read_regular(prev_dir, "CHANGELOG.md", max_bytes=MAX_CHANGELOG_BYTES,
+                                what="previous changelog").decode("utf-8", errors="replace")
     (dest / "CHANGELOG.md").write_text(changelog_mod.render_changelog(entry, prev_log),
                                        encoding="utf-8")
 
