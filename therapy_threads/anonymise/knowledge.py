@@ -74,6 +74,16 @@ def knowledge() -> Knowledge:
 
 _DIGITS = re.compile(r"\d")
 _YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d$")
+_GLUE = frozenset("/=&?#@_")
+
+
+def _in_token(text: str, s: int, e: int) -> bool:
+    """The match is glued to a longer token: a path, a query, an id ("/web/2016...", "id=0176...")."""
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    nxt = text[e + 1] if e + 1 < len(text) else " "
+    return (before in _GLUE or before.isalnum() or after in _GLUE or after.isalnum()
+            or (after in ".-" and nxt.isalnum()))
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
@@ -92,6 +102,8 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
             raw = m.raw_string.strip()
             if sum(ch.isdigit() for ch in raw) < 8 or _YEARS.match(raw) or _DATE.match(raw):
                 continue
+            if _in_token(text, m.start, m.end):
+                continue  # digits inside a link or an id ("/web/20160330101229/", "posts/1015...")
             if phonenumbers.is_possible_number(m.number):
                 cands.add((m.start, m.end))
     out: list[tuple[int, int]] = []
