@@ -6,14 +6,24 @@ A time without a zone cannot be placed in UTC; it is returned as None rather tha
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 
 def to_utc_iso(dt: datetime) -> str | None:
     if dt.tzinfo is None or dt.utcoffset() is None:
         return None
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        u = dt.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+    # Arrow and Parquet hold years 1..9999, but a year before 1000 or after 2200 in a blog
+    # source is a placeholder or a typo ("0001-01-01"): no date rather than a lost source.
+    if not 1000 <= u.year <= 2200:
+        return None
+    return u.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_iso(value: str | None) -> str | None:
@@ -62,3 +72,135 @@ def is_zoneless_time(value: str | None) -> bool:
     if not value:
         return False
     return bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", value.strip())) and parse_iso(value) is None
+
+
+# --------------------------------------------------------------------------- dates as written
+# Pages show dates in their own language and local time ("8. November 2020 um 09:52", "11/08/2020
+# at 9:52 am"), often with no zone. ``published_at`` is UTC and only set when the zone is known;
+# ``published_local`` keeps the date/time as written (ISO 8601 with the source's offset, or
+# without one), so neither a zone-less time nor the local day is lost. Relative dates ("3 weeks
+# ago") cannot be anchored without the capture time and are never turned into a date.
+
+_ISO_LOCAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+                        r"\s*(Z|z|[+-]\d{2}:?\d{2}|UTC|GMT)?$")
+_UNIX = re.compile(r"^\d{9,10}(?:\d{3})?$")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+_RELATIVE = re.compile(r"\b(ago|vor|il y a|hace|fa|geleden|sedan|temu|назад|önce)\b", re.I)
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+
+@dataclass(slots=True, frozen=True)
+class When:
+    utc: str | None = None  # "2020-11-08T08:52:00Z" when the zone is known
+    local: str | None = None  # as written: "2020-11-08T09:52:00+01:00", "2020-11-08T09:52", "2020-11-08"
+
+    def __bool__(self) -> bool:
+        return bool(self.utc or self.local)
+
+
+def _fmt_offset(dt: datetime) -> str:
+    off = dt.utcoffset()
+    assert off is not None
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _local_iso(dt: datetime, has_time: bool, has_seconds: bool) -> str:
+    if not has_time:
+        return dt.strftime("%Y-%m-%d")
+    s = dt.strftime("%Y-%m-%dT%H:%M:%S" if has_seconds else "%Y-%m-%dT%H:%M")
+    if dt.tzinfo is not None and dt.utcoffset() is not None:
+        s += _fmt_offset(dt)
+    return s
+
+
+def _plausible(dt: datetime) -> bool:
+    return _MIN_YEAR <= dt.year <= _MAX_YEAR
+
+
+def when_from_machine(value: str | None) -> When | None:
+    """A machine-readable value (``datetime=``, ``content=``, unix seconds) -> When, or None."""
+    if not value or not isinstance(value, str):
+        return None
+    v = value.strip()
+    m = _ISO_LOCAL.match(v)
+    if m:
+        y, mo, d, hh, mi, ss, zone = m.groups()
+        try:
+            dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
+        except ValueError:
+            return None
+        if not _plausible(dt):
+            return None
+        if zone:
+            z = zone.upper()
+            if z in ("Z", "UTC", "GMT"):
+                dt = dt.replace(tzinfo=timezone.utc)
+            else:
+                z = z.replace(":", "")
+                try:
+                    dt = datetime.strptime(f"{dt:%Y-%m-%dT%H:%M:%S}{z}", "%Y-%m-%dT%H:%M:%S%z")
+                except ValueError:
+                    return None
+        local = _local_iso(dt, hh is not None, ss is not None)
+        if zone and z in ("Z", "UTC", "GMT"):
+            local = local[:-6] + "Z" if hh is not None else local
+        return When(to_utc_iso(dt) if (zone and hh is not None) else None, local)
+    if _UNIX.match(v):
+        n = int(v)
+        if n > 10**11:
+            n //= 1000
+        try:
+            dt = datetime.fromtimestamp(n, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return When(to_utc_iso(dt), None) if _plausible(dt) else None
+    rfc = parse_rfc822(v) if re.match(r"^[A-Z][a-z]{2}, ", v) else None
+    if rfc:
+        return When(rfc, None)
+    return None
+
+
+_TIME_IN_TEXT = re.compile(r"\d{1,2}[:h.]\d{2}(?!\d)|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_SECONDS_IN_TEXT = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+_NOISE = re.compile(r"[|•·@»«]+|\b(?:posted|geschrieben|publié|publicado|pubblicato)\b", re.I)
+
+
+def when_from_text(text: str | None, languages: tuple[str, ...] = ()) -> When | None:
+    """A date as people read it ("8. November 2020 um 09:52") -> When; relative dates -> None."""
+    if not text:
+        return None
+    t = " ".join(text.split())
+    if not t or len(t) > 120 or not _YEAR.search(t) or _RELATIVE.search(t):
+        return None
+    return _when_from_text_cached(t, languages)
+
+
+@lru_cache(maxsize=4096)
+def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
+    machine = when_from_machine(t)
+    if machine:
+        return machine
+    import dateparser  # slow import; only pages that show dates as text need it
+
+    langs = [lang for lang in dict.fromkeys(languages + ("en",)) if lang]
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    candidates = [t, _NOISE.sub(" ", t)]
+    # "11/08/2020 at 9:52": the connecting word is in English whatever the page language.
+    candidates.append(re.sub(r"\b(?:at|um|à|a las|alle|om|kl\.?|o)\b", " ", candidates[-1], flags=re.I))
+    for cand in dict.fromkeys(c.strip(" ,;:-") for c in candidates):
+        if not cand:
+            continue
+        try:
+            dt = dateparser.parse(cand, languages=langs, settings=settings)
+        except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+            dt = None
+        if dt is None or not _plausible(dt):
+            continue
+        has_time = bool(_TIME_IN_TEXT.search(cand))
+        local = _local_iso(dt, has_time, bool(_SECONDS_IN_TEXT.search(cand)))
+        utc = to_utc_iso(dt) if has_time and dt.tzinfo is not None else None
+        return When(utc, local)
+    return None

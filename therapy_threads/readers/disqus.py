@@ -192,16 +192,16 @@ def _build(result: ReadResult, source: SourceRef, threads: list[_Thread], posts:
         if t.dsq_id in seen:
             result.warn("duplicate_thread", f"thread {t.dsq_id!r} appears twice; its posts were "
                         "read with the first", where)
-            result.skip("duplicate_thread")
+            result.skip_post("duplicate_thread")
             continue
         seen.add(t.dsq_id)
         if t.deleted:
-            result.skip("deleted_thread")
+            result.skip_post("deleted_thread")
             if tposts:
                 result.skip("comment_on_skipped_post", len(tposts))
             continue
         if not tposts:
-            result.skip("thread_without_comments")
+            result.skip_post("thread_without_comments")
             continue
         ta = t.author
         post = make_post(

@@ -177,7 +177,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
         elif content.get("protected"):
             reason = "password_protected_post"
         if reason:
-            result.skip(reason)
+            result.skip_post(reason)
             if pcomments:
                 result.skip("comment_on_skipped_post", len(pcomments))
             continue

@@ -232,7 +232,7 @@ def _build(result: ReadResult, source: SourceRef, channel: dict,
                         f"keyed {key}#{n} (both are kept)", where)
             key = f"{key}#{n}"
         if reason is not None:
-            result.skip(reason)
+            result.skip_post(reason)
             if item.comments:
                 result.skip("comment_on_skipped_post", len(item.comments))
             continue

@@ -1,0 +1,84 @@
+"""The fallback: repeated comment-like blocks that no named system claimed.
+
+Themes with their own comment callback, Movable Type/Typepad, LiveJournal-style and many
+hand-made blogs still say "comment" in their markup. A block is a comment when it is marked as
+one — an id like ``comment-123``/``reply-123``/``cmt123``, ``itemtype=".../Comment"`` or
+``itemprop="comment"``, or a class such as ``comment``, ``comment-item``, ``single-comment``,
+``comment-entry`` — and the same kind of block (tag and class signature) repeats on the page, or
+the block carries a numbered id. Parts of a comment (``comment-content``, ``comment-author``...)
+and lists of comments (``comment-list``, ``comments``) are not blocks.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..base import CommentSystem, Item, Page, depth_from_classes
+
+_ID = re.compile(r"^(?:comment|comments|cmt|reply|answer|kommentar|commentaire|comentario|"
+                 r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
+_ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
+                         r"commento|reaction)(?:[-_](?:item|entry|block|box|single|node|"
+                         r"container|wrap|wrapper|row|unit|card|holder|post))?$")
+_PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
+                   r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
+                   r"pagination|actions|tools|like|vote|rating|wrapper-outer|s)$")
+_PART_EXCEPT = frozenset({"comment", "comment-item", "comment-entry", "single-comment",
+                          "comment-single", "comment-block", "comment-box", "comment-node",
+                          "comment-container", "comment-wrap", "comment-wrapper", "comment-post"})
+_SIGNATURE_DROP = re.compile(r"^(?:depth|level|thread|even|odd|alt|byuser|comment-author-|"
+                             r"bypostauthor|parent|first|last|new|is-|has-)")
+
+
+def _numbered(nid: str) -> str | None:
+    """The number of a comment-like id; a bare ``c`` prefix needs 4+ digits (``c1`` is a column)."""
+    m = _ID.match(nid)
+    if not m:
+        return None
+    if nid[:1].lower() == "c" and not nid.lower().startswith(("comment", "cmt")) and len(m.group(1)) < 4:
+        return None
+    return m.group(1)
+
+
+def _item_classes(cls: frozenset[str]) -> bool:
+    for c in cls:
+        if c in _PART_EXCEPT:
+            return True
+        if _ITEM_CLASS.match(c) and not _PART.search(c):
+            return True
+    return False
+
+
+class Generic(CommentSystem):
+    name = "generic"
+    order = 95
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        root = page.root
+        found: dict[int, tuple] = {}
+        for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], "
+                          "[itemprop='comment'], [itemtype*='Comment'], [class*='reaction']"):
+            if n.tag in ("form", "textarea", "input", "button", "script", "style", "a", "span",
+                         "ul", "ol", "section", "nav", "aside", "html", "body", "main", "p"):
+                continue
+            nid = a.id(n)
+            cls = a.classes(n)
+            strong = _numbered(nid) is not None or a.get(n, "itemprop") == "comment" \
+                or "Comment" in a.get(n, "itemtype")
+            if not strong and not _item_classes(cls):
+                continue
+            sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c)
+                                    and not re.search(r"\d{3,}", c)))
+            found[n.mem_id] = (n, strong, sig)
+        if not found:
+            return []
+        counts = Counter(sig for _, _, sig in found.values())
+        out: list[Item] = []
+        for n, strong, sig in found.values():
+            if not strong and counts[sig] < 2:
+                continue
+            num = _numbered(a.id(n))
+            out.append(Item(n, self.name, f"comment-{num}" if num else "",
+                            depth=depth_from_classes(a.classes(n))))
+        return out
