@@ -266,6 +266,11 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
             result.warn("comments_elsewhere",
                         f"no comments in the page; it loads {', '.join(loaders)} in the browser, "
                         f"whose comments a saved page does not contain: use {loaders[0]}'s export")
+    left_out = thread.skipped.get("out_of_scope", 0) + thread.skipped.get("other_post", 0)
+    if left_out and extracted == 0:
+        result.warn("comments_out_of_scope",
+                    f"{left_out} comment(s) were found only in a widget or under another post's "
+                    f"article and were left out{named}; this page's own thread was not found")
     accounted = extracted + sum(thread.skipped.values())
     if raw_ids > accounted:
         result.warn("comment_markup_unread",

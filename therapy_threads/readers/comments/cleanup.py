@@ -128,9 +128,11 @@ def clean_comment_text(text: str, author: str | None = None, *,
 
 _AUTHOR_TAIL = re.compile(
     r"\s*(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit)\s*"
-    r"(?:\.\.\.|…)?\s*:?\s*$|\s*(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$", re.I)
-_AUTHOR_HEAD = re.compile(r"^\s*(?:by|von|par|por|di|door|av|przez|posted by|geschrieben von|"
-                          r"écrit par|escrito por|scritto da)\s*:?\s+", re.I)
+    r"(?:\.\.\.|…)?\s*:?\s*$|\s*(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·—–]\s*.*$|"
+    r"\s+-\s+.*$", re.I)
+_AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|kommentar von|commentaire (?:de|par)|comentario de|"
+                          r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
+                          r"por|di|door|av|przez)\s*:?\s+", re.I)
 
 
 def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | None:
@@ -149,9 +151,13 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
     while words and is_reply_word(words[-1]):
         words.pop()
     s = " ".join(words)
-    m = _DATEISH.search(s)
-    if m and is_date_line(s[m.start():], languages):
-        s = s[:m.start()].strip(_SEPARATORS)
+    for m in _DATEISH.finditer(s):
+        # The date may start before the digits ("Mo, 19. Juni"): try each word start up to them.
+        starts = [0] + [i + 1 for i, ch in enumerate(s[:m.start()]) if ch == " "]
+        cut = next((i for i in starts if i and is_date_line(s[i:], languages)), None)
+        if cut is not None:
+            s = s[:cut].strip(_SEPARATORS)
+            break
     if not s or len(s) > 80 or is_reply_word(s) or is_date_line(s, languages) or s.isdigit():
         return None
     return s

@@ -26,26 +26,28 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from .._dates import When, when_from_machine, when_from_text
-from ..html_text import node_text
+from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import CommentSystem, Item, Page
 from .cleanup import clean_author, clean_comment_text, is_reply_word
-from .dom import Attrs, memo_up, prev_element
+from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
 _MARK = "data-tt-comment"
 
-_OUT_OF_SCOPE_TOKENS = frozenset({"widget", "sidebar", "secondary", "widget-area", "widgets",
-                                  "recentcomments", "teaser", "complementary"})
-_OUT_OF_SCOPE_PREFIX = ("widget_", "widget-", "sidebar", "related", "popular", "latest-comments",
-                        "top-comments", "most-commented", "recent-comments", "recent_comments",
-                        "teaser", "rpwe", "jetpack_top")
-_OUT_OF_SCOPE_TAGS = frozenset({"aside", "nav"})
+# A comment list inside one of these is another post's comments ("Recent comments" widgets).
+_OTHER_POSTS = re.compile(r"recent[-_]?comments?|recentcomments|latest[-_]comments|"
+                          r"top[-_]comments|most[-_]commented|popular|related|rpwe|"
+                          r"jetpack_top|comment[-_]?widget|widget[-_]?comments?")
+# Weaker: sidebars and widget areas; they decide only between competing comment sections.
+_SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|secondary|"
+                      r"complementary|teaser.*)$")
 _CONTAINER_CLASSES = frozenset({"hentry", "type-post", "blog-post", "post-outer", "h-entry",
                                 "node-article", "node--type-article"})
 _WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS)
+_COMMENT_PATH = re.compile(r"/comments?/\d+/?$")
 _PERMALINK = re.compile(r"#comment-?\d+$|[?&]showComment=|#c\d{6,}$")
 
 
@@ -104,6 +106,7 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
 
 def _collect(page: Page) -> list[Item]:
     claimed: dict[int, Item] = {}
+    above_claimed: set[int] = set()  # ancestors of claimed elements
     out: list[Item] = []
     for system in SYSTEMS:
         found = system.find(page)
@@ -114,18 +117,42 @@ def _collect(page: Page) -> list[Item]:
         seen: set[int] = set()
         for it in found:
             nid = it.node.mem_id
-            if nid in claimed or nid in seen:
-                continue
+            if nid in claimed or nid in seen or nid in above_claimed:
+                continue  # taken, or a wrapper around comments another system took
             inside = memo_up(it.node, memo, lambda n: True if n.mem_id in claimed else None)
             if inside:
                 continue
             seen.add(nid)
             fresh.append(it)
-        fresh = _drop_double_wraps(fresh)
+        fresh = _pair_definitions(page, _drop_double_wraps(fresh))
         for it in fresh:
             claimed[it.node.mem_id] = it
+            for extra in it.extra_nodes:
+                claimed[extra.mem_id] = it
+            p = it.node.parent
+            while p is not None and p.is_element_node and p.mem_id not in above_claimed:
+                above_claimed.add(p.mem_id)
+                p = p.parent
         out.extend(fresh)
     return out
+
+
+def _pair_definitions(page: Page, items: list[Item]) -> list[Item]:
+    """``<dt>`` + ``<dd>`` comments (Blogger classic, some WordPress callbacks): one comment."""
+    ids = {it.node.mem_id for it in items}
+    partners: set[int] = set()
+    for it in items:
+        if it.node.tag != "dt":
+            continue
+        nxt = next_element(it.node)
+        while nxt is not None and nxt.tag == "dd":
+            if nxt.mem_id not in {x.mem_id for x in it.extra_nodes}:
+                it.extra_nodes.append(nxt)
+            partners.add(nxt.mem_id)
+            nxt = next_element(nxt)
+    if not partners:
+        return items
+    return [it for it in items if it.node.mem_id not in partners or it.node.mem_id not in ids]
 
 
 def _drop_double_wraps(items: list[Item]) -> list[Item]:
@@ -144,16 +171,18 @@ def _drop_double_wraps(items: list[Item]) -> list[Item]:
 
 # --------------------------------------------------------------------------- 2. scope
 
-def _out_of_scope_reason(page: Page, n: LexborNode) -> str | None:
+def _scope_signal(page: Page, n: LexborNode) -> str | None:
+    """"other" (a recent/related comments widget), "sidebar" (weak), or None for one element."""
+    if n.tag in ("body", "html", "main"):
+        return None
     a = page.attrs
-    if n.tag in _OUT_OF_SCOPE_TAGS:
-        return "out_of_scope"
-    role = a.get(n, "role")
-    if role in ("complementary", "navigation"):
-        return "out_of_scope"
-    for tok in a.classes(n) | {a.id(n).lower()}:
-        if tok in _OUT_OF_SCOPE_TOKENS or tok.startswith(_OUT_OF_SCOPE_PREFIX):
-            return "out_of_scope"
+    tokens = a.classes(n) | ({a.id(n).lower()} if a.id(n) else set())
+    if any(_OTHER_POSTS.search(t) for t in tokens):
+        return "other"
+    if n.tag in ("nav",) or a.get(n, "role") in ("complementary", "navigation"):
+        return "sidebar"
+    if n.tag == "aside" or any(_SIDEBAR.match(t) for t in tokens):
+        return "sidebar"
     return None
 
 
@@ -169,12 +198,14 @@ def _container(page: Page, n: LexborNode) -> LexborNode | None:
 
 
 def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
+    """Keep the main post's comments: drop widgets, and other posts' comments on the page."""
     item_ids = {it.node.mem_id for it in items}
-    scope_memo: dict[int, object] = {}
     container_memo: dict[int, object] = {}
-    containers: dict[int, LexborNode] = {}
+    signal_memo: dict[int, object] = {}
     cont_of_item: dict[int, int | None] = {}
-    per_item: list[tuple[Item, int | None]] = []
+    section_of_item: dict[int, int] = {}
+    containers: dict[int, LexborNode] = {}
+    signals: dict[int, str | None] = {}  # section (top-level list element) -> strongest signal
 
     def container_or_item(n: LexborNode) -> object:
         if n.mem_id in item_ids:
@@ -182,33 +213,83 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
         c = _container(page, n)
         return ("container", c) if c is not None else None
 
+    def signal(n: LexborNode) -> object:
+        # Memoised walk that keeps the strongest signal on the way up ("other" > "sidebar").
+        sig = _scope_signal(page, n)
+        return sig if sig == "other" else None
+
     for it in items:
         p = it.node.parent
-        reason = memo_up(p, scope_memo, lambda n: _out_of_scope_reason(page, n)) if p else None
-        if reason:
-            thread.skipped[str(reason)] += 1
-            continue
         v = memo_up(p, container_memo, container_or_item) if p is not None else None
         cid: int | None = None
         if isinstance(v, tuple) and v[0] == "item":
             cid = cont_of_item.get(v[1])
-        elif isinstance(v, tuple) and v[0] == "container":
-            containers[v[1].mem_id] = v[1]
-            cid = v[1].mem_id
+            section_of_item[it.node.mem_id] = section_of_item.get(v[1], v[1])
+        else:
+            if isinstance(v, tuple) and v[0] == "container":
+                containers[v[1].mem_id] = v[1]
+                cid = v[1].mem_id
+            sec = p.mem_id if p is not None else 0
+            section_of_item[it.node.mem_id] = sec
+            if sec not in signals and p is not None:
+                strong = memo_up(p, signal_memo, signal)
+                signals[sec] = "other" if strong else _weak_signal(page, p)
         cont_of_item[it.node.mem_id] = cid
-        per_item.append((it, cid))
-    used = {cid for _, cid in per_item if cid is not None}
-    if len(used) <= 1:
-        return [it for it, _ in per_item]
-    main = _main_container(page, {k: containers[k] for k in used})
+
+    sections = set(signals)
+    clean = {s for s in sections if signals[s] is None}
+    other_post = _foreign_sections(page, items, section_of_item)
     kept: list[Item] = []
-    for it, cid in per_item:
+    for it in items:
+        sec = section_of_item[it.node.mem_id]
+        top = sec if sec in signals else section_of_item.get(sec, sec)
+        sig = signals.get(top)
+        if sig == "other" or top in other_post or (sig == "sidebar" and clean):
+            thread.skipped["out_of_scope"] += 1
+            continue
+        kept.append(it)
+    used = {cont_of_item[it.node.mem_id] for it in kept} - {None}
+    if len(used) <= 1:
+        return kept
+    main = _main_container(page, {k: containers[k] for k in used})
+    out: list[Item] = []
+    for it in kept:
+        cid = cont_of_item[it.node.mem_id]
         if cid is None or cid == main:
-            kept.append(it)
+            out.append(it)
         else:
             thread.skipped["other_post"] += 1
     thread.other_sections = len(used) - 1
-    return kept
+    return out
+
+
+def _weak_signal(page: Page, n: LexborNode) -> str | None:
+    p: LexborNode | None = n
+    while p is not None and p.is_element_node:
+        if _scope_signal(page, p) == "sidebar":
+            return "sidebar"
+        p = p.parent
+    return None
+
+
+def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, int]) -> set[int]:
+    """Sections whose comment permalinks all point at another page (a widget of another post)."""
+    if not page.url:
+        return set()
+    votes: dict[int, list[bool]] = {}
+    for it in items:
+        sec = section_of_item[it.node.mem_id]
+        p = it.node.parent
+        if p is None or sec != p.mem_id or len(votes.get(sec, ())) >= 20:
+            continue  # top-level comments only, and a sample is enough
+        link = it.node.css_first("a[href*='#comment']")
+        if link is None:
+            continue
+        href = page.attrs.get(link, "href")
+        if _COMMENT_PATH.search(urlsplit(href).path):
+            continue  # Drupal's /comment/N permalinks name the comment, not the post
+        votes.setdefault(sec, []).append(same_page(page.url, href))
+    return {s for s, v in votes.items() if v and not any(v)}
 
 
 def _main_container(page: Page, containers: dict[int, LexborNode]) -> int:
@@ -250,6 +331,18 @@ def _is_wrapper(page: Page, n: LexborNode) -> bool:
     return bool(cls & _WRAPPER)
 
 
+def _last_item_in(n: LexborNode, by_id: dict[int, Item], budget: int = 4000) -> Item | None:
+    """The last comment inside ``n`` in document order (bounded look)."""
+    last = None
+    for i, el in enumerate(n.traverse()):
+        if i >= budget:
+            break
+        it = by_id.get(el.mem_id)
+        if it is not None:
+            last = it
+    return last
+
+
 def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
                thread: Thread) -> list[str | None]:
     """The parent key of every item (None: top level), in item order."""
@@ -264,8 +357,12 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
             return it
         if _is_wrapper(page, n):
             prev = prev_element(n)
-            if prev is not None and prev.mem_id in by_id:
-                return by_id[prev.mem_id]
+            if prev is not None:
+                if prev.mem_id in by_id:
+                    return by_id[prev.mem_id]
+                last = _last_item_in(prev, by_id)  # the parent in its own box ("portlet")
+                if last is not None:
+                    return last
         return None
 
     depth_of: dict[str, int] = {}
@@ -317,24 +414,50 @@ def _own_elements(items: list[Item], by_id: dict[int, Item]) -> dict[int, list[L
     return out
 
 
-def _index(page: Page, own: list[LexborNode], skip_first: bool) -> dict[str, LexborNode]:
-    idx: dict[str, LexborNode] = {}
+_NUM_SUFFIX = re.compile(r"[-_]\d+$")
+
+
+def _index(page: Page, own: list[LexborNode], skip_first: bool) -> dict[str, list[LexborNode]]:
+    """Class token / itemprop / tag -> the item's own elements carrying it, in document order."""
+    idx: dict[str, list[LexborNode]] = {}
     for n in own[1:] if skip_first else own:
         for c in page.attrs.classes(n):
-            idx.setdefault(c, n)
+            idx.setdefault(c, []).append(n)
+            base = _NUM_SUFFIX.sub("", c)  # "forum-qui-226837" is a "forum-qui"
+            if base != c:
+                idx.setdefault(base, []).append(n)
         ip = page.attrs.get(n, "itemprop").lower()
         if ip:
-            idx.setdefault("itemprop:" + ip, n)
-        idx.setdefault("tag:" + n.tag, n)
+            idx.setdefault("itemprop:" + ip, []).append(n)
+        idx.setdefault("tag:" + n.tag, []).append(n)
     return idx
 
 
-def _first(idx: dict[str, LexborNode], names) -> LexborNode | None:
+def _candidates(idx: dict[str, list[LexborNode]], names) -> list[LexborNode]:
+    out: list[LexborNode] = []
+    seen: set[int] = set()
     for name in names:
-        n = idx.get(name)
-        if n is not None:
-            return n
-    return None
+        for n in idx.get(name, ()):
+            if n.mem_id not in seen:
+                seen.add(n.mem_id)
+                out.append(n)
+    return out
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    ids = {n.mem_id for n in nodes}
+    out = []
+    for n in nodes:
+        p = n.parent
+        nested = False
+        while p is not None and p.is_element_node:
+            if p.mem_id in ids:
+                nested = True
+                break
+            p = p.parent
+        if not nested:
+            out.append(n)
+    return out
 
 
 def _date_values(page: Page, n: LexborNode) -> list[str]:
@@ -372,54 +495,64 @@ def _likes(text: str) -> int | None:
     return None
 
 
+def _role_names(system: CommentSystem | None, attr: str, general: tuple[str, ...],
+                itemprops: tuple[str, ...] = ()) -> tuple[str, ...]:
+    own = getattr(system, attr) if system else ()
+    return tuple(own) + general + tuple("itemprop:" + p for p in itemprops)
+
+
 def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, Item],
                  parent_key: str | None, index: int) -> RawComment:
     a = page.attrs
     system = _BY_NAME.get(it.system)
     idx = _index(page, own, skip_first=True)
-    content = _first(idx, (system.content_classes if system else ()) + roles.CONTENT) \
-        or _first(idx, tuple("itemprop:" + p for p in roles.CONTENT_ITEMPROP))
-    author_node = None
-    if not it.author:
-        author_node = _first(idx, (system.author_classes if system else ()) + roles.AUTHOR) \
-            or _first(idx, tuple("itemprop:" + p for p in roles.AUTHOR_ITEMPROP)) \
-            or idx.get("tag:cite")
-        if author_node is not None and content is not None and _inside(author_node, content):
-            author_node = None
-        if author_node is None and it.node.tag == "dt":
-            author_node = it.node
-    date_node = _first(idx, (system.date_classes if system else ())) or idx.get("tag:time") \
-        or _first(idx, tuple("itemprop:" + p for p in roles.DATE_ITEMPROP)) \
-        or _first(idx, roles.DATE)
-    if date_node is not None and content is not None and _inside(date_node, content):
-        date_node = None
-    when, date_text = _when(page, date_node)
+    meta = roles.META | (system.meta_classes if system else frozenset())
+    item_id = it.node.mem_id
+
+    # Author: the first candidate that yields a name (a container may hold only an avatar).
+    author_node, raw_author = None, it.author
+    if not raw_author:
+        names = _role_names(system, "author_classes", roles.AUTHOR, roles.AUTHOR_ITEMPROP)
+        cands = _candidates(idx, names) + idx.get("tag:cite", [])
+        if it.node.tag == "dt":
+            cands.append(it.node)
+        for cand in cands:
+            t = _author_text(page, cand)
+            if t and len(t) <= 120:
+                author_node, raw_author = cand, t
+                break
+        if raw_author is None:
+            author_node, raw_author = _heading_author(page, idx)
+    author = clean_author(raw_author, page.languages)
+
+    # Date: a candidate with a machine value, or short enough to be only a date.
+    date_node, when, date_text = None, None, ""
+    dnames = _role_names(system, "date_classes", ("tag:time",) + roles.DATE, roles.DATE_ITEMPROP)
+    for cand in _candidates(idx, dnames):
+        if cand.mem_id == item_id:
+            continue
+        w, t = _when(page, cand)
+        if w and len(t) <= 120:
+            date_node, when, date_text = cand, w, t
+            break
     if when is None:
         # A permalink's text is often the date ("8. November 2020 um 09:52").
-        for n in own:
-            if n.tag == "a" and _PERMALINK.search(a.get(n, "href")):
+        for n in idx.get("tag:a", []):
+            if _PERMALINK.search(a.get(n, "href")):
                 w = when_from_text(n.text(separator=" ", strip=True), page.languages)
                 if w:
                     when, date_text = w, n.text(separator=" ", strip=True)
                     break
 
-    raw_author = it.author or (_author_text(page, author_node) if author_node is not None else None)
-    author = clean_author(raw_author, page.languages)
-    author_url = None
-    if author_node is not None:
-        link = author_node if author_node.tag == "a" else author_node.css_first("a[href]")
-        href = a.get(link, "href") if link is not None else ""
-        if href and not _PERMALINK.search(href) and not href.startswith("#"):
-            author_url = href
-
-    like_node = _first(idx, (system.like_classes if system else ()) + roles.LIKES)
+    like_node = None
     likes = None
-    if like_node is not None:
-        likes = _likes(like_node.text(separator=" ", strip=True))
+    for cand in _candidates(idx, _role_names(system, "like_classes", roles.LIKES)):
+        t = cand.text(separator=" ", strip=True)
+        if len(t) <= 60:
+            like_node, likes = cand, _likes(t)
+            break
 
-    meta = roles.META | (system.meta_classes if system else frozenset())
     skip_nodes = {n.mem_id for n in (author_node, date_node, like_node) if n is not None}
-    item_id = it.node.mem_id
 
     def skip(el: LexborNode) -> bool:
         if el.mem_id in by_id and el.mem_id != item_id:
@@ -433,9 +566,16 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         return False
 
-    if content is not None:
-        text = node_text(content, skip)
-    else:
+    text = ""
+    cnames = _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
+    for name in dict.fromkeys(cnames):
+        nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id])
+        if not nodes:
+            continue
+        text = "\n\n".join(t for t in (node_text(n, skip) for n in nodes) if t)
+        if text:
+            break
+    if not text:
         parts = [node_text(it.node, skip)] + [node_text(x, skip) for x in it.extra_nodes]
         text = "\n\n".join(p for p in parts if p)
     text = _drop_subject(text)
@@ -446,11 +586,28 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         cls = a.classes(it.node)
         if cls & roles.POST_AUTHOR or (system and cls & system.post_author_classes()):
             post_author = True
+    author_url = None
+    if author_node is not None:
+        link = author_node if author_node.tag == "a" else author_node.css_first("a[href]")
+        href = a.get(link, "href") if link is not None else ""
+        if href and not _PERMALINK.search(href) and not href.startswith("#"):
+            author_url = href
     loc = a.id(it.node)
     return RawComment(
         key=it.key, parent_key=parent_key, text=text, author=author,
         author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
         location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system)
+
+
+def _heading_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:
+    """A short heading or bold name in the comment's header/footer ("<h3>Name</h3>")."""
+    for tag in ("tag:h2", "tag:h3", "tag:h4", "tag:h5", "tag:h6", "tag:strong", "tag:b"):
+        for n in idx.get(tag, ()):
+            t = clean_author(_author_text(page, n), page.languages)
+            if t and len(t) <= 60 and not re.search(r"\d{3,}", t):
+                return n, t
+            break
+    return None, None
 
 
 def _inside(n: LexborNode, container: LexborNode) -> bool:
@@ -467,10 +624,20 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
 
     def skip(el: LexborNode) -> bool:
         cls = a.classes(el)
-        return el.tag in ("img", "time", "svg", "script", "style") or bool(
+        return el.tag in ("img", "time", "svg", "script", "style", "button") or bool(
             cls & {"says", "avatar", "screen-reader-text", "comment-metadata", "comment-date",
-                   "comment-time", "reply", "badge", "label", "user-title", "title"})
+                   "comment-time", "reply", "comment-reply-link", "badge", "label", "user-title",
+                   "title", "usertitle", "comment-label", "wpd-comment-label"})
 
+    # A container ("<div class=author>Ben 19. Juni 2018 - Antworten</div>") whose name sits in
+    # its own element: take that element.
+    if n.tag not in ("a", "cite", "b", "strong", "span") or n.child is not None and n.child.next:
+        for sub in n.css("cite, .fn, strong, b, a[href], span"):
+            if skip(sub) or "reply" in a.get(sub, "class"):
+                continue
+            t = " ".join(sub.text(separator=" ", strip=True).split())
+            if t and len(t) <= 60 and not is_reply_word(t):
+                return t
     text = node_text(n, skip)
     first = text.split("\n", 1)[0].strip() if text else ""
     if not first or is_reply_word(first):
@@ -501,7 +668,7 @@ def same_page(page_url: str | None, href: str) -> bool:
     """Whether a comment permalink points at this page (ignoring comment-page-N)."""
     if not page_url:
         return True
-    u, p = urlsplit(href), urlsplit(page_url)
+    u, p = urlsplit(unwrap_wayback(href) or ""), urlsplit(unwrap_wayback(page_url) or "")
     if u.netloc and u.netloc.lower() != p.netloc.lower():
         return False
     strip = re.compile(r"/comment-page-\d+/?$|/+$")

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborNode
 from .dom import Attrs
 
 _WP_PAGE = re.compile(r"/comment-page-(\d+)/?")
+_PERMALINK = re.compile(r"#(?:comment|div-comment|li-comment)-?\d+$|#c\d{6,}$|[?&]replytocom=")
 _QUERY_KEYS = ("cpage", "debut_forums", "comments_page", "commentPage", "comment_page")
 _OLDER_NEWER = re.compile(
     r"(?:older|newer|previous|next|ältere|neuere|vorherige|nächste|weitere)\s+(?:comments|kommentare)"
@@ -67,6 +68,8 @@ def comment_page_links(root: LexborNode, attrs: Attrs, page_url: str | None) -> 
         href = attrs.get(a, "href")
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
+        if _PERMALINK.search(href):
+            continue  # a comment's own permalink (".../comment-page-1/#comment-5"), not navigation
         text = a.text(separator=" ", strip=True)
         if not _is_comment_page_link(href, text):
             continue

@@ -25,7 +25,7 @@ AUTHOR_ITEMPROP = ("author", "creator", "name")
 DATE = (
     "comment-date", "comment-time", "comment-metadata", "commentmetadata", "comment-meta",
     "comment-timestamp", "comment-datetime", "comment__time", "comment__date", "timestamp",
-    "datetime", "date", "time", "published", "comment-info", "meta",
+    "datetime", "date", "time", "published", "meta",
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
 DATE_ATTRS = ("datetime", "content", "data-time", "data-timestamp", "data-datetime", "data-utime",
@@ -47,7 +47,7 @@ META = frozenset({
     "comment-time", "comment-timestamp", "timestamp", "byline", "comment-byline", "comment-number",
     "comment-num", "commentnumber", "comment-count", "comment-id", "badge", "comment-label",
     "reply-to", "in-reply-to", "comment-nav", "comment-navigation", "toggle", "more-replies",
-    "load-more", "comment-header", "comment-footer", "comment-author-info", "comment-info",
+    "load-more", "comment-header", "comment-footer", "comment-author-info",
     "comment-subscription", "comment-quote-link", "quote-link", "comment-options",
     "comment-controls", "comment-buttons", "comment-toolbar", "comment-like-feedback",
     "comment__meta", "comment__actions", "comment__permalink", "comment-admin", "vcard",

@@ -43,6 +43,8 @@ class Blogger(CommentSystem):
             anchor = dt.css_first("a[name^='c']") if not m else None
             if anchor is not None:
                 m = _ID.match(a.get(anchor, "name"))
+            if m is None and "comment-author" not in a.classes(dt):
+                continue
             body = next_element(dt)
             if body is None or body.tag != "dd":
                 continue

@@ -35,10 +35,18 @@ class XenForo(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
+        html = page.root.css_first("html")
+        # On the forum's own thread page the first message is the topic itself: it is the post
+        # (trafilatura reads it as the body), the others are its comments. Embedded under a blog
+        # post, every message is a comment.
+        thread_page = html is not None and (
+            a.get(html, "data-template") in ("thread_view", "thread_view_type_article")
+            or page.root.css_first("#messageList, .block--messages[data-type='post']") is not None)
         for n in page.root.css("article.message--post, li.message[id^='post-']"):
             content_id = a.get(n, "data-content") or a.id(n)
             m = _ID.match(content_id)
             author = a.get(n, "data-author") or None
             out.append(Item(n, self.name, f"post-{m.group(1)}" if m else "", parent_stated=True,
-                            author=author))
+                            author=author,
+                            skip_reason="thread_starter" if thread_page and not out else None))
         return out
