@@ -54,7 +54,7 @@ def label(page: Path) -> dict:
     rules = json.loads(page.with_name(page.name[:-5] + ".rules.json").read_text())
     raw = page.read_bytes()
     try:
-        doc = lxml.html.fromstring(raw.decode("utf-8"))
+        doc = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", raw.decode("utf-8")))
     except UnicodeDecodeError:
         doc = lxml.html.fromstring(raw)  # lxml reads the page's own charset declaration
     items = doc.xpath(rules["item"])

@@ -33,6 +33,20 @@ share teilen partager compartir condividi flag delete löschen supprimer elimina
     "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta",
     "load more replies", "show replies", "hide replies", "view replies", "mehr anzeigen",
 })
+# Badges themes print next to a name: the commenter's role, not part of the name.
+ROLE_WORDS = frozenset("""
+author autor auteur autore auteure autorin admin administrator administrador amministratore
+moderator moderateur modérateur moderador moderatore mod guest gast invité invitée invitado
+ospite staff team member mitglied membre miembro membro editor redaktion rédaction redacción
+redazione owner inhaber propriétaire verified verifiziert
+""".split()) | frozenset({"post author", "blog author", "site owner", "beitragsautor",
+                          "artikelautor", "autor des beitrags", "auteur de l'article"})
+
+
+def is_role_word(s: str) -> bool:
+    return _norm(s) in ROLE_WORDS
+
+
 # "X said:", "X dijo:", "X schrieb:", ... (the name is checked separately)
 SAID = re.compile(
     r"\s*(?:says|said|wrote|writes|dijo|dice|escribió|escribio|schrieb|schreibt|sagt|sagte|"
@@ -48,6 +62,7 @@ _COUNTER_LINE = re.compile(
     r"person likes this|personen gefällt das|personnes aiment|personas les gusta)\s*[.!]?)$",
     re.I)
 _SEPARATORS = " \t|•·-–—:,;@»«›‹()[]"
+_NAME_SEPARATORS = " \t|•·-–—:,;@»«›‹"
 _DATEISH = re.compile(r"\d{1,4}[./:-]\d{1,2}|\d{4}|\b(?:am|pm|uhr|h\d\d)\b", re.I)
 
 
@@ -142,13 +157,13 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
     s = " ".join(name.split())
     s = _AUTHOR_HEAD.sub("", s)
     for _ in range(3):
-        s2 = _AUTHOR_TAIL.sub("", s).strip(_SEPARATORS)
+        s2 = _AUTHOR_TAIL.sub("", s).strip(_NAME_SEPARATORS)
         if s2 == s:
             break
         s = s2
     words = s.split()
-    # Trailing "Antworten"/"Reply" glued to the name, and a date glued after it.
-    while words and is_reply_word(words[-1]):
+    # Trailing "Antworten"/"Reply" or a role badge ("Autor") glued to the name.
+    while len(words) > 1 and (is_reply_word(words[-1]) or is_role_word(words[-1])):
         words.pop()
     s = " ".join(words)
     for m in _DATEISH.finditer(s):
@@ -156,8 +171,18 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
         starts = [0] + [i + 1 for i, ch in enumerate(s[:m.start()]) if ch == " "]
         cut = next((i for i in starts if i and is_date_line(s[i:], languages)), None)
         if cut is not None:
-            s = s[:cut].strip(_SEPARATORS)
+            s = s[:cut].strip(_NAME_SEPARATORS)
             break
-    if not s or len(s) > 80 or is_reply_word(s) or is_date_line(s, languages) or s.isdigit():
+    if not s or len(s) > 80 or is_reply_word(s) or is_role_word(s) or is_date_line(s, languages):
         return None
+    return _balance(s)
+
+
+def _balance(s: str) -> str:
+    """Strip punctuation left at the ends, but keep a closing bracket that has its opening one."""
+    s = s.strip(" \t|•·-–—:,;@»«›‹")
+    while s and s[-1] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "["):
+        s = s[:-1].rstrip()
+    while s and s[0] in "([" and s.count(s[0]) > s.count(")" if s[0] == "(" else "]"):
+        s = s[1:].lstrip()
     return s

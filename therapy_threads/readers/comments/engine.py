@@ -29,7 +29,7 @@ from .._dates import When, when_from_machine, when_from_text
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import CommentSystem, Item, Page
-from .cleanup import clean_author, clean_comment_text, is_reply_word
+from .cleanup import clean_author, clean_comment_text, is_reply_word, is_role_word
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
 
@@ -604,7 +604,7 @@ def _heading_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[Lexbo
     for tag in ("tag:h2", "tag:h3", "tag:h4", "tag:h5", "tag:h6", "tag:strong", "tag:b"):
         for n in idx.get(tag, ()):
             t = clean_author(_author_text(page, n), page.languages)
-            if t and len(t) <= 60 and not re.search(r"\d{3,}", t):
+            if t and len(t) <= 60 and not t.isdigit():
                 return n, t
             break
     return None, None
@@ -624,10 +624,13 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
 
     def skip(el: LexborNode) -> bool:
         cls = a.classes(el)
-        return el.tag in ("img", "time", "svg", "script", "style", "button") or bool(
-            cls & {"says", "avatar", "screen-reader-text", "comment-metadata", "comment-date",
-                   "comment-time", "reply", "comment-reply-link", "badge", "label", "user-title",
-                   "title", "usertitle", "comment-label", "wpd-comment-label"})
+        if el.tag in ("img", "time", "svg", "script", "style", "button") or cls & {
+                "says", "avatar", "screen-reader-text", "comment-metadata", "comment-date",
+                "comment-time", "reply", "comment-reply-link", "badge", "label", "user-title",
+                "title", "usertitle", "comment-label", "wpd-comment-label"}:
+            return True
+        # A badge next to the name ("<span>Autor</span>", "<span>Admin</span>").
+        return el.tag in ("span", "small", "em", "sup") and is_role_word(el.text(strip=True))
 
     # A container ("<div class=author>Ben 19. Juni 2018 - Antworten</div>") whose name sits in
     # its own element: take that element.
@@ -635,8 +638,8 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
         for sub in n.css("cite, .fn, strong, b, a[href], span"):
             if skip(sub) or "reply" in a.get(sub, "class"):
                 continue
-            t = " ".join(sub.text(separator=" ", strip=True).split())
-            if t and len(t) <= 60 and not is_reply_word(t):
+            t = " ".join(node_text(sub, skip).split())
+            if t and len(t) <= 60 and not is_reply_word(t) and not is_role_word(t):
                 return t
     text = node_text(n, skip)
     first = text.split("\n", 1)[0].strip() if text else ""
