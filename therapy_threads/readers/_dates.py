@@ -165,7 +165,7 @@ def when_from_machine(value: str | None) -> When | None:
 
 _TIME_IN_TEXT = re.compile(r"\d{1,2}[:h.]\d{2}(?!\d)|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
 _SECONDS_IN_TEXT = re.compile(r"\d{1,2}:\d{2}:\d{2}")
-_NOISE = re.compile(r"[|•·@»«]+|\b(?:posted|geschrieben|publié|publicado|pubblicato)\b", re.I)
+_NOISE = re.compile(r"[|•·@»«]+|\b(?:posted|geschrieben|publié|publicado|pubblicato)\b|[於于]", re.I)
 
 
 def when_from_text(text: str | None, languages: tuple[str, ...] = ()) -> When | None:

@@ -55,14 +55,14 @@ SAID = re.compile(
     r"yazdı|írta|napsal|napsala)\s*(?:\.\.\.|…)?\s*:?\s*$", re.I)
 _NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
 _COUNTER_LINE = re.compile(
-    r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]+"
+    r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
     r"|(?:liked by|gefällt|likes?|dislikes?|votes?|points?|punkte|stimmen|me gusta|j'aime|"
     r"mi piace|vind ik leuk|thumbs up|thumbs down|rating|bewertung)\b.{0,30}"
     r"|.{0,12}\b(?:likes?|dislikes?|votes?|points?|punkte|stimmen|people like this|"
     r"person likes this|personen gefällt das|personnes aiment|personas les gusta)\s*[.!]?)$",
     re.I)
 _SEPARATORS = " \t|•·-–—:,;@»«›‹()[]"
-_NAME_SEPARATORS = " \t|•·-–—:,;@»«›‹"
+_NAME_SEPARATORS = " \t|•·-–—:,;»«›‹"
 _DATEISH = re.compile(r"\d{1,4}[./:-]\d{1,2}|\d{4}|\b(?:am|pm|uhr|h\d\d)\b", re.I)
 
 
@@ -98,6 +98,21 @@ def _strip_author_prefix(line: str, author: str | None) -> str | None:
     return rest.strip(_SEPARATORS)
 
 
+def split_signature(line: str, languages: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """("NAME", "DATE") for a signature line "NAME 於 2014/01/01 20:31 回覆", "NAME | 8.11.2020"."""
+    s = line.strip()
+    if not s or len(s) > 90:
+        return None
+    words = s.split()
+    while words and is_reply_word(words[-1]):
+        words.pop()
+    for i in range(1, min(len(words), 6)):
+        name, rest = " ".join(words[:i]), " ".join(words[i:])
+        if is_date_line(rest, languages) and not _DATEISH.search(name):
+            return name.strip(_NAME_SEPARATORS), rest
+    return None
+
+
 def clean_comment_text(text: str, author: str | None = None, *,
                        languages: tuple[str, ...] = (), date_texts: tuple[str, ...] = ()) -> str:
     """Drop metadata lines at the start and end of a comment's text."""
@@ -125,6 +140,10 @@ def clean_comment_text(text: str, author: str | None = None, *,
                 return ""  # "Someone said:" with a name the reader did not get
         if is_date_line(s, languages):
             return ""
+        if not at_start:
+            sig = split_signature(s, languages)
+            if sig and (not author or _norm(sig[0]) == _norm(author)):
+                return ""  # "NAME 於 2014/01/01 20:31 回覆": the writer's signature line
         return None
 
     start, end = 0, len(lines)
@@ -143,8 +162,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
 
 _AUTHOR_TAIL = re.compile(
     r"\s*(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit)\s*"
-    r"(?:\.\.\.|…)?\s*:?\s*$|\s*(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·—–]\s*.*$|"
-    r"\s+-\s+.*$", re.I)
+    r"(?:\.\.\.|…)?\s*:?\s*$|\s*(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
+    r"\s+[—–]\s+(?=.*\d).*$", re.I)
 _AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|kommentar von|commentaire (?:de|par)|comentario de|"
                           r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
                           r"por|di|door|av|przez)\s*:?\s+", re.I)
@@ -173,14 +192,14 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
         if cut is not None:
             s = s[:cut].strip(_NAME_SEPARATORS)
             break
-    if not s or len(s) > 80 or is_reply_word(s) or is_role_word(s) or is_date_line(s, languages):
+    if not s or len(s) > 80 or is_reply_word(s) or is_date_line(s, languages):
         return None
     return _balance(s)
 
 
 def _balance(s: str) -> str:
     """Strip punctuation left at the ends, but keep a closing bracket that has its opening one."""
-    s = s.strip(" \t|•·-–—:,;@»«›‹")
+    s = s.strip(_NAME_SEPARATORS)
     while s and s[-1] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "["):
         s = s[:-1].rstrip()
     while s and s[0] in "([" and s.count(s[0]) > s.count(")" if s[0] == "(" else "]"):

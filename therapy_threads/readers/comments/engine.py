@@ -29,7 +29,7 @@ from .._dates import When, when_from_machine, when_from_text
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import CommentSystem, Item, Page
-from .cleanup import clean_author, clean_comment_text, is_reply_word, is_role_word
+from .cleanup import clean_author, clean_comment_text, is_reply_word, is_role_word, split_signature
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
 
@@ -93,6 +93,8 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     own = _own_elements(items, by_id)
     parents = _structure(page, items, by_id, thread)
     for i, it in enumerate(items):
+        if not it.skip_reason and _is_ping(page, own[it.node.mem_id]):
+            it.skip_reason = "pingback"
         if it.skip_reason:
             thread.skipped[it.skip_reason] += 1
             continue
@@ -103,6 +105,20 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
 
 
 # --------------------------------------------------------------------------- 1. collect
+
+_PING = re.compile(r"^\s*(?:pingback|trackback|pingback-url)\b", re.I)
+
+
+def _is_ping(page: Page, own: list[LexborNode]) -> bool:
+    """A ping printed as a comment without WordPress's pingback class ("Pingback von <a>...")."""
+    for n in own[:8]:
+        t = n.text(deep=False, separator=" ", strip=True).strip(" |:-–—•·")
+        if _PING.match(t):
+            return True
+        if len(t) > 15:
+            return False  # the comment's own words come first
+    return False
+
 
 def _collect(page: Page) -> list[Item]:
     claimed: dict[int, Item] = {}
@@ -134,6 +150,27 @@ def _collect(page: Page) -> list[Item]:
                 above_claimed.add(p.mem_id)
                 p = p.parent
         out.extend(fresh)
+    out.extend(_owner_replies(page, out))
+    return out
+
+
+def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
+    """The blog owner's answer printed inside a comment: a reply to that comment."""
+    ids = {it.node.mem_id: it for it in items}
+    memo: dict[int, object] = {}
+    out: list[Item] = []
+    for n in page.root.css("[class*='eply'], [class*='esponse'], [class*='nswer']"):
+        if n.mem_id in ids or not any(roles.OWNER_REPLY.match(c) for c in page.attrs.classes(n)):
+            continue
+        p = n.parent
+        anc = memo_up(p, memo, lambda x: ids.get(x.mem_id)) if p is not None else None
+        if not isinstance(anc, Item) or anc.skip_reason:
+            continue
+        text = n.text(separator=" ", strip=True)
+        if len(text) < 2 or is_reply_word(text):
+            continue
+        out.append(Item(n, anc.system, f"{anc.key}-reply{len(out) + 1}" if anc.key else "",
+                        is_post_author=True))
     return out
 
 
@@ -522,7 +559,11 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                 author_node, raw_author = cand, t
                 break
         if raw_author is None:
+            author_node, raw_author = _byline_author(page, own)
+        if raw_author is None:
             author_node, raw_author = _heading_author(page, idx)
+        if raw_author is None:
+            raw_author = _signature_author(page, own)
     author = clean_author(raw_author, page.languages)
 
     # Date: a candidate with a machine value, or short enough to be only a date.
@@ -560,7 +601,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if el.mem_id in skip_nodes or el.tag in roles.META_TAGS:
             return True
         cls = a.classes(el)
-        if cls & meta or cls & _WRAPPER:
+        if cls & meta or cls & _WRAPPER or any(roles.META_PATTERN.match(c) for c in cls):
             return True
         if el.tag == "img" and "avatar" in a.get(el, "class"):
             return True
@@ -597,6 +638,34 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         key=it.key, parent_key=parent_key, text=text, author=author,
         author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
         location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system)
+
+
+_BYLINE = re.compile(
+    r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|publié|écrit|escrito|publicado|"
+    r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez)\s+"
+    r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
+
+
+def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
+    """"geschrieben von NAME am 21. Jan. 2015", "Posted by NAME on ..." in a metadata line."""
+    for n in own[1:40]:
+        t = n.text(deep=False, separator=" ", strip=True) if n.tag != "a" else ""
+        if t and len(t) < 200:
+            m = _BYLINE.search(t + " ")
+            if m:
+                return n, m.group(1)
+    return None, None
+
+
+def _signature_author(page: Page, own: list[LexborNode]) -> str | None:
+    """The name on a closing signature line ("NAME 於 2014/01/01 20:31 回覆")."""
+    for n in reversed(own[-6:]):
+        if n.tag not in ("p", "div", "span", "small", "em"):
+            continue
+        sig = split_signature(n.text(separator=" ", strip=True), page.languages)
+        if sig:
+            return sig[0]
+    return None
 
 
 def _heading_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:

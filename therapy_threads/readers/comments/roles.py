@@ -7,12 +7,14 @@ of those names in themes. Class tokens are compared lower-cased and whole.
 """
 from __future__ import annotations
 
+import re
+
 CONTENT = (
     "comment-content", "comment-text", "comment_text", "commenttext", "comment-entry",
     "comment-body-text", "comment-message", "commentcontent", "comment_content",
     "comment-content-inner", "comment-inner-text", "comment__content", "comment__text",
     "comment__body", "comment-excerpt", "comment-txt", "comment-desc", "commentbody",
-    "comment_body", "text", "message", "entry-content",
+    "comment_body", "post-text", "text", "message", "entry-content",
 )
 CONTENT_ITEMPROP = ("text", "commenttext", "description", "articlebody")
 AUTHOR = (
@@ -51,7 +53,16 @@ META = frozenset({
     "comment-subscription", "comment-quote-link", "quote-link", "comment-options",
     "comment-controls", "comment-buttons", "comment-toolbar", "comment-like-feedback",
     "comment__meta", "comment__actions", "comment__permalink", "comment-admin", "vcard",
+    "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor",
 })
+# Token shapes that are metadata whatever their prefix ("reply-comment", "comment-tools").
+META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_])?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"
+                          r"button|btn|to))?|replylink|permalink|actions?|tools|toolbar|"
+                          r"report|flag|share|sharing|voting|votes?|likes?)$")
+# A block inside a comment that holds the blog owner's answer to it (blog platforms that print
+# the owner's reply under each comment instead of as a comment of its own).
+OWNER_REPLY = re.compile(r"^(?:reply[-_]?(?:text|content|body)|(?:author|admin|owner|blogger|"
+                         r"blog[-_]?owner|webmaster)[-_](?:reply|response|answer|comment))$")
 META_TAGS = frozenset({"form", "button", "input", "select", "textarea", "script", "style",
                        "noscript", "template", "svg", "iframe", "time"})
 # Class tokens of a block that holds the replies of the comment it follows or sits in.

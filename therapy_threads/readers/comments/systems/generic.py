@@ -30,6 +30,11 @@ _SIGNATURE_DROP = re.compile(r"^(?:depth|level|thread|even|odd|alt|byuser|commen
                              r"bypostauthor|parent|first|last|new|is-|has-)")
 
 
+_MARKER_SEL = ("a[name^='comment'], a[id^='comment'], p[id^='comment-'], span[id^='comment-'], "
+               "a[name^='c'], div[id^='comment-'][class='']")
+_MAX_CLIMB = 12
+
+
 def _numbered(nid: str) -> str | None:
     """The number of a comment-like id; a bare ``c`` prefix needs 4+ digits (``c1`` is a column)."""
     m = _ID.match(nid)
@@ -53,6 +58,46 @@ class Generic(CommentSystem):
     name = "generic"
     order = 95
 
+    @staticmethod
+    def _anchored_blocks(page: Page) -> list[tuple]:
+        """Comments marked only by an empty anchor (``<a name="comment-5">``): the comment is the
+        largest block around the anchor that holds no other such anchor, when those blocks
+        repeat side by side (a flat list of comment boxes)."""
+        a = page.attrs
+        markers = []
+        for m in page.root.css(_MARKER_SEL):
+            key = _numbered(a.get(m, "name") or a.id(m))
+            if key and len(m.text(strip=True)) <= 3:
+                markers.append((m, key))
+        if len(markers) < 2:
+            return []
+        keys: dict[int, set[str]] = {}  # distinct comment numbers below an element
+        for m, key in markers:
+            p = m.parent
+            for _ in range(_MAX_CLIMB):
+                if p is None or not p.is_element_node:
+                    break
+                keys.setdefault(p.mem_id, set()).add(key)
+                p = p.parent
+        count = {k: len(v) for k, v in keys.items()}
+        out = []
+        done: set[int] = set()
+        for m, key in markers:
+            block = None
+            p = m.parent
+            for _ in range(_MAX_CLIMB):
+                if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
+                    break
+                if count.get(p.mem_id, 0) > 1:
+                    break
+                block = p
+                p = p.parent
+            if block is not None and p is not None and count.get(p.mem_id, 0) > 1 \
+                    and block.tag not in ("p", "span", "a") and block.mem_id not in done:
+                done.add(block.mem_id)
+                out.append((block, key))
+        return out
+
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         root = page.root
@@ -71,12 +116,18 @@ class Generic(CommentSystem):
             sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c)
                                     and not re.search(r"\d{3,}", c)))
             found[n.mem_id] = (n, strong, sig)
+        for n, key in self._anchored_blocks(page):
+            if n.mem_id not in found:
+                found[n.mem_id] = (n, True, ("anchored", key))
         if not found:
             return []
         counts = Counter(sig for _, _, sig in found.values())
         out: list[Item] = []
         for n, strong, sig in found.values():
             if not strong and counts[sig] < 2:
+                continue
+            if sig[0] == "anchored":
+                out.append(Item(n, self.name, f"comment-{sig[1]}"))
                 continue
             num = _numbered(a.id(n))
             out.append(Item(n, self.name, f"comment-{num}" if num else "",
