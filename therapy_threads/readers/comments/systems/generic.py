@@ -45,6 +45,16 @@ def _numbered(nid: str) -> str | None:
     return m.group(1)
 
 
+def _anchor_before(n, a) -> str | None:
+    """``<a id="comment-5"></a><div class="comment">``: the anchor just before names it."""
+    p = n.prev
+    while p is not None and not p.is_element_node:
+        p = p.prev
+    if p is not None and p.tag == "a" and not p.text(strip=True):
+        return _numbered(a.get(p, "id") or a.get(p, "name"))
+    return None
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
         if c in _PART_EXCEPT:
@@ -116,7 +126,18 @@ class Generic(CommentSystem):
             sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c)
                                     and not re.search(r"\d{3,}", c)))
             found[n.mem_id] = (n, strong, sig)
-        for n, key in self._anchored_blocks(page):
+        anchored = self._anchored_blocks(page)
+        if found and anchored:
+            above: set[int] = set()  # ancestors of the marked blocks: not comments themselves
+            for n, _, _ in found.values():
+                p = n.parent
+                for _ in range(40):
+                    if p is None or not p.is_element_node or p.mem_id in above:
+                        break
+                    above.add(p.mem_id)
+                    p = p.parent
+            anchored = [(n, k) for n, k in anchored if n.mem_id not in above]
+        for n, key in anchored:
             if n.mem_id not in found:
                 found[n.mem_id] = (n, True, ("anchored", key))
         if not found:
@@ -129,7 +150,7 @@ class Generic(CommentSystem):
             if sig[0] == "anchored":
                 out.append(Item(n, self.name, f"comment-{sig[1]}"))
                 continue
-            num = _numbered(a.id(n))
+            num = _numbered(a.id(n)) or _anchor_before(n, a)
             out.append(Item(n, self.name, f"comment-{num}" if num else "",
                             depth=depth_from_classes(a.classes(n))))
         return out
