@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
@@ -84,8 +84,8 @@ def is_zoneless_time(value: str | None) -> bool:
 _ISO_LOCAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
                         r"\s*(Z|z|[+-]\d{2}:?\d{2}|UTC|GMT)?$")
 _UNIX = re.compile(r"^\d{9,10}(?:\d{3})?$")
-_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
-_RELATIVE = re.compile(r"\b(ago|vor|il y a|hace|fa|geleden|sedan|temu|назад|önce)\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)|(?<!\d)\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2}(?!\d)")
+_RELATIVE = re.compile(r"\b(ago|vor|il y a|hace|fa|geleden|sedan|temu|назад|önce)\b|\bher\s*$|前$", re.I)
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
 
@@ -183,7 +183,10 @@ def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
     machine = when_from_machine(t)
     if machine:
         return machine
-    import dateparser  # slow import; only pages that show dates as text need it
+    fast = _fast_text_date(t, languages)
+    if fast is not None:
+        return fast or None
+    import dateparser  # slow: only dates the fast path does not know go through it
 
     langs = [lang for lang in dict.fromkeys(languages + ("en",)) if lang]
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
@@ -204,3 +207,118 @@ def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
         utc = to_utc_iso(dt) if has_time and dt.tzinfo is not None else None
         return When(utc, local)
     return None
+
+
+# ---- fast path: the common shapes, with month names from dateparser's own locale data ------
+
+_NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-]) ?(\d{1,2})\2 ?(\d{4}|\d{2})(?!\d)")
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*"
+                   r"(a\.?\s?m\.?|p\.?\s?m\.?)?", re.I)
+_NAMED_ZONE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s+(?:CET|CEST|MEZ|MESZ|EET|EEST|WET|WEST|BST|IST|EST|"
+                         r"EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|JST|KST|AEST|AEDT|NZST|NZDT)\b")
+_OFFSET = re.compile(r"(?:\b(?:utc|gmt)\s*)?([+-])(\d{1,2}):?(\d{2})\b|\b(utc|gmt|z)\b", re.I)
+
+
+@lru_cache(maxsize=64)
+def _month_names(languages: tuple[str, ...]) -> tuple[dict[str, int], str]:
+    """Month name -> number for the page's languages (and English), and the date order."""
+    names: dict[str, int] = {}
+    order = "DMY"
+    try:
+        from dateparser.languages.loader import default_loader
+    except ImportError:  # pragma: no cover - dateparser is a dependency
+        return names, order
+    months = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+    for i, lang in enumerate(dict.fromkeys(languages + ("en",))):
+        try:
+            info = default_loader.get_locale(lang).info
+        except (KeyError, ValueError, AttributeError):
+            continue
+        if i == 0 and info.get("date_order"):
+            order = info["date_order"]
+        for n, m in enumerate(months, 1):
+            for name in info.get(m, []):
+                key = name.lower().rstrip(".")
+                if key and not key.isdigit():
+                    names.setdefault(key, n)
+    return names, order
+
+
+def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
+    """When for the usual shapes; None: not a date; False: unsure, ask dateparser."""
+    if _NAMED_ZONE.search(t):
+        return False  # "9:52 PM CET": dateparser knows the zone names
+    s = t.lower()
+    y = mo = d = None
+    end = 0
+    m = _NUMERIC_YMD.search(s) or _CJK.search(s)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        end = m.end()
+    else:
+        m = _NUMERIC.search(s)
+        if m:
+            a, sep, b, yy = m.group(1), m.group(2), m.group(3), m.group(4)
+            names, order = _month_names(languages)
+            y = int(yy) + (2000 if len(yy) == 2 and int(yy) < 70 else 1900 if len(yy) == 2 else 0)
+            if sep == "/" and order.startswith("M"):
+                mo, d = int(a), int(b)
+            else:
+                d, mo = int(a), int(b)
+            end = m.end()
+        else:
+            names, _ = _month_names(languages)
+            if not names:
+                return False
+            words = re.findall(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|\.)?", s)
+            month_at = next((i for i, w in enumerate(words) if w.rstrip(".") in names), None)
+            if month_at is None:
+                return False
+            mo = names[words[month_at].rstrip(".")]
+            nums = [(i, int(re.sub(r"\D", "", w))) for i, w in enumerate(words)
+                    if re.match(r"\d", w)]
+            years = [n for i, n in nums if 1000 <= n <= 2999]
+            days = [n for i, n in nums if 1 <= n <= 31 and abs(i - month_at) == 1]
+            if not years or not days:
+                return False
+            y, d = years[0], days[0]
+            ym = re.search(str(y), s)
+            end = ym.end() if ym else 0
+    try:
+        dt = datetime(y, mo, d)
+    except (TypeError, ValueError):
+        return None
+    if not _plausible(dt):
+        return None
+    rest = s[end:]
+    tm = _TIME.search(rest)
+    has_time = tm is not None
+    has_seconds = False
+    if tm:
+        hh, mi = int(tm.group(1)), int(tm.group(2))
+        ampm = (tm.group(4) or "").replace(".", "").replace(" ", "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        elif ampm == "am" and hh == 12:
+            hh = 0
+        ss = int(tm.group(3)) if tm.group(3) else 0
+        has_seconds = tm.group(3) is not None
+        try:
+            dt = dt.replace(hour=hh, minute=mi, second=ss)
+        except ValueError:
+            return None
+        off = _OFFSET.search(rest[tm.end():])
+        if off:
+            if off.group(4):
+                dt = dt.replace(tzinfo=timezone.utc)
+            else:
+                mins = int(off.group(2)) * 60 + int(off.group(3))
+                dt = dt.replace(tzinfo=timezone(timedelta(minutes=mins if off.group(1) == "+" else -mins)))
+    local = _local_iso(dt, has_time, has_seconds)
+    utc = to_utc_iso(dt) if has_time and dt.tzinfo is not None else None
+    if utc and local.endswith("+00:00"):
+        local = local[:-6] + "Z"
+    return When(utc, local)
