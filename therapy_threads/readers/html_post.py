@@ -32,9 +32,11 @@ from .html_text import node_text
 MAX_TRAFILATURA_CHARS = 8_000_000
 
 _TITLE_SELECTORS = ("h1.entry-title", "h1.post-title", "h1[itemprop='headline']",
-                    "h1.article-title", "h1.title.entry-title", "h1.p-name", "h1.node__title",
-                    "h1.page-title.entry-title", ".post h1", "article h1", "h2.entry-title",
-                    "h3.post-title.entry-title", "h3.post-title", ".post-title.entry-title")
+                    "h1.article-title", "h1.p-name", "h1.node__title", ".entry-title",
+                    ".post-title", "[itemprop='headline']", "article h1", ".post h1",
+                    ".hentry h2", ".post h2")
+# trafilatura's list and table handling recurses once per nesting level.
+MAX_TRAFILATURA_DEPTH = 150
 _BYLINE_SELECTORS = (".byline .author .fn", ".byline .fn", ".entry-meta .author .fn",
                      ".author.vcard .fn", ".byline a[rel='author']", "a[rel='author']",
                      ".byline .author a", ".post-author .fn", ".entry-author-name",
@@ -169,6 +171,21 @@ def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> W
     return None
 
 
+def deeper_than(root: LexborNode, limit: int) -> bool:
+    """Whether any element is nested more than ``limit`` deep (stops at the first one)."""
+    stack = [(root, 0)]
+    while stack:
+        n, d = stack.pop()
+        if d > limit:
+            return True
+        c = n.child
+        while c is not None:
+            if c.is_element_node:
+                stack.append((c, d + 1))
+            c = c.next
+    return False
+
+
 def _paragraphs(text: str) -> str:
     """trafilatura's one-line-per-element text -> our paragraphs (blank line between)."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -220,11 +237,15 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
     f.url = url or (attrs.get(canonical, "href") if canonical is not None else None) \
         or _meta(root, attrs, "og:url")
     doc = None
-    if len(html) <= MAX_TRAFILATURA_CHARS:
-        doc = _trafilatura(html, f.url)
-    else:
+    if len(html) > MAX_TRAFILATURA_CHARS:
         f.warnings.append(("large_page", f"the page is {len(html):,} characters; the post body was "
                            "taken from its main container without trafilatura"))
+    elif deeper_than(root, MAX_TRAFILATURA_DEPTH):
+        f.warnings.append(("deep_page", f"elements are nested more than {MAX_TRAFILATURA_DEPTH} "
+                           "deep; the post body was taken from its main container without "
+                           "trafilatura"))
+    else:
+        doc = _trafilatura(html, f.url)
 
     title = our_title(root)
     if not title and doc is not None and doc.title:

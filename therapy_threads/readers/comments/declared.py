@@ -38,6 +38,7 @@ _ONE = re.compile(r"^\s*(?:one|a single|ein|eine|einen|un|une|uno|una|um|uma|é�
 _NONE = re.compile(r"^\s*(?:no|keine|aucun|aucune|ningún|ninguno|nessun|geen|inga|ingen|brak|"
                    r"нет)\s+(?:" + _NOUNS + r")\b", re.I)
 _HEADING_SEL = ("#comments-title, .comments-title, .comment-title, .comments__title, "
+                ".comments__headline, .comments-headline, .comments__count, .comment-count-title, "
                 ".comments-heading, .comment-reply-title, #comments h2, #comments h3, #comments h4, "
                 ".comments-area h2, .comments-area h3, #comments > h2, .comment-count, "
                 ".comments-count, .comments_count, #comments-count, .commentcount, "
@@ -64,10 +65,19 @@ def count_in(text: str) -> int | None:
     return None
 
 
+_LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,6})\)?\s+[^\W\d_]{3,}")
+
+
 def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
     """(count the page states, where it was found)."""
     for n in root.css(_HEADING_SEL):
-        c = count_in(n.text(separator=" ", strip=True))
+        text = n.text(separator=" ", strip=True)
+        c = count_in(text)
+        if c is None and len(text) <= 60:
+            # The comment section's own heading: "91 Ergänzungen", "12 Wortmeldungen" — any
+            # noun a theme chose, since the element says it is the comments' heading.
+            m = _LEADING_NUMBER.match(text)
+            c = int(m.group(1)) if m else None
         if c is not None:
             return c, "heading"
     for n in root.css("[itemprop='commentCount'], meta[itemprop='interactionCount']"):

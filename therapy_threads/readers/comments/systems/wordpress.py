@@ -62,8 +62,12 @@ class WordPress(CommentSystem):
                 continue
             key = f"comment-{m.group(1)}" if m else self._inner_key(n, page)
             skip = "pingback" if "pingback" in cls else "trackback" if "trackback" in cls else None
-            out.append(Item(n, self.name, key, depth=depth_from_classes(cls), skip_reason=skip,
-                            is_post_author=True if "bypostauthor" in cls else None))
+            depth = depth_from_classes(cls)
+            # comment_class() always prints depth-N and, for the post's author, bypostauthor:
+            # with depth-N present, its absence says "not the post's author".
+            out.append(Item(n, self.name, key, depth=depth, skip_reason=skip,
+                            is_post_author=True if "bypostauthor" in cls else
+                            (False if depth is not None and "comment" in cls else None)))
             if not jetpack and any(c in cls for c in ("highlander-comment",)):
                 jetpack = True
         if out and not jetpack:
