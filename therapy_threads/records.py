@@ -131,6 +131,7 @@ class ReadResult:
     # raw_comment_count == published + quarantined + comments_skipped. None: not countable.
     raw_comment_count: int | None = None
     raw_count_method: str = ""  # how it was counted, for the report
+    raw_count_exact: bool = True  # False: a lower bound (web pages: only comments with ids)
     comment_pages: list[str] = field(default_factory=list)  # other pages of the thread (URLs)
 
     def warn(self, code: str, message: str, location: str = "") -> None:

@@ -26,9 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "issues. URLs are fetched politely (robots.txt, rate limit) and archived as "
                     "WARC under --archive, so a second run can replay them with --offline.")
     p.add_argument("target", metavar="PATH_OR_URL")
+    from ..readers import format_help
+
     p.add_argument("--format", dest="fmt", default=None,
-                   help="source format (default: detected from the content): "
-                        "text_capture, wordpress_html, wxr, disqus, wp_rest")
+                   help=f"source format (default: detected from the content): {format_help()}")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--archive", default="data/raw",
                    help="WARC archive folder for fetched URLs (default: data/raw)")
@@ -71,16 +72,19 @@ def _load(args: argparse.Namespace) -> tuple[bytes, str | None, str | None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..readers import SourceRef, detect_format, formats, get_reader
+    from ..readers import SourceRef, canonical_format, detect_format, format_help, get_reader
 
+    if args.fmt is not None:
+        try:
+            args.fmt = canonical_format(args.fmt)
+        except ValueError:
+            raise UserError(f"unknown format {args.fmt!r}; known: {format_help()}") from None
     data, fmt, url = _load(args)
     if fmt is None:
         fmt = detect_format(data, args.target)
         if fmt is None:
             raise UserError(f"could not tell the format of {args.target}; pass --format (one of "
-                            f"{', '.join(formats())})")
-    elif fmt not in formats():
-        raise UserError(f"unknown format {fmt!r}; known: {', '.join(formats())}")
+                            f"{format_help()})")
     source = SourceRef(source_id="inspect", location=args.target, format=fmt, url=url)
     result = get_reader(fmt).read(data, source)
     report = build_report(result, args.target, fmt, len(data))

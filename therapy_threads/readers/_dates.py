@@ -322,3 +322,17 @@ def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
     if utc and local.endswith("+00:00"):
         local = local[:-6] + "Z"
     return When(utc, local)
+
+
+def local_from(value: str | None) -> str | None:
+    """The date/time a source states in its own local time ("2014-01-14 17:32:12"), as ISO."""
+    w = when_from_machine(value) if value and not value.startswith("0000") else None
+    return w.local if w else None
+
+
+def out_of_range(value: str | None) -> bool:
+    """A well-formed date a dataset cannot hold (year 0001, 9999): left empty, with a warning."""
+    if not value or not isinstance(value, str):
+        return False
+    m = re.match(r"^\s*(\d{4})-\d{2}-\d{2}", value)
+    return bool(m) and not value.startswith("0000") and not 1000 <= int(m.group(1)) <= 2200

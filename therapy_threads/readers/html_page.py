@@ -206,6 +206,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     result.comment_pages = missing_pages
     result.raw_comment_count = len(raw_ids)
     result.raw_count_method = "distinct comment element ids in the page text (regex; a lower bound)"
+    result.raw_count_exact = False
     _say_what_is_missing(result, thread_all, len(comments), declared, declared_where,
                          missing_pages, script_systems, len(raw_ids))
     add_post(result, post, comments)

@@ -52,15 +52,19 @@ _DATE_SELECTORS = ("time.entry-date.published[datetime]", "time.published[dateti
 _BODY_SELECTORS = (".entry-content", ".post-content", ".article-content", ".post-body",
                    "[itemprop='articleBody']", ".post-entry", ".entry", ".single-content",
                    ".field--name-body", ".field-name-body", "article", "main")
+# Page furniture inside the post's container, recorded with its kind (class tokens lower-cased).
 _FURNITURE = {
     "sharedaddy": "share", "sd-sharing-enabled": "share", "share": "share", "sharing": "share",
-    "social-share": "share", "share-buttons": "share", "addtoany_share_save_container": "share",
-    "jp-relatedposts": "related", "related-posts": "related", "yarpp-related": "related",
-    "wpcnt": "ads", "adsbygoogle": "ads", "post-navigation": "navigation",
+    "social-share": "share", "share-buttons": "share", "hupso-share-buttons": "share",
+    "addtoany_share_save_container": "share", "jp-relatedposts": "related",
+    "related-posts": "related", "yarpp-related": "related", "wpcnt": "ads", "adsbygoogle": "ads",
+    "post-navigation": "navigation", "navigation": "navigation", "nav-links": "navigation",
     "author-info": "author_bio", "author-bio": "author_bio", "entry-footer": "meta",
-    "entry-meta": "meta", "post-meta": "meta", "newsletter": "newsletter",
-    "subscribe": "newsletter", "wp-block-buttons": "buttons",
+    "entry-meta": "meta", "post-meta": "meta", "wp-block-buttons": "buttons",
+    "screen-reader-text": "screen_reader", "newsletter": "newsletter", "subscribe": "newsletter",
+    "singleinfo": "meta", "postmetadata": "meta", "erssaveprint": "buttons",
 }
+_FURNITURE_IDS = {"jp-post-flair": "share"}
 
 
 @dataclass(slots=True)
@@ -212,11 +216,13 @@ def _drop_leading_meta(body: str, title: str, author: str | None) -> str:
 def _container_body(root: LexborNode, attrs: Attrs,
                     furniture: list[tuple[str, str]]) -> str:
     def skip(n: LexborNode) -> str | bool | None:
-        if n.tag in ("aside", "nav", "form", "footer", "header"):
-            return True
+        if attrs.id(n) in _FURNITURE_IDS:
+            return _FURNITURE_IDS[attrs.id(n)]
         for c in attrs.classes(n):
             if c in _FURNITURE:
                 return _FURNITURE[c]
+        if n.tag in ("aside", "nav", "form", "footer", "header"):
+            return True
         return None
 
     for sel in _BODY_SELECTORS:

@@ -481,13 +481,16 @@ def _candidates(idx: dict[str, list[LexborNode]], names) -> list[LexborNode]:
     return out
 
 
-def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+def _outermost(nodes: list[LexborNode], stop: LexborNode) -> list[LexborNode]:
+    """The nodes not inside another of them (looking up to ``stop``, the comment element)."""
+    if len(nodes) == 1:
+        return nodes
     ids = {n.mem_id for n in nodes}
     out = []
     for n in nodes:
         p = n.parent
         nested = False
-        while p is not None and p.is_element_node:
+        while p is not None and p.is_element_node and p.mem_id != stop.mem_id:
             if p.mem_id in ids:
                 nested = True
                 break
@@ -610,7 +613,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     text = ""
     cnames = _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
     for name in dict.fromkeys(cnames):
-        nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id])
+        nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id], it.node)
         if not nodes:
             continue
         text = "\n\n".join(t for t in (node_text(n, skip) for n in nodes) if t)
@@ -660,9 +663,11 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
 def _signature_author(page: Page, own: list[LexborNode]) -> str | None:
     """The name on a closing signature line ("NAME 於 2014/01/01 20:31 回覆")."""
     for n in reversed(own[-6:]):
-        if n.tag not in ("p", "div", "span", "small", "em"):
+        if n.tag not in ("p", "span", "small", "em") or n.child is None:
             continue
-        sig = split_signature(n.text(separator=" ", strip=True), page.languages)
+        text = n.text(separator=" ", strip=True) if n.child.next is None or len(own) < 50 \
+            else n.text(deep=False, separator=" ", strip=True)
+        sig = split_signature(text[:200], page.languages)
         if sig:
             return sig[0]
     return None
