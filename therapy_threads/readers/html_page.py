@@ -26,7 +26,7 @@ from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
 from .comments.pagination import comment_page_links
 from .html_post import extract_post
-from .html_text import decode_html, parse_html, unwrap_wayback
+from .html_text import MAX_ELEMENT_DEPTH, bound_depth, decode_html, parse_html, unwrap_wayback
 
 BUNDLE_FORMAT = "therapy-threads/html-pages"
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]|$)", re.I)
@@ -129,8 +129,19 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     fetched = {p.url for p in pages if p.url}
     script_systems: list[str] = []
     declared, declared_where = None, ""
+    too_deep = 0
     for i, page in enumerate(pages):
-        tree = parse_html(page.text)
+        text, cut = bound_depth(page.text)
+        if cut:
+            # Comments nested past the bound are counted by their ids, never silently lost.
+            n = len(raw_comment_ids("".join(cut)))
+            too_deep += n
+            result.warn("nested_too_deep",
+                        f"parts of the page are nested more than {MAX_ELEMENT_DEPTH} elements "
+                        f"deep (broken or hostile markup); {n} comment(s) inside them were not "
+                        "read and are counted as skipped")
+        tree = parse_html(text)
+        del text
         if tree.body is None:
             if i == 0:
                 result.error("not_html", "the page has no <body>; it may be truncated or not HTML")
@@ -173,6 +184,8 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     for code, message in post_f.warnings:
         result.warn(code, message)
 
+    if too_deep:
+        thread_all.skipped["nested_too_deep"] += too_deep
     for reason, n in sorted(thread_all.skipped.items()):
         result.skip(reason, n)
     if thread_all.depth_from_classes:
