@@ -140,10 +140,10 @@ def when_from_machine(value: str | None) -> When | None:
                 dt = dt.replace(tzinfo=timezone.utc)
             else:
                 z = z.replace(":", "")
-                try:
-                    dt = datetime.strptime(f"{dt:%Y-%m-%dT%H:%M:%S}{z}", "%Y-%m-%dT%H:%M:%S%z")
-                except ValueError:
+                mins = int(z[1:3]) * 60 + int(z[3:5])
+                if mins >= 24 * 60:
                     return None
+                dt = dt.replace(tzinfo=timezone(timedelta(minutes=mins if z[0] == "+" else -mins)))
         local = _local_iso(dt, hh is not None, ss is not None)
         if zone and z in ("Z", "UTC", "GMT"):
             local = local[:-6] + "Z" if hh is not None else local

@@ -153,11 +153,13 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             languages = _languages(tree.root, attrs)
             declared, declared_where = declared_count(tree.root, attrs)
             script_systems = loaded_by_script(page.text)
-        raw_ids |= raw_comment_ids(page.text)
+        page_ids = raw_comment_ids(page.text)
+        raw_ids |= page_ids
         canonical = tree.css_first("link[rel='canonical']")
         page_url = page.url or (attrs.get(canonical, "href") if canonical is not None else None)
         linked |= set(comment_page_links(tree.root, attrs, page_url))
-        thread = extract_thread(tree.root, attrs, url=page_url, languages=languages)
+        thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
+                                raw_ids=page_ids)
         thread_all.systems.update(thread.systems)
         thread_all.skipped.update(thread.skipped)
         thread_all.depth_from_classes += thread.depth_from_classes

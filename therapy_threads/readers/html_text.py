@@ -190,9 +190,23 @@ _COUNTED = frozenset({"div", "ul", "ol", "dl", "section", "article", "aside", "n
                       "details", "fieldset", "em", "strong", "b", "i", "small", "font", "center"})
 
 
-def bound_depth(text: str, cap: int = MAX_ELEMENT_DEPTH) -> tuple[str, list[str]]:
-    """``text`` with every element nested deeper than ``cap`` cut out, and the cut pieces.
+_BLOCK_TAG = re.compile(r"<(?:/?(?:p|div|li|ul|ol|dl|dt|dd|tr|table|section|article|blockquote|"
+                        r"h[1-6]|header|footer|pre)\b[^>]*|br\s*/?)>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
 
+
+def _flatten(piece: str) -> str:
+    """The words of a cut-out subtree as one flat block (line per list item/paragraph)."""
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", piece))
+    lines = [ln.strip() for ln in text.split("\n")]
+    return '<div class="tt-flattened">' + "<br>".join(ln for ln in lines if ln) + "</div>"
+
+
+def bound_depth(text: str, cap: int = MAX_ELEMENT_DEPTH) -> tuple[str, list[str]]:
+    """``text`` with every element nested deeper than ``cap`` flattened, and the cut pieces.
+
+    A subtree past the bound is replaced by its words in one flat block, so a post's text is
+    kept while nothing is parsed at that depth; comments inside it are the caller's to count.
     Returns the text unchanged (and no pieces) for any page of normal depth; the scan is one
     regex pass over the tags, linear in the size of the page.
     """
@@ -228,6 +242,7 @@ def bound_depth(text: str, cap: int = MAX_ELEMENT_DEPTH) -> tuple[str, list[str]
     for a, b in cuts:
         out.append(text[pos:a])
         pieces.append(text[a:b])
+        out.append(_flatten(text[a:b]))
         pos = b
     out.append(text[pos:])
     return "".join(out), pieces

@@ -38,6 +38,7 @@ class Page:
     attrs: Attrs
     url: str | None
     languages: tuple[str, ...]
+    raw_ids: set[str] | None = None  # comment ids the page text holds (declared.raw_comment_ids)
 
 
 class CommentSystem:

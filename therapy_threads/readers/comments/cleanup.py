@@ -98,10 +98,13 @@ def _strip_author_prefix(line: str, author: str | None) -> str | None:
     return rest.strip(_SEPARATORS)
 
 
+_SIG_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def split_signature(line: str, languages: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """("NAME", "DATE") for a signature line "NAME 於 2014/01/01 20:31 回覆", "NAME | 8.11.2020"."""
     s = line.strip()
-    if not s or len(s) > 90:
+    if not s or len(s) > 90 or not _SIG_DATE.search(s):
         return None
     words = s.split()
     while words and is_reply_word(words[-1]):

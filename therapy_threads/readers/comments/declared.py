@@ -130,11 +130,11 @@ def loaded_by_script(html: str) -> list[str]:
     return [name for name, markers in _SCRIPT_SYSTEMS if any(m in head for m in markers)]
 
 
-_LOOKS_LIKE = re.compile(
-    r"""\bid=["'](?:li-|div-)?comment-?\d+["']|\bid=["']wpd-comm-\d+_\d+["']|\bid=["']dsq-comment-\d+["']"""
-    r"""|\bid=["']c\d{6,}["']|\bid=["']forum\d+["']|\bname=["']forum\d+["']"""
-    r"""|\bdata-content=["']post-\d+["']|\bid=["']js-post-\d+["']""", re.I)
-_ID_NUM = re.compile(r"(\d+)")
+_ATTR = re.compile(r"""\b(id|name|data-content)\s*=\s*["']([\w-]{2,40})["']""", re.I)
+_COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-?(\d+)|wpd-comm-(\d+)_\d+|wc-comm-(\d+)_\d+|"
+                         r"dsq-comment-(\d+)|c(\d{6,})|forum(\d+)|js-post-(\d+))$", re.I)
+_NAMED_ID = re.compile(r"^forum(\d+)$", re.I)
+_CONTENT_ID = re.compile(r"^post-(\d+)$", re.I)
 
 
 def raw_comment_ids(html: str) -> set[str]:
@@ -145,8 +145,10 @@ def raw_comment_ids(html: str) -> set[str]:
     compared (``li-comment-5`` and ``comment-5`` are one comment).
     """
     out: set[str] = set()
-    for m in _LOOKS_LIKE.finditer(html):
-        num = _ID_NUM.search(m.group(0))
-        if num:
-            out.add(num.group(1))
+    for m in _ATTR.finditer(html):
+        attr, value = m.group(1).lower(), m.group(2)
+        rx = _COMMENT_ID if attr == "id" else _NAMED_ID if attr == "name" else _CONTENT_ID
+        v = rx.match(value)
+        if v:
+            out.add(next(g for g in v.groups() if g))
     return out

@@ -79,8 +79,8 @@ class Thread:
 
 
 def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
-                   languages: tuple[str, ...] = ()) -> Thread:
-    page = Page(root=root, attrs=attrs, url=url, languages=languages)
+                   languages: tuple[str, ...] = (), raw_ids: set[str] | None = None) -> Thread:
+    page = Page(root=root, attrs=attrs, url=url, languages=languages, raw_ids=raw_ids)
     items = _collect(page)
     thread = Thread()
     if not items:
@@ -90,22 +90,28 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     if not items:
         return thread
     by_id = {it.node.mem_id: it for it in items}
-    own = _own_elements(items, by_id)
+    # Fields are read one comment at a time with their own attribute cache, so memory holds
+    # one comment's elements, not the whole thread's.
+    page_attrs = page.attrs
     parents = _structure(page, items, by_id, thread)
     for i, it in enumerate(items):
-        if not it.skip_reason and _is_ping(page, own[it.node.mem_id]):
+        own = _own_elements_of(it, by_id)
+        page.attrs = Attrs()
+        if not it.skip_reason and _is_ping(page, own):
             it.skip_reason = "pingback"
         if it.skip_reason:
             thread.skipped[it.skip_reason] += 1
             continue
-        rc = _read_fields(page, it, own[it.node.mem_id], by_id, parents[i], i)
+        rc = _read_fields(page, it, own, by_id, parents[i], i)
         thread.comments.append(rc)
         thread.systems[it.system] += 1
+    page.attrs = page_attrs
     return thread
 
 
 # --------------------------------------------------------------------------- 1. collect
 
+_KEY_NUM = re.compile(r"^\D*(\d+)\D*$")
 _PING = re.compile(r"^\s*(?:pingback|trackback|pingback-url)\b", re.I)
 
 
@@ -125,6 +131,9 @@ def _collect(page: Page) -> list[Item]:
     above_claimed: set[int] = set()  # ancestors of claimed elements
     out: list[Item] = []
     for system in SYSTEMS:
+        if system.name == "generic" and out and page.raw_ids is not None \
+                and page.raw_ids <= {_KEY_NUM.sub(r"\1", it.key) for it in out}:
+            break  # every comment id on the page is read already: no repeated blocks left over
         found = system.find(page)
         if not found:
             continue
@@ -430,25 +439,23 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
 
 # --------------------------------------------------------------------------- 4. fields
 
-def _own_elements(items: list[Item], by_id: dict[int, Item]) -> dict[int, list[LexborNode]]:
-    """Each item's elements, without those of the comments nested in it (one pass per node)."""
-    out: dict[int, list[LexborNode]] = {}
-    for it in items:
-        own: list[LexborNode] = []
-        for start in [it.node, *it.extra_nodes]:
-            stack = [start]
-            while stack:
-                n = stack.pop()
-                if n is not start and n.mem_id in by_id:
-                    continue
-                own.append(n)
-                c = n.last_child
-                while c is not None:
-                    if c.is_element_node:
-                        stack.append(c)
-                    c = c.prev
-        out[it.node.mem_id] = own
-    return out
+def _own_elements_of(it: Item, by_id: dict[int, Item]) -> list[LexborNode]:
+    """The item's elements, without those of the comments nested in it: over all items, every
+    element of the thread is visited once."""
+    own: list[LexborNode] = []
+    for start in [it.node, *it.extra_nodes]:
+        stack = [start]
+        while stack:
+            n = stack.pop()
+            if n is not start and n.mem_id in by_id:
+                continue
+            own.append(n)
+            c = n.last_child
+            while c is not None:
+                if c.is_element_node:
+                    stack.append(c)
+                c = c.prev
+    return own
 
 
 _NUM_SUFFIX = re.compile(r"[-_]\d+$")
@@ -501,12 +508,24 @@ def _outermost(nodes: list[LexborNode], stop: LexborNode) -> list[LexborNode]:
 
 
 def _date_values(page: Page, n: LexborNode) -> list[str]:
+    """Machine-readable date attributes on the element and its first few descendants."""
     vals: list[str] = []
-    for el in [n, *n.css("time, abbr, [datetime], [content], [data-time], [data-timestamp], [title]")][:12]:
-        for attr in roles.DATE_ATTRS:
-            v = page.attrs.get(el, attr)
-            if v:
-                vals.append(v)
+    stack = [n]
+    seen = 0
+    while stack and seen < 12:
+        el = stack.pop()
+        seen += 1
+        attrs = page.attrs.attrs(el)
+        if attrs:
+            for attr in roles.DATE_ATTRS:
+                v = attrs.get(attr)
+                if v and v.strip():
+                    vals.append(v.strip())
+        c = el.last_child
+        while c is not None:
+            if c.is_element_node:
+                stack.append(c)
+            c = c.prev
     return vals
 
 
@@ -539,6 +558,18 @@ def _role_names(system: CommentSystem | None, attr: str, general: tuple[str, ...
                 itemprops: tuple[str, ...] = ()) -> tuple[str, ...]:
     own = getattr(system, attr) if system else ()
     return tuple(own) + general + tuple("itemprop:" + p for p in itemprops)
+
+
+_META_TOKEN: dict[str, bool] = {}
+
+
+def _meta_token(c: str) -> bool:
+    v = _META_TOKEN.get(c)
+    if v is None:
+        v = bool(roles.META_PATTERN.match(c))
+        if len(_META_TOKEN) < 100_000:
+            _META_TOKEN[c] = v
+    return v
 
 
 def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, Item],
@@ -604,7 +635,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if el.mem_id in skip_nodes or el.tag in roles.META_TAGS:
             return True
         cls = a.classes(el)
-        if cls & meta or cls & _WRAPPER or any(roles.META_PATTERN.match(c) for c in cls):
+        if cls & meta or cls & _WRAPPER or any(_meta_token(c) for c in cls):
             return True
         if el.tag == "img" and "avatar" in a.get(el, "class"):
             return True

@@ -54,6 +54,7 @@ META = frozenset({
     "comment-controls", "comment-buttons", "comment-toolbar", "comment-like-feedback",
     "comment__meta", "comment__actions", "comment__permalink", "comment-admin", "vcard",
     "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor",
+    "tt-flattened",  # a subtree too deep to parse (html_text.bound_depth): never one comment's text
 })
 # Token shapes that are metadata whatever their prefix ("reply-comment", "comment-tools").
 META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_])?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"
