@@ -336,3 +336,30 @@ def out_of_range(value: str | None) -> bool:
         return False
     m = re.match(r"^\s*(\d{4})-\d{2}-\d{2}", value)
     return bool(m) and not value.startswith("0000") and not 1000 <= int(m.group(1)) <= 2200
+
+
+def find_date_in_text(text: str, languages: tuple[str, ...] = ()) -> When | None:
+    """The first full date (day, month, year) written in ``text``, with a time right after it."""
+    if not text or not _YEAR.search(text):
+        return None
+    names, _ = _month_names(languages)
+    rx = _month_regexes(tuple(sorted(names, key=len, reverse=True)))
+    best = None
+    for pattern in (_NUMERIC_YMD, _NUMERIC, _CJK, *rx):
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    w = _fast_text_date(text[best.start(): best.end() + 24], languages)
+    return w or None
+
+
+@lru_cache(maxsize=64)
+def _month_regexes(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    if not names:
+        return ()
+    alt = "|".join(re.escape(n) for n in names if len(n) >= 3)
+    return (re.compile(r"(?<!\w)\d{1,2}\.?\s+(?:" + alt + r")\.?,?\s+(?:19|20)\d\d(?!\d)", re.I),
+            re.compile(r"(?<!\w)(?:" + alt + r")\.?\s+\d{1,2}(?:st|nd|rd|th|er)?,?\s+(?:19|20)\d\d(?!\d)",
+                       re.I))

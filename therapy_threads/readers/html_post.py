@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from ._dates import When, when_from_machine, when_from_text
+from ._dates import When, find_date_in_text, when_from_machine, when_from_text
 from .comments.dom import Attrs
 from .html_text import node_text
 
@@ -190,6 +190,61 @@ def deeper_than(root: LexborNode, limit: int) -> bool:
     return False
 
 
+def date_by_title(root: LexborNode, languages: tuple[str, ...]) -> When | None:
+    """A date the page prints right next to its main heading ("<h1>..</h1><p>22 January 2014</p>",
+    "Pressemitteilung vom 25. Januar 2022"): shown to readers as the post's date."""
+    h1 = None
+    for sel in _TITLE_SELECTORS[:8] + ("h1",):
+        h1 = root.css_first(sel)
+        if h1 is not None:
+            break
+    if h1 is None:
+        return None
+    parts: list[str] = []
+    n, taken = h1.next, 0
+    while n is not None and taken < 3:
+        if n.is_element_node:
+            parts.append(n.text(separator=" ", strip=True)[:200])
+            taken += 1
+        n = n.next
+    p = h1.prev
+    taken = 0
+    while p is not None and taken < 2:
+        if p.is_element_node:
+            parts.append(p.text(separator=" ", strip=True)[-150:])
+            taken += 1
+        p = p.prev
+    parent = h1.parent
+    if parent is not None and parent.next is not None:
+        sib = parent.next
+        while sib is not None and not sib.is_element_node:
+            sib = sib.next
+        if sib is not None:
+            parts.append(sib.text(separator=" ", strip=True)[:200])
+    for part in parts:
+        w = find_date_in_text(part, languages)
+        if w:
+            return w
+    return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+
+
+def date_in_url(url: str | None) -> When | None:
+    """A permalink that states the day (WordPress ``/2016/05/22/slug/``)."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    return when_from_machine(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+
+
+def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
+    """A date the article opens with ("Pressemitteilung vom 20.01.2022", a dateline)."""
+    text = (doc.text or "") if doc is not None else ""
+    return find_date_in_text(text[:400], languages) or find_date_in_text(text[-150:], languages)
+
+
 def _paragraphs(text: str) -> str:
     """trafilatura's one-line-per-element text -> our paragraphs (blank line between)."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -274,9 +329,18 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
             author = meta_author
     f.author, f.author_url = author, author_url
 
-    f.when = stated_date(root, attrs, languages)
-    if f.when is None and doc is not None and doc.date:
-        f.when = when_from_machine(doc.date)
+    # htmldate without its extensive search reads the publication date from markup and knows
+    # the usual traps (modified dates, other articles' dates); then our own markup reading; then
+    # a date printed next to the title. Never a date guessed from the URL or free text.
+    f.when = when_from_machine(doc.date) if doc is not None and doc.date else None
+    if f.when is None:
+        f.when = stated_date(root, attrs, languages) or date_by_title(root, languages) \
+            or date_in_url(f.url) or _date_at_start(doc, languages)
+    elif f.when.utc is None and "T" not in (f.when.local or ""):
+        # htmldate gives a day; keep the time and zone when the markup states them for that day.
+        stated = stated_date(root, attrs, languages)
+        if stated and (stated.local or "")[:10] == f.when.local:
+            f.when = stated
 
     furniture: list[tuple[str, str]] = []
     container_body = _container_body(root, attrs, furniture)
