@@ -19,7 +19,8 @@ Rules (``<page>.rules.json`` next to the page)::
 wrapper (Drupal ``div.indented``); ``depthclass``: ``depth-N`` classes with a stack; ``id:RE``: the
 element id's second group is the parent's first; ``childof``: a ``child-of-N`` wrapper class.
 
-Usage: python bench/readers_eval/label.py PAGE.html [more pages]  (writes PAGE.gold.json)
+Usage: python bench/readers_eval/label.py PAGE.html [more pages] [--out DIR]
+(reads PAGE.rules.json beside the page, or in DIR; writes the gold record beside it / into DIR)
 """
 from __future__ import annotations
 
@@ -50,8 +51,9 @@ def _text(els) -> str:
     return _norm(" ".join(parts))
 
 
-def label(page: Path) -> dict:
-    rules = json.loads(page.with_name(page.name[:-5] + ".rules.json").read_text())
+def label(page: Path, rules_dir: Path | None = None) -> dict:
+    rules_path = (rules_dir or page.parent) / (page.name[:-5] + ".rules.json")
+    rules = json.loads(rules_path.read_text())
     raw = page.read_bytes()
     try:
         doc = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", raw.decode("utf-8")))
@@ -136,12 +138,17 @@ def label(page: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    out_dir = None
+    if "--out" in argv:
+        i = argv.index("--out")
+        out_dir = Path(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
     for name in argv:
         page = Path(name)
-        gold = label(page)
-        meta = page.with_name(page.name[:-5] + ".gold.json")
+        gold = label(page, out_dir)
+        meta = (out_dir or page.parent) / (page.name[:-5] + ".gold.json")
         old = json.loads(meta.read_text()) if meta.exists() else {}
-        gold = {**{k: v for k, v in old.items() if k in ("source", "split", "system", "note",
+        gold = {**{k: v for k, v in old.items() if k in ("source", "split", "system", "note", "page_path",
                                                          "must_not", "declared")}, **gold}
         meta.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
         empty = sum(1 for c in gold["comments"] if not c["snippet"])

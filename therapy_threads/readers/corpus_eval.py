@@ -64,8 +64,20 @@ class PageScore:
     seconds: float = 0.0
 
 
-def corpus_pages(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*.html") if p.with_name(p.name[:-5] + ".gold.json").exists())
+def gold_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.gold.json"))
+
+
+def page_of(gold_path: Path) -> Path:
+    """The page a gold file labels: ``page_path`` (relative to the gold file) or beside it."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    rel = gold.get("page_path") or gold["page"]
+    return (gold_path.parent / rel).resolve()
+
+
+def corpus_pages(root: Path) -> list[tuple[Path, Path]]:
+    """(page, gold) pairs under ``root``."""
+    return [(page_of(g), g) for g in gold_files(root)]
 
 
 def _match(gold: list[dict], texts: list[str]) -> dict[int, int]:
@@ -108,8 +120,9 @@ def _dirty(text: str, author: str | None, date_text: str | None) -> str | None:
     return None
 
 
-def score_page(path: Path, split: str = "") -> PageScore:
-    gold = json.loads(path.with_name(path.name[:-5] + ".gold.json").read_text(encoding="utf-8"))
+def score_page(path: Path, split: str = "", gold_path: Path | None = None) -> PageScore:
+    gold_path = gold_path or path.with_name(path.name[:-5] + ".gold.json")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     data = path.read_bytes()
     t0 = time.perf_counter()
     result = get_reader("html").read(data, SourceRef(path.stem, path.name))
@@ -177,11 +190,11 @@ def summarise(scores: list[PageScore]) -> dict:
 
 def evaluate(root: Path, splits: tuple[str, ...] = ()) -> tuple[list[PageScore], dict]:
     scores = []
-    for page in corpus_pages(root):
-        split = page.parent.name
+    for page, gold in corpus_pages(root):
+        split = json.loads(gold.read_text(encoding="utf-8")).get("split", "")
         if splits and split not in splits:
             continue
-        scores.append(score_page(page, split))
+        scores.append(score_page(page, split, gold_path=gold))
     return scores, summarise(scores)
 
 
@@ -194,10 +207,10 @@ LOWER = ("dirty_comments", "silent_zero_pages")
 
 
 def corpus_digest(root: Path) -> str:
+    """SHA-256 over every gold file and the bytes of the page it labels."""
     h = hashlib.sha256()
-    for page in corpus_pages(root):
-        gold = page.with_name(page.name[:-5] + ".gold.json")
-        h.update(page.relative_to(root).as_posix().encode())
+    for page, gold in corpus_pages(root):
+        h.update(gold.relative_to(root).as_posix().encode())
         h.update(hashlib.sha256(page.read_bytes()).digest())
         h.update(hashlib.sha256(gold.read_bytes()).digest())
     return h.hexdigest()

@@ -30,6 +30,7 @@ class Item:
     is_post_author: bool | None = None
     author: str | None = None  # stated outright (``data-author``); otherwise found by role
     extra_nodes: list[LexborNode] = field(default_factory=list)  # parts outside the element
+    late: bool = False  # found after the systems' own lists (not in document order with them)
 
 
 @dataclass(slots=True)

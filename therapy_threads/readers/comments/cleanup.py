@@ -101,19 +101,41 @@ def _strip_author_prefix(line: str, author: str | None) -> str | None:
 _SIG_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+_CONNECTORS = frozenset("於 于 on am um le el il at à a op den dnia - – — | • · ,".split())
+
+
 def split_signature(line: str, languages: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """("NAME", "DATE") for a signature line "NAME 於 2014/01/01 20:31 回覆", "NAME | 8.11.2020"."""
     s = line.strip()
-    if not s or len(s) > 90 or not _SIG_DATE.search(s):
+    if not s or len(s) > 90:
         return None
-    words = s.split()
-    while words and is_reply_word(words[-1]):
+    m = _SIG_DATE.search(s)
+    if not m:
+        return None
+    words = s[:m.start()].split()
+    while words and words[-1].lower() in _CONNECTORS:
         words.pop()
-    for i in range(1, min(len(words), 6)):
-        name, rest = " ".join(words[:i]), " ".join(words[i:])
-        if is_date_line(rest, languages) and not _DATEISH.search(name):
-            return name.strip(_NAME_SEPARATORS), rest
-    return None
+    rest = s[m.start():].split()
+    while rest and is_reply_word(rest[-1]):
+        rest.pop()
+    name = " ".join(words).strip(_NAME_SEPARATORS)
+    date = " ".join(rest)
+    if not name or len(words) > 5 or _DATEISH.search(name) or not is_date_line(date, languages):
+        return None
+    return name, date
+
+
+# "3 weeks ago", "vor 2 Tagen", "il y a 3 jours", "hace 5 minutos", "1 Monat her", "2 giorni fa"
+_RELATIVE_LINE = re.compile(
+    r"^[•·|\-–—\s]*(?:(?:vor|il y a|hace|há)\s+)?(?:\d+|a|an|one|ein|eine|einem|einer|un|une|uno|una)\s+"
+    r"(?:sec\w*|min\w*|hour\w*|stunde\w*|heure\w*|hora\w*|ora|ore|day\w*|tag\w*|jour\w*|d[ií]a\w*|"
+    r"giorn\w*|week\w*|woche\w*|semaine\w*|semana\w*|settiman\w*|month\w*|monat\w*|mois|mes\w*|"
+    r"year\w*|jahr\w*|an|ans|année\w*|año\w*|ann\w*)"
+    r"(?:\s+(?:ago|her|fa|atrás))?\s*$", re.I)
+
+
+def is_relative_time(line: str) -> bool:
+    return bool(_RELATIVE_LINE.match(line.strip()))
 
 
 def clean_comment_text(text: str, author: str | None = None, *,
@@ -128,7 +150,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
         if not s:
             return ""
         n = _norm(s)
-        if not n or n in dates or is_reply_word(s) or _NUMBER_LINE.match(s) or is_counter_line(s):
+        if not n or n in dates or is_reply_word(s) or _NUMBER_LINE.match(s) or is_counter_line(s) \
+                or is_relative_time(s):
             return ""
         if at_start:
             rest = _strip_author_prefix(s, author)
@@ -184,8 +207,9 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
             break
         s = s2
     words = s.split()
-    # Trailing "Antworten"/"Reply" or a role badge ("Autor") glued to the name.
-    while len(words) > 1 and (is_reply_word(words[-1]) or is_role_word(words[-1])):
+    # Trailing "Antworten"/"Reply" glued to the name (a role badge is its own element and is
+    # skipped there: as text, "Post Author" may well be someone's display name).
+    while len(words) > 1 and is_reply_word(words[-1]):
         words.pop()
     s = " ".join(words)
     for m in _DATEISH.finditer(s):

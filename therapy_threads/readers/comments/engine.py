@@ -179,7 +179,7 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
         if len(text) < 2 or is_reply_word(text):
             continue
         out.append(Item(n, anc.system, f"{anc.key}-reply{len(out) + 1}" if anc.key else "",
-                        is_post_author=True))
+                        is_post_author=True, late=True))
     return out
 
 
@@ -361,8 +361,8 @@ def _ancestors_incl(n: LexborNode):
 # --------------------------------------------------------------------------- 3. structure
 
 def _order(page: Page, items: list[Item]) -> None:
-    """Sort items into document order (several systems' lists merged), in C, not Python."""
-    if len({it.system for it in items}) <= 1:
+    """Sort items into document order (several systems' lists, or owner replies, merged)."""
+    if len({it.system for it in items}) <= 1 and not any(it.late for it in items):
         return
     for i, it in enumerate(items):
         it.node.attrs[_MARK] = str(i)

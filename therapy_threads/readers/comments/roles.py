@@ -27,7 +27,7 @@ AUTHOR_ITEMPROP = ("author", "creator", "name")
 DATE = (
     "comment-date", "comment-time", "comment-metadata", "commentmetadata", "comment-meta",
     "comment-timestamp", "comment-datetime", "comment__time", "comment__date", "timestamp",
-    "datetime", "date", "time", "published", "meta",
+    "datetime", "date", "time", "published", "post-time", "post-date", "meta",
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
 DATE_ATTRS = ("datetime", "content", "data-time", "data-timestamp", "data-datetime", "data-utime",
