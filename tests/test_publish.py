@@ -11,6 +11,7 @@ import pytest
 from helpers_build import BuildSpec, SourceSpec, make_build
 from therapy_threads.errors import PrivacyGateError, UserError
 from therapy_threads.publish import release as release_mod
+from therapy_threads.schema import schema_version
 from therapy_threads.publish.fsutil import sha256_file
 from therapy_threads.publish.registry import Registry
 from therapy_threads.publish.release import publish
@@ -41,7 +42,7 @@ def test_release_layout_and_manifest(tmp_path):
     assert m["built_at"] == report["finished_at"]  # build time, not now()
     assert m["git_commit"] == report["git_commit"]
     assert m["pipeline_version"] == "0.1.0"
-    assert m["schema_version"] == "1.0.0"
+    assert m["schema_version"] == schema_version()
     assert {t: i["rows"] for t, i in m["tables"].items()} == {
         "posts": 6, "comments": 50, "quarantine": 2}
     assert [s["source_id"] for s in m["sources"]] == ["seed-000", "seed-001", "seed-003"]
@@ -308,7 +309,7 @@ def test_schema_change_requires_major_bump(tmp_path):
     assert not (reg / "v1.1.0").exists()
     res = publish(b2, "2.0.0", reg)
     log = (res.path / "CHANGELOG.md").read_text()
-    assert "Schema version 0.9.0 -> 1.0.0." in log
+    assert f"Schema version 0.9.0 -> {schema_version()}." in log
     assert "Schema: comments.like_count added (int32)." in log
 
 

@@ -156,7 +156,10 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         page_ids = raw_comment_ids(page.text)
         raw_ids |= page_ids
         canonical = tree.css_first("link[rel='canonical']")
-        page_url = page.url or (attrs.get(canonical, "href") if canonical is not None else None)
+        canonical_url = attrs.get(canonical, "href") if canonical is not None else ""
+        # The page's own address decides which permalinks are "this post": the canonical one,
+        # since a page may be fetched from a mirror, an archive or a test server.
+        page_url = canonical_url if canonical_url.startswith("http") else page.url
         linked |= set(comment_page_links(tree.root, attrs, page_url))
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)

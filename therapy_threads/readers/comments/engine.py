@@ -777,7 +777,8 @@ def same_page(page_url: str | None, href: str) -> bool:
     if not page_url:
         return True
     u, p = urlsplit(unwrap_wayback(href) or ""), urlsplit(unwrap_wayback(page_url) or "")
-    if u.netloc and u.netloc.lower() != p.netloc.lower():
-        return False
+    if u.netloc and u.netloc.lower().removeprefix("www.") != p.netloc.lower().removeprefix("www."):
+        return True  # another host: a mirror or a saved copy; nothing to compare
+
     strip = re.compile(r"/comment-page-\d+/?$|/+$")
     return not u.path or strip.sub("", u.path) == strip.sub("", p.path)
