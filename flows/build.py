@@ -52,8 +52,10 @@ def _init_worker(key_file: str | None, policy: str | None) -> None:
 def run_source(ref: SourceRef, path: str, fragment_dir: str, key_file: str | None,
                policy: str | None) -> dict[str, Any]:
     """Process one source and write its fragment. Runs in a worker process (or inline)."""
+    from therapy_threads.manifest import read_local
+
     anonymiser = _anonymiser(key_file, policy)
-    data = Path(path).read_bytes()
+    data = read_local(Path(path))  # no link, a regular file, not a key: checked again on read
     result, summary, tokens = pipeline.process_source(ref, data, anonymiser)
     pipeline.write_fragment(result, summary, tokens, Path(fragment_dir))
     return asdict(summary)
@@ -79,13 +81,27 @@ def extract_source(ref: SourceRef, path: str, fragment_key: str, fragment_root: 
     return pool.submit(run_source, ref, path, str(dest), key_file, policy).result()
 
 
+def _worth_retrying(task: Any, task_run: Any, state: Any) -> bool:
+    """A size or time limit, a refusal, robots.txt or a missing archive entry will fail the
+    same way again: only network trouble is retried (after the client's own retries)."""
+    from therapy_threads.errors import LimitExceeded, RefusedPath
+    from therapy_threads.fetch import NotInArchive, RedirectRefused, RobotsDisallowed
+
+    return not isinstance(getattr(state, "data", None), (LimitExceeded, RefusedPath, NotInArchive,
+                                                         RedirectRefused, RobotsDisallowed))
+
+
 @task(name="fetch-source", task_run_name="fetch {ref.source_id}", retries=3,
-      retry_delay_seconds=[2, 10, 30])
-def fetch_source(ref: SourceRef, archive_dir: str, offline: bool) -> str:
-    """Fetch a URL source through the polite client (robots, rate limit, WARC archive)."""
+      retry_delay_seconds=[2, 10, 30], retry_condition_fn=_worth_retrying)
+def fetch_source(ref: SourceRef, archive_dir: str, offline: bool,
+                 fetch_limits: dict[str, Any] | None = None) -> str:
+    """Fetch a URL source through the polite client (robots, rate limit, WARC archive),
+    within the size and time limits (``therapy_threads.fetch.Limits`` as a dict)."""
+    from therapy_threads.fetch import Limits
     from therapy_threads.materialise import materialise_source
 
-    return str(materialise_source(ref, Path(archive_dir), offline=offline))
+    return str(materialise_source(ref, Path(archive_dir), offline=offline,
+                                  limits=Limits(**(fetch_limits or {}))))
 
 
 @task(name="assemble-build")
@@ -94,13 +110,14 @@ def assemble_build(fragments: list[str], out: str) -> dict[str, int]:
 
 
 @task(name="validate-build")
-def validate_build(out: str, key_file: str | None) -> dict[str, Any]:
+def validate_build(out: str, key_file: str | None, registry: str | None = None) -> dict[str, Any]:
     from therapy_threads.anonymise import load_key
     from therapy_threads.validate import summary_markdown
     from therapy_threads.validate import validate_build as _validate
+    from therapy_threads.validate.build import previous_release
 
     key = load_key(Path(key_file) if key_file else None, create=False)
-    summary = _validate(Path(out), key=key)
+    summary = _validate(Path(out), key=key, baseline=previous_release(registry))
     create_markdown_artifact(key="validation-summary", markdown=summary_markdown(summary),
                              description="therapy-threads build validation")
     # A failed validation fails the task and the flow: nothing downstream may publish it.
@@ -120,8 +137,17 @@ PROGRESS: list[Callable[[dict[str, Any], int, int], None]] = []
 def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | None = None,
                policy: str | None = None, workers: int | None = None,
                archive_dir: str = "data/raw", offline: bool = False,
-               run_validation: bool = True) -> dict[str, Any]:
-    """Build posts/comments/quarantine Parquet from the sources in a manifest."""
+               run_validation: bool = True, allow_failed_sources: bool = False,
+               registry: str | None = None, roots: list[str] | None = None,
+               fetch_limits: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Build posts/comments/quarantine Parquet from the sources in a manifest.
+
+    Fails (``pipeline.FailedSourcesError``) without touching ``out`` when a source failed, unless
+    ``allow_failed_sources`` (then they are recorded in build_report.json), and always when every
+    source failed. ``registry``: validation compares rows with its newest release. ``roots``:
+    more folders local sources may be read from; ``fetch_limits``: size and time limits of URL
+    sources (``therapy_threads.fetch.Limits`` as a dict).
+    """
     from therapy_threads.anonymise import Anonymiser, Policy, load_key
     from therapy_threads.anonymise.keys import key_fingerprint
 
@@ -130,7 +156,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     timings: dict[str, float] = {}
     out_p = Path(out)
     out_p.mkdir(parents=True, exist_ok=True)
-    base, refs = pipeline.load_manifest(sources)
+    manifest = pipeline.read_manifest(sources, roots=roots or ())
+    refs = list(manifest.sources)
     # A URL source's page address is its location unless the manifest says otherwise.
     refs = [replace(r, url=r.url or r.location) if pipeline.is_url(r.location) else r for r in refs]
     previous = pipeline.load_previous_report(out_p)
@@ -142,7 +169,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
 
     # URL sources are fetched first (network tasks with retries); files are read in place.
     paths: dict[str, Path] = {}
-    fetches = {r.source_id: fetch_source.submit(r, archive_dir, offline)
+    fetches = {r.source_id: fetch_source.submit(r, archive_dir, offline, fetch_limits)
                for r in refs if pipeline.is_url(r.location)}
     missing: list[dict[str, Any]] = []
     for r in refs:
@@ -150,9 +177,10 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
             try:
                 paths[r.source_id] = Path(fetches[r.source_id].result())
             except Exception as e:  # reported per source; the rest of the run goes on
-                missing.append(_failed_summary(r, "fetch_failed", f"could not fetch {r.location}: {e}"))
+                why = str(e) if str(e).startswith(r.location) else f"{r.location}: {e}"
+                missing.append(_failed_summary(r, "fetch_failed", f"could not fetch {why}"))
             continue
-        p = pipeline.local_path(base, r)
+        p = manifest.local_path(r)
         if not p.is_file():
             missing.append(_failed_summary(r, "missing_file",
                                            f"{p} does not exist; fix 'location' in the manifest"))
@@ -209,6 +237,8 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
     summaries.sort(key=lambda s: order[s["source_id"]])
     fragments.sort(key=lambda f: order[f[0]])
     timings["extract"] = round(time.time() - t_phase, 2)
+    # A failed source fails the run before anything in `out` is replaced: the previous build stays.
+    allowed_failures = pipeline.check_failed_sources(summaries, out_p, allow=allow_failed_sources)
     t_phase = time.time()
     totals = assemble_build([f for _, f in fragments], out)
     timings["assemble"] = round(time.time() - t_phase, 2)
@@ -217,6 +247,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                                    anonymiser_fingerprint=anon.fingerprint, code_fp=code_fp,
                                    previous=previous)
     report["timings"] = timings
+    report["failed_sources_allowed"] = allowed_failures
     pipeline.write_json(out_p / "build_report.json", report)
     report_build(report)
     logger.info("built %s posts, %s comments, %s quarantined from %s sources",
@@ -224,7 +255,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                 report["totals"]["quarantined"], report["totals"]["sources"])
     if run_validation:
         t_phase = time.time()
-        report["validation"] = validate_build(out, key_file)
+        report["validation"] = validate_build(out, key_file, registry)
         timings["validate"] = round(time.time() - t_phase, 2)
     return report
 

@@ -18,6 +18,7 @@ from therapy_threads.publish import download as download_mod
 from therapy_threads.publish import hub as hub_mod
 from therapy_threads.publish import release as release_mod
 from therapy_threads.publish.inputs import open_build
+from therapy_threads.publish.versioning import MAX_ROW_LOSS
 
 NETWORK_RETRIES = 3
 NETWORK_RETRY_DELAYS = [10, 30, 90]
@@ -27,20 +28,28 @@ def _artifact_key(prefix: str, version: str) -> str:
     return f"{prefix}-v{version}".replace(".", "-").lower()
 
 
+def _key(key_file: str | None) -> bytes:
+    from therapy_threads.anonymise.keys import load_key
+
+    return load_key(Path(key_file) if key_file else None, create=False)
+
+
 @task(name="check-build", cache_policy=NO_CACHE)
-def check_build(build_dir: str) -> dict[str, Any]:
-    build = open_build(build_dir)
+def check_build(build_dir: str, key_file: str | None = None) -> dict[str, Any]:
+    build = open_build(build_dir, _key(key_file))
     return {"build_id": build.report.get("build_id"), "totals": build.report.get("totals")}
 
 
 @task(name="make-release", cache_policy=NO_CACHE)
 def make_release(build_dir: str, version: str, registry: str, dry_run: bool,
                  repo_id: str | None, sources_manifest: str | None,
-                 docs_dir: str | None) -> release_mod.ReleaseResult:
+                 docs_dir: str | None, key_file: str | None = None, allow_row_loss: bool = False,
+                 max_row_loss: float = MAX_ROW_LOSS) -> release_mod.ReleaseResult:
     result = release_mod.publish(
         build_dir, version, registry, dry_run=dry_run, repo_id=repo_id,
         sources_manifest=Path(sources_manifest) if sources_manifest else None,
-        docs_dir=Path(docs_dir) if docs_dir else None)
+        docs_dir=Path(docs_dir) if docs_dir else None, key=_key(key_file),
+        allow_row_loss=allow_row_loss, max_row_loss=max_row_loss)
     logger = get_run_logger()
     for w in result.warnings:
         logger.warning(w)
@@ -76,11 +85,15 @@ def download_release(version: str, source: str, to: str | None) -> dict[str, Any
 def publish_flow(version: str, build_dir: str = "data/build", registry: str = "data/releases",
                  hub_repo: str | None = None, private: bool = True, dry_run: bool = False,
                  sources_manifest: str | None = None, docs_dir: str | None = None,
-                 data_card: str | None = None) -> dict[str, Any]:
-    """Publish ``build_dir`` as ``version`` into ``registry`` and, with ``hub_repo``, the Hub."""
-    check_build(build_dir)
+                 data_card: str | None = None, key_file: str | None = None,
+                 allow_row_loss: bool = False, max_row_loss: float = MAX_ROW_LOSS) -> dict[str, Any]:
+    """Publish ``build_dir`` as ``version`` into ``registry`` and, with ``hub_repo``, the Hub.
+
+    The build's verdicts are checked with the key at ``key_file`` (default: the usual places).
+    """
+    check_build(build_dir, key_file)
     result = make_release(build_dir, version, registry, dry_run, hub_repo, sources_manifest,
-                          docs_dir)
+                          docs_dir, key_file, allow_row_loss, max_row_loss)
     out: dict[str, Any] = {"version": result.version, "counts": result.counts,
                            "manifest_sha256": result.manifest_sha256,
                            "path": str(result.path) if result.path else None,

@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-import tomllib
 import traceback
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -27,9 +26,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__
+from .byline import public_byline
 from .errors import UserError
 from .ids import sha256_bytes
-from .readers import SourceRef, canonical_format, detect_format, format_help, get_reader
+from .manifest import is_url, load_manifest, manifest_path, read_manifest, resolve_location  # noqa: F401
+from .readers import SourceRef, detect_format, format_help, get_reader
 from .records import Comment, Furniture, Post, QuarantineRow, ReadResult
 from .schema import arrow_schema, columns, schema_version
 
@@ -39,62 +40,15 @@ FURNITURE_SCHEMA = pa.schema([
     ("text", pa.string()), ("location", pa.string()),
 ])
 ROW_GROUP_SIZE = 64_000
-MANIFEST_KEYS = {"id", "location", "format", "site", "url", "retrieved", "licence", "include", "note"}
 
 
 # --------------------------------------------------------------------------- manifest
-
-def manifest_path(sources: str | Path) -> Path:
-    p = Path(sources)
-    if p.is_dir():
-        p = p / "sources.toml"
-    if not p.exists():
-        raise UserError(f"no source manifest at {p}; pass --sources DIR (with sources.toml) or a .toml file")
-    return p
-
-
-def load_manifest(sources: str | Path) -> tuple[Path, list[SourceRef]]:
-    """Read ``sources.toml``; returns the folder locations are relative to, and the entries."""
-    path = manifest_path(sources)
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise UserError(f"{path} is not valid TOML: {e}") from None
-    entries = doc.get("source", [])
-    if not isinstance(entries, list) or not entries:
-        raise UserError(f"{path} lists no [[source]] entries")
-    refs: list[SourceRef] = []
-    seen: set[str] = set()
-    for i, e in enumerate(entries, 1):
-        unknown = set(e) - MANIFEST_KEYS
-        if unknown:
-            raise UserError(f"{path}: source #{i} has unknown keys {sorted(unknown)}; allowed: {sorted(MANIFEST_KEYS)}")
-        for req in ("id", "location"):
-            if not e.get(req):
-                raise UserError(f"{path}: source #{i} needs '{req}'")
-        if e["id"] in seen:
-            raise UserError(f"{path}: source id {e['id']!r} is used twice; ids must be unique")
-        seen.add(e["id"])
-        try:
-            fmt = canonical_format(e.get("format") or None)
-        except ValueError:
-            raise UserError(f"{path}: source {e['id']!r} has format {e.get('format')!r}; use one of "
-                            f"{format_help()} (or leave it out to detect it)") from None
-        refs.append(SourceRef(
-            source_id=e["id"], location=e["location"], format=fmt,
-            site=e.get("site") or None, url=e.get("url") or None, retrieved=e.get("retrieved"),
-            licence=e.get("licence"), include=dict(e.get("include") or {}),
-        ))
-    return path.parent, refs
-
-
-def is_url(location: str) -> bool:
-    return location.startswith(("http://", "https://"))
-
+# Parsing, types and confinement of source locations live in manifest.py.
 
 def local_path(base: Path, ref: SourceRef) -> Path:
-    p = Path(ref.location)
-    return p if p.is_absolute() else base / p
+    """The confined path of a local source whose location is inside ``base``."""
+    return resolve_location(Path(os.path.realpath(base)), ref.location,
+                            (Path(os.path.realpath(base)),))[0]
 
 
 # --------------------------------------------------------------------------- fingerprints
@@ -159,13 +113,16 @@ def read_source(ref: SourceRef, data: bytes) -> ReadResult:
                 f"source in the manifest (one of: {format_help()})")
         return r
     try:
-        return get_reader(fmt).read(data, ref)
+        result = get_reader(fmt).read(data, ref)
     except Exception as e:  # a reader bug must not take the run down; it is reported per source
         r = ReadResult(ref.source_id, fmt)
         tb = traceback.format_exception_only(type(e), e)[-1].strip()
         r.error("reader_crashed", f"the {fmt} reader failed on this source ({tb}); "
                 "please report it with the source file")
         return r
+    for post in result.posts:  # only a public byline is published as the author, never a login
+        post.author = public_byline(post.author)
+    return result
 
 
 def process_source(ref: SourceRef, data: bytes, anonymiser: Any) -> tuple[ReadResult, SourceSummary, set[str]]:
@@ -345,6 +302,34 @@ def compare_with_previous(previous: dict[str, Any] | None, summaries: Iterable[d
             diff["unchanged"].append(s["source_id"])
     diff["removed"] = sorted(set(prev) - current)
     return diff
+
+
+class FailedSourcesError(UserError):
+    """Sources failed and the run was not told to go on without them; nothing was replaced."""
+
+
+def check_failed_sources(summaries: list[dict[str, Any]], out: Path, *, allow: bool) -> list[str]:
+    """The ids of failed sources the build may go on without; raise when it may not.
+
+    A failed source fails the build unless ``allow`` (``--allow-failed-sources``); a run whose
+    every source failed always fails, so it can never replace a build with an empty one.
+    """
+    failed = [s for s in summaries if s.get("status") == "error"]
+    if not failed:
+        return []
+    first = next((i["message"] for i in failed[0].get("issues", []) if i.get("severity") == "error"),
+                 "failed")
+    ids_ = ", ".join(s["source_id"] for s in failed[:5]) + (f" and {len(failed) - 5} more" if len(failed) > 5 else "")
+    if len(failed) == len(summaries):
+        raise FailedSourcesError(
+            f"every source failed ({ids_}; first: {first}); nothing was built and {out} was left "
+            "as it was")
+    if not allow:
+        raise FailedSourcesError(
+            f"{len(failed)} of {len(summaries)} sources failed ({ids_}; first: {first}); {out} was "
+            "left as it was. Fix them, or pass --allow-failed-sources to build without them "
+            "(they are recorded in build_report.json)")
+    return sorted(s["source_id"] for s in failed)
 
 
 def build_report(summaries: list[dict[str, Any]], totals: dict[str, int], *, started: float,

@@ -37,7 +37,7 @@ class Post:
     extracted_comment_count: int = 0
     site: str | None = None
     url: str | None = None
-    author: str | None = None  # public byline only ("By Joseph Burgo"), never a commenter
+    author: str | None = None  # public byline only ("By Jane Example"), never a commenter or a login
     published_at: str | None = None  # ISO 8601 UTC; only when the source gives a time and zone
     # The date/time as the source wrote it (ISO 8601, its own offset or none): keeps the local
     # day, and keeps a time without zone rather than dropping or guessing it.

@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sources", default="seeds",
                    help="manifest file or folder holding sources.toml (default: seeds)")
     p.add_argument("--out", default="data/build", help="build folder (default: data/build)")
+    p.add_argument("--root", action="append", default=[], metavar="DIR",
+                   help="another folder local sources may be read from (repeatable); by default "
+                        "only the manifest's folder and the roots it lists")
     p.add_argument("--key-file", default=None,
                    help="pseudonym key file (default: $THERAPY_THREADS_KEY or ~/.config/therapy-threads/pseudonym.key)")
     p.add_argument("--policy", default=None, help="anonymisation policy TOML (default: the packaged policy)")
@@ -29,9 +32,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "the cluster at --dask-address")
     p.add_argument("--dask-address", default=None,
                    help="scheduler address of an existing Dask cluster (with --runner dask)")
+    p.add_argument("--registry", default="data/releases",
+                   help="release registry: validation warns about rows that vanished since its newest "
+                        "release (default: data/releases, if it exists)")
     p.add_argument("--archive", default="data/raw", help="WARC archive folder for URL sources")
     p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
-    p.add_argument("--no-validate", action="store_true", help="skip the validation stage")
+    from ..fetch.http import add_arguments
+
+    add_arguments(p)
+    p.add_argument("--no-validate", action="store_true",
+                   help="skip the validation stage (such a build cannot be published until "
+                        "'therapy-threads validate' passes on it)")
+    p.add_argument("--allow-failed-sources", action="store_true",
+                   help="build without the sources that fail (they are recorded in build_report.json "
+                        "and the release); by default a failed source fails the build and leaves --out as it was")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     p.add_argument("--verbose", "-v", action="store_true",
                    help="show Prefect's own run logs (task states, tracebacks of failed tasks)")
@@ -44,15 +58,19 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str((out / ".cache" / "prefect-results").resolve()))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from ..pipeline import load_manifest
+    from ..manifest import load_manifest
 
-    _, refs = load_manifest(args.sources)  # fail fast, before starting Prefect
+    _, refs = load_manifest(args.sources, roots=args.root)  # fail fast, before starting Prefect
+    _check_writable(out)
+    from ..anonymise.keys import load_key
+
+    load_key(Path(args.key_file) if args.key_file else None, create=True)  # a refused key, too
     if not args.quiet:
         print(f"therapy-threads build: {len(refs)} sources from {args.sources} -> {out}", file=sys.stderr)
         print("starting Prefect (a temporary local API server unless PREFECT_API_URL is set)...", file=sys.stderr)
 
-    from flows import build as build_module
-    from flows.build import build_flow
+    from ..flows import build as build_module
+    from ..flows.build import build_flow
 
     if not args.verbose:
         # A failed validation is reported below in one screen; Prefect's task-failure traceback
@@ -69,12 +87,18 @@ def run(args: argparse.Namespace) -> int:
     if args.runner == "dask":
         flow_fn = build_flow.with_options(task_runner=dask_runner(args.dask_address, args.workers))
         args.workers = 1  # the Dask workers are the processes; no pool inside a task
+    from ..pipeline import FailedSourcesError
     from ..validate import BuildValidationError
 
     try:
         report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
                          policy=args.policy, workers=args.workers, archive_dir=args.archive,
-                         offline=args.offline, run_validation=not args.no_validate)
+                         offline=args.offline, run_validation=not args.no_validate,
+                         allow_failed_sources=args.allow_failed_sources, registry=args.registry,
+                         roots=args.root or None, fetch_limits=_fetch_limits(args))
+    except FailedSourcesError as e:
+        print(f"\nbuild FAILED: {e}", file=sys.stderr)
+        return 1
     except BuildValidationError as e:
         report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
         report["validation"] = {"success": False}
@@ -84,7 +108,30 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     print_summary(report, out, time.time() - t0)
+    if report.get("failed_sources_allowed"):
+        print(f"  {len(report['failed_sources_allowed'])} failed source(s) left out "
+              "(--allow-failed-sources): " + ", ".join(report["failed_sources_allowed"]), file=sys.stderr)
+    if args.no_validate:
+        print("  not validated (--no-validate): run 'therapy-threads validate' before publishing", file=sys.stderr)
     return 0
+
+
+def _fetch_limits(args: argparse.Namespace) -> dict[str, Any] | None:
+    from ..fetch.http import Limits, limits_from_args
+
+    limits = limits_from_args(args)
+    return None if limits == Limits() else limits.to_dict()
+
+
+def _check_writable(out: Path) -> None:
+    """Fail in one line before Prefect starts when --out cannot be written (read-only, full)."""
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-") as f:
+        f.write(b"x" * 4096)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def dask_runner(address: str | None, workers: int | None):

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import PrivacyGateError, UserError
@@ -14,8 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "publish", help="publish a validated build as release VERSION (registry and/or Hub)",
         description="Write data/releases/vVERSION/ (Parquet, data card, Croissant, manifest, "
                     "changelog) from a validated, privacy-audited build; optionally upload it to "
-                    "a Hugging Face dataset repo and tag it vVERSION. Versions follow "
-                    "docs/versioning.md; an existing version is never overwritten.")
+                    "a Hugging Face dataset repo and tag it vVERSION. Refused, with the reason, "
+                    "unless validation and the privacy audit passed on the build's current bytes "
+                    "with the key that made it, and every file of the release passes the release "
+                    "scan. Versions follow docs/versioning.md; an existing version is never "
+                    "overwritten.")
     p.add_argument("version", metavar="VERSION", help="MAJOR.MINOR.PATCH, e.g. 1.0.0")
     p.add_argument("--build", default="data/build", help="build folder (default: data/build)")
     p.add_argument("--registry", default="data/releases",
@@ -34,16 +39,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true",
                    help="build the release in a temporary folder and list what would be written "
                         "and uploaded (paths, sizes, SHA-256); no network, nothing kept")
+    p.add_argument("--key-file", default=None,
+                   help="the pseudonym key that made the build (default: $THERAPY_THREADS_KEY or "
+                        "~/.config/therapy-threads/pseudonym.key): the build's verdicts are checked with it")
+    p.add_argument("--allow-row-loss", action="store_true",
+                   help="publish although more than --max-row-loss of the previous release's posts "
+                        "or comments are gone (an intended removal)")
+    p.add_argument("--max-row-loss", type=float, default=None, metavar="SHARE",
+                   help="share of the previous release's posts or comments a release may lose "
+                        "without --allow-row-loss (default: 0.01)")
     p.add_argument("--sources", default=None,
                    help="source manifest for licence notes (default: seeds/sources.toml)")
     p.add_argument("--docs", default=None,
                    help="folder with anonymisation-policy.md / anonymisation-metrics.json "
                         "(default: docs/)")
-    p.add_argument("--data-card", default=None,
-                   help="also write the card (without YAML; its plots go to docs/data-card/ beside it) to this file; default: "
-                        "DATA_CARD.md when publishing data/build into data/releases (the "
-                        "project's own release), nothing otherwise")
-    p.add_argument("--no-data-card", action="store_true", help="do not write a data card file")
+    card = p.add_mutually_exclusive_group()
+    card.add_argument("--update-repo-card", action="store_true",
+                      help="also rewrite the repository's DATA_CARD.md and docs/data-card/*.png "
+                           "from this release (run from the repository root); without it "
+                           "publish changes no file outside the registry")
+    card.add_argument("--data-card", default=None, metavar="FILE",
+                      help="also write the card (without YAML) to FILE, its plots to "
+                           "docs/data-card/ beside it")
+    # Writing no card file is the default now; the flag stays so existing scripts keep working.
+    card.add_argument("--no-data-card", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
 
@@ -61,23 +80,26 @@ def run(args: argparse.Namespace) -> int:
     v = Version.parse(args.version)
     if args.hub and not args.dry_run:
         require_token(args.hub)  # fail before the local publish, not after it
+    card_path = _card_path(args)  # refuse a misplaced --update-repo-card before any work
     if args.upload_existing:
         if not args.hub:
             raise UserError("--upload-existing needs --hub REPO_ID")
         rel = Registry(args.registry).release_dir(v)
-        res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
-                             gated=None if args.gated == "keep" else args.gated)
+        with _upload_errors(args, v, rel, retry="run the same command again"):
+            res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
+                                 gated=None if args.gated == "keep" else args.gated)
         _report_upload(res)
         return 0
     if os.environ.get("PREFECT_API_URL") and not args.dry_run:
         # A Prefect server is running: publish through the flow so the release summary and
         # its artifacts appear in the UI. Without one, a temporary server would only add ~15 s
         # and lose the artifacts at exit, so the library is called directly.
-        return _run_flow(args, v)
+        return _run_flow(args, v, card_path)
     try:
         result = publish(args.build, v, args.registry, dry_run=args.dry_run,
                          sources_manifest=Path(args.sources) if args.sources else None,
-                         docs_dir=Path(args.docs) if args.docs else None, repo_id=args.hub)
+                         docs_dir=Path(args.docs) if args.docs else None, repo_id=args.hub,
+                         **_gate_options(args))
     except PrivacyGateError as e:
         raise UserError(str(e)) from e
 
@@ -95,34 +117,68 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"published {v.tag} -> {result.path} ({counts}; manifest sha256 "
           f"{result.manifest_sha256[:16]}...)")
-    card = _card_path(args)
-    if card:
-        print(f"data card -> {write_data_card(result, card)}")
+    if card_path:
+        print(f"data card -> {write_data_card(result, card_path)}")
     if args.hub:
-        res = upload_release(result.path, args.hub, private=not args.public,
-                             gated=None if args.gated == "keep" else args.gated)
+        with _upload_errors(args, v, result.path, retry=_retry_hint(args, v)):
+            res = upload_release(result.path, args.hub, private=not args.public,
+                                 gated=None if args.gated == "keep" else args.gated)
         _report_upload(res)
     return 0
 
 
+def _retry_hint(args: argparse.Namespace, v) -> str:
+    registry = "" if args.registry == "data/releases" else f" --registry {args.registry}"
+    return (f"retry the upload with 'therapy-threads publish {v} --hub {args.hub} "
+            f"--upload-existing{registry}'")
+
+
+@contextlib.contextmanager
+def _upload_errors(args: argparse.Namespace, v, path, *, retry: str) -> Iterator[None]:
+    """A failed upload is one line: what failed, where the release is, the next step."""
+    from ..publish.hub_failures import hub_error
+
+    try:
+        yield
+    except UserError:
+        raise
+    except Exception as e:
+        err = hub_error(e, args.hub, "upload to")
+        if err is None:
+            raise
+        raise UserError(f"{err}. Release {v.tag} is complete at {path}; {retry}") from e
+
+
+def _gate_options(args: argparse.Namespace) -> dict:
+    from ..publish.versioning import MAX_ROW_LOSS
+
+    share = MAX_ROW_LOSS if args.max_row_loss is None else args.max_row_loss
+    if not 0 <= share <= 1:
+        raise UserError(f"--max-row-loss is a share between 0 and 1 (e.g. 0.05), not {share}")
+    return {"key_file": args.key_file, "allow_row_loss": args.allow_row_loss, "max_row_loss": share}
+
+
 def _card_path(args: argparse.Namespace) -> str | None:
-    """Where to write the repository's DATA_CARD.md, or None."""
-    if args.no_data_card:
-        return None
-    if args.data_card is None and Path(args.build) == Path("data/build") and \
-            Path(args.registry) == Path("data/releases"):
-        return "DATA_CARD.md"  # the project's own release: keep the repo's card in step
+    """Where to write a card body outside the registry: only where asked."""
+    if args.update_repo_card:
+        if not Path("pyproject.toml").is_file() or not Path("DATA_CARD.md").is_file():
+            raise UserError("--update-repo-card rewrites ./DATA_CARD.md of the project checkout; "
+                            "run it from the repository root (or use --data-card FILE)")
+        return "DATA_CARD.md"
     return args.data_card
 
 
-def _run_flow(args: argparse.Namespace, v) -> int:
-    from flows.publish import publish_flow
+def _run_flow(args: argparse.Namespace, v, card_path: str | None) -> int:
+    from ..flows.publish import publish_flow
+    from ..publish.registry import Registry
 
+    rel = Registry(args.registry).release_dir(v)
     try:
-        out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
-                           hub_repo=args.hub, private=not args.public, dry_run=False,
-                           sources_manifest=args.sources, docs_dir=args.docs,
-                           data_card=_card_path(args))
+        with _upload_errors(args, v, rel, retry=_retry_hint(args, v)):
+            out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
+                               hub_repo=args.hub, private=not args.public, dry_run=False,
+                               sources_manifest=args.sources, docs_dir=args.docs,
+                               data_card=card_path, **_gate_options(args))
     except PrivacyGateError as e:
         raise UserError(str(e)) from e
     for w in out["warnings"]:

@@ -18,7 +18,7 @@ import jinja2
 import yaml
 
 from .. import schema as schema_mod
-from ..schema import TABLES, json_schema
+from ..schema import RELEASE_TABLES, json_schema
 from .changelog import Changes
 
 PRETTY_NAME = "Therapy Threads: public blog discussions about the therapeutic relationship"
@@ -63,7 +63,7 @@ class CardContext:
     changelog_entry: str
     source_notes: dict[str, dict[str, Any]] = field(default_factory=dict)
     plots: dict[str, str] | None = None  # name -> relative path; None: no images (DATA_CARD.md)
-    policy_markdown: str | None = None
+    policy_doc: str | None = None  # where the full anonymisation policy is, if there is one
     metrics: dict[str, Any] | None = None
     metrics_file: str | None = None
     repo_id: str | None = None
@@ -81,13 +81,20 @@ def load_source_notes(path: Path | None) -> dict[str, dict[str, Any]]:
     return {s["id"]: s for s in data.get("source", []) if "id" in s}
 
 
+POLICY_DOC = "anonymisation-policy.md"
+
+
 def load_docs(docs_dir: Path | None) -> tuple[str | None, dict[str, Any] | None, str | None]:
-    """The anonymisation policy text and measured metrics, when the anonymise stage wrote them."""
+    """(path of the anonymisation policy, measured metrics, path of the metrics file).
+
+    The card points to the policy instead of including it: the policy is developer
+    documentation that explains name rules by example, and a public card must carry no name a
+    commenter might have (every file of a release goes through the release scan).
+    """
     if docs_dir is None:
         return None, None, None
-    policy = docs_dir / "anonymisation-policy.md"
+    policy = docs_dir / POLICY_DOC
     metrics = docs_dir / "anonymisation-metrics.json"
-    text = demote_headings(policy.read_text(encoding="utf-8")) if policy.is_file() else None
     m = None
     if metrics.is_file():
         try:
@@ -95,26 +102,8 @@ def load_docs(docs_dir: Path | None) -> tuple[str | None, dict[str, Any] | None,
             m = loaded if isinstance(loaded, dict) else None
         except json.JSONDecodeError:
             m = None
-    return text, m, (f"docs/{metrics.name}" if m is not None else None)
-
-
-def demote_headings(markdown: str, below: int = 4) -> str:
-    """Nest an included document under a level-``below`` heading: drop its title (a leading
-    level-1 heading) and push every other heading down, outside code fences."""
-    out, fence, first = [], False, True
-    for line in markdown.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        if not fence and line.startswith("#"):
-            level = len(line) - len(line.lstrip("#"))
-            if first and level == 1:
-                first = False
-                continue
-            line = "#" * min(6, level + below - 1) + line[level:]
-        if line.strip():
-            first = False
-        out.append(line)
-    return "\n".join(out).strip() + "\n"
+    return (f"docs/{POLICY_DOC}" if policy.is_file() else None, m,
+            f"docs/{metrics.name}" if m is not None else None)
 
 
 def flatten_scalars(obj: Any, prefix: str = "") -> list[tuple[str, Any]]:
@@ -152,18 +141,29 @@ def card_languages(post_stats: dict[str, Any], comment_stats: dict[str, Any],
     return sorted(k for k, v in counts.items() if k != "unknown" and v / total >= min_share)
 
 
+def declared_configs(tables: dict[str, Any]) -> list[str]:
+    """The tables declared as Hugging Face configs: every table with rows, default first.
+
+    An empty table is not declared: ``datasets.load_dataset`` cannot build a split with no
+    examples ("corresponds to no data", huggingface/datasets#8401), and a declared config must
+    load. Its (empty) Parquet file still ships and the card says so.
+    """
+    order = (DEFAULT_CONFIG,) + tuple(x for x in RELEASE_TABLES if x != DEFAULT_CONFIG)
+    return [t for t in order if t in tables and tables[t]["rows"] > 0]
+
+
 def card_metadata(ctx: CardContext) -> dict[str, Any]:
     tables = ctx.manifest["tables"]
     langs = card_languages(ctx.post_stats, ctx.comment_stats)
     configs = []
-    for t in (DEFAULT_CONFIG,) + tuple(x for x in TABLES if x != DEFAULT_CONFIG):
+    for t in declared_configs(tables):
         cfg: dict[str, Any] = {"config_name": t,
                                "data_files": [{"split": "train", "path": f"data/{t}-*.parquet"}]}
         if t == DEFAULT_CONFIG:
             cfg["default"] = True
         configs.append(cfg)
     infos = []
-    for t in (DEFAULT_CONFIG,) + tuple(x for x in TABLES if x != DEFAULT_CONFIG):
+    for t in declared_configs(tables):
         info = tables[t]
         infos.append({
             "config_name": t,
@@ -282,12 +282,13 @@ def render_body(ctx: CardContext) -> str:
         changelog_entry=ctx.changelog_entry,
         sources=sources,
         plots=ctx.plots,
-        policy=ctx.policy_markdown,
+        policy_doc=ctx.policy_doc,
         metrics_rows=metrics_rows,
         metrics_file=ctx.metrics_file,
         repo_id=ctx.repo_id,
         year=year,
-        field_tables={t: field_table(t) for t in TABLES},
+        field_tables={t: field_table(t) for t in RELEASE_TABLES},
+        empty_tables=[t for t in RELEASE_TABLES if ctx.manifest["tables"][t]["rows"] == 0],
         default_config=DEFAULT_CONFIG,
         terms_file=TERMS_FILE,
         max_rows=MAX_SOURCE_ROWS,
@@ -310,10 +311,11 @@ class CardError(ValueError):
     pass
 
 
-def validate_card(text: str) -> dict[str, Any]:
+def validate_card(text: str, tables: dict[str, Any] | None = None) -> dict[str, Any]:
     """Parse the card with huggingface_hub and datasets the way the Hub and load_dataset do.
 
-    Returns the metadata dict; raises CardError listing every problem found.
+    ``tables`` (the manifest's) says which tables have rows: each of those must be a config,
+    and no empty one may be. Returns the metadata dict; raises CardError listing every problem.
     """
     from datasets.info import DatasetInfosDict
     from datasets.utils.metadata import MetadataConfigs, known_task_ids
@@ -347,7 +349,10 @@ def validate_card(text: str) -> dict[str, Any]:
         infos = DatasetInfosDict.from_dataset_card_data(data)
     except Exception as e:  # datasets raises ValueError/TypeError/KeyError on bad entries
         raise CardError(f"configs/dataset_info do not parse: {e}") from e
-    for t in TABLES:
+    declared = declared_configs(tables) if tables is not None else list(RELEASE_TABLES)
+    for t in sorted(set(configs) - set(declared)):
+        problems.append(f"config {t} is declared but has no rows (it would not load)")
+    for t in declared:
         if t not in configs:
             problems.append(f"no config for table {t}")
         elif t not in infos:

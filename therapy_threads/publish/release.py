@@ -16,6 +16,7 @@ only when complete, under the registry lock; an existing version is never overwr
 """
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,21 +24,24 @@ from typing import Any
 
 
 from ..errors import UserError
-from ..schema import TABLES, schema_version
+from ..schema import RELEASE_TABLES, TABLES, schema_version
 from . import changelog as changelog_mod
 from . import plots as plots_mod
 from .card import (CardContext, TAGS, TERMS_FILE, card_languages, load_docs, load_source_notes,
                    render_body, render_card, render_terms, validate_card)
 from .croissant import build_croissant
-from .fsutil import atomic_directory, canonical_json, sha256_file
+from .fsutil import atomic_directory, canonical_json, read_regular, sha256_file
 from .inputs import Build, open_build
 from .manifest import MANIFEST, base_manifest, features_map, file_entries
 from .parquet import ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, read_published, write_shards
 from .registry import DEFAULT_REGISTRY, Registry
+from .speakers import check_speakers, derive_speakers
 from .stats import comment_stats, post_stats, quarantine_stats
-from .versioning import Version, check_bump
+from .release_scan import check_release
+from .versioning import MAX_ROW_LOSS, Version, check_bump, check_rows
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+MAX_CHANGELOG_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -100,8 +104,11 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
                   prev_manifest: dict[str, Any] | None, latest: Version | None,
                   sources_manifest: Path | None = None, docs_dir: Path | None = None,
                   repo_id: str | None = None, rows_per_shard: int = ROWS_PER_SHARD,
-                  row_group_size: int = ROW_GROUP_SIZE) -> ReleaseResult:
-    """Write every file of the release into the (empty) directory ``dest``."""
+                  row_group_size: int = ROW_GROUP_SIZE, allow_row_loss: bool = False,
+                  max_row_loss: float = MAX_ROW_LOSS) -> ReleaseResult:
+    """Write every file of the release into the (empty) directory ``dest``, then scan every
+    file (:mod:`.release_scan`) and check that the build did not change meanwhile; raises
+    (nothing may be renamed into place) on any finding."""
     sv = schema_version()
     built_sv = str(build.report.get("schema_version"))
     if built_sv != sv:
@@ -111,7 +118,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     # Schema rule first, before any work: a changed schema needs a major bump.
     if prev_manifest is not None:
         notes = changelog_mod.schema_diff(changelog_mod.features_of(prev_manifest),
-                                          {t: features_map(t) for t in TABLES})
+                                          {t: features_map(t) for t in RELEASE_TABLES})
         if prev_manifest.get("schema_version") != sv:
             notes.insert(0, f"schema version {prev_manifest.get('schema_version')} -> {sv}")
         if notes:
@@ -123,10 +130,17 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     dropped: dict[str, list[str]] = {}
     st: dict[str, dict[str, Any]] = {}
     post_ids: list[str] = []
-    for table in ("posts", "comments", "quarantine"):
-        t, extra = read_published(build.table_path(table), table)
+    speakers = None
+    for table in ("posts", "comments", "quarantine", "speakers"):
+        if table == "speakers":  # derived from comments, never read from the build
+            t, extra = speakers, []
+        else:
+            t, extra = read_published(build.table_path(table), table)
         if extra:
             dropped[table] = extra
+        if table == "comments":
+            speakers = derive_speakers(t)
+            check_speakers(speakers, t)
         shards = write_shards(t, table, dest, rows_per_shard=rows_per_shard,
                               row_group_size=row_group_size)
         tables[table] = {
@@ -142,7 +156,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
             post_ids = t.column("post_id").to_pylist()
         elif table == "comments":
             st["comments"] = comment_stats(t, post_ids)
-        else:
+        elif table == "quarantine":
             st["quarantine"] = quarantine_stats(t)
         del t
 
@@ -154,13 +168,21 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
                             "'therapy-threads build'")
 
     manifest = base_manifest(str(version), build.report, sv, tables, build.validation,
-                             build.privacy)
+                             build.privacy, build.verdicts)
     changes = changelog_mod.compare(dest, manifest, prev_dir, prev_manifest)
-    warnings = check_bump(version, Version.parse(prev_manifest["version"]) if prev_manifest else None,
-                          schema_changed=changes.schema_changed,
-                          schema_note="; ".join(changes.schema_changes),
-                          rows_added=changes.rows_added, anything_changed=changes.anything_changed,
-                          latest=latest)
+    prev_v = Version.parse(prev_manifest["version"]) if prev_manifest else None
+    warnings = check_rows({t: tables[t]["rows"] for t in TABLES}, changes.removed_rows(),
+                          {t: i["rows"] for t, i in prev_manifest["tables"].items()} if prev_manifest else None,
+                          prev_v, max_loss=max_row_loss, allow_loss=allow_row_loss)
+    warnings += check_bump(version, prev_v,
+                           schema_changed=changes.schema_changed,
+                           schema_note="; ".join(changes.schema_changes),
+                           rows_added=changes.rows_added, anything_changed=changes.anything_changed,
+                           latest=latest, sources_removed=changes.sources_removed)
+    failed = build.report.get("failed_sources_allowed") or []
+    if failed:
+        warnings.append(f"{len(failed)} source(s) failed and are left out of this release "
+                        f"(built with --allow-failed-sources): {', '.join(failed[:10])}")
     for table, cols in dropped.items():
         warnings.append(f"{table}.parquet has columns outside the published schema, left out: "
                         f"{', '.join(cols)}")
@@ -168,23 +190,27 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
 
     date = str(manifest.get("built_at") or "")[:10]
     entry = changelog_mod.render_entry(str(version), date, changes,
-                                       {t: tables[t]["rows"] for t in TABLES})
+                                       {t: tables[t]["rows"] for t in RELEASE_TABLES})
     prev_log = None
-    if prev_dir is not None and (prev_dir / "CHANGELOG.md").is_file():
-        prev_log = (prev_dir / "CHANGELOG.md").read_text(encoding="utf-8")
+    if prev_dir is not None and os.path.lexists(prev_dir / "CHANGELOG.md"):
+        # read inside the previous release only: a link there is refused, never followed
+        prev_log = read_regular(prev_dir, "CHANGELOG.md", max_bytes=MAX_CHANGELOG_BYTES,
+                                what="previous changelog").decode("utf-8", errors="replace")
     (dest / "CHANGELOG.md").write_text(changelog_mod.render_changelog(entry, prev_log),
                                        encoding="utf-8")
 
-    plot_paths = plots_mod.write_plots(dest, st["comments"])
-    policy, metrics, metrics_file = load_docs(docs_dir)
+    drawn: list[str] = []
+    plot_paths = plots_mod.write_plots(dest, st["comments"], drawn)
+    policy_doc, metrics, metrics_file = load_docs(docs_dir)
+    notes = load_source_notes(sources_manifest)
     ctx = CardContext(version=str(version), manifest=manifest, report=build.report,
                       post_stats=st["posts"], comment_stats=st["comments"],
                       quarantine_stats=st["quarantine"], changes=changes, changelog_entry=entry,
-                      source_notes=load_source_notes(sources_manifest), plots=plot_paths,
-                      policy_markdown=policy, metrics=metrics, metrics_file=metrics_file,
+                      source_notes=notes, plots=plot_paths,
+                      policy_doc=policy_doc, metrics=metrics, metrics_file=metrics_file,
                       repo_id=repo_id)
     card_text = render_card(ctx)
-    validate_card(card_text)
+    validate_card(card_text, manifest["tables"])
     (dest / "README.md").write_text(card_text, encoding="utf-8")
     (dest / TERMS_FILE).write_text(render_terms(ctx), encoding="utf-8")
     # The repository's DATA_CARD.md shows the same figures from docs/data-card/ (copied there by
@@ -193,10 +219,11 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     data_card = render_body(ctx)
 
     langs = card_languages(st["posts"], st["comments"])
-    url = (f"https://huggingface.co/datasets/{repo_id}" if repo_id
-           else f"https://therapy-threads.invalid/releases/v{version}/")
-    license_ = (f"https://huggingface.co/datasets/{repo_id}/blob/main/{TERMS_FILE}" if repo_id
-                else f"{url}{TERMS_FILE}")
+    # Real addresses when the release goes to the Hub; otherwise references relative to
+    # croissant.json, which resolve inside the release folder wherever it is served from.
+    url = f"https://huggingface.co/datasets/{repo_id}" if repo_id else "README.md"
+    license_ = (f"https://huggingface.co/datasets/{repo_id}/blob/{version.tag}/{TERMS_FILE}"
+                if repo_id else TERMS_FILE)
     croissant = build_croissant(manifest, description=_description(manifest), url=url,
                                 license_=license_, cite_as=_cite(str(version), date[:4], repo_id),
                                 languages=langs, keywords=TAGS)
@@ -205,6 +232,11 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     manifest["files"] = file_entries(dest)
     (dest / MANIFEST).write_bytes(canonical_json(manifest))
     msha = sha256_file(dest / MANIFEST)
+    # Only the notes of this build's sources reach the card; the rest of the manifest does not.
+    used = {s["source_id"] for s in manifest["sources"]}
+    check_release(dest, build.root, build.key, drawn=drawn,
+                  notes={k: v for k, v in notes.items() if k in used})
+    build.recheck()
     files = manifest["files"] + [{"path": MANIFEST, "bytes": (dest / MANIFEST).stat().st_size,
                                   "sha256": msha}]
     return ReleaseResult(version=str(version), path=dest, manifest=manifest, manifest_sha256=msha,
@@ -216,20 +248,32 @@ def publish(build_dir: Path | str, version: str | Version,
             registry: Path | str = DEFAULT_REGISTRY, *, dry_run: bool = False,
             sources_manifest: Path | None = None, docs_dir: Path | None = None,
             repo_id: str | None = None, rows_per_shard: int = ROWS_PER_SHARD,
-            row_group_size: int = ROW_GROUP_SIZE) -> ReleaseResult:
+            row_group_size: int = ROW_GROUP_SIZE, key: bytes | None = None,
+            key_file: Path | str | None = None, allow_row_loss: bool = False,
+            max_row_loss: float = MAX_ROW_LOSS) -> ReleaseResult:
     """Publish ``build_dir`` as release ``version`` into the local registry.
 
-    Refuses (UserError/PrivacyGateError) when the build is incomplete, unvalidated or failed the
-    privacy audit, when the version exists, or when the schema changed without a major bump.
-    With ``dry_run`` the release is assembled in a temporary directory, listed and discarded.
+    ``key`` (default: :func:`~therapy_threads.anonymise.keys.load_key` from ``key_file`` or the
+    usual places) must be the key that made the build: the verdicts are checked with it.
+    Refuses (UserError/PrivacyGateError, one line) when the build's validation or privacy audit
+    did not pass on its current bytes with that key, when a file of the release fails the release
+    scan, when the release is empty or loses rows beyond ``max_row_loss`` (unless
+    ``allow_row_loss``), when the version exists, or when the schema changed or a source was
+    removed without a major bump. With ``dry_run`` the release is assembled in a temporary
+    directory, checked, listed and discarded.
     """
     v = version if isinstance(version, Version) else Version.parse(str(version))
-    build = open_build(build_dir)
+    if key is None:
+        from ..anonymise.keys import load_key
+
+        key = load_key(Path(key_file) if key_file else None, create=False)
+    build = open_build(build_dir, key)
     reg = Registry(registry)
     sources_manifest = sources_manifest or default_sources_manifest()
     docs_dir = docs_dir if docs_dir is not None else default_docs_dir()
     kwargs = dict(sources_manifest=sources_manifest, docs_dir=docs_dir, repo_id=repo_id,
-                  rows_per_shard=rows_per_shard, row_group_size=row_group_size)
+                  rows_per_shard=rows_per_shard, row_group_size=row_group_size,
+                  allow_row_loss=allow_row_loss, max_row_loss=max_row_loss)
 
     def refuse_existing() -> None:
         if reg.has(v):

@@ -5,11 +5,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .. import verdict
 from . import frames as frames_mod
 from .docs import finish_site
 from .gx_run import ExpectationOutcome, run_suites
 from .suites import ROW_NOUN, SUITE_ORDER
-from .summary import Finding, ValidationSummary, write_summary
+from .summary import SUMMARY_FILE, Finding, ValidationSummary, write_summary
 
 VALIDATION_DIR = "validation"
 DOCS_DIR = "data_docs"
@@ -33,29 +34,33 @@ def _finding(o: ExpectationOutcome) -> Finding:
     )
 
 
-def _privacy_audit(build_dir: Path, key: bytes | None) -> tuple[dict[str, Any], list[Finding]]:
-    """Run the anonymiser's own audit (keyed identity tokens etc.) when it is installed."""
+def _audit_failure(status: str, detail: str, message: str) -> tuple[dict[str, Any], list[Finding]]:
+    return {"status": status, "detail": detail}, [
+        Finding("privacy", "privacy_audit", "privacy_audit", None, "failure", None, [], message)]
+
+
+def _privacy_audit(build_dir: Path, key: bytes | None,
+                   digests: dict | None = None) -> tuple[dict[str, Any], list[Finding]]:
+    """Run the keyed privacy audit. It fails closed: without its module, without a key, with
+    another key than the build's, or when it cannot run, the build fails validation."""
     try:
         from ..anonymise.audit import audit_build  # type: ignore[import-not-found]
-    except ModuleNotFoundError:
-        return {"status": "unavailable", "detail": "therapy_threads.anonymise.audit is not installed"}, [
-            Finding("privacy", "privacy_audit_ran", "privacy_audit", None, "warning", None, [],
-                    "the anonymiser's privacy audit is not available; only the regex expectations ran")]
+    except ModuleNotFoundError as e:
+        return _audit_failure("unavailable", f"{e}",
+                              f"the privacy audit cannot run ({e}); nothing may be published until it does")
     if key is None:
-        return {"status": "skipped", "detail": "no pseudonym key given"}, [
-            Finding("privacy", "privacy_audit_ran", "privacy_audit", None, "warning", None, [],
-                    "the keyed privacy audit was skipped: no key (set THERAPY_THREADS_KEY or pass --key-file)")]
+        return _audit_failure("failed", "no pseudonym key given",
+                              "the privacy audit needs the build's pseudonym key and got none (set "
+                              "THERAPY_THREADS_KEY or pass --key-file); nothing may be published until it passes")
     from ..errors import PrivacyGateError
 
     try:
-        res = audit_build(build_dir, key)
+        res = audit_build(build_dir, key, digests=digests)
     except PrivacyGateError as e:
-        return {"status": "failed", "detail": str(e)}, [
-            Finding("privacy", "privacy_audit", "privacy_audit", None, "failure", None, [], f"privacy audit: {e}")]
+        return _audit_failure("failed", str(e), f"privacy audit: {e}")
     except Exception as e:  # an audit that cannot run cannot certify the build
-        return {"status": "error", "detail": f"{type(e).__name__}: {e}"}, [
-            Finding("privacy", "privacy_audit", "privacy_audit", None, "failure", None, [],
-                    f"the privacy audit could not run ({type(e).__name__}: {e}); nothing may be published until it does")]
+        return _audit_failure("error", f"{type(e).__name__}: {e}",
+                              f"the privacy audit could not run ({type(e).__name__}: {e}); nothing may be published until it does")
     return _interpret_audit(res)
 
 
@@ -95,16 +100,21 @@ def _interpret_audit(res: Any) -> tuple[dict[str, Any], list[Finding]]:
                             f"privacy audit found {len(findings)} leak(s): " + "; ".join(items[:5]))]
 
 
-def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool = True) -> ValidationSummary:
-    """Validate ``build_dir``; write ``validation/summary.json`` and the Data Docs site.
+def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool = True,
+                   baseline: dict[str, Any] | None = None) -> ValidationSummary:
+    """Validate ``build_dir``; write ``validation/summary.json``, the Data Docs site and the
+    validation verdict (:mod:`therapy_threads.verdict`) on the exact files read.
 
-    ``success`` is False when any critical expectation fails, a published file is missing or
-    unreadable, counts do not reconcile or the privacy audit fails. Warnings never fail a build.
+    ``success`` is False when any critical expectation fails (a failed source not allowed, an
+    empty build), a published file is missing or unreadable, counts do not reconcile or the
+    privacy audit fails or cannot run (no key, another key). Warnings never fail a build.
+    ``baseline`` is the previous release's manifest: rows that vanished since are warned about.
     """
     t0 = time.perf_counter()
     build_dir = Path(build_dir).resolve()  # GX Data Docs needs an absolute base directory
     out_dir = build_dir / VALIDATION_DIR
-    fr = frames_mod.build_frames(build_dir)
+    before = verdict.digest_files(build_dir)  # the verdict names the bytes read from here on
+    fr = frames_mod.build_frames(build_dir, baseline)
     t_frames = time.perf_counter() - t0
     docs = out_dir / DOCS_DIR if data_docs else None
     outcomes = run_suites({**fr.tables, "schema": fr.columns, "sources": fr.sources}, docs)
@@ -121,7 +131,7 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
         f = _finding(o)
         (warnings if f.severity == "warning" else failures).append(f)
 
-    audit, audit_findings = _privacy_audit(build_dir, key)
+    audit, audit_findings = _privacy_audit(build_dir, key, before)
     for f in audit_findings:
         (warnings if f.severity == "warning" else failures).append(f)
 
@@ -142,6 +152,7 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
         and bool(src["reconciled_with_report"].fillna(False).all()),
         "note": "comments_in_sources is build_report.json totals.comments_seen; quarantined counts every quarantine row (comments, and posts with their comments)",
         "sources_not_reconciled": sorted(str(s) for s in src.loc[~src["reconciled_with_report"].fillna(False), "source_id"]),
+        "previous_release": (baseline or {}).get("version"),
     }
     _ = in_sources
 
@@ -173,9 +184,35 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
         "great_expectations_version": _gx_version(),
     }
     write_summary(summary, out_dir)
+    v = _record_verdict(build_dir, summary, key, before)
+    if summary.success and not v.passed:  # the files changed while they were being validated
+        summary.success = False
+        summary.failures.append(Finding("build", "verdict", "build_files", None, "failure", None, [],
+                                        v.reason or "the validation verdict could not be recorded"))
+        write_summary(summary, out_dir)
+        _record_verdict(build_dir, summary, key, before)
     if docs is not None and docs.exists():
         finish_site(docs, summary)
     return summary
+
+
+def _record_verdict(build_dir: Path, summary: ValidationSummary, key: bytes | None,
+                    before: dict) -> verdict.Verdict:
+    reason = None if summary.success else (summary.failures[0].message if summary.failures
+                                            else "validation failed")
+    return verdict.record(build_dir, "validation", passed=summary.success, key=key,
+                          report=f"{VALIDATION_DIR}/{SUMMARY_FILE}", digests=before, reason=reason)
+
+
+def previous_release(registry: Path | str | None) -> dict[str, Any] | None:
+    """The newest release's manifest in ``registry`` (the baseline rows are compared with), or None."""
+    if registry is None or not Path(registry).is_dir():
+        return None
+    from ..publish.registry import Registry
+
+    reg = Registry(registry)
+    latest = reg.latest()
+    return reg.manifest(latest) if latest else None
 
 
 def _gx_version() -> str:
