@@ -37,7 +37,7 @@ def test_human_tree_for_wxr(capsys):
 def test_json_for_html_counts_and_no_identities(capsys):
     rc, out, _ = run(capsys, str(SAMPLES / "html" / "muffinrezept.net.grundrezept.html"), "--json")
     doc = json.loads(out)
-    assert rc == 0 and doc["format"] == "wordpress_html"
+    assert rc == 0 and doc["format"] == "html"
     assert doc["totals"] == {"posts": 1, "comments": 51, "replies": 9, "max_depth": 2,
                              "quarantined": 0, "skipped": 0}
     comments = doc["posts"][0]["comments"]

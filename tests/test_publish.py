@@ -11,6 +11,7 @@ import pytest
 from helpers_build import BuildSpec, SourceSpec, make_build, record_verdicts
 from therapy_threads.errors import PrivacyGateError, UserError
 from therapy_threads.publish import release as release_mod
+from therapy_threads.schema import schema_version
 from therapy_threads.publish.fsutil import sha256_file
 from therapy_threads.publish.registry import Registry
 from therapy_threads.publish.release import publish

@@ -179,11 +179,13 @@ def _source(path: Path, i: int, e: Any) -> SourceRef:
                         "http(s) URL or a file path")
     fmt = e.get("format") or None
     if fmt is not None:
-        from .readers import formats
+        from .readers import canonical_format, format_help
 
-        if fmt not in formats():
-            raise UserError(f"{where}: unknown format {fmt!r}; one of {', '.join(formats())} (or "
-                            "leave it out to detect it)")
+        try:
+            fmt = canonical_format(fmt)  # the registry's name (an old alias maps to it)
+        except ValueError:
+            raise UserError(f"{where}: unknown format {fmt!r}; use one of {format_help()} (or "
+                            "leave it out to detect it)") from None
     retrieved = e.get("retrieved")
     if retrieved is not None and not isinstance(retrieved, (str, _dt.date, _dt.datetime)):
         raise UserError(f"{where}: 'retrieved' must be a date (2024-05-01) or a string, not "

@@ -30,7 +30,7 @@ from .byline import public_byline
 from .errors import UserError
 from .ids import sha256_bytes
 from .manifest import is_url, load_manifest, manifest_path, read_manifest, resolve_location  # noqa: F401
-from .readers import SourceRef, detect_format, get_reader
+from .readers import SourceRef, detect_format, format_help, get_reader
 from .records import Comment, Furniture, Post, QuarantineRow, ReadResult
 from .schema import arrow_schema, columns, schema_version
 
@@ -95,6 +95,13 @@ class SourceSummary:
     anonymised: dict[str, int] = field(default_factory=dict)
     fragment: str = ""
     seconds: float = 0.0
+    # Comments counted in the source by a second, simpler path than the reader's (see
+    # ReadResult.raw_comment_count), and the comments left out on purpose (skipped): the
+    # validation checks published + quarantined + skipped against it.
+    raw_comment_count: int | None = None
+    raw_count_method: str = ""
+    raw_count_exact: bool = True
+    comments_skipped: int = 0
 
 
 def read_source(ref: SourceRef, data: bytes) -> ReadResult:
@@ -103,7 +110,7 @@ def read_source(ref: SourceRef, data: bytes) -> ReadResult:
     if fmt is None:
         r = ReadResult(ref.source_id, "unknown")
         r.error("unknown_format", "could not tell the format from the content; set 'format' for this "
-                "source in the manifest (one of: text_capture, wordpress_html, wxr, disqus, wp_rest)")
+                f"source in the manifest (one of: {format_help()})")
         return r
     try:
         result = get_reader(fmt).read(data, ref)
@@ -148,6 +155,8 @@ def process_source(ref: SourceRef, data: bytes, anonymiser: Any) -> tuple[ReadRe
                 for i in result.issues],
         anonymised=dict(sorted(anon_counts.items())),
         seconds=round(time.perf_counter() - t0, 4),
+        raw_comment_count=result.raw_comment_count, raw_count_method=result.raw_count_method,
+        raw_count_exact=result.raw_count_exact, comments_skipped=result.comments_skipped,
     )
     return result, summary, tokens
 

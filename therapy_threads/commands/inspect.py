@@ -41,9 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "issues. URLs are fetched politely (robots.txt, rate limit) and archived as "
                     "WARC under --archive, so a second run can replay them with --offline.")
     p.add_argument("target", metavar="PATH_OR_URL")
+    from ..readers import format_help
+
     p.add_argument("--format", dest="fmt", default=None,
-                   help="source format (default: detected from the content): "
-                        "text_capture, wordpress_html, wxr, disqus, wp_rest")
+                   help=f"source format (default: detected from the content): {format_help()}")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--sources", default="seeds",
                    help="source manifest (folder with sources.toml, or the file) whose entry "
@@ -134,8 +135,13 @@ def source_ref(args: argparse.Namespace, fmt: str | None, url: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..readers import detect_format, formats, get_reader
+    from ..readers import canonical_format, detect_format, format_help, get_reader
 
+    if args.fmt is not None:
+        try:
+            args.fmt = canonical_format(args.fmt)
+        except ValueError:
+            raise UserError(f"unknown format {args.fmt!r}; known: {format_help()}") from None
     data, fmt, url = _load(args)
     if fmt is None:
         kind = NOT_A_SOURCE.get(Path(urlsplit(args.target).path).suffix.lower())
@@ -144,11 +150,9 @@ def run(args: argparse.Namespace) -> int:
             what = f"it is a {kind} file, " if kind else ""
             raise UserError(f"{args.target} is not in a supported format ({what}not a saved "
                             f"page, an export or an API dump); supported: "
-                            f"{', '.join(formats())}. If it really is one, pass --format")
-    elif fmt not in formats():
-        raise UserError(f"unknown format {fmt!r}; known: {', '.join(formats())}")
+                            f"{format_help()}. If it really is one, pass --format")
     source, id_from = source_ref(args, fmt, url)
-    fmt = source.format or fmt
+    fmt = canonical_format(source.format) or fmt
     result = get_reader(fmt).read(data, source)
     report = build_report(result, args.target, fmt, len(data))
     report["source_id"] = source.source_id

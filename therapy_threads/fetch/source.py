@@ -19,6 +19,11 @@ def is_url(location: str) -> bool:
     return location.startswith(("http://", "https://"))
 
 
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lower()
+    return b"<html" in head or b"<!doctype html" in head or b"<body" in head
+
+
 def is_rest_root(location: str, fmt: str | None) -> bool:
     return fmt == "wp_rest" or "/wp-json" in location
 
@@ -48,6 +53,12 @@ def fetch_source(ref: SourceRef, archive_dir: str | Path, *, mode: Mode = "cache
             if resp.status != 200:
                 raise FetchError(f"{ref.location} answered HTTP {resp.status}; check the URL in "
                                  "the manifest")
+            if ref.format in (None, "html") and _looks_like_html(resp.content):
+                from .pagination import fetch_thread
+
+                bundle = fetch_thread(ref.location, resp.content, client)
+                if bundle is not None:
+                    return bundle, "html"
             return resp.content, ref.format
     finally:
         if own:
