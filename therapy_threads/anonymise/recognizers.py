@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
+from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import find_phones, knowledge
@@ -805,11 +805,13 @@ class EnglishNameRecognizer(Recognizer):
                 return ("skip", "") if initial else ("candidate", "")
             if word_name and self._attributive(text, ee):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
+            if not poss and self._speech_verb(text, ee):
+                return "person", "a given name as the subject of a verb of speech ('Hope said')"
             if _ARTICLE.search(text[max(0, s - 6):s]):
                 return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
-            if first and not word_name and (rank >= 20000 or self._verb_follows(text, ee)):
+            if first and not word_name and (rank >= 20000 or self.cues.subject_of_verb(text, ee)):
                 return "person", "a given name opening a sentence (a rare word, or a verb after it)"
             if self.extend(text, e) > e:
                 return "person", "a given name and a surname"
@@ -819,10 +821,10 @@ class EnglishNameRecognizer(Recognizer):
         if (rank is None or cf in cues.intl_names) and len(cf) >= 3:
             if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
-            if cues.person_verb_after(text, ee) and not poss:
-                return "person", "an unknown capitalised word doing what people do ('X told me')"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
-                return "skip", ""  # "One-sided", "Good-bye"
+                return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
+            if not poss and (cues.person_verb_after(text, ee) or cues.subject_of_verb(text, ee, lenient=True)):
+                return "person", "a capitalised word that is no word of the language, subject of a verb ('X calls')"
             return "candidate", ""
         return "skip", ""
 
@@ -842,6 +844,11 @@ class EnglishNameRecognizer(Recognizer):
 
     def _verb_follows(self, text: str, e: int) -> bool:
         return self.cues.verb_after(text, e)
+
+    @staticmethod
+    def _speech_verb(text: str, e: int) -> bool:
+        m = re.match(r"[ \t]+(?:(?:just|always|never|then|also|once)[ \t]+)?([a-z]+)\b", text[e:e + 30])
+        return bool(m) and m.group(1) in SPEECH_VERBS
 
 
 class NounCapsNameRecognizer(Recognizer):
