@@ -436,6 +436,24 @@ class PlaceRecognizer(Recognizer):
         return cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
 
 
+class NationalityRecognizer(Recognizer):
+    """Nationality and language words ("Irish", "Danish", "Filipinos", "in Tagalog"): kept, even where
+    a name list also has them as given names, unless the text uses the word as a name there."""
+
+    name, score = "nationality", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        k, cues, text = knowledge(), self.cues, t.text
+        for s, _e, _tok, core in t.caps:
+            if not k.is_demonym(core) or core.isupper():
+                continue
+            e = s + len(core)
+            if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+                continue
+            yield self.span(s, e, KEEP, reason="nationality or language word")
+
+
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
 class TitleRecognizer(Recognizer):
@@ -835,6 +853,8 @@ class EnglishNameRecognizer(Recognizer):
             if rank is None:
                 if first:
                     return "person", "a given name that is no English word"
+                if not poss and cues.subject_of_verb(text, ee, lenient=True):
+                    return "person", "a surname that is no English word, subject of a verb ('Fennelly has')"
                 return "candidate", ""
             if cf in doc.lower_vocab:
                 return ("skip", "") if initial else ("candidate", "")
@@ -1023,7 +1043,8 @@ class LowerCaseNameRecognizer(Recognizer):
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NamedRecognizer,
+               PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
+               NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, HandleRecognizer, EnglishNameRecognizer,
                NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
     return [cls(cues) for cls in classes]
