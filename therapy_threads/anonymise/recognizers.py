@@ -665,6 +665,87 @@ class SignoffRecognizer(Recognizer):
         return s in self.cues.closings or (0 < len(words) <= 3 and any(w in self.cues.closings for w in words))
 
 
+# What a comment says next to someone it has just addressed by name (no comma needed): a pronoun, a
+# thanks, an agreement, a question word. Strict on purpose: "Therapy is hard" is no address.
+_ADDRESS_NEXT = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive", "you", "you're", "youre", "you've",
+                           "youve", "you'll", "your", "u", "ur", "that's", "thats", "this", "thank", "thanks", "thx",
+                           "ty", "same", "yes", "yeah", "yep", "haha", "hahaha", "lol", "omg", "sorry", "exactly",
+                           "totally", "honestly", "agree", "agreed", "what", "hugs", "aw", "aww", "awww", "wow",
+                           "oh", "ohh", "ha", "sending", "congrats", "glad"})
+_ADDRESS_LEAD = re.compile(r"[ \t\"'“‘•*-]*(?:(?:oh|ha|haha|aw|aww|omg|lol|ok|okay|yes|yeah|wow|ooh|hey|hi|hello)"
+                           r"[ \t]*[,!.]*[ \t]+)?", re.I)
+_ADDRESS_TOKEN = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)?([^\W\d_][\w'’.-]*)")
+
+
+class AddressRecognizer(Recognizer):
+    """The person a comment or a line opens by addressing, without a comma: "Driftwood what did the
+    plant say", "Ha, Juniper I do the same", "mangotango bluebell chidi thank you all". Capitalised
+    words that open a sentence are usually ordinary words, so only a word that is no frequent word
+    (a handle or a name) counts, and only when what follows talks to that person."""
+
+    name, score = "address", 0.7
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if t.role == "title":
+            return
+        text = t.text
+        for line in re.finditer(r"[^\n]+", text):
+            pos = _ADDRESS_LEAD.match(text, line.start(), line.end()).end()
+            toks: list[tuple[int, int, str]] = []
+            while len(toks) < 5:
+                m = _ADDRESS_TOKEN.match(text, pos, line.end())
+                if not m or (toks and m.start(1) == pos and m.start(1) > 0 and not text[m.start(1) - 1].isspace()):
+                    break
+                toks.append((m.start(1), m.end(1), m.group(1)))
+                pos = m.end(1)
+            if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000):
+                s, e, tok = toks[0]
+                yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
+                                  "a name or handle opening a line, set off by a comma")
+                continue
+            # the shortest run of names followed by talk to them: "X what did", "X Y Z thank you"
+            for k in range(1, len(toks)):
+                nxt = toks[k][2].casefold().replace("’", "'")
+                if not re.fullmatch(r"[ \t]+", text[toks[k - 1][1]:toks[k][0]]):
+                    break  # a comma before the next word: "Driftwood, what" is the other recognizers' case
+                if nxt in _ADDRESS_NEXT and all(self._addressable(t, tk[2], k == 1) for tk in toks[:k]):
+                    for s, e, tok in toks[:k]:
+                        e -= len(tok) - len(tok.rstrip(".'’-"))
+                        yield self.person(t, s, e, "a name or handle addressed at the start of a line")
+                    break
+                if not self._addressable(t, toks[k - 1][2], False):
+                    break
+
+    def _addressable(self, t: TextContext, tok: str, alone: bool, rare: int = 3000) -> bool:
+        """Could ``tok`` be the name or handle someone is addressed by? ``alone``: it is the only
+        word before the talk, so a rarer ordinary word may be a handle ("Driftwood what did...")."""
+        cues, lex = self.cues, self.lex
+        cf = tok.casefold().replace("’", "'").rstrip(".'-")
+        rank = lex.rank(cf)
+        if rank is not None and (rank < 3000 or cf in self.policy.rules.word_names) and not lex.proper_noun(cf):
+            return False  # "Hope this is ok", "Will you", "Sorry I"
+        if rank is not None and re.search(r"(?:ly|ing|ed|ous|ful|ive|able|ible|less|est|ish|s)$", cf) \
+                and not cues.any_given_name(cf):
+            return False  # adverbs, verb forms, adjectives, plurals open sentences on their own
+        if len(cf) < 2 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.greet1 or cf in cues.acronyms \
+                or cf in cues.closings or cf in cues.titles or cues.function_word(cf) or lex.contraction(cf):
+            return False
+        if tok.isupper() and len(tok) > 1:
+            return False  # "OMG", "TBH": emphasis and abbreviations
+        if knowledge().is_demonym(tok):
+            return False
+        if cues.any_given_name(cf):
+            return True
+        if knowledge().is_place(tok):
+            return False
+        if lex.proper_noun(cf):
+            return True
+        if rank is None:
+            return not lex.ordinary_in(cf) and not _REPEATS.search(cf)
+        return alone and rank >= rare  # a rarer noun used as a handle ("Driftwood", "Juniper", "bluebell")
+
+
 class HandleRecognizer(Recognizer):
     """Handles written in running text: a line that is only "name," ("quietriver,"), a run-together
     or separated handle ("HeartOfGlass", "quiet.harbour", "nightowl_22"), a lower-case non-word
@@ -1045,6 +1126,6 @@ def default_recognizers(cues: Cues) -> list[Recognizer]:
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
                PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
                NamedRecognizer,
-               GreetingRecognizer, SignoffRecognizer, HandleRecognizer, EnglishNameRecognizer,
+               GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
                NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
     return [cls(cues) for cls in classes]
