@@ -637,6 +637,18 @@ class SignoffRecognizer(Recognizer):
                            r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
         if inline and self._closing(inline.group("close").strip().casefold()):
             candidates.append((inline.start("name"), inline.end("name"), "name after a closing word"))
+        # without a comma: "liebe grüße hummel", "Kind regards Maeve", "love Jess x"
+        bare = re.search(r"(?:^|[.!?,]\s+|\n)(?P<close>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+"
+                         r"(?P<name>[^\W\d_][\w’'-]*)(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
+        if bare and not inline:
+            close = bare.group("close").casefold()
+            cf = bare.group("name").casefold()
+            rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
+            if (close in cues.closings and " " in close) or (
+                    close in cues.closings and (rank is None or rank >= 20000 or cues.any_given_name(cf))
+                    and cf not in self.policy.rules.word_names):
+                if cf not in cues.relations and not cues.function_word(cf):
+                    candidates.append((bare.start("name"), bare.end("name"), "name after a closing phrase"))
         if closing_line:
             m = re.fullmatch(r"[ \t]*(?:[-–—~][ \t]*)?(?P<name>[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*)?)"
                              r"(?:[ \t]+x+)?[ \t]*[!]*[ \t]*", last)
