@@ -301,9 +301,12 @@ class PublicFigureRecognizer(Recognizer):
         return self.cues.title_before(text, s)
 
     def _distinctive(self, cf: str) -> bool:
+        """A surname that names the figure on its own: no ordinary word and no common name
+        ("Winnicott", "Freud", "Yalom"; not "Brown", "Rogers", "Miller")."""
         lex = self.lex
-        return (lex.rank(cf) is None and cf not in lex.first_names and cf not in lex.last_names
-                and cf not in lex.intl_names)
+        r = lex.rank(cf)
+        return ((r is None or (r >= 5000 and lex.proper_noun(cf))) and cf not in lex.first_names
+                and cf not in lex.last_names and cf not in lex.intl_names)
 
     @staticmethod
     def _full(text: str, toks, i: int, figs) -> int | None:
@@ -405,7 +408,7 @@ class PlaceRecognizer(Recognizer):
             return False
         if t.english:
             r = self.lex.rank(word)
-            if r is not None and r < 20000 and self.cues.is_initial(text, s):
+            if r is not None and r < 20000 and self.lex.dictionary_word(word) and self.cues.is_initial(text, s):
                 return True
         m = _NAME_BEFORE.search(text, max(0, s - 30), s)
         if m and m.group("name")[:1].isupper() and re.fullmatch(r"[ \t]+", text[m.end("name"):s]):
@@ -966,13 +969,17 @@ class EnglishNameRecognizer(Recognizer):
             return "candidate", ""  # sentence-initial without context: let NER decide
         if cf in cues.intl_names and rank is None and initial and self._verb_follows(text, ee):
             return "person", "a given name opening a sentence, a verb after it"
-        if (rank is None or cf in cues.intl_names) and len(cf) >= 3:
+        # a proper noun by the dictionary's casing that is rare as a word counts as unknown ("Anselm")
+        if (rank is None or cf in cues.intl_names or (rank >= 5000 and lex.proper_noun(cf))) and len(cf) >= 3:
             if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
                 return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
-            if not poss and (cues.person_verb_after(text, ee) or cues.subject_of_verb(text, ee, lenient=True)):
-                return "person", "a capitalised word that is no word of the language, subject of a verb ('X calls')"
+            if not poss and cues.person_verb_after(text, ee):
+                return "person", "an unknown capitalised word doing what people do ('X calls', 'X told me')"
+            if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True):
+                # (a proper noun the frequency list knows may be a brand or a body: "Medicare covered")
+                return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
 
