@@ -330,6 +330,65 @@ class PublicFigureRecognizer(Recognizer):
         return None
 
 
+_WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|podcasts|talk|talks|ted\s+talk|album|"
+          r"albums|song|songs|lyrics|music|film|films|movie|movies|show|series|documentary|work|works|theory|"
+          r"research|studies|interview|interviews|quote|quotes|essay|essays|lecture|lectures|video|videos|speech|"
+          r"biography|autobiography|stand-up|special|sketch|character|workbook|course|newsletter|column|letters")
+# a public person is talked about through their work; a private one through their relation to the writer
+_WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famous|great|amazing|brilliant|"
+                         r"whole|early|later)[ \t]+)?(?:" + _WORKS + r")\b|[ \t]+(?:(?:" + _WORKS + r")\b|"
+                         r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
+                         r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
+                         r"played|directed|narrates|has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
+                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b))", re.I)
+_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
+                          r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
+                          r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
+                          r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
+
+
+class PublicWorkRecognizer(Recognizer):
+    """A full name talked about through the person's work is a public person's, kept whether or
+    not it is on the list: "Matt Haig has a line about...", "Matthew Perry's memoir", "a poem by
+    Mary Oliver", "Pauline Boss calls it ambiguous loss". No relation, title or greeting before it."""
+
+    name, score = "public_work", 0.83
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_public_figures:
+            return
+        text, cues, lex = t.text, self.cues, self.lex
+        caps = [(s, s + len(core), core) for s, _e, _tok, core in t.caps]
+        if t.lower_style:
+            caps = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
+        for i in range(len(caps) - 1):
+            s, e, first = caps[i]
+            j = i + 1
+            if not re.fullmatch(r"[ \t]+(?:[A-Za-z]\.[ \t]*)?", text[e:caps[j][0]]):
+                continue
+            if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
+                    and self._surname_like(caps[j + 1][2]) and self._surname_like(caps[j][2]):
+                j += 1  # "Kay Redfield Jamison", "Sinéad O'Connor"
+            last = caps[j][2]
+            fcf = first.casefold()
+            if not (cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names) \
+                    or not self._surname_like(last) or fcf in cues.not_names:
+                continue
+            end = caps[j][1]
+            if not (_WORK_AFTER.match(text, end) or _WORK_BEFORE.search(text[max(0, s - 30):s])):
+                continue
+            if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
+                continue
+            t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
+            yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
+
+    def _surname_like(self, w: str) -> bool:
+        cf = POSS.sub("", w).casefold()
+        r = self.lex.rank(cf)
+        return (len(cf) >= 2 and cf not in self.cues.not_names and not self.cues.function_word(cf)
+                and (r is None or r >= 3000 or self.lex.is_surname(cf) or self.lex.proper_noun(cf)))
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|and|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
@@ -1143,7 +1202,7 @@ class LowerCaseNameRecognizer(Recognizer):
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
+               PublicFigureRecognizer, PublicWorkRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
                NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
                NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
