@@ -172,3 +172,88 @@ def test_every_recognizer_declares_its_languages():
     for rec in R.default_recognizers(CUES):
         assert rec.languages is None or (rec.languages and all(isinstance(x, str) for x in rec.languages))
         assert rec.name and 0 < rec.score <= 1
+
+
+# ---- the second round of issue 11 (recall on unseen text); all names synthetic -----------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Driftwood what did the plant say though", [("Driftwood", "person")]),
+    ("Ha, Juniperus I do exactly the same.", [("Juniperus", "person")]),
+    ("ok. mangotango bluebell chidi thank you all, you helped", [("mangotango", "person"), ("bluebell", "person"),
+                                                                 ("chidi", "person")]),
+    ("Boundaries are hard. Honestly I agree. Pathetic I know.", []),
+    ("Hope this is ok to post. Sunday I went out.", []),
+])
+def test_address(text, expected):
+    check(R.AddressRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Matt Okoro has a line about leaving in his memoir.", [("Matt Okoro", "keep")]),
+    ("I cried at a poem by Maryam Velasquez.", [("Maryam Velasquez", "keep")]),
+    ("My therapist Ruth Okafor has a book on her shelf.", []),
+    ("Thanks Maryam Velasquez for the book.", []),
+])
+def test_public_work(text, expected):
+    check(R.PublicWorkRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We watched Good Will Hunting again.", [("Good Will Hunting", "keep")]),
+    ("I read Reasons to Stay Alive on the train.", [("Reasons to Stay Alive", "keep")]),
+    ("Then Sarah Okafor said it.", []),
+])
+def test_title_phrase(text, expected):
+    check(R.TitlePhraseRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bronagh (Irish, funnily enough) and two Filipinos.", [("Irish", "keep"), ("Filipinos", "keep")]),
+    ("my friend Irish said so", []),
+])
+def test_nationality(text, expected):
+    check(R.NationalityRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    ("meine therapeutin wiebke hat gesagt, dörte auch", [("wiebke", "person"), ("dörte", "person")], "de"),
+    ("ich hab hummel gesehen und die will nicht", [], "de"),
+    ("otieno told me silence also counts, 20 min is fine", [("otieno", "person")], "en"),
+    ("ive been there, sarah knows", [("sarah", "person")], "en"),
+])
+def test_lower_case_names(text, expected, lang):
+    check(R.LowerCaseNameRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thandiwe reckons I deflect.", [("Thandiwe", "person")]),
+    ("Anyway. Quarrenby keeps a stone owl on the shelf.", [("Quarrenby", "person")]),
+    ("Hope said it plainly. Hope this helps.", [("Hope", "person")]),
+    ("Medicare covered ten sessions. Blank-screen guys are hard work.", []),
+])
+def test_subject_of_a_verb(text, expected):
+    check(R.EnglishNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    ("das hat mir geholfen. liebe grüße hummel", [("hummel", "person")], "de"),
+    ("Thanks for listening.\nKind regards Maeve", [("Maeve", "person")], "en"),
+    ("I love you all", [], "en"),
+])
+def test_signoff_without_comma(text, expected, lang):
+    check(R.SignoffRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Reading this on the bus to Leeds. Silly one.", [("Leeds", "keep")]),
+    ("Matthew Perry wrote a memoir in Perry.", [("Perry", "keep")]),
+])
+def test_place_reads_otherwise(text, expected):
+    check(R.PlaceRecognizer, text, expected)
+
+
+def test_casing_lexicon_separates_names_from_words():
+    lex = lexicon()
+    assert lex.proper_noun("Sarah") and not lex.dictionary_word("sarah")
+    assert lex.only_word("silence") and lex.dictionary_word("will") and not lex.proper_noun("will")
+    assert lex.contraction("ive") and lex.contraction("dont") and not lex.contraction("otieno")

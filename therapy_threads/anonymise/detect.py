@@ -245,6 +245,15 @@ class Cues:
     def is_last(self, cf: str) -> bool:
         return cf in self.lex.last_names
 
+    def word_name(self, cf: str) -> bool:
+        """A given name that is also an ordinary word ("Will", "Hope", "Grace", "Holly"): on the
+        policy's list, unless the dictionary writes it only capitalised ("Sarah", "Emma"), or a
+        common word the dictionary also has in lower case."""
+        if self.lex.proper_noun(cf):
+            return False
+        r = self.lex.common_rank.get(cf)
+        return cf in self.policy.rules.word_names or (r is not None and r < SOFT_RANK)
+
     def any_given_name(self, cf: str) -> bool:
         """A given name of any country in the lexicon that is not also a common English word."""
         return cf in self.first_names or cf in self.intl_names

@@ -498,6 +498,52 @@ class PlaceRecognizer(Recognizer):
         return cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
 
 
+_TITLE_GLUE = re.compile(r"[ \t]+(?:(?:of|the|to|a|an|in|for|and|on|at|with|from|is|my|your|our|me|you)[ \t]+)*")
+
+
+class TitlePhraseRecognizer(Recognizer):
+    """Titles of films, books and songs written in title case ("Good Will Hunting", "Reasons to Stay
+    Alive", "Inside Out"): a run of capitalised words of which at least two are ordinary words and
+    none is a name that is no word. Kept whole, so a given name that is also a word inside it
+    ("Will", "Grace") is not taken for a person."""
+
+    name, score = "title_phrase", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if t.lower_style:
+            return
+        text, caps = t.text, t.caps
+        i = 0
+        while i < len(caps):
+            j = i
+            while j + 1 < len(caps) and _TITLE_GLUE.fullmatch(text, caps[j][1], caps[j + 1][0]) \
+                    and "\n" not in text[caps[j][1]:caps[j + 1][0]]:
+                j += 1
+            if j > i:
+                words = [core for _s, _e, _tok, core in caps[i:j + 1]]
+                if self._is_title(words, text, caps[i][0]):
+                    yield self.span(caps[i][0], caps[j][0] + len(caps[j][3]), KEEP, reason="a title in title case")
+            i = j + 1
+
+    def _is_title(self, words: list[str], text: str, s: int) -> bool:
+        lex, cues = self.lex, self.cues
+        common = 0
+        for w in words:
+            cf = w.casefold()
+            if w.isupper() and len(w) > 1:
+                return False
+            if cf in cues.titles or cf in cues.greet1 or cf in cues.relations:
+                return False  # "Dr Amsel", "Hi Sam", "Auntie May"
+            r = lex.rank(cf)
+            if r is None or (lex.proper_noun(cf) and not knowledge().is_place(w)):
+                return False  # "Educating Rita", "Then Sarah": a name that is no word
+            if r < 30000 and not (cf in lex.last_names and not lex.dictionary_word(cf)):
+                common += 1
+        initial = self.cues.is_initial(text, s)
+        return common >= 2 and (len(words) >= 3 or not initial)
+
+
 class NationalityRecognizer(Recognizer):
     """Nationality and language words ("Irish", "Danish", "Filipinos", "in Tagalog"): kept, even where
     a name list also has them as given names, unless the text uses the word as a name there."""
@@ -708,7 +754,7 @@ class SignoffRecognizer(Recognizer):
             rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
             if (close in cues.closings and " " in close) or (
                     close in cues.closings and (rank is None or rank >= 20000 or cues.any_given_name(cf))
-                    and cf not in self.policy.rules.word_names):
+                    and not cues.word_name(cf)):
                 if cf not in cues.relations and not cues.function_word(cf):
                     candidates.append((bare.start("name"), bare.end("name"), "name after a closing phrase"))
         if closing_line:
@@ -748,6 +794,7 @@ _ADDRESS_NEXT = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive", "you"
                            "oh", "ohh", "ha", "sending", "congrats", "glad"})
 _ADDRESS_LEAD = re.compile(r"[ \t\"'“‘•*-]*(?:(?:oh|ha|haha|aw|aww|omg|lol|ok|okay|yes|yeah|wow|ooh|hey|hi|hello)"
                            r"[ \t]*[,!.]*[ \t]+)?", re.I)
+_SENTENCE_GAP = re.compile(r"[.!?]+[ \t]+(?=[^\W\d_])")
 _ADDRESS_TOKEN = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)?([^\W\d_][\w'’.-]*)")
 
 
@@ -764,11 +811,16 @@ class AddressRecognizer(Recognizer):
         if t.role == "title":
             return
         text = t.text
-        for line in re.finditer(r"[^\n]+", text):
-            pos = _ADDRESS_LEAD.match(text, line.start(), line.end()).end()
+        # lines, and sentences inside lines ("... called cbt. mangotango bluebell thank you all")
+        starts = [(m.start(), m.end(), 3000) for m in re.finditer(r"[^\n]+", text)]
+        for m in _SENTENCE_GAP.finditer(text):  # inside a line a rarer word is needed ("Pathetic I know.")
+            nl = text.find("\n", m.end())
+            starts.append((m.end(), nl if nl >= 0 else len(text), 20000))
+        for line_start, line_end, rare in starts:
+            pos = _ADDRESS_LEAD.match(text, line_start, line_end).end()
             toks: list[tuple[int, int, str]] = []
             while len(toks) < 5:
-                m = _ADDRESS_TOKEN.match(text, pos, line.end())
+                m = _ADDRESS_TOKEN.match(text, pos, line_end)
                 if not m or (toks and m.start(1) == pos and m.start(1) > 0 and not text[m.start(1) - 1].isspace()):
                     break
                 toks.append((m.start(1), m.end(1), m.group(1)))
@@ -783,7 +835,7 @@ class AddressRecognizer(Recognizer):
                 nxt = toks[k][2].casefold().replace("’", "'")
                 if not re.fullmatch(r"[ \t]+", text[toks[k - 1][1]:toks[k][0]]):
                     break  # a comma before the next word: "Driftwood, what" is the other recognizers' case
-                if nxt in _ADDRESS_NEXT and all(self._addressable(t, tk[2], k == 1) for tk in toks[:k]):
+                if nxt in _ADDRESS_NEXT and all(self._addressable(t, tk[2], k == 1, rare) for tk in toks[:k]):
                     for s, e, tok in toks[:k]:
                         e -= len(tok) - len(tok.rstrip(".'’-"))
                         yield self.person(t, s, e, "a name or handle addressed at the start of a line")
@@ -797,7 +849,7 @@ class AddressRecognizer(Recognizer):
         cues, lex = self.cues, self.lex
         cf = tok.casefold().replace("’", "'").rstrip(".'-")
         rank = lex.rank(cf)
-        if rank is not None and (rank < 3000 or cf in self.policy.rules.word_names) and not lex.proper_noun(cf):
+        if rank is not None and (rank < 3000 or cues.word_name(cf)) and not lex.proper_noun(cf):
             return False  # "Hope this is ok", "Will you", "Sorry I"
         if rank is not None and re.search(r"(?:ly|ing|ed|ous|ful|ive|able|ible|less|est|ish|s)$", cf) \
                 and not cues.any_given_name(cf):
@@ -816,7 +868,7 @@ class AddressRecognizer(Recognizer):
         if lex.proper_noun(cf):
             return True
         if rank is None:
-            return not lex.ordinary_in(cf) and not _REPEATS.search(cf)
+            return not lex.ordinary_in(cf) and not _REPEATS.search(cf) and "'" not in cf
         return alone and rank >= rare  # a rarer noun used as a handle ("Driftwood", "Juniper", "bluebell")
 
 
@@ -999,7 +1051,7 @@ class EnglishNameRecognizer(Recognizer):
         if first and self._and_i(text, e):
             return "person", "'X and I'"
         initial = cues.is_initial(text, s)
-        word_name = cf in self.policy.rules.word_names or (rank is not None and rank < SOFT_RANK)
+        word_name = cues.word_name(cf)
         if (first or cf in cues.intl_names) and not word_name and cues.opens_address(text, s, e):
             return "person", "a given name opening a comment that talks to that person"
         if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
@@ -1159,10 +1211,11 @@ class LowerCaseNameRecognizer(Recognizer):
             given = cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names or cf in t.doc.accepted
             if t.english:
                 rank = lex.rank(cf)
-                if rank is not None and rank < 1000 and cf not in self.policy.rules.word_names:
+                if rank is not None and rank < 1000 and not lex.proper_noun(cf) \
+                        and cf not in self.policy.rules.word_names:
                     continue  # "she", "still", "may": the commonest words are never taken for names here
                 # a word as well as a name: frequent, or a dictionary word the dictionary never capitalises
-                word = cf in self.policy.rules.word_names or (rank is not None and (
+                word = cues.word_name(cf) or (rank is not None and (
                     (rank < 3000 and not lex.proper_noun(cf)) or (rank < 12000 and lex.only_word(cf))
                     or (rank < 5000 and lex.dictionary_word(cf))))
             else:
@@ -1202,7 +1255,8 @@ class LowerCaseNameRecognizer(Recognizer):
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, PublicWorkRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
+               PublicFigureRecognizer, PublicWorkRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer,
+               NationalityRecognizer, TitlePhraseRecognizer,
                NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
                NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
