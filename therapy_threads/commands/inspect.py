@@ -41,13 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "issues. URLs are fetched politely (robots.txt, rate limit) and archived as "
                     "WARC under --archive, so a second run can replay them with --offline.")
     p.add_argument("target", metavar="PATH_OR_URL")
-    # The formats as the schema lists them (the readers register the same names): building the
-    # parser must not import the readers, which a light install does not have.
-    from ..schema import json_schema
+    from ..formats import format_help  # data only: the light install's CLI lists it too
 
-    formats = ", ".join(json_schema("posts")["properties"]["source_format"]["enum"])
     p.add_argument("--format", dest="fmt", default=None,
-                   help=f"source format (default: detected from the content): {formats}")
+                   help=f"source format (default: detected from the content): {format_help()}")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--sources", default="seeds",
                    help="source manifest (folder with sources.toml, or the file) whose entry "
