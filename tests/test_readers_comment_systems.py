@@ -344,11 +344,11 @@ def test_prefixed_theme_classes_name_the_parts():
     # A theme's own prefix before the role names ("w-comments-item-author", "-text", "-date").
     r = read('<ol class="w-comments-list"><li id="comment-3" class="comment depth-1 w-comments-item">'
              '<div class="w-comments-item-meta"><img class="avatar" alt="">'
-             '<div class="w-comments-item-author"><span>Robert Example</span></div>'
+             '<div class="w-comments-item-author"><span>Rob Example</span></div>'
              '<a class="w-comments-item-date" href="#comment-3">December 14, 2019 8:44 pm</a></div>'
              '<div class="w-comments-item-text"><p>A question about fonts.</p></div>'
              '<a class="comment-reply-link" href="#comment-3">Reply</a></li></ol>')
-    assert shape(r) == [("A question about fonts.", 0, None, "Robert Example")]
+    assert shape(r) == [("A question about fonts.", 0, None, "Rob Example")]
     assert r.comments[0].published_local == "2019-12-14T20:44"
 
 
@@ -361,11 +361,11 @@ def test_text_inside_the_author_block_of_an_old_theme():
         f'<p><cite>Kommentar von <span class="fn">{name}</span> &#8212; 2019-01-01 @ '
         f'<a href="#comment-{i}">00:{i}9</a></cite> <span class="reply"> | <a class="comment-reply-link" '
         f'href="?replytocom={i}#respond">Antworten</a></span></p></div></div></li>'
-        for i, name, text in ((1, "Margit Example", "Deinen letzten Absatz kann ich unterschreiben."),
-                              (2, "jancak", "Danke!")))
+        for i, name, text in ((1, "Mira Example", "Den letzten Absatz unterschreibe ich gern."),
+                              (2, "blogowner", "Danke!")))
     r = read(f'<ol id="commentlist">{items}</ol>', lang="de")
-    assert shape(r) == [("Deinen letzten Absatz kann ich unterschreiben.", 0, None, "Margit Example"),
-                        ("Danke!", 0, None, "jancak")]
+    assert shape(r) == [("Den letzten Absatz unterschreibe ich gern.", 0, None, "Mira Example"),
+                        ("Danke!", 0, None, "blogowner")]
 
 
 def test_post_taxonomy_classes_are_not_page_regions():
@@ -390,8 +390,8 @@ def test_forum_style_list_profile_link_author_and_attributed_quote():
                 f'</div><div class="commentInfo"><a href="https://forum.example/members/{name.lower()}.{i}/">'
                 f'{name}</a>, <time datetime="26. Januar 2022 13:0{i}"><a href="https://forum.example/'
                 f't/thread.1/post-{i}">26. Januar 2022 13:0{i}</a></time></div></div>')
-    r = read('<div class="comments">' + post(1, "Ada", "Wo gehört das Logo hin?")
-             + post(2, "Ben", "Nach oben.", quote="Wo gehört das Logo hin?") + "</div>", lang="de")
+    r = read('<div class="comments">' + post(1, "Ada", "Wohin gehört der Aufkleber?")
+             + post(2, "Ben", "Nach oben.", quote="Wohin gehört der Aufkleber?") + "</div>", lang="de")
     assert [(c.text, c.identity.name if c.identity else None, c.published_local)
-            for c in r.comments] == [("Wo gehört das Logo hin?", "Ada", "2022-01-26T13:01"),
+            for c in r.comments] == [("Wohin gehört der Aufkleber?", "Ada", "2022-01-26T13:01"),
                                      ("Nach oben.", "Ben", "2022-01-26T13:02")]
