@@ -288,7 +288,17 @@ def test_no_silent_zero_declared_or_unread_markup():
     assert any(i.code == "comments_not_extracted" and "54" in i.message for i in r.issues)
     # Comment elements with ids that no recogniser turns into comments are reported too.
     r = read('<div id="comments"><section id="comment-1"></section><section id="comment-2"></section></div>')
-    assert "comment_markup_unread" in codes(r) or r.comments
+    assert not r.comments
+    assert {"comment_markup_unread", "comments_not_extracted"} & set(codes(r))
+    # Comments found whose text cannot be read are quarantined (empty_text) and, being none
+    # read, are reported against the declared count, with or without one.
+    items = "".join(f'<li id="comment-{i}" class="comment depth-1"><div class="comment-author vcard">'
+                    f'<cite class="fn">Name {i}</cite></div></li>' for i in (1, 2))
+    for head in ('<h2 class="comments-title">2 comments</h2>', ""):
+        r = read(f'<div id="comments">{head}<ol class="commentlist">{items}</ol></div>')
+        assert not r.comments and [q.reason for q in r.quarantine] == ["empty_text"] * 2
+        warned = [i.message for i in r.issues if i.code == "comments_not_extracted"]
+        assert warned and "no text could be read" in warned[0]
 
 
 def test_offline_capture_with_more_comment_pages_says_how_many_are_missing():
