@@ -221,17 +221,40 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
     a failure into :class:`~therapy_threads.errors.PrivacyGateError`.
     """
     build_dir = Path(build_dir)
-    hits: list[Hit] = []
+    tok_path = build_dir / "private" / "identity_tokens.txt"
+    setup: list[Hit] = []
+    if tok_path.exists():
+        tokens = read_tokens(tok_path)
+    else:
+        tokens = {}
+        setup.append(Hit("setup", "private", "identity_tokens.txt", "", "missing"))
+    result = audit_tables(build_dir, key, tokens, ner_review=ner_review, review_limit=review_limit,
+                          setup=setup)
+    _write_report(build_dir, key, result)
+    if result.passed:
+        log.info("privacy audit passed (%d fields reviewed, %d review items)",
+                 result.review.get("fields_reviewed", 0), sum(result.review.get("counts", {}).values()))
+    else:
+        log.error("privacy audit FAILED: %s (rows listed in validation/privacy_audit.json)", dict(result.counts))
+    return result
+
+
+def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, frozenset[str]]], *,
+                 ner_review: bool = True, review_limit: int = 50000, setup: list[Hit] | None = None,
+                 words: set[str] | None = None) -> AuditResult:
+    """The audit of the tables in ``table_dir`` (a build, or one source's fragment) against
+    ``tokens`` (as :func:`read_tokens` returns them). Writes nothing. With ``words``, the distinct
+    words of every scanned text are added to it (the build's keyed word index is made from them).
+    """
+    build_dir = Path(table_dir)
+    hits: list[Hit] = list(setup or [])
     counts: Counter = Counter()
+    counts["setup"] += len(hits)
+    if not counts["setup"]:
+        del counts["setup"]
     review_counts: Counter = Counter()
     review_rows: list[dict] = []
-    tok_path = build_dir / "private" / "identity_tokens.txt"
-    if tok_path.exists():
-        matcher = _TokenMatcher(key, read_tokens(tok_path))
-    else:
-        matcher = _TokenMatcher(key, {})
-        hits.append(Hit("setup", "private", "identity_tokens.txt", "", "missing"))
-        counts["setup"] += 1
+    matcher = _TokenMatcher(key, tokens)
 
     # the byline author of each post is public: their name may appear in that post's texts
     exempt_by_post: dict[str, set[str]] = {}
@@ -306,15 +329,11 @@ def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_
             review_counts[item["kind"]] += 1
             if len(review_rows) < MAX_LISTED:
                 review_rows.append(item)
-    passed = not hits
-    result = AuditResult(passed, hits, {"counts": dict(review_counts), "fields_reviewed": reviewed,
+    if words is not None:
+        for scope_words in (*matcher._clean.values(), *matcher._dirty.values()):
+            words.update(w for w in scope_words if len(w) >= 2)
+    return AuditResult(not hits, hits, {"counts": dict(review_counts), "fields_reviewed": reviewed,
                                         "rows": review_rows}, dict(counts))
-    _write_report(build_dir, key, result)
-    if passed:
-        log.info("privacy audit passed (%d fields reviewed, %d review items)", reviewed, sum(review_counts.values()))
-    else:
-        log.error("privacy audit FAILED: %s (rows listed in validation/privacy_audit.json)", dict(counts))
-    return result
 
 
 def _write_report(build_dir: Path, key: bytes, result: AuditResult) -> None:
@@ -326,7 +345,7 @@ def _write_report(build_dir: Path, key: bytes, result: AuditResult) -> None:
         "counts": result.counts,
         "hits": [asdict(h) for h in result.hits[:MAX_LISTED]],
         "hits_listed": min(len(result.hits), MAX_LISTED),
-        "hits_total": len(result.hits),
+        "hits_total": getattr(result, "hits_total", len(result.hits)),
         "review": result.review,
     }
     out.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -388,4 +407,4 @@ def token_digest(tokens: set[str]) -> str:
     return hashlib.sha256("\n".join(sorted(tokens)).encode()).hexdigest()[:16]
 
 
-__all__ = ["audit_build", "AuditResult", "Hit", "read_tokens", "write_tokens", "token_digest"]
+__all__ = ["audit_build", "audit_tables", "AuditResult", "Hit", "read_tokens", "write_tokens", "token_digest"]

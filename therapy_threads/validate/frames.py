@@ -200,9 +200,12 @@ def load_report(build_dir: Path, problems: list[dict[str, str]]) -> dict[str, An
         return {}
 
 
-def build_frames(build_dir: Path) -> Frames:
+def build_frames(build_dir: Path, report: dict[str, Any] | None = None) -> Frames:
+    """Frames of the tables in ``build_dir`` (a build or one fragment). ``report`` stands in for
+    ``build_report.json`` (a fragment passes ``{"sources": [its summary]}``)."""
     problems: list[dict[str, str]] = []
-    report = load_report(build_dir, problems)
+    if report is None:
+        report = load_report(build_dir, problems)
     files = {t: _open(build_dir / f"{t}.parquet", problems) for t in schema.TABLES}
 
     # --- schema conformance -------------------------------------------------------------
