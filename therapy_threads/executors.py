@@ -113,7 +113,16 @@ class LocalExecutor:
         self._init = (worker_init, worker_init_args)
         self._fetch_threads = fetch_threads
         self._pools: dict[str, Any] = {}
+        self._inline: set[str] = set()
         self._lock = threading.Lock()
+
+    def expect(self, step: str, jobs: int) -> None:
+        """Told how many jobs a step will get: one job runs on a thread of this process rather
+        than paying for a worker process to start (and to load models) for it."""
+        if jobs <= 1 and step != "fetch":
+            self._inline.add(step)
+        else:
+            self._inline.discard(step)
 
     # -- pools
     def _pool(self, step: str):
@@ -122,6 +131,8 @@ class LocalExecutor:
             if pool is None:
                 if step == "fetch":
                     pool = _DaemonThreads(self._fetch_threads)
+                elif step in self._inline or self.workers == 1:
+                    pool = _DaemonThreads(1)
                 else:
                     init, args = self._init if step == "extract" else (None, ())
                     # spawn, not fork: the parent runs Prefect's client and event loop in threads
@@ -134,41 +145,40 @@ class LocalExecutor:
     def submit(self, step: str, fn: Callable[..., Any], *args: Any, label: str = "") -> cf.Future:
         if step not in STEPS:
             raise ValueError(f"unknown step {step!r}")
-        if step == "fetch":
-            return self._pool(step).submit(fn, *args)
-        if self.workers == 1:
-            fut: cf.Future = cf.Future()
-            try:
-                fut.set_result(fn(*args))
-            except Exception as e:  # noqa: BLE001
-                fut.set_exception(e)
-            return fut
-        return self._pool(step).submit(run_with_deadline, self.deadline, fn, *args)
+        pool = self._pool(step)
+        if isinstance(pool, _DaemonThreads):  # the builder gives up on it after its deadline
+            return pool.submit(fn, *args)
+        return pool.submit(run_with_deadline, self.deadline, fn, *args)
 
-    def close_step(self, step: str) -> None:
-        """The step is over: let its workers exit (their memory is returned before the next)."""
+    def close_step(self, step: str, *, kill: bool = False) -> None:
+        """The step is over: let its workers exit (their memory is returned before the next);
+        with ``kill``, terminate workers still busy with an abandoned job."""
         with self._lock:
             pool = self._pools.pop(step, None)
         if pool is not None:
-            pool.shutdown()
+            self._stop(pool, kill)
 
     def shutdown(self, *, kill: bool = False) -> None:
         """Stop every pool; with ``kill``, terminate workers still busy (hung sources)."""
         with self._lock:
             pools, self._pools = self._pools, {}
         for pool in pools.values():
-            if isinstance(pool, cf.ProcessPoolExecutor):
-                procs = list((getattr(pool, "_processes", None) or {}).values())
-                pool.shutdown(wait=not kill, cancel_futures=True)
-                if kill:
-                    for p in procs:
-                        with contextlib.suppress(Exception):
-                            p.kill()
-                    for p in procs:
-                        with contextlib.suppress(Exception):
-                            p.join(5)
-            else:
-                pool.shutdown()
+            self._stop(pool, kill)
+
+    @staticmethod
+    def _stop(pool: Any, kill: bool) -> None:
+        if not isinstance(pool, cf.ProcessPoolExecutor):
+            pool.shutdown()
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        if kill:
+            for p in procs:
+                with contextlib.suppress(Exception):
+                    p.kill()
+        pool.shutdown(wait=not kill, cancel_futures=True)
+        for p in procs:
+            with contextlib.suppress(Exception):
+                p.join(5)
 
     def __enter__(self) -> "LocalExecutor":
         return self

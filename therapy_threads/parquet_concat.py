@@ -125,6 +125,15 @@ def concat_files(parts: Iterable[Path], dest: Path) -> int:
                         row_groups.append(rg)
                         num_rows += rg.num_rows
             assert head is not None
+            if not row_groups:
+                # every part is empty: the first part, as it is, is the empty table
+                out.seek(0)
+                out.truncate()
+                with open(parts[0], "rb") as f:
+                    out.write(f.read())
+                out.flush()
+                os.replace(tmp, dest)
+                return 0
             head.row_groups = row_groups
             head.num_rows = num_rows
             footer = head.to_bytes()

@@ -326,6 +326,33 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
                      seconds={"fragments": round(t_frag, 2), "total_before_summary": round(time.perf_counter() - t0, 2)})
 
 
+def validate_from_fragments(build_dir: Path, fragments: list[tuple[str, Path]], report: dict[str, Any],
+                            key: bytes, *, data_docs: bool = True) -> ValidationSummary:
+    """The gate of a build assembled from ``fragments`` [(source id, folder)]: their cached
+    verdicts and audits, the global checks over the assembled tables in ``build_dir``, and the
+    cross-source identity check through the keyed index. Writes summary.json and
+    privacy_audit.json into ``build_dir``."""
+    from ..anonymise.audit import _write_report
+    from .fragment import read_validation
+    from .global_checks import global_frames
+    from .privacy import cross_fragment_hits, merge, read_audit
+
+    t0 = time.perf_counter()
+    docs = [read_validation(d) for _, d in fragments]
+    gf = global_frames(build_dir, report)
+    t_global = time.perf_counter() - t0
+    private = Path(build_dir) / "private"
+    cross, met = cross_fragment_hits(private / "word_index.parquet", private / "identity_index.parquet",
+                                     dict(fragments), key)
+    res = merge([read_audit(d) for _, d in fragments], cross)
+    _write_report(Path(build_dir), key, res)
+    record, findings = audit_record(res)
+    record["sources_rescanned_for_other_identities"] = len(met)
+    t_audit = time.perf_counter() - t0 - t_global
+    return summarize(build_dir, docs, gf, report, (record, findings), data_docs=data_docs,
+                     seconds={"global_checks": round(t_global, 2), "cross_source_audit": round(t_audit, 2)})
+
+
 def _gx_version() -> str:
     from importlib.metadata import version
 

@@ -42,6 +42,7 @@ def _quiet_gx() -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     # GX reports each metric batch as a tqdm bar and logs store chatter at INFO; neither helps here.
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
 
 
 def _row_id(entry: dict, index_cols: list[str]) -> Any:

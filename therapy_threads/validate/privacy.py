@@ -34,7 +34,9 @@ AUDIT_FILE = "audit.json"
 WORD_INDEX = "word_index.parquet"
 IDENTITY_INDEX = "identity_index.parquet"
 TOKENS_FILE = "identity_tokens.txt"
-INDEX_SCHEMA = pa.schema([("source_id", pa.string()), ("token", pa.uint64())])
+# 64-bit keyed tokens stored as signed integers (fastparquet's footer codec mangles the unsigned
+# logical type, and equality is all the join needs).
+INDEX_SCHEMA = pa.schema([("source_id", pa.string()), ("token", pa.int64())])
 MAX_LISTED = 200
 
 
@@ -44,13 +46,14 @@ def review_limit(fields: int, share: float = 0.05, minimum: int = 20) -> int:
 
 
 def _u64(hex_token: str) -> int:
-    return int(hex_token[:16], 16)
+    v = int(hex_token[:16], 16)
+    return v - (1 << 64) if v >= (1 << 63) else v
 
 
 def _write_index(path: Path, source_id: str, tokens: Iterable[int]) -> None:
     values = sorted(set(tokens))
     table = pa.table({"source_id": pa.array([source_id] * len(values), pa.string()),
-                      "token": pa.array(values, pa.uint64())}, schema=INDEX_SCHEMA)
+                      "token": pa.array(values, pa.int64())}, schema=INDEX_SCHEMA)
     pq.write_table(table, path, compression="zstd", write_statistics=False)
 
 
