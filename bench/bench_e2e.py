@@ -26,11 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Run a command; sample RSS of it and all descendants every 0.1 s."""
+    """Run a command; every 0.1 s sum the memory of it and all its descendants, two ways:
+    RSS (counts pages shared between processes — libraries, the page cache of mapped files — once
+    per process, so it over-states a tree) and PSS (each shared page split between its sharers:
+    what the tree really occupies)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     parent = psutil.Process(proc.pid)
     peak = 0
+    peak_pss = 0
     lines: list[str] = []
     import threading
 
@@ -44,13 +48,16 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     while proc.poll() is None:
         try:
             procs = [parent] + parent.children(recursive=True)
-            rss = 0
+            rss = pss = 0
             for p in procs:
                 try:
-                    rss += p.memory_info().rss
+                    info = p.memory_full_info()
+                    rss += info.rss
+                    pss += getattr(info, "pss", info.rss)
                 except psutil.Error:
                     pass
             peak = max(peak, rss)
+            peak_pss = max(peak_pss, pss)
         except psutil.Error:
             pass
         time.sleep(0.1)
@@ -59,7 +66,8 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     if proc.returncode != 0:
         sys.stderr.write("".join(lines[-40:]))
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
-    return {"seconds": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1), "tail": "".join(lines[-12:])}
+    return {"seconds": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1),
+            "peak_pss_mb": round(peak_pss / 2**20, 1), "tail": "".join(lines[-12:])}
 
 
 def main() -> None:

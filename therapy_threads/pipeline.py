@@ -302,7 +302,23 @@ def run_source(job: SourceJob) -> dict[str, Any]:
     write_fragment(result, summary, tokens, Path(job.fragment), key=key)
     out = asdict(summary)
     out["anonymiser_fingerprint"] = anonymiser.fingerprint
+    del result, data
+    _give_back_memory()
     return out
+
+
+def _give_back_memory() -> None:
+    """Return the freed heap of one source to the OS, so a long-lived worker stays at its models'
+    size instead of the high-water mark of the largest source it has read."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 # --------------------------------------------------------------------------- assembly
