@@ -8,6 +8,12 @@ temporary API server, worker processes) for:
   2. a release (`therapy-threads publish`),
   3. a re-run after adding one new source (should be a small fraction of the cold build).
 Prints a JSON summary and, with --record, appends it to bench/results/e2e.jsonl.
+
+To benchmark a fixed commit while the working tree changes, export it and put it first on the
+path (every process the benchmark starts inherits it):
+
+    git archive HEAD | tar -x -C /tmp/tt-snap
+    PYTHONPATH=/tmp/tt-snap .venv/bin/python /tmp/tt-snap/bench/bench_e2e.py --comments 1000000 --posts 2000
 """
 from __future__ import annotations
 
@@ -137,6 +143,10 @@ def main() -> None:
         "incremental_ratio": round(incr["seconds"] / cold["seconds"], 3),
         "incremental_cache": {"hit": sum(1 for s in report2["sources"] if s.get("cache") == "hit"),
                               "miss": sum(1 for s in report2["sources"] if s.get("cache") == "miss")},
+        "cold_stages_s": report.get("timings", {}),
+        "incremental_stages_s": report2.get("timings", {}),
+        "load_average_at_end": [round(x, 1) for x in os.getloadavg()],
+        "prefect_api": os.environ.get("PREFECT_API_URL") or "temporary server started by each command",
     }
     print(json.dumps(result, indent=2))
     if args.record:

@@ -28,6 +28,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -160,12 +161,20 @@ def _is_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?\n:"
 
 
-def _cue_rules():
+@lru_cache(maxsize=1)
+def _default_rules():
+    """The packaged policy and its rules, built once per process: a build audits thousands of
+    fragments, and building the rules costs ~0.1 s each time."""
     from .detect import Rules
     from .lexicon import lexicon
     from .policy import Policy
 
-    return Rules(Policy.load(None), lexicon())
+    policy = Policy.load(None)
+    return policy, Rules(policy, lexicon())
+
+
+def _cue_rules():
+    return _default_rules()[1]
 
 
 def _judge(cls: str, langs: frozenset[str], lang: str | None, text: str, s: int, e: int, col: str, cues) -> str | None:
@@ -355,12 +364,9 @@ class _Reviewer:
     """Names the rules or the model still find in anonymised text (gated exactly like the anonymiser)."""
 
     def __init__(self) -> None:
-        from .detect import Rules, build_context
-        from .lexicon import lexicon
-        from .policy import Policy
+        from .detect import build_context
 
-        self.policy = Policy.load(None)
-        self.rules = Rules(self.policy, lexicon())
+        self.policy, self.rules = _default_rules()
         self._ctx = build_context
         self.items: list[tuple[str, str, str, str, str | None]] = []
 
