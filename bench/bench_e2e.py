@@ -36,7 +36,10 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     RSS (counts pages shared between processes — libraries, the page cache of mapped files — once
     per process, so it over-states a tree) and PSS (each shared page split between its sharers:
     what the tree really occupies)."""
+    import resource
+
     t0 = time.perf_counter()
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     parent = psutil.Process(proc.pid)
     peak = 0
@@ -69,10 +72,14 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         time.sleep(0.1)
     th.join()
     wall = time.perf_counter() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the whole (reaped) process tree: on a shared machine the wall time stretches
+    # with other people's load, the CPU time much less; cpu / cores is the wall time of an idle box
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     if proc.returncode != 0:
         sys.stderr.write("".join(lines[-40:]))
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
-    return {"seconds": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1),
+    return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(peak / 2**20, 1),
             "peak_pss_mb": round(peak_pss / 2**20, 1), "tail": "".join(lines[-12:])}
 
 

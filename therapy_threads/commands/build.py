@@ -67,7 +67,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from ..buildstore import BuildLock
+
     _, refs = load_manifest(args.sources)  # fail fast, before starting Prefect
+    BuildLock(out).acquire().release()  # another build writing --out? say so now, not after start-up
     if args.runner == "dask" and args.dask_address and not os.environ.get("PREFECT_API_URL"):
         raise UserError("--dask-address needs a Prefect server the Dask workers can reach: start one "
                         "('prefect server start --host 0.0.0.0') and set PREFECT_API_URL")
