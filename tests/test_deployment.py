@@ -34,14 +34,9 @@ def test_deployment_run_through_a_process_worker_equals_the_cli(test_key, tmp_pa
         run = lambda *a, **k: subprocess.run(a, env=env, capture_output=True, text=True, timeout=600, **k)  # noqa: E731
         r = run(str(BIN / "prefect"), "work-pool", "create", "default", "--type", "process")
         assert r.returncode == 0, r.stdout + r.stderr
-        # The deployment of prefect.yaml ("rebuild-offline": the build flow from this checkout on
-        # the "default" process pool), registered through the Python API: `prefect deploy` of
-        # Prefect 3.8 asks this server version for online workers with null paging and gets a 422.
-        deploy = (
-            "from prefect import flow\n"
-            f"f = flow.from_source(source={str(ROOT)!r}, entrypoint='flows/build.py:build_flow')\n"
-            "f.deploy(name='rebuild-offline', work_pool_name='default', build=False, push=False,\n"
-            "         print_next_steps=False, parameters={'sources': 'seeds', 'out': 'data/build', 'offline': True})\n")
+        # The deployments of prefect.yaml, registered by flows/deploy.py (`prefect deploy` of
+        # Prefect 3.8 asks this server version for online workers with null paging and gets a 422).
+        deploy = "from flows.deploy import main; main()\n"
         r = run(sys.executable, "-c", deploy, cwd=ROOT)
         assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
 
