@@ -191,6 +191,7 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
         # 2. key ----------------------------------------------------------------------------
         t = time.time()
         fragment_of: dict[str, Path] = {}
+        anon_fps: set[str] = set()
         jobs: list[pipeline.SourceJob] = []
         summaries: dict[str, dict[str, Any]] = {}
         for r in plan.refs:
@@ -203,6 +204,7 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
                 s = pipeline.read_json(dest / "summary.json")
                 s["cache"] = "hit"
                 summaries[r.source_id] = s
+                anon_fps.add(s.pop("anonymiser_fingerprint", ""))
             else:
                 jobs.append(pipeline.SourceJob(r, str(paths[r.source_id]), str(dest.resolve()),
                                                opts.key_file, opts.policy))
@@ -213,7 +215,6 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
         n_hits = len(summaries)
         total = len(fragment_of)
         done = n_hits
-        anon_fps: set[str] = set()
         for sid, res, err in run_steps(executor, "extract",
                                        ((j.ref.source_id, pipeline.run_source, (j,)) for j in jobs), deadline):
             done += 1

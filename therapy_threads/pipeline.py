@@ -220,7 +220,7 @@ def write_table(table: pa.Table, path: Path) -> None:
 
 
 def write_fragment(result: ReadResult, summary: SourceSummary, tokens: set[str], dest: Path,
-                   *, key: bytes | None = None) -> Path:
+                   *, key: bytes | None = None, extra: dict[str, Any] | None = None) -> Path:
     """Write one source's output atomically (temp dir + rename) so a crash leaves no half fragment.
 
     With ``key`` the fragment is also privacy-audited against its own identity tokens and its
@@ -241,7 +241,8 @@ def write_fragment(result: ReadResult, summary: SourceSummary, tokens: set[str],
             fields = 2 * len(result.posts) + len(result.comments)
             audit_fragment(tmp, key, summary.source_id, fields=fields)
         summary.fragment = dest.name
-        (tmp / "summary.json").write_text(json.dumps(asdict(summary), indent=1, sort_keys=True))
+        (tmp / "summary.json").write_text(json.dumps({**asdict(summary), **(extra or {})}, indent=1,
+                                                     sort_keys=True))
         if dest.exists():
             shutil.rmtree(dest)
         os.replace(tmp, dest)
@@ -299,9 +300,9 @@ def run_source(job: SourceJob) -> dict[str, Any]:
     key, anonymiser = worker_state(job.key_file, job.policy)
     data = Path(job.path).read_bytes()
     result, summary, tokens = process_source(job.ref, data, anonymiser)
-    write_fragment(result, summary, tokens, Path(job.fragment), key=key)
-    out = asdict(summary)
-    out["anonymiser_fingerprint"] = anonymiser.fingerprint
+    extra = {"anonymiser_fingerprint": anonymiser.fingerprint}
+    write_fragment(result, summary, tokens, Path(job.fragment), key=key, extra=extra)
+    out = {**asdict(summary), **extra}
     del result, data
     _give_back_memory()
     return out
