@@ -101,6 +101,7 @@ def main() -> None:
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false", HF_HUB_OFFLINE="1")
     work.mkdir(parents=True, exist_ok=True)
     (work / "bench.key").write_text(os.urandom(32).hex() + "\n")
+    (work / "bench.key").chmod(0o600)  # a key file others can read is refused
 
     if not (args.keep and (corpus / "sources.toml").exists()):
         shutil.rmtree(corpus, ignore_errors=True)
@@ -120,7 +121,8 @@ def main() -> None:
 
     cold = run_measured([cli, "build", "--sources", str(corpus), "--out", str(out), "--quiet", *key, *workers], env)
     report = json.loads((out / "build_report.json").read_text())
-    release = run_measured([cli, "publish", "1.0.0", "--build", str(out), "--registry", str(releases)], env)
+    release = run_measured([cli, "publish", "1.0.0", "--build", str(out), "--registry", str(releases),
+                            "--no-data-card", *key], env)
 
     # One new source: a copy of one post under a new id.
     first = sorted(p for p in corpus.iterdir() if p.suffix == ".txt")[0]

@@ -13,7 +13,7 @@ What the pages contain, modelled on the seeds:
 * "Liked by N people" lines, multi-paragraph comments, continuation lines, numbered lists glued
   into a comment's text ("2.Do ...", a "3." as first line after a blank) that are text, not replies;
 * page furniture: pull quotes, image alt text, share bars, cookie banners, the comment form;
-* mojibake emoji ("πŸ˜‚") and person names in text ("Hi Joe,", "Thanks, Melissa —").
+* mojibake emoji ("πŸ˜‚") and person names in text ("Hi Sam,", "Thanks, Marisol —").
 
 The ground truth per file: visible comment count, top-level count, max depth, indent jumps, the
 declared count, a SHA-256 over the (key, parent key) structure, and the names put into each
@@ -31,13 +31,14 @@ import sys
 import time
 from pathlib import Path
 
+# Synthetic names only: no commenter, handle or author of the seeds or samples.
 FIRST_NAMES = [
-    "Joe", "Melissa", "Julia", "Anna", "Evan", "Mike", "Kimberly", "Cathrine", "Charlotte", "Nikki",
+    "Sam", "Marisol", "Lydia", "Ada", "Owen", "Nick", "Beverly", "Katrien", "Harriet", "Tessa",
     "Sarah", "David", "Laura", "Tom", "Priya", "Mateo", "Aisha", "Grace", "Hope", "Will", "Mark",
     "Rosa", "Ingrid", "Kenji", "Olu", "Fatima", "Liam", "Noor", "Ben", "Chloe", "Dmitri", "Elena",
 ]
-HANDLES = ["DV", "BAPS", "AG", "Paperdoll", "Foxes", "bluejay77", "quietriver", "MK2"]
-AUTHORS = ["Joseph Burgo", "Leah Benson", "Keren Sofer", "Ana Ruiz", "Peter Olsen", "Mina Park"]
+HANDLES = ["QX", "ZORP", "JT", "Teacup", "Otters", "bluejay77", "quietriver", "MK2"]
+AUTHORS = ["Samuel Quill", "Lena Brandt", "Kira Solberg", "Ana Ruiz", "Peter Olsen", "Mina Park"]
 TOPICS = ["Dependency", "Transference", "Boundaries", "Love in Therapy", "Ending Therapy",
           "The Therapeutic Relationship", "Attachment", "Needing Your Therapist", "Ruptures"]
 
@@ -218,8 +219,8 @@ class Synth:
                         numbers[parent] = num - 1
                     lost += 1
                     continue
-                # Replies of a lost comment keep their own list, numbered from 1 (seed 003's
-                # "Dear Julia"), and their deeper indentation.
+                # Replies of a lost comment keep their own list, numbered from 1 (as in seed
+                # 003), and their deeper indentation.
                 indent = 2 + 2 * depth
                 if depth == 0:
                     root_no += 1

@@ -98,15 +98,22 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                policy: str | None = None, workers: int | None = None,
                archive_dir: str = "data/raw", offline: bool = False,
                run_validation: bool = True, allow_failed_sources: bool = False,
-               source_timeout: float = 1800.0, data_docs: bool = True) -> dict[str, Any]:
+               registry: str | None = None, source_timeout: float = 1800.0,
+               data_docs: bool = True) -> dict[str, Any]:
     """Build posts/comments/quarantine Parquet from the sources in a manifest, validated and
-    privacy-audited; raises BuildValidationError (the run fails) when the gate fails."""
+    privacy-audited; raises BuildValidationError (the run fails) when the gate fails.
+
+    Fails (``pipeline.FailedSourcesError``) without touching ``out`` when a source failed, unless
+    ``allow_failed_sources`` (then they are recorded in build_report.json), and always when every
+    source failed. ``registry``: validation compares rows with its newest release.
+    """
     from therapy_threads.executors import LocalExecutor
 
     options = BuildOptions(sources=sources, out=out, key_file=key_file, policy=policy,
                            workers=workers, archive_dir=archive_dir, offline=offline,
                            validate=run_validation, data_docs=data_docs,
-                           allow_failed_sources=allow_failed_sources, source_timeout=source_timeout)
+                           allow_failed_sources=allow_failed_sources, registry=registry,
+                           source_timeout=source_timeout)
     plan = plan_build(options)
     inner = None if _on_dask() else LocalExecutor(
         workers, deadline=source_timeout, worker_init=pipeline.init_worker,

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pathlib import Path
+
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
@@ -31,9 +33,15 @@ def _artifact_key(prefix: str, version: str) -> str:
     return f"{prefix}-v{version}".replace(".", "-").lower()
 
 
+def _key(key_file: str | None) -> bytes:
+    from therapy_threads.anonymise.keys import load_key
+
+    return load_key(Path(key_file) if key_file else None, create=False)
+
+
 @task(name="check-build", cache_policy=NO_CACHE, persist_result=False)
-def check_build(build_dir: str) -> dict[str, Any]:
-    build = open_build(build_dir)
+def check_build(build_dir: str, key_file: str | None = None) -> dict[str, Any]:
+    build = open_build(build_dir, _key(key_file))
     return {"build_id": build.report.get("build_id"), "totals": build.report.get("totals")}
 
 
@@ -79,13 +87,17 @@ def download_release(version: str, source: str, to: str | None) -> dict[str, Any
 def publish_flow(version: str, build: str = "data/build", registry: str = "data/releases",
                  hub: str | None = None, public: bool = False, gated: str = "manual",
                  dry_run: bool = False, sources: str | None = None, docs: str | None = None,
-                 data_card: str | None = None, build_dir: str | None = None) -> dict[str, Any]:
+                 data_card: str | None = None, key_file: str | None = None,
+                 allow_row_loss: bool = False, max_row_loss: float | None = None,
+                 build_dir: str | None = None) -> dict[str, Any]:
     """Publish ``build`` as ``version`` into ``registry`` and, with ``hub``, the Hub
-    (``build_dir`` is the old name of ``build``)."""
+    (``build_dir`` is the old name of ``build``). The build's verdicts are checked with the key at
+    ``key_file`` (default: the usual places)."""
     options = PublishOptions(version=version, build=build_dir or build, registry=registry, hub=hub,
                              public=public, gated=gated, dry_run=dry_run, sources=sources,
-                             docs=docs, data_card=data_card)
-    check_build(options.build)
+                             docs=docs, data_card=data_card, key_file=key_file,
+                             allow_row_loss=allow_row_loss, max_row_loss=max_row_loss)
+    check_build(options.build, options.key_file)
     outcome = make_release(options)
     result = outcome.release
     out: dict[str, Any] = {"version": result.version, "counts": result.counts,

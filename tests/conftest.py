@@ -1,7 +1,6 @@
 """Shared fixtures. Prefect starts a temporary API server per process (~15 s here): one per session."""
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -31,9 +30,23 @@ def prefect_harness(tmp_path_factory):
 @pytest.fixture(scope="session")
 def test_key(tmp_path_factory) -> Path:
     """A pseudonym key created for the test session only (never the user's key)."""
+    from helpers_build import TEST_KEY
+
     d = tmp_path_factory.mktemp("key")
     p = d / "pseudonym.key"
-    # random-looking and fixed: a key like 00 01 02 ... would also occur inside Parquet pages
-    p.write_text(hashlib.sha256(b"therapy-threads test session key").hexdigest() + "\n")
+    p.write_text(TEST_KEY.hex() + "\n")
     p.chmod(0o600)
     return p
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_key(test_key):
+    """Every command that looks for the default key finds the session's test key, never a user's
+    (tests about other keys or no key set their own environment with monkeypatch)."""
+    saved = {k: os.environ.pop(k, None) for k in ("THERAPY_THREADS_KEY", "THERAPY_THREADS_KEY_FILE")}
+    os.environ["THERAPY_THREADS_KEY_FILE"] = str(test_key)
+    yield
+    os.environ.pop("THERAPY_THREADS_KEY_FILE", None)
+    for k, v in saved.items():
+        if v is not None:
+            os.environ[k] = v

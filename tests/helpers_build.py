@@ -7,6 +7,7 @@ Trees are generated with a seeded RNG so every call with the same arguments writ
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from dataclasses import dataclass, field
@@ -16,8 +17,13 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from therapy_threads import ids
+from therapy_threads import ids, verdict
+from therapy_threads.anonymise.keys import key_fingerprint
 from therapy_threads.schema import arrow_schema, schema_version
+
+# The test session's pseudonym key: random-looking and fixed (a key like 00 01 02 ... is refused,
+# and would also occur inside Parquet pages). conftest's ``test_key`` fixture writes it to a file.
+TEST_KEY = hashlib.sha256(b"therapy-threads test session key").digest()
 
 WORDS = ("therapy transference boundaries my therapist said the session felt safe again and "
          "I wonder whether love in therapy is real or a dependency that helps us heal").split()
@@ -101,7 +107,7 @@ def make_rows(spec: BuildSpec) -> tuple[list[dict], list[dict], list[dict], list
             posts.append({
                 "post_id": pid, "source_id": s.source_id, "source_format": "text_capture",
                 "site": f"Blog {s.source_id}", "url": None, "title": f"Post {p} of {s.source_id}",
-                "author": "Joseph Burgo" if p % 2 else None, "published_at": t0 + timedelta(days=p),
+                "author": "Jane Example" if p % 2 else None, "published_at": t0 + timedelta(days=p),
                 "body": _text(rng, 60), "language": "en",
                 "declared_comment_count": (s.comments_per_post + s.declared_extra)
                 if s.comments_per_post else None,
@@ -124,8 +130,17 @@ def make_rows(spec: BuildSpec) -> tuple[list[dict], list[dict], list[dict], list
     return posts, comments, quarantine, report_sources
 
 
-def make_build(root: Path, spec: BuildSpec | None = None) -> Path:
-    """Write a complete build directory under ``root`` and return it."""
+def record_verdicts(root: Path, *, validation: bool = True, privacy: bool = True,
+                    key: bytes = TEST_KEY) -> None:
+    """Record the gate's verdicts on ``root`` as they stand, as if validation and the audit had
+    passed (or failed) on these bytes: stands in for the slow real stages in publish tests."""
+    verdict.record(root, "validation", passed=validation, key=key, report="validation/summary.json")
+    verdict.record(root, "privacy_audit", passed=privacy, key=key,
+                   report="validation/privacy_audit.json")
+
+
+def make_build(root: Path, spec: BuildSpec | None = None, *, key: bytes = TEST_KEY) -> Path:
+    """Write a complete build directory under ``root``, with verdicts made with ``key``."""
     spec = spec or BuildSpec()
     root = Path(root)
     (root / "validation").mkdir(parents=True, exist_ok=True)
@@ -147,7 +162,7 @@ def make_build(root: Path, spec: BuildSpec | None = None) -> Path:
         "build_id": "b-test-0001", "started_at": "2026-11-22T10:00:00+00:00",
         "finished_at": spec.finished_at, "pipeline_version": "0.1.0",
         "git_commit": spec.git_commit, "schema_version": spec.schema_version or schema_version(),
-        "key_fingerprint": "kf_0a1b2c3d", "sources": sources, "totals": totals,
+        "key_fingerprint": key_fingerprint(key), "sources": sources, "totals": totals,
     }
     (root / "build_report.json").write_text(json.dumps(report, indent=2))
     (root / "validation" / "summary.json").write_text(json.dumps({
@@ -159,9 +174,63 @@ def make_build(root: Path, spec: BuildSpec | None = None) -> Path:
     }))
     (root / "validation" / "privacy_audit.json").write_text(json.dumps({
         "passed": spec.privacy_passed, "checked_rows": len(comments) + len(posts),
-        "findings": [] if spec.privacy_passed else [{"kind": "email", "value": "jo@example.org"}],
+        "findings": [] if spec.privacy_passed else [{"kind": "email", "masked": "j*******"}],
     }))
+    record_verdicts(root, validation=spec.success, privacy=spec.privacy_passed, key=key)
     return root
+
+
+# ---------------------------------------------------------------- real builds without Prefect
+
+
+def pipeline_build(sources: Path, out: Path, key: bytes = TEST_KEY, *,
+                   allow_failed_sources: bool = False) -> dict:
+    """Build ``sources`` (a manifest or its folder) into ``out`` with the pipeline's own
+    per-source functions, as the build flow does, without a Prefect server; returns the report.
+
+    Like the flow, it raises ``pipeline.FailedSourcesError`` before touching ``out`` when a source
+    failed (unless ``allow_failed_sources``) or every source failed.
+    """
+    import time
+    from dataclasses import asdict
+
+    from therapy_threads import pipeline
+    from therapy_threads.anonymise import Anonymiser
+
+    out = Path(out)
+    base, refs = pipeline.load_manifest(sources)
+    anon = Anonymiser(key)
+    started = time.time()
+    previous = pipeline.load_previous_report(out)
+    summaries, fragments = [], []
+    for ref in sorted(refs, key=lambda r: r.source_id):
+        path = pipeline.local_path(base, ref)
+        if not path.is_file():
+            summaries.append(asdict(pipeline.SourceSummary(
+                source_id=ref.source_id, location=ref.location, format=ref.format, sha256="",
+                bytes=0, status="error", issues=[{"severity": "error", "code": "missing_file",
+                                                  "message": f"{path} does not exist",
+                                                  "location": ref.location}])))
+            continue
+        result, summary, tokens = pipeline.process_source(ref, path.read_bytes(), anon)
+        summaries.append(asdict(summary))
+        fragments.append(pipeline.write_fragment(result, summary, tokens,
+                                                 out.parent / f".{out.name}-fragments" / ref.source_id))
+    allowed = pipeline.check_failed_sources(summaries, out, allow=allow_failed_sources)
+    totals = pipeline.assemble(fragments, out)
+    report = pipeline.build_report(summaries, totals, started=started, key_fingerprint=key_fingerprint(key),
+                                   code_fp=pipeline.code_fingerprint(), previous=previous,
+                                   anonymiser_fingerprint=anon.fingerprint)
+    report["failed_sources_allowed"] = allowed
+    pipeline.write_json(out / "build_report.json", report)
+    return report
+
+
+def write_manifest(path: Path, sources: dict[str, Path]) -> Path:
+    """A sources.toml listing ``{source id: file}``."""
+    path.write_text("".join(f'[[source]]\nid = "{sid}"\nlocation = "{loc}"\n' for sid, loc in sources.items()),
+                    encoding="utf-8")
+    return path
 
 
 # ---------------------------------------------------------------- a recording stand-in for HfApi

@@ -17,8 +17,8 @@ from therapy_threads.anonymise.patterns import mask
 from therapy_threads.records import Comment, Identity, Post, ReadResult, public_dict
 
 ROOT = Path(__file__).resolve().parent.parent
-K1 = b"apply-test-key-one-0123456789abc"
-K2 = b"apply-test-key-two-0123456789abc"
+K1 = bytes.fromhex("9ee84401ed17415e397f3e7332b7d727cda5dbf5d45a1b0dee9bdc874207db74")  # random-looking 256-bit test keys
+K2 = bytes.fromhex("5eddefdb461fab321bf5f05e4c1c1612ed3b2e52a3e060dc82b863a080388fd4")
 HELDOUT = json.loads((ROOT / "tests" / "fixtures" / "heldout_forum.json").read_text(encoding="utf-8"))
 
 

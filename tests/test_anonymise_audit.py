@@ -17,7 +17,7 @@ from therapy_threads.records import QuarantineRow, ReadResult, public_dict
 from therapy_threads.schema import arrow_schema
 
 ROOT = Path(__file__).resolve().parent.parent
-KEY = b"audit-test-key-0123456789abcdef!"
+KEY = bytes.fromhex("1c9c1b77ec529927004b2fc778acf72a70acb0db9d99d7d14de3c88a5423bb28")  # a random-looking 256-bit test key
 HELDOUT = json.loads((ROOT / "tests" / "fixtures" / "heldout_forum.json").read_text(encoding="utf-8"))
 
 
@@ -114,7 +114,7 @@ def test_a_different_key_cannot_check_tokens(tmp_path):
         res.comments[0].text += " Thanks DeShawn Price."
     d = _anonymised(tmp_path, mutate)
     assert not audit_build(d, KEY, ner_review=False).passed
-    assert audit_build(d, b"another-key-0123456789abcdef!!!!", ner_review=False).counts.get("identity", 0) == 0
+    assert audit_build(d, bytes.fromhex("0164fe0e6abfac5e7eab615142cb5f8b6d1aa4a5dae72fed060facc24c2eb0ee"), ner_review=False).counts.get("identity", 0) == 0
 
 
 def test_audit_command_exit_codes(tmp_path, monkeypatch, capsys):

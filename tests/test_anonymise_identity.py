@@ -8,7 +8,7 @@ from therapy_threads.records import Identity
 
 PREFER = ["email", "url", "name"]
 GENERIC = frozenset({"anonymous", "guest"})
-K1, K2 = b"1" * 32, b"2" * 32
+K1, K2 = bytes.fromhex("9ef4c9984db9693afc4132a083a298da90d0ca3a7f749b336b69281d149c8fcf"), bytes.fromhex("394118f7af3bec1e978c01e85aa11e19e4c9489a9c4f5a9361ca7d669ca22559")
 
 
 def test_normalisation_removes_only_differences_that_never_distinguish_people():

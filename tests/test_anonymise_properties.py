@@ -9,7 +9,7 @@ from therapy_threads.anonymise import Anonymiser
 from therapy_threads.anonymise.patterns import find_emails, find_urls
 from therapy_threads.records import Comment, Identity, Post, ReadResult
 
-KEY = b"property-test-key-0123456789abcd"
+KEY = bytes.fromhex("5ee64c15dad41b9dc2cbd57e20a895aef4c46b7ed4ea2f234b1d310c6310f614")  # a random-looking 256-bit test key
 ANON = Anonymiser(KEY)
 WORDS = st.sampled_from(["Hi", "Joe", "thanks", "my", "therapist", "Anna", "said", "DV!", "Dear", "Julia,",
                          "see", "https://blog.example.com/x", "me@example.org", "Mr.", "Hope", "will", "\n",

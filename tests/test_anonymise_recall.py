@@ -24,7 +24,7 @@ def _masked(items: list[str]) -> list[str]:
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures"
-KEY = b"recall-test-key-0123456789abcdef"
+KEY = bytes.fromhex("3636cdc13ff166880d26b50e9f84cf15e1aaea6bc306efdc2a09c481631778ea")  # a random-looking 256-bit test key
 MUST_SURVIVE = ["Shame", "Australia", "Medicare", "Skype", "Some Like it Hot", "A General Theory of Love",
                 "Mr. Warmth, Mr. Hope or Mr. Encouragement", "POWERFUL", "Sooo", "Listener"]
 

@@ -19,7 +19,7 @@ from therapy_threads.anonymise.audit import audit_build, write_tokens
 from therapy_threads.records import Comment, Identity, Post, ReadResult, public_dict
 from therapy_threads.schema import arrow_schema
 
-KEY = b"weak-names-test-key-0123456789ab"
+KEY = bytes.fromhex("f342ce954901a029d69ff99a9fff31647f142972a8ccc3811e7116625ab60fca")  # a random-looking 256-bit test key
 
 
 def _thread(comments: list[tuple[Identity | None, str]], title: str = "A title", body: str = "A body.",

@@ -138,8 +138,15 @@ def test_bad_sources_are_reported_per_source_and_the_run_completes(prefect_harne
         f.write('\n[[source]]\nid = "binary"\nlocation = "binary.txt"\n')
         f.write('\n[[source]]\nid = "latin1"\nlocation = "latin1.txt"\nformat = "text_capture"\n')
         f.write('\n[[source]]\nid = "missing"\nlocation = "nope.txt"\n')
+    from therapy_threads.pipeline import FailedSourcesError
+
+    with pytest.raises(FailedSourcesError, match="3 of 9 sources failed .*--allow-failed-sources"):
+        build_flow(sources=str(src), out=str(tmp_path / "build"), key_file=str(test_key), workers=1,
+                   run_validation=False)
+    assert not (tmp_path / "build" / "posts.parquet").exists()  # nothing written
     report = build_flow(sources=str(src), out=str(tmp_path / "build"), key_file=str(test_key),
-                        workers=1, run_validation=False)
+                        workers=1, run_validation=False, allow_failed_sources=True)
+    assert report["failed_sources_allowed"] == ["binary", "empty", "missing"]
     status = {s["source_id"]: s["status"] for s in report["sources"]}
     assert status["empty"] == "error" and status["binary"] == "error" and status["missing"] == "error"
     assert status["seed-003"] == "ok"
@@ -156,7 +163,8 @@ def test_same_inputs_and_key_give_identical_files_different_key_different_pseudo
     _add_source(src, "isso-wxr", SAMPLES / "wxr" / "isso-wordpress.xml")
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
     other_key = tmp_path / "other.key"
-    other_key.write_text("42" * 32 + "\n")
+    other_key.write_text(hashlib.sha256(b"another key").hexdigest() + "\n")
+    other_key.chmod(0o600)
     for out, key in ((a, test_key), (b, test_key), (c, other_key)):
         build_flow(sources=str(src), out=str(out), key_file=str(key), workers=1, run_validation=False)
     for name in ("posts.parquet", "comments.parquet", "quarantine.parquet"):
@@ -176,6 +184,8 @@ def test_flow_artifacts_and_cli_publish_through_the_flow_when_a_server_is_set(
     from therapy_threads.cli import main
 
     out, _ = seed_build
+    # an earlier test re-ran the build without validation: its report is new, so validate again
+    assert main(["validate", str(out), "--no-docs"]) == 0
     monkeypatch.setenv("PREFECT_API_URL", PREFECT_API_URL.value())
     assert main(["publish", "1.0.0", "--build", str(out), "--registry", str(tmp_path / "reg"),
                  "--no-data-card"]) == 0

@@ -98,15 +98,16 @@ def test_card_quotes_no_comment_text(release):
             assert para not in body
 
 
-def test_card_reads_policy_and_measured_metrics(tmp_path):
+def test_card_points_to_the_policy_and_reads_measured_metrics(tmp_path):
+    """The policy explains name rules by example: the public card links to it, never includes it."""
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "anonymisation-policy.md").write_text("Names are replaced by [NAME] placeholders.\n")
+    (docs / "anonymisation-policy.md").write_text("Names such as Quentin Example become [NAME].\n")
     (docs / "anonymisation-metrics.json").write_text(json.dumps(
         {"person_recall": 0.973, "evaluated_mentions": 63, "corpus": "seeds"}))
     res = publish(make_build(tmp_path / "b"), "1.0.0", tmp_path / "reg", docs_dir=docs)
     body = (res.path / "README.md").read_text()
-    assert "Names are replaced by [NAME] placeholders." in body
+    assert "Quentin" not in body and "`docs/anonymisation-policy.md` in the" in body
     assert "| person_recall | 0.973 |" in body and "| evaluated_mentions | 63 |" in body
     assert "not measured" not in body
 
@@ -119,7 +120,8 @@ def test_policy_without_metrics_file(tmp_path):
     res = publish(make_build(tmp_path / "b"), "1.0.0", tmp_path / "reg", docs_dir=docs)
     body = (res.path / "README.md").read_text()
     assert "no measurement file (`docs/anonymisation-metrics.json`)" in body
-    assert "\n##### Measured quality\n" in body and "\n# Anonymisation policy" not in body
+    assert "are in `docs/anonymisation-policy.md` of the pipeline" in body
+    assert "Measured quality" not in body and "recall 0.98 on seeds" not in body
     validate_card(body)
 
 

@@ -5,20 +5,18 @@ These are not therapy texts: German recipe and news pages, WordPress test export
 are called "Mr WordPress", "Tester", "Anonymous User", "Muffin" and "Der Auto". They exercise the
 rule that an identity whose name is an ordinary word is replaced only where the text uses it as a
 name, and is listed for review rather than failing the audit where it is just the word.
-Runs the pipeline functions the Prefect flow wraps (no API server needed).
+Runs the pipeline functions the Prefect flow wraps (no API server needed); the publishing side of
+the same build is in tests/test_release_bytes.py.
 """
 from __future__ import annotations
 
 import json
-import time
-from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from therapy_threads import pipeline
-from therapy_threads.anonymise import Anonymiser, key_fingerprint, load_key
+from helpers_build import TEST_KEY, pipeline_build, write_manifest
 from therapy_threads.validate import validate_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,30 +37,12 @@ READER_QUARANTINED = {"isso-disqus": 2}
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory, test_key):
+def build(tmp_path_factory):
     root = tmp_path_factory.mktemp("samples")
-    manifest = root / "sources.toml"
-    manifest.write_text("".join(f'[[source]]\nid = "{sid}"\nlocation = "{SAMPLES / loc}"\n'
-                                for sid, loc in SOURCES.items()), encoding="utf-8")
-    base, refs = pipeline.load_manifest(manifest)
-    key = load_key(test_key, create=False)
-    anon = Anonymiser(key)
+    manifest = write_manifest(root / "sources.toml", {sid: str(SAMPLES / loc) for sid, loc in SOURCES.items()})
     out = root / "build"
-    started = time.time()
-    summaries, fragments = [], []
-    for ref in sorted(refs, key=lambda r: r.source_id):
-        data = pipeline.local_path(base, ref).read_bytes()
-        result, summary, tokens = pipeline.process_source(ref, data, anon)
-        dest = root / "fragments" / ref.source_id
-        pipeline.write_fragment(result, summary, tokens, dest)
-        summaries.append(asdict(summary))
-        fragments.append(dest)
-    totals = pipeline.assemble(fragments, out)
-    report = pipeline.build_report(summaries, totals, started=started, key_fingerprint=key_fingerprint(key),
-                                   code_fp=pipeline.code_fingerprint(), previous=None,
-                                   anonymiser_fingerprint=anon.fingerprint)
-    pipeline.write_json(out / "build_report.json", report)
-    summary = validate_build(out, key=key, data_docs=False)
+    report = pipeline_build(manifest, out, TEST_KEY)
+    summary = validate_build(out, key=TEST_KEY, data_docs=False)
     return out, report, summary
 
 

@@ -12,12 +12,13 @@ from therapy_threads import ids
 from therapy_threads.schema import arrow_schema
 from therapy_threads.validate import format_summary, summary_markdown, validate_build
 
+from helpers_build import TEST_KEY
 from test_validate_support import good_rows, report_for, write_build
 
 
 def _validate(tmp_path, rows, report=None, tables=None, docs=False):
     d = write_build(tmp_path / "build", rows, report=report, tables=tables)
-    return validate_build(d, data_docs=docs)
+    return validate_build(d, TEST_KEY, data_docs=docs)
 
 
 def _failure(summary, check):
@@ -40,8 +41,7 @@ def test_good_build_passes_every_suite(tmp_path):
     assert s.reconciliation["reconciled"] is True
     assert s.reconciliation["comments_in_sources"] == 14 == s.reconciliation["published"] + s.reconciliation["quarantined"]
     assert s.counts["comments"] == 13 and s.counts["posts"] == 3 and s.counts["quarantine_by_reason"] == {"orphan_reply": 1}
-    # the only warning allowed on a good build: the keyed audit cannot run without a key/module
-    assert {f.check for f in s.warnings} <= {"privacy_audit_ran"}
+    assert s.warnings == [] and s.privacy_audit["status"] == "passed"
     written = json.loads((tmp_path / "build/validation/summary.json").read_text())
     assert written["success"] is True and written["failures"] == []
     assert (tmp_path / "build/validation/data_docs/index.html").exists()
@@ -230,7 +230,7 @@ def test_comment_longer_than_its_source(tmp_path):
 def test_missing_file_is_a_failure_not_a_crash(tmp_path):
     d = write_build(tmp_path / "build", good_rows())
     (d / "quarantine.parquet").unlink()
-    s = validate_build(d, data_docs=False)
+    s = validate_build(d, TEST_KEY, data_docs=False)
     assert s.success is False
     assert any(f.check == "file_readable" and "quarantine.parquet is missing" in f.message for f in s.failures)
 
@@ -239,16 +239,16 @@ def test_summary_is_deterministic_and_readable(tmp_path):
     rows = good_rows()
     rows["comments"][2]["depth"] = 7
     d = write_build(tmp_path / "build", rows)
-    a = json.loads(json.dumps(validate_build(d, data_docs=False).to_dict()))
+    a = json.loads(json.dumps(validate_build(d, TEST_KEY, data_docs=False).to_dict()))
     first = (d / "validation/summary.json").read_text()
-    b = validate_build(d, data_docs=False).to_dict()
+    b = validate_build(d, TEST_KEY, data_docs=False).to_dict()
     second = (d / "validation/summary.json").read_text()
     a.pop("run"), b.pop("run")
     assert a == json.loads(json.dumps(b))
     strip = lambda t: {k: v for k, v in json.loads(t).items() if k != "run"}  # noqa: E731
     assert strip(first) == strip(second)
 
-    s = validate_build(d, data_docs=False)
+    s = validate_build(d, TEST_KEY, data_docs=False)
     text = format_summary(s)
     assert text.splitlines()[0].startswith("validation FAILED")
     assert "[comments.depth_is_parent_plus_one]" in text and rows["comments"][2]["comment_id"] in text
@@ -304,6 +304,6 @@ def test_corrupt_parquet_is_a_failure_not_a_crash(tmp_path):
     d = write_build(tmp_path / "build", good_rows())
     data = (d / "comments.parquet").read_bytes()
     (d / "comments.parquet").write_bytes(data[:4] + b"\0" * (len(data) - 200) + data[-196:])
-    s = validate_build(d, data_docs=False)
+    s = validate_build(d, TEST_KEY, data_docs=False)
     assert s.success is False
     assert any(f.check == "file_readable" and f.table == "comments" for f in s.failures), [f.message for f in s.failures]

@@ -5,42 +5,21 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import time
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
+from helpers_build import TEST_KEY, pipeline_build
 from therapy_threads.validate import validate_build
 
 REPO = Path(__file__).resolve().parent.parent
-KEY = bytes.fromhex("5eed" * 16)  # a test key; real keys live outside the repository
-
-
-def build_seeds(out: Path, key: bytes) -> Path:
-    """A build folder from seeds/ through the pipeline's own per-source functions (no Prefect)."""
-    from therapy_threads import pipeline
-    from therapy_threads.anonymise import Anonymiser, Policy, key_fingerprint
-
-    base, refs = pipeline.load_manifest(REPO / "seeds")
-    anon = Anonymiser(key, policy=Policy.load(None))
-    fragments, summaries = [], []
-    for ref in refs:
-        data = pipeline.local_path(base, ref).read_bytes()
-        result, summary, tokens = pipeline.process_source(ref, data, anon)
-        fragments.append(pipeline.write_fragment(result, summary, tokens, out / ".fragments" / ref.source_id))
-        summaries.append(asdict(summary))
-    totals = pipeline.assemble(fragments, out)
-    report = pipeline.build_report(summaries, totals, started=time.time(), key_fingerprint=key_fingerprint(key),
-                                   code_fp="test", previous=None)
-    pipeline.write_json(out / "build_report.json", report)
-    return out
 
 
 @pytest.fixture(scope="module")
 def seeds_validated(tmp_path_factory):
-    out = build_seeds(tmp_path_factory.mktemp("seeds") / "build", KEY)
-    return out, validate_build(out, key=KEY)
+    out = tmp_path_factory.mktemp("seeds") / "build"
+    pipeline_build(REPO / "seeds", out, TEST_KEY)
+    return out, validate_build(out, key=TEST_KEY)
 
 
 def test_seed_build_passes_every_suite(seeds_validated):

@@ -13,7 +13,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from helpers_build import TEST_KEY
 from therapy_threads import ids
+from therapy_threads.anonymise.keys import key_fingerprint
 from therapy_threads.schema import arrow_schema, schema_version
 
 T0 = datetime(2021, 3, 1, tzinfo=timezone.utc)
@@ -94,7 +96,7 @@ def report_for(rows: dict, source_bytes: int = 1_000_000) -> dict:
     }
     return {"build_id": "test", "started_at": "2026-01-01T00:00:00Z", "finished_at": "2026-01-01T00:00:01Z",
             "pipeline_version": "0.1.0", "git_commit": None, "schema_version": schema_version(),
-            "key_fingerprint": "kf", "sources": sources, "totals": totals}
+            "key_fingerprint": key_fingerprint(TEST_KEY), "sources": sources, "totals": totals}
 
 
 def write_build(build_dir: Path, rows: dict, report: dict | None = None,
@@ -109,6 +111,9 @@ def write_build(build_dir: Path, rows: dict, report: dict | None = None,
         pq.write_table(table, build_dir / f"{name}.parquet")
     report = report if report is not None else report_for(rows)
     (build_dir / "build_report.json").write_text(json.dumps(report, indent=1))
+    # no commenter identities in these rows: an empty token file (the audit fails without one)
+    (build_dir / "private").mkdir(exist_ok=True)
+    (build_dir / "private" / "identity_tokens.txt").write_text("")
     return build_dir
 
 

@@ -57,6 +57,7 @@ class BuildOptions:
     validate: bool = True
     data_docs: bool = True
     allow_failed_sources: bool = False
+    registry: str | None = None  # release registry: rows vanished since its newest release are flagged
     source_timeout: float = DEFAULT_SOURCE_TIMEOUT  # seconds per source and step
 
 
@@ -230,7 +231,12 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
         timings["extract"] = round(time.time() - t, 2)
         summaries.update(failed)
         order = sorted(by_id)
-        fragments = [(sid, fragment_of[sid]) for sid in order if sid in fragment_of]
+        # A failed source fails the run before anything in `out` is replaced (unless allowed);
+        # a run in which every source failed always does.
+        allowed_failures = pipeline.check_failed_sources([summaries[sid] for sid in order], plan.out,
+                                                         allow=opts.allow_failed_sources)
+        fragments = [(sid, fragment_of[sid]) for sid in order if sid in fragment_of
+                     and summaries[sid].get("status") != "error"]
 
         # 4. validate new fragments ------------------------------------------------------------
         t = time.time()
@@ -265,6 +271,7 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
                 anonymiser_fingerprint=",".join(sorted(x for x in anon_fps if x)) or plan.settings_fp,
                 code_fp=plan.code_fp, previous=previous)
             report["settings_fingerprint"] = plan.settings_fp
+            report["failed_sources_allowed"] = allowed_failures
             report["timings"] = timings
             pipeline.write_json(staging / "build_report.json", report)
             if opts.validate:
@@ -272,8 +279,11 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
 
                 t = time.time()
                 progress("gate", 0, 1, None)
+                from .validate.build import previous_release
+
                 summary = validate_from_fragments(staging, fragments, report, plan.key,
-                                                  data_docs=opts.data_docs)
+                                                  data_docs=opts.data_docs,
+                                                  baseline=previous_release(opts.registry))
                 timings["gate"] = round(time.time() - t, 2)
                 report["validation"] = {"success": summary.success,
                                         "failures": len(summary.failures), "warnings": len(summary.warnings)}

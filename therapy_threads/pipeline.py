@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__
+from .byline import public_byline
 from .errors import UserError
 from .ids import sha256_bytes
 from .readers import SourceRef, detect_format, get_reader
@@ -143,13 +144,16 @@ def read_source(ref: SourceRef, data: bytes) -> ReadResult:
                 "source in the manifest (one of: text_capture, wordpress_html, wxr, disqus, wp_rest)")
         return r
     try:
-        return get_reader(fmt).read(data, ref)
+        result = get_reader(fmt).read(data, ref)
     except Exception as e:  # a reader bug must not take the run down; it is reported per source
         r = ReadResult(ref.source_id, fmt)
         tb = traceback.format_exception_only(type(e), e)[-1].strip()
         r.error("reader_crashed", f"the {fmt} reader failed on this source ({tb}); "
                 "please report it with the source file")
         return r
+    for post in result.posts:  # only a public byline is published as the author, never a login
+        post.author = public_byline(post.author)
+    return result
 
 
 def process_source(ref: SourceRef, data: bytes, anonymiser: Any) -> tuple[ReadResult, SourceSummary, set[str]]:
@@ -409,6 +413,34 @@ def compare_with_previous(previous: dict[str, Any] | None, summaries: Iterable[d
             diff["unchanged"].append(s["source_id"])
     diff["removed"] = sorted(set(prev) - current)
     return diff
+
+
+class FailedSourcesError(UserError):
+    """Sources failed and the run was not told to go on without them; nothing was replaced."""
+
+
+def check_failed_sources(summaries: list[dict[str, Any]], out: Path, *, allow: bool) -> list[str]:
+    """The ids of failed sources the build may go on without; raise when it may not.
+
+    A failed source fails the build unless ``allow`` (``--allow-failed-sources``); a run whose
+    every source failed always fails, so it can never replace a build with an empty one.
+    """
+    failed = [s for s in summaries if s.get("status") == "error"]
+    if not failed:
+        return []
+    first = next((i["message"] for i in failed[0].get("issues", []) if i.get("severity") == "error"),
+                 "failed")
+    ids_ = ", ".join(s["source_id"] for s in failed[:5]) + (f" and {len(failed) - 5} more" if len(failed) > 5 else "")
+    if len(failed) == len(summaries):
+        raise FailedSourcesError(
+            f"every source failed ({ids_}; first: {first}); nothing was built and {out} was left "
+            "as it was")
+    if not allow:
+        raise FailedSourcesError(
+            f"{len(failed)} of {len(summaries)} sources failed ({ids_}; first: {first}); {out} was "
+            "left as it was. Fix them, or pass --allow-failed-sources to build without them "
+            "(they are recorded in build_report.json)")
+    return sorted(s["source_id"] for s in failed)
 
 
 def build_report(summaries: list[dict[str, Any]], totals: dict[str, int], *, started: float,

@@ -37,7 +37,7 @@ class Post:
     extracted_comment_count: int = 0
     site: str | None = None
     url: str | None = None
-    author: str | None = None  # public byline only ("By Joseph Burgo"), never a commenter
+    author: str | None = None  # public byline only ("By Jane Example"), never a commenter or a login
     published_at: str | None = None  # ISO 8601, UTC when the source gives a zone
     declared_comment_count: int | None = None
     language: str | None = None

@@ -14,9 +14,11 @@ from .detect import (CAP_RE, EMAIL, KNOWN, PERSON, POST_AUTHOR, URL, DocContext,
                      Rules, Span, _PRECEDENCE, build_context, sentence_bounds)
 from .identity import (cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
                        name_variants, pseudonym, same_person, token_line)
+from .keys import keyed_digest
 from .lexicon import lexicon
 from .patterns import url_host
 from .policy import Policy
+from .slugs import publishable_url
 
 CODE_VERSION = "anonymise-2"
 _AUTHOR = "\x00post-author"
@@ -118,11 +120,24 @@ class Anonymiser:
         docs = self._analyse(result, report)
         for d in docs:
             self._replace(d, report)
+            if d.post is not None and d.post.url:
+                d.post.url = self._post_url(d)
         for p in result.posts:
             p.author_identity = None
         for c in result.comments:
             c.identity = None
+        # An unkeyed hash of a short raw text can be confirmed by guessing; keyed, it still lets
+        # a maintainer with the key find the item in the local source.
+        for q in result.quarantine:
+            if q.content_sha256:
+                q.content_sha256 = keyed_digest(self._key, q.content_sha256)
         return report
+
+    def _post_url(self, d: _Doc) -> str | None:
+        """The post's URL without the names removed from its thread (see :mod:`.slugs`)."""
+        removed = [t.text[sp.start:sp.end] for t in d.texts for sp in t.spans if sp.kind in (PERSON, KNOWN)]
+        removed += [v for v, k in d.ctx.known.items() if k.strong and not k.cue_only and not k.post_author]
+        return publishable_url(d.post.url, d.post.title, removed)
 
     def _analyse(self, result: ReadResult, report: AnonymiseReport) -> list[_Doc]:
         """Pseudonyms and spans for every text, without changing any text yet."""

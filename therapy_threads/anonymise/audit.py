@@ -30,30 +30,87 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import PrivacyGateError
 from .identity import hmac_token, words as name_words
 from .keys import key_fingerprint
 from .patterns import find_emails, find_urls, mask, url_host
+from .slugs import slug_leftovers
 
 log = logging.getLogger(__name__)
 
 MAX_LISTED = 200  # hits/review rows listed in the report; counts are always complete
 _WORD = re.compile(r"[^\W_]+")
+# Every published string column is checked, one of two ways. Free text, names, sites and URLs
+# (below) go through the identity, e-mail and URL checks; columns with a fixed shape (ids, hashes,
+# pseudonyms, codes: _SHAPES) must have that shape, so a raw value placed there (a handle in
+# author_pseudonym, text in a hash column) fails. A published string column in neither list
+# fails the audit until it is classified here.
 _FIELDS = {
-    "posts": ("post_id", ["title", "body", "author", "site"]),
-    "comments": ("comment_id", ["text"]),
-    "quarantine": ("item_id", ["detail", "location"]),
+    "posts": ("post_id", ["title", "body", "author", "site", "url", "source_id"]),
+    "comments": ("comment_id", ["text", "source_id"]),
+    "quarantine": ("item_id", ["detail", "location", "source_id"]),
 }
-# Source locations and reader messages name public pages; a commenter's own site there is still
-# caught by the identity check (its host label is an identity token).
-_NO_URL_CHECK = {("posts", "site"), ("quarantine", "location"), ("quarantine", "detail")}
+_ID = r"[0-9a-f]{20}"
+_LANG = r"^[a-z]{2,3}$"
+_SHAPES: dict[str, dict[str, str]] = {
+    "posts": {"post_id": rf"^p_{_ID}$", "source_format": r"^[a-z_]+$", "language": _LANG,
+              "content_sha256": r"^[0-9a-f]{64}$"},
+    "comments": {"comment_id": rf"^c_{_ID}$", "post_id": rf"^p_{_ID}$", "parent_id": rf"^c_{_ID}$",
+                 "root_id": rf"^c_{_ID}$", "path": rf"^c_{_ID}(?:/c_{_ID})*$", "language": _LANG,
+                 "author_pseudonym": r"^u_[0-9a-f]{8,64}$"},
+    "quarantine": {"item_kind": r"^[a-z_]+$", "reason": r"^[a-z0-9_]+$", "post_id": rf"^p_{_ID}$",
+                   "item_id": rf"^[pc]_{_ID}$", "content_sha256": r"^[0-9a-f]{64}$"},
+}
+# Source locations and reader messages name public pages, and posts.url is a link by definition;
+# a commenter's own site there is still caught by the identity check (its host label is an
+# identity token), and a name in a URL's path by the identity check of its words.
+_NO_URL_CHECK = {("posts", "site"), ("posts", "url"), ("quarantine", "location"),
+                 ("quarantine", "detail")}
+_SITE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.I)
+
+
+def _url_path(url: str) -> str:
+    """A post URL without its site: the site is the source's public address; the path (the slug)
+    is where a name can hide, and its words are checked."""
+    return _SITE.sub("", url)
+
+
+def _shape_hits(path: Path, table: str, id_col: str) -> list[Hit]:
+    """Values of shaped columns that do not have their shape (vectorised; nulls are fine), and
+    published string columns the audit does not know how to check."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from ..schema import arrow_schema
+
+    hits: list[Hit] = []
+    shapes = _SHAPES[table]
+    checked = set(_FIELDS[table][1]) | set(shapes)
+    for f in arrow_schema(table):
+        if pa.types.is_string(f.type) and f.name not in checked:
+            hits.append(Hit("setup", table, f"{table}.parquet", f.name, "column not covered by the audit"))
+    pf = pq.ParquetFile(path)
+    cols = [c for c in shapes if c in pf.schema_arrow.names]
+    for batch in pf.iter_batches(columns=list(dict.fromkeys([id_col, *cols])), batch_size=200_000):
+        for c in cols:
+            arr = batch.column(c)
+            # empty is not a leak (structure is validation's concern): only a value of another shape
+            ok = pc.or_(pc.match_substring_regex(arr, shapes[c]), pc.equal(arr, ""))
+            bad = pc.invert(pc.fill_null(ok, True))
+            if pc.any(bad).as_py():
+                ids_ = batch.column(id_col).filter(bad).to_pylist()
+                vals = arr.filter(bad).to_pylist()
+                for rid, v in zip(ids_, vals):
+                    hits.append(Hit("shape", table, rid or "?", c, mask(str(v))))
+    return hits
 
 
 @dataclass
 class Hit:
-    kind: str  # identity | email | url | setup
+    kind: str  # identity | email | url | url_slug | byline | shape | setup
     table: str
     row_id: str
     field: str
@@ -221,49 +278,112 @@ def _batches(path: Path, columns: list[str]) -> Iterator[dict[str, list]]:
         yield batch.to_pydict()
 
 
-def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_limit: int = 50000) -> AuditResult:
+class TextAudit:
+    """The audit's checks of one text: identity n-grams (judged by :func:`_judge`), e-mail
+    addresses and URLs. :func:`audit_build` runs it on every published field of a build, and the
+    release scan (``therapy_threads.publish.release_scan``) on every file of a release.
+    """
+
+    def __init__(self, key: bytes, tokens: dict[str, tuple[str, frozenset[str]]]):
+        self.matcher = _TokenMatcher(key, tokens)
+        self.cues = _cue_rules()
+
+    def check(self, text: str, *, table: str, row_id: str, field: str, scope: str | None = None,
+              lang: str | None = None, exempt: set[str] | frozenset[str] = frozenset(),
+              urls: bool = True, url_ok: Callable[[str], bool] | None = None,
+              email_ok: Callable[[str], bool] | None = None) -> tuple[list[Hit], list[dict]]:
+        """(hits that fail the audit, review rows) for ``text``; found text appears masked only.
+
+        ``scope`` is the source whose word-like identities apply (None: only the distinctive ones
+        of every source); ``exempt`` n-grams are public names here (the post's byline);
+        ``url_ok``/``email_ok`` accept a found link or address (a post's own site in its body).
+        """
+        hits: list[Hit] = []
+        review: list[dict] = []
+        self.matcher.scope = scope
+        for (cls, langs), s, e, _gram in self.matcher.scan(text, exempt):
+            verdict = _judge(cls, langs, lang, text, s, e, field, self.cues)
+            if verdict == "hit":
+                hits.append(Hit("identity", table, row_id, field, mask(text[s:e])))
+            elif verdict:
+                review.append({"kind": verdict, "table": table, "row_id": row_id, "field": field,
+                               "masked": mask(text[s:e])})
+        for s, e in find_emails(text):
+            if email_ok is None or not email_ok(text[s:e]):
+                hits.append(Hit("email", table, row_id, field, mask(text[s:e])))
+        if urls:
+            for s, e in find_urls(text):
+                if url_ok is None or not url_ok(text[s:e]):
+                    hits.append(Hit("url", table, row_id, field, mask(text[s:e])))
+        return hits, review
+
+
+def load_matcher_tokens(build_dir: Path) -> dict[str, tuple[str, frozenset[str]]] | None:
+    """The build's identity tokens, or None when ``private/identity_tokens.txt`` is missing."""
+    tok_path = Path(build_dir) / "private" / "identity_tokens.txt"
+    return read_tokens(tok_path) if tok_path.exists() else None
+
+
+def audit_build(build_dir: Path, key: bytes, *, ner_review: bool = True, review_limit: int = 50000,
+                digests: dict | None = None) -> AuditResult:
     """Audit ``build_dir`` (posts/comments/quarantine parquet + private/identity_tokens.txt).
 
-    Returns ``AuditResult(passed, hits, review)`` and writes ``validation/privacy_audit.json``.
-    Identity, e-mail and URL hits fail the audit; NER leftovers are listed for review (NER runs on
-    at most ``review_limit`` text fields, chosen in row order). Call ``raise_for_status()`` to turn
-    a failure into :class:`~therapy_threads.errors.PrivacyGateError`.
+    Returns ``AuditResult(passed, hits, review)``, writes ``validation/privacy_audit.json`` and
+    records the audit's verdict on the exact files it read (:mod:`therapy_threads.verdict`;
+    ``digests`` are their digests taken before, default: now). Identity, e-mail and URL hits fail
+    the audit, and so does a key other than the one that made the build; NER leftovers are listed
+    for review (NER runs on at most ``review_limit`` text fields, chosen in row order). Call
+    ``raise_for_status()`` to turn a failure into :class:`~therapy_threads.errors.PrivacyGateError`.
     """
+    from .. import verdict as verdict_mod
+
     build_dir = Path(build_dir)
-    tok_path = build_dir / "private" / "identity_tokens.txt"
-    setup: list[Hit] = []
-    if tok_path.exists():
-        tokens = read_tokens(tok_path)
-    else:
-        tokens = {}
-        setup.append(Hit("setup", "private", "identity_tokens.txt", "", "missing"))
-    result = audit_tables(build_dir, key, tokens, ner_review=ner_review, review_limit=review_limit,
-                          setup=setup)
+    before = dict(digests) if digests is not None else verdict_mod.digest_files(build_dir)
+    result = audit_tables(build_dir, key, load_matcher_tokens(build_dir), ner_review=ner_review,
+                          review_limit=review_limit)
+    record_result(build_dir, key, result, before)
+    return result
+
+
+def record_result(build_dir: Path, key: bytes, result: AuditResult, digests: dict) -> None:
+    """Write ``validation/privacy_audit.json`` and the audit's verdict on ``digests``."""
+    from .. import verdict as verdict_mod
+
     _write_report(build_dir, key, result)
+    verdict_mod.record(build_dir, "privacy_audit", passed=result.passed, key=key,
+                       report="validation/privacy_audit.json", digests=digests,
+                       reason=None if result.passed else f"privacy audit found {dict(result.counts)}")
     if result.passed:
         log.info("privacy audit passed (%d fields reviewed, %d review items)",
                  result.review.get("fields_reviewed", 0), sum(result.review.get("counts", {}).values()))
     else:
         log.error("privacy audit FAILED: %s (rows listed in validation/privacy_audit.json)", dict(result.counts))
-    return result
 
 
-def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, frozenset[str]]], *,
-                 ner_review: bool = True, review_limit: int = 50000, setup: list[Hit] | None = None,
+def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, frozenset[str]]] | None, *,
+                 ner_review: bool = True, review_limit: int = 50000,
                  words: set[str] | None = None) -> AuditResult:
     """The audit of the tables in ``table_dir`` (a build, or one source's fragment) against
-    ``tokens`` (as :func:`read_tokens` returns them). Writes nothing. With ``words``, the distinct
-    words of every scanned text are added to it (the build's keyed word index is made from them).
+    ``tokens`` (as :func:`read_tokens` returns them; None: the tokens file is missing, a failure).
+    Writes nothing. With ``words``, the distinct words of every scanned text are added to it (the
+    build's keyed word index is made from them).
     """
+    from .. import verdict as verdict_mod
+    from ..byline import public_byline
+
     build_dir = Path(table_dir)
-    hits: list[Hit] = list(setup or [])
+    hits: list[Hit] = []
     counts: Counter = Counter()
-    counts["setup"] += len(hits)
-    if not counts["setup"]:
-        del counts["setup"]
     review_counts: Counter = Counter()
     review_rows: list[dict] = []
-    matcher = _TokenMatcher(key, tokens)
+    if tokens is None:
+        hits.append(Hit("setup", "private", "identity_tokens.txt", "", "missing"))
+        counts["setup"] += 1
+    # Another key finds none of the build's tokens and would pass everything: refuse it.
+    if (build_dir / "build_report.json").is_file() and verdict_mod.key_problem(build_dir, key):
+        hits.append(Hit("setup", "build_report", "build_report.json", "key_fingerprint", "other key"))
+        counts["setup"] += 1
+    checker = TextAudit(key, tokens or {})
 
     # the byline author of each post is public: their name may appear in that post's texts
     exempt_by_post: dict[str, set[str]] = {}
@@ -283,7 +403,6 @@ def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, froze
                 if url:
                     own_host[pid] = url_host(url)
 
-    cues = _cue_rules()
     reviewer = _Reviewer() if ner_review else None
     reviewed = 0
     for table, (id_col, text_cols) in _FIELDS.items():
@@ -293,6 +412,9 @@ def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, froze
                 hits.append(Hit("setup", table, f"{table}.parquet", "", "missing"))
                 counts["setup"] += 1
             continue
+        for h in _shape_hits(path, table, id_col):
+            counts[h.kind] += 1
+            hits.append(h)
         for b in _batches(path, list(dict.fromkeys([id_col, "post_id", "source_id", "language", *text_cols]))):
             n = len(b[id_col])
             nones = [None] * n  # once per batch, not once per row and column
@@ -302,34 +424,33 @@ def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, froze
             for i in range(n):
                 row_id = ids_[i] or f"row{i}"
                 pid = pids[i]
-                matcher.scope = sids[i]
                 lang = langs_[i] or (post_lang.get(pid) if pid else None)
                 exempt = exempt_by_post.get(pid, set()) if pid else set()
                 for col in text_cols:
                     text = cols[col][i]
                     if not text:
                         continue
-                    if table == "posts" and col == "author":
-                        continue  # the public byline itself
-                    for (cls, langs), s, e, gram in matcher.scan(text, exempt):
-                        verdict = _judge(cls, langs, lang, text, s, e, col, cues)
-                        if verdict == "hit":
-                            counts["identity"] += 1
-                            hits.append(Hit("identity", table, row_id, col, mask(text[s:e])))
-                        elif verdict:
-                            review_counts[verdict] += 1
-                            if len(review_rows) < MAX_LISTED:
-                                review_rows.append({"kind": verdict, "table": table, "row_id": row_id,
-                                                    "field": col, "masked": mask(text[s:e])})
-                    for s, e in find_emails(text):
-                        counts["email"] += 1
-                        hits.append(Hit("email", table, row_id, col, mask(text[s:e])))
-                    if (table, col) not in _NO_URL_CHECK:
-                        for s, e in find_urls(text):
-                            if table == "posts" and col == "body" and url_host(text[s:e]) == own_host.get(row_id):
-                                continue
-                            counts["url"] += 1
-                            hits.append(Hit("url", table, row_id, col, mask(text[s:e])))
+                    if (table, col) == ("posts", "author"):  # a byline may be any name, never a login
+                        if public_byline(text) != text:
+                            counts["byline"] += 1
+                            hits.append(Hit("byline", table, row_id, col, mask(text)))
+                        continue
+                    own = own_host.get(row_id) if (table, col) == ("posts", "body") else None
+                    if (table, col) == ("posts", "url") and slug_leftovers(text, cols["title"][i]):
+                        counts["url_slug"] += 1  # the title lost a name the slug may still hold
+                        hits.append(Hit("url_slug", table, row_id, col, mask(text)))
+                    found, rev = checker.check(
+                        _url_path(text) if (table, col) == ("posts", "url") else text,
+                        table=table, row_id=row_id, field=col, scope=sids[i], lang=lang, exempt=exempt,
+                        urls=(table, col) not in _NO_URL_CHECK,
+                        url_ok=(lambda u, own=own: url_host(u) == own) if own else None)
+                    for h in found:
+                        counts[h.kind] += 1
+                    hits.extend(found)
+                    for r in rev:
+                        review_counts[r["kind"]] += 1
+                        if len(review_rows) < MAX_LISTED:
+                            review_rows.append(r)
                     if reviewer is not None and col in ("text", "body", "title") and reviewed < review_limit:
                         reviewed += 1
                         reviewer.add(table, row_id, col, text, lang)
@@ -339,7 +460,8 @@ def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, froze
             if len(review_rows) < MAX_LISTED:
                 review_rows.append(item)
     if words is not None:
-        for scope_words in (*matcher._clean.values(), *matcher._dirty.values()):
+        m = checker.matcher
+        for scope_words in (*m._clean.values(), *m._dirty.values()):
             words.update(w for w in scope_words if len(w) >= 2)
     return AuditResult(not hits, hits, {"counts": dict(review_counts), "fields_reviewed": reviewed,
                                         "rows": review_rows}, dict(counts))
@@ -413,4 +535,5 @@ def token_digest(tokens: set[str]) -> str:
     return hashlib.sha256("\n".join(sorted(tokens)).encode()).hexdigest()[:16]
 
 
-__all__ = ["audit_build", "audit_tables", "AuditResult", "Hit", "read_tokens", "write_tokens", "token_digest"]
+__all__ = ["audit_build", "audit_tables", "record_result", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens", "read_tokens",
+           "write_tokens", "token_digest"]

@@ -19,7 +19,13 @@ from ..errors import UserError
 
 ENV_KEY = "THERAPY_THREADS_KEY"
 ENV_KEY_FILE = "THERAPY_THREADS_KEY_FILE"
-MIN_KEY_BYTES = 16
+KEY_BYTES = 32  # a random 256-bit key, written as 64 hex digits
+# 32 random bytes have ~30 distinct values; fewer than this many is a typed pattern ("00...",
+# "abab...", a hex-encoded word), not a random key.
+MIN_DISTINCT_BYTES = 16
+HOW_TO_MAKE = ("make one with 'therapy-threads key --create' (writes the key file) or "
+               "'therapy-threads key --new' (prints a new key for $THERAPY_THREADS_KEY), or: "
+               "python -c \"import secrets; print(secrets.token_hex(32))\"")
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +46,37 @@ def key_source(key_file: Path | None = None) -> str:
     return str(Path(key_file).expanduser() if key_file else default_key_path())
 
 
-def _decode(raw: str, where: str) -> bytes:
+def new_key() -> str:
+    """A fresh random key as 64 hex digits."""
+    return secrets.token_hex(KEY_BYTES)
+
+
+def parse_key(raw: str, where: str) -> bytes:
+    """The key bytes of ``raw`` if it is a random 256-bit key in hex, else a UserError saying why.
+
+    Passphrases and short keys are refused: the key fingerprint is published, and a key a person
+    can type can be recovered from it offline by guessing; 256 random bits cannot.
+    """
     raw = raw.strip()
     try:
         key = bytes.fromhex(raw)
     except ValueError:
-        key = raw.encode("utf-8")  # a passphrase is accepted as its UTF-8 bytes
-    if len(key) < MIN_KEY_BYTES:
-        raise UserError(f"the pseudonym key from {where} is too short ({len(key)} bytes); use at least "
-                        f"{MIN_KEY_BYTES} random bytes, e.g. the 64 hex digits 'therapy-threads key --create' writes")
+        raise UserError(f"the pseudonym key from {where} is not 64 hex digits (a passphrase or "
+                        f"another encoding?); a key must be 256 random bits: {HOW_TO_MAKE}") from None
+    if len(key) != KEY_BYTES:
+        raise UserError(f"the pseudonym key from {where} is {len(key) * 8} bits; it must be a random "
+                        f"256-bit key (64 hex digits): {HOW_TO_MAKE}")
+    if len(set(key)) < MIN_DISTINCT_BYTES:
+        raise UserError(f"the pseudonym key from {where} is a pattern, not a random key; {HOW_TO_MAKE}")
     return key
+
+
+def check_key_file_mode(path: Path) -> None:
+    """Refuse a key file other users can read or change (as ssh does for private keys)."""
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        raise UserError(f"the key file {path} is open to other users (mode {mode:04o}); "
+                        f"run: chmod 600 {path}")
 
 
 def _inside_repo(path: Path) -> Path | None:
@@ -63,27 +90,29 @@ def _inside_repo(path: Path) -> Path | None:
 def load_key(key_file: Path | None = None, create: bool = True) -> bytes:
     """Return the pseudonym key as bytes.
 
-    Order: ``$THERAPY_THREADS_KEY`` (64 hex digits, or a passphrase of at least 16 bytes), then
-    ``key_file`` (default :func:`default_key_path`). If neither exists and ``create`` is true, a
-    new 32-byte random key is written to the key file (mode 0600) and its *path* is logged at
-    WARNING level. A key file inside a git work tree is refused: it would end up in a commit.
-    Raises :class:`~therapy_threads.errors.UserError` when no key can be had.
+    Order: ``$THERAPY_THREADS_KEY`` (64 hex digits), then ``key_file`` (default
+    :func:`default_key_path`). If neither exists and ``create`` is true, a new 32-byte random key
+    is written to the key file (mode 0600) and its *path* is logged at WARNING level. Refused with
+    :class:`~therapy_threads.errors.UserError`: anything but a random 256-bit key in hex
+    (:func:`parse_key`), a key file inside a git work tree (it would end up in a commit), a key
+    file other users can read (:func:`check_key_file_mode`), and no key at all.
     """
     env = os.environ.get(ENV_KEY)
     if env:
-        return _decode(env, f"${ENV_KEY}")
+        return parse_key(env, f"${ENV_KEY}")
     path = Path(key_file).expanduser() if key_file else default_key_path()
     repo = _inside_repo(path)
     if repo is not None:
         raise UserError(f"the key file {path} is inside the git work tree {repo}; keep the key outside "
                         f"any repository (default {default_key_path()}) or set ${ENV_KEY}")
     if path.exists():
-        return _decode(path.read_text(encoding="utf-8"), str(path))
+        check_key_file_mode(path)
+        return parse_key(path.read_text(encoding="utf-8"), str(path))
     if not create:
-        raise UserError(f"no pseudonym key: set ${ENV_KEY} or create one with 'therapy-threads key --create' "
-                        f"(it will be written to {path})")
+        raise UserError(f"no pseudonym key at {path}: set ${ENV_KEY} or create one with "
+                        "'therapy-threads key --create'")
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    key = secrets.token_bytes(32)
+    key = secrets.token_bytes(KEY_BYTES)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(key.hex() + "\n")
@@ -92,5 +121,14 @@ def load_key(key_file: Path | None = None, create: bool = True) -> bytes:
 
 
 def key_fingerprint(key: bytes) -> str:
-    """A 16-hex-digit fingerprint of the key alone (HMAC of a fixed label): safe to print and log."""
+    """A 16-hex-digit fingerprint of the key alone (HMAC of a fixed label): safe to print, log and
+    publish because the key is 256 random bits (:func:`parse_key`), so it cannot be guessed from
+    the fingerprint."""
     return hmac.new(key, b"therapy-threads fingerprint", hashlib.sha256).hexdigest()[:16]
+
+
+def keyed_digest(key: bytes, sha256_hex: str) -> str:
+    """HMAC-SHA256 (64 hex digits) of a content SHA-256 under the key: publishable where the plain
+    hash of a short text is not (it could be confirmed by hashing guesses)."""
+    return hmac.new(key, b"therapy-threads content\x00" + sha256_hex.encode("ascii"),
+                    hashlib.sha256).hexdigest()

@@ -13,9 +13,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "audit", help="privacy audit of a build: no raw identity, e-mail or URL may be published",
         description="Scan every published text field of BUILD_DIR (posts, comments, quarantine) for "
                     "the commenter identities the build saw (keyed tokens in private/identity_tokens.txt), "
-                    "e-mail addresses and URLs, and list person names the NER model still finds for review. "
-                    "Writes BUILD_DIR/validation/privacy_audit.json; exits 1 if the audit fails. Matched "
-                    "text is never printed: rows are shown by id with a masked form.")
+                    "e-mail addresses and URLs, check every other published column by its shape (ids, "
+                    "hashes, pseudonyms, bylines, URL slugs), and list person names the NER model still "
+                    "finds for review. Writes BUILD_DIR/validation/privacy_audit.json and the audit's "
+                    "verdict on these exact files (validation/verdicts/), which publish checks; exits 1 "
+                    "if the audit fails, which it does with a key other than the build's. Matched text is "
+                    "never printed: rows are shown by id with a masked form.")
     p.add_argument("build_dir", type=Path, nargs="?", default=Path("data/build"), metavar="BUILD_DIR",
                    help="build folder (default: data/build)")
     p.add_argument("--key-file", type=Path, default=None, help="pseudonym key file (default: see 'therapy-threads key')")

@@ -35,11 +35,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dask-address", default=None,
                    help="scheduler address of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
                         "(with --runner dask; needs PREFECT_API_URL that the Dask workers can reach)")
+    p.add_argument("--registry", default="data/releases",
+                   help="release registry: validation warns about rows that vanished since its newest "
+                        "release (default: data/releases, if it exists)")
     p.add_argument("--archive", default="data/raw", help="WARC archive folder for URL sources")
     p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
-    p.add_argument("--no-validate", action="store_true", help="skip the validation stage")
+    p.add_argument("--no-validate", action="store_true",
+                   help="skip the validation stage (such a build cannot be published until "
+                        "'therapy-threads validate' passes on it)")
     p.add_argument("--allow-failed-sources", action="store_true",
-                   help="exit 0 even when some sources failed (they are recorded in build_report.json)")
+                   help="build without the sources that fail (they are recorded in build_report.json "
+                        "and the release); by default a failed source fails the build and leaves --out as it was")
     p.add_argument("--source-timeout", type=float, default=1800.0, metavar="SECONDS",
                    help="deadline per source and step; a source past it fails alone (default: 1800)")
     p.add_argument("--prefect-timeout", type=float, default=None, metavar="SECONDS",
@@ -61,7 +67,7 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline import load_manifest
+    from ..pipeline import FailedSourcesError, load_manifest
     from ..prefect_server import PrefectServerError, TemporaryServer, managed_api
 
     out = Path(args.out)
@@ -69,7 +75,10 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from ..buildstore import BuildLock
 
+    from ..anonymise.keys import load_key
+
     _, refs = load_manifest(args.sources)  # fail fast, before starting Prefect
+    load_key(Path(args.key_file) if args.key_file else None, create=True)  # a refused key, too
     BuildLock(out).acquire().release()  # another build writing --out? say so now, not after start-up
     if args.runner == "dask" and args.dask_address and not os.environ.get("PREFECT_API_URL"):
         raise UserError("--dask-address needs a Prefect server the Dask workers can reach: start one "
@@ -91,12 +100,15 @@ def run(args: argparse.Namespace) -> int:
         print_summary(e.report, out, time.time() - t0)
         print(f"\n{e}", file=sys.stderr)
         return 1
-    print_summary(report, out, time.time() - t0)
-    failed = report["totals"]["sources_failed"]
-    if failed and not args.allow_failed_sources:
-        print(f"\n{failed} of {report['totals']['sources']} sources FAILED (listed above); fix them, or "
-              "pass --allow-failed-sources to accept a build without them", file=sys.stderr)
+    except FailedSourcesError as e:
+        print(f"\nbuild FAILED: {e}", file=sys.stderr)
         return 1
+    print_summary(report, out, time.time() - t0)
+    if report.get("failed_sources_allowed"):
+        print(f"  {len(report['failed_sources_allowed'])} failed source(s) left out "
+              "(--allow-failed-sources): " + ", ".join(report["failed_sources_allowed"]), file=sys.stderr)
+    if args.no_validate:
+        print("  not validated (--no-validate): run 'therapy-threads validate' before publishing", file=sys.stderr)
     return 0
 
 
@@ -130,7 +142,7 @@ def _run_flow(args: argparse.Namespace, out: Path) -> dict[str, Any]:
         return flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
                        policy=args.policy, workers=workers, archive_dir=args.archive,
                        offline=args.offline, run_validation=not args.no_validate,
-                       allow_failed_sources=args.allow_failed_sources,
+                       allow_failed_sources=args.allow_failed_sources, registry=args.registry,
                        source_timeout=args.source_timeout)
     except BuildValidationError as e:
         report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))

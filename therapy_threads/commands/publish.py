@@ -14,8 +14,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "publish", help="publish a validated build as release VERSION (registry and/or Hub)",
         description="Write data/releases/vVERSION/ (Parquet, data card, Croissant, manifest, "
                     "changelog) from a validated, privacy-audited build; optionally upload it to "
-                    "a Hugging Face dataset repo and tag it vVERSION. Versions follow "
-                    "docs/versioning.md; an existing version is never overwritten.")
+                    "a Hugging Face dataset repo and tag it vVERSION. Refused, with the reason, "
+                    "unless validation and the privacy audit passed on the build's current bytes "
+                    "with the key that made it, and every file of the release passes the release "
+                    "scan. Versions follow docs/versioning.md; an existing version is never "
+                    "overwritten.")
     p.add_argument("version", metavar="VERSION", help="MAJOR.MINOR.PATCH, e.g. 1.0.0")
     p.add_argument("--build", default="data/build", help="build folder (default: data/build)")
     p.add_argument("--registry", default="data/releases",
@@ -34,6 +37,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true",
                    help="build the release in a temporary folder and list what would be written "
                         "and uploaded (paths, sizes, SHA-256); no network, nothing kept")
+    p.add_argument("--key-file", default=None,
+                   help="the pseudonym key that made the build (default: $THERAPY_THREADS_KEY or "
+                        "~/.config/therapy-threads/pseudonym.key): the build's verdicts are checked with it")
+    p.add_argument("--allow-row-loss", action="store_true",
+                   help="publish although more than --max-row-loss of the previous release's posts "
+                        "or comments are gone (an intended removal)")
+    p.add_argument("--max-row-loss", type=float, default=None, metavar="SHARE",
+                   help="share of the previous release's posts or comments a release may lose "
+                        "without --allow-row-loss (default: 0.01)")
     p.add_argument("--sources", default=None,
                    help="source manifest for licence notes (default: seeds/sources.toml)")
     p.add_argument("--docs", default=None,
@@ -58,7 +70,9 @@ def options_from(args: argparse.Namespace) -> "PublishOptions":
     return PublishOptions(version=args.version, build=str(args.build), registry=str(args.registry),
                           hub=args.hub, public=args.public, gated=args.gated, dry_run=args.dry_run,
                           sources=args.sources, docs=args.docs,
-                          data_card=None if args.dry_run else _card_path(args))
+                          data_card=None if args.dry_run else _card_path(args),
+                          key_file=args.key_file, allow_row_loss=args.allow_row_loss,
+                          max_row_loss=args.max_row_loss)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -23,25 +23,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("build_dir", nargs="?", default="data/build", help="build folder (default: data/build)")
     p.add_argument("--key-file", default=None,
                    help="pseudonym key file for the keyed privacy audit (default: $THERAPY_THREADS_KEY "
-                        "or ~/.config/therapy-threads/pseudonym.key; without a key the audit is skipped "
-                        "with a warning)")
+                        "or ~/.config/therapy-threads/pseudonym.key); without the build's key the audit, "
+                        "and so the validation, fails")
+    p.add_argument("--registry", default="data/releases",
+                   help="release registry whose newest release the rows are compared with (rows that "
+                        "vanished are warned about; default: data/releases, if it exists)")
     p.add_argument("--no-docs", action="store_true", help="skip building the Data Docs HTML site")
     p.add_argument("--json", action="store_true", help="print summary.json instead of the text summary")
     p.set_defaults(func=run)
 
 
 def _key(key_file: str | None) -> bytes | None:
-    try:
-        from ..anonymise.keys import load_key
-    except ModuleNotFoundError:
+    """The build's key, or None when there is none at all (the privacy audit then fails).
+
+    A key that exists but is refused (open permissions, not a random 256-bit key) is an error.
+    """
+    from ..anonymise.keys import key_source, load_key
+
+    src = key_source(Path(key_file) if key_file else None)
+    if src != "env" and not key_file and not Path(src).exists():
+        print(f"note: no pseudonym key at {src}; the privacy audit fails without the build's key "
+              "(set THERAPY_THREADS_KEY or pass --key-file)", file=sys.stderr)
         return None
-    try:
-        return load_key(Path(key_file) if key_file else None, create=False)
-    except UserError as e:
-        if key_file:  # asked for a key explicitly: that it cannot be read is an error
-            raise
-        print(f"note: {e}; the keyed privacy audit will be skipped", file=sys.stderr)
-        return None
+    return load_key(Path(key_file) if key_file else None, create=False)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
     if not any((build_dir / f"{t}.parquet").exists() for t in ("posts", "comments")):
         raise UserError(f"{build_dir} holds no posts.parquet or comments.parquet; is it a build folder?")
     from ..validate import format_summary, validate_build
+    from ..validate.build import previous_release
 
-    summary = validate_build(build_dir, key=_key(args.key_file), data_docs=not args.no_docs)
+    summary = validate_build(build_dir, key=_key(args.key_file), data_docs=not args.no_docs,
+                             baseline=previous_release(args.registry))
     if args.json:
         print(json.dumps(summary.to_dict(), indent=2, sort_keys=True, default=str))
     else:

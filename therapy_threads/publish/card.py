@@ -63,7 +63,7 @@ class CardContext:
     changelog_entry: str
     source_notes: dict[str, dict[str, Any]] = field(default_factory=dict)
     plots: dict[str, str] | None = None  # name -> relative path; None: no images (DATA_CARD.md)
-    policy_markdown: str | None = None
+    policy_doc: str | None = None  # where the full anonymisation policy is, if there is one
     metrics: dict[str, Any] | None = None
     metrics_file: str | None = None
     repo_id: str | None = None
@@ -81,13 +81,20 @@ def load_source_notes(path: Path | None) -> dict[str, dict[str, Any]]:
     return {s["id"]: s for s in data.get("source", []) if "id" in s}
 
 
+POLICY_DOC = "anonymisation-policy.md"
+
+
 def load_docs(docs_dir: Path | None) -> tuple[str | None, dict[str, Any] | None, str | None]:
-    """The anonymisation policy text and measured metrics, when the anonymise stage wrote them."""
+    """(path of the anonymisation policy, measured metrics, path of the metrics file).
+
+    The card points to the policy instead of including it: the policy is developer
+    documentation that explains name rules by example, and a public card must carry no name a
+    commenter might have (every file of a release goes through the release scan).
+    """
     if docs_dir is None:
         return None, None, None
-    policy = docs_dir / "anonymisation-policy.md"
+    policy = docs_dir / POLICY_DOC
     metrics = docs_dir / "anonymisation-metrics.json"
-    text = demote_headings(policy.read_text(encoding="utf-8")) if policy.is_file() else None
     m = None
     if metrics.is_file():
         try:
@@ -95,26 +102,8 @@ def load_docs(docs_dir: Path | None) -> tuple[str | None, dict[str, Any] | None,
             m = loaded if isinstance(loaded, dict) else None
         except json.JSONDecodeError:
             m = None
-    return text, m, (f"docs/{metrics.name}" if m is not None else None)
-
-
-def demote_headings(markdown: str, below: int = 4) -> str:
-    """Nest an included document under a level-``below`` heading: drop its title (a leading
-    level-1 heading) and push every other heading down, outside code fences."""
-    out, fence, first = [], False, True
-    for line in markdown.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        if not fence and line.startswith("#"):
-            level = len(line) - len(line.lstrip("#"))
-            if first and level == 1:
-                first = False
-                continue
-            line = "#" * min(6, level + below - 1) + line[level:]
-        if line.strip():
-            first = False
-        out.append(line)
-    return "\n".join(out).strip() + "\n"
+    return (f"docs/{POLICY_DOC}" if policy.is_file() else None, m,
+            f"docs/{metrics.name}" if m is not None else None)
 
 
 def flatten_scalars(obj: Any, prefix: str = "") -> list[tuple[str, Any]]:
@@ -282,7 +271,7 @@ def render_body(ctx: CardContext) -> str:
         changelog_entry=ctx.changelog_entry,
         sources=sources,
         plots=ctx.plots,
-        policy=ctx.policy_markdown,
+        policy_doc=ctx.policy_doc,
         metrics_rows=metrics_rows,
         metrics_file=ctx.metrics_file,
         repo_id=ctx.repo_id,

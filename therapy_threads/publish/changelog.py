@@ -46,6 +46,10 @@ class Changes:
                 or any(c["removed"] or c.get("changed") for per in self.rows.values()
                        for c in per.values()))
 
+    def removed_rows(self) -> dict[str, int]:
+        """Rows of the previous release whose id is gone, per table (posts, comments)."""
+        return {t: sum(c["removed"] for c in per.values()) for t, per in self.rows.items()}
+
     def to_json(self) -> dict[str, Any]:
         return {
             "previous_version": self.prev_version,

@@ -1,18 +1,21 @@
 """Open a build directory for publishing and enforce the gates: validated, privacy-audited, whole.
 
-Only the three published tables and three JSON reports are read from the build; internal files
-(``furniture.parquet``, ``private/``) are never opened, so they cannot reach a release.
+The gates are the stages' verdicts (:mod:`therapy_threads.verdict`): a build is published only
+if validation and the privacy audit passed on its current bytes, with the key that made it, by
+this version of the code. Only the three published tables and the JSON reports are read from the
+build; internal files (``furniture.parquet``, ``private/``) never reach a release.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 
-from ..errors import PrivacyGateError, UserError
+from .. import verdict as verdict_mod
+from ..errors import UserError
 from ..schema import TABLES, arrow_schema
 
 REQUIRED_FILES = (
@@ -33,9 +36,22 @@ class Build:
     report: dict[str, Any]
     validation: dict[str, Any]
     privacy: dict[str, Any]
+    verdicts: dict[str, verdict_mod.Verdict]
+    key: bytes = field(repr=False)  # never in a log line or a traceback
 
     def table_path(self, table: str) -> Path:
         return self.root / f"{table}.parquet"
+
+    def recheck(self) -> None:
+        """Refuse if a bound file changed since :func:`open_build` checked the verdicts (a build
+        writing into this folder while the release was assembled)."""
+        now = verdict_mod.digest_files(self.root)
+        for v in self.verdicts.values():
+            changed = verdict_mod.changed_files(v, now)
+            if changed:
+                raise verdict_mod.VerdictError(
+                    f"{', '.join(changed)} of {self.root} changed while the release was being "
+                    "written; nothing was published. Re-run validate and audit, then publish")
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -48,11 +64,13 @@ def _read_json(path: Path) -> dict[str, Any]:
     return data
 
 
-def open_build(root: Path | str) -> Build:
-    """Check that ``root`` is a complete, validated, privacy-audited build and return it.
+def open_build(root: Path | str, key: bytes) -> Build:
+    """Check that ``root`` is a complete build whose verdicts cover its bytes, and return it.
 
-    Raises UserError (missing files, failed validation, malformed report) or PrivacyGateError
-    (the privacy audit did not pass) with a message that says which command to run.
+    Raises :class:`~therapy_threads.verdict.VerdictError` (a UserError) with a one-line reason
+    when validation or the privacy audit did not pass on these exact files with ``key`` (stale,
+    edited, another key, no verdict, other code version), and UserError for missing or malformed
+    files; each message says which command to run.
     """
     root = Path(root)
     if not root.is_dir():
@@ -70,16 +88,9 @@ def open_build(root: Path | str) -> Build:
     if absent:
         raise UserError(f"{root / 'build_report.json'} lacks {', '.join(absent)}; "
                         "re-run 'therapy-threads build'")
+    verdicts = verdict_mod.check(root, key)
     validation = _read_json(root / "validation" / "summary.json")
-    if validation.get("success") is not True:
-        raise UserError(f"validation of {root} did not succeed (validation/summary.json: success="
-                        f"{validation.get('success')!r}); fix the reported failures, re-run "
-                        "'therapy-threads validate', then publish")
     privacy = _read_json(root / "validation" / "privacy_audit.json")
-    if privacy.get("passed") is not True:
-        raise PrivacyGateError(f"the privacy audit of {root} did not pass (validation/"
-                               f"privacy_audit.json: passed={privacy.get('passed')!r}); nothing is "
-                               "published. Fix the findings, re-run 'therapy-threads audit'")
 
     for table in TABLES:
         path = root / f"{table}.parquet"
@@ -91,4 +102,5 @@ def open_build(root: Path | str) -> Build:
         if lacking:
             raise UserError(f"{path} lacks published columns {', '.join(lacking)} required by "
                             f"schemas/{table}.schema.json; re-run the build with this version")
-    return Build(root=root, report=report, validation=validation, privacy=privacy)
+    return Build(root=root, report=report, validation=validation, privacy=privacy,
+                 verdicts=verdicts, key=key)

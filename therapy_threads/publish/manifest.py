@@ -72,9 +72,21 @@ def file_entries(root: Path) -> list[dict[str, Any]]:
     return out
 
 
+def gate_entry(verdicts: dict[str, Any]) -> dict[str, Any]:
+    """What the gate checked, per stage: the SHA-256 of each build file it passed, its code
+    version and key fingerprint (the release's own files are listed under ``files``)."""
+    out = {}
+    for stage, v in sorted(verdicts.items()):
+        out[stage] = {"passed": v.passed, "code_version": v.code_version,
+                      "key_fingerprint": v.key_fingerprint, "recorded_at": v.recorded_at,
+                      "build_files": {n: (d or {}).get("sha256") for n, d in sorted(v.files.items())
+                                      if not n.startswith("private/")}}
+    return out
+
+
 def base_manifest(version: str, report: dict[str, Any], schema_version: str,
                   tables: dict[str, dict[str, Any]], validation: dict[str, Any],
-                  privacy: dict[str, Any]) -> dict[str, Any]:
+                  privacy: dict[str, Any], verdicts: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "name": "therapy-threads",
         "version": version,
@@ -90,5 +102,7 @@ def base_manifest(version: str, report: dict[str, Any], schema_version: str,
         "tables": {t: tables[t] for t in TABLES},
         "validation": scalars_only(validation),
         "privacy_audit": scalars_only(privacy),
+        "failed_sources_allowed": list(report.get("failed_sources_allowed") or []),
+        "gate": gate_entry(verdicts or {}),
         "tools": {"pyarrow": pyarrow.__version__, "therapy_threads": __version__},
     }

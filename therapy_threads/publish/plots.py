@@ -18,7 +18,9 @@ PLOTS = {
 }
 
 
-def _render(draw) -> bytes:
+def _render(draw, texts: list[str] | None = None) -> bytes:
+    """The PNG of ``draw(ax)``; every string drawn (titles, labels, ticks) is appended to
+    ``texts`` so the release scan can check the text a figure shows."""
     with matplotlib.rc_context({"svg.hashsalt": "therapy-threads", "font.family": "DejaVu Sans",
                                 "figure.dpi": DPI}):
         fig, ax = plt.subplots(figsize=FIGSIZE)
@@ -27,12 +29,16 @@ def _render(draw) -> bytes:
             fig.tight_layout()
             buf = io.BytesIO()
             fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+            if texts is not None:
+                from matplotlib.text import Text
+
+                texts.extend(t.get_text() for t in fig.findobj(Text) if t.get_text())
         finally:
             plt.close(fig)
     return buf.getvalue()
 
 
-def depth_histogram(depth_distribution: list[list[int]]) -> bytes:
+def depth_histogram(depth_distribution: list[list[int]], texts: list[str] | None = None) -> bytes:
     def draw(ax):
         xs = [d for d, _ in depth_distribution]
         ys = [n for _, n in depth_distribution]
@@ -42,10 +48,10 @@ def depth_histogram(depth_distribution: list[list[int]]) -> bytes:
         ax.set_title("Comments by reply depth")
         if xs:
             ax.set_xticks(range(0, max(xs) + 1, max(1, (max(xs) + 1) // 15 or 1)))
-    return _render(draw)
+    return _render(draw, texts)
 
 
-def comments_per_post(values: list[int]) -> bytes:
+def comments_per_post(values: list[int], texts: list[str] | None = None) -> bytes:
     def draw(ax):
         if values:
             top = max(values)
@@ -54,15 +60,17 @@ def comments_per_post(values: list[int]) -> bytes:
         ax.set_xlabel("comments per post")
         ax.set_ylabel("posts")
         ax.set_title("Comments per post")
-    return _render(draw)
+    return _render(draw, texts)
 
 
-def write_plots(root: Path, comment_stats: dict[str, Any]) -> dict[str, str]:
-    """Write the card's figures under ``root``; return {name: relative path}."""
+def write_plots(root: Path, comment_stats: dict[str, Any],
+                texts: list[str] | None = None) -> dict[str, str]:
+    """Write the card's figures under ``root``; return {name: relative path}. The strings drawn
+    are appended to ``texts``."""
     out = {}
     images = {
-        "depth": depth_histogram(comment_stats["depth_distribution"]),
-        "comments_per_post": comments_per_post(comment_stats["comments_per_post_values"]),
+        "depth": depth_histogram(comment_stats["depth_distribution"], texts),
+        "comments_per_post": comments_per_post(comment_stats["comments_per_post_values"], texts),
     }
     for name, data in images.items():
         dest = root / PLOTS[name]

@@ -35,7 +35,8 @@ from .manifest import MANIFEST, base_manifest, features_map, file_entries
 from .parquet import ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, read_published, write_shards
 from .registry import DEFAULT_REGISTRY, Registry
 from .stats import comment_stats, post_stats, quarantine_stats
-from .versioning import Version, check_bump
+from .release_scan import check_release
+from .versioning import MAX_ROW_LOSS, Version, check_bump, check_rows
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,8 +101,11 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
                   prev_manifest: dict[str, Any] | None, latest: Version | None,
                   sources_manifest: Path | None = None, docs_dir: Path | None = None,
                   repo_id: str | None = None, rows_per_shard: int = ROWS_PER_SHARD,
-                  row_group_size: int = ROW_GROUP_SIZE) -> ReleaseResult:
-    """Write every file of the release into the (empty) directory ``dest``."""
+                  row_group_size: int = ROW_GROUP_SIZE, allow_row_loss: bool = False,
+                  max_row_loss: float = MAX_ROW_LOSS) -> ReleaseResult:
+    """Write every file of the release into the (empty) directory ``dest``, then scan every
+    file (:mod:`.release_scan`) and check that the build did not change meanwhile; raises
+    (nothing may be renamed into place) on any finding."""
     sv = schema_version()
     built_sv = str(build.report.get("schema_version"))
     if built_sv != sv:
@@ -154,13 +158,21 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
                             "'therapy-threads build'")
 
     manifest = base_manifest(str(version), build.report, sv, tables, build.validation,
-                             build.privacy)
+                             build.privacy, build.verdicts)
     changes = changelog_mod.compare(dest, manifest, prev_dir, prev_manifest)
-    warnings = check_bump(version, Version.parse(prev_manifest["version"]) if prev_manifest else None,
-                          schema_changed=changes.schema_changed,
-                          schema_note="; ".join(changes.schema_changes),
-                          rows_added=changes.rows_added, anything_changed=changes.anything_changed,
-                          latest=latest)
+    prev_v = Version.parse(prev_manifest["version"]) if prev_manifest else None
+    warnings = check_rows({t: tables[t]["rows"] for t in TABLES}, changes.removed_rows(),
+                          {t: i["rows"] for t, i in prev_manifest["tables"].items()} if prev_manifest else None,
+                          prev_v, max_loss=max_row_loss, allow_loss=allow_row_loss)
+    warnings += check_bump(version, prev_v,
+                           schema_changed=changes.schema_changed,
+                           schema_note="; ".join(changes.schema_changes),
+                           rows_added=changes.rows_added, anything_changed=changes.anything_changed,
+                           latest=latest, sources_removed=changes.sources_removed)
+    failed = build.report.get("failed_sources_allowed") or []
+    if failed:
+        warnings.append(f"{len(failed)} source(s) failed and are left out of this release "
+                        f"(built with --allow-failed-sources): {', '.join(failed[:10])}")
     for table, cols in dropped.items():
         warnings.append(f"{table}.parquet has columns outside the published schema, left out: "
                         f"{', '.join(cols)}")
@@ -175,13 +187,15 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     (dest / "CHANGELOG.md").write_text(changelog_mod.render_changelog(entry, prev_log),
                                        encoding="utf-8")
 
-    plot_paths = plots_mod.write_plots(dest, st["comments"])
-    policy, metrics, metrics_file = load_docs(docs_dir)
+    drawn: list[str] = []
+    plot_paths = plots_mod.write_plots(dest, st["comments"], drawn)
+    policy_doc, metrics, metrics_file = load_docs(docs_dir)
+    notes = load_source_notes(sources_manifest)
     ctx = CardContext(version=str(version), manifest=manifest, report=build.report,
                       post_stats=st["posts"], comment_stats=st["comments"],
                       quarantine_stats=st["quarantine"], changes=changes, changelog_entry=entry,
-                      source_notes=load_source_notes(sources_manifest), plots=plot_paths,
-                      policy_markdown=policy, metrics=metrics, metrics_file=metrics_file,
+                      source_notes=notes, plots=plot_paths,
+                      policy_doc=policy_doc, metrics=metrics, metrics_file=metrics_file,
                       repo_id=repo_id)
     card_text = render_card(ctx)
     validate_card(card_text)
@@ -205,6 +219,11 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     manifest["files"] = file_entries(dest)
     (dest / MANIFEST).write_bytes(canonical_json(manifest))
     msha = sha256_file(dest / MANIFEST)
+    # Only the notes of this build's sources reach the card; the rest of the manifest does not.
+    used = {s["source_id"] for s in manifest["sources"]}
+    check_release(dest, build.root, build.key, drawn=drawn,
+                  notes={k: v for k, v in notes.items() if k in used})
+    build.recheck()
     files = manifest["files"] + [{"path": MANIFEST, "bytes": (dest / MANIFEST).stat().st_size,
                                   "sha256": msha}]
     return ReleaseResult(version=str(version), path=dest, manifest=manifest, manifest_sha256=msha,
@@ -216,20 +235,32 @@ def publish(build_dir: Path | str, version: str | Version,
             registry: Path | str = DEFAULT_REGISTRY, *, dry_run: bool = False,
             sources_manifest: Path | None = None, docs_dir: Path | None = None,
             repo_id: str | None = None, rows_per_shard: int = ROWS_PER_SHARD,
-            row_group_size: int = ROW_GROUP_SIZE) -> ReleaseResult:
+            row_group_size: int = ROW_GROUP_SIZE, key: bytes | None = None,
+            key_file: Path | str | None = None, allow_row_loss: bool = False,
+            max_row_loss: float = MAX_ROW_LOSS) -> ReleaseResult:
     """Publish ``build_dir`` as release ``version`` into the local registry.
 
-    Refuses (UserError/PrivacyGateError) when the build is incomplete, unvalidated or failed the
-    privacy audit, when the version exists, or when the schema changed without a major bump.
-    With ``dry_run`` the release is assembled in a temporary directory, listed and discarded.
+    ``key`` (default: :func:`~therapy_threads.anonymise.keys.load_key` from ``key_file`` or the
+    usual places) must be the key that made the build: the verdicts are checked with it.
+    Refuses (UserError/PrivacyGateError, one line) when the build's validation or privacy audit
+    did not pass on its current bytes with that key, when a file of the release fails the release
+    scan, when the release is empty or loses rows beyond ``max_row_loss`` (unless
+    ``allow_row_loss``), when the version exists, or when the schema changed or a source was
+    removed without a major bump. With ``dry_run`` the release is assembled in a temporary
+    directory, checked, listed and discarded.
     """
     v = version if isinstance(version, Version) else Version.parse(str(version))
-    build = open_build(build_dir)
+    if key is None:
+        from ..anonymise.keys import load_key
+
+        key = load_key(Path(key_file) if key_file else None, create=False)
+    build = open_build(build_dir, key)
     reg = Registry(registry)
     sources_manifest = sources_manifest or default_sources_manifest()
     docs_dir = docs_dir if docs_dir is not None else default_docs_dir()
     kwargs = dict(sources_manifest=sources_manifest, docs_dir=docs_dir, repo_id=repo_id,
-                  rows_per_shard=rows_per_shard, row_group_size=row_group_size)
+                  rows_per_shard=rows_per_shard, row_group_size=row_group_size,
+                  allow_row_loss=allow_row_loss, max_row_loss=max_row_loss)
 
     def refuse_existing() -> None:
         if reg.has(v):

@@ -28,10 +28,15 @@ class PublishOptions:
     sources: str | None = None
     docs: str | None = None
     data_card: str | None = None  # where to write the repository's DATA_CARD.md, or None
+    key_file: str | None = None  # the key that made the build: its verdicts are checked with it
+    allow_row_loss: bool = False
+    max_row_loss: float | None = None  # None: versioning.MAX_ROW_LOSS
 
     def __post_init__(self) -> None:
         if self.gated not in GATED:
             raise UserError(f"--gated must be one of {', '.join(GATED)}, not {self.gated!r}")
+        if self.max_row_loss is not None and not 0 <= self.max_row_loss <= 1:
+            raise UserError(f"--max-row-loss is a share between 0 and 1 (e.g. 0.05), not {self.max_row_loss}")
 
     @property
     def hub_gated(self) -> str | None:
@@ -56,7 +61,7 @@ def publish_release(options: PublishOptions, *, upload: Upload | None = None) ->
     """
     from .hub import require_token, upload_release
     from .release import publish, write_data_card
-    from .versioning import Version
+    from .versioning import MAX_ROW_LOSS, Version
 
     v = Version.parse(options.version)
     if options.hub and not options.dry_run:
@@ -64,7 +69,9 @@ def publish_release(options: PublishOptions, *, upload: Upload | None = None) ->
     try:
         result = publish(options.build, v, options.registry, dry_run=options.dry_run,
                          sources_manifest=Path(options.sources) if options.sources else None,
-                         docs_dir=Path(options.docs) if options.docs else None, repo_id=options.hub)
+                         docs_dir=Path(options.docs) if options.docs else None, repo_id=options.hub,
+                         key_file=options.key_file, allow_row_loss=options.allow_row_loss,
+                         max_row_loss=MAX_ROW_LOSS if options.max_row_loss is None else options.max_row_loss)
     except PrivacyGateError as e:
         raise UserError(str(e)) from e
     outcome = PublishOutcome(result)

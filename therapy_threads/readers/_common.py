@@ -52,7 +52,7 @@ def add_post(result: ReadResult, post: Post, comments: list[Comment]) -> None:
     tree = build_tree(post.post_id, post.source_id, kept)
     post.extracted_comment_count = len(tree.comments)
     if not post.body:
-        result.warn("empty_body", f"post {post.title!r} has no body text in the source",
+        result.warn("empty_body", f"post {post.post_id} has no body text in the source",
                     post.location)
     result.posts.append(post)
     result.comments.extend(tree.comments)

@@ -30,7 +30,7 @@ nearest earlier comment with a smaller indent and reported (``indent_jump``); th
 learned per capture.
 
 Also handled, because real captures vary: no count header (the indented list after a closing
-byline or before a comment form is the comment section, with a warning), "Anna says:" /
+byline or before a comment form is the comment section, with a warning), "Rowan says:" /
 date / "Reply" / "Post author" lines (metadata: identity, time, flags — never text), pingbacks
 (skipped and counted), unindented stray lines between comments, forms printed above the
 comments, hard-wrapped text dumps (lynx/w3m; paragraphs re-joined), legacy encodings.

@@ -17,7 +17,7 @@ AUTHOR_BADGE_RE = re.compile(r"^(?:post author|author|blog author)$", _I)
 LIKED_RE = re.compile(r"^(?:liked by (?P<n>\d[\d,]*|one) (?:people|person)\.?|(?P<k>\d[\d,]*) likes?)$", _I)
 COMMENT_ACTIONS_RE = re.compile(
     r"^(?:reply|reply ↓|↓ reply|report(?: comment)?|like|unlike|edit|delete|permalink|loading\.*)$", _I)
-# "Anna says:", "paperdoll said:" — names are at most four tokens and not pronoun phrases.
+# "Rowan says:", "quietfern said:" — names are at most four tokens and not pronoun phrases.
 SAYS_RE = re.compile(r"^(?P<name>[^\s:][^:]{0,40}?)\s+(?:says|said|wrote|replied)\s*(?::|\.\.\.|…)$", _I)
 _NOT_NAMES = frozenset("my the his her our your their she he they it i we you this that a an".split())
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -222,7 +222,7 @@ def read_comments(a: Analysis, stripped: list[str], indents: Indents, lo: int, h
 
 
 def _comment_head(d: DraftComment, s: str) -> bool:
-    """Before a comment's text: an author line ("Anna says:") or a date line. Metadata, not text."""
+    """Before a comment's text: an author line ("Rowan says:") or a date line. Metadata, not text."""
     if len(s) > 100:
         return False
     if d.author_name is None:

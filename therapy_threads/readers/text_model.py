@@ -36,7 +36,7 @@ class DraftComment:
     parts: list[str] = field(default_factory=list)  # text lines; "" marks a paragraph break
     like_count: int | None = None
     n_children: int = 0
-    author_name: str | None = None  # "Anna says:" in captures that show names; raw identity
+    author_name: str | None = None  # "Rowan says:" in captures that show names; raw identity
     published_at: str | None = None
     is_author: bool = False
     text: str = ""

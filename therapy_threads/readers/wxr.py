@@ -240,8 +240,10 @@ def _build(result: ReadResult, source: SourceRef, channel: dict,
 
         creator = f.get("dc:creator", "").strip()
         author = authors.get(creator, {})
-        display = author.get("wp:author_display_name", "").strip() or creator or None
-        author_identity = clean_identity(name=display, email=author.get("wp:author_email"))
+        # dc:creator is the account login: it identifies the author in comments (is_post_author)
+        # but is never the published byline, which is only the display name the site shows.
+        display = author.get("wp:author_display_name", "").strip() or None
+        author_identity = clean_identity(name=display or creator or None, email=author.get("wp:author_email"))
         author_user_id = author.get("wp:author_id", "").strip()
         author_email = (author.get("wp:author_email") or "").strip().lower()
         post = make_post(

@@ -22,10 +22,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .. import verdict
 from .docs import finish_site
 from .gx_run import ExpectationOutcome, build_docs, run_suites
 from .suites import ROW_NOUN, SUITE_ORDER
-from .summary import Finding, ValidationSummary, write_summary
+from .summary import SUMMARY_FILE, Finding, ValidationSummary, write_summary
 
 VALIDATION_DIR = "validation"
 DOCS_DIR = "data_docs"
@@ -73,25 +74,28 @@ def audit_record(res: Any) -> tuple[dict[str, Any], list[Finding]]:
                             f"privacy audit found {total} leak(s): " + "; ".join(items))]
 
 
-def _audit_not_run(status: str, detail: str) -> tuple[dict[str, Any], list[Finding]]:
+def _audit_failure(status: str, detail: str, message: str) -> tuple[dict[str, Any], list[Finding]]:
     return {"status": status, "detail": detail}, [
-        Finding("privacy", "privacy_audit_ran", "privacy_audit", None, "warning", None, [],
-                f"the keyed privacy audit was {status}: {detail}")]
+        Finding("privacy", "privacy_audit", "privacy_audit", None, "failure", None, [], message)]
 
 
-def _full_audit(build_dir: Path, key: bytes | None) -> tuple[dict[str, Any], list[Finding]]:
+def _full_audit(build_dir: Path, key: bytes | None, digests: dict) -> tuple[dict[str, Any], list[Finding]]:
+    """The keyed privacy audit over the whole build. It fails closed: without its module, without
+    a key, with another key than the build's, or when it cannot run, the build fails validation."""
     try:
         from ..anonymise.audit import audit_build  # type: ignore[import-not-found]
-    except ModuleNotFoundError:
-        return _audit_not_run("unavailable", "therapy_threads.anonymise.audit is not installed")
+    except ModuleNotFoundError as e:
+        return _audit_failure("unavailable", f"{e}",
+                              f"the privacy audit cannot run ({e}); nothing may be published until it does")
     if key is None:
-        return _audit_not_run("skipped", "no pseudonym key given (set THERAPY_THREADS_KEY or pass --key-file)")
+        return _audit_failure("failed", "no pseudonym key given",
+                              "the privacy audit needs the build's pseudonym key and got none (set "
+                              "THERAPY_THREADS_KEY or pass --key-file); nothing may be published until it passes")
     try:
-        res = audit_build(build_dir, key)
+        res = audit_build(build_dir, key, digests=digests)
     except Exception as e:  # an audit that cannot run cannot certify the build
-        return {"status": "error", "detail": f"{type(e).__name__}: {e}"}, [
-            Finding("privacy", "privacy_audit", "privacy_audit", None, "failure", None, [],
-                    f"the privacy audit could not run ({type(e).__name__}: {e}); nothing may be published until it does")]
+        return _audit_failure("error", f"{type(e).__name__}: {e}",
+                              f"the privacy audit could not run ({type(e).__name__}: {e}); nothing may be published until it does")
     return audit_record(res)
 
 
@@ -144,9 +148,11 @@ def run_global(gf) -> list[ExpectationOutcome]:
 
 
 def summarize(build_dir: Path, fragment_docs: list[dict[str, Any]], gf, report: dict[str, Any],
-              audit: tuple[dict[str, Any], list[Finding]], *, data_docs: bool = True,
-              seconds: dict[str, float] | None = None) -> ValidationSummary:
-    """Write ``validation/summary.json`` (and the Data Docs site) for ``build_dir``."""
+              audit: tuple[dict[str, Any], list[Finding]], *, key: bytes | None, digests: dict,
+              data_docs: bool = True, seconds: dict[str, float] | None = None,
+              baseline: dict[str, Any] | None = None) -> ValidationSummary:
+    """Write ``validation/summary.json``, the Data Docs site and the validation verdict
+    (:mod:`therapy_threads.verdict`) on ``digests``, the digests of the files read."""
     t0 = time.perf_counter()
     build_dir = Path(build_dir).resolve()  # GX Data Docs needs an absolute base directory
     out_dir = build_dir / VALIDATION_DIR
@@ -182,6 +188,7 @@ def summarize(build_dir: Path, fragment_docs: list[dict[str, Any]], gf, report: 
         "reconciled": reported is not None and reported == published + quarantined and not not_reconciled,
         "note": "comments_in_sources is build_report.json totals.comments_seen; quarantined counts every quarantine row (comments, and posts with their comments)",
         "sources_not_reconciled": not_reconciled,
+        "previous_release": (baseline or {}).get("version"),
     }
     order = {n: i for i, n in enumerate(("build", "build_report", *SUITE_ORDER, "privacy"))}
     key_fn = lambda f: (order.get(f.table, 99), f.table, f.check)  # noqa: E731
@@ -216,9 +223,35 @@ def summarize(build_dir: Path, fragment_docs: list[dict[str, Any]], gf, report: 
         "fragments_validated": len(fragment_docs),
     }
     write_summary(summary, out_dir)
+    v = _record_verdict(build_dir, summary, key, digests)
+    if summary.success and not v.passed:  # the files changed while they were being validated
+        summary.success = False
+        summary.failures.append(Finding("build", "verdict", "build_files", None, "failure", None, [],
+                                        v.reason or "the validation verdict could not be recorded"))
+        write_summary(summary, out_dir)
+        _record_verdict(build_dir, summary, key, digests)
     if data_docs and docs.exists():
         finish_site(docs, summary)
     return summary
+
+
+def _record_verdict(build_dir: Path, summary: ValidationSummary, key: bytes | None,
+                    before: dict) -> verdict.Verdict:
+    reason = None if summary.success else (summary.failures[0].message if summary.failures
+                                            else "validation failed")
+    return verdict.record(build_dir, "validation", passed=summary.success, key=key,
+                          report=f"{VALIDATION_DIR}/{SUMMARY_FILE}", digests=before, reason=reason)
+
+
+def previous_release(registry: Path | str | None) -> dict[str, Any] | None:
+    """The newest release's manifest in ``registry`` (the baseline rows are compared with), or None."""
+    if registry is None or not Path(registry).is_dir():
+        return None
+    from ..publish.registry import Registry
+
+    reg = Registry(registry)
+    latest = reg.latest()
+    return reg.manifest(latest) if latest else None
 
 
 # ----------------------------------------------------------------------------- standalone
@@ -290,11 +323,15 @@ def _split_by_source(build_dir: Path, report: dict[str, Any], work: Path,
     return out
 
 
-def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool = True) -> ValidationSummary:
-    """Validate the tables in ``build_dir`` from scratch; write ``validation/summary.json``.
+def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool = True,
+                   baseline: dict[str, Any] | None = None) -> ValidationSummary:
+    """Validate the tables in ``build_dir`` from scratch; write ``validation/summary.json``, the
+    Data Docs site and the validation verdict on the exact files read.
 
-    ``success`` is False when any critical expectation fails, a published file is missing or
-    unreadable, counts do not reconcile or the privacy audit fails. Warnings never fail a build.
+    ``success`` is False when any critical expectation fails (a failed source not allowed, an
+    empty build), a published file is missing or unreadable, counts do not reconcile or the
+    privacy audit fails or cannot run (no key, another key). Warnings never fail a build.
+    ``baseline`` is the previous release's manifest: rows that vanished since are warned about.
     """
     from .frames import load_report
     from .fragment import groups, validate_fragments
@@ -302,6 +339,7 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
 
     t0 = time.perf_counter()
     build_dir = Path(build_dir).resolve()
+    before = verdict.digest_files(build_dir)  # the verdict names the bytes read from here on
     problems: list[dict[str, str]] = []
     report = load_report(build_dir, problems)
     work = Path(tempfile.mkdtemp(prefix=".validate-", dir=build_dir))
@@ -319,37 +357,41 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
     finally:
         shutil.rmtree(work, ignore_errors=True)
     t_frag = time.perf_counter() - t0
-    gf = global_frames(build_dir, report)
+    gf = global_frames(build_dir, report, baseline)
     gf.problems[:0] = [p for p in problems if p not in gf.problems]
-    audit = _full_audit(build_dir, key)
-    return summarize(build_dir, docs, gf, report, audit, data_docs=data_docs,
+    audit = _full_audit(build_dir, key, before)
+    return summarize(build_dir, docs, gf, report, audit, key=key, digests=before, data_docs=data_docs,
+                     baseline=baseline,
                      seconds={"fragments": round(t_frag, 2), "total_before_summary": round(time.perf_counter() - t0, 2)})
 
 
 def validate_from_fragments(build_dir: Path, fragments: list[tuple[str, Path]], report: dict[str, Any],
-                            key: bytes, *, data_docs: bool = True) -> ValidationSummary:
+                            key: bytes, *, data_docs: bool = True,
+                            baseline: dict[str, Any] | None = None) -> ValidationSummary:
     """The gate of a build assembled from ``fragments`` [(source id, folder)]: their cached
     verdicts and audits, the global checks over the assembled tables in ``build_dir``, and the
     cross-source identity check through the keyed index. Writes summary.json and
     privacy_audit.json into ``build_dir``."""
-    from ..anonymise.audit import _write_report
+    from ..anonymise.audit import record_result
     from .fragment import read_validation
     from .global_checks import global_frames
     from .privacy import cross_fragment_hits, merge, read_audit
 
     t0 = time.perf_counter()
+    before = verdict.digest_files(build_dir)  # verdicts name the assembled bytes
     docs = [read_validation(d) for _, d in fragments]
-    gf = global_frames(build_dir, report)
+    gf = global_frames(build_dir, report, baseline)
     t_global = time.perf_counter() - t0
     private = Path(build_dir) / "private"
     cross, met = cross_fragment_hits(private / "word_index.parquet", private / "identity_index.parquet",
                                      dict(fragments), key)
     res = merge([read_audit(d) for _, d in fragments], cross)
-    _write_report(Path(build_dir), key, res)
+    record_result(Path(build_dir), key, res, before)
     record, findings = audit_record(res)
     record["sources_rescanned_for_other_identities"] = len(met)
     t_audit = time.perf_counter() - t0 - t_global
-    return summarize(build_dir, docs, gf, report, (record, findings), data_docs=data_docs,
+    return summarize(build_dir, docs, gf, report, (record, findings), key=key, digests=before,
+                     data_docs=data_docs, baseline=baseline,
                      seconds={"global_checks": round(t_global, 2), "cross_source_audit": round(t_audit, 2)})
 
 

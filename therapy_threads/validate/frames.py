@@ -200,9 +200,12 @@ def load_report(build_dir: Path, problems: list[dict[str, str]]) -> dict[str, An
         return {}
 
 
-def build_frames(build_dir: Path, report: dict[str, Any] | None = None) -> Frames:
-    """Frames of the tables in ``build_dir`` (a build or one fragment). ``report`` stands in for
-    ``build_report.json`` (a fragment passes ``{"sources": [its summary]}``)."""
+def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
+                 report: dict[str, Any] | None = None) -> Frames:
+    """The frames the suites check, of the tables in ``build_dir`` (a build or one fragment).
+    ``baseline`` is the manifest of the previous release: the sources frame then says, per
+    source, whether rows vanished since it. ``report`` stands in for ``build_report.json`` (a
+    fragment passes ``{"sources": [its summary]}``)."""
     problems: list[dict[str, str]] = []
     if report is None:
         report = load_report(build_dir, problems)
@@ -344,7 +347,7 @@ def build_frames(build_dir: Path, report: dict[str, Any] | None = None) -> Frame
     quar_df["not_also_published"] = _bool(~also_published, is_comment & item.is_valid().to_numpy(zero_copy_only=False))
 
     # --- per-source reconciliation and shape ------------------------------------------------
-    sources = _source_frame(report, comments_df, posts_df, quar_df)
+    sources = _source_frame(report, comments_df, posts_df, quar_df, baseline)
 
     counts = {
         "posts": int(n_posts), "comments": int(n), "quarantine_rows": int(quar.num_rows),
@@ -356,7 +359,8 @@ def build_frames(build_dir: Path, report: dict[str, Any] | None = None) -> Frame
                   columns, sources, counts, problems)
 
 
-def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, quar: pd.DataFrame) -> pd.DataFrame:
+def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, quar: pd.DataFrame,
+                  baseline: dict[str, Any] | None = None) -> pd.DataFrame:
     pub = comments.groupby("source_id", dropna=False).size().to_dict() if len(comments) else {}
     top = comments[comments["depth"] == 0].groupby("source_id").size().to_dict() if len(comments) else {}
     q_all = quar.groupby("source_id", dropna=False).size().to_dict() if len(quar) else {}
@@ -369,6 +373,13 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
     for extra in sorted(set(pub) | set(q_all) | set(n_posts), key=str):
         if extra not in ids_:
             listed.append({"source_id": extra, "_unlisted": True})
+    allowed = set(report.get("failed_sources_allowed") or [])
+    # comments the previous release had per source (published + quarantined: a row that moved to
+    # the quarantine did not vanish)
+    before = {b.get("source_id"): int(b.get("comments") or 0) + int(b.get("quarantined") or 0)
+              for b in (baseline or {}).get("sources", [])}
+    for sid in sorted(set(before) - set(ids_), key=str):
+        listed.append({"source_id": sid, "status": "removed", "_removed": True})
     for s in listed:
         sid = s.get("source_id")
         published, quarantined = int(pub.get(sid, 0)), int(q_all.get(sid, 0))
@@ -378,6 +389,8 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
         seen = published + quarantined  # the pipeline's comments_seen: every quarantine row counts
         share = (top.get(sid, 0) / published) if published else None
         flat_odd = (fmt.get(sid, s.get("format")) in THREADED_FORMATS) and published >= 50
+        if s.get("_removed"):
+            ok = True  # nothing to reconcile: the source is no longer in the manifest
         rows.append({
             "source_id": sid, "status": s.get("status"), "format": fmt.get(sid, s.get("format")),
             "reported_posts": s.get("posts"), "posts": int(n_posts.get(sid, 0)),
@@ -388,6 +401,10 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
             "top_level_share": share,
             "threading_present": (share is not None and share < 0.98) if flat_odd else None,
             "quarantine_share_below_half": (q_com.get(sid, 0) / seen < 0.5) if seen >= 10 else None,
+            "read_or_allowed": None if s.get("_removed") or s.get("_unlisted")
+            else (s.get("status") == "ok" or sid in allowed),
+            "rows_kept_since_previous": (seen >= before[sid]) if sid in before else None,
+            "built_something": None,
         })
     totals = report.get("totals")
     if totals is not None:
@@ -403,12 +420,16 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
             and totals.get("comments_seen", published + quarantined) == published + quarantined
             and totals.get("quarantined") == int(len(quar)),
             "top_level_share": None, "threading_present": None, "quarantine_share_below_half": None,
+            "read_or_allowed": None, "rows_kept_since_previous": None,
+            "built_something": bool(len(posts)) and any(s.get("status") == "ok" for s in report.get("sources", [])),
         })
     df = pd.DataFrame(rows, columns=[
         "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
         "published_comments", "reported_quarantined", "quarantine_rows", "comments_seen",
-        "reconciled_with_report", "top_level_share", "threading_present", "quarantine_share_below_half"])
-    for c in ("reconciled_with_report", "threading_present", "quarantine_share_below_half"):
+        "reconciled_with_report", "top_level_share", "threading_present", "quarantine_share_below_half",
+        "read_or_allowed", "rows_kept_since_previous", "built_something"])
+    for c in ("reconciled_with_report", "threading_present", "quarantine_share_below_half",
+              "read_or_allowed", "rows_kept_since_previous", "built_something"):
         df[c] = df[c].astype("boolean")
     for c in ("reported_posts", "reported_comments", "reported_quarantined"):
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")

@@ -89,8 +89,10 @@ def _ids(con, sql: str, params: list) -> tuple[int, list[Any]]:
     return int(n), first
 
 
-def global_frames(build_dir: Path, report: dict[str, Any]) -> GlobalFrames:
-    """Every global frame of the build in ``build_dir`` (assembled tables + ``report``)."""
+def global_frames(build_dir: Path, report: dict[str, Any],
+                  baseline: dict[str, Any] | None = None) -> GlobalFrames:
+    """Every global frame of the build in ``build_dir`` (assembled tables + ``report``).
+    ``baseline`` is the previous release's manifest (rows vanished since are flagged)."""
     build_dir = Path(build_dir)
     problems: list[dict[str, str]] = []
     columns = schema_frame(build_dir, problems)
@@ -153,7 +155,7 @@ def global_frames(build_dir: Path, report: dict[str, Any]) -> GlobalFrames:
                 pass
     finally:
         con.close()
-    sources = _sources_frame(report, per_source)
+    sources = _sources_frame(report, per_source, baseline)
     totals = {t: sum(d.get(t, 0) for d in per_source.values()) for t in ("posts", "comments", "quarantine")}
     counts = {"posts": totals["posts"], "comments": totals["comments"],
               "quarantine_rows": totals["quarantine"],
@@ -189,18 +191,28 @@ def _distributions(con, src, readable: set[str], problems: list[dict[str, str]])
     return df
 
 
-def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]]) -> pd.DataFrame:
+def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]],
+                   baseline: dict[str, Any] | None = None) -> pd.DataFrame:
     rows = []
     listed = list(report.get("sources", []))
     ids_ = {s.get("source_id") for s in listed}
     for extra in sorted(set(per_source) - ids_, key=str):
         listed.append({"source_id": extra, "_unlisted": True})
+    allowed = set(report.get("failed_sources_allowed") or [])
+    # comments the previous release had per source (published + quarantined: a row that moved to
+    # the quarantine did not vanish)
+    before = {b.get("source_id"): int(b.get("comments") or 0) + int(b.get("quarantined") or 0)
+              for b in (baseline or {}).get("sources", [])}
+    for sid in sorted(set(before) - ids_, key=str):
+        listed.append({"source_id": sid, "status": "removed", "_removed": True})
     for s in listed:
         sid = s.get("source_id")
         c = per_source.get(sid, {})
         published, quarantined, n_posts = c.get("comments", 0), c.get("quarantine", 0), c.get("posts", 0)
         ok = (not s.get("_unlisted")) and s.get("comments") == published and \
             s.get("quarantined") == quarantined and s.get("posts", n_posts) == n_posts
+        if s.get("_removed"):
+            ok = True  # nothing to reconcile: the source is no longer in the manifest
         seen = published + quarantined
         share = (c.get("top", 0) / published) if published else None
         flat_odd = s.get("format") in THREADED_FORMATS and published >= 50
@@ -212,6 +224,10 @@ def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]]
             "comments_seen": seen, "reconciled_with_report": ok, "top_level_share": share,
             "threading_present": (share is not None and share < 0.98) if flat_odd else None,
             "quarantine_share_below_half": (c.get("quarantined_comments", 0) / seen < 0.5) if seen >= 10 else None,
+            "read_or_allowed": None if s.get("_removed") or s.get("_unlisted")
+            else (s.get("status") == "ok" or sid in allowed),
+            "rows_kept_since_previous": (seen >= before[sid]) if sid in before else None,
+            "built_something": None,
         })
     totals = report.get("totals")
     if totals is not None:
@@ -228,12 +244,16 @@ def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]]
             and totals.get("comments_seen", published + quarantined) == published + quarantined
             and totals.get("quarantined") == quarantined and totals.get("posts", n_posts) == n_posts,
             "top_level_share": None, "threading_present": None, "quarantine_share_below_half": None,
+            "read_or_allowed": None, "rows_kept_since_previous": None,
+            "built_something": bool(n_posts) and any(s.get("status") == "ok" for s in report.get("sources", [])),
         })
     df = pd.DataFrame(rows, columns=[
         "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
         "published_comments", "reported_quarantined", "quarantine_rows", "comments_seen",
-        "reconciled_with_report", "top_level_share", "threading_present", "quarantine_share_below_half"])
-    for c in ("reconciled_with_report", "threading_present", "quarantine_share_below_half"):
+        "reconciled_with_report", "top_level_share", "threading_present", "quarantine_share_below_half",
+        "read_or_allowed", "rows_kept_since_previous", "built_something"])
+    for c in ("reconciled_with_report", "threading_present", "quarantine_share_below_half",
+              "read_or_allowed", "rows_kept_since_previous", "built_something"):
         df[c] = df[c].astype("boolean")
     for c in ("reported_posts", "reported_comments", "reported_quarantined"):
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")

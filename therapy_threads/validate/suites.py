@@ -186,6 +186,13 @@ def suite_specs() -> list[SuiteSpec]:
               "are threaded formats whose discussions came out entirely flat (reply links lost by the reader?)", "warning"),
         _flag("sources", "quarantine_share_below_half",
               "had half or more of their comments quarantined (reader out of step with the markup?)", "warning"),
+        _flag("sources", "read_or_allowed",
+              "failed to be read and were not allowed to (build --allow-failed-sources): their rows are missing"),
+        _flag("sources", "built_something",
+              "are the totals of a build in which no source was read or no post came out (an empty build)"),
+        _flag("sources", "rows_kept_since_previous",
+              "have fewer comments (published + quarantined) than in the previous release, or were removed: "
+              "rows vanished (publish refuses large losses without --allow-row-loss)", "warning"),
     ])
     relations = SuiteSpec("relations", [
         Check("relations", name, "ExpectColumnValuesToBeBetween", {"column": name, "min_value": 0, "max_value": 0},
