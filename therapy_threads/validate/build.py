@@ -290,7 +290,8 @@ def _split_by_source(build_dir: Path, report: dict[str, Any], work: Path,
         if None in found:
             ids.append(None)
         con.execute("CREATE TABLE parts (source_id VARCHAR, part INTEGER)")
-        con.executemany("INSERT INTO parts VALUES (?, ?)", [(s, i) for i, s in enumerate(ids)])
+        if ids:
+            con.executemany("INSERT INTO parts VALUES (?, ?)", [(s, i) for i, s in enumerate(ids)])
         for t, p in tables.items():
             try:
                 con.execute(
