@@ -223,8 +223,14 @@ def summarize(build_dir: Path, fragment_docs: list[dict[str, Any]], gf, report: 
         "fragments_validated": len(fragment_docs),
     }
     write_summary(summary, out_dir)
+    changed = [n for n, d in verdict.digest_files(build_dir).items() if digests.get(n) != d]
+    if changed:  # another writer replaced files while they were being validated: say so first
+        summary.success = False
+        summary.failures.insert(0, Finding("build", "verdict", "build_files", None, "failure", None, [],
+                                           f"{', '.join(changed)} changed while validation ran"))
+        write_summary(summary, out_dir)
     v = _record_verdict(build_dir, summary, key, digests)
-    if summary.success and not v.passed:  # the files changed while they were being validated
+    if summary.success and not v.passed:  # e.g. the key is not the build's
         summary.success = False
         summary.failures.append(Finding("build", "verdict", "build_files", None, "failure", None, [],
                                         v.reason or "the validation verdict could not be recorded"))
