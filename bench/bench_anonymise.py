@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
     anon = Anonymiser(KEY, Policy.load(None))
     t = time.perf_counter()
-    ner.load(anon.policy.get("ner", "model"), anon.policy.get("ner", "exclude"))
+    ner.load(anon.policy.ner.model, anon.policy.ner.exclude)
     model_load = time.perf_counter() - t
     tp, fn, fp = seed_recall(anon)
     out: dict = {"ner_model_load_s": round(model_load, 2),

@@ -75,7 +75,7 @@ def make_build(out: Path, n_comments: int, per_post: int = 50, n_sources: int = 
             cw.write_table(pa.Table.from_pylist(buf, schema=arrow_schema("comments")))
             buf = []
         posts.append({
-            "post_id": pid, "source_id": sid, "source_format": "wordpress_html", "site": "Blog",
+            "post_id": pid, "source_id": sid, "source_format": "html", "site": "Blog",
             "url": None, "title": f"Post {p}", "author": None, "published_at": t0 + timedelta(days=p % 900),
             "body": base[:3000], "language": "en", "declared_comment_count": n + 2,
             "extracted_comment_count": n, "content_sha256": "0" * 64,
@@ -90,7 +90,7 @@ def make_build(out: Path, n_comments: int, per_post: int = 50, n_sources: int = 
     cw.close()
     pq.write_table(pa.Table.from_pylist(posts, schema=arrow_schema("posts")), out / "posts.parquet", compression="zstd")
     pq.write_table(pa.Table.from_pylist([], schema=arrow_schema("quarantine")), out / "quarantine.parquet")
-    sources = [{"source_id": sid, "location": f"{sid}.html", "format": "wordpress_html", "sha256": "0" * 64,
+    sources = [{"source_id": sid, "location": f"{sid}.html", "format": "html", "sha256": "0" * 64,
                 "bytes": 50_000_000, "status": "ok", "posts": v["posts"], "comments": v["comments"],
                 "quarantined": 0, "skipped": {}, "issues": []} for sid, v in sorted(per_source.items())]
     report = {"build_id": "bench", "schema_version": schema_version(), "sources": sources,

@@ -98,14 +98,17 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                policy: str | None = None, workers: int | None = None,
                archive_dir: str = "data/raw", offline: bool = False,
                run_validation: bool = True, allow_failed_sources: bool = False,
-               registry: str | None = None, source_timeout: float = 1800.0,
+               registry: str | None = None, roots: list[str] | None = None,
+               fetch_limits: dict[str, Any] | None = None, source_timeout: float = 1800.0,
                data_docs: bool = True) -> dict[str, Any]:
     """Build posts/comments/quarantine Parquet from the sources in a manifest, validated and
     privacy-audited; raises BuildValidationError (the run fails) when the gate fails.
 
     Fails (``pipeline.FailedSourcesError``) without touching ``out`` when a source failed, unless
     ``allow_failed_sources`` (then they are recorded in build_report.json), and always when every
-    source failed. ``registry``: validation compares rows with its newest release.
+    source failed. ``registry``: validation compares rows with its newest release. ``roots``:
+    more folders local sources may be read from; ``fetch_limits``: size and time limits of URL
+    sources (``therapy_threads.fetch.Limits`` as a dict).
     """
     from therapy_threads.executors import LocalExecutor
 
@@ -113,6 +116,7 @@ def build_flow(sources: str = "seeds", out: str = "data/build", key_file: str | 
                            workers=workers, archive_dir=archive_dir, offline=offline,
                            validate=run_validation, data_docs=data_docs,
                            allow_failed_sources=allow_failed_sources, registry=registry,
+                           roots=tuple(roots or ()), fetch_limits=fetch_limits,
                            source_timeout=source_timeout)
     plan = plan_build(options)
     inner = None if _on_dask() else LocalExecutor(

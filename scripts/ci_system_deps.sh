@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# System packages the test suite needs beyond the Python venv: Debian's chromium, for the test
-# that opens the Great Expectations Data Docs page in a real headless browser
-# (tests/test_validate_seeds.py; it skips with a reason when chromium is absent).
+# System packages the test suite needs beyond the Python venv: Debian's chromium, for the tests
+# that open pages in a real headless browser: the Great Expectations Data Docs
+# (tests/test_validate_seeds.py) and the thread viewer (tests/test_view.py); they skip with a
+# reason when chromium is absent.
 # Idempotent: does nothing when chromium is already installed. Needs root (or sudo) for apt-get.
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then

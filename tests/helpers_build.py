@@ -198,13 +198,14 @@ def pipeline_build(sources: Path, out: Path, key: bytes = TEST_KEY, *,
     from therapy_threads.anonymise import Anonymiser
 
     out = Path(out)
-    base, refs = pipeline.load_manifest(sources)
+    manifest = pipeline.read_manifest(sources)
+    refs = list(manifest.sources)
     anon = Anonymiser(key)
     started = time.time()
     previous = pipeline.load_previous_report(out)
     summaries, fragments = [], []
     for ref in sorted(refs, key=lambda r: r.source_id):
-        path = pipeline.local_path(base, ref)
+        path = manifest.local_path(ref)
         if not path.is_file():
             summaries.append(asdict(pipeline.SourceSummary(
                 source_id=ref.source_id, location=ref.location, format=ref.format, sha256="",
@@ -212,7 +213,7 @@ def pipeline_build(sources: Path, out: Path, key: bytes = TEST_KEY, *,
                                                   "message": f"{path} does not exist",
                                                   "location": ref.location}])))
             continue
-        result, summary, tokens = pipeline.process_source(ref, path.read_bytes(), anon)
+        result, summary, tokens = pipeline.process_source(ref, manifest.read_local(ref), anon)
         summaries.append(asdict(summary))
         fragments.append(pipeline.write_fragment(result, summary, tokens,
                                                  out.parent / f".{out.name}-fragments" / ref.source_id))
@@ -227,9 +228,14 @@ def pipeline_build(sources: Path, out: Path, key: bytes = TEST_KEY, *,
 
 
 def write_manifest(path: Path, sources: dict[str, Path]) -> Path:
-    """A sources.toml listing ``{source id: file}``."""
-    path.write_text("".join(f'[[source]]\nid = "{sid}"\nlocation = "{loc}"\n' for sid, loc in sources.items()),
-                    encoding="utf-8")
+    """A sources.toml listing ``{source id: file}``; the folders of files outside the manifest's
+    folder are listed as roots (sources are read only inside those)."""
+    here = Path(path).parent.resolve()
+    roots = sorted({str(Path(loc).parent) for loc in sources.values()
+                    if Path(loc).is_absolute() and not Path(loc).resolve().is_relative_to(here)})
+    head = f"roots = {json.dumps(roots)}\n" if roots else ""
+    path.write_text(head + "".join(f'[[source]]\nid = "{sid}"\nlocation = "{loc}"\n'
+                                   for sid, loc in sources.items()), encoding="utf-8")
     return path
 
 

@@ -142,7 +142,8 @@ def test_policy_file_overrides_placeholders(tmp_path):
     p = tmp_path / "policy.toml"
     p.write_text('[placeholders]\nperson = "<NAME{n}>"\n')
     pol = Policy.load(p)
-    assert pol.get("placeholders", "url") == "[URL]"  # untouched keys keep the default
+    assert pol.placeholders.url == "[URL]"  # untouched keys keep the default
+    assert pol.placeholders.person == "<NAME{n}>"
     res = _thread([(None, "My friend, John Welch, says hi.")])
     an = Anonymiser(K1, pol)
     an.apply(res)
@@ -173,16 +174,32 @@ def test_reply_to_a_deep_copy_is_independent():
     assert before.comments[0].identity is not None  # apply mutates only what it was given
 
 
-def test_non_english_text_gets_only_language_independent_rules():
+def test_german_text_gets_the_german_rules_and_keeps_its_nouns():
     res = _thread([(Identity(name="Klaus Becker"), "Danke für den Artikel, Frau Müller hat recht. Schreib mir: kb@example.de"),
-                   (Identity(name="Eva"), "Klaus Becker hat es schon gesagt, Dr. Hoffmann auch.")])
+                   (Identity(name="Eva"), "Klaus Becker hat es schon gesagt, Dr. Hoffmann auch. Die Sonne scheint, "
+                                          "meine Therapeutin Ulrike sagt, das sei Hoffnung.")])
     for c in res.comments:
         c.language = "de"
     Anonymiser(K1).apply(res)
     t0, t1 = res.comments[0].text, res.comments[1].text
-    assert t0 == "Danke für den Artikel, Frau Müller hat recht. Schreib mir: [EMAIL]"  # nouns survive
+    assert t0 == "Danke für den Artikel, Frau [PERSON_1] hat recht. Schreib mir: [EMAIL]"  # a title before a name
     kb = res.comments[0].author_pseudonym
-    assert t1 == f"[{kb}] hat es schon gesagt, Dr. [PERSON_1] auch."
+    assert t1 == (f"[{kb}] hat es schon gesagt, Dr. [PERSON_2] auch. Die Sonne scheint, "
+                  "meine Therapeutin [PERSON_3] sagt, das sei Hoffnung.")  # nouns survive
+
+
+def test_policy_rejects_unknown_keys_and_wrong_types(tmp_path):
+    from therapy_threads.errors import UserError
+
+    for body, word in (('[text]\nkeep_places_typo = true\n', "keep_places_typo"), ('[nonsense]\nx = 1\n', "nonsense"),
+                       ('[text]\nmin_name_length = "two"\n', "whole number")):
+        p = tmp_path / "p.toml"
+        p.write_text(body)
+        with pytest.raises(UserError, match=word):
+            Policy.load(p)
+    pol = Policy.load(None)
+    with pytest.raises(AttributeError):
+        pol.text = None  # frozen
 
 
 def test_furniture_kept_in_the_build_is_scrubbed_too():
@@ -214,3 +231,8 @@ def test_missing_or_broken_policy_files_are_user_errors(tmp_path):
     bad.write_text("[placeholders\n")
     with pytest.raises(UserError, match="not valid TOML"):
         Policy.load(bad)
+
+
+def test_ner_labels_keep_the_models_spelling():
+    # a case-folded "person" would never match spaCy's "PERSON": NER would silently do nothing
+    assert "PERSON" in Policy.load(None).ner.labels

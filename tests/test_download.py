@@ -65,7 +65,7 @@ def test_http_download_verifies_and_caches(registry, server, tmp_path):
     stamp = json.loads((dest / STAMP).read_text())
     assert stamp["manifest_sha256"] == res.manifest_sha256
     fetched = [p for p in Handler.log if "/data/" in p]
-    assert len(fetched) == 3
+    assert len(fetched) == 4
     # second run: manifest unchanged -> nothing fetched but the manifest (and index)
     Handler.log.clear()
     again = download("1.0.0", server, dest)
@@ -180,7 +180,7 @@ def test_unsafe_manifest_paths_are_rejected(registry, tmp_path):
     m["files"].append({"path": "../escape.txt", "bytes": 1, "sha256": "0" * 64})
     (rel / "manifest.json").write_bytes(canonical_json(m))
     (registry / "index.json").unlink()
-    with pytest.raises(ValueError, match="unsafe path"):
+    with pytest.raises(UserError, match="unsafe files.*path"):
         download("1.0.0", registry, tmp_path / "out")
     assert not (tmp_path / "escape.txt").exists()
 

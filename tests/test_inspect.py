@@ -37,7 +37,7 @@ def test_human_tree_for_wxr(capsys):
 def test_json_for_html_counts_and_no_identities(capsys):
     rc, out, _ = run(capsys, str(SAMPLES / "html" / "muffinrezept.net.grundrezept.html"), "--json")
     doc = json.loads(out)
-    assert rc == 0 and doc["format"] == "wordpress_html"
+    assert rc == 0 and doc["format"] == "html"
     assert doc["totals"] == {"posts": 1, "comments": 51, "replies": 9, "max_depth": 2,
                              "quarantined": 0, "skipped": 0}
     comments = doc["posts"][0]["comments"]
@@ -99,3 +99,62 @@ def test_robots_disallow_is_a_user_error(capsys, tmp_path, static_site):
     rc, _, err = run(capsys, base + "/private/x.html", "--archive", str(tmp_path / "raw"),
                      "--min-interval", "0")
     assert rc == 2 and "robots.txt" in err
+
+
+# ---------------------------------------------------------------- issue 14: ids and formats
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ids_equal_the_builds(capsys):
+    """Every seed: the ids inspect prints are the ids the build's per-source step gives."""
+    from therapy_threads.anonymise import Anonymiser
+    from therapy_threads.pipeline import load_manifest, local_path, process_source
+
+    base, refs = load_manifest(ROOT / "seeds")
+    anonymiser = Anonymiser(b"k" * 32)
+    seen: list[str] = []
+    for ref in refs:
+        path = local_path(base, ref)
+        rc, out, _ = run(capsys, str(path), "--json", "--sources", str(ROOT / "seeds"))
+        doc = json.loads(out)
+        assert doc["source_id"] == ref.source_id and doc["source_id_from"]
+        result, _, _ = process_source(ref, path.read_bytes(), anonymiser)
+        assert [p["post_id"] for p in doc["posts"]] == [p.post_id for p in result.posts]
+        shown = {c["comment_id"]: c["parent_id"] for p in doc["posts"] for c in p["comments"]}
+        built = {c.comment_id: c.parent_id for c in result.comments}
+        assert built.items() <= shown.items()  # the build may quarantine more, never renumber
+        seen += list(shown) + [p["post_id"] for p in doc["posts"]]
+    # different files never share ids (they all used to be derived from the id "inspect")
+    assert len(seen) == len(set(seen)) > len(refs)
+
+
+def test_files_outside_a_manifest_get_distinct_ids(capsys, tmp_path):
+    a = SAMPLES / "wxr" / "isso-wordpress.xml"
+    b = tmp_path / "copy-of-isso.xml"
+    b.write_bytes(a.read_bytes())
+    ids = []
+    for f in (a, b):
+        rc, out, _ = run(capsys, str(f), "--json", "--sources", str(tmp_path / "none"))
+        doc = json.loads(out)
+        assert doc["source_id_from"] is None
+        ids.append({p["post_id"] for p in doc["posts"]})
+    assert ids[0] and not ids[0] & ids[1]
+    rc, out, _ = run(capsys, str(a), "--source-id", "my-blog")
+    assert "source id 'my-blog' (from --source-id)" in out
+
+
+def test_a_file_in_no_supported_format_is_said_so(capsys, tmp_path):
+    rc, out, err = run(capsys, str(ROOT / "README.md"))
+    assert rc == 2 and out == ""
+    assert "README.md is not in a supported format (it is a Markdown file" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    rc, _, err = run(capsys, str(binary))
+    assert rc == 2 and "blob.bin is not in a supported format (not a saved page" in err
+    # --format still forces a reader for a file that really is a capture with an odd name
+    notes = tmp_path / "notes.md"
+    notes.write_bytes((ROOT / "seeds" / "000_7691e6bb714660a6.txt").read_bytes())
+    rc, out, _ = run(capsys, str(notes), "--format", "text_capture")
+    assert rc == 0 and "comments 10" in out

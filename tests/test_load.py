@@ -14,7 +14,7 @@ import loopback
 import therapy_threads
 from helpers_build import make_build
 from therapy_threads.errors import UserError
-from therapy_threads.load import Node, iter_threads, load, reply_tree
+from therapy_threads import Node, iter_threads, load, reply_tree
 from therapy_threads.publish.release import publish
 from therapy_threads.schema import arrow_schema
 
@@ -61,7 +61,7 @@ def test_latest_and_errors(registry, tmp_path):
         load("users", source=registry)
     with pytest.raises(UserError, match="format 'polars' unknown"):
         load(source=registry, format="polars")
-    with pytest.raises(UserError, match="no release registry"):
+    with pytest.raises(UserError, match="no release registry or release folder"):
         load(source=tmp_path / "none")
 
 
@@ -150,3 +150,22 @@ def test_iter_threads_same_for_every_input_type(registry, tmp_path):
     assert len(want) == 26
     for other in (t, ds, shuffled, t.to_pylist()):
         assert [(r.comment_id, r.size()) for r in iter_threads(other)] == want
+
+
+def test_columns_and_filters_read_only_what_is_asked(registry, tmp_path):
+    df = load("comments", source=registry)
+    pid = df["post_id"].iloc[0]
+    part = load("comments", source=registry, columns=["comment_id", "parent_id"],
+                filters=[("post_id", "=", pid)])
+    assert list(part.columns) == ["comment_id", "parent_id"]
+    assert sorted(part["comment_id"]) == sorted(df.loc[df["post_id"] == pid, "comment_id"])
+    ds = load("comments", source=registry, format="datasets", filters=[("post_id", "=", pid)],
+              cache_dir=tmp_path)
+    assert ds.num_rows == len(part)
+
+
+def test_speakers_table_loads(registry):
+    sp = load("speakers", source=registry)
+    df = load("comments", source=registry)
+    assert sp["n_comments"].sum() == df["author_pseudonym"].notna().sum()
+    assert sp["author_pseudonym"].is_unique

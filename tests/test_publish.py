@@ -11,6 +11,7 @@ import pytest
 from helpers_build import BuildSpec, SourceSpec, make_build, record_verdicts
 from therapy_threads.errors import PrivacyGateError, UserError
 from therapy_threads.publish import release as release_mod
+from therapy_threads.schema import schema_version
 from therapy_threads.publish.fsutil import sha256_file
 from therapy_threads.publish.registry import Registry
 from therapy_threads.publish.release import publish
@@ -32,7 +33,8 @@ def test_release_layout_and_manifest(tmp_path):
     assert names == {
         "README.md", "TERMS.md", "CHANGELOG.md", "croissant.json", "manifest.json",
         "data/posts-00000-of-00001.parquet", "data/comments-00000-of-00001.parquet",
-        "data/quarantine-00000-of-00001.parquet", "plots/depth_histogram.png",
+        "data/quarantine-00000-of-00001.parquet", "data/speakers-00000-of-00001.parquet",
+        "plots/depth_histogram.png",
         "plots/comments_per_post.png",
     }
     m = json.loads((rel / "manifest.json").read_text())
@@ -43,7 +45,7 @@ def test_release_layout_and_manifest(tmp_path):
     assert m["pipeline_version"] == "0.1.0"
     assert m["schema_version"] == schema_version()
     assert {t: i["rows"] for t, i in m["tables"].items()} == {
-        "posts": 6, "comments": 50, "quarantine": 2}
+        "posts": 6, "comments": 50, "quarantine": 2, "speakers": 50}
     assert [s["source_id"] for s in m["sources"]] == ["seed-000", "seed-001", "seed-003"]
     assert m["sources"][0]["sha256"] == report["sources"][0]["sha256"]
     assert m["validation"]["success"] is True
@@ -57,7 +59,8 @@ def test_release_layout_and_manifest(tmp_path):
     idx = json.loads((tmp_path / "reg" / "index.json").read_text())
     assert idx["latest"] == "1.0.0"
     assert idx["releases"][0]["manifest_sha256"] == sha256_file(rel / "manifest.json")
-    assert idx["releases"][0]["counts"] == {"comments": 50, "posts": 6, "quarantine": 2}
+    assert idx["releases"][0]["counts"] == {"comments": 50, "posts": 6, "quarantine": 2,
+                                            "speakers": 50}
 
 
 def test_parquet_is_sorted_zstd_and_matches_schema(tmp_path):
@@ -194,7 +197,7 @@ def test_interrupted_publish_leaves_no_release(tmp_path, monkeypatch):
     monkeypatch.setattr(release_mod.plots_mod, "write_plots", boom)
     with pytest.raises(OSError, match="simulated"):
         publish(build, "1.0.0", reg)
-    assert calls and len(calls[0]) == 3  # it really failed mid-write
+    assert calls and len(calls[0]) == 4  # it really failed mid-write (4 tables written)
     assert not (reg / "v1.0.0").exists()
     assert [p.name for p in reg.iterdir() if p.name != ".lock"] == []  # no staging left behind
     assert Registry(reg).versions() == []

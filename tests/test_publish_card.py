@@ -1,9 +1,7 @@
 """The data card (YAML + body), plots, DATA_CARD.md and croissant.json of a release."""
 from __future__ import annotations
 
-import copy
 import json
-import shutil
 
 import datasets
 import pyarrow.parquet as pq
@@ -42,7 +40,7 @@ def test_card_yaml_validates_with_hub_tools(release):
     assert data["language"] == ["en"]
     assert data["pretty_name"].startswith("Therapy Threads")
     cfg = {c["config_name"]: c for c in data["configs"]}
-    assert set(cfg) == {"posts", "comments", "quarantine"}
+    assert set(cfg) == {"posts", "comments", "quarantine", "speakers"}
     assert cfg["comments"]["default"] is True
     assert "default" not in cfg["posts"] and "default" not in cfg["quarantine"]
     assert cfg["posts"]["data_files"] == [{"split": "train", "path": "data/posts-*.parquet"}]
@@ -169,11 +167,14 @@ def test_croissant_document(release):
     refs = {f["@id"]: f["references"]["field"]["@id"] for f in rs["comments"]["field"]
             if "references" in f}
     assert refs == {"comments/post_id": "posts/post_id",
-                    "comments/parent_id": "comments/comment_id",
-                    "comments/root_id": "comments/comment_id"}
+                    "comments/parent_id": "comment_ids/comment_id",
+                    "comments/root_id": "comment_ids/comment_id",
+                    "comments/author_pseudonym": "speakers/author_pseudonym"}
+    assert rs["comment_ids"]["key"] == {"@id": "comment_ids/comment_id"}
+    assert rs["speakers"]["key"] == {"@id": "speakers/author_pseudonym"}
 
 
-def test_croissant_validates_and_iterates_with_mlcroissant(release, tmp_path):
+def test_croissant_validates_and_loads_every_record_set_with_mlcroissant(release, tmp_path):
     import mlcroissant as mlc
     ds = mlc.Dataset(jsonld=str(release.path / "croissant.json"))
     md = ds.metadata
@@ -182,30 +183,40 @@ def test_croissant_validates_and_iterates_with_mlcroissant(release, tmp_path):
     assert "Don't quote me" in str(md.personal_sensitive_information)
     assert md.data_biases and md.data_collection and md.data_use_cases
     rs = {r.name: r for r in md.record_sets}
-    assert [f.references.field for f in rs["comments"].fields if f.references] == [
-        "posts/post_id", "comments/comment_id", "comments/comment_id"]
-    posts = list(ds.records("posts"))
-    assert len(posts) == 6
-    assert {p["posts/post_id"].decode() for p in posts} == set(
+    # The reply links are declared (into the key-only comment_ids view, so the operation graph
+    # has no cycle) and the unmodified croissant.json loads every record set.
+    assert {f.name: f.references.field for f in rs["comments"].fields if f.references} == {
+        "post_id": "posts/post_id", "parent_id": "comment_ids/comment_id",
+        "root_id": "comment_ids/comment_id", "author_pseudonym": "speakers/author_pseudonym"}
+    # (records() of one record set can be iterated once per Dataset object)
+    records = {name: list(ds.records(name)) for name in rs}
+    assert {name: len(r) for name, r in records.items()} == {
+        "posts": 6, "comments": 50, "comment_ids": 50, "quarantine": 2, "speakers": 50}
+    assert {p["posts/post_id"].decode() for p in records["posts"]} == set(
         pq.read_table(release.path / "data/posts-00000-of-00001.parquet").column("post_id")
         .to_pylist())
-    assert len(list(ds.records("quarantine"))) == 2
-    # mlcroissant's executor cannot follow a record set's references to itself (parent_id ->
-    # comment_id makes its operation graph cyclic), so read comments from a copy without the two
-    # self-references; the post_id -> posts join stays in.
+    comments = records["comments"]
+    assert sum(1 for c in comments if c["comments/depth"] == 0) == 26
+    ids = {c["comments/comment_id"] for c in comments}
+    targets = {c["comment_ids/comment_id"] for c in records["comment_ids"]}
+    assert targets == ids
+    # every reply link resolves to a published comment id
+    assert {c["comments/parent_id"] for c in comments if c["comments/parent_id"]} <= targets
+    assert {c["comments/root_id"] for c in comments} <= targets
+
+
+def test_croissant_and_card_have_no_placeholder_urls(release):
     doc = json.loads((release.path / "croissant.json").read_text())
-    doc2 = copy.deepcopy(doc)
-    for r in doc2["recordSet"]:
-        for f in r["field"]:
-            if f.get("references", {}).get("field", {}).get("@id") == "comments/comment_id":
-                del f["references"]
-    alt = tmp_path / "croissant.json"
-    alt.write_text(json.dumps(doc2))
-    shutil.copytree(release.path / "data", tmp_path / "data")  # mlcroissant does not follow symlinks
-    comments = list(mlc.Dataset(jsonld=str(alt)).records("comments"))
-    assert len(comments) == 50
-    depth0 = sum(1 for c in comments if c["comments/depth"] == 0)
-    assert depth0 == 26
+    assert doc["url"] == "README.md" and doc["license"] == "TERMS.md"  # relative to the release
+    for name in ("croissant.json", "README.md", "TERMS.md", "manifest.json"):
+        assert ".invalid" not in (release.path / name).read_text(), name
+
+
+def test_croissant_urls_point_at_the_hub_release(tmp_path):
+    res = publish(make_build(tmp_path / "b"), "1.0.0", tmp_path / "reg", repo_id="owner/tt")
+    doc = json.loads((res.path / "croissant.json").read_text())
+    assert doc["url"] == "https://huggingface.co/datasets/owner/tt"
+    assert doc["license"] == "https://huggingface.co/datasets/owner/tt/blob/v1.0.0/TERMS.md"
 
 
 def test_many_sources_are_summarised(tmp_path):

@@ -26,8 +26,7 @@ def test_publish_then_download(tmp_path, capsys):
 
 def test_publish_existing_version_fails_cleanly(tmp_path, capsys):
     build = make_build(tmp_path / "build")
-    args = ["publish", "1.0.0", "--build", str(build), "--registry", str(tmp_path / "reg"),
-            "--no-data-card"]
+    args = ["publish", "1.0.0", "--build", str(build), "--registry", str(tmp_path / "reg")]
     assert main(args) == 0
     capsys.readouterr()
     assert main(args) == 2
@@ -64,7 +63,7 @@ def test_hub_without_token_fails_before_publishing(tmp_path, capsys, monkeypatch
     build = make_build(tmp_path / "build")
     reg = tmp_path / "reg"
     rc = main(["publish", "1.0.0", "--build", str(build), "--registry", str(reg),
-               "--hub", "owner/tt", "--no-data-card"])
+               "--hub", "owner/tt"])
     assert rc == 2
     assert "set HF_TOKEN" in capsys.readouterr().err
     assert not (reg / "v1.0.0").exists()
@@ -76,7 +75,7 @@ def test_hub_without_token_fails_before_publishing(tmp_path, capsys, monkeypatch
     rc = main(["publish", "1.0.0", "--registry", str(reg), "--hub", "owner/tt",
                "--upload-existing", "--dry-run"])
     assert rc == 0
-    assert "would upload 10 files" in capsys.readouterr().out
+    assert "would upload 11 files" in capsys.readouterr().out
 
 
 def test_bad_version_message(tmp_path, capsys):
@@ -84,13 +83,33 @@ def test_bad_version_message(tmp_path, capsys):
     assert "use MAJOR.MINOR.PATCH" in capsys.readouterr().err
 
 
-def test_data_card_written_only_for_the_projects_own_release(tmp_path, monkeypatch, capsys):
+def test_publish_changes_tracked_files_only_when_asked(tmp_path, monkeypatch, capsys):
+    """A checkout-like folder: publishing data/build -> data/releases leaves DATA_CARD.md and
+    docs/data-card/ alone; --update-repo-card rewrites them (issue 14, item 7)."""
     monkeypatch.chdir(tmp_path)
-    make_build(tmp_path / "elsewhere")
-    assert main(["publish", "1.0.0", "--build", "elsewhere", "--registry", "reg"]) == 0
-    assert not (tmp_path / "DATA_CARD.md").exists()  # a side registry leaves the repo card alone
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'therapy-threads'\n")
+    (tmp_path / "DATA_CARD.md").write_text("the maintainers' card\n")
+    figures = tmp_path / "docs" / "data-card"
+    figures.mkdir(parents=True)
+    (figures / "depth_histogram.png").write_bytes(b"old figure")
     make_build(tmp_path / "data" / "build")
-    assert main(["publish", "1.0.0"]) == 0  # data/build -> data/releases
-    assert "data card -> DATA_CARD.md" in capsys.readouterr().out
-    assert "# Dataset Card for therapy-threads v1.0.0" in (tmp_path / "DATA_CARD.md").read_text()
+    assert main(["publish", "1.0.0"]) == 0  # the project's default paths
+    assert "data card ->" not in capsys.readouterr().out
+    assert (tmp_path / "DATA_CARD.md").read_text() == "the maintainers' card\n"
+    assert (figures / "depth_histogram.png").read_bytes() == b"old figure"
+    assert sorted(p.name for p in figures.iterdir()) == ["depth_histogram.png"]
     assert (tmp_path / "data" / "releases" / "v1.0.0" / "manifest.json").is_file()
+
+    assert main(["publish", "1.0.1", "--update-repo-card"]) == 0
+    assert "data card -> DATA_CARD.md" in capsys.readouterr().out
+    assert "# Dataset Card for therapy-threads v1.0.1" in (tmp_path / "DATA_CARD.md").read_text()
+    assert (figures / "depth_histogram.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_update_repo_card_outside_a_checkout_is_refused_first(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    make_build(tmp_path / "data" / "build")
+    assert main(["publish", "1.0.0", "--update-repo-card"]) == 2
+    assert "run it from the repository root" in capsys.readouterr().err
+    assert not (tmp_path / "data" / "releases").exists()  # refused before publishing
+    assert not (tmp_path / "DATA_CARD.md").exists()

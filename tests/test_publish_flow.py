@@ -17,7 +17,7 @@ def test_publish_and_download_flows(prefect_harness, tmp_path):
     reg = tmp_path / "reg"
     out = publish_flow(version="1.0.0", build_dir=str(build), registry=str(reg),
                        data_card=str(tmp_path / "DATA_CARD.md"))
-    assert out["counts"] == {"posts": 6, "comments": 50, "quarantine": 2}
+    assert out["counts"] == {"posts": 6, "comments": 50, "quarantine": 2, "speakers": 50}
     assert out["path"] == str(reg / "v1.0.0") and out["warnings"] == []
     idx = json.loads((reg / "index.json").read_text())
     assert idx["releases"][0]["manifest_sha256"] == out["manifest_sha256"]

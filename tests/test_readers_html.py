@@ -12,7 +12,7 @@ SAMPLES = Path(__file__).parent / "fixtures" / "samples"
 
 
 def read_bytes(data: bytes, sid: str = "html"):
-    return get_reader("wordpress_html").read(data, SourceRef(sid, sid + ".html"))
+    return get_reader("html").read(data, SourceRef(sid, sid + ".html"))
 
 
 def read(name: str):
@@ -25,9 +25,9 @@ def depths(r) -> dict[int, int]:
 
 @pytest.mark.parametrize("name", ["netzpolitik.org.abmahnungen.html",
                                   "muffinrezept.net.grundrezept.html", "lemire.me.json.html"])
-def test_detected_as_wordpress_html(name):
+def test_detected_as_html(name):
     data = (SAMPLES / "html" / name).read_bytes()
-    assert detect_format(data, name) == "wordpress_html"
+    assert detect_format(data, name) == "html"
 
 
 def test_netzpolitik_thread():
@@ -85,9 +85,10 @@ def test_muffinrezept_old_theme():
     assert admin.text.endswith("das MuffinRezept.net Team :-)")  # smiley image alt text kept
     assert by_key["comment-206"].depth == 2 and by_key["comment-206"].text == "Super Rezepte :)"
     assert [c for c in r.comments if c.is_post_author] == [admin]
-    # Times are shown without a zone: not guessed, reported.
+    # Times are shown without a zone: no UTC time is guessed, the local time is kept as written.
     assert all(c.published_at is None for c in r.comments)
-    assert "date_without_zone" in [i.code for i in r.issues]
+    assert by_key["comment-143"].published_local == "2013-07-30T14:33"
+    assert all(c.published_local for c in r.comments)
     assert all("sagt:" not in c.text and not c.text.endswith("Antworten") for c in r.comments)
     # Share buttons were removed from the body and recorded as furniture.
     assert "Drucken" not in p.body
@@ -187,12 +188,12 @@ def test_like_counts_and_html5_time():
 
 
 def test_reader_bug_becomes_a_source_error(monkeypatch):
-    from therapy_threads.readers import wordpress_html
+    from therapy_threads.readers import html_page
 
     def boom(*a, **k):
         raise RuntimeError("simulated")
 
-    monkeypatch.setattr(wordpress_html, "_read_page", boom)
+    monkeypatch.setattr(html_page, "_read_pages", boom)
     r = read_bytes(PAGE.format(list="").encode())
     assert r.failed and r.issues[0].code == "reader_crashed" and "simulated" in r.issues[0].message
 
@@ -275,6 +276,7 @@ def test_comment_pagination_and_declared_count_are_reported():
 <nav class="comment-navigation"><a href="https://b.example/post/comment-page-1/#comments">Older comments</a></nav>""")
     r = read_bytes(html.encode())
     codes = [i.code for i in r.issues]
-    assert "comment_pages" in codes and "fewer_comments_than_declared" in codes
+    assert "comment_pages_missing" in codes
+    assert r.comment_pages == ["https://b.example/post/comment-page-1/"]
     r = read("netzpolitik.org.abmahnungen.html")
     assert [i.code for i in r.issues] == ["fewer_comments_than_declared"]

@@ -317,7 +317,7 @@ def test_a_moved_build_folder_keeps_its_verdicts_and_a_failed_rerun_there_change
     shutil.move(str(_copy(good, tmp_path / "b")), moved)
     before = _digests(moved)
     # re-running the same build where every source now fails (paths that no longer resolve)
-    manifest = write_manifest(tmp_path / "sources.toml", {"seed-000": "../old/000.txt", "seed-002": "../old/002.txt"})
+    manifest = write_manifest(tmp_path / "sources.toml", {"seed-000": "old/000.txt", "seed-002": "old/002.txt"})
     with pytest.raises(pipeline.FailedSourcesError):
         pipeline_build(manifest, moved)
     assert _digests(moved) == before

@@ -232,3 +232,29 @@ def test_build_report_messages_carry_no_title():
             b"</article></body></html>")
     _, summary, _ = process_source(SourceRef("s", "s.html", format="wordpress_html"), html, Anonymiser(TEST_KEY))
     assert "Quillon" not in json.dumps(summary.issues)
+
+
+def test_a_table_derived_at_publish_time_is_scanned_value_by_value(tmp_path):
+    """Rows of the build's tables are audited (and bound by the verdict); any other table in a
+    release, e.g. one derived while publishing, has every string value checked by the scan."""
+    import pyarrow as pa
+
+    b = _build_with_commenter(tmp_path / "b")
+    rel = publish(b, "1.0.0", tmp_path / "reg", key=TEST_KEY).path
+    pq.write_table(pa.table({"author_pseudonym": ["u_0123456789abcdef"], "label": [f"{HANDLE} fan"]}),
+                   rel / "data" / "speakers-00000-of-00001.parquet")
+    hits = scan_release(rel, b, TEST_KEY, notes=NOTES).hits
+    assert ("identity", "data/speakers-00000-of-00001.parquet", "label") in {
+        (h.kind, h.table, h.row_id) for h in hits}
+
+
+def test_a_phone_number_fails_the_audit_and_a_source_note_with_one_refuses_the_release(tmp_path):
+    def mutate(table, rows):
+        if table == "comments":
+            rows[2]["text"] += " Ring me on +44 20 7946 0958 after six."
+    assert _audited(tmp_path / "a", mutate) == {("phone", "text")}
+    b = make_build(tmp_path / "b")
+    notes = tmp_path / "sources.toml"
+    notes.write_text('[[source]]\nid = "seed-000"\nlocation = "x.txt"\nnote = "owner: call 020 7946 0958"\n')
+    with pytest.raises(PrivacyGateError, match="phone in sources.toml"):
+        publish(b, "1.0.0", tmp_path / "reg", key=TEST_KEY, sources_manifest=notes, docs_dir=_docs(tmp_path, "x"))

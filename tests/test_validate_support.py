@@ -30,7 +30,7 @@ TEXTS = [
 
 def _post(source_id: str, key: str, n_comments: int, declared: int | None) -> dict:
     return {
-        "post_id": ids.post_id(source_id, key), "source_id": source_id, "source_format": "wordpress_html",
+        "post_id": ids.post_id(source_id, key), "source_id": source_id, "source_format": "html",
         "site": "A blog", "url": None, "title": f"On love in therapy ({key})", "author": None,
         "published_at": T0, "body": "Transference is the patient's love for the therapist. " * 5,
         "language": "en", "declared_comment_count": declared, "extracted_comment_count": n_comments,
@@ -82,7 +82,7 @@ def report_for(rows: dict, source_bytes: int = 1_000_000) -> dict:
     sources = []
     for sid in sorted({p["source_id"] for p in rows["posts"]} | {q["source_id"] for q in rows["quarantine"]}):
         sources.append({
-            "source_id": sid, "location": f"{sid}.html", "format": "wordpress_html", "sha256": "c" * 64,
+            "source_id": sid, "location": f"{sid}.html", "format": "html", "sha256": "c" * 64,
             "bytes": source_bytes, "status": "ok",
             "posts": sum(p["source_id"] == sid for p in rows["posts"]),
             "comments": sum(c["source_id"] == sid for c in rows["comments"]),

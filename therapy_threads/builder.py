@@ -58,6 +58,8 @@ class BuildOptions:
     data_docs: bool = True
     allow_failed_sources: bool = False
     registry: str | None = None  # release registry: rows vanished since its newest release are flagged
+    roots: tuple[str, ...] = ()  # more folders local sources may be read from
+    fetch_limits: dict[str, Any] | None = None  # therapy_threads.fetch.Limits as a dict
     source_timeout: float = DEFAULT_SOURCE_TIMEOUT  # seconds per source and step
 
 
@@ -65,7 +67,7 @@ class BuildOptions:
 class BuildPlan:
     options: BuildOptions
     out: Path
-    base: Path
+    manifest: Any  # therapy_threads.manifest.Manifest: sources and where they may be read from
     refs: list[SourceRef]
     key: bytes = field(repr=False)
     key_fingerprint: str
@@ -80,11 +82,12 @@ def plan_build(options: BuildOptions) -> BuildPlan:
     from .anonymise.keys import key_fingerprint
 
     started = time.time()
-    base, refs = pipeline.load_manifest(options.sources)
+    manifest = pipeline.read_manifest(options.sources, roots=options.roots)
     # A URL source's page address is its location unless the manifest says otherwise.
-    refs = [replace(r, url=r.url or r.location) if pipeline.is_url(r.location) else r for r in refs]
+    refs = [replace(r, url=r.url or r.location) if pipeline.is_url(r.location) else r
+            for r in manifest.sources]
     key = load_key(Path(options.key_file) if options.key_file else None, create=True)
-    return BuildPlan(options=options, out=Path(options.out), base=base, refs=refs, key=key,
+    return BuildPlan(options=options, out=Path(options.out), manifest=manifest, refs=refs, key=key,
                      key_fingerprint=key_fingerprint(key),
                      settings_fp=pipeline.settings_fingerprint(key, options.policy),
                      code_fp=pipeline.code_fingerprint(), started=started)
@@ -142,10 +145,11 @@ def _error_text(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}"
 
 
-def _fetch_one(ref: SourceRef, archive_dir: str, offline: bool) -> str:
+def _fetch_one(ref: SourceRef, archive_dir: str, offline: bool, limits: dict[str, Any] | None) -> str:
+    from .fetch.http import Limits
     from .materialise import materialise_source
 
-    return str(materialise_source(ref, Path(archive_dir), offline=offline))
+    return str(materialise_source(ref, Path(archive_dir), offline=offline, limits=Limits(**(limits or {}))))
 
 
 # ----------------------------------------------------------------------------- build
@@ -172,17 +176,23 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
         by_id = {r.source_id: r for r in plan.refs}
         urls = [r for r in plan.refs if pipeline.is_url(r.location)]
         for i, (sid, res, err) in enumerate(run_steps(
-                executor, "fetch", ((r.source_id, _fetch_one, (r, opts.archive_dir, opts.offline)) for r in urls),
+                executor, "fetch", ((r.source_id, _fetch_one, (r, opts.archive_dir, opts.offline, opts.fetch_limits))
+                                     for r in urls),
                 deadline), 1):
             if err is not None:
-                failed[sid] = _failed(by_id[sid], "fetch_failed", f"could not fetch {by_id[sid].location}: {_error_text(err)}")
+                why = str(err) if str(err).startswith(by_id[sid].location) else f"{by_id[sid].location}: {_error_text(err)}"
+                failed[sid] = _failed(by_id[sid], "fetch_failed", f"could not fetch {why}")
             else:
                 paths[sid] = Path(res)
             progress("fetch", i, len(urls), failed.get(sid))
         for r in plan.refs:
             if pipeline.is_url(r.location):
                 continue
-            p = pipeline.local_path(plan.base, r)
+            try:
+                p = plan.manifest.local_path(r)  # confined: no link, inside the allowed folders
+            except Exception as e:  # noqa: BLE001 - a refused location fails this source alone
+                failed[r.source_id] = _failed(r, "refused_path", str(e))
+                continue
             if not p.is_file():
                 failed[r.source_id] = _failed(r, "missing_file", f"{p} does not exist; fix 'location' in the manifest")
                 continue

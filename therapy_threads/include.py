@@ -98,7 +98,7 @@ def apply_include(result: ReadResult, rule: dict | None) -> None:
     comments = [c for c in result.comments if c.post_id not in gone]
     quarantine = [q for q in result.quarantine if q.post_id not in gone]
     n_comments = (len(result.comments) - len(comments)) + (len(result.quarantine) - len(quarantine))
-    result.skip("excluded_post", len(gone))
+    result.skip_post("excluded_post", len(gone))
     if n_comments:
         result.skip("excluded_comment", n_comments)
     result.posts = keep

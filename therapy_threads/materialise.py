@@ -10,17 +10,25 @@ import os
 import re
 from pathlib import Path
 
+from .errors import RefusedPath
+from .fetch.http import Limits
+from .manifest import ID_PATTERN
 from .readers import SourceRef
 
 
-def materialise_source(ref: SourceRef, archive_dir: Path, *, offline: bool = False) -> Path:
+def materialise_source(ref: SourceRef, archive_dir: Path, *, offline: bool = False,
+                       limits: Limits | None = None) -> Path:
     """Fetch (or replay with ``offline``) ``ref.location``; return the path of its bytes.
 
     Raises ``therapy_threads.fetch.FetchError`` with a message that says what to do.
     """
     from .fetch.source import fetch_source
 
-    data, fmt = fetch_source(ref, archive_dir, mode="replay" if offline else "cache")
+    # The id names the file: manifest ids are slugs, checked again so no id leaves the folder.
+    if not ID_PATTERN.match(ref.source_id):
+        raise RefusedPath(f"source id {ref.source_id!r} is not a slug; it cannot name a file")
+    data, fmt = fetch_source(ref, archive_dir, mode="replay" if offline else "cache",
+                             limits=limits)
     suffix = ".wp-rest.json" if fmt == "wp_rest" else ".html"
     dest = Path(archive_dir) / "sources" / f"{ref.source_id}{suffix}"
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -42,14 +50,18 @@ def is_transient(exc: BaseException | None) -> bool:
     a checksum mismatch, a missing file or bad input — only for time-outs, dropped connections,
     throttling and 5xx answers. An exception may say so itself with a ``transient`` attribute.
     """
+    from .errors import LimitExceeded
     from .fetch.client import NotInArchive, RobotsDisallowed
+    from .fetch.http import RedirectRefused
 
     if exc is None:
         return False
     flag = getattr(exc, "transient", None)
     if isinstance(flag, bool):
         return flag
-    if isinstance(exc, (RobotsDisallowed, NotInArchive)):
+    # a size or time limit, a refused path or redirect, robots.txt, a page not in the archive:
+    # the same request fails the same way again
+    if isinstance(exc, (RobotsDisallowed, NotInArchive, RedirectRefused, LimitExceeded, RefusedPath)):
         return False
     text = str(exc)
     if "checksum" in text.lower() or "sha256" in text.lower() or "sha-256" in text.lower():

@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-import tomllib
 import traceback
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -29,7 +28,8 @@ from . import __version__
 from .byline import public_byline
 from .errors import UserError
 from .ids import sha256_bytes
-from .readers import SourceRef, detect_format, get_reader
+from .manifest import is_url, load_manifest, manifest_path, read_manifest, resolve_location  # noqa: F401
+from .readers import SourceRef, detect_format, format_help, get_reader
 from .records import Comment, Furniture, Post, QuarantineRow, ReadResult
 from .schema import arrow_schema, columns, schema_version
 
@@ -39,57 +39,15 @@ FURNITURE_SCHEMA = pa.schema([
     ("text", pa.string()), ("location", pa.string()),
 ])
 ROW_GROUP_SIZE = 64_000
-MANIFEST_KEYS = {"id", "location", "format", "site", "url", "retrieved", "licence", "include", "note"}
 
 
 # --------------------------------------------------------------------------- manifest
-
-def manifest_path(sources: str | Path) -> Path:
-    p = Path(sources)
-    if p.is_dir():
-        p = p / "sources.toml"
-    if not p.exists():
-        raise UserError(f"no source manifest at {p}; pass --sources DIR (with sources.toml) or a .toml file")
-    return p
-
-
-def load_manifest(sources: str | Path) -> tuple[Path, list[SourceRef]]:
-    """Read ``sources.toml``; returns the folder locations are relative to, and the entries."""
-    path = manifest_path(sources)
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise UserError(f"{path} is not valid TOML: {e}") from None
-    entries = doc.get("source", [])
-    if not isinstance(entries, list) or not entries:
-        raise UserError(f"{path} lists no [[source]] entries")
-    refs: list[SourceRef] = []
-    seen: set[str] = set()
-    for i, e in enumerate(entries, 1):
-        unknown = set(e) - MANIFEST_KEYS
-        if unknown:
-            raise UserError(f"{path}: source #{i} has unknown keys {sorted(unknown)}; allowed: {sorted(MANIFEST_KEYS)}")
-        for req in ("id", "location"):
-            if not e.get(req):
-                raise UserError(f"{path}: source #{i} needs '{req}'")
-        if e["id"] in seen:
-            raise UserError(f"{path}: source id {e['id']!r} is used twice; ids must be unique")
-        seen.add(e["id"])
-        refs.append(SourceRef(
-            source_id=e["id"], location=e["location"], format=e.get("format") or None,
-            site=e.get("site") or None, url=e.get("url") or None, retrieved=e.get("retrieved"),
-            licence=e.get("licence"), include=dict(e.get("include") or {}),
-        ))
-    return path.parent, refs
-
-
-def is_url(location: str) -> bool:
-    return location.startswith(("http://", "https://"))
-
+# Parsing, types and confinement of source locations live in manifest.py.
 
 def local_path(base: Path, ref: SourceRef) -> Path:
-    p = Path(ref.location)
-    return p if p.is_absolute() else base / p
+    """The confined path of a local source whose location is inside ``base``."""
+    return resolve_location(Path(os.path.realpath(base)), ref.location,
+                            (Path(os.path.realpath(base)),))[0]
 
 
 # --------------------------------------------------------------------------- fingerprints
@@ -133,6 +91,13 @@ class SourceSummary:
     anonymised: dict[str, int] = field(default_factory=dict)
     fragment: str = ""
     seconds: float = 0.0
+    # Comments counted in the source by a second, simpler path than the reader's (see
+    # ReadResult.raw_comment_count), and the comments left out on purpose (skipped): the
+    # validation checks published + quarantined + skipped against it.
+    raw_comment_count: int | None = None
+    raw_count_method: str = ""
+    raw_count_exact: bool = True
+    comments_skipped: int = 0
 
 
 def read_source(ref: SourceRef, data: bytes) -> ReadResult:
@@ -141,7 +106,7 @@ def read_source(ref: SourceRef, data: bytes) -> ReadResult:
     if fmt is None:
         r = ReadResult(ref.source_id, "unknown")
         r.error("unknown_format", "could not tell the format from the content; set 'format' for this "
-                "source in the manifest (one of: text_capture, wordpress_html, wxr, disqus, wp_rest)")
+                f"source in the manifest (one of: {format_help()})")
         return r
     try:
         result = get_reader(fmt).read(data, ref)
@@ -186,6 +151,8 @@ def process_source(ref: SourceRef, data: bytes, anonymiser: Any) -> tuple[ReadRe
                 for i in result.issues],
         anonymised=dict(sorted(anon_counts.items())),
         seconds=round(time.perf_counter() - t0, 4),
+        raw_comment_count=result.raw_comment_count, raw_count_method=result.raw_count_method,
+        raw_count_exact=result.raw_count_exact, comments_skipped=result.comments_skipped,
     )
     return result, summary, tokens
 
@@ -301,8 +268,10 @@ class SourceJob:
 
 def run_source(job: SourceJob) -> dict[str, Any]:
     """Process one source into its fragment; returns its summary. Runs in any worker."""
+    from .manifest import read_local
+
     key, anonymiser = worker_state(job.key_file, job.policy)
-    data = Path(job.path).read_bytes()
+    data = read_local(Path(job.path))  # no link, a regular file, not a key: checked again on read
     result, summary, tokens = process_source(job.ref, data, anonymiser)
     extra = {"anonymiser_fingerprint": anonymiser.fingerprint}
     write_fragment(result, summary, tokens, Path(job.fragment), key=key, extra=extra)

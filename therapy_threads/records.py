@@ -38,9 +38,13 @@ class Post:
     site: str | None = None
     url: str | None = None
     author: str | None = None  # public byline only ("By Jane Example"), never a commenter or a login
-    published_at: str | None = None  # ISO 8601, UTC when the source gives a zone
+    published_at: str | None = None  # ISO 8601 UTC; only when the source gives a time and zone
+    # The date/time as the source wrote it (ISO 8601, its own offset or none): keeps the local
+    # day, and keeps a time without zone rather than dropping or guessing it.
+    published_local: str | None = None
     declared_comment_count: int | None = None
     language: str | None = None
+    comment_system: str | None = None  # which markup the comments were read from ("wordpress", ...)
     # internal
     source_key: str = ""  # the post's key inside its source (guid, thread id, "page")
     location: str = ""  # where in the source (line range, xpath, URL)
@@ -63,6 +67,7 @@ class Comment:
     n_children: int = 0
     like_count: int | None = None
     published_at: str | None = None
+    published_local: str | None = None  # as written by the source, see Post.published_local
     author_pseudonym: str | None = None
     is_post_author: bool | None = None
     language: str | None = None
@@ -119,6 +124,15 @@ class ReadResult:
     issues: list[SourceIssue] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (pingback, spam, ...)
+    # Reasons in ``skipped`` that count posts or threads, not comments (unpublished_post, ...).
+    post_skip_reasons: set[str] = field(default_factory=set)
+    # Comment elements in the source counted by a second, simpler path than the reader's own
+    # (a regex or element count), so that a loss inside a reader shows in the reconciliation:
+    # raw_comment_count == published + quarantined + comments_skipped. None: not countable.
+    raw_comment_count: int | None = None
+    raw_count_method: str = ""  # how it was counted, for the report
+    raw_count_exact: bool = True  # False: a lower bound (web pages: only comments with ids)
+    comment_pages: list[str] = field(default_factory=list)  # other pages of the thread (URLs)
 
     def warn(self, code: str, message: str, location: str = "") -> None:
         self.issues.append(SourceIssue(self.source_id, "warning", code, message, location))
@@ -127,7 +141,17 @@ class ReadResult:
         self.issues.append(SourceIssue(self.source_id, "error", code, message, location))
 
     def skip(self, reason: str, n: int = 1) -> None:
+        """Count ``n`` comments left out on purpose (pingbacks, spam, out of scope...)."""
         self.skipped[reason] = self.skipped.get(reason, 0) + n
+
+    def skip_post(self, reason: str, n: int = 1) -> None:
+        """Count ``n`` posts or threads left out on purpose (their comments: ``skip``)."""
+        self.post_skip_reasons.add(reason)
+        self.skip(reason, n)
+
+    @property
+    def comments_skipped(self) -> int:
+        return sum(v for k, v in self.skipped.items() if k not in self.post_skip_reasons)
 
     @property
     def failed(self) -> bool:

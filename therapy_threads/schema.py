@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
 
+# What a build writes (and validates).
 TABLES = ("posts", "comments", "quarantine")
+# Tables a release adds, derived from the build's tables when publishing (publish/speakers.py).
+DERIVED_TABLES = ("speakers",)
+RELEASE_TABLES = TABLES + DERIVED_TABLES
 
 _ARROW = {
     "string": pa.string(),
@@ -20,17 +23,19 @@ _ARROW = {
 
 
 def schema_dir() -> Path:
-    # Installed wheels carry a copy in the package; a source checkout reads the top-level folder.
-    repo = Path(__file__).resolve().parent.parent / "schemas"
-    if repo.is_dir():
-        return repo
-    return Path(str(resources.files("therapy_threads") / "data" / "schemas"))
+    """The published contract. A wheel carries ``schemas/`` as the package
+    ``therapy_threads.schemas`` (mapped in setup.py, not copied); a source checkout or an
+    editable install reads the top-level folder itself."""
+    packaged = Path(__file__).resolve().parent / "schemas"
+    if (packaged / "comments.schema.json").is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schemas"
 
 
 @lru_cache(maxsize=None)
 def json_schema(table: str) -> dict:
-    if table not in TABLES:
-        raise ValueError(f"unknown table {table!r}; tables are {', '.join(TABLES)}")
+    if table not in RELEASE_TABLES:
+        raise ValueError(f"unknown table {table!r}; tables are {', '.join(RELEASE_TABLES)}")
     return json.loads((schema_dir() / f"{table}.schema.json").read_text(encoding="utf-8"))
 
 
@@ -54,7 +59,7 @@ def arrow_schema(table: str) -> pa.Schema:
 
 
 def schema_version() -> str:
-    versions = {json_schema(t)["x-schema-version"] for t in TABLES}
+    versions = {json_schema(t)["x-schema-version"] for t in RELEASE_TABLES}
     return max(versions)
 
 

@@ -253,15 +253,16 @@ def check(build_dir: Path | str, key: bytes, stages: tuple[str, ...] = STAGES) -
         if v.mac is None and not v.passed:  # a stage without the build's key records an unsigned failure
             raise VerdictError(f"the {name} of {root} did not pass ({v.reason or 'see its report'}); "
                                f"fix it and re-run '{cmd}'")
+        # (refused either way; the code version is named first because it explains the rest)
+        if v.code_version != code_version():
+            raise VerdictError(f"the {name} of {root} was made by therapy-threads {v.code_version}, "
+                               f"this is {code_version()}; re-run '{cmd}' with this version")
         if v.mac is None or not hmac.compare_digest(v.mac, _mac(key, v)):
             raise VerdictError(f"the {name} verdict of {root} is not signed with this build's key "
                                f"(made with another key, or edited); re-run '{cmd}'")
         if not v.passed:
             raise VerdictError(f"the {name} of {root} did not pass ({v.reason or 'see its report'}); "
                                f"fix it and re-run '{cmd}'")
-        if v.code_version != code_version():
-            raise VerdictError(f"the {name} of {root} was made by therapy-threads {v.code_version}, "
-                               f"this is {code_version()}; re-run '{cmd}' with this version")
         changed = changed_files(v, current)
         if changed:
             n = changed[0]

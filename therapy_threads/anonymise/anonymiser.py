@@ -10,17 +10,18 @@ from functools import cached_property
 
 from ..records import Comment, Furniture, Post, ReadResult
 from . import ner
-from .detect import (CAP_RE, EMAIL, KNOWN, PERSON, POST_AUTHOR, URL, DocContext, KnownName,
-                     Rules, Span, _PRECEDENCE, build_context, sentence_bounds)
-from .identity import (cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
+from .detect import CAP_RE, NOUN_CAPS, DocContext, Engine, KnownName, build_context, sentence_bounds
+from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
+from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
                        name_variants, pseudonym, same_person, token_line)
 from .keys import keyed_digest
+from .knowledge import knowledge
 from .lexicon import lexicon
 from .patterns import url_host
 from .policy import Policy
 from .slugs import publishable_url
 
-CODE_VERSION = "anonymise-2"
+CODE_VERSION = "anonymise-3"
 _AUTHOR = "\x00post-author"
 _POSS = re.compile(r"['’]s?$")
 _TITLE_PREFIX = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Fr|Rev)\.?\s+)+")
@@ -77,18 +78,15 @@ class Anonymiser:
         self._key = bytes(key)
         self.policy = policy or Policy.load(None)
         self.lex = lexicon()
-        self.rules = Rules(self.policy, self.lex)
-        self._prefer = list(self.policy.get("pseudonym", "prefer"))
-        self._generic = self.policy.words("pseudonym", "generic_names")
-        self._prefix = str(self.policy.get("pseudonym", "prefix"))
-        self._digits = int(self.policy.get("pseudonym", "hex_digits"))
-        ph = self.policy.raw["placeholders"]
-        self._ph_person, self._ph_known, self._ph_author = ph["person"], ph["known"], ph["post_author"]
-        self._ph_email, self._ph_url = ph["email"], ph["url"]
-        self._ner_on = bool(self.policy.get("ner", "enabled"))
-        self._ner_model = str(self.policy.get("ner", "model"))
-        self._ner_labels = frozenset(self.policy.get("ner", "labels"))
-        self._ner_window = int(self.policy.raw["ner"].get("window", 100))
+        self.engine = Engine(self.policy, self.lex)
+        self.cues = self.engine.cues
+        pol = self.policy
+        self._prefer = list(pol.pseudonym.prefer)
+        self._generic = pol.pseudonym.generic_names
+        self._prefix = pol.pseudonym.prefix
+        self._digits = pol.pseudonym.hex_digits
+        self._ph = pol.placeholders
+        self._ner_on = pol.ner.enabled
 
     @cached_property
     def fingerprint(self) -> str:
@@ -98,12 +96,18 @@ class Anonymiser:
         h.update(hmac.new(self._key, b"fingerprint", hashlib.sha256).digest())
         h.update(self.policy.digest.encode())
         h.update(self.lex.digest.encode())
-        h.update((ner.model_version(self._ner_model) if self._ner_on else "no-ner").encode())
+        h.update(knowledge().digest.encode())
+        h.update((ner.model_version(self.policy.ner.model) if self._ner_on else "no-ner").encode())
         h.update(CODE_VERSION.encode())
         return h.hexdigest()[:16]
 
-    def pseudonym_for(self, ident) -> str | None:
+    def pseudonym_for(self, ident, site: str | None = None) -> str | None:
+        """The commenter's pseudonym. A display name alone links comments only within one site
+        (``site``): two people called "Markus" on unrelated blogs are two people; an e-mail address
+        or a website links them across sites."""
         basis = identity_basis(ident, self._prefer, self._generic)
+        if basis and basis[0] == "name" and site:
+            basis = ("name", site.casefold() + "\x1f" + basis[1])
         return pseudonym(self._key, basis, self._prefix, self._digits) if basis else None
 
     # ---- the stage ------------------------------------------------------------------------------
@@ -154,8 +158,8 @@ class Anonymiser:
         for d in docs:
             for t in d.texts:
                 lang = _language(t, d)
-                english = lang is None or lang == "en"
-                t.spans, t.candidates = self.rules.scan(t.text, d.ctx, t.role, self.policy, english, lang)
+                found = self.engine.analyze(t.text, d.ctx, t.role, lang)
+                t.spans, t.candidates = found.spans, found.candidates
                 self._remember(d.ctx, t)
         if self._ner_on:
             self._run_ner(docs, report)
@@ -182,6 +186,7 @@ class Anonymiser:
                 regs[variant] = (ps, st, cue)
 
         author_ident = post.author_identity if post else None
+        site = _site(post, comments)
         if post is not None and post.author:
             register(post.author, _AUTHOR)
         if author_ident is not None:
@@ -191,7 +196,7 @@ class Anonymiser:
             verdict = same_person(ident, author_ident) if author_ident is not None else None
             if c.is_post_author is not True and verdict is not None:
                 c.is_post_author = verdict
-            pseudo = self.pseudonym_for(ident)
+            pseudo = self.pseudonym_for(ident, site)
             c.author_pseudonym = pseudo
             if pseudo:
                 report.counts["comments_pseudonymised"] += 1
@@ -226,11 +231,13 @@ class Anonymiser:
             if sp.kind == PERSON:
                 for tok in CAP_RE.findall(t.text[sp.start:sp.end]):
                     cf = _POSS.sub("", tok).casefold()
-                    if tok.isupper() or cf in self.rules.not_names or cf in self.rules.titles or cf in ctx.keep:
+                    if tok.isupper() or cf in self.cues.not_names or cf in self.cues.titles or cf in ctx.keep:
                         continue
-                    # a name decided once (e.g. "her name is Faith") is a name in capitalised
-                    # mid-sentence use throughout the post, even if "faith" also occurs as a word
-                    if self.rules.namelike(cf, ctx) or cf in self.rules.first_names or cf in self.lex.last_names:
+                    # a name decided once (e.g. "her name is Ivy") is a name in capitalised
+                    # mid-sentence use throughout the post, even if "ivy" also occurs as a word;
+                    # :meth:`_propagate` decides where another text uses it in a name role
+                    if self.cues.namelike(cf, ctx) or cf in self.cues.first_names or self.lex.is_surname(cf) \
+                            or cf in self.cues.intl_names:
                         ctx.accepted.setdefault(cf, sp.key)
 
     # ---- NER on undecided sentences ----------------------------------------------------------
@@ -241,17 +248,15 @@ class Anonymiser:
             for t in d.texts:
                 pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
                 for s, e in t.candidates:
-                    if t.text[s:e].casefold() in d.ctx.accepted:
-                        continue
-                    a, b = sentence_bounds(t.text, s, e, self._ner_window)
+                    a, b = sentence_bounds(t.text, s, e, self.policy.ner.window)
                     pending.setdefault((a, b), []).append((s, e))
                 for (a, b), cands in pending.items():
                     jobs.setdefault(t.text[a:b], []).append((d, t, a, cands))
         if not jobs:
             return
         sentences = sorted(jobs)
-        nlp = ner.load(self._ner_model, self.policy.get("ner", "exclude"))
-        found = ner.person_spans(nlp, sentences, self._ner_labels, int(self.policy.get("ner", "batch_size")))
+        nlp = ner.load(self.policy.ner.model, self.policy.ner.exclude)
+        found = ner.person_spans(nlp, sentences, self.policy.ner.labels, self.policy.ner.batch_size)
         report.counts["ner_sentences"] += len(sentences)
         report.counts["ner_chars"] += sum(len(s) for s in sentences)
         for sent, ents in zip(sentences, found):
@@ -271,11 +276,11 @@ class Anonymiser:
         m = _TITLE_PREFIX.match(seg)
         if m:
             s += m.end()
-        # trim leading/trailing tokens that are ordinary words here ("Leah Benson Therapy")
+        # trim leading/trailing tokens that are ordinary words here ("Rowan Hale Counselling")
         toks = [(m.start() + s, m.end() + s, m.group(0)) for m in re.finditer(r"\S+", text[s:e])]
         def good(tok: str) -> bool:
             core = _POSS.sub("", tok.strip(".,;:!?\"“”()"))
-            return bool(core[:1].isupper()) and not core.isupper() and self.rules.namelike(core.casefold(), ctx)
+            return bool(core[:1].isupper()) and not core.isupper() and self.cues.namelike(core.casefold(), ctx)
         while toks and not good(toks[0][2]):
             toks.pop(0)
         while toks and not good(toks[-1][2]) and not re.fullmatch(r"[A-Z]\.?", toks[-1][2]):
@@ -285,23 +290,31 @@ class Anonymiser:
         s, e = toks[0][0], toks[-1][1]
         core = _POSS.sub("", text[s:e].rstrip(".,;:!?\"”)"))
         e = s + len(core)
-        if self.rules.title_before(text, s) and core.casefold() in ctx.lower_vocab:
+        if self.cues.title_before(text, s) and core.casefold() in ctx.lower_vocab:
             return None
-        return Span(s, e, PERSON, re.sub(r"\s+", " ", core).casefold())
+        return Span(s, e, PERSON, re.sub(r"\s+", " ", core).casefold(), "ner", 0.5, "NER person entity")
 
     # ---- consistency within the post -----------------------------------------------------------
 
     def _propagate(self, d: _Doc) -> None:
-        """Every capitalised occurrence of a name accepted anywhere in the post is replaced too."""
+        """A name accepted in one text is replaced in the post's other texts where it is used in a
+        name role there. A name that is no ordinary word ("Marisol") is a name wherever it is
+        capitalised; one that is also a word ("Summer", "Will", "Grace") only with a name cue
+        (a greeting before, a reporting verb after, a relation noun, a vocative, "X and I"), never
+        in a compound or title ("Summer breaks", "Good Will Hunting", "Grace period")."""
         names = [n for n in d.ctx.accepted if n not in d.ctx.known]
         if not names:
             return
-        pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        # keys are case-folded ("weißenborn" -> "weissenborn"): let "ss" match "ß" again
+        pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n).replace("ss", "(?:ss|ß)")
+                                                      for n in sorted(names, key=len, reverse=True))
                          + r")(?:['’]s)?(?![\w])", re.I)
+        cues = self.cues
         for t in d.texts:
-            if _language(t, d) not in (None, "en"):
+            lang = _language(t, d)
+            if lang not in (None, "en") and lang not in NOUN_CAPS:
                 continue
-            low = t.text.lower()
+            low = t.text.casefold()
             if not any(n in low for n in names):
                 continue  # substring tests are much cheaper than the case-insensitive regex
             for m in pat.finditer(t.text):
@@ -311,15 +324,42 @@ class Anonymiser:
                 if not core[:1].isupper():
                     continue
                 cf = core.casefold()
-                if any(x.start < e and s < x.end for x in t.spans):
+                if any(x.overlaps(s, e) for x in t.spans):
                     continue
-                if self.rules.is_initial(t.text, s) and self.rules.wordlike(cf, d.ctx):
+                if cues.title_before(t.text, s) and cf in d.ctx.keep:
                     continue
-                if self.rules.title_before(t.text, s) and cf in d.ctx.keep:
+                r = self.lex.rank(cf)
+                if lang in (None, "en") and r is not None and r < 5000 and re.match(r" [a-z]{3,}\b", t.text[e:e + 20]) \
+                        and not self._name_role(t.text, s, e):
+                    continue  # a common word before a noun: "Grace period", "Summer breaks"
+                if lang in NOUN_CAPS:
+                    lr = self.lex.lang_rank(cf, lang)
+                    if lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
+                        continue  # an ordinary German word here
+                elif self._wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
+                    continue  # an ordinary word here: "Summer breaks", "Grace period", "Will it ..."
+                elif cues.is_initial(t.text, s) and cues.wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
                     continue
-                if self.rules.wordlike(cf, d.ctx) and self.rules.in_title_phrase(t.text, s):
-                    continue  # "Good Will Hunting" after "Thanks Will"
-                t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf]))
+                t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
+                                    "a name accepted elsewhere in the post, used as a name here"))
+
+    def _wordlike(self, cf: str, ctx: DocContext) -> bool:
+        """A name that is also a common word: among the commonest words, on the policy's list of
+        given names that are words, or written in lower case somewhere in the post."""
+        r = self.lex.rank(cf)
+        return r is not None and (r < SOFT_RANK or self.cues.wordlike(cf, ctx))
+
+    def _name_role(self, text: str, s: int, e: int) -> bool:
+        cues = self.cues
+        if cues.name_cue(text, s, e) or cues.signoff(text, s, e) or cues.relation_before(text, s) \
+                or cues.verb_after(text, e) or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
+                self.lex.is_surname(re.match(r" ([A-Z][\w'’-]*)", text[e:e + 30]).group(1)):
+            return True  # ... or a surname follows: "Will Okafor"
+        if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",
+                                                                         text[max(0, s - 8):s]):
+            return not re.match(r"\s+[A-Za-z]", text[e:e + 2]) or bool(re.match(r"\s+(?:and|or|but|is|was|said|says|told)\b",
+                                                                                  text[e:e + 8]))
+        return False
 
     # ---- replacement -------------------------------------------------------------------------------
 
@@ -341,28 +381,43 @@ class Anonymiser:
         for t in d.texts:
             if not t.spans:
                 continue
-            chosen: list[Span] = []
-            for sp in sorted(t.spans, key=lambda x: (x.start, _PRECEDENCE[x.kind], -(x.end - x.start))):
-                if chosen and sp.start < chosen[-1].end:
-                    continue
-                chosen.append(sp)
             out: list[str] = []
             pos = 0
-            for sp in chosen:
+            for sp in resolve(t.spans):
+                if sp.kind not in REPLACED:
+                    continue
                 out.append(t.text[pos:sp.start])
                 out.append(self._placeholder(sp, number))
                 report.counts[f"replaced_{sp.kind}"] += 1
                 pos = sp.end
-            out.append(t.text[pos:])
-            setattr(t.obj, t.attr, "".join(out))
+            if pos:
+                out.append(t.text[pos:])
+                setattr(t.obj, t.attr, "".join(out))
 
     def _placeholder(self, sp: Span, number) -> str:
+        ph = self._ph
         if sp.kind == EMAIL:
-            return self._ph_email
+            return ph.email
         if sp.kind == URL:
-            return self._ph_url
+            return ph.url
+        if sp.kind == PHONE:
+            return ph.phone
         if sp.kind == POST_AUTHOR:
-            return self._ph_author
+            return ph.post_author
         if sp.kind == KNOWN:
-            return self._ph_known.format(pseudonym=sp.key)
-        return self._ph_person.format(n=number(sp.key))
+            return ph.known.format(pseudonym=sp.key)
+        return ph.person.format(n=number(sp.key))
+
+
+def _site(post: Post | None, comments: list[Comment]) -> str:
+    """The site a display-name pseudonym is scoped to: the post's host, else its site label, else
+    its source."""
+    if post is not None:
+        if post.url:
+            host = url_host(post.url)
+            if host:
+                return host
+        if post.site:
+            return post.site
+        return post.source_id
+    return comments[0].source_id if comments else ""

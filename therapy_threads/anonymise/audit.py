@@ -9,9 +9,9 @@ published text field into word 1..3-grams, HMACs them with the same key and chec
   case, or of class ``c`` (a name that is also a rarer English word, e.g. "Evan") written
   capitalised, or the whole display name of a commenter ("Mr WordPress") -> **fail**;
   weak tokens — class ``s`` (one of the commonest English words: "Will", "Hope"), class ``w``
-  (an ordinary word or brand that is not a name: "Muffin", "WordPress") and ``h``/``c`` tokens in
+  (an ordinary word or brand that is not a name: "Crumpet", "WordPress") and ``h``/``c`` tokens in
   text of a language where they are ordinary words ("Moin", "Bürger" in German) -> **fail** only
-  where the text uses them as a name ("Thanks Muffin", "Muffin wrote", "@muffin"), otherwise
+  where the text uses them as a name ("Thanks Crumpet", "Crumpet wrote", "@crumpet"), otherwise
   review (``identity_soft`` / ``identity_weak``) when capitalised.
 - ``email`` / ``url``: an address or link in published text -> **fail** (links to a post's own
   site in its body are allowed).
@@ -35,6 +35,7 @@ from typing import Callable, Iterator
 from ..errors import PrivacyGateError
 from .identity import hmac_token, words as name_words
 from .keys import key_fingerprint
+from .knowledge import find_phones
 from .patterns import find_emails, find_urls, mask, url_host
 from .slugs import slug_leftovers
 
@@ -54,13 +55,16 @@ _FIELDS = {
 }
 _ID = r"[0-9a-f]{20}"
 _LANG = r"^[a-z]{2,3}$"
+_CODE = r"^[a-z_]+$"
+_LOCAL_TIME = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?$"
 _SHAPES: dict[str, dict[str, str]] = {
-    "posts": {"post_id": rf"^p_{_ID}$", "source_format": r"^[a-z_]+$", "language": _LANG,
-              "content_sha256": r"^[0-9a-f]{64}$"},
+    "posts": {"post_id": rf"^p_{_ID}$", "source_format": _CODE, "language": _LANG,
+              "content_sha256": r"^[0-9a-f]{64}$", "comment_system": _CODE,
+              "published_local": _LOCAL_TIME},
     "comments": {"comment_id": rf"^c_{_ID}$", "post_id": rf"^p_{_ID}$", "parent_id": rf"^c_{_ID}$",
                  "root_id": rf"^c_{_ID}$", "path": rf"^c_{_ID}(?:/c_{_ID})*$", "language": _LANG,
-                 "author_pseudonym": r"^u_[0-9a-f]{8,64}$"},
-    "quarantine": {"item_kind": r"^[a-z_]+$", "reason": r"^[a-z0-9_]+$", "post_id": rf"^p_{_ID}$",
+                 "author_pseudonym": r"^u_[0-9a-f]{8,64}$", "published_local": _LOCAL_TIME},
+    "quarantine": {"item_kind": _CODE, "reason": r"^[a-z0-9_]+$", "post_id": rf"^p_{_ID}$",
                    "item_id": rf"^[pc]_{_ID}$", "content_sha256": r"^[0-9a-f]{64}$"},
 }
 # Source locations and reader messages name public pages, and posts.url is a link by definition;
@@ -68,6 +72,9 @@ _SHAPES: dict[str, dict[str, str]] = {
 # identity token), and a name in a URL's path by the identity check of its words.
 _NO_URL_CHECK = {("posts", "site"), ("posts", "url"), ("quarantine", "location"),
                  ("quarantine", "detail")}
+# Addresses in a source (a post's URL, a line range or XPath): their digits are dates, ids and
+# line numbers, not phone numbers.
+_ADDRESS_FIELDS = {("posts", "url"), ("quarantine", "location")}
 _SITE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.I)
 
 
@@ -110,7 +117,7 @@ def _shape_hits(path: Path, table: str, id_col: str) -> list[Hit]:
 
 @dataclass
 class Hit:
-    kind: str  # identity | email | url | url_slug | byline | shape | setup
+    kind: str  # identity | email | url | phone | url_slug | byline | shape | setup
     table: str
     row_id: str
     field: str
@@ -220,14 +227,14 @@ def _is_initial(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _default_rules():
-    """The packaged policy and its rules, built once per process: a build audits thousands of
-    fragments, and building the rules costs ~0.1 s each time."""
-    from .detect import Rules
+    """The packaged policy, its cues and its engine, built once per process: a build audits
+    thousands of fragments, and building them costs ~0.1 s each time."""
+    from .detect import Cues, Engine
     from .lexicon import lexicon
     from .policy import Policy
 
     policy = Policy.load(None)
-    return policy, Rules(policy, lexicon())
+    return policy, Cues(policy, lexicon()), Engine(policy, lexicon())
 
 
 def _cue_rules():
@@ -241,9 +248,9 @@ def _judge(cls: str, langs: frozenset[str], lang: str | None, text: str, s: int,
     ordinary words) written like a name. Weak tokens — very common words
     ('s'), ordinary words and brands that are not names ('w'), and 'h'/'c' tokens in text of a
     language where they are ordinary words ("Moin" in German) — fail only where the text uses them
-    as a name (:meth:`Rules.name_cue`: "Thanks Muffin", "Muffin wrote", "@muffin"; never in a
+    as a name (:meth:`Cues.name_cue`: "Thanks Crumpet", "Crumpet wrote", "@crumpet"; never in a
     title), and are otherwise listed for review when capitalised: the anonymiser would have
-    replaced a cued use, so a cued leftover is a miss, and a bare "Muffin Grundrezept" or
+    replaced a cued use, so a cued leftover is a miss, and a bare "Crumpet Grundrezept" or
     "Welcome to WordPress" is the word, not the commenter.
     """
     cap = text[s:s + 1].isupper()
@@ -280,23 +287,29 @@ def _batches(path: Path, columns: list[str]) -> Iterator[dict[str, list]]:
 
 class TextAudit:
     """The audit's checks of one text: identity n-grams (judged by :func:`_judge`), e-mail
-    addresses and URLs. :func:`audit_build` runs it on every published field of a build, and the
-    release scan (``therapy_threads.publish.release_scan``) on every file of a release.
+    addresses, URLs and phone numbers (the anonymiser's own finders). :func:`audit_build` runs it
+    on every published field of a build, and the release scan
+    (``therapy_threads.publish.release_scan``) on every file of a release.
     """
 
     def __init__(self, key: bytes, tokens: dict[str, tuple[str, frozenset[str]]]):
+        from .policy import Policy
+
         self.matcher = _TokenMatcher(key, tokens)
         self.cues = _cue_rules()
+        self.phone_regions = Policy.load(None).text.phone_regions
 
     def check(self, text: str, *, table: str, row_id: str, field: str, scope: str | None = None,
               lang: str | None = None, exempt: set[str] | frozenset[str] = frozenset(),
               urls: bool = True, url_ok: Callable[[str], bool] | None = None,
-              email_ok: Callable[[str], bool] | None = None) -> tuple[list[Hit], list[dict]]:
+              email_ok: Callable[[str], bool] | None = None,
+              phones: bool = True) -> tuple[list[Hit], list[dict]]:
         """(hits that fail the audit, review rows) for ``text``; found text appears masked only.
 
         ``scope`` is the source whose word-like identities apply (None: only the distinctive ones
         of every source); ``exempt`` n-grams are public names here (the post's byline);
-        ``url_ok``/``email_ok`` accept a found link or address (a post's own site in its body).
+        ``url_ok``/``email_ok`` accept a found link or address (a post's own site in its body);
+        ``phones=False`` for text whose numbers are counts and sizes (a release's reports).
         """
         hits: list[Hit] = []
         review: list[dict] = []
@@ -315,7 +328,17 @@ class TextAudit:
             for s, e in find_urls(text):
                 if url_ok is None or not url_ok(text[s:e]):
                     hits.append(Hit("url", table, row_id, field, mask(text[s:e])))
+        if phones:
+            for s, e in find_phones(text, self.phone_regions):
+                if not _inside_token(text, s, e):  # digits of an id or a pseudonym ("[u_5576…]")
+                    hits.append(Hit("phone", table, row_id, field, mask(text[s:e])))
         return hits, review
+
+
+def _inside_token(text: str, s: int, e: int) -> bool:
+    def word(ch: str) -> bool:
+        return ch.isalnum() or ch == "_"
+    return (s > 0 and word(text[s - 1]) and word(text[s])) or (e < len(text) and word(text[e]) and word(text[e - 1]))
 
 
 def load_matcher_tokens(build_dir: Path) -> dict[str, tuple[str, frozenset[str]]] | None:
@@ -443,7 +466,8 @@ def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, froze
                         _url_path(text) if (table, col) == ("posts", "url") else text,
                         table=table, row_id=row_id, field=col, scope=sids[i], lang=lang, exempt=exempt,
                         urls=(table, col) not in _NO_URL_CHECK,
-                        url_ok=(lambda u, own=own: url_host(u) == own) if own else None)
+                        url_ok=(lambda u, own=own: url_host(u) == own) if own else None,
+                        phones=(table, col) not in _ADDRESS_FIELDS)
                     for h in found:
                         counts[h.kind] += 1
                     hits.extend(found)
@@ -488,7 +512,7 @@ class _Reviewer:
     def __init__(self) -> None:
         from .detect import build_context
 
-        self.policy, self.rules = _default_rules()
+        self.policy, _, self.engine = _default_rules()
         self._ctx = build_context
         self.items: list[tuple[str, str, str, str, str | None]] = []
 
@@ -503,10 +527,9 @@ class _Reviewer:
         jobs: dict[str, list[tuple[str, str, str]]] = {}
         for table, row_id, col, text, lang in self.items:
             ctx = self._ctx([text], {}, None)
-            # the English rules and model only on English text, as in the anonymiser: on German every
-            # capitalised noun would be listed
-            english = lang is None or lang == "en"
-            spans, cands = self.rules.scan(text, ctx, "comment", self.policy, english, lang)
+            # the recognizers declare their languages, as in the anonymiser; NER runs on English only
+            found = self.engine.analyze(text, ctx, "comment", lang)
+            spans, cands = found.spans, (found.candidates if lang in (None, "en") else [])
             for sp in spans:
                 if sp.kind == PERSON:
                     out.append({"kind": "rule_person", "table": table, "row_id": row_id, "field": col,
@@ -516,10 +539,10 @@ class _Reviewer:
                 job = jobs.setdefault(text[a:b], [])
                 if (table, row_id, col) not in job:
                     job.append((table, row_id, col))
-        if jobs and self.policy.get("ner", "enabled"):
-            nlp = ner.load(self.policy.get("ner", "model"), self.policy.get("ner", "exclude"))
+        if jobs and self.policy.ner.enabled:
+            nlp = ner.load(self.policy.ner.model, self.policy.ner.exclude)
             sents = sorted(jobs)
-            for sent, ents in zip(sents, ner.person_spans(nlp, sents, frozenset(self.policy.get("ner", "labels")))):
+            for sent, ents in zip(sents, ner.person_spans(nlp, sents, self.policy.ner.labels)):
                 for s, e in ents:
                     piece = sent[s:e]
                     if piece.startswith("[") or piece.isupper() or not piece[:1].isupper():
@@ -535,5 +558,7 @@ def token_digest(tokens: set[str]) -> str:
     return hashlib.sha256("\n".join(sorted(tokens)).encode()).hexdigest()[:16]
 
 
-__all__ = ["audit_build", "audit_tables", "record_result", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens", "read_tokens",
-           "write_tokens", "token_digest"]
+AUDITED_TABLES = frozenset(_FIELDS)  # tables whose rows audit_build checks (the release scan does the rest)
+
+__all__ = ["AUDITED_TABLES", "audit_build", "audit_tables", "record_result", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens",
+           "read_tokens", "write_tokens", "token_digest"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import ids
 from ..records import Comment, Identity, Post, ReadResult
+from .spans import REPLACED
 
 REPLACE_KINDS = frozenset({"commenter", "private", "post_author"})
 _MARKER = re.compile(r"^[ \t]*(?:\d{1,3}\.|•)[ \t]+", re.M)
@@ -170,7 +171,7 @@ def score_heldout(doc, fx: dict) -> Score:
     pieces, spans, raw, base = [], [], "", 0
     for i, t in enumerate(texts):
         pieces.append(Piece(base, t.text))
-        spans.append([(s.start, s.end) for s in t.spans])
+        spans.append([(s.start, s.end) for s in t.spans if s.kind in REPLACED])
         raw += t.text + "\n"
         base += len(t.text) + 1
     mentions = [dict(m, start=pieces[m["text"]].start + m["start"]) for m in offs]
@@ -187,7 +188,7 @@ def score_seeds(anon, seeds_dir: Path, mentions_path: Path) -> dict[str, Score]:
         raw = f.read_text(encoding="utf-8")
         res, pieces = capture_result(raw, f.stem, fx["post_authors"].get(f.name))
         docs = anon._analyse(res, AnonymiseReport())
-        spans = [[(s.start, s.end) for s in t.spans] for t in docs[0].texts[1:]]
+        spans = [[(s.start, s.end) for s in t.spans if s.kind in REPLACED] for t in docs[0].texts[1:]]
         out[f.name] = score(spans, pieces, raw, [m for m in fx["mentions"] if m["file"] == f.name])
     return out
 

@@ -132,8 +132,8 @@ def token_class(word: str, lex: Lexicon) -> str:
     'h': not an English word ("deshawn", "beckedahl"): a hit in any case, in any source.
     'c': a name that is also a rarer English word ("evan", "jordan", "volker"): a hit when capitalised.
     's': among the 2,000 commonest English words ("will", "hope", "test"): review; a hit only with a name cue.
-    'w': an ordinary English word or brand that is not a name ("muffin", "wordpress", "tester"):
-         review; a hit only with a name cue ("Thanks Muffin", "Muffin wrote", "@muffin").
+    'w': an ordinary English word or brand that is not a name ("crumpet", "wordpress", "tester"):
+         review; a hit only with a name cue ("Thanks Crumpet", "Crumpet wrote", "@crumpet").
     """
     r = lex.rank(word)
     if r is None:
@@ -151,7 +151,7 @@ _ORDER = {"w": 0, "s": 1, "p": 2, "c": 3, "h": 4}
 
 def word_weak_in(word: str, lex: Lexicon) -> frozenset[str]:
     """Other languages in which ``word`` reads as an ordinary word (so a bare match is weak there).
-    English-weak words ("muffin", "will") are weak everywhere: "*"."""
+    English-weak words ("crumpet", "will") are weak everywhere: "*"."""
     if token_class(word, lex) in WEAK:
         return frozenset({"*"})
     return lex.ordinary_in(word)
@@ -198,7 +198,7 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
         host, _, path = normalise_url(ident.url).partition("/")
         labels = [lb for lb in host.split(".")[:-1] if lb not in ("www", "blog", "m")]
         if labels and labels[0] not in PLATFORMS:
-            # "boundaryninjatales.com" -> boundaryninjatales; "kat.wordpress.com" -> kat
+            # "quietharbourtales.com" -> quietharbourtales; "kat.wordpress.com" -> kat
             sources.append((words(labels[0]), False))
         elif path:
             # "facebook.com/jane.doe" -> jane, doe (the platform's name identifies nobody)
@@ -218,11 +218,38 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
                 if is_name and n == len(ws) and n > 1:
                     phrase = cls in WEAK and all(w.isalpha() for w in gram)  # "Happy 2" is no phrase
                     cls, langs = ("p" if phrase else max(cls, "c", key=_ORDER.__getitem__)), frozenset()
-                key = " ".join(gram)
-                prev = out.get(key)
-                if prev is None or _ORDER[cls] > _ORDER[prev[0]] or (cls == prev[0] and len(langs) < len(prev[1])):
-                    out[key] = (cls, langs)
+                _keep_stronger(out, " ".join(gram), cls, langs)
+    if ident.name and not is_generic_name(ident.name, generic):
+        # the variants people write back: "sadgirl92" / "sad girl" for sad_girl92, "Heart In Pieces"
+        # for heartinpieces, "Broken Wings" for BrokenWings77 (see :func:`handle_forms`)
+        forms = handle_forms(ident.name, lex)
+        parts = split_handle(ident.name)
+        if len(parts) > 2 and parts[-1].isdigit():  # "broken_wings77" tokenises as broken, wings77
+            forms.setdefault(" ".join(parts[:-2] + [parts[-2] + parts[-1]]), True)
+        for form, strong in forms.items():
+            ws = words(form)
+            if not ws or len(ws) > 3:
+                continue
+            if len(ws) == 1:
+                cls = token_class(ws[0], lex)
+            else:
+                top = max((token_class(w, lex) for w in ws), key=_ORDER.__getitem__)
+                cls = max(top, "c", key=_ORDER.__getitem__) if strong else "p"
+                if not strong:
+                    # the audit walks only texts holding a word of some token: a phrase's own words
+                    # (ordinary words, not function words) become weak tokens, reviewed at most
+                    for w in ws:
+                        r = lex.rank(w)
+                        if r is not None and r >= 300 and w not in out:
+                            out[w] = ("w" if token_class(w, lex) == "w" else "s", frozenset())
+            _keep_stronger(out, " ".join(ws), cls, frozenset())
     return out
+
+
+def _keep_stronger(out: dict[str, tuple[str, frozenset[str]]], key: str, cls: str, langs: frozenset[str]) -> None:
+    prev = out.get(key)
+    if prev is None or _ORDER[cls] > _ORDER[prev[0]] or (cls == prev[0] and len(langs) < len(prev[1])):
+        out[key] = (cls, langs)
 
 
 def identity_ngrams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, str]:
@@ -259,12 +286,78 @@ def _namer():
     return NickNamer()
 
 
+_HANDLE_SPLIT = re.compile(r"[\s_.\-]+|(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def split_handle(name: str) -> list[str]:
+    """Parts of a handle or name, case-folded: separators, camel case and digit runs split it
+    ("BrokenWings77" -> broken, wings, 77; "quiet.harbour" -> quiet, harbour; "sad_girl92" ->
+    sad, girl, 92)."""
+    s = unicodedata.normalize("NFKC", name).strip()
+    return [p.casefold() for p in _HANDLE_SPLIT.split(s) if p and not p.isspace()]
+
+
+def segment(word: str, lex: Lexicon, max_rank: int = 30000) -> list[str] | None:
+    """A run-together handle split into ordinary English words, fewest pieces first ("heartinpieces"
+    -> heart, in, pieces); None if the word is itself a word or cannot be split."""
+    if lex.rank(word) is not None or not word.isalpha() or len(word) < 5:
+        return None
+    import math
+
+    n = len(word)
+    # cheapest split: each piece costs log of its frequency rank (common words are cheap), so
+    # "heart in pieces" beats "hear tin pieces"
+    best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 20), i):
+            prev = best[j]
+            piece = word[j:i]
+            if prev is None or (len(piece) < 2 and piece not in ("a", "i")):
+                continue
+            r = lex.rank(piece)
+            if r is None or r >= max_rank:
+                continue
+            cand = (prev[0] + math.log(r + 2) + 1.0, prev[1] + [piece])
+            if best[i] is None or cand[0] < best[i][0]:
+                best[i] = cand
+    out = best[n]
+    return out[1] if out and len(out[1]) > 1 else None
+
+
+def handle_forms(name: str, lex: Lexicon) -> dict[str, bool]:
+    """Variants of a multi-part handle as people write it back: run together or split into words,
+    with or without its digits ("sad_girl92" -> sadgirl92, sadgirl, "sad girl"; "heartinpieces" ->
+    "heart in pieces"). -> strong? (a form that is no ordinary word matches in any case; a phrase of
+    ordinary words only where written or used as a name)."""
+    parts = split_handle(name)
+    out: dict[str, bool] = {}
+    alpha = [p for p in parts if not p.isdigit()]
+    if len(parts) == 1 and alpha:
+        seg = segment(alpha[0], lex)
+        if seg and all(len(p) >= 3 or (0 < i < len(seg) - 1 and (lex.rank(p) or 10**9) < 300)
+                       for i, p in enumerate(seg)):  # "heart in pieces" yes; "tr it tb ..." no
+            out[" ".join(seg)] = not all(token_class(w, lex) in WEAK for w in seg)
+        return out
+    for ps in (parts, alpha):
+        if len(ps) < 2:
+            continue  # one word with its number dropped ("Bürger 635" -> "bürger") is the word
+        joined = "".join(ps)
+        if len(joined) >= 3 and lex.rank(joined) is None:
+            out.setdefault(joined, True)
+        if len(ps) > 1:
+            phrase = all(p.isalpha() and token_class(p, lex) in WEAK for p in ps)
+            out.setdefault(" ".join(ps), not phrase)
+    return out
+
+
 def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     """Surface forms to look for in text -> strong? (strong: match in any case; weak: only capitalised).
 
-    "Joseph Burgo" -> joseph burgo, joe burgo, joseph, joe, joey, burgo; a handle "hopeful_kat" ->
-    hopeful_kat, hopeful kat, kat. A part that is a common English word ("Will", "Grace",
-    "hopeful") is weak or dropped, so "will" and "hope" in ordinary text are not touched.
+    "Katherine Okafor" -> katherine okafor, katherineokafor, katherine, okafor, and nicknames with
+    the surname only (kathy okafor, kate okafor); a handle "hopeful_kat" -> hopeful_kat, hopeful kat,
+    hopefulkat, kat. A part that is a common English word ("Will", "Grace", "hopeful") is weak or
+    dropped, so "will" and "hope" in ordinary text are not touched.
     """
     out: dict[str, bool] = {}
     norm = normalise_name(name)
@@ -282,6 +375,8 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     alpha = [p for p in parts if p.isalpha()]
     if len(parts) > 1:
         out.setdefault(" ".join(parts), not phrase)
+    for form, strong in handle_forms(name, lex).items():
+        out.setdefault(form, strong)
     first = alpha[0] if alpha else None
     last = alpha[-1] if len(alpha) > 1 else None
     for p in alpha:
@@ -293,22 +388,20 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
             p in lex.intl_names and (r is None or r >= SOFT_RANK))
         if r is None:
             out.setdefault(p, True)
-        elif name_like:
+        elif name_like and (r >= 300 or lex.is_first_name(p)):  # no function word alone ("to", "de")
             out.setdefault(p, r >= SOFT_RANK)  # evan, kat: any case; will, grace, mark: capitalised only
         # common words that are not names ("hopeful", "blue") are never matched alone
-    if first and lex.is_first_name(first):
+    if first and last and lex.is_first_name(first):
+        # a nickname counts only with the commenter's own surname ("Kathy Ellery" for "Katherine
+        # Ellery"): a bare "Kathy" may be anyone, and "Kathy Morrison" is someone else
         for v in _nick_variants(first):
-            if v not in out:
-                r = lex.rank(v)
-                out[v] = r is None or r >= SOFT_RANK
-            if last:
-                out.setdefault(f"{v} {last}", True)
+            out.setdefault(f"{v} {last}", True)
     return out
 
 
 def cue_variants(name: str, lex: Lexicon, generic: frozenset[str] = frozenset()) -> set[str]:
-    """Parts of a name that are ordinary words and not names ("wordpress" in "Mr WordPress", "muffin"
-    in "Muffin Mum"): matched in text only where it uses them as a name (a greeting before, "X wrote",
+    """Parts of a name that are ordinary words and not names ("wordpress" in "Mr WordPress", "crumpet"
+    in "Crumpet Mum"): matched in text only where it uses them as a name (a greeting before, "X wrote",
     "X's comment", "X," opening a line). Function words ("the", "to", "mr") are never matched alone."""
     norm = normalise_name(name)
     if not norm or is_generic_name(norm, generic):

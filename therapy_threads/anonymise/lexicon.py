@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "common_words.txt")
+FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt", "common_words.txt")
 # Ordinary words of other languages (language-stage codes), given names of each language removed.
 OTHER_LANGUAGES = ("cs", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pl", "pt", "sv")
 
@@ -24,12 +24,18 @@ class Lexicon:
     common_rank: dict[str, int]  # casefolded English word -> frequency rank (0 = most frequent)
     digest: str
     other_rank: dict[str, dict[str, int]] | None = None  # language -> word -> rank (names removed)
+    intl_last_names: frozenset[str] = frozenset()  # casefolded; surnames of other countries
 
     def is_first_name(self, w: str) -> bool:
         return w.casefold() in self.first_names
 
     def is_last_name(self, w: str) -> bool:
         return w.casefold() in self.last_names
+
+    def is_surname(self, w: str) -> bool:
+        """A surname of any country in the lexicons."""
+        cf = w.casefold()
+        return cf in self.last_names or cf in self.intl_last_names
 
     def is_name(self, w: str) -> bool:
         """A given name or surname in any of the name lists (English-speaking or other countries)."""
@@ -82,4 +88,5 @@ def lexicon() -> Lexicon:
         common_rank=common,
         digest=h.hexdigest(),
         other_rank=other,
+        intl_last_names=frozenset(w.casefold() for w in lists["last_names_intl.txt"]),
     )

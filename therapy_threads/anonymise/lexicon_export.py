@@ -6,6 +6,7 @@ and ~2 GB, and ``wordfreq`` is not a project dependency. Install both in a throw
     python -m venv /tmp/lexvenv
     /tmp/lexvenv/bin/pip install names-dataset==3.3.1 wordfreq==3.1.1
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data
+    # only the international surnames: ... lexicon_export.py therapy_threads/data --intl-surnames
     # only the other-language lists (leaves the English files untouched):
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --other-languages
 
@@ -15,6 +16,9 @@ Outputs (one entry a line, sorted, UTF-8):
 - ``first_names_intl.txt``: given names in the top 1000 of another large country and not above:
   weaker evidence (a token found only here goes to NER instead of being accepted by rule).
 - ``last_names.txt``: surnames ranked in the top 3000 of an English-speaking country.
+- ``last_names_intl.txt``: surnames in the top 1000 of another large country and not above
+  (``--intl-surnames`` writes only this file): lets "Mareike Sauer" or "Tobias Lanz" read as full
+  names even where the surname is also an ordinary word of the text's language.
 - ``common_words.txt``: the 50,000 most frequent English words in wordfreq (lower case, letters
   and apostrophes only), in frequency order.
 - ``common_words_<lang>.txt`` for the languages in ``OTHER_LANGUAGES``: the 25,000 most frequent
@@ -70,6 +74,7 @@ def export(out: Path) -> None:
     (out / "last_names.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
     (out / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     export_other_languages(out, nd)
+    export_intl_surnames(out, nd)
     print(f"first names {len(first)} + {len(intl)} intl, last names {len(last)}, common words {len(words)} -> {out}")
 
 
@@ -96,10 +101,25 @@ def export_other_languages(out: Path, nd=None) -> None:
         print(f"{code}: {len(words)} words ({len(names)} given names of {', '.join(countries)} removed below rank {OTHER_NAMES_KEEP})")
 
 
+def export_intl_surnames(out: Path, nd=None) -> None:
+    from names_dataset import NameDataset  # dev-only
+
+    nd = nd or NameDataset()
+    english = {ln.strip().casefold() for ln in (out / "last_names.txt").read_text(encoding="utf-8").splitlines()}
+    last: set[str] = set()
+    for c in OTHER:
+        top = nd.get_top_names(n=1000, country_alpha2=c, use_first_names=False).get(c, [])
+        last.update(x for x in top if _ALPHA.match(x) and x.casefold() not in english)
+    (out / "last_names_intl.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
+    print(f"intl surnames: {len(last)}")
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     dest = Path(args[0] if args else "therapy_threads/data")
     if "--other-languages" in sys.argv:  # only the non-English lists (the English ones are frozen)
         export_other_languages(dest)
+    elif "--intl-surnames" in sys.argv:
+        export_intl_surnames(dest)
     else:
         export(dest)

@@ -51,7 +51,7 @@ def person_spans(nlp: Any, sentences: list[str], labels: frozenset[str], batch_s
             if ent.label_ not in labels:
                 continue
             a, b = ent.start_char, ent.end_char
-            # spaCy sometimes joins "Joseph Burgo\n\nJoe" into one entity
+            # spaCy sometimes joins "Rowan Hale\n\nRo" into one entity
             piece_start = a
             text = doc.text
             for i in range(a, b + 1):

@@ -1,6 +1,6 @@
 """E-mail, URL and @mention patterns shared by the anonymiser and the privacy audit.
 
-A bare domain only counts with a real top-level domain in lower case ("boundaryninjatales.com",
+A bare domain only counts with a real top-level domain in lower case ("quietharbourtales.com",
 "example.co.uk"), so run-together sentences ("2.Do", "feel.Th", "money.commitment") are not URLs.
 """
 from __future__ import annotations
@@ -98,3 +98,60 @@ def mask(s: str) -> str:
     if not s:
         return ""
     return s[0] + "*" * min(len(s) - 1, 8)
+
+
+# ---- addresses written out to dodge filters: "sam dot lee at example dot com", "x punkt y at z punkt de"
+
+_W_AT = r"(?:\s*[\[({<]\s*(?:at|@|ät)\s*[\])}>]\s*|\s+(?:at|@)\s+)"
+_W_DOT = r"(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|\.)\s*[\])}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)"
+_W_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9_+-]*[A-Za-z0-9])?"
+_W_TLD = r"(?:" + "|".join(TLDS) + r")"
+WRITTEN_EMAIL_RE = re.compile(
+    r"(?<![\w.@])" + _W_LABEL + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_AT + _W_LABEL
+    + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_DOT + _W_TLD + r"(?![\w-])", re.I)
+WRITTEN_URL_RE = re.compile(
+    r"(?<![\w.@])" + _W_LABEL + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_DOT + _W_TLD + r"(?![\w-])", re.I)
+_WRITTEN_HINT = re.compile(r"\b(?:dot|punkt|punto)\b|[\[(]\s*(?:at|dot|@)\s*[\])]", re.I)
+_WRITTEN_SEP = re.compile(r"\b(?:dot|punkt|point|punto|at)\b|[\[({<]", re.I)
+
+
+def find_written_emails(text: str) -> list[tuple[int, int]]:
+    """E-mail addresses written out with words or brackets for "@" and "."."""
+    if not _WRITTEN_HINT.search(text):
+        return []
+    from .lexicon import lexicon
+
+    out = []
+    for m in WRITTEN_EMAIL_RE.finditer(text):
+        s = m.group(0)
+        if not _WRITTEN_SEP.search(s):
+            continue
+        parts = re.split(_W_AT, s, maxsplit=1)
+        local, domain = parts[0], parts[-1]
+        first = re.split(_W_DOT, domain)[0]
+        lr, dr = lexicon().rank(local), lexicon().rank(first)
+        if lr is not None and dr is not None and lr < 500 and dr < 500:
+            continue  # "look at it dot com": prose, not an address
+        out.append(m.span())
+    return out
+
+
+def find_written_urls(text: str) -> list[tuple[int, int]]:
+    """Web addresses written out with "dot" ("myblog dot example dot com"). A two-part form
+    ("the dot com") counts only when its first word is not an ordinary English word."""
+    if not _WRITTEN_HINT.search(text):
+        return []
+    out = []
+    for m in WRITTEN_URL_RE.finditer(text):
+        s = m.group(0)
+        if not _WRITTEN_SEP.search(s):
+            continue
+        parts = re.split(_W_DOT, s)
+        if len(parts) < 3:
+            from .lexicon import lexicon
+
+            r = lexicon().rank(parts[0])
+            if r is not None and r < 20000:
+                continue
+        out.append(m.span())
+    return out

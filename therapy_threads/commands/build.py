@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sources", default="seeds",
                    help="manifest file or folder holding sources.toml (default: seeds)")
     p.add_argument("--out", default="data/build", help="build folder (default: data/build)")
+    p.add_argument("--root", action="append", default=[], metavar="DIR",
+                   help="another folder local sources may be read from (repeatable); by default "
+                        "only the manifest's folder and the roots it lists")
     p.add_argument("--key-file", default=None,
                    help="pseudonym key file (default: $THERAPY_THREADS_KEY or ~/.config/therapy-threads/pseudonym.key)")
     p.add_argument("--policy", default=None, help="anonymisation policy TOML (default: the packaged policy)")
@@ -40,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "release (default: data/releases, if it exists)")
     p.add_argument("--archive", default="data/raw", help="WARC archive folder for URL sources")
     p.add_argument("--offline", action="store_true", help="replay URL sources from the archive only")
+    from ..fetch.http import add_arguments
+
+    add_arguments(p)
     p.add_argument("--no-validate", action="store_true",
                    help="skip the validation stage (such a build cannot be published until "
                         "'therapy-threads validate' passes on it)")
@@ -67,7 +73,8 @@ def _on_sigterm(signum: int, frame: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline import FailedSourcesError, load_manifest
+    from ..manifest import load_manifest
+    from ..pipeline import FailedSourcesError
     from ..prefect_server import PrefectServerError, TemporaryServer, managed_api
 
     out = Path(args.out)
@@ -77,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
 
     from ..anonymise.keys import load_key
 
-    _, refs = load_manifest(args.sources)  # fail fast, before starting Prefect
+    _, refs = load_manifest(args.sources, roots=args.root)  # fail fast, before starting Prefect
+    _check_writable(out)
     load_key(Path(args.key_file) if args.key_file else None, create=True)  # a refused key, too
     BuildLock(out).acquire().release()  # another build writing --out? say so now, not after start-up
     if args.runner == "dask" and args.dask_address and not os.environ.get("PREFECT_API_URL"):
@@ -119,7 +127,7 @@ class _BuildFailed(Exception):
 
 
 def _run_flow(args: argparse.Namespace, out: Path) -> dict[str, Any]:
-    from flows.build import PROGRESS_LOGGER, build_flow
+    from ..flows.build import PROGRESS_LOGGER, build_flow
 
     from ..validate import BuildValidationError
 
@@ -143,6 +151,7 @@ def _run_flow(args: argparse.Namespace, out: Path) -> dict[str, Any]:
                        policy=args.policy, workers=workers, archive_dir=args.archive,
                        offline=args.offline, run_validation=not args.no_validate,
                        allow_failed_sources=args.allow_failed_sources, registry=args.registry,
+                       roots=args.root or None, fetch_limits=_fetch_limits(args),
                        source_timeout=args.source_timeout)
     except BuildValidationError as e:
         report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
@@ -150,6 +159,26 @@ def _run_flow(args: argparse.Namespace, out: Path) -> dict[str, Any]:
             f"{e}\n\nvalidation FAILED: nothing from this build may be published; details in "
             f"{out / 'validation' / 'summary.json'} and {out / 'validation' / 'data_docs' / 'index.html'}",
             report) from None
+
+
+def _fetch_limits(args: argparse.Namespace) -> dict[str, Any] | None:
+    from ..fetch.http import Limits, limits_from_args
+
+    limits = limits_from_args(args)
+    return None if limits == Limits() else limits.to_dict()
+
+
+def _check_writable(out: Path) -> None:
+    """Fail in one line before Prefect starts when --out's folder cannot be written (read-only,
+    full). The build writes beside --out (its next version, its lock), so that is what is tried."""
+    import tempfile
+
+    parent = out.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=parent, prefix=f".{out.name}.write-test-") as f:
+        f.write(b"x" * 4096)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def dask_runner(address: str | None, workers: int | None):

@@ -3,11 +3,16 @@
 Shows the detected format, posts, each comment's id, parent and depth as a tree, what was
 skipped (by reason), quarantined and reported. Commenter names, e-mails and URLs are never
 printed: the tree shows the start of each comment's text only.
+
+Ids are derived from the source id, so inspect uses the id the build uses: the entry of the
+source manifest (``--sources``, default seeds/) whose location is this file or URL, else
+``--source-id``, else a slug of the file name, said in the output.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,6 +20,16 @@ from urllib.parse import urlsplit
 from ..errors import UserError
 
 PREVIEW = 60
+# Files whose kind their name gives away: never a saved page or an export, whatever the
+# plain-text reader's sniff (which accepts any text) says.
+NOT_A_SOURCE = {
+    ".md": "Markdown", ".markdown": "Markdown", ".rst": "reStructuredText", ".toml": "TOML",
+    ".yaml": "YAML", ".yml": "YAML", ".ini": "INI", ".cfg": "config", ".py": "Python",
+    ".js": "JavaScript", ".css": "CSS", ".csv": "CSV", ".tsv": "TSV", ".ipynb": "notebook",
+    ".pdf": "PDF", ".docx": "Word", ".png": "PNG image", ".jpg": "JPEG image",
+    ".jpeg": "JPEG image", ".gif": "GIF image", ".zip": "ZIP archive", ".gz": "gzip archive",
+    ".parquet": "Parquet", ".sqlite": "SQLite", ".db": "database",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,10 +41,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "issues. URLs are fetched politely (robots.txt, rate limit) and archived as "
                     "WARC under --archive, so a second run can replay them with --offline.")
     p.add_argument("target", metavar="PATH_OR_URL")
+    from ..readers import format_help
+
     p.add_argument("--format", dest="fmt", default=None,
-                   help="source format (default: detected from the content): "
-                        "text_capture, wordpress_html, wxr, disqus, wp_rest")
+                   help=f"source format (default: detected from the content): {format_help()}")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--sources", default="seeds",
+                   help="source manifest (folder with sources.toml, or the file) whose entry "
+                        "for this file or URL gives the source id, so the ids shown are the "
+                        "build's (default: seeds)")
+    p.add_argument("--source-id", default=None,
+                   help="the source id to derive ids from when the source is in no manifest")
     p.add_argument("--archive", default="data/raw",
                    help="WARC archive folder for fetched URLs (default: data/raw)")
     mode = p.add_mutually_exclusive_group()
@@ -40,6 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-interval", type=float, default=2.0,
                    help="seconds between requests to one host (default 2; robots.txt "
                         "Crawl-delay wins when longer)")
+    from ..fetch.http import add_arguments
+
+    add_arguments(p)
     p.add_argument("--max-posts", type=int, default=50,
                    help="posts to show in the human output (default 50; --json shows all)")
     p.set_defaults(func=run)
@@ -49,41 +74,89 @@ def _load(args: argparse.Namespace) -> tuple[bytes, str | None, str | None]:
     """(bytes, format or None, original URL or None)."""
     target = args.target
     if target.startswith(("http://", "https://")):
-        from ..fetch import FetchError
+        from ..fetch.http import limits_from_args
         from ..fetch.source import fetch_source
         from ..readers.base import SourceRef
 
         host = urlsplit(target).netloc or "site"
         mode = "replay" if args.offline else "refresh" if args.refresh else "cache"
         ref = SourceRef(source_id="inspect", location=target, format=args.fmt, url=target)
-        try:
-            data, fmt = fetch_source(ref, Path(args.archive), mode=mode,
-                                     min_interval=max(0.0, args.min_interval),
-                                     archive_name=f"inspect-{host}")
-        except FetchError as e:
-            raise UserError(str(e)) from None
+        # FetchError is a UserError: the CLI edge prints it as one line.
+        data, fmt = fetch_source(ref, Path(args.archive), mode=mode,
+                                 min_interval=max(0.0, args.min_interval),
+                                 archive_name=f"inspect-{host}", limits=limits_from_args(args))
         return data, fmt, target
+    from ..confine import SNIFF_BYTES, refuse_secret
+
     path = Path(target)
-    if not path.is_file():
+    if not path.is_file():  # also refuses FIFOs and devices, which would never end
         raise UserError(f"no such file: {target}; give a path to a saved page or export, or an "
                         "http(s) URL")
-    return path.read_bytes(), args.fmt, None
+    data = path.read_bytes()
+    refuse_secret(path, data[:SNIFF_BYTES])
+    return data, args.fmt, None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "source"
+
+
+def source_ref(args: argparse.Namespace, fmt: str | None, url: str | None):
+    """(SourceRef, where its id came from): the manifest entry of this file or URL when there is
+    one (the build's id, format and URL), else --source-id, else a slug of the name."""
+    from ..readers import SourceRef
+
+    target = args.target
+    if args.source_id:
+        return SourceRef(source_id=args.source_id, location=target, format=fmt, url=url), \
+            "--source-id"
+    from ..manifest import is_url, read_manifest
+
+    try:
+        manifest = read_manifest(args.sources)
+        refs, base = list(manifest.sources), manifest.base
+    except UserError:
+        refs = []
+    for ref in refs:
+        same = (ref.location == target if is_url(ref.location) else
+                not is_url(target) and manifest.local_path(ref) == Path(target).resolve())
+        if same:
+            ref.location = target
+            ref.format = fmt or ref.format
+            ref.url = ref.url or url
+            return ref, str(base / "sources.toml") if (base / "sources.toml").is_file() \
+                else str(base)
+    if url:
+        parts = urlsplit(url)
+        sid = _slug(parts.netloc + "-" + parts.path)
+    else:
+        sid = _slug(Path(target).stem)
+    return SourceRef(source_id=sid, location=target, format=fmt, url=url), None
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..readers import SourceRef, detect_format, formats, get_reader
+    from ..readers import canonical_format, detect_format, format_help, get_reader
 
+    if args.fmt is not None:
+        try:
+            args.fmt = canonical_format(args.fmt)
+        except ValueError:
+            raise UserError(f"unknown format {args.fmt!r}; known: {format_help()}") from None
     data, fmt, url = _load(args)
     if fmt is None:
-        fmt = detect_format(data, args.target)
+        kind = NOT_A_SOURCE.get(Path(urlsplit(args.target).path).suffix.lower())
+        fmt = None if kind else detect_format(data, args.target)
         if fmt is None:
-            raise UserError(f"could not tell the format of {args.target}; pass --format (one of "
-                            f"{', '.join(formats())})")
-    elif fmt not in formats():
-        raise UserError(f"unknown format {fmt!r}; known: {', '.join(formats())}")
-    source = SourceRef(source_id="inspect", location=args.target, format=fmt, url=url)
+            what = f"it is a {kind} file, " if kind else ""
+            raise UserError(f"{args.target} is not in a supported format ({what}not a saved "
+                            f"page, an export or an API dump); supported: "
+                            f"{format_help()}. If it really is one, pass --format")
+    source, id_from = source_ref(args, fmt, url)
+    fmt = canonical_format(source.format) or fmt
     result = get_reader(fmt).read(data, source)
     report = build_report(result, args.target, fmt, len(data))
+    report["source_id"] = source.source_id
+    report["source_id_from"] = id_from
     if args.json:
         json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -137,10 +210,17 @@ def build_report(result, target: str, fmt: str, n_bytes: int) -> dict:
 
 def render(report: dict, max_posts: int = 50) -> str:
     t = report["totals"]
+    sid = report.get("source_id")
+    frm = report.get("source_id_from")
+    id_line = (f"source id {sid!r} (from {frm}): ids are the build's" if frm else
+               f"source id {sid!r} (not in a source manifest): ids are what a manifest entry "
+               f"with id {sid!r} builds; pass --sources or --source-id for another")
     out = [f"{report['source']}: {report['format']}, {report['bytes']:,} bytes",
            f"posts {t['posts']}  comments {t['comments']} (replies {t['replies']}, max depth "
            f"{t['max_depth'] if t['max_depth'] is not None else '-'})  quarantined "
            f"{t['quarantined']}  skipped {t['skipped']}"]
+    if sid:
+        out.append(id_line)
     if report["skipped"]:
         out.append("skipped: " + ", ".join(f"{k}={v}" for k, v in report["skipped"].items()))
     for i in report["issues"]:

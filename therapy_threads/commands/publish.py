@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import UserError
@@ -51,11 +53,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--docs", default=None,
                    help="folder with anonymisation-policy.md / anonymisation-metrics.json "
                         "(default: docs/)")
-    p.add_argument("--data-card", default=None,
-                   help="also write the card (without YAML; its plots go to docs/data-card/ beside it) to this file; default: "
-                        "DATA_CARD.md when publishing data/build into data/releases (the "
-                        "project's own release), nothing otherwise")
-    p.add_argument("--no-data-card", action="store_true", help="do not write a data card file")
+    card = p.add_mutually_exclusive_group()
+    card.add_argument("--update-repo-card", action="store_true",
+                      help="also rewrite the repository's DATA_CARD.md and docs/data-card/*.png "
+                           "from this release (run from the repository root); without it "
+                           "publish changes no file outside the registry")
+    card.add_argument("--data-card", default=None, metavar="FILE",
+                      help="also write the card (without YAML) to FILE, its plots to "
+                           "docs/data-card/ beside it")
+    # Writing no card file is the default now; the flag stays so existing scripts keep working.
+    card.add_argument("--no-data-card", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
 
@@ -82,13 +89,14 @@ def run(args: argparse.Namespace) -> int:
     from ..publish.versioning import Version
 
     v = Version.parse(args.version)
-    options = options_from(args)
+    options = options_from(args)  # refuses a misplaced --update-repo-card before any work
     if args.upload_existing:
         if not args.hub:
             raise UserError("--upload-existing needs --hub REPO_ID")
         rel = Registry(args.registry).release_dir(v)
-        res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
-                             gated=options.hub_gated)
+        with _upload_errors(args, v, rel, retry="run the same command again"):
+            res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
+                                 gated=options.hub_gated)
         _report_upload(res)
         return 0
     if os.environ.get("PREFECT_API_URL") and not args.dry_run:
@@ -96,8 +104,10 @@ def run(args: argparse.Namespace) -> int:
         # its artifacts appear in the UI. Without one, a temporary server would only add ~15 s
         # and lose the artifacts at exit, so the library is called directly. Both paths call
         # publish_release(options).
-        return _run_flow(options)
-    outcome = publish_release(options)
+        with _upload_errors(args, v, Registry(args.registry).release_dir(v), retry=_retry_hint(args, v)):
+            return _run_flow(options)
+    with _upload_errors(args, v, Registry(args.registry).release_dir(v), retry=_retry_hint(args, v)):
+        outcome = publish_release(options)
     result = outcome.release
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
@@ -120,20 +130,51 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _retry_hint(args: argparse.Namespace, v) -> str:
+    registry = "" if args.registry == "data/releases" else f" --registry {args.registry}"
+    return (f"retry the upload with 'therapy-threads publish {v} --hub {args.hub} "
+            f"--upload-existing{registry}'")
+
+
+@contextlib.contextmanager
+def _upload_errors(args: argparse.Namespace, v, path, *, retry: str) -> Iterator[None]:
+    """A failed upload is one line: what failed, where the release is, the next step."""
+    from ..publish.hub_failures import hub_error
+
+    try:
+        yield
+    except UserError:
+        raise
+    except Exception as e:
+        err = hub_error(e, args.hub, "upload to")
+        if err is None:
+            raise
+        raise UserError(f"{err}. Release {v.tag} is complete at {path}; {retry}") from e
+
+
+def _gate_options(args: argparse.Namespace) -> dict:
+    from ..publish.versioning import MAX_ROW_LOSS
+
+    share = MAX_ROW_LOSS if args.max_row_loss is None else args.max_row_loss
+    if not 0 <= share <= 1:
+        raise UserError(f"--max-row-loss is a share between 0 and 1 (e.g. 0.05), not {share}")
+    return {"key_file": args.key_file, "allow_row_loss": args.allow_row_loss, "max_row_loss": share}
+
+
 def _card_path(args: argparse.Namespace) -> str | None:
-    """Where to write the repository's DATA_CARD.md, or None."""
-    if args.no_data_card:
-        return None
-    if args.data_card is None and Path(args.build) == Path("data/build") and \
-            Path(args.registry) == Path("data/releases"):
-        return "DATA_CARD.md"  # the project's own release: keep the repo's card in step
+    """Where to write a card body outside the registry: only where asked."""
+    if args.update_repo_card:
+        if not Path("pyproject.toml").is_file() or not Path("DATA_CARD.md").is_file():
+            raise UserError("--update-repo-card rewrites ./DATA_CARD.md of the project checkout; "
+                            "run it from the repository root (or use --data-card FILE)")
+        return "DATA_CARD.md"
     return args.data_card
 
 
 def _run_flow(options) -> int:
     from dataclasses import asdict
 
-    from flows.publish import publish_flow
+    from ..flows.publish import publish_flow
 
     out = publish_flow(**asdict(options))
     for w in out["warnings"]:

@@ -10,8 +10,10 @@ import urllib.robotparser
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-# fetch(url) -> (status, body) or None when the server could not be reached.
-RobotsFetcher = Callable[[str], "tuple[int, bytes] | None"]
+# fetch(url) -> (status, body), or None / a reason when the server could not be reached.
+RobotsFetcher = Callable[[str], "tuple[int, bytes] | str | None"]
+# Google reads the first 500 KiB of a robots.txt and ignores the rest; so do we.
+ROBOTS_MAX_BYTES = 512 * 1024
 
 
 def origin(url: str) -> str:
@@ -25,6 +27,7 @@ class RobotsPolicy:
         # robotparser matches the product token ("therapy-threads"), not the full UA string.
         self.agent = user_agent.split("/", 1)[0].strip()
         self._parsers: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._unreadable: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def _parser(self, url: str) -> urllib.robotparser.RobotFileParser:
@@ -35,15 +38,25 @@ class RobotsPolicy:
             return parser
         parser = urllib.robotparser.RobotFileParser(key + "/robots.txt")
         got = self._fetch(key + "/robots.txt")
-        if got is None or got[0] >= 500:
+        if got is None or isinstance(got, str) or got[0] >= 500:
             parser.disallow_all = True
+            why = got if isinstance(got, str) else "unreachable" if got is None \
+                else f"HTTP {got[0]}"
+            with self._lock:
+                self._unreadable[key] = why
         elif got[0] >= 400:
             parser.allow_all = True
         else:
-            parser.parse(got[1].decode("utf-8", errors="replace").splitlines())
+            parser.parse(got[1][:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace").splitlines())
         with self._lock:
             self._parsers[key] = parser
         return parser
+
+    def unreadable(self, url: str) -> str | None:
+        """Why the robots.txt of ``url``'s site could not be read, or None."""
+        self._parser(url)
+        with self._lock:
+            return self._unreadable.get(origin(url))
 
     def allowed(self, url: str) -> bool:
         return self._parser(url).can_fetch(self.agent, url)

@@ -28,6 +28,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from .. import __version__
+from ..confine import open_regular
+from ..errors import RefusedPath
 
 _DROP = {"content-encoding", "transfer-encoding", "content-length"}
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -98,8 +100,12 @@ class WarcArchive:
         return sorted(self._index)
 
     def load(self, entry: IndexEntry) -> StoredResponse:
+        if not isinstance(entry.file, str) or _SAFE_NAME.search(entry.file) or \
+                entry.file.startswith("."):
+            raise RefusedPath(f"the archive index at {self.root} names {entry.file!r}, not a file "
+                              "of this archive; the index is damaged: delete it and re-fetch")
         path = self.root / entry.file
-        with path.open("rb") as fh:
+        with open_regular(self.root, entry.file) as fh:
             fh.seek(entry.offset)
             for record in ArchiveIterator(fh):
                 if record.rec_type != "response":

@@ -18,7 +18,7 @@ import jinja2
 import yaml
 
 from .. import schema as schema_mod
-from ..schema import TABLES, json_schema
+from ..schema import RELEASE_TABLES, json_schema
 from .changelog import Changes
 
 PRETTY_NAME = "Therapy Threads: public blog discussions about the therapeutic relationship"
@@ -141,18 +141,29 @@ def card_languages(post_stats: dict[str, Any], comment_stats: dict[str, Any],
     return sorted(k for k, v in counts.items() if k != "unknown" and v / total >= min_share)
 
 
+def declared_configs(tables: dict[str, Any]) -> list[str]:
+    """The tables declared as Hugging Face configs: every table with rows, default first.
+
+    An empty table is not declared: ``datasets.load_dataset`` cannot build a split with no
+    examples ("corresponds to no data", huggingface/datasets#8401), and a declared config must
+    load. Its (empty) Parquet file still ships and the card says so.
+    """
+    order = (DEFAULT_CONFIG,) + tuple(x for x in RELEASE_TABLES if x != DEFAULT_CONFIG)
+    return [t for t in order if t in tables and tables[t]["rows"] > 0]
+
+
 def card_metadata(ctx: CardContext) -> dict[str, Any]:
     tables = ctx.manifest["tables"]
     langs = card_languages(ctx.post_stats, ctx.comment_stats)
     configs = []
-    for t in (DEFAULT_CONFIG,) + tuple(x for x in TABLES if x != DEFAULT_CONFIG):
+    for t in declared_configs(tables):
         cfg: dict[str, Any] = {"config_name": t,
                                "data_files": [{"split": "train", "path": f"data/{t}-*.parquet"}]}
         if t == DEFAULT_CONFIG:
             cfg["default"] = True
         configs.append(cfg)
     infos = []
-    for t in (DEFAULT_CONFIG,) + tuple(x for x in TABLES if x != DEFAULT_CONFIG):
+    for t in declared_configs(tables):
         info = tables[t]
         infos.append({
             "config_name": t,
@@ -276,7 +287,8 @@ def render_body(ctx: CardContext) -> str:
         metrics_file=ctx.metrics_file,
         repo_id=ctx.repo_id,
         year=year,
-        field_tables={t: field_table(t) for t in TABLES},
+        field_tables={t: field_table(t) for t in RELEASE_TABLES},
+        empty_tables=[t for t in RELEASE_TABLES if ctx.manifest["tables"][t]["rows"] == 0],
         default_config=DEFAULT_CONFIG,
         terms_file=TERMS_FILE,
         max_rows=MAX_SOURCE_ROWS,
@@ -299,10 +311,11 @@ class CardError(ValueError):
     pass
 
 
-def validate_card(text: str) -> dict[str, Any]:
+def validate_card(text: str, tables: dict[str, Any] | None = None) -> dict[str, Any]:
     """Parse the card with huggingface_hub and datasets the way the Hub and load_dataset do.
 
-    Returns the metadata dict; raises CardError listing every problem found.
+    ``tables`` (the manifest's) says which tables have rows: each of those must be a config,
+    and no empty one may be. Returns the metadata dict; raises CardError listing every problem.
     """
     from datasets.info import DatasetInfosDict
     from datasets.utils.metadata import MetadataConfigs, known_task_ids
@@ -336,7 +349,10 @@ def validate_card(text: str) -> dict[str, Any]:
         infos = DatasetInfosDict.from_dataset_card_data(data)
     except Exception as e:  # datasets raises ValueError/TypeError/KeyError on bad entries
         raise CardError(f"configs/dataset_info do not parse: {e}") from e
-    for t in TABLES:
+    declared = declared_configs(tables) if tables is not None else list(RELEASE_TABLES)
+    for t in sorted(set(configs) - set(declared)):
+        problems.append(f"config {t} is declared but has no rows (it would not load)")
+    for t in declared:
         if t not in configs:
             problems.append(f"no config for table {t}")
         elif t not in infos:

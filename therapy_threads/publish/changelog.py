@@ -16,6 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from ..confine import open_regular, safe_relpath
+
 ID_COLUMNS = {"posts": "post_id", "comments": "comment_id"}
 
 
@@ -88,21 +90,24 @@ def schema_diff(prev: dict[str, dict[str, str]], cur: dict[str, dict[str, str]])
     return notes
 
 
-def row_digests(files: list[Path], table: str, batch_size: int = 20_000) -> pa.Table:
+def row_digests(files: list[Path] | list[tuple[Path, str]], table: str,
+                batch_size: int = 20_000) -> pa.Table:
     """(id, source_id, digest) per row: an 8-byte BLAKE2b over every published value.
 
-    Streams the files batch by batch; only ids and digests are kept.
+    ``files`` are paths, or (release folder, relative path) pairs opened without following
+    links. Streams the files batch by batch; only ids and digests are kept.
     """
     col = ID_COLUMNS[table]
     ids, sources, digests = [], [], []
     for f in files:
-        for batch in pq.ParquetFile(f).iter_batches(batch_size=batch_size):
-            cols = [c.to_pylist() for c in batch.columns]
-            ids.append(batch.column(col))
-            sources.append(batch.column("source_id"))
-            digests.append(pa.array(
-                [hashlib.blake2b(repr(row).encode("utf-8"), digest_size=8).digest()
-                 for row in zip(*cols, strict=True)], pa.binary(8)))
+        with (open_regular(*f) if isinstance(f, tuple) else open(f, "rb")) as handle:
+            for batch in pq.ParquetFile(handle).iter_batches(batch_size=batch_size):
+                cols = [c.to_pylist() for c in batch.columns]
+                ids.append(batch.column(col))
+                sources.append(batch.column("source_id"))
+                digests.append(pa.array(
+                    [hashlib.blake2b(repr(row).encode("utf-8"), digest_size=8).digest()
+                     for row in zip(*cols, strict=True)], pa.binary(8)))
     if not ids:
         return pa.table({col: pa.array([], pa.string()), "source_id": pa.array([], pa.string()),
                          "digest": pa.array([], pa.binary(8))})
@@ -110,8 +115,11 @@ def row_digests(files: list[Path], table: str, batch_size: int = 20_000) -> pa.T
                      "digest": pa.chunked_array(digests)})
 
 
-def _files(root: Path, manifest: dict[str, Any], table: str) -> list[Path]:
-    return [root / f["path"] for f in manifest["tables"][table]["files"]]
+def _files(root: Path, manifest: dict[str, Any], table: str) -> list[tuple[Path, str]]:
+    """(release folder, path) of a table's files: plain relative paths only, read without
+    links, so a hostile manifest cannot make the changelog read outside the release."""
+    return [(root, safe_relpath(f["path"], what=f"path of a {table} file"))
+            for f in manifest["tables"][table]["files"]]
 
 
 def _by_source(t: pa.Table) -> dict[str, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..schema import TABLES, json_schema
+from ..schema import RELEASE_TABLES, json_schema
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 # The standard Croissant 1.0 @context (mlcroissant warns about any other).
@@ -57,16 +57,23 @@ DATA_TYPES = {
     "bool": "sc:Boolean",
     "timestamp[us, tz=UTC]": "sc:DateTime",
 }
-# Foreign keys: (table, column) -> (table, column) it points at.
+# Foreign keys: (table, column) -> (record set, column) it points at. The reply links point at
+# REPLY_TARGETS, a key-only view of the comments files, rather than back into ``comments``:
+# mlcroissant builds one operation graph over all references, and a record set that references
+# itself makes it cyclic (records() fails with NetworkXUnfeasible).
+REPLY_TARGETS = "comment_ids"
 REFERENCES = {
     ("comments", "post_id"): ("posts", "post_id"),
-    ("comments", "parent_id"): ("comments", "comment_id"),
-    ("comments", "root_id"): ("comments", "comment_id"),
+    ("comments", "parent_id"): (REPLY_TARGETS, "comment_id"),
+    ("comments", "root_id"): (REPLY_TARGETS, "comment_id"),
+    ("comments", "author_pseudonym"): ("speakers", "author_pseudonym"),
 }
 TABLE_DESCRIPTIONS = {
     "posts": "Blog posts under which the discussions took place.",
     "comments": "Reader comments with their reply structure (parent_id, root_id, depth, path).",
     "quarantine": "Items from the sources that were not published, with the reason.",
+    "speakers": "One row per commenter pseudonym, derived from comments: comments, posts, "
+                "threads started, replies given and received, first and last seen.",
 }
 
 RAI = {
@@ -122,11 +129,28 @@ def _field(table: str, name: str, prop: dict[str, Any]) -> dict[str, Any]:
     return f
 
 
+def _reply_targets() -> dict[str, Any]:
+    """The comment ids that ``parent_id`` and ``root_id`` point at, read from the comments
+    files: the same key as ``comments/comment_id`` in a record set of its own."""
+    prop = json_schema("comments")["properties"]["comment_id"]
+    f = _field("comments", "comment_id", prop)
+    f["@id"] = f"{REPLY_TARGETS}/comment_id"
+    return {
+        "@type": "cr:RecordSet",
+        "@id": REPLY_TARGETS,
+        "name": REPLY_TARGETS,
+        "description": "Every published comment id (a key-only view of the comments table): "
+                       "the target of comments/parent_id and comments/root_id.",
+        "field": [f],
+        "key": {"@id": f"{REPLY_TARGETS}/comment_id"},
+    }
+
+
 def build_croissant(manifest: dict[str, Any], *, description: str, url: str, license_: str,
                     cite_as: str, languages: list[str], keywords: list[str]) -> dict[str, Any]:
     distribution: list[dict[str, Any]] = []
     record_sets: list[dict[str, Any]] = []
-    for table in TABLES:
+    for table in RELEASE_TABLES:
         info = manifest["tables"][table]
         for f in info["files"]:
             distribution.append({
@@ -158,6 +182,8 @@ def build_croissant(manifest: dict[str, Any], *, description: str, url: str, lic
         if schema.get("x-primary-key"):
             rs["key"] = {"@id": f"{table}/{schema['x-primary-key']}"}
         record_sets.append(rs)
+        if table == "comments":
+            record_sets.append(_reply_targets())
 
     doc: dict[str, Any] = {
         "@context": CONTEXT,

@@ -6,15 +6,15 @@ latest upload; every release is reachable by its tag, which users pass as ``revi
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
-from .fsutil import sha256_file
-from .manifest import MANIFEST
+from .fsutil import read_json_confined, sha256_confined, sha256_file, walk_files
+from .manifest import MANIFEST, check_release_manifest
+from .registry import MAX_JSON_BYTES
 from .versioning import Version
 
 # Files of an older release that the new upload does not contain are deleted from main, so the
@@ -51,11 +51,20 @@ def plan_upload(release_dir: Path, repo_id: str, *, private: bool = True) -> Upl
     if not mpath.is_file():
         raise UserError(f"{release_dir} is not a release (no {MANIFEST}); run "
                         "'therapy-threads publish VERSION' first")
-    manifest = json.loads(mpath.read_text(encoding="utf-8"))
+    manifest = check_release_manifest(
+        read_json_confined(release_dir, MANIFEST, max_bytes=MAX_JSON_BYTES,
+                           what="release manifest"),
+        str(mpath), "the release folder is damaged: publish a new version")
+    # upload_folder would follow a link out of the folder: the release must hold only files.
+    list(walk_files(release_dir))
     files = []
     for f in manifest["files"]:
         p = release_dir / f["path"]
-        if not p.is_file() or p.stat().st_size != f["bytes"] or sha256_file(p) != f["sha256"]:
+        try:
+            got = sha256_confined(release_dir, f["path"])
+        except FileNotFoundError:
+            got = None
+        if got != (f["bytes"], f["sha256"]):
             raise UserError(f"{p} does not match the manifest; the release folder was modified "
                             "after publishing. Publish a new version instead of editing one")
         files.append(dict(f))

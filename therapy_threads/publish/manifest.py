@@ -1,13 +1,15 @@
 """The release manifest: what is in a release, where it came from, and every file's checksum."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pyarrow
 
 from .. import __version__
-from ..schema import TABLES, json_schema
+from ..errors import UserError
+from ..schema import RELEASE_TABLES, TABLES, json_schema
 from .fsutil import sha256_file
 
 MANIFEST = "manifest.json"
@@ -99,10 +101,110 @@ def base_manifest(version: str, report: dict[str, Any], schema_version: str,
         "key_fingerprint": report.get("key_fingerprint"),
         "sources": source_entries(report),
         "totals": report.get("totals", {}),
-        "tables": {t: tables[t] for t in TABLES},
+        "tables": {t: tables[t] for t in RELEASE_TABLES},
         "validation": scalars_only(validation),
         "privacy_audit": scalars_only(privacy),
         "failed_sources_allowed": list(report.get("failed_sources_allowed") or []),
         "gate": gate_entry(verdicts or {}),
         "tools": {"pyarrow": pyarrow.__version__, "therapy_threads": __version__},
     }
+
+
+# ---------------------------------------------------------------- reading a manifest back
+# A manifest read back (a download, the previous release of a registry) is data from elsewhere:
+# its shape is checked before any field is used, so a wrong type is one clear line, not a crash.
+
+MAX_MANIFEST_FILES = 100_000
+MAX_FILE_BYTES = 1 << 40  # 1 TiB: beyond any release, and far beyond a disk check's reach
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+RESERVED = frozenset({MANIFEST, ".therapy-threads-download.json"})
+
+
+class MalformedManifest(UserError):
+    pass
+
+
+def _bad(where: str, what: str, advice: str) -> MalformedManifest:
+    return MalformedManifest(f"{where} is malformed: {what}; {advice}")
+
+
+def _is_count(v: Any, top: int) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= top
+
+
+def check_release_manifest(doc: Any, where: str, advice: str, *, tables: bool = False
+                           ) -> dict[str, Any]:
+    """``doc`` if it has the shape download (and, with ``tables``, a changelog) relies on."""
+    from ..confine import safe_relpath
+    from .versioning import Version
+
+    if not isinstance(doc, dict):
+        raise _bad(where, f"it is {type(doc).__name__}, not a JSON object", advice)
+    if not isinstance(doc.get("version"), str):
+        raise _bad(where, "'version' is missing or not a string", advice)
+    try:
+        Version.parse(doc["version"])
+    except UserError:
+        raise _bad(where, f"'version' {doc['version'][:40]!r} is not MAJOR.MINOR.PATCH",
+                   advice) from None
+    files = doc.get("files")
+    if not isinstance(files, list):
+        raise _bad(where, "'files' is missing or not a list", advice)
+    if len(files) > MAX_MANIFEST_FILES:
+        raise _bad(where, f"it lists {len(files):,} files (at most {MAX_MANIFEST_FILES:,})", advice)
+    seen: set[str] = set()
+    for i, f in enumerate(files):
+        if not isinstance(f, dict):
+            raise _bad(where, f"files[{i}] is not an object", advice)
+        try:
+            path = safe_relpath(f.get("path"), what=f"files[{i}].path")
+        except UserError as e:
+            raise _bad(where, str(e), advice) from None
+        if path in RESERVED or path in seen:
+            raise _bad(where, f"files[{i}].path {path!r} is reserved or listed twice", advice)
+        seen.add(path)
+        if not _is_count(f.get("bytes"), MAX_FILE_BYTES):
+            raise _bad(where, f"files[{i}].bytes must be a whole number of bytes, not "
+                              f"{str(f.get('bytes'))[:40]!r}", advice)
+        if not isinstance(f.get("sha256"), str) or not _SHA256.match(f["sha256"]):
+            raise _bad(where, f"files[{i}].sha256 is not 64 lower-case hex digits", advice)
+    if tables:
+        _check_tables(doc, where, advice, seen)
+    return doc
+
+
+def _check_tables(doc: dict[str, Any], where: str, advice: str, paths: set[str]) -> None:
+    t = doc.get("tables")
+    if not isinstance(t, dict) or not all(k in t for k in TABLES):
+        raise _bad(where, f"'tables' must hold {', '.join(TABLES)}", advice)
+    for name in TABLES:
+        info = t[name]
+        if not isinstance(info, dict) or not _is_count(info.get("rows"), 1 << 62) \
+                or not isinstance(info.get("files"), list) \
+                or not isinstance(info.get("features", {}), dict):
+            raise _bad(where, f"tables.{name} lacks 'rows' (a number) or 'files' (a list)", advice)
+        for f in info["files"]:
+            if not isinstance(f, dict) or f.get("path") not in paths:
+                raise _bad(where, f"tables.{name} lists a file that is not in 'files'", advice)
+    sources = doc.get("sources", [])
+    if not isinstance(sources, list) or not all(
+            isinstance(s, dict) and isinstance(s.get("source_id"), str) for s in sources):
+        raise _bad(where, "'sources' must be a list of objects with a 'source_id'", advice)
+
+
+def check_index(doc: Any, where: str, advice: str) -> dict[str, Any]:
+    """A registry ``index.json`` with the fields readers use, or MalformedManifest."""
+    if not isinstance(doc, dict):
+        raise _bad(where, f"it is {type(doc).__name__}, not a JSON object", advice)
+    if doc.get("latest") is not None and not isinstance(doc["latest"], str):
+        raise _bad(where, "'latest' is not a version string", advice)
+    releases = doc.get("releases", [])
+    if not isinstance(releases, list) or len(releases) > MAX_MANIFEST_FILES:
+        raise _bad(where, "'releases' is not a list", advice)
+    for i, r in enumerate(releases):
+        if not isinstance(r, dict) or not isinstance(r.get("version"), str):
+            raise _bad(where, f"releases[{i}] has no 'version' string", advice)
+        sha = r.get("manifest_sha256")
+        if sha is not None and (not isinstance(sha, str) or not _SHA256.match(sha)):
+            raise _bad(where, f"releases[{i}].manifest_sha256 is not 64 hex digits", advice)
+    return doc

@@ -36,6 +36,7 @@ SORT_KEYS: dict[str, list[str]] = {
     "comments": ["post_id", "position", "comment_id"],
     "quarantine": ["source_id", "item_kind", "reason", "post_id", "item_id", "location",
                    "detail", "content_sha256"],
+    "speakers": ["author_pseudonym"],
 }
 
 

@@ -16,6 +16,7 @@ only when complete, under the registry lock; an existing version is never overwr
 """
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,22 +24,24 @@ from typing import Any
 
 
 from ..errors import UserError
-from ..schema import TABLES, schema_version
+from ..schema import RELEASE_TABLES, TABLES, schema_version
 from . import changelog as changelog_mod
 from . import plots as plots_mod
 from .card import (CardContext, TAGS, TERMS_FILE, card_languages, load_docs, load_source_notes,
                    render_body, render_card, render_terms, validate_card)
 from .croissant import build_croissant
-from .fsutil import atomic_directory, canonical_json, sha256_file
+from .fsutil import atomic_directory, canonical_json, read_regular, sha256_file
 from .inputs import Build, open_build
 from .manifest import MANIFEST, base_manifest, features_map, file_entries
 from .parquet import ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, read_published, write_shards
 from .registry import DEFAULT_REGISTRY, Registry
+from .speakers import check_speakers, derive_speakers
 from .stats import comment_stats, post_stats, quarantine_stats
 from .release_scan import check_release
 from .versioning import MAX_ROW_LOSS, Version, check_bump, check_rows
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+MAX_CHANGELOG_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -115,7 +118,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     # Schema rule first, before any work: a changed schema needs a major bump.
     if prev_manifest is not None:
         notes = changelog_mod.schema_diff(changelog_mod.features_of(prev_manifest),
-                                          {t: features_map(t) for t in TABLES})
+                                          {t: features_map(t) for t in RELEASE_TABLES})
         if prev_manifest.get("schema_version") != sv:
             notes.insert(0, f"schema version {prev_manifest.get('schema_version')} -> {sv}")
         if notes:
@@ -127,10 +130,17 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     dropped: dict[str, list[str]] = {}
     st: dict[str, dict[str, Any]] = {}
     post_ids: list[str] = []
-    for table in ("posts", "comments", "quarantine"):
-        t, extra = read_published(build.table_path(table), table)
+    speakers = None
+    for table in ("posts", "comments", "quarantine", "speakers"):
+        if table == "speakers":  # derived from comments, never read from the build
+            t, extra = speakers, []
+        else:
+            t, extra = read_published(build.table_path(table), table)
         if extra:
             dropped[table] = extra
+        if table == "comments":
+            speakers = derive_speakers(t)
+            check_speakers(speakers, t)
         shards = write_shards(t, table, dest, rows_per_shard=rows_per_shard,
                               row_group_size=row_group_size)
         tables[table] = {
@@ -146,7 +156,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
             post_ids = t.column("post_id").to_pylist()
         elif table == "comments":
             st["comments"] = comment_stats(t, post_ids)
-        else:
+        elif table == "quarantine":
             st["quarantine"] = quarantine_stats(t)
         del t
 
@@ -180,10 +190,12 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
 
     date = str(manifest.get("built_at") or "")[:10]
     entry = changelog_mod.render_entry(str(version), date, changes,
-                                       {t: tables[t]["rows"] for t in TABLES})
+                                       {t: tables[t]["rows"] for t in RELEASE_TABLES})
     prev_log = None
-    if prev_dir is not None and (prev_dir / "CHANGELOG.md").is_file():
-        prev_log = (prev_dir / "CHANGELOG.md").read_text(encoding="utf-8")
+    if prev_dir is not None and os.path.lexists(prev_dir / "CHANGELOG.md"):
+        # read inside the previous release only: a link there is refused, never followed
+        prev_log = read_regular(prev_dir, "CHANGELOG.md", max_bytes=MAX_CHANGELOG_BYTES,
+                                what="previous changelog").decode("utf-8", errors="replace")
     (dest / "CHANGELOG.md").write_text(changelog_mod.render_changelog(entry, prev_log),
                                        encoding="utf-8")
 
@@ -198,7 +210,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
                       policy_doc=policy_doc, metrics=metrics, metrics_file=metrics_file,
                       repo_id=repo_id)
     card_text = render_card(ctx)
-    validate_card(card_text)
+    validate_card(card_text, manifest["tables"])
     (dest / "README.md").write_text(card_text, encoding="utf-8")
     (dest / TERMS_FILE).write_text(render_terms(ctx), encoding="utf-8")
     # The repository's DATA_CARD.md shows the same figures from docs/data-card/ (copied there by
@@ -207,10 +219,11 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     data_card = render_body(ctx)
 
     langs = card_languages(st["posts"], st["comments"])
-    url = (f"https://huggingface.co/datasets/{repo_id}" if repo_id
-           else f"https://therapy-threads.invalid/releases/v{version}/")
-    license_ = (f"https://huggingface.co/datasets/{repo_id}/blob/main/{TERMS_FILE}" if repo_id
-                else f"{url}{TERMS_FILE}")
+    # Real addresses when the release goes to the Hub; otherwise references relative to
+    # croissant.json, which resolve inside the release folder wherever it is served from.
+    url = f"https://huggingface.co/datasets/{repo_id}" if repo_id else "README.md"
+    license_ = (f"https://huggingface.co/datasets/{repo_id}/blob/{version.tag}/{TERMS_FILE}"
+                if repo_id else TERMS_FILE)
     croissant = build_croissant(manifest, description=_description(manifest), url=url,
                                 license_=license_, cite_as=_cite(str(version), date[:4], repo_id),
                                 languages=langs, keywords=TAGS)

@@ -12,11 +12,14 @@ addresses, links) before anything is published:
 - text files (UTF-8) line by line; JSON files too (a JSON string is text);
 - PNG files: their text chunks, and every string the figure draws (passed in by the writer);
 - Parquet files: the key/value metadata of the footer, and the column names (only published
-  columns); their rows are the build's tables, audited row by row and bound to the audit's
-  verdict by their SHA-256 (:mod:`therapy_threads.verdict`);
+  columns); the rows of the build's tables are audited row by row by the privacy audit and bound
+  to its verdict by their SHA-256 (:mod:`therapy_threads.verdict`), and every distinct string
+  value of any other table (one derived at publish time) is checked here;
 - any other file: refused (nothing else belongs in a release).
 
-Links are allowed only to the sources' own sites, the Hugging Face Hub, the vocabularies of
+Phone numbers are looked for in the source notes (the only free text that reaches the card from
+outside the code; elsewhere in a release numbers are counts, sizes and dates). Links are allowed
+only to the sources' own sites, the Hugging Face Hub, the vocabularies of
 ``croissant.json`` and names reserved for examples (RFC 2606/6761: ``example.org``,
 ``*.invalid``, ...); e-mail addresses only at reserved example domains. The identity check runs with every source's distinctive tokens; a source's own
 word-like tokens apply to the text from that source's manifest entry (its notes).
@@ -31,10 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..anonymise.audit import Hit, TextAudit, load_matcher_tokens
-from ..anonymise.patterns import url_host
+from ..anonymise.audit import AUDITED_TABLES, Hit, TextAudit, load_matcher_tokens
+from ..anonymise.knowledge import find_phones
+from ..anonymise.patterns import mask, url_host
 from ..errors import PrivacyGateError
-from ..schema import TABLES, columns
+from ..schema import RELEASE_TABLES, columns
 
 RESERVED_SUFFIXES = (".example", ".invalid", ".test", ".localhost")
 RESERVED_HOSTS = frozenset({"example.com", "example.org", "example.net", "localhost"})
@@ -117,6 +121,20 @@ def _png_texts(data: bytes) -> list[str]:
     return out
 
 
+def _parquet_values(path: Path) -> Iterable[tuple[str, str]]:
+    """(column, value) for every distinct string value of a Parquet file."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    cols = [f.name for f in pf.schema_arrow if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+    for c in cols:
+        for v in pc.unique(pf.read(columns=[c]).column(c)).to_pylist():
+            if v:
+                yield c, v
+
+
 def _parquet_texts(path: Path) -> tuple[list[str], list[str]]:
     """(footer metadata strings, column names) of a Parquet file."""
     import pyarrow.parquet as pq
@@ -148,13 +166,17 @@ class _Scanner:
     def _email_ok(self, address: str) -> bool:
         return _reserved(address.rpartition("@")[2])
 
-    def text(self, text: str, where: str, line: str, scope: str | None = None) -> None:
+    def text(self, text: str, where: str, line: str, scope: str | None = None,
+             phones: bool = False) -> None:
+        if phones:  # before the numbers are dropped below
+            self.result.hits.extend(Hit("phone", where, line, "", mask(text[a:b]))
+                                    for a, b in find_phones(text, self.audit.phone_regions))
         text = _NOISE.sub(" ", text)
         if not text.strip():
             return
         self.result.texts += 1
         hits, _review = self.audit.check(text, table=where, row_id=line, field="", scope=scope,
-                                         url_ok=self._url_ok, email_ok=self._email_ok)
+                                         url_ok=self._url_ok, email_ok=self._email_ok, phones=False)
         self.result.hits.extend(hits)
 
     def lines(self, text: str, where: str) -> None:
@@ -181,7 +203,7 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
     sc = _Scanner(key, tokens or {}, manifest, notes)
     if tokens is None:
         sc.refuse("private/identity_tokens.txt", "the build has no identity tokens to check with")
-    published = {t: set(columns(t)) for t in TABLES}
+    published = {t: set(columns(t)) for t in RELEASE_TABLES}
     for p in sorted(root.rglob("*")):
         if not p.is_file():
             continue
@@ -196,6 +218,9 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
                 sc.refuse(rel, f"unpublished columns {', '.join(extra)}")
             for i, t in enumerate(texts + names, 1):
                 sc.text(t, rel, f"metadata {i}")
+            if table not in AUDITED_TABLES:  # a table the build audit never read: every value here
+                for col, value in _parquet_values(p):
+                    sc.text(value, rel, col)
         elif p.suffix == ".png":
             for i, t in enumerate(_png_texts(p.read_bytes()), 1):
                 sc.text(t, rel, f"text chunk {i}")
@@ -212,7 +237,7 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
     for sid, n in sorted(notes.items()):
         for k in ("site", "licence", "note", "url", "location", "retrieved"):
             if n.get(k):
-                sc.text(str(n[k]), "sources.toml", f"{sid}.{k}", scope=sid)
+                sc.text(str(n[k]), "sources.toml", f"{sid}.{k}", scope=sid, phones=True)
     return sc.result
 
 

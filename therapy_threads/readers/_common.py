@@ -14,10 +14,12 @@ from .base import Reader, SourceRef
 
 def new_comment(source_key: str, parent_key: str | None, text: str, *, location: str,
                 published_at: str | None = None, identity: Identity | None = None,
-                is_post_author: bool | None = None, like_count: int | None = None) -> Comment:
+                is_post_author: bool | None = None, like_count: int | None = None,
+                published_local: str | None = None) -> Comment:
     """A comment before tree building: ids, depth and position are set by build_tree."""
     return Comment(comment_id="", post_id="", source_id="", position=0, text=text,
-                   published_at=published_at, is_post_author=is_post_author,
+                   published_at=published_at, published_local=published_local,
+                   is_post_author=is_post_author,
                    like_count=like_count, source_key=source_key, parent_key=parent_key,
                    location=location, identity=identity if identity and not identity.is_empty() else None)
 

@@ -6,14 +6,24 @@ A time without a zone cannot be placed in UTC; it is returned as None rather tha
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 
 def to_utc_iso(dt: datetime) -> str | None:
     if dt.tzinfo is None or dt.utcoffset() is None:
         return None
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        u = dt.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+    # Arrow and Parquet hold years 1..9999, but a year before 1000 or after 2200 in a blog
+    # source is a placeholder or a typo ("0001-01-01"): no date rather than a lost source.
+    if not 1000 <= u.year <= 2200:
+        return None
+    return u.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_iso(value: str | None) -> str | None:
@@ -62,3 +72,294 @@ def is_zoneless_time(value: str | None) -> bool:
     if not value:
         return False
     return bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", value.strip())) and parse_iso(value) is None
+
+
+# --------------------------------------------------------------------------- dates as written
+# Pages show dates in their own language and local time ("8. November 2020 um 09:52", "11/08/2020
+# at 9:52 am"), often with no zone. ``published_at`` is UTC and only set when the zone is known;
+# ``published_local`` keeps the date/time as written (ISO 8601 with the source's offset, or
+# without one), so neither a zone-less time nor the local day is lost. Relative dates ("3 weeks
+# ago") cannot be anchored without the capture time and are never turned into a date.
+
+_ISO_LOCAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+                        r"\s*(Z|z|[+-]\d{2}:?\d{2}|UTC|GMT)?$")
+_UNIX = re.compile(r"^\d{9,10}(?:\d{3})?$")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)|(?<!\d)\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2}(?!\d)")
+_RELATIVE = re.compile(r"\b(ago|vor|il y a|hace|fa|geleden|sedan|temu|назад|önce)\b|\bher\s*$|前$", re.I)
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+
+@dataclass(slots=True, frozen=True)
+class When:
+    utc: str | None = None  # "2020-11-08T08:52:00Z" when the zone is known
+    local: str | None = None  # as written: "2020-11-08T09:52:00+01:00", "2020-11-08T09:52", "2020-11-08"
+
+    def __bool__(self) -> bool:
+        return bool(self.utc or self.local)
+
+
+def _fmt_offset(dt: datetime) -> str:
+    off = dt.utcoffset()
+    assert off is not None
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _local_iso(dt: datetime, has_time: bool, has_seconds: bool) -> str:
+    if not has_time:
+        return dt.strftime("%Y-%m-%d")
+    s = dt.strftime("%Y-%m-%dT%H:%M:%S" if has_seconds else "%Y-%m-%dT%H:%M")
+    if dt.tzinfo is not None and dt.utcoffset() is not None:
+        s += _fmt_offset(dt)
+    return s
+
+
+def _plausible(dt: datetime) -> bool:
+    return _MIN_YEAR <= dt.year <= _MAX_YEAR
+
+
+def when_from_machine(value: str | None) -> When | None:
+    """A machine-readable value (``datetime=``, ``content=``, unix seconds) -> When, or None."""
+    if not value or not isinstance(value, str):
+        return None
+    v = value.strip()
+    m = _ISO_LOCAL.match(v)
+    if m:
+        y, mo, d, hh, mi, ss, zone = m.groups()
+        try:
+            dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
+        except ValueError:
+            return None
+        if not _plausible(dt):
+            return None
+        if zone:
+            z = zone.upper()
+            if z in ("Z", "UTC", "GMT"):
+                dt = dt.replace(tzinfo=timezone.utc)
+            else:
+                z = z.replace(":", "")
+                mins = int(z[1:3]) * 60 + int(z[3:5])
+                if mins >= 24 * 60:
+                    return None
+                dt = dt.replace(tzinfo=timezone(timedelta(minutes=mins if z[0] == "+" else -mins)))
+        local = _local_iso(dt, hh is not None, ss is not None)
+        if zone and z in ("Z", "UTC", "GMT"):
+            local = local[:-6] + "Z" if hh is not None else local
+        return When(to_utc_iso(dt) if (zone and hh is not None) else None, local)
+    if _UNIX.match(v):
+        n = int(v)
+        if n > 10**11:
+            n //= 1000
+        try:
+            dt = datetime.fromtimestamp(n, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return When(to_utc_iso(dt), None) if _plausible(dt) else None
+    rfc = parse_rfc822(v) if re.match(r"^[A-Z][a-z]{2}, ", v) else None
+    if rfc:
+        return When(rfc, None)
+    return None
+
+
+_TIME_IN_TEXT = re.compile(r"\d{1,2}[:h.]\d{2}(?!\d)|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_SECONDS_IN_TEXT = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+_NOISE = re.compile(r"[|•·@»«]+|\b(?:posted|geschrieben|publié|publicado|pubblicato)\b|[於于]", re.I)
+
+
+def when_from_text(text: str | None, languages: tuple[str, ...] = ()) -> When | None:
+    """A date as people read it ("8. November 2020 um 09:52") -> When; relative dates -> None."""
+    if not text:
+        return None
+    t = " ".join(text.split())
+    if not t or len(t) > 120 or not _YEAR.search(t) or _RELATIVE.search(t):
+        return None
+    return _when_from_text_cached(t, languages)
+
+
+@lru_cache(maxsize=4096)
+def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
+    machine = when_from_machine(t)
+    if machine:
+        return machine
+    fast = _fast_text_date(t, languages)
+    if fast is not None:
+        return fast or None
+    import dateparser  # slow: only dates the fast path does not know go through it
+
+    langs = [lang for lang in dict.fromkeys(languages + ("en",)) if lang]
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    candidates = [t, _NOISE.sub(" ", t)]
+    # "11/08/2020 at 9:52": the connecting word is in English whatever the page language.
+    candidates.append(re.sub(r"\b(?:at|um|à|a las|alle|om|kl\.?|o)\b", " ", candidates[-1], flags=re.I))
+    for cand in dict.fromkeys(c.strip(" ,;:-") for c in candidates):
+        if not cand:
+            continue
+        try:
+            dt = dateparser.parse(cand, languages=langs, settings=settings)
+        except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+            dt = None
+        if dt is None or not _plausible(dt):
+            continue
+        has_time = bool(_TIME_IN_TEXT.search(cand))
+        local = _local_iso(dt, has_time, bool(_SECONDS_IN_TEXT.search(cand)))
+        utc = to_utc_iso(dt) if has_time and dt.tzinfo is not None else None
+        return When(utc, local)
+    return None
+
+
+# ---- fast path: the common shapes, with month names from dateparser's own locale data ------
+
+_NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-]) ?(\d{1,2})\2 ?(\d{4}|\d{2})(?!\d)")
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*"
+                   r"(a\.?\s?m\.?|p\.?\s?m\.?)?", re.I)
+_NAMED_ZONE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s+(?:CET|CEST|MEZ|MESZ|EET|EEST|WET|WEST|BST|IST|EST|"
+                         r"EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|JST|KST|AEST|AEDT|NZST|NZDT)\b")
+_OFFSET = re.compile(r"(?:\b(?:utc|gmt)\s*)?([+-])(\d{1,2}):?(\d{2})\b|\b(utc|gmt|z)\b", re.I)
+
+
+@lru_cache(maxsize=64)
+def _month_names(languages: tuple[str, ...]) -> tuple[dict[str, int], str]:
+    """Month name -> number for the page's languages (and English), and the date order."""
+    names: dict[str, int] = {}
+    order = "DMY"
+    try:
+        from dateparser.languages.loader import default_loader
+    except ImportError:  # pragma: no cover - dateparser is a dependency
+        return names, order
+    months = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+    for i, lang in enumerate(dict.fromkeys(languages + ("en",))):
+        try:
+            info = default_loader.get_locale(lang).info
+        except (KeyError, ValueError, AttributeError):
+            continue
+        if i == 0 and info.get("date_order"):
+            order = info["date_order"]
+        for n, m in enumerate(months, 1):
+            for name in info.get(m, []):
+                key = name.lower().rstrip(".")
+                if key and not key.isdigit():
+                    names.setdefault(key, n)
+    return names, order
+
+
+def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
+    """When for the usual shapes; None: not a date; False: unsure, ask dateparser."""
+    if _NAMED_ZONE.search(t):
+        return False  # "9:52 PM CET": dateparser knows the zone names
+    s = t.lower()
+    y = mo = d = None
+    end = 0
+    m = _NUMERIC_YMD.search(s) or _CJK.search(s)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        end = m.end()
+    else:
+        m = _NUMERIC.search(s)
+        if m:
+            a, sep, b, yy = m.group(1), m.group(2), m.group(3), m.group(4)
+            names, order = _month_names(languages)
+            y = int(yy) + (2000 if len(yy) == 2 and int(yy) < 70 else 1900 if len(yy) == 2 else 0)
+            if sep == "/" and order.startswith("M"):
+                mo, d = int(a), int(b)
+            else:
+                d, mo = int(a), int(b)
+            end = m.end()
+        else:
+            names, _ = _month_names(languages)
+            if not names:
+                return False
+            words = re.findall(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|\.)?", s)
+            month_at = next((i for i, w in enumerate(words) if w.rstrip(".") in names), None)
+            if month_at is None:
+                return False
+            mo = names[words[month_at].rstrip(".")]
+            nums = [(i, int(re.sub(r"\D", "", w))) for i, w in enumerate(words)
+                    if re.match(r"\d", w)]
+            years = [n for i, n in nums if 1000 <= n <= 2999]
+            days = [n for i, n in nums if 1 <= n <= 31 and abs(i - month_at) == 1]
+            if not years or not days:
+                return False
+            y, d = years[0], days[0]
+            ym = re.search(str(y), s)
+            end = ym.end() if ym else 0
+    try:
+        dt = datetime(y, mo, d)
+    except (TypeError, ValueError):
+        return None
+    if not _plausible(dt):
+        return None
+    rest = s[end:]
+    tm = _TIME.search(rest)
+    has_time = tm is not None
+    has_seconds = False
+    if tm:
+        hh, mi = int(tm.group(1)), int(tm.group(2))
+        ampm = (tm.group(4) or "").replace(".", "").replace(" ", "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        elif ampm == "am" and hh == 12:
+            hh = 0
+        ss = int(tm.group(3)) if tm.group(3) else 0
+        has_seconds = tm.group(3) is not None
+        try:
+            dt = dt.replace(hour=hh, minute=mi, second=ss)
+        except ValueError:
+            return None
+        off = _OFFSET.search(rest[tm.end():])
+        if off:
+            if off.group(4):
+                dt = dt.replace(tzinfo=timezone.utc)
+            else:
+                mins = int(off.group(2)) * 60 + int(off.group(3))
+                dt = dt.replace(tzinfo=timezone(timedelta(minutes=mins if off.group(1) == "+" else -mins)))
+    local = _local_iso(dt, has_time, has_seconds)
+    utc = to_utc_iso(dt) if has_time and dt.tzinfo is not None else None
+    if utc and local.endswith("+00:00"):
+        local = local[:-6] + "Z"
+    return When(utc, local)
+
+
+def local_from(value: str | None) -> str | None:
+    """The date/time a source states in its own local time ("2014-01-14 17:32:12"), as ISO."""
+    w = when_from_machine(value) if value and not value.startswith("0000") else None
+    return w.local if w else None
+
+
+def out_of_range(value: str | None) -> bool:
+    """A well-formed date a dataset cannot hold (year 0001, 9999): left empty, with a warning."""
+    if not value or not isinstance(value, str):
+        return False
+    m = re.match(r"^\s*(\d{4})-\d{2}-\d{2}", value)
+    return bool(m) and not value.startswith("0000") and not 1000 <= int(m.group(1)) <= 2200
+
+
+def find_date_in_text(text: str, languages: tuple[str, ...] = ()) -> When | None:
+    """The first full date (day, month, year) written in ``text``, with a time right after it."""
+    if not text or not _YEAR.search(text):
+        return None
+    names, _ = _month_names(languages)
+    rx = _month_regexes(tuple(sorted(names, key=len, reverse=True)))
+    best = None
+    for pattern in (_NUMERIC_YMD, _NUMERIC, _CJK, *rx):
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    w = _fast_text_date(text[best.start(): best.end() + 24], languages)
+    return w or None
+
+
+@lru_cache(maxsize=64)
+def _month_regexes(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    if not names:
+        return ()
+    alt = "|".join(re.escape(n) for n in names if len(n) >= 3)
+    return (re.compile(r"(?<!\w)\d{1,2}\.?\s+(?:" + alt + r")\.?,?\s+(?:19|20)\d\d(?!\d)", re.I),
+            re.compile(r"(?<!\w)(?:" + alt + r")\.?\s+\d{1,2}(?:st|nd|rd|th|er)?,?\s+(?:19|20)\d\d(?!\d)",
+                       re.I))

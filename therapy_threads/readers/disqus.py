@@ -25,7 +25,7 @@ from .. import ids
 from ..records import Comment, QuarantineRow, ReadResult
 from . import register, xml_safe
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
-from ._dates import parse_iso
+from ._dates import local_from, out_of_range, parse_iso
 from .base import Reader, SourceRef
 from .html_text import fragment_text
 
@@ -131,7 +131,13 @@ class DisqusReader(Reader):
             result.error("not_disqus", "no <disqus> root, threads or posts: this is not a Disqus "
                          "export; check --format or the file")
             return result
+        result.raw_comment_count = xml_safe.count_elements(prepared, b"post")
+        result.raw_count_method = "<post> start tags in the export's bytes"
         _build(result, source, threads, posts, ids.sha256_bytes(data))
+        bad = sum(out_of_range(p.created) for p in posts)
+        if bad:
+            result.warn("date_out_of_range", f"{bad} post date(s) outside the years 1000-2200 "
+                        "were left empty; the comments are kept")
         return result
 
 
@@ -192,22 +198,23 @@ def _build(result: ReadResult, source: SourceRef, threads: list[_Thread], posts:
         if t.dsq_id in seen:
             result.warn("duplicate_thread", f"thread {t.dsq_id!r} appears twice; its posts were "
                         "read with the first", where)
-            result.skip("duplicate_thread")
+            result.skip_post("duplicate_thread")
             continue
         seen.add(t.dsq_id)
         if t.deleted:
-            result.skip("deleted_thread")
+            result.skip_post("deleted_thread")
             if tposts:
                 result.skip("comment_on_skipped_post", len(tposts))
             continue
         if not tposts:
-            result.skip("thread_without_comments")
+            result.skip_post("thread_without_comments")
             continue
         ta = t.author
         post = make_post(
             source, "disqus", f"dsq-thread-{t.dsq_id}", title=t.title,
             body=fragment_text(t.message), sha=sha, location=where,
             site=source.site, url=t.link or None, published_at=parse_iso(t.created),
+            published_local=local_from(t.created), comment_system="disqus",
             author_identity=clean_identity(ta.get("name") or ta.get("username"), ta.get("email"),
                                            ta.get("link")))
         if t.category:
@@ -235,6 +242,7 @@ def _build(result: ReadResult, source: SourceRef, threads: list[_Thread], posts:
             comments.append(new_comment(
                 key, f"dsq-{p.parent}" if p.parent else None, fragment_text(p.message),
                 location=pwhere, published_at=parse_iso(p.created),
+                published_local=local_from(p.created),
                 identity=clean_identity(a.get("name") or a.get("username"), a.get("email"),
                                         a.get("link"), p.ip),
                 is_post_author=is_author))

@@ -172,3 +172,77 @@ def unwrap_wayback(url: str | None) -> str | None:
     if not url:
         return url
     return _WAYBACK.sub("", url.strip())
+
+
+# --------------------------------------------------------------------------- nesting bound
+# HTML5 tree construction checks "element in scope" by walking the stack of open elements, so
+# parsing is quadratic in the nesting depth: 100,000 nested comment lists take half an hour.
+# No real page nests anywhere near MAX_ELEMENT_DEPTH (a 10-level WordPress thread is ~60), and
+# the reply tree stops at tree.MAX_DEPTH levels anyway, so subtrees deeper than that are cut
+# out before parsing and reported; what they held is counted by the caller.
+MAX_ELEMENT_DEPTH = 400
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>|<!--.*?-->|<(script|style)\b[^>]*>.*?</\4\s*>",
+                     re.S | re.I)
+# Elements that must be closed explicitly; those the parser closes implicitly (p, li, td, ...)
+# would make a plain counter drift upwards on sloppy but flat pages, so they are not counted.
+_COUNTED = frozenset({"div", "ul", "ol", "dl", "section", "article", "aside", "nav", "main",
+                      "header", "footer", "table", "blockquote", "span", "a", "form", "figure",
+                      "details", "fieldset", "em", "strong", "b", "i", "small", "font", "center"})
+
+
+_BLOCK_TAG = re.compile(r"<(?:/?(?:p|div|li|ul|ol|dl|dt|dd|tr|table|section|article|blockquote|"
+                        r"h[1-6]|header|footer|pre)\b[^>]*|br\s*/?)>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.S)
+
+
+def _flatten(piece: str) -> str:
+    """The words of a cut-out subtree as one flat block (line per list item/paragraph)."""
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", piece))
+    lines = [ln.strip() for ln in text.split("\n")]
+    return '<div class="tt-flattened">' + "<br>".join(ln for ln in lines if ln) + "</div>"
+
+
+def bound_depth(text: str, cap: int = MAX_ELEMENT_DEPTH) -> tuple[str, list[str]]:
+    """``text`` with every element nested deeper than ``cap`` flattened, and the cut pieces.
+
+    A subtree past the bound is replaced by its words in one flat block, so a post's text is
+    kept while nothing is parsed at that depth; comments inside it are the caller's to count.
+    Returns the text unchanged (and no pieces) for any page of normal depth; the scan is one
+    regex pass over the tags, linear in the size of the page.
+    """
+    if text.count("<") < cap:
+        return text, []
+    depth = 0
+    cut_start = -1
+    cuts: list[tuple[int, int]] = []
+    for m in _TAG_RE.finditer(text):
+        name = m.group(2)
+        if name is None:
+            continue  # comment, script or style
+        name = name.lower()
+        if name not in _COUNTED or m.group(3):
+            continue
+        if m.group(1):  # end tag
+            if depth > 0:
+                depth -= 1
+            if cut_start >= 0 and depth == cap:
+                cuts.append((cut_start, m.end()))
+                cut_start = -1
+        else:
+            depth += 1
+            if depth == cap + 1 and cut_start < 0:
+                cut_start = m.start()
+    if cut_start >= 0:
+        cuts.append((cut_start, len(text)))
+    if not cuts:
+        return text, []
+    out: list[str] = []
+    pieces: list[str] = []
+    pos = 0
+    for a, b in cuts:
+        out.append(text[pos:a])
+        pieces.append(text[a:b])
+        out.append(_flatten(text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out), pieces

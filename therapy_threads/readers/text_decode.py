@@ -36,6 +36,13 @@ def decode_capture(data: bytes) -> Decoded:
     if not data.strip():
         return Decoded(None, "", [("error", "empty_source",
                                    "the file is empty or only whitespace; remove it from the manifest or re-capture the page")])
+    utf32 = _utf32(data)
+    if utf32 is not None:
+        try:
+            return Decoded(data.decode(utf32), utf32)
+        except UnicodeDecodeError as e:
+            return Decoded(None, utf32, [("error", "undecodable",
+                                          f"UTF-32 text but invalid at byte {e.start}; re-save the capture as UTF-8")])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return Decoded(data.decode("utf-16"), "utf-16")
@@ -66,12 +73,41 @@ def decode_capture(data: bytes) -> Decoded:
             issues.append(("warning", "invalid_utf8",
                            f"{stray} byte(s) are not valid UTF-8 (first at offset {first_bad}); read those bytes "
                            "as cp1252, kept the rest as UTF-8"))
+    if encoding != "utf-8" and _random_high_bytes(data[:_BINARY_SAMPLE]):
+        return Decoded(None, encoding, issues + [("error", "binary_source",
+                                                  "the bytes do not read as text in any encoding (no words, "
+                                                  "almost no spaces): this is not a text capture; check the "
+                                                  "manifest location and format")])
     controls = len(_CONTROL.findall(text[:_BINARY_SAMPLE]))
     if controls > max(8, len(text[:_BINARY_SAMPLE]) // 20):
         return Decoded(None, encoding, issues + [("error", "binary_source",
                                                   f"{controls} control characters in the first {_BINARY_SAMPLE} characters: "
                                                   "this is not a text capture; check the manifest location and format")])
     return Decoded(text, encoding, issues)
+
+
+def _utf32(data: bytes) -> str | None:
+    """'utf-32' when the bytes are UTF-32 (BOM, or the NUL pattern of UTF-32 without one)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    head = data[:4096]
+    if len(head) >= 16 and len(head) % 4 == 0:
+        if all(head[i + 1] == 0 and head[i + 2] == 0 and head[i + 3] == 0 for i in range(0, 64, 4)):
+            return "utf-32-le"
+        if all(head[i] == 0 and head[i + 1] == 0 and head[i + 2] == 0 for i in range(0, 64, 4)):
+            return "utf-32-be"
+    return None
+
+
+def _random_high_bytes(sample: bytes) -> bool:
+    """Bytes that are not UTF-8, mostly above 0x7F and almost without ASCII spaces or line
+    breaks: no legacy encoding of any language looks like that (Cyrillic or Greek in cp1251 /
+    cp1253 still separates words with ASCII spaces), random or compressed data does."""
+    if len(sample) < 512:
+        return False
+    high = sum(1 for b in sample if b >= 0x80)
+    spaces = sample.count(b" ") + sample.count(b"\n")
+    return high / len(sample) > 0.5 and spaces / len(sample) < 0.01
 
 
 # Letters outside ASCII: a Western text read as cp1252 has few; Cyrillic or Greek read as cp1252

@@ -23,7 +23,7 @@ from .. import ids
 from ..records import Comment, QuarantineRow, ReadResult, SourceIssue
 from . import register
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
-from ._dates import parse_gmt, parse_iso
+from ._dates import local_from, out_of_range, parse_gmt, parse_iso
 from .base import Reader, SourceRef
 from .html_text import fragment_text
 
@@ -150,6 +150,13 @@ def _terms(post: dict, taxonomy: str) -> list[str]:
 
 def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sha: str) -> None:
     posts, comments, site = _items(result, responses)
+    result.raw_comment_count = len(comments)
+    result.raw_count_method = "distinct comment ids in the recorded comment responses"
+    bad = sum(out_of_range(_str(c.get("date_gmt"))) or out_of_range(_str(c.get("date")))
+              for c in comments)
+    if bad:
+        result.warn("date_out_of_range", f"{bad} comment date(s) outside the years 1000-2200 "
+                    "were left empty; the comments are kept")
     by_post: dict[int, list[dict]] = {}
     post_ids = {p["id"] for p in posts}
     for c in comments:
@@ -177,7 +184,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
         elif content.get("protected"):
             reason = "password_protected_post"
         if reason:
-            result.skip(reason)
+            result.skip_post(reason)
             if pcomments:
                 result.skip("comment_on_skipped_post", len(pcomments))
             continue
@@ -192,6 +199,8 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
             body=fragment_text(_rendered(content)), sha=sha, location=where, site=site,
             url=_str(p.get("link")), author=author_name or None,
             published_at=parse_gmt(p.get("date_gmt")) or parse_iso(p.get("date")),
+            published_local=local_from(_str(p.get("date"))),
+            comment_system="wordpress" if pcomments else None,
             author_identity=clean_identity(author_name, url=_str(embedded_author.get("link"))))
         post.categories = _terms(p, "category")
         post.tags = _terms(p, "post_tag")
@@ -221,6 +230,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
                 f"comment-{c['id']}", f"comment-{parent}" if parent else None,
                 fragment_text(_rendered(c.get("content"))), location=f"comment id={c['id']}",
                 published_at=parse_gmt(c.get("date_gmt")) or parse_iso(c.get("date")),
+                published_local=local_from(_str(c.get("date"))),
                 identity=clean_identity(_str(c.get("author_name")), url=_str(c.get("author_url"))),
                 is_post_author=is_author))
         add_post(result, post, out)

@@ -22,7 +22,7 @@ from .. import ids
 from ..records import Comment, Identity, ReadResult
 from . import register, xml_safe
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
-from ._dates import parse_gmt, parse_rfc822
+from ._dates import local_from, out_of_range, parse_gmt, parse_rfc822
 from .base import Reader, SourceRef
 from .html_text import fragment_text
 
@@ -141,6 +141,8 @@ class WxrReader(Reader):
                          "this file is not a WordPress WXR export; check --format or the file")
             return result
         sha = ids.sha256_bytes(data)
+        result.raw_comment_count = xml_safe.count_elements(prepared, b"comment")
+        result.raw_count_method = "<wp:comment> start tags in the export's bytes"
         _build(result, source, channel, authors, items, sha)
         return result
 
@@ -232,7 +234,7 @@ def _build(result: ReadResult, source: SourceRef, channel: dict,
                         f"keyed {key}#{n} (both are kept)", where)
             key = f"{key}#{n}"
         if reason is not None:
-            result.skip(reason)
+            result.skip_post(reason)
             if item.comments:
                 result.skip("comment_on_skipped_post", len(item.comments))
             continue
@@ -256,6 +258,8 @@ def _build(result: ReadResult, source: SourceRef, channel: dict,
             url=f.get("link", "").strip() or None,
             author=display,
             published_at=parse_gmt(f.get("wp:post_date_gmt")) or parse_rfc822(f.get("pubDate")),
+            published_local=local_from(f.get("wp:post_date")),
+            comment_system="wordpress" if item.comments else None,
             author_identity=author_identity,
         )
         post.categories = item.categories
@@ -294,18 +298,20 @@ def _build(result: ReadResult, source: SourceRef, channel: dict,
             else:
                 is_author = None
             published = parse_gmt(cf.get("comment_date_gmt"))
-            if published is None and cf.get("comment_date", "").strip():
+            if out_of_range(cf.get("comment_date_gmt")) or out_of_range(cf.get("comment_date")):
                 zoneless += 1
             comments.append(new_comment(
                 f"comment-{cid}", f"comment-{parent}" if parent not in ("", "0") else None,
                 fragment_text(cf.get("comment_content", ""), keep_newlines=True),
                 location=cwhere, published_at=published,
+                published_local=local_from(cf.get("comment_date")),
                 identity=clean_identity(cf.get("comment_author"), cf.get("comment_author_email"),
                                         cf.get("comment_author_url"), cf.get("comment_author_IP")),
                 is_post_author=is_author))
         if zoneless:
-            result.warn("date_without_zone", f"{zoneless} comment(s) have only a local time "
-                        "(no comment_date_gmt); published_at left empty", where)
+            result.warn("date_out_of_range", f"{zoneless} comment date(s) outside the years "
+                        "1000-2200 (e.g. 0001-01-01) were left empty; the comments are kept",
+                        where)
         add_post(result, post, comments)
 
 

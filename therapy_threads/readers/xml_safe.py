@@ -31,8 +31,54 @@ class Prepared:
     warnings: list[tuple[str, str]]
 
 
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _xml_char_ok(cp: int) -> bool:
+    return cp in (0x9, 0xA, 0xD) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD \
+        or 0x10000 <= cp <= 0x10FFFF
+
+
+def repair_char_refs(data: bytes) -> tuple[bytes, int]:
+    """Character references XML forbids: a UTF-16 surrogate pair written as two references
+    (``&#xD83D;&#xDE0A;``, what some exporters produce for emoji) becomes the one character it
+    encodes; any other forbidden reference (a lone surrogate, ``&#0;``) becomes U+FFFD.
+    Returns the bytes and the number of references repaired."""
+    if b"&#" not in data:
+        return data, 0
+    refs = [(m.start(), m.end(), int(m.group(1), 16) if m.group(1) else int(m.group(2)))
+            for m in _CHARREF.finditer(data)]
+    bad = [i for i, (_, _, cp) in enumerate(refs) if not _xml_char_ok(cp)]
+    if not bad:
+        return data, 0
+    out: list[bytes] = []
+    pos = 0
+    fixed = 0
+    skip_next = False
+    for i in bad:
+        if skip_next:
+            skip_next = False
+            continue
+        start, end, cp = refs[i]
+        out.append(data[pos:start])
+        nxt = refs[i + 1] if i + 1 < len(refs) else None
+        if 0xD800 <= cp <= 0xDBFF and nxt is not None and nxt[0] == end \
+                and 0xDC00 <= nxt[2] <= 0xDFFF:
+            out.append(b"&#x%X;" % (0x10000 + ((cp - 0xD800) << 10) + (nxt[2] - 0xDC00)))
+            fixed += 2
+            pos = nxt[1]
+            skip_next = True
+            continue
+        out.append(b"&#xFFFD;")
+        fixed += 1
+        pos = end
+    out.append(data[pos:])
+    return b"".join(out), fixed
+
+
 def prepare(data: bytes) -> Prepared:
-    """Strip a BOM or stray bytes before the first tag and refuse entity declarations.
+    """Strip a BOM or stray bytes before the first tag, repair forbidden character references
+    and refuse entity declarations.
 
     Raises UnsafeXML with a message for people.
     """
@@ -65,6 +111,12 @@ def prepare(data: bytes) -> Prepared:
                     "SYSTEM>); exports never do, and expanding them is a known attack (billion "
                     "laughs, external entities). Refusing to read it: re-export the file from the "
                     "blog, or remove the DOCTYPE if you trust it")
+    data, fixed = repair_char_refs(data)
+    if fixed:
+        warnings.append(("char_refs_repaired",
+                         f"{fixed} character reference(s) XML does not allow (UTF-16 surrogates "
+                         "like &#xD83D;, or &#0;) were repaired: surrogate pairs joined into the "
+                         "character they encode, the rest replaced by U+FFFD"))
     return Prepared(data, warnings)
 
 
@@ -79,7 +131,10 @@ def iterparse(data: bytes, *, recover: bool,
     """Yield each element (or each of ``tags``) at its end event; the caller clears them."""
     return (el for _ev, el in etree.iterparse(
         io.BytesIO(data), events=("end",), tag=tags, recover=recover, resolve_entities=False,
-        no_network=True, huge_tree=False, load_dtd=False, remove_comments=True,
+        # huge_tree: a single field may exceed libxml2's 10 MB text limit (a pasted dump in a
+        # comment); without it the whole export fails. Entity expansion, the danger huge_tree
+        # would otherwise open, is refused before parsing (prepare) and disabled here.
+        no_network=True, huge_tree=True, load_dtd=False, remove_comments=True,
         remove_pis=True, strip_cdata=True))
 
 
@@ -124,6 +179,12 @@ def repair_unquoted_attributes(data: bytes) -> bytes | None:
 
     out = _TAG.sub(fix_tag, data)
     return out if changed else None
+
+
+def count_elements(data: bytes, local_name: bytes) -> int:
+    """Occurrences of an element's start tag (any prefix), counted on the bytes without parsing:
+    the second, independent count the reconciliation compares a reader with."""
+    return len(re.findall(rb"<(?:[\w.-]+:)?" + re.escape(local_name) + rb"(?=[\s>/])", data))
 
 
 class Unreadable(Exception):

@@ -31,13 +31,14 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import schema
+from ..readers import threaded_formats
 from . import patterns
 
 TEXT_COLUMNS = {"comments": ("text",), "posts": ("body", "title"), "quarantine": ()}
 # Long text columns are streamed and replaced by derived columns; short ones are loaded.
 STREAMED = {"comments": ("text",), "posts": ("body",), "quarantine": ()}
 # Formats whose sources state reply links explicitly; a fully flat discussion from them is odd.
-THREADED_FORMATS = frozenset({"wordpress_html", "wxr", "disqus", "wp_rest"})
+THREADED_FORMATS = threaded_formats()  # declared by the reader registry
 BATCH_ROWS = 65_536
 
 
@@ -388,6 +389,12 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
             and int(n_posts.get(sid, 0)) == s.get("posts", int(n_posts.get(sid, 0)))
         seen = published + quarantined  # the pipeline's comments_seen: every quarantine row counts
         share = (top.get(sid, 0) / published) if published else None
+        # The reader's own accounting against comment elements counted by a second, simpler
+        # path in the source (ReadResult.raw_comment_count): a comment lost inside a reader shows.
+        raw = s.get("raw_comment_count")
+        accounted = published + int(q_com.get(sid, 0)) + int(s.get("comments_skipped") or 0)
+        raw_ok = None if raw is None else (
+            raw == accounted if s.get("raw_count_exact", True) else raw <= accounted)
         flat_odd = (fmt.get(sid, s.get("format")) in THREADED_FORMATS) and published >= 50
         if s.get("_removed"):
             ok = True  # nothing to reconcile: the source is no longer in the manifest
@@ -398,6 +405,7 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
             "reported_quarantined": rep_q, "quarantine_rows": quarantined,
             "comments_seen": seen,
             "reconciled_with_report": ok,
+            "raw_comment_count": raw, "raw_count_reconciled": raw_ok,
             "top_level_share": share,
             "threading_present": (share is not None and share < 0.98) if flat_odd else None,
             "quarantine_share_below_half": (q_com.get(sid, 0) / seen < 0.5) if seen >= 10 else None,
@@ -416,6 +424,7 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
             "reported_comments": totals.get("comments"), "published_comments": published,
             "reported_quarantined": totals.get("quarantined"), "quarantine_rows": int(len(quar)),
             "comments_seen": published + quarantined,
+            "raw_comment_count": None, "raw_count_reconciled": None,
             "reconciled_with_report": totals.get("comments") == published
             and totals.get("comments_seen", published + quarantined) == published + quarantined
             and totals.get("quarantined") == int(len(quar)),
@@ -426,11 +435,13 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
     df = pd.DataFrame(rows, columns=[
         "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
         "published_comments", "reported_quarantined", "quarantine_rows", "comments_seen",
-        "reconciled_with_report", "top_level_share", "threading_present", "quarantine_share_below_half",
+        "reconciled_with_report", "raw_comment_count", "raw_count_reconciled", "top_level_share",
+        "threading_present", "quarantine_share_below_half",
         "read_or_allowed", "rows_kept_since_previous", "built_something"])
-    for c in ("reconciled_with_report", "threading_present", "quarantine_share_below_half",
-              "read_or_allowed", "rows_kept_since_previous", "built_something"):
+    for c in ("reconciled_with_report", "raw_count_reconciled", "threading_present",
+              "quarantine_share_below_half", "read_or_allowed", "rows_kept_since_previous",
+              "built_something"):
         df[c] = df[c].astype("boolean")
-    for c in ("reported_posts", "reported_comments", "reported_quarantined"):
+    for c in ("reported_posts", "reported_comments", "reported_quarantined", "raw_comment_count"):
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
     return df

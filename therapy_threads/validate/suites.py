@@ -182,6 +182,8 @@ def suite_specs() -> list[SuiteSpec]:
     sources = SuiteSpec("sources", [
         _flag("sources", "reconciled_with_report",
               "do not reconcile: rows in the tables differ from build_report.json (comments in sources must equal published + quarantined)"),
+        _flag("sources", "raw_count_reconciled",
+              "lose comments: the source holds a different number of comment elements (counted apart from the reader) than were published, quarantined and skipped"),
         _flag("sources", "threading_present",
               "are threaded formats whose discussions came out entirely flat (reply links lost by the reader?)", "warning"),
         _flag("sources", "quarantine_share_below_half",

@@ -1,0 +1,256 @@
+"""Benchmarks for the HTML reader: post bodies, post metadata, comment threads, speed.
+
+    python bench/bench_readers.py aeb --benchmark PATH/article-extraction-benchmark
+    python bench/bench_readers.py metadata --trafilatura-tests PATH/trafilatura/tests
+    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout]
+    python bench/bench_readers.py memory
+
+``aeb`` scores post bodies on scrapinghub's article-extraction benchmark (181 real pages) with
+the benchmark's own ``evaluate.py`` (imported from the checkout you give: 4-gram shingles per
+page, F1 = harmonic mean of mean precision and mean recall), for this reader and for
+trafilatura called directly, and times both (pages per second, one process). ``metadata``
+compares titles, authors and dates with trafilatura on trafilatura's own evaluation set
+(``tests/evaldata.json``: exact title, exact author, same day; a date on a page whose gold has
+none counts as invented). ``corpus`` runs the comment-thread scoring of
+``therapy_threads.readers.corpus_eval`` on a folder of pages whose gold lives in
+``bench/readers_eval/gold/`` (the pages are public, but only their gold is committed: see
+``bench/readers_eval/README.md`` for where each page comes from). Nothing here downloads
+anything; the benchmark data is never copied into this repository.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from therapy_threads.readers import SourceRef, get_reader  # noqa: E402
+
+GOLD = ROOT / "bench" / "readers_eval" / "gold"
+
+
+def _load_module(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _aeb_pages(bench: Path):
+    gt = json.loads((bench / "ground-truth.json").read_text())
+    for key in gt:
+        yield key, gzip.decompress((bench / "html" / f"{key}.html.gz").read_bytes())
+
+
+def cmd_aeb(args) -> dict:
+    bench = Path(args.benchmark)
+    ev = _load_module(bench / "evaluate.py", "aeb_evaluate")
+    gt = json.loads((bench / "ground-truth.json").read_text())
+    pages = list(_aeb_pages(bench))
+    reader = get_reader("html")
+    import trafilatura
+
+    out = {}
+    runs = {
+        "therapy-threads": lambda key, raw: _our_body(reader, key, raw),
+        "trafilatura (defaults)": lambda key, raw: trafilatura.extract(
+            raw.decode("utf-8", "replace")) or "",
+        "trafilatura (no comments, precision)": lambda key, raw: trafilatura.extract(
+            raw.decode("utf-8", "replace"), include_comments=False, favor_precision=True) or "",
+    }
+    for name, fn in runs.items():
+        fn(*pages[0])  # warm up imports outside the clock
+        t0 = time.perf_counter()
+        pred = {key: {"articleBody": fn(key, raw)} for key, raw in pages}
+        secs = time.perf_counter() - t0
+        m = ev.evaluate(gt, pred, args.bootstrap)
+        empty = sum(1 for v in pred.values() if not v["articleBody"].strip())
+        out[name] = {"f1": round(m["f1"], 4), "precision": round(m["precision"], 4),
+                     "recall": round(m["recall"], 4), "f1_std": round(m.get("f1_std", 0), 4),
+                     "empty": empty, "pages": len(pages),
+                     "pages_per_second": round(len(pages) / secs, 1)}
+        print(f"{name:40} F1 {m['f1']:.4f} (P {m['precision']:.4f} R {m['recall']:.4f}) "
+              f"empty {empty:3}  {len(pages) / secs:6.1f} pages/s")
+    return out
+
+
+def _our_body(reader, key: str, raw: bytes) -> str:
+    r = reader.read(raw, SourceRef(key[:12], key + ".html"))
+    return r.posts[0].body if r.posts else ""
+
+
+def _norm(s) -> str:
+    return " ".join((s or "").split()).strip()
+
+
+def cmd_metadata(args) -> dict:
+    tests = Path(args.trafilatura_tests)
+    eval_common = _load_module(tests / "eval_common.py", "traf_eval_common")
+    data = eval_common.load_evaldata(str(tests))
+    from trafilatura import bare_extraction
+
+    reader = get_reader("html")
+    counts = {who: {"title": 0, "author": 0, "date_same_day": 0, "date_invented": 0,
+                    "date_found": 0, "pages": 0, "pages_without_date": 0}
+              for who in ("therapy-threads", "trafilatura")}
+    secs = {"therapy-threads": 0.0, "trafilatura": 0.0}
+    for url, item in data.items():
+        if not item.get("file") or "date" not in item:
+            continue
+        raw = eval_common.read_document(str(tests), item["file"])
+        if raw is None:
+            continue
+        gold_author = item.get("author") or ""
+        if isinstance(gold_author, list):
+            gold_author = "; ".join(gold_author)
+        t0 = time.perf_counter()
+        r = reader.read(raw, SourceRef("m", item["file"], url=url))
+        secs["therapy-threads"] += time.perf_counter() - t0
+        p = r.posts[0] if r.posts else None
+        ours = {"title": p.title if p else "", "author": p.author if p else "",
+                "date": (p.published_local or "")[:10] if p else ""}
+        t0 = time.perf_counter()
+        try:
+            d = bare_extraction(raw, url=url, output_format="python", with_metadata=True)
+        except Exception:  # noqa: BLE001 - a crash counts as a miss
+            d = None
+        secs["trafilatura"] += time.perf_counter() - t0
+        theirs = {"title": d.title if d else "", "author": d.author if d else "",
+                  "date": (d.date or "")[:10] if d else ""}
+        for who, got in (("therapy-threads", ours), ("trafilatura", theirs)):
+            c = counts[who]
+            c["pages"] += 1
+            c["title"] += _norm(got["title"]) == _norm(item.get("title"))
+            c["author"] += _norm(got["author"]) == _norm(gold_author)
+            if item.get("date"):
+                c["date_same_day"] += got["date"] == item["date"][:10]
+                c["date_found"] += bool(got["date"])
+            else:
+                c["pages_without_date"] += 1
+                c["date_invented"] += bool(got["date"])
+    out = {}
+    for who, c in counts.items():
+        n = c["pages"]
+        dated = n - c["pages_without_date"]
+        out[who] = {"pages": n, "title_exact": round(c["title"] / n, 4),
+                    "author_exact": round(c["author"] / n, 4),
+                    "date_same_day": round(c["date_same_day"] / dated, 4) if dated else None,
+                    "date_on_undated_pages": round(c["date_invented"] / c["pages_without_date"], 4)
+                    if c["pages_without_date"] else None,
+                    # of all dates given, the share that is the gold day
+                    "date_precision": round(c["date_same_day"] / max(1, c["date_found"] + c["date_invented"]), 4),
+                    "pages_per_second": round(n / secs[who], 1) if secs[who] else None}
+        print(f"{who:16} title {out[who]['title_exact']:.3f}  author {out[who]['author_exact']:.3f}  "
+              f"date same day {out[who]['date_same_day']:.3f}  date on undated pages "
+              f"{out[who]['date_on_undated_pages']:.3f} ({c['pages_without_date']} pages)  "
+              f"date precision {out[who]['date_precision']:.3f}")
+    return out
+
+
+def cmd_corpus(args) -> dict:
+    from therapy_threads.readers import corpus_eval as ce
+
+    pages = Path(args.pages)
+    splits = (args.split,) if args.split else ("dev", "heldout")
+    out = {}
+    for split in splits:
+        scores = []
+        for gold in sorted((GOLD / split).glob("*.gold.json")):
+            page = pages / split / (gold.name[: -len(".gold.json")] + ".html")
+            if not page.exists():
+                print(f"missing page {page} (see bench/readers_eval/README.md)")
+                continue
+            scores.append(ce.score_page(page, split, gold_path=gold))
+        summary = ce.summarise(scores)
+        out[split] = summary
+        print(split, json.dumps(summary))
+        for s in scores:
+            if not s.exact or s.dirty or s.silent_zero:
+                print(f"  {s.page}: gold {s.gold_count} read {s.count} {s.gold_depths} {s.depths} "
+                      f"dirty {len(s.dirty)} silent_zero {s.silent_zero}")
+    return out
+
+
+def cmd_memory(args) -> dict:
+    """Peak memory and time of the reader on synthetic pages, each in a fresh process."""
+    import subprocess
+
+    out = {}
+    for kind, n in (("flat", 10_000), ("flat", 50_000), ("nested", 10_000), ("nested", 100_000)):
+        res = subprocess.run([sys.executable, __file__, "_memory_child", kind, str(n)],
+                             capture_output=True, text=True, check=True)
+        out[f"{kind}-{n}"] = json.loads(res.stdout.strip().splitlines()[-1])
+        print(kind, n, out[f"{kind}-{n}"])
+    return out
+
+
+def _synthetic_page(kind: str, n: int) -> bytes:
+    head = ('<html lang="en"><body><article><h1 class="entry-title">A post</h1><div '
+            'class="entry-content"><p>Body text of the post.</p></div></article><div id="comments">'
+            '<ol class="comment-list">')
+    item = ('<li id="comment-{i}" class="comment depth-1"><article class="comment-body"><footer '
+            'class="comment-meta"><b class="fn">Reader {a}</b><time datetime="2020-01-01T10:00:00'
+            '+01:00">1 January 2020</time></footer><div class="comment-content"><p>Comment {i} '
+            'with a few ordinary words in it.</p></div><div class="reply"><a class="comment-reply'
+            '-link">Reply</a></div></article>')
+    parts = [head]
+    for i in range(1, n + 1):
+        parts.append(item.format(i=i, a=i % 300))
+        parts.append('<ul class="children">' if kind == "nested" else "</li>")
+    if kind == "nested":
+        parts.append("</ul></li>" * n)
+    parts.append("</ol></div></body></html>")
+    return "".join(parts).encode()
+
+
+def _memory_child(kind: str, n: int) -> None:
+    import therapy_threads.readers.html_page  # noqa: F401 - imports outside the measurement
+    import trafilatura  # noqa: F401
+
+    data = _synthetic_page(kind, n)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    r = get_reader("html").read(data, SourceRef("m", "m.html"))
+    secs = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"input_mb": round(len(data) / 2**20, 1), "seconds": round(secs, 1),
+                      "peak_mb_above_start": round((peak - base) / 1024, 1),
+                      "comments": len(r.comments), "quarantined": len(r.quarantine),
+                      "skipped": sum(r.skipped.values())}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_memory_child":
+        _memory_child(argv[1], int(argv[2]))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    a = sub.add_parser("aeb", help="post bodies on the article-extraction benchmark")
+    a.add_argument("--benchmark", required=True, help="checkout of scrapinghub/article-extraction-benchmark")
+    a.add_argument("--bootstrap", type=int, default=200)
+    m = sub.add_parser("metadata", help="title/author/date against trafilatura on its eval set")
+    m.add_argument("--trafilatura-tests", required=True, help="a trafilatura checkout's tests/ folder")
+    c = sub.add_parser("corpus", help="comment threads on the reader corpus")
+    c.add_argument("--pages", required=True, help="folder with dev/ and heldout/ pages")
+    c.add_argument("--split", choices=("dev", "heldout", "heldout2"))
+    sub.add_parser("memory", help="peak memory on synthetic flat and nested threads")
+    ap.add_argument("--json", help="also write the results to this file")
+    args = ap.parse_args(argv)
+    result = {"aeb": cmd_aeb, "metadata": cmd_metadata, "corpus": cmd_corpus,
+              "memory": cmd_memory}[args.cmd](args)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Gold labels for the reader corpus, derived from each page's markup by rules written for it.
+
+This is deliberately a second, simpler path than the reader: lxml instead of lexbor, one XPath
+per page chosen by a person who read that page's markup, no heuristics. A rule file says which
+elements are comments on this page, where each one's own text is, and how replies are linked
+there; the labeller turns that into the gold record the evaluation compares with
+(``evaluate.py``): count, depth histogram, parent pairs, and per comment a text snippet that
+must appear plus the author and date strings that must not appear in the text.
+
+Rules (``<page>.rules.json`` next to the page)::
+
+    {"item": "//li[contains(@class,'comment')]",   # comment elements, in document order
+     "exclude": "...",                             # optional: items that are not comments here
+     "content": ".//div[@class='comment-content']",  # relative: the comment's own text
+     "author": ".//cite", "date": ".//time",        # relative: shown author and date (or null)
+     "parent": "nest" | "indent" | "flat" | "depthclass" | "id:REGEX" | "childof"}
+
+``nest``: the nearest ancestor item; ``indent``: the item just before the nearest ancestor reply
+wrapper (Drupal ``div.indented``); ``depthclass``: ``depth-N`` classes with a stack; ``id:RE``: the
+element id's second group is the parent's first; ``childof``: a ``child-of-N`` wrapper class.
+
+Usage: python bench/readers_eval/label.py PAGE.html [more pages] [--out DIR]
+(reads PAGE.rules.json beside the page, or in DIR; writes the gold record beside it / into DIR)
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+
+SNIPPET = 60
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _text(els) -> str:
+    if isinstance(els, str):
+        return _norm(els)
+    parts = []
+    for e in els:
+        if isinstance(e, str):
+            parts.append(e)
+        else:
+            parts.append(e.text_content())
+    return _norm(" ".join(parts))
+
+
+def label(page: Path, rules_dir: Path | None = None) -> dict:
+    rules_path = (rules_dir or page.parent) / (page.name[:-5] + ".rules.json")
+    rules = json.loads(rules_path.read_text())
+    raw = page.read_bytes()
+    try:
+        doc = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", raw.decode("utf-8")))
+    except UnicodeDecodeError:
+        doc = lxml.html.fromstring(raw)  # lxml reads the page's own charset declaration
+    items = doc.xpath(rules["item"])
+    if rules.get("exclude"):
+        drop = {id(e) for e in doc.xpath(rules["exclude"])}
+        items = [e for e in items if id(e) not in drop]
+    index = {id(e): i for i, e in enumerate(items)}
+    mode = rules.get("parent", "nest")
+    parents: list[int | None] = []
+    depth: list[int] = []
+    stack: list[int] = []
+    for i, e in enumerate(items):
+        p: int | None = None
+        if mode == "nest":
+            a = e.getparent()
+            while a is not None:
+                if id(a) in index:
+                    p = index[id(a)]
+                    break
+                a = a.getparent()
+        elif mode == "indent":
+            a = e.getparent()
+            while a is not None and id(a) not in index:
+                if "indented" in (a.get("class") or "").split():
+                    # The comment right before the wrapper: the previous sibling itself, or
+                    # the last comment inside it (themes wrap each comment in a box).
+                    prev = a.getprevious()
+                    while prev is not None and p is None:
+                        if id(prev) in index:
+                            p = index[id(prev)]
+                        else:
+                            inner = [x for x in prev.iter() if id(x) in index]
+                            if inner:
+                                p = index[id(inner[-1])]
+                        prev = prev.getprevious()
+                    break
+                a = a.getparent()
+        elif mode == "depthclass":
+            m = re.search(r"\bdepth-(\d+)\b", e.get("class") or "")
+            d = int(m.group(1)) - 1 if m else 0
+            del stack[d:]
+            p = stack[-1] if d > 0 and stack else None
+            stack.append(i)
+        elif mode.startswith("id:"):
+            rx = re.compile(mode[3:])
+            m = rx.match(e.get("id") or "")
+            if m and m.group(2) != "0":
+                for j, f in enumerate(items):
+                    mf = rx.match(f.get("id") or "")
+                    if mf and mf.group(1) == m.group(2):
+                        p = j
+                        break
+        elif mode == "childof":
+            a = e.getparent()
+            m = re.search(r"\bchild-of-(\d+)\b", (a.get("class") or "") if a is not None else "")
+            if m:
+                for j, f in enumerate(items):
+                    if (f.get("id") or "") == f"comment-{m.group(1)}":
+                        p = j
+                        break
+        parents.append(p)
+        depth.append(0 if p is None else depth[p] + 1)
+    comments = []
+    for i, e in enumerate(items):
+        content = e.xpath(rules["content"]) if rules.get("content") else [e]
+        text = _text(content)
+        author = _text(e.xpath(rules["author"])) if rules.get("author") else ""
+        date = _text(e.xpath(rules["date"])) if rules.get("date") else ""
+        comments.append({"snippet": text[:SNIPPET], "author": author or None,
+                         "date_text": date or None, "parent": parents[i], "depth": depth[i]})
+    hist = Counter(depth)
+    return {
+        "page": page.name,
+        "count": len(items),
+        "depths": {str(k): hist[k] for k in sorted(hist)},
+        "comments": comments,
+        "rules": rules,
+    }
+
+
+def main(argv: list[str]) -> int:
+    out_dir = None
+    if "--out" in argv:
+        i = argv.index("--out")
+        out_dir = Path(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
+    for name in argv:
+        page = Path(name)
+        gold = label(page, out_dir)
+        meta = (out_dir or page.parent) / (page.name[:-5] + ".gold.json")
+        old = json.loads(meta.read_text()) if meta.exists() else {}
+        gold = {**{k: v for k, v in old.items() if k in ("source", "split", "system", "note", "page_path",
+                                                         "must_not", "declared")}, **gold}
+        meta.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
+        empty = sum(1 for c in gold["comments"] if not c["snippet"])
+        print(f"{page.name}: {gold['count']} comments, depths {gold['depths']}, "
+              f"{empty} without text")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

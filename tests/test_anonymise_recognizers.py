@@ -1,0 +1,174 @@
+"""Each recognizer on its own: a table of text -> the spans it finds (surface, kind).
+
+The recognizer sees only the text (and, for the identity recognizer, the known names), without the
+others before it, so each table shows exactly what that one piece of evidence decides. All names
+are synthetic.
+"""
+from __future__ import annotations
+
+import pytest
+
+from therapy_threads.anonymise import recognizers as R
+from therapy_threads.anonymise.detect import Cues, KnownName, TextContext, build_context, lower_style
+from therapy_threads.anonymise.lexicon import lexicon
+from therapy_threads.anonymise.policy import Policy
+from therapy_threads.anonymise.spans import resolve
+
+CUES = Cues(Policy.load(None), lexicon())
+
+
+def spans(cls, text: str, lang: str | None = "en", role: str = "comment", known=None):
+    rec = cls(CUES)
+    if not rec.supports(lang):
+        return []
+    doc = build_context([text], known or {}, "myblog.example.org")
+    t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
+    return resolve(list(rec.analyze(t)))
+
+
+def check(cls, text, expected, **kw):
+    found = spans(cls, text, **kw)
+    got = [(text[s.start:s.end], s.kind) for s in found]
+    assert got == expected, f"{cls.__name__} on {text!r}: {got}"
+    for sp in found:
+        assert sp.recognizer and sp.reason and 0 < sp.score <= 1  # every span explains itself
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("write to ivo.marsh@example.org today", [("ivo.marsh@example.org", "email")]),
+    ("email me at sam dot lee at example dot com if", [("sam dot lee at example dot com", "email")]),
+    ("jo [at] example [dot] org", [("jo [at] example [dot] org", "email")]),
+    ("look at it dot com, we met at 5", []),
+])
+def test_email(text, expected):
+    check(R.EmailRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("see https://quietharbour.example.net/about", [("https://quietharbour.example.net/about", "url")]),
+    ("my blog, ivowrites dot example dot com, has it", [("ivowrites dot example dot com", "url")]),
+    ("It was money.commitment etc", []),
+    ("the dot com bubble", []),
+])
+def test_url(text, expected):
+    check(R.UrlRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("text me on 07700 900461, I'm in Leeds", [("07700 900461", "phone")]),
+    ("dont text me on +48 601 555 210 anymore", [("+48 601 555 210", "phone")]),
+    ("ruf mich an: 0151 55512345", [("0151 55512345", "phone")]),
+    ("from 2019-2024, session 3 of 12 on 14.03.2024", []),
+    ("see https://web.archive.org/web/20160330101229/x and posts/6427302910", []),
+])
+def test_phone(text, expected):
+    check(R.PhoneRecognizer, text, expected)
+
+
+def test_known_identity_and_its_variants():
+    from therapy_threads.anonymise.identity import name_variants
+
+    known = {v: KnownName({"u_1"}, strong, False) for v, strong in name_variants("moth_to_flame", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "MothToFlame, I felt that.", [("MothToFlame", "known")], known=known)
+    check(R.KnownIdentityRecognizer, "mothtoflame same here", [("mothtoflame", "known")], known=known)
+    check(R.KnownIdentityRecognizer, "like a moth to a flame", [], known=known)
+    kat = {v: KnownName({"u_2"}, strong, False) for v, strong in name_variants("Katherine Okafor", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "I saw Katherine Morrison there", [("Katherine Morrison", "person")], known=kat)
+    check(R.KnownIdentityRecognizer, "Kathy Okafor agreed", [("Kathy Okafor", "known")], known=kat)
+    check(R.KnownIdentityRecognizer, "Kathy agreed", [], known=kat)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I read Donald Winnicott on the good-enough mother.", [("Donald Winnicott", "keep")]),
+    ("A very Freudian slip, and Winnicott would agree.", [("Freudian", "keep"), ("Winnicott", "keep")]),
+    ("my therapist Winnicott said so", []),
+])
+def test_public_figure(text, expected):
+    check(R.PublicFigureRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I cried on the way home to Leeds from Dublin.", [("Leeds", "keep"), ("Dublin", "keep")]),
+    ("She lives near Church Road in Sydney.", [("Church Road", "keep"), ("Sydney", "keep")]),
+    ("my friend Sydney said it too", []),
+    ("Sydney said it too", []),
+])
+def test_place(text, expected):
+    check(R.PlaceRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    ("My counsellor Dr. Obiora was calm.", [("Obiora", "person")], "en"),
+    ("Mrs Pennock asked me.", [("Pennock", "person")], "en"),
+    ("Bei Frau Dr. von Hagen war ich lange.", [("von Hagen", "person")], "de"),
+    ("he is not Mr. Warmth, he is", [("Warmth", "keep")], "en"),
+])
+def test_title(text, expected, lang):
+    check(R.TitleRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    ("my therapist Joy noticed it", [("Joy", "person")], "en"),
+    ("ok so my sister kasia says hi", [("kasia", "person")], "en"),
+    ("Meine Therapeutin Ulrike hat das gesagt.", [("Ulrike", "person")], "de"),
+    ("I told kath (my therapist) everything", [("kath", "person")], "en"),
+    ("Anyway, my therapist said no.", [], "en"),
+    ("My therapist wasn't confused.", [], "en"),
+])
+def test_relation(text, expected, lang):
+    check(R.RelationRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I'm new here.\nWarmly,\nGwen", [("Gwen", "person")]),
+    ("that's all for now — Mo", [("Mo", "person")]),
+    ("thank you all so much. Em xx", [("Em", "person")]),
+    ("See you next week.\nLove,\nT.", [("T", "person")]),
+    ("that is all I wanted to say", []),
+])
+def test_signoff(text, expected):
+    check(R.SignoffRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("HeartOfGlass writing them down is smart", [("HeartOfGlass", "person")]),
+    ("thanks to nightowl_22 and sam.k", [("nightowl_22", "person"), ("sam.k", "person")]),
+    ("sparrowfeet two years gives me hope", [("sparrowfeet", "person")]),
+    ("I use WordPress and YouTube, covid19 too, e.g. this", []),
+])
+def test_handle(text, expected):
+    check(R.HandleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I was telling Marguerite about it.", [("Marguerite", "person")]),
+    ("Priyanka thinks it is fine.", [("Priyanka", "person")]),
+    ("Frank honesty helps. Grace period is over.", []),
+    ("When Margit told me she was leaving", [("Margit", "person")]),
+    ("marigold is my handle but IRL I'm Trudy, hi", [("Trudy", "person")]),
+])
+def test_lexicon_en(text, expected):
+    check(R.EnglishNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Danke Sonnenblume, das macht mir Mut.", [("Sonnenblume", "person")]),
+    ("Fotos: Mareike Sauer und Tobias Lanz.", [("Mareike Sauer", "person"), ("Tobias Lanz", "person")]),
+    ("Im Sommer scheint die Sonne, im Ernst.", []),
+])
+def test_lexicon_noun_caps(text, expected):
+    check(R.NounCapsNameRecognizer, text, expected, lang="de")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ok so rachel went to spain and i cried lol", [("rachel", "person")]),
+    ("i will pay the bill and hope for the best lol", []),
+])
+def test_lexicon_lower(text, expected):
+    check(R.LowerCaseNameRecognizer, text, expected)
+
+
+def test_every_recognizer_declares_its_languages():
+    for rec in R.default_recognizers(CUES):
+        assert rec.languages is None or (rec.languages and all(isinstance(x, str) for x in rec.languages))
+        assert rec.name and 0 < rec.score <= 1

@@ -1,0 +1,317 @@
+"""Each comment system's markup, written after that system's own template (names are synthetic).
+
+The templates: WordPress ``Walker_Comment`` (legacy, HTML5, style 'div', flat with depth-N),
+Jetpack likes, wpDiscuz ``WpdiscuzWalker`` (v7) and the v3 ``tpl-comment.php``, Epoch's Handlebars
+``comment.html`` + ``epoch.js``, the Disqus WordPress plugin's SEO markup and the embed DOM,
+Blogger's threaded and classic widgets, Drupal 7 ``comment.tpl.php`` and Drupal 8+
+``comment.html.twig`` with ``div.indented``, Discourse ``embed/comments.html.erb``, XenForo 2
+``post_macros``, SPIP ``forum.html``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from therapy_threads.readers import SourceRef, get_reader
+
+
+def read(body: str, head: str = "", lang: str = "en", url: str | None = None):
+    html = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
+            '<article class="post"><h1 class="entry-title">A post about therapy</h1>'
+            '<div class="entry-content"><p>The post itself, long enough to be a body of text for '
+            'the extractor to keep as the article.</p></div></article>'
+            f"{body}</body></html>")
+    return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
+
+
+def shape(r):
+    by_id = {c.comment_id: c for c in r.comments}
+    return [(c.text, c.depth, by_id[c.parent_id].text if c.parent_id else None,
+             c.identity.name if c.identity else None) for c in r.comments]
+
+
+def codes(r):
+    return [i.code for i in r.issues]
+
+
+def test_wordpress_html5_nested_children():
+    r = read("""<div id="comments"><h2 class="comments-title">2 thoughts on &ldquo;A post&rdquo;</h2>
+<ol class="comment-list"><li id="comment-1" class="comment even depth-1 parent">
+<article id="div-comment-1" class="comment-body"><footer class="comment-meta"><div class="comment-author vcard">
+<b class="fn">Ada Example</b> <span class="says">says:</span></div><div class="comment-metadata">
+<a href="#comment-1"><time datetime="2020-11-08T23:52:00+01:00">November 8, 2020 at 11:52 pm</time></a></div></footer>
+<div class="comment-content"><p>First words.</p></div><div class="reply"><a class="comment-reply-link">Reply</a></div></article>
+<ol class="children"><li id="comment-2" class="comment byuser bypostauthor odd depth-2">
+<article id="div-comment-2" class="comment-body"><footer class="comment-meta"><div class="comment-author vcard">
+<b class="fn">Post Author</b></div></footer><div class="comment-content"><p>An answer.</p></div></article></li></ol></li></ol></div>""")
+    assert shape(r) == [("First words.", 0, None, "Ada Example"),
+                        ("An answer.", 1, "First words.", "Post Author")]
+    a, b = r.comments
+    # The UTC time keeps the local day as written: 23:52 on the 8th is 22:52 UTC the same day.
+    assert (a.published_at, a.published_local) == ("2020-11-08T22:52:00Z", "2020-11-08T23:52:00+01:00")
+    assert (a.is_post_author, b.is_post_author) == (False, True)
+    assert r.posts[0].comment_system == "wordpress" and r.posts[0].declared_comment_count == 2
+
+
+def test_wordpress_flat_markup_with_depth_classes_and_replies_as_siblings():
+    items = "".join(f'<li id="comment-{i}" class="comment depth-{d}"><div class="comment-body">'
+                    f'<cite class="fn">R{i}</cite><p>text {i}</p></div></li>'
+                    for i, d in ((1, 1), (2, 2), (3, 3), (4, 2), (5, 1)))
+    r = read(f'<ol class="commentlist">{items}</ol>')
+    assert [(c.text, c.depth) for c in r.comments] == [
+        ("text 1", 0), ("text 2", 1), ("text 3", 2), ("text 4", 1), ("text 5", 0)]
+    assert "html_depth_from_classes" in codes(r)
+
+
+def test_wordpress_style_div_nests_replies_without_a_list():
+    r = read('<div class="comment-list"><div id="comment-7" class="comment depth-1"><div class="comment-body">'
+             '<cite class="fn">One</cite><p>Top.</p></div><div id="comment-8" class="comment depth-2">'
+             '<div class="comment-body"><cite class="fn">Two</cite><p>Nested.</p></div></div></div></div>')
+    assert [(c.text, c.depth) for c in r.comments] == [("Top.", 0), ("Nested.", 1)]
+
+
+def test_jetpack_likes_go_to_like_count_not_text():
+    r = read('<ol class="comment-list"><li id="comment-3" class="comment depth-1 highlander-comment">'
+             '<article class="comment-body"><div class="comment-author"><b class="fn">Kim</b></div>'
+             '<div class="comment-content"><p>Lovely.</p><p class="comment-likes"><a class="comment-like-link">Like</a>'
+             '<span class="comment-like-feedback">Liked by 4 people</span></p></div></article></li></ol>')
+    c = r.comments[0]
+    assert (c.text, c.like_count, r.posts[0].comment_system) == ("Lovely.", 4, "jetpack")
+
+
+def test_wpdiscuz_v7_parent_from_the_id_and_no_labels_in_text():
+    def comm(cid, parent, level, name, text):
+        return (f'<div id="wpd-comm-{cid}_{parent}" class="comment wpd-comment wpd_comment_level-{level}">'
+                f'<div class="wpd-comment-wrap wpd-blog-guest"><div class="wpd-comment-left"><div class="wpd-comment-label">'
+                f'<span>Guest</span></div></div><div id="comment-{cid}" class="wpd-comment-right"><div class="wpd-comment-header">'
+                f'<div class="wpd-comment-author">{name}</div><div class="wpd-comment-date" title="8. November 2020 09:52">'
+                f'vor 3 Wochen</div><div class="wpd-reply-to">Reply to X</div></div><div class="wpd-comment-text"><p>{text}</p></div>'
+                f'<div class="wpd-comment-footer"><div class="wpd-vote"><div class="wpd-vote-result">3</div></div>'
+                f'<div class="wpd-reply-button">Antworten</div></div></div></div>')
+    # The reply is printed first and outside its parent: only the id says who it answers.
+    r = read('<div id="wpdcom"><div class="wpd-thread-list">' + comm(2, 1, 2, "Bo", "Reply text.") + "</div></div>"
+             + '<div class="wpd-thread-list">' + comm(1, 0, 1, "Al", "Parent text.") + "</div>", lang="de")
+    got = {c.text: (c.depth, c.identity.name, c.published_local) for c in r.comments}
+    assert got == {"Parent text.": (0, "Al", "2020-11-08T09:52"), "Reply text.": (1, "Bo", "2020-11-08T09:52")}
+    assert r.posts[0].comment_system == "wpdiscuz"
+
+
+def test_wpdiscuz_v3_wc_markup():
+    r = read('<div class="wc-thread-wrapper"><div id="wc-comm-5_0" class="wc-comment wc_comment_level-1">'
+             '<div class="wc-comment-left"><div class="wc-blog-guest wc-comment-label">Gast</div></div>'
+             '<div id="comment-5" class="wc-comment-right"><div class="wc-comment-header"><div class="wc-comment-author">Lu</div>'
+             '<div class="wc-comment-date">19. Februar 2017 20:00</div></div><div class="wc-comment-text"><p>Lecker!</p></div>'
+             '<div class="wc-comment-footer"><span class="wc-vote-result">0</span><span class="wc-reply-button">Antworten</span>'
+             '</div></div></div></div>', lang="de")
+    assert shape(r) == [("Lecker!", 0, None, "Lu")]
+    assert r.comments[0].published_local == "2017-02-19T20:00"
+
+
+def test_epoch_rendered_dom_with_child_of_wrappers():
+    def comm(cid, name, text, children=""):
+        return (f'<div id="comment-{cid}" data-comment-id="{cid}"><article id="div-comment-{cid}" class="epoch-comment-body">'
+                f'<footer class="epoch-comment-meta"><div class="epoch-comment-author"><a class="epoch-author-link" href="https://x.example">{name}</a>'
+                f'<span class="epoch-divide">&#183;</span><a class="epoch-comment-link" href="#comment-{cid}"><time datetime="comment_date">'
+                f'March 10, 2017 at 12:20 AM</time></a></div></footer><div class="epoch-comment-content"><p>{text}</p></div>'
+                f'<ul class="epoch-comment-actions"><li class="epoch-reply">Reply</li></ul></article>{children}</div>')
+    child = '<div class="epoch-child child-of-10 level-1 ">' + comm(11, "Bea", "Agreed.") + "</div>"
+    r = read('<div id="comments"></div><div class="comments-area epoch-wrapper"><div id="epoch-comments">'
+             + comm(10, "Cal", "Well said.", child) + "</div></div>")
+    assert shape(r) == [("Well said.", 0, None, "Cal"), ("Agreed.", 1, "Well said.", "Bea")]
+    assert r.comments[0].published_local == "2017-03-10T00:20"
+    assert r.posts[0].comment_system == "epoch"
+
+
+def test_disqus_plugin_seo_markup_and_script_only_embed():
+    r = read('<div id="disqus_thread"><div id="dsq-content"><ul id="dsq-comments"><li id="dsq-comment-71">'
+             '<div class="dsq-comment-header"><cite class="dsq-comment-cite">Dee</cite></div><div class="dsq-comment-body">'
+             '<div class="dsq-comment-message">In the page.</div></div><ul class="children"><li id="dsq-comment-72">'
+             '<div class="dsq-comment-header"><cite>Eve</cite></div><div class="dsq-comment-message">Reply.</div></li></ul>'
+             '</li></ul></div></div>')
+    assert shape(r) == [("In the page.", 0, None, "Dee"), ("Reply.", 1, "In the page.", "Eve")]
+    empty = read('<h2 class="comments-title">12 Comments</h2><div id="disqus_thread"></div>'
+                 '<script src="https://example.disqus.com/embed.js"></script>')
+    msg = next(i.message for i in empty.issues if i.code == "comments_not_extracted")
+    assert "12" in msg and "disqus" in msg and "export" in msg
+
+
+def test_blogger_threaded_and_classic():
+    r = read('<div class="comments" id="comments"><div class="comment-thread toplevel-thread"><ol>'
+             '<li class="comment" id="c1111111111"><div class="comment-block"><div class="comment-header"><cite class="user">'
+             '<a href="https://www.blogger.com/profile/1">Fay</a></cite><span class="datetime secondary-text"><a href="#c1111111111">'
+             '10. Mai 2017 um 16:14</a></span></div><p class="comment-content">Schön.</p><span class="comment-actions secondary-text">'
+             '<a class="comment-reply">Antworten</a></span></div><div class="comment-replies"><div class="comment-thread inline-thread">'
+             '<ol><div><li class="comment" id="c2222222222"><div class="comment-block"><div class="comment-header"><cite class="user">'
+             'Gil</cite><span class="icon user blog-author"></span></div><p class="comment-content">Danke!</p></div></li></div></ol>'
+             '</div></div></li></ol></div></div>', lang="de")
+    assert shape(r) == [("Schön.", 0, None, "Fay"), ("Danke!", 1, "Schön.", "Gil")]
+    assert r.comments[1].is_post_author is True
+    classic = read('<div id="comments"><h4>2 Kommentare:</h4><dl id="comments-block">'
+                   '<dt class="comment-author" id="c3333333333"><a name="c3333333333"></a><a href="/p">Hal</a> hat gesagt&#8230;</dt>'
+                   '<dd class="comment-body"><p>Erster.</p></dd><dd class="comment-footer"><span class="comment-timestamp">'
+                   '<a href="#c3333333333">3. März 2010 10:15</a></span></dd>'
+                   '<dt class="comment-author" id="c4444444444"><a name="c4444444444"></a>Ivy said...</dt>'
+                   '<dd class="comment-body"><p>Second.</p></dd></dl></div>', lang="de")
+    assert shape(classic) == [("Erster.", 0, None, "Hal"), ("Second.", 0, None, "Ivy")]
+    assert classic.comments[0].published_local == "2010-03-03T10:15"
+
+
+def test_drupal8_reply_wrapper_follows_the_parents_wrapper():
+    def art(cid, name, text, parent=None):
+        reply = (f'<p class="parent visually-hidden">In reply to <a href="/comment/{parent}#comment-{parent}">t</a></p>'
+                 if parent else "")
+        return (f'<a id="comment-{cid}"></a><article data-comment-user-id="0" class="comment js-comment by-anonymous" '
+                f'role="article"><footer class="comment__meta"><p class="comment__author"><span>{name}</span></p>'
+                f'<p class="comment__time">Mi, 22. April 2020 - 15:44</p><p class="comment__permalink">'
+                f'<a href="/comment/{cid}#comment-{cid}">Permalink</a></p>{reply}</footer><div class="comment__content">'
+                f'<div class="field--name-comment-body"><p>{text}</p></div><ul class="links inline"><li class="comment-reply">'
+                f'<a href="/comment/reply/node/1/comment/{cid}">Antworten</a></li></ul></div></article>')
+    # Each comment sits in its own box; the reply's wrapper follows the parent's box.
+    body = ('<section class="comments"><div class="box">' + art(1, "Jo", "Erster Gedanke.") + "</div>"
+            '<div class="indented"><div class="box">' + art(2, "Ken", "Antwort darauf.") + "</div></div>"
+            '<div class="box">' + art(3, "Lee", "Neuer Strang.") + "</div></section>")
+    r = read(body, head='<meta name="Generator" content="Drupal 9">', lang="de")
+    assert shape(r) == [("Erster Gedanke.", 0, None, "Jo"), ("Antwort darauf.", 1, "Erster Gedanke.", "Ken"),
+                        ("Neuer Strang.", 0, None, "Lee")]
+    # Without the "In reply to" line the wrapper alone gives the same tree.
+    no_parent_line = body.replace('<p class="parent visually-hidden">In reply to <a href="/comment/1#comment-1">t</a></p>', "")
+    assert shape(read(no_parent_line, head='<meta name="Generator" content="Drupal 9">', lang="de")) == shape(r)
+    assert r.posts[0].comment_system == "drupal"
+
+
+def test_drupal7_sioc_markup_and_indented():
+    def c(cid, name, text, reply_of=None):
+        rel = (f'<span rel="sioc:reply_of" resource="/comment/{reply_of}#comment-{reply_of}" class="rdf-meta element-hidden"></span>'
+               if reply_of else '<span rel="sioc:reply_of" resource="/node/9" class="rdf-meta element-hidden"></span>')
+        return (f'<a id="comment-{cid}"></a><div class="comment clearfix" about="/comment/{cid}#comment-{cid}" '
+                f'typeof="sioc:Post sioct:Comment"><div class="attribution"><div class="submitted"><p class="commenter-name">'
+                f'<span rel="sioc:has_creator"><span class="username" property="foaf:name">{name}</span></span></p>'
+                f'<p class="comment-time"><span property="dc:date dc:created" content="2013-01-01T10:00:00+00:00">Tue, 01/01/2013 - 10:00</span></p>'
+                f'</div></div><div class="content">{rel}<h3 property="dc:title"><a href="/comment/{cid}#comment-{cid}" '
+                f'class="permalink">{text[:10]}…</a></h3><div class="field field-name-comment-body"><p>{text}</p></div></div>'
+                f'<ul class="links inline"><li class="comment-reply"><a href="/comment/reply/9/{cid}">reply</a></li></ul></div>')
+    r = read('<div id="comments" class="comment-wrapper"><h2 class="title">Comments</h2>'
+             + c(1, "Mo", "The first comment here.") + '<div class="indented">'
+             + c(2, "Ned", "A reply to the first.", reply_of=1) + "</div></div>")
+    assert shape(r) == [("The first comment here.", 0, None, "Mo"),
+                        ("A reply to the first.", 1, "The first comment here.", "Ned")]
+    assert r.comments[0].published_at == "2013-01-01T10:00:00Z"
+
+
+def test_discourse_embed_parent_from_data_link():
+    def post(pid, user, text, reply_to=None):
+        reply = (f'<a href="/t/1/{reply_to}" data-link-to-post="{reply_to}" class="in-reply-to">in reply to x</a>'
+                 if reply_to else "")
+        return (f"<article class='post' id='post-{pid}'><a class='post-date' title='January  5, 2021  3:04pm' "
+                f"href='/t/1/{pid}'>Jan '21</a>{reply}<div class='author'><img src='a.png'></div><div class='cooked'>"
+                f"<h3 class='username'><a href='/u/{user}'>{user}</a><span class='title'>Regular</span></h3><p>{text}</p></div></article>")
+    r = read("<header class='discourse'><span class='replies'>2 Replies</span></header>"
+             + post(41, "oli", "Interesting read.") + post(42, "pat", "I think so too.", reply_to=41))
+    assert shape(r) == [("Interesting read.", 0, None, "oli"), ("I think so too.", 1, "Interesting read.", "pat")]
+    assert r.comments[0].published_local == "2021-01-05T15:04"
+
+
+def test_xenforo_thread_page_quotes_and_signatures_are_not_text():
+    def msg(pid, user, text, quote=""):
+        return (f'<article class="message message--post js-post" data-author="{user}" data-content="post-{pid}" id="js-post-{pid}">'
+                f'<div class="message-cell message-cell--user"><h4 class="message-name">{user}</h4></div>'
+                f'<header class="message-attribution"><time class="u-dt" datetime="2018-09-27T14:51:09+0200">27. September 2018</time>'
+                f'<div class="message-attribution-opposite"><a href="#">#{pid}</a></div></header>'
+                f'<article class="message-body"><div class="bbWrapper">{quote}{text}</div></article>'
+                f'<aside class="message-signature">My signature</aside>'
+                f'<footer class="message-footer"><div class="reactionsBar">3 likes</div></footer></article>')
+    quote = ('<blockquote class="bbCodeBlock bbCodeBlock--quote" data-source="post: 1"><div class="bbCodeBlock-title">'
+             'Quinn said:</div><div class="bbCodeBlock-content">Original words.</div></blockquote>')
+    html = ('<div class="block--messages" data-type="post">' + msg(1, "Quinn", "The topic.")
+            + msg(2, "Ray", "My answer.", quote) + "</div>")
+    r = get_reader("html").read(('<html data-template="thread_view"><body>' + html + "</body></html>").encode(),
+                                SourceRef("x", "x.html"))
+    assert shape(r) == [("My answer.", 0, None, "Ray")]
+    assert r.skipped == {"thread_starter": 1}
+    assert r.comments[0].published_at == "2018-09-27T12:51:09Z"
+
+
+def test_spip_forum_nested_lists():
+    def fil(fid, name, text, sub=""):
+        return (f'<li class="forum-fil"><div class="forum-message"><div class="forum-chapo"><a name="forum{fid}"></a>'
+                f'<strong class="forum-titre">Re</strong> <small>22 juin 2018, par <strong class="forum-qui-{fid}">{name}</strong>'
+                f'</small></div><div class="forum-texte"><p>{text}</p><p class="repondre"><a href="#">Répondre à ce message</a>'
+                f'</p></div></div>{sub}</li>')
+    r = read('<div class="forum"><h2>2 commentaires</h2><ul class="forum">'
+             + fil(5, "Sam", "Bien vu.", "<ul>" + fil(6, "Tom", "Merci.") + "</ul>") + "</ul></div>", lang="fr")
+    assert shape(r) == [("Re\n\nBien vu.", 0, None, "Sam"), ("Re\n\nMerci.", 1, "Re\n\nBien vu.", "Tom")] or \
+        [(c.text.split("\n")[-1], c.depth) for c in r.comments] == [("Bien vu.", 0), ("Merci.", 1)]
+    assert r.posts[0].comment_system == "spip" and r.posts[0].declared_comment_count == 2
+
+
+def test_owner_replies_in_a_block_under_each_comment():
+    def post(n, name, text, reply):
+        return (f'<ul class="single-post"><li class="post-info"><a name="comment-{n}"></a><span class="floor">#{n}</span>'
+                f'<span class="user-name"><a href="/u">{name}</a></span><span class="post-time">於 2013/12/28 10:2{n}</span></li>'
+                f'<li class="post-text">{text}</li><li class="reply-text">{reply}<p><a href="/owner">Owner Blog</a> '
+                f'於 2014/01/01 20:3{n} 回覆</p></li></ul>')
+    r = read('<div id="comment-box"><h3>留言列表 (2)</h3>' + post(1, "小明", "好棒", "謝謝")
+             + post(2, "小華", "真美", "謝謝光臨") + "</div>", lang="zh")
+    assert [(c.text, c.depth, c.identity.name, c.is_post_author) for c in r.comments] == [
+        ("好棒", 0, "小明", None), ("謝謝", 1, "Owner Blog", True),
+        ("真美", 0, "小華", None), ("謝謝光臨", 1, "Owner Blog", True)]
+    assert r.comments[0].published_local == "2013-12-28T10:21"
+
+
+def test_generic_fallback_numbered_blocks_and_metadata_lines():
+    r = read('<div class="kommentare"><h3>3 Kommentare</h3>'
+             '<div class="kommentar-box" id="cmt101"><p class="nr">1</p><h4>Ramón dijo:</h4><p>Hola a todos.</p>'
+             '<p>8. November 2020 um 09:52</p><p>Antworten</p></div>'
+             '<div class="kommentar-box" id="cmt102"><strong>Ted</strong> <span>• 3 weeks ago</span><p>Nice one.</p>'
+             '<p>👍 3 👎 0</p></div>'
+             '<div class="kommentar-box" id="cmt103"><p>Posted by: Uma | 11/08/2020 at 9:52</p><p>Thanks!</p></div></div>')
+    texts = [c.text for c in r.comments]
+    assert texts == ["Hola a todos.", "Nice one.", "Thanks!"]
+    assert [c.identity.name if c.identity else None for c in r.comments] == ["Ramón", "Ted", "Uma"]
+
+
+def test_recent_comments_widget_and_another_posts_thread_are_out_of_scope():
+    own = ('<div id="comments"><h2 class="comments-title">1 Kommentar</h2><ol class="commentlist">'
+           '<li id="comment-1" class="comment depth-1"><div class="comment-body"><cite class="fn">Vic</cite>'
+           '<p>Mine.</p></div></li></ol></div>')
+    widget = ('<aside class="widget widget_recent_comments"><ol class="commentlist"><li id="comment-90" class="comment depth-1">'
+              '<div class="comment-body"><cite class="fn">Wes</cite><p>Elsewhere.</p><a href="https://b.example/other-post/#comment-90">'
+              'link</a></div></li></ol></aside>')
+    r = read(own + widget, lang="de", url="https://b.example/this-post/")
+    assert [c.text for c in r.comments] == ["Mine."]
+    assert r.skipped == {"out_of_scope": 1}
+    only_widget = read(widget, lang="de")
+    assert only_widget.comments == [] and "comments_out_of_scope" in codes(only_widget)
+
+
+def test_no_silent_zero_declared_or_unread_markup():
+    r = read('<div id="comments"><h3 class="comments-title">54 Kommentare</h3></div>', lang="de")
+    assert any(i.code == "comments_not_extracted" and "54" in i.message for i in r.issues)
+    # Comment elements with ids that no recogniser turns into comments are reported too.
+    r = read('<div id="comments"><section id="comment-1"></section><section id="comment-2"></section></div>')
+    assert "comment_markup_unread" in codes(r) or r.comments
+
+
+def test_offline_capture_with_more_comment_pages_says_how_many_are_missing():
+    r = read('<div id="comments"><h2 class="comments-title">40 Comments</h2><ol class="comment-list">'
+             '<li id="comment-1" class="comment depth-1"><div class="comment-body"><cite class="fn">Xi</cite><p>One.</p></div></li></ol>'
+             '<nav class="comment-navigation"><a href="https://b.example/post/comment-page-2/#comments">Older Comments</a>'
+             '<a href="https://b.example/post/?cpage=3">3</a></nav></div>', url="https://b.example/post/")
+    msg = next(i.message for i in r.issues if i.code == "comment_pages_missing")
+    assert "2 other comment page(s)" in msg and "40" in msg
+    assert r.comment_pages == ["https://b.example/post/?cpage=3", "https://b.example/post/comment-page-2/"]
+
+
+def test_author_field_is_clean():
+    r = read('<ol class="comment-list"><li id="comment-1" class="comment depth-1"><div class="comment-body">'
+             '<div class="comment-author"><span class="author">Yara 8. März 2019 Antworten</span></div><p>Text.</p>'
+             '</div></li><li id="comment-2" class="comment depth-1"><div class="comment-body"><div class="comment-author">'
+             '<cite class="fn">Zed<br><span class="badge-x">Autor</span></cite></div><p>More.</p></div></li></ol>', lang="de")
+    assert [c.identity.name for c in r.comments] == ["Yara", "Zed"]
+
+
+def test_depth_histogram_of_a_mixed_page_is_reported_by_inspect_totals():
+    r = read('<ol class="comment-list">' + "".join(
+        f'<li id="comment-{i}" class="comment depth-1"><div class="comment-body"><cite class="fn">N{i}</cite><p>t{i}</p></div></li>'
+        for i in range(5)) + "</ol>")
+    assert Counter(c.depth for c in r.comments) == {0: 5}
+    assert r.raw_comment_count == 5 and not r.raw_count_exact

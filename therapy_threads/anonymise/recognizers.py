@@ -1,0 +1,946 @@
+"""The recognizers: small classes that each find one kind of evidence and explain their spans.
+
+Every recognizer declares the languages it applies to (``None``: any language) and yields
+:class:`~.spans.Span` objects carrying its name, a score and a reason. Scores encode precedence
+for the resolver: contacts (1.0) > mentions (0.95) > known identities (0.9) > public figures and
+places kept (0.85/0.8) > titles, relations, greetings, sign-offs (0.8-0.7) > handles (0.7) >
+lexicon names (0.6). The order of :func:`default_recognizers` is the order they run in.
+
+Rules come from language, not from examples: cue words (greetings, relation nouns, reporting
+verbs, titles, closings) are in the policy; names, places and public figures come from
+maintained data (names-dataset, GeoNames, a sourced list); word frequencies decide what is an
+ordinary word.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
+                     TextContext, skeleton)
+from .identity import SOFT_RANK, segment, split_handle
+from .knowledge import find_phones, knowledge
+from .patterns import (find_emails, find_mentions, find_urls, find_written_emails, find_written_urls,
+                       mention_prefix, url_host)
+from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
+
+_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|la|le|zu)\s+)?"
+                     r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
+_LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
+_SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,:][ \t]*$")
+_CLAUSE_END = re.compile(r"[!?]")
+_LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
+# a complete clause ends, then the person addressed: "don't worry about it quietriver!", "love you mk2!"
+_ADDRESS_CUES = frozenset({"it", "you", "too", "again", "thanks", "thank", "hey", "hi", "hello", "dear",
+                           "this", "that", "so", "much", "lot", "up", "there", "here", "back"})
+_REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
+_WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
+_NAME_TOKEN = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
+# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband"
+RELATION_BEFORE = re.compile(
+    r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
+    r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
+    r"younger|older|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
+    r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
+_PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
+_POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
+               r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
+_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|damalige[rn]?|"
+            r"neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
+_POSSESSIVE_LOW = re.compile(r"\b" + _POSSESSIVE + r"\s+")  # on the lower-cased text: no re.I (much faster)
+_RELATION_TAIL = re.compile(_REL_ADJ + r"(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
+# "kath (my therapist)", "Rosalind, my therapist of six years"
+_APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
+_STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|"
+                     r"Way|Close|Crescent|Row|Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b\.?"
+                     r"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer))")
+_SIGNOFF_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?(?P<name>[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*)?)"
+                           r"\.?(?:[ \t]+(?:x+|xo+|xox+|<3|❤️?|💕|🙏))?[ \t]*[!.]*[ \t]*$", re.I)
+_DASH_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*)?)\.?[ \t]*$")
+_DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)\.?[ \t]*$")
+_KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
+_LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
+_CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
+_HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d{2,4}|"
+                           r"[xX]{1,2}[A-Za-z]+[xX]{1,2})(?![\w/@-])")
+_CAMEL_GATE = re.compile(r"[a-z][A-Z]")
+_SHAPE_GATE = re.compile(r"[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|[xX][A-Za-z]+[xX]")
+_LOWER_TOKEN = re.compile(r"(?<![\w@/.'’-])([a-z\u00df-\u00ff][a-z\u00df-\u00ff]+(?:-[a-z\u00df-\u00ff]+)?)(?![\w@/'’-])")
+
+
+class Recognizer:
+    """One kind of evidence. Subclasses set ``name`` and ``languages`` and implement ``analyze``."""
+
+    name = "recognizer"
+    languages: frozenset[str] | None = None  # None: every language
+    score = 0.5
+
+    def __init__(self, cues: Cues):
+        self.cues = cues
+        self.lex = cues.lex
+        self.policy = cues.policy
+
+    def supports(self, lang: str | None) -> bool:
+        return self.languages is None or (lang or "en") in self.languages
+
+    def span(self, s: int, e: int, kind: str, key: str = "", reason: str = "", score: float | None = None) -> Span:
+        return Span(s, e, kind, key, self.name, self.score if score is None else score, reason)
+
+    def person(self, t: TextContext, s: int, e: int, reason: str, score: float | None = None) -> Span:
+        return self.span(s, e, PERSON, re.sub(r"\s+", " ", t.text[s:e]).casefold(), reason, score)
+
+    def analyze(self, t: TextContext) -> Iterable[Span]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
+    def extend(self, text: str, e: int, lang: str | None = None) -> int:
+        m = _EXTEND.match(text[e:e + 50])
+        if not m:
+            return e
+        nxt = POSS.sub("", m.group(2))
+        last = nxt.split()[-1]
+        cf = last.casefold()
+        if cf in self.cues.not_names or self.cues.function_word(cf) or cf in self.cues.titles:
+            return e
+        if lang in NOUN_CAPS:
+            lr = self.lex.lang_rank(cf, lang)
+            if lr is not None and lr < 20000 and not self.lex.is_surname(cf):
+                return e
+        elif not (self.lex.rank(cf) is None or self.lex.is_surname(cf)):
+            return e
+        if knowledge().is_place(last):
+            return e
+        return e + m.end() - (len(m.group(2)) - len(nxt))
+
+
+# ---- contacts --------------------------------------------------------------------------------------
+
+class EmailRecognizer(Recognizer):
+    name, score = "email", 1.0
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        for s, e in find_emails(t.text):
+            yield self.span(s, e, EMAIL, reason="e-mail address")
+        for s, e in find_written_emails(t.text):
+            yield self.span(s, e, EMAIL, reason="e-mail address written out")
+
+
+class UrlRecognizer(Recognizer):
+    name, score = "url", 1.0
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        keep_own = t.role != "comment" and t.doc.own_host and self.policy.text.keep_own_site_urls_in_body
+        for s, e in find_urls(t.text):
+            if keep_own and url_host(t.text[s:e]) == t.doc.own_host:
+                yield self.span(s, e, KEEP, reason="link to the post's own site in its body")
+            else:
+                yield self.span(s, e, URL, reason="link")
+        for s, e in find_written_urls(t.text):
+            yield self.span(s, e, URL, reason="web address written out")
+
+
+class PhoneRecognizer(Recognizer):
+    name, score = "phone", 1.0
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        for s, e in find_phones(t.text, self.policy.text.phone_regions):
+            yield self.span(s, e, PHONE, reason="phone number (libphonenumber)")
+
+
+# ---- identities -----------------------------------------------------------------------------------
+
+def known_span(rec: Recognizer, s: int, e: int, info: KnownName, surface: str, reason: str) -> Span:
+    if info.post_author:
+        return rec.span(s, e, POST_AUTHOR, reason=reason)
+    if len(info.pseudonyms) == 1:
+        return rec.span(s, e, KNOWN, next(iter(info.pseudonyms)), reason)
+    # two commenters share this name: a neutral placeholder rather than a guess
+    return rec.span(s, e, PERSON, surface.casefold(), reason)
+
+
+def lookup(doc: DocContext, surface: str) -> KnownName | None:
+    cf = surface.casefold()
+    return (doc.known.get(re.sub(r"[\s_.\-]+", " ", cf).strip()) or doc.known.get(cf)
+            or doc.skeletons.get(skeleton(surface)))
+
+
+class MentionRecognizer(Recognizer):
+    name, score = "mention", 0.95
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        for s, e in find_mentions(t.text):
+            s += mention_prefix(t.text[s:e])
+            handle = t.text[s:e]
+            info = lookup(t.doc, handle)
+            yield (known_span(self, s, e, info, handle, "@mention of a known commenter") if info
+                   else self.span(s, e, PERSON, handle.casefold(), "@mention"))
+
+
+def _title_cased(words: list[str], cues: Cues) -> bool:
+    """Every word capitalised, function words inside allowed in lower case ("Heart of Glass")."""
+    return all(w[:1].isupper() or (0 < i < len(words) - 1 and cues.function_word(w.casefold()))
+               for i, w in enumerate(words))
+
+
+class KnownIdentityRecognizer(Recognizer):
+    """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
+    post's commenters and author. Distinctive variants match in any case; variants that are
+    ordinary words match only where the text writes or uses them as a name."""
+
+    name, score = "known_identity", 0.9
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        doc, text, cues = t.doc, t.text, self.cues
+        if doc.known_re is None:
+            return
+        keep_author = t.role != "comment" and not self.policy.text.replace_post_author_in_body
+        for m in doc.known_re.finditer(text):
+            s, e = m.span()
+            surface = m.group(0)
+            info = lookup(doc, surface)
+            if info is None:
+                continue
+            parts = split_handle(surface)
+            joined = len(parts) > 1 and not re.search(r"\s", surface)  # "HeartOfGlass", "moth_to_flame"
+            variant = " ".join(parts)
+            level = "cue" if info.cue_only else "strong" if info.strong else "weak"
+            if joined and self.lex.rank(skeleton(surface)) is None:
+                level = "strong"  # a run-together handle is no ordinary word
+            if t.lang and t.lang != "en" and (t.lang in info.langs or (level == "weak" and t.lang in NOUN_CAPS)):
+                level = "cue"  # an ordinary word of this language ("Moin" in German)
+            if level == "cue":
+                if t.role == "title" or not surface[:1].isupper() or not cues.name_cue(text, s, e):
+                    if not (surface[:1].isupper() and (cues.signoff(text, s, e) or (
+                            t.role == "comment" and cues.opens_address(text, s, e)))):
+                        continue
+            elif level == "weak":
+                phrase = " " in variant  # a handle of ordinary words: "Still Here", "Heart Of Glass"
+                cue = ((not phrase and cues.vocative_start(text, s, e)) or cues.greeting_before(text, s)
+                       or cues.named_before(text, s) or cues.context_after(text, e, False)
+                       or cues.context_after(text, e + 2, True) or cues.signoff(text, s, e)
+                       or (t.role == "comment" and cues.opens_address(text, s, e)))
+                if phrase and t.role == "title":
+                    continue
+                if not surface[:1].isupper():
+                    if not cue and not (phrase and self._opens_text(text, s, e)):
+                        continue
+                    if not phrase and not self.lex.is_name(variant):
+                        continue
+                elif cues.in_title_phrase(text, s):
+                    continue
+                elif cues.is_initial(text, s) and not cue and not (
+                        phrase and _title_cased(surface.split(), cues)):
+                    continue
+            if surface[:1].isupper() and " " not in surface and not joined:
+                ee = self.extend(text, e, t.lang)
+                if ee > e:
+                    nxt = text[e:ee].split()[-1].casefold()
+                    if nxt not in doc.known:
+                        # "Kathy Morrison" is not the known "Kathy": a longer name, another person
+                        yield self.person(t, s, ee, "a known given name with another surname: a different person")
+                        continue
+            if info.post_author and keep_author:
+                yield self.span(s, e, KEEP, reason="the byline author's own name in the post")
+                continue
+            yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
+
+    @staticmethod
+    def _opens_text(text: str, s: int, e: int) -> bool:
+        """A handle written at the start of a comment or line, addressing someone ("moth to flame same!!")."""
+        line_start = text.rfind("\n", 0, s) + 1
+        return text[line_start:s].strip() == "" and text[e:e + 1] in (" ", ",", "!", ":", "\n", "")
+
+
+# ---- knowledge that keeps -------------------------------------------------------------------------
+
+class PublicFigureRecognizer(Recognizer):
+    """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
+    ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
+    figure in full ("Esther" after "Esther Perel")."""
+
+    name, score = "public_figure", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_public_figures:
+            return
+        k = knowledge()
+        text = t.text
+        toks = [(s, e, core) for s, e, _, core in t.caps]
+        for i, (s, e, tok) in enumerate(toks):
+            cf = tok.casefold()
+            if cf not in k.figure_adjectives and cf not in k.figures_by_surname and cf not in t.doc.figure_words:
+                continue
+            if cf in k.figure_adjectives:
+                yield self.span(s, s + len(tok), KEEP, reason="adjective of a public figure's name")
+                continue
+            figs = k.figures_by_surname.get(cf)
+            if figs:
+                best = self._full(text, toks, i, figs)
+                if best is not None:
+                    start = toks[best][0]
+                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1])
+                    yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
+                    continue
+                if self._distinctive(cf) or cf in t.doc.figure_words:
+                    if not self.cues.relation_before(text, s) and not self._private_title(text, s):
+                        yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
+                    continue
+            if cf in t.doc.figure_words and not self.cues.relation_before(text, s) and cf not in t.doc.known:
+                yield self.span(s, s + len(tok), KEEP, reason="public figure named in full in this post")
+        if t.lower_style:  # "i will read carl rogers"
+            low = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
+            for i in range(1, len(low)):
+                figs = k.figures_by_surname.get(low[i][2])
+                if figs and any(f.first == low[i - 1][2] for f in figs) and \
+                        re.fullmatch(r"[ \t]+", text[low[i - 1][1]:low[i][0]]):
+                    yield self.span(low[i - 1][0], low[i][1], KEEP, reason="public figure (full name, lower case)")
+
+    def _private_title(self, text: str, s: int) -> bool:
+        return self.cues.title_before(text, s)
+
+    def _distinctive(self, cf: str) -> bool:
+        lex = self.lex
+        return (lex.rank(cf) is None and cf not in lex.first_names and cf not in lex.last_names
+                and cf not in lex.intl_names)
+
+    @staticmethod
+    def _full(text: str, toks, i: int, figs) -> int | None:
+        """Index of the first token of a full public-figure name ending at token ``i``, if any."""
+        for fig in figs:
+            need = [w for w in fig.tokens[:-1] if len(w) > 1 and w not in _PARTICLES]  # initials optional
+            j = i - 1
+            got: list[str] = []
+            while j >= 0 and len(got) < len(fig.tokens) + 1:
+                between = text[toks[j][1]:toks[j + 1][0]]
+                if not re.fullmatch(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?", between):
+                    break
+                got.insert(0, toks[j][2].casefold())
+                if need and got[:len(need)] == need[:len(got)] and all(w in got for w in need):
+                    return j
+                j -= 1
+            if need and len(need) == 1 and i > 0 and toks[i - 1][2].casefold() == need[0]:
+                between = text[toks[i - 1][1]:toks[i][0]]
+                if re.fullmatch(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?", between):
+                    return i - 1
+        return None
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
+                           r"via|into|towards|and|leave|left|visit|visited|"
+                           r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
+
+
+_PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
+                                 r"moved to|back to|live in|living in)\s+$")
+
+
+class PlaceRecognizer(Recognizer):
+    """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
+    kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
+
+    name, score = "place", 0.8
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_places:
+            return
+        k = knowledge()
+        text = t.text
+        for m in _STREET.finditer(text):
+            yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
+        toks = [(s, e, core) for s, e, _, core in t.caps]
+        i = 0
+        while i < len(toks):
+            s, e, tok = toks[i]
+            low = tok.casefold()
+            if low not in k.places and low not in k.place_first_words:
+                i += 1
+                continue
+            hit = None
+            for n in (4, 3, 2, 1):  # longest place name first: "Buenos Aires", "New York"
+                j = i + n - 1
+                if j >= len(toks):
+                    continue
+                if n == 1 and tok.casefold() not in k.places:
+                    break
+                if n > 1 and (tok.casefold() not in k.place_first_words or not all(
+                        re.fullmatch(r"[ \t]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
+                    continue
+                end = toks[j][0] + len(toks[j][2])
+                if k.is_place(text[s:end]):
+                    hit = (s, end, j)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            hs, he, j = hit
+            if not self._used_as_name(t, hs, he):
+                yield self.span(hs, he, KEEP, reason="place (GeoNames)")
+            i = j + 1
+        if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
+            low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
+            for i, (s, e, w) in enumerate(low):
+                if not _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
+                    continue
+                two = low[i + 1] if i + 1 < len(low) and text[e:low[i + 1][0]] == " " else None
+                for cs, ce in ((s, two[1]), (s, e)) if two else ((s, e),):
+                    r = self.lex.rank(w)
+                    if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000):
+                        yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
+                        break
+
+    def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
+        text, cues = t.text, self.cues
+        cf = text[s:e].casefold()
+        if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
+            return True  # "..., Lutz." addresses a person
+        if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
+            # "Sydney", "Georgia", "Adelaide" are also given names: a place only after a place word
+            if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
+                return False
+            m = re.match(r",\s*([A-Z][\w]+(?:\s[A-Z]\w+)?)", text[e:e + 40])  # "Sydney, Australia"
+            return not (m and len(m.group(1)) > 2 and knowledge().is_place(m.group(1)))
+        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+            return True
+        poss = text[e:e + 2] in ("'s", "’s")
+        if cues.context_after(text, e + 2 if poss else e, poss):
+            return True
+        if cf in t.doc.known or cf in t.doc.accepted:
+            return True
+        return cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
+
+
+# ---- cues that a word is a person's name ----------------------------------------------------------
+
+class TitleRecognizer(Recognizer):
+    """A title before a name: "Dr. Adeyemi", "Mrs Pennington", "Frau Dr. von Hagen", "dr yilmaz"."""
+
+    name, score = "title", 0.85
+
+    def __init__(self, cues: Cues):
+        super().__init__(cues)
+        words = sorted(cues.titles, key=len, reverse=True)
+        # run on the lower-cased text (no re.I); the next letter's case is checked on the real text
+        self._re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")\.?[ \t]+")
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        starts = {m.end() for m in self._re.finditer(t.low)}
+        for s, _e, _tok, core in t.caps:
+            if s not in starts:
+                continue
+            if len(core) < cues.min_len or not cues.title_before(text, s):
+                continue
+            cf = core.casefold()
+            if cf in cues.titles or cf in cues.not_names:
+                continue  # "Frau Dr." : the second title, the name follows
+            rank = self.lex.rank(cf)
+            first, last = cues.is_first(cf), cues.is_last(cf)
+            if t.english and rank is not None and rank < 15000 and (
+                    cf in t.doc.lower_vocab or not (first or last or self.lex.is_surname(cf))):
+                t.doc.keep.add(cf)
+                yield self.span(s, s + len(core), KEEP, reason="title before an ordinary word (a personification)")
+                continue
+            if t.lang in NOUN_CAPS:
+                lr = self.lex.lang_rank(cf, t.lang)
+                if lr is not None and lr < 3000 and not self.lex.is_name(cf):
+                    continue  # "Herr Gott", "Frau Doktor"
+            yield self.person(t, s, self.extend(text, s + len(core), t.lang), "title before a name")
+        for m in re.finditer(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?:von|van|de|zu|van der|von der)[ \t]+"
+                             r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
+            yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
+        if t.lower_style:
+            for m in re.finditer(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?\s+([a-z][a-z\u00df-\u00ff'-]+)\b", text):
+                cf = m.group(1)
+                if self.lex.rank(cf) is None or self.lex.is_name(cf):
+                    yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
+
+
+class RelationRecognizer(Recognizer):
+    """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
+    Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
+
+    name, score = "relation", 0.8
+    languages = frozenset({"en", "de"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        found: list[tuple[int, int, bool]] = []
+        low = t.low
+        for p in _POSSESSIVE_LOW.finditer(low):
+            m = _RELATION_TAIL.match(text, p.end())
+            if m and m.group("rel").casefold() in cues.relations:
+                found.append((m.start("name"), m.end("name"), True))
+        for p in _APPOSITION_LOW.finditer(low):
+            if p.group("rel") not in cues.relations:
+                continue
+            m = _NAME_BEFORE.search(text, max(0, p.start() - 40), p.start())
+            if m:
+                found.append((m.start("name"), m.end("name"), False))
+        for s, e, before in found:
+            core = POSS.sub("", text[s:e])
+            e = s + len(core)
+            cf = core.casefold()
+            if len(core) < cues.min_len or cf in cues.not_names or cf in cues.relations or cf in cues.titles:
+                continue
+            if not self._name_shaped(t, core, before):
+                continue
+            if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
+                continue  # "Anyway, my therapist ...": only a name stands in apposition
+            ee = self.extend(text, e, t.lang) if core[:1].isupper() else e
+            yield self.person(t, s, ee, "relation noun beside a name")
+
+    def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
+        cf = core.casefold()
+        rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.rank(cf)
+        if core[:1].isupper():
+            if t.lang in NOUN_CAPS:
+                # German capitalises nouns: "meine Therapeutin Ulrike" yes, "meine Therapeutin Frau X" no
+                return self.cues.any_given_name(cf) or rank is None or (rank >= 3000 and self.lex.is_name(cf))
+            # "my therapist Joy", "my friend Dawn": any capitalised word but a function word
+            return not self.cues.function_word(cf) and (not before or not self._verb_like(cf))
+        # lower case: a given name, or no word at all ("my sister kasia", "my therapist jonas")
+        if (rank is not None and rank < SOFT_RANK) or not cf.replace("-", "").isalpha():
+            return False
+        return self.cues.any_given_name(cf) or self.cues.is_last(cf) or rank is None
+
+    def _verb_like(self, cf: str) -> bool:
+        return cf.endswith(("ed", "ing")) and not self.cues.any_given_name(cf)
+
+
+class NamedRecognizer(Recognizer):
+    """"a colleague named robin", "her name is ivy": a lower-case given name after a naming phrase."""
+
+    name, score = "named", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "name" not in text and "called" not in text:
+            return
+        for m in _LOWER_NAMED.finditer(text):
+            cf = m.group(1)
+            if cf in self.cues.first_names and cf not in self.cues.not_names and not self.cues.function_word(cf):
+                yield self.person(t, m.start(1), m.end(1), "lower-case given name after 'named'/'called'")
+
+
+class GreetingRecognizer(Recognizer):
+    """A lower-case name or handle after a greeting or thanks: "thank u sunflower", "hi lenka"."""
+
+    name, score = "greeting", 0.75
+
+    def __init__(self, cues: Cues):
+        super().__init__(cues)
+        words = sorted(cues.greetings, key=len, reverse=True)
+        self._re = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                              + r")[\s,]+(?P<name>[a-z\u00df-\u00ff][a-z\u00df-\u00ff]+)(?![\w@/'’-])")
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        if not t.lower_style and not t.english:
+            return
+        for m in self._re.finditer(t.low):
+            s, e = m.span("name")
+            cf = text[s:e]
+            if not cf.islower() or cf in cues.not_names or cf in cues.greet1 or cf in INTERJECTIONS or len(cf) < 3:
+                continue
+            rank = self.lex.rank(cf)
+            if t.lower_style and rank is not None and rank >= 3000 and not cues.any_given_name(cf) \
+                    and re.match(r"[ \t]*(?:[,!.]|$|\n|[^\w\s])", text[e:e + 3]):
+                yield self.person(t, s, e, "a word addressed after a greeting (a handle)")
+                continue
+            if not (cf in cues.first_names or (t.lower_style and cues.any_given_name(cf))):
+                continue
+            if (rank is None or rank >= SOFT_RANK) and (t.lower_style or not re.match(r" [a-z]", text[e:e + 2])):
+                yield self.person(t, s, e, "name after a greeting")
+
+
+class SignoffRecognizer(Recognizer):
+    """The writer's name closing a text: "Gwen" after "Warmly,", "— Mo", "Em xx", "Love, Sam x"."""
+
+    name, score = "signoff", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text.rstrip(), self.cues
+        if t.role == "title" or not text:
+            return
+        if len(text) > 400 and "\n" not in text[-400:] and not re.search(r"[-–—~,]|\bx+\W*$", text[-60:], re.I):
+            return  # a long last line that ends in no dash, comma or kisses: no sign-off
+        last_nl = text.rfind("\n")
+        if len(text) - last_nl > 160:  # a sign-off is short: look at the end of a long last line only
+            last_nl = len(text) - 160
+        last = text[last_nl + 1:]
+        prev = text[:max(0, last_nl)].rstrip().rsplit("\n", 1)[-1] if last_nl > 0 else ""
+        base = last_nl + 1
+        closing_line = self._closing(prev.rstrip(" ,.!-–—").casefold())
+        candidates = []
+        m = _DASH_SIGNOFF.search(last) or _DASH_END.search(last)
+        if m:
+            candidates.append((m.start("name"), m.end("name"), "dash sign-off"))
+        m = _KISS_SIGNOFF.search(last)
+        if m:
+            candidates.append((m.start("name"), m.end("name"), "sign-off with kisses"))
+        inline = re.search(r"(?:^|[.!?]\s+|\n)(?P<close>[A-Za-zÀ-ɏ ]{2,20}),[ \t]*(?P<name>[^\W\d_][\w’'-]*)"
+                           r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
+        if inline and self._closing(inline.group("close").strip().casefold()):
+            candidates.append((inline.start("name"), inline.end("name"), "name after a closing word"))
+        if closing_line:
+            m = re.fullmatch(r"[ \t]*(?:[-–—~][ \t]*)?(?P<name>[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*)?)"
+                             r"(?:[ \t]+x+)?[ \t]*[!]*[ \t]*", last)
+            if m:
+                candidates.append((m.start("name"), m.end("name"), "name on the line after a closing word"))
+        for s, e, why in candidates:
+            s, e = s + base, e + base
+            name = t.text[s:e].rstrip(".")
+            e = s + len(name)
+            words = name.split()
+            cf = name.casefold()
+            if not words or cf in cues.not_names or self._closing(cf) or cf in INTERJECTIONS:
+                continue
+            if not all(w[:1].isupper() or t.lower_style for w in words):
+                continue
+            if len(words[0].rstrip(".")) == 1 and not (closing_line or why in ("sign-off with kisses", "dash sign-off")):
+                continue  # a lone initial is a sign-off only on its own line after a closing
+            if any(len(w.rstrip(".")) > 1 and self.cues.function_word(w.casefold()) for w in words):
+                continue
+            yield self.person(t, s, e, why)
+
+    def _closing(self, s: str) -> bool:
+        """A closing line: "Warmly", "Love", "Lots of love", "Take care all"."""
+        s = s.strip(" ,.!")
+        words = s.split()
+        return s in self.cues.closings or (0 < len(words) <= 3 and any(w in self.cues.closings for w in words))
+
+
+class HandleRecognizer(Recognizer):
+    """Handles written in running text: a line that is only "name," ("quietriver,"), a run-together
+    or separated handle ("HeartOfGlass", "quiet.harbour", "nightowl_22"), a lower-case non-word
+    opening a comment ("sparrowfeet two years gives me hope"), or addressed at the end of a clause
+    ("... about it quietriver!"), and all-caps handles in a person context ("Hello KT")."""
+
+    name, score = "handle", 0.7
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        yield from self._salutation_lines(t)
+        yield from self._shaped(t)
+        yield from self._leading(t)
+        yield from self._clause_end(t)
+        yield from self._all_caps(t)
+
+    def _salutation_lines(self, t: TextContext) -> Iterator[Span]:
+        cues, text = self.cues, t.text
+        for m in _SALUTATION_LINE.finditer(text):
+            s, e = m.span(1)
+            tok = m.group(1)
+            cf = tok.casefold()
+            if cf in cues.not_names or cues.function_word(cf) or len(cf) < cues.min_len or cf in cues.closings:
+                continue
+            rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.common_rank.get(cf)
+            handle = any(ch.isdigit() or ch in "_." for ch in tok)
+            if text[e:].lstrip(" \t")[:1] == ":":
+                ok = handle or cf in cues.first_names  # "Update:", "Edit:", "Theme:" are headings
+            else:
+                ok = (handle or cf in cues.first_names or cues.any_given_name(cf)
+                      or (rank is None and not NOT_NAME_SHAPE.search(tok))
+                      or (tok[:1].isupper() and rank is not None and rank >= 5000 and cf not in t.doc.lower_vocab))
+            if ok:
+                yield self.person(t, s, e, "a line that is only a name")
+
+    def _shaped(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        for rx, gate, why in ((_CAMEL, _CAMEL_GATE, "run-together handle"),
+                              (_HANDLE_SHAPE, _SHAPE_GATE, "handle with digits or separators")):
+            if not gate.search(text):
+                continue
+            for m in rx.finditer(text):
+                s, e = m.span(1)
+                tok = m.group(1)
+                if re.match(r"(?:Mc|Mac|O)[A-Z]", tok) or tok.casefold() in self.cues.not_names:
+                    continue
+                if rx is _CAMEL and self.lex.rank(tok.casefold()) is not None:
+                    continue  # a brand that is a word ("YouTube", "WordPress")
+                if rx is _HANDLE_SHAPE and re.fullmatch(r"[A-Za-z]+\d{2,4}", tok):
+                    word, digits = re.match(r"([A-Za-z]+)(\d+)", tok).groups()
+                    wcf = word.casefold()
+                    if wcf in self.cues.acronyms or len(word) < 3 or (
+                            len(digits) == 4 and digits[:2] in ("19", "20")) or word.isupper() or (
+                            self.lex.rank(wcf) is not None and not self.cues.any_given_name(wcf)):
+                        continue  # "covid19", "MP3", "Windows10": an ordinary word with a number
+                if rx is _HANDLE_SHAPE and "." in tok and "_" not in tok:
+                    parts = tok.split(".")
+                    # "quiet.harbour", "sam.k": lower case, and a part that is no word or a single
+                    # mark; "money.commitment", "post.What" are sentences run together
+                    if tok != tok.lower() or not any(len(p) == 1 or p.isdigit() or self.lex.rank(p) is None
+                                                     for p in parts):
+                        continue
+                if rx is _HANDLE_SHAPE and re.fullmatch(r"(?:[a-z]\.){1,3}[a-z]\.?|e\.g|i\.e|etc", tok, re.I):
+                    continue
+                yield self.person(t, s, e, why)
+
+    def _leading(self, t: TextContext) -> Iterator[Span]:
+        if t.role != "comment" or not t.english:
+            return
+        m = _LEADING_HANDLE.match(t.text)
+        if not m:
+            return
+        tok = m.group("h")
+        cf = tok.casefold()
+        if cf in self.cues.not_names or cf in INTERJECTIONS or cf in self.cues.greet1 or len(cf) < 4:
+            return
+        if self.lex.rank(cf) is not None or _REPEATS.search(cf) or self.lex.ordinary_in(cf):
+            return
+        after = t.text[m.end("h"):m.end("h") + 2].lstrip(" \t")[:1]
+        seg = segment(cf.replace("_", "").replace(".", ""), self.lex)
+        if after in (",", "!", ":") or (seg and all(len(p) >= 3 for p in seg)) or re.search(r"[\d_.]", tok):
+            yield self.person(t, m.start("h"), m.end("h"), "a handle opening a comment")
+
+    def _clause_end(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        for q in _CLAUSE_END.finditer(text):
+            if q.end() < len(text) and not text[q.end()].isspace():
+                continue
+            m = _LOWER_ADDRESS.search(text, max(0, q.start() - 40), q.start())
+            if m is None:
+                continue
+            s, e = m.span(1)
+            tok = m.group(1)
+            if tok in self.cues.not_names or _REPEATS.search(tok):
+                continue
+            prev = _WORD_BEFORE.search(text[max(0, s - 20):s])
+            cue = bool(prev) and prev.group(1).casefold() in _ADDRESS_CUES
+            if cue and (re.search(r"[\d_]", tok) or (self.lex.common_rank.get(tok) is None and len(tok) >= 5)):
+                yield self.person(t, s, e, "a handle addressed at the end of a clause")
+
+    def _all_caps(self, t: TextContext) -> Iterator[Span]:
+        cues, text = self.cues, t.text
+        for s, _e, _tok, core in t.caps:
+            if len(core) < 2 or not core[1:2].isupper():
+                continue
+            core = core.rstrip("-")
+            e = s + len(core)
+            cf = core.casefold()
+            if len(core) < cues.min_len or not core.isupper() or len(cf) > 6 or cf in cues.acronyms \
+                    or cf in cues.not_names:
+                continue
+            r = self.lex.rank(cf)
+            if r is not None and ((len(cf) >= 3 and r < 20000) or r < SOFT_RANK):
+                continue  # emphasis ("NOT", "POWERFUL") or a short word ("NO", "OK")
+            poss = text[e:e + 2] in ("'s", "’s")
+            ee = e + 2 if poss else e
+            if (cues.greeting_before(text, s) or cues.vocative_start(text, s, e) or cues.signoff(text, s, e)
+                    or cues.context_after(text, ee, poss) or cues.clause_end(text, s, e)):
+                yield self.person(t, s, e, "all-caps handle in a person context")
+
+
+# ---- lexicon names ---------------------------------------------------------------------------------
+
+class EnglishNameRecognizer(Recognizer):
+    """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
+    them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
+
+    name, score = "lexicon_en", 0.6
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues, doc = t.text, self.cues, t.doc
+        for s, _e, tok, core in t.caps:
+            if t.taken[s]:
+                continue
+            core = core.rstrip("-")
+            ce = s + len(core)
+            if len(core) < cues.min_len or core.isupper():
+                continue
+            cf = core.casefold().replace("’", "'")
+            if cf in cues.not_names:
+                continue
+            verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
+            if verdict == "person":
+                yield self.person(t, s, self.extend(text, ce), why)
+            elif verdict == "keep":
+                doc.keep.add(cf)
+                yield self.span(s, ce, KEEP, reason=why)
+            elif verdict == "candidate":
+                t.candidates.append((s, ce))
+
+    def _verdict(self, text: str, s: int, e: int, cf: str, poss: bool, doc: DocContext) -> tuple[str, str]:
+        cues, lex = self.cues, self.lex
+        rank = lex.common_rank.get(cf)
+        first = cf in cues.first_names
+        last = cf in lex.last_names
+        if cf in doc.keep:
+            return "skip", ""
+        if cues.in_title_phrase(text, s) and (rank is not None or not first):
+            return "skip", ""  # "Good Will Hunting", "Amazing Grace"
+        if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)):
+            return "person", "a name accepted elsewhere in this post"
+        ee = e + 2 if poss else e
+        if cues.function_word(cf):
+            return "skip", ""
+        namey = first or rank is None or cf in cues.intl_names
+        if cues.greeting_before(text, s) or cues.named_before(text, s) or cues.context_after(text, ee, poss):
+            if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
+                return "skip", ""  # "Dear Diary", "Thanks Everyone"
+            return "person", "greeting before, naming phrase, or reporting verb after"
+        if cues.clause_end(text, s, e) and (rank is None or (rank >= 5000 and cf not in doc.lower_vocab)):
+            return "person", "addressed at the end of a clause"
+        if cues.vocative_start(text, s, e) or cues.signoff(text, s, e):
+            if cf in doc.accepted or namey and not (first and cf in doc.lower_vocab and rank is not None
+                                                    and rank < SOFT_RANK):
+                return "person", "opens a line as an address, or closes the text"
+            return "skip", ""  # "Albeit, ...", "Anyway, ..."
+        if first and self._and_i(text, e):
+            return "person", "'X and I'"
+        initial = cues.is_initial(text, s)
+        word_name = cf in self.policy.rules.word_names or (rank is not None and rank < SOFT_RANK)
+        if (first or cf in cues.intl_names) and not word_name and cues.opens_address(text, s, e):
+            return "person", "a given name opening a comment that talks to that person"
+        if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
+            return "person", "a given name the writer introduces themselves with"
+        if first or (last and rank is None):
+            if rank is None:
+                if first:
+                    return "person", "a given name that is no English word"
+                return "candidate", ""
+            if cf in doc.lower_vocab:
+                return ("skip", "") if initial else ("candidate", "")
+            if word_name and self._attributive(text, ee):
+                return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
+            if _ARTICLE.search(text[max(0, s - 6):s]):
+                return "skip", ""  # "the Zara office": no article before a person's name
+            if not initial:
+                return "person", "a given name never written in lower case in this post"
+            if first and not word_name and (rank >= 20000 or self._verb_follows(text, ee)):
+                return "person", "a given name opening a sentence (a rare word, or a verb after it)"
+            if self.extend(text, e) > e:
+                return "person", "a given name and a surname"
+            return "candidate", ""  # sentence-initial without context: let NER decide
+        if cf in cues.intl_names and rank is None and initial and self._verb_follows(text, ee):
+            return "person", "a given name opening a sentence, a verb after it"
+        if (rank is None or cf in cues.intl_names) and len(cf) >= 3:
+            if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
+                return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
+            if cues.person_verb_after(text, ee) and not poss:
+                return "person", "an unknown capitalised word doing what people do ('X told me')"
+            if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
+                return "skip", ""  # "One-sided", "Good-bye"
+            return "candidate", ""
+        return "skip", ""
+
+    def _attributive(self, text: str, e: int) -> bool:
+        """A lower-case content word follows directly (no verb, adverb or function word)."""
+        m = re.match(r" ([a-z]+)\b", text[e:e + 20])
+        if not m:
+            return False
+        w = m.group(1)
+        r = self.lex.rank(w)
+        return (r is not None and r >= 300 and not w.endswith("ly") and not self.cues.verb_after(text, e)
+                and w not in self.cues.verbs_after)
+
+    @staticmethod
+    def _and_i(text: str, e: int) -> bool:
+        return bool(re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]))
+
+    def _verb_follows(self, text: str, e: int) -> bool:
+        return self.cues.verb_after(text, e)
+
+
+class NounCapsNameRecognizer(Recognizer):
+    """Names in languages that capitalise every noun (German): capitals say nothing there, so a
+    token is a name if it is a given name of any country and no ordinary word of the language, or
+    if the text addresses it ("Danke Sonnenblume,", "..., Lutz."); a surname after a given name
+    makes a full name ("Hartmut Pfeiffer", "Mareike Sauer"). No name follows "im", "zum", "beim"."""
+
+    name, score = "lexicon_noun_caps", 0.6
+    languages = NOUN_CAPS
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        for s, _e, _tok, core in t.caps:
+            if t.taken[s]:
+                continue
+            core = core.rstrip("-")
+            cf = core.casefold()
+            e = s + len(core)
+            if len(core) < 3 or core.isupper() or cf in cues.not_names or cf in cues.titles or cf in cues.closings \
+                    or cf in cues.greet1 or cf in INTERJECTIONS:
+                continue
+            if _ARTICLE_BEFORE.search(text[max(0, s - 8):s]):
+                continue  # "im Sommer", "zum Bäcker"
+            lr = self.lex.lang_rank(cf, t.lang)
+            given = (cf in self.lex.first_names or cf in self.lex.intl_names) and (lr is None or lr >= 3000)
+            addressed = (cues.greeting_before(text, s) and re.match(r"[ \t]*(?:[,!]|$)", text[e:e + 2])) or (
+                re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4])
+                and (given or lr is None)) or (
+                t.role == "comment" and s == len(text) - len(text.lstrip()) and text[e:e + 1] == ","
+                and (given or lr is None))
+            if addressed and (lr is None or lr >= 300):
+                yield self.person(t, s, self.extend(text, e, t.lang), "addressed by name")
+                continue
+            if lr is not None and lr < 20000:
+                continue  # an ordinary word of the language ("Sonne", "Kraft")
+            if not given:
+                continue
+            yield self.person(t, s, self.extend(text, e, t.lang), "a given name that is no German word")
+
+
+_ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
+
+
+class CoordinationRecognizer(Recognizer):
+    """A name coordinated with a name already found is a name: "Matthias und Waldfee",
+    "Ilse and Femke", "Tobias, Yvonne und Aleksander"."""
+
+    name, score = "coordination", 0.55
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        persons = [sp for sp in t.spans if sp.kind in (PERSON, KNOWN)]
+        for sp in persons:
+            m = re.match(r"(?:,[ \t]*|[ \t]+(?:and|und|&|or|oder|y|et|en|og|och)[ \t]+)(" + _NAME_TOKEN + ")",
+                         text[sp.end:sp.end + 40])
+            if not m:
+                continue
+            s, e = sp.end + m.start(1), sp.end + m.end(1)
+            core = POSS.sub("", m.group(1))
+            e = s + len(core)
+            cf = core.casefold()
+            if not core[:1].isupper() or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
+                continue
+            rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.rank(cf)
+            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf):
+                yield self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
+
+
+class LowerCaseNameRecognizer(Recognizer):
+    """In text written without capitals ("ok so my therapist jonas is away"), a lower-case token that
+    is a given name and no ordinary English word is a name."""
+
+    name, score = "lexicon_lower", 0.55
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not t.lower_style:
+            return
+        cues = self.cues
+        for m in _LOWER_TOKEN.finditer(t.text):
+            s, e = m.span(1)
+            cf = m.group(1)
+            if len(cf) < 3 or cf in cues.not_names or cf in INTERJECTIONS or not t.free(s, e):
+                continue
+            rank = self.lex.rank(cf)
+            if (rank is not None and rank < 3000) or cf in self.policy.rules.word_names:
+                continue  # "will", "bill", "frank", "hope": words first
+            if _ARTICLE.search(t.text[max(0, s - 6):s]):
+                continue  # "the zara office"
+            if cues.any_given_name(cf) or cf in self.lex.first_names or cf in t.doc.accepted:
+                yield self.person(t, s, e, "a given name written in lower case")
+
+
+def default_recognizers(cues: Cues) -> list[Recognizer]:
+    """Every recognizer, in the order they run (precedence for the resolver)."""
+    classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
+               PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NamedRecognizer,
+               GreetingRecognizer, SignoffRecognizer, HandleRecognizer, EnglishNameRecognizer,
+               NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
+    return [cls(cues) for cls in classes]

@@ -1,0 +1,80 @@
+"""What a comment system recogniser is, and what it hands to the engine.
+
+Each system (``wordpress.py``, ``wpdiscuz.py``, ...) is a small class that knows one family of
+markup, derived from that system's own templates: which elements are comments, the comment's
+key, and where the source states the parent or depth outright. Everything that is common to all
+systems — scope, reply structure from nesting and indentation wrappers, author/date/text fields,
+clean-up — lives in the engine, so a system only says what is specific to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from .dom import Attrs
+
+
+@dataclass(slots=True)
+class Item:
+    """One comment element found by a system."""
+
+    node: LexborNode
+    system: str
+    key: str  # stable key inside the post, e.g. "comment-123"; "" = by position
+    parent_key: str | None = None  # stated by the markup itself (an id, a "reply to" link)
+    parent_stated: bool = False  # parent_key comes from the markup (None + True = top level)
+    depth: int | None = None  # stated depth (0 = top level), e.g. from depth-N classes
+    skip_reason: str | None = None  # pingback, trackback, deleted: counted, not published
+    is_post_author: bool | None = None
+    author: str | None = None  # stated outright (``data-author``); otherwise found by role
+    extra_nodes: list[LexborNode] = field(default_factory=list)  # parts outside the element
+    late: bool = False  # found after the systems' own lists (not in document order with them)
+
+
+@dataclass(slots=True)
+class Page:
+    root: LexborNode
+    attrs: Attrs
+    url: str | None
+    languages: tuple[str, ...]
+    raw_ids: set[str] | None = None  # comment ids the page text holds (declared.raw_comment_ids)
+
+
+class CommentSystem:
+    """A recogniser for one comment system's markup."""
+
+    name: str = ""
+    # Systems run in this order; an element claimed by an earlier system is not offered to a
+    # later one (wpDiscuz and Epoch print WordPress classes too; the generic fallback is last).
+    order: int = 50
+    # Class tokens of this system's parts, tried before the engine's general ones. Fields are
+    # found among the comment's own elements (not its replies'), so a lookup never walks the
+    # subtree of a deep thread again.
+    content_classes: tuple[str, ...] = ()
+    author_classes: tuple[str, ...] = ()
+    date_classes: tuple[str, ...] = ()
+    like_classes: tuple[str, ...] = ()
+    # Subtrees that are never comment text (labels, vote widgets, "reply to X", quotes...).
+    meta_classes: frozenset[str] = frozenset()
+
+    def find(self, page: Page) -> list[Item]:
+        raise NotImplementedError
+
+    def post_author_classes(self) -> frozenset[str]:
+        return frozenset()
+
+
+_DEPTH_CLASS = re.compile(r"^(?:depth|level|comment-depth|comment-level|thread-depth|"
+                          r"wpd_comment_level|wc_comment_level|indent|nest|nested)[-_]?(\d{1,3})$")
+
+
+def depth_from_classes(classes: frozenset[str]) -> int | None:
+    """0-based depth from ``depth-3`` / ``level-2`` / ``wpd_comment_level-1`` style classes."""
+    for c in classes:
+        m = _DEPTH_CLASS.match(c)
+        if m:
+            d = int(m.group(1))
+            return d - 1 if d >= 1 else 0
+    return None

@@ -1,0 +1,234 @@
+"""The last guard on a comment's text and author: metadata that themes glue in goes away.
+
+Structure removes most metadata (the engine skips author, date, reply and vote elements); this
+module catches what themes print as bare text around the comment: the author's name on the first
+line ("Ramón dijo:", "Ted • 3 weeks ago", "Author | 11/08/2020"), a number ("1", "#12"), a date
+line, "Reply"/"Antworten"/"Responder", and like/vote counters at the end. Only whole lines at the
+start and end are removed, and only when they are nothing but such metadata, so what a commenter
+wrote in the middle of a comment is never touched.
+"""
+from __future__ import annotations
+
+import re
+
+from .._dates import when_from_text
+
+# "Reply", "Log in to Reply" and their translations in WordPress core's language packs and the
+# systems' own phrase files; lower-cased, matched as a whole line (with arrows and brackets).
+REPLY_WORDS = frozenset("""
+reply replies reply↓ respond responder responda responde responder↓ répondre repondre réponse
+antworten antwort beantworten rispondi rispondere risposta antwoord antwoorden reageer reageren
+beantwoorden svara svar svare vastaa odpowiedz odpowiedź odpovědět odpovědet odpovedať válasz
+válaszol yanıtla yanitla cevapla ответить ответ відповісти відповідь balas responder→ 返信 回复
+回覆 답글 답장 comment kommentieren commenter comentar commentare quote zitieren citer citar
+cita citare report melden signaler denunciar segnala permalink permalien permalink↑ edit
+bearbeiten modifier editar modifica like unlike gefällt gefällt_mir mag j'aime me_gusta mi_piace
+share teilen partager compartir condividi flag delete löschen supprimer eliminar elimina
+""".replace("_", " ").split()) | frozenset({
+    "log in to reply", "login to reply", "anmelden zum antworten", "zum antworten anmelden",
+    "connectez-vous pour répondre", "inicia sesión para responder", "accedi per rispondere",
+    "reply to this comment", "auf diesen kommentar antworten", "répondre à ce message",
+    "répondre à ce commentaire", "responder a este comentario", "rispondi a questo commento",
+    "gefällt mir", "j'aime", "me gusta", "mi piace", "vind ik leuk", "thumbs up", "thumbs down",
+    "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta",
+    "load more replies", "show replies", "hide replies", "view replies", "mehr anzeigen",
+})
+# Badges themes print next to a name: the commenter's role, not part of the name.
+ROLE_WORDS = frozenset("""
+author autor auteur autore auteure autorin admin administrator administrador amministratore
+moderator moderateur modérateur moderador moderatore mod guest gast invité invitée invitado
+ospite staff team member mitglied membre miembro membro editor redaktion rédaction redacción
+redazione owner inhaber propriétaire verified verifiziert
+""".split()) | frozenset({"post author", "blog author", "site owner", "beitragsautor",
+                          "artikelautor", "autor des beitrags", "auteur de l'article"})
+
+
+def is_role_word(s: str) -> bool:
+    return _norm(s) in ROLE_WORDS
+
+
+# "X said:", "X dijo:", "X schrieb:", ... (the name is checked separately)
+SAID = re.compile(
+    r"\s*(?:says|said|wrote|writes|dijo|dice|escribió|escribio|schrieb|schreibt|sagt|sagte|"
+    r"meint|meinte|a écrit|a ecrit|dit|écrit|scrive|ha scritto|scrisse|disse|escreveu|"
+    r"schreef|zegt|skrev|skriver|sa|napisał|napisała|napisal|kirjoitti|написал|написала|"
+    r"yazdı|írta|napsal|napsala)\s*(?:\.\.\.|…)?\s*:?\s*$", re.I)
+_NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
+_COUNTER_LINE = re.compile(
+    r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
+    r"|(?:liked by|gefällt|likes?|dislikes?|votes?|points?|punkte|stimmen|me gusta|j'aime|"
+    r"mi piace|vind ik leuk|thumbs up|thumbs down|rating|bewertung)\b.{0,30}"
+    r"|.{0,12}\b(?:likes?|dislikes?|votes?|points?|punkte|stimmen|people like this|"
+    r"person likes this|personen gefällt das|personnes aiment|personas les gusta)\s*[.!]?)$",
+    re.I)
+_SEPARATORS = " \t|•·-–—:,;@»«›‹()[]"
+_NAME_SEPARATORS = " \t|•·-–—:,;»«›‹"
+_DATEISH = re.compile(r"\d{1,4}[./:-]\d{1,2}|\d{4}|\b(?:am|pm|uhr|h\d\d)\b", re.I)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().strip(_SEPARATORS + "\u200e\u200f↓↑→←").split())
+
+
+def is_reply_word(line: str) -> bool:
+    return _norm(line) in REPLY_WORDS
+
+
+def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
+    s = line.strip(_SEPARATORS)
+    if not s or len(s) > 80 or not _DATEISH.search(s):
+        return False
+    return bool(when_from_text(s, languages))
+
+
+def is_counter_line(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= 60 and bool(_COUNTER_LINE.match(s)) and not s.isalpha()
+
+
+def _strip_author_prefix(line: str, author: str | None) -> str | None:
+    """The rest of ``line`` when it starts with the author's name (and "said:"/dates), else None."""
+    if not author:
+        return None
+    a = author.strip()
+    if not a or not line.lower().startswith(a.lower()):
+        return None
+    rest = line[len(a):]
+    rest = SAID.sub("", rest) if SAID.fullmatch(rest) else rest
+    return rest.strip(_SEPARATORS)
+
+
+_SIG_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+_CONNECTORS = frozenset("於 于 on am um le el il at à a op den dnia - – — | • · ,".split())
+
+
+def split_signature(line: str, languages: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """("NAME", "DATE") for a signature line "NAME 於 2014/01/01 20:31 回覆", "NAME | 8.11.2020"."""
+    s = line.strip()
+    if not s or len(s) > 90:
+        return None
+    m = _SIG_DATE.search(s)
+    if not m:
+        return None
+    words = s[:m.start()].split()
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    rest = s[m.start():].split()
+    while rest and is_reply_word(rest[-1]):
+        rest.pop()
+    name = " ".join(words).strip(_NAME_SEPARATORS)
+    date = " ".join(rest)
+    if not name or len(words) > 5 or _DATEISH.search(name) or not is_date_line(date, languages):
+        return None
+    return name, date
+
+
+# "3 weeks ago", "vor 2 Tagen", "il y a 3 jours", "hace 5 minutos", "1 Monat her", "2 giorni fa"
+_RELATIVE_LINE = re.compile(
+    r"^[•·|\-–—\s]*(?:(?:vor|il y a|hace|há)\s+)?(?:\d+|a|an|one|ein|eine|einem|einer|un|une|uno|una)\s+"
+    r"(?:sec\w*|min\w*|hour\w*|stunde\w*|heure\w*|hora\w*|ora|ore|day\w*|tag\w*|jour\w*|d[ií]a\w*|"
+    r"giorn\w*|week\w*|woche\w*|semaine\w*|semana\w*|settiman\w*|month\w*|monat\w*|mois|mes\w*|"
+    r"year\w*|jahr\w*|an|ans|année\w*|año\w*|ann\w*)"
+    r"(?:\s+(?:ago|her|fa|atrás))?\s*$", re.I)
+
+
+def is_relative_time(line: str) -> bool:
+    return bool(_RELATIVE_LINE.match(line.strip()))
+
+
+def clean_comment_text(text: str, author: str | None = None, *,
+                       languages: tuple[str, ...] = (), date_texts: tuple[str, ...] = ()) -> str:
+    """Drop metadata lines at the start and end of a comment's text."""
+    lines = text.split("\n")
+    dates = {_norm(d) for d in date_texts if d and d.strip()}
+
+    def meta_line(line: str, at_start: bool) -> str | None:
+        """None: keep the line; otherwise what is left of it after removing metadata."""
+        s = line.strip()
+        if not s:
+            return ""
+        n = _norm(s)
+        if not n or n in dates or is_reply_word(s) or _NUMBER_LINE.match(s) or is_counter_line(s) \
+                or is_relative_time(s):
+            return ""
+        if at_start:
+            rest = _strip_author_prefix(s, author)
+            if rest is not None:
+                if not rest or _norm(rest) in dates or is_date_line(rest, languages) \
+                        or is_reply_word(rest):
+                    return ""
+                if SAID.fullmatch(" " + rest):
+                    return ""
+                return None  # the name starts a real sentence ("Anna, thank you ...")
+            if SAID.search(s) and len(s) <= 60 and s.rstrip().endswith((":", "...", "…")):
+                return ""  # "Someone said:" with a name the reader did not get
+        if is_date_line(s, languages):
+            return ""
+        if not at_start:
+            sig = split_signature(s, languages)
+            if sig and (not author or _norm(sig[0]) == _norm(author)):
+                return ""  # "NAME 於 2014/01/01 20:31 回覆": the writer's signature line
+        return None
+
+    start, end = 0, len(lines)
+    while start < end:
+        r = meta_line(lines[start], True)
+        if r is None:
+            break
+        start += 1
+    while end > start:
+        r = meta_line(lines[end - 1], False)
+        if r is None:
+            break
+        end -= 1
+    return "\n".join(lines[start:end]).strip()
+
+
+_AUTHOR_TAIL = re.compile(
+    r"\s*(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit)\s*"
+    r"(?:\.\.\.|…)?\s*:?\s*$|\s*(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
+    r"\s+[—–]\s+(?=.*\d).*$", re.I)
+_AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|kommentar von|commentaire (?:de|par)|comentario de|"
+                          r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
+                          r"por|di|door|av|przez)\s*:?\s+", re.I)
+
+
+def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | None:
+    """A commenter's display name without "says:", dates, "Reply" or counters; None if nothing."""
+    if not name:
+        return None
+    s = " ".join(name.split())
+    s = _AUTHOR_HEAD.sub("", s)
+    for _ in range(3):
+        s2 = _AUTHOR_TAIL.sub("", s).strip(_NAME_SEPARATORS)
+        if s2 == s:
+            break
+        s = s2
+    words = s.split()
+    # Trailing "Antworten"/"Reply" glued to the name (a role badge is its own element and is
+    # skipped there: as text, "Post Author" may well be someone's display name).
+    while len(words) > 1 and is_reply_word(words[-1]):
+        words.pop()
+    s = " ".join(words)
+    for m in _DATEISH.finditer(s):
+        # The date may start before the digits ("Mo, 19. Juni"): try each word start up to them.
+        starts = [0] + [i + 1 for i, ch in enumerate(s[:m.start()]) if ch == " "]
+        cut = next((i for i in starts if i and is_date_line(s[i:], languages)), None)
+        if cut is not None:
+            s = s[:cut].strip(_NAME_SEPARATORS)
+            break
+    if not s or len(s) > 80 or is_reply_word(s) or is_date_line(s, languages):
+        return None
+    return _balance(s)
+
+
+def _balance(s: str) -> str:
+    """Strip punctuation left at the ends, but keep a closing bracket that has its opening one."""
+    s = s.strip(_NAME_SEPARATORS)
+    while s and s[-1] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "["):
+        s = s[:-1].rstrip()
+    while s and s[0] in "([" and s.count(s[0]) > s.count(")" if s[0] == "(" else "]"):
+        s = s[1:].lstrip()
+    return s

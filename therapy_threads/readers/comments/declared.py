@@ -1,0 +1,154 @@
+"""What a page says about its own comments: "54 Kommentare", a script-loaded system, markup.
+
+Three questions, asked so that a page with comments never yields zero in silence:
+
+* ``declared_count`` — the number the page states ("12 thoughts on", "54 Kommentare",
+  "3 réponses à", "Comments (7)", schema.org ``commentCount``), in the comment section's heading
+  first, then in count elements and the post's own "N comments" link;
+* ``loaded_by_script`` — comment systems that render in the browser (Disqus, Facebook, Isso,
+  Commento, utterances, giscus, Hyvor, Remark42, IntenseDebate...): their comments are not in
+  saved HTML, and the message says to use the system's export;
+* ``unclaimed_markup`` — elements that look like comments (numbered ``comment-N`` ids and the
+  like) that no recogniser took.
+"""
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from .dom import Attrs
+
+# Nouns for "comment(s)"/"reply"/"response"/"thought" in the languages WordPress, Blogger and
+# Drupal ship translations for (their "%s Comments" / "%s thoughts on" strings).
+_NOUNS = (
+    r"comments?|responses?|replies|reply|thoughts?|kommentare?|kommentaren?|antworten|"
+    r"reaktionen|gedanken|r[ée]ponses?|commentaires?|r[ée]actions?|comentarios?|coment[áa]rios?|"
+    r"respuestas?|respostas?|commenti|commento|risposte|reacties?|opmerkingen|kommentarer?|"
+    r"svar|kommentti[a]?|kommentit|vastausta|komentarz[ey]?|komentarzy|odpowiedzi|"
+    r"коммента\w*|отзыв\w*|ответ\w*|коментар\w*|komentář\w*|hozzászólás\w*|yorum\w*|"
+    r"σχόλι\w*|תגובות|تعليق\w*|コメント|评论|評論|留言|댓글"
+)
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})*|\d+)\s*(?:" + _NOUNS + r")\b",
+                           re.I)
+_COUNT_AFTER = re.compile(r"(?:" + _NOUNS + r")\s*[:(\[]?\s*(\d{1,6})\s*[)\]]?", re.I)
+_COUNT_CJK = re.compile(r"(\d{1,6})\s*(?:条评论|則留言|条留言|件のコメント|개의 댓글)")
+_ONE = re.compile(r"^\s*(?:one|a single|ein|eine|einen|un|une|uno|una|um|uma|één|en|ett|jeden|"
+                  r"jedna|один|одна)\s+(?:" + _NOUNS + r")\b", re.I)
+_NONE = re.compile(r"^\s*(?:no|keine|aucun|aucune|ningún|ninguno|nessun|geen|inga|ingen|brak|"
+                   r"нет)\s+(?:" + _NOUNS + r")\b", re.I)
+_HEADING_SEL = ("#comments-title, .comments-title, .comment-title, .comments__title, "
+                ".comments__headline, .comments-headline, .comments__count, .comment-count-title, "
+                ".comments-heading, .comment-reply-title, #comments h2, #comments h3, #comments h4, "
+                ".comments-area h2, .comments-area h3, #comments > h2, .comment-count, "
+                ".comments-count, .comments_count, #comments-count, .commentcount, "
+                ".comments-number, .discourse .replies, h2.title, h3.comments, .comments h2, "
+                ".comments h3, .comments h4, #disqus_thread h2, .wpd-thread-info, "
+                ".epoch-wrapper h3, .comment-count-area, .divforum h2, .forum h2")
+
+
+def count_in(text: str) -> int | None:
+    """The comment count a short text states, or None."""
+    t = " ".join(text.split())
+    if not t or len(t) > 200:
+        return None
+    if _NONE.match(t):
+        return 0
+    if _ONE.match(t):
+        return 1
+    for rx in (_COUNT_BEFORE, _COUNT_CJK, _COUNT_AFTER):
+        m = rx.search(t)
+        if m:
+            digits = re.sub(r"\D", "", m.group(1))
+            if digits:
+                return int(digits)
+    return None
+
+
+_LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,6})\)?\s+[^\W\d_]{3,}")
+
+
+def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
+    """(count the page states, where it was found)."""
+    for n in root.css(_HEADING_SEL):
+        text = n.text(separator=" ", strip=True)
+        c = count_in(text)
+        if c is None and len(text) <= 60:
+            # The comment section's own heading: "91 Ergänzungen", "12 Wortmeldungen" — any
+            # noun a theme chose, since the element says it is the comments' heading.
+            m = _LEADING_NUMBER.match(text)
+            c = int(m.group(1)) if m else None
+        if c is not None:
+            return c, "heading"
+    for n in root.css("[itemprop='commentCount'], meta[itemprop='interactionCount']"):
+        v = attrs.get(n, "content") or n.text(strip=True)
+        m = re.search(r"(\d+)", v)
+        if m and ("UserComments" in v or attrs.get(n, "itemprop") == "commentCount"):
+            return int(m.group(1)), "metadata"
+    for n in root.css("h2, h3, h4"):
+        text = n.text(separator=" ", strip=True)
+        if len(text) <= 120:
+            c = count_in(text)
+            if c is not None and re.search(_NOUNS, text, re.I):
+                return c, "heading"
+    for n in root.css("a[href$='#comments'], a[href$='#respond'], a[href*='#comment']"):
+        c = count_in(n.text(separator=" ", strip=True))
+        if c is not None:
+            return c, "link"
+    return None, ""
+
+
+# Systems that render comments in the browser: (name, markers in the lower-cased HTML).
+_SCRIPT_SYSTEMS = (
+    ("disqus", ("disqus_thread", "disqus.com/embed.js", ".disqus.com/")),
+    ("facebook", ("fb-comments", "facebook.com/plugins/comments")),
+    ("isso", ("isso-thread", "/isso/js/embed", "data-isso=")),
+    ("commento", ("commento.io", 'id="commento"')),
+    ("utterances", ("utteranc.es",)),
+    ("giscus", ("giscus.app", 'class="giscus')),
+    ("hyvor", ("talk.hyvor.com", "hyvor-talk")),
+    ("remark42", ("remark42",)),
+    ("intensedebate", ("intensedebate.com",)),
+    ("livefyre", ("livefyre",)),
+    ("viafoura", ("viafoura",)),
+    ("vuukle", ("vuukle",)),
+    ("openweb", ("spot.im", "openweb")),
+    ("coral", ("coral-talk", "coralproject")),
+    ("graphcomment", ("graphcomment",)),
+    ("hypercomments", ("hypercomments",)),
+    ("cackle", ("cackle.me",)),
+    ("discourse", ("discourseembed", "discourse-comments")),
+    ("jetpack", ("jetpack_remote_comment", "jetpack-comments-iframe", "highlander-comments-iframe")),
+    ("wpdiscuz", ("wpdiscuz", "wpdcom")),
+    ("epoch", ("epoch-comments", "epoch-wrapper")),
+)
+
+
+def loaded_by_script(html: str) -> list[str]:
+    """Names of comment systems the page loads in the browser (their comments are not here)."""
+    head = (html if len(html) < 4_000_000 else html[:2_000_000] + html[-2_000_000:]).lower()
+    return [name for name, markers in _SCRIPT_SYSTEMS if any(m in head for m in markers)]
+
+
+_ATTR = re.compile(r"""\b(id|name|data-content)\s*=\s*["']([\w-]{2,40})["']""", re.I)
+_COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-?(\d+)|wpd-comm-(\d+)_\d+|wc-comm-(\d+)_\d+|"
+                         r"dsq-comment-(\d+)|c(\d{6,})|forum(\d+)|js-post-(\d+))$", re.I)
+_NAMED_ID = re.compile(r"^forum(\d+)$", re.I)
+_CONTENT_ID = re.compile(r"^post-(\d+)$", re.I)
+
+
+def raw_comment_ids(html: str) -> set[str]:
+    """Comment-like element ids and anchors in the page, read from the text with a regex.
+
+    This is the second, simpler path the reconciliation compares the reader with: it does not
+    parse HTML, so a reader that loses comments cannot lose them here too. Numbers are what is
+    compared (``li-comment-5`` and ``comment-5`` are one comment).
+    """
+    out: set[str] = set()
+    for m in _ATTR.finditer(html):
+        attr, value = m.group(1).lower(), m.group(2)
+        rx = _COMMENT_ID if attr == "id" else _NAMED_ID if attr == "name" else _CONTENT_ID
+        v = rx.match(value)
+        if v:
+            out.add(next(g for g in v.groups() if g))
+    return out

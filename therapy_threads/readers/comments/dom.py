@@ -1,0 +1,135 @@
+"""DOM helpers for the comment readers: attribute caches, linear-time ancestor questions.
+
+Comment threads can be nested thousands deep (hostile or broken pages), so every question of
+the form "which ancestor of this node is X" is answered through a memo over node ids: each node
+is looked at once, whatever the number of comments below it, and nothing recurses.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from selectolax.lexbor import LexborNode
+
+
+class Attrs:
+    """Per-page cache of element attributes and class tokens (lexbor builds a dict per call)."""
+
+    __slots__ = ("_attrs", "_classes")
+
+    def __init__(self) -> None:
+        self._attrs: dict[int, dict[str, str | None]] = {}
+        self._classes: dict[int, frozenset[str]] = {}
+
+    def attrs(self, n: LexborNode) -> dict[str, str | None]:
+        a = self._attrs.get(n.mem_id)
+        if a is None:
+            a = n.attributes if n.is_element_node else {}
+            self._attrs[n.mem_id] = a
+        return a
+
+    def get(self, n: LexborNode, name: str) -> str:
+        return (self.attrs(n).get(name) or "").strip()
+
+    def classes(self, n: LexborNode) -> frozenset[str]:
+        c = self._classes.get(n.mem_id)
+        if c is None:
+            raw = self.attrs(n).get("class") or ""
+            c = frozenset(raw.lower().split()) if raw else frozenset()
+            self._classes[n.mem_id] = c
+        return c
+
+    def id(self, n: LexborNode) -> str:
+        return self.get(n, "id")
+
+
+def ancestors(n: LexborNode) -> Iterator[LexborNode]:
+    p = n.parent
+    while p is not None and p.is_element_node:
+        yield p
+        p = p.parent
+
+
+def memo_up(node: LexborNode, memo: dict[int, object], own: Callable[[LexborNode], object],
+            stop: Callable[[LexborNode], bool] | None = None) -> object:
+    """Value of the nearest ancestor-or-self for which ``own`` is not None, memoised.
+
+    ``own(n)`` gives a node's own answer (None: ask the parent). The walk stops at the root (None)
+    or at a node where ``stop(n)`` is true (its own answer, possibly None). Every node on the
+    walked path is memoised, so answering the question for all nodes of a page is linear.
+    """
+    trail: list[int] = []
+    n: LexborNode | None = node
+    value: object = None
+    while n is not None and n.is_element_node:
+        key = n.mem_id
+        if key in memo:
+            value = memo[key]
+            break
+        v = own(n)
+        if v is not None:
+            value = v
+            memo[key] = v
+            break
+        trail.append(key)
+        if stop is not None and stop(n):
+            break
+        n = n.parent
+    for k in trail:
+        memo[k] = value
+    return value
+
+
+def prev_element(n: LexborNode) -> LexborNode | None:
+    """The previous sibling element, skipping text, comments and empty anchors (``<a id=...>``)."""
+    p = n.prev
+    while p is not None:
+        if p.is_element_node:
+            if p.tag == "a" and not p.attributes.get("href") and not (p.text(strip=True)):
+                p = p.prev
+                continue
+            return p
+        p = p.prev
+    return None
+
+
+def next_element(n: LexborNode) -> LexborNode | None:
+    p = n.next
+    while p is not None:
+        if p.is_element_node:
+            if p.tag == "a" and not p.attributes.get("href") and not (p.text(strip=True)):
+                p = p.next
+                continue
+            return p
+        p = p.next
+    return None
+
+
+def element_children(n: LexborNode) -> Iterator[LexborNode]:
+    c = n.child
+    while c is not None:
+        if c.is_element_node:
+            yield c
+        c = c.next
+
+
+def walk(root: LexborNode, enter: Callable[[LexborNode], bool]) -> None:
+    """Pre-order walk of the elements below ``root``; ``enter(n)`` False skips n's subtree."""
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if not enter(n):
+            continue
+        c = n.last_child
+        while c is not None:
+            if c.is_element_node:
+                stack.append(c)
+            c = c.prev
+
+
+_NUM_TAIL = re.compile(r"(\d+)$")
+
+
+def id_number(value: str) -> str | None:
+    m = _NUM_TAIL.search(value)
+    return m.group(1) if m else None

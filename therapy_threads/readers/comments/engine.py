@@ -1,0 +1,784 @@
+"""From a parsed page to the main post's comment thread: the one place all systems go through.
+
+Steps, each linear in the size of the page (memoised ancestor walks, one pass per comment over
+its own elements), so a thread nested 100,000 deep costs what a flat one does:
+
+1. every recogniser in ``systems.SYSTEMS`` offers its comment elements; an element (or one inside
+   it) already claimed by an earlier recogniser is not taken again, and a theme's double wrapper
+   (``li#li-comment-5 > article#comment-5``) counts once;
+2. scope: comments in a sidebar/widget ("Recent comments"), in navigation, or under another
+   post's article (a teaser, an appended "next post") are counted as skipped, never published;
+3. reply structure: a parent the markup states (wpDiscuz ids, Drupal "In reply to", Discourse,
+   Epoch), else the nearest comment the element is nested in, or the comment a reply wrapper
+   (``div.indented``, ``ul.children``...) follows; where the markup is flat but carries
+   ``depth-N`` classes the depth stack gives the parent;
+4. fields from the comment's own elements: author -> identity, date -> published_at and
+   published_local, likes -> like_count, and the text without author, date, numbering, reply
+   links and counters (``cleanup``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from .._dates import When, when_from_machine, when_from_text
+from ..html_text import node_text, unwrap_wayback
+from . import roles
+from .base import CommentSystem, Item, Page
+from .cleanup import clean_author, clean_comment_text, is_reply_word, is_role_word, split_signature
+from .dom import Attrs, memo_up, next_element, prev_element
+from .systems import SYSTEMS
+
+_BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
+_BY_NAME["jetpack"] = _BY_NAME["wordpress"]
+_MARK = "data-tt-comment"
+
+# A comment list inside one of these is another post's comments ("Recent comments" widgets).
+_OTHER_POSTS = re.compile(r"recent[-_]?comments?|recentcomments|latest[-_]comments|"
+                          r"top[-_]comments|most[-_]commented|popular|related|rpwe|"
+                          r"jetpack_top|comment[-_]?widget|widget[-_]?comments?")
+# Weaker: sidebars and widget areas; they decide only between competing comment sections.
+_SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|secondary|"
+                      r"complementary|teaser.*)$")
+_CONTAINER_CLASSES = frozenset({"hentry", "type-post", "blog-post", "post-outer", "h-entry",
+                                "node-article", "node--type-article"})
+_WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS)
+_COMMENT_PATH = re.compile(r"/comments?/\d+/?$")
+_PERMALINK = re.compile(r"#comment-?\d+$|[?&]showComment=|#c\d{6,}$")
+
+
+@dataclass(slots=True)
+class RawComment:
+    key: str
+    parent_key: str | None
+    text: str
+    author: str | None
+    author_url: str | None
+    when: When | None
+    like_count: int | None
+    is_post_author: bool | None
+    location: str
+    system: str
+
+
+@dataclass(slots=True)
+class Thread:
+    comments: list[RawComment] = field(default_factory=list)
+    systems: Counter = field(default_factory=Counter)  # system -> comments read
+    skipped: Counter = field(default_factory=Counter)  # reason -> count
+    depth_from_classes: int = 0
+    other_sections: int = 0
+
+    @property
+    def system(self) -> str | None:
+        return self.systems.most_common(1)[0][0] if self.systems else None
+
+
+def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
+                   languages: tuple[str, ...] = (), raw_ids: set[str] | None = None) -> Thread:
+    page = Page(root=root, attrs=attrs, url=url, languages=languages, raw_ids=raw_ids)
+    items = _collect(page)
+    thread = Thread()
+    if not items:
+        return thread
+    _order(page, items)
+    items = _scope(page, items, thread)
+    if not items:
+        return thread
+    by_id = {it.node.mem_id: it for it in items}
+    # Fields are read one comment at a time with their own attribute cache, so memory holds
+    # one comment's elements, not the whole thread's.
+    page_attrs = page.attrs
+    parents = _structure(page, items, by_id, thread)
+    for i, it in enumerate(items):
+        own = _own_elements_of(it, by_id)
+        page.attrs = Attrs()
+        if not it.skip_reason and _is_ping(page, own):
+            it.skip_reason = "pingback"
+        if it.skip_reason:
+            thread.skipped[it.skip_reason] += 1
+            continue
+        rc = _read_fields(page, it, own, by_id, parents[i], i)
+        thread.comments.append(rc)
+        thread.systems[it.system] += 1
+    page.attrs = page_attrs
+    return thread
+
+
+# --------------------------------------------------------------------------- 1. collect
+
+_KEY_NUM = re.compile(r"^\D*(\d+)\D*$")
+_PING = re.compile(r"^\s*(?:pingback|trackback|pingback-url)\b", re.I)
+
+
+def _is_ping(page: Page, own: list[LexborNode]) -> bool:
+    """A ping printed as a comment without WordPress's pingback class ("Pingback von <a>...")."""
+    for n in own[:8]:
+        t = n.text(deep=False, separator=" ", strip=True).strip(" |:-–—•·")
+        if _PING.match(t):
+            return True
+        if len(t) > 15:
+            return False  # the comment's own words come first
+    return False
+
+
+def _collect(page: Page) -> list[Item]:
+    claimed: dict[int, Item] = {}
+    above_claimed: set[int] = set()  # ancestors of claimed elements
+    out: list[Item] = []
+    for system in SYSTEMS:
+        if system.name == "generic" and out and page.raw_ids is not None \
+                and page.raw_ids <= {_KEY_NUM.sub(r"\1", it.key) for it in out}:
+            break  # every comment id on the page is read already: no repeated blocks left over
+        found = system.find(page)
+        if not found:
+            continue
+        memo: dict[int, object] = {}
+        fresh: list[Item] = []
+        seen: set[int] = set()
+        for it in found:
+            nid = it.node.mem_id
+            if nid in claimed or nid in seen or nid in above_claimed:
+                continue  # taken, or a wrapper around comments another system took
+            inside = memo_up(it.node, memo, lambda n: True if n.mem_id in claimed else None)
+            if inside:
+                continue
+            seen.add(nid)
+            fresh.append(it)
+        fresh = _pair_definitions(page, _drop_double_wraps(fresh))
+        for it in fresh:
+            claimed[it.node.mem_id] = it
+            for extra in it.extra_nodes:
+                claimed[extra.mem_id] = it
+            p = it.node.parent
+            while p is not None and p.is_element_node and p.mem_id not in above_claimed:
+                above_claimed.add(p.mem_id)
+                p = p.parent
+        out.extend(fresh)
+    out.extend(_owner_replies(page, out))
+    return out
+
+
+def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
+    """The blog owner's answer printed inside a comment: a reply to that comment."""
+    ids = {it.node.mem_id: it for it in items}
+    memo: dict[int, object] = {}
+    out: list[Item] = []
+    for n in page.root.css("[class*='eply'], [class*='esponse'], [class*='nswer']"):
+        if n.mem_id in ids or not any(roles.OWNER_REPLY.match(c) for c in page.attrs.classes(n)):
+            continue
+        p = n.parent
+        anc = memo_up(p, memo, lambda x: ids.get(x.mem_id)) if p is not None else None
+        if not isinstance(anc, Item) or anc.skip_reason:
+            continue
+        text = n.text(separator=" ", strip=True)
+        if len(text) < 2 or is_reply_word(text):
+            continue
+        out.append(Item(n, anc.system, f"{anc.key}-reply{len(out) + 1}" if anc.key else "",
+                        is_post_author=True, late=True))
+    return out
+
+
+def _pair_definitions(page: Page, items: list[Item]) -> list[Item]:
+    """``<dt>`` + ``<dd>`` comments (Blogger classic, some WordPress callbacks): one comment."""
+    ids = {it.node.mem_id for it in items}
+    partners: set[int] = set()
+    for it in items:
+        if it.node.tag != "dt":
+            continue
+        nxt = next_element(it.node)
+        while nxt is not None and nxt.tag == "dd":
+            if nxt.mem_id not in {x.mem_id for x in it.extra_nodes}:
+                it.extra_nodes.append(nxt)
+            partners.add(nxt.mem_id)
+            nxt = next_element(nxt)
+    if not partners:
+        return items
+    return [it for it in items if it.node.mem_id not in partners or it.node.mem_id not in ids]
+
+
+def _drop_double_wraps(items: list[Item]) -> list[Item]:
+    """A theme wrapping one comment twice (same key) yields the outer element only."""
+    ids = {it.node.mem_id: it for it in items}
+    memo: dict[int, object] = {}
+    kept: list[Item] = []
+    for it in items:
+        p = it.node.parent
+        anc = memo_up(p, memo, lambda n: ids.get(n.mem_id)) if p is not None else None
+        if isinstance(anc, Item) and anc.key and anc.key == it.key:
+            continue
+        kept.append(it)
+    return kept
+
+
+# --------------------------------------------------------------------------- 2. scope
+
+def _scope_signal(page: Page, n: LexborNode) -> str | None:
+    """"other" (a recent/related comments widget), "sidebar" (weak), or None for one element."""
+    if n.tag in ("body", "html", "main"):
+        return None
+    a = page.attrs
+    tokens = a.classes(n) | ({a.id(n).lower()} if a.id(n) else set())
+    if any(_OTHER_POSTS.search(t) for t in tokens):
+        return "other"
+    if n.tag in ("nav",) or a.get(n, "role") in ("complementary", "navigation"):
+        return "sidebar"
+    if n.tag == "aside" or any(_SIDEBAR.match(t) for t in tokens):
+        return "sidebar"
+    return None
+
+
+def _container(page: Page, n: LexborNode) -> LexborNode | None:
+    a = page.attrs
+    if n.tag == "article" or a.classes(n) & _CONTAINER_CLASSES:
+        return n
+    itemtype = a.get(n, "itemtype")
+    if itemtype and ("BlogPosting" in itemtype or "NewsArticle" in itemtype
+                     or itemtype.endswith("/Article")):
+        return n
+    return None
+
+
+def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
+    """Keep the main post's comments: drop widgets, and other posts' comments on the page."""
+    item_ids = {it.node.mem_id for it in items}
+    container_memo: dict[int, object] = {}
+    signal_memo: dict[int, object] = {}
+    cont_of_item: dict[int, int | None] = {}
+    section_of_item: dict[int, int] = {}
+    containers: dict[int, LexborNode] = {}
+    signals: dict[int, str | None] = {}  # section (top-level list element) -> strongest signal
+
+    def container_or_item(n: LexborNode) -> object:
+        if n.mem_id in item_ids:
+            return ("item", n.mem_id)  # a nested comment belongs where its parent belongs
+        c = _container(page, n)
+        return ("container", c) if c is not None else None
+
+    def signal(n: LexborNode) -> object:
+        # Memoised walk that keeps the strongest signal on the way up ("other" > "sidebar").
+        sig = _scope_signal(page, n)
+        return sig if sig == "other" else None
+
+    for it in items:
+        p = it.node.parent
+        v = memo_up(p, container_memo, container_or_item) if p is not None else None
+        cid: int | None = None
+        if isinstance(v, tuple) and v[0] == "item":
+            cid = cont_of_item.get(v[1])
+            section_of_item[it.node.mem_id] = section_of_item.get(v[1], v[1])
+        else:
+            if isinstance(v, tuple) and v[0] == "container":
+                containers[v[1].mem_id] = v[1]
+                cid = v[1].mem_id
+            sec = p.mem_id if p is not None else 0
+            section_of_item[it.node.mem_id] = sec
+            if sec not in signals and p is not None:
+                strong = memo_up(p, signal_memo, signal)
+                signals[sec] = "other" if strong else _weak_signal(page, p)
+        cont_of_item[it.node.mem_id] = cid
+
+    sections = set(signals)
+    clean = {s for s in sections if signals[s] is None}
+    other_post = _foreign_sections(page, items, section_of_item)
+    kept: list[Item] = []
+    for it in items:
+        sec = section_of_item[it.node.mem_id]
+        top = sec if sec in signals else section_of_item.get(sec, sec)
+        sig = signals.get(top)
+        if sig == "other" or top in other_post or (sig == "sidebar" and clean):
+            thread.skipped["out_of_scope"] += 1
+            continue
+        kept.append(it)
+    used = {cont_of_item[it.node.mem_id] for it in kept} - {None}
+    if len(used) <= 1:
+        return kept
+    main = _main_container(page, {k: containers[k] for k in used})
+    out: list[Item] = []
+    for it in kept:
+        cid = cont_of_item[it.node.mem_id]
+        if cid is None or cid == main:
+            out.append(it)
+        else:
+            thread.skipped["other_post"] += 1
+    thread.other_sections = len(used) - 1
+    return out
+
+
+def _weak_signal(page: Page, n: LexborNode) -> str | None:
+    p: LexborNode | None = n
+    while p is not None and p.is_element_node:
+        if _scope_signal(page, p) == "sidebar":
+            return "sidebar"
+        p = p.parent
+    return None
+
+
+def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, int]) -> set[int]:
+    """Sections whose comment permalinks all point at another page (a widget of another post)."""
+    if not page.url:
+        return set()
+    votes: dict[int, list[bool]] = {}
+    for it in items:
+        sec = section_of_item[it.node.mem_id]
+        p = it.node.parent
+        if p is None or sec != p.mem_id or len(votes.get(sec, ())) >= 20:
+            continue  # top-level comments only, and a sample is enough
+        link = it.node.css_first("a[href*='#comment']")
+        if link is None:
+            continue
+        href = page.attrs.get(link, "href")
+        if _COMMENT_PATH.search(urlsplit(href).path):
+            continue  # Drupal's /comment/N permalinks name the comment, not the post
+        votes.setdefault(sec, []).append(same_page(page.url, href))
+    return {s for s, v in votes.items() if v and not any(v)}
+
+
+def _main_container(page: Page, containers: dict[int, LexborNode]) -> int:
+    """The article that holds the page's main heading; else the first one in the page."""
+    h1 = page.root.css_first("h1")
+    if h1 is not None:
+        for anc in _ancestors_incl(h1):
+            if anc.mem_id in containers:
+                return anc.mem_id
+    for n in page.root.css("article, .hentry, .type-post, .blog-post, .post-outer, .h-entry, "
+                           "[itemtype]"):
+        if n.mem_id in containers:
+            return n.mem_id
+    return next(iter(containers))
+
+
+def _ancestors_incl(n: LexborNode):
+    while n is not None and n.is_element_node:
+        yield n
+        n = n.parent
+
+
+# --------------------------------------------------------------------------- 3. structure
+
+def _order(page: Page, items: list[Item]) -> None:
+    """Sort items into document order (several systems' lists, or owner replies, merged)."""
+    if len({it.system for it in items}) <= 1 and not any(it.late for it in items):
+        return
+    for i, it in enumerate(items):
+        it.node.attrs[_MARK] = str(i)
+    pos = {n.mem_id: k for k, n in enumerate(page.root.css(f"[{_MARK}]"))}
+    for it in items:
+        del it.node.attrs[_MARK]
+    items.sort(key=lambda it: pos.get(it.node.mem_id, 0))
+
+
+def _is_wrapper(page: Page, n: LexborNode) -> bool:
+    cls = page.attrs.classes(n)
+    return bool(cls & _WRAPPER)
+
+
+def _last_item_in(n: LexborNode, by_id: dict[int, Item], budget: int = 4000) -> Item | None:
+    """The last comment inside ``n`` in document order (bounded look)."""
+    last = None
+    for i, el in enumerate(n.traverse()):
+        if i >= budget:
+            break
+        it = by_id.get(el.mem_id)
+        if it is not None:
+            last = it
+    return last
+
+
+def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
+               thread: Thread) -> list[str | None]:
+    """The parent key of every item (None: top level), in item order."""
+    for i, it in enumerate(items):
+        if not it.key:
+            it.key = f"pos-{i + 1}"
+    memo: dict[int, object] = {}
+
+    def own(n: LexborNode) -> object:
+        it = by_id.get(n.mem_id)
+        if it is not None:
+            return it
+        if _is_wrapper(page, n):
+            prev = prev_element(n)
+            if prev is not None:
+                if prev.mem_id in by_id:
+                    return by_id[prev.mem_id]
+                last = _last_item_in(prev, by_id)  # the parent in its own box ("portlet")
+                if last is not None:
+                    return last
+        return None
+
+    depth_of: dict[str, int] = {}
+    stack: list[str] = []
+    parents: list[str | None] = []
+    used_classes = 0
+    for it in items:
+        if it.parent_stated:
+            parent = it.parent_key
+            depth = depth_of.get(parent, (it.depth or 1) - 1) + 1 if parent else 0
+        else:
+            p = it.node.parent
+            anc = memo_up(p, memo, own) if p is not None else None
+            parent = anc.key if isinstance(anc, Item) else None
+            depth = depth_of.get(parent, 0) + 1 if parent else 0
+            # Flat markup that keeps depth-N classes: the latest comment one level up is the parent.
+            if it.depth is not None and it.depth > depth and len(stack) >= it.depth:
+                parent = stack[it.depth - 1]
+                depth = it.depth
+                used_classes += 1
+        depth_of[it.key] = depth
+        del stack[depth:]
+        stack.append(it.key)
+        parents.append(parent)
+    thread.depth_from_classes = used_classes
+    return parents
+
+
+# --------------------------------------------------------------------------- 4. fields
+
+def _own_elements_of(it: Item, by_id: dict[int, Item]) -> list[LexborNode]:
+    """The item's elements, without those of the comments nested in it: over all items, every
+    element of the thread is visited once."""
+    own: list[LexborNode] = []
+    for start in [it.node, *it.extra_nodes]:
+        stack = [start]
+        while stack:
+            n = stack.pop()
+            if n is not start and n.mem_id in by_id:
+                continue
+            own.append(n)
+            c = n.last_child
+            while c is not None:
+                if c.is_element_node:
+                    stack.append(c)
+                c = c.prev
+    return own
+
+
+_NUM_SUFFIX = re.compile(r"[-_]\d+$")
+
+
+def _index(page: Page, own: list[LexborNode], skip_first: bool) -> dict[str, list[LexborNode]]:
+    """Class token / itemprop / tag -> the item's own elements carrying it, in document order."""
+    idx: dict[str, list[LexborNode]] = {}
+    for n in own[1:] if skip_first else own:
+        for c in page.attrs.classes(n):
+            idx.setdefault(c, []).append(n)
+            base = _NUM_SUFFIX.sub("", c)  # "forum-qui-226837" is a "forum-qui"
+            if base != c:
+                idx.setdefault(base, []).append(n)
+        ip = page.attrs.get(n, "itemprop").lower()
+        if ip:
+            idx.setdefault("itemprop:" + ip, []).append(n)
+        idx.setdefault("tag:" + n.tag, []).append(n)
+    return idx
+
+
+def _candidates(idx: dict[str, list[LexborNode]], names) -> list[LexborNode]:
+    out: list[LexborNode] = []
+    seen: set[int] = set()
+    for name in names:
+        for n in idx.get(name, ()):
+            if n.mem_id not in seen:
+                seen.add(n.mem_id)
+                out.append(n)
+    return out
+
+
+def _outermost(nodes: list[LexborNode], stop: LexborNode) -> list[LexborNode]:
+    """The nodes not inside another of them (looking up to ``stop``, the comment element)."""
+    if len(nodes) == 1:
+        return nodes
+    ids = {n.mem_id for n in nodes}
+    out = []
+    for n in nodes:
+        p = n.parent
+        nested = False
+        while p is not None and p.is_element_node and p.mem_id != stop.mem_id:
+            if p.mem_id in ids:
+                nested = True
+                break
+            p = p.parent
+        if not nested:
+            out.append(n)
+    return out
+
+
+def _date_values(page: Page, n: LexborNode) -> list[str]:
+    """Machine-readable date attributes on the element and its first few descendants."""
+    vals: list[str] = []
+    stack = [n]
+    seen = 0
+    while stack and seen < 12:
+        el = stack.pop()
+        seen += 1
+        attrs = page.attrs.attrs(el)
+        if attrs:
+            for attr in roles.DATE_ATTRS:
+                v = attrs.get(attr)
+                if v and v.strip():
+                    vals.append(v.strip())
+        c = el.last_child
+        while c is not None:
+            if c.is_element_node:
+                stack.append(c)
+            c = c.prev
+    return vals
+
+
+def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
+    if n is None:
+        return None, ""
+    text = n.text(separator=" ", strip=True)
+    for v in _date_values(page, n):
+        w = when_from_machine(v)
+        if w:
+            return w, text
+    for v in _date_values(page, n):
+        w = when_from_text(v, page.languages)
+        if w:
+            return w, text
+    return when_from_text(text, page.languages), text
+
+
+def _likes(text: str) -> int | None:
+    m = re.search(r"(\d[\d,.]*)", text)
+    if m:
+        digits = re.sub(r"\D", "", m.group(1))
+        return int(digits) if digits else None
+    if re.search(r"\b(one|a) (person|blogger)\b", text, re.I):
+        return 1
+    return None
+
+
+def _role_names(system: CommentSystem | None, attr: str, general: tuple[str, ...],
+                itemprops: tuple[str, ...] = ()) -> tuple[str, ...]:
+    own = getattr(system, attr) if system else ()
+    return tuple(own) + general + tuple("itemprop:" + p for p in itemprops)
+
+
+_META_TOKEN: dict[str, bool] = {}
+
+
+def _meta_token(c: str) -> bool:
+    v = _META_TOKEN.get(c)
+    if v is None:
+        v = bool(roles.META_PATTERN.match(c))
+        if len(_META_TOKEN) < 100_000:
+            _META_TOKEN[c] = v
+    return v
+
+
+def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, Item],
+                 parent_key: str | None, index: int) -> RawComment:
+    a = page.attrs
+    system = _BY_NAME.get(it.system)
+    idx = _index(page, own, skip_first=True)
+    meta = roles.META | (system.meta_classes if system else frozenset())
+    item_id = it.node.mem_id
+
+    # Author: the first candidate that yields a name (a container may hold only an avatar).
+    author_node, raw_author = None, it.author
+    if not raw_author:
+        names = _role_names(system, "author_classes", roles.AUTHOR, roles.AUTHOR_ITEMPROP)
+        cands = _candidates(idx, names) + idx.get("tag:cite", [])
+        if it.node.tag == "dt":
+            cands.append(it.node)
+        for cand in cands:
+            t = _author_text(page, cand)
+            if t and len(t) <= 120:
+                author_node, raw_author = cand, t
+                break
+        if raw_author is None:
+            author_node, raw_author = _byline_author(page, own)
+        if raw_author is None:
+            author_node, raw_author = _heading_author(page, idx)
+        if raw_author is None:
+            raw_author = _signature_author(page, own)
+    author = clean_author(raw_author, page.languages)
+
+    # Date: a candidate with a machine value, or short enough to be only a date.
+    date_node, when, date_text = None, None, ""
+    dnames = _role_names(system, "date_classes", ("tag:time",) + roles.DATE, roles.DATE_ITEMPROP)
+    for cand in _candidates(idx, dnames):
+        if cand.mem_id == item_id:
+            continue
+        w, t = _when(page, cand)
+        if w and len(t) <= 120:
+            date_node, when, date_text = cand, w, t
+            break
+    if when is None:
+        # A permalink's text is often the date ("8. November 2020 um 09:52").
+        for n in idx.get("tag:a", []):
+            if _PERMALINK.search(a.get(n, "href")):
+                w = when_from_text(n.text(separator=" ", strip=True), page.languages)
+                if w:
+                    when, date_text = w, n.text(separator=" ", strip=True)
+                    break
+
+    like_node = None
+    likes = None
+    for cand in _candidates(idx, _role_names(system, "like_classes", roles.LIKES)):
+        t = cand.text(separator=" ", strip=True)
+        if len(t) <= 60:
+            like_node, likes = cand, _likes(t)
+            break
+
+    skip_nodes = {n.mem_id for n in (author_node, date_node, like_node) if n is not None}
+
+    def skip(el: LexborNode) -> bool:
+        if el.mem_id in by_id and el.mem_id != item_id:
+            return True
+        if el.mem_id in skip_nodes or el.tag in roles.META_TAGS:
+            return True
+        cls = a.classes(el)
+        if cls & meta or cls & _WRAPPER or any(_meta_token(c) for c in cls):
+            return True
+        if el.tag == "img" and "avatar" in a.get(el, "class"):
+            return True
+        return False
+
+    text = ""
+    cnames = _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
+    for name in dict.fromkeys(cnames):
+        nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id], it.node)
+        if not nodes:
+            continue
+        text = "\n\n".join(t for t in (node_text(n, skip) for n in nodes) if t)
+        if text:
+            break
+    if not text:
+        parts = [node_text(it.node, skip)] + [node_text(x, skip) for x in it.extra_nodes]
+        text = "\n\n".join(p for p in parts if p)
+    text = _drop_subject(text)
+    text = clean_comment_text(text, author, languages=page.languages,
+                              date_texts=(date_text,) if date_text else ())
+    post_author = it.is_post_author
+    if post_author is None:
+        cls = a.classes(it.node)
+        if cls & roles.POST_AUTHOR or (system and cls & system.post_author_classes()):
+            post_author = True
+    author_url = None
+    if author_node is not None:
+        link = author_node if author_node.tag == "a" else author_node.css_first("a[href]")
+        href = a.get(link, "href") if link is not None else ""
+        if href and not _PERMALINK.search(href) and not href.startswith("#"):
+            author_url = href
+    loc = a.id(it.node)
+    return RawComment(
+        key=it.key, parent_key=parent_key, text=text, author=author,
+        author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
+        location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system)
+
+
+_BYLINE = re.compile(
+    r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|publié|écrit|escrito|publicado|"
+    r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez)\s+"
+    r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
+
+
+def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
+    """"geschrieben von NAME am 21. Jan. 2015", "Posted by NAME on ..." in a metadata line."""
+    for n in own[1:40]:
+        t = n.text(deep=False, separator=" ", strip=True) if n.tag != "a" else ""
+        if t and len(t) < 200:
+            m = _BYLINE.search(t + " ")
+            if m:
+                return n, m.group(1)
+    return None, None
+
+
+def _signature_author(page: Page, own: list[LexborNode]) -> str | None:
+    """The name on a closing signature line ("NAME 於 2014/01/01 20:31 回覆")."""
+    for n in reversed(own[-6:]):
+        if n.tag not in ("p", "span", "small", "em") or n.child is None:
+            continue
+        text = n.text(separator=" ", strip=True) if n.child.next is None or len(own) < 50 \
+            else n.text(deep=False, separator=" ", strip=True)
+        sig = split_signature(text[:200], page.languages)
+        if sig:
+            return sig[0]
+    return None
+
+
+def _heading_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:
+    """A short heading or bold name in the comment's header/footer ("<h3>Name</h3>")."""
+    for tag in ("tag:h2", "tag:h3", "tag:h4", "tag:h5", "tag:h6", "tag:strong", "tag:b"):
+        for n in idx.get(tag, ()):
+            t = clean_author(_author_text(page, n), page.languages)
+            if t and len(t) <= 60 and not t.isdigit():
+                return n, t
+            break
+    return None, None
+
+
+def _inside(n: LexborNode, container: LexborNode) -> bool:
+    p = n
+    while p is not None and p.is_element_node:
+        if p.mem_id == container.mem_id:
+            return True
+        p = p.parent
+    return False
+
+
+def _author_text(page: Page, n: LexborNode) -> str | None:
+    a = page.attrs
+
+    def skip(el: LexborNode) -> bool:
+        cls = a.classes(el)
+        if el.tag in ("img", "time", "svg", "script", "style", "button") or cls & {
+                "says", "avatar", "screen-reader-text", "comment-metadata", "comment-date",
+                "comment-time", "reply", "comment-reply-link", "badge", "label", "user-title",
+                "title", "usertitle", "comment-label", "wpd-comment-label"}:
+            return True
+        # A badge next to the name ("<span>Autor</span>", "<span>Admin</span>").
+        return el.tag in ("span", "small", "em", "sup") and is_role_word(el.text(strip=True))
+
+    # A container ("<div class=author>Ben 19. Juni 2018 - Antworten</div>") whose name sits in
+    # its own element: take that element.
+    if n.tag not in ("a", "cite", "b", "strong", "span") or n.child is not None and n.child.next:
+        for sub in n.css("cite, .fn, strong, b, a[href], span"):
+            if skip(sub) or "reply" in a.get(sub, "class"):
+                continue
+            t = " ".join(node_text(sub, skip).split())
+            if t and len(t) <= 60 and not is_reply_word(t) and not is_role_word(t):
+                return t
+    text = node_text(n, skip)
+    first = text.split("\n", 1)[0].strip() if text else ""
+    if not first or is_reply_word(first):
+        return None
+    return first
+
+
+_ELLIPSIS = ("…", "...", "..")
+
+
+def _drop_subject(text: str) -> str:
+    """Drop a first line that only repeats the start of the text (Drupal's automatic subject)."""
+    head, sep, rest = text.partition("\n")
+    if not sep:
+        return text
+    h = head.strip()
+    for e in _ELLIPSIS:
+        if h.endswith(e):
+            h = h[: -len(e)].rstrip()
+            break
+    body = " ".join(rest.split())
+    if len(h) >= 8 and body.startswith(" ".join(h.split())):
+        return rest.strip()
+    return text
+
+
+def same_page(page_url: str | None, href: str) -> bool:
+    """Whether a comment permalink points at this page (ignoring comment-page-N)."""
+    if not page_url:
+        return True
+    u, p = urlsplit(unwrap_wayback(href) or ""), urlsplit(unwrap_wayback(page_url) or "")
+    if u.netloc and u.netloc.lower().removeprefix("www.") != p.netloc.lower().removeprefix("www."):
+        return True  # another host: a mirror or a saved copy; nothing to compare
+
+    strip = re.compile(r"/comment-page-\d+/?$|/+$")
+    return not u.path or strip.sub("", u.path) == strip.sub("", p.path)

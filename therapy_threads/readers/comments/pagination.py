@@ -1,0 +1,88 @@
+"""Links to the other pages of a comment thread.
+
+WordPress splits long threads with ``paginate_comments_links()`` / ``previous_comments_link()``:
+``/post/comment-page-2/#comments`` or ``?cpage=2`` inside ``.comment-navigation``/
+``.comments-pagination``/``.nav-links`` ("Older Comments", "Ältere Kommentare", "Commentaires
+plus anciens", ...). Drupal pages comments with ``?page=N`` in a ``.pager`` inside the comment
+section, SPIP with ``debut_forums=N``, XenForo threads with ``/page-N``. Only links that stay on
+the same page path (or its ``comment-page-N`` form) and host are returned, so a "next post" link
+is never mistaken for the next comment page.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborNode
+
+from .dom import Attrs
+
+_WP_PAGE = re.compile(r"/comment-page-(\d+)/?")
+_PERMALINK = re.compile(r"#(?:comment|div-comment|li-comment)-?\d+$|#c\d{6,}$|[?&]replytocom=")
+_QUERY_KEYS = ("cpage", "debut_forums", "comments_page", "commentPage", "comment_page")
+_OLDER_NEWER = re.compile(
+    r"(?:older|newer|previous|next|ältere|neuere|vorherige|nächste|weitere)\s+(?:comments|kommentare)"
+    r"|commentaires\s+(?:plus\s+)?(?:anciens|récents|précédents|suivants)"
+    r"|comentarios\s+(?:anteriores|siguientes|más\s+antiguos|más\s+recientes)"
+    r"|commenti\s+(?:precedenti|successivi|meno\s+recenti|più\s+recenti)"
+    r"|(?:oudere|nieuwere)\s+reacties|äldre\s+kommentarer|nyere\s+kommentarer", re.I)
+_SECTION_SEL = ("#comments, .comments-area, .comment-navigation, .comments-pagination, "
+                ".comment-nav, .navigation.comment-navigation, #comment-nav-above, "
+                "#comment-nav-below, .wp-block-comments-pagination, .comments, .comment-wrapper, "
+                ".divforum, .pagination-comments, #disqus_thread")
+
+
+def _strip_comment_page(path: str) -> str:
+    return _WP_PAGE.sub("/", path).rstrip("/")
+
+
+def _same_thread(base: str, link: str) -> bool:
+    b, u = urlsplit(base), urlsplit(link)
+    if u.scheme not in ("http", "https") or (u.netloc and u.netloc.lower() != b.netloc.lower()):
+        return False
+    return _strip_comment_page(u.path) == _strip_comment_page(b.path)
+
+
+def _is_comment_page_link(href: str, text: str) -> bool:
+    if _WP_PAGE.search(href):
+        return True
+    q = parse_qs(urlsplit(href).query)
+    if any(k in q for k in _QUERY_KEYS):
+        return True
+    return bool(_OLDER_NEWER.search(text))
+
+
+def comment_page_links(root: LexborNode, attrs: Attrs, page_url: str | None) -> list[str]:
+    """Absolute URLs of the thread's other comment pages (sorted, without this page)."""
+    found: set[str] = set()
+    candidates: list[LexborNode] = []
+    for sec in root.css(_SECTION_SEL):
+        candidates.extend(sec.css("a[href]"))
+    candidates.extend(root.css("a[href*='comment-page-'], a[href*='cpage='], "
+                               "a[href*='debut_forums=']"))
+    seen_nodes: set[int] = set()
+    for a in candidates:
+        if a.mem_id in seen_nodes:
+            continue
+        seen_nodes.add(a.mem_id)
+        href = attrs.get(a, "href")
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        if _PERMALINK.search(href):
+            continue  # a comment's own permalink (".../comment-page-1/#comment-5"), not navigation
+        text = a.text(separator=" ", strip=True)
+        if not _is_comment_page_link(href, text):
+            continue
+        url = urljoin(page_url, href) if page_url else href
+        parts = urlsplit(url)
+        url = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
+        if page_url:
+            if not _same_thread(page_url, url):
+                continue
+            own = urlsplit(page_url)
+            if urlunsplit((own.scheme, own.netloc, own.path, own.query, "")) == url:
+                continue
+        elif not (_WP_PAGE.search(href) or "cpage=" in href or "debut_forums=" in href):
+            continue
+        found.add(url)
+    return sorted(found)

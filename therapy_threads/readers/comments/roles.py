@@ -1,0 +1,77 @@
+"""What the parts of a comment are called across themes and systems.
+
+Each comment system names its own parts (``base.CommentSystem.*_classes``); these general lists
+are tried after them. They come from the templates the systems ship (WordPress core and default
+themes, Blogger, Drupal, Movable Type/Typepad, schema.org microdata) and the common variations
+of those names in themes. Class tokens are compared lower-cased and whole.
+"""
+from __future__ import annotations
+
+import re
+
+CONTENT = (
+    "comment-content", "comment-text", "comment_text", "commenttext", "comment-entry",
+    "comment-body-text", "comment-message", "commentcontent", "comment_content",
+    "comment-content-inner", "comment-inner-text", "comment__content", "comment__text",
+    "comment__body", "comment-excerpt", "comment-txt", "comment-desc", "commentbody",
+    "comment_body", "post-text", "text", "message", "entry-content",
+)
+CONTENT_ITEMPROP = ("text", "commenttext", "description", "articlebody")
+AUTHOR = (
+    "fn", "comment-author-name", "comment-author-link", "comment_author", "commentauthor",
+    "comment-author", "author-name", "authorname", "comment-name", "commenter",
+    "commenter-name", "comment-user", "username", "user-name", "nickname", "comment__author",
+    "author", "user", "name", "poster", "comment-poster",
+)
+AUTHOR_ITEMPROP = ("author", "creator", "name")
+DATE = (
+    "comment-date", "comment-time", "comment-metadata", "commentmetadata", "comment-meta",
+    "comment-timestamp", "comment-datetime", "comment__time", "comment__date", "timestamp",
+    "datetime", "date", "time", "published", "post-time", "post-date", "meta",
+)
+DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
+DATE_ATTRS = ("datetime", "content", "data-time", "data-timestamp", "data-datetime", "data-utime",
+              "data-date", "title")
+LIKES = (
+    "comment-likes-count", "comment-like-count", "like-count", "likes-count", "likecount",
+    "comment-likes", "comment-like", "likes", "like",
+)
+# Subtrees of a comment that are never what the commenter wrote.
+META = frozenset({
+    "reply", "reply-link", "replylink", "comment-reply", "comment-reply-link", "comment-reply-login",
+    "comment-edit-link", "edit-link", "permalink", "comment-permalink", "comment-meta",
+    "comment-metadata", "commentmetadata", "says", "avatar", "avatar-image-container", "photo",
+    "comment-awaiting-moderation", "moderation", "comment-actions", "comment-tools",
+    "comment-like", "comment-likes", "comment-like-count", "comment-likes-count", "likes", "like",
+    "vote", "votes", "voting", "rating", "comment-rating", "karma", "score", "share", "sharing",
+    "sharedaddy", "report", "flag", "comment-report", "comment-flag", "signature",
+    "screen-reader-text", "visually-hidden", "sr-only", "comment-author", "comment-date",
+    "comment-time", "comment-timestamp", "timestamp", "byline", "comment-byline", "comment-number",
+    "comment-num", "commentnumber", "comment-count", "comment-id", "badge", "comment-label",
+    "reply-to", "in-reply-to", "comment-nav", "comment-navigation", "toggle", "more-replies",
+    "load-more", "comment-header", "comment-footer", "comment-author-info",
+    "comment-subscription", "comment-quote-link", "quote-link", "comment-options",
+    "comment-controls", "comment-buttons", "comment-toolbar", "comment-like-feedback",
+    "comment__meta", "comment__actions", "comment__permalink", "comment-admin", "vcard",
+    "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor",
+    "tt-flattened",  # a subtree too deep to parse (html_text.bound_depth): never one comment's text
+})
+# Token shapes that are metadata whatever their prefix ("reply-comment", "comment-tools").
+META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_])?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"
+                          r"button|btn|to))?|replylink|permalink|actions?|tools|toolbar|"
+                          r"report|flag|share|sharing|voting|votes?|likes?)$")
+# A block inside a comment that holds the blog owner's answer to it (blog platforms that print
+# the owner's reply under each comment instead of as a comment of its own).
+OWNER_REPLY = re.compile(r"^(?:reply[-_]?(?:text|content|body)|(?:author|admin|owner|blogger|"
+                         r"blog[-_]?owner|webmaster)[-_](?:reply|response|answer|comment))$")
+META_TAGS = frozenset({"form", "button", "input", "select", "textarea", "script", "style",
+                       "noscript", "template", "svg", "iframe", "time"})
+# Class tokens of a block that holds the replies of the comment it follows or sits in.
+REPLY_WRAPPER_WORDS = ("indented", "children", "child", "replies", "reply-list", "comment-replies",
+                       "sub-comments", "subcomments", "sub-comment", "comments-children",
+                       "child-comments", "comment-children", "nested", "nested-comments",
+                       "sous-forum", "thread-children", "answers", "responses", "inline-thread")
+# Class tokens marking the post's author as the commenter.
+POST_AUTHOR = frozenset({"bypostauthor", "by-node-author", "comment-by-node-author",
+                         "by-post-author", "post-author", "author-comment", "blog-author",
+                         "comment-author-admin", "is-author", "owner", "byauthor"})

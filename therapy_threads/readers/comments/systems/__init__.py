@@ -1,0 +1,20 @@
+"""The comment-system recognisers, one module each; ``SYSTEMS`` lists them in claim order."""
+from __future__ import annotations
+
+from ..base import CommentSystem
+from .blogger import Blogger
+from .discourse import Discourse
+from .disqus import Disqus
+from .drupal import Drupal
+from .epoch import Epoch
+from .generic import Generic
+from .spip import Spip
+from .wordpress import WordPress
+from .wpdiscuz import WpDiscuz
+from .xenforo import XenForo
+
+SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
+    (WpDiscuz(), Epoch(), Disqus(), XenForo(), Discourse(), Drupal(), Blogger(), Spip(),
+     WordPress(), Generic()), key=lambda s: s.order))
+
+__all__ = ["SYSTEMS"]

@@ -1,0 +1,91 @@
+"""WordPress core comments (``wp_list_comments`` / ``Walker_Comment``), and Jetpack on top.
+
+From ``wp-includes/class-walker-comment.php``: each comment is ``<li>`` (or ``<div>`` with
+``style => 'div'``) ``id="comment-N"`` with ``comment_class()`` classes — ``comment`` (or
+``pingback``/``trackback``), ``depth-N``, ``parent``, ``bypostauthor``; the HTML5 format wraps the
+body in ``article#div-comment-N.comment-body`` with ``footer.comment-meta`` (``.comment-author
+.fn``, ``.comment-metadata time[datetime]``) and ``.comment-content``; the legacy format has
+``div#div-comment-N.comment-body``, ``.comment-author cite.fn``, ``.comment-meta.commentmetadata``
+and the text as bare paragraphs. Replies go into ``ul.children``/``ol.children`` — or, with
+``style => 'div'``, straight into the parent element. Themes with their own callback often print
+``li#li-comment-N`` around ``article#comment-N`` (both with ``comment`` classes) or close the
+element before the replies (replies become siblings; only ``depth-N`` is left, which the engine
+uses). Jetpack (and WordPress.com) add likes: ``.comment-likes`` / ``.comment-like-feedback``
+("Liked by 3 people").
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page, depth_from_classes
+from ..dom import id_number
+
+_ID = re.compile(r"^(?:li-)?comment-(\d+)$")
+_INNER_ID = re.compile(r"^(?:div-)?comment-(\d+)$")
+_ITEM_CLASSES = frozenset({"comment", "pingback", "trackback"})
+_NOT_ITEM = frozenset({"comment-respond", "recentcomments", "comment-form", "comment-list",
+                       "commentlist", "comments-area"})
+_JETPACK = ("comment-likes", "comment-like-feedback", "comment-likes-widget-placeholder",
+            "highlander-comment")
+
+
+class WordPress(CommentSystem):
+    name = "wordpress"
+    order = 80
+    content_classes = ("comment-content", "comment-text", "comment-entry", "comment_text",
+                       "commenttext", "comment-body-content")
+    author_classes = ("fn", "comment-author-name", "comment-author-link", "comment-author")
+    date_classes = ("comment-metadata", "commentmetadata", "comment-date", "comment-time",
+                    "comment-meta")
+    like_classes = ("comment-like-feedback", "comment-likes-count", "comment-likes")
+    meta_classes = frozenset({
+        "comment-meta", "commentmetadata", "comment-metadata", "reply", "comment-reply-link",
+        "says", "comment-edit-link", "edit-link", "comment-awaiting-moderation",
+        "comment-like-feedback", "comment-likes", "comment-likes-widget-placeholder",
+        "comment-like-link", "comment-likes-widget", "wpl-likebox", "comment-author",
+    })
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        jetpack = False
+        for n in page.root.css(".comment, .pingback, .trackback, li[id^='comment-'], "
+                               "li[id^='li-comment-']"):
+            cls = a.classes(n)
+            if cls & _NOT_ITEM:
+                continue
+            nid = a.id(n)
+            m = _ID.match(nid)
+            is_item = bool(cls & _ITEM_CLASSES) and (n.tag == "li" or m is not None
+                                                      or depth_from_classes(cls) is not None)
+            if not is_item and not (n.tag == "li" and m is not None):
+                continue
+            key = f"comment-{m.group(1)}" if m else self._inner_key(n, page)
+            skip = "pingback" if "pingback" in cls else "trackback" if "trackback" in cls else None
+            depth = depth_from_classes(cls)
+            # comment_class() always prints depth-N and, for the post's author, bypostauthor:
+            # with depth-N present, its absence says "not the post's author".
+            out.append(Item(n, self.name, key, depth=depth, skip_reason=skip,
+                            is_post_author=True if "bypostauthor" in cls else
+                            (False if depth is not None and "comment" in cls else None)))
+            if not jetpack and any(c in cls for c in ("highlander-comment",)):
+                jetpack = True
+        if out and not jetpack:
+            jetpack = page.root.css_first(", ".join("." + c for c in _JETPACK)) is not None
+        if jetpack:
+            for it in out:
+                it.system = "jetpack"
+        return out
+
+    @staticmethod
+    def _inner_key(n, page: Page) -> str:
+        inner = n.css_first("[id^='div-comment-'], [id^='comment-']")
+        if inner is not None:
+            m = _INNER_ID.match(page.attrs.id(inner))
+            if m:
+                return f"comment-{m.group(1)}"
+        num = id_number(page.attrs.id(n))
+        return f"comment-{num}" if num and "comment" in page.attrs.id(n) else ""
+
+    def post_author_classes(self) -> frozenset[str]:
+        return frozenset({"bypostauthor"})

@@ -1,0 +1,52 @@
+"""XenForo threads (1.x and 2.x), embedded under a post or saved as a page.
+
+XenForo 2 (``post_macros``): ``article.message--post[data-author][data-content="post-{ID}"]``
+with ``.message-attribution`` (``time.u-dt[datetime]``, "#N" in ``.message-attribution-opposite``),
+``.message-body .bbWrapper`` (the text), ``.message-signature``, ``.message-lastEdit``,
+``.reactionsBar``/``.likesBar`` and ``.message-actionBar`` (Like, Quote, Reply, Report).
+XenForo 1: ``li.message#post-{ID}[data-author]`` with ``.messageText`` (text),
+``abbr.DateTime[data-time]`` or ``span.DateTime[title]``, ``.postNumber``, ``.likesSummary``,
+``.signature``. Quotes of other posts are ``.bbCodeBlock--quote`` / ``.bbCodeQuote`` with an
+"X said:" title; they are another member's words, not this post's text. Threads are flat.
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page
+
+_ID = re.compile(r"^(?:js-)?post-(\d+)$")
+
+
+class XenForo(CommentSystem):
+    name = "xenforo"
+    order = 20
+    content_classes = ("bbwrapper", "messagetext", "message-body")
+    author_classes = ("message-name", "username")
+    date_classes = ("u-dt", "datetime", "datepermalink")
+    like_classes = ("likessummary",)
+    meta_classes = frozenset({"bbcodeblock--quote", "bbcodequote", "bbcodeblock-title",
+                              "message-signature", "signature", "message-lastedit", "editdate",
+                              "reactionsbar", "likesbar", "likessummary", "message-actionbar",
+                              "messagemeta", "js-selecttoquoteend", "message-attribution",
+                              "message-cell--user", "messageuserinfo", "message-footer",
+                              "bbcodeblock--unfurl", "messagenotice"})
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        html = page.root.css_first("html")
+        # On the forum's own thread page the first message is the topic itself: it is the post
+        # (trafilatura reads it as the body), the others are its comments. Embedded under a blog
+        # post, every message is a comment.
+        thread_page = html is not None and (
+            a.get(html, "data-template") in ("thread_view", "thread_view_type_article")
+            or page.root.css_first("#messageList, .block--messages[data-type='post']") is not None)
+        for n in page.root.css("article.message--post, li.message[id^='post-']"):
+            content_id = a.get(n, "data-content") or a.id(n)
+            m = _ID.match(content_id)
+            author = a.get(n, "data-author") or None
+            out.append(Item(n, self.name, f"post-{m.group(1)}" if m else "", parent_stated=True,
+                            author=author,
+                            skip_reason="thread_starter" if thread_page and not out else None))
+        return out

@@ -1,0 +1,249 @@
+"""Scoring the HTML reader on a corpus of real pages with gold labels, and the ratchet on it.
+
+Gold (``<page>.gold.json``, written by ``bench/readers_eval/label.py`` from rules a person wrote
+for that page's markup) lists every comment with a text snippet, its author and date as shown,
+its parent and depth. The reader's comments are matched to gold by text (the first characters of
+the snippet, whitespace ignored), never by the reader's own keys, and scored:
+
+* ``exact``: count and depth histogram both equal to gold (a page either is or is not);
+* parent precision/recall/F1 over reply pairs (child, parent) of matched comments, micro-averaged;
+* ``dirty``: comments whose text still starts with the author's name, contains the shown date,
+  starts with a number, or starts/ends with a reply link or counter;
+* ``silent_zero``: a page with comments where the reader returned none and said nothing;
+* author agreement (reader identity vs the name shown) and text recall (gold snippets found).
+
+``check_floors`` compares a run with ``floors.json``: every pinned score must be met, and the
+floors are tied to a digest of the corpus so changing the corpus means re-measuring and pinning
+on purpose (``--pin``); a pin that lowers a floor needs ``--allow-lower`` and a reason.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import SourceRef, get_reader
+from .comments.cleanup import is_counter_line, is_reply_word
+
+_WS = re.compile(r"\s+")
+_NUM_LINE = re.compile(r"^#?\d{1,5}[.):]?$")
+
+
+def _squash(s: str) -> str:
+    return _WS.sub("", s or "").lower()
+
+
+def _name(s: str | None) -> str:
+    s = (s or "").strip()
+    s = re.sub(r"^(by|von|par|por|di|door|comment by)\s+", "", s, flags=re.I)
+    return _WS.sub(" ", s.strip(" ,;:|—–-")).lower()
+
+
+@dataclass
+class PageScore:
+    page: str
+    split: str
+    gold_count: int
+    count: int
+    gold_depths: dict[str, int]
+    depths: dict[str, int]
+    exact: bool
+    pairs_gold: int
+    pairs_found: int
+    pairs_correct: int
+    matched: int
+    dirty: list[str] = field(default_factory=list)
+    author_ok: int = 0
+    author_total: int = 0
+    silent_zero: bool = False
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def gold_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.gold.json"))
+
+
+def page_of(gold_path: Path) -> Path:
+    """The page a gold file labels: ``page_path`` (relative to the gold file) or beside it."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    rel = gold.get("page_path") or gold["page"]
+    return (gold_path.parent / rel).resolve()
+
+
+def corpus_pages(root: Path) -> list[tuple[Path, Path]]:
+    """(page, gold) pairs under ``root``."""
+    return [(page_of(g), g) for g in gold_files(root)]
+
+
+def _match(gold: list[dict], texts: list[str]) -> dict[int, int]:
+    """gold index -> reader index, in document order, by text."""
+    squashed = [_squash(t) for t in texts]
+    used: set[int] = set()
+    out: dict[int, int] = {}
+    for gi, g in enumerate(gold):
+        s = _squash(g.get("snippet") or "")
+        if not s:
+            continue
+        keys = [s[:30]] + ([s[10:30]] if len(s) > 25 else [])
+        for key in keys:
+            hit = next((j for j, t in enumerate(squashed) if j not in used and key in t), None)
+            if hit is not None:
+                used.add(hit)
+                out[gi] = hit
+                break
+    return out
+
+
+def _dirty(text: str, author: str | None, date_text: str | None) -> str | None:
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return None
+    first, last = lines[0], lines[-1]
+    a = _name(author)
+    if a and len(a) >= 2 and first.lower().startswith(a) and (
+            len(first) <= len(a) + 25 or re.match(re.escape(a) + r"\s*[:|•·,—-]", first.lower())):
+        return "author"
+    d = _squash(date_text or "").strip("()@:,.-–—|")
+    if d and len(d) >= 6 and re.search(r"\d", d) and d in _squash(text):
+        return "date"
+    if _NUM_LINE.match(first):
+        return "number"
+    if is_reply_word(first) or is_reply_word(last):
+        return "reply"
+    if is_counter_line(last) and not re.search(r"[a-z]{4}", last.lower().replace("like", "")):
+        return "counter"
+    return None
+
+
+def score_page(path: Path, split: str = "", gold_path: Path | None = None) -> PageScore:
+    gold_path = gold_path or path.with_name(path.name[:-5] + ".gold.json")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    data = path.read_bytes()
+    t0 = time.perf_counter()
+    result = get_reader("html").read(data, SourceRef(path.stem, path.name))
+    seconds = time.perf_counter() - t0
+    comments = sorted(result.comments, key=lambda c: c.position)
+    gcom = gold["comments"]
+    mapping = _match(gcom, [c.text for c in comments])
+    by_id = {c.comment_id: i for i, c in enumerate(comments)}
+    reader_parent = {i: by_id.get(c.parent_id) if c.parent_id else None for i, c in enumerate(comments)}
+    back = {r: g for g, r in mapping.items()}
+    gold_pairs = {(i, c["parent"]) for i, c in enumerate(gcom) if c.get("parent") is not None}
+    found_pairs = set()
+    for ri, rp in reader_parent.items():
+        if rp is None:
+            continue
+        found_pairs.add((back.get(ri, ("r", ri)), back.get(rp, ("r", rp))))
+    correct = len(gold_pairs & found_pairs)
+    hist = Counter(str(c.depth) for c in comments)
+    depths = {k: hist[k] for k in sorted(hist, key=int)}
+    dirty: list[str] = []
+    a_ok = a_total = 0
+    for gi, ri in mapping.items():
+        g = gcom[gi]
+        why = _dirty(comments[ri].text, g.get("author"), g.get("date_text"))
+        if why:
+            dirty.append(f"{why}: {comments[ri].text[:50]!r}")
+        if g.get("author"):
+            a_total += 1
+            ident = comments[ri].identity
+            if ident is not None and _name(ident.name) == _name(g["author"]):
+                a_ok += 1
+    warned = [i.code for i in result.issues if i.severity in ("warning", "error")]
+    return PageScore(
+        page=path.name, split=split or gold.get("split", ""), gold_count=gold["count"],
+        count=len(comments), gold_depths=gold["depths"], depths=depths,
+        exact=len(comments) == gold["count"] and depths == gold["depths"],
+        pairs_gold=len(gold_pairs), pairs_found=len(found_pairs), pairs_correct=correct,
+        matched=len(mapping), dirty=dirty, author_ok=a_ok, author_total=a_total,
+        silent_zero=gold["count"] > 0 and not comments and not warned,
+        warnings=warned, seconds=seconds)
+
+
+def summarise(scores: list[PageScore]) -> dict:
+    n = len(scores)
+    pg = sum(s.pairs_gold for s in scores)
+    pf = sum(s.pairs_found for s in scores)
+    pc = sum(s.pairs_correct for s in scores)
+    p = pc / pf if pf else 1.0
+    r = pc / pg if pg else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    gold_comments = sum(s.gold_count for s in scores)
+    secs = sum(s.seconds for s in scores)
+    return {
+        "pages": n,
+        "exact_share": round(sum(s.exact for s in scores) / n, 4) if n else 0.0,
+        "parent_precision": round(p, 4), "parent_recall": round(r, 4), "parent_f1": round(f1, 4),
+        "text_recall": round(sum(s.matched for s in scores) / gold_comments, 4) if gold_comments else 1.0,
+        "dirty_comments": sum(len(s.dirty) for s in scores),
+        "silent_zero_pages": sum(s.silent_zero for s in scores),
+        "author_agreement": round(sum(s.author_ok for s in scores) / max(1, sum(s.author_total for s in scores)), 4),
+        "gold_comments": gold_comments, "read_comments": sum(s.count for s in scores),
+        "pages_per_second": round(n / secs, 2) if secs else None,
+    }
+
+
+def evaluate(root: Path, splits: tuple[str, ...] = ()) -> tuple[list[PageScore], dict]:
+    scores = []
+    for page, gold in corpus_pages(root):
+        split = json.loads(gold.read_text(encoding="utf-8")).get("split", "")
+        if splits and split not in splits:
+            continue
+        scores.append(score_page(page, split, gold_path=gold))
+    return scores, summarise(scores)
+
+
+# --------------------------------------------------------------------------- the ratchet
+
+# Scores where higher is better, and those where lower is better (pinned as ceilings).
+HIGHER = ("exact_share", "parent_f1", "parent_precision", "parent_recall", "text_recall",
+          "author_agreement")
+LOWER = ("dirty_comments", "silent_zero_pages")
+
+
+def corpus_digest(root: Path) -> str:
+    """SHA-256 over every gold file and the bytes of the page it labels."""
+    h = hashlib.sha256()
+    for page, gold in corpus_pages(root):
+        h.update(gold.relative_to(root).as_posix().encode())
+        h.update(hashlib.sha256(page.read_bytes()).digest())
+        h.update(hashlib.sha256(gold.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def check_floors(summary: dict, floors: dict, digest: str) -> list[str]:
+    """Problems (empty: the run keeps every pinned score on the pinned corpus)."""
+    problems = []
+    if floors.get("corpus_sha256") != digest:
+        problems.append("the corpus changed since the floors were pinned (digest "
+                        f"{digest[:12]} vs {str(floors.get('corpus_sha256'))[:12]}): re-measure and "
+                        "pin again with bench/readers_eval/evaluate.py --pin")
+    for k in HIGHER:
+        if k in floors.get("floors", {}) and summary.get(k, 0) + 1e-9 < floors["floors"][k]:
+            problems.append(f"{k} fell to {summary.get(k)} (floor {floors['floors'][k]})")
+    for k in LOWER:
+        if k in floors.get("floors", {}) and summary.get(k, 0) > floors["floors"][k]:
+            problems.append(f"{k} rose to {summary.get(k)} (ceiling {floors['floors'][k]})")
+    return problems
+
+
+def pin(summary: dict, old: dict, digest: str, *, allow_lower: bool, reason: str | None) -> dict:
+    """New floors from a run; refuses to lower one without ``allow_lower`` and a reason."""
+    new = {k: summary[k] for k in HIGHER + LOWER if k in summary}
+    lowered = [k for k in HIGHER if k in old.get("floors", {}) and new[k] < old["floors"][k]] + \
+              [k for k in LOWER if k in old.get("floors", {}) and new[k] > old["floors"][k]]
+    if lowered and not (allow_lower and reason):
+        raise ValueError(f"pinning would lower {', '.join(lowered)}; pass --allow-lower with "
+                         "--reason to do it on purpose")
+    out = {"corpus_sha256": digest, "floors": new, "pages": summary["pages"]}
+    history = list(old.get("history", []))
+    if lowered:
+        history.append({"lowered": lowered, "reason": reason})
+    if history:
+        out["history"] = history
+    return out

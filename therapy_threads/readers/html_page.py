@@ -1,0 +1,298 @@
+"""Web pages (saved or fetched): the post through trafilatura, the comment thread through
+the comment-system recognisers in ``comments/``.
+
+A source is one page, or a bundle of the pages of one thread (the fetcher follows "Older
+comments" and ``cpage`` links and hands them over together, see ``fetch/pagination.py``). The
+first page gives the post; every page gives comments, merged by key. What the page says about
+itself is checked against what was read, so a thread is never lost in silence: a stated count
+("54 Kommentare") with fewer comments read, comment pages missing from an offline capture, a
+comment system that loads in the browser, or comment-like markup no recogniser understood each
+give a warning naming the system and the numbers. Commenter names and URLs go to
+``Comment.identity`` only; avatars (Gravatar URLs hash the e-mail) are never read.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from .. import ids
+from ..records import Comment, Furniture, ReadResult
+from . import register
+from ._common import add_post, clean_identity, guarded, make_post, new_comment
+from .base import Reader, SourceRef
+from .comments.declared import declared_count, loaded_by_script, raw_comment_ids
+from .comments.dom import Attrs
+from .comments.engine import Thread, extract_thread
+from .comments.pagination import comment_page_links
+from .html_post import extract_post
+from .html_text import MAX_ELEMENT_DEPTH, bound_depth, decode_html, parse_html, unwrap_wayback
+
+BUNDLE_FORMAT = "therapy-threads/html-pages"
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_]|$)", re.I)
+
+
+@dataclass(slots=True)
+class _Page:
+    url: str | None
+    text: str
+
+
+def make_bundle(pages: list[tuple[str, bytes]]) -> bytes:
+    """The bytes of a multi-page source: [(url, page bytes)], the post's page first."""
+    out = []
+    for url, data in pages:
+        text, _ = decode_html(data)
+        out.append({"url": url, "html": text})
+    return json.dumps({"format": BUNDLE_FORMAT, "version": 1, "pages": out},
+                      ensure_ascii=False).encode("utf-8")
+
+
+def _is_bundle(head: bytes) -> bool:
+    return head.lstrip()[:1] == b"{" and BUNDLE_FORMAT.encode() in head[:200]
+
+
+@register
+class HtmlPageReader(Reader):
+    format = "html"
+
+    @classmethod
+    def sniff(cls, head: bytes, name: str = "") -> float:
+        if _is_bundle(head):
+            return 0.95
+        h = head.lower()
+        if not (b"<html" in h or b"<!doctype html" in h or b"<body" in h):
+            return 0.0
+        score = 0.5
+        for marker in (b"comment", b"wp-content", b"blogger", b"drupal", b"<article"):
+            if marker in h:
+                score += 0.08
+        return min(score, 0.9)
+
+    @guarded
+    def read(self, data: bytes, source: SourceRef) -> ReadResult:
+        result = ReadResult(source.source_id, self.format)
+        pages = self._pages(data, source, result)
+        if pages is None:
+            return result
+        _read_pages(result, pages, source, ids.sha256_bytes(data))
+        return result
+
+    @staticmethod
+    def _pages(data: bytes, source: SourceRef, result: ReadResult) -> list[_Page] | None:
+        if _is_bundle(data[:256]):
+            try:
+                doc = json.loads(data)
+                pages = [_Page(p.get("url"), p["html"]) for p in doc["pages"]
+                         if isinstance(p, dict) and isinstance(p.get("html"), str)]
+            except (ValueError, KeyError, TypeError) as e:
+                result.error("bad_bundle", f"the page bundle is not valid ({e}); fetch the source "
+                             "again")
+                return None
+            if not pages:
+                result.error("bad_bundle", "the page bundle holds no pages; fetch the source again")
+                return None
+            if source.url:
+                pages[0].url = source.url
+            return pages
+        text, warning = decode_html(data)
+        if warning:
+            result.warn("encoding", warning)
+        if "<" not in text:
+            result.error("not_html", "the source has no HTML tags: it is not a web page; check "
+                         "--format or the file")
+            return None
+        return [_Page(source.url, text)]
+
+
+def _languages(root, attrs: Attrs) -> tuple[str, ...]:
+    html = root.css_first("html")
+    for v in ((attrs.get(html, "lang") if html is not None else ""),
+              (attrs.get(html, "xml:lang") if html is not None else "")):
+        m = _LANG.match(v or "")
+        if m:
+            return (m.group(1).lower(),)
+    loc = root.css_first("meta[property='og:locale']")
+    m = _LANG.match(attrs.get(loc, "content") if loc is not None else "")
+    return (m.group(1).lower(),) if m else ()
+
+
+def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: str) -> None:
+    first_tree = None
+    first_attrs = Attrs()
+    languages: tuple[str, ...] = ()
+    merged: list = []
+    seen_keys: set[str] = set()
+    thread_all = Thread()
+    raw_ids: set[str] = set()
+    linked: set[str] = set()
+    fetched = {p.url for p in pages if p.url}
+    script_systems: list[str] = []
+    declared, declared_where = None, ""
+    too_deep = 0
+    for i, page in enumerate(pages):
+        text, cut = bound_depth(page.text)
+        if cut:
+            # Comments nested past the bound are counted by their ids, never silently lost.
+            n = len(raw_comment_ids("".join(cut)))
+            too_deep += n
+            result.warn("nested_too_deep",
+                        f"parts of the page are nested more than {MAX_ELEMENT_DEPTH} elements "
+                        f"deep (broken or hostile markup); {n} comment(s) inside them were not "
+                        "read and are counted as skipped")
+        tree = parse_html(text)
+        del text
+        if tree.body is None:
+            if i == 0:
+                result.error("not_html", "the page has no <body>; it may be truncated or not HTML")
+                return
+            result.warn("bad_comment_page", f"comment page {page.url} has no <body>; skipped")
+            continue
+        attrs = first_attrs if i == 0 else Attrs()
+        if i == 0:
+            languages = _languages(tree.root, attrs)
+            declared, declared_where = declared_count(tree.root, attrs)
+            script_systems = loaded_by_script(page.text)
+        page_ids = raw_comment_ids(page.text)
+        raw_ids |= page_ids
+        canonical = tree.css_first("link[rel='canonical']")
+        canonical_url = attrs.get(canonical, "href") if canonical is not None else ""
+        # The page's own address decides which permalinks are "this post": the canonical one,
+        # since a page may be fetched from a mirror, an archive or a test server.
+        page_url = canonical_url if canonical_url.startswith("http") else page.url
+        linked |= set(comment_page_links(tree.root, attrs, page_url))
+        thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
+                                raw_ids=page_ids)
+        thread_all.systems.update(thread.systems)
+        thread_all.skipped.update(thread.skipped)
+        thread_all.depth_from_classes += thread.depth_from_classes
+        for rc in thread.comments:
+            if rc.key.startswith("pos-") and i:
+                rc.key = f"p{i + 1}-{rc.key}"
+                if rc.parent_key and rc.parent_key.startswith("pos-"):
+                    rc.parent_key = f"p{i + 1}-{rc.parent_key}"
+            if rc.key in seen_keys:
+                thread_all.skipped["repeated_on_comment_pages"] += 1
+                continue
+            seen_keys.add(rc.key)
+            merged.append(rc)
+        if i == 0:
+            first_tree = tree
+            _remove_thread(tree, attrs)
+        else:
+            del tree
+    assert first_tree is not None
+    html_without_comments = first_tree.html or ""
+    post_f = extract_post(html_without_comments, first_tree.root, first_attrs, url=pages[0].url,
+                          site_hint=source.site, languages=languages)
+    del html_without_comments
+    for code, message in post_f.warnings:
+        result.warn(code, message)
+
+    if too_deep:
+        thread_all.skipped["nested_too_deep"] += too_deep
+    for reason, n in sorted(thread_all.skipped.items()):
+        result.skip(reason, n)
+    if thread_all.depth_from_classes:
+        result.warn("html_depth_from_classes", f"{thread_all.depth_from_classes} comment(s) are "
+                    "not nested in the markup; their parents were inferred from the theme's "
+                    "depth-N classes")
+
+    post = make_post(source, "html", "page", title=post_f.title, body=post_f.body, sha=sha,
+                     location="page", site=post_f.site, url=post_f.url or None,
+                     author=post_f.author or None,
+                     published_at=post_f.when.utc if post_f.when else None,
+                     published_local=post_f.when.local if post_f.when else None,
+                     declared_comment_count=declared,
+                     comment_system=thread_all.system,
+                     author_identity=clean_identity(post_f.author,
+                                                    url=unwrap_wayback(post_f.author_url)))
+    post.categories = post_f.categories
+    post.tags = post_f.tags
+    for kind, text in post_f.furniture:
+        result.furniture.append(Furniture(source.source_id, post.post_id, kind, text, "body"))
+
+    comments: list[Comment] = []
+    for rc in merged:
+        comments.append(new_comment(
+            rc.key, rc.parent_key, rc.text, location=rc.location,
+            published_at=rc.when.utc if rc.when else None,
+            published_local=rc.when.local if rc.when else None,
+            like_count=rc.like_count, is_post_author=rc.is_post_author,
+            identity=clean_identity(rc.author, url=unwrap_wayback(rc.author_url))))
+    missing_pages = sorted(linked - fetched)
+    result.comment_pages = missing_pages
+    result.raw_comment_count = len(raw_ids)
+    result.raw_count_method = "distinct comment element ids in the page text (regex; a lower bound)"
+    result.raw_count_exact = False
+    _say_what_is_missing(result, thread_all, len(comments), declared, declared_where,
+                         missing_pages, script_systems, len(raw_ids))
+    add_post(result, post, comments)
+
+
+def _remove_thread(tree, attrs: Attrs) -> None:
+    """Take the comment thread out of the page so the post body cannot contain it."""
+    for sel in ("#comments", ".comments-area", "#disqus_thread", "#wpdcom", ".wpdiscuz_top_clearing",
+                "#epoch-comments", ".epoch-wrapper", ".comment-list", ".commentlist",
+                "#comments-block", ".comment-thread", ".comments", ".comment-wrapper",
+                "section.comments", ".divforum", ".forum", "#dsq-content", "#post-list",
+                ".discourse", "#respond", ".comment-respond", "ol.comment-list",
+                "[data-drupal-selector='comments']"):
+        for n in tree.root.css(sel):
+            if n.tag in ("html", "body", "main"):
+                continue
+            n.decompose()
+    for n in tree.root.css("li.comment, article.comment, div.comment[id^='comment-'], "
+                           "div[id^='wpd-comm-'], div[id^='wc-comm-'], article.message--post"):
+        n.decompose()
+
+
+def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, declared: int | None,
+                         declared_where: str, missing_pages: list[str],
+                         script_systems: list[str], raw_ids: int) -> None:
+    system = thread.system
+    skipped_here = sum(thread.skipped.get(k, 0) for k in ("pingback", "trackback"))
+    seen = extracted + skipped_here
+    guess = system or (script_systems[0] if script_systems else None)
+    named = f" (comment system: {guess})" if guess else ""
+    if missing_pages:
+        short = f"; the page states {declared}" if declared is not None else ""
+        result.warn("comment_pages_missing",
+                    f"the thread continues on {len(missing_pages)} other comment page(s) not in this "
+                    f"source (e.g. {missing_pages[0]}); read {extracted}{short}{named}. Give the "
+                    "page's URL as the source (the fetcher follows comment pages) or use the "
+                    "site's export")
+    if declared is not None and declared > seen:
+        if extracted == 0:
+            where = ""
+            loaders = [s for s in script_systems if s not in ("blogger",)]
+            if loaders:
+                where = (f"; the page loads {', '.join(loaders)} in the browser, so a saved page "
+                         f"does not contain the comments: use {loaders[0]}'s export")
+            elif raw_ids:
+                where = (f"; {raw_ids} comment-like element(s) are in the markup but no reader "
+                         "understood them")
+            result.warn("comments_not_extracted",
+                        f"the page states {declared} comment(s) ({declared_where}) and none could "
+                        f"be read{named}{where}")
+        elif not missing_pages:
+            result.warn("fewer_comments_than_declared",
+                        f"the page states {declared} comment(s) ({declared_where}) and {seen} were "
+                        f"read{named}; others may be unapproved, deleted or loaded separately")
+    elif declared is None and extracted == 0:
+        loaders = [s for s in script_systems if s not in ("blogger",)]
+        if loaders:
+            result.warn("comments_elsewhere",
+                        f"no comments in the page; it loads {', '.join(loaders)} in the browser, "
+                        f"whose comments a saved page does not contain: use {loaders[0]}'s export")
+    left_out = thread.skipped.get("out_of_scope", 0) + thread.skipped.get("other_post", 0)
+    if left_out and extracted == 0:
+        result.warn("comments_out_of_scope",
+                    f"{left_out} comment(s) were found only in a widget or under another post's "
+                    f"article and were left out{named}; this page's own thread was not found")
+    accounted = extracted + sum(thread.skipped.values())
+    if raw_ids > accounted:
+        result.warn("comment_markup_unread",
+                    f"{raw_ids} comment element id(s) are in the page and {accounted} comment(s) "
+                    f"were read or skipped{named}: {raw_ids - accounted} may be lost; please report "
+                    "the page")
