@@ -109,6 +109,7 @@ def test_a_build_that_dies_before_its_switch_leaves_the_previous_build(prefect_h
     assert after == before  # tables, report and verdicts all from the previous build
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".build.next")]
     # the new source's fragment was kept: the next build only assembles and gates
+    monkeypatch.undo()
     report = build_flow(sources=str(src), out=str(out), key_file=str(test_key), workers=1)
     assert {s["cache"] for s in report["sources"]} == {"hit"}
 
