@@ -52,8 +52,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-failed-sources", action="store_true",
                    help="build without the sources that fail (they are recorded in build_report.json "
                         "and the release); by default a failed source fails the build and leaves --out as it was")
-    p.add_argument("--source-timeout", type=float, default=1800.0, metavar="SECONDS",
-                   help="deadline per source and step; a source past it fails alone (default: 1800)")
     p.add_argument("--prefect-timeout", type=float, default=None, metavar="SECONDS",
                    help="how long to wait for the temporary Prefect API server to start "
                         "(default: $THERAPY_THREADS_PREFECT_STARTUP_TIMEOUT or 600)")
@@ -152,13 +150,21 @@ def _run_flow(args: argparse.Namespace, out: Path) -> dict[str, Any]:
                        offline=args.offline, run_validation=not args.no_validate,
                        allow_failed_sources=args.allow_failed_sources, registry=args.registry,
                        roots=args.root or None, fetch_limits=_fetch_limits(args),
-                       source_timeout=args.source_timeout)
+                       source_timeout=_step_deadline(args))
     except BuildValidationError as e:
         report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
         raise _BuildFailed(
             f"{e}\n\nvalidation FAILED: nothing from this build may be published; details in "
             f"{out / 'validation' / 'summary.json'} and {out / 'validation' / 'data_docs' / 'index.html'}",
             report) from None
+
+
+def _step_deadline(args: argparse.Namespace) -> float:
+    """--source-timeout bounds a source's fetching (fetch limits) and each of its processing
+    steps: past it the source fails alone while the others go on."""
+    from ..builder import DEFAULT_SOURCE_TIMEOUT
+
+    return float(getattr(args, "source_timeout", None) or DEFAULT_SOURCE_TIMEOUT)
 
 
 def _fetch_limits(args: argparse.Namespace) -> dict[str, Any] | None:

@@ -215,13 +215,20 @@ def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]]
             ok = True  # nothing to reconcile: the source is no longer in the manifest
         seen = published + quarantined
         share = (c.get("top", 0) / published) if published else None
+        # The reader's own accounting against comment elements counted by a second, simpler
+        # path in the source (ReadResult.raw_comment_count): a comment lost inside a reader shows.
+        raw = s.get("raw_comment_count")
+        accounted = published + int(c.get("quarantined_comments", 0)) + int(s.get("comments_skipped") or 0)
+        raw_ok = None if raw is None else (
+            raw == accounted if s.get("raw_count_exact", True) else raw <= accounted)
         flat_odd = s.get("format") in THREADED_FORMATS and published >= 50
         rows.append({
             "source_id": sid, "status": s.get("status"), "format": s.get("format"),
             "reported_posts": s.get("posts"), "posts": n_posts,
             "reported_comments": s.get("comments"), "published_comments": published,
             "reported_quarantined": s.get("quarantined"), "quarantine_rows": quarantined,
-            "comments_seen": seen, "reconciled_with_report": ok, "top_level_share": share,
+            "comments_seen": seen, "reconciled_with_report": ok,
+            "raw_comment_count": raw, "raw_count_reconciled": raw_ok, "top_level_share": share,
             "threading_present": (share is not None and share < 0.98) if flat_odd else None,
             "quarantine_share_below_half": (c.get("quarantined_comments", 0) / seen < 0.5) if seen >= 10 else None,
             "read_or_allowed": None if s.get("_removed") or s.get("_unlisted")
@@ -240,6 +247,7 @@ def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]]
             "reported_comments": totals.get("comments"), "published_comments": published,
             "reported_quarantined": totals.get("quarantined"), "quarantine_rows": quarantined,
             "comments_seen": published + quarantined,
+            "raw_comment_count": None, "raw_count_reconciled": None,
             "reconciled_with_report": totals.get("comments") == published
             and totals.get("comments_seen", published + quarantined) == published + quarantined
             and totals.get("quarantined") == quarantined and totals.get("posts", n_posts) == n_posts,
@@ -250,12 +258,13 @@ def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]]
     df = pd.DataFrame(rows, columns=[
         "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
         "published_comments", "reported_quarantined", "quarantine_rows", "comments_seen",
-        "reconciled_with_report", "top_level_share", "threading_present", "quarantine_share_below_half",
+        "reconciled_with_report", "raw_comment_count", "raw_count_reconciled", "top_level_share",
+        "threading_present", "quarantine_share_below_half",
         "read_or_allowed", "rows_kept_since_previous", "built_something"])
-    for c in ("reconciled_with_report", "threading_present", "quarantine_share_below_half",
-              "read_or_allowed", "rows_kept_since_previous", "built_something"):
+    for c in ("reconciled_with_report", "raw_count_reconciled", "threading_present",
+              "quarantine_share_below_half", "read_or_allowed", "rows_kept_since_previous", "built_something"):
         df[c] = df[c].astype("boolean")
-    for c in ("reported_posts", "reported_comments", "reported_quarantined"):
+    for c in ("reported_posts", "reported_comments", "reported_quarantined", "raw_comment_count"):
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
     return df
 
