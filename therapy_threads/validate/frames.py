@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import schema
-from ..readers import threaded_formats
+from ..formats import threaded_formats
 from . import patterns
 
 TEXT_COLUMNS = {"comments": ("text",), "posts": ("body", "title"), "quarantine": ()}
