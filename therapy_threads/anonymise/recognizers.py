@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
+from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import find_phones, knowledge
@@ -60,6 +60,7 @@ _SIGNOFF_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?(?P<name>[^\W\d
 _DASH_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*)?)\.?[ \t]*$")
 _DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)\.?[ \t]*$")
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
+_KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d{2,4}|"
@@ -332,7 +333,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 
 
 _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
-                                 r"moved to|back to|live in|living in)\s+$")
+                                 r"moved to|back to|live in|living in|nach|aus|bei|im raum|gezogen nach)\s+$")
 
 
 class PlaceRecognizer(Recognizer):
@@ -347,6 +348,9 @@ class PlaceRecognizer(Recognizer):
         k = knowledge()
         text = t.text
         for m in _STREET.finditer(text):
+            street = m.group(1)
+            if " " not in street and t.english and self.lex.rank(street) is not None:
+                continue  # "Cheering", "Offering": English words that end like a German street
             yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
         toks = [(s, e, core) for s, e, _, core in t.caps]
         i = 0
@@ -374,6 +378,9 @@ class PlaceRecognizer(Recognizer):
                 i += 1
                 continue
             hs, he, j = hit
+            if j == i and self._not_a_place_here(t, hs, he):
+                i += 1
+                continue
             if not self._used_as_name(t, hs, he):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
@@ -389,11 +396,30 @@ class PlaceRecognizer(Recognizer):
                         yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
 
+    def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
+        """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
+        this on the bus", "Silly one."), or a surname after a given name ("Matthew Perry")."""
+        text = t.text
+        word = text[s:e]
+        if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
+            return False
+        if t.english:
+            r = self.lex.rank(word)
+            if r is not None and r < 20000 and self.cues.is_initial(text, s):
+                return True
+        m = _NAME_BEFORE.search(text, max(0, s - 30), s)
+        if m and m.group("name")[:1].isupper() and re.fullmatch(r"[ \t]+", text[m.end("name"):s]):
+            before = m.group("name").casefold()
+            return self.cues.any_given_name(before) and not knowledge().is_place(m.group("name"))
+        return False
+
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
             return True  # "..., Lutz." addresses a person
+        if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
+            return True  # "Tui x" closing a comment
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
             # "Sydney", "Georgia", "Adelaide" are also given names: a place only after a place word
             if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
@@ -408,6 +434,24 @@ class PlaceRecognizer(Recognizer):
         if cf in t.doc.known or cf in t.doc.accepted:
             return True
         return cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
+
+
+class NationalityRecognizer(Recognizer):
+    """Nationality and language words ("Irish", "Danish", "Filipinos", "in Tagalog"): kept, even where
+    a name list also has them as given names, unless the text uses the word as a name there."""
+
+    name, score = "nationality", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        k, cues, text = knowledge(), self.cues, t.text
+        for s, _e, _tok, core in t.caps:
+            if not k.is_demonym(core) or core.isupper():
+                continue
+            e = s + len(core)
+            if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+                continue
+            yield self.span(s, e, KEEP, reason="nationality or language word")
 
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
@@ -450,9 +494,12 @@ class TitleRecognizer(Recognizer):
                              r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
             yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
         if t.lower_style:
-            for m in re.finditer(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?\s+([a-z][a-z\u00df-\u00ff'-]+)\b", text):
+            for m in re.finditer(r"\b(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn)\.?\s+([a-z][a-z\u00df-\u00ff'-]+)\b", text):
                 cf = m.group(1)
-                if self.lex.rank(cf) is None or self.lex.is_name(cf):
+                rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
+                if cf in self.cues.titles or cf in self.cues.not_names:
+                    continue
+                if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
                     yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
 
 
@@ -520,8 +567,14 @@ class NamedRecognizer(Recognizer):
             return
         for m in _LOWER_NAMED.finditer(text):
             cf = m.group(1)
-            if cf in self.cues.first_names and cf not in self.cues.not_names and not self.cues.function_word(cf):
-                yield self.person(t, m.start(1), m.end(1), "lower-case given name after 'named'/'called'")
+            if cf in self.cues.not_names or self.cues.function_word(cf) or len(cf) < 3:
+                continue
+            # "a man named otieno": after "named" any word but a function word is a name; after
+            # "called" ("something called cbt") only a given name or a word of no language
+            named = not m.group(0).casefold().startswith("called")
+            if cf in self.cues.first_names or (self.lex.rank(cf) is None and not self.lex.ordinary_in(cf)) or (
+                    named and self.cues.any_given_name(cf)):
+                yield self.person(t, m.start(1), m.end(1), "lower-case name after 'named'/'called'")
 
 
 class GreetingRecognizer(Recognizer):
@@ -545,8 +598,8 @@ class GreetingRecognizer(Recognizer):
             if not cf.islower() or cf in cues.not_names or cf in cues.greet1 or cf in INTERJECTIONS or len(cf) < 3:
                 continue
             rank = self.lex.rank(cf)
-            if t.lower_style and rank is not None and rank >= 3000 and not cues.any_given_name(cf) \
-                    and re.match(r"[ \t]*(?:[,!.]|$|\n|[^\w\s])", text[e:e + 3]):
+            if t.lower_style and (rank is None or rank >= 3000) and not cues.any_given_name(cf) \
+                    and not _REPEATS.search(cf) and re.match(r"[ \t]*(?:[,!.]|$|\n|[^\w\s])", text[e:e + 3]):
                 yield self.person(t, s, e, "a word addressed after a greeting (a handle)")
                 continue
             if not (cf in cues.first_names or (t.lower_style and cues.any_given_name(cf))):
@@ -800,16 +853,20 @@ class EnglishNameRecognizer(Recognizer):
             if rank is None:
                 if first:
                     return "person", "a given name that is no English word"
+                if not poss and cues.subject_of_verb(text, ee, lenient=True):
+                    return "person", "a surname that is no English word, subject of a verb ('Fennelly has')"
                 return "candidate", ""
             if cf in doc.lower_vocab:
                 return ("skip", "") if initial else ("candidate", "")
             if word_name and self._attributive(text, ee):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
+            if not poss and self._speech_verb(text, ee):
+                return "person", "a given name as the subject of a verb of speech ('Hope said')"
             if _ARTICLE.search(text[max(0, s - 6):s]):
                 return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
-            if first and not word_name and (rank >= 20000 or self._verb_follows(text, ee)):
+            if first and not word_name and (rank >= 20000 or self.cues.subject_of_verb(text, ee)):
                 return "person", "a given name opening a sentence (a rare word, or a verb after it)"
             if self.extend(text, e) > e:
                 return "person", "a given name and a surname"
@@ -819,10 +876,10 @@ class EnglishNameRecognizer(Recognizer):
         if (rank is None or cf in cues.intl_names) and len(cf) >= 3:
             if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
-            if cues.person_verb_after(text, ee) and not poss:
-                return "person", "an unknown capitalised word doing what people do ('X told me')"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
-                return "skip", ""  # "One-sided", "Good-bye"
+                return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
+            if not poss and (cues.person_verb_after(text, ee) or cues.subject_of_verb(text, ee, lenient=True)):
+                return "person", "a capitalised word that is no word of the language, subject of a verb ('X calls')"
             return "candidate", ""
         return "skip", ""
 
@@ -842,6 +899,11 @@ class EnglishNameRecognizer(Recognizer):
 
     def _verb_follows(self, text: str, e: int) -> bool:
         return self.cues.verb_after(text, e)
+
+    @staticmethod
+    def _speech_verb(text: str, e: int) -> bool:
+        m = re.match(r"[ \t]+(?:(?:just|always|never|then|also|once)[ \t]+)?([a-z]+)\b", text[e:e + 30])
+        return bool(m) and m.group(1) in SPEECH_VERBS
 
 
 class NounCapsNameRecognizer(Recognizer):
@@ -913,34 +975,76 @@ class CoordinationRecognizer(Recognizer):
 
 
 class LowerCaseNameRecognizer(Recognizer):
-    """In text written without capitals ("ok so my therapist jonas is away"), a lower-case token that
-    is a given name and no ordinary English word is a name."""
+    """In text written without capitals ("ok so my therapist jonas is away", "meine therapeutin wiebke
+    hat gesagt"), a lower-case token is a name if it is a given name and no ordinary word of the
+    text's language. A given name that is also an ordinary word ("will", "holly", "silence") is a
+    name only in a name role; a word of no language at all is one when it does what people do
+    ("otieno told me")."""
 
     name, score = "lexicon_lower", 0.55
-    languages = frozenset({"en"})
+    languages = frozenset({"en"}) | NOUN_CAPS
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if not t.lower_style:
             return
-        cues = self.cues
-        for m in _LOWER_TOKEN.finditer(t.text):
+        cues, lex, text = self.cues, self.lex, t.text
+        for m in _LOWER_TOKEN.finditer(text):
             s, e = m.span(1)
             cf = m.group(1)
-            if len(cf) < 3 or cf in cues.not_names or cf in INTERJECTIONS or not t.free(s, e):
+            if len(cf) < 3 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.titles or cf in cues.greet1 \
+                    or not t.free(s, e):
                 continue
-            rank = self.lex.rank(cf)
-            if (rank is not None and rank < 3000) or cf in self.policy.rules.word_names:
-                continue  # "will", "bill", "frank", "hope": words first
-            if _ARTICLE.search(t.text[max(0, s - 6):s]):
-                continue  # "the zara office"
-            if cues.any_given_name(cf) or cf in self.lex.first_names or cf in t.doc.accepted:
-                yield self.person(t, s, e, "a given name written in lower case")
+            before = text[max(0, s - 8):s]
+            if _ARTICLE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
+                continue  # "the zara office", "20 min", "ive"
+            given = cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names or cf in t.doc.accepted
+            if t.english:
+                rank = lex.rank(cf)
+                if rank is not None and rank < 1000 and cf not in self.policy.rules.word_names:
+                    continue  # "she", "still", "may": the commonest words are never taken for names here
+                # a word as well as a name: frequent, or a dictionary word the dictionary never capitalises
+                word = cf in self.policy.rules.word_names or (rank is not None and (
+                    (rank < 3000 and not lex.proper_noun(cf)) or (rank < 12000 and lex.only_word(cf))
+                    or (rank < 5000 and lex.dictionary_word(cf))))
+            else:
+                rank = lex.lang_rank(cf, t.lang)
+                if rank is not None and rank < 1000:
+                    continue
+                word = rank is not None and rank < 3000
+            if given and not word:
+                yield self.person(t, s, self._second_name(t, e), "a given name written in lower case")
+            elif given and self._name_role(text, e):
+                yield self.person(t, s, e, "a given name that is also a word, in a name role")
+            elif not given and rank is None and lex.rank(cf) is None and not lex.ordinary_in(cf) \
+                    and not _REPEATS.search(cf) and not knowledge().is_place(cf) and cues.person_verb_after(text, e):
+                yield self.person(t, s, e, "a word of no language doing what people do ('otieno told me')")
+
+    def _second_name(self, t: TextContext, e: int) -> int:
+        """A second given name or a surname right after the first: "jin woo", "anna maria", "kasia nowak"."""
+        m = re.match(r"[ \t]([a-z\u00df-\u00ff]{2,})\b", t.text[e:e + 30])
+        if not m:
+            return e
+        w = m.group(1)
+        rank = self.lex.rank(w) if t.english else self.lex.lang_rank(w, t.lang)
+        if t.english and self.lex.only_word(w) and (rank is None or rank < 12000):
+            return e  # "lulu silence also counts"
+        if (rank is None or rank >= 3000) and (self.lex.is_name(w) or self.lex.is_surname(w)) \
+                and w not in self.cues.not_names and not knowledge().is_place(w):
+            return e + m.end(1)
+        return e
+
+    @staticmethod
+    def _name_role(text: str, e: int) -> bool:
+        return bool(re.match(r"[ \t]+(?:(?:just|always|never|then|also)[ \t]+)?(?:" + "|".join(sorted(SPEECH_VERBS))
+                             + r")\b|[ \t]+and[ \t]+(?:i|me)\b|['’]s[ \t]+(?:husband|wife|partner|mum|mom|dad|"
+                             r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NamedRecognizer,
+               PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
+               NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, HandleRecognizer, EnglishNameRecognizer,
                NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
     return [cls(cues) for cls in classes]
