@@ -301,9 +301,12 @@ class PublicFigureRecognizer(Recognizer):
         return self.cues.title_before(text, s)
 
     def _distinctive(self, cf: str) -> bool:
+        """A surname that names the figure on its own: no ordinary word and no common name
+        ("Winnicott", "Freud", "Yalom"; not "Brown", "Rogers", "Miller")."""
         lex = self.lex
-        return (lex.rank(cf) is None and cf not in lex.first_names and cf not in lex.last_names
-                and cf not in lex.intl_names)
+        r = lex.rank(cf)
+        return ((r is None or (r >= 5000 and lex.proper_noun(cf))) and cf not in lex.first_names
+                and cf not in lex.last_names and cf not in lex.intl_names)
 
     @staticmethod
     def _full(text: str, toks, i: int, figs) -> int | None:
@@ -325,6 +328,65 @@ class PublicFigureRecognizer(Recognizer):
                 if re.fullmatch(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?", between):
                     return i - 1
         return None
+
+
+_WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|podcasts|talk|talks|ted\s+talk|album|"
+          r"albums|song|songs|lyrics|music|film|films|movie|movies|show|series|documentary|work|works|theory|"
+          r"research|studies|interview|interviews|quote|quotes|essay|essays|lecture|lectures|video|videos|speech|"
+          r"biography|autobiography|stand-up|special|sketch|character|workbook|course|newsletter|column|letters")
+# a public person is talked about through their work; a private one through their relation to the writer
+_WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famous|great|amazing|brilliant|"
+                         r"whole|early|later)[ \t]+)?(?:" + _WORKS + r")\b|[ \t]+(?:(?:" + _WORKS + r")\b|"
+                         r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
+                         r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
+                         r"played|directed|narrates|has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
+                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b))", re.I)
+_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
+                          r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
+                          r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
+                          r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
+
+
+class PublicWorkRecognizer(Recognizer):
+    """A full name talked about through the person's work is a public person's, kept whether or
+    not it is on the list: "Matt Haig has a line about...", "Matthew Perry's memoir", "a poem by
+    Mary Oliver", "Pauline Boss calls it ambiguous loss". No relation, title or greeting before it."""
+
+    name, score = "public_work", 0.83
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_public_figures:
+            return
+        text, cues, lex = t.text, self.cues, self.lex
+        caps = [(s, s + len(core), core) for s, _e, _tok, core in t.caps]
+        if t.lower_style:
+            caps = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
+        for i in range(len(caps) - 1):
+            s, e, first = caps[i]
+            j = i + 1
+            if not re.fullmatch(r"[ \t]+(?:[A-Za-z]\.[ \t]*)?", text[e:caps[j][0]]):
+                continue
+            if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
+                    and self._surname_like(caps[j + 1][2]) and self._surname_like(caps[j][2]):
+                j += 1  # "Kay Redfield Jamison", "Sinéad O'Connor"
+            last = caps[j][2]
+            fcf = first.casefold()
+            if not (cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names) \
+                    or not self._surname_like(last) or fcf in cues.not_names:
+                continue
+            end = caps[j][1]
+            if not (_WORK_AFTER.match(text, end) or _WORK_BEFORE.search(text[max(0, s - 30):s])):
+                continue
+            if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
+                continue
+            t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
+            yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
+
+    def _surname_like(self, w: str) -> bool:
+        cf = POSS.sub("", w).casefold()
+        r = self.lex.rank(cf)
+        return (len(cf) >= 2 and cf not in self.cues.not_names and not self.cues.function_word(cf)
+                and (r is None or r >= 3000 or self.lex.is_surname(cf) or self.lex.proper_noun(cf)))
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
@@ -405,7 +467,7 @@ class PlaceRecognizer(Recognizer):
             return False
         if t.english:
             r = self.lex.rank(word)
-            if r is not None and r < 20000 and self.cues.is_initial(text, s):
+            if r is not None and r < 20000 and self.lex.dictionary_word(word) and self.cues.is_initial(text, s):
                 return True
         m = _NAME_BEFORE.search(text, max(0, s - 30), s)
         if m and m.group("name")[:1].isupper() and re.fullmatch(r"[ \t]+", text[m.end("name"):s]):
@@ -637,6 +699,18 @@ class SignoffRecognizer(Recognizer):
                            r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
         if inline and self._closing(inline.group("close").strip().casefold()):
             candidates.append((inline.start("name"), inline.end("name"), "name after a closing word"))
+        # without a comma: "liebe grüße hummel", "Kind regards Maeve", "love Jess x"
+        bare = re.search(r"(?:^|[.!?,]\s+|\n)(?P<close>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+"
+                         r"(?P<name>[^\W\d_][\w’'-]*)(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
+        if bare and not inline:
+            close = bare.group("close").casefold()
+            cf = bare.group("name").casefold()
+            rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
+            if (close in cues.closings and " " in close) or (
+                    close in cues.closings and (rank is None or rank >= 20000 or cues.any_given_name(cf))
+                    and cf not in self.policy.rules.word_names):
+                if cf not in cues.relations and not cues.function_word(cf):
+                    candidates.append((bare.start("name"), bare.end("name"), "name after a closing phrase"))
         if closing_line:
             m = re.fullmatch(r"[ \t]*(?:[-–—~][ \t]*)?(?P<name>[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*)?)"
                              r"(?:[ \t]+x+)?[ \t]*[!]*[ \t]*", last)
@@ -663,6 +737,87 @@ class SignoffRecognizer(Recognizer):
         s = s.strip(" ,.!")
         words = s.split()
         return s in self.cues.closings or (0 < len(words) <= 3 and any(w in self.cues.closings for w in words))
+
+
+# What a comment says next to someone it has just addressed by name (no comma needed): a pronoun, a
+# thanks, an agreement, a question word. Strict on purpose: "Therapy is hard" is no address.
+_ADDRESS_NEXT = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive", "you", "you're", "youre", "you've",
+                           "youve", "you'll", "your", "u", "ur", "that's", "thats", "this", "thank", "thanks", "thx",
+                           "ty", "same", "yes", "yeah", "yep", "haha", "hahaha", "lol", "omg", "sorry", "exactly",
+                           "totally", "honestly", "agree", "agreed", "what", "hugs", "aw", "aww", "awww", "wow",
+                           "oh", "ohh", "ha", "sending", "congrats", "glad"})
+_ADDRESS_LEAD = re.compile(r"[ \t\"'“‘•*-]*(?:(?:oh|ha|haha|aw|aww|omg|lol|ok|okay|yes|yeah|wow|ooh|hey|hi|hello)"
+                           r"[ \t]*[,!.]*[ \t]+)?", re.I)
+_ADDRESS_TOKEN = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)?([^\W\d_][\w'’.-]*)")
+
+
+class AddressRecognizer(Recognizer):
+    """The person a comment or a line opens by addressing, without a comma: "Driftwood what did the
+    plant say", "Ha, Juniper I do the same", "mangotango bluebell chidi thank you all". Capitalised
+    words that open a sentence are usually ordinary words, so only a word that is no frequent word
+    (a handle or a name) counts, and only when what follows talks to that person."""
+
+    name, score = "address", 0.7
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if t.role == "title":
+            return
+        text = t.text
+        for line in re.finditer(r"[^\n]+", text):
+            pos = _ADDRESS_LEAD.match(text, line.start(), line.end()).end()
+            toks: list[tuple[int, int, str]] = []
+            while len(toks) < 5:
+                m = _ADDRESS_TOKEN.match(text, pos, line.end())
+                if not m or (toks and m.start(1) == pos and m.start(1) > 0 and not text[m.start(1) - 1].isspace()):
+                    break
+                toks.append((m.start(1), m.end(1), m.group(1)))
+                pos = m.end(1)
+            if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000):
+                s, e, tok = toks[0]
+                yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
+                                  "a name or handle opening a line, set off by a comma")
+                continue
+            # the shortest run of names followed by talk to them: "X what did", "X Y Z thank you"
+            for k in range(1, len(toks)):
+                nxt = toks[k][2].casefold().replace("’", "'")
+                if not re.fullmatch(r"[ \t]+", text[toks[k - 1][1]:toks[k][0]]):
+                    break  # a comma before the next word: "Driftwood, what" is the other recognizers' case
+                if nxt in _ADDRESS_NEXT and all(self._addressable(t, tk[2], k == 1) for tk in toks[:k]):
+                    for s, e, tok in toks[:k]:
+                        e -= len(tok) - len(tok.rstrip(".'’-"))
+                        yield self.person(t, s, e, "a name or handle addressed at the start of a line")
+                    break
+                if not self._addressable(t, toks[k - 1][2], False):
+                    break
+
+    def _addressable(self, t: TextContext, tok: str, alone: bool, rare: int = 3000) -> bool:
+        """Could ``tok`` be the name or handle someone is addressed by? ``alone``: it is the only
+        word before the talk, so a rarer ordinary word may be a handle ("Driftwood what did...")."""
+        cues, lex = self.cues, self.lex
+        cf = tok.casefold().replace("’", "'").rstrip(".'-")
+        rank = lex.rank(cf)
+        if rank is not None and (rank < 3000 or cf in self.policy.rules.word_names) and not lex.proper_noun(cf):
+            return False  # "Hope this is ok", "Will you", "Sorry I"
+        if rank is not None and re.search(r"(?:ly|ing|ed|ous|ful|ive|able|ible|less|est|ish|s)$", cf) \
+                and not cues.any_given_name(cf):
+            return False  # adverbs, verb forms, adjectives, plurals open sentences on their own
+        if len(cf) < 2 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.greet1 or cf in cues.acronyms \
+                or cf in cues.closings or cf in cues.titles or cues.function_word(cf) or lex.contraction(cf):
+            return False
+        if tok.isupper() and len(tok) > 1:
+            return False  # "OMG", "TBH": emphasis and abbreviations
+        if knowledge().is_demonym(tok):
+            return False
+        if cues.any_given_name(cf):
+            return True
+        if knowledge().is_place(tok):
+            return False
+        if lex.proper_noun(cf):
+            return True
+        if rank is None:
+            return not lex.ordinary_in(cf) and not _REPEATS.search(cf)
+        return alone and rank >= rare  # a rarer noun used as a handle ("Driftwood", "Juniper", "bluebell")
 
 
 class HandleRecognizer(Recognizer):
@@ -873,13 +1028,17 @@ class EnglishNameRecognizer(Recognizer):
             return "candidate", ""  # sentence-initial without context: let NER decide
         if cf in cues.intl_names and rank is None and initial and self._verb_follows(text, ee):
             return "person", "a given name opening a sentence, a verb after it"
-        if (rank is None or cf in cues.intl_names) and len(cf) >= 3:
+        # a proper noun by the dictionary's casing that is rare as a word counts as unknown ("Anselm")
+        if (rank is None or cf in cues.intl_names or (rank >= 5000 and lex.proper_noun(cf))) and len(cf) >= 3:
             if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
                 return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
-            if not poss and (cues.person_verb_after(text, ee) or cues.subject_of_verb(text, ee, lenient=True)):
-                return "person", "a capitalised word that is no word of the language, subject of a verb ('X calls')"
+            if not poss and cues.person_verb_after(text, ee):
+                return "person", "an unknown capitalised word doing what people do ('X calls', 'X told me')"
+            if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True):
+                # (a proper noun the frequency list knows may be a brand or a body: "Medicare covered")
+                return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
 
@@ -1043,8 +1202,8 @@ class LowerCaseNameRecognizer(Recognizer):
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
+               PublicFigureRecognizer, PublicWorkRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
                NamedRecognizer,
-               GreetingRecognizer, SignoffRecognizer, HandleRecognizer, EnglishNameRecognizer,
+               GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
                NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
     return [cls(cues) for cls in classes]
