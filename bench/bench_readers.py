@@ -2,7 +2,7 @@
 
     python bench/bench_readers.py aeb --benchmark PATH/article-extraction-benchmark
     python bench/bench_readers.py metadata --trafilatura-tests PATH/trafilatura/tests
-    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout]
+    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2]
     python bench/bench_readers.py memory
 
 ``aeb`` scores post bodies on scrapinghub's article-extraction benchmark (181 real pages) with
@@ -159,7 +159,7 @@ def cmd_corpus(args) -> dict:
     from therapy_threads.readers import corpus_eval as ce
 
     pages = Path(args.pages)
-    splits = (args.split,) if args.split else ("dev", "heldout")
+    splits = (args.split,) if args.split else ("dev", "heldout", "heldout2")
     out = {}
     for split in splits:
         scores = []

@@ -288,7 +288,17 @@ def test_no_silent_zero_declared_or_unread_markup():
     assert any(i.code == "comments_not_extracted" and "54" in i.message for i in r.issues)
     # Comment elements with ids that no recogniser turns into comments are reported too.
     r = read('<div id="comments"><section id="comment-1"></section><section id="comment-2"></section></div>')
-    assert "comment_markup_unread" in codes(r) or r.comments
+    assert not r.comments
+    assert {"comment_markup_unread", "comments_not_extracted"} & set(codes(r))
+    # Comments found whose text cannot be read are quarantined (empty_text) and, being none
+    # read, are reported against the declared count, with or without one.
+    items = "".join(f'<li id="comment-{i}" class="comment depth-1"><div class="comment-author vcard">'
+                    f'<cite class="fn">Name {i}</cite></div></li>' for i in (1, 2))
+    for head in ('<h2 class="comments-title">2 comments</h2>', ""):
+        r = read(f'<div id="comments">{head}<ol class="commentlist">{items}</ol></div>')
+        assert not r.comments and [q.reason for q in r.quarantine] == ["empty_text"] * 2
+        warned = [i.message for i in r.issues if i.code == "comments_not_extracted"]
+        assert warned and "no text could be read" in warned[0]
 
 
 def test_offline_capture_with_more_comment_pages_says_how_many_are_missing():
@@ -315,3 +325,83 @@ def test_depth_histogram_of_a_mixed_page_is_reported_by_inspect_totals():
         for i in range(5)) + "</ol>")
     assert Counter(c.depth for c in r.comments) == {0: 5}
     assert r.raw_comment_count == 5 and not r.raw_count_exact
+
+
+def test_wordpress_block_theme_comment_template():
+    # core/comment-template (block themes): li#comment-N with comment_class(), replies in a bare
+    # <ol>, and the parts as blocks with prefixed classes (wp-block-comment-author-name, ...).
+    def block(i, name, text, when):
+        return (f'<div class="wp-block-columns"><div class="wp-block-column">'
+                f'<div class="wp-block-comment-author-name"><a href="https://example.org/{i}" '
+                f'rel="external nofollow ugc">{name}</a></div><div class="wp-block-comment-date">'
+                f'<time datetime="{when}"><a href="#comment-{i}">March 3, 2023 at 9:15 am</a></time></div>'
+                f'<div class="wp-block-comment-content"><p>{text}</p></div>'
+                f'<div class="wp-block-comment-reply-link"><a class="comment-reply-link" '
+                f'href="?replytocom={i}#respond">Reply</a></div></div></div>')
+    r = read('<div class="wp-block-comments"><h2 class="wp-block-comments-title">2 responses</h2>'
+             '<ol class="wp-block-comment-template">'
+             f'<li id="comment-7" class="comment even thread-even depth-1">'
+             f'{block(7, "Ada Example", "Block theme words.", "2023-03-03T09:15:00+00:00")}'
+             f'<ol><li id="comment-8" class="comment odd alt depth-2">'
+             f'{block(8, "Ben Example", "And a reply.", "2023-03-03T10:00:00+00:00")}</li></ol></li>'
+             '</ol></div>')
+    assert shape(r) == [("Block theme words.", 0, None, "Ada Example"),
+                        ("And a reply.", 1, "Block theme words.", "Ben Example")]
+    assert r.comments[0].published_at == "2023-03-03T09:15:00Z"
+
+
+def test_prefixed_theme_classes_name_the_parts():
+    # A theme's own prefix before the role names ("w-comments-item-author", "-text", "-date").
+    r = read('<ol class="w-comments-list"><li id="comment-3" class="comment depth-1 w-comments-item">'
+             '<div class="w-comments-item-meta"><img class="avatar" alt="">'
+             '<div class="w-comments-item-author"><span>Rob Example</span></div>'
+             '<a class="w-comments-item-date" href="#comment-3">December 14, 2019 8:44 pm</a></div>'
+             '<div class="w-comments-item-text"><p>A question about fonts.</p></div>'
+             '<a class="comment-reply-link" href="#comment-3">Reply</a></li></ol>')
+    assert shape(r) == [("A question about fonts.", 0, None, "Rob Example")]
+    assert r.comments[0].published_local == "2019-12-14T20:44"
+
+
+def test_text_inside_the_author_block_of_an_old_theme():
+    # Some wordpress.com themes print the text as a paragraph inside div.comment-author, beside
+    # the "Comment by NAME - date | Reply" line: the text is kept, the line is not.
+    items = "".join(
+        f'<li class="comment depth-1" id="comment-{i}"><div id="div-comment-{i}">'
+        f'<div class="comment-author vcard"><img class="avatar" alt=""><p>{text}</p>'
+        f'<p><cite>Kommentar von <span class="fn">{name}</span> &#8212; 2019-01-01 @ '
+        f'<a href="#comment-{i}">00:{i}9</a></cite> <span class="reply"> | <a class="comment-reply-link" '
+        f'href="?replytocom={i}#respond">Antworten</a></span></p></div></div></li>'
+        for i, name, text in ((1, "Mira Example", "Den letzten Absatz unterschreibe ich gern."),
+                              (2, "blogowner", "Danke!")))
+    r = read(f'<ol id="commentlist">{items}</ol>', lang="de")
+    assert shape(r) == [("Den letzten Absatz unterschreibe ich gern.", 0, None, "Mira Example"),
+                        ("Danke!", 0, None, "blogowner")]
+
+
+def test_post_taxonomy_classes_are_not_page_regions():
+    # post_class() prints the post's tags and terms: "tag-popular", "category-related-links"
+    # are the author's words, not a "popular posts" widget around the comments.
+    html = ('<!DOCTYPE html><html lang="en"><body><article class="post type-post hentry '
+            'tag-popular category-related-links"><h1>Title</h1><div class="entry-content"><p>'
+            'The post body, long enough to count as a body of text for the extractor.</p></div>'
+            '<div id="comments"><ol class="commentlist"><li id="comment-1" class="comment depth-1">'
+            '<cite class="fn">Ada</cite><div class="comment-content"><p>Kept.</p></div></li></ol>'
+            '</div></article></body></html>')
+    r = get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    assert [c.text for c in r.comments] == ["Kept."]
+
+
+def test_forum_style_list_profile_link_author_and_attributed_quote():
+    # A forum-backed comment list: the name is a link to the member profile; a quote of another
+    # comment (BBCode [quote=name] -> blockquote data-name) is the other commenter's words.
+    def post(i, name, body, quote=""):
+        q = f'<blockquote class="xfBb-quote" data-name="Ada">{quote}</blockquote>' if quote else ""
+        return (f'<div id="comment-{i}" class="commentContainer"><div class="commentMessage">{q}{body}'
+                f'</div><div class="commentInfo"><a href="https://forum.example/members/{name.lower()}.{i}/">'
+                f'{name}</a>, <time datetime="26. Januar 2022 13:0{i}"><a href="https://forum.example/'
+                f't/thread.1/post-{i}">26. Januar 2022 13:0{i}</a></time></div></div>')
+    r = read('<div class="comments">' + post(1, "Ada", "Wohin gehört der Aufkleber?")
+             + post(2, "Ben", "Nach oben.", quote="Wohin gehört der Aufkleber?") + "</div>", lang="de")
+    assert [(c.text, c.identity.name if c.identity else None, c.published_local)
+            for c in r.comments] == [("Wohin gehört der Aufkleber?", "Ada", "2022-01-26T13:01"),
+                                     ("Nach oben.", "Ben", "2022-01-26T13:02")]

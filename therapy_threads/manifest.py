@@ -179,7 +179,7 @@ def _source(path: Path, i: int, e: Any) -> SourceRef:
                         "http(s) URL or a file path")
     fmt = e.get("format") or None
     if fmt is not None:
-        from .readers import canonical_format, format_help
+        from .formats import canonical_format, format_help
 
         try:
             fmt = canonical_format(fmt)  # the registry's name (an old alias maps to it)

@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "issues. URLs are fetched politely (robots.txt, rate limit) and archived as "
                     "WARC under --archive, so a second run can replay them with --offline.")
     p.add_argument("target", metavar="PATH_OR_URL")
-    from ..readers import format_help
+    from ..formats import format_help  # data only: the light install's CLI lists it too
 
     p.add_argument("--format", dest="fmt", default=None,
                    help=f"source format (default: detected from the content): {format_help()}")

@@ -1,42 +1,21 @@
 """Source readers, one module per format, chosen by content sniffing.
 
-This module is the one home of the list of source formats. ``FORMATS`` declares each format
-(its name, the module that reads it, whether its replies are threaded, old names it still
-accepts); the CLI's ``--format`` help, the manifest check, the validation of ``source_format``
-and the enum in ``schemas/posts.schema.json`` are derived from it (``tests/test_readers_registry.py``
-ties the schema to this list).
+The registry: ``FORMATS`` (declared in ``therapy_threads/formats.py``, a data-only module so
+the light install's CLI can show it without importing any reader) names each format, the module
+that reads it, whether its replies are threaded and the old names it still accepts. Each reader
+registers under a declared name; the CLI's ``--format`` help, the manifest check, the validation
+of ``source_format`` and the enum in ``schemas/posts.schema.json`` all follow the declaration
+(``tests/test_readers_registry.py`` ties the schema to it).
 """
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 
+from ..formats import FORMATS, FormatInfo, canonical_format, format_help, formats, threaded_formats
 from .base import Reader, SourceRef
 
 
-@dataclass(frozen=True, slots=True)
-class FormatInfo:
-    name: str
-    module: str  # therapy_threads.readers.<module> defines the reader
-    summary: str  # one line for --help and error messages
-    threaded: bool  # the format records who replied to whom
-    aliases: tuple[str, ...] = ()  # older names still accepted in manifests and on the CLI
-
-
-FORMATS: tuple[FormatInfo, ...] = (
-    FormatInfo("text_capture", "text_capture",
-               "plain-text capture of a blog page (copied from a browser or lynx)", False),
-    FormatInfo("html", "html_page",
-               "a saved or fetched web page: the post through trafilatura, the comment thread of "
-               "any common comment system (WordPress, Jetpack, wpDiscuz, Epoch, Disqus, Blogger, "
-               "Drupal, Discourse, XenForo, SPIP, repeated comment blocks)", True,
-               aliases=("wordpress_html",)),
-    FormatInfo("wxr", "wxr", "WordPress export (WXR 1.0-1.2)", True),
-    FormatInfo("disqus", "disqus", "Disqus export (XML)", True),
-    FormatInfo("wp_rest", "wp_rest", "WordPress REST API (a site root or a fetched bundle)", True),
-)
 _BY_NAME = {f.name: f for f in FORMATS}
-_ALIASES = {a: f.name for f in FORMATS for a in f.aliases}
 _READERS: dict[str, type[Reader]] = {}
 
 
@@ -46,31 +25,6 @@ def register(cls: type[Reader]) -> type[Reader]:
                          "readers.FORMATS; declare it there first")
     _READERS[cls.format] = cls
     return cls
-
-
-def formats() -> list[str]:
-    """Every format name, in declaration order (the schema enum lists the same)."""
-    return [f.name for f in FORMATS]
-
-
-def threaded_formats() -> frozenset[str]:
-    return frozenset(f.name for f in FORMATS if f.threaded)
-
-
-def format_help() -> str:
-    return ", ".join(formats())
-
-
-def canonical_format(name: str | None) -> str | None:
-    """The declared name for ``name`` (an old alias maps to its new name); None stays None."""
-    if name is None:
-        return None
-    name = name.strip()
-    if name in _BY_NAME:
-        return name
-    if name in _ALIASES:
-        return _ALIASES[name]
-    raise ValueError(f"unknown source format {name!r}; known: {format_help()}")
 
 
 def get_reader(fmt: str) -> Reader:

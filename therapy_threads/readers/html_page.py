@@ -26,6 +26,7 @@ from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
 from .comments.pagination import comment_page_links
 from .html_post import extract_post
+from ..normalise import clean_text
 from .html_text import MAX_ELEMENT_DEPTH, bound_depth, decode_html, parse_html, unwrap_wayback
 
 BUNDLE_FORMAT = "therapy-threads/html-pages"
@@ -225,8 +226,11 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     result.raw_comment_count = len(raw_ids)
     result.raw_count_method = "distinct comment element ids in the page text (regex; a lower bound)"
     result.raw_count_exact = False
-    _say_what_is_missing(result, thread_all, len(comments), declared, declared_where,
-                         missing_pages, script_systems, len(raw_ids))
+    # Comments found but without readable text are quarantined by add_post (empty_text); for
+    # the "declared vs read" check they were not read.
+    textless = sum(1 for c in comments if not clean_text(c.text))
+    _say_what_is_missing(result, thread_all, len(comments) - textless, declared, declared_where,
+                         missing_pages, script_systems, len(raw_ids), textless)
     add_post(result, post, comments)
 
 
@@ -249,7 +253,7 @@ def _remove_thread(tree, attrs: Attrs) -> None:
 
 def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, declared: int | None,
                          declared_where: str, missing_pages: list[str],
-                         script_systems: list[str], raw_ids: int) -> None:
+                         script_systems: list[str], raw_ids: int, textless: int = 0) -> None:
     system = thread.system
     skipped_here = sum(thread.skipped.get(k, 0) for k in ("pingback", "trackback"))
     seen = extracted + skipped_here
@@ -269,6 +273,9 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
             if loaders:
                 where = (f"; the page loads {', '.join(loaders)} in the browser, so a saved page "
                          f"does not contain the comments: use {loaders[0]}'s export")
+            elif textless:
+                where = (f"; {textless} comment(s) were found but no text could be read from "
+                         "them (quarantined as empty_text): please report the page")
             elif raw_ids:
                 where = (f"; {raw_ids} comment-like element(s) are in the markup but no reader "
                          "understood them")
@@ -279,6 +286,10 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
             result.warn("fewer_comments_than_declared",
                         f"the page states {declared} comment(s) ({declared_where}) and {seen} were "
                         f"read{named}; others may be unapproved, deleted or loaded separately")
+    elif textless and extracted == 0:
+        result.warn("comments_not_extracted",
+                    f"{textless} comment(s) were found{named} but no text could be read from "
+                    "them (quarantined as empty_text): please report the page")
     elif declared is None and extracted == 0:
         loaders = [s for s in script_systems if s not in ("blogger",)]
         if loaders:
@@ -290,7 +301,7 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
         result.warn("comments_out_of_scope",
                     f"{left_out} comment(s) were found only in a widget or under another post's "
                     f"article and were left out{named}; this page's own thread was not found")
-    accounted = extracted + sum(thread.skipped.values())
+    accounted = extracted + textless + sum(thread.skipped.values())
     if raw_ids > accounted:
         result.warn("comment_markup_unread",
                     f"{raw_ids} comment element id(s) are in the page and {accounted} comment(s) "

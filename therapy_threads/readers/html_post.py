@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborNode
 
 from ._dates import When, find_date_in_text, when_from_machine, when_from_text
 from .comments.dom import Attrs
-from .html_text import node_text
+from .html_text import node_text, unwrap_wayback
 
 # Above this, trafilatura's lxml tree would cost several times the page again: use our own
 # container-based body (linear, lexbor) and say so.
@@ -295,8 +295,9 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
     f = PostFields()
     f.site = site_hint or _meta(root, attrs, "og:site_name")
     canonical = root.css_first("link[rel='canonical']")
-    f.url = url or (attrs.get(canonical, "href") if canonical is not None else None) \
-        or _meta(root, attrs, "og:url")
+    # The post's own address: a Wayback Machine copy names the original URL inside its own.
+    f.url = unwrap_wayback(url or (attrs.get(canonical, "href") if canonical is not None else None)
+                           or _meta(root, attrs, "og:url"))
     doc = None
     if len(html) > MAX_TRAFILATURA_CHARS:
         f.warnings.append(("large_page", f"the page is {len(html):,} characters; the post body was "

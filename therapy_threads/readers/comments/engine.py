@@ -221,6 +221,10 @@ def _scope_signal(page: Page, n: LexborNode) -> str | None:
     """"other" (a recent/related comments widget), "sidebar" (weak), or None for one element."""
     if n.tag in ("body", "html", "main"):
         return None
+    if _container(page, n) is not None:
+        # A post's own element: WordPress's post_class() prints its categories, tags and custom
+        # terms ("tag-popular", "category-related-news"): words the author chose, not regions.
+        return None
     a = page.attrs
     tokens = a.classes(n) | ({a.id(n).lower()} if a.id(n) else set())
     if any(_OTHER_POSTS.search(t) for t in tokens):
@@ -459,6 +463,28 @@ def _own_elements_of(it: Item, by_id: dict[int, Item]) -> list[LexborNode]:
 
 
 _NUM_SUFFIX = re.compile(r"[-_]\d+$")
+# A theme's or block library's own prefix before a role name: "wp-block-comment-author-name"
+# (WordPress block themes), "w-comments-item-text" (Impreza), "c-comment__date" (BEM).
+_PREFIXED_ROLE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*?[-_]+comments?(?:[-_]+(?:item|entry|single|"
+                            r"box|block|card))?(?:[-_]{1,2})([a-z]+(?:-[a-z]+)?)$")
+_ROLE_NAMES = frozenset(f"comment-{r}" if not r.startswith("comment") else r for r in (
+    *roles.CONTENT, *roles.AUTHOR, *roles.DATE, *roles.LIKES)) | roles.META
+_ROLE_OF: dict[str, str | None] = {}
+
+
+def role_token(c: str) -> str | None:
+    """"comment-author-name" for "wp-block-comment-author-name": the general role name a
+    prefixed class token carries, when it is one of the known names."""
+    v = _ROLE_OF.get(c, "")
+    if v == "":
+        m = _PREFIXED_ROLE.match(c) if "comment" in c and not c.startswith("comment") else None
+        v = None
+        if m:
+            name = "comment-" + m.group(1)
+            v = name if name in _ROLE_NAMES else None
+        if len(_ROLE_OF) < 100_000:
+            _ROLE_OF[c] = v
+    return v
 
 
 def _index(page: Page, own: list[LexborNode], skip_first: bool) -> dict[str, list[LexborNode]]:
@@ -470,6 +496,9 @@ def _index(page: Page, own: list[LexborNode], skip_first: bool) -> dict[str, lis
             base = _NUM_SUFFIX.sub("", c)  # "forum-qui-226837" is a "forum-qui"
             if base != c:
                 idx.setdefault(base, []).append(n)
+            role = role_token(c)
+            if role:
+                idx.setdefault(role, []).append(n)
         ip = page.attrs.get(n, "itemprop").lower()
         if ip:
             idx.setdefault("itemprop:" + ip, []).append(n)
@@ -595,6 +624,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if raw_author is None:
             author_node, raw_author = _byline_author(page, own)
         if raw_author is None:
+            author_node, raw_author = _profile_author(page, idx)
+        if raw_author is None:
             author_node, raw_author = _heading_author(page, idx)
         if raw_author is None:
             raw_author = _signature_author(page, own)
@@ -635,11 +666,11 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if el.mem_id in skip_nodes or el.tag in roles.META_TAGS:
             return True
         cls = a.classes(el)
-        if cls & meta or cls & _WRAPPER or any(_meta_token(c) for c in cls):
+        if cls & meta or cls & _WRAPPER or any(_meta_token(c) or role_token(c) in meta for c in cls):
             return True
         if el.tag == "img" and "avatar" in a.get(el, "class"):
             return True
-        return False
+        return el.tag == "blockquote" and _quotes_a_post(page, el)
 
     text = ""
     cnames = _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
@@ -653,6 +684,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if not text:
         parts = [node_text(it.node, skip)] + [node_text(x, skip) for x in it.extra_nodes]
         text = "\n\n".join(p for p in parts if p)
+    if not text:
+        text = _text_beside_fields(page, it, by_id, author, date_text)
     text = _drop_subject(text)
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
@@ -674,6 +707,64 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system)
 
 
+_QUOTE_ATTRS = ("data-name", "data-author", "data-username", "data-quote", "data-source",
+                 "data-post-id", "data-post")
+
+
+def _quotes_a_post(page: Page, el: LexborNode) -> bool:
+    """A quote of another comment, attributed by the forum software (BBCode ``[quote=name]``
+    rendered as ``<blockquote data-name=...>``, Discourse's ``aside.quote`` inside, phpBB's
+    ``<cite>X wrote:</cite>``): the quoted commenter's words, not this commenter's."""
+    attrs = page.attrs.attrs(el)
+    if any(attrs.get(k) for k in _QUOTE_ATTRS):
+        return True
+    return any("bbcode" in c and "quote" in c or c in _QUOTE_CLASSES for c in page.attrs.classes(el))
+
+
+_QUOTE_CLASSES = frozenset({"quotecontent", "quoted-post", "post-quote", "comment-quote",
+                            "quoted-comment", "messagequote", "quote-of-post"})
+
+
+def _text_beside_fields(page: Page, it: Item, by_id: dict[int, Item], author: str | None,
+                        date_text: str) -> str:
+    """The text of a comment whose theme put it inside a metadata block (a paragraph inside
+    ``div.comment-author``): everything but the short lines that carry the name or the date,
+    the other comments, controls and avatars."""
+    a = page.attrs
+    marks = [m for m in (author, date_text) if m]
+    item_id = it.node.mem_id
+
+    def skip(el: LexborNode) -> bool:
+        if el.mem_id in by_id and el.mem_id != item_id:
+            return True
+        if el.tag in roles.META_TAGS or el.tag in ("cite", "img"):
+            return True
+        cls = a.classes(el)
+        if any(_META_PATTERN_REPLY.match(c) for c in cls) or cls & {"avatar", "says", "reply"}:
+            return True
+        if el.mem_id != item_id and marks:
+            t = el.text(separator=" ", strip=True)
+            if len(t) <= 200 and any(m in t for m in marks):
+                # A line naming the commenter or the date - unless it wraps a block that is
+                # text of its own (a short comment's whole body beside its byline).
+                return not any(_unmarked(d, marks) for d in el.css(_BLOCKS))
+        return False
+
+    parts = [node_text(it.node, skip)] + [node_text(x, skip) for x in it.extra_nodes]
+    return "\n\n".join(p for p in parts if p)
+
+
+_BLOCKS = "p, div, blockquote, ul, ol, li, pre, table"
+
+
+def _unmarked(n: LexborNode, marks: list[str]) -> bool:
+    t = n.text(separator=" ", strip=True)
+    return bool(t) and not any(m in t for m in marks)
+
+
+_META_PATTERN_REPLY = re.compile(r"^(?:comment[-_])?(?:reply(?:[-_]?link)?|edit[-_]link|permalink)$")
+
+
 _BYLINE = re.compile(
     r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|publié|écrit|escrito|publicado|"
     r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez)\s+"
@@ -689,6 +780,35 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
             if m:
                 return n, m.group(1)
     return None, None
+
+
+# Member-profile links (forums and community sites: XenForo "/members/name.1/", Discourse "/u/",
+# phpBB "memberlist.php?mode=viewprofile&u=2", vBulletin "member.php?u=2", "/profile/", "/user/").
+_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|benutzer|mitglied(?:er)?|membres?|perfil|"
+                      r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
+                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)", re.I)
+
+
+def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:
+    """The text of a short link to the commenter's member profile."""
+    for n in idx.get("tag:a", ()):
+        href = page.attrs.get(n, "href")
+        if not href or not _PROFILE.search(urlsplit(href).path + "?" + urlsplit(href).query):
+            continue
+        if any(anc.tag == "blockquote" for anc in _ancestors_upto(n, 6)):
+            continue  # the quoted commenter, not this one
+        t = clean_author(n.text(separator=" ", strip=True), page.languages)
+        if t and len(t) <= 60 and not is_reply_word(t):
+            return n, t
+    return None, None
+
+
+def _ancestors_upto(n: LexborNode, k: int):
+    p = n.parent
+    while p is not None and p.is_element_node and k > 0:
+        yield p
+        p = p.parent
+        k -= 1
 
 
 def _signature_author(page: Page, own: list[LexborNode]) -> str | None:
