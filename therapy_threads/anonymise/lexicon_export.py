@@ -27,7 +27,9 @@ Outputs (one entry a line, sorted, UTF-8):
 - ``common_words_<lang>.txt`` for the languages in ``OTHER_LANGUAGES``: the 25,000 most frequent
   words of that language in wordfreq (lower case, letters only), in frequency order, minus the
   given names of that language's countries in names-dataset (top 1000 each) unless the name is
-  also among the language's 300 commonest words ("will" in German). wordfreq counts names as words ("volker",
+  also among the language's 300 commonest words ("will" in German), or is a rare name (ranked 500
+  or lower among the country's names) but one of the language's 10,000 commonest words ("Onkel",
+  "Oma", "Tante": words that people wrote as their first name in the source data). wordfreq counts names as words ("volker",
   "markus"); removing them keeps "Moin" (a greeting, a given name elsewhere) an ordinary German
   word and "Volker" a name.
 """
@@ -47,7 +49,9 @@ OTHER_LANGUAGES = {
     "da": ("da", ("DK",)), "no": ("nb", ("NO",)), "fi": ("fi", ("FI",)), "pl": ("pl", ("PL",)), "cs": ("cs", ("CZ",)),
 }
 OTHER_TOP = 25000
-OTHER_NAMES_KEEP = 300  # a name among this many commonest words is a word first ("will", "mark" in German)
+OTHER_NAMES_KEEP = 300
+OTHER_RARE_NAME = 500  # a name ranked below this among its country's names is a rare name ...
+OTHER_WORD_OVER_RARE_NAME = 10000  # ... and stays a word if it is among this many commonest words  # a name among this many commonest words is a word first ("will", "mark" in German)
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 _ALPHA = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]+$")
 
@@ -87,15 +91,20 @@ def export_other_languages(out: Path, nd=None) -> None:
 
     nd = nd or NameDataset()
     for code, (wf_code, countries) in OTHER_LANGUAGES.items():
-        names: set[str] = set()
+        names: dict[str, int] = {}  # given name -> best rank among the country's names
         for c in countries:
             for ns in nd.get_top_names(n=1000, country_alpha2=c).get(c, {}).values():
-                names.update(x.casefold() for x in ns)
+                for r, x in enumerate(ns):
+                    names[x.casefold()] = min(r, names.get(x.casefold(), r))
         words: list[str] = []
         seen: set[str] = set()
         for i, w in enumerate(wordfreq.top_n_list(wf_code, OTHER_TOP + 5000)):
             w = w.casefold()
-            if not _LETTERS.match(w) or (w in names and i >= OTHER_NAMES_KEEP) or w in seen:
+            # a name stays a word when it is among the commonest words, or when it is a frequent word
+            # but a rare name (the name lists' tail holds words people wrote as a name: "Onkel", "Oma")
+            is_name = w in names and i >= OTHER_NAMES_KEEP and not (
+                i < OTHER_WORD_OVER_RARE_NAME and names[w] >= OTHER_RARE_NAME)
+            if not _LETTERS.match(w) or is_name or w in seen:
                 continue
             seen.add(w)
             words.append(w)
