@@ -92,7 +92,8 @@ _ADVERB_BETWEEN = frozenset({"always", "never", "just", "still", "also", "even",
                              "actually", "literally", "finally", "then", "once", "usually", "basically",
                              "totally", "apparently", "probably", "definitely", "only", "already", "ever",
                              "now", "immediately", "suddenly", "simply", "genuinely", "honestly", "kindly",
-                             "gently", "quietly", "calmly", "instantly", "rarely", "hardly", "later", "later,"})
+                             "gently", "quietly", "calmly", "instantly", "rarely", "hardly", "later", "almost",
+                             "barely", "seldom", "always", "truly", "clearly", "obviously"})
 
 # First words of what someone says to a person they just named at the start of a comment.
 _VOCATIVE_NEXT = frozenset({"i", "i'm", "i'll", "i've", "i'd", "im", "ill", "ive", "you", "you're", "youre", "your",
@@ -269,12 +270,15 @@ class Cues:
         "Otieno never calls". ``lenient`` also takes any common word in -s/-ed whose stem is a word
         (a verb unknown to the lists): only for a token that is no word at all, since after a word
         a plural noun reads the same ("Sunny days")."""
-        m = re.match(r"[ \t]+([a-z'’]+)(?:[ \t]+([a-z'’]+))?", text[e:e + 48])
+        m = re.match(r"[ \t]+([a-z'’]+)(?:[ \t]+([a-z'’]+))?(?:[ \t]+([a-z'’]+))?", text[e:e + 60])
         if not m:
             return False
-        w = m.group(1).replace("’", "'")
-        if (w in _ADVERB_BETWEEN or (w.endswith("ly") and len(w) > 4)) and m.group(2):
-            w = m.group(2).replace("’", "'")
+        words = [x.replace("’", "'") for x in m.groups() if x]
+        w = words[0]
+        # up to two adverbs between: "Inmaculada almost never talks", "X just really gets it"
+        for nxt in words[1:]:
+            if w in _ADVERB_BETWEEN or (w.endswith("ly") and len(w) > 4):
+                w = nxt
         if w in _AUX or w in _PERSON_VERBS or w in _FINITE:
             return True
         if w.endswith("ed") and len(w) > 4 and self.lex.rank(w) is not None:

@@ -43,7 +43,9 @@ _CONTACT_NOISE = frozenset({"at", "dot", "com", "org", "net", "www", "http", "ht
                             "punkt", "tiktok", "reddit", "blog", "dm", "me", "on", "is", "my"})
 # Titles and honorifics in a labelled mention are not identifying ("Mrs" of "Mrs Pennington" may stay).
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "frau", "herr", "herrn",
-                         "pani", "pan", "ate", "kuya", "gogo", "tita", "tito", "sr", "fr", "rev"})
+                         "pani", "pan", "ate", "kuya", "gogo", "tita", "tito", "sr", "fr", "rev",
+                         # academic titles before a surname (Austria, Germany, Spain, Brazil)
+                         "mag", "dipl", "psych", "ing", "dra", "univ"})
 _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
