@@ -248,12 +248,12 @@ class Anonymiser:
                         ctx.accepted.setdefault(cf, sp.key)
 
     def _plain_name(self, cf: str) -> bool:
-        """A lower-case token that is no ordinary word in any of the lexicons' languages."""
-        if cf in self.cues.not_names or cf in self.cues.titles or self.lex.ordinary_in(cf):
+        """A lower-case token, accepted as a name somewhere in the post, that is no ordinary English
+        word: unknown to the frequency list, or rarer and not in the dictionary in lower case."""
+        if cf in self.cues.not_names or cf in self.cues.titles or cf in self.cues.greet1:
             return False
         r = self.lex.rank(cf)
-        return r is None or (r >= 3000 and not self.lex.only_word(cf) and (cf in self.cues.first_names
-                                                                            or cf in self.cues.intl_names))
+        return r is None or (r >= 3000 and not self.lex.dictionary_word(cf))
 
     # ---- NER on undecided sentences ----------------------------------------------------------
 

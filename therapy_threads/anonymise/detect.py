@@ -104,6 +104,8 @@ _VOCATIVE_NEXT = frozenset({"i", "i'm", "i'll", "i've", "i'd", "im", "ill", "ive
                             "careful", "tell", "don't", "dont", "do", "did", "have", "are", "is", "was", "what",
                             "how", "where", "when", "why", "who", "ja", "danke", "du", "ich", "das", "wie"})
 
+_DERIVED = re.compile(r"(?:ly|ic|ous|ful|ive|able|ible|less|ness|ing|ed|ment|tion|ical|ish)$")
+
 # Languages that capitalise every noun: capitalisation says nothing about names there.
 NOUN_CAPS = frozenset({"de", "lb"})
 
@@ -235,10 +237,28 @@ class Cues:
         self.min_len = policy.text.min_name_length
         # a lexicon first name counts as a name unless it is a common word not on the word_names list
         self.first_names = frozenset(n for n in lex.first_names
-                                     if lex.common_rank.get(n, SOFT_RANK) >= SOFT_RANK or n in r.word_names)
+                                     if (lex.common_rank.get(n, SOFT_RANK) >= SOFT_RANK or n in r.word_names)
+                                     and not self.derived_word(n))
         self.intl_names = frozenset(n for n in lex.intl_names if n not in lex.common_rank)
 
     # ---- small predicates -------------------------------------------------------------------
+
+    def derived_word(self, cf: str) -> bool:
+        """An ordinary word built with a derivational ending that names never have, which the
+        dictionary writes only in lower case: "honestly", "iconic", "hopeful" (the name lists,
+        built from what people typed as their first name, hold such words)."""
+        m = _DERIVED.search(cf)
+        r = self.lex.common_rank.get(cf)
+        if not m or self.lex.proper_noun(cf) or r is None or r >= 15000:
+            return False  # a rare word with such an ending is as likely a name ("Aisling", "Naveed")
+        if self.lex.only_word(cf) and m.group(0) not in ("ly", "ed", "ing"):
+            return True  # "iconic", "hopeful" ("Molly", "Sally" end in -ly and are names as well)
+        stem = cf[:m.start()]
+        if len(stem) < 4:
+            return False  # "Eric", "Olive", "Ted": too short a stem to be a derivation
+        forms = {stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem,
+                 stem[:-1] if len(stem) > 4 and stem[-1] == stem[-2] else stem}
+        return any(self.lex.dictionary_word(f) for f in forms)
 
     def is_first(self, cf: str) -> bool:
         return cf in self.first_names
@@ -305,6 +325,8 @@ class Cues:
             return False
         if cf in self.first_names or (cf in self.lex.last_names and r >= SOFT_RANK):
             return cf in doc.lower_vocab
+        if self.lex.casing and not self.lex.dictionary_word(cf) and r >= SOFT_RANK:
+            return cf in doc.lower_vocab  # "Noor": a proper noun or no dictionary word at all
         return True
 
     def function_word(self, cf: str) -> bool:

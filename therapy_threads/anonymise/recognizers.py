@@ -858,7 +858,8 @@ class AddressRecognizer(Recognizer):
                 after = text[toks[k][1]:toks[k][1] + 8].casefold()
                 talk = nxt in _ADDRESS_NEXT or (nxt == "love" and re.match(r"[ \t]+(?:u|you|ya|y'all|yall)\b", after)) or (
                     nxt in _IMPERATIVES and not toks[k - 1][2].casefold().endswith("s"))
-                if talk and all(self._addressable(t, tk[2], k == 1, rare) for tk in toks[:k]):
+                command = nxt not in _ADDRESS_NEXT  # an imperative or "love u" follows
+                if talk and all(self._addressable(t, tk[2], k == 1, rare, command) for tk in toks[:k]):
                     for s, e, tok in toks[:k]:
                         e -= len(tok) - len(tok.rstrip(".'’-"))
                         yield self.person(t, s, e, "a name or handle addressed at the start of a line")
@@ -866,7 +867,7 @@ class AddressRecognizer(Recognizer):
                 if not self._addressable(t, toks[k - 1][2], False):
                     break
 
-    def _addressable(self, t: TextContext, tok: str, alone: bool, rare: int = 3000) -> bool:
+    def _addressable(self, t: TextContext, tok: str, alone: bool, rare: int = 3000, command: bool = False) -> bool:
         """Could ``tok`` be the name or handle someone is addressed by? ``alone``: it is the only
         word before the talk, so a rarer ordinary word may be a handle ("Driftwood what did...")."""
         cues, lex = self.cues, self.lex
@@ -874,8 +875,8 @@ class AddressRecognizer(Recognizer):
         rank = lex.rank(cf)
         if rank is not None and (rank < 3000 or cues.word_name(cf)) and not lex.proper_noun(cf):
             return False  # "Hope this is ok", "Will you", "Sorry I"
-        if rank is not None and re.search(r"(?:ly|ing|ed|ous|ful|ive|able|ible|less|est|ish|s)$", cf) \
-                and not cues.any_given_name(cf):
+        if rank is not None and re.search(r"(?:ly|ed|ous|ful|ive|able|ible|less|est|ish|s)$", cf) \
+                and not cues.any_given_name(cf) or (not command and cf.endswith("ing") and rank is not None):
             return False  # adverbs, verb forms, adjectives, plurals open sentences on their own
         if len(cf) < 2 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.greet1 or cf in cues.acronyms \
                 or cf in cues.closings or cf in cues.titles or cues.function_word(cf) or lex.contraction(cf):
@@ -1231,7 +1232,8 @@ class LowerCaseNameRecognizer(Recognizer):
             before = text[max(0, s - 8):s]
             if _ARTICLE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
                 continue  # "the zara office", "20 min", "ive"
-            given = cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names or cf in t.doc.accepted
+            given = (cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names
+                     or cf in t.doc.accepted) and not cues.derived_word(cf)
             if t.english:
                 rank = lex.rank(cf)
                 if rank is not None and rank < 1000 and not lex.proper_noun(cf) \
