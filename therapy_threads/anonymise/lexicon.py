@@ -71,6 +71,21 @@ class Lexicon:
         """The English dictionary has ``w`` as an ordinary lower-case word ("silence", "will", "driftwood")."""
         return (self.casing or {}).get(w.casefold()) in ("w", "b")
 
+    def word_form(self, w: str) -> bool:
+        """An inflected form of an English dictionary word that the frequency list may not hold:
+        "bawled" (bawl), "sobbing" (sob), "ruminates" (ruminate)."""
+        cf = w.casefold()
+        if self.dictionary_word(cf):
+            return True
+        for suf in ("ing", "ed", "es", "s", "er", "est", "ly"):
+            if cf.endswith(suf) and len(cf) - len(suf) >= 3:
+                stem = cf[:-len(suf)]
+                forms = (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem,
+                         stem[:-1] if stem[-1:] == stem[-2:-1] else stem)
+                if any(self.dictionary_word(f) for f in forms):
+                    return True
+        return False
+
     def only_word(self, w: str) -> bool:
         """An ordinary word that the dictionary never capitalises as a name ("silence", "lantern", "min" no)."""
         return (self.casing or {}).get(w.casefold()) == "w"

@@ -60,6 +60,8 @@ _SIGNOFF_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?(?P<name>[^\W\d
 _DASH_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*)?)\.?[ \t]*$")
 _DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)\.?[ \t]*$")
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
+_SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|them|hers|his|theirs|ihr|ihm|zir)"
+                           r"(?:/[a-z]+)?\)|[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)+[ \t]*$", re.I)
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
@@ -720,6 +722,11 @@ class GreetingRecognizer(Recognizer):
             if not cf.islower() or cf in cues.not_names or cf in cues.greet1 or cf in INTERJECTIONS or len(cf) < 3:
                 continue
             rank = self.lex.rank(cf)
+            if not t.lower_style and rank is None and not self.lex.ordinary_in(cf) and not _REPEATS.search(cf) \
+                    and not self.lex.contraction(cf) and not self.lex.word_form(cf) and re.match(r"[ \t]*(?:[,!.]|$|\n|[^\w\s]|and\b)", text[e:e + 4]):
+                # a lower-case word of no language after a greeting in capitalised text is a handle
+                yield self.person(t, s, e, "a handle written in lower case after a greeting")
+                continue
             if t.lower_style and (rank is None or rank >= 3000) and not cues.any_given_name(cf) \
                     and not _REPEATS.search(cf) and re.match(r"[ \t]*(?:[,!.]|$|\n|[^\w\s])", text[e:e + 3]):
                 yield self.person(t, s, e, "a word addressed after a greeting (a handle)")
@@ -739,6 +746,10 @@ class SignoffRecognizer(Recognizer):
         text, cues = t.text.rstrip(), self.cues
         if t.role == "title" or not text:
             return
+        # "Harriet (she/her)", "Sam 🌻": pronouns and emoji after the name are not part of the line's shape
+        tail = _SIGNOFF_TAIL.search(text)
+        if tail:
+            text = text[:tail.start()].rstrip()
         if len(text) > 400 and "\n" not in text[-400:] and not re.search(r"[-–—~,]|\bx+\W*$", text[-60:], re.I):
             return  # a long last line that ends in no dash, comma or kisses: no sign-off
         last_nl = text.rfind("\n")
@@ -892,7 +903,9 @@ class AddressRecognizer(Recognizer):
         if lex.proper_noun(cf):
             return True
         if rank is None:
-            return not lex.ordinary_in(cf) and not _REPEATS.search(cf) and "'" not in cf
+            # a rare noun is a fine handle ("bluebell"); an inflected verb or adjective is not ("bawled")
+            return not lex.ordinary_in(cf) and not _REPEATS.search(cf) and "'" not in cf and (
+                lex.dictionary_word(cf) or not lex.word_form(cf))
         return alone and rank >= rare  # a rarer noun used as a handle ("Driftwood", "Juniper", "bluebell")
 
 
@@ -1175,6 +1188,11 @@ class NounCapsNameRecognizer(Recognizer):
                 continue
             if lr is not None and lr < 20000:
                 continue  # an ordinary word of the language ("Sonne", "Kraft")
+            if not given and lr is None and cues.person_verb_after(text, e) \
+                    and not knowledge().is_place(core) and not knowledge().is_demonym(core):
+                # "Pfandl meinte, ...": no word of the language, doing what people do
+                yield self.person(t, s, e, "a word of no German doing what people do ('X meinte')")
+                continue
             if not given:
                 continue
             yield self.person(t, s, self.extend(text, e, t.lang), "a given name that is no German word")
@@ -1202,7 +1220,13 @@ class CoordinationRecognizer(Recognizer):
             core = POSS.sub("", m.group(1))
             e = s + len(core)
             cf = core.casefold()
-            if not core[:1].isupper() or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
+            if cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
+                continue
+            if not core[:1].isupper():
+                # "Thanks saltmarsh, quietlyfurious and Priya": a lower-case word of no language in the list
+                if self.lex.rank(cf) is None and not self.lex.ordinary_in(cf) and not self.lex.contraction(cf) \
+                        and len(cf) >= 3 and not self.lex.word_form(cf):
+                    yield self.person(t, s, e, "a handle coordinated with a name")
                 continue
             rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.rank(cf)
             if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf):
@@ -1253,7 +1277,8 @@ class LowerCaseNameRecognizer(Recognizer):
             elif given and self._name_role(text, e):
                 yield self.person(t, s, e, "a given name that is also a word, in a name role")
             elif not given and rank is None and lex.rank(cf) is None and not lex.ordinary_in(cf) \
-                    and not _REPEATS.search(cf) and not knowledge().is_place(cf) and cues.person_verb_after(text, e):
+                    and not _REPEATS.search(cf) and not lex.word_form(cf) and not knowledge().is_place(cf) \
+                    and cues.person_verb_after(text, e):
                 yield self.person(t, s, e, "a word of no language doing what people do ('otieno told me')")
 
     def _second_name(self, t: TextContext, e: int) -> int:
