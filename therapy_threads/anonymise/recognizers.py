@@ -355,6 +355,12 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoti
                           r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
 
 
+_WORK_ANY = re.compile(r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|playing|blasting|streaming|concert|"
+                       r"gig|see|saw|seeing|writes|wrote|argue|describe|coined|puts it|call|talk|says in|said in|"
+                       r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
+                       r"poster|picture|fan|interview|podcast|words)")
+
+
 class PublicWorkRecognizer(Recognizer):
     """A full name talked about through the person's work is a public person's, kept whether or
     not it is on the list: "Matt Haig has a line about...", "Matthew Perry's memoir", "a poem by
@@ -366,6 +372,8 @@ class PublicWorkRecognizer(Recognizer):
         if not self.policy.text.keep_public_figures:
             return
         text, cues, lex = t.text, self.cues, self.lex
+        if not _WORK_ANY.search(t.low):
+            return  # no word about anyone's work anywhere in the text
         caps = [(s, s + len(core), core) for s, _e, _tok, core in t.caps]
         if t.lower_style:
             caps = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
@@ -747,7 +755,7 @@ class SignoffRecognizer(Recognizer):
         if t.role == "title" or not text:
             return
         # "Harriet (she/her)", "Sam 🌻": pronouns and emoji after the name are not part of the line's shape
-        tail = _SIGNOFF_TAIL.search(text)
+        tail = _SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
         if tail:
             text = text[:tail.start()].rstrip()
         if len(text) > 400 and "\n" not in text[-400:] and not re.search(r"[-–—~,]|\bx+\W*$", text[-60:], re.I):
@@ -847,8 +855,15 @@ class AddressRecognizer(Recognizer):
         for m in _SENTENCE_GAP.finditer(text):  # inside a line a rarer word is needed ("Pathetic I know.")
             nl = text.find("\n", m.end())
             starts.append((m.end(), nl if nl >= 0 else len(text), 20000))
+        lex = self.lex
         for line_start, line_end, rare in starts:
             pos = _ADDRESS_LEAD.match(text, line_start, line_end).end()
+            first = _ADDRESS_TOKEN.match(text, pos, line_end)
+            if first is None:
+                continue
+            r = lex.common_rank.get(first.group(1).casefold())
+            if r is not None and r < 3000 and not lex.proper_noun(first.group(1)):
+                continue  # most lines open with a common word ("I", "The", "My"): no address
             toks: list[tuple[int, int, str]] = []
             while len(toks) < 5:
                 m = _ADDRESS_TOKEN.match(text, pos, line_end)
