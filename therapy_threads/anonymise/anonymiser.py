@@ -231,8 +231,11 @@ class Anonymiser:
             if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
+                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff")
                 for tok in re.findall(r"[^\W\d_]{3,}", t.text[sp.start:sp.end]):
-                    if self._plain_name(tok):
+                    # a rule that saw the name role ("my partner dev") may accept an ordinary word
+                    if self._plain_name(tok) or (strong and tok not in self.cues.not_names
+                                                 and not self.cues.function_word(tok)):
                         ctx.accepted.setdefault(tok, sp.key)
                 continue
             if sp.kind == PERSON:
@@ -341,7 +344,8 @@ class Anonymiser:
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
-                    if lower and core.islower() and self._plain_name(core) \
+                    if lower and core.islower() and (self._plain_name(core) or (
+                            len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))) \
                             and not any(x.overlaps(s, e) for x in t.spans):
                         t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, in lower-case text"))

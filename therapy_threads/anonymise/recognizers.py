@@ -62,6 +62,7 @@ _DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de]
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|them|hers|his|theirs|ihr|ihm|zir)"
                            r"(?:/[a-z]+)?\)|[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)+[ \t]*$", re.I)
+_LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
@@ -110,11 +111,22 @@ class Recognizer:
             lr = self.lex.lang_rank(cf, lang)
             if lr is not None and lr < 20000 and not self.lex.is_surname(cf):
                 return e
-        elif not (self.lex.rank(cf) is None or self.lex.is_surname(cf)):
+        elif not (self.lex.rank(cf) is None or self.lex.is_surname(cf) or self._word_surname(text, e, cf)):
             return e
-        if knowledge().is_place(last):
-            return e
+        if (knowledge().is_place(last) and not self.lex.is_surname(cf)) or knowledge().is_demonym(last):
+            return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         return e + m.end() - (len(m.group(2)) - len(nxt))
+
+    def _word_surname(self, text: str, e: int, cf: str) -> bool:
+        """A capitalised noun right after a given name, in the same sentence, is a surname even when
+        it is also a word ("Hilary Strand", "Tom Rivers"); not a frequent word, a greeting, a verb
+        form or a word that opens a new sentence without a full stop ("Sarah Thanks", "Sam Hope")."""
+        r = self.lex.rank(cf)
+        if r is None or r < 2000 or cf in self.cues.greet1 or cf in self.cues.closings or cf in INTERJECTIONS:
+            return False
+        if not self.lex.dictionary_word(cf) or self.lex.proper_noun(cf):
+            return True
+        return not cf.endswith(("ing", "ed", "ly", "s")) and not self.cues.derived_word(cf)
 
 
 # ---- contacts --------------------------------------------------------------------------------------
@@ -412,10 +424,13 @@ class PublicWorkRecognizer(Recognizer):
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
-                           r"via|into|towards|and|leave|left|visit|visited|"
+                           r"via|into|towards|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
 
 
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
+                                r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
+                                r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
 _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
                                  r"moved to|back to|live in|living in|nach|aus|bei|im raum|gezogen nach)\s+$")
 
@@ -505,8 +520,9 @@ class PlaceRecognizer(Recognizer):
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
             return True  # "Tui x" closing a comment
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
-            # "Sydney", "Georgia", "Adelaide" are also given names: a place only after a place word
-            if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
+            # "Sydney", "Georgia", "Adelaide" are also given names: a place only right after a place
+            # word ("in Sydney", "from the Gary area"), not "thinking of you and Gary"
+            if _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s]):
                 return False
             m = re.match(r",\s*([A-Z][\w]+(?:\s[A-Z]\w+)?)", text[e:e + 40])  # "Sydney, Australia"
             return not (m and len(m.group(1)) > 2 and knowledge().is_place(m.group(1)))
@@ -624,7 +640,8 @@ class TitleRecognizer(Recognizer):
                              r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
             yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
         if t.lower_style:
-            for m in re.finditer(r"\b(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn)\.?\s+([a-z][a-z\u00df-\u00ff'-]+)\b", text):
+            for m in re.finditer(r"\b(?:(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn|mag)\.?\s+)+([a-z][a-z\u00df-\u00ff'-]+)\b",
+                                 text):
                 cf = m.group(1)
                 rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
                 if cf in self.cues.titles or cf in self.cues.not_names:
@@ -934,10 +951,24 @@ class HandleRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         yield from self._salutation_lines(t)
+        yield from self._lower_in_caps(t)
         yield from self._shaped(t)
         yield from self._leading(t)
         yield from self._clause_end(t)
         yield from self._all_caps(t)
+
+    def _lower_in_caps(self, t: TextContext) -> Iterator[Span]:
+        """In text that capitalises, a lower-case word of no language set off by a comma or an
+        exclamation is a handle being addressed: "And paperboats, reminding you of..."."""
+        if t.lower_style or not t.english or t.role == "title":
+            return
+        lex = self.lex
+        for m in _LOWER_ADDRESSED.finditer(t.text):
+            cf = m.group(1)
+            if lex.rank(cf) is not None or lex.ordinary_in(cf) or lex.word_form(cf) or lex.contraction(cf) \
+                    or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf):
+                continue
+            yield self.person(t, m.start(1), m.end(1), "a lower-case handle addressed in capitalised text")
 
     def _salutation_lines(self, t: TextContext) -> Iterator[Span]:
         cues, text = self.cues, t.text
