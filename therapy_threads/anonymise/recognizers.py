@@ -386,15 +386,19 @@ class PublicWorkRecognizer(Recognizer):
         text, cues, lex = t.text, self.cues, self.lex
         if not _WORK_ANY.search(t.low):
             return  # no word about anyone's work anywhere in the text
-        caps = [(s, s + len(core), core) for s, _e, _tok, core in t.caps]
-        if t.lower_style:
-            caps = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
+        # capitalised names, and names written in lower case ("recommending mary oliver poems")
+        yield from self._pairs(t, [(s, s + len(core), core) for s, _e, _tok, core in t.caps])
+        yield from self._pairs(t, [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)])
+
+    def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]]) -> Iterator[Span]:
+        text, cues, lex = t.text, self.cues, self.lex
         for i in range(len(caps) - 1):
             s, e, first = caps[i]
             j = i + 1
             if not re.fullmatch(r"[ \t]+(?:[A-Za-z]\.[ \t]*)?", text[e:caps[j][0]]):
                 continue
             if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
+                    and caps[j + 1][2][:1].isupper() and not _WORK_AFTER.match(text, caps[j][1]) \
                     and self._surname_like(caps[j + 1][2]) and self._surname_like(caps[j][2]):
                 j += 1  # "Kay Redfield Jamison", "Sinéad O'Connor"
             last = caps[j][2]
@@ -1318,6 +1322,9 @@ class LowerCaseNameRecognizer(Recognizer):
                 if rank is not None and rank < 1000:
                     continue
                 word = rank is not None and rank < 3000
+            if given and not word and cf not in lex.first_names and knowledge().is_place(cf) \
+                    and not self._name_role(text, e):
+                continue  # "he said portugal": a place that is a name only elsewhere ("denise" is a town too)
             if given and not word:
                 yield self.person(t, s, self._second_name(t, e), "a given name written in lower case")
             elif given and self._name_role(text, e):
