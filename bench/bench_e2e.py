@@ -8,6 +8,12 @@ temporary API server, worker processes) for:
   2. a release (`therapy-threads publish`),
   3. a re-run after adding one new source (should be a small fraction of the cold build).
 Prints a JSON summary and, with --record, appends it to bench/results/e2e.jsonl.
+
+To benchmark a fixed commit while the working tree changes, export it and put it first on the
+path (every process the benchmark starts inherits it):
+
+    git archive HEAD | tar -x -C /tmp/tt-snap
+    PYTHONPATH=/tmp/tt-snap .venv/bin/python /tmp/tt-snap/bench/bench_e2e.py --comments 1000000 --posts 2000
 """
 from __future__ import annotations
 
@@ -26,11 +32,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Run a command; sample RSS of it and all descendants every 0.1 s."""
+    """Run a command; every 0.1 s sum the memory of it and all its descendants, two ways:
+    RSS (counts pages shared between processes — libraries, the page cache of mapped files — once
+    per process, so it over-states a tree) and PSS (each shared page split between its sharers:
+    what the tree really occupies)."""
+    import resource
+
     t0 = time.perf_counter()
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     parent = psutil.Process(proc.pid)
     peak = 0
+    peak_pss = 0
     lines: list[str] = []
     import threading
 
@@ -44,22 +57,30 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     while proc.poll() is None:
         try:
             procs = [parent] + parent.children(recursive=True)
-            rss = 0
+            rss = pss = 0
             for p in procs:
                 try:
-                    rss += p.memory_info().rss
+                    info = p.memory_full_info()
+                    rss += info.rss
+                    pss += getattr(info, "pss", info.rss)
                 except psutil.Error:
                     pass
             peak = max(peak, rss)
+            peak_pss = max(peak_pss, pss)
         except psutil.Error:
             pass
         time.sleep(0.1)
     th.join()
     wall = time.perf_counter() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the whole (reaped) process tree: on a shared machine the wall time stretches
+    # with other people's load, the CPU time much less; cpu / cores is the wall time of an idle box
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     if proc.returncode != 0:
         sys.stderr.write("".join(lines[-40:]))
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
-    return {"seconds": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1), "tail": "".join(lines[-12:])}
+    return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(peak / 2**20, 1),
+            "peak_pss_mb": round(peak_pss / 2**20, 1), "tail": "".join(lines[-12:])}
 
 
 def main() -> None:
@@ -131,6 +152,10 @@ def main() -> None:
         "incremental_ratio": round(incr["seconds"] / cold["seconds"], 3),
         "incremental_cache": {"hit": sum(1 for s in report2["sources"] if s.get("cache") == "hit"),
                               "miss": sum(1 for s in report2["sources"] if s.get("cache") == "miss")},
+        "cold_stages_s": report.get("timings", {}),
+        "incremental_stages_s": report2.get("timings", {}),
+        "load_average_at_end": [round(x, 1) for x in os.getloadavg()],
+        "prefect_api": os.environ.get("PREFECT_API_URL") or "temporary server started by each command",
     }
     print(json.dumps(result, indent=2))
     if args.record:

@@ -63,10 +63,11 @@ def measure_all(names: list[str], via: str) -> dict:
                     sc = ev.measure_build(es, form, Path(tmp), key_file)
                 else:
                     sc = ev.measure(es, anon, form, Path(tmp))
-                out[name][form] = {**sc.as_dict(), "leaked": sc.leaked, "damaged": sc.damaged}
+                out[name][form] = {**sc.as_dict(), "leaked": sc.leaked, "damaged": sc.damaged, "overremoved": sc.overremoved}
                 print(f"{name:20s} {form:8s} recall {sc.recall:.3f} ({sc.private_removed}/{sc.private_total})  "
                       f"contacts {sc.contact_removed}/{sc.contact_total}  keep {sc.keep_rate:.3f} "
-                      f"({sc.keep_intact}/{sc.keep_total})  {time.perf_counter() - t0:.1f}s", flush=True)
+                      f"({sc.keep_intact}/{sc.keep_total})  other words removed {sc.other_removed}/{sc.other_words}  "
+                      f"{time.perf_counter() - t0:.1f}s", flush=True)
     return out
 
 
@@ -80,6 +81,8 @@ def pooled(results: dict, form: str) -> dict:
         tot.contact_removed += d["contacts_removed"]
         tot.keep_total += d["must_keep"]
         tot.keep_intact += d["kept_intact"]
+        tot.other_words += d.get("other_words", 0)
+        tot.other_removed += d.get("other_words_removed", 0)
     return tot.as_dict()
 
 
@@ -181,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"refused: {again} already have a first measurement; write a new set instead")
             return 2
     results = measure_all(names, args.via)
+    for form in FORMS:
+        p = pooled(results, form)
+        print(f"pooled {form:8s} recall {p['recall']:.3f} ({p['private_removed']}/{p['private_mentions']})  contacts "
+              f"{p['contacts_removed']}/{p['contacts']}  keep {p['keep_rate']:.3f} ({p['kept_intact']}/{p['must_keep']})  "
+              f"other words removed {p['other_words_removed']}/{p['other_words']}")
     if args.no_write:
         return 0
     stamp = time.strftime("%Y-%m-%d")

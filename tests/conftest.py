@@ -23,7 +23,7 @@ def prefect_harness(tmp_path_factory):
 
     storage = tmp_path_factory.mktemp("prefect-results")
     os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"] = str(storage)
-    with prefect_test_harness(server_startup_timeout=120):
+    with prefect_test_harness(server_startup_timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600"))):
         yield
 
 

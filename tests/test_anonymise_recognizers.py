@@ -59,6 +59,7 @@ def test_url(text, expected):
     ("dont text me on +48 601 555 210 anymore", [("+48 601 555 210", "phone")]),
     ("ruf mich an: 0151 55512345", [("0151 55512345", "phone")]),
     ("from 2019-2024, session 3 of 12 on 14.03.2024", []),
+    ("see https://web.archive.org/web/20160330101229/x and posts/6427302910", []),
 ])
 def test_phone(text, expected):
     check(R.PhoneRecognizer, text, expected)

@@ -96,9 +96,9 @@ def test_rerun_is_all_cache_hits_and_byte_identical(seed_build, test_key):
 
     out, _ = seed_build
     before = {p.name: _digest(out / p.name) for p in out.glob("*.parquet")}
-    report = build_flow(sources=str(ROOT / "seeds"), out=str(out), key_file=str(test_key), workers=1,
-                        run_validation=False)
+    report = build_flow(sources=str(ROOT / "seeds"), out=str(out), key_file=str(test_key), workers=1)
     assert {s["cache"] for s in report["sources"]} == {"hit"}
+    assert report["validation"]["success"] is True
     assert report["changes"]["unchanged"] == [f"seed-00{i}" for i in range(5)]
     after = {p.name: _digest(out / p.name) for p in out.glob("*.parquet")}
     assert before == after

@@ -263,9 +263,9 @@ def test_tables_replaced_while_validation_runs_give_a_failed_verdict(good, tmp_p
     b = _copy(good, tmp_path / "b")
     real = frames.build_frames
 
-    def swap_then_read(build_dir, baseline=None):  # a second build writes while this one reads
-        out = real(build_dir, baseline)
-        shutil.copy(other / "comments.parquet", Path(build_dir) / "comments.parquet")
+    def swap_then_read(build_dir, baseline=None, **kw):  # a second build writes while this one reads
+        out = real(build_dir, baseline, **kw)  # (validation reads the build one source at a time)
+        shutil.copy(other / "comments.parquet", b / "comments.parquet")
         return out
 
     monkeypatch.setattr(frames, "build_frames", swap_then_read)

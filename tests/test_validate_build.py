@@ -36,7 +36,8 @@ def test_good_build_passes_every_suite(tmp_path):
     assert s.failures == []
     assert s.success is True
     assert s.expectations["evaluated"] == s.expectations["passed"] > 60
-    assert set(s.expectations["per_suite"]) == {"schema", "posts", "comments", "quarantine", "sources"}
+    assert set(s.expectations["per_suite"]) == {"schema", "posts", "comments", "quarantine", "sources",
+                                                "relations", "distributions"}
     assert s.reconciliation["reconciled"] is True
     assert s.reconciliation["comments_in_sources"] == 14 == s.reconciliation["published"] + s.reconciliation["quarantined"]
     assert s.counts["comments"] == 13 and s.counts["posts"] == 3 and s.counts["quarantine_by_reason"] == {"orphan_reply": 1}

@@ -55,7 +55,7 @@ def test_data_docs_render_in_headless_chromium(seeds_validated, tmp_path):
     assert "therapy-threads build validation: PASSED" in verdict
     rows = doc.xpath("//table[contains(@class, 'ge-index-page-validation-results-table')]/tbody/tr")
     cells = {" ".join(r.xpath("string(td[6])").split()): " ".join(r.xpath("string(td[1])").split()) for r in rows}
-    assert set(cells) == {"schema", "posts", "comments", "quarantine", "sources"}
+    assert set(cells) == {"schema", "posts", "comments", "quarantine", "sources", "relations", "distributions"}
     assert cells["comments"].endswith("Success") and cells["schema"].endswith("Success")
     shot = tmp_path / "index.png"
     subprocess.run(args + ["--window-size=1280,1600", f"--screenshot={shot}", index.as_uri()],

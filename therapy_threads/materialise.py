@@ -7,6 +7,7 @@ the archive, so the build's cache key is the content the reader sees.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .errors import RefusedPath
@@ -35,3 +36,60 @@ def materialise_source(ref: SourceRef, archive_dir: Path, *, offline: bool = Fal
     tmp.write_bytes(data)
     os.replace(tmp, dest)
     return dest
+
+
+# HTTP statuses worth asking again later: timeouts, throttling, a server's passing trouble.
+TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+_STATUS_IN_MESSAGE = re.compile(r"\b(?:HTTP|answered)\s+(\d{3})\b")
+
+
+def is_transient(exc: BaseException | None) -> bool:
+    """Whether retrying the step that raised ``exc`` could succeed.
+
+    Never for a robots.txt refusal, a page missing from the archive, a 4xx answer such as 404,
+    a checksum mismatch, a missing file or bad input — only for time-outs, dropped connections,
+    throttling and 5xx answers. An exception may say so itself with a ``transient`` attribute.
+    """
+    from .errors import LimitExceeded
+    from .fetch.client import NotInArchive, RobotsDisallowed
+    from .fetch.http import RedirectRefused
+
+    if exc is None:
+        return False
+    flag = getattr(exc, "transient", None)
+    if isinstance(flag, bool):
+        return flag
+    # a size or time limit, a refused path or redirect, robots.txt, a page not in the archive:
+    # the same request fails the same way again
+    if isinstance(exc, (RobotsDisallowed, NotInArchive, RedirectRefused, LimitExceeded, RefusedPath)):
+        return False
+    text = str(exc)
+    if "checksum" in text.lower() or "sha256" in text.lower() or "sha-256" in text.lower():
+        return False
+    status = getattr(exc, "status", None) or getattr(getattr(exc, "response", None), "status_code", None)
+    if not isinstance(status, int):
+        m = _STATUS_IN_MESSAGE.search(text)
+        status = int(m.group(1)) if m else None
+    if isinstance(status, int):
+        return status in TRANSIENT_STATUS
+    try:
+        import httpx
+
+        if isinstance(exc, (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)):
+            return True
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(exc, (TimeoutError, ConnectionError)):
+        return True
+    if "gave up after" in text:  # the polite client's own retries met only passing trouble
+        return True
+    return False
+
+
+def retry_if_transient(task: object, task_run: object, state: object) -> bool:
+    """Prefect ``retry_condition_fn``: retry a failed task only when its error is transient."""
+    try:
+        exc = state.result(raise_on_failure=False)  # type: ignore[attr-defined]
+    except BaseException as e:  # noqa: BLE001 - the failure itself
+        exc = e
+    return isinstance(exc, BaseException) and is_transient(exc)

@@ -18,7 +18,6 @@ import time
 import traceback
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -53,23 +52,20 @@ def local_path(base: Path, ref: SourceRef) -> Path:
 
 # --------------------------------------------------------------------------- fingerprints
 
-# Modules whose code decides what a fragment contains; a change to any invalidates the cache.
-_FRAGMENT_CODE = ("readers", "anonymise", "normalise.py", "tree.py", "records.py", "ids.py",
-                  "include.py", "language.py", "validate/rows.py", "validate/patterns.py", "pipeline.py", "schema.py")
+from .fingerprint import code_fingerprint  # noqa: E402  (the package + output libraries digest)
 
 
-def code_fingerprint() -> str:
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha256(__version__.encode())
-    for name in _FRAGMENT_CODE:
-        p = root / name
-        files = sorted(p.rglob("*.py")) if p.is_dir() else [p] if p.exists() else []
-        for f in files:
-            h.update(str(f.relative_to(root)).encode())
-            h.update(f.read_bytes())
-    for t in PUBLISHED_TABLES:
-        h.update(json.dumps(arrow_schema(t).to_string()).encode())
-    return h.hexdigest()[:16]
+def settings_fingerprint(key: bytes, policy: str | Path | None = None) -> str:
+    """What the anonymisation settings add to a fragment's key, without loading any model:
+    the key (as its HMAC fingerprint), the policy and the NER model's version. Lexicons and code
+    are packaged files, covered by :func:`code_fingerprint`."""
+    from .anonymise import ner
+    from .anonymise.keys import key_fingerprint
+    from .anonymise.policy import Policy
+
+    pol = Policy.load(Path(policy) if policy else None)
+    model = ner.model_version(str(pol.get("ner", "model"))) if pol.get("ner", "enabled") else "no-ner"
+    return hashlib.sha256("\x1f".join([key_fingerprint(key), pol.digest, model]).encode()).hexdigest()[:16]
 
 
 def fragment_key(ref: SourceRef, content_sha256: str, code_fp: str, anon_fp: str) -> str:
@@ -194,8 +190,14 @@ def write_table(table: pa.Table, path: Path) -> None:
                    write_statistics=True, store_schema=True)
 
 
-def write_fragment(result: ReadResult, summary: SourceSummary, tokens: set[str], dest: Path) -> Path:
-    """Write one source's output atomically (temp dir + rename) so a crash leaves no half fragment."""
+def write_fragment(result: ReadResult, summary: SourceSummary, tokens: set[str], dest: Path,
+                   *, key: bytes | None = None, extra: dict[str, Any] | None = None) -> Path:
+    """Write one source's output atomically (temp dir + rename) so a crash leaves no half fragment.
+
+    With ``key`` the fragment is also privacy-audited against its own identity tokens and its
+    keyed word and identity indexes are written (``validate.privacy``): everything a later build
+    needs from this source, computed once.
+    """
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=dest.parent))
     try:
@@ -204,8 +206,14 @@ def write_fragment(result: ReadResult, summary: SourceSummary, tokens: set[str],
         write_table(records_table("quarantine", result.quarantine), tmp / "quarantine.parquet")
         write_table(furniture_table(result.furniture), tmp / "furniture.parquet")
         (tmp / "identity_tokens.txt").write_text("".join(t + "\n" for t in sorted(tokens)))
+        if key is not None:
+            from .validate.privacy import audit_fragment
+
+            fields = 2 * len(result.posts) + len(result.comments)
+            audit_fragment(tmp, key, summary.source_id, fields=fields)
         summary.fragment = dest.name
-        (tmp / "summary.json").write_text(json.dumps(asdict(summary), indent=1, sort_keys=True))
+        (tmp / "summary.json").write_text(json.dumps({**asdict(summary), **(extra or {})}, indent=1,
+                                                     sort_keys=True))
         if dest.exists():
             shutil.rmtree(dest)
         os.replace(tmp, dest)
@@ -215,62 +223,134 @@ def write_fragment(result: ReadResult, summary: SourceSummary, tokens: set[str],
     return dest
 
 
-def fragment_complete(dest: Path) -> bool:
-    return all((dest / f).exists() for f in (
-        "posts.parquet", "comments.parquet", "quarantine.parquet", "furniture.parquet",
-        "identity_tokens.txt", "summary.json"))
+FRAGMENT_FILES = ("posts.parquet", "comments.parquet", "quarantine.parquet", "furniture.parquet",
+                  "identity_tokens.txt", "summary.json")
+AUDITED_FILES = ("audit.json", "word_index.parquet", "identity_index.parquet")
+
+
+def fragment_complete(dest: Path, *, audited: bool = True) -> bool:
+    names = FRAGMENT_FILES + (AUDITED_FILES if audited else ())
+    return all((dest / f).exists() for f in names)
+
+
+# --------------------------------------------------------------------------- worker side
+
+# Per worker process: the key and anonymiser, loaded once (models and lexicons are large).
+_WORKER: dict[tuple[str | None, str | None], tuple[bytes, Any]] = {}
+
+
+def worker_state(key_file: str | None, policy: str | None) -> tuple[bytes, Any]:
+    slot = (key_file, policy)
+    if slot not in _WORKER:
+        from .anonymise import Anonymiser, Policy, load_key
+
+        key = load_key(Path(key_file) if key_file else None, create=False)
+        _WORKER.clear()  # another key or policy: never keep the previous key's anonymiser
+        _WORKER[slot] = (key, Anonymiser(key, policy=Policy.load(Path(policy) if policy else None)))
+    return _WORKER[slot]
+
+
+def init_worker(key_file: str | None, policy: str | None) -> None:
+    """Process-pool initializer: load the key, policy and lexicons once per worker."""
+    worker_state(key_file, policy)
+
+
+@dataclass(frozen=True)
+class SourceJob:
+    """One source to read, anonymise, audit and write as a fragment (picklable, paths absolute)."""
+
+    ref: SourceRef
+    path: str
+    fragment: str
+    key_file: str | None
+    policy: str | None
+
+
+def run_source(job: SourceJob) -> dict[str, Any]:
+    """Process one source into its fragment; returns its summary. Runs in any worker."""
+    from .manifest import read_local
+
+    key, anonymiser = worker_state(job.key_file, job.policy)
+    data = read_local(Path(job.path))  # no link, a regular file, not a key: checked again on read
+    result, summary, tokens = process_source(job.ref, data, anonymiser)
+    extra = {"anonymiser_fingerprint": anonymiser.fingerprint}
+    write_fragment(result, summary, tokens, Path(job.fragment), key=key, extra=extra)
+    out = {**asdict(summary), **extra}
+    del result, data
+    _give_back_memory()
+    return out
+
+
+def _give_back_memory() -> None:
+    """Return the freed heap of one source to the OS, so a long-lived worker stays at its models'
+    size instead of the high-water mark of the largest source it has read."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 # --------------------------------------------------------------------------- assembly
 
+ASSEMBLED = list(PUBLISHED_TABLES) + ["furniture"]
+PRIVATE_INDEXES = ("word_index.parquet", "identity_index.parquet")
+
+
 def assemble(fragments: list[Path], out: Path) -> dict[str, int]:
-    """Concatenate fragments (in source-id order) into the build's tables, streaming."""
+    """The build's tables from fragments (in the order given), row groups copied byte for byte.
+
+    Unchanged fragments are never decoded: their column chunks are copied and one footer is
+    written (``parquet_concat``). Also writes ``private/identity_tokens.txt`` and the keyed
+    indexes the cross-source privacy check joins.
+    """
+    from .parquet_concat import ConcatError, concat_files
+    from .validate.privacy import write_tokens_union
+
     out.mkdir(parents=True, exist_ok=True)
     totals: dict[str, int] = {}
-    names = list(PUBLISHED_TABLES) + ["furniture"]
-    for name in names:
-        schema = FURNITURE_SCHEMA if name == "furniture" else arrow_schema(name)
+    for name in ASSEMBLED:
         target = out / f"{name}.parquet"
-        tmp = out / f".{name}.parquet.tmp"
-        n = 0
-        with pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=True) as w:
-            read = partial(_read_part, name=name, schema=schema)
-            for t in _prefetched(fragments, read):
-                if t.num_rows:
-                    w.write_table(t, row_group_size=ROW_GROUP_SIZE)
-                    n += t.num_rows
-        os.replace(tmp, target)
-        totals[name] = n
-        # Hand freed Arrow buffers back to the OS before the next table and the validation
-        # stage that follows in this process: the build's peak memory is set here and there.
-        pa.default_memory_pool().release_unused()
+        parts = [f / f"{name}.parquet" for f in fragments]
+        try:
+            totals[name] = concat_files(parts, target) if parts else _write_empty(name, target)
+        except ConcatError:  # a fragment from another writer: decode and re-encode this table
+            totals[name] = _rewrite(parts, name, target)
     private = out / "private"
     private.mkdir(exist_ok=True)
-    tokens: set[str] = set()
-    for frag in fragments:
-        tokens.update(t for t in (frag / "identity_tokens.txt").read_text().split("\n") if t)
-    (private / "identity_tokens.txt").write_text("".join(t + "\n" for t in sorted(tokens)))
+    write_tokens_union(fragments, private / "identity_tokens.txt")
+    for idx in PRIVATE_INDEXES:
+        parts = [f / idx for f in fragments if (f / idx).exists()]
+        if parts and len(parts) == len(fragments):
+            concat_files(parts, private / idx)
     return totals
 
 
-def _read_part(frag: Path, name: str, schema: pa.Schema) -> pa.Table:
-    return pq.read_table(frag / f"{name}.parquet", schema=schema)
+def _schema_of(name: str) -> pa.Schema:
+    return FURNITURE_SCHEMA if name == "furniture" else arrow_schema(name)
 
 
-def _prefetched(items: list[Path], fn, window: int = 4) -> Iterable[pa.Table]:
-    """``fn`` over ``items`` in order, reading up to ``window`` ahead on threads (Parquet
-    decoding releases the GIL), so memory stays bounded to a window of fragments."""
-    from concurrent.futures import ThreadPoolExecutor
+def _write_empty(name: str, target: Path) -> int:
+    write_table(_schema_of(name).empty_table(), target)
+    return 0
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        pending = []
-        it = iter(items)
-        for item in it:
-            pending.append(pool.submit(fn, item))
-            if len(pending) >= window:
-                yield pending.pop(0).result()
-        for fut in pending:
-            yield fut.result()
+
+def _rewrite(parts: list[Path], name: str, target: Path) -> int:
+    schema = _schema_of(name)
+    tmp = target.with_name(f".{target.name}.tmp")
+    n = 0
+    with pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=True) as w:
+        for p in parts:
+            t = pq.read_table(p, schema=schema)
+            if t.num_rows:
+                w.write_table(t, row_group_size=ROW_GROUP_SIZE)
+                n += t.num_rows
+    os.replace(tmp, target)
+    return n
 
 
 def git_commit() -> str | None:
@@ -373,6 +453,10 @@ def write_json(path: Path, doc: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
+def read_json(path: Path) -> dict[str, Any]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def load_previous_report(out: Path) -> dict[str, Any] | None:
     p = out / "build_report.json"
     if p.exists():
@@ -385,6 +469,29 @@ def load_previous_report(out: Path) -> dict[str, Any] | None:
 
 __all__ = [
     "load_manifest", "process_source", "read_source", "write_fragment", "assemble", "build_report",
-    "code_fingerprint", "fragment_key", "SourceSummary", "records_table", "columns",
+    "code_fingerprint", "settings_fingerprint", "fragment_key", "SourceSummary", "records_table", "columns",
+    "SourceJob", "run_source", "init_worker", "build", "plan_build", "BuildOptions",
     "Post", "Comment", "QuarantineRow",
 ]
+
+
+def plan_build(options: Any) -> Any:
+    """See :func:`therapy_threads.builder.plan_build`."""
+    from .builder import plan_build as _plan
+
+    return _plan(options)
+
+
+def build(plan: Any, executor: Any, on_progress: Any = None) -> dict[str, Any]:
+    """See :func:`therapy_threads.builder.build`."""
+    from .builder import build as _build
+
+    return _build(plan, executor, on_progress)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BuildOptions":
+        from .builder import BuildOptions
+
+        return BuildOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

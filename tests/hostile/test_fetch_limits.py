@@ -243,3 +243,24 @@ def test_limits_reach_the_build_flow_as_plain_data():
     assert json.loads(json.dumps(limits)) == limits
     assert Limits(**limits).request_timeout == 5 and Limits(**limits).max_crawl_delay == 1
     assert _fetch_limits(make_parser().parse_args(["build"])) is None
+
+
+def test_a_thread_split_into_many_pages_stays_within_the_memory_bound(site):
+    """Every comment page links the next: the bundle stops at the decoded-size limit instead of
+    holding 100 pages of the largest size each."""
+    from therapy_threads.fetch.pagination import fetch_thread
+
+    def page(n: int) -> bytes:
+        nxt = f'<a class="next" href="/post/comment-page-{n + 1}/#comments">Newer Comments</a>'
+        return (f"<html><body><article><h1>Post</h1><p>Body.</p></article>"
+                f"<ol class='comment-list'><li class='comment' id='comment-{n}'>"
+                f"<div class='comment-content'><p>{'x' * 300_000}</p></div></li></ol>"
+                f"<nav class='comment-navigation'>{nxt}</nav></body></html>").encode()
+    for n in range(2, 60):
+        site.routes[f"/post/comment-page-{n}/"] = hs.plain(200, page(n))
+    limits = FAST.with_overrides(max_decoded_bytes=2 << 20)
+    with client(limits) as c:
+        bundle = fetch_thread(site.url("/post/"), page(1), c)
+    fetched = sum(v for k, v in site.hits.items() if k.startswith("/post/comment-page-"))
+    assert 1 <= fetched <= 8, fetched  # 2 MiB / 300 KB pages, not 58 pages
+    assert bundle is None or len(bundle) < 4 << 20

@@ -149,32 +149,8 @@ def build_input(fmt: str, recipe) -> bytes:
     return data
 
 
-# Reader faults this fuzzing finds that are issue 12's to fix ("row-level faults stay
-# row-level": dates before year 1000, lone surrogates). Until that work lands they are
-# tolerated here BY SIGNATURE ONLY, and each is pinned by a regression test marked xfail below
-# (test_known_open_*), so nothing is hidden: when a fix lands those tests pass (XPASS) and the
-# entry must go. Any other failure fails the fuzz target.
-KNOWN_OPEN = {
-    "issue 12: a date before year 1000 fails the Parquet write":
-        re.compile(r"Failed to parse string: '-?\d{1,3}-\d\d-\d\dT"),
-    "issue 12: invalid UTF-8 (a lone surrogate's bytes) crashes the XML readers":
-        re.compile(r"can't decode byte 0xed|surrogates not allowed|codec can't decode"),
-}
-STRICT = os.environ.get("THERAPY_THREADS_FUZZ_STRICT") == "1"
-
-
 def check_result(group: str, data: bytes) -> None:
-    try:
-        _check_result(group, data)
-    except Exception as e:  # noqa: BLE001 - classify, then re-raise anything not known
-        if not STRICT:
-            for why, pattern in KNOWN_OPEN.items():
-                if pattern.search(str(e)):
-                    from hypothesis import event
-
-                    event(f"known open: {why}")
-                    return
-        raise
+    _check_result(group, data)
 
 
 def _check_result(group: str, data: bytes) -> None:
@@ -235,17 +211,16 @@ def test_reader_samples_unmutated():
             _check_result(fmt, data)
 
 
-@pytest.mark.xfail(reason="issue 12: a date before year 1000 fails the Parquet write (the whole "
-                          "source is lost)", strict=False)
+# The reader faults this fuzzing found before issue 12's fixes landed, kept as regressions: a
+# date before year 1000 failed the Parquet write, a lone surrogate crashed the XML readers
+# (each lost the whole source).
 @pytest.mark.parametrize("group", ["wxr", "disqus", "html", "wp_rest"])
-def test_known_open_date_before_year_1000(group):
+def test_a_date_before_year_1000_does_not_lose_the_source(group):
     _check_result(group, DATE.sub(b"0001-01-01", samples(group)[0]))
 
 
-@pytest.mark.xfail(reason="issue 12: invalid UTF-8 / a lone surrogate crashes the XML readers",
-                   strict=False)
-@pytest.mark.parametrize("token", [b"&#xD800;", b"&#xD83D;&#xDE0A;"])
-def test_known_open_surrogate_in_wxr(token):
+@pytest.mark.parametrize("token", [b"&#xD800;", b"&#xD83D;&#xDE0A;", b"\xed\xa0\x80"])
+def test_a_surrogate_in_wxr_does_not_lose_the_source(token):
     data = samples("wxr")[0].replace(b"<title>", b"<title>" + token, 1)
     _check_result("wxr", data)
 
@@ -318,3 +293,24 @@ def test_release_manifest_and_index_checks_only_raise_malformed(doc):
             fn(doc)
         except MalformedManifest:
             pass
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_wide_encoded_exports_are_read_like_utf8(encoding):
+    """Found by fuzzing: a UTF-16 WXR with a surrogate reference crashed the reader, because the
+    byte-level repairs (and the entity-declaration check) could not see UTF-16 text."""
+    data = samples("wxr")[0].replace(b"<title>", b"<title>&#xD800;", 1)
+    utf8 = get_reader("wxr").read(data, SourceRef("a", "a.xml", format="wxr"))
+    wide = get_reader("wxr").read(data.decode("utf-8").encode(encoding),
+                                  SourceRef("a", "a.xml", format="wxr"))
+    assert not [i for i in wide.issues if i.severity == "error"]
+    assert [c.text for c in wide.comments] == [c.text for c in utf8.comments]
+    assert len(wide.posts) == len(utf8.posts) > 0
+
+
+@pytest.mark.parametrize("name", ["wxr-external-entity.xml", "wxr-billion-laughs.xml"])
+def test_entity_declarations_are_refused_in_utf16_too(name):
+    data = (FIXTURES / "samples" / "malformed" / name).read_bytes().decode("utf-8")
+    result = get_reader("wxr").read(data.encode("utf-16"), SourceRef("a", "a.xml", format="wxr"))
+    assert [i.code for i in result.issues if i.severity == "error"] == ["unsafe_xml"]
+    assert not result.posts

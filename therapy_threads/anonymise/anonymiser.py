@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ..records import Comment, Furniture, Post, ReadResult
 from . import ner
-from .detect import CAP_RE, NOUN_CAPS, DocContext, Engine, KnownName, build_context, sentence_bounds
+from .detect import CAP_RE, NOUN_CAPS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
                        name_variants, pseudonym, same_person, token_line)
@@ -228,6 +228,13 @@ class Anonymiser:
 
     def _remember(self, ctx: DocContext, t: _Text) -> None:
         for sp in t.spans:
+            if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
+                # a name written in lower case ("a man named otieno"): remembered when it is no
+                # ordinary word, so that "otieno" is a name in the post's other lower-case texts
+                for tok in re.findall(r"[^\W\d_]{3,}", t.text[sp.start:sp.end]):
+                    if self._plain_name(tok):
+                        ctx.accepted.setdefault(tok, sp.key)
+                continue
             if sp.kind == PERSON:
                 for tok in CAP_RE.findall(t.text[sp.start:sp.end]):
                     cf = _POSS.sub("", tok).casefold()
@@ -239,6 +246,14 @@ class Anonymiser:
                     if self.cues.namelike(cf, ctx) or cf in self.cues.first_names or self.lex.is_surname(cf) \
                             or cf in self.cues.intl_names:
                         ctx.accepted.setdefault(cf, sp.key)
+
+    def _plain_name(self, cf: str) -> bool:
+        """A lower-case token that is no ordinary word in any of the lexicons' languages."""
+        if cf in self.cues.not_names or cf in self.cues.titles or self.lex.ordinary_in(cf):
+            return False
+        r = self.lex.rank(cf)
+        return r is None or (r >= 3000 and not self.lex.only_word(cf) and (cf in self.cues.first_names
+                                                                            or cf in self.cues.intl_names))
 
     # ---- NER on undecided sentences ----------------------------------------------------------
 
@@ -317,11 +332,19 @@ class Anonymiser:
             low = t.text.casefold()
             if not any(n in low for n in names):
                 continue  # substring tests are much cheaper than the case-insensitive regex
+            lower = None
             for m in pat.finditer(t.text):
                 s = m.start()
                 core = _POSS.sub("", m.group(0)) if m.group(0).lower().endswith(("'s", "’s")) else m.group(0)
                 e = s + len(core)
                 if not core[:1].isupper():
+                    # lower case: only in a text written without capitals, and only a name that is no word
+                    if lower is None:
+                        lower = lower_style(t.text)
+                    if lower and core.islower() and self._plain_name(core) \
+                            and not any(x.overlaps(s, e) for x in t.spans):
+                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, in lower-case text"))
                     continue
                 cf = core.casefold()
                 if any(x.overlaps(s, e) for x in t.spans):

@@ -45,6 +45,7 @@ _CONTACT_NOISE = frozenset({"at", "dot", "com", "org", "net", "www", "http", "ht
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "frau", "herr", "herrn",
                          "pani", "pan", "ate", "kuya", "gogo", "tita", "tito", "sr", "fr", "rev"})
 _TOKEN = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass
@@ -317,13 +318,18 @@ class SetScore:
     leaked: list[str] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
     unmatched_texts: int = 0
+    # over-removal beyond the must-keep labels: words outside every label that were replaced
+    other_words: int = 0
+    other_removed: int = 0
+    overremoved: list[str] = field(default_factory=list)
 
     def add(self, other: "SetScore") -> None:
         for k in ("private_total", "private_removed", "contact_total", "contact_removed",
-                  "keep_total", "keep_intact", "unmatched_texts"):
+                  "keep_total", "keep_intact", "unmatched_texts", "other_words", "other_removed"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.leaked += other.leaked
         self.damaged += other.damaged
+        self.overremoved += other.overremoved
 
     @property
     def recall(self) -> float:
@@ -343,7 +349,8 @@ class SetScore:
                 "contacts": self.contact_total, "contacts_removed": self.contact_removed,
                 "contact_recall": round(self.contact_recall, 4),
                 "must_keep": self.keep_total, "kept_intact": self.keep_intact,
-                "keep_rate": round(self.keep_rate, 4)}
+                "keep_rate": round(self.keep_rate, 4),
+                "other_words": self.other_words, "other_words_removed": self.other_removed}
 
 
 def _kept_ranges(orig: str, out: str) -> list[tuple[int, int]]:
@@ -358,9 +365,15 @@ def _survives(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
 def score_text(orig: Text, published: str, where: str) -> SetScore:
     """Which labels of ``orig`` survived in ``published`` (the same text after the pipeline)."""
     sc = SetScore()
-    if not orig.labels:
-        return sc
     ranges = _kept_ranges(orig.text, published)
+    inside = [(lb.start, lb.end) for lb in orig.labels]
+    for m in _WORD.finditer(orig.text):
+        if any(a < m.end() and m.start() < b for a, b in inside):
+            continue
+        sc.other_words += 1
+        if not _survives(ranges, m.start(), m.end()):
+            sc.other_removed += 1
+            sc.overremoved.append(f"{where}: {m.group(0)}")
     for lb in orig.labels:
         if lb.kind == KEEP:
             sc.keep_total += 1

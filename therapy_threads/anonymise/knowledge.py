@@ -40,9 +40,15 @@ class Knowledge:
     figures_by_surname: dict[str, tuple[Figure, ...]]
     figure_adjectives: frozenset[str]  # "freudian", "jungian", "kleinian"
     digest: str
+    demonyms: frozenset[str] = frozenset()  # case-folded: "irish", "filipino", "danish"
 
     def is_place(self, phrase: str) -> bool:
         return _WS.sub(" ", phrase).casefold() in self.places
+
+    def is_demonym(self, word: str) -> bool:
+        """A nationality or language word, singular or plural ("Irish", "Filipinos", "Kiwis" no)."""
+        cf = word.casefold()
+        return cf in self.demonyms or (cf.endswith("s") and cf[:-1] in self.demonyms)
 
 
 def _figure_tokens(name: str) -> tuple[str, ...]:
@@ -53,6 +59,7 @@ def _figure_tokens(name: str) -> tuple[str, ...]:
 def knowledge() -> Knowledge:
     places_txt = _data("places.txt")
     figures_txt = _data("public_figures.toml")
+    demonyms_txt = _data("demonyms.txt")
     places = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in places_txt.splitlines() if ln.strip())
     firsts = frozenset(p.split(" ", 1)[0] for p in places if " " in p)
     by_surname: dict[str, list[Figure]] = {}
@@ -66,14 +73,26 @@ def knowledge() -> Knowledge:
             by_surname.setdefault(fig.surname, []).append(fig)
             stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname
             adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
-    digest = hashlib.sha256((places_txt + "\0" + figures_txt).encode("utf-8")).hexdigest()
-    return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest)
+    digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt).encode("utf-8")).hexdigest()
+    demonyms = frozenset(ln.strip().casefold() for ln in demonyms_txt.splitlines() if ln.strip())
+    return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest,
+                     demonyms)
 
 
 # ---- phone numbers --------------------------------------------------------------------------------
 
 _DIGITS = re.compile(r"\d")
 _YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d$")
+_GLUE = frozenset("/=&?#@_")
+
+
+def _in_token(text: str, s: int, e: int) -> bool:
+    """The match is glued to a longer token: a path, a query, an id ("/web/2016...", "id=0176...")."""
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    nxt = text[e + 1] if e + 1 < len(text) else " "
+    return (before in _GLUE or before.isalnum() or after in _GLUE or after.isalnum()
+            or (after in ".-" and nxt.isalnum()))
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
@@ -92,6 +111,8 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
             raw = m.raw_string.strip()
             if sum(ch.isdigit() for ch in raw) < 8 or _YEARS.match(raw) or _DATE.match(raw):
                 continue
+            if _in_token(text, m.start, m.end):
+                continue  # digits inside a link or an id ("/web/20160330101229/", "posts/1015...")
             if phonenumbers.is_possible_number(m.number):
                 cands.add((m.start, m.end))
     out: list[tuple[int, int]] = []

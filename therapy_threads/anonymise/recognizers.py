@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
+from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import find_phones, knowledge
@@ -60,6 +60,7 @@ _SIGNOFF_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?(?P<name>[^\W\d
 _DASH_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*)?)\.?[ \t]*$")
 _DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)\.?[ \t]*$")
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
+_KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d{2,4}|"
@@ -300,9 +301,12 @@ class PublicFigureRecognizer(Recognizer):
         return self.cues.title_before(text, s)
 
     def _distinctive(self, cf: str) -> bool:
+        """A surname that names the figure on its own: no ordinary word and no common name
+        ("Winnicott", "Freud", "Yalom"; not "Brown", "Rogers", "Miller")."""
         lex = self.lex
-        return (lex.rank(cf) is None and cf not in lex.first_names and cf not in lex.last_names
-                and cf not in lex.intl_names)
+        r = lex.rank(cf)
+        return ((r is None or (r >= 5000 and lex.proper_noun(cf))) and cf not in lex.first_names
+                and cf not in lex.last_names and cf not in lex.intl_names)
 
     @staticmethod
     def _full(text: str, toks, i: int, figs) -> int | None:
@@ -326,13 +330,72 @@ class PublicFigureRecognizer(Recognizer):
         return None
 
 
+_WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|podcasts|talk|talks|ted\s+talk|album|"
+          r"albums|song|songs|lyrics|music|film|films|movie|movies|show|series|documentary|work|works|theory|"
+          r"research|studies|interview|interviews|quote|quotes|essay|essays|lecture|lectures|video|videos|speech|"
+          r"biography|autobiography|stand-up|special|sketch|character|workbook|course|newsletter|column|letters")
+# a public person is talked about through their work; a private one through their relation to the writer
+_WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famous|great|amazing|brilliant|"
+                         r"whole|early|later)[ \t]+)?(?:" + _WORKS + r")\b|[ \t]+(?:(?:" + _WORKS + r")\b|"
+                         r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
+                         r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
+                         r"played|directed|narrates|has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
+                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b))", re.I)
+_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
+                          r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
+                          r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
+                          r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
+
+
+class PublicWorkRecognizer(Recognizer):
+    """A full name talked about through the person's work is a public person's, kept whether or
+    not it is on the list: "Matt Haig has a line about...", "Matthew Perry's memoir", "a poem by
+    Mary Oliver", "Pauline Boss calls it ambiguous loss". No relation, title or greeting before it."""
+
+    name, score = "public_work", 0.83
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_public_figures:
+            return
+        text, cues, lex = t.text, self.cues, self.lex
+        caps = [(s, s + len(core), core) for s, _e, _tok, core in t.caps]
+        if t.lower_style:
+            caps = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
+        for i in range(len(caps) - 1):
+            s, e, first = caps[i]
+            j = i + 1
+            if not re.fullmatch(r"[ \t]+(?:[A-Za-z]\.[ \t]*)?", text[e:caps[j][0]]):
+                continue
+            if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
+                    and self._surname_like(caps[j + 1][2]) and self._surname_like(caps[j][2]):
+                j += 1  # "Kay Redfield Jamison", "Sinéad O'Connor"
+            last = caps[j][2]
+            fcf = first.casefold()
+            if not (cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names) \
+                    or not self._surname_like(last) or fcf in cues.not_names:
+                continue
+            end = caps[j][1]
+            if not (_WORK_AFTER.match(text, end) or _WORK_BEFORE.search(text[max(0, s - 30):s])):
+                continue
+            if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
+                continue
+            t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
+            yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
+
+    def _surname_like(self, w: str) -> bool:
+        cf = POSS.sub("", w).casefold()
+        r = self.lex.rank(cf)
+        return (len(cf) >= 2 and cf not in self.cues.not_names and not self.cues.function_word(cf)
+                and (r is None or r >= 3000 or self.lex.is_surname(cf) or self.lex.proper_noun(cf)))
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|and|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
 
 
 _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
-                                 r"moved to|back to|live in|living in)\s+$")
+                                 r"moved to|back to|live in|living in|nach|aus|bei|im raum|gezogen nach)\s+$")
 
 
 class PlaceRecognizer(Recognizer):
@@ -347,6 +410,9 @@ class PlaceRecognizer(Recognizer):
         k = knowledge()
         text = t.text
         for m in _STREET.finditer(text):
+            street = m.group(1)
+            if " " not in street and t.english and self.lex.rank(street) is not None:
+                continue  # "Cheering", "Offering": English words that end like a German street
             yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
         toks = [(s, e, core) for s, e, _, core in t.caps]
         i = 0
@@ -374,6 +440,9 @@ class PlaceRecognizer(Recognizer):
                 i += 1
                 continue
             hs, he, j = hit
+            if j == i and self._not_a_place_here(t, hs, he):
+                i += 1
+                continue
             if not self._used_as_name(t, hs, he):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
@@ -389,11 +458,30 @@ class PlaceRecognizer(Recognizer):
                         yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
 
+    def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
+        """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
+        this on the bus", "Silly one."), or a surname after a given name ("Matthew Perry")."""
+        text = t.text
+        word = text[s:e]
+        if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
+            return False
+        if t.english:
+            r = self.lex.rank(word)
+            if r is not None and r < 20000 and self.lex.dictionary_word(word) and self.cues.is_initial(text, s):
+                return True
+        m = _NAME_BEFORE.search(text, max(0, s - 30), s)
+        if m and m.group("name")[:1].isupper() and re.fullmatch(r"[ \t]+", text[m.end("name"):s]):
+            before = m.group("name").casefold()
+            return self.cues.any_given_name(before) and not knowledge().is_place(m.group("name"))
+        return False
+
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
             return True  # "..., Lutz." addresses a person
+        if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
+            return True  # "Tui x" closing a comment
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
             # "Sydney", "Georgia", "Adelaide" are also given names: a place only after a place word
             if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
@@ -408,6 +496,24 @@ class PlaceRecognizer(Recognizer):
         if cf in t.doc.known or cf in t.doc.accepted:
             return True
         return cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
+
+
+class NationalityRecognizer(Recognizer):
+    """Nationality and language words ("Irish", "Danish", "Filipinos", "in Tagalog"): kept, even where
+    a name list also has them as given names, unless the text uses the word as a name there."""
+
+    name, score = "nationality", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        k, cues, text = knowledge(), self.cues, t.text
+        for s, _e, _tok, core in t.caps:
+            if not k.is_demonym(core) or core.isupper():
+                continue
+            e = s + len(core)
+            if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+                continue
+            yield self.span(s, e, KEEP, reason="nationality or language word")
 
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
@@ -450,9 +556,12 @@ class TitleRecognizer(Recognizer):
                              r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
             yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
         if t.lower_style:
-            for m in re.finditer(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?\s+([a-z][a-z\u00df-\u00ff'-]+)\b", text):
+            for m in re.finditer(r"\b(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn)\.?\s+([a-z][a-z\u00df-\u00ff'-]+)\b", text):
                 cf = m.group(1)
-                if self.lex.rank(cf) is None or self.lex.is_name(cf):
+                rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
+                if cf in self.cues.titles or cf in self.cues.not_names:
+                    continue
+                if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
                     yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
 
 
@@ -520,8 +629,14 @@ class NamedRecognizer(Recognizer):
             return
         for m in _LOWER_NAMED.finditer(text):
             cf = m.group(1)
-            if cf in self.cues.first_names and cf not in self.cues.not_names and not self.cues.function_word(cf):
-                yield self.person(t, m.start(1), m.end(1), "lower-case given name after 'named'/'called'")
+            if cf in self.cues.not_names or self.cues.function_word(cf) or len(cf) < 3:
+                continue
+            # "a man named otieno": after "named" any word but a function word is a name; after
+            # "called" ("something called cbt") only a given name or a word of no language
+            named = not m.group(0).casefold().startswith("called")
+            if cf in self.cues.first_names or (self.lex.rank(cf) is None and not self.lex.ordinary_in(cf)) or (
+                    named and self.cues.any_given_name(cf)):
+                yield self.person(t, m.start(1), m.end(1), "lower-case name after 'named'/'called'")
 
 
 class GreetingRecognizer(Recognizer):
@@ -545,8 +660,8 @@ class GreetingRecognizer(Recognizer):
             if not cf.islower() or cf in cues.not_names or cf in cues.greet1 or cf in INTERJECTIONS or len(cf) < 3:
                 continue
             rank = self.lex.rank(cf)
-            if t.lower_style and rank is not None and rank >= 3000 and not cues.any_given_name(cf) \
-                    and re.match(r"[ \t]*(?:[,!.]|$|\n|[^\w\s])", text[e:e + 3]):
+            if t.lower_style and (rank is None or rank >= 3000) and not cues.any_given_name(cf) \
+                    and not _REPEATS.search(cf) and re.match(r"[ \t]*(?:[,!.]|$|\n|[^\w\s])", text[e:e + 3]):
                 yield self.person(t, s, e, "a word addressed after a greeting (a handle)")
                 continue
             if not (cf in cues.first_names or (t.lower_style and cues.any_given_name(cf))):
@@ -584,6 +699,18 @@ class SignoffRecognizer(Recognizer):
                            r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
         if inline and self._closing(inline.group("close").strip().casefold()):
             candidates.append((inline.start("name"), inline.end("name"), "name after a closing word"))
+        # without a comma: "liebe grüße hummel", "Kind regards Maeve", "love Jess x"
+        bare = re.search(r"(?:^|[.!?,]\s+|\n)(?P<close>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+"
+                         r"(?P<name>[^\W\d_][\w’'-]*)(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
+        if bare and not inline:
+            close = bare.group("close").casefold()
+            cf = bare.group("name").casefold()
+            rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
+            if (close in cues.closings and " " in close) or (
+                    close in cues.closings and (rank is None or rank >= 20000 or cues.any_given_name(cf))
+                    and cf not in self.policy.rules.word_names):
+                if cf not in cues.relations and not cues.function_word(cf):
+                    candidates.append((bare.start("name"), bare.end("name"), "name after a closing phrase"))
         if closing_line:
             m = re.fullmatch(r"[ \t]*(?:[-–—~][ \t]*)?(?P<name>[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*)?)"
                              r"(?:[ \t]+x+)?[ \t]*[!]*[ \t]*", last)
@@ -610,6 +737,87 @@ class SignoffRecognizer(Recognizer):
         s = s.strip(" ,.!")
         words = s.split()
         return s in self.cues.closings or (0 < len(words) <= 3 and any(w in self.cues.closings for w in words))
+
+
+# What a comment says next to someone it has just addressed by name (no comma needed): a pronoun, a
+# thanks, an agreement, a question word. Strict on purpose: "Therapy is hard" is no address.
+_ADDRESS_NEXT = frozenset({"i", "i'm", "i've", "i'd", "i'll", "im", "ive", "you", "you're", "youre", "you've",
+                           "youve", "you'll", "your", "u", "ur", "that's", "thats", "this", "thank", "thanks", "thx",
+                           "ty", "same", "yes", "yeah", "yep", "haha", "hahaha", "lol", "omg", "sorry", "exactly",
+                           "totally", "honestly", "agree", "agreed", "what", "hugs", "aw", "aww", "awww", "wow",
+                           "oh", "ohh", "ha", "sending", "congrats", "glad"})
+_ADDRESS_LEAD = re.compile(r"[ \t\"'“‘•*-]*(?:(?:oh|ha|haha|aw|aww|omg|lol|ok|okay|yes|yeah|wow|ooh|hey|hi|hello)"
+                           r"[ \t]*[,!.]*[ \t]+)?", re.I)
+_ADDRESS_TOKEN = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)?([^\W\d_][\w'’.-]*)")
+
+
+class AddressRecognizer(Recognizer):
+    """The person a comment or a line opens by addressing, without a comma: "Driftwood what did the
+    plant say", "Ha, Juniper I do the same", "mangotango bluebell chidi thank you all". Capitalised
+    words that open a sentence are usually ordinary words, so only a word that is no frequent word
+    (a handle or a name) counts, and only when what follows talks to that person."""
+
+    name, score = "address", 0.7
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if t.role == "title":
+            return
+        text = t.text
+        for line in re.finditer(r"[^\n]+", text):
+            pos = _ADDRESS_LEAD.match(text, line.start(), line.end()).end()
+            toks: list[tuple[int, int, str]] = []
+            while len(toks) < 5:
+                m = _ADDRESS_TOKEN.match(text, pos, line.end())
+                if not m or (toks and m.start(1) == pos and m.start(1) > 0 and not text[m.start(1) - 1].isspace()):
+                    break
+                toks.append((m.start(1), m.end(1), m.group(1)))
+                pos = m.end(1)
+            if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000):
+                s, e, tok = toks[0]
+                yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
+                                  "a name or handle opening a line, set off by a comma")
+                continue
+            # the shortest run of names followed by talk to them: "X what did", "X Y Z thank you"
+            for k in range(1, len(toks)):
+                nxt = toks[k][2].casefold().replace("’", "'")
+                if not re.fullmatch(r"[ \t]+", text[toks[k - 1][1]:toks[k][0]]):
+                    break  # a comma before the next word: "Driftwood, what" is the other recognizers' case
+                if nxt in _ADDRESS_NEXT and all(self._addressable(t, tk[2], k == 1) for tk in toks[:k]):
+                    for s, e, tok in toks[:k]:
+                        e -= len(tok) - len(tok.rstrip(".'’-"))
+                        yield self.person(t, s, e, "a name or handle addressed at the start of a line")
+                    break
+                if not self._addressable(t, toks[k - 1][2], False):
+                    break
+
+    def _addressable(self, t: TextContext, tok: str, alone: bool, rare: int = 3000) -> bool:
+        """Could ``tok`` be the name or handle someone is addressed by? ``alone``: it is the only
+        word before the talk, so a rarer ordinary word may be a handle ("Driftwood what did...")."""
+        cues, lex = self.cues, self.lex
+        cf = tok.casefold().replace("’", "'").rstrip(".'-")
+        rank = lex.rank(cf)
+        if rank is not None and (rank < 3000 or cf in self.policy.rules.word_names) and not lex.proper_noun(cf):
+            return False  # "Hope this is ok", "Will you", "Sorry I"
+        if rank is not None and re.search(r"(?:ly|ing|ed|ous|ful|ive|able|ible|less|est|ish|s)$", cf) \
+                and not cues.any_given_name(cf):
+            return False  # adverbs, verb forms, adjectives, plurals open sentences on their own
+        if len(cf) < 2 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.greet1 or cf in cues.acronyms \
+                or cf in cues.closings or cf in cues.titles or cues.function_word(cf) or lex.contraction(cf):
+            return False
+        if tok.isupper() and len(tok) > 1:
+            return False  # "OMG", "TBH": emphasis and abbreviations
+        if knowledge().is_demonym(tok):
+            return False
+        if cues.any_given_name(cf):
+            return True
+        if knowledge().is_place(tok):
+            return False
+        if lex.proper_noun(cf):
+            return True
+        if rank is None:
+            return not lex.ordinary_in(cf) and not _REPEATS.search(cf)
+        return alone and rank >= rare  # a rarer noun used as a handle ("Driftwood", "Juniper", "bluebell")
 
 
 class HandleRecognizer(Recognizer):
@@ -800,29 +1008,37 @@ class EnglishNameRecognizer(Recognizer):
             if rank is None:
                 if first:
                     return "person", "a given name that is no English word"
+                if not poss and cues.subject_of_verb(text, ee, lenient=True):
+                    return "person", "a surname that is no English word, subject of a verb ('Fennelly has')"
                 return "candidate", ""
             if cf in doc.lower_vocab:
                 return ("skip", "") if initial else ("candidate", "")
             if word_name and self._attributive(text, ee):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
+            if not poss and self._speech_verb(text, ee):
+                return "person", "a given name as the subject of a verb of speech ('Hope said')"
             if _ARTICLE.search(text[max(0, s - 6):s]):
                 return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
-            if first and not word_name and (rank >= 20000 or self._verb_follows(text, ee)):
+            if first and not word_name and (rank >= 20000 or self.cues.subject_of_verb(text, ee)):
                 return "person", "a given name opening a sentence (a rare word, or a verb after it)"
             if self.extend(text, e) > e:
                 return "person", "a given name and a surname"
             return "candidate", ""  # sentence-initial without context: let NER decide
         if cf in cues.intl_names and rank is None and initial and self._verb_follows(text, ee):
             return "person", "a given name opening a sentence, a verb after it"
-        if (rank is None or cf in cues.intl_names) and len(cf) >= 3:
+        # a proper noun by the dictionary's casing that is rare as a word counts as unknown ("Anselm")
+        if (rank is None or cf in cues.intl_names or (rank >= 5000 and lex.proper_noun(cf))) and len(cf) >= 3:
             if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
-            if cues.person_verb_after(text, ee) and not poss:
-                return "person", "an unknown capitalised word doing what people do ('X told me')"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
-                return "skip", ""  # "One-sided", "Good-bye"
+                return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
+            if not poss and cues.person_verb_after(text, ee):
+                return "person", "an unknown capitalised word doing what people do ('X calls', 'X told me')"
+            if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True):
+                # (a proper noun the frequency list knows may be a brand or a body: "Medicare covered")
+                return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
 
@@ -842,6 +1058,11 @@ class EnglishNameRecognizer(Recognizer):
 
     def _verb_follows(self, text: str, e: int) -> bool:
         return self.cues.verb_after(text, e)
+
+    @staticmethod
+    def _speech_verb(text: str, e: int) -> bool:
+        m = re.match(r"[ \t]+(?:(?:just|always|never|then|also|once)[ \t]+)?([a-z]+)\b", text[e:e + 30])
+        return bool(m) and m.group(1) in SPEECH_VERBS
 
 
 class NounCapsNameRecognizer(Recognizer):
@@ -913,34 +1134,76 @@ class CoordinationRecognizer(Recognizer):
 
 
 class LowerCaseNameRecognizer(Recognizer):
-    """In text written without capitals ("ok so my therapist jonas is away"), a lower-case token that
-    is a given name and no ordinary English word is a name."""
+    """In text written without capitals ("ok so my therapist jonas is away", "meine therapeutin wiebke
+    hat gesagt"), a lower-case token is a name if it is a given name and no ordinary word of the
+    text's language. A given name that is also an ordinary word ("will", "holly", "silence") is a
+    name only in a name role; a word of no language at all is one when it does what people do
+    ("otieno told me")."""
 
     name, score = "lexicon_lower", 0.55
-    languages = frozenset({"en"})
+    languages = frozenset({"en"}) | NOUN_CAPS
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if not t.lower_style:
             return
-        cues = self.cues
-        for m in _LOWER_TOKEN.finditer(t.text):
+        cues, lex, text = self.cues, self.lex, t.text
+        for m in _LOWER_TOKEN.finditer(text):
             s, e = m.span(1)
             cf = m.group(1)
-            if len(cf) < 3 or cf in cues.not_names or cf in INTERJECTIONS or not t.free(s, e):
+            if len(cf) < 3 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.titles or cf in cues.greet1 \
+                    or not t.free(s, e):
                 continue
-            rank = self.lex.rank(cf)
-            if (rank is not None and rank < 3000) or cf in self.policy.rules.word_names:
-                continue  # "will", "bill", "frank", "hope": words first
-            if _ARTICLE.search(t.text[max(0, s - 6):s]):
-                continue  # "the zara office"
-            if cues.any_given_name(cf) or cf in self.lex.first_names or cf in t.doc.accepted:
-                yield self.person(t, s, e, "a given name written in lower case")
+            before = text[max(0, s - 8):s]
+            if _ARTICLE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
+                continue  # "the zara office", "20 min", "ive"
+            given = cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names or cf in t.doc.accepted
+            if t.english:
+                rank = lex.rank(cf)
+                if rank is not None and rank < 1000 and cf not in self.policy.rules.word_names:
+                    continue  # "she", "still", "may": the commonest words are never taken for names here
+                # a word as well as a name: frequent, or a dictionary word the dictionary never capitalises
+                word = cf in self.policy.rules.word_names or (rank is not None and (
+                    (rank < 3000 and not lex.proper_noun(cf)) or (rank < 12000 and lex.only_word(cf))
+                    or (rank < 5000 and lex.dictionary_word(cf))))
+            else:
+                rank = lex.lang_rank(cf, t.lang)
+                if rank is not None and rank < 1000:
+                    continue
+                word = rank is not None and rank < 3000
+            if given and not word:
+                yield self.person(t, s, self._second_name(t, e), "a given name written in lower case")
+            elif given and self._name_role(text, e):
+                yield self.person(t, s, e, "a given name that is also a word, in a name role")
+            elif not given and rank is None and lex.rank(cf) is None and not lex.ordinary_in(cf) \
+                    and not _REPEATS.search(cf) and not knowledge().is_place(cf) and cues.person_verb_after(text, e):
+                yield self.person(t, s, e, "a word of no language doing what people do ('otieno told me')")
+
+    def _second_name(self, t: TextContext, e: int) -> int:
+        """A second given name or a surname right after the first: "jin woo", "anna maria", "kasia nowak"."""
+        m = re.match(r"[ \t]([a-z\u00df-\u00ff]{2,})\b", t.text[e:e + 30])
+        if not m:
+            return e
+        w = m.group(1)
+        rank = self.lex.rank(w) if t.english else self.lex.lang_rank(w, t.lang)
+        if t.english and self.lex.only_word(w) and (rank is None or rank < 12000):
+            return e  # "lulu silence also counts"
+        if (rank is None or rank >= 3000) and (self.lex.is_name(w) or self.lex.is_surname(w)) \
+                and w not in self.cues.not_names and not knowledge().is_place(w):
+            return e + m.end(1)
+        return e
+
+    @staticmethod
+    def _name_role(text: str, e: int) -> bool:
+        return bool(re.match(r"[ \t]+(?:(?:just|always|never|then|also)[ \t]+)?(?:" + "|".join(sorted(SPEECH_VERBS))
+                             + r")\b|[ \t]+and[ \t]+(?:i|me)\b|['’]s[ \t]+(?:husband|wife|partner|mum|mom|dad|"
+                             r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NamedRecognizer,
-               GreetingRecognizer, SignoffRecognizer, HandleRecognizer, EnglishNameRecognizer,
+               PublicFigureRecognizer, PublicWorkRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer, NationalityRecognizer,
+               NamedRecognizer,
+               GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
                NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
     return [cls(cues) for cls in classes]

@@ -3,18 +3,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
+import signal
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from ..errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "build", help="build posts/comments Parquet from sources (runs the Prefect build flow)",
         description="Read every source in the manifest, extract posts and comment trees, "
-                    "anonymise, write Parquet under --out and validate it.")
+                    "anonymise, write Parquet under --out and validate it. Only sources that are "
+                    "new or changed (or whose code or libraries changed) are processed again.")
     p.add_argument("--sources", default="seeds",
                    help="manifest file or folder holding sources.toml (default: seeds)")
     p.add_argument("--out", default="data/build", help="build folder (default: data/build)")
@@ -25,13 +30,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="pseudonym key file (default: $THERAPY_THREADS_KEY or ~/.config/therapy-threads/pseudonym.key)")
     p.add_argument("--policy", default=None, help="anonymisation policy TOML (default: the packaged policy)")
     p.add_argument("--workers", type=int, default=None,
-                   help="worker processes for extraction (default: number of cores; 1 = in-process)")
+                   help="worker processes for extraction and validation (default: number of cores; 1 = in-process)")
     p.add_argument("--runner", choices=("local", "dask"), default="local",
-                   help="local: Prefect thread runner + a local process pool (default); "
-                        "dask: Prefect's DaskTaskRunner (prefect-dask), one Dask worker per core or "
-                        "the cluster at --dask-address")
+                   help="local: Prefect thread runner + local worker processes (default); "
+                        "dask: Prefect's DaskTaskRunner (prefect-dask), a local cluster with one worker "
+                        "per core, or the cluster at --dask-address")
     p.add_argument("--dask-address", default=None,
-                   help="scheduler address of an existing Dask cluster (with --runner dask)")
+                   help="scheduler address of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
+                        "(with --runner dask; needs PREFECT_API_URL that the Dask workers can reach)")
     p.add_argument("--registry", default="data/releases",
                    help="release registry: validation warns about rows that vanished since its newest "
                         "release (default: data/releases, if it exists)")
@@ -46,66 +52,62 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-failed-sources", action="store_true",
                    help="build without the sources that fail (they are recorded in build_report.json "
                         "and the release); by default a failed source fails the build and leaves --out as it was")
+    p.add_argument("--prefect-timeout", type=float, default=None, metavar="SECONDS",
+                   help="how long to wait for the temporary Prefect API server to start "
+                        "(default: $THERAPY_THREADS_PREFECT_STARTUP_TIMEOUT or 600)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     p.add_argument("--verbose", "-v", action="store_true",
                    help="show Prefect's own run logs (task states, tracebacks of failed tasks)")
     p.set_defaults(func=run)
 
 
+class _Terminated(SystemExit):
+    pass
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    # Unwind like Ctrl-C: context managers stop worker processes and the Prefect server.
+    raise _Terminated(128 + signum)
+
+
 def run(args: argparse.Namespace) -> int:
+    from ..manifest import load_manifest
+    from ..pipeline import FailedSourcesError
+    from ..prefect_server import PrefectServerError, TemporaryServer, managed_api
+
     out = Path(args.out)
-    # Prefect persists task results (our cache records) here, next to the build they describe.
-    os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str((out / ".cache" / "prefect-results").resolve()))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from ..manifest import load_manifest
+    from ..buildstore import BuildLock
+
+    from ..anonymise.keys import load_key
 
     _, refs = load_manifest(args.sources, roots=args.root)  # fail fast, before starting Prefect
     _check_writable(out)
-    from ..anonymise.keys import load_key
-
     load_key(Path(args.key_file) if args.key_file else None, create=True)  # a refused key, too
-    if not args.quiet:
-        print(f"therapy-threads build: {len(refs)} sources from {args.sources} -> {out}", file=sys.stderr)
-        print("starting Prefect (a temporary local API server unless PREFECT_API_URL is set)...", file=sys.stderr)
-
-    from ..flows import build as build_module
-    from ..flows.build import build_flow
-
-    if not args.verbose:
-        # A failed validation is reported below in one screen; Prefect's task-failure traceback
-        # would only repeat it. Real errors still raise with their traceback.
-        import logging
-
-        for name in ("prefect.task_runs", "prefect.flow_runs"):
-            logging.getLogger(name).setLevel(logging.CRITICAL)
-        logging.getLogger("great_expectations").setLevel(logging.WARNING)
-
+    BuildLock(out).acquire().release()  # another build writing --out? say so now, not after start-up
+    if args.runner == "dask" and args.dask_address and not os.environ.get("PREFECT_API_URL"):
+        raise UserError("--dask-address needs a Prefect server the Dask workers can reach: start one "
+                        "('prefect server start --host 0.0.0.0') and set PREFECT_API_URL")
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    say = (lambda *a: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
+    say(f"therapy-threads build: {len(refs)} sources from {args.sources} -> {out}")
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):
+        say("starting a temporary Prefect API server (set PREFECT_API_URL to use your own)...")
+        server = TemporaryServer().launch()  # boots while Prefect and the flow are imported
     t0 = time.time()
-    build_module.PROGRESS[:] = [] if args.quiet else [_Progress()]
-    flow_fn = build_flow
-    if args.runner == "dask":
-        flow_fn = build_flow.with_options(task_runner=dask_runner(args.dask_address, args.workers))
-        args.workers = 1  # the Dask workers are the processes; no pool inside a task
-    from ..pipeline import FailedSourcesError
-    from ..validate import BuildValidationError
-
     try:
-        report = flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
-                         policy=args.policy, workers=args.workers, archive_dir=args.archive,
-                         offline=args.offline, run_validation=not args.no_validate,
-                         allow_failed_sources=args.allow_failed_sources, registry=args.registry,
-                         roots=args.root or None, fetch_limits=_fetch_limits(args))
+        with managed_api(args.prefect_timeout, server=server):
+            report = _run_flow(args, out)
+    except PrefectServerError as e:
+        raise UserError(str(e)) from None
+    except _BuildFailed as e:
+        print_summary(e.report, out, time.time() - t0)
+        print(f"\n{e}", file=sys.stderr)
+        return 1
     except FailedSourcesError as e:
         print(f"\nbuild FAILED: {e}", file=sys.stderr)
-        return 1
-    except BuildValidationError as e:
-        report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
-        report["validation"] = {"success": False}
-        print_summary(report, out, time.time() - t0)
-        print(f"\n{e}\n\nvalidation FAILED: nothing from this build may be published; details in "
-              f"{out / 'validation' / 'summary.json'} and {out / 'validation' / 'data_docs' / 'index.html'}",
-              file=sys.stderr)
         return 1
     print_summary(report, out, time.time() - t0)
     if report.get("failed_sources_allowed"):
@@ -116,6 +118,55 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+class _BuildFailed(Exception):
+    def __init__(self, message: str, report: dict[str, Any]):
+        super().__init__(message)
+        self.report = report
+
+
+def _run_flow(args: argparse.Namespace, out: Path) -> dict[str, Any]:
+    from ..flows.build import PROGRESS_LOGGER, build_flow
+
+    from ..validate import BuildValidationError
+
+    if not args.verbose:
+        # A failed validation is reported below in one screen; Prefect's task-failure traceback
+        # would only repeat it. Real errors still raise with their traceback under --verbose.
+        for name in ("prefect.task_runs", "prefect.flow_runs", "prefect"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    progress = logging.getLogger(PROGRESS_LOGGER)
+    progress.setLevel(logging.INFO)
+    progress.propagate = False
+    if not args.quiet:
+        progress.addHandler(_Progress())
+    flow_fn = build_flow
+    workers = args.workers
+    if args.runner == "dask":
+        flow_fn = build_flow.with_options(task_runner=dask_runner(args.dask_address, args.workers))
+    try:
+        return flow_fn(sources=args.sources, out=str(out), key_file=args.key_file,
+                       policy=args.policy, workers=workers, archive_dir=args.archive,
+                       offline=args.offline, run_validation=not args.no_validate,
+                       allow_failed_sources=args.allow_failed_sources, registry=args.registry,
+                       roots=args.root or None, fetch_limits=_fetch_limits(args),
+                       source_timeout=_step_deadline(args))
+    except BuildValidationError as e:
+        report = json.loads((out / "build_report.json").read_text(encoding="utf-8"))
+        raise _BuildFailed(
+            f"{e}\n\nvalidation FAILED: nothing from this build may be published; details in "
+            f"{out / 'validation' / 'summary.json'} and {out / 'validation' / 'data_docs' / 'index.html'}",
+            report) from None
+
+
+def _step_deadline(args: argparse.Namespace) -> float:
+    """--source-timeout bounds a source's fetching (fetch limits) and each of its processing
+    steps: past it the source fails alone while the others go on."""
+    from ..builder import DEFAULT_SOURCE_TIMEOUT
+
+    return float(getattr(args, "source_timeout", None) or DEFAULT_SOURCE_TIMEOUT)
+
+
 def _fetch_limits(args: argparse.Namespace) -> dict[str, Any] | None:
     from ..fetch.http import Limits, limits_from_args
 
@@ -124,37 +175,51 @@ def _fetch_limits(args: argparse.Namespace) -> dict[str, Any] | None:
 
 
 def _check_writable(out: Path) -> None:
-    """Fail in one line before Prefect starts when --out cannot be written (read-only, full)."""
+    """Fail in one line before Prefect starts when --out's folder cannot be written (read-only,
+    full). The build writes beside --out (its next version, its lock), so that is what is tried."""
     import tempfile
 
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-") as f:
+    parent = out.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=parent, prefix=f".{out.name}.write-test-") as f:
         f.write(b"x" * 4096)
         f.flush()
         os.fsync(f.fileno())
 
 
 def dask_runner(address: str | None, workers: int | None):
-    """Prefect's Dask task runner: a local cluster, or an existing one at ``address``.
-
-    Tasks then run in Dask worker processes; they should report to a dedicated Prefect server
-    (``prefect server start`` and PREFECT_API_URL), not the temporary one of this process.
-    """
+    """Prefect's Dask task runner: a local cluster (one single-threaded worker process per core),
+    or an existing scheduler at ``address`` (``tcp://HOST:8786``)."""
     from prefect_dask import DaskTaskRunner
 
     if address:
         return DaskTaskRunner(address=address)
     return DaskTaskRunner(cluster_kwargs={"n_workers": workers or os.cpu_count() or 1,
-                                          "threads_per_worker": 1, "processes": True})
+                                          "threads_per_worker": 1, "processes": True,
+                                          "dashboard_address": None})
 
 
-class _Progress:
+class _Progress(logging.Handler):
+    """Progress lines from the builder (stage, done, total, source summary)."""
+
     def __init__(self) -> None:
+        super().__init__()
         self.last = 0.0
 
-    def __call__(self, s: dict[str, Any], i: int, n: int) -> None:
+    def emit(self, record: logging.LogRecord) -> None:
+        p = getattr(record, "progress", None)
+        if not p:
+            return
+        stage, i, n, s = p
         now = time.time()
-        if n <= 50 or i == n or now - self.last > 1.0 or s["status"] != "ok":
+        if stage != "extract":
+            if stage in ("assemble", "gate"):
+                print({"assemble": "assembling the tables...",
+                       "gate": "validating and auditing the build..."}[stage], file=sys.stderr, flush=True)
+            elif i == n:
+                print(f"{stage}: {n} done", file=sys.stderr, flush=True)
+            return
+        if n <= 50 or i == n or now - self.last > 1.0 or (s and s["status"] != "ok"):
             self.last = now
             warn = sum(1 for x in s["issues"] if x["severity"] == "warning")
             errs = [x["message"] for x in s["issues"] if x["severity"] == "error"]
@@ -174,6 +239,8 @@ def print_summary(report: dict[str, Any], out: Path, seconds: float) -> None:
     print(f"  sources   {t['sources']} ({t['sources_failed']} failed); "
           f"{len(ch['added'])} added, {len(ch['changed'])} changed, {len(ch['unchanged'])} unchanged, "
           f"{len(ch['removed'])} removed since the previous build")
+    hits = sum(1 for s in report["sources"] if s.get("cache") == "hit")
+    print(f"  cache     {hits} of {t['sources']} sources reused unchanged")
     print(f"  posts     {t['posts']}")
     print(f"  comments  {t['comments']} published + {t['quarantined']} quarantined = {t['comments_seen']} seen; "
           f"{t['skipped']} skipped (pingbacks, spam, deleted, out of scope)")

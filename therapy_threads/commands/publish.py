@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import PrivacyGateError, UserError
+from ..errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,38 +71,44 @@ def _print_files(files: list[dict]) -> None:
         print(f"  {f['bytes']:>12,}  {f['sha256']}  {f['path']}")
 
 
+def options_from(args: argparse.Namespace) -> "PublishOptions":
+    from ..publish.run import PublishOptions
+
+    return PublishOptions(version=args.version, build=str(args.build), registry=str(args.registry),
+                          hub=args.hub, public=args.public, gated=args.gated, dry_run=args.dry_run,
+                          sources=args.sources, docs=args.docs,
+                          data_card=None if args.dry_run else _card_path(args),
+                          key_file=args.key_file, allow_row_loss=args.allow_row_loss,
+                          max_row_loss=args.max_row_loss)
+
+
 def run(args: argparse.Namespace) -> int:
-    from ..publish.hub import require_token, upload_release
+    from ..publish.hub import upload_release
     from ..publish.registry import Registry
-    from ..publish.release import publish, write_data_card
+    from ..publish.run import publish_release
     from ..publish.versioning import Version
 
     v = Version.parse(args.version)
-    if args.hub and not args.dry_run:
-        require_token(args.hub)  # fail before the local publish, not after it
-    card_path = _card_path(args)  # refuse a misplaced --update-repo-card before any work
+    options = options_from(args)  # refuses a misplaced --update-repo-card before any work
     if args.upload_existing:
         if not args.hub:
             raise UserError("--upload-existing needs --hub REPO_ID")
         rel = Registry(args.registry).release_dir(v)
         with _upload_errors(args, v, rel, retry="run the same command again"):
             res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
-                                 gated=None if args.gated == "keep" else args.gated)
+                                 gated=options.hub_gated)
         _report_upload(res)
         return 0
     if os.environ.get("PREFECT_API_URL") and not args.dry_run:
         # A Prefect server is running: publish through the flow so the release summary and
         # its artifacts appear in the UI. Without one, a temporary server would only add ~15 s
-        # and lose the artifacts at exit, so the library is called directly.
-        return _run_flow(args, v, card_path)
-    try:
-        result = publish(args.build, v, args.registry, dry_run=args.dry_run,
-                         sources_manifest=Path(args.sources) if args.sources else None,
-                         docs_dir=Path(args.docs) if args.docs else None, repo_id=args.hub,
-                         **_gate_options(args))
-    except PrivacyGateError as e:
-        raise UserError(str(e)) from e
-
+        # and lose the artifacts at exit, so the library is called directly. Both paths call
+        # publish_release(options).
+        with _upload_errors(args, v, Registry(args.registry).release_dir(v), retry=_retry_hint(args, v)):
+            return _run_flow(options)
+    with _upload_errors(args, v, Registry(args.registry).release_dir(v), retry=_retry_hint(args, v)):
+        outcome = publish_release(options)
+    result = outcome.release
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     nouns = {"quarantine": "quarantined items"}
@@ -117,13 +123,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"published {v.tag} -> {result.path} ({counts}; manifest sha256 "
           f"{result.manifest_sha256[:16]}...)")
-    if card_path:
-        print(f"data card -> {write_data_card(result, card_path)}")
-    if args.hub:
-        with _upload_errors(args, v, result.path, retry=_retry_hint(args, v)):
-            res = upload_release(result.path, args.hub, private=not args.public,
-                                 gated=None if args.gated == "keep" else args.gated)
-        _report_upload(res)
+    if outcome.data_card:
+        print(f"data card -> {outcome.data_card}")
+    if outcome.upload is not None:
+        _report_upload(outcome.upload)
     return 0
 
 
@@ -168,26 +171,21 @@ def _card_path(args: argparse.Namespace) -> str | None:
     return args.data_card
 
 
-def _run_flow(args: argparse.Namespace, v, card_path: str | None) -> int:
-    from ..flows.publish import publish_flow
-    from ..publish.registry import Registry
+def _run_flow(options) -> int:
+    from dataclasses import asdict
 
-    rel = Registry(args.registry).release_dir(v)
-    try:
-        with _upload_errors(args, v, rel, retry=_retry_hint(args, v)):
-            out = publish_flow(str(v), build_dir=str(args.build), registry=str(args.registry),
-                               hub_repo=args.hub, private=not args.public, dry_run=False,
-                               sources_manifest=args.sources, docs_dir=args.docs,
-                               data_card=card_path, **_gate_options(args))
-    except PrivacyGateError as e:
-        raise UserError(str(e)) from e
+    from ..flows.publish import publish_flow
+
+    out = publish_flow(**asdict(options))
     for w in out["warnings"]:
         print(f"warning: {w}", file=sys.stderr)
     counts = ", ".join(f"{n:,} {t}" for t, n in out["counts"].items())
-    print(f"published {v.tag} -> {out['path']} ({counts}; manifest sha256 "
+    print(f"published v{out['version']} -> {out['path']} ({counts}; manifest sha256 "
           f"{out['manifest_sha256'][:16]}...) via the Prefect flow 'publish-release'")
     if out.get("data_card"):
         print(f"data card -> {out['data_card']}")
+    if out.get("hub"):
+        print(f"uploaded to hf://{out['hub']['repo_id']}, tagged {out['hub']['tag']}")
     return 0
 
 

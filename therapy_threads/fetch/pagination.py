@@ -34,6 +34,10 @@ def fetch_thread(url: str, content: bytes, client, *, max_pages: int = MAX_COMME
     seen = {url}
     pages: list[tuple[str, bytes]] = [(url, content)]
     queue = deque(_links(url, content))
+    # All pages of a thread together stay within what one response may decode to: a site
+    # cannot grow the bundle past the memory bound by splitting a thread into many pages.
+    limits = getattr(client, "limits", None)
+    room = (limits.max_decoded_bytes if limits is not None else 1 << 62) - len(content)
     while queue and len(pages) < max_pages:
         link = queue.popleft()
         if link in seen:
@@ -45,6 +49,9 @@ def fetch_thread(url: str, content: bytes, client, *, max_pages: int = MAX_COMME
             break
         if resp.status != 200 or not resp.content:
             continue
+        room -= len(resp.content)
+        if room < 0:
+            break
         pages.append((link, resp.content))
         queue.extend(x for x in _links(link, resp.content) if x not in seen)
     if len(pages) == 1:

@@ -76,13 +76,41 @@ def repair_char_refs(data: bytes) -> tuple[bytes, int]:
     return b"".join(out), fixed
 
 
+# UTF-32 before UTF-16: their byte-order marks share a prefix.
+_WIDE = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+_WIDE_NO_BOM = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+                (b"\x00<\x00", "utf-16-be"), (b"<\x00", "utf-16-le"))
+_DECLARED = re.compile(rb"""\A(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
+
+
+def to_utf8(data: bytes) -> tuple[bytes, str | None]:
+    """A UTF-16 or UTF-32 document (by its byte-order mark, or the NULs around its first '<') as
+    UTF-8 with its declaration saying so, and the encoding it had; other bytes unchanged.
+
+    The checks below (entity declarations, forbidden character references) read bytes: on a
+    wide encoding they would see nothing.
+    """
+    for bom, enc in _WIDE:
+        if data.startswith(bom):
+            data = data[len(bom):]
+            break
+    else:
+        enc = next((e for pat, e in _WIDE_NO_BOM if data.startswith(pat)), None)
+        if enc is None:
+            return data, None
+    text = data.decode(enc, errors="replace").encode("utf-8")
+    return _DECLARED.sub(rb'\1"UTF-8"', text, count=1), enc
+
+
 def prepare(data: bytes) -> Prepared:
-    """Strip a BOM or stray bytes before the first tag, repair forbidden character references
-    and refuse entity declarations.
+    """Transcode UTF-16/32 to UTF-8, strip a BOM or stray bytes before the first tag, repair
+    forbidden character references and refuse entity declarations.
 
     Raises UnsafeXML with a message for people.
     """
     warnings: list[tuple[str, str]] = []
+    data, _wide = to_utf8(data)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     start = data.find(b"<")

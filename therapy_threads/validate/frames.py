@@ -201,11 +201,15 @@ def load_report(build_dir: Path, problems: list[dict[str, str]]) -> dict[str, An
         return {}
 
 
-def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None) -> Frames:
-    """The frames the suites check. ``baseline`` is the manifest of the previous release: the
-    sources frame then says, per source, whether rows vanished since it."""
+def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
+                 report: dict[str, Any] | None = None) -> Frames:
+    """The frames the suites check, of the tables in ``build_dir`` (a build or one fragment).
+    ``baseline`` is the manifest of the previous release: the sources frame then says, per
+    source, whether rows vanished since it. ``report`` stands in for ``build_report.json`` (a
+    fragment passes ``{"sources": [its summary]}``)."""
     problems: list[dict[str, str]] = []
-    report = load_report(build_dir, problems)
+    if report is None:
+        report = load_report(build_dir, problems)
     files = {t: _open(build_dir / f"{t}.parquet", problems) for t in schema.TABLES}
 
     # --- schema conformance -------------------------------------------------------------

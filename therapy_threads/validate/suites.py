@@ -17,7 +17,7 @@ from typing import Any
 from .. import schema
 from . import patterns
 
-SUITE_ORDER = ("schema", "posts", "comments", "quarantine", "sources")
+SUITE_ORDER = ("schema", "posts", "comments", "quarantine", "sources", "relations", "distributions")
 # Columns that name the failing rows in GX results and Data Docs, per frame.
 INDEX_COLUMNS = {
     "schema": ["column_key"],
@@ -25,14 +25,32 @@ INDEX_COLUMNS = {
     "comments": ["comment_id"],
     "quarantine": ["source_id", "item_id", "reason"],
     "sources": ["source_id"],
+    "relations": ["scope"],
+    "distributions": ["scope"],
 }
 # Rows of these frames are what the index columns identify ("which rows").
 ROW_NOUN = {"schema": "columns", "posts": "posts", "comments": "comments",
-            "quarantine": "quarantine rows", "sources": "sources"}
-
+            "quarantine": "quarantine rows", "sources": "sources", "relations": "builds",
+            "distributions": "builds"}
 MAX_PLAUSIBLE_DEPTH = 50  # WordPress nests 10 deep at most by default, Disqus deeper; 50 is a runaway
 MAX_PLAUSIBLE_COMMENT_CHARS = 50_000  # longer is a comment that swallowed the rest of the page
 MIN_PLAUSIBLE_BODY_CHARS = 80  # shorter is a teaser or a caption, not an article
+# Rules across sources: the column of the "relations" frame holds how many rows break the rule.
+RELATIONS = {
+    "comment_id_unique_across_sources": "comment ids are used by more than one comment (across sources)",
+    "post_id_unique_across_sources": "post ids are used by more than one post (across sources)",
+    "comment_post_exists": "comments belong to a post_id that is not in posts.parquet",
+    "reply_parent_exists": "replies have a parent_id that is not in comments.parquet",
+    "quarantined_not_published": "quarantined comments are also published (counted twice)",
+}
+# Corpus-wide shape: (column, min, max, why) — warnings that point at a broken reader.
+DISTRIBUTIONS = (
+    ("max_depth", None, MAX_PLAUSIBLE_DEPTH, "has threads nested deeper than is plausible (every comment parsed as a reply?)"),
+    ("top_level_share", 0.02, None, "has almost no top-level comments (reply links invented?)"),
+    ("median_comment_chars", 10, 5_000, "has a median comment length outside 10..5,000 characters (text cut or page swallowed?)"),
+    ("p99_comment_chars", None, MAX_PLAUSIBLE_COMMENT_CHARS, "has its longest comments beyond plausible (pages swallowed?)"),
+    ("quarantine_share", None, 0.5, "quarantined half or more of all comments"),
+)
 
 
 @dataclass(frozen=True)
@@ -178,7 +196,17 @@ def suite_specs() -> list[SuiteSpec]:
               "have fewer comments (published + quarantined) than in the previous release, or were removed: "
               "rows vanished (publish refuses large losses without --allow-row-loss)", "warning"),
     ])
-    by = {s.name: s for s in (comments, posts, quarantine, schema_suite, sources)}
+    relations = SuiteSpec("relations", [
+        Check("relations", name, "ExpectColumnValuesToBeBetween", {"column": name, "min_value": 0, "max_value": 0},
+              why, notes="Computed across every source by DuckDB over the assembled Parquet files; the "
+                         "value is the number of offending rows (summary.json lists the first ids).")
+        for name, why in RELATIONS.items()])
+    distributions = SuiteSpec("distributions", [
+        Check("distributions", f"{col}_plausible", "ExpectColumnValuesToBeBetween",
+              {"column": col, **({"min_value": lo} if lo is not None else {}), **({"max_value": hi} if hi is not None else {})},
+              why, "warning", notes="Computed over the whole build by DuckDB.")
+        for col, lo, hi, why in DISTRIBUTIONS])
+    by = {s.name: s for s in (comments, posts, quarantine, schema_suite, sources, relations, distributions)}
     return [by[n] for n in SUITE_ORDER]
 
 

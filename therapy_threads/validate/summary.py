@@ -50,6 +50,17 @@ class ValidationSummary:
         d.pop("build_dir")
         return d
 
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> "ValidationSummary":
+        """Back from summary.json (unknown keys are ignored)."""
+        known = {f for f in cls.__dataclass_fields__}
+        d = {k: v for k, v in doc.items() if k in known}
+        d.setdefault("build_dir", "")
+        d.setdefault("success", False)
+        for k in ("failures", "warnings"):
+            d[k] = [Finding(**f) for f in d.get(k, [])]
+        return cls(**d)
+
     def to_dict(self) -> dict[str, Any]:
         """summary.json: the data part at top level, run details (time, durations) under "run"."""
         return {**self.data(), "run": self.run}

@@ -1,0 +1,126 @@
+"""Where steps run: a slow source fails alone at its deadline, worker processes never outlive
+the build, retries happen only for transient errors."""
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from therapy_threads.builder import run_steps
+from therapy_threads.executors import LocalExecutor, SourceTimeout
+
+
+def _work(x: float) -> float:
+    time.sleep(x)
+    return x
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_a_slow_source_fails_alone_and_never_holds_the_others():
+    with LocalExecutor(2, deadline=2) as ex:
+        t0 = time.monotonic()
+        got = {}
+        for label, res, err in run_steps(ex, "extract",
+                                         [("slow", _work, (30,))] + [(f"s{i}", _work, (0.1,)) for i in range(6)],
+                                         deadline=2):
+            got[label] = (res, err, time.monotonic() - t0)
+    assert isinstance(got["slow"][1], SourceTimeout)
+    assert all(got[f"s{i}"][0] == 0.1 and got[f"s{i}"][1] is None for i in range(6))
+    # the quick ones finished long before the slow one was cut off
+    assert max(got[f"s{i}"][2] for i in range(6)) < got["slow"][2] < 25
+
+
+def test_a_step_stuck_in_this_process_is_given_up_after_its_deadline(monkeypatch):
+    import therapy_threads.builder as b
+
+    monkeypatch.setattr(b, "_GRACE", 0.5)
+    with LocalExecutor(1, deadline=1) as ex:  # in-process: no SIGALRM, the builder gives up
+        got = {label: err for label, _, err in run_steps(ex, "extract", [("stuck", _work, (30,)),
+                                                                         ("ok", _work, (0,))], deadline=1)}
+    assert isinstance(got["stuck"], TimeoutError) and got["ok"] is None
+
+
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    """kill -9 of the build process leaves no pool worker behind."""
+    import subprocess
+    import sys
+    import textwrap
+
+    import psutil
+
+    code = textwrap.dedent("""
+        import os, time
+        from therapy_threads.executors import LocalExecutor
+        def pid(_):
+            return os.getpid()
+        if __name__ == "__main__":
+            ex = LocalExecutor(2)
+            pids = {ex.submit("extract", pid, i).result() for i in range(8)}
+            print(" ".join(map(str, pids)), flush=True)
+            time.sleep(120)
+    """)
+    script = tmp_path / "parent.py"
+    script.write_text(code)
+    p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers = [int(x) for x in p.stdout.readline().split()]
+    assert workers and all(psutil.pid_exists(w) for w in workers)
+    p.kill()
+    p.wait()
+    deadline = time.time() + 15
+    while time.time() < deadline and any(psutil.pid_exists(w) and psutil.Process(w).status() != "zombie"
+                                         for w in workers):
+        time.sleep(0.2)
+    assert not [w for w in workers if psutil.pid_exists(w) and psutil.Process(w).status() != "zombie"]
+
+
+@pytest.mark.parametrize("exc, transient", [
+    ("FetchError('https://x.test/p answered HTTP 404; check the URL in the manifest')", False),
+    ("FetchError('https://x.test/p answered HTTP 503; try later')", True),
+    ("RobotsDisallowed('robots.txt of x.test disallows https://x.test/p')", False),
+    ("NotInArchive('not archived')", False),
+    ("ValueError('checksum mismatch for data/comments.parquet')", False),
+    ("httpx.ReadTimeout('timed out')", True),
+    ("ConnectionResetError('reset by peer')", True),
+    ("FileNotFoundError('nope.txt')", False),
+])
+def test_only_transient_errors_are_retried(exc, transient):
+    import httpx  # noqa: F401 - used by eval
+
+    from therapy_threads.fetch.client import FetchError, NotInArchive, RobotsDisallowed  # noqa: F401
+    from therapy_threads.materialise import is_transient
+
+    assert is_transient(eval(exc)) is transient
+
+
+def test_prefect_retries_a_503_but_not_a_404(prefect_harness):
+    from prefect import flow, task
+
+    from therapy_threads.fetch.client import FetchError
+    from therapy_threads.materialise import retry_if_transient
+
+    calls = {"404": 0, "503": 0}
+
+    @task(retries=3, retry_delay_seconds=0, retry_condition_fn=retry_if_transient)
+    def fetch(code: str) -> str:
+        calls[code] += 1
+        if code == "503" and calls[code] < 3:
+            raise FetchError(f"https://x.test/ answered HTTP {code}")
+        if code == "404":
+            raise FetchError(f"https://x.test/ answered HTTP {code}")
+        return "ok"
+
+    @flow
+    def f() -> tuple:
+        a = fetch("503")
+        try:
+            fetch("404")
+        except FetchError:
+            pass
+        return a
+
+    assert f() == "ok"
+    assert calls == {"503": 3, "404": 1}

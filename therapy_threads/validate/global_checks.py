@@ -1,0 +1,272 @@
+"""The checks no single fragment can decide, computed out of core with DuckDB.
+
+Per-row and per-thread rules run per fragment (``validate.fragment``). What is left spans the
+whole build, and is computed here by SQL over the assembled Parquet files — DuckDB streams them
+with a bounded memory budget (it spills to disk beyond it), so nothing is loaded into pandas but
+small aggregates:
+
+* ``relations``: ids unique across sources; foreign keys (a comment's post, a reply's parent);
+  a quarantined comment that is also published; with the first offending ids;
+* ``sources``: per source, the rows in the tables against the build report (comments seen =
+  published + quarantined), plus the parser-shape warnings (flat threads, mostly quarantined);
+  and the totals row;
+* ``schema``: every published file's columns and types against ``schemas/``;
+* ``distributions``: corpus-wide shape (depth, text length, quarantine share, top-level share)
+  inside plausible bounds — warnings for a person to look at.
+
+Each returns a small pandas frame the matching Great Expectations suite runs on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .. import schema
+from .frames import THREADED_FORMATS
+
+MAX_IDS = 20
+DUCKDB_MEMORY = "256MB"
+
+
+@dataclass
+class GlobalFrames:
+    schema: pd.DataFrame
+    sources: pd.DataFrame
+    relations: pd.DataFrame
+    distributions: pd.DataFrame
+    row_ids: dict[str, list[Any]] = field(default_factory=dict)  # relations check -> first ids
+    counts: dict[str, Any] = field(default_factory=dict)
+    problems: list[dict[str, str]] = field(default_factory=list)
+
+
+def _connect():
+    import duckdb
+
+    return duckdb.connect(config={"memory_limit": DUCKDB_MEMORY, "threads": "2",
+                                  "preserve_insertion_order": "false"})
+
+
+def schema_frame(build_dir: Path, problems: list[dict[str, str]]) -> pd.DataFrame:
+    rows = []
+    for t in schema.TABLES:
+        path = build_dir / f"{t}.parquet"
+        exp = schema.arrow_schema(t)
+        pf = None
+        if not path.exists():
+            problems.append({"table": t, "message": f"{path.name} is missing from the build"})
+        else:
+            try:
+                pf = pq.ParquetFile(path)
+            except Exception as e:  # noqa: BLE001 - a corrupt file is a finding
+                problems.append({"table": t, "message": f"{path.name} is not readable Parquet: {e}"})
+        actual = pf.schema_arrow if pf is not None else pa.schema([])
+        bad = dict(schema.schema_problems(t, actual)) if pf is not None else {}
+        for name in list(exp.names) + [n for n in actual.names if n not in exp.names]:
+            in_schema = name in exp.names
+            in_file = pf is not None and name in actual.names
+            rows.append({
+                "column_key": f"{t}.{name}", "table": t, "column": name,
+                "expected_type": str(exp.field(name).type) if in_schema else None,
+                "actual_type": str(actual.field(name).type) if in_file else None,
+                "in_schema": in_schema, "in_file": in_file if pf is not None else None,
+                "type_matches": (name not in bad) if (in_schema and in_file) else None,
+                "problem": bad.get(name),
+            })
+    df = pd.DataFrame(rows)
+    for c in ("in_schema", "in_file", "type_matches"):
+        df[c] = df[c].astype("boolean")
+    return df
+
+
+def _ids(con, sql: str, params: list) -> tuple[int, list[Any]]:
+    n = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    first = [r[0] for r in con.execute(f"SELECT * FROM ({sql}) ORDER BY 1 LIMIT {MAX_IDS}", params).fetchall()]
+    return int(n), first
+
+
+def global_frames(build_dir: Path, report: dict[str, Any],
+                  baseline: dict[str, Any] | None = None) -> GlobalFrames:
+    """Every global frame of the build in ``build_dir`` (assembled tables + ``report``).
+    ``baseline`` is the previous release's manifest (rows vanished since are flagged)."""
+    build_dir = Path(build_dir)
+    problems: list[dict[str, str]] = []
+    columns = schema_frame(build_dir, problems)
+    paths = {t: str(build_dir / f"{t}.parquet") for t in schema.TABLES}
+    readable = {t for t in schema.TABLES
+                if not any(p["table"] == t for p in problems)}
+    con = _connect()
+    try:
+        def src(t: str) -> str:
+            return f"read_parquet('{paths[t]}')" if t in readable else _EMPTY[t]
+
+        rel_ids: dict[str, list[Any]] = {}
+        rel: dict[str, int] = {}
+        checks = {
+            "comment_id_unique_across_sources":
+                f"SELECT comment_id FROM {src('comments')} GROUP BY comment_id HAVING count(*) > 1",
+            "post_id_unique_across_sources":
+                f"SELECT post_id FROM {src('posts')} GROUP BY post_id HAVING count(*) > 1",
+            "comment_post_exists":
+                f"SELECT c.comment_id FROM {src('comments')} c ANTI JOIN {src('posts')} p USING (post_id)",
+            "reply_parent_exists":
+                f"SELECT c.comment_id FROM {src('comments')} c WHERE c.parent_id IS NOT NULL AND "
+                f"c.parent_id NOT IN (SELECT comment_id FROM {src('comments')})",
+            "quarantined_not_published":
+                f"SELECT q.item_id FROM {src('quarantine')} q SEMI JOIN {src('comments')} c "
+                f"ON q.item_id = c.comment_id WHERE q.item_kind = 'comment'",
+        }
+        for name, sql in checks.items():
+            try:
+                rel[name], rel_ids[name] = _ids(con, sql, [])
+            except Exception as e:  # noqa: BLE001 - a broken column is reported, not a crash
+                problems.append({"table": "relations", "message": f"{name} could not be checked: {e}"})
+                rel[name], rel_ids[name] = -1, []
+        relations = pd.DataFrame([{"scope": "build", **rel}])
+        for c in checks:
+            relations[c] = relations[c].astype("Int64")
+
+        per_source: dict[str, dict[str, Any]] = {}
+        for t, extra in (("comments", ", count(*) FILTER (WHERE depth = 0) AS top"), ("posts", ""),
+                         ("quarantine", ", count(*) FILTER (WHERE item_kind = 'comment') AS qc")):
+            if t not in readable:
+                continue
+            try:
+                for row in con.execute(f"SELECT source_id, count(*) AS n{extra} FROM {src(t)} GROUP BY 1").fetchall():
+                    d = per_source.setdefault(row[0], {})
+                    d[t] = int(row[1])
+                    if t == "comments":
+                        d["top"] = int(row[2])
+                    if t == "quarantine":
+                        d["quarantined_comments"] = int(row[2])
+            except Exception as e:  # noqa: BLE001
+                problems.append({"table": t, "message": f"{t}.parquet could not be counted: {e}"})
+        dist = _distributions(con, src, readable, problems)
+        by_reason: dict[str, int] = {}
+        if "quarantine" in readable:
+            try:
+                for reason, n in con.execute(f"SELECT reason, count(*) FROM {src('quarantine')} GROUP BY 1").fetchall():
+                    by_reason[str(reason)] = int(n)
+            except Exception:  # noqa: BLE001 - counted above as unreadable
+                pass
+    finally:
+        con.close()
+    sources = _sources_frame(report, per_source, baseline)
+    totals = {t: sum(d.get(t, 0) for d in per_source.values()) for t in ("posts", "comments", "quarantine")}
+    counts = {"posts": totals["posts"], "comments": totals["comments"],
+              "quarantine_rows": totals["quarantine"],
+              "quarantined_comments": sum(d.get("quarantined_comments", 0) for d in per_source.values()),
+              "quarantine_by_reason": dict(sorted(by_reason.items())),
+              "sources": len(report.get("sources", []))}
+    return GlobalFrames(columns, sources, relations, dist, rel_ids, counts, problems)
+
+
+_EMPTY = {
+    "comments": "(SELECT NULL::VARCHAR AS comment_id, NULL::VARCHAR AS post_id, NULL::VARCHAR AS parent_id, "
+                "NULL::VARCHAR AS source_id, NULL::INT AS depth, NULL::VARCHAR AS text WHERE false)",
+    "posts": "(SELECT NULL::VARCHAR AS post_id, NULL::VARCHAR AS source_id WHERE false)",
+    "quarantine": "(SELECT NULL::VARCHAR AS item_id, NULL::VARCHAR AS item_kind, NULL::VARCHAR AS source_id, "
+                  "NULL::VARCHAR AS reason WHERE false)",
+}
+
+
+def _distributions(con, src, readable: set[str], problems: list[dict[str, str]]) -> pd.DataFrame:
+    row: dict[str, Any] = {"scope": "build"}
+    try:
+        r = con.execute(
+            f"SELECT count(*), max(depth), avg((depth = 0)::INT), quantile_cont(length(text), 0.5), "
+            f"quantile_cont(length(text), 0.99) FROM {src('comments')}").fetchone()
+        n, row["max_depth"], row["top_level_share"], row["median_comment_chars"], row["p99_comment_chars"] = r
+        q = con.execute(f"SELECT count(*) FILTER (WHERE item_kind = 'comment') FROM {src('quarantine')}").fetchone()[0]
+        row["quarantine_share"] = (q / (n + q)) if (n or q) else None
+    except Exception as e:  # noqa: BLE001
+        problems.append({"table": "distributions", "message": f"distributions could not be computed: {e}"})
+    df = pd.DataFrame([row])
+    for c in ("max_depth", "top_level_share", "median_comment_chars", "p99_comment_chars", "quarantine_share"):
+        df[c] = pd.to_numeric(df.get(c), errors="coerce").astype("Float64")
+    return df
+
+
+def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]],
+                   baseline: dict[str, Any] | None = None) -> pd.DataFrame:
+    rows = []
+    listed = list(report.get("sources", []))
+    ids_ = {s.get("source_id") for s in listed}
+    for extra in sorted(set(per_source) - ids_, key=str):
+        listed.append({"source_id": extra, "_unlisted": True})
+    allowed = set(report.get("failed_sources_allowed") or [])
+    # comments the previous release had per source (published + quarantined: a row that moved to
+    # the quarantine did not vanish)
+    before = {b.get("source_id"): int(b.get("comments") or 0) + int(b.get("quarantined") or 0)
+              for b in (baseline or {}).get("sources", [])}
+    for sid in sorted(set(before) - ids_, key=str):
+        listed.append({"source_id": sid, "status": "removed", "_removed": True})
+    for s in listed:
+        sid = s.get("source_id")
+        c = per_source.get(sid, {})
+        published, quarantined, n_posts = c.get("comments", 0), c.get("quarantine", 0), c.get("posts", 0)
+        ok = (not s.get("_unlisted")) and s.get("comments") == published and \
+            s.get("quarantined") == quarantined and s.get("posts", n_posts) == n_posts
+        if s.get("_removed"):
+            ok = True  # nothing to reconcile: the source is no longer in the manifest
+        seen = published + quarantined
+        share = (c.get("top", 0) / published) if published else None
+        # The reader's own accounting against comment elements counted by a second, simpler
+        # path in the source (ReadResult.raw_comment_count): a comment lost inside a reader shows.
+        raw = s.get("raw_comment_count")
+        accounted = published + int(c.get("quarantined_comments", 0)) + int(s.get("comments_skipped") or 0)
+        raw_ok = None if raw is None else (
+            raw == accounted if s.get("raw_count_exact", True) else raw <= accounted)
+        flat_odd = s.get("format") in THREADED_FORMATS and published >= 50
+        rows.append({
+            "source_id": sid, "status": s.get("status"), "format": s.get("format"),
+            "reported_posts": s.get("posts"), "posts": n_posts,
+            "reported_comments": s.get("comments"), "published_comments": published,
+            "reported_quarantined": s.get("quarantined"), "quarantine_rows": quarantined,
+            "comments_seen": seen, "reconciled_with_report": ok,
+            "raw_comment_count": raw, "raw_count_reconciled": raw_ok, "top_level_share": share,
+            "threading_present": (share is not None and share < 0.98) if flat_odd else None,
+            "quarantine_share_below_half": (c.get("quarantined_comments", 0) / seen < 0.5) if seen >= 10 else None,
+            "read_or_allowed": None if s.get("_removed") or s.get("_unlisted")
+            else (s.get("status") == "ok" or sid in allowed),
+            "rows_kept_since_previous": (seen >= before[sid]) if sid in before else None,
+            "built_something": None,
+        })
+    totals = report.get("totals")
+    if totals is not None:
+        published = sum(d.get("comments", 0) for d in per_source.values())
+        quarantined = sum(d.get("quarantine", 0) for d in per_source.values())
+        n_posts = sum(d.get("posts", 0) for d in per_source.values())
+        rows.append({
+            "source_id": "(all sources)", "status": None, "format": None,
+            "reported_posts": totals.get("posts"), "posts": n_posts,
+            "reported_comments": totals.get("comments"), "published_comments": published,
+            "reported_quarantined": totals.get("quarantined"), "quarantine_rows": quarantined,
+            "comments_seen": published + quarantined,
+            "raw_comment_count": None, "raw_count_reconciled": None,
+            "reconciled_with_report": totals.get("comments") == published
+            and totals.get("comments_seen", published + quarantined) == published + quarantined
+            and totals.get("quarantined") == quarantined and totals.get("posts", n_posts) == n_posts,
+            "top_level_share": None, "threading_present": None, "quarantine_share_below_half": None,
+            "read_or_allowed": None, "rows_kept_since_previous": None,
+            "built_something": bool(n_posts) and any(s.get("status") == "ok" for s in report.get("sources", [])),
+        })
+    df = pd.DataFrame(rows, columns=[
+        "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
+        "published_comments", "reported_quarantined", "quarantine_rows", "comments_seen",
+        "reconciled_with_report", "raw_comment_count", "raw_count_reconciled", "top_level_share",
+        "threading_present", "quarantine_share_below_half",
+        "read_or_allowed", "rows_kept_since_previous", "built_something"])
+    for c in ("reconciled_with_report", "raw_count_reconciled", "threading_present",
+              "quarantine_share_below_half", "read_or_allowed", "rows_kept_since_previous", "built_something"):
+        df[c] = df[c].astype("boolean")
+    for c in ("reported_posts", "reported_comments", "reported_quarantined", "raw_comment_count"):
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+    return df
+
+
+__all__ = ["global_frames", "GlobalFrames", "schema_frame"]
