@@ -65,3 +65,13 @@ def test_schema_files_are_valid_json_with_the_new_fields():
     assert "published_local" in posts and "comment_system" in posts
     assert "published_local" in comments
     json.dumps(posts)
+
+
+def test_records_built_with_an_old_format_name_carry_the_declared_one():
+    from therapy_threads.formats import formats
+    from therapy_threads.records import Post, ReadResult
+
+    post = Post("p", "s", "wordpress_html", "t", "b", "0" * 64)
+    assert post.source_format == "html" and post.source_format in formats()
+    assert ReadResult("s", "wordpress_html").source_format == "html"
+    assert Post("p", "s", "wxr", "t", "b", "0" * 64).source_format == "wxr"

@@ -45,6 +45,15 @@ def threaded_formats() -> frozenset[str]:
     return frozenset(f.name for f in FORMATS if f.threaded)
 
 
+def current_name(name: str) -> str:
+    """``name`` with an old alias replaced by its declared name; anything else unchanged (an
+    unknown name is left for validation to report)."""
+    for f in FORMATS:
+        if name in f.aliases:
+            return f.name
+    return name
+
+
 def canonical_format(name: str | None) -> str | None:
     """The declared name for ``name`` (an old alias maps to its new name); None stays None."""
     if name is None:

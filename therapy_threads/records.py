@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+from .formats import current_name
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -51,6 +53,11 @@ class Post:
     author_identity: Identity | None = None  # raw post-author identity, for is_post_author only
     categories: list[str] = field(default_factory=list)  # source taxonomy, for include rules
     tags: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # An old format name (a record built by older code or a test) becomes the declared one,
+        # so the published column only ever holds names of the registry (formats.py).
+        self.source_format = current_name(self.source_format)
 
 
 @dataclass(slots=True)
@@ -133,6 +140,9 @@ class ReadResult:
     raw_count_method: str = ""  # how it was counted, for the report
     raw_count_exact: bool = True  # False: a lower bound (web pages: only comments with ids)
     comment_pages: list[str] = field(default_factory=list)  # other pages of the thread (URLs)
+
+    def __post_init__(self) -> None:
+        self.source_format = current_name(self.source_format)
 
     def warn(self, code: str, message: str, location: str = "") -> None:
         self.issues.append(SourceIssue(self.source_id, "warning", code, message, location))

@@ -221,6 +221,11 @@ _NAMED_ZONE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s+(?:CET|CEST|MEZ|MESZ|EET|EEST
 _OFFSET = re.compile(r"(?:\b(?:utc|gmt)\s*)?([+-])(\d{1,2}):?(\d{2})\b|\b(utc|gmt|z)\b", re.I)
 
 
+# A page that does not say its language: English first (its date order), then widely used
+# languages whose month names do not collide (Croatian/Czech "listopad", "srpen" do: left out).
+_UNKNOWN_LANGUAGE = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl")
+
+
 @lru_cache(maxsize=64)
 def _month_names(languages: tuple[str, ...]) -> tuple[dict[str, int], str]:
     """Month name -> number for the page's languages (and English), and the date order."""
@@ -232,7 +237,7 @@ def _month_names(languages: tuple[str, ...]) -> tuple[dict[str, int], str]:
         return names, order
     months = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
-    for i, lang in enumerate(dict.fromkeys(languages + ("en",))):
+    for i, lang in enumerate(dict.fromkeys((languages or _UNKNOWN_LANGUAGE) + ("en",))):
         try:
             info = default_loader.get_locale(lang).info
         except (KeyError, ValueError, AttributeError):

@@ -113,9 +113,13 @@ def _languages(root, attrs: Attrs) -> tuple[str, ...]:
         m = _LANG.match(v or "")
         if m:
             return (m.group(1).lower(),)
-    loc = root.css_first("meta[property='og:locale']")
-    m = _LANG.match(attrs.get(loc, "content") if loc is not None else "")
-    return (m.group(1).lower(),) if m else ()
+    for sel in ("meta[property='og:locale']", "meta[http-equiv='content-language' i]",
+                "meta[name='language' i]", "meta[name='dc.language' i]"):
+        loc = root.css_first(sel)
+        m = _LANG.match(attrs.get(loc, "content") if loc is not None else "")
+        if m:
+            return (m.group(1).lower(),)
+    return ()
 
 
 def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: str) -> None:

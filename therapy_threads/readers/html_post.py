@@ -190,42 +190,78 @@ def deeper_than(root: LexborNode, limit: int) -> bool:
     return False
 
 
-def date_by_title(root: LexborNode, languages: tuple[str, ...]) -> When | None:
+def date_by_title(root: LexborNode, languages: tuple[str, ...], title: str = "") -> When | None:
     """A date the page prints right next to its main heading ("<h1>..</h1><p>22 January 2014</p>",
-    "Pressemitteilung vom 25. Januar 2022"): shown to readers as the post's date."""
-    h1 = None
-    for sel in _TITLE_SELECTORS[:8] + ("h1",):
-        h1 = root.css_first(sel)
-        if h1 is not None:
-            break
+    "<p class=date>15 августа 2016</p><h1>..", "Pressemitteilung vom 25. Januar 2022"): shown
+    to readers as the post's date. Next to = within a few lines of text after the heading (in
+    document order, leaving its box if need be) or just before it."""
+    h1 = _main_heading(root, title)
     if h1 is None:
         return None
-    parts: list[str] = []
-    n, taken = h1.next, 0
-    while n is not None and taken < 3:
-        if n.is_element_node:
-            parts.append(n.text(separator=" ", strip=True)[:200])
-            taken += 1
-        n = n.next
-    p = h1.prev
-    taken = 0
-    while p is not None and taken < 2:
-        if p.is_element_node:
-            parts.append(p.text(separator=" ", strip=True)[-150:])
-            taken += 1
-        p = p.prev
-    parent = h1.parent
-    if parent is not None and parent.next is not None:
-        sib = parent.next
-        while sib is not None and not sib.is_element_node:
-            sib = sib.next
-        if sib is not None:
-            parts.append(sib.text(separator=" ", strip=True)[:200])
-    for part in parts:
-        w = find_date_in_text(part, languages)
+    after = _text_around(h1, forward=True, limit=_AFTER_TITLE)
+    w = find_date_in_text(after, languages)
+    if w:
+        return w
+    # The box after the heading's box (a title block, then a metadata row under a picture).
+    box = h1.parent
+    nxt = box.next if box is not None else None
+    while nxt is not None and not nxt.is_element_node:
+        nxt = nxt.next
+    if nxt is not None:
+        w = find_date_in_text(nxt.text(separator=" ", strip=True)[:200], languages)
         if w:
             return w
-    return None
+    before = _text_around(h1, forward=False, limit=_BEFORE_TITLE)
+    return find_date_in_text(before, languages)
+
+
+_AFTER_TITLE, _BEFORE_TITLE = 300, 150
+
+
+def _main_heading(root: LexborNode, title: str = "") -> LexborNode | None:
+    """The post's heading: a title element of the usual themes, else the heading that shows the
+    post's title (a site's slogan may be the first h1), else the first h1 with text."""
+    for sel in _TITLE_SELECTORS[:8]:
+        h = root.css_first(sel)
+        if h is not None and h.text(strip=True):
+            return h
+    want = " ".join(title.split()).casefold()
+    first = None
+    for h in root.css("h1, h2"):
+        t = " ".join(h.text(separator=" ", strip=True).split()).casefold()
+        if not t:
+            continue
+        if want and (t == want or len(t) >= 12 and t in want):
+            return h
+        if first is None and h.tag == "h1":
+            first = h
+    return first
+
+
+def _text_around(start: LexborNode, *, forward: bool, limit: int) -> str:
+    """Up to ``limit`` characters of the text that follows (or precedes) ``start``, element by
+    element in document order, climbing out of ``start``'s boxes (at most 4 levels)."""
+    parts: list[str] = []
+    size, n, climbed = 0, start, 0
+    while size < limit and n is not None and climbed <= 4:
+        sib = n.next if forward else n.prev
+        while sib is not None and not (sib.is_element_node and sib.tag not in _NO_TEXT_TAGS):
+            sib = sib.next if forward else sib.prev
+        if sib is None:
+            n = n.parent
+            climbed += 1
+            if n is None or not n.is_element_node or n.tag in ("body", "html"):
+                break
+            continue
+        t = sib.text(separator=" ", strip=True)
+        t = t[: limit - size] if forward else t[-(limit - size):]
+        parts.append(t)
+        size += len(t) + 1
+        n = sib
+    return " ".join(parts if forward else reversed(parts))
+
+
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "form", "nav"})
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
@@ -335,7 +371,7 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
     # a date printed next to the title. Never a date guessed from the URL or free text.
     f.when = when_from_machine(doc.date) if doc is not None and doc.date else None
     if f.when is None:
-        f.when = stated_date(root, attrs, languages) or date_by_title(root, languages) \
+        f.when = stated_date(root, attrs, languages) or date_by_title(root, languages, f.title) \
             or date_in_url(f.url) or _date_at_start(doc, languages)
     elif f.when.utc is None and "T" not in (f.when.local or ""):
         # htmldate gives a day; keep the time and zone when the markup states them for that day.

@@ -1,0 +1,50 @@
+"""The post of a web page: body and metadata through trafilatura, our title and date rules.
+
+Pages are synthetic, built after the layouts met on real pages (a date line above or below the
+heading, a press-release dateline, a page that does not state its language).
+"""
+from __future__ import annotations
+
+from therapy_threads.readers import SourceRef, get_reader
+
+BODY = ("<p>Erster Absatz des Beitrags mit genug Worten, damit ein Extraktor ihn als Haupttext "
+        "erkennt und behält, auch ohne weitere Hinweise.</p><p>Zweiter Absatz, ebenso lang und "
+        "ohne jedes Datum, damit nur die Zeile beim Titel eines liefern kann.</p>")
+
+
+def post(body: str, lang: str | None = "de", url: str | None = None, head: str = ""):
+    la = f' lang="{lang}"' if lang else ""
+    html = f'<!DOCTYPE html><html{la}><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+    r = get_reader("html").read(html.encode(), SourceRef("p", "p.html", url=url))
+    return r.posts[0]
+
+
+def test_date_line_above_the_heading_on_a_page_without_a_language():
+    p = post('<div class="wrap"><article><p class="rubric">Sport</p>'
+             '<p class="date">15 августа 2016, 13:43</p><h1>Заголовок статьи</h1>'
+             f'<div class="text">{BODY}</div></article></div>', lang=None)
+    assert p.published_local == "2016-08-15T13:43" and p.published_at is None
+
+
+def test_dateline_a_box_below_the_heading():
+    p = post('<main><div class="head"><h1>Erste Zusagen für eine Aufnahme</h1></div>'
+             '<div class="meta"><div style="text-align:left">Pressemitteilung vom 20.01.2022</div></div>'
+             f'<div class="content">{BODY}</div></main>')
+    assert p.published_local == "2022-01-20"
+
+
+def test_no_date_is_invented():
+    # A copyright year, a date deep in the text, an undated URL: none is the post's date.
+    p = post(f'<article><h1>Ein Titel</h1><div class="entry-content">{BODY}<p>'
+             + "Weitere Sätze ohne Bezug zum Titel. " * 20
+             + "Am 3. März 2019 war das anders.</p>" + BODY + '</div></article>'
+             '<footer>© 2021 Beispiel</footer>', url="https://blog.example/ein-titel/")
+    assert p.published_at is None and p.published_local is None
+
+
+def test_stated_markup_date_keeps_zone_and_local_day():
+    p = post('<article class="post hentry"><h1 class="entry-title">Titel</h1>'
+             '<time class="entry-date published" datetime="2020-11-08T23:52:00+01:00">8. November 2020</time>'
+             f'<div class="entry-content">{BODY}</div></article>')
+    assert (p.published_at, p.published_local) == ("2020-11-08T22:52:00Z", "2020-11-08T23:52:00+01:00")
+    assert p.title == "Titel"
