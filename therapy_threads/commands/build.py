@@ -70,6 +70,16 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise _Terminated(128 + signum)
 
 
+def _require_pipeline_libraries() -> None:
+    import importlib.util
+
+    # The temporary server boots in a child while this process imports Prefect; without the
+    # [pipeline] extra the child would die first and its error would hide the real cause.
+    for mod in ("prefect", "uvicorn", "great_expectations"):
+        if importlib.util.find_spec(mod) is None:
+            raise ModuleNotFoundError(f"No module named {mod!r}", name=mod)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..manifest import load_manifest
     from ..pipeline import FailedSourcesError
@@ -92,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _on_sigterm)
     say = (lambda *a: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
     say(f"therapy-threads build: {len(refs)} sources from {args.sources} -> {out}")
+    _require_pipeline_libraries()  # the light install: name the extra, not a server crash
     server = None
     if not os.environ.get("PREFECT_API_URL"):
         say("starting a temporary Prefect API server (set PREFECT_API_URL to use your own)...")

@@ -106,25 +106,32 @@ def run(args: argparse.Namespace) -> int:
         # publish_release(options).
         with _upload_errors(args, v, Registry(args.registry).release_dir(v), retry=_retry_hint(args, v)):
             return _run_flow(options)
+
+    def report(outcome) -> None:
+        result = outcome.release
+        for w in result.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+        nouns = {"quarantine": "quarantined items"}
+        counts = ", ".join(f"{n:,} {nouns.get(t, t)}" for t, n in result.counts.items())
+        if result.dry_run:
+            print(f"dry run: release {v.tag} would hold {counts}; "
+                  f"{len(result.files)} files, {sum(f['bytes'] for f in result.files):,} bytes:")
+            _print_files(result.files)
+            if args.hub:
+                print(f"would upload these files to hf://{args.hub} and tag {v.tag} "
+                      f"({'public' if args.public else 'private'} repo)")
+            return
+        # printed before the upload starts: the local release is complete whatever the Hub does
+        print(f"published {v.tag} -> {result.path} ({counts}; manifest sha256 "
+              f"{result.manifest_sha256[:16]}...)", flush=True)
+        if outcome.data_card:
+            print(f"data card -> {outcome.data_card}", flush=True)
+
     with _upload_errors(args, v, Registry(args.registry).release_dir(v), retry=_retry_hint(args, v)):
-        outcome = publish_release(options)
-    result = outcome.release
-    for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
-    nouns = {"quarantine": "quarantined items"}
-    counts = ", ".join(f"{n:,} {nouns.get(t, t)}" for t, n in result.counts.items())
-    if result.dry_run:
-        print(f"dry run: release {v.tag} would hold {counts}; "
-              f"{len(result.files)} files, {sum(f['bytes'] for f in result.files):,} bytes:")
-        _print_files(result.files)
-        if args.hub:
-            print(f"would upload these files to hf://{args.hub} and tag {v.tag} "
-                  f"({'public' if args.public else 'private'} repo)")
+        outcome = publish_release(options, on_released=report)
+    if outcome.release.dry_run:
+        report(outcome)
         return 0
-    print(f"published {v.tag} -> {result.path} ({counts}; manifest sha256 "
-          f"{result.manifest_sha256[:16]}...)")
-    if outcome.data_card:
-        print(f"data card -> {outcome.data_card}")
     if outcome.upload is not None:
         _report_upload(outcome.upload)
     return 0

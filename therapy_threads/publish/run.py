@@ -53,11 +53,14 @@ class PublishOutcome:
 Upload = Callable[..., Any]
 
 
-def publish_release(options: PublishOptions, *, upload: Upload | None = None) -> PublishOutcome:
+def publish_release(options: PublishOptions, *, upload: Upload | None = None,
+                    on_released: Callable[[PublishOutcome], None] | None = None) -> PublishOutcome:
     """Release ``options.build`` as ``options.version``: registry, data card, Hub upload.
 
     ``upload(release_dir, repo_id, private=..., gated=...)`` defaults to
-    :func:`~therapy_threads.publish.hub.upload_release`.
+    :func:`~therapy_threads.publish.hub.upload_release`. ``on_released(outcome)`` runs once the
+    local release and card are complete and before any upload, so a caller can report the
+    finished release even when the upload then fails.
     """
     from .hub import require_token, upload_release
     from .release import publish, write_data_card
@@ -79,6 +82,8 @@ def publish_release(options: PublishOptions, *, upload: Upload | None = None) ->
         return outcome
     if options.data_card:
         outcome.data_card = write_data_card(result, options.data_card)
+    if on_released is not None:
+        on_released(outcome)
     if options.hub:
         outcome.upload = (upload or upload_release)(result.path, options.hub, private=not options.public,
                                                     gated=options.hub_gated)
