@@ -47,6 +47,19 @@ def is_role_word(s: str) -> bool:
     return _norm(s) in ROLE_WORDS
 
 
+# Labels of the link to a commenter's profile page, which themes put in the author block next to
+# (or instead of) the name: the link's text is never the name.
+PROFILE_WORDS = frozenset({
+    "profile", "view profile", "user profile", "see profile", "profil", "profil anzeigen",
+    "benutzerprofil", "zum profil", "voir le profil", "perfil", "ver perfil", "profilo",
+    "vedi profilo", "visualizza profilo", "profiel", "bekijk profiel",
+})
+
+
+def is_profile_label(s: str) -> bool:
+    return _norm(s) in PROFILE_WORDS
+
+
 # "X said:", "X dijo:", "X schrieb:", ... (the name is checked separately)
 SAID = re.compile(
     r"\s*(?:says|said|wrote|writes|dijo|dice|escribió|escribio|schrieb|schreibt|sagt|sagte|"
@@ -219,7 +232,7 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
         if cut is not None:
             s = s[:cut].strip(_NAME_SEPARATORS)
             break
-    if not s or len(s) > 80 or is_reply_word(s) or is_date_line(s, languages):
+    if not s or len(s) > 80 or is_reply_word(s) or is_profile_label(s) or is_date_line(s, languages):
         return None
     return _balance(s)
 
