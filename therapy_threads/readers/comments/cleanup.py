@@ -14,8 +14,9 @@ import re
 from .._dates import when_from_text
 
 # "Reply", "Log in to Reply" and their translations in WordPress core's language packs and the
-# systems' own phrase files; lower-cased, matched as a whole line (with arrows and brackets).
-REPLY_WORDS = frozenset("""
+# systems' own phrase files; lower-cased, matched as a whole line (with arrows and brackets). "_"
+# joins the words of one phrase ("me_gusta"): split first, so "me" alone is not a reply word.
+REPLY_WORDS = frozenset(w.replace("_", " ") for w in """
 reply replies reply↓ respond responder responda responde responder↓ répondre repondre réponse
 antworten antwort beantworten rispondi rispondere risposta antwoord antwoorden reageer reageren
 beantwoorden svara svar svare vastaa odpowiedz odpowiedź odpovědět odpovědet odpovedať válasz
@@ -24,7 +25,7 @@ válaszol yanıtla yanitla cevapla ответить ответ відповіс�
 cita citare report melden signaler denunciar segnala permalink permalien permalink↑ edit
 bearbeiten modifier editar modifica like unlike gefällt gefällt_mir mag j'aime me_gusta mi_piace
 share teilen partager compartir condividi flag delete löschen supprimer eliminar elimina
-""".replace("_", " ").split()) | frozenset({
+""".split()) | frozenset({
     "log in to reply", "login to reply", "anmelden zum antworten", "zum antworten anmelden",
     "connectez-vous pour répondre", "inicia sesión para responder", "accedi per rispondere",
     "reply to this comment", "auf diesen kommentar antworten", "répondre à ce message",

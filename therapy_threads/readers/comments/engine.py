@@ -382,6 +382,18 @@ def _is_wrapper(page: Page, n: LexborNode) -> bool:
     return bool(cls & _WRAPPER)
 
 
+def _prev_past_spacers(n: LexborNode, by_id: dict[int, Item], hops: int = 3) -> LexborNode | None:
+    """The element before ``n``, stepping over empty spacers themes put between a comment and the
+    wrapper of its replies (``<div class="clearer"></div>``, ``<br>``, an empty anchor)."""
+    prev = prev_element(n)
+    for _ in range(hops):
+        if prev is None or prev.mem_id in by_id or prev.tag in ("img", "iframe", "video") \
+                or prev.text(strip=True) or prev.css_first("img, iframe, video") is not None:
+            return prev
+        prev = prev_element(prev)
+    return prev
+
+
 def _last_item_in(n: LexborNode, by_id: dict[int, Item], budget: int = 4000) -> Item | None:
     """The last comment inside ``n`` in document order (bounded look)."""
     last = None
@@ -407,7 +419,7 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
         if it is not None:
             return it
         if _is_wrapper(page, n):
-            prev = prev_element(n)
+            prev = _prev_past_spacers(n, by_id)
             if prev is not None:
                 if prev.mem_id in by_id:
                     return by_id[prev.mem_id]
