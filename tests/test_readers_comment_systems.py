@@ -483,3 +483,13 @@ def test_short_names_are_not_reply_words():
     from therapy_threads.readers.comments.cleanup import clean_author, is_reply_word
     assert (clean_author("Me"), clean_author("not me"), clean_author("Mi")) == ("Me", "not me", "Mi")
     assert is_reply_word("Me gusta") and is_reply_word("gefällt mir") and not is_reply_word("mir")
+
+
+def test_pasted_quote_of_another_comment_is_the_commenters_text():
+    # A commenter pastes another comment with its header ("Other says: / DATE / words") and
+    # answers it: that is what they wrote. Without a known author, a bare "X said:" first line
+    # is still the theme's attribution and goes.
+    from therapy_threads.readers.comments.cleanup import clean_comment_text
+    pasted = "reader_two says:\nNovember 19, 2019 at 12:28 pm\nThe quoted words.\n=====\nMy answer."
+    assert clean_comment_text(pasted, "Ada Example", languages=("en",)) == pasted
+    assert clean_comment_text("Someone said:\nMy words.", None, languages=("en",)) == "My words."

@@ -176,8 +176,10 @@ def clean_comment_text(text: str, author: str | None = None, *,
                 if SAID.fullmatch(" " + rest):
                     return ""
                 return None  # the name starts a real sentence ("Anna, thank you ...")
-            if SAID.search(s) and len(s) <= 60 and s.rstrip().endswith((":", "...", "…")):
+            if not author and SAID.search(s) and len(s) <= 60 and s.rstrip().endswith((":", "...", "…")):
                 return ""  # "Someone said:" with a name the reader did not get
+            # With the author known, "Other Name says:" opening the text is the commenter quoting
+            # another comment (pasted with its header): their own words, kept.
         if is_date_line(s, languages):
             return ""
         if not at_start:
