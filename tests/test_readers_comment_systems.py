@@ -493,3 +493,34 @@ def test_pasted_quote_of_another_comment_is_the_commenters_text():
     pasted = "reader_two says:\nNovember 19, 2019 at 12:28 pm\nThe quoted words.\n=====\nMy answer."
     assert clean_comment_text(pasted, "Ada Example", languages=("en",)) == pasted
     assert clean_comment_text("Someone said:\nMy words.", None, languages=("en",)) == "My words."
+
+
+def test_replies_nested_in_the_parents_content_block():
+    # A custom CMS prints each reply as ``div.comment-reply`` with its own author and content
+    # parts, inside the parent's ``div.comment-content`` (after the parent's words and tools).
+    def reply(name: str, text: str) -> str:
+        return (f'<div class="comment-reply component"><div class="comment-meta"><div class="comment-author">'
+                f'{name}</div><small class="comment-time">August 07, 2019</small></div>'
+                f'<div class="comment-content"><p>{text}</p><div class="comment-tools"><a href="#">'
+                f'Report</a></div></div></div>')
+    top = (f'<div class="comment component"><div class="comment-meta"><div class="comment-author">Ada Example'
+           f'</div><small class="comment-time">August 06, 2019</small></div><div class="comment-content">'
+           f'<p>A question about the post.</p><div class="comment-tools"><a href="#">Report</a></div>'
+           f'{reply("Bo Sample", "An answer to it.")}{reply("Ada Example", "Thanks for the answer.")}</div></div>')
+    lone = ('<div class="comment component"><div class="comment-meta"><div class="comment-author">Cy Test'
+            '</div></div><div class="comment-content"><p>A comment nobody answered.</p></div></div>')
+    r = read(f'<div class="comments"><h4>Comments<span>(4)</span></h4>{top}{lone}</div>')
+    assert shape(r) == [("A question about the post.", 0, None, "Ada Example"),
+                        ("An answer to it.", 1, "A question about the post.", "Bo Sample"),
+                        ("Thanks for the answer.", 1, "A question about the post.", "Ada Example"),
+                        ("A comment nobody answered.", 0, None, "Cy Test")]
+    assert "fewer_comments_than_declared" not in codes(r)
+
+
+def test_a_reply_link_block_is_not_a_comment():
+    # WordPress's ``div.reply`` / ``div.comment-reply`` holds only the reply link.
+    items = "".join(f'<li id="comment-{i}" class="comment"><div class="comment-author"><cite class="fn">'
+                    f'R{i}</cite></div><div class="comment-content"><p>text {i}</p></div><div class="comment-reply">'
+                    f'<a class="comment-reply-link" href="#">Reply</a></div></li>' for i in (1, 2))
+    r = read(f'<ol class="commentlist">{items}</ol>')
+    assert [(c.text, c.depth) for c in r.comments] == [("text 1", 0), ("text 2", 0)]

@@ -56,6 +56,29 @@ def _anchor_before(n, a) -> str | None:
     return None
 
 
+# A reply printed as a block of its own inside (or after) the comment it answers: named like a
+# reply link ("comment-reply", "reply"), so it counts only when it holds a comment's own parts.
+_REPLY_ITEM = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment[-_]?)?(?:reply|answer|antwort|reponse|respuesta)"
+                         r"(?:[-_](?:item|entry|block|box|single|container|wrap|wrapper))?$")
+_AUTHOR_PART = re.compile(r"(?:^|[-_])(?:author|user|name|commenter|poster)(?:[-_]name)?$")
+_CONTENT_PART = re.compile(r"(?:^|[-_])(?:content|text|body|message)$")
+
+
+def _reply_block(n, cls: frozenset[str], a) -> bool:
+    """A reply-named block that holds an author part and a content part of its own (WordPress's
+    ``div.reply`` holds only the reply link: never a comment)."""
+    if not any(_REPLY_ITEM.match(c) for c in cls):
+        return False
+    author = content = False
+    for d in n.css("[class]"):
+        for c in a.classes(d):
+            author = author or bool(_AUTHOR_PART.search(c))
+            content = content or bool(_CONTENT_PART.search(c))
+        if author and content:
+            return True
+    return False
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
         if c in _PART_EXCEPT:
@@ -122,7 +145,7 @@ class Generic(CommentSystem):
             cls = a.classes(n)
             strong = _numbered(nid) is not None or a.get(n, "itemprop") == "comment" \
                 or "Comment" in a.get(n, "itemtype")
-            if not strong and not _item_classes(cls):
+            if not strong and not _item_classes(cls) and not _reply_block(n, cls, a):
                 continue
             # Drupal's templates print ``<a id="comment-N"></a>`` right before each comment: a
             # comment-like block named by such an anchor counts even when it is the only one of
