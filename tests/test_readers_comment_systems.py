@@ -524,3 +524,28 @@ def test_a_reply_link_block_is_not_a_comment():
                     f'<a class="comment-reply-link" href="#">Reply</a></div></li>' for i in (1, 2))
     r = read(f'<ol class="commentlist">{items}</ol>')
     assert [(c.text, c.depth) for c in r.comments] == [("text 1", 0), ("text 2", 0)]
+
+
+def _lone_kommentar() -> str:
+    return ('<div class="kommentare"><div class="rubrik">Kommentare</div><div class="kommentar-item">'
+            '<a name="9001" id="9001"></a><div class="kommentar-info"><div class="benutzer">Leserin42</div>'
+            '<div class="datum">06.11.2023, 13.47 Uhr</div></div><h5>Ein Betreff</h5><div class="kommentar-text">'
+            'Ein Kommentar zum Artikel selbst.</div><div class="vote"><i title="like">2</i></div></div></div>')
+
+
+def test_latest_comments_list_told_by_its_heading_is_out_of_scope():
+    # A site-wide "Letzte Kommentare" box of links to other articles' comments, and the article's
+    # own single comment named in German (kommentar-item / kommentar-text / benutzer / datum).
+    latest = "".join(f'<li class="kommentar"><a href="/news/artikel.php?nr={i}&amp;kom=1#{8000 + i}" '
+                     f'title="Artikel {i}">Betreff {i} und mehr</a></li>' for i in range(6))
+    r = read(_lone_kommentar() + f'<div class="box"><h1>Letzte Kommentare</h1><ul>{latest}</ul></div>',
+             lang="de")
+    assert shape(r) == [("Ein Kommentar zum Artikel selbst.", 0, None, "Leserin42")]
+
+
+def test_a_list_of_bare_comment_links_is_not_a_thread():
+    # The same kind of list without a heading: each item is nothing but one link to a comment.
+    latest = "".join(f'<li class="comment-item"><a href="/a/{i}#comment-{i}">Subject {i}</a></li>'
+                     for i in range(5))
+    r = read(f'<div class="box"><ul>{latest}</ul></div>')
+    assert r.comments == [] and r.skipped == {"out_of_scope": 5}

@@ -42,6 +42,14 @@ _MARK = "data-tt-comment"
 _OTHER_POSTS = re.compile(r"recent[-_]?comments?|recentcomments|latest[-_]comments|"
                           r"top[-_]comments|most[-_]commented|popular|related|rpwe|"
                           r"jetpack_top|comment[-_]?widget|widget[-_]?comments?")
+# The same widget told by its heading, on sites whose markup names no region ("Letzte Kommentare").
+_OTHER_HEADING = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:most\s+)?(?:recent|latest|newest|new|last|neueste|letzte|aktuelle|neue|"
+    r"derniers|dernières|nouveaux|últimos|ultimos|recientes|ultimi|nieuwste|laatste)\s+"
+    r"(?:comments?|kommentare|commentaires|comentarios|commenti|reacties|reactions|reaktionen)|"
+    r"(?:commentaires|comentarios|commenti)\s+(?:récents|recents|recientes|recenti)|"
+    r"most\s+commented|meistkommentiert\w*|meist\s+kommentiert\w*)\W*$", re.I)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Weaker: sidebars and widget areas; they decide only between competing comment sections.
 _SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|secondary|"
                       r"complementary|teaser.*)$")
@@ -288,6 +296,9 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
         cont_of_item[it.node.mem_id] = cid
 
     sections = set(signals)
+    for sec, sig in list(signals.items()):
+        if sig != "other" and _section_says_other(page, sec, items, section_of_item):
+            signals[sec] = "other"
     clean = {s for s in sections if signals[s] is None}
     other_post = _foreign_sections(page, items, section_of_item)
     kept: list[Item] = []
@@ -312,6 +323,43 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
             thread.skipped["other_post"] += 1
     thread.other_sections = len(used) - 1
     return out
+
+
+def _heading_before(n: LexborNode) -> str | None:
+    """The text of the heading that titles ``n``: its previous sibling, or its parent's first
+    child, when that is a heading (two levels up at most)."""
+    p: LexborNode | None = n
+    for _ in range(3):
+        if p is None or not p.is_element_node:
+            return None
+        prev = p.prev
+        while prev is not None and not prev.is_element_node:
+            prev = prev.prev
+        if prev is not None:
+            return prev.text(strip=True) if prev.tag in _HEADINGS else None
+        p = p.parent
+    return None
+
+
+def _section_says_other(page: Page, sec: int, items: list[Item], section_of_item: dict[int, int]) -> bool:
+    """A list of other articles' comments told by its heading ("Latest comments") or by its shape:
+    every item is nothing but one link with a fragment (a teaser pointing at a comment elsewhere)."""
+    members = [it.node for it in items if section_of_item.get(it.node.mem_id) == sec
+               and it.node.parent is not None and it.node.parent.mem_id == sec]
+    if not members:
+        return False
+    heading = _heading_before(members[0].parent)
+    if heading and len(heading) <= 60 and _OTHER_HEADING.match(heading):
+        return True
+    if len(members) < 2:
+        return False
+    for n in members[:20]:
+        links = n.css("a[href]")
+        if len(links) != 1 or "#" not in page.attrs.get(links[0], "href"):
+            return False
+        if links[0].text(strip=True) != n.text(strip=True):
+            return False
+    return True
 
 
 def _weak_signal(page: Page, n: LexborNode) -> str | None:
@@ -486,6 +534,8 @@ _ROLE_NAMES = frozenset(f"comment-{r}" if not r.startswith("comment") else r for
 # "-" ("comment_date", "author_name", "comment_author_name").
 _PLAIN_ROLES = frozenset((*roles.CONTENT, *roles.AUTHOR, *roles.DATE, *roles.LIKES)) | roles.META
 _ROLE_OF: dict[str, str | None] = {}
+# Themes that name their parts in their own language: "kommentar-text" is a "comment-text".
+_FOREIGN_COMMENT = re.compile(r"^(?:kommentar|commentaire|comentario|commento|reactie|komentarz)(?=[-_])")
 
 
 def role_token(c: str) -> str | None:
@@ -493,6 +543,10 @@ def role_token(c: str) -> str | None:
     general role name a prefixed or underscore-joined class token carries, when it is one of the
     known names."""
     v = _ROLE_OF.get(c, "")
+    if v == "" and _FOREIGN_COMMENT.match(c):
+        t = _FOREIGN_COMMENT.sub("comment", c, count=1)
+        v = t if t in _ROLE_NAMES else role_token(t)
+        _ROLE_OF[c] = v
     if v == "":
         if "_" in c:
             c2 = c.replace("_", "-")

@@ -22,12 +22,15 @@ AUTHOR = (
     "comment-author", "author-name", "authorname", "comment-name", "commenter",
     "commenter-name", "comment-user", "username", "user-name", "nickname", "comment__author",
     "author", "user", "name", "poster", "comment-poster",
+    # the same in the languages of the corpus's sites (German, French, Spanish, Italian)
+    "benutzer", "verfasser", "autor", "auteur", "autore", "usuario", "utente", "utilisateur",
 )
 AUTHOR_ITEMPROP = ("author", "creator", "name")
 DATE = (
     "comment-date", "comment-time", "comment-metadata", "commentmetadata", "comment-meta",
     "comment-timestamp", "comment-datetime", "comment__time", "comment__date", "timestamp",
     "datetime", "date", "time", "published", "post-time", "post-date", "meta",
+    "datum", "fecha", "zeit", "heure",
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
 DATE_ATTRS = ("datetime", "content", "data-time", "data-timestamp", "data-datetime", "data-utime",

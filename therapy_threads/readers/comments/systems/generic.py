@@ -79,6 +79,20 @@ def _reply_block(n, cls: frozenset[str], a) -> bool:
     return False
 
 
+def _lone_comment(n, cls: frozenset[str], a) -> bool:
+    """A comment block that does not repeat (a thread of one) still counts when its text part
+    carries the block's own name: ``kommentar-item`` holding ``kommentar-text``, ``comment-box``
+    holding ``comment-content`` (one of them: a wrapper of several comments is not one)."""
+    stems = {re.split(r"[-_](?:item|entry|block|box|single|node|container|wrap|wrapper|row|unit|"
+                      r"card|holder|post)$", c)[0] for c in cls if _ITEM_CLASS.match(c)}
+    if not stems:
+        return False
+    parts = {f"{st}{sep}{suf}" for st in stems for sep in "-_"
+             for suf in ("text", "content", "body", "message")}
+    # Exactly one such part: a wrapper around several comments is not a comment.
+    return sum(1 for d in n.css("[class]") if a.classes(d) & parts) == 1
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
         if c in _PART_EXCEPT:
@@ -173,7 +187,7 @@ class Generic(CommentSystem):
         counts = Counter(sig for _, _, sig in found.values())
         out: list[Item] = []
         for n, strong, sig in found.values():
-            if not strong and counts[sig] < 2:
+            if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a):
                 continue
             if sig[0] == "anchored":
                 out.append(Item(n, self.name, f"comment-{sig[1]}"))
