@@ -549,3 +549,35 @@ def test_a_list_of_bare_comment_links_is_not_a_thread():
                      for i in range(5))
     r = read(f'<div class="box"><ul>{latest}</ul></div>')
     assert r.comments == [] and r.skipped == {"out_of_scope": 5}
+
+
+def test_pings_in_their_own_list_without_a_class_are_not_comments():
+    # Divi's and Twenty Ten's comments.php: ``<div id="trackbacks"><h3>Trackbacks/Pingbacks</h3>
+    # <ol class="pinglist">`` with items that carry no pingback class (callback et_list_pings).
+    own = ('<ol class="commentlist"><li class="comment depth-1" id="li-comment-1"><article id="comment-1" '
+           'class="comment-body"><span class="fn">Ada Example</span><div class="comment-content"><p>A real '
+           'comment.</p></div></article></li></ol>')
+    pings = ('<div id="trackbacks"><h3 id="trackbacks-title">Trackbacks/Pingbacks</h3><ol class="pinglist">'
+             '<li id="comment-2"><a href="https://other.example/a/" class="url">Another post</a> - '
+             '[&#8230;] an excerpt [&#8230;]</li><li id="comment-3"><a href="https://other.example/b/" '
+             'class="url">A third post</a> - [&#8230;] more excerpt&hellip;</li></ol></div>')
+    r = read(own + pings)
+    assert [c.text for c in r.comments] == ["A real comment."]
+    assert r.skipped == {"pingback": 2}
+    # The same list told only by its heading.
+    r = read(own + pings.replace('class="pinglist"', 'class="list"').replace('id="trackbacks"', 'id="x"'))
+    assert [c.text for c in r.comments] == ["A real comment."]
+
+
+def test_a_pingback_printed_as_an_ordinary_comment():
+    # WordPress stores a pingback's text as "[…] excerpt […]" with the source's title as author; an
+    # old theme prints it like any comment.
+    ping = ('<div class="commentEntry"><div class="commentContent" id="comment-7"><p>[&#8230;] words from the '
+            'post that linked here. [&#8230;]</p><div class="commentMeta">Kommentar von <cite><a href="https://'
+            'other.example/p/" class="url">A linking post | other blog</a></cite> am <a href="#comment-7">07.08.09</a> um 10:25</div></div></div>')
+    real = ('<div class="commentEntry"><div class="commentContent" id="comment-8"><p>[&#8230;] I quote the '
+            'post, then say what I think of it.</p><div class="commentMeta">Kommentar von <cite>Bo Sample</cite>'
+            '</div></div></div>')
+    r = read(f'<div id="comments">{ping}{real}</div>', lang="de")
+    assert [c.text for c in r.comments] == ["[…] I quote the post, then say what I think of it."]
+    assert r.skipped == {"pingback": 1}

@@ -103,15 +103,19 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     # one comment's elements, not the whole thread's.
     page_attrs = page.attrs
     parents = _structure(page, items, by_id, thread)
+    pings = _ping_sections(page, items)
     for i, it in enumerate(items):
         own = _own_elements_of(it, by_id)
         page.attrs = Attrs()
-        if not it.skip_reason and _is_ping(page, own):
+        if not it.skip_reason and (it.node.mem_id in pings or _is_ping(page, own)):
             it.skip_reason = "pingback"
         if it.skip_reason:
             thread.skipped[it.skip_reason] += 1
             continue
         rc = _read_fields(page, it, own, by_id, parents[i], i)
+        if _PING_TEXT.match(rc.text):
+            thread.skipped["pingback"] += 1
+            continue
         thread.comments.append(rc)
         thread.systems[it.system] += 1
     page.attrs = page_attrs
@@ -133,6 +137,45 @@ def _is_ping(page: Page, own: list[LexborNode]) -> bool:
         if len(t) > 15:
             return False  # the comment's own words come first
     return False
+
+
+# WordPress writes a received pingback's text as "[…] excerpt […]" (wp_xmlrpc_server::pingback_ping):
+# a theme without the pingback class prints it as an ordinary comment, whose author is a post title.
+_PING_TEXT = re.compile(r"^\[(?:…|\.\.\.)\].*\[(?:…|\.\.\.)\]\W*$", re.S)
+# Themes list pings apart from comments (Twenty Ten's and Divi's ``ol.pinglist`` under
+# "Trackbacks/Pingbacks", ``#pings``, ``#trackbacks``), often without a class on the items.
+_PING_TOKENS = frozenset({"pinglist", "ping-list", "pings", "pingbacks", "trackbacks", "trackback-list",
+                          "pingback-list", "pingbacklist", "trackbacklist", "pings-list"})
+_PING_HEADING = re.compile(r"^\W*(?:trackbacks?|pingbacks?|pings)\b", re.I)
+
+
+def _ping_sections(page: Page, items: list[Item]) -> set[int]:
+    """The items inside a list of pings, told by its name or its heading."""
+    a = page.attrs
+    out: set[int] = set()
+    verdict: dict[int, bool] = {}
+    for it in items:
+        p = it.node.parent
+        if p is None:
+            continue
+        v = verdict.get(p.mem_id)
+        if v is None:
+            v = False
+            q = p
+            for _ in range(3):
+                if q is None or not q.is_element_node or q.tag in ("body", "html"):
+                    break
+                if (a.classes(q) | {a.id(q).lower()}) & _PING_TOKENS:
+                    v = True
+                    break
+                q = q.parent
+            if not v:
+                heading = _heading_before(p)
+                v = bool(heading and len(heading) <= 60 and _PING_HEADING.match(heading))
+            verdict[p.mem_id] = v
+        if v:
+            out.add(it.node.mem_id)
+    return out
 
 
 def _collect(page: Page) -> list[Item]:

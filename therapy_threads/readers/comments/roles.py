@@ -43,7 +43,7 @@ LIKES = (
 META = frozenset({
     "reply", "reply-link", "replylink", "comment-reply", "comment-reply-link", "comment-reply-login",
     "comment-edit-link", "edit-link", "permalink", "comment-permalink", "comment-meta",
-    "comment-metadata", "commentmetadata", "says", "avatar", "avatar-image-container", "photo",
+    "comment-metadata", "commentmetadata", "commentmeta", "says", "avatar", "avatar-image-container", "photo",
     "comment-awaiting-moderation", "moderation", "comment-actions", "comment-tools",
     "comment-like", "comment-likes", "comment-like-count", "comment-likes-count", "likes", "like",
     "vote", "votes", "voting", "rating", "comment-rating", "karma", "score", "share", "sharing",
