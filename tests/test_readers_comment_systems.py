@@ -581,3 +581,45 @@ def test_a_pingback_printed_as_an_ordinary_comment():
     r = read(f'<div id="comments">{ping}{real}</div>', lang="de")
     assert [c.text for c in r.comments] == ["[…] I quote the post, then say what I think of it."]
     assert r.skipped == {"pingback": 1}
+
+
+def test_repeated_blocks_told_by_their_author_and_text_parts():
+    # A custom CMS whose comment block has no comment-like name of its own (``div.commentsCon``),
+    # with camel-case parts and a like counter beside each comment.
+    def block(i: int, name: str, text: str) -> str:
+        return (f'<div class="commentsCon flex" id="{700 + i}"><div class="leftCon"><p class="strong commentAuthor">'
+                f'{name}</p><p class="commentDate">21. Jan 2022</p><p class="commentText">{text}</p>'
+                f'<div class="addQuote"><textarea class="comment quoteComment"></textarea></div></div>'
+                f'<div class="rightCon"><div class="circle" onclick="like(this)"><i class="fas fa-thumbs-up"></i>'
+                f'<div class="like_comment_count">{i}</div></div></div></div>')
+    r = read('<div class="kommentarModul"><h3 id="count">2 Kommentare</h3><div class="commentConWrap">'
+             + block(1, "Leserin42", "Ein guter Tipp.") + block(2, "Holzfan", "Danke, das probiere ich aus.")
+             + '</div></div>', lang="de")
+    assert shape(r) == [("Ein guter Tipp.", 0, None, "Leserin42"),
+                        ("Danke, das probiere ich aus.", 0, None, "Holzfan")]
+    assert "comments_not_extracted" not in codes(r) and r.posts[0].declared_comment_count == 2
+
+
+def test_forum_comments_embedded_in_an_article_with_a_comment_widget_class():
+    # A publisher's embed of its forum thread under the article: ``div.xenforo-comment-widget``
+    # (the article's own thread, not a sidebar list), an icon glyph ``i.icon-comment`` beside the
+    # counters, quotes opened by "NAME said:", and only the first comments of the thread shown.
+    def item(i: int, name: str, body: str) -> str:
+        return (f'<li class="forum-comment" id="forum-comment-{9000 + i}"><div class="avatar"></div>'
+                f'<div class="forum-comment-content"><header><span class="author-name">{name}</span>'
+                f'<span class="post-date">17 September 2020 14:1{i}</span></header><div class="js-read-more">'
+                f'{body}</div><span class="xf-comment-reply"><a href="https://forum.example/t/1/">'
+                f'<span>Reply</span></a></span></div></li>')
+    body = ('<nav><a class="nav-link" href="#forum-comments-1"><i class="icon icon-comment"></i>'
+            '<span class="comments-total">Comments (5)</span></a></nav>'
+            '<div class="forum-comment-widget" id="forum-comments-1"><div class="header"><i class="icon icon-comment">'
+            '</i><span class="comments-total">5 Comments</span></div><ul class="forum-comments-list">'
+            + item(1, "ada_example", "The first words.")
+            + item(2, "bo.sample", '<blockquote><div class="author"><span>ada_example</span> said:</div>The first '
+                   'words.</blockquote>And my answer to them.')
+            + '</ul></div>')
+    r = read(body)
+    assert [(c.text, c.identity.name) for c in r.comments] == [
+        ("The first words.", "ada_example"), ("And my answer to them.", "bo.sample")]
+    assert r.skipped == {}
+    assert "fewer_comments_than_declared" in codes(r)  # 5 stated, 2 shown: said, not silent

@@ -44,7 +44,8 @@ _HEADING_SEL = ("#comments-title, .comments-title, .comment-title, .comments__ti
                 ".comments-count, .comments_count, #comments-count, .commentcount, "
                 ".comments-number, .discourse .replies, h2.title, h3.comments, .comments h2, "
                 ".comments h3, .comments h4, #disqus_thread h2, .wpd-thread-info, "
-                ".epoch-wrapper h3, .comment-count-area, .divforum h2, .forum h2")
+                ".epoch-wrapper h3, .comment-count-area, .divforum h2, .forum h2, .comments-total, "
+                ".comment-total, .comments_total, .total-comments, .total-comment-count")
 
 
 def count_in(text: str) -> int | None:
@@ -91,7 +92,8 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
             c = count_in(text)
             if c is not None and re.search(_NOUNS, text, re.I):
                 return c, "heading"
-    for n in root.css("a[href$='#comments'], a[href$='#respond'], a[href*='#comment']"):
+    for n in root.css("a[href$='#comments'], a[href$='#respond'], a[href*='#comment'], "
+                      "a[href^='#'][href*='comments']"):
         c = count_in(n.text(separator=" ", strip=True))
         if c is not None:
             return c, "link"

@@ -29,8 +29,8 @@ from .._dates import When, when_from_machine, when_from_text
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import CommentSystem, Item, Page
-from .cleanup import (clean_author, clean_comment_text, is_profile_label, is_reply_word, is_role_word,
-                      split_signature)
+from .cleanup import (SAID, clean_author, clean_comment_text, is_profile_label, is_reply_word,
+                      is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
 
@@ -41,7 +41,7 @@ _MARK = "data-tt-comment"
 # A comment list inside one of these is another post's comments ("Recent comments" widgets).
 _OTHER_POSTS = re.compile(r"recent[-_]?comments?|recentcomments|latest[-_]comments|"
                           r"top[-_]comments|most[-_]commented|popular|related|rpwe|"
-                          r"jetpack_top|comment[-_]?widget|widget[-_]?comments?")
+                          r"jetpack_top")
 # The same widget told by its heading, on sites whose markup names no region ("Letzte Kommentare").
 _OTHER_HEADING = re.compile(
     r"^\W*(?:(?:the\s+)?(?:most\s+)?(?:recent|latest|newest|new|last|neueste|letzte|aktuelle|neue|"
@@ -51,8 +51,10 @@ _OTHER_HEADING = re.compile(
     r"most\s+commented|meistkommentiert\w*|meist\s+kommentiert\w*)\W*$", re.I)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Weaker: sidebars and widget areas; they decide only between competing comment sections.
+# A "comment widget" is as often the article's own embedded thread (a forum's or a publisher's
+# comment embed) as a sidebar list: weak, like a sidebar.
 _SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|secondary|"
-                      r"complementary|teaser.*)$")
+                      r"complementary|teaser.*|.*comments?[-_]?widget.*|.*widget[-_]?comments?.*)$")
 _CONTAINER_CLASSES = frozenset({"hentry", "type-post", "blog-post", "post-outer", "h-entry",
                                 "node-article", "node--type-article"})
 _WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS)
@@ -837,7 +839,21 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
     attrs = page.attrs.attrs(el)
     if any(attrs.get(k) for k in _QUOTE_ATTRS):
         return True
-    return any("bbcode" in c and "quote" in c or c in _QUOTE_CLASSES for c in page.attrs.classes(el))
+    if any("bbcode" in c and "quote" in c or c in _QUOTE_CLASSES for c in page.attrs.classes(el)):
+        return True
+    # Opened by its attribution: "<div class=author>NAME said:</div>" (forum embeds), "<cite>NAME
+    # wrote:</cite>" (phpBB): a short first line that ends in a verb of saying.
+    first = el.child
+    while first is not None and not first.is_element_node and not first.text(strip=True):
+        first = first.next
+    if first is None or not first.is_element_node:
+        return False
+    head = first.text(separator=" ", strip=True)
+    if not head or len(head) > 80:
+        return False
+    m = SAID.search(head)
+    # The verb stands as a word of its own after the name ("Lisa:" is not "Li" + "sa:").
+    return m is not None and m.start() > 0 and m.group(0)[:1].isspace() and head.endswith(":")
 
 
 _QUOTE_CLASSES = frozenset({"quotecontent", "quoted-post", "post-quote", "comment-quote",

@@ -36,6 +36,38 @@ _MARKER_SEL = ("a[name^='comment'], a[id^='comment'], p[id^='comment-'], span[id
 _MAX_CLIMB = 12
 
 
+# Never a comment's own element: forms, lists of comments, page regions, and inline elements (an
+# ``<i class="icon-comment">`` glyph repeats beside every comment counter).
+_NOT_BLOCKS = frozenset({"form", "textarea", "input", "button", "script", "style", "a", "span", "ul",
+                         "ol", "section", "nav", "aside", "html", "body", "main", "p", "i", "b", "em",
+                         "strong", "small", "img", "svg", "use", "label", "cite", "time", "abbr",
+                         "sup", "sub", "picture", "source"})
+# Icon-font classes name a glyph ("icon-comment", "fa-comments"), not a block.
+_ICON = re.compile(r"^(?:icon|fa|fas|far|glyphicon|dashicons|bi|ion|mdi|la)[-_]")
+
+
+_NOT_PART_TAGS = frozenset({"form", "textarea", "input", "button", "script", "style", "label"})
+# Part names with the words run together or joined ("commentText", "comment-text", "kommentar_text"),
+# compared without separators.
+_WORD = r"(?:comment|kommentar|commentaire|comentario|commento)s?"
+_TEXT_PART = re.compile(rf"^{_WORD}(?:text|content|body|message|txt)$")
+_AUTHOR_PART_SQ = re.compile(rf"^{_WORD}(?:author|authorname|user|username|name|autor|benutzer|auteur)$")
+
+
+def _outside(n, ids: set[int]) -> bool:
+    """No ancestor of ``n`` is one of ``ids``."""
+    p = n.parent
+    while p is not None and p.is_element_node:
+        if p.mem_id in ids:
+            return False
+        p = p.parent
+    return True
+
+
+def _squash(c: str) -> str:
+    return c.replace("-", "").replace("_", "")
+
+
 def _numbered(nid: str) -> str | None:
     """The number of a comment-like id; a bare ``c`` prefix needs 4+ digits (``c1`` is a column)."""
     m = _ID.match(nid)
@@ -95,6 +127,8 @@ def _lone_comment(n, cls: frozenset[str], a) -> bool:
 
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
+        if _ICON.match(c):
+            continue
         if c in _PART_EXCEPT:
             return True
         if _ITEM_CLASS.match(c) and not _PART.search(c):
@@ -146,14 +180,48 @@ class Generic(CommentSystem):
                 out.append((block, key))
         return out
 
+    @staticmethod
+    def _part_blocks(page: Page) -> list:
+        """Comment blocks told by their parts rather than their own name (``div.commentsCon``
+        holding ``p.commentAuthor`` and ``p.commentText``): the largest block around one
+        comment-text part that also holds a comment-author part, when several such blocks sit
+        side by side in one parent."""
+        a = page.attrs
+        texts = [n for n in page.root.css("[class*='omment'], [class*='ommentaire'], [class*='omentario']")
+                 if n.tag not in _NOT_PART_TAGS and any(_TEXT_PART.match(_squash(c)) for c in a.classes(n))]
+        if len(texts) < 2:
+            return []
+        below: Counter = Counter()  # comment-text parts below an element
+        for t in texts:
+            p = t.parent
+            for _ in range(_MAX_CLIMB):
+                if p is None or not p.is_element_node:
+                    break
+                below[p.mem_id] += 1
+                p = p.parent
+        blocks = []
+        for t in texts:
+            block, p = None, t.parent
+            for _ in range(_MAX_CLIMB):
+                if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
+                    break
+                if below[p.mem_id] > 1:
+                    break
+                block, p = p, p.parent
+            if block is None or p is None or below[p.mem_id] < 2 or block.tag in _NOT_BLOCKS:
+                continue
+            if any(_AUTHOR_PART_SQ.match(_squash(c)) for d in block.css("[class]") for c in a.classes(d)):
+                blocks.append(block)
+        by_parent = Counter(b.parent.mem_id for b in blocks)
+        return [b for b in blocks if by_parent[b.parent.mem_id] >= 2]
+
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         root = page.root
         found: dict[int, tuple] = {}
         for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], "
                           "[itemprop='comment'], [itemtype*='Comment'], [class*='reaction']"):
-            if n.tag in ("form", "textarea", "input", "button", "script", "style", "a", "span",
-                         "ul", "ol", "section", "nav", "aside", "html", "body", "main", "p"):
+            if n.tag in _NOT_BLOCKS:
                 continue
             nid = a.id(n)
             cls = a.classes(n)
@@ -182,6 +250,24 @@ class Generic(CommentSystem):
         for n, key in anchored:
             if n.mem_id not in found:
                 found[n.mem_id] = (n, True, ("anchored", key))
+        parts = self._part_blocks(page)
+        if parts:
+            # Only where no block was found by its name: never a second, nested item for one
+            # comment (a wrapper around a named block, or a part block inside one).
+            named = set(found)
+            above = set()
+            for n, _, _ in found.values():
+                p = n.parent
+                for _ in range(40):
+                    if p is None or not p.is_element_node or p.mem_id in above:
+                        break
+                    above.add(p.mem_id)
+                    p = p.parent
+            for n in parts:
+                if n.mem_id in above or n.mem_id in named:
+                    continue
+                if _outside(n, named):
+                    found[n.mem_id] = (n, True, ("parts", n.tag))
         if not found:
             return []
         counts = Counter(sig for _, _, sig in found.values())
