@@ -623,3 +623,38 @@ def test_forum_comments_embedded_in_an_article_with_a_comment_widget_class():
         ("The first words.", "ada_example"), ("And my answer to them.", "bo.sample")]
     assert r.skipped == {}
     assert "fewer_comments_than_declared" in codes(r)  # 5 stated, 2 shown: said, not silent
+
+
+def test_author_and_permalink_line_without_role_classes():
+    # A WordPress VIP theme's callback: the first paragraph is get_comment_author_link() (a link
+    # with class "url" and rel "external", or bare text when the commenter gave no website) and
+    # the permalink, whose text is the comment's age.
+    def item(i: int, who: str, text: str) -> str:
+        return (f'<div class="comment depth-1 highlander-comment" id="li-comment-{i}"><div id="comment-{i}" '
+                f'class="entry"><p>{who} <a class="comment-link" href="https://b.example/post/#comment-{i}">'
+                f'1 year</a></p><p>{text}</p><div class="tools"><a class="share" href="#">Share</a></div>'
+                f'</div></div>')
+    r = read('<div class="comments" id="comments"><div class="commentList">'
+             + item(11, "<a href='https://ada.example/' rel='external nofollow' class='url'>Ada Example</a>",
+                    "The first comment.")
+             + item(12, "bo_sample", "A second one.") + '</div></div>')
+    assert shape(r) == [("The first comment.", 0, None, "Ada Example"), ("A second one.", 0, None, "bo_sample")]
+    assert (r.comments[0].identity.url, r.comments[1].identity.url) == ("https://ada.example/", None)
+
+
+def test_name_in_a_bem_meta_span_after_a_separator():
+    # A custom theme: "<span class="comments-author--meta">| NAME</span>" after the date, no author class.
+    r = read('<section class="post_comments"><h2>1 Comment</h2><ol><li><article class="comments-list--item" '
+             'id="comment-5"><div class="row"><aside class="comments-author vcard"><div class="comments-author--img">'
+             '</div></aside><div class="comments-author--content"><time class="comments-author--time">Posted on 3rd '
+             'November 2023</time><span class="comments-author--meta">| Cy Test</span><p>What I think about it.</p>'
+             '</div></div></article></li></ol></section>')
+    assert shape(r) == [("What I think about it.", 0, None, "Cy Test")]
+
+
+def test_reply_to_this_post_button_is_not_text():
+    items = "".join(f'<div class="comment" id="comment-{i}"><div class="comment-author">R{i}</div><div class='
+                    f'"comment-content"><p>text {i}</p><div class="toggle-wrapper"><a href="#" class="content-toggle">'
+                    f'Reply to this post</a></div></div></div>' for i in (1, 2))
+    r = read(f'<div class="comments">{items}</div>')
+    assert [c.text for c in r.comments] == ["text 1", "text 2"]

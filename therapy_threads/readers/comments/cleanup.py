@@ -28,7 +28,8 @@ share teilen partager compartir condividi flag delete löschen supprimer elimina
 """.split()) | frozenset({
     "log in to reply", "login to reply", "anmelden zum antworten", "zum antworten anmelden",
     "connectez-vous pour répondre", "inicia sesión para responder", "accedi per rispondere",
-    "reply to this comment", "auf diesen kommentar antworten", "répondre à ce message",
+    "reply to this comment", "reply to this post", "reply to this", "reply to comment",
+    "auf diesen kommentar antworten", "auf diesen beitrag antworten", "répondre à ce post", "répondre à ce message",
     "répondre à ce commentaire", "responder a este comentario", "rispondi a questo commento",
     "gefällt mir", "j'aime", "me gusta", "mi piace", "vind ik leuk", "thumbs up", "thumbs down",
     "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta",

@@ -716,7 +716,9 @@ _META_TOKEN: dict[str, bool] = {}
 def _meta_token(c: str) -> bool:
     v = _META_TOKEN.get(c)
     if v is None:
-        v = bool(roles.META_PATTERN.match(c))
+        # BEM names put the role last: "comments-author--meta", "comment__meta".
+        last = re.split(r"--|__", c)[-1] if ("--" in c or "__" in c) else c
+        v = bool(roles.META_PATTERN.match(c) or roles.META_PATTERN.match(last))
         if len(_META_TOKEN) < 100_000:
             _META_TOKEN[c] = v
     return v
@@ -749,6 +751,12 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if raw_author is None:
             author_node, raw_author = _heading_author(page, idx)
         if raw_author is None:
+            author_node, raw_author = _link_author(page, idx)
+        if raw_author is None:
+            author_node, raw_author = _permalink_line_author(page, idx, it.node)
+        if raw_author is None:
+            author_node, raw_author = _meta_author(page, own)
+        if raw_author is None:
             raw_author = _signature_author(page, own)
     author = clean_author(raw_author, page.languages)
 
@@ -780,6 +788,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             break
 
     skip_nodes = {n.mem_id for n in (author_node, date_node, like_node) if n is not None}
+    line = _meta_line(page, author_node, date_text, it.node)
+    if line is not None:
+        skip_nodes.add(line.mem_id)
 
     def skip(el: LexborNode) -> bool:
         if el.mem_id in by_id and el.mem_id != item_id:
@@ -968,6 +979,79 @@ def _heading_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[Lexbo
                 return n, t
             break
     return None, None
+
+
+def _link_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:
+    """WordPress core's ``get_comment_author_link()``: ``<a href class='url' rel='external
+    nofollow'>NAME</a>``, printed bare by themes whose callback adds no role classes."""
+    for n in idx.get("url", ()):
+        if n.tag == "a" and "external" in page.attrs.get(n, "rel"):
+            t = clean_author(_author_text(page, n), page.languages)
+            if t and len(t) <= 60:
+                return n, t
+        break
+    return None, None
+
+
+def _permalink_line_author(page: Page, idx: dict[str, list[LexborNode]],
+                           item: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """"NAME <a href='#comment-5'>1 year</a>": a short line holding the comment's permalink and a
+    name in plain text (WordPress prints an author without a website as bare text). The line is
+    returned as the author's element, so it stays out of the text."""
+    for link in idx.get("tag:a", [])[:6]:
+        if not _PERMALINK.search(page.attrs.get(link, "href")):
+            continue
+        line = link.parent
+        if line is None or line.mem_id == item.mem_id or line.tag not in ("p", "div", "header", "span"):
+            return None, None
+        rest = line.text(separator=" ", strip=True).replace(link.text(separator=" ", strip=True), " ")
+        t = clean_author(rest.strip(_SEPARATORS), page.languages)
+        if t and len(t) <= 60 and len(t.split()) <= 5 and not is_reply_word(t) and not is_role_word(t):
+            return line, t
+        return None, None
+    return None, None
+
+
+_SEPARATORS = " |•·-–—:/\u00a0"
+
+
+def _meta_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
+    """A metadata element whose whole text is a name between separators ("| NAME", "NAME |"), for
+    themes that print the author in a meta span without an author class."""
+    a = page.attrs
+    for n in own[1:40]:
+        cls = a.classes(n)
+        if not cls or not any(_meta_token(c) for c in cls) or n.css_first(_BLOCKS) is not None:
+            continue
+        t = n.text(separator=" ", strip=True).strip(_SEPARATORS)
+        t = clean_author(t, page.languages) if t else None
+        if t and len(t) <= 60 and not any(ch.isdigit() for ch in t) and len(t.split()) <= 5 \
+                and not is_reply_word(t) and not is_role_word(t) and not is_profile_label(t):
+            return n, t
+    return None, None
+
+
+def _meta_line(page: Page, author_node: LexborNode | None, date_text: str,
+               item: LexborNode) -> LexborNode | None:
+    """The block that holds the author (a paragraph "NAME · 1 year" with the permalink) when it
+    holds nothing else: author, permalinks, the date and separators. Themes without role classes
+    print it as the comment's first paragraph."""
+    if author_node is None:
+        return None
+    line = author_node.parent
+    if line is None or line.mem_id == item.mem_id or line.tag not in ("p", "div", "header", "footer", "span"):
+        return None
+    rest = line.text(separator=" ", strip=True)
+    if len(rest) > 160:
+        return None
+    drop = [author_node.text(separator=" ", strip=True), date_text]
+    for link in line.css("a[href]"):
+        href = page.attrs.get(link, "href")
+        if _PERMALINK.search(href) or href.startswith("#"):
+            drop.append(link.text(separator=" ", strip=True))
+    for d in sorted((d for d in drop if d), key=len, reverse=True):
+        rest = rest.replace(d, " ")
+    return line if not rest.strip(_SEPARATORS + " ") else None
 
 
 def _inside(n: LexborNode, container: LexborNode) -> bool:
