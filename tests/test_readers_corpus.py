@@ -50,3 +50,12 @@ def test_the_ratchet_refuses_to_lower_a_floor_silently():
     pinned = ce.pin(worse, old, "x", allow_lower=True, reason="corpus grew a harder page")
     assert pinned["history"][-1]["reason"] == "corpus grew a harder page"
     assert ce.check_floors(worse, {**old, "corpus_sha256": "y"}, "x")[0].startswith("the corpus changed")
+
+
+def test_dirty_check_sees_a_name_after_a_leading_separator():
+    from therapy_threads.readers.corpus_eval import _dirty
+
+    assert _dirty("| Ada Example\n\nWhat I think.", "Ada Example", None) == "author"
+    assert _dirty("• Ada Example: What I think.", "Ada Example", None) == "author"
+    assert _dirty("Ada Example 1 year\n\nWhat I think.", "Ada Example", None) == "author"
+    assert _dirty("What I think, Ada Example.", "Ada Example", None) is None

@@ -7,7 +7,8 @@ the snippet, whitespace ignored), never by the reader's own keys, and scored:
 
 * ``exact``: count and depth histogram both equal to gold (a page either is or is not);
 * parent precision/recall/F1 over reply pairs (child, parent) of matched comments, micro-averaged;
-* ``dirty``: comments whose text still starts with the author's name, contains the shown date,
+* ``dirty``: comments whose text still starts with the author's name (also after a separator,
+  "| NAME"), contains the shown date,
   starts with a number, or starts/ends with a reply link or counter;
 * ``silent_zero``: a page with comments where the reader returned none and said nothing;
 * author agreement (reader identity vs the name shown) and text recall (gold snippets found).
@@ -104,6 +105,8 @@ def _dirty(text: str, author: str | None, date_text: str | None) -> str | None:
     if not lines:
         return None
     first, last = lines[0], lines[-1]
+    # A theme's meta line may open with a separator before the name ("| NAME", "• NAME").
+    first = first.lstrip(" |•·-–—:>»")
     a = _name(author)
     if a and len(a) >= 2 and first.lower().startswith(a) and (
             len(first) <= len(a) + 25 or re.match(re.escape(a) + r"\s*[:|•·,—-]", first.lower())):
