@@ -658,3 +658,18 @@ def test_reply_to_this_post_button_is_not_text():
                     f'Reply to this post</a></div></div></div>' for i in (1, 2))
     r = read(f'<div class="comments">{items}</div>')
     assert [c.text for c in r.comments] == ["text 1", "text 2"]
+
+
+def test_generated_id_classes_do_not_split_repeated_comment_blocks():
+    # Each block carries its own id as a class (Reddit's "t1_<base36>") and a hashed CSS-module name.
+    items = "".join(f'<div class="Comment t1_{k} Hx9aB2cD4eF"><span class="author">{n}</span><p>{t}</p></div>'
+                    for k, n, t in (("dc8izm3", "ada_example", "First."), ("dar4bf7", "bo_sample", "Second.")))
+    r = read(f'<div class="comments">{items}</div>')
+    assert shape(r) == [("First.", 0, None, "ada_example"), ("Second.", 0, None, "bo_sample")]
+
+
+def test_a_comment_section_box_with_a_form_and_a_zero_counter_is_not_a_comment():
+    r = read('<div class="comment-entry post-entry"><div class="comment_meta_container"><span class="comment-count">0'
+             '</span><span class="comment-text">replies</span></div><div class="comment_container"><h3>Leave a Reply'
+             '</h3><form class="comment-form"><textarea name="comment"></textarea></form></div></div>')
+    assert r.comments == [] and "comments_not_extracted" not in codes(r)

@@ -999,14 +999,15 @@ def _permalink_line_author(page: Page, idx: dict[str, list[LexborNode]],
     name in plain text (WordPress prints an author without a website as bare text). The line is
     returned as the author's element, so it stays out of the text."""
     for link in idx.get("tag:a", [])[:6]:
-        if not _PERMALINK.search(page.attrs.get(link, "href")):
-            continue
+        if not _PERMALINK.search(page.attrs.get(link, "href")) or not link.text(strip=True):
+            continue  # a vote button's empty link is not the permalink the theme prints
         line = link.parent
         if line is None or line.mem_id == item.mem_id or line.tag not in ("p", "div", "header", "span"):
             return None, None
         rest = line.text(separator=" ", strip=True).replace(link.text(separator=" ", strip=True), " ")
         t = clean_author(rest.strip(_SEPARATORS), page.languages)
-        if t and len(t) <= 60 and len(t.split()) <= 5 and not is_reply_word(t) and not is_role_word(t):
+        if t and len(t) <= 60 and len(t.split()) <= 5 and any(ch.isalpha() for ch in t) \
+                and not is_reply_word(t) and not is_role_word(t):
             return line, t
         return None, None
     return None, None

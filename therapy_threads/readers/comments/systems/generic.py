@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .. import roles
 from ..base import CommentSystem, Item, Page, depth_from_classes
 
 _ID = re.compile(r"^(?:comment|comments|cmt|reply|answer|kommentar|commentaire|comentario|"
@@ -31,6 +32,9 @@ _SIGNATURE_DROP = re.compile(r"^(?:depth|level|thread|even|odd|alt|byuser|commen
                              r"bypostauthor|parent|first|last|new|is-|has-)")
 
 
+# A class token that is an element's own id or a generated hash (Reddit's "t1_dc8izm3", CSS-module
+# names): letters and digits run together, no hyphen. It does not make another kind of block.
+_OWN_ID = re.compile(r"^(?=[a-z_]*\d)(?=[0-9_]*[a-z])[a-z0-9_]{6,}$")
 _MARKER_SEL = ("a[name^='comment'], a[id^='comment'], p[id^='comment-'], span[id^='comment-'], "
                "a[name^='c'], div[id^='comment-'][class='']")
 _MAX_CLIMB = 12
@@ -46,6 +50,7 @@ _NOT_BLOCKS = frozenset({"form", "textarea", "input", "button", "script", "style
 _ICON = re.compile(r"^(?:icon|fa|fas|far|glyphicon|dashicons|bi|ion|mdi|la)[-_]")
 
 
+_AUTHOR_NAMES = frozenset(roles.AUTHOR) - {"user", "name"}
 _NOT_PART_TAGS = frozenset({"form", "textarea", "input", "button", "script", "style", "label"})
 # Part names with the words run together or joined ("commentText", "comment-text", "kommentar_text"),
 # compared without separators.
@@ -114,15 +119,24 @@ def _reply_block(n, cls: frozenset[str], a) -> bool:
 def _lone_comment(n, cls: frozenset[str], a) -> bool:
     """A comment block that does not repeat (a thread of one) still counts when its text part
     carries the block's own name: ``kommentar-item`` holding ``kommentar-text``, ``comment-box``
-    holding ``comment-content`` (one of them: a wrapper of several comments is not one)."""
+    holding ``comment-content``."""
     stems = {re.split(r"[-_](?:item|entry|block|box|single|node|container|wrap|wrapper|row|unit|"
                       r"card|holder|post)$", c)[0] for c in cls if _ITEM_CLASS.match(c)}
     if not stems:
         return False
     parts = {f"{st}{sep}{suf}" for st in stems for sep in "-_"
              for suf in ("text", "content", "body", "message")}
-    # Exactly one such part: a wrapper around several comments is not a comment.
-    return sum(1 for d in n.css("[class]") if a.classes(d) & parts) == 1
+    # Exactly one such part (a wrapper around several comments is not a comment), an author part
+    # beside it, and no form (a comment section's box holds the "Leave a reply" form and a
+    # "0 replies" counter, not a comment).
+    if n.css_first("form, textarea") is not None:
+        return False
+    texts = author = 0
+    for d in n.css("[class]"):
+        cls = a.classes(d)
+        texts += bool(cls & parts)
+        author = author or bool(cls & _AUTHOR_NAMES) or any(_AUTHOR_PART_SQ.match(_squash(c)) for c in cls)
+    return texts == 1 and author
 
 
 def _item_classes(cls: frozenset[str]) -> bool:
@@ -234,7 +248,7 @@ class Generic(CommentSystem):
             # its kind (a single reply block among top-level ones).
             strong = strong or _anchor_before(n, a) is not None
             sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c)
-                                    and not re.search(r"\d{3,}", c)))
+                                    and not re.search(r"\d{3,}", c) and not _OWN_ID.match(c)))
             found[n.mem_id] = (n, strong, sig)
         anchored = self._anchored_blocks(page)
         if found and anchored:
