@@ -661,8 +661,8 @@ def test_reply_to_this_post_button_is_not_text():
 
 
 def test_generated_id_classes_do_not_split_repeated_comment_blocks():
-    # Each block carries its own id as a class (Reddit's "t1_<base36>") and a hashed CSS-module name.
-    items = "".join(f'<div class="Comment t1_{k} Hx9aB2cD4eF"><span class="author">{n}</span><p>{t}</p></div>'
+    # Each block carries its own id as a class (as Reddit's "t1_<base36>") and a hashed CSS-module name.
+    items = "".join(f'<div class="comment c_{k} Hx9aB2cD4eF"><span class="author">{n}</span><p>{t}</p></div>'
                     for k, n, t in (("dc8izm3", "ada_example", "First."), ("dar4bf7", "bo_sample", "Second.")))
     r = read(f'<div class="comments">{items}</div>')
     assert shape(r) == [("First.", 0, None, "ada_example"), ("Second.", 0, None, "bo_sample")]
@@ -673,3 +673,19 @@ def test_a_comment_section_box_with_a_form_and_a_zero_counter_is_not_a_comment()
              '</span><span class="comment-text">replies</span></div><div class="comment_container"><h3>Leave a Reply'
              '</h3><form class="comment-form"><textarea name="comment"></textarea></form></div></div>')
     assert r.comments == [] and "comments_not_extracted" not in codes(r)
+
+
+def test_reddit_web_app_thread_depth_from_level_text():
+    # The 2018-2023 web app: flat ``div.Comment.t1_<id>`` blocks, "level N" screen-reader text, the
+    # header's /user/ link, score and age, the words under ``data-test-id="comment"``.
+    def c(key: str, level: int, who: str, text: str) -> str:
+        return (f'<div id="t1_{key}" style="padding-left:{16 * level}px"><div class="Hx1 Comment t1_{key} Zq9">'
+                f'<button aria-label="upvote"></button><div class="Ab2"><span class="Sr3">level {level}</span>'
+                f'<div class="Hd4"><a href="/user/{who}/" data-testid="comment_author_link">{who}</a>'
+                f'<span>39 points</span><span> · </span><a href="/r/x/comments/1/y/{key}/"><span>6 years ago</span>'
+                f'</a></div><div data-test-id="comment" class="Tx5"><p>{text}</p></div></div></div></div>')
+    r = read('<div class="thread">' + c("aaa111", 1, "ada_example", "Top words.")
+             + c("bbb222", 2, "bo_sample", "A reply.") + c("ccc333", 1, "cy_test", "Another top.") + '</div>')
+    assert shape(r) == [("Top words.", 0, None, "ada_example"), ("A reply.", 1, "Top words.", "bo_sample"),
+                        ("Another top.", 0, None, "cy_test")]
+    assert r.posts[0].comment_system == "reddit"

@@ -31,6 +31,7 @@ class Item:
     author: str | None = None  # stated outright (``data-author``); otherwise found by role
     extra_nodes: list[LexborNode] = field(default_factory=list)  # parts outside the element
     late: bool = False  # found after the systems' own lists (not in document order with them)
+    content: LexborNode | None = None  # the text's element, when the markup marks it by attribute
 
 
 @dataclass(slots=True)

@@ -804,8 +804,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         return el.tag == "blockquote" and _quotes_a_post(page, el)
 
-    text = ""
-    cnames = _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
+    text = node_text(it.content, skip) if it.content is not None else ""
+    cnames = () if text else _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
     for name in dict.fromkeys(cnames):
         nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id], it.node)
         if not nodes:

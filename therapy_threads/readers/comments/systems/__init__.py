@@ -9,13 +9,14 @@ from .drupal import Drupal
 from .epoch import Epoch
 from .generic import Generic
 from .livefyre import Livefyre
+from .reddit import Reddit
 from .spip import Spip
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Drupal(), Blogger(), Spip(),
-     WordPress(), Generic()), key=lambda s: s.order))
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Drupal(), Blogger(),
+     Spip(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

@@ -1,0 +1,53 @@
+"""Reddit threads as the 2018-2023 web app renders them (a saved post page or an embed).
+
+Each comment is ``div.Comment`` whose classes carry its "fullname" (``t1_<base36 id>``); the
+thread is flat: depth is the screen-reader text "level N" at the top of each comment (and a
+``padding-left`` on its wrapper). The header holds the author's ``/user/NAME/`` link, the score
+("39 points") and the permalink whose text is the comment's age; the words are in the element
+marked ``data-test-id="comment"``. A deleted comment has no such element.
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page
+
+_FULLNAME = re.compile(r"^t1_([a-z0-9]{3,13})$")
+_LEVEL = re.compile(r"^level\s+(\d{1,3})$", re.I)
+
+
+def _inside(n, box) -> bool:
+    p = n.parent
+    while p is not None:
+        if p.mem_id == box.mem_id:
+            return True
+        p = p.parent
+    return False
+
+
+class Reddit(CommentSystem):
+    name = "reddit"
+    order = 24
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("div.Comment"):
+            key = next((m.group(1) for c in a.classes(n) if (m := _FULLNAME.match(c))), None)
+            if key is None:
+                continue
+            depth = None
+            for sp in n.css("span")[:12]:
+                m = _LEVEL.match(sp.text(strip=True))
+                if m:
+                    depth = max(int(m.group(1)) - 1, 0)
+                    break
+            content = n.css_first("[data-test-id='comment'], [data-testid='comment']")
+            author = None
+            for link in n.css("a[data-testid='comment_author_link'], a[href^='/user/']"):
+                if content is None or not _inside(link, content):  # a "/u/name" the commenter wrote
+                    author = link.text(strip=True) or None
+                    break
+            out.append(Item(n, self.name, f"t1_{key}", depth=depth, author=author or None,
+                            content=content, skip_reason=None if content is not None else "deleted"))
+        return out
