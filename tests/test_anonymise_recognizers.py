@@ -38,6 +38,10 @@ def check(cls, text, expected, **kw):
     ("write to ivo.marsh@example.org today", [("ivo.marsh@example.org", "email")]),
     ("email me at sam dot lee at example dot com if", [("sam dot lee at example dot com", "email")]),
     ("jo [at] example [dot] org", [("jo [at] example [dot] org", "email")]),
+    # "_" and "-" written out inside a label, and a country code after the domain
+    ("or mail ada underscore b at example dot com dot ng.", [("ada underscore b at example dot com dot ng", "email")]),
+    ("schreib an ina bindestrich ko at example punkt de", [("ina bindestrich ko at example punkt de", "email")]),
+    ("we were a dash of it at home dot com", []),
     ("look at it dot com, we met at 5", []),
 ])
 def test_email(text, expected):
@@ -124,6 +128,13 @@ def test_relation(text, expected, lang):
     ("that's all for now — Mo", [("Mo", "person")]),
     ("thank you all so much. Em xx", [("Em", "person")]),
     ("See you next week.\nLove,\nT.", [("T", "person")]),
+    # initials signing a text or a quoted note
+    ("Thanks for this. — K.M.", [("K.M.", "person")]),
+    ("see you all at the meeting. B.", [("B.", "person")]),
+    ("Bis bald.\nR. V.", [("R. V.", "person")]),
+    ('she wrote back: "Take care. L. B-O." I kept it.', [("L. B-O.", "person")]),
+    ("we moved back to the U.K.", []),
+    ("I got a B.", []),
     ("that is all I wanted to say", []),
 ])
 def test_signoff(text, expected):

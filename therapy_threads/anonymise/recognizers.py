@@ -62,6 +62,11 @@ _DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de]
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|them|hers|his|theirs|ihr|ihm|zir)"
                            r"(?:/[a-z]+)?\)|[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)+[ \t]*$", re.I)
+# initials signing a text or a quoted note: "— N.R.", "Thanks all. J.", "T. D." on the last line,
+# "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
+_INITIALS = r"[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){0,2}"
+_INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
+_INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
@@ -785,6 +790,12 @@ class SignoffRecognizer(Recognizer):
         if len(text) - last_nl > 160:  # a sign-off is short: look at the end of a long last line only
             last_nl = len(text) - 160
         last = text[last_nl + 1:]
+        m = _INITIALS_END.search(text, max(0, len(text) - 40))
+        if m and re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms:  # "... in the U.K."
+            yield self.person(t, m.start("name"), m.end("name"), "initials signing the text")
+        if '"' in t.text or "”" in t.text:
+            for m in _INITIALS_QUOTE.finditer(t.text):
+                yield self.person(t, m.start("name"), m.end("name"), "initials signing a quoted note")
         prev = text[:max(0, last_nl)].rstrip().rsplit("\n", 1)[-1] if last_nl > 0 else ""
         base = last_nl + 1
         closing_line = self._closing(prev.rstrip(" ,.!-–—").casefold())
