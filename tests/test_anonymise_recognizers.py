@@ -118,6 +118,17 @@ def test_title(text, expected, lang):
     ("I told kath (my therapist) everything", [("kath", "person")], "en"),
     ("Anyway, my therapist said no.", [], "en"),
     ("My therapist wasn't confused.", [], "en"),
+    # a name that is also a word or an -ing form, after a relation noun
+    ("My cousin Patience is the only one who calls", [("Patience", "person")], "en"),
+    ("my aunt Blessing visited", [("Blessing", "person")], "en"),
+    ("meine jetzige therapeutin wiebke sagt das auch", [("wiebke", "person")], "de"),
+    # kinship and respect words used as a form of address before a name
+    ("My Tito Boy told me to pray", [("Tito Boy", "person")], "en"),
+    ("Tell kuya Migs I said hi", [("Migs", "person")], "en"),
+    ("a good priest, Father Brannigan, who listened", [("Brannigan", "person")], "en"),
+    ("my lolo Ambo passed last year", [("Ambo", "person")], "en"),
+    ("Mother Nature is cruel and Father Time wins", [], "en"),
+    ("we ate Doritos in front of the TV", [], "en"),
 ])
 def test_relation(text, expected, lang):
     check(R.RelationRecognizer, text, expected, lang=lang)

@@ -230,6 +230,7 @@ class Cues:
         self.verbs_after = r.verbs_after
         self.possessed_after = r.possessed_after
         self.relations = r.relations
+        self.kin_titles = r.kin_titles
         self.closings = r.closings
         self.not_names = {w.replace("’", "'") for w in r.not_names}
         self.acronyms = r.acronyms

@@ -45,12 +45,15 @@ RELATION_BEFORE = re.compile(
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
                r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
-_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|damalige[rn]?|"
-            r"neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
+_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|previous|last|"
+            r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
+            r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _POSSESSIVE_LOW = re.compile(r"\b" + _POSSESSIVE + r"\s+")  # on the lower-cased text: no re.I (much faster)
 _RELATION_TAIL = re.compile(_REL_ADJ + r"(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
 # "kath (my therapist)", "Rosalind, my therapist of six years"
 _APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)")
+_KIN_TITLE = re.compile(r"(?<![\w'’-])(?P<kin>[A-Za-z\u00c0-\u024f'’]{2,8})[ \t]+(?=(?P<name>[A-Z\u00c0-\u00de]"
+                        r"[A-Za-z\u00c0-\u024f'’]+(?:-[A-Za-z\u00c0-\u024f]+)*))")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
 _STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|"
                      r"Way|Close|Crescent|Row|Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b\.?"
@@ -680,6 +683,7 @@ class RelationRecognizer(Recognizer):
             m = _NAME_BEFORE.search(text, max(0, p.start() - 40), p.start())
             if m:
                 found.append((m.start("name"), m.end("name"), False))
+        yield from self._kin_titles(t)
         for s, e, before in found:
             core = POSS.sub("", text[s:e])
             e = s + len(core)
@@ -692,6 +696,37 @@ class RelationRecognizer(Recognizer):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
             ee = self.extend(text, e, t.lang) if core[:1].isupper() else e
             yield self.person(t, s, ee, "relation noun beside a name")
+
+    def _kin_titles(self, t: TextContext) -> Iterator[Span]:
+        """A kinship or respect word said before a name as a form of address ("Tita Baby", "Kuya Jun",
+        "pani Ewelina", "Father Mulcahy"): the next word is a name even when it is also a word. An
+        English kin word ("Father", "Auntie") needs a name-like word after it ("Mother Nature" stays)."""
+        text, cues, lex = t.text, self.cues, self.lex
+        for m in _KIN_TITLE.finditer(text):
+            kin = m.group("kin").casefold().replace("’", "'")
+            if kin not in cues.kin_titles:
+                continue
+            s, e = m.span("name")
+            core = POSS.sub("", m.group("name"))
+            e = s + len(core)
+            cf = core.casefold()
+            if len(core) < 2 or cues.function_word(cf) or cf in cues.titles or cf in cues.kin_titles \
+                    or (cf in cues.not_names and cf not in cues.relations) or not t.free(s, e):
+                continue
+            kr = lex.rank(kin) if t.english else lex.lang_rank(kin, t.lang)
+            rank = lex.rank(cf) if t.english else lex.lang_rank(cf, t.lang)
+            name_like = (cues.any_given_name(cf) or cf in lex.intl_names or lex.is_surname(cf)
+                         or rank is None or rank >= 5000)
+            if t.lang in NOUN_CAPS and not name_like:
+                continue  # "Oma Kuchen": German capitals say nothing
+            if kr is not None and kr < 10000 and not name_like:
+                continue  # "Mother Nature", "Father Time", "Brother Bear"
+            if knowledge().is_place(core) and not cues.any_given_name(cf):
+                continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place
+            # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name
+            start = m.start("kin") if (m.group("kin")[:1].isupper() and cues.any_given_name(kin)
+                                       and (kr is None or kr >= 10000)) else s
+            yield self.person(t, start, self.extend(text, e, t.lang), "a kinship or respect word before a name")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
         cf = core.casefold()
@@ -708,7 +743,9 @@ class RelationRecognizer(Recognizer):
         return self.cues.any_given_name(cf) or self.cues.is_last(cf) or rank is None
 
     def _verb_like(self, cf: str) -> bool:
-        return cf.endswith(("ed", "ing")) and not self.cues.any_given_name(cf)
+        # "Blessing", "Conching" are names: only a frequent -ed/-ing word that is no name reads as a verb
+        return cf.endswith(("ed", "ing")) and not self.cues.any_given_name(cf) and not self.lex.is_surname(cf) \
+            and self.lex.rank(cf) is not None
 
 
 class NamedRecognizer(Recognizer):
