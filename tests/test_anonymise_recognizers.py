@@ -279,3 +279,11 @@ def test_casing_lexicon_separates_names_from_words():
     assert lex.proper_noun("Sarah") and not lex.dictionary_word("sarah")
     assert lex.only_word("silence") and lex.dictionary_word("will") and not lex.proper_noun("will")
     assert lex.contraction("ive") and lex.contraction("dont") and not lex.contraction("otieno")
+
+
+def test_names_inside_addresses_are_no_lower_case_words():
+    # "ivo dot marsh at example dot ie" must not make "Ivo" an ordinary word of the post
+    doc = build_context(["Ivo Marsh\nwrite to ivo dot marsh at example dot ie or ivo.marsh@example.org",
+                         "see ivo.example.org/about"], {}, None)
+    assert "ivo" not in doc.lower_vocab and "marsh" not in doc.lower_vocab
+    assert "write" in doc.lower_vocab

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .identity import SOFT_RANK
 from .lexicon import Lexicon
+from .patterns import find_emails, find_urls, find_written_emails, find_written_urls
 from .policy import Policy
 from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL,  # noqa: F401 (re-exported)
                     Span, resolve)
@@ -142,6 +143,10 @@ def skeleton(s: str) -> str:
 def build_context(texts: list[str], known: dict[str, KnownName], own_host: str | None) -> DocContext:
     vocab: set[str] = set()
     for t in texts:
+        # a name inside an address ("bernie dot walsh at example dot ie") is no word written in lower case
+        cut = find_emails(t) + find_urls(t) + find_written_emails(t) + find_written_urls(t)
+        for a, b in sorted(cut, reverse=True):
+            t = t[:a] + " " + t[b:]
         vocab.update(_LOWER_WORD.findall(t.replace("’", "'") if "’" in t else t))
     if known:
         alts = sorted(known, key=len, reverse=True)
