@@ -128,6 +128,12 @@ def test_title(text, expected, lang):
     ("a good priest, Father Brannigan, who listened", [("Brannigan", "person")], "en"),
     ("my lolo Ambo passed last year", [("Ambo", "person")], "en"),
     ("Mother Nature is cruel and Father Time wins", [], "en"),
+    # a role noun in brackets after the name, and a lower-case name that is also a word where only a name fits
+    ("so Hope (therapist, not my aunt) told me", [("Hope", "person")], "en"),
+    ("my T grace (yes, really) makes me rate it", [("grace", "person")], "en"),
+    ("my sister hope says hi", [("hope", "person")], "en"),
+    ("my friend will come too", [], "en"),
+    ("Bring it (the book) back", [], "en"),
     ("we ate Doritos in front of the TV", [], "en"),
 ])
 def test_relation(text, expected, lang):
@@ -287,3 +293,24 @@ def test_names_inside_addresses_are_no_lower_case_words():
                          "see ivo.example.org/about"], {}, None)
     assert "ivo" not in doc.lower_vocab and "marsh" not in doc.lower_vocab
     assert "write" in doc.lower_vocab
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a colleague named robin was there", [("robin", "person")]),
+    ('she said "cheer up, sprout" (sprout is what she calls me)', [("sprout", "person")]),
+    ("everyone calls him pickle", [("pickle", "person")]),
+    ("she calls me back later", []),
+    ("call me crazy but it helped", []),
+])
+def test_named(text, expected):
+    check(R.NamedRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # addressed at the start of a comment: a rare proper noun counts as a name, not a place after "City, "
+    ("Ivo, thank you for this.", [("Ivo", "person")]),
+    ("Anyway, thank you for this.", []),
+])
+def test_lexicon_en_addressed(text, expected):
+    got = [(text[s.start:s.end], s.kind) for s in spans(R.EnglishNameRecognizer, text) if s.kind == "person"]
+    assert got == expected

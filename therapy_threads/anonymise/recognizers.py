@@ -27,6 +27,10 @@ from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|la|le|zu)\s+)?"
                      r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
+# a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
+_NICKNAME = re.compile(r"\b(?:calls?|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-z]{3,})\b(?![-'’])"
+                       r"|\b(?:goes[ \t]+by|nicknamed|known[ \t]+as)[ \t]+([a-z]{3,})\b"
+                       r"|\b([a-z]{3,})[ \t]+is[ \t]+what[ \t]+(?:[a-z]+[ \t]+){1,2}call(?:s|ed)?[ \t]+(?:me|him|her|them)\b")
 _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,:][ \t]*$")
 _CLAUSE_END = re.compile(r"[!?]")
 _LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
@@ -51,7 +55,8 @@ _REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|for
 _POSSESSIVE_LOW = re.compile(r"\b" + _POSSESSIVE + r"\s+")  # on the lower-cased text: no re.I (much faster)
 _RELATION_TAIL = re.compile(_REL_ADJ + r"(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
 # "kath (my therapist)", "Rosalind, my therapist of six years"
-_APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)")
+_APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
+                             r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
 _KIN_TITLE = re.compile(r"(?<![\w'’-])(?P<kin>[A-Za-z\u00c0-\u024f'’]{2,8})[ \t]+(?=(?P<name>[A-Z\u00c0-\u00de]"
                         r"[A-Za-z\u00c0-\u024f'’]+(?:-[A-Za-z\u00c0-\u024f]+)*))")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
@@ -678,7 +683,7 @@ class RelationRecognizer(Recognizer):
             if m and m.group("rel").casefold() in cues.relations:
                 found.append((m.start("name"), m.end("name"), True))
         for p in _APPOSITION_LOW.finditer(low):
-            if p.group("rel") not in cues.relations:
+            if (p.group("rel") or p.group("rel2")) not in cues.relations:
                 continue
             m = _NAME_BEFORE.search(text, max(0, p.start() - 40), p.start())
             if m:
@@ -690,7 +695,7 @@ class RelationRecognizer(Recognizer):
             cf = core.casefold()
             if len(core) < cues.min_len or cf in cues.not_names or cf in cues.relations or cf in cues.titles:
                 continue
-            if not self._name_shaped(t, core, before):
+            if not self._name_shaped(t, core, before) and not (before and self._word_name_here(t, core, e)):
                 continue
             if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
@@ -742,6 +747,15 @@ class RelationRecognizer(Recognizer):
             return False
         return self.cues.any_given_name(cf) or self.cues.is_last(cf) or rank is None
 
+    def _word_name_here(self, t: TextContext, core: str, e: int) -> bool:
+        """A lower-case given name that is also a word, right after a relation noun, where only a
+        name fits: before a bracket or a clause break, or as the subject of a finite verb ("my T faith
+        (yes, really)", "my sister hope says"); not "my friend will come", "my mum grace before meals"."""
+        cf = core.casefold()
+        if not core.islower() or not (cf in self.cues.first_names or self.cues.any_given_name(cf)):
+            return False
+        return bool(re.match(r"[ \t]*(?:[(,;:!?]|\.(?:\s|$)|$)", t.text[e:e + 3])) or self.cues.verb_after(t.text, e)
+
     def _verb_like(self, cf: str) -> bool:
         # "Blessing", "Conching" are names: only a frequent -ed/-ing word that is no name reads as a verb
         return cf.endswith(("ed", "ing")) and not self.cues.any_given_name(cf) and not self.lex.is_surname(cf) \
@@ -756,6 +770,16 @@ class NamedRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
+        if "call" in text or "known" in text or "goes" in text:
+            for m in _NICKNAME.finditer(text):
+                g = next(i for i in (1, 2, 3) if m.group(i))
+                cf = m.group(g)
+                if cf in self.cues.not_names or self.cues.function_word(cf) or self.lex.contraction(cf):
+                    continue
+                rank = self.lex.rank(cf)
+                # "calls me back", "call me crazy": a frequent word there is no nickname
+                if self.cues.any_given_name(cf) and (rank is None or rank >= 3000) or rank is None or rank >= 5000:
+                    yield self.person(t, m.start(g), m.end(g), "a nickname ('calls me X', 'X is what she calls me')")
         if "name" not in text and "called" not in text:
             return
         for m in _LOWER_NAMED.finditer(text):
@@ -1171,7 +1195,10 @@ class EnglishNameRecognizer(Recognizer):
         ee = e + 2 if poss else e
         if cues.function_word(cf):
             return "skip", ""
-        namey = first or rank is None or cf in cues.intl_names
+        # addressed: a rare proper noun by the dictionary's casing reads as a name too ("Ivo, thanks")
+        namey = first or rank is None or cf in cues.intl_names or (
+            rank >= 5000 and (cf in lex.intl_names or lex.proper_noun(cf)) and not knowledge().is_demonym(text[s:e])
+            and not (knowledge().is_place(text[s:e]) and not cues.vocative_start(text, s, e)))  # "Jackson, Mississippi"
         if cues.greeting_before(text, s) or cues.named_before(text, s) or cues.context_after(text, ee, poss):
             if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
                 return "skip", ""  # "Dear Diary", "Thanks Everyone"
