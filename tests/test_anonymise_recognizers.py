@@ -96,6 +96,10 @@ def test_public_figure(text, expected):
     ("She lives near Church Road in Sydney.", [("Church Road", "keep"), ("Sydney", "keep")]),
     ("my friend Sydney said it too", []),
     ("Sydney said it too", []),
+    # coordinated with another place, a place that is also a given name stays a place
+    ("check if Georgia and Illinois both allow it", [("Georgia", "keep"), ("Illinois", "keep")]),
+    ("A group for people finishing therapy (Ireland, UK, Australia)", [("Ireland", "keep"), ("Australia", "keep")]),
+    ("my granddaughter Florence is studying in Florence", [("Florence", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -174,6 +178,10 @@ def test_handle(text, expected):
     ("Frank honesty helps. Grace period is over.", []),
     ("When Margit told me she was leaving", [("Margit", "person")]),
     ("marigold is my handle but IRL I'm Trudy, hi", [("Trudy", "person")]),
+    # a middle name before the surname, and Irish particles
+    ("my first counsellor, Dolores Ann Whitcombe, retired", [("Dolores Ann Whitcombe", "person")]),
+    ("a quiet man called Tadhg Ó Briain. Six sessions.", [("Tadhg Ó Briain", "person")]),
+    ("I was telling Niamh Ní Dhuibhir about it", [("Niamh Ní Dhuibhir", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
@@ -314,3 +322,12 @@ def test_named(text, expected):
 def test_lexicon_en_addressed(text, expected):
     got = [(text[s.start:s.end], s.kind) for s in spans(R.EnglishNameRecognizer, text) if s.kind == "person"]
     assert got == expected
+
+
+def test_a_post_that_uses_a_word_as_a_place_keeps_it_a_place():
+    text = "Austin has good ones."
+    for ctx_texts, expected in (([text], []), ([text, "my therapist is moving to Austin"], [("Austin", "keep")])):
+        rec = R.PlaceRecognizer(CUES)
+        doc = build_context(ctx_texts, {}, None)
+        t = TextContext(text, doc, "comment", "en", bytearray(len(text)))
+        assert [(text[s.start:s.end], s.kind) for s in resolve(list(rec.analyze(t)))] == expected

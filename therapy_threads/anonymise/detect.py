@@ -133,6 +133,7 @@ class DocContext:
     keep: set[str] = field(default_factory=set)  # surfaces decided as ordinary words
     figure_words: set[str] = field(default_factory=set)  # words of public figures named in this post
     skeletons: dict[str, KnownName] = field(default_factory=dict)  # variant without separators -> info
+    place_role: set[str] = field(default_factory=set)  # capitalised words used after "in", "from", "moving to"
 
 
 def skeleton(s: str) -> str:
@@ -140,14 +141,20 @@ def skeleton(s: str) -> str:
     return re.sub(r"[\s_.\-]+", "", s.casefold())
 
 
+# a capitalised word where only a place fits: "moving to Georgia", "I'm in Phoenix", "servus aus Linz"
+_PLACE_ROLE = re.compile(r"\b(?:in|from|near|outside|to|visit|visiting|nach|aus|bei)[ \t]+([A-Z][a-zà-ÿ]+)\b(?![ \t]+[A-Z])")
+
+
 def build_context(texts: list[str], known: dict[str, KnownName], own_host: str | None) -> DocContext:
     vocab: set[str] = set()
+    places: set[str] = set()
     for t in texts:
         # a name inside an address ("bernie dot walsh at example dot ie") is no word written in lower case
         cut = find_emails(t) + find_urls(t) + find_written_emails(t) + find_written_urls(t)
         for a, b in sorted(cut, reverse=True):
             t = t[:a] + " " + t[b:]
         vocab.update(_LOWER_WORD.findall(t.replace("’", "'") if "’" in t else t))
+        places.update(m.group(1).casefold() for m in _PLACE_ROLE.finditer(t))
     if known:
         alts = sorted(known, key=len, reverse=True)
         # parts of a multi-part handle may be written with any separator or none ("moth to flame",
@@ -159,7 +166,7 @@ def build_context(texts: list[str], known: dict[str, KnownName], own_host: str |
     skel: dict[str, KnownName] = {}
     for v, info in known.items():
         skel.setdefault(skeleton(v), info)
-    return DocContext(vocab, known, known_re, own_host, skeletons=skel)
+    return DocContext(vocab, known, known_re, own_host, skeletons=skel, place_role=places)
 
 
 @dataclass

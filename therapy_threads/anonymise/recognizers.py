@@ -24,7 +24,10 @@ from .patterns import (find_emails, find_mentions, find_urls, find_written_email
                        mention_prefix, url_host)
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
-_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|la|le|zu)\s+)?"
+# a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
+# Irish and Scottish "Ó", "Ní", "Mac", "Nic", "Uí" ("Ciarán Ó Laoire", "Aoife Ní Bhriain")
+_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
+                     r"Uí|Ua|O')\s+){0,2}"
                      r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
 # a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
@@ -111,7 +114,7 @@ class Recognizer:
         raise NotImplementedError
 
     # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
-    def extend(self, text: str, e: int, lang: str | None = None) -> int:
+    def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True) -> int:
         m = _EXTEND.match(text[e:e + 50])
         if not m:
             return e
@@ -128,7 +131,11 @@ class Recognizer:
             return e
         if (knowledge().is_place(last) and not self.lex.is_surname(cf)) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
-        return e + m.end() - (len(m.group(2)) - len(nxt))
+        end = e + m.end() - (len(m.group(2)) - len(nxt))
+        if _middle and " " not in nxt.strip() and self.cues.any_given_name(cf) and nxt == m.group(2):
+            # a middle name, then the surname: "Peggy Ann Sorensen", "Mary Jo Keane"
+            return self.extend(text, end, lang, _middle=False)
+        return end
 
     def _word_surname(self, text: str, e: int, cf: str) -> bool:
         """A capitalised noun right after a given name, in the same sentence, is a surname even when
@@ -448,6 +455,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’-]+)?)")
+_LIST_PREV = re.compile(r"([A-Z][\w'’.-]+)[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*$")
 _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
                                  r"moved to|back to|live in|living in|nach|aus|bei|im raum|gezogen nach)\s+$")
 
@@ -529,9 +538,25 @@ class PlaceRecognizer(Recognizer):
             return self.cues.any_given_name(before) and not knowledge().is_place(m.group("name"))
         return False
 
+    def _in_place_list(self, text: str, s: int, e: int) -> bool:
+        """Coordinated with another place: "Georgia and Illinois", "Berlin, Hamburg, Zürich, Linz"."""
+        k = knowledge()
+
+        def placey(w: str) -> bool:  # "UK", "USA", "EU" in a list of countries are no one's initials
+            return k.is_place(w) or (w.isupper() and w.casefold() in self.cues.acronyms)
+        m = _LIST_NEXT.match(text, e)
+        if m and placey(m.group(1)):
+            return True
+        m = _LIST_PREV.search(text, max(0, s - 30), s)
+        return bool(m) and placey(m.group(1))
+
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
+        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+            return True  # "my granddaughter Florence"
+        if self._in_place_list(text, s, e):
+            return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
             return True  # "..., Lutz." addresses a person
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
@@ -541,6 +566,9 @@ class PlaceRecognizer(Recognizer):
             # word ("in Sydney", "from the Gary area"), not "thinking of you and Gary"
             if _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s]):
                 return False
+            if cf in t.doc.place_role and not (cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
+                                               or cues.context_after(text, e, False) or cf in t.doc.accepted):
+                return False  # the post says "moving to Georgia": "Georgia has ..." is the place too
             m = re.match(r",\s*([A-Z][\w]+(?:\s[A-Z]\w+)?)", text[e:e + 40])  # "Sydney, Australia"
             return not (m and len(m.group(1)) > 2 and knowledge().is_place(m.group(1)))
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
