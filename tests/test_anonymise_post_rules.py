@@ -40,3 +40,14 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
 def test_post_rules(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts)
     assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+@pytest.mark.parametrize("texts", [
+    # an accepted lower-case name that is also a German word stays a word where no name role holds
+    ["Heute war gut.", "ich hatte mal einen therapeuten namens [[herr ehrlich]] und der war gar nicht {{ehrlich}}, echt nicht."],
+    # lower-case chat, even with a sentence opening after a closing quote
+    ["Danke euch.", "bei mir hat [[wiebke]] am ende gesagt: „das bleibt.“ hab ich mir notiert. Hoffnung ist gut lol"],
+])
+def test_post_rules_german(anon, tmp_path, texts):
+    sc = run(anon, tmp_path, texts, lang="de")
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)

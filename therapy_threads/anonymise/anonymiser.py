@@ -353,7 +353,9 @@ class Anonymiser:
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
-                    if lower and core.islower() and (self._plain_name(core) or (
+                    plain = self._plain_name(core) and (lang not in NOUN_CAPS or (
+                        (self.lex.lang_rank(core, lang) or 10 ** 6) >= 20000))  # "nicht fröhlich": a German word
+                    if lower and core.islower() and (plain or (
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))
                             or self._lower_name_role(t.text, s, e, m.group(0) != core)) \
                             and not any(x.overlaps(s, e) for x in t.spans):

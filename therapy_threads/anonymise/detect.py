@@ -44,7 +44,7 @@ INTERJECTIONS = frozenset({"yes", "no", "yeah", "yep", "nope", "yay", "ugh", "oo
                            "edit", "same", "this", "ugh", "ooh", "wow", "aw"})
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 _LOWER_WORD = re.compile(r"\b[a-z\u00df-\u00ff][a-z\u00df-\u00ff']*")
-_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Za-z\u00c0-\u024f])")
+_SENT_START = re.compile(r"(?:^|[.!?][\"”“’»)]*\s+|\n\s*)([A-Za-z\u00c0-\u024f])")  # also after a closing quote
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
 _SENT_END = ".!?…\n:"
 
