@@ -33,6 +33,9 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     ["her name is [[Rosemary]] and i see her weekly", "my gf says it's like [[rosemary]] is a hairdresser. the {{rosemary}} in the pot died"],
     ["my therapist is called [[Joy]]", "ok so [[joy]]'s name came up on my feed and i froze. i felt no {{joy}} at all"],
     ["my mum calls me [[sprout]]", "\"eat your greens, [[sprout]]\" was her whole personality"],
+    # a name accepted in the post is a thing when it heads a noun phrase after an article
+    ["Her name is [[Porsche]] and she is kind.", "no, she does not drive a {{Porsche}}, she cycles. Ask [[Porsche]]!",
+     "we call it the [[Porsche]] face lol"],
     # a name that is also written inside an address stays a name ("ivo dot marsh at ...")
     ["I asked who looks after [[Ivo]]. Nobody had.\n\n[[Ivo Marsh]]\n(write to me at [[#ivo dot marsh at example dot ie]])",
      "[[Ivo]], thank you for this."],

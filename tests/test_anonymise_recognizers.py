@@ -256,6 +256,9 @@ def test_nationality(text, expected):
     ("ich hab hummel gesehen und die will nicht", [], "de"),
     ("otieno told me silence also counts, 20 min is fine", [("otieno", "person")], "en"),
     ("ive been there, sarah knows", [("sarah", "person")], "en"),
+    # southern German: article + a surname of no language + a verb of speech
+    ("kaum plätze. die huberleitner hat gesagt, wenns eng wird, reden wir", [("huberleitner", "person")], "de"),
+    ("die therapeutin hat gesagt, es wird. der doktor meinte das auch", [], "de"),
 ])
 def test_lower_case_names(text, expected, lang):
     check(R.LowerCaseNameRecognizer, text, expected, lang=lang)

@@ -353,6 +353,14 @@ class Anonymiser:
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
+                    if not lower and core.islower() and self.lex.rank(core) is None and (
+                            lang not in NOUN_CAPS or self.lex.lang_rank(core, lang) is None) \
+                            and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
+                        # a name that is no word of any language, written in lower case in mixed text
+                        # ("die hinterleitner hat gesagt" in an otherwise capitalised comment)
+                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, no word of any language"))
+                        continue
                     plain = self._plain_name(core) and (lang not in NOUN_CAPS or (
                         (self.lex.lang_rank(core, lang) or 10 ** 6) >= 20000))  # "nicht fröhlich": a German word
                     if lower and core.islower() and (plain or (
@@ -365,6 +373,8 @@ class Anonymiser:
                 cf = core.casefold()
                 if any(x.overlaps(s, e) for x in t.spans):
                     continue
+                if lang in (None, "en") and cues.article_head(t.text, s, e):
+                    continue  # "she does not drive a Mercedes, she ...": a thing, not a person
                 if cues.title_before(t.text, s) and cf in d.ctx.keep:
                     continue
                 r = self.lex.rank(cf)

@@ -471,6 +471,14 @@ class Cues:
             return True
         return text[e:e + 2] in ("'s", "’s") and self.context_after(text, e + 2, True)
 
+    def article_head(self, text: str, s: int, e: int) -> bool:
+        """The token heads a noun phrase after an article: "a Mercedes,", "a Mercedes and" (a thing);
+        not "the Frankie face" (a modifier, which may be a person's name)."""
+        if not re.search(r"\b(?:a|an|the)[ \t]+$", text[max(0, s - 5):s], re.I):
+            return False
+        m = re.match(r"[ \t]+([a-z]+)\b", text[e:e + 16])
+        return not m or self.function_word(m.group(1))
+
     def namelike(self, cf: str, doc: DocContext) -> bool:
         """Could this token be part of a name here (used to trim NER spans and propagate)?"""
         if len(cf) < 2 or cf in self.not_names or cf in self.titles or cf in doc.keep:

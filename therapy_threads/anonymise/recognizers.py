@@ -1218,7 +1218,8 @@ class EnglishNameRecognizer(Recognizer):
             return "skip", ""
         if cues.in_title_phrase(text, s) and (rank is not None or not first):
             return "skip", ""  # "Good Will Hunting", "Amazing Grace"
-        if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)):
+        if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)) \
+                and not cues.article_head(text, s, e):
             return "person", "a name accepted elsewhere in this post"
         ee = e + 2 if poss else e
         if cues.function_word(cf):
@@ -1352,6 +1353,8 @@ class NounCapsNameRecognizer(Recognizer):
 
 
 _ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+_DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
+                      r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
 
 
@@ -1432,6 +1435,11 @@ class LowerCaseNameRecognizer(Recognizer):
                 yield self.person(t, s, self._second_name(t, e), "a given name written in lower case")
             elif given and self._name_role(text, e):
                 yield self.person(t, s, e, "a given name that is also a word, in a name role")
+            elif not given and not t.english and rank is None and lex.rank(cf) is None and not lex.ordinary_in(cf) \
+                    and not _REPEATS.search(cf) and re.search(r"\b(?:die|der)[ \t]+$", before) \
+                    and _DE_SAID.match(text, e):
+                # "die hinterleitner hat gesagt": southern German names a person with an article
+                yield self.person(t, s, e, "article, a word of no language, a verb of speech (German)")
             elif not given and rank is None and lex.rank(cf) is None and not lex.ordinary_in(cf) \
                     and not _REPEATS.search(cf) and not lex.word_form(cf) and not knowledge().is_place(cf) \
                     and cues.person_verb_after(text, e):
