@@ -312,6 +312,7 @@ def test_names_inside_addresses_are_no_lower_case_words():
     ("everyone calls him pickle", [("pickle", "person")]),
     ("she calls me back later", []),
     ("call me crazy but it helped", []),
+    ("at work I am known as sociable and dependable", []),
 ])
 def test_named(text, expected):
     check(R.NamedRecognizer, text, expected)

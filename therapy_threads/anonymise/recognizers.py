@@ -32,7 +32,7 @@ _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
 # a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
 _NICKNAME = re.compile(r"\b(?:calls?|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-z]{3,})\b(?![-'’])"
-                       r"|\b(?:goes[ \t]+by|nicknamed|known[ \t]+as)[ \t]+([a-z]{3,})\b"
+                       r"|\b(?:goes[ \t]+by|nicknamed)[ \t]+([a-z]{3,})\b"
                        r"|\b([a-z]{3,})[ \t]+is[ \t]+what[ \t]+(?:[a-z]+[ \t]+){1,2}call(?:s|ed)?[ \t]+(?:me|him|her|them)\b")
 _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,:][ \t]*$")
 _CLAUSE_END = re.compile(r"[!?]")
@@ -798,7 +798,7 @@ class NamedRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
-        if "call" in text or "known" in text or "goes" in text:
+        if "call" in text or "nicknamed" in text or "goes" in text:
             for m in _NICKNAME.finditer(text):
                 g = next(i for i in (1, 2, 3) if m.group(i))
                 cf = m.group(g)
