@@ -167,6 +167,9 @@ def test_signoff(text, expected):
     ("thanks to nightowl_22 and sam.k", [("nightowl_22", "person"), ("sam.k", "person")]),
     ("sparrowfeet two years gives me hope", [("sparrowfeet", "person")]),
     ("I use WordPress and YouTube, covid19 too, e.g. this", []),
+    # quoted by a lower-case name or handle
+    ("agree with what wren in oslo said. and", [("wren in oslo", "person")]),
+    ("what my mum said, and what the doctor said, and what everyone said", []),
 ])
 def test_handle(text, expected):
     check(R.HandleRecognizer, text, expected)
@@ -219,6 +222,12 @@ def test_every_recognizer_declares_its_languages():
                                                                  ("chidi", "person")]),
     ("Boundaries are hard. Honestly I agree. Pathetic I know.", []),
     ("Hope this is ok to post. Sunday I went out.", []),
+    # a handle that is a phrase (a rare noun heading it), or capitals that are no abbreviation
+    ("wild thyme thank you, i'll try it", [("wild thyme", "person")]),
+    ("KZ welcome!! glad you found us", [("KZ", "person")]),
+    ("great post thank you", []),
+    ("big hugs thank you all", []),
+    ("OP thank you. TBH you are right", []),
 ])
 def test_address(text, expected):
     check(R.AddressRecognizer, text, expected)

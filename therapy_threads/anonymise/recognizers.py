@@ -84,6 +84,8 @@ _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:]
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d{2,4}|"
                            r"[xX]{1,2}[A-Za-z]+[xX]{1,2})(?![\w/@-])")
+_WHAT_SAID = re.compile(r"\bwhat[ \t]+([a-z][a-z0-9_]*(?:[ \t]+[a-z][a-z0-9_]*){0,3}?)[ \t]+(?:said|says|wrote|writes|posted|"
+                        r"meant|asked)\b")
 _CAMEL_GATE = re.compile(r"[a-z][A-Z]")
 _SHAPE_GATE = re.compile(r"[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|[xX][A-Za-z]+[xX]")
 _LOWER_TOKEN = re.compile(r"(?<![\w@/.'’-])([a-z\u00df-\u00ff][a-z\u00df-\u00ff]+(?:-[a-z\u00df-\u00ff]+)?)(?![\w@/'’-])")
@@ -982,9 +984,6 @@ class AddressRecognizer(Recognizer):
             first = _ADDRESS_TOKEN.match(text, pos, line_end)
             if first is None:
                 continue
-            r = lex.common_rank.get(first.group(1).casefold())
-            if r is not None and r < 3000 and not lex.proper_noun(first.group(1)):
-                continue  # most lines open with a common word ("I", "The", "My"): no address
             toks: list[tuple[int, int, str]] = []
             while len(toks) < 5:
                 m = _ADDRESS_TOKEN.match(text, pos, line_end)
@@ -992,6 +991,13 @@ class AddressRecognizer(Recognizer):
                     break
                 toks.append((m.start(1), m.end(1), m.group(1)))
                 pos = m.end(1)
+            if rare == 3000 and self._phrase_or_initials(t, toks):
+                for s, e, why in self._found:
+                    yield self.person(t, s, e, why)
+                continue
+            r = lex.common_rank.get(first.group(1).casefold())
+            if r is not None and r < 3000 and not lex.proper_noun(first.group(1)):
+                continue  # most lines open with a common word ("I", "The", "My"): no address
             if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000):
                 s, e, tok = toks[0]
                 yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
@@ -1013,6 +1019,39 @@ class AddressRecognizer(Recognizer):
                     break
                 if not self._addressable(t, toks[k - 1][2], False):
                     break
+
+    def _phrase_or_initials(self, t: TextContext, toks: list[tuple[int, int, str]]) -> bool:
+        """A line opening with a handle that is a phrase or initials, then talk to that person:
+        "blue heron thank you", "quiet marmot you're right" (a rare noun heading two or three plain
+        words), "RJ welcome!!" (capitals that are no abbreviation). Yields through ``self._found``."""
+        cues, lex, text = self.cues, self.lex, t.text
+        self._found = []
+        if toks and 2 <= len(toks[0][2]) <= 3 and toks[0][2].isupper() and len(toks) > 1:
+            cf = toks[0][2].casefold()
+            nxt = toks[1][2].casefold()
+            r = lex.rank(cf)
+            if (nxt in _ADDRESS_NEXT or nxt in ("welcome", "congrats", "hugs")) and cf not in cues.acronyms \
+                    and cf not in cues.not_names and cf not in INTERJECTIONS and (r is None or r >= 20000) \
+                    and re.fullmatch(r"[ \t]+", text[toks[0][1]:toks[1][0]]):
+                self._found.append((toks[0][0], toks[0][1], "initials opening a line, then talk to that person"))
+                return True
+        for k in (2, 3):
+            if len(toks) <= k:
+                break
+            words, nxt = toks[:k], toks[k][2].casefold().replace("’", "'")
+            if nxt not in _ADDRESS_NEXT or not all(re.fullmatch(r"[ \t]+", text[a[1]:b[0]])
+                                                    for a, b in zip(toks[:k], toks[1:k + 1])):
+                continue
+            head = words[-1][2].casefold()
+            hr = lex.rank(head)
+            if not words[-1][2].islower() or not (hr is None or hr >= 20000) or head.endswith(("s", "ly", "ed", "ing")) \
+                    or cues.any_given_name(head) or knowledge().is_place(words[-1][2]):
+                continue
+            if all(w[2].islower() and not cues.function_word(w[2]) and w[2] not in cues.greet1 and w[2] not in INTERJECTIONS
+                   and w[2] not in cues.closings and w[2] not in cues.not_names for w in words):
+                self._found.append((words[0][0], words[-1][1], "a handle that is a phrase, opening a line"))
+                return True
+        return False
 
     def _addressable(self, t: TextContext, tok: str, alone: bool, rare: int = 3000, command: bool = False) -> bool:
         """Could ``tok`` be the name or handle someone is addressed by? ``alone``: it is the only
@@ -1060,6 +1099,26 @@ class HandleRecognizer(Recognizer):
         yield from self._leading(t)
         yield from self._clause_end(t)
         yield from self._all_caps(t)
+        yield from self._what_said(t)
+
+    def _what_said(self, t: TextContext) -> Iterator[Span]:
+        """Someone quoted by name or handle in lower case: "what hal in phoenix said", "+1 to what
+        moss wrote". The phrase must open with no function word ("what my mum said", "what the
+        doctor said" are no handles) and hold a given name or a word rarer than everyday words."""
+        if "what" not in t.low or not t.english:
+            return
+        cues, lex = self.cues, self.lex
+        for m in _WHAT_SAID.finditer(t.text):
+            words = m.group(1).split()
+            first = words[0]
+            if cues.function_word(first) or first in cues.not_names or first in cues.titles or lex.contraction(first):
+                continue
+            if words[-1] in ("in", "of", "and", "the", "a", "to"):
+                continue
+            if not any(cues.any_given_name(w) or (lex.rank(w) is None or lex.rank(w) >= 20000)
+                       and not cues.function_word(w) for w in words):
+                continue
+            yield self.person(t, m.start(1), m.end(1), "quoted by name or handle ('what X said')", score=0.82)
 
     def _lower_in_caps(self, t: TextContext) -> Iterator[Span]:
         """In text that capitalises, a lower-case word of no language set off by a comma or an
