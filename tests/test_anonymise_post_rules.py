@@ -31,6 +31,7 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
 @pytest.mark.parametrize("texts", [
     # a lower-case word accepted as a name elsewhere in the post, used as a name here
     ["her name is [[Rosemary]] and i see her weekly", "my gf says it's like [[rosemary]] is a hairdresser. the {{rosemary}} in the pot died"],
+    ["her name is [[Rosemary]] and i've seen her for years. [[Rosemary]] got me through it"],
     ["my therapist is called [[Joy]]", "ok so [[joy]]'s name came up on my feed and i froze. i felt no {{joy}} at all"],
     ["my mum calls me [[sprout]]", "\"eat your greens, [[sprout]]\" was her whole personality"],
     # a name accepted in the post is a thing when it heads a noun phrase after an article

@@ -247,6 +247,9 @@ def test_public_work(text, expected):
     ("We watched Good Will Hunting again.", [("Good Will Hunting", "keep")]),
     ("I read Reasons to Stay Alive on the train.", [("Reasons to Stay Alive", "keep")]),
     ("Then Sarah Okafor said it.", []),
+    # the pronoun "I" and a quotation's first word are capitalised anyway: no title
+    ("is that weird? With Ruby I speak Spanish", []),
+    ('She just said, "So Ruby learned that people go away."', []),
 ])
 def test_title_phrase(text, expected):
     check(R.TitlePhraseRecognizer, text, expected)

@@ -418,7 +418,7 @@ class Anonymiser:
     def _name_role(self, text: str, s: int, e: int) -> bool:
         cues = self.cues
         if cues.name_cue(text, s, e) or cues.signoff(text, s, e) or cues.relation_before(text, s) \
-                or cues.verb_after(text, e) or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
+                or cues.verb_after(text, e) or cues.subject_of_verb(text, e) or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
                 self.lex.is_surname(re.match(r" ([A-Z][\w'’-]*)", text[e:e + 30]).group(1)):
             return True  # ... or a surname follows: "Will Okafor"
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",

@@ -382,7 +382,10 @@ class Cues:
         cf = m.group(1).casefold()
         if cf in self.greet1 or cf in self.titles or cf in self.first_names:
             return False
-        return self.lex.common_rank.get(cf) is not None and not self.is_initial(text, start - len(m.group(0)))
+        pos = start - len(m.group(0))
+        if text[max(0, pos - 1):pos] in ('"', "“", "‘"):
+            return False  # a quotation opens a sentence: 'she said, "So Lily learned ..."'
+        return self.lex.common_rank.get(cf) is not None and not self.is_initial(text, pos)
 
     def context_after(self, text: str, end: int, possessive: bool) -> bool:
         paren = re.match(r"\s*\([^()\n]{1,40}\)", text[end:end + 44])

@@ -605,6 +605,8 @@ class TitlePhraseRecognizer(Recognizer):
             while j + 1 < len(caps) and _TITLE_GLUE.fullmatch(text, caps[j][1], caps[j + 1][0]) \
                     and "\n" not in text[caps[j][1]:caps[j + 1][0]]:
                 j += 1
+            if j > i and caps[j][3] == "I":
+                j -= 1  # "With Mercedes I speak": the pronoun is capitalised anyway, no part of a title
             if j > i:
                 words = [core for _s, _e, _tok, core in caps[i:j + 1]]
                 if self._is_title(words, text, caps[i][0]):
@@ -625,7 +627,8 @@ class TitlePhraseRecognizer(Recognizer):
                 return False  # "Educating Rita", "Then Sarah": a name that is no word
             if r < 30000 and not (cf in lex.last_names and not lex.dictionary_word(cf)):
                 common += 1
-        initial = self.cues.is_initial(text, s)
+        # a quotation opens a sentence too: 'she said, "So Lily learned ..."'
+        initial = self.cues.is_initial(text, s) or text[max(0, s - 1):s] in ('"', "“", "‘")
         return common >= 2 and (len(words) >= 3 or not initial)
 
 
@@ -1277,8 +1280,10 @@ class EnglishNameRecognizer(Recognizer):
             return "skip", ""
         if cues.in_title_phrase(text, s) and (rank is not None or not first):
             return "skip", ""  # "Good Will Hunting", "Amazing Grace"
-        if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)) \
+        if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)
+                                       and not cues.subject_of_verb(text, e + 2 if poss else e)) \
                 and not cues.article_head(text, s, e):
+            # (opening a sentence, a name that is also a word needs a verb after it: "Rose got me through")
             return "person", "a name accepted elsewhere in this post"
         ee = e + 2 if poss else e
         if cues.function_word(cf):
