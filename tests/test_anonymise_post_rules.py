@@ -34,6 +34,8 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     ["her name is [[Rosemary]] and i've seen her for years. [[Rosemary]] got me through it"],
     ["my therapist is called [[Joy]]", "ok so [[joy]]'s name came up on my feed and i froze. i felt no {{joy}} at all"],
     ["my mum calls me [[sprout]]", "\"eat your greens, [[sprout]]\" was her whole personality"],
+    # a list of handles after a mention chains along the list, rare nouns included
+    ["thanks for the replies", "thank you @[[quietfern]], [[bluewren]], [[parsnip]] and {{everyone}}, it helped"],
     # a name accepted in the post is a thing when it heads a noun phrase after an article
     ["Her name is [[Porsche]] and she is kind.", "no, she does not drive a {{Porsche}}, she cycles. Ask [[Porsche]]!",
      "we call it the [[Porsche]] face lol"],

@@ -170,6 +170,9 @@ def test_signoff(text, expected):
     # quoted by a lower-case name or handle
     ("agree with what wren in oslo said. and", [("wren in oslo", "person")]),
     ("what my mum said, and what the doctor said, and what everyone said", []),
+    # a lower-case given name addressed between commas
+    ("He was right about it, which, benny, nobody asked", [("benny", "person")]),
+    ("It was, honestly, fine. We went, rose, and left.", []),
 ])
 def test_handle(text, expected):
     check(R.HandleRecognizer, text, expected)
@@ -271,6 +274,9 @@ def test_nationality(text, expected):
     # southern German: article + a surname of no language + a verb of speech
     ("kaum plätze. die huberleitner hat gesagt, wenns eng wird, reden wir", [("huberleitner", "person")], "de"),
     ("die therapeutin hat gesagt, es wird. der doktor meinte das auch", [], "de"),
+    # a two-letter given name that is no word, opening a lower-case comment
+    ("mo hiding behind the bins lol i felt that", [("mo", "person")], "en"),
+    ("ok so that is it i think", [], "en"),
 ])
 def test_lower_case_names(text, expected, lang):
     check(R.LowerCaseNameRecognizer, text, expected, lang=lang)

@@ -79,6 +79,7 @@ _INITIALS = r"[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){0,2}"
 _INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
 _INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
+_LOWER_VOCATIVE = re.compile(r",[ \t]+([a-z]{3,})(?=,[ \t]+[a-z])")
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
@@ -1126,15 +1127,23 @@ class HandleRecognizer(Recognizer):
     def _lower_in_caps(self, t: TextContext) -> Iterator[Span]:
         """In text that capitalises, a lower-case word of no language set off by a comma or an
         exclamation is a handle being addressed: "And paperboats, reminding you of..."."""
-        if t.lower_style or not t.english or t.role == "title":
+        if not t.english or t.role == "title":
             return
         lex = self.lex
-        for m in _LOWER_ADDRESSED.finditer(t.text):
+        for m in _LOWER_ADDRESSED.finditer(t.text) if not t.lower_style else ():
             cf = m.group(1)
             if lex.rank(cf) is not None or lex.ordinary_in(cf) or lex.word_form(cf) or lex.contraction(cf) \
                     or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf):
                 continue
             yield self.person(t, m.start(1), m.end(1), "a lower-case handle addressed in capitalised text")
+        cues = self.cues
+        for m in _LOWER_VOCATIVE.finditer(t.text):
+            # "..., which, billy, nobody asked": a given name between commas is the person addressed
+            cf = m.group(1)
+            r = lex.rank(cf)
+            if cues.any_given_name(cf) and not cues.word_name(cf) and (r is None or r >= 3000) \
+                    and cf not in cues.not_names and not cues.derived_word(cf) and t.free(*m.span(1)):
+                yield self.person(t, m.start(1), m.end(1), "a lower-case given name addressed between commas")
 
     def _salutation_lines(self, t: TextContext) -> Iterator[Span]:
         cues, text = self.cues, t.text
@@ -1417,6 +1426,7 @@ class NounCapsNameRecognizer(Recognizer):
 
 
 _ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+_LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
                       r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
@@ -1431,7 +1441,7 @@ class CoordinationRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
         persons = [sp for sp in t.spans if sp.kind in (PERSON, KNOWN)]
-        for sp in persons:
+        for sp in persons:  # (grows: "gravelroadgirl, blueheron, lentil and everyone" chains along the list)
             m = re.match(r"(?:,[ \t]*|[ \t]+(?:and|und|&|or|oder|y|et|en|og|och)[ \t]+)(" + _NAME_TOKEN + ")",
                          text[sp.end:sp.end + 40])
             if not m:
@@ -1444,13 +1454,22 @@ class CoordinationRecognizer(Recognizer):
                 continue
             if not core[:1].isupper():
                 # "Thanks saltmarsh, quietlyfurious and Priya": a lower-case word of no language in the list
-                if self.lex.rank(cf) is None and not self.lex.ordinary_in(cf) and not self.lex.contraction(cf) \
-                        and len(cf) >= 3 and not self.lex.word_form(cf):
-                    yield self.person(t, s, e, "a handle coordinated with a name")
+                r = self.lex.rank(cf)
+                if len(cf) >= 3 and not self.lex.contraction(cf) and (
+                        (r is None and not self.lex.ordinary_in(cf) and not self.lex.word_form(cf))
+                        # a rare noun in a list of handles ("blueheron, lentil and everyone")
+                        or (t.english and (r is None or r >= 20000) and not self.lex.ordinary_in(cf)
+                            and self.lex.dictionary_word(cf) and not self.cues.derived_word(cf)
+                            and not cf.endswith(("s", "ed", "ing")) and not knowledge().is_place(cf))):
+                    found = self.person(t, s, e, "a handle coordinated with a name")
+                    persons.append(found)
+                    yield found
                 continue
             rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.rank(cf)
             if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf):
-                yield self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
+                found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
+                persons.append(found)
+                yield found
 
 
 class LowerCaseNameRecognizer(Recognizer):
@@ -1467,6 +1486,15 @@ class LowerCaseNameRecognizer(Recognizer):
         if not t.lower_style:
             return
         cues, lex, text = self.cues, self.lex, t.text
+        m2 = _LOWER_OPENING_PAIR.match(text)
+        if m2 and t.english and t.role == "comment" and t.free(*m2.span(1)):
+            # "jo hiding behind the chickens": a two-letter given name, no word, opening a comment
+            cf = m2.group(1)
+            r = lex.rank(cf)
+            if cues.any_given_name(cf) and (r is None or (r >= 3000 and not lex.dictionary_word(cf))) \
+                    and cf not in cues.not_names and cf not in cues.relations and cf not in cues.kin_titles \
+                    and cf not in cues.acronyms and cf not in INTERJECTIONS and cf not in cues.greet1:
+                yield self.person(t, m2.start(1), m2.end(1), "a two-letter given name opening a comment")
         for m in _LOWER_TOKEN.finditer(text):
             s, e = m.span(1)
             cf = m.group(1)
