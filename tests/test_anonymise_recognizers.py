@@ -241,6 +241,11 @@ def test_address(text, expected):
     ("I cried at a poem by Maryam Velasquez.", [("Maryam Velasquez", "keep")]),
     ("My therapist Ruth Okafor has a book on her shelf.", []),
     ("Thanks Maryam Velasquez for the book.", []),
+    # writing or talking about something, a name with a particle
+    ("What helped was Orla Brennick, who was writing about nerves decades ago.", [("Orla Brennick", "keep")]),
+    ("I showed them Adaeze Nkem Obiora talking about her depression.", [("Adaeze Nkem Obiora", "keep")]),
+    ("Lúcia da Fonseca wrote that affection heals.", [("Lúcia da Fonseca", "keep")]),
+    ("my friend Sam Lee was talking about it", []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

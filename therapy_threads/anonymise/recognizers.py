@@ -382,7 +382,11 @@ _WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famo
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
                          r"has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
-                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b))", re.I)
+                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b)"
+                         # "X, who was writing about nerves in the 1960s", "X talking about her depression"
+                         r"|,?[ \t]+(?:who[ \t]+)?(?:(?:was|is|has[ \t]+been)[ \t]+)?(?:writing|talking|speaking|"
+                         r"lecturing)[ \t]+(?:about|on)\b|,[ \t]+who[ \t]+(?:wrote|writes|coined|argued|argues|"
+                         r"described|describes)\b)", re.I)
 _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
                           r"playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
@@ -391,7 +395,7 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoti
 
 
 _WORK_ANY = re.compile(r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|playing|blasting|streaming|concert|"
-                       r"gig|see|saw|seeing|writes|wrote|argue|describe|coined|puts it|call|talk|says in|said in|"
+                       r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
                        r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
                        r"poster|picture|fan|interview|podcast|words)")
 
@@ -418,8 +422,9 @@ class PublicWorkRecognizer(Recognizer):
         for i in range(len(caps) - 1):
             s, e, first = caps[i]
             j = i + 1
-            if not re.fullmatch(r"[ \t]+(?:[A-Za-z]\.[ \t]*)?", text[e:caps[j][0]]):
-                continue
+            if not re.fullmatch(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le)[ \t]+)?",
+                                text[e:caps[j][0]]):
+                continue  # "Nise da Silveira", "Bessel van der Kolk" take a particle
             if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
                     and caps[j + 1][2][:1].isupper() and not _WORK_AFTER.match(text, caps[j][1]) \
                     and self._surname_like(caps[j + 1][2]) and self._surname_like(caps[j][2]):
