@@ -167,9 +167,6 @@ def test_signoff(text, expected):
     ("thanks to nightowl_22 and sam.k", [("nightowl_22", "person"), ("sam.k", "person")]),
     ("sparrowfeet two years gives me hope", [("sparrowfeet", "person")]),
     ("I use WordPress and YouTube, covid19 too, e.g. this", []),
-    # quoted by a lower-case name or handle
-    ("agree with what wren in oslo said. and", [("wren in oslo", "person")]),
-    ("what my mum said, and what the doctor said, and what everyone said", []),
     # a lower-case given name addressed between commas
     ("He was right about it, which, benny, nobody asked", [("benny", "person")]),
     ("It was, honestly, fine. We went, rose, and left.", []),
@@ -358,3 +355,13 @@ def test_a_post_that_uses_a_word_as_a_place_keeps_it_a_place():
         doc = build_context(ctx_texts, {}, None)
         t = TextContext(text, doc, "comment", "en", bytearray(len(text)))
         assert [(text[s.start:s.end], s.kind) for s in resolve(list(rec.analyze(t)))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # quoted by a lower-case name or handle, which may hold a place
+    ("agree with what wren in oslo said. and", [("wren in oslo", "person")]),
+    ("+1 to what moss wrote", [("moss", "person")]),
+    ("what my mum said, and what the doctor said, and what everyone said", []),
+])
+def test_quoted_name(text, expected):
+    check(R.QuotedNameRecognizer, text, expected)

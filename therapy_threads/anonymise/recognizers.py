@@ -455,6 +455,32 @@ class PublicWorkRecognizer(Recognizer):
                 and (r is None or r >= 3000 or self.lex.is_surname(cf) or self.lex.proper_noun(cf)))
 
 
+class QuotedNameRecognizer(Recognizer):
+    """Someone quoted by a lower-case name or handle, which may be a phrase: "what hal in phoenix
+    said", "+1 to what moss wrote". Runs before places, so a place inside a handle stays in it."""
+
+    name, score = "quoted", 0.82
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        """The phrase must open with no function word ("what my mum said", "what the doctor said"
+        are no handles) and hold a given name or a word rarer than everyday words."""
+        if "what" not in t.low or not t.english:
+            return
+        cues, lex = self.cues, self.lex
+        for m in _WHAT_SAID.finditer(t.text):
+            words = m.group(1).split()
+            first = words[0]
+            if cues.function_word(first) or first in cues.not_names or first in cues.titles or lex.contraction(first):
+                continue
+            if words[-1] in ("in", "of", "and", "the", "a", "to"):
+                continue
+            if not any(cues.any_given_name(w) or (lex.rank(w) is None or lex.rank(w) >= 20000)
+                       and not cues.function_word(w) for w in words):
+                continue
+            yield self.person(t, m.start(1), m.end(1), "quoted by name or handle ('what X said')")
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
@@ -1108,26 +1134,6 @@ class HandleRecognizer(Recognizer):
         yield from self._leading(t)
         yield from self._clause_end(t)
         yield from self._all_caps(t)
-        yield from self._what_said(t)
-
-    def _what_said(self, t: TextContext) -> Iterator[Span]:
-        """Someone quoted by name or handle in lower case: "what hal in phoenix said", "+1 to what
-        moss wrote". The phrase must open with no function word ("what my mum said", "what the
-        doctor said" are no handles) and hold a given name or a word rarer than everyday words."""
-        if "what" not in t.low or not t.english:
-            return
-        cues, lex = self.cues, self.lex
-        for m in _WHAT_SAID.finditer(t.text):
-            words = m.group(1).split()
-            first = words[0]
-            if cues.function_word(first) or first in cues.not_names or first in cues.titles or lex.contraction(first):
-                continue
-            if words[-1] in ("in", "of", "and", "the", "a", "to"):
-                continue
-            if not any(cues.any_given_name(w) or (lex.rank(w) is None or lex.rank(w) >= 20000)
-                       and not cues.function_word(w) for w in words):
-                continue
-            yield self.person(t, m.start(1), m.end(1), "quoted by name or handle ('what X said')", score=0.82)
 
     def _lower_in_caps(self, t: TextContext) -> Iterator[Span]:
         """In text that capitalises, a lower-case word of no language set off by a comma or an
@@ -1566,7 +1572,8 @@ class LowerCaseNameRecognizer(Recognizer):
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, PublicWorkRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer,
+               PublicFigureRecognizer, PublicWorkRecognizer, QuotedNameRecognizer, TitleRecognizer, RelationRecognizer,
+               PlaceRecognizer,
                NationalityRecognizer, TitlePhraseRecognizer,
                NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
