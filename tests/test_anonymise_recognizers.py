@@ -170,6 +170,7 @@ def test_signoff(text, expected):
     # a lower-case given name addressed between commas
     ("He was right about it, which, benny, nobody asked", [("benny", "person")]),
     ("It was, honestly, fine. We went, rose, and left.", []),
+    ("problems with compassion, patience, giving the benefit of the doubt", []),
 ])
 def test_handle(text, expected):
     check(R.HandleRecognizer, text, expected)

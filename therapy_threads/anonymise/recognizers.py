@@ -79,7 +79,7 @@ _INITIALS = r"[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){0,2}"
 _INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
 _INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
-_LOWER_VOCATIVE = re.compile(r",[ \t]+([a-z]{3,})(?=,[ \t]+[a-z])")
+_LOWER_VOCATIVE = re.compile(r"(?<=[A-Za-z']),[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
@@ -1149,11 +1149,14 @@ class HandleRecognizer(Recognizer):
             yield self.person(t, m.start(1), m.end(1), "a lower-case handle addressed in capitalised text")
         cues = self.cues
         for m in _LOWER_VOCATIVE.finditer(t.text):
-            # "..., which, billy, nobody asked": a given name between commas is the person addressed
+            # "..., which, billy, nobody asked": a given name between commas is the person addressed,
+            # after a function word (in "compassion, patience, giving" it is an item of a list)
             cf = m.group(1)
             r = lex.rank(cf)
+            prev = _WORD_BEFORE.search(t.text, max(0, m.start() - 30), m.start())
             if cues.any_given_name(cf) and not cues.word_name(cf) and (r is None or r >= 3000) \
-                    and cf not in cues.not_names and not cues.derived_word(cf) and t.free(*m.span(1)):
+                    and cf not in cues.not_names and not cues.derived_word(cf) and t.free(*m.span(1)) \
+                    and prev and cues.function_word(prev.group(1).casefold()) and not m.group(2).endswith("ing"):
                 yield self.person(t, m.start(1), m.end(1), "a lower-case given name addressed between commas")
 
     def _salutation_lines(self, t: TextContext) -> Iterator[Span]:
