@@ -14,6 +14,7 @@ ordinary word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable, Iterator
 
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
@@ -411,19 +412,24 @@ class PublicWorkRecognizer(Recognizer):
         if not self.policy.text.keep_public_figures:
             return
         text, cues, lex = t.text, self.cues, self.lex
-        if not _WORK_ANY.search(t.low):
+        cue_at = [m.start() for m in _WORK_ANY.finditer(t.low)]
+        if not cue_at:
             return  # no word about anyone's work anywhere in the text
         # capitalised names, and names written in lower case ("recommending mary oliver poems")
-        yield from self._pairs(t, [(s, s + len(core), core) for s, _e, _tok, core in t.caps])
-        yield from self._pairs(t, [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)])
+        yield from self._pairs(t, [(s, s + len(core), core) for s, _e, _tok, core in t.caps], cue_at)
+        yield from self._pairs(t, [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)], cue_at)
 
-    def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]]) -> Iterator[Span]:
+    def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]], cue_at: list[int]) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
-        for i in range(len(caps) - 1):
+        n = len(caps)
+        for i in range(n - 1):
             s, e, first = caps[i]
+            # only pairs with a word about work near them (30 characters before, 45 after a third name)
+            k = bisect_left(cue_at, s - 35)
+            if k == len(cue_at) or cue_at[k] > caps[min(i + 2, n - 1)][1] + 45:
+                continue
             j = i + 1
-            if not re.fullmatch(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le)[ \t]+)?",
-                                text[e:caps[j][0]]):
+            if not _NAME_GAP.fullmatch(text, e, caps[j][0]):
                 continue  # "Nise da Silveira", "Bessel van der Kolk" take a particle
             if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
                     and caps[j + 1][2][:1].isupper() and not _WORK_AFTER.match(text, caps[j][1]) \
@@ -481,6 +487,7 @@ class QuotedNameRecognizer(Recognizer):
             yield self.person(t, m.start(1), m.end(1), "quoted by name or handle ('what X said')")
 
 
+_NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le)[ \t]+)?")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
