@@ -1026,6 +1026,12 @@ class AddressRecognizer(Recognizer):
             first = _ADDRESS_TOKEN.match(text, pos, line_end)
             if first is None:
                 continue
+            r = lex.common_rank.get(first.group(1).casefold())
+            # most lines open with a common word ("I", "The", "My"): no address, unless a lower-case
+            # phrase handle may open the line ("blue heron thank you")
+            common = r is not None and r < 3000 and not lex.proper_noun(first.group(1))
+            if common and not (rare == 3000 and first.group(1).islower()):
+                continue
             toks: list[tuple[int, int, str]] = []
             while len(toks) < 5:
                 m = _ADDRESS_TOKEN.match(text, pos, line_end)
@@ -1037,9 +1043,8 @@ class AddressRecognizer(Recognizer):
                 for s, e, why in self._found:
                     yield self.person(t, s, e, why)
                 continue
-            r = lex.common_rank.get(first.group(1).casefold())
-            if r is not None and r < 3000 and not lex.proper_noun(first.group(1)):
-                continue  # most lines open with a common word ("I", "The", "My"): no address
+            if common:
+                continue
             if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000):
                 s, e, tok = toks[0]
                 yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
