@@ -33,6 +33,7 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     ["her name is [[Rosemary]] and i see her weekly", "my gf says it's like [[rosemary]] is a hairdresser. the {{rosemary}} in the pot died"],
     ["her name is [[Rosemary]] and i've seen her for years. [[Rosemary]] got me through it"],
     ["my therapist is called [[Joy]]", "ok so [[joy]]'s name came up on my feed and i froze. i felt no {{joy}} at all"],
+    ["Moving away.", "oh [[rusty]] i'm so sorry", "also [[rusty]] if you need a rec in {{Denver}} ask me. i know a good one"],
     ["my mum calls me [[sprout]]", "\"eat your greens, [[sprout]]\" was her whole personality"],
     # a list of handles after a mention chains along the list, rare nouns included
     ["thanks for the replies", "thank you @[[quietfern]], [[bluewren]], [[parsnip]] and {{everyone}}, it helped"],

@@ -100,6 +100,7 @@ def test_public_figure(text, expected):
     ("check if Georgia and Illinois both allow it", [("Georgia", "keep"), ("Illinois", "keep")]),
     ("A group for people finishing therapy (Ireland, UK, Australia)", [("Ireland", "keep"), ("Australia", "keep")]),
     ("my granddaughter Florence is studying in Florence", [("Florence", "keep")]),
+    ("Say hello to Florence in Florence!", [("Florence", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -334,6 +335,8 @@ def test_names_inside_addresses_are_no_lower_case_words():
     ("she calls me back later", []),
     ("call me crazy but it helped", []),
     ("at work I am known as sociable and dependable", []),
+    ('My sister calls me "la Txiki inglesa" at home', [("Txiki", "person")]),
+    ("he calls me Crazy when I do that", []),
 ])
 def test_named(text, expected):
     check(R.NamedRecognizer, text, expected)

@@ -403,6 +403,9 @@ class Anonymiser:
         before = text[max(0, s - 12):s]
         if re.search(r",[ \t]*$", before) and re.match(r"[ \t]*(?:[,.!?\"”)]|$)", text[e:e + 3]):
             return True
+        if re.match(r"[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b", text[e:e + 12]) and not re.search(
+                r"\b(?:the|a|an|my|your|of|with|no)[ \t]+$", before, re.I):
+            return True  # the person addressed, then "you": "also dusty if you need a rec"
         if self.cues.is_initial(text, s) or re.search(
                 r"\b(?:the|a|an|my|your|his|her|our|their|this|that|some|of|with|no|any|such|what|pure|much)[ \t]+$",
                 before, re.I):

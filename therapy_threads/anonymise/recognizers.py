@@ -33,6 +33,9 @@ _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
 # a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
 _NICKNAME = re.compile(r"\b(?:calls?|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-z]{3,})\b(?![-'’])"
+                       # capitalised, perhaps quoted with an article: 'calls me "la Itzi inglesa"'
+                       r"|\bcalls?[ \t]+(?:me|him|her|them)[ \t]+[\"“‘]?(?:(?:la|el|the|lil|little|big|der|die)[ \t]+)?"
+                       r"([A-Z][a-z\u00e0-\u00ff]{1,})\b"
                        r"|\b(?:goes[ \t]+by|nicknamed)[ \t]+([a-z]{3,})\b"
                        r"|\b([a-z]{3,})[ \t]+is[ \t]+what[ \t]+(?:[a-z]+[ \t]+){1,2}call(?:s|ed)?[ \t]+(?:me|him|her|them)\b")
 _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,:][ \t]*$")
@@ -496,6 +499,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+_GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’-]+)?)")
 _LIST_PREV = re.compile(r"([A-Z][\w'’.-]+)[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*$")
 _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
@@ -594,8 +598,9 @@ class PlaceRecognizer(Recognizer):
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
-        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
-            return True  # "my granddaughter Florence"
+        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
+                or _GREETING_TO.search(text, max(0, s - 24), s):
+            return True  # "my granddaughter Florence", "say hello to Florence"
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
@@ -844,8 +849,8 @@ class NamedRecognizer(Recognizer):
         text = t.text
         if "call" in text or "nicknamed" in text or "goes" in text:
             for m in _NICKNAME.finditer(text):
-                g = next(i for i in (1, 2, 3) if m.group(i))
-                cf = m.group(g)
+                g = next(i for i in (1, 2, 3, 4) if m.group(i))
+                cf = m.group(g).casefold()
                 if cf in self.cues.not_names or self.cues.function_word(cf) or self.lex.contraction(cf):
                     continue
                 rank = self.lex.rank(cf)
