@@ -420,7 +420,25 @@ class PublicWorkRecognizer(Recognizer):
             return  # no word about anyone's work anywhere in the text
         # capitalised names, and names written in lower case ("recommending mary oliver poems")
         yield from self._pairs(t, [(s, s + len(core), core) for s, _e, _tok, core in t.caps], cue_at)
-        yield from self._pairs(t, [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)], cue_at)
+        yield from self._pairs(t, self._lower_near(text, cue_at), cue_at)
+
+    @staticmethod
+    def _lower_near(text: str, cue_at: list[int]) -> list[tuple[int, int, str]]:
+        """Lower-case tokens within reach of a word about work (most of a long text is not)."""
+        out: list[tuple[int, int, str]] = []
+        a = b = -1
+        n = len(text)
+        for c in cue_at + [n + 10 ** 6]:
+            lo, hi = max(0, c - 70), min(n, c + 70)
+            if lo <= b:
+                b = hi
+                continue
+            if b > a:
+                while b < n and not text[b].isspace():
+                    b += 1  # do not cut the last word of a window
+                out += [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text, a, b)]
+            a, b = lo, hi
+        return out
 
     def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]], cue_at: list[int]) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
