@@ -59,6 +59,19 @@ _TEXT_PART = re.compile(rf"^{_WORD}(?:text|content|body|message|txt)$")
 _AUTHOR_PART_SQ = re.compile(rf"^{_WORD}(?:author|authorname|user|username|name|autor|benutzer|auteur)$")
 
 
+def _ancestors(found: dict[int, tuple]) -> set[int]:
+    """The elements above the found blocks (40 levels at most)."""
+    above: set[int] = set()
+    for n, _, _ in found.values():
+        p = n.parent
+        for _ in range(40):
+            if p is None or not p.is_element_node or p.mem_id in above:
+                break
+            above.add(p.mem_id)
+            p = p.parent
+    return above
+
+
 def _outside(n, ids: set[int]) -> bool:
     """No ancestor of ``n`` is one of ``ids``."""
     p = n.parent
@@ -252,14 +265,7 @@ class Generic(CommentSystem):
             found[n.mem_id] = (n, strong, sig)
         anchored = self._anchored_blocks(page)
         if found and anchored:
-            above: set[int] = set()  # ancestors of the marked blocks: not comments themselves
-            for n, _, _ in found.values():
-                p = n.parent
-                for _ in range(40):
-                    if p is None or not p.is_element_node or p.mem_id in above:
-                        break
-                    above.add(p.mem_id)
-                    p = p.parent
+            above = _ancestors(found)  # ancestors of the marked blocks: not comments themselves
             anchored = [(n, k) for n, k in anchored if n.mem_id not in above]
         for n, key in anchored:
             if n.mem_id not in found:
@@ -269,14 +275,7 @@ class Generic(CommentSystem):
             # Only where no block was found by its name: never a second, nested item for one
             # comment (a wrapper around a named block, or a part block inside one).
             named = set(found)
-            above = set()
-            for n, _, _ in found.values():
-                p = n.parent
-                for _ in range(40):
-                    if p is None or not p.is_element_node or p.mem_id in above:
-                        break
-                    above.add(p.mem_id)
-                    p = p.parent
+            above = _ancestors(found)
             for n in parts:
                 if n.mem_id in above or n.mem_id in named:
                     continue
