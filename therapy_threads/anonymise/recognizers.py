@@ -335,7 +335,7 @@ class PublicFigureRecognizer(Recognizer):
             got: list[str] = []
             while j >= 0 and len(got) < len(fig.tokens) + 1:
                 between = text[toks[j][1]:toks[j + 1][0]]
-                if not re.fullmatch(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?", between):
+                if not _FULL_NAME_GAP.fullmatch(between):
                     break
                 got.insert(0, toks[j][2].casefold())
                 if need and got[:len(need)] == need[:len(got)] and all(w in got for w in need):
@@ -343,7 +343,7 @@ class PublicFigureRecognizer(Recognizer):
                 j -= 1
             if need and len(need) == 1 and i > 0 and toks[i - 1][2].casefold() == need[0]:
                 between = text[toks[i - 1][1]:toks[i][0]]
-                if re.fullmatch(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?", between):
+                if _FULL_NAME_GAP.fullmatch(between):
                     return i - 1
         return None
 
@@ -360,17 +360,88 @@ _WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famo
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
                          r"has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
                          r"passage|talk|theory)|had a (?:line|song|book|bit))\b))", re.I)
-_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
-                          r"playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
-                          r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
-                          r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
-                          r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
+_WORK_CUE_BEFORE = (r"(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
+                    r"playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
+                    r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
+                    r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
+                    r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+")
+_WORK_BEFORE = re.compile(r"(?:\b" + _WORK_CUE_BEFORE + r")$", re.I)
+# Where _WORK_BEFORE can end: after the last word of one of its cues and a blank (or one character
+# later, past a newline). No \b in front: the 30-character window it searches may start inside a
+# word. Literal alternatives only, run on the lower-cased text, so the scan is fast; a pair that
+# starts anywhere else needs no search.
+_WORK_BEFORE_LAST = re.compile(r"(?:by|read|reads|reading|quote|quoting|quoted|to|playing|blasting|streaming|see|"
+                               r"saw|seeing|watched|watching|in|from|of|with)[ \t]+")
+# ... and the words that must come before those last words that are common on their own
+_WORK_BEFORE_SHARED = {"to": ("listen", "listening", "listened"), "in": ("line",), "from": ("line",) + tuple(_WORKS.split("|")),
+                       "of": ("photo", "poster", "picture", "fan", "fans", "words") + tuple(_WORKS.split("|")),
+                       "with": ("interview", "podcast")}
+# The first word of every _WORK_AFTER cue (prefixes, literal): _WORK_AFTER can only match within a
+# few characters before one of them, so it is tried there only.
+_WORK_AFTER_FIRST = re.compile(r"[ \t](?:" + _WORKS.replace(r"ted\s+talk", "ted") + r"|writes|wrote|argue|describe|"
+                               r"coined|puts|call|talk|says|said|sing|sang|star|played|directed|narrates|in|live|"
+                               r"on|has|had)")
+# characters that match an ASCII letter under re.I but are not one in str.lower()
+_ODD_CASE = ("\u017f", "\u0131")
 
 
-_WORK_ANY = re.compile(r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|playing|blasting|streaming|concert|"
-                       r"gig|see|saw|seeing|writes|wrote|argue|describe|coined|puts it|call|talk|says in|said in|"
-                       r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
-                       r"poster|picture|fan|interview|podcast|words)")
+def work_cues(text: str, low: str) -> tuple[set[int], set[int]]:
+    """Positions where ``_WORK_AFTER.match`` succeeds, and a superset of the positions at which the
+    window ``_WORK_BEFORE`` searches can end (the exact search is still made there).
+
+    ``low`` is ``text.lower()`` when that keeps the length, else ``text``; the fast scans are only
+    used when lower-casing does not lose a re.I equivalence, otherwise the exact scans run.
+    """
+    after: set[int] = set()
+    before: set[int] = set()
+    if low is text or any(c in low for c in _ODD_CASE):
+        m = _WORK_AFTER.search(text)
+        while m is not None:
+            after.add(m.start())
+            m = _WORK_AFTER.search(text, m.start() + 1)
+        for m in re.finditer(_WORK_BEFORE_LAST.pattern, text, re.I):
+            before.update(range(m.start() + len(m.group(0).rstrip(" \t")) + 1, m.end() + 1))
+            if text.startswith("\n", m.end()):
+                before.add(m.end() + 1)
+        return after, before
+    for m in _WORK_BEFORE_LAST.finditer(low):
+        word = m.group(0).rstrip(" \t")
+        need = _WORK_BEFORE_SHARED.get(word)
+        if need is not None and not low[max(0, m.start() - 30):m.start()].rstrip().endswith(need):
+            continue
+        before.update(range(m.start() + len(word) + 1, m.end() + 1))  # anywhere after the first blank
+        if low.startswith("\n", m.end()):
+            before.add(m.end() + 1)
+    for m in _WORK_AFTER_FIRST.finditer(low):  # a cue is preceded by a blank
+        c = m.start() + 1
+        j = c - 1
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        k = j  # back over a possible adjective, its blank, "s" and the apostrophe
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k > 0 and text[k - 1] in "sS":
+            k -= 1
+        if k > 0 and text[k - 1] in "'’":
+            k -= 1
+        # From anywhere in the blank run the match is the one at its start (a cue starts with a
+        # letter, and the other alternative starts with an apostrophe).
+        if j not in after and _WORK_AFTER.match(text, j):
+            after.update(range(j, c))
+        for quote in "'’":
+            q = text.find(quote, k, j)
+            while q != -1:
+                if q not in after and _WORK_AFTER.match(text, q):
+                    after.add(q)
+                q = text.find(quote, q + 1, j)
+    return after, before
+
+
+_PAIR_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*)?")
+_BLANKS = re.compile(r"[ \t]+")
+_FULL_NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?")
 
 
 class PublicWorkRecognizer(Recognizer):
@@ -384,31 +455,52 @@ class PublicWorkRecognizer(Recognizer):
         if not self.policy.text.keep_public_figures:
             return
         text, cues, lex = t.text, self.cues, self.lex
-        if not _WORK_ANY.search(t.low):
-            return  # no word about anyone's work anywhere in the text
+        # Where a work cue stands, found once per text. A pair next to none is skipped before the
+        # lexicon checks (most pairs of most texts); a text with none has no pair to look at.
+        after_at, before_at = work_cues(text, t.low)
+        before_at = {s for s in before_at if _WORK_BEFORE.search(text[max(0, s - 30):s])}
+        if not after_at and not before_at:
+            return
         # capitalised names, and names written in lower case ("recommending mary oliver poems")
-        yield from self._pairs(t, [(s, s + len(core), core) for s, _e, _tok, core in t.caps])
-        yield from self._pairs(t, [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)])
+        yield from self._pairs(t, [(s, s + len(core), core) for s, _e, _tok, core in t.caps], before_at, after_at)
+        yield from self._pairs(t, [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)],
+                               before_at, after_at)
 
-    def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]]) -> Iterator[Span]:
+    def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]], before_at: set[int],
+               after_at: set[int]) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
-        for i in range(len(caps) - 1):
+        surname_like = self._surname_like
+        work_after = after_at.__contains__
+        n = len(caps)
+        # The pair starting at caps[i] ends at caps[i + 1] or caps[i + 2], and needs a work cue after
+        # its end or before its start: only those i are looked at, in order.
+        by_end = {c[1]: k for k, c in enumerate(caps)}
+        by_start = {c[0]: k for k, c in enumerate(caps)}
+        cand: set[int] = set()
+        for p in after_at:
+            k = by_end.get(p)
+            if k is not None:
+                cand.update((k - 1, k - 2))
+        cand.update(by_start[p] for p in before_at if p in by_start)
+        for i in sorted(k for k in cand if 0 <= k < n - 1):
             s, e, first = caps[i]
             j = i + 1
-            if not re.fullmatch(r"[ \t]+(?:[A-Za-z]\.[ \t]*)?", text[e:caps[j][0]]):
+            if not _PAIR_GAP.fullmatch(text[e:caps[j][0]]):
                 continue
-            if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
-                    and caps[j + 1][2][:1].isupper() and not _WORK_AFTER.match(text, caps[j][1]) \
-                    and self._surname_like(caps[j + 1][2]) and self._surname_like(caps[j][2]):
+            if not (s in before_at or work_after(caps[j][1]) or (j + 1 < n and work_after(caps[j + 1][1]))):
+                continue
+            if j + 1 < n and _BLANKS.fullmatch(text[caps[j][1]:caps[j + 1][0]]) \
+                    and caps[j + 1][2][:1].isupper() and not work_after(caps[j][1]) \
+                    and surname_like(caps[j + 1][2]) and surname_like(caps[j][2]):
                 j += 1  # "Kay Redfield Jamison", "Sinéad O'Connor"
             last = caps[j][2]
             fcf = first.casefold()
             given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
-            if not self._surname_like(last) or fcf in cues.not_names or cues.function_word(fcf):
+            if not surname_like(last) or fcf in cues.not_names or cues.function_word(fcf):
                 continue
             end = caps[j][1]
-            before = _WORK_BEFORE.search(text[max(0, s - 30):s])
-            if not (_WORK_AFTER.match(text, end) or before):
+            before = _WORK_BEFORE.search(text[max(0, s - 30):s]) if s in before_at else None  # as exact as ever
+            if not (work_after(end) or before):
                 continue
             if not given and not (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf))):
                 continue  # "Wisława Szymborska poems": a first name unknown to the lists, but no word
@@ -421,10 +513,16 @@ class PublicWorkRecognizer(Recognizer):
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
 
     def _surname_like(self, w: str) -> bool:
-        cf = POSS.sub("", w).casefold()
-        r = self.lex.rank(cf)
-        return (len(cf) >= 2 and cf not in self.cues.not_names and not self.cues.function_word(cf)
-                and (r is None or r >= 3000 or self.lex.is_surname(cf) or self.lex.proper_noun(cf)))
+        memo = self.__dict__.setdefault("_surname_memo", {})
+        hit = memo.get(w)
+        if hit is None:
+            if len(memo) > 200_000:  # a word list, not the corpus: bounded
+                memo.clear()
+            cf = POSS.sub("", w).casefold()
+            r = self.lex.rank(cf)
+            hit = memo[w] = (len(cf) >= 2 and cf not in self.cues.not_names and not self.cues.function_word(cf)
+                             and (r is None or r >= 3000 or self.lex.is_surname(cf) or self.lex.proper_noun(cf)))
+        return hit
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
@@ -471,7 +569,7 @@ class PlaceRecognizer(Recognizer):
                 if n == 1 and tok.casefold() not in k.places:
                     break
                 if n > 1 and (tok.casefold() not in k.place_first_words or not all(
-                        re.fullmatch(r"[ \t]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
+                        _BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
                     continue
                 end = toks[j][0] + len(toks[j][2])
                 if k.is_place(text[s:end]):
