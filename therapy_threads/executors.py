@@ -37,9 +37,44 @@ class SourceTimeout(Exception):
 # ----------------------------------------------------------------------------- worker side
 
 def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
+    # The immediate parent is the build itself, or the fork server it started (extraction).
+    first = os.getppid()
+    while os.getppid() == first and _alive(parent):
         time.sleep(0.5)
     os._exit(1)  # the build that started us is gone: never linger as an orphan
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _context(step: str) -> Any:
+    """How worker processes start. Never fork the build itself: it runs Prefect's client and
+    event loop in threads. Extraction workers fork from a fork server that has imported
+    :mod:`therapy_threads.worker_preload` (models and word lists loaded once, pages shared);
+    the others are spawned."""
+    if step == "extract" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["therapy_threads.worker_preload"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _stop_fork_server() -> None:
+    """The fork server holds a copy of the models: stop it with the extraction step, so later
+    steps do not carry it (a later extraction starts a new one)."""
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        with contextlib.suppress(Exception):
+            stop()
 
 
 def _init_worker(parent: int, init: Callable[..., None] | None, init_args: tuple) -> None:
@@ -135,9 +170,8 @@ class LocalExecutor:
                     pool = _DaemonThreads(1)
                 else:
                     init, args = self._init if step == "extract" else (None, ())
-                    # spawn, not fork: the parent runs Prefect's client and event loop in threads
                     pool = cf.ProcessPoolExecutor(
-                        max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                        max_workers=self.workers, mp_context=_context(step),
                         initializer=_init_worker, initargs=(os.getpid(), init, args))
                 self._pools[step] = pool
             return pool
@@ -157,6 +191,8 @@ class LocalExecutor:
             pool = self._pools.pop(step, None)
         if pool is not None:
             self._stop(pool, kill)
+            if step == "extract" and isinstance(pool, cf.ProcessPoolExecutor):
+                _stop_fork_server()
 
     def shutdown(self, *, kill: bool = False) -> None:
         """Stop every pool; with ``kill``, terminate workers still busy (hung sources)."""
@@ -164,6 +200,8 @@ class LocalExecutor:
             pools, self._pools = self._pools, {}
         for pool in pools.values():
             self._stop(pool, kill)
+        if any(isinstance(p, cf.ProcessPoolExecutor) for p in pools.values()):
+            _stop_fork_server()
 
     @staticmethod
     def _stop(pool: Any, kill: bool) -> None:
