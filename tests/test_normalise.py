@@ -138,3 +138,8 @@ def test_clean_many_batches_agree(monkeypatch):
     monkeypatch.setattr(normalise, "_BATCH_CHARS", 7)
     texts = ["plain", "two  spaces", "caf\u00c3\u00a9", "", "x πŸ˜‚", " lead", "tail\u00a0", "ok"] * 3
     assert normalise.clean_many(texts) == [clean_text(t) for t in texts]
+
+
+def test_a_zero_width_character_between_cr_and_lf_keeps_both_breaks():
+    # found by the property test above: CR, zero-width space, LF are two line breaks
+    assert normalise_whitespace("a\r\u200b\na") == _reference_whitespace("a\r\u200b\na") == "a\n\na"

@@ -113,11 +113,13 @@ def fix_encoding(text: str) -> str:
 
 def normalise_whitespace(text: str) -> str:
     """Collapse runs of spaces, strip line ends, keep paragraph breaks as one blank line."""
+    if "\r" in text:
+        # Line breaks first: a zero-width character between CR and LF separates two breaks.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
         text = _ZERO_WIDTH.sub("", text)
     if _RARE_SPACE.search(text) is not None:
-        # Tabs, NBSP, CR, form feeds...: the general (slower) regexes.
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # Tabs, NBSP, form feeds...: the general (slower) regexes.
         text = _LINE_EDGES.sub("\n", _SPACES.sub(" ", text)).strip()
     else:
         # Only spaces and newlines: plain string operations give the same result faster.

@@ -70,7 +70,8 @@ def _dict_codes(arr: pa.Array) -> np.ndarray:
     return enc.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
-def _open(path: Path, problems: list[dict[str, str]]) -> pq.ParquetFile | None:
+def open_table(path: Path, problems: list[dict[str, str]]) -> pq.ParquetFile | None:
+    """The build's Parquet file, or None with the reason added to ``problems``."""
     if not path.exists():
         problems.append({"table": path.stem, "message": f"{path.name} is missing from the build"})
         return None
@@ -201,6 +202,34 @@ def load_report(build_dir: Path, problems: list[dict[str, str]]) -> dict[str, An
         return {}
 
 
+
+def schema_conformance(files: dict[str, "pq.ParquetFile | None"]) -> pd.DataFrame:
+    """One row per column of every table, expected or found: its types and what is wrong.
+
+    ``files`` maps each table to its open Parquet file, or None when it is missing/unreadable.
+    """
+    rows = []
+    for t in schema.TABLES:
+        pf = files.get(t)
+        exp = schema.arrow_schema(t)
+        actual = pf.schema_arrow if pf is not None else pa.schema([])
+        bad = dict(schema.schema_problems(t, actual)) if pf is not None else {}
+        for name in list(exp.names) + [n for n in actual.names if n not in exp.names]:
+            in_schema = name in exp.names
+            in_file = pf is not None and name in actual.names
+            rows.append({
+                "column_key": f"{t}.{name}", "table": t, "column": name,
+                "expected_type": str(exp.field(name).type) if in_schema else None,
+                "actual_type": str(actual.field(name).type) if in_file else None,
+                "in_schema": in_schema, "in_file": in_file if pf is not None else None,
+                "type_matches": (name not in bad) if (in_schema and in_file) else None,
+                "problem": bad.get(name),
+            })
+    df = pd.DataFrame(rows)
+    for c in ("in_schema", "in_file", "type_matches"):
+        df[c] = df[c].astype("boolean")
+    return df
+
 def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
                  report: dict[str, Any] | None = None) -> Frames:
     """The frames the suites check, of the tables in ``build_dir`` (a build or one fragment).
@@ -210,29 +239,10 @@ def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
     problems: list[dict[str, str]] = []
     if report is None:
         report = load_report(build_dir, problems)
-    files = {t: _open(build_dir / f"{t}.parquet", problems) for t in schema.TABLES}
+    files = {t: open_table(build_dir / f"{t}.parquet", problems) for t in schema.TABLES}
 
     # --- schema conformance -------------------------------------------------------------
-    col_rows = []
-    for t in schema.TABLES:
-        pf = files[t]
-        exp = schema.arrow_schema(t)
-        actual = pf.schema_arrow if pf is not None else pa.schema([])
-        bad = {c: msg for c, msg in schema.schema_problems(t, actual)} if pf is not None else {}
-        for name in list(exp.names) + [n for n in actual.names if n not in exp.names]:
-            in_schema = name in exp.names
-            in_file = pf is not None and name in actual.names
-            col_rows.append({
-                "column_key": f"{t}.{name}", "table": t, "column": name,
-                "expected_type": str(exp.field(name).type) if in_schema else None,
-                "actual_type": str(actual.field(name).type) if in_file else None,
-                "in_schema": in_schema, "in_file": in_file if pf is not None else None,
-                "type_matches": (name not in bad) if (in_schema and in_file) else None,
-                "problem": bad.get(name),
-            })
-    columns = pd.DataFrame(col_rows)
-    for c in ("in_schema", "in_file", "type_matches"):
-        columns[c] = columns[c].astype("boolean")
+    columns = schema_conformance(files)
 
     # --- posts ------------------------------------------------------------------------------
     posts = _read_or_report(files, "posts", problems)

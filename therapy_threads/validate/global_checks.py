@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import schema
-from .frames import THREADED_FORMATS
+from .frames import THREADED_FORMATS, open_table, schema_conformance
 
 MAX_IDS = 20
 DUCKDB_MEMORY = "256MB"
@@ -52,35 +52,7 @@ def _connect():
 
 
 def schema_frame(build_dir: Path, problems: list[dict[str, str]]) -> pd.DataFrame:
-    rows = []
-    for t in schema.TABLES:
-        path = build_dir / f"{t}.parquet"
-        exp = schema.arrow_schema(t)
-        pf = None
-        if not path.exists():
-            problems.append({"table": t, "message": f"{path.name} is missing from the build"})
-        else:
-            try:
-                pf = pq.ParquetFile(path)
-            except Exception as e:  # noqa: BLE001 - a corrupt file is a finding
-                problems.append({"table": t, "message": f"{path.name} is not readable Parquet: {e}"})
-        actual = pf.schema_arrow if pf is not None else pa.schema([])
-        bad = dict(schema.schema_problems(t, actual)) if pf is not None else {}
-        for name in list(exp.names) + [n for n in actual.names if n not in exp.names]:
-            in_schema = name in exp.names
-            in_file = pf is not None and name in actual.names
-            rows.append({
-                "column_key": f"{t}.{name}", "table": t, "column": name,
-                "expected_type": str(exp.field(name).type) if in_schema else None,
-                "actual_type": str(actual.field(name).type) if in_file else None,
-                "in_schema": in_schema, "in_file": in_file if pf is not None else None,
-                "type_matches": (name not in bad) if (in_schema and in_file) else None,
-                "problem": bad.get(name),
-            })
-    df = pd.DataFrame(rows)
-    for c in ("in_schema", "in_file", "type_matches"):
-        df[c] = df[c].astype("boolean")
-    return df
+    return schema_conformance({t: open_table(build_dir / f"{t}.parquet", problems) for t in schema.TABLES})
 
 
 def _ids(con, sql: str, params: list) -> tuple[int, list[Any]]:
