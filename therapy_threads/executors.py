@@ -5,8 +5,9 @@
 
 * ``fetch``    network I/O (URL sources): daemon threads of this process, so the per-host rate
   limit is shared and a stuck connection can never keep the process alive at exit;
-* ``extract``  read + anonymise + audit one source: worker processes that load the key, policy
-  and models once;
+* ``extract``  read + anonymise + audit one source: worker processes forked from a fork server
+  that loaded the word lists and models once (``worker_preload``: their pages are shared), each
+  loading the key and policy once;
 * ``validate`` Great Expectations over a group of new fragments: a second pool, started only
   after the extraction pool has exited, so the two memory footprints never add up.
 
