@@ -18,6 +18,10 @@ def preload() -> None:
     try:
         import pyarrow as pa
 
+        # The C allocator, not Arrow's mimalloc pool: after each source the worker hands its
+        # Parquet and audit buffers back with malloc_trim (measured on the largest 1M-corpus
+        # sources: peak 421 instead of 467 MB, 357 instead of 388 MB between sources).
+        pa.set_memory_pool(pa.system_memory_pool())
         pa.array(["x"], pa.string())  # pulls in pandas through pyarrow's shim, as a worker would
         from .anonymise.knowledge import knowledge
         from .anonymise.lexicon import lexicon
