@@ -23,8 +23,32 @@ def prefect_harness(tmp_path_factory):
 
     storage = tmp_path_factory.mktemp("prefect-results")
     os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"] = str(storage)
+    from prefect.testing import utilities as harness
+
     with prefect_test_harness(server_startup_timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600"))):
         yield
+        if not _drain_prefect_queues(timeout=60):
+            # The harness then drains again with no time limit; events queued for a server that
+            # a test has already stopped cost ~60 s each to fail, which hung a session's teardown
+            # for over 20 minutes (see PrefectHQ/prefect#19343 and opsmill/infrahub#10541).
+            # What is left is telemetry of finished tests: skip the unbounded drain.
+            harness.run_coro_as_sync = _close_unawaited
+
+
+def _drain_prefect_queues(timeout: float) -> bool:
+    """Send the queued Prefect events and logs, waiting at most ``timeout`` s; True if all went."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    pending = set()
+    for service in (APILogWorker, EventsWorker):
+        _done, not_done = service.drain_all(timeout=timeout, at_exit=False)
+        pending |= not_done
+    return not pending
+
+
+def _close_unawaited(coro, *args, **kwargs):
+    coro.close()
 
 
 @pytest.fixture(scope="session")

@@ -405,3 +405,91 @@ def test_forum_style_list_profile_link_author_and_attributed_quote():
     assert [(c.text, c.identity.name if c.identity else None, c.published_local)
             for c in r.comments] == [("Wohin gehört der Aufkleber?", "Ada", "2022-01-26T13:01"),
                                      ("Nach oben.", "Ben", "2022-01-26T13:02")]
+
+
+def test_livefyre_rendered_thread():
+    # LiveComments (fyre.conv) as the browser leaves it: article.fyre-comment-article with the
+    # name and points in the header, the text in .fyre-comment, replies inside the parent's
+    # .fyre-comment-replies.
+    def art(mid, name, text, replies=""):
+        return (f'<article class="fyre-comment-article" data-message-id="{mid}"><div class="fyre-comment-wrapper">'
+                f'<div class="fyre-comment-user"><a class="fyre-comment-author"><img class="fyre-user-avatar" '
+                f'alt="{name}" src="a.jpg"></a></div><header class="fyre-comment-head">'
+                f'<a class="fyre-comment-username">{name}</a><span class="fyre-comment-user-rating">5pts</span>'
+                f'<time class="fyre-comment-date" datetime="2014-12-28T10:00:00Z">Dec 28</time>'
+                f'<span class="fyre-comment-like"></span></header><section class="fyre-comment-body">'
+                f'<div class="fyre-comment"><p>{text}</p></div></section><footer class="fyre-comment-footer">'
+                f'<a class="fyre-comment-action-button">Reply</a></footer></div><div class="fyre-comment-divider">'
+                f'</div><div class="fyre-comment-replies fyre-comment-container fyre-comment-replies-indent">'
+                f'{replies}</div></article>')
+    r = read('<div id="livefyre"><div class="fyre-widget"><div class="fyre-comment-stream">'
+             '<div class="fyre-stream-content">'
+             + art("101", "reader_one", "A first thought.", art("102", "reader_two", "An answer to it."))
+             + art("103", "reader_three", "Another thought.") + '</div></div></div></div>')
+    assert shape(r) == [("A first thought.", 0, None, "reader_one"),
+                        ("An answer to it.", 1, "A first thought.", "reader_two"),
+                        ("Another thought.", 0, None, "reader_three")]
+    assert r.comments[0].published_at == "2014-12-28T10:00:00Z"
+    assert r.posts[0].comment_system == "livefyre"
+
+
+def test_underscore_role_classes_and_profile_link_label():
+    # Themes that join words with "_" (comment_author, comment_date, author_name) and put a
+    # "Profile" link in the author block: the name is the comment_author, not the link label,
+    # and neither name nor date stays in the text.
+    def li(i, name, when, text):
+        return (f'<li class="comment depth-1" id="li-comment-{i}"><div id="comment-{i}">'
+                f'<div class="comment-author vcard avatar-cell"><a class="view_profile" href="#"><img src="a.png">'
+                f'</a><a class="profile_link view_profile" href="#">Profile</a></div>'
+                f'<div class="comment-meta commentmetadata comment_text"><div class="comment_date">{when}</div>'
+                f'<div class="comment_author">{name}</div><div class="comment-body"><p>{text}</p></div></div>'
+                f'</div></li>')
+    r = read('<ol class="commentlist">' + li(1, "Ada Example", "12.29.14 at 9:14 pm", "First words.")
+             + li(2, "Ben Example", "12.30.14 at 8:00 am", "Second words.") + '</ol>')
+    assert [(c.text, c.identity.name if c.identity else None, c.published_local) for c in r.comments] == [
+        ("First words.", "Ada Example", "2014-12-29T21:14"),
+        ("Second words.", "Ben Example", "2014-12-30T08:00")]
+    r = read('<ol class="commentlist"><li class="comment depth-1" id="li-comment-7"><div id="comment-7" '
+             'class="stand_comment"><div class="comment_content"><div class="comment_box"><p>Kept text.</p>'
+             '</div></div><div class="comment_info"><span class="author_name">Cleo Example </span>'
+             '<span class="comment_date">April 19, 2019</span></div></div></li>'
+             '<li class="comment depth-1" id="li-comment-8"><div id="comment-8" class="stand_comment">'
+             '<div class="comment_content"><div class="comment_box"><p>More text.</p></div></div>'
+             '<div class="comment_info"><span class="author_name">Dan Example</span></div></div></li></ol>')
+    assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("Kept text.", "Cleo Example"), ("More text.", "Dan Example")]
+    assert r.comments[0].published_local == "2019-04-19"
+
+
+def test_answer_blocks_in_indented_wrapper_after_a_spacer():
+    # Drupal-style threads printed by a custom theme: each comment is an anchor, a block and an
+    # empty "clearer" div; the replies ("..._comment_answer") sit in div.indented after that.
+    def item(i, cls, name, text):
+        return (f'<a id="comment-{i}"></a><div class="comment_margin"></div><div class="{cls}">'
+                f'<div class="comment_infos"><div class="comment_author">Soumis par <span '
+                f'class="comment_author_name">{name}</span>, le lundi 29 octobre 2012 à 15h4{i}</div></div>'
+                f'<div class="comment_content"><p>{text}</p></div></div><div class="clearer"></div>')
+    r = read('<div class="comments">' + item(1, "article_comment_item", "ada", "Premier avis.")
+             + '<div class="indented">' + item(2, "article_comment_answer", "ben", "Une réponse.")
+             + item(4, "article_comment_answer", "dan", "Et une autre.") + '</div>'
+             + item(3, "article_comment_item", "cleo", "Un autre avis.") + '</div>', lang="fr")
+    assert shape(r) == [("Premier avis.", 0, None, "ada"), ("Une réponse.", 1, "Premier avis.", "ben"),
+                        ("Et une autre.", 1, "Premier avis.", "dan"), ("Un autre avis.", 0, None, "cleo")]
+
+
+def test_short_names_are_not_reply_words():
+    # "me gusta"/"mi piace"/"gefällt mir" are reply-bar phrases; their single words are not, so a
+    # commenter called "Me" or "not me" keeps the name.
+    from therapy_threads.readers.comments.cleanup import clean_author, is_reply_word
+    assert (clean_author("Me"), clean_author("not me"), clean_author("Mi")) == ("Me", "not me", "Mi")
+    assert is_reply_word("Me gusta") and is_reply_word("gefällt mir") and not is_reply_word("mir")
+
+
+def test_pasted_quote_of_another_comment_is_the_commenters_text():
+    # A commenter pastes another comment with its header ("Other says: / DATE / words") and
+    # answers it: that is what they wrote. Without a known author, a bare "X said:" first line
+    # is still the theme's attribution and goes.
+    from therapy_threads.readers.comments.cleanup import clean_comment_text
+    pasted = "reader_two says:\nNovember 19, 2019 at 12:28 pm\nThe quoted words.\n=====\nMy answer."
+    assert clean_comment_text(pasted, "Ada Example", languages=("en",)) == pasted
+    assert clean_comment_text("Someone said:\nMy words.", None, languages=("en",)) == "My words."

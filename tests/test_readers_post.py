@@ -48,3 +48,34 @@ def test_stated_markup_date_keeps_zone_and_local_day():
              f'<div class="entry-content">{BODY}</div></article>')
     assert (p.published_at, p.published_local) == ("2020-11-08T22:52:00Z", "2020-11-08T23:52:00+01:00")
     assert p.title == "Titel"
+
+
+def test_date_after_a_publication_label_far_from_the_heading():
+    # A media page: the title block, a player, then a credits list with "Mise en ligne" / date.
+    filler = "<p>" + "Un paragraphe de présentation du documentaire sonore. " * 12 + "</p>"
+    p = post('<main><h1>La voix des exemples</h1>' + filler + BODY + '<ul class="credits">'
+             '<li><p class="title">Réalisation</p><p class="content">Une Autrice</p></li>'
+             '<li><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p></li></ul></main>',
+             lang="fr")
+    assert p.published_local == "2019-05-23"
+    # A label in the footer or a sidebar belongs to something else; a label followed by more
+    # than a date is not a date line.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from therapy_threads.readers.html_post import labelled_date
+    for html in ('<main><h1>T</h1></main><aside><span>Veröffentlicht</span><span>3. Mai 2019</span></aside>',
+                 '<main><h1>T</h1></main><footer><b>Published:</b> <span>May 3, 2019</span></footer>',
+                 '<main><p>Published</p><p>in our spring issue, with notes from 3 May 2019 onwards.</p></main>'):
+        assert labelled_date(LexborHTMLParser(html).root, ("de", "en")) is None
+    html = '<main><dl><dt>Veröffentlicht am:</dt><dd>3. Mai 2019</dd></dl></main>'
+    assert labelled_date(LexborHTMLParser(html).root, ("de",)).local == "2019-05-03"
+
+
+def test_day_stated_in_the_permalink():
+    p = post(f'<main><h1>Eine Meldung</h1>{BODY}</main>', url="https://verein.example/meldungen/29-10-2021")
+    assert p.published_local == "2021-10-29"
+    p = post(f'<main><h1>Eine Meldung</h1>{BODY}</main>', url="https://verein.example/news/2021-10-29-meldung")
+    assert p.published_local == "2021-10-29"
+    # 05-06-2021 is the 5th of June or the 6th of May: no date rather than a guess.
+    p = post(f'<main><h1>Eine Meldung</h1>{BODY}</main>', url="https://verein.example/meldungen/05-06-2021")
+    assert p.published_local is None

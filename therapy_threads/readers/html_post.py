@@ -264,15 +264,62 @@ def _text_around(start: LexborNode, *, forward: bool, limit: int) -> str:
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "form", "nav"})
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+_URL_DAY_FIRST = re.compile(r"/(0?[1-9]|[12]\d|3[01])([.-])(0?[1-9]|1[0-2])\2((?:19|20)\d\d)(?:[/_.-]|$)")
 
 
 def date_in_url(url: str | None) -> When | None:
-    """A permalink that states the day (WordPress ``/2016/05/22/slug/``)."""
-    m = _URL_DATE.search(url or "")
-    if not m:
-        return None
-    return when_from_machine(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    """A permalink that states the day: ``/2016/05/22/slug/`` (WordPress), ``/2016-05-22-slug``,
+    or a path segment ``/29-10-2021`` when day and month cannot be swapped (the day is over 12,
+    or both are the same): ``/05-06-2021`` may be either and gives nothing."""
+    path = (url or "").split("?", 1)[0].split("#", 1)[0]
+    m = _URL_DATE.search(path)
+    if m:
+        return when_from_machine(f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}")
+    m = _URL_DAY_FIRST.search(path)
+    if m and (int(m.group(1)) > 12 or m.group(1).lstrip("0") == m.group(3).lstrip("0")):
+        return when_from_machine(f"{m.group(4)}-{int(m.group(3)):02d}-{int(m.group(1)):02d}")
+    return None
+
+
+# "Published: <date>" as a label in its own element and the date in the next one
+# (``<dt>Veröffentlicht</dt><dd>3. Mai 2019</dd>``, ``<p>Mise en ligne</p><p>23 mai 2019</p>``).
+_PUBLISHED_LABELS = frozenset({
+    "published", "published on", "date published", "publication date", "posted", "posted on",
+    "veröffentlicht", "veröffentlicht am", "erschienen", "erschienen am", "publiziert am",
+    "erstellt am", "mise en ligne", "mis en ligne le", "publié le", "publiée le",
+    "date de publication", "publicado", "publicado el", "fecha de publicación", "pubblicato",
+    "pubblicato il", "data di pubblicazione", "gepubliceerd", "gepubliceerd op",
+})
+_LABEL_TAGS = "dt, th, p, span, b, strong, em, small, label, h4, h5, h6"
+
+
+def labelled_date(root: LexborNode, languages: tuple[str, ...]) -> When | None:
+    """The date after the first publication label of the page that is outside navigation,
+    sidebars and footers; None when the element after the label is not just a date."""
+    for n in root.css(_LABEL_TAGS):
+        t = n.text(strip=True)
+        if not t or len(t) > 30 or " ".join(t.lower().rstrip(":").split()) not in _PUBLISHED_LABELS:
+            continue
+        p, inside_furniture = n.parent, False
+        while p is not None and p.is_element_node:
+            if p.tag in ("nav", "aside", "footer"):
+                inside_furniture = True
+                break
+            p = p.parent
+        if inside_furniture:
+            continue
+        nxt = n.next
+        while nxt is not None and not (nxt.is_element_node or nxt.text(strip=True)):
+            nxt = nxt.next
+        if nxt is None:
+            continue
+        value = nxt.text(separator=" ", strip=True)
+        if 4 <= len(value) <= 40:
+            w = when_from_text(value, languages)
+            if w:
+                return w
+    return None
 
 
 def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
@@ -368,11 +415,12 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
 
     # htmldate without its extensive search reads the publication date from markup and knows
     # the usual traps (modified dates, other articles' dates); then our own markup reading; then
-    # a date printed next to the title. Never a date guessed from the URL or free text.
+    # a date printed next to the title or after a "Published" label, a day the permalink
+    # states. Never a date guessed from free text.
     f.when = when_from_machine(doc.date) if doc is not None and doc.date else None
     if f.when is None:
         f.when = stated_date(root, attrs, languages) or date_by_title(root, languages, f.title) \
-            or date_in_url(f.url) or _date_at_start(doc, languages)
+            or labelled_date(root, languages) or date_in_url(f.url) or _date_at_start(doc, languages)
     elif f.when.utc is None and "T" not in (f.when.local or ""):
         # htmldate gives a day; keep the time and zone when the markup states them for that day.
         stated = stated_date(root, attrs, languages)

@@ -372,53 +372,68 @@ def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
 
 def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, quar: pd.DataFrame,
                   baseline: dict[str, Any] | None = None) -> pd.DataFrame:
-    pub = comments.groupby("source_id", dropna=False).size().to_dict() if len(comments) else {}
-    top = comments[comments["depth"] == 0].groupby("source_id").size().to_dict() if len(comments) else {}
-    q_all = quar.groupby("source_id", dropna=False).size().to_dict() if len(quar) else {}
-    q_com = quar[quar["item_kind"] == "comment"].groupby("source_id").size().to_dict() if len(quar) else {}
-    n_posts = posts.groupby("source_id").size().to_dict() if len(posts) else {}
+    def by_source(df: pd.DataFrame) -> dict:
+        return df.groupby("source_id", dropna=False).size().to_dict() if len(df) else {}
+
+    counts = {"comments": by_source(comments), "top": by_source(comments[comments["depth"] == 0]),
+              "quarantine": by_source(quar), "quarantined_comments": by_source(quar[quar["item_kind"] == "comment"]),
+              "posts": by_source(posts)}
     fmt = posts.groupby("source_id")["source_format"].first().to_dict() if len(posts) else {}
+    per_source: dict[Any, dict[str, Any]] = {}
+    for what, per in counts.items():
+        for sid, n in per.items():
+            per_source.setdefault(sid, {})[what] = int(n)
+    for sid, f in fmt.items():
+        per_source.setdefault(sid, {})["format"] = f
+    return sources_frame(report, per_source, baseline)
+
+
+def sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]],
+                   baseline: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Per source (and a totals row): the report's counts reconciled with the tables' counts.
+
+    ``per_source[source_id]`` holds what the tables hold for it: ``comments``, ``quarantine`` (rows),
+    ``quarantined_comments``, ``posts``, ``top`` (top-level comments) and optionally ``format``.
+    """
     rows = []
-    listed = [s for s in report.get("sources", [])]
-    ids_ = [s.get("source_id") for s in listed]
-    for extra in sorted(set(pub) | set(q_all) | set(n_posts), key=str):
-        if extra not in ids_:
-            listed.append({"source_id": extra, "_unlisted": True})
+    listed = list(report.get("sources", []))
+    ids_ = {s.get("source_id") for s in listed}
+    for extra in sorted(set(per_source) - ids_, key=str):
+        listed.append({"source_id": extra, "_unlisted": True})
     allowed = set(report.get("failed_sources_allowed") or [])
     # comments the previous release had per source (published + quarantined: a row that moved to
     # the quarantine did not vanish)
     before = {b.get("source_id"): int(b.get("comments") or 0) + int(b.get("quarantined") or 0)
               for b in (baseline or {}).get("sources", [])}
-    for sid in sorted(set(before) - set(ids_), key=str):
+    for sid in sorted(set(before) - ids_, key=str):
         listed.append({"source_id": sid, "status": "removed", "_removed": True})
     for s in listed:
         sid = s.get("source_id")
-        published, quarantined = int(pub.get(sid, 0)), int(q_all.get(sid, 0))
-        rep_c, rep_q = s.get("comments"), s.get("quarantined")
-        ok = (not s.get("_unlisted")) and rep_c == published and rep_q == quarantined \
-            and int(n_posts.get(sid, 0)) == s.get("posts", int(n_posts.get(sid, 0)))
-        seen = published + quarantined  # the pipeline's comments_seen: every quarantine row counts
-        share = (top.get(sid, 0) / published) if published else None
+        c = per_source.get(sid, {})
+        published, quarantined, n_posts = c.get("comments", 0), c.get("quarantine", 0), c.get("posts", 0)
+        ok = (not s.get("_unlisted")) and s.get("comments") == published and \
+            s.get("quarantined") == quarantined and s.get("posts", n_posts) == n_posts
+        if s.get("_removed"):
+            ok = True  # nothing to reconcile: the source is no longer in the manifest
+        seen = published + quarantined
+        share = (c.get("top", 0) / published) if published else None
         # The reader's own accounting against comment elements counted by a second, simpler
         # path in the source (ReadResult.raw_comment_count): a comment lost inside a reader shows.
         raw = s.get("raw_comment_count")
-        accounted = published + int(q_com.get(sid, 0)) + int(s.get("comments_skipped") or 0)
+        accounted = published + int(c.get("quarantined_comments", 0)) + int(s.get("comments_skipped") or 0)
         raw_ok = None if raw is None else (
             raw == accounted if s.get("raw_count_exact", True) else raw <= accounted)
-        flat_odd = (fmt.get(sid, s.get("format")) in THREADED_FORMATS) and published >= 50
-        if s.get("_removed"):
-            ok = True  # nothing to reconcile: the source is no longer in the manifest
+        fmt = c.get("format") or s.get("format")
+        flat_odd = fmt in THREADED_FORMATS and published >= 50
         rows.append({
-            "source_id": sid, "status": s.get("status"), "format": fmt.get(sid, s.get("format")),
-            "reported_posts": s.get("posts"), "posts": int(n_posts.get(sid, 0)),
-            "reported_comments": rep_c, "published_comments": published,
-            "reported_quarantined": rep_q, "quarantine_rows": quarantined,
-            "comments_seen": seen,
-            "reconciled_with_report": ok,
-            "raw_comment_count": raw, "raw_count_reconciled": raw_ok,
-            "top_level_share": share,
+            "source_id": sid, "status": s.get("status"), "format": fmt,
+            "reported_posts": s.get("posts"), "posts": n_posts,
+            "reported_comments": s.get("comments"), "published_comments": published,
+            "reported_quarantined": s.get("quarantined"), "quarantine_rows": quarantined,
+            "comments_seen": seen, "reconciled_with_report": ok,
+            "raw_comment_count": raw, "raw_count_reconciled": raw_ok, "top_level_share": share,
             "threading_present": (share is not None and share < 0.98) if flat_odd else None,
-            "quarantine_share_below_half": (q_com.get(sid, 0) / seen < 0.5) if seen >= 10 else None,
+            "quarantine_share_below_half": (c.get("quarantined_comments", 0) / seen < 0.5) if seen >= 10 else None,
             "read_or_allowed": None if s.get("_removed") or s.get("_unlisted")
             else (s.get("status") == "ok" or sid in allowed),
             "rows_kept_since_previous": (seen >= before[sid]) if sid in before else None,
@@ -426,21 +441,22 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
         })
     totals = report.get("totals")
     if totals is not None:
-        published = int(len(comments))
-        quarantined = int(len(quar))
+        published = sum(d.get("comments", 0) for d in per_source.values())
+        quarantined = sum(d.get("quarantine", 0) for d in per_source.values())
+        n_posts = sum(d.get("posts", 0) for d in per_source.values())
         rows.append({
             "source_id": "(all sources)", "status": None, "format": None,
-            "reported_posts": totals.get("posts"), "posts": int(len(posts)),
+            "reported_posts": totals.get("posts"), "posts": n_posts,
             "reported_comments": totals.get("comments"), "published_comments": published,
-            "reported_quarantined": totals.get("quarantined"), "quarantine_rows": int(len(quar)),
+            "reported_quarantined": totals.get("quarantined"), "quarantine_rows": quarantined,
             "comments_seen": published + quarantined,
             "raw_comment_count": None, "raw_count_reconciled": None,
             "reconciled_with_report": totals.get("comments") == published
             and totals.get("comments_seen", published + quarantined) == published + quarantined
-            and totals.get("quarantined") == int(len(quar)),
+            and totals.get("quarantined") == quarantined and totals.get("posts", n_posts) == n_posts,
             "top_level_share": None, "threading_present": None, "quarantine_share_below_half": None,
             "read_or_allowed": None, "rows_kept_since_previous": None,
-            "built_something": bool(len(posts)) and any(s.get("status") == "ok" for s in report.get("sources", [])),
+            "built_something": bool(n_posts) and any(s.get("status") == "ok" for s in report.get("sources", [])),
         })
     df = pd.DataFrame(rows, columns=[
         "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
@@ -449,8 +465,7 @@ def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, qua
         "threading_present", "quarantine_share_below_half",
         "read_or_allowed", "rows_kept_since_previous", "built_something"])
     for c in ("reconciled_with_report", "raw_count_reconciled", "threading_present",
-              "quarantine_share_below_half", "read_or_allowed", "rows_kept_since_previous",
-              "built_something"):
+              "quarantine_share_below_half", "read_or_allowed", "rows_kept_since_previous", "built_something"):
         df[c] = df[c].astype("boolean")
     for c in ("reported_posts", "reported_comments", "reported_quarantined", "raw_comment_count"):
         df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")

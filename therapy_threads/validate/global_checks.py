@@ -23,11 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from .. import schema
-from .frames import THREADED_FORMATS, open_table, schema_conformance
+from .frames import open_table, schema_conformance, sources_frame
 
 MAX_IDS = 20
 DUCKDB_MEMORY = "256MB"
@@ -127,7 +125,7 @@ def global_frames(build_dir: Path, report: dict[str, Any],
                 pass
     finally:
         con.close()
-    sources = _sources_frame(report, per_source, baseline)
+    sources = sources_frame(report, per_source, baseline)
     totals = {t: sum(d.get(t, 0) for d in per_source.values()) for t in ("posts", "comments", "quarantine")}
     counts = {"posts": totals["posts"], "comments": totals["comments"],
               "quarantine_rows": totals["quarantine"],
@@ -160,84 +158,6 @@ def _distributions(con, src, readable: set[str], problems: list[dict[str, str]])
     df = pd.DataFrame([row])
     for c in ("max_depth", "top_level_share", "median_comment_chars", "p99_comment_chars", "quarantine_share"):
         df[c] = pd.to_numeric(df.get(c), errors="coerce").astype("Float64")
-    return df
-
-
-def _sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]],
-                   baseline: dict[str, Any] | None = None) -> pd.DataFrame:
-    rows = []
-    listed = list(report.get("sources", []))
-    ids_ = {s.get("source_id") for s in listed}
-    for extra in sorted(set(per_source) - ids_, key=str):
-        listed.append({"source_id": extra, "_unlisted": True})
-    allowed = set(report.get("failed_sources_allowed") or [])
-    # comments the previous release had per source (published + quarantined: a row that moved to
-    # the quarantine did not vanish)
-    before = {b.get("source_id"): int(b.get("comments") or 0) + int(b.get("quarantined") or 0)
-              for b in (baseline or {}).get("sources", [])}
-    for sid in sorted(set(before) - ids_, key=str):
-        listed.append({"source_id": sid, "status": "removed", "_removed": True})
-    for s in listed:
-        sid = s.get("source_id")
-        c = per_source.get(sid, {})
-        published, quarantined, n_posts = c.get("comments", 0), c.get("quarantine", 0), c.get("posts", 0)
-        ok = (not s.get("_unlisted")) and s.get("comments") == published and \
-            s.get("quarantined") == quarantined and s.get("posts", n_posts) == n_posts
-        if s.get("_removed"):
-            ok = True  # nothing to reconcile: the source is no longer in the manifest
-        seen = published + quarantined
-        share = (c.get("top", 0) / published) if published else None
-        # The reader's own accounting against comment elements counted by a second, simpler
-        # path in the source (ReadResult.raw_comment_count): a comment lost inside a reader shows.
-        raw = s.get("raw_comment_count")
-        accounted = published + int(c.get("quarantined_comments", 0)) + int(s.get("comments_skipped") or 0)
-        raw_ok = None if raw is None else (
-            raw == accounted if s.get("raw_count_exact", True) else raw <= accounted)
-        flat_odd = s.get("format") in THREADED_FORMATS and published >= 50
-        rows.append({
-            "source_id": sid, "status": s.get("status"), "format": s.get("format"),
-            "reported_posts": s.get("posts"), "posts": n_posts,
-            "reported_comments": s.get("comments"), "published_comments": published,
-            "reported_quarantined": s.get("quarantined"), "quarantine_rows": quarantined,
-            "comments_seen": seen, "reconciled_with_report": ok,
-            "raw_comment_count": raw, "raw_count_reconciled": raw_ok, "top_level_share": share,
-            "threading_present": (share is not None and share < 0.98) if flat_odd else None,
-            "quarantine_share_below_half": (c.get("quarantined_comments", 0) / seen < 0.5) if seen >= 10 else None,
-            "read_or_allowed": None if s.get("_removed") or s.get("_unlisted")
-            else (s.get("status") == "ok" or sid in allowed),
-            "rows_kept_since_previous": (seen >= before[sid]) if sid in before else None,
-            "built_something": None,
-        })
-    totals = report.get("totals")
-    if totals is not None:
-        published = sum(d.get("comments", 0) for d in per_source.values())
-        quarantined = sum(d.get("quarantine", 0) for d in per_source.values())
-        n_posts = sum(d.get("posts", 0) for d in per_source.values())
-        rows.append({
-            "source_id": "(all sources)", "status": None, "format": None,
-            "reported_posts": totals.get("posts"), "posts": n_posts,
-            "reported_comments": totals.get("comments"), "published_comments": published,
-            "reported_quarantined": totals.get("quarantined"), "quarantine_rows": quarantined,
-            "comments_seen": published + quarantined,
-            "raw_comment_count": None, "raw_count_reconciled": None,
-            "reconciled_with_report": totals.get("comments") == published
-            and totals.get("comments_seen", published + quarantined) == published + quarantined
-            and totals.get("quarantined") == quarantined and totals.get("posts", n_posts) == n_posts,
-            "top_level_share": None, "threading_present": None, "quarantine_share_below_half": None,
-            "read_or_allowed": None, "rows_kept_since_previous": None,
-            "built_something": bool(n_posts) and any(s.get("status") == "ok" for s in report.get("sources", [])),
-        })
-    df = pd.DataFrame(rows, columns=[
-        "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
-        "published_comments", "reported_quarantined", "quarantine_rows", "comments_seen",
-        "reconciled_with_report", "raw_comment_count", "raw_count_reconciled", "top_level_share",
-        "threading_present", "quarantine_share_below_half",
-        "read_or_allowed", "rows_kept_since_previous", "built_something"])
-    for c in ("reconciled_with_report", "raw_count_reconciled", "threading_present",
-              "quarantine_share_below_half", "read_or_allowed", "rows_kept_since_previous", "built_something"):
-        df[c] = df[c].astype("boolean")
-    for c in ("reported_posts", "reported_comments", "reported_quarantined", "raw_comment_count"):
-        df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
     return df
 
 

@@ -14,8 +14,9 @@ import re
 from .._dates import when_from_text
 
 # "Reply", "Log in to Reply" and their translations in WordPress core's language packs and the
-# systems' own phrase files; lower-cased, matched as a whole line (with arrows and brackets).
-REPLY_WORDS = frozenset("""
+# systems' own phrase files; lower-cased, matched as a whole line (with arrows and brackets). "_"
+# joins the words of one phrase ("me_gusta"): split first, so "me" alone is not a reply word.
+REPLY_WORDS = frozenset(w.replace("_", " ") for w in """
 reply replies reply↓ respond responder responda responde responder↓ répondre repondre réponse
 antworten antwort beantworten rispondi rispondere risposta antwoord antwoorden reageer reageren
 beantwoorden svara svar svare vastaa odpowiedz odpowiedź odpovědět odpovědet odpovedať válasz
@@ -24,7 +25,7 @@ válaszol yanıtla yanitla cevapla ответить ответ відповіс�
 cita citare report melden signaler denunciar segnala permalink permalien permalink↑ edit
 bearbeiten modifier editar modifica like unlike gefällt gefällt_mir mag j'aime me_gusta mi_piace
 share teilen partager compartir condividi flag delete löschen supprimer eliminar elimina
-""".replace("_", " ").split()) | frozenset({
+""".split()) | frozenset({
     "log in to reply", "login to reply", "anmelden zum antworten", "zum antworten anmelden",
     "connectez-vous pour répondre", "inicia sesión para responder", "accedi per rispondere",
     "reply to this comment", "auf diesen kommentar antworten", "répondre à ce message",
@@ -45,6 +46,19 @@ redazione owner inhaber propriétaire verified verifiziert
 
 def is_role_word(s: str) -> bool:
     return _norm(s) in ROLE_WORDS
+
+
+# Labels of the link to a commenter's profile page, which themes put in the author block next to
+# (or instead of) the name: the link's text is never the name.
+PROFILE_WORDS = frozenset({
+    "profile", "view profile", "user profile", "see profile", "profil", "profil anzeigen",
+    "benutzerprofil", "zum profil", "voir le profil", "perfil", "ver perfil", "profilo",
+    "vedi profilo", "visualizza profilo", "profiel", "bekijk profiel",
+})
+
+
+def is_profile_label(s: str) -> bool:
+    return _norm(s) in PROFILE_WORDS
 
 
 # "X said:", "X dijo:", "X schrieb:", ... (the name is checked separately)
@@ -162,8 +176,10 @@ def clean_comment_text(text: str, author: str | None = None, *,
                 if SAID.fullmatch(" " + rest):
                     return ""
                 return None  # the name starts a real sentence ("Anna, thank you ...")
-            if SAID.search(s) and len(s) <= 60 and s.rstrip().endswith((":", "...", "…")):
+            if not author and SAID.search(s) and len(s) <= 60 and s.rstrip().endswith((":", "...", "…")):
                 return ""  # "Someone said:" with a name the reader did not get
+            # With the author known, "Other Name says:" opening the text is the commenter quoting
+            # another comment (pasted with its header): their own words, kept.
         if is_date_line(s, languages):
             return ""
         if not at_start:
@@ -219,7 +235,7 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
         if cut is not None:
             s = s[:cut].strip(_NAME_SEPARATORS)
             break
-    if not s or len(s) > 80 or is_reply_word(s) or is_date_line(s, languages):
+    if not s or len(s) > 80 or is_reply_word(s) or is_profile_label(s) or is_date_line(s, languages):
         return None
     return _balance(s)
 

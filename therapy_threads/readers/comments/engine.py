@@ -29,7 +29,8 @@ from .._dates import When, when_from_machine, when_from_text
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import CommentSystem, Item, Page
-from .cleanup import clean_author, clean_comment_text, is_reply_word, is_role_word, split_signature
+from .cleanup import (clean_author, clean_comment_text, is_profile_label, is_reply_word, is_role_word,
+                      split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
 
@@ -381,6 +382,18 @@ def _is_wrapper(page: Page, n: LexborNode) -> bool:
     return bool(cls & _WRAPPER)
 
 
+def _prev_past_spacers(n: LexborNode, by_id: dict[int, Item], hops: int = 3) -> LexborNode | None:
+    """The element before ``n``, stepping over empty spacers themes put between a comment and the
+    wrapper of its replies (``<div class="clearer"></div>``, ``<br>``, an empty anchor)."""
+    prev = prev_element(n)
+    for _ in range(hops):
+        if prev is None or prev.mem_id in by_id or prev.tag in ("img", "iframe", "video") \
+                or prev.text(strip=True) or prev.css_first("img, iframe, video") is not None:
+            return prev
+        prev = prev_element(prev)
+    return prev
+
+
 def _last_item_in(n: LexborNode, by_id: dict[int, Item], budget: int = 4000) -> Item | None:
     """The last comment inside ``n`` in document order (bounded look)."""
     last = None
@@ -406,7 +419,7 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
         if it is not None:
             return it
         if _is_wrapper(page, n):
-            prev = prev_element(n)
+            prev = _prev_past_spacers(n, by_id)
             if prev is not None:
                 if prev.mem_id in by_id:
                     return by_id[prev.mem_id]
@@ -469,17 +482,26 @@ _PREFIXED_ROLE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*?[-_]+comments?(?:[-_]
                             r"box|block|card))?(?:[-_]{1,2})([a-z]+(?:-[a-z]+)?)$")
 _ROLE_NAMES = frozenset(f"comment-{r}" if not r.startswith("comment") else r for r in (
     *roles.CONTENT, *roles.AUTHOR, *roles.DATE, *roles.LIKES)) | roles.META
+# The role names as the general lists spell them, for themes that join words with "_" instead of
+# "-" ("comment_date", "author_name", "comment_author_name").
+_PLAIN_ROLES = frozenset((*roles.CONTENT, *roles.AUTHOR, *roles.DATE, *roles.LIKES)) | roles.META
 _ROLE_OF: dict[str, str | None] = {}
 
 
 def role_token(c: str) -> str | None:
-    """"comment-author-name" for "wp-block-comment-author-name": the general role name a
-    prefixed class token carries, when it is one of the known names."""
+    """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
+    general role name a prefixed or underscore-joined class token carries, when it is one of the
+    known names."""
     v = _ROLE_OF.get(c, "")
     if v == "":
+        if "_" in c:
+            c2 = c.replace("_", "-")
+            hyphenated = c2 if c2 in _PLAIN_ROLES else role_token(c2)
+        else:
+            hyphenated = None
         m = _PREFIXED_ROLE.match(c) if "comment" in c and not c.startswith("comment") else None
-        v = None
-        if m:
+        v = hyphenated
+        if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
         if len(_ROLE_OF) < 100_000:
@@ -864,11 +886,12 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
             if skip(sub) or "reply" in a.get(sub, "class"):
                 continue
             t = " ".join(node_text(sub, skip).split())
-            if t and len(t) <= 60 and not is_reply_word(t) and not is_role_word(t):
+            if t and len(t) <= 60 and not is_reply_word(t) and not is_role_word(t) \
+                    and not is_profile_label(t):
                 return t
     text = node_text(n, skip)
     first = text.split("\n", 1)[0].strip() if text else ""
-    if not first or is_reply_word(first):
+    if not first or is_reply_word(first) or is_profile_label(first):
         return None
     return first
 

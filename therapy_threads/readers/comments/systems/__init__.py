@@ -8,13 +8,14 @@ from .disqus import Disqus
 from .drupal import Drupal
 from .epoch import Epoch
 from .generic import Generic
+from .livefyre import Livefyre
 from .spip import Spip
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), XenForo(), Discourse(), Drupal(), Blogger(), Spip(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Drupal(), Blogger(), Spip(),
      WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

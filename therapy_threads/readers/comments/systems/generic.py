@@ -4,7 +4,8 @@ Themes with their own comment callback, Movable Type/Typepad, LiveJournal-style 
 hand-made blogs still say "comment" in their markup. A block is a comment when it is marked as
 one — an id like ``comment-123``/``reply-123``/``cmt123``, ``itemtype=".../Comment"`` or
 ``itemprop="comment"``, or a class such as ``comment``, ``comment-item``, ``single-comment``,
-``comment-entry`` — and the same kind of block (tag and class signature) repeats on the page, or
+``comment-entry``, ``comment_answer`` (a reply block, as Drupal-based themes print them inside
+``div.indented``) — and the same kind of block (tag and class signature) repeats on the page, or
 the block carries a numbered id. Parts of a comment (``comment-content``, ``comment-author``...)
 and lists of comments (``comment-list``, ``comments``) are not blocks.
 """
@@ -19,7 +20,7 @@ _ID = re.compile(r"^(?:comment|comments|cmt|reply|answer|kommentar|commentaire|c
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
 _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
                          r"commento|reaction)(?:[-_](?:item|entry|block|box|single|node|"
-                         r"container|wrap|wrapper|row|unit|card|holder|post))?$")
+                         r"container|wrap|wrapper|row|unit|card|holder|post|answer))?$")
 _PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
                    r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
                    r"pagination|actions|tools|like|vote|rating|wrapper-outer|s)$")
@@ -123,6 +124,10 @@ class Generic(CommentSystem):
                 or "Comment" in a.get(n, "itemtype")
             if not strong and not _item_classes(cls):
                 continue
+            # Drupal's templates print ``<a id="comment-N"></a>`` right before each comment: a
+            # comment-like block named by such an anchor counts even when it is the only one of
+            # its kind (a single reply block among top-level ones).
+            strong = strong or _anchor_before(n, a) is not None
             sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c)
                                     and not re.search(r"\d{3,}", c)))
             found[n.mem_id] = (n, strong, sig)
