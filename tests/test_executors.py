@@ -139,3 +139,19 @@ def test_extraction_workers_start_with_the_models_loaded_and_frozen():
     with LocalExecutor(2) as ex:
         got = {ex.submit("extract", _preloaded, i).result() for i in range(4)}
     assert got == {(True, True)}
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_validation_runs_in_one_worker_process_by_default():
+    # each GX validation worker is a few hundred MB: one keeps a build's tree under 1 GB
+    with LocalExecutor(2) as ex:
+        pids = {ex.submit("validate", _pid, i).result() for i in range(6)}
+    assert len(pids) == 1 and os.getpid() not in pids
+    with LocalExecutor(2, step_workers={}) as ex:
+        futs = [ex.submit("validate", time.sleep, 0.5) for _ in range(2)]
+        assert ex._pools["validate"]._max_workers == 2
+        for f in futs:
+            f.result()

@@ -29,6 +29,11 @@ import time
 from typing import Any, Callable
 
 STEPS = ("fetch", "extract", "validate")
+# Worker processes per step where it differs from ``workers``. A Great Expectations validation
+# worker is ~260 MB of GX and pandas before its batch (≤ 64k rows, ~200 MB more at its peak);
+# two of them next to the CLI and the Prefect server took the 1M-comment build to 1.35-1.42 GB
+# (PSS), one keeps it under 1 GB. Validation is a small share of a build's CPU.
+STEP_WORKERS = {"validate": 1}
 
 
 class SourceTimeout(Exception):
@@ -143,8 +148,9 @@ class LocalExecutor:
 
     def __init__(self, workers: int | None = None, *, deadline: float | None = None,
                  worker_init: Callable[..., None] | None = None, worker_init_args: tuple = (),
-                 fetch_threads: int = 4):
+                 fetch_threads: int = 4, step_workers: dict[str, int] | None = None):
         self.workers = max(1, workers or os.cpu_count() or 1)
+        self.step_workers = dict(STEP_WORKERS if step_workers is None else step_workers)
         self.deadline = deadline
         self._init = (worker_init, worker_init_args)
         self._fetch_threads = fetch_threads
@@ -172,7 +178,8 @@ class LocalExecutor:
                 else:
                     init, args = self._init if step == "extract" else (None, ())
                     pool = cf.ProcessPoolExecutor(
-                        max_workers=self.workers, mp_context=_context(step),
+                        max_workers=max(1, min(self.workers, self.step_workers.get(step, self.workers))),
+                        mp_context=_context(step),
                         initializer=_init_worker, initargs=(os.getpid(), init, args))
                 self._pools[step] = pool
             return pool
