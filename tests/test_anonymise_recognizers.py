@@ -38,6 +38,10 @@ def check(cls, text, expected, **kw):
     ("write to ivo.marsh@example.org today", [("ivo.marsh@example.org", "email")]),
     ("email me at sam dot lee at example dot com if", [("sam dot lee at example dot com", "email")]),
     ("jo [at] example [dot] org", [("jo [at] example [dot] org", "email")]),
+    # "_" and "-" written out inside a label, and a country code after the domain
+    ("or mail ada underscore b at example dot com dot ng.", [("ada underscore b at example dot com dot ng", "email")]),
+    ("schreib an ina bindestrich ko at example punkt de", [("ina bindestrich ko at example punkt de", "email")]),
+    ("we were a dash of it at home dot com", []),
     ("look at it dot com, we met at 5", []),
 ])
 def test_email(text, expected):
@@ -92,6 +96,11 @@ def test_public_figure(text, expected):
     ("She lives near Church Road in Sydney.", [("Church Road", "keep"), ("Sydney", "keep")]),
     ("my friend Sydney said it too", []),
     ("Sydney said it too", []),
+    # coordinated with another place, a place that is also a given name stays a place
+    ("check if Georgia and Illinois both allow it", [("Georgia", "keep"), ("Illinois", "keep")]),
+    ("A group for people finishing therapy (Ireland, UK, Australia)", [("Ireland", "keep"), ("Australia", "keep")]),
+    ("my granddaughter Florence is studying in Florence", [("Florence", "keep")]),
+    ("Say hello to Florence in Florence!", [("Florence", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -114,6 +123,23 @@ def test_title(text, expected, lang):
     ("I told kath (my therapist) everything", [("kath", "person")], "en"),
     ("Anyway, my therapist said no.", [], "en"),
     ("My therapist wasn't confused.", [], "en"),
+    # a name that is also a word or an -ing form, after a relation noun
+    ("My cousin Patience is the only one who calls", [("Patience", "person")], "en"),
+    ("my aunt Blessing visited", [("Blessing", "person")], "en"),
+    ("meine jetzige therapeutin wiebke sagt das auch", [("wiebke", "person")], "de"),
+    # kinship and respect words used as a form of address before a name
+    ("My Tito Boy told me to pray", [("Tito Boy", "person")], "en"),
+    ("Tell kuya Migs I said hi", [("Migs", "person")], "en"),
+    ("a good priest, Father Brannigan, who listened", [("Brannigan", "person")], "en"),
+    ("my lolo Ambo passed last year", [("Ambo", "person")], "en"),
+    ("Mother Nature is cruel and Father Time wins", [], "en"),
+    # a role noun in brackets after the name, and a lower-case name that is also a word where only a name fits
+    ("so Hope (therapist, not my aunt) told me", [("Hope", "person")], "en"),
+    ("my T grace (yes, really) makes me rate it", [("grace", "person")], "en"),
+    ("my sister hope says hi", [("hope", "person")], "en"),
+    ("my friend will come too", [], "en"),
+    ("Bring it (the book) back", [], "en"),
+    ("we ate Doritos in front of the TV", [], "en"),
 ])
 def test_relation(text, expected, lang):
     check(R.RelationRecognizer, text, expected, lang=lang)
@@ -124,6 +150,13 @@ def test_relation(text, expected, lang):
     ("that's all for now — Mo", [("Mo", "person")]),
     ("thank you all so much. Em xx", [("Em", "person")]),
     ("See you next week.\nLove,\nT.", [("T", "person")]),
+    # initials signing a text or a quoted note
+    ("Thanks for this. — K.M.", [("K.M.", "person")]),
+    ("see you all at the meeting. B.", [("B.", "person")]),
+    ("Bis bald.\nR. V.", [("R. V.", "person")]),
+    ('she wrote back: "Take care. L. B-O." I kept it.', [("L. B-O.", "person")]),
+    ("we moved back to the U.K.", []),
+    ("I got a B.", []),
     ("that is all I wanted to say", []),
 ])
 def test_signoff(text, expected):
@@ -135,6 +168,10 @@ def test_signoff(text, expected):
     ("thanks to nightowl_22 and sam.k", [("nightowl_22", "person"), ("sam.k", "person")]),
     ("sparrowfeet two years gives me hope", [("sparrowfeet", "person")]),
     ("I use WordPress and YouTube, covid19 too, e.g. this", []),
+    # a lower-case given name addressed between commas
+    ("He was right about it, which, benny, nobody asked", [("benny", "person")]),
+    ("It was, honestly, fine. We went, rose, and left.", []),
+    ("problems with compassion, patience, giving the benefit of the doubt", []),
 ])
 def test_handle(text, expected):
     check(R.HandleRecognizer, text, expected)
@@ -146,6 +183,10 @@ def test_handle(text, expected):
     ("Frank honesty helps. Grace period is over.", []),
     ("When Margit told me she was leaving", [("Margit", "person")]),
     ("marigold is my handle but IRL I'm Trudy, hi", [("Trudy", "person")]),
+    # a middle name before the surname, and Irish particles
+    ("my first counsellor, Dolores Ann Whitcombe, retired", [("Dolores Ann Whitcombe", "person")]),
+    ("a quiet man called Tadhg Ó Briain. Six sessions.", [("Tadhg Ó Briain", "person")]),
+    ("I was telling Niamh Ní Dhuibhir about it", [("Niamh Ní Dhuibhir", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
@@ -183,6 +224,12 @@ def test_every_recognizer_declares_its_languages():
                                                                  ("chidi", "person")]),
     ("Boundaries are hard. Honestly I agree. Pathetic I know.", []),
     ("Hope this is ok to post. Sunday I went out.", []),
+    # a handle that is a phrase (a rare noun heading it), or capitals that are no abbreviation
+    ("wild thyme thank you, i'll try it", [("wild thyme", "person")]),
+    ("KZ welcome!! glad you found us", [("KZ", "person")]),
+    ("great post thank you", []),
+    ("big hugs thank you all", []),
+    ("OP thank you. TBH you are right", []),
 ])
 def test_address(text, expected):
     check(R.AddressRecognizer, text, expected)
@@ -193,6 +240,11 @@ def test_address(text, expected):
     ("I cried at a poem by Maryam Velasquez.", [("Maryam Velasquez", "keep")]),
     ("My therapist Ruth Okafor has a book on her shelf.", []),
     ("Thanks Maryam Velasquez for the book.", []),
+    # writing or talking about something, a name with a particle
+    ("What helped was Orla Brennick, who was writing about nerves decades ago.", [("Orla Brennick", "keep")]),
+    ("I showed them Adaeze Nkem Obiora talking about her depression.", [("Adaeze Nkem Obiora", "keep")]),
+    ("Lúcia da Fonseca wrote that affection heals.", [("Lúcia da Fonseca", "keep")]),
+    ("my friend Sam Lee was talking about it", []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)
@@ -202,6 +254,9 @@ def test_public_work(text, expected):
     ("We watched Good Will Hunting again.", [("Good Will Hunting", "keep")]),
     ("I read Reasons to Stay Alive on the train.", [("Reasons to Stay Alive", "keep")]),
     ("Then Sarah Okafor said it.", []),
+    # the pronoun "I" and a quotation's first word are capitalised anyway: no title
+    ("is that weird? With Ruby I speak Spanish", []),
+    ('She just said, "So Ruby learned that people go away."', []),
 ])
 def test_title_phrase(text, expected):
     check(R.TitlePhraseRecognizer, text, expected)
@@ -220,6 +275,12 @@ def test_nationality(text, expected):
     ("ich hab hummel gesehen und die will nicht", [], "de"),
     ("otieno told me silence also counts, 20 min is fine", [("otieno", "person")], "en"),
     ("ive been there, sarah knows", [("sarah", "person")], "en"),
+    # southern German: article + a surname of no language + a verb of speech
+    ("kaum plätze. die huberleitner hat gesagt, wenns eng wird, reden wir", [("huberleitner", "person")], "de"),
+    ("die therapeutin hat gesagt, es wird. der doktor meinte das auch", [], "de"),
+    # a two-letter given name that is no word, opening a lower-case comment
+    ("mo hiding behind the bins lol i felt that", [("mo", "person")], "en"),
+    ("ok so that is it i think", [], "en"),
 ])
 def test_lower_case_names(text, expected, lang):
     check(R.LowerCaseNameRecognizer, text, expected, lang=lang)
@@ -257,3 +318,54 @@ def test_casing_lexicon_separates_names_from_words():
     assert lex.proper_noun("Sarah") and not lex.dictionary_word("sarah")
     assert lex.only_word("silence") and lex.dictionary_word("will") and not lex.proper_noun("will")
     assert lex.contraction("ive") and lex.contraction("dont") and not lex.contraction("otieno")
+
+
+def test_names_inside_addresses_are_no_lower_case_words():
+    # "ivo dot marsh at example dot ie" must not make "Ivo" an ordinary word of the post
+    doc = build_context(["Ivo Marsh\nwrite to ivo dot marsh at example dot ie or ivo.marsh@example.org",
+                         "see ivo.example.org/about"], {}, None)
+    assert "ivo" not in doc.lower_vocab and "marsh" not in doc.lower_vocab
+    assert "write" in doc.lower_vocab
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("a colleague named robin was there", [("robin", "person")]),
+    ('she said "cheer up, sprout" (sprout is what she calls me)', [("sprout", "person")]),
+    ("everyone calls him pickle", [("pickle", "person")]),
+    ("she calls me back later", []),
+    ("call me crazy but it helped", []),
+    ("at work I am known as sociable and dependable", []),
+    ('My sister calls me "la Txiki inglesa" at home', [("Txiki", "person")]),
+    ("he calls me Crazy when I do that", []),
+])
+def test_named(text, expected):
+    check(R.NamedRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # addressed at the start of a comment: a rare proper noun counts as a name, not a place after "City, "
+    ("Ivo, thank you for this.", [("Ivo", "person")]),
+    ("Anyway, thank you for this.", []),
+])
+def test_lexicon_en_addressed(text, expected):
+    got = [(text[s.start:s.end], s.kind) for s in spans(R.EnglishNameRecognizer, text) if s.kind == "person"]
+    assert got == expected
+
+
+def test_a_post_that_uses_a_word_as_a_place_keeps_it_a_place():
+    text = "Austin has good ones."
+    for ctx_texts, expected in (([text], []), ([text, "my therapist is moving to Austin"], [("Austin", "keep")])):
+        rec = R.PlaceRecognizer(CUES)
+        doc = build_context(ctx_texts, {}, None)
+        t = TextContext(text, doc, "comment", "en", bytearray(len(text)))
+        assert [(text[s.start:s.end], s.kind) for s in resolve(list(rec.analyze(t)))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # quoted by a lower-case name or handle, which may hold a place
+    ("agree with what wren in oslo said. and", [("wren in oslo", "person")]),
+    ("+1 to what moss wrote", [("moss", "person")]),
+    ("what my mum said, and what the doctor said, and what everyone said", []),
+])
+def test_quoted_name(text, expected):
+    check(R.QuotedNameRecognizer, text, expected)

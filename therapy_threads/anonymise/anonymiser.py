@@ -19,6 +19,7 @@ from .knowledge import knowledge
 from .lexicon import lexicon
 from .patterns import url_host
 from .policy import Policy
+from .recognizers import Recognizer
 from .slugs import publishable_url
 
 CODE_VERSION = "anonymise-3"
@@ -64,6 +65,10 @@ def _language(t: _Text, d: _Doc) -> str | None:
     return getattr(t.obj, "language", None) or (getattr(d.post, "language", None) if d.post is not None else None)
 
 
+# recognizers that accept a name because of the role the text gives it, not because of a lexicon
+_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address"})
+
+
 class Anonymiser:
     """Replace commenter identities with keyed pseudonyms and person names in text with placeholders.
 
@@ -80,6 +85,7 @@ class Anonymiser:
         self.lex = lexicon()
         self.engine = Engine(self.policy, self.lex)
         self.cues = self.engine.cues
+        self._surname = Recognizer(self.cues)  # its shared ``extend``: a surname after a propagated name
         pol = self.policy
         self._prefer = list(pol.pseudonym.prefer)
         self._generic = pol.pseudonym.generic_names
@@ -246,8 +252,11 @@ class Anonymiser:
                     # a name decided once (e.g. "her name is Ivy") is a name in capitalised
                     # mid-sentence use throughout the post, even if "ivy" also occurs as a word;
                     # :meth:`_propagate` decides where another text uses it in a name role
+                    # (or any word a rule placed in a name role: "Ivo, thanks", "my sister Blessing")
                     if self.cues.namelike(cf, ctx) or cf in self.cues.first_names or self.lex.is_surname(cf) \
-                            or cf in self.cues.intl_names:
+                            or cf in self.cues.intl_names or (cf in self.lex.intl_names and self.lex.proper_noun(cf)
+                                                              and cf not in ctx.lower_vocab) or (sp.recognizer in _ROLE_RULES
+                                                              and not self.cues.function_word(cf)):
                         ctx.accepted.setdefault(cf, sp.key)
 
     def _plain_name(self, cf: str) -> bool:
@@ -344,8 +353,19 @@ class Anonymiser:
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
-                    if lower and core.islower() and (self._plain_name(core) or (
-                            len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))) \
+                    if not lower and core.islower() and self.lex.rank(core) is None and (
+                            lang not in NOUN_CAPS or self.lex.lang_rank(core, lang) is None) \
+                            and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
+                        # a name that is no word of any language, written in lower case in mixed text
+                        # ("die hinterleitner hat gesagt" in an otherwise capitalised comment)
+                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, no word of any language"))
+                        continue
+                    plain = self._plain_name(core) and (lang not in NOUN_CAPS or (
+                        (self.lex.lang_rank(core, lang) or 10 ** 6) >= 20000))  # "nicht fröhlich": a German word
+                    if lower and core.islower() and (plain or (
+                            len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))
+                            or self._lower_name_role(t.text, s, e, m.group(0) != core)) \
                             and not any(x.overlaps(s, e) for x in t.spans):
                         t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, in lower-case text"))
@@ -353,6 +373,8 @@ class Anonymiser:
                 cf = core.casefold()
                 if any(x.overlaps(s, e) for x in t.spans):
                     continue
+                if lang in (None, "en") and cues.article_head(t.text, s, e):
+                    continue  # "she does not drive a Mercedes, she ...": a thing, not a person
                 if cues.title_before(t.text, s) and cf in d.ctx.keep:
                     continue
                 r = self.lex.rank(cf)
@@ -367,8 +389,28 @@ class Anonymiser:
                     continue  # an ordinary word here: "Summer breaks", "Grace period", "Will it ..."
                 elif cues.is_initial(t.text, s) and cues.wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
                     continue
+                if core[:1].isupper() and m.group(0) == core:
+                    e = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
                 t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
+
+    def _lower_name_role(self, text: str, s: int, e: int, possessive: bool) -> bool:
+        """Where a lower-case word accepted as a name elsewhere in the post is used as a name here: set
+        off by commas as the person addressed ("nobody likes a complainer, kitty"), the subject of a
+        finite verb with no article or possessive before it ("like rose is a hairdresser"), or
+        owning something ("joy's name popped up"). "the rose is", "my joy was", "joy is" (opening a
+        sentence: the emotion as often as the person) stay words."""
+        before = text[max(0, s - 12):s]
+        if re.search(r",[ \t]*$", before) and re.match(r"[ \t]*(?:[,.!?\"”)]|$)", text[e:e + 3]):
+            return True
+        if re.match(r"[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b", text[e:e + 12]) and not re.search(
+                r"\b(?:the|a|an|my|your|of|with|no)[ \t]+$", before, re.I):
+            return True  # the person addressed, then "you": "also dusty if you need a rec"
+        if self.cues.is_initial(text, s) or re.search(
+                r"\b(?:the|a|an|my|your|his|her|our|their|this|that|some|of|with|no|any|such|what|pure|much)[ \t]+$",
+                before, re.I):
+            return False
+        return possessive or self.cues.verb_after(text, e)
 
     def _wordlike(self, cf: str, ctx: DocContext) -> bool:
         """A name that is also a common word: among the commonest words, on the policy's list of
@@ -379,7 +421,7 @@ class Anonymiser:
     def _name_role(self, text: str, s: int, e: int) -> bool:
         cues = self.cues
         if cues.name_cue(text, s, e) or cues.signoff(text, s, e) or cues.relation_before(text, s) \
-                or cues.verb_after(text, e) or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
+                or cues.verb_after(text, e) or cues.subject_of_verb(text, e) or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
                 self.lex.is_surname(re.match(r" ([A-Z][\w'’-]*)", text[e:e + 30]).group(1)):
             return True  # ... or a surname follows: "Will Okafor"
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",

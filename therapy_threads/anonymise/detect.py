@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .identity import SOFT_RANK
 from .lexicon import Lexicon
+from .patterns import find_emails, find_urls, find_written_emails, find_written_urls
 from .policy import Policy
 from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL,  # noqa: F401 (re-exported)
                     Span, resolve)
@@ -43,7 +44,7 @@ INTERJECTIONS = frozenset({"yes", "no", "yeah", "yep", "nope", "yay", "ugh", "oo
                            "edit", "same", "this", "ugh", "ooh", "wow", "aw"})
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 _LOWER_WORD = re.compile(r"\b[a-z\u00df-\u00ff][a-z\u00df-\u00ff']*")
-_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Za-z\u00c0-\u024f])")
+_SENT_START = re.compile(r"(?:^|[.!?][\"”“’»)]*\s+|\n\s*)([A-Za-z\u00c0-\u024f])")  # also after a closing quote
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
 _SENT_END = ".!?…\n:"
 
@@ -132,6 +133,7 @@ class DocContext:
     keep: set[str] = field(default_factory=set)  # surfaces decided as ordinary words
     figure_words: set[str] = field(default_factory=set)  # words of public figures named in this post
     skeletons: dict[str, KnownName] = field(default_factory=dict)  # variant without separators -> info
+    place_role: set[str] = field(default_factory=set)  # capitalised words used after "in", "from", "moving to"
 
 
 def skeleton(s: str) -> str:
@@ -139,10 +141,20 @@ def skeleton(s: str) -> str:
     return re.sub(r"[\s_.\-]+", "", s.casefold())
 
 
+# a capitalised word where only a place fits: "moving to Georgia", "I'm in Phoenix", "servus aus Linz"
+_PLACE_ROLE = re.compile(r"\b(?:in|from|near|outside|to|visit|visiting|nach|aus|bei)[ \t]+([A-Z][a-zà-ÿ]+)\b(?![ \t]+[A-Z])")
+
+
 def build_context(texts: list[str], known: dict[str, KnownName], own_host: str | None) -> DocContext:
     vocab: set[str] = set()
+    places: set[str] = set()
     for t in texts:
+        # a name inside an address ("bernie dot walsh at example dot ie") is no word written in lower case
+        cut = find_emails(t) + find_urls(t) + find_written_emails(t) + find_written_urls(t)
+        for a, b in sorted(cut, reverse=True):
+            t = t[:a] + " " + t[b:]
         vocab.update(_LOWER_WORD.findall(t.replace("’", "'") if "’" in t else t))
+        places.update(m.group(1).casefold() for m in _PLACE_ROLE.finditer(t))
     if known:
         alts = sorted(known, key=len, reverse=True)
         # parts of a multi-part handle may be written with any separator or none ("moth to flame",
@@ -154,7 +166,7 @@ def build_context(texts: list[str], known: dict[str, KnownName], own_host: str |
     skel: dict[str, KnownName] = {}
     for v, info in known.items():
         skel.setdefault(skeleton(v), info)
-    return DocContext(vocab, known, known_re, own_host, skeletons=skel)
+    return DocContext(vocab, known, known_re, own_host, skeletons=skel, place_role=places)
 
 
 @dataclass
@@ -230,6 +242,7 @@ class Cues:
         self.verbs_after = r.verbs_after
         self.possessed_after = r.possessed_after
         self.relations = r.relations
+        self.kin_titles = r.kin_titles
         self.closings = r.closings
         self.not_names = {w.replace("’", "'") for w in r.not_names}
         self.acronyms = r.acronyms
@@ -369,7 +382,10 @@ class Cues:
         cf = m.group(1).casefold()
         if cf in self.greet1 or cf in self.titles or cf in self.first_names:
             return False
-        return self.lex.common_rank.get(cf) is not None and not self.is_initial(text, start - len(m.group(0)))
+        pos = start - len(m.group(0))
+        if text[max(0, pos - 1):pos] in ('"', "“", "‘"):
+            return False  # a quotation opens a sentence: 'she said, "So Lily learned ..."'
+        return self.lex.common_rank.get(cf) is not None and not self.is_initial(text, pos)
 
     def context_after(self, text: str, end: int, possessive: bool) -> bool:
         paren = re.match(r"\s*\([^()\n]{1,40}\)", text[end:end + 44])
@@ -457,6 +473,14 @@ class Cues:
         if self.named_before(text, s) or self.context_after(text, e, False):
             return True
         return text[e:e + 2] in ("'s", "’s") and self.context_after(text, e + 2, True)
+
+    def article_head(self, text: str, s: int, e: int) -> bool:
+        """The token heads a noun phrase after an article: "a Mercedes,", "a Mercedes and" (a thing);
+        not "the Frankie face" (a modifier, which may be a person's name)."""
+        if not re.search(r"\b(?:a|an|the)[ \t]+$", text[max(0, s - 5):s], re.I):
+            return False
+        m = re.match(r"[ \t]+([a-z]+)\b", text[e:e + 16])
+        return not m or self.function_word(m.group(1))
 
     def namelike(self, cf: str, doc: DocContext) -> bool:
         """Could this token be part of a name here (used to trim NER spans and propagate)?"""

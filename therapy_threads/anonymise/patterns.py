@@ -104,7 +104,10 @@ def mask(s: str) -> str:
 
 _W_AT = r"(?:\s*[\[({<]\s*(?:at|@|ät)\s*[\])}>]\s*|\s+(?:at|@)\s+)"
 _W_DOT = r"(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|\.)\s*[\])}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)"
-_W_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9_+-]*[A-Za-z0-9])?"
+_W_PART = r"[A-Za-z0-9](?:[A-Za-z0-9_+-]*[A-Za-z0-9])?"
+# "_" and "-" inside a label written out too: "tunde underscore a", "mary dash lou" ("Unterstrich", "Bindestrich")
+_W_JOIN = r"\s+(?:underscore|under\s?score|dash|hyphen|unterstrich|bindestrich|strich)\s+"
+_W_LABEL = _W_PART + r"(?:" + _W_JOIN + _W_PART + r")*"
 _W_TLD = r"(?:" + "|".join(TLDS) + r")"
 WRITTEN_EMAIL_RE = re.compile(
     r"(?<![\w.@])" + _W_LABEL + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_AT + _W_LABEL

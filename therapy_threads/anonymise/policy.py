@@ -68,6 +68,7 @@ class RulesPolicy:
     verbs_after: frozenset[str]
     possessed_after: frozenset[str]
     relations: frozenset[str]
+    kin_titles: frozenset[str]
     not_names: frozenset[str]
     word_names: frozenset[str]
     acronyms: frozenset[str]

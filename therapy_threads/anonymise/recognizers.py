@@ -14,6 +14,7 @@ ordinary word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable, Iterator
 
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
@@ -24,9 +25,19 @@ from .patterns import (find_emails, find_mentions, find_urls, find_written_email
                        mention_prefix, url_host)
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
-_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|la|le|zu)\s+)?"
+# a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
+# Irish and Scottish "Ó", "Ní", "Mac", "Nic", "Uí" ("Ciarán Ó Laoire", "Aoife Ní Bhriain")
+_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
+                     r"Uí|Ua|O')\s+){0,2}"
                      r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
+# a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
+_NICKNAME = re.compile(r"\b(?:calls?|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-z]{3,})\b(?![-'’])"
+                       # capitalised, perhaps quoted with an article: 'calls me "la Itzi inglesa"'
+                       r"|\bcalls?[ \t]+(?:me|him|her|them)[ \t]+[\"“‘]?(?:(?:la|el|the|lil|little|big|der|die)[ \t]+)?"
+                       r"([A-Z][a-z\u00e0-\u00ff]{1,})\b"
+                       r"|\b(?:goes[ \t]+by|nicknamed)[ \t]+([a-z]{3,})\b"
+                       r"|\b([a-z]{3,})[ \t]+is[ \t]+what[ \t]+(?:[a-z]+[ \t]+){1,2}call(?:s|ed)?[ \t]+(?:me|him|her|them)\b")
 _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,:][ \t]*$")
 _CLAUSE_END = re.compile(r"[!?]")
 _LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
@@ -45,12 +56,16 @@ RELATION_BEFORE = re.compile(
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
                r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
-_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|damalige[rn]?|"
-            r"neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
+_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|previous|last|"
+            r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
+            r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _POSSESSIVE_LOW = re.compile(r"\b" + _POSSESSIVE + r"\s+")  # on the lower-cased text: no re.I (much faster)
 _RELATION_TAIL = re.compile(_REL_ADJ + r"(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
 # "kath (my therapist)", "Rosalind, my therapist of six years"
-_APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)")
+_APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
+                             r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
+_KIN_TITLE = re.compile(r"(?<![\w'’-])(?P<kin>[A-Za-z\u00c0-\u024f'’]{2,8})[ \t]+(?=(?P<name>[A-Z\u00c0-\u00de]"
+                        r"[A-Za-z\u00c0-\u024f'’]+(?:-[A-Za-z\u00c0-\u024f]+)*))")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
 _STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|"
                      r"Way|Close|Crescent|Row|Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b\.?"
@@ -62,12 +77,20 @@ _DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de]
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|them|hers|his|theirs|ihr|ihm|zir)"
                            r"(?:/[a-z]+)?\)|[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)+[ \t]*$", re.I)
+# initials signing a text or a quoted note: "— N.R.", "Thanks all. J.", "T. D." on the last line,
+# "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
+_INITIALS = r"[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){0,2}"
+_INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
+_INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
+_LOWER_VOCATIVE = re.compile(r"(?<=[A-Za-z']),[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d{2,4}|"
                            r"[xX]{1,2}[A-Za-z]+[xX]{1,2})(?![\w/@-])")
+_WHAT_SAID = re.compile(r"\bwhat[ \t]+([a-z][a-z0-9_]*(?:[ \t]+[a-z][a-z0-9_]*){0,3}?)[ \t]+(?:said|says|wrote|writes|posted|"
+                        r"meant|asked)\b")
 _CAMEL_GATE = re.compile(r"[a-z][A-Z]")
 _SHAPE_GATE = re.compile(r"[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|[xX][A-Za-z]+[xX]")
 _LOWER_TOKEN = re.compile(r"(?<![\w@/.'’-])([a-z\u00df-\u00ff][a-z\u00df-\u00ff]+(?:-[a-z\u00df-\u00ff]+)?)(?![\w@/'’-])")
@@ -98,7 +121,7 @@ class Recognizer:
         raise NotImplementedError
 
     # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
-    def extend(self, text: str, e: int, lang: str | None = None) -> int:
+    def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True) -> int:
         m = _EXTEND.match(text[e:e + 50])
         if not m:
             return e
@@ -115,7 +138,11 @@ class Recognizer:
             return e
         if (knowledge().is_place(last) and not self.lex.is_surname(cf)) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
-        return e + m.end() - (len(m.group(2)) - len(nxt))
+        end = e + m.end() - (len(m.group(2)) - len(nxt))
+        if _middle and " " not in nxt.strip() and self.cues.any_given_name(cf) and nxt == m.group(2):
+            # a middle name, then the surname: "Peggy Ann Sorensen", "Mary Jo Keane"
+            return self.extend(text, end, lang, _middle=False)
+        return end
 
     def _word_surname(self, text: str, e: int, cf: str) -> bool:
         """A capitalised noun right after a given name, in the same sentence, is a surname even when
@@ -359,89 +386,22 @@ _WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famo
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
                          r"has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
-                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b))", re.I)
-_WORK_CUE_BEFORE = (r"(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
-                    r"playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
-                    r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
-                    r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
-                    r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+")
-_WORK_BEFORE = re.compile(r"(?:\b" + _WORK_CUE_BEFORE + r")$", re.I)
-# Where _WORK_BEFORE can end: after the last word of one of its cues and a blank (or one character
-# later, past a newline). No \b in front: the 30-character window it searches may start inside a
-# word. Literal alternatives only, run on the lower-cased text, so the scan is fast; a pair that
-# starts anywhere else needs no search.
-_WORK_BEFORE_LAST = re.compile(r"(?:by|read|reads|reading|quote|quoting|quoted|to|playing|blasting|streaming|see|"
-                               r"saw|seeing|watched|watching|in|from|of|with)[ \t]+")
-# ... and the words that must come before those last words that are common on their own
-_WORK_BEFORE_SHARED = {"to": ("listen", "listening", "listened"), "in": ("line",), "from": ("line",) + tuple(_WORKS.split("|")),
-                       "of": ("photo", "poster", "picture", "fan", "fans", "words") + tuple(_WORKS.split("|")),
-                       "with": ("interview", "podcast")}
-# The first word of every _WORK_AFTER cue (prefixes, literal): _WORK_AFTER can only match within a
-# few characters before one of them, so it is tried there only.
-_WORK_AFTER_FIRST = re.compile(r"[ \t](?:" + _WORKS.replace(r"ted\s+talk", "ted") + r"|writes|wrote|argue|describe|"
-                               r"coined|puts|call|talk|says|said|sing|sang|star|played|directed|narrates|in|live|"
-                               r"on|has|had)")
-# characters that match an ASCII letter under re.I but are not one in str.lower()
-_ODD_CASE = ("\u017f", "\u0131")
+                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b)"
+                         # "X, who was writing about nerves in the 1960s", "X talking about her depression"
+                         r"|,?[ \t]+(?:who[ \t]+)?(?:(?:was|is|has[ \t]+been)[ \t]+)?(?:writing|talking|speaking|"
+                         r"lecturing)[ \t]+(?:about|on)\b|,[ \t]+who[ \t]+(?:wrote|writes|coined|argued|argues|"
+                         r"described|describes)\b)", re.I)
+_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
+                          r"playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
+                          r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
+                          r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
+                          r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
 
 
-def work_cues(text: str, low: str) -> tuple[set[int], set[int]]:
-    """Positions where ``_WORK_AFTER.match`` succeeds, and a superset of the positions at which the
-    window ``_WORK_BEFORE`` searches can end (the exact search is still made there).
-
-    ``low`` is ``text.lower()`` when that keeps the length, else ``text``; the fast scans are only
-    used when lower-casing does not lose a re.I equivalence, otherwise the exact scans run.
-    """
-    after: set[int] = set()
-    before: set[int] = set()
-    if low is text or any(c in low for c in _ODD_CASE):
-        m = _WORK_AFTER.search(text)
-        while m is not None:
-            after.add(m.start())
-            m = _WORK_AFTER.search(text, m.start() + 1)
-        for m in re.finditer(_WORK_BEFORE_LAST.pattern, text, re.I):
-            before.update(range(m.start() + len(m.group(0).rstrip(" \t")) + 1, m.end() + 1))
-            if text.startswith("\n", m.end()):
-                before.add(m.end() + 1)
-        return after, before
-    for m in _WORK_BEFORE_LAST.finditer(low):
-        word = m.group(0).rstrip(" \t")
-        need = _WORK_BEFORE_SHARED.get(word)
-        if need is not None and not low[max(0, m.start() - 30):m.start()].rstrip().endswith(need):
-            continue
-        before.update(range(m.start() + len(word) + 1, m.end() + 1))  # anywhere after the first blank
-        if low.startswith("\n", m.end()):
-            before.add(m.end() + 1)
-    for m in _WORK_AFTER_FIRST.finditer(low):  # a cue is preceded by a blank
-        c = m.start() + 1
-        j = c - 1
-        while j > 0 and text[j - 1] in " \t":
-            j -= 1
-        k = j  # back over a possible adjective, its blank, "s" and the apostrophe
-        while k > 0 and text[k - 1].isalpha():
-            k -= 1
-        while k > 0 and text[k - 1] in " \t":
-            k -= 1
-        if k > 0 and text[k - 1] in "sS":
-            k -= 1
-        if k > 0 and text[k - 1] in "'’":
-            k -= 1
-        # From anywhere in the blank run the match is the one at its start (a cue starts with a
-        # letter, and the other alternative starts with an apostrophe).
-        if j not in after and _WORK_AFTER.match(text, j):
-            after.update(range(j, c))
-        for quote in "'’":
-            q = text.find(quote, k, j)
-            while q != -1:
-                if q not in after and _WORK_AFTER.match(text, q):
-                    after.add(q)
-                q = text.find(quote, q + 1, j)
-    return after, before
-
-
-_PAIR_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*)?")
-_BLANKS = re.compile(r"[ \t]+")
-_FULL_NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?")
+_WORK_ANY = re.compile(r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|playing|blasting|streaming|concert|"
+                       r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
+                       r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
+                       r"poster|picture|fan|interview|podcast|words)")
 
 
 class PublicWorkRecognizer(Recognizer):
@@ -455,52 +415,55 @@ class PublicWorkRecognizer(Recognizer):
         if not self.policy.text.keep_public_figures:
             return
         text, cues, lex = t.text, self.cues, self.lex
-        # Where a work cue stands, found once per text. A pair next to none is skipped before the
-        # lexicon checks (most pairs of most texts); a text with none has no pair to look at.
-        after_at, before_at = work_cues(text, t.low)
-        before_at = {s for s in before_at if _WORK_BEFORE.search(text[max(0, s - 30):s])}
-        if not after_at and not before_at:
-            return
+        cue_at = [m.start() for m in _WORK_ANY.finditer(t.low)]
+        if not cue_at:
+            return  # no word about anyone's work anywhere in the text
         # capitalised names, and names written in lower case ("recommending mary oliver poems")
-        yield from self._pairs(t, [(s, s + len(core), core) for s, _e, _tok, core in t.caps], before_at, after_at)
-        yield from self._pairs(t, [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)],
-                               before_at, after_at)
+        yield from self._pairs(t, [(s, s + len(core), core) for s, _e, _tok, core in t.caps], cue_at)
+        yield from self._pairs(t, self._lower_near(text, cue_at), cue_at)
 
-    def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]], before_at: set[int],
-               after_at: set[int]) -> Iterator[Span]:
+    @staticmethod
+    def _lower_near(text: str, cue_at: list[int]) -> list[tuple[int, int, str]]:
+        """Lower-case tokens within reach of a word about work (most of a long text is not)."""
+        out: list[tuple[int, int, str]] = []
+        a = b = -1
+        n = len(text)
+        for c in cue_at + [n + 10 ** 6]:
+            lo, hi = max(0, c - 70), min(n, c + 70)
+            if lo <= b:
+                b = hi
+                continue
+            if b > a:
+                while b < n and not text[b].isspace():
+                    b += 1  # do not cut the last word of a window
+                out += [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text, a, b)]
+            a, b = lo, hi
+        return out
+
+    def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]], cue_at: list[int]) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
-        surname_like = self._surname_like
-        work_after = after_at.__contains__
         n = len(caps)
-        # The pair starting at caps[i] ends at caps[i + 1] or caps[i + 2], and needs a work cue after
-        # its end or before its start: only those i are looked at, in order.
-        by_end = {c[1]: k for k, c in enumerate(caps)}
-        by_start = {c[0]: k for k, c in enumerate(caps)}
-        cand: set[int] = set()
-        for p in after_at:
-            k = by_end.get(p)
-            if k is not None:
-                cand.update((k - 1, k - 2))
-        cand.update(by_start[p] for p in before_at if p in by_start)
-        for i in sorted(k for k in cand if 0 <= k < n - 1):
+        for i in range(n - 1):
             s, e, first = caps[i]
+            # only pairs with a word about work near them (30 characters before, 45 after a third name)
+            k = bisect_left(cue_at, s - 35)
+            if k == len(cue_at) or cue_at[k] > caps[min(i + 2, n - 1)][1] + 45:
+                continue
             j = i + 1
-            if not _PAIR_GAP.fullmatch(text[e:caps[j][0]]):
-                continue
-            if not (s in before_at or work_after(caps[j][1]) or (j + 1 < n and work_after(caps[j + 1][1]))):
-                continue
-            if j + 1 < n and _BLANKS.fullmatch(text[caps[j][1]:caps[j + 1][0]]) \
-                    and caps[j + 1][2][:1].isupper() and not work_after(caps[j][1]) \
-                    and surname_like(caps[j + 1][2]) and surname_like(caps[j][2]):
+            if not _NAME_GAP.fullmatch(text, e, caps[j][0]):
+                continue  # "Nise da Silveira", "Bessel van der Kolk" take a particle
+            if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
+                    and caps[j + 1][2][:1].isupper() and not _WORK_AFTER.match(text, caps[j][1]) \
+                    and self._surname_like(caps[j + 1][2]) and self._surname_like(caps[j][2]):
                 j += 1  # "Kay Redfield Jamison", "Sinéad O'Connor"
             last = caps[j][2]
             fcf = first.casefold()
             given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
-            if not surname_like(last) or fcf in cues.not_names or cues.function_word(fcf):
+            if not self._surname_like(last) or fcf in cues.not_names or cues.function_word(fcf):
                 continue
             end = caps[j][1]
-            before = _WORK_BEFORE.search(text[max(0, s - 30):s]) if s in before_at else None  # as exact as ever
-            if not (work_after(end) or before):
+            before = _WORK_BEFORE.search(text[max(0, s - 30):s])
+            if not (_WORK_AFTER.match(text, end) or before):
                 continue
             if not given and not (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf))):
                 continue  # "Wisława Szymborska poems": a first name unknown to the lists, but no word
@@ -525,6 +488,35 @@ class PublicWorkRecognizer(Recognizer):
         return hit
 
 
+class QuotedNameRecognizer(Recognizer):
+    """Someone quoted by a lower-case name or handle, which may be a phrase: "what hal in phoenix
+    said", "+1 to what moss wrote". Runs before places, so a place inside a handle stays in it."""
+
+    name, score = "quoted", 0.82
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        """The phrase must open with no function word ("what my mum said", "what the doctor said"
+        are no handles) and hold a given name or a word rarer than everyday words."""
+        if "what" not in t.low or not t.english:
+            return
+        cues, lex = self.cues, self.lex
+        for m in _WHAT_SAID.finditer(t.text):
+            words = m.group(1).split()
+            first = words[0]
+            if cues.function_word(first) or first in cues.not_names or first in cues.titles or lex.contraction(first):
+                continue
+            if words[-1] in ("in", "of", "and", "the", "a", "to"):
+                continue
+            if not any(cues.any_given_name(w) or (lex.rank(w) is None or lex.rank(w) >= 20000)
+                       and not cues.function_word(w) for w in words):
+                continue
+            yield self.person(t, m.start(1), m.end(1), "quoted by name or handle ('what X said')")
+
+
+_BLANKS = re.compile(r"[ \t]+")
+_FULL_NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?")
+_NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le)[ \t]+)?")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
@@ -533,6 +525,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+_GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’-]+)?)")
+_LIST_PREV = re.compile(r"([A-Z][\w'’.-]+)[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*$")
 _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|visiting|between|leave|left|"
                                  r"moved to|back to|live in|living in|nach|aus|bei|im raum|gezogen nach)\s+$")
 
@@ -614,9 +609,26 @@ class PlaceRecognizer(Recognizer):
             return self.cues.any_given_name(before) and not knowledge().is_place(m.group("name"))
         return False
 
+    def _in_place_list(self, text: str, s: int, e: int) -> bool:
+        """Coordinated with another place: "Georgia and Illinois", "Berlin, Hamburg, Zürich, Linz"."""
+        k = knowledge()
+
+        def placey(w: str) -> bool:  # "UK", "USA", "EU" in a list of countries are no one's initials
+            return k.is_place(w) or (w.isupper() and w.casefold() in self.cues.acronyms)
+        m = _LIST_NEXT.match(text, e)
+        if m and placey(m.group(1)):
+            return True
+        m = _LIST_PREV.search(text, max(0, s - 30), s)
+        return bool(m) and placey(m.group(1))
+
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
+        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
+                or _GREETING_TO.search(text, max(0, s - 24), s):
+            return True  # "my granddaughter Florence", "say hello to Florence"
+        if self._in_place_list(text, s, e):
+            return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
             return True  # "..., Lutz." addresses a person
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
@@ -626,6 +638,9 @@ class PlaceRecognizer(Recognizer):
             # word ("in Sydney", "from the Gary area"), not "thinking of you and Gary"
             if _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s]):
                 return False
+            if cf in t.doc.place_role and not (cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
+                                               or cues.context_after(text, e, False) or cf in t.doc.accepted):
+                return False  # the post says "moving to Georgia": "Georgia has ..." is the place too
             m = re.match(r",\s*([A-Z][\w]+(?:\s[A-Z]\w+)?)", text[e:e + 40])  # "Sydney, Australia"
             return not (m and len(m.group(1)) > 2 and knowledge().is_place(m.group(1)))
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
@@ -660,6 +675,8 @@ class TitlePhraseRecognizer(Recognizer):
             while j + 1 < len(caps) and _TITLE_GLUE.fullmatch(text, caps[j][1], caps[j + 1][0]) \
                     and "\n" not in text[caps[j][1]:caps[j + 1][0]]:
                 j += 1
+            if j > i and caps[j][3] == "I":
+                j -= 1  # "With Mercedes I speak": the pronoun is capitalised anyway, no part of a title
             if j > i:
                 words = [core for _s, _e, _tok, core in caps[i:j + 1]]
                 if self._is_title(words, text, caps[i][0]):
@@ -680,7 +697,8 @@ class TitlePhraseRecognizer(Recognizer):
                 return False  # "Educating Rita", "Then Sarah": a name that is no word
             if r < 30000 and not (cf in lex.last_names and not lex.dictionary_word(cf)):
                 common += 1
-        initial = self.cues.is_initial(text, s)
+        # a quotation opens a sentence too: 'she said, "So Lily learned ..."'
+        initial = self.cues.is_initial(text, s) or text[max(0, s - 1):s] in ('"', "“", "‘")
         return common >= 2 and (len(words) >= 3 or not initial)
 
 
@@ -768,23 +786,55 @@ class RelationRecognizer(Recognizer):
             if m and m.group("rel").casefold() in cues.relations:
                 found.append((m.start("name"), m.end("name"), True))
         for p in _APPOSITION_LOW.finditer(low):
-            if p.group("rel") not in cues.relations:
+            if (p.group("rel") or p.group("rel2")) not in cues.relations:
                 continue
             m = _NAME_BEFORE.search(text, max(0, p.start() - 40), p.start())
             if m:
                 found.append((m.start("name"), m.end("name"), False))
+        yield from self._kin_titles(t)
         for s, e, before in found:
             core = POSS.sub("", text[s:e])
             e = s + len(core)
             cf = core.casefold()
             if len(core) < cues.min_len or cf in cues.not_names or cf in cues.relations or cf in cues.titles:
                 continue
-            if not self._name_shaped(t, core, before):
+            if not self._name_shaped(t, core, before) and not (before and self._word_name_here(t, core, e)):
                 continue
             if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
             ee = self.extend(text, e, t.lang) if core[:1].isupper() else e
             yield self.person(t, s, ee, "relation noun beside a name")
+
+    def _kin_titles(self, t: TextContext) -> Iterator[Span]:
+        """A kinship or respect word said before a name as a form of address ("Tita Baby", "Kuya Jun",
+        "pani Ewelina", "Father Mulcahy"): the next word is a name even when it is also a word. An
+        English kin word ("Father", "Auntie") needs a name-like word after it ("Mother Nature" stays)."""
+        text, cues, lex = t.text, self.cues, self.lex
+        for m in _KIN_TITLE.finditer(text):
+            kin = m.group("kin").casefold().replace("’", "'")
+            if kin not in cues.kin_titles:
+                continue
+            s, e = m.span("name")
+            core = POSS.sub("", m.group("name"))
+            e = s + len(core)
+            cf = core.casefold()
+            if len(core) < 2 or cues.function_word(cf) or cf in cues.titles or cf in cues.kin_titles \
+                    or (cf in cues.not_names and cf not in cues.relations) or not t.free(s, e):
+                continue
+            kr = lex.rank(kin) if t.english else lex.lang_rank(kin, t.lang)
+            rank = lex.rank(cf) if t.english else lex.lang_rank(cf, t.lang)
+            name_like = (cues.any_given_name(cf) or cf in lex.intl_names or lex.is_surname(cf)
+                         or rank is None or rank >= 5000)
+            if t.lang in NOUN_CAPS and not name_like:
+                continue  # "Oma Kuchen": German capitals say nothing
+            if kr is not None and kr < 10000 and not name_like:
+                continue  # "Mother Nature", "Father Time", "Brother Bear"
+            if knowledge().is_place(core) and not cues.any_given_name(cf):
+                continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place
+            # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name
+            start = m.start("kin") if (m.group("kin")[:1].isupper() and cues.any_given_name(kin)
+                                       and (kr is None or kr >= 10000)) else s
+            yield self.person(t, start, self.extend(text, e, t.lang), "a kinship or respect word before a name")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
         cf = core.casefold()
@@ -800,8 +850,19 @@ class RelationRecognizer(Recognizer):
             return False
         return self.cues.any_given_name(cf) or self.cues.is_last(cf) or rank is None
 
+    def _word_name_here(self, t: TextContext, core: str, e: int) -> bool:
+        """A lower-case given name that is also a word, right after a relation noun, where only a
+        name fits: before a bracket or a clause break, or as the subject of a finite verb ("my T faith
+        (yes, really)", "my sister hope says"); not "my friend will come", "my mum grace before meals"."""
+        cf = core.casefold()
+        if not core.islower() or not (cf in self.cues.first_names or self.cues.any_given_name(cf)):
+            return False
+        return bool(re.match(r"[ \t]*(?:[(,;:!?]|\.(?:\s|$)|$)", t.text[e:e + 3])) or self.cues.verb_after(t.text, e)
+
     def _verb_like(self, cf: str) -> bool:
-        return cf.endswith(("ed", "ing")) and not self.cues.any_given_name(cf)
+        # "Blessing", "Conching" are names: only a frequent -ed/-ing word that is no name reads as a verb
+        return cf.endswith(("ed", "ing")) and not self.cues.any_given_name(cf) and not self.lex.is_surname(cf) \
+            and self.lex.rank(cf) is not None
 
 
 class NamedRecognizer(Recognizer):
@@ -812,6 +873,16 @@ class NamedRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
+        if "call" in text or "nicknamed" in text or "goes" in text:
+            for m in _NICKNAME.finditer(text):
+                g = next(i for i in (1, 2, 3, 4) if m.group(i))
+                cf = m.group(g).casefold()
+                if cf in self.cues.not_names or self.cues.function_word(cf) or self.lex.contraction(cf):
+                    continue
+                rank = self.lex.rank(cf)
+                # "calls me back", "call me crazy": a frequent word there is no nickname
+                if self.cues.any_given_name(cf) and (rank is None or rank >= 3000) or rank is None or rank >= 5000:
+                    yield self.person(t, m.start(g), m.end(g), "a nickname ('calls me X', 'X is what she calls me')")
         if "name" not in text and "called" not in text:
             return
         for m in _LOWER_NAMED.finditer(text):
@@ -883,6 +954,12 @@ class SignoffRecognizer(Recognizer):
         if len(text) - last_nl > 160:  # a sign-off is short: look at the end of a long last line only
             last_nl = len(text) - 160
         last = text[last_nl + 1:]
+        m = _INITIALS_END.search(text, max(0, len(text) - 40))
+        if m and re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms:  # "... in the U.K."
+            yield self.person(t, m.start("name"), m.end("name"), "initials signing the text")
+        if '"' in t.text or "”" in t.text:
+            for m in _INITIALS_QUOTE.finditer(t.text):
+                yield self.person(t, m.start("name"), m.end("name"), "initials signing a quoted note")
         prev = text[:max(0, last_nl)].rstrip().rsplit("\n", 1)[-1] if last_nl > 0 else ""
         base = last_nl + 1
         closing_line = self._closing(prev.rstrip(" ,.!-–—").casefold())
@@ -981,8 +1058,11 @@ class AddressRecognizer(Recognizer):
             if first is None:
                 continue
             r = lex.common_rank.get(first.group(1).casefold())
-            if r is not None and r < 3000 and not lex.proper_noun(first.group(1)):
-                continue  # most lines open with a common word ("I", "The", "My"): no address
+            # most lines open with a common word ("I", "The", "My"): no address, unless a lower-case
+            # phrase handle may open the line ("blue heron thank you")
+            common = r is not None and r < 3000 and not lex.proper_noun(first.group(1))
+            if common and not (rare == 3000 and first.group(1).islower()):
+                continue
             toks: list[tuple[int, int, str]] = []
             while len(toks) < 5:
                 m = _ADDRESS_TOKEN.match(text, pos, line_end)
@@ -990,6 +1070,12 @@ class AddressRecognizer(Recognizer):
                     break
                 toks.append((m.start(1), m.end(1), m.group(1)))
                 pos = m.end(1)
+            if rare == 3000 and self._phrase_or_initials(t, toks):
+                for s, e, why in self._found:
+                    yield self.person(t, s, e, why)
+                continue
+            if common:
+                continue
             if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000):
                 s, e, tok = toks[0]
                 yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
@@ -1011,6 +1097,39 @@ class AddressRecognizer(Recognizer):
                     break
                 if not self._addressable(t, toks[k - 1][2], False):
                     break
+
+    def _phrase_or_initials(self, t: TextContext, toks: list[tuple[int, int, str]]) -> bool:
+        """A line opening with a handle that is a phrase or initials, then talk to that person:
+        "blue heron thank you", "quiet marmot you're right" (a rare noun heading two or three plain
+        words), "RJ welcome!!" (capitals that are no abbreviation). Yields through ``self._found``."""
+        cues, lex, text = self.cues, self.lex, t.text
+        self._found = []
+        if toks and 2 <= len(toks[0][2]) <= 3 and toks[0][2].isupper() and len(toks) > 1:
+            cf = toks[0][2].casefold()
+            nxt = toks[1][2].casefold()
+            r = lex.rank(cf)
+            if (nxt in _ADDRESS_NEXT or nxt in ("welcome", "congrats", "hugs")) and cf not in cues.acronyms \
+                    and cf not in cues.not_names and cf not in INTERJECTIONS and (r is None or r >= 20000) \
+                    and re.fullmatch(r"[ \t]+", text[toks[0][1]:toks[1][0]]):
+                self._found.append((toks[0][0], toks[0][1], "initials opening a line, then talk to that person"))
+                return True
+        for k in (2, 3):
+            if len(toks) <= k:
+                break
+            words, nxt = toks[:k], toks[k][2].casefold().replace("’", "'")
+            if nxt not in _ADDRESS_NEXT or not all(re.fullmatch(r"[ \t]+", text[a[1]:b[0]])
+                                                    for a, b in zip(toks[:k], toks[1:k + 1])):
+                continue
+            head = words[-1][2].casefold()
+            hr = lex.rank(head)
+            if not words[-1][2].islower() or not (hr is None or hr >= 20000) or head.endswith(("s", "ly", "ed", "ing")) \
+                    or cues.any_given_name(head) or knowledge().is_place(words[-1][2]):
+                continue
+            if all(w[2].islower() and not cues.function_word(w[2]) and w[2] not in cues.greet1 and w[2] not in INTERJECTIONS
+                   and w[2] not in cues.closings and w[2] not in cues.not_names for w in words):
+                self._found.append((words[0][0], words[-1][1], "a handle that is a phrase, opening a line"))
+                return True
+        return False
 
     def _addressable(self, t: TextContext, tok: str, alone: bool, rare: int = 3000, command: bool = False) -> bool:
         """Could ``tok`` be the name or handle someone is addressed by? ``alone``: it is the only
@@ -1062,15 +1181,26 @@ class HandleRecognizer(Recognizer):
     def _lower_in_caps(self, t: TextContext) -> Iterator[Span]:
         """In text that capitalises, a lower-case word of no language set off by a comma or an
         exclamation is a handle being addressed: "And paperboats, reminding you of..."."""
-        if t.lower_style or not t.english or t.role == "title":
+        if not t.english or t.role == "title":
             return
         lex = self.lex
-        for m in _LOWER_ADDRESSED.finditer(t.text):
+        for m in _LOWER_ADDRESSED.finditer(t.text) if not t.lower_style else ():
             cf = m.group(1)
             if lex.rank(cf) is not None or lex.ordinary_in(cf) or lex.word_form(cf) or lex.contraction(cf) \
                     or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf):
                 continue
             yield self.person(t, m.start(1), m.end(1), "a lower-case handle addressed in capitalised text")
+        cues = self.cues
+        for m in _LOWER_VOCATIVE.finditer(t.text):
+            # "..., which, billy, nobody asked": a given name between commas is the person addressed,
+            # after a function word (in "compassion, patience, giving" it is an item of a list)
+            cf = m.group(1)
+            r = lex.rank(cf)
+            prev = _WORD_BEFORE.search(t.text, max(0, m.start() - 30), m.start())
+            if cues.any_given_name(cf) and not cues.word_name(cf) and (r is None or r >= 3000) \
+                    and cf not in cues.not_names and not cues.derived_word(cf) and t.free(*m.span(1)) \
+                    and prev and cues.function_word(prev.group(1).casefold()) and not m.group(2).endswith("ing"):
+                yield self.person(t, m.start(1), m.end(1), "a lower-case given name addressed between commas")
 
     def _salutation_lines(self, t: TextContext) -> Iterator[Span]:
         cues, text = self.cues, t.text
@@ -1216,12 +1346,18 @@ class EnglishNameRecognizer(Recognizer):
             return "skip", ""
         if cues.in_title_phrase(text, s) and (rank is not None or not first):
             return "skip", ""  # "Good Will Hunting", "Amazing Grace"
-        if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)):
+        if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)
+                                       and not cues.subject_of_verb(text, e + 2 if poss else e)) \
+                and not cues.article_head(text, s, e):
+            # (opening a sentence, a name that is also a word needs a verb after it: "Rose got me through")
             return "person", "a name accepted elsewhere in this post"
         ee = e + 2 if poss else e
         if cues.function_word(cf):
             return "skip", ""
-        namey = first or rank is None or cf in cues.intl_names
+        # addressed: a rare proper noun by the dictionary's casing reads as a name too ("Ivo, thanks")
+        namey = first or rank is None or cf in cues.intl_names or (
+            rank >= 5000 and (cf in lex.intl_names or lex.proper_noun(cf)) and not knowledge().is_demonym(text[s:e])
+            and not (knowledge().is_place(text[s:e]) and not cues.vocative_start(text, s, e)))  # "Jackson, Mississippi"
         if cues.greeting_before(text, s) or cues.named_before(text, s) or cues.context_after(text, ee, poss):
             if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
                 return "skip", ""  # "Dear Diary", "Thanks Everyone"
@@ -1347,6 +1483,9 @@ class NounCapsNameRecognizer(Recognizer):
 
 
 _ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+_LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
+_DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
+                      r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
 
 
@@ -1359,7 +1498,7 @@ class CoordinationRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
         persons = [sp for sp in t.spans if sp.kind in (PERSON, KNOWN)]
-        for sp in persons:
+        for sp in persons:  # (grows: "gravelroadgirl, blueheron, lentil and everyone" chains along the list)
             m = re.match(r"(?:,[ \t]*|[ \t]+(?:and|und|&|or|oder|y|et|en|og|och)[ \t]+)(" + _NAME_TOKEN + ")",
                          text[sp.end:sp.end + 40])
             if not m:
@@ -1372,13 +1511,22 @@ class CoordinationRecognizer(Recognizer):
                 continue
             if not core[:1].isupper():
                 # "Thanks saltmarsh, quietlyfurious and Priya": a lower-case word of no language in the list
-                if self.lex.rank(cf) is None and not self.lex.ordinary_in(cf) and not self.lex.contraction(cf) \
-                        and len(cf) >= 3 and not self.lex.word_form(cf):
-                    yield self.person(t, s, e, "a handle coordinated with a name")
+                r = self.lex.rank(cf)
+                if len(cf) >= 3 and not self.lex.contraction(cf) and (
+                        (r is None and not self.lex.ordinary_in(cf) and not self.lex.word_form(cf))
+                        # a rare noun in a list of handles ("blueheron, lentil and everyone")
+                        or (t.english and (r is None or r >= 20000) and not self.lex.ordinary_in(cf)
+                            and self.lex.dictionary_word(cf) and not self.cues.derived_word(cf)
+                            and not cf.endswith(("s", "ed", "ing")) and not knowledge().is_place(cf))):
+                    found = self.person(t, s, e, "a handle coordinated with a name")
+                    persons.append(found)
+                    yield found
                 continue
             rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.rank(cf)
             if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf):
-                yield self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
+                found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
+                persons.append(found)
+                yield found
 
 
 class LowerCaseNameRecognizer(Recognizer):
@@ -1395,6 +1543,15 @@ class LowerCaseNameRecognizer(Recognizer):
         if not t.lower_style:
             return
         cues, lex, text = self.cues, self.lex, t.text
+        m2 = _LOWER_OPENING_PAIR.match(text)
+        if m2 and t.english and t.role == "comment" and t.free(*m2.span(1)):
+            # "jo hiding behind the chickens": a two-letter given name, no word, opening a comment
+            cf = m2.group(1)
+            r = lex.rank(cf)
+            if cues.any_given_name(cf) and (r is None or (r >= 3000 and not lex.dictionary_word(cf))) \
+                    and cf not in cues.not_names and cf not in cues.relations and cf not in cues.kin_titles \
+                    and cf not in cues.acronyms and cf not in INTERJECTIONS and cf not in cues.greet1:
+                yield self.person(t, m2.start(1), m2.end(1), "a two-letter given name opening a comment")
         for m in _LOWER_TOKEN.finditer(text):
             s, e = m.span(1)
             cf = m.group(1)
@@ -1427,6 +1584,11 @@ class LowerCaseNameRecognizer(Recognizer):
                 yield self.person(t, s, self._second_name(t, e), "a given name written in lower case")
             elif given and self._name_role(text, e):
                 yield self.person(t, s, e, "a given name that is also a word, in a name role")
+            elif not given and not t.english and rank is None and lex.rank(cf) is None and not lex.ordinary_in(cf) \
+                    and not _REPEATS.search(cf) and re.search(r"\b(?:die|der)[ \t]+$", before) \
+                    and _DE_SAID.match(text, e):
+                # "die hinterleitner hat gesagt": southern German names a person with an article
+                yield self.person(t, s, e, "article, a word of no language, a verb of speech (German)")
             elif not given and rank is None and lex.rank(cf) is None and not lex.ordinary_in(cf) \
                     and not _REPEATS.search(cf) and not lex.word_form(cf) and not knowledge().is_place(cf) \
                     and cues.person_verb_after(text, e):
@@ -1456,7 +1618,8 @@ class LowerCaseNameRecognizer(Recognizer):
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, PublicWorkRecognizer, TitleRecognizer, RelationRecognizer, PlaceRecognizer,
+               PublicFigureRecognizer, PublicWorkRecognizer, QuotedNameRecognizer, TitleRecognizer, RelationRecognizer,
+               PlaceRecognizer,
                NationalityRecognizer, TitlePhraseRecognizer,
                NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,

@@ -1,0 +1,60 @@
+"""Rules that need a whole post (a name accepted in one text, used in another): a table of small
+labelled posts in the evaluation format (``[[private]]`` must go, ``{{keep}}`` must stay; the first
+text is the post body, the others comments), each run through the real reader and anonymise stage
+as a text capture. All names are synthetic.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from therapy_threads.anonymise import Anonymiser
+from therapy_threads.anonymise import evalset as ev
+
+
+@pytest.fixture(scope="module")
+def anon():
+    return Anonymiser(ev.EVAL_KEY)
+
+
+def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
+    lines = ["@set rows", f"@lang {lang}", "@site rows.example.org", "@post A thread", "@author Writer | w@example.org |",
+             texts[0]]
+    for i, t in enumerate(texts[1:]):
+        lines += [f"@comment c{i} | name=reader{i}, email=reader{i}@example.org, parent=", t]
+    p = tmp_path / "rows.tt"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return ev.measure(ev.load(p), anon, "capture", tmp_path / "out")
+
+
+@pytest.mark.parametrize("texts", [
+    # a lower-case word accepted as a name elsewhere in the post, used as a name here
+    ["her name is [[Rosemary]] and i see her weekly", "my gf says it's like [[rosemary]] is a hairdresser. the {{rosemary}} in the pot died"],
+    ["her name is [[Rosemary]] and i've seen her for years. [[Rosemary]] got me through it"],
+    ["my therapist is called [[Joy]]", "ok so [[joy]]'s name came up on my feed and i froze. i felt no {{joy}} at all"],
+    ["Moving away.", "oh [[rusty]] i'm so sorry", "also [[rusty]] if you need a rec in {{Denver}} ask me. i know a good one"],
+    ["my mum calls me [[sprout]]", "\"eat your greens, [[sprout]]\" was her whole personality"],
+    # a list of handles after a mention chains along the list, rare nouns included
+    ["thanks for the replies", "thank you @[[quietfern]], [[bluewren]], [[parsnip]] and {{everyone}}, it helped"],
+    # a name accepted in the post is a thing when it heads a noun phrase after an article
+    ["Her name is [[Porsche]] and she is kind.", "no, she does not drive a {{Porsche}}, she cycles. Ask [[Porsche]]!",
+     "we call it the [[Porsche]] face lol"],
+    # a name that is also written inside an address stays a name ("ivo dot marsh at ...")
+    ["I asked who looks after [[Ivo]]. Nobody had.\n\n[[Ivo Marsh]]\n(write to me at [[#ivo dot marsh at example dot ie]])",
+     "[[Ivo]], thank you for this."],
+])
+def test_post_rules(anon, tmp_path, texts):
+    sc = run(anon, tmp_path, texts)
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+@pytest.mark.parametrize("texts", [
+    # an accepted lower-case name that is also a German word stays a word where no name role holds
+    ["Heute war gut.", "ich hatte mal einen therapeuten namens [[herr ehrlich]] und der war gar nicht {{ehrlich}}, echt nicht."],
+    # lower-case chat, even with a sentence opening after a closing quote
+    ["Danke euch.", "bei mir hat [[wiebke]] am ende gesagt: „das bleibt.“ hab ich mir notiert. Hoffnung ist gut lol"],
+])
+def test_post_rules_german(anon, tmp_path, texts):
+    sc = run(anon, tmp_path, texts, lang="de")
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
