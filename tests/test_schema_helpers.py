@@ -63,3 +63,11 @@ def test_committed_suite_files_are_current():
     for name, body in suites.suites_json().items():
         on_disk = json.loads((d / f"{name}.json").read_text(encoding="utf-8"))
         assert on_disk == json.loads(json.dumps(body)), f"schemas/expectations/{name}.json is stale"
+
+
+def test_comment_system_description_names_every_recogniser():
+    # the published data card takes its field descriptions from the schema
+    from therapy_threads.readers.comments.systems import SYSTEMS
+
+    text = schema.json_schema("posts")["properties"]["comment_system"]["description"]
+    assert [s.name for s in SYSTEMS if s.name not in text] == []
