@@ -42,6 +42,12 @@ def check(cls, text, expected, **kw):
     ("or mail ada underscore b at example dot com dot ng.", [("ada underscore b at example dot com dot ng", "email")]),
     ("schreib an ina bindestrich ko at example punkt de", [("ina bindestrich ko at example punkt de", "email")]),
     ("we were a dash of it at home dot com", []),
+    # the words for "@" and "." of other languages, and any country code as the last label
+    ("mail: ruud punt ax apenstaartje example punt nl.", [("ruud punt ax apenstaartje example punt nl", "email")]),
+    ("skriv til lis snabel-a example punktum dk!", [("lis snabel-a example punktum dk", "email")]),
+    ("an k punkt berg ät example punkt de", [("k punkt berg ät example punkt de", "email")]),
+    ("or ama dot k at example dot com dot gh", [("ama dot k at example dot com dot gh", "email")]),
+    ("that is the point at issue, we punt at dawn", []),
     ("look at it dot com, we met at 5", []),
 ])
 def test_email(text, expected):
@@ -53,6 +59,9 @@ def test_email(text, expected):
     ("my blog, ivowrites dot example dot com, has it", [("ivowrites dot example dot com", "url")]),
     ("It was money.commitment etc", []),
     ("the dot com bubble", []),
+    # a path written out with the word for "/"
+    ("it's at oakfern dot example dot net slash blog now", [("oakfern dot example dot net slash blog", "url")]),
+    ("infos: tarn punkt example punkt de schrägstrich hilfe", [("tarn punkt example punkt de schrägstrich hilfe", "url")]),
 ])
 def test_url(text, expected):
     check(R.UrlRecognizer, text, expected)
@@ -63,6 +72,10 @@ def test_url(text, expected):
     ("dont text me on +48 601 555 210 anymore", [("+48 601 555 210", "phone")]),
     ("ruf mich an: 0151 55512345", [("0151 55512345", "phone")]),
     ("from 2019-2024, session 3 of 12 on 14.03.2024", []),
+    # toll-free numbers are helplines and services, never a person's own line
+    ("I ring the helpline (0800 83 85 87) at night", []),
+    ("rund um die Uhr: 0800 111 0 111, kostenlos", []),
+    ("call 1-800-273-8255 or text me on 07700 900461", [("07700 900461", "phone")]),
     ("see https://web.archive.org/web/20160330101229/x and posts/6427302910", []),
 ])
 def test_phone(text, expected):

@@ -99,13 +99,18 @@ _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of phone numbers in ``text``: any number with a "+" country code, and national
     numbers in the formats of ``regions``. A possible number (right length for its region) is
-    enough: the point is that nobody can dial it from the dataset, not that it is in service."""
+    enough: the point is that nobody can dial it from the dataset, not that it is in service.
+    Toll-free numbers (libphonenumber's TOLL_FREE type in a region that reads them: "0800 ..." in
+    the UK, Germany or South Africa, "1-800-..." in North America) are left out: they are the
+    public lines of helplines and services that posts pass on, never a person's own number."""
     if len(_DIGITS.findall(text)) < 7:
         return []
     import phonenumbers
     from phonenumbers import Leniency, PhoneNumberMatcher
 
     cands: set[tuple[int, int]] = set()
+    free: set[tuple[int, int]] = set()
+    toll_free = phonenumbers.PhoneNumberType.TOLL_FREE
     for region in regions:
         for m in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
             raw = m.raw_string.strip()
@@ -113,10 +118,12 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
                 continue
             if _in_token(text, m.start, m.end):
                 continue  # digits inside a link or an id ("/web/20160330101229/", "posts/1015...")
-            if phonenumbers.is_possible_number(m.number):
+            if phonenumbers.is_valid_number(m.number) and phonenumbers.number_type(m.number) == toll_free:
+                free.add((m.start, m.end))
+            elif phonenumbers.is_possible_number(m.number):
                 cands.add((m.start, m.end))
     out: list[tuple[int, int]] = []
     for s, e in sorted(cands, key=lambda x: (x[0] - x[1], x[0])):  # longest first
-        if not any(a < e and s < b for a, b in out):
+        if not any(a < e and s < b for a, b in out) and not any(a <= s and e <= b for a, b in free):
             out.append((s, e))
     return sorted(out)
