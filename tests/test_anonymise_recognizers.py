@@ -114,6 +114,12 @@ def test_public_figure(text, expected):
     ("A group for people finishing therapy (Ireland, UK, Australia)", [("Ireland", "keep"), ("Australia", "keep")]),
     ("my granddaughter Florence is studying in Florence", [("Florence", "keep")]),
     ("Say hello to Florence in Florence!", [("Florence", "keep")]),
+    # a country or state that is also a given name needs plain evidence of a person
+    ("Kenya: the helpline, and Befrienders Kenya too.", [("Kenya", "keep"), ("Kenya", "keep")]),
+    ("Jamaica: di clinic have a line", [("Jamaica", "keep")]),
+    ("since you both mentioned Ghana. Sis is in.", [("Ghana", "keep")]),
+    ("Kenya said she would come, and Kenya x", []),
+    ("my niece Jamaica and I went", []),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -217,6 +223,8 @@ def test_lexicon_noun_caps(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("ok so rachel went to spain and i cried lol", [("rachel", "person")]),
     ("i will pay the bill and hope for the best lol", []),
+    # a state or country after a place word is the place, even as a given name
+    ("ok so he is rich now, in florida, with a boat lol", []),
 ])
 def test_lexicon_lower(text, expected):
     check(R.LowerCaseNameRecognizer, text, expected)

@@ -2,7 +2,7 @@
 writing (a sourced list), phone numbers (Google's libphonenumber via ``phonenumbers``).
 
 Frozen files in ``therapy_threads/data/`` (their digests are part of the anonymiser fingerprint):
-``places.txt`` (exported by ``places_export.py``) and ``public_figures.toml``.
+``places.txt`` and ``regions.txt`` (exported by ``places_export.py``) and ``public_figures.toml``.
 """
 from __future__ import annotations
 
@@ -41,6 +41,10 @@ class Knowledge:
     figure_adjectives: frozenset[str]  # "freudian", "jungian", "kleinian"
     digest: str
     demonyms: frozenset[str] = frozenset()  # case-folded: "irish", "filipino", "danish"
+    regions: frozenset[str] = frozenset()  # case-folded countries, US states, continents ("kenya", "indiana")
+
+    def is_region(self, phrase: str) -> bool:
+        return _WS.sub(" ", phrase).casefold() in self.regions
 
     def is_place(self, phrase: str) -> bool:
         return _WS.sub(" ", phrase).casefold() in self.places
@@ -60,6 +64,7 @@ def knowledge() -> Knowledge:
     places_txt = _data("places.txt")
     figures_txt = _data("public_figures.toml")
     demonyms_txt = _data("demonyms.txt")
+    regions_txt = _data("regions.txt")
     places = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in places_txt.splitlines() if ln.strip())
     firsts = frozenset(p.split(" ", 1)[0] for p in places if " " in p)
     by_surname: dict[str, list[Figure]] = {}
@@ -73,10 +78,12 @@ def knowledge() -> Knowledge:
             by_surname.setdefault(fig.surname, []).append(fig)
             stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname
             adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
-    digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt + "\0" + regions_txt)
+                            .encode("utf-8")).hexdigest()
     demonyms = frozenset(ln.strip().casefold() for ln in demonyms_txt.splitlines() if ln.strip())
+    regions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in regions_txt.splitlines() if ln.strip())
     return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest,
-                     demonyms)
+                     demonyms, regions)
 
 
 # ---- phone numbers --------------------------------------------------------------------------------

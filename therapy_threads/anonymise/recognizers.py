@@ -517,6 +517,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+_SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’-]+)?)")
 _LIST_PREV = re.compile(r"([A-Z][\w'’.-]+)[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*$")
@@ -621,6 +622,16 @@ class PlaceRecognizer(Recognizer):
             return True  # "my granddaughter Florence", "say hello to Florence"
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
+        if knowledge().is_region(cf):
+            # a country or state that is also a given name ("Kenya", "Jamaica", "Indiana") is the
+            # place unless the text says plainly that it is someone: not by opening a line or by
+            # being a given name
+            return (_KISSES_END.match(text, e) is not None or cues.signoff(text, s, e) or cf in t.doc.known
+                    or cues.greeting_before(text, s) or _SAID_AFTER.match(text, e) is not None
+                    or (re.search(r",[ \t]*$", text[max(0, s - 3):s]) is not None
+                        and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]) is not None)
+                    or re.match(r",[ \t]+(?:you|i|thank|thanks|ty|same|sorry|yes|no|agree)\b", text[e:e + 12],
+                                re.I) is not None)
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
             return True  # "..., Lutz." addresses a person
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
@@ -1572,6 +1583,8 @@ class LowerCaseNameRecognizer(Recognizer):
             if given and not word and cf not in lex.first_names and knowledge().is_place(cf) \
                     and not self._name_role(text, e):
                 continue  # "he said portugal": a place that is a name only elsewhere ("denise" is a town too)
+            if given and knowledge().is_region(cf) and _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
+                continue  # "rich now, in florida": a country or state after a place word is the place
             if given and not word:
                 yield self.person(t, s, self._second_name(t, e), "a given name written in lower case")
             elif given and self._name_role(text, e):
