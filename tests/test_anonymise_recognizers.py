@@ -390,3 +390,32 @@ def test_a_post_that_uses_a_word_as_a_place_keeps_it_a_place():
 ])
 def test_quoted_name(text, expected):
     check(R.QuotedNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She is at Otieno Memorial Hospital now.", [("Otieno Memorial Hospital", "keep")]),
+    ("the Mental Health Authority has a line", [("Mental Health Authority", "keep")]),
+    ("The letter from NHS Borderlands said 18 weeks.", [("NHS Borderlands", "keep")]),
+    ("OK Sarah, fair enough", []),
+    ("my friend Grace said so", []),
+])
+def test_organisation(text, expected):
+    check(R.OrganisationRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a run-together word used as a thing is a brand, addressed or talking it is a handle
+    ("mine came through NorthTel. Also KindCounsel exists but meh", []),
+    ("Bei einer Krise: SorgenLinie 0800 111 0 111", []),
+    ("WillowBark that is so true", [("WillowBark", "person")]),
+])
+def test_handle_or_brand(text, expected):
+    check(R.HandleRecognizer, text, expected, lang="de" if "Krise" in text else "en")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He takes MoMo. Pay by ZaPay too", [("MoMo", "keep"), ("ZaPay", "keep")]),
+])
+def test_brand_shape_as_thing(text, expected):
+    check(R.EnglishNameRecognizer, text, expected)
+

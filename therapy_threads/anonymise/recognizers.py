@@ -656,6 +656,74 @@ class PlaceRecognizer(Recognizer):
         return cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
 
 
+# Head nouns of organisations in English: a capitalised phrase ending in one names an institution
+# ("Kenyatta National Hospital", "Mental Health Authority", "Accra Psychiatric Hospital"), never a person,
+# whatever given names or surnames it starts with.
+_ORG_HEADS = frozenset((
+    "hospital", "hospitals", "clinic", "clinics", "health", "healthcare", "board", "trust", "authority",
+    "centre", "center", "university", "universiti", "college", "school", "academy", "church", "chapel",
+    "foundation", "service", "services", "council", "ministry", "institute", "institution", "society",
+    "association", "commission", "department", "agency", "charity", "helpline", "network", "partnership",
+    "infirmary", "federation", "union", "alliance", "bank", "company", "corporation", "inc", "ltd", "llc",
+    "gmbh", "group", "library", "museum", "press", "publishing", "records", "studios", "radio", "mission",
+    "project", "programme", "program", "initiative", "collective", "cooperative", "co-op", "surgery",
+))
+_ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
+# a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
+# "BetterHelp exists", "CallLine 0800 ..."
+_THING_BEFORE = re.compile(r"\b(?:through|via|using|use|uses|used|takes|take|took|accepts|accept|on|into|onto|"
+                           r"with the|the|a|an|by|pay by|paid by|paid with|pay with|download|downloaded|install|"
+                           r"installed|über|per|mit der|mit dem|die|der|das)[ \t]+$", re.I)
+_THING_AFTER = re.compile(r"(?:[ \t]+(?:app|apps|account|accounts|subscription|exists|existed|offers|offered|"
+                          r"charges|charged|costs|cost|is an app|has an app|hotline|line)\b|[ \t:]+\+?\d)", re.I)
+
+
+def thing_role(text: str, s: int, e: int) -> bool:
+    """The word at [s, e) is used as a thing (a brand, an app, a service), not addressed or quoted."""
+    if text[e:e + 2] in ("'s", "’s"):
+        return False
+    return bool(_THING_BEFORE.search(text, max(0, s - 16), s) or _THING_AFTER.match(text, e))
+
+
+class OrganisationRecognizer(Recognizer):
+    """Names of organisations: a capitalised phrase ending in an organisation noun ("Kenyatta National
+    Hospital", "NHS Greater Glasgow Health Board"), and an acronym followed by a capitalised word that
+    is no given name ("NHS Lothian"). Kept whole, so the given names and surnames inside them are not
+    taken for people."""
+
+    name, score = "organisation", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, caps, cues, lex = t.text, t.caps, self.cues, self.lex
+        i = 0
+        n = len(caps)
+        while i < n:
+            j = i
+            while j + 1 < n and _ORG_GLUE.fullmatch(text, caps[j][1], caps[j + 1][0]) \
+                    and "\n" not in text[caps[j][1]:caps[j + 1][0]]:
+                j += 1
+            words = [core for _s, _e, _tok, core in caps[i:j + 1]]
+            s0 = caps[i][0]
+            lead = words[0].casefold()
+            if lead in cues.titles or lead in cues.relations or cues.relation_before(text, s0) \
+                    or cues.title_before(text, s0):
+                i = j + 1
+                continue
+            # the last organisation noun of the run ends the organisation's name
+            last = max((x for x in range(1, len(words)) if POSS.sub("", words[x]).casefold() in _ORG_HEADS),
+                       default=None)
+            if last is not None:
+                end = caps[i + last][0] + len(POSS.sub("", words[last]))
+                yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
+            elif len(words) >= 2 and words[0].isupper() and 2 <= len(words[0]) <= 5 \
+                    and lead not in cues.titles and not any(
+                        cues.any_given_name(w.casefold()) or w.casefold() in lex.first_names for w in words[1:]):
+                end = caps[j][0] + len(POSS.sub("", words[-1]))
+                yield self.span(s0, end, KEEP, reason="an organisation's name (an acronym and a name that is no person's)")
+            i = j + 1
+
+
 _TITLE_GLUE = re.compile(r"[ \t]+(?:(?:of|the|to|a|an|in|for|and|on|at|with|from|is|my|your|our|me|you)[ \t]+)*")
 
 
@@ -1237,6 +1305,8 @@ class HandleRecognizer(Recognizer):
                     continue
                 if rx is _CAMEL and self.lex.rank(tok.casefold()) is not None:
                     continue  # a brand that is a word ("YouTube", "WordPress")
+                if rx is _CAMEL and tok[:1].isupper() and thing_role(text, s, e) and tok.casefold() not in t.doc.known:
+                    continue  # a brand used as a thing ("came through SaskTel", "BetterHelp exists")
                 if rx is _HANDLE_SHAPE and re.fullmatch(r"[A-Za-z]+\d{2,4}", tok):
                     word, digits = re.match(r"([A-Za-z]+)(\d+)", tok).groups()
                     wcf = word.casefold()
@@ -1330,6 +1400,10 @@ class EnglishNameRecognizer(Recognizer):
                 continue
             cf = core.casefold().replace("’", "'")
             if cf in cues.not_names:
+                continue
+            if re.search(r"[a-z][A-Z]", core) and not re.match(r"(?:Mc|Mac|O)[A-Z]", core) \
+                    and thing_role(text, s, ce) and cf not in doc.known:
+                yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
                 continue
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
@@ -1624,7 +1698,7 @@ def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
                PublicFigureRecognizer, PublicWorkRecognizer, QuotedNameRecognizer, TitleRecognizer, RelationRecognizer,
-               PlaceRecognizer,
+               PlaceRecognizer, OrganisationRecognizer,
                NationalityRecognizer, TitlePhraseRecognizer,
                NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
