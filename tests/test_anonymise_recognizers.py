@@ -266,6 +266,16 @@ def test_address(text, expected):
     ("I showed them Adaeze Nkem Obiora talking about her depression.", [("Adaeze Nkem Obiora", "keep")]),
     ("Lúcia da Fonseca wrote that affection heals.", [("Lúcia da Fonseca", "keep")]),
     ("my friend Sam Lee was talking about it", []),
+    # a possessive before a title, a title in quotes, a modifier before the work noun
+    ("This week it was Rowan Ashby's The Quiet Hill, twice.", [("Rowan Ashby", "keep")]),
+    ("What got me through was Imani Wekesa's Unbroken, and running.", [("Imani Wekesa", "keep")]),
+    ('Music counts. Lina Marr "Harbour" every winter.', [("Lina Marr", "keep")]),
+    ("And Ewan Dorley's radio interviews, which helped.", [("Ewan Dorley", "keep")]),
+    ("she quotes Hilde Varga at me when I'm dramatic", [("Hilde Varga", "keep")]),
+    ("Also, Callum Brodie said something in an interview about help.", [("Callum Brodie", "keep")]),
+    ("Mwangi wa Kariuki (rereading his first novel) helped", [("Mwangi wa Kariuki", "keep")]),
+    ("my sister Aisha Noor's car broke down", []),
+    ("I told Sam Lee about it", []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)
@@ -418,4 +428,14 @@ def test_handle_or_brand(text, expected):
 ])
 def test_brand_shape_as_thing(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # German: a genitive -s before a work noun, a verb of writing after the name
+    ("und Jonas Brekkes biografie, die hab ich gelesen", [("Jonas Brekkes", "keep")]),
+    ("das hat Mikkel Sand auch so ähnlich geschrieben", [("Mikkel Sand", "keep")]),
+    ("das hat mir Mikkel Sand gesagt", []),
+])
+def test_public_work_de(text, expected):
+    check(R.PublicWorkRecognizer, text, expected, lang="de")
 

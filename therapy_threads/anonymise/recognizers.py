@@ -378,10 +378,21 @@ class PublicFigureRecognizer(Recognizer):
 _WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|podcasts|talk|talks|ted\s+talk|album|"
           r"albums|song|songs|lyrics|music|film|films|movie|movies|show|series|documentary|work|works|theory|"
           r"research|studies|interview|interviews|quote|quotes|essay|essays|lecture|lectures|video|videos|speech|"
-          r"biography|autobiography|stand-up|special|sketch|character|workbook|course|newsletter|column|letters")
+          r"biography|autobiography|stand-up|special|sketch|character|workbook|course|newsletter|column|letters|"
+          r"show|shows|radio\s+show|records|record|track|tracks|single|gig|gigs|set|play|plays|"
+          # German: "Robert Xs Biografie", "ein Interview von X"
+          r"buch|bücher|roman|romane|biografie|biographie|lied|lieder|gedicht|gedichte|hörbuch|hörspiel|"
+          r"hörspiele|trilogie|platte|konzert|serie|sendung|kolumne")
 # a public person is talked about through their work; a private one through their relation to the writer
-_WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famous|great|amazing|brilliant|"
-                         r"whole|early|later)[ \t]+)?(?:" + _WORKS + r")\b|[ \t]+(?:(?:" + _WORKS + r")\b|"
+_WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäöü]+[ \t]+)?(?:" + _WORKS + r")\b"
+                         # a possessive before a title in title case or in quotes: "X's The Living
+                         # Mountain", "X's Unbowed", 'X's "Melanin"'; a title in quotes: 'X "River"'
+                         r"|['’]s?[ \t]+(?:[\"“‘][A-Z]|(?:The|A|An)[ \t]+[A-Z]|[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*(?:[,.;)]|$))"
+                         r"|[ \t]+[\"“][A-Z][^\"”\n]{1,60}[\"”]"
+                         r"|[ \t]*\((?:re-?)?reading\b"
+                         r"|[ \t]+(?:said|says|spoke|talked|talks)\b[^.\n]{0,30}\b(?:interview|podcast|speech|documentary|book)\b"
+                         r"|(?:[ \t]+\w+){0,4}[ \t]+(?:geschrieben|schreibt|schrieb|gesungen|singt|sang)\b"
+                         r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
                          r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
@@ -391,14 +402,15 @@ _WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famo
                          r"|,?[ \t]+(?:who[ \t]+)?(?:(?:was|is|has[ \t]+been)[ \t]+)?(?:writing|talking|speaking|"
                          r"lecturing)[ \t]+(?:about|on)\b|,[ \t]+who[ \t]+(?:wrote|writes|coined|argued|argues|"
                          r"described|describes)\b)", re.I)
-_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
-                          r"playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
+_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quotes|quoting|quoted|listen to|listening to|"
+                          r"play|plays|played|playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
                           r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
                           r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
 
 
-_WORK_ANY = re.compile(r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|playing|blasting|streaming|concert|"
+_WORK_ANY = re.compile(r"['’]s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])|[ \t][\"“][a-z]|\(re|geschrieben|schreibt|schrieb|gesungen|singt|"
+                       r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
                        r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
                        r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
                        r"poster|picture|fan|interview|podcast|words)")
@@ -508,7 +520,7 @@ class QuotedNameRecognizer(Recognizer):
             yield self.person(t, m.start(1), m.end(1), "quoted by name or handle ('what X said')")
 
 
-_NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le)[ \t]+)?")
+_NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le|wa|bin|binti|ibn|al|el)[ \t]+)?")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
