@@ -130,6 +130,12 @@ def test_place(text, expected):
     ("Mrs Pennock asked me.", [("Pennock", "person")], "en"),
     ("Bei Frau Dr. von Hagen war ich lange.", [("von Hagen", "person")], "de"),
     ("he is not Mr. Warmth, he is", [("Warmth", "keep")], "en"),
+    # a title before initials or a single capital
+    ("Write to me. — Dr K. M.", [("K. M.", "person")], "en"),
+    ("i call her Dr. V in my head", [("V", "person")], "en"),
+    ("Mr. I think not", [], "en"),
+    # in text written without capitals, a capital after a title is a name even if it is a word
+    ("bis meine nachbarin Frau Klug geklopft hat, war nicht so klug", [("Klug", "person")], "de"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -177,6 +183,12 @@ def test_relation(text, expected, lang):
     ("we moved back to the U.K.", []),
     ("I got a B.", []),
     ("that is all I wanted to say", []),
+    # initials after kisses, a closing word or a slash, or before kisses
+    ("or call the clinic. xo j.", [("j.", "person")]),
+    ("danke an alle hier. /R.", [("R.", "person")]),
+    ("fahrradfahren gegen den wind. knus P.", [("P.", "person")]),
+    ("Thank you, Ana. K.L. x", [("K.L.", "person")]),
+    ("we met at 9 a.m.", []),
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)

@@ -81,6 +81,8 @@ _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|
 # "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
 _INITIALS = r"[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){0,2}"
 _INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
+_INITIALS_CLOSE = re.compile(r"(?:^|(?<=\s))(?P<close>/|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[.,]?)[ \t]*"
+                             r"(?<![^\s/])(?P<name>(?:[A-Za-z]\.[ \t]?){1,3})(?P<kiss>[ \t]+(?:x{1,4}|xo+))?[ \t]*$", re.I)
 _INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
 _LOWER_VOCATIVE = re.compile(r"(?<=[A-Za-z']),[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")
@@ -805,6 +807,10 @@ class NationalityRecognizer(Recognizer):
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
+_TITLE_INITIALS = re.compile(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?[ \t]+"
+                             r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
+
+
 class TitleRecognizer(Recognizer):
     """A title before a name: "Dr. Adeyemi", "Mrs Pennington", "Frau Dr. von Hagen", "dr yilmaz"."""
 
@@ -834,11 +840,16 @@ class TitleRecognizer(Recognizer):
                 t.doc.keep.add(cf)
                 yield self.span(s, s + len(core), KEEP, reason="title before an ordinary word (a personification)")
                 continue
-            if t.lang in NOUN_CAPS:
+            if t.lang in NOUN_CAPS and not t.lower_style:
+                # in text written without capitals, a capital after a title marks a name even
+                # where the word is one too ("meine nachbarin Frau Schön")
                 lr = self.lex.lang_rank(cf, t.lang)
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf):
                     continue  # "Herr Gott", "Frau Doktor"
             yield self.person(t, s, self.extend(text, s + len(core), t.lang), "title before a name")
+        # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
+        for m in _TITLE_INITIALS.finditer(text):
+            yield self.person(t, m.start(1), m.end(1), "title before initials")
         for m in re.finditer(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?:von|van|de|zu|van der|von der)[ \t]+"
                              r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
             yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
@@ -1040,6 +1051,15 @@ class SignoffRecognizer(Recognizer):
         m = _INITIALS_END.search(text, max(0, len(text) - 40))
         if m and re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms:  # "... in the U.K."
             yield self.person(t, m.start("name"), m.end("name"), "initials signing the text")
+        else:
+            # initials after kisses, a closing word or a slash, or before kisses: "xo m.", "knus H.",
+            # "/F.", "A.B. x"
+            m = _INITIALS_CLOSE.search(text, max(0, len(text) - 40))
+            close = m.group("close").strip(" ,.").casefold() if m else ""
+            if m and (m.group("kiss") or close == "/" or re.fullmatch(r"x{1,4}|xo+|xox+", close)
+                      or self._closing(close)) \
+                    and re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms:
+                yield self.person(t, m.start("name"), m.end("name"), "initials with a closing word or kisses")
         if '"' in t.text or "”" in t.text:
             for m in _INITIALS_QUOTE.finditer(t.text):
                 yield self.person(t, m.start("name"), m.end("name"), "initials signing a quoted note")
@@ -1076,6 +1096,8 @@ class SignoffRecognizer(Recognizer):
                 candidates.append((m.start("name"), m.end("name"), "name on the line after a closing word"))
         for s, e, why in candidates:
             s, e = s + base, e + base
+            if re.search(r"(?:^|[\s/])[A-Za-z]\.$", t.text[max(0, s - 3):s]):
+                continue  # the last of a run of initials ("C.D. x"), found whole above
             name = t.text[s:e].rstrip(".")
             e = s + len(name)
             words = name.split()
