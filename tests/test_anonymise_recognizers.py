@@ -218,6 +218,10 @@ def test_handle(text, expected):
     ("my first counsellor, Dolores Ann Whitcombe, retired", [("Dolores Ann Whitcombe", "person")]),
     ("a quiet man called Tadhg Ó Briain. Six sessions.", [("Tadhg Ó Briain", "person")]),
     ("I was telling Niamh Ní Dhuibhir about it", [("Niamh Ní Dhuibhir", "person")]),
+    # a word-name capitalised after "I'm" mid-sentence is the writer's name
+    ("Hello from the coast. I'm Gift, and I was a big man.", [("Gift", "person")]),
+    ("Hello all, I'm Patience from the coast.", [("Patience", "person")]),
+    ("Hello all, I'm fine, thanks.", []),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)

@@ -1488,6 +1488,11 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a given name opening a comment that talks to that person"
         if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
             return "person", "a given name the writer introduces themselves with"
+        if word_name and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
+                and re.match(r"[ \t]*(?:[,.;!]|\(|[ \t]+(?:and|from|here|too)\b)", text[ee:ee + 8]):
+            # "I'm Gift, and ...", "I'm Justice from Cape Coast": capitalised mid-sentence after "I'm",
+            # a word-name is the writer's name ("I'm fine" is not capitalised)
+            return "person", "a word-name the writer introduces themselves with"
         if first or (last and rank is None):
             if rank is None:
                 if first:
