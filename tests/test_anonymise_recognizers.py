@@ -241,6 +241,8 @@ def test_lexicon_noun_caps(text, expected):
     ("i will pay the bill and hope for the best lol", []),
     # a state or country after a place word is the place, even as a given name
     ("ok so he is rich now, in florida, with a boat lol", []),
+    # an exclamation in another language the writer mixes in ("tak!" is Danish "thanks")
+    ("ok that helps so much. tak!", []),
 ])
 def test_lexicon_lower(text, expected):
     check(R.LowerCaseNameRecognizer, text, expected)

@@ -1698,6 +1698,9 @@ class LowerCaseNameRecognizer(Recognizer):
                 continue  # "he said portugal": a place that is a name only elsewhere ("denise" is a town too)
             if given and knowledge().is_region(cf) and _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
                 continue  # "rich now, in florida": a country or state after a place word is the place
+            if given and not word and cf not in t.doc.accepted and re.match(r"[ \t]*!", text[e:e + 3]) \
+                    and self.lex.ordinary_in(cf) - {t.lang}:
+                continue  # "tak!": an exclamation in another language the writer mixes in, not a name
             if given and not word:
                 yield self.person(t, s, self._second_name(t, e), "a given name written in lower case")
             elif given and self._name_role(text, e):
