@@ -165,6 +165,9 @@ def test_title(text, expected, lang):
     ("my friend will come too", [], "en"),
     ("Bring it (the book) back", [], "en"),
     ("we ate Doritos in front of the TV", [], "en"),
+    # Malay and Singlish forms of address before a name
+    ("My Kak Suria was the only one who said it", [("Suria", "person")], "en"),
+    ("and my Makcik Rohana asked if I'm possessed", [("Rohana", "person")], "en"),
 ])
 def test_relation(text, expected, lang):
     check(R.RelationRecognizer, text, expected, lang=lang)
