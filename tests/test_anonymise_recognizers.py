@@ -295,6 +295,7 @@ def test_address(text, expected):
     ("she quotes Hilde Varga at me when I'm dramatic", [("Hilde Varga", "keep")]),
     ("Also, Callum Brodie said something in an interview about help.", [("Callum Brodie", "keep")]),
     ("Mwangi wa Kariuki (rereading his first novel) helped", [("Mwangi wa Kariuki", "keep")]),
+    ("Tomas Reyes's Born a Stranger, obviously.", [("Tomas Reyes", "keep")]),
     ("my sister Aisha Noor's car broke down", []),
     ("I told Sam Lee about it", []),
 ])

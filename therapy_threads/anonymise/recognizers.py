@@ -389,7 +389,8 @@ _WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|pod
 _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäöü]+[ \t]+)?(?:" + _WORKS + r")\b"
                          # a possessive before a title in title case or in quotes: "X's The Living
                          # Mountain", "X's Unbowed", 'X's "Melanin"'; a title in quotes: 'X "River"'
-                         r"|['’]s?[ \t]+(?:[\"“‘][A-Z]|(?:The|A|An)[ \t]+[A-Z]|[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*(?:[,.;)]|$))"
+                         r"|['’]s?[ \t]+(?:[\"“‘][A-Z]|(?:The|A|An)[ \t]+[A-Z]|[A-Z][\w'’-]*(?:[ \t]+(?:[a-z]{1,3}|[A-Z][\w'’-]*)){0,5}"
+                         r"[ \t]*(?:[,.;:!?)]|$|[ \t]+(?:and|or|which|is|was|by|on|in)\b))"
                          r"|[ \t]+[\"“][A-Z][^\"”\n]{1,60}[\"”]"
                          r"|[ \t]*\((?:re-?)?reading\b"
                          r"|[ \t]+(?:said|says|spoke|talked|talks)\b[^.\n]{0,30}\b(?:interview|podcast|speech|documentary|book)\b"
@@ -418,6 +419,9 @@ _WORK_ANY = re.compile(r"['’]s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)]
                        r"poster|picture|fan|interview|podcast|words)")
 
 
+_POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
+
+
 class PublicWorkRecognizer(Recognizer):
     """A full name talked about through the person's work is a public person's, kept whether or
     not it is on the list: "Matt Haig has a line about...", "Matthew Perry's memoir", "a poem by
@@ -430,6 +434,8 @@ class PublicWorkRecognizer(Recognizer):
             return
         text, cues, lex = t.text, self.cues, self.lex
         cue_at = [m.start() for m in _WORK_ANY.finditer(t.low)]
+        if "'" in text or "’" in text:  # "X's Born a Crime": a capitalised possessive before a title
+            cue_at = sorted(cue_at + [m.start() for m in _POSS_TITLE.finditer(text)])
         if not cue_at:
             return  # no word about anyone's work anywhere in the text
         # capitalised names, and names written in lower case ("recommending mary oliver poems")
