@@ -192,6 +192,7 @@ def test_relation(text, expected, lang):
     ("fahrradfahren gegen den wind. knus P.", [("P.", "person")]),
     ("Thank you, Ana. K.L. x", [("K.L.", "person")]),
     ("we met at 9 a.m.", []),
+    ("she would have liked that.\nE. xx", [("E", "person")]),
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)

@@ -1102,7 +1102,7 @@ class SignoffRecognizer(Recognizer):
                 candidates.append((m.start("name"), m.end("name"), "name on the line after a closing word"))
         for s, e, why in candidates:
             s, e = s + base, e + base
-            if re.search(r"(?:^|[\s/])[A-Za-z]\.$", t.text[max(0, s - 3):s]):
+            if re.search(r"(?:^|[\s/])[A-Za-z]\.\Z", t.text[max(0, s - 3):s]):
                 continue  # the last of a run of initials ("C.D. x"), found whole above
             name = t.text[s:e].rstrip(".")
             e = s + len(name)
