@@ -54,7 +54,13 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
 
     th = threading.Thread(target=reader, daemon=True)
     th.start()
+    loads: list[float] = []
+    next_load = 0.0
     while proc.poll() is None:
+        if time.perf_counter() >= next_load:  # the machine is shared: say how busy it was
+            loads.append(os.getloadavg()[0])
+            next_load = time.perf_counter() + 5
+
         try:
             procs = [parent] + parent.children(recursive=True)
             rss = pss = 0
@@ -80,7 +86,9 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         sys.stderr.write("".join(lines[-40:]))
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
     return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(peak / 2**20, 1),
-            "peak_pss_mb": round(peak_pss / 2**20, 1), "tail": "".join(lines[-12:])}
+            "peak_pss_mb": round(peak_pss / 2**20, 1),
+            "load_average_1min": {"mean": round(sum(loads) / max(1, len(loads)), 1), "max": round(max(loads, default=0), 1)},
+            "tail": "".join(lines[-12:])}
 
 
 def main() -> None:
@@ -150,6 +158,9 @@ def main() -> None:
         "end_to_end_seconds": round(cold["seconds"] + release["seconds"], 1),
         "incremental_build": {k: v for k, v in incr.items() if k != "tail"},
         "incremental_ratio": round(incr["seconds"] / cold["seconds"], 3),
+        "incremental_cpu_ratio": round(incr["cpu_seconds"] / max(cold["cpu_seconds"], 0.1), 3),
+        "quiet_machine_estimate_s": {"cold_build": round(cold["cpu_seconds"] / (os.cpu_count() or 1), 1),
+                                     "release": round(release["cpu_seconds"] / (os.cpu_count() or 1), 1)},
         "incremental_cache": {"hit": sum(1 for s in report2["sources"] if s.get("cache") == "hit"),
                               "miss": sum(1 for s in report2["sources"] if s.get("cache") == "miss")},
         "cold_stages_s": report.get("timings", {}),

@@ -126,3 +126,21 @@ def test_a_build_without_validation_carries_no_verdict(prefect_harness, test_key
     build_flow(sources=str(src), out=str(out), key_file=str(test_key), workers=1, run_validation=False)
     assert not (out / "validation").exists()
     assert "isso-wxr" in set(pq.read_table(out / "comments.parquet").column("source_id").to_pylist())
+
+
+def test_a_validated_build_keeps_the_bytes_its_verdicts_name(prefect_harness, test_key, tmp_path):
+    # The gate's verdicts bind build_report.json; a build that rewrote it afterwards could not be
+    # published ("not the file the validation checked").
+    from flows.build import build_flow
+
+    from therapy_threads import verdict
+    from therapy_threads.anonymise.keys import load_key
+
+    out = tmp_path / "build"
+    report = build_flow(sources=str(ROOT / "seeds"), out=str(out), key_file=str(test_key), workers=1)
+    assert report["validation"]["success"] is True
+    found = verdict.check(out, load_key(test_key, create=False))
+    assert {stage: v.passed for stage, v in found.items()} == {s: True for s in verdict.STAGES}
+    now = verdict.digest_files(out)
+    for v in found.values():
+        assert verdict.changed_files(v, now) == []

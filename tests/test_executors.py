@@ -68,6 +68,7 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path):
     p = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     workers = [int(x) for x in p.stdout.readline().split()]
     assert workers and all(psutil.pid_exists(w) for w in workers)
+    workers += [c.pid for c in psutil.Process(p.pid).children(recursive=True)]  # the fork server too
     p.kill()
     p.wait()
     deadline = time.time() + 15
@@ -124,3 +125,33 @@ def test_prefect_retries_a_503_but_not_a_404(prefect_harness):
 
     assert f() == "ok"
     assert calls == {"503": 3, "404": 1}
+
+
+def _preloaded(_: int) -> tuple[bool, bool]:
+    import gc
+    import sys
+
+    return "therapy_threads.worker_preload" in sys.modules, gc.get_freeze_count() > 0
+
+
+def test_extraction_workers_start_with_the_models_loaded_and_frozen():
+    # forked from the preloaded fork server: word lists and models are shared pages, not per worker
+    with LocalExecutor(2) as ex:
+        got = {ex.submit("extract", _preloaded, i).result() for i in range(4)}
+    assert got == {(True, True)}
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_validation_runs_in_one_worker_process_by_default():
+    # each GX validation worker is a few hundred MB: one keeps a build's tree under 1 GB
+    with LocalExecutor(2) as ex:
+        pids = {ex.submit("validate", _pid, i).result() for i in range(6)}
+    assert len(pids) == 1 and os.getpid() not in pids
+    with LocalExecutor(2, step_workers={}) as ex:
+        futs = [ex.submit("validate", time.sleep, 0.5) for _ in range(2)]
+        assert ex._pools["validate"]._max_workers == 2
+        for f in futs:
+            f.result()

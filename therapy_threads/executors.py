@@ -5,8 +5,9 @@
 
 * ``fetch``    network I/O (URL sources): daemon threads of this process, so the per-host rate
   limit is shared and a stuck connection can never keep the process alive at exit;
-* ``extract``  read + anonymise + audit one source: worker processes that load the key, policy
-  and models once;
+* ``extract``  read + anonymise + audit one source: worker processes forked from a fork server
+  that loaded the word lists and models once (``worker_preload``: their pages are shared), each
+  loading the key and policy once;
 * ``validate`` Great Expectations over a group of new fragments: a second pool, started only
   after the extraction pool has exited, so the two memory footprints never add up.
 
@@ -28,6 +29,11 @@ import time
 from typing import Any, Callable
 
 STEPS = ("fetch", "extract", "validate")
+# Worker processes per step where it differs from ``workers``. A Great Expectations validation
+# worker is ~260 MB of GX and pandas before its batch (≤ 64k rows, ~200 MB more at its peak);
+# two of them next to the CLI and the Prefect server took the 1M-comment build to 1.35-1.42 GB
+# (PSS), one keeps it under 1 GB. Validation is a small share of a build's CPU.
+STEP_WORKERS = {"validate": 1}
 
 
 class SourceTimeout(Exception):
@@ -37,9 +43,44 @@ class SourceTimeout(Exception):
 # ----------------------------------------------------------------------------- worker side
 
 def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
+    # The immediate parent is the build itself, or the fork server it started (extraction).
+    first = os.getppid()
+    while os.getppid() == first and _alive(parent):
         time.sleep(0.5)
     os._exit(1)  # the build that started us is gone: never linger as an orphan
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _context(step: str) -> Any:
+    """How worker processes start. Never fork the build itself: it runs Prefect's client and
+    event loop in threads. Extraction workers fork from a fork server that has imported
+    :mod:`therapy_threads.worker_preload` (models and word lists loaded once, pages shared);
+    the others are spawned."""
+    if step == "extract" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["therapy_threads.worker_preload"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _stop_fork_server() -> None:
+    """The fork server holds a copy of the models: stop it with the extraction step, so later
+    steps do not carry it (a later extraction starts a new one)."""
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        with contextlib.suppress(Exception):
+            stop()
 
 
 def _init_worker(parent: int, init: Callable[..., None] | None, init_args: tuple) -> None:
@@ -107,8 +148,9 @@ class LocalExecutor:
 
     def __init__(self, workers: int | None = None, *, deadline: float | None = None,
                  worker_init: Callable[..., None] | None = None, worker_init_args: tuple = (),
-                 fetch_threads: int = 4):
+                 fetch_threads: int = 4, step_workers: dict[str, int] | None = None):
         self.workers = max(1, workers or os.cpu_count() or 1)
+        self.step_workers = dict(STEP_WORKERS if step_workers is None else step_workers)
         self.deadline = deadline
         self._init = (worker_init, worker_init_args)
         self._fetch_threads = fetch_threads
@@ -135,9 +177,9 @@ class LocalExecutor:
                     pool = _DaemonThreads(1)
                 else:
                     init, args = self._init if step == "extract" else (None, ())
-                    # spawn, not fork: the parent runs Prefect's client and event loop in threads
                     pool = cf.ProcessPoolExecutor(
-                        max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                        max_workers=max(1, min(self.workers, self.step_workers.get(step, self.workers))),
+                        mp_context=_context(step),
                         initializer=_init_worker, initargs=(os.getpid(), init, args))
                 self._pools[step] = pool
             return pool
@@ -157,6 +199,8 @@ class LocalExecutor:
             pool = self._pools.pop(step, None)
         if pool is not None:
             self._stop(pool, kill)
+            if step == "extract" and isinstance(pool, cf.ProcessPoolExecutor):
+                _stop_fork_server()
 
     def shutdown(self, *, kill: bool = False) -> None:
         """Stop every pool; with ``kill``, terminate workers still busy (hung sources)."""
@@ -164,6 +208,8 @@ class LocalExecutor:
             pools, self._pools = self._pools, {}
         for pool in pools.values():
             self._stop(pool, kill)
+        if any(isinstance(p, cf.ProcessPoolExecutor) for p in pools.values()):
+            _stop_fork_server()
 
     @staticmethod
     def _stop(pool: Any, kill: bool) -> None:

@@ -364,7 +364,7 @@ class PublicFigureRecognizer(Recognizer):
             got: list[str] = []
             while j >= 0 and len(got) < len(fig.tokens) + 1:
                 between = text[toks[j][1]:toks[j + 1][0]]
-                if not re.fullmatch(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?", between):
+                if not _FULL_NAME_GAP.fullmatch(between):
                     break
                 got.insert(0, toks[j][2].casefold())
                 if need and got[:len(need)] == need[:len(got)] and all(w in got for w in need):
@@ -372,7 +372,7 @@ class PublicFigureRecognizer(Recognizer):
                 j -= 1
             if need and len(need) == 1 and i > 0 and toks[i - 1][2].casefold() == need[0]:
                 between = text[toks[i - 1][1]:toks[i][0]]
-                if re.fullmatch(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?", between):
+                if _FULL_NAME_GAP.fullmatch(between):
                     return i - 1
         return None
 
@@ -496,10 +496,16 @@ class PublicWorkRecognizer(Recognizer):
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
 
     def _surname_like(self, w: str) -> bool:
-        cf = POSS.sub("", w).casefold()
-        r = self.lex.rank(cf)
-        return (len(cf) >= 2 and cf not in self.cues.not_names and not self.cues.function_word(cf)
-                and (r is None or r >= 3000 or self.lex.is_surname(cf) or self.lex.proper_noun(cf)))
+        memo = self.__dict__.setdefault("_surname_memo", {})
+        hit = memo.get(w)
+        if hit is None:
+            if len(memo) > 200_000:  # a word list, not the corpus: bounded
+                memo.clear()
+            cf = POSS.sub("", w).casefold()
+            r = self.lex.rank(cf)
+            hit = memo[w] = (len(cf) >= 2 and cf not in self.cues.not_names and not self.cues.function_word(cf)
+                             and (r is None or r >= 3000 or self.lex.is_surname(cf) or self.lex.proper_noun(cf)))
+        return hit
 
 
 class QuotedNameRecognizer(Recognizer):
@@ -528,6 +534,8 @@ class QuotedNameRecognizer(Recognizer):
             yield self.person(t, m.start(1), m.end(1), "quoted by name or handle ('what X said')")
 
 
+_BLANKS = re.compile(r"[ \t]+")
+_FULL_NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?")
 _NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le|wa|bin|binti|ibn|al|el)[ \t]+)?")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|leave|left|visit|visited|"
@@ -577,7 +585,7 @@ class PlaceRecognizer(Recognizer):
                 if n == 1 and tok.casefold() not in k.places:
                     break
                 if n > 1 and (tok.casefold() not in k.place_first_words or not all(
-                        re.fullmatch(r"[ \t]+", text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
+                        _BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
                     continue
                 end = toks[j][0] + len(toks[j][2])
                 if k.is_place(text[s:end]):
