@@ -42,6 +42,12 @@ def check(cls, text, expected, **kw):
     ("or mail ada underscore b at example dot com dot ng.", [("ada underscore b at example dot com dot ng", "email")]),
     ("schreib an ina bindestrich ko at example punkt de", [("ina bindestrich ko at example punkt de", "email")]),
     ("we were a dash of it at home dot com", []),
+    # the words for "@" and "." of other languages, and any country code as the last label
+    ("mail: ruud punt ax apenstaartje example punt nl.", [("ruud punt ax apenstaartje example punt nl", "email")]),
+    ("skriv til lis snabel-a example punktum dk!", [("lis snabel-a example punktum dk", "email")]),
+    ("an k punkt berg ät example punkt de", [("k punkt berg ät example punkt de", "email")]),
+    ("or ama dot k at example dot com dot gh", [("ama dot k at example dot com dot gh", "email")]),
+    ("that is the point at issue, we punt at dawn", []),
     ("look at it dot com, we met at 5", []),
 ])
 def test_email(text, expected):
@@ -53,6 +59,9 @@ def test_email(text, expected):
     ("my blog, ivowrites dot example dot com, has it", [("ivowrites dot example dot com", "url")]),
     ("It was money.commitment etc", []),
     ("the dot com bubble", []),
+    # a path written out with the word for "/"
+    ("it's at oakfern dot example dot net slash blog now", [("oakfern dot example dot net slash blog", "url")]),
+    ("infos: tarn punkt example punkt de schrägstrich hilfe", [("tarn punkt example punkt de schrägstrich hilfe", "url")]),
 ])
 def test_url(text, expected):
     check(R.UrlRecognizer, text, expected)
@@ -63,6 +72,10 @@ def test_url(text, expected):
     ("dont text me on +48 601 555 210 anymore", [("+48 601 555 210", "phone")]),
     ("ruf mich an: 0151 55512345", [("0151 55512345", "phone")]),
     ("from 2019-2024, session 3 of 12 on 14.03.2024", []),
+    # toll-free numbers are helplines and services, never a person's own line
+    ("I ring the helpline (0800 83 85 87) at night", []),
+    ("rund um die Uhr: 0800 111 0 111, kostenlos", []),
+    ("call 1-800-273-8255 or text me on 07700 900461", [("07700 900461", "phone")]),
     ("see https://web.archive.org/web/20160330101229/x and posts/6427302910", []),
 ])
 def test_phone(text, expected):
@@ -101,6 +114,12 @@ def test_public_figure(text, expected):
     ("A group for people finishing therapy (Ireland, UK, Australia)", [("Ireland", "keep"), ("Australia", "keep")]),
     ("my granddaughter Florence is studying in Florence", [("Florence", "keep")]),
     ("Say hello to Florence in Florence!", [("Florence", "keep")]),
+    # a country or state that is also a given name needs plain evidence of a person
+    ("Kenya: the helpline, and Befrienders Kenya too.", [("Kenya", "keep"), ("Kenya", "keep")]),
+    ("Jamaica: di clinic have a line", [("Jamaica", "keep")]),
+    ("since you both mentioned Ghana. Sis is in.", [("Ghana", "keep")]),
+    ("Kenya said she would come, and Kenya x", []),
+    ("my niece Jamaica and I went", []),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -111,6 +130,12 @@ def test_place(text, expected):
     ("Mrs Pennock asked me.", [("Pennock", "person")], "en"),
     ("Bei Frau Dr. von Hagen war ich lange.", [("von Hagen", "person")], "de"),
     ("he is not Mr. Warmth, he is", [("Warmth", "keep")], "en"),
+    # a title before initials or a single capital
+    ("Write to me. — Dr K. M.", [("K. M.", "person")], "en"),
+    ("i call her Dr. V in my head", [("V", "person")], "en"),
+    ("Mr. I think not", [], "en"),
+    # in text written without capitals, a capital after a title is a name even if it is a word
+    ("bis meine nachbarin Frau Klug geklopft hat, war nicht so klug", [("Klug", "person")], "de"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -140,6 +165,9 @@ def test_title(text, expected, lang):
     ("my friend will come too", [], "en"),
     ("Bring it (the book) back", [], "en"),
     ("we ate Doritos in front of the TV", [], "en"),
+    # Malay and Singlish forms of address before a name
+    ("My Kak Suria was the only one who said it", [("Suria", "person")], "en"),
+    ("and my Makcik Rohana asked if I'm possessed", [("Rohana", "person")], "en"),
 ])
 def test_relation(text, expected, lang):
     check(R.RelationRecognizer, text, expected, lang=lang)
@@ -158,6 +186,13 @@ def test_relation(text, expected, lang):
     ("we moved back to the U.K.", []),
     ("I got a B.", []),
     ("that is all I wanted to say", []),
+    # initials after kisses, a closing word or a slash, or before kisses
+    ("or call the clinic. xo j.", [("j.", "person")]),
+    ("danke an alle hier. /R.", [("R.", "person")]),
+    ("fahrradfahren gegen den wind. knus P.", [("P.", "person")]),
+    ("Thank you, Ana. K.L. x", [("K.L.", "person")]),
+    ("we met at 9 a.m.", []),
+    ("she would have liked that.\nE. xx", [("E", "person")]),
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)
@@ -187,6 +222,10 @@ def test_handle(text, expected):
     ("my first counsellor, Dolores Ann Whitcombe, retired", [("Dolores Ann Whitcombe", "person")]),
     ("a quiet man called Tadhg Ó Briain. Six sessions.", [("Tadhg Ó Briain", "person")]),
     ("I was telling Niamh Ní Dhuibhir about it", [("Niamh Ní Dhuibhir", "person")]),
+    # a word-name capitalised after "I'm" mid-sentence is the writer's name
+    ("Hello from the coast. I'm Gift, and I was a big man.", [("Gift", "person")]),
+    ("Hello all, I'm Patience from the coast.", [("Patience", "person")]),
+    ("Hello all, I'm fine, thanks.", []),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
@@ -204,6 +243,10 @@ def test_lexicon_noun_caps(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("ok so rachel went to spain and i cried lol", [("rachel", "person")]),
     ("i will pay the bill and hope for the best lol", []),
+    # a state or country after a place word is the place, even as a given name
+    ("ok so he is rich now, in florida, with a boat lol", []),
+    # an exclamation in another language the writer mixes in ("tak!" is Danish "thanks")
+    ("ok that helps so much. tak!", []),
 ])
 def test_lexicon_lower(text, expected):
     check(R.LowerCaseNameRecognizer, text, expected)
@@ -245,6 +288,17 @@ def test_address(text, expected):
     ("I showed them Adaeze Nkem Obiora talking about her depression.", [("Adaeze Nkem Obiora", "keep")]),
     ("Lúcia da Fonseca wrote that affection heals.", [("Lúcia da Fonseca", "keep")]),
     ("my friend Sam Lee was talking about it", []),
+    # a possessive before a title, a title in quotes, a modifier before the work noun
+    ("This week it was Rowan Ashby's The Quiet Hill, twice.", [("Rowan Ashby", "keep")]),
+    ("What got me through was Imani Wekesa's Unbroken, and running.", [("Imani Wekesa", "keep")]),
+    ('Music counts. Lina Marr "Harbour" every winter.', [("Lina Marr", "keep")]),
+    ("And Ewan Dorley's radio interviews, which helped.", [("Ewan Dorley", "keep")]),
+    ("she quotes Hilde Varga at me when I'm dramatic", [("Hilde Varga", "keep")]),
+    ("Also, Callum Brodie said something in an interview about help.", [("Callum Brodie", "keep")]),
+    ("Mwangi wa Kariuki (rereading his first novel) helped", [("Mwangi wa Kariuki", "keep")]),
+    ("Tomas Reyes's Born a Stranger, obviously.", [("Tomas Reyes", "keep")]),
+    ("my sister Aisha Noor's car broke down", []),
+    ("I told Sam Lee about it", []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)
@@ -369,3 +423,42 @@ def test_a_post_that_uses_a_word_as_a_place_keeps_it_a_place():
 ])
 def test_quoted_name(text, expected):
     check(R.QuotedNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("She is at Otieno Memorial Hospital now.", [("Otieno Memorial Hospital", "keep")]),
+    ("the Mental Health Authority has a line", [("Mental Health Authority", "keep")]),
+    ("The letter from NHS Borderlands said 18 weeks.", [("NHS Borderlands", "keep")]),
+    ("OK Sarah, fair enough", []),
+    ("my friend Grace said so", []),
+])
+def test_organisation(text, expected):
+    check(R.OrganisationRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a run-together word used as a thing is a brand, addressed or talking it is a handle
+    ("mine came through NorthTel. Also KindCounsel exists but meh", []),
+    ("Bei einer Krise: SorgenLinie 0800 111 0 111", []),
+    ("WillowBark that is so true", [("WillowBark", "person")]),
+])
+def test_handle_or_brand(text, expected):
+    check(R.HandleRecognizer, text, expected, lang="de" if "Krise" in text else "en")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He takes MoMo. Pay by ZaPay too", [("MoMo", "keep"), ("ZaPay", "keep")]),
+])
+def test_brand_shape_as_thing(text, expected):
+    check(R.EnglishNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # German: a genitive -s before a work noun, a verb of writing after the name
+    ("und Jonas Brekkes biografie, die hab ich gelesen", [("Jonas Brekkes", "keep")]),
+    ("das hat Mikkel Sand auch so ähnlich geschrieben", [("Mikkel Sand", "keep")]),
+    ("das hat mir Mikkel Sand gesagt", []),
+])
+def test_public_work_de(text, expected):
+    check(R.PublicWorkRecognizer, text, expected, lang="de")
+

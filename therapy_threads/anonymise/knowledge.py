@@ -2,7 +2,7 @@
 writing (a sourced list), phone numbers (Google's libphonenumber via ``phonenumbers``).
 
 Frozen files in ``therapy_threads/data/`` (their digests are part of the anonymiser fingerprint):
-``places.txt`` (exported by ``places_export.py``) and ``public_figures.toml``.
+``places.txt`` and ``regions.txt`` (exported by ``places_export.py``) and ``public_figures.toml``.
 """
 from __future__ import annotations
 
@@ -41,6 +41,10 @@ class Knowledge:
     figure_adjectives: frozenset[str]  # "freudian", "jungian", "kleinian"
     digest: str
     demonyms: frozenset[str] = frozenset()  # case-folded: "irish", "filipino", "danish"
+    regions: frozenset[str] = frozenset()  # case-folded countries, US states, continents ("kenya", "indiana")
+
+    def is_region(self, phrase: str) -> bool:
+        return _WS.sub(" ", phrase).casefold() in self.regions
 
     def is_place(self, phrase: str) -> bool:
         return _WS.sub(" ", phrase).casefold() in self.places
@@ -60,6 +64,7 @@ def knowledge() -> Knowledge:
     places_txt = _data("places.txt")
     figures_txt = _data("public_figures.toml")
     demonyms_txt = _data("demonyms.txt")
+    regions_txt = _data("regions.txt")
     places = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in places_txt.splitlines() if ln.strip())
     firsts = frozenset(p.split(" ", 1)[0] for p in places if " " in p)
     by_surname: dict[str, list[Figure]] = {}
@@ -73,10 +78,12 @@ def knowledge() -> Knowledge:
             by_surname.setdefault(fig.surname, []).append(fig)
             stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname
             adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
-    digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt + "\0" + regions_txt)
+                            .encode("utf-8")).hexdigest()
     demonyms = frozenset(ln.strip().casefold() for ln in demonyms_txt.splitlines() if ln.strip())
+    regions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in regions_txt.splitlines() if ln.strip())
     return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest,
-                     demonyms)
+                     demonyms, regions)
 
 
 # ---- phone numbers --------------------------------------------------------------------------------
@@ -99,13 +106,18 @@ _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of phone numbers in ``text``: any number with a "+" country code, and national
     numbers in the formats of ``regions``. A possible number (right length for its region) is
-    enough: the point is that nobody can dial it from the dataset, not that it is in service."""
+    enough: the point is that nobody can dial it from the dataset, not that it is in service.
+    Toll-free numbers (libphonenumber's TOLL_FREE type in a region that reads them: "0800 ..." in
+    the UK, Germany or South Africa, "1-800-..." in North America) are left out: they are the
+    public lines of helplines and services that posts pass on, never a person's own number."""
     if len(_DIGITS.findall(text)) < 7:
         return []
     import phonenumbers
     from phonenumbers import Leniency, PhoneNumberMatcher
 
     cands: set[tuple[int, int]] = set()
+    free: set[tuple[int, int]] = set()
+    toll_free = phonenumbers.PhoneNumberType.TOLL_FREE
     for region in regions:
         for m in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
             raw = m.raw_string.strip()
@@ -113,10 +125,12 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
                 continue
             if _in_token(text, m.start, m.end):
                 continue  # digits inside a link or an id ("/web/20160330101229/", "posts/1015...")
-            if phonenumbers.is_possible_number(m.number):
+            if phonenumbers.is_valid_number(m.number) and phonenumbers.number_type(m.number) == toll_free:
+                free.add((m.start, m.end))
+            elif phonenumbers.is_possible_number(m.number):
                 cands.add((m.start, m.end))
     out: list[tuple[int, int]] = []
     for s, e in sorted(cands, key=lambda x: (x[0] - x[1], x[0])):  # longest first
-        if not any(a < e and s < b for a, b in out):
+        if not any(a < e and s < b for a, b in out) and not any(a <= s and e <= b for a, b in free):
             out.append((s, e))
     return sorted(out)

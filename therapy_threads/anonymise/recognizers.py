@@ -81,6 +81,8 @@ _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|
 # "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
 _INITIALS = r"[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){0,2}"
 _INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
+_INITIALS_CLOSE = re.compile(r"(?:^|(?<=\s))(?P<close>/|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[.,]?)[ \t]*"
+                             r"(?<![^\s/])(?P<name>(?:[A-Za-z]\.[ \t]?){1,3})(?P<kiss>[ \t]+(?:x{1,4}|xo+))?[ \t]*$", re.I)
 _INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
 _LOWER_VOCATIVE = re.compile(r"(?<=[A-Za-z']),[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")
@@ -378,10 +380,22 @@ class PublicFigureRecognizer(Recognizer):
 _WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|podcasts|talk|talks|ted\s+talk|album|"
           r"albums|song|songs|lyrics|music|film|films|movie|movies|show|series|documentary|work|works|theory|"
           r"research|studies|interview|interviews|quote|quotes|essay|essays|lecture|lectures|video|videos|speech|"
-          r"biography|autobiography|stand-up|special|sketch|character|workbook|course|newsletter|column|letters")
+          r"biography|autobiography|stand-up|special|sketch|character|workbook|course|newsletter|column|letters|"
+          r"show|shows|radio\s+show|records|record|track|tracks|single|gig|gigs|set|play|plays|"
+          # German: "Robert Xs Biografie", "ein Interview von X"
+          r"buch|bücher|roman|romane|biografie|biographie|lied|lieder|gedicht|gedichte|hörbuch|hörspiel|"
+          r"hörspiele|trilogie|platte|konzert|serie|sendung|kolumne")
 # a public person is talked about through their work; a private one through their relation to the writer
-_WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famous|great|amazing|brilliant|"
-                         r"whole|early|later)[ \t]+)?(?:" + _WORKS + r")\b|[ \t]+(?:(?:" + _WORKS + r")\b|"
+_WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäöü]+[ \t]+)?(?:" + _WORKS + r")\b"
+                         # a possessive before a title in title case or in quotes: "X's The Living
+                         # Mountain", "X's Unbowed", 'X's "Melanin"'; a title in quotes: 'X "River"'
+                         r"|['’]s?[ \t]+(?:[\"“‘][A-Z]|(?:The|A|An)[ \t]+[A-Z]|[A-Z][\w'’-]*(?:[ \t]+(?:[a-z]{1,3}|[A-Z][\w'’-]*)){0,5}"
+                         r"[ \t]*(?:[,.;:!?)]|$|[ \t]+(?:and|or|which|is|was|by|on|in)\b))"
+                         r"|[ \t]+[\"“][A-Z][^\"”\n]{1,60}[\"”]"
+                         r"|[ \t]*\((?:re-?)?reading\b"
+                         r"|[ \t]+(?:said|says|spoke|talked|talks)\b[^.\n]{0,30}\b(?:interview|podcast|speech|documentary|book)\b"
+                         r"|(?:[ \t]+\w+){0,4}[ \t]+(?:geschrieben|schreibt|schrieb|gesungen|singt|sang)\b"
+                         r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
                          r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
@@ -391,17 +405,21 @@ _WORK_AFTER = re.compile(r"(?:['’]s?[ \t]+(?:(?:new|latest|first|last|old|famo
                          r"|,?[ \t]+(?:who[ \t]+)?(?:(?:was|is|has[ \t]+been)[ \t]+)?(?:writing|talking|speaking|"
                          r"lecturing)[ \t]+(?:about|on)\b|,[ \t]+who[ \t]+(?:wrote|writes|coined|argued|argues|"
                          r"described|describes)\b)", re.I)
-_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quoting|quoted|listen to|listening to|"
-                          r"playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
+_WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quotes|quoting|quoted|listen to|listening to|"
+                          r"play|plays|played|playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
                           r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
                           r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
 
 
-_WORK_ANY = re.compile(r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|playing|blasting|streaming|concert|"
+_WORK_ANY = re.compile(r"['’]s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])|[ \t][\"“][a-z]|\(re|geschrieben|schreibt|schrieb|gesungen|singt|"
+                       r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
                        r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
                        r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
                        r"poster|picture|fan|interview|podcast|words)")
+
+
+_POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
 
 
 class PublicWorkRecognizer(Recognizer):
@@ -416,6 +434,8 @@ class PublicWorkRecognizer(Recognizer):
             return
         text, cues, lex = t.text, self.cues, self.lex
         cue_at = [m.start() for m in _WORK_ANY.finditer(t.low)]
+        if "'" in text or "’" in text:  # "X's Born a Crime": a capitalised possessive before a title
+            cue_at = sorted(cue_at + [m.start() for m in _POSS_TITLE.finditer(text)])
         if not cue_at:
             return  # no word about anyone's work anywhere in the text
         # capitalised names, and names written in lower case ("recommending mary oliver poems")
@@ -516,7 +536,7 @@ class QuotedNameRecognizer(Recognizer):
 
 _BLANKS = re.compile(r"[ \t]+")
 _FULL_NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?")
-_NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le)[ \t]+)?")
+_NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le|wa|bin|binti|ibn|al|el)[ \t]+)?")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
                            r"via|into|towards|leave|left|visit|visited|"
                            r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
@@ -525,6 +545,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+_SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’-]+)?)")
 _LIST_PREV = re.compile(r"([A-Z][\w'’.-]+)[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*$")
@@ -629,6 +650,16 @@ class PlaceRecognizer(Recognizer):
             return True  # "my granddaughter Florence", "say hello to Florence"
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
+        if knowledge().is_region(cf):
+            # a country or state that is also a given name ("Kenya", "Jamaica", "Indiana") is the
+            # place unless the text says plainly that it is someone: not by opening a line or by
+            # being a given name
+            return (_KISSES_END.match(text, e) is not None or cues.signoff(text, s, e) or cf in t.doc.known
+                    or cues.greeting_before(text, s) or _SAID_AFTER.match(text, e) is not None
+                    or (re.search(r",[ \t]*$", text[max(0, s - 3):s]) is not None
+                        and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]) is not None)
+                    or re.match(r",[ \t]+(?:you|i|thank|thanks|ty|same|sorry|yes|no|agree)\b", text[e:e + 12],
+                                re.I) is not None)
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
             return True  # "..., Lutz." addresses a person
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
@@ -651,6 +682,74 @@ class PlaceRecognizer(Recognizer):
         if cf in t.doc.known or cf in t.doc.accepted:
             return True
         return cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
+
+
+# Head nouns of organisations in English: a capitalised phrase ending in one names an institution
+# ("Kenyatta National Hospital", "Mental Health Authority", "Accra Psychiatric Hospital"), never a person,
+# whatever given names or surnames it starts with.
+_ORG_HEADS = frozenset((
+    "hospital", "hospitals", "clinic", "clinics", "health", "healthcare", "board", "trust", "authority",
+    "centre", "center", "university", "universiti", "college", "school", "academy", "church", "chapel",
+    "foundation", "service", "services", "council", "ministry", "institute", "institution", "society",
+    "association", "commission", "department", "agency", "charity", "helpline", "network", "partnership",
+    "infirmary", "federation", "union", "alliance", "bank", "company", "corporation", "inc", "ltd", "llc",
+    "gmbh", "group", "library", "museum", "press", "publishing", "records", "studios", "radio", "mission",
+    "project", "programme", "program", "initiative", "collective", "cooperative", "co-op", "surgery",
+))
+_ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
+# a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
+# "BetterHelp exists", "CallLine 0800 ..."
+_THING_BEFORE = re.compile(r"\b(?:through|via|using|use|uses|used|takes|take|took|accepts|accept|on|into|onto|"
+                           r"with the|the|a|an|by|pay by|paid by|paid with|pay with|download|downloaded|install|"
+                           r"installed|über|per|mit der|mit dem|die|der|das)[ \t]+$", re.I)
+_THING_AFTER = re.compile(r"(?:[ \t]+(?:app|apps|account|accounts|subscription|exists|existed|offers|offered|"
+                          r"charges|charged|costs|cost|is an app|has an app|hotline|line)\b|[ \t:]+\+?\d)", re.I)
+
+
+def thing_role(text: str, s: int, e: int) -> bool:
+    """The word at [s, e) is used as a thing (a brand, an app, a service), not addressed or quoted."""
+    if text[e:e + 2] in ("'s", "’s"):
+        return False
+    return bool(_THING_BEFORE.search(text, max(0, s - 16), s) or _THING_AFTER.match(text, e))
+
+
+class OrganisationRecognizer(Recognizer):
+    """Names of organisations: a capitalised phrase ending in an organisation noun ("Kenyatta National
+    Hospital", "NHS Greater Glasgow Health Board"), and an acronym followed by a capitalised word that
+    is no given name ("NHS Lothian"). Kept whole, so the given names and surnames inside them are not
+    taken for people."""
+
+    name, score = "organisation", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, caps, cues, lex = t.text, t.caps, self.cues, self.lex
+        i = 0
+        n = len(caps)
+        while i < n:
+            j = i
+            while j + 1 < n and _ORG_GLUE.fullmatch(text, caps[j][1], caps[j + 1][0]) \
+                    and "\n" not in text[caps[j][1]:caps[j + 1][0]]:
+                j += 1
+            words = [core for _s, _e, _tok, core in caps[i:j + 1]]
+            s0 = caps[i][0]
+            lead = words[0].casefold()
+            if lead in cues.titles or lead in cues.relations or cues.relation_before(text, s0) \
+                    or cues.title_before(text, s0):
+                i = j + 1
+                continue
+            # the last organisation noun of the run ends the organisation's name
+            last = max((x for x in range(1, len(words)) if POSS.sub("", words[x]).casefold() in _ORG_HEADS),
+                       default=None)
+            if last is not None:
+                end = caps[i + last][0] + len(POSS.sub("", words[last]))
+                yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
+            elif len(words) >= 2 and words[0].isupper() and 2 <= len(words[0]) <= 5 \
+                    and lead not in cues.titles and not any(
+                        cues.any_given_name(w.casefold()) or w.casefold() in lex.first_names for w in words[1:]):
+                end = caps[j][0] + len(POSS.sub("", words[-1]))
+                yield self.span(s0, end, KEEP, reason="an organisation's name (an acronym and a name that is no person's)")
+            i = j + 1
 
 
 _TITLE_GLUE = re.compile(r"[ \t]+(?:(?:of|the|to|a|an|in|for|and|on|at|with|from|is|my|your|our|me|you)[ \t]+)*")
@@ -722,6 +821,10 @@ class NationalityRecognizer(Recognizer):
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
+_TITLE_INITIALS = re.compile(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?[ \t]+"
+                             r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
+
+
 class TitleRecognizer(Recognizer):
     """A title before a name: "Dr. Adeyemi", "Mrs Pennington", "Frau Dr. von Hagen", "dr yilmaz"."""
 
@@ -751,11 +854,16 @@ class TitleRecognizer(Recognizer):
                 t.doc.keep.add(cf)
                 yield self.span(s, s + len(core), KEEP, reason="title before an ordinary word (a personification)")
                 continue
-            if t.lang in NOUN_CAPS:
+            if t.lang in NOUN_CAPS and not t.lower_style:
+                # in text written without capitals, a capital after a title marks a name even
+                # where the word is one too ("meine nachbarin Frau Schön")
                 lr = self.lex.lang_rank(cf, t.lang)
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf):
                     continue  # "Herr Gott", "Frau Doktor"
             yield self.person(t, s, self.extend(text, s + len(core), t.lang), "title before a name")
+        # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
+        for m in _TITLE_INITIALS.finditer(text):
+            yield self.person(t, m.start(1), m.end(1), "title before initials")
         for m in re.finditer(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?:von|van|de|zu|van der|von der)[ \t]+"
                              r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
             yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
@@ -957,6 +1065,15 @@ class SignoffRecognizer(Recognizer):
         m = _INITIALS_END.search(text, max(0, len(text) - 40))
         if m and re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms:  # "... in the U.K."
             yield self.person(t, m.start("name"), m.end("name"), "initials signing the text")
+        else:
+            # initials after kisses, a closing word or a slash, or before kisses: "xo m.", "knus H.",
+            # "/F.", "A.B. x"
+            m = _INITIALS_CLOSE.search(text, max(0, len(text) - 40))
+            close = m.group("close").strip(" ,.").casefold() if m else ""
+            if m and (m.group("kiss") or close == "/" or re.fullmatch(r"x{1,4}|xo+|xox+", close)
+                      or self._closing(close)) \
+                    and re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms:
+                yield self.person(t, m.start("name"), m.end("name"), "initials with a closing word or kisses")
         if '"' in t.text or "”" in t.text:
             for m in _INITIALS_QUOTE.finditer(t.text):
                 yield self.person(t, m.start("name"), m.end("name"), "initials signing a quoted note")
@@ -993,6 +1110,8 @@ class SignoffRecognizer(Recognizer):
                 candidates.append((m.start("name"), m.end("name"), "name on the line after a closing word"))
         for s, e, why in candidates:
             s, e = s + base, e + base
+            if re.search(r"(?:^|[\s/])[A-Za-z]\.\Z", t.text[max(0, s - 3):s]):
+                continue  # the last of a run of initials ("C.D. x"), found whole above
             name = t.text[s:e].rstrip(".")
             e = s + len(name)
             words = name.split()
@@ -1234,6 +1353,8 @@ class HandleRecognizer(Recognizer):
                     continue
                 if rx is _CAMEL and self.lex.rank(tok.casefold()) is not None:
                     continue  # a brand that is a word ("YouTube", "WordPress")
+                if rx is _CAMEL and tok[:1].isupper() and thing_role(text, s, e) and tok.casefold() not in t.doc.known:
+                    continue  # a brand used as a thing ("came through SaskTel", "BetterHelp exists")
                 if rx is _HANDLE_SHAPE and re.fullmatch(r"[A-Za-z]+\d{2,4}", tok):
                     word, digits = re.match(r"([A-Za-z]+)(\d+)", tok).groups()
                     wcf = word.casefold()
@@ -1328,6 +1449,10 @@ class EnglishNameRecognizer(Recognizer):
             cf = core.casefold().replace("’", "'")
             if cf in cues.not_names:
                 continue
+            if re.search(r"[a-z][A-Z]", core) and not re.match(r"(?:Mc|Mac|O)[A-Z]", core) \
+                    and thing_role(text, s, ce) and cf not in doc.known:
+                yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
+                continue
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
                 yield self.person(t, s, self.extend(text, ce), why)
@@ -1377,6 +1502,11 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a given name opening a comment that talks to that person"
         if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
             return "person", "a given name the writer introduces themselves with"
+        if word_name and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
+                and re.match(r"[ \t]*(?:[,.;!]|\(|[ \t]+(?:and|from|here|too)\b)", text[ee:ee + 8]):
+            # "I'm Gift, and ...", "I'm Justice from Cape Coast": capitalised mid-sentence after "I'm",
+            # a word-name is the writer's name ("I'm fine" is not capitalised)
+            return "person", "a word-name the writer introduces themselves with"
         if first or (last and rank is None):
             if rank is None:
                 if first:
@@ -1580,6 +1710,11 @@ class LowerCaseNameRecognizer(Recognizer):
             if given and not word and cf not in lex.first_names and knowledge().is_place(cf) \
                     and not self._name_role(text, e):
                 continue  # "he said portugal": a place that is a name only elsewhere ("denise" is a town too)
+            if given and knowledge().is_region(cf) and _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
+                continue  # "rich now, in florida": a country or state after a place word is the place
+            if given and not word and cf not in t.doc.accepted and re.match(r"[ \t]*!", text[e:e + 3]) \
+                    and self.lex.ordinary_in(cf) - {t.lang}:
+                continue  # "tak!": an exclamation in another language the writer mixes in, not a name
             if given and not word:
                 yield self.person(t, s, self._second_name(t, e), "a given name written in lower case")
             elif given and self._name_role(text, e):
@@ -1619,7 +1754,7 @@ def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
     classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
                PublicFigureRecognizer, PublicWorkRecognizer, QuotedNameRecognizer, TitleRecognizer, RelationRecognizer,
-               PlaceRecognizer,
+               PlaceRecognizer, OrganisationRecognizer,
                NationalityRecognizer, TitlePhraseRecognizer,
                NamedRecognizer,
                GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
