@@ -37,9 +37,13 @@ def prefect_harness(tmp_path_factory):
 
 def _drain_prefect_queues(timeout: float) -> bool:
     """Send the queued Prefect events and logs, waiting at most ``timeout`` s; True if all went."""
+    import logging
+
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
 
+    # pytest has closed the captured streams by now: progress warnings would print logging errors
+    logging.getLogger("prefect").setLevel(logging.ERROR)
     pending = set()
     for service in (APILogWorker, EventsWorker):
         _done, not_done = service.drain_all(timeout=timeout, at_exit=False)
