@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -192,10 +193,18 @@ def test_flow_artifacts_and_cli_publish_through_the_flow_when_a_server_is_set(
     assert (tmp_path / "reg" / "v1.0.0" / "manifest.json").is_file()
     wanted = ["build-summary", "build-sources", "validation-summary", "release-v1-0-0"]
     # The REST API directly: Prefect 3.8's client sends nulls this server version rejects.
-    resp = httpx.post(PREFECT_API_URL.value().rstrip("/") + "/artifacts/filter",
-                      json={"artifacts": {"key": {"any_": wanted}}, "flow_runs": {}, "task_runs": {},
-                            "limit": 200, "offset": 0, "sort": "KEY_ASC"}, timeout=30)
-    resp.raise_for_status()
-    found = {a["key"]: a for a in resp.json()}
+    # Artifacts reach the server through the flow run's API workers; on a loaded machine they
+    # can land a few seconds after the command returned, so look again before failing.
+    deadline = time.monotonic() + 90
+    while True:
+        resp = httpx.post(PREFECT_API_URL.value().rstrip("/") + "/artifacts/filter",
+                          json={"artifacts": {"key": {"any_": wanted}}, "flow_runs": {},
+                                "task_runs": {}, "limit": 200, "offset": 0, "sort": "KEY_ASC"},
+                          timeout=30)
+        resp.raise_for_status()
+        found = {a["key"]: a for a in resp.json()}
+        if set(found) == set(wanted) or time.monotonic() > deadline:
+            break
+        time.sleep(2)
     assert set(found) == set(wanted)
     assert "comments" in found["build-summary"]["data"]
