@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -177,34 +176,37 @@ def test_same_inputs_and_key_give_identical_files_different_key_different_pseudo
 
 
 def test_flow_artifacts_and_cli_publish_through_the_flow_when_a_server_is_set(
-        seed_build, monkeypatch, tmp_path):
-    """The build and release summaries are Prefect artifacts (what a maintainer sees in the UI)."""
+        prefect_harness, test_key, tmp_path):
+    """The build and release summaries are Prefect artifacts (what a maintainer sees in the UI).
+
+    The commands run as a user runs them, in their own processes pointed at the session's server:
+    in-process runs share Prefect's process-wide clients and queues with every earlier test, and
+    their artifacts went missing in parallel runs."""
+    import os
+    import subprocess
+    import sys
+
     import httpx
     from prefect.settings import PREFECT_API_URL
 
-    from therapy_threads.cli import main
-
-    out, _ = seed_build
-    # an earlier test re-ran the build without validation: its report is new, so validate again
-    assert main(["validate", str(out), "--no-docs"]) == 0
-    monkeypatch.setenv("PREFECT_API_URL", PREFECT_API_URL.value())
-    assert main(["publish", "1.0.0", "--build", str(out), "--registry", str(tmp_path / "reg"),
-                 "--no-data-card"]) == 0
+    api = PREFECT_API_URL.value()
+    env = dict(os.environ, PREFECT_API_URL=api, PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    cli = str(Path(sys.executable).parent / "therapy-threads")
+    out = tmp_path / "build"
+    r = subprocess.run([cli, "build", "--sources", str(ROOT / "seeds"), "--out", str(out), "--quiet",
+                        "--key-file", str(test_key)], env=env, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    r = subprocess.run([cli, "publish", "1.0.0", "--build", str(out), "--registry", str(tmp_path / "reg"),
+                        "--key-file", str(test_key)], env=env, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "via the Prefect flow 'publish-release'" in r.stdout
     assert (tmp_path / "reg" / "v1.0.0" / "manifest.json").is_file()
     wanted = ["build-summary", "build-sources", "validation-summary", "release-v1-0-0"]
     # The REST API directly: Prefect 3.8's client sends nulls this server version rejects.
-    # Artifacts reach the server through the flow run's API workers; on a loaded machine they
-    # can land a few seconds after the command returned, so look again before failing.
-    deadline = time.monotonic() + 90
-    while True:
-        resp = httpx.post(PREFECT_API_URL.value().rstrip("/") + "/artifacts/filter",
-                          json={"artifacts": {"key": {"any_": wanted}}, "flow_runs": {},
-                                "task_runs": {}, "limit": 200, "offset": 0, "sort": "KEY_ASC"},
-                          timeout=30)
-        resp.raise_for_status()
-        found = {a["key"]: a for a in resp.json()}
-        if set(found) == set(wanted) or time.monotonic() > deadline:
-            break
-        time.sleep(2)
+    resp = httpx.post(api.rstrip("/") + "/artifacts/filter",
+                      json={"artifacts": {"key": {"any_": wanted}}, "flow_runs": {}, "task_runs": {},
+                            "limit": 200, "offset": 0, "sort": "KEY_ASC"}, timeout=30)
+    resp.raise_for_status()
+    found = {a["key"]: a for a in resp.json()}
     assert set(found) == set(wanted)
     assert "comments" in found["build-summary"]["data"]
