@@ -80,29 +80,26 @@ def memo_up(node: LexborNode, memo: dict[int, object], own: Callable[[LexborNode
     return value
 
 
+def _sibling_element(n: LexborNode, step: str) -> LexborNode | None:
+    """The nearest sibling element in direction ``step`` ("prev" or "next"), skipping text,
+    comments and empty anchors (``<a id=...>``)."""
+    p = getattr(n, step)
+    while p is not None:
+        if p.is_element_node and not (p.tag == "a" and not p.attributes.get("href")
+                                      and not p.text(strip=True)):
+            return p
+        p = getattr(p, step)
+    return None
+
+
 def prev_element(n: LexborNode) -> LexborNode | None:
     """The previous sibling element, skipping text, comments and empty anchors (``<a id=...>``)."""
-    p = n.prev
-    while p is not None:
-        if p.is_element_node:
-            if p.tag == "a" and not p.attributes.get("href") and not (p.text(strip=True)):
-                p = p.prev
-                continue
-            return p
-        p = p.prev
-    return None
+    return _sibling_element(n, "prev")
 
 
 def next_element(n: LexborNode) -> LexborNode | None:
-    p = n.next
-    while p is not None:
-        if p.is_element_node:
-            if p.tag == "a" and not p.attributes.get("href") and not (p.text(strip=True)):
-                p = p.next
-                continue
-            return p
-        p = p.next
-    return None
+    """The next sibling element, skipping text, comments and empty anchors."""
+    return _sibling_element(n, "next")
 
 
 def element_children(n: LexborNode) -> Iterator[LexborNode]:
