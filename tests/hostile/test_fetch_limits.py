@@ -90,20 +90,23 @@ def test_a_1_gib_gzip_bomb_with_default_limits_keeps_memory_bounded(site):
     bomb (the campaign measured 6-8 GB before)."""
     site.routes["/bomb"] = hs.gzip_bomb(1 << 30)
     code = textwrap.dedent(f"""
-        import resource, sys
+        import sys
         from therapy_threads.fetch import PoliteClient, FetchLimitExceeded
         with PoliteClient(None, min_interval=0.0, max_retries=0) as c:
             try:
                 c.get({site.url('/bomb')!r})
             except FetchLimitExceeded as e:
                 print("refused", e)
-        print("maxrss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        # VmHWM belongs to this program's own memory map; ru_maxrss keeps the high-water mark
+        # of the forked pytest worker across exec and measured the test runner, not the fetch.
+        hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0]
+        print("maxrss_kb", hwm.split()[1])
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
                          cwd=ROOT)
     assert "refused" in out.stdout, out.stderr
     peak_mb = int(out.stdout.split("maxrss_kb")[1]) / 1024
-    assert peak_mb < 600, peak_mb  # default cap 128 MiB decoded + interpreter and libraries
+    assert peak_mb < 400, peak_mb  # default cap 128 MiB decoded + interpreter and libraries
 
 
 def test_a_redirect_loop_is_named(site):

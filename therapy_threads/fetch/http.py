@@ -22,7 +22,7 @@ import socket
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -353,8 +353,11 @@ def _decoders(encoding: str, url: str) -> list[Any]:
 
 
 class _Inflate:
-    """zlib/gzip decoded in bounded steps: ``feed`` never returns much more than ``room``.
+    """zlib/gzip decoded lazily, at most ``CHUNK`` bytes per piece.
 
+    The caller takes one piece at a time and stops at its limit, so a bomb never has more than
+    one piece decoded beyond what was kept (a list of pieces "up to the limit" held the limit
+    twice over beside the body).
     gzip may hold several members; 'deflate' is zlib-wrapped by the standard but raw deflate
     from some servers, so a first-chunk failure retries it raw.
     """
@@ -365,34 +368,38 @@ class _Inflate:
         self._multi = multi_member
         self._fallback = raw_fallback
 
-    def feed(self, data: bytes, room: int) -> list[bytes]:
+    def feed(self, data: bytes) -> Iterator[bytes]:
         if self._fallback:
             self._fallback = False
             try:
-                return self._feed(data, room)
+                first = self._d.decompress(data, CHUNK)
             except zlib.error:
                 self._d = zlib.decompressobj(-zlib.MAX_WBITS)
-        return self._feed(data, room)
-
-    def _feed(self, data: bytes, room: int) -> list[bytes]:
-        out: list[bytes] = []
-        while data:
-            piece = self._d.decompress(data, min(CHUNK, room + 1))
-            out.append(piece)
-            room -= len(piece)
-            if room < 0:
-                break
-            if not self._d.eof:
-                data = self._d.unconsumed_tail
-            elif self._multi and self._d.unused_data.strip(b"\x00"):
-                data = self._d.unused_data
-                self._d = zlib.decompressobj(self._wbits)
             else:
-                break
-        return out
+                yield first
+                data = self._next_input()
+        while data:
+            yield self._d.decompress(data, CHUNK)
+            data = self._next_input()
+
+    def _next_input(self) -> bytes:
+        if not self._d.eof:
+            return self._d.unconsumed_tail
+        if self._multi and self._d.unused_data.strip(b"\x00"):
+            data = self._d.unused_data
+            self._d = zlib.decompressobj(self._wbits)
+            return data
+        return b""
 
     def flush(self) -> bytes:
         return self._d.flush()
+
+
+def _decoded(raw: bytes, decoders: list[_Inflate]) -> Iterator[bytes]:
+    pieces: Iterator[bytes] = iter((raw,))
+    for d in decoders:
+        pieces = (p for chunk in pieces for p in d.feed(chunk))
+    return pieces
 
 
 def _read_body(response: httpx.Response, url: str, limits: Limits, end: float, truncate: bool,
@@ -415,22 +422,20 @@ def _read_body(response: httpx.Response, url: str, limits: Limits, end: float, t
             if truncate:
                 return buf.getvalue()[:out_cap], True
             raise _too_large(url, wire, wire_cap, "sent more than")
-        pieces = [raw]
         try:
-            for d in decoders:
-                pieces = [p for chunk in pieces for p in d.feed(chunk, out_cap - size)]
+            for p in _decoded(raw, decoders):
+                size += len(p)
+                if size > out_cap:
+                    if truncate:
+                        put(p[: len(p) - (size - out_cap)])
+                        return buf.getvalue(), True
+                    raise ResponseTooLarge(f"{url}: the body decompresses to more than "
+                                           f"{_mb(out_cap)} (a compression bomb or a huge "
+                                           "page); refused. Raise --max-response-mb only if you "
+                                           "trust it")
+                put(p)
         except zlib.error as e:
             raise FetchError(f"{url}: the compressed body is damaged ({e}); try again later")
-        for p in pieces:
-            size += len(p)
-            if size > out_cap:
-                if truncate:
-                    put(p[: len(p) - (size - out_cap)])
-                    return buf.getvalue(), True
-                raise ResponseTooLarge(f"{url}: the body decompresses to more than "
-                                       f"{_mb(out_cap)} (a compression bomb or a huge page); "
-                                       "refused. Raise --max-response-mb only if you trust it")
-            put(p)
     for d in decoders:
         tail = d.flush()
         size += len(tail)
