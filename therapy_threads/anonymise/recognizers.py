@@ -21,7 +21,7 @@ from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_S
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import find_phones, knowledge
-from .patterns import (find_emails, find_mentions, find_urls, find_written_emails, find_written_urls,
+from .patterns import (find_mentions,
                        mention_prefix, url_host)
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
@@ -164,9 +164,10 @@ class EmailRecognizer(Recognizer):
     name, score = "email", 1.0
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        for s, e in find_emails(t.text):
+        emails, _urls, written, _wurls = t.doc.contacts_of(t.text)
+        for s, e in emails:
             yield self.span(s, e, EMAIL, reason="e-mail address")
-        for s, e in find_written_emails(t.text):
+        for s, e in written:
             yield self.span(s, e, EMAIL, reason="e-mail address written out")
 
 
@@ -175,12 +176,13 @@ class UrlRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         keep_own = t.role != "comment" and t.doc.own_host and self.policy.text.keep_own_site_urls_in_body
-        for s, e in find_urls(t.text):
+        _emails, urls, _wemails, written = t.doc.contacts_of(t.text)
+        for s, e in urls:
             if keep_own and url_host(t.text[s:e]) == t.doc.own_host:
                 yield self.span(s, e, KEEP, reason="link to the post's own site in its body")
             else:
                 yield self.span(s, e, URL, reason="link")
-        for s, e in find_written_urls(t.text):
+        for s, e in written:
             yield self.span(s, e, URL, reason="web address written out")
 
 
@@ -412,11 +414,28 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quote
                           r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
 
 
+_WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
+              r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
+              r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
+              r"poster|picture|fan|interview|podcast|words")
+
+
+def by_first_letter(alternation: str) -> str:
+    """The same alternation of plain words grouped by their first letter, in the same order within
+    each letter: "book|by|see" -> "b(?:ook|y)|s(?:ee)". It matches what the flat one matches (two
+    words with different first letters never both match at one place), but the regex engine tries
+    ~20 letters at a word boundary instead of every word (~130 here): the flat form cost ~6 % of
+    the anonymiser on the synthetic corpus."""
+    groups: dict[str, list[str]] = {}
+    for w in alternation.split("|"):
+        if not w[:1].isalpha():
+            raise ValueError(f"by_first_letter takes words, not {w!r}")
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in groups.items())
+
+
 _WORK_ANY = re.compile(r"['’]s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])|[ \t][\"“][a-z]|\(re|geschrieben|schreibt|schrieb|gesungen|singt|"
-                       r"\b(?:" + _WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
-                       r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
-                       r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
-                       r"poster|picture|fan|interview|podcast|words)")
+                       r"\b(?:" + by_first_letter(_WORK_CUES) + r")")
 
 
 _POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
