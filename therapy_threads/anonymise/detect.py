@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .identity import SOFT_RANK
 from .lexicon import Lexicon
-from .patterns import find_contacts
+from .patterns import by_first_letter, find_contacts
 from .policy import Policy
 from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL,  # noqa: F401 (re-exported)
                     Span, resolve)
@@ -152,7 +152,8 @@ def skeleton(s: str) -> str:
 
 
 # a capitalised word where only a place fits: "moving to Georgia", "I'm in Phoenix", "servus aus Linz"
-_PLACE_ROLE = re.compile(r"\b(?:in|from|near|outside|to|visit|visiting|nach|aus|bei)[ \t]+([A-Z][a-zà-ÿ]+)\b(?![ \t]+[A-Z])")
+_PLACE_ROLE = re.compile(r"\b(?:" + by_first_letter("in|from|near|outside|to|visit|visiting|nach|aus|bei")
+                         + r")[ \t]+([A-Z][a-zà-ÿ]+)\b(?![ \t]+[A-Z])")
 
 
 def build_context(texts: list[str], known: dict[str, KnownName], own_host: str | None) -> DocContext:
