@@ -22,3 +22,100 @@ def test_surname_memo_is_the_rule():
         plain = (len(cf) >= 2 and cf not in rec.cues.not_names and not rec.cues.function_word(cf)
                  and (r is None or r >= 3000 or rec.lex.is_surname(cf) or rec.lex.proper_noun(cf)))
         assert rec._surname_like(w) == plain
+
+
+# ---- the second round (issue 13, CPU): each fast form against the plain form it replaces --------
+
+import functools  # noqa: E402
+import re  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from therapy_threads.anonymise import detect as D  # noqa: E402
+from therapy_threads.anonymise import patterns as P  # noqa: E402
+
+# texts made of the characters and words the patterns care about, odd ones included
+_PIECES = st.sampled_from([" ", "\t", "\n", ",", ".", "!", "?", "'", "’", "-", "_", "(", ")", "\"", "“", "×", "÷",
+                           "x", "X", "7", "42", "a", "b", "Z", "É", "é", "ß", "Ă", "\u0250", "ſ", "K", "İ", "ı",
+                           "Tita", "Kuya", "Father", "auntie", "Jun", "Ölga", "my", "mein", "our", "Dr", "dr.", "Mrs",
+                           "professor", "hi", "thank you", "hugs to", "danke", "in", "from", "visiting", "aus",
+                           "Leeds", "book", "books", "by", "poem", "'s", "ted talk", "reading", "geschrieben",
+                           "quiet.harbour", "nightowl_22", "HeartOfGlass", "xXdarkXx", "dot", "at", "example",
+                           "com", "sam@example.org", "www.example.com", "punkt"])
+_TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+_FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@functools.lru_cache(maxsize=1)
+def _cues():
+    from therapy_threads.anonymise.lexicon import lexicon
+    from therapy_threads.anonymise.policy import Policy
+
+    return D.Cues(Policy.load(None), lexicon())
+
+
+@functools.lru_cache(maxsize=None)
+def _recognizer(cls):
+    return cls(_cues())
+
+
+def _all(rx, text):
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def test_by_first_letter_groups_in_order():
+    assert P.by_first_letter("book|by|see|books") == "b(?:ook|y|ooks)|s(?:ee)"
+    assert P.by_first_letter(r"\(re|dr\.in") == r"\((?:re)|d(?:r\.in)"
+    for bad in (r"\sx", "", "(x"):
+        try:
+            P.by_first_letter(bad)
+        except ValueError:
+            continue
+        raise AssertionError(bad)
+
+
+@_FAST
+@given(_TEXTS)
+def test_grouped_word_lists_match_the_flat_ones(text):
+    cues = _cues()
+    low = text.lower()
+    titles = sorted(cues.titles, key=len, reverse=True)
+    flat_title = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in titles) + r")\.?[ \t]+")
+    assert _all(_recognizer(R.TitleRecognizer)._re, low) == _all(flat_title, low)
+    greets = sorted(cues.greetings, key=len, reverse=True)
+    flat_greet = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in greets)
+                            + r")[\s,]+(?P<name>[a-z\u00df-\u00ff][a-z\u00df-\u00ff]+)(?![\w@/'’-])")
+    assert _all(_recognizer(R.GreetingRecognizer)._re, low) == _all(flat_greet, low)
+    assert _all(R._POSSESSIVE_LOW, low) == _all(re.compile(r"\b" + R._POSSESSIVE + r"\s+"), low)
+    flat_work = re.compile(r"['’]s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])|[ \t][\"“][a-z]|\(re|geschrieben|"
+                           r"schreibt|schrieb|gesungen|singt|\b(?:" + R._WORK_CUES + r")")
+    assert _all(R._WORK_ANY, low) == _all(flat_work, low)
+    flat_place = re.compile(r"\b(?:in|from|near|outside|to|visit|visiting|nach|aus|bei)[ \t]+([A-Z][a-zà-ÿ]+)\b"
+                            r"(?![ \t]+[A-Z])")
+    assert _all(D._PLACE_ROLE, text) == _all(flat_place, text)
+
+
+@_FAST
+@given(_TEXTS)
+def test_kin_titles_and_gates_are_the_plain_patterns(text):
+    assert [(m.span(), m.groupdict()) for m in R.kin_title_matches(text)] == \
+        [(m.span(), m.groupdict()) for m in R._KIN_TITLE.finditer(text)]
+    assert bool(R._CAMEL_GATE.search(text)) == bool(re.search(r"[a-z][A-Z]", text))
+    assert bool(R._SHAPE_GATE.search(text)) == bool(re.search(r"[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|"
+                                                              r"[xX][A-Za-z]+[xX]", text))
+
+
+@_FAST
+@given(_TEXTS)
+def test_contacts_and_memoised_cues_are_the_plain_functions(text):
+    assert P.find_contacts(text) == (P.find_emails(text), P.find_urls(text), P.find_written_emails(text),
+                                     P.find_written_urls(text))
+    cues = _cues()
+    for start in range(len(text) + 1):
+        for _ in range(2):  # the second asks the memo
+            m = D._TITLE_BEFORE.search(text[max(0, start - 16):start])
+            assert cues.title_before(text, start) == (bool(m) and m.group(1).casefold() in cues.titles)
+            assert cues.named_before(text, start) == bool(D._NAMED_BEFORE.search(text[max(0, start - 24):start]))
+            m = R.RELATION_BEFORE.search(text[max(0, start - 48):start])
+            assert cues.relation_before(text, start) == (bool(m) and m.group("rel").casefold() in cues.relations)

@@ -65,6 +65,31 @@ _APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<re
                              r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
 _KIN_TITLE = re.compile(r"(?<![\w'’-])(?P<kin>[A-Za-z\u00c0-\u024f'’]{2,8})[ \t]+(?=(?P<name>[A-Z\u00c0-\u00de]"
                         r"[A-Za-z\u00c0-\u024f'’]+(?:-[A-Za-z\u00c0-\u024f]+)*))")
+# _KIN_TITLE matches only before a capital after blanks: finding those first (a blank, then a
+# capital: the engine skips ahead to the blank) and searching only the word before each is cheaper
+# (1.6x on the synthetic corpus) than trying the look-behind and a word at every position.
+_BLANK_CAPITAL = re.compile(r"[ \t][A-Z\u00c0-\u00de]")
+_KIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’" + "".join(map(chr, range(0xC0, 0x250))))
+
+
+def kin_title_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_KIN_TITLE.finditer(text)``, in order. A match is a run of kin characters,
+    blanks, then a capital (looked ahead at): it starts in the run of kin characters that ends at
+    the blanks before that capital. Matches never hide one another (one consumes only its word and
+    blanks, where no other can start), so each capital's is found on its own."""
+    for c in _BLANK_CAPITAL.finditer(text):
+        b = c.start()
+        while b > 0 and text[b - 1] in " \t":
+            b -= 1
+        a = b
+        while a > 0 and text[a - 1] in _KIN_CHARS:
+            a -= 1
+        if a == b:
+            continue
+        # (a bounded search: the name needs two characters after the capital to be seen)
+        m = _KIN_TITLE.search(text, a, c.end() + 1)
+        if m is not None:
+            yield _KIN_TITLE.match(text, m.start())
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
 _STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|"
                      r"Way|Close|Crescent|Row|Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b\.?"
@@ -92,8 +117,24 @@ _HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-
                            r"[xX]{1,2}[A-Za-z]+[xX]{1,2})(?![\w/@-])")
 _WHAT_SAID = re.compile(r"\bwhat[ \t]+([a-z][a-z0-9_]*(?:[ \t]+[a-z][a-z0-9_]*){0,3}?)[ \t]+(?:said|says|wrote|writes|posted|"
                         r"meant|asked)\b")
-_CAMEL_GATE = re.compile(r"[a-z][A-Z]")
-_SHAPE_GATE = re.compile(r"[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|[xX][A-Za-z]+[xX]")
+
+
+class _AnyOf:
+    """``search`` is true where any of the patterns matches. Each pattern starts with a character
+    that is rarer than a letter, so the regex engine skips ahead to it; one alternation whose
+    branches start with letters ("[A-Za-z0-9][_.]...|[A-Za-z]\\d\\d|...") is tried at every position."""
+
+    def __init__(self, *patterns: str):
+        self.patterns = [re.compile(p) for p in patterns]
+
+    def search(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+# cheap first looks for _CAMEL and _HANDLE_SHAPE: "[a-z][A-Z]", and
+# "[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|[xX][A-Za-z]+[xX]" (the look-behind comes after the rarer character)
+_CAMEL_GATE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_SHAPE_GATE = _AnyOf(r"[_.](?<=[A-Za-z0-9][_.])[A-Za-z0-9]", r"\d(?<=[A-Za-z]\d)\d", r"[xX][A-Za-z]+[xX]")
 _LOWER_TOKEN = re.compile(r"(?<![\w@/.'’-])([a-z\u00df-\u00ff][a-z\u00df-\u00ff]+(?:-[a-z\u00df-\u00ff]+)?)(?![\w@/'’-])")
 
 
@@ -922,7 +963,7 @@ class RelationRecognizer(Recognizer):
         "pani Ewelina", "Father Mulcahy"): the next word is a name even when it is also a word. An
         English kin word ("Father", "Auntie") needs a name-like word after it ("Mother Nature" stays)."""
         text, cues, lex = t.text, self.cues, self.lex
-        for m in _KIN_TITLE.finditer(text):
+        for m in kin_title_matches(text):
             kin = m.group("kin").casefold().replace("’", "'")
             if kin not in cues.kin_titles:
                 continue
