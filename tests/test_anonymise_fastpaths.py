@@ -41,7 +41,8 @@ _PIECES = st.sampled_from([" ", "\t", "\n", ",", ".", "!", "?", "'", "’", "-",
                            "Tita", "Kuya", "Father", "auntie", "Jun", "Ölga", "my", "mein", "our", "Dr", "dr.", "Mrs",
                            "professor", "hi", "thank you", "hugs to", "danke", "in", "from", "visiting", "aus",
                            "Leeds", "book", "books", "by", "poem", "'s", "ted talk", "reading", "geschrieben",
-                           "quiet.harbour", "nightowl_22", "HeartOfGlass", "xXdarkXx", "dot", "at", "example",
+                           "quiet.harbour", "nightowl_22", "HeartOfGlass", "xXdarkXx", "dot", "at", "example", "[", "]", "ＤＯＴ",
+                           "Church Road", "Goethestraße", "Mrs", "Frau", "von", "Herrn", "A.", " xo", " x!", "DoT", "PoİNT", "piſte",
                            "com", "sam@example.org", "www.example.com", "punkt"])
 _TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 _FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -119,3 +120,23 @@ def test_contacts_and_memoised_cues_are_the_plain_functions(text):
             assert cues.named_before(text, start) == bool(D._NAMED_BEFORE.search(text[max(0, start - 24):start]))
             m = R.RELATION_BEFORE.search(text[max(0, start - 48):start])
             assert cues.relation_before(text, start) == (bool(m) and m.group("rel").casefold() in cues.relations)
+
+
+def test_fold_odd_is_every_non_ascii_match_of_an_ascii_letter():
+    odd = {chr(c) for c in range(0x80, 0x110000) if re.fullmatch("[a-z]", chr(c), re.I)}
+    assert odd == set(P.FOLD_ODD)
+
+
+@_FAST
+@given(_TEXTS)
+def test_street_title_kiss_and_written_gates_are_necessary(text):
+    if R._STREET.search(text):
+        assert R._STREET_GATE.search(text)
+    if R._TITLE_INITIALS.search(text):
+        assert any(w in text for w in R._TITLE_WORDS)
+    if re.search(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+(?:von|van|de|zu)", text):
+        assert any(w in text for w in R._TITLE_WORDS)
+    assert P._written_hint(text) == bool(P._WRITTEN_HINT.search(text))
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    if R._KISS_SIGNOFF.search(last):
+        assert last.rstrip(" \t!.")[-1:] in ("x", "X", "o", "O")

@@ -150,6 +150,22 @@ WRITTEN_URL_RE = re.compile(
     r"(?<![\w.@])" + _W_LABEL + r"(?:" + _W_DOT + _W_LABEL + r")*" + _W_DOT + _W_TLD + r"(?![\w-])"
     + r"(?:" + _W_SLASH + _W_LABEL + r")*", re.I)  # and a path written out ("... dot de slash hilfe")
 _WRITTEN_HINT = re.compile(r"\b(?:" + _DOT_WORDS + r")\b|[\[(]\s*(?:at|dot|@)\s*[\])]", re.I)
+# Characters outside ASCII that a case-insensitive ASCII letter matches ("İ", "ı", "ſ", the Kelvin
+# sign): where none is in a text, _WRITTEN_HINT's words can only be there in lower-cased text.
+FOLD_ODD = frozenset("\u0130\u0131\u017f\u212a")
+_HINT_WORDS = ("dot", "punt", "punkt", "point", "ponto", "kropka", "piste")  # (hold "punto", "punktum")
+
+
+def _written_hint(text: str) -> bool:
+    """``_WRITTEN_HINT.search(text)``, without its case-insensitive scan of every position where the
+    text has no bracket (its second branch) and none of its words in any case (its first)."""
+    if "[" not in text and "(" not in text and (text.isascii() or FOLD_ODD.isdisjoint(text)):
+        low = text.lower()
+        if not any(w in low for w in _HINT_WORDS):
+            return False
+    return _WRITTEN_HINT.search(text) is not None
+
+
 _WRITTEN_SEP = re.compile(r"(?<!\w)(?:" + _DOT_WORDS + "|" + _AT_WORDS + r")(?!\w)|[\[({<]", re.I)
 
 
@@ -158,14 +174,14 @@ def find_contacts(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     """E-mail addresses, links, written-out e-mail addresses and written-out web addresses, in one
     call: the same four lists as the four ``find_*`` functions, with the written forms' shared
     first look (a case-insensitive scan of the whole text) run once instead of twice."""
-    if not _WRITTEN_HINT.search(text):
+    if not _written_hint(text):
         return find_emails(text), find_urls(text), [], []
     return find_emails(text), find_urls(text), _written_emails(text), _written_urls(text)
 
 
 def find_written_emails(text: str) -> list[tuple[int, int]]:
     """E-mail addresses written out with words or brackets for "@" and "."."""
-    if not _WRITTEN_HINT.search(text):
+    if not _written_hint(text):
         return []
     return _written_emails(text)
 
@@ -191,7 +207,7 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
 def find_written_urls(text: str) -> list[tuple[int, int]]:
     """Web addresses written out with "dot" ("myblog dot example dot com"). A two-part form
     ("the dot com") counts only when its first word is not an ordinary English word."""
-    if not _WRITTEN_HINT.search(text):
+    if not _written_hint(text):
         return []
     return _written_urls(text)
 

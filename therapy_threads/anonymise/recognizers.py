@@ -94,6 +94,9 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
 _STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|"
                      r"Way|Close|Crescent|Row|Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b\.?"
                      r"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer))")
+# what every street name holds (a street word after a blank, or a capitalised word with a German
+# street ending), each starting with a character the engine can skip ahead to: when neither is in
+# the text _STREET cannot match, and the whole-text scan (a word boundary tried at every position) is skipped
 _SIGNOFF_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—~]+[ \t]*)?(?P<name>[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*)?)"
                            r"\.?(?:[ \t]+(?:x+|xo+|xox+|<3|❤️?|💕|🙏))?[ \t]*[!.]*[ \t]*$", re.I)
 _DASH_SIGNOFF = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*)?)\.?[ \t]*$")
@@ -134,6 +137,9 @@ class _AnyOf:
 # cheap first looks for _CAMEL and _HANDLE_SHAPE: "[a-z][A-Z]", and
 # "[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|[xX][A-Za-z]+[xX]" (the look-behind comes after the rarer character)
 _CAMEL_GATE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_STREET_GATE = _AnyOf(r"\s(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|Way|Close|Crescent|Row|"
+                      r"Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b",
+                      r"[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer)")
 _SHAPE_GATE = _AnyOf(r"[_.](?<=[A-Za-z0-9][_.])[A-Za-z0-9]", r"\d(?<=[A-Za-z]\d)\d", r"[xX][A-Za-z]+[xX]")
 _LOWER_TOKEN = re.compile(r"(?<![\w@/.'’-])([a-z\u00df-\u00ff][a-z\u00df-\u00ff]+(?:-[a-z\u00df-\u00ff]+)?)(?![\w@/'’-])")
 
@@ -609,7 +615,7 @@ class PlaceRecognizer(Recognizer):
             return
         k = knowledge()
         text = t.text
-        for m in _STREET.finditer(text):
+        for m in _STREET.finditer(text) if _STREET_GATE.search(text) else ():
             street = m.group(1)
             if " " not in street and t.english and self.lex.rank(street) is not None:
                 continue  # "Cheering", "Offering": English words that end like a German street
@@ -866,6 +872,7 @@ class NationalityRecognizer(Recognizer):
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
+_TITLE_WORDS = ("Dr", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
 _TITLE_INITIALS = re.compile(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?[ \t]+"
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
 
@@ -907,11 +914,12 @@ class TitleRecognizer(Recognizer):
                     continue  # "Herr Gott", "Frau Doktor"
             yield self.person(t, s, self.extend(text, s + len(core), t.lang), "title before a name")
         # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
-        for m in _TITLE_INITIALS.finditer(text):
-            yield self.person(t, m.start(1), m.end(1), "title before initials")
-        for m in re.finditer(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?:von|van|de|zu|van der|von der)[ \t]+"
-                             r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
-            yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
+        if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
+            for m in _TITLE_INITIALS.finditer(text):
+                yield self.person(t, m.start(1), m.end(1), "title before initials")
+            for m in re.finditer(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?:von|van|de|zu|van der|von der)"
+                                 r"[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
+                yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
         if t.lower_style:
             for m in re.finditer(r"\b(?:(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn|mag)\.?\s+)+([a-z][a-z\u00df-\u00ff'-]+)\b",
                                  text):
@@ -1129,7 +1137,8 @@ class SignoffRecognizer(Recognizer):
         m = _DASH_SIGNOFF.search(last) or _DASH_END.search(last)
         if m:
             candidates.append((m.start("name"), m.end("name"), "dash sign-off"))
-        m = _KISS_SIGNOFF.search(last)
+        # (kisses close the line: "x", "xo", "xox" end in x or o, any case; no look otherwise)
+        m = _KISS_SIGNOFF.search(last) if last.rstrip(" \t!.")[-1:] in ("x", "X", "o", "O") else None
         if m:
             candidates.append((m.start("name"), m.end("name"), "sign-off with kisses"))
         inline = re.search(r"(?:^|[.!?]\s+|\n)(?P<close>[A-Za-zÀ-ɏ ]{2,20}),[ \t]*(?P<name>[^\W\d_][\w’'-]*)"
