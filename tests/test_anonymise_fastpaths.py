@@ -140,3 +140,14 @@ def test_street_title_kiss_and_written_gates_are_necessary(text):
     last = text.rstrip().rsplit("\n", 1)[-1]
     if R._KISS_SIGNOFF.search(last):
         assert last.rstrip(" \t!.")[-1:] in ("x", "X", "o", "O")
+
+
+_ADDRESS_PIECES = st.sampled_from([" ", "\t", "\n", "\u00a0", ",", ".", "!", "?", "x", "_", "1", "é", "ſ", "K", "İ",
+                                   "ı", "and", "AND", "ſo", "also", "thanKs", "ha", "aha", "paperboats", "hello",
+                                   "World", "abcd", "ABCDE", "quietriver"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ADDRESS_PIECES, max_size=30).map("".join))
+def test_lower_addressed_is_the_pattern(text):
+    assert R.lower_addressed(text) == [(m.start(1), m.end(1), m.group(1)) for m in R._LOWER_ADDRESSED.finditer(text)]

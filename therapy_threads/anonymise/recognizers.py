@@ -112,6 +112,48 @@ _INITIALS_CLOSE = re.compile(r"(?:^|(?<=\s))(?P<close>/|[^\W\d_]+(?:[ \t]+[^\W\d
                              r"(?<![^\s/])(?P<name>(?:[A-Za-z]\.[ \t]?){1,3})(?P<kiss>[ \t]+(?:x{1,4}|xo+))?[ \t]*$", re.I)
 _INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
+_ADDRESS_MARK = re.compile(r"[,!?]")
+# what [a-z] matches under re.I (ASCII letters and "İ", "ı", "ſ", the Kelvin sign), and the words of
+# _LOWER_ADDRESSED's third branch folded as re.I folds them
+_CI_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a")
+_CI_FOLD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+_ADDRESS_OPENERS = frozenset({"and", "but", "oh", "so", "also", "thanks", "ha"})
+
+
+def lower_addressed(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of group 1 of every ``_LOWER_ADDRESSED`` match, in order, found from the
+    commas and marks that must follow the word instead of trying the pattern at every position.
+
+    The word is a whole run of letters (a blank or the text's start before it, a blank or a mark
+    after it) of five or more; before it, the text starts, or blanks after ".", "!", "?" (any
+    white space), or spaces and tabs after an opener that is a whole word. Matches never overlap
+    (a match ends at its word; the next one's opener or mark comes after it)."""
+    out: list[tuple[int, int, str]] = []
+    for q in _ADDRESS_MARK.finditer(text):
+        h = q.start()
+        while h > 0 and text[h - 1] in " \t":
+            h -= 1
+        g = h
+        while g > 0 and text[g - 1] in _CI_LETTERS:
+            g -= 1
+        if h - g < 5:
+            continue
+        if g > 0:
+            if not text[g - 1].isspace():
+                continue
+            k = g - 1
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if not (k > 0 and text[k - 1] in ".!?"):
+                if any(c not in " \t" for c in text[k:g]):
+                    continue
+                a = k
+                while a > 0 and (text[a - 1].isalnum() or text[a - 1] == "_"):
+                    a -= 1
+                if text[a:k].translate(_CI_FOLD).lower() not in _ADDRESS_OPENERS:
+                    continue
+        out.append((g, h, text[g:h]))
+    return out
 _LOWER_VOCATIVE = re.compile(r"(?<=[A-Za-z']),[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
@@ -1357,12 +1399,11 @@ class HandleRecognizer(Recognizer):
         if not t.english or t.role == "title":
             return
         lex = self.lex
-        for m in _LOWER_ADDRESSED.finditer(t.text) if not t.lower_style else ():
-            cf = m.group(1)
+        for s, e, cf in lower_addressed(t.text) if not t.lower_style else ():
             if lex.rank(cf) is not None or lex.ordinary_in(cf) or lex.word_form(cf) or lex.contraction(cf) \
                     or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf):
                 continue
-            yield self.person(t, m.start(1), m.end(1), "a lower-case handle addressed in capitalised text")
+            yield self.person(t, s, e, "a lower-case handle addressed in capitalised text")
         cues = self.cues
         for m in _LOWER_VOCATIVE.finditer(t.text):
             # "..., which, billy, nobody asked": a given name between commas is the person addressed,
