@@ -42,7 +42,7 @@ _PIECES = st.sampled_from([" ", "\t", "\n", ",", ".", "!", "?", "'", "’", "-",
                            "professor", "hi", "thank you", "hugs to", "danke", "in", "from", "visiting", "aus",
                            "Leeds", "book", "books", "by", "poem", "'s", "ted talk", "reading", "geschrieben",
                            "quiet.harbour", "nightowl_22", "HeartOfGlass", "xXdarkXx", "dot", "at", "example", "[", "]", "ＤＯＴ",
-                           "Church Road", "Goethestraße", "Mrs", "Frau", "von", "Herrn", "A.", " xo", " x!", "DoT", "PoİNT", "piſte",
+                           "Church Road", "Goethestraße", "St", "Ave.", "Park", " Line", "Quay", "Mrs", "Frau", "von", "Herrn", "A.", " xo", " x!", "DoT", "PoİNT", "piſte",
                            "com", "sam@example.org", "www.example.com", "punkt"])
 _TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 _FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -151,3 +151,10 @@ _ADDRESS_PIECES = st.sampled_from([" ", "\t", "\n", "\u00a0", ",", ".", "!", "?"
 @given(st.lists(_ADDRESS_PIECES, max_size=30).map("".join))
 def test_lower_addressed_is_the_pattern(text):
     assert R.lower_addressed(text) == [(m.start(1), m.end(1), m.group(1)) for m in R._LOWER_ADDRESSED.finditer(text)]
+
+
+@_FAST
+@given(_TEXTS)
+def test_street_gate_is_the_plain_pattern(text):
+    plain = re.compile(r"\s(?:" + "|".join(R._STREET_WORDS) + r")\b")
+    assert bool(R._STREET_GATE.patterns[0].search(text)) == bool(plain.search(text))

@@ -179,8 +179,21 @@ class _AnyOf:
 # cheap first looks for _CAMEL and _HANDLE_SHAPE: "[a-z][A-Z]", and
 # "[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]\d\d|[xX][A-Za-z]+[xX]" (the look-behind comes after the rarer character)
 _CAMEL_GATE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
-_STREET_GATE = _AnyOf(r"\s(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|Way|Close|Crescent|Row|"
-                      r"Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b",
+_STREET_WORDS = ("Street", "St", "Road", "Rd", "Lane", "Avenue", "Ave", "Drive", "Place", "Square", "Terrace", "Way",
+                 "Close", "Crescent", "Row", "Hill", "Park", "Gardens", "Bridge", "Quay", "Parade", "Line", "Highway",
+                 "Boulevard")
+
+
+def _after_blank(words: tuple[str, ...]) -> str:
+    """"\\s(?:Street|St|...)\\b" written to start at the capital, the white space looked behind for, so
+    that the engine skips ahead to the capitals instead of trying every blank (same matches, 4x faster)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(f"{c}(?<=\\s{c})(?:{'|'.join(rest)})" for c, rest in groups.items()) + r")\b"
+
+
+_STREET_GATE = _AnyOf(_after_blank(_STREET_WORDS),
                       r"[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer)")
 _SHAPE_GATE = _AnyOf(r"[_.](?<=[A-Za-z0-9][_.])[A-Za-z0-9]", r"\d(?<=[A-Za-z]\d)\d", r"[xX][A-Za-z]+[xX]")
 _LOWER_TOKEN = re.compile(r"(?<![\w@/.'’-])([a-z\u00df-\u00ff][a-z\u00df-\u00ff]+(?:-[a-z\u00df-\u00ff]+)?)(?![\w@/'’-])")
