@@ -158,3 +158,19 @@ def test_lower_addressed_is_the_pattern(text):
 def test_street_gate_is_the_plain_pattern(text):
     plain = re.compile(r"\s(?:" + "|".join(R._STREET_WORDS) + r")\b")
     assert bool(R._STREET_GATE.patterns[0].search(text)) == bool(plain.search(text))
+
+
+_NAME_CHARS = st.sampled_from(list("abiksoeß") + ["ss", "é", "ø", "ı", "ſ", "ü"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_NAME_CHARS, min_size=1, max_size=6).map("".join), min_size=1, max_size=8, unique=True),
+       st.lists(st.sampled_from(list("abiksoeß ,.'’@") + ["ss", "é", "Ø", "I", "İ", "ı", "ſ", "K", "SS", "ẞ", "Ü", "'s"]),
+                max_size=40).map("".join))
+def test_grouped_names_match_the_flat_alternation(names, text):
+    from therapy_threads.anonymise.anonymiser import names_alternation
+
+    flat = "|".join(re.escape(n).replace("ss", "(?:ss|ß)") for n in sorted(names, key=len, reverse=True))
+    wrap = r"(?<![\w@])(?:{})(?:['’]s)?(?![\w])"
+    assert _all(re.compile(wrap.format(names_alternation(names)), re.I), text) == \
+        _all(re.compile(wrap.format(flat), re.I), text)
