@@ -837,22 +837,27 @@ class OrganisationRecognizer(Recognizer):
             while j + 1 < n and _ORG_GLUE.fullmatch(text, caps[j][1], caps[j + 1][0]) \
                     and "\n" not in text[caps[j][1]:caps[j + 1][0]]:
                 j += 1
+            if j == i:  # one capitalised word: neither rule below applies
+                i += 1
+                continue
             words = [core for _s, _e, _tok, core in caps[i:j + 1]]
             s0 = caps[i][0]
             lead = words[0].casefold()
-            if lead in cues.titles or lead in cues.relations or cues.relation_before(text, s0) \
-                    or cues.title_before(text, s0):
-                i = j + 1
-                continue
             # the last organisation noun of the run ends the organisation's name
             last = max((x for x in range(1, len(words)) if POSS.sub("", words[x]).casefold() in _ORG_HEADS),
                        default=None)
+            acronym = last is None and words[0].isupper() and 2 <= len(words[0]) <= 5 \
+                and lead not in cues.titles and not any(
+                    cues.any_given_name(w.casefold()) or w.casefold() in lex.first_names for w in words[1:])
+            # (the cues before the run are asked last: they are the costly part, and only matter here)
+            if (last is None and not acronym) or lead in cues.titles or lead in cues.relations \
+                    or cues.relation_before(text, s0) or cues.title_before(text, s0):
+                i = j + 1
+                continue
             if last is not None:
                 end = caps[i + last][0] + len(POSS.sub("", words[last]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
-            elif len(words) >= 2 and words[0].isupper() and 2 <= len(words[0]) <= 5 \
-                    and lead not in cues.titles and not any(
-                        cues.any_given_name(w.casefold()) or w.casefold() in lex.first_names for w in words[1:]):
+            else:
                 end = caps[j][0] + len(POSS.sub("", words[-1]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (an acronym and a name that is no person's)")
             i = j + 1
