@@ -42,7 +42,7 @@ _PIECES = st.sampled_from([" ", "\t", "\n", ",", ".", "!", "?", "'", "’", "-",
                            "professor", "hi", "thank you", "hugs to", "danke", "in", "from", "visiting", "aus",
                            "Leeds", "book", "books", "by", "poem", "'s", "ted talk", "reading", "geschrieben",
                            "quiet.harbour", "nightowl_22", "HeartOfGlass", "xXdarkXx", "dot", "at", "example", "[", "]", "ＤＯＴ",
-                           "Church Road", "Goethestraße", "St", "Ave.", "Park", " Line", "Quay", "Mrs", "Frau", "von", "Herrn", "A.", " xo", " x!", "DoT", "PoİNT", "piſte",
+                           "Church Road", "Goethestraße", "(the therapist)", ", my sister", "(a", "St", "Ave.", "Park", " Line", "Quay", "Mrs", "Frau", "von", "Herrn", "A.", " xo", " x!", "DoT", "PoİNT", "piſte",
                            "com", "sam@example.org", "www.example.com", "punkt"])
 _TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 _FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -174,3 +174,11 @@ def test_grouped_names_match_the_flat_alternation(names, text):
     wrap = r"(?<![\w@])(?:{})(?:['’]s)?(?![\w])"
     assert _all(re.compile(wrap.format(names_alternation(names)), re.I), text) == \
         _all(re.compile(wrap.format(flat), re.I), text)
+
+
+@_FAST
+@given(_TEXTS)
+def test_apposition_scan_is_the_plain_pattern(text):
+    low = text.lower()
+    assert [(m.span(), m.groupdict()) for m in R._APPOSITION_FAST.finditer(low)] == \
+        [(m.span(), m.groupdict()) for m in R._APPOSITION_LOW.finditer(low)]

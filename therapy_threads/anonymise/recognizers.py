@@ -63,6 +63,9 @@ _RELATION_TAIL = re.compile(_REL_ADJ + r"(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*
 # "kath (my therapist)", "Rosalind, my therapist of six years"
 _APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
                              r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
+# the same pattern starting with its first character, so that the engine skips ahead to "(" and ","
+_APPOSITION_FAST = re.compile(r"[(,](?:\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
+                              r"|(?<=\()\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)])")
 _KIN_TITLE = re.compile(r"(?<![\w'’-])(?P<kin>[A-Za-z\u00c0-\u024f'’]{2,8})[ \t]+(?=(?P<name>[A-Z\u00c0-\u00de]"
                         r"[A-Za-z\u00c0-\u024f'’]+(?:-[A-Za-z\u00c0-\u024f]+)*))")
 # _KIN_TITLE matches only before a capital after blanks: finding those first (a blank, then a
@@ -579,8 +582,8 @@ class PublicWorkRecognizer(Recognizer):
             if not _NAME_GAP.fullmatch(text, e, caps[j][0]):
                 continue  # "Nise da Silveira", "Bessel van der Kolk" take a particle
             if j + 1 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[j][1]:caps[j + 1][0]]) \
-                    and caps[j + 1][2][:1].isupper() and not _WORK_AFTER.match(text, caps[j][1]) \
-                    and self._surname_like(caps[j + 1][2]) and self._surname_like(caps[j][2]):
+                    and caps[j + 1][2][:1].isupper() and self._surname_like(caps[j + 1][2]) \
+                    and self._surname_like(caps[j][2]) and not _WORK_AFTER.match(text, caps[j][1]):
                 j += 1  # "Kay Redfield Jamison", "Sinéad O'Connor"
             last = caps[j][2]
             fcf = first.casefold()
@@ -588,11 +591,12 @@ class PublicWorkRecognizer(Recognizer):
             if not self._surname_like(last) or fcf in cues.not_names or cues.function_word(fcf):
                 continue
             end = caps[j][1]
+            if not given and not (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf))):
+                continue  # "Wisława Szymborska poems": a first name unknown to the lists, but no word
+            # (asked after the word checks above, which are cheaper and settle most pairs)
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
             if not (_WORK_AFTER.match(text, end) or before):
                 continue
-            if not given and not (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf))):
-                continue  # "Wisława Szymborska poems": a first name unknown to the lists, but no word
             if before and before.group(0).strip().casefold() in ("see", "saw", "seeing") \
                     and not _WORK_AFTER.match(text, end):
                 continue  # "to see X" is anyone; "to see X in concert" is a performer
@@ -1006,7 +1010,7 @@ class RelationRecognizer(Recognizer):
             m = _RELATION_TAIL.match(text, p.end())
             if m and m.group("rel").casefold() in cues.relations:
                 found.append((m.start("name"), m.end("name"), True))
-        for p in _APPOSITION_LOW.finditer(low):
+        for p in _APPOSITION_FAST.finditer(low):
             if (p.group("rel") or p.group("rel2")) not in cues.relations:
                 continue
             m = _NAME_BEFORE.search(text, max(0, p.start() - 40), p.start())
