@@ -42,7 +42,7 @@ _PIECES = st.sampled_from([" ", "\t", "\n", ",", ".", "!", "?", "'", "’", "-",
                            "professor", "hi", "thank you", "hugs to", "danke", "in", "from", "visiting", "aus",
                            "Leeds", "book", "books", "by", "poem", "'s", "ted talk", "reading", "geschrieben",
                            "quiet.harbour", "nightowl_22", "HeartOfGlass", "xXdarkXx", "dot", "at", "example", "[", "]", "ＤＯＴ",
-                           "Church Road", "Goethestraße", "(the therapist)", ", my sister", "(a", "St", "Ave.", "Park", " Line", "Quay", "Mrs", "Frau", "von", "Herrn", "A.", " xo", " x!", "DoT", "PoİNT", "piſte",
+                           "Church Road", "Goethestraße", "(the therapist)", "»", "”", "! ", ".\n", "Sam,\n", ", billy, nobody", ", my sister", "(a", "St", "Ave.", "Park", " Line", "Quay", "Mrs", "Frau", "von", "Herrn", "A.", " xo", " x!", "DoT", "PoİNT", "piſte",
                            "com", "sam@example.org", "www.example.com", "punkt"])
 _TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 _FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -182,3 +182,13 @@ def test_apposition_scan_is_the_plain_pattern(text):
     low = text.lower()
     assert [(m.span(), m.groupdict()) for m in R._APPOSITION_FAST.finditer(low)] == \
         [(m.span(), m.groupdict()) for m in R._APPOSITION_LOW.finditer(low)]
+
+
+@_FAST
+@given(_TEXTS)
+def test_sentence_starts_vocatives_and_salutation_gate(text):
+    assert D.sentence_starts(text) == D._SENT_START.findall(text)
+    plain = re.compile(r"(?<=[A-Za-z']),[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")
+    assert _all(R._LOWER_VOCATIVE, text) == _all(plain, text)
+    if R._SALUTATION_LINE.search(text):
+        assert R._SALUTATION_GATE.search(text)

@@ -38,6 +38,7 @@ _NICKNAME = re.compile(r"\b(?:calls?|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-
                        r"|\b(?:goes[ \t]+by|nicknamed)[ \t]+([a-z]{3,})\b"
                        r"|\b([a-z]{3,})[ \t]+is[ \t]+what[ \t]+(?:[a-z]+[ \t]+){1,2}call(?:s|ed)?[ \t]+(?:me|him|her|them)\b")
 _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,:][ \t]*$")
+_SALUTATION_GATE = re.compile(r"[,:][ \t]*(?:\n|\Z)")  # what every such line ends with
 _CLAUSE_END = re.compile(r"[!?]")
 _LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
 # a complete clause ends, then the person addressed: "don't worry about it quietriver!", "love you mk2!"
@@ -157,7 +158,7 @@ def lower_addressed(text: str) -> list[tuple[int, int, str]]:
                     continue
         out.append((g, h, text[g:h]))
     return out
-_LOWER_VOCATIVE = re.compile(r"(?<=[A-Za-z']),[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")
+_LOWER_VOCATIVE = re.compile(r",(?<=[A-Za-z'],)[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")  # (look-behind after the comma)
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
@@ -1440,7 +1441,7 @@ class HandleRecognizer(Recognizer):
 
     def _salutation_lines(self, t: TextContext) -> Iterator[Span]:
         cues, text = self.cues, t.text
-        for m in _SALUTATION_LINE.finditer(text):
+        for m in _SALUTATION_LINE.finditer(text) if _SALUTATION_GATE.search(text) else ():
             s, e = m.span(1)
             tok = m.group(1)
             cf = tok.casefold()
