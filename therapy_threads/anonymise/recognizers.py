@@ -579,6 +579,13 @@ class PublicWorkRecognizer(Recognizer):
             k = bisect_left(cue_at, s - 35)
             if k == len(cue_at) or cue_at[k] > caps[min(i + 2, n - 1)][1] + 45:
                 continue
+            # (the checks of the first word come first: they are the cheapest and settle most pairs)
+            fcf = first.casefold()
+            if fcf in cues.not_names or cues.function_word(fcf):
+                continue
+            given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
+            if not given and not (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf))):
+                continue  # "Wisława Szymborska poems": a first name unknown to the lists, but no word
             j = i + 1
             if not _NAME_GAP.fullmatch(text, e, caps[j][0]):
                 continue  # "Nise da Silveira", "Bessel van der Kolk" take a particle
@@ -587,14 +594,9 @@ class PublicWorkRecognizer(Recognizer):
                     and self._surname_like(caps[j][2]) and not _WORK_AFTER.match(text, caps[j][1]):
                 j += 1  # "Kay Redfield Jamison", "Sinéad O'Connor"
             last = caps[j][2]
-            fcf = first.casefold()
-            given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
-            if not self._surname_like(last) or fcf in cues.not_names or cues.function_word(fcf):
+            if not self._surname_like(last):
                 continue
             end = caps[j][1]
-            if not given and not (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf))):
-                continue  # "Wisława Szymborska poems": a first name unknown to the lists, but no word
-            # (asked after the word checks above, which are cheaper and settle most pairs)
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
             if not (_WORK_AFTER.match(text, end) or before):
                 continue
