@@ -572,8 +572,10 @@ class Engine:
         for rec in self.recognizers:
             if not rec.supports(lang):
                 continue
-            for sp in resolve(list(rec.analyze(t))):
-                t.claim(sp)
+            found = list(rec.analyze(t))
+            if found:  # (most recognizers find nothing in most texts: no sorting then)
+                for sp in resolve(found):
+                    t.claim(sp)
         return t
 
 
