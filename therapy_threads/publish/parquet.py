@@ -7,14 +7,17 @@ string (the pyarrow version), which the manifest records.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from ..errors import UserError
 from ..schema import arrow_schema
 
 ROW_GROUP_SIZE = 10_000
@@ -39,6 +42,10 @@ SORT_KEYS: dict[str, list[str]] = {
     "speakers": ["author_pseudonym"],
 }
 
+
+# Out-of-core sort of a build table (DuckDB): the memory it may use before spilling to its temp
+# directory. The rows of a release are never all in memory at once, whatever the corpus size.
+SORT_MEMORY = "256MB"
 
 # Unique or nearly unique long strings gain nothing from dictionary encoding but cost memory.
 NO_DICTIONARY = frozenset({"comment_id", "path", "text", "body", "title", "url", "detail",
@@ -144,4 +151,142 @@ def write_shards(t: pa.Table, table: str, root: Path, *, order: pa.Array | None 
                 part = gather(order.slice(off, min(row_group_size, hi - off)))
                 w.write_table(part, row_group_size=row_group_size)
         shards.append(Shard(rel, max(0, hi - lo), dest.stat().st_size))
+    return shards
+
+
+@dataclass
+class TableScan:
+    """What a release needs of a build table besides its sorted rows, from one streamed pass.
+
+    ``narrow`` holds only the columns asked for (never the long texts), ``lengths`` the UTF-8
+    length of each column asked for by length; ``arrow_bytes`` is the size of the whole table
+    decoded and cast to the contract's schema (what :func:`read_published` would have held).
+    """
+
+    rows: int
+    arrow_bytes: int
+    extra: list[str]
+    narrow: pa.Table
+    lengths: dict[str, pa.ChunkedArray] = field(default_factory=dict)
+
+
+def scan_published(path: Path, table: str, columns: Iterable[str] = (),
+                   lengths: Iterable[str] = (), batch_size: int = 65_536) -> TableScan:
+    """Read the published columns of ``table`` one record batch at a time, cast each batch to
+    the contract's schema (so a column that does not fit fails here, as in
+    :func:`read_published`), and keep only ``columns`` and the lengths of ``lengths``."""
+    schema = arrow_schema(table)
+    f = pq.ParquetFile(path)
+    extra = sorted(set(f.schema_arrow.names) - set(schema.names))
+    keep, measure = list(columns), list(lengths)
+    parts: list[pa.RecordBatch] = []
+    sizes: dict[str, list[pa.Array]] = {c: [] for c in measure}
+    rows = nbytes = 0
+    for batch in f.iter_batches(batch_size=batch_size, columns=schema.names):
+        batch = batch.cast(schema)
+        rows += batch.num_rows
+        nbytes += batch.nbytes
+        parts.append(batch.select(keep))
+        for c in measure:
+            sizes[c].append(pc.utf8_length(batch.column(c)))
+    narrow_schema = pa.schema([schema.field(c) for c in keep], metadata=schema.metadata)
+    narrow = pa.Table.from_batches(parts, schema=narrow_schema) if parts else narrow_schema.empty_table()
+    return TableScan(rows=rows, arrow_bytes=nbytes, extra=extra, narrow=narrow,
+                     lengths={c: pa.chunked_array(v, type=pa.int32()) for c, v in sizes.items()})
+
+
+def _order_by(table: str) -> str:
+    """DuckDB's ORDER BY for the table's sort keys: the same total order as
+    :func:`sort_indices` (nulls first, strings by their bytes as Arrow compares them), the row
+    number in the file last as Arrow's sort is stable."""
+    keys = [f'"{k}" ASC NULLS FIRST' for k in SORT_KEYS[table]]
+    return ", ".join(keys + ["file_row_number ASC"])
+
+
+def sorted_batches(path: Path, table: str, *, batch_size: int = ROW_GROUP_SIZE,
+                   memory_limit: str = SORT_MEMORY, temp_dir: Path | None = None
+                   ) -> Iterator[pa.RecordBatch]:
+    """The published columns of the build table at ``path``, in the release's row order, as
+    record batches cast to the contract's schema.
+
+    DuckDB sorts out of core: beyond ``memory_limit`` it spills to ``temp_dir`` (a temporary
+    folder by default), so memory stays bounded at any table size.
+    """
+    import duckdb
+
+    schema = arrow_schema(table)
+    cols = ", ".join(f'"{c}"' for c in schema.names)
+    with tempfile.TemporaryDirectory(prefix="therapy-threads-sort-", dir=temp_dir) as spill:
+        con = duckdb.connect(config={"memory_limit": memory_limit, "threads": "2",
+                                     "temp_directory": spill})
+        try:
+            rel = con.sql(f"SELECT {cols} FROM read_parquet($path, file_row_number = true) "
+                          f"ORDER BY {_order_by(table)}", params={"path": str(path)})
+            reader = (rel.to_arrow_reader(batch_size) if hasattr(rel, "to_arrow_reader")
+                      else rel.fetch_record_batch(batch_size))
+            for batch in reader:
+                if batch.num_rows:
+                    yield batch.cast(schema)
+        finally:
+            con.close()
+
+
+class RowStream:
+    """Rows from record batches of any size, taken ``n`` at a time as one-chunk tables, so a
+    row group's bytes never depend on how the rows arrived."""
+
+    def __init__(self, batches: Iterable[pa.RecordBatch], schema: pa.Schema):
+        self._batches = iter(batches)
+        self._schema = schema
+        self._head: pa.RecordBatch | None = None
+
+    def take(self, n: int) -> pa.Table:
+        parts: list[pa.RecordBatch] = []
+        while n > 0:
+            if self._head is None or self._head.num_rows == 0:
+                self._head = next(self._batches, None)
+                if self._head is None:
+                    break
+            part = self._head.slice(0, n)
+            self._head = self._head.slice(part.num_rows)
+            parts.append(part)
+            n -= part.num_rows
+        return pa.Table.from_batches(parts, schema=self._schema).combine_chunks()
+
+    def exhausted(self) -> bool:
+        return self.take(1).num_rows == 0
+
+
+def write_sorted_shards(path: Path, table: str, rows: int, root: Path, *,
+                        rows_per_shard: int = ROWS_PER_SHARD,
+                        row_group_size: int = ROW_GROUP_SIZE,
+                        memory_limit: str = SORT_MEMORY,
+                        temp_dir: Path | None = None) -> list[Shard]:
+    """:func:`write_shards` for a build table on disk (``rows`` rows, as counted by
+    :func:`scan_published`) without loading it: rows come sorted out of core
+    (:func:`sorted_batches`) and are written one row group at a time. Same bytes as
+    ``write_shards(read_published(path)[0], ...)``."""
+    schema = arrow_schema(table)
+    stream = RowStream(sorted_batches(path, table, batch_size=row_group_size,
+                                      memory_limit=memory_limit, temp_dir=temp_dir), schema)
+    count = max(1, math.ceil(rows / rows_per_shard))
+    dictionary = [c for c in schema.names if c not in NO_DICTIONARY]
+    shards = []
+    for i in range(count):
+        lo, hi = i * rows_per_shard, min(rows, (i + 1) * rows_per_shard)
+        rel = shard_name(table, i, count)
+        dest = root / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with pq.ParquetWriter(dest, schema, use_dictionary=dictionary, **WRITER_OPTIONS) as w:
+            for off in range(lo, hi, row_group_size):
+                want = min(row_group_size, hi - off)
+                part = stream.take(want)
+                if part.num_rows != want:
+                    raise UserError(f"{path.name}: fewer rows than the {rows} counted; the "
+                                     "build changed while publishing, re-run the publish")
+                w.write_table(part, row_group_size=row_group_size)
+        shards.append(Shard(rel, max(0, hi - lo), dest.stat().st_size))
+    if not stream.exhausted():
+        raise UserError(f"{path.name}: more rows than the {rows} counted; the build changed "
+                         "while publishing, re-run the publish")
     return shards
