@@ -43,9 +43,12 @@ SORT_KEYS: dict[str, list[str]] = {
 }
 
 
-# Out-of-core sort of a build table (DuckDB): the memory it may use before spilling to its temp
-# directory. The rows of a release are never all in memory at once, whatever the corpus size.
+# Out-of-core sort of a build table: DuckDB ranks the rows by their keys with at most this much
+# memory (spilling to a temp directory beyond it). The rows of a release are never all in
+# memory at once, whatever the corpus size.
 SORT_MEMORY = "256MB"
+# Rows of a release table held at once while sorting: about this many bytes of decoded Arrow.
+BUCKET_BYTES = 64 * 2**20
 
 # Unique or nearly unique long strings gain nothing from dictionary encoding but cost memory.
 NO_DICTIONARY = frozenset({"comment_id", "path", "text", "body", "title", "url", "detail",
@@ -203,32 +206,94 @@ def _order_by(table: str) -> str:
     return ", ".join(keys + ["file_row_number ASC"])
 
 
-def sorted_batches(path: Path, table: str, *, batch_size: int = ROW_GROUP_SIZE,
-                   memory_limit: str = SORT_MEMORY, temp_dir: Path | None = None
-                   ) -> Iterator[pa.RecordBatch]:
-    """The published columns of the build table at ``path``, in the release's row order, as
-    record batches cast to the contract's schema.
-
-    DuckDB sorts out of core: beyond ``memory_limit`` it spills to ``temp_dir`` (a temporary
-    folder by default), so memory stays bounded at any table size.
-    """
+def _bucket_of_rows(path: Path, table: str, rows: int, bucket_rows: int, *, memory_limit: str,
+                    spill: str, threads: int) -> np.ndarray:
+    """For each row of the file (in file order), the bucket of its place in the release's order:
+    rank // ``bucket_rows``. DuckDB sorts only the key columns and row numbers (out of core);
+    what is kept is 2 bytes a row."""
     import duckdb
 
+    dtype = np.uint16 if rows // bucket_rows < 2**16 else np.uint32
+    bucket = np.zeros(rows, dtype=dtype)
+    con = duckdb.connect(config={"memory_limit": memory_limit, "threads": str(threads),
+                                 "temp_directory": spill})
+    try:
+        rel = con.sql("SELECT file_row_number FROM read_parquet($path, file_row_number = true) "
+                      f"ORDER BY {_order_by(table)}", params={"path": str(path)})
+        reader = (rel.to_arrow_reader(65_536) if hasattr(rel, "to_arrow_reader")
+                  else rel.fetch_record_batch(65_536))
+        rank = 0
+        for batch in reader:
+            idx = batch.column(0).to_numpy(zero_copy_only=False).astype(np.int64)
+            if idx.size and (idx.min() < 0 or idx.max() >= rows):
+                raise UserError(f"{path.name}: more rows than the {rows} counted; the build "
+                                "changed while publishing, re-run the publish")
+            bucket[idx] = (np.arange(rank, rank + idx.size) // bucket_rows).astype(dtype)
+            rank += idx.size
+    finally:
+        con.close()
+    if rank != rows:
+        raise UserError(f"{path.name}: {'more' if rank > rows else 'fewer'} rows than the {rows} "
+                        "counted; the build changed while publishing, re-run the publish")
+    return bucket
+
+
+def sorted_batches(path: Path, table: str, rows: int, *, bucket_rows: int,
+                   batch_size: int = ROW_GROUP_SIZE, memory_limit: str = SORT_MEMORY,
+                   temp_dir: Path | None = None, threads: int = 2) -> Iterator[pa.RecordBatch]:
+    """The published columns of the build table at ``path`` (``rows`` rows), in the release's
+    row order, as record batches cast to the contract's schema; at most ``bucket_rows`` rows are
+    in memory at a time.
+
+    A distribution sort: DuckDB ranks the rows by the sort keys out of core (keys only: DuckDB
+    does not spill wide rows of long texts within its memory limit), one pass over the file
+    sends each row to the spill file of its rank's bucket (Arrow IPC in ``temp_dir``), then each
+    bucket is sorted in memory with :func:`sort_indices` and handed out in order. Within a bucket
+    rows keep their file order, so the order is exactly that of sorting the whole table
+    (Arrow's sort is stable, DuckDB's ranking breaks ties by row number).
+    """
     schema = arrow_schema(table)
-    cols = ", ".join(f'"{c}"' for c in schema.names)
+    bucket_rows = max(1, bucket_rows)
     with tempfile.TemporaryDirectory(prefix="therapy-threads-sort-", dir=temp_dir) as spill:
-        con = duckdb.connect(config={"memory_limit": memory_limit, "threads": "2",
-                                     "temp_directory": spill})
+        bucket = _bucket_of_rows(path, table, rows, bucket_rows, memory_limit=memory_limit,
+                                 spill=spill, threads=threads)
+        count = -(-rows // bucket_rows)
+        files = [Path(spill) / f"bucket-{i:05d}.arrow" for i in range(count)]
+        writers: dict[int, pa.ipc.RecordBatchStreamWriter] = {}
         try:
-            rel = con.sql(f"SELECT {cols} FROM read_parquet($path, file_row_number = true) "
-                          f"ORDER BY {_order_by(table)}", params={"path": str(path)})
-            reader = (rel.to_arrow_reader(batch_size) if hasattr(rel, "to_arrow_reader")
-                      else rel.fetch_record_batch(batch_size))
-            for batch in reader:
-                if batch.num_rows:
-                    yield batch.cast(schema)
+            start = 0
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=65_536,
+                                                           columns=schema.names):
+                batch = batch.cast(schema)
+                if start + batch.num_rows > rows:
+                    raise UserError(f"{path.name}: more rows than the {rows} counted; the build "
+                                    "changed while publishing, re-run the publish")
+                b = bucket[start:start + batch.num_rows]
+                start += batch.num_rows
+                order = np.argsort(b, kind="stable")
+                grouped = batch.take(pa.array(order))
+                ids, first = np.unique(b[order], return_index=True)
+                ends = list(first[1:]) + [len(order)]
+                for i, lo, hi in zip(ids.tolist(), first.tolist(), ends):
+                    w = writers.get(i)
+                    if w is None:
+                        w = writers[i] = pa.ipc.new_stream(str(files[i]), schema)
+                    w.write_batch(grouped.slice(lo, hi - lo))
         finally:
-            con.close()
+            for w in writers.values():
+                w.close()
+        del bucket
+        for f in files:
+            if not f.exists():
+                continue
+            with pa.OSFile(str(f)) as source:
+                t = pa.ipc.open_stream(source).read_all()
+            order = sort_indices(t, table)
+            gather = RowGatherer(t)
+            for off in range(0, t.num_rows, batch_size):
+                yield from gather(order.slice(off, batch_size)).to_batches()
+            del t, gather, order
+            f.unlink()
 
 
 class RowStream:
@@ -260,15 +325,25 @@ class RowStream:
 def write_sorted_shards(path: Path, table: str, rows: int, root: Path, *,
                         rows_per_shard: int = ROWS_PER_SHARD,
                         row_group_size: int = ROW_GROUP_SIZE,
+                        arrow_bytes: int | None = None,
+                        bucket_bytes: int = BUCKET_BYTES, bucket_rows: int | None = None,
                         memory_limit: str = SORT_MEMORY,
                         temp_dir: Path | None = None) -> list[Shard]:
     """:func:`write_shards` for a build table on disk (``rows`` rows, as counted by
     :func:`scan_published`) without loading it: rows come sorted out of core
     (:func:`sorted_batches`) and are written one row group at a time. Same bytes as
-    ``write_shards(read_published(path)[0], ...)``."""
+    ``write_shards(read_published(path)[0], ...)``.
+
+    A bucket of the sort holds ``bucket_rows`` rows, by default as many as make ``bucket_bytes``
+    at the table's mean row size (``arrow_bytes`` / ``rows``).
+    """
     schema = arrow_schema(table)
-    stream = RowStream(sorted_batches(path, table, batch_size=row_group_size,
-                                      memory_limit=memory_limit, temp_dir=temp_dir), schema)
+    if bucket_rows is None:
+        mean = (arrow_bytes or 0) / rows if rows else 0
+        bucket_rows = max(row_group_size, int(bucket_bytes / mean) if mean else rows or 1)
+    stream = RowStream(sorted_batches(path, table, rows, bucket_rows=bucket_rows,
+                                      batch_size=row_group_size, memory_limit=memory_limit,
+                                      temp_dir=temp_dir), schema)
     count = max(1, math.ceil(rows / rows_per_shard))
     dictionary = [c for c in schema.names if c not in NO_DICTIONARY]
     shards = []

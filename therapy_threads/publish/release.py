@@ -158,7 +158,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
                 dropped[table] = scan.extra
             rows, arrow_bytes = scan.rows, scan.arrow_bytes
             shards = write_sorted_shards(path, table, rows, dest, rows_per_shard=rows_per_shard,
-                                         row_group_size=row_group_size)
+                                         row_group_size=row_group_size, arrow_bytes=arrow_bytes)
             t = scan.narrow
             if table == "posts":
                 st["posts"] = post_stats(t, body_chars=scan.lengths["body"])
