@@ -197,3 +197,48 @@ def test_token_union_is_a_sorted_streamed_merge(tmp_path):
         set((f / "identity_tokens.txt").read_text().split()) for f in frags[1:]))
     write_tokens_union(frags, tmp_path / "out2.txt")
     assert (tmp_path / "out2.txt").read_text() == "".join(t + "\n" for t in sorted(union2 | {"h:00shared"}))
+
+
+def _comments_with_threads(n: int, seed: int) -> pa.Table:
+    """Comments with unique ids, replies to earlier comments, pseudonyms with repeats and nulls,
+    several posts and sources: what the speakers table and the statistics count."""
+    rng = random.Random(seed)
+    t = _random_table("comments", n, seed)
+    ids = [f"c_{i:05d}" for i in range(n)]
+    parents = [None if i == 0 or rng.random() < 0.3 else ids[rng.randrange(i)] for i in range(n)]
+    cols = {
+        "comment_id": ids,
+        "parent_id": parents,
+        "root_id": [ids[i] if parents[i] is None else f"c_{rng.randrange(3):05d}" for i in range(n)],
+        "depth": [0 if parents[i] is None else rng.randint(1, 4) for i in range(n)],
+        "post_id": [f"p_{rng.randrange(7)}" for _ in range(n)],
+        "source_id": [f"src-{rng.randrange(3)}" for _ in range(n)],
+        "author_pseudonym": [None if rng.random() < 0.2 else f"u_{rng.randrange(12):02d}{'é' if rng.random() < 0.2 else ''}"
+                             for _ in range(n)],
+    }
+    schema = arrow_schema("comments")
+    for name, values in cols.items():
+        t = t.set_column(schema.get_field_index(name), schema.field(name),
+                         pa.array(values, schema.field(name).type))
+    return t
+
+
+@pytest.mark.parametrize("n", [0, 1, 400])
+def test_speakers_and_statistics_from_the_file_equal_the_in_memory_ones(tmp_path, n):
+    from therapy_threads.publish.aggregates import comment_stats_file, derive_speakers_file
+    from therapy_threads.publish.speakers import derive_speakers
+    from therapy_threads.publish.stats import comment_stats
+
+    t = _comments_with_threads(n, seed=n + 3)
+    src = tmp_path / "comments.parquet"
+    pq.write_table(t, src, row_group_size=64)
+    post_ids = ["p_0", "p_1", "p_99"]  # a post without comments counts as 0
+    mem = derive_speakers(t)
+    disk = derive_speakers_file(src)
+    assert disk.schema == mem.schema
+    assert disk.equals(mem)
+    write_shards(mem, "speakers", tmp_path / "a")
+    write_shards(disk, "speakers", tmp_path / "b")
+    assert _shard_bytes(tmp_path / "a") == _shard_bytes(tmp_path / "b")
+    lengths = scan_published(src, "comments", [], ["text"]).lengths["text"]
+    assert comment_stats_file(src, post_ids, lengths) == comment_stats(t, post_ids)

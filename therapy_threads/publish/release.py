@@ -36,8 +36,8 @@ from .manifest import MANIFEST, base_manifest, features_map, file_entries
 from .parquet import (ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, scan_published, write_shards,
                       write_sorted_shards)
 from .registry import DEFAULT_REGISTRY, Registry
-from .speakers import check_speakers, derive_speakers
-from .stats import comment_stats, post_stats, quarantine_stats
+from .aggregates import comment_stats_file, derive_speakers_file
+from .stats import post_stats, quarantine_stats
 from .release_scan import check_release
 from .versioning import MAX_ROW_LOSS, Version, check_bump, check_rows
 
@@ -49,8 +49,7 @@ MAX_CHANGELOG_BYTES = 64 * 1024 * 1024
 STAT_COLUMNS: dict[str, list[str]] = {
     "posts": ["post_id", "source_id", "title", "language", "declared_comment_count",
               "extracted_comment_count"],
-    "comments": ["comment_id", "post_id", "source_id", "parent_id", "root_id", "depth",
-                 "published_at", "author_pseudonym", "is_post_author", "language"],
+    "comments": [],  # speakers and statistics: publish/aggregates.py, out of core
     "quarantine": ["source_id", "item_kind", "reason"],
 }
 LENGTH_COLUMNS: dict[str, list[str]] = {"posts": ["body"], "comments": ["text"], "quarantine": []}
@@ -163,10 +162,9 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
             if table == "posts":
                 st["posts"] = post_stats(t, body_chars=scan.lengths["body"])
                 post_ids = t.column("post_id").to_pylist()
-            elif table == "comments":
-                speakers = derive_speakers(t)
-                check_speakers(speakers, t)
-                st["comments"] = comment_stats(t, post_ids, text_chars=scan.lengths["text"])
+            elif table == "comments":  # counted by DuckDB from the file: no per-comment columns
+                speakers = derive_speakers_file(path)
+                st["comments"] = comment_stats_file(path, post_ids, scan.lengths["text"])
             elif table == "quarantine":
                 st["quarantine"] = quarantine_stats(t)
             del t, scan
