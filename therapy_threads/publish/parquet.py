@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -175,25 +176,39 @@ class TableScan:
 
 def scan_published(path: Path, table: str, columns: Iterable[str] = (),
                    lengths: Iterable[str] = (), batch_size: int = 65_536) -> TableScan:
-    """Read the published columns of ``table`` one record batch at a time, cast each batch to
-    the contract's schema (so a column that does not fit fails here, as in
-    :func:`read_published`), and keep only ``columns`` and the lengths of ``lengths``."""
+    """Read the published columns of ``table`` one column and one record batch at a time, cast
+    each to the contract's type (so a column that does not fit fails here, as in
+    :func:`read_published`), and keep only ``columns`` and the lengths of ``lengths``.
+
+    ``arrow_bytes`` is the sum of the batches' sizes, so the batches are cut exactly as
+    :func:`read_published` cuts them (``batch_size`` rows across row groups); one column at a
+    time keeps a batch of the text column the largest thing held.
+    """
     schema = arrow_schema(table)
-    f = pq.ParquetFile(path)
+    f = pq.ParquetFile(path, pre_buffer=False)
     extra = sorted(set(f.schema_arrow.names) - set(schema.names))
-    keep, measure = list(columns), list(lengths)
-    parts: list[pa.RecordBatch] = []
+    columns = list(columns)
+    keep, measure = set(columns), set(lengths)
+    kept: dict[str, list[pa.Array]] = {}
     sizes: dict[str, list[pa.Array]] = {c: [] for c in measure}
     rows = nbytes = 0
-    for batch in f.iter_batches(batch_size=batch_size, columns=schema.names):
-        batch = batch.cast(schema)
-        rows += batch.num_rows
-        nbytes += batch.nbytes
-        parts.append(batch.select(keep))
-        for c in measure:
-            sizes[c].append(pc.utf8_length(batch.column(c)))
-    narrow_schema = pa.schema([schema.field(c) for c in keep], metadata=schema.metadata)
-    narrow = pa.Table.from_batches(parts, schema=narrow_schema) if parts else narrow_schema.empty_table()
+    for i, field in enumerate(schema):
+        n = 0
+        for batch in f.iter_batches(batch_size=batch_size, columns=[field.name],
+                                    use_threads=False):
+            col = batch.column(0).cast(field.type)
+            n += len(col)
+            nbytes += col.nbytes
+            if field.name in keep:
+                kept.setdefault(field.name, []).append(col)
+            if field.name in measure:
+                sizes[field.name].append(pc.utf8_length(col))
+        if i == 0:
+            rows = n
+    narrow_schema = pa.schema([schema.field(c) for c in columns], metadata=schema.metadata)
+    narrow = pa.Table.from_arrays(
+        [pa.chunked_array(kept.get(c, []), type=schema.field(c).type) for c in columns],
+        schema=narrow_schema)
     return TableScan(rows=rows, arrow_bytes=nbytes, extra=extra, narrow=narrow,
                      lengths={c: pa.chunked_array(v, type=pa.int32()) for c, v in sizes.items()})
 
@@ -238,6 +253,13 @@ def _bucket_of_rows(path: Path, table: str, rows: int, bucket_rows: int, *, memo
     return bucket
 
 
+def _row_group_batches(f: pq.ParquetFile, columns: list[str],
+                       batch_size: int = 8_192) -> Iterator[pa.RecordBatch]:
+    for g in range(f.num_row_groups):
+        yield from f.iter_batches(batch_size=batch_size, row_groups=[g], columns=columns,
+                                  use_threads=False)
+
+
 def sorted_batches(path: Path, table: str, rows: int, *, bucket_rows: int,
                    batch_size: int = ROW_GROUP_SIZE, memory_limit: str = SORT_MEMORY,
                    temp_dir: Path | None = None, threads: int = 2) -> Iterator[pa.RecordBatch]:
@@ -262,8 +284,10 @@ def sorted_batches(path: Path, table: str, rows: int, *, bucket_rows: int,
         writers: dict[int, pa.ipc.RecordBatchStreamWriter] = {}
         try:
             start = 0
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=65_536,
-                                                           columns=schema.names):
+            # one row group at a time, a few thousand rows per batch, no read-ahead threads:
+            # the reader's buffers stay small whatever the file's size
+            for batch in _row_group_batches(pq.ParquetFile(path, pre_buffer=False),
+                                            schema.names):
                 batch = batch.cast(schema)
                 if start + batch.num_rows > rows:
                     raise UserError(f"{path.name}: more rows than the {rows} counted; the build "
@@ -320,6 +344,24 @@ class RowStream:
 
     def exhausted(self) -> bool:
         return self.take(1).num_rows == 0
+
+
+@contextmanager
+def arrow_pool() -> Iterator[None]:
+    """Arrow's buffers from jemalloc returning freed memory at once (or the C allocator), while
+    a release is written: mimalloc, pyarrow's default here, kept ~200 MB more of freed batches
+    resident when the 1M-comment table was streamed (measured, bench/README.md)."""
+    previous = pa.default_memory_pool()
+    try:
+        pool = pa.jemalloc_memory_pool()
+        pa.jemalloc_set_decay_ms(0)
+    except (NotImplementedError, pa.ArrowNotImplementedError, AttributeError):
+        pool = pa.system_memory_pool()
+    pa.set_memory_pool(pool)
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)
 
 
 def write_sorted_shards(path: Path, table: str, rows: int, root: Path, *,

@@ -33,8 +33,8 @@ from .croissant import build_croissant
 from .fsutil import atomic_directory, canonical_json, read_regular, sha256_file
 from .inputs import Build, open_build
 from .manifest import MANIFEST, base_manifest, features_map, file_entries
-from .parquet import (ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, scan_published, write_shards,
-                      write_sorted_shards)
+from .parquet import (ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, arrow_pool, scan_published,
+                      write_shards, write_sorted_shards)
 from .registry import DEFAULT_REGISTRY, Registry
 from .aggregates import comment_stats_file, derive_speakers_file
 from .stats import post_stats, quarantine_stats
@@ -304,7 +304,7 @@ def publish(build_dir: Path | str, version: str | Version,
     if dry_run:
         refuse_existing()
         prev_dir, prev_manifest = previous()
-        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp, arrow_pool():
             res = write_release(build, v, Path(tmp), prev_dir=prev_dir,
                                 prev_manifest=prev_manifest, latest=reg.latest(), **kwargs)
         res.path, res.dry_run = None, True
@@ -314,7 +314,7 @@ def publish(build_dir: Path | str, version: str | Version,
         refuse_existing()
         prev_dir, prev_manifest = previous()
         final = reg.release_dir(v)
-        with atomic_directory(final) as staging:
+        with atomic_directory(final) as staging, arrow_pool():
             res = write_release(build, v, staging, prev_dir=prev_dir, prev_manifest=prev_manifest,
                                 latest=reg.latest(), **kwargs)
         res.path = final
