@@ -104,6 +104,9 @@ class Recognizer:
     name = "recognizer"
     languages: frozenset[str] | None = None  # None: every language
     score = 0.5
+    # the kind of evidence it gives towards a language's coverage ("cue": a person's role in the
+    # sentence, "names": the name lexicon read against the language's words); see .coverage
+    signal = ""
 
     def __init__(self, cues: Cues):
         self.cues = cues
@@ -882,8 +885,10 @@ class RelationRecognizer(Recognizer):
     """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
     Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
 
-    name, score = "relation", 0.8
-    languages = frozenset({"en", "de"})
+    name, score, signal = "relation", 0.8, "cue"
+    # also in the languages of .multilingual, whose writers mix in English and German relation nouns
+    # ("my tía Chayo", "mi abuela Rosa" is theirs too: "tía", "abuela" are on the policy's list)
+    languages = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
@@ -1434,7 +1439,7 @@ class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
 
-    name, score = "lexicon_en", 0.6
+    name, score, signal = "lexicon_en", 0.6, "names"
     languages = frozenset({"en"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
@@ -1574,7 +1579,7 @@ class NounCapsNameRecognizer(Recognizer):
     if the text addresses it ("Danke Sonnenblume,", "..., Lutz."); a surname after a given name
     makes a full name ("Hartmut Pfeiffer", "Mareike Sauer"). No name follows "im", "zum", "beim"."""
 
-    name, score = "lexicon_noun_caps", 0.6
+    name, score, signal = "lexicon_noun_caps", 0.6, "names"
     languages = NOUN_CAPS
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
@@ -1750,13 +1755,23 @@ class LowerCaseNameRecognizer(Recognizer):
                              r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
+def recognizer_classes() -> tuple[type[Recognizer], ...]:
+    """Every recognizer class, in the order they run (precedence for the resolver). The recognizers of
+    other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
+    from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguageSignoffRecognizer,
+                               LanguageTitleRecognizer, LanguageWorkRecognizer)
+
+    return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
+            PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
+            TitleRecognizer, RelationRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
+            PlaceRecognizer, OrganisationRecognizer,
+            NationalityRecognizer, TitlePhraseRecognizer,
+            NamedRecognizer,
+            GreetingRecognizer, SignoffRecognizer, LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
+            EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
+            CoordinationRecognizer)
+
+
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
-    classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, PublicWorkRecognizer, QuotedNameRecognizer, TitleRecognizer, RelationRecognizer,
-               PlaceRecognizer, OrganisationRecognizer,
-               NationalityRecognizer, TitlePhraseRecognizer,
-               NamedRecognizer,
-               GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
-               NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
-    return [cls(cues) for cls in classes]
+    return [cls(cues) for cls in recognizer_classes()]
