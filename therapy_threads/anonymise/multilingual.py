@@ -42,6 +42,7 @@ _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech"
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
 _SENT_END = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"«»“”'’()*•-]*$")
+_SURNAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ]+)?(?![\w'’])")
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
 _TRAIL = re.compile(r"[\s.!?…]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+[\s.!?]*)*$")
 
@@ -81,7 +82,9 @@ class LanguageCues:
         closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")[ \t]*[,!.]*[ \t\n]*"
                    r"(?:[-–—~][ \t]*)?(?P<name>" + _NAME + r"|[^\W\d_]\.(?:[ \t]?[^\W\d_]\.){0,2})[ \t]*(?:x+|xx+)?$")
         speech = r"[ \t]+(?:" + _alt(self.speech) + r")(?![\w'’])"
-        full = r"[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|del|da|di|van|von|le|la|d['’])[ \t]*)?[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*){1,2}"
+        # (case-sensitive inside the case-insensitive patterns: a full name is capitalised)
+        full = (r"(?-i:[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|del|da|di|van|von|le|la|d['’])[ \t]*)?"
+                r"[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*){1,2})")
         work_before = (r"(?<![\w'’])(?:" + _alt(self.works) + r")[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?"
                        r"(?:de|d['’]|du|des|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>" + full + r")")
         work_after = (r"(?P<name>" + full + r")(?:(?:[ \t]*,)?[ \t]+(?:" + _alt(self.work_verbs) + r")(?![\w'’])"
@@ -333,13 +336,16 @@ class LanguageNameRecognizer(_Multilingual):
             if tok[:1].isupper():
                 if tok.isupper() and len(tok) > 1:
                     continue
-                if knowledge().is_place(tok) and not says:
-                    continue
+                if knowledge().is_place(tok) and not says and not (
+                        self.given(cf) and not initial and _SURNAME_NEXT.match(text, e)):
+                    continue  # a place, unless a given name with a surname after it ("Florence Ravel")
                 if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
                         not self.given(cf) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
                 if self._article_run(t, lc, s):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
+                if not says and self._english_modifier(t, e):
+                    continue  # "in Betty references": an English noun phrase inside a mixed comment
                 if not initial:
                     known = self.given(cf) or self.surname(cf)
                     if known or (r is None and self.lex.rank(cf) is None and says):
@@ -359,6 +365,16 @@ class LanguageNameRecognizer(_Multilingual):
                 if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _english_modifier(self, t: TextContext, e: int) -> bool:
+        """The word after the token is an English content word and no word of the text's language:
+        the token modifies an English noun ("Betty references"), as people code-switch mid-comment."""
+        m = re.match(r"[ \t]+([a-z]+)\b", t.text[e:e + 24])
+        if not m:
+            return False
+        w = m.group(1)
+        r = self.lex.rank(w)
+        return r is not None and r >= 300 and self.rank(w, t.lang) is None and self.lex.word_form(w)
 
     def _article_run(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
         """An article before this capitalised word or the capitalised words right before it: a person's
@@ -394,5 +410,11 @@ class LanguageWorkRecognizer(_Multilingual):
         for rx in (lc.work_before_re, lc.work_after_re):
             for m in rx.finditer(t.text):
                 s, e = m.span("name")
+                words = [(w.start() + s, w.group(0)) for w in re.finditer(r"\S+", t.text[s:e])]
+                # "Écoutez Rosalie Demers": a word of the language opening the sentence is no part of the name
+                while len(words) > 2 and self.rank(words[0][1].casefold(), t.lang) is not None \
+                        and not self.given(words[0][1].casefold()):
+                    words.pop(0)
+                s = words[0][0]
                 if t.free(s, e) and not self.excluded(t, lc, t.text[s:e].split()[0].casefold()):
                     yield self.span(s, e, KEEP, reason=f"a full name talked about through the person's work ({t.lang})")
