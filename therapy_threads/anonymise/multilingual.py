@@ -43,6 +43,7 @@ _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
 _SENT_END = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"«»“”'’()*•-]*$")
 _SURNAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ]+)?(?![\w'’])")
+_CAP_RUN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ \t]+[A-ZÀ-Þ][^\W\d_]*)*")
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
 _TRAIL = re.compile(r"[\s.!?…]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+[\s.!?]*)*$")
 
@@ -320,6 +321,7 @@ class LanguageNameRecognizer(_Multilingual):
                         or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf)):
                     yield self.person(t, s, self.full(t, s, e), f"a reply opening with the name it answers ({t.lang})")
         quoted = [q.span(1) for q in _QUOTED.finditer(text)] if any(c in text for c in "\"“«") else []
+        skip_to = -1
         for m in _NAME_RE.finditer(text):
             s, e = m.span()
             tok = m.group(0)
@@ -344,8 +346,12 @@ class LanguageNameRecognizer(_Multilingual):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
                 if self._article_run(t, lc, s):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
-                if not says and self._english_modifier(t, e):
-                    continue  # "in Betty references": an English noun phrase inside a mixed comment
+                if s < skip_to:
+                    continue
+                if not says and (self._english_modifier(t, e) or self._english_before(t, s)):
+                    run = _CAP_RUN.match(text, s)
+                    skip_to = run.end() if run else e
+                    continue  # "in Betty references", "is X Y with": English around it in a mixed comment
                 if not initial:
                     known = self.given(cf) or self.surname(cf)
                     if known or (r is None and self.lex.rank(cf) is None and says):
@@ -375,6 +381,18 @@ class LanguageNameRecognizer(_Multilingual):
         w = m.group(1)
         r = self.lex.rank(w)
         return r is not None and r >= 300 and self.rank(w, t.lang) is None and self.lex.word_form(w)
+
+    def _english_before(self, t: TextContext, s: int) -> bool:
+        """The word before is English and no word of the text's language ("is", "about", "with"): the
+        comment switched to English here, whose capitals the English rules read, not these."""
+        m = re.search(r"\b([a-z]+)[ \t]+$", t.text[max(0, s - 24):s])
+        if not m:
+            return False
+        w = m.group(1)
+        r = self.lex.rank(w)
+        lr = self.rank(w, t.lang)
+        # (web text of every language holds English function words, far down its own list: "is" in Spanish)
+        return r is not None and ((r < 20000 and lr is None) or (r < 1000 and lr >= 2000))
 
     def _article_run(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
         """An article before this capitalised word or the capitalised words right before it: a person's
