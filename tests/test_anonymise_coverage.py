@@ -52,8 +52,7 @@ def test_comments_in_uncovered_languages_are_quarantined_with_their_replies():
     res = _thread([("en", None), ("sv", None), ("en", "1"), (None, None), ("sv", "0")])
     rep = Anonymiser(KEY).apply(res)
     assert [c.source_key for c in res.comments] == ["0", "3"]
-    reasons = sorted((q.item_id == res.comments[0].comment_id, q.reason) for q in res.quarantine)
-    assert [r for _, r in reasons] == sorted([REASON, REASON, "parent_quarantined"])
+    assert sorted(q.reason for q in res.quarantine) == sorted([REASON, REASON, "parent_quarantined"])
     assert len(res.comments) + len(res.quarantine) == 5  # every comment published or quarantined
     assert rep.counts["language_not_covered_quarantined"] == 2
     assert rep.counts["language_not_covered_replies_quarantined"] == 1
@@ -118,3 +117,17 @@ def test_the_build_stage_quarantines_a_swedish_comment_detected_by_the_language_
     assert res.comments[1].language == "sv"
     Anonymiser(KEY).apply(res)
     assert len(res.comments) == 1 and res.quarantine[0].reason == REASON
+
+
+def test_the_build_report_records_the_choice_and_the_counts(tmp_path):
+    from therapy_threads.pipeline import language_coverage
+
+    summaries = [{"anonymised": {"language_not_covered_quarantined": 3, "language_not_covered_replies_quarantined": 1}},
+                 {"anonymised": {"language_not_covered_quarantined": 2}}, {"anonymised": {}}]
+    doc = language_coverage(summaries)
+    assert doc["uncovered_languages"] == "quarantine" and "en" in doc["covered"]
+    assert doc["comments_quarantined"] == 5 and doc["replies_quarantined"] == 1
+    p = tmp_path / "policy.toml"
+    p.write_text('[coverage]\nuncovered_languages = "publish"\n')
+    doc = language_coverage([{"anonymised": {"language_not_covered_published": 4}}], str(p))
+    assert doc["uncovered_languages"] == "publish" and doc["comments_published_uncovered"] == 4
