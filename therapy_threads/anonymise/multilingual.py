@@ -330,12 +330,15 @@ class LanguageNameRecognizer(_Multilingual):
             if quoted and any(a <= s and e <= b for a, b in quoted):
                 continue  # a title or a saying in quotes ('"Yo soy Betty, la fea"', "« Les étoiles filantes »")
             cf = tok.casefold()
+            upper = tok[:1].isupper()
+            if not upper and not self.given(cf) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
+                continue  # most words: lower case, a word of the language or of English, no given name (fast path)
             if self.excluded(t, lc, cf):
                 continue
             r = self.rank(cf, t.lang)
             initial = self.cues.is_initial(text, s)
             says = bool(lc.speech_re.match(text, e))
-            if tok[:1].isupper():
+            if upper:
                 if tok.isupper() and len(tok) > 1:
                     continue
                 if knowledge().is_place(tok) and not says and not (
