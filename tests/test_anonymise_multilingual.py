@@ -43,7 +43,7 @@ def test_cue_phrases(lang, text, expected):
     ("fr", "madame la directrice a signé", []),
     ("es", "La Sra. Iturbe me atendió.", [("Iturbe", P)]),
     ("es", "Hablé con Dña. Remedios ayer.", [("Remedios", P)]),
-    ("it", "La dott.ssa Castagnoli è brava.", [("Castagnoli", P)]),
+    ("it", "La dott.ssa Castagnoli è brava.", [("dott.ssa", K), ("Castagnoli", P)]),  # the title kept whole
     ("nl", "Ik sprak Mevr. Huijbregts gisteren.", [("Huijbregts", P)]),
 ])
 def test_titles(lang, text, expected):
@@ -124,3 +124,18 @@ def test_the_cue_tables_refuse_unknown_keys(monkeypatch):
         monkeypatch.setattr(M.resources, "files", real)
     finally:
         M.language_cues.cache_clear()
+
+
+def test_a_verb_with_its_clitic_is_not_coordinated_with_a_name():
+    from therapy_threads.anonymise.recognizers import CoordinationRecognizer
+
+    text = "A minha terapeuta, a Dona Amélia, reformou-se há dois anos."
+    t_spans = spans(M.LanguageTitleRecognizer, text, lang="pt")
+    assert [(text[s.start:s.end]) for s in t_spans] == ["Amélia"]
+    from therapy_threads.anonymise.detect import TextContext, build_context, lower_style
+    from test_anonymise_recognizers import CUES
+    t = TextContext(text, build_context([text], {}, None), "comment", "pt", bytearray(len(text)),
+                    lower_style=lower_style(text))
+    for sp in t_spans:
+        t.claim(sp)
+    assert list(CoordinationRecognizer(CUES).analyze(t)) == []

@@ -235,6 +235,8 @@ class LanguageTitleRecognizer(_Multilingual):
                 continue
             if not t.free(s, e):
                 continue
+            if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
+                yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
             yield self.person(t, s, self.full(t, s, e), f"a title before a name ({t.lang})")
 
 

@@ -1645,6 +1645,9 @@ class CoordinationRecognizer(Recognizer):
             if cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
                 continue
             if not core[:1].isupper():
+                if "-" in cf and not t.english and (t.lang not in NOUN_CAPS) and any(
+                        (self.lex.lang_rank(p, t.lang) or 10 ** 6) < 300 for p in cf.split("-")[1:]):
+                    continue  # "..., reformou-se", "dímelo-": a verb with its clitic pronoun
                 # "Thanks saltmarsh, quietlyfurious and Priya": a lower-case word of no language in the list
                 r = self.lex.rank(cf)
                 if len(cf) >= 3 and not self.lex.contraction(cf) and (
