@@ -139,3 +139,13 @@ def test_a_verb_with_its_clitic_is_not_coordinated_with_a_name():
     for sp in t_spans:
         t.claim(sp)
     assert list(CoordinationRecognizer(CUES).analyze(t)) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("pt", "me chama no zap (81) 99555-0142 depois", [("(81) 99555-0142", "phone")]),
+    ("nl", "bel de praktijk op 03 555 01 88.", [("03 555 01 88", "phone")]),
+    ("es", "llámame al 11 5555-0199 cuando quieras", [("11 5555-0199", "phone")]),
+    ("pt", "nasci em 1987 e moro aqui desde 2003", []),
+])
+def test_phone_numbers_of_the_countries_of_the_language(lang, text, expected):
+    check(M.LanguagePhoneRecognizer, text, expected, lang=lang)

@@ -32,12 +32,12 @@ from importlib import resources
 from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
-from .knowledge import knowledge
+from .knowledge import find_phones, knowledge
 from .recognizers import Recognizer
-from .spans import KEEP, Span
+from .spans import KEEP, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
-           "determiners", "works", "work_verbs", "places_before", "articles")
+           "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -70,6 +70,7 @@ class LanguageCues:
     work_verbs: frozenset[str]
     places_before: frozenset[str]
     articles: frozenset[str]
+    phone_regions: frozenset[str]
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -106,7 +107,8 @@ def language_cues() -> tuple[dict[str, LanguageCues], str]:
         unknown = set(table) - set(_FIELDS)
         if unknown:
             raise ValueError(f"language_cues.toml [{lang}]: unknown key(s) {sorted(unknown)}")
-        out[lang] = LanguageCues(lang, **{f: frozenset(w.casefold() for w in table.get(f, ())) for f in _FIELDS})
+        words = {f: frozenset(w.casefold() for w in table.get(f, ())) for f in _FIELDS if f != "phone_regions"}
+        out[lang] = LanguageCues(lang, phone_regions=frozenset(table.get("phone_regions", ())), **words)
     return out, hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
@@ -441,3 +443,16 @@ class LanguageWorkRecognizer(_Multilingual):
                 s = words[0][0]
                 if t.free(s, e) and not self.excluded(t, lc, t.text[s:e].split()[0].casefold()):
                     yield self.span(s, e, KEEP, reason=f"a full name talked about through the person's work ({t.lang})")
+
+
+class LanguagePhoneRecognizer(_Multilingual):
+    """Phone numbers in the national formats of the countries where the text's language is spoken
+    ("081 55 01 23" in Belgium, "(81) 99555-0142" in Brazil), beside the policy's regions."""
+
+    name, score = "phone_language", 1.0
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        regions = tuple(sorted(self.lc(t).phone_regions - set(self.policy.text.phone_regions)))
+        if regions:
+            for s, e in find_phones(t.text, regions):
+                yield self.span(s, e, PHONE, reason=f"phone number (libphonenumber, a {t.lang}-speaking country)")

@@ -1761,10 +1761,11 @@ class LowerCaseNameRecognizer(Recognizer):
 def recognizer_classes() -> tuple[type[Recognizer], ...]:
     """Every recognizer class, in the order they run (precedence for the resolver). The recognizers of
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
-    from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguageSignoffRecognizer,
-                               LanguageTitleRecognizer, LanguageWorkRecognizer)
+    from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
+                               LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
 
-    return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
+    return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
+            KnownIdentityRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
             TitleRecognizer, RelationRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
