@@ -689,3 +689,44 @@ def test_reddit_web_app_thread_depth_from_level_text():
     assert shape(r) == [("Top words.", 0, None, "ada_example"), ("A reply.", 1, "Top words.", "bo_sample"),
                         ("Another top.", 0, None, "cy_test")]
     assert r.posts[0].comment_system == "reddit"
+
+
+def _pw_item(cls, uid, name, title, shown, text, new=True, replies=""):
+    """One pw_comments entry as its Fluid partial renders it (current and older releases)."""
+    inner = "comment-inner" if cls == "comment" else "reply-inner"
+    if new:
+        box = (f'<div class="comment-avatar"><img class="comment-author-image" alt="{name}" src="a.svg">'
+               f'</div><div class="comment-box"><div class="comment-head"><h5 class="comment-name">{name}</h5>'
+               f'<span class="comment-date" title="{title}"> {shown}</span><div class="comment-actions">'
+               f'<div class="comment-voting"><a href="#">+</a> 2 <a href="#">-</a></div>'
+               f'<a class="reply" href="?tx_pwcomments%5BcommentToReplyTo%5D={uid}#write">Antworten</a></div>'
+               f'</div><div class="comment-content">{text}</div></div>')
+        return f'<li class="{cls}" id="comment{uid}"><div class="{inner}">{box}</div>{replies}</li>'
+    box = (f'<img class="comment_author_image" alt="{name}" src="g.png"><div class="comment_content_wrap">'
+           f'<div class="comment_header"><span class="comment_author">{name}</span>'
+           f'<span class="comment_date" title="{title}"> {shown}</span></div><div class="comment_body">'
+           f'<div class="message">{text}</div><div class="comment_reply"><a href="#">Antworten</a></div>'
+           f'</div></div><div class="clear"></div>')
+    return f'<li class="{cls}" id="comment{uid}">{box}{replies}</li>'
+
+
+def test_typo3_pw_comments_replies_authors_and_relative_ages():
+    # Replies are li.comment-reply (no "comment" class) in ol.comment-replies inside the parent's
+    # li; the date's text is a relative age ("vor 3 Wochen"), its title the absolute time.
+    for new, reply_cls in ((True, "comment-reply"), (False, "comment_reply")):
+        reply = _pw_item(reply_cls, 12, "Max Muster", "03.03.2020 09:05:00", "am 03.03.2020",
+                         "Eine Antwort darauf.", new)
+        body = ('<div id="comments"><h1>Kommentare (3)</h1><ol class="comment_list list">'
+                + _pw_item("comment", 11, "Erika Beispiel", "02.03.2020 14:22:11", "vor 3 Wochen",
+                           "Ein erster Kommentar.", new,
+                           f'<ol class="comment-replies">{reply}</ol>')
+                + _pw_item("comment", 13, "Lena Probe", "04.03.2020 10:00:00", "vor 2 Tagen",
+                           "Noch ein Kommentar.", new)
+                + '</ol></div>')
+        r = read(body, lang="de")
+        assert shape(r) == [("Ein erster Kommentar.", 0, None, "Erika Beispiel"),
+                            ("Eine Antwort darauf.", 1, "Ein erster Kommentar.", "Max Muster"),
+                            ("Noch ein Kommentar.", 0, None, "Lena Probe")], new
+        assert [c.published_local for c in r.comments] == [
+            "2020-03-02T14:22:11", "2020-03-03T09:05:00", "2020-03-04T10:00:00"]
+        assert r.posts[0].comment_system == "pw_comments" and codes(r) == []
