@@ -730,3 +730,26 @@ def test_typo3_pw_comments_replies_authors_and_relative_ages():
         assert [c.published_local for c in r.comments] == [
             "2020-03-02T14:22:11", "2020-03-03T09:05:00", "2020-03-04T10:00:00"]
         assert r.posts[0].comment_system == "pw_comments" and codes(r) == []
+
+
+def test_relative_age_goes_to_published_age_never_into_the_text():
+    # A theme that prints only an age ("3 weeks ago") in the comment's date element: no date is
+    # made of it (an age in weeks names no day), it is kept as shown in its own field.
+    def page(shown):
+        return ('<div id="comments"><h2>2 comments</h2><ol class="comment-list">'
+                '<li id="comment-1" class="comment depth-1"><article class="comment-body"><footer '
+                'class="comment-meta"><div class="comment-author vcard"><b class="fn">Ann Example</b>'
+                f'</div><div class="comment-metadata"><a href="#comment-1"><span class="comment-date">{shown}'
+                '</span></a></div></footer><div class="comment-content"><p>First comment text.</p></div>'
+                '</article></li><li id="comment-2" class="comment depth-1"><article class="comment-body">'
+                '<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Bo Sample</b>'
+                '</div><div class="comment-metadata"><a href="#comment-2"><time datetime="2020-11-08T09:52:00'
+                '+01:00">8 November 2020</time></a></div></footer><div class="comment-content"><p>Second '
+                'one.</p></div></article></li></ol></div>')
+    for lang, shown in (("en", "3 weeks ago"), ("de", "vor 2 Tagen"), ("fr", "il y a 5 heures"),
+                        ("es", "hace 1 mes"), ("it", "2 giorni fa"), ("en", "• an hour ago")):
+        r = read(page(shown), lang=lang)
+        first, second = r.comments
+        assert (first.text, first.published_at, first.published_local) == ("First comment text.", None, None)
+        assert first.published_age == shown.strip("• "), shown
+        assert second.published_local == "2020-11-08T09:52:00+01:00" and second.published_age is None

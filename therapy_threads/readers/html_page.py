@@ -222,7 +222,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         comments.append(new_comment(
             rc.key, rc.parent_key, rc.text, location=rc.location,
             published_at=rc.when.utc if rc.when else None,
-            published_local=rc.when.local if rc.when else None,
+            published_local=rc.when.local if rc.when else None, published_age=rc.age,
             like_count=rc.like_count, is_post_author=rc.is_post_author,
             identity=clean_identity(rc.author, url=unwrap_wayback(rc.author_url))))
     missing_pages = sorted(linked - fetched)
