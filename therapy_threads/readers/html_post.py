@@ -190,15 +190,16 @@ _NOT_THE_POST = re.compile(
 # say nothing about what the block holds.
 _BUILDER_PREFIXES = ("elementor", "et_pb", "wp-block", "vc_", "fl-", "brxe")
 _MODIFIED = re.compile(
-    r"modif|updat|aktualisiert|geändert|änderung|überarbeitet|stand\b|last|zuletzt|"
-    r"mis à jour|mise à jour|actualiza|aggiornat|bijgewerkt|copyright|©", re.I)
-# "Letzte Änderung 14.02.2019", "Updated: May 3, 2019", "© 19.12.2019": a date after these is
-# not the publication; text readings drop them first.
+    r"modif|updat|aktualisiert|geändert|änderung|überarbeitet|last|zuletzt|"
+    r"mis à jour|mise à jour|actualiza|aggiornat|bijgewerkt", re.I)
+# "Letzte Änderung 14.02.2019", "Updated: May 3, 2019": a date after these is not the
+# publication; text readings drop them first. ("Stand: 05. Februar 2020" is often the only date
+# a German page prints, and a photo credit "© Name 01.02.2022" the day of the article: kept.)
 _MODIFIED_LINE = re.compile(
     r"(?:last\s+(?:modified|updated|edited|changed)|updated(?:\s+on)?|modified(?:\s+on)?|"
     r"letzte\s+änderung|zuletzt\s+(?:aktualisiert|geändert|bearbeitet)|aktualisiert(?:\s+am)?|"
-    r"geändert(?:\s+am)?|stand|mis\s+à\s+jour(?:\s+le)?|mise\s+à\s+jour|modifié(?:\s+le)?|"
-    r"actualizado(?:\s+el)?|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?|copyright|©)"
+    r"geändert(?:\s+am)?|mis\s+à\s+jour(?:\s+le)?|mise\s+à\s+jour|modifié(?:\s+le)?|"
+    r"actualizado(?:\s+el)?|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?)"
     r"\s*:?\s*[^\n]{0,40}", re.I)
 
 
@@ -396,10 +397,15 @@ def _text_around(start: LexborNode, *, forward: bool, limit: int) -> str:
     return " ".join(parts if forward else reversed(parts))
 
 
+# Next to the title, only a comment's or review's box is skipped: some themes print the post's
+# own byline and date in a "teaser" or "sidebar" box of the article header.
+_NEXT_TO_TITLE_NOT_THE_POST = re.compile(r"comment|review|rating", re.I)
+
+
 def _not_the_post_box(n: LexborNode) -> bool:
-    """Whether ``n`` itself is marked as a comment, review, teaser, sidebar... (not its ancestors)."""
+    """Whether ``n`` itself is marked as a comment or review (not its ancestors)."""
     a = n.attributes
-    return any(not t.startswith(_BUILDER_PREFIXES) and _NOT_THE_POST.search(t)
+    return any(not t.startswith(_BUILDER_PREFIXES) and _NEXT_TO_TITLE_NOT_THE_POST.search(t)
                for k in ("class", "id", "itemprop") for t in (a.get(k) or "").split())
 
 
