@@ -753,3 +753,42 @@ def test_relative_age_goes_to_published_age_never_into_the_text():
         assert (first.text, first.published_at, first.published_local) == ("First comment text.", None, None)
         assert first.published_age == shown.strip("• "), shown
         assert second.published_local == "2020-11-08T09:52:00+01:00" and second.published_age is None
+
+
+def _old_reddit_thing(cid, author, iso, text, children="", fullname="data-fullname"):
+    """One comment as old.reddit.com's comment_skeleton/comment templates render it."""
+    return (f'<div class=" thing id-t1_{cid} noncollapsed comment " id="thing_t1_{cid}" {fullname}="t1_{cid}" '
+            f'data-type="comment" data-author="{author}"><p class="parent"><a name="{cid}"></a></p>'
+            '<div class="midcol unvoted"><div class="arrow up"></div><div class="arrow down"></div></div>'
+            '<div class="entry unvoted"><p class="tagline"><a href="#" class="expand">[–]</a>'
+            f'<a href="https://old.reddit.example/user/{author}" class="author may-blank">{author}</a>'
+            '<span class="userattrs"></span> <span class="score unvoted" title="12">12 points</span> '
+            f'<time title="x" datetime="{iso}" class="live-timestamp">3 years</time> ago</p>'
+            '<form class="usertext warn-on-unload"><div class="usertext-body may-blank-within md-container">'
+            f'<div class="md"><p>{text}</p></div></div></form><ul class="flat-list buttons"><li class="first">'
+            f'<a class="bylink" href="/r/sub/comments/abc/t/{cid}/">permalink</a></li><li><a href="#">reply</a>'
+            f'</li></ul></div><div class="child">{children}</div><div class="clearleft"></div></div>')
+
+
+def test_old_reddit_thread_authors_scores_and_ages_stay_out_of_the_text():
+    def page(fullname="data-fullname"):
+        reply = _old_reddit_thing("bbb2", "other_person", "2020-01-02T08:00:00+00:00", "A reply to it.",
+                                  fullname=fullname)
+        return ('<div class="commentarea"><div class="sitetable nestedlisting">'
+                + _old_reddit_thing("bbb1", "example_user", "2020-01-01T12:00:00+00:00", "A first comment.",
+                                    f'<div class="sitetable listing">{reply}</div>', fullname=fullname)
+                + _old_reddit_thing("bbb3", "third_one", "2020-01-03T09:00:00+00:00", "Another top comment.",
+                                    fullname=fullname)
+                + _old_reddit_thing("bbb4", "[deleted]", "2020-01-04T09:00:00+00:00", "[deleted]",
+                                    fullname=fullname)
+                + '</div></div>')
+    r = read(page())
+    assert shape(r) == [("A first comment.", 0, None, "example_user"),
+                        ("A reply to it.", 1, "A first comment.", "other_person"),
+                        ("Another top comment.", 0, None, "third_one")]
+    assert r.comments[0].published_at == "2020-01-01T12:00:00Z"
+    assert r.posts[0].comment_system == "reddit" and "comment_markup_unread" not in codes(r)
+    # The same ids in markup no recogniser reads: a warning with the count, never a silent zero.
+    r = read(page(fullname="data-other"))
+    assert r.comments == [] and "comment_markup_unread" in codes(r)
+    assert "4 comment element id(s)" in next(i.message for i in r.issues if i.code == "comment_markup_unread")
