@@ -122,6 +122,13 @@ _A_PUBLICATION = {
     "a date box of the post": ("", '<div class="liveArticleAuthorDateBlock"><span>Datum:</span> 19.11.2021 '
                                    '<span>Autor:</span> Eine Autorin</div>', "2021-11-19"),
     "an inline publication label": ("", "<p>Veröffentlicht am 16.08.2019<br> Dauer: 1:02:33</p>", "2019-08-16"),
+    "Dublin Core DC.Date": ('<meta name="DC.Date" content="2006-12-16T08:00+01:00">', "", "2006-12-16"),
+    "the byline in the article's own aside": (
+        "", '<aside class="meta"><p class="wrapper-date"><time class="x-date" itemprop="datePublished" '
+            'content="2023-10-18" datetime="2023-10-18T11:45:00+02:00">18. Okt 2023</time></p></aside>',
+        "2023-10-18"),
+    "'Stand:' as the only date": ("", '<div class="meta-row">Eine Autorin · Stand: 05. Februar 2020</div>',
+                                  "2020-02-05"),
     "the article's own footer": ("", '<footer class="entry-footer"><span class="posted-on"><time class="entry-date '
                                      'published" datetime="2019-08-02T10:00:00+00:00">2. August 2019</time>'
                                      '</span></footer>', "2019-08-02"),

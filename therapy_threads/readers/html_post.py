@@ -43,8 +43,9 @@ _BYLINE_SELECTORS = (".byline .author .fn", ".byline .fn", ".entry-meta .author 
                      "[itemprop='author'] [itemprop='name']", ".post-author-name",
                      ".author-name", "span.post-author", ".g-profile")
 _DATE_META = ("article:published_time", "og:published_time", "datePublished",
-              "dc.date.issued", "DC.date.issued", "dcterms.created", "date", "pubdate",
-              "sailthru.date", "parsely-pub-date", "publish-date", "publication_date")
+              "dc.date.issued", "DC.date.issued", "DC.Date", "DC.date", "dc.date",
+              "dcterms.created", "date", "pubdate", "sailthru.date", "parsely-pub-date",
+              "publish-date", "publication_date")
 _DATE_SELECTORS = ("time.entry-date.published[datetime]", "time.published[datetime]",
                    "[itemprop='datePublished'][datetime]", "[itemprop='datePublished'][content]",
                    "time[pubdate][datetime]", "abbr.published[title]", "time.entry-date[datetime]",
@@ -217,16 +218,16 @@ _POST_BOX = frozenset({"hentry", "article", "post", "entry", "news-single", "sin
 
 
 def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str]) -> bool:
-    """Whether ``n`` or an ancestor is nav/aside, has a class, id, itemprop or itemtype token
-    matching ``rx``, or is a footer of the page (an article's own ``<footer class=entry-footer>``
-    holds the post's date and is not one)."""
+    """Whether ``n`` or an ancestor is nav, has a class, id, itemprop or itemtype token matching
+    ``rx``, or is a footer or aside of the page (an article's own ``<footer class=entry-footer>``
+    or ``<aside>`` with its byline holds the post's date and is not one)."""
     p, in_footer = n, False
     while p is not None and p.is_element_node and p.tag not in ("body", "html"):
-        if p.tag in ("nav", "aside"):
+        if p.tag == "nav":
             return True
         if p.tag == "article" or _POST_BOX & attrs.classes(p):
             in_footer = False
-        is_footer = p.tag == "footer"
+        is_footer = p.tag in ("footer", "aside")
         for a in ("class", "id", "itemprop", "itemtype"):
             for token in (attrs.get(p, a) or "").split():
                 if token.startswith(_BUILDER_PREFIXES) or not rx.search(token):
