@@ -792,3 +792,23 @@ def test_old_reddit_thread_authors_scores_and_ages_stay_out_of_the_text():
     r = read(page(fullname="data-other"))
     assert r.comments == [] and "comment_markup_unread" in codes(r)
     assert "4 comment element id(s)" in next(i.message for i in r.issues if i.code == "comment_markup_unread")
+
+
+def test_load_more_links_say_how_many_comments_a_capture_lacks():
+    base = ('<div id="comments"><h2>Comments</h2><ol class="comment-list">'
+            '<li id="comment-1" class="comment depth-1"><div class="comment-body"><div class="comment-author">'
+            '<cite class="fn">Ann Example</cite></div><p>A comment that is here.</p></div></li></ol>{more}</div>'
+            '<div class="sidebar"><a href="/page/2">Load more posts</a></div>')
+    for more, stated in (('<span class="morecomments"><a href="#">load more comments (12 replies)</a></span>', 12),
+                         ('<button type="button">Show 5 more comments</button>', 5),
+                         ('<a href="#">3 more replies</a> <a href="#">2 more replies</a>', 5),
+                         ('<a href="/r/x/comments/abc/t/def/">continue this thread</a>', 0),
+                         ('<a href="#">Weitere Kommentare laden</a>', 0),
+                         ('<a href="#">Voir plus de commentaires</a>', 0),
+                         ('<a href="#">Cargar más comentarios</a>', 0)):
+        r = read(base.format(more=more))
+        assert [c.text for c in r.comments] == ["A comment that is here."], more
+        msg = next(i.message for i in r.issues if i.code == "comments_not_loaded")
+        assert (f"stating {stated} more" in msg) == bool(stated), (more, msg)
+    r = read(base.format(more=""))
+    assert "comments_not_loaded" not in codes(r)  # "Load more posts" is not about comments
