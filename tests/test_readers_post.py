@@ -127,6 +127,9 @@ _A_PUBLICATION = {
         "", '<aside class="meta"><p class="wrapper-date"><time class="x-date" itemprop="datePublished" '
             'content="2023-10-18" datetime="2023-10-18T11:45:00+02:00">18. Okt 2023</time></p></aside>',
         "2023-10-18"),
+    "a publication field in the page's script data": (
+        '<script>var meta = {"product": {"title": "Ein Kaffee", "published_at": "2019-03-02T06:22:28+01:00",'
+        ' "created_at": "2019-03-02T06:27:24+01:00"}};</script>', "", "2019-03-02"),
     "'Stand:' as the only date": ("", '<div class="meta-row">Eine Autorin · Stand: 05. Februar 2020</div>',
                                   "2020-02-05"),
     "the article's own footer": ("", '<footer class="entry-footer"><span class="posted-on"><time class="entry-date '

@@ -288,7 +288,38 @@ def stated_publications(root: LexborNode, attrs: Attrs) -> list[When]:
             if not _inside(n, attrs, _NOT_THE_POST):
                 for attr in ("datetime", "content", "title"):
                     add(when_from_machine(attrs.get(n, attr)))
+    # A platform's own page data in a script ("published_at": "2019-03-02T06:22:28+01:00" in a
+    # shop's product JSON, ``var page_article_date = "2018-11-28"``): a publication field by
+    # name, never any timestamp (a session's expiry, a record's createdAt).
+    for n in root.css("script:not([type='application/ld+json'])")[:200]:
+        raw = n.text(strip=False)
+        if not raw or len(raw) > 2_000_000 or not _SCRIPT_PUBLISHED.search(raw):
+            continue
+        for m in _SCRIPT_PUBLISHED.finditer(raw):
+            add(m.group(1))
+            if len(found) > 100:
+                break
     return found
+
+
+_SCRIPT_PUBLISHED = re.compile(
+    r"""["']?(?:datePublished|date_published|published_at|publishedAt|publish_date|publishDate|"""
+    r"""publication_date|publicationDate|article_date|articleDate|pubDate)["']?\s*[:=]\s*"""
+    r"""["']((?:19|20)\d\d-[01]\d-[0-3]\d[^"']{0,30})["']""")
+
+
+def post_time_days(root: LexborNode, attrs: Attrs) -> set[str]:
+    """Days of ``time[datetime]`` elements outside comments, teasers, sidebars and footers, not
+    marked as modification: what the post shows as its time. Only to confirm htmldate's day
+    (an event page's times are not its publication)."""
+    days: set[str] = set()
+    for n in root.css("time[datetime]")[:50]:
+        if _MODIFIED.search(attrs.get(n, "class") or "") or _inside(n, attrs, _NOT_THE_POST):
+            continue
+        w = when_from_machine(attrs.get(n, "datetime"))
+        if w and w.local:
+            days.add(w.local[:10])
+    return days
 
 
 def date_box_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> When | None:
@@ -591,7 +622,8 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
     ours = next((w for w in readings if w), None)
     f.when = when_from_machine(doc.date) if doc is not None and doc.date else None
     if f.when is not None and (f.when.local or "")[:10] not in {
-            w.local[:10] for w in (*publications, *readings) if w and w.local}:
+            w.local[:10] for w in (*publications, *readings) if w and w.local} \
+            | post_time_days(root, attrs):
         f.when = None
     if f.when is None:
         f.when = ours
