@@ -167,3 +167,14 @@ def test_date_boxes_of_comments_teasers_and_modifications_are_not_the_posts():
                  '<article><footer class="entry-footer"><span class="date">3. Mai 2019</span></footer></article>',
                  '<div class="elementor-widget-post-info"><span class="post-date">3. Mai 2019</span></div>'):
         assert box(html).local == "2019-05-03", html
+
+
+def test_layout_classes_of_the_posts_own_containers_do_not_hide_its_date():
+    # A wrapper named for the layout ("...RightSidebar") or Blogger's posts widget holds the post
+    # itself: the date inside is the post's (a real sidebar beside it is not).
+    for wrapper in ('<div class="layoutTwoColumnsRightSidebar">', '<div class="widget Blog" id="Blog1">'):
+        p = post(f'{wrapper}<div class="post hentry"><h1 class="post-title">Ein Beitrag</h1>'
+                 '<abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">'
+                 f'9. September 2017</abbr><div class="post-body">{BODY}</div></div></div>'
+                 '<div class="sidebar"><time datetime="2016-01-01">1. Januar 2016</time></div>')
+        assert p.published_local == "2017-09-09T10:52:00+02:00", wrapper

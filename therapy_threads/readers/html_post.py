@@ -156,9 +156,10 @@ def our_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | None]:
 
 def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> When | None:
     """The post's date where the markup states it; None rather than a guess."""
+    chain = _post_chain(root)
     v = next((attrs.get(n, "content") for name in _DATE_META for a in ("property", "name", "itemprop")
               for n in root.css(f"meta[{a}='{name}']")
-              if attrs.get(n, "content") and not _inside(n, attrs, _NOT_THE_POST)), None)
+              if attrs.get(n, "content") and not _inside(n, attrs, _NOT_THE_POST, chain)), None)
     w = when_from_machine(v) or when_from_text(v, languages) if v else None
     if w:
         return w
@@ -171,7 +172,7 @@ def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> W
     for sel in _DATE_SELECTORS:
         for n in root.css(sel):
             # A review's or comment's own datePublished is not the post's.
-            if _inside(n, attrs, _NOT_THE_POST):
+            if _inside(n, attrs, _NOT_THE_POST, chain):
                 continue
             for attr in ("datetime", "content", "title"):
                 w = when_from_machine(attrs.get(n, attr))
@@ -217,7 +218,19 @@ _POST_BOX = frozenset({"hentry", "article", "post", "entry", "news-single", "sin
                        "blog-post", "type-post", "node--type-article", "node-article"})
 
 
-def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str]) -> bool:
+def _post_chain(root: LexborNode) -> frozenset[int]:
+    """The main heading's ancestors: boxes that hold the post's title are the post's own
+    containers whatever their classes say ("layoutTwoColumnsRightSidebar", "widget Blog")."""
+    h = _main_heading(root)
+    out: set[int] = set()
+    while h is not None and h.is_element_node:
+        out.add(h.mem_id)
+        h = h.parent
+    return frozenset(out)
+
+
+def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str],
+            chain: frozenset[int] = frozenset()) -> bool:
     """Whether ``n`` or an ancestor is nav, has a class, id, itemprop or itemtype token matching
     ``rx``, or is a footer or aside of the page (an article's own ``<footer class=entry-footer>``
     or ``<aside>`` with its byline holds the post's date and is not one)."""
@@ -227,8 +240,11 @@ def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str]) -> bool:
             return True
         if p.tag == "article" or _POST_BOX & attrs.classes(p):
             in_footer = False
+        if p.mem_id in chain:
+            return in_footer
         is_footer = p.tag in ("footer", "aside")
-        for a in ("class", "id", "itemprop", "itemtype"):
+        # Blogger prints every post inside its "Blog" widget (div.widget.Blog#Blog1).
+        for a in () if "Blog" in attrs.classes(p) else ("class", "id", "itemprop", "itemtype"):
             for token in (attrs.get(p, a) or "").split():
                 if token.startswith(_BUILDER_PREFIXES) or not rx.search(token):
                     continue
@@ -247,6 +263,7 @@ def stated_publications(root: LexborNode, attrs: Attrs) -> list[When]:
     or comment's, ``time.published`` and the like outside comments and teasers. Modification
     dates are not publication dates and are left out. In the order met."""
     found: list[When] = []
+    chain = _post_chain(root)
 
     def add(w: When | None | str) -> None:
         if isinstance(w, str):  # "2022-01-10T22:06:08:00" and other broken ISO forms
@@ -258,7 +275,7 @@ def stated_publications(root: LexborNode, attrs: Attrs) -> list[When]:
     for name in _DATE_META:
         for attr in ("property", "name", "itemprop"):
             for n in root.css(f"meta[{attr}='{name}']"):
-                if not _inside(n, attrs, _NOT_THE_POST):
+                if not _inside(n, attrs, _NOT_THE_POST, chain):
                     add(when_from_machine(attrs.get(n, "content")))
     for n in root.css("script[type='application/ld+json']")[:20]:
         raw = n.text(strip=True)
@@ -285,7 +302,7 @@ def stated_publications(root: LexborNode, attrs: Attrs) -> list[When]:
                 stack.extend(v for v in d.values() if isinstance(v, (dict, list)))
     for sel in _DATE_SELECTORS:
         for n in root.css(sel):
-            if not _inside(n, attrs, _NOT_THE_POST):
+            if not _inside(n, attrs, _NOT_THE_POST, chain):
                 for attr in ("datetime", "content", "title"):
                     add(when_from_machine(attrs.get(n, attr)))
     # A platform's own page data in a script ("published_at": "2019-03-02T06:22:28+01:00" in a
@@ -313,8 +330,9 @@ def post_time_days(root: LexborNode, attrs: Attrs) -> set[str]:
     marked as modification: what the post shows as its time. Only to confirm htmldate's day
     (an event page's times are not its publication)."""
     days: set[str] = set()
+    chain = _post_chain(root)
     for n in root.css("time[datetime]")[:50]:
-        if _MODIFIED.search(attrs.get(n, "class") or "") or _inside(n, attrs, _NOT_THE_POST):
+        if _MODIFIED.search(attrs.get(n, "class") or "") or _inside(n, attrs, _NOT_THE_POST, chain):
             continue
         w = when_from_machine(attrs.get(n, "datetime"))
         if w and w.local:
@@ -327,6 +345,7 @@ def date_box_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) ->
     (``span.post-date``, ``div.entry-meta``, ``p.submitted``: the classes htmldate reads)
     that is not in a comment, teaser, list of other posts, sidebar or footer and is not a
     modification date ("Letzte Änderung", "Updated")."""
+    chain = _post_chain(root)
     for n in root.css("[class], [id]"):
         if n.tag in ("html", "body", "script", "style", "meta", "link", "img"):
             continue
@@ -334,7 +353,7 @@ def date_box_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) ->
         if not cue or not _DATE_BOX.search(cue) or _MODIFIED.search(cue):
             continue
         t = n.text(separator=" ", strip=True)
-        if not t or len(t) > 200 or _MODIFIED.search(t) or _inside(n, attrs, _NOT_THE_POST):
+        if not t or len(t) > 200 or _MODIFIED.search(t) or _inside(n, attrs, _NOT_THE_POST, chain):
             continue
         w = find_date_in_text(t, languages)
         if w:
@@ -482,6 +501,7 @@ def labelled_date(root: LexborNode, languages: tuple[str, ...],
     sidebars and footers; None when the element after the label is not just a date.
     "Veröffentlicht am 16.08.2019" in one element counts too (outside comments and teasers)."""
     attrs = attrs or Attrs()
+    chain = _post_chain(root)
     for n in root.css(_LABEL_TAGS):
         t = n.text(strip=True)
         if not t or len(t) > 200:
@@ -490,7 +510,7 @@ def labelled_date(root: LexborNode, languages: tuple[str, ...],
         if label not in _PUBLISHED_LABELS:
             m = _INLINE_LABEL.match(t)
             w = find_date_in_text(t[m.end():m.end() + 40], languages) if m else None
-            if w and not _inside(n, attrs, _NOT_THE_POST):
+            if w and not _inside(n, attrs, _NOT_THE_POST, chain):
                 return w
             continue
         p, inside_furniture = n.parent, False
