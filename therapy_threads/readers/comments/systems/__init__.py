@@ -9,6 +9,7 @@ from .drupal import Drupal
 from .epoch import Epoch
 from .generic import Generic
 from .livefyre import Livefyre
+from .pwcomments import PwComments
 from .reddit import Reddit
 from .spip import Spip
 from .wordpress import WordPress
@@ -17,6 +18,6 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Drupal(), Blogger(),
-     Spip(), WordPress(), Generic()), key=lambda s: s.order))
+     Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
