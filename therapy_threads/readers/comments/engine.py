@@ -859,12 +859,31 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
         first = first.next
     if first is None or not first.is_element_node:
         return False
+    # phpBB prosilver: <blockquote><div><cite>NAME wrote: [link] [date]</cite>words</div>: the
+    # attribution is the quote's own <cite>, and 3.2+ prints the date after the verb.
+    cite = first if first.tag == "cite" else (first.css_first("cite") if first.tag == "div" else None)
+    lead = _first_element(first) if cite is not None and cite.mem_id != first.mem_id else cite
+    if cite is not None and lead is not None and lead.mem_id == cite.mem_id:
+        head = cite.text(separator=" ", strip=True)
+        return 0 < len(head) <= 160 and _CITE_SAID.search(head) is not None
     head = first.text(separator=" ", strip=True)
     if not head or len(head) > 80:
         return False
     m = SAID.search(head)
     # The verb stands as a word of its own after the name ("Lisa:" is not "Li" + "sa:").
     return m is not None and m.start() > 0 and m.group(0)[:1].isspace() and head.endswith(":")
+
+
+_CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
+
+
+def _first_element(n: LexborNode) -> LexborNode | None:
+    c = n.child
+    while c is not None and not c.is_element_node:
+        if c.text(strip=True):
+            return None
+        c = c.next
+    return c
 
 
 _QUOTE_CLASSES = frozenset({"quotecontent", "quoted-post", "post-quote", "comment-quote",

@@ -1,0 +1,161 @@
+"""Forum and code-host threads, written after each system's own templates (names synthetic).
+
+bbPress ``loop-single-reply.php`` (header before the post, lead topic, threaded replies), phpBB
+prosilver ``viewtopic_body.html`` (opening post, quotes, later pages), Talkyard's rendered
+discussion (title and original post, nested and flat replies, full name vs username), GitHub's
+gist/issue timeline comments.
+"""
+from __future__ import annotations
+
+from therapy_threads.readers import SourceRef, get_reader
+
+
+def read(body: str, head: str = "", url: str | None = None):
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head><body>'
+            f"{body}</body></html>")
+    return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
+
+
+def shape(r):
+    by_id = {c.comment_id: c for c in r.comments}
+    return [(c.text, c.depth, by_id[c.parent_id].text if c.parent_id else None,
+             c.identity.name if c.identity else None) for c in r.comments]
+
+
+def codes(r):
+    return [i.code for i in r.issues]
+
+
+def _bbp(pid: int, kind: str, name: str, text: str, inner: str = "") -> str:
+    return (f'<div id="post-{pid}" class="bbp-reply-header"><div class="bbp-meta">'
+            f'<span class="bbp-reply-post-date">March 3, 2021 at 9:1{pid % 10} am</span>'
+            f'<a href="/forums/topic/t/#post-{pid}" class="bbp-reply-permalink">#{pid}</a>'
+            f'<span class="bbp-admin-links"></span></div></div>'
+            f'<div class="loop-item-{pid} user-id-7 bbp-parent-forum-2 bbp-reply-position-{pid} '
+            f'post-{pid} {kind} type-{kind} status-publish hentry"><div class="bbp-reply-author">'
+            f'<a href="/forums/users/u{pid}/" class="bbp-author-link"><span class="bbp-author-name">'
+            f'{name}</span></a><div class="bbp-author-role">Participant</div></div>'
+            f'<div class="bbp-reply-content"><p>{text}</p></div></div>{inner}')
+
+
+def test_bbpress_topic_lead_post_is_not_a_comment_and_header_date_is_read():
+    body = ('<div id="bbpress-forums"><ul class="forums bbp-replies"><li class="bbp-body">'
+            + _bbp(10, "topic", "Topic Starter", "The question itself, asked at length.")
+            + _bbp(11, "reply", "Ada Example", "A first answer to the question.")
+            + _bbp(12, "reply", "Bea Sample", "Thank you, that works for me.")
+            + "</li></ul></div>")
+    r = read(body)
+    assert shape(r) == [("A first answer to the question.", 0, None, "Ada Example"),
+                        ("Thank you, that works for me.", 0, None, "Bea Sample")]
+    assert (r.comments[0].published_at or r.comments[0].published_local or "").startswith("2021-03-03")
+    assert r.posts[0].comment_system == "bbpress"
+    assert not any("Participant" in c.text or "#11" in c.text for c in r.comments)
+
+
+def test_bbpress_threaded_replies_nest_under_the_reply_that_owns_the_list():
+    body = ('<div id="bbpress-forums"><ul class="bbp-replies"><li class="bbp-body"><ul>'
+            '<li>' + _bbp(11, "reply", "Ada Example", "Top level answer.",
+                          '<ul class="bbp-threaded-replies"><li>'
+                          + _bbp(13, "reply", "Bea Sample", "An answer to the answer.") + "</li></ul>")
+            + '</li><li>' + _bbp(12, "reply", "Cy Person", "Another top level answer.")
+            + "</li></ul></li></ul></div>")
+    assert shape(read(body)) == [
+        ("Top level answer.", 0, None, "Ada Example"),
+        ("An answer to the answer.", 1, "Top level answer.", "Bea Sample"),
+        ("Another top level answer.", 0, None, "Cy Person")]
+
+
+def _phpbb(pid: int, name: str, text: str, quote: str = "") -> str:
+    q = (f'<blockquote><div><cite>Someone Quoted wrote:</cite>{quote}</div></blockquote>'
+         if quote else "")
+    return (f'<div id="p{pid}" class="post has-profile bg2"><div class="inner">'
+            f'<dl class="postprofile" id="profile{pid}"><dt class="has-avatar">'
+            f'<a href="./memberlist.php?mode=viewprofile&amp;u={pid}" class="username">{name}</a></dt>'
+            f'<dd class="profile-posts"><strong>Posts:</strong> <a href="#">42</a></dd>'
+            f'<dd class="profile-joined"><strong>Joined:</strong> Sun Dec 17, 2023 11:18 am</dd></dl>'
+            f'<div class="postbody"><div id="post_content{pid}"><h3><a href="#p{pid}">Re: A topic</a></h3>'
+            f'<ul class="post-buttons"><li><a class="button">Quote</a></li></ul>'
+            f'<p class="author"><a href="./viewtopic.php?p={pid}#p{pid}">Mon Dec 18, 2023 9:0{pid % 10} am</a></p>'
+            f'<div class="content">{q}{text}</div>'
+            f'<div id="sig{pid}" class="signature">My synthetic signature</div></div></div></div></div>'
+            '<hr class="divider">')
+
+
+def test_phpbb_prosilver_first_post_is_the_topic_quotes_and_signatures_left_out():
+    body = ('<div class="action-bar"><div class="pagination">3 posts &bull; Page <strong>1</strong> '
+            'of <strong>1</strong></div></div>'
+            + _phpbb(101, "topic_starter", "How do I switch the lights off?")
+            + _phpbb(102, "ada_example", "Try the second setting.")
+            + _phpbb(103, "bea_sample", "That did it.", quote="Try the second setting."))
+    r = read(body)
+    assert shape(r) == [("Try the second setting.", 0, None, "ada_example"),
+                        ("That did it.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "phpbb"
+    assert not any("signature" in c.text or "Joined" in c.text for c in r.comments)
+
+
+def test_phpbb_later_page_has_no_opening_post():
+    body = ('<div class="pagination">40 posts &bull; Page <strong>2</strong> of <strong>3</strong></div>'
+            + _phpbb(201, "ada_example", "A reply on page two.")
+            + _phpbb(202, "bea_sample", "Another reply on page two."))
+    assert [c.text for c in read(body).comments] == ["A reply on page two.",
+                                                     "Another reply on page two."]
+
+
+def _ty(nr: int, name: str, text: str, replies: str = "", depth: int = 1, flat: bool = False,
+        user: str | None = None) -> str:
+    by = (f'<span class="esP_By_F">{name} </span>' if name else "") + \
+         (f'<span class="esP_By_U"><span class="esP_By_U_at">@</span>{user}</span>' if user else "")
+    cls = "dw-t ed-w-avtr s_T-Flat" if flat else f"dw-t dw-depth-{depth}"
+    res = f'<div class="dw-single-and-multireplies"><ol class="dw-res dw-singlereplies">{replies}</ol></div>' \
+        if replies else ""
+    return (f'<li><div class="{cls}"><div class="dw-p" id="post-{nr}"><div class="dw-p-hd">'
+            f'<a class="dw-p-by esP_By" href="/-/users/u{nr}">{by}</a>'
+            f'<span class="dw-ago esP_H_At">Sep&nbsp;16, 2017</span></div>'
+            f'<div class="dw-p-bd"><div class="dw-p-bd-blk"><p>{text}</p></div></div></div>'
+            f'<div class="dw-p-as dw-as"><a class="dw-a dw-a-reply">Reply</a>'
+            f'<a class="dw-a dw-vote-count">3 Likes</a></div>{res}</div></li>')
+
+
+def test_talkyard_title_and_original_post_are_not_comments_replies_nest():
+    body = ('<div class="debiki dw-page"><div class="dw-t" id="dw-t-0"><div class="dw-p dw-p-ttl" '
+            'id="post-0"><div class="dw-p-bd"><h1>A question</h1></div></div></div>'
+            '<div class="dw-t dw-depth-0 dw-ar-t"><div class="dw-p dw-ar-p" id="post-1">'
+            '<div class="dw-p-bd"><div class="dw-p-bd-blk esOrigPost"><p>The original post.</p>'
+            '</div></div></div><div class="dw-single-and-multireplies"><ol class="dw-res">'
+            + _ty(2, "Ada Example", "First reply.",
+                  _ty(3, "", "Nested reply.", depth=2, user="bea_sample"))
+            + _ty(4, "Cy Person", "Second reply.")
+            + '</ol></div>' + _ty(5, "Dee Flat", "A flat progress post.", flat=True)
+            + '</div></div>')
+    r = read(body)
+    assert shape(r) == [("First reply.", 0, None, "Ada Example"),
+                        ("Nested reply.", 1, "First reply.", "bea_sample"),
+                        ("Second reply.", 0, None, "Cy Person"),
+                        ("A flat progress post.", 0, None, "Dee Flat")]
+    assert not any("Likes" in c.text or "Reply" in c.text for c in r.comments)
+
+
+def _gh(cid: int, user: str, text: str, kind: str = "gistcomment") -> str:
+    return (f'<div class="TimelineItem js-comment-container"><div id="{kind}-{cid}" '
+            f'class="timeline-comment-group js-minimizable-comment-group comment js-comment '
+            f'timeline-comment"><div class="timeline-comment-header"><div class="timeline-comment-actions">'
+            f'<details><summary>Show options</summary><span>Copy link</span></details></div>'
+            f'<h3><strong><a class="author Link--primary" href="/{user}">{user}</a></strong> commented '
+            f'<a href="#{kind}-{cid}"><relative-time datetime="2024-02-0{cid % 9 + 1}T10:00:00Z">'
+            f'Feb 1, 2024</relative-time></a></h3></div><div class="edit-comment-hide">'
+            f'<task-lists><table><tbody><tr><td class="d-block comment-body markdown-body js-comment-body">'
+            f'<p>{text}</p></td></tr></tbody></table></task-lists></div>'
+            f'<div class="comment-reactions">2 reactions</div></div></div>')
+
+
+def test_github_gist_and_issue_timeline_comments():
+    r = read('<div class="js-discussion">' + _gh(1, "ada-example", "Works on my machine.")
+             + _gh(2, "bea-sample", "Thanks for the fix.") + "</div>")
+    assert shape(r) == [("Works on my machine.", 0, None, "ada-example"),
+                        ("Thanks for the fix.", 0, None, "bea-sample")]
+    assert r.comments[0].published_at == "2024-02-02T10:00:00Z"
+    # An issue's opening text has no issuecomment- id: only the comments are read.
+    issue = ('<div class="timeline-comment" id="issue-77"><div class="comment-body"><p>The report.</p>'
+             '</div></div>' + _gh(3, "cy-person", "Confirmed here.", kind="issuecomment"))
+    assert [c.text for c in read(issue).comments] == ["Confirmed here."]
