@@ -159,3 +159,30 @@ def test_github_gist_and_issue_timeline_comments():
     issue = ('<div class="timeline-comment" id="issue-77"><div class="comment-body"><p>The report.</p>'
              '</div></div>' + _gh(3, "cy-person", "Confirmed here.", kind="issuecomment"))
     assert [c.text for c in read(issue).comments] == ["Confirmed here."]
+
+
+def test_unread_forum_markup_is_said_with_the_guessed_system_and_count():
+    # vBulletin 3/4 postbit: no recogniser reads it; the page must not stay silent.
+    posts = "".join(f'<table class="tborder" id="post{n}"><tr><td class="alt2">Member {n}</td>'
+                    f'<td class="alt1"><div id="post_message_{n}"></div></td></tr></table>'
+                    for n in (501, 502))
+    r = read(f'<div id="posts">{posts}</div>')
+    assert not r.comments
+    warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
+    assert warned and "vbulletin (2)" in warned[0]
+
+
+def test_guess_systems_counts_each_systems_post_markers():
+    from therapy_threads.readers.comments.markup_guess import guess_systems
+    html = ('<div id="p11" class="post has-profile bg1"></div><div id="p12" class="post bg2"></div>'
+            '<div class="comment" id="gistcomment-5"></div>'
+            '<a class="comment-reply-link" data-commentid="9">Reply</a>')  # WordPress: not Invision
+    assert guess_systems(html) == [("phpbb", 2), ("github", 1)]
+
+
+def test_a_count_element_named_by_id_is_a_declared_count():
+    r = read('<div class="postDesc">posted @ 2024-05-09 Comments(<span id="post_comment_count">2'
+             '</span>)</div><div id="blog-comments-placeholder"></div>'
+             '<article class="teaser"><span class="comment-count">14</span></article>')
+    assert r.posts[0].declared_comment_count == 2
+    assert "comments_not_extracted" in codes(r)
