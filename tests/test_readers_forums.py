@@ -186,3 +186,24 @@ def test_a_count_element_named_by_id_is_a_declared_count():
              '<article class="teaser"><span class="comment-count">14</span></article>')
     assert r.posts[0].declared_comment_count == 2
     assert "comments_not_extracted" in codes(r)
+
+
+def test_login_to_reply_links_do_not_make_the_pages_own_thread_foreign():
+    # Drupal 8+ for anonymous visitors prints "Log in to reply" as
+    # /user/login?destination=/node/N#comment-M: a way back here, not another post's permalink.
+    def art(cid, name, text):
+        return (f'<a id="comment-{cid}"></a><article id="comment-id-{cid}" class="js-comment">'
+                f'<div class="comment" id="cid-{cid}"><span class="comment__author">{name}</span>'
+                f'<div class="comment-content"><div class="field--name-comment-body"><p>{text}</p></div>'
+                f'</div><a href="/user/login?destination=/node/7#comment-{cid}">Log in to reply</a>'
+                f'</div></article>')
+    body = ('<section class="comment-wrapper field--name-comment-forum">' + art(11, "Ada", "Is it worth it?")
+            + '<div class="indented">' + art(12, "Bea", "Yes, for me it was.") + "</div>"
+            + art(13, "Cy", "Another view.") + "</section>")
+    r = read(body, head='<meta name="Generator" content="Drupal 10">'
+             '<link rel="canonical" href="https://forum.example.org/forum/a-topic">',
+             url="https://forum.example.org/forum/a-topic")
+    assert shape(r) == [("Is it worth it?", 0, None, "Ada"),
+                        ("Yes, for me it was.", 1, "Is it worth it?", "Bea"),
+                        ("Another view.", 0, None, "Cy")]
+    assert "comments_out_of_scope" not in codes(r)

@@ -58,6 +58,10 @@ _SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|s
 _CONTAINER_CLASSES = frozenset({"hentry", "type-post", "blog-post", "post-outer", "h-entry",
                                 "node-article", "node--type-article"})
 _WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS)
+_LOGIN_PATH = re.compile(r"(?:^|/)(?:user/)?(?:login|log-in|logon|signin|sign-in|sign_in|signup|"
+                         r"sign-up|register|wp-login\.php|join)(?:/|\.\w+)?$", re.I)
+_RETURN_QUERY = re.compile(r"(?:^|&)(?:destination|redirect|redirect_to|redirect_uri|return|"
+                           r"return_to|returnurl|returnto|next|continue)=", re.I)
 _COMMENT_PATH = re.compile(r"/comments?/\d+/?$")
 _PERMALINK = re.compile(r"#comment-?\d+$|[?&]showComment=|#c\d{6,}$")
 
@@ -430,8 +434,13 @@ def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, 
         if link is None:
             continue
         href = page.attrs.get(link, "href")
-        if _COMMENT_PATH.search(urlsplit(href).path):
+        parts = urlsplit(href)
+        if _COMMENT_PATH.search(parts.path):
             continue  # Drupal's /comment/N permalinks name the comment, not the post
+        if _LOGIN_PATH.search(parts.path) or _RETURN_QUERY.search(parts.query):
+            # "Log in to reply": /user/login?destination=/node/N#comment-M (Drupal), WordPress's
+            # wp-login.php?redirect_to=...: a way back to this post, not another post's permalink.
+            continue
         votes.setdefault(sec, []).append(same_page(page.url, href))
     return {s for s, v in votes.items() if v and not any(v)}
 
