@@ -207,3 +207,25 @@ def test_login_to_reply_links_do_not_make_the_pages_own_thread_foreign():
                         ("Yes, for me it was.", 1, "Is it worth it?", "Bea"),
                         ("Another view.", 0, None, "Cy")]
     assert "comments_out_of_scope" not in codes(r)
+
+
+def test_wordpress_reply_list_printed_with_comment_classes_is_a_wrapper_not_a_comment():
+    # A theme's Walker_Comment::start_lvl() that prints comment_class() on the <ul> of replies:
+    # "ul.comment.depth-1" around the depth-2 items must not become a comment of its own.
+    def li(cid, depth, name, text, replies=""):
+        kids = (f'<ul class="comment odd depth-{depth} list-unstyled comment-{cid}">{replies}</ul>'
+                if replies else "")
+        return (f'<li class="comment even depth-{depth} comment-{cid}"><div id="comment-{cid}">'
+                f'<div class="comment_header"><h4 class="comment_title"><span class="weight-semi">{name}</span>'
+                f'<time class="comment_time" datetime="2021-03-12T01:48:36-08:00">3/12/2021</time></h4></div>'
+                f'<div class="comment_body"><p>{text}</p></div>'
+                f'<a class="comment-reply-link" href="#comment-{cid}" data-commentid="{cid}">Reply</a></div>'
+                f'{kids}</li>')
+    body = ('<section id="comments"><ol class="comments_list">'
+            + li(1, 1, "Ada Example", "Top.", li(2, 2, "Bea Sample", "Second level.",
+                                                 li(3, 3, "Cy Person", "Third level."))
+                 + li(5, 2, "Eve Sample", "Second level again."))
+            + li(4, 1, "Dee Other", "Another top.") + "</ol></section>")
+    assert [(t, d, p) for t, d, p, _ in shape(read(body))] == [
+        ("Top.", 0, None), ("Second level.", 1, "Top."), ("Third level.", 2, "Second level."),
+        ("Second level again.", 1, "Top."), ("Another top.", 0, None)]
