@@ -229,3 +229,26 @@ def test_wordpress_reply_list_printed_with_comment_classes_is_a_wrapper_not_a_co
     assert [(t, d, p) for t, d, p, _ in shape(read(body))] == [
         ("Top.", 0, None), ("Second level.", 1, "Top."), ("Third level.", 2, "Second level."),
         ("Second level again.", 1, "Top."), ("Another top.", 0, None)]
+
+
+def _lob(sid: str, user: str, text: str, replies: str = "") -> str:
+    return (f'<li class="comments_subtree"><input id="comment_folder_{sid}" class="comment_folder_button" '
+            f'type="checkbox"><div id="c_{sid}" data-shortid="{sid}" class="comment"><div class="voters">'
+            f'<label for="comment_folder_{sid}" class="comment_folder"></label><a class="upvoter" href="/login">7</a>'
+            f'</div><div class="details"><div class="byline"><a name="c_{sid}"></a><span>'
+            f'<a tabindex="-1" href="/~{user}"><img class="avatar" alt="{user} avatar" src="/a.png"></a>'
+            f'<a href="/~{user}">{user}</a> <a href="/c/{sid}"><time datetime="2024-08-12 11:00:23">1 year ago'
+            f'</time></a></span><span class="flagger flagger_stub"></span><span class="reason"></span></div>'
+            f'<div role="heading" aria-level="3" class="comment_text"><p>{text}</p></div></div></div>'
+            f'<ol class="comments">{replies}</ol></li>')
+
+
+def test_lobsters_thread_nests_subtrees_and_reads_the_author_link():
+    body = ('<ol class="comments comments1"><li class="comments_subtree" id="story_comments">'
+            '<ol class="comments">' + _lob("aa11bb", "ada", "Top comment.",
+                                           _lob("cc22dd", "bea", "A reply."))
+            + _lob("ee33ff", "cy", "Second top comment.") + "</ol></li></ol>")
+    r = read(body)
+    assert shape(r) == [("Top comment.", 0, None, "ada"), ("A reply.", 1, "Top comment.", "bea"),
+                        ("Second top comment.", 0, None, "cy")]
+    assert r.posts[0].comment_system == "lobsters"

@@ -11,6 +11,7 @@ from .epoch import Epoch
 from .generic import Generic
 from .github import GitHub
 from .livefyre import Livefyre
+from .lobsters import Lobsters
 from .phpbb import PhpBB
 from .reddit import Reddit
 from .spip import Spip
@@ -20,7 +21,7 @@ from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Drupal(), Blogger(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Lobsters(), Drupal(), Blogger(),
      Spip(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
