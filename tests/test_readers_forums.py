@@ -252,3 +252,23 @@ def test_lobsters_thread_nests_subtrees_and_reads_the_author_link():
     assert shape(r) == [("Top comment.", 0, None, "ada"), ("A reply.", 1, "Top comment.", "bea"),
                         ("Second top comment.", 0, None, "cy")]
     assert r.posts[0].comment_system == "lobsters"
+
+
+def test_symfony_sfcomment_list_plugin_view_and_a_sites_override():
+    plugin = ('<div id="sf_comment_list"><ul class="full"><li><div class="sf_comment small" id="sf_comment_71">'
+              '<p class="sf_comment_info"><span class="sf_comment_author">Ada</span>, 3 days ago</p>'
+              '<p class="sf_comment_text">Plugin view text.</p></div></li></ul></div>')
+    assert shape(read(plugin)) == [("Plugin view text.", 0, None, "Ada")]
+
+    def override(cid, name, text):
+        return (f'<div class="borde_bottom clearfix"><div class="sf_comment" id="sf_comment_{cid}">'
+                f'<div class="titulo_post"><p class="sf_comment_info"><span class="sf_comment_author">{name}'
+                f'</span><br> <span class="date">Hace 28 minutos</span></p></div></div>'
+                f'<div class="sf_comment_text"><p>{text}</p></div>'
+                f'<div class="sf_comment_rating" id="sf_comment_rating_{cid}"><div class="valora">'
+                f'<strong>Valoración:</strong><span class="valoracion positiva">3</span><span class="valoradores">'
+                f'<a href="#"><span>menos</span></a><a href="#"><span>mas</span></a></span></div></div></div>')
+    r = read('<div id="sf_comment_list" class="box">' + override(81, "Bea", "Texto del primero.")
+             + override(82, "Cy", "Texto del segundo.") + "</div>")
+    assert shape(r) == [("Texto del primero.", 0, None, "Bea"), ("Texto del segundo.", 0, None, "Cy")]
+    assert r.posts[0].comment_system == "sfcomment"

@@ -14,6 +14,7 @@ from .livefyre import Livefyre
 from .lobsters import Lobsters
 from .phpbb import PhpBB
 from .reddit import Reddit
+from .sfcomment import SfComment
 from .spip import Spip
 from .talkyard import Talkyard
 from .wordpress import WordPress
@@ -21,7 +22,7 @@ from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Lobsters(), Drupal(), Blogger(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), Drupal(), Blogger(),
      Spip(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
