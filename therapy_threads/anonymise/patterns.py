@@ -127,9 +127,9 @@ def _phonenumbers_regions() -> frozenset[str]:
 
 # The words for "@", "." and "/" in the languages of the sets' readers: "apenstaartje" and "punt"
 # (Dutch), "snabel-a" and "punktum" (Danish, Norwegian, Swedish), "Klammeraffe", "ät", "Punkt" and
-# "Schrägstrich" (German), "arroba" (Spanish, Portuguese), "chiocciola" (Italian), "małpa" and
+# "Schrägstrich" (German), "arobase" (French), "arroba" (Spanish, Portuguese), "chiocciola" (Italian), "małpa" and
 # "kropka" (Polish).
-_AT_WORDS = r"at|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|chiocciola|ma[lł]pa"
+_AT_WORDS = r"at|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
 _DOT_WORDS = r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste"
 _SLASH_WORDS = r"slash|forward\s+slash|schrägstrich|schraegstrich|skråstreg|skraastreg|snedstreck|schuine\s+streep|barra"
 _W_AT = r"(?:\s*[\[({<]\s*(?:" + _AT_WORDS + r")\s*[\])}>]\s*|\s+(?:" + _AT_WORDS + r")\s+)"

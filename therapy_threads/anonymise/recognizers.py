@@ -209,6 +209,9 @@ class Recognizer:
     name = "recognizer"
     languages: frozenset[str] | None = None  # None: every language
     score = 0.5
+    # the kind of evidence it gives towards a language's coverage ("cue": a person's role in the
+    # sentence, "names": the name lexicon read against the language's words); see .coverage
+    signal = ""
 
     def __init__(self, cues: Cues):
         self.cues = cues
@@ -1002,8 +1005,10 @@ class RelationRecognizer(Recognizer):
     """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
     Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
 
-    name, score = "relation", 0.8
-    languages = frozenset({"en", "de"})
+    name, score, signal = "relation", 0.8, "cue"
+    # also in the languages of .multilingual, whose writers mix in English and German relation nouns
+    # ("my tía Chayo", "mi abuela Rosa" is theirs too: "tía", "abuela" are on the policy's list)
+    languages = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
@@ -1554,7 +1559,7 @@ class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
 
-    name, score = "lexicon_en", 0.6
+    name, score, signal = "lexicon_en", 0.6, "names"
     languages = frozenset({"en"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
@@ -1694,7 +1699,7 @@ class NounCapsNameRecognizer(Recognizer):
     if the text addresses it ("Danke Sonnenblume,", "..., Lutz."); a surname after a given name
     makes a full name ("Hartmut Pfeiffer", "Mareike Sauer"). No name follows "im", "zum", "beim"."""
 
-    name, score = "lexicon_noun_caps", 0.6
+    name, score, signal = "lexicon_noun_caps", 0.6, "names"
     languages = NOUN_CAPS
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
@@ -1760,6 +1765,9 @@ class CoordinationRecognizer(Recognizer):
             if cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
                 continue
             if not core[:1].isupper():
+                if "-" in cf and not t.english and (t.lang not in NOUN_CAPS) and any(
+                        (self.lex.lang_rank(p, t.lang) or 10 ** 6) < 300 for p in cf.split("-")[1:]):
+                    continue  # "..., reformou-se", "dímelo-": a verb with its clitic pronoun
                 # "Thanks saltmarsh, quietlyfurious and Priya": a lower-case word of no language in the list
                 r = self.lex.rank(cf)
                 if len(cf) >= 3 and not self.lex.contraction(cf) and (
@@ -1870,13 +1878,24 @@ class LowerCaseNameRecognizer(Recognizer):
                              r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
+def recognizer_classes() -> tuple[type[Recognizer], ...]:
+    """Every recognizer class, in the order they run (precedence for the resolver). The recognizers of
+    other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
+    from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
+                               LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
+
+    return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
+            KnownIdentityRecognizer,
+            PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
+            TitleRecognizer, RelationRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
+            PlaceRecognizer, OrganisationRecognizer,
+            NationalityRecognizer, TitlePhraseRecognizer,
+            NamedRecognizer,
+            GreetingRecognizer, SignoffRecognizer, LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
+            EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
+            CoordinationRecognizer)
+
+
 def default_recognizers(cues: Cues) -> list[Recognizer]:
     """Every recognizer, in the order they run (precedence for the resolver)."""
-    classes = (EmailRecognizer, UrlRecognizer, PhoneRecognizer, MentionRecognizer, KnownIdentityRecognizer,
-               PublicFigureRecognizer, PublicWorkRecognizer, QuotedNameRecognizer, TitleRecognizer, RelationRecognizer,
-               PlaceRecognizer, OrganisationRecognizer,
-               NationalityRecognizer, TitlePhraseRecognizer,
-               NamedRecognizer,
-               GreetingRecognizer, SignoffRecognizer, AddressRecognizer, HandleRecognizer, EnglishNameRecognizer,
-               NounCapsNameRecognizer, LowerCaseNameRecognizer, CoordinationRecognizer)
-    return [cls(cues) for cls in classes]
+    return [cls(cues) for cls in recognizer_classes()]
