@@ -153,13 +153,14 @@ _WRITTEN_HINT = re.compile(r"\b(?:" + _DOT_WORDS + r")\b|[\[(]\s*(?:at|dot|@)\s*
 # Characters outside ASCII that a case-insensitive ASCII letter matches ("İ", "ı", "ſ", the Kelvin
 # sign): where none is in a text, _WRITTEN_HINT's words can only be there in lower-cased text.
 FOLD_ODD = frozenset("\u0130\u0131\u017f\u212a")
-_HINT_WORDS = ("dot", "punt", "punkt", "point", "ponto", "kropka", "piste")  # (hold "punto", "punktum")
+# _WRITTEN_HINT's words (None if one is ever written as a pattern: then no substring test)
+_HINT_WORDS = tuple(_DOT_WORDS.split("|")) if all(w.isalpha() for w in _DOT_WORDS.split("|")) else None
 
 
 def _written_hint(text: str) -> bool:
     """``_WRITTEN_HINT.search(text)``, without its case-insensitive scan of every position where the
     text has no bracket (its second branch) and none of its words in any case (its first)."""
-    if "[" not in text and "(" not in text and (text.isascii() or FOLD_ODD.isdisjoint(text)):
+    if _HINT_WORDS and "[" not in text and "(" not in text and (text.isascii() or FOLD_ODD.isdisjoint(text)):
         low = text.lower()
         if not any(w in low for w in _HINT_WORDS):
             return False
