@@ -24,6 +24,7 @@ from .base import Reader, SourceRef
 from .comments.declared import declared_count, loaded_by_script, raw_comment_ids
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
+from .comments.markup_guess import guess_systems
 from .comments.pagination import comment_page_links, unloaded_comments
 from .html_post import extract_post
 from ..normalise import clean_text
@@ -247,6 +248,24 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
                     f"are loaded on a click and are not in this source; read {len(comments)}. "
                     "Use the site's export or API for the whole thread")
     add_post(result, post, comments)
+    if not post.extracted_comment_count:
+        _say_unread_markup(result, pages[0].text)
+
+
+def _say_unread_markup(result: ReadResult, html: str) -> None:
+    """Nothing was read (or only comments without text, or replies without their parents): if
+    the markup looks like a known comment or forum system, say which and how many, unless a
+    warning already said the comments are missing."""
+    said = {"comments_not_extracted", "comments_out_of_scope", "comments_elsewhere",
+            "comment_markup_unread"}
+    if any(i.code in said for i in result.issues):
+        return
+    guessed = guess_systems(html)
+    if guessed:
+        seen_as = ", ".join(f"{g} ({n})" for g, n in guessed[:3])
+        result.warn("comment_markup_unread",
+                    f"the page holds comment or forum markup (guessed system, comment-like "
+                    f"elements: {seen_as}) and no comment was read; please report the page")
 
 
 def _remove_thread(tree, attrs: Attrs) -> None:

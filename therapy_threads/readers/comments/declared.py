@@ -66,6 +66,8 @@ def count_in(text: str) -> int | None:
     return None
 
 
+_COUNT_ID = re.compile(r"^(?:post|article|entry|story|blog)?[-_]?comments?[-_]?(?:count|number|num|total|cnt)$",
+                       re.I)
 _LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,6})\)?\s+[^\W\d_]{3,}")
 
 
@@ -86,6 +88,14 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
         m = re.search(r"(\d+)", v)
         if m and ("UserComments" in v or attrs.get(n, "itemprop") == "commentCount"):
             return int(m.group(1)), "metadata"
+    for n in root.css("[id*='omment']"):
+        # A count element named by an id, which a page has once: cnblogs' "评论(<span
+        # id=post_comment_count>2</span>)", "<b id=comments-count>7</b>". A bare number under a
+        # class is left alone: themes print it on every teaser of other posts too.
+        if _COUNT_ID.match(attrs.id(n)):
+            text = n.text(strip=True)
+            if text.isdigit() and len(text) <= 6:
+                return int(text), "count element"
     for n in root.css("h2, h3, h4"):
         text = n.text(separator=" ", strip=True)
         if len(text) <= 120:
