@@ -343,9 +343,7 @@ class Anonymiser:
         if not names:
             return
         # keys are case-folded ("weißenborn" -> "weissenborn"): let "ss" match "ß" again
-        pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n).replace("ss", "(?:ss|ß)")
-                                                      for n in sorted(names, key=len, reverse=True))
-                         + r")(?:['’]s)?(?![\w])", re.I)
+        pat = None  # compiled on first use: most posts' texts fail the substring test below
         cues = self.cues
         for t in d.texts:
             lang = _language(t, d)
@@ -356,6 +354,8 @@ class Anonymiser:
             if not any(n in low for n in names):
                 continue  # substring tests are much cheaper than the case-insensitive regex
             lower = None
+            if pat is None:
+                pat = re.compile(r"(?<![\w@])(?:" + names_alternation(names) + r")(?:['’]s)?(?![\w])", re.I)
             for m in pat.finditer(t.text):
                 s = m.start()
                 core = _POSS.sub("", m.group(0)) if m.group(0).lower().endswith(("'s", "’s")) else m.group(0)
@@ -495,6 +495,27 @@ class Anonymiser:
         if sp.kind == KNOWN:
             return ph.known.format(pseudonym=sp.key)
         return ph.person.format(n=number(sp.key))
+
+
+# first letters whose case-insensitive classes are disjoint (ASCII and Latin-1 lower case): names
+# starting with them may be grouped by that letter without changing what the pattern matches
+_GROUPABLE = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(chr(c) for c in range(0xDF, 0x100) if c != 0xF7))
+
+
+def names_alternation(names) -> str:
+    """The case-insensitive alternation of accepted names, longest first, "ss" also matching "ß":
+    ``"|".join(re.escape(n).replace("ss", "(?:ss|ß)") for n in longest first)``, grouped by first
+    letter when that is exact (see :data:`_GROUPABLE`; no name starting with "ss"). The regex
+    engine then tries ~20 letters at a word start instead of every name of the post (hundreds in
+    a long thread)."""
+    ordered = sorted(names, key=len, reverse=True)
+    flat = [re.escape(n).replace("ss", "(?:ss|ß)") for n in ordered]
+    if not ordered or any(not n or n[0] not in _GROUPABLE or n.startswith("ss") for n in ordered):
+        return "|".join(flat)
+    groups: dict[str, list[str]] = {}
+    for n, f in zip(ordered, flat):
+        groups.setdefault(n[0], []).append(f[1:])
+    return "|".join(h + "(?:" + "|".join(rest) + ")" for h, rest in groups.items())
 
 
 def _after_determiner(text: str, s: int, lang: str) -> bool:

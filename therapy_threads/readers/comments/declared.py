@@ -66,6 +66,8 @@ def count_in(text: str) -> int | None:
     return None
 
 
+_COUNT_ID = re.compile(r"^(?:post|article|entry|story|blog)?[-_]?comments?[-_]?(?:count|number|num|total|cnt)$",
+                       re.I)
 _LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,6})\)?\s+[^\W\d_]{3,}")
 
 
@@ -86,6 +88,14 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
         m = re.search(r"(\d+)", v)
         if m and ("UserComments" in v or attrs.get(n, "itemprop") == "commentCount"):
             return int(m.group(1)), "metadata"
+    for n in root.css("[id*='omment']"):
+        # A count element named by an id, which a page has once: cnblogs' "评论(<span
+        # id=post_comment_count>2</span>)", "<b id=comments-count>7</b>". A bare number under a
+        # class is left alone: themes print it on every teaser of other posts too.
+        if _COUNT_ID.match(attrs.id(n)):
+            text = n.text(strip=True)
+            if text.isdigit() and len(text) <= 6:
+                return int(text), "count element"
     for n in root.css("h2, h3, h4"):
         text = n.text(separator=" ", strip=True)
         if len(text) <= 120:
@@ -132,9 +142,11 @@ def loaded_by_script(html: str) -> list[str]:
     return [name for name, markers in _SCRIPT_SYSTEMS if any(m in head for m in markers)]
 
 
-_ATTR = re.compile(r"""\b(id|name|data-content)\s*=\s*["']([\w-]{2,40})["']""", re.I)
+_ATTR = re.compile(r"""\b(id|name|data-content|thingid)\s*=\s*["']([\w-]{2,40})["']""", re.I)
+# Reddit: old.reddit's ``div#thing_t1_<id>``, the 2023 app's ``shreddit-comment thingid="t1_<id>"``.
 _COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-?(\d+)|wpd-comm-(\d+)_\d+|wc-comm-(\d+)_\d+|"
-                         r"dsq-comment-(\d+)|c(\d{6,})|forum(\d+)|js-post-(\d+))$", re.I)
+                         r"dsq-comment-(\d+)|c(\d{6,})|forum(\d+)|js-post-(\d+)|"
+                         r"(?:thing_)?(t1_[a-z0-9]{3,13}))$", re.I)
 _NAMED_ID = re.compile(r"^forum(\d+)$", re.I)
 _CONTENT_ID = re.compile(r"^post-(\d+)$", re.I)
 
@@ -149,7 +161,7 @@ def raw_comment_ids(html: str) -> set[str]:
     out: set[str] = set()
     for m in _ATTR.finditer(html):
         attr, value = m.group(1).lower(), m.group(2)
-        rx = _COMMENT_ID if attr == "id" else _NAMED_ID if attr == "name" else _CONTENT_ID
+        rx = _COMMENT_ID if attr in ("id", "thingid") else _NAMED_ID if attr == "name" else _CONTENT_ID
         v = rx.match(value)
         if v:
             out.add(next(g for g in v.groups() if g))

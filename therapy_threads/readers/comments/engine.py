@@ -30,7 +30,7 @@ from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import CommentSystem, Item, Page
 from .cleanup import (SAID, clean_author, clean_comment_text, is_profile_label, is_reply_word,
-                      is_role_word, split_signature)
+                      is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
 
@@ -58,6 +58,10 @@ _SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|s
 _CONTAINER_CLASSES = frozenset({"hentry", "type-post", "blog-post", "post-outer", "h-entry",
                                 "node-article", "node--type-article"})
 _WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS)
+_LOGIN_PATH = re.compile(r"(?:^|/)(?:user/)?(?:login|log-in|logon|signin|sign-in|sign_in|signup|"
+                         r"sign-up|register|wp-login\.php|join)(?:/|\.\w+)?$", re.I)
+_RETURN_QUERY = re.compile(r"(?:^|&)(?:destination|redirect|redirect_to|redirect_uri|return|"
+                           r"return_to|returnurl|returnto|next|continue)=", re.I)
 _COMMENT_PATH = re.compile(r"/comments?/\d+/?$")
 _PERMALINK = re.compile(r"#comment-?\d+$|[?&]showComment=|#c\d{6,}$")
 
@@ -74,6 +78,7 @@ class RawComment:
     is_post_author: bool | None
     location: str
     system: str
+    age: str | None = None  # "3 weeks ago" as shown, where the comment shows no date
 
 
 @dataclass(slots=True)
@@ -430,8 +435,13 @@ def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, 
         if link is None:
             continue
         href = page.attrs.get(link, "href")
-        if _COMMENT_PATH.search(urlsplit(href).path):
+        parts = urlsplit(href)
+        if _COMMENT_PATH.search(parts.path):
             continue  # Drupal's /comment/N permalinks name the comment, not the post
+        if _LOGIN_PATH.search(parts.path) or _RETURN_QUERY.search(parts.query):
+            # "Log in to reply": /user/login?destination=/node/N#comment-M (Drupal), WordPress's
+            # wp-login.php?redirect_to=...: a way back to this post, not another post's permalink.
+            continue
         votes.setdefault(sec, []).append(same_page(page.url, href))
     return {s for s, v in votes.items() if v and not any(v)}
 
@@ -761,7 +771,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     author = clean_author(raw_author, page.languages)
 
     # Date: a candidate with a machine value, or short enough to be only a date.
-    date_node, when, date_text = None, None, ""
+    date_node, when, date_text, age = None, None, "", None
     dnames = _role_names(system, "date_classes", ("tag:time",) + roles.DATE, roles.DATE_ITEMPROP)
     for cand in _candidates(idx, dnames):
         if cand.mem_id == item_id:
@@ -770,6 +780,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if w and len(t) <= 120:
             date_node, when, date_text = cand, w, t
             break
+        if age is None and len(t) <= 60 and is_relative_time(t):
+            age = " ".join(t.strip(" •·|-–—").split())
     if when is None:
         # A permalink's text is often the date ("8. November 2020 um 09:52").
         for n in idx.get("tag:a", []):
@@ -836,7 +848,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     return RawComment(
         key=it.key, parent_key=parent_key, text=text, author=author,
         author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
-        location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system)
+        location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system,
+        age=None if when else age)
 
 
 _QUOTE_ATTRS = ("data-name", "data-author", "data-username", "data-quote", "data-source",
@@ -859,12 +872,31 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
         first = first.next
     if first is None or not first.is_element_node:
         return False
+    # phpBB prosilver: <blockquote><div><cite>NAME wrote: [link] [date]</cite>words</div>: the
+    # attribution is the quote's own <cite>, and 3.2+ prints the date after the verb.
+    cite = first if first.tag == "cite" else (first.css_first("cite") if first.tag == "div" else None)
+    lead = _first_element(first) if cite is not None and cite.mem_id != first.mem_id else cite
+    if cite is not None and lead is not None and lead.mem_id == cite.mem_id:
+        head = cite.text(separator=" ", strip=True)
+        return 0 < len(head) <= 160 and _CITE_SAID.search(head) is not None
     head = first.text(separator=" ", strip=True)
     if not head or len(head) > 80:
         return False
     m = SAID.search(head)
     # The verb stands as a word of its own after the name ("Lisa:" is not "Li" + "sa:").
     return m is not None and m.start() > 0 and m.group(0)[:1].isspace() and head.endswith(":")
+
+
+_CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
+
+
+def _first_element(n: LexborNode) -> LexborNode | None:
+    c = n.child
+    while c is not None and not c.is_element_node:
+        if c.text(strip=True):
+            return None
+        c = c.next
+    return c
 
 
 _QUOTE_CLASSES = frozenset({"quotecontent", "quoted-post", "post-quote", "comment-quote",

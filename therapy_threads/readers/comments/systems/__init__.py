@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 from ..base import CommentSystem
+from .bbpress import BbPress
 from .blogger import Blogger
 from .discourse import Discourse
 from .disqus import Disqus
 from .drupal import Drupal
 from .epoch import Epoch
 from .generic import Generic
+from .github import GitHub
 from .livefyre import Livefyre
+from .lobsters import Lobsters
+from .phpbb import PhpBB
+from .pwcomments import PwComments
 from .reddit import Reddit
+from .sfcomment import SfComment
 from .spip import Spip
+from .talkyard import Talkyard
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Drupal(), Blogger(),
-     Spip(), WordPress(), Generic()), key=lambda s: s.order))
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
+     PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), Drupal(), Blogger(), Spip(),
+     PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

@@ -52,7 +52,9 @@ class WordPress(CommentSystem):
         for n in page.root.css(".comment, .pingback, .trackback, li[id^='comment-'], "
                                "li[id^='li-comment-']"):
             cls = a.classes(n)
-            if cls & _NOT_ITEM:
+            if cls & _NOT_ITEM or n.tag in ("ul", "ol"):
+                # A list is the replies' wrapper (Walker_Comment::start_lvl), even where a theme
+                # prints comment_class() on it ("ul.comment.depth-1" around the depth-2 items).
                 continue
             nid = a.id(n)
             m = _ID.match(nid)

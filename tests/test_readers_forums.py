@@ -1,0 +1,274 @@
+"""Forum and code-host threads, written after each system's own templates (names synthetic).
+
+bbPress ``loop-single-reply.php`` (header before the post, lead topic, threaded replies), phpBB
+prosilver ``viewtopic_body.html`` (opening post, quotes, later pages), Talkyard's rendered
+discussion (title and original post, nested and flat replies, full name vs username), GitHub's
+gist/issue timeline comments.
+"""
+from __future__ import annotations
+
+from therapy_threads.readers import SourceRef, get_reader
+
+
+def read(body: str, head: str = "", url: str | None = None):
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head><body>'
+            f"{body}</body></html>")
+    return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
+
+
+def shape(r):
+    by_id = {c.comment_id: c for c in r.comments}
+    return [(c.text, c.depth, by_id[c.parent_id].text if c.parent_id else None,
+             c.identity.name if c.identity else None) for c in r.comments]
+
+
+def codes(r):
+    return [i.code for i in r.issues]
+
+
+def _bbp(pid: int, kind: str, name: str, text: str, inner: str = "") -> str:
+    return (f'<div id="post-{pid}" class="bbp-reply-header"><div class="bbp-meta">'
+            f'<span class="bbp-reply-post-date">March 3, 2021 at 9:1{pid % 10} am</span>'
+            f'<a href="/forums/topic/t/#post-{pid}" class="bbp-reply-permalink">#{pid}</a>'
+            f'<span class="bbp-admin-links"></span></div></div>'
+            f'<div class="loop-item-{pid} user-id-7 bbp-parent-forum-2 bbp-reply-position-{pid} '
+            f'post-{pid} {kind} type-{kind} status-publish hentry"><div class="bbp-reply-author">'
+            f'<a href="/forums/users/u{pid}/" class="bbp-author-link"><span class="bbp-author-name">'
+            f'{name}</span></a><div class="bbp-author-role">Participant</div></div>'
+            f'<div class="bbp-reply-content"><p>{text}</p></div></div>{inner}')
+
+
+def test_bbpress_topic_lead_post_is_not_a_comment_and_header_date_is_read():
+    body = ('<div id="bbpress-forums"><ul class="forums bbp-replies"><li class="bbp-body">'
+            + _bbp(10, "topic", "Topic Starter", "The question itself, asked at length.")
+            + _bbp(11, "reply", "Ada Example", "A first answer to the question.")
+            + _bbp(12, "reply", "Bea Sample", "Thank you, that works for me.")
+            + "</li></ul></div>")
+    r = read(body)
+    assert shape(r) == [("A first answer to the question.", 0, None, "Ada Example"),
+                        ("Thank you, that works for me.", 0, None, "Bea Sample")]
+    assert (r.comments[0].published_at or r.comments[0].published_local or "").startswith("2021-03-03")
+    assert r.posts[0].comment_system == "bbpress"
+    assert not any("Participant" in c.text or "#11" in c.text for c in r.comments)
+
+
+def test_bbpress_threaded_replies_nest_under_the_reply_that_owns_the_list():
+    body = ('<div id="bbpress-forums"><ul class="bbp-replies"><li class="bbp-body"><ul>'
+            '<li>' + _bbp(11, "reply", "Ada Example", "Top level answer.",
+                          '<ul class="bbp-threaded-replies"><li>'
+                          + _bbp(13, "reply", "Bea Sample", "An answer to the answer.") + "</li></ul>")
+            + '</li><li>' + _bbp(12, "reply", "Cy Person", "Another top level answer.")
+            + "</li></ul></li></ul></div>")
+    assert shape(read(body)) == [
+        ("Top level answer.", 0, None, "Ada Example"),
+        ("An answer to the answer.", 1, "Top level answer.", "Bea Sample"),
+        ("Another top level answer.", 0, None, "Cy Person")]
+
+
+def _phpbb(pid: int, name: str, text: str, quote: str = "") -> str:
+    q = (f'<blockquote><div><cite>Someone Quoted wrote:</cite>{quote}</div></blockquote>'
+         if quote else "")
+    return (f'<div id="p{pid}" class="post has-profile bg2"><div class="inner">'
+            f'<dl class="postprofile" id="profile{pid}"><dt class="has-avatar">'
+            f'<a href="./memberlist.php?mode=viewprofile&amp;u={pid}" class="username">{name}</a></dt>'
+            f'<dd class="profile-posts"><strong>Posts:</strong> <a href="#">42</a></dd>'
+            f'<dd class="profile-joined"><strong>Joined:</strong> Sun Dec 17, 2023 11:18 am</dd></dl>'
+            f'<div class="postbody"><div id="post_content{pid}"><h3><a href="#p{pid}">Re: A topic</a></h3>'
+            f'<ul class="post-buttons"><li><a class="button">Quote</a></li></ul>'
+            f'<p class="author"><a href="./viewtopic.php?p={pid}#p{pid}">Mon Dec 18, 2023 9:0{pid % 10} am</a></p>'
+            f'<div class="content">{q}{text}</div>'
+            f'<div id="sig{pid}" class="signature">My synthetic signature</div></div></div></div></div>'
+            '<hr class="divider">')
+
+
+def test_phpbb_prosilver_first_post_is_the_topic_quotes_and_signatures_left_out():
+    body = ('<div class="action-bar"><div class="pagination">3 posts &bull; Page <strong>1</strong> '
+            'of <strong>1</strong></div></div>'
+            + _phpbb(101, "topic_starter", "How do I switch the lights off?")
+            + _phpbb(102, "ada_example", "Try the second setting.")
+            + _phpbb(103, "bea_sample", "That did it.", quote="Try the second setting."))
+    r = read(body)
+    assert shape(r) == [("Try the second setting.", 0, None, "ada_example"),
+                        ("That did it.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "phpbb"
+    assert not any("signature" in c.text or "Joined" in c.text for c in r.comments)
+
+
+def test_phpbb_later_page_has_no_opening_post():
+    body = ('<div class="pagination">40 posts &bull; Page <strong>2</strong> of <strong>3</strong></div>'
+            + _phpbb(201, "ada_example", "A reply on page two.")
+            + _phpbb(202, "bea_sample", "Another reply on page two."))
+    assert [c.text for c in read(body).comments] == ["A reply on page two.",
+                                                     "Another reply on page two."]
+
+
+def _ty(nr: int, name: str, text: str, replies: str = "", depth: int = 1, flat: bool = False,
+        user: str | None = None) -> str:
+    by = (f'<span class="esP_By_F">{name} </span>' if name else "") + \
+         (f'<span class="esP_By_U"><span class="esP_By_U_at">@</span>{user}</span>' if user else "")
+    cls = "dw-t ed-w-avtr s_T-Flat" if flat else f"dw-t dw-depth-{depth}"
+    res = f'<div class="dw-single-and-multireplies"><ol class="dw-res dw-singlereplies">{replies}</ol></div>' \
+        if replies else ""
+    return (f'<li><div class="{cls}"><div class="dw-p" id="post-{nr}"><div class="dw-p-hd">'
+            f'<a class="dw-p-by esP_By" href="/-/users/u{nr}">{by}</a>'
+            f'<span class="dw-ago esP_H_At">Sep&nbsp;16, 2017</span></div>'
+            f'<div class="dw-p-bd"><div class="dw-p-bd-blk"><p>{text}</p></div></div></div>'
+            f'<div class="dw-p-as dw-as"><a class="dw-a dw-a-reply">Reply</a>'
+            f'<a class="dw-a dw-vote-count">3 Likes</a></div>{res}</div></li>')
+
+
+def test_talkyard_title_and_original_post_are_not_comments_replies_nest():
+    body = ('<div class="debiki dw-page"><div class="dw-t" id="dw-t-0"><div class="dw-p dw-p-ttl" '
+            'id="post-0"><div class="dw-p-bd"><h1>A question</h1></div></div></div>'
+            '<div class="dw-t dw-depth-0 dw-ar-t"><div class="dw-p dw-ar-p" id="post-1">'
+            '<div class="dw-p-bd"><div class="dw-p-bd-blk esOrigPost"><p>The original post.</p>'
+            '</div></div></div><div class="dw-single-and-multireplies"><ol class="dw-res">'
+            + _ty(2, "Ada Example", "First reply.",
+                  _ty(3, "", "Nested reply.", depth=2, user="bea_sample"))
+            + _ty(4, "Cy Person", "Second reply.")
+            + '</ol></div>' + _ty(5, "Dee Flat", "A flat progress post.", flat=True)
+            + '</div></div>')
+    r = read(body)
+    assert shape(r) == [("First reply.", 0, None, "Ada Example"),
+                        ("Nested reply.", 1, "First reply.", "bea_sample"),
+                        ("Second reply.", 0, None, "Cy Person"),
+                        ("A flat progress post.", 0, None, "Dee Flat")]
+    assert not any("Likes" in c.text or "Reply" in c.text for c in r.comments)
+
+
+def _gh(cid: int, user: str, text: str, kind: str = "gistcomment") -> str:
+    return (f'<div class="TimelineItem js-comment-container"><div id="{kind}-{cid}" '
+            f'class="timeline-comment-group js-minimizable-comment-group comment js-comment '
+            f'timeline-comment"><div class="timeline-comment-header"><div class="timeline-comment-actions">'
+            f'<details><summary>Show options</summary><span>Copy link</span></details></div>'
+            f'<h3><strong><a class="author Link--primary" href="/{user}">{user}</a></strong> commented '
+            f'<a href="#{kind}-{cid}"><relative-time datetime="2024-02-0{cid % 9 + 1}T10:00:00Z">'
+            f'Feb 1, 2024</relative-time></a></h3></div><div class="edit-comment-hide">'
+            f'<task-lists><table><tbody><tr><td class="d-block comment-body markdown-body js-comment-body">'
+            f'<p>{text}</p></td></tr></tbody></table></task-lists></div>'
+            f'<div class="comment-reactions">2 reactions</div></div></div>')
+
+
+def test_github_gist_and_issue_timeline_comments():
+    r = read('<div class="js-discussion">' + _gh(1, "ada-example", "Works on my machine.")
+             + _gh(2, "bea-sample", "Thanks for the fix.") + "</div>")
+    assert shape(r) == [("Works on my machine.", 0, None, "ada-example"),
+                        ("Thanks for the fix.", 0, None, "bea-sample")]
+    assert r.comments[0].published_at == "2024-02-02T10:00:00Z"
+    # An issue's opening text has no issuecomment- id: only the comments are read.
+    issue = ('<div class="timeline-comment" id="issue-77"><div class="comment-body"><p>The report.</p>'
+             '</div></div>' + _gh(3, "cy-person", "Confirmed here.", kind="issuecomment"))
+    assert [c.text for c in read(issue).comments] == ["Confirmed here."]
+
+
+def test_unread_forum_markup_is_said_with_the_guessed_system_and_count():
+    # vBulletin 3/4 postbit: no recogniser reads it; the page must not stay silent.
+    posts = "".join(f'<table class="tborder" id="post{n}"><tr><td class="alt2">Member {n}</td>'
+                    f'<td class="alt1"><div id="post_message_{n}"></div></td></tr></table>'
+                    for n in (501, 502))
+    r = read(f'<div id="posts">{posts}</div>')
+    assert not r.comments
+    warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
+    assert warned and "vbulletin (2)" in warned[0]
+
+
+def test_guess_systems_counts_each_systems_post_markers():
+    from therapy_threads.readers.comments.markup_guess import guess_systems
+    html = ('<div id="p11" class="post has-profile bg1"></div><div id="p12" class="post bg2"></div>'
+            '<div class="comment" id="gistcomment-5"></div>'
+            '<a class="comment-reply-link" data-commentid="9">Reply</a>')  # WordPress: not Invision
+    assert guess_systems(html) == [("phpbb", 2), ("github", 1)]
+
+
+def test_a_count_element_named_by_id_is_a_declared_count():
+    r = read('<div class="postDesc">posted @ 2024-05-09 Comments(<span id="post_comment_count">2'
+             '</span>)</div><div id="blog-comments-placeholder"></div>'
+             '<article class="teaser"><span class="comment-count">14</span></article>')
+    assert r.posts[0].declared_comment_count == 2
+    assert "comments_not_extracted" in codes(r)
+
+
+def test_login_to_reply_links_do_not_make_the_pages_own_thread_foreign():
+    # Drupal 8+ for anonymous visitors prints "Log in to reply" as
+    # /user/login?destination=/node/N#comment-M: a way back here, not another post's permalink.
+    def art(cid, name, text):
+        return (f'<a id="comment-{cid}"></a><article id="comment-id-{cid}" class="js-comment">'
+                f'<div class="comment" id="cid-{cid}"><span class="comment__author">{name}</span>'
+                f'<div class="comment-content"><div class="field--name-comment-body"><p>{text}</p></div>'
+                f'</div><a href="/user/login?destination=/node/7#comment-{cid}">Log in to reply</a>'
+                f'</div></article>')
+    body = ('<section class="comment-wrapper field--name-comment-forum">' + art(11, "Ada", "Is it worth it?")
+            + '<div class="indented">' + art(12, "Bea", "Yes, for me it was.") + "</div>"
+            + art(13, "Cy", "Another view.") + "</section>")
+    r = read(body, head='<meta name="Generator" content="Drupal 10">'
+             '<link rel="canonical" href="https://forum.example.org/forum/a-topic">',
+             url="https://forum.example.org/forum/a-topic")
+    assert shape(r) == [("Is it worth it?", 0, None, "Ada"),
+                        ("Yes, for me it was.", 1, "Is it worth it?", "Bea"),
+                        ("Another view.", 0, None, "Cy")]
+    assert "comments_out_of_scope" not in codes(r)
+
+
+def test_wordpress_reply_list_printed_with_comment_classes_is_a_wrapper_not_a_comment():
+    # A theme's Walker_Comment::start_lvl() that prints comment_class() on the <ul> of replies:
+    # "ul.comment.depth-1" around the depth-2 items must not become a comment of its own.
+    def li(cid, depth, name, text, replies=""):
+        kids = (f'<ul class="comment odd depth-{depth} list-unstyled comment-{cid}">{replies}</ul>'
+                if replies else "")
+        return (f'<li class="comment even depth-{depth} comment-{cid}"><div id="comment-{cid}">'
+                f'<div class="comment_header"><h4 class="comment_title"><span class="weight-semi">{name}</span>'
+                f'<time class="comment_time" datetime="2021-03-12T01:48:36-08:00">3/12/2021</time></h4></div>'
+                f'<div class="comment_body"><p>{text}</p></div>'
+                f'<a class="comment-reply-link" href="#comment-{cid}" data-commentid="{cid}">Reply</a></div>'
+                f'{kids}</li>')
+    body = ('<section id="comments"><ol class="comments_list">'
+            + li(1, 1, "Ada Example", "Top.", li(2, 2, "Bea Sample", "Second level.",
+                                                 li(3, 3, "Cy Person", "Third level."))
+                 + li(5, 2, "Eve Sample", "Second level again."))
+            + li(4, 1, "Dee Other", "Another top.") + "</ol></section>")
+    assert [(t, d, p) for t, d, p, _ in shape(read(body))] == [
+        ("Top.", 0, None), ("Second level.", 1, "Top."), ("Third level.", 2, "Second level."),
+        ("Second level again.", 1, "Top."), ("Another top.", 0, None)]
+
+
+def _lob(sid: str, user: str, text: str, replies: str = "") -> str:
+    return (f'<li class="comments_subtree"><input id="comment_folder_{sid}" class="comment_folder_button" '
+            f'type="checkbox"><div id="c_{sid}" data-shortid="{sid}" class="comment"><div class="voters">'
+            f'<label for="comment_folder_{sid}" class="comment_folder"></label><a class="upvoter" href="/login">7</a>'
+            f'</div><div class="details"><div class="byline"><a name="c_{sid}"></a><span>'
+            f'<a tabindex="-1" href="/~{user}"><img class="avatar" alt="{user} avatar" src="/a.png"></a>'
+            f'<a href="/~{user}">{user}</a> <a href="/c/{sid}"><time datetime="2024-08-12 11:00:23">1 year ago'
+            f'</time></a></span><span class="flagger flagger_stub"></span><span class="reason"></span></div>'
+            f'<div role="heading" aria-level="3" class="comment_text"><p>{text}</p></div></div></div>'
+            f'<ol class="comments">{replies}</ol></li>')
+
+
+def test_lobsters_thread_nests_subtrees_and_reads_the_author_link():
+    body = ('<ol class="comments comments1"><li class="comments_subtree" id="story_comments">'
+            '<ol class="comments">' + _lob("aa11bb", "ada", "Top comment.",
+                                           _lob("cc22dd", "bea", "A reply."))
+            + _lob("ee33ff", "cy", "Second top comment.") + "</ol></li></ol>")
+    r = read(body)
+    assert shape(r) == [("Top comment.", 0, None, "ada"), ("A reply.", 1, "Top comment.", "bea"),
+                        ("Second top comment.", 0, None, "cy")]
+    assert r.posts[0].comment_system == "lobsters"
+
+
+def test_symfony_sfcomment_list_plugin_view_and_a_sites_override():
+    plugin = ('<div id="sf_comment_list"><ul class="full"><li><div class="sf_comment small" id="sf_comment_71">'
+              '<p class="sf_comment_info"><span class="sf_comment_author">Ada</span>, 3 days ago</p>'
+              '<p class="sf_comment_text">Plugin view text.</p></div></li></ul></div>')
+    assert shape(read(plugin)) == [("Plugin view text.", 0, None, "Ada")]
+
+    def override(cid, name, text):
+        return (f'<div class="borde_bottom clearfix"><div class="sf_comment" id="sf_comment_{cid}">'
+                f'<div class="titulo_post"><p class="sf_comment_info"><span class="sf_comment_author">{name}'
+                f'</span><br> <span class="date">Hace 28 minutos</span></p></div></div>'
+                f'<div class="sf_comment_text"><p>{text}</p></div>'
+                f'<div class="sf_comment_rating" id="sf_comment_rating_{cid}"><div class="valora">'
+                f'<strong>Valoración:</strong><span class="valoracion positiva">3</span><span class="valoradores">'
+                f'<a href="#"><span>menos</span></a><a href="#"><span>mas</span></a></span></div></div></div>')
+    r = read('<div id="sf_comment_list" class="box">' + override(81, "Bea", "Texto del primero.")
+             + override(82, "Cy", "Texto del segundo.") + "</div>")
+    assert shape(r) == [("Texto del primero.", 0, None, "Bea"), ("Texto del segundo.", 0, None, "Cy")]
+    assert r.posts[0].comment_system == "sfcomment"

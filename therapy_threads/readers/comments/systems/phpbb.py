@@ -1,0 +1,64 @@
+"""phpBB 3 topics (prosilver and themes built on it), from ``styles/prosilver/template/viewtopic_body.html``.
+
+Each post is ``div#p{POST_ID}.post`` (with ``has-profile``, ``bg1``/``bg2``, ``online``...) holding
+``div.inner`` > ``dl.postprofile#profile{ID}`` (the poster: ``a.username`` or
+``a.username-coloured``, rank, "Posts:"/"Joined:" ``dd`` lines) and ``div.postbody`` > ``div#post_content{ID}``
+with ``h3`` (the subject, "Re: ..."), ``ul.post-buttons``, ``p.author`` (the date, as written),
+``div.content`` (the words; quotes of other posts are ``blockquote`` with a "X wrote:" ``cite``),
+``div.notice`` (edit notice) and ``div#sig{ID}.signature``. Threads are flat. The topic's first
+post is the topic itself (the post body, not a comment); on a later page (``start=`` in the URL or
+the canonical link, or "Page N of M" with N > 1) every post is a reply.
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page
+
+_ID = re.compile(r"^p(\d+)$")
+_START = re.compile(r"[?&;]start=(\d+)")
+_PAGE = re.compile(r"\b(?:page|seite|página|pagina)\s+(\d+)\s+(?:of|von|de|di|sur)\s+\d+", re.I)
+
+
+class PhpBB(CommentSystem):
+    name = "phpbb"
+    order = 27
+    content_classes = ("content",)
+    author_classes = ("username", "username-coloured")
+    date_classes = ("author",)
+    meta_classes = frozenset({"postprofile", "post-buttons", "signature", "notice", "author",
+                              "back2top", "profile-rank", "profile-posts", "profile-joined"})
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        posts = [n for n in page.root.css("div.post[id^='p']")
+                 if _ID.match(a.id(n)) and n.css_first("div.postbody") is not None]
+        if not posts:
+            return []
+        first_page = self._first_page(page)
+        out = []
+        for i, n in enumerate(posts):
+            prof = n.css_first("dl.postprofile a.username, dl.postprofile a.username-coloured")
+            author = prof.text(strip=True) if prof is not None else None
+            content = n.css_first("div.postbody div.content")
+            out.append(Item(n, self.name, f"p{_ID.match(a.id(n)).group(1)}", parent_stated=True,
+                            author=author or None, content=content,
+                            skip_reason="thread_starter" if first_page and i == 0 else None))
+        return out
+
+    @staticmethod
+    def _first_page(page: Page) -> bool:
+        urls = [page.url or ""]
+        canon = page.root.css_first("link[rel='canonical']")
+        if canon is not None:
+            urls.append(page.attrs.get(canon, "href"))
+        for u in urls:
+            m = _START.search(u)
+            if m and int(m.group(1)) > 0:
+                return False
+        pag = page.root.css_first("div.pagination")
+        if pag is not None:
+            m = _PAGE.search(pag.text(separator=" ", strip=True))
+            if m and int(m.group(1)) > 1:
+                return False
+        return True
