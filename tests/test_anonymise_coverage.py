@@ -131,3 +131,39 @@ def test_the_build_report_records_the_choice_and_the_counts(tmp_path):
     p.write_text('[coverage]\nuncovered_languages = "publish"\n')
     doc = language_coverage([{"anonymised": {"language_not_covered_published": 4}}], str(p))
     assert doc["uncovered_languages"] == "publish" and doc["comments_published_uncovered"] == 4
+
+
+SWEDISH_THREAD = """@set cov
+@lang en
+@site cov.example.org
+@post Telling my therapist how attached I am
+@author Ada Synthetic | ada@example.org |
+I finally told my therapist how much I depend on our sessions, and she listened without judging.
+@comment a1 | name=Bo Synthetic, email=bo@example.org, parent=
+That takes courage. I told mine last spring and it changed the whole relationship for the better.
+@comment a2 | name=Cy Synthetic, email=cy@example.org, parent=
+Jag har gått hos min terapeut i två år nu och jag tänker på henne hela tiden, det känns pinsamt men hon säger att det är vanligt.
+@comment a3 | name=Ada Synthetic, email=ada@example.org, parent=a2
+Thank you for sharing this, it helps me to read that it is common.
+"""
+
+
+def test_a_build_quarantines_uncovered_comments_and_reports_them(tmp_path):
+    """Through the readers and the build's per-source stage, as a maintainer runs it: the Swedish
+    comment and the reply to it are in quarantine.parquet with their reasons, and the report counts them."""
+    import pyarrow.parquet as pq
+
+    from helpers_build import pipeline_build
+    from therapy_threads.anonymise import evalset as ev
+
+    f = tmp_path / "cov.tt"
+    f.write_text(SWEDISH_THREAD, encoding="utf-8")
+    src = ev.write_sources(ev.load(f), "wxr", tmp_path / "src")
+    report = pipeline_build(src, tmp_path / "out")
+    q = pq.read_table(tmp_path / "out" / "quarantine.parquet").to_pylist()
+    assert sorted(r["reason"] for r in q) == ["language_not_covered", "parent_quarantined"]
+    comments = pq.read_table(tmp_path / "out" / "comments.parquet").num_rows
+    assert comments + len(q) == 3  # every comment published or quarantined
+    cov = report["language_coverage"]
+    assert cov["comments_quarantined"] == 1 and cov["replies_quarantined"] == 1
+    assert cov["uncovered_languages"] == "quarantine" and "sv" not in cov["covered"]
