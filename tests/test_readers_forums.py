@@ -272,3 +272,28 @@ def test_symfony_sfcomment_list_plugin_view_and_a_sites_override():
              + override(82, "Cy", "Texto del segundo.") + "</div>")
     assert shape(r) == [("Texto del primero.", 0, None, "Bea"), ("Texto del segundo.", 0, None, "Cy")]
     assert r.posts[0].comment_system == "sfcomment"
+
+
+def _fm(cid: str, user: str, text: str, replies: str = "", root: bool = True) -> str:
+    cls = "comments-node CommentFrame-commentsNodeRoot comments-node-root comments-node-odd" if root \
+        else "comments-node comments-node-even CommentFrame-child"
+    return (f'<div class="{cls}" id="{cid}"><div><div class="CommentsItem-root recent-comments-node">'
+            f'<div class="CommentsItem-body"><div class="CommentsItemMeta-root">'
+            f'<a class="CommentsItemMeta-collapse">[<span>-</span>]</a>'
+            f'<span class="CommentsItemMeta-username CommentUserName-author"><span>'
+            f'<a class="UsersNameDisplay-noColor" href="/users/{user.lower()}">{user}</a></span></span>'
+            f'<span class="CommentsItemDate-root"><time dateTime="2025-12-19T04:42:52.683Z">1d</time></span>'
+            f'<span class="OverallVoteAxis-vote"><span class="OverallVoteAxis-voteScore">9</span></span>'
+            f'<span class="AgreementVoteAxis-agreementSection"><span>8</span></span></div>'
+            f'<div><div class="CommentBody-root ContentStyles-commentBody"><p>{text}</p></div></div></div>'
+            f'<div class="CommentBottom-bottom"><a class="CommentsItem-replyLink">Reply</a></div></div>'
+            f'</div>{replies}</div>')
+
+
+def test_forummagnum_nested_comment_nodes_with_vote_axes():
+    r = read('<div class="CommentsListMeta-root"><span>2 comments, sorted by top scoring</span></div>'
+             + _fm("aAaA1", "Ada Example", "Top comment words.",
+                   _fm("bBbB2", "Bea Sample", "Reply words.", root=False)))
+    assert shape(r) == [("Top comment words.", 0, None, "Ada Example"),
+                        ("Reply words.", 1, "Top comment words.", "Bea Sample")]
+    assert r.comments[0].published_at == "2025-12-19T04:42:52Z"

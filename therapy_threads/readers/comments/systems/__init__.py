@@ -9,6 +9,7 @@ from .disqus import Disqus
 from .drupal import Drupal
 from .epoch import Epoch
 from .generic import Generic
+from .forummagnum import ForumMagnum
 from .github import GitHub
 from .livefyre import Livefyre
 from .lobsters import Lobsters
@@ -22,7 +23,7 @@ from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), Drupal(), Blogger(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Drupal(), Blogger(),
      Spip(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
