@@ -297,3 +297,20 @@ def test_forummagnum_nested_comment_nodes_with_vote_axes():
     assert shape(r) == [("Top comment words.", 0, None, "Ada Example"),
                         ("Reply words.", 1, "Top comment words.", "Bea Sample")]
     assert r.comments[0].published_at == "2025-12-19T04:42:52Z"
+
+
+def test_woocommerce_reviews_author_and_rating_out_of_the_text():
+    def rev(cid, name, text, verified=False):
+        ver = '<em class="woocommerce-review__verified verified">(verified owner)</em> ' if verified else ""
+        return (f'<li class="review even thread-even depth-1" id="li-comment-{cid}"><div id="comment-{cid}" '
+                f'class="comment_container"><img class="avatar" src="/a.png"><div class="comment-text">'
+                f'<div class="star-rating" role="img" aria-label="Rated 5 out of 5"><span>Rated '
+                f'<strong class="rating">5</strong> out of 5</span></div><p class="meta">'
+                f'<strong class="woocommerce-review__author">{name} </strong>{ver}'
+                f'<span class="woocommerce-review__dash">&ndash;</span> <time class="woocommerce-review__published-date" '
+                f'datetime="2020-05-27T11:34:29+02:00">May 27, 2020</time></p>'
+                f'<div class="description"><p>{text}</p></div></div></div></li>')
+    r = read('<div id="reviews" class="woocommerce-Reviews"><div id="comments"><ol class="commentlist">'
+             + rev(11, "Ada", "Very comfortable.") + rev(12, "Bea S.", "Runs small.", verified=True)
+             + "</ol></div></div>")
+    assert shape(r) == [("Very comfortable.", 0, None, "Ada"), ("Runs small.", 0, None, "Bea S.")]
