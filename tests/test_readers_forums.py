@@ -314,3 +314,20 @@ def test_woocommerce_reviews_author_and_rating_out_of_the_text():
              + rev(11, "Ada", "Very comfortable.") + rev(12, "Bea S.", "Runs small.", verified=True)
              + "</ol></div></div>")
     assert shape(r) == [("Very comfortable.", 0, None, "Ada"), ("Runs small.", 0, None, "Bea S.")]
+
+
+def test_discourse_crawler_view_username_not_the_full_name_and_topic_post_left_out():
+    def post(n, user, full, text):
+        comment = "" if n == 1 else "itemprop='comment' itemscope itemtype='http://schema.org/Comment' "
+        return (f"<div id='post_{n}' {comment}class='topic-body crawler-post'><div class='crawler-post-meta'>"
+                f'<span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+                f"<a itemprop='url' href='https://forum.example.org/u/{user}'><span itemprop='name'>{user}</span></a>"
+                f" ({full})</span><span class='crawler-post-infos'><time itemprop='datePublished' "
+                f"datetime='2024-11-08T20:42:42Z' class='post-time'>November 8, 2024</time>"
+                f"<span itemprop='position'>{n}</span></span></div><div class='post' itemprop='text'><p>{text}</p>"
+                f"</div><div itemprop='interactionStatistic'><span class='post-likes'>2 Likes</span></div></div>")
+    r = read('<div id="main-outlet">' + post(1, "asker", "Asker Person", "The question.")
+             + post(2, "ada_ex", "Ada Example", "An answer.") + post(3, "bea_s", "Bea Sample", "Thanks!")
+             + "</div>", head='<meta name="generator" content="Discourse 3.4">')
+    assert shape(r) == [("An answer.", 0, None, "ada_ex"), ("Thanks!", 0, None, "bea_s")]
+    assert not any("Example" in c.text or "Likes" in c.text for c in r.comments)
