@@ -331,3 +331,27 @@ def test_discourse_crawler_view_username_not_the_full_name_and_topic_post_left_o
              + "</div>", head='<meta name="generator" content="Discourse 3.4">')
     assert shape(r) == [("An answer.", 0, None, "ada_ex"), ("Thanks!", 0, None, "bea_s")]
     assert not any("Example" in c.text or "Likes" in c.text for c in r.comments)
+
+
+def _lem(cid: int, name: str, inner: str, instance: str = "", replies: str = "") -> str:
+    small = f'<small class="text-muted">@{instance}</small>' if instance else ""
+    kids = f'<ul class="comments">{replies}</ul>' if replies else ""
+    return (f'<li class="comment list-unstyled"><article class="details comment-node" id="comment-{cid}">'
+            f'<div class="ms-2"><div class="d-flex small"><button aria-label="Collapse">-</button>'
+            f'<a class="person-listing" title="{name}" href="/u/{name}"><picture><img src="/a.webp"></picture>'
+            f'<span>{name}</span>{small}</a><span class="badge text-bg-light">English</span>'
+            f'<div><span class="unselectable"><span aria-label="26 Upvotes">26</span></span></div>'
+            f'<span><span class="moment-time" data-tippy-content="Friday, October 4th, 2024">1 year ago</span>'
+            f'</span></div><div class="comment-content"><div class="md-div">{inner}</div></div>'
+            f'<div class="comment-bottom-btns"></div></div></article>{kids}</li>')
+
+
+def test_lemmy_display_name_without_instance_and_an_image_only_comment():
+    body = ('<div class="comments"><ul class="comments">'
+            + _lem(1, "ada", "<p>Top words.</p>", instance="lemmy.example",
+                   replies=_lem(2, "bea", '<p><img src="/pictrs/x.webp" alt="screenshot.png"></p>'))
+            + _lem(3, "cy", "<p>Other words.</p>") + "</ul></div>")
+    r = read(body)
+    assert shape(r) == [("Top words.", 0, None, "ada"), ("[image]", 1, "Top words.", "bea"),
+                        ("Other words.", 0, None, "cy")]
+    assert not any("English" in c.text or "Upvotes" in c.text for c in r.comments)

@@ -822,11 +822,18 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         text = "\n\n".join(t for t in (node_text(n, skip) for n in nodes) if t)
         if text:
             break
-    if not text:
+    # A system that names the text's element (Item.content) has said where the words are: an
+    # empty one is an image-only or emptied comment, and the rest of the item is its header
+    # (badges, scores, language labels), never a stand-in for the words.
+    if not text and it.content is None:
         parts = [node_text(it.node, skip)] + [node_text(x, skip) for x in it.extra_nodes]
         text = "\n\n".join(p for p in parts if p)
-    if not text:
+    if not text and it.content is None:
         text = _text_beside_fields(page, it, by_id, author, date_text)
+    if not text and it.content is not None and it.content.css_first("img, video, picture"):
+        # An image-only comment is a comment (replies hang on it); its alt text is often a file
+        # name, so a neutral marker stands for it.
+        text = "[image]"
     text = _drop_subject(text)
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())

@@ -11,6 +11,7 @@ from .epoch import Epoch
 from .generic import Generic
 from .forummagnum import ForumMagnum
 from .github import GitHub
+from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
 from .phpbb import PhpBB
@@ -23,7 +24,7 @@ from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Drupal(), Blogger(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), Drupal(), Blogger(),
      Spip(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
