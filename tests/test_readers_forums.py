@@ -355,3 +355,17 @@ def test_lemmy_display_name_without_instance_and_an_image_only_comment():
     assert shape(r) == [("Top words.", 0, None, "ada"), ("[image]", 1, "Top words.", "bea"),
                         ("Other words.", 0, None, "cy")]
     assert not any("English" in c.text or "Upvotes" in c.text for c in r.comments)
+
+
+def test_a_log_in_prompt_link_is_never_the_author():
+    def art(cid, text):
+        return (f'<a id="comment-{cid}"></a><article id="comment-id-{cid}" class="js-comment">'
+                f'<div class="comment" id="cid-{cid}"><span class="anon-label">Anonymous</span>'
+                f'<div class="comment-content"><p>{text}</p></div><div class="item__other-anon">'
+                f'<a href="/user/login?destination=/node/7#comment-{cid}" class="comment-link">Other</a>'
+                f'</div></div></article>')
+    r = read('<section class="comment-wrapper">' + art(21, "First anonymous words.")
+             + art(22, "Second anonymous words.") + "</section>",
+             head='<meta name="Generator" content="Drupal 10">', url="https://forum.example.org/forum/a-topic")
+    assert [c.text for c in r.comments] == ["First anonymous words.", "Second anonymous words."]
+    assert all(c.identity is None or c.identity.name != "Other" for c in r.comments)

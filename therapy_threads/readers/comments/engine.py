@@ -976,6 +976,8 @@ def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[Lexbo
         href = page.attrs.get(n, "href")
         if not href or not _PROFILE.search(urlsplit(href).path + "?" + urlsplit(href).query):
             continue
+        if _LOGIN_PATH.search(urlsplit(href).path):
+            continue  # "/user/login?destination=...": a log-in prompt ("Report", "Other"), not a member
         if any(anc.tag == "blockquote" for anc in _ancestors_upto(n, 6)):
             continue  # the quoted commenter, not this one
         t = clean_author(n.text(separator=" ", strip=True), page.languages)
