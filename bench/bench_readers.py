@@ -91,6 +91,22 @@ def _norm(s) -> str:
     return " ".join((s or "").split()).strip()
 
 
+def _stated_by_page(raw: bytes, url: str, day: str) -> bool:
+    """Whether the page states ``day`` as its publication in machine markup (publication meta
+    tags, JSON-LD datePublished, time.published...) or in its permalink: a date such a page
+    gives is the publisher's statement, whatever a label set says; any other is a guess."""
+    from therapy_threads.readers.comments.dom import Attrs
+    from therapy_threads.readers.html_post import date_in_url, stated_publications
+    from therapy_threads.readers.html_text import decode_html, parse_html
+
+    root = parse_html(decode_html(raw)[0] if isinstance(raw, bytes) else raw).root
+    days = {(w.local or "")[:10] for w in stated_publications(root, Attrs())}
+    w = date_in_url(url)
+    if w:
+        days.add((w.local or "")[:10])
+    return day in days
+
+
 def cmd_metadata(args) -> dict:
     tests = Path(args.trafilatura_tests)
     eval_common = _load_module(tests / "eval_common.py", "traf_eval_common")
@@ -99,7 +115,7 @@ def cmd_metadata(args) -> dict:
 
     reader = get_reader("html")
     counts = {who: {"title": 0, "author": 0, "date_same_day": 0, "date_invented": 0,
-                    "date_found": 0, "pages": 0, "pages_without_date": 0}
+                    "date_found": 0, "pages": 0, "pages_without_date": 0, "date_stated_undated": 0}
               for who in ("therapy-threads", "trafilatura")}
     secs = {"therapy-threads": 0.0, "trafilatura": 0.0}
     for url, item in data.items():
@@ -136,6 +152,8 @@ def cmd_metadata(args) -> dict:
             else:
                 c["pages_without_date"] += 1
                 c["date_invented"] += bool(got["date"])
+                if got["date"] and _stated_by_page(raw, url, got["date"]):
+                    c["date_stated_undated"] += 1
     out = {}
     for who, c in counts.items():
         n = c["pages"]
@@ -145,12 +163,18 @@ def cmd_metadata(args) -> dict:
                     "date_same_day": round(c["date_same_day"] / dated, 4) if dated else None,
                     "date_on_undated_pages": round(c["date_invented"] / c["pages_without_date"], 4)
                     if c["pages_without_date"] else None,
+                    # ... of which the page states that day in its publication markup or permalink
+                    "date_on_undated_pages_stated": round(
+                        c["date_stated_undated"] / c["pages_without_date"], 4)
+                    if c["pages_without_date"] else None,
                     # of all dates given, the share that is the gold day
                     "date_precision": round(c["date_same_day"] / max(1, c["date_found"] + c["date_invented"]), 4),
                     "pages_per_second": round(n / secs[who], 1) if secs[who] else None}
         print(f"{who:16} title {out[who]['title_exact']:.3f}  author {out[who]['author_exact']:.3f}  "
               f"date same day {out[who]['date_same_day']:.3f}  date on undated pages "
-              f"{out[who]['date_on_undated_pages']:.3f} ({c['pages_without_date']} pages)  "
+              f"{out[who]['date_on_undated_pages']:.3f} ({c['pages_without_date']} pages; "
+              f"{out[who]['date_on_undated_pages_stated']:.3f} stated by the page's publication "
+              f"markup or permalink)  "
               f"date precision {out[who]['date_precision']:.3f}")
     return out
 

@@ -4,6 +4,7 @@
     python bench/measure_anonymisation.py --first SET ...  # record a new set's first measurement
     python bench/measure_anonymisation.py --pin            # raise the floors to what was measured
     python bench/measure_anonymisation.py --pin --lower-floors --reason "why"   # allow a drop
+    python bench/measure_anonymisation.py --pin --lower-floors --lower-only SET ... --reason "why"  # only there
     python bench/measure_anonymisation.py --via build      # through 'therapy-threads build' (slow)
 
 Each set in eval/anonymise/ is rendered twice — text captures without commenter identities and a
@@ -137,7 +138,7 @@ def eval_digest() -> str:
     return ev.data_digest(EVAL)
 
 
-def pin(results: dict, lower: bool, reason: str | None) -> int:
+def pin(results: dict, lower: bool, reason: str | None, lower_only: list[str] | None = None) -> int:
     cur = results["current"]["sets"]
     floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {"floors": {}, "history": []}
     old = floors.get("floors", {})
@@ -149,8 +150,9 @@ def pin(results: dict, lower: bool, reason: str | None) -> int:
                 v = r[form][fig]
                 prev = old.get(name, {}).get(form, {}).get(fig)
                 if prev is not None and v < prev:
-                    drops.append(f"{name}/{form}/{fig}: {prev} -> {v}")
-                    if not lower:
+                    may = lower and (not lower_only or name in lower_only)
+                    drops.append(f"{name}/{form}/{fig}: {prev} -> {v}" + ("" if may else " (kept)"))
+                    if not may:
                         v = prev
                 new.setdefault(name, {}).setdefault(form, {})[fig] = v
             new[name][form]["items"] = {"recall": r[form]["private_mentions"], "contact_recall": r[form]["contacts"],
@@ -165,7 +167,8 @@ def pin(results: dict, lower: bool, reason: str | None) -> int:
     floors["digest"] = eval_digest()
     floors["tolerance"] = "one item per set and form (the measurement is deterministic; one item is the grain)"
     floors.setdefault("history", []).append({"date": time.strftime("%Y-%m-%d"),
-                                             "lowered": drops if lower else [], "reason": reason or "raise floors"})
+                                             "lowered": [d for d in drops if not d.endswith("(kept)")] if lower else [],
+                                             "reason": reason or "raise floors"})
     FLOORS.write_text(json.dumps(floors, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {FLOORS.relative_to(ROOT)}")
     return 0
@@ -180,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--pin", action="store_true", help="raise the floors in floors.json to this measurement")
     ap.add_argument("--lower-floors", action="store_true", help="with --pin: allow floors to go down")
+    ap.add_argument("--lower-only", nargs="*", default=None,
+                    help="with --lower-floors: only these sets' floors may go down (the others keep theirs)")
     ap.add_argument("--reason", help="with --lower-floors: why (recorded in floors.json)")
     args = ap.parse_args(argv)
     doc = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
@@ -215,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.first is not None or args.sets:
             print("refused: --pin needs a measurement of every set (no --first / --sets)")
             return 2
-        return pin(doc, args.lower_floors, args.reason)
+        return pin(doc, args.lower_floors, args.reason, args.lower_only)
     return 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from therapy_threads import ids, verdict
+from therapy_threads import ids, pipeline, verdict
 from therapy_threads.anonymise.keys import key_fingerprint
 from therapy_threads.schema import arrow_schema, schema_version
 
@@ -163,6 +163,7 @@ def make_build(root: Path, spec: BuildSpec | None = None, *, key: bytes = TEST_K
         "finished_at": spec.finished_at, "pipeline_version": "0.1.0",
         "git_commit": spec.git_commit, "schema_version": spec.schema_version or schema_version(),
         "key_fingerprint": key_fingerprint(key), "sources": sources, "totals": totals,
+        "language_coverage": pipeline.language_coverage(sources),
     }
     (root / "build_report.json").write_text(json.dumps(report, indent=2))
     (root / "validation" / "summary.json").write_text(json.dumps({

@@ -91,7 +91,8 @@ def test_wheel_contents(wheel):
         assert shipped == {f"therapy_threads/{rel}" for rel in repo}
         for asset in ("therapy_threads/view/viewer.css", "therapy_threads/view/viewer.js",
                       "therapy_threads/publish/templates/README.md.j2",
-                      "therapy_threads/data/anonymise_policy.toml", "therapy_threads/py.typed"):
+                      "therapy_threads/data/anonymise_policy.toml", "therapy_threads/data/language_cues.toml",
+                      "therapy_threads/py.typed"):
             assert asset in names, asset
         assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
     reqs = _metadata(wheel)

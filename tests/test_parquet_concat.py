@@ -64,3 +64,19 @@ def test_a_different_schema_is_refused(tmp_path):
     with pytest.raises(ConcatError, match="different schema"):
         concat_files([a, tmp_path / "b.parquet"], tmp_path / "out.parquet")
     assert not (tmp_path / "out.parquet").exists()
+
+
+@pytest.mark.parametrize("groups", [1, 2, 14, 15, 16, 200])
+def test_footer_spliced_from_encoded_row_groups_is_the_canonical_encoding(tmp_path, groups):
+    """The footer is written from row groups kept encoded (never all decoded at once): it must
+    be exactly what encoding the whole footer gives, for short and long list headers."""
+    from therapy_threads.parquet_concat import _footer
+
+    parts = [_part(tmp_path / f"p{i}.parquet", i * 3, 3, row_group_size=3) for i in range(groups)]
+    out = tmp_path / "out.parquet"
+    assert concat_files(parts, out) == 3 * groups
+    with open(out, "rb") as f:
+        fmd, raw = _footer(f)
+    assert len(fmd.row_groups) == groups
+    assert bytes(fmd.to_bytes()) == raw
+    assert pq.read_table(out).equals(pa.concat_tables([pq.read_table(p) for p in parts]))

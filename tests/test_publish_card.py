@@ -230,3 +230,9 @@ def test_many_sources_are_summarised(tmp_path):
     assert body.count("| … 3 more sources |") == 2
     assert "| `s-099` |" in body and "| `s-100` |" not in body
     assert len(res.manifest["sources"]) == 103
+
+
+def test_card_names_the_covered_languages_and_the_fail_closed_rule(release):
+    _, body = _yaml_and_body((release.path / "README.md").read_text())
+    assert "The name rules cover these languages: de, en, es, fr, it, nl, pt." in body
+    assert "quarantined with reason `language_not_covered`" in body

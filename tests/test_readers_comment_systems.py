@@ -689,3 +689,126 @@ def test_reddit_web_app_thread_depth_from_level_text():
     assert shape(r) == [("Top words.", 0, None, "ada_example"), ("A reply.", 1, "Top words.", "bo_sample"),
                         ("Another top.", 0, None, "cy_test")]
     assert r.posts[0].comment_system == "reddit"
+
+
+def _pw_item(cls, uid, name, title, shown, text, new=True, replies=""):
+    """One pw_comments entry as its Fluid partial renders it (current and older releases)."""
+    inner = "comment-inner" if cls == "comment" else "reply-inner"
+    if new:
+        box = (f'<div class="comment-avatar"><img class="comment-author-image" alt="{name}" src="a.svg">'
+               f'</div><div class="comment-box"><div class="comment-head"><h5 class="comment-name">{name}</h5>'
+               f'<span class="comment-date" title="{title}"> {shown}</span><div class="comment-actions">'
+               f'<div class="comment-voting"><a href="#">+</a> 2 <a href="#">-</a></div>'
+               f'<a class="reply" href="?tx_pwcomments%5BcommentToReplyTo%5D={uid}#write">Antworten</a></div>'
+               f'</div><div class="comment-content">{text}</div></div>')
+        return f'<li class="{cls}" id="comment{uid}"><div class="{inner}">{box}</div>{replies}</li>'
+    box = (f'<img class="comment_author_image" alt="{name}" src="g.png"><div class="comment_content_wrap">'
+           f'<div class="comment_header"><span class="comment_author">{name}</span>'
+           f'<span class="comment_date" title="{title}"> {shown}</span></div><div class="comment_body">'
+           f'<div class="message">{text}</div><div class="comment_reply"><a href="#">Antworten</a></div>'
+           f'</div></div><div class="clear"></div>')
+    return f'<li class="{cls}" id="comment{uid}">{box}{replies}</li>'
+
+
+def test_typo3_pw_comments_replies_authors_and_relative_ages():
+    # Replies are li.comment-reply (no "comment" class) in ol.comment-replies inside the parent's
+    # li; the date's text is a relative age ("vor 3 Wochen"), its title the absolute time.
+    for new, reply_cls in ((True, "comment-reply"), (False, "comment_reply")):
+        reply = _pw_item(reply_cls, 12, "Max Muster", "03.03.2020 09:05:00", "am 03.03.2020",
+                         "Eine Antwort darauf.", new)
+        body = ('<div id="comments"><h1>Kommentare (3)</h1><ol class="comment_list list">'
+                + _pw_item("comment", 11, "Erika Beispiel", "02.03.2020 14:22:11", "vor 3 Wochen",
+                           "Ein erster Kommentar.", new,
+                           f'<ol class="comment-replies">{reply}</ol>')
+                + _pw_item("comment", 13, "Lena Probe", "04.03.2020 10:00:00", "vor 2 Tagen",
+                           "Noch ein Kommentar.", new)
+                + '</ol></div>')
+        r = read(body, lang="de")
+        assert shape(r) == [("Ein erster Kommentar.", 0, None, "Erika Beispiel"),
+                            ("Eine Antwort darauf.", 1, "Ein erster Kommentar.", "Max Muster"),
+                            ("Noch ein Kommentar.", 0, None, "Lena Probe")], new
+        assert [c.published_local for c in r.comments] == [
+            "2020-03-02T14:22:11", "2020-03-03T09:05:00", "2020-03-04T10:00:00"]
+        assert r.posts[0].comment_system == "pw_comments" and codes(r) == []
+
+
+def test_relative_age_goes_to_published_age_never_into_the_text():
+    # A theme that prints only an age ("3 weeks ago") in the comment's date element: no date is
+    # made of it (an age in weeks names no day), it is kept as shown in its own field.
+    def page(shown):
+        return ('<div id="comments"><h2>2 comments</h2><ol class="comment-list">'
+                '<li id="comment-1" class="comment depth-1"><article class="comment-body"><footer '
+                'class="comment-meta"><div class="comment-author vcard"><b class="fn">Ann Example</b>'
+                f'</div><div class="comment-metadata"><a href="#comment-1"><span class="comment-date">{shown}'
+                '</span></a></div></footer><div class="comment-content"><p>First comment text.</p></div>'
+                '</article></li><li id="comment-2" class="comment depth-1"><article class="comment-body">'
+                '<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Bo Sample</b>'
+                '</div><div class="comment-metadata"><a href="#comment-2"><time datetime="2020-11-08T09:52:00'
+                '+01:00">8 November 2020</time></a></div></footer><div class="comment-content"><p>Second '
+                'one.</p></div></article></li></ol></div>')
+    for lang, shown in (("en", "3 weeks ago"), ("de", "vor 2 Tagen"), ("fr", "il y a 5 heures"),
+                        ("es", "hace 1 mes"), ("it", "2 giorni fa"), ("en", "• an hour ago")):
+        r = read(page(shown), lang=lang)
+        first, second = r.comments
+        assert (first.text, first.published_at, first.published_local) == ("First comment text.", None, None)
+        assert first.published_age == shown.strip("• "), shown
+        assert second.published_local == "2020-11-08T09:52:00+01:00" and second.published_age is None
+
+
+def _old_reddit_thing(cid, author, iso, text, children="", fullname="data-fullname"):
+    """One comment as old.reddit.com's comment_skeleton/comment templates render it."""
+    return (f'<div class=" thing id-t1_{cid} noncollapsed comment " id="thing_t1_{cid}" {fullname}="t1_{cid}" '
+            f'data-type="comment" data-author="{author}"><p class="parent"><a name="{cid}"></a></p>'
+            '<div class="midcol unvoted"><div class="arrow up"></div><div class="arrow down"></div></div>'
+            '<div class="entry unvoted"><p class="tagline"><a href="#" class="expand">[–]</a>'
+            f'<a href="https://old.reddit.example/user/{author}" class="author may-blank">{author}</a>'
+            '<span class="userattrs"></span> <span class="score unvoted" title="12">12 points</span> '
+            f'<time title="x" datetime="{iso}" class="live-timestamp">3 years</time> ago</p>'
+            '<form class="usertext warn-on-unload"><div class="usertext-body may-blank-within md-container">'
+            f'<div class="md"><p>{text}</p></div></div></form><ul class="flat-list buttons"><li class="first">'
+            f'<a class="bylink" href="/r/sub/comments/abc/t/{cid}/">permalink</a></li><li><a href="#">reply</a>'
+            f'</li></ul></div><div class="child">{children}</div><div class="clearleft"></div></div>')
+
+
+def test_old_reddit_thread_authors_scores_and_ages_stay_out_of_the_text():
+    def page(fullname="data-fullname"):
+        reply = _old_reddit_thing("bbb2", "other_person", "2020-01-02T08:00:00+00:00", "A reply to it.",
+                                  fullname=fullname)
+        return ('<div class="commentarea"><div class="sitetable nestedlisting">'
+                + _old_reddit_thing("bbb1", "example_user", "2020-01-01T12:00:00+00:00", "A first comment.",
+                                    f'<div class="sitetable listing">{reply}</div>', fullname=fullname)
+                + _old_reddit_thing("bbb3", "third_one", "2020-01-03T09:00:00+00:00", "Another top comment.",
+                                    fullname=fullname)
+                + _old_reddit_thing("bbb4", "[deleted]", "2020-01-04T09:00:00+00:00", "[deleted]",
+                                    fullname=fullname)
+                + '</div></div>')
+    r = read(page())
+    assert shape(r) == [("A first comment.", 0, None, "example_user"),
+                        ("A reply to it.", 1, "A first comment.", "other_person"),
+                        ("Another top comment.", 0, None, "third_one")]
+    assert r.comments[0].published_at == "2020-01-01T12:00:00Z"
+    assert r.posts[0].comment_system == "reddit" and "comment_markup_unread" not in codes(r)
+    # The same ids in markup no recogniser reads: a warning with the count, never a silent zero.
+    r = read(page(fullname="data-other"))
+    assert r.comments == [] and "comment_markup_unread" in codes(r)
+    assert "4 comment element id(s)" in next(i.message for i in r.issues if i.code == "comment_markup_unread")
+
+
+def test_load_more_links_say_how_many_comments_a_capture_lacks():
+    base = ('<div id="comments"><h2>Comments</h2><ol class="comment-list">'
+            '<li id="comment-1" class="comment depth-1"><div class="comment-body"><div class="comment-author">'
+            '<cite class="fn">Ann Example</cite></div><p>A comment that is here.</p></div></li></ol>{more}</div>'
+            '<div class="sidebar"><a href="/page/2">Load more posts</a></div>')
+    for more, stated in (('<span class="morecomments"><a href="#">load more comments (12 replies)</a></span>', 12),
+                         ('<button type="button">Show 5 more comments</button>', 5),
+                         ('<a href="#">3 more replies</a> <a href="#">2 more replies</a>', 5),
+                         ('<a href="/r/x/comments/abc/t/def/">continue this thread</a>', 0),
+                         ('<a href="#">Weitere Kommentare laden</a>', 0),
+                         ('<a href="#">Voir plus de commentaires</a>', 0),
+                         ('<a href="#">Cargar más comentarios</a>', 0)):
+        r = read(base.format(more=more))
+        assert [c.text for c in r.comments] == ["A comment that is here."], more
+        msg = next(i.message for i in r.issues if i.code == "comments_not_loaded")
+        assert (f"stating {stated} more" in msg) == bool(stated), (more, msg)
+    r = read(base.format(more=""))
+    assert "comments_not_loaded" not in codes(r)  # "Load more posts" is not about comments

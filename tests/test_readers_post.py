@@ -79,3 +79,102 @@ def test_day_stated_in_the_permalink():
     # 05-06-2021 is the 5th of June or the 6th of May: no date rather than a guess.
     p = post(f'<main><h1>Eine Meldung</h1>{BODY}</main>', url="https://verein.example/meldungen/05-06-2021")
     assert p.published_local is None
+
+
+# htmldate (without its extensive search) still dates pages from sources that are not the
+# post's publication. Each row: a page with no publication date of its own and one such source;
+# the post gets no date. Layouts after those met on real pages (trafilatura's metadata set).
+_NOT_A_PUBLICATION = {
+    "modified meta only": ('<meta property="article:modified_time" content="2020-09-07T15:39:58+00:00">', ""),
+    "last-modified line": ("", '<small><span class="text-dimmed">Letzte Änderung 14.02.2019</span></small>'),
+    "a review's datePublished": ("", '<div class="rating-single-comment"><meta itemprop="datePublished" '
+                                     'content="2018-05-23"><div>Bewertung vom <b>23.05.2018</b></div></div>'),
+    "a session timestamp in a script": ('<script>window.cfg={"session":{"expires":"2020-01-29T13:55:20.000Z"}}'
+                                        '</script>', ""),
+    "teasers of other posts": ("", '<div class="views-row"><a href="/anderer-beitrag"><div class="teaser">'
+                                   '<div class="authored">10.11.2021</div><h3>Ein anderer Beitrag</h3></div>'
+                                   '</a></div>'),
+    "a copyright line with a day": ("", '<div class="footer-section-content"><p>Copyright © 19.12.2019 - '
+                                        '12:14 h</p></div>'),
+}
+
+
+def test_sources_that_are_not_the_posts_publication_give_no_date():
+    for name, (head, extra) in _NOT_A_PUBLICATION.items():
+        # (the body is longer than the few lines next to the heading where a date line is read)
+        p = post(f'<main><h1>Ein Ratgeber ohne Datum</h1><div class="entry-content">{BODY}{BODY}</div>'
+                 f'{extra}</main>', url="https://ratgeber.example/thema/", head=head)
+        assert p.published_local is None, name
+
+
+# The same page with the publication stated in one of the ways publishers state it: dated.
+_A_PUBLICATION = {
+    "Open Graph published time": ('<meta property="article:published_time" content="2019-05-23T08:02:35+00:00">',
+                                  "", "2019-05-23"),
+    "a WebPage's JSON-LD datePublished": (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage",'
+        '"datePublished":"2015-05-18T14:09:36+00:00","dateModified":"2020-01-01T00:00:00+00:00"}]}</script>',
+        "", "2015-05-18"),
+    "published and modified: the published day": (
+        '<meta property="article:modified_time" content="2020-09-30T14:43:49+00:00">'
+        '<script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-09-24T08:03:49+00:00",'
+        '"dateModified":"2020-09-30T14:43:49+00:00"}</script>', "", "2019-09-24"),
+    "a date box of the post": ("", '<div class="liveArticleAuthorDateBlock"><span>Datum:</span> 19.11.2021 '
+                                   '<span>Autor:</span> Eine Autorin</div>', "2021-11-19"),
+    "an inline publication label": ("", "<p>Veröffentlicht am 16.08.2019<br> Dauer: 1:02:33</p>", "2019-08-16"),
+    "Dublin Core DC.Date": ('<meta name="DC.Date" content="2006-12-16T08:00+01:00">', "", "2006-12-16"),
+    "the byline in the article's own aside": (
+        "", '<aside class="meta"><p class="wrapper-date"><time class="x-date" itemprop="datePublished" '
+            'content="2023-10-18" datetime="2023-10-18T11:45:00+02:00">18. Okt 2023</time></p></aside>',
+        "2023-10-18"),
+    "a publication field in the page's script data": (
+        '<script>var meta = {"product": {"title": "Ein Kaffee", "published_at": "2019-03-02T06:22:28+01:00",'
+        ' "created_at": "2019-03-02T06:27:24+01:00"}};</script>', "", "2019-03-02"),
+    "'Stand:' as the only date": ("", '<div class="meta-row">Eine Autorin · Stand: 05. Februar 2020</div>',
+                                  "2020-02-05"),
+    "the article's own footer": ("", '<footer class="entry-footer"><span class="posted-on"><time class="entry-date '
+                                     'published" datetime="2019-08-02T10:00:00+00:00">2. August 2019</time>'
+                                     '</span></footer>', "2019-08-02"),
+}
+
+
+def test_publication_stated_by_the_page_is_kept():
+    for name, (head, extra, day) in _A_PUBLICATION.items():
+        p = post(f'<div class="with-navigation"><article class="post"><h1>Ein Ratgeber</h1>'
+                 f'<div class="entry-content">{BODY}</div>{extra}</article></div>',
+                 url="https://ratgeber.example/thema/", head=head)
+        assert (p.published_local or "")[:10] == day, name
+
+
+def test_date_boxes_of_comments_teasers_and_modifications_are_not_the_posts():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from therapy_threads.readers.comments.dom import Attrs
+    from therapy_threads.readers.html_post import date_box_date
+
+    def box(html):
+        return date_box_date(LexborHTMLParser(html).root, Attrs(), ("de",))
+
+    for html in ('<div class="cssShareBarCommentsList"><p class="cssShareBarCommentsListCommentTimestamp">'
+                 '28.02.2018</p></div>',
+                 '<ul class="listing"><li><span class="post-date">3. Mai 2019</span> Anderer Beitrag</li></ul>',
+                 '<div class="widget_recent_entries"><span class="post-date">3. Mai 2019</span></div>',
+                 '<div class="entry-meta"><span class="updated">Aktualisiert am 3. Mai 2019</span></div>',
+                 '<footer class="site-footer"><span class="date">3. Mai 2019</span></footer>'):
+        assert box(html) is None, html
+    # A post's own meta row, also in an article's footer and under a page builder's widget class.
+    for html in ('<article><div class="entry-meta"><span class="posted-on">3. Mai 2019</span></div></article>',
+                 '<article><footer class="entry-footer"><span class="date">3. Mai 2019</span></footer></article>',
+                 '<div class="elementor-widget-post-info"><span class="post-date">3. Mai 2019</span></div>'):
+        assert box(html).local == "2019-05-03", html
+
+
+def test_layout_classes_of_the_posts_own_containers_do_not_hide_its_date():
+    # A wrapper named for the layout ("...RightSidebar") or Blogger's posts widget holds the post
+    # itself: the date inside is the post's (a real sidebar beside it is not).
+    for wrapper in ('<div class="layoutTwoColumnsRightSidebar">', '<div class="widget Blog" id="Blog1">'):
+        p = post(f'{wrapper}<div class="post hentry"><h1 class="post-title">Ein Beitrag</h1>'
+                 '<abbr class="published" itemprop="datePublished" title="2017-09-09T10:52:00+02:00">'
+                 f'9. September 2017</abbr><div class="post-body">{BODY}</div></div></div>'
+                 '<div class="sidebar"><time datetime="2016-01-01">1. Januar 2016</time></div>')
+        assert p.published_local == "2017-09-09T10:52:00+02:00", wrapper

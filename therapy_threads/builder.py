@@ -279,7 +279,7 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
             report = pipeline.build_report(
                 source_list, totals, started=plan.started, key_fingerprint=plan.key_fingerprint,
                 anonymiser_fingerprint=",".join(sorted(x for x in anon_fps if x)) or plan.settings_fp,
-                code_fp=plan.code_fp, previous=previous)
+                code_fp=plan.code_fp, previous=previous, policy=opts.policy)
             report["settings_fingerprint"] = plan.settings_fp
             report["failed_sources_allowed"] = allowed_failures
             report["timings"] = timings

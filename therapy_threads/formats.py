@@ -24,7 +24,7 @@ FORMATS: tuple[FormatInfo, ...] = (
     FormatInfo("html", "html_page",
                "a saved or fetched web page: the post through trafilatura, the comment thread of "
                "any common comment system (WordPress, Jetpack, wpDiscuz, Epoch, Disqus, Blogger, "
-               "Drupal, Discourse, XenForo, SPIP, repeated comment blocks)", True,
+               "Drupal, Discourse, XenForo, SPIP, TYPO3 pw_comments, repeated comment blocks)", True,
                aliases=("wordpress_html",)),
     FormatInfo("wxr", "wxr", "WordPress export (WXR 1.0-1.2)", True),
     FormatInfo("disqus", "disqus", "Disqus export (XML)", True),

@@ -428,7 +428,7 @@ def check_failed_sources(summaries: list[dict[str, Any]], out: Path, *, allow: b
 
 def build_report(summaries: list[dict[str, Any]], totals: dict[str, int], *, started: float,
                  key_fingerprint: str, code_fp: str, previous: dict[str, Any] | None,
-                 anonymiser_fingerprint: str = "") -> dict[str, Any]:
+                 anonymiser_fingerprint: str = "", policy: str | None = None) -> dict[str, Any]:
     skipped = sum(sum(s["skipped"].values()) for s in summaries)
     report = {
         "build_id": hashlib.sha256(json.dumps([(s["source_id"], s["sha256"]) for s in summaries]).encode()
@@ -453,8 +453,30 @@ def build_report(summaries: list[dict[str, Any]], totals: dict[str, int], *, sta
             "comments_seen": sum(s["comments"] + s["quarantined"] for s in summaries),
             "furniture": totals.get("furniture", 0),
         },
+        "language_coverage": language_coverage(summaries, policy),
     }
     return report
+
+
+def language_coverage(summaries: list[dict[str, Any]], policy: str | None = None) -> dict[str, Any]:
+    """The languages the name recognizers cover, what the policy does with the others, and how many
+    comments that touched (``therapy_threads.anonymise.coverage``)."""
+    from .anonymise.coverage import covered_languages
+    from .anonymise.policy import Policy
+    from .anonymise.recognizers import recognizer_classes
+
+    mode = Policy.load(Path(policy) if policy else None).coverage.uncovered_languages
+    counts: Counter = Counter()
+    for s in summaries:
+        for k, v in (s.get("anonymised") or {}).items():
+            if k.startswith("language_not_covered"):
+                counts[k] += v
+    return {"covered": sorted(covered_languages(recognizer_classes())), "uncovered_languages": mode,
+            "comments_quarantined": counts["language_not_covered_quarantined"],
+            "replies_quarantined": counts["language_not_covered_replies_quarantined"],
+            "posts_quarantined": counts["language_not_covered_quarantined_posts"],
+            "comments_published_uncovered": counts["language_not_covered_published"],
+            "posts_published_uncovered": counts["language_not_covered_published_posts"]}
 
 
 def _iso(t: float) -> str:

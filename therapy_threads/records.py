@@ -75,6 +75,7 @@ class Comment:
     like_count: int | None = None
     published_at: str | None = None
     published_local: str | None = None  # as written by the source, see Post.published_local
+    published_age: str | None = None  # "3 weeks ago" as shown, only where no date is shown
     author_pseudonym: str | None = None
     is_post_author: bool | None = None
     language: str | None = None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..records import Comment, Furniture, Post, ReadResult
-from . import ner
+from . import coverage, ner
 from .detect import CAP_RE, NOUN_CAPS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
@@ -17,6 +17,7 @@ from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, iden
 from .keys import keyed_digest
 from .knowledge import knowledge
 from .lexicon import lexicon
+from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
 from .patterns import url_host
 from .policy import Policy
 from .recognizers import Recognizer
@@ -95,6 +96,11 @@ class Anonymiser:
         self._ner_on = pol.ner.enabled
 
     @cached_property
+    def covered_languages(self) -> frozenset[str]:
+        """Languages whose private names the recognizers find (see :mod:`.coverage`)."""
+        return coverage.covered_languages(self.engine.recognizers)
+
+    @cached_property
     def fingerprint(self) -> str:
         """16 hex digits over HMAC(key, "fingerprint"), the policy, the lexicons, the NER model and
         this code's version: safe to log, and the cache key of anonymised output."""
@@ -103,6 +109,7 @@ class Anonymiser:
         h.update(self.policy.digest.encode())
         h.update(self.lex.digest.encode())
         h.update(knowledge().digest.encode())
+        h.update(language_cues()[1].encode())
         h.update((ner.model_version(self.policy.ner.model) if self._ner_on else "no-ner").encode())
         h.update(CODE_VERSION.encode())
         return h.hexdigest()[:16]
@@ -127,6 +134,9 @@ class Anonymiser:
         comment texts. Returns counts by kind and the keyed identity tokens for the audit.
         """
         report = AnonymiseReport()
+        # fail closed: text in a language the recognizers do not cover is not published as anonymised
+        report.counts.update(coverage.fail_closed(result, self.covered_languages,
+                                                  self.policy.coverage.uncovered_languages))
         docs = self._analyse(result, report)
         for d in docs:
             self._replace(d, report)
@@ -333,22 +343,25 @@ class Anonymiser:
         if not names:
             return
         # keys are case-folded ("weißenborn" -> "weissenborn"): let "ss" match "ß" again
-        pat = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n).replace("ss", "(?:ss|ß)")
-                                                      for n in sorted(names, key=len, reverse=True))
-                         + r")(?:['’]s)?(?![\w])", re.I)
+        pat = None  # compiled on first use: most posts' texts fail the substring test below
         cues = self.cues
         for t in d.texts:
             lang = _language(t, d)
-            if lang not in (None, "en") and lang not in NOUN_CAPS:
+            other = lang in OTHER_LANGUAGES  # French, Spanish, ...: capitals mark proper nouns only
+            if lang not in (None, "en") and lang not in NOUN_CAPS and not other:
                 continue
             low = t.text.casefold()
             if not any(n in low for n in names):
                 continue  # substring tests are much cheaper than the case-insensitive regex
             lower = None
+            if pat is None:
+                pat = re.compile(r"(?<![\w@])(?:" + names_alternation(names) + r")(?:['’]s)?(?![\w])", re.I)
             for m in pat.finditer(t.text):
                 s = m.start()
                 core = _POSS.sub("", m.group(0)) if m.group(0).lower().endswith(("'s", "’s")) else m.group(0)
                 e = s + len(core)
+                if other and not core[:1].isupper() and _after_determiner(t.text, s, lang):
+                    continue  # "la clémence envers soi-même": an article makes it a word
                 if not core[:1].isupper():
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
@@ -381,7 +394,13 @@ class Anonymiser:
                 if lang in (None, "en") and r is not None and r < 5000 and re.match(r" [a-z]{3,}\b", t.text[e:e + 20]) \
                         and not self._name_role(t.text, s, e):
                     continue  # a common word before a noun: "Grace period", "Summer breaks"
-                if lang in NOUN_CAPS:
+                if other:
+                    if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
+                        continue  # "habite à Florence": the place, whoever else is called so
+                    lr = self.lex.lang_rank(cf, lang)
+                    if cues.is_initial(t.text, s) and lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
+                        continue  # a word of the language opening a sentence
+                elif lang in NOUN_CAPS:
                     lr = self.lex.lang_rank(cf, lang)
                     if lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
                         continue  # an ordinary German word here
@@ -476,6 +495,38 @@ class Anonymiser:
         if sp.kind == KNOWN:
             return ph.known.format(pseudonym=sp.key)
         return ph.person.format(n=number(sp.key))
+
+
+# first letters whose case-insensitive classes are disjoint (ASCII and Latin-1 lower case): names
+# starting with them may be grouped by that letter without changing what the pattern matches
+_GROUPABLE = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(chr(c) for c in range(0xDF, 0x100) if c != 0xF7))
+
+
+def names_alternation(names) -> str:
+    """The case-insensitive alternation of accepted names, longest first, "ss" also matching "ß":
+    ``"|".join(re.escape(n).replace("ss", "(?:ss|ß)") for n in longest first)``, grouped by first
+    letter when that is exact (see :data:`_GROUPABLE`; no name starting with "ss"). The regex
+    engine then tries ~20 letters at a word start instead of every name of the post (hundreds in
+    a long thread)."""
+    ordered = sorted(names, key=len, reverse=True)
+    flat = [re.escape(n).replace("ss", "(?:ss|ß)") for n in ordered]
+    if not ordered or any(not n or n[0] not in _GROUPABLE or n.startswith("ss") for n in ordered):
+        return "|".join(flat)
+    groups: dict[str, list[str]] = {}
+    for n, f in zip(ordered, flat):
+        groups.setdefault(n[0], []).append(f[1:])
+    return "|".join(h + "(?:" + "|".join(rest) + ")" for h, rest in groups.items())
+
+
+def _after_determiner(text: str, s: int, lang: str) -> bool:
+    return _after_word(text, s, lang, "determiners")
+
+
+def _after_word(text: str, s: int, lang: str, table: str) -> bool:
+    """The word right before ``s`` is in the language's cue table ``table`` (articles, prepositions)."""
+    m = re.search(r"([^\W\d_]+['’]?)[ \t]*$", text[max(0, s - 20):s].lower())
+    dets = getattr(language_cues()[0][lang], table)
+    return bool(m) and (m.group(1).replace("’", "'") in dets or m.group(1).rstrip("'’") in dets)
 
 
 def _site(post: Post | None, comments: list[Comment]) -> str:

@@ -50,7 +50,7 @@ _WORD = re.compile(r"[^\W_]+")
 # fails the audit until it is classified here.
 _FIELDS = {
     "posts": ("post_id", ["title", "body", "author", "site", "url", "source_id"]),
-    "comments": ("comment_id", ["text", "source_id"]),
+    "comments": ("comment_id", ["text", "published_age", "source_id"]),
     "quarantine": ("item_id", ["detail", "location", "source_id"]),
 }
 _ID = r"[0-9a-f]{20}"

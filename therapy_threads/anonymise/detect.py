@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .identity import SOFT_RANK
 from .lexicon import Lexicon
-from .patterns import find_emails, find_urls, find_written_emails, find_written_urls
+from .patterns import by_first_letter, find_contacts
 from .policy import Policy
 from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL,  # noqa: F401 (re-exported)
                     Span, resolve)
@@ -45,6 +45,18 @@ INTERJECTIONS = frozenset({"yes", "no", "yeah", "yep", "nope", "yay", "ugh", "oo
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 _LOWER_WORD = re.compile(r"\b[a-z\u00df-\u00ff][a-z\u00df-\u00ff']*")
 _SENT_START = re.compile(r"(?:^|[.!?][\"”“’»)]*\s+|\n\s*)([A-Za-z\u00c0-\u024f])")  # also after a closing quote
+# _SENT_START without its "^" branch, starting at its first character (the engine skips ahead to
+# ".", "!", "?" and line breaks instead of trying three branches at every position)
+_SENT_START_FAST = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”“’»)]*\s+|(?<=\n)\s*)([A-Za-z\u00c0-\u024f])")
+_SENT_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def sentence_starts(text: str) -> list[str]:
+    """``_SENT_START.findall(text)``: the first letter of the text, then those after sentence ends."""
+    if text and _SENT_LETTER.match(text):
+        return [text[0]] + _SENT_START_FAST.findall(text, 1)
+    return _SENT_START_FAST.findall(text)
+_BLANK_END = (" ", "\t", "\n")  # how a head can end that a cue ending in ``[ \t]+$`` matches
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
 _SENT_END = ".!?…\n:"
 
@@ -134,6 +146,15 @@ class DocContext:
     figure_words: set[str] = field(default_factory=set)  # words of public figures named in this post
     skeletons: dict[str, KnownName] = field(default_factory=dict)  # variant without separators -> info
     place_role: set[str] = field(default_factory=set)  # capitalised words used after "in", "from", "moving to"
+    # text -> its e-mail, link, written e-mail and written link spans (:func:`.patterns.find_contacts`):
+    # found once for the vocabulary below and reused by the contact recognizers
+    contacts: dict[str, tuple] = field(default_factory=dict)
+
+    def contacts_of(self, text: str) -> tuple:
+        found = self.contacts.get(text)
+        if found is None:
+            found = self.contacts[text] = find_contacts(text)
+        return found
 
 
 def skeleton(s: str) -> str:
@@ -142,15 +163,20 @@ def skeleton(s: str) -> str:
 
 
 # a capitalised word where only a place fits: "moving to Georgia", "I'm in Phoenix", "servus aus Linz"
-_PLACE_ROLE = re.compile(r"\b(?:in|from|near|outside|to|visit|visiting|nach|aus|bei)[ \t]+([A-Z][a-zà-ÿ]+)\b(?![ \t]+[A-Z])")
+_PLACE_ROLE = re.compile(r"\b(?:" + by_first_letter("in|from|near|outside|to|visit|visiting|nach|aus|bei")
+                         + r")[ \t]+([A-Z][a-zà-ÿ]+)\b(?![ \t]+[A-Z])")
 
 
 def build_context(texts: list[str], known: dict[str, KnownName], own_host: str | None) -> DocContext:
     vocab: set[str] = set()
     places: set[str] = set()
+    contacts: dict[str, tuple] = {}
     for t in texts:
         # a name inside an address ("bernie dot walsh at example dot ie") is no word written in lower case
-        cut = find_emails(t) + find_urls(t) + find_written_emails(t) + find_written_urls(t)
+        found = contacts.get(t)
+        if found is None:
+            found = contacts[t] = find_contacts(t)
+        cut = found[0] + found[1] + found[2] + found[3]
         for a, b in sorted(cut, reverse=True):
             t = t[:a] + " " + t[b:]
         vocab.update(_LOWER_WORD.findall(t.replace("’", "'") if "’" in t else t))
@@ -166,7 +192,7 @@ def build_context(texts: list[str], known: dict[str, KnownName], own_host: str |
     skel: dict[str, KnownName] = {}
     for v, info in known.items():
         skel.setdefault(skeleton(v), info)
-    return DocContext(vocab, known, known_re, own_host, skeletons=skel, place_role=places)
+    return DocContext(vocab, known, known_re, own_host, skeletons=skel, place_role=places, contacts=contacts)
 
 
 @dataclass
@@ -221,7 +247,7 @@ def lower_style(text: str) -> bool:
     """The writer does not capitalise: most sentence starts and every "I" are lower case."""
     if not any(c.isupper() for c in text):
         return len(text.split()) >= 3
-    starts = _SENT_START.findall(text)
+    starts = sentence_starts(text)
     if len(starts) < 2 and len(text) < 60:
         return bool(starts) and starts[0].islower() and " i " in f" {text} "
     low = sum(1 for c in starts if c.islower())
@@ -253,6 +279,10 @@ class Cues:
                                      if (lex.common_rank.get(n, SOFT_RANK) >= SOFT_RANK or n in r.word_names)
                                      and not self.derived_word(n))
         self.intl_names = frozenset(n for n in lex.intl_names if n not in lex.common_rank)
+        self._greeting_memo: dict[str, bool] = {}
+        self._title_memo: dict[str, bool] = {}
+        self._named_memo: dict[str, bool] = {}
+        self._relation_memo: dict[str, bool] = {}
 
     # ---- small predicates -------------------------------------------------------------------
 
@@ -358,8 +388,24 @@ class Cues:
         # "1. Hi" list numbers are caught by '.', "2)" by ')'
         return text[i] == ")" and i > 0 and text[i - 1].isdigit()
 
+    # The look-behind cues below are asked about the same places by several recognizers (a place, a
+    # public figure, an organisation, a name); each depends only on the few characters before the
+    # token, so their answers are kept per head (bounded: heads, not texts, are what repeats).
+    def _memo(self, table: dict[str, bool], head: str, fn) -> bool:
+        hit = table.get(head)
+        if hit is None:
+            if len(table) > 100_000:
+                table.clear()
+            hit = table[head] = fn(head)
+        return hit
+
     def greeting_before(self, text: str, start: int) -> bool:
         head = text[max(0, start - 40):start]
+        if not head:
+            return False
+        return self._memo(self._greeting_memo, head, self._greeting_head)
+
+    def _greeting_head(self, head: str) -> bool:
         m = _TWO_BEFORE.search(head)
         if m and f"{m.group(1)} {m.group(2)}".casefold() in self.greet2:
             return True
@@ -367,12 +413,21 @@ class Cues:
         return bool(m and m.group(1).casefold() in self.greet1)
 
     def title_before(self, text: str, start: int) -> bool:
-        m = _TITLE_BEFORE.search(text[max(0, start - 16):start])
+        head = text[max(0, start - 16):start]
+        if head[-1:] not in _BLANK_END:  # the pattern ends in blanks (``$`` also before a final newline)
+            return False
+        return self._memo(self._title_memo, head, self._title_head)
+
+    def _title_head(self, head: str) -> bool:
+        m = _TITLE_BEFORE.search(head)
         return bool(m) and m.group(1).casefold() in self.titles
 
     def named_before(self, text: str, start: int) -> bool:
         """"her name is Ivy", "a colleague named Robin", "my therapist is called Frank"."""
-        return bool(_NAMED_BEFORE.search(text[max(0, start - 24):start]))
+        head = text[max(0, start - 24):start]
+        if head[-1:] not in _BLANK_END:
+            return False
+        return self._memo(self._named_memo, head, lambda h: bool(_NAMED_BEFORE.search(h)))
 
     def in_title_phrase(self, text: str, start: int) -> bool:
         """Preceded by a capitalised ordinary word mid-sentence: "Good Will Hunting", "Amazing Grace"."""
@@ -439,9 +494,15 @@ class Cues:
 
     def relation_before(self, text: str, start: int) -> bool:
         """"my therapist X", "her son X", "meine Therapeutin X" (see :mod:`.recognizers`)."""
+        head = text[max(0, start - 48):start]
+        if head[-1:] not in _BLANK_END:
+            return False
+        return self._memo(self._relation_memo, head, self._relation_head)
+
+    def _relation_head(self, head: str) -> bool:
         from .recognizers import RELATION_BEFORE
 
-        m = RELATION_BEFORE.search(text[max(0, start - 48):start])
+        m = RELATION_BEFORE.search(head)
         return bool(m) and m.group("rel").casefold() in self.relations
 
     def person_cue(self, text: str, s: int, e: int) -> bool:

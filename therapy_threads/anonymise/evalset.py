@@ -45,7 +45,10 @@ _CONTACT_NOISE = frozenset({"at", "dot", "com", "org", "net", "www", "http", "ht
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "frau", "herr", "herrn",
                          "pani", "pan", "ate", "kuya", "gogo", "tita", "tito", "sr", "fr", "rev",
                          # academic titles before a surname (Austria, Germany, Spain, Brazil)
-                         "mag", "dipl", "psych", "ing", "dra", "univ"})
+                         "mag", "dipl", "psych", "ing", "dra", "univ",
+                         # forms of address in French, Spanish, Italian, Portuguese and Dutch ("Mme", "Sra.",
+                         # "dott.ssa", "Dña.", "Mevr."): no more private than "Mrs"
+                         "mme", "mlle", "me", "sra", "srta", "dña", "dott", "ssa", "sig", "dhr", "mevr", "mw"})
 _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 

@@ -75,8 +75,23 @@ class RulesPolicy:
     closings: frozenset[str]
 
 
+UNCOVERED_CHOICES = ("quarantine", "publish")
+
+
+@dataclass(frozen=True)
+class CoveragePolicy:
+    """What happens to text in a language the name recognizers do not cover (see :mod:`.coverage`)."""
+
+    uncovered_languages: str  # "quarantine" (default: fail closed) or "publish" (explicit opt-in)
+
+    def __post_init__(self) -> None:
+        if self.uncovered_languages not in UNCOVERED_CHOICES:
+            raise UserError(f"policy [coverage] uncovered_languages must be one of {list(UNCOVERED_CHOICES)}, "
+                            f"not {self.uncovered_languages!r}")
+
+
 _SECTIONS: dict[str, type] = {"pseudonym": PseudonymPolicy, "placeholders": Placeholders, "text": TextPolicy,
-                              "ner": NerPolicy, "rules": RulesPolicy}
+                              "ner": NerPolicy, "rules": RulesPolicy, "coverage": CoveragePolicy}
 
 
 def _coerce(where: str, hint: Any, value: Any) -> Any:
@@ -113,6 +128,7 @@ class Policy:
     text: TextPolicy
     ner: NerPolicy
     rules: RulesPolicy
+    coverage: CoveragePolicy
     digest: str  # SHA-256 of the merged settings (canonical JSON): part of the anonymiser fingerprint
     source: str = "default"
 

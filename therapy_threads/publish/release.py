@@ -33,15 +33,26 @@ from .croissant import build_croissant
 from .fsutil import atomic_directory, canonical_json, read_regular, sha256_file
 from .inputs import Build, open_build
 from .manifest import MANIFEST, base_manifest, features_map, file_entries
-from .parquet import ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, read_published, write_shards
+from .parquet import (ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, arrow_pool, scan_published,
+                      write_shards, write_sorted_shards)
 from .registry import DEFAULT_REGISTRY, Registry
-from .speakers import check_speakers, derive_speakers
-from .stats import comment_stats, post_stats, quarantine_stats
+from .aggregates import comment_stats_file, derive_speakers_file
+from .stats import post_stats, quarantine_stats
 from .release_scan import check_release
 from .versioning import MAX_ROW_LOSS, Version, check_bump, check_rows
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MAX_CHANGELOG_BYTES = 64 * 1024 * 1024
+
+# What the statistics and the speakers table read of each build table: small columns only, and
+# the lengths of the long texts (the texts themselves go straight from the sort to the files).
+STAT_COLUMNS: dict[str, list[str]] = {
+    "posts": ["post_id", "source_id", "title", "language", "declared_comment_count",
+              "extracted_comment_count"],
+    "comments": [],  # speakers and statistics: publish/aggregates.py, out of core
+    "quarantine": ["source_id", "item_kind", "reason"],
+}
+LENGTH_COLUMNS: dict[str, list[str]] = {"posts": ["body"], "comments": ["text"], "quarantine": []}
 
 
 @dataclass
@@ -133,32 +144,38 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     speakers = None
     for table in ("posts", "comments", "quarantine", "speakers"):
         if table == "speakers":  # derived from comments, never read from the build
-            t, extra = speakers, []
+            shards = write_shards(speakers, table, dest, rows_per_shard=rows_per_shard,
+                                  row_group_size=row_group_size)
+            rows, arrow_bytes = speakers.num_rows, int(speakers.nbytes)
         else:
-            t, extra = read_published(build.table_path(table), table)
-        if extra:
-            dropped[table] = extra
-        if table == "comments":
-            speakers = derive_speakers(t)
-            check_speakers(speakers, t)
-        shards = write_shards(t, table, dest, rows_per_shard=rows_per_shard,
-                              row_group_size=row_group_size)
+            # One streamed pass keeps what the statistics need (no long texts); the rows are
+            # then sorted out of core and written a row group at a time: no table is ever
+            # whole in memory.
+            path = build.table_path(table)
+            scan = scan_published(path, table, STAT_COLUMNS[table], LENGTH_COLUMNS[table])
+            if scan.extra:
+                dropped[table] = scan.extra
+            rows, arrow_bytes = scan.rows, scan.arrow_bytes
+            shards = write_sorted_shards(path, table, rows, dest, rows_per_shard=rows_per_shard,
+                                         row_group_size=row_group_size, arrow_bytes=arrow_bytes)
+            t = scan.narrow
+            if table == "posts":
+                st["posts"] = post_stats(t, body_chars=scan.lengths["body"])
+                post_ids = t.column("post_id").to_pylist()
+            elif table == "comments":  # counted by DuckDB from the file: no per-comment columns
+                speakers = derive_speakers_file(path)
+                st["comments"] = comment_stats_file(path, post_ids, scan.lengths["text"])
+            elif table == "quarantine":
+                st["quarantine"] = quarantine_stats(t)
+            del t, scan
         tables[table] = {
-            "rows": t.num_rows,
-            "arrow_bytes": int(t.nbytes),
+            "rows": rows,
+            "arrow_bytes": arrow_bytes,
             "features": features_map(table),
             "sort_keys": SORT_KEYS[table],
             "files": [{"path": s.path, "rows": s.rows, "bytes": s.bytes,
                        "sha256": sha256_file(dest / s.path)} for s in shards],
         }
-        if table == "posts":
-            st["posts"] = post_stats(t)
-            post_ids = t.column("post_id").to_pylist()
-        elif table == "comments":
-            st["comments"] = comment_stats(t, post_ids)
-        elif table == "quarantine":
-            st["quarantine"] = quarantine_stats(t)
-        del t
 
     totals = build.report.get("totals", {})
     for table, key in (("posts", "posts"), ("comments", "comments"), ("quarantine", "quarantined")):
@@ -287,7 +304,7 @@ def publish(build_dir: Path | str, version: str | Version,
     if dry_run:
         refuse_existing()
         prev_dir, prev_manifest = previous()
-        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp, arrow_pool():
             res = write_release(build, v, Path(tmp), prev_dir=prev_dir,
                                 prev_manifest=prev_manifest, latest=reg.latest(), **kwargs)
         res.path, res.dry_run = None, True
@@ -297,7 +314,7 @@ def publish(build_dir: Path | str, version: str | Version,
         refuse_existing()
         prev_dir, prev_manifest = previous()
         final = reg.release_dir(v)
-        with atomic_directory(final) as staging:
+        with atomic_directory(final) as staging, arrow_pool():
             res = write_release(build, v, staging, prev_dir=prev_dir, prev_manifest=prev_manifest,
                                 latest=reg.latest(), **kwargs)
         res.path = final

@@ -121,8 +121,16 @@ def _png_texts(data: bytes) -> list[str]:
     return out
 
 
-def _parquet_values(path: Path) -> Iterable[tuple[str, str]]:
-    """(column, value) for every distinct string value of a Parquet file."""
+# Values already checked, per column, kept to skip repeats: bounded so a table with millions of
+# distinct strings never holds them all (a value seen again after the set was cleared is only
+# checked again; the findings it yields are the same).
+MAX_SEEN = 100_000
+
+
+def _parquet_values(path: Path, max_seen: int = MAX_SEEN) -> Iterable[tuple[str, str]]:
+    """(column, value) for the distinct string values of a Parquet file, one row group at a
+    time: every non-empty value is yielded at least once, a repeated value at most once per
+    ``max_seen`` distinct values of its column before it."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
@@ -130,9 +138,14 @@ def _parquet_values(path: Path) -> Iterable[tuple[str, str]]:
     pf = pq.ParquetFile(path)
     cols = [f.name for f in pf.schema_arrow if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
     for c in cols:
-        for v in pc.unique(pf.read(columns=[c]).column(c)).to_pylist():
-            if v:
-                yield c, v
+        seen: set[str] = set()
+        for g in range(pf.num_row_groups):
+            for v in pc.unique(pf.read_row_group(g, columns=[c]).column(c)).to_pylist():
+                if v and v not in seen:
+                    if len(seen) >= max_seen:
+                        seen.clear()
+                    seen.add(v)
+                    yield c, v
 
 
 def _parquet_texts(path: Path) -> tuple[list[str], list[str]]:

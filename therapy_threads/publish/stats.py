@@ -28,7 +28,9 @@ def _quantiles(arr: pa.ChunkedArray | pa.Array) -> dict[str, float] | None:
     return out
 
 
-def post_stats(posts: pa.Table) -> dict[str, Any]:
+def post_stats(posts: pa.Table, body_chars: pa.ChunkedArray | pa.Array | None = None
+               ) -> dict[str, Any]:
+    """``body_chars``: the bodies' lengths, when ``posts`` was read without its bodies."""
     declared = posts.column("declared_comment_count")
     extracted = posts.column("extracted_comment_count")
     has_decl = pc.is_valid(declared)
@@ -45,11 +47,14 @@ def post_stats(posts: pa.Table) -> dict[str, Any]:
         "extracted_total_where_declared": int(
             pc.sum(pc.if_else(has_decl, extracted.cast(pa.int64()), 0)).as_py() or 0),
         "declared_vs_extracted": gap_rows,
-        "body_chars": _quantiles(pc.utf8_length(posts.column("body"))),
+        "body_chars": _quantiles(pc.utf8_length(posts.column("body")) if body_chars is None
+                                else body_chars),
     }
 
 
-def comment_stats(comments: pa.Table, post_ids: list[str]) -> dict[str, Any]:
+def comment_stats(comments: pa.Table, post_ids: list[str],
+                  text_chars: pa.ChunkedArray | pa.Array | None = None) -> dict[str, Any]:
+    """``text_chars``: the texts' lengths, when ``comments`` was read without its texts."""
     depth = comments.column("depth")
     per_post = Counter({pid: 0 for pid in post_ids})
     per_post.update(_counts(comments.column("post_id")))
@@ -79,7 +84,8 @@ def comment_stats(comments: pa.Table, post_ids: list[str]) -> dict[str, Any]:
         "comments_per_post": _quantiles(cpp),
         "comments_per_post_values": cpp.to_pylist(),
         "thread_size": _quantiles(thread_sizes),
-        "text_chars": _quantiles(pc.utf8_length(comments.column("text"))),
+        "text_chars": _quantiles(pc.utf8_length(comments.column("text")) if text_chars is None
+                                else text_chars),
         "languages": _counts(pc.fill_null(comments.column("language"), "unknown")),
         "pseudonyms": int(pc.count_distinct(comments.column("author_pseudonym")).as_py()),
         "with_pseudonym": int(pc.sum(pc.cast(pc.is_valid(comments.column("author_pseudonym")),

@@ -15,10 +15,11 @@ from .base import Reader, SourceRef
 def new_comment(source_key: str, parent_key: str | None, text: str, *, location: str,
                 published_at: str | None = None, identity: Identity | None = None,
                 is_post_author: bool | None = None, like_count: int | None = None,
-                published_local: str | None = None) -> Comment:
+                published_local: str | None = None, published_age: str | None = None) -> Comment:
     """A comment before tree building: ids, depth and position are set by build_tree."""
     return Comment(comment_id="", post_id="", source_id="", position=0, text=text,
                    published_at=published_at, published_local=published_local,
+                   published_age=None if published_at or published_local else published_age,
                    is_post_author=is_post_author,
                    like_count=like_count, source_key=source_key, parent_key=parent_key,
                    location=location, identity=identity if identity and not identity.is_empty() else None)

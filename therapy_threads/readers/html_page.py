@@ -25,7 +25,7 @@ from .comments.declared import declared_count, loaded_by_script, raw_comment_ids
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
 from .comments.markup_guess import guess_systems
-from .comments.pagination import comment_page_links
+from .comments.pagination import comment_page_links, unloaded_comments
 from .html_post import extract_post
 from ..normalise import clean_text
 from .html_text import MAX_ELEMENT_DEPTH, bound_depth, decode_html, parse_html, unwrap_wayback
@@ -136,6 +136,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     script_systems: list[str] = []
     declared, declared_where = None, ""
     too_deep = 0
+    unloaded_links = unloaded_stated = 0
     for i, page in enumerate(pages):
         text, cut = bound_depth(page.text)
         if cut:
@@ -167,6 +168,9 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         # since a page may be fetched from a mirror, an archive or a test server.
         page_url = canonical_url if canonical_url.startswith("http") else page.url
         linked |= set(comment_page_links(tree.root, attrs, page_url))
+        more_links, more_stated = unloaded_comments(tree.root)
+        unloaded_links += more_links
+        unloaded_stated += more_stated
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)
         thread_all.systems.update(thread.systems)
@@ -223,7 +227,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         comments.append(new_comment(
             rc.key, rc.parent_key, rc.text, location=rc.location,
             published_at=rc.when.utc if rc.when else None,
-            published_local=rc.when.local if rc.when else None,
+            published_local=rc.when.local if rc.when else None, published_age=rc.age,
             like_count=rc.like_count, is_post_author=rc.is_post_author,
             identity=clean_identity(rc.author, url=unwrap_wayback(rc.author_url))))
     missing_pages = sorted(linked - fetched)
@@ -236,6 +240,13 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     textless = sum(1 for c in comments if not clean_text(c.text))
     _say_what_is_missing(result, thread_all, len(comments) - textless, declared, declared_where,
                          missing_pages, script_systems, len(raw_ids), textless)
+    if unloaded_links:
+        stated = (f" (stating {unloaded_stated} more comment(s), a lower bound)"
+                  if unloaded_stated else "")
+        result.warn("comments_not_loaded",
+                    f"the thread has {unloaded_links} 'load more' link(s){stated}: their comments "
+                    f"are loaded on a click and are not in this source; read {len(comments)}. "
+                    "Use the site's export or API for the whole thread")
     add_post(result, post, comments)
     if not post.extracted_comment_count:
         _say_unread_markup(result, pages[0].text)

@@ -43,8 +43,9 @@ _BYLINE_SELECTORS = (".byline .author .fn", ".byline .fn", ".entry-meta .author 
                      "[itemprop='author'] [itemprop='name']", ".post-author-name",
                      ".author-name", "span.post-author", ".g-profile")
 _DATE_META = ("article:published_time", "og:published_time", "datePublished",
-              "dc.date.issued", "DC.date.issued", "dcterms.created", "date", "pubdate",
-              "sailthru.date", "parsely-pub-date", "publish-date", "publication_date")
+              "dc.date.issued", "DC.date.issued", "DC.Date", "DC.date", "dc.date",
+              "dcterms.created", "date", "pubdate", "sailthru.date", "parsely-pub-date",
+              "publish-date", "publication_date")
 _DATE_SELECTORS = ("time.entry-date.published[datetime]", "time.published[datetime]",
                    "[itemprop='datePublished'][datetime]", "[itemprop='datePublished'][content]",
                    "time[pubdate][datetime]", "abbr.published[title]", "time.entry-date[datetime]",
@@ -155,7 +156,10 @@ def our_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | None]:
 
 def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> When | None:
     """The post's date where the markup states it; None rather than a guess."""
-    v = _meta(root, attrs, *_DATE_META)
+    chain = _post_chain(root)
+    v = next((attrs.get(n, "content") for name in _DATE_META for a in ("property", "name", "itemprop")
+              for n in root.css(f"meta[{a}='{name}']")
+              if attrs.get(n, "content") and not _inside(n, attrs, _NOT_THE_POST, chain)), None)
     w = when_from_machine(v) or when_from_text(v, languages) if v else None
     if w:
         return w
@@ -166,12 +170,194 @@ def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> W
             if w:
                 return w
     for sel in _DATE_SELECTORS:
-        n = root.css_first(sel)
-        if n is not None:
+        for n in root.css(sel):
+            # A review's or comment's own datePublished is not the post's.
+            if _inside(n, attrs, _NOT_THE_POST, chain):
+                continue
             for attr in ("datetime", "content", "title"):
                 w = when_from_machine(attrs.get(n, attr))
                 if w:
                     return w
+            break
+    return None
+
+
+# Containers whose dates belong to something else than the post: a comment or review, a teaser
+# or list of other posts, a sidebar widget, the site's footer.
+_NOT_THE_POST = re.compile(
+    r"comment|review|teaser|sidebar|related|breadcrumb|newsletter|"
+    r"^(?:nav|navbar|navigation|menu|widget)(?:$|[-_])|(?:^|[-_])(?:ratings?|recent|archive|"
+    r"listing|footer|popular|more-?posts)(?:$|[-_])", re.I)
+# Page builders prefix every block's class ("elementor-widget-...", "et_pb_..."): their tokens
+# say nothing about what the block holds.
+_BUILDER_PREFIXES = ("elementor", "et_pb", "wp-block", "vc_", "fl-", "brxe")
+_MODIFIED = re.compile(
+    r"modif|updat|aktualisiert|geändert|änderung|überarbeitet|last|zuletzt|"
+    r"mis à jour|mise à jour|actualiza|aggiornat|bijgewerkt", re.I)
+# "Letzte Änderung 14.02.2019", "Updated: May 3, 2019": a date after these is not the
+# publication; text readings drop them first. ("Stand: 05. Februar 2020" is often the only date
+# a German page prints, and a photo credit "© Name 01.02.2022" the day of the article: kept.)
+_MODIFIED_LINE = re.compile(
+    r"(?:last\s+(?:modified|updated|edited|changed)|updated(?:\s+on)?|modified(?:\s+on)?|"
+    r"letzte\s+änderung|zuletzt\s+(?:aktualisiert|geändert|bearbeitet)|aktualisiert(?:\s+am)?|"
+    r"geändert(?:\s+am)?|mis\s+à\s+jour(?:\s+le)?|mise\s+à\s+jour|modifié(?:\s+le)?|"
+    r"actualizado(?:\s+el)?|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?)"
+    r"\s*:?\s*[^\n]{0,40}", re.I)
+
+
+def _without_modified(text: str) -> str:
+    return _MODIFIED_LINE.sub(" ", text)
+
+
+# Classes and ids htmldate reads dates from (its ``is_date_candidate`` cues).
+_DATE_BOX = re.compile(r"date|datum|time|publish|posted|submitted|byline|subline|meta|fecha|"
+                       r"parution|created|info", re.I)
+
+
+_POST_BOX = frozenset({"hentry", "article", "post", "entry", "news-single", "single-post",
+                       "blog-post", "type-post", "node--type-article", "node-article"})
+
+
+def _post_chain(root: LexborNode) -> frozenset[int]:
+    """The main heading's ancestors: boxes that hold the post's title are the post's own
+    containers whatever their classes say ("layoutTwoColumnsRightSidebar", "widget Blog")."""
+    h = _main_heading(root)
+    out: set[int] = set()
+    while h is not None and h.is_element_node:
+        out.add(h.mem_id)
+        h = h.parent
+    return frozenset(out)
+
+
+def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str],
+            chain: frozenset[int] = frozenset()) -> bool:
+    """Whether ``n`` or an ancestor is nav, has a class, id, itemprop or itemtype token matching
+    ``rx``, or is a footer or aside of the page (an article's own ``<footer class=entry-footer>``
+    or ``<aside>`` with its byline holds the post's date and is not one)."""
+    p, in_footer = n, False
+    while p is not None and p.is_element_node and p.tag not in ("body", "html"):
+        if p.tag == "nav":
+            return True
+        if p.tag == "article" or _POST_BOX & attrs.classes(p):
+            in_footer = False
+        if p.mem_id in chain:
+            return in_footer
+        is_footer = p.tag in ("footer", "aside")
+        # Blogger prints every post inside its "Blog" widget (div.widget.Blog#Blog1).
+        for a in () if "Blog" in attrs.classes(p) else ("class", "id", "itemprop", "itemtype"):
+            for token in (attrs.get(p, a) or "").split():
+                if token.startswith(_BUILDER_PREFIXES) or not rx.search(token):
+                    continue
+                if "footer" in token.lower():
+                    is_footer = True
+                else:
+                    return True
+        in_footer = in_footer or is_footer
+        p = p.parent
+    return in_footer
+
+
+def stated_publications(root: LexborNode, attrs: Attrs) -> list[When]:
+    """Every day the markup states as the publication of this page: publication meta tags,
+    any JSON-LD entity's ``datePublished``/``dateCreated`` (a WebPage's too) except a review's
+    or comment's, ``time.published`` and the like outside comments and teasers. Modification
+    dates are not publication dates and are left out. In the order met."""
+    found: list[When] = []
+    chain = _post_chain(root)
+
+    def add(w: When | None | str) -> None:
+        if isinstance(w, str):  # "2022-01-10T22:06:08:00" and other broken ISO forms
+            m = re.match(r"\s*((?:19|20)\d\d-[01]\d-[0-3]\d)", w)
+            w = when_from_machine(m.group(1)) if m else None
+        if w and w.local:
+            found.append(w)
+
+    for name in _DATE_META:
+        for attr in ("property", "name", "itemprop"):
+            for n in root.css(f"meta[{attr}='{name}']"):
+                if not _inside(n, attrs, _NOT_THE_POST, chain):
+                    add(when_from_machine(attrs.get(n, "content")))
+    for n in root.css("script[type='application/ld+json']")[:20]:
+        raw = n.text(strip=True)
+        if not raw or len(raw) > 500_000:
+            continue
+        try:
+            stack = [json.loads(raw)]
+        except ValueError:
+            continue
+        seen = 0
+        while stack and seen < 200:
+            d = stack.pop()
+            seen += 1
+            if isinstance(d, list):
+                stack.extend(d)
+            elif isinstance(d, dict):
+                t = d.get("@type")
+                types = " ".join(x for x in (t if isinstance(t, list) else [t]) if isinstance(x, str))
+                if re.search(r"Review|Comment|Rating|Offer|Event", types):
+                    continue
+                for k in ("datePublished", "dateCreated"):
+                    if isinstance(d.get(k), str):
+                        add(when_from_machine(d[k]) or d[k])
+                stack.extend(v for v in d.values() if isinstance(v, (dict, list)))
+    for sel in _DATE_SELECTORS:
+        for n in root.css(sel):
+            if not _inside(n, attrs, _NOT_THE_POST, chain):
+                for attr in ("datetime", "content", "title"):
+                    add(when_from_machine(attrs.get(n, attr)))
+    # A platform's own page data in a script ("published_at": "2019-03-02T06:22:28+01:00" in a
+    # shop's product JSON, ``var page_article_date = "2018-11-28"``): a publication field by
+    # name, never any timestamp (a session's expiry, a record's createdAt).
+    for n in root.css("script:not([type='application/ld+json'])")[:200]:
+        raw = n.text(strip=False)
+        if not raw or len(raw) > 2_000_000 or not _SCRIPT_PUBLISHED.search(raw):
+            continue
+        for m in _SCRIPT_PUBLISHED.finditer(raw):
+            add(m.group(1))
+            if len(found) > 100:
+                break
+    return found
+
+
+_SCRIPT_PUBLISHED = re.compile(
+    r"""["']?(?:datePublished|date_published|published_at|publishedAt|publish_date|publishDate|"""
+    r"""publication_date|publicationDate|article_date|articleDate|pubDate)["']?\s*[:=]\s*"""
+    r"""["']((?:19|20)\d\d-[01]\d-[0-3]\d[^"']{0,30})["']""")
+
+
+def post_time_days(root: LexborNode, attrs: Attrs) -> set[str]:
+    """Days of ``time[datetime]`` elements outside comments, teasers, sidebars and footers, not
+    marked as modification: what the post shows as its time. Only to confirm htmldate's day
+    (an event page's times are not its publication)."""
+    days: set[str] = set()
+    chain = _post_chain(root)
+    for n in root.css("time[datetime]")[:50]:
+        if _MODIFIED.search(attrs.get(n, "class") or "") or _inside(n, attrs, _NOT_THE_POST, chain):
+            continue
+        w = when_from_machine(attrs.get(n, "datetime"))
+        if w and w.local:
+            days.add(w.local[:10])
+    return days
+
+
+def date_box_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> When | None:
+    """The first date shown in an element the theme marks as a date or byline box
+    (``span.post-date``, ``div.entry-meta``, ``p.submitted``: the classes htmldate reads)
+    that is not in a comment, teaser, list of other posts, sidebar or footer and is not a
+    modification date ("Letzte Änderung", "Updated")."""
+    chain = _post_chain(root)
+    for n in root.css("[class], [id]"):
+        if n.tag in ("html", "body", "script", "style", "meta", "link", "img"):
+            continue
+        cue = attrs.get(n, "class") or attrs.get(n, "id")
+        if not cue or not _DATE_BOX.search(cue) or _MODIFIED.search(cue):
+            continue
+        t = n.text(separator=" ", strip=True)
+        if not t or len(t) > 200 or _MODIFIED.search(t) or _inside(n, attrs, _NOT_THE_POST, chain):
+            continue
+        w = find_date_in_text(t, languages)
+        if w:
+            return w
     return None
 
 
@@ -198,7 +384,7 @@ def date_by_title(root: LexborNode, languages: tuple[str, ...], title: str = "")
     h1 = _main_heading(root, title)
     if h1 is None:
         return None
-    after = _text_around(h1, forward=True, limit=_AFTER_TITLE)
+    after = _without_modified(_text_around(h1, forward=True, limit=_AFTER_TITLE))
     w = find_date_in_text(after, languages)
     if w:
         return w
@@ -208,10 +394,10 @@ def date_by_title(root: LexborNode, languages: tuple[str, ...], title: str = "")
     while nxt is not None and not nxt.is_element_node:
         nxt = nxt.next
     if nxt is not None:
-        w = find_date_in_text(nxt.text(separator=" ", strip=True)[:200], languages)
+        w = find_date_in_text(_without_modified(nxt.text(separator=" ", strip=True)[:200]), languages)
         if w:
             return w
-    before = _text_around(h1, forward=False, limit=_BEFORE_TITLE)
+    before = _without_modified(_text_around(h1, forward=False, limit=_BEFORE_TITLE))
     return find_date_in_text(before, languages)
 
 
@@ -245,7 +431,8 @@ def _text_around(start: LexborNode, *, forward: bool, limit: int) -> str:
     size, n, climbed = 0, start, 0
     while size < limit and n is not None and climbed <= 4:
         sib = n.next if forward else n.prev
-        while sib is not None and not (sib.is_element_node and sib.tag not in _NO_TEXT_TAGS):
+        while sib is not None and not (sib.is_element_node and sib.tag not in _NO_TEXT_TAGS
+                                       and not _not_the_post_box(sib)):
             sib = sib.next if forward else sib.prev
         if sib is None:
             n = n.parent
@@ -259,6 +446,18 @@ def _text_around(start: LexborNode, *, forward: bool, limit: int) -> str:
         size += len(t) + 1
         n = sib
     return " ".join(parts if forward else reversed(parts))
+
+
+# Next to the title, only a comment's or review's box is skipped: some themes print the post's
+# own byline and date in a "teaser" or "sidebar" box of the article header.
+_NEXT_TO_TITLE_NOT_THE_POST = re.compile(r"comment|review|rating", re.I)
+
+
+def _not_the_post_box(n: LexborNode) -> bool:
+    """Whether ``n`` itself is marked as a comment or review (not its ancestors)."""
+    a = n.attributes
+    return any(not t.startswith(_BUILDER_PREFIXES) and _NEXT_TO_TITLE_NOT_THE_POST.search(t)
+               for k in ("class", "id", "itemprop") for t in (a.get(k) or "").split())
 
 
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "form", "nav"})
@@ -292,14 +491,27 @@ _PUBLISHED_LABELS = frozenset({
     "pubblicato il", "data di pubblicazione", "gepubliceerd", "gepubliceerd op",
 })
 _LABEL_TAGS = "dt, th, p, span, b, strong, em, small, label, h4, h5, h6"
+_INLINE_LABEL = re.compile(r"^\s*(?:" + "|".join(
+    re.escape(x) for x in sorted(_PUBLISHED_LABELS, key=len, reverse=True)) + r")\s*:?\s+", re.I)
 
 
-def labelled_date(root: LexborNode, languages: tuple[str, ...]) -> When | None:
+def labelled_date(root: LexborNode, languages: tuple[str, ...],
+                  attrs: Attrs | None = None) -> When | None:
     """The date after the first publication label of the page that is outside navigation,
-    sidebars and footers; None when the element after the label is not just a date."""
+    sidebars and footers; None when the element after the label is not just a date.
+    "Veröffentlicht am 16.08.2019" in one element counts too (outside comments and teasers)."""
+    attrs = attrs or Attrs()
+    chain = _post_chain(root)
     for n in root.css(_LABEL_TAGS):
         t = n.text(strip=True)
-        if not t or len(t) > 30 or " ".join(t.lower().rstrip(":").split()) not in _PUBLISHED_LABELS:
+        if not t or len(t) > 200:
+            continue
+        label = " ".join(t.lower().rstrip(":").split())
+        if label not in _PUBLISHED_LABELS:
+            m = _INLINE_LABEL.match(t)
+            w = find_date_in_text(t[m.end():m.end() + 40], languages) if m else None
+            if w and not _inside(n, attrs, _NOT_THE_POST, chain):
+                return w
             continue
         p, inside_furniture = n.parent, False
         while p is not None and p.is_element_node:
@@ -325,7 +537,8 @@ def labelled_date(root: LexborNode, languages: tuple[str, ...]) -> When | None:
 def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
     """A date the article opens with ("Pressemitteilung vom 20.01.2022", a dateline)."""
     text = (doc.text or "") if doc is not None else ""
-    return find_date_in_text(text[:400], languages) or find_date_in_text(text[-150:], languages)
+    return (find_date_in_text(_without_modified(text[:400]), languages)
+            or find_date_in_text(_without_modified(text[-150:]), languages))
 
 
 def _paragraphs(text: str) -> str:
@@ -414,16 +627,28 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
     f.author, f.author_url = author, author_url
 
     # htmldate without its extensive search reads the publication date from markup and knows
-    # the usual traps (modified dates, other articles' dates); then our own markup reading; then
-    # a date printed next to the title or after a "Published" label, a day the permalink
-    # states. Never a date guessed from free text.
+    # the usual traps (modified dates, other articles' dates). Its day is kept only when the
+    # page states that day as the publication: in publication markup, next to the title, after
+    # a "Published" label, in a date box of the post, in the permalink, in a dateline. Its other
+    # sources (a modification date, a review's or comment's date, a timestamp in a script, a
+    # teaser's date, a copyright line) gave a date on half of the pages that have none.
+    # Otherwise the first of our own readings, in that order. Never a date guessed from text.
+    stated = stated_date(root, attrs, languages)
+    publications = stated_publications(root, attrs)
+    readings = (stated, publications[0] if publications else None,
+                date_by_title(root, languages, f.title), labelled_date(root, languages, attrs),
+                date_box_date(root, attrs, languages), date_in_url(f.url),
+                _date_at_start(doc, languages))
+    ours = next((w for w in readings if w), None)
     f.when = when_from_machine(doc.date) if doc is not None and doc.date else None
+    if f.when is not None and (f.when.local or "")[:10] not in {
+            w.local[:10] for w in (*publications, *readings) if w and w.local} \
+            | post_time_days(root, attrs):
+        f.when = None
     if f.when is None:
-        f.when = stated_date(root, attrs, languages) or date_by_title(root, languages, f.title) \
-            or labelled_date(root, languages) or date_in_url(f.url) or _date_at_start(doc, languages)
+        f.when = ours
     elif f.when.utc is None and "T" not in (f.when.local or ""):
         # htmldate gives a day; keep the time and zone when the markup states them for that day.
-        stated = stated_date(root, attrs, languages)
         if stated and (stated.local or "")[:10] == f.when.local:
             f.when = stated
 

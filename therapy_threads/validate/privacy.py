@@ -20,12 +20,13 @@ source, so they need no cross-fragment step.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import os
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -174,14 +175,41 @@ def merge(audits: list[dict[str, Any]], cross: list[dict[str, Any]], setup: list
     return result
 
 
+def _token_lines(path: Path) -> Iterator[str]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line:
+                yield line
+
+
 def write_tokens_union(fragments: Iterable[Path], dest: Path) -> None:
-    """private/identity_tokens.txt of the build: every fragment's tokens (for ``therapy-threads audit``)."""
-    tokens: set[str] = set()
-    for frag in fragments:
-        tokens.update(t for t in (Path(frag) / TOKENS_FILE).read_text().split("\n") if t)
+    """private/identity_tokens.txt of the build: every fragment's tokens (for ``therapy-threads audit``),
+    sorted and distinct.
+
+    Each fragment's file is sorted (``pipeline`` writes it so), so the union is a streamed merge:
+    one line per fragment in memory, whatever the number of commenters. A fragment file out of
+    order (written by hand, or by an older version) falls back to sorting in memory.
+    """
+    files = [Path(frag) / TOKENS_FILE for frag in fragments]
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    tmp.write_text("".join(t + "\n" for t in sorted(tokens)))
+    ordered = True
+    with open(tmp, "w", encoding="utf-8") as out:
+        last: str | None = None
+        for line in heapq.merge(*(_token_lines(f) for f in files)):
+            if last is not None and line <= last:
+                if line < last:
+                    ordered = False
+                    break
+                continue
+            out.write(line + "\n")
+            last = line
+    if not ordered:
+        tokens: set[str] = set()
+        for f in files:
+            tokens.update(_token_lines(f))
+        tmp.write_text("".join(t + "\n" for t in sorted(tokens)), encoding="utf-8")
     os.replace(tmp, dest)
 
 

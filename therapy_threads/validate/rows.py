@@ -69,6 +69,14 @@ def isolate_bad_rows(result: ReadResult) -> None:
         if problem is not None:
             bad_comments[i] = problem
 
+    isolate(result, bad_posts, bad_comments)
+
+
+def isolate(result: ReadResult, bad_posts: dict[str, tuple[str, str]],
+            bad_comments: dict[int, tuple[str, str]]) -> None:
+    """Move the posts ``bad_posts`` (post id -> (reason, detail)) and the comments ``bad_comments``
+    (index in ``result.comments`` -> (reason, detail)) to quarantine, with their comments and
+    replies (``post_quarantined``, ``parent_quarantined``); the rest keeps a consistent tree."""
     if not bad_posts and not bad_comments:
         return
 

@@ -142,9 +142,11 @@ def loaded_by_script(html: str) -> list[str]:
     return [name for name, markers in _SCRIPT_SYSTEMS if any(m in head for m in markers)]
 
 
-_ATTR = re.compile(r"""\b(id|name|data-content)\s*=\s*["']([\w-]{2,40})["']""", re.I)
+_ATTR = re.compile(r"""\b(id|name|data-content|thingid)\s*=\s*["']([\w-]{2,40})["']""", re.I)
+# Reddit: old.reddit's ``div#thing_t1_<id>``, the 2023 app's ``shreddit-comment thingid="t1_<id>"``.
 _COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-?(\d+)|wpd-comm-(\d+)_\d+|wc-comm-(\d+)_\d+|"
-                         r"dsq-comment-(\d+)|c(\d{6,})|forum(\d+)|js-post-(\d+))$", re.I)
+                         r"dsq-comment-(\d+)|c(\d{6,})|forum(\d+)|js-post-(\d+)|"
+                         r"(?:thing_)?(t1_[a-z0-9]{3,13}))$", re.I)
 _NAMED_ID = re.compile(r"^forum(\d+)$", re.I)
 _CONTENT_ID = re.compile(r"^post-(\d+)$", re.I)
 
@@ -159,7 +161,7 @@ def raw_comment_ids(html: str) -> set[str]:
     out: set[str] = set()
     for m in _ATTR.finditer(html):
         attr, value = m.group(1).lower(), m.group(2)
-        rx = _COMMENT_ID if attr == "id" else _NAMED_ID if attr == "name" else _CONTENT_ID
+        rx = _COMMENT_ID if attr in ("id", "thingid") else _NAMED_ID if attr == "name" else _CONTENT_ID
         v = rx.match(value)
         if v:
             out.add(next(g for g in v.groups() if g))

@@ -30,7 +30,7 @@ from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import CommentSystem, Item, Page
 from .cleanup import (SAID, clean_author, clean_comment_text, is_profile_label, is_reply_word,
-                      is_role_word, split_signature)
+                      is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
 
@@ -78,6 +78,7 @@ class RawComment:
     is_post_author: bool | None
     location: str
     system: str
+    age: str | None = None  # "3 weeks ago" as shown, where the comment shows no date
 
 
 @dataclass(slots=True)
@@ -770,7 +771,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     author = clean_author(raw_author, page.languages)
 
     # Date: a candidate with a machine value, or short enough to be only a date.
-    date_node, when, date_text = None, None, ""
+    date_node, when, date_text, age = None, None, "", None
     dnames = _role_names(system, "date_classes", ("tag:time",) + roles.DATE, roles.DATE_ITEMPROP)
     for cand in _candidates(idx, dnames):
         if cand.mem_id == item_id:
@@ -779,6 +780,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if w and len(t) <= 120:
             date_node, when, date_text = cand, w, t
             break
+        if age is None and len(t) <= 60 and is_relative_time(t):
+            age = " ".join(t.strip(" •·|-–—").split())
     if when is None:
         # A permalink's text is often the date ("8. November 2020 um 09:52").
         for n in idx.get("tag:a", []):
@@ -852,7 +855,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     return RawComment(
         key=it.key, parent_key=parent_key, text=text, author=author,
         author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
-        location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system)
+        location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system,
+        age=None if when else age)
 
 
 _QUOTE_ATTRS = ("data-name", "data-author", "data-username", "data-quote", "data-source",

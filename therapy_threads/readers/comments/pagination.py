@@ -86,3 +86,40 @@ def comment_page_links(root: LexborNode, attrs: Attrs, page_url: str | None) -> 
             continue
         found.add(url)
     return sorted(found)
+
+
+# "load more comments (12 replies)" (old Reddit), "3 more replies" (Reddit, Disqus, Discourse),
+# "Load more comments" / "Show 5 more comments", "continue this thread", "Weitere Kommentare
+# laden", "Voir plus de commentaires", "Cargar más comentarios": comments the site loads on a
+# click, absent from a saved page.
+_MORE = re.compile(
+    r"^\W*(?:load|show|view|see|display)\s+(?:(\d[\d,.]*)\s+)?more\s+(?:comments?|repl(?:y|ies))"
+    r"(?:\s*\((\d[\d,.]*)\s+(?:repl(?:y|ies)|comments?|children)\))?\W*$"
+    r"|^\W*(\d[\d,.]*)\s+more\s+(?:repl(?:y|ies)|comments?)\W*$"
+    r"|^\W*continue\s+this\s+thread\W*$"
+    r"|^\W*(?:weitere|mehr)\s+(?:(\d[\d.]*)\s+)?(?:kommentare|antworten)(?:\s+(?:laden|anzeigen))?\W*$"
+    r"|^\W*(?:voir|afficher|charger)\s+(?:(\d[\d\s]*)\s+)?(?:plus\s+de\s+)?(?:autres\s+)?"
+    r"(?:commentaires|réponses)\W*$"
+    r"|^\W*(?:cargar|ver|mostrar)\s+(?:(\d[\d.]*)\s+)?(?:más\s+)?(?:comentarios|respuestas)"
+    r"(?:\s+más)?\W*$", re.I)
+
+
+def unloaded_comments(root: LexborNode) -> tuple[int, int]:
+    """("load more" links, comments they state) in the page: comments behind a click that a
+    saved page does not hold. The stated number is a lower bound (some links give none)."""
+    links = stated = 0
+    for n in root.css("a, button, span.morecomments, div.morecomments, [role='button']"):
+        t = n.text(separator=" ", strip=True)
+        if not t or len(t) > 60:
+            continue
+        m = _MORE.match(" ".join(t.split()))
+        if m is None:
+            continue
+        if n.parent is not None and n.parent.tag in ("a", "button") \
+                or n.tag not in ("a", "button") and n.css_first("a, button") is not None:
+            continue  # counted at its link
+        links += 1
+        num = next((g for g in m.groups() if g), None)
+        if num:
+            stated += int(re.sub(r"\D", "", num) or 0)
+    return links, stated

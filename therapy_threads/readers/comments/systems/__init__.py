@@ -15,6 +15,7 @@ from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
 from .phpbb import PhpBB
+from .pwcomments import PwComments
 from .reddit import Reddit
 from .sfcomment import SfComment
 from .spip import Spip
@@ -24,7 +25,8 @@ from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(), PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), Drupal(), Blogger(),
-     Spip(), WordPress(), Generic()), key=lambda s: s.order))
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
+     PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), Drupal(),
+     Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

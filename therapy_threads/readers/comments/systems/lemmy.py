@@ -19,7 +19,7 @@ _ID = re.compile(r"^comment-(\d+)$")
 
 class Lemmy(CommentSystem):
     name = "lemmy"
-    order = 33
+    order = 34
     content_classes = ("comment-content", "md-div")
     date_classes = ("moment-time",)
     meta_classes = frozenset({"person-listing", "comment-bottom-btns", "badge", "unselectable"})

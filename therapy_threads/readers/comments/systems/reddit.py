@@ -5,6 +5,13 @@ thread is flat: depth is the screen-reader text "level N" at the top of each com
 ``padding-left`` on its wrapper). The header holds the author's ``/user/NAME/`` link, the score
 ("39 points") and the permalink whose text is the comment's age; the words are in the element
 marked ``data-test-id="comment"``. A deleted comment has no such element.
+
+old.reddit.com (``r2/templates/comment.html`` and ``comment_skeleton.html``): each comment is
+``div.thing.comment`` with ``data-fullname="t1_<id>"`` (and ``data-author``); its ``div.entry``
+holds ``p.tagline`` (``a.author``, ``span.score`` "12 points", ``time.live-timestamp[datetime]``
+then "ago"), ``form.usertext > div.usertext-body > div.md`` with the words and ``ul.buttons``
+("permalink", "reply"); replies are nested in ``div.child > div.sitetable``. A deleted comment
+shows "[deleted]" for its author and words.
 """
 from __future__ import annotations
 
@@ -28,6 +35,8 @@ def _inside(n, box) -> bool:
 class Reddit(CommentSystem):
     name = "reddit"
     order = 24
+    meta_classes = frozenset({"tagline", "buttons", "midcol", "parent", "child", "score",
+                              "live-timestamp", "expand", "userattrs", "flat-list"})
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
@@ -50,4 +59,23 @@ class Reddit(CommentSystem):
                     break
             out.append(Item(n, self.name, f"t1_{key}", depth=depth, author=author or None,
                             content=content, skip_reason=None if content is not None else "deleted"))
+        for n in page.root.css("div.thing.comment[data-fullname]"):
+            m = _FULLNAME.match(a.get(n, "data-fullname"))
+            if m is None:
+                continue
+            entry = next((c for c in _element_children(n) if "entry" in a.classes(c)), None)
+            content = entry.css_first("div.usertext-body div.md") if entry is not None else None
+            words = content.text(strip=True) if content is not None else ""
+            author = a.get(n, "data-author") or None
+            gone = not words or words in ("[deleted]", "[removed]")
+            out.append(Item(n, self.name, f"t1_{m.group(1)}", author=None if gone else author,
+                            content=content, skip_reason="deleted" if gone else None))
         return out
+
+
+def _element_children(n):
+    c = n.child
+    while c is not None:
+        if c.is_element_node:
+            yield c
+        c = c.next

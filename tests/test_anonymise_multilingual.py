@@ -1,0 +1,151 @@
+"""The recognizers for French, Spanish, Italian, Portuguese and Dutch, each on its own: a table of
+text -> the spans it finds (surface, kind). All names are synthetic."""
+from __future__ import annotations
+
+import pytest
+
+from therapy_threads.anonymise import multilingual as M
+from therapy_threads.anonymise.coverage import covered_languages
+from therapy_threads.anonymise.recognizers import recognizer_classes
+
+from test_anonymise_recognizers import check, spans  # noqa: E402  (same helpers as the English tables)
+
+P, K = "person", "keep"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Ce matin ma psy Odile m'a demandé pourquoi.", [("Odile", P)]),
+    ("fr", "ok donc mon chum jo-fred est venu me chercher", [("jo-fred", P)]),
+    ("fr", "Ma meilleure amie Sixtine pense que oui.", [("Sixtine", P)]),
+    ("fr", "Ma sœur aînée Philippine Jourdan vit loin.", [("Philippine Jourdan", P)]),
+    ("fr", "Je l'ai dit à Gwenaëlle, ma cousine, hier.", [("Gwenaëlle", P)]),
+    ("fr", "Je m'appelle Ysaline et j'ai trente ans.", [("Ysaline", P)]),
+    ("fr", "mon psy est parti à la retraite", []),  # a verb after the relation noun
+    ("fr", "Je suis triste depuis lundi.", []),  # "je suis" before an adjective
+    ("es", "Mi novio Anselmo no entiende nada.", [("Anselmo", P)]),
+    ("es", "mi hermana mayor lupita me dijo que sí", [("lupita", P)]),
+    ("es", "Me llamo Itziar y vivo sola.", [("Itziar", P)]),
+    ("es", "Mi terapeuta es muy buena.", []),
+    ("it", "La mia psicologa Ornella mi ha detto di aspettare.", [("Ornella", P)]),
+    ("pt", "A minha terapeuta Graciete disse que não.", [("Graciete", P)]),
+    ("nl", "Mijn therapeut Joost zei dat het normaal is.", [("Joost", P)]),
+    ("en", "My therapist Odile is away.", []),  # English text is the English recognizers' job
+])
+def test_cue_phrases(lang, text, expected):
+    check(M.CuePhraseRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "J'ai revu Mme Delacourt hier.", [("Delacourt", P)]),
+    ("fr", "Un rendez-vous avec M. Kerbrat à Brest.", [("Kerbrat", P)]),
+    ("fr", "merci madame Vasseur-Lenoir", [("Vasseur-Lenoir", P)]),
+    ("fr", "Il me faut du temps.", []),  # "me" is a pronoun, not Maître
+    ("fr", "madame la directrice a signé", []),
+    ("es", "La Sra. Iturbe me atendió.", [("Iturbe", P)]),
+    ("es", "Hablé con Dña. Remedios ayer.", [("Remedios", P)]),
+    ("it", "La dott.ssa Castagnoli è brava.", [("dott.ssa", K), ("Castagnoli", P)]),  # the title kept whole
+    ("nl", "Ik sprak Mevr. Huijbregts gisteren.", [("Huijbregts", P)]),
+])
+def test_titles(lang, text, expected):
+    check(M.LanguageTitleRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Merci pour tout. Bises, Ondine", [("Ondine", P)]),
+    ("fr", "Courage à toi. Bises, T.", [("T.", P)]),
+    ("fr", "on s'accroche. gros bisous maëlys 💛", [("maëlys", P)]),
+    ("fr", "Je vous laisse. QLB", [("QLB", P)]),
+    ("fr", "merci à tous, vraiment. z.", [("z.", P)]),
+    ("fr", "Je vous laisse. Merci.", []),
+    ("es", "Ánimo con todo. Un abrazo, Maite", [("Maite", P)]),
+    ("es", "Gracias por leer. Saludos.", []),
+    ("it", "Forza! Un abbraccio, Ludovica", [("Ludovica", P)]),
+    ("pt", "Força para ti. Beijinhos, Leonor", [("Leonor", P)]),
+    ("nl", "Sterkte ermee. Groetjes, Femke", [("Femke", P)]),
+])
+def test_signoffs(lang, text, expected):
+    check(M.LanguageSignoffRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "merci Gwendoline, ça m'aide", [("Gwendoline", P)]),
+    ("fr", "J'en ai parlé et Solène m'a dit de revenir.", [("Solène", P)]),
+    ("fr", "ok donc hier soir anaïs m'a dit que non", [("anaïs", P)]),
+    ("fr", "la constance n'est pas mon fort", []),  # a word after an article
+    ("fr", "on s'est retrouvés au Tim Bistrot en face", []),  # an article before a capital: a thing
+    ("fr", "Elle vit en Suisse depuis dix ans.", []),
+    ("fr", "J'ai écouté Florence Ravel en boucle chez Marius.", [("Florence Ravel", P), ("Marius", P)]),
+    ("fr", "Il chante « Le Jour » pour Adeline.", [("Adeline", P)]),
+    ("es", "gracias Nekane, me ayudó mucho", [("Nekane", P)]),
+    ("es", "Ayer Ainhoa me dijo que esperara.", [("Ainhoa", P)]),
+    ("es", "Vivo en Colombia desde hace años.", []),
+    ("nl", "Gisteren zei Sanne dat ik moest bellen.", [("Sanne", P)]),
+])
+def test_lexicon_names(lang, text, expected):
+    check(M.LanguageNameRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "J'ai lu un livre de Clarisse Vautrin sur le deuil.", [("Clarisse Vautrin", K)]),
+    ("fr", "Odette Marchal a écrit de belles pages là-dessus.", [("Odette Marchal", K)]),
+    ("fr", "Écoutez Rosalie Demers, « Le long du fleuve ».", [("Rosalie Demers", K)]),
+    ("es", "Leí una novela de Amaya Berrocal el verano pasado.", [("Amaya Berrocal", K)]),
+    ("fr", "J'ai vu Odette Marchal hier.", []),
+])
+def test_public_works(lang, text, expected):
+    check(M.LanguageWorkRecognizer, text, expected, lang=lang)
+
+
+def test_every_new_recognizer_declares_the_languages_of_its_tables():
+    tables = set(M.language_cues()[0])
+    assert {"fr", "es", "it", "pt", "nl"} <= tables
+    for cls in (M.CuePhraseRecognizer, M.LanguageTitleRecognizer, M.LanguageSignoffRecognizer,
+                M.LanguageNameRecognizer, M.LanguageWorkRecognizer):
+        assert cls.languages == frozenset(tables)
+        assert spans(cls, "Mi terapeuta Odile", lang="sv") == []  # not run outside its languages
+    assert frozenset(tables) <= covered_languages(recognizer_classes())
+
+
+def test_the_cue_tables_refuse_unknown_keys(monkeypatch):
+    M.language_cues.cache_clear()
+    try:
+        real = M.resources.files
+
+        class _Fake:
+            def __truediv__(self, other):
+                return self
+
+            def read_text(self, encoding="utf-8"):
+                return '[fr]\npossesives = ["ma"]\n'
+
+        monkeypatch.setattr(M.resources, "files", lambda pkg: _Fake())
+        with pytest.raises(ValueError, match="unknown key"):
+            M.language_cues()
+        monkeypatch.setattr(M.resources, "files", real)
+    finally:
+        M.language_cues.cache_clear()
+
+
+def test_a_verb_with_its_clitic_is_not_coordinated_with_a_name():
+    from therapy_threads.anonymise.recognizers import CoordinationRecognizer
+
+    text = "A minha terapeuta, a Dona Amélia, reformou-se há dois anos."
+    t_spans = spans(M.LanguageTitleRecognizer, text, lang="pt")
+    assert [(text[s.start:s.end]) for s in t_spans] == ["Amélia"]
+    from therapy_threads.anonymise.detect import TextContext, build_context, lower_style
+    from test_anonymise_recognizers import CUES
+    t = TextContext(text, build_context([text], {}, None), "comment", "pt", bytearray(len(text)),
+                    lower_style=lower_style(text))
+    for sp in t_spans:
+        t.claim(sp)
+    assert list(CoordinationRecognizer(CUES).analyze(t)) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("pt", "me chama no zap (81) 99555-0142 depois", [("(81) 99555-0142", "phone")]),
+    ("nl", "bel de praktijk op 03 555 01 88.", [("03 555 01 88", "phone")]),
+    ("es", "llámame al 11 5555-0199 cuando quieras", [("11 5555-0199", "phone")]),
+    ("pt", "nasci em 1987 e moro aqui desde 2003", []),
+])
+def test_phone_numbers_of_the_countries_of_the_language(lang, text, expected):
+    check(M.LanguagePhoneRecognizer, text, expected, lang=lang)

@@ -1,0 +1,93 @@
+"""Which languages the name recognizers cover, and failing closed for the others.
+
+Contacts, known identities, handles and places are found in any language, but private names in
+running text are found by recognizers written for particular languages: the cue phrases that give
+a word a person's role ("my therapist X", "ma psy X", "mi novio X") and the name lexicon read
+against that language's ordinary words ("Pierre" is a name, "pierre" a stone). A language is
+*covered* when both kinds of recognizer declare it (:attr:`Recognizer.signal` and
+:attr:`Recognizer.languages`); a comment in any other language would be published with most of
+its private names in place.
+
+So by default such a comment is not published: :func:`fail_closed` moves it to quarantine with
+the reason ``language_not_covered`` (a post in such a language goes with its comments, since a
+comment is not published without its post; replies to a quarantined comment follow it as
+``parent_quarantined``, as for every other quarantine reason). The policy's
+``[coverage] uncovered_languages = "publish"`` publishes them anyway: an explicit opt-in, counted
+in the build report (``language_not_covered_published``) and shown on the data card.
+
+"Confidently" outside: the language stage (:mod:`therapy_threads.language`) names a language only
+when fastText gives it probability >= 0.5 on at least 20 letters; a text it cannot place (too
+short, mixed) is read in its post's language, exactly as the anonymiser reads it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from ..records import ReadResult
+
+# the two kinds of evidence without which private names in running text are not found
+REQUIRED_SIGNALS = ("cue", "names")
+REASON = "language_not_covered"
+QUARANTINE, PUBLISH = "quarantine", "publish"
+
+
+def covered_languages(recognizers: Iterable) -> frozenset[str]:
+    """Languages for which every required signal has a recognizer that declares the language.
+    A recognizer for "any language" (``languages = None``) does not make a language covered: it
+    is not the part that knows the language's names and cue phrases."""
+    found: dict[str, set[str]] = {s: set() for s in REQUIRED_SIGNALS}
+    for rec in recognizers:
+        sig = getattr(rec, "signal", "")
+        langs = getattr(rec, "languages", None)
+        if sig in found and langs is not None:
+            found[sig] |= set(langs)
+    out = set(found[REQUIRED_SIGNALS[0]])
+    for s in REQUIRED_SIGNALS[1:]:
+        out &= found[s]
+    return frozenset(out)
+
+
+def effective_language(own: str | None, post_language: str | None) -> str | None:
+    """The language the anonymiser reads a text in: its own, else its post's (None: English rules)."""
+    return own or post_language
+
+
+def uncovered(lang: str | None, covered: frozenset[str]) -> bool:
+    return lang is not None and lang not in covered
+
+
+def fail_closed(result: ReadResult, covered: frozenset[str], mode: str = QUARANTINE) -> Counter:
+    """Quarantine (``mode="quarantine"``) or count (``mode="publish"``) the posts and comments of
+    ``result`` whose language is not in ``covered``. Returns counts for the build report:
+    ``language_not_covered_quarantined`` / ``language_not_covered_published`` (comments, including
+    those of a quarantined post) and ``..._posts``."""
+    from ..validate.rows import isolate
+
+    counts: Counter = Counter()
+    post_lang = {p.post_id: p.language for p in result.posts}
+    bad_posts = {p.post_id: (REASON, f"the post's detected language ({p.language}) is not one the name "
+                             f"recognizers cover ({', '.join(sorted(covered))}); not published as anonymised")
+                 for p in result.posts if uncovered(p.language, covered)}
+    bad_comments: dict[int, tuple[str, str]] = {}
+    for i, c in enumerate(result.comments):
+        if c.post_id in bad_posts:
+            continue
+        lang = effective_language(c.language, post_lang.get(c.post_id))
+        if uncovered(lang, covered):
+            bad_comments[i] = (REASON, f"the comment's detected language ({lang}) is not one the name recognizers "
+                                       f"cover ({', '.join(sorted(covered))}); not published as anonymised")
+    if not bad_posts and not bad_comments:
+        return counts
+    in_bad_posts = sum(1 for c in result.comments if c.post_id in bad_posts)
+    if mode == PUBLISH:
+        counts["language_not_covered_published"] += len(bad_comments) + in_bad_posts
+        counts["language_not_covered_published_posts"] += len(bad_posts)
+        return counts
+    before = len(result.comments)
+    isolate(result, bad_posts, bad_comments)
+    counts["language_not_covered_quarantined"] += len(bad_comments) + in_bad_posts
+    counts["language_not_covered_quarantined_posts"] += len(bad_posts)
+    # replies to a quarantined comment are quarantined too (parent_quarantined)
+    counts["language_not_covered_replies_quarantined"] += before - len(result.comments) - len(bad_comments) - in_bad_posts
+    return counts

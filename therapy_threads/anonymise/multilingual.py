@@ -1,0 +1,458 @@
+"""Recognizers for French, Spanish, Italian, Portuguese and Dutch text.
+
+These languages do not capitalise common nouns, so a capital inside a sentence marks a proper noun
+(a person, a place, a brand); which of them is a private person's name is told, as in English, by
+the role the sentence gives it and by the name lexicons:
+
+- :class:`CuePhraseRecognizer` — a relation noun after a possessive ("ma psy Guylaine", "mi novio
+  Andrés", "la mia psicologa Chiara"), in apposition ("Barbara, ma tante"), and naming phrases
+  ("je m'appelle X", "se llama X", "ik heet X");
+- :class:`LanguageTitleRecognizer` — forms of address before a surname ("Mme Fabre", "M. Lefebvre",
+  "Sra. Ruiz", "dott.ssa Bianchi", "Mevr. de Vries");
+- :class:`LanguageSignoffRecognizer` — the writer's name after a closing ("Bises, C.", "Un abrazo,
+  Lupe"), or alone at the end of a comment when it is no word;
+- :class:`LanguageNameRecognizer` — the person addressed after a greeting ("merci Pierre-Yves",
+  "gracias Lupe"), a name doing what people do ("Clémence m'a dit", "Lupe me dijo"), given names and
+  surnames from the names-dataset lexicons written with a capital inside a sentence, or in lower
+  case in text written without capitals (not after an article: "la rose" is a flower), and a
+  comment opening with the name of the person it answers.
+
+The cue words are in ``therapy_threads/data/language_cues.toml``, one table per language, taken
+from the languages' grammar; names, places and public figures come from the shared lexicons and
+gazetteer. Each recognizer declares the languages of that file, so :mod:`.coverage` counts them.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from .detect import INTERJECTIONS, POSS, Cues, TextContext
+from .knowledge import find_phones, knowledge
+from .recognizers import Recognizer
+from .spans import KEEP, PHONE, Span
+
+_FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
+           "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions")
+# a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
+_NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+_NAME_RE = re.compile(_NAME)
+_SENT_END = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"«»“”'’()*•-]*$")
+_SURNAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ]+)?(?![\w'’])")
+_CAP_RUN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ \t]+[A-ZÀ-Þ][^\W\d_]*)*")
+_QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
+_TRAIL = re.compile(r"[\s.!?…]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+[\s.!?]*)*$")
+
+
+def _alt(words) -> str:
+    """A regex alternation of phrases, longest first; a space matches any run of blanks."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class LanguageCues:
+    lang: str
+    possessives: frozenset[str]
+    adjectives: frozenset[str]
+    after: frozenset[str]
+    relations: frozenset[str]
+    titles: frozenset[str]
+    speech: frozenset[str]
+    greetings: frozenset[str]
+    closings: frozenset[str]
+    naming: frozenset[str]
+    determiners: frozenset[str]
+    works: frozenset[str]
+    work_verbs: frozenset[str]
+    places_before: frozenset[str]
+    articles: frozenset[str]
+    phone_regions: frozenset[str]
+
+    def __post_init__(self) -> None:
+        rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
+               + r")[ \t-]+){0,2}(?P<rel>" + _alt(self.relations) + r")(?:[ \t]+(?:" + _alt(self.after) + r"))?"
+               + r"[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?(?P<name>" + _NAME + r")")
+        appos = (r"(?P<name>" + _NAME + r")[ \t]*(?:,|\()[ \t]*(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:"
+                 + _alt(self.adjectives) + r")[ \t-]+){0,2}(?:" + _alt(self.relations) + r")(?![\w-])")
+        naming = r"(?<![\w'’])(?:" + _alt(self.naming) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
+        titles = r"(?<![\w'’.])(?P<title>" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")"
+        greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
+        closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")[ \t]*[,!.]*[ \t\n]*"
+                   r"(?:[-–—~][ \t]*)?(?P<name>" + _NAME + r"|[^\W\d_]\.(?:[ \t]?[^\W\d_]\.){0,2})[ \t]*(?:x+|xx+)?$")
+        speech = r"[ \t]+(?:" + _alt(self.speech) + r")(?![\w'’])"
+        # (case-sensitive inside the case-insensitive patterns: a full name is capitalised)
+        full = (r"(?-i:[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|del|da|di|van|von|le|la|d['’])[ \t]*)?"
+                r"[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*){1,2})")
+        work_before = (r"(?<![\w'’])(?:" + _alt(self.works) + r")[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?"
+                       r"(?:de|d['’]|du|des|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>" + full + r")")
+        work_after = (r"(?P<name>" + full + r")(?:(?:[ \t]*,)?[ \t]+(?:" + _alt(self.work_verbs) + r")(?![\w'’])"
+                      r"|[ \t]*,?[ \t]*[«\"“][ \t]*[A-ZÀ-Þ])")  # 'X Y, « Title »': a work named after its author
+        place = r"(?:^|[ \t(])(?:" + _alt(self.places_before) + r")[ \t]*$"
+        for attr, pat in (("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
+                          ("greet_re", greet), ("closing_re", closing), ("speech_re", speech)):
+            object.__setattr__(self, attr, re.compile(pat, re.I))
+
+
+@lru_cache(maxsize=1)
+def language_cues() -> tuple[dict[str, LanguageCues], str]:
+    """The per-language tables and their digest (part of the anonymiser fingerprint)."""
+    raw = (resources.files("therapy_threads") / "data" / "language_cues.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    out = {}
+    for lang, table in data.items():
+        unknown = set(table) - set(_FIELDS)
+        if unknown:
+            raise ValueError(f"language_cues.toml [{lang}]: unknown key(s) {sorted(unknown)}")
+        words = {f: frozenset(w.casefold() for w in table.get(f, ())) for f in _FIELDS if f != "phone_regions"}
+        out[lang] = LanguageCues(lang, phone_regions=frozenset(table.get("phone_regions", ())), **words)
+    return out, hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+LANGUAGES = frozenset(language_cues()[0])
+
+
+class _Multilingual(Recognizer):
+    """Shared checks: is the token at [s, e) a possible name in this language?"""
+
+    languages = LANGUAGES
+
+    def lc(self, t: TextContext) -> LanguageCues:
+        return language_cues()[0][t.lang]
+
+    def supports(self, lang: str | None) -> bool:
+        return lang in self.languages
+
+    def rank(self, cf: str, lang: str) -> int | None:
+        return self.lex.lang_rank(cf, lang)
+
+    def given(self, cf: str) -> bool:
+        return cf in self.lex.first_names or cf in self.lex.intl_names
+
+    def surname(self, cf: str) -> bool:
+        return self.lex.is_surname(cf)
+
+    def excluded(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
+        """A word that is never a name here: an article, a cue word, a greeting, a frequent word."""
+        if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.possessives \
+                or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
+            return True
+        r = self.rank(cf, t.lang)
+        return r is not None and r < 300
+
+    @staticmethod
+    def _country_preposition(t: TextContext, lc: LanguageCues, s: int) -> bool:
+        """"en Suisse", "in Italia", "em Portugal": the preposition of countries and regions, never of people."""
+        return bool(re.search(r"(?:^|[ \t(])(?:en|in|em)[ \t]+$", t.low[max(0, s - 5):s]))
+
+    def place_word_before(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
+        """A preposition of place right before: "à Florence", "en Suisse", "desde Cali"."""
+        return bool(lc.place_re.search(t.low, max(0, s - 12), s))
+
+    def name_ok(self, t: TextContext, lc: LanguageCues, s: int, e: int, strong: bool) -> bool:
+        """With a ``strong`` cue (a relation noun, a title, "je m'appelle") any capitalised token is a
+        name, and a lower-case one unless it is a frequent word of the language; else the lexicons decide."""
+        core = t.text[s:e]
+        cf = core.casefold()
+        if self.excluded(t, lc, cf) or not t.free(s, e):
+            return False
+        r = self.rank(cf, t.lang)
+        if core[:1].isupper():
+            if strong:
+                return True
+            return self.given(cf) or self.surname(cf) or r is None
+        if strong:
+            return r is None or r >= 3000 or self.given(cf)
+        return (self.given(cf) and (r is None or r >= 3000)) or (r is None and self.lex.rank(cf) is None
+                                                                  and not self.lex.ordinary_in(cf))
+
+    def after_determiner(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
+        m = re.search(r"([^\W\d_]+['’]?)[ \t]*$", t.low[max(0, s - 20):s])
+        return bool(m) and (m.group(1).replace("’", "'") in lc.determiners or m.group(1).rstrip("'’") in lc.determiners)
+
+    def full(self, t: TextContext, s: int, e: int) -> int:
+        """Extend a capitalised name by a following surname ("Mathieu Laval")."""
+        return self.extend(t.text, e, t.lang) if t.text[s:s + 1].isupper() else e
+
+
+class CuePhraseRecognizer(_Multilingual):
+    """The person after a relation noun ("ma psy Guylaine", "mon chum ti-guy", "mi hermana mayor Lupe"),
+    before one in apposition ("Barbara, ma tante"), and after a naming phrase ("je m'appelle Nancy",
+    "ma grand-mère s'appelait Marie-Lourdes", "me llamo Inés", "mi chiamo Giulia")."""
+
+    name, score, signal = "cue_phrase", 0.8, "cue"
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        lc = self.lc(t)
+        for m in lc.rel_re.finditer(t.text):
+            s, e = m.span("name")
+            if self.name_ok(t, lc, s, e, True):
+                yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
+        for m in lc.appos_re.finditer(t.text):
+            s, e = m.span("name")
+            if t.text[s:s + 1].isupper() and self.name_ok(t, lc, s, e, False) or (
+                    t.text[s:s + 1].isupper() and self.rank(t.text[s:e].casefold(), t.lang) is None
+                    and not self.excluded(t, lc, t.text[s:e].casefold()) and t.free(s, e)):
+                yield self.person(t, s, e, f"a name in apposition to a relation noun ({t.lang})")
+        for m in lc.naming_re.finditer(t.text):
+            s, e = m.span("name")
+            phrase = m.group(0)[:m.start("name") - m.start()].strip(" \t,").casefold()
+            weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben")  # "je suis triste": capital only
+            if weak and (not t.text[s:s + 1].isupper() or re.search(r"[\"“«][^\"”»\n]*$", t.text[max(0, m.start() - 80):m.start()])):
+                continue  # "je suis triste"; '"Yo soy Betty, la fea"' quotes a title
+            if self.name_ok(t, lc, s, e, not weak) and not (weak and knowledge().is_place(t.text[s:e])):
+                yield self.person(t, s, self.full(t, s, e), f"a name after a naming phrase ({t.lang})")
+
+
+class LanguageTitleRecognizer(_Multilingual):
+    """A form of address before a surname: "Mme Fabre", "M. Lefebvre", "madame Morel-Tissot",
+    "Sra. Ruiz", "Dña. Amparo", "dott.ssa Bianchi", "Mevr. de Vries"."""
+
+    name, score, signal = "title_language", 0.85, "title"
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        lc = self.lc(t)
+        for m in lc.title_re.finditer(t.text):
+            title = m.group("title")
+            bare = title.rstrip(".")
+            if len(bare) <= 2 or bare.casefold() in ("mme", "mlle"):
+                # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words
+                if not bare[:1].isupper() or (len(bare) == 1 and not title.endswith(".")):
+                    continue
+            s, e = m.span("name")
+            core = t.text[s:e]
+            particle = re.match(r"(?:de|du|des|del|della|de la|van|van der|von|da|dos|di)[ \t]+(?=[A-ZÀ-Þ])", t.text[s:s + 12])
+            if particle:
+                n2 = _NAME_RE.match(t.text, s + particle.end())
+                if n2:
+                    e = n2.end()
+                    core = t.text[s:e]
+            cf = core.casefold()
+            if not core[:1].isupper() and not t.lower_style:
+                continue  # "madame la directrice": a title before a lower-case word is no name in capitalised text
+            if self.excluded(t, lc, cf.split()[0]) and not particle:
+                continue
+            if not t.free(s, e):
+                continue
+            if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
+                yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
+            yield self.person(t, s, self.full(t, s, e), f"a title before a name ({t.lang})")
+
+
+class LanguageSignoffRecognizer(_Multilingual):
+    """The writer's name at the end of a comment: after a closing word of the language ("Bises, C.",
+    "gros bisous aïcha", "Un abrazo, Lupe"), or alone after the last sentence when it is a given name,
+    initials, or no word of any language ("... Je vous laisse. PYG", "... en boucle. matlav")."""
+
+    name, score, signal = "signoff_language", 0.75, "signoff"
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if t.role == "title" or not t.text.strip():
+            return
+        lc = self.lc(t)
+        text = t.text
+        cut = _TRAIL.search(text)
+        end = cut.start() if cut else len(text)
+        tail_start = max(0, end - 80)
+        m = lc.closing_re.search(text, tail_start, end)
+        if m:
+            s, e = m.span("name")
+            name = text[s:e]
+            cf = name.casefold().rstrip(".")
+            if len(cf) == 1 and text[e:e + 1] == ".":
+                e += 1  # "Bises, C."
+                name = text[s:e]
+            if "." in name or (not self.excluded(t, lc, cf) and cf not in lc.closings):
+                if t.free(s, e):
+                    yield self.person(t, s, e, f"a name after a closing word ({t.lang})")
+                    return
+        # a last "sentence" of one token: a signature
+        m = re.search(r"(?:^|[.!?…)\n][ \t]*|[ \t]{2,})(?P<name>[^\W\d_][\w.]*[^\W_]|[^\W\d_])[ \t]*$", text[:end])
+        if not m:
+            return
+        s, e = m.span("name")
+        tok = text[s:e]
+        cf = tok.casefold().rstrip(".")
+        if len(cf) == 1 and text[e:e + 1] == "." and t.free(s, e + 1) and s > 0:
+            yield self.person(t, s, e + 1, f"an initial alone closing the comment ({t.lang})")  # "... vraiment. r."
+            return
+        if self.excluded(t, lc, cf) or cf in lc.speech or not t.free(s, e):
+            return
+        if s == 0:
+            return  # the whole comment is one word
+        r = self.rank(cf, t.lang)
+        initials = bool(re.fullmatch(r"(?:[A-Z]{2,4}|(?:[^\W\d_]\.){1,3})", tok)) and cf not in self.cues.acronyms
+        handle = "_" in tok or "." in tok.rstrip(".")
+        unknown = r is None and self.lex.rank(cf) is None and not self.lex.ordinary_in(cf) and len(cf) >= 3
+        if initials or handle or unknown or (self.given(cf) and (r is None or r >= 3000)):
+            if knowledge().is_place(tok) and not self.given(cf):
+                return
+            yield self.person(t, s, e, f"a name or initials alone closing the comment ({t.lang})")
+
+
+class LanguageNameRecognizer(_Multilingual):
+    """Names decided by the lexicons and the sentence: after a greeting ("merci Pierre-Yves"), before
+    a verb of saying ("Clémence m'a dit", "lupe me dijo"), capitalised inside a sentence when the name
+    lists know the word (and the gazetteer does not take it), in lower case in text written without
+    capitals when the word is a given name and no article precedes it, and opening a reply."""
+
+    name, score, signal = "lexicon_language", 0.6, "names"
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        lc = self.lc(t)
+        text = t.text
+        for m in lc.greet_re.finditer(text):
+            s, e = m.span("name")
+            cf = text[s:e].casefold()
+            if self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3):
+                if knowledge().is_place(text[s:e]) and not self.given(cf):
+                    continue
+                yield self.person(t, s, self.full(t, s, e), f"a name after a greeting ({t.lang})")
+        if t.role == "comment":
+            m = re.match(r"[ \t\"«“]*(?P<name>" + _NAME + r"(?:[_.][\w]+)*)(?=[ \t]*[,:!]|[ \t]+[^\W\d_])", text)
+            if m:
+                s, e = m.span("name")
+                tok = text[s:e]
+                cf = tok.casefold()
+                r = self.rank(cf, t.lang)
+                nxt = re.match(r"[ \t]*(?:[,:!]|(?P<w>[^\W\d_]+))", text[e:e + 30])
+                vocative_next = nxt and (nxt.group("w") is None or nxt.group("w")[:1].islower())
+                if vocative_next and t.free(s, e) and not self.excluded(t, lc, cf) and (
+                        (self.given(cf) and (r is None or r >= 3000)) or self._unknown(t, cf)
+                        or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf)):
+                    yield self.person(t, s, self.full(t, s, e), f"a reply opening with the name it answers ({t.lang})")
+        quoted = [q.span(1) for q in _QUOTED.finditer(text)] if any(c in text for c in "\"“«") else []
+        skip_to = -1
+        for m in _NAME_RE.finditer(text):
+            s, e = m.span()
+            tok = m.group(0)
+            if not t.free(s, e):
+                continue
+            if quoted and any(a <= s and e <= b for a, b in quoted):
+                continue  # a title or a saying in quotes ('"Yo soy Betty, la fea"', "« Les étoiles filantes »")
+            cf = tok.casefold()
+            upper = tok[:1].isupper()
+            if not upper and not self.given(cf) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
+                continue  # most words: lower case, a word of the language or of English, no given name (fast path)
+            if self.excluded(t, lc, cf):
+                continue
+            r = self.rank(cf, t.lang)
+            initial = self.cues.is_initial(text, s)
+            says = bool(lc.speech_re.match(text, e))
+            if upper:
+                if tok.isupper() and len(tok) > 1:
+                    continue
+                if knowledge().is_place(tok) and not says and not (
+                        self.given(cf) and not initial and _SURNAME_NEXT.match(text, e)):
+                    continue  # a place, unless a given name with a surname after it ("Florence Ravel")
+                if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
+                        not self.given(cf) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
+                    continue  # "en Suisse", "de Laval": a place after a preposition of place
+                if self._article_run(t, lc, s):
+                    continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
+                if s < skip_to:
+                    continue
+                if not says and (self._english_modifier(t, e) or self._english_before(t, s)):
+                    run = _CAP_RUN.match(text, s)
+                    skip_to = run.end() if run else e
+                    continue  # "in Betty references", "is X Y with": English around it in a mixed comment
+                if not initial:
+                    known = self.given(cf) or self.surname(cf)
+                    if known or (r is None and self.lex.rank(cf) is None and says):
+                        yield self.person(t, s, self.full(t, s, e), f"a capitalised name inside a sentence ({t.lang})")
+                    continue
+                if (self.given(cf) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)):
+                    yield self.person(t, s, self.full(t, s, e), f"a given name opening a sentence ({t.lang})")
+                continue
+            # lower case
+            if not self.given(cf) and not (says and self._unknown(t, cf) and len(cf) >= 3):
+                continue
+            if self.after_determiner(t, lc, s) or knowledge().is_place(tok) and not says:
+                continue
+            if r is not None and r < 3000 and not says:
+                continue
+            if t.lower_style or says:
+                if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
+                    continue  # an English word in a mixed text ("love", "will")
+                yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _english_modifier(self, t: TextContext, e: int) -> bool:
+        """The word after the token is an English content word and no word of the text's language:
+        the token modifies an English noun ("Betty references"), as people code-switch mid-comment."""
+        m = re.match(r"[ \t]+([a-z]+)\b", t.text[e:e + 24])
+        if not m:
+            return False
+        w = m.group(1)
+        r = self.lex.rank(w)
+        return r is not None and r >= 300 and self.rank(w, t.lang) is None and self.lex.word_form(w)
+
+    def _english_before(self, t: TextContext, s: int) -> bool:
+        """The word before is English and no word of the text's language ("is", "about", "with"): the
+        comment switched to English here, whose capitals the English rules read, not these."""
+        m = re.search(r"\b([a-z]+)[ \t]+$", t.text[max(0, s - 24):s])
+        if not m:
+            return False
+        w = m.group(1)
+        r = self.lex.rank(w)
+        lr = self.rank(w, t.lang)
+        # (web text of every language holds English function words, far down its own list: "is" in Spanish)
+        return r is not None and ((r < 20000 and lr is None) or (r < 1000 and lr >= 2000))
+
+    def _article_run(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
+        """An article before this capitalised word or the capitalised words right before it: a person's
+        name takes no article in these languages ("le Doctolib", "au Tim Hortons", "La Main Tendue")."""
+        text = t.text
+        while True:
+            m = re.search(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)(['’]|[ \t]+)$", text[max(0, s - 30):s])
+            if not m:
+                return False
+            word = m.group(1)
+            if word[:1].isupper() and word.casefold() not in lc.articles:
+                s = s - len(m.group(0))  # another capitalised word of the same run
+                continue
+            return word.casefold() + ("'" if m.group(2) in ("'", "’") else "") in lc.articles \
+                or word.casefold() in lc.articles
+
+    def _unknown(self, t: TextContext, cf: str) -> bool:
+        """No word of this language, of English or of any other lexicon language: a handle or a name."""
+        return (self.rank(cf, t.lang) is None and self.lex.rank(cf) is None and not self.lex.ordinary_in(cf)
+                and not re.search(r"(.)\1\1", cf))
+
+
+class LanguageWorkRecognizer(_Multilingual):
+    """A full name talked about through the person's work is a public person's, kept: "un livre
+    d'Amélie Nothomb", "le podcast de X Y", "X Y a écrit", "una canción de X Y", "X Y canta"."""
+
+    name, score = "public_work_language", 0.83
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_public_figures:
+            return
+        lc = self.lc(t)
+        for rx in (lc.work_before_re, lc.work_after_re):
+            for m in rx.finditer(t.text):
+                s, e = m.span("name")
+                words = [(w.start() + s, w.group(0)) for w in re.finditer(r"\S+", t.text[s:e])]
+                # "Écoutez Rosalie Demers": a word of the language opening the sentence is no part of the name
+                while len(words) > 2 and self.rank(words[0][1].casefold(), t.lang) is not None \
+                        and not self.given(words[0][1].casefold()):
+                    words.pop(0)
+                s = words[0][0]
+                if t.free(s, e) and not self.excluded(t, lc, t.text[s:e].split()[0].casefold()):
+                    yield self.span(s, e, KEEP, reason=f"a full name talked about through the person's work ({t.lang})")
+
+
+class LanguagePhoneRecognizer(_Multilingual):
+    """Phone numbers in the national formats of the countries where the text's language is spoken
+    ("081 55 01 23" in Belgium, "(81) 99555-0142" in Brazil), beside the policy's regions."""
+
+    name, score = "phone_language", 1.0
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        regions = tuple(sorted(self.lc(t).phone_regions - set(self.policy.text.phone_regions)))
+        if regions:
+            for s, e in find_phones(t.text, regions):
+                yield self.span(s, e, PHONE, reason=f"phone number (libphonenumber, a {t.lang}-speaking country)")
