@@ -369,3 +369,11 @@ def test_a_log_in_prompt_link_is_never_the_author():
              head='<meta name="Generator" content="Drupal 10">', url="https://forum.example.org/forum/a-topic")
     assert [c.text for c in r.comments] == ["First anonymous words.", "Second anonymous words."]
     assert all(c.identity is None or c.identity.name != "Other" for c in r.comments)
+
+
+def test_a_saying_verb_is_stripped_from_a_name_only_as_a_word_of_its_own():
+    from therapy_threads.readers.comments.cleanup import clean_author
+    assert clean_author("Ada Pandit") == "Ada Pandit"  # not "Ada Pan" + "dit"
+    assert clean_author("Said") == "Said"
+    assert clean_author("Bea Sample says:") == "Bea Sample"
+    assert clean_author("Jean Exemple dit :") == "Jean Exemple"
