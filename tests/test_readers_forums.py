@@ -377,3 +377,16 @@ def test_a_saying_verb_is_stripped_from_a_name_only_as_a_word_of_its_own():
     assert clean_author("Said") == "Said"
     assert clean_author("Bea Sample says:") == "Bea Sample"
     assert clean_author("Jean Exemple dit :") == "Jean Exemple"
+
+
+def test_phpbb_style_hosted_board_post_entry_and_advertising_slot():
+    def post(pid, name, text):
+        return (f'<div id="p{pid}" class="post clearfix post--{pid}"><div class="post-container"><div class="postbody">'
+                f'<div class="postprofile" id="profile{pid}"><div class="postprofile-head post-header">'
+                f'<a href="javascript:void(0);"><strong>{name}</strong></a></div></div>'
+                f'<div class="postbody-head postdetails post-header"><ul class="post-info"><li>Beitrag #{pid}</li></ul>'
+                f'<h3><a href="/t7-topic#{pid}">Re: Ein Thema</a></h3><p class="author">von {name} am 30.05.2014</p></div>'
+                f'<div class="post-entry"><div>{text}</div></div></div></div></div>')
+    r = read(post(11, "erste_person", "Die Frage.") + post(12, "ada_example", "Eine Antwort.")
+             + post(0, "Gesponserte Inhalte", "<div id='crt-1'></div>"))
+    assert shape(r) == [("Eine Antwort.", 0, None, "ada_example")]
