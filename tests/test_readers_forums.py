@@ -162,14 +162,14 @@ def test_github_gist_and_issue_timeline_comments():
 
 
 def test_unread_forum_markup_is_said_with_the_guessed_system_and_count():
-    # vBulletin 3/4 postbit: no recogniser reads it; the page must not stay silent.
-    posts = "".join(f'<table class="tborder" id="post{n}"><tr><td class="alt2">Member {n}</td>'
-                    f'<td class="alt1"><div id="post_message_{n}"></div></td></tr></table>'
-                    for n in (501, 502))
-    r = read(f'<div id="posts">{posts}</div>')
+    # Invision Community's topic view: no recogniser reads it; the page must not stay silent.
+    posts = "".join(f'<article id="elComment_{n}" class="cPost ipsBox"><aside class="cAuthorPane">'
+                    f'Member {n}</aside><div class="cPost_contentWrap"><div data-role="commentContent">'
+                    f'</div></div></article>' for n in (501, 502))
+    r = read(f'<div data-role="commentFeed">{posts}</div>')
     assert not r.comments
     warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
-    assert warned and "vbulletin (2)" in warned[0]
+    assert warned and "invision (2)" in warned[0]
 
 
 def test_guess_systems_counts_each_systems_post_markers():
@@ -390,3 +390,28 @@ def test_phpbb_style_hosted_board_post_entry_and_advertising_slot():
     r = read(post(11, "erste_person", "Die Frage.") + post(12, "ada_example", "Eine Antwort.")
              + post(0, "Gesponserte Inhalte", "<div id='crt-1'></div>"))
     assert shape(r) == [("Eine Antwort.", 0, None, "ada_example")]
+
+
+def _vb(pid: int, num: int, name: str, text: str, quote: str = "") -> str:
+    q = (f'<div class="bbcode_container"><div class="bbcode_quote"><div class="quote_container">'
+         f'<div class="bbcode_postedby">Originally Posted by <strong>Someone</strong></div>'
+         f'<div class="message">{quote}</div></div></div></div>' if quote else "")
+    return (f'<li class="postbitlegacy postbitim postcontainer old" id="post_{pid}"><div class="posthead">'
+            f'<span class="postdate old"><span class="date">03-03-2011,&nbsp;<span class="time">02:17 PM</span>'
+            f'</span></span><span class="nodecontrols"><a name="post{pid}" href="#post{pid}" class="postcounter">'
+            f'#{num}</a></span></div><div class="postdetails"><div class="userinfo"><div class="username_container">'
+            f'<div class="popupmenu memberaction"><a class="username offline popupctrl" href="/members/{pid}.html">'
+            f'<strong>{name}</strong></a><ul class="popupbody"><li><a href="/members/{pid}.html">View Profile</a></li>'
+            f'</ul></div></div><span class="usertitle">Junior Member</span><dl class="userstats"><dt>Posts</dt>'
+            f'<dd>42</dd></dl></div><div class="postbody"><div class="postrow"><h2 class="title icon">Re: A thread</h2>'
+            f'<div class="content"><div id="post_message_{pid}"><blockquote class="postcontent restore">{q}{text}'
+            f'</blockquote></div></div></div><div class="after_content"><blockquote class="signature">'
+            f'A synthetic signature</blockquote></div></div></div><div class="postfoot">Reply With Quote</div></li>')
+
+
+def test_vbulletin4_postbit_first_post_is_the_thread_quotes_and_signature_out():
+    r = read('<ol id="posts" class="posts">' + _vb(901, 1, "starter", "The thread's question.")
+             + _vb(902, 2, "ada_example", "An answer.") + _vb(903, 3, "bea_sample", "Thanks.", quote="An answer.")
+             + "</ol>")
+    assert shape(r) == [("An answer.", 0, None, "ada_example"), ("Thanks.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "vbulletin"
