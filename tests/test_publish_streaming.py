@@ -242,3 +242,31 @@ def test_speakers_and_statistics_from_the_file_equal_the_in_memory_ones(tmp_path
     assert _shard_bytes(tmp_path / "a") == _shard_bytes(tmp_path / "b")
     lengths = scan_published(src, "comments", [], ["text"]).lengths["text"]
     assert comment_stats_file(src, post_ids, lengths) == comment_stats(t, post_ids)
+
+
+def test_changelog_compares_digest_files_not_tables_in_memory(tmp_path, monkeypatch):
+    """A second release is compared with the first through streamed digest files (DuckDB
+    counts per source); the in-memory digest tables are never built."""
+    from therapy_threads.publish import changelog
+
+    reg = tmp_path / "reg"
+    publish(make_build(tmp_path / "b1"), "1.0.0", reg)
+    b2 = make_build(tmp_path / "b2")
+    t = pq.read_table(b2 / "comments.parquet")
+    texts = t.column("text").to_pylist()
+    texts[2] += " (edited)"
+    sid = t.column("source_id")[2].as_py()
+    t = t.set_column(t.schema.get_field_index("text"), t.schema.field("text"),
+                     pa.array(texts, pa.string()))
+    pq.write_table(t, b2 / "comments.parquet")
+    from helpers_build import record_verdicts
+
+    record_verdicts(b2)
+
+    def refuse(*a, **k):
+        raise AssertionError("row digests held in memory")
+
+    monkeypatch.setattr(changelog, "row_digests", refuse)
+    res = publish(b2, "1.0.1", reg)
+    assert res.manifest["changes"]["rows"]["comments"] == {
+        sid: {"added": 0, "removed": 0, "changed": 1}}

@@ -164,6 +164,7 @@ def test_date_boxes_of_comments_teasers_and_modifications_are_not_the_posts():
         assert box(html) is None, html
     # A post's own meta row, also in an article's footer and under a page builder's widget class.
     for html in ('<article><div class="entry-meta"><span class="posted-on">3. Mai 2019</span></div></article>',
+                 '<article><span class="post-date published updated">3. Mai 2019</span></article>',
                  '<article><footer class="entry-footer"><span class="date">3. Mai 2019</span></footer></article>',
                  '<div class="elementor-widget-post-info"><span class="post-date">3. Mai 2019</span></div>'):
         assert box(html).local == "2019-05-03", html

@@ -13,11 +13,12 @@ Rules (``<page>.rules.json`` next to the page)::
      "exclude": "...",                             # optional: items that are not comments here
      "content": ".//div[@class='comment-content']",  # relative: the comment's own text
      "author": ".//cite", "date": ".//time",        # relative: shown author and date (or null)
-     "parent": "nest" | "indent" | "flat" | "depthclass" | "id:REGEX" | "childof"}
+     "parent": "nest" | "indent" | "flat" | "depthclass" | "id:REGEX" | "childof" | "ref"}
 
 ``nest``: the nearest ancestor item; ``indent``: the item just before the nearest ancestor reply
 wrapper (Drupal ``div.indented``); ``depthclass``: ``depth-N`` classes with a stack; ``id:RE``: the
-element id's second group is the parent's first; ``childof``: a ``child-of-N`` wrapper class.
+element id's second group is the parent's first; ``childof``: a ``child-of-N`` wrapper class;
+``ref``: the item names its parent's id (``ref_parent`` XPath), matched to each item's ``ref_id``.
 
 Usage: python bench/readers_eval/label.py PAGE.html [more pages] [--out DIR]
 (reads PAGE.rules.json beside the page, or in DIR; writes the gold record beside it / into DIR)
@@ -107,6 +108,15 @@ def label(page: Path, rules_dir: Path | None = None) -> dict:
                 for j, f in enumerate(items):
                     mf = rx.match(f.get("id") or "")
                     if mf and mf.group(1) == m.group(2):
+                        p = j
+                        break
+        elif mode == "ref":
+            # The page names the parent by its id (a "reply to #N" block): ``ref_parent`` gives
+            # that id for this item, ``ref_id`` gives each item's own id (XPath strings).
+            want = _text(e.xpath(rules["ref_parent"]))
+            if want:
+                for j, f in enumerate(items):
+                    if _text(f.xpath(rules["ref_id"])) == want:
                         p = j
                         break
         elif mode == "childof":

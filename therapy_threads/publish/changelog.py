@@ -2,18 +2,19 @@
 
 Rows are compared by id (posts.post_id, comments.comment_id) with Arrow set lookups and joins;
 rows kept under the same id are compared by a digest of all their published values, so a fix
-that rewrites text (an anonymisation patch) shows up as "changed". Files are streamed: only ids
-and 8-byte digests are held in memory.
+that rewrites text (an anonymisation patch) shows up as "changed". Files are streamed into
+digest files (id, source, 8-byte digest) that DuckDB compares out of core: nothing per row is
+held in memory.
 """
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..confine import open_regular, safe_relpath
@@ -90,29 +91,42 @@ def schema_diff(prev: dict[str, dict[str, str]], cur: dict[str, dict[str, str]])
     return notes
 
 
-def row_digests(files: list[Path] | list[tuple[Path, str]], table: str,
-                batch_size: int = 20_000) -> pa.Table:
-    """(id, source_id, digest) per row: an 8-byte BLAKE2b over every published value.
-
-    ``files`` are paths, or (release folder, relative path) pairs opened without following
-    links. Streams the files batch by batch; only ids and digests are kept.
-    """
+def _row_digest_batches(files: list[Path] | list[tuple[Path, str]], table: str,
+                        batch_size: int = 20_000):
+    """(id, source_id, digest) record batches: an 8-byte BLAKE2b over every published value of
+    each row. ``files`` are paths, or (release folder, relative path) pairs opened without
+    following links."""
     col = ID_COLUMNS[table]
-    ids, sources, digests = [], [], []
     for f in files:
         with (open_regular(*f) if isinstance(f, tuple) else open(f, "rb")) as handle:
             for batch in pq.ParquetFile(handle).iter_batches(batch_size=batch_size):
                 cols = [c.to_pylist() for c in batch.columns]
-                ids.append(batch.column(col))
-                sources.append(batch.column("source_id"))
-                digests.append(pa.array(
-                    [hashlib.blake2b(repr(row).encode("utf-8"), digest_size=8).digest()
-                     for row in zip(*cols, strict=True)], pa.binary(8)))
-    if not ids:
-        return pa.table({col: pa.array([], pa.string()), "source_id": pa.array([], pa.string()),
-                         "digest": pa.array([], pa.binary(8))})
-    return pa.table({col: pa.chunked_array(ids), "source_id": pa.chunked_array(sources),
-                     "digest": pa.chunked_array(digests)})
+                yield pa.record_batch(
+                    [batch.column(col), batch.column("source_id"), pa.array(
+                        [hashlib.blake2b(repr(row).encode("utf-8"), digest_size=8).digest()
+                         for row in zip(*cols, strict=True)], pa.binary(8))],
+                    names=[col, "source_id", "digest"])
+
+
+def _digest_schema(table: str) -> pa.Schema:
+    return pa.schema([(ID_COLUMNS[table], pa.string()), ("source_id", pa.string()),
+                      ("digest", pa.binary(8))])
+
+
+def row_digests(files: list[Path] | list[tuple[Path, str]], table: str,
+                batch_size: int = 20_000) -> pa.Table:
+    """(id, source_id, digest) per row, as one table (small releases, tests)."""
+    return pa.Table.from_batches(list(_row_digest_batches(files, table, batch_size)),
+                                 schema=_digest_schema(table))
+
+
+def write_row_digests(files: list[Path] | list[tuple[Path, str]], table: str,
+                      dest: Path) -> Path:
+    """:func:`row_digests` streamed into the Parquet file ``dest``: nothing per row is held."""
+    with pq.ParquetWriter(dest, _digest_schema(table), compression="zstd") as w:
+        for batch in _row_digest_batches(files, table):
+            w.write_batch(batch.cast(_digest_schema(table)))
+    return dest
 
 
 def _files(root: Path, manifest: dict[str, Any], table: str) -> list[tuple[Path, str]]:
@@ -122,22 +136,37 @@ def _files(root: Path, manifest: dict[str, Any], table: str) -> list[tuple[Path,
             for f in manifest["tables"][table]["files"]]
 
 
-def _by_source(t: pa.Table) -> dict[str, int]:
-    return {item["values"]: int(item["counts"])
-            for item in pc.value_counts(t.column("source_id")).to_pylist()}
+def _compare_digests(cur: Path, prev: Path, col: str, *, changed: bool
+                     ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Per source: rows added (id only in ``cur``), removed (id only in ``prev``) and, with
+    ``changed``, rows under the same id whose digests differ — counted by DuckDB from the two
+    digest files, out of core."""
+    import duckdb
+
+    with tempfile.TemporaryDirectory(prefix="therapy-threads-changelog-") as spill:
+        con = duckdb.connect(config={"memory_limit": "256MB", "threads": "2",
+                                     "temp_directory": spill})
+        try:
+            con.execute(f"CREATE VIEW cur AS SELECT * FROM read_parquet('{_sql_path(cur)}')")
+            con.execute(f"CREATE VIEW prev AS SELECT * FROM read_parquet('{_sql_path(prev)}')")
+
+            def per_source(sql: str) -> dict[str, int]:
+                return {sid: int(n) for sid, n in con.execute(sql).fetchall()}
+
+            only = ("SELECT a.source_id, count(*) FROM {a} a WHERE NOT EXISTS (SELECT 1 FROM {b} b "
+                    f"WHERE b.\"{col}\" IS NOT DISTINCT FROM a.\"{col}\") GROUP BY 1")
+            added = per_source(only.format(a="cur", b="prev"))
+            removed = per_source(only.format(a="prev", b="cur"))
+            edits = per_source(f"SELECT c.source_id, count(*) FROM cur c JOIN prev p "
+                               f"ON c.\"{col}\" = p.\"{col}\" WHERE c.digest <> p.digest "
+                               "GROUP BY 1") if changed else {}
+        finally:
+            con.close()
+    return added, removed, edits
 
 
-def _new_vs(a: pa.Table, b: pa.Table, col: str) -> dict[str, int]:
-    """Per source: rows of ``a`` whose id is not in ``b``."""
-    return _by_source(a.filter(pc.invert(pc.is_in(a.column(col), value_set=b.column(col)))))
-
-
-def _changed(cur: pa.Table, prev: pa.Table, col: str) -> dict[str, int]:
-    """Per source: rows present in both whose published values differ."""
-    both = cur.join(prev.select([col, "digest"]), keys=col, join_type="inner",
-                    right_suffix="_prev")
-    return _by_source(both.filter(pc.not_equal(both.column("digest"),
-                                               both.column("digest_prev"))))
+def _sql_path(p: Path) -> str:
+    return str(p).replace("'", "''")
 
 
 def compare(cur_dir: Path, current_manifest: dict[str, Any],
@@ -155,11 +184,14 @@ def compare(cur_dir: Path, current_manifest: dict[str, Any],
         ch.schema_version_change = (str(prev_manifest.get("schema_version")),
                                     str(current_manifest.get("schema_version")))
     for table, col in ID_COLUMNS.items():
-        prev = row_digests(_files(prev_dir, prev_manifest, table), table)
-        cur = row_digests(_files(cur_dir, current_manifest, table), table)
-        added, removed = _new_vs(cur, prev, col), _new_vs(prev, cur, col)
-        # Across a schema change every row differs; only count edits within one schema.
-        changed = {} if ch.schema_changed else _changed(cur, prev, col)
+        with tempfile.TemporaryDirectory(prefix="therapy-threads-digests-") as tmp:
+            prev = write_row_digests(_files(prev_dir, prev_manifest, table), table,
+                                     Path(tmp) / "prev.parquet")
+            cur = write_row_digests(_files(cur_dir, current_manifest, table), table,
+                                    Path(tmp) / "cur.parquet")
+            # Across a schema change every row differs; only count edits within one schema.
+            added, removed, changed = _compare_digests(cur, prev, col,
+                                                       changed=not ch.schema_changed)
         per = {}
         for sid in sorted(set(added) | set(removed) | set(changed)):
             per[sid] = {"added": added.get(sid, 0), "removed": removed.get(sid, 0),

@@ -194,6 +194,12 @@ _BUILDER_PREFIXES = ("elementor", "et_pb", "wp-block", "vc_", "fl-", "brxe")
 _MODIFIED = re.compile(
     r"modif|updat|aktualisiert|geändert|änderung|überarbeitet|last|zuletzt|"
     r"mis à jour|mise à jour|actualiza|aggiornat|bijgewerkt", re.I)
+def _modified_box(cue: str | None) -> bool:
+    """A class naming a modification date; WordPress prints "entry-date published updated" when
+    the two are the same, which is the publication."""
+    return bool(cue) and bool(_MODIFIED.search(cue)) and "publish" not in cue.lower()
+
+
 # "Letzte Änderung 14.02.2019", "Updated: May 3, 2019": a date after these is not the
 # publication; text readings drop them first. ("Stand: 05. Februar 2020" is often the only date
 # a German page prints, and a photo credit "© Name 01.02.2022" the day of the article: kept.)
@@ -332,7 +338,7 @@ def post_time_days(root: LexborNode, attrs: Attrs) -> set[str]:
     days: set[str] = set()
     chain = _post_chain(root)
     for n in root.css("time[datetime]")[:50]:
-        if _MODIFIED.search(attrs.get(n, "class") or "") or _inside(n, attrs, _NOT_THE_POST, chain):
+        if _modified_box(attrs.get(n, "class")) or _inside(n, attrs, _NOT_THE_POST, chain):
             continue
         w = when_from_machine(attrs.get(n, "datetime"))
         if w and w.local:
@@ -350,7 +356,7 @@ def date_box_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) ->
         if n.tag in ("html", "body", "script", "style", "meta", "link", "img"):
             continue
         cue = attrs.get(n, "class") or attrs.get(n, "id")
-        if not cue or not _DATE_BOX.search(cue) or _MODIFIED.search(cue):
+        if not cue or not _DATE_BOX.search(cue) or _modified_box(cue):
             continue
         t = n.text(separator=" ", strip=True)
         if not t or len(t) > 200 or _MODIFIED.search(t) or _inside(n, attrs, _NOT_THE_POST, chain):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import element_children
 
 _ID = re.compile(r"(\d+)$")
 
@@ -39,13 +40,10 @@ class PwComments(CommentSystem):
         out: list[Item] = []
         for n in page.root.css("li.comment, li.comment-reply, li.comment_reply"):
             # The comment's own head among the li's children (not a reply's, in a nested list).
-            c, own = n.child, False
-            while c is not None and not own:
-                if c.is_element_node and c.tag not in ("ol", "ul"):
-                    own = c.css_first(_HEADS) is not None or bool(
-                        {"comment_content_wrap", "comment-box"} & a.classes(c)
-                        and c.css_first("div.comment-head, div.comment_header") is not None)
-                c = c.next
+            own = any(c.css_first(_HEADS) is not None or bool(
+                {"comment_content_wrap", "comment-box"} & a.classes(c)
+                and c.css_first("div.comment-head, div.comment_header") is not None)
+                for c in element_children(n) if c.tag not in ("ol", "ul"))
             if not own:
                 continue
             m = _ID.search(a.id(n))

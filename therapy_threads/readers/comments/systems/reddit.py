@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import element_children
 
 _FULLNAME = re.compile(r"^t1_([a-z0-9]{3,13})$")
 _LEVEL = re.compile(r"^level\s+(\d{1,3})$", re.I)
@@ -63,7 +64,7 @@ class Reddit(CommentSystem):
             m = _FULLNAME.match(a.get(n, "data-fullname"))
             if m is None:
                 continue
-            entry = next((c for c in _element_children(n) if "entry" in a.classes(c)), None)
+            entry = next((c for c in element_children(n) if "entry" in a.classes(c)), None)
             content = entry.css_first("div.usertext-body div.md") if entry is not None else None
             words = content.text(strip=True) if content is not None else ""
             author = a.get(n, "data-author") or None
@@ -72,10 +73,3 @@ class Reddit(CommentSystem):
                             content=content, skip_reason="deleted" if gone else None))
         return out
 
-
-def _element_children(n):
-    c = n.child
-    while c is not None:
-        if c.is_element_node:
-            yield c
-        c = c.next
