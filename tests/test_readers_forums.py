@@ -7,6 +7,8 @@ gist/issue timeline comments.
 """
 from __future__ import annotations
 
+from test_readers_comment_systems import codes, shape
+
 from therapy_threads.readers import SourceRef, get_reader
 
 
@@ -16,14 +18,6 @@ def read(body: str, head: str = "", url: str | None = None):
     return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
 
 
-def shape(r):
-    by_id = {c.comment_id: c for c in r.comments}
-    return [(c.text, c.depth, by_id[c.parent_id].text if c.parent_id else None,
-             c.identity.name if c.identity else None) for c in r.comments]
-
-
-def codes(r):
-    return [i.code for i in r.issues]
 
 
 def _bbp(pid: int, kind: str, name: str, text: str, inner: str = "") -> str:
