@@ -7,6 +7,8 @@ gist/issue timeline comments.
 """
 from __future__ import annotations
 
+from test_readers_comment_systems import codes, shape
+
 from therapy_threads.readers import SourceRef, get_reader
 
 
@@ -16,14 +18,6 @@ def read(body: str, head: str = "", url: str | None = None):
     return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
 
 
-def shape(r):
-    by_id = {c.comment_id: c for c in r.comments}
-    return [(c.text, c.depth, by_id[c.parent_id].text if c.parent_id else None,
-             c.identity.name if c.identity else None) for c in r.comments]
-
-
-def codes(r):
-    return [i.code for i in r.issues]
 
 
 def _bbp(pid: int, kind: str, name: str, text: str, inner: str = "") -> str:
@@ -162,14 +156,14 @@ def test_github_gist_and_issue_timeline_comments():
 
 
 def test_unread_forum_markup_is_said_with_the_guessed_system_and_count():
-    # vBulletin 3/4 postbit: no recogniser reads it; the page must not stay silent.
-    posts = "".join(f'<table class="tborder" id="post{n}"><tr><td class="alt2">Member {n}</td>'
-                    f'<td class="alt1"><div id="post_message_{n}"></div></td></tr></table>'
-                    for n in (501, 502))
-    r = read(f'<div id="posts">{posts}</div>')
+    # Invision Community's topic view: no recogniser reads it; the page must not stay silent.
+    posts = "".join(f'<article id="elComment_{n}" class="cPost ipsBox"><aside class="cAuthorPane">'
+                    f'Member {n}</aside><div class="cPost_contentWrap"><div data-role="commentContent">'
+                    f'</div></div></article>' for n in (501, 502))
+    r = read(f'<div data-role="commentFeed">{posts}</div>')
     assert not r.comments
     warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
-    assert warned and "vbulletin (2)" in warned[0]
+    assert warned and "invision (2)" in warned[0]
 
 
 def test_guess_systems_counts_each_systems_post_markers():
@@ -272,3 +266,146 @@ def test_symfony_sfcomment_list_plugin_view_and_a_sites_override():
              + override(82, "Cy", "Texto del segundo.") + "</div>")
     assert shape(r) == [("Texto del primero.", 0, None, "Bea"), ("Texto del segundo.", 0, None, "Cy")]
     assert r.posts[0].comment_system == "sfcomment"
+
+
+def _fm(cid: str, user: str, text: str, replies: str = "", root: bool = True) -> str:
+    cls = "comments-node CommentFrame-commentsNodeRoot comments-node-root comments-node-odd" if root \
+        else "comments-node comments-node-even CommentFrame-child"
+    return (f'<div class="{cls}" id="{cid}"><div><div class="CommentsItem-root recent-comments-node">'
+            f'<div class="CommentsItem-body"><div class="CommentsItemMeta-root">'
+            f'<a class="CommentsItemMeta-collapse">[<span>-</span>]</a>'
+            f'<span class="CommentsItemMeta-username CommentUserName-author"><span>'
+            f'<a class="UsersNameDisplay-noColor" href="/users/{user.lower()}">{user}</a></span></span>'
+            f'<span class="CommentsItemDate-root"><time dateTime="2025-12-19T04:42:52.683Z">1d</time></span>'
+            f'<span class="OverallVoteAxis-vote"><span class="OverallVoteAxis-voteScore">9</span></span>'
+            f'<span class="AgreementVoteAxis-agreementSection"><span>8</span></span></div>'
+            f'<div><div class="CommentBody-root ContentStyles-commentBody"><p>{text}</p></div></div></div>'
+            f'<div class="CommentBottom-bottom"><a class="CommentsItem-replyLink">Reply</a></div></div>'
+            f'</div>{replies}</div>')
+
+
+def test_forummagnum_nested_comment_nodes_with_vote_axes():
+    r = read('<div class="CommentsListMeta-root"><span>2 comments, sorted by top scoring</span></div>'
+             + _fm("aAaA1", "Ada Example", "Top comment words.",
+                   _fm("bBbB2", "Bea Sample", "Reply words.", root=False)))
+    assert shape(r) == [("Top comment words.", 0, None, "Ada Example"),
+                        ("Reply words.", 1, "Top comment words.", "Bea Sample")]
+    assert r.comments[0].published_at == "2025-12-19T04:42:52Z"
+
+
+def test_woocommerce_reviews_author_and_rating_out_of_the_text():
+    def rev(cid, name, text, verified=False):
+        ver = '<em class="woocommerce-review__verified verified">(verified owner)</em> ' if verified else ""
+        return (f'<li class="review even thread-even depth-1" id="li-comment-{cid}"><div id="comment-{cid}" '
+                f'class="comment_container"><img class="avatar" src="/a.png"><div class="comment-text">'
+                f'<div class="star-rating" role="img" aria-label="Rated 5 out of 5"><span>Rated '
+                f'<strong class="rating">5</strong> out of 5</span></div><p class="meta">'
+                f'<strong class="woocommerce-review__author">{name} </strong>{ver}'
+                f'<span class="woocommerce-review__dash">&ndash;</span> <time class="woocommerce-review__published-date" '
+                f'datetime="2020-05-27T11:34:29+02:00">May 27, 2020</time></p>'
+                f'<div class="description"><p>{text}</p></div></div></div></li>')
+    r = read('<div id="reviews" class="woocommerce-Reviews"><div id="comments"><ol class="commentlist">'
+             + rev(11, "Ada", "Very comfortable.") + rev(12, "Bea S.", "Runs small.", verified=True)
+             + "</ol></div></div>")
+    assert shape(r) == [("Very comfortable.", 0, None, "Ada"), ("Runs small.", 0, None, "Bea S.")]
+
+
+def test_discourse_crawler_view_username_not_the_full_name_and_topic_post_left_out():
+    def post(n, user, full, text):
+        comment = "" if n == 1 else "itemprop='comment' itemscope itemtype='http://schema.org/Comment' "
+        return (f"<div id='post_{n}' {comment}class='topic-body crawler-post'><div class='crawler-post-meta'>"
+                f'<span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+                f"<a itemprop='url' href='https://forum.example.org/u/{user}'><span itemprop='name'>{user}</span></a>"
+                f" ({full})</span><span class='crawler-post-infos'><time itemprop='datePublished' "
+                f"datetime='2024-11-08T20:42:42Z' class='post-time'>November 8, 2024</time>"
+                f"<span itemprop='position'>{n}</span></span></div><div class='post' itemprop='text'><p>{text}</p>"
+                f"</div><div itemprop='interactionStatistic'><span class='post-likes'>2 Likes</span></div></div>")
+    r = read('<div id="main-outlet">' + post(1, "asker", "Asker Person", "The question.")
+             + post(2, "ada_ex", "Ada Example", "An answer.") + post(3, "bea_s", "Bea Sample", "Thanks!")
+             + "</div>", head='<meta name="generator" content="Discourse 3.4">')
+    assert shape(r) == [("An answer.", 0, None, "ada_ex"), ("Thanks!", 0, None, "bea_s")]
+    assert not any("Example" in c.text or "Likes" in c.text for c in r.comments)
+
+
+def _lem(cid: int, name: str, inner: str, instance: str = "", replies: str = "") -> str:
+    small = f'<small class="text-muted">@{instance}</small>' if instance else ""
+    kids = f'<ul class="comments">{replies}</ul>' if replies else ""
+    return (f'<li class="comment list-unstyled"><article class="details comment-node" id="comment-{cid}">'
+            f'<div class="ms-2"><div class="d-flex small"><button aria-label="Collapse">-</button>'
+            f'<a class="person-listing" title="{name}" href="/u/{name}"><picture><img src="/a.webp"></picture>'
+            f'<span>{name}</span>{small}</a><span class="badge text-bg-light">English</span>'
+            f'<div><span class="unselectable"><span aria-label="26 Upvotes">26</span></span></div>'
+            f'<span><span class="moment-time" data-tippy-content="Friday, October 4th, 2024">1 year ago</span>'
+            f'</span></div><div class="comment-content"><div class="md-div">{inner}</div></div>'
+            f'<div class="comment-bottom-btns"></div></div></article>{kids}</li>')
+
+
+def test_lemmy_display_name_without_instance_and_an_image_only_comment():
+    body = ('<div class="comments"><ul class="comments">'
+            + _lem(1, "ada", "<p>Top words.</p>", instance="lemmy.example",
+                   replies=_lem(2, "bea", '<p><img src="/pictrs/x.webp" alt="screenshot.png"></p>'))
+            + _lem(3, "cy", "<p>Other words.</p>") + "</ul></div>")
+    r = read(body)
+    assert shape(r) == [("Top words.", 0, None, "ada"), ("[image]", 1, "Top words.", "bea"),
+                        ("Other words.", 0, None, "cy")]
+    assert not any("English" in c.text or "Upvotes" in c.text for c in r.comments)
+
+
+def test_a_log_in_prompt_link_is_never_the_author():
+    def art(cid, text):
+        return (f'<a id="comment-{cid}"></a><article id="comment-id-{cid}" class="js-comment">'
+                f'<div class="comment" id="cid-{cid}"><span class="anon-label">Anonymous</span>'
+                f'<div class="comment-content"><p>{text}</p></div><div class="item__other-anon">'
+                f'<a href="/user/login?destination=/node/7#comment-{cid}" class="comment-link">Other</a>'
+                f'</div></div></article>')
+    r = read('<section class="comment-wrapper">' + art(21, "First anonymous words.")
+             + art(22, "Second anonymous words.") + "</section>",
+             head='<meta name="Generator" content="Drupal 10">', url="https://forum.example.org/forum/a-topic")
+    assert [c.text for c in r.comments] == ["First anonymous words.", "Second anonymous words."]
+    assert all(c.identity is None or c.identity.name != "Other" for c in r.comments)
+
+
+def test_a_saying_verb_is_stripped_from_a_name_only_as_a_word_of_its_own():
+    from therapy_threads.readers.comments.cleanup import clean_author
+    assert clean_author("Ada Pandit") == "Ada Pandit"  # not "Ada Pan" + "dit"
+    assert clean_author("Said") == "Said"
+    assert clean_author("Bea Sample says:") == "Bea Sample"
+    assert clean_author("Jean Exemple dit :") == "Jean Exemple"
+
+
+def test_phpbb_style_hosted_board_post_entry_and_advertising_slot():
+    def post(pid, name, text):
+        return (f'<div id="p{pid}" class="post clearfix post--{pid}"><div class="post-container"><div class="postbody">'
+                f'<div class="postprofile" id="profile{pid}"><div class="postprofile-head post-header">'
+                f'<a href="javascript:void(0);"><strong>{name}</strong></a></div></div>'
+                f'<div class="postbody-head postdetails post-header"><ul class="post-info"><li>Beitrag #{pid}</li></ul>'
+                f'<h3><a href="/t7-topic#{pid}">Re: Ein Thema</a></h3><p class="author">von {name} am 30.05.2014</p></div>'
+                f'<div class="post-entry"><div>{text}</div></div></div></div></div>')
+    r = read(post(11, "erste_person", "Die Frage.") + post(12, "ada_example", "Eine Antwort.")
+             + post(0, "Gesponserte Inhalte", "<div id='crt-1'></div>"))
+    assert shape(r) == [("Eine Antwort.", 0, None, "ada_example")]
+
+
+def _vb(pid: int, num: int, name: str, text: str, quote: str = "") -> str:
+    q = (f'<div class="bbcode_container"><div class="bbcode_quote"><div class="quote_container">'
+         f'<div class="bbcode_postedby">Originally Posted by <strong>Someone</strong></div>'
+         f'<div class="message">{quote}</div></div></div></div>' if quote else "")
+    return (f'<li class="postbitlegacy postbitim postcontainer old" id="post_{pid}"><div class="posthead">'
+            f'<span class="postdate old"><span class="date">03-03-2011,&nbsp;<span class="time">02:17 PM</span>'
+            f'</span></span><span class="nodecontrols"><a name="post{pid}" href="#post{pid}" class="postcounter">'
+            f'#{num}</a></span></div><div class="postdetails"><div class="userinfo"><div class="username_container">'
+            f'<div class="popupmenu memberaction"><a class="username offline popupctrl" href="/members/{pid}.html">'
+            f'<strong>{name}</strong></a><ul class="popupbody"><li><a href="/members/{pid}.html">View Profile</a></li>'
+            f'</ul></div></div><span class="usertitle">Junior Member</span><dl class="userstats"><dt>Posts</dt>'
+            f'<dd>42</dd></dl></div><div class="postbody"><div class="postrow"><h2 class="title icon">Re: A thread</h2>'
+            f'<div class="content"><div id="post_message_{pid}"><blockquote class="postcontent restore">{q}{text}'
+            f'</blockquote></div></div></div><div class="after_content"><blockquote class="signature">'
+            f'A synthetic signature</blockquote></div></div></div><div class="postfoot">Reply With Quote</div></li>')
+
+
+def test_vbulletin4_postbit_first_post_is_the_thread_quotes_and_signature_out():
+    r = read('<ol id="posts" class="posts">' + _vb(901, 1, "starter", "The thread's question.")
+             + _vb(902, 2, "ada_example", "An answer.") + _vb(903, 3, "bea_sample", "Thanks.", quote="An answer.")
+             + "</ol>")
+    assert shape(r) == [("An answer.", 0, None, "ada_example"), ("Thanks.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "vbulletin"

@@ -41,7 +41,8 @@ def _squash(s: str) -> str:
 def _name(s: str | None) -> str:
     s = (s or "").strip()
     s = re.sub(r"^(by|von|par|por|di|door|comment by)\s+", "", s, flags=re.I)
-    return _WS.sub(" ", s.strip(" ,;:|—–-")).lower()
+    # "@name" is how forums (Talkyard, Lemmy, GitHub) print a handle: the "@" is decoration.
+    return _WS.sub(" ", s.strip(" ,;:|—–-").lstrip("@")).lower()
 
 
 @dataclass

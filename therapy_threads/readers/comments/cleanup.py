@@ -203,8 +203,10 @@ def clean_comment_text(text: str, author: str | None = None, *,
     return "\n".join(lines[start:end]).strip()
 
 
+# The verb is a word of its own after the name: "Ada said:" loses "said:", while "Pandit" keeps
+# its "dit" and a commenter called "Said" keeps the name.
 _AUTHOR_TAIL = re.compile(
-    r"\s*(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit)\s*"
+    r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit)\s*"
     r"(?:\.\.\.|…)?\s*:?\s*$|\s*(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
 _AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|kommentar von|commentaire (?:de|par)|comentario de|"

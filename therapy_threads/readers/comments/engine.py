@@ -825,11 +825,18 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         text = "\n\n".join(t for t in (node_text(n, skip) for n in nodes) if t)
         if text:
             break
-    if not text:
+    # A system that names the text's element (Item.content) has said where the words are: an
+    # empty one is an image-only or emptied comment, and the rest of the item is its header
+    # (badges, scores, language labels), never a stand-in for the words.
+    if not text and it.content is None:
         parts = [node_text(it.node, skip)] + [node_text(x, skip) for x in it.extra_nodes]
         text = "\n\n".join(p for p in parts if p)
-    if not text:
+    if not text and it.content is None:
         text = _text_beside_fields(page, it, by_id, author, date_text)
+    if not text and it.content is not None and it.content.css_first("img, video, picture"):
+        # An image-only comment is a comment (replies hang on it); its alt text is often a file
+        # name, so a neutral marker stands for it.
+        text = "[image]"
     text = _drop_subject(text)
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
@@ -973,6 +980,8 @@ def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[Lexbo
         href = page.attrs.get(n, "href")
         if not href or not _PROFILE.search(urlsplit(href).path + "?" + urlsplit(href).query):
             continue
+        if _LOGIN_PATH.search(urlsplit(href).path):
+            continue  # "/user/login?destination=...": a log-in prompt ("Report", "Other"), not a member
         if any(anc.tag == "blockquote" for anc in _ancestors_upto(n, 6)):
             continue  # the quoted commenter, not this one
         t = clean_author(n.text(separator=" ", strip=True), page.languages)

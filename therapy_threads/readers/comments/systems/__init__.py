@@ -9,7 +9,9 @@ from .disqus import Disqus
 from .drupal import Drupal
 from .epoch import Epoch
 from .generic import Generic
+from .forummagnum import ForumMagnum
 from .github import GitHub
+from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
 from .phpbb import PhpBB
@@ -18,13 +20,14 @@ from .reddit import Reddit
 from .sfcomment import SfComment
 from .spip import Spip
 from .talkyard import Talkyard
+from .vbulletin import VBulletin
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), Drupal(), Blogger(), Spip(),
-     PwComments(), WordPress(), Generic()), key=lambda s: s.order))
+     PhpBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

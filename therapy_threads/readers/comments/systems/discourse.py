@@ -4,6 +4,13 @@ The embed iframe lists ``article.post#post-{ID}`` with ``a.post-date`` (the full
 ``title``), for a reply ``a.in-reply-to[data-link-to-post={PARENT_ID}]`` ("in reply to user"),
 ``.author`` (avatar) and ``.cooked`` holding ``h3.username`` and the post's HTML, then a
 ``a.post-replies`` button ("2 Replies"). The header's ``span.replies`` says how many there are.
+
+A topic page as Discourse serves it to crawlers and saved copies (``topics/show.html.erb``, crawler
+layout) lists ``div#post_{N}.topic-body.crawler-post`` (``itemprop=comment`` from the second post
+on) with ``div.crawler-post-meta`` > ``span.creator[itemprop=author]`` > ``a`` > ``span[itemprop=name]``
+(the username), then the full name in brackets when the site shows names, ``time.post-time``
+and ``span[itemprop=position]``; the words in ``div.post[itemprop=text]``; ``span.post-likes``.
+Post 1 is the topic itself (the post body); the rest are its replies, flat.
 """
 from __future__ import annotations
 
@@ -21,9 +28,12 @@ class Discourse(CommentSystem):
     author_classes = ("username",)
     date_classes = ("post-date",)
     meta_classes = frozenset({"username", "post-replies", "in-reply-to", "post-date", "author",
-                              "title", "byline"})
+                              "title", "byline", "crawler-post-meta", "post-likes"})
 
     def find(self, page: Page) -> list[Item]:
+        crawler = self._crawler_view(page)
+        if crawler:
+            return crawler
         a = page.attrs
         root = page.root
         if root.css_first("header.discourse, .discourse-embed, #discourse-comments, "
@@ -41,3 +51,20 @@ class Discourse(CommentSystem):
                             parent_key=f"post-{parent}" if parent.isdigit() else None,
                             parent_stated=True))
         return out
+
+    def _crawler_view(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("div.crawler-post[id^='post_']"):
+            m = _CRAWLER_ID.match(a.id(n))
+            if m is None:
+                continue
+            name = n.css_first(".crawler-post-meta .creator [itemprop='name']")
+            out.append(Item(n, self.name, f"post-{m.group(1)}", parent_stated=True,
+                            author=name.text(strip=True) if name is not None else None,
+                            content=n.css_first("div.post[itemprop='text'], div.post"),
+                            skip_reason="thread_starter" if m.group(1) == "1" else None))
+        return out
+
+
+_CRAWLER_ID = re.compile(r"^post_(\d+)$")

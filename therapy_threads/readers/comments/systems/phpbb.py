@@ -8,6 +8,11 @@ with ``h3`` (the subject, "Re: ..."), ``ul.post-buttons``, ``p.author`` (the dat
 ``div.notice`` (edit notice) and ``div#sig{ID}.signature``. Threads are flat. The topic's first
 post is the topic itself (the post body, not a comment); on a later page (``start=`` in the URL or
 the canonical link, or "Page N of M" with N > 1) every post is a reply.
+
+Hosted phpBB-style boards (Forumotion's prosilver theme) keep ``div#p{ID}.post`` and
+``div.postprofile`` but put the subject and "von NAME" in ``div.postbody-head`` and the words in
+``div.post-entry``; their advertising slot is printed as a post with the id ``p0``, which is no
+post at all.
 """
 from __future__ import annotations
 
@@ -27,12 +32,15 @@ class PhpBB(CommentSystem):
     author_classes = ("username", "username-coloured")
     date_classes = ("author",)
     meta_classes = frozenset({"postprofile", "post-buttons", "signature", "notice", "author",
-                              "back2top", "profile-rank", "profile-posts", "profile-joined"})
+                              "back2top", "profile-rank", "profile-posts", "profile-joined",
+                              "postbody-head", "postprofile-head", "popupmenu", "post-info",
+                              "sig-content", "post-footer"})
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         posts = [n for n in page.root.css("div.post[id^='p']")
-                 if _ID.match(a.id(n)) and n.css_first("div.postbody") is not None]
+                 if _ID.match(a.id(n)) and a.id(n) != "p0"
+                 and n.css_first("div.postbody") is not None]
         if not posts:
             return []
         first_page = self._first_page(page)
@@ -40,7 +48,7 @@ class PhpBB(CommentSystem):
         for i, n in enumerate(posts):
             prof = n.css_first("dl.postprofile a.username, dl.postprofile a.username-coloured")
             author = prof.text(strip=True) if prof is not None else None
-            content = n.css_first("div.postbody div.content")
+            content = n.css_first("div.postbody div.content, div.post-entry")
             out.append(Item(n, self.name, f"p{_ID.match(a.id(n)).group(1)}", parent_stated=True,
                             author=author or None, content=content,
                             skip_reason="thread_starter" if first_page and i == 0 else None))

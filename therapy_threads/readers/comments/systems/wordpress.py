@@ -34,7 +34,14 @@ class WordPress(CommentSystem):
     order = 80
     content_classes = ("comment-content", "comment-text", "comment-entry", "comment_text",
                        "commenttext", "comment-body-content")
-    author_classes = ("fn", "comment-author-name", "comment-author-link", "comment-author")
+    # WooCommerce product reviews go through wp_list_comments() with its own callback
+    # (``single-product/review.php`` + ``review-meta.php``): ``li.review#li-comment-N`` >
+    # ``div#comment-N.comment_container`` > ``div.comment-text`` with ``div.star-rating``,
+    # ``p.meta`` > ``strong.woocommerce-review__author``, ``em.woocommerce-review__verified``,
+    # ``span.woocommerce-review__dash``, ``time.woocommerce-review__published-date``, then
+    # ``div.description`` (the review's words).
+    author_classes = ("fn", "comment-author-name", "comment-author-link", "comment-author",
+                      "woocommerce-review__author")
     date_classes = ("comment-metadata", "commentmetadata", "comment-date", "comment-time",
                     "comment-meta")
     like_classes = ("comment-like-feedback", "comment-likes-count", "comment-likes")
@@ -43,6 +50,8 @@ class WordPress(CommentSystem):
         "says", "comment-edit-link", "edit-link", "comment-awaiting-moderation",
         "comment-like-feedback", "comment-likes", "comment-likes-widget-placeholder",
         "comment-like-link", "comment-likes-widget", "wpl-likebox", "comment-author",
+        "star-rating", "woocommerce-review__verified", "woocommerce-review__dash",
+        "woocommerce-review__awaiting-approval",
     })
 
     def find(self, page: Page) -> list[Item]:

@@ -1,0 +1,58 @@
+"""vBulletin 3 and 4 thread pages (the ``postbit`` / ``postbit_legacy`` templates).
+
+vBulletin 4: each post is ``li.postbit`` or ``li.postbitlegacy`` (with ``postcontainer``) and the
+id ``post_{ID}``; ``div.posthead`` holds ``span.date`` and ``span.nodecontrols`` >
+``a.postcounter`` ("#12": the post's number in the thread); ``div.userinfo`` (or
+``userinfo_noavatar``) the member: ``a.username`` (its member menu lists "Profile", "View
+Posts"...), ``span.usertitle``, ``dl.userstats``; ``div.postbody`` > ``div.postrow`` >
+``h2.title`` (the subject) and ``div.content`` > ``div#post_message_{ID}`` >
+``blockquote.postcontent`` (the words; a quote of another post is ``div.bbcode_quote`` with
+"Originally Posted by X" in ``div.bbcode_postedby``); ``div.after_content`` (signature) and
+``div.postfoot`` (buttons). vBulletin 3: ``table#post{ID}`` with ``a.bigusername`` and
+``div#post_message_{ID}``, the number in ``a[id^=postcount]``. Threads are flat; post #1 is the
+thread itself (the post body), the others are its replies.
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page
+
+_V4 = re.compile(r"^post_(\d+)$")
+_V3 = re.compile(r"^post(\d+)$")
+_NUMBER = re.compile(r"^#?\s*(\d+)$")
+
+
+class VBulletin(CommentSystem):
+    name = "vbulletin"
+    order = 35
+    content_classes = ("postcontent",)
+    author_classes = ("username", "bigusername")
+    date_classes = ("date", "postdate")
+    meta_classes = frozenset({"posthead", "userinfo", "userinfo_noavatar", "userinfo_extra",
+                              "postdetails", "usertitle", "userstats", "nodecontrols",
+                              "postcounter", "after_content", "signature", "postfoot",
+                              "bbcode_quote", "bbcode_postedby", "memberaction", "popupmenu",
+                              "title", "smallfont"})
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("li.postbit[id^='post_'], li.postbitlegacy[id^='post_'], "
+                               "li.postcontainer[id^='post_'], table[id^='post']"):
+            m = _V4.match(a.id(n)) or _V3.match(a.id(n))
+            if m is None:
+                continue
+            pid = m.group(1)
+            message = n.css_first(f"#post_message_{pid}")
+            if message is None:
+                continue
+            content = message.css_first("blockquote.postcontent") or message
+            who = n.css_first("a.username, a.bigusername")
+            counter = n.css_first("a.postcounter, a[id^='postcount']")
+            num = _NUMBER.match(counter.text(strip=True)) if counter is not None else None
+            out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
+                            author=who.text(strip=True) if who is not None else None,
+                            content=content,
+                            skip_reason="thread_starter" if num and num.group(1) == "1" else None))
+        return out
