@@ -249,18 +249,20 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
                     "Use the site's export or API for the whole thread")
     add_post(result, post, comments)
     if not post.extracted_comment_count:
-        _say_unread_markup(result, pages[0].text)
+        _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()))
 
 
-def _say_unread_markup(result: ReadResult, html: str) -> None:
+def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0) -> None:
     """Nothing was read (or only comments without text, or replies without their parents): if
     the markup looks like a known comment or forum system, say which and how many, unless a
-    warning already said the comments are missing."""
+    warning already said the comments are missing. An unknown engine's repeated ids that a
+    reader already accounted for (pingbacks and trackbacks it skipped) are not unread markup."""
     said = {"comments_not_extracted", "comments_out_of_scope", "comments_elsewhere",
             "comment_markup_unread"}
     if any(i.code in said for i in result.issues):
         return
-    guessed = guess_systems(html)
+    guessed = [(g, n) for g, n in guess_systems(html)
+               if not (g.startswith("unknown (") and n <= skipped)]
     if guessed:
         seen_as = ", ".join(f"{g} ({n})" for g, n in guessed[:3])
         result.warn("comment_markup_unread",

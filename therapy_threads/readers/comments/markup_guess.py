@@ -15,7 +15,17 @@ system's own template prints once per post or comment:
 * GitHub timelines: ``gistcomment-{ID}``, ``issuecomment-{ID}``, ``discussioncomment-{ID}``;
 * Discourse: ``topic-post``; Lobsters: ``comments_subtree``; Lemmy: ``comment-{ID}`` articles;
   ForumMagnum (LessWrong, EA Forum): ``comments-node``;
+* wpForo (``themes/*/layouts/*/post.php``): ``div.post-wrap#post-{ID}`` holding ``wpforo-post``;
+* Simple:Press (``spTopicViewTemplate``): ``div.spTopicPostSection#post{ID}``;
+* Sina's comment widget: ``div.item[comment-type="item"]``;
 * schema.org: ``itemtype=".../Comment"`` (any system that marks its comments up).
+
+Engines nobody listed (a site's own comment list, a React forum with generated class names)
+still print one id or data attribute per post: ``reply-{ID}``, ``post{ID}``, ``comment_{ID}``,
+``answer-{ID}``, ``data-comment-id``. Two or more distinct ones on the same element type are
+reported as ``unknown (li#reply-N)``. A WordPress/blog post's own ``article#post-{ID}`` (classes
+``hentry``/``type-post``: an archive page lists several) is a post, not a comment, and not counted;
+nor are WordPress's pingbacks and trackbacks.
 """
 from __future__ import annotations
 
@@ -35,18 +45,58 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("discourse", re.compile(r"""class=["'][^"']*\btopic-post\b""")),
     ("lobsters", re.compile(r"""class=["'][^"']*\bcomments_subtree\b""")),
     ("forummagnum", re.compile(r"""class=["'][^"']*\bcomments-node\b(?![-_])""")),
+    ("wpforo", re.compile(r"""class=["']wpforo-post(?![-\w])""")),
+    ("simplepress", re.compile(r"""class=["']spTopicPostSection\b""")),
+    ("sina", re.compile(r"""comment-type=["']item["']""")),
     ("schema.org", re.compile(r"""itemtype=["']https?://schema\.org/Comment["']""", re.I)),
 )
 
 
+# One id per post/comment: a post-like word, an optional separator, then a number or a hex key.
+_POST_ID = re.compile(
+    r"""\sid=["'](?P<word>post|reply|comment|answer|msg|message|entry|note|elComment|pid)"""
+    r"""(?P<sep>[-_]?)(?P<key>\d+|[0-9a-f]{8,})["']""", re.I)
+_DATA_ID = re.compile(r"""\sdata-(?P<word>comment|reply|post)-?id=["'](?P<key>[\w-]+)["']""", re.I)
+_ITEM_TAGS = {"li", "div", "article", "section", "tr", "table"}
+_NOT_A_COMMENT = re.compile(
+    r"""class=["'][^"']*\b(?:hentry|type-post|type-page|pingback|trackback)\b""")
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+
+
+def _repeated_ids(tags: list[str]) -> tuple[str, int] | None:
+    """The largest group of distinct post-like ids (or data-*-id values) on one element type."""
+    groups: dict[str, set[str]] = {}
+    for tag in tags:
+        name = _TAG_NAME.match(tag).group(1).lower()
+        if name not in _ITEM_TAGS or _NOT_A_COMMENT.search(tag):
+            continue
+        for rx, shape in ((_POST_ID, "{t}#{w}{s}N"), (_DATA_ID, "{t}[data-{w}-id]")):
+            m = rx.search(tag)
+            if m:
+                sep = m.groupdict().get("sep", "")
+                key = shape.format(t=name, w=m.group("word").lower(), s=sep)
+                groups.setdefault(key, set()).add(m.group("key"))
+    if not groups:
+        return None
+    key, ids = max(groups.items(), key=lambda kv: len(kv[1]))
+    return (f"unknown ({key})", len(ids)) if len(ids) >= 2 else None
+
+
 def guess_systems(html: str) -> list[tuple[str, int]]:
-    """(system, number of its post/comment markers) for every system seen, most markers first."""
+    """(system, number of its post/comment markers) for every system seen, most markers first;
+    when no known system is seen, an unknown engine's repeated post-like ids."""
     counts: dict[str, int] = {}
+    tags = []
     for m in _TAG.finditer(html):
         tag = m.group(0)
         if "class" not in tag and "id=" not in tag and "item" not in tag:
             continue
+        tags.append(tag)
         for name, rx in _MARKERS:
             if rx.search(tag):
                 counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        unknown = _repeated_ids(tags)
+        if unknown:
+            counts[unknown[0]] = unknown[1]
     return sorted(counts.items(), key=lambda kv: -kv[1])
