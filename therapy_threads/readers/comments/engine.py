@@ -860,7 +860,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
 
 _QUOTE_ATTRS = ("data-name", "data-author", "data-username", "data-quote", "data-source",
-                 "data-post-id", "data-post")
+                 "data-post-id", "data-post", "data-postid")
 
 
 def _quotes_a_post(page: Page, el: LexborNode) -> bool:
@@ -879,6 +879,9 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
         first = first.next
     if first is None or not first.is_element_node:
         return False
+    # wpForo: <blockquote><div class="wpforo-post-quote-author">Posted by: NAME</div>...
+    if page.attrs.classes(first) & _QUOTE_AUTHOR_CLASSES:
+        return True
     # phpBB prosilver: <blockquote><div><cite>NAME wrote: [link] [date]</cite>words</div>: the
     # attribution is the quote's own <cite>, and 3.2+ prints the date after the verb.
     cite = first if first.tag == "cite" else (first.css_first("cite") if first.tag == "div" else None)
@@ -906,6 +909,7 @@ def _first_element(n: LexborNode) -> LexborNode | None:
     return c
 
 
+_QUOTE_AUTHOR_CLASSES = frozenset({"wpforo-post-quote-author"})
 _QUOTE_CLASSES = frozenset({"quotecontent", "quoted-post", "post-quote", "comment-quote",
                             "quoted-comment", "messagequote", "quote-of-post"})
 

@@ -24,11 +24,12 @@ from .talkyard import Talkyard
 from .vbulletin import VBulletin
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
+from .wpforo import WpForo
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), WpForo(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
