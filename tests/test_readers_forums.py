@@ -156,14 +156,14 @@ def test_github_gist_and_issue_timeline_comments():
 
 
 def test_unread_forum_markup_is_said_with_the_guessed_system_and_count():
-    # Invision Community's topic view: no recogniser reads it; the page must not stay silent.
-    posts = "".join(f'<article id="elComment_{n}" class="cPost ipsBox"><aside class="cAuthorPane">'
-                    f'Member {n}</aside><div class="cPost_contentWrap"><div data-role="commentContent">'
-                    f'</div></div></article>' for n in (501, 502))
-    r = read(f'<div data-role="commentFeed">{posts}</div>')
+    # SMF's Display template: no recogniser reads it; the page must not stay silent.
+    posts = "".join(f'<div class="windowbg"><div class="post_wrapper"><div class="poster">Member {n}'
+                    f'</div><div class="postarea"><div class="post"><div class="inner" id="msg_{n}">'
+                    f'</div></div></div></div></div>' for n in (501, 502))
+    r = read(f'<div id="forumposts">{posts}</div>')
     assert not r.comments
     warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
-    assert warned and "invision (2)" in warned[0]
+    assert warned and "smf (2)" in warned[0]
 
 
 def test_guess_systems_counts_each_systems_post_markers():

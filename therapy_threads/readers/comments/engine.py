@@ -910,7 +910,7 @@ def _first_element(n: LexborNode) -> LexborNode | None:
 
 
 _QUOTE_AUTHOR_CLASSES = frozenset({"wpforo-post-quote-author"})
-_QUOTE_CLASSES = frozenset({"quotecontent", "quoted-post", "post-quote", "comment-quote",
+_QUOTE_CLASSES = frozenset({"ipsquote", "quotecontent", "quoted-post", "post-quote", "comment-quote",
                             "quoted-comment", "messagequote", "quote-of-post"})
 
 

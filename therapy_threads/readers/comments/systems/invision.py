@@ -1,0 +1,64 @@
+"""Invision Community 4 topics, from the forums app's ``front/topics/postContainer`` template.
+
+Each post is ``article#elComment_{ID}.cPost`` (``ipsComment``) holding ``div.cAuthorPane_mobile``
+(the phone layout's copy of the member and date, hidden on a desktop), ``aside.cAuthorPane``
+(``h3.cAuthorPane_author`` > ``strong`` > ``a``: the member; then title, group, photo,
+reputation and post count in ``ul.cAuthorPane_info``) and ``div#comment-{ID}_wrap``
+(``ipsComment_content``, ``data-commentid``) > ``div.ipsComment_meta`` ("Posted" and the
+``time``, "Share" links, the edit notice), ``div.cPost_contentWrap`` >
+``div[data-role=commentContent]`` (the words; a quote of another post is ``blockquote.ipsQuote``
+with ``data-ipsquote-*`` attributes and an "X said:" citation), ``div[data-role=memberSignature]``
+and ``ul.ipsComment_controls`` (buttons, reactions). Threads are flat. The topic's opening post is
+the first post of its first page (the post body); a later page (``/page/N/`` or ``?page=N`` in
+the URL or canonical link) holds only replies.
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page
+
+_ID = re.compile(r"^elComment_(\d+)$")
+_PAGE = re.compile(r"/page/(\d+)/?|[?&]page=(\d+)")
+
+
+class Invision(CommentSystem):
+    name = "invision"
+    order = 32
+    # Class tokens are compared lower-cased (dom.Attrs.classes).
+    content_classes = ("ipstype_richtext",)
+    author_classes = ("cauthorpane_author",)
+    # ipsType_reset wraps the "Edited <time> by NAME" notice (data-excludequote) inside the
+    # words' element; the spoiler's header is the button "Reveal hidden contents".
+    meta_classes = frozenset({"cauthorpane_mobile", "cauthorpane", "cauthorpane_info",
+                              "ipscomment_meta", "ipscomment_controls", "ipsitemcontrols",
+                              "ipsquote", "ipsquote_citation", "ipsreact", "cpost_footer",
+                              "ipscomment_author", "ipstype_reset", "ipsspoiler_header"})
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("article[id^='elComment_']"):
+            m = _ID.match(a.id(n))
+            content = n.css_first("div[data-role='commentContent']")
+            if m is None or content is None:
+                continue
+            who = n.css_first("aside h3.cAuthorPane_author a, aside .cAuthorPane_author a")
+            out.append(Item(n, self.name, f"elComment_{m.group(1)}", parent_stated=True,
+                            author=who.text(strip=True) if who is not None else None,
+                            content=content))
+        if out and self._first_page(page):
+            out[0].skip_reason = "thread_starter"
+        return out
+
+    @staticmethod
+    def _first_page(page: Page) -> bool:
+        urls = [page.url or ""]
+        canon = page.root.css_first("link[rel='canonical']")
+        if canon is not None:
+            urls.append(page.attrs.get(canon, "href") or "")
+        for u in urls:
+            m = _PAGE.search(u)
+            if m and int(m.group(1) or m.group(2)) > 1:
+                return False
+        return True
