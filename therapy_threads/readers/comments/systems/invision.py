@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from .topic_page import is_later_page
 
 _ID = re.compile(r"^elComment_(\d+)$")
 _PAGE = re.compile(r"/page/(\d+)/?|[?&]page=(\d+)")
@@ -47,18 +48,6 @@ class Invision(CommentSystem):
             out.append(Item(n, self.name, f"elComment_{m.group(1)}", parent_stated=True,
                             author=who.text(strip=True) if who is not None else None,
                             content=content))
-        if out and self._first_page(page):
+        if out and not is_later_page(page, _PAGE):
             out[0].skip_reason = "thread_starter"
         return out
-
-    @staticmethod
-    def _first_page(page: Page) -> bool:
-        urls = [page.url or ""]
-        canon = page.root.css_first("link[rel='canonical']")
-        if canon is not None:
-            urls.append(page.attrs.get(canon, "href") or "")
-        for u in urls:
-            m = _PAGE.search(u)
-            if m and int(m.group(1) or m.group(2)) > 1:
-                return False
-        return True

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from .topic_page import is_later_page
 
 _ID = re.compile(r"^post_(\d+)$")
 _NUMBER = re.compile(r"^#\s*(\d+)$")
@@ -59,18 +60,6 @@ class MyBB(CommentSystem):
                             content=body,
                             skip_reason="thread_starter" if number == 1 else None))
         # A theme without post numbers: the first post of the thread's first page is the thread.
-        if out and not numbered and self._first_page(page):
+        if out and not numbered and not is_later_page(page, _PAGE):
             out[0].skip_reason = "thread_starter"
         return out
-
-    @staticmethod
-    def _first_page(page: Page) -> bool:
-        urls = [page.url or ""]
-        canon = page.root.css_first("link[rel='canonical']")
-        if canon is not None:
-            urls.append(page.attrs.get(canon, "href") or "")
-        for u in urls:
-            m = _PAGE.search(u)
-            if m and int(m.group(1) or m.group(2)) > 1:
-                return False
-        return True
