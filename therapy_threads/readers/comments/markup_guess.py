@@ -9,7 +9,8 @@ system's own template prints once per post or comment:
 * phpBB prosilver ``viewtopic_body.html``: ``div#p{ID}.post``;
 * vBulletin 3/4 ``postbit``: ``post_message_{ID}``; MyBB ``postbit``: ``post_{ID}`` + ``post_body``;
   SMF ``Display.template.php``: ``msg{ID}`` in ``div.post_wrapper``;
-* Invision Community (read by systems/invision.py when its words are found): ``elComment_{ID}`` / ``comment-{ID}_wrap`` (not ``data-commentid``:
+* Invision Community (systems/invision.py reads it when its words are found):
+  ``elComment_{ID}`` / ``comment-{ID}_wrap`` (not ``data-commentid``:
   WordPress's reply link prints it too);
 * Talkyard: ``div.dw-p#post-{NR}`` (NR >= 2: 0 is the title, 1 the original post);
 * GitHub timelines: ``gistcomment-{ID}``, ``issuecomment-{ID}``, ``discussioncomment-{ID}``;
