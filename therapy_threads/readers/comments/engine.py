@@ -814,7 +814,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         if el.tag == "img" and "avatar" in a.get(el, "class"):
             return True
-        return el.tag == "blockquote" and _quotes_a_post(page, el)
+        if el.tag == "p" and _attributes_a_quote(el):
+            return True
+        return el.tag == "blockquote" and (_quotes_a_post(page, el) or _attributed_before(el))
 
     text = node_text(it.content, skip) if it.content is not None else ""
     cnames = () if text else _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
@@ -898,6 +900,32 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
 
 
 _CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
+
+
+def _attributes_a_quote(el: LexborNode) -> bool:
+    """A short "NAME said:" paragraph right before a blockquote (Simple:Press and editors that
+    print the attribution outside the quote): the quoted commenter's name, not the words."""
+    nxt = _element_sibling(el, "next")
+    if nxt is None or nxt.tag != "blockquote":
+        return False
+    head = el.text(separator=" ", strip=True)
+    return 0 < len(head) <= 80 and head.endswith(":") and _CITE_SAID.search(head) is not None
+
+
+def _attributed_before(el: LexborNode) -> bool:
+    """A blockquote whose attribution paragraph stands right before it: another post's words."""
+    prev = _element_sibling(el, "prev")
+    return prev is not None and prev.tag == "p" and _attributes_a_quote(prev)
+
+
+def _element_sibling(el: LexborNode, direction: str) -> LexborNode | None:
+    """The next (or previous) element, over blank text only; None when text stands between."""
+    sib = getattr(el, direction)
+    while sib is not None and not sib.is_element_node:
+        if sib.text(strip=True):
+            return None
+        sib = getattr(sib, direction)
+    return sib
 
 
 def _first_element(n: LexborNode) -> LexborNode | None:

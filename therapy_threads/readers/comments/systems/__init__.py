@@ -20,6 +20,7 @@ from .phpbb import PhpBB
 from .pwcomments import PwComments
 from .reddit import Reddit
 from .sfcomment import SfComment
+from .simplepress import SimplePress
 from .spip import Spip
 from .talkyard import Talkyard
 from .vbulletin import VBulletin
@@ -30,7 +31,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), WpForo(), Invision(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
