@@ -22,6 +22,7 @@ from .reddit import Reddit
 from .sfcomment import SfComment
 from .simplepress import SimplePress
 from .spip import Spip
+from .stackexchange import StackExchange
 from .talkyard import Talkyard
 from .vbulletin import VBulletin
 from .wordpress import WordPress
@@ -31,7 +32,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

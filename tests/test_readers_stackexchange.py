@@ -1,0 +1,57 @@
+"""Stack Exchange question pages, synthetic markup after the network's question page."""
+from __future__ import annotations
+
+from test_readers_comment_systems import shape
+
+from therapy_threads.readers import SourceRef, get_reader
+
+
+def read(body: str):
+    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
+            f'<h1>A question</h1>{body}</body></html>')
+    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+
+
+def _sig(name: str, verb: str) -> str:
+    return (f'<div class="post-signature"><div class="user-info"><div class="user-action-time">{verb} '
+            f'<span class="relativetime">Aug 1, 2014</span></div><div class="user-details">'
+            f'<a href="/users/1/x">{name}</a><div class="-flair"><span class="reputation-score">54.4k'
+            f'</span></div></div></div></div>')
+
+
+def _comments(owner: str, items) -> str:
+    return (f'<div id="comments-{owner}" class="comments"><ul class="comments-list">' + "".join(
+        f'<li id="comment-{cid}" class="comment js-comment"><div class="comment-score">3</div>'
+        f'<div class="comment-text"><div class="comment-body"><span class="comment-copy">{text}</span>'
+        f' &ndash;&nbsp;<a href="/users/2/y" class="comment-user">{name}</a> <span class="comment-date">'
+        f'<span class="relativetime-clean">Oct 14, 2013 at 17:27</span></span></div></div></li>'
+        for cid, name, text in items) + "</ul></div>")
+
+
+def _answer(aid: int, name: str, text: str, comments=()) -> str:
+    return (f'<div id="answer-{aid}" class="answer js-answer" data-answerid="{aid}">'
+            f'<div class="post-layout"><div class="votecell"><div class="js-vote-count">7</div></div>'
+            f'<div class="answercell post-layout--right"><div class="s-prose js-post-body" '
+            f'itemprop="text"><p>{text}</p></div><div class="mt24">{_sig("editor_z", "edited")}'
+            f'{_sig(name, "answered")}</div></div>{_comments(str(aid), comments)}</div></div>')
+
+
+def test_answers_reply_to_the_question_and_comments_to_what_they_are_printed_under():
+    body = ('<div class="question js-question" id="question" data-questionid="77">'
+            '<div class="s-prose js-post-body" itemprop="text"><p>The question.</p></div>'
+            + _comments("77", [(1, "ada_example", "Which version?")]) + '</div><div id="answers">'
+            + _answer(501, "bea_sample", "Use the flag.", [(2, "cy_person", "It worked.")])
+            + _answer(502, "di_example", "Or the other tool.") + "</div>")
+    r = read(body)
+    assert shape(r) == [("Which version?", 0, None, "ada_example"),
+                        ("Use the flag.", 0, None, "bea_sample"),
+                        ("It worked.", 1, "Use the flag.", "cy_person"),
+                        ("Or the other tool.", 0, None, "di_example")]
+    assert r.posts[0].comment_system == "stackexchange"
+
+
+def test_wordpress_comment_ids_alone_are_not_a_stack_exchange_page():
+    r = read('<ol class="comment-list"><li id="comment-5" class="comment depth-1"><article>'
+             '<footer><b class="fn">ada_example</b></footer><div class="comment-content"><p>Nice.'
+             '</p></div></article></li></ol>')
+    assert r.posts[0].comment_system != "stackexchange"

@@ -1,0 +1,66 @@
+"""Stack Exchange question pages (Stack Overflow, Server Fault, ...), from the markup every site
+of the network prints.
+
+The question is ``div.question#question`` (the post body). Each answer is
+``div.answer#answer-{ID}`` (``data-answerid``) holding ``div.votecell`` (score, accept mark),
+``div.answercell`` > ``div.s-prose.js-post-body`` (``itemprop=text``: the words), the post menu
+(share, edit, follow) and ``div.post-signature`` blocks (the last one is the author:
+``div.user-details`` > ``a`` or ``[itemprop=name]``; an earlier one the last editor), then
+``div#comments-{ID}`` > ``ul.comments-list`` > ``li.comment#comment-{ID}`` (``span.comment-copy``:
+the words; ``a.comment-user``; ``span.relativetime-clean``; a score). Answers are the question's
+replies (depth 0); a comment replies to the answer it is printed under, or, under the question,
+to the question itself (depth 0).
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page
+
+_ANSWER = re.compile(r"^answer-(\d+)$")
+_COMMENT = re.compile(r"^comment-(\d+)$")
+
+
+class StackExchange(CommentSystem):
+    name = "stackexchange"
+    order = 36
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("div.answer[id^='answer-'], li.comment[id^='comment-']"):
+            if n.tag == "div":
+                m = _ANSWER.match(a.id(n))
+                content = n.css_first("div.js-post-body, div[itemprop='text']")
+                if m is None or content is None:
+                    continue
+                signatures = [s for s in n.css("div.post-signature")
+                              if not any(p.tag == "li" for p in _ancestors(s, n))]
+                who = (signatures[-1].css_first("div.user-details [itemprop='name'], "
+                                                "div.user-details a") if signatures else None)
+                out.append(Item(n, self.name, f"answer-{m.group(1)}", parent_stated=True,
+                                author=who.text(strip=True) if who is not None else None,
+                                content=content))
+                continue
+            m = _COMMENT.match(a.id(n))
+            content = n.css_first("span.comment-copy")
+            if m is None or content is None:
+                continue
+            owner = next((p for p in _ancestors(n, None) if p.tag == "div"
+                          and _ANSWER.match(a.id(p)) and "answer" in a.classes(p)), None)
+            who = n.css_first("a.comment-user")
+            out.append(Item(n, self.name, f"comment-{m.group(1)}", parent_stated=True,
+                            parent_key=a.id(owner) if owner is not None else None,
+                            author=who.text(strip=True) if who is not None else None,
+                            content=content))
+        if not any(it.key.startswith("answer-") for it in out) and page.root.css_first(
+                "div.question#question, div#question[data-questionid]") is None:
+            return []  # li.comment#comment-N alone is WordPress's markup, not this one's
+        return out
+
+
+def _ancestors(n, stop):
+    p = n.parent
+    while p is not None and (stop is None or p.mem_id != stop.mem_id):
+        yield p
+        p = p.parent
