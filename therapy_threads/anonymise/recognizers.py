@@ -76,18 +76,22 @@ _BLANK_CAPITAL = re.compile(r"[ \t][A-Z\u00c0-\u00de]")
 _KIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’" + "".join(map(chr, range(0xC0, 0x250))))
 
 
+def run_start(text: str, end: int, chars) -> int:
+    """Where the run of ``chars`` that ends at ``end`` starts (``end`` itself when there is none)."""
+    i = end
+    while i > 0 and text[i - 1] in chars:
+        i -= 1
+    return i
+
+
 def kin_title_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_KIN_TITLE.finditer(text)``, in order. A match is a run of kin characters,
     blanks, then a capital (looked ahead at): it starts in the run of kin characters that ends at
     the blanks before that capital. Matches never hide one another (one consumes only its word and
     blanks, where no other can start), so each capital's is found on its own."""
     for c in _BLANK_CAPITAL.finditer(text):
-        b = c.start()
-        while b > 0 and text[b - 1] in " \t":
-            b -= 1
-        a = b
-        while a > 0 and text[a - 1] in _KIN_CHARS:
-            a -= 1
+        b = run_start(text, c.start(), " \t")
+        a = run_start(text, b, _KIN_CHARS)
         if a == b:
             continue
         # (a bounded search: the name needs two characters after the capital to be seen)
@@ -134,12 +138,8 @@ def lower_addressed(text: str) -> list[tuple[int, int, str]]:
     (a match ends at its word; the next one's opener or mark comes after it)."""
     out: list[tuple[int, int, str]] = []
     for q in _ADDRESS_MARK.finditer(text):
-        h = q.start()
-        while h > 0 and text[h - 1] in " \t":
-            h -= 1
-        g = h
-        while g > 0 and text[g - 1] in _CI_LETTERS:
-            g -= 1
+        h = run_start(text, q.start(), " \t")
+        g = run_start(text, h, _CI_LETTERS)
         if h - g < 5:
             continue
         if g > 0:
