@@ -91,6 +91,18 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
             "tail": "".join(lines[-12:])}
 
 
+EXTRA_ENTRY = '\n[[source]]\nid = "zz-extra"\nlocation = "zz-extra-source.txt"\nformat = "text_capture"\n'
+
+
+def _drop_leftover_extra(corpus: Path) -> None:
+    """A run killed during its re-run step leaves the extra source in a kept corpus; take it out
+    (the re-run would otherwise name it twice and the cold build would not be cold)."""
+    manifest = corpus / "sources.toml"
+    if manifest.exists():
+        manifest.write_text(manifest.read_text().replace(EXTRA_ENTRY, ""))
+    (corpus / "zz-extra-source.txt").unlink(missing_ok=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--comments", type=int, default=1_000_000)
@@ -118,6 +130,7 @@ def main() -> None:
                         str(args.posts), "--comments", str(args.comments), "--seed", str(args.seed)],
                        check=True)
         print(f"corpus generated in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    _drop_leftover_extra(corpus)
     corpus_bytes = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file())
 
     out = work / "build"
@@ -138,7 +151,7 @@ def main() -> None:
     shutil.copy(first, extra)
     manifest = corpus / "sources.toml"
     original_manifest = manifest.read_text()
-    manifest.write_text(original_manifest + f'\n[[source]]\nid = "zz-extra"\nlocation = "{extra.name}"\nformat = "text_capture"\n')
+    manifest.write_text(original_manifest + EXTRA_ENTRY)
     try:
         incr = run_measured([cli, "build", "--sources", str(corpus), "--out", str(out), "--quiet", *key, *workers], env)
     finally:
