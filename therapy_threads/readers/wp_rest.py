@@ -119,7 +119,7 @@ def _items(result: ReadResult, responses: list) -> tuple[list[dict], list[dict],
         rows = body if isinstance(body, list) else [body] if isinstance(body, dict) else []
         target = posts if kind == "post" else comments
         for row in rows:
-            if not isinstance(row, dict) or not isinstance(row.get("id"), int):
+            if not isinstance(row, dict) or not _is_id(row.get("id")):
                 result.warn("bad_item", f"an item in {url} has no numeric id; ignored", url)
                 continue
             if row["id"] in target:
@@ -131,6 +131,11 @@ def _items(result: ReadResult, responses: list) -> tuple[list[dict], list[dict],
             result.source_id, "info", "duplicate_items",
             f"{dupes} item(s) appeared on two API pages and were read once"))
     return list(posts.values()), list(comments.values()), site
+
+
+def _is_id(value: Any) -> bool:
+    """An API id is an integer; JSON's true/false are not (bool is an int in Python)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _str(value: Any) -> str | None:
@@ -161,7 +166,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
     post_ids = {p["id"] for p in posts}
     for c in comments:
         pid = c.get("post")
-        if pid not in post_ids:
+        if not _is_id(pid) or pid not in post_ids:
             result.quarantine.append(QuarantineRow(
                 source_id=source.source_id, item_kind="comment", reason="missing_post",
                 detail=f"the comment belongs to post {pid!r}, which is not in the bundle",
@@ -218,7 +223,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
                 result.skip("spam" if cstatus == "spam" else
                             "trash" if cstatus == "trash" else "unapproved")
                 continue
-            parent = c.get("parent") if isinstance(c.get("parent"), int) else 0
+            parent = c.get("parent") if _is_id(c.get("parent")) else 0
             author_id = c.get("author") if isinstance(c.get("author"), int) else None
             if author_id == 0:
                 is_author: bool | None = False
