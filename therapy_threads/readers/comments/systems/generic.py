@@ -16,6 +16,7 @@ from collections import Counter
 
 from .. import roles
 from ..base import CommentSystem, Item, Page, depth_from_classes
+from ..dom import ancestors
 
 _ID = re.compile(r"^(?:comment|comments|cmt|reply|answer|kommentar|commentaire|comentario|"
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
@@ -70,16 +71,6 @@ def _ancestors(found: dict[int, tuple]) -> set[int]:
             above.add(p.mem_id)
             p = p.parent
     return above
-
-
-def _outside(n, ids: set[int]) -> bool:
-    """No ancestor of ``n`` is one of ``ids``."""
-    p = n.parent
-    while p is not None and p.is_element_node:
-        if p.mem_id in ids:
-            return False
-        p = p.parent
-    return True
 
 
 def _squash(c: str) -> str:
@@ -279,7 +270,7 @@ class Generic(CommentSystem):
             for n in parts:
                 if n.mem_id in above or n.mem_id in named:
                     continue
-                if _outside(n, named):
+                if not any(p.mem_id in named for p in ancestors(n)):
                     found[n.mem_id] = (n, True, ("parts", n.tag))
         if not found:
             return []
