@@ -27,6 +27,14 @@ from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # ASCII and Latin-1 capitals: "Élodie", "Øyvind"
 CAP_RE = re.compile("[" + _UP + "](?<![\\w@’'.\\-][" + _UP + "])[A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
 POSS = re.compile(r"['’]s?$")
+
+
+def unpossessed(tok: str) -> str:
+    """``POSS.sub("", tok)``: only a token ending in "'", "’", "s" (or a line break, before which
+    ``$`` also matches) can change; most capitalised tokens are returned without the regex."""
+    if tok[-1:] not in ("s", "'", "’", "\n"):
+        return tok
+    return POSS.sub("", tok)
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
 _TWO_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s+([A-Za-z\u00c0-\u024f]+)([\s,]*)$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
@@ -229,7 +237,8 @@ class TextContext:
     def caps(self) -> list[tuple[int, int, str, str]]:
         """Capitalised tokens, computed once per text: (start, end, token, token without "'s")."""
         if self._caps is None:
-            self._caps = [(m.start(), m.end(), m.group(0), POSS.sub("", m.group(0))) for m in CAP_RE.finditer(self.text)]
+            self._caps = [(m.start(), m.end(), tok, unpossessed(tok))
+                          for m in CAP_RE.finditer(self.text) for tok in (m.group(0),)]
         return self._caps
 
     def free(self, s: int, e: int) -> bool:
@@ -261,6 +270,7 @@ class Cues:
         r = policy.rules
         self.lex = lex
         self.policy = policy
+        self._derived_memo: dict[str, bool] = {}
         self.titles = {t.rstrip(".") for t in r.titles}
         self.greetings = r.greetings
         self.greet1 = {g for g in self.greetings if " " not in g}
@@ -290,6 +300,16 @@ class Cues:
         """An ordinary word built with a derivational ending that names never have, which the
         dictionary writes only in lower case: "honestly", "iconic", "hopeful" (the name lists,
         built from what people typed as their first name, hold such words)."""
+        # a function of the word and the lexicon only, asked ~4 times per comment: kept per word
+        memo = self._derived_memo
+        hit = memo.get(cf)
+        if hit is None:
+            if len(memo) > 200_000:  # the words of a corpus, bounded
+                memo.clear()
+            hit = memo[cf] = self._derived_word(cf)
+        return hit
+
+    def _derived_word(self, cf: str) -> bool:
         m = _DERIVED.search(cf)
         r = self.lex.common_rank.get(cf)
         if not m or self.lex.proper_noun(cf) or r is None or r >= 15000:

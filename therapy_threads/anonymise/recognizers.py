@@ -651,6 +651,11 @@ class QuotedNameRecognizer(Recognizer):
 
 
 _BLANKS = re.compile(r"[ \t]+")
+
+
+def _blanks(gap: str) -> bool:
+    """``_BLANKS.fullmatch(gap)`` as a truth value; the gap between two words is mostly one space."""
+    return gap == " " or _BLANKS.fullmatch(gap) is not None
 _FULL_NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?")
 _NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le|wa|bin|binti|ibn|al|el)[ \t]+)?")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
@@ -701,7 +706,7 @@ class PlaceRecognizer(Recognizer):
                 if n == 1 and tok.casefold() not in k.places:
                     break
                 if n > 1 and (tok.casefold() not in k.place_first_words or not all(
-                        _BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
+                        _blanks(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
                     continue
                 end = toks[j][0] + len(toks[j][2])
                 if k.is_place(text[s:end]):

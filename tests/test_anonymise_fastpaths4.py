@@ -1,0 +1,85 @@
+"""The fourth round of anonymiser speed-ups (issue 13, CPU): each fast form decides exactly what
+the plain form it replaces decides, on texts made of the characters the forms care about (odd
+white space, case-folding characters and line breaks included)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from therapy_threads.anonymise import detect as D
+from therapy_threads.anonymise import knowledge as K
+from therapy_threads.anonymise import recognizers as R
+
+_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\u0085", "\u00a0", "\u2028", "\u3000", ",",
+                           ".", "'", "’", "s", "S", "'s", "’s", "-", "x", "ß", "ſ", "K", "İ", "ı", "New", "York",
+                           "Leeds", "Ann", "honestly", "iconic", "Molly", "hopeful", "ing", "ed", "ly", "tion", "\x00"])
+_TEXTS = st.lists(_PIECES, max_size=12).map("".join)
+_FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@functools.lru_cache(maxsize=1)
+def _cues():
+    from therapy_threads.anonymise.lexicon import lexicon
+    from therapy_threads.anonymise.policy import Policy
+
+    return D.Cues(Policy.load(None), lexicon())
+
+
+@_FAST
+@given(_TEXTS)
+def test_spaced_is_the_white_space_regex(text):
+    assert K.spaced(text) == K._WS.sub(" ", text)
+    k = K.knowledge()
+    assert k.is_place(text) == (K._WS.sub(" ", text).casefold() in k.places)
+    assert k.is_region(text) == (K._WS.sub(" ", text).casefold() in k.regions)
+
+
+def test_spaced_places_and_regions():
+    k = K.knowledge()
+    for phrase in ["Leeds", "New York", "New  York", "New\tYork", "New\u00a0York", " Leeds", "Kenya", "kenya\n"]:
+        assert k.is_place(phrase) == (K._WS.sub(" ", phrase).casefold() in k.places)
+        assert k.is_region(phrase) == (K._WS.sub(" ", phrase).casefold() in k.regions)
+    assert k.is_place("New\tYork") and k.is_place("Leeds")
+
+
+@_FAST
+@given(_TEXTS)
+def test_unpossessed_is_the_possessive_regex(text):
+    assert D.unpossessed(text) == D.POSS.sub("", text)
+
+
+def test_unpossessed_examples():
+    for tok, core in [("Ann's", "Ann"), ("Ann’s", "Ann"), ("James'", "James"), ("Ann's\n", "Ann\n"), ("Ann", "Ann"),
+                      ("Bess", "Bess"), ("", "")]:
+        assert D.unpossessed(tok) == D.POSS.sub("", tok) == core
+
+
+@_FAST
+@given(_TEXTS)
+def test_blank_gap_is_the_blanks_regex(gap):
+    assert R._blanks(gap) == bool(R._BLANKS.fullmatch(gap))
+
+
+@_FAST
+@given(_TEXTS)
+def test_derived_word_memo_is_the_rule(text):
+    cues = _cues()
+    for w in {text, text.casefold(), *re.findall(r"\w+", text.casefold())}:
+        assert cues.derived_word(w) == cues._derived_word(w)
+        assert cues.derived_word(w) == cues._derived_word(w)  # memo hit
+
+
+def test_derived_word_examples():
+    cues = _cues()
+    for w in ["honestly", "iconic", "hopeful", "molly", "sally", "eric", "aisling", "naveed", "counselling"]:
+        assert cues.derived_word(w) == cues._derived_word(w)
+
+
+def test_text_audit_reads_the_packaged_phone_regions():
+    from therapy_threads.anonymise.audit import TextAudit
+    from therapy_threads.anonymise.policy import Policy
+
+    assert TextAudit(b"k" * 32, {}).phone_regions == Policy.load(None).text.phone_regions
