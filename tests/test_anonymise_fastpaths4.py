@@ -83,3 +83,40 @@ def test_text_audit_reads_the_packaged_phone_regions():
     from therapy_threads.anonymise.policy import Policy
 
     assert TextAudit(b"k" * 32, {}).phone_regions == Policy.load(None).text.phone_regions
+
+
+def _run(rec, text: str, lang: str | None = None):
+    ctx = D.build_context([text], {}, None)
+    t = D.TextContext(text, ctx, "comment", lang, bytearray(len(text)), lower_style=D.lower_style(text))
+    return [(sp.start, sp.end, sp.kind, sp.key, sp.reason) for sp in rec.analyze(t)]
+
+
+_PLACE_PIECES = st.sampled_from([" ", "  ", "\t", "\n", ", ", ". ", "'s", "’s", "New", "York", "NEW", "The", "Hague",
+                                 "My", "Tho", "I", "Buenos", "Aires", "Salt", "Lake", "City", "San", "Jose", "Rio",
+                                 "de", "Janeiro", "Sam", "in", "from", "moving to", "Leeds", "Georgia", "said",
+                                 "Kuala", "Lumpur", "Le", "Mans", "Ho", "Chi", "Minh", "İ", "ß", "Church Road",
+                                 "New York", "New\tYork", "The Hague", "Buenos Aires", "Salt Lake City", "Rio de Janeiro",
+                                 "Kuala Lumpur", "Ho Chi Minh City", "New York's", "New's York"])
+_PLACE_TEXTS = st.lists(_PLACE_PIECES, max_size=30).map("".join)
+
+
+@_FAST
+@given(_PLACE_TEXTS)
+def test_place_pair_gate_is_the_plain_search(text):
+    rec = R.PlaceRecognizer(_cues())
+    fast = _run(rec, text)
+    plain_gate = R._place_pair
+    try:
+        R._place_pair = lambda *a: True  # the plain rule: every place-name length is tried
+        plain = _run(rec, text)
+    finally:
+        R._place_pair = plain_gate
+    assert fast == plain
+
+
+def test_place_pairs_find_multi_word_places():
+    rec = R.PlaceRecognizer(_cues())
+    text = "We moved from New York to The Hague and then to Buenos Aires's suburbs."
+    got = [text[s:e] for s, e, *_ in _run(rec, text)]
+    for place in ("New York", "The Hague", "Buenos Aires"):
+        assert place in got, (place, got)

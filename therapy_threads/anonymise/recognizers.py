@@ -674,6 +674,16 @@ _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|vis
                                  r"moved to|back to|live in|living in|nach|aus|bei|im raum|gezogen nach)\s+$")
 
 
+def _place_pair(text: str, first: tuple[int, int, str], second: tuple[int, int, str], k) -> bool:
+    """Whether a place name of two or more words can start with these two capitalised tokens
+    ((start, end, token without "'s")): the phrase the recognizer looks up begins with the whole
+    first token, a blank, then the second token whole (more words follow) or without "'s" (the
+    last word), so its first two words, case-folded, are those of a place name."""
+    head = text[first[0]:first[1]].casefold() + " "
+    return (head + second[2].casefold() in k.place_pairs
+            or head + text[second[0]:second[1]].casefold() in k.place_pairs)
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -699,13 +709,16 @@ class PlaceRecognizer(Recognizer):
                 i += 1
                 continue
             hit = None
+            # a place of several words starts with the first two words of one ("My", "I", "The" are
+            # first words of places, and 60 % of capitalised tokens): without them no longer one is tried
+            multi = low in k.place_first_words and i + 1 < len(toks) and _place_pair(text, toks[i], toks[i + 1], k)
             for n in (4, 3, 2, 1):  # longest place name first: "Buenos Aires", "New York"
                 j = i + n - 1
                 if j >= len(toks):
                     continue
                 if n == 1 and tok.casefold() not in k.places:
                     break
-                if n > 1 and (tok.casefold() not in k.place_first_words or not all(
+                if n > 1 and (not multi or tok.casefold() not in k.place_first_words or not all(
                         _blanks(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
                     continue
                 end = toks[j][0] + len(toks[j][2])
