@@ -120,3 +120,36 @@ def test_place_pairs_find_multi_word_places():
     got = [text[s:e] for s, e, *_ in _run(rec, text)]
     for place in ("New York", "The Hague", "Buenos Aires"):
         assert place in got, (place, got)
+
+
+# ---- split alternations (.scan) ---------------------------------------------------------------------
+
+from therapy_threads.anonymise import scan as S  # noqa: E402
+
+_WORK_PIECES = st.sampled_from([" ", "\t", "\n", "'", "’", "'s", "’s", "\"", "“", "‘", "(", "(re", ")", ",", ".", ";",
+                                "the", "the ", "book", "by", "bye", "memoirs", "see", "seem", "ted talk", "ted  talk",
+                                "radio show", "aufgeschrieben", "schreibt", "singt", "gesungen", "ß", "ſ", "İ", "_", "9",
+                                "x", "quot", "has a", "on tour", "puts it", "liste", "listen", "ü", "é", "words", "a"])
+_WORK_TEXTS = st.lists(_WORK_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_WORK_TEXTS)
+def test_work_cue_parts_are_the_plain_alternation(text):
+    for x in (text, text.lower()):
+        assert S.alternation_spans(x, R._WORK_PARTS) == [m.span() for m in R._WORK_ANY.finditer(x)]
+
+
+def test_work_cue_examples():
+    text = "by the way, i read matt example's \"book\" (re-reading it) — aufgeschrieben, seeing bye"
+    assert S.alternation_spans(text, R._WORK_PARTS) == [m.span() for m in R._WORK_ANY.finditer(text)]
+    assert len(S.alternation_spans(text, R._WORK_PARTS)) >= 6
+
+
+@_FAST
+@given(st.lists(st.sampled_from(["ab", "b", "abc", "ba", "c", " ", ".", "_", "a"]), max_size=20).map("".join))
+def test_alternation_spans_is_finditer(text):
+    # overlapping branches of different parts, a word-start part, ties at one position
+    plain = re.compile(r"ab|b[ac]?|\b(?:a|c)")
+    parts = (S.searched(re.compile("ab")), S.searched(re.compile("b[ac]?")), S.WordStart("a|c"))
+    assert S.alternation_spans(text, parts) == [m.span() for m in plain.finditer(text)]

@@ -171,7 +171,7 @@ def skeleton(s: str) -> str:
 
 
 # a capitalised word where only a place fits: "moving to Georgia", "I'm in Phoenix", "servus aus Linz"
-_PLACE_ROLE = re.compile(r"\b(?:" + by_first_letter("in|from|near|outside|to|visit|visiting|nach|aus|bei")
+_PLACE_ROLE = re.compile(r"(?:" + by_first_letter("in|from|near|outside|to|visit|visiting|nach|aus|bei", r"\w")
                          + r")[ \t]+([A-Z][a-zà-ÿ]+)\b(?![ \t]+[A-Z])")
 
 

@@ -22,6 +22,7 @@ from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_S
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import find_phones, knowledge
 from .patterns import by_first_letter, find_mentions, mention_prefix, url_host
+from .scan import WordStart, alternation_spans, searched
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
 # a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
@@ -528,8 +529,16 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
               r"poster|picture|fan|interview|podcast|words")
 
 
-_WORK_ANY = re.compile(r"['’]s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])|[ \t][\"“][a-z]|\(re|geschrieben|schreibt|schrieb|gesungen|singt|"
+_WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
+_WORK_GERMAN = "geschrieben|schreibt|schrieb|gesungen|singt"  # (inside words too: "aufgeschrieben")
+_WORK_ANY = re.compile(r"['’]" + _WORK_QUOTED + r"|[ \t][\"“][a-z]|\(re|" + _WORK_GERMAN + "|"
                        r"\b(?:" + by_first_letter(_WORK_CUES) + r")")
+# _WORK_ANY's branches in three parts that each start with a literal or a non-word character
+# (.scan: the same matches, 2-3x faster: this scan was half of the recognizer's time)
+_WORK_PARTS = (searched(re.compile("'" + _WORK_QUOTED + "|’" + _WORK_QUOTED + r"| [\"“][a-z]|\t[\"“][a-z]|\(re"),
+                        ("'", "’", '"', "“", "(re")),
+               searched(re.compile(_WORK_GERMAN), tuple(_WORK_GERMAN.split("|"))),
+               WordStart(by_first_letter(_WORK_CUES)))
 
 
 _POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
@@ -546,7 +555,7 @@ class PublicWorkRecognizer(Recognizer):
         if not self.policy.text.keep_public_figures:
             return
         text, cues, lex = t.text, self.cues, self.lex
-        cue_at = [m.start() for m in _WORK_ANY.finditer(t.low)]
+        cue_at = [s for s, _e in alternation_spans(t.low, _WORK_PARTS)]  # _WORK_ANY.finditer(t.low)
         if "'" in text or "’" in text:  # "X's Born a Crime": a capitalised possessive before a title
             cue_at = sorted(cue_at + [m.start() for m in _POSS_TITLE.finditer(text)])
         if not cue_at:
@@ -974,7 +983,7 @@ class TitleRecognizer(Recognizer):
         super().__init__(cues)
         words = sorted(cues.titles, key=len, reverse=True)
         # run on the lower-cased text (no re.I); the next letter's case is checked on the real text
-        self._re = re.compile(r"(?<![\w])(?:" + by_first_letter("|".join(re.escape(w) for w in words)) + r")\.?[ \t]+")
+        self._re = re.compile(r"(?:" + by_first_letter("|".join(re.escape(w) for w in words), r"[\w]") + r")\.?[ \t]+")
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
