@@ -153,3 +153,39 @@ def test_alternation_spans_is_finditer(text):
     plain = re.compile(r"ab|b[ac]?|\b(?:a|c)")
     parts = (S.searched(re.compile("ab")), S.searched(re.compile("b[ac]?")), S.WordStart("a|c"))
     assert S.alternation_spans(text, parts) == [m.span() for m in plain.finditer(text)]
+
+
+# ---- single scans and C-level loops -------------------------------------------------------------
+
+_SHAPE_PIECES = st.sampled_from(["a", "Z", "x", "X", "xx", "XoX", "_", ".", "7", "42", "٣", "²", " ", "\n", "é", "ſ",
+                                 "K", "İ", "sam.k", "owl_22", "covid19", "e.g", "xXdarkXx", "-", "ab", "9x"])
+_SHAPE_TEXTS = st.lists(_SHAPE_PIECES, max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_SHAPE_TEXTS)
+def test_one_shape_gate_is_the_three(text):
+    assert bool(R._SHAPE_GATE_ONE.search(text)) == R._SHAPE_GATE.search(text)
+
+
+_CASE_PIECES = st.sampled_from(["a", "A", "ǅ", "ǆ", "Ⓐ", "ⓐ", "ß", "ẞ", "İ", "ı", "1", " ", "\n", "i", "I", "ok so i",
+                                "Σ", "ς", "ʰ", "ᵃ", "Ⅻ", "ⅻ", "𝐀", "thanks"])
+
+
+@_FAST
+@given(st.lists(_CASE_PIECES, max_size=20).map("".join))
+def test_lower_style_upper_test_is_the_generator(text):
+    assert any(map(str.isupper, text)) == any(c.isupper() for c in text)
+
+
+_WS_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85",
+                              "\xa0", "\u1680", "\u2000", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+                              "\ufeff", "a", "ß", "Bonjour", "x"])
+
+
+@_FAST
+@given(st.lists(_WS_PIECES, max_size=30).map("".join))
+def test_language_sample_spaces_are_the_regex(text):
+    from therapy_threads import language as L
+
+    assert " ".join(text.split()) == L._SPACE.sub(" ", text).strip()

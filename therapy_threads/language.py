@@ -49,7 +49,9 @@ def _sample(text: str | None) -> str | None:
     sample = (_URL.sub(" ", head) if "://" in head or "www." in head else head)[:MAX_CHARS]
     if not _ENOUGH_LETTERS.match(sample):
         return None
-    return _SPACE.sub(" ", sample).strip()  # fastText reads one line
+    # fastText reads one line: _SPACE.sub(" ", sample).strip(), as one split and join (str.split
+    # and the regex's \s agree on what is white space)
+    return " ".join(sample.split())
 
 
 def _code(pred: dict) -> str | None:

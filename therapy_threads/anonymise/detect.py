@@ -254,7 +254,7 @@ class TextContext:
 
 def lower_style(text: str) -> bool:
     """The writer does not capitalise: most sentence starts and every "I" are lower case."""
-    if not any(c.isupper() for c in text):
+    if not any(map(str.isupper, text)):  # (any(c.isupper() for c in text), without a frame per character)
         return len(text.split()) >= 3
     starts = sentence_starts(text)
     if len(starts) < 2 and len(text) < 60:

@@ -201,6 +201,9 @@ def _after_blank(words: tuple[str, ...]) -> str:
 _STREET_GATE = _AnyOf(_after_blank(_STREET_WORDS),
                       r"[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer)")
 _SHAPE_GATE = _AnyOf(r"[_.](?<=[A-Za-z0-9][_.])[A-Za-z0-9]", r"\d(?<=[A-Za-z]\d)\d", r"[xX][A-Za-z]+[xX]")
+# the same three looks in one scan that starts at the union of their first characters (one pass
+# over the text instead of three; the look-behinds tell the branches apart)
+_SHAPE_GATE_ONE = re.compile(r"[_.\dxX](?:(?<=[A-Za-z0-9][_.])[A-Za-z0-9]|(?<=[A-Za-z]\d)\d|(?<=[xX])[A-Za-z]+[xX])")
 _LOWER_TOKEN = re.compile(r"(?<![\w@/.'’-])([a-z\u00df-\u00ff][a-z\u00df-\u00ff]+(?:-[a-z\u00df-\u00ff]+)?)(?![\w@/'’-])")
 
 
@@ -1495,7 +1498,7 @@ class HandleRecognizer(Recognizer):
     def _shaped(self, t: TextContext) -> Iterator[Span]:
         text = t.text
         for rx, gate, why in ((_CAMEL, _CAMEL_GATE, "run-together handle"),
-                              (_HANDLE_SHAPE, _SHAPE_GATE, "handle with digits or separators")):
+                              (_HANDLE_SHAPE, _SHAPE_GATE_ONE, "handle with digits or separators")):
             if not gate.search(text):
                 continue
             for m in rx.finditer(text):
