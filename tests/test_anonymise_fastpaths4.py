@@ -189,3 +189,11 @@ def test_language_sample_spaces_are_the_regex(text):
     from therapy_threads import language as L
 
     assert " ".join(text.split()) == L._SPACE.sub(" ", text).strip()
+
+
+@_FAST
+@given(st.lists(st.sampled_from(["a", "’", "é", "İ", "ı", "ſ", "K", "k", "K", "s", " ", "dot"]), max_size=20).map("".join))
+def test_no_fold_odd_is_the_set_test(text):
+    from therapy_threads.anonymise import patterns as P
+
+    assert P.no_fold_odd(text) == P.FOLD_ODD.isdisjoint(text)

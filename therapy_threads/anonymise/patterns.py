@@ -168,10 +168,16 @@ FOLD_ODD = frozenset("\u0130\u0131\u017f\u212a")
 _HINT_WORDS = tuple(_DOT_WORDS.split("|")) if all(w.isalpha() for w in _DOT_WORDS.split("|")) else None
 
 
+def no_fold_odd(text: str) -> bool:
+    """``FOLD_ODD.isdisjoint(text)`` as four substring searches (the set form hashes every character
+    of the text: ~15 µs for a comment with one curly apostrophe, 3 % of the worker's CPU)."""
+    return not any(map(text.__contains__, FOLD_ODD))
+
+
 def _written_hint(text: str) -> bool:
     """``_WRITTEN_HINT.search(text)``, without its case-insensitive scan of every position where the
     text has no bracket (its second branch) and none of its words in any case (its first)."""
-    if _HINT_WORDS and "[" not in text and "(" not in text and (text.isascii() or FOLD_ODD.isdisjoint(text)):
+    if _HINT_WORDS and "[" not in text and "(" not in text and (text.isascii() or no_fold_odd(text)):
         low = text.lower()
         if not any(w in low for w in _HINT_WORDS):
             return False

@@ -29,7 +29,7 @@ def searched(rx: re.Pattern[str], needles: tuple[str, ...] = ()) -> Part:
     substrings every match contains) is not searched at all."""
 
     def part(text: str, pos: int) -> tuple[int, int] | None:
-        if needles and not any(n in text for n in needles):
+        if needles and not any(map(text.__contains__, needles)):
             return None
         m = rx.search(text, pos)
         return m.span() if m is not None else None
