@@ -42,10 +42,9 @@ class Knowledge:
     digest: str
     demonyms: frozenset[str] = frozenset()  # case-folded: "irish", "filipino", "danish"
     regions: frozenset[str] = frozenset()  # case-folded countries, US states, continents ("kenya", "indiana")
-    place_pairs: frozenset[str] = frozenset()  # first two words of every multi-word place ("new york", "buenos aires")
 
     def is_region(self, phrase: str) -> bool:
-        return spaced(phrase).casefold() in self.regions
+        return _WS.sub(" ", phrase).casefold() in self.regions
 
     def is_place(self, phrase: str) -> bool:
         return spaced(phrase).casefold() in self.places
@@ -92,9 +91,8 @@ def knowledge() -> Knowledge:
                             .encode("utf-8")).hexdigest()
     demonyms = frozenset(ln.strip().casefold() for ln in demonyms_txt.splitlines() if ln.strip())
     regions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in regions_txt.splitlines() if ln.strip())
-    pairs = frozenset(" ".join(p.split(" ")[:2]) for p in places if " " in p)
     return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest,
-                     demonyms, regions, pairs)
+                     demonyms, regions)
 
 
 # ---- phone numbers --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
@@ -686,14 +687,19 @@ _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|vis
                                  r"moved to|back to|live in|living in|nach|aus|bei|im raum|gezogen nach)\s+$")
 
 
-def _place_pair(text: str, first: tuple[int, int, str], second: tuple[int, int, str], k) -> bool:
+@lru_cache(maxsize=2)
+def place_pairs(places: frozenset[str]) -> frozenset[str]:
+    """The first two words of every place name of several words ("new york", "buenos aires")."""
+    return frozenset(" ".join(p.split(" ")[:2]) for p in places if " " in p)
+
+
+def _place_pair(text: str, first: tuple[int, int, str], second: tuple[int, int, str], pairs: frozenset[str]) -> bool:
     """Whether a place name of two or more words can start with these two capitalised tokens
     ((start, end, token without "'s")): the phrase the recognizer looks up begins with the whole
     first token, a blank, then the second token whole (more words follow) or without "'s" (the
-    last word), so its first two words, case-folded, are those of a place name."""
+    last word), so its first two words, case-folded, are those of a place name (``pairs``)."""
     head = text[first[0]:first[1]].casefold() + " "
-    return (head + second[2].casefold() in k.place_pairs
-            or head + text[second[0]:second[1]].casefold() in k.place_pairs)
+    return head + second[2].casefold() in pairs or head + text[second[0]:second[1]].casefold() in pairs
 
 
 class PlaceRecognizer(Recognizer):
@@ -713,6 +719,7 @@ class PlaceRecognizer(Recognizer):
                 continue  # "Cheering", "Offering": English words that end like a German street
             yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
         toks = [(s, e, core) for s, e, _, core in t.caps]
+        pairs = place_pairs(k.places)
         i = 0
         while i < len(toks):
             s, e, tok = toks[i]
@@ -723,7 +730,7 @@ class PlaceRecognizer(Recognizer):
             hit = None
             # a place of several words starts with the first two words of one ("My", "I", "The" are
             # first words of places, and 60 % of capitalised tokens): without them no longer one is tried
-            multi = low in k.place_first_words and i + 1 < len(toks) and _place_pair(text, toks[i], toks[i + 1], k)
+            multi = low in k.place_first_words and i + 1 < len(toks) and _place_pair(text, toks[i], toks[i + 1], pairs)
             for n in (4, 3, 2, 1):  # longest place name first: "Buenos Aires", "New York"
                 j = i + n - 1
                 if j >= len(toks):
