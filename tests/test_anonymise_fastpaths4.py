@@ -197,3 +197,18 @@ def test_no_fold_odd_is_the_set_test(text):
     from therapy_threads.anonymise import patterns as P
 
     assert P.no_fold_odd(text) == P.FOLD_ODD.isdisjoint(text)
+
+
+@_FAST
+@given(_TEXTS)
+def test_public_work_first_word_memo_is_the_rule(text):
+    rec = R.PublicWorkRecognizer(_cues())
+    for w in {text, text.strip(), *re.findall(r"\S+", text), "Mary", "mary", "Wisława", "the", "Oliver's", "Haig"}:
+        assert rec._first_like(w) == rec._first_rule(w)
+        assert rec._first_like(w) == rec._first_rule(w)  # memo hit
+        fcf = w.casefold()
+        cues, lex = rec.cues, rec.lex
+        plain = not (fcf in cues.not_names or cues.function_word(fcf)) and (
+            cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
+            or (rec._surname_like(w) and (lex.rank(fcf) is None or lex.proper_noun(fcf))))
+        assert rec._first_like(w) == plain

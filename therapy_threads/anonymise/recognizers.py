@@ -596,12 +596,8 @@ class PublicWorkRecognizer(Recognizer):
             if k == len(cue_at) or cue_at[k] > caps[min(i + 2, n - 1)][1] + 45:
                 continue
             # (the checks of the first word come first: they are the cheapest and settle most pairs)
-            fcf = first.casefold()
-            if fcf in cues.not_names or cues.function_word(fcf):
+            if not self._first_like(first):
                 continue
-            given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
-            if not given and not (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf))):
-                continue  # "Wisława Szymborska poems": a first name unknown to the lists, but no word
             j = i + 1
             if not _NAME_GAP.fullmatch(text, e, caps[j][0]):
                 continue  # "Nise da Silveira", "Bessel van der Kolk" take a particle
@@ -623,6 +619,27 @@ class PublicWorkRecognizer(Recognizer):
                 continue
             t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
+
+    def _first_like(self, first: str) -> bool:
+        """The first word of a pair can open a full name: no function word, and a given name, or a
+        surname-like word that is no word ("Wisława Szymborska poems": a first name unknown to the
+        lists). A function of the word and the word lists only: kept per word (asked for every
+        word near a word about work, ~100 a comment)."""
+        memo = self.__dict__.setdefault("_first_memo", {})
+        hit = memo.get(first)
+        if hit is None:
+            if len(memo) > 200_000:  # a word list, not the corpus: bounded
+                memo.clear()
+            hit = memo[first] = self._first_rule(first)
+        return hit
+
+    def _first_rule(self, first: str) -> bool:
+        cues, lex = self.cues, self.lex
+        fcf = first.casefold()
+        if fcf in cues.not_names or cues.function_word(fcf):
+            return False
+        given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
+        return given or (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf)))
 
     def _surname_like(self, w: str) -> bool:
         memo = self.__dict__.setdefault("_surname_memo", {})
