@@ -587,7 +587,7 @@ class PublicWorkRecognizer(Recognizer):
         return out
 
     def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]], cue_at: list[int]) -> Iterator[Span]:
-        text, cues, lex = t.text, self.cues, self.lex
+        text, cues = t.text, self.cues
         n = len(caps)
         for i in range(n - 1):
             s, e, first = caps[i]
