@@ -93,6 +93,14 @@ def test_known_identity_and_its_variants():
     check(R.KnownIdentityRecognizer, "I saw Katherine Morrison there", [("Katherine Morrison", "person")], known=kat)
     check(R.KnownIdentityRecognizer, "Kathy Okafor agreed", [("Kathy Okafor", "known")], known=kat)
     check(R.KnownIdentityRecognizer, "Kathy agreed", [], known=kat)
+    # a name that is also a noun, in lower case after an article or possessive, is the noun
+    robin = {v: KnownName({"u_3"}, strong, False) for v, strong in name_variants("Robin Tulloch", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "a card with a robin on it", [], known=robin)
+    check(R.KnownIdentityRecognizer, "Robin Tulloch said so, thanks robin", [("Robin Tulloch", "known"), ("robin", "known")],
+          known=robin)
+    # two neighbouring words of a longer name: the given name of a surname-first name
+    tan = {v: KnownName({"u_4"}, strong, False) for v, strong in name_variants("Goh Mei Ting", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "mei ting!! tell her", [("mei ting", "known")], known=tan)
 
 
 @pytest.mark.parametrize("text,expected", [

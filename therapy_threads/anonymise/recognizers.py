@@ -337,6 +337,26 @@ def _title_cased(words: list[str], cues: Cues) -> bool:
                for i, w in enumerate(words))
 
 
+# articles, possessives and demonstratives of English: a lower-case word after one is a noun ("the
+# robin", "a pat on the back"), never the person of the same name, who takes none
+_EN_DETERMINERS = frozenset(("the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
+                             "these", "those", "some", "any", "no", "every", "each"))
+
+
+def _determiner_before(text: str, s: int, lang: str | None) -> bool:
+    """An article, possessive or demonstrative of the text's language right before ``s`` (the
+    languages of ``language_cues.toml`` list theirs: "el", "una", "mijn", "la mia")."""
+    m = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, s - 16):s])
+    if not m:
+        return False
+    w = m.group(1).casefold()
+    if lang is None or lang == "en":
+        return w in _EN_DETERMINERS
+    from .multilingual import language_cues  # (imports this module)
+    lc = language_cues()[0].get(lang)
+    return lc is not None and (w in lc.articles or w in lc.possessives)
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -363,6 +383,8 @@ class KnownIdentityRecognizer(Recognizer):
                 level = "strong"  # a run-together handle is no ordinary word
             if t.lang and t.lang != "en" and (t.lang in info.langs or (level == "weak" and t.lang in NOUN_CAPS)):
                 level = "cue"  # an ordinary word of this language ("Moin" in German)
+            if surface.islower() and " " not in surface and not joined and _determiner_before(text, s, t.lang):
+                continue  # "a card with a robin on it", "el pilar de esta familia", "una flor de tela": a noun
             if level == "cue":
                 if t.role == "title" or not surface[:1].isupper() or not cues.name_cue(text, s, e):
                     if not (surface[:1].isupper() and (cues.signoff(text, s, e) or (
