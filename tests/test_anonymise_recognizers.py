@@ -128,6 +128,12 @@ def test_public_figure(text, expected):
     ("since you both mentioned Ghana. Sis is in.", [("Ghana", "keep")]),
     ("Kenya said she would come, and Kenya x", []),
     ("my niece Jamaica and I went", []),
+    # provinces, states and counties (ISO 3166-2) where the sentence names a place, never alone
+    ("Greetings from Nova Scotia, all!", [("Nova Scotia", "keep")]),
+    ("a wee town up in Moray, near the coast", [("Moray", "keep")]),
+    ("she is leaving for Sabah next month", [("Sabah", "keep")]),
+    ("I'm Kerry, not from Kerry, from Lisburn", [("Kerry", "keep"), ("Lisburn", "keep")]),
+    ("I said to Kerry that Donegal is lovely", []),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)

@@ -691,6 +691,14 @@ _PLACE_RIGHT_BEFORE = re.compile(r"\b(?:in|from|to|near|around|outside|visit|vis
                                  r"moved to|back to|live in|living in|nach|aus|bei|im raum|gezogen nach)\s+$")
 
 
+# prepositions that name where someone lives or goes ("from Donegal", "up in Moray"); not "to" or "at",
+# which take people too ("I said to Kerry")
+_SUBDIVISION_BEFORE = re.compile(r"\b(?:in|from|near|around|outside|across|through|into|towards|visiting|visited|"
+                                 r"county|co\.|province of|state of|aus|nach|im|en|desde|uit|"
+                                 r"(?:leaving|left|moving|moved|flying|flew|back|heading|headed|driving|drove|travell?ing|"
+                                 r"travell?ed|returning|returned|emigrated|relocated|relocating)[ \t]+(?:to|for))[ \t]+$", re.I)
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -739,6 +747,7 @@ class PlaceRecognizer(Recognizer):
             if not self._used_as_name(t, hs, he):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
+        yield from self._subdivisions(t, toks)
         if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
             low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
             for i, (s, e, w) in enumerate(low):
@@ -750,6 +759,27 @@ class PlaceRecognizer(Recognizer):
                     if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000):
                         yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
+
+    def _subdivisions(self, t: TextContext, toks: list[tuple[int, int, str]]) -> Iterator[Span]:
+        """A province, state or county (ISO 3166-2) where the sentence names a place: "from Donegal",
+        "up in Moray", "Greetings from Nova Scotia", "Cork, Kerry and Galway". Many are also names
+        ("Kerry", "Flores"), so never alone, and never after "to" or "at" ("I said to Kerry")."""
+        k, text = knowledge(), t.text
+        for i, (s, _e, tok) in enumerate(toks):
+            low = tok.casefold()
+            if low not in k.subdivisions and low not in k.subdivision_first_words:
+                continue
+            for n in (3, 2, 1):
+                j = i + n - 1
+                if j >= len(toks) or not all(_BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j)):
+                    continue
+                end = toks[j][0] + len(toks[j][2])
+                if not k.is_subdivision(text[s:end]):
+                    continue
+                if _SUBDIVISION_BEFORE.search(text, max(0, s - 24), s) or self._in_place_list(text, s, end):
+                    if not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)):
+                        yield self.span(s, end, KEEP, reason="province, state or county (ISO 3166-2) named as a place")
+                break
 
     def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
         """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
