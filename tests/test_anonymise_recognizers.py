@@ -230,6 +230,10 @@ def test_handle(text, expected):
     ("I was telling Marguerite about it.", [("Marguerite", "person")]),
     ("Priyanka thinks it is fine.", [("Priyanka", "person")]),
     ("Frank honesty helps. Grace period is over.", []),
+    # a capitalised word mid-sentence after a naming phrase, or after "I'm" / "this is" with a break after it
+    ("yes my real name is Cheerful, very common", [("Cheerful", "person")]),
+    ("hi i'm Gentle, from the east side", [("Gentle", "person")]),
+    ("I'm sorry, this is hard", []),
     ("When Margit told me she was leaving", [("Margit", "person")]),
     ("marigold is my handle but IRL I'm Trudy, hi", [("Trudy", "person")]),
     # a middle name before the surname, and Irish particles

@@ -1660,7 +1660,12 @@ class EnglishNameRecognizer(Recognizer):
         namey = first or rank is None or cf in cues.intl_names or (
             rank >= 5000 and (cf in lex.intl_names or lex.proper_noun(cf)) and not knowledge().is_demonym(text[s:e])
             and not (knowledge().is_place(text[s:e]) and not cues.vocative_start(text, s, e)))  # "Jackson, Mississippi"
-        if cues.greeting_before(text, s) or cues.named_before(text, s) or cues.context_after(text, ee, poss):
+        named = cues.named_before(text, s)
+        if named and not initial_word(cues, text, s):
+            # "my real name is Happy", "her name is Precious": capitalised mid-sentence after a naming
+            # phrase, a word is the name ("her name is hope" in lower case is left to the cues)
+            return "person", "a capitalised word after a naming phrase"
+        if cues.greeting_before(text, s) or named or cues.context_after(text, ee, poss):
             if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
                 return "skip", ""  # "Dear Diary", "Thanks Everyone"
             return "person", "greeting before, naming phrase, or reporting verb after"
@@ -1679,7 +1684,7 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a given name opening a comment that talks to that person"
         if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
             return "person", "a given name the writer introduces themselves with"
-        if word_name and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
+        if (word_name or lex.dictionary_word(cf)) and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
                 and re.match(r"[ \t]*(?:[,.;!]|\(|[ \t]+(?:and|from|here|too)\b)", text[ee:ee + 8]):
             # "I'm Gift, and ...", "I'm Justice from Cape Coast": capitalised mid-sentence after "I'm",
             # a word-name is the writer's name ("I'm fine" is not capitalised)
@@ -1796,6 +1801,11 @@ _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3
 _ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
 
 
+def initial_word(cues: Cues, text: str, s: int) -> bool:
+    """The word at ``s`` opens a sentence (where English capitalises every word)."""
+    return cues.is_initial(text, s)
+
+
 class CoordinationRecognizer(Recognizer):
     """A name coordinated with a name already found is a name: "Matthias und Waldfee",
     "Ilse and Femke", "Tobias, Yvonne und Aleksander"."""
@@ -1805,17 +1815,38 @@ class CoordinationRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
         persons = [sp for sp in t.spans if sp.kind in (PERSON, KNOWN)]
+        seen = {sp.start for sp in persons}
         for sp in persons:  # (grows: "gravelroadgirl, blueheron, lentil and everyone" chains along the list)
-            m = re.match(r"(?:,[ \t]*|[ \t]+(?:and|und|&|or|oder|y|et|en|og|och)[ \t]+)(" + _NAME_TOKEN + ")",
-                         text[sp.end:sp.end + 40])
-            if not m:
-                continue
-            s, e = sp.end + m.start(1), sp.end + m.end(1)
-            core = POSS.sub("", m.group(1))
+            yield from self._neighbours(t, sp, persons, seen)
+
+    def _neighbours(self, t: TextContext, sp: Span, persons: list[Span], seen: set[int]) -> Iterator[Span]:
+        text = t.text
+        found_any = []
+        m = re.match(r"(?:,[ \t]*|[ \t]+(?:and|und|&|or|oder|y|et|en|og|och)[ \t]+)(" + _NAME_TOKEN + ")",
+                     text[sp.end:sp.end + 40])
+        if m:
+            found_any.append((sp.end + m.start(1), sp.end + m.end(1), m.group(1), False))
+        if t.english:
+            # the list runs backwards too: "my family has Baby, Sunny and Honey" once Sunny is found
+            b = re.search(r"(?<![\w'’])([A-Z][a-z]+)(,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)$",
+                          text[max(0, sp.start - 30):sp.start])
+            # (a list, not an apposition: "A, B and C", "A and B"; never "my counsellor at X, Eimear"
+            # nor a word after a preposition: "at X and B")
+            if b and b.group(2).strip() == "," and not re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[sp.end:sp.end + 12]):
+                b = None
+            if b and re.search(r"\b(?:at|in|from|to|with|for|of|on|by|the|a|an)[ \t]+$",
+                               text[max(0, sp.start - 30):max(0, sp.start - 30) + b.start(1)]):
+                b = None
+            if b:
+                off = max(0, sp.start - 30)
+                found_any.append((off + b.start(1), off + b.end(1), b.group(1), True))
+        for s, e, tok, back in found_any:
+            core = POSS.sub("", tok)
             e = s + len(core)
             cf = core.casefold()
-            if cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
+            if s in seen or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
                 continue
+            seen.add(s)  # (once: a list read both ways must not go round)
             if not core[:1].isupper():
                 if "-" in cf and not t.english and (t.lang not in NOUN_CAPS) and any(
                         (self.lex.lang_rank(p, t.lang) or 10 ** 6) < 300 for p in cf.split("-")[1:]):
@@ -1833,7 +1864,14 @@ class CoordinationRecognizer(Recognizer):
                     yield found
                 continue
             rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.rank(cf)
-            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf):
+            # English capitalises no ordinary word mid-sentence: in a list of names it is a name too
+            # ("Baby, Sunny and Honey", "Thank you Aishah, Happy, Precious")
+            listed_word = (t.english and not self.cues.is_initial(text, s) and self.lex.dictionary_word(cf)
+                           and not self.cues.function_word(cf) and not knowledge().is_place(core)
+                           and not knowledge().is_demonym(core))
+            if back and not (listed_word or self.cues.any_given_name(cf)):
+                continue  # backwards only a given name or a word ("Thiruvalluvar and X songs" may be anyone's)
+            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf) or listed_word:
                 found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
                 persons.append(found)
                 yield found
