@@ -317,6 +317,8 @@ def test_address(text, expected):
     ("Tomas Reyes's Born a Stranger, obviously.", [("Tomas Reyes", "keep")]),
     ("my sister Aisha Noor's car broke down", []),
     ("I told Sam Lee about it", []),
+    # a title and a surname are someone's doctor, whatever is said about "that" after them
+    ('my gran still calls Dr Tay "that girl doctor" lol', []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

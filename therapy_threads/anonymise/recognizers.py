@@ -606,8 +606,8 @@ class PublicWorkRecognizer(Recognizer):
                 continue
             # (the checks of the first word come first: they are the cheapest and settle most pairs)
             fcf = first.casefold()
-            if fcf in cues.not_names or cues.function_word(fcf):
-                continue
+            if fcf in cues.not_names or cues.function_word(fcf) or fcf.rstrip(".") in cues.titles:
+                continue  # (a title and a surname: "calls Dr Ong 'that girl doctor'" is someone's doctor)
             given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
             if not given and not (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf))):
                 continue  # "Wisława Szymborska poems": a first name unknown to the lists, but no word
