@@ -45,6 +45,10 @@ def test_cue_phrases(lang, text, expected):
     ("es", "Hablé con Dña. Remedios ayer.", [("Remedios", P)]),
     ("it", "La dott.ssa Castagnoli è brava.", [("dott.ssa", K), ("Castagnoli", P)]),  # the title kept whole
     ("nl", "Ik sprak Mevr. Huijbregts gisteren.", [("Huijbregts", P)]),
+    # a particle capitalised after the title
+    ("nl", "Ik ben bij dr. Van Oosterwijk geweest.", [("Van Oosterwijk", P)]),
+    ("nl", "Mevrouw Van den Hoeven zei het.", [("Van den Hoeven", P)]),
+    ("es", "Fui a la Dra. De la Vega ayer.", [("De la Vega", P)]),
 ])
 def test_titles(lang, text, expected):
     check(M.LanguageTitleRecognizer, text, expected, lang=lang)

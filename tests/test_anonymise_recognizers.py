@@ -134,6 +134,8 @@ def test_public_figure(text, expected):
     ("she is leaving for Sabah next month", [("Sabah", "keep")]),
     ("I'm Kerry, not from Kerry, from Lisburn", [("Kerry", "keep"), ("Lisburn", "keep")]),
     ("I said to Kerry that Donegal is lovely", []),
+    # a surname after a title and its particle, even when it is a town ("Dr. Van Gent")
+    ("My psychiatrist, Dr. Van Gent, says so. I live near Gent.", [("Gent", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -147,6 +149,8 @@ def test_place(text, expected):
     # a title before initials or a single capital
     ("Write to me. — Dr K. M.", [("K. M.", "person")], "en"),
     ("i call her Dr. V in my head", [("V", "person")], "en"),
+    # a particle capitalised after the title, the title perhaps in lower case
+    ("Mijn psychiater, dr. Van Oosterwijk, zegt het.", [("Van Oosterwijk", "person")], "nl"),
     ("Mr. I think not", [], "en"),
     # in text written without capitals, a capital after a title is a name even if it is a word
     ("bis meine nachbarin Frau Klug geklopft hat, war nicht so klug", [("Klug", "person")], "de"),

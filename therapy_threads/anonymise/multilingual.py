@@ -229,12 +229,16 @@ class LanguageTitleRecognizer(_Multilingual):
             title = m.group("title")
             bare = title.rstrip(".")
             if len(bare) <= 2 or bare.casefold() in ("mme", "mlle"):
-                # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words
-                if not bare[:1].isupper() or (len(bare) == 1 and not title.endswith(".")):
+                # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
+                # a two-letter one with its dot before a capital counts in lower case too ("dr. Van Dijk")
+                dotted = len(bare) == 2 and title.endswith(".") and t.text[m.start("name"):m.start("name") + 1].isupper()
+                if not (bare[:1].isupper() or dotted) or (len(bare) == 1 and not title.endswith(".")):
                     continue
             s, e = m.span("name")
             core = t.text[s:e]
-            particle = re.match(r"(?:de|du|des|del|della|de la|van|van der|von|da|dos|di)[ \t]+(?=[A-ZÀ-Þ])", t.text[s:s + 12])
+            # (a particle may be capitalised after a title: "dr. Van Rijswijk", "Dra. De la Fuente")
+            particle = re.match(r"(?i:de|du|des|del|della|de la|van|van der|van den|van de|von|da|dos|di)[ \t]+"
+                                r"(?=[A-ZÀ-Þ])", t.text[s:s + 12])
             if particle:
                 n2 = _NAME_RE.match(t.text, s + particle.end())
                 if n2:

@@ -699,6 +699,9 @@ _SUBDIVISION_BEFORE = re.compile(r"\b(?:in|from|near|around|outside|across|throu
                                  r"travell?ed|returning|returned|emigrated|relocated|relocating)[ \t]+(?:to|for))[ \t]+$", re.I)
 
 
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:van der|van den|van de|van|von|de la|de|der|den|da|di|du|del|della)[ \t]+$")
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -816,6 +819,9 @@ class PlaceRecognizer(Recognizer):
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
                 or _GREETING_TO.search(text, max(0, s - 24), s):
             return True  # "my granddaughter Florence", "say hello to Florence"
+        p = _PARTICLE_BEFORE.search(text, max(0, s - 12), s)
+        if p and cues.title_before(text, p.start()):
+            return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
         if knowledge().is_region(cf):
@@ -994,7 +1000,7 @@ class NationalityRecognizer(Recognizer):
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
-_TITLE_WORDS = ("Dr", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
+_TITLE_WORDS = ("Dr", "dr.", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
 _TITLE_INITIALS = re.compile(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?[ \t]+"
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
 
@@ -1039,8 +1045,9 @@ class TitleRecognizer(Recognizer):
         if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
             for m in _TITLE_INITIALS.finditer(text):
                 yield self.person(t, m.start(1), m.end(1), "title before initials")
-            for m in re.finditer(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?:von|van|de|zu|van der|von der)"
-                                 r"[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
+            # (the particle capitalised too: "dr. Van Rijswijk")
+            for m in re.finditer(r"\b(?:Dr|dr\.|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?i:van der|von der|van den|"
+                                 r"von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
                 yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
         if t.lower_style:
             for m in re.finditer(r"\b(?:(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn|mag)\.?\s+)+([a-z][a-z\u00df-\u00ff'-]+)\b",
