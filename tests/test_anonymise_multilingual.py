@@ -45,6 +45,10 @@ def test_cue_phrases(lang, text, expected):
     ("es", "Hablé con Dña. Remedios ayer.", [("Remedios", P)]),
     ("it", "La dott.ssa Castagnoli è brava.", [("dott.ssa", K), ("Castagnoli", P)]),  # the title kept whole
     ("nl", "Ik sprak Mevr. Huijbregts gisteren.", [("Huijbregts", P)]),
+    # a particle capitalised after the title
+    ("nl", "Ik ben bij dr. Van Oosterwijk geweest.", [("Van Oosterwijk", P)]),
+    ("nl", "Mevrouw Van den Hoeven zei het.", [("Van den Hoeven", P)]),
+    ("es", "Fui a la Dra. De la Vega ayer.", [("De la Vega", P)]),
 ])
 def test_titles(lang, text, expected):
     check(M.LanguageTitleRecognizer, text, expected, lang=lang)
@@ -91,6 +95,18 @@ def test_lexicon_names(lang, text, expected):
     ("fr", "Écoutez Rosalie Demers, « Le long du fleuve ».", [("Rosalie Demers", K)]),
     ("es", "Leí una novela de Amaya Berrocal el verano pasado.", [("Amaya Berrocal", K)]),
     ("fr", "J'ai vu Odette Marchal hier.", []),
+    # a quoted title, then its author
+    ("it", "Ho letto «Le stanze vuote» di Rosalba Ferretti in quel periodo.", [("Rosalba Ferretti", K)]),
+    ("nl", 'Ken je "Het lange wachten" van Geertje Smulders?', [("Geertje Smulders", K)]),
+    # read, listened to or watched by the writer, and the names listed with them
+    ("es", "yo escucho a Amaya Berrocal y a Luciana Ferrol, y leo a Teodora Llanes.",
+     [("Amaya Berrocal", K), ("Luciana Ferrol", K), ("Teodora Llanes", K)]),
+    ("it", "io ascolto Ottavio Brenna e leggo Ilaria Monforte, e Piera dice che va bene.",
+     [("Ottavio Brenna", K), ("Ilaria Monforte", K)]),
+    ("it", "«Il giardino d'inverno» di Ugo Scarlatti, e Renata Valdesi.", [("Ugo Scarlatti", K), ("Renata Valdesi", K)]),
+    ("nl", "Ik luister naar Joost Verhelst als ik niet kan slapen.", [("Joost Verhelst", K)]),
+    ("es", "Le conté a Amaya Berrocal lo que pasó.", []),  # told someone: no work
+    ("it", "Ho sentito Ottavio Brenna ieri al telefono.", []),
 ])
 def test_public_works(lang, text, expected):
     check(M.LanguageWorkRecognizer, text, expected, lang=lang)

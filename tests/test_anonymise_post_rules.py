@@ -43,6 +43,10 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     # a name that is also written inside an address stays a name ("ivo dot marsh at ...")
     ["I asked who looks after [[Ivo]]. Nobody had.\n\n[[Ivo Marsh]]\n(write to me at [[#ivo dot marsh at example dot ie]])",
      "[[Ivo]], thank you for this."],
+    # word-names the writer introduces themselves with, after a naming phrase, and in lists of names
+    ["Hello all, this is [[Cheerful]] from {{Nagpur}}, yes my real name is [[Cheerful]]. I am not always {{cheerful}}.",
+     "hi i'm [[Gentle]], from {{Katong}}. my family has [[Blossom]], [[Marisol]] and [[Sugar]] 😂 all real names.",
+     "Thank you [[Marisol]], [[Cheerful]], [[Gentle]] and everyone."],
 ])
 def test_post_rules(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts)

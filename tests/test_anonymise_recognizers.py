@@ -93,6 +93,14 @@ def test_known_identity_and_its_variants():
     check(R.KnownIdentityRecognizer, "I saw Katherine Morrison there", [("Katherine Morrison", "person")], known=kat)
     check(R.KnownIdentityRecognizer, "Kathy Okafor agreed", [("Kathy Okafor", "known")], known=kat)
     check(R.KnownIdentityRecognizer, "Kathy agreed", [], known=kat)
+    # a name that is also a noun, in lower case after an article or possessive, is the noun
+    robin = {v: KnownName({"u_3"}, strong, False) for v, strong in name_variants("Robin Tulloch", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "a card with a robin on it", [], known=robin)
+    check(R.KnownIdentityRecognizer, "Robin Tulloch said so, thanks robin", [("Robin Tulloch", "known"), ("robin", "known")],
+          known=robin)
+    # two neighbouring words of a longer name: the given name of a surname-first name
+    tan = {v: KnownName({"u_4"}, strong, False) for v, strong in name_variants("Goh Mei Ting", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "mei ting!! tell her", [("mei ting", "known")], known=tan)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -120,6 +128,14 @@ def test_public_figure(text, expected):
     ("since you both mentioned Ghana. Sis is in.", [("Ghana", "keep")]),
     ("Kenya said she would come, and Kenya x", []),
     ("my niece Jamaica and I went", []),
+    # provinces, states and counties (ISO 3166-2) where the sentence names a place, never alone
+    ("Greetings from Nova Scotia, all!", [("Nova Scotia", "keep")]),
+    ("a wee town up in Moray, near the coast", [("Moray", "keep")]),
+    ("she is leaving for Sabah next month", [("Sabah", "keep")]),
+    ("I'm Kerry, not from Kerry, from Lisburn", [("Kerry", "keep"), ("Lisburn", "keep")]),
+    ("I said to Kerry that Donegal is lovely", []),
+    # a surname after a title and its particle, even when it is a town ("Dr. Van Gent")
+    ("My psychiatrist, Dr. Van Gent, says so. I live near Gent.", [("Gent", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -133,6 +149,8 @@ def test_place(text, expected):
     # a title before initials or a single capital
     ("Write to me. — Dr K. M.", [("K. M.", "person")], "en"),
     ("i call her Dr. V in my head", [("V", "person")], "en"),
+    # a particle capitalised after the title, the title perhaps in lower case
+    ("Mijn psychiater, dr. Van Oosterwijk, zegt het.", [("Van Oosterwijk", "person")], "nl"),
     ("Mr. I think not", [], "en"),
     # in text written without capitals, a capital after a title is a name even if it is a word
     ("bis meine nachbarin Frau Klug geklopft hat, war nicht so klug", [("Klug", "person")], "de"),
@@ -216,6 +234,10 @@ def test_handle(text, expected):
     ("I was telling Marguerite about it.", [("Marguerite", "person")]),
     ("Priyanka thinks it is fine.", [("Priyanka", "person")]),
     ("Frank honesty helps. Grace period is over.", []),
+    # a capitalised word mid-sentence after a naming phrase, or after "I'm" / "this is" with a break after it
+    ("yes my real name is Cheerful, very common", [("Cheerful", "person")]),
+    ("hi i'm Gentle, from the east side", [("Gentle", "person")]),
+    ("I'm sorry, this is hard", []),
     ("When Margit told me she was leaving", [("Margit", "person")]),
     ("marigold is my handle but IRL I'm Trudy, hi", [("Trudy", "person")]),
     # a middle name before the surname, and Irish particles
@@ -299,6 +321,8 @@ def test_address(text, expected):
     ("Tomas Reyes's Born a Stranger, obviously.", [("Tomas Reyes", "keep")]),
     ("my sister Aisha Noor's car broke down", []),
     ("I told Sam Lee about it", []),
+    # a title and a surname are someone's doctor, whatever is said about "that" after them
+    ('my gran still calls Dr Tay "that girl doctor" lol', []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

@@ -41,7 +41,8 @@ _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 _TITLE_BEFORE = re.compile(r"(?<![\w])([A-Za-z]+)\.?[ \t]+$")
 _NAMED_BEFORE = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
 # a writer introducing themselves: "IRL I'm Tess", "ich bin Franka", "je suis Inès"
-SELF_INTRO = re.compile(r"(?:\bI['’]m|\bI\s+am|\bich\s+bin|\bich\s+heiße|\bje\s+suis|\bme\s+llamo|\bmi\s+chiamo)[ \t]+$")
+# ("i'm" in lower-case chat too; "this is X" after a greeting: "Hello all, this is Happy from Ludhiana")
+SELF_INTRO = re.compile(r"(?:\b[Ii]['’]m|\b[Ii]\s+am|\b[Tt]his\s+is|\bich\s+bin|\bich\s+heiße|\bje\s+suis|\bme\s+llamo|\bmi\s+chiamo)[ \t]+$")
 # Word shapes that are not person names: derived words and CamelCase compounds (brands, sites).
 NOT_NAME_SHAPE = re.compile(r"(?:ing|tion|sion|ness|ment|ism|ology|ical|ence|ance|ship|ative|ized|ised|ful|less)$"
                             r"|^[A-Z][a-z]{3,}[A-Z]")

@@ -377,6 +377,12 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
         out.setdefault(" ".join(parts), not phrase)
     for form, strong in handle_forms(name, lex).items():
         out.setdefault(form, strong)
+    # two neighbouring words of a longer name: the given name of a surname-first name ("Wei Ling"
+    # of "Tan Wei Ling"), a double given name or surname ("Mary Ann", "Rojas Estapé")
+    if len(alpha) >= 3:
+        for a, b in zip(alpha, alpha[1:]):
+            if all(len(w) >= 2 and (lex.rank(w) is None or lex.rank(w) >= SOFT_RANK) for w in (a, b)):
+                out.setdefault(f"{a} {b}", True)
     first = alpha[0] if alpha else None
     last = alpha[-1] if len(alpha) > 1 else None
     for p in alpha:

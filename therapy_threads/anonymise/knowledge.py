@@ -2,7 +2,8 @@
 writing (a sourced list), phone numbers (Google's libphonenumber via ``phonenumbers``).
 
 Frozen files in ``therapy_threads/data/`` (their digests are part of the anonymiser fingerprint):
-``places.txt`` and ``regions.txt`` (exported by ``places_export.py``) and ``public_figures.toml``.
+``places.txt``, ``regions.txt`` and ``subdivisions.txt`` (exported by ``places_export.py``) and
+``public_figures.toml``.
 """
 from __future__ import annotations
 
@@ -42,6 +43,13 @@ class Knowledge:
     digest: str
     demonyms: frozenset[str] = frozenset()  # case-folded: "irish", "filipino", "danish"
     regions: frozenset[str] = frozenset()  # case-folded countries, US states, continents ("kenya", "indiana")
+    # case-folded provinces, states, counties of every country (ISO 3166-2): places only where the
+    # sentence names a place ("from Donegal", "in Nova Scotia"); many are names too ("Kerry", "Flores")
+    subdivisions: frozenset[str] = frozenset()
+    subdivision_first_words: frozenset[str] = frozenset()  # first word of every multi-word one ("nova")
+
+    def is_subdivision(self, phrase: str) -> bool:
+        return _WS.sub(" ", phrase).casefold() in self.subdivisions
 
     def is_region(self, phrase: str) -> bool:
         return _WS.sub(" ", phrase).casefold() in self.regions
@@ -74,6 +82,7 @@ def knowledge() -> Knowledge:
     figures_txt = _data("public_figures.toml")
     demonyms_txt = _data("demonyms.txt")
     regions_txt = _data("regions.txt")
+    subdivisions_txt = _data("subdivisions.txt")
     places = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in places_txt.splitlines() if ln.strip())
     firsts = frozenset(p.split(" ", 1)[0] for p in places if " " in p)
     by_surname: dict[str, list[Figure]] = {}
@@ -87,12 +96,13 @@ def knowledge() -> Knowledge:
             by_surname.setdefault(fig.surname, []).append(fig)
             stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname
             adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
-    digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt + "\0" + regions_txt)
-                            .encode("utf-8")).hexdigest()
+    digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt + "\0" + regions_txt
+                             + "\0" + subdivisions_txt).encode("utf-8")).hexdigest()
     demonyms = frozenset(ln.strip().casefold() for ln in demonyms_txt.splitlines() if ln.strip())
     regions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in regions_txt.splitlines() if ln.strip())
+    subdivisions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in subdivisions_txt.splitlines() if ln.strip())
     return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest,
-                     demonyms, regions)
+                     demonyms, regions, subdivisions, frozenset(p.split(" ", 1)[0] for p in subdivisions if " " in p))
 
 
 # ---- phone numbers --------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from .recognizers import Recognizer
 from .spans import KEEP, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
-           "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions")
+           "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -71,6 +71,7 @@ class LanguageCues:
     places_before: frozenset[str]
     articles: frozenset[str]
     phone_regions: frozenset[str]
+    reading: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -91,8 +92,17 @@ class LanguageCues:
                        r"(?:de|d['’]|du|des|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>" + full + r")")
         work_after = (r"(?P<name>" + full + r")(?:(?:[ \t]*,)?[ \t]+(?:" + _alt(self.work_verbs) + r")(?![\w'’])"
                       r"|[ \t]*,?[ \t]*[«\"“][ \t]*[A-ZÀ-Þ])")  # 'X Y, « Title »': a work named after its author
+        # a quoted title, then its author: '«Lessico famigliare» di X Y', '"Traumasporen" van X Y'
+        titled = (r"[»”\"][ \t]*,?[ \t]*(?:de|d['’]|du|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>"
+                  + full + r")")
+        # the writer reads, listens to or watches them: "leo a X Y", "ascolto X Y", "ik luister naar X Y"
+        reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+(?P<name>"
+                   + full + r")")
+        # another full name coordinated with a kept one: "X Y e Z W", "a X Y y a Z W", "X Y, Z W"
+        coord = (r"[ \t]*(?:,[ \t]*)?(?:(?:y|e|et|en|and|und|i)[ \t]+)?(?:(?:a|naar)[ \t]+)?(?P<name>" + full + r")")
         place = r"(?:^|[ \t(])(?:" + _alt(self.places_before) + r")[ \t]*$"
-        for attr, pat in (("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
+        for attr, pat in (("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
+                          ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
                           ("greet_re", greet), ("closing_re", closing), ("speech_re", speech)):
             object.__setattr__(self, attr, re.compile(pat, re.I))
 
@@ -219,12 +229,16 @@ class LanguageTitleRecognizer(_Multilingual):
             title = m.group("title")
             bare = title.rstrip(".")
             if len(bare) <= 2 or bare.casefold() in ("mme", "mlle"):
-                # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words
-                if not bare[:1].isupper() or (len(bare) == 1 and not title.endswith(".")):
+                # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
+                # a two-letter one with its dot before a capital counts in lower case too ("dr. Van Dijk")
+                dotted = len(bare) == 2 and title.endswith(".") and t.text[m.start("name"):m.start("name") + 1].isupper()
+                if not (bare[:1].isupper() or dotted) or (len(bare) == 1 and not title.endswith(".")):
                     continue
             s, e = m.span("name")
             core = t.text[s:e]
-            particle = re.match(r"(?:de|du|des|del|della|de la|van|van der|von|da|dos|di)[ \t]+(?=[A-ZÀ-Þ])", t.text[s:s + 12])
+            # (a particle may be capitalised after a title: "dr. Van Rijswijk", "Dra. De la Fuente")
+            particle = re.match(r"(?i:de|du|des|del|della|de la|van|van der|van den|van de|von|da|dos|di)[ \t]+"
+                                r"(?=[A-ZÀ-Þ])", t.text[s:s + 12])
             if particle:
                 n2 = _NAME_RE.match(t.text, s + particle.end())
                 if n2:
@@ -432,17 +446,31 @@ class LanguageWorkRecognizer(_Multilingual):
         if not self.policy.text.keep_public_figures:
             return
         lc = self.lc(t)
-        for rx in (lc.work_before_re, lc.work_after_re):
-            for m in rx.finditer(t.text):
+        text = t.text
+        for rx, why in ((lc.work_before_re, "talked about through the person's work"),
+                        (lc.work_after_re, "talked about through the person's work"),
+                        (lc.titled_re, "named as the author of a quoted title"),
+                        (lc.reading_re, "read, listened to or watched by the writer")):
+            for m in rx.finditer(text):
                 s, e = m.span("name")
-                words = [(w.start() + s, w.group(0)) for w in re.finditer(r"\S+", t.text[s:e])]
+                words = [(w.start() + s, w.group(0)) for w in re.finditer(r"\S+", text[s:e])]
                 # "Écoutez Rosalie Demers": a word of the language opening the sentence is no part of the name
                 while len(words) > 2 and self.rank(words[0][1].casefold(), t.lang) is not None \
                         and not self.given(words[0][1].casefold()):
                     words.pop(0)
                 s = words[0][0]
-                if t.free(s, e) and not self.excluded(t, lc, t.text[s:e].split()[0].casefold()):
-                    yield self.span(s, e, KEEP, reason=f"a full name talked about through the person's work ({t.lang})")
+                if not t.free(s, e) or self.excluded(t, lc, text[s:e].split()[0].casefold()):
+                    continue
+                yield self.span(s, e, KEEP, reason=f"a full name {why} ({t.lang})")
+                # the list goes on: "ascolto Pino Daniele e leggo ...", "escucho a X Y y a Z W"
+                while (c := lc.coord_re.match(text, e)) is not None:
+                    cs, ce = c.span("name")
+                    first = text[cs:ce].split()[0].casefold()
+                    if not t.free(cs, ce) or self.excluded(t, lc, first) or knowledge().is_place(text[cs:ce]) \
+                            or self.rank(first, t.lang) is not None and not self.given(first):
+                        break
+                    yield self.span(cs, ce, KEEP, reason=f"a full name in a list with a public person ({t.lang})")
+                    e = ce
 
 
 class LanguagePhoneRecognizer(_Multilingual):

@@ -9,6 +9,9 @@ Regenerate on purpose with (and `--regions` for ``regions.txt``: countries, US s
     # nationality and language words ("Irish", "Danish", "Filipino", "Tagalog"):
     pip install countryinfo==1.0.1 babel
     python therapy_threads/anonymise/places_export.py therapy_threads/data --demonyms
+    # provinces, states, counties of every country (ISO 3166-2: "Nova Scotia", "Donegal", "Sabah"):
+    pip install pycountry==26.2.16
+    python therapy_threads/anonymise/places_export.py therapy_threads/data --subdivisions
 
 Contents (one name a line, sorted): names of countries, US states and continents; names of cities
 with at least 5,000 people; and, for cities of at least 100,000 people, their alternate names that
@@ -67,6 +70,32 @@ def export_regions(dest: Path) -> int:
     return len(names)
 
 
+def export_subdivisions(dest: Path) -> int:
+    """``subdivisions.txt``: names of the provinces, states, counties and council areas of every
+    country in ISO 3166-2 (``pycountry``): "Nova Scotia", "Sabah", "Donegal", "Kerry", "Moray",
+    "Andalucía". GeoNames' city list has none of them, so a county or province named as where
+    someone lives was read as a name. Alternate names in brackets count too ("Ourense [Orense]");
+    an inverted name counts in its first part ("Murcia, Región de" -> "Murcia"). Words of English
+    that are no place in a sentence ("Central", "Capital", "North East") are left out. Many are also
+    given names or surnames ("Kerry", "Clare", "Guerrero"), so the anonymiser reads them as places
+    only where the sentence names a place (after "from", "in", in a list of places), not everywhere."""
+    import pycountry
+
+    common = {ln.strip() for ln in (dest / "common_words.txt").read_text(encoding="utf-8").splitlines()[:5000]}
+    names: set[str] = set()
+    for sub in pycountry.subdivisions:
+        main, _, alts = sub.name.partition(" [")
+        for n in [main.split(",")[0]] + [a.strip() for a in alts.rstrip("]").split(";")]:
+            n = n.strip()
+            if not n or re.search(r"\d|[A-Z]{2}-", n) or len(n.split()) > 4 or not _LATIN.match(n):
+                continue
+            if all(w.casefold() in common for w in n.split()):
+                continue
+            names.add(n)
+    (dest / "subdivisions.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+    return len(names)
+
+
 def export_demonyms(dest: Path) -> int:
     import json
     from importlib import resources as res
@@ -95,6 +124,9 @@ def export_demonyms(dest: Path) -> int:
 if __name__ == "__main__":
     if "--regions" in sys.argv:
         print(export_regions(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "regions")
+        sys.exit(0)
+    if "--subdivisions" in sys.argv:
+        print(export_subdivisions(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "subdivisions")
         sys.exit(0)
     if "--demonyms" in sys.argv:
         print(export_demonyms(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "demonyms")

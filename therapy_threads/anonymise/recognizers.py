@@ -342,6 +342,26 @@ def _title_cased(words: list[str], cues: Cues) -> bool:
                for i, w in enumerate(words))
 
 
+# articles, possessives and demonstratives of English: a lower-case word after one is a noun ("the
+# robin", "a pat on the back"), never the person of the same name, who takes none
+_EN_DETERMINERS = frozenset(("the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that",
+                             "these", "those", "some", "any", "no", "every", "each"))
+
+
+def _determiner_before(text: str, s: int, lang: str | None) -> bool:
+    """An article, possessive or demonstrative of the text's language right before ``s`` (the
+    languages of ``language_cues.toml`` list theirs: "el", "una", "mijn", "la mia")."""
+    m = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, s - 16):s])
+    if not m:
+        return False
+    w = m.group(1).casefold()
+    if lang is None or lang == "en":
+        return w in _EN_DETERMINERS
+    from .multilingual import language_cues  # (imports this module)
+    lc = language_cues()[0].get(lang)
+    return lc is not None and (w in lc.articles or w in lc.possessives)
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -368,6 +388,8 @@ class KnownIdentityRecognizer(Recognizer):
                 level = "strong"  # a run-together handle is no ordinary word
             if t.lang and t.lang != "en" and (t.lang in info.langs or (level == "weak" and t.lang in NOUN_CAPS)):
                 level = "cue"  # an ordinary word of this language ("Moin" in German)
+            if surface.islower() and " " not in surface and not joined and _determiner_before(text, s, t.lang):
+                continue  # "a card with a robin on it", "el pilar de esta familia", "una flor de tela": a noun
             if level == "cue":
                 if t.role == "title" or not surface[:1].isupper() or not cues.name_cue(text, s, e):
                     if not (surface[:1].isupper() and (cues.signoff(text, s, e) or (
@@ -636,8 +658,8 @@ class PublicWorkRecognizer(Recognizer):
     def _first_rule(self, first: str) -> bool:
         cues, lex = self.cues, self.lex
         fcf = first.casefold()
-        if fcf in cues.not_names or cues.function_word(fcf):
-            return False
+        if fcf in cues.not_names or cues.function_word(fcf) or fcf.rstrip(".") in cues.titles:
+            return False  # (a title and a surname: "calls Dr Ong 'that girl doctor'" is someone's doctor)
         given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
         return given or (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf)))
 
@@ -721,6 +743,17 @@ def _place_pair(text: str, first: tuple[int, int, str], second: tuple[int, int, 
     return head + second[2].casefold() in pairs or head + text[second[0]:second[1]].casefold() in pairs
 
 
+# prepositions that name where someone lives or goes ("from Donegal", "up in Moray"); not "to" or "at",
+# which take people too ("I said to Kerry")
+_SUBDIVISION_BEFORE = re.compile(r"\b(?:in|from|near|around|outside|across|through|into|towards|visiting|visited|"
+                                 r"county|co\.|province of|state of|aus|nach|im|en|desde|uit|"
+                                 r"(?:leaving|left|moving|moved|flying|flew|back|heading|headed|driving|drove|travell?ing|"
+                                 r"travell?ed|returning|returned|emigrated|relocated|relocating)[ \t]+(?:to|for))[ \t]+$", re.I)
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:van der|van den|van de|van|von|de la|de|der|den|da|di|du|del|della)[ \t]+$")
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -773,6 +806,7 @@ class PlaceRecognizer(Recognizer):
             if not self._used_as_name(t, hs, he):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
+        yield from self._subdivisions(t, toks)
         if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
             low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
             for i, (s, e, w) in enumerate(low):
@@ -784,6 +818,27 @@ class PlaceRecognizer(Recognizer):
                     if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000):
                         yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
+
+    def _subdivisions(self, t: TextContext, toks: list[tuple[int, int, str]]) -> Iterator[Span]:
+        """A province, state or county (ISO 3166-2) where the sentence names a place: "from Donegal",
+        "up in Moray", "Greetings from Nova Scotia", "Cork, Kerry and Galway". Many are also names
+        ("Kerry", "Flores"), so never alone, and never after "to" or "at" ("I said to Kerry")."""
+        k, text = knowledge(), t.text
+        for i, (s, _e, tok) in enumerate(toks):
+            low = tok.casefold()
+            if low not in k.subdivisions and low not in k.subdivision_first_words:
+                continue
+            for n in (3, 2, 1):
+                j = i + n - 1
+                if j >= len(toks) or not all(_BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j)):
+                    continue
+                end = toks[j][0] + len(toks[j][2])
+                if not k.is_subdivision(text[s:end]):
+                    continue
+                if _SUBDIVISION_BEFORE.search(text, max(0, s - 24), s) or self._in_place_list(text, s, end):
+                    if not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)):
+                        yield self.span(s, end, KEEP, reason="province, state or county (ISO 3166-2) named as a place")
+                break
 
     def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
         """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
@@ -820,6 +875,9 @@ class PlaceRecognizer(Recognizer):
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
                 or _GREETING_TO.search(text, max(0, s - 24), s):
             return True  # "my granddaughter Florence", "say hello to Florence"
+        p = _PARTICLE_BEFORE.search(text, max(0, s - 12), s)
+        if p and cues.title_before(text, p.start()):
+            return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
         if knowledge().is_region(cf):
@@ -998,7 +1056,7 @@ class NationalityRecognizer(Recognizer):
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
-_TITLE_WORDS = ("Dr", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
+_TITLE_WORDS = ("Dr", "dr.", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
 _TITLE_INITIALS = re.compile(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?[ \t]+"
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
 
@@ -1043,8 +1101,9 @@ class TitleRecognizer(Recognizer):
         if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
             for m in _TITLE_INITIALS.finditer(text):
                 yield self.person(t, m.start(1), m.end(1), "title before initials")
-            for m in re.finditer(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?:von|van|de|zu|van der|von der)"
-                                 r"[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
+            # (the particle capitalised too: "dr. Van Rijswijk")
+            for m in re.finditer(r"\b(?:Dr|dr\.|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?i:van der|von der|van den|"
+                                 r"von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
                 yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
         if t.lower_style:
             for m in re.finditer(r"\b(?:(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn|mag)\.?\s+)+([a-z][a-z\u00df-\u00ff'-]+)\b",
@@ -1664,7 +1723,12 @@ class EnglishNameRecognizer(Recognizer):
         namey = first or rank is None or cf in cues.intl_names or (
             rank >= 5000 and (cf in lex.intl_names or lex.proper_noun(cf)) and not knowledge().is_demonym(text[s:e])
             and not (knowledge().is_place(text[s:e]) and not cues.vocative_start(text, s, e)))  # "Jackson, Mississippi"
-        if cues.greeting_before(text, s) or cues.named_before(text, s) or cues.context_after(text, ee, poss):
+        named = cues.named_before(text, s)
+        if named and not initial_word(cues, text, s):
+            # "my real name is Happy", "her name is Precious": capitalised mid-sentence after a naming
+            # phrase, a word is the name ("her name is hope" in lower case is left to the cues)
+            return "person", "a capitalised word after a naming phrase"
+        if cues.greeting_before(text, s) or named or cues.context_after(text, ee, poss):
             if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
                 return "skip", ""  # "Dear Diary", "Thanks Everyone"
             return "person", "greeting before, naming phrase, or reporting verb after"
@@ -1683,7 +1747,7 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a given name opening a comment that talks to that person"
         if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
             return "person", "a given name the writer introduces themselves with"
-        if word_name and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
+        if (word_name or lex.dictionary_word(cf)) and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
                 and re.match(r"[ \t]*(?:[,.;!]|\(|[ \t]+(?:and|from|here|too)\b)", text[ee:ee + 8]):
             # "I'm Gift, and ...", "I'm Justice from Cape Coast": capitalised mid-sentence after "I'm",
             # a word-name is the writer's name ("I'm fine" is not capitalised)
@@ -1800,6 +1864,11 @@ _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3
 _ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
 
 
+def initial_word(cues: Cues, text: str, s: int) -> bool:
+    """The word at ``s`` opens a sentence (where English capitalises every word)."""
+    return cues.is_initial(text, s)
+
+
 class CoordinationRecognizer(Recognizer):
     """A name coordinated with a name already found is a name: "Matthias und Waldfee",
     "Ilse and Femke", "Tobias, Yvonne und Aleksander"."""
@@ -1809,17 +1878,38 @@ class CoordinationRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
         persons = [sp for sp in t.spans if sp.kind in (PERSON, KNOWN)]
+        seen = {sp.start for sp in persons}
         for sp in persons:  # (grows: "gravelroadgirl, blueheron, lentil and everyone" chains along the list)
-            m = re.match(r"(?:,[ \t]*|[ \t]+(?:and|und|&|or|oder|y|et|en|og|och)[ \t]+)(" + _NAME_TOKEN + ")",
-                         text[sp.end:sp.end + 40])
-            if not m:
-                continue
-            s, e = sp.end + m.start(1), sp.end + m.end(1)
-            core = POSS.sub("", m.group(1))
+            yield from self._neighbours(t, sp, persons, seen)
+
+    def _neighbours(self, t: TextContext, sp: Span, persons: list[Span], seen: set[int]) -> Iterator[Span]:
+        text = t.text
+        found_any = []
+        m = re.match(r"(?:,[ \t]*|[ \t]+(?:and|und|&|or|oder|y|et|en|og|och)[ \t]+)(" + _NAME_TOKEN + ")",
+                     text[sp.end:sp.end + 40])
+        if m:
+            found_any.append((sp.end + m.start(1), sp.end + m.end(1), m.group(1), False))
+        if t.english:
+            # the list runs backwards too: "my family has Baby, Sunny and Honey" once Sunny is found
+            b = re.search(r"(?<![\w'’])([A-Z][a-z]+)(,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)$",
+                          text[max(0, sp.start - 30):sp.start])
+            # (a list, not an apposition: "A, B and C", "A and B"; never "my counsellor at X, Eimear"
+            # nor a word after a preposition: "at X and B")
+            if b and b.group(2).strip() == "," and not re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[sp.end:sp.end + 12]):
+                b = None
+            if b and re.search(r"\b(?:at|in|from|to|with|for|of|on|by|the|a|an)[ \t]+$",
+                               text[max(0, sp.start - 30):max(0, sp.start - 30) + b.start(1)]):
+                b = None
+            if b:
+                off = max(0, sp.start - 30)
+                found_any.append((off + b.start(1), off + b.end(1), b.group(1), True))
+        for s, e, tok, back in found_any:
+            core = POSS.sub("", tok)
             e = s + len(core)
             cf = core.casefold()
-            if cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
+            if s in seen or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
                 continue
+            seen.add(s)  # (once: a list read both ways must not go round)
             if not core[:1].isupper():
                 if "-" in cf and not t.english and (t.lang not in NOUN_CAPS) and any(
                         (self.lex.lang_rank(p, t.lang) or 10 ** 6) < 300 for p in cf.split("-")[1:]):
@@ -1837,7 +1927,14 @@ class CoordinationRecognizer(Recognizer):
                     yield found
                 continue
             rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.rank(cf)
-            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf):
+            # English capitalises no ordinary word mid-sentence: in a list of names it is a name too
+            # ("Baby, Sunny and Honey", "Thank you Aishah, Happy, Precious")
+            listed_word = (t.english and not self.cues.is_initial(text, s) and self.lex.dictionary_word(cf)
+                           and not self.cues.function_word(cf) and not knowledge().is_place(core)
+                           and not knowledge().is_demonym(core))
+            if back and not (listed_word or self.cues.any_given_name(cf)):
+                continue  # backwards only a given name or a word ("Thiruvalluvar and X songs" may be anyone's)
+            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf) or listed_word:
                 found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
                 persons.append(found)
                 yield found
