@@ -66,3 +66,23 @@ def test_duplicated_is_pandas_duplicated_keep_false():
         b = rng.integers(-1, 6, n)
         want = pd.DataFrame({"p": a, "q": b}).duplicated(keep=False).to_numpy()
         assert (_duplicated(a, b) == want).all()
+
+
+def test_validate_build_in_a_child_process_gives_the_same_summary(tmp_path, monkeypatch):
+    from therapy_threads.validate import build as build_mod
+    from therapy_threads.validate import validate_build
+
+    from helpers_build import TEST_KEY
+
+    rows = _broken_rows()
+    results = []
+    for child_groups in (99, 1):  # in this process, then in a spawned worker
+        monkeypatch.setattr(build_mod, "CHILD_GROUPS", child_groups)
+        d = write_build(tmp_path / f"b{child_groups}", rows, report=report_for(rows))
+        s = validate_build(d, TEST_KEY, data_docs=False)
+        results.append(json.loads((d / "validation" / "summary.json").read_text()))
+        assert not s.success
+    for r in results:
+        r.pop("run", None), r.pop("build_dir", None)
+    assert results[0] == results[1]
+    assert {"position_unique_in_post", "no_cycle", "parent_in_post"} <= {f["check"] for f in results[0]["failures"]}
