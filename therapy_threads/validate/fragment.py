@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import frames as frames_mod
-from .gx_run import MAX_ROW_IDS, ExpectationOutcome, _exception, _quiet_gx, _row_id, _withhold
+from .gx_run import MAX_ROW_IDS, _exception, _quiet_gx, _row_id, _withhold
 from .suites import INDEX_COLUMNS, SuiteSpec, suite_specs
 
 FRAGMENT_SUITES = ("posts", "comments", "quarantine")
