@@ -151,7 +151,7 @@ def validate_fragments(fragment_dirs: list[str]) -> list[dict[str, Any]]:
             if column and column.endswith(_SCOPED):
                 column = column[: -len(_SCOPED)]
             # The fields of an ExpectationOutcome, as asdict() gives them (built directly: one
-            # asdict per fragment and expectation was a tenth of a group's time).
+            # asdict per fragment and expectation was ~3 % of the step, measured on 100k comments).
             common = {"suite": name, "check": meta.get("check", cfg.type), "expectation": cfg.type,
                       "column": column, "severity": severity, "why": meta.get("why", ""),
                       "observed": None, "exception": exc}
