@@ -261,14 +261,14 @@ def test_tables_replaced_while_validation_runs_give_a_failed_verdict(good, tmp_p
     other = tmp_path / "other"
     pipeline_build(_seed_manifest(tmp_path, ["seed-000", "seed-003"]), other)
     b = _copy(good, tmp_path / "b")
-    real = frames.build_frames
+    real = frames.table_frames
 
-    def swap_then_read(build_dir, baseline=None, **kw):  # a second build writes while this one reads
-        out = real(build_dir, baseline, **kw)  # (validation reads the build one source at a time)
+    def swap_then_read(build_dir, *a, **kw):  # a second build writes while this one reads
+        out = real(build_dir, *a, **kw)  # (validation reads the build one source at a time)
         shutil.copy(other / "comments.parquet", b / "comments.parquet")
         return out
 
-    monkeypatch.setattr(frames, "build_frames", swap_then_read)
+    monkeypatch.setattr(frames, "table_frames", swap_then_read)
     s = validate_build(b, TEST_KEY, data_docs=False)
     assert not s.success and any("changed while" in f.message for f in s.failures)
     with pytest.raises(UserError):
@@ -284,7 +284,7 @@ def test_kill_during_validation_new_unvalidated_tables_are_refused(good, tmp_pat
 
     from therapy_threads.validate import frames
 
-    monkeypatch.setattr(frames, "build_frames", killed)
+    monkeypatch.setattr(frames, "table_frames", killed)
     with pytest.raises(KeyboardInterrupt):
         validate_build(b, TEST_KEY, data_docs=False)
     with pytest.raises(UserError) as e:

@@ -100,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--dask-address needs a Prefect server the Dask workers can reach: start one "
                         "('prefect server start --host 0.0.0.0') and set PREFECT_API_URL")
     signal.signal(signal.SIGTERM, _on_sigterm)
+    from ..memory import limit_malloc_arenas
+
+    limit_malloc_arenas()  # before Prefect starts its threads (the tree's peak is in extraction)
     say = (lambda *a: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
     say(f"therapy-threads build: {len(refs)} sources from {args.sources} -> {out}")
     _require_pipeline_libraries()  # the light install: name the extra, not a server crash

@@ -51,14 +51,6 @@ class Frames:
     problems: list[dict[str, str]] = field(default_factory=list)  # unreadable files etc.
 
 
-def _bool(values: np.ndarray, applies: np.ndarray | None = None) -> pd.Series:
-    """Nullable boolean column: ``values`` where ``applies``, NA elsewhere."""
-    arr = pd.array(values.astype(bool), dtype="boolean")
-    if applies is not None:
-        arr[~applies] = pd.NA
-    return pd.Series(arr)
-
-
 def _codes(arr: pa.Array, value_set: pa.Array) -> np.ndarray:
     """Index of each value of ``arr`` in ``value_set`` (first match), -1 where absent or null."""
     idx = pc.index_in(arr, value_set=value_set)
@@ -89,7 +81,7 @@ def _read_narrow(pf: pq.ParquetFile | None, table: str) -> pa.Table:
     n = pf.metadata.num_rows if pf is not None else 0
     present = set(pf.schema_arrow.names) if pf is not None else set()
     wanted = [f.name for f in expected if f.name not in STREAMED[table] and f.name in present]
-    raw = pf.read(columns=wanted) if pf is not None and wanted else None
+    raw = pf.read(columns=wanted, use_threads=False) if pf is not None and wanted else None
     cols: dict[str, pa.Array] = {}
     for f in expected:
         if f.name in STREAMED[table]:
@@ -118,7 +110,7 @@ def _stream_text(pf: pq.ParquetFile | None, column: str, n: int) -> dict[str, pa
     if pf is None or column not in pf.schema_arrow.names:
         return empty
     parts: dict[str, list[pa.Array]] = {k: [] for k in empty}
-    for batch in pf.iter_batches(batch_size=BATCH_ROWS, columns=[column]):
+    for batch in pf.iter_batches(batch_size=BATCH_ROWS, columns=[column], use_threads=False):
         text = batch.column(0)
         if not pa.types.is_string(text.type) and not pa.types.is_large_string(text.type):
             try:
@@ -156,10 +148,6 @@ def _to_pandas(t: pa.Table) -> pd.DataFrame:
         pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.int16(): pd.Int16Dtype(),
         pa.bool_(): pd.BooleanDtype(),
     }.get)
-
-
-def _series(arr: pa.Array) -> pd.Series:
-    return _to_pandas(pa.table({"x": arr}))["x"]
 
 
 def _no_cycle(parent_idx: np.ndarray) -> np.ndarray:
@@ -230,20 +218,56 @@ def schema_conformance(files: dict[str, "pq.ParquetFile | None"]) -> pd.DataFram
         df[c] = df[c].astype("boolean")
     return df
 
-def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
-                 report: dict[str, Any] | None = None) -> Frames:
-    """The frames the suites check, of the tables in ``build_dir`` (a build or one fragment).
-    ``baseline`` is the manifest of the previous release: the sources frame then says, per
-    source, whether rows vanished since it. ``report`` stands in for ``build_report.json`` (a
-    fragment passes ``{"sources": [its summary]}``)."""
+@dataclass
+class TableFrames:
+    """The per-row frames of one build or fragment as Arrow tables (the same columns, in the same
+    order, as :class:`Frames`' pandas tables): cheap to make for a 500-row fragment and to stack
+    for a group of fragments, which is converted to pandas once (``fragment``)."""
+
+    tables: dict[str, pa.Table]
+    counts: dict[str, Any]
+    problems: list[dict[str, str]] = field(default_factory=list)
+
+
+def _flag(values: np.ndarray, applies: np.ndarray | None = None) -> pa.Array:
+    """Boolean column: ``values`` where ``applies``, null elsewhere."""
+    mask = None if applies is None else ~np.asarray(applies, dtype=bool)
+    return pa.array(np.asarray(values).astype(bool), type=pa.bool_(), mask=mask)
+
+
+def _duplicated(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """True for every row whose (a, b) pair occurs more than once (pandas ``duplicated(keep=False)``)."""
+    n = len(a)
+    if n < 2:
+        return np.zeros(n, bool)
+    order = np.lexsort((b, a))
+    sa, sb = a[order], b[order]
+    same = (sa[1:] == sa[:-1]) & (sb[1:] == sb[:-1])
+    dup_sorted = np.zeros(n, bool)
+    dup_sorted[1:] |= same
+    dup_sorted[:-1] |= same
+    out = np.empty(n, bool)
+    out[order] = dup_sorted
+    return out
+
+
+def _append(t: pa.Table, cols: dict[str, pa.Array]) -> pa.Table:
+    for k, v in cols.items():
+        t = t.append_column(k, v)
+    return t
+
+
+def table_frames(build_dir: Path, report: dict[str, Any] | None = None) -> TableFrames:
+    """The per-row frames of the tables in ``build_dir`` (one fragment: ``report`` is
+    ``{"sources": [its summary]}``), without the schema and per-source frames."""
     problems: list[dict[str, str]] = []
     if report is None:
         report = load_report(build_dir, problems)
     files = {t: open_table(build_dir / f"{t}.parquet", problems) for t in schema.TABLES}
+    return _table_frames(files, report, problems)
 
-    # --- schema conformance -------------------------------------------------------------
-    columns = schema_conformance(files)
 
+def _table_frames(files: dict, report: dict[str, Any], problems: list[dict[str, str]]) -> TableFrames:
     # --- posts ------------------------------------------------------------------------------
     posts = _read_or_report(files, "posts", problems)
     n_posts = posts.num_rows
@@ -270,15 +294,15 @@ def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
     # these, so an orphan or a cycle is reported once, by its own check, not again as bad depth.
     linked = has_parent & same_post & acyclic
 
-    flags: dict[str, pd.Series] = {}
-    flags["post_exists"] = _bool(post_of >= 0)
-    flags["parent_in_post"] = _bool(~has_parent | same_post)
-    flags["no_cycle"] = _bool(acyclic)
-    flags["depth_is_parent_plus_one"] = _bool(
+    flags: dict[str, pa.Array] = {}
+    flags["post_exists"] = _flag(post_of >= 0)
+    flags["parent_in_post"] = _flag(~has_parent | same_post)
+    flags["no_cycle"] = _flag(acyclic)
+    flags["depth_is_parent_plus_one"] = _flag(
         np.where(has_parent, depth == depth[safe] + 1, depth == 0), ~has_parent | linked)
     root = com.column("root_id").combine_chunks()
     root_expected = pc.if_else(pa.array(has_parent), pc.take(root, pa.array(safe)), cid) if n else root
-    flags["root_is_thread_top"] = _bool(
+    flags["root_is_thread_top"] = _flag(
         pc.fill_null(pc.equal(root, root_expected), False).to_numpy(zero_copy_only=False), ~has_parent | linked)
     path = com.column("path").combine_chunks()
     if n:
@@ -287,16 +311,15 @@ def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
         path_ok = pc.fill_null(pc.equal(path, path_expected), False).to_numpy(zero_copy_only=False)
     else:
         path_ok = np.zeros(0, bool)
-    flags["path_is_parent_path_plus_id"] = _bool(path_ok, ~has_parent | linked)
-    flags["parent_before_child"] = _bool(position[safe] < position, linked)
+    flags["path_is_parent_path_plus_id"] = _flag(path_ok, ~has_parent | linked)
+    flags["parent_before_child"] = _flag(position[safe] < position, linked)
     per_post = np.bincount(post_code[post_code >= 0], minlength=max(int(post_code.max(initial=-1)) + 1, 1))
     post_n = np.where(post_code >= 0, per_post[np.maximum(post_code, 0)], 0)
-    flags["position_within_post_count"] = _bool((position >= 0) & (position < post_n), position >= 0)
-    dup = pd.DataFrame({"p": post_code, "q": position}).duplicated(keep=False).to_numpy()
-    flags["position_unique_in_post"] = _bool(~dup, position >= 0)
+    flags["position_within_post_count"] = _flag((position >= 0) & (position < post_n), position >= 0)
+    flags["position_unique_in_post"] = _flag(~_duplicated(post_code, position), position >= 0)
     child_counts = np.bincount(pidx[linked], minlength=n) if n else np.zeros(0, np.int64)
     n_children = com.column("n_children").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False)
-    flags["n_children_matches_replies"] = _bool(n_children == child_counts, (n_children >= 0) & acyclic)
+    flags["n_children_matches_replies"] = _flag(n_children == child_counts, (n_children >= 0) & acyclic)
 
     # A comment longer (in bytes) than the whole source it came from was not read from it.
     src_bytes = {s.get("source_id"): s.get("bytes") for s in report.get("sources", [])
@@ -308,7 +331,7 @@ def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
         within = pc.less_equal(text["text_bytes"], pc.take(sizes, pc.index_in(src_arr, value_set=uniq)))
     else:
         within = pa.array([], pa.bool_())
-    flags["text_within_source_size"] = _series(within)
+    flags["text_within_source_size"] = within
 
     # Time travel: a comment dated before its post means a date was parsed wrongly.
     post_time = posts.column("published_at").combine_chunks()
@@ -316,58 +339,76 @@ def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
     if n and n_posts:
         ptime = pc.take(post_time, pa.array(np.where(post_of >= 0, post_of, 0)))
         after = pc.greater_equal(ctime, ptime)
-        after = pc.if_else(pa.array(post_of >= 0), after, pa.scalar(None, pa.bool_()))
-        flags["published_after_post"] = _series(after)
+        flags["published_after_post"] = pc.if_else(pa.array(post_of >= 0), after, pa.scalar(None, pa.bool_()))
     else:
-        flags["published_after_post"] = _series(pa.nulls(n, pa.bool_()))
+        flags["published_after_post"] = pa.nulls(n, pa.bool_())
 
-    comments_df = _to_pandas(com)
     # Like the text: only pseudonyms that could hold an e-mail address or URL reach the regex.
     pseudo = com.column("author_pseudonym").combine_chunks()
     maybe = pc.fill_null(pc.match_substring_regex(pseudo, patterns.PRIVACY_PREFILTER, ignore_case=True), False)
-    comments_df["author_pseudonym"] = _series(_only_where(maybe, pseudo)).values
-    for k in ("text_len", "text_visible_len", "text_bytes", "text_metadata_only", "text_deleted_placeholder", "text"):
-        comments_df[k] = _series(text[k]).values
-    for k, v in flags.items():
-        comments_df[k] = v.values
+    comments_t = com.set_column(com.schema.get_field_index("author_pseudonym"), "author_pseudonym",
+                                _only_where(maybe, pseudo))
+    comments_t = _append(comments_t, {k: text[k] for k in (
+        "text_len", "text_visible_len", "text_bytes", "text_metadata_only", "text_deleted_placeholder", "text")})
+    comments_t = _append(comments_t, flags)
 
     # --- posts frame ------------------------------------------------------------------------
-    posts_df = _to_pandas(posts)
-    for k in ("body_len", "body_visible_len", "body_bytes", "body"):
-        posts_df[k] = _series(body[k]).values
+    posts_t = _append(posts, {k: body[k] for k in ("body_len", "body_visible_len", "body_bytes", "body")})
     rows_per_post = np.bincount(post_of[post_of >= 0], minlength=n_posts) if n_posts else np.zeros(0, np.int64)
     extracted = posts.column("extracted_comment_count").combine_chunks().fill_null(-1).to_numpy(zero_copy_only=False)
-    posts_df["extracted_count_matches_rows"] = _bool(extracted == rows_per_post, extracted >= 0)
     declared_arr = posts.column("declared_comment_count").combine_chunks()
     declared = declared_arr.fill_null(-1).to_numpy(zero_copy_only=False)
     has_declared = declared_arr.is_valid().to_numpy(zero_copy_only=False)
-    posts_df["extracted_within_declared"] = _bool(rows_per_post <= declared, has_declared)
-    posts_df["comments_found_when_declared"] = _bool(rows_per_post > 0, has_declared & (declared > 0))
     depth0 = np.bincount(post_of[(post_of >= 0) & (depth == 0)], minlength=n_posts) if n_posts else np.zeros(0)
-    posts_df["comments"] = pd.array(rows_per_post, dtype="Int64")
-    posts_df["top_level_comments"] = pd.array(depth0, dtype="Int64")
+    posts_t = _append(posts_t, {
+        "extracted_count_matches_rows": _flag(extracted == rows_per_post, extracted >= 0),
+        "extracted_within_declared": _flag(rows_per_post <= declared, has_declared),
+        "comments_found_when_declared": _flag(rows_per_post > 0, has_declared & (declared > 0)),
+        "comments": pa.array(np.asarray(rows_per_post, dtype=np.int64), pa.int64()),
+        "top_level_comments": pa.array(np.asarray(depth0, dtype=np.int64), pa.int64()),
+    })
 
     # --- quarantine frame -------------------------------------------------------------------
     quar = _read_or_report(files, "quarantine", problems)
-    quar_df = _to_pandas(quar)
-    known_sources = {s.get("source_id") for s in report.get("sources", [])}
-    quar_df["source_in_report"] = _bool(quar_df["source_id"].isin(known_sources).to_numpy(), np.full(len(quar_df), bool(report)))
     item = quar.column("item_id").combine_chunks()
     is_comment = pc.equal(quar.column("item_kind").combine_chunks(), "comment").fill_null(False).to_numpy(zero_copy_only=False)
     also_published = pc.is_in(item, value_set=cid).fill_null(False).to_numpy(zero_copy_only=False)
-    quar_df["not_also_published"] = _bool(~also_published, is_comment & item.is_valid().to_numpy(zero_copy_only=False))
-
-    # --- per-source reconciliation and shape ------------------------------------------------
-    sources = _source_frame(report, comments_df, posts_df, quar_df, baseline)
+    by_reason: dict[str, int] = {}
+    in_report = np.zeros(quar.num_rows, bool)
+    if quar.num_rows:  # pandas' own matching and counting of nulls, as the pandas frame has them
+        q = _to_pandas(quar.select(["source_id", "reason"]))
+        known_sources = {s.get("source_id") for s in report.get("sources", [])}
+        in_report = q["source_id"].isin(known_sources).to_numpy()
+        by_reason = {k: int(v) for k, v in sorted(q["reason"].value_counts(dropna=False).items(), key=lambda kv: str(kv[0]))}
+    quar_t = _append(quar, {
+        "source_in_report": _flag(in_report, np.full(quar.num_rows, bool(report))),
+        "not_also_published": _flag(~also_published, is_comment & item.is_valid().to_numpy(zero_copy_only=False)),
+    })
 
     counts = {
         "posts": int(n_posts), "comments": int(n), "quarantine_rows": int(quar.num_rows),
         "quarantined_comments": int(is_comment.sum()),
-        "quarantine_by_reason": {k: int(v) for k, v in sorted(quar_df["reason"].value_counts(dropna=False).items(), key=lambda kv: str(kv[0]))},
+        "quarantine_by_reason": by_reason,
         "sources": int(len(report.get("sources", []))),
     }
-    return Frames({"comments": comments_df, "posts": posts_df, "quarantine": quar_df},
-                  columns, sources, counts, problems)
+    return TableFrames({"comments": comments_t, "posts": posts_t, "quarantine": quar_t}, counts, problems)
+
+
+def build_frames(build_dir: Path, baseline: dict[str, Any] | None = None,
+                 report: dict[str, Any] | None = None) -> Frames:
+    """The frames the suites check, of the tables in ``build_dir`` (a build or one fragment).
+    ``baseline`` is the manifest of the previous release: the sources frame then says, per
+    source, whether rows vanished since it. ``report`` stands in for ``build_report.json`` (a
+    fragment passes ``{"sources": [its summary]}``)."""
+    problems: list[dict[str, str]] = []
+    if report is None:
+        report = load_report(build_dir, problems)
+    files = {t: open_table(build_dir / f"{t}.parquet", problems) for t in schema.TABLES}
+    columns = schema_conformance(files)
+    tf = _table_frames(files, report, problems)
+    tables = {k: _to_pandas(v) for k, v in tf.tables.items()}
+    sources = _source_frame(report, tables["comments"], tables["posts"], tables["quarantine"], baseline)
+    return Frames(tables, columns, sources, tf.counts, problems)
 
 
 def _source_frame(report: dict, comments: pd.DataFrame, posts: pd.DataFrame, quar: pd.DataFrame,
