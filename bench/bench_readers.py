@@ -259,10 +259,11 @@ def _gold_day(date_text: str, languages: list[str]) -> str | None:
     if not t or _GOLD_RELATIVE.search(t) or not re.search(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d", t):
         return None
     t = re.sub(r"^[|@•·,:\s-]+|\b(?:at|um|à|a las|alle|om|kl\.?)\b|\bUhr\b|\bh\b", " ", t, flags=re.I)
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+    if re.search(r"\d\.\s?\d{1,2}\.\s?\d", t) or languages[0] != "en":
+        settings["DATE_ORDER"] = "DMY"  # dots are day first; so is every language but English
     try:
-        dt = dateparser.parse(t, languages=languages or None,
-                              settings={"REQUIRE_PARTS": ["day", "month", "year"],
-                                        "RETURN_AS_TIMEZONE_AWARE": False})
+        dt = dateparser.parse(t, languages=languages or None, settings=settings)
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
         dt = None
     return dt.strftime("%Y-%m-%d") if dt else None

@@ -96,6 +96,13 @@ _NOT_A_PUBLICATION = {
                                    '</a></div>'),
     "a copyright line with a day": ("", '<div class="footer-section-content"><p>Copyright © 19.12.2019 - '
                                         '12:14 h</p></div>'),
+    "an access date at the end of a source list": (
+        "", '<ol class="sources"><li>Muster, A. (2018). Ein Buch. Beispielstadt: Verlag. Abgerufen '
+            '23.11.2022: https://example.org/quelle</li></ol>'),
+    "an event's schedule": ("", '<div class="date">30. März 2020, 13:15 Uhr - 19:00 Uhr</div>'
+                                '<div class="place">Beispielhalle</div>'),
+    "today's date in the site header's widget": (
+        "", '<header class="site-header"><div class="date-widget"> Feb. 19 2020 </div></header>'),
 }
 
 
@@ -179,3 +186,40 @@ def test_layout_classes_of_the_posts_own_containers_do_not_hide_its_date():
                  f'9. September 2017</abbr><div class="post-body">{BODY}</div></div></div>'
                  '<div class="sidebar"><time datetime="2016-01-01">1. Januar 2016</time></div>')
         assert p.published_local == "2017-09-09T10:52:00+02:00", wrapper
+
+
+def test_date_inside_the_heading_and_in_a_byline_box():
+    p = post(f'<main><h1>Ein Bericht<br><small><span class="icon"></span> 02.02.2022 • Sport</small></h1>'
+             f'<div class="text">{BODY}</div><div class="teaser">28.01.2022 Ein anderer</div></main>')
+    assert p.published_local == "2022-02-02"
+    p = post(f'<main><div class="entry">{BODY}</div><div class="left author">Author: <a href="/u/1">'
+             '<b>Eine Autorin</b></a> am 29.12.2010, 13:36 Uhr</div></main>')
+    assert (p.published_local or "")[:10] == "2010-12-29"
+
+
+def test_a_layout_token_naming_a_sidebar_does_not_hide_the_posts_date():
+    for wrapper in ('<div class="page has-sidebar">', '<div class="layoutTwoColumnsRightSidebar site">'):
+        p = post(f'{wrapper}<div id="artikelheader"><ul><li class="artikeldatum">'
+                 f'<time datetime="2021-11-25 16:11">25. November 2021 16:11 Uhr</time></li></ul></div>'
+                 f'<div class="text">{BODY}</div></div>')
+        assert (p.published_local or "")[:10] == "2021-11-25", wrapper
+
+
+def test_the_local_day_beside_a_publication_stated_in_utc():
+    # The markup states the moment in UTC; the page shows the local day, one day later.
+    p = post('<article><h1>Ein Bericht</h1><div class="date">05.11.2021</div>'
+             f'<div class="text">{BODY}</div></article>',
+             head='<meta property="article:published_time" content="2021-11-04T23:00:00Z">')
+    assert (p.published_at, p.published_local) == ("2021-11-04T23:00:00Z", "2021-11-05")
+    # The same time with the publisher's own offset: that local day, whatever other days are near.
+    p = post('<article><h1>Ein Bericht</h1><div class="date">05.11.2021</div>'
+             f'<div class="text">{BODY}</div></article>',
+             head='<meta property="article:published_time" content="2021-11-04T20:00:00-04:00">')
+    assert p.published_local == "2021-11-04T20:00:00-04:00"
+
+
+def test_an_event_pages_schedule_and_deadline_next_to_the_heading_are_not_its_date():
+    p = post('<section class="cover"><div class="date">30. März 2020, 13:15 Uhr - 19:00 Uhr</div>'
+             '<h1>Ein Treffen in Beispielstadt</h1><div class="claim">Kommt vorbei!</div>'
+             f'<div class="deadline">Deadline: 15. März 2020</div></section><div class="text">{BODY}</div>')
+    assert p.published_local is None

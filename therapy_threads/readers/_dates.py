@@ -269,7 +269,9 @@ def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
             a, sep, b, yy = m.group(1), m.group(2), m.group(3), m.group(4)
             names, order = _month_names(languages)
             y = int(yy) + (2000 if len(yy) == 2 and int(yy) < 70 else 1900 if len(yy) == 2 else 0)
-            if sep == "/" and order.startswith("M"):
+            # "04-08-2023, 02:34 PM": forum engines (MyBB, vBulletin) print m-d-Y by default,
+            # as US English writes with slashes; dots are always day first.
+            if sep in "/-" and order.startswith("M"):
                 mo, d = int(a), int(b)
             else:
                 d, mo = int(a), int(b)
@@ -368,3 +370,23 @@ def _month_regexes(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return (re.compile(r"(?<!\w)\d{1,2}\.?\s+(?:" + alt + r")\.?,?\s+(?:19|20)\d\d(?!\d)", re.I),
             re.compile(r"(?<!\w)(?:" + alt + r")\.?\s+\d{1,2}(?:st|nd|rd|th|er)?,?\s+(?:19|20)\d\d(?!\d)",
                        re.I))
+
+
+def with_shown_local(machine: When, shown: When | None) -> When:
+    """A machine time stated in UTC ("2024-09-11T22:37:48Z") with the local time the page shows
+    for the same moment ("12. Sep 2024, 00:37"): the UTC instant, and the local time as written,
+    so the local day is not lost. Kept as it is when the shown time is not that moment in some
+    zone (more than 14 hours apart, or not on a quarter hour from it) or shows no time."""
+    loc = machine.local or ""
+    if not machine.utc or not shown or not shown.local or "T" not in shown.local \
+            or not (loc.endswith(("Z", "+00:00")) or not loc) or shown.utc:
+        return machine
+    try:
+        u = datetime.fromisoformat(machine.utc.replace("Z", "+00:00")).replace(tzinfo=None)
+        s = datetime.fromisoformat(shown.local[:16])
+    except ValueError:
+        return machine
+    minutes = (s - u.replace(second=0)).total_seconds() / 60
+    if minutes == 0 or abs(minutes) > 14 * 60 or minutes % 15:
+        return machine
+    return When(machine.utc, shown.local)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from selectolax.lexbor import LexborNode
 
@@ -186,11 +187,14 @@ def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> W
 # or list of other posts, a sidebar widget, the site's footer.
 _NOT_THE_POST = re.compile(
     r"comment|review|teaser|sidebar|related|breadcrumb|newsletter|"
-    r"^(?:nav|navbar|navigation|menu|widget)(?:$|[-_])|(?:^|[-_])(?:ratings?|recent|archive|"
+    r"^(?:nav|navbar|navigation|menu)(?:$|[-_])|(?:^|[-_])(?:widgets?|ratings?|recent|archive|"
     r"listing|footer|popular|more-?posts)(?:$|[-_])", re.I)
 # Page builders prefix every block's class ("elementor-widget-...", "et_pb_..."): their tokens
 # say nothing about what the block holds.
 _BUILDER_PREFIXES = ("elementor", "et_pb", "wp-block", "vc_", "fl-", "brxe")
+# Tokens that describe the page's layout ("layoutTwoColumnsRightSidebar", "has-sidebar",
+# "with-related-posts") sit on the wrapper of the whole page, the post included: not a box.
+_LAYOUT_PREFIXES = ("layout", "has-", "has_", "with-", "with_", "no-", "no_")
 _MODIFIED = re.compile(
     r"modif|updat|aktualisiert|geändert|änderung|überarbeitet|last|zuletzt|"
     r"mis à jour|mise à jour|actualiza|aggiornat|bijgewerkt", re.I)
@@ -211,13 +215,33 @@ _MODIFIED_LINE = re.compile(
     r"\s*:?\s*[^\n]{0,40}", re.I)
 
 
+# "Abgerufen 23.11.2022", "Retrieved March 3, 2021", "consulté le 2 mai 2020": the day a
+# reference was accessed, in a source list at the end of an article, is not the post's.
+_ACCESSED_LINE = re.compile(
+    r"(?:abgerufen|aufgerufen|zugegriffen|retrieved|accessed|consulté|consultado|consultato|"
+    r"geraadpleegd)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*[^\n]{0,40}", re.I)
+# "Deadline: 15. März 2020", "Anmeldeschluss 1.3.2020", "valid until May 3, 2021": a day
+# something ends (an event's registration, an offer) is not the post's.
+_DEADLINE_LINE = re.compile(
+    r"(?:deadline|closing\s+date|valid\s+until|expires?|anmeldeschluss|einsendeschluss|"
+    r"bewerbungsschluss|annahmeschluss|frist|gültig\s+bis|date\s+limite|fecha\s+límite|"
+    r"scadenza)\s*:?\s*[^\n]{0,40}", re.I)
+# A date followed by a time range ("30. März 2020, 13:15 Uhr - 19:00 Uhr", "May 3, 2021 9:00
+# am – 5:00 pm") is an event's schedule, never the moment a post was published: removed whole.
+_TIME_RANGE_DATE = re.compile(
+    r"[^\n]{0,40}?\d{1,2}[:.h]\d{2}\s*(?:uhr|h|[ap]\.?m\.?)?\s*(?:-|–|—|bis|to|until)\s*"
+    r"\d{1,2}(?:[:.h]\d{2}|\s*(?:uhr|[ap]\.?m\.?))", re.I)
+
+
 def _without_modified(text: str) -> str:
-    return _MODIFIED_LINE.sub(" ", text)
+    """``text`` without modification lines, access dates, deadlines and event schedules."""
+    text = _DEADLINE_LINE.sub(" ", _TIME_RANGE_DATE.sub(" ", text))
+    return _ACCESSED_LINE.sub(" ", _MODIFIED_LINE.sub(" ", text))
 
 
 # Classes and ids htmldate reads dates from (its ``is_date_candidate`` cues).
 _DATE_BOX = re.compile(r"date|datum|time|publish|posted|submitted|byline|subline|meta|fecha|"
-                       r"parution|created|info", re.I)
+                       r"parution|created|info|author", re.I)
 
 
 _POST_BOX = frozenset({"hentry", "article", "post", "entry", "news-single", "single-post",
@@ -252,7 +276,8 @@ def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str],
         # Blogger prints every post inside its "Blog" widget (div.widget.Blog#Blog1).
         for a in () if "Blog" in attrs.classes(p) else ("class", "id", "itemprop", "itemtype"):
             for token in (attrs.get(p, a) or "").split():
-                if token.startswith(_BUILDER_PREFIXES) or not rx.search(token):
+                if token.startswith(_BUILDER_PREFIXES) or token.lower().startswith(
+                        _LAYOUT_PREFIXES) or not rx.search(token):
                     continue
                 if "footer" in token.lower():
                     is_footer = True
@@ -361,7 +386,7 @@ def date_box_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) ->
         t = n.text(separator=" ", strip=True)
         if not t or len(t) > 200 or _MODIFIED.search(t) or _inside(n, attrs, _NOT_THE_POST, chain):
             continue
-        w = find_date_in_text(t, languages)
+        w = find_date_in_text(_without_modified(t), languages)
         if w:
             return w
     return None
@@ -390,6 +415,11 @@ def date_by_title(root: LexborNode, languages: tuple[str, ...], title: str = "")
     h1 = _main_heading(root, title)
     if h1 is None:
         return None
+    # Inside the heading, under the title ("<h1>Title<br><small>02.02.2022</small></h1>").
+    for n in h1.iter(include_text=False):
+        w = find_date_in_text(_without_modified(n.text(separator=" ", strip=True)[:200]), languages)
+        if w:
+            return w
     after = _without_modified(_text_around(h1, forward=True, limit=_AFTER_TITLE))
     w = find_date_in_text(after, languages)
     if w:
@@ -641,10 +671,10 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
     # Otherwise the first of our own readings, in that order. Never a date guessed from text.
     stated = stated_date(root, attrs, languages)
     publications = stated_publications(root, attrs)
-    readings = (stated, publications[0] if publications else None,
-                date_by_title(root, languages, f.title), labelled_date(root, languages, attrs),
-                date_box_date(root, attrs, languages), date_in_url(f.url),
-                _date_at_start(doc, languages))
+    shown = (date_by_title(root, languages, f.title), labelled_date(root, languages, attrs),
+             date_box_date(root, attrs, languages))
+    readings = (stated, publications[0] if publications else None, *shown,
+                date_in_url(f.url), _date_at_start(doc, languages))
     ours = next((w for w in readings if w), None)
     f.when = when_from_machine(doc.date) if doc is not None and doc.date else None
     if f.when is not None and (f.when.local or "")[:10] not in {
@@ -653,10 +683,15 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
         f.when = None
     if f.when is None:
         f.when = ours
+    elif stated and _local_offset(stated) and 0 < _days_apart(stated, f.when) <= 7:
+        # The publication stated with the publisher's own offset pins the local day; htmldate's
+        # other day close to it is that moment in another zone or a neighbouring story's.
+        f.when = stated
     elif f.when.utc is None and "T" not in (f.when.local or ""):
         # htmldate gives a day; keep the time and zone when the markup states them for that day.
         if stated and (stated.local or "")[:10] == f.when.local:
             f.when = stated
+    f.when = _local_day(f.when, (stated, *publications), next((w for w in shown if w), None))
 
     furniture: list[tuple[str, str]] = []
     container_body = _container_body(root, attrs, furniture)
@@ -686,6 +721,35 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
             if t and t not in f.tags:
                 f.tags.append(t)
     return f
+
+
+def _local_offset(w: When) -> bool:
+    """Whether ``w`` holds a time with a zone offset other than UTC ("07:59:48-04:00")."""
+    loc = w.local or ""
+    return "T" in loc and bool(re.search(r"[+-]\d\d:\d\d$", loc)) and not loc.endswith("+00:00")
+
+
+def _days_apart(a: When, b: When | None) -> int:
+    """Days between the local days of ``a`` and ``b``; -1 when either has none."""
+    try:
+        return abs((date.fromisoformat((a.local or "")[:10])
+                    - date.fromisoformat(((b.local if b else "") or "")[:10])).days)
+    except ValueError:
+        return -1
+
+
+def _local_day(when: When | None, machine: tuple[When | None, ...],
+               shown: When | None) -> When | None:
+    """A publication time the markup states only in UTC ("2021-11-04T23:00:00Z") does not give
+    the local day: when the page shows a day next to it (the day before or after), the
+    shown day is the post's."""
+    if when is None or shown is None or _days_apart(shown, when) != 1:
+        return when
+    day = (when.local or "")[:10]
+    utc = next((w for w in machine if w and (w.local or "")[:10] == day
+                and (w.local or "").endswith(("Z", "+00:00"))), None)
+    # The day as the page shows it, and the moment in UTC the markup states.
+    return When(utc.utc or when.utc, shown.local) if utc is not None else when
 
 
 _DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2100-12-31"}
