@@ -258,7 +258,10 @@ def _gold_day(date_text: str, languages: list[str]) -> str | None:
     t = " ".join((date_text or "").split())
     if not t or _GOLD_RELATIVE.search(t) or not re.search(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d", t):
         return None
-    t = re.sub(r"^[|@•·,:\s-]+|\b(?:at|um|à|a las|alle|om|kl\.?)\b|\bUhr\b|\bh\b", " ", t, flags=re.I)
+    # Words around the date ("於", "Le 11 septembre 2018 à 12:57", "(22 juin 2018 @11h13)").
+    t = re.sub(r"[()|@•·—–]|^\s*(?:於|发表于|am|le|vom|on|the)\b|\b(?:at|um|à|a las|alle|om|kl\.?)\b|"
+               r"\bUhr\b", " ", t, flags=re.I)
+    t = re.sub(r"(\d)h(\d\d)\b", r"\1:\2", t).strip(" ,.:-")
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
     if re.search(r"\d\.\s?\d{1,2}\.\s?\d", t) or languages[0] != "en":
         settings["DATE_ORDER"] = "DMY"  # dots are day first; so is every language but English
@@ -289,8 +292,8 @@ def cmd_comment_dates(args) -> dict:
             result = get_reader("html").read(page.read_bytes(), SourceRef(page.stem, page.name))
             comments = sorted(result.comments, key=lambda x: x.position)
             mapping = ce._match(gold["comments"], [x.text for x in comments])
-            langs = [lg for lg in (getattr(result.posts[0], "language", None) if result.posts else None,
-                                   "en") if lg]
+            m = re.search(rb"<html[^>]*\slang=[\"']?([a-zA-Z]{2})", page.read_bytes()[:5000])
+            langs = list(dict.fromkeys(([m.group(1).decode().lower()] if m else []) + ["en"]))
             for gi, g in enumerate(gold["comments"]):
                 if not g.get("date_text"):
                     continue

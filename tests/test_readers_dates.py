@@ -25,3 +25,20 @@ def test_forum_dates_with_dashes_follow_the_languages_order():
     assert when_from_text("04-08-2023, 02:34 PM", ("en",)).local == "2023-04-08T14:34"
     assert when_from_text("04-08-2023, 14:34", ("de",)).local == "2023-08-04T14:34"
     assert when_from_text("04.08.2023, 14:34", ("en",)).local == "2023-08-04T14:34"
+
+
+def test_english_outside_the_us_writes_the_day_first():
+    assert when_from_text("02/10/2020", ("en-gb",)).local == "2020-10-02"
+    assert when_from_text("02/10/2020", ("en",)).local == "2020-02-10"
+    assert when_from_text("2 October 2020", ("en-gb",)).local == "2020-10-02"
+
+
+def test_a_british_page_dates_its_post_day_first():
+    from therapy_threads.readers import SourceRef, get_reader
+
+    body = "<p>" + "A paragraph long enough for the extractor to keep it as the main text. " * 4 + "</p>"
+    for lang, day in (("en-GB", "2020-10-02"), ("en-US", "2020-02-10")):
+        html = (f'<html lang="{lang}"><body><main><h1>A headline</h1><span class="time">02/10/2020</span>'
+                f'{body}{body}</main></body></html>')
+        post = get_reader("html").read(html.encode(), SourceRef("p", "p.html")).posts[0]
+        assert post.published_local == day, lang

@@ -223,3 +223,42 @@ def test_an_event_pages_schedule_and_deadline_next_to_the_heading_are_not_its_da
              '<h1>Ein Treffen in Beispielstadt</h1><div class="claim">Kommt vorbei!</div>'
              f'<div class="deadline">Deadline: 15. März 2020</div></section><div class="text">{BODY}</div>')
     assert p.published_local is None
+
+
+def test_author_is_a_person_not_the_site_a_label_or_a_placeholder():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization",'
+          '"name":"Beispiel Nachrichten"},"publisher":{"@type":"Organization","name":"Beispiel Nachrichten"}}'
+          '</script>')
+    cases = {
+        "an organisation in JSON-LD": (ld, '', None),
+        "the site's name only in the author meta": ('<meta property="og:site_name" content="Beispielblog">'
+                                                    '<meta name="author" content="Beispielblog">', '', None),
+        "the site's name as the visible byline": ('<meta property="og:site_name" content="Beispielverein">',
+                                                  '<span class="author-name">Beispielverein</span>',
+                                                  "Beispielverein"),
+        "an editorial desk": ('', '<span class="author-name">Redaktion</span>', "Redaktion"),
+        "two authors": ('<meta name="author" content="Erika Muster">',
+                        '<span class="author-name">Erika Muster und Max Beispiel</span>',
+                        "Erika Muster und Max Beispiel"),
+        "site name plus an editorial word": ('<meta property="og:site_name" content="beispiel.example">'
+                                             '<meta name="author" content="beispiel.example Redaktion">', '', None),
+        "a placeholder account": ('<meta name="author" content="admin">', '', None),
+        "a label before the name": ('', '<span class="post-author">Posted by Erika Muster</span>', "Erika Muster"),
+        "a role after the name": ('<meta name="author" content="Erika Muster">',
+                                  '<div class="byline"><span class="fn">Erika Muster Redakteurin für Wirtschaft'
+                                  '</span></div>', "Erika Muster"),
+        "letters split by markup": ('<meta name="author" content="Erika Muster">',
+                                    '<a rel="author" href="/a/1">Erika Muste<span>r</span></a>', "Erika Muster"),
+        "a slug beside the written name": (
+            '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person",'
+            '"name":"erika.muster"}}</script><meta name="author" content="Erika Muster">', '', "Erika Muster"),
+        "a handle after the name": ('', '<span class="author-name">Erika Muster @emuster</span>', "Erika Muster"),
+    }
+    for name, (head, byline, want) in cases.items():
+        p = post(f'<article><h1>Ein Beitrag</h1>{byline}<div class="entry-content">{BODY}</div></article>',
+                 head=head)
+        assert p.author == want, name
+    from therapy_threads.readers.html_post import clean_author
+
+    assert clean_author("Archiv anzeigen →") is None  # an archive link's text
+    assert clean_author("Erika Muster,") == "Erika Muster"

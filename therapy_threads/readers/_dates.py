@@ -188,7 +188,7 @@ def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
         return fast or None
     import dateparser  # slow: only dates the fast path does not know go through it
 
-    langs = [lang for lang in dict.fromkeys(languages + ("en",)) if lang]
+    langs = [lang for lang in dict.fromkeys(tuple(x.split("-")[0] for x in languages) + ("en",)) if lang]
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
     candidates = [t, _NOISE.sub(" ", t)]
     # "11/08/2020 at 9:52": the connecting word is in English whatever the page language.
@@ -238,11 +238,15 @@ def _month_names(languages: tuple[str, ...]) -> tuple[dict[str, int], str]:
     months = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
     for i, lang in enumerate(dict.fromkeys((languages or _UNKNOWN_LANGUAGE) + ("en",))):
+        base, _, region = lang.partition("-")
         try:
-            info = default_loader.get_locale(lang).info
+            info = default_loader.get_locale(base).info
+            if i == 0 and region:  # "en-gb": English month names, the British date order
+                order = default_loader.get_locale(f"{base}-{region.upper()}").info.get(
+                    "date_order") or order
         except (KeyError, ValueError, AttributeError):
             continue
-        if i == 0 and info.get("date_order"):
+        if i == 0 and info.get("date_order") and not region:
             order = info["date_order"]
         for n, m in enumerate(months, 1):
             for name in info.get(m, []):

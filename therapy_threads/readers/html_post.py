@@ -17,6 +17,7 @@ article-extraction benchmark with these settings: no comments, precision first).
 """
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
@@ -138,6 +139,14 @@ def our_title(root: LexborNode) -> str:
 
 
 def our_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | None]:
+    """The theme's byline (a visible element), else a JSON-LD author that is not an
+    organisation."""
+    name, url = byline_author(root, attrs)
+    return (name, url) if name else (json_ld_author(root), None)
+
+
+def byline_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | None]:
+    """The author's name as the theme shows it (``.byline .fn``, ``a[rel=author]``...)."""
     for sel in _BYLINE_SELECTORS:
         n = root.css_first(sel)
         if n is not None:
@@ -146,13 +155,120 @@ def our_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | None]:
             if t and len(t) <= 80:
                 a = n if n.tag == "a" else n.css_first("a[href]")
                 return t, (attrs.get(a, "href") or None) if a is not None else None
+    return None, None
+
+
+def json_ld_author(root: LexborNode) -> str | None:
     for d in _json_ld(root):
         a = d.get("author")
         a = a[0] if isinstance(a, list) and a else a
+        if isinstance(a, dict) and _ORGANISATION_TYPES.search(str(a.get("@type") or "")):
+            continue
         name = a.get("name") if isinstance(a, dict) else a if isinstance(a, str) else None
         if isinstance(name, str) and name.strip() and not name.startswith("http"):
-            return " ".join(name.split()), None
+            return " ".join(name.split())
+    return None
+
+
+# Words that label a byline rather than name anyone ("Posted by", "Zeige alle Beiträge von").
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:posted|written|published|text|story|words|photos?)\s+by|by|von|par|por|di|door|av|"
+    r"autor(?:in)?|author|auteur|autore|artikel\s+von|beitrag\s+von|geschrieben\s+von|"
+    r"(?:zeige\s+)?alle\s+beiträge\s+von|zum\s+profil\s+von|interview|posté\s+par|"
+    r"publicado\s+por|escrito\s+por)\s*[:|–—-]?\s+", re.I)
+# Accounts and roles that stand where a theme prints its author: nobody's name.
+_PLACEHOLDER_AUTHORS = frozenset({
+    "admin", "administrator", "administrador", "publisher", "webmaster", "editor", "user",
+    "super user", "wordpressadmin", "unknown", "anonymous", "anonym", "anónimo", "guest",
+    "root"})
+# An editorial desk is a byline of its own ("Redaktion"); beside the site's name it names the site.
+_DESK_WORDS = frozenset({"redaktion", "redazione", "rédaction", "redacción", "redação", "editorial",
+                         "staff", "team", "newsroom", "desk", "online"})
+_ORGANISATION_TYPES = re.compile(r"Organi[sz]ation|Corporation|NewsMedia|WebSite|Brand", re.I)
+
+
+def _squash_name(s: str) -> str:
+    return re.sub(r"[\W\d_]+", "", s).casefold()
+
+
+def _person_names(root: LexborNode, attrs: Attrs) -> list[str]:
+    """Names the markup gives for the post's author as a person: JSON-LD authors not typed as an
+    organisation, and the author meta tags."""
+    out: list[str] = []
+    for d in _json_ld(root):
+        a = d.get("author")
+        for x in (a if isinstance(a, list) else [a]):
+            t = x.get("@type") if isinstance(x, dict) else None
+            if isinstance(t, list):
+                t = " ".join(str(y) for y in t)
+            name = x.get("name") if isinstance(x, dict) else x
+            if isinstance(name, str) and name.strip() and not _ORGANISATION_TYPES.search(str(t or "")):
+                out.append(" ".join(name.split()))
+    m = _meta(root, attrs, "author", "article:author", "dc.creator")
+    if m:
+        out.append(" ".join(m.split()))
+    return [html_lib.unescape(n) for n in out if not n.startswith(("http", "@")) and len(n) <= 80]
+
+
+def _organisations(root: LexborNode, attrs: Attrs, site: str | None) -> set[str]:
+    """The site's and publisher's names (squashed): a byline that only names them names nobody."""
+    names = {site or "", _meta(root, attrs, "og:site_name", "application-name", "publisher") or ""}
+    for d in _json_ld(root):
+        for k in ("publisher", "author", "sourceOrganization"):
+            for x in (d.get(k) if isinstance(d.get(k), list) else [d.get(k)]):
+                if isinstance(x, dict) and (k == "publisher" or _ORGANISATION_TYPES.search(
+                        str(x.get("@type") or ""))) and isinstance(x.get("name"), str):
+                    names.add(x["name"])
+    return {_squash_name(n) for n in names if n and _squash_name(n)}
+
+
+def clean_author(name: str | None) -> str | None:
+    """A byline's name without its label, trailing punctuation, handle or decoration; None when
+    what is left is no name (a placeholder account, a link text with an arrow)."""
+    if not name:
+        return None
+    t = " ".join(name.split())
+    for _ in range(2):
+        t = _BYLINE_LABEL.sub("", t).strip()
+    t = re.sub(r"\s+@\w+$", "", t).strip(" ,;:|–—-·•")
+    if not t or len(t) > 80 or re.search(r"[→←»«›‹|]|https?:", t) or t.casefold() in _PLACEHOLDER_AUTHORS:
+        return None
+    return t
+
+
+def choose_author(root: LexborNode, attrs: Attrs, extracted: str | None,
+                  site: str | None) -> tuple[str | None, str | None]:
+    """The post's author: the theme's byline, else trafilatura's, else the author meta tags.
+    A byline that is the markup's person name plus more (a role: "Name Redakteur für ...") or the
+    same letters split by markup ("Knigh t", a slug "first.last") is that name. The site's or
+    publisher's own name, an organisation typed as such and a placeholder account are no author."""
+    byline, url = byline_author(root, attrs)
+    persons = _person_names(root, attrs)
+    orgs = _organisations(root, attrs, site)
+    for cand in (byline, json_ld_author(root), extracted, *persons):
+        name = clean_author(cand)
+        if not name:
+            continue
+        # "mix1.de Redaktion": the site's name and its desk. A byline the theme shows with the
+        # site's name is the page's own statement (a club's or publisher's news); the same name
+        # only in metadata is the site filling its author field.
+        rest = _squash_name(" ".join(w for w in name.split() if w.casefold() not in _DESK_WORDS))
+        if cand is not byline and (not rest or rest in orgs):
+            continue
+        same = [p for p in persons if _squash_name(p) == _squash_name(name)]
+        if same:  # the best-written form: words, capitals, no letter split off by markup
+            name = max([name, *same], key=lambda x: (" " in x, x[:1].isupper(),
+                                                     -sum(len(w) == 1 for w in x.split())))
+        else:
+            # "Name Role for Economy" -> "Name"; never "Name and Other Name" -> "Name".
+            name = next((p for p in persons if " " in p and name.startswith(p + " ")
+                         and not _MORE_AUTHORS.match(name[len(p):])
+                         and _squash_name(p) not in orgs), name)
+        return name, url if cand is byline else None
     return None, None
+
+
+_MORE_AUTHORS = re.compile(r"\s*(?:,|&|\+|/|;|\b(?:and|und|et|y|e|en|og|och|i)\b)", re.I)
 
 
 def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> When | None:
@@ -653,14 +769,8 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
             title = re.sub(r"\s*[|:–—-]\s*$", "", title[: -len(f.site)])
     f.title = title
 
-    author, author_url = our_author(root, attrs)
-    if author is None and doc is not None and doc.author:
-        author = doc.author
-    if author is None:
-        meta_author = _meta(root, attrs, "author", "article:author", "dc.creator")
-        if meta_author and not meta_author.startswith("http") and len(meta_author) <= 80:
-            author = meta_author
-    f.author, f.author_url = author, author_url
+    f.author, f.author_url = choose_author(root, attrs, doc.author if doc is not None else None,
+                                           f.site)
 
     # htmldate without its extensive search reads the publication date from markup and knows
     # the usual traps (modified dates, other articles' dates). Its day is kept only when the
