@@ -264,7 +264,8 @@ def _gold_day(date_text: str, languages: list[str]) -> str | None:
     t = re.sub(r"(\d)h(\d\d)\b", r"\1:\2", t).strip(" ,.:-")
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
     if re.search(r"\d\.\s?\d{1,2}\.\s?\d", t) or languages[0] != "en":
-        settings["DATE_ORDER"] = "DMY"  # dots are day first; so is every language but English
+        settings["DATE_ORDER"] = "DMY"  # dots are day first; so is every language but US English
+    languages = [lg.split("-")[0] for lg in languages]
     try:
         dt = dateparser.parse(t, languages=languages or None, settings=settings)
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
@@ -292,8 +293,11 @@ def cmd_comment_dates(args) -> dict:
             result = get_reader("html").read(page.read_bytes(), SourceRef(page.stem, page.name))
             comments = sorted(result.comments, key=lambda x: x.position)
             mapping = ce._match(gold["comments"], [x.text for x in comments])
-            m = re.search(rb"<html[^>]*\slang=[\"']?([a-zA-Z]{2})", page.read_bytes()[:5000])
+            m = re.search(rb"<html[^>]*\slang=[\"']?([a-zA-Z]{2})(?:[-_]([a-zA-Z]{2}))?",
+                          page.read_bytes()[:5000])
             langs = list(dict.fromkeys(([m.group(1).decode().lower()] if m else []) + ["en"]))
+            if m and m.group(2) and m.group(2).decode().upper() not in ("US", "CA", "PH"):
+                langs[0] += "-dmy"  # English outside North America writes the day first
             for gi, g in enumerate(gold["comments"]):
                 if not g.get("date_text"):
                     continue

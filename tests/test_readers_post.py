@@ -262,3 +262,20 @@ def test_author_is_a_person_not_the_site_a_label_or_a_placeholder():
 
     assert clean_author("Archiv anzeigen →") is None  # an archive link's text
     assert clean_author("Erika Muster,") == "Erika Muster"
+
+
+def test_a_period_under_the_heading_is_not_the_date_the_line_above_is():
+    p = post('<div class="press-detail"><div class="topline"><span>06.12.2022</span></div>'
+             '<h1>Eine Beteiligung am Beispielprojekt</h1><div class="h3">Wer mitmacht, kann vom 9.1. - '
+             f'10.2.2023 zeichnen.</div><div class="text">{BODY}</div></div>')
+    assert p.published_local == "2022-12-06"
+
+
+def test_a_box_that_names_itself_the_single_post_holds_its_date():
+    links = "".join(f"<li>Bereich mit einem längeren Namen {i}</li>" for i in range(12))
+    p = post(f'<div id="quick"><h1>Schnellzugriff</h1><ul>{links}</ul></div>'
+             '<div class="path">Startseite › Sport › Meldungen</div><div class="teaserTyp3 newsSingle">'
+             '<div class="newsSingleHeader"><b>Sport</b><br><span class="date">01.02.2022</span> '
+             f'Kategorie: Sport</div><h2>Eine Meldung</h2><div class="text">{BODY}</div></div>'
+             '<div class="teaser"><span class="date">03.01.2022</span> Eine andere Meldung</div>')
+    assert p.published_local == "2022-02-01"

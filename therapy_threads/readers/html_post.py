@@ -349,9 +349,17 @@ _TIME_RANGE_DATE = re.compile(
     r"\d{1,2}(?:[:.h]\d{2}|\s*(?:uhr|[ap]\.?m\.?))", re.I)
 
 
+# "vom 9.1. - 10.2.2023", "3.-5. Mai 2021", "12.05.2020 – 14.05.2020": a period (an offer, an
+# event) whose end would otherwise read as a date of its own.
+_DATE_RANGE = re.compile(
+    r"\d{1,2}\.(?:\s?\d{1,2}\.)?(?:\s?(?:19|20)\d\d)?\s*(?:-|–|—|bis)\s*\d{1,2}\.\s?"
+    r"(?:\d{1,2}\.\s?(?:(?:19|20)?\d\d)?|[^\W\d_]{3,}\.?\s+(?:19|20)\d\d)", re.I)
+
+
 def _without_modified(text: str) -> str:
-    """``text`` without modification lines, access dates, deadlines and event schedules."""
-    text = _DEADLINE_LINE.sub(" ", _TIME_RANGE_DATE.sub(" ", text))
+    """``text`` without modification lines, access dates, deadlines, periods and event
+    schedules."""
+    text = _DATE_RANGE.sub(" ", _DEADLINE_LINE.sub(" ", _TIME_RANGE_DATE.sub(" ", text)))
     return _ACCESSED_LINE.sub(" ", _MODIFIED_LINE.sub(" ", text))
 
 
@@ -375,6 +383,10 @@ def _post_chain(root: LexborNode) -> frozenset[int]:
     return frozenset(out)
 
 
+_SINGLE_POST = re.compile(r"^(?:news|post|article|blog|entry)[-_]?single|^single[-_]?(?:news|post|"
+                          r"article|entry)", re.I)
+
+
 def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str],
             chain: frozenset[int] = frozenset()) -> bool:
     """Whether ``n`` or an ancestor is nav, has a class, id, itemprop or itemtype token matching
@@ -389,8 +401,11 @@ def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str],
         if p.mem_id in chain:
             return in_footer
         is_footer = p.tag in ("footer", "aside")
-        # Blogger prints every post inside its "Blog" widget (div.widget.Blog#Blog1).
-        for a in () if "Blog" in attrs.classes(p) else ("class", "id", "itemprop", "itemtype"):
+        # Blogger prints every post inside its "Blog" widget (div.widget.Blog#Blog1); a box that
+        # names itself the single post ("teaserTyp3 newsSingle", "news-single-item") is the post
+        # whatever its layout type says.
+        own = "Blog" in attrs.classes(p) or any(_SINGLE_POST.search(c) for c in attrs.classes(p))
+        for a in () if own else ("class", "id", "itemprop", "itemtype"):
             for token in (attrs.get(p, a) or "").split():
                 if token.startswith(_BUILDER_PREFIXES) or token.lower().startswith(
                         _LAYOUT_PREFIXES) or not rx.search(token):
