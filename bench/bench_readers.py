@@ -3,6 +3,7 @@
     python bench/bench_readers.py aeb --benchmark PATH/article-extraction-benchmark
     python bench/bench_readers.py metadata --trafilatura-tests PATH/trafilatura/tests
     python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7]
+    python bench/bench_readers.py comment-dates --pages PATH/readers-pages [--split dev] [--verbose]
     python bench/bench_readers.py memory
 
 ``aeb`` scores post bodies on scrapinghub's article-extraction benchmark (181 real pages) with
@@ -11,8 +12,10 @@ page, F1 = harmonic mean of mean precision and mean recall), for this reader and
 trafilatura called directly, and times both (pages per second, one process). ``metadata``
 compares titles, authors and dates with trafilatura on trafilatura's own evaluation set
 (``tests/evaldata.json``: exact title, exact author, same day; a date on a page whose gold has
-none counts as invented). ``corpus`` runs the comment-thread scoring of
-``therapy_threads.readers.corpus_eval`` on a folder of pages whose gold lives in
+none counts as invented; ``--half tune|check`` keeps a third of the pages, chosen by a hash of
+the URL, out of tuning, and ``--listing`` writes every author/date disagreement).
+``comment-dates`` compares comment days with the corpus gold's shown dates. ``corpus`` runs the
+comment-thread scoring of ``therapy_threads.readers.corpus_eval`` on a folder of pages whose gold lives in
 ``bench/readers_eval/gold/`` (the pages are public, but only their gold is committed: see
 ``bench/readers_eval/README.md`` for where each page comes from). Nothing here downloads
 anything; the benchmark data is never copied into this repository.
