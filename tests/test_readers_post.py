@@ -254,9 +254,13 @@ def test_author_is_a_person_not_the_site_a_label_or_a_placeholder():
             '"name":"erika.muster"}}</script><meta name="author" content="Erika Muster">', '', "Erika Muster"),
         "a handle after the name": ('', '<span class="author-name">Erika Muster @emuster</span>', "Erika Muster"),
     }
+    cases["the domain's brand in the author meta"] = ('<meta name="author" content="Beispielwoche">', '', None)
+    cases["an editorial desk in the author meta"] = ('<meta name="author" content="Redaktion">', '', "Redaktion")
+    cases["a person on their own domain"] = ('<meta name="author" content="Erika Muster">', '', "Erika Muster")
     for name, (head, byline, want) in cases.items():
         p = post(f'<article><h1>Ein Beitrag</h1>{byline}<div class="entry-content">{BODY}</div></article>',
-                 head=head)
+                 head=head, url="https://www.beispielwoche.example/a/1" if "brand" in name
+                 else "https://erikamuster.example/a/1")
         assert p.author == want, name
     from therapy_threads.readers.html_post import clean_author
 

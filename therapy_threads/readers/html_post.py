@@ -236,13 +236,16 @@ def clean_author(name: str | None) -> str | None:
     return t
 
 
-def choose_author(root: LexborNode, attrs: Attrs, extracted: str | None,
-                  site: str | None) -> tuple[str | None, str | None]:
+def choose_author(root: LexborNode, attrs: Attrs, extracted: str | None, site: str | None,
+                  page_url: str | None = None) -> tuple[str | None, str | None]:
     """The post's author: the theme's byline, else trafilatura's, else the author meta tags.
     A byline that is the markup's person name plus more (a role: "Name Redakteur für ...") or the
     same letters split by markup ("Knigh t", a slug "first.last") is that name. The site's or
     publisher's own name, an organisation typed as such and a placeholder account are no author."""
     byline, url = byline_author(root, attrs)
+    # One word that is the site's domain ("Automobilwoche" on automobilwoche.de) is its brand.
+    host = re.sub(r"^[a-z]+://", "", (page_url or "").lower()).split("/", 1)[0].split(":", 1)[0]
+    hosts = {_squash_name(x) for x in host.split(".")[:-1] if x not in ("www", "m", "blog")}
     persons = _person_names(root, attrs)
     orgs = _organisations(root, attrs, site)
     for cand in (byline, json_ld_author(root), extracted, *persons):
@@ -253,7 +256,7 @@ def choose_author(root: LexborNode, attrs: Attrs, extracted: str | None,
         # site's name is the page's own statement (a club's or publisher's news); the same name
         # only in metadata is the site filling its author field.
         rest = _squash_name(" ".join(w for w in name.split() if w.casefold() not in _DESK_WORDS))
-        if cand is not byline and (not rest or rest in orgs):
+        if cand is not byline and rest and (rest in orgs or " " not in name and rest in hosts):
             continue
         same = [p for p in persons if _squash_name(p) == _squash_name(name)]
         if same:  # the best-written form: words, capitals, no letter split off by markup
@@ -785,7 +788,7 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
     f.title = title
 
     f.author, f.author_url = choose_author(root, attrs, doc.author if doc is not None else None,
-                                           f.site)
+                                           f.site, f.url)
 
     # htmldate without its extensive search reads the publication date from markup and knows
     # the usual traps (modified dates, other articles' dates). Its day is kept only when the
