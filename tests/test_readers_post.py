@@ -283,3 +283,14 @@ def test_a_box_that_names_itself_the_single_post_holds_its_date():
              f'Kategorie: Sport</div><h2>Eine Meldung</h2><div class="text">{BODY}</div></div>'
              '<div class="teaser"><span class="date">03.01.2022</span> Eine andere Meldung</div>')
     assert p.published_local == "2022-02-01"
+
+
+def test_a_date_inside_the_first_sentence_is_not_the_posts_a_dateline_is():
+    long = ("Im Amtsblatt vom 17. August 2021 (Teil I, Seite 34) wurde die Regel verkündet, die "
+            "ab dem nächsten Jahr gilt und viele Betriebe betrifft.")
+    # (no heading: the text next to a heading is read by its own rule)
+    p = post(f'<main><div class="text"><p>{long}</p>{BODY}{BODY}</div></main>')
+    assert p.published_local is None
+    p = post(f'<main><div class="text"><p>Beispielstadt, 17.08.2007 - {long}</p>'
+             f'{BODY}{BODY}</div></main>')
+    assert p.published_local == "2007-08-17"

@@ -705,10 +705,25 @@ def labelled_date(root: LexborNode, languages: tuple[str, ...],
 
 
 def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
-    """A date the article opens with ("Pressemitteilung vom 20.01.2022", a dateline)."""
+    """A date the article opens or closes with: a dateline ("Bern, 17.08.2007 - ...",
+    "27.1.2022 - ..."), a short line ("Pressemitteilung vom 20.01.2022", a letter's closing
+    "10. September 2017"). A date inside a sentence ("Im Bundesgesetzblatt vom 17. August
+    2021 ...") is what the text talks about, not when it was written."""
     text = (doc.text or "") if doc is not None else ""
-    return (find_date_in_text(_without_modified(text[:400]), languages)
-            or find_date_in_text(_without_modified(text[-150:]), languages))
+    for part in (text[:400], text[-150:]):
+        for line in _without_modified(part).split("\n"):
+            line = line.strip()
+            if len(line) > 80:
+                # A long line: only a dateline, the date before a dash or bar ("Bern, 17.08.2007 -").
+                m = _DATELINE_END.search(line[:60])
+                line = line[:m.start()] if m else ""
+            w = find_date_in_text(line, languages) if re.search(r"\d", line) else None
+            if w:
+                return w
+    return None
+
+
+_DATELINE_END = re.compile(r"\s[-–—|]\s")
 
 
 def _paragraphs(text: str) -> str:
