@@ -291,6 +291,6 @@ def test_a_date_inside_the_first_sentence_is_not_the_posts_a_dateline_is():
     # (no heading: the text next to a heading is read by its own rule)
     p = post(f'<main><div class="text"><p>{long}</p>{BODY}{BODY}</div></main>')
     assert p.published_local is None
-    p = post(f'<main><div class="text"><p>Beispielstadt, 17.08.2007 - {long}</p>'
-             f'{BODY}{BODY}</div></main>')
-    assert p.published_local == "2007-08-17"
+    for dateline in ("Beispielstadt, 17.08.2007 - ", "(17. August 2007) "):
+        p = post(f'<main><div class="text"><p>{dateline}{long}</p>{BODY}{BODY}</div></main>')
+        assert p.published_local == "2007-08-17", dateline

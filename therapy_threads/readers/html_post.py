@@ -714,9 +714,11 @@ def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
         for line in _without_modified(part).split("\n"):
             line = line.strip()
             if len(line) > 80:
-                # A long line: only a dateline, the date before a dash or bar ("Bern, 17.08.2007 -").
+                # A long line: only a dateline, the date before a dash or bar ("Bern, 17.08.2007 -")
+                # or in parentheses at its start ("(21. November 2022) Energieverbraucher ...").
                 m = _DATELINE_END.search(line[:60])
-                line = line[:m.start()] if m else ""
+                p = re.match(r"\(([^()]{6,40})\)", line)
+                line = line[:m.start()] if m else p.group(1) if p else ""
             w = find_date_in_text(line, languages) if re.search(r"\d", line) else None
             if w:
                 return w
