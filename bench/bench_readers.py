@@ -3,6 +3,7 @@
     python bench/bench_readers.py aeb --benchmark PATH/article-extraction-benchmark
     python bench/bench_readers.py metadata --trafilatura-tests PATH/trafilatura/tests
     python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8]
+    python bench/bench_readers.py comment-dates --pages PATH/readers-pages [--split dev] [--verbose]
     python bench/bench_readers.py memory
 
 ``aeb`` scores post bodies on scrapinghub's article-extraction benchmark (181 real pages) with
@@ -11,8 +12,10 @@ page, F1 = harmonic mean of mean precision and mean recall), for this reader and
 trafilatura called directly, and times both (pages per second, one process). ``metadata``
 compares titles, authors and dates with trafilatura on trafilatura's own evaluation set
 (``tests/evaldata.json``: exact title, exact author, same day; a date on a page whose gold has
-none counts as invented). ``corpus`` runs the comment-thread scoring of
-``therapy_threads.readers.corpus_eval`` on a folder of pages whose gold lives in
+none counts as invented; ``--half tune|check`` keeps a third of the pages, chosen by a hash of
+the URL, out of tuning, and ``--listing`` writes every author/date disagreement).
+``comment-dates`` compares comment days with the corpus gold's shown dates. ``corpus`` runs the
+comment-thread scoring of ``therapy_threads.readers.corpus_eval`` on a folder of pages whose gold lives in
 ``bench/readers_eval/gold/`` (the pages are public, but only their gold is committed: see
 ``bench/readers_eval/README.md`` for where each page comes from). Nothing here downloads
 anything; the benchmark data is never copied into this repository.
@@ -21,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.util
 import json
+import re
 import resource
 import statistics
 import sys
@@ -107,6 +112,12 @@ def _stated_by_page(raw: bytes, url: str, day: str) -> bool:
     return day in days
 
 
+def metadata_half(url: str) -> str:
+    """'check' for a third of trafilatura's eval pages chosen by a hash of the URL, else 'tune':
+    metadata rules are tuned on 'tune' only, and 'check' tells whether a rule carries over."""
+    return "check" if hashlib.sha1(url.encode("utf-8")).digest()[0] % 3 == 0 else "tune"
+
+
 def cmd_metadata(args) -> dict:
     tests = Path(args.trafilatura_tests)
     eval_common = _load_module(tests / "eval_common.py", "traf_eval_common")
@@ -118,8 +129,15 @@ def cmd_metadata(args) -> dict:
                     "date_found": 0, "pages": 0, "pages_without_date": 0, "date_stated_undated": 0}
               for who in ("therapy-threads", "trafilatura")}
     secs = {"therapy-threads": 0.0, "trafilatura": 0.0}
+    half = getattr(args, "half", "all")
+    cache_path = Path(args.trafilatura_cache) if getattr(args, "trafilatura_cache", None) else None
+    cache = json.loads(cache_path.read_text()) if cache_path and cache_path.exists() else {}
+    cached = bool(cache)
+    listing = open(args.listing, "w", encoding="utf-8") if getattr(args, "listing", None) else None
     for url, item in data.items():
         if not item.get("file") or "date" not in item:
+            continue
+        if half != "all" and metadata_half(url) != half:
             continue
         raw = eval_common.read_document(str(tests), item["file"])
         if raw is None:
@@ -133,14 +151,30 @@ def cmd_metadata(args) -> dict:
         p = r.posts[0] if r.posts else None
         ours = {"title": p.title if p else "", "author": p.author if p else "",
                 "date": (p.published_local or "")[:10] if p else ""}
-        t0 = time.perf_counter()
-        try:
-            d = bare_extraction(raw, url=url, output_format="python", with_metadata=True)
-        except Exception:  # noqa: BLE001 - a crash counts as a miss
-            d = None
-        secs["trafilatura"] += time.perf_counter() - t0
-        theirs = {"title": d.title if d else "", "author": d.author if d else "",
-                  "date": (d.date or "")[:10] if d else ""}
+        if url in cache:
+            theirs = cache[url]
+        else:
+            t0 = time.perf_counter()
+            try:
+                d = bare_extraction(raw, url=url, output_format="python", with_metadata=True)
+            except Exception:  # noqa: BLE001 - a crash counts as a miss
+                d = None
+            secs["trafilatura"] += time.perf_counter() - t0
+            theirs = {"title": d.title if d else "", "author": d.author if d else "",
+                      "date": (d.date or "")[:10] if d else ""}
+            cache[url] = theirs
+        if listing is not None:
+            gold_day = (item.get("date") or "")[:10]
+            wrong = [k for k, g in (("author", gold_author), ("date", gold_day))
+                     if _norm(ours[k]) != _norm(g) or _norm(theirs[k]) != _norm(g)]
+            if wrong:
+                listing.write(json.dumps({
+                    "url": url, "file": item["file"], "half": metadata_half(url), "wrong": wrong,
+                    "gold": {"author": gold_author, "date": gold_day},
+                    "ours": {"author": ours["author"], "date": ours["date"],
+                             "local": p.published_local if p else None},
+                    "trafilatura": {"author": theirs["author"], "date": theirs["date"]}},
+                    ensure_ascii=False) + "\n")
         for who, got in (("therapy-threads", ours), ("trafilatura", theirs)):
             c = counts[who]
             c["pages"] += 1
@@ -154,7 +188,11 @@ def cmd_metadata(args) -> dict:
                 c["date_invented"] += bool(got["date"])
                 if got["date"] and _stated_by_page(raw, url, got["date"]):
                     c["date_stated_undated"] += 1
-    out = {}
+    if listing is not None:
+        listing.close()
+    if cache_path and not cached:
+        cache_path.write_text(json.dumps(cache, ensure_ascii=False))
+    out = {"half": half}
     for who, c in counts.items():
         n = c["pages"]
         dated = n - c["pages_without_date"]
@@ -209,6 +247,84 @@ def cmd_corpus(args) -> dict:
             elif not s.exact or s.dirty or s.silent_zero:
                 print(f"  {s.page}: gold {s.gold_count} read {s.count} {s.gold_depths} {s.depths} "
                       f"dirty {len(s.dirty)} silent_zero {s.silent_zero}")
+    return out
+
+
+_GOLD_RELATIVE = re.compile(r"\b(ago|vor|il y a|hace|geleden|sedan|temu|назад|önce)\b|前", re.I)
+
+
+def _gold_day(date_text: str, languages: list[str]) -> str | None:
+    """The day a gold ``date_text`` shows, read by dateparser on its own (not by our parser, which
+    is what is being measured); None for relative ("3 weeks ago") or day-less texts."""
+    import dateparser
+
+    t = " ".join((date_text or "").split())
+    if not t or _GOLD_RELATIVE.search(t) or not re.search(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d", t):
+        return None
+    # Words around the date ("於", "Le 11 septembre 2018 à 12:57", "(22 juin 2018 @11h13)").
+    t = re.sub(r"[()|@•·—–]|^\s*(?:於|发表于|am|le|vom|on|the)\b|\b(?:at|um|à|a las|alle|om|kl\.?)\b|"
+               r"\bUhr\b", " ", t, flags=re.I)
+    t = re.sub(r"(\d)h(\d\d)\b", r"\1:\2", t).strip(" ,.:-")
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+    if re.search(r"\d\.\s?\d{1,2}\.\s?\d", t) or languages[0] != "en":
+        settings["DATE_ORDER"] = "DMY"  # dots are day first; so is every language but US English
+    languages = [lg.split("-")[0] for lg in languages]
+    try:
+        dt = dateparser.parse(t, languages=languages or None, settings=settings)
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+        dt = None
+    return dt.strftime("%Y-%m-%d") if dt else None
+
+
+def cmd_comment_dates(args) -> dict:
+    """Same-day agreement of comment dates with the gold ``date_text`` on the reader corpus:
+    a comment's day is its local date as written (``published_local``), else the day of
+    ``published_at``; gold dates dateparser cannot read on its own are left out."""
+    from therapy_threads.readers import corpus_eval as ce
+
+    pages = Path(args.pages)
+    splits = (args.split,) if args.split else tuple(sorted(p.name for p in GOLD.iterdir() if p.is_dir()))
+    out = {}
+    for split in splits:
+        c = {"gold_dated": 0, "matched": 0, "same_day": 0, "no_date": 0, "utc_only": 0,
+             "wrong_day": 0, "unreadable_gold": 0}
+        for gold_path in sorted((GOLD / split).glob("*.gold.json")):
+            page = pages / split / (gold_path.name[: -len(".gold.json")] + ".html")
+            if not page.exists():
+                continue
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            result = get_reader("html").read(page.read_bytes(), SourceRef(page.stem, page.name))
+            comments = sorted(result.comments, key=lambda x: x.position)
+            mapping = ce._match(gold["comments"], [x.text for x in comments])
+            m = re.search(rb"<html[^>]*\slang=[\"']?([a-zA-Z]{2})(?:[-_]([a-zA-Z]{2}))?",
+                          page.read_bytes()[:5000])
+            langs = list(dict.fromkeys(([m.group(1).decode().lower()] if m else []) + ["en"]))
+            if m and m.group(2) and m.group(2).decode().upper() not in ("US", "CA", "PH"):
+                langs[0] += "-dmy"  # English outside North America writes the day first
+            for gi, g in enumerate(gold["comments"]):
+                if not g.get("date_text"):
+                    continue
+                day = _gold_day(g["date_text"], langs)
+                if day is None:
+                    c["unreadable_gold"] += 1
+                    continue
+                c["gold_dated"] += 1
+                if gi not in mapping:
+                    continue
+                rc = comments[mapping[gi]]
+                c["matched"] += 1
+                got = (rc.published_local or "")[:10] or (rc.published_at or "")[:10]
+                c["utc_only"] += bool(not rc.published_local and rc.published_at)
+                if got == day:
+                    c["same_day"] += 1
+                    continue
+                c["no_date" if not got else "wrong_day"] += 1
+                if args.verbose:
+                    print(f"  {split}/{page.name}: gold {g['date_text']!r} -> {day}; read "
+                          f"local {rc.published_local} utc {rc.published_at} age {rc.published_age}")
+        c["same_day_share"] = round(c["same_day"] / c["matched"], 4) if c["matched"] else None
+        out[split] = c
+        print(split, json.dumps(c))
     return out
 
 
@@ -272,14 +388,25 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--bootstrap", type=int, default=200)
     m = sub.add_parser("metadata", help="title/author/date against trafilatura on its eval set")
     m.add_argument("--trafilatura-tests", required=True, help="a trafilatura checkout's tests/ folder")
+    m.add_argument("--half", choices=("all", "tune", "check"), default="all",
+                   help="the pages of one half (by a hash of the URL): tune on 'tune', report 'check'")
+    m.add_argument("--listing", help="write one JSON line per page where an author or date "
+                   "disagrees with the gold (ours or trafilatura's)")
+    m.add_argument("--trafilatura-cache", help="JSON file of trafilatura's results: written when "
+                   "absent, read (and trafilatura not run or timed) when present")
     c = sub.add_parser("corpus", help="comment threads on the reader corpus")
     c.add_argument("--pages", required=True, help="folder with dev/ and heldout/ pages")
     c.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"))
     c.add_argument("--verbose", action="store_true", help="one line per page (and its dirty comments)")
+    cd = sub.add_parser("comment-dates", help="comment dates against the corpus gold's date_text")
+    cd.add_argument("--pages", required=True, help="folder with one sub-folder of pages per split")
+    cd.add_argument("--split")
+    cd.add_argument("--verbose", action="store_true", help="one line per comment whose day differs")
     sub.add_parser("memory", help="peak memory on synthetic flat and nested threads")
     ap.add_argument("--json", help="also write the results to this file")
     args = ap.parse_args(argv)
     result = {"aeb": cmd_aeb, "metadata": cmd_metadata, "corpus": cmd_corpus,
+              "comment-dates": cmd_comment_dates,
               "memory": cmd_memory}[args.cmd](args)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1) + "\n")

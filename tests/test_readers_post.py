@@ -96,6 +96,13 @@ _NOT_A_PUBLICATION = {
                                    '</a></div>'),
     "a copyright line with a day": ("", '<div class="footer-section-content"><p>Copyright © 19.12.2019 - '
                                         '12:14 h</p></div>'),
+    "an access date at the end of a source list": (
+        "", '<ol class="sources"><li>Muster, A. (2018). Ein Buch. Beispielstadt: Verlag. Abgerufen '
+            '23.11.2022: https://example.org/quelle</li></ol>'),
+    "an event's schedule": ("", '<div class="date">30. März 2020, 13:15 Uhr - 19:00 Uhr</div>'
+                                '<div class="place">Beispielhalle</div>'),
+    "today's date in the site header's widget": (
+        "", '<header class="site-header"><div class="date-widget"> Feb. 19 2020 </div></header>'),
 }
 
 
@@ -179,3 +186,111 @@ def test_layout_classes_of_the_posts_own_containers_do_not_hide_its_date():
                  f'9. September 2017</abbr><div class="post-body">{BODY}</div></div></div>'
                  '<div class="sidebar"><time datetime="2016-01-01">1. Januar 2016</time></div>')
         assert p.published_local == "2017-09-09T10:52:00+02:00", wrapper
+
+
+def test_date_inside_the_heading_and_in_a_byline_box():
+    p = post(f'<main><h1>Ein Bericht<br><small><span class="icon"></span> 02.02.2022 • Sport</small></h1>'
+             f'<div class="text">{BODY}</div><div class="teaser">28.01.2022 Ein anderer</div></main>')
+    assert p.published_local == "2022-02-02"
+    p = post(f'<main><div class="entry">{BODY}</div><div class="left author">Author: <a href="/u/1">'
+             '<b>Eine Autorin</b></a> am 29.12.2010, 13:36 Uhr</div></main>')
+    assert (p.published_local or "")[:10] == "2010-12-29"
+
+
+def test_a_layout_token_naming_a_sidebar_does_not_hide_the_posts_date():
+    for wrapper in ('<div class="page has-sidebar">', '<div class="layoutTwoColumnsRightSidebar site">'):
+        p = post(f'{wrapper}<div id="artikelheader"><ul><li class="artikeldatum">'
+                 f'<time datetime="2021-11-25 16:11">25. November 2021 16:11 Uhr</time></li></ul></div>'
+                 f'<div class="text">{BODY}</div></div>')
+        assert (p.published_local or "")[:10] == "2021-11-25", wrapper
+
+
+def test_the_local_day_beside_a_publication_stated_in_utc():
+    # The markup states the moment in UTC; the page shows the local day, one day later.
+    p = post('<article><h1>Ein Bericht</h1><div class="date">05.11.2021</div>'
+             f'<div class="text">{BODY}</div></article>',
+             head='<meta property="article:published_time" content="2021-11-04T23:00:00Z">')
+    assert (p.published_at, p.published_local) == ("2021-11-04T23:00:00Z", "2021-11-05")
+    # The same time with the publisher's own offset: that local day, whatever other days are near.
+    p = post('<article><h1>Ein Bericht</h1><div class="date">05.11.2021</div>'
+             f'<div class="text">{BODY}</div></article>',
+             head='<meta property="article:published_time" content="2021-11-04T20:00:00-04:00">')
+    assert p.published_local == "2021-11-04T20:00:00-04:00"
+
+
+def test_an_event_pages_schedule_and_deadline_next_to_the_heading_are_not_its_date():
+    p = post('<section class="cover"><div class="date">30. März 2020, 13:15 Uhr - 19:00 Uhr</div>'
+             '<h1>Ein Treffen in Beispielstadt</h1><div class="claim">Kommt vorbei!</div>'
+             f'<div class="deadline">Deadline: 15. März 2020</div></section><div class="text">{BODY}</div>')
+    assert p.published_local is None
+
+
+def test_author_is_a_person_not_the_site_a_label_or_a_placeholder():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization",'
+          '"name":"Beispiel Nachrichten"},"publisher":{"@type":"Organization","name":"Beispiel Nachrichten"}}'
+          '</script>')
+    cases = {
+        "an organisation in JSON-LD": (ld, '', None),
+        "the site's name only in the author meta": ('<meta property="og:site_name" content="Beispielblog">'
+                                                    '<meta name="author" content="Beispielblog">', '', None),
+        "the site's name as the visible byline": ('<meta property="og:site_name" content="Beispielverein">',
+                                                  '<span class="author-name">Beispielverein</span>',
+                                                  "Beispielverein"),
+        "an editorial desk": ('', '<span class="author-name">Redaktion</span>', "Redaktion"),
+        "two authors": ('<meta name="author" content="Erika Muster">',
+                        '<span class="author-name">Erika Muster und Max Beispiel</span>',
+                        "Erika Muster und Max Beispiel"),
+        "site name plus an editorial word": ('<meta property="og:site_name" content="beispiel.example">'
+                                             '<meta name="author" content="beispiel.example Redaktion">', '', None),
+        "a placeholder account": ('<meta name="author" content="admin">', '', None),
+        "a label before the name": ('', '<span class="post-author">Posted by Erika Muster</span>', "Erika Muster"),
+        "a role after the name": ('<meta name="author" content="Erika Muster">',
+                                  '<div class="byline"><span class="fn">Erika Muster Redakteurin für Wirtschaft'
+                                  '</span></div>', "Erika Muster"),
+        "letters split by markup": ('<meta name="author" content="Erika Muster">',
+                                    '<a rel="author" href="/a/1">Erika Muste<span>r</span></a>', "Erika Muster"),
+        "a slug beside the written name": (
+            '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person",'
+            '"name":"erika.muster"}}</script><meta name="author" content="Erika Muster">', '', "Erika Muster"),
+        "a handle after the name": ('', '<span class="author-name">Erika Muster @emuster</span>', "Erika Muster"),
+    }
+    cases["the domain's brand in the author meta"] = ('<meta name="author" content="Beispielwoche">', '', None)
+    cases["an editorial desk in the author meta"] = ('<meta name="author" content="Redaktion">', '', "Redaktion")
+    cases["a person on their own domain"] = ('<meta name="author" content="Erika Muster">', '', "Erika Muster")
+    for name, (head, byline, want) in cases.items():
+        p = post(f'<article><h1>Ein Beitrag</h1>{byline}<div class="entry-content">{BODY}</div></article>',
+                 head=head, url="https://www.beispielwoche.example/a/1" if "brand" in name
+                 else "https://erikamuster.example/a/1")
+        assert p.author == want, name
+    from therapy_threads.readers.html_post import clean_author
+
+    assert clean_author("Archiv anzeigen →") is None  # an archive link's text
+    assert clean_author("Erika Muster,") == "Erika Muster"
+
+
+def test_a_period_under_the_heading_is_not_the_date_the_line_above_is():
+    p = post('<div class="press-detail"><div class="topline"><span>06.12.2022</span></div>'
+             '<h1>Eine Beteiligung am Beispielprojekt</h1><div class="h3">Wer mitmacht, kann vom 9.1. - '
+             f'10.2.2023 zeichnen.</div><div class="text">{BODY}</div></div>')
+    assert p.published_local == "2022-12-06"
+
+
+def test_a_box_that_names_itself_the_single_post_holds_its_date():
+    links = "".join(f"<li>Bereich mit einem längeren Namen {i}</li>" for i in range(12))
+    p = post(f'<div id="quick"><h1>Schnellzugriff</h1><ul>{links}</ul></div>'
+             '<div class="path">Startseite › Sport › Meldungen</div><div class="teaserTyp3 newsSingle">'
+             '<div class="newsSingleHeader"><b>Sport</b><br><span class="date">01.02.2022</span> '
+             f'Kategorie: Sport</div><h2>Eine Meldung</h2><div class="text">{BODY}</div></div>'
+             '<div class="teaser"><span class="date">03.01.2022</span> Eine andere Meldung</div>')
+    assert p.published_local == "2022-02-01"
+
+
+def test_a_date_inside_the_first_sentence_is_not_the_posts_a_dateline_is():
+    long = ("Im Amtsblatt vom 17. August 2021 (Teil I, Seite 34) wurde die Regel verkündet, die "
+            "ab dem nächsten Jahr gilt und viele Betriebe betrifft.")
+    # (no heading: the text next to a heading is read by its own rule)
+    p = post(f'<main><div class="text"><p>{long}</p>{BODY}{BODY}</div></main>')
+    assert p.published_local is None
+    for dateline in ("Beispielstadt, 17.08.2007 - ", "(17. August 2007) "):
+        p = post(f'<main><div class="text"><p>{dateline}{long}</p>{BODY}{BODY}</div></main>')
+        assert p.published_local == "2007-08-17", dateline

@@ -188,7 +188,7 @@ def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
         return fast or None
     import dateparser  # slow: only dates the fast path does not know go through it
 
-    langs = [lang for lang in dict.fromkeys(languages + ("en",)) if lang]
+    langs = [lang for lang in dict.fromkeys(tuple(x.split("-")[0] for x in languages) + ("en",)) if lang]
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
     candidates = [t, _NOISE.sub(" ", t)]
     # "11/08/2020 at 9:52": the connecting word is in English whatever the page language.
@@ -238,11 +238,15 @@ def _month_names(languages: tuple[str, ...]) -> tuple[dict[str, int], str]:
     months = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
     for i, lang in enumerate(dict.fromkeys((languages or _UNKNOWN_LANGUAGE) + ("en",))):
+        base, _, region = lang.partition("-")
         try:
-            info = default_loader.get_locale(lang).info
+            info = default_loader.get_locale(base).info
+            if i == 0 and region:  # "en-gb": English month names, the British date order
+                order = default_loader.get_locale(f"{base}-{region.upper()}").info.get(
+                    "date_order") or order
         except (KeyError, ValueError, AttributeError):
             continue
-        if i == 0 and info.get("date_order"):
+        if i == 0 and info.get("date_order") and not region:
             order = info["date_order"]
         for n, m in enumerate(months, 1):
             for name in info.get(m, []):
@@ -269,7 +273,9 @@ def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
             a, sep, b, yy = m.group(1), m.group(2), m.group(3), m.group(4)
             names, order = _month_names(languages)
             y = int(yy) + (2000 if len(yy) == 2 and int(yy) < 70 else 1900 if len(yy) == 2 else 0)
-            if sep == "/" and order.startswith("M"):
+            # "04-08-2023, 02:34 PM": forum engines (MyBB, vBulletin) print m-d-Y by default,
+            # as US English writes with slashes; dots are always day first.
+            if sep in "/-" and order.startswith("M"):
                 mo, d = int(a), int(b)
             else:
                 d, mo = int(a), int(b)
@@ -368,3 +374,23 @@ def _month_regexes(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return (re.compile(r"(?<!\w)\d{1,2}\.?\s+(?:" + alt + r")\.?,?\s+(?:19|20)\d\d(?!\d)", re.I),
             re.compile(r"(?<!\w)(?:" + alt + r")\.?\s+\d{1,2}(?:st|nd|rd|th|er)?,?\s+(?:19|20)\d\d(?!\d)",
                        re.I))
+
+
+def with_shown_local(machine: When, shown: When | None) -> When:
+    """A machine time stated in UTC ("2024-09-11T22:37:48Z") with the local time the page shows
+    for the same moment ("12. Sep 2024, 00:37"): the UTC instant, and the local time as written,
+    so the local day is not lost. Kept as it is when the shown time is not that moment in some
+    zone (more than 14 hours apart, or not on a quarter hour from it) or shows no time."""
+    loc = machine.local or ""
+    if not machine.utc or not shown or not shown.local or "T" not in shown.local \
+            or not (loc.endswith(("Z", "+00:00")) or not loc) or shown.utc:
+        return machine
+    try:
+        u = datetime.fromisoformat(machine.utc.replace("Z", "+00:00")).replace(tzinfo=None)
+        s = datetime.fromisoformat(shown.local[:16])
+    except ValueError:
+        return machine
+    minutes = (s - u.replace(second=0)).total_seconds() / 60
+    if minutes == 0 or abs(minutes) > 14 * 60 or minutes % 15:
+        return machine
+    return When(machine.utc, shown.local)

@@ -31,7 +31,16 @@ from ..normalise import clean_text
 from .html_text import MAX_ELEMENT_DEPTH, bound_depth, decode_html, parse_html, unwrap_wayback
 
 BUNDLE_FORMAT = "therapy-threads/html-pages"
-_LANG = re.compile(r"^([a-z]{2,3})(?:[-_]|$)", re.I)
+_LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{2})\b|[-_]|$)", re.I)
+# English outside the US writes numeric dates day first ("02/10/2020" is 2 October on an en-GB
+# page): the region is kept for English, where it decides the date order.
+_DAY_FIRST_ENGLISH = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "hk", "my", "ng",
+                                "ke", "pk", "mt", "jm"})
+
+
+def _language(m: re.Match[str]) -> str:
+    lang, region = m.group(1).lower(), (m.group(2) or "").lower()
+    return f"en-{region}" if lang == "en" and region in _DAY_FIRST_ENGLISH else lang
 
 
 @dataclass(slots=True)
@@ -113,13 +122,13 @@ def _languages(root, attrs: Attrs) -> tuple[str, ...]:
               (attrs.get(html, "xml:lang") if html is not None else "")):
         m = _LANG.match(v or "")
         if m:
-            return (m.group(1).lower(),)
+            return (_language(m),)
     for sel in ("meta[property='og:locale']", "meta[http-equiv='content-language' i]",
                 "meta[name='language' i]", "meta[name='dc.language' i]"):
         loc = root.css_first(sel)
         m = _LANG.match(attrs.get(loc, "content") if loc is not None else "")
         if m:
-            return (m.group(1).lower(),)
+            return (_language(m),)
     return ()
 
 

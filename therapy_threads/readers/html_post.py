@@ -17,9 +17,11 @@ article-extraction benchmark with these settings: no comments, precision first).
 """
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from selectolax.lexbor import LexborNode
 
@@ -137,6 +139,14 @@ def our_title(root: LexborNode) -> str:
 
 
 def our_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | None]:
+    """The theme's byline (a visible element), else a JSON-LD author that is not an
+    organisation."""
+    name, url = byline_author(root, attrs)
+    return (name, url) if name else (json_ld_author(root), None)
+
+
+def byline_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | None]:
+    """The author's name as the theme shows it (``.byline .fn``, ``a[rel=author]``...)."""
     for sel in _BYLINE_SELECTORS:
         n = root.css_first(sel)
         if n is not None:
@@ -145,13 +155,123 @@ def our_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | None]:
             if t and len(t) <= 80:
                 a = n if n.tag == "a" else n.css_first("a[href]")
                 return t, (attrs.get(a, "href") or None) if a is not None else None
+    return None, None
+
+
+def json_ld_author(root: LexborNode) -> str | None:
     for d in _json_ld(root):
         a = d.get("author")
         a = a[0] if isinstance(a, list) and a else a
+        if isinstance(a, dict) and _ORGANISATION_TYPES.search(str(a.get("@type") or "")):
+            continue
         name = a.get("name") if isinstance(a, dict) else a if isinstance(a, str) else None
         if isinstance(name, str) and name.strip() and not name.startswith("http"):
-            return " ".join(name.split()), None
+            return " ".join(name.split())
+    return None
+
+
+# Words that label a byline rather than name anyone ("Posted by", "Zeige alle Beiträge von").
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:posted|written|published|text|story|words|photos?)\s+by|by|von|par|por|di|door|av|"
+    r"autor(?:in)?|author|auteur|autore|artikel\s+von|beitrag\s+von|geschrieben\s+von|"
+    r"(?:zeige\s+)?alle\s+beiträge\s+von|zum\s+profil\s+von|interview|posté\s+par|"
+    r"publicado\s+por|escrito\s+por)\s*[:|–—-]?\s+", re.I)
+# Accounts and roles that stand where a theme prints its author: nobody's name.
+_PLACEHOLDER_AUTHORS = frozenset({
+    "admin", "administrator", "administrador", "publisher", "webmaster", "editor", "user",
+    "super user", "wordpressadmin", "unknown", "anonymous", "anonym", "anónimo", "guest",
+    "root"})
+# An editorial desk is a byline of its own ("Redaktion"); beside the site's name it names the site.
+_DESK_WORDS = frozenset({"redaktion", "redazione", "rédaction", "redacción", "redação", "editorial",
+                         "staff", "team", "newsroom", "desk", "online"})
+_ORGANISATION_TYPES = re.compile(r"Organi[sz]ation|Corporation|NewsMedia|WebSite|Brand", re.I)
+
+
+def _squash_name(s: str) -> str:
+    return re.sub(r"[\W\d_]+", "", s).casefold()
+
+
+def _person_names(root: LexborNode, attrs: Attrs) -> list[str]:
+    """Names the markup gives for the post's author as a person: JSON-LD authors not typed as an
+    organisation, and the author meta tags."""
+    out: list[str] = []
+    for d in _json_ld(root):
+        a = d.get("author")
+        for x in (a if isinstance(a, list) else [a]):
+            t = x.get("@type") if isinstance(x, dict) else None
+            if isinstance(t, list):
+                t = " ".join(str(y) for y in t)
+            name = x.get("name") if isinstance(x, dict) else x
+            if isinstance(name, str) and name.strip() and not _ORGANISATION_TYPES.search(str(t or "")):
+                out.append(" ".join(name.split()))
+    m = _meta(root, attrs, "author", "article:author", "dc.creator")
+    if m:
+        out.append(" ".join(m.split()))
+    return [html_lib.unescape(n) for n in out if not n.startswith(("http", "@")) and len(n) <= 80]
+
+
+def _organisations(root: LexborNode, attrs: Attrs, site: str | None) -> set[str]:
+    """The site's and publisher's names (squashed): a byline that only names them names nobody."""
+    names = {site or "", _meta(root, attrs, "og:site_name", "application-name", "publisher") or ""}
+    for d in _json_ld(root):
+        for k in ("publisher", "author", "sourceOrganization"):
+            for x in (d.get(k) if isinstance(d.get(k), list) else [d.get(k)]):
+                if isinstance(x, dict) and (k == "publisher" or _ORGANISATION_TYPES.search(
+                        str(x.get("@type") or ""))) and isinstance(x.get("name"), str):
+                    names.add(x["name"])
+    return {_squash_name(n) for n in names if n and _squash_name(n)}
+
+
+def clean_author(name: str | None) -> str | None:
+    """A byline's name without its label, trailing punctuation, handle or decoration; None when
+    what is left is no name (a placeholder account, a link text with an arrow)."""
+    if not name:
+        return None
+    t = " ".join(name.split())
+    for _ in range(2):
+        t = _BYLINE_LABEL.sub("", t).strip()
+    t = re.sub(r"\s+@\w+$", "", t).strip(" ,;:|–—-·•")
+    if not t or len(t) > 80 or re.search(r"[→←»«›‹|]|https?:", t) or t.casefold() in _PLACEHOLDER_AUTHORS:
+        return None
+    return t
+
+
+def choose_author(root: LexborNode, attrs: Attrs, extracted: str | None, site: str | None,
+                  page_url: str | None = None) -> tuple[str | None, str | None]:
+    """The post's author: the theme's byline, else trafilatura's, else the author meta tags.
+    A byline that is the markup's person name plus more (a role: "Name Redakteur für ...") or the
+    same letters split by markup ("Knigh t", a slug "first.last") is that name. The site's or
+    publisher's own name, an organisation typed as such and a placeholder account are no author."""
+    byline, url = byline_author(root, attrs)
+    # One word that is the site's domain ("Automobilwoche" on automobilwoche.de) is its brand.
+    host = re.sub(r"^[a-z]+://", "", (page_url or "").lower()).split("/", 1)[0].split(":", 1)[0]
+    hosts = {_squash_name(x) for x in host.split(".")[:-1] if x not in ("www", "m", "blog")}
+    persons = _person_names(root, attrs)
+    orgs = _organisations(root, attrs, site)
+    for cand in (byline, json_ld_author(root), extracted, *persons):
+        name = clean_author(cand)
+        if not name:
+            continue
+        # "mix1.de Redaktion": the site's name and its desk. A byline the theme shows with the
+        # site's name is the page's own statement (a club's or publisher's news); the same name
+        # only in metadata is the site filling its author field.
+        rest = _squash_name(" ".join(w for w in name.split() if w.casefold() not in _DESK_WORDS))
+        if cand is not byline and rest and (rest in orgs or " " not in name and rest in hosts):
+            continue
+        same = [p for p in persons if _squash_name(p) == _squash_name(name)]
+        if same:  # the best-written form: words, capitals, no letter split off by markup
+            name = max([name, *same], key=lambda x: (" " in x, x[:1].isupper(),
+                                                     -sum(len(w) == 1 for w in x.split())))
+        else:
+            # "Name Role for Economy" -> "Name"; never "Name and Other Name" -> "Name".
+            name = next((p for p in persons if " " in p and name.startswith(p + " ")
+                         and not _MORE_AUTHORS.match(name[len(p):])
+                         and _squash_name(p) not in orgs), name)
+        return name, url if cand is byline else None
     return None, None
+
+
+_MORE_AUTHORS = re.compile(r"\s*(?:,|&|\+|/|;|\b(?:and|und|et|y|e|en|og|och|i)\b)", re.I)
 
 
 def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> When | None:
@@ -186,11 +306,14 @@ def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> W
 # or list of other posts, a sidebar widget, the site's footer.
 _NOT_THE_POST = re.compile(
     r"comment|review|teaser|sidebar|related|breadcrumb|newsletter|"
-    r"^(?:nav|navbar|navigation|menu|widget)(?:$|[-_])|(?:^|[-_])(?:ratings?|recent|archive|"
+    r"^(?:nav|navbar|navigation|menu)(?:$|[-_])|(?:^|[-_])(?:widgets?|ratings?|recent|archive|"
     r"listing|footer|popular|more-?posts)(?:$|[-_])", re.I)
 # Page builders prefix every block's class ("elementor-widget-...", "et_pb_..."): their tokens
 # say nothing about what the block holds.
 _BUILDER_PREFIXES = ("elementor", "et_pb", "wp-block", "vc_", "fl-", "brxe")
+# Tokens that describe the page's layout ("layoutTwoColumnsRightSidebar", "has-sidebar",
+# "with-related-posts") sit on the wrapper of the whole page, the post included: not a box.
+_LAYOUT_PREFIXES = ("layout", "has-", "has_", "with-", "with_", "no-", "no_")
 _MODIFIED = re.compile(
     r"modif|updat|aktualisiert|geändert|änderung|überarbeitet|last|zuletzt|"
     r"mis à jour|mise à jour|actualiza|aggiornat|bijgewerkt", re.I)
@@ -211,13 +334,41 @@ _MODIFIED_LINE = re.compile(
     r"\s*:?\s*[^\n]{0,40}", re.I)
 
 
+# "Abgerufen 23.11.2022", "Retrieved March 3, 2021", "consulté le 2 mai 2020": the day a
+# reference was accessed, in a source list at the end of an article, is not the post's.
+_ACCESSED_LINE = re.compile(
+    r"(?:abgerufen|aufgerufen|zugegriffen|retrieved|accessed|consulté|consultado|consultato|"
+    r"geraadpleegd)(?:\s+(?:am|on|le|el|il|op))?\s*:?\s*[^\n]{0,40}", re.I)
+# "Deadline: 15. März 2020", "Anmeldeschluss 1.3.2020", "valid until May 3, 2021": a day
+# something ends (an event's registration, an offer) is not the post's.
+_DEADLINE_LINE = re.compile(
+    r"(?:deadline|closing\s+date|valid\s+until|expires?|anmeldeschluss|einsendeschluss|"
+    r"bewerbungsschluss|annahmeschluss|frist|gültig\s+bis|date\s+limite|fecha\s+límite|"
+    r"scadenza)\s*:?\s*[^\n]{0,40}", re.I)
+# A date followed by a time range ("30. März 2020, 13:15 Uhr - 19:00 Uhr", "May 3, 2021 9:00
+# am – 5:00 pm") is an event's schedule, never the moment a post was published: removed whole.
+_TIME_RANGE_DATE = re.compile(
+    r"[^\n]{0,40}?\d{1,2}[:.h]\d{2}\s*(?:uhr|h|[ap]\.?m\.?)?\s*(?:-|–|—|bis|to|until)\s*"
+    r"\d{1,2}(?:[:.h]\d{2}|\s*(?:uhr|[ap]\.?m\.?))", re.I)
+
+
+# "vom 9.1. - 10.2.2023", "3.-5. Mai 2021", "12.05.2020 – 14.05.2020": a period (an offer, an
+# event) whose end would otherwise read as a date of its own.
+_DATE_RANGE = re.compile(
+    r"\d{1,2}\.(?:\s?\d{1,2}\.)?(?:\s?(?:19|20)\d\d)?\s*(?:-|–|—|bis)\s*\d{1,2}\.\s?"
+    r"(?:\d{1,2}\.\s?(?:(?:19|20)?\d\d)?|[^\W\d_]{3,}\.?\s+(?:19|20)\d\d)", re.I)
+
+
 def _without_modified(text: str) -> str:
-    return _MODIFIED_LINE.sub(" ", text)
+    """``text`` without modification lines, access dates, deadlines, periods and event
+    schedules."""
+    text = _DATE_RANGE.sub(" ", _DEADLINE_LINE.sub(" ", _TIME_RANGE_DATE.sub(" ", text)))
+    return _ACCESSED_LINE.sub(" ", _MODIFIED_LINE.sub(" ", text))
 
 
 # Classes and ids htmldate reads dates from (its ``is_date_candidate`` cues).
 _DATE_BOX = re.compile(r"date|datum|time|publish|posted|submitted|byline|subline|meta|fecha|"
-                       r"parution|created|info", re.I)
+                       r"parution|created|info|author", re.I)
 
 
 _POST_BOX = frozenset({"hentry", "article", "post", "entry", "news-single", "single-post",
@@ -235,6 +386,10 @@ def _post_chain(root: LexborNode) -> frozenset[int]:
     return frozenset(out)
 
 
+_SINGLE_POST = re.compile(r"^(?:news|post|article|blog|entry)[-_]?single|^single[-_]?(?:news|post|"
+                          r"article|entry)", re.I)
+
+
 def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str],
             chain: frozenset[int] = frozenset()) -> bool:
     """Whether ``n`` or an ancestor is nav, has a class, id, itemprop or itemtype token matching
@@ -249,10 +404,14 @@ def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str],
         if p.mem_id in chain:
             return in_footer
         is_footer = p.tag in ("footer", "aside")
-        # Blogger prints every post inside its "Blog" widget (div.widget.Blog#Blog1).
-        for a in () if "Blog" in attrs.classes(p) else ("class", "id", "itemprop", "itemtype"):
+        # Blogger prints every post inside its "Blog" widget (div.widget.Blog#Blog1); a box that
+        # names itself the single post ("teaserTyp3 newsSingle", "news-single-item") is the post
+        # whatever its layout type says.
+        own = "Blog" in attrs.classes(p) or any(_SINGLE_POST.search(c) for c in attrs.classes(p))
+        for a in () if own else ("class", "id", "itemprop", "itemtype"):
             for token in (attrs.get(p, a) or "").split():
-                if token.startswith(_BUILDER_PREFIXES) or not rx.search(token):
+                if token.startswith(_BUILDER_PREFIXES) or token.lower().startswith(
+                        _LAYOUT_PREFIXES) or not rx.search(token):
                     continue
                 if "footer" in token.lower():
                     is_footer = True
@@ -361,7 +520,7 @@ def date_box_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) ->
         t = n.text(separator=" ", strip=True)
         if not t or len(t) > 200 or _MODIFIED.search(t) or _inside(n, attrs, _NOT_THE_POST, chain):
             continue
-        w = find_date_in_text(t, languages)
+        w = find_date_in_text(_without_modified(t), languages)
         if w:
             return w
     return None
@@ -390,6 +549,11 @@ def date_by_title(root: LexborNode, languages: tuple[str, ...], title: str = "")
     h1 = _main_heading(root, title)
     if h1 is None:
         return None
+    # Inside the heading, under the title ("<h1>Title<br><small>02.02.2022</small></h1>").
+    for n in h1.iter(include_text=False):
+        w = find_date_in_text(_without_modified(n.text(separator=" ", strip=True)[:200]), languages)
+        if w:
+            return w
     after = _without_modified(_text_around(h1, forward=True, limit=_AFTER_TITLE))
     w = find_date_in_text(after, languages)
     if w:
@@ -541,10 +705,27 @@ def labelled_date(root: LexborNode, languages: tuple[str, ...],
 
 
 def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
-    """A date the article opens with ("Pressemitteilung vom 20.01.2022", a dateline)."""
+    """A date the article opens or closes with: a dateline ("Bern, 17.08.2007 - ...",
+    "27.1.2022 - ..."), a short line ("Pressemitteilung vom 20.01.2022", a letter's closing
+    "10. September 2017"). A date inside a sentence ("Im Bundesgesetzblatt vom 17. August
+    2021 ...") is what the text talks about, not when it was written."""
     text = (doc.text or "") if doc is not None else ""
-    return (find_date_in_text(_without_modified(text[:400]), languages)
-            or find_date_in_text(_without_modified(text[-150:]), languages))
+    for part in (text[:400], text[-150:]):
+        for line in _without_modified(part).split("\n"):
+            line = line.strip()
+            if len(line) > 80:
+                # A long line: only a dateline, the date before a dash or bar ("Bern, 17.08.2007 -")
+                # or in parentheses at its start ("(21. November 2022) Energieverbraucher ...").
+                m = _DATELINE_END.search(line[:60])
+                p = re.match(r"\(([^()]{6,40})\)", line)
+                line = line[:m.start()] if m else p.group(1) if p else ""
+            w = find_date_in_text(line, languages) if re.search(r"\d", line) else None
+            if w:
+                return w
+    return None
+
+
+_DATELINE_END = re.compile(r"\s[-–—|]\s")
 
 
 def _paragraphs(text: str) -> str:
@@ -623,14 +804,8 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
             title = re.sub(r"\s*[|:–—-]\s*$", "", title[: -len(f.site)])
     f.title = title
 
-    author, author_url = our_author(root, attrs)
-    if author is None and doc is not None and doc.author:
-        author = doc.author
-    if author is None:
-        meta_author = _meta(root, attrs, "author", "article:author", "dc.creator")
-        if meta_author and not meta_author.startswith("http") and len(meta_author) <= 80:
-            author = meta_author
-    f.author, f.author_url = author, author_url
+    f.author, f.author_url = choose_author(root, attrs, doc.author if doc is not None else None,
+                                           f.site, f.url)
 
     # htmldate without its extensive search reads the publication date from markup and knows
     # the usual traps (modified dates, other articles' dates). Its day is kept only when the
@@ -641,10 +816,10 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
     # Otherwise the first of our own readings, in that order. Never a date guessed from text.
     stated = stated_date(root, attrs, languages)
     publications = stated_publications(root, attrs)
-    readings = (stated, publications[0] if publications else None,
-                date_by_title(root, languages, f.title), labelled_date(root, languages, attrs),
-                date_box_date(root, attrs, languages), date_in_url(f.url),
-                _date_at_start(doc, languages))
+    shown = (date_by_title(root, languages, f.title), labelled_date(root, languages, attrs),
+             date_box_date(root, attrs, languages))
+    readings = (stated, publications[0] if publications else None, *shown,
+                date_in_url(f.url), _date_at_start(doc, languages))
     ours = next((w for w in readings if w), None)
     f.when = when_from_machine(doc.date) if doc is not None and doc.date else None
     if f.when is not None and (f.when.local or "")[:10] not in {
@@ -653,10 +828,15 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
         f.when = None
     if f.when is None:
         f.when = ours
+    elif stated and _local_offset(stated) and 0 < _days_apart(stated, f.when) <= 7:
+        # The publication stated with the publisher's own offset pins the local day; htmldate's
+        # other day close to it is that moment in another zone or a neighbouring story's.
+        f.when = stated
     elif f.when.utc is None and "T" not in (f.when.local or ""):
         # htmldate gives a day; keep the time and zone when the markup states them for that day.
         if stated and (stated.local or "")[:10] == f.when.local:
             f.when = stated
+    f.when = _local_day(f.when, (stated, *publications), next((w for w in shown if w), None))
 
     furniture: list[tuple[str, str]] = []
     container_body = _container_body(root, attrs, furniture)
@@ -686,6 +866,35 @@ def extract_post(html: str, root: LexborNode, attrs: Attrs, *, url: str | None,
             if t and t not in f.tags:
                 f.tags.append(t)
     return f
+
+
+def _local_offset(w: When) -> bool:
+    """Whether ``w`` holds a time with a zone offset other than UTC ("07:59:48-04:00")."""
+    loc = w.local or ""
+    return "T" in loc and bool(re.search(r"[+-]\d\d:\d\d$", loc)) and not loc.endswith("+00:00")
+
+
+def _days_apart(a: When, b: When | None) -> int:
+    """Days between the local days of ``a`` and ``b``; -1 when either has none."""
+    try:
+        return abs((date.fromisoformat((a.local or "")[:10])
+                    - date.fromisoformat(((b.local if b else "") or "")[:10])).days)
+    except ValueError:
+        return -1
+
+
+def _local_day(when: When | None, machine: tuple[When | None, ...],
+               shown: When | None) -> When | None:
+    """A publication time the markup states only in UTC ("2021-11-04T23:00:00Z") does not give
+    the local day: when the page shows a day next to it (the day before or after), the
+    shown day is the post's."""
+    if when is None or shown is None or _days_apart(shown, when) != 1:
+        return when
+    day = (when.local or "")[:10]
+    utc = next((w for w in machine if w and (w.local or "")[:10] == day
+                and (w.local or "").endswith(("Z", "+00:00"))), None)
+    # The day as the page shows it, and the moment in UTC the markup states.
+    return When(utc.utc or when.utc, shown.local) if utc is not None else when
 
 
 _DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2100-12-31"}

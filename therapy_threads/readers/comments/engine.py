@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from .._dates import When, when_from_machine, when_from_text
+from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import CommentSystem, Item, Page
@@ -696,7 +696,8 @@ def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
     for v in _date_values(page, n):
         w = when_from_machine(v)
         if w:
-            return w, text
+            # A UTC timestamp in the markup, the local time in the text: keep both.
+            return with_shown_local(w, when_from_text(text, page.languages) if w.utc else None), text
     for v in _date_values(page, n):
         w = when_from_text(v, page.languages)
         if w:

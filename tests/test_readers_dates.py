@@ -1,0 +1,44 @@
+"""Dates as pages write them: the local day is never lost (synthetic values)."""
+from __future__ import annotations
+
+from therapy_threads.readers._dates import when_from_machine, when_from_text, with_shown_local
+
+
+def test_utc_markup_with_the_local_time_shown_keeps_both():
+    shown = when_from_text("12. Sep 2024, 00:37", ("de",))
+    for stamp in ("2024-09-11T22:37:48Z", "2024-09-11T22:37:48+00:00"):
+        w = with_shown_local(when_from_machine(stamp), shown)
+        assert (w.utc, w.local) == ("2024-09-11T22:37:48Z", "2024-09-12T00:37"), stamp
+
+
+def test_shown_text_that_is_not_the_same_moment_changes_nothing():
+    utc = when_from_machine("2024-09-11T22:37:48Z")
+    for text in ("11. Sep 2024", "14. Sep 2024, 00:37", "12. Sep 2024, 00:41"):
+        assert with_shown_local(utc, when_from_text(text, ("de",))) == utc, text
+    # A stated offset already gives the local time.
+    own = when_from_machine("2024-09-11T22:37:48+02:00")
+    assert with_shown_local(own, when_from_text("11. Sep 2024, 22:37", ("de",))) == own
+
+
+def test_forum_dates_with_dashes_follow_the_languages_order():
+    # MyBB and vBulletin print m-d-Y by default on English boards; dots are always day first.
+    assert when_from_text("04-08-2023, 02:34 PM", ("en",)).local == "2023-04-08T14:34"
+    assert when_from_text("04-08-2023, 14:34", ("de",)).local == "2023-08-04T14:34"
+    assert when_from_text("04.08.2023, 14:34", ("en",)).local == "2023-08-04T14:34"
+
+
+def test_english_outside_the_us_writes_the_day_first():
+    assert when_from_text("02/10/2020", ("en-gb",)).local == "2020-10-02"
+    assert when_from_text("02/10/2020", ("en",)).local == "2020-02-10"
+    assert when_from_text("2 October 2020", ("en-gb",)).local == "2020-10-02"
+
+
+def test_a_british_page_dates_its_post_day_first():
+    from therapy_threads.readers import SourceRef, get_reader
+
+    body = "<p>" + "A paragraph long enough for the extractor to keep it as the main text. " * 4 + "</p>"
+    for lang, day in (("en-GB", "2020-10-02"), ("en-US", "2020-02-10")):
+        html = (f'<html lang="{lang}"><body><main><h1>A headline</h1><span class="time">02/10/2020</span>'
+                f'{body}{body}</main></body></html>')
+        post = get_reader("html").read(html.encode(), SourceRef("p", "p.html")).posts[0]
+        assert post.published_local == day, lang
