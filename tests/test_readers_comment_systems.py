@@ -812,3 +812,37 @@ def test_load_more_links_say_how_many_comments_a_capture_lacks():
         assert (f"stating {stated} more" in msg) == bool(stated), (more, msg)
     r = read(base.format(more=""))
     assert "comments_not_loaded" not in codes(r)  # "Load more posts" is not about comments
+
+
+def _dz(pid: int, floor: str, name: str, text: str, first: bool = False, quote: str = "") -> str:
+    """A post as Discuz! X's ``viewthread_node.htm`` prints it (author on the left)."""
+    href = ("forum.php?mod=viewthread&amp;tid=9" if first
+            else f"forum.php?mod=redirect&amp;goto=findpost&amp;ptid=9&amp;pid={pid}")
+    q = (f'<div class="quote"><blockquote><font size="2">{quote}</font></blockquote></div><br>'
+         if quote else "")
+    return (f'<div id="post_{pid}"><table id="pid{pid}" class="plhin" summary="pid{pid}"><tr>'
+            f'<td class="pls" rowspan="2"><div id="favatar{pid}" class="pls favatar"><div class="pi">'
+            f'<div class="authi"><a href="home.php?mod=space&amp;uid={pid}" class="xw1">{name}</a></div></div>'
+            f'<div class="tns xg2"><table><tr><th><p><a class="xi2">3</a></p>主题</th></tr></table></div>'
+            f'<ul class="xl xl2 o cl"><li class="pm2"><a class="xi2">发消息</a></li></ul></div></td>'
+            f'<td class="plc"><div class="pi"><strong><a href="{href}" id="postnum{pid}">{floor}</a></strong>'
+            f'<div class="pti"><div class="authi"><em id="authorposton{pid}">发表于 2024-4-1{pid % 10} 11:52:24</em>'
+            f'<span class="pipe">|</span><a href="#" rel="nofollow">只看该作者</a></div></div></div>'
+            f'<div class="pct"><div class="pcb"><div class="t_fsz"><table><tr>'
+            f'<td class="t_f" id="postmessage_{pid}">{q}<i class="pstatus"> 本帖最后由 {name} 于 2024-4-1 编辑 </i>'
+            f'{text}</td></tr></table></div><div id="comment_{pid}" class="cm"></div></div></div></td></tr>'
+            f'<tr><td class="plc"><div class="po hin"><div class="pob cl"><em><a class="fastre">回复</a></em>'
+            f'<p><a href="#">举报</a></p></div></div></td></tr></table></div>')
+
+
+def test_discuz_x_first_floor_is_the_thread_quotes_and_edit_notes_left_out():
+    posts = (_dz(101, "楼主", "示例甲", "主题帖的正文，很长的一段话。", first=True)
+             + _dz(102, "沙发", "示例乙", "第一条回复的内容。")
+             + _dz(103, "<em>3</em>#", "示例丙", "第二条回复。", quote="示例乙 发表于 2024-4-12 第一条回复的内容"))
+    r = read(f'<div id="postlist" class="pl bm">{posts}</div>', lang="zh")
+    assert shape(r) == [("第一条回复的内容。", 0, None, "示例乙"), ("第二条回复。", 0, None, "示例丙")]
+    assert r.posts[0].comment_system == "discuz"
+    # Without floor labels (a theme that drops them) the first post of page 1 is the thread.
+    bare = posts.replace('id="postnum', 'id="x-postnum')
+    r = read(f'<div id="postlist" class="pl bm">{bare}</div>', lang="zh")
+    assert [c.text for c in r.comments] == ["第一条回复的内容。", "第二条回复。"]

@@ -5,6 +5,7 @@ from ..base import CommentSystem
 from .bbpress import BbPress
 from .blogger import Blogger
 from .discourse import Discourse
+from .discuz import Discuz
 from .disqus import Disqus
 from .drupal import Drupal
 from .epoch import Epoch
@@ -33,7 +34,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
