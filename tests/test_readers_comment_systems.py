@@ -846,3 +846,28 @@ def test_discuz_x_first_floor_is_the_thread_quotes_and_edit_notes_left_out():
     bare = posts.replace('id="postnum', 'id="x-postnum')
     r = read(f'<div id="postlist" class="pl bm">{bare}</div>', lang="zh")
     assert [c.text for c in r.comments] == ["第一条回复的内容。", "第二条回复。"]
+
+
+def _vb3(pid: int, num: int, name: str, text: str, quote: str = "") -> str:
+    """vBulletin 3's ``postbit`` with the layout table replaced by divs (``div#postN.tpost``
+    rows and cells, as styles without tables print it); ids and classes are the template's."""
+    q = (f'<div style="margin:20px; margin-top:5px;"><div class="smallfont">Quote:</div>'
+         f'<table><tr><td class="alt2">{quote}</td></tr></table></div>' if quote else "")
+    return (f'<div id="post{pid}"><div class="tpost"><div class="trow thead smallfont">'
+            f'<div class="tcell"><a name="post{pid}"></a> Feb 1{num}, 2026 | 9:07 pm</div>'
+            f'<div class="tcell">#<a href="/forum/{pid}-post{num}.html" id="postcount{pid}" name="{num}">'
+            f'<strong>{num}</strong></a></div></div><div class="trow"><div class="tcell alt2">'
+            f'<div id="postmenu_{pid}"><a class="bigusername" href="/forum/members/u{pid}.html">{name}</a></div>'
+            f'<div class="smallfont"><div>Join Date: <b>Aug 2008</b></div><div>Posts: <b>1,077</b></div></div></div>'
+            f'<div class="tcell alt1" id="td_post_{pid}"><div id="post_message_{pid}">{q}{text}</div>'
+            f'</div></div></div></div>')
+
+
+def test_vbulletin3_postbit_without_layout_tables():
+    posts = (_vb3(501, 1, "Thread Starter", "The opening post of the thread, at some length.")
+             + _vb3(502, 2, "Ada Example", "A first reply to the thread.")
+             + _vb3(503, 3, "Bea Sample", "Agreed with that.", quote="A first reply to the thread."))
+    r = read(f'<div id="posts">{posts}</div>')
+    assert shape(r) == [("A first reply to the thread.", 0, None, "Ada Example"),
+                        ("Agreed with that.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "vbulletin"

@@ -816,6 +816,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         if el.tag == "p" and _attributes_a_quote(el):
             return True
+        if el.tag == "div" and _labelled_quote_box(page, el):
+            return True
         return el.tag == "blockquote" and (_quotes_a_post(page, el) or _attributed_before(el))
 
     text = node_text(it.content, skip) if it.content is not None else ""
@@ -900,6 +902,20 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
 
 
 _CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
+
+
+def _labelled_quote_box(page: Page, el: LexborNode) -> bool:
+    """vBulletin 3's ``bbcode_quote`` template: ``<div><div class="smallfont">Quote:</div>
+    <table>...quoted words...</table></div>`` (the label is the phrase ``quote``, translated:
+    "Zitat:", "Citation :"): another post's words, not this commenter's."""
+    first = _first_element(el)
+    if first is None or first.tag != "div" or "smallfont" not in page.attrs.classes(first):
+        return False
+    head = first.text(separator=" ", strip=True)
+    if not head or len(head) > 30 or not head.endswith(":"):
+        return False
+    nxt = _element_sibling(first, "next")
+    return nxt is not None and nxt.tag == "table"
 
 
 def _attributes_a_quote(el: LexborNode) -> bool:

@@ -9,7 +9,9 @@ Posts"...), ``span.usertitle``, ``dl.userstats``; ``div.postbody`` > ``div.postr
 ``blockquote.postcontent`` (the words; a quote of another post is ``div.bbcode_quote`` with
 "Originally Posted by X" in ``div.bbcode_postedby``); ``div.after_content`` (signature) and
 ``div.postfoot`` (buttons). vBulletin 3: ``table#post{ID}`` with ``a.bigusername`` and
-``div#post_message_{ID}``, the number in ``a[id^=postcount]``. Threads are flat; post #1 is the
+``div#post_message_{ID}``, the number in ``a[id^=postcount]``; styles that drop the layout
+tables print the same ids on ``div#post{ID}`` (``div.tpost`` rows and cells), which is the
+same post. Threads are flat; post #1 is the
 thread itself (the post body), the others are its replies.
 """
 from __future__ import annotations
@@ -39,7 +41,7 @@ class VBulletin(CommentSystem):
         a = page.attrs
         out: list[Item] = []
         for n in page.root.css("li.postbit[id^='post_'], li.postbitlegacy[id^='post_'], "
-                               "li.postcontainer[id^='post_'], table[id^='post']"):
+                               "li.postcontainer[id^='post_'], table[id^='post'], div[id^='post']"):
             m = _V4.match(a.id(n)) or _V3.match(a.id(n))
             if m is None:
                 continue
