@@ -871,3 +871,37 @@ def test_vbulletin3_postbit_without_layout_tables():
     assert shape(r) == [("A first reply to the thread.", 0, None, "Ada Example"),
                         ("Agreed with that.", 0, None, "Bea Sample")]
     assert r.posts[0].comment_system == "vbulletin"
+
+
+def _sd(cid: int, name: str, text: str, replies: str = "", kind: str = "full") -> str:
+    """A comment as Slashdot's ``dispComment`` prints it; ``kind="hidden"`` is the empty shell of
+    a comment below the reading threshold (its replies still inside)."""
+    if kind == "hidden":
+        cw = ""
+    else:
+        other = ("" if kind == "oneline" else
+                 f' on Friday December 19, 2025 @08:0{cid % 10}PM (<a href="//s.example.org/c?cid={cid}">#{cid}</a>)')
+        cw = (f'<div id="comment_top_{cid}" class="commentTop"><div class="title"><h4>'
+              f'<a id="comment_link_{cid}" href="//s.example.org/c?cid={cid}">Re: A subject</a>'
+              f' <span id="comment_score_{cid}" class="score">(<a href="#"><span class=opt>Score:</span>2</a>, Insightful)</span></h4></div>'
+              f'<div class="details"><span class="by"><span class="byby">by </span><a href="//s.example.org/~{name}">{name}</a>'
+              f' <span class="uid"><a href="//s.example.org/~{name}">( 1234 )</a></span></span>'
+              f'<span class="otherdetails" id="comment_otherdetails_{cid}">{other}</span></div></div>'
+              f'<div class="commentBody"><div id="comment_body_{cid}">{text}</div></div>'
+              f'<div class="commentSub" id="comment_sub_{cid}"><a class="btn link" href="#">Reply to This</a></div>')
+    tree = f'<ul id="commtree_{cid}">{replies}</ul>' if replies else ""
+    return (f'<li id="tree_{cid}" class="comment {kind}{" contain" if replies else ""}"><span class="ind"></span>'
+            f'<div id="comment_status_{cid}" class="commentstatus"></div><div id="comment_{cid}" class="cw">{cw}</div>'
+            f'<div id="replyto_{cid}"></div><ul id="group_{cid}"><li id="hiddens_{cid}" class="hide"></li></ul>{tree}</li>')
+
+
+def test_slashdot_nested_tree_keeps_hidden_comments_in_place():
+    tree = (_sd(11, "", "", _sd(12, "ada_example", "A reply under a hidden comment.", kind="oneline"), kind="hidden")
+            + _sd(13, "bea_sample", "A shown top comment.", _sd(14, "cid_person", "Its reply.")))
+    r = read(f'<div id="comments"><ul id="commentlisting" class="d2">{tree}</ul></div>')
+    assert shape(r) == [("[hidden]", 0, None, None),
+                        ("A reply under a hidden comment.", 1, "[hidden]", "ada_example"),
+                        ("A shown top comment.", 0, None, "bea_sample"),
+                        ("Its reply.", 1, "A shown top comment.", "cid_person")]
+    assert r.posts[0].comment_system == "slashdot"
+    assert r.comments[2].published_local == "2025-12-19T20:03"

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborNode
 from .._dates import When, when_from_machine, when_from_text
 from ..html_text import node_text, unwrap_wayback
 from . import roles
-from .base import CommentSystem, Item, Page
+from .base import IMAGE_ONLY, CommentSystem, Item, Page
 from .cleanup import (SAID, clean_author, clean_comment_text, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
@@ -840,7 +840,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if not text and it.content is not None and it.content.css_first("img, video, picture"):
         # An image-only comment is a comment (replies hang on it); its alt text is often a file
         # name, so a neutral marker stands for it.
-        text = "[image]"
+        text = IMAGE_ONLY
+    if not text and it.placeholder:
+        text = it.placeholder
     text = _drop_subject(text)
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())

@@ -23,6 +23,7 @@ from .pwcomments import PwComments
 from .reddit import Reddit
 from .sfcomment import SfComment
 from .simplepress import SimplePress
+from .slashdot import Slashdot
 from .spip import Spip
 from .stackexchange import StackExchange
 from .talkyard import Talkyard
@@ -34,7 +35,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
