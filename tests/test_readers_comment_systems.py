@@ -905,3 +905,31 @@ def test_slashdot_nested_tree_keeps_hidden_comments_in_place():
                         ("Its reply.", 1, "A shown top comment.", "cid_person")]
     assert r.posts[0].comment_system == "slashdot"
     assert r.comments[2].published_local == "2025-12-19T20:03"
+
+
+def _bbp_theme(pid: int, n: int, name: str, text: str, reply_to: int | None = None) -> str:
+    """A theme's own ``loop-single-reply.php``: the post is ``article#post-ID``, bbPress's author
+    link (``bbp-author-name``) in the theme's details list, a reply-to marker naming the parent's
+    post id, then an "@NAME:" link to it."""
+    marker = (f'<div class="replied-to-box" post-id="{reply_to}"><div>View original reply</div></div>'
+              f'<a href="https://forum.example.org/topic/t/#post-{reply_to}"> @someone:</a>&nbsp; '
+              if reply_to else "")
+    return (f'<a name="post-{pid}"></a><article class="post board" id="post-{pid}">'
+            f'<div class="post-number">Post # {n}</div><div class="img-frame"><a href="/members/u{pid}">'
+            f'<img src="/a.gif"></a>Member<br><div>15 posts</div></div><div class="text-holder">'
+            f'<ul class="details"><li><a href="/members/u{pid}" class="name bbp-author-name"> {name} </a></li>'
+            f'<li class="time">2 weeks ago</li></ul><p></p>{marker}{text}<p></p>'
+            f'<footer class="social-row"><div class="likes bbp-admin-links">Helpful (<span>4</span>)</div>'
+            f'<a href="#new-post" class="reply">Reply</a></footer></div></article>')
+
+
+def test_bbpress_theme_markup_with_reply_to_markers():
+    posts = (_bbp_theme(100, 1, "topic_starter", "<p>The topic itself, asked at some length.</p>")
+             + _bbp_theme(101, 2, "ada_example", "<p>A first answer to the topic.</p>")
+             + _bbp_theme(102, 3, "topic_starter", "Thanks, that helps.", reply_to=101)
+             + _bbp_theme(103, 4, "bea_sample", "An answer to the topic post itself.", reply_to=100))
+    r = read(f'<div class="boards-section">{posts}</div>')
+    assert shape(r) == [("A first answer to the topic.", 0, None, "ada_example"),
+                        ("Thanks, that helps.", 1, "A first answer to the topic.", "topic_starter"),
+                        ("An answer to the topic post itself.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "bbpress"

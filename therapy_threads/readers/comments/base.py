@@ -44,6 +44,9 @@ class Item:
     # comment below the reader's threshold as an empty shell with its replies inside): it keeps
     # its place in the tree instead of being quarantined with its replies orphaned.
     placeholder: str | None = None
+    # Elements inside the text's element that are not the commenter's words, found by the system
+    # from its own markup (a theme's author/date list beside the words, a reply-to marker).
+    not_text: list[LexborNode] = field(default_factory=list)
 
 
 @dataclass(slots=True)

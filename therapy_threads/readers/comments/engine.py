@@ -800,6 +800,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             break
 
     skip_nodes = {n.mem_id for n in (author_node, date_node, like_node) if n is not None}
+    skip_nodes.update(n.mem_id for n in it.not_text)
     line = _meta_line(page, author_node, date_text, it.node)
     if line is not None:
         skip_nodes.add(line.mem_id)
