@@ -933,3 +933,32 @@ def test_bbpress_theme_markup_with_reply_to_markers():
                         ("Thanks, that helps.", 1, "A first answer to the topic.", "topic_starter"),
                         ("An answer to the topic post itself.", 0, None, "bea_sample")]
     assert r.posts[0].comment_system == "bbpress"
+
+
+def _sina(mid: str, name: str, text: str, dialog: str = "") -> str:
+    """An item of the Sina news comment widget (``comment-type`` hooks as the widget renders)."""
+    data = f"channel=sh&amp;newsid=comos-x1&amp;mid={mid}&amp;uid=1&amp;nick={name}&amp;parent=&amp;thread="
+    return (f'<div class="item clearfix" comment-type="item"><div class="head"><a href="https://u.example.org/{mid}">'
+            f'<img src="/a.jpg"></a></div><div class="cont" comment-type="itemCont"><div class="info">'
+            f'<span class="name name-weibo"><span class="sina-comment-user-lnk-wrap"><a href="https://u.example.org/{mid}">'
+            f'{name}</a></span></span><span class="area">某省</span></div>'
+            f'<div class="txt" comment-type="itemTxt">{text}</div><div class="action">'
+            f'<span class="time" comment-type="time" date="1715854484000">5月16日18:14</span>'
+            f'<a class="report" href="#">举报</a><span class="btns"><a class="show" action-type="dialogShow" action-data="{data}">查看对话</a>'
+            f'<a class="vote" action-type="vote" action-data="{data}"><span>赞<em comment-type="voteNum">49</em></span></a>'
+            f'<a class="reply" action-type="reply" action-data="{data}">回复</a></span></div></div>{dialog}</div>')
+
+
+def test_sina_comment_widget_hot_and_latest_lists_without_the_dialog_view():
+    dialog = ('<div class="dialog-list-wrap" comment-type="dialogWrap"><div class="dialog-list" comment-type="dialogList">'
+              '<div class="item clearfix" comment-type="item"><div class="cont" comment-type="itemCont"><div class="txt">'
+              '<span class="name">用户甲：</span>回复@用户乙：说得对</div></div></div></div></div>')
+    hot = _sina("AA-1", "示例甲", "热门评论的内容。", dialog) + _sina("AA-2", "示例乙", "另一条热门评论。")
+    latest = _sina("AA-3", "示例丙", "最新的一条评论。") + _sina("AA-1", "示例甲", "热门评论的内容。")
+    r = read('<div class="sina-comment-list" comment-type="list"><div class="hot-wrap" comment-type="hotWrap">'
+             f'<div class="list" comment-type="hotList">{hot}</div></div><div class="latest-wrap" comment-type="latestWrap">'
+             f'<div class="list" comment-type="latestList"><div class="sina-comment-page">{latest}</div></div></div></div>',
+             lang="zh")
+    assert shape(r) == [("热门评论的内容。", 0, None, "示例甲"), ("另一条热门评论。", 0, None, "示例乙"),
+                        ("最新的一条评论。", 0, None, "示例丙")]
+    assert r.posts[0].comment_system == "sina"

@@ -23,6 +23,7 @@ from .pwcomments import PwComments
 from .reddit import Reddit
 from .sfcomment import SfComment
 from .simplepress import SimplePress
+from .sina import Sina
 from .slashdot import Slashdot
 from .spip import Spip
 from .stackexchange import StackExchange
@@ -35,7 +36,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), Sina(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
