@@ -962,3 +962,49 @@ def test_sina_comment_widget_hot_and_latest_lists_without_the_dialog_view():
     assert shape(r) == [("热门评论的内容。", 0, None, "示例甲"), ("另一条热门评论。", 0, None, "示例乙"),
                         ("最新的一条评论。", 0, None, "示例丙")]
     assert r.posts[0].comment_system == "sina"
+
+
+def test_a_sites_own_list_named_by_data_comment_id_with_its_stated_count():
+    def li(cid, name, text):
+        return (f'<li class="site-comment-list-content" data-comment-id="{cid}" data-news-id="77">'
+                f'<div class="header"><span class="name">{name}</span><span class="time">3 gün önce</span>'
+                f'<span class="report">Şikayet Et</span></div><div class="content"> {text} </div>'
+                f'<div class="bottom"><span class="like-button" data-comment-id="{cid}">Beğen</span>'
+                f'<span class="reply-button">Cevapla</span><span class="like-count">Toplam <span>2</span> beğeni</span>'
+                f'</div></li>')
+    body = ('<div class="site-comment"><div class="site-comment-header"> YORUMLAR <span class="count">9</span></div>'
+            '<form class="site-comment-form"><textarea name="comment"></textarea></form><ul class="site-comment-list">'
+            + li(301, "Ayşe Örnek", "Birinci yorumun metni burada.") + li(302, "Misafir", "İkinci yorum.")
+            + '</ul></div>')
+    r = read(body, lang="tr")
+    assert shape(r) == [("Birinci yorumun metni burada.", 0, None, "Ayşe Örnek"),
+                        ("İkinci yorum.", 0, None, "Misafir")]
+    # The section's header states 9 and 2 are in the page: said, not silent.
+    assert "fewer_comments_than_declared" in codes(r)
+    # One id on one block only (a single like button elsewhere) is not a list of comments.
+    r = read('<div><span class="x" data-comment-id="5">Like</span><div data-comment-id="6">Some words</div></div>')
+    assert r.comments == []
+
+
+def test_react_forum_with_generated_classes_read_by_hex_reply_ids():
+    """A React app whose class names are generated (``css-1x2y3z``): only the record ids
+    (``li#reply-<ObjectId>``), the member links (``/author/ID``) and a namespaced
+    ``xy-datetime`` box say what the parts are."""
+    def li(oid, uid, name, when, paras):
+        ps = "".join(f'<div class="css-fij07y"><p>{p}</p></div>' for p in paras)
+        return (f'<li id="reply-{oid}" class="css-7styu7"><div class="css-1y6aorq"><div class="css-1unptpx">'
+                f'<a rel="nofollow" href="/author/{uid}"><img alt="{name}\'s icon" src="/a.png" class="css-1mt0uno"></a></div>'
+                f'<div><div class="css-uwnoo8"><a rel="nofollow" href="/author/{uid}" class="css-1ooporc">{name}</a>'
+                f'<div class="css-13tcnbw"><div class="xy-datetime xy-box"><span>{when}</span></div></div></div>'
+                f'<div class="css-10lnejh">{ps}</div></div></div>'
+                f'<div class="css-s0rduo"><a class="css-ad64wq"><span><svg></svg> Share</span></a></div></li>')
+    body = ('<ul class="css-mr0b6g">'
+            + li("6649a9c3db5c21001347a9f8", "58ed04e7285705c15ccfa694", "Ada Example", "May 19 2024 | 3:26 pm",
+                 ["Did you set the search path?", "Packages go into the user folder."])
+            + li("6649ab4dbbf8750013beb633", "661fb166b27e6e31c816e1bd", "Bea Sample", "May 19 2024 | 3:33 pm",
+                 ["It works now, thanks!"])
+            + '</ul>')
+    r = read(body)
+    assert shape(r) == [("Did you set the search path?\n\nPackages go into the user folder.", 0, None, "Ada Example"),
+                        ("It works now, thanks!", 0, None, "Bea Sample")]
+    assert [c.published_local for c in r.comments] == ["2024-05-19T15:26", "2024-05-19T15:33"]

@@ -593,6 +593,11 @@ _ROLE_OF: dict[str, str | None] = {}
 _FOREIGN_COMMENT = re.compile(r"^(?:kommentar|commentaire|comentario|commento|reactie|komentarz)(?=[-_])")
 
 
+# Role words that name nothing but a date, under a site's short namespace prefix ("c74-datetime",
+# "xy-timestamp"); "-date"/"-time" alone are too common in other names to count.
+_SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
+
+
 def role_token(c: str) -> str | None:
     """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
     general role name a prefixed or underscore-joined class token carries, when it is one of the
@@ -610,6 +615,8 @@ def role_token(c: str) -> str | None:
             hyphenated = None
         m = _PREFIXED_ROLE.match(c) if "comment" in c and not c.startswith("comment") else None
         v = hyphenated
+        if v is None and _SITE_DATETIME.match(c):
+            v = "datetime"  # a site's namespaced "datetime"/"timestamp" ("xy-datetime")
         if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
@@ -1019,8 +1026,9 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
 
 
 # Member-profile links (forums and community sites: XenForo "/members/name.1/", Discourse "/u/",
-# phpBB "memberlist.php?mode=viewprofile&u=2", vBulletin "member.php?u=2", "/profile/", "/user/").
-_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|benutzer|mitglied(?:er)?|membres?|perfil|"
+# phpBB "memberlist.php?mode=viewprofile&u=2", vBulletin "member.php?u=2", "/profile/", "/user/",
+# "/author/ID" of apps that name their members authors).
+_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
                       r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
                       r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)", re.I)
 

@@ -62,7 +62,7 @@ META = frozenset({
 # Token shapes that are metadata whatever their prefix ("reply-comment", "comment-tools").
 META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_])?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"
                           r"button|btn|to))?|replylink|permalink|actions?|tools|toolbar|"
-                          r"report|flag|share|sharing|voting|votes?|likes?)$")
+                          r"report|flag|share|sharing|voting|(?:votes?|likes?)(?:[-_]?(?:button|btn))?)$")
 # A block inside a comment that holds the blog owner's answer to it (blog platforms that print
 # the owner's reply under each comment instead of as a comment of its own).
 OWNER_REPLY = re.compile(r"^(?:reply[-_]?(?:text|content|body)|(?:author|admin|owner|blogger|"
