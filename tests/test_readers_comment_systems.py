@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from therapy_threads.readers import SourceRef, get_reader
+from therapy_threads.readers.comments.markup_guess import guess_systems
 
 
 def read(body: str, head: str = "", lang: str = "en", url: str | None = None):
@@ -962,6 +963,8 @@ def test_sina_comment_widget_hot_and_latest_lists_without_the_dialog_view():
     assert shape(r) == [("热门评论的内容。", 0, None, "示例甲"), ("另一条热门评论。", 0, None, "示例乙"),
                         ("最新的一条评论。", 0, None, "示例丙")]
     assert r.posts[0].comment_system == "sina"
+    # The time shows no year ("5月16日18:14"); its ``date`` attribute is epoch milliseconds.
+    assert r.comments[0].published_at == "2024-05-16T10:14:44Z"
 
 
 def test_a_sites_own_list_named_by_data_comment_id_with_its_stated_count():
@@ -1008,3 +1011,27 @@ def test_react_forum_with_generated_classes_read_by_hex_reply_ids():
     assert shape(r) == [("Did you set the search path?\n\nPackages go into the user folder.", 0, None, "Ada Example"),
                         ("It works now, thanks!", 0, None, "Bea Sample")]
     assert [c.published_local for c in r.comments] == ["2024-05-19T15:26", "2024-05-19T15:33"]
+
+
+def _shreddit(cid: str, author: str, text: str, depth: int, parent: str, replies: str = "") -> str:
+    """A comment of Reddit's 2023+ web app (``shreddit-comment`` web component, fields as attributes)."""
+    words = f'<div slot="comment" id="t1_{cid}-comment-rtjson-content"><p>{text}</p></div>' if text else ""
+    return (f'<shreddit-comment author="{author}" thingid="t1_{cid}" depth="{depth}" parentid="{parent}" '
+            f'postid="t3_zzz1" permalink="/r/example/comments/zzz1/t/{cid}/" score="12">'
+            f'<div slot="commentMeta"><a href="/user/{author}/">{author}</a> · '
+            f'<faceplate-timeago ts="2024-03-0{depth + 1}T10:00:00.000Z"><time>2 mo. ago</time></faceplate-timeago></div>'
+            f'{words}<div slot="actionRow"><button>Reply</button><button>Share</button></div>{replies}</shreddit-comment>')
+
+
+def test_new_reddit_shreddit_comments_nested_with_stated_parents():
+    reply = _shreddit("ccc2", "other_person", "A reply to it.", 1, "t1_ccc1")
+    tree = (_shreddit("ccc1", "example_user", "A first comment.", 0, "t3_zzz1", reply)
+            + _shreddit("ccc3", "[deleted]", "", 0, "t3_zzz1")
+            + _shreddit("ccc4", "third_one", "Another top comment.", 0, "t3_zzz1"))
+    r = read(f'<shreddit-comment-tree post-id="t3_zzz1">{tree}</shreddit-comment-tree>')
+    assert shape(r) == [("A first comment.", 0, None, "example_user"),
+                        ("A reply to it.", 1, "A first comment.", "other_person"),
+                        ("Another top comment.", 0, None, "third_one")]
+    assert r.comments[1].published_at == "2024-03-02T10:00:00Z"
+    assert r.posts[0].comment_system == "reddit"
+    assert guess_systems(tree) == [("reddit", 4)]

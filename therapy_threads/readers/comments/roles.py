@@ -33,8 +33,10 @@ DATE = (
     "datum", "fecha", "zeit", "heure",
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
+# "date" carries epoch milliseconds on Sina's comment widget (``span.time[date]``, text "5月16日18:14"
+# without the year), "ts" an ISO time on new Reddit's ``faceplate-timeago``; only a machine value (when_from_machine) is taken from any of these first.
 DATE_ATTRS = ("datetime", "content", "data-time", "data-timestamp", "data-datetime", "data-utime",
-              "data-date", "title")
+              "data-date", "date", "ts", "title")
 LIKES = (
     "comment-likes-count", "comment-like-count", "like-count", "likes-count", "likecount",
     "comment-likes", "comment-like", "likes", "like",
