@@ -1035,3 +1035,54 @@ def test_new_reddit_shreddit_comments_nested_with_stated_parents():
     assert r.comments[1].published_at == "2024-03-02T10:00:00Z"
     assert r.posts[0].comment_system == "reddit"
     assert guess_systems(tree) == [("reddit", 4)]
+
+
+def _vb5(pid: int, num: int, name: str, text: str, quote: str = "") -> str:
+    """A post as vBulletin 5's ``conversation_content`` prints it in ``ul.thread-view``."""
+    q = (f'<div class="bbcode_container"><div class="bbcode_quote"><div class="quote_container">'
+         f'<div class="bbcode_postedby"> Originally posted by <strong>Someone</strong>'
+         f'<a href="#post{pid - 1}" title="View Post">View Post</a></div><div class="message">{quote}</div>'
+         f'</div></div></div>' if quote else "")
+    return (f'<li data-node-id="{pid}" class="b-post js-post b-post--text" itemscope itemtype="http://schema.org/Comment">'
+            f'<a id="post{pid}" class="anchor"></a><div class="b-userinfo" itemprop="author"><div class="b-userinfo__details">'
+            f'<div class="author"><strong><a href="https://forum.example.org/member/{pid}-u">{name}</a></strong></div>'
+            f'<div class="usertitle">Senior Member</div><ul><li><label>Join Date:</label> <span>10 Nov 04</span></li>'
+            f'<li><label>Posts:</label> <span>20562</span></li></ul></div></div>'
+            f'<div class="b-post__body"><div class="b-post__timestamp"><time itemprop="dateCreated" datetime="2022-07-0{num}T12:00:00">'
+            f'07-0{num}-2022, 12:00 PM</time></div><a class="b-post__count" href="#post{pid}">#{num}</a>'
+            f'<div class="js-post__content-text restore" itemprop="text">{q}{text}</div></div></li>')
+
+
+def test_vbulletin5_thread_view_first_post_and_quotes_left_out():
+    posts = (_vb5(701, 1, "Thread Starter", "The opening post of the topic, at some length.")
+             + _vb5(702, 2, "Ada Example", "A first reply.")
+             + _vb5(703, 3, "Bea Sample", "And my answer to it.", quote="A first reply."))
+    r = read(f'<ul class="conversation-list thread-view">{posts}</ul>')
+    assert shape(r) == [("A first reply.", 0, None, "Ada Example"), ("And my answer to it.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "vbulletin"
+
+
+def _antd(cid: int, name: str, when: str, text: str, children: str = "", quoted: str = "", op: bool = False) -> str:
+    """Ant Design's ``Comment`` component as a site fills it: a name link with a level badge, an
+    "(OP)" label and the time in the author slot; actions as icon glyphs; a reply quoting its
+    parent's words in a span closed by a quotation-mark glyph."""
+    badge = '<span> (OP)</span>' if op else ""
+    q = f'<span class="pre"><span>@someone {quoted}</span><i class="iconfont icon-quoteright"></i></span>' if quoted else ""
+    nested = f'<div class="ant-comment-nested">{children}</div>' if children else ""
+    return (f'<div class="ant-comment" id="reply-{cid}"><div class="ant-comment-inner"><div class="ant-comment-avatar">'
+            f'<img src="/a.png"></div><div class="ant-comment-content"><div class="ant-comment-content-author">'
+            f'<span class="ant-comment-content-author-name"><a class="username"> {name} <img src="/lv1.svg" alt="">{badge}'
+            f'<small class="time">{when}</small></a></span></div><div class="ant-comment-content-detail">'
+            f'<div class="comment-content"><span>{text}</span>{q}</div><span><a class="operate comment-like">'
+            f'<i class="iconfont icon-like"><small> 2</small></i></a><a class="operate comment-comment">'
+            f'<i class="iconfont icon-comment"><small> 回复</small><small> 1</small></i></a></span></div></div></div>'
+            f'{nested}</div>')
+
+
+def test_ant_design_comment_component_name_slot_and_quoted_parent():
+    reply = _antd(12, "示例乙", "2月前", "这不巧了嘛", quoted="第一条评论", op=True)
+    r = read('<div id="child-comment">' + _antd(11, "示例甲", "1年前", "第一条评论", reply)
+             + _antd(13, "示例丙", "6月前", "另一条") + '</div>', lang="zh")
+    assert shape(r) == [("第一条评论", 0, None, "示例甲"), ("这不巧了嘛", 1, "第一条评论", "示例乙"),
+                        ("另一条", 0, None, "示例丙")]
+    assert r.posts[0].comment_system == "antd"

@@ -593,6 +593,23 @@ _ROLE_OF: dict[str, str | None] = {}
 _FOREIGN_COMMENT = re.compile(r"^(?:kommentar|commentaire|comentario|commento|reactie|komentarz)(?=[-_])")
 
 
+_ICON_FONT = re.compile(r"^(?:icon|fa|fas|far|glyphicon|dashicons|bi|ion|mdi|zmdi|la)[-_]")
+# The closing mark only: a theme's decorative opening mark before every comment's own words
+# ("fa-quote-left" in a testimonial-style comment box) says nothing about whose words they are.
+_QUOTE_ICON = re.compile(r"^(?:icon|fa|fas|far|bi|mdi|zmdi)[-_](?:format[-_])?quote[-_]?(?:right|close|end)$")
+
+
+def _marked_as_quote(page: Page, el: LexborNode) -> bool:
+    """A span or block marked by a quotation-mark glyph of its own (``<span>@NAME their words<i
+    class="icon-quoteright"></i></span>``): another comment's words quoted, not this one's."""
+    c = el.child
+    while c is not None:
+        if c.tag == "i" and any(_QUOTE_ICON.match(t) for t in page.attrs.classes(c)):
+            return True
+        c = c.next
+    return False
+
+
 # Role words that name nothing but a date, under a site's short namespace prefix ("c74-datetime",
 # "xy-timestamp"); "-date"/"-time" alone are too common in other names to count.
 _SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
@@ -821,6 +838,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if cls & meta or cls & _WRAPPER or any(_meta_token(c) or role_token(c) in meta for c in cls):
             return True
         if el.tag == "img" and "avatar" in a.get(el, "class"):
+            return True
+        if el.tag == "i" and any(c == "iconfont" or _ICON_FONT.match(c) for c in cls):
+            return True  # an icon glyph; words inside it are a button's label ("回复 1")
+        if el.tag in ("span", "div") and _marked_as_quote(page, el):
             return True
         if el.tag == "p" and _attributes_a_quote(el):
             return True

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..base import CommentSystem
+from .antd import AntDesign
 from .bbpress import BbPress
 from .blogger import Blogger
 from .discourse import Discourse
@@ -36,7 +37,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), Sina(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), AntDesign(), Sina(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
