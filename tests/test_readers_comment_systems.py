@@ -843,6 +843,8 @@ def test_discuz_x_first_floor_is_the_thread_quotes_and_edit_notes_left_out():
     r = read(f'<div id="postlist" class="pl bm">{posts}</div>', lang="zh")
     assert shape(r) == [("第一条回复的内容。", 0, None, "示例乙"), ("第二条回复。", 0, None, "示例丙")]
     assert r.posts[0].comment_system == "discuz"
+    # The date is marked by id only (em#authorposton{PID}: "发表于 DATE").
+    assert [c.published_local for c in r.comments] == ["2024-04-12T11:52:24", "2024-04-13T11:52:24"]
     # Without floor labels (a theme that drops them) the first post of page 1 is the thread.
     bare = posts.replace('id="postnum', 'id="x-postnum')
     r = read(f'<div id="postlist" class="pl bm">{bare}</div>', lang="zh")
@@ -872,6 +874,8 @@ def test_vbulletin3_postbit_without_layout_tables():
     assert shape(r) == [("A first reply to the thread.", 0, None, "Ada Example"),
                         ("Agreed with that.", 0, None, "Bea Sample")]
     assert r.posts[0].comment_system == "vbulletin"
+    # The date stands in the header cell after the post's anchor, without a class.
+    assert [c.published_local for c in r.comments] == ["2026-02-12T21:07", "2026-02-13T21:07"]
 
 
 def _sd(cid: int, name: str, text: str, replies: str = "", kind: str = "full") -> str:
@@ -881,7 +885,9 @@ def _sd(cid: int, name: str, text: str, replies: str = "", kind: str = "full") -
         cw = ""
     else:
         other = ("" if kind == "oneline" else
-                 f' on Friday December 19, 2025 @08:0{cid % 10}PM (<a href="//s.example.org/c?cid={cid}">#{cid}</a>)')
+                 f' on Friday December 19, 2025 @08:0{cid % 10}PM (<a href="//s.example.org/c?cid={cid}">#{cid}</a>)'
+                 f' <small><a href="//s.example.org/~{name}/journal/" title="Sunday April 27, 2008 @11:20AM" '
+                 f'class="user_journal_display">Journal</a></small>')
         cw = (f'<div id="comment_top_{cid}" class="commentTop"><div class="title"><h4>'
               f'<a id="comment_link_{cid}" href="//s.example.org/c?cid={cid}">Re: A subject</a>'
               f' <span id="comment_score_{cid}" class="score">(<a href="#"><span class=opt>Score:</span>2</a>, Insightful)</span></h4></div>'
@@ -1086,3 +1092,18 @@ def test_ant_design_comment_component_name_slot_and_quoted_parent():
     assert shape(r) == [("第一条评论", 0, None, "示例甲"), ("这不巧了嘛", 1, "第一条评论", "示例乙"),
                         ("另一条", 0, None, "示例丙")]
     assert r.posts[0].comment_system == "antd"
+
+
+def test_a_machine_time_in_utc_keeps_the_local_time_the_page_shows():
+    """phpBB prints ``<time datetime>`` in UTC and the reader's local time as its text: the
+    instant comes from the attribute, the local reading (and its day) from the text."""
+    def li(cid, iso, shown, text):
+        return (f'<li id="comment-{cid}" class="comment"><div class="comment-body"><div class="comment-author">'
+                f'<cite class="fn">Ann Example</cite></div><div class="comment-meta"><time datetime="{iso}">{shown}</time>'
+                f'</div><div class="comment-content"><p>{text}</p></div></div></li>')
+    r = read('<div id="comments"><ol class="comment-list">'
+             + li(1, "2024-09-11T22:37:00+00:00", "12. Sep 2024, 00:37", "Late at night here.")
+             + li(2, "2024-09-11T10:00:00+00:00", "11. Sep 2024", "A date without a time.") + '</ol></div>', lang="de")
+    assert r.comments[0].published_at == "2024-09-11T22:37:00Z"
+    assert r.comments[0].published_local == "2024-09-12T00:37"
+    assert r.comments[1].published_at == "2024-09-11T10:00:00Z"  # no clock shown: the machine value stands

@@ -47,6 +47,9 @@ class Item:
     # Elements inside the text's element that are not the commenter's words, found by the system
     # from its own markup (a theme's author/date list beside the words, a reply-to marker).
     not_text: list[LexborNode] = field(default_factory=list)
+    # The date's element, when the markup marks it by id or position rather than by a class
+    # (Discuz!'s ``em#authorposton{PID}``, vBulletin 3's header cell).
+    date: LexborNode | None = None
 
 
 @dataclass(slots=True)

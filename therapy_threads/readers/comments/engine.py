@@ -714,18 +714,34 @@ def _date_values(page: Page, n: LexborNode) -> list[str]:
 
 
 def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
+    """The date an element states: a machine value of its own or its first descendants', else
+    its text, else a readable date in an attribute (a tooltip). The text comes before tooltips: a
+    tooltip may belong to something else in the line (Slashdot's journal link carries the
+    journal's date). With a machine value in a zone, the local time is the one the page shows
+    (phpBB prints ``datetime`` in UTC and the reader's local time as text: the day can differ)."""
     if n is None:
         return None, ""
     text = n.text(separator=" ", strip=True)
     for v in _date_values(page, n):
         w = when_from_machine(v)
         if w:
+            shown = when_from_text(text, page.languages) if w.utc else None
+            if shown and shown.local and not shown.utc and _has_clock(shown.local):
+                return When(utc=w.utc, local=shown.local), text
             return w, text
+    w = when_from_text(text, page.languages)
+    if w:
+        return w, text
     for v in _date_values(page, n):
         w = when_from_text(v, page.languages)
         if w:
             return w, text
-    return when_from_text(text, page.languages), text
+    return None, text
+
+
+def _has_clock(local: str) -> bool:
+    """A local reading with a time of day ("2024-09-12T00:37"), not a bare date."""
+    return "T" in local
 
 
 def _likes(text: str) -> int | None:
@@ -797,7 +813,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     # Date: a candidate with a machine value, or short enough to be only a date.
     date_node, when, date_text, age = None, None, "", None
     dnames = _role_names(system, "date_classes", ("tag:time",) + roles.DATE, roles.DATE_ITEMPROP)
-    for cand in _candidates(idx, dnames):
+    for cand in ([it.date] if it.date is not None else []) + _candidates(idx, dnames):
         if cand.mem_id == item_id:
             continue
         w, t = _when(page, cand)

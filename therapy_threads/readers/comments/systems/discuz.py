@@ -58,7 +58,8 @@ class Discuz(CommentSystem):
                          or ("mod=viewthread" in href and "goto=findpost" not in href))
             out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
                             author=who.text(strip=True) if who is not None else None,
-                            content=body, skip_reason="thread_starter" if first else None))
+                            content=body, date=n.css_first(f"em#authorposton{pid}"),
+                            skip_reason="thread_starter" if first else None))
         if out and not numbered and not is_later_page(page, _PAGE):
             out[0].skip_reason = "thread_starter"
         return out

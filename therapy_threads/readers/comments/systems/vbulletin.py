@@ -61,9 +61,12 @@ class VBulletin(CommentSystem):
             who = n.css_first("a.username, a.bigusername")
             counter = n.css_first("a.postcounter, a[id^='postcount']")
             num = _NUMBER.match(counter.text(strip=True)) if counter is not None else None
+            # vBulletin 3 prints the date in the header cell after the post's anchor
+            # (``<a name="post{ID}">`` + status icon, then "DATE, TIME").
+            anchor = n.css_first(f"a[name='post{pid}']") if n.css_first("span.date") is None else None
             out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
                             author=who.text(strip=True) if who is not None else None,
-                            content=content,
+                            content=content, date=anchor.parent if anchor is not None else None,
                             skip_reason="thread_starter" if num and num.group(1) == "1" else None))
         for n in page.root.css("li.b-post[data-node-id]"):
             pid = a.get(n, "data-node-id")
