@@ -726,17 +726,19 @@ def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
         w = when_from_machine(v)
         if w:
             shown = when_from_text(text, page.languages) if w.utc else None
-            if shown and shown.local and not shown.utc and _has_clock(shown.local):
+            if shown and shown.local and not shown.utc and _has_clock(shown.local) \
+                    and shown.local[:16] != (w.local or "")[:16]:
                 return When(utc=w.utc, local=shown.local), text
             return w, text
     w = when_from_text(text, page.languages)
-    if w:
+    if w and _has_clock(w.local or w.utc or ""):
         return w, text
     for v in _date_values(page, n):
-        w = when_from_text(v, page.languages)
-        if w:
-            return w, text
-    return None, text
+        tip = when_from_text(v, page.languages)
+        # A tooltip adds the time of day to a shown date ("3 March 2020" / "3 March 2020 09:05").
+        if tip and (w is None or (tip.local or tip.utc or "")[:10] == (w.local or w.utc or "")[:10]):
+            return tip, text
+    return w, text
 
 
 def _has_clock(local: str) -> bool:
