@@ -101,6 +101,13 @@ def label(page: Path, rules_dir: Path | None = None) -> dict:
             del stack[d:]
             p = stack[-1] if d > 0 and stack else None
             stack.append(i)
+        elif mode == "depthof":
+            # Flat rows that state their own depth (Hacker News ``td.ind[@indent]``, Reddit's
+            # ``depth`` attribute): the parent is the last earlier item one level up.
+            d = int(float(e.xpath(rules["depth_of"]) or 0))
+            del stack[d:]
+            p = stack[-1] if d > 0 and stack else None
+            stack.append(i)
         elif mode.startswith("id:"):
             rx = re.compile(mode[3:])
             m = rx.match(e.get("id") or "")
