@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from therapy_threads.readers import SourceRef, get_reader
+from therapy_threads.readers.comments.markup_guess import guess_systems
 
 
 def read(body: str, head: str = "", lang: str = "en", url: str | None = None):
@@ -812,3 +813,297 @@ def test_load_more_links_say_how_many_comments_a_capture_lacks():
         assert (f"stating {stated} more" in msg) == bool(stated), (more, msg)
     r = read(base.format(more=""))
     assert "comments_not_loaded" not in codes(r)  # "Load more posts" is not about comments
+
+
+def _dz(pid: int, floor: str, name: str, text: str, first: bool = False, quote: str = "") -> str:
+    """A post as Discuz! X's ``viewthread_node.htm`` prints it (author on the left)."""
+    href = ("forum.php?mod=viewthread&amp;tid=9" if first
+            else f"forum.php?mod=redirect&amp;goto=findpost&amp;ptid=9&amp;pid={pid}")
+    q = (f'<div class="quote"><blockquote><font size="2">{quote}</font></blockquote></div><br>'
+         if quote else "")
+    return (f'<div id="post_{pid}"><table id="pid{pid}" class="plhin" summary="pid{pid}"><tr>'
+            f'<td class="pls" rowspan="2"><div id="favatar{pid}" class="pls favatar"><div class="pi">'
+            f'<div class="authi"><a href="home.php?mod=space&amp;uid={pid}" class="xw1">{name}</a></div></div>'
+            f'<div class="tns xg2"><table><tr><th><p><a class="xi2">3</a></p>主题</th></tr></table></div>'
+            f'<ul class="xl xl2 o cl"><li class="pm2"><a class="xi2">发消息</a></li></ul></div></td>'
+            f'<td class="plc"><div class="pi"><strong><a href="{href}" id="postnum{pid}">{floor}</a></strong>'
+            f'<div class="pti"><div class="authi"><em id="authorposton{pid}">发表于 2024-4-1{pid % 10} 11:52:24</em>'
+            f'<span class="pipe">|</span><a href="#" rel="nofollow">只看该作者</a></div></div></div>'
+            f'<div class="pct"><div class="pcb"><div class="t_fsz"><table><tr>'
+            f'<td class="t_f" id="postmessage_{pid}">{q}<i class="pstatus"> 本帖最后由 {name} 于 2024-4-1 编辑 </i>'
+            f'{text}</td></tr></table></div><div id="comment_{pid}" class="cm"></div></div></div></td></tr>'
+            f'<tr><td class="plc"><div class="po hin"><div class="pob cl"><em><a class="fastre">回复</a></em>'
+            f'<p><a href="#">举报</a></p></div></div></td></tr></table></div>')
+
+
+def test_discuz_x_first_floor_is_the_thread_quotes_and_edit_notes_left_out():
+    posts = (_dz(101, "楼主", "示例甲", "主题帖的正文，很长的一段话。", first=True)
+             + _dz(102, "沙发", "示例乙", "第一条回复的内容。")
+             + _dz(103, "<em>3</em>#", "示例丙", "第二条回复。", quote="示例乙 发表于 2024-4-12 第一条回复的内容"))
+    r = read(f'<div id="postlist" class="pl bm">{posts}</div>', lang="zh")
+    assert shape(r) == [("第一条回复的内容。", 0, None, "示例乙"), ("第二条回复。", 0, None, "示例丙")]
+    assert r.posts[0].comment_system == "discuz"
+    # The date is marked by id only (em#authorposton{PID}: "发表于 DATE").
+    assert [c.published_local for c in r.comments] == ["2024-04-12T11:52:24", "2024-04-13T11:52:24"]
+    # Without floor labels (a theme that drops them) the first post of page 1 is the thread.
+    bare = posts.replace('id="postnum', 'id="x-postnum')
+    r = read(f'<div id="postlist" class="pl bm">{bare}</div>', lang="zh")
+    assert [c.text for c in r.comments] == ["第一条回复的内容。", "第二条回复。"]
+
+
+def _vb3(pid: int, num: int, name: str, text: str, quote: str = "") -> str:
+    """vBulletin 3's ``postbit`` with the layout table replaced by divs (``div#postN.tpost``
+    rows and cells, as styles without tables print it); ids and classes are the template's."""
+    q = (f'<div style="margin:20px; margin-top:5px;"><div class="smallfont">Quote:</div>'
+         f'<table><tr><td class="alt2">{quote}</td></tr></table></div>' if quote else "")
+    return (f'<div id="post{pid}"><div class="tpost"><div class="trow thead smallfont">'
+            f'<div class="tcell"><a name="post{pid}"></a> Feb 1{num}, 2026 | 9:07 pm</div>'
+            f'<div class="tcell">#<a href="/forum/{pid}-post{num}.html" id="postcount{pid}" name="{num}">'
+            f'<strong>{num}</strong></a></div></div><div class="trow"><div class="tcell alt2">'
+            f'<div id="postmenu_{pid}"><a class="bigusername" href="/forum/members/u{pid}.html">{name}</a></div>'
+            f'<div class="smallfont"><div>Join Date: <b>Aug 2008</b></div><div>Posts: <b>1,077</b></div></div></div>'
+            f'<div class="tcell alt1" id="td_post_{pid}"><div id="post_message_{pid}">{q}{text}</div>'
+            f'</div></div></div></div>')
+
+
+def test_vbulletin3_postbit_without_layout_tables():
+    posts = (_vb3(501, 1, "Thread Starter", "The opening post of the thread, at some length.")
+             + _vb3(502, 2, "Ada Example", "A first reply to the thread.")
+             + _vb3(503, 3, "Bea Sample", "Agreed with that.", quote="A first reply to the thread."))
+    r = read(f'<div id="posts">{posts}</div>')
+    assert shape(r) == [("A first reply to the thread.", 0, None, "Ada Example"),
+                        ("Agreed with that.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "vbulletin"
+    # The date stands in the header cell after the post's anchor, without a class.
+    assert [c.published_local for c in r.comments] == ["2026-02-12T21:07", "2026-02-13T21:07"]
+
+
+def _sd(cid: int, name: str, text: str, replies: str = "", kind: str = "full") -> str:
+    """A comment as Slashdot's ``dispComment`` prints it; ``kind="hidden"`` is the empty shell of
+    a comment below the reading threshold (its replies still inside)."""
+    if kind == "hidden":
+        cw = ""
+    else:
+        other = ("" if kind == "oneline" else
+                 f' on Friday December 19, 2025 @08:0{cid % 10}PM (<a href="//s.example.org/c?cid={cid}">#{cid}</a>)'
+                 f' <small><a href="//s.example.org/~{name}/journal/" title="Sunday April 27, 2008 @11:20AM" '
+                 f'class="user_journal_display">Journal</a></small>')
+        cw = (f'<div id="comment_top_{cid}" class="commentTop"><div class="title"><h4>'
+              f'<a id="comment_link_{cid}" href="//s.example.org/c?cid={cid}">Re: A subject</a>'
+              f' <span id="comment_score_{cid}" class="score">(<a href="#"><span class=opt>Score:</span>2</a>, Insightful)</span></h4></div>'
+              f'<div class="details"><span class="by"><span class="byby">by </span><a href="//s.example.org/~{name}">{name}</a>'
+              f' <span class="uid"><a href="//s.example.org/~{name}">( 1234 )</a></span></span>'
+              f'<span class="otherdetails" id="comment_otherdetails_{cid}">{other}</span></div></div>'
+              f'<div class="commentBody"><div id="comment_body_{cid}">{text}</div></div>'
+              f'<div class="commentSub" id="comment_sub_{cid}"><a class="btn link" href="#">Reply to This</a></div>')
+    tree = f'<ul id="commtree_{cid}">{replies}</ul>' if replies else ""
+    return (f'<li id="tree_{cid}" class="comment {kind}{" contain" if replies else ""}"><span class="ind"></span>'
+            f'<div id="comment_status_{cid}" class="commentstatus"></div><div id="comment_{cid}" class="cw">{cw}</div>'
+            f'<div id="replyto_{cid}"></div><ul id="group_{cid}"><li id="hiddens_{cid}" class="hide"></li></ul>{tree}</li>')
+
+
+def test_slashdot_nested_tree_keeps_hidden_comments_in_place():
+    tree = (_sd(11, "", "", _sd(12, "ada_example", "A reply under a hidden comment.", kind="oneline"), kind="hidden")
+            + _sd(13, "bea_sample", "A shown top comment.", _sd(14, "cid_person", "Its reply.")))
+    r = read(f'<div id="comments"><ul id="commentlisting" class="d2">{tree}</ul></div>')
+    assert shape(r) == [("[hidden]", 0, None, None),
+                        ("A reply under a hidden comment.", 1, "[hidden]", "ada_example"),
+                        ("A shown top comment.", 0, None, "bea_sample"),
+                        ("Its reply.", 1, "A shown top comment.", "cid_person")]
+    assert r.posts[0].comment_system == "slashdot"
+    assert r.comments[2].published_local == "2025-12-19T20:03"
+
+
+def _bbp_theme(pid: int, n: int, name: str, text: str, reply_to: int | None = None) -> str:
+    """A theme's own ``loop-single-reply.php``: the post is ``article#post-ID``, bbPress's author
+    link (``bbp-author-name``) in the theme's details list, a reply-to marker naming the parent's
+    post id, then an "@NAME:" link to it."""
+    marker = (f'<div class="replied-to-box" post-id="{reply_to}"><div>View original reply</div></div>'
+              f'<a href="https://forum.example.org/topic/t/#post-{reply_to}"> @someone:</a>&nbsp; '
+              if reply_to else "")
+    return (f'<a name="post-{pid}"></a><article class="post board" id="post-{pid}">'
+            f'<div class="post-number">Post # {n}</div><div class="img-frame"><a href="/members/u{pid}">'
+            f'<img src="/a.gif"></a>Member<br><div>15 posts</div></div><div class="text-holder">'
+            f'<ul class="details"><li><a href="/members/u{pid}" class="name bbp-author-name"> {name} </a></li>'
+            f'<li class="time">2 weeks ago</li></ul><p></p>{marker}{text}<p></p>'
+            f'<footer class="social-row"><div class="likes bbp-admin-links">Helpful (<span>4</span>)</div>'
+            f'<a href="#new-post" class="reply">Reply</a></footer></div></article>')
+
+
+def test_bbpress_theme_markup_with_reply_to_markers():
+    posts = (_bbp_theme(100, 1, "topic_starter", "<p>The topic itself, asked at some length.</p>")
+             + _bbp_theme(101, 2, "ada_example", "<p>A first answer to the topic.</p>")
+             + _bbp_theme(102, 3, "topic_starter", "Thanks, that helps.", reply_to=101)
+             + _bbp_theme(103, 4, "bea_sample", "An answer to the topic post itself.", reply_to=100))
+    r = read(f'<div class="boards-section">{posts}</div>')
+    assert shape(r) == [("A first answer to the topic.", 0, None, "ada_example"),
+                        ("Thanks, that helps.", 1, "A first answer to the topic.", "topic_starter"),
+                        ("An answer to the topic post itself.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "bbpress"
+
+
+def _sina(mid: str, name: str, text: str, dialog: str = "") -> str:
+    """An item of the Sina news comment widget (``comment-type`` hooks as the widget renders)."""
+    data = f"channel=sh&amp;newsid=comos-x1&amp;mid={mid}&amp;uid=1&amp;nick={name}&amp;parent=&amp;thread="
+    return (f'<div class="item clearfix" comment-type="item"><div class="head"><a href="https://u.example.org/{mid}">'
+            f'<img src="/a.jpg"></a></div><div class="cont" comment-type="itemCont"><div class="info">'
+            f'<span class="name name-weibo"><span class="sina-comment-user-lnk-wrap"><a href="https://u.example.org/{mid}">'
+            f'{name}</a></span></span><span class="area">某省</span></div>'
+            f'<div class="txt" comment-type="itemTxt">{text}</div><div class="action">'
+            f'<span class="time" comment-type="time" date="1715854484000">5月16日18:14</span>'
+            f'<a class="report" href="#">举报</a><span class="btns"><a class="show" action-type="dialogShow" action-data="{data}">查看对话</a>'
+            f'<a class="vote" action-type="vote" action-data="{data}"><span>赞<em comment-type="voteNum">49</em></span></a>'
+            f'<a class="reply" action-type="reply" action-data="{data}">回复</a></span></div></div>{dialog}</div>')
+
+
+def test_sina_comment_widget_hot_and_latest_lists_without_the_dialog_view():
+    dialog = ('<div class="dialog-list-wrap" comment-type="dialogWrap"><div class="dialog-list" comment-type="dialogList">'
+              '<div class="item clearfix" comment-type="item"><div class="cont" comment-type="itemCont"><div class="txt">'
+              '<span class="name">用户甲：</span>回复@用户乙：说得对</div></div></div></div></div>')
+    hot = _sina("AA-1", "示例甲", "热门评论的内容。", dialog) + _sina("AA-2", "示例乙", "另一条热门评论。")
+    latest = _sina("AA-3", "示例丙", "最新的一条评论。") + _sina("AA-1", "示例甲", "热门评论的内容。")
+    r = read('<div class="sina-comment-list" comment-type="list"><div class="hot-wrap" comment-type="hotWrap">'
+             f'<div class="list" comment-type="hotList">{hot}</div></div><div class="latest-wrap" comment-type="latestWrap">'
+             f'<div class="list" comment-type="latestList"><div class="sina-comment-page">{latest}</div></div></div></div>',
+             lang="zh")
+    assert shape(r) == [("热门评论的内容。", 0, None, "示例甲"), ("另一条热门评论。", 0, None, "示例乙"),
+                        ("最新的一条评论。", 0, None, "示例丙")]
+    assert r.posts[0].comment_system == "sina"
+    # The time shows no year ("5月16日18:14"); its ``date`` attribute is epoch milliseconds.
+    assert r.comments[0].published_at == "2024-05-16T10:14:44Z"
+
+
+def test_a_sites_own_list_named_by_data_comment_id_with_its_stated_count():
+    def li(cid, name, text):
+        return (f'<li class="site-comment-list-content" data-comment-id="{cid}" data-news-id="77">'
+                f'<div class="header"><span class="name">{name}</span><span class="time">3 gün önce</span>'
+                f'<span class="report">Şikayet Et</span></div><div class="content"> {text} </div>'
+                f'<div class="bottom"><span class="like-button" data-comment-id="{cid}">Beğen</span>'
+                f'<span class="reply-button">Cevapla</span><span class="like-count">Toplam <span>2</span> beğeni</span>'
+                f'</div></li>')
+    body = ('<div class="site-comment"><div class="site-comment-header"> YORUMLAR <span class="count">9</span></div>'
+            '<form class="site-comment-form"><textarea name="comment"></textarea></form><ul class="site-comment-list">'
+            + li(301, "Ayşe Örnek", "Birinci yorumun metni burada.") + li(302, "Misafir", "İkinci yorum.")
+            + '</ul></div>')
+    r = read(body, lang="tr")
+    assert shape(r) == [("Birinci yorumun metni burada.", 0, None, "Ayşe Örnek"),
+                        ("İkinci yorum.", 0, None, "Misafir")]
+    # The section's header states 9 and 2 are in the page: said, not silent.
+    assert "fewer_comments_than_declared" in codes(r)
+    # One id on one block only (a single like button elsewhere) is not a list of comments.
+    r = read('<div><span class="x" data-comment-id="5">Like</span><div data-comment-id="6">Some words</div></div>')
+    assert r.comments == []
+
+
+def test_react_forum_with_generated_classes_read_by_hex_reply_ids():
+    """A React app whose class names are generated (``css-1x2y3z``): only the record ids
+    (``li#reply-<ObjectId>``), the member links (``/author/ID``) and a namespaced
+    ``xy-datetime`` box say what the parts are."""
+    def li(oid, uid, name, when, paras):
+        ps = "".join(f'<div class="css-fij07y"><p>{p}</p></div>' for p in paras)
+        return (f'<li id="reply-{oid}" class="css-7styu7"><div class="css-1y6aorq"><div class="css-1unptpx">'
+                f'<a rel="nofollow" href="/author/{uid}"><img alt="{name}\'s icon" src="/a.png" class="css-1mt0uno"></a></div>'
+                f'<div><div class="css-uwnoo8"><a rel="nofollow" href="/author/{uid}" class="css-1ooporc">{name}</a>'
+                f'<div class="css-13tcnbw"><div class="xy-datetime xy-box"><span>{when}</span></div></div></div>'
+                f'<div class="css-10lnejh">{ps}</div></div></div>'
+                f'<div class="css-s0rduo"><a class="css-ad64wq"><span><svg></svg> Share</span></a></div></li>')
+    body = ('<ul class="css-mr0b6g">'
+            + li("6649a9c3db5c21001347a9f8", "58ed04e7285705c15ccfa694", "Ada Example", "May 19 2024 | 3:26 pm",
+                 ["Did you set the search path?", "Packages go into the user folder."])
+            + li("6649ab4dbbf8750013beb633", "661fb166b27e6e31c816e1bd", "Bea Sample", "May 19 2024 | 3:33 pm",
+                 ["It works now, thanks!"])
+            + '</ul>')
+    r = read(body)
+    assert shape(r) == [("Did you set the search path?\n\nPackages go into the user folder.", 0, None, "Ada Example"),
+                        ("It works now, thanks!", 0, None, "Bea Sample")]
+    assert [c.published_local for c in r.comments] == ["2024-05-19T15:26", "2024-05-19T15:33"]
+
+
+def _shreddit(cid: str, author: str, text: str, depth: int, parent: str, replies: str = "") -> str:
+    """A comment of Reddit's 2023+ web app (``shreddit-comment`` web component, fields as attributes)."""
+    words = f'<div slot="comment" id="t1_{cid}-comment-rtjson-content"><p>{text}</p></div>' if text else ""
+    return (f'<shreddit-comment author="{author}" thingid="t1_{cid}" depth="{depth}" parentid="{parent}" '
+            f'postid="t3_zzz1" permalink="/r/example/comments/zzz1/t/{cid}/" score="12">'
+            f'<div slot="commentMeta"><a href="/user/{author}/">{author}</a> · '
+            f'<faceplate-timeago ts="2024-03-0{depth + 1}T10:00:00.000Z"><time>2 mo. ago</time></faceplate-timeago></div>'
+            f'{words}<div slot="actionRow"><button>Reply</button><button>Share</button></div>{replies}</shreddit-comment>')
+
+
+def test_new_reddit_shreddit_comments_nested_with_stated_parents():
+    reply = _shreddit("ccc2", "other_person", "A reply to it.", 1, "t1_ccc1")
+    tree = (_shreddit("ccc1", "example_user", "A first comment.", 0, "t3_zzz1", reply)
+            + _shreddit("ccc3", "[deleted]", "", 0, "t3_zzz1")
+            + _shreddit("ccc4", "third_one", "Another top comment.", 0, "t3_zzz1"))
+    r = read(f'<shreddit-comment-tree post-id="t3_zzz1">{tree}</shreddit-comment-tree>')
+    assert shape(r) == [("A first comment.", 0, None, "example_user"),
+                        ("A reply to it.", 1, "A first comment.", "other_person"),
+                        ("Another top comment.", 0, None, "third_one")]
+    assert r.comments[1].published_at == "2024-03-02T10:00:00Z"
+    assert r.posts[0].comment_system == "reddit"
+    assert guess_systems(tree) == [("reddit", 4)]
+
+
+def _vb5(pid: int, num: int, name: str, text: str, quote: str = "") -> str:
+    """A post as vBulletin 5's ``conversation_content`` prints it in ``ul.thread-view``."""
+    q = (f'<div class="bbcode_container"><div class="bbcode_quote"><div class="quote_container">'
+         f'<div class="bbcode_postedby"> Originally posted by <strong>Someone</strong>'
+         f'<a href="#post{pid - 1}" title="View Post">View Post</a></div><div class="message">{quote}</div>'
+         f'</div></div></div>' if quote else "")
+    return (f'<li data-node-id="{pid}" class="b-post js-post b-post--text" itemscope itemtype="http://schema.org/Comment">'
+            f'<a id="post{pid}" class="anchor"></a><div class="b-userinfo" itemprop="author"><div class="b-userinfo__details">'
+            f'<div class="author"><strong><a href="https://forum.example.org/member/{pid}-u">{name}</a></strong></div>'
+            f'<div class="usertitle">Senior Member</div><ul><li><label>Join Date:</label> <span>10 Nov 04</span></li>'
+            f'<li><label>Posts:</label> <span>20562</span></li></ul></div></div>'
+            f'<div class="b-post__body"><div class="b-post__timestamp"><time itemprop="dateCreated" datetime="2022-07-0{num}T12:00:00">'
+            f'07-0{num}-2022, 12:00 PM</time></div><a class="b-post__count" href="#post{pid}">#{num}</a>'
+            f'<div class="js-post__content-text restore" itemprop="text">{q}{text}</div></div></li>')
+
+
+def test_vbulletin5_thread_view_first_post_and_quotes_left_out():
+    posts = (_vb5(701, 1, "Thread Starter", "The opening post of the topic, at some length.")
+             + _vb5(702, 2, "Ada Example", "A first reply.")
+             + _vb5(703, 3, "Bea Sample", "And my answer to it.", quote="A first reply."))
+    r = read(f'<ul class="conversation-list thread-view">{posts}</ul>')
+    assert shape(r) == [("A first reply.", 0, None, "Ada Example"), ("And my answer to it.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "vbulletin"
+
+
+def _antd(cid: int, name: str, when: str, text: str, children: str = "", quoted: str = "", op: bool = False) -> str:
+    """Ant Design's ``Comment`` component as a site fills it: a name link with a level badge, an
+    "(OP)" label and the time in the author slot; actions as icon glyphs; a reply quoting its
+    parent's words in a span closed by a quotation-mark glyph."""
+    badge = '<span> (OP)</span>' if op else ""
+    q = f'<span class="pre"><span>@someone {quoted}</span><i class="iconfont icon-quoteright"></i></span>' if quoted else ""
+    nested = f'<div class="ant-comment-nested">{children}</div>' if children else ""
+    return (f'<div class="ant-comment" id="reply-{cid}"><div class="ant-comment-inner"><div class="ant-comment-avatar">'
+            f'<img src="/a.png"></div><div class="ant-comment-content"><div class="ant-comment-content-author">'
+            f'<span class="ant-comment-content-author-name"><a class="username"> {name} <img src="/lv1.svg" alt="">{badge}'
+            f'<small class="time">{when}</small></a></span></div><div class="ant-comment-content-detail">'
+            f'<div class="comment-content"><span>{text}</span>{q}</div><span><a class="operate comment-like">'
+            f'<i class="iconfont icon-like"><small> 2</small></i></a><a class="operate comment-comment">'
+            f'<i class="iconfont icon-comment"><small> 回复</small><small> 1</small></i></a></span></div></div></div>'
+            f'{nested}</div>')
+
+
+def test_ant_design_comment_component_name_slot_and_quoted_parent():
+    reply = _antd(12, "示例乙", "2月前", "这不巧了嘛", quoted="第一条评论", op=True)
+    r = read('<div id="child-comment">' + _antd(11, "示例甲", "1年前", "第一条评论", reply)
+             + _antd(13, "示例丙", "6月前", "另一条") + '</div>', lang="zh")
+    assert shape(r) == [("第一条评论", 0, None, "示例甲"), ("这不巧了嘛", 1, "第一条评论", "示例乙"),
+                        ("另一条", 0, None, "示例丙")]
+    assert r.posts[0].comment_system == "antd"
+
+
+def test_a_machine_time_in_utc_keeps_the_local_time_the_page_shows():
+    """phpBB prints ``<time datetime>`` in UTC and the reader's local time as its text: the
+    instant comes from the attribute, the local reading (and its day) from the text."""
+    def li(cid, iso, shown, text):
+        return (f'<li id="comment-{cid}" class="comment"><div class="comment-body"><div class="comment-author">'
+                f'<cite class="fn">Ann Example</cite></div><div class="comment-meta"><time datetime="{iso}">{shown}</time>'
+                f'</div><div class="comment-content"><p>{text}</p></div></div></li>')
+    r = read('<div id="comments"><ol class="comment-list">'
+             + li(1, "2024-09-11T22:37:00+00:00", "12. Sep 2024, 00:37", "Late at night here.")
+             + li(2, "2024-09-11T10:00:00+00:00", "11. Sep 2024", "A date without a time.") + '</ol></div>', lang="de")
+    assert r.comments[0].published_at == "2024-09-11T22:37:00Z"
+    assert r.comments[0].published_local == "2024-09-12T00:37"
+    assert r.comments[1].published_at == "2024-09-11T10:00:00Z"  # no clock shown: the machine value stands

@@ -59,3 +59,13 @@ def test_dirty_check_sees_a_name_after_a_leading_separator():
     assert _dirty("• Ada Example: What I think.", "Ada Example", None) == "author"
     assert _dirty("Ada Example 1 year\n\nWhat I think.", "Ada Example", None) == "author"
     assert _dirty("What I think, Ada Example.", "Ada Example", None) is None
+
+
+def test_a_gold_comment_without_text_matches_the_readers_stand_in_in_order():
+    gold = [{"snippet": "First comment text here"}, {"snippet": ""},
+            {"snippet": "A reply under the hidden one"}, {"snippet": ""}]
+    texts = ["First comment text here", "[hidden]", "A reply under the hidden one", "[image]"]
+    assert ce._match(gold, texts) == {0: 0, 1: 1, 2: 2, 3: 3}
+    # A reader comment with real words is never taken for a gold comment without text.
+    assert ce._match(gold, ["First comment text here", "Other words", "A reply under the hidden one"]) \
+        == {0: 0, 2: 2}

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import SourceRef, get_reader
+from .comments.base import PLACEHOLDERS
 from .comments.cleanup import is_counter_line, is_reply_word
 
 _WS = re.compile(r"\s+")
@@ -83,20 +84,29 @@ def corpus_pages(root: Path) -> list[tuple[Path, Path]]:
 
 
 def _match(gold: list[dict], texts: list[str]) -> dict[int, int]:
-    """gold index -> reader index, in document order, by text."""
+    """gold index -> reader index, in document order, by text. A gold comment without text (an
+    image-only comment, one the page hides) matches the first unused reader comment after the
+    last match that carries the reader's stand-in text for such a comment ("[image]",
+    "[hidden]"), so that the replies under it can be scored."""
     squashed = [_squash(t) for t in texts]
     used: set[int] = set()
     out: dict[int, int] = {}
+    last = -1
     for gi, g in enumerate(gold):
         s = _squash(g.get("snippet") or "")
         if not s:
+            hit = next((j for j in range(last + 1, len(texts))
+                        if j not in used and texts[j].strip() in PLACEHOLDERS), None)
+            if hit is not None:
+                used.add(hit)
+                out[gi] = last = hit
             continue
         keys = [s[:30]] + ([s[10:30]] if len(s) > 25 else [])
         for key in keys:
             hit = next((j for j, t in enumerate(squashed) if j not in used and key in t), None)
             if hit is not None:
                 used.add(hit)
-                out[gi] = hit
+                out[gi] = last = hit
                 break
     return out
 

@@ -16,6 +16,14 @@ from selectolax.lexbor import LexborNode
 from .dom import Attrs
 
 
+# Texts the engine gives a comment the page holds without words: an image-only comment, and a
+# comment whose words the page leaves out (below a reading threshold). Counted and kept in the
+# tree so that their replies keep their parent.
+IMAGE_ONLY = "[image]"
+HIDDEN = "[hidden]"
+PLACEHOLDERS = (IMAGE_ONLY, HIDDEN)
+
+
 @dataclass(slots=True)
 class Item:
     """One comment element found by a system."""
@@ -32,6 +40,16 @@ class Item:
     extra_nodes: list[LexborNode] = field(default_factory=list)  # parts outside the element
     late: bool = False  # found after the systems' own lists (not in document order with them)
     content: LexborNode | None = None  # the text's element, when the markup marks it by attribute
+    # Stands for the text of a comment the page holds without its words (Slashdot prints a
+    # comment below the reader's threshold as an empty shell with its replies inside): it keeps
+    # its place in the tree instead of being quarantined with its replies orphaned.
+    placeholder: str | None = None
+    # Elements inside the text's element that are not the commenter's words, found by the system
+    # from its own markup (a theme's author/date list beside the words, a reply-to marker).
+    not_text: list[LexborNode] = field(default_factory=list)
+    # The date's element, when the markup marks it by id or position rather than by a class
+    # (Discuz!'s ``em#authorposton{PID}``, vBulletin 3's header cell).
+    date: LexborNode | None = None
 
 
 @dataclass(slots=True)

@@ -140,13 +140,15 @@ def split_signature(line: str, languages: tuple[str, ...] = ()) -> tuple[str, st
     return name, date
 
 
-# "3 weeks ago", "vor 2 Tagen", "il y a 3 jours", "hace 5 minutos", "1 Monat her", "2 giorni fa"
+# "3 weeks ago", "vor 2 Tagen", "il y a 3 jours", "hace 5 minutos", "1 Monat her", "2 giorni fa",
+# "3 gün önce"
 _RELATIVE_LINE = re.compile(
-    r"^[•·|\-–—\s]*(?:(?:vor|il y a|hace|há)\s+)?(?:\d+|a|an|one|ein|eine|einem|einer|un|une|uno|una)\s+"
+    r"^[•·|\-–—\s]*(?:(?:vor|il y a|hace|há)\s+)?(?:\d+|a|an|one|ein|eine|einem|einer|un|une|uno|una|bir)\s+"
     r"(?:sec\w*|min\w*|hour\w*|stunde\w*|heure\w*|hora\w*|ora|ore|day\w*|tag\w*|jour\w*|d[ií]a\w*|"
     r"giorn\w*|week\w*|woche\w*|semaine\w*|semana\w*|settiman\w*|month\w*|monat\w*|mois|mes\w*|"
-    r"year\w*|jahr\w*|an|ans|année\w*|año\w*|ann\w*)"
-    r"(?:\s+(?:ago|her|fa|atrás))?\s*$", re.I)
+    r"year\w*|jahr\w*|an|ans|année\w*|año\w*|ann\w*|"
+    r"saniye|dakika|dk|saat|gün|hafta|ay|yıl)"
+    r"(?:\s+(?:ago|her|fa|atrás|önce))?\s*$", re.I)
 
 
 def is_relative_time(line: str) -> bool:

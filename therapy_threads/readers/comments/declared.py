@@ -17,7 +17,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from .dom import Attrs
+from .dom import Attrs, ancestors
 
 # Nouns for "comment(s)"/"reply"/"response"/"thought" in the languages WordPress, Blogger and
 # Drupal ship translations for (their "%s Comments" / "%s thoughts on" strings).
@@ -66,6 +66,7 @@ def count_in(text: str) -> int | None:
     return None
 
 
+_SECTION_HEAD = re.compile(r"^(?:[a-z0-9]+[-_])?comments?[-_](?:header|heading|head|title)$")
 _COUNT_ID = re.compile(r"^(?:post|article|entry|story|blog)?[-_]?comments?[-_]?(?:count|number|num|total|cnt)$",
                        re.I)
 _LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,6})\)?\s+[^\W\d_]{3,}")
@@ -101,6 +102,16 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
         if len(text) <= 120:
             c = count_in(text)
             if c is not None and re.search(_NOUNS, text, re.I):
+                return c, "heading"
+    for n in root.css("[class*='omment']"):
+        # The comment section's own header under a site's prefix ("news-comment-header":
+        # "YORUMLAR <span>21</span>"), stating noun and number. A comment's own header sits in
+        # its item (a list item, a block classed "comment") and is not the section's.
+        if any(_SECTION_HEAD.match(c) for c in attrs.classes(n)) \
+                and not any(p.tag == "li" or "comment" in attrs.classes(p) for p in ancestors(n)):
+            text = n.text(separator=" ", strip=True)
+            c = count_in(text) if len(text) <= 60 else None
+            if c is not None:
                 return c, "heading"
     for n in root.css("a[href$='#comments'], a[href$='#respond'], a[href*='#comment'], "
                       "a[href^='#'][href*='comments']"):

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborNode
 from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
-from .base import CommentSystem, Item, Page
+from .base import IMAGE_ONLY, CommentSystem, Item, Page
 from .cleanup import (SAID, clean_author, clean_comment_text, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
@@ -593,6 +593,28 @@ _ROLE_OF: dict[str, str | None] = {}
 _FOREIGN_COMMENT = re.compile(r"^(?:kommentar|commentaire|comentario|commento|reactie|komentarz)(?=[-_])")
 
 
+_ICON_FONT = re.compile(r"^(?:icon|fa|fas|far|glyphicon|dashicons|bi|ion|mdi|zmdi|la)[-_]")
+# The closing mark only: a theme's decorative opening mark before every comment's own words
+# ("fa-quote-left" in a testimonial-style comment box) says nothing about whose words they are.
+_QUOTE_ICON = re.compile(r"^(?:icon|fa|fas|far|bi|mdi|zmdi)[-_](?:format[-_])?quote[-_]?(?:right|close|end)$")
+
+
+def _marked_as_quote(page: Page, el: LexborNode) -> bool:
+    """A span or block marked by a quotation-mark glyph of its own (``<span>@NAME their words<i
+    class="icon-quoteright"></i></span>``): another comment's words quoted, not this one's."""
+    c = el.child
+    while c is not None:
+        if c.tag == "i" and any(_QUOTE_ICON.match(t) for t in page.attrs.classes(c)):
+            return True
+        c = c.next
+    return False
+
+
+# Role words that name nothing but a date, under a site's short namespace prefix ("c74-datetime",
+# "xy-timestamp"); "-date"/"-time" alone are too common in other names to count.
+_SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
+
+
 def role_token(c: str) -> str | None:
     """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
     general role name a prefixed or underscore-joined class token carries, when it is one of the
@@ -610,6 +632,8 @@ def role_token(c: str) -> str | None:
             hyphenated = None
         m = _PREFIXED_ROLE.match(c) if "comment" in c and not c.startswith("comment") else None
         v = hyphenated
+        if v is None and _SITE_DATETIME.match(c):
+            v = "datetime"  # a site's namespaced "datetime"/"timestamp" ("xy-datetime")
         if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
@@ -690,6 +714,11 @@ def _date_values(page: Page, n: LexborNode) -> list[str]:
 
 
 def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
+    """The date an element states: a machine value of its own or its first descendants', else
+    its text, else a readable date in an attribute (a tooltip). The text comes before tooltips: a
+    tooltip may belong to something else in the line (Slashdot's journal link carries the
+    journal's date). With a machine value in a zone, the local time is the one the page shows
+    (phpBB prints ``datetime`` in UTC and the reader's local time as text: the day can differ)."""
     if n is None:
         return None, ""
     text = n.text(separator=" ", strip=True)
@@ -698,11 +727,20 @@ def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
         if w:
             # A UTC timestamp in the markup, the local time in the text: keep both.
             return with_shown_local(w, when_from_text(text, page.languages) if w.utc else None), text
+    w = when_from_text(text, page.languages)
+    if w and _has_clock(w.local or w.utc or ""):
+        return w, text
     for v in _date_values(page, n):
-        w = when_from_text(v, page.languages)
-        if w:
-            return w, text
-    return when_from_text(text, page.languages), text
+        tip = when_from_text(v, page.languages)
+        # A tooltip adds the time of day to a shown date ("3 March 2020" / "3 March 2020 09:05").
+        if tip and (w is None or (tip.local or tip.utc or "")[:10] == (w.local or w.utc or "")[:10]):
+            return tip, text
+    return w, text
+
+
+def _has_clock(local: str) -> bool:
+    """A local reading with a time of day ("2024-09-12T00:37"), not a bare date."""
+    return "T" in local
 
 
 def _likes(text: str) -> int | None:
@@ -774,7 +812,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     # Date: a candidate with a machine value, or short enough to be only a date.
     date_node, when, date_text, age = None, None, "", None
     dnames = _role_names(system, "date_classes", ("tag:time",) + roles.DATE, roles.DATE_ITEMPROP)
-    for cand in _candidates(idx, dnames):
+    for cand in ([it.date] if it.date is not None else []) + _candidates(idx, dnames):
         if cand.mem_id == item_id:
             continue
         w, t = _when(page, cand)
@@ -801,6 +839,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             break
 
     skip_nodes = {n.mem_id for n in (author_node, date_node, like_node) if n is not None}
+    skip_nodes.update(n.mem_id for n in it.not_text)
     line = _meta_line(page, author_node, date_text, it.node)
     if line is not None:
         skip_nodes.add(line.mem_id)
@@ -815,7 +854,13 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         if el.tag == "img" and "avatar" in a.get(el, "class"):
             return True
+        if el.tag == "i" and any(c == "iconfont" or _ICON_FONT.match(c) for c in cls):
+            return True  # an icon glyph; words inside it are a button's label ("回复 1")
+        if el.tag in ("span", "div") and _marked_as_quote(page, el):
+            return True
         if el.tag == "p" and _attributes_a_quote(el):
+            return True
+        if el.tag == "div" and _labelled_quote_box(page, el):
             return True
         return el.tag == "blockquote" and (_quotes_a_post(page, el) or _attributed_before(el))
 
@@ -839,7 +884,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if not text and it.content is not None and it.content.css_first("img, video, picture"):
         # An image-only comment is a comment (replies hang on it); its alt text is often a file
         # name, so a neutral marker stands for it.
-        text = "[image]"
+        text = IMAGE_ONLY
+    if not text and it.placeholder:
+        text = it.placeholder
     text = _drop_subject(text)
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
@@ -901,6 +948,20 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
 
 
 _CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
+
+
+def _labelled_quote_box(page: Page, el: LexborNode) -> bool:
+    """vBulletin 3's ``bbcode_quote`` template: ``<div><div class="smallfont">Quote:</div>
+    <table>...quoted words...</table></div>`` (the label is the phrase ``quote``, translated:
+    "Zitat:", "Citation :"): another post's words, not this commenter's."""
+    first = _first_element(el)
+    if first is None or first.tag != "div" or "smallfont" not in page.attrs.classes(first):
+        return False
+    head = first.text(separator=" ", strip=True)
+    if not head or len(head) > 30 or not head.endswith(":"):
+        return False
+    nxt = _element_sibling(first, "next")
+    return nxt is not None and nxt.tag == "table"
 
 
 def _attributes_a_quote(el: LexborNode) -> bool:
@@ -1001,8 +1062,9 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
 
 
 # Member-profile links (forums and community sites: XenForo "/members/name.1/", Discourse "/u/",
-# phpBB "memberlist.php?mode=viewprofile&u=2", vBulletin "member.php?u=2", "/profile/", "/user/").
-_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|benutzer|mitglied(?:er)?|membres?|perfil|"
+# phpBB "memberlist.php?mode=viewprofile&u=2", vBulletin "member.php?u=2", "/profile/", "/user/",
+# "/author/ID" of apps that name their members authors).
+_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
                       r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
                       r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)", re.I)
 

@@ -19,6 +19,7 @@ system's own template prints once per post or comment:
 * wpForo (``themes/*/layouts/*/post.php``): ``div.post-wrap#post-{ID}`` holding ``wpforo-post``;
 * Simple:Press (``spTopicViewTemplate``): ``div.spTopicPostSection#post{ID}``;
 * Sina's comment widget: ``div.item[comment-type="item"]``;
+* new Reddit: ``shreddit-comment[thingid="t1_..."]``;
 * schema.org: ``itemtype=".../Comment"`` (any system that marks its comments up).
 
 Engines nobody listed (a site's own comment list, a React forum with generated class names)
@@ -49,6 +50,7 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("wpforo", re.compile(r"""class=["']wpforo-post(?![-\w])""")),
     ("simplepress", re.compile(r"""class=["']spTopicPostSection\b""")),
     ("sina", re.compile(r"""comment-type=["']item["']""")),
+    ("reddit", re.compile(r"""^<shreddit-comment\s[^>]*\bthingid=["']t1_""")),
     ("schema.org", re.compile(r"""itemtype=["']https?://schema\.org/Comment["']""", re.I)),
 )
 

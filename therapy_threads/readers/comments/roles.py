@@ -33,8 +33,10 @@ DATE = (
     "datum", "fecha", "zeit", "heure",
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
+# "date" carries epoch milliseconds on Sina's comment widget (``span.time[date]``, text "5月16日18:14"
+# without the year), "ts" an ISO time on new Reddit's ``faceplate-timeago``; only a machine value (when_from_machine) is taken from any of these first.
 DATE_ATTRS = ("datetime", "content", "data-time", "data-timestamp", "data-datetime", "data-utime",
-              "data-date", "title")
+              "data-date", "date", "ts", "title")
 LIKES = (
     "comment-likes-count", "comment-like-count", "like-count", "likes-count", "likecount",
     "comment-likes", "comment-like", "likes", "like",
@@ -62,7 +64,7 @@ META = frozenset({
 # Token shapes that are metadata whatever their prefix ("reply-comment", "comment-tools").
 META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_])?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"
                           r"button|btn|to))?|replylink|permalink|actions?|tools|toolbar|"
-                          r"report|flag|share|sharing|voting|votes?|likes?)$")
+                          r"report|flag|share|sharing|voting|(?:votes?|likes?)(?:[-_]?(?:button|btn))?)$")
 # A block inside a comment that holds the blog owner's answer to it (blog platforms that print
 # the owner's reply under each comment instead of as a comment of its own).
 OWNER_REPLY = re.compile(r"^(?:reply[-_]?(?:text|content|body)|(?:author|admin|owner|blogger|"

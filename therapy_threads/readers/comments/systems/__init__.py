@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from ..base import CommentSystem
+from .antd import AntDesign
 from .bbpress import BbPress
 from .blogger import Blogger
 from .discourse import Discourse
+from .discuz import Discuz
 from .disqus import Disqus
 from .drupal import Drupal
 from .epoch import Epoch
@@ -22,6 +24,8 @@ from .pwcomments import PwComments
 from .reddit import Reddit
 from .sfcomment import SfComment
 from .simplepress import SimplePress
+from .sina import Sina
+from .slashdot import Slashdot
 from .spip import Spip
 from .stackexchange import StackExchange
 from .talkyard import Talkyard
@@ -33,7 +37,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), AntDesign(), Sina(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

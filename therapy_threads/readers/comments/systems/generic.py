@@ -6,7 +6,8 @@ one — an id like ``comment-123``/``reply-123``/``cmt123``, ``itemtype=".../Com
 ``itemprop="comment"``, or a class such as ``comment``, ``comment-item``, ``single-comment``,
 ``comment-entry``, ``comment_answer`` (a reply block, as Drupal-based themes print them inside
 ``div.indented``) — and the same kind of block (tag and class signature) repeats on the page, or
-the block carries a numbered id. Parts of a comment (``comment-content``, ``comment-author``...)
+the block carries a numbered id, or a ``data-comment-id`` attribute (repeated on blocks of one
+kind). Parts of a comment (``comment-content``, ``comment-author``...)
 and lists of comments (``comment-list``, ``comments``) are not blocks.
 """
 from __future__ import annotations
@@ -39,6 +40,7 @@ _OWN_ID = re.compile(r"^(?=[a-z_]*\d)(?=[0-9_]*[a-z])[a-z0-9_]{6,}$")
 _MARKER_SEL = ("a[name^='comment'], a[id^='comment'], p[id^='comment-'], span[id^='comment-'], "
                "a[name^='c'], div[id^='comment-'][class='']")
 _MAX_CLIMB = 12
+_DATA_KEY = re.compile(r"^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{36})$", re.I)
 
 
 # Never a comment's own element: forms, lists of comments, page regions, and inline elements (an
@@ -77,11 +79,17 @@ def _squash(c: str) -> str:
     return c.replace("-", "").replace("_", "")
 
 
+# Engines that key records by a hash or a MongoDB ObjectId print it in the id instead of a number
+# (``li#reply-6649a9c3db5c21001347a9f8`` in a React forum with generated class names).
+_HEX_ID = re.compile(r"^(?:comment|reply|answer)[-_](?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])([0-9a-f]{12,40})$")
+
+
 def _numbered(nid: str) -> str | None:
     """The number of a comment-like id; a bare ``c`` prefix needs 4+ digits (``c1`` is a column)."""
     m = _ID.match(nid)
     if not m:
-        return None
+        h = _HEX_ID.match(nid)
+        return h.group(1) if h else None
     if nid[:1].lower() == "c" and not nid.lower().startswith(("comment", "cmt")) and len(m.group(1)) < 4:
         return None
     return m.group(1)
@@ -157,6 +165,26 @@ def _item_classes(cls: frozenset[str]) -> bool:
 class Generic(CommentSystem):
     name = "generic"
     order = 95
+
+    @staticmethod
+    def _data_id_blocks(page: Page) -> list[tuple]:
+        """Comments named by a ``data-comment-id`` attribute (a site's own list: ``ul.x-comments >
+        li[data-comment-id]``): the outermost block carrying each id, when two or more ids are
+        printed on blocks of one kind. The same id on a button or link inside the comment (reply,
+        like, report) is that comment's, not another one."""
+        a = page.attrs
+        outer: dict[str, object] = {}
+        for n in page.root.css("[data-comment-id]"):
+            if n.tag in _NOT_BLOCKS:
+                continue
+            key = a.get(n, "data-comment-id")
+            if not _DATA_KEY.match(key) or key in outer:
+                continue
+            outer[key] = n
+        if len(outer) < 2:
+            return []
+        kinds = Counter(n.tag for n in outer.values())
+        return [(n, k) for k, n in outer.items() if kinds[n.tag] >= 2]
 
     @staticmethod
     def _anchored_blocks(page: Page) -> list[tuple]:
@@ -254,6 +282,9 @@ class Generic(CommentSystem):
             sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c)
                                     and not re.search(r"\d{3,}", c) and not _OWN_ID.match(c)))
             found[n.mem_id] = (n, strong, sig)
+        for n, key in self._data_id_blocks(page):
+            if n.mem_id not in found:
+                found[n.mem_id] = (n, True, ("data-id", key))
         anchored = self._anchored_blocks(page)
         if found and anchored:
             above = _ancestors(found)  # ancestors of the marked blocks: not comments themselves
@@ -279,7 +310,7 @@ class Generic(CommentSystem):
         for n, strong, sig in found.values():
             if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a):
                 continue
-            if sig[0] == "anchored":
+            if sig[0] in ("anchored", "data-id"):
                 out.append(Item(n, self.name, f"comment-{sig[1]}"))
                 continue
             num = _numbered(a.id(n)) or _anchor_before(n, a)

@@ -9,8 +9,16 @@ Posts"...), ``span.usertitle``, ``dl.userstats``; ``div.postbody`` > ``div.postr
 ``blockquote.postcontent`` (the words; a quote of another post is ``div.bbcode_quote`` with
 "Originally Posted by X" in ``div.bbcode_postedby``); ``div.after_content`` (signature) and
 ``div.postfoot`` (buttons). vBulletin 3: ``table#post{ID}`` with ``a.bigusername`` and
-``div#post_message_{ID}``, the number in ``a[id^=postcount]``. Threads are flat; post #1 is the
-thread itself (the post body), the others are its replies.
+``div#post_message_{ID}``, the number in ``a[id^=postcount]``; styles that drop the layout
+tables print the same ids on ``div#post{ID}`` (``div.tpost`` rows and cells), which is the
+same post. vBulletin 5 (``conversation_content`` / ``display_contenttype_*`` templates): each post is
+``li.b-post[data-node-id]`` (after ``a#post{ID}``; ``itemtype`` schema.org ``Comment``) in
+``ul.thread-view``: ``div.b-userinfo`` (``div.b-userinfo__details`` > ``div.author`` > the
+member link, ``div.usertitle``, reputation meter, join date and post count), ``a.b-post__count``
+("#3"), ``div.b-post__timestamp`` > ``time``, ``div.js-post__content-text`` (the words; a quote
+is ``div.bbcode_container`` > ``div.bbcode_quote`` with "Originally posted by X" in
+``div.bbcode_postedby``), the signature and the sharing and button menus. Threads are flat;
+post #1 is the thread itself (the post body), the others are its replies.
 """
 from __future__ import annotations
 
@@ -33,13 +41,15 @@ class VBulletin(CommentSystem):
                               "postdetails", "usertitle", "userstats", "nodecontrols",
                               "postcounter", "after_content", "signature", "postfoot",
                               "bbcode_quote", "bbcode_postedby", "memberaction", "popupmenu",
-                              "title", "smallfont"})
+                              "title", "smallfont", "bbcode_container", "b-userinfo",
+                              "b-post__count", "b-post__timestamp", "b-sharing-menu",
+                              "b-post__signature"})
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
         for n in page.root.css("li.postbit[id^='post_'], li.postbitlegacy[id^='post_'], "
-                               "li.postcontainer[id^='post_'], table[id^='post']"):
+                               "li.postcontainer[id^='post_'], table[id^='post'], div[id^='post']"):
             m = _V4.match(a.id(n)) or _V3.match(a.id(n))
             if m is None:
                 continue
@@ -50,6 +60,21 @@ class VBulletin(CommentSystem):
             content = message.css_first("blockquote.postcontent") or message
             who = n.css_first("a.username, a.bigusername")
             counter = n.css_first("a.postcounter, a[id^='postcount']")
+            num = _NUMBER.match(counter.text(strip=True)) if counter is not None else None
+            # vBulletin 3 prints the date in the header cell after the post's anchor
+            # (``<a name="post{ID}">`` + status icon, then "DATE, TIME").
+            anchor = n.css_first(f"a[name='post{pid}']") if n.css_first("span.date") is None else None
+            out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
+                            author=who.text(strip=True) if who is not None else None,
+                            content=content, date=anchor.parent if anchor is not None else None,
+                            skip_reason="thread_starter" if num and num.group(1) == "1" else None))
+        for n in page.root.css("li.b-post[data-node-id]"):
+            pid = a.get(n, "data-node-id")
+            content = n.css_first("div.js-post__content-text")
+            if not pid.isdigit() or content is None:
+                continue
+            who = n.css_first("div.b-userinfo__details div.author a, div.b-userinfo__details a")
+            counter = n.css_first("a.b-post__count")
             num = _NUMBER.match(counter.text(strip=True)) if counter is not None else None
             out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
                             author=who.text(strip=True) if who is not None else None,
