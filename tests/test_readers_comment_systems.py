@@ -812,3 +812,32 @@ def test_load_more_links_say_how_many_comments_a_capture_lacks():
         assert (f"stating {stated} more" in msg) == bool(stated), (more, msg)
     r = read(base.format(more=""))
     assert "comments_not_loaded" not in codes(r)  # "Load more posts" is not about comments
+
+
+def _hn_row(cid: int, indent: int, who: str, words: str, *, old: bool = False) -> str:
+    ind = (f'<td class="ind"><img src="s.gif" height="1" width="{indent * 40}"></td>' if old else
+           f'<td class="ind" indent="{indent}"><img src="s.gif" height="1" width="{indent * 40}"></td>')
+    body = (f'<div class="comment"><div class="commtext c00">{words}</div><div class="reply"><p>'
+            f'<font size="1"><u><a href="reply?id={cid}">reply</a></u></font></div></div>'
+            if words else '<div class="comment"><span class="c00">[deleted]</span></div>')
+    return (f'<tr class="athing comtr" id="{cid}"><td><table border="0"><tr>{ind}'
+            f'<td valign="top" class="votelinks"><center><a id="up_{cid}"><div class="votearrow"></div></a>'
+            f'</center></td><td class="default"><div><span class="comhead">'
+            f'<a href="user?id={who}" class="hnuser">{who}</a> <span class="age" '
+            f'title="2023-12-27T02:08:14"><a href="item?id={cid}">3 hours ago</a></span> '
+            f'<span class="navs"> | <a href="#1" class="clicky">next</a> <a class="togg clicky" '
+            f'n="2">[&ndash;]</a></span></span></div><br>{body}</td></tr></table></td></tr>')
+
+
+def test_hacker_news_flat_rows_take_their_parent_from_the_indent():
+    for old in (False, True):
+        rows = "".join(_hn_row(*r, old=old) for r in (
+            (101, 0, "ada_ex", "A first opinion."), (102, 1, "bo_ex", "A reply to it."),
+            (103, 2, "ada_ex", "A reply to the reply."), (104, 1, "cy_ex", "Second reply."),
+            (105, 0, "dee_ex", "Another thread.")))
+        r = read(f'<table border="0" class="comment-tree">{rows}</table>')
+        assert shape(r) == [("A first opinion.", 0, None, "ada_ex"),
+                            ("A reply to it.", 1, "A first opinion.", "bo_ex"),
+                            ("A reply to the reply.", 2, "A reply to it.", "ada_ex"),
+                            ("Second reply.", 1, "A first opinion.", "cy_ex"),
+                            ("Another thread.", 0, None, "dee_ex")]

@@ -11,6 +11,7 @@ from .epoch import Epoch
 from .generic import Generic
 from .forummagnum import ForumMagnum
 from .github import GitHub
+from .hackernews import HackerNews
 from .homeland import Homeland
 from .invision import Invision
 from .lemmy import Lemmy
@@ -33,7 +34,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
