@@ -841,3 +841,37 @@ def test_hacker_news_flat_rows_take_their_parent_from_the_indent():
                             ("A reply to the reply.", 2, "A reply to it.", "ada_ex"),
                             ("Second reply.", 1, "A first opinion.", "cy_ex"),
                             ("Another thread.", 0, None, "dee_ex")]
+
+
+def _sabai_comment(cid: int, who: str, words: str) -> str:
+    return (f'<li id="sabai-comment-{cid}" class=""><div class="sabai-comment-avatar"><img alt="{who}"></div>'
+            f'<ul class="sabai-comment-meta"><li class="sabai-comment-author"><a class="sabai-user" '
+            f'href="https://example.org/u/{who}">{who}</a></li><li class="sabai-comment-date">'
+            f'<span title="May 2, 2019 4:51 pm">5 years ago</span></li><li class="sabai-comment-votes">'
+            f'<span><i class="fa fa-thumbs-up"></i> 2</span></li></ul>'
+            f'<div class="sabai-comment-main">{words}</div><div class="sabai-comment-form"></div></li>')
+
+
+def test_sabai_discuss_answers_and_their_comments():
+    def answer(eid, who, words, comments=""):
+        return (f'<div id="sabai-entity-content-{eid}" class="sabai-entity sabai-entity-type-content '
+                f'sabai-entity-bundle-name-questions-answers sabai-entity-bundle-type-questions-answers">'
+                f'<div class="sabai-questions-status"><span class="sabai-label">Good Answer</span></div>'
+                f'<div class="sabai-row"><div class="sabai-questions-side"><span class="sabai-number">3</span></div>'
+                f'<div class="sabai-questions-main"><div class="sabai-questions-body"><p>{words}</p></div>'
+                f'<div class="sabai-row"><div class="sabai-questions-activity"><ul class="sabai-entity-activity">'
+                f'<li><a href="https://example.org" class="sabai-user">{who}</a> answered '
+                f'<a href="https://example.org/a/{eid}" title="May 1, 2019">5 years ago</a></li></ul></div></div>'
+                f'<div class="sabai-questions-comments"><ul class="sabai-comment-comments">{comments}</ul></div>'
+                f'</div></div></div>')
+    r = read('<div id="sabai-entity-content-1" class="sabai-entity sabai-entity-bundle-name-questions">'
+             '<div class="sabai-questions-comments"><ul>'
+             + _sabai_comment(11, "Ada", "Could you say which version?") + '</ul></div></div>'
+             + answer(2, "Bo", "Use the second option.",
+                      _sabai_comment(12, "Cy", "That worked for me.") + _sabai_comment(13, "Ada", "Thanks!"))
+             + answer(3, "Dee", "Another way."))
+    assert shape(r) == [("Could you say which version?", 0, None, "Ada"),
+                        ("Use the second option.", 0, None, "Bo"),
+                        ("That worked for me.", 1, "Use the second option.", "Cy"),
+                        ("Thanks!", 1, "Use the second option.", "Ada"),
+                        ("Another way.", 0, None, "Dee")]

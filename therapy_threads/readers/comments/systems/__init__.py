@@ -21,6 +21,7 @@ from .mybb import MyBB
 from .phpbb import PhpBB
 from .pwcomments import PwComments
 from .reddit import Reddit
+from .sabai import SabaiDiscuss
 from .sfcomment import SfComment
 from .simplepress import SimplePress
 from .spip import Spip
@@ -34,7 +35,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
