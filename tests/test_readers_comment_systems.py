@@ -875,3 +875,23 @@ def test_sabai_discuss_answers_and_their_comments():
                         ("That worked for me.", 1, "Use the second option.", "Cy"),
                         ("Thanks!", 1, "Use the second option.", "Ada"),
                         ("Another way.", 0, None, "Dee")]
+
+
+def test_fluxbb_topic_replies_without_the_first_post_quotes_or_signatures():
+    def post(pid, n, who, words, first=False):
+        return (f'<div id="p{pid}" class="blockpost row{"odd" if n % 2 else "even"}'
+                f'{" firstpost" if first else ""} blockpost{n}"><h2><span><span class="conr">#{n}</span> '
+                f'<a href="viewtopic.php?pid={pid}#p{pid}">2024-08-03 10:59:47</a></span></h2>'
+                f'<div class="box"><div class="inbox"><div class="postbody"><div class="postleft"><dl>'
+                f'<dt><strong>{who}</strong></dt><dd class="usertitle"><strong>Member</strong></dd>'
+                f'<dd><span>Registered: 2020-01-27</span></dd><dd><span>Posts: 98</span></dd></dl></div>'
+                f'<div class="postright"><h3>Re: A question</h3><div class="postmsg">{words}</div>'
+                f'<div class="postsignature postmsg"><hr><p>My signature line</p></div></div></div></div>'
+                f'<div class="inbox"><div class="postfoot clearb"><div class="postfootleft"><p><span>Offline'
+                f'</span></p></div></div></div></div></div>')
+    r = read('<div id="brdmain">' + post(10, 1, "ada_ex", "<p>The opening question.</p>", first=True)
+             + post(11, 2, "bo_ex", '<div class="quotebox"><cite>ada_ex wrote:</cite><blockquote><div>'
+                    '<p>The opening question.</p></div></blockquote></div><p>An answer.</p>')
+             + post(12, 3, "cy_ex", '<p>Another answer.</p><p class="postedit"><em>Last edited by cy_ex '
+                    '(2024-08-03 11:02:20)</em></p>') + '</div>')
+    assert shape(r) == [("An answer.", 0, None, "bo_ex"), ("Another answer.", 0, None, "cy_ex")]
