@@ -895,3 +895,33 @@ def test_fluxbb_topic_replies_without_the_first_post_quotes_or_signatures():
              + post(12, 3, "cy_ex", '<p>Another answer.</p><p class="postedit"><em>Last edited by cy_ex '
                     '(2024-08-03 11:02:20)</em></p>') + '</div>')
     assert shape(r) == [("An answer.", 0, None, "bo_ex"), ("Another answer.", 0, None, "cy_ex")]
+
+
+def test_flarum_post_stream_replies_follow_their_post_mentions():
+    def post(pid, number, who, body, kind="comment"):
+        return (f'<div class="PostStream-item" data-index="{number - 1}" data-number="{number}" '
+                f'data-id="{pid}" data-type="{kind}"><article class="CommentPost Post"><div>'
+                f'<header class="Post-header"><ul><li class="item-user"><div class="PostUser">'
+                f'<h3 class="PostUser-name"><a href="/u/{who}"><span class="Avatar PostUser-avatar">'
+                f'{who[0]}</span><span class="username">{who}</span></a></h3></div></li>'
+                f'<li class="item-meta"><div class="Dropdown PostMeta"><a class="Dropdown-toggle">'
+                f'<time datetime="2024-05-16T15:48:10+08:00">11 days ago</time></a><div class="Dropdown-menu">'
+                f'<span class="PostMeta-number">Post #{number}</span></div></div></li></ul></header>'
+                f'<div class="Post-body">{body}</div><aside class="Post-actions"><ul><li class="item-reply">'
+                f'<button class="Button"><span class="Button-label">Reply</span></button></li></ul></aside>'
+                f'<footer class="Post-footer"><ul><li class="item-replies"><div class="Post-mentionedBy">'
+                f'<span class="Post-mentionedBy-summary"><a href="/d/9/3">someone</a> replied to this'
+                f'</span></div></li></ul></footer></div></article></div>')
+
+    def mention(pid, who):
+        return f'<a href="https://example.org/d/9/{pid}" class="PostMention" data-id="{pid}">{who}</a> '
+    r = read('<div class="PostStream">'
+             + post(500, 1, "Ada", "<p>The opening question.</p>")
+             + post(501, 2, "Bo", f"<p>{mention(500, 'Ada')}A first answer.</p>")
+             + post(502, 3, "Ada", f"<p>{mention(501, 'Bo')}Thanks, that helps.</p>")
+             + post(503, 4, "Cy", "<p>Unrelated remark.</p>")
+             + post(504, 5, "Bo", f"<p>{mention(502, 'Ada')}Glad it did.</p>") + '</div>')
+    assert shape(r) == [("A first answer.", 0, None, "Bo"),
+                        ("Thanks, that helps.", 1, "A first answer.", "Ada"),
+                        ("Unrelated remark.", 0, None, "Cy"),
+                        ("Glad it did.", 2, "Thanks, that helps.", "Bo")]

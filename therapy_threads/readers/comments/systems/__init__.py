@@ -9,6 +9,7 @@ from .disqus import Disqus
 from .drupal import Drupal
 from .epoch import Epoch
 from .generic import Generic
+from .flarum import Flarum
 from .fluxbb import FluxBB
 from .forummagnum import ForumMagnum
 from .github import GitHub
@@ -36,7 +37,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), FluxBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), FluxBB(), Flarum(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
