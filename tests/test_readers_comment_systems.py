@@ -925,3 +925,31 @@ def test_flarum_post_stream_replies_follow_their_post_mentions():
                         ("Thanks, that helps.", 1, "A first answer.", "Ada"),
                         ("Unrelated remark.", 0, None, "Cy"),
                         ("Glad it did.", 2, "Thanks, that helps.", "Bo")]
+
+
+def test_nodebb_posts_reply_to_the_post_their_parent_preview_names():
+    def post(index, pid, who, words, parent=None):
+        preview = (f'<div component="post/parent" data-collapsed="true" data-parent-pid="{parent}" '
+                   f'class="btn btn-ghost"><a href="/user/x" class="fw-semibold">someone</a>'
+                   f'<div component="post/parent/content" class="text-muted"><p>Quoted preview of the '
+                   f'parent.</p></div></div>' if parent else "")
+        return (f'<li component="post" class="pt-4" data-index="{index}" data-pid="{pid}" data-uid="7" '
+                f'data-username="{who.lower()}" itemprop="comment" itemscope>'
+                f'<a component="post/anchor" data-index="{index}" id="{index + 1}"></a>'
+                f'<meta itemprop="datePublished" content="2024-11-27T19:36:29.906Z">{preview}'
+                f'<div class="post-container"><div class="post-header" itemprop="author" itemscope>'
+                f'<meta itemprop="name" content="{who}"><a class="fw-bold" href="/user/{who.lower()}" '
+                f'data-username="{who.lower()}" data-uid="7">{who}</a><a href="/post/{pid}" '
+                f'class="timeago" title="2024-11-27T19:36:29.906Z"></a></div>'
+                f'<div class="content text-break" component="post/content" itemprop="text"><p>{words}</p>'
+                f'</div><div component="post/footer"><a component="post/reply">Reply</a></div></div></li>')
+    r = read('<ul component="topic">' + post(0, 100, "Ada Ex", "The announcement.")
+             + post(1, 101, "Bo Ex", "Congratulations.", parent=100)
+             + post(2, 102, "Ada Ex", "Thank you!", parent=101)
+             + post(3, "https://social.example.org/users/cy/statuses/9", "Cy Ex", "A remote reply.")
+             + post(4, 104, "Bo Ex", "Following up.", parent="https://social.example.org/users/cy/statuses/9")
+             + '</ul>')
+    assert shape(r) == [("Congratulations.", 0, None, "Bo Ex"),
+                        ("Thank you!", 1, "Congratulations.", "Ada Ex"),
+                        ("A remote reply.", 0, None, "Cy Ex"),
+                        ("Following up.", 1, "A remote reply.", "Bo Ex")]

@@ -20,6 +20,7 @@ from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
 from .mybb import MyBB
+from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .pwcomments import PwComments
 from .reddit import Reddit
@@ -37,7 +38,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), FluxBB(), Flarum(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), FluxBB(), Flarum(), NodeBB(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
