@@ -953,3 +953,23 @@ def test_nodebb_posts_reply_to_the_post_their_parent_preview_names():
                         ("Thank you!", 1, "Congratulations.", "Ada Ex"),
                         ("A remote reply.", 0, None, "Cy Ex"),
                         ("Following up.", 1, "A remote reply.", "Bo Ex")]
+
+
+def test_asgaros_forum_posts_without_the_hidden_quote_copy_or_quotes():
+    def post(pid, who, words, first=False, quote=""):
+        return (f'<div class="post-element {"first-post" if first else ""}" id="postid-{pid}">'
+                f'<div class="forum-post-header-container"><div class="post-author user-online">'
+                f'<div class="post-author-blocks"><div class="post-author-block-name"><a class="profile-link" '
+                f'href="#">{who}</a></div><div class="post-author-block-meta"><span class="post-counter">'
+                f'120 Posts</span></div></div></div></div><div class="post-wrapper"><div class="forum-post-header">'
+                f'<div class="forum-post-date">12. March 2023, 10:05 · #{pid}</div></div>'
+                f'<div class="post-message"><div id="post-quote-container-{pid}" style="display: none;">'
+                f'<blockquote><div class="quotetitle">Quote from {who} on 12. March 2023</div>{words}'
+                f'</blockquote><br></div>{quote}{words}</div><div class="post-footer"><div class="post-reactions">'
+                f'<span class="reaction-number">0</span></div><div class="signature">A signature.</div></div>'
+                f'</div></div>')
+    r = read('<div id="af-wrapper">' + post(1, "Ada", "<p>How do I change the colour?</p>", first=True)
+             + post(2, "Bo", "<p>Use the custom CSS box.</p>")
+             + post(3, "Ada", "<p>That worked.</p>", quote='<blockquote><div class="quotetitle">Quote from '
+                    'Bo on 12. March 2023</div><p>Use the custom CSS box.</p></blockquote>') + '</div>')
+    assert shape(r) == [("Use the custom CSS box.", 0, None, "Bo"), ("That worked.", 0, None, "Ada")]

@@ -740,6 +740,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     system = _BY_NAME.get(it.system)
     idx = _index(page, own, skip_first=True)
     meta = roles.META | (system.meta_classes if system else frozenset())
+    meta_ids = system.meta_ids if system else None
     item_id = it.node.mem_id
 
     # Author: the first candidate that yields a name (a container may hold only an avatar).
@@ -808,6 +809,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if el.mem_id in by_id and el.mem_id != item_id:
             return True
         if el.mem_id in skip_nodes or el.tag in roles.META_TAGS:
+            return True
+        if meta_ids is not None and meta_ids.match(a.id(el)):
             return True
         cls = a.classes(el)
         if cls & meta or cls & _WRAPPER or any(_meta_token(c) or role_token(c) in meta for c in cls):
@@ -937,7 +940,7 @@ def _first_element(n: LexborNode) -> LexborNode | None:
     return c
 
 
-_QUOTE_AUTHOR_CLASSES = frozenset({"wpforo-post-quote-author"})
+_QUOTE_AUTHOR_CLASSES = frozenset({"wpforo-post-quote-author", "quotetitle"})  # quotetitle: Asgaros
 _QUOTE_CLASSES = frozenset({"ipsquote", "quotecontent", "quoted-post", "post-quote", "comment-quote",
                             "quoted-comment", "messagequote", "quote-of-post"})
 
