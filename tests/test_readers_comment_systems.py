@@ -973,3 +973,22 @@ def test_asgaros_forum_posts_without_the_hidden_quote_copy_or_quotes():
              + post(3, "Ada", "<p>That worked.</p>", quote='<blockquote><div class="quotetitle">Quote from '
                     'Bo on 12. March 2023</div><p>Use the custom CSS box.</p></blockquote>') + '</div>')
     assert shape(r) == [("Use the custom CSS box.", 0, None, "Bo"), ("That worked.", 0, None, "Ada")]
+
+
+def test_smf_topic_replies_after_the_counterless_opening_post():
+    def msg(mid, who, words, counter=None):
+        number = f'<span class="page_number floatright">#{counter}</span>' if counter else ""
+        return (f'<div class="windowbg" id="msg{mid}"><div class="post_wrapper"><div class="poster"><h4>'
+                f'<a href="https://example.org/index.php?action=profile;u=5">{who}</a></h4><ul class="user_info">'
+                f'<li class="postgroup">Full Member</li><li class="postcount">Posts: 1,234</li>'
+                f'<li class="poster_ip">Logged</li></ul></div><div class="postarea"><div class="keyinfo">'
+                f'<div class="postinfo"><a href="https://example.org/index.php?msg={mid}" class="smalltext">'
+                f'June 04, 2024, 11:23:55 AM</a>{number}</div></div><div class="post">'
+                f'<div class="inner" data-msgid="{mid}" id="msg_{mid}">{words}</div></div>'
+                f'<div class="under_message"></div></div><div class="moderatorbar"><div class="signature">'
+                f'My forum signature</div></div></div></div>')
+    r = read('<div id="forumposts">' + msg(1, "Ada", "How do you all do this?")
+             + msg(2, "Bo", "Open the settings page first.", counter=1)
+             + msg(3, "Ada", '<blockquote class="bbc_standard_quote"><cite><a href="#">Quote from: Bo on '
+                   'June 04, 2024</a></cite>Open the settings page first.</blockquote>Thanks, it works.', counter=2) + '</div>')
+    assert shape(r) == [("Open the settings page first.", 0, None, "Bo"), ("Thanks, it works.", 0, None, "Ada")]
