@@ -992,3 +992,22 @@ def test_smf_topic_replies_after_the_counterless_opening_post():
              + msg(3, "Ada", '<blockquote class="bbc_standard_quote"><cite><a href="#">Quote from: Bo on '
                    'June 04, 2024</a></cite>Open the settings page first.</blockquote>Thanks, it works.', counter=2) + '</div>')
     assert shape(r) == [("Open the settings page first.", 0, None, "Bo"), ("Thanks, it works.", 0, None, "Ada")]
+
+
+def test_misago_posts_list_first_post_is_the_thread():
+    def post(pid, who, words, primary=False):
+        return (f'<li id="post-{pid}" class="post{" post-primary" if primary else ""}"><div class="panel panel-post">'
+                f'<div class="panel-body"><div class="post-side post-side-registered"><div class="media">'
+                f'<div class="media-body"><div class="media-heading"><a class="item-title" href="/u/{who}/3/">'
+                f'{who}</a></div><div class="user-title"><a href="/users/team/">Project Lead</a></div>'
+                f'<span class="user-postcount">1860 posts</span></div></div></div><div class="panel-content">'
+                f'<div class="post-heading"><a href="/t/a/1/post/{pid}/" class="btn btn-link posted-on hidden-xs" '
+                f'title="posted May 20, 2024, 8:26 PM">7 days ago</a><a href="/t/a/1/post/{pid}/" '
+                f'class="btn btn-link posted-on visible-xs-inline-block">7 days ago</a></div>'
+                f'<div class="post-body"><article class="misago-markup"><p>{words}</p></article></div>'
+                f'<div class="post-footer"><button class="btn">Reply</button></div></div></div></div></li>')
+    r = read('<ul class="posts-list ui-ready">' + post(10, "ada_ex", "The app loses its connection.")
+             + post(11, "bo_ex", "Did you change the setup files?", primary=True)
+             + post(12, "ada_ex", "Solved, a tracking script caused it.") + '</ul>')
+    assert shape(r) == [("Did you change the setup files?", 0, None, "bo_ex"),
+                        ("Solved, a tracking script caused it.", 0, None, "ada_ex")]

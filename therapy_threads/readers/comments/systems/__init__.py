@@ -20,6 +20,7 @@ from .invision import Invision
 from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
+from .misago import Misago
 from .mybb import MyBB
 from .nodebb import NodeBB
 from .phpbb import PhpBB
@@ -40,7 +41,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
