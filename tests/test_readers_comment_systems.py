@@ -1011,3 +1011,28 @@ def test_misago_posts_list_first_post_is_the_thread():
              + post(12, "ada_ex", "Solved, a tracking script caused it.") + '</ul>')
     assert shape(r) == [("Did you change the setup files?", 0, None, "bo_ex"),
                         ("Solved, a tracking script caused it.", 0, None, "ada_ex")]
+
+
+def test_apache_answer_answers_and_their_comments():
+    def comment(cid, who, words):
+        return (f'<div id="{cid}" class="py-2 comment-item"><div class="d-block"><div class="fmt small text-break">'
+                f'<p>{words}</p></div></div><div class="d-flex small"><div class="d-flex link-secondary">'
+                f'<a class="name-ellipsis" href="/users/{who}">{who}</a><span class="mx-1">&#8226;</span>'
+                f'<time datetime="2024-02-23T07:41:28.000Z" title="Feb 22, 2024 at 23:41">Feb 22</time>'
+                f'<button type="button" class="btn btn-link btn-sm">Reply</button></div></div></div>')
+
+    def answer(aid, who, words, comments=""):
+        return (f'<div id="{aid}" class="answer-item py-4"><div class="img-viewer"><article class="fmt text-break">'
+                f'<p>{words}</p></article></div><div class="btn-group"><button class="btn">3</button></div>'
+                f'<div class="d-flex"><a class="me-1 name-ellipsis" href="/users/{who}">{who}</a>'
+                f'<span class="fw-bold" title="Reputation">1,136</span><time datetime="2024-02-23T07:35:59.000Z">'
+                f'answered Feb 22</time></div><div class="comments-wrap bg-light">{comments}</div></div>')
+    r = read('<div id="question"><article class="fmt"><p>How are packages layered?</p></article>'
+             '<div class="comments-wrap">' + comment("9001", "ada_ex", "Which version do you run?") + '</div></div>'
+             + answer("A1", "bo_ex", "Router first, then the service layer.",
+                      comment("9002", "cy_ex", "Thanks very much for this."))
+             + answer("A2", "dee_ex", "Read the generated API docs."))
+    assert shape(r) == [("Which version do you run?", 0, None, "ada_ex"),
+                        ("Router first, then the service layer.", 0, None, "bo_ex"),
+                        ("Thanks very much for this.", 1, "Router first, then the service layer.", "cy_ex"),
+                        ("Read the generated API docs.", 0, None, "dee_ex")]

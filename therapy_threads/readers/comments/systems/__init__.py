@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..base import CommentSystem
+from .apache_answer import ApacheAnswer
 from .asgaros import Asgaros
 from .bbpress import BbPress
 from .blogger import Blogger
@@ -41,7 +42,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
