@@ -1036,3 +1036,38 @@ def test_apache_answer_answers_and_their_comments():
                         ("Router first, then the service layer.", 0, None, "bo_ex"),
                         ("Thanks very much for this.", 1, "Router first, then the service layer.", "cy_ex"),
                         ("Read the generated API docs.", 0, None, "dee_ex")]
+
+
+def test_dw_question_answer_keeps_answered_n_years_ago_out_of_the_text():
+    def meta(who, verb, cls):
+        return (f'<div class="{cls}"><span><a href="https://example.org/dwqa-user-profile/{who}"><img alt="" '
+                f'class="avatar avatar-48 photo" src="https://example.org/a.png">{who}</a> '
+                f'<span class="dwqa-label dwqa-staff">Staff</span> {verb} 4 years ago</span>'
+                f'<span class="dwqa-answer-actions"></span></div>')
+
+    def comment(cid, who, words):
+        return (f'<div class="dwqa-comment" id="comment-{cid}"><div class="dwqa-comment-meta">'
+                f'<a href="https://example.org/dwqa-user-profile/{who}"><img class="avatar" alt="">{who}</a><br>'
+                f'<span class="dwqa-label dwqa-staff">Staff</span> replied 4 years ago<p></p>'
+                f'<div class="dwqa-comment-actions"></div></div><p>{words}</p></div>')
+
+    def answer(aid, who, words, comments="", best=False):
+        return (f'<div class="dwqa-answer-item{" dwqa-best-answer" if best else ""}" id="answer-{aid}">'
+                f'<div class="dwqa-answer-vote"><span class="dwqa-vote-count">0</span><a class="dwqa-vote '
+                f'dwqa-vote-up" href="#">Vote Up</a><a class="dwqa-vote dwqa-vote-down" href="#">Vote Down</a></div>'
+                + ('<p><span class="dwqa-pick-best-answer">Best Answer</span></p>' if best else "")
+                + meta(who, "answered", "dwqa-answer-meta")
+                + f'<div class="dwqa-answer-content">{words}</div><div class="dwqa-comments">'
+                f'<div class="dwqa-comments-list">{comments}</div></div></div>')
+    r = read('<div class="dwqa-single-question"><div class="dwqa-question-item">'
+             + meta("ada_ex", "asked", "dwqa-question-meta")
+             + '<div class="dwqa-question-content">Can guests ask questions?</div><div class="dwqa-comments">'
+             '<div class="dwqa-comments-list">' + comment(7, "bo_ex", "Which plugin version?")
+             + '</div></div></div><div class="dwqa-answers"><div class="dwqa-answers-list">'
+             + answer(20, "bo_ex", "Yes, in the permission settings.",
+                      comment(8, "ada_ex", "Found it, thanks."), best=True)
+             + answer(21, "cy_ex", "Also per role.") + '</div></div></div>')
+    assert shape(r) == [("Which plugin version?", 0, None, "bo_ex"),
+                        ("Yes, in the permission settings.", 0, None, "bo_ex"),
+                        ("Found it, thanks.", 1, "Yes, in the permission settings.", "ada_ex"),
+                        ("Also per role.", 0, None, "cy_ex")]
