@@ -1071,3 +1071,31 @@ def test_dw_question_answer_keeps_answered_n_years_ago_out_of_the_text():
                         ("Yes, in the permission settings.", 0, None, "bo_ex"),
                         ("Found it, thanks.", 1, "Yes, in the permission settings.", "ada_ex"),
                         ("Also per role.", 0, None, "cy_ex")]
+
+
+def test_schema_org_qa_answers_and_the_comments_inside_them():
+    def answer(n, who, words, comments="", prop="suggestedAnswer"):
+        return (f'<div id="answer{n}" class="answer-row" itemscope itemtype="http://schema.org/Answer" '
+                f'itemprop="{prop}"><meta itemprop="upvoteCount" content="2"><h3>Solution {n}</h3>'
+                f'<div class="text" itemprop="text"><p>{words}</p></div><div class="meta-data"><b>Posted</b> '
+                f'<time itemprop="dateCreated" datetime="2024-04-25T21:52:00">25-Apr-24 21:52pm</time> '
+                f'<span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">'
+                f'{who}</span></span></div><div class="comment-list">{comments}</div></div>')
+
+    def comment(cid, who, words):
+        return (f'<div class="comment-item" commentid="{cid}"><div><div><a class="comment-author" '
+                f'href="/members/{cid}">{who}</a> <span>26-Apr-24 5:16am</span></div></div>'
+                f'<div class="comment-content">{words}</div></div>')
+    r = read('<div itemscope itemtype="http://schema.org/QAPage"><div itemprop="mainEntity" itemscope '
+             'itemtype="http://schema.org/Question"><h1 itemprop="name">How do I count spots?</h1>'
+             '<div itemprop="text">Details of the question.</div>'
+             + answer(1, "Ada Example", "Threshold the image, then label regions.",
+                      comment(71, "bo_ex", "Some shapes are oval, does it still work?")
+                      + comment(72, "Ada Example", "Yes, the labels do not care about shape."))
+             + answer(2, "Cy Example", "Use particle analysis.", prop="acceptedAnswer") + '</div></div>')
+    assert shape(r) == [("Threshold the image, then label regions.", 0, None, "Ada Example"),
+                        ("Some shapes are oval, does it still work?", 1,
+                         "Threshold the image, then label regions.", "bo_ex"),
+                        ("Yes, the labels do not care about shape.", 1,
+                         "Threshold the image, then label regions.", "Ada Example"),
+                        ("Use particle analysis.", 0, None, "Cy Example")]
