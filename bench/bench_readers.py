@@ -2,7 +2,7 @@
 
     python bench/bench_readers.py aeb --benchmark PATH/article-extraction-benchmark
     python bench/bench_readers.py metadata --trafilatura-tests PATH/trafilatura/tests
-    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7]
+    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8]
     python bench/bench_readers.py memory
 
 ``aeb`` scores post bodies on scrapinghub's article-extraction benchmark (181 real pages) with
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--trafilatura-tests", required=True, help="a trafilatura checkout's tests/ folder")
     c = sub.add_parser("corpus", help="comment threads on the reader corpus")
     c.add_argument("--pages", required=True, help="folder with dev/ and heldout/ pages")
-    c.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"))
+    c.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"))
     c.add_argument("--verbose", action="store_true", help="one line per page (and its dirty comments)")
     sub.add_parser("memory", help="peak memory on synthetic flat and nested threads")
     ap.add_argument("--json", help="also write the results to this file")
