@@ -1099,3 +1099,26 @@ def test_schema_org_qa_answers_and_the_comments_inside_them():
                         ("Yes, the labels do not care about shape.", 1,
                          "Threshold the image, then label regions.", "Ada Example"),
                         ("Use particle analysis.", 0, None, "Cy Example")]
+
+
+def test_shreddit_comment_components_parent_ids_and_an_image_only_comment():
+    def comment(tid, who, depth, body, parent=None, children=""):
+        return (f'<shreddit-comment author="{who}" thingid="t1_{tid}" depth="{depth}"'
+                + (f' parentid="t1_{parent}" slot="children"' if parent else "")
+                + f' score="12" postid="abc123"><div slot="commentAvatar"><a href="/user/{who}/">'
+                f'<faceplate-img alt="u/{who} avatar"></faceplate-img></a></div><div slot="commentMeta">'
+                f'<a class="truncate font-bold" href="/user/{who}/">{who}</a><span>&bull;</span>'
+                f'<faceplate-timeago ts="2024-05-12T12:12:32Z"><time datetime="2024-05-12T12:12:32.750Z">12d ago'
+                f'</time></faceplate-timeago></div><div class="md text-14" slot="comment">{body}</div>'
+                f'<shreddit-comment-action-row slot="actionRow"><button>Reply</button><span>225 more replies'
+                f'</span></shreddit-comment-action-row>{children}</shreddit-comment>')
+    r = read('<shreddit-post comment-count="5"></shreddit-post><shreddit-comment-tree>'
+             + comment("aaa111", "ada_ex", 0, "<p>The flags were gone by morning.</p>",
+                       children=comment("bbb222", "bo_ex", 1, "<p>Genius move.</p>", parent="aaa111"))
+             + comment("ccc333", "cy_ex", 0, '<figure class="rte-media"><a href="https://example.org/i.jpg">'
+                       '<faceplate-img src="https://example.org/i.jpg" alt="Comment Image"></faceplate-img>'
+                       '</a></figure>')
+             + '</shreddit-comment-tree>')
+    assert shape(r) == [("The flags were gone by morning.", 0, None, "ada_ex"),
+                        ("Genius move.", 1, "The flags were gone by morning.", "bo_ex"),
+                        ("[image]", 0, None, "cy_ex")]

@@ -822,7 +822,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         return el.tag == "blockquote" and (_quotes_a_post(page, el) or _attributed_before(el))
 
     text = node_text(it.content, skip) if it.content is not None else ""
-    cnames = () if text else _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
+    # A named, empty text element is an image-only comment (below): no other part stands in.
+    cnames = () if text or it.content is not None else _role_names(system, "content_classes", roles.CONTENT,
+                                                                   roles.CONTENT_ITEMPROP)
     for name in dict.fromkeys(cnames):
         nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id], it.node)
         if not nodes:
@@ -838,7 +840,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         text = "\n\n".join(p for p in parts if p)
     if not text and it.content is None:
         text = _text_beside_fields(page, it, by_id, author, date_text)
-    if not text and it.content is not None and it.content.css_first("img, video, picture"):
+    if not text and it.content is not None and it.content.css_first("img, video, picture, figure, faceplate-img"):
         # An image-only comment is a comment (replies hang on it); its alt text is often a file
         # name, so a neutral marker stands for it.
         text = "[image]"

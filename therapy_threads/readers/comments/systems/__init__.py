@@ -31,6 +31,7 @@ from .reddit import Reddit
 from .sabai import SabaiDiscuss
 from .schema_answer import SchemaAnswer
 from .sfcomment import SfComment
+from .shreddit import Shreddit
 from .simplepress import SimplePress
 from .smf import SMF
 from .spip import Spip
@@ -43,7 +44,7 @@ from .wpforo import WpForo
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(), BbPress(),
      PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), SchemaAnswer(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
