@@ -1122,3 +1122,28 @@ def test_shreddit_comment_components_parent_ids_and_an_image_only_comment():
     assert shape(r) == [("The flags were gone by morning.", 0, None, "ada_ex"),
                         ("Genius move.", 1, "The flags were gone by morning.", "bo_ex"),
                         ("[image]", 0, None, "cy_ex")]
+
+
+def test_baidu_tieba_floors_and_floor_in_floor_replies():
+    import json as _json
+
+    def floor(no, pid, who, words, lzl=""):
+        field = _json.dumps({"author": {"user_name": who}, "content": {"post_id": pid, "post_no": no}})
+        first = " d_post_content_firstfloor" if no == 1 else ""
+        return (f"<div class=\"l_post l_post_bright j_l_post clearfix\" data-field='{field}'>"
+                f'<div class="d_author"><ul class="p_author"><li class="d_name"><a class="p_author_name j_user_card" '
+                f'href="/home/main?id=x">{who}</a></li><li class="l_badge"><div class="d_badge_lv">2</div></li></ul></div>'
+                f'<div class="d_post_content_main{first}"><div class="p_content"><cc><div id="post_content_{pid}" '
+                f'class="d_post_content j_d_post_content">{words}</div></cc></div><div class="core_reply j_lzl_wrapper">'
+                f'<div class="post-tail-wrap"><span class="tail-info">{no}楼</span><span class="tail-info">'
+                f'2022-11-26 15:19</span></div><div class="j_lzl_container core_reply_wrapper"><ul class="j_lzl_m_w">'
+                f'{lzl}</ul></div></div></div></div>')
+    lzl = ("<li class=\"lzl_single_post j_lzl_s_p first_no_border\" data-field=\"{'pid':'502','spid':'901',"
+           "'showname':'cy_ex'}\"><div class=\"lzl_cnt\"><a class=\"at j_user_card\" username=\"cy_ex\">cy_ex</a>:"
+           "<span class=\"lzl_content_main\">同意这个看法</span><div class=\"lzl_content_reply\">"
+           "<span class=\"lzl_time\">2023-3-8 13:30</span><a class=\"lzl_s_r\">回复</a></div></div></li>")
+    r = read('<div id="j_p_postlist" class="p_postlist">' + floor(1, 501, "ada_ex", "楼主的问题")
+             + floor(2, 502, "bo_ex", "我就很随缘", lzl) + floor(3, 503, "dee_ex", "顺其自然吧") + '</div>',
+             lang="zh")
+    assert shape(r) == [("我就很随缘", 0, None, "bo_ex"), ("同意这个看法", 1, "我就很随缘", "cy_ex"),
+                        ("顺其自然吧", 0, None, "dee_ex")]
