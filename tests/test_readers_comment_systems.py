@@ -1147,3 +1147,22 @@ def test_baidu_tieba_floors_and_floor_in_floor_replies():
              lang="zh")
     assert shape(r) == [("我就很随缘", 0, None, "bo_ex"), ("同意这个看法", 1, "我就很随缘", "cy_ex"),
                         ("顺其自然吧", 0, None, "dee_ex")]
+
+
+def test_tencent_qqcom_comments_and_sub_comments_without_region_labels():
+    def item(who, words, likes, subs=""):
+        sub = f'<div class="qqcom-sub-comment">{subs}</div>' if subs else ""
+        return (f'<div class="qqcom-comment-item"><div class="qnc-comment qnc-comment--default">'
+                f'<div class="qnc-comment__avatar-container"><img class="qnc-comment__avatar-img" src="a.png"></div>'
+                f'<div class="qnc-comment__right-container"><div class="qnc-comment__content-top-container">'
+                f'<div class="qqcom-nick-reply"><span class="qqcom-comment-user-nick main-user" title="{who}">{who}'
+                f'</span></div><div class="qnc-comment__like-btn"><div class="qnc-comment__like-count">{likes}</div>'
+                f'</div></div><div class="qnc-comment__content-container"><div class="index_module_wrapper__ab12cd34 '
+                f'qnc-comment__content"><span>{words}</span></div></div><div class="qnc-comment__content-bottom-container">'
+                f'<div class="qnc-comment__time-location"><div class="qnc-comment__time-location-text">北京网友</div>'
+                f'5月19日</div><span class="qqcom-comment-reply-btn">回复</span></div></div></div>{sub}</div>')
+    r = read('<div class="qqcom-comment-list">' + item("用户甲", "这个做法我支持。", 4,
+                                                       item("用户乙", "我也觉得是。", 1))
+             + item("用户丙", "还要再看看后续。", 0) + '</div>', lang="zh")
+    assert shape(r) == [("这个做法我支持。", 0, None, "用户甲"), ("我也觉得是。", 1, "这个做法我支持。", "用户乙"),
+                        ("还要再看看后续。", 0, None, "用户丙")]

@@ -27,6 +27,7 @@ from .mybb import MyBB
 from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .pwcomments import PwComments
+from .qqcom import QQCom
 from .reddit import Reddit
 from .sabai import SabaiDiscuss
 from .schema_answer import SchemaAnswer
@@ -46,7 +47,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(), BbPress(),
-     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), SchemaAnswer(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(), QQCom(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), SchemaAnswer(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
