@@ -1166,3 +1166,22 @@ def test_tencent_qqcom_comments_and_sub_comments_without_region_labels():
              + item("用户丙", "还要再看看后续。", 0) + '</div>', lang="zh")
     assert shape(r) == [("这个做法我支持。", 0, None, "用户甲"), ("我也觉得是。", 1, "这个做法我支持。", "用户乙"),
                         ("还要再看看后续。", 0, None, "用户丙")]
+
+
+def test_careercup_threads_child_comments_answer_the_thread_head():
+    def pair(cid, block, who, words):
+        return (f'<div id="collapsedComment{cid}" class="collapsedComment">{words[:10]}</div>'
+                f'<div id="uncollapsedComment{cid}" class="uncollapsedComment"><a name="{cid}"></a>'
+                f'<div class="{block}"><div id="votes{cid}" class="votesWrapper"><div class="votesNet">2</div></div>'
+                f'<div class="commentMain"><div class="commentBody"><p>{words}</p><span class="author">- '
+                f'<a href="/user?id=1">{who}</a> <abbr title="2010-01-01">on January 1, 2010</abbr> | '
+                f'<a href="#">Flag</a> <a href="#">Reply</a></span></div></div></div></div>')
+    r = read('<div id="commentThread1">'
+             + f'<div id="commentThread10">{pair(10, "comment", "ada_ex", "Sort both friend lists first.")}'
+             + pair(11, "childComment", "bo_ex", "Was this asked on a phone screen?") + '</div>'
+             + f'<div id="commentThread12">{pair(12, "comment", "cy_ex", "Run a breadth first search.")}</div>'
+             + '</div>')
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        ("Sort both friend lists first.", 0, None),
+        ("Was this asked on a phone screen?", 1, "Sort both friend lists first."),
+        ("Run a breadth first search.", 0, None)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..base import CommentSystem
 from .apache_answer import ApacheAnswer
 from .asgaros import Asgaros
+from .careercup import CareerCup
 from .bbpress import BbPress
 from .blogger import Blogger
 from .discourse import Discourse
@@ -47,7 +48,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(), BbPress(),
-     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(), QQCom(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), SchemaAnswer(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(), QQCom(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), SchemaAnswer(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
