@@ -1185,3 +1185,29 @@ def test_careercup_threads_child_comments_answer_the_thread_head():
         ("Sort both friend lists first.", 0, None),
         ("Was this asked on a phone screen?", 1, "Sort both friend lists first."),
         ("Run a breadth first search.", 0, None)]
+
+
+def test_drupal6_submitted_by_line_gives_the_author_and_the_subject_link_is_not_text():
+    def comment(cid, subject, who, words):
+        return (f'<a id="comment-{cid}"></a><div class="comment comment-published"><h3 class="title">'
+                f'<a href="/article/5-a-post#comment-{cid}" class="active">{subject}</a></h3>'
+                f'<div class="submitted">Submitted by {who} on Wed, 10/17/2018 - 12:17.</div>'
+                f'<div class="content"><p>{words}</p></div><div class="links"><ul class="links">'
+                f'<li class="comment_forbidden first last"><span><a href="/user/login">Login</a> or '
+                f'<a href="/user/register">register</a> to post comments</span></li></ul></div></div>')
+    r = read('<div id="comments">' + comment(11, "Good point", "ada_ex", "I agree with the main argument here.")
+             + '<div class="indented">' + comment(12, "Re: Good point", "bo_ex", "Not everyone will agree.")
+             + '</div>' + comment(13, "Another view", "cy_ex", "Consider the other side too.") + '</div>')
+    assert shape(r) == [("I agree with the main argument here.", 0, None, "ada_ex"),
+                        ("Not everyone will agree.", 1, "I agree with the main argument here.", "bo_ex"),
+                        ("Consider the other side too.", 0, None, "cy_ex")]
+
+
+def test_an_author_name_printed_with_escaped_markup_is_the_name_inside():
+    items = "".join(
+        f'<article class="comment js-comment" data-comment-id="{i}"><footer class="comment__meta">'
+        f'<span class="comment-author">&lt;span&gt;{who}&lt;/span&gt;</span> <span class="comment-time">'
+        f'Wed, 12/03/2025 - 02:42</span></footer><div class="comment-body"><p>{words}</p></div></article>'
+        for i, who, words in ((1, "Ada Example", "Lovely guide, thank you."), (2, "Bo Example", "Which seeds first?")))
+    r = read(f'<section class="comments">{items}</section>')
+    assert [c.identity.name if c.identity else None for c in r.comments] == ["Ada Example", "Bo Example"]

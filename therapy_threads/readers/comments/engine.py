@@ -812,6 +812,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         if meta_ids is not None and meta_ids.match(a.id(el)):
             return True
+        if el.tag in _HEADINGS and _subject_link(page, el):
+            return True
         cls = a.classes(el)
         if cls & meta or cls & _WRAPPER or any(_meta_token(c) or role_token(c) in meta for c in cls):
             return True
@@ -988,7 +990,7 @@ _META_PATTERN_REPLY = re.compile(r"^(?:comment[-_])?(?:reply(?:[-_]?link)?|edit[
 
 
 _BYLINE = re.compile(
-    r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|publié|écrit|escrito|publicado|"
+    r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|submitted|publié|écrit|escrito|publicado|"
     r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez)\s+"
     r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
 
@@ -1173,6 +1175,14 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
 
 
 _ELLIPSIS = ("…", "...", "..")
+
+
+def _subject_link(page: Page, el: LexborNode) -> bool:
+    """A heading that is only a link to the comment's own permalink: its subject line (Drupal 6/7
+    ``<h3 class="title"><a href="...#comment-5">Subject</a></h3>``), not its words."""
+    links = el.css("a[href]")
+    return (len(links) == 1 and _PERMALINK.search(page.attrs.get(links[0], "href")) is not None
+            and links[0].text(strip=True) == el.text(strip=True))
 
 
 def _drop_subject(text: str) -> str:
