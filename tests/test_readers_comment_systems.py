@@ -1211,3 +1211,23 @@ def test_an_author_name_printed_with_escaped_markup_is_the_name_inside():
         for i, who, words in ((1, "Ada Example", "Lovely guide, thank you."), (2, "Bo Example", "Which seeds first?")))
     r = read(f'<section class="comments">{items}</section>')
     assert [c.identity.name if c.identity else None for c in r.comments] == ["Ada Example", "Bo Example"]
+
+
+def test_forumengine_replies_and_their_nested_replies():
+    def reply(pid, who, words, children=""):
+        return (f'<div class="items-thread reply-item clearfix" id="post_{pid}" data-id="{pid}">'
+                f'<ul class="control-thread"><li><a href="#" class="control-quote" title="Quote">"</a></li></ul>'
+                f'<div class="f-floatleft single-avatar"><a href="https://example.org/member/{who}/">'
+                f'<img class="avatar" alt=""></a></div><div class="f-floatright"><div class="post-display">'
+                f'<div class="name"><a class="post-author" href="https://example.org/member/{who}/">{who}</a>'
+                f'<span class="comment"><a href="#replies_{pid}" class="show-replies"><span class="count">0</span>'
+                f'</a></span><span class="like"><a href="#" class="like-post"><span class="count">3</span></a></span>'
+                f'<span class="date">on January 7, 2016</span></div><div itemprop="itemListElement" class="content">'
+                f'<p>{words}</p></div></div><div class="reply-children" id="replies_{pid}">{children}</div></div></div>')
+    r = read('<div class="items-thread item-thread"><div class="content"><p>The thread question.</p></div></div>'
+             '<div id="replies">' + reply(7, "ada_ex", "Try the settings page.",
+                                         reply(8, "bo_ex", "Worked, thanks."))
+             + reply(9, "cy_ex", "Another idea.") + '</div>')
+    assert shape(r) == [("Try the settings page.", 0, None, "ada_ex"),
+                        ("Worked, thanks.", 1, "Try the settings page.", "bo_ex"),
+                        ("Another idea.", 0, None, "cy_ex")]

@@ -15,6 +15,7 @@ from .epoch import Epoch
 from .generic import Generic
 from .flarum import Flarum
 from .fluxbb import FluxBB
+from .forumengine import ForumEngine
 from .forummagnum import ForumMagnum
 from .github import GitHub
 from .hackernews import HackerNews
@@ -48,7 +49,7 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(), BbPress(),
-     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(), QQCom(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), SchemaAnswer(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
+     PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(), QQCom(), ForumEngine(), MyBB(), WpForo(), Invision(), SimplePress(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), SchemaAnswer(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
      Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
