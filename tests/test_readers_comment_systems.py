@@ -1231,3 +1231,11 @@ def test_forumengine_replies_and_their_nested_replies():
     assert shape(r) == [("Try the settings page.", 0, None, "ada_ex"),
                         ("Worked, thanks.", 1, "Try the settings page.", "bo_ex"),
                         ("Another idea.", 0, None, "cy_ex")]
+
+
+def test_a_comment_saying_like_this_is_words_not_a_like_button():
+    items = "".join(f'<li id="comment-{i}" class="comment depth-1"><div class="comment-body"><cite class="fn">'
+                    f'R{i}</cite><div class="comment-content"><p>{t}</p></div><div class="comment-likes">{n}</div>'
+                    f'</div></li>' for i, t, n in ((1, "Like this.", "Likes 3"), (2, "A longer comment here.", "Like")))
+    r = read(f'<ol class="commentlist">{items}</ol>')
+    assert [c.text for c in r.comments] == ["Like this.", "A longer comment here."]

@@ -74,8 +74,12 @@ SAID = re.compile(
 _NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
 _COUNTER_LINE = re.compile(
     r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
-    r"|(?:liked by|gefällt|likes?|dislikes?|votes?|points?|punkte|stimmen|me gusta|j'aime|"
+    r"|(?:liked by|gefällt|me gusta|j'aime|"
     r"mi piace|vind ik leuk|thumbs up|thumbs down|rating|bewertung)\b.{0,30}"
+    # "Likes 3", "Like (2)", "Votes: 5 up", "Like · Reply": a counter or button row; "Like this."
+    # on its own is a commenter's words.
+    r"|(?:likes?|dislikes?|votes?|points?|punkte|stimmen)\b(?:(?=.{0,30}$).*\d.*|\W*"
+    r"(?:reply|antworten|répondre|responder|rispondi|share|teilen)?\W*)"
     r"|.{0,12}\b(?:likes?|dislikes?|votes?|points?|punkte|stimmen|people like this|"
     r"person likes this|personen gefällt das|personnes aiment|personas les gusta)\s*[.!]?)$",
     re.I)
