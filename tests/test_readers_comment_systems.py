@@ -1239,3 +1239,13 @@ def test_a_comment_saying_like_this_is_words_not_a_like_button():
                     f'</div></li>' for i, t, n in ((1, "Like this.", "Likes 3"), (2, "A longer comment here.", "Like")))
     r = read(f'<ol class="commentlist">{items}</ol>')
     assert [c.text for c in r.comments] == ["Like this.", "A longer comment here."]
+
+
+def test_chinese_view_all_and_load_more_buttons_say_comments_are_not_loaded():
+    from therapy_threads.readers.comments.pagination import unloaded_comments
+    from therapy_threads.readers.html_text import parse_html
+    tree = parse_html('<div class="qqcom-comment-loadmore">查看全部66条评论</div><button class="more">'
+                      '<span>展开3条回复</span></button><a href="#">加载更多评论</a><a href="#">查看更多</a>'
+                      '<div class="x"><button>查看全部 139 条评论</button></div>')
+    # four buttons; only "展开3条回复" states how many more ("view all 66" is a total).
+    assert unloaded_comments(tree.root) == (4, 3)
