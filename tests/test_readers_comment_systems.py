@@ -843,6 +843,22 @@ def test_hacker_news_flat_rows_take_their_parent_from_the_indent():
                             ("Another thread.", 0, None, "dee_ex")]
 
 
+def test_hacker_news_rows_before_the_comtr_class_and_deleted_rows():
+    def row(cid, indent, who, words):
+        return (f'<tr class="athing" id="{cid}"><td><table border="0"><tr><td class="ind"><img src="s.gif" '
+                f'height="1" width="{indent * 40}"></td><td class="default"><div><span class="comhead">'
+                f'<a href="user?id={who}">{who}</a> <span class="age"><a href="item?id={cid}">2 days ago</a>'
+                f'</span></span></div><br><span class="comment"><span class="c00">{words}<span></span>'
+                f'<div class="reply"><p><font size="1"><u><a href="reply?id={cid}">reply</a></u></font></p></div>'
+                f'</span></span></td></tr></table></td></tr>')
+    r = read('<table class="comment-tree">' + row(1, 0, "ada_ex", "First opinion here.")
+             + row(2, 1, "bo_ex", "A reply to it.") + row(3, 1, "cy_ex", "[deleted]")
+             + row(4, 0, "dee_ex", "Second thread.") + '</table>')
+    assert shape(r) == [("First opinion here.", 0, None, "ada_ex"),
+                        ("A reply to it.", 1, "First opinion here.", "bo_ex"),
+                        ("Second thread.", 0, None, "dee_ex")]
+
+
 def _sabai_comment(cid: int, who: str, words: str) -> str:
     return (f'<li id="sabai-comment-{cid}" class=""><div class="sabai-comment-avatar"><img alt="{who}"></div>'
             f'<ul class="sabai-comment-meta"><li class="sabai-comment-author"><a class="sabai-user" '
