@@ -1107,3 +1107,456 @@ def test_a_machine_time_in_utc_keeps_the_local_time_the_page_shows():
     assert r.comments[0].published_at == "2024-09-11T22:37:00Z"
     assert r.comments[0].published_local == "2024-09-12T00:37"
     assert r.comments[1].published_at == "2024-09-11T10:00:00Z"  # no clock shown: the machine value stands
+
+
+def _hn_row(cid: int, indent: int, who: str, words: str, *, old: bool = False) -> str:
+    ind = (f'<td class="ind"><img src="s.gif" height="1" width="{indent * 40}"></td>' if old else
+           f'<td class="ind" indent="{indent}"><img src="s.gif" height="1" width="{indent * 40}"></td>')
+    body = (f'<div class="comment"><div class="commtext c00">{words}</div><div class="reply"><p>'
+            f'<font size="1"><u><a href="reply?id={cid}">reply</a></u></font></div></div>'
+            if words else '<div class="comment"><span class="c00">[deleted]</span></div>')
+    return (f'<tr class="athing comtr" id="{cid}"><td><table border="0"><tr>{ind}'
+            f'<td valign="top" class="votelinks"><center><a id="up_{cid}"><div class="votearrow"></div></a>'
+            f'</center></td><td class="default"><div><span class="comhead">'
+            f'<a href="user?id={who}" class="hnuser">{who}</a> <span class="age" '
+            f'title="2023-12-27T02:08:14"><a href="item?id={cid}">3 hours ago</a></span> '
+            f'<span class="navs"> | <a href="#1" class="clicky">next</a> <a class="togg clicky" '
+            f'n="2">[&ndash;]</a></span></span></div><br>{body}</td></tr></table></td></tr>')
+
+
+def test_hacker_news_flat_rows_take_their_parent_from_the_indent():
+    for old in (False, True):
+        rows = "".join(_hn_row(*r, old=old) for r in (
+            (101, 0, "ada_ex", "A first opinion."), (102, 1, "bo_ex", "A reply to it."),
+            (103, 2, "ada_ex", "A reply to the reply."), (104, 1, "cy_ex", "Second reply."),
+            (105, 0, "dee_ex", "Another thread.")))
+        r = read(f'<table border="0" class="comment-tree">{rows}</table>')
+        assert shape(r) == [("A first opinion.", 0, None, "ada_ex"),
+                            ("A reply to it.", 1, "A first opinion.", "bo_ex"),
+                            ("A reply to the reply.", 2, "A reply to it.", "ada_ex"),
+                            ("Second reply.", 1, "A first opinion.", "cy_ex"),
+                            ("Another thread.", 0, None, "dee_ex")]
+
+
+def test_hacker_news_rows_before_the_comtr_class_and_deleted_rows():
+    def row(cid, indent, who, words):
+        return (f'<tr class="athing" id="{cid}"><td><table border="0"><tr><td class="ind"><img src="s.gif" '
+                f'height="1" width="{indent * 40}"></td><td class="default"><div><span class="comhead">'
+                f'<a href="user?id={who}">{who}</a> <span class="age"><a href="item?id={cid}">2 days ago</a>'
+                f'</span></span></div><br><span class="comment"><span class="c00">{words}<span></span>'
+                f'<div class="reply"><p><font size="1"><u><a href="reply?id={cid}">reply</a></u></font></p></div>'
+                f'</span></span></td></tr></table></td></tr>')
+    r = read('<table class="comment-tree">' + row(1, 0, "ada_ex", "First opinion here.")
+             + row(2, 1, "bo_ex", "A reply to it.") + row(3, 1, "cy_ex", "[deleted]")
+             + row(4, 0, "dee_ex", "Second thread.") + '</table>')
+    assert shape(r) == [("First opinion here.", 0, None, "ada_ex"),
+                        ("A reply to it.", 1, "First opinion here.", "bo_ex"),
+                        ("Second thread.", 0, None, "dee_ex")]
+
+
+def _sabai_comment(cid: int, who: str, words: str) -> str:
+    return (f'<li id="sabai-comment-{cid}" class=""><div class="sabai-comment-avatar"><img alt="{who}"></div>'
+            f'<ul class="sabai-comment-meta"><li class="sabai-comment-author"><a class="sabai-user" '
+            f'href="https://example.org/u/{who}">{who}</a></li><li class="sabai-comment-date">'
+            f'<span title="May 2, 2019 4:51 pm">5 years ago</span></li><li class="sabai-comment-votes">'
+            f'<span><i class="fa fa-thumbs-up"></i> 2</span></li></ul>'
+            f'<div class="sabai-comment-main">{words}</div><div class="sabai-comment-form"></div></li>')
+
+
+def test_sabai_discuss_answers_and_their_comments():
+    def answer(eid, who, words, comments=""):
+        return (f'<div id="sabai-entity-content-{eid}" class="sabai-entity sabai-entity-type-content '
+                f'sabai-entity-bundle-name-questions-answers sabai-entity-bundle-type-questions-answers">'
+                f'<div class="sabai-questions-status"><span class="sabai-label">Good Answer</span></div>'
+                f'<div class="sabai-row"><div class="sabai-questions-side"><span class="sabai-number">3</span></div>'
+                f'<div class="sabai-questions-main"><div class="sabai-questions-body"><p>{words}</p></div>'
+                f'<div class="sabai-row"><div class="sabai-questions-activity"><ul class="sabai-entity-activity">'
+                f'<li><a href="https://example.org" class="sabai-user">{who}</a> answered '
+                f'<a href="https://example.org/a/{eid}" title="May 1, 2019">5 years ago</a></li></ul></div></div>'
+                f'<div class="sabai-questions-comments"><ul class="sabai-comment-comments">{comments}</ul></div>'
+                f'</div></div></div>')
+    r = read('<div id="sabai-entity-content-1" class="sabai-entity sabai-entity-bundle-name-questions">'
+             '<div class="sabai-questions-comments"><ul>'
+             + _sabai_comment(11, "Ada", "Could you say which version?") + '</ul></div></div>'
+             + answer(2, "Bo", "Use the second option.",
+                      _sabai_comment(12, "Cy", "That worked for me.") + _sabai_comment(13, "Ada", "Thanks!"))
+             + answer(3, "Dee", "Another way."))
+    assert shape(r) == [("Could you say which version?", 0, None, "Ada"),
+                        ("Use the second option.", 0, None, "Bo"),
+                        ("That worked for me.", 1, "Use the second option.", "Cy"),
+                        ("Thanks!", 1, "Use the second option.", "Ada"),
+                        ("Another way.", 0, None, "Dee")]
+
+
+def test_fluxbb_topic_replies_without_the_first_post_quotes_or_signatures():
+    def post(pid, n, who, words, first=False):
+        return (f'<div id="p{pid}" class="blockpost row{"odd" if n % 2 else "even"}'
+                f'{" firstpost" if first else ""} blockpost{n}"><h2><span><span class="conr">#{n}</span> '
+                f'<a href="viewtopic.php?pid={pid}#p{pid}">2024-08-03 10:59:47</a></span></h2>'
+                f'<div class="box"><div class="inbox"><div class="postbody"><div class="postleft"><dl>'
+                f'<dt><strong>{who}</strong></dt><dd class="usertitle"><strong>Member</strong></dd>'
+                f'<dd><span>Registered: 2020-01-27</span></dd><dd><span>Posts: 98</span></dd></dl></div>'
+                f'<div class="postright"><h3>Re: A question</h3><div class="postmsg">{words}</div>'
+                f'<div class="postsignature postmsg"><hr><p>My signature line</p></div></div></div></div>'
+                f'<div class="inbox"><div class="postfoot clearb"><div class="postfootleft"><p><span>Offline'
+                f'</span></p></div></div></div></div></div>')
+    r = read('<div id="brdmain">' + post(10, 1, "ada_ex", "<p>The opening question.</p>", first=True)
+             + post(11, 2, "bo_ex", '<div class="quotebox"><cite>ada_ex wrote:</cite><blockquote><div>'
+                    '<p>The opening question.</p></div></blockquote></div><p>An answer.</p>')
+             + post(12, 3, "cy_ex", '<p>Another answer.</p><p class="postedit"><em>Last edited by cy_ex '
+                    '(2024-08-03 11:02:20)</em></p>') + '</div>')
+    assert shape(r) == [("An answer.", 0, None, "bo_ex"), ("Another answer.", 0, None, "cy_ex")]
+
+
+def test_flarum_post_stream_replies_follow_their_post_mentions():
+    def post(pid, number, who, body, kind="comment"):
+        return (f'<div class="PostStream-item" data-index="{number - 1}" data-number="{number}" '
+                f'data-id="{pid}" data-type="{kind}"><article class="CommentPost Post"><div>'
+                f'<header class="Post-header"><ul><li class="item-user"><div class="PostUser">'
+                f'<h3 class="PostUser-name"><a href="/u/{who}"><span class="Avatar PostUser-avatar">'
+                f'{who[0]}</span><span class="username">{who}</span></a></h3></div></li>'
+                f'<li class="item-meta"><div class="Dropdown PostMeta"><a class="Dropdown-toggle">'
+                f'<time datetime="2024-05-16T15:48:10+08:00">11 days ago</time></a><div class="Dropdown-menu">'
+                f'<span class="PostMeta-number">Post #{number}</span></div></div></li></ul></header>'
+                f'<div class="Post-body">{body}</div><aside class="Post-actions"><ul><li class="item-reply">'
+                f'<button class="Button"><span class="Button-label">Reply</span></button></li></ul></aside>'
+                f'<footer class="Post-footer"><ul><li class="item-replies"><div class="Post-mentionedBy">'
+                f'<span class="Post-mentionedBy-summary"><a href="/d/9/3">someone</a> replied to this'
+                f'</span></div></li></ul></footer></div></article></div>')
+
+    def mention(pid, who):
+        return f'<a href="https://example.org/d/9/{pid}" class="PostMention" data-id="{pid}">{who}</a> '
+    r = read('<div class="PostStream">'
+             + post(500, 1, "Ada", "<p>The opening question.</p>")
+             + post(501, 2, "Bo", f"<p>{mention(500, 'Ada')}A first answer.</p>")
+             + post(502, 3, "Ada", f"<p>{mention(501, 'Bo')}Thanks, that helps.</p>")
+             + post(503, 4, "Cy", "<p>Unrelated remark.</p>")
+             + post(504, 5, "Bo", f"<p>{mention(502, 'Ada')}Glad it did.</p>") + '</div>')
+    assert shape(r) == [("A first answer.", 0, None, "Bo"),
+                        ("Thanks, that helps.", 1, "A first answer.", "Ada"),
+                        ("Unrelated remark.", 0, None, "Cy"),
+                        ("Glad it did.", 2, "Thanks, that helps.", "Bo")]
+
+
+def test_nodebb_posts_reply_to_the_post_their_parent_preview_names():
+    def post(index, pid, who, words, parent=None):
+        preview = (f'<div component="post/parent" data-collapsed="true" data-parent-pid="{parent}" '
+                   f'class="btn btn-ghost"><a href="/user/x" class="fw-semibold">someone</a>'
+                   f'<div component="post/parent/content" class="text-muted"><p>Quoted preview of the '
+                   f'parent.</p></div></div>' if parent else "")
+        return (f'<li component="post" class="pt-4" data-index="{index}" data-pid="{pid}" data-uid="7" '
+                f'data-username="{who.lower()}" itemprop="comment" itemscope>'
+                f'<a component="post/anchor" data-index="{index}" id="{index + 1}"></a>'
+                f'<meta itemprop="datePublished" content="2024-11-27T19:36:29.906Z">{preview}'
+                f'<div class="post-container"><div class="post-header" itemprop="author" itemscope>'
+                f'<meta itemprop="name" content="{who}"><a class="fw-bold" href="/user/{who.lower()}" '
+                f'data-username="{who.lower()}" data-uid="7">{who}</a><a href="/post/{pid}" '
+                f'class="timeago" title="2024-11-27T19:36:29.906Z"></a></div>'
+                f'<div class="content text-break" component="post/content" itemprop="text"><p>{words}</p>'
+                f'</div><div component="post/footer"><a component="post/reply">Reply</a></div></div></li>')
+    r = read('<ul component="topic">' + post(0, 100, "Ada Ex", "The announcement.")
+             + post(1, 101, "Bo Ex", "Congratulations.", parent=100)
+             + post(2, 102, "Ada Ex", "Thank you!", parent=101)
+             + post(3, "https://social.example.org/users/cy/statuses/9", "Cy Ex", "A remote reply.")
+             + post(4, 104, "Bo Ex", "Following up.", parent="https://social.example.org/users/cy/statuses/9")
+             + '</ul>')
+    assert shape(r) == [("Congratulations.", 0, None, "Bo Ex"),
+                        ("Thank you!", 1, "Congratulations.", "Ada Ex"),
+                        ("A remote reply.", 0, None, "Cy Ex"),
+                        ("Following up.", 1, "A remote reply.", "Bo Ex")]
+
+
+def test_asgaros_forum_posts_without_the_hidden_quote_copy_or_quotes():
+    def post(pid, who, words, first=False, quote=""):
+        return (f'<div class="post-element {"first-post" if first else ""}" id="postid-{pid}">'
+                f'<div class="forum-post-header-container"><div class="post-author user-online">'
+                f'<div class="post-author-blocks"><div class="post-author-block-name"><a class="profile-link" '
+                f'href="#">{who}</a></div><div class="post-author-block-meta"><span class="post-counter">'
+                f'120 Posts</span></div></div></div></div><div class="post-wrapper"><div class="forum-post-header">'
+                f'<div class="forum-post-date">12. March 2023, 10:05 · #{pid}</div></div>'
+                f'<div class="post-message"><div id="post-quote-container-{pid}" style="display: none;">'
+                f'<blockquote><div class="quotetitle">Quote from {who} on 12. March 2023</div>{words}'
+                f'</blockquote><br></div>{quote}{words}</div><div class="post-footer"><div class="post-reactions">'
+                f'<span class="reaction-number">0</span></div><div class="signature">A signature.</div></div>'
+                f'</div></div>')
+    r = read('<div id="af-wrapper">' + post(1, "Ada", "<p>How do I change the colour?</p>", first=True)
+             + post(2, "Bo", "<p>Use the custom CSS box.</p>")
+             + post(3, "Ada", "<p>That worked.</p>", quote='<blockquote><div class="quotetitle">Quote from '
+                    'Bo on 12. March 2023</div><p>Use the custom CSS box.</p></blockquote>') + '</div>')
+    assert shape(r) == [("Use the custom CSS box.", 0, None, "Bo"), ("That worked.", 0, None, "Ada")]
+
+
+def test_smf_topic_replies_after_the_counterless_opening_post():
+    def msg(mid, who, words, counter=None):
+        number = f'<span class="page_number floatright">#{counter}</span>' if counter else ""
+        return (f'<div class="windowbg" id="msg{mid}"><div class="post_wrapper"><div class="poster"><h4>'
+                f'<a href="https://example.org/index.php?action=profile;u=5">{who}</a></h4><ul class="user_info">'
+                f'<li class="postgroup">Full Member</li><li class="postcount">Posts: 1,234</li>'
+                f'<li class="poster_ip">Logged</li></ul></div><div class="postarea"><div class="keyinfo">'
+                f'<div class="postinfo"><a href="https://example.org/index.php?msg={mid}" class="smalltext">'
+                f'June 04, 2024, 11:23:55 AM</a>{number}</div></div><div class="post">'
+                f'<div class="inner" data-msgid="{mid}" id="msg_{mid}">{words}</div></div>'
+                f'<div class="under_message"></div></div><div class="moderatorbar"><div class="signature">'
+                f'My forum signature</div></div></div></div>')
+    r = read('<div id="forumposts">' + msg(1, "Ada", "How do you all do this?")
+             + msg(2, "Bo", "Open the settings page first.", counter=1)
+             + msg(3, "Ada", '<blockquote class="bbc_standard_quote"><cite><a href="#">Quote from: Bo on '
+                   'June 04, 2024</a></cite>Open the settings page first.</blockquote>Thanks, it works.', counter=2) + '</div>')
+    assert shape(r) == [("Open the settings page first.", 0, None, "Bo"), ("Thanks, it works.", 0, None, "Ada")]
+
+
+def test_misago_posts_list_first_post_is_the_thread():
+    def post(pid, who, words, primary=False):
+        return (f'<li id="post-{pid}" class="post{" post-primary" if primary else ""}"><div class="panel panel-post">'
+                f'<div class="panel-body"><div class="post-side post-side-registered"><div class="media">'
+                f'<div class="media-body"><div class="media-heading"><a class="item-title" href="/u/{who}/3/">'
+                f'{who}</a></div><div class="user-title"><a href="/users/team/">Project Lead</a></div>'
+                f'<span class="user-postcount">1860 posts</span></div></div></div><div class="panel-content">'
+                f'<div class="post-heading"><a href="/t/a/1/post/{pid}/" class="btn btn-link posted-on hidden-xs" '
+                f'title="posted May 20, 2024, 8:26 PM">7 days ago</a><a href="/t/a/1/post/{pid}/" '
+                f'class="btn btn-link posted-on visible-xs-inline-block">7 days ago</a></div>'
+                f'<div class="post-body"><article class="misago-markup"><p>{words}</p></article></div>'
+                f'<div class="post-footer"><button class="btn">Reply</button></div></div></div></div></li>')
+    r = read('<ul class="posts-list ui-ready">' + post(10, "ada_ex", "The app loses its connection.")
+             + post(11, "bo_ex", "Did you change the setup files?", primary=True)
+             + post(12, "ada_ex", "Solved, a tracking script caused it.") + '</ul>')
+    assert shape(r) == [("Did you change the setup files?", 0, None, "bo_ex"),
+                        ("Solved, a tracking script caused it.", 0, None, "ada_ex")]
+
+
+def test_apache_answer_answers_and_their_comments():
+    def comment(cid, who, words):
+        return (f'<div id="{cid}" class="py-2 comment-item"><div class="d-block"><div class="fmt small text-break">'
+                f'<p>{words}</p></div></div><div class="d-flex small"><div class="d-flex link-secondary">'
+                f'<a class="name-ellipsis" href="/users/{who}">{who}</a><span class="mx-1">&#8226;</span>'
+                f'<time datetime="2024-02-23T07:41:28.000Z" title="Feb 22, 2024 at 23:41">Feb 22</time>'
+                f'<button type="button" class="btn btn-link btn-sm">Reply</button></div></div></div>')
+
+    def answer(aid, who, words, comments=""):
+        return (f'<div id="{aid}" class="answer-item py-4"><div class="img-viewer"><article class="fmt text-break">'
+                f'<p>{words}</p></article></div><div class="btn-group"><button class="btn">3</button></div>'
+                f'<div class="d-flex"><a class="me-1 name-ellipsis" href="/users/{who}">{who}</a>'
+                f'<span class="fw-bold" title="Reputation">1,136</span><time datetime="2024-02-23T07:35:59.000Z">'
+                f'answered Feb 22</time></div><div class="comments-wrap bg-light">{comments}</div></div>')
+    r = read('<div id="question"><article class="fmt"><p>How are packages layered?</p></article>'
+             '<div class="comments-wrap">' + comment("9001", "ada_ex", "Which version do you run?") + '</div></div>'
+             + answer("A1", "bo_ex", "Router first, then the service layer.",
+                      comment("9002", "cy_ex", "Thanks very much for this."))
+             + answer("A2", "dee_ex", "Read the generated API docs."))
+    assert shape(r) == [("Which version do you run?", 0, None, "ada_ex"),
+                        ("Router first, then the service layer.", 0, None, "bo_ex"),
+                        ("Thanks very much for this.", 1, "Router first, then the service layer.", "cy_ex"),
+                        ("Read the generated API docs.", 0, None, "dee_ex")]
+
+
+def test_dw_question_answer_keeps_answered_n_years_ago_out_of_the_text():
+    def meta(who, verb, cls):
+        return (f'<div class="{cls}"><span><a href="https://example.org/dwqa-user-profile/{who}"><img alt="" '
+                f'class="avatar avatar-48 photo" src="https://example.org/a.png">{who}</a> '
+                f'<span class="dwqa-label dwqa-staff">Staff</span> {verb} 4 years ago</span>'
+                f'<span class="dwqa-answer-actions"></span></div>')
+
+    def comment(cid, who, words):
+        return (f'<div class="dwqa-comment" id="comment-{cid}"><div class="dwqa-comment-meta">'
+                f'<a href="https://example.org/dwqa-user-profile/{who}"><img class="avatar" alt="">{who}</a><br>'
+                f'<span class="dwqa-label dwqa-staff">Staff</span> replied 4 years ago<p></p>'
+                f'<div class="dwqa-comment-actions"></div></div><p>{words}</p></div>')
+
+    def answer(aid, who, words, comments="", best=False):
+        return (f'<div class="dwqa-answer-item{" dwqa-best-answer" if best else ""}" id="answer-{aid}">'
+                f'<div class="dwqa-answer-vote"><span class="dwqa-vote-count">0</span><a class="dwqa-vote '
+                f'dwqa-vote-up" href="#">Vote Up</a><a class="dwqa-vote dwqa-vote-down" href="#">Vote Down</a></div>'
+                + ('<p><span class="dwqa-pick-best-answer">Best Answer</span></p>' if best else "")
+                + meta(who, "answered", "dwqa-answer-meta")
+                + f'<div class="dwqa-answer-content">{words}</div><div class="dwqa-comments">'
+                f'<div class="dwqa-comments-list">{comments}</div></div></div>')
+    r = read('<div class="dwqa-single-question"><div class="dwqa-question-item">'
+             + meta("ada_ex", "asked", "dwqa-question-meta")
+             + '<div class="dwqa-question-content">Can guests ask questions?</div><div class="dwqa-comments">'
+             '<div class="dwqa-comments-list">' + comment(7, "bo_ex", "Which plugin version?")
+             + '</div></div></div><div class="dwqa-answers"><div class="dwqa-answers-list">'
+             + answer(20, "bo_ex", "Yes, in the permission settings.",
+                      comment(8, "ada_ex", "Found it, thanks."), best=True)
+             + answer(21, "cy_ex", "Also per role.") + '</div></div></div>')
+    assert shape(r) == [("Which plugin version?", 0, None, "bo_ex"),
+                        ("Yes, in the permission settings.", 0, None, "bo_ex"),
+                        ("Found it, thanks.", 1, "Yes, in the permission settings.", "ada_ex"),
+                        ("Also per role.", 0, None, "cy_ex")]
+
+
+def test_schema_org_qa_answers_and_the_comments_inside_them():
+    def answer(n, who, words, comments="", prop="suggestedAnswer"):
+        return (f'<div id="answer{n}" class="answer-row" itemscope itemtype="http://schema.org/Answer" '
+                f'itemprop="{prop}"><meta itemprop="upvoteCount" content="2"><h3>Solution {n}</h3>'
+                f'<div class="text" itemprop="text"><p>{words}</p></div><div class="meta-data"><b>Posted</b> '
+                f'<time itemprop="dateCreated" datetime="2024-04-25T21:52:00">25-Apr-24 21:52pm</time> '
+                f'<span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">'
+                f'{who}</span></span></div><div class="comment-list">{comments}</div></div>')
+
+    def comment(cid, who, words):
+        return (f'<div class="comment-item" commentid="{cid}"><div><div><a class="comment-author" '
+                f'href="/members/{cid}">{who}</a> <span>26-Apr-24 5:16am</span></div></div>'
+                f'<div class="comment-content">{words}</div></div>')
+    r = read('<div itemscope itemtype="http://schema.org/QAPage"><div itemprop="mainEntity" itemscope '
+             'itemtype="http://schema.org/Question"><h1 itemprop="name">How do I count spots?</h1>'
+             '<div itemprop="text">Details of the question.</div>'
+             + answer(1, "Ada Example", "Threshold the image, then label regions.",
+                      comment(71, "bo_ex", "Some shapes are oval, does it still work?")
+                      + comment(72, "Ada Example", "Yes, the labels do not care about shape."))
+             + answer(2, "Cy Example", "Use particle analysis.", prop="acceptedAnswer") + '</div></div>')
+    assert shape(r) == [("Threshold the image, then label regions.", 0, None, "Ada Example"),
+                        ("Some shapes are oval, does it still work?", 1,
+                         "Threshold the image, then label regions.", "bo_ex"),
+                        ("Yes, the labels do not care about shape.", 1,
+                         "Threshold the image, then label regions.", "Ada Example"),
+                        ("Use particle analysis.", 0, None, "Cy Example")]
+
+
+def test_shreddit_comment_components_parent_ids_and_an_image_only_comment():
+    def comment(tid, who, depth, body, parent=None, children=""):
+        return (f'<shreddit-comment author="{who}" thingid="t1_{tid}" depth="{depth}"'
+                + (f' parentid="t1_{parent}" slot="children"' if parent else "")
+                + f' score="12" postid="abc123"><div slot="commentAvatar"><a href="/user/{who}/">'
+                f'<faceplate-img alt="u/{who} avatar"></faceplate-img></a></div><div slot="commentMeta">'
+                f'<a class="truncate font-bold" href="/user/{who}/">{who}</a><span>&bull;</span>'
+                f'<faceplate-timeago ts="2024-05-12T12:12:32Z"><time datetime="2024-05-12T12:12:32.750Z">12d ago'
+                f'</time></faceplate-timeago></div><div class="md text-14" slot="comment">{body}</div>'
+                f'<shreddit-comment-action-row slot="actionRow"><button>Reply</button><span>225 more replies'
+                f'</span></shreddit-comment-action-row>{children}</shreddit-comment>')
+    r = read('<shreddit-post comment-count="5"></shreddit-post><shreddit-comment-tree>'
+             + comment("aaa111", "ada_ex", 0, "<p>The flags were gone by morning.</p>",
+                       children=comment("bbb222", "bo_ex", 1, "<p>Genius move.</p>", parent="aaa111"))
+             + comment("ccc333", "cy_ex", 0, '<figure class="rte-media"><a href="https://example.org/i.jpg">'
+                       '<faceplate-img src="https://example.org/i.jpg" alt="Comment Image"></faceplate-img>'
+                       '</a></figure>')
+             + '</shreddit-comment-tree>')
+    assert shape(r) == [("The flags were gone by morning.", 0, None, "ada_ex"),
+                        ("Genius move.", 1, "The flags were gone by morning.", "bo_ex"),
+                        ("[image]", 0, None, "cy_ex")]
+
+
+def test_baidu_tieba_floors_and_floor_in_floor_replies():
+    import json as _json
+
+    def floor(no, pid, who, words, lzl=""):
+        field = _json.dumps({"author": {"user_name": who}, "content": {"post_id": pid, "post_no": no}})
+        first = " d_post_content_firstfloor" if no == 1 else ""
+        return (f"<div class=\"l_post l_post_bright j_l_post clearfix\" data-field='{field}'>"
+                f'<div class="d_author"><ul class="p_author"><li class="d_name"><a class="p_author_name j_user_card" '
+                f'href="/home/main?id=x">{who}</a></li><li class="l_badge"><div class="d_badge_lv">2</div></li></ul></div>'
+                f'<div class="d_post_content_main{first}"><div class="p_content"><cc><div id="post_content_{pid}" '
+                f'class="d_post_content j_d_post_content">{words}</div></cc></div><div class="core_reply j_lzl_wrapper">'
+                f'<div class="post-tail-wrap"><span class="tail-info">{no}楼</span><span class="tail-info">'
+                f'2022-11-26 15:19</span></div><div class="j_lzl_container core_reply_wrapper"><ul class="j_lzl_m_w">'
+                f'{lzl}</ul></div></div></div></div>')
+    lzl = ("<li class=\"lzl_single_post j_lzl_s_p first_no_border\" data-field=\"{'pid':'502','spid':'901',"
+           "'showname':'cy_ex'}\"><div class=\"lzl_cnt\"><a class=\"at j_user_card\" username=\"cy_ex\">cy_ex</a>:"
+           "<span class=\"lzl_content_main\">同意这个看法</span><div class=\"lzl_content_reply\">"
+           "<span class=\"lzl_time\">2023-3-8 13:30</span><a class=\"lzl_s_r\">回复</a></div></div></li>")
+    r = read('<div id="j_p_postlist" class="p_postlist">' + floor(1, 501, "ada_ex", "楼主的问题")
+             + floor(2, 502, "bo_ex", "我就很随缘", lzl) + floor(3, 503, "dee_ex", "顺其自然吧") + '</div>',
+             lang="zh")
+    assert shape(r) == [("我就很随缘", 0, None, "bo_ex"), ("同意这个看法", 1, "我就很随缘", "cy_ex"),
+                        ("顺其自然吧", 0, None, "dee_ex")]
+
+
+def test_tencent_qqcom_comments_and_sub_comments_without_region_labels():
+    def item(who, words, likes, subs=""):
+        sub = f'<div class="qqcom-sub-comment">{subs}</div>' if subs else ""
+        return (f'<div class="qqcom-comment-item"><div class="qnc-comment qnc-comment--default">'
+                f'<div class="qnc-comment__avatar-container"><img class="qnc-comment__avatar-img" src="a.png"></div>'
+                f'<div class="qnc-comment__right-container"><div class="qnc-comment__content-top-container">'
+                f'<div class="qqcom-nick-reply"><span class="qqcom-comment-user-nick main-user" title="{who}">{who}'
+                f'</span></div><div class="qnc-comment__like-btn"><div class="qnc-comment__like-count">{likes}</div>'
+                f'</div></div><div class="qnc-comment__content-container"><div class="index_module_wrapper__ab12cd34 '
+                f'qnc-comment__content"><span>{words}</span></div></div><div class="qnc-comment__content-bottom-container">'
+                f'<div class="qnc-comment__time-location"><div class="qnc-comment__time-location-text">北京网友</div>'
+                f'5月19日</div><span class="qqcom-comment-reply-btn">回复</span></div></div></div>{sub}</div>')
+    r = read('<div class="qqcom-comment-list">' + item("用户甲", "这个做法我支持。", 4,
+                                                       item("用户乙", "我也觉得是。", 1))
+             + item("用户丙", "还要再看看后续。", 0) + '</div>', lang="zh")
+    assert shape(r) == [("这个做法我支持。", 0, None, "用户甲"), ("我也觉得是。", 1, "这个做法我支持。", "用户乙"),
+                        ("还要再看看后续。", 0, None, "用户丙")]
+
+
+def test_careercup_threads_child_comments_answer_the_thread_head():
+    def pair(cid, block, who, words):
+        return (f'<div id="collapsedComment{cid}" class="collapsedComment">{words[:10]}</div>'
+                f'<div id="uncollapsedComment{cid}" class="uncollapsedComment"><a name="{cid}"></a>'
+                f'<div class="{block}"><div id="votes{cid}" class="votesWrapper"><div class="votesNet">2</div></div>'
+                f'<div class="commentMain"><div class="commentBody"><p>{words}</p><span class="author">- '
+                f'<a href="/user?id=1">{who}</a> <abbr title="2010-01-01">on January 1, 2010</abbr> | '
+                f'<a href="#">Flag</a> <a href="#">Reply</a></span></div></div></div></div>')
+    r = read('<div id="commentThread1">'
+             + f'<div id="commentThread10">{pair(10, "comment", "ada_ex", "Sort both friend lists first.")}'
+             + pair(11, "childComment", "bo_ex", "Was this asked on a phone screen?") + '</div>'
+             + f'<div id="commentThread12">{pair(12, "comment", "cy_ex", "Run a breadth first search.")}</div>'
+             + '</div>')
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        ("Sort both friend lists first.", 0, None),
+        ("Was this asked on a phone screen?", 1, "Sort both friend lists first."),
+        ("Run a breadth first search.", 0, None)]
+
+
+def test_drupal6_submitted_by_line_gives_the_author_and_the_subject_link_is_not_text():
+    def comment(cid, subject, who, words):
+        return (f'<a id="comment-{cid}"></a><div class="comment comment-published"><h3 class="title">'
+                f'<a href="/article/5-a-post#comment-{cid}" class="active">{subject}</a></h3>'
+                f'<div class="submitted">Submitted by {who} on Wed, 10/17/2018 - 12:17.</div>'
+                f'<div class="content"><p>{words}</p></div><div class="links"><ul class="links">'
+                f'<li class="comment_forbidden first last"><span><a href="/user/login">Login</a> or '
+                f'<a href="/user/register">register</a> to post comments</span></li></ul></div></div>')
+    r = read('<div id="comments">' + comment(11, "Good point", "ada_ex", "I agree with the main argument here.")
+             + '<div class="indented">' + comment(12, "Re: Good point", "bo_ex", "Not everyone will agree.")
+             + '</div>' + comment(13, "Another view", "cy_ex", "Consider the other side too.") + '</div>')
+    assert shape(r) == [("I agree with the main argument here.", 0, None, "ada_ex"),
+                        ("Not everyone will agree.", 1, "I agree with the main argument here.", "bo_ex"),
+                        ("Consider the other side too.", 0, None, "cy_ex")]
+
+
+def test_an_author_name_printed_with_escaped_markup_is_the_name_inside():
+    items = "".join(
+        f'<article class="comment js-comment" data-comment-id="{i}"><footer class="comment__meta">'
+        f'<span class="comment-author">&lt;span&gt;{who}&lt;/span&gt;</span> <span class="comment-time">'
+        f'Wed, 12/03/2025 - 02:42</span></footer><div class="comment-body"><p>{words}</p></div></article>'
+        for i, who, words in ((1, "Ada Example", "Lovely guide, thank you."), (2, "Bo Example", "Which seeds first?")))
+    r = read(f'<section class="comments">{items}</section>')
+    assert [c.identity.name if c.identity else None for c in r.comments] == ["Ada Example", "Bo Example"]
+
+
+def test_forumengine_replies_and_their_nested_replies():
+    def reply(pid, who, words, children=""):
+        return (f'<div class="items-thread reply-item clearfix" id="post_{pid}" data-id="{pid}">'
+                f'<ul class="control-thread"><li><a href="#" class="control-quote" title="Quote">"</a></li></ul>'
+                f'<div class="f-floatleft single-avatar"><a href="https://example.org/member/{who}/">'
+                f'<img class="avatar" alt=""></a></div><div class="f-floatright"><div class="post-display">'
+                f'<div class="name"><a class="post-author" href="https://example.org/member/{who}/">{who}</a>'
+                f'<span class="comment"><a href="#replies_{pid}" class="show-replies"><span class="count">0</span>'
+                f'</a></span><span class="like"><a href="#" class="like-post"><span class="count">3</span></a></span>'
+                f'<span class="date">on January 7, 2016</span></div><div itemprop="itemListElement" class="content">'
+                f'<p>{words}</p></div></div><div class="reply-children" id="replies_{pid}">{children}</div></div></div>')
+    r = read('<div class="items-thread item-thread"><div class="content"><p>The thread question.</p></div></div>'
+             '<div id="replies">' + reply(7, "ada_ex", "Try the settings page.",
+                                         reply(8, "bo_ex", "Worked, thanks."))
+             + reply(9, "cy_ex", "Another idea.") + '</div>')
+    assert shape(r) == [("Try the settings page.", 0, None, "ada_ex"),
+                        ("Worked, thanks.", 1, "Try the settings page.", "bo_ex"),
+                        ("Another idea.", 0, None, "cy_ex")]
+
+
+def test_a_comment_saying_like_this_is_words_not_a_like_button():
+    items = "".join(f'<li id="comment-{i}" class="comment depth-1"><div class="comment-body"><cite class="fn">'
+                    f'R{i}</cite><div class="comment-content"><p>{t}</p></div><div class="comment-likes">{n}</div>'
+                    f'</div></li>' for i, t, n in ((1, "Like this.", "Likes 3"), (2, "A longer comment here.", "Like")))
+    r = read(f'<ol class="commentlist">{items}</ol>')
+    assert [c.text for c in r.comments] == ["Like this.", "A longer comment here."]
+
+
+def test_chinese_view_all_and_load_more_buttons_say_comments_are_not_loaded():
+    from therapy_threads.readers.comments.pagination import unloaded_comments
+    from therapy_threads.readers.html_text import parse_html
+    tree = parse_html('<div class="qqcom-comment-loadmore">查看全部66条评论</div><button class="more">'
+                      '<span>展开3条回复</span></button><a href="#">加载更多评论</a><a href="#">查看更多</a>'
+                      '<div class="x"><button>查看全部 139 条评论</button></div>')
+    # four buttons; only "展开3条回复" states how many more ("view all 66" is a total).
+    assert unloaded_comments(tree.root) == (4, 3)

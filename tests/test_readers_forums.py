@@ -156,14 +156,25 @@ def test_github_gist_and_issue_timeline_comments():
 
 
 def test_unread_forum_markup_is_said_with_the_guessed_system_and_count():
-    # SMF's Display template: no recogniser reads it; the page must not stay silent.
+    # SMF-like markers ("msgN" ids on the message's inner element) without the Display template's
+    # poster/post_wrapper parts the SMF recogniser needs: nothing is read; the page must not stay
+    # silent. (Until systems/smf.py, the whole SMF template was this case.)
+    posts = "".join(f'<div class="windowbg"><div id="msg{n}" class="inner">Member {n}</div></div>'
+                    for n in (501, 502))
+    r = read(f'<div id="forumposts">{posts}</div>')
+    assert not r.comments
+    warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
+    assert warned and "smf (2)" in warned[0]
+
+
+def test_smf_messages_found_without_text_are_said_not_silent():
     posts = "".join(f'<div class="windowbg"><div class="post_wrapper"><div class="poster">Member {n}'
                     f'</div><div class="postarea"><div class="post"><div class="inner" id="msg_{n}">'
                     f'</div></div></div></div></div>' for n in (501, 502))
     r = read(f'<div id="forumposts">{posts}</div>')
     assert not r.comments
-    warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
-    assert warned and "smf (2)" in warned[0]
+    warned = [i.message for i in r.issues if i.code == "comments_not_extracted"]
+    assert warned and "smf" in warned[0]
 
 
 def test_guess_systems_counts_each_systems_post_markers():

@@ -77,6 +77,9 @@ class CommentSystem:
     like_classes: tuple[str, ...] = ()
     # Subtrees that are never comment text (labels, vote widgets, "reply to X", quotes...).
     meta_classes: frozenset[str] = frozenset()
+    # Elements known by id only that are never comment text (a hidden copy of the post kept for
+    # a "quote" button: ``div#post-quote-container-5``).
+    meta_ids: re.Pattern | None = None
 
     def find(self, page: Page) -> list[Item]:
         raise NotImplementedError

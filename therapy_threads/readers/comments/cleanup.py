@@ -34,6 +34,9 @@ share teilen partager compartir condividi flag delete löschen supprimer elimina
     "gefällt mir", "j'aime", "me gusta", "mi piace", "vind ik leuk", "thumbs up", "thumbs down",
     "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta",
     "load more replies", "show replies", "hide replies", "view replies", "mehr anzeigen",
+    # Drupal's comment_forbidden link (6: "Login or register", 7+: "Log in or register").
+    "login or register to post comments", "log in or register to post comments",
+    "log in to post comments", "login to post comments",
 })
 # Badges themes print next to a name: the commenter's role, not part of the name.
 ROLE_WORDS = frozenset("""
@@ -71,8 +74,12 @@ SAID = re.compile(
 _NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
 _COUNTER_LINE = re.compile(
     r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
-    r"|(?:liked by|gefällt|likes?|dislikes?|votes?|points?|punkte|stimmen|me gusta|j'aime|"
+    r"|(?:liked by|gefällt|me gusta|j'aime|"
     r"mi piace|vind ik leuk|thumbs up|thumbs down|rating|bewertung)\b.{0,30}"
+    # "Likes 3", "Like (2)", "Votes: 5 up", "Like · Reply": a counter or button row; "Like this."
+    # on its own is a commenter's words.
+    r"|(?:likes?|dislikes?|votes?|points?|punkte|stimmen)\b(?:(?=.{0,30}$).*\d.*|\W*"
+    r"(?:reply|antworten|répondre|responder|rispondi|share|teilen)?\W*)"
     r"|.{0,12}\b(?:likes?|dislikes?|votes?|points?|punkte|stimmen|people like this|"
     r"person likes this|personen gefällt das|personnes aiment|personas les gusta)\s*[.!]?)$",
     re.I)
@@ -211,9 +218,12 @@ _AUTHOR_TAIL = re.compile(
     r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit)\s*"
     r"(?:\.\.\.|…)?\s*:?\s*$|\s*(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
-_AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|kommentar von|commentaire (?:de|par)|comentario de|"
+_AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"
                           r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
                           r"por|di|door|av|przez)\s*:?\s+", re.I)
+
+
+_ESCAPED_TAG = re.compile(r"</?(?:span|a|b|strong|em|i|div|bdi)\b[^<>]{0,200}>", re.I)
 
 
 def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | None:
@@ -221,6 +231,8 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
     if not name:
         return None
     s = " ".join(name.split())
+    # A theme that escapes the name's own markup prints "<span>NAME</span>" as text.
+    s = _ESCAPED_TAG.sub("", s).strip()
     s = _AUTHOR_HEAD.sub("", s)
     for _ in range(3):
         s2 = _AUTHOR_TAIL.sub("", s).strip(_NAME_SEPARATORS)

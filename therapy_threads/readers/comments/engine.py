@@ -779,6 +779,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     system = _BY_NAME.get(it.system)
     idx = _index(page, own, skip_first=True)
     meta = roles.META | (system.meta_classes if system else frozenset())
+    meta_ids = system.meta_ids if system else None
     item_id = it.node.mem_id
 
     # Author: the first candidate that yields a name (a container may hold only an avatar).
@@ -849,6 +850,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         if el.mem_id in skip_nodes or el.tag in roles.META_TAGS:
             return True
+        if meta_ids is not None and meta_ids.match(a.id(el)):
+            return True
+        if el.tag in _HEADINGS and _subject_link(page, el):
+            return True
         cls = a.classes(el)
         if cls & meta or cls & _WRAPPER or any(_meta_token(c) or role_token(c) in meta for c in cls):
             return True
@@ -865,7 +870,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         return el.tag == "blockquote" and (_quotes_a_post(page, el) or _attributed_before(el))
 
     text = node_text(it.content, skip) if it.content is not None else ""
-    cnames = () if text else _role_names(system, "content_classes", roles.CONTENT, roles.CONTENT_ITEMPROP)
+    # A named, empty text element is an image-only comment (below): no other part stands in.
+    cnames = () if text or it.content is not None else _role_names(system, "content_classes", roles.CONTENT,
+                                                                   roles.CONTENT_ITEMPROP)
     for name in dict.fromkeys(cnames):
         nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id], it.node)
         if not nodes:
@@ -881,7 +888,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         text = "\n\n".join(p for p in parts if p)
     if not text and it.content is None:
         text = _text_beside_fields(page, it, by_id, author, date_text)
-    if not text and it.content is not None and it.content.css_first("img, video, picture"):
+    if not text and it.content is not None and it.content.css_first("img, video, picture, figure, faceplate-img"):
         # An image-only comment is a comment (replies hang on it); its alt text is often a file
         # name, so a neutral marker stands for it.
         text = IMAGE_ONLY
@@ -999,7 +1006,7 @@ def _first_element(n: LexborNode) -> LexborNode | None:
     return c
 
 
-_QUOTE_AUTHOR_CLASSES = frozenset({"wpforo-post-quote-author"})
+_QUOTE_AUTHOR_CLASSES = frozenset({"wpforo-post-quote-author", "quotetitle"})  # quotetitle: Asgaros
 _QUOTE_CLASSES = frozenset({"ipsquote", "quotecontent", "quoted-post", "post-quote", "comment-quote",
                             "quoted-comment", "messagequote", "quote-of-post"})
 
@@ -1045,7 +1052,7 @@ _META_PATTERN_REPLY = re.compile(r"^(?:comment[-_])?(?:reply(?:[-_]?link)?|edit[
 
 
 _BYLINE = re.compile(
-    r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|publié|écrit|escrito|publicado|"
+    r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|submitted|publié|écrit|escrito|publicado|"
     r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez)\s+"
     r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
 
@@ -1231,6 +1238,14 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
 
 
 _ELLIPSIS = ("…", "...", "..")
+
+
+def _subject_link(page: Page, el: LexborNode) -> bool:
+    """A heading that is only a link to the comment's own permalink: its subject line (Drupal 6/7
+    ``<h3 class="title"><a href="...#comment-5">Subject</a></h3>``), not its words."""
+    links = el.css("a[href]")
+    return (len(links) == 1 and _PERMALINK.search(page.attrs.get(links[0], "href")) is not None
+            and links[0].text(strip=True) == el.text(strip=True))
 
 
 def _drop_subject(text: str) -> str:

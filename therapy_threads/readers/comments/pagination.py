@@ -101,14 +101,20 @@ _MORE = re.compile(
     r"|^\W*(?:voir|afficher|charger)\s+(?:(\d[\d\s]*)\s+)?(?:plus\s+de\s+)?(?:autres\s+)?"
     r"(?:commentaires|réponses)\W*$"
     r"|^\W*(?:cargar|ver|mostrar)\s+(?:(\d[\d.]*)\s+)?(?:más\s+)?(?:comentarios|respuestas)"
-    r"(?:\s+más)?\W*$", re.I)
+    r"(?:\s+más)?\W*$"
+    # Chinese comment widgets (Tencent News, Toutiao, Weibo-style lists): "查看全部66条评论" ("view
+    # all 66 comments": a total, so no number is taken as "more"), "展开3条回复", "加载更多评论".
+    r"|^\W*(?:查看|展开|加载|显示)\s*(?:全部|所有)\s*\d[\d,]*\s*条?\s*(?:评论|回复|評論|回覆|留言)\W*$"
+    r"|^\W*(?:查看|展开|加载|显示)\s*(?:更多\s*)?(\d[\d,]*)?\s*条?\s*(?:更多\s*)?(?:评论|回复|評論|回覆|留言)\W*$",
+    re.I)
 
 
 def unloaded_comments(root: LexborNode) -> tuple[int, int]:
     """("load more" links, comments they state) in the page: comments behind a click that a
     saved page does not hold. The stated number is a lower bound (some links give none)."""
     links = stated = 0
-    for n in root.css("a, button, span.morecomments, div.morecomments, [role='button']"):
+    for n in root.css("a, button, span.morecomments, div.morecomments, [role='button'], "
+                      "[class*='loadmore'], [class*='load-more']"):
         t = n.text(separator=" ", strip=True)
         if not t or len(t) > 60:
             continue

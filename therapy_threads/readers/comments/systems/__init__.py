@@ -3,32 +3,48 @@ from __future__ import annotations
 
 from ..base import CommentSystem
 from .antd import AntDesign
+from .apache_answer import ApacheAnswer
+from .asgaros import Asgaros
 from .bbpress import BbPress
 from .blogger import Blogger
+from .careercup import CareerCup
 from .discourse import Discourse
 from .discuz import Discuz
 from .disqus import Disqus
 from .drupal import Drupal
+from .dwqa import DWQA
 from .epoch import Epoch
-from .generic import Generic
+from .flarum import Flarum
+from .fluxbb import FluxBB
+from .forumengine import ForumEngine
 from .forummagnum import ForumMagnum
+from .generic import Generic
 from .github import GitHub
+from .hackernews import HackerNews
 from .homeland import Homeland
 from .invision import Invision
 from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
+from .misago import Misago
 from .mybb import MyBB
+from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .pwcomments import PwComments
+from .qqcom import QQCom
 from .reddit import Reddit
+from .sabai import SabaiDiscuss
+from .schema_answer import SchemaAnswer
 from .sfcomment import SfComment
+from .shreddit import Shreddit
 from .simplepress import SimplePress
 from .sina import Sina
 from .slashdot import Slashdot
+from .smf import SMF
 from .spip import Spip
 from .stackexchange import StackExchange
 from .talkyard import Talkyard
+from .tieba import Tieba
 from .vbulletin import VBulletin
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
@@ -36,8 +52,13 @@ from .wpforo import WpForo
 from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), BbPress(),
-     PhpBB(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), AntDesign(), Sina(), StackExchange(), Homeland(), Talkyard(), GitHub(), Lobsters(), SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(),
-     Blogger(), Spip(), PwComments(), WordPress(), Generic()), key=lambda s: s.order))
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
+     BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
+     QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(),
+     AntDesign(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
+     SchemaAnswer(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(),
+     SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
+     PwComments(), WordPress(), Generic()),
+    key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

@@ -1,0 +1,84 @@
+"""Q&A pages marked up with schema.org ``QAPage`` microdata (Google's Q&A structured data), the
+convention many hand-made and ASP.NET Q&A sites print when no named system claims the page.
+
+The question is ``[itemtype$=Question]`` (``itemprop=mainEntity``), the post. Each answer is an
+element ``itemscope itemtype=".../Answer"`` with ``itemprop="suggestedAnswer"`` or
+``"acceptedAnswer"``; its words are its own ``[itemprop=text]``, its author the
+``[itemprop=author]`` Person's ``[itemprop=name]`` (``dateCreated``, ``upvoteCount`` beside).
+Answers are top level. The comments printed inside an answer reply to it: schema.org
+``Comment`` items (``itemprop=comment``), or, where a site leaves them unmarked, the repeated
+``comment``-named blocks with an id that the generic reader would take.
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page
+from .generic import _ITEM_CLASS
+
+_ANSWER_PROPS = frozenset({"suggestedanswer", "acceptedanswer"})
+_COMMENT_ID = ("id", "commentid", "data-comment-id", "data-id")
+
+
+class SchemaAnswer(CommentSystem):
+    name = "schema-answer"
+    order = 38
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("[itemprop][itemtype]"):
+            if not (set(a.get(n, "itemprop").lower().split()) & _ANSWER_PROPS) \
+                    or not a.get(n, "itemtype").endswith("/Answer"):
+                continue
+            text = _own(n, "[itemprop='text']", a)
+            if text is None:
+                continue
+            who = _own(n, "[itemprop='author'] [itemprop='name']", a) or _own(n, "[itemprop='author']", a)
+            key = f"answer-{len(out) + 1}"
+            out.append(Item(n, self.name, key, parent_stated=True, content=text,
+                            author=(who.text(strip=True) or a.get(who, "content")) if who is not None else None))
+            for c in _comments(n, a):
+                out.append(Item(c, self.name, "", parent_key=key, parent_stated=True))
+        return out
+
+
+def _inside_other_answer(x, answer, a) -> bool:
+    p = x.parent
+    while p is not None and p.mem_id != answer.mem_id:
+        if a.get(p, "itemtype").endswith(("/Answer", "/Comment")) or _is_comment(p, a):
+            return True
+        p = p.parent
+    return False
+
+
+def _own(answer, selector: str, a):
+    """The answer's own part, not one of its comments'."""
+    return next((x for x in answer.css(selector) if not _inside_other_answer(x, answer, a)), None)
+
+
+def _is_comment(n, a) -> bool:
+    if a.get(n, "itemprop").lower() == "comment" or a.get(n, "itemtype").endswith("/Comment"):
+        return True
+    return any(_ITEM_CLASS.match(c) for c in a.classes(n)) and any(a.get(n, k) for k in _COMMENT_ID)
+
+
+def _comments(answer, a):
+    """The outermost comment blocks inside the answer."""
+    found = []
+    for d in answer.css("[itemprop], [class]"):
+        if d.tag in ("span", "a", "meta", "time") or not _is_comment(d, a):
+            continue
+        if any(_contains(f, d) for f in found):
+            continue
+        found.append(d)
+    return found
+
+
+def _contains(outer, inner) -> bool:
+    p = inner.parent
+    while p is not None:
+        if p.mem_id == outer.mem_id:
+            return True
+        p = p.parent
+    return False
