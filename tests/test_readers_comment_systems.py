@@ -1039,8 +1039,8 @@ def test_new_reddit_shreddit_comments_nested_with_stated_parents():
                         ("A reply to it.", 1, "A first comment.", "other_person"),
                         ("Another top comment.", 0, None, "third_one")]
     assert r.comments[1].published_at == "2024-03-02T10:00:00Z"
-    assert r.posts[0].comment_system == "reddit"
-    assert guess_systems(tree) == [("reddit", 4)]
+    assert r.posts[0].comment_system == "shreddit"
+    assert guess_systems(tree) == [("shreddit", 4)]
 
 
 def _vb5(pid: int, num: int, name: str, text: str, quote: str = "") -> str:

@@ -50,7 +50,7 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("wpforo", re.compile(r"""class=["']wpforo-post(?![-\w])""")),
     ("simplepress", re.compile(r"""class=["']spTopicPostSection\b""")),
     ("sina", re.compile(r"""comment-type=["']item["']""")),
-    ("reddit", re.compile(r"""^<shreddit-comment\s[^>]*\bthingid=["']t1_""")),
+    ("shreddit", re.compile(r"""^<shreddit-comment\s[^>]*\bthingid=["']t1_""")),
     ("schema.org", re.compile(r"""itemtype=["']https?://schema\.org/Comment["']""", re.I)),
 )
 

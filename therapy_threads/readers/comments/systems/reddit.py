@@ -13,12 +13,7 @@ then "ago"), ``form.usertext > div.usertext-body > div.md`` with the words and `
 ("permalink", "reply"); replies are nested in ``div.child > div.sitetable``. A deleted comment
 shows "[deleted]" for its author and words.
 
-Reddit's 2023+ web app ("shreddit", web components): each comment is a ``shreddit-comment``
-element with its fields as attributes — ``thingid="t1_<id>"``, ``author``, ``depth`` (0 = top
-level), ``parentid`` (the parent's ``t1_`` fullname; the post's ``t3_`` for a top-level one),
-``permalink``, ``score`` — and replies nested inside it; the words are the child marked
-``slot="comment"`` (id ``t1_<id>-comment-rtjson-content``), the age a ``faceplate-timeago[ts]``
-in the ``commentMeta`` slot. A deleted or removed comment has author "[deleted]" and no words.
+Reddit's 2023+ web app (``shreddit-comment`` web components) has its own reader, ``shreddit.py``.
 """
 from __future__ import annotations
 
@@ -40,18 +35,9 @@ def _inside(n, box) -> bool:
     return False
 
 
-def _owner(n, tag: str):
-    """The nearest ancestor element named ``tag`` (the comment a slot belongs to)."""
-    p = n.parent
-    while p is not None and p.tag != tag:
-        p = p.parent
-    return p
-
-
 class Reddit(CommentSystem):
     name = "reddit"
     order = 24
-    date_classes = ("tag:faceplate-timeago",)
     meta_classes = frozenset({"tagline", "buttons", "midcol", "parent", "child", "score",
                               "live-timestamp", "expand", "userattrs", "flat-list"})
 
@@ -76,23 +62,6 @@ class Reddit(CommentSystem):
                     break
             out.append(Item(n, self.name, f"t1_{key}", depth=depth, author=author or None,
                             content=content, skip_reason=None if content is not None else "deleted"))
-        shreddit = [(n, m.group(1)) for n in page.root.css("shreddit-comment[thingid]")
-                    if (m := _FULLNAME.match(a.get(n, "thingid")))]
-        on_page = {key for _, key in shreddit}
-        for n, key in shreddit:
-            content = next((c for c in n.css("[slot='comment']")
-                            if (o := _owner(c, "shreddit-comment")) is not None and o.mem_id == n.mem_id),
-                           None)
-            words = content.text(strip=True) if content is not None else ""
-            author = a.get(n, "author") or None
-            gone = not words or words in ("[deleted]", "[removed]") or author == "[deleted]"
-            # The parent as the markup states it, when it is on the page (a "continue this thread"
-            # page starts below its parents: those replies are the top level here).
-            parent = _FULLNAME.match(a.get(n, "parentid"))
-            pkey = parent.group(1) if parent and parent.group(1) in on_page else None
-            out.append(Item(n, self.name, f"t1_{key}", parent_key=f"t1_{pkey}" if pkey else None,
-                            parent_stated=True, author=None if gone else author, content=content,
-                            skip_reason="deleted" if gone else None))
         for n in page.root.css("div.thing.comment[data-fullname]"):
             m = _FULLNAME.match(a.get(n, "data-fullname"))
             if m is None:

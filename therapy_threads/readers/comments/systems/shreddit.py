@@ -22,6 +22,7 @@ _THING = re.compile(r"^t1_([a-z0-9]{3,13})$")
 class Shreddit(CommentSystem):
     name = "shreddit"
     order = 25
+    date_classes = ("tag:faceplate-timeago",)  # its ``ts`` attribute is the machine time
     meta_classes = frozenset()
 
     def find(self, page: Page) -> list[Item]:
