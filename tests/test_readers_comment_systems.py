@@ -1560,3 +1560,50 @@ def test_chinese_view_all_and_load_more_buttons_say_comments_are_not_loaded():
                       '<div class="x"><button>查看全部 139 条评论</button></div>')
     # four buttons; only "展开3条回复" states how many more ("view all 66" is a total).
     assert unloaded_comments(tree.root) == (4, 3)
+
+
+def _phpbb2(pid: int, name: str, text: str, quote: str = "", nuke: bool = False) -> str:
+    """A post row as phpBB 2's subSilver ``viewtopic_body.tpl`` prints it (``nuke=True``: the
+    PNphpBB2 variant with ``td.postdetails`` and ``td.postbody``); a quote is its "Quote:" table."""
+    q = (f'<table width="90%"><tr><td><span class="genmed"><b>Quote:</b></span></td></tr>'
+         f'<tr><td class="quote">{quote}</td></tr></table>') if quote else ""
+    posted = f"Posted: Mon Mar 0{pid % 10}, 2026 9:1{pid % 10} pm"
+    head = (f'<td width="100%" class="postdetails">{posted}</td>' if nuke else
+            f'<td width="100%"><span class="postdetails">{posted}<span class="gen">&nbsp;</span>'
+            f'&nbsp; Post subject: Re: A topic</span></td>')
+    body = (f'<td valign="top" class="postbody">{q}<br />{text}<br /></td>' if nuke else
+            f'<td colspan="2"><span class="postbody">{q}{text}<br />_________________<br />'
+            f'<img src="https://example.org/sig.png" /></span></td>')
+    return (f'<tr><td width="150" valign="top" class="row1"><span class="name"><a name="{pid}"></a>'
+            f'<b>{name}</b></span><br /><span class="postdetails">Member<br />Joined: Jan 01, 2026'
+            f'<br />Posts: 12</span></td><td class="row1" valign="top"><table width="100%"><tr>{head}'
+            f'<td nowrap="nowrap"><a href="posting.php?mode=quote&p={pid}">Reply with quote</a></td></tr>'
+            f'<tr>{body}</tr></table></td></tr><tr><td class="spaceRow" colspan="2"></td></tr>')
+
+
+def test_phpbb2_rows_first_post_quotes_and_both_variants():
+    for nuke in (False, True):
+        rows = (_phpbb2(11, "Topic Starter", "The opening post of the topic, at some length.", nuke=nuke)
+                + _phpbb2(12, "Ada Example", "A first reply to the topic.", nuke=nuke)
+                + _phpbb2(13, "Bea Sample", "I agree with that.", quote="A first reply to the topic.", nuke=nuke))
+        r = read(f'<table class="forumline" width="100%">{rows}</table>')
+        assert shape(r) == [("A first reply to the topic.", 0, None, "Ada Example"),
+                            ("I agree with that.", 0, None, "Bea Sample")], nuke
+        assert r.posts[0].comment_system == "phpbb"
+        assert guess_systems(f"<table>{rows}</table>")[0][0] == "phpbb"
+
+
+def test_vbulletin3_archive_posts_without_ids():
+    def post(name: str, text: str) -> str:
+        return (f'<div class="post"><div class="posttop"><div class="username">{name}</div>'
+                f'<div class="date">03-0{len(name) % 9}-2026, 09:15 PM</div></div>'
+                f'<div class="posttext">{text}</div></div><hr />')
+    page = (f'<div id="content"><div class="pagebody">{post("Topic Starter", "The opening post, at some length.")}'
+            f'{post("Ada Example", "A first reply.")}{post("Bea Sample", "A second reply.")}</div></div>')
+    r = read(page, url="https://forum.example.org/archive/index.php/t-42.html")
+    assert shape(r) == [("A first reply.", 0, None, "Ada Example"), ("A second reply.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "vbulletin"
+    # A later archive page holds only replies.
+    r2 = read(page, url="https://forum.example.org/archive/index.php/t-42-p-2.html")
+    assert len(r2.comments) == 3
+    assert guess_systems(page) == [("vbulletin", 3)]
