@@ -1607,3 +1607,16 @@ def test_vbulletin3_archive_posts_without_ids():
     r2 = read(page, url="https://forum.example.org/archive/index.php/t-42-p-2.html")
     assert len(r2.comments) == 3
     assert guess_systems(page) == [("vbulletin", 3)]
+
+
+def test_slashdot_d2_uid_inside_link_and_threshold_line_under_hidden_shell():
+    # D2 prints the uid inside the member's link ("NAME (uid)") and, under a comment whose replies
+    # are below the threshold, an ``li#hidestring_{CID}`` "1 reply beneath your current threshold."
+    shown = _sd(21, "ada_example", "A shown comment.").replace(
+        'ada_example</a> <span class="uid"><a href="//s.example.org/~ada_example">( 1234 )</a></span>',
+        'ada_example <span class="uid">(1234)</span></a>')
+    more = ('<li id="hidestring_22"><noscript><b class="more"><span class="ind"></span>'
+            '<a href="//s.example.org/c?pid=22">1 reply</a> beneath your current threshold.</b></noscript></li>')
+    hidden = _sd(22, "", "", kind="hidden").replace("</li>", f"</li>{more}", 1)
+    r = read(f'<div id="comments"><ul id="commentlisting" class="d2">{shown}{hidden}</ul></div>')
+    assert shape(r) == [("A shown comment.", 0, None, "ada_example"), ("[hidden]", 0, None, None)]

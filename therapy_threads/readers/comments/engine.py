@@ -784,7 +784,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     # Author: the first candidate that yields a name (a container may hold only an avatar).
     author_node, raw_author = None, it.author
-    if not raw_author:
+    # A placeholder (a comment the page holds without its words) has no shown author either: what
+    # the role search would find inside it belongs to its replies or to a "N replies beneath your
+    # threshold" line.
+    if not raw_author and not it.placeholder:
         names = _role_names(system, "author_classes", roles.AUTHOR, roles.AUTHOR_ITEMPROP)
         cands = _candidates(idx, names) + idx.get("tag:cite", [])
         if it.node.tag == "dt":
