@@ -1620,3 +1620,21 @@ def test_slashdot_d2_uid_inside_link_and_threshold_line_under_hidden_shell():
     hidden = _sd(22, "", "", kind="hidden").replace("</li>", f"</li>{more}", 1)
     r = read(f'<div id="comments"><ul id="commentlisting" class="d2">{shown}{hidden}</ul></div>')
     assert shape(r) == [("A shown comment.", 0, None, "ada_example"), ("[hidden]", 0, None, None)]
+
+
+def test_blogger_classic_template_comment_data_line_not_text():
+    # Classic templates' <BlogItemComments>: li#c{ID} > div.comment-body + p.comment-data
+    # "By AUTHOR, at <permalink>TIME</permalink>" and the delete icon's link.
+    def li(cid: int, author: str, text: str) -> str:
+        return (f'<li id="c{cid}"><a name="c{cid}"></a><div class="comment-body"><p>{text}</p></div>'
+                f'<p class="comment-data">By {author}, at <a href="#c{cid}" title="comment permalink">2:3{cid % 10} PM</a>'
+                f' <span class="item-control admin-1"><a href="https://www.blogger.example.org/delete-comment.g?postID={cid}" '
+                f'title="Delete Comment"><span class="delete-comment-icon">&nbsp;</span></a></span></p></li>')
+    body = ('<div id="comments"><h4>2 Comments:</h4><ul>'
+            + li(1099342393048237, "Anonymous", "@Someone please read the post again.")
+            + li(1099342393048238, '<a href="https://www.blogger.example.org/profile/1">Ada Example</a>', "Thanks for the numbers.")
+            + '</ul></div>')
+    r = read(body)
+    assert shape(r) == [("@Someone please read the post again.", 0, None, "Anonymous"),
+                        ("Thanks for the numbers.", 0, None, "Ada Example")]
+    assert r.posts[0].comment_system == "blogger"
