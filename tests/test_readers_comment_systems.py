@@ -1638,3 +1638,19 @@ def test_blogger_classic_template_comment_data_line_not_text():
     assert shape(r) == [("@Someone please read the post again.", 0, None, "Anonymous"),
                         ("Thanks for the numbers.", 0, None, "Ada Example")]
     assert r.posts[0].comment_system == "blogger"
+
+
+def test_typepad_footer_byline_with_linked_author():
+    # TypePad's comment list: div.comment > div.comment-content + p.comment-footer
+    # "Posted by: <a>NAME</a> | <a>DATE</a>" (Movable Type's "Posted by: NAME | DATE").
+    def c(cid: str, name: str, text: str, day: int) -> str:
+        return (f'<a id="c{cid}"></a><div class="comment comment-odd" id="comment-{cid}">'
+                f'<div class="comment-content" id="comment-{cid}-content"><span><p>{text}</p></span></div>'
+                f'<p class="comment-footer">Posted by: <a rel="nofollow" href="https://{name.split()[0].lower()}.example.org">{name}</a> | '
+                f'<a rel="nofollow" href="https://blog.example.org/p.html?cid={cid}#comment-{cid}">March {day}, 2026 at 05:15 AM</a></p></div>')
+    body = ('<div class="comments" id="comments"><div class="comments-content" id="comments-content">'
+            + c("6a00aa01", "Ada Example", "A first comment on the post.", 3)
+            + c("6a00aa02", "Bea Sample", "A second comment, a day later.", 4) + '</div></div>')
+    r = read(body)
+    assert shape(r) == [("A first comment on the post.", 0, None, "Ada Example"),
+                        ("A second comment, a day later.", 0, None, "Bea Sample")]

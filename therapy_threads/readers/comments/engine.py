@@ -1056,16 +1056,26 @@ _META_PATTERN_REPLY = re.compile(r"^(?:comment[-_])?(?:reply(?:[-_]?link)?|edit[
 
 _BYLINE = re.compile(
     r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|submitted|publié|écrit|escrito|publicado|"
-    r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez)\s+"
+    r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez):?\s+"
     r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
 
 
+_BYLINE_OPEN = re.compile(r"^(?:posted|written|commented|submitted)\s+by:?(?:\s|$)", re.I)
+
+
 def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
-    """"geschrieben von NAME am 21. Jan. 2015", "Posted by NAME on ..." in a metadata line."""
+    """"geschrieben von NAME am 21. Jan. 2015", "Posted by NAME on ..." in a metadata line.
+
+    Movable Type and TypePad print "Posted by: <$MTCommentAuthorLink$> | <$MTCommentDate$>" (or
+    "... at DATE"): the name is a link inside the line, so a line whose own words open a byline is
+    read with its links."""
     for n in own[1:40]:
         t = n.text(deep=False, separator=" ", strip=True) if n.tag != "a" else ""
         if t and len(t) < 200:
             m = _BYLINE.search(t + " ")
+            if m is None and _BYLINE_OPEN.match(t):
+                whole = n.text(separator=" ", strip=True)
+                m = _BYLINE.search(whole + " ") if len(whole) < 200 else None
             if m:
                 return n, m.group(1)
     return None, None
