@@ -1654,3 +1654,21 @@ def test_typepad_footer_byline_with_linked_author():
     r = read(body)
     assert shape(r) == [("A first comment on the post.", 0, None, "Ada Example"),
                         ("A second comment, a day later.", 0, None, "Bea Sample")]
+
+
+def test_typepad_classic_sibling_ranges_and_trackbacks_left_out():
+    # TypePad's classic "comments" module: <a id="c{ID}"></a>, the body's paragraphs, then
+    # p.posted "Posted by: NAME | DATE"; trackbacks above use a#p{ID} and "Tracked on DATE".
+    body = ('<h2><a id="trackback"></a>TrackBack</h2><p><a id="p401"></a>&raquo; <a href="https://other.example.org/x">A post</a>'
+            ' from Another Blog<br />An excerpt of the linking post.</p><p class="posted">Tracked on Mar 3, 2026 3:09:50 PM</p>'
+            '<h2><a id="comments"></a>Comments</h2>'
+            '<a id="c5001"></a><p>First paragraph of the first comment.</p><p>Its second paragraph.</p>'
+            '<p class="posted">Posted by: <a href="https://ada.example.org">Ada Example</a> | Mar 4, 2026 1:11:01 PM</p>'
+            '<a id="c5002"></a><p>A second comment.</p>'
+            '<p class="posted">Posted by: Bea Sample | Mar 5, 2026 2:22:02 PM</p>'
+            '<h2>Post a comment</h2><form action="https://blog.example.org/c"><textarea></textarea></form>')
+    r = read(body)
+    assert shape(r) == [("First paragraph of the first comment.\n\nIts second paragraph.", 0, None, "Ada Example"),
+                        ("A second comment.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "typepad"
+    assert [c.published_local for c in r.comments] == ["2026-03-04T13:11:01", "2026-03-05T14:22:02"]
