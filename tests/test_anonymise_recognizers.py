@@ -77,6 +77,10 @@ def test_url(text, expected):
     ("rund um die Uhr: 0800 111 0 111, kostenlos", []),
     ("call 1-800-273-8255 or text me on 07700 900461", [("07700 900461", "phone")]),
     ("see https://web.archive.org/web/20160330101229/x and posts/6427302910", []),
+    # national formats of other countries where the text's language is official (CLDR): Nigeria, Kenya
+    ("My number is 0803 555 0142, call any time except Sunday", [("0803 555 0142", "phone")]),
+    ("text me 0712 555 123 if you are in Nairobi", [("0712 555 123", "phone")]),
+    ("in 2019 I paid 150000 naira for 12 sessions", []),
 ])
 def test_phone(text, expected):
     check(R.PhoneRecognizer, text, expected)

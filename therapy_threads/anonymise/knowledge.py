@@ -122,6 +122,56 @@ def _in_token(text: str, s: int, e: int) -> bool:
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
+@lru_cache(maxsize=None)
+def official_phone_regions(lang: str) -> tuple[str, ...]:
+    """The territories where CLDR (through Babel) lists ``lang`` as an official or de facto
+    official language and libphonenumber has numbering metadata: English gives ~90 (Nigeria,
+    Kenya, the Philippines, Singapore, Jamaica...), German Germany, Austria, Switzerland,
+    Liechtenstein, Luxembourg and Belgium. Maintained data, so no country is forgotten by hand."""
+    import phonenumbers
+    from babel.core import get_global
+    from babel.languages import get_official_languages
+
+    return tuple(sorted(t for t in get_global("territory_languages")
+                        if t in phonenumbers.SUPPORTED_REGIONS and lang in get_official_languages(t, de_facto=True)))
+
+
+# a run of digits with the punctuation phone numbers are written with ("0803 555 0142", "(0)20-555")
+_PHONE_RUN = re.compile(r"(?<![\w/=&?#@+])\(?\d[\d ().\-]{6,20}\d(?!\w)")
+
+
+def find_national_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
+    """National numbers in the format of any of ``regions`` (the many countries where the text's
+    language is spoken): each run of digits is parsed for one region after another and kept when
+    it is a *valid* number there (a stricter test than ``find_phones``' "possible", because with
+    ~90 regions almost any long digit run is possible somewhere) and not toll free. Runs are
+    parsed one by one instead of a ``PhoneNumberMatcher`` pass per region: a text rarely holds
+    one, and ninety passes over every text would cost more than the rest of the anonymiser."""
+    if not regions or len(_DIGITS.findall(text)) < 8:
+        return []
+    import phonenumbers
+
+    toll_free = phonenumbers.PhoneNumberType.TOLL_FREE
+    out: list[tuple[int, int]] = []
+    for m in _PHONE_RUN.finditer(text):
+        raw = m.group(0).strip()
+        digits = sum(ch.isdigit() for ch in raw)
+        if not 8 <= digits <= 15 or _YEARS.match(raw) or _DATE.match(raw) or _in_token(text, m.start(), m.end()):
+            continue
+        if raw.isdigit() and digits < 10 and not raw.startswith("0"):
+            continue  # a bare "12345678" is an order or a case number as often as a phone
+        for region in regions:
+            try:
+                num = phonenumbers.parse(raw, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number_for_region(num, region):
+                if phonenumbers.number_type(num) != toll_free:
+                    out.append((m.start(), m.end()))
+                break
+    return out
+
+
 def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of phone numbers in ``text``: any number with a "+" country code, and national
     numbers in the formats of ``regions``. A possible number (right length for its region) is

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
-from .knowledge import find_phones, knowledge
+from .knowledge import find_national_phones, find_phones, knowledge, official_phone_regions
 from .patterns import by_first_letter, find_mentions, mention_prefix, url_host
 from .scan import WordStart, alternation_spans, searched
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
@@ -303,8 +303,15 @@ class PhoneRecognizer(Recognizer):
     name, score = "phone", 1.0
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        for s, e in find_phones(t.text, self.policy.text.phone_regions):
+        regions = self.policy.text.phone_regions
+        found = find_phones(t.text, regions)
+        for s, e in found:
             yield self.span(s, e, PHONE, reason="phone number (libphonenumber)")
+        # national formats of the other countries where the text's language is official (CLDR)
+        more = tuple(r for r in official_phone_regions(t.lang or "en") if r not in regions)
+        for s, e in find_national_phones(t.text, more):
+            if not any(a < e and s < b for a, b in found):
+                yield self.span(s, e, PHONE, reason=f"phone number (libphonenumber, a country where {t.lang or 'en'} is official)")
 
 
 # ---- identities -----------------------------------------------------------------------------------
