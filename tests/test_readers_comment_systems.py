@@ -1672,3 +1672,18 @@ def test_typepad_classic_sibling_ranges_and_trackbacks_left_out():
                         ("A second comment.", 0, None, "Bea Sample")]
     assert r.posts[0].comment_system == "typepad"
     assert [c.published_local for c in r.comments] == ["2026-03-04T13:11:01", "2026-03-05T14:22:02"]
+
+
+def test_disqus_plugin_copy_author_element_beside_a_printed_address():
+    # The Disqus WordPress plugin's server-side comments.php: the author is #dsq-author-user-{ID}
+    # inside cite#dsq-cite-{ID}; some copies print the commenter's site address as text beside it.
+    def li(cid: int, cite: str, text: str) -> str:
+        return (f'<li id="dsq-comment-{cid}"><div id="dsq-comment-header-{cid}" class="dsq-comment-header">'
+                f'<cite id="dsq-cite-{cid}">{cite}</cite></div><div id="dsq-comment-body-{cid}" class="dsq-comment-body">'
+                f'<div id="dsq-comment-message-{cid}" class="dsq-comment-message"><p>{text}</p></div></div></li>')
+    body = ('<div id="disqus_thread"><ul id="dsq-comments">'
+            + li(31, 'https://ada.example.org/ <span id="dsq-author-user-31">Ada Example</span>', "A first comment.")
+            + li(32, '<a id="dsq-author-user-32" href="https://bea.example.org" rel="nofollow">Bea Sample</a>', "A second one.")
+            + '</ul></div>')
+    r = read(body)
+    assert shape(r) == [("A first comment.", 0, None, "Ada Example"), ("A second one.", 0, None, "Bea Sample")]
