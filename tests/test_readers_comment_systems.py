@@ -1687,3 +1687,15 @@ def test_disqus_plugin_copy_author_element_beside_a_printed_address():
             + '</ul></div>')
     r = read(body)
     assert shape(r) == [("A first comment.", 0, None, "Ada Example"), ("A second one.", 0, None, "Bea Sample")]
+
+
+def test_movable_type_commentbody_with_body_div_and_posted_at_line():
+    # A Movable Type theme: div.commentbody > a[name=c{ID}] + div#c{ID} (the body) + p.posted
+    # "Posted by: NAME at <a>DATE</a>".
+    def c(cid: int, name: str, text: str) -> str:
+        return (f'<div class="commentbody by-{name.split()[0].lower()}"><a name="c{cid}"></a><div id="c{cid}"><p>{text}</p></div>'
+                f'<p class="posted">Posted by: {name} at <a href="https://blog.example.org/a.html#c{cid}">March 13, 2026  6:3{cid % 10} AM</a></p>'
+                f'<hr class="comment-separator"></div>')
+    r = read('<h3>Comments</h3>' + c(701, "Ada Example", "Recommended, a good course.") + c(702, "Bea Sample", "Also recommended."))
+    assert shape(r) == [("Recommended, a good course.", 0, None, "Ada Example"), ("Also recommended.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "typepad"

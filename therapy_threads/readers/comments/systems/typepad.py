@@ -7,7 +7,9 @@ byline paragraph (TypePad's ``comments`` module, Movable Type 2/3 ``Comment List
     <$MTCommentBody$>                      (one or more <p>)
     <p class="posted">Posted by: <$MTCommentAuthorLink$> | <$MTCommentDate$></p>
 
-so a comment is the sibling range from its anchor to the next ``p.posted``. Trackbacks in the
+so a comment is the sibling range from its anchor to the next ``p.posted``. Movable Type themes
+that wrap the body print ``<a name="c{ID}"></a><div id="c{ID}">BODY</div><p class="posted">Posted by:
+NAME at <a>DATE</a></p>`` (inside a ``div.commentbody`` per comment). Trackbacks in the
 same layout use ``a#p{ID}`` anchors and a "Tracked on DATE" line, and are not read here.
 """
 from __future__ import annotations
@@ -28,8 +30,8 @@ class TypePad(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for anchor in page.root.css("a[id^='c']"):
-            m = _ID.match(a.id(anchor))
+        for anchor in page.root.css("a[id^='c'], a[name^='c']"):
+            m = _ID.match(a.id(anchor)) or _ID.match(a.get(anchor, "name"))
             if m is None or anchor.text(strip=True) or anchor.child is not None:
                 continue
             body: list = []
@@ -40,7 +42,9 @@ class TypePad(CommentSystem):
                     if sib.tag == "p" and "posted" in a.classes(sib):
                         posted = sib
                         break
-                    if sib.tag == "a" and a.id(sib) or sib.tag in ("h1", "h2", "h3", "form", "div"):
+                    own_body = sib.tag == "div" and a.id(sib) == f"c{m.group(1)}"
+                    if sib.tag == "a" and a.id(sib) or (sib.tag in ("h1", "h2", "h3", "form", "div")
+                                                        and not own_body):
                         break  # the next comment's anchor, or the end of the list
                     body.append(sib)
                 sib = sib.next
