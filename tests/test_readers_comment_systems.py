@@ -1560,3 +1560,142 @@ def test_chinese_view_all_and_load_more_buttons_say_comments_are_not_loaded():
                       '<div class="x"><button>查看全部 139 条评论</button></div>')
     # four buttons; only "展开3条回复" states how many more ("view all 66" is a total).
     assert unloaded_comments(tree.root) == (4, 3)
+
+
+def _phpbb2(pid: int, name: str, text: str, quote: str = "", nuke: bool = False) -> str:
+    """A post row as phpBB 2's subSilver ``viewtopic_body.tpl`` prints it (``nuke=True``: the
+    PNphpBB2 variant with ``td.postdetails`` and ``td.postbody``); a quote is its "Quote:" table."""
+    q = (f'<table width="90%"><tr><td><span class="genmed"><b>Quote:</b></span></td></tr>'
+         f'<tr><td class="quote">{quote}</td></tr></table>') if quote else ""
+    posted = f"Posted: Mon Mar 0{pid % 10}, 2026 9:1{pid % 10} pm"
+    head = (f'<td width="100%" class="postdetails">{posted}</td>' if nuke else
+            f'<td width="100%"><span class="postdetails">{posted}<span class="gen">&nbsp;</span>'
+            f'&nbsp; Post subject: Re: A topic</span></td>')
+    body = (f'<td valign="top" class="postbody">{q}<br />{text}<br /></td>' if nuke else
+            f'<td colspan="2"><span class="postbody">{q}{text}<br />_________________<br />'
+            f'<img src="https://example.org/sig.png" /></span></td>')
+    return (f'<tr><td width="150" valign="top" class="row1"><span class="name"><a name="{pid}"></a>'
+            f'<b>{name}</b></span><br /><span class="postdetails">Member<br />Joined: Jan 01, 2026'
+            f'<br />Posts: 12</span></td><td class="row1" valign="top"><table width="100%"><tr>{head}'
+            f'<td nowrap="nowrap"><a href="posting.php?mode=quote&p={pid}">Reply with quote</a></td></tr>'
+            f'<tr>{body}</tr></table></td></tr><tr><td class="spaceRow" colspan="2"></td></tr>')
+
+
+def test_phpbb2_rows_first_post_quotes_and_both_variants():
+    for nuke in (False, True):
+        rows = (_phpbb2(11, "Topic Starter", "The opening post of the topic, at some length.", nuke=nuke)
+                + _phpbb2(12, "Ada Example", "A first reply to the topic.", nuke=nuke)
+                + _phpbb2(13, "Bea Sample", "I agree with that.", quote="A first reply to the topic.", nuke=nuke))
+        r = read(f'<table class="forumline" width="100%">{rows}</table>')
+        assert shape(r) == [("A first reply to the topic.", 0, None, "Ada Example"),
+                            ("I agree with that.", 0, None, "Bea Sample")], nuke
+        assert r.posts[0].comment_system == "phpbb"
+        assert guess_systems(f"<table>{rows}</table>")[0][0] == "phpbb"
+
+
+def test_vbulletin3_archive_posts_without_ids():
+    def post(name: str, text: str) -> str:
+        return (f'<div class="post"><div class="posttop"><div class="username">{name}</div>'
+                f'<div class="date">03-0{len(name) % 9}-2026, 09:15 PM</div></div>'
+                f'<div class="posttext">{text}</div></div><hr />')
+    page = (f'<div id="content"><div class="pagebody">{post("Topic Starter", "The opening post, at some length.")}'
+            f'{post("Ada Example", "A first reply.")}{post("Bea Sample", "A second reply.")}</div></div>')
+    r = read(page, url="https://forum.example.org/archive/index.php/t-42.html")
+    assert shape(r) == [("A first reply.", 0, None, "Ada Example"), ("A second reply.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "vbulletin"
+    # A later archive page holds only replies.
+    r2 = read(page, url="https://forum.example.org/archive/index.php/t-42-p-2.html")
+    assert len(r2.comments) == 3
+    assert guess_systems(page) == [("vbulletin", 3)]
+
+
+def test_slashdot_d2_uid_inside_link_and_threshold_line_under_hidden_shell():
+    # D2 prints the uid inside the member's link ("NAME (uid)") and, under a comment whose replies
+    # are below the threshold, an ``li#hidestring_{CID}`` "1 reply beneath your current threshold."
+    shown = _sd(21, "ada_example", "A shown comment.").replace(
+        'ada_example</a> <span class="uid"><a href="//s.example.org/~ada_example">( 1234 )</a></span>',
+        'ada_example <span class="uid">(1234)</span></a>')
+    more = ('<li id="hidestring_22"><noscript><b class="more"><span class="ind"></span>'
+            '<a href="//s.example.org/c?pid=22">1 reply</a> beneath your current threshold.</b></noscript></li>')
+    hidden = _sd(22, "", "", kind="hidden").replace("</li>", f"</li>{more}", 1)
+    r = read(f'<div id="comments"><ul id="commentlisting" class="d2">{shown}{hidden}</ul></div>')
+    assert shape(r) == [("A shown comment.", 0, None, "ada_example"), ("[hidden]", 0, None, None)]
+
+
+def test_blogger_classic_template_comment_data_line_not_text():
+    # Classic templates' <BlogItemComments>: li#c{ID} > div.comment-body + p.comment-data
+    # "By AUTHOR, at <permalink>TIME</permalink>" and the delete icon's link.
+    def li(cid: int, author: str, text: str) -> str:
+        return (f'<li id="c{cid}"><a name="c{cid}"></a><div class="comment-body"><p>{text}</p></div>'
+                f'<p class="comment-data">By {author}, at <a href="#c{cid}" title="comment permalink">2:3{cid % 10} PM</a>'
+                f' <span class="item-control admin-1"><a href="https://www.blogger.example.org/delete-comment.g?postID={cid}" '
+                f'title="Delete Comment"><span class="delete-comment-icon">&nbsp;</span></a></span></p></li>')
+    body = ('<div id="comments"><h4>2 Comments:</h4><ul>'
+            + li(1099342393048237, "Anonymous", "@Someone please read the post again.")
+            + li(1099342393048238, '<a href="https://www.blogger.example.org/profile/1">Ada Example</a>', "Thanks for the numbers.")
+            + '</ul></div>')
+    r = read(body)
+    assert shape(r) == [("@Someone please read the post again.", 0, None, "Anonymous"),
+                        ("Thanks for the numbers.", 0, None, "Ada Example")]
+    assert r.posts[0].comment_system == "blogger"
+
+
+def test_typepad_footer_byline_with_linked_author():
+    # TypePad's comment list: div.comment > div.comment-content + p.comment-footer
+    # "Posted by: <a>NAME</a> | <a>DATE</a>" (Movable Type's "Posted by: NAME | DATE").
+    def c(cid: str, name: str, text: str, day: int) -> str:
+        return (f'<a id="c{cid}"></a><div class="comment comment-odd" id="comment-{cid}">'
+                f'<div class="comment-content" id="comment-{cid}-content"><span><p>{text}</p></span></div>'
+                f'<p class="comment-footer">Posted by: <a rel="nofollow" href="https://{name.split()[0].lower()}.example.org">{name}</a> | '
+                f'<a rel="nofollow" href="https://blog.example.org/p.html?cid={cid}#comment-{cid}">March {day}, 2026 at 05:15 AM</a></p></div>')
+    body = ('<div class="comments" id="comments"><div class="comments-content" id="comments-content">'
+            + c("6a00aa01", "Ada Example", "A first comment on the post.", 3)
+            + c("6a00aa02", "Bea Sample", "A second comment, a day later.", 4) + '</div></div>')
+    r = read(body)
+    assert shape(r) == [("A first comment on the post.", 0, None, "Ada Example"),
+                        ("A second comment, a day later.", 0, None, "Bea Sample")]
+
+
+def test_typepad_classic_sibling_ranges_and_trackbacks_left_out():
+    # TypePad's classic "comments" module: <a id="c{ID}"></a>, the body's paragraphs, then
+    # p.posted "Posted by: NAME | DATE"; trackbacks above use a#p{ID} and "Tracked on DATE".
+    body = ('<h2><a id="trackback"></a>TrackBack</h2><p><a id="p401"></a>&raquo; <a href="https://other.example.org/x">A post</a>'
+            ' from Another Blog<br />An excerpt of the linking post.</p><p class="posted">Tracked on Mar 3, 2026 3:09:50 PM</p>'
+            '<h2><a id="comments"></a>Comments</h2>'
+            '<a id="c5001"></a><p>First paragraph of the first comment.</p><p>Its second paragraph.</p>'
+            '<p class="posted">Posted by: <a href="https://ada.example.org">Ada Example</a> | Mar 4, 2026 1:11:01 PM</p>'
+            '<a id="c5002"></a><p>A second comment.</p>'
+            '<p class="posted">Posted by: Bea Sample | Mar 5, 2026 2:22:02 PM</p>'
+            '<h2>Post a comment</h2><form action="https://blog.example.org/c"><textarea></textarea></form>')
+    r = read(body)
+    assert shape(r) == [("First paragraph of the first comment.\n\nIts second paragraph.", 0, None, "Ada Example"),
+                        ("A second comment.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "typepad"
+    assert [c.published_local for c in r.comments] == ["2026-03-04T13:11:01", "2026-03-05T14:22:02"]
+
+
+def test_disqus_plugin_copy_author_element_beside_a_printed_address():
+    # The Disqus WordPress plugin's server-side comments.php: the author is #dsq-author-user-{ID}
+    # inside cite#dsq-cite-{ID}; some copies print the commenter's site address as text beside it.
+    def li(cid: int, cite: str, text: str) -> str:
+        return (f'<li id="dsq-comment-{cid}"><div id="dsq-comment-header-{cid}" class="dsq-comment-header">'
+                f'<cite id="dsq-cite-{cid}">{cite}</cite></div><div id="dsq-comment-body-{cid}" class="dsq-comment-body">'
+                f'<div id="dsq-comment-message-{cid}" class="dsq-comment-message"><p>{text}</p></div></div></li>')
+    body = ('<div id="disqus_thread"><ul id="dsq-comments">'
+            + li(31, 'https://ada.example.org/ <span id="dsq-author-user-31">Ada Example</span>', "A first comment.")
+            + li(32, '<a id="dsq-author-user-32" href="https://bea.example.org" rel="nofollow">Bea Sample</a>', "A second one.")
+            + '</ul></div>')
+    r = read(body)
+    assert shape(r) == [("A first comment.", 0, None, "Ada Example"), ("A second one.", 0, None, "Bea Sample")]
+
+
+def test_movable_type_commentbody_with_body_div_and_posted_at_line():
+    # A Movable Type theme: div.commentbody > a[name=c{ID}] + div#c{ID} (the body) + p.posted
+    # "Posted by: NAME at <a>DATE</a>".
+    def c(cid: int, name: str, text: str) -> str:
+        return (f'<div class="commentbody by-{name.split()[0].lower()}"><a name="c{cid}"></a><div id="c{cid}"><p>{text}</p></div>'
+                f'<p class="posted">Posted by: {name} at <a href="https://blog.example.org/a.html#c{cid}">March 13, 2026  6:3{cid % 10} AM</a></p>'
+                f'<hr class="comment-separator"></div>')
+    r = read('<h3>Comments</h3>' + c(701, "Ada Example", "Recommended, a good course.") + c(702, "Bea Sample", "Also recommended."))
+    assert shape(r) == [("Recommended, a good course.", 0, None, "Ada Example"), ("Also recommended.", 0, None, "Bea Sample")]
+    assert r.posts[0].comment_system == "typepad"

@@ -120,6 +120,7 @@ def _strip_author_prefix(line: str, author: str | None) -> str | None:
     return rest.strip(_SEPARATORS)
 
 
+_SIG_LINE = re.compile(r"^[ \t]*_{15,}[ \t]*$", re.M)
 _SIG_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -165,6 +166,11 @@ def is_relative_time(line: str) -> bool:
 def clean_comment_text(text: str, author: str | None = None, *,
                        languages: tuple[str, ...] = (), date_texts: tuple[str, ...] = ()) -> str:
     """Drop metadata lines at the start and end of a comment's text."""
+    # phpBB 2 (``viewtopic.php``) prints the signature after a line of 17 underscores inside the
+    # post's own element: what follows that line is the signature, not the post's words.
+    sig = _SIG_LINE.search(text)
+    if sig and sig.start() > 0:
+        text = text[:sig.start()]
     lines = text.split("\n")
     dates = {_norm(d) for d in date_texts if d and d.strip()}
 

@@ -784,7 +784,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     # Author: the first candidate that yields a name (a container may hold only an avatar).
     author_node, raw_author = None, it.author
-    if not raw_author:
+    # A placeholder (a comment the page holds without its words) has no shown author either: what
+    # the role search would find inside it belongs to its replies or to a "N replies beneath your
+    # threshold" line.
+    if not raw_author and not it.placeholder:
         names = _role_names(system, "author_classes", roles.AUTHOR, roles.AUTHOR_ITEMPROP)
         cands = _candidates(idx, names) + idx.get("tag:cite", [])
         if it.node.tag == "dt":
@@ -1053,16 +1056,26 @@ _META_PATTERN_REPLY = re.compile(r"^(?:comment[-_])?(?:reply(?:[-_]?link)?|edit[
 
 _BYLINE = re.compile(
     r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|submitted|publié|écrit|escrito|publicado|"
-    r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez)\s+"
+    r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez):?\s+"
     r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
 
 
+_BYLINE_OPEN = re.compile(r"^(?:posted|written|commented|submitted)\s+by:?(?:\s|$)", re.I)
+
+
 def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
-    """"geschrieben von NAME am 21. Jan. 2015", "Posted by NAME on ..." in a metadata line."""
+    """"geschrieben von NAME am 21. Jan. 2015", "Posted by NAME on ..." in a metadata line.
+
+    Movable Type and TypePad print "Posted by: <$MTCommentAuthorLink$> | <$MTCommentDate$>" (or
+    "... at DATE"): the name is a link inside the line, so a line whose own words open a byline is
+    read with its links."""
     for n in own[1:40]:
         t = n.text(deep=False, separator=" ", strip=True) if n.tag != "a" else ""
         if t and len(t) < 200:
             m = _BYLINE.search(t + " ")
+            if m is None and _BYLINE_OPEN.match(t):
+                whole = n.text(separator=" ", strip=True)
+                m = _BYLINE.search(whole + " ") if len(whole) < 200 else None
             if m:
                 return n, m.group(1)
     return None, None

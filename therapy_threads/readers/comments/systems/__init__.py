@@ -45,6 +45,7 @@ from .spip import Spip
 from .stackexchange import StackExchange
 from .talkyard import Talkyard
 from .tieba import Tieba
+from .typepad import TypePad
 from .vbulletin import VBulletin
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
@@ -58,7 +59,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      AntDesign(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
      SchemaAnswer(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     PwComments(), WordPress(), Generic()),
+     PwComments(), WordPress(), TypePad(), Generic()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

@@ -7,6 +7,9 @@ Delete); replies in ``.comment-replies > .comment-thread.inline-thread > ol > li
 Flat (``commentsDisplay`` classic): ``dl#comments-block`` with three siblings per comment:
 ``dt.comment-author#c{ID}`` ("<a>Name</a> said..."), ``dd.comment-body`` and
 ``dd.comment-footer`` (``.comment-timestamp``).
+Classic templates' ``<BlogItemComments>`` loop (2004-2006): ``li#c{ID}`` (no class) holding
+``<a name="c{ID}">``, ``div.comment-body`` and ``p.comment-data`` "By <$BlogCommentAuthor$>, at
+<a title="comment permalink"><$BlogCommentDateTime$></a>" (the author a profile link or plain text).
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from ..base import CommentSystem, Item, Page
 from ..dom import next_element
 
 _ID = re.compile(r"^c(\d{6,})$")
+_BY_AT = re.compile(r"^\s*By\s+(.+?),\s+at\b", re.S)
 
 
 class Blogger(CommentSystem):
@@ -27,7 +31,7 @@ class Blogger(CommentSystem):
     meta_classes = frozenset({"comment-actions", "comment-header", "thread-toggle",
                               "thread-count", "comment-footer", "comment-timestamp",
                               "avatar-image-container", "item-control", "blog-admin",
-                              "continue", "comment-replybox-single", "loadmore"})
+                              "continue", "comment-replybox-single", "loadmore", "comment-data"})
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
@@ -38,6 +42,19 @@ class Blogger(CommentSystem):
                 author = n.css_first(".comment-header .blog-author")
                 out.append(Item(n, self.name, f"c{m.group(1)}",
                                 is_post_author=True if author is not None else None))
+        for n in page.root.css("li[id^='c']"):
+            m = _ID.match(a.id(n))
+            data = n.css_first("p.comment-data")
+            body = n.css_first("div.comment-body")
+            if m is None or data is None or body is None or "comment" in a.classes(n):
+                continue
+            # The author's profile link, not the permalink ("#c{ID}") nor the delete icon's link.
+            link = next((x for x in data.css("a[href]") if not a.get(x, "href").startswith("#")
+                         and x.text(strip=True)), None)
+            by = _BY_AT.match(data.text(separator=" "))
+            author = link.text(strip=True) if link is not None else (by.group(1).strip() if by else None)
+            out.append(Item(n, self.name, f"c{m.group(1)}", parent_stated=True, author=author or None,
+                            content=body, date=data.css_first("a[title='comment permalink']")))
         for dt in page.root.css("dt.comment-author, dt[id^='c']"):
             m = _ID.match(a.id(dt))
             anchor = dt.css_first("a[name^='c']") if not m else None

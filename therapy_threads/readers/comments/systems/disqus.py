@@ -38,7 +38,12 @@ class Disqus(CommentSystem):
         for n in page.root.css("li[id^='dsq-comment-']"):
             m = _DSQ.match(a.id(n))
             if m:
-                out.append(Item(n, self.name, f"dsq-{m.group(1)}"))
+                # The plugin's comments.php names the author's element ``#dsq-author-user-{ID}``
+                # (a link when the commenter gave a site, else a span); some copies print the
+                # site's address as text beside it inside the same ``cite``.
+                who = n.css_first(f"#dsq-author-user-{m.group(1)}")
+                out.append(Item(n, self.name, f"dsq-{m.group(1)}",
+                                author=(who.text(separator=" ", strip=True) or None) if who is not None else None))
         post_list = page.root.css_first("#post-list, ul.post-list")
         if post_list is not None:
             for n in post_list.css("li.post"):

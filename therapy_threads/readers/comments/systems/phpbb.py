@@ -13,6 +13,14 @@ Hosted phpBB-style boards (Forumotion's prosilver theme) keep ``div#p{ID}.post``
 ``div.postprofile`` but put the subject and "von NAME" in ``div.postbody-head`` and the words in
 ``div.post-entry``; their advertising slot is printed as a post with the id ``p0``, which is no
 post at all.
+
+phpBB 2 (``templates/subSilver/viewtopic_body.tpl``, also inside PHP-Nuke and PostNuke as
+PNphpBB2) has no post element: each post is a table row whose first cell holds
+``span.name`` (the poster, after ``<a name="{POST_ID}">``) and ``span.postdetails`` (rank, "Joined:",
+"Posts:"), and whose second cell holds ``span.postdetails`` "Posted: DATE  Post subject: ..."
+(PNphpBB2: ``td.postdetails``) and the words in ``span.postbody`` (PNphpBB2: ``td.postbody``).
+A quote is a table with a "Quote:" cell and ``td.quote``; the signature follows a
+``_________________`` line inside the same ``span.postbody``.
 """
 from __future__ import annotations
 
@@ -42,7 +50,7 @@ class PhpBB(CommentSystem):
                  if _ID.match(a.id(n)) and a.id(n) != "p0"
                  and n.css_first("div.postbody") is not None]
         if not posts:
-            return []
+            return self._find_phpbb2(page)
         first_page = self._first_page(page)
         out = []
         for i, n in enumerate(posts):
@@ -70,3 +78,28 @@ class PhpBB(CommentSystem):
             if m and int(m.group(1)) > 1:
                 return False
         return True
+
+    def _find_phpbb2(self, page: Page) -> list[Item]:
+        rows = []
+        for name in page.root.css("span.name"):
+            cell = name.parent
+            row = cell.parent if cell is not None and cell.tag == "td" else None
+            if row is None or row.tag != "tr" or any(r.mem_id == row.mem_id for r in rows):
+                continue
+            if row.css_first("span.postbody, td.postbody") is not None:
+                rows.append(row)
+        if not rows:
+            return []
+        first_page = self._first_page(page)
+        out = []
+        for i, row in enumerate(rows):
+            who = row.css_first("span.name")
+            content = row.css_first("td.postbody") or row.css_first("span.postbody")
+            date = next((d for d in row.css("span.postdetails, td.postdetails")
+                         if "Posted" in d.text()), None)
+            quotes = [t for t in content.css("table") if t.css_first("td.quote") is not None]
+            out.append(Item(row, self.name, "", parent_stated=True,
+                            author=who.text(strip=True) or None, content=content, date=date,
+                            not_text=quotes,
+                            skip_reason="thread_starter" if first_page and i == 0 else None))
+        return out

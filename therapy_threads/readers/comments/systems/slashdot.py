@@ -46,8 +46,9 @@ class Slashdot(CommentSystem):
             by = shell.css_first("span.by")
             if by is not None:
                 link = by.css_first("a")
-                author = (link.text(strip=True) if link is not None
-                          else _UID.sub("", _BY.sub("", by.text(separator=" ", strip=True))))
+                # The member's link holds ``span.uid`` "(12345)" after the name.
+                words = (link if link is not None else by).text(separator=" ", strip=True)
+                author = _UID.sub("", _BY.sub("", words))
             hidden = body is None and "hidden" in a.classes(n)
             if body is None and not hidden:
                 continue

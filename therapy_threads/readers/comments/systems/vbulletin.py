@@ -19,6 +19,11 @@ member link, ``div.usertitle``, reputation meter, join date and post count), ``a
 is ``div.bbcode_container`` > ``div.bbcode_quote`` with "Originally posted by X" in
 ``div.bbcode_postedby``), the signature and the sharing and button menus. Threads are flat;
 post #1 is the thread itself (the post body), the others are its replies.
+
+vBulletin 3's archive (``archive/index.php/t-{THREADID}.html``, ``t-{ID}-p-{N}.html`` for page N)
+prints a thread without ids: ``div.pagebody`` > ``div.post`` each holding ``div.posttop`` >
+``div.username`` and ``div.date``, then ``div.posttext``. On the first page the first post is the
+thread itself.
 """
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ from ..base import CommentSystem, Item, Page
 _V4 = re.compile(r"^post_(\d+)$")
 _V3 = re.compile(r"^post(\d+)$")
 _NUMBER = re.compile(r"^#?\s*(\d+)$")
+_ARCHIVE_PAGE = re.compile(r"/t-\d+-p-(\d+)\.html")
 
 
 class VBulletin(CommentSystem):
@@ -80,4 +86,19 @@ class VBulletin(CommentSystem):
                             author=who.text(strip=True) if who is not None else None,
                             content=content,
                             skip_reason="thread_starter" if num and num.group(1) == "1" else None))
+        if not out:
+            out = self._find_archive(page)
         return out
+
+    @staticmethod
+    def _find_archive(page: Page) -> list[Item]:
+        posts = [n for n in page.root.css("div.pagebody > div.post")
+                 if n.css_first("div.posttop > div.username") is not None
+                 and n.css_first("div.posttext") is not None]
+        m = _ARCHIVE_PAGE.search(page.url or "")
+        first_page = m is None or int(m.group(1)) <= 1
+        return [Item(n, VBulletin.name, "", parent_stated=True,
+                     author=n.css_first("div.posttop > div.username").text(strip=True) or None,
+                     content=n.css_first("div.posttext"), date=n.css_first("div.posttop > div.date"),
+                     skip_reason="thread_starter" if first_page and i == 0 else None)
+                for i, n in enumerate(posts)]
