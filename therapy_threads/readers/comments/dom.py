@@ -127,6 +127,12 @@ def walk(root: LexborNode, enter: Callable[[LexborNode], bool]) -> None:
 _NUM_TAIL = re.compile(r"(\d+)$")
 
 
+def stripped_text(n: LexborNode | None) -> str | None:
+    """A node's text without surrounding blanks; None when there is no node (an author part the
+    theme does not print)."""
+    return n.text(strip=True) if n is not None else None
+
+
 def id_number(value: str) -> str | None:
     m = _NUM_TAIL.search(value)
     return m.group(1) if m else None

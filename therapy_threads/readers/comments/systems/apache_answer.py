@@ -12,6 +12,7 @@ question is top level like the answers.
 from __future__ import annotations
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 
 class ApacheAnswer(CommentSystem):
@@ -34,7 +35,7 @@ class ApacheAnswer(CommentSystem):
                     continue
                 who = next((x for x in n.css("a.name-ellipsis") if not _within(x, n, "comments-wrap", a)), None)
                 out.append(Item(n, self.name, f"answer-{a.id(n)}" if a.id(n) else "", parent_stated=True,
-                                author=who.text(strip=True) if who is not None else None, content=content))
+                                author=stripped_text(who), content=content))
                 continue
             content = n.css_first("div.fmt")
             if content is None:
@@ -43,7 +44,7 @@ class ApacheAnswer(CommentSystem):
             who = n.css_first("a.name-ellipsis")
             out.append(Item(n, self.name, f"comment-{a.id(n)}" if a.id(n) else "", parent_stated=True,
                             parent_key=f"answer-{a.id(owner)}" if owner is not None and a.id(owner) else None,
-                            author=who.text(strip=True) if who is not None else None, content=content))
+                            author=stripped_text(who), content=content))
         return out
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^postid-(\d+)$")
 
@@ -39,7 +40,7 @@ class Asgaros(CommentSystem):
                 continue
             who = n.css_first("div.post-author-block-name a") or n.css_first("div.post-author-block-name")
             out.append(Item(n, self.name, f"postid-{m.group(1)}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content,
                             skip_reason="thread_starter" if "first-post" in a.classes(n) else None))
         return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^post-(\d+)$")
 
@@ -61,7 +62,7 @@ class Discourse(CommentSystem):
                 continue
             name = n.css_first(".crawler-post-meta .creator [itemprop='name']")
             out.append(Item(n, self.name, f"post-{m.group(1)}", parent_stated=True,
-                            author=name.text(strip=True) if name is not None else None,
+                            author=stripped_text(name),
                             content=n.css_first("div.post[itemprop='text'], div.post"),
                             skip_reason="thread_starter" if m.group(1) == "1" else None))
         return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 from .topic_page import is_later_page
 
 _ID = re.compile(r"^post_(\d+)$")
@@ -57,7 +58,7 @@ class Discuz(CommentSystem):
                 first = (text in _FIRST or (em is not None and em.text(strip=True) == "1")
                          or ("mod=viewthread" in href and "goto=findpost" not in href))
             out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=body, date=n.css_first(f"em#authorposton{pid}"),
                             skip_reason="thread_starter" if first else None))
         if out and not numbered and not is_later_page(page, _PAGE):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ANSWER = re.compile(r"^answer-(\d+)$")
 _COMMENT = re.compile(r"^comment-(\d+)$")
@@ -40,7 +41,7 @@ class DWQA(CommentSystem):
                     continue
                 who = n.css_first("div.dwqa-answer-meta a")
                 out.append(Item(n, self.name, f"answer-{m.group(1)}", parent_stated=True,
-                                author=who.text(strip=True) if who is not None else None,
+                                author=stripped_text(who),
                                 content=content))
                 continue
             m = _COMMENT.match(a.id(n))
@@ -50,7 +51,7 @@ class DWQA(CommentSystem):
             who = n.css_first("div.dwqa-comment-meta a")
             out.append(Item(n, self.name, f"comment-{m.group(1)}", parent_stated=True,
                             parent_key=f"answer-{_ANSWER.match(a.id(owner)).group(1)}" if owner is not None else None,
-                            author=who.text(strip=True) if who is not None else None))
+                            author=stripped_text(who)))
         return out
 
 

@@ -18,6 +18,7 @@ text is the mentioned user's name, not the reply's words.
 from __future__ import annotations
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 
 class Flarum(CommentSystem):
@@ -48,6 +49,6 @@ class Flarum(CommentSystem):
             parent = f"flarum-{to}" if to in ids and to not in first and to != pid else None
             who = n.css_first(".PostUser-name .username") or n.css_first(".PostUser-name")
             out.append(Item(n, self.name, f"flarum-{pid}", parent_key=parent, parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None, content=body,
+                            author=stripped_text(who), content=body,
                             skip_reason="thread_starter" if number == "1" else None))
         return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^p(\d+)$")
 
@@ -37,7 +38,7 @@ class FluxBB(CommentSystem):
                 continue
             who = n.css_first("div.postleft dt")
             out.append(Item(n, self.name, f"p{m.group(1)}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content,
                             skip_reason="thread_starter" if "firstpost" in a.classes(n) else None))
         return out

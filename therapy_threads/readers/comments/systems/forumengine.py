@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^post_(\d+)$")
 
@@ -35,5 +36,5 @@ class ForumEngine(CommentSystem):
                 continue
             who = display.css_first("div.name a.post-author")
             out.append(Item(n, self.name, f"post_{m.group(1)}", content=content,
-                            author=who.text(strip=True) if who is not None else None))
+                            author=stripped_text(who)))
         return out

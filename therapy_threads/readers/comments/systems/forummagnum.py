@@ -13,6 +13,7 @@ the class alone says nothing about scope.
 from __future__ import annotations
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 
 class ForumMagnum(CommentSystem):
@@ -40,7 +41,7 @@ class ForumMagnum(CommentSystem):
             if p is None or p.mem_id != n.mem_id:
                 continue
             user = item.css_first(".CommentsItemMeta-username")
-            author = user.text(strip=True) if user is not None else None
+            author = stripped_text(user)
             out.append(Item(n, self.name, a.id(n), author=author or None,
                             content=item.css_first(".CommentBody-root")))
         return out

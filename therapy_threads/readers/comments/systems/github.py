@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^(gistcomment|issuecomment|discussioncomment)-(\d+)$")
 
@@ -40,6 +41,6 @@ class GitHub(CommentSystem):
                 continue  # a permalink anchor or a minimised stub
             head = n.css_first(".timeline-comment-header a.author, a.author")
             out.append(Item(n, self.name, f"{m.group(1)}-{m.group(2)}", parent_stated=True,
-                            author=head.text(strip=True) if head is not None else None,
+                            author=stripped_text(head),
                             content=body))
         return out

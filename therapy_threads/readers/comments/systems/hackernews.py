@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^\d{1,12}$")
 _INDENT_PX = 40
@@ -44,7 +45,7 @@ class HackerNews(CommentSystem):
             # "[deleted]" (plus the reply link an old copy keeps inside span.comment)
             gone = not words or words.split(" ")[0] in _GONE and words.lower().split(" ")[1:] in ([], ["reply"])
             out.append(Item(row, self.name, f"hn-{key}", depth=_depth(row, a),
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content, skip_reason="deleted" if gone else None))
         return out
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _FLOOR = re.compile(r"^reply\d+$")
 
@@ -43,6 +44,6 @@ class Homeland(CommentSystem):
             who = n.css_first("span.name a.user-name")
             out.append(Item(n, self.name, f"reply-{rid}", parent_stated=True,
                             parent_key=f"reply-{parent}" if parent in ids else None,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content))
         return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 from .topic_page import is_later_page
 
 _ID = re.compile(r"^elComment_(\d+)$")
@@ -46,7 +47,7 @@ class Invision(CommentSystem):
                 continue
             who = n.css_first("aside h3.cAuthorPane_author a, aside .cAuthorPane_author a")
             out.append(Item(n, self.name, f"elComment_{m.group(1)}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content))
         if out and not is_later_page(page, _PAGE):
             out[0].skip_reason = "thread_starter"

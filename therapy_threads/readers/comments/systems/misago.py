@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^post-(\d+)$")
 
@@ -38,7 +39,7 @@ class Misago(CommentSystem):
                     continue
                 who = n.css_first(".post-side a.item-title") or n.css_first("a.item-title")
                 out.append(Item(n, self.name, f"post-{m.group(1)}", parent_stated=True,
-                                author=who.text(strip=True) if who is not None else None,
+                                author=stripped_text(who),
                                 content=content,
                                 skip_reason="thread_starter" if not out and not _later_page(page) else None))
         return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 from .topic_page import is_later_page
 
 _ID = re.compile(r"^post_(\d+)$")
@@ -56,7 +57,7 @@ class MyBB(CommentSystem):
                     numbered = True
                     break
             out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=body,
                             skip_reason="thread_starter" if number == 1 else None))
         # A theme without post numbers: the first post of the thread's first page is the thread.

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^p(\d+)$")
 _START = re.compile(r"[?&;]start=(\d+)")
@@ -55,7 +56,7 @@ class PhpBB(CommentSystem):
         out = []
         for i, n in enumerate(posts):
             prof = n.css_first("dl.postprofile a.username, dl.postprofile a.username-coloured")
-            author = prof.text(strip=True) if prof is not None else None
+            author = stripped_text(prof)
             content = n.css_first("div.postbody div.content, div.post-entry")
             out.append(Item(n, self.name, f"p{_ID.match(a.id(n)).group(1)}", parent_stated=True,
                             author=author or None, content=content,

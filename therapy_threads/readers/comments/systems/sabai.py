@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ENTITY = re.compile(r"^sabai-entity-content-(\d+)$")
 _COMMENT = re.compile(r"^sabai-comment-(\d+)$")
@@ -42,7 +43,7 @@ class SabaiDiscuss(CommentSystem):
                     continue
                 who = n.css_first("ul.sabai-entity-activity li a.sabai-user")
                 out.append(Item(n, self.name, f"answer-{m.group(1)}", parent_stated=True,
-                                author=who.text(strip=True) if who is not None else None,
+                                author=stripped_text(who),
                                 content=content))
                 continue
             m = _COMMENT.match(a.id(n))
@@ -53,7 +54,7 @@ class SabaiDiscuss(CommentSystem):
             who = n.css_first("li.sabai-comment-author a, li.sabai-comment-author")
             out.append(Item(n, self.name, f"comment-{m.group(1)}", parent_stated=True,
                             parent_key=f"answer-{_ENTITY.match(a.id(owner)).group(1)}" if owner else None,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content))
         return out
 

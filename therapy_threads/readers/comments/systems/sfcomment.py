@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^sf_comment_(\d+)$")
 
@@ -50,6 +51,6 @@ class SfComment(CommentSystem):
                     sib = sib.next
             author = n.css_first(".sf_comment_author")
             out.append(Item(n, self.name, f"sf_comment_{m.group(1)}", parent_stated=True,
-                            author=author.text(strip=True) if author is not None else None,
+                            author=stripped_text(author),
                             extra_nodes=extra, content=content))
         return out

@@ -18,6 +18,7 @@ import re
 from urllib.parse import parse_qs
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _LISTS = ("hotlist", "latestlist")
 
@@ -56,7 +57,7 @@ class Sina(CommentSystem):
             out.append(Item(n, self.name, f"mid-{mid}" if mid else f"sina-{i}",
                             parent_key=f"mid-{parent}" if parent in mids and parent != mid else None,
                             parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=body))
         return out
 

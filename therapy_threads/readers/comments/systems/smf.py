@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _MSG = re.compile(r"^msg_?(\d+)$")
 _COUNTER = re.compile(r"#\s?\d+")
@@ -44,6 +45,6 @@ class SMF(CommentSystem):
             rows.append((box, key, inner, counted, who))
         any_counted = any(r[3] for r in rows)
         return [Item(box, self.name, key, parent_stated=True, content=inner,
-                     author=who.text(strip=True) if who is not None else None,
+                     author=stripped_text(who),
                      skip_reason="thread_starter" if any_counted and not counted else None)
                 for box, key, inner, counted, who in rows]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ANSWER = re.compile(r"^answer-(\d+)$")
 _COMMENT = re.compile(r"^comment-(\d+)$")
@@ -39,7 +40,7 @@ class StackExchange(CommentSystem):
                 who = (signatures[-1].css_first("div.user-details [itemprop='name'], "
                                                 "div.user-details a") if signatures else None)
                 out.append(Item(n, self.name, f"answer-{m.group(1)}", parent_stated=True,
-                                author=who.text(strip=True) if who is not None else None,
+                                author=stripped_text(who),
                                 content=content))
                 continue
             m = _COMMENT.match(a.id(n))
@@ -51,7 +52,7 @@ class StackExchange(CommentSystem):
             who = n.css_first("a.comment-user")
             out.append(Item(n, self.name, f"comment-{m.group(1)}", parent_stated=True,
                             parent_key=a.id(owner) if owner is not None else None,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content))
         if not any(it.key.startswith("answer-") for it in out) and page.root.css_first(
                 "div.question#question, div#question[data-questionid]") is None:

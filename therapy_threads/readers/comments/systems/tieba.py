@@ -17,6 +17,7 @@ import json
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _LZL_PID = re.compile(r"""['"]pid['"]\s*:\s*['"]?(\d+)""")
 _LZL_SPID = re.compile(r"""['"]spid['"]\s*:\s*['"]?(\d+)""")
@@ -53,7 +54,7 @@ class Tieba(CommentSystem):
             first = field.get("post_no") == 1 or n.css_first("div.d_post_content_firstfloor") is not None
             who = n.css_first("a.p_author_name")
             out.append(Item(n, self.name, f"pid-{pid}", parent_stated=True, content=content,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             skip_reason="thread_starter" if first else None))
         return out
 

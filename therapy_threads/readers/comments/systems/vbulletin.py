@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _V4 = re.compile(r"^post_(\d+)$")
 _V3 = re.compile(r"^post(\d+)$")
@@ -71,7 +72,7 @@ class VBulletin(CommentSystem):
             # (``<a name="post{ID}">`` + status icon, then "DATE, TIME").
             anchor = n.css_first(f"a[name='post{pid}']") if n.css_first("span.date") is None else None
             out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content, date=anchor.parent if anchor is not None else None,
                             skip_reason="thread_starter" if num and num.group(1) == "1" else None))
         for n in page.root.css("li.b-post[data-node-id]"):
@@ -83,7 +84,7 @@ class VBulletin(CommentSystem):
             counter = n.css_first("a.b-post__count")
             num = _NUMBER.match(counter.text(strip=True)) if counter is not None else None
             out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content,
                             skip_reason="thread_starter" if num and num.group(1) == "1" else None))
         if not out:

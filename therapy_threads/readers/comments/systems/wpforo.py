@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 _ID = re.compile(r"^post-(\d+)$")
 
@@ -44,6 +45,6 @@ class WpForo(CommentSystem):
             who = n.css_first("div.author-name a")
             first = "wpfp-first" in a.classes(n)
             out.append(Item(n, self.name, f"post-{m.group(1)}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
+                            author=stripped_text(who),
                             content=content, skip_reason="thread_starter" if first else None))
         return out
