@@ -122,6 +122,13 @@ def _in_token(text: str, s: int, e: int) -> bool:
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
+def _not_a_phone(text: str, s: int, e: int, raw: str) -> bool:
+    """A digit run no phone number is: under 8 digits, a span of years, a date, or digits inside
+    a link or an id ("/web/20160330101229/", "posts/1015...")."""
+    return (sum(ch.isdigit() for ch in raw) < 8 or bool(_YEARS.match(raw)) or bool(_DATE.match(raw))
+            or _in_token(text, s, e))
+
+
 @lru_cache(maxsize=None)
 def official_phone_regions(lang: str) -> tuple[str, ...]:
     """The territories where CLDR (through Babel) lists ``lang`` as an official or de facto
@@ -155,10 +162,9 @@ def find_national_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     for m in _PHONE_RUN.finditer(text):
         raw = m.group(0).strip()
-        digits = sum(ch.isdigit() for ch in raw)
-        if not 8 <= digits <= 15 or _YEARS.match(raw) or _DATE.match(raw) or _in_token(text, m.start(), m.end()):
+        if _not_a_phone(text, m.start(), m.end(), raw) or sum(ch.isdigit() for ch in raw) > 15:
             continue
-        if raw.isdigit() and digits < 10 and not raw.startswith("0"):
+        if raw.isdigit() and len(raw) < 10 and not raw.startswith("0"):
             continue  # a bare "12345678" is an order or a case number as often as a phone
         for region in regions:
             try:
@@ -189,11 +195,8 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
     toll_free = phonenumbers.PhoneNumberType.TOLL_FREE
     for region in regions:
         for m in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
-            raw = m.raw_string.strip()
-            if sum(ch.isdigit() for ch in raw) < 8 or _YEARS.match(raw) or _DATE.match(raw):
+            if _not_a_phone(text, m.start, m.end, m.raw_string.strip()):
                 continue
-            if _in_token(text, m.start, m.end):
-                continue  # digits inside a link or an id ("/web/20160330101229/", "posts/1015...")
             if phonenumbers.is_valid_number(m.number) and phonenumbers.number_type(m.number) == toll_free:
                 free.add((m.start, m.end))
             elif phonenumbers.is_possible_number(m.number):
