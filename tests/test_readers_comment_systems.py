@@ -1699,3 +1699,32 @@ def test_movable_type_commentbody_with_body_div_and_posted_at_line():
     r = read('<h3>Comments</h3>' + c(701, "Ada Example", "Recommended, a good course.") + c(702, "Bea Sample", "Also recommended."))
     assert shape(r) == [("Recommended, a good course.", 0, None, "Ada Example"), ("Also recommended.", 0, None, "Bea Sample")]
     assert r.posts[0].comment_system == "typepad"
+
+
+def _news_item(cid: int, name: str, text: str, indent: int = 0) -> str:
+    """A news site's own 2010 comment list: ``div.comment_item#comment_N`` and its replies in the
+    ``div.comment_children#comment_children_N`` that follows it."""
+    return (f'<div id="comment_{cid}" class="comment_item " style="margin-left: {indent}px;">'
+            f'<div class="comment_top"><div class="comment_top_inner"><div class="author_name ">'
+            f'<a class="bold" href="/social/x">{name}</a>&nbsp;<span class="comment_time">03:24 AM on '
+            f'9/19/2010</span></div><div class="author_fans"><a class="author_fans_count">0 Fans</a>'
+            f'</div></div></div><div class="comment_body">{text}</div><div class="comment_bottom">'
+            f'<div class="comment_links_section"><a class="comment_permalink" href="/p/{cid}">Permalink'
+            f'</a></div></div></div>')
+
+
+def test_news_comment_items_with_a_following_children_block_and_a_numbered_list_box():
+    body = ('<div class="facebookvote_reaction">What is your reaction?</div>'
+            '<div class="facebookvote_reaction">What is your reaction?</div>'
+            '<div class="comments" id="comments_4711"><div class="comments_header">Comments 3</div>'
+            '<div id="comments_inner_4711">'
+            + _news_item(901, "ada_example", "First words here.")
+            + '<div id="comment_children_901" class="comment_children ">'
+            + _news_item(902, "bea_sample", "A reply to them.", 50)
+            + '<div id="comment_children_902" class="comment_children "></div></div>'
+            + _news_item(903, "cy_person", "Another opinion.")
+            + '<div id="comment_children_903" class="comment_children "></div></div></div>')
+    r = read(body)
+    assert shape(r) == [("First words here.", 0, None, "ada_example"),
+                        ("A reply to them.", 1, "First words here.", "bea_sample"),
+                        ("Another opinion.", 0, None, "cy_person")]

@@ -57,7 +57,10 @@ _SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|s
                       r"complementary|teaser.*|.*comments?[-_]?widget.*|.*widget[-_]?comments?.*)$")
 _CONTAINER_CLASSES = frozenset({"hentry", "type-post", "blog-post", "post-outer", "h-entry",
                                 "node-article", "node--type-article"})
-_WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS)
+# Also spelt with "_" ("comment_children": a news site's own 2010 system, ``div.comment_item`` and
+# its replies in the ``div.comment_children`` that follows it).
+_WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS) | frozenset(
+    w.replace("-", "_") for w in roles.REPLY_WRAPPER_WORDS)
 _LOGIN_PATH = re.compile(r"(?:^|/)(?:user/)?(?:login|log-in|logon|signin|sign-in|sign_in|signup|"
                          r"sign-up|register|wp-login\.php|join)(?:/|\.\w+)?$", re.I)
 _RETURN_QUERY = re.compile(r"(?:^|&)(?:destination|redirect|redirect_to|redirect_uri|return|"

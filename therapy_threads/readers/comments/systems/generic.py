@@ -261,6 +261,27 @@ class Generic(CommentSystem):
         by_parent = Counter(b.parent.mem_id for b in blocks)
         return [b for b in blocks if by_parent[b.parent.mem_id] >= 2]
 
+    @staticmethod
+    def _drop_list_boxes(page: Page, found: dict[int, tuple]) -> None:
+        """A news site's list of comments numbered with the article's id (``div.comments#comments_681540``
+        around ``div.comment_item#comment_N`` blocks) is the list, not a comment: a block with a
+        plural ``comments`` id, no comment-item class of its own and two or more numbered blocks
+        inside."""
+        a = page.attrs
+        for key, (n, strong, sig) in list(found.items()):
+            nid = a.id(n).lower()
+            if not strong or not re.match(r"^comments[-_]?\d+$", nid):
+                continue
+            if any(_ITEM_CLASS.match(c) and c not in ("comments",) for c in a.classes(n)):
+                continue
+            inside = 0
+            for d in n.traverse():
+                if d.mem_id != n.mem_id and d.mem_id in found and found[d.mem_id][1]:
+                    inside += 1
+                    if inside >= 2:
+                        del found[key]
+                        break
+
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         root = page.root
@@ -275,6 +296,10 @@ class Generic(CommentSystem):
                 or "Comment" in a.get(n, "itemtype")
             if not strong and not _item_classes(cls) and not _reply_block(n, cls, a):
                 continue
+            if not strong and not any(c.is_element_node for c in n.iter()) and any(
+                    c.endswith("reaction") for c in cls) and not any(
+                    _ITEM_CLASS.match(c) and "reaction" not in c for c in cls):
+                continue  # a "What's your reaction?" label (a vote panel's title), no parts
             # Drupal's templates print ``<a id="comment-N"></a>`` right before each comment: a
             # comment-like block named by such an anchor counts even when it is the only one of
             # its kind (a single reply block among top-level ones).
@@ -305,6 +330,7 @@ class Generic(CommentSystem):
                     found[n.mem_id] = (n, True, ("parts", n.tag))
         if not found:
             return []
+        self._drop_list_boxes(page, found)
         counts = Counter(sig for _, _, sig in found.values())
         out: list[Item] = []
         for n, strong, sig in found.values():
