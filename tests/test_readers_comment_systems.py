@@ -1728,3 +1728,30 @@ def test_news_comment_items_with_a_following_children_block_and_a_numbered_list_
     assert shape(r) == [("First words here.", 0, None, "ada_example"),
                         ("A reply to them.", 1, "First words here.", "bea_sample"),
                         ("Another opinion.", 0, None, "cy_person")]
+
+
+def _cn_item(cid: int, name: str, text: str, quoted: str = "") -> str:
+    """A Chinese news site's own list: ``li.comment-item[data-id]``; a reply prints the comment it
+    answers first (``div.comment-box`` with ``span.quote``), then its own ``div.comment-txt``."""
+    return (f'<li data-id="{cid}" class="comment-item cmt-item"><div class="user-box">'
+            f'<a class="user-nick" href="/u/{cid}">{name}</a></div>{quoted}'
+            f'<div class="comment-txt">{text}</div><div class="list-footer"><span class="time">3小时前'
+            f'</span><div class="operations"><div class="shared-comment"><a>分享</a><div class="shared-items">'
+            f'<a>微博</a></div></div><a class="comment" data-id="{cid}">回复</a></div></div></li>')
+
+
+def _cn_quote(cid: int, name: str, text: str) -> str:
+    return (f'<div data-id="{cid}" class="comment-box cmt-item"><span class="quote"><a href="/u/q">'
+            f'{name}</a></span><div class="comment-txt">{text}</div><div class="list-footer">'
+            f'<span class="time">5小时前</span></div></div>')
+
+
+def test_quoted_comment_before_the_words_is_no_reply_and_a_repeated_list_is_read_once():
+    hot = _cn_item(7001, "甲_example", "第一条评论的文字。") + _cn_item(7002, "乙_sample", "第二条评论。")
+    members = _cn_item(7001, "甲_example", "第一条评论的文字。")
+    everything = (_cn_item(7003, "丙_person", "我的回复文字。", _cn_quote(7001, "甲_example", "第一条评论的文字。"))
+                  + _cn_item(7004, "丁_example", "另一条。"))
+    r = read(f'<div class="gc-comment"><ul class="list-body">{hot}</ul><ul class="list-body">{members}'
+             f'</ul><ul class="list-body">{everything}</ul></div>', lang="zh")
+    assert shape(r) == [("第一条评论的文字。", 0, None, "甲_example"), ("第二条评论。", 0, None, "乙_sample"),
+                        ("我的回复文字。", 0, None, "丙_person"), ("另一条。", 0, None, "丁_example")]

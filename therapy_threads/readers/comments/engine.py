@@ -566,11 +566,14 @@ def _own_elements_of(it: Item, by_id: dict[int, Item]) -> list[LexborNode]:
     """The item's elements, without those of the comments nested in it: over all items, every
     element of the thread is visited once."""
     own: list[LexborNode] = []
+    # The system's not-text parts that are whole blocks (a quoted copy of another comment) hold
+    # that comment's author, date and words: none of them is this comment's.
+    quoted = {n.mem_id for n in it.not_text if n.tag in ("div", "li", "article", "section")}
     for start in [it.node, *it.extra_nodes]:
         stack = [start]
         while stack:
             n = stack.pop()
-            if n is not start and n.mem_id in by_id:
+            if n is not start and (n.mem_id in by_id or n.mem_id in quoted):
                 continue
             own.append(n)
             c = n.last_child

@@ -151,9 +151,15 @@ def _lone_comment(n, cls: frozenset[str], a) -> bool:
     return texts == 1 and author
 
 
+# A prefix that makes "comment" a control, not a comment: "shared-comment" (a share menu),
+# "add-comment", "load-more-comments", "view-comment".
+_CONTROL_PREFIX = re.compile(r"^(?:share|shared|sharing|add|write|leave|load|more|show|view|toggle|"
+                             r"open|hide|close)[-_]")
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
-        if _ICON.match(c):
+        if _ICON.match(c) or _CONTROL_PREFIX.match(c):
             continue
         if c in _PART_EXCEPT:
             return True
@@ -331,8 +337,10 @@ class Generic(CommentSystem):
         if not found:
             return []
         self._drop_list_boxes(page, found)
+        quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
         out: list[Item] = []
+        keys: set[str] = set()
         for n, strong, sig in found.values():
             if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a):
                 continue
@@ -340,6 +348,45 @@ class Generic(CommentSystem):
                 out.append(Item(n, self.name, f"comment-{sig[1]}"))
                 continue
             num = _numbered(a.id(n)) or _anchor_before(n, a)
+            data = a.get(n, "data-id")
+            if not num and data.isdigit() and len(data) >= 3:
+                # A news site's own list (``li.comment-item[data-id]``) printed again in a second
+                # list (hot / all / members): one comment, read once.
+                if data in keys:
+                    continue
+                keys.add(data)
+                num = data
             out.append(Item(n, self.name, f"comment-{num}" if num else "",
-                            depth=depth_from_classes(a.classes(n))))
+                            depth=depth_from_classes(a.classes(n)),
+                            not_text=quotes.get(n.mem_id, [])))
+        return out
+
+    @staticmethod
+    def _quoted_copies(page: Page, found: dict[int, tuple]) -> dict[int, list]:
+        """A comment block printed inside another one BEFORE that one's own words is the comment
+        it answers, quoted (Chinese news sites print a reply as ``li.comment-item`` > the quoted
+        ``div.comment-box`` > its words, then the reply's own ``div.comment-txt``): a quote, not a
+        reply (a reply is printed after the words it answers). Dropped from ``found``; the
+        outer block's id -> the quote elements to leave out of its text."""
+        a = page.attrs
+        out: dict[int, list] = {}
+        content = frozenset(roles.CONTENT)
+        for key, (n, _, _) in list(found.items()):
+            outer = next((p for p in ancestors(n) if p.mem_id in found), None)
+            if outer is None:
+                continue
+            seen_n = False
+            for d in outer.traverse():
+                if d.mem_id == n.mem_id:
+                    seen_n = True
+                    continue
+                if not seen_n or not (a.classes(d) & content):
+                    continue
+                if any(p.mem_id == n.mem_id for p in ancestors(d)):
+                    continue
+                holder = next((p for p in ancestors(d) if p.mem_id in found), None)
+                if holder is not None and holder.mem_id == outer.mem_id:
+                    out.setdefault(outer.mem_id, []).append(n)
+                    del found[key]
+                    break
         return out
