@@ -420,3 +420,27 @@ def test_vbulletin4_postbit_first_post_is_the_thread_quotes_and_signature_out():
              + "</ol>")
     assert shape(r) == [("An answer.", 0, None, "ada_example"), ("Thanks.", 0, None, "bea_sample")]
     assert r.posts[0].comment_system == "vbulletin"
+
+
+def _sa(pid: int, idx: int, name: str, text: str, quote: str = "", cls: str = "") -> str:
+    """Something Awful's vBulletin 2 post table (the markup the Awful.app client scrapes)."""
+    q = (f'<div class="bbc-block"><h4><a class="quote_link" href="#post{pid - 1}">{quote} posted:</a>'
+         f'</h4><blockquote>Quoted words of another post.</blockquote></div><br />') if quote else ""
+    return (f'<table class="post {cls}" id="post{pid}" data-idx="{idx}"><tr class="seen1">'
+            f'<td class="userinfo userid-5"><dl class="userinfo"><dt class="author" title="">{name}</dt>'
+            f'<dd class="registered">Dec 29, 2006</dd><dd class="title"><i>A custom title</i></dd></dl>'
+            f'</td><td class="postbody">{q}{text}<p class="editedby"></p></td></tr><tr>'
+            f'<td class="postdate"><a href="#post{pid}" title="Link to this post">#</a>'
+            f'<a class="user_jump" href="/u">?</a> Sep 20, 2012 11:16</td><td class="postlinks">'
+            f'<ul class="profilelinks"><li><a href="member.php">Profile</a></li></ul></td></tr></table>')
+
+
+def test_something_awful_posts_opening_post_quotes_and_a_later_page():
+    first = read(_sa(101, 1, "Topic Starter", "The opening post.")
+                 + _sa(102, 2, "ada_example", "A reply to it.", quote="Topic Starter")
+                 + _sa(103, 3, "bea_sample", "Another reply."))
+    assert shape(first) == [("A reply to it.", 0, None, "ada_example"),
+                            ("Another reply.", 0, None, "bea_sample")]
+    assert first.posts[0].comment_system == "vbulletin"
+    later = read(_sa(201, 161, "cy_person", "On page five."))
+    assert shape(later) == [("On page five.", 0, None, "cy_person")]

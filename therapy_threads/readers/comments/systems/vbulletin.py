@@ -20,6 +20,15 @@ is ``div.bbcode_container`` > ``div.bbcode_quote`` with "Originally posted by X"
 ``div.bbcode_postedby``), the signature and the sharing and button menus. Threads are flat;
 post #1 is the thread itself (the post body), the others are its replies.
 
+Something Awful's forums run a vBulletin 2 of their own (the markup the Awful.app client scrapes:
+``AwfulCore/Scraping/PostScrapeResult.swift``): each post is ``table.post#post{ID}`` with
+``data-idx`` (its number in the thread; 1 is the opening post), ``td.userinfo`` >
+``dl.userinfo`` > ``dt.author`` (the name; ``dd.registered`` and ``dd.title`` — a custom title,
+often an image — are not), ``td.postbody`` (the words; a quote is ``div.bbc-block`` with an
+``h4`` "NAME posted:" and a ``blockquote``; ``p.editedby``), ``td.postdate`` (links, then the date
+as its last text) and ``td.postlinks`` (profile and quote buttons). ``table.post.ignored`` is a
+post of an ignored member, printed without its words.
+
 vBulletin 3's archive (``archive/index.php/t-{THREADID}.html``, ``t-{ID}-p-{N}.html`` for page N)
 prints a thread without ids: ``div.pagebody`` > ``div.post`` each holding ``div.posttop`` >
 ``div.username`` and ``div.date``, then ``div.posttext``. On the first page the first post is the
@@ -29,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
+from ..base import HIDDEN, CommentSystem, Item, Page
 from ..dom import stripped_text
 
 _V4 = re.compile(r"^post_(\d+)$")
@@ -88,7 +97,30 @@ class VBulletin(CommentSystem):
                             content=content,
                             skip_reason="thread_starter" if num and num.group(1) == "1" else None))
         if not out:
+            out = self._find_awful(page)
+        if not out:
             out = self._find_archive(page)
+        return out
+
+    @staticmethod
+    def _find_awful(page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("table.post[id^='post']"):
+            m = _V3.match(a.id(n))
+            body = n.css_first("div.complete_shit") or n.css_first("td.postbody")
+            who = n.css_first("dl.userinfo dt.author, dt.author")
+            if m is None or body is None or who is None:
+                continue
+            idx = a.get(n, "data-idx")
+            out.append(Item(n, VBulletin.name, f"post_{m.group(1)}", parent_stated=True,
+                            author=stripped_text(who), content=body,
+                            date=n.css_first("td.postdate"),
+                            not_text=[q for q in body.css("div.bbc-block")
+                                      if q.css_first("blockquote") is not None]
+                            + list(body.css("p.editedby")),
+                            placeholder=HIDDEN if "ignored" in a.classes(n) else None,
+                            skip_reason="thread_starter" if idx == "1" else None))
         return out
 
     @staticmethod
