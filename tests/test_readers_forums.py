@@ -444,3 +444,26 @@ def test_something_awful_posts_opening_post_quotes_and_a_later_page():
     assert first.posts[0].comment_system == "vbulletin"
     later = read(_sa(201, 161, "cy_person", "On page five."))
     assert shape(later) == [("On page five.", 0, None, "cy_person")]
+
+
+def _vb3_section(pid: int, count: int, name: str, text: str, quote: str = "") -> str:
+    """vBulletin 3 postbit_legacy in a table-less skin: ``section#post{ID}``, the counter's
+    ``name`` is the post number, and the quote box keeps the "Quote:" label but drops the table."""
+    q = (f'<div style="margin:20px"><div class="smallfont">Quote:</div><div><div>Originally Posted by '
+         f'<strong>{quote}</strong></div><div class="postquote">Words of the quoted post.</div></div>'
+         f'</div>') if quote else ""
+    return (f'<section id="post{pid}" class="tborder user-post"><div class="thead"><span class="post-count">'
+            f'<a href="/{pid}-post{count}.html" id="postcount{pid}" name="{count}"><strong>post #{count}'
+            f'</strong> of 3</a></span><a name="post{pid}"><span>Old</span></a>'
+            f'<span itemprop="dateCreated">04-25-2015, 09:47 PM</span></div><div id="postmenu_{pid}">'
+            f'<a class="bigusername" href="/u{pid}.html">{name}</a></div><div id="td_post_{pid}">'
+            f'<div id="post_message_{pid}">{q}{text}</div></div></section>')
+
+
+def test_vbulletin3_section_skin_counter_name_and_tableless_quote():
+    r = read(_vb3_section(11, 1, "Topic Starter", "The opening post.")
+             + _vb3_section(12, 2, "ada_example", "A reply with a quote.", quote="Topic Starter")
+             + _vb3_section(13, 3, "bea_sample", "Another reply."))
+    assert shape(r) == [("A reply with a quote.", 0, None, "ada_example"),
+                        ("Another reply.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "vbulletin"

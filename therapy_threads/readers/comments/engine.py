@@ -968,7 +968,7 @@ _CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
 
 def _labelled_quote_box(page: Page, el: LexborNode) -> bool:
     """vBulletin 3's ``bbcode_quote`` template: ``<div><div class="smallfont">Quote:</div>
-    <table>...quoted words...</table></div>`` (the label is the phrase ``quote``, translated:
+    <table>...quoted words...</table></div>``, or divs in a table-less skin (the label is the phrase ``quote``, translated:
     "Zitat:", "Citation :"): another post's words, not this commenter's."""
     first = _first_element(el)
     if first is None or first.tag != "div" or "smallfont" not in page.attrs.classes(first):
@@ -977,7 +977,9 @@ def _labelled_quote_box(page: Page, el: LexborNode) -> bool:
     if not head or len(head) > 30 or not head.endswith(":"):
         return False
     nxt = _element_sibling(first, "next")
-    return nxt is not None and nxt.tag == "table"
+    # Skins that drop the layout table print the attribution and the words in plain divs
+    # (``<div>Originally Posted by <strong>NAME</strong></div><div class="postquote">``).
+    return nxt is not None and nxt.tag in ("table", "div")
 
 
 def _attributes_a_quote(el: LexborNode) -> bool:

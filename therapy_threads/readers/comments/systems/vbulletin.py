@@ -10,8 +10,8 @@ Posts"...), ``span.usertitle``, ``dl.userstats``; ``div.postbody`` > ``div.postr
 "Originally Posted by X" in ``div.bbcode_postedby``); ``div.after_content`` (signature) and
 ``div.postfoot`` (buttons). vBulletin 3: ``table#post{ID}`` with ``a.bigusername`` and
 ``div#post_message_{ID}``, the number in ``a[id^=postcount]``; styles that drop the layout
-tables print the same ids on ``div#post{ID}`` (``div.tpost`` rows and cells), which is the
-same post. vBulletin 5 (``conversation_content`` / ``display_contenttype_*`` templates): each post is
+tables print the same ids on ``div#post{ID}`` (``div.tpost`` rows and cells) or
+``section#post{ID}`` (a skin's ``section.user-post``), which is the same post. vBulletin 5 (``conversation_content`` / ``display_contenttype_*`` templates): each post is
 ``li.b-post[data-node-id]`` (after ``a#post{ID}``; ``itemtype`` schema.org ``Comment``) in
 ``ul.thread-view``: ``div.b-userinfo`` (``div.b-userinfo__details`` > ``div.author`` > the
 member link, ``div.usertitle``, reputation meter, join date and post count), ``a.b-post__count``
@@ -65,7 +65,8 @@ class VBulletin(CommentSystem):
         a = page.attrs
         out: list[Item] = []
         for n in page.root.css("li.postbit[id^='post_'], li.postbitlegacy[id^='post_'], "
-                               "li.postcontainer[id^='post_'], table[id^='post'], div[id^='post']"):
+                               "li.postcontainer[id^='post_'], table[id^='post'], div[id^='post'], "
+                               "section[id^='post'], article[id^='post']"):
             m = _V4.match(a.id(n)) or _V3.match(a.id(n))
             if m is None:
                 continue
@@ -77,6 +78,11 @@ class VBulletin(CommentSystem):
             who = n.css_first("a.username, a.bigusername")
             counter = n.css_first("a.postcounter, a[id^='postcount']")
             num = _NUMBER.match(counter.text(strip=True)) if counter is not None else None
+            if num is None and counter is not None:
+                # vBulletin 3's postbit prints the number as the counter link's ``name`` too
+                # (``<a id="postcount{ID}" name="{POSTCOUNT}">``); skins change its text
+                # ("post #1 of 23").
+                num = _NUMBER.match(a.get(counter, "name"))
             # vBulletin 3 prints the date in the header cell after the post's anchor
             # (``<a name="post{ID}">`` + status icon, then "DATE, TIME").
             anchor = n.css_first(f"a[name='post{pid}']") if n.css_first("span.date") is None else None
