@@ -467,3 +467,32 @@ def test_vbulletin3_section_skin_counter_name_and_tableless_quote():
     assert shape(r) == [("A reply with a quote.", 0, None, "ada_example"),
                         ("Another reply.", 0, None, "bea_sample")]
     assert r.posts[0].comment_system == "vbulletin"
+
+
+def _subsilver2(pid: int, name: str, text: str, quote: str = "", sig: str = "") -> str:
+    """phpBB 3.0 subsilver2: one table.tablebg per post (styles/subsilver2 viewtopic_body.html)."""
+    q = (f'<div class="quotetitle">{quote} wrote:</div><div class="quotecontent">Quoted words.</div>'
+         if quote else "")
+    s = f'<div class="postbody"><br />_________________<br />{sig}</div>' if sig else ""
+    return (f'<table class="tablebg" width="100%" cellspacing="1"><tr class="row1">'
+            f'<td align="center" valign="middle"><a name="p{pid}"></a><b class="postauthor">{name}</b></td>'
+            f'<td width="100%"><table><tr><td class="gensmall" width="100%"><div style="float: left;">'
+            f'&nbsp;<b>Post subject:</b> Re: A topic</div><div style="float: right;"><a href="#p{pid}">'
+            f'<img alt="Post"></a><b>Posted:</b> Wed Jun 11, 2014 11:28 am&nbsp;</div></td></tr></table>'
+            f'</td></tr><tr class="row1"><td valign="top" class="profile"><span class="postdetails">'
+            f'<b>Joined:</b> Wed Jun 11, 2014 12:56 am<br /><b>Posts:</b> 4</span></td><td valign="top">'
+            f'<table><tr><td><div class="postbody">{q}{text}</div><br clear="all" />{s}</td></tr></table>'
+            f'</td></tr><tr class="row1"><td class="profile"><strong><a href="#wrapheader">Top</a></strong>'
+            f'</td><td><div class="gensmall"><a href="./memberlist.php">Profile</a></div></td></tr></table>')
+
+
+def test_phpbb3_subsilver2_tables_opening_post_quote_and_signature():
+    nav = ('<table><tr><td class="nav" valign="middle">&nbsp;Page <strong>1</strong> of <strong>1</strong>'
+           '</td><td class="gensmall">[ 3 posts ]</td></tr></table>')
+    r = read(nav + _subsilver2(501, "Topic Starter", "The opening question.")
+             + _subsilver2(502, "ada_example", "An answer to it.", quote="Topic Starter",
+                           sig="My synthetic signature")
+             + _subsilver2(503, "bea_sample", "Thanks, it works."))
+    assert shape(r) == [("An answer to it.", 0, None, "ada_example"),
+                        ("Thanks, it works.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "phpbb"
