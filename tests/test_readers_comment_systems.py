@@ -1755,3 +1755,19 @@ def test_quoted_comment_before_the_words_is_no_reply_and_a_repeated_list_is_read
              f'</ul><ul class="list-body">{everything}</ul></div>', lang="zh")
     assert shape(r) == [("第一条评论的文字。", 0, None, "甲_example"), ("第二条评论。", 0, None, "乙_sample"),
                         ("我的回复文字。", 0, None, "丙_person"), ("另一条。", 0, None, "丁_example")]
+
+
+def test_css_module_class_names_count_as_their_local_names():
+    def item(name: str, text: str, quote: str = "") -> str:
+        q = f'<blockquote class="quote">{quote}</blockquote>' if quote else ""
+        return (f'<div class="comment--2g6iCC-R"><div class="contentRow--SgKuAPKd"><div class="body--1atSUTC3">'
+                f'<div class="username--2Y8YKhbw"><a href="/posts/1" rel="nofollow">{name}</a></div>'
+                f'<div class="textRow--3IWlPgCD"><div class="date--1IyXK9_e">3 months ago</div></div>'
+                f'<div class="content--2GFZCWhT">{q}{text}</div><div class="textRow--3IWlPgCD">'
+                f'<strong>Score:</strong> 8 Votes (<a href="/r">Like</a> | <a href="/d">Disagree</a>)'
+                f'</div></div></div></div>')
+    r = read('<div id="comments"><div><h2 class="heading--1cooZo6n">Top Rated Comments</h2></div>'
+             + item("ada_example", "Boring lately.") + item("bea_sample", "What else is boring?",
+                                                          quote="Boring lately.") + "</div>")
+    assert shape(r) == [("Boring lately.", 0, None, "ada_example"),
+                        ("What else is boring?", 0, None, "bea_sample")]

@@ -1018,8 +1018,10 @@ def _first_element(n: LexborNode) -> LexborNode | None:
 
 
 _QUOTE_AUTHOR_CLASSES = frozenset({"wpforo-post-quote-author", "quotetitle"})  # quotetitle: Asgaros
+# ("quote" alone: a ``blockquote.quote`` is the forum's quote of an earlier post — XenForo-based
+# forums' "top comments" boxes print it so — a commenter's own blockquote carries no class.)
 _QUOTE_CLASSES = frozenset({"ipsquote", "quotecontent", "quoted-post", "post-quote", "comment-quote",
-                            "quoted-comment", "messagequote", "quote-of-post"})
+                            "quoted-comment", "messagequote", "quote-of-post", "quote"})
 
 
 def _text_beside_fields(page: Page, it: Item, by_id: dict[int, Item], author: str | None,

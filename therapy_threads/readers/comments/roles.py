@@ -15,6 +15,8 @@ CONTENT = (
     "comment-content-inner", "comment-inner-text", "comment__content", "comment__text",
     "comment__body", "comment-excerpt", "comment-txt", "comment-desc", "commentbody",
     "comment_body", "post-text", "text", "message", "entry-content",
+    # last: a comment block's plain "content" part (CSS-modules builds: "content--2GFZCWhT")
+    "content",
 )
 CONTENT_ITEMPROP = ("text", "commenttext", "description", "articlebody")
 AUTHOR = (
