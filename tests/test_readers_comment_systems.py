@@ -1771,3 +1771,23 @@ def test_css_module_class_names_count_as_their_local_names():
                                                           quote="Boring lately.") + "</div>")
     assert shape(r) == [("Boring lately.", 0, None, "ada_example"),
                         ("What else is boring?", 0, None, "bea_sample")]
+
+
+def test_wordpress_theme_insert_without_id_or_depth_is_not_a_comment():
+    def li(cid: int, depth: int, name: str, text: str, inner: str = "") -> str:
+        return (f'<li id="comment-{cid}" class="comment even depth-{depth}"><div class="comment-body" '
+                f'id="div-comment-{cid}"><div class="comment-author vcard"><time datetime="2016-11-01T18:28:46'
+                f'+00:00">November 1, 2016 at 6:28 pm</time> <cite class="fn">{name}</cite></div>'
+                f'<div class="comment-content"><p>{text}</p></div></div>{inner}</li>')
+    promo = ('<li class="comment site-first-comment"><div class="comment-author vcard"><time>June 21, 2018'
+             '</time> <cite class="fn"><a href="https://example.org/">Site Owner</a></cite>'
+             '<a href="https://example.org/2009/06/an-older-post/#comment-1"> </a></div>'
+             '<div class="comment-content"><p>Join my paid course today!</p></div></li>')
+    r = read('<div id="comments"><h5>Comments (3)</h5><ol class="comment-list">' + promo
+             + li(11, 1, "ada_example", "Good article.",
+                  '<ol class="children">' + li(12, 2, "Site Owner", "Thanks!") + "</ol>")
+             + li(13, 1, "bea_sample", "Very useful.") + "</ol></div>",
+             url="https://example.org/2018/keep-it/")
+    assert shape(r) == [("Good article.", 0, None, "ada_example"),
+                        ("Thanks!", 1, "Good article.", "Site Owner"),
+                        ("Very useful.", 0, None, "bea_sample")]
