@@ -1791,3 +1791,21 @@ def test_wordpress_theme_insert_without_id_or_depth_is_not_a_comment():
     assert shape(r) == [("Good article.", 0, None, "ada_example"),
                         ("Thanks!", 1, "Good article.", "Site Owner"),
                         ("Very useful.", 0, None, "bea_sample")]
+
+
+def test_last_comments_widget_and_section_boxes_are_not_the_posts_comments():
+    own = '<ol class="commentlist">' + "".join(
+        f'<li class="comment depth-1" id="comment-{n}"><div class="comment-author vcard"><cite class="fn">'
+        f'{who}</cite> <span class="says">says:</span></div><div class="comment-meta commentmetadata">'
+        f'<a href="#comment-{n}">August 16th, 2010 at 1:05 pm</a></div><p>{text}</p></li>'
+        for n, who, text in ((1, "ada_example", "Our own first comment."),
+                             (2, "bea_sample", "Our own second comment."))) + "</ol>"
+    widget = ('<div id="fbAllComments" class="fbconnect_LastComments"><ol>' + "".join(
+        f'<li class="fbalt" id="comment-{n}"><b><a href="https://example.org/other-{n}/" rel="bookmark">'
+        f'Another post {n}</a></b><br/><cite>By cy_person</cite><br/><small class="commentmetadata">'
+        f'21/04/2011 6:12 PM</small><p>Words on another post {n}.</p></li>' for n in (7, 8)) + "</ol></div>")
+    boxes = "".join(f'<div class="section box sect_comment"><div class="secthead"><h2>Partner {n}</h2></div>'
+                    f'<a class="sectbody objlink" href="https://example.org/p{n}"><p>An advert for a partner '
+                    f'paper number {n}.</p></a></div>' for n in (1, 2))
+    r = read(own + widget + boxes, url="https://example.org/this-post/")
+    assert [c[0] for c in shape(r)] == ["Our own first comment.", "Our own second comment."]

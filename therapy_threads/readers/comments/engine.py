@@ -39,7 +39,7 @@ _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
 _MARK = "data-tt-comment"
 
 # A comment list inside one of these is another post's comments ("Recent comments" widgets).
-_OTHER_POSTS = re.compile(r"recent[-_]?comments?|recentcomments|latest[-_]comments|"
+_OTHER_POSTS = re.compile(r"recent[-_]?comments?|recentcomments|latest[-_]?comments|"
                           r"top[-_]comments|most[-_]commented|popular|related|rpwe|"
                           r"jetpack_top")
 # The same widget told by its heading, on sites whose markup names no region ("Letzte Kommentare").
@@ -434,7 +434,9 @@ def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, 
         p = it.node.parent
         if p is None or sec != p.mem_id or len(votes.get(sec, ())) >= 20:
             continue  # top-level comments only, and a sample is enough
-        link = it.node.css_first("a[href*='#comment']")
+        # A comment permalink, or a post permalink (``rel="bookmark"``, "Permanent Link to
+        # TITLE": a "last comments" widget names the post each comment is on).
+        link = it.node.css_first("a[href*='#comment']") or it.node.css_first("a[rel~='bookmark']")
         if link is None:
             continue
         href = page.attrs.get(link, "href")

@@ -151,10 +151,12 @@ def _lone_comment(n, cls: frozenset[str], a) -> bool:
     return texts == 1 and author
 
 
-# A prefix that makes "comment" a control, not a comment: "shared-comment" (a share menu),
-# "add-comment", "load-more-comments", "view-comment".
+# A prefix that makes "comment" a control or a region, not a comment: "shared-comment" (a share
+# menu), "add-comment", "load-more-comments", "view-comment".
+# "sect_comment" / "section-comment" names a page section (a newspaper's opinion-column box,
+# the comments area), not one comment.
 _CONTROL_PREFIX = re.compile(r"^(?:share|shared|sharing|add|write|leave|load|more|show|view|toggle|"
-                             r"open|hide|close)[-_]")
+                             r"open|hide|close|sect|section)[-_]")
 
 
 def _item_classes(cls: frozenset[str]) -> bool:
