@@ -196,6 +196,17 @@ def test_relation(text, expected, lang):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("and my elder brother is Innocent. He is kind.", [("Innocent", "person")]),
+    ("my brothers are Knowledge and Talent, both older", [("Knowledge", "person"), ("Talent", "person")]),
+    ("my sister is Irish and my mum is Catholic", []),
+    ("my therapist is Brilliant at this", []),
+    ("my brother is happy now", []),
+])
+def test_relation_copula(text, expected):
+    check(R.RelationCopulaRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
     ("I'm new here.\nWarmly,\nGwen", [("Gwen", "person")]),
     ("that's all for now — Mo", [("Mo", "person")]),
     ("thank you all so much. Em xx", [("Em", "person")]),
@@ -252,6 +263,15 @@ def test_handle(text, expected):
     ("Hello from the coast. I'm Gift, and I was a big man.", [("Gift", "person")]),
     ("Hello all, I'm Patience from the coast.", [("Patience", "person")]),
     ("Hello all, I'm fine, thanks.", []),
+    # a given name of the names data in a name role of its own, even when it is a word
+    ("Evening all. Patience here, from the coast.", [("Patience", "person")]),
+    ("Honesty here is rare.", []),
+    ("Justice is my name, not a job.", [("Justice", "person")]),
+    ("Memory, Lisbon, and I have a question.", [("Memory", "person")]),
+    ("You can imagine: \"Memory, did you forget?\"", [("Memory", "person")]),
+    ("Memory, in my case, is patchy.", []),
+    ("Talk soon. — Blessing A.", [("Blessing A.", "person")]),
+    ("my nan named me Trinity, for luck", [("Trinity", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)

@@ -53,12 +53,12 @@ _NAME_TOKEN = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0
 RELATION_BEFORE = re.compile(
     r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
     r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
-    r"younger|older|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
+    r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
                r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
-_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|previous|last|"
+_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|best|current|former|lovely|dear|ex|previous|last|"
             r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
             r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _POSSESSIVE_LOW = re.compile(r"\b(?:" + by_first_letter(_POSSESSIVE[3:-1]) + r")\s+")  # on the lower-cased text: no re.I (much faster)
@@ -1220,6 +1220,48 @@ class RelationRecognizer(Recognizer):
             and self.lex.rank(cf) is not None
 
 
+# "my elder brother is Innocent", "my brothers are Knowledge and Talent", "my twin was Justice"
+_REL_COPULA = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[A-Za-z-]+?)(?:s)?[ \t]+(?:is|was|are|were)[ \t]+"
+                         r"(?P<name>(?-i:[A-Z])[\w'’-]*)(?P<more>(?:[ \t]*,[ \t]*(?-i:[A-Z])[\w'’-]*)*(?:,?[ \t]+and[ \t]+(?-i:[A-Z])[\w'’-]*)?)",
+                         re.I)
+_COPULA_END = re.compile(r"['’]s\b|[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:and|but|who|too|btw|lol)\b)")
+_COPULA_GATE = re.compile(r"\b(?:is|was|are|were)[ \t]+[A-Z]")
+
+
+class RelationCopulaRecognizer(Recognizer):
+    """The person a relation noun is said to be: "my elder brother is Innocent", "my brothers are
+    Knowledge and Talent". A capitalised word mid-sentence after "is/are" is the name when the names
+    data has it as a given name, even if it is also a word ("Innocent", "Talent"); an adjective
+    ("my sister is Irish", "my mum is Catholic") is no given name there and stays."""
+
+    name, score, signal = "relation_copula", 0.8, "cue"
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues, lex = t.text, self.cues, self.lex
+        if not _COPULA_GATE.search(text):
+            return
+        for m in _REL_COPULA.finditer(text):
+            rel = m.group("rel").casefold()
+            if rel not in cues.relations and rel + "s" not in cues.relations:
+                continue
+            if not _COPULA_END.match(text, m.end()):
+                continue  # "my therapist is Brilliant at this": a complement that goes on is no name
+            names = [(m.start("name"), m.end("name"))]
+            if m.group("more"):
+                base = m.start("more")
+                names += [(base + x.start(), base + x.end())
+                          for x in re.finditer(r"[A-Z][\w'’-]*", m.group("more"))]
+            for s, e in names:
+                core = POSS.sub("", text[s:e])
+                e = s + len(core)
+                cf = core.casefold()
+                if cf in cues.not_names or cues.function_word(cf) or knowledge().is_demonym(core):
+                    continue  # (a town called so is no objection: a relation noun is a person)
+                if cf in lex.first_names or cues.any_given_name(cf) or lex.rank(cf) is None:
+                    yield self.person(t, s, self.extend(text, e), "a relation noun said to be this person")
+
+
 class NamedRecognizer(Recognizer):
     """"a colleague named robin", "her name is ivy": a lower-case given name after a naming phrase."""
 
@@ -1677,6 +1719,29 @@ class HandleRecognizer(Recognizer):
 
 # ---- lexicon names ---------------------------------------------------------------------------------
 
+# a name role of the writer's own: "Gift here, from ...", "Patience is my name", "Memory, Cape Town"
+_HERE_INTRO = re.compile(r"[ \t]+here\b[ \t]*(?:[,.;:!(—–-]|\n|$)")
+_NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth)[ \t]+)?name\b")
+_COMMA_PLACE = re.compile(r",[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*[,.;(]")
+# talk to the person named before a comma: "Memory, did you forget?", "X, have patience"
+_TALK_NEXT = frozenset({"you", "you're", "youre", "your", "u", "ur", "did", "do", "don't", "dont", "have", "are",
+                        "can", "will", "would", "could"})
+# sentence connectives (a closed class) open a sentence before a comma as names do: "Anyway, you know"
+_CONNECTIVES = frozenset({"anyway", "anyhow", "however", "meanwhile", "besides", "otherwise", "indeed", "instead",
+                          "still", "well", "now", "so", "then", "again", "also", "yet", "though", "plus", "right",
+                          "sure", "fine", "true", "seriously", "honestly", "basically", "sadly", "luckily"})
+_TALK_AFTER = re.compile(r",[ \t]+([A-Za-z'’]+)")
+_DASH_SIGNOFF_BEFORE = re.compile(r"(?:^|\s)[—–-][ \t]*$")
+_DASH_SIGNOFF_WHY = "a given name signing the text after a dash ('— X', '— X A.')"
+_SIGNOFF_INITIALS = re.compile(r"[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?")
+_SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
+
+
+def _talk_after_comma(text: str, e: int) -> bool:
+    m = _TALK_AFTER.match(text, e)
+    return bool(m) and m.group(1).casefold().replace("’", "'") in _TALK_NEXT
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -1702,7 +1767,8 @@ class EnglishNameRecognizer(Recognizer):
                 continue
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
-                yield self.person(t, s, self.extend(text, ce), why)
+                ini = _SIGNOFF_INITIALS.match(text, ce) if why == _DASH_SIGNOFF_WHY else None
+                yield self.person(t, s, ini.end() if ini else self.extend(text, ce), why)
             elif verdict == "keep":
                 doc.keep.add(cf)
                 yield self.span(s, ce, KEEP, reason=why)
@@ -1735,6 +1801,12 @@ class EnglishNameRecognizer(Recognizer):
             # "my real name is Happy", "her name is Precious": capitalised mid-sentence after a naming
             # phrase, a word is the name ("her name is hope" in lower case is left to the cues)
             return "person", "a capitalised word after a naming phrase"
+        # a given name in the names data, word or not (not among the commonest words: the data has
+        # "Anyway", "Honestly" as someone's given name)
+        given = first or (cf in lex.first_names and (rank is None or rank >= 1000) and cf not in INTERJECTIONS
+                          and not cf.endswith("ly") and cf not in _CONNECTIVES)
+        if given and not poss and self._own_name(text, s, e):
+            return "person", "a given name in a name role of its own ('X here,', 'X is my name', 'X, <place>')"
         if cues.greeting_before(text, s) or named or cues.context_after(text, ee, poss):
             if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
                 return "skip", ""  # "Dear Diary", "Thanks Everyone"
@@ -1745,7 +1817,13 @@ class EnglishNameRecognizer(Recognizer):
             if cf in doc.accepted or namey and not (first and cf in doc.lower_vocab and rank is not None
                                                     and rank < SOFT_RANK):
                 return "person", "opens a line as an address, or closes the text"
+            if given and cues.vocative_start(text, s, e) and _talk_after_comma(text, e):
+                # "Memory, did you forget?", "Patience, have patience": a given name that is also a
+                # word, set off and followed by talk to that person
+                return "person", "a given name addressed, talk to that person after it"
             return "skip", ""  # "Albeit, ...", "Anyway, ..."
+        if given and _DASH_SIGNOFF_BEFORE.search(text[max(0, s - 4):s]) and _SIGNOFF_REST.match(text, e):
+            return "person", _DASH_SIGNOFF_WHY
         if first and self._and_i(text, e):
             return "person", "'X and I'"
         initial = cues.is_initial(text, s)
@@ -1754,7 +1832,7 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a given name opening a comment that talks to that person"
         if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
             return "person", "a given name the writer introduces themselves with"
-        if (word_name or lex.dictionary_word(cf)) and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
+        if (word_name or given or lex.dictionary_word(cf)) and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
                 and re.match(r"[ \t]*(?:[,.;!]|\(|[ \t]+(?:and|from|here|too)\b)", text[ee:ee + 8]):
             # "I'm Gift, and ...", "I'm Justice from Cape Coast": capitalised mid-sentence after "I'm",
             # a word-name is the writer's name ("I'm fine" is not capitalised)
@@ -1796,6 +1874,20 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _own_name(self, text: str, s: int, e: int) -> bool:
+        """A name role that only a person's name fills, whatever else the word means: opening a
+        sentence before "here" and a break ("Gift here, from ..."), before "is my name", or before a
+        comma and a place ("Memory, Cape Town, ..." introducing the writer)."""
+        after = text[e:e + 40]
+        if _NAME_IS_MINE.match(after):
+            return True
+        if not self.cues.is_initial(text, s):
+            return False
+        if _HERE_INTRO.match(after):
+            return True
+        m = _COMMA_PLACE.match(after)
+        return bool(m) and knowledge().is_place(m.group(1)) and not knowledge().is_place(text[s:e])
 
     def _attributive(self, text: str, e: int) -> bool:
         """A lower-case content word follows directly (no verb, adverb or function word)."""
@@ -2047,7 +2139,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             KnownIdentityRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
-            TitleRecognizer, RelationRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
+            TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, TitlePhraseRecognizer,
             NamedRecognizer,
