@@ -510,3 +510,35 @@ def test_brand_shape_as_thing(text, expected):
 def test_public_work_de(text, expected):
     check(R.PublicWorkRecognizer, text, expected, lang="de")
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word without a determiner doing what people do, in lower-case chat
+    ("ok so. wren drove 3 hours to see me, and kettle talked me down lol", [("wren", "person"), ("kettle", "person")]),
+    ("work sent me home and therapy helped", []),
+    ("the kettle talked back lol", []),
+    # the writer's own name and alias
+    ("hi it's thimble (irl Odran, yes really). been seeing someone", [("thimble", "person"), ("Odran", "person")]),
+    ("hiya all. marmoset here, petra irl. my cbt lady is nice", [("marmoset", "person"), ("petra", "person")]),
+    ("i'm tomas btw, ferret to you nerds. anyway", [("tomas", "person"), ("ferret", "person")]),
+    ("i'm tired btw, just saying", []),
+    # a reply opening with the person it answers
+    ("kettle the alarm thing is so valid", [("kettle", "person")]),
+    ("thimble is right and also it helps", [("thimble", "person")]),
+    ("update the app lol", []),
+    ("wait the what", []),
+    # one capital as a person, "tell X hi"
+    ("my roommate Q agrees with her. the breakup with Z so idk", [("Q", "person"), ("Z", "person")]),
+    ("i got a B in it and plan B is fine", []),
+    ("ok and tell marmoset hi from me", [("marmoset", "person")]),
+])
+def test_lower_role(text, expected):
+    check(R.LowerRoleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("we call her dr. Q), she is nice", [("Q", "person")]),
+    ("the dr. said ok. I think", []),
+])
+def test_title_lower_dr_initial(text, expected):
+    check(R.TitleRecognizer, text, expected)

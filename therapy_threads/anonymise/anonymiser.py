@@ -247,7 +247,7 @@ class Anonymiser:
             if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
-                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff")
+                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role")
                 for tok in re.findall(r"[^\W\d_]{3,}", t.text[sp.start:sp.end]):
                     # a rule that saw the name role ("my partner dev") may accept an ordinary word
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names

@@ -1064,7 +1064,7 @@ class NationalityRecognizer(Recognizer):
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
 _TITLE_WORDS = ("Dr", "dr.", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
-_TITLE_INITIALS = re.compile(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?[ \t]+"
+_TITLE_INITIALS = re.compile(r"\b(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?|dr\.)[ \t]+"
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
 
 
@@ -1773,6 +1773,12 @@ class EnglishNameRecognizer(Recognizer):
                 doc.keep.add(cf)
                 yield self.span(s, ce, KEEP, reason=why)
             elif verdict == "candidate":
+                if t.lower_style and t.english and not cues.is_initial(text, s) and not self.lex.is_surname(cf):
+                    # a writer who does not capitalise sentences capitalises this on purpose: a title,
+                    # game, character or artist ("i put 90 hours into Balatro", "a Geralt cactus"); the
+                    # rules found no name role, and NER would only read the capital as a name (a surname of
+                    # the names data, "instead of Pelletier", is still asked)
+                    continue
                 t.candidates.append((s, ce))
 
     def _verdict(self, text: str, s: int, e: int, cf: str, poss: bool, doc: DocContext) -> tuple[str, str]:
@@ -2130,6 +2136,93 @@ class LowerCaseNameRecognizer(Recognizer):
                              r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
+# what people do for each other, beyond the verbs of speech and feeling ("bean drove 4 hours")
+_DOES_FOR = frozenset({"drove", "sent", "talked", "bought", "visited", "dmed", "pinged", "carried", "covered",
+                       "picked", "showed", "stayed", "checked", "invited", "introduced", "convinced", "dragged"})
+_BARE_BEFORE = re.compile(r"(?:^|[.!?:;,\n(][ \t]*|\b(?:and|but|then|so|bc|cuz|because|when|while|until|like|lol|"
+                          r"tbh|ngl|honestly|also|anyway)[ \t]+)$")
+# "i'm gus btw, grimbly to you nerds", "i'm rina btw, storm on here", "i'm rhys / dorito btw"
+_ALIAS = re.compile(r"\bi['’]?m[ \t]+([a-z][\w.]*)[ \t]+(?:btw[ \t]*)?(?:,|/)[ \t]*([a-z][\w.]*[a-z0-9])"
+                    r"(?=[ \t]+(?:on[ \t]+here|to[ \t]+(?:you|u|y'all|yall|everyone)|here|online|in[ \t]+here|on[ \t]+"
+                    r"(?:discord|the[ \t]+server|reddit|twitch)|btw)\b)")
+# a single capital that is a person in lower-case chat: "my roommate T agrees", "the breakup with J so"
+_ONE_LETTER = re.compile(r"\b(?:with|and|to|told|asked|texted|called|from|roommate|bf|gf|ex|friend|partner)[ \t]+"
+                         r"((?![AI]\b)[A-Z])(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:so|and|but|lol|is|was|says|said|agrees|"
+                         r"thinks|told|asked|texted|did|does|has|had|and|or|about|because|bc)\b)")
+
+
+# the writer's own name and alias: "hi it's moth", "salty here, bryony irl", "(irl Quillon, ...)"
+_SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)[ \t,!]+it['’]?s[ \t]+([a-z][\w.]*[a-z0-9])\b"
+                         r"|(?:^|[.!?\n][ \t]*)([a-z][\w.]*[a-z0-9])[ \t]+here(?=[ \t]*[,.;!(—–-])"
+                         r"|\b(?:irl|aka|a\.k\.a\.)[ \t]+([A-Za-z][a-z]+)\b|,[ \t]*([a-z]+)[ \t]+irl\b")
+# a reply opening with the person it answers: a noun followed by a new clause ("moth ngl it's both",
+# "salty the alarm is so valid"); a noun needs no determiner only as a name or a vocative there
+_OPENER_NEXT = re.compile(r"[ \t]+(?:the|a|an|i|i['’]m|i['’]ve|im|ive|you|u|ur|it['’]s|its|this|that['’]s|thats|ngl|tbh|"
+                          r"lmao|lmfao|lol|omg|tell|ty|thank|thanks|same|congrats|welcome|sending|hugs|please|pls|plz)\b"
+                          r"|[ \t]+is[ \t]+(?:so[ \t]+|totally[ \t]+|absolutely[ \t]+|100%[ \t]+)?(?:right|wrong|correct)\b")
+_TELL_HI = re.compile(r"\btell[ \t]+([a-z][a-z]+)[ \t]+(?:ty|thanks|thank[ \t]+you|hi|hello|i[ \t]+said)\b")
+
+
+class LowerRoleRecognizer(Recognizer):
+    """People in lower-case chat named by words ("bean drove 4 hours", "moth talked me down"), by an
+    alias the writer gives ("i'm gus btw, grimbly to you nerds"), or by one capital ("my roommate T
+    agrees"). A common noun needs a determiner in that place; a word without one doing what people
+    do, a dictionary noun addressed before "i"/"you" at a sentence start, is a person's name. Only
+    rarer words (the 3000 commonest are words there: "work sent me", "therapy helped")."""
+
+    name, score, signal = "lower_role", 0.6, "cue"
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not t.lower_style:
+            return
+        text, cues, lex = t.text, self.cues, self.lex
+        for m in _ALIAS.finditer(text):
+            for g in (1, 2):
+                cf = m.group(g)
+                if self._plain(cf, 0):
+                    yield self.person(t, m.start(g), m.end(g), "an alias the writer gives ('i'm X btw, Y on here')")
+        for m in _SELF_LOWER.finditer(text):
+            g = next(i for i in (1, 2, 3, 4) if m.group(i))
+            cf = m.group(g).casefold()
+            if self._plain(cf, 0 if g == 3 and m.group(g)[:1].isupper() else 3000 if g != 1 else 0) \
+                    and not cues.function_word(cf) and cf not in ("just", "still", "back", "over", "new", "all"):
+                yield self.person(t, m.start(g), m.end(g), "the writer's own name or alias ('hi it's X', 'X here,', 'irl X')")
+        for m in _TELL_HI.finditer(text):
+            if self._plain(m.group(1), 3000):
+                yield self.person(t, m.start(1), m.end(1), "'tell X hi': the person greeted")
+        if t.role == "comment":
+            m = re.match(r"[ \t\n]*([a-z][a-z]+)\b", text)
+            if m and self._plain(m.group(1), 1500) and lex.dictionary_word(m.group(1)) \
+                    and not m.group(1).endswith("ly") and _OPENER_NEXT.match(text, m.end(1)):
+                yield self.person(t, m.start(1), m.end(1), "a reply opening with the person it answers ('moth ngl ...')")
+        for m in _ONE_LETTER.finditer(text):
+            yield self.person(t, m.start(1), m.end(1), "one capital letter as a person in lower-case chat")
+        for m in _LOWER_TOKEN.finditer(text):
+            s, e = m.span(1)
+            cf = m.group(1)
+            if len(cf) < 3 or not t.free(s, e) or not self._plain(cf, 3000):
+                continue
+            if not _BARE_BEFORE.search(text[max(0, s - 12):s]):
+                continue
+            nxt = re.match(r"[ \t]+([a-z]+)\b", text[e:e + 20])
+            if nxt and (cues.person_verb_after(text, e) or nxt.group(1) in _DOES_FOR):
+                yield self.person(t, s, e, "a word without a determiner doing what people do ('bean drove')")
+            elif cues.is_initial(text, s) and lex.dictionary_word(cf) and (lex.rank(cf) or 10 ** 6) >= 5000 \
+                    and re.match(r"[ \t]+(?:i|you|u)[ \t]+[a-z]", text[e:e + 8]) and text[max(0, s - 2):s].strip() == "." :
+                yield self.person(t, s, e, "a noun addressed at a sentence start ('moth i was you')")
+
+    def _plain(self, cf: str, min_rank: int) -> bool:
+        cues, lex = self.cues, self.lex
+        if cf in cues.not_names or cf in INTERJECTIONS or cf in cues.titles or cf in cues.greet1 \
+                or cf in cues.relations or cf in cues.kin_titles or cf in cues.acronyms or cf in cues.closings:
+            return False
+        if lex.contraction(cf) or cues.derived_word(cf) or NOT_NAME_SHAPE.search(cf) or knowledge().is_region(cf):
+            return False
+        r = lex.rank(cf)
+        return r is None or r >= min_rank
+
+
 def recognizer_classes() -> tuple[type[Recognizer], ...]:
     """Every recognizer class, in the order they run (precedence for the resolver). The recognizers of
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
@@ -2145,6 +2238,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             NamedRecognizer,
             GreetingRecognizer, SignoffRecognizer, LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
             EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
+            LowerRoleRecognizer,
             CoordinationRecognizer)
 
 
