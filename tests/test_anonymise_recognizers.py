@@ -226,6 +226,11 @@ def test_relation_copula(text, expected):
     ("Thank you, Ana. K.L. x", [("K.L.", "person")]),
     ("we met at 9 a.m.", []),
     ("she would have liked that.\nE. xx", [("E", "person")]),
+    # double-barrelled initials with the dot before the hyphen, Gaelic "Mac"/"Ó", Latin-1 capitals
+    ("Write if you like: 0131 496 0000. D. Q.-L.", [("D. Q.-L.", "person")]),
+    ("I keep meaning to ask him. F. MacT.", [("F. MacT.", "person")]),
+    ("Go raibh maith agaibh. S. Ó B.", [("S. Ó B.", "person")]),
+    ("Obrigada a todos. É. R.", [("É. R.", "person")]),
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)

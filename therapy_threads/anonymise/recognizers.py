@@ -116,11 +116,15 @@ _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|
                            r"(?:/[a-z]+)?\)|[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)+[ \t]*$", re.I)
 # initials signing a text or a quoted note: "— N.R.", "Thanks all. J.", "T. D." on the last line,
 # "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
-_INITIALS = r"[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){0,2}"
+# (also "A.-B." with the dot before the hyphen, Latin-1 capitals, "MacS." and "Ó D." of Gaelic surnames)
+_ICAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de]"
+_INITIALS = (_ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:[ \t]?(?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t]+)?(?:Ma?c)?" + _ICAP
+             + r"(?:-" + _ICAP + r")?\.(?:-" + _ICAP + r"\.)?){0,2}")
 _INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
 _INITIALS_CLOSE = re.compile(r"(?:^|(?<=\s))(?P<close>/|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[.,]?)[ \t]*"
                              r"(?<![^\s/])(?P<name>(?:[A-Za-z]\.[ \t]?){1,3})(?P<kiss>[ \t]+(?:x{1,4}|xo+))?[ \t]*$", re.I)
-_INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
+_INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>" + _ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:[ \t]?" + _ICAP
+                             + r"(?:-" + _ICAP + r")?\.(?:-" + _ICAP + r"\.)?){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
 _ADDRESS_MARK = re.compile(r"[,!?]")
 # what [a-z] matches under re.I (ASCII letters and "İ", "ı", "ſ", the Kelvin sign), and the words of
