@@ -547,3 +547,23 @@ def test_lower_role(text, expected):
 ])
 def test_title_lower_dr_initial(text, expected):
     check(R.TitleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("say Yuet Khim referred you, she is kind", [("Yuet Khim", "person")]),
+    ("We did Tai Chi in Hong Kong", []),
+    ("the Bao Bun place is closed", []),
+    ("I met Ben Ho there", []),  # "ben" is an English word: left to the other recognizers
+])
+def test_syllable_name(text, expected):
+    check(R.SyllableNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("my cousin Ah Kiat asked what it is", [("Ah Kiat", "person")]),
+    ("my Ah Ma would also ask", []),
+    ("Ah Clodagh, that is lovely", []),
+    ("my counsellor Sir Bongbong moved away", [("Bongbong", "person")]),
+])
+def test_kin_title_prefixes(text, expected):
+    check(R.RelationRecognizer, text, expected)

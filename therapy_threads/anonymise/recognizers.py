@@ -86,6 +86,9 @@ def run_start(text: str, end: int, chars) -> int:
     return i
 
 
+_NAME_PREFIXES = frozenset({"ah"})  # kin words that are part of the name they go before ("Ah Seng")
+
+
 def kin_title_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_KIN_TITLE.finditer(text)``, in order. A match is a run of kin characters,
     blanks, then a capital (looked ahead at): it starts in the run of kin characters that ends at
@@ -1186,13 +1189,16 @@ class RelationRecognizer(Recognizer):
                          or rank is None or rank >= 5000)
             if t.lang in NOUN_CAPS and not name_like:
                 continue  # "Oma Kuchen": German capitals say nothing
+            if kin in _NAME_PREFIXES and not (_SYLLABLE.fullmatch(cf) and (rank is None or rank >= 3000)):
+                continue  # "Ah Ma" (grandma), "Ah Clíodhna" (an interjection): only a syllable of a name
             if kr is not None and kr < 10000 and not name_like:
                 continue  # "Mother Nature", "Father Time", "Brother Bear"
             if knowledge().is_place(core) and not cues.any_given_name(cf):
                 continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place
-            # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name
-            start = m.start("kin") if (m.group("kin")[:1].isupper() and cues.any_given_name(kin)
-                                       and (kr is None or kr >= 10000)) else s
+            # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name;
+            # so does a name prefix that is part of the name ("Ah Huat")
+            start = m.start("kin") if (m.group("kin")[:1].isupper() and (cues.any_given_name(kin) and (
+                kr is None or kr >= 10000) or kin in _NAME_PREFIXES)) else s
             yield self.person(t, start, self.extend(text, e, t.lang), "a kinship or respect word before a name")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
@@ -2140,6 +2146,44 @@ class LowerCaseNameRecognizer(Recognizer):
                              r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
+# One syllable of a romanised Chinese name (Pinyin, Hokkien, Cantonese, Hakka spellings as used in
+# Malaysia, Singapore, Hong Kong, Taiwan): an optional initial, a vowel nucleus with an optional glide,
+# an optional final nasal or stop ("Mei", "Xin", "Siew", "Khim", "Huat", "Shu", "Fen", "Chuan").
+_SYLLABLE = re.compile(r"(?:ch|sh|zh|kh|ts|ng|hw|[bcdfghjklmnpqrstwxyz])?[hw]?[aeiou]{1,3}[wy]?(?:ng|n|m|k|t|p|h)?")
+_SYLLABLE_PAIR = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t-]([A-Z][a-z]{1,4})(?:[ \t-]([A-Z][a-z]{1,4}))?(?![\w'’-])")
+
+
+class SyllableNameRecognizer(Recognizer):
+    """Given names written as two or three romanised Chinese syllables ("Mei Xin", "Siew Khim",
+    "Shu Fen"): each capitalised part is one syllable by the romanisation's syllable structure, and
+    no part is an English word (not among the 10,000 commonest words, not in the dictionary's lower
+    case) or a place; the pair must not open a title ("Tai Chi Class") or follow an article. Names
+    with a cue are found by the cue recognizers already; this is for the names nobody introduces."""
+
+    name, score, signal = "syllable_name", 0.6, "names"
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, lex = t.text, self.lex
+        for m in _SYLLABLE_PAIR.finditer(text):
+            parts = [g for g in m.groups() if g]
+            if not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts):
+                continue
+            if any(self._wordlike(p) for p in parts) or knowledge().is_place(" ".join(parts)):
+                continue
+            if _ARTICLE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+                continue
+            if not t.free(m.start(), m.end()):
+                continue
+            yield self.person(t, m.start(), m.end(), "a given name of romanised Chinese syllables, no English word")
+
+    def _wordlike(self, p: str) -> bool:
+        cf = p.casefold()
+        r = self.lex.rank(cf)
+        return (r is not None and r < 10000) or self.lex.dictionary_word(cf) or cf in self.cues.not_names \
+            or cf in self.cues.titles or knowledge().is_place(p) or knowledge().is_demonym(p)
+
+
 # what people do for each other, beyond the verbs of speech and feeling ("bean drove 4 hours")
 _DOES_FOR = frozenset({"drove", "sent", "talked", "bought", "visited", "dmed", "pinged", "carried", "covered",
                        "picked", "showed", "stayed", "checked", "invited", "introduced", "convinced", "dragged"})
@@ -2242,7 +2286,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             NamedRecognizer,
             GreetingRecognizer, SignoffRecognizer, LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
             EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
-            LowerRoleRecognizer,
+            LowerRoleRecognizer, SyllableNameRecognizer,
             CoordinationRecognizer)
 
 
