@@ -67,3 +67,10 @@ def test_post_rules(anon, tmp_path, texts):
 def test_post_rules_german(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts, lang="de")
     assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+def test_a_dutch_greeting_word_that_is_a_name_stays_a_greeting_where_it_opens_one(anon, tmp_path):
+    sc = run(anon, tmp_path, ["Hallo allemaal, dit is een blog over therapie en familie.",
+                              "zeg het maar tegen [[Lieve]], echt. mijn psych is heel fijn.",
+                              "dank jullie allemaal, vooral [[Lieve]] en [[Yusuf]]. {{Lieve}} groeten!"], lang="nl")
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)

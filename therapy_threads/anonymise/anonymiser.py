@@ -396,6 +396,8 @@ class Anonymiser:
                         and not (re.match(r" [a-z]{2,}ing\b", t.text[e:e + 20]) and self._mid_sentence_name(t.text, s, e, cf)):
                     continue  # a common word before a noun: "Grace period", "Summer breaks"
                 if other:
+                    if _opens_formula(t.text, s, e, lang):
+                        continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
                     if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
                         continue  # "habite à Florence": the place, whoever else is called so
                     lr = self.lex.lang_rank(cf, lang)
@@ -541,6 +543,17 @@ def names_alternation(names) -> str:
 
 def _after_determiner(text: str, s: int, lang: str) -> bool:
     return _after_word(text, s, lang, "determiners")
+
+
+def _opens_formula(text: str, s: int, e: int, lang: str) -> bool:
+    """The word at [s, e) and the next make a greeting or closing of the language ("Lieve groeten")."""
+    m = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 30])
+    if not m:
+        return False
+    lc = language_cues()[0][lang]
+    cf, nxt = text[s:e].casefold(), m.group(1).casefold()
+    formula = lc.closings | lc.greetings
+    return f"{cf} {nxt}" in formula or (cf in formula and any(f.split()[0] == nxt for f in formula))
 
 
 def _after_word(text: str, s: int, lang: str, table: str) -> bool:
