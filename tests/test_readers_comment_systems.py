@@ -1905,3 +1905,36 @@ def test_drupal6_submitted_line_and_an_author_block_with_date_and_reply_parts():
 <div class="comment-text"><p>Words of the comment.</p></div></div></li></ol>""")
     assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
         ("Words of the comment.", "Cy Example")]
+
+
+def test_commenter_names_in_bem_parts_dt_headers_and_list_items():
+    bem = "".join(
+        f'<div class="comment" id="comment_{n}" data-id="{n}"><div class="comment__body">'
+        f'<div class="comment__header"><div class="comment__user" data-name="{who}"><a class="user" '
+        f'href="/@{who}"><span class="avatar"></span></a><a href="/@{who}"><span class="user__nick">{who}'
+        f'</span></a></div><time class="comment__datetime" datetime="2019-06-14T00:24:58+03:00">4 года '
+        f'назад</time></div><div class="comment__content"><p>{text}</p></div></div></div>'
+        for n, who, text in ((1, "ada_example", "Первый."), (2, "bea_sample", "Второй.")))
+    r = read(f'<div class="comments">{bem}</div>', lang="ru")
+    assert [(c[0], c[3]) for c in shape(r)] == [("Первый.", "ada_example"), ("Второй.", "bea_sample")]
+
+    dl = "".join(
+        f'<li id="comment-0{n}" class="comment comment-01 odd"><dl><dt>{n}. <a>{who}</a> '
+        f'<span class="datestamp">09:02 PM 10/28/10</span></dt><dd class="commentBody"><p>{text}</p>'
+        f'<span class="commentTools"><span class="commentReply">Reply </span> | <span class="reportAbuse">'
+        f'Report Abuse </span> | <a title="Link to this comment" href="#comment-0{n}">Link to this</a>'
+        f'</span></dd></dl></li>' for n, who, text in ((1, "cy_person", "A first view."),
+                                                       (2, "di_example", "A second view.")))
+    r = read(f'<ol id="commentList">{dl}</ol>')
+    assert [(c[0], c[3]) for c in shape(r)] == [("A first view.", "cy_person"),
+                                                ("A second view.", "di_example")]
+
+    items = "".join(
+        f'<li class="clearfix"><div><a name="{n}"></a></div><div class="group"><div class="commentor-info">'
+        f'<div><a href="/profile?id={n}">{who}</a> <div>Party: Independent</div></div></div>'
+        f'<div class="comment-meta">Reply #{n}<div>Oct. 9, 2010 - 7:28 AM EST</div></div></div>'
+        f'<div class="submitted-comment clearfix"><p>{text}</p></div><ul class="comment-controls">'
+        f'<li class="reply"><a href="#threadform">Reply</a></li></ul></li>'
+        for n, who, text in ((4606001, "ed_sample", "Taxes again."), (4606002, "fay_example", "A picture.")))
+    r = read(f'<div id="comments"><ol id="commentsList">{items}</ol></div>')
+    assert [(c[0], c[3]) for c in shape(r)] == [("Taxes again.", "ed_sample"), ("A picture.", "fay_example")]

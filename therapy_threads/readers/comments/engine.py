@@ -635,11 +635,20 @@ def _marked_as_quote(page: Page, el: LexborNode) -> bool:
 _SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
 
 
+# BEM element names for the commenter's name: a user/author/comment block's "__name"/"__nick"
+# element ("user__nick", "user-link__name", "comment__user").
+_BEM_AUTHOR = re.compile(r"^[a-z0-9-]*(?:user|author|comment|commenter|member|profile)[a-z0-9-]*"
+                         r"__(?:name|nick|nickname|username|user|author)$")
+
+
 def role_token(c: str) -> str | None:
     """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
     general role name a prefixed or underscore-joined class token carries, when it is one of the
     known names."""
     v = _ROLE_OF.get(c, "")
+    if v == "" and "__" in c and _BEM_AUTHOR.match(c):
+        v = "comment-author-name"  # "comment__user", "user__nick", "user-link__name"
+        _ROLE_OF[c] = v
     if v == "" and _FOREIGN_COMMENT.match(c):
         t = _FOREIGN_COMMENT.sub("comment", c, count=1)
         v = t if t in _ROLE_NAMES else role_token(t)
@@ -817,6 +826,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             if t and len(t) <= 120:
                 author_node, raw_author = cand, t
                 break
+        if raw_author is None:
+            author_node, raw_author = _term_author(page, idx)
         if raw_author is None:
             author_node, raw_author = _byline_author(page, own)
         if raw_author is None:
@@ -1274,6 +1285,22 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
     if not first or is_reply_word(first) or is_profile_label(first):
         return None
     return first
+
+
+def _term_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:
+    """A comment printed as ``<dl><dt>1. <a>NAME</a> <span>DATE</span></dt><dd>words</dd></dl>``
+    (old newspaper and Blogger-classic layouts): the name is the header term's link (with or
+    without ``href``); the whole term is the header, never text."""
+    for dt in idx.get("tag:dt", ()):
+        nxt = next_element(dt)
+        if nxt is None or nxt.tag != "dd":
+            continue
+        for link in dt.css("a"):
+            t = " ".join(link.text(separator=" ", strip=True).split())
+            if t and len(t) <= 60 and not is_reply_word(t) and not is_profile_label(t) \
+                    and not _PERMALINK.search(page.attrs.get(link, "href")):
+                return dt, t
+    return None, None
 
 
 def _ancestors_below(n: LexborNode, top: LexborNode) -> list[LexborNode]:

@@ -270,6 +270,30 @@ class Generic(CommentSystem):
         return [b for b in blocks if by_parent[b.parent.mem_id] >= 2]
 
     @staticmethod
+    def _widen_to_list_item(page: Page, found: dict[int, tuple]) -> None:
+        """A class-named block that holds only the words (``div.submitted-comment``) inside a list
+        item that also holds the commenter's part (``div.commentor-info``): the list item is the
+        comment. Only for weak (class-only) blocks whose ``li`` holds no other found block."""
+        a = page.attrs
+        authors = frozenset(roles.AUTHOR) - {"name", "user"}
+        for key, (n, strong, sig) in list(found.items()):
+            if strong:
+                continue
+            li = n.parent
+            if li is not None and li.tag != "li":
+                li = li.parent if li.parent is not None and li.parent.tag == "li" else None
+            if li is None or li.tag != "li" or li.mem_id in found:
+                continue
+            if any(a.classes(d) & authors for d in n.css("[class]")):
+                continue
+            if not any(a.classes(d) & authors for d in li.css("[class]")):
+                continue
+            if any(m.mem_id in found and m.mem_id != n.mem_id for m in li.traverse()):
+                continue
+            del found[key]
+            found[li.mem_id] = (li, strong, ("li", sig))
+
+    @staticmethod
     def _drop_list_boxes(page: Page, found: dict[int, tuple]) -> None:
         """A news site's list of comments numbered with the article's id (``div.comments#comments_681540``
         around ``div.comment_item#comment_N`` blocks) is the list, not a comment: a block with a
@@ -338,6 +362,7 @@ class Generic(CommentSystem):
                     found[n.mem_id] = (n, True, ("parts", n.tag))
         if not found:
             return []
+        self._widen_to_list_item(page, found)
         self._drop_list_boxes(page, found)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
