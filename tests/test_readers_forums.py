@@ -496,3 +496,31 @@ def test_phpbb3_subsilver2_tables_opening_post_quote_and_signature():
     assert shape(r) == [("An answer to it.", 0, None, "ada_example"),
                         ("Thanks, it works.", 0, None, "bea_sample")]
     assert r.posts[0].comment_system == "phpbb"
+
+
+def _xf1(pid: int, num: int, name: str, text: str) -> str:
+    """XenForo 1 ``message`` template: li.message#post-ID[data-author], a.postNumber "#N"."""
+    return (f'<li id="post-{pid}" class="message" data-author="{name}"><div class="messageUserInfo">'
+            f'<a class="username">{name}</a></div><div class="messageInfo primaryContent">'
+            f'<div class="messageContent"><article><blockquote class="messageText SelectQuoteContainer '
+            f'ugc baseHtml">{text}</blockquote></article></div><div class="messageMeta ToggleTriggerAnchor">'
+            f'<div class="privateControls"><span class="item muted"><a class="datePermalink">'
+            f'<span class="DateTime" title="Mar 3, 2016 at 9:15 AM">Mar 3, 2016</span></a></span></div>'
+            f'<div class="publicControls"><a class="item muted postNumber hashPermalink">#{num}</a></div>'
+            f'</div></div></li>')
+
+
+def test_xenforo1_later_page_first_message_is_a_reply_and_a_smiley_post_is_kept():
+    smiley = '<img src="styles/default/xenforo/clear.png" class="mceSmilieSprite mceSmilie1" alt=":)">'
+    body = ('<div class="PageNav"><span class="pageNavHeader">Page 5 of 9</span></div>'
+            '<ol class="messageList" id="messageList">' + _xf1(901, 81, "ada_example", "On page five.")
+            + _xf1(902, 82, "bea_sample", smiley) + _xf1(903, 83, "cy_person", "Another reply.") + "</ol>")
+    r = get_reader("html").read(('<html data-template="thread_view"><body>' + body + "</body></html>").encode(),
+                                SourceRef("x", "x.html"))
+    assert shape(r) == [("On page five.", 0, None, "ada_example"), ("[image]", 0, None, "bea_sample"),
+                        ("Another reply.", 0, None, "cy_person")]
+    first = get_reader("html").read(('<html data-template="thread_view"><body><ol id="messageList">'
+                                     + _xf1(801, 1, "ada_example", "The topic.")
+                                     + _xf1(802, 2, "bea_sample", "A reply.") + "</ol></body></html>").encode(),
+                                    SourceRef("y", "y.html"))
+    assert shape(first) == [("A reply.", 0, None, "bea_sample")]
