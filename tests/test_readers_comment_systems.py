@@ -1864,6 +1864,10 @@ def test_a_sentence_that_mentions_a_date_is_a_comment_s_words_not_a_date_line():
     assert clean_comment_text(text, "Ada Example", languages=("en",)) == text
     assert is_date_line("Posted on Monday, December 19, 2011 at 8:08 pm.", ("en",))
     assert is_date_line("19. Dezember 2011.", ("de",))
+    # A short question about a date is the commenter's words too.
+    question = "Salut,\nJusqu'au 20/02/2010 ? Ce serait pas 2012 ?"
+    assert clean_comment_text(question, "Ada Example", languages=("fr",)) == question
+    assert not is_date_line("Until 20/02/2010? Not 2012?", ("en",))
 
 
 def test_relative_ages_in_cjk_with_a_verb_or_a_day_word_are_ages():
