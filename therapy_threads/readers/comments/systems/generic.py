@@ -284,11 +284,13 @@ class Generic(CommentSystem):
                 li = li.parent if li.parent is not None and li.parent.tag == "li" else None
             if li is None or li.tag != "li" or li.mem_id in found:
                 continue
-            if any(a.classes(d) & authors for d in n.css("[class]")):
+            # Bounded walks (a deep thread is never walked again for each of its comments):
+            # no author part in the block, one in the rest of the li, and no other found block.
+            if _bounded_find(n, lambda d: bool(a.classes(d) & authors), skip=None) is not False:
                 continue
-            if not any(a.classes(d) & authors for d in li.css("[class]")):
+            if _bounded_find(li, lambda d: d.mem_id in found, skip=n.mem_id) is not False:
                 continue
-            if any(m.mem_id in found and m.mem_id != n.mem_id for m in li.traverse()):
+            if _bounded_find(li, lambda d: bool(a.classes(d) & authors), skip=n.mem_id) is not True:
                 continue
             del found[key]
             found[li.mem_id] = (li, strong, ("li", sig))
@@ -400,20 +402,61 @@ class Generic(CommentSystem):
         content = frozenset(roles.CONTENT)
         for key, (n, _, _) in list(found.items()):
             outer = next((p for p in ancestors(n) if p.mem_id in found), None)
-            if outer is None:
-                continue
-            seen_n = False
-            for d in outer.traverse():
-                if d.mem_id == n.mem_id:
-                    seen_n = True
-                    continue
-                if not seen_n or not (a.classes(d) & content):
-                    continue
-                if any(p.mem_id == n.mem_id for p in ancestors(d)):
-                    continue
-                holder = next((p for p in ancestors(d) if p.mem_id in found), None)
-                if holder is not None and holder.mem_id == outer.mem_id:
-                    out.setdefault(outer.mem_id, []).append(n)
-                    del found[key]
-                    break
+            if outer is not None and _words_follow(n, outer, found, content, a):
+                out.setdefault(outer.mem_id, []).append(n)
+                del found[key]
         return out
+
+
+def _words_follow(n, outer, found: dict[int, tuple], content: frozenset[str], a, budget: int = 400) -> bool:
+    """Whether ``outer``'s own text part (a content-named element not inside another found block)
+    comes after ``n``: the elements after ``n`` up to the end of ``outer``, walked in document
+    order without entering found blocks, at most ``budget`` of them (a deep thread is never
+    walked again for each of its comments)."""
+    cur = n
+    while cur is not None and cur.mem_id != outer.mem_id:
+        sib = cur.next
+        while sib is not None:
+            if sib.is_element_node and sib.mem_id not in found:
+                stack = [sib]
+                while stack:
+                    d = stack.pop()
+                    budget -= 1
+                    if budget <= 0:
+                        return False
+                    if a.classes(d) & content:
+                        return True
+                    c = d.last_child
+                    while c is not None:
+                        if c.is_element_node and c.mem_id not in found:
+                            stack.append(c)
+                        c = c.prev
+            sib = sib.next
+        cur = cur.parent
+    return False
+
+
+def _bounded_find(root, test, skip: int | None, budget: int = 600) -> bool | None:
+    """True when an element below ``root`` (not in the subtree ``skip``) passes ``test``, False
+    when none does, None when the walk ran over ``budget`` elements (too big to say)."""
+    stack = []
+    c = root.last_child
+    while c is not None:
+        if c.is_element_node:
+            stack.append(c)
+        c = c.prev
+    while stack:
+        d = stack.pop()
+        if d.mem_id == skip:
+            continue
+        budget -= 1
+        if budget <= 0:
+            return None
+        if test(d):
+            return True
+        c = d.last_child
+        while c is not None:
+            if c.is_element_node:
+                stack.append(c)
+            c = c.prev
+    return False
