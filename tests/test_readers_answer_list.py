@@ -34,13 +34,15 @@ def _answer(aid: int, name: str, text: str, comments=()) -> str:
 
 def test_answers_are_top_level_and_their_comments_reply_to_them():
     r = read(_answer(11, "ada_example", "False, tea for me.",
-                     [("bea_sample", "Good for you!"), ("ada_example", "Thanks.")])
+                     [("bea_sample1991", "Good for you!"), ("ada_example", "Thanks.")])
              + _answer(12, "cy_person", "True, two cups."))
     assert shape(r) == [("False, tea for me.", 0, None, "ada_example"),
-                        ("Good for you!", 1, "False, tea for me.", "bea_sample"),
+                        ("Good for you!", 1, "False, tea for me.", "bea_sample1991"),
                         ("Thanks.", 1, "False, tea for me.", "ada_example"),
                         ("True, two cups.", 0, None, "cy_person")]
     assert r.posts[0].comment_system == "answer-list"
+    # The date is printed in the author part, after a name that holds digits.
+    assert [c.published_local for c in r.comments] == ["2011-02-26"] * 4
 
 
 def test_faq_answers_without_authors_are_not_comments():

@@ -1932,6 +1932,7 @@ def test_commenter_names_in_bem_parts_dt_headers_and_list_items():
     r = read(f'<ol id="commentList">{dl}</ol>')
     assert [(c[0], c[3]) for c in shape(r)] == [("A first view.", "cy_person"),
                                                 ("A second view.", "di_example")]
+    assert [(c.published_local or "")[:10] for c in r.comments] == ["2010-10-28"] * 2
 
     items = "".join(
         f'<li class="clearfix"><div><a name="{n}"></a></div><div class="group"><div class="commentor-info">'
@@ -1942,6 +1943,8 @@ def test_commenter_names_in_bem_parts_dt_headers_and_list_items():
         for n, who, text in ((4606001, "ed_sample", "Taxes again."), (4606002, "fay_example", "A picture.")))
     r = read(f'<div id="comments"><ol id="commentsList">{items}</ol></div>')
     assert [(c[0], c[3]) for c in shape(r)] == [("Taxes again.", "ed_sample"), ("A picture.", "fay_example")]
+    # "Reply #4606001" beside the date is a counter, never the day.
+    assert [c.published_local for c in r.comments] == ["2010-10-09T07:28"] * 2
 
 def test_dates_in_a_typepad_footer_permalink_and_in_a_heading_of_their_own():
     r = read("""<div id="comments-content"><a id="c6a00d83451f23a69e2017744b28bfe970d"></a>

@@ -743,7 +743,7 @@ def _date_values(page: Page, n: LexborNode) -> list[str]:
     return vals
 
 
-def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
+def _when(page: Page, n: LexborNode | None, name: str | None = None) -> tuple[When | None, str]:
     """The date an element states: a machine value of its own or its first descendants', else
     its text, else a readable date in an attribute (a tooltip). The text comes before tooltips: a
     tooltip may belong to something else in the line (Slashdot's journal link carries the
@@ -752,6 +752,12 @@ def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
     if n is None:
         return None, ""
     text = n.text(separator=" ", strip=True)
+    if "#" in text:
+        # A post counter in the date's block ("Reply #1 Oct. 9, 2010 - 7:28 AM"): never a day.
+        text = " ".join(_POST_COUNTER.sub(" ", text).split())
+    if name and len(name) >= 3 and name in text and any(ch.isdigit() for ch in name):
+        # "by NAME1991 on March 3rd, 2011": the commenter's name is never part of the date.
+        text = " ".join(text.replace(name, " ").split())
     for v in _date_values(page, n):
         w = when_from_machine(v)
         if w:
@@ -766,6 +772,9 @@ def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
         if tip and (w is None or (tip.local or tip.utc or "")[:10] == (w.local or w.utc or "")[:10]):
             return tip, text
     return w, text
+
+
+_POST_COUNTER = re.compile(r"(?:\b(?:reply|post|comment|antwort|réponse|respuesta)\s*)?#\s*\d+\b", re.I)
 
 
 def _has_clock(local: str) -> bool:
@@ -851,7 +860,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     for cand in ([it.date] if it.date is not None else []) + _candidates(idx, dnames):
         if cand.mem_id == item_id:
             continue
-        w, t = _when(page, cand)
+        w, t = _when(page, cand, author)
         if w and len(t) <= 120:
             date_node, when, date_text = cand, w, t
             break

@@ -45,11 +45,13 @@ class AnswerList(CommentSystem):
                 return []
             m = _NUM.search(a.id(n))
             key = f"answer-{m.group(1)}" if m else f"answer-pos{i + 1}"
+            # The date is printed in the author part ("by NAME on February 26th, 2011").
             out.append(Item(n, self.name, key, parent_stated=True, author=who,
-                            content=_text(n, comments, a)))
+                            content=_text(n, comments, a), date=_author_part(n, comments, a)))
             for j, c in enumerate(comments):
                 out.append(Item(c, self.name, f"{key}-c{j + 1}", parent_key=key, parent_stated=True,
-                                author=_author(c, [], a), content=_text(c, [], a)))
+                                author=_author(c, [], a), content=_text(c, [], a),
+                                date=_author_part(c, [], a)))
         return out
 
 
@@ -58,16 +60,20 @@ def _outside(x, others) -> bool:
     return x.mem_id not in ids and not any(p.mem_id in ids for p in ancestors(x))
 
 
+def _author_part(n, others, a):
+    """The block's own author part ("by NAME on DATE")."""
+    return next((d for d in n.css("[class]") if d.mem_id != n.mem_id and a.classes(d) & _AUTHORS
+                 and _outside(d, others) and d.text(strip=True)), None)
+
+
 def _author(n, others, a) -> str | None:
     """The name in the block's own author part: its link, else the part's words."""
-    for d in n.css("[class]"):
-        if d.mem_id == n.mem_id or not (a.classes(d) & _AUTHORS) or not _outside(d, others):
-            continue
-        link = d.css_first("a")
-        t = (link.text(strip=True) if link is not None else "") or d.text(strip=True)
-        if t:
-            return " ".join(t.split())
-    return None
+    d = _author_part(n, others, a)
+    if d is None:
+        return None
+    link = d.css_first("a")
+    t = (link.text(strip=True) if link is not None else "") or d.text(strip=True)
+    return " ".join(t.split()) or None
 
 
 def _text(n, others, a):
