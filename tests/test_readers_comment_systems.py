@@ -1154,6 +1154,37 @@ def test_hacker_news_rows_before_the_comtr_class_and_deleted_rows():
                         ("Second thread.", 0, None, "dee_ex")]
 
 
+def test_hacker_news_classic_tables_focused_item_and_deleted_parents():
+    # 2007-2013 markup: one small table per comment, no athing class; the depth is the spacer's width.
+    def row(cid, indent, who, words):
+        arrow = (f'<a id=up_{cid} href="vote?for={cid}&dir=up"><img src="grayarrow.gif"></a>' if cid
+                 else '<img src="s.gif" height=1 width=14>')
+        head = (f'<a href="user?id={who}">{who}</a> 2 hours ago  | <a href="item?id={cid}">link</a>' if cid else "")
+        return (f'<tr><td><table border=0><tr><td><img src="s.gif" height=1 width={indent * 40}></td>'
+                f'<td valign=top><center>{arrow}</center></td><td class="default"><div><span class="comhead">'
+                f'{head}</span></div><br><span class="comment"><font color=#000000>{words}</font></span>'
+                f'</td></tr></table></td></tr>')
+    story = ('<table><tr><td class="title"><a href="https://example.org/a">A story</a><span class="comhead"> '
+             '(example.org) </span></td></tr><tr><td class="subtext">9 points by <a href="user?id=ed_ex">ed_ex'
+             '</a> | <a href="item?id=900">3 comments</a></td></tr></table>')
+    r = read(story + '<table border=0>' + row(901, 0, "ada_ex", "First opinion here.")
+             + row(0, 1, "", "[deleted]") + row(903, 2, "bo_ex", "A reply to the removed one.")
+             + row(904, 1, "cy_ex", "[deleted]") + row(905, 0, "dee_ex", "Second thread.") + '</table>')
+    # a removed row with a reply under it keeps its place (its reply keeps its parent); a leaf one goes
+    assert shape(r) == [("First opinion here.", 0, None, "ada_ex"),
+                        ("[deleted]", 1, "First opinion here.", None),
+                        ("A reply to the removed one.", 2, "[deleted]", "bo_ex"),
+                        ("Second thread.", 0, None, "dee_ex")]
+    # a comment's own page: the focused comment in table.fatitem is the post, its replies the thread
+    focus = ('<table class="fatitem" border="0"><tr class="athing" id="700"><td class="ind"></td>'
+             '<td class="default"><div><span class="comhead"><a href="user?id=fo_ex" class="hnuser">fo_ex</a>'
+             '</span></div><br><div class="comment"><div class="commtext c00">The focused words.</div></div>'
+             '</td></tr></table>')
+    rows = "".join(_hn_row(*x) for x in ((701, 0, "ada_ex", "A direct reply."), (702, 1, "bo_ex", "Deeper.")))
+    r = read(focus + f'<table border="0" class="comment-tree">{rows}</table>')
+    assert shape(r) == [("A direct reply.", 0, None, "ada_ex"), ("Deeper.", 1, "A direct reply.", "bo_ex")]
+
+
 def _sabai_comment(cid: int, who: str, words: str) -> str:
     return (f'<li id="sabai-comment-{cid}" class=""><div class="sabai-comment-avatar"><img alt="{who}"></div>'
             f'<ul class="sabai-comment-meta"><li class="sabai-comment-author"><a class="sabai-user" '
@@ -1945,6 +1976,25 @@ def test_commenter_names_in_bem_parts_dt_headers_and_list_items():
     assert [(c[0], c[3]) for c in shape(r)] == [("Taxes again.", "ed_sample"), ("A picture.", "fay_example")]
     # "Reply #4606001" beside the date is a counter, never the day.
     assert [c.published_local for c in r.comments] == ["2010-10-09T07:28"] * 2
+
+def test_image_only_comment_with_a_named_commenter_keeps_its_replies():
+    def one(n, who, content, children=""):
+        return (f'<div class="comment" id="comment_{n}" data-id="{n}"><div class="comment__body">'
+                f'<div class="comment__header"><div class="comment__user" data-name="{who}"><a class="user" '
+                f'href="/@{who}"><span class="avatar"><img src="a{n}.png" alt="avatar"></span></a>'
+                f'<a href="/@{who}"><span class="user__nick">{who}</span></a></div>'
+                f'<time class="comment__datetime" datetime="2019-06-14T00:24:58+03:00">4 года назад</time>'
+                f'</div><div class="comment__content">{content}</div></div>'
+                f'<div class="comment__children">{children}</div></div>')
+    leaf = one(3, "cy_example", "<p>Ответ на ответ.</p>")
+    mid = one(2, "bo_example", "<p>Ответ на картинку.</p>", leaf)
+    pic = one(1, "ada_example", '<figure class="comment-image"><img src="p1.jpg" alt="x.jpg"></figure>', mid)
+    r = read(f'<div class="comments">{pic}{one(4, "di_example", "<p>Другой.</p>")}</div>', lang="ru")
+    # the picture-only comment stays (marked), so its replies keep their place and depth
+    assert [(c.text, c.depth, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("[image]", 0, "ada_example"), ("Ответ на картинку.", 1, "bo_example"),
+        ("Ответ на ответ.", 2, "cy_example"), ("Другой.", 0, "di_example")]
+
 
 def test_dates_in_a_typepad_footer_permalink_and_in_a_heading_of_their_own():
     r = read("""<div id="comments-content"><a id="c6a00d83451f23a69e2017744b28bfe970d"></a>

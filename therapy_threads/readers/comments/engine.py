@@ -954,6 +954,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     text = _drop_subject(text)
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
+    if not text and it.content is None and _own_picture(page, it.node, skip):
+        # Nothing left but a picture outside the header (author, avatar, date, tools): an
+        # image-only comment, kept (its replies hang on it) with the neutral marker.
+        text = IMAGE_ONLY
     post_author = it.is_post_author
     if post_author is None:
         cls = a.classes(it.node)
@@ -971,6 +975,26 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
         location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system,
         age=None if when else age)
+
+
+_PICTURE_TAGS = frozenset({"img", "video", "picture", "figure"})
+
+
+def _own_picture(page: Page, root: LexborNode, skip, budget: int = 400) -> bool:
+    """Whether ``root`` holds a picture outside the parts ``skip`` leaves out (nested comments,
+    author, date, tools) and outside an avatar, walking at most ``budget`` elements."""
+    stack = [c for c in root.iter() if c.is_element_node][::-1]
+    while stack:
+        d = stack.pop()
+        budget -= 1
+        if budget <= 0:
+            return False
+        if skip(d) or any("avatar" in c for c in page.attrs.classes(d)):
+            continue
+        if d.tag in _PICTURE_TAGS:
+            return True
+        stack.extend(c for c in reversed(list(d.iter())) if c.is_element_node)
+    return False
 
 
 _QUOTE_ATTRS = ("data-name", "data-author", "data-username", "data-quote", "data-source",
