@@ -2008,3 +2008,49 @@ def test_dates_in_a_typepad_footer_permalink_and_in_a_heading_of_their_own():
 <h4>on October 30, 2012 at 11:04 am</h4><div class="inner-comment"><p>Great words.</p></div></div></div>""")
     assert [(c.text, c.published_local) for c in r.comments] == [
         ("So you do not get bored.", "2012-10-30T11:02"), ("Great words.", "2012-10-30T11:04")]
+
+
+def test_nested_bem_threads_control_ids_reply_lists_and_collapsed_shells():
+    # A site's own list: the comment element carries data-id, a "report" menu entry inside it
+    # carries the same id as data-comment-id; replies sit in the item's __children block.
+    def item(cid, who, words, children=""):
+        return (f'<div class="comments__item" data-id="{cid}"><div class="comments__item__space">'
+                f'<div class="comments__item__self"><a class="comments__item__user"><p class="comments__item__user__name">'
+                f'<span>{who}</span></p></a><a class="comments__item__date" data-id="{cid}"><time class="time">'
+                f'2 hours ago</time></a><div class="comments__item__admin"><div class="ui_sub_menu__item" '
+                f'data-comment-id="{cid}" data-user-id="7">Report</div></div><div class="comments__item__content">'
+                f'<div class="comments__item__text"><p>{words}</p></div></div></div></div>'
+                f'<div class="comments__item__children">{children}</div></div>')
+    r = read('<div class="comments">' + item(11, "ada_ex", "First words.", item(12, "bo_ex", "A reply here.",
+             item(13, "cy_ex", "Deeper still."))) + item(14, "di_ex", "Another one.") + '</div>')
+    assert [(c.text, c.depth) for c in r.comments] == [
+        ("First words.", 0), ("A reply here.", 1), ("Deeper still.", 2), ("Another one.", 0)]
+
+    # <li><div id=comment-N/><ul class="comment-list level-1">replies</ul></li>
+    def li(cid, who, words, replies=""):
+        return (f'<li><a id="comment{cid}" class="link-anchor"></a><div id="comment-{cid}"><div class="heading">'
+                f'<a class="nickname">{who}</a> <span class="h-meta">23.04.18 | 20:30</span></div>'
+                f'<p class="content">{words}</p></div>{replies}</li>')
+    r = read('<ul class="comment-list level-0">' + li(21, "ada_ex", "Top words.", '<ul class="comment-list level-1">'
+             + li(22, "bo_ex", "Answer words.") + '</ul>') + li(23, "cy_ex", "Second top.") + '</ul>')
+    assert [(c.text, c.depth) for c in r.comments] == [("Top words.", 0), ("Answer words.", 1), ("Second top.", 0)]
+
+    # A flat list of one-comment boxes with a BEM level modifier; collapsed comments print only their
+    # header (kept as shells), a lone modifier ("--withsubject") is no other kind, a "more" stub no comment.
+    def box(level, tid, who, words=None, mods=""):
+        body = (f'<div class="post-comment__body">{words}</div>' if words is not None else "")
+        return (f'<div class="post-thread post-thread--level-{level}"><article id="t{tid}" class="post-comment '
+                f'{mods} comment"><div class="post-comment__inner"><header class="post-comment__header">'
+                f'<p class="post-comment-username"><span class="post-comment-username__name"><a>{who}</a></span></p>'
+                f'<p class="post-comment-meta"><time>1 week ago</time></p></header>{body}'
+                f'<footer><ul class="post-comment-actions"><li><a>Collapse</a></li><li><a>Expand</a></li></ul>'
+                f'</footer></div></article></div>')
+    stub = ('<div class="post-thread post-thread--level-2"><article class="post-comment post-comment--seemore">'
+            '<div class="post-comment__inner"><a class="post-comment-seemore__more">5 more comments</a></div>'
+            '</article></div>')
+    r = read('<div class="comments">' + box(1, 31, "ada_ex", "Visible words.") + box(2, 32, "bo_ex",
+             mods="post-comment--collapsed") + box(3, 33, "cy_ex", "A visible reply.") + stub
+             + box(1, 34, "di_ex", mods="post-comment--collapsed post-comment--withsubject") + '</div>')
+    assert [(c.text, c.depth, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("Visible words.", 0, "ada_ex"), ("[hidden]", 1, "bo_ex"), ("A visible reply.", 2, "cy_ex"),
+        ("[hidden]", 0, "di_ex")]

@@ -539,7 +539,9 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
         it = by_id.get(n.mem_id)
         if it is not None:
             return it
-        if _is_wrapper(page, n):
+        # A list right after a comment inside the same list item (``<li><div comment/><ul>replies
+        # </ul></li>``) holds that comment's replies, whatever its class.
+        if _is_wrapper(page, n) or n.tag in ("ul", "ol") and n.parent is not None and n.parent.tag == "li":
             prev = _prev_past_spacers(n, by_id)
             if prev is not None:
                 if prev.mem_id in by_id:
@@ -642,6 +644,12 @@ _BEM_AUTHOR = re.compile(r"^[a-z0-9-]*(?:user|author|comment|commenter|member|pr
                          r"__(?:name|nick|nickname|username|user|author)$")
 
 
+# BEM element chains under a comments block ("comments__item__text", "comments__item__user__name"):
+# the last element names the part.
+_BEM_CHAIN_TEXT = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:text|content|body|message)$")
+_BEM_CHAIN_AUTHOR = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:user|author)__(?:name|nick|nickname|username)$")
+
+
 def role_token(c: str) -> str | None:
     """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
     general role name a prefixed or underscore-joined class token carries, when it is one of the
@@ -650,6 +658,13 @@ def role_token(c: str) -> str | None:
     if v == "" and "__" in c and _BEM_AUTHOR.match(c):
         v = "comment-author-name"  # "comment__user", "user__nick", "user-link__name"
         _ROLE_OF[c] = v
+    if v == "" and c.count("__") >= 2:
+        if _BEM_CHAIN_TEXT.match(c):
+            v = "comment__text"
+        elif _BEM_CHAIN_AUTHOR.match(c):
+            v = "comment-author-name"
+        if v:
+            _ROLE_OF[c] = v
     if v == "" and _FOREIGN_COMMENT.match(c):
         t = _FOREIGN_COMMENT.sub("comment", c, count=1)
         v = t if t in _ROLE_NAMES else role_token(t)
@@ -826,7 +841,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     # A placeholder (a comment the page holds without its words) has no shown author either: what
     # the role search would find inside it belongs to its replies or to a "N replies beneath your
     # threshold" line.
-    if not raw_author and not it.placeholder:
+    if not raw_author and (not it.placeholder or it.header_shown):
         names = _role_names(system, "author_classes", roles.AUTHOR, roles.AUTHOR_ITEMPROP)
         cands = _candidates(idx, names) + idx.get("tag:cite", [])
         if it.node.tag == "dt":
@@ -940,10 +955,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     # A system that names the text's element (Item.content) has said where the words are: an
     # empty one is an image-only or emptied comment, and the rest of the item is its header
     # (badges, scores, language labels), never a stand-in for the words.
-    if not text and it.content is None:
+    if not text and it.content is None and not it.header_shown:
         parts = [node_text(it.node, skip)] + [node_text(x, skip) for x in it.extra_nodes]
         text = "\n\n".join(p for p in parts if p)
-    if not text and it.content is None:
+    if not text and it.content is None and not it.header_shown:
         text = _text_beside_fields(page, it, by_id, author, date_text)
     if not text and it.content is not None and it.content.css_first("img, video, picture, figure, faceplate-img"):
         # An image-only comment is a comment (replies hang on it); its alt text is often a file

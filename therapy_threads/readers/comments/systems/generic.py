@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from .. import roles
-from ..base import CommentSystem, Item, Page, depth_from_classes
+from ..base import HIDDEN, CommentSystem, Item, Page, depth_from_classes
 from ..dom import ancestors
 
 _ID = re.compile(r"^(?:comment|comments|cmt|reply|answer|kommentar|commentaire|comentario|"
@@ -159,6 +159,13 @@ _CONTROL_PREFIX = re.compile(r"^(?:share|shared|sharing|add|write|leave|load|mor
                              r"open|hide|close|sect|section)[-_]")
 
 
+# A comment-shaped stub for replies not printed ("N more comments"), named by a modifier.
+_MORE_STUB = re.compile(r"(?:--|[-_])(?:see|load|show|view)[-_]?more$|--more$")
+
+
+_COLLAPSED = re.compile(r"(?:^|--|[-_])collapsed$")
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
         if _ICON.match(c) or _CONTROL_PREFIX.match(c):
@@ -188,6 +195,16 @@ class Generic(CommentSystem):
             key = a.get(n, "data-comment-id")
             if not _DATA_KEY.match(key) or key in outer:
                 continue
+            # A control printed with the comment's id (a "report" menu entry, a ban toggle) inside
+            # the comment's own element, which carries the same id as ``data-id``: that element.
+            p = n.parent
+            for _ in range(_MAX_CLIMB):
+                if p is None or not p.is_element_node or p.tag in ("body", "html"):
+                    break
+                if a.get(p, "data-id") == key and p.tag not in _NOT_BLOCKS:
+                    n = p
+                    break
+                p = p.parent
             outer[key] = n
         if len(outer) < 2:
             return []
@@ -296,6 +313,31 @@ class Generic(CommentSystem):
             found[li.mem_id] = (li, strong, ("li", sig))
 
     @staticmethod
+    def _drop_item_wrappers(found: dict[int, tuple]) -> None:
+        """A weak (class-only) block around one strong comment block (``li.list__item_comment`` >
+        ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
+        comment: it holds no words of its own outside that comment and the lists of replies."""
+        above = _ancestors(found)
+        for key, (n, strong, _) in list(found.items()):
+            if strong:
+                continue
+            inner = 0
+            own_words = False
+            for c in n.iter():
+                if not c.is_element_node:
+                    if c.text(strip=True):
+                        own_words = True
+                    continue
+                if c.mem_id in found:
+                    inner += 1 if found[c.mem_id][1] else 2
+                elif c.mem_id not in above and c.text(strip=True):
+                    own_words = True
+                if inner > 1 or own_words:
+                    break
+            if inner == 1 and not own_words:
+                del found[key]
+
+    @staticmethod
     def _drop_list_boxes(page: Page, found: dict[int, tuple]) -> None:
         """A news site's list of comments numbered with the article's id (``div.comments#comments_681540``
         around ``div.comment_item#comment_N`` blocks) is the list, not a comment: a block with a
@@ -330,6 +372,8 @@ class Generic(CommentSystem):
                 or "Comment" in a.get(n, "itemtype")
             if not strong and not _item_classes(cls) and not _reply_block(n, cls, a):
                 continue
+            if any(_MORE_STUB.search(c) for c in cls):
+                continue  # "28 more comments from ...": a stub that loads hidden replies
             if not strong and not any(c.is_element_node for c in n.iter()) and any(
                     c.endswith("reaction") for c in cls) and not any(
                     _ITEM_CLASS.match(c) and "reaction" not in c for c in cls):
@@ -338,7 +382,8 @@ class Generic(CommentSystem):
             # comment-like block named by such an anchor counts even when it is the only one of
             # its kind (a single reply block among top-level ones).
             strong = strong or _anchor_before(n, a) is not None
-            sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c)
+            # BEM modifiers ("comment--collapsed", "comment--withsubject") state, not kind.
+            sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c) and "--" not in c
                                     and not re.search(r"\d{3,}", c) and not _OWN_ID.match(c)))
             found[n.mem_id] = (n, strong, sig)
         for n, key in self._data_id_blocks(page):
@@ -365,6 +410,7 @@ class Generic(CommentSystem):
         if not found:
             return []
         self._widen_to_list_item(page, found)
+        self._drop_item_wrappers(found)
         self._drop_list_boxes(page, found)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
@@ -385,8 +431,14 @@ class Generic(CommentSystem):
                     continue
                 keys.add(data)
                 num = data
+            depth = depth_from_classes(a.classes(n))
+            collapsed = any(_COLLAPSED.search(c) for c in a.classes(n))
+            if depth is None:
+                depth = _wrapper_depth(n, found, a)
             out.append(Item(n, self.name, f"comment-{num}" if num else "",
-                            depth=depth_from_classes(a.classes(n)),
+                            depth=depth,
+                            # a collapsed comment prints its header only: kept as a shell
+                            placeholder=HIDDEN if collapsed else None, header_shown=collapsed,
                             not_text=quotes.get(n.mem_id, [])))
         return out
 
@@ -406,6 +458,20 @@ class Generic(CommentSystem):
                 out.setdefault(outer.mem_id, []).append(n)
                 del found[key]
         return out
+
+
+def _wrapper_depth(n, found: dict[int, tuple], a) -> int | None:
+    """The depth a one-comment wrapper states (a flat list of ``div.thread--level-N`` boxes, each
+    holding one comment): its level class, when the comment is the only found block directly in it."""
+    p = n.parent
+    if p is None or not p.is_element_node or p.tag not in ("div", "li", "section") or p.mem_id in found:
+        return None
+    d = depth_from_classes(a.classes(p))
+    if d is None:
+        return None
+    if sum(1 for c in p.iter() if c.is_element_node and c.mem_id in found) != 1:
+        return None
+    return d
 
 
 def _words_follow(n, outer, found: dict[int, tuple], content: frozenset[str], a, budget: int = 400) -> bool:
