@@ -2054,3 +2054,76 @@ def test_nested_bem_threads_control_ids_reply_lists_and_collapsed_shells():
     assert [(c.text, c.depth, c.identity.name if c.identity else None) for c in r.comments] == [
         ("Visible words.", 0, "ada_ex"), ("[hidden]", 1, "bo_ex"), ("A visible reply.", 2, "cy_ex"),
         ("[hidden]", 0, "di_ex")]
+
+
+def test_comment_printed_as_a_list_of_parts_with_the_words_inside_the_author_part():
+    def ul(n, who, words, quote=""):
+        return (f'<ul class="comment b2" id="comment-{n}"><li class="comment-author"><div class="badges"></div>'
+                f'<div class="profile"><img class="author-profile-picture" src="a.png"><a href="/u/{who}">{who}</a>'
+                f'<p class="date">18 November 2011 11:26PM</p></div><div class="comment-body">{quote}<p>{words}</p>'
+                f'</div></li><li class="comment-tools"><ul><li class="recomended"><a class="recommend">Recommend?</a>'
+                f' (<span>3</span>)</li><li class="reply">Responses (0)</li><li class="abuse-report">'
+                f'<a class="report-abuse">Report abuse</a></li><li class="link">| <a href="#c">Link</a></li></ul></li></ul>')
+    quote = ('<blockquote><p>ada_ex</p><p>18 November 2011 11:26PM<br>Response to someone</p>'
+             '<p>The quoted words.</p></blockquote>')
+    r = read('<div id="comments">' + ul(1, "ada_ex", "First words here.")
+             + ul(2, "bo_ex", "My own answer.", quote) + '</div>')
+    assert [(c.text, c.identity.name if c.identity else None, c.published_local) for c in r.comments] == [
+        ("First words here.", "ada_ex", "2011-11-18T23:26"), ("My own answer.", "bo_ex", "2011-11-18T23:26")]
+
+
+def test_movable_type_comment_blocks_closed_by_their_byline():
+    def block(who, words, byline):
+        return (f'<div class="comments-body {who.lower()}"><p>{words}</p><span class="comments-post">'
+                f'{byline}</span></div>')
+    r = read('<div class="comments-head">Comments</div>'
+             + block("ada_ex", "First words here.", '<a href="https://example.org/ada">ada_ex</a> on February 12, 2010 11:32 PM')
+             + block("bo_ex", "Second words here.", 'Posted by: bo_ex at <a href="#c2">February 13, 2010 09:01 AM</a>'))
+    assert [(c.text, c.identity.name if c.identity else None, (c.published_local or "")[:10]) for c in r.comments] == [
+        ("First words here.", "ada_ex", "2010-02-12"), ("Second words here.", "bo_ex", "2010-02-13")]
+
+
+def test_spot_im_messages_take_their_parent_from_the_stated_depth():
+    def msg(mid, depth, who, words):
+        return (f'<div class="sppre_message-view sppre_depth-{depth} sppre_conversation-message" '
+                f'data-message-id="sp_Ab12_post9_c_{mid}" data-message-depth="{depth}" data-spot-im-class="message-view">'
+                f'<div class="sppre_message-details"><div class="sppre_user-wrap"><div class="sppre_user-link">'
+                f'<span class="sppre_username" data-spot-im-class="message-username">{who}</span>'
+                f'<span class="sppre_badge" data-spot-im-class="user-badge"><span>Leader</span></span></div>'
+                f'<div class="sppre_stats"><span class="sppre_posted-at"><span data-spot-im-class="message-timestamp">'
+                f'15h</span></span><span class="sppre_is-edited"><span>Edited</span></span></div></div></div>'
+                f'<div class="sppre_message-entities sppre_depth-{depth}"><div data-spot-im-class="message-text" '
+                f'class="sppre_entity sppre_text-entity">{words}</div></div><div class="sppre_message-actions-container">'
+                f'<div class="sppre_message-actions"><span data-spot-im-class="message-reply">Reply</span>'
+                f'<span data-spot-im-class="message-share">Share</span><div class="sppre_votes-count">3 Likes</div>'
+                f'</div></div></div>')
+    r = read('<div class="sppre_conversation">' + msg("A1", 0, "ada_ex", "First words.") + msg("B2", 1, "bo_ex", "A reply.")
+             + msg("C3", 2, "cy_ex", "Deeper.") + msg("D4", 0, "di_ex", "Another thread.") + '</div>')
+    assert r.posts[0].comment_system == "spotim"
+    assert shape(r) == [("First words.", 0, None, "ada_ex"), ("A reply.", 1, "First words.", "bo_ex"),
+                        ("Deeper.", 2, "A reply.", "cy_ex"), ("Another thread.", 0, None, "di_ex")]
+
+
+def test_youtube_polymer_threads_and_their_replies():
+    def renderer(cid, who, words):
+        return (f'<ytd-comment-renderer id="comment" class="style-scope ytd-comment-thread-renderer"><div id="body">'
+                f'<div id="main"><div id="header"><div id="header-author"><a id="author-text" href="/channel/x">'
+                f'<span>{who}</span></a><yt-formatted-string id="published-time-text"><a href="/watch?v=abc&amp;lc={cid}">'
+                f'1 week ago</a></yt-formatted-string></div></div><ytd-expander id="expander"><div id="content">'
+                f'<yt-formatted-string id="content-text">{words}</yt-formatted-string></div><paper-button id="more">'
+                f'<span class="more-button">Read more</span></paper-button></ytd-expander>'
+                f'<ytd-comment-action-buttons-renderer id="action-buttons"><span id="vote-count-left">72</span>'
+                f'<div id="reply-button-end">REPLY</div></ytd-comment-action-buttons-renderer></div></div>'
+                f'</ytd-comment-renderer>')
+    def thread(top, replies=()):
+        inner = "".join(renderer(*r) for r in replies)
+        return (f'<ytd-comment-thread-renderer>{renderer(*top)}<div id="replies"><ytd-comment-replies-renderer>'
+                f'<div id="loaded-replies">{inner}</div></ytd-comment-replies-renderer></div></ytd-comment-thread-renderer>')
+    template = ('<template><ytd-comment-renderer><yt-formatted-string id="content-text"></yt-formatted-string>'
+                '</ytd-comment-renderer></template>')
+    r = read('<ytd-item-section-renderer><div id="contents">' + template
+             + thread(("Ug1", "ada_ex", "First words."), [("Ug1.r1", "bo_ex", "A reply."), ("Ug1.r2", "cy_ex", "Another reply.")])
+             + thread(("Ug2", "di_ex", "Second thread.")) + '</div></ytd-item-section-renderer>')
+    assert r.posts[0].comment_system == "youtube"
+    assert shape(r) == [("First words.", 0, None, "ada_ex"), ("A reply.", 1, "First words.", "bo_ex"),
+                        ("Another reply.", 1, "First words.", "cy_ex"), ("Second thread.", 0, None, "di_ex")]

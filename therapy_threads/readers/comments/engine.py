@@ -868,6 +868,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if raw_author is None:
             raw_author = _signature_author(page, own)
     author = clean_author(raw_author, page.languages)
+    if author_node is not None and raw_author:
+        author_node = _name_element(author_node, raw_author)
 
     # Date: a candidate with a machine value, or short enough to be only a date.
     date_node, when, date_text, age = None, None, "", None
@@ -928,7 +930,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         cls = a.classes(el)
         if cls & meta or cls & _WRAPPER or any(_meta_token(c) or role_token(c) in meta for c in cls):
-            return True
+            # A header-named part that wraps the words too (``li.comment-author`` holding the
+            # profile, the date and ``div.comment-body``) is entered: its own parts still go.
+            return not (el.tag in ("li", "div") and cls & _HEADER_PARTS and not cls & _WRAPPER
+                        and _holds_words_part(page, el))
         if el.tag == "img" and "avatar" in a.get(el, "class"):
             return True
         if el.tag == "i" and any(c == "iconfont" or _ICON_FONT.match(c) for c in cls):
@@ -992,6 +997,34 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         age=None if when else age)
 
 
+# Parts named as the commenter's header (META because they usually hold only name and date).
+_HEADER_PARTS = frozenset(roles.AUTHOR) | frozenset({"comment-header", "comment-author-info"})
+_WORDS_PART = re.compile(r"(?:^|[-_])(?:body|content|text|message)$")
+
+
+def _holds_words_part(page: Page, el: LexborNode) -> bool:
+    """Whether ``el`` holds an element named as a comment's words (``comment-body``, ``...-text``)."""
+    for d in el.css("div[class], p[class]"):
+        if any(_WORDS_PART.search(c) for c in page.attrs.classes(d)):
+            return True
+    return False
+
+
+def _name_element(n: LexborNode, name: str, budget: int = 200) -> LexborNode:
+    """The element that holds just the commenter's name inside an author part that holds more
+    (``li.comment-author`` around the profile link, the date and the words themselves): only that
+    element is left out of the text, never the words beside it."""
+    if len(n.text(separator=" ", strip=True)) <= len(name) + 40:
+        return n
+    want = " ".join(name.split())
+    for i, d in enumerate(n.traverse()):
+        if i >= budget:
+            break
+        if d is not n and d.is_element_node and " ".join(d.text(separator=" ", strip=True).split()) == want:
+            return d
+    return n
+
+
 _PICTURE_TAGS = frozenset({"img", "video", "picture", "figure"})
 
 
@@ -1045,6 +1078,14 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
     head = first.text(separator=" ", strip=True)
     if not head or len(head) > 80:
         return False
+    # A copy of another comment's header: its commenter's name alone on the first line, the
+    # date opening the next ("<p>NAME</p><p>19 November 2011 2:19AM ...</p>").
+    second = _element_sibling(first, "next")
+    if len(head) <= 40 and " " not in head.strip() and second is not None and first.tag == second.tag == "p":
+        line = second.text(separator=" ", strip=True)
+        if line and when_from_text(line[:40], page.languages) is not None and \
+                is_date_line(" ".join(line.split()[:5]), page.languages):
+            return True
     m = SAID.search(head)
     # The verb stands as a word of its own after the name ("Lisa:" is not "Li" + "sa:").
     return m is not None and m.start() > 0 and m.group(0)[:1].isspace() and head.endswith(":")

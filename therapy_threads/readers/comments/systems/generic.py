@@ -48,7 +48,7 @@ _DATA_KEY = re.compile(r"^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{36})$", re.I)
 _NOT_BLOCKS = frozenset({"form", "textarea", "input", "button", "script", "style", "a", "span", "ul",
                          "ol", "section", "nav", "aside", "html", "body", "main", "p", "i", "b", "em",
                          "strong", "small", "img", "svg", "use", "label", "cite", "time", "abbr",
-                         "sup", "sub", "picture", "source"})
+                         "sup", "sub", "picture", "source", "hr", "br"})
 # Icon-font classes name a glyph ("icon-comment", "fa-comments"), not a block.
 _ICON = re.compile(r"^(?:icon|fa|fas|far|glyphicon|dashicons|bi|ion|mdi|la)[-_]")
 
@@ -156,7 +156,9 @@ def _lone_comment(n, cls: frozenset[str], a) -> bool:
 # "sect_comment" / "section-comment" names a page section (a newspaper's opinion-column box,
 # the comments area), not one comment.
 _CONTROL_PREFIX = re.compile(r"^(?:share|shared|sharing|add|write|leave|load|more|show|view|toggle|"
-                             r"open|hide|close|sect|section)[-_]")
+                             r"open|hide|close|sect|section|"
+                             # a part named before the word: "date_comment" is the comment's date
+                             r"date|time|author|text|body|content|meta)[-_]")
 
 
 # A comment-shaped stub for replies not printed ("N more comments"), named by a modifier.
@@ -164,6 +166,11 @@ _MORE_STUB = re.compile(r"(?:--|[-_])(?:see|load|show|view)[-_]?more$|--more$")
 
 
 _COLLAPSED = re.compile(r"(?:^|--|[-_])collapsed$")
+
+
+# A comment printed as a list of its parts (``ul.comment#comment-N`` > ``li.comment-author`` +
+# ``li.comment-tools``): the list is the comment when its own id names one comment.
+_LIST_COMMENT_ID = re.compile(r"^comment[-_]\d+$")
 
 
 def _item_classes(cls: frozenset[str]) -> bool:
@@ -364,9 +371,9 @@ class Generic(CommentSystem):
         found: dict[int, tuple] = {}
         for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], "
                           "[itemprop='comment'], [itemtype*='Comment'], [class*='reaction']"):
-            if n.tag in _NOT_BLOCKS:
-                continue
             nid = a.id(n)
+            if n.tag in _NOT_BLOCKS and not (n.tag in ("ul", "ol") and _LIST_COMMENT_ID.match(nid)):
+                continue
             cls = a.classes(n)
             strong = _numbered(nid) is not None or a.get(n, "itemprop") == "comment" \
                 or "Comment" in a.get(n, "itemtype")
@@ -435,11 +442,16 @@ class Generic(CommentSystem):
             collapsed = any(_COLLAPSED.search(c) for c in a.classes(n))
             if depth is None:
                 depth = _wrapper_depth(n, found, a)
-            out.append(Item(n, self.name, f"comment-{num}" if num else "",
+            extra = _split_body(n, a) if num and strong else []
+            words = next((w for w in (x.css_first(f"[id^='{a.id(n)}_']") for x in extra) if w is not None), None)
+            out.append(Item(n, self.name, f"comment-{num}" if num else "", extra_nodes=extra, content=words,
                             depth=depth,
                             # a collapsed comment prints its header only: kept as a shell
                             placeholder=HIDDEN if collapsed else None, header_shown=collapsed,
                             not_text=quotes.get(n.mem_id, [])))
+        split = {x.mem_id for it in out for x in it.extra_nodes}
+        if split:  # a block inside another comment's body block is that comment's part
+            out = [it for it in out if not any(p.mem_id in split for p in _up(it.node, 8))]
         return out
 
     @staticmethod
@@ -458,6 +470,29 @@ class Generic(CommentSystem):
                 out.setdefault(outer.mem_id, []).append(n)
                 del found[key]
         return out
+
+
+def _up(n, k: int):
+    p = n
+    for _ in range(k):
+        if p is None:
+            return
+        yield p
+        p = p.parent
+
+
+def _split_body(n, a) -> list:
+    """A comment printed as two sibling blocks, the header (``table#comment5``: name, date) and
+    the body, whose parts are named after the header's id (``div#comment5_show``): the body block."""
+    nid = a.id(n)
+    sib = n.next
+    while sib is not None and not sib.is_element_node:
+        sib = sib.next
+    if sib is None or sib.tag != n.tag or a.id(sib):
+        return []
+    if n.css_first(f"[id^='{nid}_']") is not None or sib.css_first(f"[id^='{nid}_']") is None:
+        return []
+    return [sib]
 
 
 def _wrapper_depth(n, found: dict[int, tuple], a) -> int | None:
