@@ -1980,7 +1980,8 @@ def test_commenter_names_in_bem_parts_dt_headers_and_list_items():
 def test_image_only_comment_with_a_named_commenter_keeps_its_replies():
     def one(n, who, content, children=""):
         return (f'<div class="comment" id="comment_{n}" data-id="{n}"><div class="comment__body">'
-                f'<div class="comment__header"><div class="comment__user" data-name="{who}"><a class="user" '
+                f'<div class="comment__header"><div class="comment__rating-count hint">0</div>'
+                f'<div class="comment__user" data-name="{who}"><a class="user" '
                 f'href="/@{who}"><span class="avatar"><img src="a{n}.png" alt="avatar"></span></a>'
                 f'<a href="/@{who}"><span class="user__nick">{who}</span></a></div>'
                 f'<time class="comment__datetime" datetime="2019-06-14T00:24:58+03:00">4 года назад</time>'
@@ -2127,3 +2128,15 @@ def test_youtube_polymer_threads_and_their_replies():
     assert r.posts[0].comment_system == "youtube"
     assert shape(r) == [("First words.", 0, None, "ada_ex"), ("A reply.", 1, "First words.", "bo_ex"),
                         ("Another reply.", 1, "First words.", "cy_ex"), ("Second thread.", 0, None, "di_ex")]
+
+
+def test_russian_said_verb_after_the_name_and_a_one_number_answer():
+    def li(cid, who, words):
+        return (f'<li id="comment-{cid}" class="comment even thread-even depth-1"><p class="comment-author">'
+                f'<img class="avatar avatar-64 photo" src="a.png"><cite>{who} пишет:</cite><br>'
+                f'<small class="comment-time">Март 2018</small></p><div class="commententry"><p>{words}</p></div>'
+                f'<p class="reply"><a class="comment-reply-link" href="#r">Ответить</a></p></li>')
+    r = read('<ol class="commentlist">' + li(1, "Анна", "Подскажите, пожалуйста, как быть.")
+             + li(2, "Олег", "5") + '</ol>', lang="ru")
+    assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("Подскажите, пожалуйста, как быть.", "Анна"), ("5", "Олег")]

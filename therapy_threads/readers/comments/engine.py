@@ -950,12 +950,14 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     # A named, empty text element is an image-only comment (below): no other part stands in.
     cnames = () if text or it.content is not None else _role_names(system, "content_classes", roles.CONTENT,
                                                                    roles.CONTENT_ITEMPROP)
+    words_nodes = [it.content] if text else []  # the element(s) the words were read from
     for name in dict.fromkeys(cnames):
         nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id], it.node)
         if not nodes:
             continue
         text = "\n\n".join(t for t in (node_text(n, skip) for n in nodes) if t)
         if text:
+            words_nodes = nodes
             break
     # A system that names the text's element (Item.content) has said where the words are: an
     # empty one is an image-only or emptied comment, and the rest of the item is its header
@@ -972,8 +974,15 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if not text and it.placeholder:
         text = it.placeholder
     text = _drop_subject(text)
+    raw_text = text
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
+    if not text and words_nodes and len(raw_text.strip()) <= 12 and "\n" not in raw_text.strip() \
+            and not is_reply_word(raw_text.strip()) and raw_text.strip() not in (date_text or "", author or "") \
+            and _own_short_words(page, words_nodes, raw_text.strip()):
+        # The words part holds one short line only ("5", "+1") in a paragraph of its own: the
+        # commenter's whole answer, not a counter or a number the cleanup takes off a longer text.
+        text = raw_text.strip()
     if not text and it.content is None and _own_picture(page, it.node, skip):
         # Nothing left but a picture outside the header (author, avatar, date, tools): an
         # image-only comment, kept (its replies hang on it) with the neutral marker.
@@ -1023,6 +1032,22 @@ def _name_element(n: LexborNode, name: str, budget: int = 200) -> LexborNode:
         if d is not n and d.is_element_node and " ".join(d.text(separator=" ", strip=True).split()) == want:
             return d
     return n
+
+
+_COUNTER_NAME = re.compile(r"count|rating|vote|like|score|karma|points|num", re.I)
+
+
+def _own_short_words(page: Page, nodes: list[LexborNode], line: str) -> bool:
+    """Whether ``line`` stands in the words element as plain text (its own paragraph or the
+    element itself), not in a counter-named part (``div.comment__rating-count``)."""
+    for n in nodes:
+        for d in [n, *n.css("p, div, span")]:
+            if " ".join(d.text(separator=" ", strip=True).split()) != line:
+                continue
+            if d.css_first("*[class]") is None and not any(
+                    _COUNTER_NAME.search(c) for c in page.attrs.classes(d)):
+                return True
+    return False
 
 
 _PICTURE_TAGS = frozenset({"img", "video", "picture", "figure"})
