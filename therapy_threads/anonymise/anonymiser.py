@@ -20,6 +20,7 @@ from .lexicon import lexicon
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
 from .patterns import url_host
 from .policy import Policy
+from .regional import regional_phrases
 from .recognizers import Recognizer
 from .slugs import publishable_url
 
@@ -110,6 +111,7 @@ class Anonymiser:
         h.update(self.lex.digest.encode())
         h.update(knowledge().digest.encode())
         h.update(language_cues()[1].encode())
+        h.update(regional_phrases().digest.encode())
         h.update((ner.model_version(self.policy.ner.model) if self._ner_on else "no-ner").encode())
         h.update(CODE_VERSION.encode())
         return h.hexdigest()[:16]
@@ -363,6 +365,8 @@ class Anonymiser:
                 if other and not core[:1].isupper() and _after_determiner(t.text, s, lang):
                     continue  # "la clémence envers soi-même": an article makes it a word
                 if not core[:1].isupper():
+                    if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
+                        continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
@@ -516,6 +520,10 @@ def names_alternation(names) -> str:
     for n, f in zip(ordered, flat):
         groups.setdefault(n[0], []).append(f[1:])
     return "|".join(h + "(?:" + "|".join(rest) + ")" for h, rest in groups.items())
+
+
+# an English article or determiner right before a word: it is a thing there, not a person
+_EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)
 
 
 def _after_determiner(text: str, s: int, lang: str) -> bool:

@@ -24,7 +24,9 @@ from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL
 # A capitalised token: "Evan", "DeShawn", "O'Brien", "Mary-Jane", "KLT", "Evan’s" (possessive
 # stripped later). Handles with digits are found by the handle and identity recognizers.
 # (The look-behind comes after the first letter: the regex engine can then skip ahead to capitals.)
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # ASCII and Latin-1 capitals: "Élodie", "Øyvind"
+# ASCII, Latin-1 and Latin Extended capitals: "Élodie", "Øyvind", "Łukasz", "Šárka", "Ōtara" (te reo
+# Māori macrons), "Ārama"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 CAP_RE = re.compile("[" + _UP + "](?<![\\w@’'.\\-][" + _UP + "])[A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
 POSS = re.compile(r"['’]s?$")
 

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
-from .knowledge import find_national_phones, find_phones, knowledge, official_phone_regions
+from .knowledge import unmacron, find_national_phones, find_phones, knowledge, official_phone_regions
 from .patterns import by_first_letter, find_mentions, mention_prefix, url_host
 from .scan import WordStart, alternation_spans, searched
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
@@ -746,7 +746,7 @@ def _place_pair(text: str, first: tuple[int, int, str], second: tuple[int, int, 
     ((start, end, token without "'s")): the phrase the recognizer looks up begins with the whole
     first token, a blank, then the second token whole (more words follow) or without "'s" (the
     last word), so its first two words, case-folded, are those of a place name (``pairs``)."""
-    head = text[first[0]:first[1]].casefold() + " "
+    head = unmacron(text[first[0]:first[1]].casefold()) + " "
     return head + second[2].casefold() in pairs or head + text[second[0]:second[1]].casefold() in pairs
 
 
@@ -758,6 +758,10 @@ _SUBDIVISION_BEFORE = re.compile(r"\b(?:in|from|near|around|outside|across|throu
                                  r"travell?ed|returning|returned|emigrated|relocated|relocating)[ \t]+(?:to|for))[ \t]+$", re.I)
 
 
+# a name or an age, then a comma, right before a word ("Tavita, Porirua", "24, Papatoetoe")
+# (the name opens a sentence or a line: "...!! Sione, 24, Manukau." is no list of names "Ana, Lurdes, Zé.")
+_INTRO_BEFORE = re.compile(r"(?:^|[.!?:\n][ \t]*|[^\w\s,;'’-][ \t]+)([A-Z\u00c0-\u00de][^\W\d_]+(?:['’-][^\W\d_]+)*)"
+                           r"(?:,[ \t]*\d{1,3})?,[ \t]*$")
 _PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:van der|van den|van de|van|von|de la|de|der|den|da|di|du|del|della)[ \t]+$")
 
 
@@ -782,7 +786,7 @@ class PlaceRecognizer(Recognizer):
         i = 0
         while i < len(toks):
             s, e, tok = toks[i]
-            low = tok.casefold()
+            low = k.place_word(tok.casefold())
             if low not in k.places and low not in k.place_first_words:
                 i += 1
                 continue
@@ -794,9 +798,9 @@ class PlaceRecognizer(Recognizer):
                 j = i + n - 1
                 if j >= len(toks):
                     continue
-                if n == 1 and tok.casefold() not in k.places:
+                if n == 1 and low not in k.places:
                     break
-                if n > 1 and (not multi or tok.casefold() not in k.place_first_words or not all(
+                if n > 1 and (not multi or low not in k.place_first_words or not all(
                         _blanks(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
                     continue
                 end = toks[j][0] + len(toks[j][2])
@@ -876,9 +880,21 @@ class PlaceRecognizer(Recognizer):
         m = _LIST_PREV.search(text, max(0, s - 30), s)
         return bool(m) and placey(m.group(1))
 
+    def _after_name_or_age(self, text: str, s: int) -> bool:
+        m = _INTRO_BEFORE.search(text, max(0, s - 40), s)
+        if m is None:
+            return False
+        cf = m.group(1).casefold()
+        if cf in self.cues.greet1 or cf in self.cues.closings or cf in self.cues.not_names or cf in INTERJECTIONS \
+                or self.cues.function_word(cf):
+            return False
+        return self.lex.rank(cf) is None or cf in self.cues.first_names or cf in self.cues.intl_names
+
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
+        if SELF_INTRO.search(text, max(0, s - 16), s):
+            return True  # "i'm Tui, from ...": a place is never what someone is called right after "I'm"
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
                 or _GREETING_TO.search(text, max(0, s - 24), s):
             return True  # "my granddaughter Florence", "say hello to Florence"
@@ -898,7 +914,9 @@ class PlaceRecognizer(Recognizer):
                     or re.match(r",[ \t]+(?:you|i|thank|thanks|ty|same|sorry|yes|no|agree)\b", text[e:e + 12],
                                 re.I) is not None)
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
-            return True  # "..., Lutz." addresses a person
+            # "..., Lutz." addresses a person; not where a name or an age comes before the comma: a
+            # writer saying who and where they are ("Tavita, Porirua.", "me!! Sione, 24, Manukau.")
+            return not self._after_name_or_age(text, s)
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
             return True  # "Tui x" closing a comment
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
@@ -2043,9 +2061,10 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
     from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
+    from .regional import RegionalPhraseRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            KnownIdentityRecognizer,
+            RegionalPhraseRecognizer, KnownIdentityRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
             TitleRecognizer, RelationRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,

@@ -1,0 +1,94 @@
+"""Regional Englishes: te reo Māori and Pacific phrases, macron spellings of places, handles that say
+where someone lives. Table tests, one recognizer or helper at a time; every name is synthetic."""
+from __future__ import annotations
+
+import pytest
+
+from therapy_threads.anonymise import recognizers as R
+from therapy_threads.anonymise.detect import Cues, TextContext, build_context, lower_style
+from therapy_threads.anonymise.identity import name_variants
+from therapy_threads.anonymise.knowledge import knowledge
+from therapy_threads.anonymise.lexicon import lexicon
+from therapy_threads.anonymise.policy import Policy
+from therapy_threads.anonymise.regional import RegionalPhraseRecognizer
+from therapy_threads.anonymise.spans import resolve
+
+CUES = Cues(Policy.load(None), lexicon())
+
+
+def spans(cls, text: str, lang: str | None = "en"):
+    rec = cls(CUES)
+    if not rec.supports(lang):
+        return []
+    doc = build_context([text], {}, "myblog.example.org")
+    t = TextContext(text, doc, "comment", lang, bytearray(len(text)), lower_style=lower_style(text))
+    found = resolve(list(rec.analyze(t)))
+    for sp in found:
+        assert sp.recognizer and sp.reason and 0 < sp.score <= 1
+    return [(text[s.start:s.end], s.kind) for s in found]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kia ora koutou, long time reader.", [("Kia ora koutou", "keep")]),
+    ("kia ora e hoa, glad you posted", [("kia ora e hoa", "keep")]),
+    ("Kia ora Hemi, that was brave.", [("Kia ora", "keep")]),  # the name after it is the greeting rule's
+    ("Nga mihi nui, T.", [("Nga mihi nui", "keep")]),  # macrons optional
+    ("Mālō e lelei everyone", [("Mālō e lelei", "keep")]),
+    ("Fa'afetai lava for this", [("Fa'afetai lava", "keep")]),
+    ("bula vinaka from the west", [("bula vinaka", "keep")]),
+    # te reo proper nouns opened by the article, not after a title or a given name
+    ("I got a referral through Te Whatu Ora last week", [("Te Whatu Ora", "keep")]),
+    ("the Te Whare Tapa Whā model helped", [("Te Whare Tapa Whā", "keep")]),
+    ("my psych Mrs. Te Rangi said so", []),
+    ("Hemi Te Rangi said so", []),
+    ("Te Marketing Team", []),  # English words are no te reo words
+    # places in te reo
+    ("living in Pōneke now, moved from Otepoti", [("Pōneke", "keep"), ("Otepoti", "keep")]),
+    ("Kia orana from Avarua", [("Kia orana", "keep"), ("Avarua", "keep")]),
+    ("the vinaka kind of day", [("vinaka", "keep")]),
+    ("nothing to see here", []),
+])
+def test_regional_phrases(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+def test_regional_phrases_are_english_only():
+    assert spans(RegionalPhraseRecognizer, "Kia ora koutou", lang="de") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # macron spellings of places whose names of record have none
+    ("we moved to Ōtara when I was ten", [("Ōtara", "keep")]),
+    ("up in Whangārei for the summer", [("Whangārei", "keep")]),
+    # a writer saying who and where they are: a name or an age, a comma, the place
+    ("Hi all. Tavita, Porirua. Long story.", [("Porirua", "keep")]),
+    ("me too!! Sione, 24, Manukau.", [("Manukau", "keep")]),
+    ("love to you all: Ana, Mele, Porirua.", []),  # a list of names ends with the person addressed
+    # "I'm" then a place-word is what someone is called
+    ("kia ora, i'm Tui, from up north", []),
+])
+def test_places_spelled_with_macrons_and_self_introductions(text, expected):
+    assert spans(R.PlaceRecognizer, text) == expected
+
+
+def test_place_lookup_folds_macrons_only_when_present():
+    k = knowledge()
+    assert k.is_place("Ōtara") and k.is_place("Otara")
+    assert k.place_word("ōtara") == "otara" and k.place_word("london") == "london"
+
+
+@pytest.mark.parametrize("handle,absent,present", [
+    ("kiri_in_hamilton", {"hamilton", "kiri hamilton"}, {"kiri", "kiri_in_hamilton"}),
+    ("aunty_from_salt_lake", {"salt lake", "lake", "salt"}, {"aunty_from_salt_lake"}),
+    ("mereana_warrnambool", {"warrnambool"}, {"mereana"}),
+    ("wagga_wagga_tom", {"wagga", "wagga wagga", "wagga tom"}, {"tom", "wagga_wagga_tom"}),
+    ("samoan_in_sydney", {"samoan", "sydney"}, {"samoan_in_sydney"}),
+    # a name that is also a place stays the person's when nothing says it is where they are
+    ("logan_k", set(), {"logan"}),
+    ("Hemi Porirua", set(), {"hemi porirua"}),  # a full name, not a handle: untouched
+    ("Tavita_Hamilton", set(), {"hamilton", "tavita"}),  # capitalised like a name
+])
+def test_handle_parts_that_say_where_someone_is_are_no_name(handle, absent, present):
+    v = name_variants(handle, lexicon())
+    assert not (absent & set(v)), sorted(v)
+    assert present <= set(v), sorted(v)
