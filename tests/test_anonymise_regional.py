@@ -92,3 +92,51 @@ def test_handle_parts_that_say_where_someone_is_are_no_name(handle, absent, pres
     v = name_variants(handle, lexicon())
     assert not (absent & set(v)), sorted(v)
     assert present <= set(v), sorted(v)
+
+
+from therapy_threads.anonymise.regional import HonorificRecognizer, IntroductionRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kavin sir is strict but kind", [("Kavin", "person")]),
+    ("Meera ma'am and I talked about it", [("Meera", "person")]),
+    ("ask Anu-di, she knows", [("Anu", "person")]),
+    ("Tell Sharma-ji I said hi", [("Sharma", "person")]),
+    ("Honey aunty sent laddoos", [("Honey", "person")]),  # a given name that is also a word
+    ("Thanks sir, that helped", []),
+    ("Yes ma'am. Dear Sir, hello uncle", []),
+    ("my uncle came over", []),
+    ("the sir at school was nice", []),
+])
+def test_honorific_after_a_name(text, expected):
+    assert spans(HonorificRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rohit here from Nagpur, long time reader.", [("Rohit", "person")]),
+    ("Great thread.\nkiri here btw, different account", [("kiri", "person")]),
+    ("Same here. New here, too.", []),
+    ("I am Lucky. Lucky Sethi, from Indore", [("Lucky", "person")]),
+    ("I'm Sunny, and yes it's a real name", [("Sunny", "person")]),
+    ("I am Christian, and I am Irish, and I am Tired.", []),
+    ("yes real name, Vaidehi on paper", [("Vaidehi", "person")]),
+    ('he said "Anirudh, I am not your teacher" and left', [("Anirudh", "person")]),
+    ('"Well, I never" she said', []),
+])
+def test_introductions(text, expected):
+    assert spans(IntroductionRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("see you after Durga Puja!", [("Durga Puja", "keep")]),
+    ("Merry Christmas to you all", [("Merry Christmas", "keep")]),
+    ("Arre this is too much yaar", [("Arre", "keep"), ("yaar", "keep")]),
+    ("it was fine tho", [("tho", "keep")]),
+])
+def test_indian_english_and_festival_phrases(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("word", ["papa", "grandmama", "grandaddy", "chachi", "bhai", "pastor", "whaea"])
+def test_kin_and_church_words_alone_are_no_names(word):
+    assert word in CUES.not_names

@@ -2061,15 +2061,15 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
     from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
-    from .regional import RegionalPhraseRecognizer
+    from .regional import HonorificRecognizer, IntroductionRecognizer, RegionalPhraseRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, KnownIdentityRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
-            TitleRecognizer, RelationRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
+            TitleRecognizer, RelationRecognizer, HonorificRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, TitlePhraseRecognizer,
-            NamedRecognizer,
+            NamedRecognizer, IntroductionRecognizer,
             GreetingRecognizer, SignoffRecognizer, LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
             EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
             CoordinationRecognizer)

@@ -17,7 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
-from .detect import TextContext
+from .detect import INTERJECTIONS, TextContext
+from .knowledge import knowledge
 from .recognizers import Recognizer
 from .spans import KEEP, Span
 
@@ -129,3 +130,125 @@ class RegionalPhraseRecognizer(Recognizer):
             return False  # "Durie's Te Whare Tapa Whā": the model of someone, not a surname
         r = self.lex.rank(cf)
         return cf in self.cues.first_names or cf in self.cues.intl_names or r is None or r >= 20000
+
+
+# Respect words that Indian English puts after a name ("Rustom sir", "Meera ma'am", "Sharma-ji",
+# "Anu-di", "Arnab-da", "Ravi bhaiya", "Latha aunty"); "-di" and "-da" only hyphenated ("da" is a word)
+_HONORIFIC_AFTER = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?|[a-z]{3,})"
+    r"(?:[ \t]+(?P<hon>(?i:sir|ma['’]?am|madam|ji|didi|dada|bhai|bhaiya|bhaiyya|aunty|auntie|uncle|akka|chechi|"
+    r"mashi|mausi|garu|saab|sahab|bhabhi))|-(?P<hyph>(?i:ji|di|da|didi|dada|bhai|bhaiya|aunty|uncle|akka|garu)))"
+    r"(?![\w'’-])")
+
+
+class HonorificRecognizer(Recognizer):
+    """A given name before a respect word said after it, as Indian English does ("Rustom sir is a
+    legend", "Vasudha ma'am and I", "Sunny-di", "Sharma-ji"): the word before is a person's name even
+    when it is also an English word ("Honey aunty", "Lucky bhaiya")."""
+
+    name, score = "honorific_after", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues, lex = t.text, self.cues, self.lex
+        if "-" not in text and not _HONORIFIC_GATE.search(t.low):
+            return
+        for m in _HONORIFIC_AFTER.finditer(text):
+            s, e = m.span("name")
+            word = m.group("name")
+            cf = word.casefold()
+            if (cf in cues.not_names and cf not in _ENDEARMENTS) or cf in cues.greet1 or cf in cues.closings or cf in cues.titles \
+                    or cf in INTERJECTIONS or cues.function_word(cf) or cf in cues.kin_titles or cf in cues.relations:
+                continue  # "Thanks sir", "Yes ma'am", "Dear Sir", "my uncle"
+            if word.islower():
+                # lower case: only a given name or a word of no language ("rustom sir")
+                if not (cues.any_given_name(cf) or cf in lex.intl_names or lex.rank(cf) is None):
+                    continue
+            else:
+                r = lex.rank(cf)
+                if r is not None and r < 3000 and not (lex.is_first_name(cf) or cf in lex.intl_names) \
+                        and not m.group("hyph"):
+                    continue  # "Good sir", "Excuse ma'am": a word, not a name
+            if re.search(r"\b(?:the|a|an|my|your|his|her|our|their)[ \t]+$", text[max(0, s - 8):s], re.I):
+                continue  # "the sir", "my uncle": a role, no name
+            if knowledge().is_place(word) and not cues.any_given_name(cf):
+                continue
+            yield self.person(t, s, e, "a name before a respect word said after it")
+
+
+_HONORIFIC_GATE = re.compile(r"\b(?:sir|ma['’]?am|madam|ji|didi|dada|bhai|bhaiya|bhaiyya|aunty|auntie|uncle|akka|"
+                             r"chechi|mashi|mausi|garu|saab|sahab|bhabhi)\b")
+# a writer naming themself: "Priya here from Pune", "Tevita here, long time lurker", "Kiri here btw"
+_HERE_INTRO = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])[ \t]*)"
+                         r"[ \t]*(?P<name>[A-Za-z][a-z]+)[ \t]+here(?=[ \t]*(?:,|\.|!|\(|\bfrom\b|\bbtw\b|\bagain\b|"
+                         r"\btoo\b|[-–—]))", re.M)
+# "I am Honey.", "I'm Lucky, from ...", "i am Joy D'Mello": a given name that is also a word, right
+# after the writer says who they are, before a clause break
+_I_AM = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Mm]y[ \t]+name[ \t]+is|\b[Nn]ame['’]s)[ \t]+"
+                   r"(?P<name>[A-Z][a-z]+)(?=[ \t]*(?:[.,!(;:]|$|\bfrom\b|\band\b|[A-Z]))", re.M)
+# "real name, Priya", "my full name is Anjali", "legal name: Tomasz"
+_NAME_APPOSITION = re.compile(r"\b(?:real|full|actual|legal|proper|given|birth|official|christian)[ \t]+name"
+                              r"(?:[ \t]+is)?[ \t]*[,:–—-]?[ \t]*(?P<name>[A-Z][a-z]+)(?![\w'’-])", re.I)
+# a quotation that opens by addressing someone: '"Kiran, I am not your father"', '“Mere, you did it”'
+_QUOTE_VOCATIVE = re.compile(r"[\"“](?P<name>[A-Z][a-z]+),[ \t]+(?:I|I'm|I’m|you|you're|you’re|we|we're|listen|please|"
+                             r"this|that|it's|it’s|there|look|your|don't|don’t|do|are|can|will|go|come|tell)\b")
+# endearments that are also given names: a name where only a name fits ("I am Honey.", "Honey aunty")
+_ENDEARMENTS = frozenset({"honey", "baby", "darling", "sugar", "sunshine"})
+_FAITHS = frozenset({"christian", "muslim", "hindu", "jewish", "catholic", "baptist", "methodist", "sikh", "buddhist",
+                     "parsi", "jain", "protestant", "orthodox", "mormon", "pentecostal", "anglican", "lutheran"})
+
+
+class IntroductionRecognizer(Recognizer):
+    """The name a writer gives themself: "Priya here from Pune" opening a sentence, or a given name
+    that is also a word right after "I am" ("I am Honey.", "I'm Lucky, from ..."): there only a name
+    fits. Adjectives that are no given name ("I am Tired.", "New here") and faith and nationality
+    words ("I am Christian") are not names."""
+
+    name, score = "introduction", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues, lex = t.text, self.cues, self.lex
+        low = t.low
+        if " here" in low:
+            for m in _HERE_INTRO.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names or lex.rank(cf) is None):
+                    continue
+                r = lex.rank(cf)
+                if m.group("name").islower() and not t.lower_style and r is not None and r < 20000:
+                    continue  # "same here", "new here"; a rare word that is a given name is the name ("kiri here")
+                yield self.person(t, s, e, "a writer naming themself ('X here')")
+        if " am " in low or "'m " in low or "’m " in low or "name" in low:
+            for m in _I_AM.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names):
+                    continue
+                if not t.free(s, e):
+                    continue
+                yield self.person(t, s, self.extend(text, e, t.lang), "a given name right after 'I am'")
+        if "name" in low:
+            for m in _NAME_APPOSITION.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                if self._no_name(cf) or not t.free(s, e):
+                    continue
+                yield self.person(t, s, self.extend(text, e, t.lang), "a name after 'real name', 'full name'")
+        if '"' in text or "“" in text:
+            for m in _QUOTE_VOCATIVE.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                r = lex.rank(cf)
+                if self._no_name(cf) or not t.free(s, e) or not (r is None or lex.is_first_name(cf) or cf in lex.intl_names):
+                    continue
+                if r is not None and r < 5000 and cf not in cues.first_names:
+                    continue  # "Well, I ...", "Look, you ..."
+                yield self.person(t, s, e, "the person addressed at the start of a quotation")
+
+    def _no_name(self, cf: str) -> bool:
+        cues = self.cues
+        return (cf in cues.not_names and cf not in _ENDEARMENTS) or cf in cues.greet1 \
+            or cf in cues.closings or cf in INTERJECTIONS or cues.function_word(cf) or cf in _FAITHS \
+            or knowledge().is_demonym(cf) or cf in cues.titles or cf in cues.relations
