@@ -140,3 +140,118 @@ def test_indian_english_and_festival_phrases(text, expected):
 @pytest.mark.parametrize("word", ["papa", "grandmama", "grandaddy", "chachi", "bhai", "pastor", "whaea"])
 def test_kin_and_church_words_alone_are_no_names(word):
     assert word in CUES.not_names
+
+
+from therapy_threads.anonymise.regional import InitialSubjectRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    # an academic title makes the next word a surname even where it is a German word
+    ("Meine Therapeutin, die Frau Dr. Sonne, hat gesagt", [("Sonne", "person")], "de"),
+    ("Sie heißt Frau Mag.a Winter und ist super", [("Winter", "person")], "de"),
+    ("Herr Gott, war das ein Tag", [], "de"),
+    # a lower-case name after a lower-case title in capitalised text, if it is no word of any language
+    ("Ich war bei mag. horvatović heute. Es war gut.", [("horvatović", "person")], "de"),
+    ("Das sagt der Dr. med. nicht", [], "de"),
+])
+def test_titles_of_austria_and_switzerland(text, expected, lang):
+    assert spans(R.TitleRecognizer, text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thank you all. Grüße aus Graz, K. L.", [("K. L.", "person")]),
+    ("Love to everyone, R. T.", [("R. T.", "person")]),
+])
+def test_initials_after_a_comma_sign_whole(text, expected):
+    assert spans(R.SignoffRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dear Ada,\n\nR. and I read your letter twice.", [("R.", "person")]),
+    ("they let me come because W. was a veteran", [("W.", "person")]),
+    ("the U.S. was different then", []),
+    ("Dr. J. said so", []),
+    ("I. The first part", []),
+])
+def test_a_single_initial_as_a_subject(text, expected):
+    assert spans(InitialSubjectRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nana, it's Kiri. Mum said you write here.", [("Kiri", "person")]),
+    ("Kia ora Mere, it's Tamati from Ōtara", [("Tamati", "person")]),
+    ("Honestly it's Monday and I am tired", []),
+    ("it's Fine, it's Great", []),
+])
+def test_who_is_writing(text, expected):
+    assert spans(IntroductionRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mother Hartsfield said, let it go", [("Hartsfield", "person")]),
+    ("Mother Nature is cruel", []),
+])
+def test_church_titles_before_a_surname(text, expected):
+    assert spans(R.RelationRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("my friend ʻOfa sent me a video", [("ʻOfa", "person")]),
+    ("my cousin Losaline said so", [("Losaline", "person")]),
+])
+def test_okina_names_after_a_relation_noun(text, expected):
+    assert spans(R.RelationRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("kia ora from Rotorua. i'm Hūhana, half cook islands", [("Hūhana", "person")]),
+    ("I'm Māori, by the way", []),
+])
+def test_i_am_a_word_of_no_language(text, expected):
+    assert [x for x in spans(IntroductionRecognizer, text)] == expected
+
+
+def test_peoples_in_te_reo_are_kept():
+    assert spans(RegionalPhraseRecognizer, "I'm Māori and my counsellor is Pākehā") == [
+        ("Māori", "keep"), ("Pākehā", "keep")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nise da Silveira wrote that", []),  # "da" is a name particle, not an Indian-English word
+    ("Hi all, Bas here", []),
+])
+def test_short_words_of_other_languages_are_not_kept(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi all, Mei Ling here, 58, Hokkien auntie from Bedok", []),
+    ("Ironbound here. Brazilian, not Portuguese", []),
+    ("I'm Tamil Singaporean, by the way", []),
+])
+def test_words_about_a_person_are_no_names(text, expected):
+    found = spans(HonorificRecognizer, text) + spans(IntroductionRecognizer, text)
+    assert [f for f in found if f[0] in ("Hokkien", "Ironbound", "Tamil")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ich hab mich in meine Therapeutin verschossen, glaub ich.", []),  # German capitalises names
+    ("Meine Therapeutin Ulrike hat gesagt", [("Ulrike", "person")]),
+])
+def test_german_relation_nouns_take_capitalised_names(text, expected):
+    assert spans(R.RelationRecognizer, text, lang="de") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vielleicht nicht die beste Wahl, gell.", []),  # "beste" after an article is an adjective
+    ("Liebe Grüße und danke, Beste Ortrud!", [("Ortrud", "person")]),
+])
+def test_german_greeting_words_after_an_article(text, expected):
+    assert [x for x in spans(R.NounCapsNameRecognizer, text, lang="de") if x[1] == "person"] == expected
+
+
+def test_handle_parts_that_are_greetings_or_function_words_are_not_known_names():
+    from therapy_threads.anonymise import Anonymiser
+    an = Anonymiser(b"k" * 32)
+    assert an._not_a_name_part("hoi") and an._not_a_name_part("und") and an._not_a_name_part("cheers")
+    assert not an._not_a_name_part("vreni") and not an._not_a_name_part("hoi zaeme")

@@ -32,10 +32,21 @@ _REO_WORD = re.compile(r"(?:(?:ng|wh|[hkmnprtw])?[aeiouāēīōū]){1,8}", re.I)
 
 @dataclass(frozen=True)
 class RegionalPhrases:
-    phrases: re.Pattern[str] | None
+    phrases: re.Pattern[str] | None  # every section's phrases, in one pattern
     places: re.Pattern[str] | None
     articles: frozenset[str]
     digest: str
+    labels: dict[str, str] | None = None  # a phrase, case-folded and without macrons -> its section's label
+
+    def label(self, phrase: str) -> str:
+        return (self.labels or {}).get(_plain(phrase), "another language")
+
+
+def _plain(phrase: str) -> str:
+    return re.sub(r"[ \t]+", " ", phrase.casefold().translate(_PLAIN))
+
+
+_PLAIN = str.maketrans({"ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u", "ʻ": "'", "’": "'", "‘": "'"})
 
 
 def _loose(phrase: str) -> str:
@@ -67,8 +78,9 @@ def regional_phrases() -> RegionalPhrases:
     phrases = [p for sec in doc.values() for p in sec.get("phrases", ())]
     places = [p for sec in doc.values() for p in sec.get("places", ())]
     articles = frozenset(a for sec in doc.values() for a in sec.get("articles", ()))
+    labels = {_plain(p): sec.get("label", "another language") for sec in doc.values() for p in sec.get("phrases", ())}
     return RegionalPhrases(_alternation(phrases), _alternation(places), articles,
-                           hashlib.sha256(raw.encode()).hexdigest()[:16])
+                           hashlib.sha256(raw.encode()).hexdigest()[:16], labels)
 
 
 _CAP_WORD = re.compile(r"[ \t]+([A-ZĀĒĪŌŪ][a-zāēīōū]*(?:-[a-zA-ZāēīōūĀĒĪŌŪ]+)*)")
@@ -86,14 +98,15 @@ class RegionalPhraseRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         rp = regional_phrases()
         text = t.text
-        for pat, why in ((rp.phrases, "a greeting or phrase of te reo Māori or a Pacific language"),
-                         (rp.places, "a te reo Māori place name")):
+        for pat, place in ((rp.phrases, False), (rp.places, True)):
             if pat is None:
                 continue
             for m in pat.finditer(text):
-                if why.startswith("a greeting") and m.group(0)[:1].isupper() and " " not in m.group(0) \
+                if not place and m.group(0)[:1].isupper() and " " not in m.group(0) \
                         and self._name_shape_here(t, m.start(), m.end()):
                     continue
+                why = "a place name of te reo Māori or a Pacific language" if place else \
+                    f"a greeting, word or name of a day of {rp.label(m.group(0))}, used in English"
                 yield self.span(m.start(), m.end(), KEEP, reason=why)
         yield from self._article_nouns(t, rp.articles)
 
@@ -141,6 +154,9 @@ _HONORIFIC_AFTER = re.compile(
     r"(?![\w'’-])")
 
 
+_PHRASES = regional_phrases()
+
+
 class HonorificRecognizer(Recognizer):
     """A given name before a respect word said after it, as Indian English does ("Rustom sir is a
     legend", "Vasudha ma'am and I", "Sunny-di", "Sharma-ji"): the word before is a person's name even
@@ -160,6 +176,9 @@ class HonorificRecognizer(Recognizer):
             if (cf in cues.not_names and cf not in _ENDEARMENTS) or cf in cues.greet1 or cf in cues.closings or cf in cues.titles \
                     or cf in INTERJECTIONS or cues.function_word(cf) or cf in cues.kin_titles or cf in cues.relations:
                 continue  # "Thanks sir", "Yes ma'am", "Dear Sir", "my uncle"
+            hon = (m.group("hon") or m.group("hyph") or "").casefold()
+            if hon in _ENGLISH_KIN and not (cues.any_given_name(cf) or cf in lex.intl_names):
+                continue  # "Hokkien auntie", "Punjabi uncle": a word about the person, not a name
             if word.islower():
                 # lower case: only a given name or a word of no language ("rustom sir")
                 if not (cues.any_given_name(cf) or cf in lex.intl_names or lex.rank(cf) is None):
@@ -176,6 +195,7 @@ class HonorificRecognizer(Recognizer):
             yield self.person(t, s, e, "a name before a respect word said after it")
 
 
+_ENGLISH_KIN = frozenset({"aunty", "auntie", "uncle"})
 _HONORIFIC_GATE = re.compile(r"\b(?:sir|ma['’]?am|madam|ji|didi|dada|bhai|bhaiya|bhaiyya|aunty|auntie|uncle|akka|"
                              r"chechi|mashi|mausi|garu|saab|sahab|bhabhi)\b")
 # a writer naming themself: "Priya here from Pune", "Tevita here, long time lurker", "Kiri here btw"
@@ -185,7 +205,16 @@ _HERE_INTRO = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*|(
 # "I am Honey.", "I'm Lucky, from ...", "i am Joy D'Mello": a given name that is also a word, right
 # after the writer says who they are, before a clause break
 _I_AM = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Mm]y[ \t]+name[ \t]+is|\b[Nn]ame['’]s)[ \t]+"
-                   r"(?P<name>[A-Z][a-z]+)(?=[ \t]*(?:[.,!(;:]|$|\bfrom\b|\band\b|[A-Z]))", re.M)
+                   r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00df-\u00ff\u0100-\u017f]+)(?=[ \t]*(?:[.,!(;:]|$|\bfrom\b|\band\b|[A-Z]))", re.M)
+# who is writing, after the person addressed or at the start of a line: "Nana, it's Kiri.", "Kia ora Mere,
+# it's Tama from Ōtara", "this is Priya here"
+_ITS_ME = re.compile(r"(?:^|\n|,)[ \t]*(?:[Ii]t['’]s|[Tt]his[ \t]+is)[ \t]+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_]+)"
+                     r"(?=[ \t]*(?:[.!,]|$|\bfrom\b|\bhere\b|\(|[\U0001F300-\U0001FAFF]))", re.M)
+# a single initial for a person, doing what people do: "J. and I read it", "because J. was a veteran",
+# "R. says hi" (not after another initial or a title: "U.S. was", "Dr. J. said")
+_INITIAL_SUBJECT = re.compile(r"(?<![\w.])(?P<name>[A-Z])\.(?=[ \t]+(?:and[ \t]+(?:I|me)\b|(?:says|said|was|is|has|had|"
+                              r"told|asked|thinks|thought|would|will|wants|wanted|called|came|went|sends|sent|"
+                              r"and[ \t]+me)\b))")
 # "real name, Priya", "my full name is Anjali", "legal name: Tomasz"
 _NAME_APPOSITION = re.compile(r"\b(?:real|full|actual|legal|proper|given|birth|official|christian)[ \t]+name"
                               r"(?:[ \t]+is)?[ \t]*[,:–—-]?[ \t]*(?P<name>[A-Z][a-z]+)(?![\w'’-])", re.I)
@@ -196,6 +225,11 @@ _QUOTE_VOCATIVE = re.compile(r"[\"“](?P<name>[A-Z][a-z]+),[ \t]+(?:I|I'm|I’m
 _ENDEARMENTS = frozenset({"honey", "baby", "darling", "sugar", "sunshine"})
 _FAITHS = frozenset({"christian", "muslim", "hindu", "jewish", "catholic", "baptist", "methodist", "sikh", "buddhist",
                      "parsi", "jain", "protestant", "orthodox", "mormon", "pentecostal", "anglican", "lutheran"})
+
+
+def _demonym_after(text: str, e: int) -> bool:
+    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[e:e + 30])
+    return bool(m) and knowledge().is_demonym(m.group(1))
 
 
 class IntroductionRecognizer(Recognizer):
@@ -214,8 +248,8 @@ class IntroductionRecognizer(Recognizer):
             for m in _HERE_INTRO.finditer(text):
                 s, e = m.span("name")
                 cf = m.group("name").casefold()
-                if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names or lex.rank(cf) is None):
-                    continue
+                if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names):
+                    continue  # ("Ironbound here": where the writer is)
                 r = lex.rank(cf)
                 if m.group("name").islower() and not t.lower_style and r is not None and r < 20000:
                     continue  # "same here", "new here"; a rare word that is a given name is the name ("kiri here")
@@ -224,11 +258,21 @@ class IntroductionRecognizer(Recognizer):
             for m in _I_AM.finditer(text):
                 s, e = m.span("name")
                 cf = m.group("name").casefold()
-                if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names):
-                    continue
-                if not t.free(s, e):
-                    continue
+                if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names or (
+                        lex.rank(cf) is None and not lex.dictionary_word(cf))):
+                    continue  # a given name, or a capitalised word of no language ("i'm Tūī")
+                if not t.free(s, e) or _demonym_after(text, e):
+                    continue  # "I'm Tamil Singaporean": what someone is, not who
                 yield self.person(t, s, self.extend(text, e, t.lang), "a given name right after 'I am'")
+        if "it's " in low or "it’s " in low or "this is " in low:
+            for m in _ITS_ME.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                r = lex.rank(cf)
+                if self._no_name(cf) or not t.free(s, e) or not (
+                        lex.is_first_name(cf) or cf in lex.intl_names or r is None or r >= 5000):
+                    continue
+                yield self.person(t, s, e, "a writer saying who is writing ('Hi Mum, it's X')")
         if "name" in low:
             for m in _NAME_APPOSITION.finditer(text):
                 s, e = m.span("name")
@@ -251,4 +295,27 @@ class IntroductionRecognizer(Recognizer):
         cues = self.cues
         return (cf in cues.not_names and cf not in _ENDEARMENTS) or cf in cues.greet1 \
             or cf in cues.closings or cf in INTERJECTIONS or cues.function_word(cf) or cf in _FAITHS \
-            or knowledge().is_demonym(cf) or cf in cues.titles or cf in cues.relations
+            or knowledge().is_demonym(cf) or cf in cues.titles or cf in cues.relations \
+            or (_PHRASES.phrases is not None and _PHRASES.phrases.fullmatch(cf) is not None)
+
+
+class InitialSubjectRecognizer(Recognizer):
+    """A person named by one initial in running text, as older letter writers do ("J. and I read your
+    letter", "because J. was a veteran"): a capital and a full stop before "and I" or a finite verb
+    of a person, not after another initial or a title ("the U.S. was", "Dr. J. said" is the title
+    rule's)."""
+
+    name, score = "initial_subject", 0.7
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if ". " not in text:
+            return
+        for m in _INITIAL_SUBJECT.finditer(text):
+            s, e = m.span("name")
+            if m.group("name") == "I" or self.cues.title_before(text, s):
+                continue
+            if re.search(r"(?:\b[A-Z]\.[ \t]?|[A-Z]\.)$", text[max(0, s - 4):s]):
+                continue  # "U. S. was": part of an abbreviation
+            yield self.person(t, s, e + 1, "a single initial for a person, subject of a verb")
