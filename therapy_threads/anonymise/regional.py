@@ -19,6 +19,7 @@ from typing import Iterator
 
 from .detect import INTERJECTIONS, TextContext
 from .knowledge import knowledge
+from .patterns import by_first_letter
 from .recognizers import Recognizer
 from .spans import KEEP, Span
 
@@ -37,6 +38,9 @@ class RegionalPhrases:
     articles: frozenset[str]
     digest: str
     labels: dict[str, str] | None = None  # a phrase, case-folded and without macrons -> its section's label
+    fast: re.Pattern[str] | None = None  # phrases and places in one pattern for the folded text (_folded_alternation)
+    fast_places: frozenset[str] = frozenset()  # the places among them, folded
+    first_words: frozenset[str] = frozenset()  # the first word of every phrase and place, folded
 
     def label(self, phrase: str) -> str:
         return (self.labels or {}).get(_plain(phrase), "another language")
@@ -65,10 +69,47 @@ def _loose(phrase: str) -> str:
 
 
 def _alternation(phrases) -> re.Pattern[str] | None:
+    """The phrases as one pattern for any text (case, macrons and the ʻokina loose). Slow: used only
+    on the rare text whose lower-casing changes its length; :func:`_folded_alternation` is the fast one."""
     ps = sorted({p for p in phrases if p}, key=len, reverse=True)  # longest first: "kia ora koutou"
     if not ps:
         return None
     return re.compile(r"(?<![\w'’ʻ-])(?:" + "|".join(_loose(p) for p in ps) + r")(?![\w'’ʻ-])", re.I)
+
+
+# one character for one: lower-case text without macrons, every apostrophe and the ʻokina as "'"
+_FOLD = str.maketrans("āēīōūʻ‘’", "aeiou" + "'" * 3)
+
+
+def _folded(phrase: str) -> str:
+    return re.sub(r"[ \t]+", " ", phrase.lower().translate(_FOLD))
+
+
+def _spellings(phrases) -> list[str]:
+    """Every phrase folded, and again without its apostrophes (the ʻokina is often left out: "ofa atu")."""
+    out = []
+    for p in phrases:
+        if p:
+            f = _folded(p)
+            out.append(f)
+            if "'" in f and f.replace("'", "") not in out:
+                out.append(f.replace("'", ""))
+    return out
+
+
+_FOLDED_CHARS = re.compile("[āēīōūʻ‘’]")
+# everything but letters, digits and the apostrophe as a blank: the words of a folded text by str.split
+_PUNCT_TO_BLANK = str.maketrans({c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~“”«»…–—"})
+
+
+def _folded_alternation(phrases) -> re.Pattern[str] | None:
+    """The phrases folded (:data:`_FOLD`) as literals grouped by first letter, for the folded text:
+    no re.I, and the engine skips ahead to the first letters (same matches as :func:`_alternation`)."""
+    ps = sorted(set(_spellings(phrases)), key=len, reverse=True)
+    if not ps:
+        return None
+    alt = "|".join(re.escape(p).replace("\\ ", " ").replace(" ", r"[ \t]+") for p in ps)
+    return re.compile(r"(?:" + by_first_letter(alt, r"[\w'-]") + r")(?![\w'-])")
 
 
 @lru_cache(maxsize=1)
@@ -80,10 +121,20 @@ def regional_phrases() -> RegionalPhrases:
     articles = frozenset(a for sec in doc.values() for a in sec.get("articles", ()))
     labels = {_plain(p): sec.get("label", "another language") for sec in doc.values() for p in sec.get("phrases", ())}
     return RegionalPhrases(_alternation(phrases), _alternation(places), articles,
-                           hashlib.sha256(raw.encode()).hexdigest()[:16], labels)
+                           hashlib.sha256(raw.encode()).hexdigest()[:16], labels,
+                           _folded_alternation(list(phrases) + list(places)),
+                           frozenset(_folded(p) for p in places),
+                           frozenset(f.split(" ")[0] for f in _spellings(list(phrases) + list(places))))
 
 
 _CAP_WORD = re.compile(r"[ \t]+([A-ZĀĒĪŌŪ][a-zāēīōū]*(?:-[a-zA-ZāēīōūĀĒĪŌŪ]+)*)")
+
+
+@lru_cache(maxsize=4)
+def _article_pattern(articles: frozenset[str]) -> re.Pattern[str]:
+    """An article capitalised as the start of a proper noun, a blank, then a capital ("Te W", "Ngā P")."""
+    alt = "|".join(sorted({a[:1].upper() + a[1:] for a in articles}, key=len, reverse=True))
+    return re.compile(r"(" + by_first_letter(alt, r"[\w'’-]") + r")(?=[ \t]+[A-ZĀĒĪŌŪ])")
 
 
 class RegionalPhraseRecognizer(Recognizer):
@@ -98,16 +149,24 @@ class RegionalPhraseRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         rp = regional_phrases()
         text = t.text
-        for pat, place in ((rp.phrases, False), (rp.places, True)):
-            if pat is None:
+        low = t.low
+        if low is not text and rp.fast is not None:  # (lower-casing kept every offset)
+            hay = low.translate(_FOLD) if _FOLDED_CHARS.search(low) else low
+            if rp.first_words.isdisjoint(hay.translate(_PUNCT_TO_BLANK).split()):
+                yield from self._article_nouns(t, rp.articles)  # no phrase can start anywhere (most texts)
+                return
+            scans = [(m.start(), m.end(), re.sub(r"[ \t]+", " ", m.group(0)) in rp.fast_places)
+                     for m in rp.fast.finditer(hay)]
+        else:
+            scans = [(m.start(), m.end(), place) for pat, place in ((rp.phrases, False), (rp.places, True))
+                     if pat is not None for m in pat.finditer(text)]
+        for ms, me, place in scans:
+            surface = text[ms:me]
+            if not place and surface[:1].isupper() and " " not in surface and self._name_shape_here(t, ms, me):
                 continue
-            for m in pat.finditer(text):
-                if not place and m.group(0)[:1].isupper() and " " not in m.group(0) \
-                        and self._name_shape_here(t, m.start(), m.end()):
-                    continue
-                why = "a place name of te reo Māori or a Pacific language" if place else \
-                    f"a greeting, word or name of a day of {rp.label(m.group(0))}, used in English"
-                yield self.span(m.start(), m.end(), KEEP, reason=why)
+            why = "a place name of te reo Māori or a Pacific language" if place else \
+                f"a greeting, word or name of a day of {rp.label(surface)}, used in English"
+            yield self.span(ms, me, KEEP, reason=why)
         yield from self._article_nouns(t, rp.articles)
 
     def _name_shape_here(self, t: TextContext, s: int, e: int) -> bool:
@@ -117,9 +176,12 @@ class RegionalPhraseRecognizer(Recognizer):
 
     def _article_nouns(self, t: TextContext, articles: frozenset[str]) -> Iterator[Span]:
         text = t.text
-        for s, e, tok, _core in t.caps:
-            if tok.casefold() not in articles:
-                continue
+        if not articles:
+            return
+        pat = _article_pattern(articles)
+        for a in pat.finditer(text):
+            s = e = a.start()
+            e = s + len(a.group(1))
             end, pos, n = e, e, 0
             while n < 5:
                 m = _CAP_WORD.match(text, pos)
@@ -167,9 +229,16 @@ class HonorificRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
-        if "-" not in text and not _HONORIFIC_GATE.search(t.low):
-            return
-        for m in _HONORIFIC_AFTER.finditer(text):
+        low = t.low
+        if low is text:
+            low = text.lower()
+            if len(low) != len(text):
+                return
+        for h in _HONORIFIC_FIND.finditer(low):
+            # the name right before the respect word (found first: the engine skips to their letters)
+            m = _HONORIFIC_AFTER.search(text, max(0, h.start() - 40), h.end())
+            if m is None or m.end() != h.end():
+                continue
             s, e = m.span("name")
             word = m.group("name")
             cf = word.casefold()
@@ -196,8 +265,10 @@ class HonorificRecognizer(Recognizer):
 
 
 _ENGLISH_KIN = frozenset({"aunty", "auntie", "uncle"})
-_HONORIFIC_GATE = re.compile(r"\b(?:sir|ma['’]?am|madam|ji|didi|dada|bhai|bhaiya|bhaiyya|aunty|auntie|uncle|akka|"
-                             r"chechi|mashi|mausi|garu|saab|sahab|bhabhi)\b")
+# the respect words in the lower-cased text, after a blank or a hyphen
+_HONORIFIC_FIND = re.compile(r"(?:" + by_first_letter("sir|ma'am|ma’am|maam|madam|ji|didi|di|dada|da|bhai|bhaiya|bhaiyya|"
+                                                      "aunty|auntie|uncle|akka|chechi|mashi|mausi|garu|saab|sahab|bhabhi",
+                                                      r"[^ \t-]") + r")(?![\w'’-])")
 # a writer naming themself: "Priya here from Pune", "Tevita here, long time lurker", "Kiri here btw"
 _HERE_INTRO = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])[ \t]*)"
                          r"[ \t]*(?P<name>[A-Za-z][a-z]+)[ \t]+here(?=[ \t]*(?:,|\.|!|\(|\bfrom\b|\bbtw\b|\bagain\b|"
@@ -212,7 +283,7 @@ _ITS_ME = re.compile(r"(?:^|\n|,)[ \t]*(?:[Ii]t['’]s|[Tt]his[ \t]+is)[ \t]+(?P
                      r"(?=[ \t]*(?:[.!,]|$|\bfrom\b|\bhere\b|\(|[\U0001F300-\U0001FAFF]))", re.M)
 # a single initial for a person, doing what people do: "J. and I read it", "because J. was a veteran",
 # "R. says hi" (not after another initial or a title: "U.S. was", "Dr. J. said")
-_INITIAL_SUBJECT = re.compile(r"(?<![\w.])(?P<name>[A-Z])\.(?=[ \t]+(?:and[ \t]+(?:I|me)\b|(?:says|said|was|is|has|had|"
+_INITIAL_SUBJECT = re.compile(r"(?P<name>[A-Z])(?<![\w.][A-Z])\.(?=[ \t]+(?:and[ \t]+(?:I|me)\b|(?:says|said|was|is|has|had|"
                               r"told|asked|thinks|thought|would|will|wants|wanted|called|came|went|sends|sent|"
                               r"and[ \t]+me)\b))")
 # "real name, Priya", "my full name is Anjali", "legal name: Tomasz"
