@@ -255,3 +255,13 @@ def test_handle_parts_that_are_greetings_or_function_words_are_not_known_names()
     an = Anonymiser(b"k" * 32)
     assert an._not_a_name_part("hoi") and an._not_a_name_part("und") and an._not_a_name_part("cheers")
     assert not an._not_a_name_part("vreni") and not an._not_a_name_part("hoi zaeme")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Oida, willkommen im Club.", [("Oida", "keep")]),
+    ("Grüezi mitenand, ich bin neu hier", [("Grüezi mitenand", "keep")]),
+    ("Hoi zäme, merci vielmal für alles", [("Hoi zäme", "keep"), ("merci vielmal", "keep")]),
+    ("Kia ora koutou", []),  # te reo sections are for English text
+])
+def test_austrian_and_swiss_dialect_words_in_german(text, expected):
+    assert spans(RegionalPhraseRecognizer, text, lang="de") == expected

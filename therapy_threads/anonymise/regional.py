@@ -112,10 +112,11 @@ def _folded_alternation(phrases) -> re.Pattern[str] | None:
     return re.compile(r"(?:" + by_first_letter(alt, r"[\w'-]") + r")(?![\w'-])")
 
 
-@lru_cache(maxsize=1)
-def regional_phrases() -> RegionalPhrases:
+@lru_cache(maxsize=8)
+def regional_phrases(lang: str = "en") -> RegionalPhrases:
+    """The phrases of the sections written for text in ``lang`` (a section's ``lang``, English by default)."""
     raw = (resources.files("therapy_threads") / "data" / "regional_phrases.toml").read_text(encoding="utf-8")
-    doc = tomllib.loads(raw)
+    doc = {k: sec for k, sec in tomllib.loads(raw).items() if sec.get("lang", "en") == lang}
     phrases = [p for sec in doc.values() for p in sec.get("phrases", ())]
     places = [p for sec in doc.values() for p in sec.get("places", ())]
     articles = frozenset(a for sec in doc.values() for a in sec.get("articles", ()))
@@ -144,10 +145,10 @@ class RegionalPhraseRecognizer(Recognizer):
     after a greeting is still found by the greeting rule ("Kia ora Mere")."""
 
     name, score = "regional_phrase", 0.8
-    languages = frozenset({"en"})
+    languages = frozenset({"en", "de"})  # (German: the dialect words of Austrian and Swiss chat)
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        rp = regional_phrases()
+        rp = regional_phrases(t.lang or "en")
         text = t.text
         low = t.low
         if low is not text and rp.fast is not None:  # (lower-casing kept every offset)
