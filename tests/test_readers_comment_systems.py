@@ -1796,3 +1796,17 @@ def test_drupal6_submitted_line_and_an_author_block_with_date_and_reply_parts():
 <div class="comment-text"><p>Words of the comment.</p></div></div></li></ol>""")
     assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
         ("Words of the comment.", "Cy Example")]
+
+
+def test_dates_in_a_typepad_footer_permalink_and_in_a_heading_of_their_own():
+    r = read("""<div id="comments-content"><a id="c6a00d83451f23a69e2017744b28bfe970d"></a>
+<div class="comment" id="comment-6a00d83451f23a69e2017744b28bfe970d"><div class="comment-content"><p>Words of a comment.</p></div>
+<p class="comment-footer">Posted by: <a href="http://example.org">Ada Example</a> |
+<a href="/2012/09/post.html?cid=6a00d83451f23a69e2017744b28bfe970d#comment-6a00d83451f23a69e2017744b28bfe970d">September 13, 2012 at 05:15 AM</a></p></div></div>""")
+    assert [(c.text, c.published_local) for c in r.comments] == [("Words of a comment.", "2012-09-13T05:15")]
+    r = read("""<div id="comments"><div class="comment" id="comment-7"><h3><strong>Bo Example</strong> says:</h3>
+<h4>on October 30, 2012 at 11:02 am</h4><div class="inner-comment"><p>So you do not get bored.</p></div></div>
+<div class="comment" id="comment-8"><h3><strong>Cy Example</strong> says:</h3>
+<h4>on October 30, 2012 at 11:04 am</h4><div class="inner-comment"><p>Great words.</p></div></div></div>""")
+    assert [(c.text, c.published_local) for c in r.comments] == [
+        ("So you do not get bored.", "2012-10-30T11:02"), ("Great words.", "2012-10-30T11:04")]

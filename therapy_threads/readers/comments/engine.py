@@ -29,7 +29,7 @@ from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import IMAGE_ONLY, CommentSystem, Item, Page
-from .cleanup import (SAID, clean_author, clean_comment_text, is_profile_label, is_reply_word,
+from .cleanup import (SAID, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
@@ -63,7 +63,8 @@ _LOGIN_PATH = re.compile(r"(?:^|/)(?:user/)?(?:login|log-in|logon|signin|sign-in
 _RETURN_QUERY = re.compile(r"(?:^|&)(?:destination|redirect|redirect_to|redirect_uri|return|"
                            r"return_to|returnurl|returnto|next|continue)=", re.I)
 _COMMENT_PATH = re.compile(r"/comments?/\d+/?$")
-_PERMALINK = re.compile(r"#comment-?\d+$|[?&]showComment=|#c\d{6,}$")
+# TypePad names a comment by a hex id ("#comment-6a00d83451f23a69e2017744b28bfe970d").
+_PERMALINK = re.compile(r"#comment-?(?:\d+|[0-9a-f]{16,})$|[?&]showComment=|#c\d{6,}$")
 
 
 @dataclass(slots=True)
@@ -845,6 +846,19 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                 if w:
                     when, date_text = w, n.text(separator=" ", strip=True)
                     break
+    if when is None:
+        # A heading of the comment that holds only its date ("<h4>on October 30, 2012 at
+        # 11:02 am</h4>" under the "NAME says:" heading).
+        for tag in ("tag:h2", "tag:h3", "tag:h4", "tag:h5", "tag:h6"):
+            for n in idx.get(tag, []):
+                t = n.text(separator=" ", strip=True)
+                if len(t) <= 60 and is_date_line(t, page.languages):
+                    w = when_from_text(t, page.languages)
+                    if w:
+                        date_node, when, date_text = n, w, t
+                        break
+            if when is not None:
+                break
 
     like_node = None
     likes = None
