@@ -265,3 +265,28 @@ def test_handle_parts_that_are_greetings_or_function_words_are_not_known_names()
 ])
 def test_austrian_and_swiss_dialect_words_in_german(text, expected):
     assert spans(RegionalPhraseRecognizer, text, lang="de") == expected
+
+
+from therapy_threads.anonymise.regional import DashAsideSignoffRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thanks all.\n\n- Mira (yes, that is my real name, long story)", [("Mira", "person")]),
+    ("Thanks all.\n\n— Update (edited for typos)", []),
+    ("Thanks all (really)", []),
+])
+def test_dash_signoff_with_an_aside(text, expected):
+    assert spans(DashAsideSignoffRecognizer, text) == expected
+
+
+from therapy_threads.anonymise.regional import QuotedSignoffRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('The e-mail was signed "warmly, Ottavia". Warmly!', [("Ottavia", "person")]),
+    ('her card said "Love, Bea x" and I cried', [("Bea", "person")]),
+    ('"Thanks, everyone" is all I wrote', []),
+    ('"love, always" she said', []),
+])
+def test_quoted_signoff(text, expected):
+    assert spans(QuotedSignoffRecognizer, text) == expected

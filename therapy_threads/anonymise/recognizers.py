@@ -2319,7 +2319,8 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
     from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
-    from .regional import HonorificRecognizer, InitialSubjectRecognizer, IntroductionRecognizer, RegionalPhraseRecognizer
+    from .regional import (DashAsideSignoffRecognizer, HonorificRecognizer, InitialSubjectRecognizer,
+                           IntroductionRecognizer, QuotedSignoffRecognizer, RegionalPhraseRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, KnownIdentityRecognizer,
@@ -2329,7 +2330,8 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
-            GreetingRecognizer, SignoffRecognizer, LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
+            GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
+            LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
             EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
             LowerRoleRecognizer, SyllableNameRecognizer,
             CoordinationRecognizer)

@@ -391,3 +391,53 @@ class InitialSubjectRecognizer(Recognizer):
             if re.search(r"(?:\b[A-Z]\.[ \t]?|[A-Z]\.)$", text[max(0, s - 4):s]):
                 continue  # "U. S. was": part of an abbreviation
             yield self.person(t, s, e + 1, "a single initial for a person, subject of a verb")
+
+
+# the last line: a dash, one name, then an aside in brackets ("- Mira (yes, that's my real name)")
+_DASH_ASIDE = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*)[ \t]+\([^()\n]{1,160}\)[ \t.!]*$")
+
+
+class DashAsideSignoffRecognizer(Recognizer):
+    """A dash sign-off with an aside after the name, closing the text: "- Mira (yes, the handle is my
+    name)". The name alone on a dash line signs the text; the bracket only explains it."""
+
+    name, score = "signoff_aside", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text.rstrip()
+        if t.role == "title" or not text.endswith(")"):
+            return
+        m = _DASH_ASIDE.search(text, max(0, len(text) - 220))
+        if m is None:
+            return
+        cf = m.group("name").casefold()
+        cues = self.cues
+        if cf in cues.not_names or cf in cues.titles or cf in cues.greet1 or cf in cues.closings or cf in INTERJECTIONS \
+                or cues.function_word(cf) or cf in cues.acronyms:
+            return  # "- Update (edited)", "- Edit (typo)"
+        yield self.person(t, m.start("name"), m.end("name"), "a dash sign-off with an aside in brackets")
+
+
+class QuotedSignoffRecognizer(Recognizer):
+    """A sign-off quoted from a letter, a card or an e-mail: 'signed "Warmly, Ottavia"', '"Love, Bea x"'.
+    The name after a closing word inside quotation marks is the writer of what is quoted."""
+
+    name, score = "signoff_quoted", 0.75
+
+    def __init__(self, cues):
+        super().__init__(cues)
+        words = sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in cues.closings), key=len, reverse=True)
+        self._re = re.compile(r"[\"“](?i:" + "|".join(words) + r"),?[ \t]+(?P<name>[^\W\d_][\w’'-]*)"
+                              r"(?:[ \t]+x{1,4})?[.!]?[\"”]")
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if '"' not in text and "“" not in text:
+            return
+        cues = self.cues
+        for m in self._re.finditer(text):
+            cf = m.group("name").casefold()
+            if cf in cues.not_names or cues.function_word(cf) or cf in cues.closings or cf in INTERJECTIONS \
+                    or not m.group("name")[:1].isupper():
+                continue  # '"Love, always"', '"Thanks, everyone"'
+            yield self.person(t, m.start("name"), m.end("name"), "a name after a closing word, quoted")
