@@ -290,3 +290,14 @@ from therapy_threads.anonymise.regional import QuotedSignoffRecognizer  # noqa: 
 ])
 def test_quoted_signoff(text, expected):
     assert spans(QuotedSignoffRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("name,nick,strong", [
+    ('Loretta "Sweetpea" Banks', "sweetpea", True),   # no word: any case
+    ('Bernard "Boss" Okoye', "boss", False),        # a word: capitalised only
+    ("Tomás 'Tomi' Ruiz", "tomi", True),
+])
+def test_a_quoted_nickname_in_a_commenter_name_is_a_variant(name, nick, strong):
+    v = name_variants(name, lexicon())
+    assert v.get(nick) is strong, v
+    assert not any('"' in k or "'" in k for k in v), v

@@ -351,6 +351,10 @@ def handle_forms(name: str, lex: Lexicon) -> dict[str, bool]:
     return out
 
 
+# a nickname in quotation marks inside a full name: 'Earline "Peaches" Toomer', "Kingston 'King' Reid"
+_QUOTED_NICK = re.compile(r"(?<=\s)[\"“'‘]([^\"“”'‘’]{2,30})[\"”'’](?=\s)")
+
+
 def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     """Surface forms to look for in text -> strong? (strong: match in any case; weak: only capitalised).
 
@@ -358,7 +362,18 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     the surname only (kathy okafor, kate okafor); a handle "hopeful_kat" -> hopeful_kat, hopeful kat,
     hopefulkat, kat. A part that is a common English word ("Will", "Grace", "hopeful") is weak or
     dropped, so "will" and "hope" in ordinary text are not touched.
+
+    A nickname in quotation marks inside the name ('Earline "Peaches" Toomer') is a variant of its
+    own (matched capitalised only when it is also a word), and the rest is read without it.
     """
+    nick = _QUOTED_NICK.search(name)
+    if nick and nick.group(1).strip() and _QUOTED_NICK.sub(" ", name).strip():
+        rest = name_variants(_WS.sub(" ", _QUOTED_NICK.sub(" ", name)).strip(), lex)
+        nn = normalise_name(nick.group(1))
+        if len(nn) >= 2:
+            r = lex.rank(nn)
+            rest.setdefault(nn, r is None or (r >= SOFT_RANK and (lex.is_first_name(nn) or lex.is_last_name(nn))))
+        return rest
     out: dict[str, bool] = {}
     norm = normalise_name(name)
     if not norm or len(norm) < 2:
