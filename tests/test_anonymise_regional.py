@@ -301,3 +301,31 @@ def test_a_quoted_nickname_in_a_commenter_name_is_a_variant(name, nick, strong):
     v = name_variants(name, lexicon())
     assert v.get(nick) is strong, v
     assert not any('"' in k or "'" in k for k in v), v
+
+
+from therapy_threads.anonymise.regional import InitialEmojiSignoffRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Danke fürs Teilen. V. 🌼", [("V.", "person")]),
+    ("so proud of you K. 🤙", [("K.", "person")]),
+    ("see you soon. R. xx", [("R.", "person")]),
+    ("that was part V. of the series", []),
+    ("I love this 🌼", []),
+])
+def test_one_initial_before_emoji(text, expected):
+    assert spans(InitialEmojiSignoffRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("hi all i'm tavita, samoan, from otahuhu", [("tavita", "person")]),
+    ("hi all i'm tired, ok", []),
+    ("Hello! i'm Moana (the other one)", [("Moana", "person")]),  # a rare word, right after "I'm"
+])
+def test_i_am_in_lower_case_chat(text, expected):
+    assert [x for x in spans(IntroductionRecognizer, text)] == expected
+
+
+def test_a_lower_case_nationality_word_is_no_handle():
+    assert spans(R.HandleRecognizer, "Great thread. samoan, 24, from Porirua.") == []
+    assert spans(R.HandleRecognizer, "Great thread. kiwibird, thanks for this") == [("kiwibird", "person")]

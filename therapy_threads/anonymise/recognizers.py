@@ -1639,8 +1639,9 @@ class HandleRecognizer(Recognizer):
         lex = self.lex
         for s, e, cf in lower_addressed(t.text) if not t.lower_style else ():
             if lex.rank(cf) is not None or lex.ordinary_in(cf) or lex.word_form(cf) or lex.contraction(cf) \
-                    or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf):
-                continue
+                    or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf) \
+                    or knowledge().is_demonym(cf):
+                continue  # ("tongan, 24, from Otara": a nationality word in lower case)
             yield self.person(t, s, e, "a lower-case handle addressed in capitalised text")
         cues = self.cues
         for m in _LOWER_VOCATIVE.finditer(t.text):
@@ -2319,8 +2320,9 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
     from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
-    from .regional import (DashAsideSignoffRecognizer, HonorificRecognizer, InitialSubjectRecognizer,
-                           IntroductionRecognizer, QuotedSignoffRecognizer, RegionalPhraseRecognizer)
+    from .regional import (DashAsideSignoffRecognizer, HonorificRecognizer, InitialEmojiSignoffRecognizer,
+                           InitialSubjectRecognizer, IntroductionRecognizer, QuotedSignoffRecognizer,
+                           RegionalPhraseRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, KnownIdentityRecognizer,
@@ -2331,6 +2333,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             NationalityRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
+            InitialEmojiSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
             EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
             LowerRoleRecognizer, SyllableNameRecognizer,

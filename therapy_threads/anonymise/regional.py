@@ -277,7 +277,7 @@ _HERE_INTRO = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*|(
 # "I am Honey.", "I'm Lucky, from ...", "i am Joy D'Mello": a given name that is also a word, right
 # after the writer says who they are, before a clause break
 _I_AM = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Mm]y[ \t]+name[ \t]+is|\b[Nn]ame['’]s)[ \t]+"
-                   r"(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][a-z\u00df-\u00ff\u0100-\u017f]+)(?=[ \t]*(?:[.,!(;:]|$|\bfrom\b|\band\b|[A-Z]))", re.M)
+                   r"(?P<name>[A-Za-z\u00c0-\u00ff\u0100-\u017f][a-z\u00df-\u00ff\u0100-\u017f]+)(?=[ \t]*(?:[.,!(;:]|$|\bfrom\b|\band\b|[A-Z]))", re.M)
 # who is writing, after the person addressed or at the start of a line: "Nana, it's Kiri.", "Kia ora Mere,
 # it's Tama from Ōtara", "this is Priya here"
 _ITS_ME = re.compile(r"(?:^|\n|,)[ \t]*(?:[Ii]t['’]s|[Tt]his[ \t]+is)[ \t]+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_]+)"
@@ -330,9 +330,17 @@ class IntroductionRecognizer(Recognizer):
             for m in _I_AM.finditer(text):
                 s, e = m.span("name")
                 cf = m.group("name").casefold()
+                r = lex.rank(cf)
+                if m.group("name").islower():
+                    # lower case: only in text written without capitals, and only a word of no language
+                    # ("i'm sefo, samoan"; not "i'm tired, ok")
+                    if not t.lower_style or r is not None or lex.ordinary_in(cf) or self._no_name(cf):
+                        continue
+                    yield self.person(t, s, e, "a word of no language right after 'i'm'")
+                    continue
                 if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names or (
-                        lex.rank(cf) is None and not lex.dictionary_word(cf))):
-                    continue  # a given name, or a capitalised word of no language ("i'm Tūī")
+                        (r is None or r >= 20000) and not lex.dictionary_word(cf))):
+                    continue  # a given name, or a capitalised word of no language or a rare one ("i'm Tūī")
                 if not t.free(s, e) or _demonym_after(text, e):
                     continue  # "I'm Tamil Singaporean": what someone is, not who
                 yield self.person(t, s, self.extend(text, e, t.lang), "a given name right after 'I am'")
@@ -441,3 +449,24 @@ class QuotedSignoffRecognizer(Recognizer):
                     or not m.group("name")[:1].isupper():
                 continue  # '"Love, always"', '"Thanks, everyone"'
             yield self.person(t, m.start("name"), m.end("name"), "a name after a closing word, quoted")
+
+
+
+# one initial closing the text before emoji or kisses: "Thanks for sharing. V. 🌼", "proud of you D. 🤙"
+_INITIAL_EMOJI_END = re.compile(r"(?:^|\n|[.!?][ \t]+|\b(?:you|u|ya|thanks|ty)[ \t]+)(?P<name>[A-Z]\.)[ \t]*"
+                                r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+|x{1,4}|xo+)[ \t!.]*$")
+
+
+class InitialEmojiSignoffRecognizer(Recognizer):
+    """One initial signing the text before emoji or kisses ("... the notes. V. 🌼", "proud of you
+    D. 🤙"): what follows it shows it is a sign-off, even for a letter that is also a numeral ("V.")."""
+
+    name, score = "signoff_initial", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text.rstrip()
+        if t.role == "title" or not text or text[-1].isalnum() and text[-1] not in "xoXO":
+            return
+        m = _INITIAL_EMOJI_END.search(text, max(0, len(text) - 40))
+        if m is not None and m.group("name") != "I.":
+            yield self.person(t, m.start("name"), m.end("name"), "one initial before emoji or kisses, closing the text")
