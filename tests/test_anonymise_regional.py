@@ -329,3 +329,18 @@ def test_i_am_in_lower_case_chat(text, expected):
 def test_a_lower_case_nationality_word_is_no_handle():
     assert spans(R.HandleRecognizer, "Great thread. samoan, 24, from Porirua.") == []
     assert spans(R.HandleRecognizer, "Great thread. kiwibird, thanks for this") == [("kiwibird", "person")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("panic attacks near Lajpat Nagar metro", [("Lajpat Nagar", "keep")]),
+    ("we lived in T. Nagar then", [("T. Nagar", "keep")]),
+    ("from Pune, Aundh West, hi all", [("Aundh West", "keep")]),
+    ("Kanye West said so", []),
+])
+def test_indian_localities(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+def test_a_locality_head_that_is_a_surname_after_a_given_name():
+    assert spans(RegionalPhraseRecognizer, "my friend Rohit Nagar called") == []
+    assert spans(RegionalPhraseRecognizer, "Rohit Nagar called") == []

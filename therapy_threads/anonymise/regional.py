@@ -41,6 +41,7 @@ class RegionalPhrases:
     fast: re.Pattern[str] | None = None  # phrases and places in one pattern for the folded text (_folded_alternation)
     fast_places: frozenset[str] = frozenset()  # the places among them, folded
     first_words: frozenset[str] = frozenset()  # the first word of every phrase and place, folded
+    locality_heads: frozenset[str] = frozenset()  # words that end the name of a neighbourhood ("Chowk", "Nagar")
 
     def label(self, phrase: str) -> str:
         return (self.labels or {}).get(_plain(phrase), "another language")
@@ -125,7 +126,8 @@ def regional_phrases(lang: str = "en") -> RegionalPhrases:
                            hashlib.sha256(raw.encode()).hexdigest()[:16], labels,
                            _folded_alternation(list(phrases) + list(places)),
                            frozenset(_folded(p) for p in places),
-                           frozenset(f.split(" ")[0] for f in _spellings(list(phrases) + list(places))))
+                           frozenset(f.split(" ")[0] for f in _spellings(list(phrases) + list(places))),
+                           frozenset(h for sec in doc.values() for h in sec.get("locality_heads", ())))
 
 
 _CAP_WORD = re.compile(r"[ \t]+([A-ZĀĒĪŌŪ][a-zāēīōū]*(?:-[a-zA-ZāēīōūĀĒĪŌŪ]+)*)")
@@ -136,6 +138,18 @@ def _article_pattern(articles: frozenset[str]) -> re.Pattern[str]:
     """An article capitalised as the start of a proper noun, a blank, then a capital ("Te W", "Ngā P")."""
     alt = "|".join(sorted({a[:1].upper() + a[1:] for a in articles}, key=len, reverse=True))
     return re.compile(r"(" + by_first_letter(alt, r"[\w'’-]") + r")(?=[ \t]+[A-ZĀĒĪŌŪ])")
+
+
+@lru_cache(maxsize=4)
+def _locality_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    """One or two capitalised words (or an initial) before a locality head word: "Rajiv Chowk", "T. Nagar"."""
+    alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(r"(?<![\w'’-])(?:[A-Z]\.[ \t]?|[A-Z][a-z]+[ \t]+)(?:[A-Z][a-z]+[ \t]+)?(?:" + alt + r")(?![\w'’-])")
+
+
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|near|at|from|to|around|of|via|outside|behind|opposite|towards)[ \t]+(?:the[ \t]+)?$",
+                                re.I)
+_SIDE_AFTER_CITY = re.compile(r"(?P<city>[A-Z][a-z]+),[ \t]+(?P<sub>[A-Z][a-z]+[ \t]+(?:West|East|North|South))\b")
 
 
 class RegionalPhraseRecognizer(Recognizer):
@@ -155,6 +169,7 @@ class RegionalPhraseRecognizer(Recognizer):
             hay = low.translate(_FOLD) if _FOLDED_CHARS.search(low) else low
             if rp.first_words.isdisjoint(hay.translate(_PUNCT_TO_BLANK).split()):
                 yield from self._article_nouns(t, rp.articles)  # no phrase can start anywhere (most texts)
+                yield from self._localities(t, rp.locality_heads)
                 return
             scans = [(m.start(), m.end(), re.sub(r"[ \t]+", " ", m.group(0)) in rp.fast_places)
                      for m in rp.fast.finditer(hay)]
@@ -169,6 +184,26 @@ class RegionalPhraseRecognizer(Recognizer):
                 f"a greeting, word or name of a day of {rp.label(surface)}, used in English"
             yield self.span(ms, me, KEEP, reason=why)
         yield from self._article_nouns(t, rp.articles)
+        yield from self._localities(t, rp.locality_heads)
+
+    def _localities(self, t: TextContext, heads: frozenset[str]) -> Iterator[Span]:
+        """A neighbourhood named by its head word ("Rajiv Chowk", "Lajpat Nagar", "Koramangala Layout",
+        "T. Nagar"), and a suburb named by its side after a city ("Mumbai, Andheri West")."""
+        if not heads:
+            return
+        text = t.text
+        for m in _locality_pattern(heads).finditer(text):
+            s = m.start()
+            if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
+                continue
+            first = re.match(r"[A-Za-z]+", m.group(0)).group(0).casefold()
+            if (self.cues.any_given_name(first) or first in self.lex.intl_names) \
+                    and not _PLACE_WORD_BEFORE.search(text, max(0, s - 24), s):
+                continue  # "Rohit Nagar" is also a person ("Nagar" is a surname): a place only after "in", "near"
+            yield self.span(s, m.end(), KEEP, reason="a neighbourhood named by its head word")
+        for m in _SIDE_AFTER_CITY.finditer(text):
+            if knowledge().is_place(m.group("city")):
+                yield self.span(m.start("sub"), m.end("sub"), KEEP, reason="a suburb named by its side, after its city")
 
     def _name_shape_here(self, t: TextContext, s: int, e: int) -> bool:
         """A one-word greeting capitalised mid-sentence after a title or "my X" ("my cousin Manuia") is
