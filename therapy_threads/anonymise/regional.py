@@ -78,12 +78,16 @@ def _alternation(phrases) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’ʻ-])(?:" + "|".join(_loose(p) for p in ps) + r")(?![\w'’ʻ-])", re.I)
 
 
-# one character for one: lower-case text without macrons, every apostrophe and the ʻokina as "'"
-_FOLD = str.maketrans("āēīōūʻ‘’", "aeiou" + "'" * 3)
+# one character for one: lower-case text without macrons (apostrophes and the ʻokina are matched
+# as they are: the patterns accept each of them for "'")
+_FOLD = str.maketrans("āēīōū", "aeiou")
 
 
 def _folded(phrase: str) -> str:
-    return re.sub(r"[ \t]+", " ", phrase.lower().translate(_FOLD))
+    return re.sub(r"[ \t]+", " ", phrase.lower().translate(_FOLD)).translate(_APOSTROPHES)
+
+
+_APOSTROPHES = str.maketrans("ʻ‘’", "'" * 3)
 
 
 def _spellings(phrases) -> list[str]:
@@ -98,9 +102,27 @@ def _spellings(phrases) -> list[str]:
     return out
 
 
-_FOLDED_CHARS = re.compile("[āēīōūʻ‘’]")
-# everything but letters, digits and the apostrophe as a blank: the words of a folded text by str.split
-_PUNCT_TO_BLANK = str.maketrans({c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~“”«»…–—"})
+_FOLDED_CHARS = re.compile("[āēīōū]")
+_EDGE_PUNCT = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~“”«»…–—"
+
+
+def _gate_words(spellings: list[str]) -> frozenset[str]:
+    """The longest word of every phrase (a phrase matches only where all its words are), in every
+    apostrophe spelling: "no reira" -> "reira", "e hoa" -> "hoa", "fa'afetai" -> "fa'afetai", "fa’afetai"."""
+    out: set[str] = set()
+    for f in spellings:
+        w = max(f.split(" "), key=len)
+        out.update(w.replace("'", a) for a in "'’ʻ‘")
+    return frozenset(out)
+
+
+def _no_first_word(first_words: frozenset[str], hay: str) -> bool:
+    """No word of the text (split at blanks, punctuation stripped from its ends) opens a phrase: then
+    no phrase can match (a phrase never starts after a hyphen or inside a word)."""
+    words = hay.split()
+    if not first_words.isdisjoint(words):
+        return False
+    return first_words.isdisjoint([w.strip(_EDGE_PUNCT) for w in words if not (w[0].isalnum() and w[-1].isalnum())])
 
 
 def _folded_alternation(phrases) -> re.Pattern[str] | None:
@@ -109,7 +131,12 @@ def _folded_alternation(phrases) -> re.Pattern[str] | None:
     ps = sorted(set(_spellings(phrases)), key=len, reverse=True)
     if not ps:
         return None
-    alt = "|".join(re.escape(p).replace("\\ ", " ").replace(" ", r"[ \t]+") for p in ps)
+    def body(p: str) -> str:
+        return re.escape(p).replace("\\ ", " ").replace(" ", r"[ \t]+").replace("'", "['’ʻ‘]")
+
+    # (a phrase that opens with the ʻokina: one literal branch per apostrophe, as by_first_letter needs)
+    alt = "|".join(a + body(p[1:]) if p.startswith("'") else body(p) for p in ps
+                   for a in ("'’ʻ‘" if p.startswith("'") else "x"))
     return re.compile(r"(?:" + by_first_letter(alt, r"[\w'-]") + r")(?![\w'-])")
 
 
@@ -126,7 +153,7 @@ def regional_phrases(lang: str = "en") -> RegionalPhrases:
                            hashlib.sha256(raw.encode()).hexdigest()[:16], labels,
                            _folded_alternation(list(phrases) + list(places)),
                            frozenset(_folded(p) for p in places),
-                           frozenset(f.split(" ")[0] for f in _spellings(list(phrases) + list(places))),
+                           _gate_words(_spellings(list(phrases) + list(places))),
                            frozenset(h for sec in doc.values() for h in sec.get("locality_heads", ())))
 
 
@@ -141,14 +168,17 @@ def _article_pattern(articles: frozenset[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
-def _locality_pattern(heads: frozenset[str]) -> re.Pattern[str]:
-    """One or two capitalised words (or an initial) before a locality head word: "Rajiv Chowk", "T. Nagar"."""
+def _locality_pattern(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One or two capitalised words (or an initial) before a locality head word: "Rajiv Chowk", "T. Nagar";
+    and a cheap first look for the head words (the engine skips ahead to their first letters)."""
     alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(r"(?<![\w'’-])(?:[A-Z]\.[ \t]?|[A-Z][a-z]+[ \t]+)(?:[A-Z][a-z]+[ \t]+)?(?:" + alt + r")(?![\w'’-])")
+    return (re.compile(r"(?<![\w'’-])(?:[A-Z]\.[ \t]?|[A-Z][a-z]+[ \t]+)(?:[A-Z][a-z]+[ \t]+)?(?:" + alt + r")(?![\w'’-])"),
+            re.compile(r"[ \t](?:" + by_first_letter(alt) + r")\b"))
 
 
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|near|at|from|to|around|of|via|outside|behind|opposite|towards)[ \t]+(?:the[ \t]+)?$",
                                 re.I)
+_SIDES = (" West", " East", " North", " South")
 _SIDE_AFTER_CITY = re.compile(r"(?P<city>[A-Z][a-z]+),[ \t]+(?P<sub>[A-Z][a-z]+[ \t]+(?:West|East|North|South))\b")
 
 
@@ -167,7 +197,7 @@ class RegionalPhraseRecognizer(Recognizer):
         low = t.low
         if low is not text and rp.fast is not None:  # (lower-casing kept every offset)
             hay = low.translate(_FOLD) if _FOLDED_CHARS.search(low) else low
-            if rp.first_words.isdisjoint(hay.translate(_PUNCT_TO_BLANK).split()):
+            if _no_first_word(rp.first_words, hay):
                 yield from self._article_nouns(t, rp.articles)  # no phrase can start anywhere (most texts)
                 yield from self._localities(t, rp.locality_heads)
                 return
@@ -189,10 +219,9 @@ class RegionalPhraseRecognizer(Recognizer):
     def _localities(self, t: TextContext, heads: frozenset[str]) -> Iterator[Span]:
         """A neighbourhood named by its head word ("Rajiv Chowk", "Lajpat Nagar", "Koramangala Layout",
         "T. Nagar"), and a suburb named by its side after a city ("Mumbai, Andheri West")."""
-        if not heads:
-            return
         text = t.text
-        for m in _locality_pattern(heads).finditer(text):
+        pattern, gate = _locality_pattern(heads) if heads else (None, None)
+        for m in pattern.finditer(text) if pattern is not None and gate.search(text) else ():
             s = m.start()
             if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
                 continue
@@ -201,7 +230,7 @@ class RegionalPhraseRecognizer(Recognizer):
                     and not _PLACE_WORD_BEFORE.search(text, max(0, s - 24), s):
                 continue  # "Rohit Nagar" is also a person ("Nagar" is a surname): a place only after "in", "near"
             yield self.span(s, m.end(), KEEP, reason="a neighbourhood named by its head word")
-        for m in _SIDE_AFTER_CITY.finditer(text):
+        for m in _SIDE_AFTER_CITY.finditer(text) if any(w in text for w in _SIDES) else ():
             if knowledge().is_place(m.group("city")):
                 yield self.span(m.start("sub"), m.end("sub"), KEEP, reason="a suburb named by its side, after its city")
 
