@@ -344,3 +344,26 @@ def test_indian_localities(text, expected):
 def test_a_locality_head_that_is_a_surname_after_a_given_name():
     assert spans(RegionalPhraseRecognizer, "my friend Rohit Nagar called") == []
     assert spans(RegionalPhraseRecognizer, "Rohit Nagar called") == []
+
+
+from therapy_threads.anonymise.regional import CapsInitialsSignoffRecognizer, SizeNicknameRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("See you at break. Love you. RT", [("RT", "person")]),
+    ("Three sessions in and I get it now. CBT", []),
+    ("this made my day. LOL", []),
+    ("Just RT it", []),
+])
+def test_caps_initials_signoff(text, expected):
+    assert spans(CapsInitialsSignoffRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("hi Norma, hi Big Tony, I'm doing better", [("Big Tony", "person")]),
+    ("Lil Jay said it was fine", [("Lil Jay", "person")]),
+    ("we saw Big Ben from the bridge", []),
+    ("Little Women made me cry", []),
+])
+def test_size_nicknames(text, expected):
+    assert spans(SizeNicknameRecognizer, text) == expected

@@ -2320,9 +2320,9 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
     from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
-    from .regional import (DashAsideSignoffRecognizer, HonorificRecognizer, InitialEmojiSignoffRecognizer,
-                           InitialSubjectRecognizer, IntroductionRecognizer, QuotedSignoffRecognizer,
-                           RegionalPhraseRecognizer)
+    from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
+                           InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
+                           QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, KnownIdentityRecognizer,
@@ -2330,10 +2330,10 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
-            NationalityRecognizer, TitlePhraseRecognizer,
+            NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
-            InitialEmojiSignoffRecognizer,
+            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
             EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
             LowerRoleRecognizer, SyllableNameRecognizer,

@@ -534,3 +534,51 @@ class InitialEmojiSignoffRecognizer(Recognizer):
         m = _INITIAL_EMOJI_END.search(text, max(0, len(text) - 40))
         if m is not None and m.group("name") != "I.":
             yield self.person(t, m.start("name"), m.end("name"), "one initial before emoji or kisses, closing the text")
+
+
+# two or three capitals closing the text after a full sentence: "... Love you. KJ" (initials without dots)
+_CAPS_INITIALS_END = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]{2,3})[ \t]*[.!]?[ \t]*$")
+
+
+class CapsInitialsSignoffRecognizer(Recognizer):
+    """Initials without dots signing the text after its last sentence ("Love you. KJ"); not an
+    abbreviation the policy lists ("... so yes. OMG", "... did it. CBT")."""
+
+    name, score = "signoff_caps", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text.rstrip()
+        if t.role == "title" or len(text) < 8 or not text[-1:].isupper() and text[-1:] not in ".!":
+            return
+        m = _CAPS_INITIALS_END.search(text, max(0, len(text) - 12))
+        if m is None:
+            return
+        cf = m.group("name").casefold()
+        if cf in self.cues.acronyms or cf in self.cues.not_names or self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000:
+            return
+        yield self.person(t, m.start("name"), m.end("name"), "initials without dots signing the text")
+
+
+# "Big Mike", "Lil Jay", "Little Ed": a nickname made of a size word and a given name
+_SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Young|Ol'|Old)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])")
+
+
+class SizeNicknameRecognizer(Recognizer):
+    """A nickname of a size word and a given name ("hi Big Mike", "Lil Jay said"), where the text
+    gives it a person's role: a greeting before, a relation noun, or a verb of a person after. Without
+    that role it may be a thing ("Big Ben", "Little Richard" is the singer's)."""
+
+    name, score = "size_nickname", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        if "Big " not in text and "Li" not in text and "Young " not in text and "Ol" not in text:
+            return
+        for m in _SIZE_NICK.finditer(text):
+            s, e = m.span()
+            cf = m.group("given").casefold()
+            if not (cf in cues.first_names or cues.any_given_name(cf)) or cf in cues.not_names:
+                continue
+            if cues.greeting_before(text, s) or cues.relation_before(text, s) or cues.verb_after(text, e):
+                yield self.person(t, s, e, "a nickname of a size word and a given name, in a person's role")
