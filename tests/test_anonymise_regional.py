@@ -367,3 +367,16 @@ def test_caps_initials_signoff(text, expected):
 ])
 def test_size_nicknames(text, expected):
     assert spans(SizeNicknameRecognizer, text) == expected
+
+
+from therapy_threads.anonymise.regional import GermanPersonRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Der Zdravko ist der Star dieses Forums.", [("Zdravko", "person")]),
+    ("Zdravko bist a Wahnsinn.", [("Zdravko", "person")]),
+    ("Der Hund ist krank. Die Sonne ist weg.", []),
+    ("Der Wiener ist nett.", []),
+])
+def test_german_persons_named_by_article_or_second_person(text, expected):
+    assert spans(GermanPersonRecognizer, text, lang="de") == expected

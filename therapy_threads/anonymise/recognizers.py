@@ -2322,7 +2322,8 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
-                           QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer)
+                           QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
+                           GermanPersonRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, KnownIdentityRecognizer,
@@ -2335,7 +2336,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
             InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
-            EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
+            EnglishNameRecognizer, NounCapsNameRecognizer, GermanPersonRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
             LowerRoleRecognizer, SyllableNameRecognizer,
             CoordinationRecognizer)
 

@@ -582,3 +582,36 @@ class SizeNicknameRecognizer(Recognizer):
                 continue
             if cues.greeting_before(text, s) or cues.relation_before(text, s) or cues.verb_after(text, e):
                 yield self.person(t, s, e, "a nickname of a size word and a given name, in a person's role")
+
+
+# southern German names people with the article ("der Mirko ist", "die Resi hat gesagt"), and chat
+# addresses them before a verb in the second person ("Mirko bist a Wahnsinn", "Resi, hast du ...")
+_DE_ARTICLE_NAME = re.compile(r"\b(?:[Dd]er|[Dd]ie)[ \t]+(?P<name>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+"
+                              r"(?:ist|war|hat|hatte|sagt|sagte|meint|meinte|kommt|kam|macht|weiß|kann|wird|schreibt|"
+                              r"schrieb|hat's|is|woar|hod)\b")
+_DE_SECOND_PERSON = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?P<name>[A-ZÄÖÜ][a-zäöüß]+),?[ \t]+"
+                               r"(?:bist|hast|warst|kannst|musst|sollst|darfst|willst|bisch|hesch|host)\b", re.M)
+
+
+class GermanPersonRecognizer(Recognizer):
+    """German chat naming a person by a word of no language: with the article before a finite verb
+    ("Der Mirko ist der Star hier"), or addressed before a verb in the second person ("Mirko bist a
+    Wahnsinn"). German capitalises every noun, so only a word that is no word of German or English,
+    no place and no demonym counts."""
+
+    name, score = "german_person", 0.6
+    languages = frozenset({"de"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, lex = t.text, self.lex
+        for pat, why in ((_DE_ARTICLE_NAME, "article, a word of no language, a finite verb (German)"),
+                         (_DE_SECOND_PERSON, "a word of no language addressed before a verb in the second person")):
+            for m in pat.finditer(text):
+                s, e = m.span("name")
+                w = m.group("name")
+                cf = w.casefold()
+                if lex.lang_rank(cf, "de") is not None or lex.rank(cf) is not None or lex.ordinary_in(cf) \
+                        or knowledge().is_place(w) or knowledge().is_demonym(w) or cf in self.cues.not_names \
+                        or lex.word_form(cf) or not t.free(s, e):
+                    continue
+                yield self.person(t, s, e, why)
