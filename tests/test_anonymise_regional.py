@@ -380,3 +380,11 @@ from therapy_threads.anonymise.regional import GermanPersonRecognizer  # noqa: E
 ])
 def test_german_persons_named_by_article_or_second_person(text, expected):
     assert spans(GermanPersonRecognizer, text, lang="de") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Liebe Grüße aus dem Bezirk, G. P.", [("G. P.", "person")]),  # not the abbreviation "GP"
+    ("I went to see the G.P.", []),
+])
+def test_spaced_initials_are_no_abbreviation(text, expected):
+    assert spans(R.SignoffRecognizer, text) == expected

@@ -1396,7 +1396,8 @@ class SignoffRecognizer(Recognizer):
             last_nl = len(text) - 160
         last = text[last_nl + 1:]
         m = _INITIALS_END.search(text, max(0, len(text) - 40))
-        if m and re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms:  # "... in the U.K."
+        # "... in the U.K." is an abbreviation; "G. P." with a blank between the letters is someone's initials
+        if m and (" " in m.group("name").strip() or re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms):
             yield self.person(t, m.start("name"), m.end("name"), "initials signing the text")
         else:
             # initials after kisses, a closing word or a slash, or before kisses: "xo m.", "knus H.",
