@@ -111,6 +111,10 @@ def test_known_identity_and_its_variants():
     ("I read Donald Winnicott on the good-enough mother.", [("Donald Winnicott", "keep")]),
     ("A very Freudian slip, and Winnicott would agree.", [("Freudian", "keep"), ("Winnicott", "keep")]),
     ("my therapist Winnicott said so", []),
+    # a one-word stage name, where the word is no given name or ordinary word
+    ("we had Hozier on all night", [("Hozier", "keep")]),
+    # a figure's given name alone is no longer the figure ("Esther" may be anyone's Esther)
+    ("I read Esther Perel. Esther is my aunt.", [("Esther Perel", "keep")]),
 ])
 def test_public_figure(text, expected):
     check(R.PublicFigureRecognizer, text, expected)

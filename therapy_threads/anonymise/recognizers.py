@@ -478,7 +478,11 @@ class PublicFigureRecognizer(Recognizer):
                 best = self._full(text, toks, i, figs)
                 if best is not None:
                     start = toks[best][0]
-                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1])
+                    # the figure's other names count alone elsewhere in the post, but not a given name
+                    # alone ("Becky" after "Becky Kennedy" may be anyone's Becky)
+                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
+                                              if w.casefold() == cf or not self.cues.any_given_name(w.casefold())
+                                              and w.casefold() not in self.lex.first_names)
                     yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
                     continue
                 if self._distinctive(cf) or cf in t.doc.figure_words:
