@@ -105,6 +105,14 @@ def test_known_identity_and_its_variants():
     # two neighbouring words of a longer name: the given name of a surname-first name
     tan = {v: KnownName({"u_4"}, strong, False) for v, strong in name_variants("Goh Mei Ting", lexicon()).items()}
     check(R.KnownIdentityRecognizer, "mei ting!! tell her", [("mei ting", "known")], known=tan)
+    # in a text that capitalises names, a commenter's name in lower case is the word, unless the
+    # sentence gives it a person's role (introduced, addressed, opening a reply, signing with kisses)
+    hazel = {v: KnownName({"u_5"}, strong, False) for v, strong in name_variants("Hazel Quint", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "My eyes are hazel and Hazel knows it.", [("Hazel", "known")], known=hazel)
+    check(R.KnownIdentityRecognizer, "Also hazel, thank you. I'm hazel btw.", [("hazel", "known"), ("hazel", "known")],
+          known=hazel)
+    check(R.KnownIdentityRecognizer, "hazel you are right. I said so.", [("hazel", "known")], known=hazel)
+    check(R.KnownIdentityRecognizer, "Writing to her every week. hazel x", [("hazel", "known")], known=hazel)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -168,6 +168,7 @@ def lower_addressed(text: str) -> list[tuple[int, int, str]]:
         out.append((g, h, text[g:h]))
     return out
 _LOWER_VOCATIVE = re.compile(r",(?<=[A-Za-z'],)[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")  # (look-behind after the comma)
+_APPOS_AFTER = re.compile(r",[ \t]+(?:[^\W\d_]+[ \t]+)?([^\W\d_]+)")
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
@@ -376,6 +377,26 @@ def _determiner_before(text: str, s: int, lang: str | None) -> bool:
     return lc is not None and (w in lc.articles or w in lc.possessives)
 
 
+_SELF_BEFORE = re.compile(r"(?:\b[Ii]['’]?m|\b[Ii][ \t]+am|\bich[ \t]+bin|\bje[ \t]+suis|\bsoy|\bsou|\bsono|\bben)[ \t]+$")
+_VOC_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“„«(][ \t]*|\b(?:also|and|oh|thanks|thank[ \t]+you|ty|hi|hey|y|e|en|und|et)[ \t]+)$",
+                         re.I)
+_KISSES_END = re.compile(r"[ \t]+(?:x{1,4}|xo+|xox+)[ \t!.]*$", re.I)
+_MINE_AFTER = re.compile(r"[ \t]+is[ \t]+my[ \t]+(?:handle|name|nickname|username|user[ \t]?name)\b")
+
+
+def _lower_known_role(text: str, s: int, e: int) -> bool:
+    """A commenter's name written in lower case where only the person fits: introduced by the writer
+    ("i'm rina btw"), addressed before a comma ("also kopi, ...", '"frida, du bist ..."'), or said
+    to be the writer's handle ("marigold is my handle")."""
+    before = text[max(0, s - 16):s]
+    if _SELF_BEFORE.search(before) or _MINE_AFTER.match(text, e) or _KISSES_END.match(text, e):
+        return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[line_start:s].strip(" \t\"“‘@") == "" and re.match(r"[ \t,:!]", text[e:e + 1]):
+        return True  # a reply opening with the person it answers: "rina she's right"
+    return text[e:e + 1] == "," and bool(_VOC_BEFORE.search(before))
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -404,6 +425,12 @@ class KnownIdentityRecognizer(Recognizer):
                 level = "cue"  # an ordinary word of this language ("Moin" in German)
             if surface.islower() and " " not in surface and not joined and _determiner_before(text, s, t.lang):
                 continue  # "a card with a robin on it", "el pilar de esta familia", "una flor de tela": a noun
+            if surface.isalpha() and surface.islower() and not t.lower_style and self._wordish(surface, t) \
+                    and not (cues.name_cue(text, s, e) or cues.relation_before(text, s) or _lower_known_role(text, s, e)
+                             or self._apposition(t, e)):
+                # a writer who capitalises names writes a commenter's name capitalised: in lower case in
+                # such a text it is the word ("pedir socorro", "a precious child", "sin paz")
+                continue
             if level == "cue":
                 if t.role == "title" or not surface[:1].isupper() or not cues.name_cue(text, s, e):
                     if not (surface[:1].isupper() and (cues.signoff(text, s, e) or (
@@ -443,6 +470,26 @@ class KnownIdentityRecognizer(Recognizer):
                 yield self.span(s, e, KEEP, reason="the byline author's own name in the post")
                 continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
+
+    def _apposition(self, t: TextContext, e: int) -> bool:
+        """A relation noun in apposition after the token: "para flor, una amiga del foro"."""
+        m = _APPOS_AFTER.match(t.text, e)
+        if not m:
+            return False
+        rel = m.group(1).casefold()
+        if rel in self.cues.relations:
+            return True
+        from .multilingual import language_cues  # (multilingual imports this module)
+
+        lc = language_cues()[0].get(t.lang or "")
+        return lc is not None and rel in lc.relations
+
+    def _wordish(self, w: str, t: TextContext) -> bool:
+        """A word of some language by the word lists ("paz", "flor", "precious"); the lists of other
+        languages have their given names taken out, so "socorro" is not known to be a word."""
+        lex = self.lex
+        return (lex.rank(w) is not None or lex.dictionary_word(w) or bool(lex.ordinary_in(w))
+                or (t.lang is not None and lex.lang_rank(w, t.lang) is not None))
 
     @staticmethod
     def _opens_text(text: str, s: int, e: int) -> bool:
