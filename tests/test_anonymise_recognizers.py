@@ -152,6 +152,9 @@ def test_public_figure(text, expected):
     ("I said to Kerry that Donegal is lovely", []),
     # a surname after a title and its particle, even when it is a town ("Dr. Van Gent")
     ("My psychiatrist, Dr. Van Gent, says so. I live near Gent.", [("Gent", "keep")]),
+    # after "in"/"from" the word is where, whatever verb follows; a place after a name and a comma
+    ("my counsellor Mrs Quill in Shepparton said nearly the same", [("Shepparton", "keep")]),
+    ("I am Zola, Port Harcourt. My mother knows.", [("Port Harcourt", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)

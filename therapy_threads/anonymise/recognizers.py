@@ -785,6 +785,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|from|near|outside|aus|bei|nach)[ \t]+$", re.I)
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’-]+)?)")
@@ -945,6 +946,10 @@ class PlaceRecognizer(Recognizer):
             return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
+        if _IN_PLACE.search(text, max(0, s - 12), s) and " " not in cf.strip() and cf not in t.doc.known:
+            # "my counsellor in Shepparton said": after "in"/"from"/"near" the word is where, and the
+            # verb after it belongs to the person before ("in X said" never makes X the speaker)
+            return False
         if knowledge().is_region(cf):
             # a country or state that is also a given name ("Kenya", "Jamaica", "Indiana") is the
             # place unless the text says plainly that it is someone: not by opening a line or by
@@ -955,8 +960,9 @@ class PlaceRecognizer(Recognizer):
                         and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]) is not None)
                     or re.match(r",[ \t]+(?:you|i|thank|thanks|ty|same|sorry|yes|no|agree)\b", text[e:e + 12],
                                 re.I) is not None)
-        if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
-            return True  # "..., Lutz." addresses a person
+        if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]) \
+                and (cf in self.lex.first_names or cf in self.lex.intl_names):
+            return True  # "..., Lutz." addresses a person ("I am Precious, Port Harcourt." names where)
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
             return True  # "Tui x" closing a comment
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
