@@ -294,3 +294,44 @@ def test_a_date_inside_the_first_sentence_is_not_the_posts_a_dateline_is():
     for dateline in ("Beispielstadt, 17.08.2007 - ", "(17. August 2007) "):
         p = post(f'<main><div class="text"><p>{dateline}{long}</p>{BODY}{BODY}</div></main>')
         assert p.published_local == "2007-08-17", dateline
+
+
+def test_a_date_in_the_first_sentence_under_the_heading_is_not_the_posts():
+    # Right under the title, the article opens with a sentence that mentions a day: what the text
+    # talks about, not when it was published; a date line there is.
+    p = post('<article><h1>Ein Antrag und seine Folgen</h1><div class="entry-content"><p>Ich habe am '
+             '12. Mai 2006 einen Antrag gestellt, und seitdem ist viel passiert.</p>'
+             f'{BODY}</div></article>')
+    assert p.published_local is None
+    p = post('<article><h1>Ein Antrag und seine Folgen</h1><p>Veröffentlicht 14. Mai 2006 von Ada Example</p>'
+             '<div class="entry-content"><p>Ich habe am 12. Mai 2006 einen Antrag gestellt.</p>'
+             f'{BODY}</div></article>')
+    assert p.published_local == "2006-05-14"
+
+
+def test_a_picture_credit_date_under_the_heading_is_not_the_posts():
+    p = post('<article><h1>Ein Bild und ein Text</h1><figure><img src="a.jpg"><figcaption>'
+             '© Ada Example, 31.05.2013</figcaption></figure>'
+             f'<div class="entry-content">{BODY}</div></article>')
+    assert p.published_local is None
+
+
+def test_a_byline_written_as_a_line_of_its_own():
+    p = post('<article><h1>Ein Titel für den Beitrag</h1>'
+             f'<div class="entry-content">{BODY}<p><em>Text von Ada Example &nbsp; Illustration von '
+             'Bo Example</em></p></div></article>')
+    assert p.author == "Ada Example"
+    p = post('<article><h1>Ein Titel für den Beitrag</h1><div class="meta"><h5>Autor: </h5>'
+             f'Cy Example/dpa</div><div class="entry-content">{BODY}</div></article>')
+    assert p.author == "Cy Example"
+    # A sentence that starts like a byline is no byline.
+    p = post('<article><h1>Ein Titel für den Beitrag</h1>'
+             f'<div class="entry-content">{BODY}<p>Von der Leyen sagte nichts.</p></div></article>')
+    assert p.author is None
+
+
+def test_a_byline_line_that_goes_on_with_the_date():
+    p = post('<article><h1>A title for the post</h1><div class="info"><span>By</span> '
+             '<a href="/team/ada">Ada Example</a> Thursday, May 5, 2022</div>'
+             f'<div class="entry-content">{BODY}</div></article>', lang="en")
+    assert p.author == "Ada Example"

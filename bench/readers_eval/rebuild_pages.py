@@ -27,7 +27,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 def _git_dir(roots: list[Path], repo: str) -> Path | None:
     name = repo.replace("/", "+")
     for root in roots:
-        for cand in (root / name / "repo", root / name, root / name / ".git"):
+        for cand in (root / name / "repo", root / name / "repo" / ".git", root / name, root / name / ".git"):
             if (cand / "HEAD").is_file() or (cand / "objects").is_dir():
                 return cand
     return None

@@ -351,6 +351,12 @@ def out_of_range(value: str | None) -> bool:
 
 def find_date_in_text(text: str, languages: tuple[str, ...] = ()) -> When | None:
     """The first full date (day, month, year) written in ``text``, with a time right after it."""
+    found = find_date_span(text, languages)
+    return found[0] if found else None
+
+
+def find_date_span(text: str, languages: tuple[str, ...] = ()) -> tuple[When, int, int] | None:
+    """The first full date written in ``text`` and where it is (start, end of the date)."""
     if not text or not _YEAR.search(text):
         return None
     names, _ = _month_names(languages)
@@ -363,7 +369,7 @@ def find_date_in_text(text: str, languages: tuple[str, ...] = ()) -> When | None
     if best is None:
         return None
     w = _fast_text_date(text[best.start(): best.end() + 24], languages)
-    return w or None
+    return (w, best.start(), best.end()) if w else None
 
 
 @lru_cache(maxsize=64)

@@ -25,7 +25,7 @@ from datetime import date
 
 from selectolax.lexbor import LexborNode
 
-from ._dates import When, find_date_in_text, when_from_machine, when_from_text
+from ._dates import When, _month_names, find_date_in_text, find_date_span, when_from_machine, when_from_text
 from .comments.dom import Attrs
 from .html_text import node_text, unwrap_wayback
 
@@ -158,6 +158,58 @@ def byline_author(root: LexborNode, attrs: Attrs) -> tuple[str | None, str | Non
     return None, None
 
 
+# A byline written as a line of its own: "Von Ada Example", "By Ada Example", "Text von Ada
+# Example  Illustration von ...", "Autor: Ada Example/dpa", "Redaktion: Ada Example (Sprecherin)".
+_NAME_WORD = r"[^\W\d_][\w.'’-]*"
+_PARTICLE = r"(?:von|van|de|der|den|del|della|di|da|du|la|le|zu|y|ten|bin|al)"
+_LABELLED_BYLINE = re.compile(
+    r"^\W{0,3}(?:(?:text|story|words|article|artikel|beitrag|interview)\s+)?"
+    r"(?:(?:written\s+)?by|von|par|por|di|door|av|"
+    r"(?:autor(?:in)?|author|auteur|autore|redaktion|verfasser(?:in)?)\s*:)\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,3}})"
+    r"\s*(?:$|[/|,(]|\s(?:illustrations?|fotos?|photos?|bilder?|grafiken?|und|and|et|y|&)\b)", re.I)
+_BYLINE_LINE_TAGS = "p, em, i, span, strong, b, small, address, h4, h5, h6, div, li, dd"
+
+
+def _day_or_month(word: str) -> bool:
+    from .comments.cleanup import _weekdays  # the weekday names of dateparser's locales
+    w = word.lower().strip(".,")
+    return w in _weekdays(_BYLINE_LANGUAGES) or w in _month_names(_BYLINE_LANGUAGES)[0]
+
+
+_BYLINE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+
+def labelled_byline(root: LexborNode, attrs: Attrs) -> str | None:
+    """The first short line of the post that is a byline label and a name ("Von Ada Example"),
+    outside comments, teasers, sidebars and the page's footer. Only the first such line counts
+    (a forum's later "von NAME" lines are other posts'); a line naming several authors is left
+    to the other readings, which keep the list."""
+    chain = _post_chain(root)
+    for n in root.css(_BYLINE_LINE_TAGS):
+        t = " ".join(n.text(separator=" ", strip=True).split())
+        if not t or len(t) > 70:
+            continue
+        m = _LABELLED_BYLINE.match(t)
+        if m is None or _inside(n, attrs, _NOT_THE_POST, chain):
+            continue
+        rest = t[m.end("name"):]
+        more = re.match(r"\s*(?:,|&|\+|\b(?:and|und|et|y|e|en)\b)\s*([^\W\d_][\w.'’-]*)", rest, re.I)
+        if more and more.group(1)[:1].isupper() and not _day_or_month(more.group(1)):
+            return None  # "Ada Example und Bo Example": a list of authors
+        # "By Ada Example Thursday, May 5": the date line goes on after the name.
+        parts = m.group("name").split()
+        while len(parts) > 1 and re.search(r"\d", rest) and _day_or_month(parts[-1]):
+            parts.pop()
+        half = len(parts) // 2
+        if len(parts) % 2 == 0 and parts[:half] == parts[half:]:
+            parts = parts[:half]  # the name and its copy for screen readers
+        name = " ".join(parts).strip(" .,")
+        words = [w for w in name.split() if not re.fullmatch(_PARTICLE, w, re.I)]
+        return name if " " in name and all(w[:1].isupper() for w in words) else None
+    return None
+
+
 def json_ld_author(root: LexborNode) -> str | None:
     for d in _json_ld(root):
         a = d.get("author")
@@ -248,7 +300,7 @@ def choose_author(root: LexborNode, attrs: Attrs, extracted: str | None, site: s
     hosts = {_squash_name(x) for x in host.split(".")[:-1] if x not in ("www", "m", "blog")}
     persons = _person_names(root, attrs)
     orgs = _organisations(root, attrs, site)
-    for cand in (byline, json_ld_author(root), extracted, *persons):
+    for cand in (byline, json_ld_author(root), labelled_byline(root, attrs), extracted, *persons):
         name = clean_author(cand)
         if not name:
             continue
@@ -359,11 +411,17 @@ _DATE_RANGE = re.compile(
     r"(?:\d{1,2}\.\s?(?:(?:19|20)?\d\d)?|[^\W\d_]{3,}\.?\s+(?:19|20)\d\d)", re.I)
 
 
+# "© Name, 31.05.2013", "Foto: Name / 12.3.2020": a picture's credit and the day it was taken or
+# licensed, not the post's publication.
+_CREDIT_LINE = re.compile(r"(?:©|\(c\)|copyright\b|(?<!\w)(?:fotos?|bild(?:er)?|photos?|image|credits?|"
+                          r"quelle|source)\s*:)\s*[^\n]{0,40}", re.I)
+
+
 def _without_modified(text: str) -> str:
-    """``text`` without modification lines, access dates, deadlines, periods and event
-    schedules."""
+    """``text`` without modification lines, access dates, deadlines, periods, event schedules and
+    picture credits."""
     text = _DATE_RANGE.sub(" ", _DEADLINE_LINE.sub(" ", _TIME_RANGE_DATE.sub(" ", text)))
-    return _ACCESSED_LINE.sub(" ", _MODIFIED_LINE.sub(" ", text))
+    return _CREDIT_LINE.sub(" ", _ACCESSED_LINE.sub(" ", _MODIFIED_LINE.sub(" ", text)))
 
 
 # Classes and ids htmldate reads dates from (its ``is_date_candidate`` cues).
@@ -541,6 +599,42 @@ def deeper_than(root: LexborNode, limit: int) -> bool:
     return False
 
 
+# What may follow a shown date in a date line: a time, a connector to the byline ("March 3, 2020
+# by NAME", "am 3. März 2020 um 10:00 von NAME"), a separator.
+_AFTER_DATE = re.compile(r"^[\s,;:.()\[\]|·•/-]*(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|h|[ap]\.?m\.?)?"
+                         r"[\s,;:.()|·•/-]*)?([^\W\d_]+)?", re.I)
+_DATE_CONNECTORS = frozenset("""by von par por di da door av af przez in at um à a op le el il the
+    and und et y e o or oder ou um gmt utc cet cest mez mesz est edt pst pdt bst uhr h am pm
+    updated aktualisiert""".split())
+_SENTENCE_STOP = re.compile(r"[.!?:;|·•\n]\s|\s[-–—]\s")
+
+
+def _inside_prose(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is part of a sentence ("Ich habe am 12. Mai 2006
+    einen Antrag gestellt", "the council met on 3 March 2020 to decide"): words of the same
+    sentence before it, and the sentence going on after it in lower case. A date line has a
+    label or nothing before the date and a time, a byline connector or the next line after it."""
+    before = _SENTENCE_STOP.split(text[max(0, start - 80):start])[-1]
+    if len(re.findall(r"[^\W\d_]+", before)) < 2:
+        return False
+    m = _AFTER_DATE.match(text[end:end + 40])
+    word = m.group(1) if m else None
+    return bool(word) and word[0].islower() and word.lower() not in _DATE_CONNECTORS
+
+
+def shown_date_in_text(text: str, languages: tuple[str, ...]) -> When | None:
+    """The first date in ``text`` that is not inside a sentence of the article's prose."""
+    while text:
+        found = find_date_span(text, languages)
+        if found is None:
+            return None
+        w, start, end = found
+        if not _inside_prose(text, start, end):
+            return w
+        text = text[end:]
+    return None
+
+
 def date_by_title(root: LexborNode, languages: tuple[str, ...], title: str = "") -> When | None:
     """A date the page prints right next to its main heading ("<h1>..</h1><p>22 January 2014</p>",
     "<p class=date>15 августа 2016</p><h1>..", "Pressemitteilung vom 25. Januar 2022"): shown
@@ -551,11 +645,11 @@ def date_by_title(root: LexborNode, languages: tuple[str, ...], title: str = "")
         return None
     # Inside the heading, under the title ("<h1>Title<br><small>02.02.2022</small></h1>").
     for n in h1.iter(include_text=False):
-        w = find_date_in_text(_without_modified(n.text(separator=" ", strip=True)[:200]), languages)
+        w = shown_date_in_text(_without_modified(n.text(separator=" ", strip=True)[:200]), languages)
         if w:
             return w
     after = _without_modified(_text_around(h1, forward=True, limit=_AFTER_TITLE))
-    w = find_date_in_text(after, languages)
+    w = shown_date_in_text(after, languages)
     if w:
         return w
     # The box after the heading's box (a title block, then a metadata row under a picture).
@@ -564,11 +658,11 @@ def date_by_title(root: LexborNode, languages: tuple[str, ...], title: str = "")
     while nxt is not None and not nxt.is_element_node:
         nxt = nxt.next
     if nxt is not None:
-        w = find_date_in_text(_without_modified(nxt.text(separator=" ", strip=True)[:200]), languages)
+        w = shown_date_in_text(_without_modified(nxt.text(separator=" ", strip=True)[:200]), languages)
         if w:
             return w
     before = _without_modified(_text_around(h1, forward=False, limit=_BEFORE_TITLE))
-    return find_date_in_text(before, languages)
+    return shown_date_in_text(before, languages)
 
 
 _AFTER_TITLE, _BEFORE_TITLE = 300, 150
@@ -719,7 +813,7 @@ def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
                 m = _DATELINE_END.search(line[:60])
                 p = re.match(r"\(([^()]{6,40})\)", line)
                 line = line[:m.start()] if m else p.group(1) if p else ""
-            w = find_date_in_text(line, languages) if re.search(r"\d", line) else None
+            w = shown_date_in_text(line, languages) if re.search(r"\d", line) else None
             if w:
                 return w
     return None

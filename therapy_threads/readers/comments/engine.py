@@ -29,7 +29,7 @@ from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import IMAGE_ONLY, CommentSystem, Item, Page
-from .cleanup import (SAID, clean_author, clean_comment_text, is_profile_label, is_reply_word,
+from .cleanup import (SAID, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
@@ -63,7 +63,8 @@ _LOGIN_PATH = re.compile(r"(?:^|/)(?:user/)?(?:login|log-in|logon|signin|sign-in
 _RETURN_QUERY = re.compile(r"(?:^|&)(?:destination|redirect|redirect_to|redirect_uri|return|"
                            r"return_to|returnurl|returnto|next|continue)=", re.I)
 _COMMENT_PATH = re.compile(r"/comments?/\d+/?$")
-_PERMALINK = re.compile(r"#comment-?\d+$|[?&]showComment=|#c\d{6,}$")
+# TypePad names a comment by a hex id ("#comment-6a00d83451f23a69e2017744b28bfe970d").
+_PERMALINK = re.compile(r"#comment-?(?:\d+|[0-9a-f]{16,})$|[?&]showComment=|#c\d{6,}$")
 
 
 @dataclass(slots=True)
@@ -111,6 +112,9 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     page_attrs = page.attrs
     parents = _structure(page, items, by_id, thread)
     pings = _ping_sections(page, items)
+    # A ping the page prints in the thread is left out, but a comment answering it is still a
+    # comment of this post: it hangs where the ping hung (the ping's own parent, or the top).
+    left_out: dict[str, str | None] = {}
     for i, it in enumerate(items):
         own = _own_elements_of(it, by_id)
         page.attrs = Attrs()
@@ -118,14 +122,23 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             it.skip_reason = "pingback"
         if it.skip_reason:
             thread.skipped[it.skip_reason] += 1
+            if it.skip_reason == "pingback":
+                left_out[it.key] = parents[i]
             continue
         rc = _read_fields(page, it, own, by_id, parents[i], i)
         if _PING_TEXT.match(rc.text):
             thread.skipped["pingback"] += 1
+            left_out[rc.key] = rc.parent_key
             continue
         thread.comments.append(rc)
         thread.systems[it.system] += 1
     page.attrs = page_attrs
+    if left_out:
+        for rc in thread.comments:
+            seen = 0
+            while rc.parent_key in left_out and seen < len(left_out):
+                rc.parent_key = left_out[rc.parent_key]
+                seen += 1
     return thread
 
 
@@ -833,6 +846,19 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                 if w:
                     when, date_text = w, n.text(separator=" ", strip=True)
                     break
+    if when is None:
+        # A heading of the comment that holds only its date ("<h4>on October 30, 2012 at
+        # 11:02 am</h4>" under the "NAME says:" heading).
+        for tag in ("tag:h2", "tag:h3", "tag:h4", "tag:h5", "tag:h6"):
+            for n in idx.get(tag, []):
+                t = n.text(separator=" ", strip=True)
+                if len(t) <= 60 and is_date_line(t, page.languages):
+                    w = when_from_text(t, page.languages)
+                    if w:
+                        date_node, when, date_text = n, w, t
+                        break
+            if when is not None:
+                break
 
     like_node = None
     likes = None
@@ -1239,6 +1265,8 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
         for sub in n.css("cite, .fn, strong, b, a[href], span"):
             if skip(sub) or "reply" in a.get(sub, "class"):
                 continue
+            if any(skip(p) for p in _ancestors_below(sub, n)):
+                continue  # the link of a date or reply part inside the author block
             t = " ".join(node_text(sub, skip).split())
             if t and len(t) <= 60 and not is_reply_word(t) and not is_role_word(t) \
                     and not is_profile_label(t):
@@ -1248,6 +1276,19 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
     if not first or is_reply_word(first) or is_profile_label(first):
         return None
     return first
+
+
+def _ancestors_below(n: LexborNode, top: LexborNode) -> list[LexborNode]:
+    """The elements between ``n`` and its ancestor ``top`` (both left out; none when ``n`` is
+    ``top`` or not inside it)."""
+    out: list[LexborNode] = []
+    p = n.parent
+    while p is not None and p.is_element_node:
+        if p.mem_id == top.mem_id:
+            return out
+        out.append(p)
+        p = p.parent
+    return []
 
 
 _ELLIPSIS = ("…", "...", "..")

@@ -16,15 +16,10 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
-from ..dom import stripped_text
-from .topic_page import is_later_page
-
-_ID = re.compile(r"^elComment_(\d+)$")
-_PAGE = re.compile(r"/page/(\d+)/?|[?&]page=(\d+)")
+from .topic_page import FlatForum
 
 
-class Invision(CommentSystem):
+class Invision(FlatForum):
     name = "invision"
     order = 32
     # Class tokens are compared lower-cased (dom.Attrs.classes).
@@ -36,19 +31,10 @@ class Invision(CommentSystem):
                               "ipscomment_meta", "ipscomment_controls", "ipsitemcontrols",
                               "ipsquote", "ipsquote_citation", "ipsreact", "cpost_footer",
                               "ipscomment_author", "ipstype_reset", "ipsspoiler_header"})
-
-    def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        out: list[Item] = []
-        for n in page.root.css("article[id^='elComment_']"):
-            m = _ID.match(a.id(n))
-            content = n.css_first("div[data-role='commentContent']")
-            if m is None or content is None:
-                continue
-            who = n.css_first("aside h3.cAuthorPane_author a, aside .cAuthorPane_author a")
-            out.append(Item(n, self.name, f"elComment_{m.group(1)}", parent_stated=True,
-                            author=stripped_text(who),
-                            content=content))
-        if out and not is_later_page(page, _PAGE):
-            out[0].skip_reason = "thread_starter"
-        return out
+    post_selector = "article[id^='elComment_']"
+    post_id = re.compile(r"^elComment_(\d+)$")
+    key = "elComment_{0}"
+    content_selector = "div[data-role='commentContent']"
+    author_selector = "aside h3.cAuthorPane_author a, aside .cAuthorPane_author a"
+    # Invision marks no opening post: the first post of the topic's first page is the topic.
+    page_number = re.compile(r"/page/(\d+)/?|[?&]page=(\d+)")

@@ -16,16 +16,12 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
-from ..dom import stripped_text
-from .topic_page import is_later_page
+from .topic_page import FlatForum
 
-_ID = re.compile(r"^post_(\d+)$")
 _NUMBER = re.compile(r"^#\s*(\d+)$")
-_PAGE = re.compile(r"[?&](?:page=(\d+))|-page-(\d+)\.html")
 
 
-class MyBB(CommentSystem):
+class MyBB(FlatForum):
     name = "mybb"
     order = 30
     content_classes = ("post_body",)
@@ -34,33 +30,18 @@ class MyBB(CommentSystem):
     meta_classes = frozenset({"post_author", "author_information", "author_statistics",
                               "post_head", "post_edit", "edited_post", "post_meta",
                               "post_controls", "postbit_buttons", "signature", "float_right"})
+    post_selector = "div.post[id^='post_']"
+    post_id = re.compile(r"^post_(\d+)$")
+    key = "post_{0}"
+    content_selector = "div#pid_{0}"
+    author_selector = "div.author_information span.largetext a, div.author_information strong a"
+    # A theme without post numbers: the first post of the thread's first page is the thread.
+    page_number = re.compile(r"[?&](?:page=(\d+))|-page-(\d+)\.html")
 
-    def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        out: list[Item] = []
-        numbered = False
-        for n in page.root.css("div.post[id^='post_']"):
-            m = _ID.match(a.id(n))
-            if m is None:
-                continue
-            pid = m.group(1)
-            body = n.css_first(f"div#pid_{pid}")
-            if body is None:
-                continue
-            who = n.css_first("div.author_information span.largetext a, "
-                              "div.author_information strong a")
-            number = None
-            for link in n.css("div.post_head div.float_right a"):
-                num = _NUMBER.match(link.text(strip=True))
-                if num:
-                    number = int(num.group(1))
-                    numbered = True
-                    break
-            out.append(Item(n, self.name, f"post_{pid}", parent_stated=True,
-                            author=stripped_text(who),
-                            content=body,
-                            skip_reason="thread_starter" if number == 1 else None))
-        # A theme without post numbers: the first post of the thread's first page is the thread.
-        if out and not numbered and not is_later_page(page, _PAGE):
-            out[0].skip_reason = "thread_starter"
-        return out
+    def starter(self, page, post, number):
+        """The post's number link ("#1") in its header, where the theme prints one."""
+        for link in post.css("div.post_head div.float_right a"):
+            num = _NUMBER.match(link.text(strip=True))
+            if num:
+                return int(num.group(1)) == 1
+        return None

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
-
-_ID = re.compile(r"^post(\d+)$")
+from .topic_page import FlatForum
 
 
-class SimplePress(CommentSystem):
+class SimplePress(FlatForum):
     name = "simplepress"
     order = 33
     # Class tokens are compared lower-cased (dom.Attrs.classes).
@@ -29,22 +27,13 @@ class SimplePress(CommentSystem):
     date_classes = ("sppostuserdate",)
     meta_classes = frozenset({"spusersection", "sppostactionsection", "sppostsignature",
                               "spgototop", "splabelbordered", "spbutton"})
+    post_selector = "div.spTopicPostSection[id^='post']"
+    post_id = re.compile(r"^post(\d+)$")
+    key = "post{0}"
+    content_selector = "div#spPostIndexContent{0}"
+    author_selector = "div#spPostIndexUserName{0}"
 
-    def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        out: list[Item] = []
-        for n in page.root.css("div.spTopicPostSection[id^='post']"):
-            m = _ID.match(a.id(n))
-            if m is None:
-                continue
-            pid = m.group(1)
-            content = n.css_first(f"div#spPostIndexContent{pid}")
-            if content is None:
-                continue
-            who = n.css_first(f"div#spPostIndexUserName{pid}")
-            num = n.css_first(f"span#spPostIndexNumber{pid}")
-            first = num is not None and num.text(strip=True) == "1"
-            out.append(Item(n, self.name, f"post{pid}", parent_stated=True,
-                            author=(who.text(strip=True) or None) if who is not None else None,
-                            content=content, skip_reason="thread_starter" if first else None))
-        return out
+    def starter(self, page, post, number):
+        """The post's index number, "1" on the topic's opening post."""
+        num = post.css_first(f"span#spPostIndexNumber{number}")
+        return num is not None and num.text(strip=True) == "1"

@@ -1,9 +1,19 @@
-"""Whether a forum page is its topic's first page, where the first post is the topic itself."""
+"""Forum topic pages: whether a page is its topic's first page (where the first post is the topic
+itself), and the skeleton the flat forum engines share.
+
+Many forum engines print a topic as a flat list of post elements with a numbered id
+(MyBB ``div.post#post_N``, wpForo ``div.post-wrap#post-N``, Invision ``article#elComment_N``,
+Simple:Press ``div.spTopicPostSection#postN``): each post's words sit in an element of its own,
+its author in a named part, and the engine marks the thread's opening post (a "#1" number, a
+class) or leaves it to position (the first post of the topic's first page). ``FlatForum`` reads
+that skeleton; an engine states its selectors, id pattern and thread-starter rule.
+"""
 from __future__ import annotations
 
 import re
 
-from ..base import Page
+from ..base import CommentSystem, Item, Page
+from ..dom import stripped_text
 
 
 def is_later_page(page: Page, number: re.Pattern) -> bool:
@@ -18,3 +28,44 @@ def is_later_page(page: Page, number: re.Pattern) -> bool:
         if m and int(next(g for g in m.groups() if g)) > 1:
             return True
     return False
+
+
+class FlatForum(CommentSystem):
+    """A forum engine whose topic is a flat list of post elements with numbered ids."""
+
+    post_selector: str = ""  # the post elements
+    post_id: re.Pattern = re.compile(r"$^")  # a post element's id; group 1 is its number
+    key: str = "{0}"  # the comment's key from that number ("post_{0}")
+    content_selector: str = ""  # the words' element in a post ("{0}": the post's number)
+    author_selector: str = ""  # the author's name in a post ("{0}": the post's number)
+    requires: str | None = None  # an element every real post holds
+    # The engine's page number in a topic's URL: on the first page the first post is the topic.
+    # None: the engine marks its opening post itself (``starter``).
+    page_number: re.Pattern | None = None
+
+    def starter(self, page: Page, post, number: str) -> bool | None:
+        """Whether the engine marks this post as the topic's opening post; None when it prints
+        no such mark (position decides)."""
+        return None
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        marked = False
+        for n in page.root.css(self.post_selector):
+            m = self.post_id.match(a.id(n))
+            if m is None:
+                continue
+            pid = m.group(1)
+            content = n.css_first(self.content_selector.format(pid))
+            if content is None or (self.requires and n.css_first(self.requires) is None):
+                continue
+            first = self.starter(page, n, pid)
+            marked = marked or first is not None
+            out.append(Item(n, self.name, self.key.format(pid), parent_stated=True,
+                            author=stripped_text(n.css_first(self.author_selector.format(pid))),
+                            content=content, skip_reason="thread_starter" if first else None))
+        if out and not marked and self.page_number is not None \
+                and not is_later_page(page, self.page_number):
+            out[0].skip_reason = "thread_starter"
+        return out

@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
-from ..dom import stripped_text
-
-_ID = re.compile(r"^post-(\d+)$")
+from .topic_page import FlatForum
 
 
-class WpForo(CommentSystem):
+class WpForo(FlatForum):
     name = "wpforo"
     order = 31
     content_classes = ("wpforo-post-content",)
@@ -33,18 +30,13 @@ class WpForo(CommentSystem):
                               "wpforo-post-content-top", "wpforo-post-content-bottom",
                               "wpf-post-starter", "wpforo-action-buttons-wrap",
                               "wpforo-post-signature", "bottom", "reacted-users", "bright"})
+    post_selector = "div.post-wrap[id^='post-']"
+    post_id = re.compile(r"^post-(\d+)$")
+    key = "post-{0}"
+    content_selector = "div.wpforo-post-content"
+    author_selector = "div.author-name a"
+    requires = "div.wpforo-post"
 
-    def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        out: list[Item] = []
-        for n in page.root.css("div.post-wrap[id^='post-']"):
-            m = _ID.match(a.id(n))
-            content = n.css_first("div.wpforo-post-content")
-            if m is None or n.css_first("div.wpforo-post") is None or content is None:
-                continue
-            who = n.css_first("div.author-name a")
-            first = "wpfp-first" in a.classes(n)
-            out.append(Item(n, self.name, f"post-{m.group(1)}", parent_stated=True,
-                            author=stripped_text(who),
-                            content=content, skip_reason="thread_starter" if first else None))
-        return out
+    def starter(self, page, post, number):
+        """wpForo classes the topic's first post ``wpfp-first``."""
+        return "wpfp-first" in page.attrs.classes(post)
