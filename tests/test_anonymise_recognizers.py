@@ -582,3 +582,15 @@ def test_syllable_name(text, expected):
 ])
 def test_kin_title_prefixes(text, expected):
     check(R.RelationRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    ("Quote from: quietfern_77\nI agree with all of it.", [("quietfern_77", "person")], "en"),
+    ("Citaat van tulpenkind:\n> wat doen jullie?\nVeel wandelen.", [("tulpenkind", "person")], "nl"),
+    ("> bleu_du_lac a écrit : le silence\nOui, exactement.", [("bleu_du_lac", "person")], "fr"),
+    ("Thanks all.\n--\nWren Aldous | \"slow is also a pace\"", [("Wren Aldous", "person")], "en"),
+    ("I said: no. My therapist said: wait.\nMum wrote: ok", [], "en"),
+    ("Bedankt.\n--\nGent - 2024 - alles komt goed", [], "nl"),
+])
+def test_quote_header(text, expected, lang):
+    check(R.QuoteHeaderRecognizer, text, expected, lang=lang)

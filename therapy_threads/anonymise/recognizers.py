@@ -2203,6 +2203,56 @@ class LowerCaseNameRecognizer(Recognizer):
                              r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
+# Forum quoting and signatures, in the forms of the board software of each covered language
+# (phpBB, SMF, vBulletin, Discourse): "Quote from: X", "Citaat van X:", "X schreef:", "> X a écrit :",
+# and the signature block after a "--" line: "X | motto", "X - Gent - motto".
+_QUOTE_HEAD = re.compile(
+    r"^[ \t>]*(?:quote\s+from:?|quoting|originally\s+posted\s+by|citaat\s+van|zitat\s+von|citation\s+de|"
+    r"cita\s+de|citazione\s+di|citação\s+de|citando\s+a?)[ \t]+(?P<a>[^\s:\n][^\n:]{0,40}?)[ \t]*:?[ \t]*$"
+    r"|^[ \t>]*(?P<b>[^\s>\n][^\s\n]*(?:[ \t][^\s\n]+){0,2}?)[ \t]+(?:wrote|said|schreef|schreibt|schrieb|"
+    r"a\s+écrit|escribió|escreveu|ha\s+scritto|skrev|napisał)[ \t]*:", re.I | re.M)
+_SIGNATURE = re.compile(r"(?m)^[ \t]*--[ \t]*\n[ \t]*(?P<sig>[^\n|–—-]*?[^\s|–—-])[ \t]+(?:[|–—-]|\()")
+
+
+class QuoteHeaderRecognizer(Recognizer):
+    """The person a forum post quotes or signs as: the handle in a quote header ("Quote from: X",
+    "Citaat van X:", "X schreef:", "> X a écrit :") and the name opening a signature line after "--"
+    ("X | motto", "X - Gent - ..."). Board software writes these lines, whatever the language."""
+
+    name, score, signal = "quote_header", 0.85, "cue"
+    languages = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        low = t.low
+        if any(w in low for w in _QUOTE_WORDS):
+            for m in _QUOTE_HEAD.finditer(text):
+                g = "a" if m.group("a") else "b"
+                s, e = m.span(g)
+                name = text[s:e].strip()
+                if self._plausible(name, t):
+                    yield self.person(t, s, s + len(name), "the person a forum post quotes (quote header)")
+        if "--" in text:
+            for m in _SIGNATURE.finditer(text):
+                s, e = m.span("sig")
+                if self._plausible(text[s:e], t):
+                    yield self.person(t, s, e, "a name opening a signature after '--'")
+
+    def _plausible(self, name: str, t: TextContext) -> bool:
+        if not name or len(name) > 40 or len(name.split()) > 3 or not t.free(0, 0):
+            return False
+        cf = name.casefold()
+        if cf in self.cues.not_names or knowledge().is_place(name) or cf in ("you", "he", "she", "they", "i", "we",
+                                                                            "someone", "somebody", "anonymous"):
+            return False
+        first = cf.split()[0]
+        return not self.cues.function_word(first)
+
+
+_QUOTE_WORDS = ("quot", "citaat", "zitat", "citation", "cita", "wrote", "said", "schreef", "schrieb", "schreibt",
+                "écrit", "escribió", "escreveu", "scritto", "skrev", "napisał", "posted by")
+
+
 # One syllable of a romanised Chinese name (Pinyin, Hokkien, Cantonese, Hakka spellings as used in
 # Malaysia, Singapore, Hong Kong, Taiwan): an optional initial, a vowel nucleus with an optional glide,
 # an optional final nasal or stop ("Mei", "Xin", "Siew", "Khim", "Huat", "Shu", "Fen", "Chuan").
@@ -2335,7 +2385,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            KnownIdentityRecognizer,
+            KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
             TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
