@@ -108,6 +108,9 @@ class LanguageCues:
             object.__setattr__(self, attr, re.compile(pat, re.I))
 
 
+# prepositions of company and attribution in the covered languages: what follows is someone, not where
+_COMPANION_BEFORE = re.compile(r"(?:^|[\s(])(?:con|com|avec|met|mit|with|sin|sem|senza|sans|zonder|ohne|según|segundo|"
+                               r"secondo|selon|volgens|laut|contra|tegen|gegen|entre)[ \t]+$", re.I)
 _PT_DEF_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa]|d[oa]|n[oa]|pel[oa]|ao|à)[ \t]+$", re.I)
 
 
@@ -367,8 +370,10 @@ class LanguageNameRecognizer(_Multilingual):
                     yield self.person(t, s, self.full(t, s, e), f"a name after a definite article ({t.lang})")
                     continue
                 if knowledge().is_place(tok) and not says and not (
-                        self.given(cf) and not initial and _SURNAME_NEXT.match(text, e)):
-                    continue  # a place, unless a given name with a surname after it ("Florence Ravel")
+                        self.given(cf) and not initial and (_SURNAME_NEXT.match(text, e)
+                                                            or _COMPANION_BEFORE.search(text, max(0, s - 12), s))):
+                    continue  # a place, unless a given name with a surname after it ("Florence Ravel") or
+                    # after a preposition of company ("hablar con Nieves", "avec Florence")
                 if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
                         not self.given(cf) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
