@@ -594,3 +594,22 @@ def test_kin_title_prefixes(text, expected):
 ])
 def test_quote_header(text, expected, lang):
     check(R.QuoteHeaderRecognizer, text, expected, lang=lang)
+
+
+def _coordination(text: str) -> list[tuple[str, str]]:
+    """The coordination recognizer after the English name recognizer (it extends the names found)."""
+    cues_rec = [R.EnglishNameRecognizer(CUES), R.CoordinationRecognizer(CUES)]
+    doc = build_context([text], {}, "myblog.example.org")
+    t = TextContext(text, doc, "comment", "en", bytearray(len(text)), lower_style=lower_style(text))
+    for rec in cues_rec:
+        for sp in resolve(list(rec.analyze(t))):
+            t.claim(sp)
+    return [(text[sp.start:sp.end], sp.recognizer) for sp in sorted(t.spans, key=lambda x: x.start)]
+
+
+def test_coordination_runs_along_a_list_of_capitals():
+    got = _coordination("So glad. Thank you Marisol, Hafsa, Gleeful, Perpetua and everyone.")
+    assert [g for g, _ in got] == ["Marisol", "Hafsa", "Gleeful", "Perpetua"]
+    # places and demonyms in the list stay out
+    got = _coordination("Thank you Marisol, Leeds, Welsh and all.")
+    assert [g for g, _ in got] == ["Marisol"]

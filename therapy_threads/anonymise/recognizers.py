@@ -2104,9 +2104,15 @@ class CoordinationRecognizer(Recognizer):
             listed_word = (t.english and not self.cues.is_initial(text, s) and self.lex.dictionary_word(cf)
                            and not self.cues.function_word(cf) and not knowledge().is_place(core)
                            and not knowledge().is_demonym(core))
+            # inside a list of capitals that goes on ("Thank you Aishah, Hafiz, Happy, Pinky"): any
+            # capitalised word mid-sentence but a place, a demonym or a function word
+            inner = (t.english and not back and not self.cues.is_initial(text, s)
+                     and re.match(r"(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)[A-Z]", text[e:e + 8]) is not None
+                     and not knowledge().is_place(core) and not knowledge().is_demonym(core)
+                     and cf not in t.doc.keep)
             if back and not (listed_word or self.cues.any_given_name(cf)):
                 continue  # backwards only a given name or a word ("Thiruvalluvar and X songs" may be anyone's)
-            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf) or listed_word:
+            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf) or listed_word or inner:
                 found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
                 persons.append(found)
                 yield found
