@@ -121,6 +121,8 @@ def test_known_identity_and_its_variants():
     ("my therapist Winnicott said so", []),
     # a one-word stage name, where the word is no given name or ordinary word
     ("we had Hozier on all night", [("Hozier", "keep")]),
+    # a name of initials and a surname; its initials alone are nobody's name
+    ("I read R. S. Thomas every winter. Mr Thomas next door does not.", [("R. S. Thomas", "keep")]),
     # a figure's given name alone is no longer the figure ("Esther" may be anyone's Esther)
     ("I read Esther Perel. Esther is my aunt.", [("Esther Perel", "keep")]),
 ])

@@ -528,8 +528,8 @@ class PublicFigureRecognizer(Recognizer):
                     # the figure's other names count alone elsewhere in the post, but not a given name
                     # alone ("Becky" after "Becky Kennedy" may be anyone's Becky)
                     t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
-                                              if w.casefold() == cf or not self.cues.any_given_name(w.casefold())
-                                              and w.casefold() not in self.lex.first_names)
+                                              if w.casefold() == cf or len(w) > 1 and not self.cues.any_given_name(
+                                                  w.casefold()) and w.casefold() not in self.lex.first_names)
                     yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
                     continue
                 if self._distinctive(cf) or cf in t.doc.figure_words:
@@ -576,6 +576,14 @@ class PublicFigureRecognizer(Recognizer):
                 between = text[toks[i - 1][1]:toks[i][0]]
                 if _FULL_NAME_GAP.fullmatch(between):
                     return i - 1
+            inits = fig.tokens[:-1]
+            if not need and inits and i >= len(inits):
+                # a name of initials and a surname ("R. S. Thomas", "A. R. Rahman"): the initials, each
+                # with its dot, right before the surname
+                k0 = i - len(inits)
+                if all(toks[k0 + n][2].casefold() == inits[n] for n in range(len(inits))) and all(
+                        re.fullmatch(r"\.[ \t]*", text[toks[x][1]:toks[x + 1][0]]) for x in range(k0, i)):
+                    return k0
         return None
 
 
