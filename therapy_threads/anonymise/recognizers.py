@@ -1817,6 +1817,9 @@ def _talk_after_comma(text: str, e: int) -> bool:
     return bool(m) and m.group(1).casefold().replace("’", "'") in _TALK_NEXT
 
 
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -1843,7 +1846,7 @@ class EnglishNameRecognizer(Recognizer):
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
                 ini = _SIGNOFF_INITIALS.match(text, ce) if why == _DASH_SIGNOFF_WHY else None
-                yield self.person(t, s, ini.end() if ini else self.extend(text, ce), why)
+                yield self.person(t, self._given_before(t, s), ini.end() if ini else self.extend(text, ce), why)
             elif verdict == "keep":
                 doc.keep.add(cf)
                 yield self.span(s, ce, KEEP, reason=why)
@@ -1955,6 +1958,21 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _given_before(self, t: TextContext, s: int) -> int:
+        """A surname accepted as a name takes the given name right before it ("Frank Delaney good
+        man yourself" after "Delaney" was accepted): a capitalised given name of the names data, one
+        blank before, that no other span holds."""
+        m = _GIVEN_BEFORE.search(t.text, max(0, s - 24), s)
+        if not m:
+            return s
+        w = m.group(1)
+        cf = w.casefold()
+        if (cf in self.lex.first_names or self.cues.any_given_name(cf)) and cf not in self.cues.not_names \
+                and cf not in self.cues.titles and not self.cues.function_word(cf) and cf not in self.cues.greet1 \
+                and cf not in _CONNECTIVES and t.free(m.start(1), m.end(1)) and not knowledge().is_place(w):
+            return m.start(1)
+        return s
 
     def _own_name(self, text: str, s: int, e: int) -> bool:
         """A name role that only a person's name fills, whatever else the word means: opening a
