@@ -206,6 +206,9 @@ def test_title(text, expected, lang):
     ("we ate Doritos in front of the TV", [], "en"),
     # Malay and Singlish forms of address before a name
     ("My Kak Suria was the only one who said it", [("Suria", "person")], "en"),
+    # more adjectives between the possessive and the relation noun
+    ("I never said it to my own therapist, Quenby, in four years", [("Quenby", "person")], "en"),
+    ("and my twin brother Tiberius laughed", [("Tiberius", "person")], "en"),
     ("and my Makcik Rohana asked if I'm possessed", [("Rohana", "person")], "en"),
 ])
 def test_relation(text, expected, lang):

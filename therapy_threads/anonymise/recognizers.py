@@ -53,12 +53,12 @@ _NAME_TOKEN = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0
 RELATION_BEFORE = re.compile(
     r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
     r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
-    r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
+    r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
                r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
-_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|best|current|former|lovely|dear|ex|previous|last|"
+_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|lovely|dear|ex|previous|last|"
             r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
             r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _POSSESSIVE_LOW = re.compile(r"\b(?:" + by_first_letter(_POSSESSIVE[3:-1]) + r")\s+")  # on the lower-cased text: no re.I (much faster)
