@@ -157,6 +157,9 @@ def test_public_figure(text, expected):
     # after "in"/"from" the word is where, whatever verb follows; a place after a name and a comma
     ("my counsellor Mrs Quill in Shepparton said nearly the same", [("Shepparton", "keep")]),
     ("I am Zola, Port Harcourt. My mother knows.", [("Port Harcourt", "keep")]),
+    # a given name that is a town, listed after two given names, is one of the people
+    ("Thank you Imelda, Perpetua, Odile, Florence and everyone.", []),
+    ("I was in Dublin, Cork, Florence.", [("Dublin", "keep"), ("Cork", "keep"), ("Florence", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)

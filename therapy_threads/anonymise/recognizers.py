@@ -793,6 +793,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][\w'’-]+),[ \t]*$")
 _IN_PLACE = re.compile(r"\b(?:in|from|near|outside|aus|bei|nach)[ \t]+$", re.I)
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
@@ -943,6 +944,22 @@ class PlaceRecognizer(Recognizer):
         m = _LIST_PREV.search(text, max(0, s - 30), s)
         return bool(m) and placey(m.group(1))
 
+    def _in_name_list(self, text: str, s: int) -> bool:
+        """Two of the (up to three) items before this one in a comma list are given names that are no
+        places: the list is of people ("Felice, Chiara, Gioia, Stella"); one is not enough ("Seamus,
+        Cavan, 83" introduces a man and his county)."""
+        pos, people = s, 0
+        for _ in range(3):
+            m = _LIST_ITEM_BEFORE.search(text, max(0, pos - 30), pos)
+            if not m:
+                break
+            w = m.group(1)
+            cf = w.casefold()
+            if (cf in self.lex.first_names or cf in self.lex.intl_names) and not knowledge().is_place(w):
+                people += 1
+            pos = m.start(1)
+        return people >= 2
+
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
@@ -952,6 +969,8 @@ class PlaceRecognizer(Recognizer):
         p = _PARTICLE_BEFORE.search(text, max(0, s - 12), s)
         if p and cues.title_before(text, p.start()):
             return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
+        if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names) and self._in_name_list(text, s):
+            return True  # "Grazie a Felice, Chiara, Gioia, Stella, Siena": given names listed with given names
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
         if _IN_PLACE.search(text, max(0, s - 12), s) and " " not in cf.strip() and cf not in t.doc.known:
