@@ -61,6 +61,8 @@ def test_email(text, expected):
     ("the dot com bubble", []),
     # a path written out with the word for "/"
     ("it's at oakfern dot example dot net slash blog now", [("oakfern dot example dot net slash blog", "url")]),
+    # "my blog at X dot com slash Y" is a web address with a path, not an e-mail address "blog@X"
+    ("List is up on my blog at fernlea dot example dot com slash recursos.", [("fernlea dot example dot com slash recursos", "url")]),
     ("infos: tarn punkt example punkt de schrägstrich hilfe", [("tarn punkt example punkt de schrägstrich hilfe", "url")]),
 ])
 def test_url(text, expected):
