@@ -141,6 +141,34 @@ def test_extraction_workers_start_with_the_models_loaded_and_frozen():
     assert got == {(True, True)}
 
 
+def _arrow_arenas(_: int) -> tuple[str | None, int]:
+    """The worker's Arrow pool setting and how many 1 GiB anonymous mappings (mimalloc's arenas) it
+    has after writing a Parquet file."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"a": [str(i) * 40 for i in range(50_000)]}), io.BytesIO())
+    gib = 0
+    with open("/proc/self/maps") as f:
+        for line in f:
+            a, b = (int(x, 16) for x in line.split()[0].split("-"))
+            gib += b - a == 1 << 30
+    return os.environ.get("ARROW_DEFAULT_MEMORY_POOL"), gib
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="Linux only")
+def test_extraction_workers_keep_arrow_off_mimalloc():
+    # pa.set_memory_pool does not reach Arrow's C++ default pool: the Parquet writer kept growing a
+    # worker's mimalloc arena; the fork server sets the environment before pyarrow loads
+    before = os.environ.get("ARROW_DEFAULT_MEMORY_POOL")
+    with LocalExecutor(2) as ex:
+        got = {ex.submit("extract", _arrow_arenas, i).result() for i in range(2)}
+    assert got == {("system", 0)}
+    assert os.environ.get("ARROW_DEFAULT_MEMORY_POOL") == before  # the build's own process keeps its pool
+
+
 def _pid(_: int) -> int:
     return os.getpid()
 

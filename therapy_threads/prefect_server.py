@@ -35,6 +35,12 @@ from typing import Iterator
 DEFAULT_STARTUP_TIMEOUT = 600.0
 ENV_TIMEOUT = "THERAPY_THREADS_PREFECT_STARTUP_TIMEOUT"
 SERVER_MALLOC_ARENAS = "2"
+SERVER_QUIET_SERVICES = {
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_LOGGER_ENABLED": "false",
+    "PREFECT_SERVER_EVENTS_STREAM_OUT_ENABLED": "false",
+}
 
 
 class PrefectServerError(RuntimeError):
@@ -86,6 +92,13 @@ class TemporaryServer:
         # keep this idle-most-of-the-time server ~35 MB smaller (227 -> 188 MB PSS measured idle)
         # at no visible cost to a build's few requests per second.
         env.setdefault("MALLOC_ARENA_MAX", SERVER_MALLOC_ARENAS)
+        # Services a server that lives for one command has no use for: automations (triggers),
+        # storing and logging the event stream, streaming it out. Task and flow run states are
+        # still recorded (task-run recorder). A 200-source build's server used 11.8-12.6 CPU s
+        # instead of 13.8-14.8 (~10 ms less per task; twice each way, loaded machine); a setting
+        # already in the environment wins.
+        for name, value in SERVER_QUIET_SERVICES.items():
+            env.setdefault(name, value)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "therapy_threads.prefect_server", "--port", str(self.port),
              "--parent", str(os.getpid())],

@@ -1,6 +1,7 @@
 """spaCy NER, loaded once per process and only when a sentence needs it."""
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any, Iterable
 
@@ -44,6 +45,15 @@ def load(name: str, exclude: Iterable[str]) -> Any:
 
 def person_spans(nlp: Any, sentences: list[str], labels: frozenset[str], batch_size: int = 256) -> list[list[tuple[int, int]]]:
     """Character spans of entities with one of ``labels`` in each sentence, split at line breaks."""
+    # spaCy adds every new token string to the model's vocabulary and string store, which then
+    # grow for the life of the worker; in a memory zone (spaCy >= 3.8) what the sentences added
+    # is dropped on the way out. Only offsets leave the zone; the entities are the same.
+    zone = getattr(nlp, "memory_zone", None)
+    with zone() if zone is not None else contextlib.nullcontext():
+        return _person_spans(nlp, sentences, labels, batch_size)
+
+
+def _person_spans(nlp: Any, sentences: list[str], labels: frozenset[str], batch_size: int) -> list[list[tuple[int, int]]]:
     out: list[list[tuple[int, int]]] = []
     for doc in nlp.pipe(sentences, batch_size=batch_size):
         spans: list[tuple[int, int]] = []
