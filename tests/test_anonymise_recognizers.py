@@ -561,6 +561,9 @@ def test_public_work_de(text, expected):
     ("my roommate Q agrees with her. the breakup with Z so idk", [("Q", "person"), ("Z", "person")]),
     ("i got a B in it and plan B is fine", []),
     ("ok and tell marmoset hi from me", [("marmoset", "person")]),
+    # a lower-case signature after a dash at the end of the text
+    ("correct, but rude. — kestrel", [("kestrel", "person")]),
+    ("ok thats all — lol", []),
 ])
 def test_lower_role(text, expected):
     check(R.LowerRoleRecognizer, text, expected)

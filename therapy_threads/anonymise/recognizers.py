@@ -2366,6 +2366,9 @@ _SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)[ \t,!]+it['’]?s[ \t
 _OPENER_NEXT = re.compile(r"[ \t]+(?:the|a|an|i|i['’]m|i['’]ve|im|ive|you|u|ur|it['’]s|its|this|that['’]s|thats|ngl|tbh|"
                           r"lmao|lmfao|lol|omg|tell|ty|thank|thanks|same|congrats|welcome|sending|hugs|please|pls|plz)\b"
                           r"|[ \t]+is[ \t]+(?:so[ \t]+|totally[ \t]+|absolutely[ \t]+|100%[ \t]+)?(?:right|wrong|correct)\b")
+# a lower-case signature after a dash at the end of the text: "... but rude. — storm", "— moth 🦋"
+_LOWER_DASH_END = re.compile(r"(?:^|[ \t\n])(?:[–—~]|--?)[ \t]*([a-z][\w.]*[a-z0-9])[ \t]*"
+                             r"(?:x+|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)?[ \t]*$")
 _TELL_HI = re.compile(r"\btell[ \t]+([a-z][a-z]+)[ \t]+(?:ty|thanks|thank[ \t]+you|hi|hello|i[ \t]+said)\b")
 
 
@@ -2394,6 +2397,9 @@ class LowerRoleRecognizer(Recognizer):
             if self._plain(cf, 0 if g == 3 and m.group(g)[:1].isupper() else 3000 if g != 1 else 0) \
                     and not cues.function_word(cf) and cf not in ("just", "still", "back", "over", "new", "all"):
                 yield self.person(t, m.start(g), m.end(g), "the writer's own name or alias ('hi it's X', 'X here,', 'irl X')")
+        m = _LOWER_DASH_END.search(text, max(0, len(text) - 60))
+        if m and self._plain(m.group(1), 0) and not cues.function_word(m.group(1)) and t.free(*m.span(1)):
+            yield self.person(t, m.start(1), m.end(1), "a lower-case name signing the text after a dash ('— storm')")
         for m in _TELL_HI.finditer(text):
             if self._plain(m.group(1), 3000):
                 yield self.person(t, m.start(1), m.end(1), "'tell X hi': the person greeted")
