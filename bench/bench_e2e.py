@@ -31,6 +31,33 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _role(p: psutil.Process, root: int) -> str:
+    """Which part of the build a process of the tree is (for CPU and memory per role)."""
+    if p.pid == root:
+        return "cli"
+    try:
+        cmd = " ".join(p.cmdline())
+        parent_cmd = " ".join(p.parent().cmdline()) if p.ppid() != root else ""
+    except psutil.Error:
+        return "other"
+    if "prefect_server" in cmd or "prefect" in cmd.split(" -m ")[-1][:20]:
+        return "prefect_server"
+    if "resource_tracker" in cmd:
+        return "resource_tracker"
+    if "forkserver" in cmd:
+        return "extract_worker" if "forkserver" in parent_cmd else "fork_server"
+    if "spawn" in cmd or "multiprocessing" in cmd:
+        return "spawned_worker"
+    return "other"
+
+
+def _sum_roles(cpu_by_pid: dict[int, tuple[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for role, cpu in cpu_by_pid.values():
+        out[role] = round(out.get(role, 0) + cpu, 1)
+    return dict(sorted(out.items()))
+
+
 def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     """Run a command; every 0.1 s sum the memory of it and all its descendants, two ways:
     RSS (counts pages shared between processes — libraries, the page cache of mapped files — once
@@ -56,6 +83,8 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     th.start()
     loads: list[float] = []
     next_load = 0.0
+    cpu_by_pid: dict[int, tuple[str, float]] = {}  # last CPU seconds seen per process, with its role
+    pss_at_peak: dict[str, float] = {}
     while proc.poll() is None:
         if time.perf_counter() >= next_load:  # the machine is shared: say how busy it was
             loads.append(os.getloadavg()[0])
@@ -64,15 +93,22 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         try:
             procs = [parent] + parent.children(recursive=True)
             rss = pss = 0
+            by_role: dict[str, float] = {}
             for p in procs:
                 try:
                     info = p.memory_full_info()
                     rss += info.rss
                     pss += getattr(info, "pss", info.rss)
+                    role = cpu_by_pid[p.pid][0] if p.pid in cpu_by_pid else _role(p, parent.pid)
+                    by_role[role] = by_role.get(role, 0) + getattr(info, "pss", info.rss)
+                    t = p.cpu_times()
+                    cpu_by_pid[p.pid] = (role, t.user + t.system)
                 except psutil.Error:
                     pass
             peak = max(peak, rss)
-            peak_pss = max(peak_pss, pss)
+            if pss > peak_pss:
+                peak_pss = pss
+                pss_at_peak = {k: round(v / 2**20, 1) for k, v in sorted(by_role.items())}
         except psutil.Error:
             pass
         time.sleep(0.1)
@@ -86,7 +122,10 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         sys.stderr.write("".join(lines[-40:]))
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
     return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(peak / 2**20, 1),
-            "peak_pss_mb": round(peak_pss / 2**20, 1),
+            "peak_pss_mb": round(peak_pss / 2**20, 1), "pss_at_peak_mb_by_role": pss_at_peak,
+            # CPU per role as last sampled (up to 0.1 s short per process; children's children
+            # that the sampler never saw are only in cpu_seconds)
+            "cpu_seconds_by_role": _sum_roles(cpu_by_pid),
             "load_average_1min": {"mean": round(sum(loads) / max(1, len(loads)), 1), "max": round(max(loads, default=0), 1)},
             "tail": "".join(lines[-12:])}
 

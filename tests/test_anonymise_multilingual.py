@@ -66,6 +66,8 @@ def test_titles(lang, text, expected):
     ("it", "Forza! Un abbraccio, Ludovica", [("Ludovica", P)]),
     ("pt", "Força para ti. Beijinhos, Leonor", [("Leonor", P)]),
     ("nl", "Sterkte ermee. Groetjes, Femke", [("Femke", P)]),
+    # a closing word is a whole word: "gr" does not cut "groeten" into a name
+    ("nl", "Dank aan iedereen. Lieve groeten!", []),
 ])
 def test_signoffs(lang, text, expected):
     check(M.LanguageSignoffRecognizer, text, expected, lang=lang)
@@ -84,6 +86,9 @@ def test_signoffs(lang, text, expected):
     ("es", "Ayer Ainhoa me dijo que esperara.", [("Ainhoa", P)]),
     ("es", "Vivo en Colombia desde hace años.", []),
     ("nl", "Gisteren zei Sanne dat ik moest bellen.", [("Sanne", P)]),
+    # a greeting word that is also a given name, capitalised inside a sentence, is the name
+    ("nl", "zeg het maar tegen Lieve, echt.", [("Lieve", P)]),
+    ("nl", "Dank je wel, en met Lieve groeten aan allen.", []),
 ])
 def test_lexicon_names(lang, text, expected):
     check(M.LanguageNameRecognizer, text, expected, lang=lang)

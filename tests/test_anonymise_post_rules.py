@@ -47,6 +47,11 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     ["Hello all, this is [[Cheerful]] from {{Nagpur}}, yes my real name is [[Cheerful]]. I am not always {{cheerful}}.",
      "hi i'm [[Gentle]], from {{Katong}}. my family has [[Blossom]], [[Marisol]] and [[Sugar]] 😂 all real names.",
      "Thank you [[Marisol]], [[Cheerful]], [[Gentle]] and everyone."],
+    # a word-name accepted in the post is the person where it is capitalised mid-sentence
+    ["Hello all.", "I'm [[Comfort]], from {{Leeds}}. People came to me for {{comfort}}. Who comforts [[Comfort]]?",
+     "Same, I am [[Goodness]]. Say hi to [[Comfort]] for me. My {{goodness}}!"],
+    ["Hello all.", "my twin brother is [[Justice]] and people said [[Justice]] must become a lawyer. [[Justice]] became one.",
+     "I read that book about {{justice}} too."],
 ])
 def test_post_rules(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts)
@@ -61,4 +66,11 @@ def test_post_rules(anon, tmp_path, texts):
 ])
 def test_post_rules_german(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts, lang="de")
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+def test_a_dutch_greeting_word_that_is_a_name_stays_a_greeting_where_it_opens_one(anon, tmp_path):
+    sc = run(anon, tmp_path, ["Hallo allemaal, dit is een blog over therapie en familie.",
+                              "zeg het maar tegen [[Lieve]], echt. mijn psych is heel fijn.",
+                              "dank jullie allemaal, vooral [[Lieve]] en [[Yusuf]]. {{Lieve}} groeten!"], lang="nl")
     assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)

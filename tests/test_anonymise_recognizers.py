@@ -196,6 +196,17 @@ def test_relation(text, expected, lang):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("and my elder brother is Innocent. He is kind.", [("Innocent", "person")]),
+    ("my brothers are Knowledge and Talent, both older", [("Knowledge", "person"), ("Talent", "person")]),
+    ("my sister is Irish and my mum is Catholic", []),
+    ("my therapist is Brilliant at this", []),
+    ("my brother is happy now", []),
+])
+def test_relation_copula(text, expected):
+    check(R.RelationCopulaRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
     ("I'm new here.\nWarmly,\nGwen", [("Gwen", "person")]),
     ("that's all for now — Mo", [("Mo", "person")]),
     ("thank you all so much. Em xx", [("Em", "person")]),
@@ -215,6 +226,11 @@ def test_relation(text, expected, lang):
     ("Thank you, Ana. K.L. x", [("K.L.", "person")]),
     ("we met at 9 a.m.", []),
     ("she would have liked that.\nE. xx", [("E", "person")]),
+    # double-barrelled initials with the dot before the hyphen, Gaelic "Mac"/"Ó", Latin-1 capitals
+    ("Write if you like: 0131 496 0000. D. Q.-L.", [("D. Q.-L.", "person")]),
+    ("I keep meaning to ask him. F. MacT.", [("F. MacT.", "person")]),
+    ("Go raibh maith agaibh. S. Ó B.", [("S. Ó B.", "person")]),
+    ("Obrigada a todos. É. R.", [("É. R.", "person")]),
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)
@@ -252,6 +268,15 @@ def test_handle(text, expected):
     ("Hello from the coast. I'm Gift, and I was a big man.", [("Gift", "person")]),
     ("Hello all, I'm Patience from the coast.", [("Patience", "person")]),
     ("Hello all, I'm fine, thanks.", []),
+    # a given name of the names data in a name role of its own, even when it is a word
+    ("Evening all. Patience here, from the coast.", [("Patience", "person")]),
+    ("Honesty here is rare.", []),
+    ("Justice is my name, not a job.", [("Justice", "person")]),
+    ("Memory, Lisbon, and I have a question.", [("Memory", "person")]),
+    ("You can imagine: \"Memory, did you forget?\"", [("Memory", "person")]),
+    ("Memory, in my case, is patchy.", []),
+    ("Talk soon. — Blessing A.", [("Blessing A.", "person")]),
+    ("my nan named me Trinity, for luck", [("Trinity", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
@@ -490,3 +515,55 @@ def test_brand_shape_as_thing(text, expected):
 def test_public_work_de(text, expected):
     check(R.PublicWorkRecognizer, text, expected, lang="de")
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word without a determiner doing what people do, in lower-case chat
+    ("ok so. wren drove 3 hours to see me, and kettle talked me down lol", [("wren", "person"), ("kettle", "person")]),
+    ("work sent me home and therapy helped", []),
+    ("the kettle talked back lol", []),
+    # the writer's own name and alias
+    ("hi it's thimble (irl Odran, yes really). been seeing someone", [("thimble", "person"), ("Odran", "person")]),
+    ("hiya all. marmoset here, petra irl. my cbt lady is nice", [("marmoset", "person"), ("petra", "person")]),
+    ("i'm tomas btw, ferret to you nerds. anyway", [("tomas", "person"), ("ferret", "person")]),
+    ("i'm tired btw, just saying", []),
+    # a reply opening with the person it answers
+    ("kettle the alarm thing is so valid", [("kettle", "person")]),
+    ("thimble is right and also it helps", [("thimble", "person")]),
+    ("update the app lol", []),
+    ("wait the what", []),
+    # one capital as a person, "tell X hi"
+    ("my roommate Q agrees with her. the breakup with Z so idk", [("Q", "person"), ("Z", "person")]),
+    ("i got a B in it and plan B is fine", []),
+    ("ok and tell marmoset hi from me", [("marmoset", "person")]),
+])
+def test_lower_role(text, expected):
+    check(R.LowerRoleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("we call her dr. Q), she is nice", [("Q", "person")]),
+    ("the dr. said ok. I think", []),
+])
+def test_title_lower_dr_initial(text, expected):
+    check(R.TitleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("say Yuet Khim referred you, she is kind", [("Yuet Khim", "person")]),
+    ("We did Tai Chi in Hong Kong", []),
+    ("the Bao Bun place is closed", []),
+    ("I met Ben Ho there", []),  # "ben" is an English word: left to the other recognizers
+])
+def test_syllable_name(text, expected):
+    check(R.SyllableNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("my cousin Ah Kiat asked what it is", [("Ah Kiat", "person")]),
+    ("my Ah Ma would also ask", []),
+    ("Ah Clodagh, that is lovely", []),
+    ("my counsellor Sir Bongbong moved away", [("Bongbong", "person")]),
+])
+def test_kin_title_prefixes(text, expected):
+    check(R.RelationRecognizer, text, expected)

@@ -1699,3 +1699,100 @@ def test_movable_type_commentbody_with_body_div_and_posted_at_line():
     r = read('<h3>Comments</h3>' + c(701, "Ada Example", "Recommended, a good course.") + c(702, "Bea Sample", "Also recommended."))
     assert shape(r) == [("Recommended, a good course.", 0, None, "Ada Example"), ("Also recommended.", 0, None, "Bea Sample")]
     assert r.posts[0].comment_system == "typepad"
+
+
+def test_semantic_ui_comment_view_threaded_with_tooltip_dates_and_a_user_card():
+    # Semantic UI's documented comment view (ui comments > comment > content > author, metadata,
+    # text, actions; replies in a nested div.comments), a site's tooltip dates and compact
+    # sub-comment rows; a user card drawn with the same view (no date, no reply) is no comment.
+    card = ('<div class="ui comments pt-2"><div class="comment"><a class="avatar"><img src="a.png"></a>'
+            '<div class="content"><div class="meta"><a class="author" href="/users/9">Ada Example</a>'
+            '<div class="metadata"><a href="/users/9/rep">762 points</a></div></div>'
+            '<div class="text">A tagline of the writer</div></div></div></div>')
+    thread = """<div class="ui threaded comments comment-list"><div class="comments-feed">
+<div class="comment"><div id="reply101"></div><a class="avatar"><img src="b.png"></a>
+<div class="content"><div class="comment-header"><a class="author" href="/users/5">Bo Example</a>
+<div class="metadata"><a class="ui label">Moderator</a></div></div>
+<div class="text comment-body"><p>A first comment with words.</p></div>
+<div class="comment-meta-mute" title="2024-05-13 22:13:05">1周前 <a href="#">评论</a></div>
+<div class="comments"><div class="inner-comment-lists">
+<div class="lh-2" id="reply102"><a href="/users/7"><img src="c.png"></a><a class="fw-bold" href="/users/7">Cy Example</a>
+<span class="text-mute">(OP)</span><span class="ui popover" title="2024-05-14 17:24:27">1周前</span>
+<div class="reply-comments-content">A sub-comment answering it.</div></div></div></div></div></div>
+<div class="comment"><a class="avatar"><img src="d.png"></a><div class="content">
+<a class="author">Dee Example</a><div class="metadata"><span class="date">Today at 5:42PM</span></div>
+<div class="text">How artistic!</div><div class="actions"><a class="reply">Reply</a></div>
+<div class="comments"><div class="comment"><a class="avatar"><img src="e.png"></a><div class="content">
+<a class="author">Ed Example</a><div class="metadata"><span class="date">Just now</span></div>
+<div class="text">Agreed with that.</div><div class="actions"><a class="reply">Reply</a></div></div></div></div>
+</div></div></div></div>"""
+    r = read(card + thread)
+    assert shape(r) == [("A first comment with words.", 0, None, "Bo Example"),
+                        ("A sub-comment answering it.", 1, "A first comment with words.", "Cy Example"),
+                        ("How artistic!", 0, None, "Dee Example"),
+                        ("Agreed with that.", 1, "How artistic!", "Ed Example")]
+    assert [c.published_local for c in r.comments[:2]] == ["2024-05-13T22:13:05", "2024-05-14T17:24:27"]
+    assert [(c.published_local, c.published_age) for c in r.comments[2:]] == [
+        (None, "Today at 5:42PM"), (None, "Just now")]
+    assert r.posts[0].comment_system == "semantic_ui"
+
+
+def test_a_reply_to_a_left_out_pingback_hangs_where_the_ping_hung():
+    r = read("""<div id="comments"><div class="comment depth-1" id="comment-1"><div class="comment-body">
+<p>A first comment.</p><p class="comment-meta">by <a class="url">Ada Example</a> on November 19, 2010 at 3:20 pm.</p></div></div>
+<div class="comment depth-1" id="comment-2"><div class="comment-body"><p>[...] an excerpt of the other blog's post [...]</p>
+<p class="comment-meta">by <a class="url" rel="external">Another Blog &raquo; A Title</a> on November 20, 2010 at 3:20 pm.</p></div>
+<div class="comment depth-2" id="comment-3"><div class="comment-body"><p>An answer printed under the ping.</p>
+<p class="comment-meta">by <a class="url">Bo Example</a> on February 6, 2012 at 2:36 am.</p></div></div></div></div>""")
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [("A first comment.", 0, None),
+                                                      ("An answer printed under the ping.", 0, None)]
+
+
+def test_a_sentence_that_mentions_a_date_is_a_comment_s_words_not_a_date_line():
+    from therapy_threads.readers.comments.cleanup import clean_comment_text, is_date_line
+
+    text = "I only found this post today (12-19-2011).\nThe rest of what I wrote."
+    assert clean_comment_text(text, "Ada Example", languages=("en",)) == text
+    assert is_date_line("Posted on Monday, December 19, 2011 at 8:08 pm.", ("en",))
+    assert is_date_line("19. Dezember 2011.", ("de",))
+
+
+def test_relative_ages_in_cjk_with_a_verb_or_a_day_word_are_ages():
+    from therapy_threads.readers.comments.cleanup import is_relative_time
+
+    for s in ("1周前", "2月前", "1年前", "3 天前", "2時間前", "5분 전", "answered 6 years ago",
+              "replied 4 years ago", "Today at 5:42PM", "Yesterday at 12:30AM", "gestern um 18:04 Uhr"):
+        assert is_relative_time(s), s
+    for s in ("Today", "Thanks a lot", "12 March 2020", "我在1年前写过"):
+        assert not is_relative_time(s), s
+
+
+def test_author_lines_with_the_date_before_or_after_the_name():
+    from therapy_threads.readers.comments.cleanup import clean_author
+
+    # Drupal 6's .submitted byline, in core's wording and a theme's "DATE — NAME", with
+    # theme_username's "(not verified)" for a name an anonymous commenter typed.
+    assert clean_author("Fri, 2012-11-09 15:30 — Ada Example (not verified)", ("en",)) == "Ada Example"
+    assert clean_author("Submitted by Ada Example (not verified) on Fri, 11/09/2012 - 15:30", ("en",)) == "Ada Example"
+    # "by NAME on Month D, YYYY": the date starts at its month, not inside the name.
+    assert clean_author("by Ada Example on April 16, 2012 at 8:18 am.", ("en",)) == "Ada Example"
+    assert clean_author("Ada Example 12.3.2020", ("en",)) == "Ada Example"
+    assert clean_author("Ben Mo, 19. Juni 2018 - Antworten", ("de",)) == "Ben"
+
+
+def test_drupal6_submitted_line_and_an_author_block_with_date_and_reply_parts():
+    r = read("""<div id="comments"><a id="comment-11"></a><div class="comment comment-published odd">
+<span class="submitted">Fri, 2012-11-09 17:18 — <a href="/writers/ada">Ada Example</a></span>
+<div class="content"><p>A first comment here.</p></div></div>
+<a id="comment-12"></a><div class="comment comment-published even">
+<span class="submitted">Fri, 2012-11-09 17:20 — Bo Example (not verified)</span>
+<div class="content"><p>A second comment here.</p></div></div></div>""")
+    assert [(c.text, c.identity.name if c.identity else None, c.published_local) for c in r.comments] == [
+        ("A first comment here.", "Ada Example", "2012-11-09T17:18"),
+        ("A second comment here.", "Bo Example", "2012-11-09T17:20")]
+    r = read("""<ol class="commentlist"><li class="comment depth-1" id="li-comment-5"><div class="comment-body" id="comment-5">
+<div class="comment-author"><p class="comment-url">Cy Example</p><p class="comment-date"><a href="#comment-5">10.29.2012</a></p>
+<p class="comment-reply"><a class="comment-reply-login" href="/login">Log in to Reply</a></p></div>
+<div class="comment-text"><p>Words of the comment.</p></div></div></li></ol>""")
+    assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("Words of the comment.", "Cy Example")]

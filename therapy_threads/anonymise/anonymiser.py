@@ -247,7 +247,7 @@ class Anonymiser:
             if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
-                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff")
+                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role")
                 for tok in re.findall(r"[^\W\d_]{3,}", t.text[sp.start:sp.end]):
                     # a rule that saw the name role ("my partner dev") may accept an ordinary word
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names
@@ -392,9 +392,12 @@ class Anonymiser:
                     continue
                 r = self.lex.rank(cf)
                 if lang in (None, "en") and r is not None and r < 5000 and re.match(r" [a-z]{3,}\b", t.text[e:e + 20]) \
-                        and not self._name_role(t.text, s, e):
+                        and not self._name_role(t.text, s, e) \
+                        and not (re.match(r" [a-z]{2,}ing\b", t.text[e:e + 20]) and self._mid_sentence_name(t.text, s, e, cf)):
                     continue  # a common word before a noun: "Grace period", "Summer breaks"
                 if other:
+                    if _opens_formula(t.text, s, e, lang):
+                        continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
                     if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
                         continue  # "habite à Florence": the place, whoever else is called so
                     lr = self.lex.lang_rank(cf, lang)
@@ -404,6 +407,8 @@ class Anonymiser:
                     lr = self.lex.lang_rank(cf, lang)
                     if lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
                         continue  # an ordinary German word here
+                elif self._mid_sentence_name(t.text, s, e, cf) or self._exclaimed(t.text, s, e):
+                    pass  # "who comforts Comfort.": capitalised mid-sentence, the word is written in lower case
                 elif self._wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
                     continue  # an ordinary word here: "Summer breaks", "Grace period", "Will it ..."
                 elif cues.is_initial(t.text, s) and cues.wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
@@ -430,6 +435,24 @@ class Anonymiser:
                 before, re.I):
             return False
         return possessive or self.cues.verb_after(text, e)
+
+    @staticmethod
+    def _exclaimed(text: str, s: int, e: int) -> bool:
+        """Opens a line, alone before "!" ("Patience!!! I am ..."): the person greeted."""
+        line_start = text.rfind("\n", 0, s) + 1
+        return text[line_start:s].strip(" \t\"'“‘") == "" and bool(re.match(r"!+(?:\s|$)", text[e:e + 6]))
+
+    def _mid_sentence_name(self, text: str, s: int, e: int, cf: str) -> bool:
+        """An accepted name that is also a word, capitalised mid-sentence where the word would be
+        written in lower case (the casing dictionary has it in lower case): "asked me who comforts
+        Comfort", "being \"Patience\"". Not after an article or a capitalised word ("the Glory
+        days", "Amazing Grace"), nor before another capitalised word ("Memory Lane")."""
+        cues = self.cues
+        if not self.lex.dictionary_word(cf) or self.lex.proper_noun(cf) or cues.is_initial(text, s):
+            return False
+        if cues.in_title_phrase(text, s) or re.match(r"[ \t]+[A-Z]", text[e:e + 2]):
+            return False
+        return not re.search(r"\b(?:the|a|an|this|that|these|those|some|any|no|of)[ \t]+$", text[max(0, s - 7):s], re.I)
 
     def _wordlike(self, cf: str, ctx: DocContext) -> bool:
         """A name that is also a common word: among the commonest words, on the policy's list of
@@ -520,6 +543,17 @@ def names_alternation(names) -> str:
 
 def _after_determiner(text: str, s: int, lang: str) -> bool:
     return _after_word(text, s, lang, "determiners")
+
+
+def _opens_formula(text: str, s: int, e: int, lang: str) -> bool:
+    """The word at [s, e) and the next make a greeting or closing of the language ("Lieve groeten")."""
+    m = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 30])
+    if not m:
+        return False
+    lc = language_cues()[0][lang]
+    cf, nxt = text[s:e].casefold(), m.group(1).casefold()
+    formula = lc.closings | lc.greetings
+    return f"{cf} {nxt}" in formula or (cf in formula and any(f.split()[0] == nxt for f in formula))
 
 
 def _after_word(text: str, s: int, lang: str, table: str) -> bool:

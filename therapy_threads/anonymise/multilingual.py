@@ -82,7 +82,8 @@ class LanguageCues:
         naming = r"(?<![\w'’])(?:" + _alt(self.naming) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
         titles = r"(?<![\w'’.])(?P<title>" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")"
         greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
-        closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")[ \t]*[,!.]*[ \t\n]*"
+        closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")"
+                   r"(?![^\W\d_])[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a whole word: "gr" is not "gr|oeten")
                    r"(?:[-–—~][ \t]*)?(?P<name>" + _NAME + r"|[^\W\d_]\.(?:[ \t]?[^\W\d_]\.){0,2})[ \t]*(?:x+|xx+)?$")
         speech = r"[ \t]+(?:" + _alt(self.speech) + r")(?![\w'’])"
         # (case-sensitive inside the case-insensitive patterns: a full name is capitalised)
@@ -351,10 +352,10 @@ class LanguageNameRecognizer(_Multilingual):
             upper = tok[:1].isupper()
             if not upper and not self.given(cf) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
                 continue  # most words: lower case, a word of the language or of English, no given name (fast path)
-            if self.excluded(t, lc, cf):
+            initial = self.cues.is_initial(text, s)
+            if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)):
                 continue
             r = self.rank(cf, t.lang)
-            initial = self.cues.is_initial(text, s)
             says = bool(lc.speech_re.match(text, e))
             if upper:
                 if tok.isupper() and len(tok) > 1:
@@ -392,6 +393,16 @@ class LanguageNameRecognizer(_Multilingual):
                 if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _greeting_given(self, t: TextContext, lc: LanguageCues, cf: str, e: int) -> bool:
+        """A greeting or closing word that is also a given name ("Lieve" in Dutch), capitalised inside a
+        sentence and not opening a closing formula ("met Lieve groeten"): the name, as capitals say there."""
+        if not self.given(cf) or not (cf in lc.greetings or cf in lc.closings):
+            return False
+        m = re.match(r"[ \t]+([^\W\d_]+)", t.text[e:e + 30])
+        formula = lc.closings | lc.greetings
+        return not (m and (f"{cf} {m.group(1).casefold()}" in formula
+                           or any(f.split()[0] == m.group(1).casefold() for f in formula)))
 
     def _english_modifier(self, t: TextContext, e: int) -> bool:
         """The word after the token is an English content word and no word of the text's language:

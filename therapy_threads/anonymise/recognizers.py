@@ -53,12 +53,12 @@ _NAME_TOKEN = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0
 RELATION_BEFORE = re.compile(
     r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
     r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
-    r"younger|older|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
+    r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
                r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
-_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|best|current|former|lovely|dear|ex|previous|last|"
+_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|best|current|former|lovely|dear|ex|previous|last|"
             r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
             r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _POSSESSIVE_LOW = re.compile(r"\b(?:" + by_first_letter(_POSSESSIVE[3:-1]) + r")\s+")  # on the lower-cased text: no re.I (much faster)
@@ -84,6 +84,9 @@ def run_start(text: str, end: int, chars) -> int:
     while i > 0 and text[i - 1] in chars:
         i -= 1
     return i
+
+
+_NAME_PREFIXES = frozenset({"ah"})  # kin words that are part of the name they go before ("Ah Seng")
 
 
 def kin_title_matches(text: str) -> Iterator[re.Match[str]]:
@@ -116,11 +119,15 @@ _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|
                            r"(?:/[a-z]+)?\)|[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)+[ \t]*$", re.I)
 # initials signing a text or a quoted note: "— N.R.", "Thanks all. J.", "T. D." on the last line,
 # "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
-_INITIALS = r"[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){0,2}"
+# (also "A.-B." with the dot before the hyphen, Latin-1 capitals, "MacS." and "Ó D." of Gaelic surnames)
+_ICAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de]"
+_INITIALS = (_ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:[ \t]?(?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t]+)?(?:Ma?c)?" + _ICAP
+             + r"(?:-" + _ICAP + r")?\.(?:-" + _ICAP + r"\.)?){0,2}")
 _INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
 _INITIALS_CLOSE = re.compile(r"(?:^|(?<=\s))(?P<close>/|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[.,]?)[ \t]*"
                              r"(?<![^\s/])(?P<name>(?:[A-Za-z]\.[ \t]?){1,3})(?P<kiss>[ \t]+(?:x{1,4}|xo+))?[ \t]*$", re.I)
-_INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,2})[\"”]")
+_INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>" + _ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:[ \t]?" + _ICAP
+                             + r"(?:-" + _ICAP + r")?\.(?:-" + _ICAP + r"\.)?){1,2})[\"”]")
 _LOWER_ADDRESSED = re.compile(r"(?:^|[.!?]\s+|\b(?:and|but|oh|so|also|thanks|ha)[ \t]+)([a-z]{5,})(?=[ \t]*[,!?])", re.I)
 _ADDRESS_MARK = re.compile(r"[,!?]")
 # what [a-z] matches under re.I (ASCII letters and "İ", "ı", "ſ", the Kelvin sign), and the words of
@@ -1064,7 +1071,7 @@ class NationalityRecognizer(Recognizer):
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
 _TITLE_WORDS = ("Dr", "dr.", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
-_TITLE_INITIALS = re.compile(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?[ \t]+"
+_TITLE_INITIALS = re.compile(r"\b(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?|dr\.)[ \t]+"
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
 
 
@@ -1182,13 +1189,16 @@ class RelationRecognizer(Recognizer):
                          or rank is None or rank >= 5000)
             if t.lang in NOUN_CAPS and not name_like:
                 continue  # "Oma Kuchen": German capitals say nothing
+            if kin in _NAME_PREFIXES and not (_SYLLABLE.fullmatch(cf) and (rank is None or rank >= 3000)):
+                continue  # "Ah Ma" (grandma), "Ah Clíodhna" (an interjection): only a syllable of a name
             if kr is not None and kr < 10000 and not name_like:
                 continue  # "Mother Nature", "Father Time", "Brother Bear"
             if knowledge().is_place(core) and not cues.any_given_name(cf):
                 continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place
-            # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name
-            start = m.start("kin") if (m.group("kin")[:1].isupper() and cues.any_given_name(kin)
-                                       and (kr is None or kr >= 10000)) else s
+            # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name;
+            # so does a name prefix that is part of the name ("Ah Huat")
+            start = m.start("kin") if (m.group("kin")[:1].isupper() and (cues.any_given_name(kin) and (
+                kr is None or kr >= 10000) or kin in _NAME_PREFIXES)) else s
             yield self.person(t, start, self.extend(text, e, t.lang), "a kinship or respect word before a name")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
@@ -1218,6 +1228,48 @@ class RelationRecognizer(Recognizer):
         # "Blessing", "Conching" are names: only a frequent -ed/-ing word that is no name reads as a verb
         return cf.endswith(("ed", "ing")) and not self.cues.any_given_name(cf) and not self.lex.is_surname(cf) \
             and self.lex.rank(cf) is not None
+
+
+# "my elder brother is Innocent", "my brothers are Knowledge and Talent", "my twin was Justice"
+_REL_COPULA = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[A-Za-z-]+?)(?:s)?[ \t]+(?:is|was|are|were)[ \t]+"
+                         r"(?P<name>(?-i:[A-Z])[\w'’-]*)(?P<more>(?:[ \t]*,[ \t]*(?-i:[A-Z])[\w'’-]*)*(?:,?[ \t]+and[ \t]+(?-i:[A-Z])[\w'’-]*)?)",
+                         re.I)
+_COPULA_END = re.compile(r"['’]s\b|[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:and|but|who|too|btw|lol)\b)")
+_COPULA_GATE = re.compile(r"\b(?:is|was|are|were)[ \t]+[A-Z]")
+
+
+class RelationCopulaRecognizer(Recognizer):
+    """The person a relation noun is said to be: "my elder brother is Innocent", "my brothers are
+    Knowledge and Talent". A capitalised word mid-sentence after "is/are" is the name when the names
+    data has it as a given name, even if it is also a word ("Innocent", "Talent"); an adjective
+    ("my sister is Irish", "my mum is Catholic") is no given name there and stays."""
+
+    name, score, signal = "relation_copula", 0.8, "cue"
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues, lex = t.text, self.cues, self.lex
+        if not _COPULA_GATE.search(text):
+            return
+        for m in _REL_COPULA.finditer(text):
+            rel = m.group("rel").casefold()
+            if rel not in cues.relations and rel + "s" not in cues.relations:
+                continue
+            if not _COPULA_END.match(text, m.end()):
+                continue  # "my therapist is Brilliant at this": a complement that goes on is no name
+            names = [(m.start("name"), m.end("name"))]
+            if m.group("more"):
+                base = m.start("more")
+                names += [(base + x.start(), base + x.end())
+                          for x in re.finditer(r"[A-Z][\w'’-]*", m.group("more"))]
+            for s, e in names:
+                core = POSS.sub("", text[s:e])
+                e = s + len(core)
+                cf = core.casefold()
+                if cf in cues.not_names or cues.function_word(cf) or knowledge().is_demonym(core):
+                    continue  # (a town called so is no objection: a relation noun is a person)
+                if cf in lex.first_names or cues.any_given_name(cf) or lex.rank(cf) is None:
+                    yield self.person(t, s, self.extend(text, e), "a relation noun said to be this person")
 
 
 class NamedRecognizer(Recognizer):
@@ -1677,6 +1729,29 @@ class HandleRecognizer(Recognizer):
 
 # ---- lexicon names ---------------------------------------------------------------------------------
 
+# a name role of the writer's own: "Gift here, from ...", "Patience is my name", "Memory, Cape Town"
+_HERE_INTRO = re.compile(r"[ \t]+here\b[ \t]*(?:[,.;:!(—–-]|\n|$)")
+_NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth)[ \t]+)?name\b")
+_COMMA_PLACE = re.compile(r",[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*[,.;(]")
+# talk to the person named before a comma: "Memory, did you forget?", "X, have patience"
+_TALK_NEXT = frozenset({"you", "you're", "youre", "your", "u", "ur", "did", "do", "don't", "dont", "have", "are",
+                        "can", "will", "would", "could"})
+# sentence connectives (a closed class) open a sentence before a comma as names do: "Anyway, you know"
+_CONNECTIVES = frozenset({"anyway", "anyhow", "however", "meanwhile", "besides", "otherwise", "indeed", "instead",
+                          "still", "well", "now", "so", "then", "again", "also", "yet", "though", "plus", "right",
+                          "sure", "fine", "true", "seriously", "honestly", "basically", "sadly", "luckily"})
+_TALK_AFTER = re.compile(r",[ \t]+([A-Za-z'’]+)")
+_DASH_SIGNOFF_BEFORE = re.compile(r"(?:^|\s)[—–-][ \t]*$")
+_DASH_SIGNOFF_WHY = "a given name signing the text after a dash ('— X', '— X A.')"
+_SIGNOFF_INITIALS = re.compile(r"[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?")
+_SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
+
+
+def _talk_after_comma(text: str, e: int) -> bool:
+    m = _TALK_AFTER.match(text, e)
+    return bool(m) and m.group(1).casefold().replace("’", "'") in _TALK_NEXT
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -1702,11 +1777,18 @@ class EnglishNameRecognizer(Recognizer):
                 continue
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
-                yield self.person(t, s, self.extend(text, ce), why)
+                ini = _SIGNOFF_INITIALS.match(text, ce) if why == _DASH_SIGNOFF_WHY else None
+                yield self.person(t, s, ini.end() if ini else self.extend(text, ce), why)
             elif verdict == "keep":
                 doc.keep.add(cf)
                 yield self.span(s, ce, KEEP, reason=why)
             elif verdict == "candidate":
+                if t.lower_style and t.english and not cues.is_initial(text, s) and not self.lex.is_surname(cf):
+                    # a writer who does not capitalise sentences capitalises this on purpose: a title,
+                    # game, character or artist ("i put 90 hours into Balatro", "a Geralt cactus"); the
+                    # rules found no name role, and NER would only read the capital as a name (a surname of
+                    # the names data, "instead of Pelletier", is still asked)
+                    continue
                 t.candidates.append((s, ce))
 
     def _verdict(self, text: str, s: int, e: int, cf: str, poss: bool, doc: DocContext) -> tuple[str, str]:
@@ -1735,6 +1817,12 @@ class EnglishNameRecognizer(Recognizer):
             # "my real name is Happy", "her name is Precious": capitalised mid-sentence after a naming
             # phrase, a word is the name ("her name is hope" in lower case is left to the cues)
             return "person", "a capitalised word after a naming phrase"
+        # a given name in the names data, word or not (not among the commonest words: the data has
+        # "Anyway", "Honestly" as someone's given name)
+        given = first or (cf in lex.first_names and (rank is None or rank >= 1000) and cf not in INTERJECTIONS
+                          and not cf.endswith("ly") and cf not in _CONNECTIVES)
+        if given and not poss and self._own_name(text, s, e):
+            return "person", "a given name in a name role of its own ('X here,', 'X is my name', 'X, <place>')"
         if cues.greeting_before(text, s) or named or cues.context_after(text, ee, poss):
             if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
                 return "skip", ""  # "Dear Diary", "Thanks Everyone"
@@ -1745,7 +1833,13 @@ class EnglishNameRecognizer(Recognizer):
             if cf in doc.accepted or namey and not (first and cf in doc.lower_vocab and rank is not None
                                                     and rank < SOFT_RANK):
                 return "person", "opens a line as an address, or closes the text"
+            if given and cues.vocative_start(text, s, e) and _talk_after_comma(text, e):
+                # "Memory, did you forget?", "Patience, have patience": a given name that is also a
+                # word, set off and followed by talk to that person
+                return "person", "a given name addressed, talk to that person after it"
             return "skip", ""  # "Albeit, ...", "Anyway, ..."
+        if given and _DASH_SIGNOFF_BEFORE.search(text[max(0, s - 4):s]) and _SIGNOFF_REST.match(text, e):
+            return "person", _DASH_SIGNOFF_WHY
         if first and self._and_i(text, e):
             return "person", "'X and I'"
         initial = cues.is_initial(text, s)
@@ -1754,7 +1848,7 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a given name opening a comment that talks to that person"
         if (first or cf in cues.intl_names) and not word_name and SELF_INTRO.search(text[max(0, s - 16):s]):
             return "person", "a given name the writer introduces themselves with"
-        if (word_name or lex.dictionary_word(cf)) and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
+        if (word_name or given or lex.dictionary_word(cf)) and not initial and SELF_INTRO.search(text[max(0, s - 16):s]) \
                 and re.match(r"[ \t]*(?:[,.;!]|\(|[ \t]+(?:and|from|here|too)\b)", text[ee:ee + 8]):
             # "I'm Gift, and ...", "I'm Justice from Cape Coast": capitalised mid-sentence after "I'm",
             # a word-name is the writer's name ("I'm fine" is not capitalised)
@@ -1796,6 +1890,20 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _own_name(self, text: str, s: int, e: int) -> bool:
+        """A name role that only a person's name fills, whatever else the word means: opening a
+        sentence before "here" and a break ("Gift here, from ..."), before "is my name", or before a
+        comma and a place ("Memory, Cape Town, ..." introducing the writer)."""
+        after = text[e:e + 40]
+        if _NAME_IS_MINE.match(after):
+            return True
+        if not self.cues.is_initial(text, s):
+            return False
+        if _HERE_INTRO.match(after):
+            return True
+        m = _COMMA_PLACE.match(after)
+        return bool(m) and knowledge().is_place(m.group(1)) and not knowledge().is_place(text[s:e])
 
     def _attributive(self, text: str, e: int) -> bool:
         """A lower-case content word follows directly (no verb, adverb or function word)."""
@@ -2038,6 +2146,131 @@ class LowerCaseNameRecognizer(Recognizer):
                              r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
+# One syllable of a romanised Chinese name (Pinyin, Hokkien, Cantonese, Hakka spellings as used in
+# Malaysia, Singapore, Hong Kong, Taiwan): an optional initial, a vowel nucleus with an optional glide,
+# an optional final nasal or stop ("Mei", "Xin", "Siew", "Khim", "Huat", "Shu", "Fen", "Chuan").
+_SYLLABLE = re.compile(r"(?:ch|sh|zh|kh|ts|ng|hw|[bcdfghjklmnpqrstwxyz])?[hw]?[aeiou]{1,3}[wy]?(?:ng|n|m|k|t|p|h)?")
+_SYLLABLE_PAIR = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t-]([A-Z][a-z]{1,4})(?:[ \t-]([A-Z][a-z]{1,4}))?(?![\w'’-])")
+
+
+class SyllableNameRecognizer(Recognizer):
+    """Given names written as two or three romanised Chinese syllables ("Mei Xin", "Siew Khim",
+    "Shu Fen"): each capitalised part is one syllable by the romanisation's syllable structure, and
+    no part is an English word (not among the 10,000 commonest words, not in the dictionary's lower
+    case) or a place; the pair must not open a title ("Tai Chi Class") or follow an article. Names
+    with a cue are found by the cue recognizers already; this is for the names nobody introduces."""
+
+    name, score, signal = "syllable_name", 0.6, "names"
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, lex = t.text, self.lex
+        for m in _SYLLABLE_PAIR.finditer(text):
+            parts = [g for g in m.groups() if g]
+            if not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts):
+                continue
+            if any(self._wordlike(p) for p in parts) or knowledge().is_place(" ".join(parts)):
+                continue
+            if _ARTICLE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+                continue
+            if not t.free(m.start(), m.end()):
+                continue
+            yield self.person(t, m.start(), m.end(), "a given name of romanised Chinese syllables, no English word")
+
+    def _wordlike(self, p: str) -> bool:
+        cf = p.casefold()
+        r = self.lex.rank(cf)
+        return (r is not None and r < 10000) or self.lex.dictionary_word(cf) or cf in self.cues.not_names \
+            or cf in self.cues.titles or knowledge().is_place(p) or knowledge().is_demonym(p)
+
+
+# what people do for each other, beyond the verbs of speech and feeling ("bean drove 4 hours")
+_DOES_FOR = frozenset({"drove", "sent", "talked", "bought", "visited", "dmed", "pinged", "carried", "covered",
+                       "picked", "showed", "stayed", "checked", "invited", "introduced", "convinced", "dragged"})
+_BARE_BEFORE = re.compile(r"(?:^|[.!?:;,\n(][ \t]*|\b(?:and|but|then|so|bc|cuz|because|when|while|until|like|lol|"
+                          r"tbh|ngl|honestly|also|anyway)[ \t]+)$")
+# "i'm gus btw, grimbly to you nerds", "i'm rina btw, storm on here", "i'm rhys / dorito btw"
+_ALIAS = re.compile(r"\bi['’]?m[ \t]+([a-z][\w.]*)[ \t]+(?:btw[ \t]*)?(?:,|/)[ \t]*([a-z][\w.]*[a-z0-9])"
+                    r"(?=[ \t]+(?:on[ \t]+here|to[ \t]+(?:you|u|y'all|yall|everyone)|here|online|in[ \t]+here|on[ \t]+"
+                    r"(?:discord|the[ \t]+server|reddit|twitch)|btw)\b)")
+# a single capital that is a person in lower-case chat: "my roommate T agrees", "the breakup with J so"
+_ONE_LETTER = re.compile(r"\b(?:with|and|to|told|asked|texted|called|from|roommate|bf|gf|ex|friend|partner)[ \t]+"
+                         r"((?![AI]\b)[A-Z])(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:so|and|but|lol|is|was|says|said|agrees|"
+                         r"thinks|told|asked|texted|did|does|has|had|and|or|about|because|bc)\b)")
+
+
+# the writer's own name and alias: "hi it's moth", "salty here, bryony irl", "(irl Quillon, ...)"
+_SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)[ \t,!]+it['’]?s[ \t]+([a-z][\w.]*[a-z0-9])\b"
+                         r"|(?:^|[.!?\n][ \t]*)([a-z][\w.]*[a-z0-9])[ \t]+here(?=[ \t]*[,.;!(—–-])"
+                         r"|\b(?:irl|aka|a\.k\.a\.)[ \t]+([A-Za-z][a-z]+)\b|,[ \t]*([a-z]+)[ \t]+irl\b")
+# a reply opening with the person it answers: a noun followed by a new clause ("moth ngl it's both",
+# "salty the alarm is so valid"); a noun needs no determiner only as a name or a vocative there
+_OPENER_NEXT = re.compile(r"[ \t]+(?:the|a|an|i|i['’]m|i['’]ve|im|ive|you|u|ur|it['’]s|its|this|that['’]s|thats|ngl|tbh|"
+                          r"lmao|lmfao|lol|omg|tell|ty|thank|thanks|same|congrats|welcome|sending|hugs|please|pls|plz)\b"
+                          r"|[ \t]+is[ \t]+(?:so[ \t]+|totally[ \t]+|absolutely[ \t]+|100%[ \t]+)?(?:right|wrong|correct)\b")
+_TELL_HI = re.compile(r"\btell[ \t]+([a-z][a-z]+)[ \t]+(?:ty|thanks|thank[ \t]+you|hi|hello|i[ \t]+said)\b")
+
+
+class LowerRoleRecognizer(Recognizer):
+    """People in lower-case chat named by words ("bean drove 4 hours", "moth talked me down"), by an
+    alias the writer gives ("i'm gus btw, grimbly to you nerds"), or by one capital ("my roommate T
+    agrees"). A common noun needs a determiner in that place; a word without one doing what people
+    do, a dictionary noun addressed before "i"/"you" at a sentence start, is a person's name. Only
+    rarer words (the 3000 commonest are words there: "work sent me", "therapy helped")."""
+
+    name, score, signal = "lower_role", 0.6, "cue"
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not t.lower_style:
+            return
+        text, cues, lex = t.text, self.cues, self.lex
+        for m in _ALIAS.finditer(text):
+            for g in (1, 2):
+                cf = m.group(g)
+                if self._plain(cf, 0):
+                    yield self.person(t, m.start(g), m.end(g), "an alias the writer gives ('i'm X btw, Y on here')")
+        for m in _SELF_LOWER.finditer(text):
+            g = next(i for i in (1, 2, 3, 4) if m.group(i))
+            cf = m.group(g).casefold()
+            if self._plain(cf, 0 if g == 3 and m.group(g)[:1].isupper() else 3000 if g != 1 else 0) \
+                    and not cues.function_word(cf) and cf not in ("just", "still", "back", "over", "new", "all"):
+                yield self.person(t, m.start(g), m.end(g), "the writer's own name or alias ('hi it's X', 'X here,', 'irl X')")
+        for m in _TELL_HI.finditer(text):
+            if self._plain(m.group(1), 3000):
+                yield self.person(t, m.start(1), m.end(1), "'tell X hi': the person greeted")
+        if t.role == "comment":
+            m = re.match(r"[ \t\n]*([a-z][a-z]+)\b", text)
+            if m and self._plain(m.group(1), 1500) and lex.dictionary_word(m.group(1)) \
+                    and not m.group(1).endswith("ly") and _OPENER_NEXT.match(text, m.end(1)):
+                yield self.person(t, m.start(1), m.end(1), "a reply opening with the person it answers ('moth ngl ...')")
+        for m in _ONE_LETTER.finditer(text):
+            yield self.person(t, m.start(1), m.end(1), "one capital letter as a person in lower-case chat")
+        for m in _LOWER_TOKEN.finditer(text):
+            s, e = m.span(1)
+            cf = m.group(1)
+            if len(cf) < 3 or not t.free(s, e) or not self._plain(cf, 3000):
+                continue
+            if not _BARE_BEFORE.search(text[max(0, s - 12):s]):
+                continue
+            nxt = re.match(r"[ \t]+([a-z]+)\b", text[e:e + 20])
+            if nxt and (cues.person_verb_after(text, e) or nxt.group(1) in _DOES_FOR):
+                yield self.person(t, s, e, "a word without a determiner doing what people do ('bean drove')")
+            elif cues.is_initial(text, s) and lex.dictionary_word(cf) and (lex.rank(cf) or 10 ** 6) >= 5000 \
+                    and re.match(r"[ \t]+(?:i|you|u)[ \t]+[a-z]", text[e:e + 8]) and text[max(0, s - 2):s].strip() == "." :
+                yield self.person(t, s, e, "a noun addressed at a sentence start ('moth i was you')")
+
+    def _plain(self, cf: str, min_rank: int) -> bool:
+        cues, lex = self.cues, self.lex
+        if cf in cues.not_names or cf in INTERJECTIONS or cf in cues.titles or cf in cues.greet1 \
+                or cf in cues.relations or cf in cues.kin_titles or cf in cues.acronyms or cf in cues.closings:
+            return False
+        if lex.contraction(cf) or cues.derived_word(cf) or NOT_NAME_SHAPE.search(cf) or knowledge().is_region(cf):
+            return False
+        r = lex.rank(cf)
+        return r is None or r >= min_rank
+
+
 def recognizer_classes() -> tuple[type[Recognizer], ...]:
     """Every recognizer class, in the order they run (precedence for the resolver). The recognizers of
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
@@ -2047,12 +2280,13 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             KnownIdentityRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
-            TitleRecognizer, RelationRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
+            TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, TitlePhraseRecognizer,
             NamedRecognizer,
             GreetingRecognizer, SignoffRecognizer, LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
             EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
+            LowerRoleRecognizer, SyllableNameRecognizer,
             CoordinationRecognizer)
 
 

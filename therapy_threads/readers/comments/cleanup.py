@@ -10,8 +10,9 @@ wrote in the middle of a comment is never touched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .._dates import when_from_text
+from .._dates import _month_names, when_from_text
 
 # "Reply", "Log in to Reply" and their translations in WordPress core's language packs and the
 # systems' own phrase files; lower-cased, matched as a whole line (with arrows and brackets). "_"
@@ -98,9 +99,22 @@ def is_reply_word(line: str) -> bool:
 
 def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     s = line.strip(_SEPARATORS)
-    if not s or len(s) > 80 or not _DATEISH.search(s):
+    if not s or len(s) > 80 or not _DATEISH.search(s) or _is_sentence(s, languages):
         return False
     return bool(when_from_text(s, languages))
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_sentence(s: str, languages: tuple[str, ...]) -> bool:
+    """A sentence that mentions a date ("I only found this today (12-19-2011)."): six or more
+    words besides month names, ending as a sentence ends. A theme's date line is the date with
+    a label or two ("Posted on Monday, December 19, 2011 at 8:08 pm")."""
+    if not s.rstrip(")]\"'”’» ").endswith((".", "!", "?")):
+        return False
+    months = _month_names(tuple(languages))[0]
+    return sum(1 for w in _PROSE_WORD.findall(s) if w.lower() not in months) >= 6
 
 
 def is_counter_line(line: str) -> bool:
@@ -159,8 +173,27 @@ _RELATIVE_LINE = re.compile(
     r"(?:\s+(?:ago|her|fa|atrás|önce))?\s*$", re.I)
 
 
+# The same in Chinese, Japanese and Korean ("1周前", "3 天前", "2時間前", "1ヶ月前", "5분 전"), the
+# verb a Q&A page puts first ("answered 6 years ago", "replied 4 years ago"), "just now", and a
+# day word with a time of day ("Today at 5:42PM", "Yesterday at 12:30AM", "gestern um 18:04",
+# "昨天 12:30"): an age as shown, never a date of its own.
+_RELATIVE_CJK = re.compile(
+    r"^\d+\s*(?:秒|秒钟|秒鐘|分|分钟|分鐘|小时|小時|時間|个小时|個小時|天|日|周|週|週間|星期|个星期|"
+    r"个月|個月|ヶ月|か月|カ月|月|年)\s*前$|^\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전$|"
+    r"^(?:刚刚|剛剛|刚才|たった今|방금)$")
+_ANSWER_VERB = re.compile(r"^(?:replied|answered|asked|commented|posted|wrote|added|submitted)\s+",
+                          re.I)
+_DAY_WORD_TIME = re.compile(
+    r"^(?:just now|gerade eben|à l'instant|ahora mismo|proprio ora|zojuist|"
+    r"(?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|vandaag|gisteren|"
+    r"今天|昨天|今日|昨日|오늘|어제),?\s*(?:(?:at|um|à|a las|alle|om)\s+)?"
+    r"\d{1,2}\s*[:.h]\s*\d{2}\s*(?:[ap]\.?\s?m\.?|uhr)?)$", re.I)
+
+
 def is_relative_time(line: str) -> bool:
-    return bool(_RELATIVE_LINE.match(line.strip()))
+    s = " ".join(line.strip().split())
+    s = _ANSWER_VERB.sub("", s)
+    return bool(_RELATIVE_LINE.match(s) or _RELATIVE_CJK.match(s) or _DAY_WORD_TIME.match(s))
 
 
 def clean_comment_text(text: str, author: str | None = None, *,
@@ -222,13 +255,16 @@ def clean_comment_text(text: str, author: str | None = None, *,
 # its "dit" and a commenter called "Said" keeps the name.
 _AUTHOR_TAIL = re.compile(
     r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit)\s*"
-    r"(?:\.\.\.|…)?\s*:?\s*$|\s*(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
+    r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
 _AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"
                           r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
                           r"por|di|door|av|przez)\s*:?\s+", re.I)
 
 
+_LEADING_DATE_SEP = re.compile(r"^(.{6,60}?)\s+[—–|•·]\s+(?=\S)")
+_NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|non vérifié|no verificado|"
+                           r"non verificato|niet geverifieerd)\)", re.I)
 _ESCAPED_TAG = re.compile(r"</?(?:span|a|b|strong|em|i|div|bdi)\b[^<>]{0,200}>", re.I)
 
 
@@ -240,6 +276,12 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
     # A theme that escapes the name's own markup prints "<span>NAME</span>" as text.
     s = _ESCAPED_TAG.sub("", s).strip()
     s = _AUTHOR_HEAD.sub("", s)
+    # Drupal's theme_username marks a name an anonymous commenter typed: not part of the name.
+    s = _NOT_VERIFIED.sub("", s)
+    # "DATE — NAME" (a theme's byline with the date first): the date is not part of the name.
+    m = _LEADING_DATE_SEP.match(s)
+    if m and _only_a_date(m.group(1), languages):
+        s = s[m.end():]
     for _ in range(3):
         s2 = _AUTHOR_TAIL.sub("", s).strip(_NAME_SEPARATORS)
         if s2 == s:
@@ -252,15 +294,57 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
         words.pop()
     s = " ".join(words)
     for m in _DATEISH.finditer(s):
-        # The date may start before the digits ("Mo, 19. Juni"): try each word start up to them.
-        starts = [0] + [i + 1 for i, ch in enumerate(s[:m.start()]) if ch == " "]
-        cut = next((i for i in starts if i and is_date_line(s[i:], languages)), None)
+        # The date starts at the word nearest to its digits that still reads as a date ("April"
+        # of "on April 16, 2012"), and takes the weekday and connecting words before it ("Mo,
+        # 19. Juni", "on"): a date is found anywhere in a line, so the first word start that
+        # "reads as a date" would cut into the name.
+        starts = [i + 1 for i, ch in enumerate(s[:m.start()]) if ch == " "]
+        cut = next((i for i in reversed(starts) if is_date_line(s[i:], languages)), None)
         if cut is not None:
-            s = s[:cut].strip(_NAME_SEPARATORS)
+            head = s[:cut].split()
+            while len(head) > 1 and _date_word(head[-1], languages):
+                head.pop()
+            s = " ".join(head).strip(_NAME_SEPARATORS)
             break
     if not s or len(s) > 80 or is_reply_word(s) or is_profile_label(s) or is_date_line(s, languages):
         return None
     return _balance(s)
+
+
+_CUT_CONNECTORS = frozenset("on am um le el il at à a op den dnia the der dem du del".split())
+
+
+@lru_cache(maxsize=64)
+def _weekdays(languages: tuple[str, ...]) -> frozenset[str]:
+    """Weekday names and abbreviations in the page's languages and English (dateparser's data)."""
+    out: set[str] = set()
+    try:
+        from dateparser.languages.loader import default_loader
+    except ImportError:  # pragma: no cover - dateparser is a dependency
+        return frozenset()
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for lang in dict.fromkeys(tuple(x.split("-")[0] for x in languages) + ("en",)):
+        try:
+            info = default_loader.get_locale(lang).info
+        except (KeyError, ValueError, AttributeError):
+            continue
+        for d in days:
+            out.update(n.lower().rstrip(".") for n in info.get(d, []) if n)
+    return frozenset(out)
+
+
+def _only_a_date(s: str, languages: tuple[str, ...]) -> bool:
+    """A date and nothing else: its words are month or weekday names, connectors, am/pm."""
+    months = _month_names(tuple(languages))[0]
+    words = [w.lower() for w in _PROSE_WORD.findall(s)]
+    return is_date_line(s, languages) and all(
+        w in months or w in _CUT_CONNECTORS or w in _weekdays(tuple(languages))
+        or w in ("am", "pm", "uhr", "h") for w in words)
+
+
+def _date_word(word: str, languages: tuple[str, ...]) -> bool:
+    w = word.lower().strip(_NAME_SEPARATORS + ".")
+    return not w or w in _CUT_CONNECTORS or w in _weekdays(tuple(languages))
 
 
 def _balance(s: str) -> str:

@@ -111,6 +111,9 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     page_attrs = page.attrs
     parents = _structure(page, items, by_id, thread)
     pings = _ping_sections(page, items)
+    # A ping the page prints in the thread is left out, but a comment answering it is still a
+    # comment of this post: it hangs where the ping hung (the ping's own parent, or the top).
+    left_out: dict[str, str | None] = {}
     for i, it in enumerate(items):
         own = _own_elements_of(it, by_id)
         page.attrs = Attrs()
@@ -118,14 +121,23 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             it.skip_reason = "pingback"
         if it.skip_reason:
             thread.skipped[it.skip_reason] += 1
+            if it.skip_reason == "pingback":
+                left_out[it.key] = parents[i]
             continue
         rc = _read_fields(page, it, own, by_id, parents[i], i)
         if _PING_TEXT.match(rc.text):
             thread.skipped["pingback"] += 1
+            left_out[rc.key] = rc.parent_key
             continue
         thread.comments.append(rc)
         thread.systems[it.system] += 1
     page.attrs = page_attrs
+    if left_out:
+        for rc in thread.comments:
+            seen = 0
+            while rc.parent_key in left_out and seen < len(left_out):
+                rc.parent_key = left_out[rc.parent_key]
+                seen += 1
     return thread
 
 
@@ -1239,6 +1251,8 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
         for sub in n.css("cite, .fn, strong, b, a[href], span"):
             if skip(sub) or "reply" in a.get(sub, "class"):
                 continue
+            if any(skip(p) for p in _ancestors_below(sub, n)):
+                continue  # the link of a date or reply part inside the author block
             t = " ".join(node_text(sub, skip).split())
             if t and len(t) <= 60 and not is_reply_word(t) and not is_role_word(t) \
                     and not is_profile_label(t):
@@ -1248,6 +1262,19 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
     if not first or is_reply_word(first) or is_profile_label(first):
         return None
     return first
+
+
+def _ancestors_below(n: LexborNode, top: LexborNode) -> list[LexborNode]:
+    """The elements between ``n`` and its ancestor ``top`` (both left out; none when ``n`` is
+    ``top`` or not inside it)."""
+    out: list[LexborNode] = []
+    p = n.parent
+    while p is not None and p.is_element_node:
+        if p.mem_id == top.mem_id:
+            return out
+        out.append(p)
+        p = p.parent
+    return []
 
 
 _ELLIPSIS = ("…", "...", "..")

@@ -22,6 +22,9 @@ AUTHOR = (
     "comment-author", "author-name", "authorname", "comment-name", "commenter",
     "commenter-name", "comment-user", "username", "user-name", "nickname", "comment__author",
     "author", "user", "name", "poster", "comment-poster",
+    # Drupal 6's comment.tpl.php prints the byline as ``.submitted`` ("Submitted by NAME on DATE",
+    # or the theme's own "DATE — NAME"): the name is its link, or its words without the date.
+    "submitted",
     # the same in the languages of the corpus's sites (German, French, Spanish, Italian)
     "benutzer", "verfasser", "autor", "auteur", "autore", "usuario", "utente", "utilisateur",
 )
@@ -30,7 +33,7 @@ DATE = (
     "comment-date", "comment-time", "comment-metadata", "commentmetadata", "comment-meta",
     "comment-timestamp", "comment-datetime", "comment__time", "comment__date", "timestamp",
     "datetime", "date", "time", "published", "post-time", "post-date", "meta",
-    "datum", "fecha", "zeit", "heure",
+    "datum", "fecha", "zeit", "heure", "submitted",
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
 # "date" carries epoch milliseconds on Sina's comment widget (``span.time[date]``, text "5月16日18:14"

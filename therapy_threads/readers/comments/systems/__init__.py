@@ -35,6 +35,7 @@ from .qqcom import QQCom
 from .reddit import Reddit
 from .sabai import SabaiDiscuss
 from .schema_answer import SchemaAnswer
+from .semantic_ui import SemanticUI
 from .sfcomment import SfComment
 from .shreddit import Shreddit
 from .simplepress import SimplePress
@@ -56,7 +57,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(),
-     AntDesign(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
+     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
      SchemaAnswer(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      PwComments(), WordPress(), TypePad(), Generic()),
