@@ -89,6 +89,13 @@ def test_signoffs(lang, text, expected):
     # a greeting word that is also a given name, capitalised inside a sentence, is the name
     ("nl", "zeg het maar tegen Lieve, echt.", [("Lieve", P)]),
     ("nl", "Dank je wel, en met Lieve groeten aan allen.", []),
+    # Portuguese names people with the definite article
+    ("pt", "Silêncio na mesa. O Joaquim desligou o som.", [("Joaquim", P)]),
+    ("pt", "a minha psicóloga aqui no bairro, a Zuleivânia, me perguntou", [("Zuleivânia", P)]),
+    ("pt", "andei pelo Pelourinho e vi o Petro de Luanda jogar", []),
+    # a given name that is also a town, after a preposition of company, is someone
+    ("es", "Lo importante es que lo hables con Soledad y que ella sepa.", [("Soledad", P)]),
+    ("es", "Viví en Soledad dos años.", []),
 ])
 def test_lexicon_names(lang, text, expected):
     check(M.LanguageNameRecognizer, text, expected, lang=lang)

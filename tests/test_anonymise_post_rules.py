@@ -47,6 +47,9 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     ["Hello all, this is [[Cheerful]] from {{Nagpur}}, yes my real name is [[Cheerful]]. I am not always {{cheerful}}.",
      "hi i'm [[Gentle]], from {{Katong}}. my family has [[Blossom]], [[Marisol]] and [[Sugar]] 😂 all real names.",
      "Thank you [[Marisol]], [[Cheerful]], [[Gentle]] and everyone."],
+    # a surname accepted in the post takes the given name before it, even a word-name
+    ["Thanks for reading, and to be frank it was hard.", "My neighbour [[Okonjo]] says hello to you all.",
+     "[[Frank Okonjo]] good man yourself. I'm [[Pat]] from {{Derry}}."],
     # a word-name accepted in the post is the person where it is capitalised mid-sentence
     ["Hello all.", "I'm [[Comfort]], from {{Leeds}}. People came to me for {{comfort}}. Who comforts [[Comfort]]?",
      "Same, I am [[Goodness]]. Say hi to [[Comfort]] for me. My {{goodness}}!"],

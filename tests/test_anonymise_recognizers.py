@@ -61,6 +61,8 @@ def test_email(text, expected):
     ("the dot com bubble", []),
     # a path written out with the word for "/"
     ("it's at oakfern dot example dot net slash blog now", [("oakfern dot example dot net slash blog", "url")]),
+    # "my blog at X dot com slash Y" is a web address with a path, not an e-mail address "blog@X"
+    ("List is up on my blog at fernlea dot example dot com slash recursos.", [("fernlea dot example dot com slash recursos", "url")]),
     ("infos: tarn punkt example punkt de schrägstrich hilfe", [("tarn punkt example punkt de schrägstrich hilfe", "url")]),
 ])
 def test_url(text, expected):
@@ -105,12 +107,26 @@ def test_known_identity_and_its_variants():
     # two neighbouring words of a longer name: the given name of a surname-first name
     tan = {v: KnownName({"u_4"}, strong, False) for v, strong in name_variants("Goh Mei Ting", lexicon()).items()}
     check(R.KnownIdentityRecognizer, "mei ting!! tell her", [("mei ting", "known")], known=tan)
+    # in a text that capitalises names, a commenter's name in lower case is the word, unless the
+    # sentence gives it a person's role (introduced, addressed, opening a reply, signing with kisses)
+    hazel = {v: KnownName({"u_5"}, strong, False) for v, strong in name_variants("Hazel Quint", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "My eyes are hazel and Hazel knows it.", [("Hazel", "known")], known=hazel)
+    check(R.KnownIdentityRecognizer, "Also hazel, thank you. I'm hazel btw.", [("hazel", "known"), ("hazel", "known")],
+          known=hazel)
+    check(R.KnownIdentityRecognizer, "hazel you are right. I said so.", [("hazel", "known")], known=hazel)
+    check(R.KnownIdentityRecognizer, "Writing to her every week. hazel x", [("hazel", "known")], known=hazel)
 
 
 @pytest.mark.parametrize("text,expected", [
     ("I read Donald Winnicott on the good-enough mother.", [("Donald Winnicott", "keep")]),
     ("A very Freudian slip, and Winnicott would agree.", [("Freudian", "keep"), ("Winnicott", "keep")]),
     ("my therapist Winnicott said so", []),
+    # a one-word stage name, where the word is no given name or ordinary word
+    ("we had Hozier on all night", [("Hozier", "keep")]),
+    # a name of initials and a surname; its initials alone are nobody's name
+    ("I read R. S. Thomas every winter. Mr Thomas next door does not.", [("R. S. Thomas", "keep")]),
+    # a figure's given name alone is no longer the figure ("Esther" may be anyone's Esther)
+    ("I read Esther Perel. Esther is my aunt.", [("Esther Perel", "keep")]),
 ])
 def test_public_figure(text, expected):
     check(R.PublicFigureRecognizer, text, expected)
@@ -140,6 +156,12 @@ def test_public_figure(text, expected):
     ("I said to Kerry that Donegal is lovely", []),
     # a surname after a title and its particle, even when it is a town ("Dr. Van Gent")
     ("My psychiatrist, Dr. Van Gent, says so. I live near Gent.", [("Gent", "keep")]),
+    # after "in"/"from" the word is where, whatever verb follows; a place after a name and a comma
+    ("my counsellor Mrs Quill in Shepparton said nearly the same", [("Shepparton", "keep")]),
+    ("I am Zola, Port Harcourt. My mother knows.", [("Port Harcourt", "keep")]),
+    # a given name that is a town, listed after two given names, is one of the people
+    ("Thank you Imelda, Perpetua, Odile, Florence and everyone.", []),
+    ("I was in Dublin, Cork, Florence.", [("Dublin", "keep"), ("Cork", "keep"), ("Florence", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -189,6 +211,9 @@ def test_title(text, expected, lang):
     ("we ate Doritos in front of the TV", [], "en"),
     # Malay and Singlish forms of address before a name
     ("My Kak Suria was the only one who said it", [("Suria", "person")], "en"),
+    # more adjectives between the possessive and the relation noun
+    ("I never said it to my own therapist, Quenby, in four years", [("Quenby", "person")], "en"),
+    ("and my twin brother Tiberius laughed", [("Tiberius", "person")], "en"),
     ("and my Makcik Rohana asked if I'm possessed", [("Rohana", "person")], "en"),
 ])
 def test_relation(text, expected, lang):
@@ -536,6 +561,9 @@ def test_public_work_de(text, expected):
     ("my roommate Q agrees with her. the breakup with Z so idk", [("Q", "person"), ("Z", "person")]),
     ("i got a B in it and plan B is fine", []),
     ("ok and tell marmoset hi from me", [("marmoset", "person")]),
+    # a lower-case signature after a dash at the end of the text
+    ("correct, but rude. — kestrel", [("kestrel", "person")]),
+    ("ok thats all — lol", []),
 ])
 def test_lower_role(text, expected):
     check(R.LowerRoleRecognizer, text, expected)
@@ -567,3 +595,34 @@ def test_syllable_name(text, expected):
 ])
 def test_kin_title_prefixes(text, expected):
     check(R.RelationRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    ("Quote from: quietfern_77\nI agree with all of it.", [("quietfern_77", "person")], "en"),
+    ("Citaat van tulpenkind:\n> wat doen jullie?\nVeel wandelen.", [("tulpenkind", "person")], "nl"),
+    ("> bleu_du_lac a écrit : le silence\nOui, exactement.", [("bleu_du_lac", "person")], "fr"),
+    ("Thanks all.\n--\nWren Aldous | \"slow is also a pace\"", [("Wren Aldous", "person")], "en"),
+    ("I said: no. My therapist said: wait.\nMum wrote: ok", [], "en"),
+    ("Bedankt.\n--\nGent - 2024 - alles komt goed", [], "nl"),
+])
+def test_quote_header(text, expected, lang):
+    check(R.QuoteHeaderRecognizer, text, expected, lang=lang)
+
+
+def _coordination(text: str) -> list[tuple[str, str]]:
+    """The coordination recognizer after the English name recognizer (it extends the names found)."""
+    cues_rec = [R.EnglishNameRecognizer(CUES), R.CoordinationRecognizer(CUES)]
+    doc = build_context([text], {}, "myblog.example.org")
+    t = TextContext(text, doc, "comment", "en", bytearray(len(text)), lower_style=lower_style(text))
+    for rec in cues_rec:
+        for sp in resolve(list(rec.analyze(t))):
+            t.claim(sp)
+    return [(text[sp.start:sp.end], sp.recognizer) for sp in sorted(t.spans, key=lambda x: x.start)]
+
+
+def test_coordination_runs_along_a_list_of_capitals():
+    got = _coordination("So glad. Thank you Marisol, Hafsa, Gleeful, Perpetua and everyone.")
+    assert [g for g, _ in got] == ["Marisol", "Hafsa", "Gleeful", "Perpetua"]
+    # places and demonyms in the list stay out
+    got = _coordination("Thank you Marisol, Leeds, Welsh and all.")
+    assert [g for g, _ in got] == ["Marisol"]

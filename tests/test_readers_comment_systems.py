@@ -1701,6 +1701,115 @@ def test_movable_type_commentbody_with_body_div_and_posted_at_line():
     assert r.posts[0].comment_system == "typepad"
 
 
+def _news_item(cid: int, name: str, text: str, indent: int = 0) -> str:
+    """A news site's own 2010 comment list: ``div.comment_item#comment_N`` and its replies in the
+    ``div.comment_children#comment_children_N`` that follows it."""
+    return (f'<div id="comment_{cid}" class="comment_item " style="margin-left: {indent}px;">'
+            f'<div class="comment_top"><div class="comment_top_inner"><div class="author_name ">'
+            f'<a class="bold" href="/social/x">{name}</a>&nbsp;<span class="comment_time">03:24 AM on '
+            f'9/19/2010</span></div><div class="author_fans"><a class="author_fans_count">0 Fans</a>'
+            f'</div></div></div><div class="comment_body">{text}</div><div class="comment_bottom">'
+            f'<div class="comment_links_section"><a class="comment_permalink" href="/p/{cid}">Permalink'
+            f'</a></div></div></div>')
+
+
+def test_news_comment_items_with_a_following_children_block_and_a_numbered_list_box():
+    body = ('<div class="facebookvote_reaction">What is your reaction?</div>'
+            '<div class="facebookvote_reaction">What is your reaction?</div>'
+            '<div class="comments" id="comments_4711"><div class="comments_header">Comments 3</div>'
+            '<div id="comments_inner_4711">'
+            + _news_item(901, "ada_example", "First words here.")
+            + '<div id="comment_children_901" class="comment_children ">'
+            + _news_item(902, "bea_sample", "A reply to them.", 50)
+            + '<div id="comment_children_902" class="comment_children "></div></div>'
+            + _news_item(903, "cy_person", "Another opinion.")
+            + '<div id="comment_children_903" class="comment_children "></div></div></div>')
+    r = read(body)
+    assert shape(r) == [("First words here.", 0, None, "ada_example"),
+                        ("A reply to them.", 1, "First words here.", "bea_sample"),
+                        ("Another opinion.", 0, None, "cy_person")]
+
+
+def _cn_item(cid: int, name: str, text: str, quoted: str = "") -> str:
+    """A Chinese news site's own list: ``li.comment-item[data-id]``; a reply prints the comment it
+    answers first (``div.comment-box`` with ``span.quote``), then its own ``div.comment-txt``."""
+    return (f'<li data-id="{cid}" class="comment-item cmt-item"><div class="user-box">'
+            f'<a class="user-nick" href="/u/{cid}">{name}</a></div>{quoted}'
+            f'<div class="comment-txt">{text}</div><div class="list-footer"><span class="time">3小时前'
+            f'</span><div class="operations"><div class="shared-comment"><a>分享</a><div class="shared-items">'
+            f'<a>微博</a></div></div><a class="comment" data-id="{cid}">回复</a></div></div></li>')
+
+
+def _cn_quote(cid: int, name: str, text: str) -> str:
+    return (f'<div data-id="{cid}" class="comment-box cmt-item"><span class="quote"><a href="/u/q">'
+            f'{name}</a></span><div class="comment-txt">{text}</div><div class="list-footer">'
+            f'<span class="time">5小时前</span></div></div>')
+
+
+def test_quoted_comment_before_the_words_is_no_reply_and_a_repeated_list_is_read_once():
+    hot = _cn_item(7001, "甲_example", "第一条评论的文字。") + _cn_item(7002, "乙_sample", "第二条评论。")
+    members = _cn_item(7001, "甲_example", "第一条评论的文字。")
+    everything = (_cn_item(7003, "丙_person", "我的回复文字。", _cn_quote(7001, "甲_example", "第一条评论的文字。"))
+                  + _cn_item(7004, "丁_example", "另一条。"))
+    r = read(f'<div class="gc-comment"><ul class="list-body">{hot}</ul><ul class="list-body">{members}'
+             f'</ul><ul class="list-body">{everything}</ul></div>', lang="zh")
+    assert shape(r) == [("第一条评论的文字。", 0, None, "甲_example"), ("第二条评论。", 0, None, "乙_sample"),
+                        ("我的回复文字。", 0, None, "丙_person"), ("另一条。", 0, None, "丁_example")]
+
+
+def test_css_module_class_names_count_as_their_local_names():
+    def item(name: str, text: str, quote: str = "") -> str:
+        q = f'<blockquote class="quote">{quote}</blockquote>' if quote else ""
+        return (f'<div class="comment--2g6iCC-R"><div class="contentRow--SgKuAPKd"><div class="body--1atSUTC3">'
+                f'<div class="username--2Y8YKhbw"><a href="/posts/1" rel="nofollow">{name}</a></div>'
+                f'<div class="textRow--3IWlPgCD"><div class="date--1IyXK9_e">3 months ago</div></div>'
+                f'<div class="content--2GFZCWhT">{q}{text}</div><div class="textRow--3IWlPgCD">'
+                f'<strong>Score:</strong> 8 Votes (<a href="/r">Like</a> | <a href="/d">Disagree</a>)'
+                f'</div></div></div></div>')
+    r = read('<div id="comments"><div><h2 class="heading--1cooZo6n">Top Rated Comments</h2></div>'
+             + item("ada_example", "Boring lately.") + item("bea_sample", "What else is boring?",
+                                                          quote="Boring lately.") + "</div>")
+    assert shape(r) == [("Boring lately.", 0, None, "ada_example"),
+                        ("What else is boring?", 0, None, "bea_sample")]
+
+
+def test_wordpress_theme_insert_without_id_or_depth_is_not_a_comment():
+    def li(cid: int, depth: int, name: str, text: str, inner: str = "") -> str:
+        return (f'<li id="comment-{cid}" class="comment even depth-{depth}"><div class="comment-body" '
+                f'id="div-comment-{cid}"><div class="comment-author vcard"><time datetime="2016-11-01T18:28:46'
+                f'+00:00">November 1, 2016 at 6:28 pm</time> <cite class="fn">{name}</cite></div>'
+                f'<div class="comment-content"><p>{text}</p></div></div>{inner}</li>')
+    promo = ('<li class="comment site-first-comment"><div class="comment-author vcard"><time>June 21, 2018'
+             '</time> <cite class="fn"><a href="https://example.org/">Site Owner</a></cite>'
+             '<a href="https://example.org/2009/06/an-older-post/#comment-1"> </a></div>'
+             '<div class="comment-content"><p>Join my paid course today!</p></div></li>')
+    r = read('<div id="comments"><h5>Comments (3)</h5><ol class="comment-list">' + promo
+             + li(11, 1, "ada_example", "Good article.",
+                  '<ol class="children">' + li(12, 2, "Site Owner", "Thanks!") + "</ol>")
+             + li(13, 1, "bea_sample", "Very useful.") + "</ol></div>",
+             url="https://example.org/2018/keep-it/")
+    assert shape(r) == [("Good article.", 0, None, "ada_example"),
+                        ("Thanks!", 1, "Good article.", "Site Owner"),
+                        ("Very useful.", 0, None, "bea_sample")]
+
+
+def test_last_comments_widget_and_section_boxes_are_not_the_posts_comments():
+    own = '<ol class="commentlist">' + "".join(
+        f'<li class="comment depth-1" id="comment-{n}"><div class="comment-author vcard"><cite class="fn">'
+        f'{who}</cite> <span class="says">says:</span></div><div class="comment-meta commentmetadata">'
+        f'<a href="#comment-{n}">August 16th, 2010 at 1:05 pm</a></div><p>{text}</p></li>'
+        for n, who, text in ((1, "ada_example", "Our own first comment."),
+                             (2, "bea_sample", "Our own second comment."))) + "</ol>"
+    widget = ('<div id="fbAllComments" class="fbconnect_LastComments"><ol>' + "".join(
+        f'<li class="fbalt" id="comment-{n}"><b><a href="https://example.org/other-{n}/" rel="bookmark">'
+        f'Another post {n}</a></b><br/><cite>By cy_person</cite><br/><small class="commentmetadata">'
+        f'21/04/2011 6:12 PM</small><p>Words on another post {n}.</p></li>' for n in (7, 8)) + "</ol></div>")
+    boxes = "".join(f'<div class="section box sect_comment"><div class="secthead"><h2>Partner {n}</h2></div>'
+                    f'<a class="sectbody objlink" href="https://example.org/p{n}"><p>An advert for a partner '
+                    f'paper number {n}.</p></a></div>' for n in (1, 2))
+    r = read(own + widget + boxes, url="https://example.org/this-post/")
+    assert [c[0] for c in shape(r)] == ["Our own first comment.", "Our own second comment."]
+
 def test_semantic_ui_comment_view_threaded_with_tooltip_dates_and_a_user_card():
     # Semantic UI's documented comment view (ui comments > comment > content > author, metadata,
     # text, actions; replies in a nested div.comments), a site's tooltip dates and compact
@@ -1755,6 +1864,10 @@ def test_a_sentence_that_mentions_a_date_is_a_comment_s_words_not_a_date_line():
     assert clean_comment_text(text, "Ada Example", languages=("en",)) == text
     assert is_date_line("Posted on Monday, December 19, 2011 at 8:08 pm.", ("en",))
     assert is_date_line("19. Dezember 2011.", ("de",))
+    # A short question about a date is the commenter's words too.
+    question = "Salut,\nJusqu'au 20/02/2010 ? Ce serait pas 2012 ?"
+    assert clean_comment_text(question, "Ada Example", languages=("fr",)) == question
+    assert not is_date_line("Until 20/02/2010? Not 2012?", ("en",))
 
 
 def test_relative_ages_in_cjk_with_a_verb_or_a_day_word_are_ages():
@@ -1797,6 +1910,41 @@ def test_drupal6_submitted_line_and_an_author_block_with_date_and_reply_parts():
     assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
         ("Words of the comment.", "Cy Example")]
 
+
+def test_commenter_names_in_bem_parts_dt_headers_and_list_items():
+    bem = "".join(
+        f'<div class="comment" id="comment_{n}" data-id="{n}"><div class="comment__body">'
+        f'<div class="comment__header"><div class="comment__user" data-name="{who}"><a class="user" '
+        f'href="/@{who}"><span class="avatar"></span></a><a href="/@{who}"><span class="user__nick">{who}'
+        f'</span></a></div><time class="comment__datetime" datetime="2019-06-14T00:24:58+03:00">4 года '
+        f'назад</time></div><div class="comment__content"><p>{text}</p></div></div></div>'
+        for n, who, text in ((1, "ada_example", "Первый."), (2, "bea_sample", "Второй.")))
+    r = read(f'<div class="comments">{bem}</div>', lang="ru")
+    assert [(c[0], c[3]) for c in shape(r)] == [("Первый.", "ada_example"), ("Второй.", "bea_sample")]
+
+    dl = "".join(
+        f'<li id="comment-0{n}" class="comment comment-01 odd"><dl><dt>{n}. <a>{who}</a> '
+        f'<span class="datestamp">09:02 PM 10/28/10</span></dt><dd class="commentBody"><p>{text}</p>'
+        f'<span class="commentTools"><span class="commentReply">Reply </span> | <span class="reportAbuse">'
+        f'Report Abuse </span> | <a title="Link to this comment" href="#comment-0{n}">Link to this</a>'
+        f'</span></dd></dl></li>' for n, who, text in ((1, "cy_person", "A first view."),
+                                                       (2, "di_example", "A second view.")))
+    r = read(f'<ol id="commentList">{dl}</ol>')
+    assert [(c[0], c[3]) for c in shape(r)] == [("A first view.", "cy_person"),
+                                                ("A second view.", "di_example")]
+    assert [(c.published_local or "")[:10] for c in r.comments] == ["2010-10-28"] * 2
+
+    items = "".join(
+        f'<li class="clearfix"><div><a name="{n}"></a></div><div class="group"><div class="commentor-info">'
+        f'<div><a href="/profile?id={n}">{who}</a> <div>Party: Independent</div></div></div>'
+        f'<div class="comment-meta">Reply #{n}<div>Oct. 9, 2010 - 7:28 AM EST</div></div></div>'
+        f'<div class="submitted-comment clearfix"><p>{text}</p></div><ul class="comment-controls">'
+        f'<li class="reply"><a href="#threadform">Reply</a></li></ul></li>'
+        for n, who, text in ((4606001, "ed_sample", "Taxes again."), (4606002, "fay_example", "A picture.")))
+    r = read(f'<div id="comments"><ol id="commentsList">{items}</ol></div>')
+    assert [(c[0], c[3]) for c in shape(r)] == [("Taxes again.", "ed_sample"), ("A picture.", "fay_example")]
+    # "Reply #4606001" beside the date is a counter, never the day.
+    assert [c.published_local for c in r.comments] == ["2010-10-09T07:28"] * 2
 
 def test_dates_in_a_typepad_footer_permalink_and_in_a_heading_of_their_own():
     r = read("""<div id="comments-content"><a id="c6a00d83451f23a69e2017744b28bfe970d"></a>

@@ -420,3 +420,107 @@ def test_vbulletin4_postbit_first_post_is_the_thread_quotes_and_signature_out():
              + "</ol>")
     assert shape(r) == [("An answer.", 0, None, "ada_example"), ("Thanks.", 0, None, "bea_sample")]
     assert r.posts[0].comment_system == "vbulletin"
+
+
+def _sa(pid: int, idx: int, name: str, text: str, quote: str = "", cls: str = "") -> str:
+    """Something Awful's vBulletin 2 post table (the markup the Awful.app client scrapes)."""
+    q = (f'<div class="bbc-block"><h4><a class="quote_link" href="#post{pid - 1}">{quote} posted:</a>'
+         f'</h4><blockquote>Quoted words of another post.</blockquote></div><br />') if quote else ""
+    return (f'<table class="post {cls}" id="post{pid}" data-idx="{idx}"><tr class="seen1">'
+            f'<td class="userinfo userid-5"><dl class="userinfo"><dt class="author" title="">{name}</dt>'
+            f'<dd class="registered">Dec 29, 2006</dd><dd class="title"><i>A custom title</i></dd></dl>'
+            f'</td><td class="postbody">{q}{text}<p class="editedby"></p></td></tr><tr>'
+            f'<td class="postdate"><a href="#post{pid}" title="Link to this post">#</a>'
+            f'<a class="user_jump" href="/u">?</a> Sep 20, 2012 11:16</td><td class="postlinks">'
+            f'<ul class="profilelinks"><li><a href="member.php">Profile</a></li></ul></td></tr></table>')
+
+
+def test_something_awful_posts_opening_post_quotes_and_a_later_page():
+    first = read(_sa(101, 1, "Topic Starter", "The opening post.")
+                 + _sa(102, 2, "ada_example", "A reply to it.", quote="Topic Starter")
+                 + _sa(103, 3, "bea_sample", "Another reply."))
+    assert shape(first) == [("A reply to it.", 0, None, "ada_example"),
+                            ("Another reply.", 0, None, "bea_sample")]
+    assert first.posts[0].comment_system == "vbulletin"
+    later = read(_sa(201, 161, "cy_person", "On page five."))
+    assert shape(later) == [("On page five.", 0, None, "cy_person")]
+
+
+def _vb3_section(pid: int, count: int, name: str, text: str, quote: str = "") -> str:
+    """vBulletin 3 postbit_legacy in a table-less skin: ``section#post{ID}``, the counter's
+    ``name`` is the post number, and the quote box keeps the "Quote:" label but drops the table."""
+    q = (f'<div style="margin:20px"><div class="smallfont">Quote:</div><div><div>Originally Posted by '
+         f'<strong>{quote}</strong></div><div class="postquote">Words of the quoted post.</div></div>'
+         f'</div>') if quote else ""
+    return (f'<section id="post{pid}" class="tborder user-post"><div class="thead"><span class="post-count">'
+            f'<a href="/{pid}-post{count}.html" id="postcount{pid}" name="{count}"><strong>post #{count}'
+            f'</strong> of 3</a></span><a name="post{pid}"><span>Old</span></a>'
+            f'<span itemprop="dateCreated">04-25-2015, 09:47 PM</span></div><div id="postmenu_{pid}">'
+            f'<a class="bigusername" href="/u{pid}.html">{name}</a></div><div id="td_post_{pid}">'
+            f'<div id="post_message_{pid}">{q}{text}</div></div></section>')
+
+
+def test_vbulletin3_section_skin_counter_name_and_tableless_quote():
+    r = read(_vb3_section(11, 1, "Topic Starter", "The opening post.")
+             + _vb3_section(12, 2, "ada_example", "A reply with a quote.", quote="Topic Starter")
+             + _vb3_section(13, 3, "bea_sample", "Another reply."))
+    assert shape(r) == [("A reply with a quote.", 0, None, "ada_example"),
+                        ("Another reply.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "vbulletin"
+
+
+def _subsilver2(pid: int, name: str, text: str, quote: str = "", sig: str = "") -> str:
+    """phpBB 3.0 subsilver2: one table.tablebg per post (styles/subsilver2 viewtopic_body.html)."""
+    q = (f'<div class="quotetitle">{quote} wrote:</div><div class="quotecontent">Quoted words.</div>'
+         if quote else "")
+    s = f'<div class="postbody"><br />_________________<br />{sig}</div>' if sig else ""
+    return (f'<table class="tablebg" width="100%" cellspacing="1"><tr class="row1">'
+            f'<td align="center" valign="middle"><a name="p{pid}"></a><b class="postauthor">{name}</b></td>'
+            f'<td width="100%"><table><tr><td class="gensmall" width="100%"><div style="float: left;">'
+            f'&nbsp;<b>Post subject:</b> Re: A topic</div><div style="float: right;"><a href="#p{pid}">'
+            f'<img alt="Post"></a><b>Posted:</b> Wed Jun 11, 2014 11:28 am&nbsp;</div></td></tr></table>'
+            f'</td></tr><tr class="row1"><td valign="top" class="profile"><span class="postdetails">'
+            f'<b>Joined:</b> Wed Jun 11, 2014 12:56 am<br /><b>Posts:</b> 4</span></td><td valign="top">'
+            f'<table><tr><td><div class="postbody">{q}{text}</div><br clear="all" />{s}</td></tr></table>'
+            f'</td></tr><tr class="row1"><td class="profile"><strong><a href="#wrapheader">Top</a></strong>'
+            f'</td><td><div class="gensmall"><a href="./memberlist.php">Profile</a></div></td></tr></table>')
+
+
+def test_phpbb3_subsilver2_tables_opening_post_quote_and_signature():
+    nav = ('<table><tr><td class="nav" valign="middle">&nbsp;Page <strong>1</strong> of <strong>1</strong>'
+           '</td><td class="gensmall">[ 3 posts ]</td></tr></table>')
+    r = read(nav + _subsilver2(501, "Topic Starter", "The opening question.")
+             + _subsilver2(502, "ada_example", "An answer to it.", quote="Topic Starter",
+                           sig="My synthetic signature")
+             + _subsilver2(503, "bea_sample", "Thanks, it works."))
+    assert shape(r) == [("An answer to it.", 0, None, "ada_example"),
+                        ("Thanks, it works.", 0, None, "bea_sample")]
+    assert r.posts[0].comment_system == "phpbb"
+
+
+def _xf1(pid: int, num: int, name: str, text: str) -> str:
+    """XenForo 1 ``message`` template: li.message#post-ID[data-author], a.postNumber "#N"."""
+    return (f'<li id="post-{pid}" class="message" data-author="{name}"><div class="messageUserInfo">'
+            f'<a class="username">{name}</a></div><div class="messageInfo primaryContent">'
+            f'<div class="messageContent"><article><blockquote class="messageText SelectQuoteContainer '
+            f'ugc baseHtml">{text}</blockquote></article></div><div class="messageMeta ToggleTriggerAnchor">'
+            f'<div class="privateControls"><span class="item muted"><a class="datePermalink">'
+            f'<span class="DateTime" title="Mar 3, 2016 at 9:15 AM">Mar 3, 2016</span></a></span></div>'
+            f'<div class="publicControls"><a class="item muted postNumber hashPermalink">#{num}</a></div>'
+            f'</div></div></li>')
+
+
+def test_xenforo1_later_page_first_message_is_a_reply_and_a_smiley_post_is_kept():
+    smiley = '<img src="styles/default/xenforo/clear.png" class="mceSmilieSprite mceSmilie1" alt=":)">'
+    body = ('<div class="PageNav"><span class="pageNavHeader">Page 5 of 9</span></div>'
+            '<ol class="messageList" id="messageList">' + _xf1(901, 81, "ada_example", "On page five.")
+            + _xf1(902, 82, "bea_sample", smiley) + _xf1(903, 83, "cy_person", "Another reply.") + "</ol>")
+    r = get_reader("html").read(('<html data-template="thread_view"><body>' + body + "</body></html>").encode(),
+                                SourceRef("x", "x.html"))
+    assert shape(r) == [("On page five.", 0, None, "ada_example"), ("[image]", 0, None, "bea_sample"),
+                        ("Another reply.", 0, None, "cy_person")]
+    first = get_reader("html").read(('<html data-template="thread_view"><body><ol id="messageList">'
+                                     + _xf1(801, 1, "ada_example", "The topic.")
+                                     + _xf1(802, 2, "bea_sample", "A reply.") + "</ol></body></html>").encode(),
+                                    SourceRef("y", "y.html"))
+    assert shape(first) == [("A reply.", 0, None, "bea_sample")]

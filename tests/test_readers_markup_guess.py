@@ -20,6 +20,12 @@ def _rep(template: str, keys=(101, 102, 103)) -> str:
 HEX = ("5f3a9c1e2b7d4a60", "5f3a9c1e2b7d4a61", "5f3a9c1e2b7d4a62")
 
 CASES = [
+    ("phpbb subsilver2", _rep('<table class="tablebg" width="100%" cellspacing="1"><tr class="row1">'
+                              '<td align="center" valign="middle"><a name="p{k}"></a>'
+                              '<b class="postauthor">name{k}</b></td></tr></table>'), ("phpbb", 3)),
+    ("something awful", _rep('<table class="post " id="post{k}" data-idx="{k}"><tr><td class="userinfo">'
+                             '<dl class="userinfo"><dt class="author">name</dt></dl></td></tr></table>'),
+     ("vbulletin", 3)),
     ("wpforo", _rep('<div id="post-{k}" data-postid="{k}" class="post-wrap wpfn-1">'
                     '<div class="wpforo-post wpfcl-1"><div class="wpforo-post-content">'
                     '<p>Text {k}</p></div></div></div>'), ("wpforo", 3)),

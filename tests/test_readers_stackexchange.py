@@ -55,3 +55,37 @@ def test_wordpress_comment_ids_alone_are_not_a_stack_exchange_page():
              '<footer><b class="fn">ada_example</b></footer><div class="comment-content"><p>Nice.'
              '</p></div></article></li></ol>')
     assert r.posts[0].comment_system != "stackexchange"
+
+
+def _old_answer(aid: int, name: str, text: str, comments=()) -> str:
+    """The 2010-2012 table layout: ``div.post-text`` and ``tr.comment`` rows."""
+    rows = "".join(
+        f'<tr id="comment-{cid}" class="comment"><td class="comment-actions"><table><tbody><tr>'
+        f'<td class="comment-score"><span>&nbsp;</span></td></tr></tbody></table></td>'
+        f'<td class="comment-text"><div><span class="comment-copy">{ctext}</span> &ndash;&nbsp;'
+        f'<a href="/users/2/y" class="comment-user">{cname}</a> <span class="comment-date">'
+        f'<span title="2010-09-02 18:11:05Z">Sep 2 \'10 at 18:11</span></span></div></td></tr>'
+        for cid, cname, ctext in comments)
+    return (f'<a name="{aid}"></a><div id="answer-{aid}" class="answer"><table><tr>'
+            f'<td class="votecell"><div class="vote"><span class="vote-count-post">5</span></div></td>'
+            f'<td><div class="post-text"><p>{text}</p></div><table class="fw"><tr><td>'
+            f'<div class="post-signature"><div class="user-info"><div class="user-action-time">'
+            f'answered <span class="relativehidden">Sep 7 \'10 at 17:11</span></div>'
+            f'<div class="user-details"><a href="/users/1/x">{name}</a><br>'
+            f'<span class="reputation-score">1,234</span></div></div></div></td></tr></table></td>'
+            f'</tr><tr><td class="votecell"></td><td><div id="comments-{aid}" class="comments">'
+            f'<table><tbody>{rows}</tbody></table></div></td></tr></table></div>')
+
+
+def test_the_2010_table_layout_gives_answers_and_their_comments():
+    body = ('<div id="question"><table><tr><td><div class="post-text"><p>The question.</p></div>'
+            '</td></tr></table></div><div id="answers">'
+            + _old_answer(601, "bea_sample", "Use the flag.", [(3, "cy_person", "It worked."),
+                                                             (4, "ada_example", "Thanks.")])
+            + _old_answer(602, "di_example", "Or the other tool.") + "</div>")
+    r = read(body)
+    assert shape(r) == [("Use the flag.", 0, None, "bea_sample"),
+                        ("It worked.", 1, "Use the flag.", "cy_person"),
+                        ("Thanks.", 1, "Use the flag.", "ada_example"),
+                        ("Or the other tool.", 0, None, "di_example")]
+    assert r.posts[0].comment_system == "stackexchange"

@@ -90,8 +90,8 @@ def knowledge() -> Knowledge:
     for group in tomllib.loads(figures_txt).get("group", []):
         for name in group["names"]:
             toks = _figure_tokens(name)
-            if len(toks) < 2:
-                continue
+            if not toks:
+                continue  # (a one-word stage name is kept by the recognizer only where it is no name or word)
             fig = Figure(toks)
             by_surname.setdefault(fig.surname, []).append(fig)
             stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname

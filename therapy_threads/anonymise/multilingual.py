@@ -108,6 +108,12 @@ class LanguageCues:
             object.__setattr__(self, attr, re.compile(pat, re.I))
 
 
+# prepositions of company and attribution in the covered languages: what follows is someone, not where
+_COMPANION_BEFORE = re.compile(r"(?:^|[\s(])(?:con|com|avec|met|mit|with|sin|sem|senza|sans|zonder|ohne|según|segundo|"
+                               r"secondo|selon|volgens|laut|contra|tegen|gegen|entre)[ \t]+$", re.I)
+_PT_DEF_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa]|d[oa]|n[oa]|pel[oa]|ao|à)[ \t]+$", re.I)
+
+
 @lru_cache(maxsize=1)
 def language_cues() -> tuple[dict[str, LanguageCues], str]:
     """The per-language tables and their digest (part of the anonymiser fingerprint)."""
@@ -360,13 +366,18 @@ class LanguageNameRecognizer(_Multilingual):
             if upper:
                 if tok.isupper() and len(tok) > 1:
                     continue
+                if not knowledge().is_place(tok) and self._article_name(t, s, e, cf):
+                    yield self.person(t, s, self.full(t, s, e), f"a name after a definite article ({t.lang})")
+                    continue
                 if knowledge().is_place(tok) and not says and not (
-                        self.given(cf) and not initial and _SURNAME_NEXT.match(text, e)):
-                    continue  # a place, unless a given name with a surname after it ("Florence Ravel")
+                        self.given(cf) and not initial and (_SURNAME_NEXT.match(text, e)
+                                                            or _COMPANION_BEFORE.search(text, max(0, s - 12), s))):
+                    continue  # a place, unless a given name with a surname after it ("Florence Ravel") or
+                    # after a preposition of company ("hablar con Nieves", "avec Florence")
                 if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
                         not self.given(cf) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
-                if self._article_run(t, lc, s):
+                if self._article_run(t, lc, s) and not self._article_name(t, s, e, cf):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
                 if s < skip_to:
                     continue
@@ -425,6 +436,24 @@ class LanguageNameRecognizer(_Multilingual):
         lr = self.rank(w, t.lang)
         # (web text of every language holds English function words, far down its own list: "is" in Spanish)
         return r is not None and ((r < 20000 and lr is None) or (r < 1000 and lr >= 2000))
+
+    def _article_name(self, t: TextContext, s: int, e: int, cf: str) -> bool:
+        """Portuguese names people with the definite article ("o Rivaldo desligou", "a Lucivânia,",
+        "através da Vitória"): a given name of the names data, or a word of no language, alone after
+        "o/a/do/da/no/na/pelo/pela/ao/à" is the person."""
+        if t.lang != "pt" or not _PT_DEF_ARTICLE.search(t.text[max(0, s - 8):s]):
+            return False
+        if re.match(r"[ \t]+[A-ZÀ-Þ]", t.text[e:e + 2]):
+            return False  # "o Banco do Brasil", "a Nossa Senhora": a run of capitals names a thing
+        if knowledge().is_place(t.text[s:e]) and not self.given(cf):
+            return False
+        if re.match(r"[ \t]+d[eoa]s?[ \t]+[A-ZÀ-Þ]", t.text[e:e + 6]):
+            return False  # "o Petro de Luanda", "a Maria da Penha" (a law): a thing named after a place or person
+        if self.given(cf):
+            return True
+        # a word of no language only in apposition (", a Lucivânia,"): rivers, clubs and places take the
+        # article too ("o Capibaribe", "o Pelourinho")
+        return self._unknown(t, cf) and t.text[e:e + 1] == "," and re.search(r",[ \t]*\S+[ \t]+$", t.text[max(0, s - 8):s]) is not None
 
     def _article_run(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
         """An article before this capitalised word or the capitalised words right before it: a person's

@@ -218,8 +218,13 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
         lr, dr = lexicon().rank(local), lexicon().rank(first)
         if lr is not None and dr is not None and lr < 500 and dr < 500:
             continue  # "look at it dot com": prose, not an address
+        if _PATH_AFTER.match(text, m.end()):
+            continue  # "my blog at marisol dot example dot com slash recursos": "at" a web address with a path
         out.append(m.span())
     return out
+
+
+_PATH_AFTER = re.compile(_W_SLASH + r"[^\W_]", re.I)
 
 
 def find_written_urls(text: str) -> list[tuple[int, int]]:

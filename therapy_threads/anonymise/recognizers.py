@@ -53,12 +53,12 @@ _NAME_TOKEN = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0
 RELATION_BEFORE = re.compile(
     r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
     r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
-    r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
+    r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
                r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
-_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|best|current|former|lovely|dear|ex|previous|last|"
+_REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|lovely|dear|ex|previous|last|"
             r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
             r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _POSSESSIVE_LOW = re.compile(r"\b(?:" + by_first_letter(_POSSESSIVE[3:-1]) + r")\s+")  # on the lower-cased text: no re.I (much faster)
@@ -168,6 +168,7 @@ def lower_addressed(text: str) -> list[tuple[int, int, str]]:
         out.append((g, h, text[g:h]))
     return out
 _LOWER_VOCATIVE = re.compile(r",(?<=[A-Za-z'],)[ \t]+([a-z]{3,})(?=,[ \t]+([a-z']+))")  # (look-behind after the comma)
+_APPOS_AFTER = re.compile(r",[ \t]+(?:[^\W\d_]+[ \t]+)?([^\W\d_]+)")
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
 _CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
@@ -376,6 +377,26 @@ def _determiner_before(text: str, s: int, lang: str | None) -> bool:
     return lc is not None and (w in lc.articles or w in lc.possessives)
 
 
+_SELF_BEFORE = re.compile(r"(?:\b[Ii]['’]?m|\b[Ii][ \t]+am|\bich[ \t]+bin|\bje[ \t]+suis|\bsoy|\bsou|\bsono|\bben)[ \t]+$")
+_VOC_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“„«(][ \t]*|\b(?:also|and|oh|thanks|thank[ \t]+you|ty|hi|hey|y|e|en|und|et)[ \t]+)$",
+                         re.I)
+_KISSES_END = re.compile(r"[ \t]+(?:x{1,4}|xo+|xox+)[ \t!.]*$", re.I)
+_MINE_AFTER = re.compile(r"[ \t]+is[ \t]+my[ \t]+(?:handle|name|nickname|username|user[ \t]?name)\b")
+
+
+def _lower_known_role(text: str, s: int, e: int) -> bool:
+    """A commenter's name written in lower case where only the person fits: introduced by the writer
+    ("i'm rina btw"), addressed before a comma ("also kopi, ...", '"frida, du bist ..."'), or said
+    to be the writer's handle ("marigold is my handle")."""
+    before = text[max(0, s - 16):s]
+    if _SELF_BEFORE.search(before) or _MINE_AFTER.match(text, e) or _KISSES_END.match(text, e):
+        return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[line_start:s].strip(" \t\"“‘@") == "" and re.match(r"[ \t,:!]", text[e:e + 1]):
+        return True  # a reply opening with the person it answers: "rina she's right"
+    return text[e:e + 1] == "," and bool(_VOC_BEFORE.search(before))
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -404,6 +425,12 @@ class KnownIdentityRecognizer(Recognizer):
                 level = "cue"  # an ordinary word of this language ("Moin" in German)
             if surface.islower() and " " not in surface and not joined and _determiner_before(text, s, t.lang):
                 continue  # "a card with a robin on it", "el pilar de esta familia", "una flor de tela": a noun
+            if surface.isalpha() and surface.islower() and not t.lower_style and self._wordish(surface, t) \
+                    and not (cues.name_cue(text, s, e) or cues.relation_before(text, s) or _lower_known_role(text, s, e)
+                             or self._apposition(t, e)):
+                # a writer who capitalises names writes a commenter's name capitalised: in lower case in
+                # such a text it is the word ("pedir socorro", "a precious child", "sin paz")
+                continue
             if level == "cue":
                 if t.role == "title" or not surface[:1].isupper() or not cues.name_cue(text, s, e):
                     if not (surface[:1].isupper() and (cues.signoff(text, s, e) or (
@@ -444,6 +471,26 @@ class KnownIdentityRecognizer(Recognizer):
                 continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
 
+    def _apposition(self, t: TextContext, e: int) -> bool:
+        """A relation noun in apposition after the token: "para flor, una amiga del foro"."""
+        m = _APPOS_AFTER.match(t.text, e)
+        if not m:
+            return False
+        rel = m.group(1).casefold()
+        if rel in self.cues.relations:
+            return True
+        from .multilingual import language_cues  # (multilingual imports this module)
+
+        lc = language_cues()[0].get(t.lang or "")
+        return lc is not None and rel in lc.relations
+
+    def _wordish(self, w: str, t: TextContext) -> bool:
+        """A word of some language by the word lists ("paz", "flor", "precious"); the lists of other
+        languages have their given names taken out, so "socorro" is not known to be a word."""
+        lex = self.lex
+        return (lex.rank(w) is not None or lex.dictionary_word(w) or bool(lex.ordinary_in(w))
+                or (t.lang is not None and lex.lang_rank(w, t.lang) is not None))
+
     @staticmethod
     def _opens_text(text: str, s: int, e: int) -> bool:
         """A handle written at the start of a comment or line, addressing someone ("moth to flame same!!")."""
@@ -478,7 +525,11 @@ class PublicFigureRecognizer(Recognizer):
                 best = self._full(text, toks, i, figs)
                 if best is not None:
                     start = toks[best][0]
-                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1])
+                    # the figure's other names count alone elsewhere in the post, but not a given name
+                    # alone ("Becky" after "Becky Kennedy" may be anyone's Becky)
+                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
+                                              if w.casefold() == cf or len(w) > 1 and not self.cues.any_given_name(
+                                                  w.casefold()) and w.casefold() not in self.lex.first_names)
                     yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
                     continue
                 if self._distinctive(cf) or cf in t.doc.figure_words:
@@ -525,6 +576,14 @@ class PublicFigureRecognizer(Recognizer):
                 between = text[toks[i - 1][1]:toks[i][0]]
                 if _FULL_NAME_GAP.fullmatch(between):
                     return i - 1
+            inits = fig.tokens[:-1]
+            if not need and inits and i >= len(inits):
+                # a name of initials and a surname ("R. S. Thomas", "A. R. Rahman"): the initials, each
+                # with its dot, right before the surname
+                k0 = i - len(inits)
+                if all(toks[k0 + n][2].casefold() == inits[n] for n in range(len(inits))) and all(
+                        re.fullmatch(r"\.[ \t]*", text[toks[x][1]:toks[x + 1][0]]) for x in range(k0, i)):
+                    return k0
         return None
 
 
@@ -734,6 +793,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][\w'’-]+),[ \t]*$")
+_IN_PLACE = re.compile(r"\b(?:in|from|near|outside|aus|bei|nach)[ \t]+$", re.I)
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|und|or|oder|&|/)[ \t]*([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’-]+)?)")
@@ -883,6 +944,22 @@ class PlaceRecognizer(Recognizer):
         m = _LIST_PREV.search(text, max(0, s - 30), s)
         return bool(m) and placey(m.group(1))
 
+    def _in_name_list(self, text: str, s: int) -> bool:
+        """Two of the (up to three) items before this one in a comma list are given names that are no
+        places: the list is of people ("Felice, Chiara, Gioia, Stella"); one is not enough ("Seamus,
+        Cavan, 83" introduces a man and his county)."""
+        pos, people = s, 0
+        for _ in range(3):
+            m = _LIST_ITEM_BEFORE.search(text, max(0, pos - 30), pos)
+            if not m:
+                break
+            w = m.group(1)
+            cf = w.casefold()
+            if (cf in self.lex.first_names or cf in self.lex.intl_names) and not knowledge().is_place(w):
+                people += 1
+            pos = m.start(1)
+        return people >= 2
+
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
@@ -892,8 +969,14 @@ class PlaceRecognizer(Recognizer):
         p = _PARTICLE_BEFORE.search(text, max(0, s - 12), s)
         if p and cues.title_before(text, p.start()):
             return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
+        if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names) and self._in_name_list(text, s):
+            return True  # "Grazie a Felice, Chiara, Gioia, Stella, Siena": given names listed with given names
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
+        if _IN_PLACE.search(text, max(0, s - 12), s) and " " not in cf.strip() and cf not in t.doc.known:
+            # "my counsellor in Shepparton said": after "in"/"from"/"near" the word is where, and the
+            # verb after it belongs to the person before ("in X said" never makes X the speaker)
+            return False
         if knowledge().is_region(cf):
             # a country or state that is also a given name ("Kenya", "Jamaica", "Indiana") is the
             # place unless the text says plainly that it is someone: not by opening a line or by
@@ -904,8 +987,9 @@ class PlaceRecognizer(Recognizer):
                         and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]) is not None)
                     or re.match(r",[ \t]+(?:you|i|thank|thanks|ty|same|sorry|yes|no|agree)\b", text[e:e + 12],
                                 re.I) is not None)
-        if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
-            return True  # "..., Lutz." addresses a person
+        if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]) \
+                and (cf in self.lex.first_names or cf in self.lex.intl_names):
+            return True  # "..., Lutz." addresses a person ("I am Precious, Port Harcourt." names where)
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
             return True  # "Tui x" closing a comment
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
@@ -1752,6 +1836,9 @@ def _talk_after_comma(text: str, e: int) -> bool:
     return bool(m) and m.group(1).casefold().replace("’", "'") in _TALK_NEXT
 
 
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -1778,7 +1865,7 @@ class EnglishNameRecognizer(Recognizer):
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
                 ini = _SIGNOFF_INITIALS.match(text, ce) if why == _DASH_SIGNOFF_WHY else None
-                yield self.person(t, s, ini.end() if ini else self.extend(text, ce), why)
+                yield self.person(t, self._given_before(t, s), ini.end() if ini else self.extend(text, ce), why)
             elif verdict == "keep":
                 doc.keep.add(cf)
                 yield self.span(s, ce, KEEP, reason=why)
@@ -1890,6 +1977,21 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _given_before(self, t: TextContext, s: int) -> int:
+        """A surname accepted as a name takes the given name right before it ("Frank Delaney good
+        man yourself" after "Delaney" was accepted): a capitalised given name of the names data, one
+        blank before, that no other span holds."""
+        m = _GIVEN_BEFORE.search(t.text, max(0, s - 24), s)
+        if not m:
+            return s
+        w = m.group(1)
+        cf = w.casefold()
+        if (cf in self.lex.first_names or self.cues.any_given_name(cf)) and cf not in self.cues.not_names \
+                and cf not in self.cues.titles and not self.cues.function_word(cf) and cf not in self.cues.greet1 \
+                and cf not in _CONNECTIVES and t.free(m.start(1), m.end(1)) and not knowledge().is_place(w):
+            return m.start(1)
+        return s
 
     def _own_name(self, text: str, s: int, e: int) -> bool:
         """A name role that only a person's name fills, whatever else the word means: opening a
@@ -2047,9 +2149,15 @@ class CoordinationRecognizer(Recognizer):
             listed_word = (t.english and not self.cues.is_initial(text, s) and self.lex.dictionary_word(cf)
                            and not self.cues.function_word(cf) and not knowledge().is_place(core)
                            and not knowledge().is_demonym(core))
+            # inside a list of capitals that goes on ("Thank you Aishah, Hafiz, Happy, Pinky"): any
+            # capitalised word mid-sentence but a place, a demonym or a function word
+            inner = (t.english and not back and not self.cues.is_initial(text, s)
+                     and re.match(r"(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)[A-Z]", text[e:e + 8]) is not None
+                     and not knowledge().is_place(core) and not knowledge().is_demonym(core)
+                     and cf not in t.doc.keep)
             if back and not (listed_word or self.cues.any_given_name(cf)):
                 continue  # backwards only a given name or a word ("Thiruvalluvar and X songs" may be anyone's)
-            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf) or listed_word:
+            if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf) or listed_word or inner:
                 found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
                 persons.append(found)
                 yield found
@@ -2146,6 +2254,56 @@ class LowerCaseNameRecognizer(Recognizer):
                              r"son|daughter|sister|brother|boyfriend|girlfriend)\b", text[e:e + 30]))
 
 
+# Forum quoting and signatures, in the forms of the board software of each covered language
+# (phpBB, SMF, vBulletin, Discourse): "Quote from: X", "Citaat van X:", "X schreef:", "> X a écrit :",
+# and the signature block after a "--" line: "X | motto", "X - Gent - motto".
+_QUOTE_HEAD = re.compile(
+    r"^[ \t>]*(?:quote\s+from:?|quoting|originally\s+posted\s+by|citaat\s+van|zitat\s+von|citation\s+de|"
+    r"cita\s+de|citazione\s+di|citação\s+de|citando\s+a?)[ \t]+(?P<a>[^\s:\n][^\n:]{0,40}?)[ \t]*:?[ \t]*$"
+    r"|^[ \t>]*(?P<b>[^\s>\n][^\s\n]*(?:[ \t][^\s\n]+){0,2}?)[ \t]+(?:wrote|said|schreef|schreibt|schrieb|"
+    r"a\s+écrit|escribió|escreveu|ha\s+scritto|skrev|napisał)[ \t]*:", re.I | re.M)
+_SIGNATURE = re.compile(r"(?m)^[ \t]*--[ \t]*\n[ \t]*(?P<sig>[^\n|–—-]*?[^\s|–—-])[ \t]+(?:[|–—-]|\()")
+
+
+class QuoteHeaderRecognizer(Recognizer):
+    """The person a forum post quotes or signs as: the handle in a quote header ("Quote from: X",
+    "Citaat van X:", "X schreef:", "> X a écrit :") and the name opening a signature line after "--"
+    ("X | motto", "X - Gent - ..."). Board software writes these lines, whatever the language."""
+
+    name, score, signal = "quote_header", 0.85, "cue"
+    languages = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        low = t.low
+        if any(w in low for w in _QUOTE_WORDS):
+            for m in _QUOTE_HEAD.finditer(text):
+                g = "a" if m.group("a") else "b"
+                s, e = m.span(g)
+                name = text[s:e].strip()
+                if self._plausible(name, t):
+                    yield self.person(t, s, s + len(name), "the person a forum post quotes (quote header)")
+        if "--" in text:
+            for m in _SIGNATURE.finditer(text):
+                s, e = m.span("sig")
+                if self._plausible(text[s:e], t):
+                    yield self.person(t, s, e, "a name opening a signature after '--'")
+
+    def _plausible(self, name: str, t: TextContext) -> bool:
+        if not name or len(name) > 40 or len(name.split()) > 3 or not t.free(0, 0):
+            return False
+        cf = name.casefold()
+        if cf in self.cues.not_names or knowledge().is_place(name) or cf in ("you", "he", "she", "they", "i", "we",
+                                                                            "someone", "somebody", "anonymous"):
+            return False
+        first = cf.split()[0]
+        return not self.cues.function_word(first)
+
+
+_QUOTE_WORDS = ("quot", "citaat", "zitat", "citation", "cita", "wrote", "said", "schreef", "schrieb", "schreibt",
+                "écrit", "escribió", "escreveu", "scritto", "skrev", "napisał", "posted by")
+
+
 # One syllable of a romanised Chinese name (Pinyin, Hokkien, Cantonese, Hakka spellings as used in
 # Malaysia, Singapore, Hong Kong, Taiwan): an optional initial, a vowel nucleus with an optional glide,
 # an optional final nasal or stop ("Mei", "Xin", "Siew", "Khim", "Huat", "Shu", "Fen", "Chuan").
@@ -2208,6 +2366,9 @@ _SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)[ \t,!]+it['’]?s[ \t
 _OPENER_NEXT = re.compile(r"[ \t]+(?:the|a|an|i|i['’]m|i['’]ve|im|ive|you|u|ur|it['’]s|its|this|that['’]s|thats|ngl|tbh|"
                           r"lmao|lmfao|lol|omg|tell|ty|thank|thanks|same|congrats|welcome|sending|hugs|please|pls|plz)\b"
                           r"|[ \t]+is[ \t]+(?:so[ \t]+|totally[ \t]+|absolutely[ \t]+|100%[ \t]+)?(?:right|wrong|correct)\b")
+# a lower-case signature after a dash at the end of the text: "... but rude. — storm", "— moth 🦋"
+_LOWER_DASH_END = re.compile(r"(?:^|[ \t\n])(?:[–—~]|--?)[ \t]*([a-z][\w.]*[a-z0-9])[ \t]*"
+                             r"(?:x+|[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)?[ \t]*$")
 _TELL_HI = re.compile(r"\btell[ \t]+([a-z][a-z]+)[ \t]+(?:ty|thanks|thank[ \t]+you|hi|hello|i[ \t]+said)\b")
 
 
@@ -2236,6 +2397,9 @@ class LowerRoleRecognizer(Recognizer):
             if self._plain(cf, 0 if g == 3 and m.group(g)[:1].isupper() else 3000 if g != 1 else 0) \
                     and not cues.function_word(cf) and cf not in ("just", "still", "back", "over", "new", "all"):
                 yield self.person(t, m.start(g), m.end(g), "the writer's own name or alias ('hi it's X', 'X here,', 'irl X')")
+        m = _LOWER_DASH_END.search(text, max(0, len(text) - 60))
+        if m and self._plain(m.group(1), 0) and not cues.function_word(m.group(1)) and t.free(*m.span(1)):
+            yield self.person(t, m.start(1), m.end(1), "a lower-case name signing the text after a dash ('— storm')")
         for m in _TELL_HI.finditer(text):
             if self._plain(m.group(1), 3000):
                 yield self.person(t, m.start(1), m.end(1), "'tell X hi': the person greeted")
@@ -2278,7 +2442,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            KnownIdentityRecognizer,
+            KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
             TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,

@@ -101,6 +101,8 @@ def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
     s = line.strip(_SEPARATORS)
     if not s or len(s) > 80 or not _DATEISH.search(s) or _is_sentence(s, languages):
         return False
+    if s.rstrip(")]\"'”’» ").endswith(("?", "!", "？", "！")):
+        return False  # a question or an exclamation about a date ("Until 20/02/2010? Not 2012?")
     return bool(when_from_text(s, languages))
 
 

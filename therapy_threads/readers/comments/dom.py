@@ -12,6 +12,13 @@ from collections.abc import Callable, Iterator
 from selectolax.lexbor import LexborNode
 
 
+# A CSS-modules class ("comment--2g6iCC-R", "username--2Y8YKhbw": the name a React/webpack build
+# gives ``[local]--[hash:base64:8]``) also counts as its local name ("comment", "username"): the
+# hash, which has a digit or a capital, is the build's, not the template's. BEM modifiers
+# ("comment--reply") have neither and are left alone.
+_CSS_MODULE = re.compile(r"^([A-Za-z][\w-]*?)--(?=[\w-]*[0-9A-Z])[\w-]{5,10}$")
+
+
 class Attrs:
     """Per-page cache of element attributes and class tokens (lexbor builds a dict per call)."""
 
@@ -35,7 +42,14 @@ class Attrs:
         c = self._classes.get(n.mem_id)
         if c is None:
             raw = self.attrs(n).get("class") or ""
-            c = frozenset(raw.lower().split()) if raw else frozenset()
+            if not raw:
+                c = frozenset()
+            elif "--" in raw:
+                toks = raw.split()
+                c = frozenset([t.lower() for t in toks] + [m.group(1).lower() for t in toks
+                                                           if (m := _CSS_MODULE.match(t))])
+            else:
+                c = frozenset(raw.lower().split())
             self._classes[n.mem_id] = c
         return c
 

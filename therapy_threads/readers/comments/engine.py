@@ -39,7 +39,7 @@ _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
 _MARK = "data-tt-comment"
 
 # A comment list inside one of these is another post's comments ("Recent comments" widgets).
-_OTHER_POSTS = re.compile(r"recent[-_]?comments?|recentcomments|latest[-_]comments|"
+_OTHER_POSTS = re.compile(r"recent[-_]?comments?|recentcomments|latest[-_]?comments|"
                           r"top[-_]comments|most[-_]commented|popular|related|rpwe|"
                           r"jetpack_top")
 # The same widget told by its heading, on sites whose markup names no region ("Letzte Kommentare").
@@ -57,7 +57,10 @@ _SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|s
                       r"complementary|teaser.*|.*comments?[-_]?widget.*|.*widget[-_]?comments?.*)$")
 _CONTAINER_CLASSES = frozenset({"hentry", "type-post", "blog-post", "post-outer", "h-entry",
                                 "node-article", "node--type-article"})
-_WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS)
+# Also spelt with "_" ("comment_children": a news site's own 2010 system, ``div.comment_item`` and
+# its replies in the ``div.comment_children`` that follows it).
+_WRAPPER = frozenset(roles.REPLY_WRAPPER_WORDS) | frozenset(
+    w.replace("-", "_") for w in roles.REPLY_WRAPPER_WORDS)
 _LOGIN_PATH = re.compile(r"(?:^|/)(?:user/)?(?:login|log-in|logon|signin|sign-in|sign_in|signup|"
                          r"sign-up|register|wp-login\.php|join)(?:/|\.\w+)?$", re.I)
 _RETURN_QUERY = re.compile(r"(?:^|&)(?:destination|redirect|redirect_to|redirect_uri|return|"
@@ -444,7 +447,9 @@ def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, 
         p = it.node.parent
         if p is None or sec != p.mem_id or len(votes.get(sec, ())) >= 20:
             continue  # top-level comments only, and a sample is enough
-        link = it.node.css_first("a[href*='#comment']")
+        # A comment permalink, or a post permalink (``rel="bookmark"``, "Permanent Link to
+        # TITLE": a "last comments" widget names the post each comment is on).
+        link = it.node.css_first("a[href*='#comment']") or it.node.css_first("a[rel~='bookmark']")
         if link is None:
             continue
         href = page.attrs.get(link, "href")
@@ -576,11 +581,14 @@ def _own_elements_of(it: Item, by_id: dict[int, Item]) -> list[LexborNode]:
     """The item's elements, without those of the comments nested in it: over all items, every
     element of the thread is visited once."""
     own: list[LexborNode] = []
+    # The system's not-text parts that are whole blocks (a quoted copy of another comment) hold
+    # that comment's author, date and words: none of them is this comment's.
+    quoted = {n.mem_id for n in it.not_text if n.tag in ("div", "li", "article", "section")}
     for start in [it.node, *it.extra_nodes]:
         stack = [start]
         while stack:
             n = stack.pop()
-            if n is not start and n.mem_id in by_id:
+            if n is not start and (n.mem_id in by_id or n.mem_id in quoted):
                 continue
             own.append(n)
             c = n.last_child
@@ -628,11 +636,20 @@ def _marked_as_quote(page: Page, el: LexborNode) -> bool:
 _SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
 
 
+# BEM element names for the commenter's name: a user/author/comment block's "__name"/"__nick"
+# element ("user__nick", "user-link__name", "comment__user").
+_BEM_AUTHOR = re.compile(r"^[a-z0-9-]*(?:user|author|comment|commenter|member|profile)[a-z0-9-]*"
+                         r"__(?:name|nick|nickname|username|user|author)$")
+
+
 def role_token(c: str) -> str | None:
     """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
     general role name a prefixed or underscore-joined class token carries, when it is one of the
     known names."""
     v = _ROLE_OF.get(c, "")
+    if v == "" and "__" in c and _BEM_AUTHOR.match(c):
+        v = "comment-author-name"  # "comment__user", "user__nick", "user-link__name"
+        _ROLE_OF[c] = v
     if v == "" and _FOREIGN_COMMENT.match(c):
         t = _FOREIGN_COMMENT.sub("comment", c, count=1)
         v = t if t in _ROLE_NAMES else role_token(t)
@@ -726,7 +743,7 @@ def _date_values(page: Page, n: LexborNode) -> list[str]:
     return vals
 
 
-def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
+def _when(page: Page, n: LexborNode | None, name: str | None = None) -> tuple[When | None, str]:
     """The date an element states: a machine value of its own or its first descendants', else
     its text, else a readable date in an attribute (a tooltip). The text comes before tooltips: a
     tooltip may belong to something else in the line (Slashdot's journal link carries the
@@ -735,6 +752,12 @@ def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
     if n is None:
         return None, ""
     text = n.text(separator=" ", strip=True)
+    if "#" in text:
+        # A post counter in the date's block ("Reply #1 Oct. 9, 2010 - 7:28 AM"): never a day.
+        text = " ".join(_POST_COUNTER.sub(" ", text).split())
+    if name and len(name) >= 3 and name in text and any(ch.isdigit() for ch in name):
+        # "by NAME1991 on March 3rd, 2011": the commenter's name is never part of the date.
+        text = " ".join(text.replace(name, " ").split())
     for v in _date_values(page, n):
         w = when_from_machine(v)
         if w:
@@ -749,6 +772,9 @@ def _when(page: Page, n: LexborNode | None) -> tuple[When | None, str]:
         if tip and (w is None or (tip.local or tip.utc or "")[:10] == (w.local or w.utc or "")[:10]):
             return tip, text
     return w, text
+
+
+_POST_COUNTER = re.compile(r"(?:\b(?:reply|post|comment|antwort|réponse|respuesta)\s*)?#\s*\d+\b", re.I)
 
 
 def _has_clock(local: str) -> bool:
@@ -811,6 +837,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                 author_node, raw_author = cand, t
                 break
         if raw_author is None:
+            author_node, raw_author = _term_author(page, idx)
+        if raw_author is None:
             author_node, raw_author = _byline_author(page, own)
         if raw_author is None:
             author_node, raw_author = _profile_author(page, idx)
@@ -832,7 +860,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     for cand in ([it.date] if it.date is not None else []) + _candidates(idx, dnames):
         if cand.mem_id == item_id:
             continue
-        w, t = _when(page, cand)
+        w, t = _when(page, cand, author)
         if w and len(t) <= 120:
             date_node, when, date_text = cand, w, t
             break
@@ -988,7 +1016,7 @@ _CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
 
 def _labelled_quote_box(page: Page, el: LexborNode) -> bool:
     """vBulletin 3's ``bbcode_quote`` template: ``<div><div class="smallfont">Quote:</div>
-    <table>...quoted words...</table></div>`` (the label is the phrase ``quote``, translated:
+    <table>...quoted words...</table></div>``, or divs in a table-less skin (the label is the phrase ``quote``, translated:
     "Zitat:", "Citation :"): another post's words, not this commenter's."""
     first = _first_element(el)
     if first is None or first.tag != "div" or "smallfont" not in page.attrs.classes(first):
@@ -997,7 +1025,9 @@ def _labelled_quote_box(page: Page, el: LexborNode) -> bool:
     if not head or len(head) > 30 or not head.endswith(":"):
         return False
     nxt = _element_sibling(first, "next")
-    return nxt is not None and nxt.tag == "table"
+    # Skins that drop the layout table print the attribution and the words in plain divs
+    # (``<div>Originally Posted by <strong>NAME</strong></div><div class="postquote">``).
+    return nxt is not None and nxt.tag in ("table", "div")
 
 
 def _attributes_a_quote(el: LexborNode) -> bool:
@@ -1036,8 +1066,10 @@ def _first_element(n: LexborNode) -> LexborNode | None:
 
 
 _QUOTE_AUTHOR_CLASSES = frozenset({"wpforo-post-quote-author", "quotetitle"})  # quotetitle: Asgaros
+# ("quote" alone: a ``blockquote.quote`` is the forum's quote of an earlier post — XenForo-based
+# forums' "top comments" boxes print it so — a commenter's own blockquote carries no class.)
 _QUOTE_CLASSES = frozenset({"ipsquote", "quotecontent", "quoted-post", "post-quote", "comment-quote",
-                            "quoted-comment", "messagequote", "quote-of-post"})
+                            "quoted-comment", "messagequote", "quote-of-post", "quote"})
 
 
 def _text_beside_fields(page: Page, it: Item, by_id: dict[int, Item], author: str | None,
@@ -1276,6 +1308,22 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
     if not first or is_reply_word(first) or is_profile_label(first):
         return None
     return first
+
+
+def _term_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:
+    """A comment printed as ``<dl><dt>1. <a>NAME</a> <span>DATE</span></dt><dd>words</dd></dl>``
+    (old newspaper and Blogger-classic layouts): the name is the header term's link (with or
+    without ``href``); the whole term is the header, never text."""
+    for dt in idx.get("tag:dt", ()):
+        nxt = next_element(dt)
+        if nxt is None or nxt.tag != "dd":
+            continue
+        for link in dt.css("a"):
+            t = " ".join(link.text(separator=" ", strip=True).split())
+            if t and len(t) <= 60 and not is_reply_word(t) and not is_profile_label(t) \
+                    and not _PERMALINK.search(page.attrs.get(link, "href")):
+                return dt, t
+    return None, None
 
 
 def _ancestors_below(n: LexborNode, top: LexborNode) -> list[LexborNode]:

@@ -6,8 +6,10 @@ yields "this looks like phpBB, 15 posts" in the warning. Each marker is the clas
 system's own template prints once per post or comment:
 
 * bbPress ``loop-single-reply.php``: ``bbp_reply_class()`` -> ``type-reply``;
-* phpBB prosilver ``viewtopic_body.html``: ``div#p{ID}.post``; phpBB 2 subSilver
-  ``viewtopic_body.tpl``: ``span.postbody`` (PNphpBB2: ``td.postbody``);
+* phpBB prosilver ``viewtopic_body.html``: ``div#p{ID}.post``; phpBB 3.0 subsilver2:
+  ``b.postauthor``; phpBB 2 subSilver ``viewtopic_body.tpl``: ``span.postbody`` (PNphpBB2:
+  ``td.postbody``);
+* Something Awful (vBulletin 2): ``table.post#post{ID}``;
 * vBulletin 3/4 ``postbit``: ``post_message_{ID}``; vBulletin 3's archive: ``div.posttext``; MyBB ``postbit``: ``post_{ID}`` + ``post_body``;
   SMF ``Display.template.php``: ``msg{ID}`` in ``div.post_wrapper``;
 * Invision Community (systems/invision.py reads it when its words are found):
@@ -39,8 +41,10 @@ _TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*\s[^<>]{0,2000}>")
 _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("bbpress", re.compile(r"""class=["'][^"']*\btype-reply\b""")),
     ("phpbb", re.compile(r"""<div\s+id=["']p\d+["']\s+class=["']post\b|"""
-                         r"""<(?:span|td)\s(?:[^>]*\s)?class=["']postbody["']""")),
-    ("vbulletin", re.compile(r"""id=["']post_message_\d+["']|<div\s+class=["']posttext["']""")),
+                         r"""<(?:span|td)\s(?:[^>]*\s)?class=["']postbody["']|"""
+                         r"""<b\s(?:[^>]*\s)?class=["']postauthor["']""")),
+    ("vbulletin", re.compile(r"""id=["']post_message_\d+["']|<div\s+class=["']posttext["']|"""
+                             r"""<table\s+class=["']post\s*["']\s+id=["']post\d+["']""")),
     ("mybb", re.compile(r"""id=["']pid_\d+["']|class=["']post_body\b""")),
     ("smf", re.compile(r"""id=["']msg\d+["'][^>]*class=["'][^"']*\binner\b|class=["']post_wrapper\b""")),
     ("invision", re.compile(r"""id=["']elComment_\d+["']|id=["']comment-\d+_wrap["']""")),

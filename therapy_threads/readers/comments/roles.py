@@ -15,13 +15,16 @@ CONTENT = (
     "comment-content-inner", "comment-inner-text", "comment__content", "comment__text",
     "comment__body", "comment-excerpt", "comment-txt", "comment-desc", "commentbody",
     "comment_body", "post-text", "text", "message", "entry-content",
+    # last: a comment block's plain "content" part (CSS-modules builds: "content--2GFZCWhT")
+    "content",
 )
 CONTENT_ITEMPROP = ("text", "commenttext", "description", "articlebody")
 AUTHOR = (
     "fn", "comment-author-name", "comment-author-link", "comment_author", "commentauthor",
     "comment-author", "author-name", "authorname", "comment-name", "commenter",
     "commenter-name", "comment-user", "username", "user-name", "nickname", "comment__author",
-    "author", "user", "name", "poster", "comment-poster",
+    "author", "user", "name", "poster", "comment-poster", "commentor", "commentor-info",
+    "commenter-info",
     # Drupal 6's comment.tpl.php prints the byline as ``.submitted`` ("Submitted by NAME on DATE",
     # or the theme's own "DATE — NAME"): the name is its link, or its words without the date.
     "submitted",
@@ -32,7 +35,7 @@ AUTHOR_ITEMPROP = ("author", "creator", "name")
 DATE = (
     "comment-date", "comment-time", "comment-metadata", "commentmetadata", "comment-meta",
     "comment-timestamp", "comment-datetime", "comment__time", "comment__date", "timestamp",
-    "datetime", "date", "time", "published", "post-time", "post-date", "meta",
+    "datetime", "date", "time", "published", "post-time", "post-date", "meta", "datestamp",
     "datum", "fecha", "zeit", "heure", "submitted",
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
@@ -65,7 +68,7 @@ META = frozenset({
     "tt-flattened",  # a subtree too deep to parse (html_text.bound_depth): never one comment's text
 })
 # Token shapes that are metadata whatever their prefix ("reply-comment", "comment-tools").
-META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_])?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"
+META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_]|comment)?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"
                           r"button|btn|to))?|replylink|permalink|actions?|tools|toolbar|"
                           r"report|flag|share|sharing|voting|(?:votes?|likes?)(?:[-_]?(?:button|btn))?)$")
 # A block inside a comment that holds the blog owner's answer to it (blog platforms that print

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..base import CommentSystem
+from .answer_list import AnswerList
 from .antd import AntDesign
 from .apache_answer import ApacheAnswer
 from .asgaros import Asgaros
@@ -58,7 +59,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(),
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
-     SchemaAnswer(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(),
+     SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      PwComments(), WordPress(), TypePad(), Generic()),
     key=lambda s: s.order))

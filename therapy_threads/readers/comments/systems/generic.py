@@ -151,9 +151,17 @@ def _lone_comment(n, cls: frozenset[str], a) -> bool:
     return texts == 1 and author
 
 
+# A prefix that makes "comment" a control or a region, not a comment: "shared-comment" (a share
+# menu), "add-comment", "load-more-comments", "view-comment".
+# "sect_comment" / "section-comment" names a page section (a newspaper's opinion-column box,
+# the comments area), not one comment.
+_CONTROL_PREFIX = re.compile(r"^(?:share|shared|sharing|add|write|leave|load|more|show|view|toggle|"
+                             r"open|hide|close|sect|section)[-_]")
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
-        if _ICON.match(c):
+        if _ICON.match(c) or _CONTROL_PREFIX.match(c):
             continue
         if c in _PART_EXCEPT:
             return True
@@ -261,6 +269,53 @@ class Generic(CommentSystem):
         by_parent = Counter(b.parent.mem_id for b in blocks)
         return [b for b in blocks if by_parent[b.parent.mem_id] >= 2]
 
+    @staticmethod
+    def _widen_to_list_item(page: Page, found: dict[int, tuple]) -> None:
+        """A class-named block that holds only the words (``div.submitted-comment``) inside a list
+        item that also holds the commenter's part (``div.commentor-info``): the list item is the
+        comment. Only for weak (class-only) blocks whose ``li`` holds no other found block."""
+        a = page.attrs
+        authors = frozenset(roles.AUTHOR) - {"name", "user"}
+        for key, (n, strong, sig) in list(found.items()):
+            if strong:
+                continue
+            li = n.parent
+            if li is not None and li.tag != "li":
+                li = li.parent if li.parent is not None and li.parent.tag == "li" else None
+            if li is None or li.tag != "li" or li.mem_id in found:
+                continue
+            # Bounded walks (a deep thread is never walked again for each of its comments):
+            # no author part in the block, one in the rest of the li, and no other found block.
+            if _bounded_find(n, lambda d: bool(a.classes(d) & authors), skip=None) is not False:
+                continue
+            if _bounded_find(li, lambda d: d.mem_id in found, skip=n.mem_id) is not False:
+                continue
+            if _bounded_find(li, lambda d: bool(a.classes(d) & authors), skip=n.mem_id) is not True:
+                continue
+            del found[key]
+            found[li.mem_id] = (li, strong, ("li", sig))
+
+    @staticmethod
+    def _drop_list_boxes(page: Page, found: dict[int, tuple]) -> None:
+        """A news site's list of comments numbered with the article's id (``div.comments#comments_681540``
+        around ``div.comment_item#comment_N`` blocks) is the list, not a comment: a block with a
+        plural ``comments`` id, no comment-item class of its own and two or more numbered blocks
+        inside."""
+        a = page.attrs
+        for key, (n, strong, sig) in list(found.items()):
+            nid = a.id(n).lower()
+            if not strong or not re.match(r"^comments[-_]?\d+$", nid):
+                continue
+            if any(_ITEM_CLASS.match(c) and c not in ("comments",) for c in a.classes(n)):
+                continue
+            inside = 0
+            for d in n.traverse():
+                if d.mem_id != n.mem_id and d.mem_id in found and found[d.mem_id][1]:
+                    inside += 1
+                    if inside >= 2:
+                        del found[key]
+                        break
+
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         root = page.root
@@ -275,6 +330,10 @@ class Generic(CommentSystem):
                 or "Comment" in a.get(n, "itemtype")
             if not strong and not _item_classes(cls) and not _reply_block(n, cls, a):
                 continue
+            if not strong and not any(c.is_element_node for c in n.iter()) and any(
+                    c.endswith("reaction") for c in cls) and not any(
+                    _ITEM_CLASS.match(c) and "reaction" not in c for c in cls):
+                continue  # a "What's your reaction?" label (a vote panel's title), no parts
             # Drupal's templates print ``<a id="comment-N"></a>`` right before each comment: a
             # comment-like block named by such an anchor counts even when it is the only one of
             # its kind (a single reply block among top-level ones).
@@ -305,8 +364,12 @@ class Generic(CommentSystem):
                     found[n.mem_id] = (n, True, ("parts", n.tag))
         if not found:
             return []
+        self._widen_to_list_item(page, found)
+        self._drop_list_boxes(page, found)
+        quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
         out: list[Item] = []
+        keys: set[str] = set()
         for n, strong, sig in found.values():
             if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a):
                 continue
@@ -314,6 +377,86 @@ class Generic(CommentSystem):
                 out.append(Item(n, self.name, f"comment-{sig[1]}"))
                 continue
             num = _numbered(a.id(n)) or _anchor_before(n, a)
+            data = a.get(n, "data-id")
+            if not num and data.isdigit() and len(data) >= 3:
+                # A news site's own list (``li.comment-item[data-id]``) printed again in a second
+                # list (hot / all / members): one comment, read once.
+                if data in keys:
+                    continue
+                keys.add(data)
+                num = data
             out.append(Item(n, self.name, f"comment-{num}" if num else "",
-                            depth=depth_from_classes(a.classes(n))))
+                            depth=depth_from_classes(a.classes(n)),
+                            not_text=quotes.get(n.mem_id, [])))
         return out
+
+    @staticmethod
+    def _quoted_copies(page: Page, found: dict[int, tuple]) -> dict[int, list]:
+        """A comment block printed inside another one BEFORE that one's own words is the comment
+        it answers, quoted (Chinese news sites print a reply as ``li.comment-item`` > the quoted
+        ``div.comment-box`` > its words, then the reply's own ``div.comment-txt``): a quote, not a
+        reply (a reply is printed after the words it answers). Dropped from ``found``; the
+        outer block's id -> the quote elements to leave out of its text."""
+        a = page.attrs
+        out: dict[int, list] = {}
+        content = frozenset(roles.CONTENT)
+        for key, (n, _, _) in list(found.items()):
+            outer = next((p for p in ancestors(n) if p.mem_id in found), None)
+            if outer is not None and _words_follow(n, outer, found, content, a):
+                out.setdefault(outer.mem_id, []).append(n)
+                del found[key]
+        return out
+
+
+def _words_follow(n, outer, found: dict[int, tuple], content: frozenset[str], a, budget: int = 400) -> bool:
+    """Whether ``outer``'s own text part (a content-named element not inside another found block)
+    comes after ``n``: the elements after ``n`` up to the end of ``outer``, walked in document
+    order without entering found blocks, at most ``budget`` of them (a deep thread is never
+    walked again for each of its comments)."""
+    cur = n
+    while cur is not None and cur.mem_id != outer.mem_id:
+        sib = cur.next
+        while sib is not None:
+            if sib.is_element_node and sib.mem_id not in found:
+                stack = [sib]
+                while stack:
+                    d = stack.pop()
+                    budget -= 1
+                    if budget <= 0:
+                        return False
+                    if a.classes(d) & content:
+                        return True
+                    c = d.last_child
+                    while c is not None:
+                        if c.is_element_node and c.mem_id not in found:
+                            stack.append(c)
+                        c = c.prev
+            sib = sib.next
+        cur = cur.parent
+    return False
+
+
+def _bounded_find(root, test, skip: int | None, budget: int = 600) -> bool | None:
+    """True when an element below ``root`` (not in the subtree ``skip``) passes ``test``, False
+    when none does, None when the walk ran over ``budget`` elements (too big to say)."""
+    stack = []
+    c = root.last_child
+    while c is not None:
+        if c.is_element_node:
+            stack.append(c)
+        c = c.prev
+    while stack:
+        d = stack.pop()
+        if d.mem_id == skip:
+            continue
+        budget -= 1
+        if budget <= 0:
+            return None
+        if test(d):
+            return True
+        c = d.last_child
+        while c is not None:
+            if c.is_element_node:
+                stack.append(c)
+            c = c.prev
+    return False

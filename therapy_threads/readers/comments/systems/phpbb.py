@@ -14,6 +14,14 @@ Hosted phpBB-style boards (Forumotion's prosilver theme) keep ``div#p{ID}.post``
 ``div.post-entry``; their advertising slot is printed as a post with the id ``p0``, which is no
 post at all.
 
+phpBB 3.0's subsilver2 (``styles/subsilver2/template/viewtopic_body.html``) prints each post as a
+``table.tablebg``: a row with ``<a name="p{POST_ID}">`` and ``b.postauthor`` (the poster) beside
+``td.gensmall`` "Post subject: ... Posted: DATE", a row with ``td.profile`` (rank, "Joined:",
+"Posts:") beside ``div.postbody`` (the words; quotes are ``div.quotetitle`` "X wrote:" +
+``div.quotecontent``) and, when the poster has one, a second ``div.postbody`` holding the
+signature after a ``_________________`` line; then the "Top" / profile-buttons row. The
+pagination says "Page N of M" in ``td.nav``.
+
 phpBB 2 (``templates/subSilver/viewtopic_body.tpl``, also inside PHP-Nuke and PostNuke as
 PNphpBB2) has no post element: each post is a table row whose first cell holds
 ``span.name`` (the poster, after ``<a name="{POST_ID}">``) and ``span.postdetails`` (rank, "Joined:",
@@ -51,7 +59,7 @@ class PhpBB(CommentSystem):
                  if _ID.match(a.id(n)) and a.id(n) != "p0"
                  and n.css_first("div.postbody") is not None]
         if not posts:
-            return self._find_phpbb2(page)
+            return self._find_subsilver2(page) or self._find_phpbb2(page)
         first_page = self._first_page(page)
         out = []
         for i, n in enumerate(posts):
@@ -73,12 +81,37 @@ class PhpBB(CommentSystem):
             m = _START.search(u)
             if m and int(m.group(1)) > 0:
                 return False
-        pag = page.root.css_first("div.pagination")
-        if pag is not None:
+        for pag in page.root.css("div.pagination, td.nav"):
             m = _PAGE.search(pag.text(separator=" ", strip=True))
-            if m and int(m.group(1)) > 1:
-                return False
+            if m:
+                return int(m.group(1)) <= 1
         return True
+
+    def _find_subsilver2(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        seen: set[int] = set()
+        first_page = None
+        for who in page.root.css("b.postauthor"):
+            table = next((p for p in _up(who) if p.tag == "table" and "tablebg" in a.classes(p)), None)
+            if table is None or table.mem_id in seen:
+                continue
+            anchor = who.parent.css_first("a[name^='p']") if who.parent is not None else None
+            m = _ID.match(a.get(anchor, "name")) if anchor is not None else None
+            bodies = table.css("div.postbody")
+            if m is None or not bodies:
+                continue
+            seen.add(table.mem_id)
+            if first_page is None:
+                first_page = self._first_page(page)
+            content = bodies[0]
+            date = next((d for d in table.css("td.gensmall") if "Posted" in d.text()), None)
+            not_text = list(content.css("div.quotetitle, div.quotecontent")) + bodies[1:]
+            out.append(Item(table, self.name, f"p{m.group(1)}", parent_stated=True,
+                            author=who.text(strip=True) or None, content=content, date=date,
+                            not_text=not_text,
+                            skip_reason="thread_starter" if first_page and not out else None))
+        return out
 
     def _find_phpbb2(self, page: Page) -> list[Item]:
         rows = []
@@ -104,3 +137,10 @@ class PhpBB(CommentSystem):
                             not_text=quotes,
                             skip_reason="thread_starter" if first_page and i == 0 else None))
         return out
+
+
+def _up(n):
+    p = n.parent
+    while p is not None and p.is_element_node:
+        yield p
+        p = p.parent

@@ -10,6 +10,11 @@ The question is ``div.question#question`` (the post body). Each answer is
 the words; ``a.comment-user``; ``span.relativetime-clean``; a score). Answers are the question's
 replies (depth 0); a comment replies to the answer it is printed under, or, under the question,
 to the question itself (depth 0).
+
+The 2010-2012 templates print the same ids in tables: the answer's words are ``div.post-text``
+(no ``js-post-body`` yet) and each comment is a table row ``tr.comment#comment-{ID}`` inside
+``div#comments-{ID}`` > ``table``, with ``td.comment-text`` > ``span.comment-copy`` and
+``a.comment-user`` after an en dash.
 """
 from __future__ import annotations
 
@@ -29,14 +34,16 @@ class StackExchange(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div.answer[id^='answer-'], li.comment[id^='comment-']"):
+        for n in page.root.css("div.answer[id^='answer-'], li.comment[id^='comment-'], "
+                              "tr.comment[id^='comment-']"):
             if n.tag == "div":
                 m = _ANSWER.match(a.id(n))
-                content = n.css_first("div.js-post-body, div[itemprop='text']")
+                content = n.css_first("div.js-post-body, div[itemprop='text'], div.post-text")
                 if m is None or content is None:
                     continue
                 signatures = [s for s in n.css("div.post-signature")
-                              if not any(p.tag == "li" for p in _ancestors(s, n))]
+                              if not any(p.tag == "li" or (p.tag == "div" and a.id(p).startswith(
+                                  "comments-")) for p in _ancestors(s, n))]
                 who = (signatures[-1].css_first("div.user-details [itemprop='name'], "
                                                 "div.user-details a") if signatures else None)
                 out.append(Item(n, self.name, f"answer-{m.group(1)}", parent_stated=True,

@@ -10,8 +10,8 @@ Posts"...), ``span.usertitle``, ``dl.userstats``; ``div.postbody`` > ``div.postr
 "Originally Posted by X" in ``div.bbcode_postedby``); ``div.after_content`` (signature) and
 ``div.postfoot`` (buttons). vBulletin 3: ``table#post{ID}`` with ``a.bigusername`` and
 ``div#post_message_{ID}``, the number in ``a[id^=postcount]``; styles that drop the layout
-tables print the same ids on ``div#post{ID}`` (``div.tpost`` rows and cells), which is the
-same post. vBulletin 5 (``conversation_content`` / ``display_contenttype_*`` templates): each post is
+tables print the same ids on ``div#post{ID}`` (``div.tpost`` rows and cells) or
+``section#post{ID}`` (a skin's ``section.user-post``), which is the same post. vBulletin 5 (``conversation_content`` / ``display_contenttype_*`` templates): each post is
 ``li.b-post[data-node-id]`` (after ``a#post{ID}``; ``itemtype`` schema.org ``Comment``) in
 ``ul.thread-view``: ``div.b-userinfo`` (``div.b-userinfo__details`` > ``div.author`` > the
 member link, ``div.usertitle``, reputation meter, join date and post count), ``a.b-post__count``
@@ -19,6 +19,15 @@ member link, ``div.usertitle``, reputation meter, join date and post count), ``a
 is ``div.bbcode_container`` > ``div.bbcode_quote`` with "Originally posted by X" in
 ``div.bbcode_postedby``), the signature and the sharing and button menus. Threads are flat;
 post #1 is the thread itself (the post body), the others are its replies.
+
+Something Awful's forums run a vBulletin 2 of their own (the markup the Awful.app client scrapes:
+``AwfulCore/Scraping/PostScrapeResult.swift``): each post is ``table.post#post{ID}`` with
+``data-idx`` (its number in the thread; 1 is the opening post), ``td.userinfo`` >
+``dl.userinfo`` > ``dt.author`` (the name; ``dd.registered`` and ``dd.title`` — a custom title,
+often an image — are not), ``td.postbody`` (the words; a quote is ``div.bbc-block`` with an
+``h4`` "NAME posted:" and a ``blockquote``; ``p.editedby``), ``td.postdate`` (links, then the date
+as its last text) and ``td.postlinks`` (profile and quote buttons). ``table.post.ignored`` is a
+post of an ignored member, printed without its words.
 
 vBulletin 3's archive (``archive/index.php/t-{THREADID}.html``, ``t-{ID}-p-{N}.html`` for page N)
 prints a thread without ids: ``div.pagebody`` > ``div.post`` each holding ``div.posttop`` >
@@ -29,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
+from ..base import HIDDEN, CommentSystem, Item, Page
 from ..dom import stripped_text
 
 _V4 = re.compile(r"^post_(\d+)$")
@@ -56,7 +65,8 @@ class VBulletin(CommentSystem):
         a = page.attrs
         out: list[Item] = []
         for n in page.root.css("li.postbit[id^='post_'], li.postbitlegacy[id^='post_'], "
-                               "li.postcontainer[id^='post_'], table[id^='post'], div[id^='post']"):
+                               "li.postcontainer[id^='post_'], table[id^='post'], div[id^='post'], "
+                               "section[id^='post'], article[id^='post']"):
             m = _V4.match(a.id(n)) or _V3.match(a.id(n))
             if m is None:
                 continue
@@ -68,6 +78,11 @@ class VBulletin(CommentSystem):
             who = n.css_first("a.username, a.bigusername")
             counter = n.css_first("a.postcounter, a[id^='postcount']")
             num = _NUMBER.match(counter.text(strip=True)) if counter is not None else None
+            if num is None and counter is not None:
+                # vBulletin 3's postbit prints the number as the counter link's ``name`` too
+                # (``<a id="postcount{ID}" name="{POSTCOUNT}">``); skins change its text
+                # ("post #1 of 23").
+                num = _NUMBER.match(a.get(counter, "name"))
             # vBulletin 3 prints the date in the header cell after the post's anchor
             # (``<a name="post{ID}">`` + status icon, then "DATE, TIME").
             anchor = n.css_first(f"a[name='post{pid}']") if n.css_first("span.date") is None else None
@@ -88,7 +103,30 @@ class VBulletin(CommentSystem):
                             content=content,
                             skip_reason="thread_starter" if num and num.group(1) == "1" else None))
         if not out:
+            out = self._find_awful(page)
+        if not out:
             out = self._find_archive(page)
+        return out
+
+    @staticmethod
+    def _find_awful(page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("table.post[id^='post']"):
+            m = _V3.match(a.id(n))
+            body = n.css_first("div.complete_shit") or n.css_first("td.postbody")
+            who = n.css_first("dl.userinfo dt.author, dt.author")
+            if m is None or body is None or who is None:
+                continue
+            idx = a.get(n, "data-idx")
+            out.append(Item(n, VBulletin.name, f"post_{m.group(1)}", parent_stated=True,
+                            author=stripped_text(who), content=body,
+                            date=n.css_first("td.postdate"),
+                            not_text=[q for q in body.css("div.bbc-block")
+                                      if q.css_first("blockquote") is not None]
+                            + list(body.css("p.editedby")),
+                            placeholder=HIDDEN if "ignored" in a.classes(n) else None,
+                            skip_reason="thread_starter" if idx == "1" else None))
         return out
 
     @staticmethod

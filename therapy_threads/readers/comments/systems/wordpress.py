@@ -81,12 +81,26 @@ class WordPress(CommentSystem):
                             (False if depth is not None and "comment" in cls else None)))
             if not jetpack and any(c in cls for c in ("highlander-comment",)):
                 jetpack = True
+        out = self._drop_inserts(out)
         if out and not jetpack:
             jetpack = page.root.css_first(", ".join("." + c for c in _JETPACK)) is not None
         if jetpack:
             for it in out:
                 it.system = "jetpack"
         return out
+
+    @staticmethod
+    def _drop_inserts(items: list[Item]) -> list[Item]:
+        """A block a theme prints into the list beside wp_list_comments()'s own items (a site
+        owner's promotional note styled ``li.comment.x-first-comment``) is no comment: every
+        comment the walker prints has its id and comment_class()'s ``depth-N``, so among items
+        that have both, a sibling with neither is the theme's insert."""
+        listed = {it.node.parent.mem_id for it in items
+                  if it.key and it.depth is not None and it.node.parent is not None}
+        if not listed:
+            return items
+        return [it for it in items if it.key or it.depth is not None or it.node.parent is None
+                or it.node.parent.mem_id not in listed]
 
     @staticmethod
     def _inner_key(n, page: Page) -> str:

@@ -42,11 +42,42 @@ class XenForo(CommentSystem):
         thread_page = html is not None and (
             a.get(html, "data-template") in ("thread_view", "thread_view_type_article")
             or page.root.css_first("#messageList, .block--messages[data-type='post']") is not None)
+        later_page = _later_page(page)
         for n in page.root.css("article.message--post, li.message[id^='post-']"):
             content_id = a.get(n, "data-content") or a.id(n)
             m = _ID.match(content_id)
             author = a.get(n, "data-author") or None
+            # The post's number ("#81" in ``a.postNumber`` / the attribution's "#N") says whether
+            # the first message on the page is the topic's opening post: on page 5 it is not.
+            shown = next((mm for x in n.css("a.postNumber, .message-attribution-opposite a")
+                          if (mm := _NUMBER.match(x.text(strip=True)))), None)
+            first = (shown.group(1) == "1") if shown else (not out and not later_page)
+            content = n.css_first(".message-body .bbWrapper, .messageText")
             out.append(Item(n, self.name, f"post-{m.group(1)}" if m else "", parent_stated=True,
-                            author=author,
-                            skip_reason="thread_starter" if thread_page and not out else None))
+                            author=author, content=content,
+                            skip_reason="thread_starter" if thread_page and first and not out
+                            else None))
         return out
+
+
+_NUMBER = re.compile(r"^#\s*(\d+)$")
+_PAGE_OF = re.compile(r"\bPage\s+(\d+)\s+of\s+\d+", re.I)
+_PAGE_URL = re.compile(r"/page-(\d+)/?(?:[?#]|$)")
+
+
+def _later_page(page: Page) -> bool:
+    """Page N > 1 of a thread: "Page 5 of 243" in the page navigation, ``/page-5`` in the URL."""
+    urls = [page.url or ""]
+    canon = page.root.css_first("link[rel='canonical']")
+    if canon is not None:
+        urls.append(page.attrs.get(canon, "href"))
+    for u in urls:
+        m = _PAGE_URL.search(u)
+        if m:
+            return int(m.group(1)) > 1
+    nav = page.root.css_first(".pageNavHeader, .pageNav-main .pageNav-page--current")
+    if nav is not None:
+        m = _PAGE_OF.search(nav.text(separator=" ", strip=True))
+        if m:
+            return int(m.group(1)) > 1
+    return False
