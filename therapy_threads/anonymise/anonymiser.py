@@ -20,6 +20,7 @@ from .lexicon import lexicon
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
 from .patterns import url_host
 from .policy import Policy
+from .regional import regional_phrases
 from .recognizers import Recognizer
 from .slugs import publishable_url
 
@@ -110,6 +111,7 @@ class Anonymiser:
         h.update(self.lex.digest.encode())
         h.update(knowledge().digest.encode())
         h.update(language_cues()[1].encode())
+        h.update(regional_phrases().digest.encode())
         h.update((ner.model_version(self.policy.ner.model) if self._ner_on else "no-ner").encode())
         h.update(CODE_VERSION.encode())
         return h.hexdigest()[:16]
@@ -226,6 +228,8 @@ class Anonymiser:
             for gram, (cls, langs) in identity_grams(ident, self.lex, self._generic).items():
                 report.identity_tokens.add(token_line(self._key, gram, cls, langs, c.source_id))
         for variant, (who, strong, cue) in regs.items():
+            if self._not_a_name_part(variant):
+                continue
             langs = gram_langs(variant.split(), self.lex)
             if who == {_AUTHOR}:
                 known[variant] = KnownName(set(), strong, True, cue, langs)
@@ -241,6 +245,18 @@ class Anonymiser:
         own = url_host(post.url) if post is not None and post.url else None
         ctx = build_context([t.text for t in texts], known, own)
         return _Doc(post, comments, ctx, texts)  # type: ignore[arg-type]
+
+    def _not_a_name_part(self, variant: str) -> bool:
+        """One word of a commenter's name or handle that is a greeting, a closing or a function word of
+        a covered language ("hoi" of "hoi_zaeme_x", "und" of "x_und_y", "von" of "anna_von_x"): it would
+        match that word everywhere, and it is no one's name."""
+        if " " in variant or not variant.isalpha():
+            return False
+        c = self.cues
+        if variant in c.greet1 or variant in c.closings:
+            return True
+        return any((self.lex.lang_rank(variant, lang) or 10 ** 6) < 300 for lang in OTHER_LANGUAGES | {"de"}) \
+            and not (self.lex.is_first_name(variant) or variant in self.lex.intl_names)
 
     def _remember(self, ctx: DocContext, t: _Text) -> None:
         for sp in t.spans:
@@ -362,7 +378,9 @@ class Anonymiser:
                 e = s + len(core)
                 if other and not core[:1].isupper() and _after_determiner(t.text, s, lang):
                     continue  # "la clémence envers soi-même": an article makes it a word
-                if not core[:1].isupper():
+                if not core.lstrip("ʻ")[:1].isupper():  # ("ʻAna": the ʻokina, then the capital)
+                    if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
+                        continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
@@ -539,6 +557,10 @@ def names_alternation(names) -> str:
     for n, f in zip(ordered, flat):
         groups.setdefault(n[0], []).append(f[1:])
     return "|".join(h + "(?:" + "|".join(rest) + ")" for h, rest in groups.items())
+
+
+# an English article or determiner right before a word: it is a thing there, not a person
+_EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)
 
 
 def _after_determiner(text: str, s: int, lang: str) -> bool:

@@ -24,7 +24,9 @@ from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL
 # A capitalised token: "Evan", "DeShawn", "O'Brien", "Mary-Jane", "KLT", "Evan’s" (possessive
 # stripped later). Handles with digits are found by the handle and identity recognizers.
 # (The look-behind comes after the first letter: the regex engine can then skip ahead to capitals.)
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # ASCII and Latin-1 capitals: "Élodie", "Øyvind"
+# ASCII, Latin-1 and Latin Extended capitals: "Élodie", "Øyvind", "Łukasz", "Šárka", "Ōtara" (te reo
+# Māori macrons), "Ārama"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 CAP_RE = re.compile("[" + _UP + "](?<![\\w@’'.\\-][" + _UP + "])[A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
 POSS = re.compile(r"['’]s?$")
 
@@ -38,7 +40,8 @@ def unpossessed(tok: str) -> str:
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
 _TWO_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s+([A-Za-z\u00c0-\u024f]+)([\s,]*)$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
-_TITLE_BEFORE = re.compile(r"(?<![\w])([A-Za-z]+)\.?[ \t]+$")
+# (with the Austrian feminine forms "Mag.a", "Dr.in" and "Dipl.-Psych.": "Frau Mag.a Berger")
+_TITLE_BEFORE = re.compile(r"(?<![\w.-])([A-Za-z]+(?:\.(?:a|in)(?![A-Za-z])|\.-[A-Za-z]+)?)\.?[ \t]+$")
 _NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\bname\s+is(?:\s+(?:actually|really|literally))?|\bname['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
 # a writer introducing themselves: "IRL I'm Tess", "ich bin Franka", "je suis Inès"
 # ("i'm" in lower-case chat too; "this is X" after a greeting: "Hello all, this is Happy from Ludhiana")

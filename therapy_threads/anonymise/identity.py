@@ -351,6 +351,10 @@ def handle_forms(name: str, lex: Lexicon) -> dict[str, bool]:
     return out
 
 
+# a nickname in quotation marks inside a full name: 'Earline "Peaches" Toomer', "Kingston 'King' Reid"
+_QUOTED_NICK = re.compile(r"(?<=\s)[\"“'‘]([^\"“”'‘’]{2,30})[\"”'’](?=\s)")
+
+
 def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     """Surface forms to look for in text -> strong? (strong: match in any case; weak: only capitalised).
 
@@ -358,7 +362,18 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     the surname only (kathy okafor, kate okafor); a handle "hopeful_kat" -> hopeful_kat, hopeful kat,
     hopefulkat, kat. A part that is a common English word ("Will", "Grace", "hopeful") is weak or
     dropped, so "will" and "hope" in ordinary text are not touched.
+
+    A nickname in quotation marks inside the name ('Earline "Peaches" Toomer') is a variant of its
+    own (matched capitalised only when it is also a word), and the rest is read without it.
     """
+    nick = _QUOTED_NICK.search(name)
+    if nick and nick.group(1).strip() and _QUOTED_NICK.sub(" ", name).strip():
+        rest = name_variants(_WS.sub(" ", _QUOTED_NICK.sub(" ", name)).strip(), lex)
+        nn = normalise_name(nick.group(1))
+        if len(nn) >= 2:
+            r = lex.rank(nn)
+            rest.setdefault(nn, r is None or (r >= SOFT_RANK and (lex.is_first_name(nn) or lex.is_last_name(nn))))
+        return rest
     out: dict[str, bool] = {}
     norm = normalise_name(name)
     if not norm or len(norm) < 2:
@@ -402,6 +417,46 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
         # Ellery"): a bare "Kathy" may be anyone, and "Kathy Morrison" is someone else
         for v in _nick_variants(first):
             out.setdefault(f"{v} {last}", True)
+    if len(parts) > 1 and not re.search(r"\s", name.strip()):
+        # (a handle written with capitals like a name, "Amit_Rao", is a name: only locatives count there)
+        where = _handle_whereabouts(parts, lex, places=name == name.lower())
+        whole = {" ".join(parts), " ".join(p for p in parts if p.isalpha())}
+        for v in [v for v in out if v != norm and v not in whole and " " in v]:
+            if any(w in where for w in v.split()):
+                del out[v]  # "wagga clive", "kiri hamilton": half a place beside the name
+        for v in where:
+            if v != norm and v not in whole:
+                out.pop(v, None)
+    return out
+
+
+# locative words inside a handle: what follows says where the commenter is ("kiri_in_hamilton",
+# "aunty_from_logan", "sione_of_otara", "hans_aus_graz"), not who
+_HANDLE_LOCATIVES = frozenset({"in", "from", "of", "at", "near", "outta", "aus", "von", "im", "de", "di", "da"})
+
+
+def _handle_whereabouts(parts: list[str], lex: Lexicon, places: bool = True) -> set[str]:
+    """Variants of a handle's parts that name a place or a people, not the person: the words after a
+    locative ("..._in_porirua", "..._from_salt_lake"), and parts that are places in the gazetteer or
+    nationality words and no given name ("wagga_wagga_x", "x_warrnambool", "tongan_x"). The person's
+    own name in the handle stays a variant."""
+    from .knowledge import knowledge
+
+    k = knowledge()
+    alpha = [p for p in parts if p.isalpha()]
+    out: set[str] = set()
+    for i, p in enumerate(alpha):
+        if p in _HANDLE_LOCATIVES and 0 < i < len(alpha) - 1:
+            rest = alpha[i + 1:]
+            out.update(rest)
+            out.add(" ".join(rest))
+            out.add("".join(rest))
+    for i, p in enumerate(alpha if places else ()):
+        if (k.is_place(p) or k.is_demonym(p)) and not (lex.is_first_name(p) or p in lex.intl_names):
+            out.add(p)
+        if i + 1 < len(alpha) and k.is_place(f"{p} {alpha[i + 1]}"):
+            out.add(f"{p} {alpha[i + 1]}")
+            out.update((p, alpha[i + 1]))
     return out
 
 

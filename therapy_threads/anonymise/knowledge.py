@@ -55,12 +55,31 @@ class Knowledge:
         return _WS.sub(" ", phrase).casefold() in self.regions
 
     def is_place(self, phrase: str) -> bool:
-        return spaced(phrase).casefold() in self.places
+        cf = spaced(phrase).casefold()
+        return cf in self.places or (not cf.isascii() and unmacron(cf) in self.places)
+
+    def place_word(self, cf: str) -> str:
+        """The case-folded word as the gazetteer spells it: te reo Māori and Polynesian places are
+        written with macrons and the ʻokina ("Ōtara", "Whangārei", "Hawaiʻi") where GeoNames' names
+        of record often have neither ("Otara", "Whangarei")."""
+        if cf.isascii() or cf in self.places or cf in self.place_first_words:
+            return cf
+        return unmacron(cf)
 
     def is_demonym(self, word: str) -> bool:
         """A nationality or language word, singular or plural ("Irish", "Filipinos", "Kiwis" no)."""
         cf = word.casefold()
         return cf in self.demonyms or (cf.endswith("s") and cf[:-1] in self.demonyms)
+
+
+# macron vowels and the ʻokina (and the turned comma often typed for it) of te reo Māori and the
+# Polynesian languages; the gazetteer's names of record are often written without them
+_UNMACRON = str.maketrans({"ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u", "ʻ": None, "‘": None})
+
+
+def unmacron(cf: str) -> str:
+    """A case-folded word without macrons and ʻokina ("ōtara" -> "otara", "hawaiʻi" -> "hawaii")."""
+    return cf.translate(_UNMACRON)
 
 
 def spaced(phrase: str) -> str:

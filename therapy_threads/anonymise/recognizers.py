@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
-from .knowledge import find_national_phones, find_phones, knowledge, official_phone_regions
+from .knowledge import unmacron, find_national_phones, find_phones, knowledge, official_phone_regions
 from .patterns import by_first_letter, find_mentions, mention_prefix, url_host
 from .scan import WordStart, alternation_spans, searched
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
@@ -48,7 +48,8 @@ _ADDRESS_CUES = frozenset({"it", "you", "too", "again", "thanks", "thank", "hey"
                            "this", "that", "so", "much", "lot", "up", "there", "here", "back"})
 _REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
-_NAME_TOKEN = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
+# (perhaps after the ʻokina of Tongan, Samoan and Hawaiian names: "ʻAna", "ʻOfa")
+_NAME_TOKEN = r"ʻ?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
 # "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband"
 RELATION_BEFORE = re.compile(
     r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
@@ -123,7 +124,8 @@ _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|
 _ICAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de]"
 _INITIALS = (_ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:[ \t]?(?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t]+)?(?:Ma?c)?" + _ICAP
              + r"(?:-" + _ICAP + r")?\.(?:-" + _ICAP + r"\.)?){0,2}")
-_INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
+# (after a comma too, so that the whole of "..., G. P." signs, not ". P.")
+_INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*|,[ \t]+)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
 _INITIALS_CLOSE = re.compile(r"(?:^|(?<=\s))(?P<close>/|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[.,]?)[ \t]*"
                              r"(?<![^\s/])(?P<name>(?:[A-Za-z]\.[ \t]?){1,3})(?P<kiss>[ \t]+(?:x{1,4}|xo+))?[ \t]*$", re.I)
 _INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>" + _ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:[ \t]?" + _ICAP
@@ -814,7 +816,7 @@ def _place_pair(text: str, first: tuple[int, int, str], second: tuple[int, int, 
     ((start, end, token without "'s")): the phrase the recognizer looks up begins with the whole
     first token, a blank, then the second token whole (more words follow) or without "'s" (the
     last word), so its first two words, case-folded, are those of a place name (``pairs``)."""
-    head = text[first[0]:first[1]].casefold() + " "
+    head = unmacron(text[first[0]:first[1]].casefold()) + " "
     return head + second[2].casefold() in pairs or head + text[second[0]:second[1]].casefold() in pairs
 
 
@@ -826,6 +828,10 @@ _SUBDIVISION_BEFORE = re.compile(r"\b(?:in|from|near|around|outside|across|throu
                                  r"travell?ed|returning|returned|emigrated|relocated|relocating)[ \t]+(?:to|for))[ \t]+$", re.I)
 
 
+# a name or an age, then a comma, right before a word ("Tavita, Porirua", "24, Papatoetoe")
+# (the name opens a sentence or a line: "...!! Sione, 24, Manukau." is no list of names "Ana, Lurdes, Zé.")
+_INTRO_BEFORE = re.compile(r"(?:^|[.!?:\n][ \t]*|[^\w\s,;'’-][ \t]+)([A-Z\u00c0-\u00de][^\W\d_]+(?:['’-][^\W\d_]+)*)"
+                           r"(?:,[ \t]*\d{1,3})?,[ \t]*$")
 _PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:van der|van den|van de|van|von|de la|de|der|den|da|di|du|del|della)[ \t]+$")
 
 
@@ -850,7 +856,7 @@ class PlaceRecognizer(Recognizer):
         i = 0
         while i < len(toks):
             s, e, tok = toks[i]
-            low = tok.casefold()
+            low = k.place_word(tok.casefold())
             if low not in k.places and low not in k.place_first_words:
                 i += 1
                 continue
@@ -862,9 +868,9 @@ class PlaceRecognizer(Recognizer):
                 j = i + n - 1
                 if j >= len(toks):
                     continue
-                if n == 1 and tok.casefold() not in k.places:
+                if n == 1 and low not in k.places:
                     break
-                if n > 1 and (not multi or tok.casefold() not in k.place_first_words or not all(
+                if n > 1 and (not multi or low not in k.place_first_words or not all(
                         _blanks(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j))):
                     continue
                 end = toks[j][0] + len(toks[j][2])
@@ -944,6 +950,16 @@ class PlaceRecognizer(Recognizer):
         m = _LIST_PREV.search(text, max(0, s - 30), s)
         return bool(m) and placey(m.group(1))
 
+    def _after_name_or_age(self, text: str, s: int) -> bool:
+        m = _INTRO_BEFORE.search(text, max(0, s - 40), s)
+        if m is None:
+            return False
+        cf = m.group(1).casefold()
+        if cf in self.cues.greet1 or cf in self.cues.closings or cf in self.cues.not_names or cf in INTERJECTIONS \
+                or self.cues.function_word(cf):
+            return False
+        return self.lex.rank(cf) is None or cf in self.cues.first_names or cf in self.cues.intl_names
+
     def _in_name_list(self, text: str, s: int) -> bool:
         """Two of the (up to three) items before this one in a comma list are given names that are no
         places: the list is of people ("Felice, Chiara, Gioia, Stella"); one is not enough ("Seamus,
@@ -963,6 +979,8 @@ class PlaceRecognizer(Recognizer):
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
+        if SELF_INTRO.search(text, max(0, s - 16), s):
+            return True  # "i'm Tui, from ...": a place is never what someone is called right after "I'm"
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
                 or _GREETING_TO.search(text, max(0, s - 24), s):
             return True  # "my granddaughter Florence", "say hello to Florence"
@@ -989,7 +1007,13 @@ class PlaceRecognizer(Recognizer):
                                 re.I) is not None)
         if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]) \
                 and (cf in self.lex.first_names or cf in self.lex.intl_names):
-            return True  # "..., Lutz." addresses a person ("I am Precious, Port Harcourt." names where)
+            # "..., Lutz." addresses a person ("I am Precious, Port Harcourt." names where); not where a
+            # name or an age opening the sentence comes before the comma: a writer saying who and where
+            # they are ("Tavita, Florence.", "me!! Sione, 24, Manukau.")
+            return not self._after_name_or_age(text, s)
+        if re.search(r",[ \t]*$", text[max(0, s - 3):s]) and self._after_name_or_age(text, s) \
+                and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4]):
+            return False  # "me!! Sione, 24, Manukau." closing the comment: where the writer is
         if _KISSES_END.match(text, e) or cues.signoff(text, s, e):
             return True  # "Tui x" closing a comment
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
@@ -1154,6 +1178,16 @@ class NationalityRecognizer(Recognizer):
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
+# an academic title right before a word: what follows is a surname, whatever else the word is
+# ("Frau Dr. Glück", "Frau Mag.a Stern", "Dipl.-Psych. Wolf"); not the bare "Herr"/"Frau" ("Herr Gott")
+_ACADEMIC_BEFORE = re.compile(r"(?<![\w.-])(?:[Dd]r|[Dd]r\.in|DDr|[Mm]ag|[Mm]ag\.a|[Pp]rof|Dipl\.-[A-Za-z]+|DI|Ing|"
+                              r"Univ\.-Prof|Dkfm|MMag)\.?[ \t]+$")
+# a lower-case name after a lower-case title ("frau dr. hellwig", "mag. kovač"); parts of a degree are no names
+_LOWER_TITLE = re.compile(r"\b(?:(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn|mag|mag\.a)\.?\s+)+"
+                          r"([a-z][a-z\u00df-\u00ff\u0100-\u024f'-]+)(?![\w'’-])")
+_LOWER_TITLE_GATE = re.compile(r"(?<![\w.])(?:dr|mag|prof|frau|herr|herrn)\.?[ \t]+[a-z]")
+_DEGREE_PARTS = frozenset({"med", "phil", "rer", "nat", "habil", "jur", "oec", "dent", "vet", "univ", "ing", "techn",
+                           "pol", "soc", "theol", "psych", "sc", "hc"})
 _TITLE_WORDS = ("Dr", "dr.", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
 _TITLE_INITIALS = re.compile(r"\b(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?|dr\.)[ \t]+"
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
@@ -1192,8 +1226,9 @@ class TitleRecognizer(Recognizer):
                 # in text written without capitals, a capital after a title marks a name even
                 # where the word is one too ("meine nachbarin Frau Schön")
                 lr = self.lex.lang_rank(cf, t.lang)
-                if lr is not None and lr < 3000 and not self.lex.is_name(cf):
-                    continue  # "Herr Gott", "Frau Doktor"
+                if lr is not None and lr < 3000 and not self.lex.is_name(cf) \
+                        and not _ACADEMIC_BEFORE.search(text, max(0, s - 16), s):
+                    continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
             yield self.person(t, s, self.extend(text, s + len(core), t.lang), "title before a name")
         # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
         if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
@@ -1203,13 +1238,14 @@ class TitleRecognizer(Recognizer):
             for m in re.finditer(r"\b(?:Dr|dr\.|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?i:van der|von der|van den|"
                                  r"von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
                 yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
-        if t.lower_style:
-            for m in re.finditer(r"\b(?:(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn|mag)\.?\s+)+([a-z][a-z\u00df-\u00ff'-]+)\b",
-                                 text):
+        if t.lower_style or _LOWER_TITLE_GATE.search(text):
+            for m in _LOWER_TITLE.finditer(text):
                 cf = m.group(1)
                 rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
-                if cf in self.cues.titles or cf in self.cues.not_names:
+                if cf in self.cues.titles or cf in self.cues.not_names or cf in _DEGREE_PARTS:
                     continue
+                if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None):
+                    continue  # in capitalised text only a word of no language: "mein therapeut mag. kovač"
                 if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
                     yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
 
@@ -1277,8 +1313,8 @@ class RelationRecognizer(Recognizer):
                 continue  # "Ah Ma" (grandma), "Ah Clíodhna" (an interjection): only a syllable of a name
             if kr is not None and kr < 10000 and not name_like:
                 continue  # "Mother Nature", "Father Time", "Brother Bear"
-            if knowledge().is_place(core) and not cues.any_given_name(cf):
-                continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place
+            if knowledge().is_place(core) and not cues.any_given_name(cf) and not lex.is_surname(cf):
+                continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place ("Mother Battle" is a surname)
             # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name;
             # so does a name prefix that is part of the name ("Ah Huat")
             start = m.start("kin") if (m.group("kin")[:1].isupper() and (cues.any_given_name(kin) and (
@@ -1297,6 +1333,8 @@ class RelationRecognizer(Recognizer):
         # lower case: a given name, or no word at all ("my sister kasia", "my therapist jonas")
         if (rank is not None and rank < SOFT_RANK) or not cf.replace("-", "").isalpha():
             return False
+        if t.lang in NOUN_CAPS and not t.lower_style:
+            return False  # German capitalises names: "in meine Therapeutin verschaut" is a verb
         return self.cues.any_given_name(cf) or self.cues.is_last(cf) or rank is None
 
     def _word_name_here(self, t: TextContext, core: str, e: int) -> bool:
@@ -1446,7 +1484,8 @@ class SignoffRecognizer(Recognizer):
             last_nl = len(text) - 160
         last = text[last_nl + 1:]
         m = _INITIALS_END.search(text, max(0, len(text) - 40))
-        if m and re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms:  # "... in the U.K."
+        # "... in the U.K." is an abbreviation; "G. P." with a blank between the letters is someone's initials
+        if m and (" " in m.group("name").strip() or re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms):
             yield self.person(t, m.start("name"), m.end("name"), "initials signing the text")
         else:
             # initials after kisses, a closing word or a slash, or before kisses: "xo m.", "knus H.",
@@ -1689,8 +1728,9 @@ class HandleRecognizer(Recognizer):
         lex = self.lex
         for s, e, cf in lower_addressed(t.text) if not t.lower_style else ():
             if lex.rank(cf) is not None or lex.ordinary_in(cf) or lex.word_form(cf) or lex.contraction(cf) \
-                    or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf):
-                continue
+                    or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf) \
+                    or knowledge().is_demonym(cf):
+                continue  # ("tongan, 24, from Otara": a nationality word in lower case)
             yield self.person(t, s, e, "a lower-case handle addressed in capitalised text")
         cues = self.cues
         for m in _LOWER_VOCATIVE.finditer(t.text):
@@ -2030,6 +2070,11 @@ class EnglishNameRecognizer(Recognizer):
         return bool(m) and m.group(1) in SPEECH_VERBS
 
 
+# a determiner and an adjective before a noun: "die beste Wahl", "das liebe Geld" ("beste", "liebe" greet too)
+_DE_DETERMINER_ADJ = re.compile(r"(?<![\w])(?:[Dd](?:ie|er|as|en|em|es)|[Ee]ine?[mnrs]?|(?:[Mm]|[Dd]|[Ss])eine?[mnrs]?|"
+                                r"[Ii]hre?[mnrs]?|[Uu]nsere?[mnrs]?)[ \t]+[a-zäöüß]+[ \t]+$")
+
+
 class NounCapsNameRecognizer(Recognizer):
     """Names in languages that capitalise every noun (German): capitals say nothing there, so a
     token is a name if it is a given name of any country and no ordinary word of the language, or
@@ -2054,7 +2099,8 @@ class NounCapsNameRecognizer(Recognizer):
                 continue  # "im Sommer", "zum Bäcker"
             lr = self.lex.lang_rank(cf, t.lang)
             given = (cf in self.lex.first_names or cf in self.lex.intl_names) and (lr is None or lr >= 3000)
-            addressed = (cues.greeting_before(text, s) and re.match(r"[ \t]*(?:[,!]|$)", text[e:e + 2])) or (
+            addressed = (cues.greeting_before(text, s) and re.match(r"[ \t]*(?:[,!]|$)", text[e:e + 2])
+                         and not _DE_DETERMINER_ADJ.search(text, max(0, s - 30), s)) or (
                 re.search(r",[ \t]*$", text[max(0, s - 3):s]) and re.match(r"[ \t]*[.!?]+(?:\s|$)|[ \t]*$", text[e:e + 4])
                 and (given or lr is None)) or (
                 t.role == "comment" and s == len(text) - len(text.lstrip()) and text[e:e + 1] == ","
@@ -2126,6 +2172,9 @@ class CoordinationRecognizer(Recognizer):
             cf = core.casefold()
             if s in seen or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
                 continue
+            if not t.english and (self.lex.lang_rank(cf, t.lang) or 10 ** 6) < 300 \
+                    and not (self.lex.is_first_name(cf) or cf in self.lex.intl_names):
+                continue  # "Frau Prohaska, Sie gehen ...": a function word of the text's language ("Wil" is a name)
             seen.add(s)  # (once: a list read both ways must not go round)
             if not core[:1].isupper():
                 if "-" in cf and not t.english and (t.lang not in NOUN_CAPS) and any(
@@ -2190,8 +2239,8 @@ class LowerCaseNameRecognizer(Recognizer):
             s, e = m.span(1)
             cf = m.group(1)
             if len(cf) < 3 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.titles or cf in cues.greet1 \
-                    or not t.free(s, e):
-                continue
+                    or not t.free(s, e) or (cf in cues.relations and not t.english):
+                continue  # ("mit meinem onkel Sepp": the relation noun, then the name)
             before = text[max(0, s - 8):s]
             if _ARTICLE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
                 continue  # "the zara office", "20 min", "ive"
@@ -2440,16 +2489,23 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
     from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
+    from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
+                           InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
+                           QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
+                           GermanPersonRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            RegionalPhraseRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
-            TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, LanguageTitleRecognizer, CuePhraseRecognizer,
+            TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
-            NationalityRecognizer, TitlePhraseRecognizer,
-            NamedRecognizer,
-            GreetingRecognizer, SignoffRecognizer, LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
-            EnglishNameRecognizer, NounCapsNameRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
+            NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
+            NamedRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
+            GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
+            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
+            LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
+            EnglishNameRecognizer, NounCapsNameRecognizer, GermanPersonRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
             LowerRoleRecognizer, SyllableNameRecognizer,
             CoordinationRecognizer)
 

@@ -1,0 +1,390 @@
+"""Regional Englishes: te reo Māori and Pacific phrases, macron spellings of places, handles that say
+where someone lives. Table tests, one recognizer or helper at a time; every name is synthetic."""
+from __future__ import annotations
+
+import pytest
+
+from therapy_threads.anonymise import recognizers as R
+from therapy_threads.anonymise.detect import Cues, TextContext, build_context, lower_style
+from therapy_threads.anonymise.identity import name_variants
+from therapy_threads.anonymise.knowledge import knowledge
+from therapy_threads.anonymise.lexicon import lexicon
+from therapy_threads.anonymise.policy import Policy
+from therapy_threads.anonymise.regional import RegionalPhraseRecognizer
+from therapy_threads.anonymise.spans import resolve
+
+CUES = Cues(Policy.load(None), lexicon())
+
+
+def spans(cls, text: str, lang: str | None = "en"):
+    rec = cls(CUES)
+    if not rec.supports(lang):
+        return []
+    doc = build_context([text], {}, "myblog.example.org")
+    t = TextContext(text, doc, "comment", lang, bytearray(len(text)), lower_style=lower_style(text))
+    found = resolve(list(rec.analyze(t)))
+    for sp in found:
+        assert sp.recognizer and sp.reason and 0 < sp.score <= 1
+    return [(text[s.start:s.end], s.kind) for s in found]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kia ora koutou, long time reader.", [("Kia ora koutou", "keep")]),
+    ("kia ora e hoa, glad you posted", [("kia ora e hoa", "keep")]),
+    ("Kia ora Hemi, that was brave.", [("Kia ora", "keep")]),  # the name after it is the greeting rule's
+    ("Nga mihi nui, T.", [("Nga mihi nui", "keep")]),  # macrons optional
+    ("Mālō e lelei everyone", [("Mālō e lelei", "keep")]),
+    ("Fa'afetai lava for this", [("Fa'afetai lava", "keep")]),
+    ("bula vinaka from the west", [("bula vinaka", "keep")]),
+    # te reo proper nouns opened by the article, not after a title or a given name
+    ("I got a referral through Te Whatu Ora last week", [("Te Whatu Ora", "keep")]),
+    ("the Te Whare Tapa Whā model helped", [("Te Whare Tapa Whā", "keep")]),
+    ("my psych Mrs. Te Rangi said so", []),
+    ("Hemi Te Rangi said so", []),
+    ("Te Marketing Team", []),  # English words are no te reo words
+    # places in te reo
+    ("living in Pōneke now, moved from Otepoti", [("Pōneke", "keep"), ("Otepoti", "keep")]),
+    ("Kia orana from Avarua", [("Kia orana", "keep"), ("Avarua", "keep")]),
+    ("the vinaka kind of day", [("vinaka", "keep")]),
+    ("nothing to see here", []),
+])
+def test_regional_phrases(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+def test_regional_phrases_are_english_only():
+    assert spans(RegionalPhraseRecognizer, "Kia ora koutou", lang="de") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # macron spellings of places whose names of record have none
+    ("we moved to Ōtara when I was ten", [("Ōtara", "keep")]),
+    ("up in Whangārei for the summer", [("Whangārei", "keep")]),
+    # a writer saying who and where they are: a name or an age, a comma, the place
+    ("Hi all. Tavita, Porirua. Long story.", [("Porirua", "keep")]),
+    ("me too!! Sione, 24, Manukau.", [("Manukau", "keep")]),
+    ("love to you all: Ana, Mele, Porirua.", []),  # a list of names ends with the person addressed
+    # "I'm" then a place-word is what someone is called
+    ("kia ora, i'm Tui, from up north", []),
+])
+def test_places_spelled_with_macrons_and_self_introductions(text, expected):
+    assert spans(R.PlaceRecognizer, text) == expected
+
+
+def test_place_lookup_folds_macrons_only_when_present():
+    k = knowledge()
+    assert k.is_place("Ōtara") and k.is_place("Otara")
+    assert k.place_word("ōtara") == "otara" and k.place_word("london") == "london"
+
+
+@pytest.mark.parametrize("handle,absent,present", [
+    ("kiri_in_hamilton", {"hamilton", "kiri hamilton"}, {"kiri", "kiri_in_hamilton"}),
+    ("aunty_from_salt_lake", {"salt lake", "lake", "salt"}, {"aunty_from_salt_lake"}),
+    ("mereana_warrnambool", {"warrnambool"}, {"mereana"}),
+    ("wagga_wagga_tom", {"wagga", "wagga wagga", "wagga tom"}, {"tom", "wagga_wagga_tom"}),
+    ("samoan_in_sydney", {"samoan", "sydney"}, {"samoan_in_sydney"}),
+    # a name that is also a place stays the person's when nothing says it is where they are
+    ("logan_k", set(), {"logan"}),
+    ("Hemi Porirua", set(), {"hemi porirua"}),  # a full name, not a handle: untouched
+    ("Tavita_Hamilton", set(), {"hamilton", "tavita"}),  # capitalised like a name
+])
+def test_handle_parts_that_say_where_someone_is_are_no_name(handle, absent, present):
+    v = name_variants(handle, lexicon())
+    assert not (absent & set(v)), sorted(v)
+    assert present <= set(v), sorted(v)
+
+
+from therapy_threads.anonymise.regional import HonorificRecognizer, IntroductionRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kavin sir is strict but kind", [("Kavin", "person")]),
+    ("Meera ma'am and I talked about it", [("Meera", "person")]),
+    ("ask Anu-di, she knows", [("Anu", "person")]),
+    ("Tell Sharma-ji I said hi", [("Sharma", "person")]),
+    ("Honey aunty sent laddoos", [("Honey", "person")]),  # a given name that is also a word
+    ("Thanks sir, that helped", []),
+    ("Yes ma'am. Dear Sir, hello uncle", []),
+    ("my uncle came over", []),
+    ("the sir at school was nice", []),
+])
+def test_honorific_after_a_name(text, expected):
+    assert spans(HonorificRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rohit here from Nagpur, long time reader.", [("Rohit", "person")]),
+    ("Great thread.\nkiri here btw, different account", [("kiri", "person")]),
+    ("Same here. New here, too.", []),
+    ("I am Lucky. Lucky Sethi, from Indore", [("Lucky", "person")]),
+    ("I'm Sunny, and yes it's a real name", [("Sunny", "person")]),
+    ("I am Christian, and I am Irish, and I am Tired.", []),
+    ("yes real name, Vaidehi on paper", [("Vaidehi", "person")]),
+    ('he said "Anirudh, I am not your teacher" and left', [("Anirudh", "person")]),
+    ('"Well, I never" she said', []),
+])
+def test_introductions(text, expected):
+    assert spans(IntroductionRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("see you after Durga Puja!", [("Durga Puja", "keep")]),
+    ("Merry Christmas to you all", [("Merry Christmas", "keep")]),
+    ("Arre this is too much yaar", [("Arre", "keep"), ("yaar", "keep")]),
+    ("it was fine tho", [("tho", "keep")]),
+])
+def test_indian_english_and_festival_phrases(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("word", ["papa", "grandmama", "grandaddy", "chachi", "bhai", "pastor", "whaea"])
+def test_kin_and_church_words_alone_are_no_names(word):
+    assert word in CUES.not_names
+
+
+from therapy_threads.anonymise.regional import InitialSubjectRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    # an academic title makes the next word a surname even where it is a German word
+    ("Meine Therapeutin, die Frau Dr. Sonne, hat gesagt", [("Sonne", "person")], "de"),
+    ("Sie heißt Frau Mag.a Winter und ist super", [("Winter", "person")], "de"),
+    ("Herr Gott, war das ein Tag", [], "de"),
+    # a lower-case name after a lower-case title in capitalised text, if it is no word of any language
+    ("Ich war bei mag. horvatović heute. Es war gut.", [("horvatović", "person")], "de"),
+    ("Das sagt der Dr. med. nicht", [], "de"),
+])
+def test_titles_of_austria_and_switzerland(text, expected, lang):
+    assert spans(R.TitleRecognizer, text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thank you all. Grüße aus Graz, K. L.", [("K. L.", "person")]),
+    ("Love to everyone, R. T.", [("R. T.", "person")]),
+])
+def test_initials_after_a_comma_sign_whole(text, expected):
+    assert spans(R.SignoffRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dear Ada,\n\nR. and I read your letter twice.", [("R.", "person")]),
+    ("they let me come because W. was a veteran", [("W.", "person")]),
+    ("the U.S. was different then", []),
+    ("Dr. J. said so", []),
+    ("I. The first part", []),
+])
+def test_a_single_initial_as_a_subject(text, expected):
+    assert spans(InitialSubjectRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nana, it's Kiri. Mum said you write here.", [("Kiri", "person")]),
+    ("Kia ora Mere, it's Tamati from Ōtara", [("Tamati", "person")]),
+    ("Honestly it's Monday and I am tired", []),
+    ("it's Fine, it's Great", []),
+])
+def test_who_is_writing(text, expected):
+    assert spans(IntroductionRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mother Hartsfield said, let it go", [("Hartsfield", "person")]),
+    ("Mother Nature is cruel", []),
+])
+def test_church_titles_before_a_surname(text, expected):
+    assert spans(R.RelationRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("my friend ʻOfa sent me a video", [("ʻOfa", "person")]),
+    ("my cousin Losaline said so", [("Losaline", "person")]),
+])
+def test_okina_names_after_a_relation_noun(text, expected):
+    assert spans(R.RelationRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("kia ora from Rotorua. i'm Hūhana, half cook islands", [("Hūhana", "person")]),
+    ("I'm Māori, by the way", []),
+])
+def test_i_am_a_word_of_no_language(text, expected):
+    assert [x for x in spans(IntroductionRecognizer, text)] == expected
+
+
+def test_peoples_in_te_reo_are_kept():
+    assert spans(RegionalPhraseRecognizer, "I'm Māori and my counsellor is Pākehā") == [
+        ("Māori", "keep"), ("Pākehā", "keep")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nise da Silveira wrote that", []),  # "da" is a name particle, not an Indian-English word
+    ("Hi all, Bas here", []),
+])
+def test_short_words_of_other_languages_are_not_kept(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hi all, Mei Ling here, 58, Hokkien auntie from Bedok", []),
+    ("Ironbound here. Brazilian, not Portuguese", []),
+    ("I'm Tamil Singaporean, by the way", []),
+])
+def test_words_about_a_person_are_no_names(text, expected):
+    found = spans(HonorificRecognizer, text) + spans(IntroductionRecognizer, text)
+    assert [f for f in found if f[0] in ("Hokkien", "Ironbound", "Tamil")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ich hab mich in meine Therapeutin verschossen, glaub ich.", []),  # German capitalises names
+    ("Meine Therapeutin Ulrike hat gesagt", [("Ulrike", "person")]),
+])
+def test_german_relation_nouns_take_capitalised_names(text, expected):
+    assert spans(R.RelationRecognizer, text, lang="de") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vielleicht nicht die beste Wahl, gell.", []),  # "beste" after an article is an adjective
+    ("Liebe Grüße und danke, Beste Ortrud!", [("Ortrud", "person")]),
+])
+def test_german_greeting_words_after_an_article(text, expected):
+    assert [x for x in spans(R.NounCapsNameRecognizer, text, lang="de") if x[1] == "person"] == expected
+
+
+def test_handle_parts_that_are_greetings_or_function_words_are_not_known_names():
+    from therapy_threads.anonymise import Anonymiser
+    an = Anonymiser(b"k" * 32)
+    assert an._not_a_name_part("hoi") and an._not_a_name_part("und") and an._not_a_name_part("cheers")
+    assert not an._not_a_name_part("vreni") and not an._not_a_name_part("hoi zaeme")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Oida, willkommen im Club.", [("Oida", "keep")]),
+    ("Grüezi mitenand, ich bin neu hier", [("Grüezi mitenand", "keep")]),
+    ("Hoi zäme, merci vielmal für alles", [("Hoi zäme", "keep"), ("merci vielmal", "keep")]),
+    ("Kia ora koutou", []),  # te reo sections are for English text
+])
+def test_austrian_and_swiss_dialect_words_in_german(text, expected):
+    assert spans(RegionalPhraseRecognizer, text, lang="de") == expected
+
+
+from therapy_threads.anonymise.regional import DashAsideSignoffRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thanks all.\n\n- Mira (yes, that is my real name, long story)", [("Mira", "person")]),
+    ("Thanks all.\n\n— Update (edited for typos)", []),
+    ("Thanks all (really)", []),
+])
+def test_dash_signoff_with_an_aside(text, expected):
+    assert spans(DashAsideSignoffRecognizer, text) == expected
+
+
+from therapy_threads.anonymise.regional import QuotedSignoffRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('The e-mail was signed "warmly, Ottavia". Warmly!', [("Ottavia", "person")]),
+    ('her card said "Love, Bea x" and I cried', [("Bea", "person")]),
+    ('"Thanks, everyone" is all I wrote', []),
+    ('"love, always" she said', []),
+])
+def test_quoted_signoff(text, expected):
+    assert spans(QuotedSignoffRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("name,nick,strong", [
+    ('Loretta "Sweetpea" Banks', "sweetpea", True),   # no word: any case
+    ('Bernard "Boss" Okoye', "boss", False),        # a word: capitalised only
+    ("Tomás 'Tomi' Ruiz", "tomi", True),
+])
+def test_a_quoted_nickname_in_a_commenter_name_is_a_variant(name, nick, strong):
+    v = name_variants(name, lexicon())
+    assert v.get(nick) is strong, v
+    assert not any('"' in k or "'" in k for k in v), v
+
+
+from therapy_threads.anonymise.regional import InitialEmojiSignoffRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Danke fürs Teilen. V. 🌼", [("V.", "person")]),
+    ("so proud of you K. 🤙", [("K.", "person")]),
+    ("see you soon. R. xx", [("R.", "person")]),
+    ("that was part V. of the series", []),
+    ("I love this 🌼", []),
+])
+def test_one_initial_before_emoji(text, expected):
+    assert spans(InitialEmojiSignoffRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("hi all i'm tavita, samoan, from otahuhu", [("tavita", "person")]),
+    ("hi all i'm tired, ok", []),
+    ("Hello! i'm Moana (the other one)", [("Moana", "person")]),  # a rare word, right after "I'm"
+])
+def test_i_am_in_lower_case_chat(text, expected):
+    assert [x for x in spans(IntroductionRecognizer, text)] == expected
+
+
+def test_a_lower_case_nationality_word_is_no_handle():
+    assert spans(R.HandleRecognizer, "Great thread. samoan, 24, from Porirua.") == []
+    assert spans(R.HandleRecognizer, "Great thread. kiwibird, thanks for this") == [("kiwibird", "person")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("panic attacks near Lajpat Nagar metro", [("Lajpat Nagar", "keep")]),
+    ("we lived in T. Nagar then", [("T. Nagar", "keep")]),
+    ("from Pune, Aundh West, hi all", [("Aundh West", "keep")]),
+    ("Kanye West said so", []),
+])
+def test_indian_localities(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+def test_a_locality_head_that_is_a_surname_after_a_given_name():
+    assert spans(RegionalPhraseRecognizer, "my friend Rohit Nagar called") == []
+    assert spans(RegionalPhraseRecognizer, "Rohit Nagar called") == []
+
+
+from therapy_threads.anonymise.regional import CapsInitialsSignoffRecognizer, SizeNicknameRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("See you at break. Love you. RT", [("RT", "person")]),
+    ("Three sessions in and I get it now. CBT", []),
+    ("this made my day. LOL", []),
+    ("Just RT it", []),
+])
+def test_caps_initials_signoff(text, expected):
+    assert spans(CapsInitialsSignoffRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("hi Norma, hi Big Tony, I'm doing better", [("Big Tony", "person")]),
+    ("Lil Jay said it was fine", [("Lil Jay", "person")]),
+    ("we saw Big Ben from the bridge", []),
+    ("Little Women made me cry", []),
+])
+def test_size_nicknames(text, expected):
+    assert spans(SizeNicknameRecognizer, text) == expected
+
+
+from therapy_threads.anonymise.regional import GermanPersonRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Der Zdravko ist der Star dieses Forums.", [("Zdravko", "person")]),
+    ("Zdravko bist a Wahnsinn.", [("Zdravko", "person")]),
+    ("Der Hund ist krank. Die Sonne ist weg.", []),
+    ("Der Wiener ist nett.", []),
+])
+def test_german_persons_named_by_article_or_second_person(text, expected):
+    assert spans(GermanPersonRecognizer, text, lang="de") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Liebe Grüße aus dem Bezirk, G. P.", [("G. P.", "person")]),  # not the abbreviation "GP"
+    ("I went to see the G.P.", []),
+])
+def test_spaced_initials_are_no_abbreviation(text, expected):
+    assert spans(R.SignoffRecognizer, text) == expected

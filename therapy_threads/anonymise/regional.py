@@ -1,0 +1,617 @@
+"""Recognizers for regional Englishes: words of other languages that writers use inside English.
+
+New Zealand and Australian English carries te reo Māori and Pacific greetings, sign-offs and
+proper nouns ("Kia ora koutou", "Ngā mihi", "Te Whatu Ora", "Pōneke", "Mālō e lelei"). Their
+words are capitalised and are no English words, so the English name rules would take them for
+names ("koutou", "Whatu"); these recognizers keep them, before any name rule runs. Phrases come
+from ``therapy_threads/data/regional_phrases.toml``; the shape of a te reo word (syllables of one
+consonant or none, then a vowel) comes from the language's phonology.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from .detect import INTERJECTIONS, TextContext
+from .knowledge import knowledge
+from .patterns import by_first_letter
+from .recognizers import Recognizer
+from .spans import KEEP, Span
+
+# the vowels and the glottal stop are typed with or without macrons and the ʻokina
+_VOWEL_CLASS = {"ā": "[āa]", "ē": "[ēe]", "ī": "[īi]", "ō": "[ōo]", "ū": "[ūu]"}
+_OKINA = "[ʻ'’‘]?"
+# a te reo Māori word: syllables of (h, k, m, n, p, r, t, w, ng or wh) and a vowel, long or short;
+# a word may open with a vowel. English words almost never fit (consonant clusters, closed syllables).
+_REO_WORD = re.compile(r"(?:(?:ng|wh|[hkmnprtw])?[aeiouāēīōū]){1,8}", re.I)
+
+
+@dataclass(frozen=True)
+class RegionalPhrases:
+    phrases: re.Pattern[str] | None  # every section's phrases, in one pattern
+    places: re.Pattern[str] | None
+    articles: frozenset[str]
+    digest: str
+    labels: dict[str, str] | None = None  # a phrase, case-folded and without macrons -> its section's label
+    fast: re.Pattern[str] | None = None  # phrases and places in one pattern for the folded text (_folded_alternation)
+    fast_places: frozenset[str] = frozenset()  # the places among them, folded
+    first_words: frozenset[str] = frozenset()  # the first word of every phrase and place, folded
+    locality_heads: frozenset[str] = frozenset()  # words that end the name of a neighbourhood ("Chowk", "Nagar")
+
+    def label(self, phrase: str) -> str:
+        return (self.labels or {}).get(_plain(phrase), "another language")
+
+
+def _plain(phrase: str) -> str:
+    return re.sub(r"[ \t]+", " ", phrase.casefold().translate(_PLAIN))
+
+
+_PLAIN = str.maketrans({"ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u", "ʻ": "'", "’": "'", "‘": "'"})
+
+
+def _loose(phrase: str) -> str:
+    """A phrase as a pattern: macrons and the ʻokina optional, any blanks between words."""
+    out = []
+    for ch in phrase.casefold():
+        if ch in _VOWEL_CLASS:
+            out.append(_VOWEL_CLASS[ch])
+        elif ch in "ʻ'’‘":
+            out.append(_OKINA)
+        elif ch == " ":
+            out.append(r"[ \t]+")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _alternation(phrases) -> re.Pattern[str] | None:
+    """The phrases as one pattern for any text (case, macrons and the ʻokina loose). Slow: used only
+    on the rare text whose lower-casing changes its length; :func:`_folded_alternation` is the fast one."""
+    ps = sorted({p for p in phrases if p}, key=len, reverse=True)  # longest first: "kia ora koutou"
+    if not ps:
+        return None
+    return re.compile(r"(?<![\w'’ʻ-])(?:" + "|".join(_loose(p) for p in ps) + r")(?![\w'’ʻ-])", re.I)
+
+
+# one character for one: lower-case text without macrons (apostrophes and the ʻokina are matched
+# as they are: the patterns accept each of them for "'")
+_FOLD = str.maketrans("āēīōū", "aeiou")
+
+
+def _folded(phrase: str) -> str:
+    return re.sub(r"[ \t]+", " ", phrase.lower().translate(_FOLD)).translate(_APOSTROPHES)
+
+
+_APOSTROPHES = str.maketrans("ʻ‘’", "'" * 3)
+
+
+def _spellings(phrases) -> list[str]:
+    """Every phrase folded, and again without its apostrophes (the ʻokina is often left out: "ofa atu")."""
+    out = []
+    for p in phrases:
+        if p:
+            f = _folded(p)
+            out.append(f)
+            if "'" in f and f.replace("'", "") not in out:
+                out.append(f.replace("'", ""))
+    return out
+
+
+_FOLDED_CHARS = re.compile("[āēīōū]")
+_EDGE_PUNCT = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~“”«»…–—"
+
+
+def _gate_words(spellings: list[str]) -> frozenset[str]:
+    """The longest word of every phrase (a phrase matches only where all its words are), in every
+    apostrophe spelling: "no reira" -> "reira", "e hoa" -> "hoa", "fa'afetai" -> "fa'afetai", "fa’afetai"."""
+    out: set[str] = set()
+    for f in spellings:
+        w = max(f.split(" "), key=len)
+        out.update(w.replace("'", a) for a in "'’ʻ‘")
+    return frozenset(out)
+
+
+def _no_first_word(first_words: frozenset[str], hay: str) -> bool:
+    """No word of the text (split at blanks, punctuation stripped from its ends) opens a phrase: then
+    no phrase can match (a phrase never starts after a hyphen or inside a word)."""
+    words = hay.split()
+    if not first_words.isdisjoint(words):
+        return False
+    return first_words.isdisjoint([w.strip(_EDGE_PUNCT) for w in words if not (w[0].isalnum() and w[-1].isalnum())])
+
+
+def _folded_alternation(phrases) -> re.Pattern[str] | None:
+    """The phrases folded (:data:`_FOLD`) as literals grouped by first letter, for the folded text:
+    no re.I, and the engine skips ahead to the first letters (same matches as :func:`_alternation`)."""
+    ps = sorted(set(_spellings(phrases)), key=len, reverse=True)
+    if not ps:
+        return None
+    def body(p: str) -> str:
+        return re.escape(p).replace("\\ ", " ").replace(" ", r"[ \t]+").replace("'", "['’ʻ‘]")
+
+    # (a phrase that opens with the ʻokina: one literal branch per apostrophe, as by_first_letter needs)
+    alt = "|".join(a + body(p[1:]) if p.startswith("'") else body(p) for p in ps
+                   for a in ("'’ʻ‘" if p.startswith("'") else "x"))
+    return re.compile(r"(?:" + by_first_letter(alt, r"[\w'-]") + r")(?![\w'-])")
+
+
+@lru_cache(maxsize=8)
+def regional_phrases(lang: str = "en") -> RegionalPhrases:
+    """The phrases of the sections written for text in ``lang`` (a section's ``lang``, English by default)."""
+    raw = (resources.files("therapy_threads") / "data" / "regional_phrases.toml").read_text(encoding="utf-8")
+    doc = {k: sec for k, sec in tomllib.loads(raw).items() if sec.get("lang", "en") == lang}
+    phrases = [p for sec in doc.values() for p in sec.get("phrases", ())]
+    places = [p for sec in doc.values() for p in sec.get("places", ())]
+    articles = frozenset(a for sec in doc.values() for a in sec.get("articles", ()))
+    labels = {_plain(p): sec.get("label", "another language") for sec in doc.values() for p in sec.get("phrases", ())}
+    return RegionalPhrases(_alternation(phrases), _alternation(places), articles,
+                           hashlib.sha256(raw.encode()).hexdigest()[:16], labels,
+                           _folded_alternation(list(phrases) + list(places)),
+                           frozenset(_folded(p) for p in places),
+                           _gate_words(_spellings(list(phrases) + list(places))),
+                           frozenset(h for sec in doc.values() for h in sec.get("locality_heads", ())))
+
+
+_CAP_WORD = re.compile(r"[ \t]+([A-ZĀĒĪŌŪ][a-zāēīōū]*(?:-[a-zA-ZāēīōūĀĒĪŌŪ]+)*)")
+
+
+@lru_cache(maxsize=4)
+def _article_pattern(articles: frozenset[str]) -> re.Pattern[str]:
+    """An article capitalised as the start of a proper noun, a blank, then a capital ("Te W", "Ngā P")."""
+    alt = "|".join(sorted({a[:1].upper() + a[1:] for a in articles}, key=len, reverse=True))
+    return re.compile(r"(" + by_first_letter(alt, r"[\w'’-]") + r")(?=[ \t]+[A-ZĀĒĪŌŪ])")
+
+
+@lru_cache(maxsize=4)
+def _locality_pattern(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One or two capitalised words (or an initial) before a locality head word: "Rajiv Chowk", "T. Nagar";
+    and a cheap first look for the head words (the engine skips ahead to their first letters)."""
+    alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return (re.compile(r"(?<![\w'’-])(?:[A-Z]\.[ \t]?|[A-Z][a-z]+[ \t]+)(?:[A-Z][a-z]+[ \t]+)?(?:" + alt + r")(?![\w'’-])"),
+            re.compile(r"[ \t](?:" + by_first_letter(alt) + r")\b"))
+
+
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|near|at|from|to|around|of|via|outside|behind|opposite|towards)[ \t]+(?:the[ \t]+)?$",
+                                re.I)
+_SIDES = (" West", " East", " North", " South")
+_SIDE_AFTER_CITY = re.compile(r"(?P<city>[A-Z][a-z]+),[ \t]+(?P<sub>[A-Z][a-z]+[ \t]+(?:West|East|North|South))\b")
+
+
+class RegionalPhraseRecognizer(Recognizer):
+    """Te reo Māori and Pacific greetings, sign-offs and place names inside English ("Kia ora
+    koutou", "Ngā mihi nui", "Mālō e lelei", "Pōneke"), and te reo proper nouns opened by an article
+    ("Te Whatu Ora", "Te Whare Tapa Whā"), kept: their words are no one's name there. A name right
+    after a greeting is still found by the greeting rule ("Kia ora Mere")."""
+
+    name, score = "regional_phrase", 0.8
+    languages = frozenset({"en", "de"})  # (German: the dialect words of Austrian and Swiss chat)
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        rp = regional_phrases(t.lang or "en")
+        text = t.text
+        low = t.low
+        if low is not text and rp.fast is not None:  # (lower-casing kept every offset)
+            hay = low.translate(_FOLD) if _FOLDED_CHARS.search(low) else low
+            if _no_first_word(rp.first_words, hay):
+                yield from self._article_nouns(t, rp.articles)  # no phrase can start anywhere (most texts)
+                yield from self._localities(t, rp.locality_heads)
+                return
+            scans = [(m.start(), m.end(), re.sub(r"[ \t]+", " ", m.group(0)) in rp.fast_places)
+                     for m in rp.fast.finditer(hay)]
+        else:
+            scans = [(m.start(), m.end(), place) for pat, place in ((rp.phrases, False), (rp.places, True))
+                     if pat is not None for m in pat.finditer(text)]
+        for ms, me, place in scans:
+            surface = text[ms:me]
+            if not place and surface[:1].isupper() and " " not in surface and self._name_shape_here(t, ms, me):
+                continue
+            why = "a place name of te reo Māori or a Pacific language" if place else \
+                f"a greeting, word or name of a day of {rp.label(surface)}, used in English"
+            yield self.span(ms, me, KEEP, reason=why)
+        yield from self._article_nouns(t, rp.articles)
+        yield from self._localities(t, rp.locality_heads)
+
+    def _localities(self, t: TextContext, heads: frozenset[str]) -> Iterator[Span]:
+        """A neighbourhood named by its head word ("Rajiv Chowk", "Lajpat Nagar", "Koramangala Layout",
+        "T. Nagar"), and a suburb named by its side after a city ("Mumbai, Andheri West")."""
+        text = t.text
+        pattern, gate = _locality_pattern(heads) if heads else (None, None)
+        for m in pattern.finditer(text) if pattern is not None and gate.search(text) else ():
+            s = m.start()
+            if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
+                continue
+            first = re.match(r"[A-Za-z]+", m.group(0)).group(0).casefold()
+            if (self.cues.any_given_name(first) or first in self.lex.intl_names) \
+                    and not _PLACE_WORD_BEFORE.search(text, max(0, s - 24), s):
+                continue  # "Rohit Nagar" is also a person ("Nagar" is a surname): a place only after "in", "near"
+            yield self.span(s, m.end(), KEEP, reason="a neighbourhood named by its head word")
+        for m in _SIDE_AFTER_CITY.finditer(text) if any(w in text for w in _SIDES) else ():
+            if knowledge().is_place(m.group("city")):
+                yield self.span(m.start("sub"), m.end("sub"), KEEP, reason="a suburb named by its side, after its city")
+
+    def _name_shape_here(self, t: TextContext, s: int, e: int) -> bool:
+        """A one-word greeting capitalised mid-sentence after a title or "my X" ("my cousin Manuia") is
+        a name there."""
+        return self.cues.title_before(t.text, s) or self.cues.relation_before(t.text, s)
+
+    def _article_nouns(self, t: TextContext, articles: frozenset[str]) -> Iterator[Span]:
+        text = t.text
+        if not articles:
+            return
+        pat = _article_pattern(articles)
+        for a in pat.finditer(text):
+            s = e = a.start()
+            e = s + len(a.group(1))
+            end, pos, n = e, e, 0
+            while n < 5:
+                m = _CAP_WORD.match(text, pos)
+                if not m or not all(_REO_WORD.fullmatch(p) for p in m.group(1).split("-") if p):
+                    break
+                end = pos = m.end()
+                n += 1
+            if n == 0:
+                continue
+            # a surname after a title or a given name ("Mrs. Te Aho", "Hemi Te Rangi") is a person's
+            if self.cues.title_before(text, s) or self.cues.relation_before(text, s) or self._given_before(text, s):
+                continue
+            yield self.span(s, end, KEEP, reason="a te reo Māori proper noun opened by its article")
+
+    def _given_before(self, text: str, s: int) -> bool:
+        m = re.search(r"(?<![\w'’-])([A-ZĀĒĪŌŪ][\w'’ʻ-]*)[ \t]+$", text[max(0, s - 30):s])
+        if not m:
+            return False
+        cf = m.group(1).casefold()
+        if cf.endswith(("'s", "’s")):
+            return False  # "Durie's Te Whare Tapa Whā": the model of someone, not a surname
+        r = self.lex.rank(cf)
+        return cf in self.cues.first_names or cf in self.cues.intl_names or r is None or r >= 20000
+
+
+# Respect words that Indian English puts after a name ("Rustom sir", "Meera ma'am", "Sharma-ji",
+# "Anu-di", "Arnab-da", "Ravi bhaiya", "Latha aunty"); "-di" and "-da" only hyphenated ("da" is a word)
+_HONORIFIC_AFTER = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?|[a-z]{3,})"
+    r"(?:[ \t]+(?P<hon>(?i:sir|ma['’]?am|madam|ji|didi|dada|bhai|bhaiya|bhaiyya|aunty|auntie|uncle|akka|chechi|"
+    r"mashi|mausi|garu|saab|sahab|bhabhi))|-(?P<hyph>(?i:ji|di|da|didi|dada|bhai|bhaiya|aunty|uncle|akka|garu)))"
+    r"(?![\w'’-])")
+
+
+_PHRASES = regional_phrases()
+
+
+class HonorificRecognizer(Recognizer):
+    """A given name before a respect word said after it, as Indian English does ("Rustom sir is a
+    legend", "Vasudha ma'am and I", "Sunny-di", "Sharma-ji"): the word before is a person's name even
+    when it is also an English word ("Honey aunty", "Lucky bhaiya")."""
+
+    name, score = "honorific_after", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues, lex = t.text, self.cues, self.lex
+        low = t.low
+        if low is text:
+            low = text.lower()
+            if len(low) != len(text):
+                return
+        for h in _HONORIFIC_FIND.finditer(low):
+            # the name right before the respect word (found first: the engine skips to their letters)
+            m = _HONORIFIC_AFTER.search(text, max(0, h.start() - 40), h.end())
+            if m is None or m.end() != h.end():
+                continue
+            s, e = m.span("name")
+            word = m.group("name")
+            cf = word.casefold()
+            if (cf in cues.not_names and cf not in _ENDEARMENTS) or cf in cues.greet1 or cf in cues.closings or cf in cues.titles \
+                    or cf in INTERJECTIONS or cues.function_word(cf) or cf in cues.kin_titles or cf in cues.relations:
+                continue  # "Thanks sir", "Yes ma'am", "Dear Sir", "my uncle"
+            hon = (m.group("hon") or m.group("hyph") or "").casefold()
+            if hon in _ENGLISH_KIN and not (cues.any_given_name(cf) or cf in lex.intl_names):
+                continue  # "Hokkien auntie", "Punjabi uncle": a word about the person, not a name
+            if word.islower():
+                # lower case: only a given name or a word of no language ("rustom sir")
+                if not (cues.any_given_name(cf) or cf in lex.intl_names or lex.rank(cf) is None):
+                    continue
+            else:
+                r = lex.rank(cf)
+                if r is not None and r < 3000 and not (lex.is_first_name(cf) or cf in lex.intl_names) \
+                        and not m.group("hyph"):
+                    continue  # "Good sir", "Excuse ma'am": a word, not a name
+            if re.search(r"\b(?:the|a|an|my|your|his|her|our|their)[ \t]+$", text[max(0, s - 8):s], re.I):
+                continue  # "the sir", "my uncle": a role, no name
+            if knowledge().is_place(word) and not cues.any_given_name(cf):
+                continue
+            yield self.person(t, s, e, "a name before a respect word said after it")
+
+
+_ENGLISH_KIN = frozenset({"aunty", "auntie", "uncle"})
+# the respect words in the lower-cased text, after a blank or a hyphen
+_HONORIFIC_FIND = re.compile(r"(?:" + by_first_letter("sir|ma'am|ma’am|maam|madam|ji|didi|di|dada|da|bhai|bhaiya|bhaiyya|"
+                                                      "aunty|auntie|uncle|akka|chechi|mashi|mausi|garu|saab|sahab|bhabhi",
+                                                      r"[^ \t-]") + r")(?![\w'’-])")
+# a writer naming themself: "Priya here from Pune", "Tevita here, long time lurker", "Kiri here btw"
+_HERE_INTRO = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])[ \t]*)"
+                         r"[ \t]*(?P<name>[A-Za-z][a-z]+)[ \t]+here(?=[ \t]*(?:,|\.|!|\(|\bfrom\b|\bbtw\b|\bagain\b|"
+                         r"\btoo\b|[-–—]))", re.M)
+# "I am Honey.", "I'm Lucky, from ...", "i am Joy D'Mello": a given name that is also a word, right
+# after the writer says who they are, before a clause break
+_I_AM = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Mm]y[ \t]+name[ \t]+is|\b[Nn]ame['’]s)[ \t]+"
+                   r"(?P<name>[A-Za-z\u00c0-\u00ff\u0100-\u017f][a-z\u00df-\u00ff\u0100-\u017f]+)(?=[ \t]*(?:[.,!(;:]|$|\bfrom\b|\band\b|[A-Z]))", re.M)
+# who is writing, after the person addressed or at the start of a line: "Nana, it's Kiri.", "Kia ora Mere,
+# it's Tama from Ōtara", "this is Priya here"
+_ITS_ME = re.compile(r"(?:^|\n|,)[ \t]*(?:[Ii]t['’]s|[Tt]his[ \t]+is)[ \t]+(?P<name>[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_]+)"
+                     r"(?=[ \t]*(?:[.!,]|$|\bfrom\b|\bhere\b|\(|[\U0001F300-\U0001FAFF]))", re.M)
+# a single initial for a person, doing what people do: "J. and I read it", "because J. was a veteran",
+# "R. says hi" (not after another initial or a title: "U.S. was", "Dr. J. said")
+_INITIAL_SUBJECT = re.compile(r"(?P<name>[A-Z])(?<![\w.][A-Z])\.(?=[ \t]+(?:and[ \t]+(?:I|me)\b|(?:says|said|was|is|has|had|"
+                              r"told|asked|thinks|thought|would|will|wants|wanted|called|came|went|sends|sent|"
+                              r"and[ \t]+me)\b))")
+# "real name, Priya", "my full name is Anjali", "legal name: Tomasz"
+_NAME_APPOSITION = re.compile(r"\b(?:real|full|actual|legal|proper|given|birth|official|christian)[ \t]+name"
+                              r"(?:[ \t]+is)?[ \t]*[,:–—-]?[ \t]*(?P<name>[A-Z][a-z]+)(?![\w'’-])", re.I)
+# a quotation that opens by addressing someone: '"Kiran, I am not your father"', '“Mere, you did it”'
+_QUOTE_VOCATIVE = re.compile(r"[\"“](?P<name>[A-Z][a-z]+),[ \t]+(?:I|I'm|I’m|you|you're|you’re|we|we're|listen|please|"
+                             r"this|that|it's|it’s|there|look|your|don't|don’t|do|are|can|will|go|come|tell)\b")
+# endearments that are also given names: a name where only a name fits ("I am Honey.", "Honey aunty")
+_ENDEARMENTS = frozenset({"honey", "baby", "darling", "sugar", "sunshine"})
+_FAITHS = frozenset({"christian", "muslim", "hindu", "jewish", "catholic", "baptist", "methodist", "sikh", "buddhist",
+                     "parsi", "jain", "protestant", "orthodox", "mormon", "pentecostal", "anglican", "lutheran"})
+
+
+def _demonym_after(text: str, e: int) -> bool:
+    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[e:e + 30])
+    return bool(m) and knowledge().is_demonym(m.group(1))
+
+
+class IntroductionRecognizer(Recognizer):
+    """The name a writer gives themself: "Priya here from Pune" opening a sentence, or a given name
+    that is also a word right after "I am" ("I am Honey.", "I'm Lucky, from ..."): there only a name
+    fits. Adjectives that are no given name ("I am Tired.", "New here") and faith and nationality
+    words ("I am Christian") are not names."""
+
+    name, score = "introduction", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues, lex = t.text, self.cues, self.lex
+        low = t.low
+        if " here" in low:
+            for m in _HERE_INTRO.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names):
+                    continue  # ("Ironbound here": where the writer is)
+                r = lex.rank(cf)
+                if m.group("name").islower() and not t.lower_style and r is not None and r < 20000:
+                    continue  # "same here", "new here"; a rare word that is a given name is the name ("kiri here")
+                yield self.person(t, s, e, "a writer naming themself ('X here')")
+        if " am " in low or "'m " in low or "’m " in low or "name" in low:
+            for m in _I_AM.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                r = lex.rank(cf)
+                if m.group("name").islower():
+                    # lower case: only in text written without capitals, and only a word of no language
+                    # ("i'm sefo, samoan"; not "i'm tired, ok")
+                    if not t.lower_style or r is not None or lex.ordinary_in(cf) or self._no_name(cf):
+                        continue
+                    yield self.person(t, s, e, "a word of no language right after 'i'm'")
+                    continue
+                if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names or (
+                        (r is None or r >= 20000) and not lex.dictionary_word(cf))):
+                    continue  # a given name, or a capitalised word of no language or a rare one ("i'm Tūī")
+                if not t.free(s, e) or _demonym_after(text, e):
+                    continue  # "I'm Tamil Singaporean": what someone is, not who
+                yield self.person(t, s, self.extend(text, e, t.lang), "a given name right after 'I am'")
+        if "it's " in low or "it’s " in low or "this is " in low:
+            for m in _ITS_ME.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                r = lex.rank(cf)
+                if self._no_name(cf) or not t.free(s, e) or not (
+                        lex.is_first_name(cf) or cf in lex.intl_names or r is None or r >= 5000):
+                    continue
+                yield self.person(t, s, e, "a writer saying who is writing ('Hi Mum, it's X')")
+        if "name" in low:
+            for m in _NAME_APPOSITION.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                if self._no_name(cf) or not t.free(s, e):
+                    continue
+                yield self.person(t, s, self.extend(text, e, t.lang), "a name after 'real name', 'full name'")
+        if '"' in text or "“" in text:
+            for m in _QUOTE_VOCATIVE.finditer(text):
+                s, e = m.span("name")
+                cf = m.group("name").casefold()
+                r = lex.rank(cf)
+                if self._no_name(cf) or not t.free(s, e) or not (r is None or lex.is_first_name(cf) or cf in lex.intl_names):
+                    continue
+                if r is not None and r < 5000 and cf not in cues.first_names:
+                    continue  # "Well, I ...", "Look, you ..."
+                yield self.person(t, s, e, "the person addressed at the start of a quotation")
+
+    def _no_name(self, cf: str) -> bool:
+        cues = self.cues
+        return (cf in cues.not_names and cf not in _ENDEARMENTS) or cf in cues.greet1 \
+            or cf in cues.closings or cf in INTERJECTIONS or cues.function_word(cf) or cf in _FAITHS \
+            or knowledge().is_demonym(cf) or cf in cues.titles or cf in cues.relations \
+            or (_PHRASES.phrases is not None and _PHRASES.phrases.fullmatch(cf) is not None)
+
+
+class InitialSubjectRecognizer(Recognizer):
+    """A person named by one initial in running text, as older letter writers do ("J. and I read your
+    letter", "because J. was a veteran"): a capital and a full stop before "and I" or a finite verb
+    of a person, not after another initial or a title ("the U.S. was", "Dr. J. said" is the title
+    rule's)."""
+
+    name, score = "initial_subject", 0.7
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if ". " not in text:
+            return
+        for m in _INITIAL_SUBJECT.finditer(text):
+            s, e = m.span("name")
+            if m.group("name") == "I" or self.cues.title_before(text, s):
+                continue
+            if re.search(r"(?:\b[A-Z]\.[ \t]?|[A-Z]\.)$", text[max(0, s - 4):s]):
+                continue  # "U. S. was": part of an abbreviation
+            yield self.person(t, s, e + 1, "a single initial for a person, subject of a verb")
+
+
+# the last line: a dash, one name, then an aside in brackets ("- Mira (yes, that's my real name)")
+_DASH_ASIDE = re.compile(r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<name>[^\W\d_][\w’'-]*)[ \t]+\([^()\n]{1,160}\)[ \t.!]*$")
+
+
+class DashAsideSignoffRecognizer(Recognizer):
+    """A dash sign-off with an aside after the name, closing the text: "- Mira (yes, the handle is my
+    name)". The name alone on a dash line signs the text; the bracket only explains it."""
+
+    name, score = "signoff_aside", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text.rstrip()
+        if t.role == "title" or not text.endswith(")"):
+            return
+        m = _DASH_ASIDE.search(text, max(0, len(text) - 220))
+        if m is None:
+            return
+        cf = m.group("name").casefold()
+        cues = self.cues
+        if cf in cues.not_names or cf in cues.titles or cf in cues.greet1 or cf in cues.closings or cf in INTERJECTIONS \
+                or cues.function_word(cf) or cf in cues.acronyms:
+            return  # "- Update (edited)", "- Edit (typo)"
+        yield self.person(t, m.start("name"), m.end("name"), "a dash sign-off with an aside in brackets")
+
+
+class QuotedSignoffRecognizer(Recognizer):
+    """A sign-off quoted from a letter, a card or an e-mail: 'signed "Warmly, Ottavia"', '"Love, Bea x"'.
+    The name after a closing word inside quotation marks is the writer of what is quoted."""
+
+    name, score = "signoff_quoted", 0.75
+
+    def __init__(self, cues):
+        super().__init__(cues)
+        words = sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in cues.closings), key=len, reverse=True)
+        self._re = re.compile(r"[\"“](?i:" + "|".join(words) + r"),?[ \t]+(?P<name>[^\W\d_][\w’'-]*)"
+                              r"(?:[ \t]+x{1,4})?[.!]?[\"”]")
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if '"' not in text and "“" not in text:
+            return
+        cues = self.cues
+        for m in self._re.finditer(text):
+            cf = m.group("name").casefold()
+            if cf in cues.not_names or cues.function_word(cf) or cf in cues.closings or cf in INTERJECTIONS \
+                    or not m.group("name")[:1].isupper():
+                continue  # '"Love, always"', '"Thanks, everyone"'
+            yield self.person(t, m.start("name"), m.end("name"), "a name after a closing word, quoted")
+
+
+
+# one initial closing the text before emoji or kisses: "Thanks for sharing. V. 🌼", "proud of you D. 🤙"
+_INITIAL_EMOJI_END = re.compile(r"(?:^|\n|[.!?][ \t]+|\b(?:you|u|ya|thanks|ty)[ \t]+)(?P<name>[A-Z]\.)[ \t]*"
+                                r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+|x{1,4}|xo+)[ \t!.]*$")
+
+
+class InitialEmojiSignoffRecognizer(Recognizer):
+    """One initial signing the text before emoji or kisses ("... the notes. V. 🌼", "proud of you
+    D. 🤙"): what follows it shows it is a sign-off, even for a letter that is also a numeral ("V.")."""
+
+    name, score = "signoff_initial", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text.rstrip()
+        if t.role == "title" or not text or text[-1].isalnum() and text[-1] not in "xoXO":
+            return
+        m = _INITIAL_EMOJI_END.search(text, max(0, len(text) - 40))
+        if m is not None and m.group("name") != "I.":
+            yield self.person(t, m.start("name"), m.end("name"), "one initial before emoji or kisses, closing the text")
+
+
+# two or three capitals closing the text after a full sentence: "... Love you. KJ" (initials without dots)
+_CAPS_INITIALS_END = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]{2,3})[ \t]*[.!]?[ \t]*$")
+
+
+class CapsInitialsSignoffRecognizer(Recognizer):
+    """Initials without dots signing the text after its last sentence ("Love you. KJ"); not an
+    abbreviation the policy lists ("... so yes. OMG", "... did it. CBT")."""
+
+    name, score = "signoff_caps", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text.rstrip()
+        if t.role == "title" or len(text) < 8 or not text[-1:].isupper() and text[-1:] not in ".!":
+            return
+        m = _CAPS_INITIALS_END.search(text, max(0, len(text) - 12))
+        if m is None:
+            return
+        cf = m.group("name").casefold()
+        if cf in self.cues.acronyms or cf in self.cues.not_names or self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000:
+            return
+        yield self.person(t, m.start("name"), m.end("name"), "initials without dots signing the text")
+
+
+# "Big Mike", "Lil Jay", "Little Ed": a nickname made of a size word and a given name
+_SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Young|Ol'|Old)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])")
+
+
+class SizeNicknameRecognizer(Recognizer):
+    """A nickname of a size word and a given name ("hi Big Mike", "Lil Jay said"), where the text
+    gives it a person's role: a greeting before, a relation noun, or a verb of a person after. Without
+    that role it may be a thing ("Big Ben", "Little Richard" is the singer's)."""
+
+    name, score = "size_nickname", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        if "Big " not in text and "Li" not in text and "Young " not in text and "Ol" not in text:
+            return
+        for m in _SIZE_NICK.finditer(text):
+            s, e = m.span()
+            cf = m.group("given").casefold()
+            if not (cf in cues.first_names or cues.any_given_name(cf)) or cf in cues.not_names:
+                continue
+            if cues.greeting_before(text, s) or cues.relation_before(text, s) or cues.verb_after(text, e):
+                yield self.person(t, s, e, "a nickname of a size word and a given name, in a person's role")
+
+
+# southern German names people with the article ("der Mirko ist", "die Resi hat gesagt"), and chat
+# addresses them before a verb in the second person ("Mirko bist a Wahnsinn", "Resi, hast du ...")
+_DE_ARTICLE_NAME = re.compile(r"\b(?:[Dd]er|[Dd]ie)[ \t]+(?P<name>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+"
+                              r"(?:ist|war|hat|hatte|sagt|sagte|meint|meinte|kommt|kam|macht|weiß|kann|wird|schreibt|"
+                              r"schrieb|hat's|is|woar|hod)\b")
+_DE_SECOND_PERSON = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?P<name>[A-ZÄÖÜ][a-zäöüß]+),?[ \t]+"
+                               r"(?:bist|hast|warst|kannst|musst|sollst|darfst|willst|bisch|hesch|host)\b", re.M)
+
+
+class GermanPersonRecognizer(Recognizer):
+    """German chat naming a person by a word of no language: with the article before a finite verb
+    ("Der Mirko ist der Star hier"), or addressed before a verb in the second person ("Mirko bist a
+    Wahnsinn"). German capitalises every noun, so only a word that is no word of German or English,
+    no place and no demonym counts."""
+
+    name, score = "german_person", 0.6
+    languages = frozenset({"de"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, lex = t.text, self.lex
+        for pat, why in ((_DE_ARTICLE_NAME, "article, a word of no language, a finite verb (German)"),
+                         (_DE_SECOND_PERSON, "a word of no language addressed before a verb in the second person")):
+            for m in pat.finditer(text):
+                s, e = m.span("name")
+                w = m.group("name")
+                cf = w.casefold()
+                if lex.lang_rank(cf, "de") is not None or lex.rank(cf) is not None or lex.ordinary_in(cf) \
+                        or knowledge().is_place(w) or knowledge().is_demonym(w) or cf in self.cues.not_names \
+                        or lex.word_form(cf) or not t.free(s, e):
+                    continue
+                yield self.person(t, s, e, why)
