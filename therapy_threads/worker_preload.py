@@ -30,6 +30,12 @@ def preload() -> None:
         # process and its other workers keep their allocator).
         if "pyarrow" not in sys.modules:
             os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+        # and those buffers (and the other large ones) mapped and unmapped, never left in the heap
+        # by glibc's sliding mmap threshold (measured in one process over the 100k corpus: private
+        # memory +27 MB after 160 sources instead of +57 MB; the same CPU on the 20k corpus)
+        from .memory import fixed_mmap_threshold
+
+        fixed_mmap_threshold()
         import pyarrow as pa
 
         pa.set_memory_pool(pa.system_memory_pool())
