@@ -184,9 +184,10 @@ def test_a_foreign_opening_or_quote_does_not_quarantine_an_english_comment(text)
     res.posts[0].body = "I have been in therapy for two years now and I want to write about how it feels to depend on it."
     res.comments[0].text = text
     detect_languages(res)
-    assert res.comments[0].language == "en"
+    assert res.comments[0].language in {"uk", "pl"}  # fastText's whole-text answer: the opening decides
     Anonymiser(KEY).apply(res)
     assert len(res.comments) == 1 and res.quarantine == []
+    assert res.comments[0].language == "en"  # read again sentence by sentence before quarantine
 
 
 def test_a_comment_mostly_in_an_uncovered_language_is_still_quarantined_despite_an_english_line():

@@ -12,9 +12,10 @@ reliable language; so do answers below ``MIN_SCORE`` and languages without an IS
 Only the first ``MAX_CHARS`` characters are examined.
 
 fastText reads a text as one line, so a short opening in another language (a greeting, a quoted
-proverb, a line of a song) can outweigh the sentences around it. A comment whose language so
-found differs from its post's is therefore read again sentence by sentence (:func:`by_sentences`):
-the language holding more than half of the letters of the sentences it can place wins.
+proverb, a line of a song) can outweigh the sentences around it. :func:`by_sentences` reads a text
+again sentence by sentence: the language holding more than half of the letters of the sentences it
+can place wins (used before a comment is quarantined for its language, see
+:func:`therapy_threads.anonymise.coverage.fail_closed`).
 """
 from __future__ import annotations
 
@@ -117,9 +118,5 @@ def detect_languages(result: ReadResult) -> None:
     n = len(result.posts)
     for p, lang in zip(result.posts, langs[:n]):
         p.language = lang
-    post_lang = {p.post_id: p.language for p in result.posts}
     for c, lang in zip(result.comments, langs[n:]):
-        own = post_lang.get(c.post_id)
-        if lang is not None and own is not None and lang != own:
-            lang = by_sentences(c.text, lang)  # a foreign greeting or quote must not decide
         c.language = lang
