@@ -289,6 +289,9 @@ def test_handle(text, expected):
     ("Frank honesty helps. Grace period is over.", []),
     # a capitalised word mid-sentence after a naming phrase, or after "I'm" / "this is" with a break after it
     ("yes my real name is Cheerful, very common", [("Cheerful", "person")]),
+    # "surname is" is a naming phrase too, also for a surname that is a word in another language
+    ("Funny, because my surname is Sikorka. My mother laughs.", [("Sikorka", "person")]),
+    ("my surname's Gołąbek, like the cabbage rolls", [("Gołąbek", "person")]),
     ("hi i'm Gentle, from the east side", [("Gentle", "person")]),
     ("I'm sorry, this is hard", []),
     ("When Margit told me she was leaving", [("Margit", "person")]),

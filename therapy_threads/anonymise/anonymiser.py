@@ -386,6 +386,7 @@ class Anonymiser:
                         lower = lower_style(t.text)
                     if not lower and core.islower() and self.lex.rank(core) is None and (
                             lang not in NOUN_CAPS or self.lex.lang_rank(core, lang) is None) \
+                            and not self.lex.ordinary_in(core) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
                         # a name that is no word of any language, written in lower case in mixed text
                         # ("die hinterleitner hat gesagt" in an otherwise capitalised comment)
