@@ -1154,6 +1154,37 @@ def test_hacker_news_rows_before_the_comtr_class_and_deleted_rows():
                         ("Second thread.", 0, None, "dee_ex")]
 
 
+def test_hacker_news_classic_tables_focused_item_and_deleted_parents():
+    # 2007-2013 markup: one small table per comment, no athing class; the depth is the spacer's width.
+    def row(cid, indent, who, words):
+        arrow = (f'<a id=up_{cid} href="vote?for={cid}&dir=up"><img src="grayarrow.gif"></a>' if cid
+                 else '<img src="s.gif" height=1 width=14>')
+        head = (f'<a href="user?id={who}">{who}</a> 2 hours ago  | <a href="item?id={cid}">link</a>' if cid else "")
+        return (f'<tr><td><table border=0><tr><td><img src="s.gif" height=1 width={indent * 40}></td>'
+                f'<td valign=top><center>{arrow}</center></td><td class="default"><div><span class="comhead">'
+                f'{head}</span></div><br><span class="comment"><font color=#000000>{words}</font></span>'
+                f'</td></tr></table></td></tr>')
+    story = ('<table><tr><td class="title"><a href="https://example.org/a">A story</a><span class="comhead"> '
+             '(example.org) </span></td></tr><tr><td class="subtext">9 points by <a href="user?id=ed_ex">ed_ex'
+             '</a> | <a href="item?id=900">3 comments</a></td></tr></table>')
+    r = read(story + '<table border=0>' + row(901, 0, "ada_ex", "First opinion here.")
+             + row(0, 1, "", "[deleted]") + row(903, 2, "bo_ex", "A reply to the removed one.")
+             + row(904, 1, "cy_ex", "[deleted]") + row(905, 0, "dee_ex", "Second thread.") + '</table>')
+    # a removed row with a reply under it keeps its place (its reply keeps its parent); a leaf one goes
+    assert shape(r) == [("First opinion here.", 0, None, "ada_ex"),
+                        ("[deleted]", 1, "First opinion here.", None),
+                        ("A reply to the removed one.", 2, "[deleted]", "bo_ex"),
+                        ("Second thread.", 0, None, "dee_ex")]
+    # a comment's own page: the focused comment in table.fatitem is the post, its replies the thread
+    focus = ('<table class="fatitem" border="0"><tr class="athing" id="700"><td class="ind"></td>'
+             '<td class="default"><div><span class="comhead"><a href="user?id=fo_ex" class="hnuser">fo_ex</a>'
+             '</span></div><br><div class="comment"><div class="commtext c00">The focused words.</div></div>'
+             '</td></tr></table>')
+    rows = "".join(_hn_row(*x) for x in ((701, 0, "ada_ex", "A direct reply."), (702, 1, "bo_ex", "Deeper.")))
+    r = read(focus + f'<table border="0" class="comment-tree">{rows}</table>')
+    assert shape(r) == [("A direct reply.", 0, None, "ada_ex"), ("Deeper.", 1, "A direct reply.", "bo_ex")]
+
+
 def _sabai_comment(cid: int, who: str, words: str) -> str:
     return (f'<li id="sabai-comment-{cid}" class=""><div class="sabai-comment-avatar"><img alt="{who}"></div>'
             f'<ul class="sabai-comment-meta"><li class="sabai-comment-author"><a class="sabai-user" '
@@ -1946,6 +1977,26 @@ def test_commenter_names_in_bem_parts_dt_headers_and_list_items():
     # "Reply #4606001" beside the date is a counter, never the day.
     assert [c.published_local for c in r.comments] == ["2010-10-09T07:28"] * 2
 
+def test_image_only_comment_with_a_named_commenter_keeps_its_replies():
+    def one(n, who, content, children=""):
+        return (f'<div class="comment" id="comment_{n}" data-id="{n}"><div class="comment__body">'
+                f'<div class="comment__header"><div class="comment__rating-count hint">0</div>'
+                f'<div class="comment__user" data-name="{who}"><a class="user" '
+                f'href="/@{who}"><span class="avatar"><img src="a{n}.png" alt="avatar"></span></a>'
+                f'<a href="/@{who}"><span class="user__nick">{who}</span></a></div>'
+                f'<time class="comment__datetime" datetime="2019-06-14T00:24:58+03:00">4 года назад</time>'
+                f'</div><div class="comment__content">{content}</div></div>'
+                f'<div class="comment__children">{children}</div></div>')
+    leaf = one(3, "cy_example", "<p>Ответ на ответ.</p>")
+    mid = one(2, "bo_example", "<p>Ответ на картинку.</p>", leaf)
+    pic = one(1, "ada_example", '<figure class="comment-image"><img src="p1.jpg" alt="x.jpg"></figure>', mid)
+    r = read(f'<div class="comments">{pic}{one(4, "di_example", "<p>Другой.</p>")}</div>', lang="ru")
+    # the picture-only comment stays (marked), so its replies keep their place and depth
+    assert [(c.text, c.depth, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("[image]", 0, "ada_example"), ("Ответ на картинку.", 1, "bo_example"),
+        ("Ответ на ответ.", 2, "cy_example"), ("Другой.", 0, "di_example")]
+
+
 def test_dates_in_a_typepad_footer_permalink_and_in_a_heading_of_their_own():
     r = read("""<div id="comments-content"><a id="c6a00d83451f23a69e2017744b28bfe970d"></a>
 <div class="comment" id="comment-6a00d83451f23a69e2017744b28bfe970d"><div class="comment-content"><p>Words of a comment.</p></div>
@@ -1958,3 +2009,134 @@ def test_dates_in_a_typepad_footer_permalink_and_in_a_heading_of_their_own():
 <h4>on October 30, 2012 at 11:04 am</h4><div class="inner-comment"><p>Great words.</p></div></div></div>""")
     assert [(c.text, c.published_local) for c in r.comments] == [
         ("So you do not get bored.", "2012-10-30T11:02"), ("Great words.", "2012-10-30T11:04")]
+
+
+def test_nested_bem_threads_control_ids_reply_lists_and_collapsed_shells():
+    # A site's own list: the comment element carries data-id, a "report" menu entry inside it
+    # carries the same id as data-comment-id; replies sit in the item's __children block.
+    def item(cid, who, words, children=""):
+        return (f'<div class="comments__item" data-id="{cid}"><div class="comments__item__space">'
+                f'<div class="comments__item__self"><a class="comments__item__user"><p class="comments__item__user__name">'
+                f'<span>{who}</span></p></a><a class="comments__item__date" data-id="{cid}"><time class="time">'
+                f'2 hours ago</time></a><div class="comments__item__admin"><div class="ui_sub_menu__item" '
+                f'data-comment-id="{cid}" data-user-id="7">Report</div></div><div class="comments__item__content">'
+                f'<div class="comments__item__text"><p>{words}</p></div></div></div></div>'
+                f'<div class="comments__item__children">{children}</div></div>')
+    r = read('<div class="comments">' + item(11, "ada_ex", "First words.", item(12, "bo_ex", "A reply here.",
+             item(13, "cy_ex", "Deeper still."))) + item(14, "di_ex", "Another one.") + '</div>')
+    assert [(c.text, c.depth) for c in r.comments] == [
+        ("First words.", 0), ("A reply here.", 1), ("Deeper still.", 2), ("Another one.", 0)]
+
+    # <li><div id=comment-N/><ul class="comment-list level-1">replies</ul></li>
+    def li(cid, who, words, replies=""):
+        return (f'<li><a id="comment{cid}" class="link-anchor"></a><div id="comment-{cid}"><div class="heading">'
+                f'<a class="nickname">{who}</a> <span class="h-meta">23.04.18 | 20:30</span></div>'
+                f'<p class="content">{words}</p></div>{replies}</li>')
+    r = read('<ul class="comment-list level-0">' + li(21, "ada_ex", "Top words.", '<ul class="comment-list level-1">'
+             + li(22, "bo_ex", "Answer words.") + '</ul>') + li(23, "cy_ex", "Second top.") + '</ul>')
+    assert [(c.text, c.depth) for c in r.comments] == [("Top words.", 0), ("Answer words.", 1), ("Second top.", 0)]
+
+    # A flat list of one-comment boxes with a BEM level modifier; collapsed comments print only their
+    # header (kept as shells), a lone modifier ("--withsubject") is no other kind, a "more" stub no comment.
+    def box(level, tid, who, words=None, mods=""):
+        body = (f'<div class="post-comment__body">{words}</div>' if words is not None else "")
+        return (f'<div class="post-thread post-thread--level-{level}"><article id="t{tid}" class="post-comment '
+                f'{mods} comment"><div class="post-comment__inner"><header class="post-comment__header">'
+                f'<p class="post-comment-username"><span class="post-comment-username__name"><a>{who}</a></span></p>'
+                f'<p class="post-comment-meta"><time>1 week ago</time></p></header>{body}'
+                f'<footer><ul class="post-comment-actions"><li><a>Collapse</a></li><li><a>Expand</a></li></ul>'
+                f'</footer></div></article></div>')
+    stub = ('<div class="post-thread post-thread--level-2"><article class="post-comment post-comment--seemore">'
+            '<div class="post-comment__inner"><a class="post-comment-seemore__more">5 more comments</a></div>'
+            '</article></div>')
+    r = read('<div class="comments">' + box(1, 31, "ada_ex", "Visible words.") + box(2, 32, "bo_ex",
+             mods="post-comment--collapsed") + box(3, 33, "cy_ex", "A visible reply.") + stub
+             + box(1, 34, "di_ex", mods="post-comment--collapsed post-comment--withsubject") + '</div>')
+    assert [(c.text, c.depth, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("Visible words.", 0, "ada_ex"), ("[hidden]", 1, "bo_ex"), ("A visible reply.", 2, "cy_ex"),
+        ("[hidden]", 0, "di_ex")]
+
+
+def test_comment_printed_as_a_list_of_parts_with_the_words_inside_the_author_part():
+    def ul(n, who, words, quote=""):
+        return (f'<ul class="comment b2" id="comment-{n}"><li class="comment-author"><div class="badges"></div>'
+                f'<div class="profile"><img class="author-profile-picture" src="a.png"><a href="/u/{who}">{who}</a>'
+                f'<p class="date">18 November 2011 11:26PM</p></div><div class="comment-body">{quote}<p>{words}</p>'
+                f'</div></li><li class="comment-tools"><ul><li class="recomended"><a class="recommend">Recommend?</a>'
+                f' (<span>3</span>)</li><li class="reply">Responses (0)</li><li class="abuse-report">'
+                f'<a class="report-abuse">Report abuse</a></li><li class="link">| <a href="#c">Link</a></li></ul></li></ul>')
+    quote = ('<blockquote><p>ada_ex</p><p>18 November 2011 11:26PM<br>Response to someone</p>'
+             '<p>The quoted words.</p></blockquote>')
+    r = read('<div id="comments">' + ul(1, "ada_ex", "First words here.")
+             + ul(2, "bo_ex", "My own answer.", quote) + '</div>')
+    assert [(c.text, c.identity.name if c.identity else None, c.published_local) for c in r.comments] == [
+        ("First words here.", "ada_ex", "2011-11-18T23:26"), ("My own answer.", "bo_ex", "2011-11-18T23:26")]
+
+
+def test_movable_type_comment_blocks_closed_by_their_byline():
+    def block(who, words, byline):
+        return (f'<div class="comments-body {who.lower()}"><p>{words}</p><span class="comments-post">'
+                f'{byline}</span></div>')
+    r = read('<div class="comments-head">Comments</div>'
+             + block("ada_ex", "First words here.", '<a href="https://example.org/ada">ada_ex</a> on February 12, 2010 11:32 PM')
+             + block("bo_ex", "Second words here.", 'Posted by: bo_ex at <a href="#c2">February 13, 2010 09:01 AM</a>'))
+    assert [(c.text, c.identity.name if c.identity else None, (c.published_local or "")[:10]) for c in r.comments] == [
+        ("First words here.", "ada_ex", "2010-02-12"), ("Second words here.", "bo_ex", "2010-02-13")]
+
+
+def test_spot_im_messages_take_their_parent_from_the_stated_depth():
+    def msg(mid, depth, who, words):
+        return (f'<div class="sppre_message-view sppre_depth-{depth} sppre_conversation-message" '
+                f'data-message-id="sp_Ab12_post9_c_{mid}" data-message-depth="{depth}" data-spot-im-class="message-view">'
+                f'<div class="sppre_message-details"><div class="sppre_user-wrap"><div class="sppre_user-link">'
+                f'<span class="sppre_username" data-spot-im-class="message-username">{who}</span>'
+                f'<span class="sppre_badge" data-spot-im-class="user-badge"><span>Leader</span></span></div>'
+                f'<div class="sppre_stats"><span class="sppre_posted-at"><span data-spot-im-class="message-timestamp">'
+                f'15h</span></span><span class="sppre_is-edited"><span>Edited</span></span></div></div></div>'
+                f'<div class="sppre_message-entities sppre_depth-{depth}"><div data-spot-im-class="message-text" '
+                f'class="sppre_entity sppre_text-entity">{words}</div></div><div class="sppre_message-actions-container">'
+                f'<div class="sppre_message-actions"><span data-spot-im-class="message-reply">Reply</span>'
+                f'<span data-spot-im-class="message-share">Share</span><div class="sppre_votes-count">3 Likes</div>'
+                f'</div></div></div>')
+    r = read('<div class="sppre_conversation">' + msg("A1", 0, "ada_ex", "First words.") + msg("B2", 1, "bo_ex", "A reply.")
+             + msg("C3", 2, "cy_ex", "Deeper.") + msg("D4", 0, "di_ex", "Another thread.") + '</div>')
+    assert r.posts[0].comment_system == "spotim"
+    assert shape(r) == [("First words.", 0, None, "ada_ex"), ("A reply.", 1, "First words.", "bo_ex"),
+                        ("Deeper.", 2, "A reply.", "cy_ex"), ("Another thread.", 0, None, "di_ex")]
+
+
+def test_youtube_polymer_threads_and_their_replies():
+    def renderer(cid, who, words):
+        return (f'<ytd-comment-renderer id="comment" class="style-scope ytd-comment-thread-renderer"><div id="body">'
+                f'<div id="main"><div id="header"><div id="header-author"><a id="author-text" href="/channel/x">'
+                f'<span>{who}</span></a><yt-formatted-string id="published-time-text"><a href="/watch?v=abc&amp;lc={cid}">'
+                f'1 week ago</a></yt-formatted-string></div></div><ytd-expander id="expander"><div id="content">'
+                f'<yt-formatted-string id="content-text">{words}</yt-formatted-string></div><paper-button id="more">'
+                f'<span class="more-button">Read more</span></paper-button></ytd-expander>'
+                f'<ytd-comment-action-buttons-renderer id="action-buttons"><span id="vote-count-left">72</span>'
+                f'<div id="reply-button-end">REPLY</div></ytd-comment-action-buttons-renderer></div></div>'
+                f'</ytd-comment-renderer>')
+    def thread(top, replies=()):
+        inner = "".join(renderer(*r) for r in replies)
+        return (f'<ytd-comment-thread-renderer>{renderer(*top)}<div id="replies"><ytd-comment-replies-renderer>'
+                f'<div id="loaded-replies">{inner}</div></ytd-comment-replies-renderer></div></ytd-comment-thread-renderer>')
+    template = ('<template><ytd-comment-renderer><yt-formatted-string id="content-text"></yt-formatted-string>'
+                '</ytd-comment-renderer></template>')
+    r = read('<ytd-item-section-renderer><div id="contents">' + template
+             + thread(("Ug1", "ada_ex", "First words."), [("Ug1.r1", "bo_ex", "A reply."), ("Ug1.r2", "cy_ex", "Another reply.")])
+             + thread(("Ug2", "di_ex", "Second thread.")) + '</div></ytd-item-section-renderer>')
+    assert r.posts[0].comment_system == "youtube"
+    assert shape(r) == [("First words.", 0, None, "ada_ex"), ("A reply.", 1, "First words.", "bo_ex"),
+                        ("Another reply.", 1, "First words.", "cy_ex"), ("Second thread.", 0, None, "di_ex")]
+
+
+def test_russian_said_verb_after_the_name_and_a_one_number_answer():
+    def li(cid, who, words):
+        return (f'<li id="comment-{cid}" class="comment even thread-even depth-1"><p class="comment-author">'
+                f'<img class="avatar avatar-64 photo" src="a.png"><cite>{who} пишет:</cite><br>'
+                f'<small class="comment-time">Март 2018</small></p><div class="commententry"><p>{words}</p></div>'
+                f'<p class="reply"><a class="comment-reply-link" href="#r">Ответить</a></p></li>')
+    r = read('<ol class="commentlist">' + li(1, "Анна", "Подскажите, пожалуйста, как быть.")
+             + li(2, "Олег", "5") + '</ol>', lang="ru")
+    assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("Подскажите, пожалуйста, как быть.", "Анна"), ("5", "Олег")]

@@ -44,6 +44,9 @@ class Item:
     # comment below the reader's threshold as an empty shell with its replies inside): it keeps
     # its place in the tree instead of being quarantined with its replies orphaned.
     placeholder: str | None = None
+    # The placeholder's header is printed (a collapsed comment: author and age, no words): its
+    # author and date are read as usual; only a part named as the words stands in for the text.
+    header_shown: bool = False
     # Elements inside the text's element that are not the commenter's words, found by the system
     # from its own markup (a theme's author/date list beside the words, a reply-to marker).
     not_text: list[LexborNode] = field(default_factory=list)
@@ -88,12 +91,13 @@ class CommentSystem:
         return frozenset()
 
 
-_DEPTH_CLASS = re.compile(r"^(?:depth|level|comment-depth|comment-level|thread-depth|"
+_DEPTH_CLASS = re.compile(r"^(?:[a-z0-9-]+--)?(?:depth|level|comment-depth|comment-level|thread-depth|"
                           r"wpd_comment_level|wc_comment_level|indent|nest|nested)[-_]?(\d{1,3})$")
 
 
 def depth_from_classes(classes: frozenset[str]) -> int | None:
-    """0-based depth from ``depth-3`` / ``level-2`` / ``wpd_comment_level-1`` style classes."""
+    """0-based depth from ``depth-3`` / ``level-2`` / ``wpd_comment_level-1`` style classes (also
+    as a BEM modifier: ``thread--level-2``)."""
     for c in classes:
         m = _DEPTH_CLASS.match(c)
         if m:

@@ -71,7 +71,7 @@ SAID = re.compile(
     r"\s*(?:says|said|wrote|writes|dijo|dice|escribió|escribio|schrieb|schreibt|sagt|sagte|"
     r"meint|meinte|a écrit|a ecrit|dit|écrit|scrive|ha scritto|scrisse|disse|escreveu|"
     r"schreef|zegt|skrev|skriver|sa|napisał|napisała|napisal|kirjoitti|написал|написала|"
-    r"yazdı|írta|napsal|napsala)\s*(?:\.\.\.|…)?\s*:?\s*$", re.I)
+    r"yazdı|írta|napsal|napsala|пишет|пише|написав|сказал|сказала|говорит)\s*(?:\.\.\.|…)?\s*:?\s*$", re.I)
 _NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
 _COUNTER_LINE = re.compile(
     r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
@@ -256,7 +256,7 @@ def clean_comment_text(text: str, author: str | None = None, *,
 # The verb is a word of its own after the name: "Ada said:" loses "said:", while "Pandit" keeps
 # its "dit" and a commenter called "Said" keeps the name.
 _AUTHOR_TAIL = re.compile(
-    r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit)\s*"
+    r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit|schreibt|escribió|ha scritto|escreveu|skriver|napisał|napisała|kirjoitti|написал|написала|пишет|пише|написав)\s*"
     r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
 _AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"

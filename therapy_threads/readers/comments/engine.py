@@ -539,7 +539,9 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
         it = by_id.get(n.mem_id)
         if it is not None:
             return it
-        if _is_wrapper(page, n):
+        # A list right after a comment inside the same list item (``<li><div comment/><ul>replies
+        # </ul></li>``) holds that comment's replies, whatever its class.
+        if _is_wrapper(page, n) or n.tag in ("ul", "ol") and n.parent is not None and n.parent.tag == "li":
             prev = _prev_past_spacers(n, by_id)
             if prev is not None:
                 if prev.mem_id in by_id:
@@ -642,6 +644,12 @@ _BEM_AUTHOR = re.compile(r"^[a-z0-9-]*(?:user|author|comment|commenter|member|pr
                          r"__(?:name|nick|nickname|username|user|author)$")
 
 
+# BEM element chains under a comments block ("comments__item__text", "comments__item__user__name"):
+# the last element names the part.
+_BEM_CHAIN_TEXT = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:text|content|body|message)$")
+_BEM_CHAIN_AUTHOR = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:user|author)__(?:name|nick|nickname|username)$")
+
+
 def role_token(c: str) -> str | None:
     """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
     general role name a prefixed or underscore-joined class token carries, when it is one of the
@@ -650,6 +658,13 @@ def role_token(c: str) -> str | None:
     if v == "" and "__" in c and _BEM_AUTHOR.match(c):
         v = "comment-author-name"  # "comment__user", "user__nick", "user-link__name"
         _ROLE_OF[c] = v
+    if v == "" and c.count("__") >= 2:
+        if _BEM_CHAIN_TEXT.match(c):
+            v = "comment__text"
+        elif _BEM_CHAIN_AUTHOR.match(c):
+            v = "comment-author-name"
+        if v:
+            _ROLE_OF[c] = v
     if v == "" and _FOREIGN_COMMENT.match(c):
         t = _FOREIGN_COMMENT.sub("comment", c, count=1)
         v = t if t in _ROLE_NAMES else role_token(t)
@@ -826,7 +841,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     # A placeholder (a comment the page holds without its words) has no shown author either: what
     # the role search would find inside it belongs to its replies or to a "N replies beneath your
     # threshold" line.
-    if not raw_author and not it.placeholder:
+    if not raw_author and (not it.placeholder or it.header_shown):
         names = _role_names(system, "author_classes", roles.AUTHOR, roles.AUTHOR_ITEMPROP)
         cands = _candidates(idx, names) + idx.get("tag:cite", [])
         if it.node.tag == "dt":
@@ -853,6 +868,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if raw_author is None:
             raw_author = _signature_author(page, own)
     author = clean_author(raw_author, page.languages)
+    if author_node is not None and raw_author:
+        author_node = _name_element(author_node, raw_author)
 
     # Date: a candidate with a machine value, or short enough to be only a date.
     date_node, when, date_text, age = None, None, "", None
@@ -913,7 +930,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         cls = a.classes(el)
         if cls & meta or cls & _WRAPPER or any(_meta_token(c) or role_token(c) in meta for c in cls):
-            return True
+            # A header-named part that wraps the words too (``li.comment-author`` holding the
+            # profile, the date and ``div.comment-body``) is entered: its own parts still go.
+            return not (el.tag in ("li", "div") and cls & _HEADER_PARTS and not cls & _WRAPPER
+                        and _holds_words_part(page, el))
         if el.tag == "img" and "avatar" in a.get(el, "class"):
             return True
         if el.tag == "i" and any(c == "iconfont" or _ICON_FONT.match(c) for c in cls):
@@ -930,20 +950,22 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     # A named, empty text element is an image-only comment (below): no other part stands in.
     cnames = () if text or it.content is not None else _role_names(system, "content_classes", roles.CONTENT,
                                                                    roles.CONTENT_ITEMPROP)
+    words_nodes = [it.content] if text else []  # the element(s) the words were read from
     for name in dict.fromkeys(cnames):
         nodes = _outermost([n for n in idx.get(name, ()) if n.mem_id not in by_id], it.node)
         if not nodes:
             continue
         text = "\n\n".join(t for t in (node_text(n, skip) for n in nodes) if t)
         if text:
+            words_nodes = nodes
             break
     # A system that names the text's element (Item.content) has said where the words are: an
     # empty one is an image-only or emptied comment, and the rest of the item is its header
     # (badges, scores, language labels), never a stand-in for the words.
-    if not text and it.content is None:
+    if not text and it.content is None and not it.header_shown:
         parts = [node_text(it.node, skip)] + [node_text(x, skip) for x in it.extra_nodes]
         text = "\n\n".join(p for p in parts if p)
-    if not text and it.content is None:
+    if not text and it.content is None and not it.header_shown:
         text = _text_beside_fields(page, it, by_id, author, date_text)
     if not text and it.content is not None and it.content.css_first("img, video, picture, figure, faceplate-img"):
         # An image-only comment is a comment (replies hang on it); its alt text is often a file
@@ -952,8 +974,19 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if not text and it.placeholder:
         text = it.placeholder
     text = _drop_subject(text)
+    raw_text = text
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
+    if not text and words_nodes and len(raw_text.strip()) <= 12 and "\n" not in raw_text.strip() \
+            and not is_reply_word(raw_text.strip()) and raw_text.strip() not in (date_text or "", author or "") \
+            and _own_short_words(page, words_nodes, raw_text.strip()):
+        # The words part holds one short line only ("5", "+1") in a paragraph of its own: the
+        # commenter's whole answer, not a counter or a number the cleanup takes off a longer text.
+        text = raw_text.strip()
+    if not text and it.content is None and _own_picture(page, it.node, skip):
+        # Nothing left but a picture outside the header (author, avatar, date, tools): an
+        # image-only comment, kept (its replies hang on it) with the neutral marker.
+        text = IMAGE_ONLY
     post_author = it.is_post_author
     if post_author is None:
         cls = a.classes(it.node)
@@ -971,6 +1004,70 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
         location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system,
         age=None if when else age)
+
+
+# Parts named as the commenter's header (META because they usually hold only name and date).
+_HEADER_PARTS = frozenset(roles.AUTHOR) | frozenset({"comment-header", "comment-author-info"})
+_WORDS_PART = re.compile(r"(?:^|[-_])(?:body|content|text|message)$")
+
+
+def _holds_words_part(page: Page, el: LexborNode) -> bool:
+    """Whether ``el`` holds an element named as a comment's words (``comment-body``, ``...-text``)."""
+    for d in el.css("div[class], p[class]"):
+        if any(_WORDS_PART.search(c) for c in page.attrs.classes(d)):
+            return True
+    return False
+
+
+def _name_element(n: LexborNode, name: str, budget: int = 200) -> LexborNode:
+    """The element that holds just the commenter's name inside an author part that holds more
+    (``li.comment-author`` around the profile link, the date and the words themselves): only that
+    element is left out of the text, never the words beside it."""
+    if len(n.text(separator=" ", strip=True)) <= len(name) + 40:
+        return n
+    want = " ".join(name.split())
+    for i, d in enumerate(n.traverse()):
+        if i >= budget:
+            break
+        if d is not n and d.is_element_node and " ".join(d.text(separator=" ", strip=True).split()) == want:
+            return d
+    return n
+
+
+_COUNTER_NAME = re.compile(r"count|rating|vote|like|score|karma|points|num", re.I)
+
+
+def _own_short_words(page: Page, nodes: list[LexborNode], line: str) -> bool:
+    """Whether ``line`` stands in the words element as plain text (its own paragraph or the
+    element itself), not in a counter-named part (``div.comment__rating-count``)."""
+    for n in nodes:
+        for d in [n, *n.css("p, div, span")]:
+            if " ".join(d.text(separator=" ", strip=True).split()) != line:
+                continue
+            if d.css_first("*[class]") is None and not any(
+                    _COUNTER_NAME.search(c) for c in page.attrs.classes(d)):
+                return True
+    return False
+
+
+_PICTURE_TAGS = frozenset({"img", "video", "picture", "figure"})
+
+
+def _own_picture(page: Page, root: LexborNode, skip, budget: int = 400) -> bool:
+    """Whether ``root`` holds a picture outside the parts ``skip`` leaves out (nested comments,
+    author, date, tools) and outside an avatar, walking at most ``budget`` elements."""
+    stack = [c for c in root.iter() if c.is_element_node][::-1]
+    while stack:
+        d = stack.pop()
+        budget -= 1
+        if budget <= 0:
+            return False
+        if skip(d) or any("avatar" in c for c in page.attrs.classes(d)):
+            continue
+        if d.tag in _PICTURE_TAGS:
+            return True
+        stack.extend(c for c in reversed(list(d.iter())) if c.is_element_node)
+    return False
 
 
 _QUOTE_ATTRS = ("data-name", "data-author", "data-username", "data-quote", "data-source",
@@ -1006,6 +1103,14 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
     head = first.text(separator=" ", strip=True)
     if not head or len(head) > 80:
         return False
+    # A copy of another comment's header: its commenter's name alone on the first line, the
+    # date opening the next ("<p>NAME</p><p>19 November 2011 2:19AM ...</p>").
+    second = _element_sibling(first, "next")
+    if len(head) <= 40 and " " not in head.strip() and second is not None and first.tag == second.tag == "p":
+        line = second.text(separator=" ", strip=True)
+        if line and when_from_text(line[:40], page.languages) is not None and \
+                is_date_line(" ".join(line.split()[:5]), page.languages):
+            return True
     m = SAID.search(head)
     # The verb stands as a word of its own after the name ("Lisa:" is not "Li" + "sa:").
     return m is not None and m.start() > 0 and m.group(0)[:1].isspace() and head.endswith(":")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 CONTENT = (
-    "comment-content", "comment-text", "comment_text", "commenttext", "comment-entry",
+    "comment-content", "comment-text", "comment_text", "commenttext", "comment-entry", "commententry",
     "comment-body-text", "comment-message", "commentcontent", "comment_content",
     "comment-content-inner", "comment-inner-text", "comment__content", "comment__text",
     "comment__body", "comment-excerpt", "comment-txt", "comment-desc", "commentbody",

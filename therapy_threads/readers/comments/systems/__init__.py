@@ -44,6 +44,8 @@ from .sina import Sina
 from .slashdot import Slashdot
 from .smf import SMF
 from .spip import Spip
+from .spotim import SpotIM
+from .youtube import YouTube
 from .stackexchange import StackExchange
 from .talkyard import Talkyard
 from .tieba import Tieba
@@ -59,7 +61,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(),
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
-     SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(),
+     SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      PwComments(), WordPress(), TypePad(), Generic()),
     key=lambda s: s.order))

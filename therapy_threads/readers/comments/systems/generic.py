@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from .. import roles
-from ..base import CommentSystem, Item, Page, depth_from_classes
+from ..base import HIDDEN, CommentSystem, Item, Page, depth_from_classes
 from ..dom import ancestors
 
 _ID = re.compile(r"^(?:comment|comments|cmt|reply|answer|kommentar|commentaire|comentario|"
@@ -48,7 +48,7 @@ _DATA_KEY = re.compile(r"^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{36})$", re.I)
 _NOT_BLOCKS = frozenset({"form", "textarea", "input", "button", "script", "style", "a", "span", "ul",
                          "ol", "section", "nav", "aside", "html", "body", "main", "p", "i", "b", "em",
                          "strong", "small", "img", "svg", "use", "label", "cite", "time", "abbr",
-                         "sup", "sub", "picture", "source"})
+                         "sup", "sub", "picture", "source", "hr", "br"})
 # Icon-font classes name a glyph ("icon-comment", "fa-comments"), not a block.
 _ICON = re.compile(r"^(?:icon|fa|fas|far|glyphicon|dashicons|bi|ion|mdi|la)[-_]")
 
@@ -156,7 +156,21 @@ def _lone_comment(n, cls: frozenset[str], a) -> bool:
 # "sect_comment" / "section-comment" names a page section (a newspaper's opinion-column box,
 # the comments area), not one comment.
 _CONTROL_PREFIX = re.compile(r"^(?:share|shared|sharing|add|write|leave|load|more|show|view|toggle|"
-                             r"open|hide|close|sect|section)[-_]")
+                             r"open|hide|close|sect|section|"
+                             # a part named before the word: "date_comment" is the comment's date
+                             r"date|time|author|text|body|content|meta)[-_]")
+
+
+# A comment-shaped stub for replies not printed ("N more comments"), named by a modifier.
+_MORE_STUB = re.compile(r"(?:--|[-_])(?:see|load|show|view)[-_]?more$|--more$")
+
+
+_COLLAPSED = re.compile(r"(?:^|--|[-_])collapsed$")
+
+
+# A comment printed as a list of its parts (``ul.comment#comment-N`` > ``li.comment-author`` +
+# ``li.comment-tools``): the list is the comment when its own id names one comment.
+_LIST_COMMENT_ID = re.compile(r"^comment[-_]\d+$")
 
 
 def _item_classes(cls: frozenset[str]) -> bool:
@@ -188,6 +202,16 @@ class Generic(CommentSystem):
             key = a.get(n, "data-comment-id")
             if not _DATA_KEY.match(key) or key in outer:
                 continue
+            # A control printed with the comment's id (a "report" menu entry, a ban toggle) inside
+            # the comment's own element, which carries the same id as ``data-id``: that element.
+            p = n.parent
+            for _ in range(_MAX_CLIMB):
+                if p is None or not p.is_element_node or p.tag in ("body", "html"):
+                    break
+                if a.get(p, "data-id") == key and p.tag not in _NOT_BLOCKS:
+                    n = p
+                    break
+                p = p.parent
             outer[key] = n
         if len(outer) < 2:
             return []
@@ -296,6 +320,31 @@ class Generic(CommentSystem):
             found[li.mem_id] = (li, strong, ("li", sig))
 
     @staticmethod
+    def _drop_item_wrappers(found: dict[int, tuple]) -> None:
+        """A weak (class-only) block around one strong comment block (``li.list__item_comment`` >
+        ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
+        comment: it holds no words of its own outside that comment and the lists of replies."""
+        above = _ancestors(found)
+        for key, (n, strong, _) in list(found.items()):
+            if strong:
+                continue
+            inner = 0
+            own_words = False
+            for c in n.iter():
+                if not c.is_element_node:
+                    if c.text(strip=True):
+                        own_words = True
+                    continue
+                if c.mem_id in found:
+                    inner += 1 if found[c.mem_id][1] else 2
+                elif c.mem_id not in above and c.text(strip=True):
+                    own_words = True
+                if inner > 1 or own_words:
+                    break
+            if inner == 1 and not own_words:
+                del found[key]
+
+    @staticmethod
     def _drop_list_boxes(page: Page, found: dict[int, tuple]) -> None:
         """A news site's list of comments numbered with the article's id (``div.comments#comments_681540``
         around ``div.comment_item#comment_N`` blocks) is the list, not a comment: a block with a
@@ -322,14 +371,16 @@ class Generic(CommentSystem):
         found: dict[int, tuple] = {}
         for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], "
                           "[itemprop='comment'], [itemtype*='Comment'], [class*='reaction']"):
-            if n.tag in _NOT_BLOCKS:
-                continue
             nid = a.id(n)
+            if n.tag in _NOT_BLOCKS and not (n.tag in ("ul", "ol") and _LIST_COMMENT_ID.match(nid)):
+                continue
             cls = a.classes(n)
             strong = _numbered(nid) is not None or a.get(n, "itemprop") == "comment" \
                 or "Comment" in a.get(n, "itemtype")
             if not strong and not _item_classes(cls) and not _reply_block(n, cls, a):
                 continue
+            if any(_MORE_STUB.search(c) for c in cls):
+                continue  # "28 more comments from ...": a stub that loads hidden replies
             if not strong and not any(c.is_element_node for c in n.iter()) and any(
                     c.endswith("reaction") for c in cls) and not any(
                     _ITEM_CLASS.match(c) and "reaction" not in c for c in cls):
@@ -338,7 +389,8 @@ class Generic(CommentSystem):
             # comment-like block named by such an anchor counts even when it is the only one of
             # its kind (a single reply block among top-level ones).
             strong = strong or _anchor_before(n, a) is not None
-            sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c)
+            # BEM modifiers ("comment--collapsed", "comment--withsubject") state, not kind.
+            sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c) and "--" not in c
                                     and not re.search(r"\d{3,}", c) and not _OWN_ID.match(c)))
             found[n.mem_id] = (n, strong, sig)
         for n, key in self._data_id_blocks(page):
@@ -365,6 +417,7 @@ class Generic(CommentSystem):
         if not found:
             return []
         self._widen_to_list_item(page, found)
+        self._drop_item_wrappers(found)
         self._drop_list_boxes(page, found)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
@@ -385,9 +438,20 @@ class Generic(CommentSystem):
                     continue
                 keys.add(data)
                 num = data
-            out.append(Item(n, self.name, f"comment-{num}" if num else "",
-                            depth=depth_from_classes(a.classes(n)),
+            depth = depth_from_classes(a.classes(n))
+            collapsed = any(_COLLAPSED.search(c) for c in a.classes(n))
+            if depth is None:
+                depth = _wrapper_depth(n, found, a)
+            extra = _split_body(n, a) if num and strong else []
+            words = next((w for w in (x.css_first(f"[id^='{a.id(n)}_']") for x in extra) if w is not None), None)
+            out.append(Item(n, self.name, f"comment-{num}" if num else "", extra_nodes=extra, content=words,
+                            depth=depth,
+                            # a collapsed comment prints its header only: kept as a shell
+                            placeholder=HIDDEN if collapsed else None, header_shown=collapsed,
                             not_text=quotes.get(n.mem_id, [])))
+        split = {x.mem_id for it in out for x in it.extra_nodes}
+        if split:  # a block inside another comment's body block is that comment's part
+            out = [it for it in out if not any(p.mem_id in split for p in _up(it.node, 8))]
         return out
 
     @staticmethod
@@ -406,6 +470,43 @@ class Generic(CommentSystem):
                 out.setdefault(outer.mem_id, []).append(n)
                 del found[key]
         return out
+
+
+def _up(n, k: int):
+    p = n
+    for _ in range(k):
+        if p is None:
+            return
+        yield p
+        p = p.parent
+
+
+def _split_body(n, a) -> list:
+    """A comment printed as two sibling blocks, the header (``table#comment5``: name, date) and
+    the body, whose parts are named after the header's id (``div#comment5_show``): the body block."""
+    nid = a.id(n)
+    sib = n.next
+    while sib is not None and not sib.is_element_node:
+        sib = sib.next
+    if sib is None or sib.tag != n.tag or a.id(sib):
+        return []
+    if n.css_first(f"[id^='{nid}_']") is not None or sib.css_first(f"[id^='{nid}_']") is None:
+        return []
+    return [sib]
+
+
+def _wrapper_depth(n, found: dict[int, tuple], a) -> int | None:
+    """The depth a one-comment wrapper states (a flat list of ``div.thread--level-N`` boxes, each
+    holding one comment): its level class, when the comment is the only found block directly in it."""
+    p = n.parent
+    if p is None or not p.is_element_node or p.tag not in ("div", "li", "section") or p.mem_id in found:
+        return None
+    d = depth_from_classes(a.classes(p))
+    if d is None:
+        return None
+    if sum(1 for c in p.iter() if c.is_element_node and c.mem_id in found) != 1:
+        return None
+    return d
 
 
 def _words_follow(n, outer, found: dict[int, tuple], content: frozenset[str], a, budget: int = 400) -> bool:

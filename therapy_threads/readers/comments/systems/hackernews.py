@@ -9,6 +9,15 @@ words are ``div.commtext`` (``span.commtext``, or a bare ``span.comment`` > ``sp
 older copies, whose rows are ``tr.athing`` without ``comtr``), followed by ``div.reply``. A
 deleted or flagged row shows "[deleted]"/"[flagged]" in place of the words and has no commtext.
 The parent is the nearest earlier row one level up (the engine's depth stack).
+
+The page's own item sits in ``table.fatitem`` as a ``tr.athing`` too: the story, or on a
+comment's own page (``item?id=`` of a comment) the focused comment, whose replies are the thread;
+it is the post, never one of its comments.
+
+Copies from 2007-2013 print no ``athing`` class: each comment is its own small ``<table>`` row,
+``<td><img src=s.gif width=40*N></td>`` (the depth), ``<td valign=top>`` with the vote arrow
+``a#up_{ID}``, then ``td.default`` holding ``span.comhead`` (``<a href="user?id=NAME">``, the age
+as plain text, ``<a href="item?id={ID}">link</a>``) and the words in ``span.comment``.
 """
 from __future__ import annotations
 
@@ -18,8 +27,8 @@ from ..base import CommentSystem, Item, Page
 from ..dom import stripped_text
 
 _ID = re.compile(r"^\d{1,12}$")
-_INDENT_PX = 40
-_GONE = frozenset({"[deleted]", "[flagged]", "[dead]"})  # the spacer's width per level
+_INDENT_PX = 40  # the spacer's width per level
+_GONE = frozenset({"[deleted]", "[flagged]", "[dead]"})
 
 
 class HackerNews(CommentSystem):
@@ -36,6 +45,8 @@ class HackerNews(CommentSystem):
         out: list[Item] = []
         for row in page.root.css("tr.athing"):
             key = a.id(row)
+            if any(p.tag == "table" and "fatitem" in a.classes(p) for p in _up_to_table(row)):
+                continue  # the page's own item (story or focused comment) is the post
             # Copies before the comtr class (2015-2017) mark a comment row only by its td.ind.
             if not _ID.match(key) or ("comtr" not in a.classes(row) and row.css_first("td.ind") is None):
                 continue
@@ -47,7 +58,64 @@ class HackerNews(CommentSystem):
             out.append(Item(row, self.name, f"hn-{key}", depth=_depth(row, a),
                             author=stripped_text(who),
                             content=content, skip_reason="deleted" if gone else None))
+        if not out:
+            out = self._classic(page)
+        _keep_gone_with_replies(out)
         return out
+
+    def _classic(self, page: Page) -> list[Item]:
+        """Rows of the 2007-2013 markup (no ``athing``): ``td.default`` with ``span.comhead`` and
+        ``span.comment``; the id from the vote arrow ``a#up_ID`` or the comhead's item link."""
+        a = page.attrs
+        out: list[Item] = []
+        for cell in page.root.css("td.default"):
+            head = cell.css_first("span.comhead")
+            content = cell.css_first("span.comment")
+            row = cell.parent
+            if head is None or content is None or row is None or row.tag != "tr":
+                continue
+            up = row.css_first("a[id^='up_']")
+            key = a.id(up)[3:] if up is not None else ""
+            if not _ID.match(key):
+                link = head.css_first("a[href^='item?id=']")
+                m = _ITEM_LINK.match(a.get(link, "href")) if link is not None else None
+                key = m.group(1) if m else ""
+            words = content.text(separator=" ", strip=True)
+            gone = not words or words.split(" ")[0] in _GONE and words.lower().split(" ")[1:] in ([], ["reply"])
+            if not _ID.match(key) and not gone:
+                continue  # a removed row has no id (no arrow, no link): kept by position
+            who = head.css_first("a[href^='user?id=']")
+            spacer = row.css_first("td > img[src*='s.gif']")
+            w = a.get(spacer, "width") if spacer is not None else ""
+            out.append(Item(row, self.name, f"hn-{key}" if key else "", depth=int(w) // _INDENT_PX if w.isdigit() else None,
+                            author=stripped_text(who), content=content,
+                            skip_reason="deleted" if gone else None))
+        return out
+
+
+def _keep_gone_with_replies(items: list[Item]) -> None:
+    """A "[deleted]"/"[flagged]" row with replies under it (the next row one level deeper) stays in
+    the thread as its placeholder, so the replies keep their parent; a leaf one is left out."""
+    for i, it in enumerate(items):
+        if it.skip_reason != "deleted" or it.depth is None or i + 1 >= len(items):
+            continue
+        nxt = items[i + 1].depth
+        if nxt is not None and nxt > it.depth:
+            it.skip_reason = None
+
+
+_ITEM_LINK = re.compile(r"^item\?id=(\d{1,12})$")
+
+
+def _up_to_table(row):
+    p = row.parent
+    for _ in range(3):  # tr < tbody < table
+        if p is None:
+            return
+        yield p
+        if p.tag == "table":
+            return
+        p = p.parent
 
 
 def _depth(row, a) -> int | None:

@@ -11,6 +11,14 @@ so a comment is the sibling range from its anchor to the next ``p.posted``. Mova
 that wrap the body print ``<a name="c{ID}"></a><div id="c{ID}">BODY</div><p class="posted">Posted by:
 NAME at <a>DATE</a></p>`` (inside a ``div.commentbody`` per comment). Trackbacks in the
 same layout use ``a#p{ID}`` anchors and a "Tracked on DATE" line, and are not read here.
+
+Movable Type 3's default templates give each comment a block, closed by its byline::
+
+    <div class="comments-body"><$MTCommentBody$>
+    <span class="comments-post">Posted by: <$MTCommentAuthorLink$> at <a>DATE</a></span></div>
+
+(themes reword the byline: "NAME on DATE", "NAME | DATE"); the name is the byline's link, else its
+words before the date.
 """
 from __future__ import annotations
 
@@ -19,15 +27,45 @@ import re
 from ..base import CommentSystem, Item, Page
 
 _ID = re.compile(r"^c(\d+)$")
+_PERMALINK_TEXT = re.compile(r"^\w+ \d{1,2}, \d{4}|^\d")  # the byline's date link
 _POSTED = re.compile(r"^\s*Posted\s+by:?\s+(.+?)\s+(?:\||at\b)", re.I | re.S)
+
+
+_BYLINE = re.compile(r"^\s*(?:Posted\s+by:?\s+)?(.+?)\s+(?:\||at\b|on\b)", re.I | re.S)
 
 
 class TypePad(CommentSystem):
     name = "typepad"
     order = 84
-    meta_classes = frozenset({"posted"})
+    meta_classes = frozenset({"posted", "comments-post"})
 
     def find(self, page: Page) -> list[Item]:
+        return self._anchored(page) or self._blocks(page)
+
+    def _blocks(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for block in page.root.css("div.comments-body"):
+            post = next((c for c in block.iter() if c.is_element_node and c.tag in ("span", "p")
+                         and "comments-post" in a.classes(c)), None)
+            if post is None:
+                continue
+            link = post.css_first("a[href]")
+            name = link.text(separator=" ", strip=True) if link is not None else ""
+            if not name or _PERMALINK_TEXT.match(name):
+                by = _BYLINE.match(post.text(separator=" ") + " ")
+                name = by.group(1).strip() if by else ""
+            key = ""
+            prev = block.prev
+            while prev is not None and not prev.is_element_node:
+                prev = prev.prev
+            if prev is not None and prev.tag == "a":
+                m = _ID.match(a.id(prev)) or _ID.match(a.get(prev, "name"))
+                key = f"c{m.group(1)}" if m else ""
+            out.append(Item(block, self.name, key, parent_stated=True, author=name or None, date=post))
+        return out if len(out) >= 2 else []
+
+    def _anchored(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
         for anchor in page.root.css("a[id^='c'], a[name^='c']"):
