@@ -167,3 +167,37 @@ def test_a_build_quarantines_uncovered_comments_and_reports_them(tmp_path):
     cov = report["language_coverage"]
     assert cov["comments_quarantined"] == 1 and cov["replies_quarantined"] == 1
     assert cov["uncovered_languages"] == "quarantine" and "sv" not in cov["covered"]
+
+
+@pytest.mark.parametrize("text", [
+    # a greeting in another script opens an English comment
+    "Marta, вітаю щиро. I am Bogdan, in Leeds since 2019, and my therapist there says that leaning on her "
+    "for a while is not a weakness. In my family it was the worst thing you could say about a man.",
+    # a proverb quoted in another language inside an English comment
+    'My grandmother Zofia: "Czego oczy nie widzą, tego sercu nie żal." What the eyes do not see, the heart '
+    "does not miss. I never answered her. Now I say it to my counsellor, every Thursday, in the small room.",
+])
+def test_a_foreign_opening_or_quote_does_not_quarantine_an_english_comment(text):
+    from therapy_threads.language import detect_languages
+
+    res = _thread([("en", None)])
+    res.posts[0].body = "I have been in therapy for two years now and I want to write about how it feels to depend on it."
+    res.comments[0].text = text
+    detect_languages(res)
+    assert res.comments[0].language in {"uk", "pl"}  # fastText's whole-text answer: the opening decides
+    Anonymiser(KEY).apply(res)
+    assert len(res.comments) == 1 and res.quarantine == []
+    assert res.comments[0].language == "en"  # read again sentence by sentence before quarantine
+
+
+def test_a_comment_mostly_in_an_uncovered_language_is_still_quarantined_despite_an_english_line():
+    from therapy_threads.language import detect_languages
+
+    res = _thread([("en", None)])
+    res.posts[0].body = "I have been in therapy for two years now and I want to write about how it feels to depend on it."
+    res.comments[0].text = ("Thank you for this post. Jag har gått hos min terapeut i två år nu och jag tänker på henne "
+                            "hela tiden. Det känns pinsamt men hon säger att det är vanligt och att det går över.")
+    detect_languages(res)
+    assert res.comments[0].language == "sv"
+    Anonymiser(KEY).apply(res)
+    assert res.comments == [] and res.quarantine[0].reason == REASON

@@ -55,6 +55,8 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
      "Same, I am [[Goodness]]. Say hi to [[Comfort]] for me. My {{goodness}}!"],
     ["Hello all.", "my twin brother is [[Justice]] and people said [[Justice]] must become a lawyer. [[Justice]] became one.",
      "I read that book about {{justice}} too."],
+    # an accepted surname that is an ordinary word of another language stays that word in lower case
+    ["Hello all.", "Funny, because my surname is [[Wilk]]. Grandma always said \"cicho, {{wilk}} słucha\" to scare us."],
 ])
 def test_post_rules(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts)

@@ -48,6 +48,13 @@ def check(cls, text, expected, **kw):
     ("an k punkt berg ät example punkt de", [("k punkt berg ät example punkt de", "email")]),
     ("or ama dot k at example dot com dot gh", [("ama dot k at example dot com dot gh", "email")]),
     ("that is the point at issue, we punt at dawn", []),
+    # connector words of two languages mixed in one address (Romanian "punct" beside English "at", ...)
+    ("scrie-mi: ilinca punct vos at example punct ro", [("ilinca punct vos at example punct ro", "email")]),
+    ("pisz: kuba kropka lis at example dot pl", [("kuba kropka lis at example dot pl", "email")]),
+    ("mail ivo tochka p sobaka example dot ua", [("ivo tochka p sobaka example dot ua", "email")]),
+    ("ana arond example punct ro", [("ana arond example punct ro", "email")]),
+    ("piš: jan tečka kos zavináč example tečka cz", [("jan tečka kos zavináč example tečka cz", "email")]),
+    ("a pont mellett at the pont we met", []),
     ("look at it dot com, we met at 5", []),
 ])
 def test_email(text, expected):
@@ -64,6 +71,7 @@ def test_email(text, expected):
     # "my blog at X dot com slash Y" is a web address with a path, not an e-mail address "blog@X"
     ("List is up on my blog at fernlea dot example dot com slash recursos.", [("fernlea dot example dot com slash recursos", "url")]),
     ("infos: tarn punkt example punkt de schrägstrich hilfe", [("tarn punkt example punkt de schrägstrich hilfe", "url")]),
+    ("blogul meu: ionvorbe punct example punct ro", [("ionvorbe punct example punct ro", "url")]),
 ])
 def test_url(text, expected):
     check(R.UrlRecognizer, text, expected)
@@ -281,6 +289,9 @@ def test_handle(text, expected):
     ("Frank honesty helps. Grace period is over.", []),
     # a capitalised word mid-sentence after a naming phrase, or after "I'm" / "this is" with a break after it
     ("yes my real name is Cheerful, very common", [("Cheerful", "person")]),
+    # "surname is" is a naming phrase too, also for a surname that is a word in another language
+    ("Funny, because my surname is Sikorka. My mother laughs.", [("Sikorka", "person")]),
+    ("my surname's Gołąbek, like the cabbage rolls", [("Gołąbek", "person")]),
     ("hi i'm Gentle, from the east side", [("Gentle", "person")]),
     ("I'm sorry, this is hard", []),
     ("When Margit told me she was leaving", [("Margit", "person")]),

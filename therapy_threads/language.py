@@ -10,6 +10,12 @@ comments, most of the build's budget.
 Texts with fewer than ``MIN_CHARS`` letters (after removing URLs) get None: "Thanks!" has no
 reliable language; so do answers below ``MIN_SCORE`` and languages without an ISO 639-1 code.
 Only the first ``MAX_CHARS`` characters are examined.
+
+fastText reads a text as one line, so a short opening in another language (a greeting, a quoted
+proverb, a line of a song) can outweigh the sentences around it. :func:`by_sentences` reads a text
+again sentence by sentence: the language holding more than half of the letters of the sentences it
+can place wins (used before a comment is quarantined for its language, see
+:func:`therapy_threads.anonymise.coverage.fail_closed`).
 """
 from __future__ import annotations
 
@@ -26,6 +32,9 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 # Succeeds as soon as MIN_CHARS letters are seen, so long texts are not scanned to the end.
 _ENOUGH_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % MIN_CHARS)
 _SPACE = re.compile(r"\s+")
+# sentence ends, quotation marks and line breaks: where a text may change language
+_SEGMENT = re.compile(r"(?<=[.!?\u2026:;])\s+|[\"\u201c\u201d\u201e\u00ab\u00bb]|\n")
+_LETTER = re.compile(r"[^\W\d_]")
 _detector = None
 _lock = threading.Lock()
 
@@ -70,6 +79,31 @@ def detect_many(texts: list[str | None]) -> list[str | None]:
         s = _sample(t)
         out.append(None if s is None else _code(d.detect(s, k=1)[0]))
     return out
+
+
+def by_sentences(text: str | None, whole: str | None) -> str | None:
+    """The language of ``text`` read sentence by sentence: the one holding more than half of the
+    letters of the sentences that get a language (each with at least ``MIN_CHARS`` letters), else
+    ``whole`` (the whole-text answer)."""
+    if not text or whole is None:
+        return whole
+    d = detector()
+    letters: dict[str, int] = {}
+    placed = 0
+    for seg in _SEGMENT.split(_URL.sub(" ", text[: MAX_CHARS * 4])):
+        seg = " ".join(seg.split()) if seg else ""
+        n = len(_LETTER.findall(seg))
+        if n < MIN_CHARS:
+            continue
+        lang = _code(d.detect(seg, k=1)[0])
+        if lang is None:
+            continue
+        letters[lang] = letters.get(lang, 0) + n
+        placed += n
+    if not letters:
+        return whole
+    best = max(letters, key=letters.__getitem__)
+    return best if letters[best] * 2 > placed else whole
 
 
 def detect(text: str | None) -> str | None:

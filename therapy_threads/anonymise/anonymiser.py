@@ -386,9 +386,11 @@ class Anonymiser:
                         lower = lower_style(t.text)
                     if not lower and core.islower() and self.lex.rank(core) is None and (
                             lang not in NOUN_CAPS or self.lex.lang_rank(core, lang) is None) \
+                            and not (self.lex.ordinary_in(core) - {lang or "en"}) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
                         # a name that is no word of any language, written in lower case in mixed text
-                        # ("die hinterleitner hat gesagt" in an otherwise capitalised comment)
+                        # ("die hinterleitner hat gesagt" in an otherwise capitalised comment); an ordinary
+                        # word of another language than the text's is that word, quoted ("... wróbel w garści")
                         t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, no word of any language"))
                         continue

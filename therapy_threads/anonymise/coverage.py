@@ -17,7 +17,10 @@ in the build report (``language_not_covered_published``) and shown on the data c
 
 "Confidently" outside: the language stage (:mod:`therapy_threads.language`) names a language only
 when fastText gives it probability >= 0.5 on at least 20 letters; a text it cannot place (too
-short, mixed) is read in its post's language, exactly as the anonymiser reads it.
+short, mixed) is read in its post's language, exactly as the anonymiser reads it. A comment found
+to be in an uncovered language is read again sentence by sentence before it is quarantined: when
+most of its letters are in a covered language (an English comment opening with a Ukrainian
+greeting or quoting a Polish proverb), it is published and read in that language.
 """
 from __future__ import annotations
 
@@ -57,6 +60,22 @@ def uncovered(lang: str | None, covered: frozenset[str]) -> bool:
     return lang is not None and lang not in covered
 
 
+def _reread(c, covered: frozenset[str]) -> str:
+    """The language of a comment about to be quarantined for its language, read again sentence by
+    sentence: a greeting, quoted proverb or song line in another language can decide fastText's
+    whole-text answer for a comment written mostly in a covered one. Only an answer the detector
+    itself gave for this text is re-read; a covered language of most of the letters replaces it."""
+    from ..language import by_sentences, detect
+
+    if detect(c.text) != c.language:
+        return c.language
+    again = by_sentences(c.text, c.language)
+    if again in covered:
+        c.language = again  # the anonymiser reads it in that language
+        return again
+    return c.language
+
+
 def fail_closed(result: ReadResult, covered: frozenset[str], mode: str = QUARANTINE) -> Counter:
     """Quarantine (``mode="quarantine"``) or count (``mode="publish"``) the posts and comments of
     ``result`` whose language is not in ``covered``. Returns counts for the build report:
@@ -74,6 +93,8 @@ def fail_closed(result: ReadResult, covered: frozenset[str], mode: str = QUARANT
         if c.post_id in bad_posts:
             continue
         lang = effective_language(c.language, post_lang.get(c.post_id))
+        if uncovered(lang, covered) and c.language is not None:
+            lang = _reread(c, covered)
         if uncovered(lang, covered):
             bad_comments[i] = (REASON, f"the comment's detected language ({lang}) is not one the name recognizers "
                                        f"cover ({', '.join(sorted(covered))}); not published as anonymised")

@@ -139,9 +139,12 @@ def _phonenumbers_regions() -> frozenset[str]:
 # The words for "@", "." and "/" in the languages of the sets' readers: "apenstaartje" and "punt"
 # (Dutch), "snabel-a" and "punktum" (Danish, Norwegian, Swedish), "Klammeraffe", "ät", "Punkt" and
 # "Schrägstrich" (German), "arobase" (French), "arroba" (Spanish, Portuguese), "chiocciola" (Italian), "małpa" and
-# "kropka" (Polish).
-_AT_WORDS = r"at|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
-_DOT_WORDS = r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste"
+# "kropka" (Polish), "arond" and "punct" (Romanian), "sobaka" and "krapka"/"tochka" (Ukrainian, Russian,
+# transliterated), "zavináč", "tečka" and "bodka" (Czech, Slovak), "kukac" and "pont" (Hungarian), "nokta"
+# (Turkish). Writers mix them: the at-word of one language beside the dot-word of another ("x punct y at z punct ro").
+_AT_WORDS = (r"at|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
+             r"|arond|sobaka|zavin[aá][cč]|kukac")
+_DOT_WORDS = r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste|punct|krapka|tochka|te[cč]ka|bodka|pont|nokta"
 _SLASH_WORDS = r"slash|forward\s+slash|schrägstrich|schraegstrich|skråstreg|skraastreg|snedstreck|schuine\s+streep|barra"
 _W_AT = r"(?:\s*[\[({<]\s*(?:" + _AT_WORDS + r")\s*[\])}>]\s*|\s+(?:" + _AT_WORDS + r")\s+)"
 _W_DOT = r"(?:\s*[\[({<]\s*(?:" + _DOT_WORDS + r"|\.)\s*[\])}>]\s*|\s+(?:" + _DOT_WORDS + r")\s+|\.)"
