@@ -14,13 +14,19 @@ from therapy_threads.anonymise.patterns import find_emails, find_mentions, find_
     ("my blog lemire.me/blog is", "lemire.me/blog"),
     ("hopefulkat.blogspot.com", "hopefulkat.blogspot.com"),
     ("(http://example.net/a?b=c)", "http://example.net/a?b=c"),
+    # any country's code and the community TLDs, not only a hand-picked few
+    ("mi blog pauescriu.example.cat/2026/la-jubilacio, si", "pauescriu.example.cat/2026/la-jubilacio"),
+    ("read wingwrites.example.hk/posts/the-last-sessions now", "wingwrites.example.hk/posts/the-last-sessions"),
+    ("Go to ana.example.tw", "ana.example.tw"),
+    ("gure bloga: amaia.example.eus/idazkiak", "amaia.example.eus/idazkiak"),
 ])
 def test_urls_found(text, found):
     assert [text[a:b] for a, b in find_urls(text)] == [found]
 
 
 @pytest.mark.parametrize("text", ["2.Do client have rights", "feel.Th", "money.commitment etc", "the end.it was",
-                                  "feeling.in the", "e.g. this, i.e. that", "Bipolar 1.5 years", "U.S.A.", "a.m. and p.m."])
+                                  "feeling.in the", "e.g. this, i.e. that", "Bipolar 1.5 years", "U.S.A.", "a.m. and p.m.",
+                                  "I feel.so bad", "the cat.is out", "it was all.now gone", "so.my therapist"])
 def test_run_together_sentences_are_not_urls(text):
     assert find_urls(text) == []
 

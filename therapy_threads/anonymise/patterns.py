@@ -7,14 +7,37 @@ from __future__ import annotations
 
 import re
 
-# Generic and common country TLDs; a bare "word.tld" must end in one of these.
-TLDS = sorted({
+
+
+def _country_code_tlds() -> frozenset[str]:
+    """Every ASCII country-code top-level domain of the Public Suffix List that the `tld` package
+    ships (maintained upstream), so a bare link of any country ("name.example.hk/post") counts,
+    not only of the countries someone thought of."""
+    import os
+
+    import tld
+
+    path = os.path.join(os.path.dirname(tld.__file__), "res", "effective_tld_names_public_only.dat.txt")
+    with open(path, encoding="utf-8") as f:
+        rules = (line.strip() for line in f)
+        tops = {r for r in rules if r and not r.startswith(("//", "*", "!")) and "." not in r and r.isascii()}
+    if len(tops) < 200:  # a truncated or moved list would silently let bare links through
+        raise RuntimeError(f"the Public Suffix List in {path} holds only {len(tops)} top-level domains")
+    return frozenset(t for t in tops if len(t) == 2)
+
+
+# Generic TLDs people use for personal sites, the community TLDs of the covered languages' regions
+# (Catalan, Basque, Galician, Scottish, Welsh, Breton, Québécois), and every country code; a bare
+# "word.tld" must end in one of these. Generic TLDs that are everyday words ("now", "one", "fun")
+# are left out: in run-together prose they would turn "all.now" into a link.
+TLDS = sorted(_country_code_tlds() | {
     "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "io", "co", "me",
     "blog", "app", "dev", "site", "online", "xyz", "tv", "fm", "ly", "us", "uk", "ca", "au", "nz",
     "ie", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "pt", "gr",
     "cz", "ru", "ua", "in", "jp", "cn", "kr", "br", "mx", "ar", "cl", "za", "ng", "ke", "il", "tr",
     "eu", "asia", "health", "life", "live", "space", "world", "today", "page", "link", "club",
     "email", "art", "love", "care", "center", "coach", "consulting", "counseling", "therapy",
+    "cat", "eus", "gal", "scot", "wales", "cymru", "bzh", "quebec",
 }, key=len, reverse=True)
 _TLD = "(?:" + "|".join(TLDS) + ")"
 
