@@ -18,6 +18,7 @@ from therapy_threads.anonymise.patterns import find_emails, find_mentions, find_
     ("mi blog pauescriu.example.cat/2026/la-jubilacio, si", "pauescriu.example.cat/2026/la-jubilacio"),
     ("read wingwrites.example.hk/posts/the-last-sessions now", "wingwrites.example.hk/posts/the-last-sessions"),
     ("Go to ana.example.tw", "ana.example.tw"),
+    ("my page wingkit.hk/notes, if", "wingkit.hk/notes"),
     ("gure bloga: amaia.example.eus/idazkiak", "amaia.example.eus/idazkiak"),
 ])
 def test_urls_found(text, found):
@@ -26,7 +27,8 @@ def test_urls_found(text, found):
 
 @pytest.mark.parametrize("text", ["2.Do client have rights", "feel.Th", "money.commitment etc", "the end.it was",
                                   "feeling.in the", "e.g. this, i.e. that", "Bipolar 1.5 years", "U.S.A.", "a.m. and p.m.",
-                                  "I feel.so bad", "the cat.is out", "it was all.now gone", "so.my therapist"])
+                                  "I feel.so bad", "the cat.is out", "it was all.now gone", "so.my therapist",
+                                  "see README.md and setup.py", "run install.sh first"])
 def test_run_together_sentences_are_not_urls(text):
     assert find_urls(text) == []
 

@@ -26,11 +26,13 @@ def _country_code_tlds() -> frozenset[str]:
     return frozenset(t for t in tops if len(t) == 2)
 
 
-# Generic TLDs people use for personal sites, the community TLDs of the covered languages' regions
-# (Catalan, Basque, Galician, Scottish, Welsh, Breton, Québécois), and every country code; a bare
-# "word.tld" must end in one of these. Generic TLDs that are everyday words ("now", "one", "fun")
-# are left out: in run-together prose they would turn "all.now" into a link.
-TLDS = sorted(_country_code_tlds() | {
+# Generic TLDs people use for personal sites, common country codes and the community TLDs of the
+# covered languages' regions (Catalan, Basque, Galician, Scottish, Welsh, Breton, Québécois): a bare
+# "word.tld" must end in one of these, or in any other country code when a subdomain or a path shows
+# it is a link ("name.example.hk", "name.hk/post"; "README.md" and "setup.py" are file names).
+# Generic TLDs that are everyday words ("now", "one", "fun") are left out: in run-together prose
+# they would turn "all.now" into a link.
+_COMMON_TLDS = frozenset({
     "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "io", "co", "me",
     "blog", "app", "dev", "site", "online", "xyz", "tv", "fm", "ly", "us", "uk", "ca", "au", "nz",
     "ie", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "pt", "gr",
@@ -38,7 +40,8 @@ TLDS = sorted(_country_code_tlds() | {
     "eu", "asia", "health", "life", "live", "space", "world", "today", "page", "link", "club",
     "email", "art", "love", "care", "center", "coach", "consulting", "counseling", "therapy",
     "cat", "eus", "gal", "scot", "wales", "cymru", "bzh", "quebec",
-}, key=len, reverse=True)
+})
+TLDS = sorted(_country_code_tlds() | _COMMON_TLDS, key=len, reverse=True)
 _TLD = "(?:" + "|".join(TLDS) + ")"
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}(?![\w-])")
@@ -115,6 +118,8 @@ def find_urls(text: str) -> list[tuple[int, int]]:
             b = _BARE_OK.match(s)
             if not b:
                 continue
+            if not b.group(2) and b.group(3) not in _COMMON_TLDS and not re.search(r"[/?#]", s):
+                continue  # "README.md", "setup.py": a file name, unless a path or subdomain says link
             if not b.group(2) and b.group(3) not in STRONG_TLDS:
                 from .lexicon import lexicon
 
