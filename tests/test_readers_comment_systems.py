@@ -156,6 +156,29 @@ def test_blogger_threaded_and_classic():
     assert classic.comments[0].published_local == "2010-03-03T10:15"
 
 
+def test_blogger_post_widget_is_not_a_sidebar_widget():
+    # Blogger's layout prints the post and its thread inside the "Blog" widget (div.widget.Blog
+    # #Blog1); markup broken inside a comment can make the parser close the widget early, leaving
+    # the later comments outside it. Both halves are the post's thread.
+    def li(cid, name, text, replies=""):
+        return (f'<li class="comment" id="c{cid}"><div class="comment-block"><div class="comment-header">'
+                f'<cite class="user">{name}</cite><span class="datetime secondary-text"><a href="#c{cid}">'
+                f'March 3, 2020 at 6:22 AM</a></span></div><p class="comment-content">{text}</p></div>'
+                f'<div class="comment-replies"><div id="c{cid}-rt" class="comment-thread inline-thread hidden">'
+                f'<ol class="thread-chrome thread-collapsed">{replies}</ol></div></div></li>')
+    body = ('<div class="main section" id="main"><div class="widget Blog" data-version="1" id="Blog1">'
+            '<div class="blog-posts hfeed"><div class="post-outer"><div class="comments" id="comments">'
+            '<h4>4 comments:</h4><div class="comments-content"><div id="comment-holder">'
+            '<div class="comment-thread toplevel-thread"><ol id="top-ra">'
+            + li(1111111111, "Fay", "First thought.", li(2222222222, "Gil", "A reply to it."))
+            + '</ol></div></div></div></div></div></div></div><ul>'
+            + li(3333333333, "Hal", "Another thought.", li(4444444444, "Ivy", "Answering Hal."))
+            + '</ul></div>')
+    r = read(body)
+    assert shape(r) == [("First thought.", 0, None, "Fay"), ("A reply to it.", 1, "First thought.", "Gil"),
+                        ("Another thought.", 0, None, "Hal"), ("Answering Hal.", 1, "Another thought.", "Ivy")]
+
+
 def test_drupal8_reply_wrapper_follows_the_parents_wrapper():
     def art(cid, name, text, parent=None):
         reply = (f'<p class="parent visually-hidden">In reply to <a href="/comment/{parent}#comment-{parent}">t</a></p>'
