@@ -179,6 +179,38 @@ def test_blogger_post_widget_is_not_a_sidebar_widget():
                         ("Another thought.", 0, None, "Hal"), ("Answering Hal.", 1, "Another thought.", "Ivy")]
 
 
+def _substack(cid, meta, text, toggle=False, replies=""):
+    more = '<div class="show-all-toggle"><div class="show-all-toggle-label">Expand full comment</div></div>' if toggle else ""
+    kids = (f'<div class="comment-list"><div class="comment-list-items">{replies}</div></div>' if replies else "")
+    return (f'<div class="comment-list-item"><div class="comment"><div class="comment-anchor" id="comment-{cid}"></div>'
+            f'<div class="comment-anchor" id="comment-{cid}-reply"></div><table class="comment-content"><tr>'
+            f'<td class="comment-head"><div class="user-head"><a href="/profile/1"><img src="/a.png"></a></div></td>'
+            f'<td class="comment-rest"><div class="comment-meta">{meta}</div><div class="comment-body"><p><span>{text}'
+            f'</span></p>{more}</div><div class="comment-actions"><span><a class="like-button"><span class="like-count">'
+            f'4</span></a></span><span><a>Reply</a></span><span><a>Collapse</a></span></div></td></tr></table>'
+            f'<div class="more-replies-container"><a class="more-replies">2 replies</a></div></div>{kids}</div>')
+
+
+def test_substack_post_page_comment_preview_older_and_newer_markup():
+    url = "https://example.substack.com/p/a-post"
+    old = ('<span><a href="javascript:void(0)">Ada Example</a></span><span><a href="'
+           f'{url}/comments#comment-101">Nov 8, 2020</a></span>')
+    new = ('<div class="profile-hover-card-target"><span class="commenter-name"><a href="/profile/2-bea">'
+           '<div class="pencraft"><span class="commenter-name">Bea Sample</span></div></a></span></div>'
+           f'<a class="comment-timestamp" href="{url}/comment/102">Jan 3</a>')
+    reply = ('<span class="commenter-name"><a href="javascript:void(0)">Cy Person</a></span><span class="meta-details">'
+             f'<a href="{url}/comment/103">Jan 4</a></span>')
+    body = ('<div class="single-post-section comments-section"><div class="container"><div class="comment-list">'
+            '<div class="comment-list-items">' + _substack(101, old, "Older markup words.")
+            + _substack(102, new, "Newer markup words.", toggle=True, replies=_substack(103, reply, "A reply."))
+            + "</div></div></div></div>")
+    r = read(body, head=f'<link rel="canonical" href="{url}">', url=url)
+    assert shape(r) == [("Older markup words.", 0, None, "Ada Example"), ("Newer markup words.", 0, None, "Bea Sample"),
+                        ("A reply.", 1, "Newer markup words.", "Cy Person")]
+    assert not any("Expand" in c.text or "Reply" in c.text for c in r.comments)
+    assert r.comments[0].published_local is not None and r.comments[0].published_local.startswith("2020-11-08")
+
+
 def test_drupal8_reply_wrapper_follows_the_parents_wrapper():
     def art(cid, name, text, parent=None):
         reply = (f'<p class="parent visually-hidden">In reply to <a href="/comment/{parent}#comment-{parent}">t</a></p>'

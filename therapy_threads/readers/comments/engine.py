@@ -1477,12 +1477,14 @@ def _drop_subject(text: str) -> str:
 
 
 def same_page(page_url: str | None, href: str) -> bool:
-    """Whether a comment permalink points at this page (ignoring comment-page-N)."""
+    """Whether a comment permalink points at this page (ignoring comment-page-N and a trailing
+    "/comments")."""
     if not page_url:
         return True
     u, p = urlsplit(unwrap_wayback(href) or ""), urlsplit(unwrap_wayback(page_url) or "")
     if u.netloc and u.netloc.lower().removeprefix("www.") != p.netloc.lower().removeprefix("www."):
         return True  # another host: a mirror or a saved copy; nothing to compare
 
-    strip = re.compile(r"/comment-page-\d+/?$|/+$")
+    # A post's own comments page ("/p/SLUG/comments#comment-N", Substack) is the same post.
+    strip = re.compile(r"/comment-page-\d+/?$|/comments/?$|/+$")
     return not u.path or strip.sub("", u.path) == strip.sub("", p.path)
