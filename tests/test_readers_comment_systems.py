@@ -1470,6 +1470,26 @@ def test_dw_question_answer_keeps_answered_n_years_ago_out_of_the_text():
                         ("Also per role.", 0, None, "cy_ex")]
 
 
+def test_zhihu_answers_without_itemprop_text_read_from_rich_content():
+    def answer(n, who, words, prop="suggestedAnswer"):
+        return (f'<div class="List-item"><div class="ContentItem AnswerItem" name="{n}" itemprop="{prop}" '
+                f'itemtype="http://schema.org/Answer" itemscope><div class="ContentItem-meta"><div class="AuthorInfo" '
+                f'itemprop="author" itemscope itemtype="http://schema.org/Person"><meta itemprop="name" content="{who}">'
+                f'<span class="UserLink AuthorInfo-name"><a class="UserLink-link" href="/people/{n}">{who}</a></span>'
+                f'</div></div><meta itemprop="upvoteCount" content="12"><meta itemprop="dateCreated" '
+                f'content="2016-03-04T11:02:41.000Z"><meta itemprop="commentCount" content="9">'
+                f'<div class="RichContent RichContent--unescapable"><div class="RichContent-inner">'
+                f'<div class="css-1abc"><p>{words}</p></div></div><div><div class="ContentItem-time"><a href="/answer/{n}">'
+                f'<span data-tooltip="发布于 2016-03-04 19:02">编辑于 2016-06-28 15:03</span></a></div></div>'
+                f'<div class="ContentItem-actions"><button>赞同 12</button><button>9 条评论</button></div></div></div></div>')
+    r = read('<div itemscope itemtype="http://schema.org/Question"><h1 class="QuestionHeader-title">一个问题？</h1>'
+             '<meta itemprop="answerCount" content="2"></div><div class="List">'
+             + answer(101, "示例甲", "第一个回答的内容。", prop="acceptedAnswer") + answer(102, "示例乙", "第二个回答。")
+             + '</div>', lang="zh")
+    assert [(t, d, p, who) for t, d, p, who in shape(r)] == [("第一个回答的内容。", 0, None, "示例甲"),
+                                                        ("第二个回答。", 0, None, "示例乙")]
+
+
 def test_schema_org_qa_answers_and_the_comments_inside_them():
     def answer(n, who, words, comments="", prop="suggestedAnswer"):
         return (f'<div id="answer{n}" class="answer-row" itemscope itemtype="http://schema.org/Answer" '
