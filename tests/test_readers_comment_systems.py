@@ -211,6 +211,34 @@ def test_substack_post_page_comment_preview_older_and_newer_markup():
     assert r.comments[0].published_local is not None and r.comments[0].published_local.startswith("2020-11-08")
 
 
+def test_medium_responses_panel_told_by_its_source_links():
+    post = "a1b2c3d4e5f6"
+
+    def resp(i, rid, user, name, words, quote=""):
+        src = f"?source=responses-----{post}----{i}----------------------------"
+        q = (f'<div class="zq zr" role="button"><p class="zv zw" id="embedded-quote-{rid}-7fce"><mark class="abg">'
+             f'{quote}</mark></p></div>' if quote else "")
+        return (f'<div class="pg zn s"><div><div class="v jj"><div class="ts ti s"><div class="n aw cl"><div class="n o aw">'
+                f'<img class="s ii" src="/a.png"><div class="zp s"><div class="n aw"><a class="ej ek" href="https://{user}.'
+                f'example.org/{src}"><h4 class="ba b">{name}</h4></a></div><a class="ej ek" href="https://{user}.example.org/'
+                f'a-response-{rid}{src}"><h4 class="ba b">about 2 months ago</h4></a></div></div><button class="ew"><svg>'
+                f'</svg></button></div>{q}<div class="abh s"><div class="abi s"><div class="dm"><h4 class="ba b">{words}</h4>'
+                f'</div></div></div><div class="abk n o"><div class="n o"><span><a class="ej" href="https://example.org/m/'
+                f'signin?operation=register&amp;source=responses-----{rid}----{i}-----------------respond_sidebar-----------">'
+                f'<svg></svg></a></span><div class="s qf"><h4 class="ba b">12</h4></div></div><div class="ep q n o">'
+                f'<button class="ej"><span class="zf"><span class="ba b">2 replies</span></span></button></div>'
+                f'<div class="ix s"><h4 class="ba b"><button class="ej">Reply</button></h4></div></div></div></div></div></div>')
+    body = ('<div class="s iw"><div class="yh fd"><h2>Responses (14)</h2><div class="s"><div class="s">'
+            + resp(0, "0f0f0f0f0f01", "ada", "Ada Example", "First response words.")
+            + "</div></div><div class='s'><div class='s'>"
+            + resp(1, "0f0f0f0f0f02", "bea", "Bea Sample", "Second response words.", quote="A passage of the article.")
+            + "</div></div></div></div>")
+    r = read(body)
+    assert shape(r) == [("First response words.", 0, None, "Ada Example"),
+                        ("Second response words.", 0, None, "Bea Sample")]
+    assert not any("ago" in c.text or "replies" in c.text or "passage" in c.text for c in r.comments)
+
+
 def test_drupal8_reply_wrapper_follows_the_parents_wrapper():
     def art(cid, name, text, parent=None):
         reply = (f'<p class="parent visually-hidden">In reply to <a href="/comment/{parent}#comment-{parent}">t</a></p>'
