@@ -304,6 +304,14 @@ def test_forummagnum_nested_comment_nodes_with_vote_axes():
     assert r.comments[0].published_at == "2025-12-19T04:42:52Z"
 
 
+def test_forummagnum_collapsed_comment_is_a_hidden_stand_in():
+    # A low-karma comment prints its header with the "[+]" toggle and no CommentBody-root.
+    collapsed = _fm("cCcC3", "Cy Person", "", root=True).replace("[<span>-</span>]", "[<span>+</span>]")
+    collapsed = collapsed.replace('<div><div class="CommentBody-root ContentStyles-commentBody"><p></p></div></div>', "")
+    r = read(_fm("aAaA1", "Ada Example", "Top comment words.") + collapsed)
+    assert shape(r) == [("Top comment words.", 0, None, "Ada Example"), ("[hidden]", 0, None, "Cy Person")]
+
+
 def test_woocommerce_reviews_author_and_rating_out_of_the_text():
     def rev(cid, name, text, verified=False):
         ver = '<em class="woocommerce-review__verified verified">(verified owner)</em> ' if verified else ""
