@@ -153,6 +153,13 @@ from therapy_threads.anonymise.regional import InitialSubjectRecognizer  # noqa:
     # a lower-case name after a lower-case title in capitalised text, if it is no word of any language
     ("Ich war bei mag. horvatović heute. Es war gut.", [("horvatović", "person")], "de"),
     ("Das sagt der Dr. med. nicht", [], "de"),
+    # a title word that is also a verb ("mag") before one of the commonest words of the language
+    ("ja dat mag niet zegt ze, dat is geen grens", [], "nl"),
+    ("als ze het snapt mag het. bel me", [], "nl"),
+    ("ich mag das nicht so gern", [], "de"),
+    ("ik was bij dr. wijnkoop vandaag", [("wijnkoop", "person")], "nl"),
+    ("ich war bei frau lange heute, frau lange sagt", [("lange", "person"), ("lange", "person")], "de"),
+    ("ich war bei mag. lange heute", [("lange", "person")], "de"),
 ])
 def test_titles_of_austria_and_switzerland(text, expected, lang):
     assert spans(R.TitleRecognizer, text, lang=lang) == expected

@@ -1193,6 +1193,17 @@ _TITLE_INITIALS = re.compile(r"\b(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
 
 
+_ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "mag"})  # written with a period as titles
+
+
+def _bare_word_title(lex, m: re.Match, lang: str | None) -> bool:
+    """The last title of a ``_LOWER_TITLE`` match is an abbreviation written without its period that is
+    an ordinary word of ``lang`` ("mag" in Dutch and German): no title there, but the word."""
+    head = m.group(0)[:m.start(1) - m.start(0)].rstrip()
+    last = head.split()[-1].casefold() if head.split() else ""
+    return last in _ABBREVIATED_TITLES and (lex.lang_rank(last, lang) or 10 ** 6) < 3000
+
+
 class TitleRecognizer(Recognizer):
     """A title before a name: "Dr. Adeyemi", "Mrs Pennington", "Frau Dr. von Hagen", "dr yilmaz"."""
 
@@ -1246,6 +1257,9 @@ class TitleRecognizer(Recognizer):
                     continue
                 if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None):
                     continue  # in capitalised text only a word of no language: "mein therapeut mag. kovač"
+                if not t.english and rank is not None and rank < 1000 and _bare_word_title(self.lex, m, t.lang):
+                    continue  # "dat mag niet", "mag het": an abbreviated title without its period that is a
+                    # word of the language too (the verb "mag"), before one of the commonest words
                 if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
                     yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
 
