@@ -132,6 +132,12 @@ def test_introductions(text, expected):
     ("Merry Christmas to you all", [("Merry Christmas", "keep")]),
     ("Arre this is too much yaar", [("Arre", "keep"), ("yaar", "keep")]),
     ("it was fine tho", [("tho", "keep")]),
+    # Hebrew and Yiddish feasts and formulas in Jewish English; a given name only inside its phrase
+    ("we host the whole family for Pesach this year", [("Pesach", "keep")]),
+    ("after Shabbos dinner I called my aunt", [("Shabbos", "keep")]),
+    ("Shana tova to everyone here", [("Shana tova", "keep")]),
+    ("she wrote back Baruch Hashem, all is well", [("Baruch Hashem", "keep")]),
+    ("my cousin Shana sent me a card", []),
 ])
 def test_indian_english_and_festival_phrases(text, expected):
     assert spans(RegionalPhraseRecognizer, text) == expected
