@@ -143,6 +143,18 @@ def test_indian_english_and_festival_phrases(text, expected):
     assert spans(RegionalPhraseRecognizer, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Sranan Tongo and Papiamento greetings and endearments in Dutch chat
+    ("fa waka mensen, ik ben nieuw hier", [("fa waka", "keep")]),
+    ("bon dia!! hoe gaat het met jullie", [("bon dia", "keep")]),
+    ("dank je wel, masha danki voor het luisteren", [("masha danki", "keep")]),
+    ("mi lobi, maak je geen zorgen", [("mi lobi", "keep")]),
+    ("mijn neef Jerrel zegt dat ook", []),
+])
+def test_sranan_and_papiamento_words_in_dutch(text, expected):
+    assert spans(RegionalPhraseRecognizer, text, lang="nl") == expected
+
+
 @pytest.mark.parametrize("word", ["papa", "grandmama", "grandaddy", "chachi", "bhai", "pastor", "whaea"])
 def test_kin_and_church_words_alone_are_no_names(word):
     assert word in CUES.not_names
