@@ -1893,6 +1893,9 @@ def _talk_after_comma(text: str, e: int) -> bool:
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
 
 
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.?[ \t]+$")
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -1915,6 +1918,10 @@ class EnglishNameRecognizer(Recognizer):
             if re.search(r"[a-z][A-Z]", core) and not re.match(r"(?:Mc|Mac|O)[A-Z]", core) \
                     and thing_role(text, s, ce) and cf not in doc.known:
                 yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
+                continue
+            if _SAINT_BEFORE.search(text, max(0, s - 8), s) and (cf in cues.first_names or cf in self.lex.first_names):
+                # "St. Olaf", "Saint Brigid's": a saint, or the church, school or town named for one
+                yield self.span(s, ce, KEEP, reason="a saint's given name after 'St.' or 'Saint'")
                 continue
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
