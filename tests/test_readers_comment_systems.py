@@ -156,6 +156,89 @@ def test_blogger_threaded_and_classic():
     assert classic.comments[0].published_local == "2010-03-03T10:15"
 
 
+def test_blogger_post_widget_is_not_a_sidebar_widget():
+    # Blogger's layout prints the post and its thread inside the "Blog" widget (div.widget.Blog
+    # #Blog1); markup broken inside a comment can make the parser close the widget early, leaving
+    # the later comments outside it. Both halves are the post's thread.
+    def li(cid, name, text, replies=""):
+        return (f'<li class="comment" id="c{cid}"><div class="comment-block"><div class="comment-header">'
+                f'<cite class="user">{name}</cite><span class="datetime secondary-text"><a href="#c{cid}">'
+                f'March 3, 2020 at 6:22 AM</a></span></div><p class="comment-content">{text}</p></div>'
+                f'<div class="comment-replies"><div id="c{cid}-rt" class="comment-thread inline-thread hidden">'
+                f'<ol class="thread-chrome thread-collapsed">{replies}</ol></div></div></li>')
+    body = ('<div class="main section" id="main"><div class="widget Blog" data-version="1" id="Blog1">'
+            '<div class="blog-posts hfeed"><div class="post-outer"><div class="comments" id="comments">'
+            '<h4>4 comments:</h4><div class="comments-content"><div id="comment-holder">'
+            '<div class="comment-thread toplevel-thread"><ol id="top-ra">'
+            + li(1111111111, "Fay", "First thought.", li(2222222222, "Gil", "A reply to it."))
+            + '</ol></div></div></div></div></div></div></div><ul>'
+            + li(3333333333, "Hal", "Another thought.", li(4444444444, "Ivy", "Answering Hal."))
+            + '</ul></div>')
+    r = read(body)
+    assert shape(r) == [("First thought.", 0, None, "Fay"), ("A reply to it.", 1, "First thought.", "Gil"),
+                        ("Another thought.", 0, None, "Hal"), ("Answering Hal.", 1, "Another thought.", "Ivy")]
+
+
+def _substack(cid, meta, text, toggle=False, replies=""):
+    more = '<div class="show-all-toggle"><div class="show-all-toggle-label">Expand full comment</div></div>' if toggle else ""
+    kids = (f'<div class="comment-list"><div class="comment-list-items">{replies}</div></div>' if replies else "")
+    return (f'<div class="comment-list-item"><div class="comment"><div class="comment-anchor" id="comment-{cid}"></div>'
+            f'<div class="comment-anchor" id="comment-{cid}-reply"></div><table class="comment-content"><tr>'
+            f'<td class="comment-head"><div class="user-head"><a href="/profile/1"><img src="/a.png"></a></div></td>'
+            f'<td class="comment-rest"><div class="comment-meta">{meta}</div><div class="comment-body"><p><span>{text}'
+            f'</span></p>{more}</div><div class="comment-actions"><span><a class="like-button"><span class="like-count">'
+            f'4</span></a></span><span><a>Reply</a></span><span><a>Collapse</a></span></div></td></tr></table>'
+            f'<div class="more-replies-container"><a class="more-replies">2 replies</a></div></div>{kids}</div>')
+
+
+def test_substack_post_page_comment_preview_older_and_newer_markup():
+    url = "https://example.substack.com/p/a-post"
+    old = ('<span><a href="javascript:void(0)">Ada Example</a></span><span><a href="'
+           f'{url}/comments#comment-101">Nov 8, 2020</a></span>')
+    new = ('<div class="profile-hover-card-target"><span class="commenter-name"><a href="/profile/2-bea">'
+           '<div class="pencraft"><span class="commenter-name">Bea Sample</span></div></a></span></div>'
+           f'<a class="comment-timestamp" href="{url}/comment/102">Jan 3</a>')
+    reply = ('<span class="commenter-name"><a href="javascript:void(0)">Cy Person</a></span><span class="meta-details">'
+             f'<a href="{url}/comment/103">Jan 4</a></span>')
+    body = ('<div class="single-post-section comments-section"><div class="container"><div class="comment-list">'
+            '<div class="comment-list-items">' + _substack(101, old, "Older markup words.")
+            + _substack(102, new, "Newer markup words.", toggle=True, replies=_substack(103, reply, "A reply."))
+            + "</div></div></div></div>")
+    r = read(body, head=f'<link rel="canonical" href="{url}">', url=url)
+    assert shape(r) == [("Older markup words.", 0, None, "Ada Example"), ("Newer markup words.", 0, None, "Bea Sample"),
+                        ("A reply.", 1, "Newer markup words.", "Cy Person")]
+    assert not any("Expand" in c.text or "Reply" in c.text for c in r.comments)
+    assert r.comments[0].published_local is not None and r.comments[0].published_local.startswith("2020-11-08")
+
+
+def test_medium_responses_panel_told_by_its_source_links():
+    post = "a1b2c3d4e5f6"
+
+    def resp(i, rid, user, name, words, quote=""):
+        src = f"?source=responses-----{post}----{i}----------------------------"
+        q = (f'<div class="zq zr" role="button"><p class="zv zw" id="embedded-quote-{rid}-7fce"><mark class="abg">'
+             f'{quote}</mark></p></div>' if quote else "")
+        return (f'<div class="pg zn s"><div><div class="v jj"><div class="ts ti s"><div class="n aw cl"><div class="n o aw">'
+                f'<img class="s ii" src="/a.png"><div class="zp s"><div class="n aw"><a class="ej ek" href="https://{user}.'
+                f'example.org/{src}"><h4 class="ba b">{name}</h4></a></div><a class="ej ek" href="https://{user}.example.org/'
+                f'a-response-{rid}{src}"><h4 class="ba b">about 2 months ago</h4></a></div></div><button class="ew"><svg>'
+                f'</svg></button></div>{q}<div class="abh s"><div class="abi s"><div class="dm"><h4 class="ba b">{words}</h4>'
+                f'</div></div></div><div class="abk n o"><div class="n o"><span><a class="ej" href="https://example.org/m/'
+                f'signin?operation=register&amp;source=responses-----{rid}----{i}-----------------respond_sidebar-----------">'
+                f'<svg></svg></a></span><div class="s qf"><h4 class="ba b">12</h4></div></div><div class="ep q n o">'
+                f'<button class="ej"><span class="zf"><span class="ba b">2 replies</span></span></button></div>'
+                f'<div class="ix s"><h4 class="ba b"><button class="ej">Reply</button></h4></div></div></div></div></div></div>')
+    body = ('<div class="s iw"><div class="yh fd"><h2>Responses (14)</h2><div class="s"><div class="s">'
+            + resp(0, "0f0f0f0f0f01", "ada", "Ada Example", "First response words.")
+            + "</div></div><div class='s'><div class='s'>"
+            + resp(1, "0f0f0f0f0f02", "bea", "Bea Sample", "Second response words.", quote="A passage of the article.")
+            + "</div></div></div></div>")
+    r = read(body)
+    assert shape(r) == [("First response words.", 0, None, "Ada Example"),
+                        ("Second response words.", 0, None, "Bea Sample")]
+    assert not any("ago" in c.text or "replies" in c.text or "passage" in c.text for c in r.comments)
+
+
 def test_drupal8_reply_wrapper_follows_the_parents_wrapper():
     def art(cid, name, text, parent=None):
         reply = (f'<p class="parent visually-hidden">In reply to <a href="/comment/{parent}#comment-{parent}">t</a></p>'
@@ -1413,6 +1496,26 @@ def test_dw_question_answer_keeps_answered_n_years_ago_out_of_the_text():
                         ("Yes, in the permission settings.", 0, None, "bo_ex"),
                         ("Found it, thanks.", 1, "Yes, in the permission settings.", "ada_ex"),
                         ("Also per role.", 0, None, "cy_ex")]
+
+
+def test_zhihu_answers_without_itemprop_text_read_from_rich_content():
+    def answer(n, who, words, prop="suggestedAnswer"):
+        return (f'<div class="List-item"><div class="ContentItem AnswerItem" name="{n}" itemprop="{prop}" '
+                f'itemtype="http://schema.org/Answer" itemscope><div class="ContentItem-meta"><div class="AuthorInfo" '
+                f'itemprop="author" itemscope itemtype="http://schema.org/Person"><meta itemprop="name" content="{who}">'
+                f'<span class="UserLink AuthorInfo-name"><a class="UserLink-link" href="/people/{n}">{who}</a></span>'
+                f'</div></div><meta itemprop="upvoteCount" content="12"><meta itemprop="dateCreated" '
+                f'content="2016-03-04T11:02:41.000Z"><meta itemprop="commentCount" content="9">'
+                f'<div class="RichContent RichContent--unescapable"><div class="RichContent-inner">'
+                f'<div class="css-1abc"><p>{words}</p></div></div><div><div class="ContentItem-time"><a href="/answer/{n}">'
+                f'<span data-tooltip="发布于 2016-03-04 19:02">编辑于 2016-06-28 15:03</span></a></div></div>'
+                f'<div class="ContentItem-actions"><button>赞同 12</button><button>9 条评论</button></div></div></div></div>')
+    r = read('<div itemscope itemtype="http://schema.org/Question"><h1 class="QuestionHeader-title">一个问题？</h1>'
+             '<meta itemprop="answerCount" content="2"></div><div class="List">'
+             + answer(101, "示例甲", "第一个回答的内容。", prop="acceptedAnswer") + answer(102, "示例乙", "第二个回答。")
+             + '</div>', lang="zh")
+    assert [(t, d, p, who) for t, d, p, who in shape(r)] == [("第一个回答的内容。", 0, None, "示例甲"),
+                                                        ("第二个回答。", 0, None, "示例乙")]
 
 
 def test_schema_org_qa_answers_and_the_comments_inside_them():

@@ -304,6 +304,14 @@ def test_forummagnum_nested_comment_nodes_with_vote_axes():
     assert r.comments[0].published_at == "2025-12-19T04:42:52Z"
 
 
+def test_forummagnum_collapsed_comment_is_a_hidden_stand_in():
+    # A low-karma comment prints its header with the "[+]" toggle and no CommentBody-root.
+    collapsed = _fm("cCcC3", "Cy Person", "", root=True).replace("[<span>-</span>]", "[<span>+</span>]")
+    collapsed = collapsed.replace('<div><div class="CommentBody-root ContentStyles-commentBody"><p></p></div></div>', "")
+    r = read(_fm("aAaA1", "Ada Example", "Top comment words.") + collapsed)
+    assert shape(r) == [("Top comment words.", 0, None, "Ada Example"), ("[hidden]", 0, None, "Cy Person")]
+
+
 def test_woocommerce_reviews_author_and_rating_out_of_the_text():
     def rev(cid, name, text, verified=False):
         ver = '<em class="woocommerce-review__verified verified">(verified owner)</em> ' if verified else ""
@@ -336,6 +344,26 @@ def test_discourse_crawler_view_username_not_the_full_name_and_topic_post_left_o
              + "</div>", head='<meta name="generator" content="Discourse 3.4">')
     assert shape(r) == [("An answer.", 0, None, "ada_ex"), ("Thanks!", 0, None, "bea_s")]
     assert not any("Example" in c.text or "Likes" in c.text for c in r.comments)
+
+
+def test_discourse_older_crawler_view_without_post_ids_numbers_posts_by_position():
+    # Before the crawler layout gave each post an id, the "#N" of span[itemprop=position] was the
+    # only number; post #1 (itemprop=articleBody) is still the topic, not a comment.
+    def post(n, user, full, text):
+        return ("<div itemscope itemtype='http://schema.org/DiscussionForumPosting' class='topic-body crawler-post'>"
+                f"<div class='crawler-post-meta'><span class=\"creator\" itemprop=\"author\" itemscope "
+                f"itemtype=\"http://schema.org/Person\"><a itemprop='url' href='https://forum.example.org/u/{user}'>"
+                f"<span itemprop='name'>{user}</span></a> ({full}) </span><span class='crawler-post-infos'>"
+                f"<time itemprop='datePublished' datetime='2014-02-06T05:27:06Z' class='post-time'>"
+                f"February 6, 2014, 5:27am</time><span itemprop='position'>#{n}</span></span></div>"
+                f"<div class='post' itemprop='articleBody'><p>{text}</p></div><div itemprop='interactionStatistic'>"
+                f"<span class='post-likes'>1 Like</span></div></div>")
+    r = read('<div id="main-outlet"><div itemscope itemtype="http://schema.org/BreadcrumbList"><meta '
+             'itemprop="position" content="1"></div>' + post(1, "asker", "Asker Person", "The topic words.")
+             + post(2, "ada_ex", "Ada Example", "A reply to the topic.") + "</div>",
+             head='<meta name="generator" content="Discourse 1.4">')
+    assert shape(r) == [("A reply to the topic.", 0, None, "ada_ex")]
+    assert not any("Like" in c.text for c in r.comments)
 
 
 def _lem(cid: int, name: str, inner: str, instance: str = "", replies: str = "") -> str:

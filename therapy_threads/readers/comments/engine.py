@@ -55,6 +55,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # comment embed) as a sidebar list: weak, like a sidebar.
 _SIDEBAR = re.compile(r"^(?:widget|widgets|widget-area|sidebar.*|.*[-_]sidebar|secondary|"
                       r"complementary|teaser.*|.*comments?[-_]?widget.*|.*widget[-_]?comments?.*)$")
+_BLOGGER_POST_WIDGET = re.compile(r"^Blog\d+$")
 _CONTAINER_CLASSES = frozenset({"hentry", "type-post", "blog-post", "post-outer", "h-entry",
                                 "node-article", "node--type-article"})
 # Also spelt with "_" ("comment_children": a news site's own 2010 system, ``div.comment_item`` and
@@ -302,6 +303,10 @@ def _scope_signal(page: Page, n: LexborNode) -> str | None:
         return None
     a = page.attrs
     tokens = a.classes(n) | ({a.id(n).lower()} if a.id(n) else set())
+    if "blog" in tokens and "widget" in tokens and _BLOGGER_POST_WIDGET.match(a.id(n)):
+        # Blogger prints the post and its comments inside its "Blog" layout widget
+        # (div.widget.Blog#Blog1): the page's main region, not a sidebar widget.
+        return None
     if any(_OTHER_POSTS.search(t) for t in tokens):
         return "other"
     if n.tag in ("nav",) or a.get(n, "role") in ("complementary", "navigation"):
@@ -1472,12 +1477,14 @@ def _drop_subject(text: str) -> str:
 
 
 def same_page(page_url: str | None, href: str) -> bool:
-    """Whether a comment permalink points at this page (ignoring comment-page-N)."""
+    """Whether a comment permalink points at this page (ignoring comment-page-N and a trailing
+    "/comments")."""
     if not page_url:
         return True
     u, p = urlsplit(unwrap_wayback(href) or ""), urlsplit(unwrap_wayback(page_url) or "")
     if u.netloc and u.netloc.lower().removeprefix("www.") != p.netloc.lower().removeprefix("www."):
         return True  # another host: a mirror or a saved copy; nothing to compare
 
-    strip = re.compile(r"/comment-page-\d+/?$|/+$")
+    # A post's own comments page ("/p/SLUG/comments#comment-N", Substack) is the same post.
+    strip = re.compile(r"/comment-page-\d+/?$|/comments/?$|/+$")
     return not u.path or strip.sub("", u.path) == strip.sub("", p.path)

@@ -27,6 +27,7 @@ from .invision import Invision
 from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
+from .medium import Medium
 from .misago import Misago
 from .mybb import MyBB
 from .nodebb import NodeBB
@@ -47,6 +48,7 @@ from .spip import Spip
 from .spotim import SpotIM
 from .youtube import YouTube
 from .stackexchange import StackExchange
+from .substack import Substack
 from .talkyard import Talkyard
 from .tieba import Tieba
 from .typepad import TypePad
@@ -63,7 +65,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     PwComments(), WordPress(), TypePad(), Generic()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Generic()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

@@ -6,7 +6,8 @@ The embed iframe lists ``article.post#post-{ID}`` with ``a.post-date`` (the full
 ``a.post-replies`` button ("2 Replies"). The header's ``span.replies`` says how many there are.
 
 A topic page as Discourse serves it to crawlers and saved copies (``topics/show.html.erb``, crawler
-layout) lists ``div#post_{N}.topic-body.crawler-post`` (``itemprop=comment`` from the second post
+layout) lists ``div#post_{N}.topic-body.crawler-post`` (before about 2021 without the id: the
+number is then only the ``#N`` of ``span[itemprop=position]``) (``itemprop=comment`` from the second post
 on) with ``div.crawler-post-meta`` > ``span.creator[itemprop=author]`` > ``a`` > ``span[itemprop=name]``
 (the username), then the full name in brackets when the site shows names, ``time.post-time``
 and ``span[itemprop=position]``; the words in ``div.post[itemprop=text]``; ``span.post-likes``.
@@ -56,8 +57,13 @@ class Discourse(CommentSystem):
     def _crawler_view(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div.crawler-post[id^='post_']"):
+        for n in page.root.css("div.crawler-post"):
             m = _CRAWLER_ID.match(a.id(n))
+            if m is None:
+                # Older crawler layouts (before the posts had ids) number each post only in
+                # its ``span[itemprop=position]`` ("#2").
+                pos = n.css_first(".crawler-post-meta [itemprop='position']")
+                m = _POSITION.match(stripped_text(pos) or "") if pos is not None else None
             if m is None:
                 continue
             name = n.css_first(".crawler-post-meta .creator [itemprop='name']")
@@ -69,3 +75,4 @@ class Discourse(CommentSystem):
 
 
 _CRAWLER_ID = re.compile(r"^post_(\d+)$")
+_POSITION = re.compile(r"^#?(\d+)$")

@@ -6,13 +6,14 @@ ForumMagnum's React components print their JSS class names as ``Component-rule``
 comment's id; inside it ``CommentsItem-root`` holds ``CommentsItemMeta-root`` (the author's
 ``CommentsItemMeta-username`` > ``UsersNameDisplay`` link, ``CommentsItemDate-root`` > ``time``,
 karma and agreement vote axes) and ``CommentBody-root`` (the words), then ``CommentBottom`` (Reply,
-reactions). Replies are ``comments-node`` elements nested inside the parent's node. The item also
+reactions). A collapsed comment keeps its header (``CommentsItemMeta-collapse`` "[+]") and has no
+``CommentBody-root``. Replies are ``comments-node`` elements nested inside the parent's node. The item also
 carries ``recent-comments-node`` (the same component serves the "recent discussion" feed), so
 the class alone says nothing about scope.
 """
 from __future__ import annotations
 
-from ..base import CommentSystem, Item, Page
+from ..base import HIDDEN, CommentSystem, Item, Page
 from ..dom import stripped_text
 
 
@@ -42,6 +43,11 @@ class ForumMagnum(CommentSystem):
                 continue
             user = item.css_first(".CommentsItemMeta-username")
             author = stripped_text(user)
-            out.append(Item(n, self.name, a.id(n), author=author or None,
-                            content=item.css_first(".CommentBody-root")))
+            body = item.css_first(".CommentBody-root")
+            # A collapsed comment (low karma, or folded by the reader) prints its header with
+            # the "[+]" toggle and no body: a comment without its words, kept as a stand-in.
+            toggle = item.css_first(".CommentsItemMeta-collapse")
+            collapsed = body is None and toggle is not None and "+" in toggle.text(strip=True)
+            out.append(Item(n, self.name, a.id(n), author=author or None, content=body,
+                            placeholder=HIDDEN if collapsed else None, header_shown=collapsed))
         return out

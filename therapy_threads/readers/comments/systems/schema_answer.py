@@ -3,7 +3,8 @@ convention many hand-made and ASP.NET Q&A sites print when no named system claim
 
 The question is ``[itemtype$=Question]`` (``itemprop=mainEntity``), the post. Each answer is an
 element ``itemscope itemtype=".../Answer"`` with ``itemprop="suggestedAnswer"`` or
-``"acceptedAnswer"``; its words are its own ``[itemprop=text]``, its author the
+``"acceptedAnswer"``; its words are its own ``[itemprop=text]`` (Zhihu, where its markup leaves
+that out: ``div.RichContent-inner``), its author the
 ``[itemprop=author]`` Person's ``[itemprop=name]`` (``dateCreated``, ``upvoteCount`` beside).
 Answers are top level. The comments printed inside an answer reply to it: schema.org
 ``Comment`` items (``itemprop=comment``), or, where a site leaves them unmarked, the repeated
@@ -31,7 +32,9 @@ class SchemaAnswer(CommentSystem):
             if not (set(a.get(n, "itemprop").lower().split()) & _ANSWER_PROPS) \
                     or not a.get(n, "itemtype").endswith("/Answer"):
                 continue
-            text = _own(n, "[itemprop='text']", a)
+            # Zhihu prints the answer's words in ``div.RichContent-inner`` (``span.RichText``), with
+            # ``itemprop=text`` in some versions of its markup and none in others.
+            text = _own(n, "[itemprop='text']", a) or _own(n, ".RichContent-inner", a)
             if text is None:
                 continue
             who = _own(n, "[itemprop='author'] [itemprop='name']", a) or _own(n, "[itemprop='author']", a)
