@@ -394,6 +394,16 @@ def test_public_work(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a given name after "St."/"Saint" is a saint, or the church, school or town named for one
+    ("We met at St. Brigid's after the funeral.", [("Brigid", "keep")]),
+    ("Class of '88 at Saint Wendel, then the navy.", [("Wendel", "keep")]),
+    ("I told Brigid about it at church.", [("Brigid", "person")]),
+])
+def test_saints_names(text, expected):
+    assert [(text[sp.start:sp.end], sp.kind) for sp in spans(R.EnglishNameRecognizer, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("We watched Good Will Hunting again.", [("Good Will Hunting", "keep")]),
     ("I read Reasons to Stay Alive on the train.", [("Reasons to Stay Alive", "keep")]),
     ("Then Sarah Okafor said it.", []),

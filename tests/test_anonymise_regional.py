@@ -132,9 +132,27 @@ def test_introductions(text, expected):
     ("Merry Christmas to you all", [("Merry Christmas", "keep")]),
     ("Arre this is too much yaar", [("Arre", "keep"), ("yaar", "keep")]),
     ("it was fine tho", [("tho", "keep")]),
+    # Hebrew and Yiddish feasts and formulas in Jewish English; a given name only inside its phrase
+    ("we host the whole family for Pesach this year", [("Pesach", "keep")]),
+    ("after Shabbos dinner I called my aunt", [("Shabbos", "keep")]),
+    ("Shana tova to everyone here", [("Shana tova", "keep")]),
+    ("she wrote back Baruch Hashem, all is well", [("Baruch Hashem", "keep")]),
+    ("my cousin Shana sent me a card", []),
 ])
 def test_indian_english_and_festival_phrases(text, expected):
     assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Sranan Tongo and Papiamento greetings and endearments in Dutch chat
+    ("fa waka mensen, ik ben nieuw hier", [("fa waka", "keep")]),
+    ("bon dia!! hoe gaat het met jullie", [("bon dia", "keep")]),
+    ("dank je wel, masha danki voor het luisteren", [("masha danki", "keep")]),
+    ("mi lobi, maak je geen zorgen", [("mi lobi", "keep")]),
+    ("mijn neef Jerrel zegt dat ook", []),
+])
+def test_sranan_and_papiamento_words_in_dutch(text, expected):
+    assert spans(RegionalPhraseRecognizer, text, lang="nl") == expected
 
 
 @pytest.mark.parametrize("word", ["papa", "grandmama", "grandaddy", "chachi", "bhai", "pastor", "whaea"])
@@ -153,6 +171,13 @@ from therapy_threads.anonymise.regional import InitialSubjectRecognizer  # noqa:
     # a lower-case name after a lower-case title in capitalised text, if it is no word of any language
     ("Ich war bei mag. horvatović heute. Es war gut.", [("horvatović", "person")], "de"),
     ("Das sagt der Dr. med. nicht", [], "de"),
+    # a title word that is also a verb ("mag") before one of the commonest words of the language
+    ("ja dat mag niet zegt ze, dat is geen grens", [], "nl"),
+    ("als ze het snapt mag het. bel me", [], "nl"),
+    ("ich mag das nicht so gern", [], "de"),
+    ("ik was bij dr. wijnkoop vandaag", [("wijnkoop", "person")], "nl"),
+    ("ich war bei frau lange heute, frau lange sagt", [("lange", "person"), ("lange", "person")], "de"),
+    ("ich war bei mag. lange heute", [("lange", "person")], "de"),
 ])
 def test_titles_of_austria_and_switzerland(text, expected, lang):
     assert spans(R.TitleRecognizer, text, lang=lang) == expected

@@ -1193,6 +1193,17 @@ _TITLE_INITIALS = re.compile(r"\b(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
 
 
+_ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "mag"})  # written with a period as titles
+
+
+def _bare_word_title(lex, m: re.Match, lang: str | None) -> bool:
+    """The last title of a ``_LOWER_TITLE`` match is an abbreviation written without its period that is
+    an ordinary word of ``lang`` ("mag" in Dutch and German): no title there, but the word."""
+    head = m.group(0)[:m.start(1) - m.start(0)].rstrip()
+    last = head.split()[-1].casefold() if head.split() else ""
+    return last in _ABBREVIATED_TITLES and (lex.lang_rank(last, lang) or 10 ** 6) < 3000
+
+
 class TitleRecognizer(Recognizer):
     """A title before a name: "Dr. Adeyemi", "Mrs Pennington", "Frau Dr. von Hagen", "dr yilmaz"."""
 
@@ -1246,6 +1257,9 @@ class TitleRecognizer(Recognizer):
                     continue
                 if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None):
                     continue  # in capitalised text only a word of no language: "mein therapeut mag. kovač"
+                if not t.english and rank is not None and rank < 1000 and _bare_word_title(self.lex, m, t.lang):
+                    continue  # "dat mag niet", "mag het": an abbreviated title without its period that is a
+                    # word of the language too (the verb "mag"), before one of the commonest words
                 if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
                     yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
 
@@ -1879,6 +1893,9 @@ def _talk_after_comma(text: str, e: int) -> bool:
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
 
 
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.?[ \t]+$")
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -1901,6 +1918,10 @@ class EnglishNameRecognizer(Recognizer):
             if re.search(r"[a-z][A-Z]", core) and not re.match(r"(?:Mc|Mac|O)[A-Z]", core) \
                     and thing_role(text, s, ce) and cf not in doc.known:
                 yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
+                continue
+            if _SAINT_BEFORE.search(text, max(0, s - 8), s) and (cf in cues.first_names or cf in self.lex.first_names):
+                # "St. Olaf", "Saint Brigid's": a saint, or the church, school or town named for one
+                yield self.span(s, ce, KEEP, reason="a saint's given name after 'St.' or 'Saint'")
                 continue
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":

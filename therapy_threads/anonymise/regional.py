@@ -181,6 +181,8 @@ _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|near|at|from|to|around|of|via|outside|
 _SIDES = (" West", " East", " North", " South")
 _SIDE_AFTER_CITY = re.compile(r"(?P<city>[A-Z][a-z]+),[ \t]+(?P<sub>[A-Z][a-z]+[ \t]+(?:West|East|North|South))\b")
 
+_LANG_NAMES = {"en": "English", "de": "German", "nl": "Dutch"}  # the languages whose text the sections serve
+
 
 class RegionalPhraseRecognizer(Recognizer):
     """Te reo Māori and Pacific greetings, sign-offs and place names inside English ("Kia ora
@@ -189,7 +191,8 @@ class RegionalPhraseRecognizer(Recognizer):
     after a greeting is still found by the greeting rule ("Kia ora Mere")."""
 
     name, score = "regional_phrase", 0.8
-    languages = frozenset({"en", "de"})  # (German: the dialect words of Austrian and Swiss chat)
+    languages = frozenset({"en", "de", "nl"})  # (German: Austrian and Swiss dialect words; Dutch: Sranan
+    # Tongo and Papiamento words of Surinamese and Antillean Dutch chat)
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         rp = regional_phrases(t.lang or "en")
@@ -211,7 +214,7 @@ class RegionalPhraseRecognizer(Recognizer):
             if not place and surface[:1].isupper() and " " not in surface and self._name_shape_here(t, ms, me):
                 continue
             why = "a place name of te reo Māori or a Pacific language" if place else \
-                f"a greeting, word or name of a day of {rp.label(surface)}, used in English"
+                f"a greeting, word or name of a day of {rp.label(surface)}, used in {_LANG_NAMES.get(t.lang or 'en')}"
             yield self.span(ms, me, KEEP, reason=why)
         yield from self._article_nouns(t, rp.articles)
         yield from self._localities(t, rp.locality_heads)
