@@ -64,6 +64,11 @@ def ancestors(n: LexborNode) -> Iterator[LexborNode]:
         p = p.parent
 
 
+def contains(outer: LexborNode, inner: LexborNode) -> bool:
+    """``inner`` lies strictly inside ``outer`` (a node does not contain itself)."""
+    return any(p.mem_id == outer.mem_id for p in ancestors(inner))
+
+
 def memo_up(node: LexborNode, memo: dict[int, object], own: Callable[[LexborNode], object],
             stop: Callable[[LexborNode], bool] | None = None) -> object:
     """Value of the nearest ancestor-or-self for which ``own`` is not None, memoised.

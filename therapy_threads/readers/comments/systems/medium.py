@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import contains
 
 _SOURCE = re.compile(r"[?&]source=responses-----([0-9a-f]{8,16})----(\d+)-----")
 _RESPONSE_ID = re.compile(r"-([0-9a-f]{8,16})/?$")
@@ -59,25 +60,16 @@ class Medium(CommentSystem):
             for q in node.css("p[id^='embedded-quote-']"):
                 not_text.append(_branch(q, permalink, node))
             act = actions.get(index)
-            if act is not None and _contains(node, act):
+            if act is not None and contains(node, act):
                 not_text.append(_branch(act, permalink, node))
             out.append(Item(node, self.name, f"response-{m.group(1)}" if m else "", parent_stated=True,
                             author=author.text(strip=True), date=permalink, not_text=not_text))
         return out
 
 
-def _contains(outer, inner) -> bool:
-    p = inner.parent
-    while p is not None:
-        if p.mem_id == outer.mem_id:
-            return True
-        p = p.parent
-    return False
-
-
 def _branch(x, other, stop=None):
     """``x``'s outermost ancestor (or itself) that does not hold ``other`` (below ``stop``)."""
-    while x.parent is not None and x.parent.is_element_node and not _contains(x.parent, other) \
+    while x.parent is not None and x.parent.is_element_node and not contains(x.parent, other) \
             and (stop is None or x.parent.mem_id != stop.mem_id):
         x = x.parent
     return x

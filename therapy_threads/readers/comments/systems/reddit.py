@@ -20,19 +20,10 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
-from ..dom import element_children
+from ..dom import contains, element_children
 
 _FULLNAME = re.compile(r"^t1_([a-z0-9]{3,13})$")
 _LEVEL = re.compile(r"^level\s+(\d{1,3})$", re.I)
-
-
-def _inside(n, box) -> bool:
-    p = n.parent
-    while p is not None:
-        if p.mem_id == box.mem_id:
-            return True
-        p = p.parent
-    return False
 
 
 class Reddit(CommentSystem):
@@ -57,7 +48,7 @@ class Reddit(CommentSystem):
             content = n.css_first("[data-test-id='comment'], [data-testid='comment']")
             author = None
             for link in n.css("a[data-testid='comment_author_link'], a[href^='/user/']"):
-                if content is None or not _inside(link, content):  # a "/u/name" the commenter wrote
+                if content is None or not contains(content, link):  # a "/u/name" the commenter wrote
                     author = link.text(strip=True) or None
                     break
             out.append(Item(n, self.name, f"t1_{key}", depth=depth, author=author or None,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import contains
 from .generic import _ITEM_CLASS
 
 _ANSWER_PROPS = frozenset({"suggestedanswer", "acceptedanswer"})
@@ -72,16 +73,9 @@ def _comments(answer, a):
     for d in answer.css("[itemprop], [class]"):
         if d.tag in ("span", "a", "meta", "time") or not _is_comment(d, a):
             continue
-        if any(_contains(f, d) for f in found):
+        if any(contains(f, d) for f in found):
             continue
         found.append(d)
     return found
 
 
-def _contains(outer, inner) -> bool:
-    p = inner.parent
-    while p is not None:
-        if p.mem_id == outer.mem_id:
-            return True
-        p = p.parent
-    return False

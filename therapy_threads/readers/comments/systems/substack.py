@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import contains
 
 _ID = re.compile(r"^comment-(\d+)$")
 
@@ -54,7 +55,7 @@ class Substack(CommentSystem):
                     parent = key_of[p.mem_id]
                     break
                 for ch in _children(p):
-                    if ch.mem_id in key_of and ch.mem_id != n.mem_id and not _contains(ch, n):
+                    if ch.mem_id in key_of and ch.mem_id != n.mem_id and not contains(ch, n):
                         if "comment-list-item" in a.classes(p) and p is not n.parent:
                             parent = key_of[ch.mem_id]
                         break
@@ -87,10 +88,3 @@ def _children(n):
         c = c.next
 
 
-def _contains(outer, inner) -> bool:
-    p = inner.parent
-    while p is not None:
-        if p.mem_id == outer.mem_id:
-            return True
-        p = p.parent
-    return False
