@@ -23,7 +23,9 @@ element id's second group is the parent's first; ``childof``: a ``child-of-N`` w
 Comments that are not elements (a talk page's comment is a run of text between a start marker and
 its signature): ``content_until`` (relative XPath) names the element where the comment's own text
 stops; the text is then everything after the item (its own text, its tail, the elements in between)
-up to that element, in document order, with ``content_strip_tail`` (a regex) removed from the end.
+up to that element, in document order, leaving out the text inside the elements ``content_skip``
+(relative XPath) selects (a signature template around the marker), with ``content_strip_tail`` (a
+regex) removed from the end.
 In every relative XPath, ``$id`` is the item's ``id`` attribute (to find its markers by that id).
 
 Usage: python bench/readers_eval/label.py PAGE.html [more pages] [--out DIR]
@@ -58,21 +60,29 @@ def _text(els) -> str:
     return _norm(" ".join(parts))
 
 
-def _between(start, stop) -> list[str]:
-    """Text after ``start`` (its own text and tail included) and before ``stop``, in document order."""
+def _between(start, stop, skip=()) -> list[str]:
+    """Text after ``start`` (its own text and tail included) and before ``stop``, in document order,
+    without the text inside the ``skip`` elements."""
     from lxml import etree
     out: list[str] = []
     on = False
+    skipping = 0
     for event, el in etree.iterwalk(start.getroottree().getroot(), events=("start", "end")):
         if event == "start":
             if el is stop:
                 break
             if el is start:
                 on = True
-            if on and isinstance(el.tag, str) and el.tag not in ("script", "style") and el.text:
+            if any(el is k for k in skip):
+                skipping += 1
+            if on and not skipping and isinstance(el.tag, str) and el.tag not in ("script", "style") \
+                    and el.text:
                 out.append(el.text)
-        elif on and el.tail:
-            out.append(el.tail)
+        else:
+            if any(el is k for k in skip):
+                skipping -= 1
+            if on and not skipping and el.tail:
+                out.append(el.tail)
     return out
 
 
@@ -168,7 +178,8 @@ def label(page: Path, rules_dir: Path | None = None) -> dict:
     for i, e in enumerate(items):
         if rules.get("content_until"):
             stop = _xp(e, rules["content_until"])
-            content = _between(e, stop[0] if stop else None)
+            skip = _xp(e, rules["content_skip"]) if rules.get("content_skip") else []
+            content = _between(e, stop[0] if stop else None, skip)
         else:
             content = _xp(e, rules["content"]) if rules.get("content") else [e]
         text = _text(content)
