@@ -25,6 +25,7 @@ from .comments.declared import declared_count, loaded_by_script, raw_comment_ids
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
 from .comments.markup_guess import guess_systems
+from .comments.talk_page import extract_talk_thread, looks_like_talk_page
 from .comments.pagination import comment_page_links, unloaded_comments
 from .html_post import extract_post
 from ..normalise import clean_text
@@ -182,6 +183,11 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         unloaded_stated += more_stated
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)
+        if not thread.comments and looks_like_talk_page(page.text):
+            # A talk page's comments are runs of text ending in a signature, not elements.
+            talk = extract_talk_thread(tree.root, languages)
+            if talk.comments:
+                thread = talk
         thread_all.systems.update(thread.systems)
         thread_all.skipped.update(thread.skipped)
         thread_all.depth_from_classes += thread.depth_from_classes
