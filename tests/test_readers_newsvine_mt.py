@@ -1,0 +1,54 @@
+"""Newsvine (NBC News) discussions and Movable Type bylines, synthetic markup after the pages
+those systems rendered (invented names)."""
+from __future__ import annotations
+
+from test_readers_comment_systems import shape
+
+from therapy_threads.readers import SourceRef, get_reader
+
+
+def read(body: str):
+    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
+            f'<div class="entry"><p>The post text.</p></div>{body}</body></html>')
+    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+
+
+def _nv(cid: int, name: str, words: str, n: int, replies: str = "", child: bool = False) -> str:
+    return (f'<div class="vine-p p-comment_Comment showAvatars commentbody {"child" if child else ""}" '
+            f'id="c{cid}"><div class="printerData hide"></div><div class="c_author"><div class="normal">'
+            f'<a href="http://{name}.example.org/"><img class="comment_author_avatar" src="a.gif" '
+            f'alt="Comment author avatar"></a><a href="http://{name}.example.org/">{name}</a></div></div>'
+            f'<div id="commentText_{cid}" class="c_text"><div class="normal"><div class="commentSource">'
+            f'<p>{words}</p></div><div class="vine-p p-comment_MiniToolbox"><ul class="list">'
+            f'<li class="box votes"><div class="label">3 votes</div></li></ul></div></div></div>'
+            f'<span class="commentdate"><a href="#c{cid}" title="Link to this comment">#{n}</a> - '
+            f'Tue Jul 24, 2012 10:14 AM EDT</span>{replies}</div>')
+
+
+def test_newsvine_author_is_the_member_link_not_the_words():
+    r = read('<div class="vine-p p-comment_CommentThread">'
+             + _nv(501, "ada_example", "Prices are the point.", 1,
+                   _nv(502, "bea_sample", "Not only prices.", 2, child=True))
+             + _nv(503, "cy_person", "A third view.", 3) + '</div>')
+    assert shape(r) == [("Prices are the point.", 0, None, "ada_example"),
+                        ("Not only prices.", 1, "Prices are the point.", "bea_sample"),
+                        ("A third view.", 0, None, "cy_person")]
+    assert r.comments[0].published_local == "2012-07-24T10:14"
+
+
+def test_movable_type_numbered_byline_and_div_bodies():
+    numbered = "".join(
+        f'<div class="comments-body"><p>{w}</p><span class="comments-post">Comment #{i} - Posted by: '
+        f'{n} at November 10, 2012 5:39 PM</span></div>'
+        for i, (n, w) in enumerate([("Ada E", "First words."), ("Bea S/30/170", "Second words.")], 1))
+    r = read(f'<div id="comments">{numbered}</div>')
+    assert [(c.text, c.identity.name) for c in r.comments] == [
+        ("First words.", "Ada E"), ("Second words.", "Bea S/30/170")]
+    bodies = "".join(
+        f'<div id="c{100 + i}"><p>{w}</p></div><p class="posted">Posted by: '
+        f'<a href="mailto&#58;x{i}&#64;example&#46;org">{n}</a> at October 29, 2012 05:23 PM</p>'
+        for i, (n, w) in enumerate([("ada", "A body."), ("bea", "bea: another body.")]))
+    r = read(f'<h2 id="comments">Comments</h2>{bodies}')
+    assert [(c.text, c.identity.name) for c in r.comments] == [
+        ("A body.", "ada"), ("bea: another body.", "bea")]
+    assert r.comments[0].published_local == "2012-10-29T17:23"
