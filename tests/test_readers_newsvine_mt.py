@@ -52,3 +52,31 @@ def test_movable_type_numbered_byline_and_div_bodies():
     assert [(c.text, c.identity.name) for c in r.comments] == [
         ("A body.", "ada"), ("bea: another body.", "bea")]
     assert r.comments[0].published_local == "2012-10-29T17:23"
+
+
+def test_old_wordpress_loose_name_on_date_header():
+    items = "".join(
+        f'<li class="alt" id="comment-{70 + i}">\n\t\t\t{h} on\n\t\t\t\tOctober 23rd, 2012 1:37 pm\n'
+        f'\t\t\t<div class="commenttext"><p>{w}</p></div></li>'
+        for i, (h, w) in enumerate([("Ada Example", "Noise helps me sleep."),
+                                    ("Bea", "Silence on the other hand keeps me up.")]))
+    r = read(f'<ol class="commentlist">{items}</ol>')
+    assert [(c.text, c.identity.name) for c in r.comments] == [
+        ("Noise helps me sleep.", "Ada Example"), ("Silence on the other hand keeps me up.", "Bea")]
+    assert r.comments[0].published_local == "2012-10-23T13:37"
+
+
+def test_numbered_term_header_name_is_loose_text_date_is_the_permalink():
+    def pair(cid: int, head: str, words: str, depth: int) -> str:
+        return (f'<dt id="comment-{cid}" class="comment depth-{depth}">\n\t\t{head} -\n'
+                f'\t<a href="http://example.org/post/#comment-{cid}">29 August, 2011</a></dt>'
+                f'<dd class="comment depth-{depth}"><div class="comment" id="div-comment-{cid}">'
+                f'<p>{words}</p><div class="reply"><a class="comment-reply-link" '
+                f'href="?replytocom={cid}#respond">Reply</a></div></div></dd>')
+    r = read('<dl class="commentlist">'
+             + pair(1, '1.\t<a href="http://example.net/" rel="external nofollow" class="url">Ada E</a>',
+                    "First!", 1)
+             + pair(2, "2.\tBea Sample", "Second words.", 1)
+             + pair(3, "3.\tcorner turned", "A phrase as a name.", 1) + "</dl>")
+    assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
+        ("First!", "Ada E"), ("Second words.", "Bea Sample"), ("A phrase as a name.", "corner turned")]

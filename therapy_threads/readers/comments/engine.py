@@ -852,7 +852,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if it.node.tag == "dt":
             cands.append(it.node)
         for cand in cands:
-            t = _author_text(page, cand)
+            t = None
+            if cand is it.node:  # a dt header: "N. NAME - <a>DATE</a>" as loose text first
+                t = _loose_header_author(page, cand)[1]
+            t = t or _author_text(page, cand)
             if t and len(t) <= 120:
                 author_node, raw_author = cand, t
                 break
@@ -860,6 +863,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             author_node, raw_author = _term_author(page, idx)
         if raw_author is None:
             author_node, raw_author = _byline_author(page, own)
+        if raw_author is None:
+            author_node, raw_author = _loose_header_author(page, it.node)
         if raw_author is None:
             author_node, raw_author = _profile_author(page, idx)
         if raw_author is None:
@@ -909,6 +914,14 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                         break
             if when is not None:
                 break
+    if when is None:
+        # An old theme's loose "NAME on DATE" header (see _loose_header_author).
+        t = " ".join((it.node.text(deep=False, separator=" ") or "").split())
+        m = _LOOSE_HEADER.match(t) if 0 < len(t) <= 130 else None
+        if m is not None and is_date_line(m.group(2), page.languages):
+            w = when_from_text(m.group(2), page.languages)
+            if w:
+                when, date_text = w, m.group(2)
 
     like_node = None
     likes = None
@@ -1229,6 +1242,39 @@ _BYLINE = re.compile(
 
 
 _BYLINE_OPEN = re.compile(r"^(?:posted|written|commented|submitted)\s+by:?(?:\s|$)", re.I)
+
+
+# Old WordPress themes print the header as loose text in the comment's element (or its ``dt``),
+# not inside any element of its own: ``<?php comment_author_link() ?> on <?php comment_date() ?>``,
+# or numbered with the date as the permalink's text ("3. NAME - <a href="#comment-5">DATE</a>");
+# the name is a link only when the commenter gave a URL (then the link is read as usual).
+_LOOSE_HEADER = re.compile(r"^\s*(?:\d{1,4}[.)]\s*)?(\S.{0,58}?)\s+(?:on|am|le|el|il|op)\s+(\S.{5,60})$",
+                           re.S)
+_LOOSE_NAME = re.compile(r"^\s*(?:\d{1,4}[.)]\s*)?(\S.{0,58}?)\s*(?:-|–|—|\||on|at|says:?|said:?)$",
+                         re.S | re.I)
+
+
+def _loose_header_author(page: Page, node: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """"NAME on DATE" as the comment element's own text, or "N. NAME -" before a child element
+    holding only the date."""
+    t = " ".join((node.text(deep=False, separator=" ") or "").split())
+    if not t or len(t) > 130:
+        return None, None
+    m = _LOOSE_HEADER.match(t)
+    if m is not None and is_date_line(m.group(2), page.languages) \
+            and re.search(r"[^\W\d_]", m.group(1)):
+        return None, m.group(1)
+    m = _LOOSE_NAME.match(t)
+    if m is None or not re.search(r"[^\W\d_]", m.group(1)) or re.match(r"^\d{1,4}[.)]", m.group(1)):
+        return None, None
+    child = node.child
+    while child is not None:
+        if child.is_element_node and child.tag in ("a", "span", "time", "small", "abbr"):
+            ct = child.text(separator=" ", strip=True)
+            if ct and is_date_line(ct, page.languages):
+                return None, m.group(1)
+        child = child.next
+    return None, None
 
 
 def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
