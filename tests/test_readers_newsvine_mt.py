@@ -80,3 +80,11 @@ def test_numbered_term_header_name_is_loose_text_date_is_the_permalink():
              + pair(3, "3.\tcorner turned", "A phrase as a name.", 1) + "</dl>")
     assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
         ("First!", "Ada E"), ("Second words.", "Bea Sample"), ("A phrase as a name.", "corner turned")]
+
+
+def test_an_emoticon_typed_alone_is_the_comment():
+    from therapy_threads.readers.comments.cleanup import clean_comment_text
+
+    assert clean_comment_text(":)\n\nReply", "Ada") == ":)"
+    assert clean_comment_text(";-) :lol:", "Ada") == ";-) :lol:"
+    assert clean_comment_text("|", "Ada") == ""

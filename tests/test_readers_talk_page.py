@@ -95,3 +95,14 @@ def test_discussiontools_markers_state_range_and_parent():
 def test_no_signature_no_comment_and_no_silent_zero_elsewhere():
     r = read('<p>An article page with a date 10:15, 3 May 2021 (UTC) and no talk.</p>')
     assert r.comments == []
+
+
+def test_older_mediawiki_without_parser_output_wrapper():
+    html = ('<!DOCTYPE html><html lang="en"><head><title>Talk:Example</title></head><body>'
+            '<div id="content"><div id="mw-content-text">'
+            f'<p>Merge proposal. {_sig("Ada_Example", "08:00, 2 March 2012 (UTC)")}</p>'
+            f'<dl><dd>Support. {_sig("Bea_Sample", "09:00, 2 March 2012 (UTC)")}</dd></dl>'
+            '</div></div></body></html>')
+    r = get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    assert shape(r) == [("Merge proposal.", 0, None, "Ada Example"),
+                        ("Support.", 1, "Merge proposal.", "Bea Sample")]

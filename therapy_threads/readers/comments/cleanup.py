@@ -198,6 +198,12 @@ def is_relative_time(line: str) -> bool:
     return bool(_RELATIVE_LINE.match(s) or _RELATIVE_CJK.match(s) or _DAY_WORD_TIME.match(s))
 
 
+# Emoticons typed as text, as WordPress's smilies_init() lists them (":)", ":-D", ";)", "8O",
+# ":?:", ":lol:"), plus "<3" and "^_^": a line of them is words, though it has no letters.
+_EMOTICON = r"(?:[:;=8][-o^']?[)(\]\[DPpOoxX|/\\*3?!]|:[a-z]{2,8}:|<3|\^_?\^|[xX]D)"
+_EMOTICONS = re.compile(rf"{_EMOTICON}(?:\s*{_EMOTICON})*[!.]*")
+
+
 def clean_comment_text(text: str, author: str | None = None, *,
                        languages: tuple[str, ...] = (), date_texts: tuple[str, ...] = ()) -> str:
     """Drop metadata lines at the start and end of a comment's text."""
@@ -214,6 +220,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
         s = line.strip()
         if not s:
             return ""
+        if _EMOTICONS.fullmatch(s):
+            return None  # ":)" alone is the commenter's whole answer, not a separator
         n = _norm(s)
         if not n or n in dates or is_reply_word(s) or _NUMBER_LINE.match(s) or is_counter_line(s) \
                 or is_relative_time(s):

@@ -116,7 +116,8 @@ class _Tok:
 
 def looks_like_talk_page(html: str) -> bool:
     """Cheap test on the page text: MediaWiki's parser output or DiscussionTools' markers."""
-    return "data-mw-comment-start" in html or "mw-parser-output" in html
+    return ("data-mw-comment-start" in html or "mw-parser-output" in html
+            or 'id="mw-content-text"' in html)
 
 
 def _roots(root: LexborNode) -> list[LexborNode]:
@@ -125,6 +126,10 @@ def _roots(root: LexborNode) -> list[LexborNode]:
     tops = [n for n in outs if not any(o is not n and _inside(n, o) for o in outs)]
     if tops:
         return tops
+    # MediaWiki before 1.30 printed no parser-output wrapper: the content area is the root
+    content = root.css_first("#mw-content-text")
+    if content is not None:
+        return [content]
     body = root.css_first("body")
     return [body] if body is not None else [root]
 
