@@ -88,3 +88,34 @@ def test_an_emoticon_typed_alone_is_the_comment():
     assert clean_comment_text(":)\n\nReply", "Ada") == ":)"
     assert clean_comment_text(";-) :lol:", "Ada") == ";-) :lol:"
     assert clean_comment_text("|", "Ada") == ""
+
+
+def test_header_name_beside_a_yearless_date_span_and_linked_byline_after_the_words():
+    def pw(cid: int, name: str, words: str) -> str:
+        return (f'<div class="comment depth-1" id="comment-{cid}"><p class="comment-number">{cid}</p>'
+                f'<div class="comment-text"><h4>{name} <span>On Friday, November 2 at 10:44 am</span>'
+                f'</h4><p>{words}</p><a class="comment-reply-link" href="?replytocom={cid}#respond">'
+                f'Reply</a></div></div>')
+    r = read('<div id="comments">' + pw(1, "Ada Example", "Too funny!")
+             + pw(2, '<a href="http://example.org/" class="url">Bea</a>', "So true.") + "</div>")
+    assert [(c.text, c.identity.name) for c in r.comments] == [("Too funny!", "Ada Example"),
+                                                                ("So true.", "Bea")]
+
+    def cit(cid: int, name: str, words: str) -> str:
+        return (f'<li class="comment depth-1" id="li-comment-{cid}"><div id="comment-{cid}">'
+                f'<div class="comment-author vcard"><img class="avatar" src="a.png"></div>'
+                f'<div class="comment-body"><p>{words}</p></div><p class="citation">Posted by '
+                f'<a href="http://example.org/{cid}" class="url">{name}</a> on November 5, 2012 at '
+                f'8:37 am | <a href="/post/#comment-{cid}">permalink</a></p></div></li>')
+    r = read('<ol class="commentlist">' + cit(5, "Cy Person", "A thought.")
+             + cit(6, "Dora Sample", "Another.") + "</ol>")
+    assert [(c.text, c.identity.name) for c in r.comments] == [
+        ("A thought.", "Cy Person"), ("Another.", "Dora Sample")]
+
+
+def test_a_bar_in_a_display_name_is_kept_header_parts_after_it_are_not():
+    from therapy_threads.readers.comments.cleanup import clean_author
+
+    assert clean_author("Dora | Example Kitchen") == "Dora | Example Kitchen"
+    assert clean_author("Dora | Reply") == "Dora"
+    assert clean_author("Dora | June 3, 2012", ("en",)) == "Dora"

@@ -265,7 +265,7 @@ def clean_comment_text(text: str, author: str | None = None, *,
 # its "dit" and a commenter called "Said" keeps the name.
 _AUTHOR_TAIL = re.compile(
     r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit|schreibt|escribió|ha scritto|escreveu|skriver|napisał|napisała|kirjoitti|написал|написала|пишет|пише|написав)\s*"
-    r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
+    r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*(?=[^|•·]*\d).*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
 _AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"
                           r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
@@ -297,6 +297,12 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
         if s2 == s:
             break
         s = s2
+    # "NAME | Reply", "NAME • Admin": the parts after a bar are the header's, unless they are words
+    # of the display name itself ("Ada | Example Kitchen", a blogger naming her blog).
+    parts = re.split(r"\s*[|•·]\s*", s)
+    if len(parts) > 1 and all(not p or is_reply_word(p) or is_role_word(p) or is_profile_label(p)
+                              or is_relative_time(p) for p in parts[1:]):
+        s = parts[0]
     words = s.split()
     # Trailing "Antworten"/"Reply" glued to the name (a role badge is its own element and is
     # skipped there: as text, "Post Author" may well be someone's display name).

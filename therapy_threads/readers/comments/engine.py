@@ -1287,7 +1287,11 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
         t = n.text(deep=False, separator=" ", strip=True) if n.tag != "a" else ""
         if t and len(t) < 200:
             m = _BYLINE.search(t + " ")
-            if m is None and _BYLINE_OPEN.match(t):
+            if _BYLINE_OPEN.match(t) and n.css_first("a") is not None:
+                # "Posted by <a>NAME</a> on DATE": the own words alone would give "on" as the name
+                whole = n.text(separator=" ", strip=True)
+                m = (_BYLINE.search(whole + " ") if len(whole) < 200 else None) or m
+            elif m is None and _BYLINE_OPEN.match(t):
                 whole = n.text(separator=" ", strip=True)
                 m = _BYLINE.search(whole + " ") if len(whole) < 200 else None
             if m:
@@ -1434,6 +1438,15 @@ def _inside(n: LexborNode, container: LexborNode) -> bool:
     return False
 
 
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
+
+
+def _time_line(t: str, languages: tuple[str, ...]) -> bool:
+    """A date line, or a shown time without the year ("On Friday, November 2 at 10:44 am")."""
+    return is_date_line(t, languages) or (_CLOCK.search(t) is not None and len(t) <= 60
+                                          and is_date_line(t + " 2000", languages))
+
+
 def _author_text(page: Page, n: LexborNode) -> str | None:
     a = page.attrs
 
@@ -1447,6 +1460,7 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
         # A badge next to the name ("<span>Autor</span>", "<span>Admin</span>").
         return el.tag in ("span", "small", "em", "sup") and is_role_word(el.text(strip=True))
 
+    dated: set[int] = set()
     # A container ("<div class=author>Ben 19. Juni 2018 - Antworten</div>") whose name sits in
     # its own element: take that element.
     if n.tag not in ("a", "cite", "b", "strong", "span") or n.child is not None and n.child.next:
@@ -1456,10 +1470,13 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
             if any(skip(p) for p in _ancestors_below(sub, n)):
                 continue  # the link of a date or reply part inside the author block
             t = " ".join(node_text(sub, skip).split())
+            if t and sub.tag == "span" and _time_line(t, page.languages):
+                dated.add(sub.mem_id)  # the date's part of the header, never the name
+                continue
             if t and len(t) <= 60 and not is_reply_word(t) and not is_role_word(t) \
                     and not is_profile_label(t):
                 return t
-    text = node_text(n, skip)
+    text = node_text(n, lambda el: el.mem_id in dated or skip(el))
     first = text.split("\n", 1)[0].strip() if text else ""
     if not first or is_reply_word(first) or is_profile_label(first):
         return None
