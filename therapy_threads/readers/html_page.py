@@ -183,8 +183,10 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         unloaded_stated += more_stated
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)
-        if not thread.comments and looks_like_talk_page(page.text):
-            # A talk page's comments are runs of text ending in a signature, not elements.
+        if looks_like_talk_page(page.text) and (not thread.comments
+                                                or "data-mw-comment-start" in page.text):
+            # A talk page's comments are runs of text ending in a signature, not elements;
+            # DiscussionTools' own markers say so outright, whatever else looks like a comment.
             talk = extract_talk_thread(tree.root, languages)
             if talk.comments:
                 thread = talk

@@ -29,7 +29,7 @@ from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import IMAGE_ONLY, CommentSystem, Item, Page
-from .cleanup import (SAID, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
+from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
@@ -1442,9 +1442,10 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
 
 
 def _time_line(t: str, languages: tuple[str, ...]) -> bool:
-    """A date line, or a shown time without the year ("On Friday, November 2 at 10:44 am")."""
-    return is_date_line(t, languages) or (_CLOCK.search(t) is not None and len(t) <= 60
-                                          and is_date_line(t + " 2000", languages))
+    """Only a date, or only a shown time without the year ("On Friday, November 2 at 10:44 am"):
+    no other words (a name beside the date is a header to clean, not a date)."""
+    return _only_a_date(t, languages) or (_CLOCK.search(t) is not None and len(t) <= 60
+                                          and _only_a_date(t + " 2000", languages))
 
 
 def _author_text(page: Page, n: LexborNode) -> str | None:
