@@ -371,6 +371,15 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
         if sig != "other" and _section_says_other(page, sec, items, section_of_item):
             signals[sec] = "other"
     clean = {s for s in sections if signals[s] is None}
+    if not clean:
+        # Only "latest comments" boxes: a news article that prints its own newest comments in a
+        # box beside the text (the full thread behind a tab or on a comments page) is not a
+        # widget of other posts' comments when it stands outside any sidebar and none of its
+        # comments points at another post.
+        for sec in sections:
+            if signals[sec] == "other" and _own_latest_box(page, sec, items, section_of_item):
+                signals[sec] = None
+                clean.add(sec)
     other_post = _foreign_sections(page, items, section_of_item)
     kept: list[Item] = []
     for it in items:
@@ -430,6 +439,30 @@ def _section_says_other(page: Page, sec: int, items: list[Item], section_of_item
             return False
         if links[0].text(strip=True) != n.text(strip=True):
             return False
+    return True
+
+
+def _own_latest_box(page: Page, sec: int, items: list[Item], section_of_item: dict[int, int]) -> bool:
+    """A "latest comments" section that is the post's own: not inside a sidebar, nav or widget
+    area, every top-level comment showing words of its own beyond its links, and no comment
+    linking to a post or a comment elsewhere (a site-wide widget names, for each comment, the
+    post it is on: "NAME on TITLE", a ``#comment-N`` permalink on another page, ``rel=bookmark``)."""
+    members = [it.node for it in items if section_of_item.get(it.node.mem_id) == sec
+               and it.node.parent is not None and it.node.parent.mem_id == sec]
+    if not members:
+        return False
+    if _weak_signal(page, members[0].parent) is not None:
+        return False
+    a = page.attrs
+    for n in members:
+        text = n.text(separator=" ", strip=True)
+        linked = sum(len(x.text(strip=True)) for x in n.css("a[href]"))
+        if len(text) - linked < 40:
+            return False  # a teaser: title links, an author and a date
+        for link in n.css("a[href]"):
+            href = a.get(link, "href")
+            if "#" in href and not href.startswith("#") or "bookmark" in a.get(link, "rel"):
+                return False
     return True
 
 

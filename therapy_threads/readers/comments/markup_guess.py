@@ -17,6 +17,7 @@ system's own template prints once per post or comment:
   WordPress's reply link prints it too);
 * Talkyard: ``div.dw-p#post-{NR}`` (NR >= 2: 0 is the title, 1 the original post);
 * GitHub timelines: ``gistcomment-{ID}``, ``issuecomment-{ID}``, ``discussioncomment-{ID}``;
+  the React issue viewer: ``div.react-issue-comment`` (its id sits on the header inside);
 * Discourse: ``topic-post``; Lobsters: ``comments_subtree``; Lemmy: ``comment-{ID}`` articles;
   ForumMagnum (LessWrong, EA Forum): ``comments-node``;
 * wpForo (``themes/*/layouts/*/post.php``): ``div.post-wrap#post-{ID}`` holding ``wpforo-post``;
@@ -49,7 +50,8 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("smf", re.compile(r"""id=["']msg\d+["'][^>]*class=["'][^"']*\binner\b|class=["']post_wrapper\b""")),
     ("invision", re.compile(r"""id=["']elComment_\d+["']|id=["']comment-\d+_wrap["']""")),
     ("talkyard", re.compile(r"""class=["']dw-p\b[^"']*["']\s+id=["']post-(?:[2-9]|\d{2,})["']""")),
-    ("github", re.compile(r"""id=["'](?:gist|issue|discussion)comment-\d+["']""")),
+    ("github", re.compile(r"""id=["'](?:gist|issue|discussion)comment-\d+["']|"""
+                          r"""class=["']react-issue-comment\b""")),
     ("discourse", re.compile(r"""class=["'][^"']*\btopic-post\b""")),
     ("lobsters", re.compile(r"""class=["'][^"']*\bcomments_subtree\b""")),
     ("forummagnum", re.compile(r"""class=["'][^"']*\bcomments-node\b(?![-_])""")),

@@ -35,6 +35,7 @@ AUTHOR_ITEMPROP = ("author", "creator", "name")
 DATE = (
     "comment-date", "comment-time", "comment-metadata", "commentmetadata", "comment-meta",
     "comment-timestamp", "comment-datetime", "comment__time", "comment__date", "timestamp",
+    "commenttimestamp", "commentdate", "commenttime",
     "datetime", "date", "time", "published", "post-time", "post-date", "meta", "datestamp",
     "datum", "fecha", "zeit", "heure", "submitted",
 )
