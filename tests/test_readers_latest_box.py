@@ -5,7 +5,10 @@ beside the text, with the full thread behind a tab or on a comments page: each r
 with the commenter (``td#commentUser`` > ``div#comment-username``, an id the template repeats),
 the time stamp and the words (``div.commentTimeStamp``, ``div.commentText``) and the row's
 tools. A site-wide "recent comments" widget sits in a sidebar, or names for each comment the
-post it is on (a link to ``/other-post/#comment-N``). Names and texts are synthetic.
+post it is on (a link to ``/other-post/#comment-N``). Also two authors told by layout rather than
+by a class: a header row of name and date cells (Gamasutra-era news sites, times with a zone
+name), and a link to a person's tilde home page (Launchpad's ``/~login``). Names and texts are
+synthetic.
 """
 from __future__ import annotations
 
@@ -56,3 +59,39 @@ def test_a_box_whose_comments_point_at_other_posts_is_out_of_scope():
                    for i, x in enumerate(_ROWS))
     r = read(_box(rows))
     assert r.comments == [] and r.skipped == {"out_of_scope": 2}
+
+
+def test_a_header_row_of_name_and_date_cells_and_a_body_table_named_after_it():
+    # Gamasutra-era markup: table#commentN (a row: the name cell, the date cell with the
+    # permalink) followed by a table whose words carry the header's id (div#commentN_show).
+    def pair(n, name, when, words):
+        return (f'<table id="comment{n}"><tr><td colspan="2"><hr></td></tr><tr><td>{name}<br></td>'
+                f'<td><div class="date_comment"><a href="#comment{n}">{when}</a></div></td></tr></table>'
+                f'<table><tr><td><img alt="profile image" src="q.jpg"></td><td><div id="comment{n}_show" '
+                f'class="single_comment">{words}</div></td></tr></table>')
+    r = read('<div class="all_comments"><a name="comments">Comments</a>'
+             + pair(5551, "Ada Example", "2 Aug 2012 at 12:47 pm PST", "How does this compare with a port?")
+             + pair(5552, '<a href="/blogs/BeaSample/1/">Bea Sample</a>', "2 Aug 2012 at 4:53 pm PST",
+                    "We shipped ours last year.")
+             + "</div>")
+    assert [(c.text, c.identity.name if c.identity else None, c.published_at) for c in r.comments] == [
+        ("How does this compare with a port?", "Ada Example", "2012-08-02T20:47:00Z"),
+        ("We shipped ours last year.", "Bea Sample", "2012-08-03T00:53:00Z")]
+
+
+def test_a_tilde_home_page_link_names_the_commenter():
+    # Launchpad's bug comments: "<a class="sprite person" href="https://launchpad.net/~login">
+    # Display Name (login)</a> wrote <time>", schema.org UserComments, an activity table after.
+    def c(login, name, words):
+        return ('<div itemscope itemtype="http://schema.org/UserComments" class="boardComment">'
+                f'<div class="boardCommentDetails"><table><tr><td><a href="https://bugs.example.org/~{login}" '
+                f'class="sprite person">{name} ({login})</a> wrote <time itemprop="commentTime" '
+                'datetime="2015-02-09T00:20:39+00:00">on 2015-02-09</time>:</td><td class="bug-comment-index">'
+                f'<a itemprop="url" href="https://bugs.example.org/b/1/comments/1">#1</a></td></tr></table></div>'
+                f'<div class="boardCommentBody"><div class="comment-text" itemprop="commentText"><p>{words}</p>'
+                '</div></div><div class="boardCommentActivity"><table class="bug-activity"><tr><td>'
+                '<b>status</b>:</td><td>New &rarr; Confirmed</td></tr></table></div></div>')
+    r = read(c("ada-example", "Ada Example", "Still seen in the newer release.")
+             + c("janitor", "Bug Janitor", "Status changed because the bug affects several users."))
+    assert [c.identity.name if c.identity else None for c in r.comments] == [
+        "Ada Example (ada-example)", "Bug Janitor (janitor)"]

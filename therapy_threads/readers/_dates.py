@@ -184,7 +184,10 @@ def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
     if machine:
         return machine
     fast = _fast_text_date(t, languages)
-    if fast is not None:
+    if fast is not None and not (fast is False and _NAMED_ZONE.search(t)):
+        # Only a time written with a zone's name ("2 Aug 2012 at 12:47 pm PST", "9:52 PM CET")
+        # goes on to dateparser, which knows the names; other shapes the fast path does not
+        # know are not dates here (dateparser would guess dates from stray words and numbers).
         return fast or None
     import dateparser  # slow: only dates the fast path does not know go through it
 
@@ -216,7 +219,7 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-]) ?(\d{1,2})\2 ?(\d{4}|\d{2})(?!\d
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*"
                    r"(a\.?\s?m\.?|p\.?\s?m\.?)?", re.I)
-_NAMED_ZONE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s+(?:CET|CEST|MEZ|MESZ|EET|EEST|WET|WEST|BST|IST|EST|"
+_NAMED_ZONE = re.compile(r"\d\s*(?:[aApP]\.?[mM]\.?)?\s+(?:CET|CEST|MEZ|MESZ|EET|EEST|WET|WEST|BST|IST|EST|"
                          r"EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|JST|KST|AEST|AEDT|NZST|NZDT)\b")
 _OFFSET = re.compile(r"(?:\b(?:utc|gmt)\s*)?([+-])(\d{1,2}):?(\d{2})\b|\b(utc|gmt|z)\b", re.I)
 

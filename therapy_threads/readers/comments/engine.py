@@ -904,6 +904,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if raw_author is None:
             author_node, raw_author = _meta_author(page, own)
         if raw_author is None:
+            author_node, raw_author = _row_author(page, own)
+        if raw_author is None:
             raw_author = _signature_author(page, own)
     author = clean_author(raw_author, page.languages)
     if author_node is not None and raw_author:
@@ -1287,7 +1289,10 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
 # "/author/ID" of apps that name their members authors).
 _PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
                       r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
-                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)", re.I)
+                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)|"
+                      # a person's own page named by a tilde, the Unix home-directory convention
+                      # (Launchpad's "launchpad.net/~login", university "/~name/")
+                      r"(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)
 
 
 def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:
@@ -1386,6 +1391,32 @@ def _meta_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, 
         if t and len(t) <= 60 and not any(ch.isdigit() for ch in t) and len(t.split()) <= 5 \
                 and not is_reply_word(t) and not is_role_word(t) and not is_profile_label(t):
             return n, t
+    return None, None
+
+
+def _row_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
+    """A header printed as a table row of cells, the name in one and the date in the other
+    (``<tr><td>NAME</td><td><div class="date_comment"><a href="#commentN">2 Aug 2012 at 12:47
+    pm</a></div></td></tr>``, as 2000s news sites and forum skins print it): the cell beside the
+    date cell whose whole text is a short name."""
+    for n in own[1:60]:
+        if n.tag != "tr":
+            continue
+        cells = [c for c in n.iter() if c.is_element_node and c.tag in ("td", "th")]
+        if not 2 <= len(cells) <= 3:
+            continue
+        texts = [" ".join(c.text(separator=" ", strip=True).split()) for c in cells]
+        dated = [i for i, t in enumerate(texts)
+                 if 6 <= len(t) <= 60 and when_from_text(t, page.languages) is not None]
+        if len(dated) != 1:
+            continue
+        for i, (c, t) in enumerate(zip(cells, texts)):
+            if i == dated[0] or not t:
+                continue
+            name = clean_author(t.strip(_SEPARATORS), page.languages)
+            if name and len(name) <= 60 and len(name.split()) <= 5 and not any(ch.isdigit() for ch in name) \
+                    and not is_reply_word(name) and not is_role_word(name) and not is_profile_label(name):
+                return c, name
     return None, None
 
 
