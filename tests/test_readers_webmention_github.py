@@ -180,3 +180,20 @@ def test_github_classic_pull_request_with_review_comment():
     r = read(body, article=False)
     assert [(t, n) for t, _, _, n in shape(r)] == [("Consider a shorter name here.", "bea-sample"),
                                                    ("Renamed, thanks.", "ada-example")]
+
+
+def test_an_indieweb_themes_comment_list_in_microformats2_only():
+    # ``li.p-comment.h-entry#comment-N`` (a theme printing only mf2 names: XRay's test shape):
+    # the WordPress-style id makes it a comment; the name is the p-author h-card, the words the
+    # p-content / e-content, the date dt-published; the permalink is not text.
+    body = ('<ul><li class="p-comment h-entry" id="comment-1000"><span class="p-content p-name">'
+            'Comment text here.</span> <a href="https://example.org/a" class="p-author h-card">Ada Example</a> '
+            '<a href="#comment-1000" class="u-url">comment permalink</a></li>'
+            '<li class="p-comment h-entry" id="comment-1001"><div class="e-content">Second comment words.</div>'
+            '<a href="https://example.org/b" class="p-author h-card"><img class="u-photo" src="x.png"> '
+            '<span class="p-name">Bea Sample</span></a> <time class="dt-published" '
+            'datetime="2015-12-09T03:29:14Z">Dec 9</time></li></ul>')
+    r = read(body)
+    assert [(t, n) for t, _, _, n in shape(r)] == [("Comment text here.", "Ada Example"),
+                                                   ("Second comment words.", "Bea Sample")]
+    assert r.comments[1].published_at == "2015-12-09T03:29:14Z"
