@@ -58,8 +58,9 @@ CASES = [
      ("unknown (div.comment)", 3)),
     ("movable type", _rep('<div class="comments-body"><p>Text {k}</p></div>'),
      ("unknown (div.comments-body)", 3)),
-    ("github react", _rep('<div class="react-issue-comment IssueCommentViewer-module__x{k}"></div>'),
-     ("github", 3)),
+    ("github react", _rep('<div class="react-issue-comment IssueCommentViewer-module__x{k}">'
+                          '<div class="ActivityHeader" id="issuecomment-{k}" data-testid="comment-header">'
+                          '</div></div>'), ("github", 3)),
 ]
 
 

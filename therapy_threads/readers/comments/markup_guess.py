@@ -53,7 +53,10 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("smf", re.compile(r"""id=["']msg\d+["'][^>]*class=["'][^"']*\binner\b|class=["']post_wrapper\b""")),
     ("invision", re.compile(r"""id=["']elComment_\d+["']|id=["']comment-\d+_wrap["']""")),
     ("talkyard", re.compile(r"""class=["']dw-p\b[^"']*["']\s+id=["']post-(?:[2-9]|\d{2,})["']""")),
-    ("github", re.compile(r"""id=["'](?:gist|issue|discussion)comment-\d+["']|"""
+    # (the React viewer's header carries the comment's id inside the react-issue-comment block:
+    # one comment, counted once)
+    ("github", re.compile(r"""^(?![^>]*data-testid=["']comment-header["'])[^>]*"""
+                          r"""\sid=["'](?:gist|issue|discussion)comment-\d+["']|"""
                           r"""class=["']react-issue-comment\b""")),
     ("discourse", re.compile(r"""class=["'][^"']*\btopic-post\b""")),
     ("lobsters", re.compile(r"""class=["'][^"']*\bcomments_subtree\b""")),
