@@ -54,3 +54,11 @@ def test_a_time_written_with_a_zone_name_keeps_its_offset():
     assert (w.utc, w.local) == ("2020-11-08T20:52:00Z", "2020-11-08T21:52+01:00")
     # A zone name without a date is still no date.
     assert when_from_text("Posted 9:52 PM CET", ("en",)) is None
+
+
+def test_an_hour_only_zone_after_gmt_is_an_offset_not_utc():
+    # Browsers print a local time's zone as "GMT+2" (GitHub's relative-time tooltips).
+    w = when_from_text("May 26, 2025, 12:14 AM GMT+2", ("en",))
+    assert (w.utc, w.local) == ("2025-05-25T22:14:00Z", "2025-05-26T00:14+02:00")
+    assert when_from_text("May 26, 2025 00:14 GMT+0200", ("en",)).utc == "2025-05-25T22:14:00Z"
+    assert when_from_text("May 26, 2025, 12:14 AM GMT", ("en",)).utc == "2025-05-26T00:14:00Z"

@@ -118,6 +118,13 @@ def test_site_component_mentions_with_a_collapsed_item():
     assert all("replied" not in c.text and "mentioned" not in c.text for c in r.comments)
 
 
+def test_the_send_a_webmention_form_is_not_a_list():
+    r = read('<div class="webmention-form"><p>Have you written a response? Let me know the URL:</p><ul>'
+             '<li><time datetime="2024-01-01">Updated 1 Jan 2024</time> endpoint notes</li></ul>'
+             '<form action="https://webmention.example.org/endpoint"><input name="source"></form></div>')
+    assert r.comments == []
+
+
 def test_a_user_mention_link_is_not_a_section():
     r = read('<div class="discussion"><p>Thanks <a class="user-mention" href="/x">@example</a>, '
              'see <span class="mention">@other</span>.</p></div>')
@@ -126,10 +133,12 @@ def test_a_user_mention_link_is_not_a_section():
 
 _REACT_HEADER = (
     '<div id="issuecomment-{n}" data-testid="comment-header"><div><h3 class="sr-only">{login} commented '
-    '<relative-time datetime="2025-05-2{n}T10:00:00.000Z">on May 2{n}, 2025</relative-time></h3>'
+    '<relative-time datetime="2025-05-2{n}T23:30:00.000Z" title="May 2{m}, 2025, 1:30 AM GMT+2">'
+    'on May 2{m}, 2025</relative-time></h3>'
     '<div data-testid="comment-header-left-side-items"><a data-testid="avatar-link" href="/{login}">{login}</a>'
     '<a href="https://github.com/example/repo/issues/5#issuecomment-{n}"><relative-time '
-    'datetime="2025-05-2{n}T10:00:00.000Z">on May 2{n}, 2025</relative-time></a></div>'
+    'datetime="2025-05-2{n}T23:30:00.000Z" title="May 2{m}, 2025, 1:30 AM GMT+2">on May 2{m}, 2025'
+    '</relative-time></a></div>'
     '<div data-testid="comment-header-right-side-items"><span data-testid="comment-author-association">'
     'Contributor</span><button aria-label="Actions">...</button></div></div></div>')
 
@@ -138,7 +147,7 @@ def _react_comment(n: int, login: str, words: str) -> str:
     return (f'<div data-wrapper-timeline-id="IC_{n}"><div data-timeline-event-id="IC_{n}">'
             '<div class="react-issue-comment IssueCommentViewer-module__Layout--x1">'
             f'<div data-testid="comment-viewer-outer-box-IC_{n}">'
-            + _REACT_HEADER.format(n=n, login=login)
+            + _REACT_HEADER.format(n=n, m=n + 1, login=login)
             + '<div class="IssueCommentViewer-module__Body--x2"><div class="markdown-body" data-testid="markdown-body">'
             f'<div class="markdown-body NewMarkdownViewer-module__box"><p dir="auto">{words}</p></div></div>'
             '<div role="toolbar" aria-label="Reactions"><button>\U0001F44D 3</button></div></div></div></div></div></div>')
@@ -158,7 +167,10 @@ def test_github_react_issue_timeline():
         ("A follow-up from the reporter.", 0, "ada-example"),
         ("Fixed in the next release.", 0, "bea-sample")]
     assert r.posts[0].comment_system == "github"
-    assert r.comments[1].published_at == "2025-05-22T10:00:00Z"
+    # The moment from datetime, the local time the page shows from the tooltip with its zone (the
+    # text shows the day only: "on May 23, 2025", the next day in the saver's zone).
+    assert (r.comments[1].published_at, r.comments[1].published_local) == (
+        "2025-05-22T23:30:00Z", "2025-05-23T01:30+02:00")
     assert guess_systems('<div class="react-issue-comment X">')[0][0] == "github"
 
 

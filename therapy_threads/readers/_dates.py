@@ -221,7 +221,10 @@ _TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\
                    r"(a\.?\s?m\.?|p\.?\s?m\.?)?", re.I)
 _NAMED_ZONE = re.compile(r"\d\s*(?:[aApP]\.?[mM]\.?)?\s+(?:CET|CEST|MEZ|MESZ|EET|EEST|WET|WEST|BST|IST|EST|"
                          r"EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|JST|KST|AEST|AEDT|NZST|NZDT)\b")
-_OFFSET = re.compile(r"(?:\b(?:utc|gmt)\s*)?([+-])(\d{1,2}):?(\d{2})\b|\b(utc|gmt|z)\b", re.I)
+# "+02:00", "GMT+0200", "UTC-5:30"; "GMT+2" (hours only, as browsers print a local time's zone:
+# "May 26, 2025, 12:14 AM GMT+2"); a bare "UTC"/"GMT"/"Z".
+_OFFSET = re.compile(r"(?:\b(?:utc|gmt)\s*)?(?P<sign>[+-])(?P<h>\d{1,2}):?(?P<m>\d{2})\b|"
+                     r"\b(?:utc|gmt)\s*(?P<sign2>[+-])(?P<h2>\d{1,2})\b(?!:?\d)|\b(?P<z>utc|gmt|z)\b", re.I)
 
 
 # A page that does not say its language: English first (its date order), then widely used
@@ -326,11 +329,12 @@ def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
             return None
         off = _OFFSET.search(rest[tm.end():])
         if off:
-            if off.group(4):
+            if off.group("z"):
                 dt = dt.replace(tzinfo=timezone.utc)
             else:
-                mins = int(off.group(2)) * 60 + int(off.group(3))
-                dt = dt.replace(tzinfo=timezone(timedelta(minutes=mins if off.group(1) == "+" else -mins)))
+                sign = off.group("sign") or off.group("sign2")
+                mins = int(off.group("h") or off.group("h2")) * 60 + int(off.group("m") or 0)
+                dt = dt.replace(tzinfo=timezone(timedelta(minutes=mins if sign == "+" else -mins)))
     local = _local_iso(dt, has_time, has_seconds)
     utc = to_utc_iso(dt) if has_time and dt.tzinfo is not None else None
     if utc and local.endswith("+00:00"):

@@ -811,11 +811,22 @@ def _when(page: Page, n: LexborNode | None, name: str | None = None) -> tuple[Wh
     if name and len(name) >= 3 and name in text and any(ch.isdigit() for ch in name):
         # "by NAME1991 on March 3rd, 2011": the commenter's name is never part of the date.
         text = " ".join(text.replace(name, " ").split())
-    for v in _date_values(page, n):
+    values = _date_values(page, n)
+    for v in values:
         w = when_from_machine(v)
         if w:
             # A UTC timestamp in the markup, the local time in the text: keep both.
-            return with_shown_local(w, when_from_text(text, page.languages) if w.utc else None), text
+            shown = with_shown_local(w, when_from_text(text, page.languages) if w.utc else None)
+            if shown is w and w.utc:
+                # The text shows the day only ("on May 26, 2025"): a tooltip stating the same
+                # moment with its zone ("May 26, 2025, 12:14 AM GMT+2", GitHub's relative-time)
+                # gives the local time the page shows.
+                for tv in values:
+                    tip = when_from_text(tv, page.languages) if tv != v else None
+                    if tip and tip.utc and tip.local and tip.utc[:16] == w.utc[:16] \
+                            and not tip.local.endswith(("Z", "+00:00")):
+                        return When(w.utc, tip.local), text
+            return shown, text
     w = when_from_text(text, page.languages)
     if w and _has_clock(w.local or w.utc or ""):
         return w, text

@@ -36,6 +36,8 @@ from ..base import HIDDEN, CommentSystem, Item, Page
 # "mentions", "mentions-list", "mentions-content-container" (never GitHub's or X's inline
 # "user-mention" link, which is a part of a text, not a section).
 _SECTION = re.compile(r"^(?:[a-z0-9]+[-_])*webmentions?(?:$|[-_])|^mentions(?:$|[-_])")
+# The "send a webmention" form, its endpoint note and a counter are not the list.
+_NOT_SECTION = re.compile(r"[-_](?:form|send|endpoint|count|counter|button|link)$")
 # Items of such a section, by their own name.
 _ITEM = re.compile(r"^(?:webmentions?(?:__|[-_])(?:item|entry|reply|comment|mention)|webmention|"
                    r"mention|mention[-_](?:item|entry)|reply|response|comment|interaction|"
@@ -72,8 +74,9 @@ class Webmention(CommentSystem):
                 found[n.mem_id] = n
         # Items of a section named for webmentions.
         sections = [n for n in page.root.css("[class*='ention'], [id*='ention']")
-                    if n.tag not in ("a", "span", "img", "time", "li")
-                    and any(_SECTION.match(t) for t in a.classes(n) | {a.id(n).lower()})]
+                    if n.tag not in ("a", "span", "img", "time", "li", "form")
+                    and any(_SECTION.match(t) and not _NOT_SECTION.search(t)
+                            for t in a.classes(n) | {a.id(n).lower()})]
         sections = [s for s in sections if not any(_inside(s, o) for o in sections if o is not s)]
         for sec in sections:
             named = [n for n in sec.css("[class]") if n.tag not in ("a", "span", "img", "time")
