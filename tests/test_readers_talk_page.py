@@ -106,3 +106,13 @@ def test_older_mediawiki_without_parser_output_wrapper():
     r = get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
     assert shape(r) == [("Merge proposal.", 0, None, "Ada Example"),
                         ("Support.", 1, "Merge proposal.", "Bea Sample")]
+
+
+def test_the_discussion_is_not_the_post_body():
+    r = read('<div class="tmbox"><p>This page is within the scope of an example project.</p></div>'
+             '<h2><span class="mw-headline" id="Scope">Scope</span></h2>'
+             f'<p>Should the scope widen? {_sig("Ada_Example", "10:15, 3 May 2021 (UTC)")}</p>'
+             f'<dl><dd>No. {_sig("Bea_Sample", "11:20, 3 May 2021 (UTC)")}</dd></dl>')
+    assert len(r.comments) == 2
+    body = r.posts[0].body or ""
+    assert "Should the scope widen" not in body and "Bea Sample" not in body

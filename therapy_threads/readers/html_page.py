@@ -25,7 +25,7 @@ from .comments.declared import declared_count, loaded_by_script, raw_comment_ids
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
 from .comments.markup_guess import guess_systems
-from .comments.talk_page import extract_talk_thread, looks_like_talk_page
+from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
 from .comments.pagination import comment_page_links, unloaded_comments
 from .html_post import extract_post
 from ..normalise import clean_text
@@ -146,6 +146,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     script_systems: list[str] = []
     declared, declared_where = None, ""
     too_deep = 0
+    talk_page = False
     unloaded_links = unloaded_stated = 0
     for i, page in enumerate(pages):
         text, cut = bound_depth(page.text)
@@ -190,6 +191,8 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             talk = extract_talk_thread(tree.root, languages)
             if talk.comments:
                 thread = talk
+                if i == 0:
+                    talk_page = True
         thread_all.systems.update(thread.systems)
         thread_all.skipped.update(thread.skipped)
         thread_all.depth_from_classes += thread.depth_from_classes
@@ -206,6 +209,8 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         if i == 0:
             first_tree = tree
             _remove_thread(tree, attrs)
+            if talk_page:
+                remove_talk_thread(tree.root)
         else:
             del tree
     assert first_tree is not None

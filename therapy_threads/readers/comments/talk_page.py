@@ -503,3 +503,47 @@ def extract_talk_thread(root: LexborNode, languages: tuple[str, ...] = ()):
             system="mediawiki"))
         thread.systems["mediawiki"] += 1
     return thread
+
+
+def remove_talk_thread(root: LexborNode) -> None:
+    """Take the discussion out of the page so the post body cannot hold it: everything from the
+    first section heading on (the banners and notices above it stay as the page's own text);
+    without a heading, the whole content area."""
+    for top in _roots(root):
+        first = None
+        for h in top.css("h1, h2, h3, h4, h5, h6"):
+            if h.css_first("[data-mw-comment-start], .mw-headline") is not None or h.text(strip=True):
+                if not any((a.attributes.get("id") or "") == "toc" for a in _up_to(h, top)):
+                    first = h
+                    break
+        if first is None:
+            doomed = list(_children(top))
+        else:
+            child = first
+            while child.parent is not None and child.parent.mem_id != top.mem_id:
+                child = child.parent
+            doomed = []
+            n = child
+            while n is not None:
+                doomed.append(n)
+                n = n.next
+        for n in doomed:
+            n.decompose()
+
+
+def _up_to(n: LexborNode, top: LexborNode) -> list[LexborNode]:
+    out = []
+    p = n.parent
+    while p is not None and p.mem_id != top.mem_id:
+        out.append(p)
+        p = p.parent
+    return out
+
+
+def _children(n: LexborNode) -> list[LexborNode]:
+    out = []
+    c = n.child
+    while c is not None:
+        out.append(c)
+        c = c.next
+    return out
