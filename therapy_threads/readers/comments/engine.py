@@ -908,6 +908,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if raw_author is None:
             author_node, raw_author = _byline_author(page, own)
         if raw_author is None:
+            author_node, raw_author = _said_line_author(page, own)
+        if raw_author is None:
             author_node, raw_author = _loose_header_author(page, it.node)
         if raw_author is None:
             author_node, raw_author = _profile_author(page, idx)
@@ -1180,7 +1182,8 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
     return m is not None and m.start() > 0 and m.group(0)[:1].isspace() and head.endswith(":")
 
 
-_CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
+_CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r"[:,]?\s*$", ":"), re.I)
+assert _CITE_SAID.pattern != r"\S" + SAID.pattern
 
 
 def _labelled_quote_box(page: Page, el: LexborNode) -> bool:
@@ -1320,6 +1323,25 @@ def _loose_header_author(page: Page, node: LexborNode) -> tuple[LexborNode | Non
             if ct and is_date_line(ct, page.languages):
                 return None, m.group(1)
         child = child.next
+    return None, None
+
+
+_SAID_LINE = re.compile(r"^(\S.{0,58}?)" + SAID.pattern.replace(r"[:,]?\s*$", r"[:,]\s*$"), re.I | re.S)
+
+
+def _said_line_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
+    """An old theme's header line "NAME said," / "NAME says:" in an element of its own (no
+    element of words inside it): the name before the verb."""
+    for n in own[1:40]:
+        if n.tag not in ("span", "div", "p", "strong", "b", "cite", "h3", "h4", "h5", "h6"):
+            continue
+        if any(c.is_element_node and c.tag in ("p", "div", "ul", "ol", "blockquote")
+               for c in n.iter()):
+            continue
+        t = " ".join((n.text(separator=" ") or "").split())
+        m = _SAID_LINE.match(t) if 0 < len(t) <= 80 else None
+        if m and re.search(r"[^\W\d_]", m.group(1)):
+            return n, m.group(1)
     return None, None
 
 

@@ -19,7 +19,7 @@ from .. import roles
 from ..base import HIDDEN, CommentSystem, Item, Page, depth_from_classes
 from ..dom import ancestors
 
-_ID = re.compile(r"^(?:comment|comments|cmt|reply|answer|kommentar|commentaire|comentario|"
+_ID = re.compile(r"^(?:comment|comments|com|cmt|reply|answer|kommentar|commentaire|comentario|"
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
 _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
                          r"commento|reaction)(?:[-_](?:item|entry|block|box|single|node|"
