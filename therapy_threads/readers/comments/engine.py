@@ -644,6 +644,8 @@ _NUM_SUFFIX = re.compile(r"[-_]\d+$")
 # (WordPress block themes), "w-comments-item-text" (Impreza), "c-comment__date" (BEM).
 _PREFIXED_ROLE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*?[-_]+comments?(?:[-_]+(?:item|entry|single|"
                             r"box|block|card))?(?:[-_]{1,2})([a-z]+(?:-[a-z]+)?)$")
+# A theme's own word run into a run-together role name ("sidecommentauthor", "mycommentdate").
+_RUN_TOGETHER_ROLE = re.compile(r"^[a-z]{2,12}(comment[a-z]{3,12})$")
 _ROLE_NAMES = frozenset(f"comment-{r}" if not r.startswith("comment") else r for r in (
     *roles.CONTENT, *roles.AUTHOR, *roles.DATE, *roles.LIKES)) | roles.META
 # The role names as the general lists spell them, for themes that join words with "_" instead of
@@ -720,6 +722,10 @@ def role_token(c: str) -> str | None:
         if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
+        if v is None and "comment" in c and not c.startswith("comment"):
+            m2 = _RUN_TOGETHER_ROLE.match(c)
+            if m2 and m2.group(1) in _ROLE_NAMES:
+                v = m2.group(1)  # "sidecommentauthor": a site's word run into "commentauthor"
         if len(_ROLE_OF) < 100_000:
             _ROLE_OF[c] = v
     return v
