@@ -85,7 +85,8 @@ _HEX_ID = re.compile(r"^(?:comment|reply|answer)[-_](?=[0-9a-f]*\d)(?=[0-9a-f]*[
 
 
 def _numbered(nid: str) -> str | None:
-    """The number of a comment-like id; a bare ``c`` prefix needs 4+ digits (``c1`` is a column)."""
+    """The number of a comment-like id; a bare ``c`` prefix (also ``com``, a theme's "com_37914")
+    needs 4+ digits (``c1`` is a column)."""
     m = _ID.match(nid)
     if not m:
         h = _HEX_ID.match(nid)
