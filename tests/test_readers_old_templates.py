@@ -178,3 +178,45 @@ def test_a_comment_form_alone_is_no_reply_link():
     assert guess_systems(form) == []
     r = read(form)
     assert r.comments == [] and "comment_markup_unread" not in codes(r)
+
+
+def test_inline_styled_blocks_after_numbered_anchors_indent_replies():
+    def block(k, name, words, indent=False):
+        style = "background:#efefef;padding:10px" + (";margin-left:13px;" if indent else "")
+        reply = ("" if indent else f"<div align='right'><a href='#' class='comment-reply-link' value='{k}'>"
+                 "reply to this comment</a></div>")
+        form = ("" if indent else f"<div id='comment_reply_form_{k}' style='display:none'><form>"
+                f"<input type='hidden' name='reply_to' value='{k}'/></form></div>")
+        return (f"<a name='{k}'></a><div style='{style}'><div style='float:left'><b>{name}</b></div>"
+                f"<div style='float:right'>10/03/2012</div><div style='margin-top:10px'>{words}</div>"
+                f"{reply}</div>{form}")
+    body = (block(9101, "ada", "A top comment.") + block(9102, "bea", "Another top one.")
+            + block(9103, "cy", "Answer to bea.", indent=True) + block(9104, "dee", "Answer two.", indent=True)
+            + block(9105, "eli", "Third top."))
+    r = read(f'<div class="tutorial-comments">{body}</div>')
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        ("A top comment.", 0, None), ("Another top one.", 0, None),
+        ("Answer to bea.", 1, "Another top one."), ("Answer two.", 1, "Another top one."),
+        ("Third top.", 0, None)]
+    assert [n for *_, n in shape(r)] == ["ada", "bea", "cy", "dee", "eli"]
+    # footnote-style anchors without a block after them are nothing
+    r = read("<p>See <a name='1001'></a>one, <a name='1002'></a>two and <a name='1003'></a>three.</p>")
+    assert r.comments == []
+
+
+def test_featured_box_in_the_lists_own_markup_counts_once():
+    def item(cid, name, words, featured=False):
+        ident = "pundit_box_page_1" if featured else f"comment_{cid}"
+        cls = "comment_item" if featured else "comment_item published_comment"
+        return (f'<div id="{ident}" class="{cls}"><div class="comment_top"><div class="author_name">'
+                f'<a class="bold" href="/social/{name}">{name}</a><span class="comment_time">37 minutes ago'
+                f'</span></div></div><div class="comment_body"><p>{words}</p></div></div>')
+    featured = item(1, "ada", "A featured comment with enough words to stand on its own.", True)
+    listed = "".join(item(100 + i, n, w) for i, (n, w) in enumerate(
+        [("bea", "Listed comment one."), ("cy", "Listed comment two."), ("dee", "Listed three.")]))
+    preview = ('<div id="comment-preview" class="hiddenBox"><div class="comment_item has_avatar"><div class="comment_body">'
+               '</div><p>Posted by: <span></span> | <span></span></p></div></div>')
+    r = read(f'<div class="pundits">{featured}</div><div id="comments">{listed}</div>{preview}')
+    assert [c.text for c in r.comments] == [
+        "A featured comment with enough words to stand on its own.", "Listed comment one.",
+        "Listed comment two.", "Listed three."]
