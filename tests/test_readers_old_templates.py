@@ -220,3 +220,14 @@ def test_featured_box_in_the_lists_own_markup_counts_once():
     assert [c.text for c in r.comments] == [
         "A featured comment with enough words to stand on its own.", "Listed comment one.",
         "Listed comment two.", "Listed three."]
+
+
+def test_a_position_number_that_looks_like_a_smiley_is_not_text():
+    items = "".join(
+        f'<li class="" id="comment-{500 + i}"><div class="commentname"><div class="commentcount">{i}</div>'
+        f'<cite>{n}</cite> Says:<br /><small class="commentmetadata"><a href="#comment-{500 + i}">'
+        f'November 8th, 2012 at 9:1{i % 10} pm</a></small></div><div class="commentext"><p>{w}</p></div></li>'
+        for i, n, w in [(82, "Ada", "Words of the first."), (83, "Bo", "Words of the second.")])
+    r = read(f'<h3 id="comments">2 Responses</h3><ul class="commentlist">{items}</ul>')
+    assert [(c.text, c.identity.name) for c in r.comments] == [
+        ("Words of the first.", "Ada"), ("Words of the second.", "Bo")]

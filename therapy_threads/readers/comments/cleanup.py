@@ -221,7 +221,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
         s = line.strip()
         if not s:
             return ""
-        if _EMOTICONS.fullmatch(s):
+        if _EMOTICONS.fullmatch(s) and not s.isdigit():
+            # (a position number "83" is not the "8" + "3" smiley)
             return None  # ":)" alone is the commenter's whole answer, not a separator
         n = _norm(s)
         if not n or n in dates or is_reply_word(s) or _NUMBER_LINE.match(s) or is_counter_line(s) \
