@@ -231,3 +231,14 @@ def test_a_position_number_that_looks_like_a_smiley_is_not_text():
     r = read(f'<h3 id="comments">2 Responses</h3><ul class="commentlist">{items}</ul>')
     assert [(c.text, c.identity.name) for c in r.comments] == [
         ("Words of the first.", "Ada"), ("Words of the second.", "Bo")]
+
+
+def test_a_date_before_said_is_not_a_name():
+    items = "".join(
+        f'<div id="comment-{k}" class="comments odd"><div class="inner"><b> {n} </b>'
+        f'<span class="smaller"> on <a href="/c/{k}" title="Permalink to this comment">Sep 2{k % 10},  3:0{k % 10} PM'
+        f'</a> said: </span><div class="comment-content"><div class="comment-text">{w}</div></div></div></div>'
+        for k, n, w in [(4101, "Ada E", "Words one."), (4102, "Bea S", "Words two.")])
+    r = read(f'<div class="comments-content">{items}</div>')
+    assert [c.identity.name for c in r.comments] != ["on Sep 21, 3:01 PM", "on Sep 22, 3:02 PM"]
+    assert all(not (c.identity.name or "").startswith("on ") for c in r.comments)

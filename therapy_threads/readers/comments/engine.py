@@ -1335,6 +1335,10 @@ def _loose_header_author(page: Page, node: LexborNode) -> tuple[LexborNode | Non
 _SAID_LINE = re.compile(r"^(\S.{0,58}?)" + SAID.pattern.replace(r"[:,]?\s*$", r"[:,]\s*$"), re.I | re.S)
 
 
+# a time of day, or a preposition opening a date ("on Sep 21, 3:05 PM said:")
+_DATE_BEFORE_SAID = re.compile(r"\d{1,2}:\d{2}|^(?:on|at|am|um|le|el|il|op|den)\s+\S*\d", re.I)
+
+
 def _said_line_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
     """An old theme's header line "NAME said," / "NAME says:" in an element of its own (no
     element of words inside it): the name before the verb."""
@@ -1346,7 +1350,9 @@ def _said_line_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | N
             continue
         t = " ".join((n.text(separator=" ") or "").split())
         m = _SAID_LINE.match(t) if 0 < len(t) <= 80 else None
-        if m and re.search(r"[^\W\d_]", m.group(1)):
+        # "on Sep 21, 3:05 PM said:": a date line before the verb names no one
+        if m and re.search(r"[^\W\d_]", m.group(1)) and not _DATE_BEFORE_SAID.search(m.group(1)) \
+                and when_from_text(m.group(1), page.languages) is None:
             return n, m.group(1)
     return None, None
 
