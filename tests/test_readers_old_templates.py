@@ -242,3 +242,17 @@ def test_a_date_before_said_is_not_a_name():
     r = read(f'<div class="comments-content">{items}</div>')
     assert [c.identity.name for c in r.comments] != ["on Sep 21, 3:01 PM", "on Sep 22, 3:02 PM"]
     assert all(not (c.identity.name or "").startswith("on ") for c in r.comments)
+
+
+def test_movable_type_later_themes_article_header_replied_to():
+    def art(cid, name, words, parent=None):
+        head = (f'<a href="https://ex.example.org/u">{name}</a> replied to <a href="https://blog.example.org/p.html'
+                f'#comment-{parent}">comment from someone</a>' if parent else f'<a href="https://ex.example.org/u">{name}</a>')
+        return (f'<article id="comment-{cid}" class="comment{" comment-reply" if parent else ""}"><header><h3>{head}'
+                f'</h3><div class="comment-meta"><a href="https://blog.example.org/p.html#comment-{cid}">'
+                f'<time datetime="2016-03-0{cid}T10:00:00Z">March {cid}, 2016 10:00 AM</time></a></div></header>'
+                f'<div class="comment-content"><p>{words}</p></div></article>')
+    r = read('<section id="comments">' + art(1, "Ada", "Top.") + art(2, "Bea", "Also top.")
+             + art(3, "Cy", "Reply to top.", 1) + '</section>')
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        ("Top.", 0, None), ("Also top.", 0, None), ("Reply to top.", 1, "Top.")]

@@ -37,8 +37,9 @@ def _mt_replied_to(n, page: Page, key: str) -> str | None:
     ``div#comment-N.comment`` — a reply with ``comment-reply`` added and, in its byline after the
     author, ``replied to <a href="<mt:CommentParent><$mt:CommentLink$></mt:CommentParent>">comment
     from NAME</a>`` (the words are translated, the link is not): the parent is that link's
-    ``#comment-N``. The byline's permalink to the comment itself comes after it."""
-    head = n.css_first(".byline, .comment-header, .asset-meta")
+    ``#comment-N``. The byline's permalink to the comment itself comes after it. Later themes
+    print the same as ``article#comment-N.comment.comment-reply`` > ``header`` > ``h3``."""
+    head = n.css_first(".byline, .comment-header, .asset-meta, header")
     if head is None:
         return None
     for link in head.css("a[href*='#comment-']"):
