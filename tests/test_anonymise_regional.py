@@ -413,3 +413,82 @@ def test_german_persons_named_by_article_or_second_person(text, expected):
 ])
 def test_spaced_initials_are_no_abbreviation(text, expected):
     assert spans(R.SignoffRecognizer, text) == expected
+
+
+def _spans_in_post(cls, text: str, post: list[str], lang: str | None = "en"):
+    """Like :func:`spans`, with the other texts of the post in the document's vocabulary."""
+    rec = cls(CUES)
+    doc = build_context([text, *post], {}, "myblog.example.org")
+    t = TextContext(text, doc, "comment", lang, bytearray(len(text)), lower_style=lower_style(text))
+    return [(text[s.start:s.end], s.kind) for s in resolve(list(rec.analyze(t)))]
+
+
+_TAGLISH_POST = ["grabe talaga, hindi ako makatulog kasi pagod na ako sa shift"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Taglish post: Tagalog function words and kin words are kept, capitalised or not
+    ("Hindi ko alam, pero Dito sa ward mahirap.", [("Hindi", "keep"), ("ko", "keep"), ("alam", "keep"), ("pero", "keep"),
+                                                  ("Dito", "keep"), ("sa", "keep"), ("mahirap", "keep")]),
+    ("My Lola thinks it is arte lang.", [("Lola", "keep"), ("arte", "keep"), ("lang", "keep")]),
+    # before a name the kin rule decides: no keep span over "Tita"
+    ("Tita Marisol said pray lang", [("lang", "keep")]),
+])
+def test_tagalog_words_in_a_taglish_post(text, expected):
+    assert _spans_in_post(RegionalPhraseRecognizer, text, _TAGLISH_POST) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the same words in a post with no Tagalog: a word that is a given name elsewhere is not kept
+    ("Lola said Dito was late again.", []),
+    ("Mali and I went to the shops.", []),
+])
+def test_tagalog_words_need_a_taglish_post(text, expected):
+    assert _spans_in_post(RegionalPhraseRecognizer, text, ["we went home after the session"]) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Howzit all. Ag shame, Jislaaik, baie dankie.", [("Howzit", "keep"), ("Ag shame", "keep"), ("Jislaaik", "keep"),
+                                                       ("baie dankie", "keep")]),
+    ("Sawubona. Molweni bafethu, isiXhosa at home, Sesotho at school",
+     [("Sawubona", "keep"), ("Molweni", "keep"), ("isiXhosa", "keep"), ("Sesotho", "keep")]),
+    ("the amaMpondo and abaThembu kings", [("amaMpondo", "keep"), ("abaThembu", "keep")]),
+    ("Abeg, chale, no wahala.", [("Abeg", "keep"), ("chale", "keep"), ("no wahala", "keep")]),
+    ("Diolch yn fawr, cariad.", [("Diolch yn fawr", "keep"), ("cariad", "keep")]),
+    # kin and respect words alone are kept; before a name the kin rule takes the name
+    # ("Ouma" is also a surname: alone, only in a post that mixes in Afrikaans, see below)
+    ("Ouma said no, Oom agreed.", [("Oom", "keep")]),
+    ("Tannie Elmarie phoned", []),
+    ("Nain and Taid came for tea", [("Nain", "keep"), ("Taid", "keep")]),
+])
+def test_south_african_west_african_and_welsh_words(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+# a post that mixes Afrikaans and Welsh words into its English
+_SA_AND_WELSH_POST = "ja nee, baie dankie for the lekker braai, diolch cariad"
+
+
+def test_kin_words_that_are_names_elsewhere_in_a_post_that_mixes_in_the_language():
+    post = ["ja nee, a lekker braai at my ouma's house, baie dankie"]
+    assert _spans_in_post(RegionalPhraseRecognizer, "Ouma said no.", post) == [("Ouma", "keep")]
+    post = ["abeg oya, na wetin una dey talk", "the pikin sha"]
+    assert _spans_in_post(RegionalPhraseRecognizer, "Alhaji and the Malam were there", post) == [
+        ("Alhaji", "keep"), ("Malam", "keep")]
+    assert spans(RegionalPhraseRecognizer, "Alhaji and the Malam were there") == []  # given names elsewhere
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("Tannie Elmarie phoned me yesterday.", "Elmarie", "Tannie"),
+    ("Ntate Kabelo Mofokeng said it first.", "Kabelo Mofokeng", "Ntate"),
+    ("Tell Gogo Nomsa I said hi.", "Nomsa", "Gogo"),
+    ("Nain Eirlys taught me that.", "Eirlys", "Nain"),
+])
+def test_regional_kin_words_are_not_part_of_the_name(text, name, kept):
+    # (in a post that does not mix in the language, a kin word that is also a given name, "Ntate", goes
+    # with the name: it may be the person's own name; see test_relation's "My Tito Boy")
+    found = [(text[s.start:s.end], s.kind) for s in
+             resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text, _SA_AND_WELSH_POST], {}, None), "comment",
+                                                                          "en", bytearray(len(text))))))]
+    assert (name, "person") in found and (kept, "keep") in found
+    assert all(kept not in surface for surface, kind in found if kind == "person")

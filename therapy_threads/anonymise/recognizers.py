@@ -1264,6 +1264,12 @@ class TitleRecognizer(Recognizer):
                     yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
 
 
+def _active_kin(t: TextContext) -> frozenset[str]:
+    from .regional import active_kin  # (regional imports this module)
+
+    return active_kin(t)
+
+
 class RelationRecognizer(Recognizer):
     """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
     Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
@@ -1310,6 +1316,9 @@ class RelationRecognizer(Recognizer):
             kin = m.group("kin").casefold().replace("’", "'")
             if kin not in cues.kin_titles:
                 continue
+            if kin not in cues.policy_kin and kin not in _active_kin(t) and (
+                    m.group("kin").islower() or (lex.rank(kin) or 10 ** 6) < 10000):
+                continue  # "we ate Doritos": a kin word of another language ("Ate") that is an English word too
             s, e = m.span("name")
             core = POSS.sub("", m.group("name"))
             e = s + len(core)
@@ -1331,9 +1340,14 @@ class RelationRecognizer(Recognizer):
                 continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place ("Mother Battle" is a surname)
             # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name;
             # so does a name prefix that is part of the name ("Ah Huat")
-            start = m.start("kin") if (m.group("kin")[:1].isupper() and (cues.any_given_name(kin) and (
+            # (a kin word of a language the post mixes in is that word: "Lola Corazon" in Taglish is grandmother Corazon)
+            start = m.start("kin") if (m.group("kin")[:1].isupper() and not (kin in cues.regional_kin and kin in _active_kin(t))
+                                       and (cues.any_given_name(kin) and (
                 kr is None or kr >= 10000) or kin in _NAME_PREFIXES)) else s
             yield self.person(t, start, self.extend(text, e, t.lang), "a kinship or respect word before a name")
+            if start == s and m.group("kin")[:1].isupper() and kin in cues.regional_kin and (
+                    kin in _active_kin(t) or not cues.any_given_name(kin)):  # ("Ntate", "Nain", "Malam": a form of address, no name)
+                yield self.span(m.start("kin"), m.end("kin"), KEEP, reason="a kinship or respect word before a name")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
         cf = core.casefold()
@@ -2513,7 +2527,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
-                           GermanPersonRecognizer)
+                           GermanPersonRecognizer, PersonalArticleRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
@@ -2522,7 +2536,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
-            NamedRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
+            NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
             InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,

@@ -23,6 +23,8 @@ from .patterns import by_first_letter
 from .recognizers import Recognizer
 from .spans import KEEP, Span
 
+POSS_END = re.compile(r"['’]s?$")
+
 # the vowels and the glottal stop are typed with or without macrons and the ʻokina
 _VOWEL_CLASS = {"ā": "[āa]", "ē": "[ēe]", "ī": "[īi]", "ō": "[ōo]", "ū": "[ūu]"}
 _OKINA = "[ʻ'’‘]?"
@@ -157,6 +159,95 @@ def regional_phrases(lang: str = "en") -> RegionalPhrases:
                            frozenset(h for sec in doc.values() for h in sec.get("locality_heads", ())))
 
 
+# ---- languages mixed into English: gated words, kin and respect words, code-mixed text ----------------
+
+@dataclass(frozen=True)
+class MixedSection:
+    """A section's words that are ordinary only where its language is mixed into the post (Tagalog
+    "pero", "sabi", "dito"; Nigerian Pidgin "oya", "sha"), and its kinship and respect words said
+    before a name or alone ("Tita", "Ouma", "Ntate", "Nain")."""
+
+    label: str
+    markers: frozenset[str]  # lower-case words that show the language is mixed in (at least min_markers of them)
+    min_markers: int
+    words: re.Pattern[str] | None  # words and kin words, over lower-cased text
+    kin: frozenset[str]
+    kin_re: re.Pattern[str] | None  # kin words alone, over lower-cased text
+    articles: re.Pattern[str] | None = None  # personal articles before a capitalised name ("si", "ni", "kay")
+
+
+def _word_pattern(words) -> re.Pattern[str] | None:
+    ws = sorted({_folded(w) for w in words if len(w) > 1}, key=len, reverse=True)  # (no initial: "O.")
+    if not ws:
+        return None
+    alt = "|".join(re.escape(w).replace("\\ ", " ").replace(" ", r"[ \t]+").replace("'", "['’]") for w in ws)
+    return re.compile(r"(?:" + by_first_letter(alt, r"[\w'’-]") + r")(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _sections() -> dict:
+    raw = (resources.files("therapy_threads") / "data" / "regional_phrases.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@lru_cache(maxsize=8)
+def mixed_sections(lang: str = "en") -> tuple[MixedSection, ...]:
+    out = []
+    for sec in _sections().values():
+        if sec.get("lang", "en") != lang or not (sec.get("words") or sec.get("kin_titles")):
+            continue
+        kin = frozenset(_folded(k) for k in sec.get("kin_titles", ()))
+        out.append(MixedSection(sec.get("label", "another language"),
+                                frozenset(_folded(w) for w in sec.get("markers", ())), int(sec.get("min_markers", 3)),
+                                _word_pattern(list(sec.get("words", ())) + list(kin)), kin, _word_pattern(kin),
+                                _article_names(sec.get("personal_articles", ()))))
+    return tuple(out)
+
+
+def _article_names(articles) -> re.Pattern[str] | None:
+    """A personal article, blanks, then a capitalised word: "si Marivic", "ni Tatay Rolando", "kay Joyce"."""
+    alt = "|".join(sorted({re.escape(a.casefold()) for a in articles}, key=len, reverse=True))
+    if not alt:
+        return None
+    return re.compile(r"(?<![\w'’-])(?i:" + alt + r")[ \t]+(?P<name>[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ]?[\w'’]+)*)")
+
+
+def active_kin(t: TextContext) -> frozenset[str]:
+    """The kin and respect words of the sections whose language the text's post mixes into its English."""
+    out: frozenset[str] = frozenset()
+    for sec in mixed_sections(t.lang or "en"):
+        if sec.kin and sec.min_markers <= len(sec.markers & t.doc.lower_vocab):
+            out |= sec.kin
+    return out
+
+
+@lru_cache(maxsize=1)
+def regional_kin_titles() -> frozenset[str]:
+    """Every section's kinship and respect words (said before a name as a form of address)."""
+    return frozenset(_folded(k) for sec in _sections().values() for k in sec.get("kin_titles", ()))
+
+
+@lru_cache(maxsize=1)
+def code_mixed_languages() -> dict[str, str]:
+    """Detected language -> the language its text is read in: a section with ``code_mixed = ["tl"]``
+    says that text the detector places in Tagalog is, on the web, Taglish (Tagalog mixed with
+    English, switching inside sentences), read with the English rules and that section's words."""
+    return {m: sec.get("lang", "en") for sec in _sections().values() for m in sec.get("code_mixed", ())}
+
+
+def reading_language(lang: str | None) -> str | None:
+    """The language a text detected as ``lang`` is read in (itself, unless a section mixes it into another)."""
+    return code_mixed_languages().get(lang, lang) if lang else lang
+
+
+_BLANK_THEN_CAPITAL = re.compile(r"[ \t]+[A-ZÀ-Þ]")
+# the class prefixes of Nguni and Sotho-Tswana nouns, written in lower case before the capitalised stem of a
+# people, a language or a place ("isiXhosa", "amaZulu", "abaThembu", "eThekwini", "KwaZulu"): a noun of the
+# language, not a run-together handle
+_PREFIXED_NOUN = re.compile(r"(?:" + by_first_letter("isi|ama|aba|izi|ezi|ubu|kwa|e", r"[\w'’@#.-]")
+                            + r")[A-Z][a-z]{2,}(?![\w'’-])")
+
+
 _CAP_WORD = re.compile(r"[ \t]+([A-ZĀĒĪŌŪ][a-zāēīōū]*(?:-[a-zA-ZāēīōūĀĒĪŌŪ]+)*)")
 
 
@@ -198,6 +289,7 @@ class RegionalPhraseRecognizer(Recognizer):
         rp = regional_phrases(t.lang or "en")
         text = t.text
         low = t.low
+        yield from self._mixed(t)
         if low is not text and rp.fast is not None:  # (lower-casing kept every offset)
             hay = low.translate(_FOLD) if _FOLDED_CHARS.search(low) else low
             if _no_first_word(rp.first_words, hay):
@@ -218,6 +310,43 @@ class RegionalPhraseRecognizer(Recognizer):
             yield self.span(ms, me, KEEP, reason=why)
         yield from self._article_nouns(t, rp.articles)
         yield from self._localities(t, rp.locality_heads)
+
+    def _mixed(self, t: TextContext) -> Iterator[Span]:
+        """Words of a language mixed into the post, where the post shows it is (at least ``min_markers``
+        of the section's marker words written in lower case somewhere in the post: "pero", "sabi", "mga"),
+        and kinship and respect words said alone ("my Lola thinks", "Ouma said"; before a capital the
+        kin rule takes the name after them). A kin word that is also a given name ("Lola", "Tita") is
+        kept alone only where the language is mixed in; a Nguni noun with its class prefix ("isiZulu")."""
+        text, low = t.text, t.low
+        if not t.lower_style:
+            for m in _PREFIXED_NOUN.finditer(text):
+                if t.free(m.start(), m.end()):
+                    yield self.span(m.start(), m.end(), KEEP, reason="a Nguni or Sotho noun with its class prefix "
+                                                                      "(a people, a language or a place)")
+        secs = mixed_sections(t.lang or "en")
+        if not secs:
+            return
+        hay = low if low is not text else text.lower()
+        same = len(hay) == len(text)
+        vocab = t.doc.lower_vocab
+        for sec in secs:
+            active = sec.min_markers <= len(sec.markers & vocab)
+            pat = sec.words if active else sec.kin_re
+            if pat is None or not same:
+                continue
+            for m in pat.finditer(hay):
+                s, e = m.span()
+                w = re.sub(r"[ \t]+", " ", m.group(0)).replace("’", "'")
+                if w in sec.kin:
+                    if _BLANK_THEN_CAPITAL.match(text, e):
+                        continue  # "Tita Marga": the kin rule keeps the word and takes the name
+                    if not active and (self.cues.any_given_name(w) or w in self.lex.intl_names):
+                        continue  # "Lola said" in a post with no Tagalog: the given name
+                    yield self.span(s, e, KEEP, reason=f"a kinship or respect word of {sec.label}")
+                    continue
+                if text[s:s + 1].isupper() and " " not in w and self._name_shape_here(t, s, e):
+                    continue
+                yield self.span(s, e, KEEP, reason=f"a word of {sec.label}, which this post mixes into its English")
 
     def _localities(self, t: TextContext, heads: frozenset[str]) -> Iterator[Span]:
         """A neighbourhood named by its head word ("Rajiv Chowk", "Lajpat Nagar", "Koramangala Layout",
@@ -285,6 +414,35 @@ _HONORIFIC_AFTER = re.compile(
 
 
 _PHRASES = regional_phrases()
+
+
+class PersonalArticleRecognizer(Recognizer):
+    """Tagalog marks the names of persons with their own articles ("si", "ni", "kay"; plural "sina",
+    "nina", "kina"), which never go before a common noun: "Si Marivic 'to", "sabi ni Tatay Rolando",
+    "Hi kay Joyce". In a post that mixes Tagalog into its English (see :class:`MixedSection`), the
+    capitalised word after one is a person's name, unless the word is a kin or respect word or a title
+    (the kin and title rules take the name after it), or was kept before (a public figure, a place:
+    "si Cristiano Ronaldo")."""
+
+    name, score = "personal_article", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        for sec in mixed_sections(t.lang or "en"):
+            if sec.articles is None or len(sec.markers & t.doc.lower_vocab) < sec.min_markers:
+                continue
+            for m in sec.articles.finditer(text):
+                s, e = m.span("name")
+                core = POSS_END.sub("", m.group("name"))
+                e = s + len(core)
+                cf = core.casefold().replace("’", "'")
+                if cf in sec.kin or cf in cues.kin_titles or cf in cues.titles or cf.rstrip(".") in cues.titles \
+                        or cf in cues.not_names or cues.function_word(cf) or not t.free(s, e):
+                    continue
+                if knowledge().is_place(core) or knowledge().is_demonym(core):
+                    continue
+                yield self.person(t, s, self.extend(text, e, t.lang), f"a name after a personal article of {sec.label}")
 
 
 class HonorificRecognizer(Recognizer):
