@@ -280,6 +280,9 @@ def test_handle_parts_that_are_greetings_or_function_words_are_not_known_names()
     an = Anonymiser(b"k" * 32)
     assert an._not_a_name_part("hoi") and an._not_a_name_part("und") and an._not_a_name_part("cheers")
     assert not an._not_a_name_part("vreni") and not an._not_a_name_part("hoi zaeme")
+    # a kin word of another language in a display name ("Ate Joy Reyes", "Oom Koos") is no name of its own,
+    # unless it is a given name too ("Lola")
+    assert an._not_a_name_part("ate") and an._not_a_name_part("oom") and not an._not_a_name_part("lola")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -448,11 +451,12 @@ def test_tagalog_words_need_a_taglish_post(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Howzit all. Ag shame, Jislaaik, baie dankie.", [("Howzit", "keep"), ("Ag shame", "keep"), ("Jislaaik", "keep"),
+    ("Howzit all. Ag, Jislaaik, baie dankie.", [("Howzit", "keep"), ("Ag", "keep"), ("Jislaaik", "keep"),
                                                        ("baie dankie", "keep")]),
     ("Sawubona. Molweni bafethu, isiXhosa at home, Sesotho at school",
      [("Sawubona", "keep"), ("Molweni", "keep"), ("isiXhosa", "keep"), ("Sesotho", "keep")]),
     ("the amaMpondo and abaThembu kings", [("amaMpondo", "keep"), ("abaThembu", "keep")]),
+    ("AG and I, with NA", []),  # capitals: initials or acronyms, not the words "ag", "na"
     ("Abeg, chale, no wahala.", [("Abeg", "keep"), ("chale", "keep"), ("no wahala", "keep")]),
     ("Diolch yn fawr, cariad.", [("Diolch yn fawr", "keep"), ("cariad", "keep")]),
     # kin and respect words alone are kept; before a name the kin rule takes the name
@@ -492,3 +496,55 @@ def test_regional_kin_words_are_not_part_of_the_name(text, name, kept):
                                                                           "en", bytearray(len(text))))))]
     assert (name, "person") in found and (kept, "keep") in found
     assert all(kept not in surface for surface, kind in found if kind == "person")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a kin word of another language in apposition to a relation noun: the name is the word after it,
+    # even a word that is also a place
+    ("When my husband, Taid Gwilym, died", [("Gwilym", "person")]),
+    ("Oom Pretoria said so", [("Pretoria", "person")]),
+])
+def test_the_name_after_a_regional_kin_word(text, expected):
+    found = [(text[s.start:s.end], s.kind) for s in
+             resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text], {}, None), "comment",
+                                                                          "en", bytearray(len(text))))))]
+    assert [f for f in found if f[1] == "person"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Si Marivic 'to, from Cebu", [("Marivic", "person")]),
+    ("sabi ni Tatay Rolando, pero ok lang", []),  # a kin word after the article: the kin rule's
+    ("Hi kay Joyce!", [("Joyce", "person")]),
+    ("Hindi ako si Cebu", []),  # a place after the article stays
+    ("Ako si Ma. Teresa Villareal, nurse", [("Ma. Teresa Villareal", "person")]),
+    ("Tonton po, the quiet one. Hi Bingbing!", [("Tonton", "person"), ("Bingbing", "person")]),
+    ("couscous at Couscous Bar", []),  # a doubled syllable that is a word
+])
+def test_filipino_names_in_a_taglish_post(text, expected):
+    from therapy_threads.anonymise.regional import PersonalArticleRecognizer
+
+    assert [f for f in _spans_in_post(PersonalArticleRecognizer, text, _TAGLISH_POST) if f[1] == "person"] == expected
+
+
+def test_filipino_name_rules_need_a_taglish_post():
+    from therapy_threads.anonymise.regional import PersonalArticleRecognizer
+
+    assert _spans_in_post(PersonalArticleRecognizer, "Si Marivic and Tonton met Ma. Teresa", ["we met at noon"]) == []
+
+
+def test_a_kin_word_that_is_an_english_word_after_a_relation_noun_outside_taglish():
+    # "Ate" outside a Taglish post: the relation rule still takes the name with it
+    text = "My therapist Ate Marites read it with me."
+    found = [(text[s.start:s.end], s.kind) for s in
+             resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text], {}, None), "comment",
+                                                                          "en", bytearray(len(text))))))]
+    assert found == [("Ate Marites", "person")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # initials with the lower-case initials of a Dutch or Afrikaans surname particle (van, van der, de)
+    ("Thank you all for reading.\n— J.v.R.", [("J.v.R.", "person")]),
+    ("Thanks for listening. P.v.d.M.", [("P.v.d.M.", "person")]),
+])
+def test_initials_with_a_surname_particle_sign_the_text(text, expected):
+    assert [f for f in spans(R.SignoffRecognizer, text) if f[1] == "person"] == expected

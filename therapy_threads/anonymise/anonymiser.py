@@ -256,6 +256,8 @@ class Anonymiser:
         c = self.cues
         if variant in c.greet1 or variant in c.closings:
             return True
+        if variant in c.regional_kin and not (variant in c.first_names or variant in c.intl_names):
+            return True  # "Ate" of "Ate Weng Reyes", "Oom" of "Oom Koos": a form of address of another language
         return any((self.lex.lang_rank(variant, lang) or 10 ** 6) < 300 for lang in OTHER_LANGUAGES | {"de"}) \
             and not (self.lex.is_first_name(variant) or variant in self.lex.intl_names)
 

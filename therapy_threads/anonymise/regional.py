@@ -174,6 +174,9 @@ class MixedSection:
     kin: frozenset[str]
     kin_re: re.Pattern[str] | None  # kin words alone, over lower-cased text
     articles: re.Pattern[str] | None = None  # personal articles before a capitalised name ("si", "ni", "kay")
+    endearments: frozenset[str] = frozenset()  # words kept only where written in lower case ("liefie")
+    abbreviations: re.Pattern[str] | None = None  # abbreviated given names before a given name ("Ma. Teresa")
+    reduplicated: bool = False  # nicknames made by doubling a syllable are names ("Tonton", "Bingbing")
 
 
 def _word_pattern(words) -> re.Pattern[str] | None:
@@ -197,11 +200,24 @@ def mixed_sections(lang: str = "en") -> tuple[MixedSection, ...]:
         if sec.get("lang", "en") != lang or not (sec.get("words") or sec.get("kin_titles")):
             continue
         kin = frozenset(_folded(k) for k in sec.get("kin_titles", ()))
+        endear = frozenset(_folded(k) for k in sec.get("endearments", ()))
         out.append(MixedSection(sec.get("label", "another language"),
                                 frozenset(_folded(w) for w in sec.get("markers", ())), int(sec.get("min_markers", 3)),
-                                _word_pattern(list(sec.get("words", ())) + list(kin)), kin, _word_pattern(kin),
-                                _article_names(sec.get("personal_articles", ()))))
+                                _word_pattern(list(sec.get("words", ())) + list(kin) + list(endear)), kin,
+                                _word_pattern(kin), _article_names(sec.get("personal_articles", ())), endear,
+                                _abbreviations(sec.get("given_name_abbreviations", ())),
+                                bool(sec.get("reduplicated_nicknames", False))))
     return tuple(out)
+
+
+def _abbreviations(abbrs) -> re.Pattern[str] | None:
+    """An abbreviated given name, blanks, then a capitalised word: "Ma. Teresa" (Maria Teresa)."""
+    alt = "|".join(sorted({re.escape(a) for a in abbrs}, key=len, reverse=True))
+    return re.compile(r"(?<![\w'’.-])(?:" + alt + r")[ \t]+(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+)") if alt else None
+
+
+# a capitalised syllable said twice: "Tonton", "Bingbing", "Jhunjhun" (Filipino nicknames)
+_REDUPLICATED = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,4})(?i:\1)(?![\w'’-])")
 
 
 def _article_names(articles) -> re.Pattern[str] | None:
@@ -212,13 +228,44 @@ def _article_names(articles) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'’-])(?i:" + alt + r")[ \t]+(?P<name>[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ]?[\w'’]+)*)")
 
 
+def active_sections(t: TextContext) -> tuple[MixedSection, ...]:
+    """The sections whose language the text's post mixes into its English (found once per post)."""
+    lang = t.lang or "en"
+    vocab = t.doc.lower_vocab
+    hit = _ACTIVE.get(id(vocab))
+    if hit is not None and hit[0] is vocab and lang in hit[1]:
+        return hit[1][lang]
+    found = tuple(sec for sec in mixed_sections(lang) if sec.min_markers <= len(sec.markers & vocab))
+    if hit is None or hit[0] is not vocab:
+        if len(_ACTIVE) > 64:
+            _ACTIVE.clear()
+        hit = _ACTIVE[id(vocab)] = (vocab, {})
+    hit[1][lang] = found
+    return found
+
+
+# id(a post's lower-case vocabulary) -> (the vocabulary, {language: active sections}); the vocabulary is
+# held so that its id is not reused while the entry lives
+_ACTIVE: dict[int, tuple[set, dict]] = {}
+
+
 def active_kin(t: TextContext) -> frozenset[str]:
     """The kin and respect words of the sections whose language the text's post mixes into its English."""
     out: frozenset[str] = frozenset()
-    for sec in mixed_sections(t.lang or "en"):
-        if sec.kin and sec.min_markers <= len(sec.markers & t.doc.lower_vocab):
-            out |= sec.kin
+    for sec in active_sections(t):
+        out |= sec.kin
     return out
+
+
+@lru_cache(maxsize=8)
+def _capitalised_kin(lang: str) -> re.Pattern[str] | None:
+    """Every section's kin words, capitalised ("Ouma", "Tita", "Nain"), for the text as written."""
+    words = sorted({k[:1].upper() + k[1:] for sec in mixed_sections(lang) for k in sec.kin if len(k) > 1},
+                   key=len, reverse=True)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace("'", "['’]") for w in words)
+    return re.compile(r"(?:" + by_first_letter(alt, r"[\w'’-]") + r")(?![\w'’-])")
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +291,8 @@ _BLANK_THEN_CAPITAL = re.compile(r"[ \t]+[A-ZÀ-Þ]")
 # the class prefixes of Nguni and Sotho-Tswana nouns, written in lower case before the capitalised stem of a
 # people, a language or a place ("isiXhosa", "amaZulu", "abaThembu", "eThekwini", "KwaZulu"): a noun of the
 # language, not a run-together handle
-_PREFIXED_NOUN = re.compile(r"(?:" + by_first_letter("isi|ama|aba|izi|ezi|ubu|kwa|e", r"[\w'’@#.-]")
+_PREFIXES = ("isi", "ama", "aba", "izi", "ezi", "ubu", "kwa")
+_PREFIXED_NOUN = re.compile(r"(?:" + by_first_letter("|".join(_PREFIXES), r"[\w'’@#.-]")
                             + r")[A-Z][a-z]{2,}(?![\w'’-])")
 
 
@@ -303,6 +351,8 @@ class RegionalPhraseRecognizer(Recognizer):
                      if pat is not None for m in pat.finditer(text)]
         for ms, me, place in scans:
             surface = text[ms:me]
+            if me - ms <= 3 and surface.isupper():
+                continue  # "AG", "KA": initials or an acronym, not the word
             if not place and surface[:1].isupper() and " " not in surface and self._name_shape_here(t, ms, me):
                 continue
             why = "a place name of te reo Māori or a Pacific language" if place else \
@@ -317,8 +367,8 @@ class RegionalPhraseRecognizer(Recognizer):
         and kinship and respect words said alone ("my Lola thinks", "Ouma said"; before a capital the
         kin rule takes the name after them). A kin word that is also a given name ("Lola", "Tita") is
         kept alone only where the language is mixed in; a Nguni noun with its class prefix ("isiZulu")."""
-        text, low = t.text, t.low
-        if not t.lower_style:
+        text = t.text
+        if not t.lower_style and any(map(text.__contains__, _PREFIXES)):
             for m in _PREFIXED_NOUN.finditer(text):
                 if t.free(m.start(), m.end()):
                     yield self.span(m.start(), m.end(), KEEP, reason="a Nguni or Sotho noun with its class prefix "
@@ -326,27 +376,36 @@ class RegionalPhraseRecognizer(Recognizer):
         secs = mixed_sections(t.lang or "en")
         if not secs:
             return
-        hay = low if low is not text else text.lower()
-        same = len(hay) == len(text)
-        vocab = t.doc.lower_vocab
-        for sec in secs:
-            active = sec.min_markers <= len(sec.markers & vocab)
-            pat = sec.words if active else sec.kin_re
-            if pat is None or not same:
-                continue
-            for m in pat.finditer(hay):
-                s, e = m.span()
-                w = re.sub(r"[ \t]+", " ", m.group(0)).replace("’", "'")
-                if w in sec.kin:
-                    if _BLANK_THEN_CAPITAL.match(text, e):
-                        continue  # "Tita Marga": the kin rule keeps the word and takes the name
-                    if not active and (self.cues.any_given_name(w) or w in self.lex.intl_names):
-                        continue  # "Lola said" in a post with no Tagalog: the given name
-                    yield self.span(s, e, KEEP, reason=f"a kinship or respect word of {sec.label}")
-                    continue
-                if text[s:s + 1].isupper() and " " not in w and self._name_shape_here(t, s, e):
-                    continue
-                yield self.span(s, e, KEEP, reason=f"a word of {sec.label}, which this post mixes into its English")
+        active = active_sections(t)
+        if active:
+            low = t.low
+            hay = low if low is not text else text.lower()
+            if len(hay) == len(text):
+                for sec in active:
+                    for m in sec.words.finditer(hay) if sec.words is not None else ():
+                        yield from self._mixed_word(t, sec, m.start(), m.end(), True)
+        cap_kin = _capitalised_kin(t.lang or "en")
+        if cap_kin is not None:
+            for m in cap_kin.finditer(text):
+                sec = next(sc for sc in secs if _folded(m.group(0)).replace("’", "'") in sc.kin)
+                if sec not in active:
+                    yield from self._mixed_word(t, sec, m.start(), m.end(), False)
+
+    def _mixed_word(self, t: TextContext, sec: MixedSection, s: int, e: int, active: bool) -> Iterator[Span]:
+        text = t.text
+        w = re.sub(r"[ \t]+", " ", text[s:e].lower()).replace("’", "'")
+        if e - s <= 3 and text[s:e].isupper():
+            return  # "AG", "NA": initials or an acronym, not the word
+        if w in sec.kin:
+            if _BLANK_THEN_CAPITAL.match(text, e):
+                return  # "Tita Marga": the kin rule keeps the word and takes the name
+            if not active and (self.cues.any_given_name(w) or w in self.lex.intl_names):
+                return  # "Lola said" in a post with no Tagalog: the given name
+            yield self.span(s, e, KEEP, reason=f"a kinship or respect word of {sec.label}")
+            return
+        if text[s:s + 1].isupper() and (w in sec.endearments or " " not in w and self._name_shape_here(t, s, e)):
+            return  # "my Liefie", "Liefie said": an endearment capitalised is a nickname
+        yield self.span(s, e, KEEP, reason=f"a word of {sec.label}, which this post mixes into its English")
 
     def _localities(self, t: TextContext, heads: frozenset[str]) -> Iterator[Span]:
         """A neighbourhood named by its head word ("Rajiv Chowk", "Lajpat Nagar", "Koramangala Layout",
@@ -429,8 +488,9 @@ class PersonalArticleRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        for sec in mixed_sections(t.lang or "en"):
-            if sec.articles is None or len(sec.markers & t.doc.lower_vocab) < sec.min_markers:
+        for sec in active_sections(t):
+            yield from self._filipino_names(t, sec)
+            if sec.articles is None:
                 continue
             for m in sec.articles.finditer(text):
                 s, e = m.span("name")
@@ -443,6 +503,27 @@ class PersonalArticleRecognizer(Recognizer):
                 if knowledge().is_place(core) or knowledge().is_demonym(core):
                     continue
                 yield self.person(t, s, self.extend(text, e, t.lang), f"a name after a personal article of {sec.label}")
+
+    def _filipino_names(self, t: TextContext, sec: MixedSection) -> Iterator[Span]:
+        """"Ma." for María before a given name ("Ma. Teresa Dizon": the abbreviation is part of the name),
+        and nicknames made by doubling a syllable ("Tonton", "Bingbing"), that are no word and no place."""
+        text, lex = t.text, self.lex
+        for m in sec.abbreviations.finditer(text) if sec.abbreviations is not None else ():
+            s, e = m.span("name")
+            cf = m.group("name").casefold()
+            if (self.cues.any_given_name(cf) or cf in lex.intl_names) and t.free(m.start(), e):
+                # the abbreviation is no name of its own elsewhere in the post ("Ma'am", "Ma, I'm home")
+                t.doc.keep.add(text[m.start():s].strip().rstrip(".").casefold())
+                yield self.person(t, m.start(), self.extend(text, e, t.lang), "an abbreviated given name before a given name")
+        if sec.reduplicated:
+            for m in _REDUPLICATED.finditer(text):
+                s, e = m.span()
+                cf = m.group(0).casefold()
+                r = lex.rank(cf)
+                if (r is not None and r < 50000) or lex.dictionary_word(cf) or knowledge().is_place(m.group(0)) \
+                        or cf in self.cues.kin_titles or cf in self.cues.not_names or not t.free(s, e):
+                    continue
+                yield self.person(t, s, self.extend(text, e, t.lang), f"a nickname of a doubled syllable ({sec.label})")
 
 
 class HonorificRecognizer(Recognizer):
