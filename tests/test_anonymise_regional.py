@@ -548,3 +548,41 @@ def test_a_kin_word_that_is_an_english_word_after_a_relation_noun_outside_taglis
 ])
 def test_initials_with_a_surname_particle_sign_the_text(text, expected):
     assert [f for f in spans(R.SignoffRecognizer, text) if f[1] == "person"] == expected
+
+
+@pytest.mark.parametrize("text,post,expected", [
+    # Jamaican Patois in a post that mixes it in
+    ("mi nuh believe inna it but mi go", "yuh know seh mi cyaan manage, lawd",
+     [("mi", "keep"), ("nuh", "keep"), ("inna", "keep"), ("mi", "keep")]),
+    # Singlish particles and Malay kin words alone
+    ("Makcik said can one lah", "so shiok lah, jom makan", [("Makcik", "keep"), ("lah", "keep")]),
+])
+def test_patois_and_singlish_words_in_a_post_that_mixes_them_in(text, post, expected):
+    assert _spans_in_post(RegionalPhraseRecognizer, text, [post]) == expected
+
+
+def test_turkish_words_in_german_chat():
+    post = ["meine abla sagt tamam, yani hadi"]
+    # Turkish words that are given names when capitalised are kept only in lower case
+    assert _spans_in_post(RegionalPhraseRecognizer, "ich hab umut gelernt, sagt Umut", post, lang="de") == [
+        ("umut", "keep")]
+    assert ("Kurde", "keep") in spans(RegionalPhraseRecognizer, "Mein Vater ist Kurde.", lang="de")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Turkish titles of respect and kinship after the given name, in German chat that mixes in Turkish
+    ("Bei uns hat Kemal Hoca das gesagt.", [("Kemal", "person")]),
+    ("danke emre abi, echt", [("emre", "person")]),
+    ("Meine Abla weiß es.", []),  # a German word before the title
+])
+def test_a_given_name_before_a_turkish_title(text, expected):
+    from therapy_threads.anonymise.regional import PersonalArticleRecognizer
+
+    post = ["meine abla sagt tamam, yani hadi"]
+    assert [f for f in _spans_in_post(PersonalArticleRecognizer, text, post, lang="de") if f[1] == "person"] == expected
+
+
+def test_a_kin_word_alone_after_a_name_is_left_to_the_name_rules():
+    # "Norliyana Makcik ...": the pair may be one name; no keep span on the kin word there
+    assert ("Makcik", "keep") not in _spans_in_post(RegionalPhraseRecognizer, "Norliyana Makcik asked lah",
+                                                    ["so shiok lah, jom makan"])

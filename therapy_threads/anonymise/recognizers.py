@@ -1359,8 +1359,7 @@ class RelationRecognizer(Recognizer):
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")
-            if start == s and m.group("kin")[:1].isupper() and kin in cues.regional_kin and (
-                    kin in _active_kin(t) or not cues.any_given_name(kin)):  # ("Ntate", "Nain", "Malam": a form of address, no name)
+            if start == s and m.group("kin")[:1].isupper() and kin in cues.regional_kin and kin in _active_kin(t):  # ("Ntate", "Nain", "Malam": a form of address, no name)
                 yield self.span(m.start("kin"), m.end("kin"), KEEP, reason="a kinship or respect word before a name")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:

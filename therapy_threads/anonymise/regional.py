@@ -177,6 +177,7 @@ class MixedSection:
     endearments: frozenset[str] = frozenset()  # words kept only where written in lower case ("liefie")
     abbreviations: re.Pattern[str] | None = None  # abbreviated given names before a given name ("Ma. Teresa")
     reduplicated: bool = False  # nicknames made by doubling a syllable are names ("Tonton", "Bingbing")
+    postposed: re.Pattern[str] | None = None  # titles said after the given name ("Mustafa Hoca"), lower-cased text
 
 
 def _word_pattern(words) -> re.Pattern[str] | None:
@@ -200,13 +201,14 @@ def mixed_sections(lang: str = "en") -> tuple[MixedSection, ...]:
         if sec.get("lang", "en") != lang or not (sec.get("words") or sec.get("kin_titles")):
             continue
         kin = frozenset(_folded(k) for k in sec.get("kin_titles", ()))
-        endear = frozenset(_folded(k) for k in sec.get("endearments", ()))
+        endear = frozenset(_folded(k) for k in [*sec.get("endearments", ()), *sec.get("lower_words", ())])
         out.append(MixedSection(sec.get("label", "another language"),
                                 frozenset(_folded(w) for w in sec.get("markers", ())), int(sec.get("min_markers", 3)),
                                 _word_pattern(list(sec.get("words", ())) + list(kin) + list(endear)), kin,
                                 _word_pattern(kin), _article_names(sec.get("personal_articles", ())), endear,
                                 _abbreviations(sec.get("given_name_abbreviations", ())),
-                                bool(sec.get("reduplicated_nicknames", False))))
+                                bool(sec.get("reduplicated_nicknames", False)),
+                                _word_pattern(sec.get("titles_after", ()))))
     return tuple(out)
 
 
@@ -287,6 +289,7 @@ def reading_language(lang: str | None) -> str | None:
     return code_mixed_languages().get(lang, lang) if lang else lang
 
 
+_CAP_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][^\W\d_]+)[ \t]+$")
 _BLANK_THEN_CAPITAL = re.compile(r"[ \t]+[A-ZÀ-Þ]")
 # the class prefixes of Nguni and Sotho-Tswana nouns, written in lower case before the capitalised stem of a
 # people, a language or a place ("isiXhosa", "amaZulu", "abaThembu", "eThekwini", "KwaZulu"): a noun of the
@@ -401,8 +404,18 @@ class RegionalPhraseRecognizer(Recognizer):
                 return  # "Tita Marga": the kin rule keeps the word and takes the name
             if not active and (self.cues.any_given_name(w) or w in self.lex.intl_names):
                 return  # "Lola said" in a post with no Tagalog: the given name
+            prev = _CAP_BEFORE.search(text, max(0, s - 30), s)
+            if prev is not None:
+                pf = prev.group(1).casefold()
+                r = self.lex.rank(pf)
+                if pf not in self.cues.kin_titles and (r is None or r >= 20000 or self.cues.any_given_name(pf)):
+                    return  # "Syafiqah Makcik", "Mustafa Hoca": a name before it; the name rules decide the pair
             yield self.span(s, e, KEEP, reason=f"a kinship or respect word of {sec.label}")
             return
+        if w in sec.endearments and sec.postposed is not None:
+            nxt = re.match(r"[ \t]+(\S{2,12})", text[e:e + 16])
+            if nxt and sec.postposed.fullmatch(nxt.group(1).lower().rstrip(",.!?")):
+                return  # "umut abi": a name before a title said after it
         if text[s:s + 1].isupper() and (w in sec.endearments or " " not in w and self._name_shape_here(t, s, e)):
             return  # "my Liefie", "Liefie said": an endearment capitalised is a nickname
         yield self.span(s, e, KEEP, reason=f"a word of {sec.label}, which this post mixes into its English")
@@ -484,11 +497,13 @@ class PersonalArticleRecognizer(Recognizer):
     "si Cristiano Ronaldo")."""
 
     name, score = "personal_article", 0.8
-    languages = frozenset({"en"})
+    languages = frozenset({"en", "de"})  # (German: the Turkish titles after a name, see _postposed)
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
         for sec in active_sections(t):
+            if sec.postposed:
+                yield from self._postposed(t, sec)
             yield from self._filipino_names(t, sec)
             if sec.articles is None:
                 continue
@@ -503,6 +518,33 @@ class PersonalArticleRecognizer(Recognizer):
                 if knowledge().is_place(core) or knowledge().is_demonym(core):
                     continue
                 yield self.person(t, s, self.extend(text, e, t.lang), f"a name after a personal article of {sec.label}")
+
+    def _postposed(self, t: TextContext, sec: MixedSection) -> Iterator[Span]:
+        """Turkish puts a title of respect or kinship after the given name ("Mustafa Hoca", "Sevda Abla",
+        "umut abi", "Leyla Hanım"): the word right before one is a person's name, capitalised or, when it
+        is no word of the text's language, in lower case."""
+        text, lex, cues = t.text, self.lex, self.cues
+        hay = t.low if t.low is not text else text.lower()
+        if len(hay) != len(text):
+            return
+        for m in sec.postposed.finditer(hay):
+            b = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, m.start() - 40):m.start()])
+            if b is None:
+                continue
+            w = b.group(1)
+            s = m.start() - len(b.group(0))
+            e = s + len(w)
+            cf = w.casefold()
+            if len(w) < 2 or cf in cues.not_names or cf in cues.kin_titles or cf in cues.titles or cues.function_word(cf) \
+                    or cf in cues.relations or knowledge().is_place(w) or knowledge().is_demonym(w) or not t.free(s, e):
+                continue
+            lr = lex.lang_rank(cf, t.lang) if t.lang and t.lang != "en" else lex.rank(cf)
+            if w[:1].isupper():
+                if lr is not None and lr < 3000 and not (self.cues.any_given_name(cf) or cf in lex.intl_names):
+                    continue  # "Meine Abla", "Unsere Hoca": a word of the language before the title
+            elif lr is not None or lex.rank(cf) is not None or lex.ordinary_in(cf):
+                continue  # "meine abla", "danke abi": lower case, only a word of no language
+            yield self.person(t, s, e, f"a given name before a title said after it ({sec.label})")
 
     def _filipino_names(self, t: TextContext, sec: MixedSection) -> Iterator[Span]:
         """"Ma." for María before a given name ("Ma. Teresa Dizon": the abbreviation is part of the name),
