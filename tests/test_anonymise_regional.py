@@ -586,3 +586,27 @@ def test_a_kin_word_alone_after_a_name_is_left_to_the_name_rules():
     # "Norliyana Makcik ...": the pair may be one name; no keep span on the kin word there
     assert ("Makcik", "keep") not in _spans_in_post(RegionalPhraseRecognizer, "Norliyana Makcik asked lah",
                                                     ["so shiok lah, jom makan"])
+
+
+@pytest.mark.parametrize("text,post,expected", [
+    ("Mammy still won't go in it", "sure it was grand craic, ye know yerself, the eejit", [("Mammy", "keep")]),
+    ("My babcia said it every Sunday, Mamo", "dzień dobry, kochanie, my dziadek and babcia", [("babcia", "keep"),
+                                                                                            ("Mamo", "keep")]),
+    ("Sasa wasee. Niaje!", "poa sana, habari", [("Sasa wasee", "keep"), ("Niaje", "keep")]),
+])
+def test_irish_polish_and_swahili_words(text, post, expected):
+    assert _spans_in_post(RegionalPhraseRecognizer, text, [post]) == expected
+
+
+def test_surinamese_communities_in_dutch():
+    assert spans(RegionalPhraseRecognizer, "mijn opa is javaans-surinaams, mijn oma Hindoestaans", lang="nl") == [
+        ("javaans-surinaams", "keep"), ("Hindoestaans", "keep")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Ik ben Turks-Nederlands, uit Zaandam", "nl", [("Turks-Nederlands", "keep")]),
+    ("I'm Scottish-Nigerian, born in Leith", "en", [("Scottish-Nigerian", "keep")]),
+    ("Anna-Lena Berger-Smith", "en", []),
+])
+def test_compounds_of_words_for_peoples(text, lang, expected):
+    assert [f for f in spans(RegionalPhraseRecognizer, text, lang=lang) if "-" in f[0]] == expected

@@ -289,6 +289,7 @@ def reading_language(lang: str | None) -> str | None:
     return code_mixed_languages().get(lang, lang) if lang else lang
 
 
+_HYPHEN_COMPOUND = re.compile(r"(?<![\w'’-])[A-Za-zÀ-ÿ]{3,}(?:-[A-Za-zÀ-ÿ]{3,})+(?![\w'’-])")
 _CAP_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][^\W\d_]+)[ \t]+$")
 _BLANK_THEN_CAPITAL = re.compile(r"[ \t]+[A-ZÀ-Þ]")
 # the class prefixes of Nguni and Sotho-Tswana nouns, written in lower case before the capitalised stem of a
@@ -376,6 +377,8 @@ class RegionalPhraseRecognizer(Recognizer):
                 if t.free(m.start(), m.end()):
                     yield self.span(m.start(), m.end(), KEEP, reason="a Nguni or Sotho noun with its class prefix "
                                                                       "(a people, a language or a place)")
+        if "-" in text:
+            yield from self._demonym_compounds(t)
         secs = mixed_sections(t.lang or "en")
         if not secs:
             return
@@ -393,6 +396,16 @@ class RegionalPhraseRecognizer(Recognizer):
                 sec = next(sc for sc in secs if _folded(m.group(0)).replace("’", "'") in sc.kin)
                 if sec not in active:
                     yield from self._mixed_word(t, sec, m.start(), m.end(), False)
+
+    def _demonym_compounds(self, t: TextContext) -> Iterator[Span]:
+        """A compound of words for peoples or languages ("Turks-Nederlands", "Surinaams-Javaans",
+        "Scottish-Nigerian"): each part a nationality or language word, or one of a section's peoples."""
+        rp = regional_phrases(t.lang or "en")
+        for m in _HYPHEN_COMPOUND.finditer(t.text):
+            parts = m.group(0).split("-")
+            if all(knowledge().is_demonym(p) or (rp.phrases is not None and rp.phrases.fullmatch(p) is not None)
+                   for p in parts) and t.free(m.start(), m.end()):
+                yield self.span(m.start(), m.end(), KEEP, reason="a compound of words for peoples or languages")
 
     def _mixed_word(self, t: TextContext, sec: MixedSection, s: int, e: int, active: bool) -> Iterator[Span]:
         text = t.text
