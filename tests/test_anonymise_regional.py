@@ -610,3 +610,11 @@ def test_surinamese_communities_in_dutch():
 ])
 def test_compounds_of_words_for_peoples(text, lang, expected):
     assert [f for f in spans(RegionalPhraseRecognizer, text, lang=lang) if "-" in f[0]] == expected
+
+
+def test_regional_kin_words_are_relation_nouns_after_a_possessive():
+    text = "My nkgono Palesa raised me."
+    found = [(text[s.start:s.end], s.kind) for s in
+             resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text], {}, None), "comment",
+                                                                          "en", bytearray(len(text))))))]
+    assert ("Palesa", "person") in found

@@ -281,9 +281,11 @@ class Cues:
         self.greet2 = {g for g in self.greetings if " " in g}
         self.verbs_after = r.verbs_after
         self.possessed_after = r.possessed_after
-        self.relations = r.relations
         from .regional import regional_kin_titles  # (regional imports this module)
 
+        # the kin words of the languages mixed into English are relation nouns too ("my nkgono X", "my ouma X")
+        # (not one that is a common English word: "ate")
+        self.relations = frozenset(r.relations) | {k for k in regional_kin_titles() if (lex.rank(k) or 10 ** 6) >= 10000}
         # kinship and respect words of the languages mixed into English (regional_phrases.toml): never part
         # of the name they go before ("Ouma Sannie", "Ntate Lebo", "Nain Gwen")
         self.regional_kin = regional_kin_titles()
