@@ -25,6 +25,7 @@ from .comments.declared import declared_count, loaded_by_script, raw_comment_ids
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
 from .comments.markup_guess import guess_systems
+from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
 from .comments.pagination import comment_page_links, unloaded_comments
 from .html_post import extract_post
 from ..normalise import clean_text
@@ -145,6 +146,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     script_systems: list[str] = []
     declared, declared_where = None, ""
     too_deep = 0
+    talk_page = False
     unloaded_links = unloaded_stated = 0
     for i, page in enumerate(pages):
         text, cut = bound_depth(page.text)
@@ -182,6 +184,15 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         unloaded_stated += more_stated
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)
+        if looks_like_talk_page(page.text) and (not thread.comments
+                                                or "data-mw-comment-start" in page.text):
+            # A talk page's comments are runs of text ending in a signature, not elements;
+            # DiscussionTools' own markers say so outright, whatever else looks like a comment.
+            talk = extract_talk_thread(tree.root, languages)
+            if talk.comments:
+                thread = talk
+                if i == 0:
+                    talk_page = True
         thread_all.systems.update(thread.systems)
         thread_all.skipped.update(thread.skipped)
         thread_all.depth_from_classes += thread.depth_from_classes
@@ -198,6 +209,8 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         if i == 0:
             first_tree = tree
             _remove_thread(tree, attrs)
+            if talk_page:
+                remove_talk_thread(tree.root)
         else:
             del tree
     assert first_tree is not None

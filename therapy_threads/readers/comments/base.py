@@ -21,7 +21,10 @@ from .dom import Attrs
 # tree so that their replies keep their parent.
 IMAGE_ONLY = "[image]"
 HIDDEN = "[hidden]"
-PLACEHOLDERS = (IMAGE_ONLY, HIDDEN)
+# A comment whose body holds no words of its own: the commenter wrote only a subject line, or the
+# body is only the member's standing signature (neither is the comment's text).
+NO_WORDS = "[no text]"
+PLACEHOLDERS = (IMAGE_ONLY, HIDDEN, NO_WORDS)
 
 
 @dataclass(slots=True)

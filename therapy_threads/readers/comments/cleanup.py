@@ -198,6 +198,12 @@ def is_relative_time(line: str) -> bool:
     return bool(_RELATIVE_LINE.match(s) or _RELATIVE_CJK.match(s) or _DAY_WORD_TIME.match(s))
 
 
+# Emoticons typed as text, as WordPress's smilies_init() lists them (":)", ":-D", ";)", "8O",
+# ":?:", ":lol:"), plus "<3" and "^_^": a line of them is words, though it has no letters.
+_EMOTICON = r"(?:[:;=8][-o^']?[)(\]\[DPpOoxX|/\\*3?!]|:[a-z]{2,8}:|<3|\^_?\^|[xX]D)"
+_EMOTICONS = re.compile(rf"{_EMOTICON}(?:\s*{_EMOTICON})*[!.]*")
+
+
 def clean_comment_text(text: str, author: str | None = None, *,
                        languages: tuple[str, ...] = (), date_texts: tuple[str, ...] = ()) -> str:
     """Drop metadata lines at the start and end of a comment's text."""
@@ -214,6 +220,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
         s = line.strip()
         if not s:
             return ""
+        if _EMOTICONS.fullmatch(s):
+            return None  # ":)" alone is the commenter's whole answer, not a separator
         n = _norm(s)
         if not n or n in dates or is_reply_word(s) or _NUMBER_LINE.match(s) or is_counter_line(s) \
                 or is_relative_time(s):
@@ -257,7 +265,7 @@ def clean_comment_text(text: str, author: str | None = None, *,
 # its "dit" and a commenter called "Said" keeps the name.
 _AUTHOR_TAIL = re.compile(
     r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit|schreibt|escribió|ha scritto|escreveu|skriver|napisał|napisała|kirjoitti|написал|написала|пишет|пише|написав)\s*"
-    r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*.*$|"
+    r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*(?=[^|•·]*\d).*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
 _AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"
                           r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
@@ -289,6 +297,12 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
         if s2 == s:
             break
         s = s2
+    # "NAME | Reply", "NAME • Admin": the parts after a bar are the header's, unless they are words
+    # of the display name itself ("Ada | Example Kitchen", a blogger naming her blog).
+    parts = re.split(r"\s*[|•·]\s*", s)
+    if len(parts) > 1 and all(not p or is_reply_word(p) or is_role_word(p) or is_profile_label(p)
+                              or is_relative_time(p) for p in parts[1:]):
+        s = parts[0]
     words = s.split()
     # Trailing "Antworten"/"Reply" glued to the name (a role badge is its own element and is
     # skipped there: as text, "Post Author" may well be someone's display name).

@@ -29,7 +29,7 @@ from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import IMAGE_ONLY, CommentSystem, Item, Page
-from .cleanup import (SAID, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
+from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .systems import SYSTEMS
@@ -896,7 +896,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if it.node.tag == "dt":
             cands.append(it.node)
         for cand in cands:
-            t = _author_text(page, cand)
+            t = None
+            if cand is it.node:  # a dt header: "N. NAME - <a>DATE</a>" as loose text first
+                t = _loose_header_author(page, cand)[1]
+            t = t or _author_text(page, cand)
             if t and len(t) <= 120:
                 author_node, raw_author = cand, t
                 break
@@ -904,6 +907,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             author_node, raw_author = _term_author(page, idx)
         if raw_author is None:
             author_node, raw_author = _byline_author(page, own)
+        if raw_author is None:
+            author_node, raw_author = _loose_header_author(page, it.node)
         if raw_author is None:
             author_node, raw_author = _profile_author(page, idx)
         if raw_author is None:
@@ -955,6 +960,14 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                         break
             if when is not None:
                 break
+    if when is None:
+        # An old theme's loose "NAME on DATE" header (see _loose_header_author).
+        t = " ".join((it.node.text(deep=False, separator=" ") or "").split())
+        m = _LOOSE_HEADER.match(t) if 0 < len(t) <= 130 else None
+        if m is not None and is_date_line(m.group(2), page.languages):
+            w = when_from_text(m.group(2), page.languages)
+            if w:
+                when, date_text = w, m.group(2)
 
     like_node = None
     likes = None
@@ -1277,6 +1290,39 @@ _BYLINE = re.compile(
 _BYLINE_OPEN = re.compile(r"^(?:posted|written|commented|submitted)\s+by:?(?:\s|$)", re.I)
 
 
+# Old WordPress themes print the header as loose text in the comment's element (or its ``dt``),
+# not inside any element of its own: ``<?php comment_author_link() ?> on <?php comment_date() ?>``,
+# or numbered with the date as the permalink's text ("3. NAME - <a href="#comment-5">DATE</a>");
+# the name is a link only when the commenter gave a URL (then the link is read as usual).
+_LOOSE_HEADER = re.compile(r"^\s*(?:\d{1,4}[.)]\s*)?(\S.{0,58}?)\s+(?:on|am|le|el|il|op)\s+(\S.{5,60})$",
+                           re.S)
+_LOOSE_NAME = re.compile(r"^\s*(?:\d{1,4}[.)]\s*)?(\S.{0,58}?)\s*(?:-|–|—|\||on|at|says:?|said:?)$",
+                         re.S | re.I)
+
+
+def _loose_header_author(page: Page, node: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """"NAME on DATE" as the comment element's own text, or "N. NAME -" before a child element
+    holding only the date."""
+    t = " ".join((node.text(deep=False, separator=" ") or "").split())
+    if not t or len(t) > 130:
+        return None, None
+    m = _LOOSE_HEADER.match(t)
+    if m is not None and is_date_line(m.group(2), page.languages) \
+            and re.search(r"[^\W\d_]", m.group(1)):
+        return None, m.group(1)
+    m = _LOOSE_NAME.match(t)
+    if m is None or not re.search(r"[^\W\d_]", m.group(1)) or re.match(r"^\d{1,4}[.)]", m.group(1)):
+        return None, None
+    child = node.child
+    while child is not None:
+        if child.is_element_node and child.tag in ("a", "span", "time", "small", "abbr"):
+            ct = child.text(separator=" ", strip=True)
+            if ct and is_date_line(ct, page.languages):
+                return None, m.group(1)
+        child = child.next
+    return None, None
+
+
 def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
     """"geschrieben von NAME am 21. Jan. 2015", "Posted by NAME on ..." in a metadata line.
 
@@ -1287,7 +1333,11 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
         t = n.text(deep=False, separator=" ", strip=True) if n.tag != "a" else ""
         if t and len(t) < 200:
             m = _BYLINE.search(t + " ")
-            if m is None and _BYLINE_OPEN.match(t):
+            if _BYLINE_OPEN.match(t) and n.css_first("a") is not None:
+                # "Posted by <a>NAME</a> on DATE": the own words alone would give "on" as the name
+                whole = n.text(separator=" ", strip=True)
+                m = (_BYLINE.search(whole + " ") if len(whole) < 200 else None) or m
+            elif m is None and _BYLINE_OPEN.match(t):
                 whole = n.text(separator=" ", strip=True)
                 m = _BYLINE.search(whole + " ") if len(whole) < 200 else None
             if m:
@@ -1463,6 +1513,16 @@ def _inside(n: LexborNode, container: LexborNode) -> bool:
     return False
 
 
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
+
+
+def _time_line(t: str, languages: tuple[str, ...]) -> bool:
+    """Only a date, or only a shown time without the year ("On Friday, November 2 at 10:44 am"):
+    no other words (a name beside the date is a header to clean, not a date)."""
+    return _only_a_date(t, languages) or (_CLOCK.search(t) is not None and len(t) <= 60
+                                          and _only_a_date(t + " 2000", languages))
+
+
 def _author_text(page: Page, n: LexborNode) -> str | None:
     a = page.attrs
 
@@ -1476,6 +1536,7 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
         # A badge next to the name ("<span>Autor</span>", "<span>Admin</span>").
         return el.tag in ("span", "small", "em", "sup") and is_role_word(el.text(strip=True))
 
+    dated: set[int] = set()
     # A container ("<div class=author>Ben 19. Juni 2018 - Antworten</div>") whose name sits in
     # its own element: take that element.
     if n.tag not in ("a", "cite", "b", "strong", "span") or n.child is not None and n.child.next:
@@ -1485,10 +1546,13 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
             if any(skip(p) for p in _ancestors_below(sub, n)):
                 continue  # the link of a date or reply part inside the author block
             t = " ".join(node_text(sub, skip).split())
+            if t and sub.tag == "span" and _time_line(t, page.languages):
+                dated.add(sub.mem_id)  # the date's part of the header, never the name
+                continue
             if t and len(t) <= 60 and not is_reply_word(t) and not is_role_word(t) \
                     and not is_profile_label(t):
                 return t
-    text = node_text(n, skip)
+    text = node_text(n, lambda el: el.mem_id in dated or skip(el))
     first = text.split("\n", 1)[0].strip() if text else ""
     if not first or is_reply_word(first) or is_profile_label(first):
         return None

@@ -30,12 +30,14 @@ from .lobsters import Lobsters
 from .medium import Medium
 from .misago import Misago
 from .mybb import MyBB
+from .newsvine import Newsvine
 from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .pwcomments import PwComments
 from .qqcom import QQCom
 from .reddit import Reddit
 from .sabai import SabaiDiscuss
+from .sbnation import SBNation
 from .schema_answer import SchemaAnswer
 from .semantic_ui import SemanticUI
 from .sfcomment import SfComment
@@ -62,7 +64,7 @@ from .xenforo import XenForo
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
-     QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(),
+     QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),

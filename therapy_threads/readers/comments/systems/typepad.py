@@ -31,7 +31,8 @@ _PERMALINK_TEXT = re.compile(r"^\w+ \d{1,2}, \d{4}|^\d")  # the byline's date li
 _POSTED = re.compile(r"^\s*Posted\s+by:?\s+(.+?)\s+(?:\||at\b)", re.I | re.S)
 
 
-_BYLINE = re.compile(r"^\s*(?:Posted\s+by:?\s+)?(.+?)\s+(?:\||at\b|on\b)", re.I | re.S)
+# A theme may number the byline first ("Comment #12 - Posted by: NAME at DATE").
+_BYLINE = re.compile(r"^\s*(?:[^|]{0,40}?\bPosted\s+by:?\s+)?(.+?)\s+(?:\||at\b|on\b)", re.I | re.S)
 
 
 class TypePad(CommentSystem):
@@ -40,7 +41,33 @@ class TypePad(CommentSystem):
     meta_classes = frozenset({"posted", "comments-post"})
 
     def find(self, page: Page) -> list[Item]:
-        return self._anchored(page) or self._blocks(page)
+        return self._anchored(page) or self._blocks(page) or self._bodies(page)
+
+    def _bodies(self, page: Page) -> list[Item]:
+        """The body wrapped in ``div#c{ID}`` without an anchor before it, the byline
+        ``p.posted`` right after it (the classic template's ``<div id="c<$MTCommentID$>">``)."""
+        a = page.attrs
+        out: list[Item] = []
+        for block in page.root.css("div[id^='c']"):
+            m = _ID.match(a.id(block))
+            if m is None:
+                continue
+            posted = block.next
+            while posted is not None and not posted.is_element_node:
+                posted = posted.next
+            if posted is None or posted.tag != "p" or "posted" not in a.classes(posted):
+                continue
+            text = posted.text(separator=" ") + " "
+            by = _POSTED.match(text)
+            if by is None:
+                continue
+            link = posted.css_first("a[href]")
+            name = link.text(separator=" ", strip=True) if link is not None else ""
+            if not name or _PERMALINK_TEXT.match(name):
+                name = by.group(1).strip()
+            out.append(Item(block, self.name, f"c{m.group(1)}", parent_stated=True,
+                            author=name or None, date=posted))
+        return out if len(out) >= 2 else []
 
     def _blocks(self, page: Page) -> list[Item]:
         a = page.attrs

@@ -1,0 +1,118 @@
+"""MediaWiki talk pages, synthetic markup after MediaWiki's parser output and DiscussionTools'
+``CommentFormatter`` markers (invented users and text)."""
+from __future__ import annotations
+
+from test_readers_comment_systems import shape
+
+from therapy_threads.readers import SourceRef, get_reader
+
+
+def read(body: str, lang: str = "en"):
+    html = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Talk:Example'
+            f'</title></head><body><div id="content"><h1>Talk:Example</h1>'
+            f'<div class="mw-parser-output">{body}</div></div></body></html>')
+    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+
+
+def _sig(user: str, when: str, ns: str = "User", talk: str = "User talk") -> str:
+    return (f'<a href="/wiki/{ns}:{user}" title="{ns}:{user}">{user.replace("_", " ")}</a> '
+            f'(<a href="/wiki/{talk}:{user}" title="{talk}:{user}">talk</a>) {when}')
+
+
+def test_signatures_make_comments_indentation_makes_replies():
+    r = read(
+        '<h2><span class="mw-headline" id="Sources">Sources</span></h2>'
+        f'<p>Is the second source reliable? {_sig("Ada_Example", "10:15, 3 May 2021 (UTC)")}</p>'
+        f'<dl><dd>I think it is. {_sig("Bea_Sample", "11:20, 3 May 2021 (UTC)")}'
+        f'<dl><dd>Why? -- {_sig("Ada_Example", "12:01, 3 May 2021 (UTC)")}</dd></dl></dd>'
+        f'<dd>It is not. <a href="/wiki/Special:Contributions/192.0.2.7" '
+        f'title="Special:Contributions/192.0.2.7">192.0.2.7</a> 13:00, 3 May 2021 (UTC)</dd></dl>'
+        '<p>A quoted date 10:00, 1 May 2021 (UTC) with no user link is not a signature.</p>'
+        '<h2><span class="mw-headline" id="Layout">Layout</span></h2>'
+        f'<p>The infobox is too wide.</p><p>Shall we trim it? {_sig("Cy_Person", "09:00, 4 May 2021 (UTC)")}</p>'
+        f'<dl><dd>Done. {_sig("Ada_Example", "09:30, 4 May 2021 (UTC)")}</dd></dl>')
+    # the line with a date and no user link is no comment (and runs into nothing: a heading follows)
+    rows = shape(r)
+    assert rows == [
+        ("Is the second source reliable?", 0, None, "Ada Example"),
+        ("I think it is.", 1, "Is the second source reliable?", "Bea Sample"),
+        ("Why?", 2, "I think it is.", "Ada Example"),
+        ("It is not.", 1, "Is the second source reliable?", "192.0.2.7"),
+        ("The infobox is too wide.\n\nShall we trim it?", 0, None, "Cy Person"),
+        ("Done.", 1, "The infobox is too wide.\n\nShall we trim it?", "Ada Example")]
+    c = r.comments[0]
+    assert c.published_at == "2021-05-03T10:15:00Z"
+    assert r.posts[0].comment_system == "mediawiki"
+
+
+def test_localised_namespaces_and_a_skipped_level():
+    # French: "Utilisateur:", the date first; a reply indented two levels answers the comment above
+    r = read(
+        '<h2><span class="mw-headline" id="Titre">Titre</span></h2>'
+        '<p>Une question sur le plan. <a href="/wiki/Utilisateur:Alix_Exemple" '
+        'title="Utilisateur:Alix Exemple">Alix Exemple</a> 9 octobre 2017 à 14:39 (CEST)</p>'
+        '<dl><dd><dl><dd>Une réponse. <a href="/wiki/Utilisateur:Brune_Essai" '
+        'title="Utilisateur:Brune Essai">Brune Essai</a> 9 octobre 2017 à 15:00 (CEST)</dd></dl>'
+        '</dd></dl>', lang="fr")
+    assert shape(r) == [("Une question sur le plan.", 0, None, "Alix Exemple"),
+                        ("Une réponse.", 1, "Une question sur le plan.", "Brune Essai")]
+
+
+def _dt(cid: str, text: str, user: str, shown: str, unsigned: bool = False) -> str:
+    lead = ('<small>— The preceding <a href="/wiki/Help:Signature">unsigned</a> comment was '
+            'added by ' if unsigned else "")
+    close = "</small>" if unsigned else ""
+    return (f'<span data-mw-comment-start="" id="{cid}"></span>{text} {lead}'
+            f'<span data-mw-comment-sig="{cid}"></span><a href="/wiki/User:{user}" '
+            f'title="User:{user}">{user}</a> <a href="#{cid}" '
+            f'class="ext-discussiontools-init-timestamplink">{shown}</a>{close}'
+            f'<span class="ext-discussiontools-init-replylink-buttons">'
+            f'<span class="ext-discussiontools-init-replylink-bracket">[</span>'
+            f'<a class="ext-discussiontools-init-replylink-reply">(discussiontools-replylink)</a>'
+            f'</span><span data-mw-comment-end="{cid}"></span>')
+
+
+def test_discussiontools_markers_state_range_and_parent():
+    a = "c-Ada_Example-2021-05-03T10:15:00.000Z-Sources"
+    b = "c-Bea_Sample-2021-05-03T11:20:00.000Z-Ada_Example-2021-05-03T10:15:00.000Z"
+    # outdented (no dd) but its id names its parent
+    c = "c-Cy_Person-2021-05-03T12:00:00.000Z-Bea_Sample-2021-05-03T11:20:00.000Z"
+    r = read(
+        '<h2><span class="mw-headline" id="Sources" data-mw-thread-id="h-Sources">'
+        '<span data-mw-comment-start="" id="h-Sources"></span>Sources'
+        '<span data-mw-comment-end="h-Sources"></span></span></h2>'
+        '<div class="ext-discussiontools-init-section-bar">(discussiontools-topicheader-commentcount: 3)</div>'
+        f'<p>{_dt(a, "First point.", "Ada_Example", "10:15, 3 May 2021 (UTC)")}</p>'
+        f'<dl><dd>{_dt(b, "A reply --", "Bea_Sample", "11:20, 3 May 2021 (UTC)")}</dd></dl>'
+        f'<p>{_dt(c, "Outdented answer.", "Cy_Person", "12:00, 3 May 2021 (UTC)", unsigned=True)}</p>')
+    assert shape(r) == [("First point.", 0, None, "Ada_Example"),
+                        ("A reply", 1, "First point.", "Bea_Sample"),
+                        ("Outdented answer.", 2, "A reply", "Cy_Person")]
+    assert r.comments[1].published_at == "2021-05-03T11:20:00Z"
+    assert not any("discussiontools" in cm.text for cm in r.comments)
+
+
+def test_no_signature_no_comment_and_no_silent_zero_elsewhere():
+    r = read('<p>An article page with a date 10:15, 3 May 2021 (UTC) and no talk.</p>')
+    assert r.comments == []
+
+
+def test_older_mediawiki_without_parser_output_wrapper():
+    html = ('<!DOCTYPE html><html lang="en"><head><title>Talk:Example</title></head><body>'
+            '<div id="content"><div id="mw-content-text">'
+            f'<p>Merge proposal. {_sig("Ada_Example", "08:00, 2 March 2012 (UTC)")}</p>'
+            f'<dl><dd>Support. {_sig("Bea_Sample", "09:00, 2 March 2012 (UTC)")}</dd></dl>'
+            '</div></div></body></html>')
+    r = get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    assert shape(r) == [("Merge proposal.", 0, None, "Ada Example"),
+                        ("Support.", 1, "Merge proposal.", "Bea Sample")]
+
+
+def test_the_discussion_is_not_the_post_body():
+    r = read('<div class="tmbox"><p>This page is within the scope of an example project.</p></div>'
+             '<h2><span class="mw-headline" id="Scope">Scope</span></h2>'
+             f'<p>Should the scope widen? {_sig("Ada_Example", "10:15, 3 May 2021 (UTC)")}</p>'
+             f'<dl><dd>No. {_sig("Bea_Sample", "11:20, 3 May 2021 (UTC)")}</dd></dl>')
+    assert len(r.comments) == 2
+    body = r.posts[0].body or ""
+    assert "Should the scope widen" not in body and "Bea Sample" not in body
