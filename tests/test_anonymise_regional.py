@@ -618,3 +618,12 @@ def test_regional_kin_words_are_relation_nouns_after_a_possessive():
              resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text], {}, None), "comment",
                                                                           "en", bytearray(len(text))))))]
     assert ("Palesa", "person") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I grew up in Kraaipoort, near the river", [("Kraaipoort", "keep")]),
+    ("Mpho from Rooikloof said hi", [("Rooikloof", "keep")]),
+    ("My therapist Dr Bosch said so", []),  # a surname after a title
+])
+def test_afrikaans_place_endings(text, expected):
+    assert [f for f in spans(RegionalPhraseRecognizer, text) if f[0] != "Mpho"] == expected

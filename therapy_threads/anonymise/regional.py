@@ -260,6 +260,18 @@ def active_kin(t: TextContext) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
+def _place_suffixes(lang: str) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
+    """The sections' endings of place names ("kloof", "fontein"): a capitalised compound ending in one
+    ("Diepkloof", "Kraaifontein") names a place."""
+    sufs = sorted({x for sec in _sections().values() if sec.get("lang", "en") == lang
+                   for x in sec.get("place_suffixes", ())}, key=len, reverse=True)
+    if not sufs:
+        return None
+    alt = "|".join(re.escape(x) for x in sufs)
+    return tuple(sufs), re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?:" + alt + r")(?![\w'’-])")
+
+
+@lru_cache(maxsize=8)
 def _capitalised_kin(lang: str) -> re.Pattern[str] | None:
     """Every section's kin words, capitalised ("Ouma", "Tita", "Nain"), for the text as written."""
     words = sorted({k[:1].upper() + k[1:] for sec in mixed_sections(lang) for k in sec.kin if len(k) > 1},
@@ -379,6 +391,15 @@ class RegionalPhraseRecognizer(Recognizer):
                                                                       "(a people, a language or a place)")
         if "-" in text:
             yield from self._demonym_compounds(t)
+        suffixes = _place_suffixes(t.lang or "en")
+        if suffixes is not None and any(map(text.__contains__, suffixes[0])):
+            for m in suffixes[1].finditer(text):
+                s, e = m.span()
+                cf = m.group(0).casefold()
+                if self.cues.any_given_name(cf) or self.lex.is_surname(cf) or not t.free(s, e) \
+                        or self.cues.title_before(text, s) or self.cues.relation_before(text, s):
+                    continue
+                yield self.span(s, e, KEEP, reason="a place named with a toponymic ending of its language ('-kloof')")
         secs = mixed_sections(t.lang or "en")
         if not secs:
             return
