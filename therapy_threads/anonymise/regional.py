@@ -178,6 +178,7 @@ class MixedSection:
     abbreviations: re.Pattern[str] | None = None  # abbreviated given names before a given name ("Ma. Teresa")
     reduplicated: bool = False  # nicknames made by doubling a syllable are names ("Tonton", "Bingbing")
     postposed: re.Pattern[str] | None = None  # titles said after the given name ("Mustafa Hoca"), lower-cased text
+    southern: bool = False  # Nguni/Sotho class prefixes ("isiZulu") and Afrikaans place endings ("-kloof") apply
 
 
 def _word_pattern(words) -> re.Pattern[str] | None:
@@ -208,7 +209,8 @@ def mixed_sections(lang: str = "en") -> tuple[MixedSection, ...]:
                                 _word_pattern(kin), _article_names(sec.get("personal_articles", ())), endear,
                                 _abbreviations(sec.get("given_name_abbreviations", ())),
                                 bool(sec.get("reduplicated_nicknames", False)),
-                                _word_pattern(sec.get("titles_after", ()))))
+                                _word_pattern(sec.get("titles_after", ())),
+                                bool(sec.get("class_prefixes", False) or sec.get("place_suffixes"))))
     return tuple(out)
 
 
@@ -384,14 +386,17 @@ class RegionalPhraseRecognizer(Recognizer):
         kin rule takes the name after them). A kin word that is also a given name ("Lola", "Tita") is
         kept alone only where the language is mixed in; a Nguni noun with its class prefix ("isiZulu")."""
         text = t.text
-        if not t.lower_style and any(map(text.__contains__, _PREFIXES)):
+        secs = mixed_sections(t.lang or "en")
+        active = active_sections(t) if secs else ()
+        southern = any(sec.southern for sec in active)  # (South African text: the two rules below)
+        if southern and not t.lower_style and any(map(text.__contains__, _PREFIXES)):
             for m in _PREFIXED_NOUN.finditer(text):
                 if t.free(m.start(), m.end()):
                     yield self.span(m.start(), m.end(), KEEP, reason="a Nguni or Sotho noun with its class prefix "
                                                                       "(a people, a language or a place)")
         if "-" in text:
             yield from self._demonym_compounds(t)
-        suffixes = _place_suffixes(t.lang or "en")
+        suffixes = _place_suffixes(t.lang or "en") if southern else None
         if suffixes is not None and any(map(text.__contains__, suffixes[0])):
             for m in suffixes[1].finditer(text):
                 s, e = m.span()
@@ -400,10 +405,8 @@ class RegionalPhraseRecognizer(Recognizer):
                         or self.cues.title_before(text, s) or self.cues.relation_before(text, s):
                     continue
                 yield self.span(s, e, KEEP, reason="a place named with a toponymic ending of its language ('-kloof')")
-        secs = mixed_sections(t.lang or "en")
         if not secs:
             return
-        active = active_sections(t)
         if active:
             low = t.low
             hay = low if low is not text else text.lower()
