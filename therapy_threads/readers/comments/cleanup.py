@@ -66,12 +66,13 @@ def is_profile_label(s: str) -> bool:
     return _norm(s) in PROFILE_WORDS
 
 
-# "X said:", "X dijo:", "X schrieb:", ... (the name is checked separately)
+# "X said:", "X dijo:", "X schrieb:", ... (the name is checked separately); old themes close the
+# header with a comma ("NAME said," above the words).
 SAID = re.compile(
     r"\s*(?:says|said|wrote|writes|dijo|dice|escribió|escribio|schrieb|schreibt|sagt|sagte|"
     r"meint|meinte|a écrit|a ecrit|dit|écrit|scrive|ha scritto|scrisse|disse|escreveu|"
     r"schreef|zegt|skrev|skriver|sa|napisał|napisała|napisal|kirjoitti|написал|написала|"
-    r"yazdı|írta|napsal|napsala|пишет|пише|написав|сказал|сказала|говорит)\s*(?:\.\.\.|…)?\s*:?\s*$", re.I)
+    r"yazdı|írta|napsal|napsala|пишет|пише|написав|сказал|сказала|говорит)\s*(?:\.\.\.|…)?\s*[:,]?\s*$", re.I)
 _NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
 _COUNTER_LINE = re.compile(
     r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
@@ -220,7 +221,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
         s = line.strip()
         if not s:
             return ""
-        if _EMOTICONS.fullmatch(s):
+        if _EMOTICONS.fullmatch(s) and not s.isdigit():
+            # (a position number "83" is not the "8" + "3" smiley)
             return None  # ":)" alone is the commenter's whole answer, not a separator
         n = _norm(s)
         if not n or n in dates or is_reply_word(s) or _NUMBER_LINE.match(s) or is_counter_line(s) \
@@ -235,7 +237,9 @@ def clean_comment_text(text: str, author: str | None = None, *,
                 if SAID.fullmatch(" " + rest):
                     return ""
                 return None  # the name starts a real sentence ("Anna, thank you ...")
-            if not author and SAID.search(s) and len(s) <= 60 and s.rstrip().endswith((":", "...", "…")):
+            if SAID.fullmatch(" " + s):
+                return ""  # the header's verb alone: its name (a link) was read as the author
+            if not author and SAID.search(s) and len(s) <= 60 and s.rstrip().endswith((":", ",", "...", "…")):
                 return ""  # "Someone said:" with a name the reader did not get
             # With the author known, "Other Name says:" opening the text is the commenter quoting
             # another comment (pasted with its header): their own words, kept.

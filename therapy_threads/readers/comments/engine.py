@@ -644,6 +644,8 @@ _NUM_SUFFIX = re.compile(r"[-_]\d+$")
 # (WordPress block themes), "w-comments-item-text" (Impreza), "c-comment__date" (BEM).
 _PREFIXED_ROLE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*?[-_]+comments?(?:[-_]+(?:item|entry|single|"
                             r"box|block|card))?(?:[-_]{1,2})([a-z]+(?:-[a-z]+)?)$")
+# A theme's own word run into a run-together role name ("sidecommentauthor", "mycommentdate").
+_RUN_TOGETHER_ROLE = re.compile(r"^[a-z]{2,12}(comment[a-z]{3,12})$")
 _ROLE_NAMES = frozenset(f"comment-{r}" if not r.startswith("comment") else r for r in (
     *roles.CONTENT, *roles.AUTHOR, *roles.DATE, *roles.LIKES)) | roles.META
 # The role names as the general lists spell them, for themes that join words with "_" instead of
@@ -720,6 +722,10 @@ def role_token(c: str) -> str | None:
         if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
+        if v is None and "comment" in c and not c.startswith("comment"):
+            m2 = _RUN_TOGETHER_ROLE.match(c)
+            if m2 and m2.group(1) in _ROLE_NAMES:
+                v = m2.group(1)  # "sidecommentauthor": a site's word run into "commentauthor"
         if len(_ROLE_OF) < 100_000:
             _ROLE_OF[c] = v
     return v
@@ -907,6 +913,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             author_node, raw_author = _term_author(page, idx)
         if raw_author is None:
             author_node, raw_author = _byline_author(page, own)
+        if raw_author is None:
+            author_node, raw_author = _said_line_author(page, own)
         if raw_author is None:
             author_node, raw_author = _loose_header_author(page, it.node)
         if raw_author is None:
@@ -1180,7 +1188,8 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
     return m is not None and m.start() > 0 and m.group(0)[:1].isspace() and head.endswith(":")
 
 
-_CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r":?\s*$", ":"), re.I)
+_CITE_SAID = re.compile(r"\S" + SAID.pattern.replace(r"[:,]?\s*$", ":"), re.I)
+assert _CITE_SAID.pattern != r"\S" + SAID.pattern
 
 
 def _labelled_quote_box(page: Page, el: LexborNode) -> bool:
@@ -1320,6 +1329,31 @@ def _loose_header_author(page: Page, node: LexborNode) -> tuple[LexborNode | Non
             if ct and is_date_line(ct, page.languages):
                 return None, m.group(1)
         child = child.next
+    return None, None
+
+
+_SAID_LINE = re.compile(r"^(\S.{0,58}?)" + SAID.pattern.replace(r"[:,]?\s*$", r"[:,]\s*$"), re.I | re.S)
+
+
+# a time of day, or a preposition opening a date ("on Sep 21, 3:05 PM said:")
+_DATE_BEFORE_SAID = re.compile(r"\d{1,2}:\d{2}|^(?:on|at|am|um|le|el|il|op|den)\s+\S*\d", re.I)
+
+
+def _said_line_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
+    """An old theme's header line "NAME said," / "NAME says:" in an element of its own (no
+    element of words inside it): the name before the verb."""
+    for n in own[1:40]:
+        if n.tag not in ("span", "div", "p", "strong", "b", "cite", "h3", "h4", "h5", "h6"):
+            continue
+        if any(c.is_element_node and c.tag in ("p", "div", "ul", "ol", "blockquote")
+               for c in n.iter()):
+            continue
+        t = " ".join((n.text(separator=" ") or "").split())
+        m = _SAID_LINE.match(t) if 0 < len(t) <= 80 else None
+        # "on Sep 21, 3:05 PM said:": a date line before the verb names no one
+        if m and re.search(r"[^\W\d_]", m.group(1)) and not _DATE_BEFORE_SAID.search(m.group(1)) \
+                and when_from_text(m.group(1), page.languages) is None:
+            return n, m.group(1)
     return None, None
 
 

@@ -145,6 +145,33 @@ def _repeated_item_classes(tags: list[str]) -> tuple[str, int] | None:
     return (f"unknown ({key})", n) if n >= 2 else None
 
 
+# A reply control printed once per comment: WordPress's ``get_comment_reply_link()`` gives each
+# comment an ``a.comment-reply-link`` (with ``data-commentid``), and hand-made engines copy the
+# class or give the control the comment's id (``comment_reply_link_{ID}``, a hidden
+# ``comment_reply_form_{ID}`` per comment). The comment form's own "cancel reply" link is an id
+# (``#cancel-comment-reply-link``), not this class, so a page with a form only counts none.
+_REPLY_CONTROL = re.compile(
+    r"""\sclass=["'](?:[^"']*\s)?comment-reply-link(?:\s[^"']*)?["']|"""
+    r"""\sid=["']comment[-_]reply[-_](?:link|form)[-_](?P<key>\d+)["']""", re.I)
+
+
+def _reply_controls(tags: list[str]) -> tuple[str, int] | None:
+    """Comments known only by their per-comment reply controls (a lower bound: a thread may stop
+    offering "reply" below its deepest level)."""
+    keys: set[str] = set()
+    plain = 0
+    for tag in tags:
+        m = _REPLY_CONTROL.search(tag)
+        if m is None:
+            continue
+        if m.group("key"):
+            keys.add(m.group("key"))
+        else:
+            plain += 1
+    n = max(len(keys), plain)
+    return ("unknown (per-comment reply links)", n) if n >= 2 else None
+
+
 def guess_systems(html: str) -> list[tuple[str, int]]:
     """(system, number of its post/comment markers) for every system seen, most markers first;
     when no known system is seen, an unknown engine's repeated post-like ids."""
@@ -159,7 +186,7 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
             if rx.search(tag):
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
-        unknown = _repeated_ids(tags) or _repeated_item_classes(tags)
+        unknown = _repeated_ids(tags) or _repeated_item_classes(tags) or _reply_controls(tags)
         if unknown:
             counts[unknown[0]] = unknown[1]
     return sorted(counts.items(), key=lambda kv: -kv[1])

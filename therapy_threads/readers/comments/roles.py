@@ -27,6 +27,8 @@ AUTHOR = (
     "commenter-name", "comment-user", "username", "user-name", "nickname", "comment__author",
     "author", "user", "name", "poster", "comment-poster", "commentor", "commentor-info",
     "commenter-info",
+    # the name as the profile's display name (AOL's comment module: ``b.display-name``)
+    "display-name", "displayname",
     # Drupal 6's comment.tpl.php prints the byline as ``.submitted`` ("Submitted by NAME on DATE",
     # or the theme's own "DATE — NAME"): the name is its link, or its words without the date.
     "submitted",

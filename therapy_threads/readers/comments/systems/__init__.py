@@ -33,6 +33,7 @@ from .mybb import MyBB
 from .newsvine import Newsvine
 from .nodebb import NodeBB
 from .phpbb import PhpBB
+from .plain_lists import PlainLists
 from .pwcomments import PwComments
 from .qqcom import QQCom
 from .reddit import Reddit
@@ -68,7 +69,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), Generic()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

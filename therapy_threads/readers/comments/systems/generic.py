@@ -19,7 +19,7 @@ from .. import roles
 from ..base import HIDDEN, CommentSystem, Item, Page, depth_from_classes
 from ..dom import ancestors
 
-_ID = re.compile(r"^(?:comment|comments|cmt|reply|answer|kommentar|commentaire|comentario|"
+_ID = re.compile(r"^(?:comment|comments|com|cmt|reply|answer|kommentar|commentaire|comentario|"
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
 _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
                          r"commento|reaction)(?:[-_](?:item|entry|block|box|single|node|"
@@ -84,8 +84,32 @@ def _squash(c: str) -> str:
 _HEX_ID = re.compile(r"^(?:comment|reply|answer)[-_](?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])([0-9a-f]{12,40})$")
 
 
+_ANCHOR_NUMBER = re.compile(r"^\d{4,}$")
+_MARGIN_LEFT = re.compile(r"margin-left\s*:\s*(\d+(?:\.\d+)?)", re.I)
+
+
+def _margin_left(style: str) -> float:
+    m = _MARGIN_LEFT.search(style or "")
+    return float(m.group(1)) if m else 0.0
+
+
+_PREVIEW = re.compile(r"preview", re.I)
+
+
+def _shown_not_preview(n, a) -> bool:
+    """A block with words of its own, outside a comment form's preview box (TypePad and themes
+    print an empty ``div.comment`` in ``#comment-preview`` for the script to fill)."""
+    for p in _up(n, 9):
+        if p is None or not p.is_element_node:
+            break
+        if _PREVIEW.search(a.id(p)) or any(_PREVIEW.search(c) for c in a.classes(p)):
+            return False
+    return len(" ".join((n.text(separator=" ") or "").split())) >= 40
+
+
 def _numbered(nid: str) -> str | None:
-    """The number of a comment-like id; a bare ``c`` prefix needs 4+ digits (``c1`` is a column)."""
+    """The number of a comment-like id; a bare ``c`` prefix (also ``com``, a theme's "com_37914")
+    needs 4+ digits (``c1`` is a column)."""
     m = _ID.match(nid)
     if not m:
         h = _HEX_ID.match(nid)
@@ -259,6 +283,37 @@ class Generic(CommentSystem):
         return out
 
     @staticmethod
+    def _numbered_anchor_siblings(page: Page, found: dict[int, tuple]) -> list[tuple]:
+        """Hand-made comment lists that print ``<a name="{ID}"></a>`` (the comment's number,
+        nothing else) right before each comment's block, all side by side in one parent, the
+        blocks styled inline rather than classed; a reply is the same block indented by an inline
+        ``margin-left`` and printed right after its parent's. The block is the anchor's next
+        element; its depth is the rank of its indentation among the blocks'. Three such
+        anchors at least, and only where no block of the list was found by its name."""
+        a = page.attrs
+        by_parent: dict[int, list] = {}
+        for m in page.root.css("a[name]"):
+            name = a.get(m, "name")
+            if not _ANCHOR_NUMBER.match(name) or m.text(strip=True) or m.child is not None:
+                continue
+            block = m.next
+            while block is not None and not block.is_element_node:
+                block = block.next
+            if block is None or block.tag != "div" or m.parent is None:
+                continue
+            by_parent.setdefault(m.parent.mem_id, []).append((block, name))
+        out = []
+        for rows in by_parent.values():
+            if len(rows) < 3 or any(b.mem_id in found for b, _ in rows):
+                continue
+            if any(p.mem_id in found for p in ancestors(rows[0][0])):
+                continue
+            margins = [_margin_left(a.get(b, "style")) for b, _ in rows]
+            ranks = {v: i for i, v in enumerate(sorted(set(margins)))}
+            out.extend((b, name, ranks[mv]) for (b, name), mv in zip(rows, margins))
+        return out
+
+    @staticmethod
     def _part_blocks(page: Page) -> list:
         """Comment blocks told by their parts rather than their own name (``div.commentsCon``
         holding ``p.commentAuthor`` and ``p.commentText``): the largest block around one
@@ -406,6 +461,8 @@ class Generic(CommentSystem):
         for n, key in anchored:
             if n.mem_id not in found:
                 found[n.mem_id] = (n, True, ("anchored", key))
+        for n, key, depth in self._numbered_anchor_siblings(page, found):
+            found[n.mem_id] = (n, True, ("anchored-sibling", key, depth))
         parts = self._part_blocks(page)
         if parts:
             # Only where no block was found by its name: never a second, nested item for one
@@ -424,13 +481,25 @@ class Generic(CommentSystem):
         self._drop_list_boxes(page, found)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
+        # The item class tokens of the numbered blocks (two or more of one kind): a block of the
+        # same tag and item class printed once elsewhere, without the number (a featured or
+        # "pundits" box above the list showing one comment in the list's own markup), is the same
+        # kind of comment.
+        strong_items = Counter((sig[0], c) for _, strong, sig in found.values()
+                               if strong and isinstance(sig[1], frozenset)
+                               for c in sig[1] if _ITEM_CLASS.match(c) and not _PART.search(c))
         out: list[Item] = []
         keys: set[str] = set()
         for n, strong, sig in found.values():
-            if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a):
+            if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a) and not (
+                    isinstance(sig[1], frozenset) and any(
+                        strong_items[(sig[0], c)] >= 2 for c in sig[1]) and _shown_not_preview(n, a)):
                 continue
             if sig[0] in ("anchored", "data-id"):
                 out.append(Item(n, self.name, f"comment-{sig[1]}"))
+                continue
+            if sig[0] == "anchored-sibling":
+                out.append(Item(n, self.name, f"comment-{sig[1]}", depth=sig[2]))
                 continue
             num = _numbered(a.id(n)) or _anchor_before(n, a)
             data = a.get(n, "data-id")

@@ -29,6 +29,42 @@ _JETPACK = ("comment-likes", "comment-like-feedback", "comment-likes-widget-plac
             "highlander-comment")
 
 
+_PARENT_LINK = re.compile(r"#comment-(\d+)$")
+
+
+def _mt_replied_to(n, page: Page, key: str) -> str | None:
+    """Movable Type 5's ``comment_detail`` template prints every comment flat, in date order, as
+    ``div#comment-N.comment`` — a reply with ``comment-reply`` added and, in its byline after the
+    author, ``replied to <a href="<mt:CommentParent><$mt:CommentLink$></mt:CommentParent>">comment
+    from NAME</a>`` (the words are translated, the link is not): the parent is that link's
+    ``#comment-N``. The byline's permalink to the comment itself comes after it. Later themes
+    print the same as ``article#comment-N.comment.comment-reply`` > ``header`` > ``h3``."""
+    head = n.css_first(".byline, .comment-header, .asset-meta, header")
+    if head is None:
+        return None
+    for link in head.css("a[href*='#comment-']"):
+        m = _PARENT_LINK.search(page.attrs.get(link, "href"))
+        if m and f"comment-{m.group(1)}" != key:
+            return f"comment-{m.group(1)}"
+        if m:
+            return None  # the own permalink first: no parent link before it
+    return None
+
+
+def _order(n) -> tuple[int, ...]:
+    """The node's position in document order (its path of sibling indexes from the root)."""
+    path = []
+    while n is not None and n.parent is not None:
+        i = 0
+        s = n.prev
+        while s is not None:
+            i += 1
+            s = s.prev
+        path.append(i)
+        n = n.parent
+    return tuple(reversed(path))
+
+
 class WordPress(CommentSystem):
     name = "wordpress"
     order = 80
@@ -51,7 +87,7 @@ class WordPress(CommentSystem):
         "comment-like-feedback", "comment-likes", "comment-likes-widget-placeholder",
         "comment-like-link", "comment-likes-widget", "wpl-likebox", "comment-author",
         "star-rating", "woocommerce-review__verified", "woocommerce-review__dash",
-        "woocommerce-review__awaiting-approval",
+        "woocommerce-review__awaiting-approval", "thdrpy",
     })
 
     def find(self, page: Page) -> list[Item]:
@@ -79,8 +115,23 @@ class WordPress(CommentSystem):
             out.append(Item(n, self.name, key, depth=depth, skip_reason=skip,
                             is_post_author=True if "bypostauthor" in cls else
                             (False if depth is not None and "comment" in cls else None)))
+            if "comment-reply" in cls and depth is None:
+                parent = _mt_replied_to(n, page, key)
+                if parent:
+                    out[-1].parent_key, out[-1].parent_stated = parent, True
             if not jetpack and any(c in cls for c in ("highlander-comment",)):
                 jetpack = True
+        # The "WordPress Thread Comment" plugin prints a reply as ``div.comment-childs#comment-N``
+        # (``chalt`` on every other one) inside its parent's text, each holding ``<p><cite>NAME
+        # </cite> Reply:<br><small class="commentmetadata">DATE</small></p>``, the words and a
+        # ``p.thdrpy`` "[Reply]" link; its replies nest inside it the same way.
+        claimed = {it.node.mem_id for it in out}
+        for n in page.root.css("div.comment-childs[id^='comment-']"):
+            m = _ID.match(a.id(n))
+            if m and n.mem_id not in claimed:
+                out.append(Item(n, self.name, f"comment-{m.group(1)}"))
+        if len(out) > len(claimed):
+            out.sort(key=lambda it: _order(it.node))
         out = self._drop_inserts(out)
         if out and not jetpack:
             jetpack = page.root.css_first(", ".join("." + c for c in _JETPACK)) is not None
