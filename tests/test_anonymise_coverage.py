@@ -32,8 +32,10 @@ class _Rec:
 
 
 @pytest.mark.parametrize("recs, expected", [
-    ([_Rec("cue", {"en", "de"}), _Rec("names", {"en"})], {"en"}),
-    ([_Rec("cue", {"en"}), _Rec("names", {"en"}), _Rec("names", {"de", "lb"}), _Rec("cue", {"de"})], {"en", "de"}),
+    # (Tagalog is covered with English: Taglish is read with the English rules, regional_phrases.toml's code_mixed)
+    ([_Rec("cue", {"en", "de"}), _Rec("names", {"en"})], {"en", "tl"}),
+    ([_Rec("cue", {"en"}), _Rec("names", {"en"}), _Rec("names", {"de", "lb"}), _Rec("cue", {"de"})], {"en", "de", "tl"}),
+    ([_Rec("cue", {"de"}), _Rec("names", {"de"})], {"de"}),
     ([_Rec("cue", None), _Rec("names", None)], set()),  # "any language" recognizers cover nothing by themselves
     ([_Rec("", {"fr"}), _Rec("names", {"fr"})], set()),  # no cue-phrase recognizer for French
 ])
@@ -201,3 +203,19 @@ def test_a_comment_mostly_in_an_uncovered_language_is_still_quarantined_despite_
     assert res.comments[0].language == "sv"
     Anonymiser(KEY).apply(res)
     assert res.comments == [] and res.quarantine[0].reason == REASON
+
+
+def test_taglish_detected_as_tagalog_is_covered_and_read_as_english():
+    # text the detector places in Tagalog is, on the web, Taglish: read with the English rules and the
+    # Tagalog words of regional_phrases.toml (code_mixed), not quarantined; names still go
+    assert "tl" in covered_languages(recognizer_classes())
+    res = _thread([("tl", None)])
+    res.comments[0].text = ("Si Marivic 'to, nurse sa Cebu. Hindi ako makatulog kasi pagod talaga, sabi ni "
+                            "Tatay Rolando. Pero ok lang, salamat sa inyo.")
+    Anonymiser(KEY).apply(res)
+    assert len(res.comments) == 1 and res.quarantine == []
+    out = res.comments[0].text
+    assert "Marivic" not in out and "Rolando" not in out
+    for word in ("Hindi", "Pero", "Tatay", "Cebu", "salamat"):
+        assert word in out
+    assert res.comments[0].language == "tl"  # the detected language is published as detected

@@ -55,6 +55,10 @@ def check(cls, text, expected, **kw):
     ("ana arond example punct ro", [("ana arond example punct ro", "email")]),
     ("piš: jan tečka kos zavináč example tečka cz", [("jan tečka kos zavináč example tečka cz", "email")]),
     ("a pont mellett at the pont we met", []),
+    # Afrikaans: "by" for "@" and "punt" for "." ("by" is the at-word only beside "punt")
+    ("skryf vir thandi punt mokoena by example punt co punt za, dankie",
+     [("thandi punt mokoena by example punt co punt za", "email")]),
+    ("a post by ivowrites dot example dot com", []),
     ("look at it dot com, we met at 5", []),
 ])
 def test_email(text, expected):

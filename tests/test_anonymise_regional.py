@@ -280,6 +280,9 @@ def test_handle_parts_that_are_greetings_or_function_words_are_not_known_names()
     an = Anonymiser(b"k" * 32)
     assert an._not_a_name_part("hoi") and an._not_a_name_part("und") and an._not_a_name_part("cheers")
     assert not an._not_a_name_part("vreni") and not an._not_a_name_part("hoi zaeme")
+    # a kin word of another language in a display name ("Ate Joy Reyes", "Oom Koos") is no name of its own,
+    # unless it is a given name too ("Lola")
+    assert an._not_a_name_part("ate") and an._not_a_name_part("oom") and not an._not_a_name_part("lola")
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -413,3 +416,222 @@ def test_german_persons_named_by_article_or_second_person(text, expected):
 ])
 def test_spaced_initials_are_no_abbreviation(text, expected):
     assert spans(R.SignoffRecognizer, text) == expected
+
+
+def _spans_in_post(cls, text: str, post: list[str], lang: str | None = "en"):
+    """Like :func:`spans`, with the other texts of the post in the document's vocabulary."""
+    rec = cls(CUES)
+    doc = build_context([text, *post], {}, "myblog.example.org")
+    t = TextContext(text, doc, "comment", lang, bytearray(len(text)), lower_style=lower_style(text))
+    return [(text[s.start:s.end], s.kind) for s in resolve(list(rec.analyze(t)))]
+
+
+_TAGLISH_POST = ["grabe talaga, hindi ako makatulog kasi pagod na ako sa shift"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Taglish post: Tagalog function words and kin words are kept, capitalised or not
+    ("Hindi ko alam, pero Dito sa ward mahirap.", [("Hindi", "keep"), ("ko", "keep"), ("alam", "keep"), ("pero", "keep"),
+                                                  ("Dito", "keep"), ("sa", "keep"), ("mahirap", "keep")]),
+    ("My Lola thinks it is arte lang.", [("Lola", "keep"), ("arte", "keep"), ("lang", "keep")]),
+    # before a name the kin rule decides: no keep span over "Tita"
+    ("Tita Marisol said pray lang", [("lang", "keep")]),
+])
+def test_tagalog_words_in_a_taglish_post(text, expected):
+    assert _spans_in_post(RegionalPhraseRecognizer, text, _TAGLISH_POST) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the same words in a post with no Tagalog: a word that is a given name elsewhere is not kept
+    ("Lola said Dito was late again.", []),
+    ("Mali and I went to the shops.", []),
+])
+def test_tagalog_words_need_a_taglish_post(text, expected):
+    assert _spans_in_post(RegionalPhraseRecognizer, text, ["we went home after the session"]) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Howzit all. Ag, Jislaaik, baie dankie.", [("Howzit", "keep"), ("Ag", "keep"), ("Jislaaik", "keep"),
+                                                       ("baie dankie", "keep")]),
+    ("Sawubona. Molweni bafethu, isiXhosa at home, Sesotho at school",
+     [("Sawubona", "keep"), ("Molweni", "keep"), ("isiXhosa", "keep"), ("Sesotho", "keep")]),
+    ("AG and I, with NA", []),  # capitals: initials or acronyms, not the words "ag", "na"
+    ("Abeg, chale, no wahala.", [("Abeg", "keep"), ("chale", "keep"), ("no wahala", "keep")]),
+    ("Diolch yn fawr, cariad.", [("Diolch yn fawr", "keep"), ("cariad", "keep")]),
+    # kin and respect words alone are kept; before a name the kin rule takes the name
+    # ("Ouma" is also a surname: alone, only in a post that mixes in Afrikaans, see below)
+    ("Ouma said no, Oom agreed.", [("Oom", "keep")]),
+    ("Tannie Elmarie phoned", []),
+    ("Nain and Taid came for tea", [("Nain", "keep"), ("Taid", "keep")]),
+])
+def test_south_african_west_african_and_welsh_words(text, expected):
+    assert spans(RegionalPhraseRecognizer, text) == expected
+
+
+# a post that mixes Afrikaans and Welsh words into its English
+_SA_AND_WELSH_POST = "ja nee, baie dankie for the lekker braai, diolch cariad"
+
+
+def test_kin_words_that_are_names_elsewhere_in_a_post_that_mixes_in_the_language():
+    post = ["ja nee, a lekker braai at my ouma's house, baie dankie"]
+    assert _spans_in_post(RegionalPhraseRecognizer, "Ouma said no.", post) == [("Ouma", "keep")]
+    post = ["abeg oya, na wetin una dey talk", "the pikin sha"]
+    assert _spans_in_post(RegionalPhraseRecognizer, "Alhaji and the Malam were there", post) == [
+        ("Alhaji", "keep"), ("Malam", "keep")]
+    assert spans(RegionalPhraseRecognizer, "Alhaji and the Malam were there") == []  # given names elsewhere
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("Tannie Elmarie phoned me yesterday.", "Elmarie", "Tannie"),
+    ("Ntate Kabelo Mofokeng said it first.", "Kabelo Mofokeng", "Ntate"),
+    ("Tell Gogo Nomsa I said hi.", "Nomsa", "Gogo"),
+    ("Nain Eirlys taught me that.", "Eirlys", "Nain"),
+])
+def test_regional_kin_words_are_not_part_of_the_name(text, name, kept):
+    # (in a post that does not mix in the language, a kin word that is also a given name, "Ntate", goes
+    # with the name: it may be the person's own name; see test_relation's "My Tito Boy")
+    found = [(text[s.start:s.end], s.kind) for s in
+             resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text, _SA_AND_WELSH_POST], {}, None), "comment",
+                                                                          "en", bytearray(len(text))))))]
+    assert (name, "person") in found and (kept, "keep") in found
+    assert all(kept not in surface for surface, kind in found if kind == "person")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a kin word of another language in apposition to a relation noun: the name is the word after it,
+    # even a word that is also a place
+    ("When my husband, Taid Gwilym, died", [("Gwilym", "person")]),
+    ("Oom Pretoria said so", [("Pretoria", "person")]),
+])
+def test_the_name_after_a_regional_kin_word(text, expected):
+    found = [(text[s.start:s.end], s.kind) for s in
+             resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text], {}, None), "comment",
+                                                                          "en", bytearray(len(text))))))]
+    assert [f for f in found if f[1] == "person"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Si Marivic 'to, from Cebu", [("Marivic", "person")]),
+    ("sabi ni Tatay Rolando, pero ok lang", []),  # a kin word after the article: the kin rule's
+    ("Hi kay Joyce!", [("Joyce", "person")]),
+    ("Hindi ako si Cebu", []),  # a place after the article stays
+    ("Ako si Ma. Teresa Villareal, nurse", [("Ma. Teresa Villareal", "person")]),
+    ("Tonton po, the quiet one. Hi Bingbing!", [("Tonton", "person"), ("Bingbing", "person")]),
+    ("couscous at Couscous Bar", []),  # a doubled syllable that is a word
+])
+def test_filipino_names_in_a_taglish_post(text, expected):
+    from therapy_threads.anonymise.regional import PersonalArticleRecognizer
+
+    assert [f for f in _spans_in_post(PersonalArticleRecognizer, text, _TAGLISH_POST) if f[1] == "person"] == expected
+
+
+def test_filipino_name_rules_need_a_taglish_post():
+    from therapy_threads.anonymise.regional import PersonalArticleRecognizer
+
+    assert _spans_in_post(PersonalArticleRecognizer, "Si Marivic and Tonton met Ma. Teresa", ["we met at noon"]) == []
+
+
+def test_a_kin_word_that_is_an_english_word_after_a_relation_noun_outside_taglish():
+    # "Ate" outside a Taglish post: the relation rule still takes the name with it
+    text = "My therapist Ate Marites read it with me."
+    found = [(text[s.start:s.end], s.kind) for s in
+             resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text], {}, None), "comment",
+                                                                          "en", bytearray(len(text))))))]
+    assert found == [("Ate Marites", "person")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # initials with the lower-case initials of a Dutch or Afrikaans surname particle (van, van der, de)
+    ("Thank you all for reading.\n— J.v.R.", [("J.v.R.", "person")]),
+    ("Thanks for listening. P.v.d.M.", [("P.v.d.M.", "person")]),
+])
+def test_initials_with_a_surname_particle_sign_the_text(text, expected):
+    assert [f for f in spans(R.SignoffRecognizer, text) if f[1] == "person"] == expected
+
+
+@pytest.mark.parametrize("text,post,expected", [
+    # Jamaican Patois in a post that mixes it in
+    ("mi nuh believe inna it but mi go", "yuh know seh mi cyaan manage, lawd",
+     [("mi", "keep"), ("nuh", "keep"), ("inna", "keep"), ("mi", "keep")]),
+    # Singlish particles and Malay kin words alone
+    ("Makcik said can one lah", "so shiok lah, jom makan", [("Makcik", "keep"), ("lah", "keep")]),
+])
+def test_patois_and_singlish_words_in_a_post_that_mixes_them_in(text, post, expected):
+    assert _spans_in_post(RegionalPhraseRecognizer, text, [post]) == expected
+
+
+def test_turkish_words_in_german_chat():
+    post = ["meine abla sagt tamam, yani hadi"]
+    # Turkish words that are given names when capitalised are kept only in lower case
+    assert _spans_in_post(RegionalPhraseRecognizer, "ich hab umut gelernt, sagt Umut", post, lang="de") == [
+        ("umut", "keep")]
+    assert ("Kurde", "keep") in spans(RegionalPhraseRecognizer, "Mein Vater ist Kurde.", lang="de")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Turkish titles of respect and kinship after the given name, in German chat that mixes in Turkish
+    ("Bei uns hat Kemal Hoca das gesagt.", [("Kemal", "person")]),
+    ("danke emre abi, echt", [("emre", "person")]),
+    ("Meine Abla weiß es.", []),  # a German word before the title
+])
+def test_a_given_name_before_a_turkish_title(text, expected):
+    from therapy_threads.anonymise.regional import PersonalArticleRecognizer
+
+    post = ["meine abla sagt tamam, yani hadi"]
+    assert [f for f in _spans_in_post(PersonalArticleRecognizer, text, post, lang="de") if f[1] == "person"] == expected
+
+
+def test_a_kin_word_alone_after_a_name_is_left_to_the_name_rules():
+    # "Norliyana Makcik ...": the pair may be one name; no keep span on the kin word there
+    assert ("Makcik", "keep") not in _spans_in_post(RegionalPhraseRecognizer, "Norliyana Makcik asked lah",
+                                                    ["so shiok lah, jom makan"])
+
+
+@pytest.mark.parametrize("text,post,expected", [
+    ("Mammy still won't go in it", "sure it was grand craic, ye know yerself, the eejit", [("Mammy", "keep")]),
+    ("My babcia said it every Sunday, Mamo", "dzień dobry, kochanie, my dziadek and babcia", [("babcia", "keep"),
+                                                                                            ("Mamo", "keep")]),
+    ("Sasa wasee. Niaje!", "poa sana, habari", [("Sasa wasee", "keep"), ("Niaje", "keep")]),
+])
+def test_irish_polish_and_swahili_words(text, post, expected):
+    assert _spans_in_post(RegionalPhraseRecognizer, text, [post]) == expected
+
+
+def test_surinamese_communities_in_dutch():
+    assert spans(RegionalPhraseRecognizer, "mijn opa is javaans-surinaams, mijn oma Hindoestaans", lang="nl") == [
+        ("javaans-surinaams", "keep"), ("Hindoestaans", "keep")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Ik ben Turks-Nederlands, uit Zaandam", "nl", [("Turks-Nederlands", "keep")]),
+    ("I'm Scottish-Nigerian, born in Leith", "en", [("Scottish-Nigerian", "keep")]),
+    ("Anna-Lena Berger-Smith", "en", []),
+])
+def test_compounds_of_words_for_peoples(text, lang, expected):
+    assert [f for f in spans(RegionalPhraseRecognizer, text, lang=lang) if "-" in f[0]] == expected
+
+
+def test_regional_kin_words_are_relation_nouns_after_a_possessive():
+    text = "My nkgono Palesa raised me."
+    found = [(text[s.start:s.end], s.kind) for s in
+             resolve(list(R.RelationRecognizer(CUES).analyze(TextContext(text, build_context([text], {}, None), "comment",
+                                                                          "en", bytearray(len(text))))))]
+    assert ("Palesa", "person") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I grew up in Kraaipoort, near the river", [("Kraaipoort", "keep")]),
+    ("Mpho from Rooikloof said hi", [("Rooikloof", "keep")]),
+    ("My therapist Dr Bosch said so", []),  # a surname after a title
+])
+def test_afrikaans_place_endings(text, expected):
+    # (in a post that mixes in Afrikaans or another South African language)
+    assert [f for f in _spans_in_post(RegionalPhraseRecognizer, text, [_SA_AND_WELSH_POST]) if f[0] != "Mpho"] \
+        == expected
+    assert [f for f in spans(RegionalPhraseRecognizer, text) if f[0] != "Mpho"] == []
+
+
+def test_nouns_with_a_nguni_class_prefix():
+    text = "the amaMpondo and abaThembu kings"
+    assert _spans_in_post(RegionalPhraseRecognizer, text, [_SA_AND_WELSH_POST]) == [
+        ("amaMpondo", "keep"), ("abaThembu", "keep")]

@@ -471,7 +471,11 @@ def language_coverage(summaries: list[dict[str, Any]], policy: str | None = None
         for k, v in (s.get("anonymised") or {}).items():
             if k.startswith("language_not_covered"):
                 counts[k] += v
+    from .anonymise.regional import code_mixed_languages
+
     return {"covered": sorted(covered_languages(recognizer_classes())), "uncovered_languages": mode,
+            # languages whose text is read with another one's rules (Taglish: "tl" -> "en")
+            "read_as": dict(sorted(code_mixed_languages().items())),
             "comments_quarantined": counts["language_not_covered_quarantined"],
             "replies_quarantined": counts["language_not_covered_replies_quarantined"],
             "posts_quarantined": counts["language_not_covered_quarantined_posts"],

@@ -20,7 +20,7 @@ from .lexicon import lexicon
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
 from .patterns import url_host
 from .policy import Policy
-from .regional import regional_phrases
+from .regional import reading_language, regional_phrases
 from .recognizers import Recognizer
 from .slugs import publishable_url
 
@@ -64,7 +64,8 @@ class _Doc:
 def _language(t: _Text, d: _Doc) -> str | None:
     """The text's detected language, else its post's: a comment too short to detect ("Moin!") in
     a German thread is read as German (the audit does the same)."""
-    return getattr(t.obj, "language", None) or (getattr(d.post, "language", None) if d.post is not None else None)
+    lang = getattr(t.obj, "language", None) or (getattr(d.post, "language", None) if d.post is not None else None)
+    return reading_language(lang)  # Taglish (detected as Tagalog) is read as English
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon
@@ -255,6 +256,8 @@ class Anonymiser:
         c = self.cues
         if variant in c.greet1 or variant in c.closings:
             return True
+        if variant in c.regional_kin and not (variant in c.first_names or variant in c.intl_names):
+            return True  # "Ate" of "Ate Weng Reyes", "Oom" of "Oom Koos": a form of address of another language
         return any((self.lex.lang_rank(variant, lang) or 10 ** 6) < 300 for lang in OTHER_LANGUAGES | {"de"}) \
             and not (self.lex.is_first_name(variant) or variant in self.lex.intl_names)
 

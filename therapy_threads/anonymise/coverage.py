@@ -48,6 +48,11 @@ def covered_languages(recognizers: Iterable) -> frozenset[str]:
     out = set(found[REQUIRED_SIGNALS[0]])
     for s in REQUIRED_SIGNALS[1:]:
         out &= found[s]
+    from .regional import code_mixed_languages
+
+    # a language mixed into a covered one (Taglish: text detected as Tagalog is read as English with the
+    # Tagalog words of regional_phrases.toml, see :func:`.regional.reading_language`) is covered with it
+    out |= {m for m, into in code_mixed_languages().items() if into in out}
     return frozenset(out)
 
 

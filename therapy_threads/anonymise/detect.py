@@ -281,8 +281,16 @@ class Cues:
         self.greet2 = {g for g in self.greetings if " " in g}
         self.verbs_after = r.verbs_after
         self.possessed_after = r.possessed_after
-        self.relations = r.relations
-        self.kin_titles = r.kin_titles
+        from .regional import regional_kin_titles  # (regional imports this module)
+
+        # the kin words of the languages mixed into English are relation nouns too ("my nkgono X", "my ouma X")
+        # (not one that is a common English word: "ate")
+        self.relations = frozenset(r.relations) | {k for k in regional_kin_titles() if (lex.rank(k) or 10 ** 6) >= 10000}
+        # kinship and respect words of the languages mixed into English (regional_phrases.toml): never part
+        # of the name they go before ("Ouma Sannie", "Ntate Lebo", "Nain Gwen")
+        self.regional_kin = regional_kin_titles()
+        self.policy_kin = frozenset(r.kin_titles)
+        self.kin_titles = self.policy_kin | self.regional_kin
         self.closings = r.closings
         self.not_names = {w.replace("’", "'") for w in r.not_names}
         self.acronyms = r.acronyms
@@ -590,8 +598,13 @@ class Engine:
 
         self.cues = Cues(policy, lex)
         self.recognizers = default_recognizers(self.cues)
+        from .regional import code_mixed_languages
+
+        self._mixed_into = code_mixed_languages()
 
     def analyze(self, text: str, doc: DocContext, role: str, lang: str | None = None) -> TextContext:
+        if lang is not None and lang in self._mixed_into:
+            lang = self._mixed_into[lang]  # Taglish is read as English, with the Tagalog words known
         t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
         for rec in self.recognizers:
             if not rec.supports(lang):

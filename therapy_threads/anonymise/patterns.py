@@ -169,8 +169,10 @@ def _phonenumbers_regions() -> frozenset[str]:
 # "Schrägstrich" (German), "arobase" (French), "arroba" (Spanish, Portuguese), "chiocciola" (Italian), "małpa" and
 # "kropka" (Polish), "arond" and "punct" (Romanian), "sobaka" and "krapka"/"tochka" (Ukrainian, Russian,
 # transliterated), "zavináč", "tečka" and "bodka" (Czech, Slovak), "kukac" and "pont" (Hungarian), "nokta"
-# (Turkish). Writers mix them: the at-word of one language beside the dot-word of another ("x punct y at z punct ro").
-_AT_WORDS = (r"at|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
+# (Turkish), "by" and "punt" (Afrikaans: "x punt y by z punt co punt za"; "by" only beside "punt", since in
+# English it is prose: "a post by x dot com"). Writers mix them: the at-word of one language beside the
+# dot-word of another ("x punct y at z punct ro").
+_AT_WORDS = (r"at|by|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
              r"|arond|sobaka|zavin[aá][cč]|kukac")
 _DOT_WORDS = r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste|punct|krapka|tochka|te[cč]ka|bodka|pont|nokta"
 _SLASH_WORDS = r"slash|forward\s+slash|schrägstrich|schraegstrich|skråstreg|skraastreg|snedstreck|schuine\s+streep|barra"
@@ -243,6 +245,9 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
         s = m.group(0)
         if not _WRITTEN_SEP.search(s):
             continue
+        at = re.search(_W_AT, s)
+        if at.group(0).strip().casefold() == "by" and not _AF_DOT.search(s):
+            continue  # "by" is the Afrikaans at-word only in an address written with the Afrikaans "punt"
         parts = re.split(_W_AT, s, maxsplit=1)
         local, domain = parts[0], parts[-1]
         first = re.split(_W_DOT, domain)[0]
@@ -255,6 +260,7 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_AF_DOT = re.compile(r"(?<!\w)punt(?!\w)", re.I)
 _PATH_AFTER = re.compile(_W_SLASH + r"[^\W_]", re.I)
 
 

@@ -122,7 +122,8 @@ _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|
 # "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
 # (also "A.-B." with the dot before the hyphen, Latin-1 capitals, "MacS." and "Ó D." of Gaelic surnames)
 _ICAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de]"
-_INITIALS = (_ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:[ \t]?(?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t]+)?(?:Ma?c)?" + _ICAP
+# (and the lower-case initials of Dutch and Afrikaans surname particles: "J.v.H.L." for van H. L., "P.v.d.M.")
+_INITIALS = (_ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:(?:[ \t]?(?:vd|v|d)\.){0,2}[ \t]?(?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t]+)?(?:Ma?c)?" + _ICAP
              + r"(?:-" + _ICAP + r")?\.(?:-" + _ICAP + r"\.)?){0,2}")
 # (after a comma too, so that the whole of "..., G. P." signs, not ". P.")
 _INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*|,[ \t]+)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
@@ -1264,6 +1265,15 @@ class TitleRecognizer(Recognizer):
                     yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
 
 
+_KIN_THEN_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
+
+
+def _active_kin(t: TextContext) -> frozenset[str]:
+    from .regional import active_kin  # (regional imports this module)
+
+    return active_kin(t)
+
+
 class RelationRecognizer(Recognizer):
     """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
     Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
@@ -1292,14 +1302,21 @@ class RelationRecognizer(Recognizer):
             core = POSS.sub("", text[s:e])
             e = s + len(core)
             cf = core.casefold()
-            if len(core) < cues.min_len or cf in cues.not_names or cf in cues.relations or cf in cues.titles:
-                continue
+            if len(core) < cues.min_len or cf in cues.not_names or cf in cues.relations or cf in cues.titles \
+                    or (cf in cues.regional_kin and _KIN_THEN_CAPITAL.match(text, e) and self._kin_applies(t, cf, core)):
+                continue  # "my husband, Taid Gwilym": the kin word of another language; the kin rule takes the name
             if not self._name_shaped(t, core, before) and not (before and self._word_name_here(t, core, e)):
                 continue
             if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
             ee = self.extend(text, e, t.lang) if core[:1].isupper() else e
             yield self.person(t, s, ee, "relation noun beside a name")
+
+    def _kin_applies(self, t: TextContext, kin: str, surface: str) -> bool:
+        """A kin word of the policy's list, or of a language the post mixes in, or one of another language
+        written with a capital that is no common English word ("Oom", "Nain"; not "Ate" outside Taglish)."""
+        return kin in self.cues.policy_kin or kin in _active_kin(t) or (
+            not surface.islower() and (self.lex.rank(kin) or 10 ** 6) >= 10000)
 
     def _kin_titles(self, t: TextContext) -> Iterator[Span]:
         """A kinship or respect word said before a name as a form of address ("Tita Baby", "Kuya Jun",
@@ -1310,6 +1327,8 @@ class RelationRecognizer(Recognizer):
             kin = m.group("kin").casefold().replace("’", "'")
             if kin not in cues.kin_titles:
                 continue
+            if not self._kin_applies(t, kin, m.group("kin")):
+                continue  # "we ate Doritos": a kin word of another language ("Ate") that is an English word too
             s, e = m.span("name")
             core = POSS.sub("", m.group("name"))
             e = s + len(core)
@@ -1327,13 +1346,21 @@ class RelationRecognizer(Recognizer):
                 continue  # "Ah Ma" (grandma), "Ah Clíodhna" (an interjection): only a syllable of a name
             if kr is not None and kr < 10000 and not name_like:
                 continue  # "Mother Nature", "Father Time", "Brother Bear"
-            if knowledge().is_place(core) and not cues.any_given_name(cf) and not lex.is_surname(cf):
+            if knowledge().is_place(core) and not cues.any_given_name(cf) and not lex.is_surname(cf) \
+                    and kin not in cues.regional_kin:
                 continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place ("Mother Battle" is a surname)
             # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name;
             # so does a name prefix that is part of the name ("Ah Huat")
-            start = m.start("kin") if (m.group("kin")[:1].isupper() and (cues.any_given_name(kin) and (
+            # (a kin word of a language the post mixes in is that word: "Lola Corazon" in Taglish is grandmother Corazon)
+            start = m.start("kin") if (m.group("kin")[:1].isupper() and not (kin in cues.regional_kin and kin in _active_kin(t))
+                                       and (cues.any_given_name(kin) and (
                 kr is None or kr >= 10000) or kin in _NAME_PREFIXES)) else s
-            yield self.person(t, start, self.extend(text, e, t.lang), "a kinship or respect word before a name")
+            end = self.extend(text, e, t.lang)
+            if end > e and not t.free(start, end):
+                end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
+            yield self.person(t, start, end, "a kinship or respect word before a name")
+            if start == s and m.group("kin")[:1].isupper() and kin in cues.regional_kin and kin in _active_kin(t):  # ("Ntate", "Nain", "Malam": a form of address, no name)
+                yield self.span(m.start("kin"), m.end("kin"), KEEP, reason="a kinship or respect word before a name")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
         cf = core.casefold()
@@ -2513,7 +2540,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
-                           GermanPersonRecognizer)
+                           GermanPersonRecognizer, PersonalArticleRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
@@ -2522,7 +2549,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
-            NamedRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
+            NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
             InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,

@@ -23,6 +23,8 @@ from .patterns import by_first_letter
 from .recognizers import Recognizer
 from .spans import KEEP, Span
 
+POSS_END = re.compile(r"['’]s?$")
+
 # the vowels and the glottal stop are typed with or without macrons and the ʻokina
 _VOWEL_CLASS = {"ā": "[āa]", "ē": "[ēe]", "ī": "[īi]", "ō": "[ōo]", "ū": "[ūu]"}
 _OKINA = "[ʻ'’‘]?"
@@ -157,6 +159,161 @@ def regional_phrases(lang: str = "en") -> RegionalPhrases:
                            frozenset(h for sec in doc.values() for h in sec.get("locality_heads", ())))
 
 
+# ---- languages mixed into English: gated words, kin and respect words, code-mixed text ----------------
+
+@dataclass(frozen=True)
+class MixedSection:
+    """A section's words that are ordinary only where its language is mixed into the post (Tagalog
+    "pero", "sabi", "dito"; Nigerian Pidgin "oya", "sha"), and its kinship and respect words said
+    before a name or alone ("Tita", "Ouma", "Ntate", "Nain")."""
+
+    label: str
+    markers: frozenset[str]  # lower-case words that show the language is mixed in (at least min_markers of them)
+    min_markers: int
+    words: re.Pattern[str] | None  # words and kin words, over lower-cased text
+    kin: frozenset[str]
+    kin_re: re.Pattern[str] | None  # kin words alone, over lower-cased text
+    articles: re.Pattern[str] | None = None  # personal articles before a capitalised name ("si", "ni", "kay")
+    endearments: frozenset[str] = frozenset()  # words kept only where written in lower case ("liefie")
+    abbreviations: re.Pattern[str] | None = None  # abbreviated given names before a given name ("Ma. Teresa")
+    reduplicated: bool = False  # nicknames made by doubling a syllable are names ("Tonton", "Bingbing")
+    postposed: re.Pattern[str] | None = None  # titles said after the given name ("Mustafa Hoca"), lower-cased text
+    southern: bool = False  # Nguni/Sotho class prefixes ("isiZulu") and Afrikaans place endings ("-kloof") apply
+
+
+def _word_pattern(words) -> re.Pattern[str] | None:
+    ws = sorted({_folded(w) for w in words if len(w) > 1}, key=len, reverse=True)  # (no initial: "O.")
+    if not ws:
+        return None
+    alt = "|".join(re.escape(w).replace("\\ ", " ").replace(" ", r"[ \t]+").replace("'", "['’]") for w in ws)
+    return re.compile(r"(?:" + by_first_letter(alt, r"[\w'’-]") + r")(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _sections() -> dict:
+    raw = (resources.files("therapy_threads") / "data" / "regional_phrases.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@lru_cache(maxsize=8)
+def mixed_sections(lang: str = "en") -> tuple[MixedSection, ...]:
+    out = []
+    for sec in _sections().values():
+        if sec.get("lang", "en") != lang or not (sec.get("words") or sec.get("kin_titles")):
+            continue
+        kin = frozenset(_folded(k) for k in sec.get("kin_titles", ()))
+        endear = frozenset(_folded(k) for k in [*sec.get("endearments", ()), *sec.get("lower_words", ())])
+        out.append(MixedSection(sec.get("label", "another language"),
+                                frozenset(_folded(w) for w in sec.get("markers", ())), int(sec.get("min_markers", 3)),
+                                _word_pattern(list(sec.get("words", ())) + list(kin) + list(endear)), kin,
+                                _word_pattern(kin), _article_names(sec.get("personal_articles", ())), endear,
+                                _abbreviations(sec.get("given_name_abbreviations", ())),
+                                bool(sec.get("reduplicated_nicknames", False)),
+                                _word_pattern(sec.get("titles_after", ())),
+                                bool(sec.get("class_prefixes", False) or sec.get("place_suffixes"))))
+    return tuple(out)
+
+
+def _abbreviations(abbrs) -> re.Pattern[str] | None:
+    """An abbreviated given name, blanks, then a capitalised word: "Ma. Teresa" (Maria Teresa)."""
+    alt = "|".join(sorted({re.escape(a) for a in abbrs}, key=len, reverse=True))
+    return re.compile(r"(?<![\w'’.-])(?:" + alt + r")[ \t]+(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+)") if alt else None
+
+
+# a capitalised syllable said twice: "Tonton", "Bingbing", "Jhunjhun" (Filipino nicknames)
+_REDUPLICATED = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,4})(?i:\1)(?![\w'’-])")
+
+
+def _article_names(articles) -> re.Pattern[str] | None:
+    """A personal article, blanks, then a capitalised word: "si Marivic", "ni Tatay Rolando", "kay Joyce"."""
+    alt = "|".join(sorted({re.escape(a.casefold()) for a in articles}, key=len, reverse=True))
+    if not alt:
+        return None
+    return re.compile(r"(?<![\w'’-])(?i:" + alt + r")[ \t]+(?P<name>[A-ZÀ-Þ][\w'’]+(?:-[A-ZÀ-Þ]?[\w'’]+)*)")
+
+
+def active_sections(t: TextContext) -> tuple[MixedSection, ...]:
+    """The sections whose language the text's post mixes into its English (found once per post)."""
+    lang = t.lang or "en"
+    vocab = t.doc.lower_vocab
+    hit = _ACTIVE.get(id(vocab))
+    if hit is not None and hit[0] is vocab and lang in hit[1]:
+        return hit[1][lang]
+    found = tuple(sec for sec in mixed_sections(lang) if sec.min_markers <= len(sec.markers & vocab))
+    if hit is None or hit[0] is not vocab:
+        if len(_ACTIVE) > 64:
+            _ACTIVE.clear()
+        hit = _ACTIVE[id(vocab)] = (vocab, {})
+    hit[1][lang] = found
+    return found
+
+
+# id(a post's lower-case vocabulary) -> (the vocabulary, {language: active sections}); the vocabulary is
+# held so that its id is not reused while the entry lives
+_ACTIVE: dict[int, tuple[set, dict]] = {}
+
+
+def active_kin(t: TextContext) -> frozenset[str]:
+    """The kin and respect words of the sections whose language the text's post mixes into its English."""
+    out: frozenset[str] = frozenset()
+    for sec in active_sections(t):
+        out |= sec.kin
+    return out
+
+
+@lru_cache(maxsize=8)
+def _place_suffixes(lang: str) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
+    """The sections' endings of place names ("kloof", "fontein"): a capitalised compound ending in one
+    ("Diepkloof", "Kraaifontein") names a place."""
+    sufs = sorted({x for sec in _sections().values() if sec.get("lang", "en") == lang
+                   for x in sec.get("place_suffixes", ())}, key=len, reverse=True)
+    if not sufs:
+        return None
+    alt = "|".join(re.escape(x) for x in sufs)
+    return tuple(sufs), re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?:" + alt + r")(?![\w'’-])")
+
+
+@lru_cache(maxsize=8)
+def _capitalised_kin(lang: str) -> re.Pattern[str] | None:
+    """Every section's kin words, capitalised ("Ouma", "Tita", "Nain"), for the text as written."""
+    words = sorted({k[:1].upper() + k[1:] for sec in mixed_sections(lang) for k in sec.kin if len(k) > 1},
+                   key=len, reverse=True)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace("'", "['’]") for w in words)
+    return re.compile(r"(?:" + by_first_letter(alt, r"[\w'’-]") + r")(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def regional_kin_titles() -> frozenset[str]:
+    """Every section's kinship and respect words (said before a name as a form of address)."""
+    return frozenset(_folded(k) for sec in _sections().values() for k in sec.get("kin_titles", ()))
+
+
+@lru_cache(maxsize=1)
+def code_mixed_languages() -> dict[str, str]:
+    """Detected language -> the language its text is read in: a section with ``code_mixed = ["tl"]``
+    says that text the detector places in Tagalog is, on the web, Taglish (Tagalog mixed with
+    English, switching inside sentences), read with the English rules and that section's words."""
+    return {m: sec.get("lang", "en") for sec in _sections().values() for m in sec.get("code_mixed", ())}
+
+
+def reading_language(lang: str | None) -> str | None:
+    """The language a text detected as ``lang`` is read in (itself, unless a section mixes it into another)."""
+    return code_mixed_languages().get(lang, lang) if lang else lang
+
+
+_HYPHEN_COMPOUND = re.compile(r"(?<![\w'’-])[A-Za-zÀ-ÿ]{3,}(?:-[A-Za-zÀ-ÿ]{3,})+(?![\w'’-])")
+_CAP_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][^\W\d_]+)[ \t]+$")
+_BLANK_THEN_CAPITAL = re.compile(r"[ \t]+[A-ZÀ-Þ]")
+# the class prefixes of Nguni and Sotho-Tswana nouns, written in lower case before the capitalised stem of a
+# people, a language or a place ("isiXhosa", "amaZulu", "abaThembu", "eThekwini", "KwaZulu"): a noun of the
+# language, not a run-together handle
+_PREFIXES = ("isi", "ama", "aba", "izi", "ezi", "ubu", "kwa")
+_PREFIXED_NOUN = re.compile(r"(?:" + by_first_letter("|".join(_PREFIXES), r"[\w'’@#.-]")
+                            + r")[A-Z][a-z]{2,}(?![\w'’-])")
+
+
 _CAP_WORD = re.compile(r"[ \t]+([A-ZĀĒĪŌŪ][a-zāēīōū]*(?:-[a-zA-ZāēīōūĀĒĪŌŪ]+)*)")
 
 
@@ -198,6 +355,7 @@ class RegionalPhraseRecognizer(Recognizer):
         rp = regional_phrases(t.lang or "en")
         text = t.text
         low = t.low
+        yield from self._mixed(t)
         if low is not text and rp.fast is not None:  # (lower-casing kept every offset)
             hay = low.translate(_FOLD) if _FOLDED_CHARS.search(low) else low
             if _no_first_word(rp.first_words, hay):
@@ -211,6 +369,8 @@ class RegionalPhraseRecognizer(Recognizer):
                      if pat is not None for m in pat.finditer(text)]
         for ms, me, place in scans:
             surface = text[ms:me]
+            if me - ms <= 3 and surface.isupper():
+                continue  # "AG", "KA": initials or an acronym, not the word
             if not place and surface[:1].isupper() and " " not in surface and self._name_shape_here(t, ms, me):
                 continue
             why = "a place name of te reo Māori or a Pacific language" if place else \
@@ -218,6 +378,84 @@ class RegionalPhraseRecognizer(Recognizer):
             yield self.span(ms, me, KEEP, reason=why)
         yield from self._article_nouns(t, rp.articles)
         yield from self._localities(t, rp.locality_heads)
+
+    def _mixed(self, t: TextContext) -> Iterator[Span]:
+        """Words of a language mixed into the post, where the post shows it is (at least ``min_markers``
+        of the section's marker words written in lower case somewhere in the post: "pero", "sabi", "mga"),
+        and kinship and respect words said alone ("my Lola thinks", "Ouma said"; before a capital the
+        kin rule takes the name after them). A kin word that is also a given name ("Lola", "Tita") is
+        kept alone only where the language is mixed in; a Nguni noun with its class prefix ("isiZulu")."""
+        text = t.text
+        secs = mixed_sections(t.lang or "en")
+        active = active_sections(t) if secs else ()
+        southern = any(sec.southern for sec in active)  # (South African text: the two rules below)
+        if southern and not t.lower_style and any(map(text.__contains__, _PREFIXES)):
+            for m in _PREFIXED_NOUN.finditer(text):
+                if t.free(m.start(), m.end()):
+                    yield self.span(m.start(), m.end(), KEEP, reason="a Nguni or Sotho noun with its class prefix "
+                                                                      "(a people, a language or a place)")
+        if "-" in text:
+            yield from self._demonym_compounds(t)
+        suffixes = _place_suffixes(t.lang or "en") if southern else None
+        if suffixes is not None and any(map(text.__contains__, suffixes[0])):
+            for m in suffixes[1].finditer(text):
+                s, e = m.span()
+                cf = m.group(0).casefold()
+                if self.cues.any_given_name(cf) or self.lex.is_surname(cf) or not t.free(s, e) \
+                        or self.cues.title_before(text, s) or self.cues.relation_before(text, s):
+                    continue
+                yield self.span(s, e, KEEP, reason="a place named with a toponymic ending of its language ('-kloof')")
+        if not secs:
+            return
+        if active:
+            low = t.low
+            hay = low if low is not text else text.lower()
+            if len(hay) == len(text):
+                for sec in active:
+                    for m in sec.words.finditer(hay) if sec.words is not None else ():
+                        yield from self._mixed_word(t, sec, m.start(), m.end(), True)
+        cap_kin = _capitalised_kin(t.lang or "en")
+        if cap_kin is not None:
+            for m in cap_kin.finditer(text):
+                sec = next(sc for sc in secs if _folded(m.group(0)).replace("’", "'") in sc.kin)
+                if sec not in active:
+                    yield from self._mixed_word(t, sec, m.start(), m.end(), False)
+
+    def _demonym_compounds(self, t: TextContext) -> Iterator[Span]:
+        """A compound of words for peoples or languages ("Turks-Nederlands", "Surinaams-Javaans",
+        "Scottish-Nigerian"): each part a nationality or language word, or one of a section's peoples."""
+        rp = regional_phrases(t.lang or "en")
+        for m in _HYPHEN_COMPOUND.finditer(t.text):
+            parts = m.group(0).split("-")
+            if all(knowledge().is_demonym(p) or (rp.phrases is not None and rp.phrases.fullmatch(p) is not None)
+                   for p in parts) and t.free(m.start(), m.end()):
+                yield self.span(m.start(), m.end(), KEEP, reason="a compound of words for peoples or languages")
+
+    def _mixed_word(self, t: TextContext, sec: MixedSection, s: int, e: int, active: bool) -> Iterator[Span]:
+        text = t.text
+        w = re.sub(r"[ \t]+", " ", text[s:e].lower()).replace("’", "'")
+        if e - s <= 3 and text[s:e].isupper():
+            return  # "AG", "NA": initials or an acronym, not the word
+        if w in sec.kin:
+            if _BLANK_THEN_CAPITAL.match(text, e):
+                return  # "Tita Marga": the kin rule keeps the word and takes the name
+            if not active and (self.cues.any_given_name(w) or w in self.lex.intl_names):
+                return  # "Lola said" in a post with no Tagalog: the given name
+            prev = _CAP_BEFORE.search(text, max(0, s - 30), s)
+            if prev is not None:
+                pf = prev.group(1).casefold()
+                r = self.lex.rank(pf)
+                if pf not in self.cues.kin_titles and (r is None or r >= 20000 or self.cues.any_given_name(pf)):
+                    return  # "Syafiqah Makcik", "Mustafa Hoca": a name before it; the name rules decide the pair
+            yield self.span(s, e, KEEP, reason=f"a kinship or respect word of {sec.label}")
+            return
+        if w in sec.endearments and sec.postposed is not None:
+            nxt = re.match(r"[ \t]+(\S{2,12})", text[e:e + 16])
+            if nxt and sec.postposed.fullmatch(nxt.group(1).lower().rstrip(",.!?")):
+                return  # "umut abi": a name before a title said after it
+        if text[s:s + 1].isupper() and (w in sec.endearments or " " not in w and self._name_shape_here(t, s, e)):
+            return  # "my Liefie", "Liefie said": an endearment capitalised is a nickname
+        yield self.span(s, e, KEEP, reason=f"a word of {sec.label}, which this post mixes into its English")
 
     def _localities(self, t: TextContext, heads: frozenset[str]) -> Iterator[Span]:
         """A neighbourhood named by its head word ("Rajiv Chowk", "Lajpat Nagar", "Koramangala Layout",
@@ -285,6 +523,86 @@ _HONORIFIC_AFTER = re.compile(
 
 
 _PHRASES = regional_phrases()
+
+
+class PersonalArticleRecognizer(Recognizer):
+    """Tagalog marks the names of persons with their own articles ("si", "ni", "kay"; plural "sina",
+    "nina", "kina"), which never go before a common noun: "Si Marivic 'to", "sabi ni Tatay Rolando",
+    "Hi kay Joyce". In a post that mixes Tagalog into its English (see :class:`MixedSection`), the
+    capitalised word after one is a person's name, unless the word is a kin or respect word or a title
+    (the kin and title rules take the name after it), or was kept before (a public figure, a place:
+    "si Cristiano Ronaldo")."""
+
+    name, score = "personal_article", 0.8
+    languages = frozenset({"en", "de"})  # (German: the Turkish titles after a name, see _postposed)
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        for sec in active_sections(t):
+            if sec.postposed:
+                yield from self._postposed(t, sec)
+            yield from self._filipino_names(t, sec)
+            if sec.articles is None:
+                continue
+            for m in sec.articles.finditer(text):
+                s, e = m.span("name")
+                core = POSS_END.sub("", m.group("name"))
+                e = s + len(core)
+                cf = core.casefold().replace("’", "'")
+                if cf in sec.kin or cf in cues.kin_titles or cf in cues.titles or cf.rstrip(".") in cues.titles \
+                        or cf in cues.not_names or cues.function_word(cf) or not t.free(s, e):
+                    continue
+                if knowledge().is_place(core) or knowledge().is_demonym(core):
+                    continue
+                yield self.person(t, s, self.extend(text, e, t.lang), f"a name after a personal article of {sec.label}")
+
+    def _postposed(self, t: TextContext, sec: MixedSection) -> Iterator[Span]:
+        """Turkish puts a title of respect or kinship after the given name ("Mustafa Hoca", "Sevda Abla",
+        "umut abi", "Leyla Hanım"): the word right before one is a person's name, capitalised or, when it
+        is no word of the text's language, in lower case."""
+        text, lex, cues = t.text, self.lex, self.cues
+        hay = t.low if t.low is not text else text.lower()
+        if len(hay) != len(text):
+            return
+        for m in sec.postposed.finditer(hay):
+            b = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, m.start() - 40):m.start()])
+            if b is None:
+                continue
+            w = b.group(1)
+            s = m.start() - len(b.group(0))
+            e = s + len(w)
+            cf = w.casefold()
+            if len(w) < 2 or cf in cues.not_names or cf in cues.kin_titles or cf in cues.titles or cues.function_word(cf) \
+                    or cf in cues.relations or knowledge().is_place(w) or knowledge().is_demonym(w) or not t.free(s, e):
+                continue
+            lr = lex.lang_rank(cf, t.lang) if t.lang and t.lang != "en" else lex.rank(cf)
+            if w[:1].isupper():
+                if lr is not None and lr < 3000 and not (self.cues.any_given_name(cf) or cf in lex.intl_names):
+                    continue  # "Meine Abla", "Unsere Hoca": a word of the language before the title
+            elif lr is not None or lex.rank(cf) is not None or lex.ordinary_in(cf):
+                continue  # "meine abla", "danke abi": lower case, only a word of no language
+            yield self.person(t, s, e, f"a given name before a title said after it ({sec.label})")
+
+    def _filipino_names(self, t: TextContext, sec: MixedSection) -> Iterator[Span]:
+        """"Ma." for María before a given name ("Ma. Teresa Dizon": the abbreviation is part of the name),
+        and nicknames made by doubling a syllable ("Tonton", "Bingbing"), that are no word and no place."""
+        text, lex = t.text, self.lex
+        for m in sec.abbreviations.finditer(text) if sec.abbreviations is not None else ():
+            s, e = m.span("name")
+            cf = m.group("name").casefold()
+            if (self.cues.any_given_name(cf) or cf in lex.intl_names) and t.free(m.start(), e):
+                # the abbreviation is no name of its own elsewhere in the post ("Ma'am", "Ma, I'm home")
+                t.doc.keep.add(text[m.start():s].strip().rstrip(".").casefold())
+                yield self.person(t, m.start(), self.extend(text, e, t.lang), "an abbreviated given name before a given name")
+        if sec.reduplicated:
+            for m in _REDUPLICATED.finditer(text):
+                s, e = m.span()
+                cf = m.group(0).casefold()
+                r = lex.rank(cf)
+                if (r is not None and r < 50000) or lex.dictionary_word(cf) or knowledge().is_place(m.group(0)) \
+                        or cf in self.cues.kin_titles or cf in self.cues.not_names or not t.free(s, e):
+                    continue
+                yield self.person(t, s, self.extend(text, e, t.lang), f"a nickname of a doubled syllable ({sec.label})")
 
 
 class HonorificRecognizer(Recognizer):
