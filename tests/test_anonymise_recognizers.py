@@ -123,6 +123,18 @@ def test_known_identity_and_its_variants():
           known=hazel)
     check(R.KnownIdentityRecognizer, "hazel you are right. I said so.", [("hazel", "known")], known=hazel)
     check(R.KnownIdentityRecognizer, "Writing to her every week. hazel x", [("hazel", "known")], known=hazel)
+    # a commenter whose name is also a place: the place where the sentence names a place
+    nel = {v: KnownName({"u_6"}, strong, False) for v, strong in name_variants("Nelson Pirie", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "Ha, I'm Nelson, I live in Nelson, and yes.", [("Nelson", "known"), ("Nelson", "keep")],
+          known=nel)
+    check(R.KnownIdentityRecognizer, "a note from Nelson: thanks", [("Nelson", "keep")], known=nel)
+    check(R.KnownIdentityRecognizer, "I said to Nelson that it was fine", [("Nelson", "known")], known=nel)
+    paz = {v: KnownName({"u_7"}, strong, False) for v, strong in name_variants("Paz Orellana", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "Soy Paz, de La Paz, y vivo aquí.", [("Paz", "known"), ("La Paz", "keep")],
+          known=paz, lang="es")
+    dak = {v: KnownName({"u_8"}, strong, False) for v, strong in name_variants("Dakota Brisk", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "I'm Dakota and I live in North Dakota.", [("Dakota", "known"), ("North Dakota", "keep")],
+          known=dak)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -337,6 +349,26 @@ def test_lexicon_noun_caps(text, expected):
 ])
 def test_lexicon_lower(text, expected):
     check(R.LowerCaseNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    # a full name compared with or told apart from someone is the public namesake
+    ("I'm Tove, like Tove Marklund, every girl in my class was.", [("Tove Marklund", "keep")], "en"),
+    ("Not Pim Okonjo, before anyone asks.", [("Pim Okonjo", "keep")], "en"),
+    ("Yes Ada Vell, no relation to Ada Vell-Amory's band.", [("Ada Vell-Amory", "keep")], "en"),
+    ("my mum named me after Oriel de la Farge and I hated it", [("Oriel de la Farge", "keep")], "en"),
+    ("ich bin Amra, wie Amra Kestel, nur ohne Villa", [("Amra Kestel", "keep")], "de"),
+    ("ik ben Joos (niet Joos van Arkel) en ik woon hier", [("Joos van Arkel", "keep")], "nl"),
+    ("je ne suis pas Lise Dorval, hélas", [("Lise Dorval", "keep")], "fr"),
+    ("meu pai era fã do Caio Arruda Leme", [("Caio Arruda Leme", "keep")], "pt"),
+    # a title tells a private person apart; one word alone, "like" as a verb, and "not X's" are no namesake
+    ("nicht Frau Reiner, sondern die andere", [], "de"),
+    ("I said Kit, not Kit. Anyway", [], "en"),
+    ("I'd like Ana Feld to call me back", [], "en"),
+    ("it was not Ana Feld's fault", [], "en"),
+])
+def test_namesake(text, expected, lang):
+    check(R.NamesakeRecognizer, text, expected, lang=lang)
 
 
 def test_every_recognizer_declares_its_languages():

@@ -399,6 +399,16 @@ def _lower_known_role(text: str, s: int, e: int) -> bool:
     return text[e:e + 1] == "," and bool(_VOC_BEFORE.search(before))
 
 
+# prepositions (and verb + preposition) before a place that never come before a person: "I live in X",
+# "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
+# are left out: "I said to X", "j'ai dit à X", "la hermana de X", Dutch "en" is "and")
+_PLACE_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|from|near|outside|aus|nach|desde|depuis|uit|em|(?:moved|back|move|moving|went|go|drove|flew)[ \t]+to|"
+    r"(?:habite|habites|habitons|vis|vit|vivons|né|née|nés|nées|suis|retourne|allée?)[ \t]+à|"
+    r"(?:vivo|vive|vives|vivimos|viví|vivía|nací|nació|crecí|creció|estoy|estamos|trabajo)[ \t]+en|"
+    r"(?:moro|mora|moramos|nasci|nasceu|cresci|estou)[ \t]+(?:em|no|na)))[ \t]+$", re.I)
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -460,6 +470,11 @@ class KnownIdentityRecognizer(Recognizer):
                 elif cues.is_initial(text, s) and not cue and not (
                         phrase and _title_cased(surface.split(), cues)):
                     continue
+            where = self._place_here(text, s, e)
+            if where is not None:
+                yield self.span(where[0], where[1], KEEP, reason="a commenter's name that is also a place, "
+                                "in a place's role here ('I live in X', 'from X', 'La X', 'X-Y')")
+                continue
             if surface[:1].isupper() and " " not in surface and not joined:
                 ee = self.extend(text, e, t.lang)
                 if ee > e:
@@ -472,6 +487,42 @@ class KnownIdentityRecognizer(Recognizer):
                 yield self.span(s, e, KEEP, reason="the byline author's own name in the post")
                 continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
+
+    @staticmethod
+    def _place_here(text: str, s: int, e: int) -> tuple[int, int] | None:
+        """Where a commenter's name is a place's name here, the place's extent: inside a longer place
+        name ("La Paz", "North Dakota", "Dolores Hidalgo", "Kowloon Tong", "Rouyn-Noranda"), or alone after
+        a preposition that only places take ("I live in Nelson", "aus Brecht", "vivo en Asunción")."""
+        k = knowledge()
+        if text[e:e + 1] == "-" or text[s - 1:s] == "-":  # a hyphenated place: "Rouyn-Noranda"
+            a, b = s, e
+            while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "-"):
+                a -= 1
+            while b < len(text) and (text[b].isalpha() or text[b] == "-"):
+                b += 1
+            return (a, b) if k.is_place(text[a:b]) else None
+        if not text[s:s + 1].isupper():
+            # lower case: only a place after a place preposition ("j'habite à nancy")
+            return (s, e) if " " not in text[s:e] and _PLACE_PREP_BEFORE.search(text, max(0, s - 24), s) \
+                and k.is_place(text[s:e]) and text[e:e + 2] not in ("'s", "’s") else None
+        m = re.search(r"((?:[A-Z\u00c0-\u00de][\w'’]*[ \t]+){1,2})$", text[max(0, s - 30):s])
+        if m:  # "La Paz", "North Dakota", "Kowloon Tong"
+            words = m.group(1).split()
+            for i in range(len(words)):
+                a = s - len(" ".join(words[i:])) - 1
+                if text[a:s].split() == words[i:] and k.is_place(text[a:e]):
+                    return a, e
+        n = re.match(r"(?:[ \t]+(?:(?:de|del|da|do|la|le)[ \t]+)?[A-Z\u00c0-\u00de][\w'’]*){1,2}", text[e:e + 40])
+        if n:  # "Dolores Hidalgo", "Santiago de Compostela"
+            parts = re.finditer(r"[A-Z\u00c0-\u00de][\w'’]*", n.group(0))
+            ends = [e + p.end() for p in parts]
+            for b in reversed(ends):
+                if k.is_place(text[s:b]):
+                    return s, b
+        if " " not in text[s:e] and text[e:e + 2] not in ("'s", "’s") and k.is_place(text[s:e]) \
+                and _PLACE_PREP_BEFORE.search(text, max(0, s - 24), s):
+            return s, e
+        return None
 
     def _apposition(self, t: TextContext, e: int) -> bool:
         """A relation noun in apposition after the token: "para flor, una amiga del foro"."""
@@ -498,6 +549,60 @@ class KnownIdentityRecognizer(Recognizer):
         """A handle written at the start of a comment or line, addressing someone ("moth to flame same!!")."""
         line_start = text.rfind("\n", 0, s) + 1
         return text[line_start:s].strip() == "" and text[e:e + 1] in (" ", ",", "!", ":", "\n", "")
+
+
+
+# ---- namesakes -----------------------------------------------------------------------------------
+
+# A full name right after a word that compares someone with, or tells them apart from, the person of that
+# name: the famous namesake people are named for or mistaken for ("like Jackie Chan", "Not Kate Bowler,
+# though ...", "no relation to Faye Wong", "named after Walt Whitman", "wie Amal Clooney", "nicht Shirin
+# Ebadi", "niet Bertolt Brecht", "pas Ginette Reno", "como Julio Iglesias", "fã do Caetano Veloso"). Only
+# the well known are compared with like this; a private person is told apart by a title ("nicht Frau
+# Reiter", "pas Dr X"), which is left to the title rules.
+_NAMESAKE_CUE = re.compile(
+    r"(?<![\w'’])(?:[Ll]ike|[Uu]nlike|[Nn]ot|[Nn]o relation to|[Nn]ot related to|(?:named|called)[ \t]+(?:\w+[ \t]+)?after|"
+    r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
+    r"[Ff]an[ \t]+(?:von|van|de))[ \t]+(?=[A-Z\u00c0-\u00de])")
+# "like" as a verb: "I like", "you'd like", "to like", "don't like"
+_LIKE_VERB_BEFORE = re.compile(r"(?:\b(?:i|you|we|they|would|to|do|does|did|don['’]t|didn['’]t|doesn['’]t|really|also|"
+                               r"just|still|might|may|will|could|should)|['’]d)[ \t]+$", re.I)
+_NAMESAKE_WORD = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
+_NAMESAKE_NAME = re.compile(_NAMESAKE_WORD + r"(?:[ \t]+(?:(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|"
+                            r"ter|the|of|bin|ibn|al|y)[ \t]+){0,2}" + _NAMESAKE_WORD + r"){1,3}")
+
+
+class NamesakeRecognizer(Recognizer):
+    """A full name compared with or told apart from someone: a public namesake, kept (see
+    ``_NAMESAKE_CUE``). Runs before the known identities, so that a commenter's given name or surname
+    inside the namesake's name ("Cherry Lau, no relation to Andy Lau") stays with the namesake."""
+
+    name, score = "namesake", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        for m in _NAMESAKE_CUE.finditer(text):
+            s = m.end()
+            n = _NAMESAKE_NAME.match(text, s)
+            if not n:
+                continue
+            words = n.group(0).split()
+            first = words[0].casefold()
+            if first in cues.titles or first.rstrip(".") in cues.titles or first in cues.kin_titles \
+                    or cues.function_word(first) or first in cues.greet1 or first in cues.relations:
+                continue  # "nicht Frau Reiter", "not Mum Jones": a private person named with a title
+            e = n.end()
+            poss = POSS.search(n.group(0))
+            if poss:
+                e -= len(poss.group(0))  # "like Jackie Chan's films": the name without the possessive
+            cue = m.group(0).split()[0].casefold()
+            if cue == "like" and _LIKE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "I'd like Ana Perez to ...": the verb
+            if cue == "not" and poss:
+                continue  # "not Jane Doe's fault"
+            if lookup(t.doc, n.group(0)) is not None:
+                continue  # the commenter's own full name
+            yield self.span(s, e, KEEP, reason=f"a public namesake: a full name after '{m.group(0).strip()}'")
 
 
 # ---- knowledge that keeps -------------------------------------------------------------------------
@@ -2516,7 +2621,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                            GermanPersonRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            RegionalPhraseRecognizer, NamesakeRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
             TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
