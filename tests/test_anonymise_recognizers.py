@@ -174,6 +174,12 @@ def test_public_figure(text, expected):
     ("she is leaving for Sabah next month", [("Sabah", "keep")]),
     ("I'm Kerry, not from Kerry, from Lisburn", [("Kerry", "keep"), ("Lisburn", "keep")]),
     ("I said to Kerry that Donegal is lovely", []),
+    # an item of the list in which the writer introduces themself, after the name: where they are
+    ("Hello all, Wren here, Dublin, 68, the youngest.", [("Dublin", "keep")]),
+    ("I'm Tamsin, Brooklyn, and a long-time reader.", [("Brooklyn", "keep")]),
+    ("Odile Brack, Sydney. Long-time lurker.", [("Sydney", "keep")]),
+    ("Counsellor here, Sydney named me so I'll say hello.", []),
+    ("Vielen Dank, Sydney. Das hilft.", []),
     # a surname after a title and its particle, even when it is a town ("Dr. Van Gent")
     ("My psychiatrist, Dr. Van Gent, says so. I live near Gent.", [("Gent", "keep")]),
     # after "in"/"from" the word is where, whatever verb follows; a place after a name and a comma

@@ -901,6 +901,15 @@ _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][\w'’-]+),[ \t]*$")
+_COMMA_END = re.compile(r",[ \t]*$")
+_PAREN = re.compile(r"\([^()\n]{0,60}\)")
+# a greeting to the readers opening the introduction: "Hi all", "Hello everyone", "Salut tout le monde"
+_INTRO_GREETING = re.compile(r"(?i)(?:hi|hey|hello|hiya|howdy|morning|evening|salut|bonjour|hallo|hola|olá|oi|ciao|hoi|"
+                             r"kia ora|greetings)(?:[ \t]+(?:all|everyone|everybody|folks|friends|y['’]all|ladies|"
+                             r"tout le monde|à tous|zusammen|todos|a todos|allemaal|iedereen|tutti|all of you))?")
+# what marks a name as the writer's own: "X here", "I'm X", "Moi c'est X", "ich bin X", "soy X", "ik ben X"
+_INTRO_MARK = re.compile(r"^(?:I['’]m|I am|[Mm]y name is|[Mm]oi,? c['’]est|[Jj]e suis|[Ii]ch bin|[Ss]oy|[Ss]ou|[Ii]k ben|"
+                         r"[Ss]ono|[Mm]e llamo|[Mm]i chiamo)[ \t]+|[ \t]+here$")
 _IN_PLACE = re.compile(r"\b(?:in|from|near|outside|aus|bei|nach)[ \t]+$", re.I)
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
@@ -1043,6 +1052,41 @@ class PlaceRecognizer(Recognizer):
             return self.cues.any_given_name(before) and not knowledge().is_place(m.group("name"))
         return False
 
+    def _intro_item(self, text: str, s: int, e: int) -> bool:
+        """The place is an item of the comma list in which the writer introduces themself, after their
+        name: "Ivy here, Dublin, 68", "Hope here, Hope Quill, Ennis.", "I'm Bracha, Pikesville,
+        Baltimore", "Lenny here, Leonard Abel, Montreal originally", "Salut tout le monde, Prosper Lum,
+        Schaerbeek". The sentence before it holds only the greeting, the name (given, full, or
+        "X here", "I'm X") and ages; a verb of saying after the word makes it a person again."""
+        if not _COMMA_END.search(text, max(0, s - 3), s):
+            return False
+        a = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s), text.rfind("! ", 0, s), text.rfind("? ", 0, s))
+        head = _PAREN.sub("", text[a + 1:s]).strip()
+        items = [x.strip() for x in head.split(",")]
+        if items[-1] != "" or len(items) < 2 or len(items) > 6:
+            return False
+        items = items[:-1]
+        if _INTRO_GREETING.fullmatch(items[0]):
+            items = items[1:]
+        if not items:
+            return False
+        first = _INTRO_MARK.sub("", items[0]).strip()
+        marked = first != items[0]
+        words = first.split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) \
+                or words[0].casefold() in self.cues.greet1 or words[0].casefold() in self.cues.closings:
+            return False  # ("Thanks Anna, Sydney ...": a greeting, then whom)
+        if not marked and (len(words) < 2 or (a >= 0 and text[a] != "\n") or not (
+                words[0].casefold() in self.lex.first_names or words[0].casefold() in self.lex.intl_names)):
+            return False  # a bare name opens the list only as a full name at the start of a line ("Vielen Dank, X")
+        if re.match(r"[ \t]+[A-Z\u00c0-\u00de]", text[e:e + 2]):
+            return False  # "Hope here, Hope Quill, ...": a given name, then a surname
+        for item in items[1:]:
+            if not (item.isdigit() or all(w[:1].isupper() or w in ("de", "van", "von", "da", "here") for w in item.split())):
+                return False
+        return not (self.cues.context_after(text, e, False) or _SAID_AFTER.match(text, e)
+                    or self.cues.subject_of_verb(text, e))  # "Counsellor here, X named me so ..."
+
     def _in_place_list(self, text: str, s: int, e: int) -> bool:
         """Coordinated with another place: "Georgia and Illinois", "Berlin, Hamburg, Zürich, Linz"."""
         k = knowledge()
@@ -1086,6 +1130,8 @@ class PlaceRecognizer(Recognizer):
         cf = text[s:e].casefold()
         if SELF_INTRO.search(text, max(0, s - 16), s):
             return True  # "i'm Tui, from ...": a place is never what someone is called right after "I'm"
+        if self._intro_item(text, s, e):
+            return False  # "Ivy here, Dublin, 68", "I'm Bracha, Pikesville, Baltimore.": where the writer is
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
                 or _GREETING_TO.search(text, max(0, s - 24), s):
             return True  # "my granddaughter Florence", "say hello to Florence"
