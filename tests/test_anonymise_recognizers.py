@@ -180,6 +180,10 @@ def test_public_figure(text, expected):
     ("Odile Brack, Sydney. Long-time lurker.", [("Sydney", "keep")]),
     ("Counsellor here, Sydney named me so I'll say hello.", []),
     ("Vielen Dank, Sydney. Das hilft.", []),
+    # a capitalised phrase ending in a noun of geography is a place, whatever its first word
+    ("the letters they kept in Quillon Island, and", [("Quillon Island", "keep")]),
+    ("I live outside Ardo Falls, and", [("Ardo Falls", "keep")]),
+    ("The Living Mountain is a book", []),
     # a surname after a title and its particle, even when it is a town ("Dr. Van Gent")
     ("My psychiatrist, Dr. Van Gent, says so. I live near Gent.", [("Gent", "keep")]),
     # after "in"/"from" the word is where, whatever verb follows; a place after a name and a comma

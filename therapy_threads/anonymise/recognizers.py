@@ -510,14 +510,14 @@ class KnownIdentityRecognizer(Recognizer):
             words = m.group(1).split()
             for i in range(len(words)):
                 a = s - len(" ".join(words[i:])) - 1
-                if text[a:s].split() == words[i:] and k.is_place(text[a:e]):
+                if text[a:s].split() == words[i:] and (k.is_place(text[a:e]) or geo_place(text[a:e])):
                     return a, e
         n = re.match(r"(?:[ \t]+(?:(?:de|del|da|do|la|le)[ \t]+)?[A-Z\u00c0-\u00de][\w'’]*){1,2}", text[e:e + 40])
         if n:  # "Dolores Hidalgo", "Santiago de Compostela"
             parts = re.finditer(r"[A-Z\u00c0-\u00de][\w'’]*", n.group(0))
             ends = [e + p.end() for p in parts]
             for b in reversed(ends):
-                if k.is_place(text[s:b]):
+                if k.is_place(text[s:b]) or geo_place(text[s:b]):
                     return s, b
         if " " not in text[s:e] and text[e:e + 2] not in ("'s", "’s") and k.is_place(text[s:e]) \
                 and _PLACE_PREP_BEFORE.search(text, max(0, s - 24), s):
@@ -949,6 +949,21 @@ _INTRO_BEFORE = re.compile(r"(?:^|[.!?:\n][ \t]*|[^\w\s,;'’-][ \t]+)([A-Z\u00c
 _PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:van der|van den|van de|van|von|de la|de|der|den|da|di|du|del|della)[ \t]+$")
 
 
+# Nouns of geography that end the name of a place: "Ellis Island", "Montego Bay", "Fergus Falls", "Crown
+# Heights", "Klang Valley", "Mindil Beach" (not "Hill", "Wood", "Brook", "Head": surnames as often)
+_GEO_HEADS = ("Island", "Islands", "Isle", "Bay", "Beach", "Lake", "Loch", "Lough", "River", "Mountains", "Valley",
+              "Glen", "Falls", "Heights", "Hills", "Harbour", "Harbor", "Cove", "Creek", "Springs", "Canyon",
+              "Peninsula", "Coast", "Strait", "Fjord", "Reservoir")
+_GEO_PLACE = re.compile(r"(?<![\w'’-])((?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+){1,3})(?:" + "|".join(_GEO_HEADS) + r")\b")
+_GEO_GATE = re.compile(_after_blank(_GEO_HEADS))
+
+
+def geo_place(phrase: str) -> bool:
+    """A capitalised phrase ending in a noun of geography ("Ellis Island", "Fergus Falls")."""
+    m = _GEO_PLACE.fullmatch(phrase)
+    return m is not None and m.group(1).split()[0] not in ("The", "A", "An", "My", "I")
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -965,6 +980,12 @@ class PlaceRecognizer(Recognizer):
             if " " not in street and t.english and self.lex.rank(street) is not None:
                 continue  # "Cheering", "Offering": English words that end like a German street
             yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
+        for m in _GEO_PLACE.finditer(text) if _GEO_GATE.search(text) else ():
+            first = m.group(1).split()[0]
+            if first in ("The", "A", "An", "My", "I") or self.cues.function_word(first.casefold()) \
+                    or first.casefold() in self.cues.titles or first.casefold() in self.cues.greet1:
+                continue  # "The Living Mountain" is a book; "Hi Lake" no place
+            yield self.span(m.start(), m.end(), KEEP, reason="a place named by a noun of geography ('X Island', 'X Falls')")
         toks = [(s, e, core) for s, e, _, core in t.caps]
         pairs = place_pairs(k.places)
         i = 0
