@@ -29,6 +29,11 @@ P, K = "person", "keep"
     ("it", "La mia psicologa Ornella mi ha detto di aspettare.", [("Ornella", P)]),
     ("pt", "A minha terapeuta Graciete disse que não.", [("Graciete", P)]),
     ("nl", "Mijn therapeut Joost zei dat het normaal is.", [("Joost", P)]),
+    # a lower-case given name after "ik ben", "soy", "sou" where an introduction goes on (an age, a place)
+    ("nl", "hoi allemaal. ik ben gerolf, 33, woon in de buurt.", [("gerolf", P)]),
+    ("es", "hola. soy itziar, de Bilbao.", [("itziar", P)]),
+    ("nl", "ik ben blij, echt waar", []),
+    ("pt", "sou feliz, de verdade", []),
     ("en", "My therapist Odile is away.", []),  # English text is the English recognizers' job
 ])
 def test_cue_phrases(lang, text, expected):

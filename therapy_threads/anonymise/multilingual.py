@@ -195,6 +195,10 @@ class _Multilingual(Recognizer):
         return self.extend(t.text, e, t.lang) if t.text[s:s + 1].isupper() else e
 
 
+# what follows a writer's name in an introduction: a comma (an age, a place), a bracket, or where from
+_INTRO_REST = re.compile(r"[ \t]*[,(]|[ \t]+(?:uit|aus|de|da|di|from|van|del|do)\b")
+
+
 class CuePhraseRecognizer(_Multilingual):
     """The person after a relation noun ("ma psy Guylaine", "mon chum ti-guy", "mi hermana mayor Lupe"),
     before one in apposition ("Barbara, ma tante"), and after a naming phrase ("je m'appelle Nancy",
@@ -218,6 +222,12 @@ class CuePhraseRecognizer(_Multilingual):
             s, e = m.span("name")
             phrase = m.group(0)[:m.start("name") - m.start()].strip(" \t,").casefold()
             weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben")  # "je suis triste": capital only
+            if weak and not t.text[s:s + 1].isupper() and _INTRO_REST.match(t.text, e) \
+                    and self.name_ok(t, lc, s, e, False) and not knowledge().is_place(t.text[s:e]):
+                # lower case, a given name that is no frequent word of the language, then what an
+                # introduction goes on with: "ik ben kenneth, 33, ...", "soy maría jesús de ..."
+                yield self.person(t, s, e, f"a given name after '{phrase}' in an introduction ({t.lang})")
+                continue
             if weak and (not t.text[s:s + 1].isupper() or re.search(r"[\"“«][^\"”»\n]*$", t.text[max(0, m.start() - 80):m.start()])):
                 continue  # "je suis triste"; '"Yo soy Betty, la fea"' quotes a title
             if self.name_ok(t, lc, s, e, not weak) and not (weak and knowledge().is_place(t.text[s:e])):
