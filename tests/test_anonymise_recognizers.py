@@ -376,6 +376,10 @@ def test_lexicon_lower(text, expected):
     ("I said Kit, not Kit. Anyway", [], "en"),
     ("I'd like Ana Feld to call me back", [], "en"),
     ("it was not Ana Feld's fault", [], "en"),
+    ("I am Jarek, after Jarek Wolny-Sas, and I fix cars", [("Jarek Wolny-Sas", "keep")], "en"),
+    ("the cat is Quill (after Ottla Quill)", [("Ottla Quill", "keep")], "en"),
+    ("Benannt nach Aris Tenk, logisch", [("Aris Tenk", "keep")], "de"),
+    ("we met, after Anna Berg left the group", [], "en"),
 ])
 def test_namesake(text, expected, lang):
     check(R.NamesakeRecognizer, text, expected, lang=lang)

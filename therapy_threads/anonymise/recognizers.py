@@ -563,7 +563,8 @@ class KnownIdentityRecognizer(Recognizer):
 _NAMESAKE_CUE = re.compile(
     r"(?<![\w'’])(?:[Ll]ike|[Uu]nlike|[Nn]ot|[Nn]o relation to|[Nn]ot related to|(?:named|called)[ \t]+(?:\w+[ \t]+)?after|"
     r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
-    r"[Ff]an[ \t]+(?:von|van|de))[ \t]+(?=[A-Z\u00c0-\u00de])")
+    r"[Ff]an[ \t]+(?:von|van|de)|[Bb]enannt[ \t]+nach|(?:[Vv]ernoemd|[Gg]enoemd)[ \t]+naar|[Nn]omm[ée]e?s?[ \t]+d['’]après|"
+    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+(?=[A-Z\u00c0-\u00de])")
 # "like" as a verb: "I like", "you'd like", "to like", "don't like"
 _LIKE_VERB_BEFORE = re.compile(r"(?:\b(?:i|you|we|they|would|to|do|does|did|don['’]t|didn['’]t|doesn['’]t|really|also|"
                                r"just|still|might|may|will|could|should)|['’]d)[ \t]+$", re.I)
@@ -598,6 +599,8 @@ class NamesakeRecognizer(Recognizer):
             cue = m.group(0).split()[0].casefold()
             if cue == "like" and _LIKE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "I'd like Ana Perez to ...": the verb
+            if cue == "after" and not re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[e:e + 3]):
+                continue  # ", after X Y left": when, not whom someone is named for ("X, after X Y," / "(after X Y)")
             if cue == "not" and poss:
                 continue  # "not Jane Doe's fault"
             if lookup(t.doc, n.group(0)) is not None:
