@@ -385,6 +385,19 @@ def test_namesake(text, expected, lang):
     check(R.NamesakeRecognizer, text, expected, lang=lang)
 
 
+@pytest.mark.parametrize("text,expected,lang", [
+    # a lower-case word quoted or glossed is the word talked about
+    ('I went yelling "socorro" as a joke and she laughed.', [("socorro", "keep")], "en"),
+    ('Mein Name heißt "Meer" auf Türkisch, "deniz", und ich', [("deniz", "keep")], "de"),
+    ("bahar heißt übrigens Frühling, wusstet ihr das?", [("bahar", "keep")], "de"),
+    # not after a naming phrase, and not a function word before a gloss
+    ('they call me "kitty" at work. Ok.', [], "en"),
+    ("Das heißt, wir sehen uns.", [], "de"),
+])
+def test_mentioned_word(text, expected, lang):
+    check(R.MentionedWordRecognizer, text, expected, lang=lang)
+
+
 def test_every_recognizer_declares_its_languages():
     for rec in R.default_recognizers(CUES):
         assert rec.languages is None or (rec.languages and all(isinstance(x, str) for x in rec.languages))

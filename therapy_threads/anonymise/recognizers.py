@@ -608,6 +608,50 @@ class NamesakeRecognizer(Recognizer):
             yield self.span(s, e, KEEP, reason=f"a public namesake: a full name after '{m.group(0).strip()}'")
 
 
+# ---- words mentioned ------------------------------------------------------------------------------
+
+# a lower-case word in quotes ('yelling "socorro" as a joke', 'Mein Name heißt "Meer" auf Türkisch, "deniz"'),
+# or glossed ("amal heißt Hoffnung", "seren means star"): the word talked about, not a person
+_QUOTED_LOWER = re.compile(r"[\"“«„‘]([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]*)(?=[\"”»“’])")
+_GLOSSED_LOWER = re.compile(r"(?<![\w'’@.-])([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]*),?[ \t]+(?=(?:heißt|bedeutet|means|meant|"
+                            r"significa|quer[ \t]+dizer|veut[ \t]+dire|betekent|vuol[ \t]+dire)\b)")
+_NICKNAME_BEFORE = re.compile(r"(?:\b(?:call(?:s|ed|ing)?|nickname[ds]?|named|name\s+is|heiße|heißt|llamo|chamo|"
+                              r"noemt|noemen|appelle|chiamo|known\s+as|goes\s+by)\b[^\n]{0,12}|\b(?:me|him|her|them))[ \t]*[\"“«„‘]$",
+                              re.I)
+
+
+class MentionedWordRecognizer(Recognizer):
+    """A lower-case word quoted or glossed is the word talked about, kept, so that a commenter's name
+    that is also a word ("socorro", "deniz", "seren") stays where the writer talks about the word; not
+    after a naming phrase ('they call me "kitty"')."""
+
+    name, score = "mentioned_word", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if any(map(text.__contains__, ('"', "“", "«", "„", "‘"))):
+            for m in _QUOTED_LOWER.finditer(text):
+                s, e = m.span(1)
+                if _NICKNAME_BEFORE.search(text, max(0, s - 40), s):
+                    continue
+                if t.lower_style and not self._wordish(m.group(1), t):
+                    continue  # texting in lower case quotes names too
+                yield self.span(s, e, KEEP, reason="a lower-case word in quotes: the word talked about")
+        if not t.lower_style and any(map(text.__contains__, ("heißt", "bedeutet", "mean", "signific", "dizer",
+                                                              "dire", "betekent"))):
+            for m in _GLOSSED_LOWER.finditer(text):
+                s, e = m.span(1)
+                if self.cues.function_word(m.group(1)) or m.group(1) in ("das", "es", "was", "dat", "wat", "ce", "que",
+                                                                         "che", "it", "this", "that", "which", "what"):
+                    continue
+                yield self.span(s, e, KEEP, reason="a lower-case word glossed ('X means ...'): the word talked about")
+
+    def _wordish(self, w: str, t: TextContext) -> bool:
+        lex = self.lex
+        return (lex.rank(w) is not None or lex.dictionary_word(w) or bool(lex.ordinary_in(w))
+                or (t.lang is not None and lex.lang_rank(w, t.lang) is not None))
+
+
 # ---- knowledge that keeps -------------------------------------------------------------------------
 
 class PublicFigureRecognizer(Recognizer):
@@ -2691,7 +2735,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                            GermanPersonRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, NamesakeRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
             TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
