@@ -616,6 +616,11 @@ def test_brand_shape_as_thing(text, expected):
     ("und Jonas Brekkes biografie, die hab ich gelesen", [("Jonas Brekkes", "keep")]),
     ("das hat Mikkel Sand auch so ähnlich geschrieben", [("Mikkel Sand", "keep")]),
     ("das hat mir Mikkel Sand gesagt", []),
+    # verbs of reading and listening before the name, "gehört"/"gelesen" after it, "sagt in Interviews"
+    ('Lies Ayla Korkmaz, "Worte und Welt". Da', [("Ayla Korkmaz", "keep")]),
+    ("Ich hab im Auto gesessen und Selin Dorak gehört, eine Stunde lang.", [("Selin Dorak", "keep")]),
+    ("Und Tarik Venn sagt in Interviews etwas Ähnliches", [("Tarik Venn", "keep")]),
+    ("Ich hör Anna Berger zu, wenn sie redet", []),
 ])
 def test_public_work_de(text, expected):
     check(R.PublicWorkRecognizer, text, expected, lang="de")

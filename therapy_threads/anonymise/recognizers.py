@@ -759,6 +759,7 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"|[ \t]*\((?:re-?)?reading\b"
                          r"|[ \t]+(?:said|says|spoke|talked|talks)\b[^.\n]{0,30}\b(?:interview|podcast|speech|documentary|book)\b"
                          r"|(?:[ \t]+\w+){0,4}[ \t]+(?:geschrieben|schreibt|schrieb|gesungen|singt|sang)\b"
+                         r"|[ \t]+(?:gehört|gelesen|sagt[ \t]+in[ \t]+(?:Interviews|einem[ \t]+Interview))\b"
                          r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
                          r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
@@ -773,13 +774,21 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quote
                           r"play|plays|played|playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
                           r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
+                          # German: "Lies X Y", "ich hör X Y", "er schaut jetzt X Y", "ich lese gerade X Y"
+                          r"lies|lest|lese|las|hör|höre|hört|hörte|schaut|schau|schaue|guck|gucke|guckt|"
+                          r"(?:lies|lese|las|hör|höre|hört|hörte|schaut|schaue|guckt?|gucke)[ \t]+(?:jetzt|gerade|gern|gerne|viel|oft|immer|nur)|"
                           r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
+
+
+_GERMAN_READING = frozenset(("lies", "lest", "lese", "las", "hör", "höre", "hört", "hörte", "schaut", "schau", "schaue",
+                             "guck", "gucke", "guckt"))
+_GERMAN_AFTER = re.compile(r"[ \t]+(?:gehört|gelesen|sagt)\b")
 
 
 _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
               r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
               r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
-              r"poster|picture|fan|interview|podcast|words")
+              r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in")
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
@@ -859,11 +868,19 @@ class PublicWorkRecognizer(Recognizer):
                 continue
             end = caps[j][1]
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
-            if not (_WORK_AFTER.match(text, end) or before):
+            after = _WORK_AFTER.match(text, end)
+            if t.lang != "de":  # the German verbs of reading and listening are other words elsewhere ("las")
+                if before and before.group(0).split()[0].casefold() in _GERMAN_READING:
+                    before = None
+                if after and _GERMAN_AFTER.match(after.group(0)):
+                    after = None
+            if not (after or before):
                 continue
             if before and before.group(0).strip().casefold() in ("see", "saw", "seeing") \
                     and not _WORK_AFTER.match(text, end):
                 continue  # "to see X" is anyone; "to see X in concert" is a performer
+            if before and before.group(0).strip().casefold().startswith("hör") and re.match(r"[ \t]+zu\b", text[end:end + 4]):
+                continue  # "ich hör X Y zu": listening to someone talk, not to a record
             if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
                 continue
             t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
