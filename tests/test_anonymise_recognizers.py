@@ -178,6 +178,7 @@ def test_public_figure(text, expected):
     ("Hello all, Wren here, Dublin, 68, the youngest.", [("Dublin", "keep")]),
     ("I'm Tamsin, Brooklyn, and a long-time reader.", [("Brooklyn", "keep")]),
     ("Odile Brack, Sydney. Long-time lurker.", [("Sydney", "keep")]),
+    ("Rena, I'm Tamsin, Sydney, Australia. Same here.", [("Sydney", "keep"), ("Australia", "keep")]),
     ("Counsellor here, Sydney named me so I'll say hello.", []),
     ("Vielen Dank, Sydney. Das hilft.", []),
     # a capitalised phrase ending in a noun of geography is a place, whatever its first word

@@ -1153,6 +1153,8 @@ class PlaceRecognizer(Recognizer):
         items = items[:-1]
         if _INTRO_GREETING.fullmatch(items[0]):
             items = items[1:]
+        if len(items) > 1 and _INTRO_MARK.search(items[1]) and re.fullmatch(r"[A-Z\u00c0-\u00de][\w'’-]*", items[0]):
+            items = items[1:]  # "Shira, I'm Bracha, Pikesville": the person answered, then the introduction
         if not items:
             return False
         first = _INTRO_MARK.sub("", items[0]).strip()
