@@ -399,6 +399,19 @@ def test_mentioned_word(text, expected, lang):
     check(R.MentionedWordRecognizer, text, expected, lang=lang)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a full name opening an introduction, then where the writer is
+    ("Hey, Benito Saldana, San Antonio, Westside. Yes", [("Benito Saldana", "person")]),
+    ("Cruz Ulloa from Albuquerque, New Mexico. Grandpa of two.", [("Cruz Ulloa", "person")]),
+    ("Esperanza here, Esperanza De la Vega, Hialeah. Hi all.", [("Esperanza De la Vega", "person")]),
+    # a place, then a place; a greeting, then a place
+    ("Santa Ana, California is hot", []),
+    ("Thanks, Dublin, Ireland", []),
+])
+def test_intro_full_name(text, expected):
+    check(R.IntroFullNameRecognizer, text, expected)
+
+
 def test_every_recognizer_declares_its_languages():
     for rec in R.default_recognizers(CUES):
         assert rec.languages is None or (rec.languages and all(isinstance(x, str) for x in rec.languages))

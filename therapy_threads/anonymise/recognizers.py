@@ -608,6 +608,46 @@ class NamesakeRecognizer(Recognizer):
             yield self.span(s, e, KEEP, reason=f"a public namesake: a full name after '{m.group(0).strip()}'")
 
 
+# ---- a writer's full name opening an introduction ------------------------------------------------
+
+_INTRO_FULL = re.compile(
+    r"(?m)(?:^|(?<=[.!?] ))[ \t]*(?:(?:[A-Z\u00c0-\u00de][\w'’]*[ \t]+){0,2}[\w'’]+,[ \t]*)?"
+    r"(?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+here,[ \t]*)?"
+    r"(?P<name>[A-Z\u00c0-\u00de][\w'’-]+(?:[ \t]+(?:(?:de|la|del|van|von|da|dos|der|den|De|La|Del|Van|Von)[ \t]+)*"
+    r"[A-Z\u00c0-\u00de][\w'’-]+){1,3})(?:,[ \t]*|[ \t]+from[ \t]+)"
+    r"(?P<place>[A-Z\u00c0-\u00de][\w'’-]+(?:[ \t]+[A-Z\u00c0-\u00de][\w'’-]+){0,2})")
+
+
+class IntroFullNameRecognizer(Recognizer):
+    """A full name opening a comment's introduction, then where the writer is: "Benito Saldana, San
+    Antonio, Westside", "Hey, Cruz Ulloa from Albuquerque", "Esperanza here, Esperanza De la Vega,
+    Hialeah", "Ole Brekke, Decorah, Iowa". The given name may be a word or a place elsewhere; a given
+    name of the names data and a place after it make it the writer's own."""
+
+    name, score = "intro_full_name", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if t.role != "comment" and t.role != "body":
+            return
+        text, cues, lex, k = t.text, self.cues, self.lex, knowledge()
+        if "," not in text and " from " not in text:
+            return
+        for m in _INTRO_FULL.finditer(text):
+            s, e = m.span("name")
+            words = m.group("name").split()
+            first = words[0].casefold()
+            if not (first in lex.first_names or first in lex.intl_names) or first in cues.greet1 \
+                    or first in cues.closings or first in cues.titles or cues.function_word(first):
+                continue
+            if k.is_place(m.group("name")) or k.is_place(words[-1]) or k.is_demonym(words[-1]) \
+                    or not t.free(s, e):
+                continue  # "Santa Ana, California"; "Sarah Irish, ..." is left to the other rules
+            pw = m.group("place").split()
+            if not any(k.is_place(" ".join(pw[:n])) for n in range(len(pw), 0, -1)):
+                continue
+            yield self.person(t, s, e, "a full name opening an introduction, then a place")
+
+
 # ---- words mentioned ------------------------------------------------------------------------------
 
 # a lower-case word in quotes ('yelling "socorro" as a joke', 'Mein Name heißt "Meer" auf Türkisch, "deniz"'),
@@ -2756,7 +2796,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
-            TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
