@@ -54,6 +54,8 @@ def test_cue_phrases(lang, text, expected):
     ("nl", "Ik ben bij dr. Van Oosterwijk geweest.", [("Van Oosterwijk", P)]),
     ("nl", "Mevrouw Van den Hoeven zei het.", [("Van den Hoeven", P)]),
     ("es", "Fui a la Dra. De la Vega ayer.", [("De la Vega", P)]),
+    # a title, a given name, then the surname even where it is also a town
+    ("es", "mi terapeuta, la Sra. Roser Tarragona, dice que no", [("Roser Tarragona", P)]),
 ])
 def test_titles(lang, text, expected):
     check(M.LanguageTitleRecognizer, text, expected, lang=lang)

@@ -211,6 +211,8 @@ def test_place(text, expected):
     ("Mr. I think not", [], "en"),
     # in text written without capitals, a capital after a title is a name even if it is a word
     ("bis meine nachbarin Frau Klug geklopft hat, war nicht so klug", [("Klug", "person")], "de"),
+    # after a title and a given name, the surname even where it is also a town
+    ("bei einer Therapeutin in Frankfurt, Frau Gertrud Schwalbach, und das Ende", [("Gertrud Schwalbach", "person")], "de"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)

@@ -270,7 +270,8 @@ class LanguageTitleRecognizer(_Multilingual):
                 continue
             if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
-            yield self.person(t, s, self.full(t, s, e), f"a title before a name ({t.lang})")
+            ee = self.extend(t.text, e, t.lang, given=self.given(cf)) if core[:1].isupper() else e
+            yield self.person(t, s, ee, f"a title before a name ({t.lang})")
 
 
 class LanguageSignoffRecognizer(_Multilingual):

@@ -246,7 +246,9 @@ class Recognizer:
         raise NotImplementedError
 
     # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
-    def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True) -> int:
+    def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True, given: bool = False) -> int:
+        """``given``: the token before is a given name after a title ("Frau Irmtraud X", "la Sra. Roser X"),
+        so the capitalised word after it is the surname even where it is also a place."""
         m = _EXTEND.match(text[e:e + 50])
         if not m:
             return e
@@ -261,7 +263,7 @@ class Recognizer:
                 return e
         elif not (self.lex.rank(cf) is None or self.lex.is_surname(cf) or self._word_surname(text, e, cf)):
             return e
-        if (knowledge().is_place(last) and not self.lex.is_surname(cf)) or knowledge().is_demonym(last):
+        if (knowledge().is_place(last) and not self.lex.is_surname(cf) and not given) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         end = e + m.end() - (len(m.group(2)) - len(nxt))
         if _middle and " " not in nxt.strip() and self.cues.any_given_name(cf) and nxt == m.group(2):
@@ -1518,7 +1520,8 @@ class TitleRecognizer(Recognizer):
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf) \
                         and not _ACADEMIC_BEFORE.search(text, max(0, s - 16), s):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
-            yield self.person(t, s, self.extend(text, s + len(core), t.lang), "title before a name")
+            yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=self.cues.any_given_name(cf)),
+                              "title before a name")
         # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
         if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
             for m in _TITLE_INITIALS.finditer(text):
