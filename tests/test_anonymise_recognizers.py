@@ -338,6 +338,8 @@ def test_handle(text, expected):
     ("Memory, in my case, is patchy.", []),
     ("Talk soon. — Blessing A.", [("Blessing A.", "person")]),
     ("my nan named me Trinity, for luck", [("Trinity", "person")]),
+    # "name was" as well as "name is"
+    ("His name was Will, and I kept saying it.", [("Will", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
