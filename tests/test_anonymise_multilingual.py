@@ -33,6 +33,9 @@ P, K = "person", "keep"
     ("nl", "hoi allemaal. ik ben gerolf, 33, woon in de buurt.", [("gerolf", P)]),
     ("es", "hola. soy itziar, de Bilbao.", [("itziar", P)]),
     ("nl", "ik ben blij, echt waar", []),
+    # a naming phrase announcing a whole name takes every part of it
+    ("pt", "meu nome completo é Teresa Quintela Moura e ninguém sabe", [("Teresa Quintela Moura", P)]),
+    ("fr", "mon nom complet est Anne-Sophie Rivard Lenoir, merci", [("Anne-Sophie Rivard Lenoir", P)]),
     ("pt", "sou feliz, de verdade", []),
     ("en", "My therapist Odile is away.", []),  # English text is the English recognizers' job
 ])

@@ -195,6 +195,9 @@ class _Multilingual(Recognizer):
         return self.extend(t.text, e, t.lang) if t.text[s:s + 1].isupper() else e
 
 
+# a naming phrase that announces a whole name ("meu nome completo é", "mon nom complet est", "mijn volledige naam is")
+_FULL_NAME_PHRASE = re.compile(r"complet|volledige|nome del[ae]|su nombre")
+_CAPS_RUN = re.compile(r"(?:[ \t]+(?:(?:de|da|do|dos|das|del|la|van|von|der|den|di)[ \t]+)?[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*){1,3}")
 # what follows a writer's name in an introduction: a comma (an age, a place), a bracket, or where from
 _INTRO_REST = re.compile(r"[ \t]*[,(]|[ \t]+(?:uit|aus|de|da|di|from|van|del|do)\b")
 
@@ -231,7 +234,11 @@ class CuePhraseRecognizer(_Multilingual):
             if weak and (not t.text[s:s + 1].isupper() or re.search(r"[\"“«][^\"”»\n]*$", t.text[max(0, m.start() - 80):m.start()])):
                 continue  # "je suis triste"; '"Yo soy Betty, la fea"' quotes a title
             if self.name_ok(t, lc, s, e, not weak) and not (weak and knowledge().is_place(t.text[s:e])):
-                yield self.person(t, s, self.full(t, s, e), f"a name after a naming phrase ({t.lang})")
+                ee = self.full(t, s, e)
+                if _FULL_NAME_PHRASE.search(phrase) and t.text[s:s + 1].isupper():
+                    run = _CAPS_RUN.match(t.text, ee)  # "meu nome completo é X Y Z": every part of it
+                    ee = run.end() if run else ee
+                yield self.person(t, s, ee, f"a name after a naming phrase ({t.lang})")
 
 
 class LanguageTitleRecognizer(_Multilingual):
