@@ -91,6 +91,10 @@ def test_url(text, expected):
     ("My number is 0803 555 0142, call any time except Sunday", [("0803 555 0142", "phone")]),
     ("text me 0712 555 123 if you are in Nairobi", [("0712 555 123", "phone")]),
     ("in 2019 I paid 150000 naira for 12 sessions", []),
+    # the national format of the country an address in the text points to, even where another country
+    # reads the digits as toll free ("080 ..." is a Bari landline, toll free in France)
+    ("mail her, gia.f chiocciola example punto it. Or the studio, 080 523 4471.", [("080 523 4471", "phone")]),
+    ("ring 080 523 4471 if you like", []),
 ])
 def test_phone(text, expected):
     check(R.PhoneRecognizer, text, expected)

@@ -311,6 +311,23 @@ class UrlRecognizer(Recognizer):
             yield self.span(s, e, URL, reason="web address written out")
 
 
+_TLD_PLAIN = re.compile(r"\.([a-z]{2})\b(?![.\w@-])")
+_TLD_WRITTEN = re.compile(r"[ \t](?:dot|punto|punkt|point|ponto|punt|kropka|tečka|punct)[ \t]+([a-z]{2})\b(?![ \t]+(?:dot|punto|punkt|point|ponto|punt)\b)")
+_WRITTEN_DOTS = ("dot ", "punto ", "punkt ", "point ", "ponto ", "punt ", "kropka ", "tečka ", "punct ")
+
+
+def _tld_regions(text: str) -> set[str]:
+    """Regions (libphonenumber's) of the country-code domains the text's addresses end in."""
+    import phonenumbers
+
+    codes: set[str] = set()
+    if "." in text:
+        codes.update(m.group(1) for m in _TLD_PLAIN.finditer(text))
+    if any(map(text.__contains__, _WRITTEN_DOTS)):
+        codes.update(m.group(1) for m in _TLD_WRITTEN.finditer(text))
+    return {c.upper() for c in codes if c.upper() in phonenumbers.SUPPORTED_REGIONS and c not in ("uk",)}
+
+
 class PhoneRecognizer(Recognizer):
     name, score = "phone", 1.0
 
@@ -323,7 +340,17 @@ class PhoneRecognizer(Recognizer):
         more = tuple(r for r in official_phone_regions(t.lang or "en") if r not in regions)
         for s, e in find_national_phones(t.text, more):
             if not any(a < e and s < b for a, b in found):
+                found.append((s, e))
                 yield self.span(s, e, PHONE, reason=f"phone number (libphonenumber, a country where {t.lang or 'en'} is official)")
+        # national formats of the countries whose domains the text's addresses end in ("... punto it",
+        # "example.co.ke"): an English comment passing on an Italian studio's number with its e-mail. An
+        # ordinary line there wins over a toll-free reading in another country ("080 523 4471" is a Bari
+        # landline, and toll free in France, which left it out above)
+        tlds = _tld_regions(t.text)
+        extra = tuple(sorted(r for r in tlds if r not in more))
+        for s, e in find_national_phones(t.text, extra) if extra else ():
+            if not any(a < e and s < b for a, b in found):
+                yield self.span(s, e, PHONE, reason="phone number (libphonenumber, the country of an address in the text)")
 
 
 # ---- identities -----------------------------------------------------------------------------------
