@@ -311,6 +311,7 @@ class UrlRecognizer(Recognizer):
             yield self.span(s, e, URL, reason="web address written out")
 
 
+_DIGIT_PAIR = re.compile(r"\d\d")  # (a cheap first look: a text without two digits in a row holds no phone)
 _TLD_PLAIN = re.compile(r"\.([a-z]{2})\b(?![.\w@-])")
 _TLD_WRITTEN = re.compile(r"[ \t](?:dot|punto|punkt|point|ponto|punt|kropka|tečka|punct)[ \t]+([a-z]{2})\b(?![ \t]+(?:dot|punto|punkt|point|ponto|punt)\b)")
 _WRITTEN_DOTS = ("dot ", "punto ", "punkt ", "point ", "ponto ", "punt ", "kropka ", "tečka ", "punct ")
@@ -346,7 +347,7 @@ class PhoneRecognizer(Recognizer):
         # "example.co.ke"): an English comment passing on an Italian studio's number with its e-mail. An
         # ordinary line there wins over a toll-free reading in another country ("080 523 4471" is a Bari
         # landline, and toll free in France, which left it out above)
-        tlds = _tld_regions(t.text)
+        tlds = _tld_regions(t.text) if _DIGIT_PAIR.search(t.text) else ()
         extra = tuple(sorted(r for r in tlds if r not in more))
         for s, e in find_national_phones(t.text, extra) if extra else ():
             if not any(a < e and s < b for a, b in found):
