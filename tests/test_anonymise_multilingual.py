@@ -29,6 +29,14 @@ P, K = "person", "keep"
     ("it", "La mia psicologa Ornella mi ha detto di aspettare.", [("Ornella", P)]),
     ("pt", "A minha terapeuta Graciete disse que não.", [("Graciete", P)]),
     ("nl", "Mijn therapeut Joost zei dat het normaal is.", [("Joost", P)]),
+    # a lower-case given name after "ik ben", "soy", "sou" where an introduction goes on (an age, a place)
+    ("nl", "hoi allemaal. ik ben gerolf, 33, woon in de buurt.", [("gerolf", P)]),
+    ("es", "hola. soy itziar, de Bilbao.", [("itziar", P)]),
+    ("nl", "ik ben blij, echt waar", []),
+    # a naming phrase announcing a whole name takes every part of it
+    ("pt", "meu nome completo é Teresa Quintela Moura e ninguém sabe", [("Teresa Quintela Moura", P)]),
+    ("fr", "mon nom complet est Anne-Sophie Rivard Lenoir, merci", [("Anne-Sophie Rivard Lenoir", P)]),
+    ("pt", "sou feliz, de verdade", []),
     ("en", "My therapist Odile is away.", []),  # English text is the English recognizers' job
 ])
 def test_cue_phrases(lang, text, expected):
@@ -49,6 +57,8 @@ def test_cue_phrases(lang, text, expected):
     ("nl", "Ik ben bij dr. Van Oosterwijk geweest.", [("Van Oosterwijk", P)]),
     ("nl", "Mevrouw Van den Hoeven zei het.", [("Van den Hoeven", P)]),
     ("es", "Fui a la Dra. De la Vega ayer.", [("De la Vega", P)]),
+    # a title, a given name, then the surname even where it is also a town
+    ("es", "mi terapeuta, la Sra. Roser Tarragona, dice que no", [("Roser Tarragona", P)]),
 ])
 def test_titles(lang, text, expected):
     check(M.LanguageTitleRecognizer, text, expected, lang=lang)

@@ -79,3 +79,16 @@ def test_a_dutch_greeting_word_that_is_a_name_stays_a_greeting_where_it_opens_on
                               "zeg het maar tegen [[Lieve]], echt. mijn psych is heel fijn.",
                               "dank jullie allemaal, vooral [[Lieve]] en [[Yusuf]]. {{Lieve}} groeten!"], lang="nl")
     assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+@pytest.mark.parametrize("text,word,thing", [
+    ("Dermot calls in from a Wrenbury.", "Wrenbury", True),
+    ("a nurse from the Portleigh, to cancer", "Portleigh", True),
+    ("I married a Quenby by marriage", "Quenby", False),
+    ("I said it to Quenby Hale", "Quenby Hale", False),
+])
+def test_one_word_after_a_preposition_and_an_article_is_no_person_for_ner(text, word, thing):
+    from therapy_threads.anonymise.anonymiser import thing_after_article
+
+    s = text.index(word)
+    assert thing_after_article(text, s, s + len(word)) is thing

@@ -95,6 +95,10 @@ def test_url(text, expected):
     ("My number is 0803 555 0142, call any time except Sunday", [("0803 555 0142", "phone")]),
     ("text me 0712 555 123 if you are in Nairobi", [("0712 555 123", "phone")]),
     ("in 2019 I paid 150000 naira for 12 sessions", []),
+    # the national format of the country an address in the text points to, even where another country
+    # reads the digits as toll free ("080 ..." is a Bari landline, toll free in France)
+    ("mail her, gia.f chiocciola example punto it. Or the studio, 080 523 4471.", [("080 523 4471", "phone")]),
+    ("ring 080 523 4471 if you like", []),
 ])
 def test_phone(text, expected):
     check(R.PhoneRecognizer, text, expected)
@@ -127,6 +131,18 @@ def test_known_identity_and_its_variants():
           known=hazel)
     check(R.KnownIdentityRecognizer, "hazel you are right. I said so.", [("hazel", "known")], known=hazel)
     check(R.KnownIdentityRecognizer, "Writing to her every week. hazel x", [("hazel", "known")], known=hazel)
+    # a commenter whose name is also a place: the place where the sentence names a place
+    nel = {v: KnownName({"u_6"}, strong, False) for v, strong in name_variants("Nelson Pirie", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "Ha, I'm Nelson, I live in Nelson, and yes.", [("Nelson", "known"), ("Nelson", "keep")],
+          known=nel)
+    check(R.KnownIdentityRecognizer, "a note from Nelson: thanks", [("Nelson", "keep")], known=nel)
+    check(R.KnownIdentityRecognizer, "I said to Nelson that it was fine", [("Nelson", "known")], known=nel)
+    paz = {v: KnownName({"u_7"}, strong, False) for v, strong in name_variants("Paz Orellana", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "Soy Paz, de La Paz, y vivo aquí.", [("Paz", "known"), ("La Paz", "keep")],
+          known=paz, lang="es")
+    dak = {v: KnownName({"u_8"}, strong, False) for v, strong in name_variants("Dakota Brisk", lexicon()).items()}
+    check(R.KnownIdentityRecognizer, "I'm Dakota and I live in North Dakota.", [("Dakota", "known"), ("North Dakota", "keep")],
+          known=dak)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -166,6 +182,17 @@ def test_public_figure(text, expected):
     ("she is leaving for Sabah next month", [("Sabah", "keep")]),
     ("I'm Kerry, not from Kerry, from Lisburn", [("Kerry", "keep"), ("Lisburn", "keep")]),
     ("I said to Kerry that Donegal is lovely", []),
+    # an item of the list in which the writer introduces themself, after the name: where they are
+    ("Hello all, Wren here, Dublin, 68, the youngest.", [("Dublin", "keep")]),
+    ("I'm Tamsin, Brooklyn, and a long-time reader.", [("Brooklyn", "keep")]),
+    ("Odile Brack, Sydney. Long-time lurker.", [("Sydney", "keep")]),
+    ("Rena, I'm Tamsin, Sydney, Australia. Same here.", [("Sydney", "keep"), ("Australia", "keep")]),
+    ("Counsellor here, Sydney named me so I'll say hello.", []),
+    ("Vielen Dank, Sydney. Das hilft.", []),
+    # a capitalised phrase ending in a noun of geography is a place, whatever its first word
+    ("the letters they kept in Quillon Island, and", [("Quillon Island", "keep")]),
+    ("I live outside Ardo Falls, and", [("Ardo Falls", "keep")]),
+    ("The Living Mountain is a book", []),
     # a surname after a title and its particle, even when it is a town ("Dr. Van Gent")
     ("My psychiatrist, Dr. Van Gent, says so. I live near Gent.", [("Gent", "keep")]),
     # after "in"/"from" the word is where, whatever verb follows; a place after a name and a comma
@@ -192,6 +219,8 @@ def test_place(text, expected):
     ("Mr. I think not", [], "en"),
     # in text written without capitals, a capital after a title is a name even if it is a word
     ("bis meine nachbarin Frau Klug geklopft hat, war nicht so klug", [("Klug", "person")], "de"),
+    # after a title and a given name, the surname even where it is also a town
+    ("bei einer Therapeutin in Frankfurt, Frau Gertrud Schwalbach, und das Ende", [("Gertrud Schwalbach", "person")], "de"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -317,6 +346,8 @@ def test_handle(text, expected):
     ("Memory, in my case, is patchy.", []),
     ("Talk soon. — Blessing A.", [("Blessing A.", "person")]),
     ("my nan named me Trinity, for luck", [("Trinity", "person")]),
+    # "name was" as well as "name is"
+    ("His name was Will, and I kept saying it.", [("Will", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
@@ -341,6 +372,56 @@ def test_lexicon_noun_caps(text, expected):
 ])
 def test_lexicon_lower(text, expected):
     check(R.LowerCaseNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    # a full name compared with or told apart from someone is the public namesake
+    ("I'm Tove, like Tove Marklund, every girl in my class was.", [("Tove Marklund", "keep")], "en"),
+    ("Not Pim Okonjo, before anyone asks.", [("Pim Okonjo", "keep")], "en"),
+    ("Yes Ada Vell, no relation to Ada Vell-Amory's band.", [("Ada Vell-Amory", "keep")], "en"),
+    ("my mum named me after Oriel de la Farge and I hated it", [("Oriel de la Farge", "keep")], "en"),
+    ("ich bin Amra, wie Amra Kestel, nur ohne Villa", [("Amra Kestel", "keep")], "de"),
+    ("ik ben Joos (niet Joos van Arkel) en ik woon hier", [("Joos van Arkel", "keep")], "nl"),
+    ("je ne suis pas Lise Dorval, hélas", [("Lise Dorval", "keep")], "fr"),
+    ("meu pai era fã do Caio Arruda Leme", [("Caio Arruda Leme", "keep")], "pt"),
+    # a title tells a private person apart; one word alone, "like" as a verb, and "not X's" are no namesake
+    ("nicht Frau Reiner, sondern die andere", [], "de"),
+    ("I said Kit, not Kit. Anyway", [], "en"),
+    ("I'd like Ana Feld to call me back", [], "en"),
+    ("it was not Ana Feld's fault", [], "en"),
+    ("I am Jarek, after Jarek Wolny-Sas, and I fix cars", [("Jarek Wolny-Sas", "keep")], "en"),
+    ("the cat is Quill (after Ottla Quill)", [("Ottla Quill", "keep")], "en"),
+    ("Benannt nach Aris Tenk, logisch", [("Aris Tenk", "keep")], "de"),
+    ("we met, after Anna Berg left the group", [], "en"),
+])
+def test_namesake(text, expected, lang):
+    check(R.NamesakeRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    # a lower-case word quoted or glossed is the word talked about
+    ('I went yelling "socorro" as a joke and she laughed.', [("socorro", "keep")], "en"),
+    ('Mein Name heißt "Meer" auf Türkisch, "deniz", und ich', [("deniz", "keep")], "de"),
+    ("bahar heißt übrigens Frühling, wusstet ihr das?", [("bahar", "keep")], "de"),
+    # not after a naming phrase, and not a function word before a gloss
+    ('they call me "kitty" at work. Ok.', [], "en"),
+    ("Das heißt, wir sehen uns.", [], "de"),
+])
+def test_mentioned_word(text, expected, lang):
+    check(R.MentionedWordRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a full name opening an introduction, then where the writer is
+    ("Hey, Benito Saldana, San Antonio, Westside. Yes", [("Benito Saldana", "person")]),
+    ("Cruz Ulloa from Albuquerque, New Mexico. Grandpa of two.", [("Cruz Ulloa", "person")]),
+    ("Esperanza here, Esperanza De la Vega, Hialeah. Hi all.", [("Esperanza De la Vega", "person")]),
+    # a place, then a place; a greeting, then a place
+    ("Santa Ana, California is hot", []),
+    ("Thanks, Dublin, Ireland", []),
+])
+def test_intro_full_name(text, expected):
+    check(R.IntroFullNameRecognizer, text, expected)
 
 
 def test_every_recognizer_declares_its_languages():
@@ -561,6 +642,11 @@ def test_brand_shape_as_thing(text, expected):
     ("und Jonas Brekkes biografie, die hab ich gelesen", [("Jonas Brekkes", "keep")]),
     ("das hat Mikkel Sand auch so ähnlich geschrieben", [("Mikkel Sand", "keep")]),
     ("das hat mir Mikkel Sand gesagt", []),
+    # verbs of reading and listening before the name, "gehört"/"gelesen" after it, "sagt in Interviews"
+    ('Lies Ayla Korkmaz, "Worte und Welt". Da', [("Ayla Korkmaz", "keep")]),
+    ("Ich hab im Auto gesessen und Selin Dorak gehört, eine Stunde lang.", [("Selin Dorak", "keep")]),
+    ("Und Tarik Venn sagt in Interviews etwas Ähnliches", [("Tarik Venn", "keep")]),
+    ("Ich hör Anna Berger zu, wenn sie redet", []),
 ])
 def test_public_work_de(text, expected):
     check(R.PublicWorkRecognizer, text, expected, lang="de")

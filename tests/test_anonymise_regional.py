@@ -382,6 +382,12 @@ from therapy_threads.anonymise.regional import CapsInitialsSignoffRecognizer, Si
     ("Three sessions in and I get it now. CBT", []),
     ("this made my day. LOL", []),
     ("Just RT it", []),
+    # the initials of a double-barrelled name, perhaps after a given name, a dash or an emoji
+    ("How did you all manage endings? — E-R", [("E-R", "person")]),
+    ("c'est peut-être pas fou ». 🥹 A-S", [("A-S", "person")]),
+    ("Monthly isn't gone. — Julia A-K x", [("Julia A-K", "person")]),
+    ("We always shop at H-E-B", []),
+    ("we went to the A-Z", []),
 ])
 def test_caps_initials_signoff(text, expected):
     assert spans(CapsInitialsSignoffRecognizer, text) == expected

@@ -43,6 +43,17 @@ class AnonymiseReport:
         self.identity_tokens |= other.identity_tokens
 
 
+# an English article right before a token: a person's name takes none ("a Greggs", "the Portiuncula")
+# (after a preposition of place: "married a Freeman", "I'm a Sven, not an Ole" name families and people)
+_EN_ARTICLE_BEFORE = re.compile(r"\b(?:from|at|in|into|inside|outside|near|to|of|for|by)[ \t]+(?:a|an|the)[ \t]+$", re.I)
+
+
+def thing_after_article(text: str, s: int, e: int) -> bool:
+    """One capitalised word after a preposition and an article names a thing (a shop, a hospital), not
+    a person, in English: "calls in from a Greggs", "a nurse from the Portiuncula"."""
+    return " " not in text[s:e] and _EN_ARTICLE_BEFORE.search(text, max(0, s - 20), s) is not None
+
+
 @dataclass
 class _Text:
     obj: Post | Comment | Furniture
@@ -322,6 +333,8 @@ class Anonymiser:
                     if not any(cs < e and s < ce for cs, ce in cands):
                         continue  # only decide what the rules left open
                     span = self._ner_span(t.text, s, e, d.ctx)
+                    if span and _language(t, d) in (None, "en") and thing_after_article(t.text, span.start, span.end):
+                        continue  # "from a Greggs", "from the Portiuncula": one word after an article is a thing
                     if span and not any(x.start < span.end and span.start < x.end for x in t.spans):
                         t.spans.append(span)
                         report.counts["ner_persons"] += 1

@@ -42,7 +42,7 @@ _TWO_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s+([A-Za-z\u00c0-\u024f]+)([
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 # (with the Austrian feminine forms "Mag.a", "Dr.in" and "Dipl.-Psych.": "Frau Mag.a Berger")
 _TITLE_BEFORE = re.compile(r"(?<![\w.-])([A-Za-z]+(?:\.(?:a|in)(?![A-Za-z])|\.-[A-Za-z]+)?)\.?[ \t]+$")
-_NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\b(?:sur)?name\s+is(?:\s+(?:actually|really|literally))?|\b(?:sur)?name['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
+_NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\b(?:sur)?name\s+(?:is|was)(?:\s+(?:actually|really|literally))?|\b(?:sur)?name['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
 # a writer introducing themselves: "IRL I'm Tess", "ich bin Franka", "je suis Inès"
 # ("i'm" in lower-case chat too; "this is X" after a greeting: "Hello all, this is Happy from Ludhiana")
 SELF_INTRO = re.compile(r"(?:\b[Ii]['’]m|\b[Ii]\s+am|\b[Tt]his\s+is|\bich\s+bin|\bich\s+heiße|\bje\s+suis|\bme\s+llamo|\bmi\s+chiamo)[ \t]+$")

@@ -195,6 +195,13 @@ class _Multilingual(Recognizer):
         return self.extend(t.text, e, t.lang) if t.text[s:s + 1].isupper() else e
 
 
+# a naming phrase that announces a whole name ("meu nome completo é", "mon nom complet est", "mijn volledige naam is")
+_FULL_NAME_PHRASE = re.compile(r"complet|volledige|nome del[ae]|su nombre")
+_CAPS_RUN = re.compile(r"(?:[ \t]+(?:(?:de|da|do|dos|das|del|la|van|von|der|den|di)[ \t]+)?[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*){1,3}")
+# what follows a writer's name in an introduction: a comma (an age, a place), a bracket, or where from
+_INTRO_REST = re.compile(r"[ \t]*[,(]|[ \t]+(?:uit|aus|de|da|di|from|van|del|do)\b")
+
+
 class CuePhraseRecognizer(_Multilingual):
     """The person after a relation noun ("ma psy Guylaine", "mon chum ti-guy", "mi hermana mayor Lupe"),
     before one in apposition ("Barbara, ma tante"), and after a naming phrase ("je m'appelle Nancy",
@@ -218,10 +225,20 @@ class CuePhraseRecognizer(_Multilingual):
             s, e = m.span("name")
             phrase = m.group(0)[:m.start("name") - m.start()].strip(" \t,").casefold()
             weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben")  # "je suis triste": capital only
+            if weak and not t.text[s:s + 1].isupper() and _INTRO_REST.match(t.text, e) \
+                    and self.name_ok(t, lc, s, e, False) and not knowledge().is_place(t.text[s:e]):
+                # lower case, a given name that is no frequent word of the language, then what an
+                # introduction goes on with: "ik ben kenneth, 33, ...", "soy maría jesús de ..."
+                yield self.person(t, s, e, f"a given name after '{phrase}' in an introduction ({t.lang})")
+                continue
             if weak and (not t.text[s:s + 1].isupper() or re.search(r"[\"“«][^\"”»\n]*$", t.text[max(0, m.start() - 80):m.start()])):
                 continue  # "je suis triste"; '"Yo soy Betty, la fea"' quotes a title
             if self.name_ok(t, lc, s, e, not weak) and not (weak and knowledge().is_place(t.text[s:e])):
-                yield self.person(t, s, self.full(t, s, e), f"a name after a naming phrase ({t.lang})")
+                ee = self.full(t, s, e)
+                if _FULL_NAME_PHRASE.search(phrase) and t.text[s:s + 1].isupper():
+                    run = _CAPS_RUN.match(t.text, ee)  # "meu nome completo é X Y Z": every part of it
+                    ee = run.end() if run else ee
+                yield self.person(t, s, ee, f"a name after a naming phrase ({t.lang})")
 
 
 class LanguageTitleRecognizer(_Multilingual):
@@ -260,7 +277,8 @@ class LanguageTitleRecognizer(_Multilingual):
                 continue
             if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
-            yield self.person(t, s, self.full(t, s, e), f"a title before a name ({t.lang})")
+            ee = self.extend(t.text, e, t.lang, given=self.given(cf)) if core[:1].isupper() else e
+            yield self.person(t, s, ee, f"a title before a name ({t.lang})")
 
 
 class LanguageSignoffRecognizer(_Multilingual):

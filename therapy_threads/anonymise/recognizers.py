@@ -247,7 +247,9 @@ class Recognizer:
         raise NotImplementedError
 
     # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
-    def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True) -> int:
+    def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True, given: bool = False) -> int:
+        """``given``: the token before is a given name after a title ("Frau Irmtraud X", "la Sra. Roser X"),
+        so the capitalised word after it is the surname even where it is also a place."""
         m = _EXTEND.match(text[e:e + 50])
         if not m:
             return e
@@ -262,7 +264,7 @@ class Recognizer:
                 return e
         elif not (self.lex.rank(cf) is None or self.lex.is_surname(cf) or self._word_surname(text, e, cf)):
             return e
-        if (knowledge().is_place(last) and not self.lex.is_surname(cf)) or knowledge().is_demonym(last):
+        if (knowledge().is_place(last) and not self.lex.is_surname(cf) and not given) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         end = e + m.end() - (len(m.group(2)) - len(nxt))
         if _middle and " " not in nxt.strip() and self.cues.any_given_name(cf) and nxt == m.group(2):
@@ -310,6 +312,24 @@ class UrlRecognizer(Recognizer):
             yield self.span(s, e, URL, reason="web address written out")
 
 
+_DIGIT_PAIR = re.compile(r"\d\d")  # (a cheap first look: a text without two digits in a row holds no phone)
+_TLD_PLAIN = re.compile(r"\.([a-z]{2})\b(?![.\w@-])")
+_TLD_WRITTEN = re.compile(r"[ \t](?:dot|punto|punkt|point|ponto|punt|kropka|tečka|punct)[ \t]+([a-z]{2})\b(?![ \t]+(?:dot|punto|punkt|point|ponto|punt)\b)")
+_WRITTEN_DOTS = ("dot ", "punto ", "punkt ", "point ", "ponto ", "punt ", "kropka ", "tečka ", "punct ")
+
+
+def _tld_regions(text: str) -> set[str]:
+    """Regions (libphonenumber's) of the country-code domains the text's addresses end in."""
+    import phonenumbers
+
+    codes: set[str] = set()
+    if "." in text:
+        codes.update(m.group(1) for m in _TLD_PLAIN.finditer(text))
+    if any(map(text.__contains__, _WRITTEN_DOTS)):
+        codes.update(m.group(1) for m in _TLD_WRITTEN.finditer(text))
+    return {c.upper() for c in codes if c.upper() in phonenumbers.SUPPORTED_REGIONS and c not in ("uk",)}
+
+
 class PhoneRecognizer(Recognizer):
     name, score = "phone", 1.0
 
@@ -322,7 +342,17 @@ class PhoneRecognizer(Recognizer):
         more = tuple(r for r in official_phone_regions(t.lang or "en") if r not in regions)
         for s, e in find_national_phones(t.text, more):
             if not any(a < e and s < b for a, b in found):
+                found.append((s, e))
                 yield self.span(s, e, PHONE, reason=f"phone number (libphonenumber, a country where {t.lang or 'en'} is official)")
+        # national formats of the countries whose domains the text's addresses end in ("... punto it",
+        # "example.co.ke"): an English comment passing on an Italian studio's number with its e-mail. An
+        # ordinary line there wins over a toll-free reading in another country ("080 523 4471" is a Bari
+        # landline, and toll free in France, which left it out above)
+        tlds = _tld_regions(t.text) if _DIGIT_PAIR.search(t.text) else ()
+        extra = tuple(sorted(r for r in tlds if r not in more))
+        for s, e in find_national_phones(t.text, extra) if extra else ():
+            if not any(a < e and s < b for a, b in found):
+                yield self.span(s, e, PHONE, reason="phone number (libphonenumber, the country of an address in the text)")
 
 
 # ---- identities -----------------------------------------------------------------------------------
@@ -400,6 +430,16 @@ def _lower_known_role(text: str, s: int, e: int) -> bool:
     return text[e:e + 1] == "," and bool(_VOC_BEFORE.search(before))
 
 
+# prepositions (and verb + preposition) before a place that never come before a person: "I live in X",
+# "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
+# are left out: "I said to X", "j'ai dit à X", "la hermana de X", Dutch "en" is "and")
+_PLACE_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|from|near|outside|aus|nach|desde|depuis|uit|em|(?:moved|back|move|moving|went|go|drove|flew)[ \t]+to|"
+    r"(?:habite|habites|habitons|vis|vit|vivons|né|née|nés|nées|suis|retourne|allée?)[ \t]+à|"
+    r"(?:vivo|vive|vives|vivimos|viví|vivía|nací|nació|crecí|creció|estoy|estamos|trabajo)[ \t]+en|"
+    r"(?:moro|mora|moramos|nasci|nasceu|cresci|estou)[ \t]+(?:em|no|na)))[ \t]+$", re.I)
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -461,6 +501,11 @@ class KnownIdentityRecognizer(Recognizer):
                 elif cues.is_initial(text, s) and not cue and not (
                         phrase and _title_cased(surface.split(), cues)):
                     continue
+            where = self._place_here(text, s, e)
+            if where is not None:
+                yield self.span(where[0], where[1], KEEP, reason="a commenter's name that is also a place, "
+                                "in a place's role here ('I live in X', 'from X', 'La X', 'X-Y')")
+                continue
             if surface[:1].isupper() and " " not in surface and not joined:
                 ee = self.extend(text, e, t.lang)
                 if ee > e:
@@ -473,6 +518,42 @@ class KnownIdentityRecognizer(Recognizer):
                 yield self.span(s, e, KEEP, reason="the byline author's own name in the post")
                 continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
+
+    @staticmethod
+    def _place_here(text: str, s: int, e: int) -> tuple[int, int] | None:
+        """Where a commenter's name is a place's name here, the place's extent: inside a longer place
+        name ("La Paz", "North Dakota", "Dolores Hidalgo", "Kowloon Tong", "Rouyn-Noranda"), or alone after
+        a preposition that only places take ("I live in Nelson", "aus Brecht", "vivo en Asunción")."""
+        k = knowledge()
+        if text[e:e + 1] == "-" or text[s - 1:s] == "-":  # a hyphenated place: "Rouyn-Noranda"
+            a, b = s, e
+            while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "-"):
+                a -= 1
+            while b < len(text) and (text[b].isalpha() or text[b] == "-"):
+                b += 1
+            return (a, b) if k.is_place(text[a:b]) else None
+        if not text[s:s + 1].isupper():
+            # lower case: only a place after a place preposition ("j'habite à nancy")
+            return (s, e) if " " not in text[s:e] and _PLACE_PREP_BEFORE.search(text, max(0, s - 24), s) \
+                and k.is_place(text[s:e]) and text[e:e + 2] not in ("'s", "’s") else None
+        m = re.search(r"((?:[A-Z\u00c0-\u00de][\w'’]*[ \t]+){1,2})$", text[max(0, s - 30):s])
+        if m:  # "La Paz", "North Dakota", "Kowloon Tong"
+            words = m.group(1).split()
+            for i in range(len(words)):
+                a = s - len(" ".join(words[i:])) - 1
+                if text[a:s].split() == words[i:] and (k.is_place(text[a:e]) or geo_place(text[a:e])):
+                    return a, e
+        n = re.match(r"(?:[ \t]+(?:(?:de|del|da|do|la|le)[ \t]+)?[A-Z\u00c0-\u00de][\w'’]*){1,2}", text[e:e + 40])
+        if n:  # "Dolores Hidalgo", "Santiago de Compostela"
+            parts = re.finditer(r"[A-Z\u00c0-\u00de][\w'’]*", n.group(0))
+            ends = [e + p.end() for p in parts]
+            for b in reversed(ends):
+                if k.is_place(text[s:b]) or geo_place(text[s:b]):
+                    return s, b
+        if " " not in text[s:e] and text[e:e + 2] not in ("'s", "’s") and k.is_place(text[s:e]) \
+                and _PLACE_PREP_BEFORE.search(text, max(0, s - 24), s):
+            return s, e
+        return None
 
     def _apposition(self, t: TextContext, e: int) -> bool:
         """A relation noun in apposition after the token: "para flor, una amiga del foro"."""
@@ -499,6 +580,147 @@ class KnownIdentityRecognizer(Recognizer):
         """A handle written at the start of a comment or line, addressing someone ("moth to flame same!!")."""
         line_start = text.rfind("\n", 0, s) + 1
         return text[line_start:s].strip() == "" and text[e:e + 1] in (" ", ",", "!", ":", "\n", "")
+
+
+
+# ---- namesakes -----------------------------------------------------------------------------------
+
+# A full name right after a word that compares someone with, or tells them apart from, the person of that
+# name: the famous namesake people are named for or mistaken for ("like Jackie Chan", "Not Kate Bowler,
+# though ...", "no relation to Faye Wong", "named after Walt Whitman", "wie Amal Clooney", "nicht Shirin
+# Ebadi", "niet Bertolt Brecht", "pas Ginette Reno", "como Julio Iglesias", "fã do Caetano Veloso"). Only
+# the well known are compared with like this; a private person is told apart by a title ("nicht Frau
+# Reiter", "pas Dr X"), which is left to the title rules.
+_NAMESAKE_CUE = re.compile(
+    r"(?<![\w'’])(?:[Ll]ike|[Uu]nlike|[Nn]ot|[Nn]o relation to|[Nn]ot related to|(?:named|called)[ \t]+(?:\w+[ \t]+)?after|"
+    r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
+    r"[Ff]an[ \t]+(?:von|van|de)|[Bb]enannt[ \t]+nach|(?:[Vv]ernoemd|[Gg]enoemd)[ \t]+naar|[Nn]omm[ée]e?s?[ \t]+d['’]après|"
+    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+(?=[A-Z\u00c0-\u00de])")
+# "like" as a verb: "I like", "you'd like", "to like", "don't like"
+_LIKE_VERB_BEFORE = re.compile(r"(?:\b(?:i|you|we|they|would|to|do|does|did|don['’]t|didn['’]t|doesn['’]t|really|also|"
+                               r"just|still|might|may|will|could|should)|['’]d)[ \t]+$", re.I)
+_NAMESAKE_WORD = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
+_NAMESAKE_NAME = re.compile(_NAMESAKE_WORD + r"(?:[ \t]+(?:(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|"
+                            r"ter|the|of|bin|ibn|al|y)[ \t]+){0,2}" + _NAMESAKE_WORD + r"){1,3}")
+
+
+class NamesakeRecognizer(Recognizer):
+    """A full name compared with or told apart from someone: a public namesake, kept (see
+    ``_NAMESAKE_CUE``). Runs before the known identities, so that a commenter's given name or surname
+    inside the namesake's name ("Cherry Lau, no relation to Andy Lau") stays with the namesake."""
+
+    name, score = "namesake", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        for m in _NAMESAKE_CUE.finditer(text):
+            s = m.end()
+            n = _NAMESAKE_NAME.match(text, s)
+            if not n:
+                continue
+            words = n.group(0).split()
+            first = words[0].casefold()
+            if first in cues.titles or first.rstrip(".") in cues.titles or first in cues.kin_titles \
+                    or cues.function_word(first) or first in cues.greet1 or first in cues.relations:
+                continue  # "nicht Frau Reiter", "not Mum Jones": a private person named with a title
+            e = n.end()
+            poss = POSS.search(n.group(0))
+            if poss:
+                e -= len(poss.group(0))  # "like Jackie Chan's films": the name without the possessive
+            cue = m.group(0).split()[0].casefold()
+            if cue == "like" and _LIKE_VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "I'd like Ana Perez to ...": the verb
+            if cue == "after" and not re.match(r"[ \t]*(?:[,.;:!?)]|$)", text[e:e + 3]):
+                continue  # ", after X Y left": when, not whom someone is named for ("X, after X Y," / "(after X Y)")
+            if cue == "not" and poss:
+                continue  # "not Jane Doe's fault"
+            if lookup(t.doc, n.group(0)) is not None:
+                continue  # the commenter's own full name
+            yield self.span(s, e, KEEP, reason=f"a public namesake: a full name after '{m.group(0).strip()}'")
+
+
+# ---- a writer's full name opening an introduction ------------------------------------------------
+
+_INTRO_FULL = re.compile(
+    r"(?m)(?:^|(?<=[.!?] ))[ \t]*(?:(?:[A-Z\u00c0-\u00de][\w'’]*[ \t]+){0,2}[\w'’]+,[ \t]*)?"
+    r"(?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+here,[ \t]*)?"
+    r"(?P<name>[A-Z\u00c0-\u00de][\w'’-]+(?:[ \t]+(?:(?:de|la|del|van|von|da|dos|der|den|De|La|Del|Van|Von)[ \t]+)*"
+    r"[A-Z\u00c0-\u00de][\w'’-]+){1,3})(?:,[ \t]*|[ \t]+from[ \t]+)"
+    r"(?P<place>[A-Z\u00c0-\u00de][\w'’-]+(?:[ \t]+[A-Z\u00c0-\u00de][\w'’-]+){0,2})")
+
+
+class IntroFullNameRecognizer(Recognizer):
+    """A full name opening a comment's introduction, then where the writer is: "Benito Saldana, San
+    Antonio, Westside", "Hey, Cruz Ulloa from Albuquerque", "Esperanza here, Esperanza De la Vega,
+    Hialeah", "Ole Brekke, Decorah, Iowa". The given name may be a word or a place elsewhere; a given
+    name of the names data and a place after it make it the writer's own."""
+
+    name, score = "intro_full_name", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if t.role != "comment" and t.role != "body":
+            return
+        text, cues, lex, k = t.text, self.cues, self.lex, knowledge()
+        if "," not in text and " from " not in text:
+            return
+        for m in _INTRO_FULL.finditer(text):
+            s, e = m.span("name")
+            words = m.group("name").split()
+            first = words[0].casefold()
+            if not (first in lex.first_names or first in lex.intl_names) or first in cues.greet1 \
+                    or first in cues.closings or first in cues.titles or cues.function_word(first):
+                continue
+            if k.is_place(m.group("name")) or k.is_place(words[-1]) or k.is_demonym(words[-1]) \
+                    or not t.free(s, e):
+                continue  # "Santa Ana, California"; "Sarah Irish, ..." is left to the other rules
+            pw = m.group("place").split()
+            if not any(k.is_place(" ".join(pw[:n])) for n in range(len(pw), 0, -1)):
+                continue
+            yield self.person(t, s, e, "a full name opening an introduction, then a place")
+
+
+# ---- words mentioned ------------------------------------------------------------------------------
+
+# a lower-case word in quotes ('yelling "socorro" as a joke', 'Mein Name heißt "Meer" auf Türkisch, "deniz"'),
+# or glossed ("amal heißt Hoffnung", "seren means star"): the word talked about, not a person
+_QUOTED_LOWER = re.compile(r"[\"“«„‘]([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]*)(?=[\"”»“’])")
+_GLOSSED_LOWER = re.compile(r"(?<![\w'’@.-])([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]*),?[ \t]+(?=(?:heißt|bedeutet|means|meant|"
+                            r"significa|quer[ \t]+dizer|veut[ \t]+dire|betekent|vuol[ \t]+dire)\b)")
+_NICKNAME_BEFORE = re.compile(r"(?:\b(?:call(?:s|ed|ing)?|nickname[ds]?|named|name\s+is|heiße|heißt|llamo|chamo|"
+                              r"noemt|noemen|appelle|chiamo|known\s+as|goes\s+by)\b[^\n]{0,12}|\b(?:me|him|her|them))[ \t]*[\"“«„‘]$",
+                              re.I)
+
+
+class MentionedWordRecognizer(Recognizer):
+    """A lower-case word quoted or glossed is the word talked about, kept, so that a commenter's name
+    that is also a word ("socorro", "deniz", "seren") stays where the writer talks about the word; not
+    after a naming phrase ('they call me "kitty"')."""
+
+    name, score = "mentioned_word", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if any(map(text.__contains__, ('"', "“", "«", "„", "‘"))):
+            for m in _QUOTED_LOWER.finditer(text):
+                s, e = m.span(1)
+                if _NICKNAME_BEFORE.search(text, max(0, s - 40), s):
+                    continue
+                if t.lower_style and not self._wordish(m.group(1), t):
+                    continue  # texting in lower case quotes names too
+                yield self.span(s, e, KEEP, reason="a lower-case word in quotes: the word talked about")
+        if not t.lower_style and any(map(text.__contains__, ("heißt", "bedeutet", "mean", "signific", "dizer",
+                                                              "dire", "betekent"))):
+            for m in _GLOSSED_LOWER.finditer(text):
+                s, e = m.span(1)
+                if self.cues.function_word(m.group(1)) or m.group(1) in ("das", "es", "was", "dat", "wat", "ce", "que",
+                                                                         "che", "it", "this", "that", "which", "what"):
+                    continue
+                yield self.span(s, e, KEEP, reason="a lower-case word glossed ('X means ...'): the word talked about")
+
+    def _wordish(self, w: str, t: TextContext) -> bool:
+        lex = self.lex
+        return (lex.rank(w) is not None or lex.dictionary_word(w) or bool(lex.ordinary_in(w))
+                or (t.lang is not None and lex.lang_rank(w, t.lang) is not None))
 
 
 # ---- knowledge that keeps -------------------------------------------------------------------------
@@ -608,6 +830,7 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"|[ \t]*\((?:re-?)?reading\b"
                          r"|[ \t]+(?:said|says|spoke|talked|talks)\b[^.\n]{0,30}\b(?:interview|podcast|speech|documentary|book)\b"
                          r"|(?:[ \t]+\w+){0,4}[ \t]+(?:geschrieben|schreibt|schrieb|gesungen|singt|sang)\b"
+                         r"|[ \t]+(?:gehört|gelesen|sagt[ \t]+in[ \t]+(?:Interviews|einem[ \t]+Interview))\b"
                          r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
                          r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
@@ -622,13 +845,21 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quote
                           r"play|plays|played|playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
                           r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
+                          # German: "Lies X Y", "ich hör X Y", "er schaut jetzt X Y", "ich lese gerade X Y"
+                          r"lies|lest|lese|las|hör|höre|hört|hörte|schaut|schau|schaue|guck|gucke|guckt|"
+                          r"(?:lies|lese|las|hör|höre|hört|hörte|schaut|schaue|guckt?|gucke)[ \t]+(?:jetzt|gerade|gern|gerne|viel|oft|immer|nur)|"
                           r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
+
+
+_GERMAN_READING = frozenset(("lies", "lest", "lese", "las", "hör", "höre", "hört", "hörte", "schaut", "schau", "schaue",
+                             "guck", "gucke", "guckt"))
+_GERMAN_AFTER = re.compile(r"[ \t]+(?:gehört|gelesen|sagt)\b")
 
 
 _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
               r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
               r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
-              r"poster|picture|fan|interview|podcast|words")
+              r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in")
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
@@ -708,11 +939,19 @@ class PublicWorkRecognizer(Recognizer):
                 continue
             end = caps[j][1]
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
-            if not (_WORK_AFTER.match(text, end) or before):
+            after = _WORK_AFTER.match(text, end)
+            if t.lang != "de":  # the German verbs of reading and listening are other words elsewhere ("las")
+                if before and before.group(0).split()[0].casefold() in _GERMAN_READING:
+                    before = None
+                if after and _GERMAN_AFTER.match(after.group(0)):
+                    after = None
+            if not (after or before):
                 continue
             if before and before.group(0).strip().casefold() in ("see", "saw", "seeing") \
                     and not _WORK_AFTER.match(text, end):
                 continue  # "to see X" is anyone; "to see X in concert" is a performer
+            if before and before.group(0).strip().casefold().startswith("hör") and re.match(r"[ \t]+zu\b", text[end:end + 4]):
+                continue  # "ich hör X Y zu": listening to someone talk, not to a record
             if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
                 continue
             t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
@@ -797,6 +1036,15 @@ _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][\w'’-]+),[ \t]*$")
+_COMMA_END = re.compile(r",[ \t]*$")
+_PAREN = re.compile(r"\([^()\n]{0,60}\)")
+# a greeting to the readers opening the introduction: "Hi all", "Hello everyone", "Salut tout le monde"
+_INTRO_GREETING = re.compile(r"(?i)(?:hi|hey|hello|hiya|howdy|morning|evening|salut|bonjour|hallo|hola|olá|oi|ciao|hoi|"
+                             r"kia ora|greetings)(?:[ \t]+(?:all|everyone|everybody|folks|friends|y['’]all|ladies|"
+                             r"tout le monde|à tous|zusammen|todos|a todos|allemaal|iedereen|tutti|all of you))?")
+# what marks a name as the writer's own: "X here", "I'm X", "Moi c'est X", "ich bin X", "soy X", "ik ben X"
+_INTRO_MARK = re.compile(r"^(?:I['’]m|I am|[Mm]y name is|[Mm]oi,? c['’]est|[Jj]e suis|[Ii]ch bin|[Ss]oy|[Ss]ou|[Ii]k ben|"
+                         r"[Ss]ono|[Mm]e llamo|[Mm]i chiamo)[ \t]+|[ \t]+here$")
 _IN_PLACE = re.compile(r"\b(?:in|from|near|outside|aus|bei|nach)[ \t]+$", re.I)
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
@@ -836,6 +1084,21 @@ _INTRO_BEFORE = re.compile(r"(?:^|[.!?:\n][ \t]*|[^\w\s,;'’-][ \t]+)([A-Z\u00c
 _PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:van der|van den|van de|van|von|de la|de|der|den|da|di|du|del|della)[ \t]+$")
 
 
+# Nouns of geography that end the name of a place: "Ellis Island", "Montego Bay", "Fergus Falls", "Crown
+# Heights", "Klang Valley", "Mindil Beach" (not "Hill", "Wood", "Brook", "Head": surnames as often)
+_GEO_HEADS = ("Island", "Islands", "Isle", "Bay", "Beach", "Lake", "Loch", "Lough", "River", "Mountains", "Valley",
+              "Glen", "Falls", "Heights", "Hills", "Harbour", "Harbor", "Cove", "Creek", "Springs", "Canyon",
+              "Peninsula", "Coast", "Strait", "Fjord", "Reservoir")
+_GEO_PLACE = re.compile(r"(?<![\w'’-])((?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+){1,3})(?:" + "|".join(_GEO_HEADS) + r")\b")
+_GEO_GATE = re.compile(_after_blank(_GEO_HEADS))
+
+
+def geo_place(phrase: str) -> bool:
+    """A capitalised phrase ending in a noun of geography ("Ellis Island", "Fergus Falls")."""
+    m = _GEO_PLACE.fullmatch(phrase)
+    return m is not None and m.group(1).split()[0] not in ("The", "A", "An", "My", "I")
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -852,6 +1115,12 @@ class PlaceRecognizer(Recognizer):
             if " " not in street and t.english and self.lex.rank(street) is not None:
                 continue  # "Cheering", "Offering": English words that end like a German street
             yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
+        for m in _GEO_PLACE.finditer(text) if _GEO_GATE.search(text) else ():
+            first = m.group(1).split()[0]
+            if first in ("The", "A", "An", "My", "I") or self.cues.function_word(first.casefold()) \
+                    or first.casefold() in self.cues.titles or first.casefold() in self.cues.greet1:
+                continue  # "The Living Mountain" is a book; "Hi Lake" no place
+            yield self.span(m.start(), m.end(), KEEP, reason="a place named by a noun of geography ('X Island', 'X Falls')")
         toks = [(s, e, core) for s, e, _, core in t.caps]
         pairs = place_pairs(k.places)
         i = 0
@@ -939,6 +1208,43 @@ class PlaceRecognizer(Recognizer):
             return self.cues.any_given_name(before) and not knowledge().is_place(m.group("name"))
         return False
 
+    def _intro_item(self, text: str, s: int, e: int) -> bool:
+        """The place is an item of the comma list in which the writer introduces themself, after their
+        name: "Ivy here, Dublin, 68", "Hope here, Hope Quill, Ennis.", "I'm Bracha, Pikesville,
+        Baltimore", "Lenny here, Leonard Abel, Montreal originally", "Salut tout le monde, Prosper Lum,
+        Schaerbeek". The sentence before it holds only the greeting, the name (given, full, or
+        "X here", "I'm X") and ages; a verb of saying after the word makes it a person again."""
+        if not _COMMA_END.search(text, max(0, s - 3), s):
+            return False
+        a = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s), text.rfind("! ", 0, s), text.rfind("? ", 0, s))
+        head = _PAREN.sub("", text[a + 1:s]).strip()
+        items = [x.strip() for x in head.split(",")]
+        if items[-1] != "" or len(items) < 2 or len(items) > 6:
+            return False
+        items = items[:-1]
+        if _INTRO_GREETING.fullmatch(items[0]):
+            items = items[1:]
+        if len(items) > 1 and _INTRO_MARK.search(items[1]) and re.fullmatch(r"[A-Z\u00c0-\u00de][\w'’-]*", items[0]):
+            items = items[1:]  # "Shira, I'm Bracha, Pikesville": the person answered, then the introduction
+        if not items:
+            return False
+        first = _INTRO_MARK.sub("", items[0]).strip()
+        marked = first != items[0]
+        words = first.split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) \
+                or words[0].casefold() in self.cues.greet1 or words[0].casefold() in self.cues.closings:
+            return False  # ("Thanks Anna, Sydney ...": a greeting, then whom)
+        if not marked and (len(words) < 2 or (a >= 0 and text[a] != "\n") or not (
+                words[0].casefold() in self.lex.first_names or words[0].casefold() in self.lex.intl_names)):
+            return False  # a bare name opens the list only as a full name at the start of a line ("Vielen Dank, X")
+        if re.match(r"[ \t]+[A-Z\u00c0-\u00de]", text[e:e + 2]):
+            return False  # "Hope here, Hope Quill, ...": a given name, then a surname
+        for item in items[1:]:
+            if not (item.isdigit() or all(w[:1].isupper() or w in ("de", "van", "von", "da", "here") for w in item.split())):
+                return False
+        return not (self.cues.context_after(text, e, False) or _SAID_AFTER.match(text, e)
+                    or self.cues.subject_of_verb(text, e))  # "Counsellor here, X named me so ..."
+
     def _in_place_list(self, text: str, s: int, e: int) -> bool:
         """Coordinated with another place: "Georgia and Illinois", "Berlin, Hamburg, Zürich, Linz"."""
         k = knowledge()
@@ -982,6 +1288,8 @@ class PlaceRecognizer(Recognizer):
         cf = text[s:e].casefold()
         if SELF_INTRO.search(text, max(0, s - 16), s):
             return True  # "i'm Tui, from ...": a place is never what someone is called right after "I'm"
+        if self._intro_item(text, s, e):
+            return False  # "Ivy here, Dublin, 68", "I'm Bracha, Pikesville, Baltimore.": where the writer is
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
                 or _GREETING_TO.search(text, max(0, s - 24), s):
             return True  # "my granddaughter Florence", "say hello to Florence"
@@ -1241,7 +1549,8 @@ class TitleRecognizer(Recognizer):
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf) \
                         and not _ACADEMIC_BEFORE.search(text, max(0, s - 16), s):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
-            yield self.person(t, s, self.extend(text, s + len(core), t.lang), "title before a name")
+            yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=self.cues.any_given_name(cf)),
+                              "title before a name")
         # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
         if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
             for m in _TITLE_INITIALS.finditer(text):
@@ -2543,9 +2852,9 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                            GermanPersonRecognizer, PersonalArticleRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
-            TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,

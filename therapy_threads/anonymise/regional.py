@@ -861,6 +861,14 @@ class InitialEmojiSignoffRecognizer(Recognizer):
 _CAPS_INITIALS_END = re.compile(r"[.!?][ \t]+(?P<name>[A-Z]{2,3})[ \t]*[.!]?[ \t]*$")
 
 
+# initials of a double-barrelled name signing the text: "— E-R", "🥹 A-S", "M-P 💜", "Julia A-K x" (two parts
+# of one or two capitals: "H-E-B" is a brand)
+_HYPHEN_INITIALS_END = re.compile(
+    r"(?:^|(?<=[.!?…)\]])[ \t]+|[—–][ \t]*|\n[ \t]*|(?<=[^\w\s,;:'’\"“(\-])[ \t]+)"
+    r"(?P<name>(?P<given>[A-Z][a-z]+[ \t]+)?(?P<ini>[A-Z]{1,2}-[A-Z]{1,2}))(?![\w-])\.?"
+    r"(?:[ \t]+(?:x{1,4}|xo+))?[ \t]*(?:[^\w\s]{1,4}[ \t]*)?$")
+
+
 class CapsInitialsSignoffRecognizer(Recognizer):
     """Initials without dots signing the text after its last sentence ("Love you. KJ"); not an
     abbreviation the policy lists ("... so yes. OMG", "... did it. CBT")."""
@@ -869,6 +877,15 @@ class CapsInitialsSignoffRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text.rstrip()
+        if t.role != "title" and len(text) >= 8 and "-" in text[-24:]:
+            h = _HYPHEN_INITIALS_END.search(text, max(0, len(text) - 24))
+            if h is not None:
+                s = h.start("name")
+                g = h.group("given")
+                if g and not (self.cues.any_given_name(g.strip().casefold()) or g.strip().casefold() in self.lex.first_names):
+                    s = h.start("ini")  # "Thanks A-K": only the initials
+                yield self.person(t, s, h.end("name"), "hyphenated initials signing the text ('— E-R', 'Julia A-K x')")
+                return
         if t.role == "title" or len(text) < 8 or not text[-1:].isupper() and text[-1:] not in ".!":
             return
         m = _CAPS_INITIALS_END.search(text, max(0, len(text) - 12))
