@@ -252,3 +252,35 @@ def test_jobs_are_submitted_a_window_at_a_time_and_each_gets_its_own_result(batc
     assert ex.most <= max(7, 2 * batch)
     assert all(len(b) <= batch for b in ex.batches) and sum(map(len, ex.batches)) == 40
     assert len(ex.batches) == -(-40 // batch)  # full batches, not one per refill
+
+
+def _pid_after(x: float) -> int:
+    time.sleep(x)
+    return os.getpid()
+
+
+def _die(_: int) -> int:
+    os._exit(3)
+
+
+def test_extraction_workers_are_replaced_after_some_jobs_and_never_more_than_two_run():
+    # a long build's workers would grow with the sources they read: fresh ones every few jobs
+    with LocalExecutor(2, recycle_every=4) as ex:
+        futs = [ex.submit("extract", _pid_after, 0.05) for _ in range(12)]
+        most = 0
+        while not all(f.done() for f in futs):
+            most = max(most, sum(1 for f in futs if f.running()))
+            time.sleep(0.01)
+        pids = [f.result() for f in futs]
+        assert ex._pools["extract"].pools_started == 3
+    assert len(set(pids)) >= 3 and most <= 2
+    assert all(set(pids[i:i + 4]).isdisjoint(pids[i + 4:]) for i in (0, 4))  # each pool's workers are new
+
+
+def test_a_dead_extraction_worker_fails_its_jobs_and_the_next_ones_get_a_new_pool():
+    with LocalExecutor(2, recycle_every=100) as ex:
+        bad = ex.submit("extract", _die, 0)
+        with pytest.raises(Exception):
+            bad.result(timeout=60)
+        time.sleep(0.5)
+        assert all(isinstance(ex.submit("extract", _pid_after, 0).result(timeout=60), int) for _ in range(3))
