@@ -647,3 +647,14 @@ def test_coordination_runs_along_a_list_of_capitals():
     # places and demonyms in the list stay out
     got = _coordination("Thank you Marisol, Leeds, Welsh and all.")
     assert [g for g, _ in got] == ["Marisol"]
+
+
+@pytest.mark.parametrize("text", [
+    "we had a puppy named lekker when i was small",
+    "my nan had a cat named vriend, no idea why",
+])
+def test_named_word_of_another_language_does_not_crash(text):
+    # a word ordinary only in another language has no English rank (None): after 'named' it is
+    # still a name, and the rank comparison must not fail on it (a crash fails the whole source)
+    found = [text[s.start:s.end] for s in spans(R.NamedRecognizer, text)]
+    assert set(found) & {"lekker", "vriend"}

@@ -2077,8 +2077,10 @@ def test_commenter_names_in_bem_parts_dt_headers_and_list_items():
         for n, who, text in ((4606001, "ed_sample", "Taxes again."), (4606002, "fay_example", "A picture.")))
     r = read(f'<div id="comments"><ol id="commentsList">{items}</ol></div>')
     assert [(c[0], c[3]) for c in shape(r)] == [("Taxes again.", "ed_sample"), ("A picture.", "fay_example")]
-    # "Reply #4606001" beside the date is a counter, never the day.
-    assert [c.published_local for c in r.comments] == ["2010-10-09T07:28"] * 2
+    # "Reply #4606001" beside the date is a counter, never the day; "EST" is the zone the page
+    # names, so the moment is known too.
+    assert [(c.published_local, c.published_at) for c in r.comments] == [
+        ("2010-10-09T07:28-05:00", "2010-10-09T12:28:00Z")] * 2
 
 def test_image_only_comment_with_a_named_commenter_keeps_its_replies():
     def one(n, who, content, children=""):

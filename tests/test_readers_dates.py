@@ -42,3 +42,23 @@ def test_a_british_page_dates_its_post_day_first():
                 f'{body}{body}</main></body></html>')
         post = get_reader("html").read(html.encode(), SourceRef("p", "p.html")).posts[0]
         assert post.published_local == day, lang
+
+
+def test_a_time_written_with_a_zone_name_keeps_its_offset():
+    # "... pm PST" (Gamasutra-era news sites), "PM EST", "MEZ": the zone's offset is the page's.
+    w = when_from_text("2 Aug 2012 at 12:47 pm PST", ("en",))
+    assert (w.utc, w.local) == ("2012-08-02T20:47:00Z", "2012-08-02T12:47-08:00")
+    w = when_from_text("March 3, 2019 at 9:52 PM EST", ("en",))
+    assert (w.utc, w.local) == ("2019-03-04T02:52:00Z", "2019-03-03T21:52-05:00")
+    w = when_from_text("8. November 2020 um 21:52 MEZ", ("de",))
+    assert (w.utc, w.local) == ("2020-11-08T20:52:00Z", "2020-11-08T21:52+01:00")
+    # A zone name without a date is still no date.
+    assert when_from_text("Posted 9:52 PM CET", ("en",)) is None
+
+
+def test_an_hour_only_zone_after_gmt_is_an_offset_not_utc():
+    # Browsers print a local time's zone as "GMT+2" (GitHub's relative-time tooltips).
+    w = when_from_text("May 26, 2025, 12:14 AM GMT+2", ("en",))
+    assert (w.utc, w.local) == ("2025-05-25T22:14:00Z", "2025-05-26T00:14+02:00")
+    assert when_from_text("May 26, 2025 00:14 GMT+0200", ("en",)).utc == "2025-05-25T22:14:00Z"
+    assert when_from_text("May 26, 2025, 12:14 AM GMT", ("en",)).utc == "2025-05-26T00:14:00Z"

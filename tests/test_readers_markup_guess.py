@@ -49,6 +49,18 @@ CASES = [
     ("answers", _rep('<section id="answer-{k}" class="x"><p>Text</p></section>'),
      ("unknown (section#answer-N)", 3)),
     ("Invision", _rep('<article id="elComment_{k}" class="cPost"></article>'), ("invision", 3)),
+    # Blocks named by a class only: a site's own "Mentions" list, a CSS-module build, Movable
+    # Type's per-comment body, a GitHub React timeline.
+    ("mentions list", _rep('<div class="reply" data-x="{k}"><span class="author">Name</span>'
+                           '<time datetime="2024-01-01">1 Jan</time><span>Text</span></div>'),
+     ("unknown (div.reply)", 3)),
+    ("css modules", _rep('<div class="comment--2g6iCC-R x{k}"><p>Text</p></div>'),
+     ("unknown (div.comment)", 3)),
+    ("movable type", _rep('<div class="comments-body"><p>Text {k}</p></div>'),
+     ("unknown (div.comments-body)", 3)),
+    ("github react", _rep('<div class="react-issue-comment IssueCommentViewer-module__x{k}">'
+                          '<div class="ActivityHeader" id="issuecomment-{k}" data-testid="comment-header">'
+                          '</div></div>'), ("github", 3)),
 ]
 
 
@@ -69,6 +81,10 @@ QUIET = [
     ("anchors", _rep('<a id="comment-{k}" href="#c">link</a><span id="reply-{k}">0</span>')),
     # Words that only start like a post id.
     ("other ids", '<div id="post-form"></div><div id="comment-area"></div><div id="replyto"></div>'),
+    # Classes of a comment section's furniture and of other posts' widgets, not comment items.
+    ("section furniture", _rep('<div class="comment-form"></div><div class="comment-count">{k}</div>'
+                               '<div class="recent-comment"><a href="/a#c">x</a></div>'
+                               '<div class="wpd-field-comment"></div><li class="load-more-comments"></li>')),
 ]
 
 

@@ -335,3 +335,18 @@ def test_a_byline_line_that_goes_on_with_the_date():
              '<a href="/team/ada">Ada Example</a> Thursday, May 5, 2022</div>'
              f'<div class="entry-content">{BODY}</div></article>', lang="en")
     assert p.author == "Ada Example"
+
+
+def test_a_match_list_and_a_result_tables_date_row_are_not_the_posts_date():
+    # A live sports relation page: a list of the day's matches under a date bar, the relation
+    # text, and a table of the match's facts ending in its date and time. None is a publication.
+    p = post('<div class="matches matches--inverted"><ul><time class="datebar">'
+             '<em class="datebar__time">2020-09-28</em></time><div class="cmatch">'
+             '<a href="/m/1">Beispiel 57 : 33 Muster</a></div></ul></div>'
+             '<div class="section-intro"><p>Alle Spiele der Liga, die Tabelle, die Aufstellungen und '
+             'die Statistiken der Saison an einem Ort, mit Berichten aus allen Stadien.</p></div>'
+             f'<article><h1>Beispiel gegen Muster</h1><div class="relation">{BODY}{BODY}'
+             '<table><tr><td>Schiedsrichter</td><td>Erika Muster</td></tr>'
+             '<tr><td>Datum und Uhrzeit</td><td>28. September 2020, 18:00</td></tr></table>'
+             '</div></article>')
+    assert p.published_local is None and p.published_at is None

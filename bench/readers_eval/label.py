@@ -20,6 +20,14 @@ wrapper (Drupal ``div.indented``); ``depthclass``: ``depth-N`` classes with a st
 element id's second group is the parent's first; ``childof``: a ``child-of-N`` wrapper class;
 ``ref``: the item names its parent's id (``ref_parent`` XPath), matched to each item's ``ref_id``.
 
+Comments that are not elements (a talk page's comment is a run of text between a start marker and
+its signature): ``content_until`` (relative XPath) names the element where the comment's own text
+stops; the text is then everything after the item (its own text, its tail, the elements in between)
+up to that element, in document order, leaving out the text inside the elements ``content_skip``
+(relative XPath) selects (a signature template around the marker), with ``content_strip_tail`` (a
+regex) removed from the end.
+In every relative XPath, ``$id`` is the item's ``id`` attribute (to find its markers by that id).
+
 Usage: python bench/readers_eval/label.py PAGE.html [more pages] [--out DIR]
 (reads PAGE.rules.json beside the page, or in DIR; writes the gold record beside it / into DIR)
 """
@@ -50,6 +58,36 @@ def _text(els) -> str:
         else:
             parts.append(e.text_content())
     return _norm(" ".join(parts))
+
+
+def _between(start, stop, skip=()) -> list[str]:
+    """Text after ``start`` (its own text and tail included) and before ``stop``, in document order,
+    without the text inside the ``skip`` elements."""
+    from lxml import etree
+    out: list[str] = []
+    on = False
+    skipping = 0
+    for event, el in etree.iterwalk(start.getroottree().getroot(), events=("start", "end")):
+        if event == "start":
+            if el is stop:
+                break
+            if el is start:
+                on = True
+            if any(el is k for k in skip):
+                skipping += 1
+            if on and not skipping and isinstance(el.tag, str) and el.tag not in ("script", "style") \
+                    and el.text:
+                out.append(el.text)
+        else:
+            if any(el is k for k in skip):
+                skipping -= 1
+            if on and not skipping and el.tail:
+                out.append(el.tail)
+    return out
+
+
+def _xp(e, expr: str):
+    return e.xpath(expr, id=e.get("id") or "")
 
 
 def label(page: Path, rules_dir: Path | None = None) -> dict:
@@ -138,10 +176,17 @@ def label(page: Path, rules_dir: Path | None = None) -> dict:
         depth.append(0 if p is None else depth[p] + 1)
     comments = []
     for i, e in enumerate(items):
-        content = e.xpath(rules["content"]) if rules.get("content") else [e]
+        if rules.get("content_until"):
+            stop = _xp(e, rules["content_until"])
+            skip = _xp(e, rules["content_skip"]) if rules.get("content_skip") else []
+            content = _between(e, stop[0] if stop else None, skip)
+        else:
+            content = _xp(e, rules["content"]) if rules.get("content") else [e]
         text = _text(content)
-        author = _text(e.xpath(rules["author"])) if rules.get("author") else ""
-        date = _text(e.xpath(rules["date"])) if rules.get("date") else ""
+        if rules.get("content_strip_tail"):
+            text = re.sub(rules["content_strip_tail"], "", text)
+        author = _text(_xp(e, rules["author"])) if rules.get("author") else ""
+        date = _text(_xp(e, rules["date"])) if rules.get("date") else ""
         comments.append({"snippet": text[:SNIPPET], "author": author or None,
                          "date_text": date or None, "parent": parents[i], "depth": depth[i]})
     hist = Counter(depth)

@@ -1438,7 +1438,7 @@ class NamedRecognizer(Recognizer):
             rank = self.lex.rank(cf)
             if cf in self.cues.first_names or (rank is None and not self.lex.ordinary_in(cf)) or (
                     named and (self.cues.any_given_name(cf) or cf in self.lex.intl_names
-                               or (rank >= 3000 and not self.lex.only_word(cf)))):
+                               or ((rank is None or rank >= 3000) and not self.lex.only_word(cf)))):
                 yield self.person(t, m.start(1), m.end(1), "lower-case name after 'named'/'called'")
 
 

@@ -184,7 +184,10 @@ def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
     if machine:
         return machine
     fast = _fast_text_date(t, languages)
-    if fast is not None:
+    if fast is not None and not (fast is False and _NAMED_ZONE.search(t)):
+        # Only a time written with a zone's name ("2 Aug 2012 at 12:47 pm PST", "9:52 PM CET")
+        # goes on to dateparser, which knows the names; other shapes the fast path does not
+        # know are not dates here (dateparser would guess dates from stray words and numbers).
         return fast or None
     import dateparser  # slow: only dates the fast path does not know go through it
 
@@ -216,9 +219,12 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-]) ?(\d{1,2})\2 ?(\d{4}|\d{2})(?!\d
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*"
                    r"(a\.?\s?m\.?|p\.?\s?m\.?)?", re.I)
-_NAMED_ZONE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s+(?:CET|CEST|MEZ|MESZ|EET|EEST|WET|WEST|BST|IST|EST|"
+_NAMED_ZONE = re.compile(r"\d\s*(?:[aApP]\.?[mM]\.?)?\s+(?:CET|CEST|MEZ|MESZ|EET|EEST|WET|WEST|BST|IST|EST|"
                          r"EDT|CST|CDT|MST|MDT|PST|PDT|AKST|HST|JST|KST|AEST|AEDT|NZST|NZDT)\b")
-_OFFSET = re.compile(r"(?:\b(?:utc|gmt)\s*)?([+-])(\d{1,2}):?(\d{2})\b|\b(utc|gmt|z)\b", re.I)
+# "+02:00", "GMT+0200", "UTC-5:30"; "GMT+2" (hours only, as browsers print a local time's zone:
+# "May 26, 2025, 12:14 AM GMT+2"); a bare "UTC"/"GMT"/"Z".
+_OFFSET = re.compile(r"(?:\b(?:utc|gmt)\s*)?(?P<sign>[+-])(?P<h>\d{1,2}):?(?P<m>\d{2})\b|"
+                     r"\b(?:utc|gmt)\s*(?P<sign2>[+-])(?P<h2>\d{1,2})\b(?!:?\d)|\b(?P<z>utc|gmt|z)\b", re.I)
 
 
 # A page that does not say its language: English first (its date order), then widely used
@@ -323,11 +329,12 @@ def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
             return None
         off = _OFFSET.search(rest[tm.end():])
         if off:
-            if off.group(4):
+            if off.group("z"):
                 dt = dt.replace(tzinfo=timezone.utc)
             else:
-                mins = int(off.group(2)) * 60 + int(off.group(3))
-                dt = dt.replace(tzinfo=timezone(timedelta(minutes=mins if off.group(1) == "+" else -mins)))
+                sign = off.group("sign") or off.group("sign2")
+                mins = int(off.group("h") or off.group("h2")) * 60 + int(off.group("m") or 0)
+                dt = dt.replace(tzinfo=timezone(timedelta(minutes=mins if sign == "+" else -mins)))
     local = _local_iso(dt, has_time, has_seconds)
     utc = to_utc_iso(dt) if has_time and dt.tzinfo is not None else None
     if utc and local.endswith("+00:00"):

@@ -267,7 +267,7 @@ def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0) -> None:
     warning already said the comments are missing. An unknown engine's repeated ids that a
     reader already accounted for (pingbacks and trackbacks it skipped) are not unread markup."""
     said = {"comments_not_extracted", "comments_out_of_scope", "comments_elsewhere",
-            "comment_markup_unread"}
+            "comment_markup_unread", "comments_not_loaded"}
     if any(i.code in said for i in result.issues):
         return
     guessed = [(g, n) for g, n in guess_systems(html)

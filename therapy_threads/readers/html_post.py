@@ -359,7 +359,10 @@ def stated_date(root: LexborNode, attrs: Attrs, languages: tuple[str, ...]) -> W
 _NOT_THE_POST = re.compile(
     r"comment|review|teaser|sidebar|related|breadcrumb|newsletter|"
     r"^(?:nav|navbar|navigation|menu)(?:$|[-_])|(?:^|[-_])(?:widgets?|ratings?|recent|archive|"
-    r"listing|footer|popular|more-?posts)(?:$|[-_])", re.I)
+    r"listing|footer|popular|more-?posts)(?:$|[-_])|"
+    # lists of other dated things: a sports site's match list and scoreboard, fixtures, event
+    # schedules, a calendar widget (their dates are the matches' and events', not the post's)
+    r"(?:^|[-_])(?:matches|fixtures|scoreboard|schedule|calendar)(?:$|[-_])", re.I)
 # Page builders prefix every block's class ("elementor-widget-...", "et_pb_..."): their tokens
 # say nothing about what the block holds.
 _BUILDER_PREFIXES = ("elementor", "et_pb", "wp-block", "vc_", "fl-", "brxe")
@@ -801,12 +804,16 @@ def labelled_date(root: LexborNode, languages: tuple[str, ...],
 def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
     """A date the article opens or closes with: a dateline ("Bern, 17.08.2007 - ...",
     "27.1.2022 - ..."), a short line ("Pressemitteilung vom 20.01.2022", a letter's closing
-    "10. September 2017"). A date inside a sentence ("Im Bundesgesetzblatt vom 17. August
+    "10. September 2017"), never a table's row. A date inside a sentence ("Im Bundesgesetzblatt vom 17. August
     2021 ...") is what the text talks about, not when it was written."""
     text = (doc.text or "") if doc is not None else ""
     for part in (text[:400], text[-150:]):
         for line in _without_modified(part).split("\n"):
             line = line.strip()
+            if line.startswith("|"):
+                # A table row ("| Data i godzina | 28 Września 2020, 18:00 |"): a field of the
+                # table's data (an event's date and time), not a dateline or a closing line.
+                continue
             if len(line) > 80:
                 # A long line: only a dateline, the date before a dash or bar ("Bern, 17.08.2007 -")
                 # or in parentheses at its start ("(21. November 2022) Energieverbraucher ...").

@@ -22,7 +22,7 @@ from .dom import Attrs, ancestors
 # Nouns for "comment(s)"/"reply"/"response"/"thought" in the languages WordPress, Blogger and
 # Drupal ship translations for (their "%s Comments" / "%s thoughts on" strings).
 _NOUNS = (
-    r"comments?|responses?|replies|reply|thoughts?|kommentare?|kommentaren?|antworten|"
+    r"comments?|responses?|replies|reply|thoughts?|webmentions?|kommentare?|kommentaren?|antworten|"
     r"reaktionen|gedanken|r[ée]ponses?|commentaires?|r[ée]actions?|comentarios?|coment[áa]rios?|"
     r"respuestas?|respostas?|commenti|commento|risposte|reacties?|opmerkingen|kommentarer?|"
     r"svar|kommentti[a]?|kommentit|vastausta|komentarz[ey]?|komentarzy|odpowiedzi|"

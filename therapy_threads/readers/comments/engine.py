@@ -371,6 +371,15 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
         if sig != "other" and _section_says_other(page, sec, items, section_of_item):
             signals[sec] = "other"
     clean = {s for s in sections if signals[s] is None}
+    if not clean:
+        # Only "latest comments" boxes: a news article that prints its own newest comments in a
+        # box beside the text (the full thread behind a tab or on a comments page) is not a
+        # widget of other posts' comments when it stands outside any sidebar and none of its
+        # comments points at another post.
+        for sec in sections:
+            if signals[sec] == "other" and _own_latest_box(page, sec, items, section_of_item):
+                signals[sec] = None
+                clean.add(sec)
     other_post = _foreign_sections(page, items, section_of_item)
     kept: list[Item] = []
     for it in items:
@@ -430,6 +439,30 @@ def _section_says_other(page: Page, sec: int, items: list[Item], section_of_item
             return False
         if links[0].text(strip=True) != n.text(strip=True):
             return False
+    return True
+
+
+def _own_latest_box(page: Page, sec: int, items: list[Item], section_of_item: dict[int, int]) -> bool:
+    """A "latest comments" section that is the post's own: not inside a sidebar, nav or widget
+    area, every top-level comment showing words of its own beyond its links, and no comment
+    linking to a post or a comment elsewhere (a site-wide widget names, for each comment, the
+    post it is on: "NAME on TITLE", a ``#comment-N`` permalink on another page, ``rel=bookmark``)."""
+    members = [it.node for it in items if section_of_item.get(it.node.mem_id) == sec
+               and it.node.parent is not None and it.node.parent.mem_id == sec]
+    if not members:
+        return False
+    if _weak_signal(page, members[0].parent) is not None:
+        return False
+    a = page.attrs
+    for n in members:
+        text = n.text(separator=" ", strip=True)
+        linked = sum(len(x.text(strip=True)) for x in n.css("a[href]"))
+        if len(text) - linked < 40:
+            return False  # a teaser: title links, an author and a date
+        for link in n.css("a[href]"):
+            href = a.get(link, "href")
+            if "#" in href and not href.startswith("#") or "bookmark" in a.get(link, "rel"):
+                return False
     return True
 
 
@@ -778,11 +811,22 @@ def _when(page: Page, n: LexborNode | None, name: str | None = None) -> tuple[Wh
     if name and len(name) >= 3 and name in text and any(ch.isdigit() for ch in name):
         # "by NAME1991 on March 3rd, 2011": the commenter's name is never part of the date.
         text = " ".join(text.replace(name, " ").split())
-    for v in _date_values(page, n):
+    values = _date_values(page, n)
+    for v in values:
         w = when_from_machine(v)
         if w:
             # A UTC timestamp in the markup, the local time in the text: keep both.
-            return with_shown_local(w, when_from_text(text, page.languages) if w.utc else None), text
+            shown = with_shown_local(w, when_from_text(text, page.languages) if w.utc else None)
+            if shown is w and w.utc:
+                # The text shows the day only ("on May 26, 2025"): a tooltip stating the same
+                # moment with its zone ("May 26, 2025, 12:14 AM GMT+2", GitHub's relative-time)
+                # gives the local time the page shows.
+                for tv in values:
+                    tip = when_from_text(tv, page.languages) if tv != v else None
+                    if tip and tip.utc and tip.local and tip.utc[:16] == w.utc[:16] \
+                            and not tip.local.endswith(("Z", "+00:00")):
+                        return When(w.utc, tip.local), text
+            return shown, text
     w = when_from_text(text, page.languages)
     if w and _has_clock(w.local or w.utc or ""):
         return w, text
@@ -870,6 +914,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             author_node, raw_author = _permalink_line_author(page, idx, it.node)
         if raw_author is None:
             author_node, raw_author = _meta_author(page, own)
+        if raw_author is None:
+            author_node, raw_author = _row_author(page, own)
         if raw_author is None:
             raw_author = _signature_author(page, own)
     author = clean_author(raw_author, page.languages)
@@ -1254,7 +1300,10 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
 # "/author/ID" of apps that name their members authors).
 _PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
                       r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
-                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)", re.I)
+                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)|"
+                      # a person's own page named by a tilde, the Unix home-directory convention
+                      # (Launchpad's "launchpad.net/~login", university "/~name/")
+                      r"(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)
 
 
 def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:
@@ -1353,6 +1402,32 @@ def _meta_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, 
         if t and len(t) <= 60 and not any(ch.isdigit() for ch in t) and len(t.split()) <= 5 \
                 and not is_reply_word(t) and not is_role_word(t) and not is_profile_label(t):
             return n, t
+    return None, None
+
+
+def _row_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:
+    """A header printed as a table row of cells, the name in one and the date in the other
+    (``<tr><td>NAME</td><td><div class="date_comment"><a href="#commentN">2 Aug 2012 at 12:47
+    pm</a></div></td></tr>``, as 2000s news sites and forum skins print it): the cell beside the
+    date cell whose whole text is a short name."""
+    for n in own[1:60]:
+        if n.tag != "tr":
+            continue
+        cells = [c for c in n.iter() if c.is_element_node and c.tag in ("td", "th")]
+        if not 2 <= len(cells) <= 3:
+            continue
+        texts = [" ".join(c.text(separator=" ", strip=True).split()) for c in cells]
+        dated = [i for i, t in enumerate(texts)
+                 if 6 <= len(t) <= 60 and when_from_text(t, page.languages) is not None]
+        if len(dated) != 1:
+            continue
+        for i, (c, t) in enumerate(zip(cells, texts)):
+            if i == dated[0] or not t:
+                continue
+            name = clean_author(t.strip(_SEPARATORS), page.languages)
+            if name and len(name) <= 60 and len(name.split()) <= 5 and not any(ch.isdigit() for ch in name) \
+                    and not is_reply_word(name) and not is_role_word(name) and not is_profile_label(name):
+                return c, name
     return None, None
 
 

@@ -17,6 +17,7 @@ system's own template prints once per post or comment:
   WordPress's reply link prints it too);
 * Talkyard: ``div.dw-p#post-{NR}`` (NR >= 2: 0 is the title, 1 the original post);
 * GitHub timelines: ``gistcomment-{ID}``, ``issuecomment-{ID}``, ``discussioncomment-{ID}``;
+  the React issue viewer: ``div.react-issue-comment`` (its id sits on the header inside);
 * Discourse: ``topic-post``; Lobsters: ``comments_subtree``; Lemmy: ``comment-{ID}`` articles;
   ForumMagnum (LessWrong, EA Forum): ``comments-node``;
 * wpForo (``themes/*/layouts/*/post.php``): ``div.post-wrap#post-{ID}`` holding ``wpforo-post``;
@@ -28,7 +29,10 @@ system's own template prints once per post or comment:
 Engines nobody listed (a site's own comment list, a React forum with generated class names)
 still print one id or data attribute per post: ``reply-{ID}``, ``post{ID}``, ``comment_{ID}``,
 ``answer-{ID}``, ``data-comment-id``. Two or more distinct ones on the same element type are
-reported as ``unknown (li#reply-N)``. A WordPress/blog post's own ``article#post-{ID}`` (classes
+reported as ``unknown (li#reply-N)``. Failing those, blocks that a class names as one comment,
+reply or mention (``div.reply``, ``li.comment-item``, ``div.comments-body``, ``div.comment--HASH``
+of a CSS-module build; not a section's furniture — forms, counters, "load more" — nor a widget of
+recent or popular comments) repeated on one element type are reported as ``unknown (div.reply)``. A WordPress/blog post's own ``article#post-{ID}`` (classes
 ``hentry``/``type-post``: an archive page lists several) is a post, not a comment, and not counted;
 nor are WordPress's pingbacks and trackbacks.
 """
@@ -49,7 +53,11 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("smf", re.compile(r"""id=["']msg\d+["'][^>]*class=["'][^"']*\binner\b|class=["']post_wrapper\b""")),
     ("invision", re.compile(r"""id=["']elComment_\d+["']|id=["']comment-\d+_wrap["']""")),
     ("talkyard", re.compile(r"""class=["']dw-p\b[^"']*["']\s+id=["']post-(?:[2-9]|\d{2,})["']""")),
-    ("github", re.compile(r"""id=["'](?:gist|issue|discussion)comment-\d+["']""")),
+    # (the React viewer's header carries the comment's id inside the react-issue-comment block:
+    # one comment, counted once)
+    ("github", re.compile(r"""^(?![^>]*data-testid=["']comment-header["'])[^>]*"""
+                          r"""\sid=["'](?:gist|issue|discussion)comment-\d+["']|"""
+                          r"""class=["']react-issue-comment\b""")),
     ("discourse", re.compile(r"""class=["'][^"']*\btopic-post\b""")),
     ("lobsters", re.compile(r"""class=["'][^"']*\bcomments_subtree\b""")),
     ("forummagnum", re.compile(r"""class=["'][^"']*\bcomments-node\b(?![-_])""")),
@@ -91,6 +99,52 @@ def _repeated_ids(tags: list[str]) -> tuple[str, int] | None:
     return (f"unknown ({key})", len(ids)) if len(ids) >= 2 else None
 
 
+# A block named as one comment, reply or mention by a class token (a site's own list, a forum
+# theme, a webmention component): the word, optionally prefixed by the site's own namespace and
+# followed by an item-ish suffix. Lists, forms, counters, links and controls are not items.
+_ITEM_WORD = re.compile(
+    r"^(?:[a-z0-9]+[-_]{1,2})*(?:(?:comment|kommentar|commentaire|comentario|commento|komentarz|"
+    r"reply|mention|webmention|comtr|h-cite|u-comment|p-comment)"
+    r"(?:[-_]{1,2}(?:item|entry|block|box|single|node|container|wrap|wrapper|row|card|body|text|"
+    r"content|message|main))?|"
+    # Movable Type's "comments-body": the plural with a part of one comment after it
+    r"comments[-_](?:body|text|content|entry|item))$")
+_NOT_ITEM_WORD = re.compile(
+    r"(?:^|[-_])(?:add|load|more|show|view|leave|write|post|toggle|open|hide|share|sharing|"
+    r"count|counter|link|links|form|respond|title|icon|btn|button|number|num|total|area|section|"
+    r"list|nav|navigation|pagination|author|date|time|meta|avatar|user|toolbar|actions?|tools|"
+    # widgets of other posts' comments, live commentary of a match, form fields, placeholders
+    r"recent|latest|top|popular|related|live|field|placeholder)(?:$|[-_])|"
+    r"^(?:icon|fa|fas|far|glyphicon|dashicons|bi|mdi)[-_]")
+_CLASS_VALUE = re.compile(r"""\sclass=["']([^"']{1,300})["']""")
+
+
+def _repeated_item_classes(tags: list[str]) -> tuple[str, int] | None:
+    """The largest group of block elements of one type that a class names as one comment, reply
+    or mention (two or more), e.g. ``div.reply`` x6 in a site's own "Mentions" list."""
+    groups: dict[str, int] = {}
+    for tag in tags:
+        name = _TAG_NAME.match(tag).group(1).lower()
+        if name not in _ITEM_TAGS:
+            continue
+        m = _CLASS_VALUE.search(tag)
+        if not m:
+            continue
+        for token in m.group(1).lower().split():
+            # A BEM modifier or a CSS-module hash after "--" ("comment--2g6iCC-R") names the
+            # same block: the block's name decides.
+            block = token.split("--", 1)[0]
+            if _ITEM_WORD.match(block) and not _NOT_ITEM_WORD.search(block):
+                token = block
+                key = f"{name}.{token}"
+                groups[key] = groups.get(key, 0) + 1
+                break
+    if not groups:
+        return None
+    key, n = max(groups.items(), key=lambda kv: kv[1])
+    return (f"unknown ({key})", n) if n >= 2 else None
+
+
 def guess_systems(html: str) -> list[tuple[str, int]]:
     """(system, number of its post/comment markers) for every system seen, most markers first;
     when no known system is seen, an unknown engine's repeated post-like ids."""
@@ -105,7 +159,7 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
             if rx.search(tag):
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
-        unknown = _repeated_ids(tags)
+        unknown = _repeated_ids(tags) or _repeated_item_classes(tags)
         if unknown:
             counts[unknown[0]] = unknown[1]
     return sorted(counts.items(), key=lambda kv: -kv[1])

@@ -2,7 +2,7 @@
 
 Each comment system names its own parts (``base.CommentSystem.*_classes``); these general lists
 are tried after them. They come from the templates the systems ship (WordPress core and default
-themes, Blogger, Drupal, Movable Type/Typepad, schema.org microdata) and the common variations
+themes, Blogger, Drupal, Movable Type/Typepad, schema.org microdata, microformats2) and the common variations
 of those names in themes. Class tokens are compared lower-cased and whole.
 """
 from __future__ import annotations
@@ -15,6 +15,8 @@ CONTENT = (
     "comment-content-inner", "comment-inner-text", "comment__content", "comment__text",
     "comment__body", "comment-excerpt", "comment-txt", "comment-desc", "commentbody",
     "comment_body", "post-text", "text", "message", "entry-content",
+    # microformats2 (h-entry/h-cite): the words of an IndieWeb theme's or a webmention's comment
+    "e-content", "p-content",
     # last: a comment block's plain "content" part (CSS-modules builds: "content--2GFZCWhT")
     "content",
 )
@@ -28,6 +30,8 @@ AUTHOR = (
     # Drupal 6's comment.tpl.php prints the byline as ``.submitted`` ("Submitted by NAME on DATE",
     # or the theme's own "DATE — NAME"): the name is its link, or its words without the date.
     "submitted",
+    # microformats2: the comment's ``p-author h-card`` (its ``p-name`` inside, with the photo)
+    "p-author",
     # the same in the languages of the corpus's sites (German, French, Spanish, Italian)
     "benutzer", "verfasser", "autor", "auteur", "autore", "usuario", "utente", "utilisateur",
 )
@@ -35,8 +39,10 @@ AUTHOR_ITEMPROP = ("author", "creator", "name")
 DATE = (
     "comment-date", "comment-time", "comment-metadata", "commentmetadata", "comment-meta",
     "comment-timestamp", "comment-datetime", "comment__time", "comment__date", "timestamp",
+    "commenttimestamp", "commentdate", "commenttime",
     "datetime", "date", "time", "published", "post-time", "post-date", "meta", "datestamp",
     "datum", "fecha", "zeit", "heure", "submitted",
+    "dt-published",  # microformats2
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
 # "date" carries epoch milliseconds on Sina's comment widget (``span.time[date]``, text "5月16日18:14"

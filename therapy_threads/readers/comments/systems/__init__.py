@@ -52,6 +52,7 @@ from .substack import Substack
 from .talkyard import Talkyard
 from .tieba import Tieba
 from .typepad import TypePad
+from .webmention import Webmention
 from .vbulletin import VBulletin
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
@@ -65,7 +66,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Generic()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), Generic()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

@@ -288,7 +288,10 @@ class Generic(CommentSystem):
                 block, p = p, p.parent
             if block is None or p is None or below[p.mem_id] < 2 or block.tag in _NOT_BLOCKS:
                 continue
-            if any(_AUTHOR_PART_SQ.match(_squash(c)) for d in block.css("[class]") for c in a.classes(d)):
+            # The author part named by a class, or by an id that the template repeats on every
+            # row (Pluck's ``div#comment-username`` in each comment's table row).
+            if any(_AUTHOR_PART_SQ.match(_squash(c)) for d in block.css("[class]") for c in a.classes(d)) \
+                    or any(_AUTHOR_PART_SQ.match(_squash(a.id(d).lower())) for d in block.css("[id]")):
                 blocks.append(block)
         by_parent = Counter(b.parent.mem_id for b in blocks)
         return [b for b in blocks if by_parent[b.parent.mem_id] >= 2]
