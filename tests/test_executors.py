@@ -183,3 +183,104 @@ def test_validation_runs_in_one_worker_process_by_default():
         assert ex._pools["validate"]._max_workers == 2
         for f in futs:
             f.result()
+
+
+class _CountingExecutor:
+    """Runs each job on a thread; records how many were unfinished at once and the batches."""
+
+    def __init__(self, batch: int = 1):
+        import threading
+
+        self.batch, self.batches, self.unfinished, self.most = batch, [], 0, 0
+        self._lock = threading.Lock()
+
+    def batch_size(self, step):
+        return self.batch
+
+    def _one(self, fn, args):
+        import concurrent.futures as cf
+        import threading
+
+        fut = cf.Future()
+        with self._lock:
+            self.unfinished += 1
+            self.most = max(self.most, self.unfinished)
+
+        def run():
+            try:
+                r = fn(*args)
+            except BaseException as e:  # noqa: BLE001
+                with self._lock:
+                    self.unfinished -= 1
+                fut.set_exception(e)
+            else:
+                with self._lock:
+                    self.unfinished -= 1
+                fut.set_result(r)
+        threading.Thread(target=run, daemon=True).start()
+        return fut
+
+    def submit(self, step, fn, *args, label=""):
+        self.batches.append([label])
+        return self._one(fn, args)
+
+    def submit_batch(self, step, calls):
+        self.batches.append([label for label, _, _ in calls])
+        return [self._one(fn, args) for _, fn, args in calls]
+
+    def close_step(self, step, *, kill=False):
+        pass
+
+
+def _fail_on_3(x: float) -> float:
+    if x == 3:
+        raise ValueError("three")
+    time.sleep(0.01)
+    return x
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_jobs_are_submitted_a_window_at_a_time_and_each_gets_its_own_result(batch):
+    """A plan's sources are not all handed to the orchestrator at once (its memory would grow with
+    the plan), batches keep one result and one error per job."""
+    ex = _CountingExecutor(batch)
+    jobs = [(f"s{i}", _fail_on_3, (i,)) for i in range(40)]
+    got = {label: (res, err) for label, res, err in run_steps(ex, "extract", jobs, deadline=None, ahead=7)}
+    assert set(got) == {f"s{i}" for i in range(40)}
+    assert isinstance(got["s3"][1], ValueError)
+    assert all(got[f"s{i}"] == (i, None) for i in range(40) if i != 3)
+    assert ex.most <= max(7, 2 * batch)
+    assert all(len(b) <= batch for b in ex.batches) and sum(map(len, ex.batches)) == 40
+    assert len(ex.batches) == -(-40 // batch)  # full batches, not one per refill
+
+
+def _pid_after(x: float) -> int:
+    time.sleep(x)
+    return os.getpid()
+
+
+def _die(_: int) -> int:
+    os._exit(3)
+
+
+def test_extraction_workers_are_replaced_after_some_jobs_and_never_more_than_two_run():
+    # a long build's workers would grow with the sources they read: fresh ones every few jobs
+    with LocalExecutor(2, recycle_every=4) as ex:
+        futs = [ex.submit("extract", _pid_after, 0.05) for _ in range(12)]
+        most = 0
+        while not all(f.done() for f in futs):
+            most = max(most, sum(1 for f in futs if f.running()))
+            time.sleep(0.01)
+        pids = [f.result() for f in futs]
+        assert ex._pools["extract"].pools_started == 3
+    assert len(set(pids)) >= 3 and most <= 2
+    assert all(set(pids[i:i + 4]).isdisjoint(pids[i + 4:]) for i in (0, 4))  # each pool's workers are new
+
+
+def test_a_dead_extraction_worker_fails_its_jobs_and_the_next_ones_get_a_new_pool():
+    with LocalExecutor(2, recycle_every=100) as ex:
+        bad = ex.submit("extract", _die, 0)
+        with pytest.raises(Exception):
+            bad.result(timeout=60)
+        time.sleep(0.5)
+        assert all(isinstance(ex.submit("extract", _pid_after, 0).result(timeout=60), int) for _ in range(3))

@@ -95,26 +95,63 @@ def plan_build(options: BuildOptions) -> BuildPlan:
 
 # ----------------------------------------------------------------------------- steps
 
+# Jobs handed to the executor ahead of the ones finished. Every submission costs memory in the
+# orchestrator until its job ends (a Prefect task run's future, context, cancel event and
+# parameters: ~10 KB each), so a plan's sources are submitted as the earlier ones finish, never
+# all at once — the build process's size does not grow with the number of sources (measured at
+# 5M comments: the CLI was ~90 MB bigger than at 1M from its first source on, when 10,000 task
+# runs were submitted at once). Large enough to keep any local pool or Dask cluster busy.
+SUBMIT_AHEAD = 256
+
+
 def run_steps(executor: Executor, step: str, jobs: Iterable[tuple[str, Callable[..., Any], tuple]],
-              deadline: float | None) -> Iterable[tuple[str, Any, BaseException | None]]:
-    """Submit every job, then yield (label, result, error) as each finishes — never in submission
-    order, so a slow job holds nothing else back. A job that is still running ``deadline`` + a
-    grace period after it started is given up (error :class:`TimeoutError`)."""
+              deadline: float | None, *, ahead: int = SUBMIT_AHEAD
+              ) -> Iterable[tuple[str, Any, BaseException | None]]:
+    """Submit jobs, at most ``ahead`` of them unfinished at a time, and yield (label, result,
+    error) as each finishes — never in submission order, so a slow job holds nothing else back. A
+    job that is still running ``deadline`` + a grace period after it started is given up (error
+    :class:`TimeoutError`).
+
+    An executor with ``batch_size(step) > 1`` and ``submit_batch(step, jobs) -> [futures]`` gets
+    the jobs in batches of that size (one orchestrator task per batch; each job still has its own
+    future, result and error)."""
     jobs = list(jobs)
     expect = getattr(executor, "expect", None)
     if expect is not None:
         expect(step, len(jobs))
+    size = getattr(executor, "batch_size", None)
+    batch = max(1, int(size(step))) if size is not None else 1
+    ahead = max(ahead, 2 * batch)
     futures: dict[cf.Future, str] = {}
-    for label, fn, args in jobs:
-        futures[executor.submit(step, fn, *args, label=label)] = label
     started: dict[cf.Future, float] = {}
-    pending = set(futures)
+    pending: set[cf.Future] = set()
+    nxt = 0
+
+    def submit_more() -> None:
+        nonlocal nxt
+        while nxt < len(jobs) and (not pending or len(pending) + min(batch, len(jobs) - nxt) <= ahead):
+            chunk = jobs[nxt:nxt + batch]
+            nxt += len(chunk)
+            if batch == 1:
+                label, fn, args = chunk[0]
+                got = [executor.submit(step, fn, *args, label=label)]
+            else:
+                got = executor.submit_batch(step, chunk)
+            for (label, _fn, _args), f in zip(chunk, got):
+                futures[f] = label
+                pending.add(f)
+            for i in range(len(chunk)):  # the executor holds them now
+                jobs[nxt - len(chunk) + i] = None  # type: ignore[call-overload]
+
+    submit_more()
     abandoned = False
     while pending:
         done, pending = cf.wait(pending, timeout=1.0, return_when=cf.FIRST_COMPLETED)
         for f in done:
             err = f.exception()
-            yield futures[f], (None if err else f.result()), err
+            label = futures.pop(f)
+            started.pop(f, None)
+            yield label, (None if err else f.result()), err
         if deadline:
             now = time.monotonic()
             for f in list(pending):
@@ -123,8 +160,9 @@ def run_steps(executor: Executor, step: str, jobs: Iterable[tuple[str, Callable[
                     if now - t0 > deadline + _GRACE:
                         pending.discard(f)
                         abandoned = True
-                        yield futures[f], None, TimeoutError(
+                        yield futures.pop(f), None, TimeoutError(
                             f"still running {deadline + _GRACE:.0f} s after it started; given up")
+        submit_more()
     executor.close_step(step, kill=abandoned)
 
 

@@ -427,7 +427,9 @@ def validate_from_fragments(build_dir: Path, fragments: list[tuple[str, Path]], 
     private = Path(build_dir) / "private"
     cross, met = cross_fragment_hits(private / "word_index.parquet", private / "identity_index.parquet",
                                      dict(fragments), key)
-    res = merge([read_audit(d) for _, d in fragments], cross)
+    # one fragment's audit at a time (a list of them all was ~8 MB of JSON at 1M comments, ~10x
+    # that as Python objects, and grew with the corpus)
+    res = merge((read_audit(d) for _, d in fragments), cross)
     record_result(Path(build_dir), key, res, before)
     record, findings = audit_record(res)
     record["sources_rescanned_for_other_identities"] = len(met)

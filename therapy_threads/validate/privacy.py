@@ -136,8 +136,9 @@ def _hit_key(h: dict[str, Any]) -> tuple:
     return (h.get("kind"), h.get("table"), h.get("row_id"), h.get("field"), h.get("masked"))
 
 
-def merge(audits: list[dict[str, Any]], cross: list[dict[str, Any]], setup: list[dict[str, Any]] = ()):
-    """One :class:`~therapy_threads.anonymise.audit.AuditResult` for the build."""
+def merge(audits: Iterable[dict[str, Any]], cross: list[dict[str, Any]], setup: list[dict[str, Any]] = ()):
+    """One :class:`~therapy_threads.anonymise.audit.AuditResult` for the build (``audits`` is read
+    once, in order: a generator keeps one fragment's audit in memory at a time)."""
     from ..anonymise.audit import AuditResult, Hit
 
     counts: Counter = Counter()
