@@ -50,15 +50,21 @@ _REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
 # (perhaps after the ʻokina of Tongan, Samoan and Hawaiian names: "ʻAna", "ʻOfa")
 _NAME_TOKEN = r"ʻ?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
-# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband"
+# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband"; "me", "wor"
+# and "oor" are "my" and "our" in Northern English, Geordie and Scots ("me brother", "wor lass", "oor wean")
 RELATION_BEFORE = re.compile(
     r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
-    r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
+    r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)\s+(?:(?:old|new|first|late|little|big|"
     r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
+# Arabic kunyas ("Umm Yazan", "Abu Fadi": mother, father of the named child) and the article that opens place
+# names made with the same words ("Umm Al Quwain", "Abu al-Khaseeb"), which no kunya has before the child's name
+_KIN_COMMA_NAME = re.compile(r"(?<![\w'’-])(?P<kin>[A-Z][a-z]+),[ \t]+(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)(?=[ \t]*,)")
+_KUNYA = frozenset({"umm", "um", "om", "abu", "abou"})
+_ARTICLES_AL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
-               r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
+               r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)")
 _REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|lovely|dear|ex|previous|last|"
             r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
             r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
@@ -1607,6 +1613,7 @@ class RelationRecognizer(Recognizer):
             if m:
                 found.append((m.start("name"), m.end("name"), False))
         yield from self._kin_titles(t)
+        yield from self._kin_apposition(t)
         for s, e, before in found:
             core = POSS.sub("", text[s:e])
             e = s + len(core)
@@ -1658,6 +1665,9 @@ class RelationRecognizer(Recognizer):
             if knowledge().is_place(core) and not cues.any_given_name(cf) and not lex.is_surname(cf) \
                     and kin not in cues.regional_kin:
                 continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place ("Mother Battle" is a surname)
+            if knowledge().is_place(text[m.start("kin"):self.extend(text, e, t.lang)]) \
+                    or (kin in _KUNYA and (cf in _ARTICLES_AL or cf.startswith(("al-", "el-")))):
+                continue  # "Abu Dhabi", "Umm Al Quwain": a place named with the word; a kunya names a child, no article
             # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name;
             # so does a name prefix that is part of the name ("Ah Huat")
             # (a kin word of a language the post mixes in is that word: "Lola Corazon" in Taglish is grandmother Corazon)
@@ -1670,6 +1680,27 @@ class RelationRecognizer(Recognizer):
             yield self.person(t, start, end, "a kinship or respect word before a name")
             if start == s and m.group("kin")[:1].isupper() and kin in cues.regional_kin and kin in _active_kin(t):  # ("Ntate", "Nain", "Malam": a form of address, no name)
                 yield self.span(m.start("kin"), m.end("kin"), KEEP, reason="a kinship or respect word before a name")
+
+    def _kin_apposition(self, t: TextContext) -> Iterator[Span]:
+        """A kin word of a language the post mixes in, said for the person, then the person's name between
+        commas ("Omma, Min-ja, who ...", "Teta, Samira, never ..."): the name in apposition goes."""
+        text, cues, lex = t.text, self.cues, self.lex
+        kin_here = _active_kin(t)
+        if not kin_here:
+            return
+        for m in _KIN_COMMA_NAME.finditer(text):
+            kin = m.group("kin").casefold()
+            if kin not in kin_here or kin not in cues.regional_kin:
+                continue
+            s, e = m.span("name")
+            cf = m.group("name").casefold()
+            if cf in cues.not_names or cf in cues.kin_titles or cf in cues.titles or cues.function_word(cf) \
+                    or knowledge().is_place(m.group("name")) or not t.free(s, e):
+                continue
+            rank = lex.rank(cf)
+            if not (cues.any_given_name(cf) or cf in lex.intl_names or rank is None or rank >= 5000):
+                continue
+            yield self.person(t, s, e, "a name in apposition to a kin word of a mixed-in language")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
         cf = core.casefold()
