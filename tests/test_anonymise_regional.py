@@ -711,3 +711,10 @@ def test_arabic_and_korean_words_kept_in_a_post_that_mixes_them_in():
     found = _spans_in_post(RegionalPhraseRecognizer, "he said sabr, habibti, and Omma agreed", _ARABIC_POST + _KOREAN_JAPANESE_POST)
     assert ("sabr", "keep") in found and ("habibti", "keep") in found and ("Omma", "keep") in found
     assert ("Chuseok", "keep") in spans(RegionalPhraseRecognizer, "We drove home for Chuseok.")
+
+
+def test_scots_and_northern_english_words_in_a_post_that_mixes_them_in():
+    post = ["naebody tellt me, och, nowt to be done, summat like that"]
+    found = _spans_in_post(RegionalPhraseRecognizer, "ta hen, me mams said nowt", post)
+    assert ("ta", "keep") in found and ("hen", "keep") in found and ("mams", "keep") in found
+    assert ("hen", "keep") not in spans(RegionalPhraseRecognizer, "ta hen, me mams said nowt")

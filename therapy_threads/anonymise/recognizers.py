@@ -33,9 +33,10 @@ _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|
                      r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
 # a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
-_NICKNAME = re.compile(r"\b(?:calls?|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-z]{3,})\b(?![-'’])"
+_LOWER_NEXT = re.compile(r"[ \t]+([a-z]{3,})\b(?![-'’@.]\w)")
+_NICKNAME = re.compile(r"\b(?:calls?|called|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-z]{3,})\b(?![-'’])"
                        # capitalised, perhaps quoted with an article: 'calls me "la Itzi inglesa"'
-                       r"|\bcalls?[ \t]+(?:me|him|her|them)[ \t]+[\"“‘]?(?:(?:la|el|the|lil|little|big|der|die)[ \t]+)?"
+                       r"|\b(?:calls?|called)[ \t]+(?:me|him|her|them)[ \t]+[\"“‘]?(?:(?:la|el|the|lil|little|big|der|die)[ \t]+)?"
                        r"([A-Z][a-z\u00e0-\u00ff]{1,})\b"
                        r"|\b(?:goes[ \t]+by|nicknamed)[ \t]+([a-z]{3,})\b"
                        r"|\b([a-z]{3,})[ \t]+is[ \t]+what[ \t]+(?:[a-z]+[ \t]+){1,2}call(?:s|ed)?[ \t]+(?:me|him|her|them)\b")
@@ -1806,7 +1807,17 @@ class NamedRecognizer(Recognizer):
             if cf in self.cues.first_names or (rank is None and not self.lex.ordinary_in(cf)) or (
                     named and (self.cues.any_given_name(cf) or cf in self.lex.intl_names
                                or ((rank is None or rank >= 3000) and not self.lex.only_word(cf)))):
-                yield self.person(t, m.start(1), m.end(1), "lower-case name after 'named'/'called'")
+                e = m.end(1)
+                nxt = _LOWER_NEXT.match(text, e)
+                if nxt is not None:
+                    ncf = nxt.group(1)
+                    nr = self.lex.rank(ncf)
+                    if ncf not in self.cues.not_names and not self.cues.function_word(ncf) and len(ncf) >= 3 \
+                            and not self.lex.contraction(ncf) and (
+                                (self.lex.is_surname(ncf) and (nr is None or nr >= 5000))
+                                or (nr is None and not self.lex.ordinary_in(ncf))):
+                        e = nxt.end(1)  # "my full name is allan mungo": the surname after the given name
+                yield self.person(t, m.start(1), e, "lower-case name after 'named'/'called'")
 
 
 class GreetingRecognizer(Recognizer):
