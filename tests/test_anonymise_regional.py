@@ -718,3 +718,22 @@ def test_scots_and_northern_english_words_in_a_post_that_mixes_them_in():
     found = _spans_in_post(RegionalPhraseRecognizer, "ta hen, me mams said nowt", post)
     assert ("ta", "keep") in found and ("hen", "keep") in found and ("mams", "keep") in found
     assert ("hen", "keep") not in spans(RegionalPhraseRecognizer, "ta hen, me mams said nowt")
+
+
+def test_a_given_name_before_a_kunya():
+    found = _relation_spans("Tell Lubna Umm Zaydan I said welcome.", _ARABIC_POST)
+    assert ("Lubna", "person") in found and ("Zaydan", "person") in found and ("Umm", "keep") in found
+    assert [f for f in _relation_spans("Tell them Umm Zaydan said so.", _ARABIC_POST) if f[1] == "person"] == [
+        ("Zaydan", "person")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Then Ji-woon Baek told me to rest.", [("Ji-woon Baek", "person")]),
+    ("I asked Seo-hyun about it.", [("Seo-hyun", "person")]),
+    ("We had a re-run of the show.", []),  # lower case, English words
+    ("The Co-op was closed.", []),
+])
+def test_korean_given_names_in_a_post_that_mixes_korean_in(text, expected):
+    assert [f for f in _spans_in_post(R.SyllableNameRecognizer, text, _KOREAN_JAPANESE_POST) if f[1] == "person"] \
+        == expected
+    assert [f for f in spans(R.SyllableNameRecognizer, text) if "-" in f[0]] == []

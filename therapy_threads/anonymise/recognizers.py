@@ -62,6 +62,7 @@ _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la"
 # Arabic kunyas ("Umm Yazan", "Abu Fadi": mother, father of the named child) and the article that opens place
 # names made with the same words ("Umm Al Quwain", "Abu al-Khaseeb"), which no kunya has before the child's name
 _KIN_COMMA_NAME = re.compile(r"(?<![\w'’-])(?P<kin>[A-Z][a-z]+),[ \t]+(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)(?=[ \t]*,)")
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 _KUNYA = frozenset({"umm", "um", "om", "abu", "abou"})
 _ARTICLES_AL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
@@ -1584,6 +1585,11 @@ class TitleRecognizer(Recognizer):
 _KIN_THEN_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
 
 
+def _active_sections(t):
+    from .regional import active_sections  # (regional imports this module)
+    return active_sections(t)
+
+
 def _active_kin(t: TextContext) -> frozenset[str]:
     from .regional import active_kin  # (regional imports this module)
 
@@ -1679,6 +1685,15 @@ class RelationRecognizer(Recognizer):
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")
+            if kin in _KUNYA:
+                # "Haneen Umm Zaydan": a given name, then the kunya said after it as part of the name
+                b = _GIVEN_BEFORE.search(text, max(0, m.start("kin") - 30), m.start("kin"))
+                if b is not None:
+                    bcf = b.group(1).casefold()
+                    if (cues.any_given_name(bcf) or bcf in lex.intl_names) and bcf not in cues.titles \
+                            and bcf not in cues.not_names and not cues.function_word(bcf) and bcf not in cues.kin_titles \
+                            and not knowledge().is_place(b.group(1)) and t.free(b.start(1), b.end(1)):
+                        yield self.person(t, b.start(1), b.end(1), "a given name before a kunya")
             if start == s and m.group("kin")[:1].isupper() and kin in cues.regional_kin and kin in _active_kin(t):  # ("Ntate", "Nain", "Malam": a form of address, no name)
                 yield self.span(m.start("kin"), m.end("kin"), KEEP, reason="a kinship or respect word before a name")
 
@@ -2756,6 +2771,12 @@ _QUOTE_WORDS = ("quot", "citaat", "zitat", "citation", "cita", "wrote", "said", 
 # Malaysia, Singapore, Hong Kong, Taiwan): an optional initial, a vowel nucleus with an optional glide,
 # an optional final nasal or stop ("Mei", "Xin", "Siew", "Khim", "Huat", "Shu", "Fen", "Chuan").
 _SYLLABLE = re.compile(r"(?:ch|sh|zh|kh|ts|ng|hw|[bcdfghjklmnpqrstwxyz])?[hw]?[aeiou]{1,3}[wy]?(?:ng|n|m|k|t|p|h)?")
+# a romanised Korean syllable (Revised Romanization and the common older spellings: "soo", "hee", "young")
+_KO_SYLLABLE = re.compile(r"(?:kk|tt|pp|ss|jj|ch|[gkndrlmbsjthp])?[yw]?(?:ae|eo|eu|oe|ui|oo|ee|ou|[aeiou])(?:ng|[kngtlmpbdr])?")
+_KOREAN_GIVEN = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,5})-([a-z]{1,5})(?![\w'’-])")
+_KO_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]{1,4})(?![\w'’-])")
+_KO_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t]+$")
+_KOREAN_LABEL = "Korean or Japanese"
 _SYLLABLE_PAIR = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t-]([A-Z][a-z]{1,4})(?:[ \t-]([A-Z][a-z]{1,4}))?(?![\w'’-])")
 
 
@@ -2782,6 +2803,32 @@ class SyllableNameRecognizer(Recognizer):
             if not t.free(m.start(), m.end()):
                 continue
             yield self.person(t, m.start(), m.end(), "a given name of romanised Chinese syllables, no English word")
+        if "-" in text and any(sec.label == _KOREAN_LABEL for sec in _active_sections(t)):
+            yield from self._korean(t)
+
+    def _korean(self, t: TextContext) -> Iterator[Span]:
+        """Korean given names are two syllables, romanised with a hyphen and the second in lower case
+        ("Min-jun", "Seo-yeon", "Kyung-ho"); in a post that mixes Korean words in, such a word whose second
+        syllable is no English word is a given name, with a one-syllable surname written beside it
+        ("Nam Gil-soo", "Ji-woo Baek")."""
+        text, lex, cues = t.text, self.lex, self.cues
+        for m in _KOREAN_GIVEN.finditer(text):
+            a, b = m.group(1).casefold(), m.group(2)
+            if not (_KO_SYLLABLE.fullmatch(a) and _KO_SYLLABLE.fullmatch(b)) or self._wordlike(b) \
+                    or lex.dictionary_word(m.group(0).casefold()) or cues.function_word(b) \
+                    or knowledge().is_place(m.group(0)) or not t.free(m.start(), m.end()):
+                continue
+            s, e = m.span()
+            after = _KO_SURNAME_AFTER.match(text, e)
+            before = _KO_SURNAME_BEFORE.search(text, max(0, s - 8), s)
+            for side in (after, before):
+                if side is not None:
+                    cf = side.group(1).casefold()
+                    if _KO_SYLLABLE.fullmatch(cf) and (lex.is_surname(cf) or not self._wordlike(side.group(1))) \
+                            and cf not in cues.titles and cf not in cues.kin_titles \
+                            and not cues.function_word(cf) and t.free(*side.span(1)):
+                        s, e = min(s, side.start(1)), max(e, side.end(1))
+            yield self.person(t, s, e, "a Korean given name of two romanised syllables")
 
     def _wordlike(self, p: str) -> bool:
         cf = p.casefold()
