@@ -63,7 +63,6 @@ _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la"
 # names made with the same words ("Umm Al Quwain", "Abu al-Khaseeb"), which no kunya has before the child's name
 _KIN_COMMA_NAME = re.compile(r"(?<![\w'’-])(?P<kin>[A-Z][a-z]+),[ \t]+(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)(?=[ \t]*,)")
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
-_NAMED_AFTER_TITLE = re.compile(r"\b(?:named|called)[ \t]+(?:after|for)[ \t]+\S+[ \t]+$", re.I)
 _KUNYA = frozenset({"umm", "um", "om", "abu", "abou"})
 _ARTICLES_AL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
@@ -1546,12 +1545,8 @@ class TitleRecognizer(Recognizer):
                 continue  # "Frau Dr." : the second title, the name follows
             rank = self.lex.rank(cf)
             first, last = cues.is_first(cf), cues.is_last(cf)
-            # a surname that is also a word of the post ("Mrs. Song" beside "a song") is still a surname after a
-            # title, except where it names the famous namesake someone is named after ("named after Dr. King")
             if t.english and rank is not None and rank < 15000 and (
-                    (cf in t.doc.lower_vocab and not ((last or self.lex.is_surname(cf))
-                                                      and not _NAMED_AFTER_TITLE.search(text, max(0, s - 40), s)))
-                    or not (first or last or self.lex.is_surname(cf))):
+                    cf in t.doc.lower_vocab or not (first or last or self.lex.is_surname(cf))):
                 t.doc.keep.add(cf)
                 yield self.span(s, s + len(core), KEEP, reason="title before an ordinary word (a personification)")
                 continue
