@@ -221,6 +221,10 @@ def test_place(text, expected):
     ("bis meine nachbarin Frau Klug geklopft hat, war nicht so klug", [("Klug", "person")], "de"),
     # after a title and a given name, the surname even where it is also a town
     ("bei einer Therapeutin in Frankfurt, Frau Gertrud Schwalbach, und das Ende", [("Gertrud Schwalbach", "person")], "de"),
+    # military ranks abbreviated before a surname (US Army, Marine Corps)
+    ("I served under SSG Quillfeather in 2009.", [("Quillfeather", "person")], "en"),
+    ("formerly SPC Marisol Drabek, medic", [("Marisol Drabek", "person")], "en"),
+    ("LCpl Vantongeren never came home.", [("Vantongeren", "person")], "en"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -575,6 +579,12 @@ def test_names_inside_addresses_are_no_lower_case_words():
     ("at work I am known as sociable and dependable", []),
     ('My sister calls me "la Txiki inglesa" at home', [("Txiki", "person")]),
     ("he calls me Crazy when I do that", []),
+    # the past tense, for a nickname or a call sign from the past
+    ("In the unit they called me Zorbo because I never slept.", [("Zorbo", "person")]),
+    ("they called me back twice", []),
+    # a lower-case full name after a naming phrase: the surname goes with the given name
+    ("my full name is darren pillsworth and aye", [("darren pillsworth", "person")]),
+    ("a colleague named robin was there", [("robin", "person")]),
 ])
 def test_named(text, expected):
     check(R.NamedRecognizer, text, expected)

@@ -641,3 +641,99 @@ def test_nouns_with_a_nguni_class_prefix():
     text = "the amaMpondo and abaThembu kings"
     assert _spans_in_post(RegionalPhraseRecognizer, text, [_SA_AND_WELSH_POST]) == [
         ("amaMpondo", "keep"), ("abaThembu", "keep")]
+
+
+_KOREAN_JAPANESE_POST = ["my omma has so much nunchi, and obaachan calls it gaman"]
+_ARABIC_POST = ["wallah the aunties said yalla, khalas, habibti"]
+
+
+def _relation_spans(text: str, post: list[str]):
+    doc = build_context([text, *post], {}, None)
+    t = TextContext(text, doc, "comment", "en", bytearray(len(text)), lower_style=lower_style(text))
+    return [(text[s.start:s.end], s.kind) for s in resolve(list(R.RelationRecognizer(CUES).analyze(t)))]
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    # Korean and Japanese kin words said before the name, in a post that mixes the languages in
+    ("Imo Sook-ja called from Busan.", "Sook-ja", "Imo"),
+    ("Obaachan Fumiko never complained.", "Fumiko", "Obaachan"),
+    # an Arabic kunya: "mother of" or "father of" stays, the child's name goes
+    ("The aunties know me as Umm Zaydan now.", "Zaydan", "Umm"),
+    ("Say hi to Abu Qutaybah for me.", "Qutaybah", "Abu"),
+])
+def test_korean_japanese_kin_words_and_arabic_kunyas(text, name, kept):
+    post = _ARABIC_POST if kept in ("Umm", "Abu") else _KOREAN_JAPANESE_POST
+    found = _relation_spans(text, post)
+    assert (name, "person") in found and (kept, "keep") in found
+    assert all(kept not in surface for surface, kind in found if kind == "person")
+
+
+@pytest.mark.parametrize("text", [
+    "We flew through Abu Dhabi in June.",
+    "Her cousin lives in Umm Al Quwain now.",
+])
+def test_places_named_with_a_kunya_word_are_no_kunyas(text):
+    assert [f for f in _relation_spans(text, _ARABIC_POST) if f[1] == "person"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("What we share: Omma, Mi-sook, who ran the shop, and Appa.", [("Mi-sook", "person")]),
+    ("Omma, Seoul, was where it began.", []),  # a place in apposition
+])
+def test_a_name_in_apposition_to_a_mixed_in_kin_word(text, expected):
+    assert [f for f in _relation_spans(text, _KOREAN_JAPANESE_POST) if f[1] == "person"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Korean and Japanese respect words after the name, with a hyphen or (the longer ones) a blank
+    ('She said "Ji-woon-ssi, sit down."', [("Ji-woon", "person")]),
+    ("My counselor, Emiko Sakihara-san, listens.", [("Emiko Sakihara", "person")]),
+    ("Hanabusa sensei told us to rest.", [("Hanabusa", "person")]),
+    ("Ask Kweon seonsaengnim, she knows.", [("Kweon", "person")]),
+    ("The sensei said nothing.", []),
+])
+def test_a_name_before_a_korean_or_japanese_respect_word(text, expected):
+    from therapy_threads.anonymise.regional import HonorificRecognizer
+
+    assert [f for f in spans(HonorificRecognizer, text) if f[1] == "person"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("me brother darren borrowed me car", [("darren", "person")]),
+    ("oor sister Kirsty said aye", [("Kirsty", "person")]),
+    ("wor son Callum wants a dog", [("Callum", "person")]),
+])
+def test_northern_and_scots_possessives_before_a_relation_noun(text, expected):
+    assert [f for f in _relation_spans(text, ["aye, dinnae fash, wee man"]) if f[1] == "person"] == expected
+
+
+def test_arabic_and_korean_words_kept_in_a_post_that_mixes_them_in():
+    found = _spans_in_post(RegionalPhraseRecognizer, "he said sabr, habibti, and Omma agreed", _ARABIC_POST + _KOREAN_JAPANESE_POST)
+    assert ("sabr", "keep") in found and ("habibti", "keep") in found and ("Omma", "keep") in found
+    assert ("Chuseok", "keep") in spans(RegionalPhraseRecognizer, "We drove home for Chuseok.")
+
+
+def test_scots_and_northern_english_words_in_a_post_that_mixes_them_in():
+    post = ["naebody tellt me, och, nowt to be done, summat like that"]
+    found = _spans_in_post(RegionalPhraseRecognizer, "ta hen, me mams said nowt", post)
+    assert ("ta", "keep") in found and ("hen", "keep") in found and ("mams", "keep") in found
+    assert ("hen", "keep") not in spans(RegionalPhraseRecognizer, "ta hen, me mams said nowt")
+
+
+def test_a_given_name_before_a_kunya():
+    found = _relation_spans("Tell Lubna Umm Zaydan I said welcome.", _ARABIC_POST)
+    assert ("Lubna", "person") in found and ("Zaydan", "person") in found and ("Umm", "keep") in found
+    assert [f for f in _relation_spans("Tell them Umm Zaydan said so.", _ARABIC_POST) if f[1] == "person"] == [
+        ("Zaydan", "person")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Then Ji-woon Baek told me to rest.", [("Ji-woon Baek", "person")]),
+    ("I asked Seo-hyun about it.", [("Seo-hyun", "person")]),
+    ("We had a re-run of the show.", []),  # lower case, English words
+    ("The Co-op was closed.", []),
+])
+def test_korean_given_names_in_a_post_that_mixes_korean_in(text, expected):
+    assert [f for f in _spans_in_post(R.SyllableNameRecognizer, text, _KOREAN_JAPANESE_POST) if f[1] == "person"] \
+        == expected
+    assert [f for f in spans(R.SyllableNameRecognizer, text) if "-" in f[0]] == []

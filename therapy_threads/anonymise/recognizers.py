@@ -33,9 +33,10 @@ _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|
                      r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
 # a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
-_NICKNAME = re.compile(r"\b(?:calls?|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-z]{3,})\b(?![-'’])"
+_LOWER_NEXT = re.compile(r"[ \t]+([a-z]{3,})\b(?![-'’@.]\w)")
+_NICKNAME = re.compile(r"\b(?:calls?|called|calling)[ \t]+(?:me|him|her|them)[ \t]+([a-z]{3,})\b(?![-'’])"
                        # capitalised, perhaps quoted with an article: 'calls me "la Itzi inglesa"'
-                       r"|\bcalls?[ \t]+(?:me|him|her|them)[ \t]+[\"“‘]?(?:(?:la|el|the|lil|little|big|der|die)[ \t]+)?"
+                       r"|\b(?:calls?|called)[ \t]+(?:me|him|her|them)[ \t]+[\"“‘]?(?:(?:la|el|the|lil|little|big|der|die)[ \t]+)?"
                        r"([A-Z][a-z\u00e0-\u00ff]{1,})\b"
                        r"|\b(?:goes[ \t]+by|nicknamed)[ \t]+([a-z]{3,})\b"
                        r"|\b([a-z]{3,})[ \t]+is[ \t]+what[ \t]+(?:[a-z]+[ \t]+){1,2}call(?:s|ed)?[ \t]+(?:me|him|her|them)\b")
@@ -50,15 +51,22 @@ _REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
 # (perhaps after the ʻokina of Tongan, Samoan and Hawaiian names: "ʻAna", "ʻOfa")
 _NAME_TOKEN = r"ʻ?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
-# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband"
+# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband"; "me", "wor"
+# and "oor" are "my" and "our" in Northern English, Geordie and Scots ("me brother", "wor lass", "oor wean")
 RELATION_BEFORE = re.compile(
     r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
-    r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)\s+(?:(?:old|new|first|late|little|big|"
+    r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)\s+(?:(?:old|new|first|late|little|big|"
     r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
+# Arabic kunyas ("Umm Yazan", "Abu Fadi": mother, father of the named child) and the article that opens place
+# names made with the same words ("Umm Al Quwain", "Abu al-Khaseeb"), which no kunya has before the child's name
+_KIN_COMMA_NAME = re.compile(r"(?<![\w'’-])(?P<kin>[A-Z][a-z]+),[ \t]+(?P<name>[A-Z][a-z]+(?:-[a-z]+)?)(?=[ \t]*,)")
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+_KUNYA = frozenset({"umm", "um", "om", "abu", "abou"})
+_ARTICLES_AL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
 _POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
-               r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój)")
+               r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)")
 _REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|lovely|dear|ex|previous|last|"
             r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
             r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
@@ -1577,6 +1585,11 @@ class TitleRecognizer(Recognizer):
 _KIN_THEN_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
 
 
+def _active_sections(t):
+    from .regional import active_sections  # (regional imports this module)
+    return active_sections(t)
+
+
 def _active_kin(t: TextContext) -> frozenset[str]:
     from .regional import active_kin  # (regional imports this module)
 
@@ -1607,6 +1620,7 @@ class RelationRecognizer(Recognizer):
             if m:
                 found.append((m.start("name"), m.end("name"), False))
         yield from self._kin_titles(t)
+        yield from self._kin_apposition(t)
         for s, e, before in found:
             core = POSS.sub("", text[s:e])
             e = s + len(core)
@@ -1658,6 +1672,9 @@ class RelationRecognizer(Recognizer):
             if knowledge().is_place(core) and not cues.any_given_name(cf) and not lex.is_surname(cf) \
                     and kin not in cues.regional_kin:
                 continue  # "Uncle in Texas" has no capital; "Sister Bay" is a place ("Mother Battle" is a surname)
+            if knowledge().is_place(text[m.start("kin"):self.extend(text, e, t.lang)]) \
+                    or (kin in _KUNYA and (cf in _ARTICLES_AL or cf.startswith(("al-", "el-")))):
+                continue  # "Abu Dhabi", "Umm Al Quwain": a place named with the word; a kunya names a child, no article
             # "Tita Baby": a capitalised kin word that is also a given name (and no word) goes with the name;
             # so does a name prefix that is part of the name ("Ah Huat")
             # (a kin word of a language the post mixes in is that word: "Lola Corazon" in Taglish is grandmother Corazon)
@@ -1668,8 +1685,38 @@ class RelationRecognizer(Recognizer):
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")
+            if kin in _KUNYA:
+                # "Haneen Umm Zaydan": a given name, then the kunya said after it as part of the name
+                b = _GIVEN_BEFORE.search(text, max(0, m.start("kin") - 30), m.start("kin"))
+                if b is not None:
+                    bcf = b.group(1).casefold()
+                    if (cues.any_given_name(bcf) or bcf in lex.intl_names) and bcf not in cues.titles \
+                            and bcf not in cues.not_names and not cues.function_word(bcf) and bcf not in cues.kin_titles \
+                            and not knowledge().is_place(b.group(1)) and t.free(b.start(1), b.end(1)):
+                        yield self.person(t, b.start(1), b.end(1), "a given name before a kunya")
             if start == s and m.group("kin")[:1].isupper() and kin in cues.regional_kin and kin in _active_kin(t):  # ("Ntate", "Nain", "Malam": a form of address, no name)
                 yield self.span(m.start("kin"), m.end("kin"), KEEP, reason="a kinship or respect word before a name")
+
+    def _kin_apposition(self, t: TextContext) -> Iterator[Span]:
+        """A kin word of a language the post mixes in, said for the person, then the person's name between
+        commas ("Omma, Min-ja, who ...", "Teta, Samira, never ..."): the name in apposition goes."""
+        text, cues, lex = t.text, self.cues, self.lex
+        kin_here = _active_kin(t)
+        if not kin_here:
+            return
+        for m in _KIN_COMMA_NAME.finditer(text):
+            kin = m.group("kin").casefold()
+            if kin not in kin_here or kin not in cues.regional_kin:
+                continue
+            s, e = m.span("name")
+            cf = m.group("name").casefold()
+            if cf in cues.not_names or cf in cues.kin_titles or cf in cues.titles or cues.function_word(cf) \
+                    or knowledge().is_place(m.group("name")) or not t.free(s, e):
+                continue
+            rank = lex.rank(cf)
+            if not (cues.any_given_name(cf) or cf in lex.intl_names or rank is None or rank >= 5000):
+                continue
+            yield self.person(t, s, e, "a name in apposition to a kin word of a mixed-in language")
 
     def _name_shaped(self, t: TextContext, core: str, before: bool) -> bool:
         cf = core.casefold()
@@ -1775,7 +1822,17 @@ class NamedRecognizer(Recognizer):
             if cf in self.cues.first_names or (rank is None and not self.lex.ordinary_in(cf)) or (
                     named and (self.cues.any_given_name(cf) or cf in self.lex.intl_names
                                or ((rank is None or rank >= 3000) and not self.lex.only_word(cf)))):
-                yield self.person(t, m.start(1), m.end(1), "lower-case name after 'named'/'called'")
+                e = m.end(1)
+                nxt = _LOWER_NEXT.match(text, e)
+                if nxt is not None:
+                    ncf = nxt.group(1)
+                    nr = self.lex.rank(ncf)
+                    if ncf not in self.cues.not_names and not self.cues.function_word(ncf) and len(ncf) >= 3 \
+                            and not self.lex.contraction(ncf) and (
+                                (self.lex.is_surname(ncf) and (nr is None or nr >= 5000))
+                                or (nr is None and not self.lex.ordinary_in(ncf))):
+                        e = nxt.end(1)  # "my full name is allan mungo": the surname after the given name
+                yield self.person(t, m.start(1), e, "lower-case name after 'named'/'called'")
 
 
 class GreetingRecognizer(Recognizer):
@@ -2714,6 +2771,12 @@ _QUOTE_WORDS = ("quot", "citaat", "zitat", "citation", "cita", "wrote", "said", 
 # Malaysia, Singapore, Hong Kong, Taiwan): an optional initial, a vowel nucleus with an optional glide,
 # an optional final nasal or stop ("Mei", "Xin", "Siew", "Khim", "Huat", "Shu", "Fen", "Chuan").
 _SYLLABLE = re.compile(r"(?:ch|sh|zh|kh|ts|ng|hw|[bcdfghjklmnpqrstwxyz])?[hw]?[aeiou]{1,3}[wy]?(?:ng|n|m|k|t|p|h)?")
+# a romanised Korean syllable (Revised Romanization and the common older spellings: "soo", "hee", "young")
+_KO_SYLLABLE = re.compile(r"(?:kk|tt|pp|ss|jj|ch|[gkndrlmbsjthp])?[yw]?(?:ae|eo|eu|oe|ui|oo|ee|ou|[aeiou])(?:ng|[kngtlmpbdr])?")
+_KOREAN_GIVEN = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,5})-([a-z]{1,5})(?![\w'’-])")
+_KO_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]{1,4})(?![\w'’-])")
+_KO_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t]+$")
+_KOREAN_LABEL = "Korean or Japanese"
 _SYLLABLE_PAIR = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t-]([A-Z][a-z]{1,4})(?:[ \t-]([A-Z][a-z]{1,4}))?(?![\w'’-])")
 
 
@@ -2740,6 +2803,32 @@ class SyllableNameRecognizer(Recognizer):
             if not t.free(m.start(), m.end()):
                 continue
             yield self.person(t, m.start(), m.end(), "a given name of romanised Chinese syllables, no English word")
+        if "-" in text and any(sec.label == _KOREAN_LABEL for sec in _active_sections(t)):
+            yield from self._korean(t)
+
+    def _korean(self, t: TextContext) -> Iterator[Span]:
+        """Korean given names are two syllables, romanised with a hyphen and the second in lower case
+        ("Min-jun", "Seo-yeon", "Kyung-ho"); in a post that mixes Korean words in, such a word whose second
+        syllable is no English word is a given name, with a one-syllable surname written beside it
+        ("Nam Gil-soo", "Ji-woo Baek")."""
+        text, lex, cues = t.text, self.lex, self.cues
+        for m in _KOREAN_GIVEN.finditer(text):
+            a, b = m.group(1).casefold(), m.group(2)
+            if not (_KO_SYLLABLE.fullmatch(a) and _KO_SYLLABLE.fullmatch(b)) or self._wordlike(b) \
+                    or lex.dictionary_word(m.group(0).casefold()) or cues.function_word(b) \
+                    or knowledge().is_place(m.group(0)) or not t.free(m.start(), m.end()):
+                continue
+            s, e = m.span()
+            after = _KO_SURNAME_AFTER.match(text, e)
+            before = _KO_SURNAME_BEFORE.search(text, max(0, s - 8), s)
+            for side in (after, before):
+                if side is not None:
+                    cf = side.group(1).casefold()
+                    if _KO_SYLLABLE.fullmatch(cf) and (lex.is_surname(cf) or not self._wordlike(side.group(1))) \
+                            and cf not in cues.titles and cf not in cues.kin_titles \
+                            and not cues.function_word(cf) and t.free(*side.span(1)):
+                        s, e = min(s, side.start(1)), max(e, side.end(1))
+            yield self.person(t, s, e, "a Korean given name of two romanised syllables")
 
     def _wordlike(self, p: str) -> bool:
         cf = p.casefold()

@@ -515,10 +515,17 @@ class RegionalPhraseRecognizer(Recognizer):
 
 # Respect words that Indian English puts after a name ("Rustom sir", "Meera ma'am", "Sharma-ji",
 # "Anu-di", "Arnab-da", "Ravi bhaiya", "Latha aunty"); "-di" and "-da" only hyphenated ("da" is a word)
+# Korean and Japanese respect words said after the name, written with a hyphen ("Min-ji-ssi", "Kenji-san",
+# "Yumi-chan", "Taro-kun", "Kim-seonsaengnim", "Tanaka-sensei") or, the longer ones, after a blank ("Park
+# seonsaengnim", "Tanaka sensei"); the Korean vocative "-ya"/"-a" is left out (a hyphen ending of many words)
+_EAST_ASIAN_HYPHENED = "ssi|nim|san|sama|chan|kun|sensei|senpai|seonsaengnim|sunbae|sunbaenim"
+_EAST_ASIAN = frozenset(("ssi|nim|san|sama|chan|kun|sensei|senpai|seonsaengnim|sunbae|sunbaenim").split("|"))
+_EAST_ASIAN_SPACED = "ssi|sama|sensei|seonsaengnim|sunbaenim"
 _HONORIFIC_AFTER = re.compile(
-    r"(?<![\w'’.-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?|[a-z]{3,})"
+    r"(?<![\w'’.-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+|-[a-z]+)?|[a-z]{3,})"
     r"(?:[ \t]+(?P<hon>(?i:sir|ma['’]?am|madam|ji|didi|dada|bhai|bhaiya|bhaiyya|aunty|auntie|uncle|akka|chechi|"
-    r"mashi|mausi|garu|saab|sahab|bhabhi))|-(?P<hyph>(?i:ji|di|da|didi|dada|bhai|bhaiya|aunty|uncle|akka|garu)))"
+    r"mashi|mausi|garu|saab|sahab|bhabhi|" + _EAST_ASIAN_SPACED + r"))"
+    r"|-(?P<hyph>(?i:ji|di|da|didi|dada|bhai|bhaiya|aunty|uncle|akka|garu|" + _EAST_ASIAN_HYPHENED + r")))"
     r"(?![\w'’-])")
 
 
@@ -647,13 +654,24 @@ class HonorificRecognizer(Recognizer):
                 continue  # "the sir", "my uncle": a role, no name
             if knowledge().is_place(word) and not cues.any_given_name(cf):
                 continue
+            if hon in _EAST_ASIAN and word[:1].isupper():
+                # "Kaori Tamashiro-san", "Park Ji-hoon-ssi": the given name or surname written before goes too
+                b = _CAP_BEFORE.search(text, max(0, s - 30), s)
+                if b is not None:
+                    bcf = b.group(1).casefold()
+                    br = lex.rank(bcf)
+                    if (cues.any_given_name(bcf) or bcf in lex.intl_names or lex.is_surname(bcf) or br is None
+                            or br >= 5000) and bcf not in cues.titles and bcf not in cues.not_names \
+                            and not cues.function_word(bcf) and not knowledge().is_place(b.group(1)) and t.free(b.start(1), e):
+                        s = b.start(1)
             yield self.person(t, s, e, "a name before a respect word said after it")
 
 
 _ENGLISH_KIN = frozenset({"aunty", "auntie", "uncle"})
 # the respect words in the lower-cased text, after a blank or a hyphen
 _HONORIFIC_FIND = re.compile(r"(?:" + by_first_letter("sir|ma'am|ma’am|maam|madam|ji|didi|di|dada|da|bhai|bhaiya|bhaiyya|"
-                                                      "aunty|auntie|uncle|akka|chechi|mashi|mausi|garu|saab|sahab|bhabhi",
+                                                      "aunty|auntie|uncle|akka|chechi|mashi|mausi|garu|saab|sahab|bhabhi|"
+                                                      + _EAST_ASIAN_HYPHENED,
                                                       r"[^ \t-]") + r")(?![\w'’-])")
 # a writer naming themself: "Priya here from Pune", "Tevita here, long time lurker", "Kiri here btw"
 _HERE_INTRO = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])[ \t]*)"
