@@ -38,6 +38,7 @@ from selectolax.lexbor import LexborNode
 
 from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import BLOCK_TAGS, tidy
+from .dom import contains
 
 _USER_NS = frozenset(s.replace("_", " ") for s in (
     "user", "user_talk", "u", "ut",
@@ -123,7 +124,7 @@ def looks_like_talk_page(html: str) -> bool:
 def _roots(root: LexborNode) -> list[LexborNode]:
     outs = root.css("div.mw-parser-output")
     # nested parser outputs (a transcluded page) are walked with their outer one
-    tops = [n for n in outs if not any(o is not n and _inside(n, o) for o in outs)]
+    tops = [n for n in outs if not any(o is not n and contains(o, n) for o in outs)]
     if tops:
         return tops
     # MediaWiki before 1.30 printed no parser-output wrapper: the content area is the root
@@ -133,14 +134,6 @@ def _roots(root: LexborNode) -> list[LexborNode]:
     body = root.css_first("body")
     return [body] if body is not None else [root]
 
-
-def _inside(n: LexborNode, outer: LexborNode) -> bool:
-    p = n.parent
-    while p is not None:
-        if p.mem_id == outer.mem_id:
-            return True
-        p = p.parent
-    return False
 
 
 def _tokens(top: LexborNode) -> list[_Tok]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from ..base import HIDDEN, CommentSystem, Item, Page
+from ..dom import contains
 
 # The section holding received mentions: "webmentions", "webmentions__list", "js-webmentions",
 # "mentions", "mentions-list", "mentions-content-container" (never GitHub's or X's inline
@@ -77,7 +78,7 @@ class Webmention(CommentSystem):
                     if n.tag not in ("a", "span", "img", "time", "li", "form")
                     and any(_SECTION.match(t) and not _NOT_SECTION.search(t)
                             for t in a.classes(n) | {a.id(n).lower()})]
-        sections = [s for s in sections if not any(_inside(s, o) for o in sections if o is not s)]
+        sections = [s for s in sections if not any(contains(o, s) for o in sections if o is not s)]
         for sec in sections:
             named = [n for n in sec.css("[class]") if n.tag not in ("a", "span", "img", "time")
                      and any(_ITEM.match(c) for c in a.classes(n))
@@ -97,7 +98,7 @@ class Webmention(CommentSystem):
         nodes = list(found.values())
         keep = []
         for n in nodes:
-            inner = [m for m in nodes if m is not n and _inside(m, n)]
+            inner = [m for m in nodes if m is not n and contains(n, m)]
             if len(inner) == 1 and n.text(strip=True) == inner[0].text(strip=True):
                 continue
             keep.append(n)
@@ -111,14 +112,6 @@ class Webmention(CommentSystem):
                             placeholder=HIDDEN if empty else None, header_shown=empty))
         return out
 
-
-def _inside(inner, outer) -> bool:
-    p = inner.parent
-    while p is not None:
-        if p.mem_id == outer.mem_id:
-            return True
-        p = p.parent
-    return False
 
 
 def _in_reactions(n, sec, a) -> bool:
