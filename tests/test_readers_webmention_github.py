@@ -14,6 +14,8 @@ handles and addresses are synthetic).
 """
 from __future__ import annotations
 
+from test_readers_comment_systems import codes, shape
+
 from therapy_threads.readers import SourceRef, get_reader
 from therapy_threads.readers.comments.markup_guess import guess_systems
 
@@ -25,16 +27,6 @@ def read(body: str, *, article: bool = True):
     html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><main>{post}'
             f"{body}</main></body></html>")
     return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
-
-
-def shape(r):
-    by_id = {c.comment_id: c for c in r.comments}
-    return [(c.text, c.depth, by_id[c.parent_id].text if c.parent_id else None,
-             c.identity.name if c.identity else None) for c in r.comments]
-
-
-def codes(r):
-    return [i.code for i in r.issues]
 
 
 def _cite(name: str, when: str, words: str, inner: str = "") -> str:
