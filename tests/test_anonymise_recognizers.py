@@ -260,6 +260,10 @@ def test_title(text, expected, lang):
     ("I never said it to my own therapist, Quenby, in four years", [("Quenby", "person")], "en"),
     ("and my twin brother Tiberius laughed", [("Tiberius", "person")], "en"),
     ("and my Makcik Rohana asked if I'm possessed", [("Rohana", "person")], "en"),
+    # a relation reached through a possessive: the last noun is the relation
+    ("My brother's friend Quillon had it at uni", [("Quillon", "person")], "en"),
+    ("my mum's best friend Tamsin came", [("Tamsin", "person")], "en"),
+    ("my therapist's office in Leeds", [], "en"),
 ])
 def test_relation(text, expected, lang):
     check(R.RelationRecognizer, text, expected, lang=lang)
@@ -315,6 +319,10 @@ def test_signoff(text, expected):
     ("He was right about it, which, benny, nobody asked", [("benny", "person")]),
     ("It was, honestly, fine. We went, rose, and left.", []),
     ("problems with compassion, patience, giving the benefit of the doubt", []),
+    # a username with dots: three parts or more, or a given name in one part
+    ("Thank you to heron.by.the.lake and toast_and_jam for it", [("heron.by.the.lake", "person"),
+                                                                 ("toast_and_jam", "person")]),
+    ("anyway kiran.exe said it", [("kiran.exe", "person")]),
 ])
 def test_handle(text, expected):
     check(R.HandleRecognizer, text, expected)
@@ -352,6 +360,8 @@ def test_handle(text, expected):
     ("my nan named me Trinity, for luck", [("Trinity", "person")]),
     # "name was" as well as "name is"
     ("His name was Will, and I kept saying it.", [("Will", "person")]),
+    # a Deaf community word capitalised by convention is no one's name
+    ("I'm Deaf, third generation, from a Deaf family.", []),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
@@ -410,6 +420,9 @@ def test_namesake(text, expected, lang):
     # not after a naming phrase, and not a function word before a gloss
     ('they call me "kitty" at work. Ok.', [], "en"),
     ("Das heißt, wir sehen uns.", [], "de"),
+    # in lower-case texting only a one-word gloss ending the clause: "jonas means well" is jonas
+    ("my name is also rekha lol. rekha means line, kavi means poet, ok", [("rekha", "keep"), ("kavi", "keep")], "en"),
+    ("my therapist jonas means well tbh", [], "en"),
 ])
 def test_mentioned_word(text, expected, lang):
     check(R.MentionedWordRecognizer, text, expected, lang=lang)
@@ -477,6 +490,15 @@ def test_address(text, expected):
     ("I told Sam Lee about it", []),
     # a title and a surname are someone's doctor, whatever is said about "that" after them
     ('my gran still calls Dr Tay "that girl doctor" lol', []),
+    # "by" after a verb of running, seeing, treating names who did it, not an author
+    ("a support group run by Marla Quennell every week", []),
+    ("I was seen by Idris Pellow at the clinic", []),
+    ("a poem by Marla Quennell", [("Marla Quennell", "keep")]),
+    # the cast after a quoted title, jokes about a name, a public work someone made
+    ('Saw "Harbour" with Teodor Vasko in a theater', [("Teodor Vasko", "keep")]),
+    ("He told me Edna Vorstag jokes are banned", [("Edna Vorstag", "keep")]),
+    ("Idris Pellow did a whole video about it", [("Idris Pellow", "keep")]),
+    ("my sister Ana Lind made a video for me", []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)
@@ -499,6 +521,11 @@ def test_saints_names(text, expected):
     # the pronoun "I" and a quotation's first word are capitalised anyway: no title
     ("is that weird? With Ruby I speak Spanish", []),
     ('She just said, "So Ruby learned that people go away."', []),
+    # two capitals or more after a verb of watching are the film or show, in lower-case texting too
+    ("not me watching Kal Ho Naa Ho for the 9th time", [("Kal Ho Naa Ho", "keep")]),
+    ("we binged Cobra Kai all weekend", [("Cobra Kai", "keep")]),
+    ("I was watching Dr Quill closely", []),
+    ("watching Ravi play", []),
 ])
 def test_title_phrase(text, expected):
     check(R.TitlePhraseRecognizer, text, expected)
@@ -585,6 +612,8 @@ def test_names_inside_addresses_are_no_lower_case_words():
     # a lower-case full name after a naming phrase: the surname goes with the given name
     ("my full name is darren pillsworth and aye", [("darren pillsworth", "person")]),
     ("a colleague named robin was there", [("robin", "person")]),
+    # a capitalised given name after "called" takes the surname after it
+    ("and a dietitian called Ilsa Marchbank who has the patience", [("Ilsa Marchbank", "person")]),
 ])
 def test_named(text, expected):
     check(R.NamedRecognizer, text, expected)
@@ -741,12 +770,29 @@ def _coordination(text: str) -> list[tuple[str, str]]:
     return [(text[sp.start:sp.end], sp.recognizer) for sp in sorted(t.spans, key=lambda x: x.start)]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("He fingerspells my name T-O-B-I-A-S so slowly", [("T-O-B-I-A-S", "person")]),
+    ("My name is Z-E-L-D-A, and I sign", [("Z-E-L-D-A", "person")]),
+    ("then Q-U-I-N-T-O-N waved at me", [("Q-U-I-N-T-O-N", "person")]),
+    # spelled ordinary words and acronyms stay
+    ("Everything was F-I-N-E, she said", []),
+    ("the C-P-T-S-D clinic", []),
+])
+def test_spelled_name(text, expected):
+    check(R.SpelledNameRecognizer, text, expected)
+
+
 def test_coordination_runs_along_a_list_of_capitals():
     got = _coordination("So glad. Thank you Marisol, Hafsa, Gleeful, Perpetua and everyone.")
     assert [g for g, _ in got] == ["Marisol", "Hafsa", "Gleeful", "Perpetua"]
     # places and demonyms in the list stay out
     got = _coordination("Thank you Marisol, Leeds, Welsh and all.")
     assert [g for g, _ in got] == ["Marisol"]
+    # a word running on into lower case describes the name; an acronym beside a name is no name
+    got = _coordination("My counsellor is Ember Quillon, Deaf herself, based in Leeds.")
+    assert [g for g, _ in got] == ["Ember Quillon"]
+    got = _coordination("For anyone new, I'm Tullia, ARFID not anorexia, from Leeds.")
+    assert "ARFID" not in [g for g, _ in got]
 
 
 @pytest.mark.parametrize("text", [

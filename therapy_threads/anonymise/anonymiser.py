@@ -265,8 +265,8 @@ class Anonymiser:
         if " " in variant or not variant.isalpha():
             return False
         c = self.cues
-        if variant in c.greet1 or variant in c.closings:
-            return True
+        if variant in c.greet1 or variant in c.closings or variant in c.acronyms:
+            return True  # ("bsl" of "BSL_Ana_Leeds": an abbreviation everyone uses, identifying no one)
         if variant in c.regional_kin and not (variant in c.first_names or variant in c.intl_names):
             return True  # "Ate" of "Ate Weng Reyes", "Oom" of "Oom Koos": a form of address of another language
         return any((self.lex.lang_rank(variant, lang) or 10 ** 6) < 300 for lang in OTHER_LANGUAGES | {"de"}) \

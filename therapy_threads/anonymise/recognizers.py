@@ -71,7 +71,8 @@ _REL_ADJ = (r"(?:(?:old|new|first|late|little|big|younger|older|elder|eldest|you
             r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
             r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _POSSESSIVE_LOW = re.compile(r"\b(?:" + by_first_letter(_POSSESSIVE[3:-1]) + r")\s+")  # on the lower-cased text: no re.I (much faster)
-_RELATION_TAIL = re.compile(_REL_ADJ + r"(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
+# (a chain through a possessive: "my brother's friend X", "my mum's cousin X": the last noun is the relation)
+_RELATION_TAIL = re.compile(_REL_ADJ + r"(?:[A-Za-zÄÖÜäöüß-]+['’]s?[ \t]+" + _REL_ADJ + r")?(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
 # "kath (my therapist)", "Rosalind, my therapist of six years"
 _APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
                              r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
@@ -694,6 +695,10 @@ class IntroFullNameRecognizer(Recognizer):
 _QUOTED_LOWER = re.compile(r"[\"“«„‘]([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]*)(?=[\"”»“’])")
 _GLOSSED_LOWER = re.compile(r"(?<![\w'’@.-])([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]*),?[ \t]+(?=(?:heißt|bedeutet|means|meant|"
                             r"significa|quer[ \t]+dizer|veut[ \t]+dire|betekent|vuol[ \t]+dire)\b)")
+_GLOSS_ONE_WORD = re.compile(r",?[ \t]+(?:means|meant|heißt|bedeutet|significa|betekent)[ \t]+[\"“‘]?([a-z\u00df-\u00ff]+)[\"”’]?"
+                             r"[ \t]*(?:[,.;:!?)\n]|$|and\b|in\b)")
+_NO_GLOSS = frozenset({"well", "it", "that", "this", "so", "nothing", "everything", "business", "a", "an", "the", "to",
+                       "you", "me", "him", "her", "them", "us", "much", "more", "less", "something", "anything"})
 _NICKNAME_BEFORE = re.compile(r"(?:\b(?:call(?:s|ed|ing)?|nickname[ds]?|named|name\s+is|heiße|heißt|llamo|chamo|"
                               r"noemt|noemen|appelle|chiamo|known\s+as|goes\s+by)\b[^\n]{0,12}|\b(?:me|him|her|them))[ \t]*[\"“«„‘]$",
                               re.I)
@@ -716,10 +721,15 @@ class MentionedWordRecognizer(Recognizer):
                 if t.lower_style and not self._wordish(m.group(1), t):
                     continue  # texting in lower case quotes names too
                 yield self.span(s, e, KEEP, reason="a lower-case word in quotes: the word talked about")
-        if not t.lower_style and any(map(text.__contains__, ("heißt", "bedeutet", "mean", "signific", "dizer",
-                                                              "dire", "betekent"))):
+        if any(map(text.__contains__, ("heißt", "bedeutet", "mean", "signific", "dizer", "dire", "betekent"))):
             for m in _GLOSSED_LOWER.finditer(text):
                 s, e = m.span(1)
+                if t.lower_style:
+                    # texting in lower case writes names so too ("jonas means well"): only a gloss of one
+                    # word that ends the clause ("sagar means ocean, ...") is the word talked about
+                    g = _GLOSS_ONE_WORD.match(text, e)
+                    if g is None or g.group(1) in _NO_GLOSS:
+                        continue
                 if self.cues.function_word(m.group(1)) or m.group(1) in ("das", "es", "was", "dat", "wat", "ce", "que",
                                                                          "che", "it", "this", "that", "which", "what"):
                     continue
@@ -825,6 +835,8 @@ _WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|pod
           r"research|studies|interview|interviews|quote|quotes|essay|essays|lecture|lectures|video|videos|speech|"
           r"biography|autobiography|stand-up|special|sketch|character|workbook|course|newsletter|column|letters|"
           r"show|shows|radio\s+show|records|record|track|tracks|single|gig|gigs|set|play|plays|"
+          # jokes and memes about a name are about someone everybody knows ("X jokes happen weekly")
+          r"jokes|memes|biopic|"
           # German: "Robert Xs Biografie", "ein Interview von X"
           r"buch|bücher|roman|romane|biografie|biographie|lied|lieder|gedicht|gedichte|hörbuch|hörspiel|"
           r"hörspiele|trilogie|platte|konzert|serie|sendung|kolumne")
@@ -844,7 +856,11 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
                          r"has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
-                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b)"
+                         r"passage|talk|theory)|had a (?:line|song|book|bit))\b"
+                         # "X did a whole video about ...", "X made a documentary": public work, not a private act
+                         r"|(?:did|made|does|makes|released|posted|dropped)[ \t]+(?:a|an|this|that|the|one)[ \t]+"
+                         r"(?:[a-z]+[ \t]+)?(?:video|videos|documentary|podcast|talk|ted\s+talk|album|song|film|movie|"
+                         r"series|special|interview|speech|book|memoir|essay)\b)"
                          # "X, who was writing about nerves in the 1960s", "X talking about her depression"
                          r"|,?[ \t]+(?:who[ \t]+)?(?:(?:was|is|has[ \t]+been)[ \t]+)?(?:writing|talking|speaking|"
                          r"lecturing)[ \t]+(?:about|on)\b|,[ \t]+who[ \t]+(?:wrote|writes|coined|argued|argues|"
@@ -856,7 +872,14 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quote
                           # German: "Lies X Y", "ich hör X Y", "er schaut jetzt X Y", "ich lese gerade X Y"
                           r"lies|lest|lese|las|hör|höre|hört|hörte|schaut|schau|schaue|guck|gucke|guckt|"
                           r"(?:lies|lese|las|hör|höre|hört|hörte|schaut|schaue|guckt?|gucke)[ \t]+(?:jetzt|gerade|gern|gerne|viel|oft|immer|nur)|"
-                          r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+)$", re.I)
+                          r"(?:" + _WORKS + r")\s+(?:by|from|of))[ \t]+"
+                          # a quoted title, then its cast: '"Title" with X Y', '"Titolo" con X Y'
+                          r"|[\"”»][ \t]+(?:with|starring|con|mit|avec|com|met)[ \t]+)$", re.I)
+# "run by", "led by", "seen by": "by" names the one who does a private act, not an author
+_AGENT_BY = re.compile(r"\b(?:run|ran|led|organi[sz]ed|hosted|facilitated|supervised|seen|treated|referred|raised|"
+                       r"diagnosed|taught|coached|helped|assessed|examined|accompanied|driven|visited|called|texted|"
+                       r"interpreted|captioned|moderated|managed|staffed|followed|adopted|fostered|mentored|"
+                       r"saved|hugged|picked[ \t]+up|looked[ \t]+after|taken[ \t]+care[ \t]+of)[ \t]+by[ \t]+$", re.I)
 
 
 _GERMAN_READING = frozenset(("lies", "lest", "lese", "las", "hör", "höre", "hört", "hörte", "schaut", "schau", "schaue",
@@ -878,6 +901,8 @@ _WORK_ANY = re.compile(r"['’]" + _WORK_QUOTED + r"|[ \t][\"“][a-z]|\(re|" + 
 # (.scan: the same matches, 2x faster; this scan was half of the recognizer's time)
 _WORK_PARTS = (searched(re.compile("'" + _WORK_QUOTED + "|’" + _WORK_QUOTED + r"| [\"“][a-z]|\t[\"“][a-z]|\(re"),
                         ("'", "’", '"', "“", "(re")),
+               # the cast after a quoted title ('"Title" with X Y')
+               searched(re.compile(r"[\"”»][ \t]+(?:with|starring|con|mit|avec|com|met)\b"), ('"', "”", "»")),
                searched(re.compile(_WORK_GERMAN), tuple(_WORK_GERMAN.split("|"))),
                WordStart(by_first_letter(_WORK_CUES)))
 
@@ -953,6 +978,8 @@ class PublicWorkRecognizer(Recognizer):
                     before = None
                 if after and _GERMAN_AFTER.match(after.group(0)):
                     after = None
+            if before and before.group(0).strip().casefold() == "by" and _AGENT_BY.search(text, max(0, s - 40), s):
+                before = None  # "a group run by X", "seen by X": the one who did it, not an author
             if not (after or before):
                 continue
             if before and before.group(0).strip().casefold() in ("see", "saw", "seeing") \
@@ -1429,6 +1456,10 @@ class OrganisationRecognizer(Recognizer):
 _TITLE_GLUE = re.compile(r"[ \t]+(?:(?:of|the|to|a|an|in|for|and|on|at|with|from|is|my|your|our|me|you)[ \t]+)*")
 
 
+_WATCH_BEFORE = re.compile(r"\b(?:watch|watches|watched|watching|re-?watch(?:ed|ing)?|binged|binging|bingeing|"
+                           r"binge-watch(?:ed|ing)?)[ \t]+(?:the[ \t]+)?$", re.I)
+
+
 class TitlePhraseRecognizer(Recognizer):
     """Titles of films, books and songs written in title case ("Good Will Hunting", "Reasons to Stay
     Alive", "Inside Out"): a run of capitalised words of which at least two are ordinary words and
@@ -1439,9 +1470,11 @@ class TitlePhraseRecognizer(Recognizer):
     languages = frozenset({"en"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, caps = t.text, t.caps
+        if "watch" in t.low or "binge" in t.low:
+            yield from self._watched(t)
         if t.lower_style:
             return
-        text, caps = t.text, t.caps
         i = 0
         while i < len(caps):
             j = i
@@ -1455,6 +1488,21 @@ class TitlePhraseRecognizer(Recognizer):
                 if self._is_title(words, text, caps[i][0]):
                     yield self.span(caps[i][0], caps[j][0] + len(caps[j][3]), KEEP, reason="a title in title case")
             i = j + 1
+
+    def _watched(self, t: TextContext) -> Iterator[Span]:
+        """Two capitalised words or more right after a verb of watching are what was watched, a film or
+        a show ("not me watching Dear Zindagi again", "we binged Cobra Kai"), whatever the words are."""
+        text, caps = t.text, t.caps
+        for i, (s, _e, _tok, _core) in enumerate(caps):
+            if not _WATCH_BEFORE.search(text, max(0, s - 24), s):
+                continue
+            j = i
+            while j + 1 < len(caps) and _TITLE_GLUE.fullmatch(text, caps[j][1], caps[j + 1][0]) \
+                    and "\n" not in text[caps[j][1]:caps[j + 1][0]]:
+                j += 1
+            words = [core.casefold() for _s, _e, _tok, core in caps[i:j + 1]]
+            if j > i and not any(w in self.cues.titles or w in self.cues.relations for w in words):
+                yield self.span(s, caps[j][0] + len(caps[j][3]), KEEP, reason="a title after a verb of watching")
 
     def _is_title(self, words: list[str], text: str, s: int) -> bool:
         lex, cues = self.lex, self.cues
@@ -1791,6 +1839,38 @@ class RelationCopulaRecognizer(Recognizer):
                     yield self.person(t, s, self.extend(text, e), "a relation noun said to be this person")
 
 
+# letters written one by one with hyphens between them: a fingerspelled or spelled-out word ("S-A-M")
+_SPELLED = re.compile(r"(?<![\w-])([A-Z\u00c0-\u00de](?:-[A-Z\u00c0-\u00de]){2,})(?![\w-])")
+_SPELL_CUE = re.compile(r"\b(?:name|names|named|called|spell|spells|spelled|spelt|spelling|fingerspell|fingerspells|"
+                        r"fingerspelled|fingerspelling|heiße|heißt|buchstabiert|llamo|chiamo|chamo|appelle|signed)\b"
+                        r"[^.!?\n]{0,30}$", re.I)
+
+
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
+
+
+class SpelledNameRecognizer(Recognizer):
+    """A name spelled letter by letter ("my name is S-A-M", "he fingerspells it T-O-B-I-A-S"): in sign
+    language writing and wherever people spell their names out. The letters joined are a name where
+    a naming or spelling word comes before them, or where the joined word is a given name that is
+    no frequent word, or no word at all; a spelled ordinary word stays ("it was F-I-N-E")."""
+
+    name, score = "spelled", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "-" not in text:
+            return
+        for m in _SPELLED.finditer(text):
+            cf = m.group(1).replace("-", "").casefold()
+            rank = self.lex.rank(cf)
+            cue = _SPELL_CUE.search(text, max(0, m.start() - 60), m.start()) is not None
+            if cue or (self.cues.any_given_name(cf) and not self.lex.dictionary_word(cf)) \
+                    or (rank is None and not self.lex.ordinary_in(cf) and not self.lex.dictionary_word(cf)
+                        and len(set(cf) & _VOWELS) > 0):  # (no vowel: an acronym spelled out, "C-P-T-S-D")
+                yield self.person(t, m.start(1), m.end(1), "a name spelled letter by letter")
+
+
 class NamedRecognizer(Recognizer):
     """"a colleague named robin", "her name is ivy": a lower-case given name after a naming phrase."""
 
@@ -1832,6 +1912,8 @@ class NamedRecognizer(Recognizer):
                                 (self.lex.is_surname(ncf) and (nr is None or nr >= 5000))
                                 or (nr is None and not self.lex.ordinary_in(ncf))):
                         e = nxt.end(1)  # "my full name is allan mungo": the surname after the given name
+                elif m.group(1)[:1].isupper():
+                    e = self.extend(text, e, t.lang)  # "a dietitian called Ilsa Marchbank": her surname too
                 yield self.person(t, m.start(1), e, "lower-case name after 'named'/'called'")
 
 
@@ -2196,8 +2278,11 @@ class HandleRecognizer(Recognizer):
                     parts = tok.split(".")
                     # "quiet.harbour", "sam.k": lower case, and a part that is no word or a single
                     # mark; "money.commitment", "post.What" are sentences run together
-                    if tok != tok.lower() or not any(len(p) == 1 or p.isdigit() or self.lex.rank(p) is None
-                                                     for p in parts):
+                    # ("plover.on.the.lake", "kiran.exe": three parts or more, or a given name in one, are a
+                    # username with dots, which no two sentences run together make)
+                    if tok != tok.lower() or not (len(parts) >= 3 or any(
+                            len(p) == 1 or p.isdigit() or self.lex.rank(p) is None or self.cues.any_given_name(p)
+                            for p in parts)):
                         continue
                 if rx is _HANDLE_SHAPE and re.fullmatch(r"(?:[a-z]\.){1,3}[a-z]\.?|e\.g|i\.e|etc", tok, re.I):
                     continue
@@ -2546,6 +2631,9 @@ def initial_word(cues: Cues, text: str, s: int) -> bool:
     return cues.is_initial(text, s)
 
 
+_LIST_ITEM_END = re.compile(r"[ \t]*(?:[,;:.!?)\n]|$|(?:and|&|or)\b)|['’]s\b|[ \t]+[A-Z]")
+
+
 class CoordinationRecognizer(Recognizer):
     """A name coordinated with a name already found is a name: "Matthias und Waldfee",
     "Ilse and Femke", "Tobias, Yvonne und Aleksander"."""
@@ -2586,6 +2674,8 @@ class CoordinationRecognizer(Recognizer):
             cf = core.casefold()
             if s in seen or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
                 continue
+            if len(core) >= 3 and core.isupper() and not self.cues.any_given_name(cf):
+                continue  # "I'm Tullia, ARFID not anorexia": an acronym beside a name, no list of names
             if not t.english and (self.lex.lang_rank(cf, t.lang) or 10 ** 6) < 300 \
                     and not (self.lex.is_first_name(cf) or cf in self.lex.intl_names):
                 continue  # "Frau Prohaska, Sie gehen ...": a function word of the text's language ("Wil" is a name)
@@ -2611,7 +2701,10 @@ class CoordinationRecognizer(Recognizer):
             # ("Baby, Sunny and Honey", "Thank you Aishah, Happy, Precious")
             listed_word = (t.english and not self.cues.is_initial(text, s) and self.lex.dictionary_word(cf)
                            and not self.cues.function_word(cf) and not knowledge().is_place(core)
-                           and not knowledge().is_demonym(core))
+                           and not knowledge().is_demonym(core)
+                           # an item of a list ends where the list goes on or the clause ends; a word
+                           # running on into lower case describes the name ("X, Deaf herself, ...")
+                           and (back or _LIST_ITEM_END.match(text, e) is not None))
             # inside a list of capitals that goes on ("Thank you Aishah, Hafiz, Happy, Pinky"): any
             # capitalised word mid-sentence but a place, a demonym or a function word
             inner = (t.english and not back and not self.cues.is_initial(text, s)
@@ -2943,7 +3036,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
-            IntroFullNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
             PlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
