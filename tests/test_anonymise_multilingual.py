@@ -38,6 +38,8 @@ P, K = "person", "keep"
     ("fr", "mon nom complet est Anne-Sophie Rivard Lenoir, merci", [("Anne-Sophie Rivard Lenoir", P)]),
     ("pt", "sou feliz, de verdade", []),
     ("en", "My therapist Odile is away.", []),  # English text is the English recognizers' job
+    ("it", "tutti mi chiamano Orsola, e sì, lo so", [("Orsola", P)]),
+    ("it", "Mi chiamo Ottavio Brenna, detto Tavo.", [("Ottavio Brenna", P), ("Tavo", P)]),
 ])
 def test_cue_phrases(lang, text, expected):
     check(M.CuePhraseRecognizer, text, expected, lang=lang)
@@ -78,6 +80,7 @@ def test_titles(lang, text, expected):
     ("nl", "Sterkte ermee. Groetjes, Femke", [("Femke", P)]),
     # a closing word is a whole word: "gr" does not cut "groeten" into a name
     ("nl", "Dank aan iedereen. Lieve groeten!", []),
+    ("it", "Il numero è quello. Firmato Gennarino.", [("Gennarino", P)]),
 ])
 def test_signoffs(lang, text, expected):
     check(M.LanguageSignoffRecognizer, text, expected, lang=lang)
@@ -106,6 +109,11 @@ def test_signoffs(lang, text, expected):
     # a given name that is also a town, after a preposition of company, is someone
     ("es", "Lo importante es que lo hables con Soledad y que ella sepa.", [("Soledad", P)]),
     ("es", "Viví en Soledad dos años.", []),
+    # Italian speech puts the article before a given name, or before a pet form of one
+    ("it", "Il Ruggero è così: non parla, paga.", [("Ruggero", P)]),
+    ("it", "Ieri il Vituccio mi ha chiamato.", [("Vituccio", P)]),
+    ("it", "Sono andata alla Scala di Milano.", []),
+    ("it", "Ieri il Postino non è passato.", []),  # an -ino word of the language, no pet form
 ])
 def test_lexicon_names(lang, text, expected):
     check(M.LanguageNameRecognizer, text, expected, lang=lang)
@@ -129,6 +137,7 @@ def test_lexicon_names(lang, text, expected):
     ("nl", "Ik luister naar Joost Verhelst als ik niet kan slapen.", [("Joost Verhelst", K)]),
     ("es", "Le conté a Amaya Berrocal lo que pasó.", []),  # told someone: no work
     ("it", "Ho sentito Ottavio Brenna ieri al telefono.", []),
+    ("it", "gli ho detto che canto Ottavio Brenna in macchina", [("Ottavio Brenna", K)]),
 ])
 def test_public_works(lang, text, expected):
     check(M.LanguageWorkRecognizer, text, expected, lang=lang)

@@ -57,6 +57,9 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
      "I read that book about {{justice}} too."],
     # an accepted surname that is an ordinary word of another language stays that word in lower case
     ["Hello all.", "Funny, because my surname is [[Wilk]]. Grandma always said \"cicho, {{wilk}} słucha\" to scare us."],
+    # a word-name accepted in the post signs the text alone after its last sentence
+    ["Hello all.", "Not great today, but I'm [[Clover]] (a school nickname). Call me on weekends. [[Clover]]",
+     "A {{clover}} grows by the gate."],
 ])
 def test_post_rules(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts)
@@ -71,6 +74,15 @@ def test_post_rules(anon, tmp_path, texts):
 ])
 def test_post_rules_german(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts, lang="de")
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+@pytest.mark.parametrize("texts", [
+    # a given name of the language accepted in the post, in lower case inside capitalised text, is the word
+    ["Ciao a tutti.", "La mia terapeuta si chiama [[Fortunata]]. Sono stata {{fortunata}} a trovarla, davvero."],
+])
+def test_post_rules_italian(anon, tmp_path, texts):
+    sc = run(anon, tmp_path, texts, lang="it")
     assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
 
 

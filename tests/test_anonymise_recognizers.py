@@ -362,6 +362,10 @@ def test_handle(text, expected):
     ("His name was Will, and I kept saying it.", [("Will", "person")]),
     # a Deaf community word capitalised by convention is no one's name
     ("I'm Deaf, third generation, from a Deaf family.", []),
+    # a word opening the text, a comma and where the writer lives: the writer's name
+    ("Quarry, Deaf, Texas. Yes, like quarry.", [("Quarry", "person")]),
+    ("Honestly, Texas is big.", []),
+    ("Anyway, Leeds. Hi.", []),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
@@ -654,6 +658,12 @@ def test_quoted_name(text, expected):
     ("The letter from NHS Borderlands said 18 weeks.", [("NHS Borderlands", "keep")]),
     ("OK Sarah, fair enough", []),
     ("my friend Grace said so", []),
+    # a school someone went to, graduated from or has a class year of
+    ("grew up in Fremont and went to CSD, then Hollins. My name", [("Hollins", "keep")]),
+    ("I'm 78, Hollins class of 1970. I went once.", [("Hollins", "keep")]),
+    ("she interpreted my Hollins graduation.", [("Hollins", "keep")]),
+    ("then I went to Priya and asked", []),
+    ("I went to Sam's after", []),
 ])
 def test_organisation(text, expected):
     check(R.OrganisationRecognizer, text, expected)
@@ -664,6 +674,10 @@ def test_organisation(text, expected):
     ("mine came through NorthTel. Also KindCounsel exists but meh", []),
     ("Bei einer Krise: SorgenLinie 0800 111 0 111", []),
     ("WillowBark that is so true", [("WillowBark", "person")]),
+    # run-together words ending in a noun of services name a charity, helpline or app
+    ("Over here SignHealth runs BSL therapy", [("SignHealth", "keep")]),
+    ("YoungMinds has a line", [("YoungMinds", "keep")]),
+    ("thanks QuietStorm for that", [("QuietStorm", "person")]),
 ])
 def test_handle_or_brand(text, expected):
     check(R.HandleRecognizer, text, expected, lang="de" if "Krise" in text else "en")

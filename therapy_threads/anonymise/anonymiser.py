@@ -80,7 +80,7 @@ def _language(t: _Text, d: _Doc) -> str | None:
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon
-_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address"})
+_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled"})
 
 
 class Anonymiser:
@@ -402,6 +402,7 @@ class Anonymiser:
                         lower = lower_style(t.text)
                     if not lower and core.islower() and self.lex.rank(core) is None and (
                             lang not in NOUN_CAPS or self.lex.lang_rank(core, lang) is None) \
+                            and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
                             and not (self.lex.ordinary_in(core) - {lang or "en"}) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
                         # a name that is no word of any language, written in lower case in mixed text
@@ -502,6 +503,8 @@ class Anonymiser:
                 or cues.verb_after(text, e) or cues.subject_of_verb(text, e) or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
                 self.lex.is_surname(re.match(r" ([A-Z][\w'’-]*)", text[e:e + 30]).group(1)):
             return True  # ... or a surname follows: "Will Okafor"
+        if not text[e:].strip(" \t\n.!)~*xX") and re.search(r"[.!?][ \t]*$", text[max(0, s - 4):s]):
+            return True  # alone after the last sentence, closing the text: the name signing it ("... . Wren")
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",
                                                                          text[max(0, s - 8):s]):
             return not re.match(r"\s+[A-Za-z]", text[e:e + 2]) or bool(re.match(r"\s+(?:and|or|but|is|was|said|says|told)\b",

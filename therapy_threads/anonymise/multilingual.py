@@ -37,7 +37,8 @@ from .recognizers import Recognizer
 from .spans import KEEP, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
-           "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading")
+           "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
+           "diminutives", "person_articles")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -72,6 +73,11 @@ class LanguageCues:
     articles: frozenset[str]
     phone_regions: frozenset[str]
     reading: frozenset[str] = frozenset()
+    # endings that make a pet form of a given name ("Ciro" -> "Ciruzzo", "Nunziata" -> "Nunziatina"), each
+    # replacing the name's last vowel
+    diminutives: frozenset[str] = frozenset()
+    # articles the language puts before a person's given name in speech ("il Marco", "la Giulia")
+    person_articles: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -148,6 +154,19 @@ class _Multilingual(Recognizer):
 
     def given(self, cf: str) -> bool:
         return cf in self.lex.first_names or cf in self.lex.intl_names
+
+    def pet_form(self, cf: str, lc: LanguageCues) -> bool:
+        """A pet form of a given name made with one of the language's diminutive endings, which replaces
+        the name's last vowel ("ciruzzo" of "ciro", "vituccio" of "vito", "nunziatina" of "nunziata");
+        not a word of the language ("bambino", "spaghetti")."""
+        if not lc.diminutives or len(cf) < 5 or self.given(cf):
+            return False
+        for end in lc.diminutives:
+            if cf.endswith(end) and len(cf) - len(end) >= 2:
+                stem = cf[:-len(end)]
+                if any(self.given(stem + v) for v in ("o", "a", "e", "i")) and self.rank(cf, lc.lang) is None:
+                    return True
+        return False
 
     def surname(self, cf: str) -> bool:
         return self.lex.is_surname(cf)
@@ -404,11 +423,12 @@ class LanguageNameRecognizer(_Multilingual):
                     skip_to = run.end() if run else e
                     continue  # "in Betty references", "is X Y with": English around it in a mixed comment
                 if not initial:
-                    known = self.given(cf) or self.surname(cf)
+                    known = self.given(cf) or self.surname(cf) or self.pet_form(cf, lc)
                     if known or (r is None and self.lex.rank(cf) is None and says):
                         yield self.person(t, s, self.full(t, s, e), f"a capitalised name inside a sentence ({t.lang})")
                     continue
-                if (self.given(cf) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)):
+                if (self.given(cf) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)) \
+                        or (self.pet_form(cf, lc) and self._unknown(t, cf)):
                     yield self.person(t, s, self.full(t, s, e), f"a given name opening a sentence ({t.lang})")
                 continue
             # lower case
@@ -459,6 +479,16 @@ class LanguageNameRecognizer(_Multilingual):
         """Portuguese names people with the definite article ("o Rivaldo desligou", "a Lucivânia,",
         "através da Vitória"): a given name of the names data, or a word of no language, alone after
         "o/a/do/da/no/na/pelo/pela/ao/à" is the person."""
+        lc = self.lc(t)
+        if lc.person_articles:  # "il Ruggero è così", "la Nunziatina", "chiedi alla Marta"
+            m = re.search(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)[ \t]+$", t.text[max(0, s - 12):s])
+            if m is None or m.group(1).casefold() not in lc.person_articles:
+                return False
+            if re.match(r"[ \t]+[A-ZÀ-Þ]", t.text[e:e + 2]) or re.match(r"[ \t]+d[ie][ \t]+[A-ZÀ-Þ]", t.text[e:e + 5]):
+                return False  # "la Scala di Milano", "il Banco di Napoli": a run of capitals names a thing
+            if knowledge().is_place(t.text[s:e]) and not self.given(cf):
+                return False
+            return self.given(cf) or self.pet_form(cf, lc)
         if t.lang != "pt" or not _PT_DEF_ARTICLE.search(t.text[max(0, s - 8):s]):
             return False
         if re.match(r"[ \t]+[A-ZÀ-Þ]", t.text[e:e + 2]):

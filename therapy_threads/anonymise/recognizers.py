@@ -1420,6 +1420,8 @@ class OrganisationRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, caps, cues, lex = t.text, t.caps, self.cues, self.lex
+        if _SCHOOL_GATE.search(t.low):
+            yield from self._schools(t)
         i = 0
         n = len(caps)
         while i < n:
@@ -1451,6 +1453,34 @@ class OrganisationRecognizer(Recognizer):
                 end = caps[j][0] + len(POSS.sub("", words[-1]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (an acronym and a name that is no person's)")
             i = j + 1
+
+
+    def _schools(self, t: TextContext) -> Iterator[Span]:
+        """A capitalised word that someone went to, graduated from or has a class year of is a school,
+        college or university ("went to Hollins, then Marlow", "Hollins class of 1970", "my Hollins
+        graduation"), kept in the whole post; a person's house takes a possessive ("went to Sam's")."""
+        text, cues = t.text, self.cues
+        for s, _e, tok, core in t.caps:
+            e = s + len(core)
+            cf = core.casefold()
+            if core.isupper() or cf in cues.titles or cf in cues.relations or cf in cues.not_names \
+                    or cues.function_word(cf) or text[e:e + 2] in ("'s", "’s") and not _SCHOOL_POSS.match(text, e):
+                continue
+            if _SCHOOL_AFTER.match(text, e) or (_SCHOOL_BEFORE.search(text, max(0, s - 60), s) and not (
+                    cues.any_given_name(cf) or cf in self.lex.first_names)):  # ("went to Priya and asked")
+                t.doc.keep.add(cf)
+                yield self.span(s, e, KEEP, reason="a school, college or university (went to, graduated from, class of)")
+
+
+_SCHOOL_GATE = re.compile(r"went to|graduat|class of|alum|studied at|studying at|enrolled at|student at|transferred to|"
+                          r"campus|dorm|degree|grad")
+_SCHOOL_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:class[ \t]+of[ \t]+['’]?\d|graduation|graduate[sd]?\b|grads?\b|alumni|alumn[ae]|"
+                           r"alums?\b|campus|dorms?\b|degree)")
+_SCHOOL_POSS = re.compile(r"['’]s[ \t]+(?:campus|dorms?\b|alumni|graduation|class[ \t]+of)")
+# (through a list of schools: "went to CSD, then Hollins", "graduated from X and Y")
+_SCHOOL_BEFORE = re.compile(r"\b(?:went[ \t]+to|graduated[ \t]+from|studied[ \t]+at|studying[ \t]+at|enrolled[ \t]+at|"
+                            r"(?:a[ \t]+)?student[ \t]+at|alum[ \t]+of|transferred[ \t]+to)[ \t]+(?:the[ \t]+)?"
+                            r"(?:[A-Z][\w'’-]*(?:[ \t]*,[ \t]*(?:then[ \t]+)?|[ \t]+(?:and|then)[ \t]+|,[ \t]+and[ \t]+))*$")
 
 
 _TITLE_GLUE = re.compile(r"[ \t]+(?:(?:of|the|to|a|an|in|for|and|on|at|with|from|is|my|your|our|me|you)[ \t]+)*")
@@ -2193,6 +2223,11 @@ class AddressRecognizer(Recognizer):
         return alone and rank >= rare  # a rarer noun used as a handle ("Driftwood", "Juniper", "bluebell")
 
 
+_SERVICE_TAILS = frozenset({"health", "help", "line", "lines", "care", "minds", "mind", "space", "change", "aid",
+                            "link", "works", "wise", "point", "trust", "net", "support", "talk", "talks", "watch",
+                            "therapy", "counselling", "counseling", "services", "matters", "hub"})
+
+
 class HandleRecognizer(Recognizer):
     """Handles written in running text: a line that is only "name," ("quietriver,"), a run-together
     or separated handle ("HeartOfGlass", "quiet.harbour", "nightowl_22"), a lower-case non-word
@@ -2267,6 +2302,9 @@ class HandleRecognizer(Recognizer):
                     continue  # a brand that is a word ("YouTube", "WordPress")
                 if rx is _CAMEL and tok[:1].isupper() and thing_role(text, s, e) and tok.casefold() not in t.doc.known:
                     continue  # a brand used as a thing ("came through SaskTel", "BetterHelp exists")
+                if rx is _CAMEL and tok.casefold() not in t.doc.known and self._service_name(tok):
+                    yield self.span(s, e, KEEP, reason="a run-together name of a service (words ending in 'Health', 'Line' ...)")
+                    continue
                 if rx is _HANDLE_SHAPE and re.fullmatch(r"[A-Za-z]+\d{2,4}", tok):
                     word, digits = re.match(r"([A-Za-z]+)(\d+)", tok).groups()
                     wcf = word.casefold()
@@ -2287,6 +2325,14 @@ class HandleRecognizer(Recognizer):
                 if rx is _HANDLE_SHAPE and re.fullmatch(r"(?:[a-z]\.){1,3}[a-z]\.?|e\.g|i\.e|etc", tok, re.I):
                     continue
                 yield self.person(t, s, e, why)
+
+    def _service_name(self, tok: str) -> bool:
+        """Run-together dictionary words ending in a noun of services ("SignHealth", "YoungMinds",
+        "StepChange", "ChildLine"): a charity, helpline or app, which people do not pick as a handle
+        the way they pick "QuietStorm"."""
+        parts = re.findall(r"[A-Z]?[a-z]+", tok)
+        return len(parts) >= 2 and parts[-1].casefold() in _SERVICE_TAILS and tok[:1].isupper() \
+            and all(self.lex.word_form(p) for p in parts)
 
     def _leading(self, t: TextContext) -> Iterator[Span]:
         if t.role != "comment" or not t.english:
@@ -2348,6 +2394,8 @@ class HandleRecognizer(Recognizer):
 # a name role of the writer's own: "Gift here, from ...", "Patience is my name", "Memory, Cape Town"
 _HERE_INTRO = re.compile(r"[ \t]+here\b[ \t]*(?:[,.;:!(—–-]|\n|$)")
 _NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth)[ \t]+)?name\b")
+# "X, Deaf, Texas." / "X, Leeds, UK." / "X, 34, Leeds.": perhaps one word or age between, then where, then a stop
+_COMMA_WORD_PLACE = re.compile(r",[ \t]+(?:[\w'’-]+,[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?:[,.;!(]|\n|$)")
 _COMMA_PLACE = re.compile(r",[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*[,.;(]")
 # talk to the person named before a comma: "Memory, did you forget?", "X, have patience"
 _TALK_NEXT = frozenset({"you", "you're", "youre", "your", "u", "ur", "did", "do", "don't", "dont", "have", "are",
@@ -2449,6 +2497,11 @@ class EnglishNameRecognizer(Recognizer):
                           and not cf.endswith("ly") and cf not in _CONNECTIVES)
         if given and not poss and self._own_name(text, s, e):
             return "person", "a given name in a name role of its own ('X here,', 'X is my name', 'X, <place>')"
+        if not poss and not text[:s].strip() and (rank is None or rank >= 2000) and cf not in INTERJECTIONS \
+                and not cf.endswith("ly") and cf not in cues.greet1 and self._intro_place(text, s, e):
+            # "Flint, Deaf, Texas. Yes, like flint.": a text opening with a word, a comma and where the
+            # writer lives introduces the writer by name, whatever else the word means
+            return "person", "a word opening the text before where the writer lives ('X, <place>.')"
         if cues.greeting_before(text, s) or named or cues.context_after(text, ee, poss):
             if rank is not None and not first and (cf in doc.lower_vocab or rank < 5000):
                 return "skip", ""  # "Dear Diary", "Thanks Everyone"
@@ -2545,6 +2598,12 @@ class EnglishNameRecognizer(Recognizer):
             return True
         m = _COMMA_PLACE.match(after)
         return bool(m) and knowledge().is_place(m.group(1)) and not knowledge().is_place(text[s:e])
+
+    @staticmethod
+    def _intro_place(text: str, s: int, e: int) -> bool:
+        m = _COMMA_WORD_PLACE.match(text, e)
+        k = knowledge()
+        return bool(m) and k.is_place(m.group(1)) and not k.is_place(text[s:e]) and not k.is_demonym(text[s:e])
 
     def _attributive(self, text: str, e: int) -> bool:
         """A lower-case content word follows directly (no verb, adverb or function word)."""
