@@ -157,3 +157,15 @@ def test_word_like_names_are_checked_within_their_source_only(tmp_path):
     merged = ReadResult("all", "wordpress_html", posts=a.posts + b.posts, comments=a.comments + b.comments)
     result = audit_build(_write_build(tmp_path, merged, tokens), KEY, ner_review=False)
     assert not result.passed and {h.row_id for h in result.hits} == {a.comments[0].comment_id}
+
+
+def test_the_text_audit_finds_a_phone_number_said_in_words():
+    from therapy_threads.anonymise.audit import TextAudit
+
+    audit = TextAudit(b"k" * 32, {})
+    hits, _ = audit.check("ring me: four one five, five five five, oh one nine three", table="comments",
+                          row_id="c1", field="text")
+    assert [h.kind for h in hits] == ["phone"]
+    hits, _ = audit.check("one two three four five six seven eight nine ten, counting sheep", table="comments",
+                          row_id="c1", field="text")
+    assert hits == []

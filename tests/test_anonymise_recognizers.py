@@ -99,6 +99,11 @@ def test_url(text, expected):
     # reads the digits as toll free ("080 ..." is a Bari landline, toll free in France)
     ("mail her, gia.f chiocciola example punto it. Or the studio, 080 523 4471.", [("080 523 4471", "phone")]),
     ("ring 080 523 4471 if you like", []),
+    # a number said digit by digit in words ("double" repeats the next digit); counting is no number
+    ("text me: four one five, five five five, oh one nine three.", [("four one five, five five five, oh one nine three", "phone")]),
+    ("call oh seven seven double two, nine one four, six oh eight", [("oh seven seven double two, nine one four, six oh eight", "phone")]),
+    ("one two three four five six seven eight nine ten", []),
+    ("I had one, two or three drinks, no five, oh and one more", []),
 ])
 def test_phone(text, expected):
     check(R.PhoneRecognizer, text, expected)

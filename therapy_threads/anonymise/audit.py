@@ -35,7 +35,7 @@ from typing import Callable, Iterator
 from ..errors import PrivacyGateError
 from .identity import hmac_token, words as name_words
 from .keys import key_fingerprint
-from .knowledge import find_phones
+from .knowledge import find_phones, find_said_phones
 from .patterns import find_emails, find_urls, mask, url_host
 from .slugs import slug_leftovers
 
@@ -332,6 +332,8 @@ class TextAudit:
             for s, e in find_phones(text, self.phone_regions):
                 if not _inside_token(text, s, e):  # digits of an id or a pseudonym ("[u_5576…]")
                     hits.append(Hit("phone", table, row_id, field, mask(text[s:e])))
+            for s, e in find_said_phones(text, self.phone_regions):  # "four one five, five five five, ..."
+                hits.append(Hit("phone", table, row_id, field, mask(text[s:e])))
         return hits, review
 
 

@@ -225,3 +225,46 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
         if not any(a < e and s < b for a, b in out) and not any(a <= s and e <= b for a, b in free):
             out.append((s, e))
     return sorted(out)
+
+
+# a phone number said in words, as people write it to dodge filters or as they would read it out:
+# "nine one zero, five five five, oh one eight two", "oh seven seven double two ..."
+_SAID_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SAID_WORD = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)"
+_SAID_RUN = re.compile(r"(?<![\w-])" + _SAID_WORD + r"(?:(?:[ \t]*[,.\-/][ \t]*|[ \t]+)" + _SAID_WORD + r"){6,}(?![\w-])", re.I)
+_SAID_GATE = (" one", " two", " three", " four", " five", " six", " seven", " eight", " nine", " oh ", " zero")
+
+
+def find_said_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Phone numbers written out digit by digit in English words: the digits they spell are a possible
+    number of one of ``regions`` (with "double"/"triple" repeating the next digit), and not toll free."""
+    low = text.lower()
+    if sum(map(low.__contains__, _SAID_GATE)) < 2:
+        return []
+    import phonenumbers
+
+    out: list[tuple[int, int]] = []
+    for m in _SAID_RUN.finditer(text):
+        digits, rep = [], 1
+        for w in re.findall(r"[a-z]+", m.group(0).lower()):
+            if w in ("double", "triple"):
+                rep = 2 if w == "double" else 3
+                continue
+            digits.append(_SAID_DIGITS[w] * rep)
+            rep = 1
+        raw = "".join(digits)
+        if not 7 <= len(raw) <= 15 or raw in "01234567890" or raw in "9876543210" \
+                or re.match(r"[ \t,]*(?:ten|eleven)\b", text[m.end():m.end() + 10], re.I):
+            continue  # counting ("one two three ... nine ten"), not a number to dial
+        for region in regions:
+            try:
+                num = phonenumbers.parse(raw, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_possible_number(num) and not (
+                    phonenumbers.is_valid_number(num)
+                    and phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.TOLL_FREE):
+                out.append(m.span())
+                break
+    return out

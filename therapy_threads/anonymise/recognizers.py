@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
-from .knowledge import unmacron, find_national_phones, find_phones, knowledge, official_phone_regions
+from .knowledge import unmacron, find_national_phones, find_phones, find_said_phones, knowledge, official_phone_regions
 from .patterns import by_first_letter, find_mentions, mention_prefix, url_host
 from .scan import WordStart, alternation_spans, searched
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
@@ -347,6 +347,10 @@ class PhoneRecognizer(Recognizer):
         found = find_phones(t.text, regions)
         for s, e in found:
             yield self.span(s, e, PHONE, reason="phone number (libphonenumber)")
+        if t.lang in (None, "en"):
+            for s, e in find_said_phones(t.text, regions):
+                found.append((s, e))
+                yield self.span(s, e, PHONE, reason="phone number said in words (libphonenumber)")
         # national formats of the other countries where the text's language is official (CLDR)
         more = tuple(r for r in official_phone_regions(t.lang or "en") if r not in regions)
         for s, e in find_national_phones(t.text, more):
