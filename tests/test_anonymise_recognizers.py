@@ -812,6 +812,8 @@ def test_coordination_runs_along_a_list_of_capitals():
     assert [g for g, _ in got] == ["Ember Quillon"]
     got = _coordination("For anyone new, I'm Tullia, ARFID not anorexia, from Leeds.")
     assert "ARFID" not in [g for g, _ in got]
+    got = _coordination("an English name like Crystal or Pebble (my cousin is one)")
+    assert [g for g, _ in got] == ["Crystal", "Pebble"]
 
 
 @pytest.mark.parametrize("text", [
@@ -823,3 +825,10 @@ def test_named_word_of_another_language_does_not_crash(text):
     # still a name, and the rank comparison must not fail on it (a crash fails the whole source)
     found = [text[s.start:s.end] for s in spans(R.NamedRecognizer, text)]
     assert set(found) & {"lekker", "vriend"}
+
+
+def test_south_asian_given_names_are_in_the_lexicon_and_words_of_their_deep_lists_are_not():
+    # (lexicon_export.export_south_asian_names: India to rank 3000, Bangladesh; no word, place or surname)
+    lex = lexicon()
+    assert {"tasnuva", "hemalata", "jogendra", "ritumoni"} <= lex.intl_names
+    assert not {"rather", "main", "muslim", "km", "nepal"} & lex.intl_names

@@ -7,6 +7,7 @@ and ~2 GB, and ``wordfreq`` is not a project dependency. Install both in a throw
     /tmp/lexvenv/bin/pip install names-dataset==3.3.1 wordfreq==3.1.1
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data
     # only the international surnames: ... lexicon_export.py therapy_threads/data --intl-surnames
+    # only the South Asian given names (added to first_names_intl.txt): ... --south-asia
     # only the other-language lists (leaves the English files untouched):
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --other-languages
     # only the English casing classes, from the en_GB Hunspell dictionary:
@@ -82,6 +83,7 @@ def export(out: Path) -> None:
     (out / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     export_other_languages(out, nd)
     export_intl_surnames(out, nd)
+    export_south_asian_names(out, nd)
     print(f"first names {len(first)} + {len(intl)} intl, last names {len(last)}, common words {len(words)} -> {out}")
 
 
@@ -126,6 +128,44 @@ def export_intl_surnames(out: Path, nd=None) -> None:
     print(f"intl surnames: {len(last)}")
 
 
+# South Asian given names deeper than the top 1000 (issue 11: "Megh", common in India and Bangladesh, is
+# ranked 1139 in India): India to 3000, and the neighbouring countries. names-dataset 3.3.1 has no names for
+# PK, NP and LK (asked anyway, so that a later release that has them is read).
+SOUTH_ASIA = (("IN", 3000), ("BD", 1000), ("PK", 1000), ("NP", 1000), ("LK", 1000))
+
+
+def export_south_asian_names(out: Path, nd=None) -> None:
+    """Add the given names of ``SOUTH_ASIA`` to ``first_names_intl.txt`` (the other lists in ``out`` must
+    exist). The deep lists hold words people typed as a name ("Rather", "Main", "Muslim", "Km"), so a
+    name is added only if it is no word: not among the English common words, not in the casing
+    dictionary in lower case, no common word of another lexicon language, no place or demonym, no
+    surname of the lists, at least three letters."""
+    from names_dataset import NameDataset  # dev-only
+
+    nd = nd or NameDataset()
+
+    def lines(name: str) -> list[str]:
+        return [ln.strip() for ln in (out / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+    first = {w.casefold() for w in lines("first_names.txt")}
+    intl = lines("first_names_intl.txt")
+    words = {w.casefold() for w in lines("common_words.txt")}
+    words |= {ln.split("\t")[0] for ln in lines("casing_en.txt") if ln.split("\t")[1] in ("w", "b")}
+    for p in sorted(out.glob("common_words_*.txt")):
+        words |= {w.casefold() for w in lines(p.name)}
+    for name in ("last_names.txt", "last_names_intl.txt", "places.txt", "regions.txt", "demonyms.txt"):
+        words |= {w.casefold() for w in lines(name)}
+    known = first | {w.casefold() for w in intl}
+    added: set[str] = set()
+    for c, n in SOUTH_ASIA:
+        top = nd.get_top_names(n=n, country_alpha2=c).get(c, {})
+        for names in top.values():
+            added.update(x for x in names if _ALPHA.match(x) and len(x) >= 3 and x.casefold() not in known
+                         and x.casefold() not in words)
+    (out / "first_names_intl.txt").write_text("\n".join(sorted(set(intl) | added)) + "\n", encoding="utf-8")
+    print(f"south asian given names: {len(added)} added")
+
+
 def export_casing(out: Path) -> None:
     from importlib import resources as res
 
@@ -154,5 +194,7 @@ if __name__ == "__main__":
         export_casing(dest)
     elif "--intl-surnames" in sys.argv:
         export_intl_surnames(dest)
+    elif "--south-asia" in sys.argv:  # only the South Asian given names, added to first_names_intl.txt
+        export_south_asian_names(dest)
     else:
         export(dest)

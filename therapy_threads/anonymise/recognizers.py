@@ -2694,7 +2694,7 @@ def initial_word(cues: Cues, text: str, s: int) -> bool:
     return cues.is_initial(text, s)
 
 
-_LIST_ITEM_END = re.compile(r"[ \t]*(?:[,;:.!?)\n]|$|(?:and|&|or)\b)|['’]s\b|[ \t]+[A-Z]")
+_LIST_ITEM_END = re.compile(r"[ \t]*(?:[,;:.!?()\n—–\"”]|[ \t]-|$|(?:and|&|or)\b)|['’]s\b|[ \t]+[A-Z]")
 
 
 class CoordinationRecognizer(Recognizer):
