@@ -206,6 +206,11 @@ def test_public_figure(text, expected):
     # a given name that is a town, listed after two given names, is one of the people
     ("Thank you Imelda, Perpetua, Odile, Florence and everyone.", []),
     ("I was in Dublin, Cork, Florence.", [("Dublin", "keep"), ("Cork", "keep"), ("Florence", "keep")]),
+    # "thank you to X", "a shout out to X": someone, not somewhere
+    ("I want to say thank you to Cody for the post.", []),
+    ("Big shout out to Sydney for the tip", []),
+    ("We drove to Cody for the rodeo.", [("Cody", "keep")]),
+    ("I was close to Paris then", [("Paris", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -269,6 +274,8 @@ def test_title(text, expected, lang):
     ("My brother's friend Quillon had it at uni", [("Quillon", "person")], "en"),
     ("my mum's best friend Tamsin came", [("Tamsin", "person")], "en"),
     ("my therapist's office in Leeds", [], "en"),
+    # after a relation noun and a name, the capital right after is the surname, even when it is a town
+    ("My husband Wolcott Zandvoort is learning with me.", [("Wolcott Zandvoort", "person")], "en"),
 ])
 def test_relation(text, expected, lang):
     check(R.RelationRecognizer, text, expected, lang=lang)
@@ -508,6 +515,11 @@ def test_address(text, expected):
     ("He told me Edna Vorstag jokes are banned", [("Edna Vorstag", "keep")]),
     ("Idris Pellow did a whole video about it", [("Idris Pellow", "keep")]),
     ("my sister Ana Lind made a video for me", []),
+    # a page of someone's book; the maker of a named method; the surname alone later in the same text
+    ("She read me a page of Orla Vantreece, Achilles in Rome, and asked", [("Orla Vantreece", "keep")]),
+    ("Everything in it is what Petra Rosvik designed CPT to do.", [("Petra Rosvik", "keep")]),
+    ("my friend Ana Lind founded Lind Bakery", []),
+    ("I read Tobias Quarle's Tribe in the waiting room. Quarle was there.", [("Tobias Quarle", "keep"), ("Quarle", "keep")]),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

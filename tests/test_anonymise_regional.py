@@ -122,6 +122,9 @@ def test_honorific_after_a_name(text, expected):
     ("yes real name, Vaidehi on paper", [("Vaidehi", "person")]),
     ('he said "Anirudh, I am not your teacher" and left', [("Anirudh", "person")]),
     ('"Well, I never" she said', []),
+    # the capital right after the name is the surname, even a town; after a comma it is where
+    ("Spouse here. I'm Noor Hollister, and no, not the store", [("Noor Hollister", "person")]),
+    ("I'm Noor, Hollister, California.", [("Noor", "person")]),
 ])
 def test_introductions(text, expected):
     assert spans(IntroductionRecognizer, text) == expected

@@ -861,6 +861,8 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
                          r"has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
                          r"passage|talk|theory)|had a (?:line|song|book|bit))\b"
+                         # "X designed CPT", "X developed the Y model": the maker of a named therapy or method
+                         r"|(?:designed|developed|invented|created|founded|pioneered)[ \t]+(?:the[ \t]+)?(?-i:[A-Z])"
                          # "X did a whole video about ...", "X made a documentary": public work, not a private act
                          r"|(?:did|made|does|makes|released|posted|dropped)[ \t]+(?:a|an|this|that|the|one)[ \t]+"
                          r"(?:[a-z]+[ \t]+)?(?:video|videos|documentary|podcast|talk|ted\s+talk|album|song|film|movie|"
@@ -873,6 +875,7 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quote
                           r"play|plays|played|playing|blasting|streaming|concert by|gig by|see|saw|seeing|"
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
                           r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
+                          r"a page of|pages of|a chapter of|a copy of|"
                           # German: "Lies X Y", "ich hör X Y", "er schaut jetzt X Y", "ich lese gerade X Y"
                           r"lies|lest|lese|las|hör|höre|hört|hörte|schaut|schau|schaue|guck|gucke|guckt|"
                           r"(?:lies|lese|las|hör|höre|hört|hörte|schaut|schaue|guckt?|gucke)[ \t]+(?:jetzt|gerade|gern|gerne|viel|oft|immer|nur)|"
@@ -894,7 +897,8 @@ _GERMAN_AFTER = re.compile(r"[ \t]+(?:gehört|gelesen|sagt)\b")
 _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
               r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
               r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
-              r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in")
+              r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in|"
+              r"designed|developed|invented|pioneered|founded|created|page")
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
@@ -995,6 +999,10 @@ class PublicWorkRecognizer(Recognizer):
                 continue
             t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
+            # the surname alone later in the same text is the same person ("X Y's book ... Y was there")
+            for s2, _e2, w2 in caps[j + 1:]:
+                if w2 == last and not (cues.title_before(text, s2) or cues.relation_before(text, s2)):
+                    yield self.span(s2, s2 + len(w2), KEEP, reason="the surname of a public person named in full before")
 
     def _first_like(self, first: str) -> bool:
         """The first word of a pair can open a full name: no function word, and a given name, or a
@@ -1074,6 +1082,11 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|vis
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
                                 r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
                                 r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+# "thank you to X", "a shout-out to X", "say hi to X", "I talked to X": "to" before someone, not somewhere
+_TO_SOMEONE = re.compile(r"\b(?:thank(?:s|[ \t]+you)?|grateful|hugs?|shout[ -]?outs?|props|love|hello|hi|credit|kudos|"
+                         r"condolences|congrats|congratulations|apologi[sz]e|sorry|talk(?:ed|ing)?|spoke|speak(?:ing)?|"
+                         r"listen(?:ed|ing)?|said|say|wrote|write|writing|repl(?:y|ying|ied)|answer(?:ed|ing)?|"
+                         r"married|engaged|kind|nice|mean|lied)[ \t]+to[ \t]+$", re.I)
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][\w'’-]+),[ \t]*$")
 _COMMA_END = re.compile(r",[ \t]*$")
 _PAREN = re.compile(r"\([^()\n]{0,60}\)")
@@ -1330,8 +1343,8 @@ class PlaceRecognizer(Recognizer):
         if self._intro_item(text, s, e):
             return False  # "Ivy here, Dublin, 68", "I'm Bracha, Pikesville, Baltimore.": where the writer is
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
-                or _GREETING_TO.search(text, max(0, s - 24), s):
-            return True  # "my granddaughter Florence", "say hello to Florence"
+                or _GREETING_TO.search(text, max(0, s - 24), s) or _TO_SOMEONE.search(text, max(0, s - 30), s):
+            return True  # "my granddaughter Florence", "say hello to Florence", "thank you to Cody"
         p = _PARTICLE_BEFORE.search(text, max(0, s - 12), s)
         if p and cues.title_before(text, p.start()):
             return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
@@ -1367,7 +1380,7 @@ class PlaceRecognizer(Recognizer):
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
             # "Sydney", "Georgia", "Adelaide" are also given names: a place only right after a place
             # word ("in Sydney", "from the Gary area"), not "thinking of you and Gary"
-            if _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s]):
+            if _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s]) and not _TO_SOMEONE.search(text, max(0, s - 30), s):
                 return False
             if cf in t.doc.place_role and not (cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
                                                or cues.context_after(text, e, False) or cf in t.doc.accepted):
@@ -1714,7 +1727,9 @@ class RelationRecognizer(Recognizer):
                 continue
             if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
-            ee = self.extend(text, e, t.lang) if core[:1].isupper() else e
+            # (after a relation noun and a given name, the capital right after is the surname even when it
+            # is also a town: "my husband Wolcott Zandvoort"; a comma or "in" would make it where)
+            ee = self.extend(text, e, t.lang, given=True) if core[:1].isupper() else e
             yield self.person(t, s, ee, "relation noun beside a name")
 
     def _kin_applies(self, t: TextContext, kin: str, surface: str) -> bool:

@@ -746,7 +746,9 @@ class IntroductionRecognizer(Recognizer):
                     continue  # a given name, or a capitalised word of no language or a rare one ("i'm Tūī")
                 if not t.free(s, e) or _demonym_after(text, e):
                     continue  # "I'm Tamil Singaporean": what someone is, not who
-                yield self.person(t, s, self.extend(text, e, t.lang), "a given name right after 'I am'")
+                # ("I'm Noor Hollister": the surname even where it is also a town; "I'm Noor, Hollister" is where)
+                yield self.person(t, s, self.extend(text, e, t.lang, given=True),
+                                  "a given name right after 'I am'")
         if "it's " in low or "it’s " in low or "this is " in low:
             for m in _ITS_ME.finditer(text):
                 s, e = m.span("name")
