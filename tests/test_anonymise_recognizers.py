@@ -211,6 +211,10 @@ def test_public_figure(text, expected):
     ("Big shout out to Sydney for the tip", []),
     ("We drove to Cody for the rodeo.", [("Cody", "keep")]),
     ("I was close to Paris then", [("Paris", "keep")]),
+    # lower-case texting: a place in the list that introduces the writer with their age
+    ("well done for posting. im jinty, paisley, 61, and our wilma", [("paisley", "keep")]),
+    ("howay man. deano here, byker, newcastle. 39. i go on a monday", [("newcastle", "keep")]),
+    ("me and paisley went out, it was fine", []),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -811,6 +815,19 @@ def _coordination(text: str) -> list[tuple[str, str]]:
 ])
 def test_spelled_name(text, expected):
     check(R.SpelledNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # where someone grew up, lives or moved to is a place, known to the gazetteer or not
+    ("I'm Tamara, I grew up in Umm Al Quwain, and", [("Umm Al Quwain", "keep")]),
+    ("we moved to Little Snoring last year", [("Little Snoring", "keep")]),
+    ("She lives in Shepherd's Bush now", [("Shepherd's Bush", "keep")]),
+    ("born in March 1990", []),
+    ("I moved to Ana's after the divorce", []),
+    ("living in Dr Quill's house", []),
+])
+def test_home_place(text, expected):
+    check(R.HomePlaceRecognizer, text, expected)
 
 
 def test_coordination_runs_along_a_list_of_capitals():

@@ -1214,6 +1214,11 @@ class PlaceRecognizer(Recognizer):
             low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
             for i, (s, e, w) in enumerate(low):
                 if not _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
+                    # "im jinty, paisley, 61", "deano here, byker, newcastle. 39": where the writer is, in the
+                    # list that introduces them with their age
+                    if s > 2 and text[s - 2:s] == ", " and _AGE_AFTER.match(text, e) and k.is_place(w) \
+                            and not self.cues.function_word(w):
+                        yield self.span(s, e, KEEP, reason="place (GeoNames), lower case, in an introduction with an age")
                     continue
                 two = low[i + 1] if i + 1 < len(low) and text[e:low[i + 1][0]] == " " else None
                 for cs, ce in ((s, two[1]), (s, e)) if two else ((s, e),):
@@ -1424,6 +1429,49 @@ def thing_role(text: str, s: int, e: int) -> bool:
     if text[e:e + 2] in ("'s", "’s"):
         return False
     return bool(_THING_BEFORE.search(text, max(0, s - 16), s) or _THING_AFTER.match(text, e))
+
+
+# a verb of living or coming from before a capitalised run: "I grew up in X Y", "we moved to X", "originally from X"
+_HOME_GATE = ("grew up in", "live in", "lives in", "lived in", "living in", "born in", "raised in", "based in",
+              "moved to", "moving to", "relocated to", "originally from", "hail from", "grew up on")
+_HOME_BEFORE = re.compile(r"\b(?:grew[ \t]+up[ \t]+(?:in|on)|live[sd]?[ \t]+in|living[ \t]+in|born[ \t]+in|raised[ \t]+in|"
+                          r"based[ \t]+in|mov(?:ed|ing)[ \t]+to|relocated[ \t]+to|originally[ \t]+from|hail[ \t]+from)"
+                          r"[ \t]+(?:the[ \t]+)?$", re.I)
+_HOME_WORD = r"[A-Z\u00c0-\u00de][\w'’-]*"
+_HOME_RUN = re.compile(_HOME_WORD + r"(?:[ \t]+(?:(?:al|el|de|del|la|le|upon|on|of|the)[ \t]+)?" + _HOME_WORD + r"){0,3}")
+
+
+_AGE_AFTER = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}\b|[a-z]+[ \t]*[,.][ \t]*\d{1,2}\b)")
+
+
+class HomePlaceRecognizer(Recognizer):
+    """Where someone grew up, lives, was born or moved to: the capitalised words after such a verb
+    are a place, kept even when the gazetteer lacks it (a district, a village below its population
+    floor: "I grew up in Umm Al Quwain", "we moved to Little Snoring"). Not a run that opens with a
+    title, relation or month word, nor a possessive ("moved in to Tom's")."""
+
+    name, score = "home_place", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        low = t.low
+        if not any(map(low.__contains__, _HOME_GATE)):
+            return
+        text, cues = t.text, self.cues
+        for s, _e, _tok, core in t.caps:
+            if not _HOME_BEFORE.search(text, max(0, s - 24), s):
+                continue
+            m = _HOME_RUN.match(text, s)
+            if m is None:
+                continue
+            run = m.group(0)
+            first = run.split()[0].casefold()
+            kunya_place = re.match(r"\S+[ \t]+(?:Al|El)[ \t-]", run) is not None  # "Umm Al Quwain", "Abu El Ela"
+            if first in cues.titles or (first in cues.relations and not kunya_place) or first in cues.not_names \
+                    or (cues.function_word(first) and " " not in run) or run.endswith(("'s", "’s")) \
+                    or not t.free(s, m.end()):  # ("moved to Ana's": her home, named by her name)
+                continue
+            yield self.span(s, m.end(), KEEP, reason="where someone lives, grew up or moved to")
 
 
 class OrganisationRecognizer(Recognizer):
@@ -3116,7 +3164,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
-            PlaceRecognizer, OrganisationRecognizer,
+            PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
