@@ -524,6 +524,11 @@ def test_address(text, expected):
     ("Everything in it is what Petra Rosvik designed CPT to do.", [("Petra Rosvik", "keep")]),
     ("my friend Ana Lind founded Lind Bakery", []),
     ("I read Tobias Quarle's Tribe in the waiting room. Quarle was there.", [("Tobias Quarle", "keep"), ("Quarle", "keep")]),
+    # full names listed after a public one; a public calling before the name, not someone's own
+    ("and my dad played Johnny Vance and Curtis Holloway in the truck", [("Johnny Vance", "keep"), ("Curtis Holloway", "keep")]),
+    ("a poem by Mary Quell and my sister Ana Lind came", [("Mary Quell", "keep")]),
+    ("I love the actor Tobin Marsh so much", [("Tobin Marsh", "keep")]),
+    ("my brother the actor Tobin Marsh came", []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

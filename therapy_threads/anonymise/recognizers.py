@@ -876,6 +876,9 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quote
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
                           r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
                           r"a page of|pages of|a chapter of|a copy of|"
+                          # a public calling before the name ("the actor X Y", "comedian X Y")
+                          r"actor|actress|singer|rapper|comedian|novelist|poet|author|playwright|filmmaker|"
+                          r"footballer|athlete|boxer|cricketer|presenter|broadcaster|songwriter|musician|"
                           # German: "Lies X Y", "ich hör X Y", "er schaut jetzt X Y", "ich lese gerade X Y"
                           r"lies|lest|lese|las|hör|höre|hört|hörte|schaut|schau|schaue|guck|gucke|guckt|"
                           r"(?:lies|lese|las|hör|höre|hört|hörte|schaut|schaue|guckt?|gucke)[ \t]+(?:jetzt|gerade|gern|gerne|viel|oft|immer|nur)|"
@@ -898,7 +901,9 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
               r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
               r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
               r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in|"
-              r"designed|developed|invented|pioneered|founded|created|page")
+              r"designed|developed|invented|pioneered|founded|created|page|actor|actress|singer|rapper|comedian|"
+              r"novelist|poet|author|playwright|filmmaker|footballer|athlete|boxer|cricketer|presenter|"
+              r"broadcaster|songwriter|musician")
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
@@ -915,6 +920,10 @@ _WORK_PARTS = (searched(re.compile("'" + _WORK_QUOTED + "|’" + _WORK_QUOTED + 
                WordStart(by_first_letter(_WORK_CUES)))
 
 
+_CALLING_MINE = re.compile(r"\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:actor|actress|singer|rapper|comedian|"
+                           r"novelist|poet|author|playwright|filmmaker|footballer|athlete|boxer|cricketer|"
+                           r"presenter|broadcaster|songwriter|musician)[ \t]+$", re.I)
+_PUBLIC_LIST = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|or)[ \t]+)")
 _POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
 
 
@@ -988,6 +997,8 @@ class PublicWorkRecognizer(Recognizer):
                     after = None
             if before and before.group(0).strip().casefold() == "by" and _AGENT_BY.search(text, max(0, s - 40), s):
                 before = None  # "a group run by X", "seen by X": the one who did it, not an author
+            if before and _CALLING_MINE.search(text, max(0, s - 60), s):
+                before = None  # "my friend the actor X Y", "our poet X Y": someone the writer knows
             if not (after or before):
                 continue
             if before and before.group(0).strip().casefold() in ("see", "saw", "seeing") \
@@ -999,6 +1010,15 @@ class PublicWorkRecognizer(Recognizer):
                 continue
             t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
+            # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
+            k2 = j + 1
+            while k2 + 1 < n and _PUBLIC_LIST.fullmatch(text, end, caps[k2][0]) and self._first_like(caps[k2][2]) \
+                    and _NAME_GAP.fullmatch(text, caps[k2][1], caps[k2 + 1][0]) and self._surname_like(caps[k2 + 1][2]) \
+                    and not re.match(r"[ \t]+[A-Z]", text[caps[k2 + 1][1]:caps[k2 + 1][1] + 2]):
+                end = caps[k2 + 1][1]
+                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:k2 + 2])
+                yield self.span(caps[k2][0], end, KEEP, reason="a full name listed with a public person's")
+                k2 += 2
             # the surname alone later in the same text is the same person ("X Y's book ... Y was there")
             for s2, _e2, w2 in caps[j + 1:]:
                 if w2 == last and not (cues.title_before(text, s2) or cues.relation_before(text, s2)):
