@@ -215,6 +215,9 @@ def test_public_figure(text, expected):
     ("well done for posting. im jinty, paisley, 61, and our wilma", [("paisley", "keep")]),
     ("howay man. deano here, byker, newcastle. 39. i go on a monday", [("newcastle", "keep")]),
     ("me and paisley went out, it was fine", []),
+    # a place that is also a given name: where only between the writer's name and the age
+    ("hiya all, sharon, wigan, 52. dinner lady", [("wigan", "keep")]),
+    ("im here for me daughter really, brooklyn, 17 (no we never", []),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)

@@ -1237,7 +1237,7 @@ class PlaceRecognizer(Recognizer):
                     # "im jinty, paisley, 61", "deano here, byker, newcastle. 39": where the writer is, in the
                     # list that introduces them with their age
                     if s > 2 and text[s - 2:s] == ", " and _AGE_AFTER.match(text, e) and k.is_place(w) \
-                            and not self.cues.function_word(w):
+                            and not self.cues.function_word(w) and self._intro_place_lower(text, s, e, w):
                         yield self.span(s, e, KEEP, reason="place (GeoNames), lower case, in an introduction with an age")
                     continue
                 two = low[i + 1] if i + 1 < len(low) and text[e:low[i + 1][0]] == " " else None
@@ -1246,6 +1246,19 @@ class PlaceRecognizer(Recognizer):
                     if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000):
                         yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
+
+    def _intro_place_lower(self, text: str, s: int, e: int, w: str) -> bool:
+        """A place that is also a given name ("paisley", "sharon", "brooklyn") is where only right after
+        the writer's name and right before the age ("im jinty, paisley, 61"); as the first item after
+        other words ("me daughter really, brooklyn, 17") or before another place it is the person."""
+        if not (w in self.lex.first_names or w in self.lex.intl_names):
+            return True
+        prev = re.search(r"([a-z]+),[ \t]*$", text[max(0, s - 24):s])
+        if prev is None or not re.match(r"[ \t]*[,.][ \t]*\d{1,2}\b", text[e:e + 8]):
+            return False
+        pw = prev.group(1)
+        return not self.cues.function_word(pw) and (self.lex.rank(pw) is None or pw in self.lex.first_names
+                                                    or pw in self.lex.intl_names)
 
     def _subdivisions(self, t: TextContext, toks: list[tuple[int, int, str]]) -> Iterator[Span]:
         """A province, state or county (ISO 3166-2) where the sentence names a place: "from Donegal",
