@@ -98,6 +98,9 @@ def test_a_dutch_greeting_word_that_is_a_name_stays_a_greeting_where_it_opens_on
     ("a nurse from the Portleigh, to cancer", "Portleigh", True),
     ("I married a Quenby by marriage", "Quenby", False),
     ("I said it to Quenby Hale", "Quenby Hale", False),
+    # between an article and the noun it modifies: a brand or a shop
+    ("the day I ate the Wrenbury sausage roll", "Wrenbury", True),
+    ("I met the Quenby who said hi", "Quenby", False),
 ])
 def test_one_word_after_a_preposition_and_an_article_is_no_person_for_ner(text, word, thing):
     from therapy_threads.anonymise.anonymiser import thing_after_article

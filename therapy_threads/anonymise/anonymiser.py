@@ -48,10 +48,25 @@ class AnonymiseReport:
 _EN_ARTICLE_BEFORE = re.compile(r"\b(?:from|at|in|into|inside|outside|near|to|of|for|by)[ \t]+(?:a|an|the)[ \t]+$", re.I)
 
 
+_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+$", re.I)
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
+# words after a name that make it the subject or an apposition, not a modifier of a noun
+_NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", "says", "did", "does", "will", "would",
+                        "can", "could", "the", "for", "with", "from", "that", "this", "said", "told", "asked", "and",
+                        "then", "too", "again", "also", "about", "said"})
+
+
 def thing_after_article(text: str, s: int, e: int) -> bool:
     """One capitalised word after a preposition and an article names a thing (a shop, a hospital), not
     a person, in English: "calls in from a Greggs", "a nurse from the Portiuncula"."""
-    return " " not in text[s:e] and _EN_ARTICLE_BEFORE.search(text, max(0, s - 20), s) is not None
+    if " " in text[s:e]:
+        return False
+    if _EN_ARTICLE_BEFORE.search(text, max(0, s - 20), s) is not None:
+        return True
+    # ... or one between an article and a noun it modifies: "I ate the Greggs sausage roll", "a Lidl bag"
+    m = _NOUN_AFTER.match(text, e)
+    return (m is not None and m.group(1).lower() not in _NOT_NOUNS
+            and _ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None)
 
 
 @dataclass
