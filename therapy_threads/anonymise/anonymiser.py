@@ -17,6 +17,7 @@ from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, iden
 from .keys import keyed_digest
 from .knowledge import knowledge
 from .lexicon import lexicon
+from . import inflection
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
 from .patterns import url_host
 from .policy import Policy
@@ -123,6 +124,7 @@ class Anonymiser:
         h.update(self.lex.digest.encode())
         h.update(knowledge().digest.encode())
         h.update(language_cues()[1].encode())
+        h.update(inflection.digest().encode())  # the case endings and national names of declining languages
         h.update(regional_phrases().digest.encode())
         h.update((ner.model_version(self.policy.ner.model) if self._ner_on else "no-ner").encode())
         h.update(CODE_VERSION.encode())
