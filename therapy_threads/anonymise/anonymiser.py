@@ -402,7 +402,7 @@ class Anonymiser:
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
-                    if not lower and core.islower() and self.lex.rank(core) is None and (
+                    if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) and (
                             lang not in NOUN_CAPS or self.lex.lang_rank(core, lang) is None) \
                             and not (self.lex.ordinary_in(core) - {lang or "en"}) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):

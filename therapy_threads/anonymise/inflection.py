@@ -30,17 +30,12 @@ FREQUENT_WORD = 1000
 class NameForms:
     lang: str
     given: dict[str, str]  # case form (nominative included), casefolded -> nominative
+    # surnames, and given names that are also ordinary words ("Wiktoria", "Róża"): names only capitalised
+    # inside a sentence, where the language writes no common noun with a capital
     surname: dict[str, str]
+    words: frozenset[str]  # nominatives and case forms of names that the dictionary also has as words ("wilk")
+    not_names: frozenset[str]  # names of the other countries' lists that are only words here ("wielki", "centrum")
     endings: tuple[tuple[str, str], ...]
-
-    def nominatives(self, cf: str) -> set[str]:
-        """Every nominative the endings read ``cf`` back to (for names outside the national lists:
-        "Johna" -> "john", "Lorindę" -> "lorinda")."""
-        out = {cf}
-        for infl, nom in self.endings:
-            if cf.endswith(infl) and len(cf) - len(infl) >= 2:
-                out.add(cf[:len(cf) - len(infl)] + nom)
-        return out
 
 
 def _raw(name: str) -> str:
@@ -75,24 +70,36 @@ def name_forms(lang: str | None) -> NameForms | None:
     lex = lexicon()
     given: dict[str, str] = {}
     surname: dict[str, str] = {}
+    words: set[str] = set()
+    not_names: set[str] = set()
     for line in _raw(f"national_names_{lang}.txt").splitlines():
         if not line.strip():
             continue
         kinds, name = line.split("\t", 1)
+        if kinds == "x":
+            not_names.add(name)
+            continue
         wordlike = "w" in kinds
         for kind, dest in (("g", given), ("s", surname)):
             if kind not in kinds:
                 continue
-            dest.setdefault(name, name)
             if wordlike and kind == "g":
-                continue  # "Róża", "Jagoda": their case forms are the flower's and the berry's
+                # "Róża", "Jagoda": a name capitalised inside a sentence; opening one, or in lower case, the
+                # flower and the berry (the nominative stays a given name, as the lexicons have it)
+                given.setdefault(name, name)
+                dest = surname
+            dest.setdefault(name, name)
             for infl, nom in endings:
                 if name.endswith(nom):
                     form = name[:len(name) - len(nom)] + infl
                     r = lex.lang_rank(form, lang)
                     if r is None or r >= FREQUENT_WORD:
                         dest.setdefault(form, name)
-    return NameForms(lang, given, surname, endings)
+                        if wordlike:
+                            words.add(form)
+        if wordlike:
+            words.add(name)
+    return NameForms(lang, given, surname, frozenset(words), frozenset(not_names), endings)
 
 
 def declined_given(cf: str, lang: str | None) -> bool:
@@ -102,5 +109,30 @@ def declined_given(cf: str, lang: str | None) -> bool:
 
 
 def declined_surname(cf: str, lang: str | None) -> bool:
+    """A case form of a surname (or of a given name that is also a word); a double surname of two
+    ("Nowak-Kowalska", "Pawlak-Dudek")."""
     f = name_forms(lang) if lang else None
-    return f is not None and cf in f.surname
+    if f is None:
+        return False
+    if "-" in cf:
+        parts = cf.split("-")
+        return len(parts) == 2 and all(p in f.surname or p in f.given for p in parts)
+    return cf in f.surname
+
+
+def only_word(cf: str, lang: str | None) -> bool:
+    """``cf`` is in the other countries' name lists but only an ordinary word of ``lang`` ("Wielki", "Centrum")."""
+    f = name_forms(lang) if lang else None
+    if f is None or cf in f.given or cf in f.surname:
+        return False
+    if cf in f.not_names:
+        return True
+    r = lexicon().lang_rank(cf, lang)  # the commonest words, whatever the dictionary also capitalises ("Wielki")
+    return r is not None and r < FREQUENT_WORD
+
+
+def lower_word(cf: str, lang: str | None) -> bool:
+    """In lower case ``cf`` is an ordinary word that is also a name of ``lang``'s country: "sikora" (a tit),
+    "kalina" (a guelder rose), "wilka" (a wolf's)."""
+    f = name_forms(lang) if lang else None
+    return f is not None and cf in f.words

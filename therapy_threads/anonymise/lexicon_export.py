@@ -41,7 +41,9 @@ Outputs (one entry a line, sorted, UTF-8):
   never when among its 3,000 commonest unless a given name of the English-speaking countries (the
   diaspora's "Marek", "Anna"): the names data holds words people wrote in the name fields
   ("praca", "sklep", "nowy"), which the dictionary has only in lower case or which are plainly words. One ``kind<TAB>name`` a line, kind ``g`` (given) or ``s`` (surname), with
-  ``w`` added when the dictionary also has the word in lower case ("Wilk"/"wilk", "Róża"/"róża").
+  ``w`` added when the dictionary also has the word in lower case ("Wilk"/"wilk", "Róża"/"róża"); kind
+  ``x``: a name of the other lists that the dictionary has only in lower case, a word of the language
+  ("wielki", "centrum").
   :mod:`.inflection` declines them.
 """
 from __future__ import annotations
@@ -190,7 +192,15 @@ def export_national(out: Path) -> None:
                     continue
                 if cf in cap or (cf not in lower and cf not in known_words):
                     rows.setdefault(cf, set()).add(kind)
-        lines = [f"{''.join(sorted(k))}{'w' if n in lower else ''}\t{n}" for n, k in sorted(rows.items())]
+        # names of the other lists that the dictionary has only in lower case: words of this language ("wielki",
+        # "centrum"), read as words in its text
+        others = set()
+        for f in ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt"):
+            others |= {ln.strip().casefold() for ln in (out / f).read_text(encoding="utf-8").splitlines() if ln.strip()}
+        for n in others - set(rows):
+            if n in lower and n not in cap:
+                rows[n] = {"x"}
+        lines = [f"{''.join(sorted(k))}{'w' if n in lower and 'x' not in k else ''}\t{n}" for n, k in sorted(rows.items())]
         (out / f"national_names_{lang}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{lang}: {len(lines)} names of {country}")
 

@@ -32,14 +32,14 @@ from importlib import resources
 from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
-from .inflection import declined_given, declined_surname, name_forms
+from .inflection import declined_given, declined_surname, name_forms, only_word
 from .knowledge import find_phones, knowledge
 from .recognizers import Recognizer
 from .spans import KEEP, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
-           "lower_titles")
+           "lower_titles", "heads")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -50,6 +50,8 @@ _LOW = "a-zà-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islowe
 _SURNAME_NEXT = re.compile(rf"[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?(?![\w'’])")
 _CAP_RUN = re.compile(rf"[{_UP}][^\W\d_]*(?:[ \t]+[{_UP}][^\W\d_]*)*")
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
+# a quoted title, with the low opening quotes of Polish and German too ("„Pan Tadeusz”", "„Der Steppenwolf“")
+_QUOTED_TITLE = re.compile(r"[\"“«„]([^\"”»“\n]{1,80})[\"”»“]")
 _TRAIL = re.compile(r"[\s.!?…]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+[\s.!?]*)*$")
 
 
@@ -78,6 +80,7 @@ class LanguageCues:
     phone_regions: frozenset[str]
     reading: frozenset[str] = frozenset()
     lower_titles: frozenset[str] = frozenset()  # short titles written lower case before a name ("dr Nowak")
+    heads: frozenset[str] = frozenset()  # nouns heading the name of a place or body ("ulica Piotrkowska")
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -98,9 +101,9 @@ class LanguageCues:
         work_before = (r"(?<![\w'’])(?:" + _alt(self.works) + r")[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?"
                        r"(?:de|d['’]|du|des|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>" + full + r")")
         work_after = (r"(?P<name>" + full + r")(?:(?:[ \t]*,)?[ \t]+(?:" + _alt(self.work_verbs) + r")(?![\w'’])"
-                      r"|[ \t]*,?[ \t]*[«\"“][ \t]*[A-ZÀ-Þ])")  # 'X Y, « Title »': a work named after its author
+                      r"|[ \t]*,?[ \t]*[«\"“„][ \t]*[A-ZÀ-Þ])")  # 'X Y, « Title »': a work named after its author
         # a quoted title, then its author: '«Lessico famigliare» di X Y', '"Traumasporen" van X Y'
-        titled = (r"[»”\"][ \t]*,?[ \t]*(?:de|d['’]|du|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>"
+        titled = (r"[»”“\"][ \t]*,?[ \t]*(?:de|d['’]|du|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>"
                   + full + r")")
         # the writer reads, listens to or watches them: "leo a X Y", "ascolto X Y", "ik luister naar X Y"
         reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+(?P<name>"
@@ -132,10 +135,11 @@ def language_cues() -> tuple[dict[str, LanguageCues], str]:
             raise ValueError(f"language_cues.toml [{lang}]: unknown key(s) {sorted(unknown)}")
         words = {f: frozenset(w.casefold() for w in table.get(f, ())) for f in _FIELDS if f != "phone_regions"}
         forms = name_forms(lang)
-        if forms is not None:  # a language that declines nouns: the relation nouns' case forms ("siostrą")
-            words["relations"] = words["relations"] | frozenset(
-                w[:len(w) - len(nom)] + infl for w in words["relations"] if " " not in w
-                for infl, nom in forms.endings if w.endswith(nom) and len(w) - len(nom) >= 2)
+        if forms is not None:  # a language that declines nouns: the case forms of relation and head nouns ("siostrą")
+            for f in ("relations", "heads"):
+                words[f] = words[f] | frozenset(
+                    w[:len(w) - len(nom)] + infl for w in words[f] if " " not in w
+                    for infl, nom in forms.endings if w.endswith(nom) and len(w) - len(nom) >= 2)
         out[lang] = LanguageCues(lang, phone_regions=frozenset(table.get("phone_regions", ())), **words)
     return out, hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -159,14 +163,16 @@ class _Multilingual(Recognizer):
 
     def given(self, cf: str, lang: str | None = None) -> bool:
         """A given name of the lexicons, or in a language that declines names a case form of one ("Kasię")."""
-        return cf in self.lex.first_names or cf in self.lex.intl_names or declined_given(cf, lang)
+        return declined_given(cf, lang) or (cf in self.lex.first_names or cf in self.lex.intl_names) \
+            and not only_word(cf, lang)
 
     def surname(self, cf: str, lang: str | None = None) -> bool:
-        return self.lex.is_surname(cf) or declined_surname(cf, lang)
+        return declined_surname(cf, lang) or self.lex.is_surname(cf) and not only_word(cf, lang)
 
     def excluded(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
         """A word that is never a name here: an article, a cue word, a greeting, a frequent word."""
         if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.possessives \
+                or cf in lc.heads \
                 or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
             return True
         r = self.rank(cf, t.lang)
@@ -261,8 +267,15 @@ class LanguageTitleRecognizer(_Multilingual):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         lc = self.lc(t)
+        quoted = [q.span(1) for q in _QUOTED_TITLE.finditer(t.text)] if any(c in t.text for c in "\"“«„") else []
         for m in lc.title_re.finditer(t.text):
             title = m.group("title")
+            inside = [(a, b) for a, b in quoted if a <= m.start() and m.end() <= b]
+            if inside:
+                a, b = inside[0]
+                if m.start() == a and t.free(a, b):  # a form of address opening a quoted title: the work's name
+                    yield self.span(a, b, KEEP, reason=f"a quoted title opening with a form of address ({t.lang})")
+                continue  # a title of a work in quotes ("„Pan Tadeusz”", "« Madame Bovary »")
             bare = title.rstrip(".")
             if len(bare) <= 2 or bare.casefold() in ("mme", "mlle"):
                 # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
@@ -418,6 +431,8 @@ class LanguageNameRecognizer(_Multilingual):
                     continue  # "in Betty references", "is X Y with": English around it in a mixed comment
                 if not initial:
                     known = self.given(cf, t.lang) or self.surname(cf, t.lang)
+                    if known and not self.given(cf, t.lang) and self._after_capital_word(t, s):
+                        continue  # "Wielki Piątek", "Nowy Targ": a surname that is a word, in a proper noun's run
                     if known or (r is None and self.lex.rank(cf) is None and says):
                         yield self.person(t, s, self.full(t, s, e), f"a capitalised name inside a sentence ({t.lang})")
                     continue
@@ -435,6 +450,19 @@ class LanguageNameRecognizer(_Multilingual):
                 if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _after_capital_word(self, t: TextContext, s: int) -> bool:
+        """In a language that declines names, the word before is capitalised inside the sentence and is an
+        ordinary word of the language, no name: the two name a feast, a place or a body ("Wielki Piątek",
+        "Nowy Targ", "Zielona Góra"), not a person with a surname that is also a word."""
+        if name_forms(t.lang) is None:
+            return False
+        m = re.search(r"(?<![\w'’])([^\W\d_]+)[ \t]+$", t.text[max(0, s - 30):s])
+        if not m or not m.group(1)[:1].isupper() or self.cues.is_initial(t.text, s - len(m.group(0))):
+            return False
+        w = m.group(1).casefold()
+        r = self.rank(w, t.lang)
+        return r is not None and r < 5000 and not self.given(w, t.lang) and not declined_surname(w, t.lang)
 
     def _greeting_given(self, t: TextContext, lc: LanguageCues, cf: str, e: int) -> bool:
         """A greeting or closing word that is also a given name ("Lieve" in Dutch), capitalised inside a
@@ -495,11 +523,11 @@ class LanguageNameRecognizer(_Multilingual):
             if not m:
                 return False
             word = m.group(1)
-            if word[:1].isupper() and word.casefold() not in lc.articles:
+            if word[:1].isupper() and word.casefold() not in lc.articles and word.casefold() not in lc.heads:
                 s = s - len(m.group(0))  # another capitalised word of the same run
                 continue
             return word.casefold() + ("'" if m.group(2) in ("'", "’") else "") in lc.articles \
-                or word.casefold() in lc.articles
+                or word.casefold() in lc.articles or word.casefold() in lc.heads
 
     def _unknown(self, t: TextContext, cf: str) -> bool:
         """No word of this language, of English or of any other lexicon language: a handle or a name."""
