@@ -385,8 +385,11 @@ class LanguageNameRecognizer(_Multilingual):
                 r = self.rank(cf, t.lang)
                 nxt = re.match(r"[ \t]*(?:[,:!]|(?P<w>[^\W\d_]+))", text[e:e + 30])
                 vocative_next = nxt and (nxt.group("w") is None or nxt.group("w")[:1].islower())
+                # (a language that declines has more word forms than its word list holds: "Zadzwoniłam do ...";
+                # there a word of no list opens a reply as a name only when set off by a comma, colon or "!")
+                unknown = self._unknown(t, cf) and (name_forms(t.lang) is None or nxt.group("w") is None)
                 if vocative_next and t.free(s, e) and not self.excluded(t, lc, cf) and (
-                        (self.given(cf, t.lang) and (r is None or r >= 3000)) or self._unknown(t, cf)
+                        (self.given(cf, t.lang) and (r is None or r >= 3000)) or unknown
                         or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf, t.lang)):
                     yield self.person(t, s, self.full(t, s, e), f"a reply opening with the name it answers ({t.lang})")
         quoted = [q.span(1) for q in _QUOTED.finditer(text)] if any(c in text for c in "\"“«") else []
