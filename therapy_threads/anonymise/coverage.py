@@ -20,7 +20,9 @@ when fastText gives it probability >= 0.5 on at least 20 letters; a text it cann
 short, mixed) is read in its post's language, exactly as the anonymiser reads it. A comment found
 to be in an uncovered language is read again sentence by sentence before it is quarantined: when
 most of its letters are in a covered language (an English comment opening with a Ukrainian
-greeting or quoting a Polish proverb), it is published and read in that language.
+greeting or quoting a Polish proverb), it is published and read in that language. So is a comment
+detected in a covered language other than its post's: the language of most of its letters decides
+which rules read it.
 """
 from __future__ import annotations
 
@@ -98,7 +100,10 @@ def fail_closed(result: ReadResult, covered: frozenset[str], mode: str = QUARANT
         if c.post_id in bad_posts:
             continue
         lang = effective_language(c.language, post_lang.get(c.post_id))
-        if uncovered(lang, covered) and c.language is not None:
+        if c.language is not None and (uncovered(lang, covered) or (
+                c.language != post_lang.get(c.post_id) and post_lang.get(c.post_id) in covered)):
+            # (also a comment in another covered language than its post's: "Marta, вітаю" or a quoted
+            # Polish proverb opening an English comment on an English post is read in English, not Polish)
             lang = _reread(c, covered)
         if uncovered(lang, covered):
             bad_comments[i] = (REASON, f"the comment's detected language ({lang}) is not one the name recognizers "
