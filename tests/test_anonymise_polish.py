@@ -114,3 +114,15 @@ def test_signoffs(text, expected):
 
 def test_phone_numbers_of_poland():
     check(M.LanguagePhoneRecognizer, "zadzwońcie: 512 345 678 po południu", [], lang="pl")  # PL is a policy region
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a form of address and a name that are the whole quotation: a work's title, kept
+    ("fr", "J'ai relu « Madame Bovary » cet été.", [("Madame Bovary", K)]),
+    ("pl", "Znowu oglądam „Pana Kleksa” z synem.", [("Pana Kleksa", K)]),
+    # opening a longer quotation: the person addressed
+    ("fr", "Elle m'a écrit : « M. Lavoie, je pense à vous. »", [("Lavoie", P)]),
+    ("pl", "Napisała mi: „Pani Halino, proszę się nie martwić”.", [("Halino", P)]),
+])
+def test_a_quoted_title_is_a_work_only_when_it_is_the_whole_quotation(lang, text, expected):
+    check(M.LanguageTitleRecognizer, text, expected, lang=lang)

@@ -270,12 +270,14 @@ class LanguageTitleRecognizer(_Multilingual):
         quoted = [q.span(1) for q in _QUOTED_TITLE.finditer(t.text)] if any(c in t.text for c in "\"“«„") else []
         for m in lc.title_re.finditer(t.text):
             title = m.group("title")
-            inside = [(a, b) for a, b in quoted if a <= m.start() and m.end() <= b]
-            if inside:
-                a, b = inside[0]
-                if m.start() == a and t.free(a, b):  # a form of address opening a quoted title: the work's name
-                    yield self.span(a, b, KEEP, reason=f"a quoted title opening with a form of address ({t.lang})")
-                continue  # a title of a work in quotes ("„Pan Tadeusz”", "« Madame Bovary »")
+            # a form of address and a name that are the whole of a quotation name a work ("„Pan Tadeusz”",
+            # "« Madame Bovary »"); one opening a longer quotation is the person addressed ('« M. X, j'écoute ... »')
+            whole = [(a, b) for a, b in quoted if not t.text[a:m.start()].strip() and not t.text[m.end():b].strip()]
+            if whole:
+                a, b = m.start(), m.end()
+                if t.free(a, b):
+                    yield self.span(a, b, KEEP, reason=f"a quoted title made of a form of address and a name ({t.lang})")
+                continue
             bare = title.rstrip(".")
             if len(bare) <= 2 or bare.casefold() in ("mme", "mlle"):
                 # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
