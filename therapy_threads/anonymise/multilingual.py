@@ -242,7 +242,7 @@ class CuePhraseRecognizer(_Multilingual):
         for m in lc.naming_re.finditer(t.text):
             s, e = m.span("name")
             phrase = m.group(0)[:m.start("name") - m.start()].strip(" \t,").casefold()
-            weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem")  # "je suis triste": capital only
+            weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem", "jsem")  # "je suis triste": capital only
             if weak and not t.text[s:s + 1].isupper() and _INTRO_REST.match(t.text, e) \
                     and self.name_ok(t, lc, s, e, False) and not knowledge().is_place(t.text[s:e]):
                 # lower case, a given name that is no frequent word of the language, then what an
