@@ -17,6 +17,7 @@ from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, iden
 from .keys import keyed_digest
 from .knowledge import knowledge
 from .lexicon import lexicon
+from . import inflection
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
 from .patterns import url_host
 from .policy import Policy
@@ -138,6 +139,7 @@ class Anonymiser:
         h.update(self.lex.digest.encode())
         h.update(knowledge().digest.encode())
         h.update(language_cues()[1].encode())
+        h.update(inflection.digest().encode())  # the case endings and national names of declining languages
         h.update(regional_phrases().digest.encode())
         h.update((ner.model_version(self.policy.ner.model) if self._ner_on else "no-ner").encode())
         h.update(CODE_VERSION.encode())
@@ -415,7 +417,7 @@ class Anonymiser:
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
-                    if not lower and core.islower() and self.lex.rank(core) is None and (
+                    if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) and (
                             lang not in NOUN_CAPS or self.lex.lang_rank(core, lang) is None) \
                             and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
                             and not (self.lex.ordinary_in(core) - {lang or "en"}) \

@@ -20,7 +20,9 @@ when fastText gives it probability >= 0.5 on at least 20 letters; a text it cann
 short, mixed) is read in its post's language, exactly as the anonymiser reads it. A comment found
 to be in an uncovered language is read again sentence by sentence before it is quarantined: when
 most of its letters are in a covered language (an English comment opening with a Ukrainian
-greeting or quoting a Polish proverb), it is published and read in that language.
+greeting or quoting a Polish proverb), it is published and read in that language. So is a comment
+detected in a language whose rules read names by their case endings (Polish, Czech) on a post in
+another covered language: the language of most of its letters decides which rules read it.
 """
 from __future__ import annotations
 
@@ -88,6 +90,9 @@ def fail_closed(result: ReadResult, covered: frozenset[str], mode: str = QUARANT
     those of a quarantined post) and ``..._posts``."""
     from ..validate.rows import isolate
 
+    from .inflection import languages as declining_languages
+
+    declining = declining_languages()
     counts: Counter = Counter()
     post_lang = {p.post_id: p.language for p in result.posts}
     bad_posts = {p.post_id: (REASON, f"the post's detected language ({p.language}) is not one the name "
@@ -98,7 +103,11 @@ def fail_closed(result: ReadResult, covered: frozenset[str], mode: str = QUARANT
         if c.post_id in bad_posts:
             continue
         lang = effective_language(c.language, post_lang.get(c.post_id))
-        if uncovered(lang, covered) and c.language is not None:
+        if c.language is not None and (uncovered(lang, covered) or (
+                c.language in declining and c.language != post_lang.get(c.post_id) and post_lang.get(c.post_id) in covered)):
+            # (also a comment detected in a language whose rules read names by their case endings, on a post
+            # in another covered language: a quoted Polish proverb opening an English comment on an English
+            # post is read in English, not with the Polish rules)
             lang = _reread(c, covered)
         if uncovered(lang, covered):
             bad_comments[i] = (REASON, f"the comment's detected language ({lang}) is not one the name recognizers "

