@@ -347,7 +347,7 @@ class PhoneRecognizer(Recognizer):
         for s, e in found:
             yield self.span(s, e, PHONE, reason="phone number (libphonenumber)")
         # national formats of the other countries where the text's language is official (CLDR)
-        more = tuple(r for r in official_phone_regions(t.lang or "en") if r not in regions)
+        more = self._more_regions(t.lang or "en", regions)
         for s, e in find_national_phones(t.text, more):
             if not any(a < e and s < b for a, b in found):
                 found.append((s, e))
@@ -361,6 +361,13 @@ class PhoneRecognizer(Recognizer):
         for s, e in find_national_phones(t.text, extra) if extra else ():
             if not any(a < e and s < b for a, b in found):
                 yield self.span(s, e, PHONE, reason="phone number (libphonenumber, the country of an address in the text)")
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _more_regions(lang: str, regions: tuple[str, ...]) -> tuple[str, ...]:
+        """The regions where ``lang`` is official that ``regions`` leaves out: a function of the two
+        alone, filtered once instead of once per text (~90 regions for English)."""
+        return tuple(r for r in official_phone_regions(lang) if r not in regions)
 
 
 # ---- identities -----------------------------------------------------------------------------------

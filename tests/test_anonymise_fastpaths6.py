@@ -1,0 +1,70 @@
+"""The sixth round of anonymiser speed-ups (issue 13/11, CPU): each fast form decides exactly what
+the plain form it replaces decides."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from therapy_threads.anonymise import knowledge as K
+from therapy_threads.anonymise import regional as R
+from therapy_threads.anonymise.policy import Policy
+
+_WORD_PIECES = st.sampled_from(["kia", "ora", "a", "ç", "1", " ", "  ", "\t", "\n", "\u2028", "\x1c", "\u00a0", "-",
+                                "_", ".", ",", "(", ")", "'", "’", "“", "”", "«", "»", "…", "–", "—", "!", "?", "@"])
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORD_PIECES, max_size=14).map("".join))
+def test_stripped_words_are_the_split_words_stripped(text):
+    assert sorted(set(R._STRIPPED_WORD.findall(text))) == sorted({w.strip(R._EDGE_PUNCT) for w in text.split()} - {""})
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORD_PIECES, max_size=14).map("".join))
+def test_no_first_word_is_the_plain_form(text):
+    first = frozenset({"kia", "ora", "a", "1"})
+    words = text.split()
+    plain = first.isdisjoint(words) and first.isdisjoint(
+        [w.strip(R._EDGE_PUNCT) for w in words if not (w[0].isalnum() and w[-1].isalnum())])
+    assert R._no_first_word(first, text) == plain
+
+
+_PHONE_PIECES = st.sampled_from(["0", "1", "2", "44", "555", "0171", "2019", "07700", "900", "123", " ", "  ", "-",
+                                 ".", "(", ")", "+", "/", " ext ", " x", "#", ",", "a", "call ", "\n", "+44 ",
+                                 "1-800-", "ext. 12", "12:30", "3/10/2011", "(0)", "–", "／", "٣", "²"])
+_REGIONS = Policy.load(None).text.phone_regions
+
+
+def _matcher_finds_a_long_one(text: str) -> bool:
+    """The plain form: some number ``PhoneNumberMatcher`` finds passes the digit-count test."""
+    from phonenumbers import Leniency, PhoneNumberMatcher
+
+    return any(not K._not_a_phone(text, m.start, m.end, m.raw_string.strip())
+               for region in _REGIONS for m in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE))
+
+
+@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PHONE_PIECES, min_size=3, max_size=22).map("".join))
+def test_phone_gate_never_skips_a_number_the_matcher_would_keep(text):
+    if _matcher_finds_a_long_one(text):
+        assert K._digit_run_of_eight(text)
+
+
+def test_phone_gate_on_examples():
+    assert K._matcher_pattern() is not None  # else the gate is off (the search still correct, only slower)
+    assert K._digit_run_of_eight("call me on 0171 555 0142 tomorrow")
+    assert K._digit_run_of_eight("20#／2019ext. 12 x01712#00")  # a match started inside another one's extension
+    assert not K._digit_run_of_eight("born 1985, married 2009, three kids aged 4, 7 and 12")
+    assert K.find_phones("born 1985, married 2009, three kids aged 4, 7 and 12", _REGIONS) == []
+    assert K.find_phones("ring 0171 555 0142 after six", _REGIONS) != []
+
+
+def test_running_recognizers_are_those_that_support_the_language():
+    from therapy_threads.anonymise.detect import Engine
+    from therapy_threads.anonymise.lexicon import lexicon
+
+    eng = Engine(Policy.load(None), lexicon())
+    for lang in (None, "en", "de", "fr", "nl", "xx"):
+        assert eng.running(lang) == [r for r in eng.recognizers if r.supports(lang)]
+    eng.recognizers = eng.recognizers[:3]  # replaced: asked again
+    assert eng.running("en") == [r for r in eng.recognizers if r.supports("en")]
