@@ -198,8 +198,32 @@ _BRACKET_HINT = re.compile(r"[\[(]\s*(?:at|dot|@)\s*[\])]", re.I)  # _WRITTEN_HI
 # Characters outside ASCII that a case-insensitive ASCII letter matches ("İ", "ı", "ſ", the Kelvin
 # sign): where none is in a text, _WRITTEN_HINT's words can only be there in lower-cased text.
 FOLD_ODD = frozenset("\u0130\u0131\u017f\u212a")
-# _WRITTEN_HINT's words (None if one is ever written as a pattern: then no substring test)
-_HINT_WORDS = tuple(_DOT_WORDS.split("|")) if all(w.isalpha() for w in _DOT_WORDS.split("|")) else None
+
+
+def _spelled_out(alternation: str) -> tuple[str, ...] | None:
+    """Every word an alternation of words matches, its classes of letters spelled out
+    ("te[cč]ka" -> "tecka", "tečka"); None if a branch holds any other pattern syntax."""
+    out: list[str] = []
+    for branch in alternation.split("|"):
+        words = [""]
+        for part in re.split(r"(\[[^\]]*\])", branch):
+            if part.startswith("["):
+                letters = part[1:-1]
+                if not letters.isalpha():
+                    return None
+                words = [w + c for w in words for c in letters]
+            elif part.isalpha() or not part:
+                words = [w + part for w in words]
+            else:
+                return None
+        out += words
+    return tuple(out)
+
+
+# _WRITTEN_HINT's words, spelled out (None if one is ever written as another pattern: then no
+# substring test). (When a class was first added, "te[cč]ka", the words were left None and every
+# text took the case-insensitive regex scan: ~6 % of the anonymiser's time.)
+_HINT_WORDS = _spelled_out(_DOT_WORDS)
 
 
 def no_fold_odd(text: str) -> bool:
