@@ -58,3 +58,35 @@ def test_written_hint_words_are_spelled_out():
     assert P._spelled_out("a|b[xy]c") == ("a", "bxc", "byc")
     assert P._spelled_out(r"a\s|b") is None and P._spelled_out("a[b-c]") is None
     assert P._written_hint("sam TEČKA lee") and not P._written_hint("a tečkat")
+
+
+_KIN_PIECES = st.sampled_from(["tita", "Tita", "kuya", "Ouma", "ouma", "pani", "Father", "Mother", "ah", "Ah", "Tío", "tio",
+                               "abc", "verylongword", " ", "  ", "\t", "-", "_", "1", "×", "÷", "'", "’", "Baby", "Jun", "Ana",
+                               "Éva", "X", "\n", ".", "(", "ß", "Σ"])
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_KIN_PIECES, max_size=12).map("".join))
+def test_kin_title_matches_with_kin_words_keeps_every_match_of_a_kin_word(text):
+    from therapy_threads.anonymise import recognizers as Rz
+
+    kin = frozenset({"tita", "kuya", "ouma", "pani", "father", "mother", "ah", "tío"})
+    plain = [m.span() + m.span("name") for m in Rz._KIN_TITLE.finditer(text)
+             if m.group("kin").casefold().replace("’", "'") in kin]
+    fast = [m.span() + m.span("name") for m in Rz.kin_title_matches(text, kin)
+            if m.group("kin").casefold().replace("’", "'") in kin]
+    assert fast == plain
+    assert [m.span() for m in Rz.kin_title_matches(text)] == [m.span() for m in Rz._KIN_TITLE.finditer(text)]
+
+
+def test_lower_title_gate_words():
+    """Every word the lower-case title gate can match holds one of the substrings tested before it."""
+    from therapy_threads.anonymise import recognizers as Rz
+
+    import re
+
+    words = re.search(r"\(\?:([a-z|]+)\)", Rz._LOWER_TITLE_GATE.pattern).group(1).split("|")
+    assert "dr" in words
+    for w in words:
+        assert any(x in w for x in Rz._LOWER_TITLE_WORDS)
+        assert Rz._LOWER_TITLE_GATE.search(f"bei {w} meier")
