@@ -90,3 +90,33 @@ def test_lower_title_gate_words():
     for w in words:
         assert any(x in w for x in Rz._LOWER_TITLE_WORDS)
         assert Rz._LOWER_TITLE_GATE.search(f"bei {w} meier")
+
+
+_REL_PIECES = st.sampled_from(["my ", "her ", "our ", "My ", "therapist", "sister", "old", "older", "ex", "-", "ex-", "best",
+                               "friend", "große", "ſister", "K", "\u212a", "Anna", "Joy", " ", "  ", ",", "\t", "\n", "é",
+                               "husband", "dog", "liebe", "n", "r", "ẞ", "1", "Therapeutin", "(", "kid"])
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_REL_PIECES, max_size=10).map("".join))
+def test_may_relate_never_refuses_a_relation_noun_the_pattern_would_give(text):
+    from therapy_threads.anonymise import recognizers as Rz
+
+    rec = _relation_recognizer()
+    for pos in range(len(text) + 1):
+        m = Rz._RELATION_TAIL.match(text, pos)
+        if m and m.group("rel").casefold() in rec.cues.relations:
+            assert rec._may_relate(text, pos), (text, pos)
+
+
+_REL_REC = []
+
+
+def _relation_recognizer():
+    if not _REL_REC:
+        from therapy_threads.anonymise.detect import Cues
+        from therapy_threads.anonymise.lexicon import lexicon
+        from therapy_threads.anonymise.recognizers import RelationRecognizer
+
+        _REL_REC.append(RelationRecognizer(Cues(Policy.load(None), lexicon())))
+    return _REL_REC[0]
