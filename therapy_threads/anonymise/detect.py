@@ -601,14 +601,24 @@ class Engine:
         from .regional import code_mixed_languages
 
         self._mixed_into = code_mixed_languages()
+        self._by_lang: dict[str | None, list] = {}
+        self._by_lang_of: list | None = None
+
+    def running(self, lang: str | None) -> list:
+        """The recognizers that support ``lang``, in order: asked once per language, not once per
+        text and recognizer (~45 calls a text). Rebuilt if ``recognizers`` is replaced."""
+        if self._by_lang_of is not self.recognizers:
+            self._by_lang, self._by_lang_of = {}, self.recognizers
+        recs = self._by_lang.get(lang)
+        if recs is None:
+            recs = self._by_lang[lang] = [rec for rec in self.recognizers if rec.supports(lang)]
+        return recs
 
     def analyze(self, text: str, doc: DocContext, role: str, lang: str | None = None) -> TextContext:
         if lang is not None and lang in self._mixed_into:
             lang = self._mixed_into[lang]  # Taglish is read as English, with the Tagalog words known
         t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
-        for rec in self.recognizers:
-            if not rec.supports(lang):
-                continue
+        for rec in self.running(lang):
             found = list(rec.analyze(t))
             if found:  # (most recognizers find nothing in most texts: no sorting then)
                 for sp in resolve(found):

@@ -197,6 +197,35 @@ def find_national_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int,
     return out
 
 
+@lru_cache(maxsize=None)
+def _matcher_pattern():
+    """libphonenumber's candidate pattern (``PhoneNumberMatcher`` looks for numbers only inside its
+    matches), or None if this version of the package does not have it under that name."""
+    try:
+        from phonenumbers.phonenumbermatcher import _PATTERN
+    except ImportError:
+        return None
+    return _PATTERN if isinstance(_PATTERN, re.Pattern) else None
+
+
+def _digit_run_of_eight(text: str) -> bool:
+    """Some match of the matcher's candidate pattern, started anywhere in the text, holds 8 digits:
+    else no number it finds can pass :func:`_not_a_phone`, and the matcher's passes (one per
+    region, each parsing every date, year and age of the text) are skipped. Every candidate the
+    matcher parses is part of the pattern's match at some position (it searches on from inside
+    trimmed candidates too, so every start is tried here, not only ``finditer``'s)."""
+    pat = _matcher_pattern()
+    if pat is None:
+        return True
+    m = pat.search(text)
+    while m is not None:
+        g = m.group(0)
+        if len(g) >= 8 and sum(ch.isdigit() for ch in g) >= 8:
+            return True
+        m = pat.search(text, m.start() + 1)
+    return False
+
+
 def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of phone numbers in ``text``: any number with a "+" country code, and national
     numbers in the formats of ``regions``. A possible number (right length for its region) is
@@ -204,7 +233,7 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
     Toll-free numbers (libphonenumber's TOLL_FREE type in a region that reads them: "0800 ..." in
     the UK, Germany or South Africa, "1-800-..." in North America) are left out: they are the
     public lines of helplines and services that posts pass on, never a person's own number."""
-    if len(_DIGITS.findall(text)) < 7:
+    if len(_DIGITS.findall(text)) < 7 or not _digit_run_of_eight(text):
         return []
     import phonenumbers
     from phonenumbers import Leniency, PhoneNumberMatcher
