@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborNode
 from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
-from .base import IMAGE_ONLY, CommentSystem, Item, Page
+from .base import IMAGE_ONLY, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
@@ -107,6 +107,7 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     if not items:
         return thread
     _order(page, items)
+    _zero_based_levels(page, items)
     items = _scope(page, items, thread)
     if not items:
         return thread
@@ -565,6 +566,71 @@ def _last_item_in(n: LexborNode, by_id: dict[int, Item], budget: int = 4000) -> 
     return last
 
 
+def _zero_based_levels(page: Page, items: list[Item]) -> None:
+    """Level classes counted from 0 (``level-0`` on a top-level comment, ``level-1`` on its
+    replies: a news site's own system) state the depth as printed, where WordPress's ``depth-1``
+    is the top level; read 1-based, a flat list of them loses its first level of replies."""
+    numbers = [level_number(page.attrs.classes(it.node)) for it in items]
+    if 0 not in numbers:
+        return
+    for it, n in zip(items, numbers):
+        if n is not None and it.depth is not None:
+            it.depth = n
+
+
+# A class or attribute naming the comment's parent by its number: a reply's ``thread-<parent id>``
+# (a news site's flat list, whose top-level items name the post the same way), Epoch's
+# ``child-of-<id>``, ``reply-to-<id>``, ``parent-<id>``, ``data-parent="<id>"``.
+_PARENT_CLASS = re.compile(r"^(thread|reply-?to|reply_to|replyto|in-reply-to|parent|parent-comment|"
+                           r"child-of|childof|children-of|replying-to)[-_](\d+)$")
+_PARENT_ATTRS = ("data-parent", "data-parent-id", "data-parentid", "data-parent-comment-id",
+                 "data-reply-to", "data-reply-to-id", "data-replyto", "data-in-reply-to")
+_DIGITS = re.compile(r"^\d+$")
+
+
+def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
+    """Item index -> the key of the earlier comment its own class or attribute names as parent.
+
+    A marker counts only where it behaves as a parent reference on the whole page: it names an
+    earlier comment at least once and never the comment itself or a later one (a thread number,
+    a counter or a post id that happens to match would break that), per marker name."""
+    number_at: dict[str, int] = {}
+    for i, it in enumerate(items):
+        for v in (it.key, page.attrs.id(it.node)):
+            m = _KEY_NUM.match(v or "")
+            if m and m.group(1) not in number_at:
+                number_at[m.group(1)] = i
+    if len(number_at) < 2:
+        return {}
+    named: dict[str, dict[int, int]] = {}
+    broken: set[str] = set()
+    for i, it in enumerate(items):
+        marks: list[tuple[str, str]] = []
+        for c in page.attrs.classes(it.node):
+            m = _PARENT_CLASS.match(c)
+            if m:
+                marks.append((m.group(1), m.group(2)))
+        for attr in _PARENT_ATTRS:
+            v = page.attrs.get(it.node, attr)
+            if v and _DIGITS.match(v):
+                marks.append((attr, v))
+        for family, num in marks:
+            j = number_at.get(num)
+            if j is None:
+                continue  # the post, or a comment not on this page
+            if j >= i:
+                broken.add(family)
+            else:
+                named.setdefault(family, {})[i] = j
+    out: dict[int, str] = {}
+    for family, pairs in named.items():
+        if family in broken:
+            continue
+        for i, j in pairs.items():
+            out.setdefault(i, items[j].key)
+    return out
+
+
 def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
                thread: Thread) -> list[str | None]:
     """The parent key of every item (None: top level), in item order."""
@@ -589,11 +655,12 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
                     return last
         return None
 
+    named = _parents_named(page, items)
     depth_of: dict[str, int] = {}
     stack: list[str] = []
     parents: list[str | None] = []
     used_classes = 0
-    for it in items:
+    for i, it in enumerate(items):
         if it.parent_stated:
             parent = it.parent_key
             depth = depth_of.get(parent, (it.depth or 1) - 1) + 1 if parent else 0
@@ -601,6 +668,9 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
             p = it.node.parent
             anc = memo_up(p, memo, own) if p is not None else None
             parent = anc.key if isinstance(anc, Item) else None
+            if parent is None and i in named:
+                # Flat markup whose reply names its parent in a class: nesting says nothing.
+                parent = named[i]
             depth = depth_of.get(parent, 0) + 1 if parent else 0
             # Flat markup that keeps depth-N classes: the latest comment one level up is the parent.
             if it.depth is not None and it.depth > depth and len(stack) >= it.depth:

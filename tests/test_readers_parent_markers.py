@@ -1,0 +1,130 @@
+"""Reply parents named only by a class or attribute of the reply, 0-based level classes, and
+Livefyre's server-rendered v1 stream (names and ids are synthetic)."""
+from __future__ import annotations
+
+import pytest
+
+from therapy_threads.readers.corpus_eval import _match
+from test_readers_comment_systems import codes, read, shape
+
+
+def _li(cid: int, marker: str, name: str, words: str) -> str:
+    return (f'<li id="comment-{cid}" class="{marker}"><p class="byline"><span class="user-nick">'
+            f'<a href="/user/{cid}">{name}</a></span> Posted: 3/4/2021 7:23am</p>'
+            f'<div class="comment-content">{words}</div></li>')
+
+
+def _div(cid: int, marker: str, name: str, words: str, attr: str = "") -> str:
+    return (f'<div id="comment-{cid}" class="comment-item {marker}"{attr}><div class="comment-author">'
+            f'{name}</div><div class="comment-text"><p>{words}</p></div></div>')
+
+
+FLAT = [(101, None, "Ada Example", "The first comment on the post."),
+        (102, 101, "Bo Sample", "A reply to the first one."),
+        (103, 101, "Cy Person", "Another reply to the first one."),
+        (104, None, "Dee Name", "A second top-level comment."),
+        (105, 104, "Ed Writer", "An answer to the second comment.")]
+EXPECTED = [("The first comment on the post.", 0, None, "Ada Example"),
+            ("A reply to the first one.", 1, "The first comment on the post.", "Bo Sample"),
+            ("Another reply to the first one.", 1, "The first comment on the post.", "Cy Person"),
+            ("A second top-level comment.", 0, None, "Dee Name"),
+            ("An answer to the second comment.", 1, "A second top-level comment.", "Ed Writer")]
+
+
+@pytest.mark.parametrize("marker", [
+    "thread thread-{p}",  # a news site's flat list: top-level items name the post (9000)
+    "reply-to-{p}",
+    "parent-{p}",
+    "child-of-{p}",
+])
+def test_flat_list_with_the_parent_named_in_a_class(marker):
+    items = "".join(_li(c, marker.format(p=p or 9000), n, w) for c, p, n, w in FLAT)
+    r = read(f'<div id="comments"><ol class="comments">{items}</ol></div>')
+    assert shape(r) == EXPECTED
+
+
+def test_flat_divs_with_the_parent_in_a_data_attribute():
+    items = "".join(_div(c, "", n, w, f' data-parent="{p or 0}"') for c, p, n, w in FLAT)
+    r = read(f'<div id="comments" class="comments">{items}</div>')
+    assert shape(r) == EXPECTED
+
+
+@pytest.mark.parametrize("numbers", [
+    # thread numbers that count threads, one of them the number of a later comment
+    {101: 1, 102: 1, 103: 1, 104: 105, 105: 105},
+    # a number that names the comment itself
+    {101: 101, 102: 101, 103: 103, 104: 104, 105: 104},
+])
+def test_a_number_class_that_is_no_parent_reference_is_ignored(numbers):
+    items = "".join(_li(c, f"thread thread-{numbers[c]}", n, w) for c, p, n, w in FLAT)
+    r = read(f'<div id="comments"><ol class="comments">{items}</ol></div>')
+    assert [d for _, d, _, _ in shape(r)] == [0, 0, 0, 0, 0]
+
+
+def test_nesting_wins_over_a_class_number():
+    # Markup nesting states the tree; a class number never moves a nested reply.
+    r = read('<div id="comments"><ol class="commentlist">'
+             '<li id="comment-1" class="comment depth-1"><div class="comment-body"><cite class="fn">Ada</cite>'
+             '<p>Top comment words.</p></div><ul class="children">'
+             '<li id="comment-3" class="comment depth-2 reply-to-2"><div class="comment-body"><cite class="fn">Bo</cite>'
+             '<p>Nested reply words.</p></div></li></ul></li>'
+             '<li id="comment-2" class="comment depth-1"><div class="comment-body"><cite class="fn">Cy</cite>'
+             '<p>Later top comment.</p></div></li></ol></div>')
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        ("Top comment words.", 0, None), ("Nested reply words.", 1, "Top comment words."),
+        ("Later top comment.", 0, None)]
+
+
+@pytest.mark.parametrize("prefix", ["level", "depth"])
+def test_level_classes_counted_from_zero(prefix):
+    levels = [0, 1, 2, 1, 0]
+    items = "".join(_li(c, f"{prefix}-{lv}", n, w) for (c, _, n, w), lv in zip(FLAT, levels))
+    r = read(f'<div id="comments"><ol class="comments">{items}</ol></div>')
+    assert [(d, p) for _, d, p, _ in shape(r)] == [
+        (0, None), (1, "The first comment on the post."), (2, "A reply to the first one."),
+        (1, "The first comment on the post."), (0, None)]
+
+
+def _lf(cid: int, parent: str, level: int, nick: str, words: str, inner: str = "") -> str:
+    return (f'<div class="lf_comment_container lf_level_{level}" id="lf_comment_{cid}" reply_parent="{parent}" '
+            f'comment_id="{cid}" ancestor="0"><div class="lf_comment_user" jid="_u{cid}@livefyre.com">'
+            f'<a class="lf_user hastooltip" title="Quick profile"><img class="lf_main_avatar" alt="" src="a.jpg"/></a></div>'
+            f'<div class="lf_comment"><div class="lf_comment_body"><a rel="nofollow" href="/profile/{cid}/" '
+            f'class="lf_comment_user_nick">{nick}</a><span class="lf_comment_user_rating">{cid % 7} pts</span>'
+            f'<div class="lf_body"><p>{words}</p></div><div class="lf_comment_attachments"></div></div>'
+            f'<div class="lf_comment_footer"><label class="lf_comment_date"></label><a class="lf_share">share</a>'
+            f'<a class="lf_flag"><label>flag</label><ul class="lf_flag_box lf_box"><li name="spam">spam</li>'
+            f'<li name="offensive">offensive</li></ul></a><a class="lf_like lf_button">Like</a></div></div>'
+            f'<span class="lf_comment_divider"></span>{inner}</div>')
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_livefyre_v1_server_rendered_stream(nested):
+    reply = _lf(12, "11", 2, "second_nick", "A reply that names its parent.")
+    first = _lf(11, "", 1, "first_nick", "The only top-level comment here.", reply if nested else "")
+    stream = first + ("" if nested else reply) + _lf(13, "", 1, "third_nick", "Another top-level one.")
+    r = read('<div id="lf_comment_stream" livefyre_title="A post"><div id="livefyre"><div id="lf_fyre_head">'
+             '<div class="lf_head_bar"><label class="lf_comment_count">3 comments</label>'
+             '<label class="lf_listener_count">2 people listening</label></div>'
+             '<form id="lf_comment_form" comment_id="top"><textarea id="lf_message"></textarea></form>'
+             f'<div id="lf_comments">{stream}</div></div></div></div>')
+    assert shape(r) == [("The only top-level comment here.", 0, None, "first_nick"),
+                        ("A reply that names its parent.", 1, "The only top-level comment here.", "second_nick"),
+                        ("Another top-level one.", 0, None, "third_nick")]
+    assert r.posts[0].comment_system == "livefyre"
+    assert all(c.published_at is None for c in r.comments)  # the date label is empty: no date
+    assert "comments_not_extracted" not in codes(r)
+
+
+@pytest.mark.parametrize("gold,texts,expected", [
+    # an image-only comment (the gold's text is empty) whose smiley the reader keeps as its alt
+    ([{"snippet": "First words of the thread here"}, {"snippet": ""}],
+     ["First words of the thread here", ":-D"], {0: 0, 1: 1}),
+    # a smiley inside the words: the gold's text has none
+    ([{"snippet": "I would like to know it Yes, really, I would."}],
+     ["I would like to know it :)\n\nYes, really, I would."], {0: 0}),
+    # words are still needed: an emoticon-only comment does not match a gold comment with words
+    ([{"snippet": "Some words of a comment"}], [";)"], {}),
+])
+def test_bench_matching_ignores_emoticons_shown_as_images(gold, texts, expected):
+    assert _match(gold, texts) == expected
