@@ -123,6 +123,9 @@ def test_livefyre_v1_server_rendered_stream(nested):
     # a smiley inside the words: the gold's text has none
     ([{"snippet": "I would like to know it Yes, really, I would."}],
      ["I would like to know it :)\n\nYes, really, I would."], {0: 0}),
+    # the gold's text runs the emoticon into the next paragraph's first word
+    ([{"snippet": "It broke again :(Has anyone a copy of it"}],
+     ["It broke again :(\n\nHas anyone a copy of it?"], {0: 0}),
     # words are still needed: an emoticon-only comment does not match a gold comment with words
     ([{"snippet": "Some words of a comment"}], [";)"], {}),
 ])

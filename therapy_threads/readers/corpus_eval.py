@@ -41,8 +41,9 @@ def _squash(s: str) -> str:
 
 # A typed emoticon that the page shows as an image (WordPress's convert_smilies() turns ":)" into
 # ``img.wp-smiley`` with the typed text as its alt): the reader keeps the alt, the gold's text
-# (lxml's, without images) does not, so matching ignores emoticons on both sides.
-_EMOTICON = re.compile(r"(?<!\w)[:;=][-'^o]?[)(\]\[dDpP/\\|*3oO]+(?!\w)")
+# (lxml's, without images) does not, so matching ignores emoticons on both sides (also one run
+# into the next word, as lxml's text joins "... :)" and the next paragraph's "Yes").
+_EMOTICON = re.compile(r"(?<!\w)[:;=][-'^o]?[)(\]\[dDpP/\\|*3oO]")
 
 
 def _match_text(s: str) -> str:
