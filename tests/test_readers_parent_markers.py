@@ -131,3 +131,26 @@ def test_livefyre_v1_server_rendered_stream(nested):
 ])
 def test_bench_matching_ignores_emoticons_shown_as_images(gold, texts, expected):
     assert _match(gold, texts) == expected
+
+
+def test_short_comment_prefix_names_the_parts():
+    # "c-author" / "c-date" / "c-body": a theme's comment box with "c" standing for "comment".
+    items = "".join(
+        f'<li class="comment depth-1" id="comment-{i}"><div class="comment-box"><div class="c-grav">'
+        f'<img class="avatar" src="a.png" alt=""><div class="c-author">{name}</div>'
+        f'<div class="c-date">Aug {i} 2012</div></div><div class="c-body"><p>{words}</p></div></div></li>'
+        for i, name, words in ((8, "A. Example", "Words of the first comment."),
+                               (9, "Bo Sample", "Words of the second comment.")))
+    r = read(f'<div id="comments"><ol class="commentlist">{items}</ol></div>')
+    assert shape(r) == [("Words of the first comment.", 0, None, "A. Example"),
+                        ("Words of the second comment.", 0, None, "Bo Sample")]
+    assert [c.published_local for c in r.comments] == ["2012-08-08", "2012-08-09"]
+
+
+def test_a_post_title_with_a_leading_year_states_no_comment_count():
+    r = read('<div class="journal-entry"><h2 class="title">2013 World Tour</h2></div>'
+             '<div id="comments"><h3 class="caption">Reader Comments (2)</h3>'
+             '<div class="comment" id="comment101"><div class="body">First words here.</div></div>'
+             '<div class="comment" id="comment102"><div class="body">Second words here.</div></div></div>')
+    assert r.posts[0].declared_comment_count == 2
+    assert "fewer_comments_than_declared" not in codes(r)

@@ -72,14 +72,25 @@ _COUNT_ID = re.compile(r"^(?:post|article|entry|story|blog)?[-_]?comments?[-_]?(
 _LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,6})\)?\s+[^\W\d_]{3,}")
 
 
+def _named_for_comments(n: LexborNode, attrs: Attrs, levels: int = 4) -> bool:
+    """The element or one of its nearest ancestors names comments in its id or class."""
+    for i, el in enumerate((n, *ancestors(n))):
+        if i > levels:
+            break
+        if "omment" in attrs.id(el).lower() or any("omment" in c for c in attrs.classes(el)):
+            return True
+    return False
+
+
 def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
     """(count the page states, where it was found)."""
     for n in root.css(_HEADING_SEL):
         text = n.text(separator=" ", strip=True)
         c = count_in(text)
-        if c is None and len(text) <= 60:
+        if c is None and len(text) <= 60 and _named_for_comments(n, attrs):
             # The comment section's own heading: "91 Ergänzungen", "12 Wortmeldungen" — any
-            # noun a theme chose, since the element says it is the comments' heading.
+            # noun a theme chose, since the element says it is the comments' heading (a bare
+            # ``h2.title`` is as often the post's own: "2013 World Tour" states no count).
             m = _LEADING_NUMBER.match(text)
             c = int(m.group(1)) if m else None
         if c is not None:

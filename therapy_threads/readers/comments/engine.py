@@ -760,11 +760,20 @@ _BEM_CHAIN_TEXT = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:text|content|body
 _BEM_CHAIN_AUTHOR = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:user|author)__(?:name|nick|nickname|username)$")
 
 
+# "c" (or "cmt") standing for "comment" before a part's name: "c-author"/"c-date"/"c-body" (a
+# WordPress theme's own comment box), Newsvine's "c_author"/"c_text".
+_SHORT_COMMENT_ROLE = re.compile(r"^(?:c|cmt|cmnt)[-_](author|date|time|body|text|content)$")
+_SHORT_ROLE_NAME = {"author": "comment-author", "date": "comment-date", "time": "comment-time",
+                    "body": "comment-text", "text": "comment-text", "content": "comment-content"}
+
+
 def role_token(c: str) -> str | None:
     """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
     general role name a prefixed or underscore-joined class token carries, when it is one of the
     known names."""
     v = _ROLE_OF.get(c, "")
+    if v == "" and (m := _SHORT_COMMENT_ROLE.match(c)):
+        v = _ROLE_OF[c] = _SHORT_ROLE_NAME[m.group(1)]
     if v == "" and "__" in c and _BEM_AUTHOR.match(c):
         v = "comment-author-name"  # "comment__user", "user__nick", "user-link__name"
         _ROLE_OF[c] = v
