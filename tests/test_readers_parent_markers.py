@@ -154,3 +154,17 @@ def test_a_post_title_with_a_leading_year_states_no_comment_count():
              '<div class="comment" id="comment102"><div class="body">Second words here.</div></div></div>')
     assert r.posts[0].declared_comment_count == 2
     assert "fewer_comments_than_declared" not in codes(r)
+
+
+def test_a_signature_line_with_the_date_first():
+    # A journal's comment: the words, then "DATE | NAME" with the name linked to a profile.
+    items = "".join(
+        f'<div class="comment-wrapper"><div class="comment" id="comment{i}"><div id="item{i}" class="body">'
+        f'{words}</div><div class="signature">October {i}, 2012 | <a href="/contributor/{i}" '
+        f'title="Unregistered Commenter"><img alt="Unregistered Commenter" src="t.png"/>{name}</a></div></div></div>'
+        for i, name, words in ((11, "Eve Example", "Lovely pictures of the trip."),
+                               (12, "Kim @ A Blog Name", "We expect you here next year then!")))
+    r = read(f'<div id="comments" class="journal-comment-area"><h3 class="caption">Reader Comments (2)</h3>{items}</div>')
+    assert shape(r) == [("Lovely pictures of the trip.", 0, None, "Eve Example"),
+                        ("We expect you here next year then!", 0, None, "Kim @ A Blog Name")]
+    assert [c.published_local for c in r.comments] == ["2012-10-11", "2012-10-12"]

@@ -972,6 +972,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     # Author: the first candidate that yields a name (a container may hold only an avatar).
     author_node, raw_author = None, it.author
+    signature: tuple[str, str] | None = None
     # A placeholder (a comment the page holds without its words) has no shown author either: what
     # the role search would find inside it belongs to its replies or to a "N replies beneath your
     # threshold" line.
@@ -1009,7 +1010,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if raw_author is None:
             author_node, raw_author = _row_author(page, own)
         if raw_author is None:
-            raw_author = _signature_author(page, own)
+            signature = _signature_author(page, own)
+            raw_author = signature[0] if signature else None
     author = clean_author(raw_author, page.languages)
     if author_node is not None and raw_author:
         author_node = _name_element(author_node, raw_author)
@@ -1047,6 +1049,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                         break
             if when is not None:
                 break
+    if when is None and signature is not None:
+        w = when_from_text(signature[1], page.languages)
+        if w:
+            when, date_text = w, signature[1]
     if when is None:
         # An old theme's loose "NAME on DATE" header (see _loose_header_author).
         t = " ".join((it.node.text(deep=False, separator=" ") or "").split())
@@ -1493,16 +1499,20 @@ def _ancestors_upto(n: LexborNode, k: int):
         k -= 1
 
 
-def _signature_author(page: Page, own: list[LexborNode]) -> str | None:
-    """The name on a closing signature line ("NAME 於 2014/01/01 20:31 回覆")."""
+def _signature_author(page: Page, own: list[LexborNode]) -> tuple[str, str] | None:
+    """(name, date) of a closing signature line ("NAME 於 2014/01/01 20:31 回覆", a
+    ``div.signature`` "October 11, 2012 | NAME")."""
     for n in reversed(own[-6:]):
-        if n.tag not in ("p", "span", "small", "em") or n.child is None:
+        if n.tag not in ("p", "span", "small", "em", "div") or n.child is None:
             continue
         text = n.text(separator=" ", strip=True) if n.child.next is None or len(own) < 50 \
             else n.text(deep=False, separator=" ", strip=True)
+        if n.tag == "div" and (len(text) > 90 or any(
+                d.tag in ("p", "div", "li", "br") for d in n.traverse() if d.mem_id != n.mem_id)):
+            continue  # a box of the comment's words, not a line
         sig = split_signature(text[:200], page.languages)
         if sig:
-            return sig[0]
+            return sig
     return None
 
 
