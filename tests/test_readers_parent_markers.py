@@ -168,3 +168,19 @@ def test_a_signature_line_with_the_date_first():
     assert shape(r) == [("Lovely pictures of the trip.", 0, None, "Eve Example"),
                         ("We expect you here next year then!", 0, None, "Kim @ A Blog Name")]
     assert [c.published_local for c in r.comments] == ["2012-10-11", "2012-10-12"]
+
+
+def test_commentluv_line_and_a_handle_under_the_name_are_not_the_comment():
+    # CommentLuv's "NAME recently posted..<a>TITLE</a>" after the words; a plugin's "Twitter:
+    # handle" line under the name in the author element.
+    items = "".join(
+        f'<li class="comment depth-1" id="comment-{i}"><div class="comment-body"><span class="comment_author">'
+        f'<a href="https://blog.example/{i}" class="url">{name}</a><br>Twitter: <a class="twitter-anywhere-user" '
+        f'href="https://twitter.example/h{i}">h{i}</a><br></span><div class="comment-text"><p>{words}<br/>'
+        f'<span class="cluv">{name} recently posted..<a href="https://blog.example/{i}/post">A post title</a>'
+        f'<span class="heart_tip_box"><img class="heart_tip" alt="profile" src="h.gif"/></span></span></p></div></div></li>'
+        for i, name, words in ((1, "Ada @ A Blog", "Words of the first comment."),
+                               (2, "Bo Sample", "Words of the second comment.")))
+    r = read(f'<div id="comments"><ol class="commentlist">{items}</ol></div>')
+    assert shape(r) == [("Words of the first comment.", 0, None, "Ada @ A Blog"),
+                        ("Words of the second comment.", 0, None, "Bo Sample")]

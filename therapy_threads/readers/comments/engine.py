@@ -1664,7 +1664,9 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
     # its own element: take that element.
     if n.tag not in ("a", "cite", "b", "strong", "span") or n.child is not None and n.child.next:
         for sub in n.css("cite, .fn, strong, b, a[href], span"):
-            if skip(sub) or "reply" in a.get(sub, "class"):
+            # (lexbor's css() also yields the element itself: a span holding "NAME<br>Twitter:
+            # handle" is the container, not its own name element)
+            if sub.mem_id == n.mem_id or skip(sub) or "reply" in a.get(sub, "class"):
                 continue
             if any(skip(p) for p in _ancestors_below(sub, n)):
                 continue  # the link of a date or reply part inside the author block
