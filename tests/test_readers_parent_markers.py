@@ -133,17 +133,29 @@ def test_bench_matching_ignores_emoticons_shown_as_images(gold, texts, expected)
     assert _match(gold, texts) == expected
 
 
-def test_short_comment_prefix_names_the_parts():
-    # "c-author" / "c-date" / "c-body": a theme's comment box with "c" standing for "comment".
-    items = "".join(
-        f'<li class="comment depth-1" id="comment-{i}"><div class="comment-box"><div class="c-grav">'
-        f'<img class="avatar" src="a.png" alt=""><div class="c-author">{name}</div>'
-        f'<div class="c-date">Aug {i} 2012</div></div><div class="c-body"><p>{words}</p></div></div></li>'
-        for i, name, words in ((8, "A. Example", "Words of the first comment."),
-                               (9, "Bo Sample", "Words of the second comment.")))
-    r = read(f'<div id="comments"><ol class="commentlist">{items}</ol></div>')
-    assert shape(r) == [("Words of the first comment.", 0, None, "A. Example"),
-                        ("Words of the second comment.", 0, None, "Bo Sample")]
+# Two comments' parts as themes name them: "c-author" / "c-date" / "c-body" ("c" standing for
+# "comment"), and a journal's "DATE | NAME" signature line under the words with the name linked to
+# a profile.
+_PARTS = {
+    "short prefix": ('<div id="comments"><ol class="commentlist">{}</ol></div>',
+                     '<li class="comment depth-1" id="comment-{i}"><div class="comment-box"><div class="c-grav">'
+                     '<img class="avatar" src="a.png" alt=""><div class="c-author">{name}</div>'
+                     '<div class="c-date">Aug {i} 2012</div></div><div class="c-body"><p>{words}</p></div></div></li>'),
+    "date-first signature": ('<div id="comments" class="journal-comment-area"><h3 class="caption">'
+                             'Reader Comments (2)</h3>{}</div>',
+                             '<div class="comment-wrapper"><div class="comment" id="comment{i}"><div id="item{i}" '
+                             'class="body">{words}</div><div class="signature">Aug {i}, 2012 | <a href="/contributor/{i}" '
+                             'title="Unregistered Commenter"><img alt="Unregistered Commenter" src="t.png"/>{name}</a>'
+                             '</div></div></div>'),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_PARTS))
+def test_author_and_date_from_a_themes_own_parts(kind):
+    outer, item = _PARTS[kind]
+    rows = ((8, "A. Example", "Words of the first comment."), (9, "Kim @ A Blog Name", "Words of the second one."))
+    r = read(outer.format("".join(item.format(i=i, name=n, words=w) for i, n, w in rows)))
+    assert shape(r) == [(w, 0, None, n) for _, n, w in rows]
     assert [c.published_local for c in r.comments] == ["2012-08-08", "2012-08-09"]
 
 
@@ -154,20 +166,6 @@ def test_a_post_title_with_a_leading_year_states_no_comment_count():
              '<div class="comment" id="comment102"><div class="body">Second words here.</div></div></div>')
     assert r.posts[0].declared_comment_count == 2
     assert "fewer_comments_than_declared" not in codes(r)
-
-
-def test_a_signature_line_with_the_date_first():
-    # A journal's comment: the words, then "DATE | NAME" with the name linked to a profile.
-    items = "".join(
-        f'<div class="comment-wrapper"><div class="comment" id="comment{i}"><div id="item{i}" class="body">'
-        f'{words}</div><div class="signature">October {i}, 2012 | <a href="/contributor/{i}" '
-        f'title="Unregistered Commenter"><img alt="Unregistered Commenter" src="t.png"/>{name}</a></div></div></div>'
-        for i, name, words in ((11, "Eve Example", "Lovely pictures of the trip."),
-                               (12, "Kim @ A Blog Name", "We expect you here next year then!")))
-    r = read(f'<div id="comments" class="journal-comment-area"><h3 class="caption">Reader Comments (2)</h3>{items}</div>')
-    assert shape(r) == [("Lovely pictures of the trip.", 0, None, "Eve Example"),
-                        ("We expect you here next year then!", 0, None, "Kim @ A Blog Name")]
-    assert [c.published_local for c in r.comments] == ["2012-10-11", "2012-10-12"]
 
 
 def test_commentluv_line_and_a_handle_under_the_name_are_not_the_comment():
