@@ -182,3 +182,14 @@ def test_commentluv_line_and_a_handle_under_the_name_are_not_the_comment():
     r = read(f'<div id="comments"><ol class="commentlist">{items}</ol></div>')
     assert shape(r) == [("Words of the first comment.", 0, None, "Ada @ A Blog"),
                         ("Words of the second comment.", 0, None, "Bo Sample")]
+
+
+def test_an_author_line_whose_link_is_the_time_keeps_the_name():
+    # "<cite>Comment by NAME — DATE @ <a>TIME</a></cite>": the line is the name's element, its
+    # only link the permalink's time (the first-line rule must not hand the name to the link).
+    items = "".join(
+        f'<li id="comment-{i}"><p>{words}</p><p><cite>Comment by {name} &#8212; 17.07, 2011 @ '
+        f'<a href="#comment-{i}">13:{i}0</a></cite></p></li>'
+        for i, name, words in ((1, "Daniel", "Words of the first comment."), (2, "Eva Sample", "Words of the second one.")))
+    r = read(f'<div id="comments"><ol class="commentlist">{items}</ol></div>', lang="de")
+    assert [n for _, _, _, n in shape(r)] == ["Daniel", "Eva Sample"]

@@ -1664,13 +1664,16 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
     # its own element: take that element.
     if n.tag not in ("a", "cite", "b", "strong", "span") or n.child is not None and n.child.next:
         for sub in n.css("cite, .fn, strong, b, a[href], span"):
-            # (lexbor's css() also yields the element itself: a span holding "NAME<br>Twitter:
-            # handle" is the container, not its own name element)
-            if sub.mem_id == n.mem_id or skip(sub) or "reply" in a.get(sub, "class"):
+            if skip(sub) or "reply" in a.get(sub, "class"):
                 continue
             if any(skip(p) for p in _ancestors_below(sub, n)):
                 continue  # the link of a date or reply part inside the author block
-            t = " ".join(node_text(sub, skip).split())
+            raw = node_text(sub, skip)
+            if sub.mem_id == n.mem_id:
+                # lexbor's css() yields the element itself first: of its own lines, the name is
+                # the first ("NAME<br>Twitter: handle", a plugin's line under the name).
+                raw = next((ln for ln in raw.split("\n") if ln.strip()), "")
+            t = " ".join(raw.split())
             if t and sub.tag == "span" and _time_line(t, page.languages):
                 dated.add(sub.mem_id)  # the date's part of the header, never the name
                 continue
