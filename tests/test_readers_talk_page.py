@@ -162,3 +162,12 @@ def test_parsoid_html_links_users_relative_to_the_wiki():
              f'<dl><dd>It is. {sig("Bea_Sample", "11:20, 3 May 2021 (UTC)")}</dd></dl></section>')
     assert shape(r) == [("Is the source reliable?", 0, None, "Ada Example"),
                         ("It is.", 1, "Is the source reliable?", "Bea Sample")]
+
+
+def test_markers_with_a_local_zone_keep_the_signed_day():
+    # DiscussionTools' id states the instant in UTC (the 16th); the signature shows the 17th in CET.
+    cid = "c-Ada_Example-2020-11-16T23:36:00.000Z-Orari"
+    r = read('<h2><span class="mw-headline" id="Orari">Orari</span></h2>'
+             f'<p>{_dt(cid, "Una domanda.", "Ada_Example", "00:36, 17 nov 2020 (CET)")}</p>', lang="it")
+    c = r.comments[0]
+    assert (c.published_at, c.published_local) == ("2020-11-16T23:36:00Z", "2020-11-17T00:36+01:00")

@@ -337,6 +337,10 @@ def _when(date_text: str | None, iso: str | None, languages: tuple[str, ...]) ->
     if iso:
         machine = when_from_machine(iso + "Z")
         if machine:
+            if shown and shown.utc and shown.local and shown.utc[:16] == (machine.utc or "")[:16]:
+                # The signature's zone gave the same instant as DiscussionTools' id: keep the
+                # local time as signed ("00:36, 17 nov 2020 (CET)" is the 17th, 23:36 UTC the 16th).
+                return When(machine.utc, shown.local)
             return with_shown_local(machine, shown)
     return shown
 
