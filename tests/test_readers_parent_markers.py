@@ -193,3 +193,18 @@ def test_an_author_line_whose_link_is_the_time_keeps_the_name():
         for i, name, words in ((1, "Daniel", "Words of the first comment."), (2, "Eva Sample", "Words of the second one.")))
     r = read(f'<div id="comments"><ol class="commentlist">{items}</ol></div>', lang="de")
     assert [n for _, _, _, n in shape(r)] == ["Daniel", "Eva Sample"]
+
+
+@pytest.mark.parametrize("own_link,declared", [
+    ('<a href="https://blog.example/this-post/#comments">2 Comments</a>', 2),
+    ("", None),  # only the teaser's count: the page states none of its own
+])
+def test_a_teasers_reply_count_is_not_this_posts(own_link, declared):
+    teaser = ('<div class="related"><h4><a href="https://blog.example/other-post/">Another post</a></h4>'
+              '<span>Monday, <a href="https://blog.example/other-post/#comments">36 replies</a></span></div>')
+    items = "".join(f'<li class="comment depth-1" id="comment-{i}"><div class="comment-body"><cite class="fn">'
+                    f'R{i}</cite><p>Words of comment {i}.</p></div></li>' for i in (1, 2))
+    r = read(f'<p class="meta">{own_link}</p>{teaser}<ol class="commentlist">{items}</ol>',
+             head='<link rel="canonical" href="https://blog.example/this-post/">')
+    assert r.posts[0].declared_comment_count == declared
+    assert "fewer_comments_than_declared" not in codes(r)
