@@ -350,3 +350,16 @@ def test_a_match_list_and_a_result_tables_date_row_are_not_the_posts_date():
              '<tr><td>Datum und Uhrzeit</td><td>28. September 2020, 18:00</td></tr></table>'
              '</div></article>')
     assert p.published_local is None and p.published_at is None
+
+
+def test_a_closing_file_stamp_with_its_modification_is_not_the_posts_date():
+    # An HTML editor's stamp under a hand-made page: the file's history, whatever its first part
+    # says; a letter's closing date alone is still read.
+    for stamp in ("notes.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm",
+                  "Erstellt 10.03.2004, zuletzt geändert 12.03.2004"):
+        p = post(f'<h1>Notizen zur Einrichtung</h1><blockquote>{BODY}{BODY}</blockquote><p>\n'
+                 f'<small><address>{stamp}</address></small>', lang="en")
+        assert p.published_local is None, stamp
+    p = post(f'<h1>Notizen zur Einrichtung</h1><blockquote>{BODY}{BODY}</blockquote><p>\n'
+             '<small><address>10. September 2017</address></small>')
+    assert p.published_local == "2017-09-10"

@@ -116,3 +116,58 @@ def test_the_discussion_is_not_the_post_body():
     assert len(r.comments) == 2
     body = r.posts[0].body or ""
     assert "Should the scope widen" not in body and "Bea Sample" not in body
+
+
+def test_a_local_zone_abbreviation_gives_the_instant():
+    # Wikis with a local zone sign with its abbreviation, daylight saving included (the case of
+    # DiscussionTools' timestamp-parser-dst: "02:30, 28 Oct 2018" in CEST and in CET).
+    r = read(
+        '<h2><span class="mw-headline" id="Plan">Plan</span></h2>'
+        '<p>Une question. <a href="/wiki/Utilisateur:Alix_Exemple" title="Utilisateur:Alix Exemple">'
+        'Alix Exemple</a> 28 octobre 2018 à 02:30 (CEST)</p>'
+        '<dl><dd>Une réponse. <a href="/wiki/Utilisateur:Brune_Essai" title="Utilisateur:Brune Essai">'
+        'Brune Essai</a> 28 octobre 2018 à 02:30 (CET)</dd></dl>'
+        '<dl><dd><dl><dd>Sans zone connue. <a href="/wiki/Utilisateur:Cyr_Test" title="Utilisateur:Cyr Test">'
+        'Cyr Test</a> 28 octobre 2018 à 04:00 (XYZ)</dd></dl></dd></dl>', lang="fr")
+    got = [(c.published_at, c.published_local) for c in r.comments]
+    assert got == [("2018-10-28T00:30:00Z", "2018-10-28T02:30+02:00"),
+                   ("2018-10-28T01:30:00Z", "2018-10-28T02:30+01:00"),
+                   (None, "2018-10-28T04:00")]
+
+
+def test_outdent_bar_and_a_mark_before_the_zone():
+    # {{outdent}}'s bar starts the reply it moves back to the margin: a separator, not its words
+    # (CommentUtils::isCommentSeparator); a left-to-right mark may stand before the zone.
+    LRM_STAMP = "12:00, 3 May 2021\u200e (UTC)"
+    bar = ('<span class="outdent-template" style="display:block"><span>┌</span>'
+           '<span>──────────────</span><span>┘</span></span>')
+    r = read(
+        '<h2><span class="mw-headline" id="Box">Box</span></h2>'
+        f'<p>The box is too wide. {_sig("Ada_Example", "10:15, 3 May 2021 (UTC)")}</p>'
+        f'<dl><dd>Agreed. {_sig("Bea_Sample", "11:20, 3 May 2021 (UTC)")}</dd></dl>'
+        f'<p>{bar}Then trim it to half. {_sig("Cy_Person", LRM_STAMP)}</p>')
+    assert shape(r) == [("The box is too wide.", 0, None, "Ada Example"),
+                        ("Agreed.", 1, "The box is too wide.", "Bea Sample"),
+                        ("Then trim it to half.", 0, None, "Cy Person")]
+    assert r.comments[2].published_at == "2021-05-03T12:00:00Z"
+
+
+def test_parsoid_html_links_users_relative_to_the_wiki():
+    # The REST API's and the apps' page HTML (Parsoid): <a rel="mw:WikiLink" href="./User:NAME">.
+    def sig(user: str, when: str) -> str:
+        return (f'<a rel="mw:WikiLink" href="./User:{user}" title="User:{user}">{user.replace("_", " ")}</a> '
+                f'(<a rel="mw:WikiLink" href="./User_talk:{user}" title="User talk:{user}">talk</a>) {when}')
+    r = read('<section data-mw-section-id="1"><h2 id="Sources">Sources</h2>'
+             f'<p>Is the source reliable? {sig("Ada_Example", "10:15, 3 May 2021 (UTC)")}</p>'
+             f'<dl><dd>It is. {sig("Bea_Sample", "11:20, 3 May 2021 (UTC)")}</dd></dl></section>')
+    assert shape(r) == [("Is the source reliable?", 0, None, "Ada Example"),
+                        ("It is.", 1, "Is the source reliable?", "Bea Sample")]
+
+
+def test_markers_with_a_local_zone_keep_the_signed_day():
+    # DiscussionTools' id states the instant in UTC (the 16th); the signature shows the 17th in CET.
+    cid = "c-Ada_Example-2020-11-16T23:36:00.000Z-Orari"
+    r = read('<h2><span class="mw-headline" id="Orari">Orari</span></h2>'
+             f'<p>{_dt(cid, "Una domanda.", "Ada_Example", "00:36, 17 nov 2020 (CET)")}</p>', lang="it")
+    c = r.comments[0]
+    assert (c.published_at, c.published_local) == ("2020-11-16T23:36:00Z", "2020-11-17T00:36+01:00")

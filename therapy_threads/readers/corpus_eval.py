@@ -39,6 +39,17 @@ def _squash(s: str) -> str:
     return _WS.sub("", s or "").lower()
 
 
+# A typed emoticon that the page shows as an image (WordPress's convert_smilies() turns ":)" into
+# ``img.wp-smiley`` with the typed text as its alt): the reader keeps the alt, the gold's text
+# (lxml's, without images) does not, so matching ignores emoticons on both sides (also one run
+# into the next word, as lxml's text joins "... :)" and the next paragraph's "Yes").
+_EMOTICON = re.compile(r"(?<!\w)[:;=][-'^o]?[)(\]\[dDpP/\\|*3oO]")
+
+
+def _match_text(s: str) -> str:
+    return _squash(_EMOTICON.sub(" ", s or ""))
+
+
 def _name(s: str | None) -> str:
     s = (s or "").strip()
     s = re.sub(r"^(by|von|par|por|di|door|comment by)\s+", "", s, flags=re.I)
@@ -87,16 +98,17 @@ def _match(gold: list[dict], texts: list[str]) -> dict[int, int]:
     """gold index -> reader index, in document order, by text. A gold comment without text (an
     image-only comment, one the page hides) matches the first unused reader comment after the
     last match that carries the reader's stand-in text for such a comment ("[image]",
-    "[hidden]"), so that the replies under it can be scored."""
-    squashed = [_squash(t) for t in texts]
+    "[hidden]") or only an emoticon (a smiley image's alt), so that the replies under it can be
+    scored."""
+    squashed = [_match_text(t) for t in texts]
     used: set[int] = set()
     out: dict[int, int] = {}
     last = -1
     for gi, g in enumerate(gold):
-        s = _squash(g.get("snippet") or "")
+        s = _match_text(g.get("snippet") or "")
         if not s:
             hit = next((j for j in range(last + 1, len(texts))
-                        if j not in used and texts[j].strip() in PLACEHOLDERS), None)
+                        if j not in used and (texts[j].strip() in PLACEHOLDERS or not squashed[j])), None)
             if hit is not None:
                 used.add(hit)
                 out[gi] = last = hit

@@ -807,7 +807,13 @@ def _date_at_start(doc, languages: tuple[str, ...]) -> When | None:
     "10. September 2017"), never a table's row. A date inside a sentence ("Im Bundesgesetzblatt vom 17. August
     2021 ...") is what the text talks about, not when it was written."""
     text = (doc.text or "") if doc is not None else ""
-    for part in (text[:400], text[-150:]):
+    for closing, part in ((False, text[:400]), (True, text[-150:])):
+        if closing:
+            # A closing line that also states a modification ("notes.html - Created 03-10-2004
+            # 2:20pm - Last Modified: ...", the stamp an HTML editor or a server-side include
+            # writes under a hand-made page) is the file's edit history, not a dated letter's
+            # closing: its creation time is no more the post's date than the modification is.
+            part = "\n".join(ln for ln in part.split("\n") if not _MODIFIED_LINE.search(ln))
         for line in _without_modified(part).split("\n"):
             line = line.strip()
             if line.startswith("|"):

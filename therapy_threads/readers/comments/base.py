@@ -98,6 +98,15 @@ _DEPTH_CLASS = re.compile(r"^(?:[a-z0-9-]+--)?(?:depth|level|comment-depth|comme
                           r"wpd_comment_level|wc_comment_level|indent|nest|nested)[-_]?(\d{1,3})$")
 
 
+def level_number(classes: frozenset[str]) -> int | None:
+    """The number of a ``depth-N`` / ``level-N`` style class as printed (not yet 0-based)."""
+    for c in classes:
+        m = _DEPTH_CLASS.match(c)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def depth_from_classes(classes: frozenset[str]) -> int | None:
     """0-based depth from ``depth-3`` / ``level-2`` / ``wpd_comment_level-1`` style classes (also
     as a BEM modifier: ``thread--level-2``)."""

@@ -141,17 +141,24 @@ _SIG_LINE = re.compile(r"^[ \t]*_{15,}[ \t]*$", re.M)
 _SIG_DATE = re.compile(r"\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+_DATE_FIRST = re.compile(r"^(.{6,60}?)\s+[|•·]\s+([^|•·]{1,60})$")
 _CONNECTORS = frozenset("於 于 on am um le el il at à a op den dnia - – — | • · ,".split())
 
 
 def split_signature(line: str, languages: tuple[str, ...] = ()) -> tuple[str, str] | None:
-    """("NAME", "DATE") for a signature line "NAME 於 2014/01/01 20:31 回覆", "NAME | 8.11.2020"."""
+    """("NAME", "DATE") for a signature line "NAME 於 2014/01/01 20:31 回覆", "NAME | 8.11.2020",
+    "11 October 2012 | NAME"."""
     s = line.strip()
     if not s or len(s) > 90:
         return None
     m = _SIG_DATE.search(s)
     if not m:
         return None
+    first = _DATE_FIRST.match(s)
+    if first and not _DATEISH.search(first.group(2)) and len(first.group(2).split()) <= 5 \
+            and is_date_line(first.group(1), languages):
+        # The date first: "October 11, 2012 | NAME" (Squarespace's journal comment signature).
+        return first.group(2).strip(_NAME_SEPARATORS), first.group(1)
     words = s[:m.start()].split()
     while words and words[-1].lower() in _CONNECTORS:
         words.pop()

@@ -14,6 +14,7 @@ Three questions, asked so that a page with comments never yields zero in silence
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -72,14 +73,47 @@ _COUNT_ID = re.compile(r"^(?:post|article|entry|story|blog)?[-_]?comments?[-_]?(
 _LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,6})\)?\s+[^\W\d_]{3,}")
 
 
+def _named_for_comments(n: LexborNode, attrs: Attrs, levels: int = 4) -> bool:
+    """The element or one of its nearest ancestors names comments in its id or class."""
+    for i, el in enumerate((n, *ancestors(n))):
+        if i > levels:
+            break
+        if "omment" in attrs.id(el).lower() or any("omment" in c for c in attrs.classes(el)):
+            return True
+    return False
+
+
+_PATH_TAIL = re.compile(r"/comment-page-\d+/?$|/+$")
+
+
+def _own_address(root: LexborNode, attrs: Attrs) -> tuple[str, str] | None:
+    """(host, path) of the page's canonical address, when it states one."""
+    for sel, attr in (("link[rel='canonical']", "href"), ("meta[property='og:url']", "content")):
+        n = root.css_first(sel)
+        u = urlsplit(attrs.get(n, attr)) if n is not None else None
+        if u is not None and u.scheme in ("http", "https") and u.netloc:
+            return u.netloc.lower().removeprefix("www."), _PATH_TAIL.sub("", u.path)
+    return None
+
+
+def _points_here(href: str, own: tuple[str, str]) -> bool:
+    u = urlsplit(href)
+    if not u.path:
+        return True  # "#comments" on this page
+    if u.netloc and u.netloc.lower().removeprefix("www.") != own[0]:
+        return True  # another host (a mirror, a saved copy): nothing to compare
+    return _PATH_TAIL.sub("", u.path) == own[1]
+
+
 def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
     """(count the page states, where it was found)."""
     for n in root.css(_HEADING_SEL):
         text = n.text(separator=" ", strip=True)
         c = count_in(text)
-        if c is None and len(text) <= 60:
+        if c is None and len(text) <= 60 and _named_for_comments(n, attrs):
             # The comment section's own heading: "91 Ergänzungen", "12 Wortmeldungen" — any
-            # noun a theme chose, since the element says it is the comments' heading.
+            # noun a theme chose, since the element says it is the comments' heading (a bare
+            # ``h2.title`` is as often the post's own: "2013 World Tour" states no count).
             m = _LEADING_NUMBER.match(text)
             c = int(m.group(1)) if m else None
         if c is not None:
@@ -113,8 +147,11 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
             c = count_in(text) if len(text) <= 60 else None
             if c is not None:
                 return c, "heading"
+    own = _own_address(root, attrs)
     for n in root.css("a[href$='#comments'], a[href$='#respond'], a[href*='#comment'], "
                       "a[href^='#'][href*='comments']"):
+        if own is not None and not _points_here(attrs.get(n, "href"), own):
+            continue  # "36 replies" under a teaser of another post (a related-posts list)
         c = count_in(n.text(separator=" ", strip=True))
         if c is not None:
             return c, "link"

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborNode
 from .._dates import When, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
-from .base import IMAGE_ONLY, CommentSystem, Item, Page
+from .base import IMAGE_ONLY, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
@@ -107,6 +107,7 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     if not items:
         return thread
     _order(page, items)
+    _zero_based_levels(page, items)
     items = _scope(page, items, thread)
     if not items:
         return thread
@@ -565,6 +566,71 @@ def _last_item_in(n: LexborNode, by_id: dict[int, Item], budget: int = 4000) -> 
     return last
 
 
+def _zero_based_levels(page: Page, items: list[Item]) -> None:
+    """Level classes counted from 0 (``level-0`` on a top-level comment, ``level-1`` on its
+    replies: a news site's own system) state the depth as printed, where WordPress's ``depth-1``
+    is the top level; read 1-based, a flat list of them loses its first level of replies."""
+    numbers = [level_number(page.attrs.classes(it.node)) for it in items]
+    if 0 not in numbers:
+        return
+    for it, n in zip(items, numbers):
+        if n is not None and it.depth is not None:
+            it.depth = n
+
+
+# A class or attribute naming the comment's parent by its number: a reply's ``thread-<parent id>``
+# (a news site's flat list, whose top-level items name the post the same way), Epoch's
+# ``child-of-<id>``, ``reply-to-<id>``, ``parent-<id>``, ``data-parent="<id>"``.
+_PARENT_CLASS = re.compile(r"^(thread|reply-?to|reply_to|replyto|in-reply-to|parent|parent-comment|"
+                           r"child-of|childof|children-of|replying-to)[-_](\d+)$")
+_PARENT_ATTRS = ("data-parent", "data-parent-id", "data-parentid", "data-parent-comment-id",
+                 "data-reply-to", "data-reply-to-id", "data-replyto", "data-in-reply-to")
+_DIGITS = re.compile(r"^\d+$")
+
+
+def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
+    """Item index -> the key of the earlier comment its own class or attribute names as parent.
+
+    A marker counts only where it behaves as a parent reference on the whole page: it names an
+    earlier comment at least once and never the comment itself or a later one (a thread number,
+    a counter or a post id that happens to match would break that), per marker name."""
+    number_at: dict[str, int] = {}
+    for i, it in enumerate(items):
+        for v in (it.key, page.attrs.id(it.node)):
+            m = _KEY_NUM.match(v or "")
+            if m and m.group(1) not in number_at:
+                number_at[m.group(1)] = i
+    if len(number_at) < 2:
+        return {}
+    named: dict[str, dict[int, int]] = {}
+    broken: set[str] = set()
+    for i, it in enumerate(items):
+        marks: list[tuple[str, str]] = []
+        for c in page.attrs.classes(it.node):
+            m = _PARENT_CLASS.match(c)
+            if m:
+                marks.append((m.group(1), m.group(2)))
+        for attr in _PARENT_ATTRS:
+            v = page.attrs.get(it.node, attr)
+            if v and _DIGITS.match(v):
+                marks.append((attr, v))
+        for family, num in marks:
+            j = number_at.get(num)
+            if j is None:
+                continue  # the post, or a comment not on this page
+            if j >= i:
+                broken.add(family)
+            else:
+                named.setdefault(family, {})[i] = j
+    out: dict[int, str] = {}
+    for family, pairs in named.items():
+        if family in broken:
+            continue
+        for i, j in pairs.items():
+            out.setdefault(i, items[j].key)
+    return out
+
+
 def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
                thread: Thread) -> list[str | None]:
     """The parent key of every item (None: top level), in item order."""
@@ -589,11 +655,12 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
                     return last
         return None
 
+    named = _parents_named(page, items)
     depth_of: dict[str, int] = {}
     stack: list[str] = []
     parents: list[str | None] = []
     used_classes = 0
-    for it in items:
+    for i, it in enumerate(items):
         if it.parent_stated:
             parent = it.parent_key
             depth = depth_of.get(parent, (it.depth or 1) - 1) + 1 if parent else 0
@@ -601,6 +668,9 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
             p = it.node.parent
             anc = memo_up(p, memo, own) if p is not None else None
             parent = anc.key if isinstance(anc, Item) else None
+            if parent is None and i in named:
+                # Flat markup whose reply names its parent in a class: nesting says nothing.
+                parent = named[i]
             depth = depth_of.get(parent, 0) + 1 if parent else 0
             # Flat markup that keeps depth-N classes: the latest comment one level up is the parent.
             if it.depth is not None and it.depth > depth and len(stack) >= it.depth:
@@ -690,11 +760,20 @@ _BEM_CHAIN_TEXT = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:text|content|body
 _BEM_CHAIN_AUTHOR = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:user|author)__(?:name|nick|nickname|username)$")
 
 
+# "c" (or "cmt") standing for "comment" before a part's name: "c-author"/"c-date"/"c-body" (a
+# WordPress theme's own comment box), Newsvine's "c_author"/"c_text".
+_SHORT_COMMENT_ROLE = re.compile(r"^(?:c|cmt|cmnt)[-_](author|date|time|body|text|content)$")
+_SHORT_ROLE_NAME = {"author": "comment-author", "date": "comment-date", "time": "comment-time",
+                    "body": "comment-text", "text": "comment-text", "content": "comment-content"}
+
+
 def role_token(c: str) -> str | None:
     """"comment-author-name" for "wp-block-comment-author-name" (or "comment_author_name"): the
     general role name a prefixed or underscore-joined class token carries, when it is one of the
     known names."""
     v = _ROLE_OF.get(c, "")
+    if v == "" and (m := _SHORT_COMMENT_ROLE.match(c)):
+        v = _ROLE_OF[c] = _SHORT_ROLE_NAME[m.group(1)]
     if v == "" and "__" in c and _BEM_AUTHOR.match(c):
         v = "comment-author-name"  # "comment__user", "user__nick", "user-link__name"
         _ROLE_OF[c] = v
@@ -893,6 +972,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     # Author: the first candidate that yields a name (a container may hold only an avatar).
     author_node, raw_author = None, it.author
+    signature: tuple[str, str] | None = None
     # A placeholder (a comment the page holds without its words) has no shown author either: what
     # the role search would find inside it belongs to its replies or to a "N replies beneath your
     # threshold" line.
@@ -930,7 +1010,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if raw_author is None:
             author_node, raw_author = _row_author(page, own)
         if raw_author is None:
-            raw_author = _signature_author(page, own)
+            signature = _signature_author(page, own)
+            raw_author = signature[0] if signature else None
     author = clean_author(raw_author, page.languages)
     if author_node is not None and raw_author:
         author_node = _name_element(author_node, raw_author)
@@ -968,6 +1049,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                         break
             if when is not None:
                 break
+    if when is None and signature is not None:
+        w = when_from_text(signature[1], page.languages)
+        if w:
+            when, date_text = w, signature[1]
     if when is None:
         # An old theme's loose "NAME on DATE" header (see _loose_header_author).
         t = " ".join((it.node.text(deep=False, separator=" ") or "").split())
@@ -1414,16 +1499,20 @@ def _ancestors_upto(n: LexborNode, k: int):
         k -= 1
 
 
-def _signature_author(page: Page, own: list[LexborNode]) -> str | None:
-    """The name on a closing signature line ("NAME 於 2014/01/01 20:31 回覆")."""
+def _signature_author(page: Page, own: list[LexborNode]) -> tuple[str, str] | None:
+    """(name, date) of a closing signature line ("NAME 於 2014/01/01 20:31 回覆", a
+    ``div.signature`` "October 11, 2012 | NAME")."""
     for n in reversed(own[-6:]):
-        if n.tag not in ("p", "span", "small", "em") or n.child is None:
+        if n.tag not in ("p", "span", "small", "em", "div") or n.child is None:
             continue
         text = n.text(separator=" ", strip=True) if n.child.next is None or len(own) < 50 \
             else n.text(deep=False, separator=" ", strip=True)
+        if n.tag == "div" and (len(text) > 90 or any(
+                d.tag in ("p", "div", "li", "br") for d in n.traverse() if d.mem_id != n.mem_id)):
+            continue  # a box of the comment's words, not a line
         sig = split_signature(text[:200], page.languages)
         if sig:
-            return sig[0]
+            return sig
     return None
 
 
@@ -1579,7 +1668,12 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
                 continue
             if any(skip(p) for p in _ancestors_below(sub, n)):
                 continue  # the link of a date or reply part inside the author block
-            t = " ".join(node_text(sub, skip).split())
+            raw = node_text(sub, skip)
+            if sub.mem_id == n.mem_id:
+                # lexbor's css() yields the element itself first: of its own lines, the name is
+                # the first ("NAME<br>Twitter: handle", a plugin's line under the name).
+                raw = next((ln for ln in raw.split("\n") if ln.strip()), "")
+            t = " ".join(raw.split())
             if t and sub.tag == "span" and _time_line(t, page.languages):
                 dated.add(sub.mem_id)  # the date's part of the header, never the name
                 continue

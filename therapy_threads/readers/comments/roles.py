@@ -74,6 +74,9 @@ META = frozenset({
     "comment__meta", "comment__actions", "comment__permalink", "comment-admin", "vcard",
     "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor",
     "tt-flattened",  # a subtree too deep to parse (html_text.bound_depth): never one comment's text
+    # CommentLuv appends the commenter's latest post to the words ("NAME recently posted..<a>TITLE
+    # </a>" in ``span.cluv``, with its ``span.heart_tip_box`` icon): the plugin's, naming the author.
+    "cluv", "heart_tip_box",
 })
 # Token shapes that are metadata whatever their prefix ("reply-comment", "comment-tools").
 META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_]|comment)?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -73,7 +75,7 @@ _YEAR = r"\d{4}"
 _TIMESTAMP = re.compile(
     rf"(?:{_TIME}[^\n()]{{0,40}}?(?<!\d){_YEAR}\.?|"
     rf"(?:(?<!\d)\d{{1,2}}\.?\s+[^\s\d()]{{2,15}}\s+)?(?<!\d){_YEAR}\.?[^\n()]{{0,40}}?{_TIME})"
-    r"\s*\([^()\n\d]{1,14}\)")
+    r"[\s\u200e\u200f]*\([^()\n\d]{1,14}\)")
 _SCAN_LIMIT = 100  # CommentParser::SIGNATURE_SCAN_LIMIT
 _DT_TIME = r"-\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"
 _DT_ID = re.compile(rf"^c-(.+?{_DT_TIME})(?:-(.+?{_DT_TIME}))?")
@@ -82,6 +84,9 @@ _SKIP_CLASSES = frozenset({
     "ext-discussiontools-init-replylink-buttons", "ext-discussiontools-init-section-bar",
     "ext-discussiontools-init-section-subscribe", "mw-editsection", "toc", "mw-notalk",
     "references", "reference", "mw-cite-backlink", "noprint"})
+# Comment separators that are no one's words (CommentUtils::isCommentSeparator): the {{outdent}}
+# template's "┌───┘" bar, which a reply moved back to the margin starts with, and {{tracked}}'s box.
+_SEPARATOR_CLASSES = frozenset({"outdent-template", "mw-trackedtemplate"})
 _QUOTE_TAGS = frozenset({"blockquote", "cite", "q"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "button"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -164,7 +169,10 @@ def _tokens(top: LexborNode) -> list[_Tok]:
             if tag in _SKIP_TAGS:
                 continue
             at = n.attributes
-            cls = frozenset((at.get("class") or "").split())
+            cls = frozenset((at.get("class") or "").lower().split())
+            if cls & _SEPARATOR_CLASSES:
+                out.append(_Tok(_BLOCK, indent=indent))
+                continue
             if cls & _SKIP_CLASSES or at.get("id") == "toc":
                 continue
             if "data-mw-comment-start" in at:
@@ -221,6 +229,10 @@ def _user_of_link(tok: _Tok) -> str | None:
         title = (parse_qs(parts.query).get("title") or [""])[0]
     elif "/wiki/" in parts.path:
         title = unquote(parts.path.split("/wiki/", 1)[1])
+    elif parts.path.startswith("./") and not parts.netloc:
+        # Parsoid's HTML (the REST API's page HTML, the apps) links relative to the wiki's base:
+        # ``<a rel="mw:WikiLink" href="./User:NAME">``.
+        title = unquote(parts.path[2:])
     if not title or ":" not in title:
         return None
     ns, _, rest = title.replace("_", " ").partition(":")
@@ -266,8 +278,24 @@ def _join(toks: list[_Tok]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _zone_offsets() -> dict[str, int]:
+    """Zone abbreviations -> seconds east of UTC, from dateparser's zone list (maintained with
+    the library), keeping only abbreviations it gives one offset (not "LMT")."""
+    from dateparser.timezones import timezone_info_list
+
+    seen: dict[str, set[int]] = {}
+    for group in timezone_info_list:
+        for abbr, offset in group["timezones"]:
+            seen.setdefault(abbr.upper(), set()).add(int(offset))
+    return {a: next(iter(o)) for a, o in seen.items() if len(o) == 1}
+
+
 _TIME_PART = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?!\d)")
 _ZONE_PART = re.compile(r"\(([^()]*)\)\s*$")
+# Left-to-right and right-to-left marks a wiki's date format or a bidirectional signature puts
+# between the time and the zone ("16:32\u200e (CET)"); DiscussionTools' timestamp regex allows them.
+_BIDI_MARKS = re.compile(r"[\u200e\u200f]")
 
 
 def _shown_when(date_text: str | None, languages: tuple[str, ...]) -> When | None:
@@ -275,6 +303,7 @@ def _shown_when(date_text: str | None, languages: tuple[str, ...]) -> When | Non
     instant in UTC where the zone is UTC (the default of every wiki without a local zone)."""
     if not date_text:
         return None
+    date_text = _BIDI_MARKS.sub("", date_text)
     tm = _TIME_PART.search(date_text)
     zone = _ZONE_PART.search(date_text)
     rest = date_text
@@ -290,7 +319,17 @@ def _shown_when(date_text: str | None, languages: tuple[str, ...]) -> When | Non
     z = "".join((zone.group(1) if zone else "").split()).upper()
     if z in ("UTC", "GMT", "تعم"):
         return When(utc=f"{local}:00Z", local=f"{local}Z")
-    return When(utc=None, local=local)
+    # A wiki with a local zone signs with its abbreviation ("17:16, 9 octobre 2017 (CEST)"), which
+    # states the offset, daylight saving included: DiscussionTools reads it against the wiki's
+    # zone (``timezoneAbbrs``) to the same instant.
+    offset = _zone_offsets().get(z)
+    if offset is None:
+        return When(utc=None, local=local)
+    dt = datetime.fromisoformat(local).replace(tzinfo=timezone(timedelta(seconds=offset)))
+    sign = "+" if offset >= 0 else "-"
+    hours, minutes = divmod(abs(offset) // 60, 60)
+    return When(utc=dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                local=f"{local}{sign}{hours:02d}:{minutes:02d}")
 
 
 def _when(date_text: str | None, iso: str | None, languages: tuple[str, ...]) -> When | None:
@@ -298,6 +337,10 @@ def _when(date_text: str | None, iso: str | None, languages: tuple[str, ...]) ->
     if iso:
         machine = when_from_machine(iso + "Z")
         if machine:
+            if shown and shown.utc and shown.local and shown.utc[:16] == (machine.utc or "")[:16]:
+                # The signature's zone gave the same instant as DiscussionTools' id: keep the
+                # local time as signed ("00:36, 17 nov 2020 (CET)" is the 17th, 23:36 UTC the 16th).
+                return When(machine.utc, shown.local)
             return with_shown_local(machine, shown)
     return shown
 
