@@ -46,11 +46,13 @@ def test_streamed_report_is_byte_for_byte_the_whole_document(tmp_path, entries, 
         assert view[-1] == entries[-1] and view[0] == entries[0]
 
 
-def test_a_report_in_another_layout_is_read_whole(tmp_path):
+@pytest.mark.parametrize("indent", [None, 1, 4, "\t"])
+def test_a_report_in_another_layout_is_read_whole(tmp_path, indent):
     p = tmp_path / "build_report.json"
-    p.write_text(json.dumps({"build_id": "x", "sources": ENTRIES}), encoding="utf-8")  # one line
+    p.write_text(json.dumps({"build_id": "x", "sources": ENTRIES}, indent=indent), encoding="utf-8")
     assert list(iter_sources(p)) == ENTRIES
     assert read_header(p) == {"build_id": "x", "sources": None}
+    assert list(SourceEntries(p, 3)) == ENTRIES
 
 
 def test_spool_returns_entries_by_id_in_the_order_asked(tmp_path):

@@ -102,6 +102,7 @@ def _scan(path: Path, want_entries: bool) -> Iterator[tuple[str, Any]]:
     """("entry", dict) per source entry and finally ("header", dict) for the rest, reading the
     layout :func:`write_report` writes line by line; ("whole", dict) for any other layout."""
     head: list[str] = []
+    streamed = False  # the entries' list was found in the layout write_report writes
     with open(path, encoding="utf-8") as f:
         first = f.readline()
         if first != "{\n":
@@ -112,10 +113,12 @@ def _scan(path: Path, want_entries: bool) -> Iterator[tuple[str, Any]]:
             if line.startswith('  "sources": ['):
                 if line.rstrip("\n").rstrip(",").endswith("[]"):
                     head.append(line.replace("[]", "null", 1))
+                    streamed = True
                     continue
                 if line.rstrip("\n") != '  "sources": [':
                     yield "whole", json.loads("".join(head) + line + f.read())
                     return
+                streamed = True
                 item: list[str] = []
                 for row in f:
                     if row.startswith(_ITEM_INDENT + "}"):  # an entry ends
@@ -130,7 +133,8 @@ def _scan(path: Path, want_entries: bool) -> Iterator[tuple[str, Any]]:
                         item.append(row[len(_ITEM_INDENT):] if row.startswith(_ITEM_INDENT) else row)
                 continue
             head.append(line)
-    yield "header", json.loads("".join(head))
+    doc = json.loads("".join(head))
+    yield ("header" if streamed else "whole"), doc
 
 
 def iter_sources(path: Path) -> Iterator[dict[str, Any]]:

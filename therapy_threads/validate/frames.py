@@ -183,11 +183,21 @@ def load_report(build_dir: Path, problems: list[dict[str, str]]) -> dict[str, An
     if not p.exists():
         problems.append({"table": "build_report", "message": "build_report.json is missing; counts cannot be reconciled (re-run the build)"})
         return {}
+    from ..reportfile import SourceEntries, iter_sources, read_header
+
     try:
-        return json.loads(p.read_text(encoding="utf-8"))
+        # Its per-source entries are read from the file on each pass, never held (one per source:
+        # ~3 KB each as Python objects); the rest of the report is small.
+        report = read_header(p)
+        n = sum(1 for _ in iter_sources(p))
     except ValueError as e:
         problems.append({"table": "build_report", "message": f"build_report.json is not valid JSON: {e}"})
         return {}
+    if not isinstance(report, dict):
+        return {}
+    if report.pop("sources", None) is not None or n:
+        report["sources"] = SourceEntries(p, n)
+    return report
 
 
 
