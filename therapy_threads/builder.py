@@ -14,7 +14,8 @@ One run:
    against its own identities, keyed word index;
 4. **validate** — fragments without a verdict are validated by Great Expectations in groups
    (``validate`` steps), after the extraction workers have exited;
-5. **assemble** into a fresh folder beside ``--out``: row groups copied, never re-encoded;
+5. **assemble** into a fresh folder beside ``--out``: row groups of a fixed size, whatever the
+   number of sources (``pipeline.assemble``);
 6. **gate** — global checks (DuckDB), the cross-source identity check through the keyed index,
    the summary, the privacy report and Data Docs, all in the fresh folder;
 7. **switch** — the fresh folder replaces ``--out`` in one atomic step.
@@ -194,7 +195,9 @@ def _fetch_one(ref: SourceRef, archive_dir: str, offline: bool, limits: dict[str
 # ----------------------------------------------------------------------------- build
 
 def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = None) -> dict[str, Any]:
-    """Run the build described by ``plan`` on ``executor``; returns the build report.
+    """Run the build described by ``plan`` on ``executor``; returns the build report, its
+    ``sources`` a :class:`~.reportfile.SourceEntries` read from ``build_report.json`` on each pass
+    (each source's entry goes to a spool file as the source finishes: nothing here holds them all).
 
     ``on_progress(stage, done, total, item)`` is called as work completes (stage is ``fetch``,
     ``extract``, ``validate``, ``assemble``, ``gate``); ``item`` is a source summary for extract.
