@@ -14,7 +14,8 @@ One run:
    against its own identities, keyed word index;
 4. **validate** — fragments without a verdict are validated by Great Expectations in groups
    (``validate`` steps), after the extraction workers have exited;
-5. **assemble** into a fresh folder beside ``--out``: row groups copied, never re-encoded;
+5. **assemble** into a fresh folder beside ``--out``: row groups of a fixed size, whatever the
+   number of sources (``pipeline.assemble``);
 6. **gate** — global checks (DuckDB), the cross-source identity check through the keyed index,
    the summary, the privacy report and Data Docs, all in the fresh folder;
 7. **switch** — the fresh folder replaces ``--out`` in one atomic step.
@@ -33,6 +34,7 @@ from . import pipeline
 from .buildstore import BuildLock, BuildStore
 from .ids import sha256_file
 from .readers import SourceRef
+from .reportfile import SourceEntries, SourceSpool, write_report
 
 Progress = Callable[[str, int, int, dict[str, Any] | None], None]
 DEFAULT_SOURCE_TIMEOUT = 1800.0
@@ -193,7 +195,9 @@ def _fetch_one(ref: SourceRef, archive_dir: str, offline: bool, limits: dict[str
 # ----------------------------------------------------------------------------- build
 
 def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = None) -> dict[str, Any]:
-    """Run the build described by ``plan`` on ``executor``; returns the build report.
+    """Run the build described by ``plan`` on ``executor``; returns the build report, its
+    ``sources`` a :class:`~.reportfile.SourceEntries` read from ``build_report.json`` on each pass
+    (each source's entry goes to a spool file as the source finishes: nothing here holds them all).
 
     ``on_progress(stage, done, total, item)`` is called as work completes (stage is ``fetch``,
     ``extract``, ``validate``, ``assemble``, ``gate``); ``item`` is a source summary for extract.
@@ -202,15 +206,17 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
     progress = on_progress or (lambda *a: None)
     deadline = opts.source_timeout or None
     timings: dict[str, float] = {}
-    with BuildLock(plan.out):
+    with BuildLock(plan.out), SourceSpool(plan.out.absolute().parent) as spool:
         store = BuildStore.open(plan.out)
-        previous = pipeline.load_previous_report(plan.out)
+        # {source id: sha256} of the previous build, not its report: the report's per-source
+        # entries are read one at a time (reportfile), here and everywhere in the build
+        previous = pipeline.previous_hashes(plan.out)
         timings["setup"] = round(time.time() - plan.started, 2)
 
         # 1. locate ------------------------------------------------------------------------
         t = time.time()
         paths: dict[str, Path] = {}
-        failed: dict[str, dict[str, Any]] = {}
+        failed: list[str] = []
         by_id = {r.source_id: r for r in plan.refs}
         urls = [r for r in plan.refs if pipeline.is_url(r.location)]
         for i, (sid, res, err) in enumerate(run_steps(
@@ -219,20 +225,25 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
                 deadline), 1):
             if err is not None:
                 why = str(err) if str(err).startswith(by_id[sid].location) else f"{by_id[sid].location}: {_error_text(err)}"
-                failed[sid] = _failed(by_id[sid], "fetch_failed", f"could not fetch {why}")
+                s = _failed(by_id[sid], "fetch_failed", f"could not fetch {why}")
+                spool.add(s)
+                failed.append(sid)
             else:
                 paths[sid] = Path(res)
-            progress("fetch", i, len(urls), failed.get(sid))
+                s = None
+            progress("fetch", i, len(urls), s)
         for r in plan.refs:
             if pipeline.is_url(r.location):
                 continue
             try:
                 p = plan.manifest.local_path(r)  # confined: no link, inside the allowed folders
             except Exception as e:  # noqa: BLE001 - a refused location fails this source alone
-                failed[r.source_id] = _failed(r, "refused_path", str(e))
+                spool.add(_failed(r, "refused_path", str(e)))
+                failed.append(r.source_id)
                 continue
             if not p.is_file():
-                failed[r.source_id] = _failed(r, "missing_file", f"{p} does not exist; fix 'location' in the manifest")
+                spool.add(_failed(r, "missing_file", f"{p} does not exist; fix 'location' in the manifest"))
+                failed.append(r.source_id)
                 continue
             paths[r.source_id] = p.resolve()
         timings["locate"] = round(time.time() - t, 2)
@@ -242,7 +253,7 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
         fragment_of: dict[str, Path] = {}
         anon_fps: set[str] = set()
         jobs: list[pipeline.SourceJob] = []
-        summaries: dict[str, dict[str, Any]] = {}
+        n_hits = 0
         for r in plan.refs:
             if r.source_id not in paths:
                 continue
@@ -252,8 +263,9 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
             if pipeline.fragment_complete(dest):
                 s = pipeline.read_json(dest / "summary.json")
                 s["cache"] = "hit"
-                summaries[r.source_id] = s
                 anon_fps.add(s.pop("anonymiser_fingerprint", ""))
+                spool.add(s)
+                n_hits += 1
             else:
                 jobs.append(pipeline.SourceJob(r, str(paths[r.source_id]), str(dest.resolve()),
                                                opts.key_file, opts.policy))
@@ -261,7 +273,6 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
 
         # 3. extract ------------------------------------------------------------------------
         t = time.time()
-        n_hits = len(summaries)
         total = len(fragment_of)
         done = n_hits
         for sid, res, err in run_steps(executor, "extract",
@@ -274,29 +285,30 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
                 s = dict(res)
                 anon_fps.add(s.pop("anonymiser_fingerprint", ""))
                 s["cache"] = "miss"
-            summaries[sid] = s
+            spool.add(s)
             progress("extract", done, total, s)
+            del s, res
+        del jobs
         timings["extract"] = round(time.time() - t, 2)
-        summaries.update(failed)
         order = sorted(by_id)
         # A failed source fails the run before anything in `out` is replaced (unless allowed);
         # a run in which every source failed always does.
-        allowed_failures = pipeline.check_failed_sources([summaries[sid] for sid in order], plan.out,
-                                                         allow=opts.allow_failed_sources)
+        allowed_failures = pipeline.check_failed_sources(
+            list(spool.entries(sid for sid in order if spool.status[sid] == "error")), plan.out,
+            allow=opts.allow_failed_sources, total=len(order))
         fragments = [(sid, fragment_of[sid]) for sid in order if sid in fragment_of
-                     and summaries[sid].get("status") != "error"]
+                     and spool.status[sid] != "error"]
 
         # 4. validate new fragments ------------------------------------------------------------
         t = time.time()
         if opts.validate:
-            from .validate.fragment import groups, is_validated, validate_fragments
+            from .validate.fragment import groups, is_validated, validate_group
 
-            todo = [(d, summaries[sid].get("comments", 0) + summaries[sid].get("posts", 0))
-                    for sid, d in fragments if not is_validated(d)]
+            todo = [(d, spool.rows[sid]) for sid, d in fragments if not is_validated(d)]
             batches = groups(todo)
             for i, (label, _, err) in enumerate(run_steps(
                     executor, "validate",
-                    ((f"validate {len(g)} sources", validate_fragments, ([str(d) for d in g],)) for g in batches),
+                    ((f"validate {len(g)} sources", validate_group, ([str(d) for d in g],)) for g in batches),
                     deadline), 1):
                 if err is not None:
                     raise RuntimeError(f"validating new sources failed: {_error_text(err)}") from err
@@ -310,18 +322,25 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
             progress("assemble", 0, 1, None)
             totals = pipeline.assemble([d for _, d in fragments], staging)
             timings["assemble"] = round(time.time() - t, 2)
-            source_list = [summaries[sid] for sid in order]
-            for s in source_list:
-                if s["source_id"] in fragment_of:
-                    s["fragment"] = fragment_of[s["source_id"]].relative_to(plan.out).as_posix()
-            report = pipeline.build_report(
-                source_list, totals, started=plan.started, key_fingerprint=plan.key_fingerprint,
-                anonymiser_fingerprint=",".join(sorted(x for x in anon_fps if x)) or plan.settings_fp,
-                code_fp=plan.code_fp, previous=previous, policy=opts.policy)
+
+            def entries() -> Iterable[dict[str, Any]]:
+                for s in spool.entries(order):
+                    if s["source_id"] in fragment_of:
+                        s["fragment"] = fragment_of[s["source_id"]].relative_to(plan.out).as_posix()
+                    yield s
+
+            # One pass folds the totals, one writes the entries: never all of them in memory.
+            fold = pipeline.ReportFold(previous)
+            for s in spool.entries(order):
+                fold.add(s)
+            report = fold.header(totals, started=plan.started, key_fingerprint=plan.key_fingerprint,
+                                 anonymiser_fingerprint=",".join(sorted(x for x in anon_fps if x)) or plan.settings_fp,
+                                 code_fp=plan.code_fp, policy=opts.policy)
             report["settings_fingerprint"] = plan.settings_fp
             report["failed_sources_allowed"] = allowed_failures
             report["timings"] = timings
-            pipeline.write_json(staging / "build_report.json", report)
+            write_report(staging / "build_report.json", report, entries())
+            report["sources"] = SourceEntries(staging / "build_report.json", fold.n)
             if opts.validate:
                 from .validate.build import validate_from_fragments
 
@@ -338,6 +357,7 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
                 report["validation"] = {"success": summary.success,
                                         "failures": len(summary.failures), "warnings": len(summary.warnings)}
             store.switch(staging)
+            report["sources"] = SourceEntries(plan.out / "build_report.json", fold.n)
         except BaseException:
             store.discard(staging)
             raise

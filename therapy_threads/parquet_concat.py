@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import struct
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -80,7 +81,36 @@ def _varint(n: int) -> bytes:
             return bytes(out)
 
 
-def _footer_pieces(head, first_rg, encoded: list[bytes]) -> Iterable[bytes]:
+class _Spooled:
+    """Encoded row-group entries in a nameless temporary file: a footer's entries are a few KB
+    per row group (statistics of every column), ~25 KB per source over a build's tables — held
+    in memory they grew assembly with the number of sources (~250 MB at 10,000)."""
+
+    def __init__(self, folder: Path):
+        self.f = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - closed by close()
+        self.n = 0
+        self.first = b""
+
+    def append(self, entry: bytes) -> None:
+        if not self.n:
+            self.first = entry
+        self.f.write(entry)
+        self.n += 1
+
+    def chunks(self) -> Iterable[bytes]:
+        self.f.flush()
+        self.f.seek(0)
+        while True:
+            buf = self.f.read(_COPY_CHUNK)
+            if not buf:
+                return
+            yield buf
+
+    def close(self) -> None:
+        self.f.close()
+
+
+def _footer_pieces(head, first_rg, encoded: _Spooled) -> Iterable[bytes]:
     """The footer ``head`` with ``encoded`` as its row groups, in pieces, without decoding them.
 
     Thrift's compact protocol writes a list as a header (size and element type) followed by its
@@ -88,17 +118,17 @@ def _footer_pieces(head, first_rg, encoded: list[bytes]) -> Iterable[bytes]:
     first row group, and the list header and that one element are replaced by the header of the
     full list and every encoded row group: the same bytes as encoding the footer whole.
     """
+    first, n = encoded.first, encoded.n
     head.row_groups = [first_rg]
     one = bytes(head.to_bytes())
-    marker = bytes([0x1C]) + encoded[0]  # list header: 1 element of type struct (12)
+    marker = bytes([0x1C]) + first  # list header: 1 element of type struct (12)
     at = one.find(marker)
     if at < 0 or one.find(marker, at + 1) >= 0:
         raise ConcatError("cannot place the row groups in the footer")
-    n = len(encoded)
     header = bytes([(n << 4) | 0x0C]) if n < 15 else bytes([0xFC]) + _varint(n)
     yield one[:at]
     yield header
-    yield from encoded
+    yield from encoded.chunks()
     yield one[at + len(marker):]
 
 
@@ -117,8 +147,9 @@ def concat_files(parts: Iterable[Path], dest: Path) -> int:
     head_schema: list = []
     first_rg = None
     # Each row group's footer entry is kept encoded (a few KB), never as a Thrift object: decoded,
-    # one row group of 16 columns costs ~85 KB of Python objects (170 MB for 2,000 sources).
-    encoded: list[bytes] = []
+    # one row group of 16 columns costs ~85 KB of Python objects (170 MB for 2,000 sources); and
+    # on disk, not in memory, until the footer is written.
+    encoded = _Spooled(dest.parent)
     num_rows = 0
     try:
         with open(tmp, "wb") as out:
@@ -158,13 +189,13 @@ def concat_files(parts: Iterable[Path], dest: Path) -> int:
                         first = rg.columns[0] if rg.columns else None
                         if first is not None:
                             rg.file_offset = _chunk_range(first)[0]
-                        rg.ordinal = len(encoded)
+                        rg.ordinal = encoded.n
                         encoded.append(bytes(rg.to_bytes()))
                         if first_rg is None:
                             first_rg = rg
                         num_rows += rg.num_rows
             assert head is not None
-            if not encoded:
+            if not encoded.n:
                 # every part is empty: the first part, as it is, is the empty table
                 out.seek(0)
                 out.truncate()
@@ -182,6 +213,7 @@ def concat_files(parts: Iterable[Path], dest: Path) -> int:
             out.write(MAGIC)
         os.replace(tmp, dest)
     finally:
+        encoded.close()
         if tmp.exists():
             tmp.unlink()
     return num_rows

@@ -185,9 +185,21 @@ def furniture_table(rows: list[Furniture]) -> pa.Table:
           "location": f.location} for f in rows], schema=FURNITURE_SCHEMA)
 
 
+# Free-text columns are written without min/max statistics. Nothing filters on them, and their
+# statistics were most of a row group's footer entry (a post's body ~3.3 KB of ~4.6 KB, a
+# comment's text ~1.2 KB of ~2.7 KB). A build has one row group per source and table, and every
+# reader of an assembled table decodes its whole footer (~4.5x its size in pyarrow, DuckDB
+# alike): at 10,000 sources that was ~360 MB in the gate for posts and comments.
+UNSTATED_COLUMNS = frozenset({"text", "body", "title", "detail"})
+
+
+def _statistics(schema: pa.Schema) -> list[str]:
+    return [f.name for f in schema if f.name not in UNSTATED_COLUMNS]
+
+
 def write_table(table: pa.Table, path: Path) -> None:
     pq.write_table(table, path, compression="zstd", row_group_size=ROW_GROUP_SIZE,
-                   write_statistics=True, store_schema=True)
+                   write_statistics=_statistics(table.schema), store_schema=True)
 
 
 def write_fragment(result: ReadResult, summary: SourceSummary, tokens: set[str], dest: Path,
@@ -316,13 +328,20 @@ PRIVATE_INDEXES = ("word_index.parquet", "identity_index.parquet")
 
 
 def assemble(fragments: list[Path], out: Path) -> dict[str, int]:
-    """The build's tables from fragments (in the order given), row groups copied byte for byte.
+    """The build's tables from fragments (in the order given), in row groups of
+    ``ROW_GROUP_SIZE`` rows. Also writes ``private/identity_tokens.txt`` and the keyed indexes
+    the cross-source privacy check joins.
 
-    Unchanged fragments are never decoded: their column chunks are copied and one footer is
-    written (``parquet_concat``). Also writes ``private/identity_tokens.txt`` and the keyed
-    indexes the cross-source privacy check joins.
+    The tables are re-encoded, not copied row group by row group: a fragment is one row group per
+    table, and every reader of a table decodes the entry of each of its row groups (pyarrow
+    ~28 KB per posts or comments row group; DuckDB alike) — copied, a build of 10,000 sources
+    held ~280 MB in pyarrow and ~150 MB more in each DuckDB query of the gate just for the
+    footers, growing with the number of sources. Re-encoding costs a decode and an encode of
+    the tables (the order and values are the same; the bytes depend only on the fragments and
+    their order, so a Dask build still equals a local one). The private indexes (two narrow
+    columns, read only by the keyed join) keep the byte copy (``parquet_concat``).
     """
-    from .parquet_concat import ConcatError, concat_files
+    from .parquet_concat import concat_files
     from .validate.privacy import write_tokens_union
 
     out.mkdir(parents=True, exist_ok=True)
@@ -330,10 +349,7 @@ def assemble(fragments: list[Path], out: Path) -> dict[str, int]:
     for name in ASSEMBLED:
         target = out / f"{name}.parquet"
         parts = [f / f"{name}.parquet" for f in fragments]
-        try:
-            totals[name] = concat_files(parts, target) if parts else _write_empty(name, target)
-        except ConcatError:  # a fragment from another writer: decode and re-encode this table
-            totals[name] = _rewrite(parts, name, target)
+        totals[name] = _rewrite(parts, name, target) if parts else _write_empty(name, target)
     private = out / "private"
     private.mkdir(exist_ok=True)
     write_tokens_union(fragments, private / "identity_tokens.txt")
@@ -353,16 +369,54 @@ def _write_empty(name: str, target: Path) -> int:
     return 0
 
 
-def _rewrite(parts: list[Path], name: str, target: Path) -> int:
+# Bounds of what assembly holds before it writes: a row group of ROW_GROUP_SIZE rows, or fewer
+# rows once they hold this many bytes (64k posts can be ~130 MB of Arrow data); and small
+# fragments' tables are merged into one every COMPACT_EVERY of them, since every table held
+# costs its own buffers and objects per column (10,000 posts of one row each held ~250 MB).
+ASSEMBLY_BYTES = 64 << 20
+COMPACT_EVERY = 256
+
+
+def _rewrite(parts: list[Path], name: str, target: Path, *, rows: int | None = None,
+             max_bytes: int = ASSEMBLY_BYTES) -> int:
+    """``parts`` (one table's files) into ``target`` in row groups of ``rows`` rows, or of fewer
+    rows where they reach ``max_bytes`` (the last one smaller). Where a row group ends depends
+    only on the parts' rows and sizes, in order."""
+    rows = rows or ROW_GROUP_SIZE
     schema = _schema_of(name)
     tmp = target.with_name(f".{target.name}.tmp")
     n = 0
-    with pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=True) as w:
+    held: list[pa.Table] = []  # merged runs of parts
+    tail: list[pa.Table] = []  # parts not merged yet
+    held_rows = held_bytes = 0
+    with pq.ParquetWriter(tmp, schema, compression="zstd", write_statistics=_statistics(schema)) as w:
         for p in parts:
-            t = pq.read_table(p, schema=schema)
-            if t.num_rows:
-                w.write_table(t, row_group_size=ROW_GROUP_SIZE)
-                n += t.num_rows
+            # ParquetFile.read, not pq.read_table: read_table's dataset machinery kept ~20 KB per
+            # call (80 MB over 4,000 files), i.e. grew with the number of sources
+            t = pq.ParquetFile(p).read(use_threads=False)
+            if not t.schema.equals(schema, check_metadata=False):
+                t = t.select(schema.names).cast(schema)  # a fragment from another writer
+            if not t.num_rows:
+                continue
+            n += t.num_rows
+            tail.append(t)
+            held_rows += t.num_rows
+            held_bytes += t.nbytes
+            if len(tail) >= COMPACT_EVERY:
+                held.append(pa.concat_tables(tail).combine_chunks())
+                tail = []
+            if held_rows >= rows or held_bytes >= max_bytes:
+                whole = pa.concat_tables(held + tail)
+                full = held_rows - held_rows % rows if held_rows >= rows else held_rows
+                w.write_table(whole.slice(0, full), row_group_size=rows)
+                rest = whole.slice(full)
+                held, tail = [], ([rest] if rest.num_rows else [])
+                held_rows, held_bytes = rest.num_rows, (rest.nbytes if rest.num_rows else 0)
+                del whole
+        if held_rows:
+            w.write_table(pa.concat_tables(held + tail), row_group_size=rows)
+        elif not n:
+            w.write_table(schema.empty_table())  # as write_table writes an empty table
     os.replace(tmp, target)
     return n
 
@@ -383,44 +437,120 @@ def git_commit() -> str | None:
 
 def compare_with_previous(previous: dict[str, Any] | None, summaries: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
     """Which sources were added, changed, unchanged or removed since the previous build."""
-    prev = {s["source_id"]: s["sha256"] for s in (previous or {}).get("sources", [])}
-    diff: dict[str, list[str]] = {"added": [], "changed": [], "unchanged": [], "removed": []}
-    current = set()
+    fold = ReportFold({s["source_id"]: s["sha256"] for s in (previous or {}).get("sources", [])})
     for s in summaries:
-        current.add(s["source_id"])
-        if s["source_id"] not in prev:
-            diff["added"].append(s["source_id"])
-        elif prev[s["source_id"]] != s["sha256"]:
-            diff["changed"].append(s["source_id"])
+        fold.note_change(s["source_id"], s["sha256"])
+    return fold.changes()
+
+
+def previous_hashes(out: Path) -> dict[str, str]:
+    """{source id: sha256} of the build report in ``out`` (empty without a readable one), read
+    one entry at a time."""
+    from .reportfile import iter_sources
+
+    p = Path(out) / "build_report.json"
+    try:
+        return {s["source_id"]: s["sha256"] for s in iter_sources(p)}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+class ReportFold:
+    """What the build report says about all its sources, folded one entry at a time (in report
+    order): the build id's digest, the totals, the language counts and the changes since the
+    previous build (``previous``: {source id: sha256})."""
+
+    def __init__(self, previous: dict[str, str] | None = None):
+        self.previous = previous or {}
+        self._id = hashlib.sha256(b"[")  # json.dumps([(source_id, sha256), ...]), streamed
+        self.n = self.failed = self.skipped = self.seen = 0
+        self.languages: Counter = Counter()
+        self.diff: dict[str, list[str]] = {"added": [], "changed": [], "unchanged": [], "removed": []}
+        self._current: set[str] = set()
+
+    def add(self, s: dict[str, Any]) -> None:
+        sid = s["source_id"]
+        self._id.update(((", " if self.n else "") + json.dumps([sid, s["sha256"]])).encode())
+        self.n += 1
+        self.failed += s["status"] == "error"
+        self.skipped += sum(s["skipped"].values())
+        self.seen += s["comments"] + s["quarantined"]
+        for k, v in (s.get("anonymised") or {}).items():
+            if k.startswith("language_not_covered"):
+                self.languages[k] += v
+        self.note_change(sid, s["sha256"])
+
+    def note_change(self, sid: str, sha256: str) -> None:
+        self._current.add(sid)
+        if sid not in self.previous:
+            self.diff["added"].append(sid)
+        elif self.previous[sid] != sha256:
+            self.diff["changed"].append(sid)
         else:
-            diff["unchanged"].append(s["source_id"])
-    diff["removed"] = sorted(set(prev) - current)
-    return diff
+            self.diff["unchanged"].append(sid)
+
+    def changes(self) -> dict[str, list[str]]:
+        return {**self.diff, "removed": sorted(set(self.previous) - self._current)}
+
+    def header(self, totals: dict[str, int], *, started: float, key_fingerprint: str, code_fp: str,
+               anonymiser_fingerprint: str = "", policy: str | None = None) -> dict[str, Any]:
+        """The report with ``sources`` None (its place among the keys): ``reportfile.write_report``
+        streams the entries into it."""
+        digest = self._id.copy()
+        digest.update(b"]" + code_fp.encode() + key_fingerprint.encode())
+        return {
+            "build_id": digest.hexdigest()[:16],
+            "started_at": _iso(started),
+            "finished_at": _iso(time.time()),
+            "pipeline_version": __version__,
+            "code_fingerprint": code_fp,
+            "git_commit": git_commit(),
+            "schema_version": schema_version(),
+            "key_fingerprint": key_fingerprint,  # HMAC of a fixed label: identifies the key, reveals nothing
+            "anonymiser_fingerprint": anonymiser_fingerprint,  # key + policy + model: part of the cache key
+            "sources": None,
+            "changes": self.changes(),
+            "totals": {
+                "sources": self.n,
+                "sources_failed": self.failed,
+                "posts": totals.get("posts", 0),
+                "comments": totals.get("comments", 0),
+                "quarantined": totals.get("quarantine", 0),
+                "skipped": self.skipped,
+                "comments_seen": self.seen,
+                "furniture": totals.get("furniture", 0),
+            },
+            "language_coverage": _coverage(self.languages, policy),
+        }
 
 
 class FailedSourcesError(UserError):
     """Sources failed and the run was not told to go on without them; nothing was replaced."""
 
 
-def check_failed_sources(summaries: list[dict[str, Any]], out: Path, *, allow: bool) -> list[str]:
+def check_failed_sources(summaries: list[dict[str, Any]], out: Path, *, allow: bool,
+                         total: int | None = None) -> list[str]:
     """The ids of failed sources the build may go on without; raise when it may not.
 
     A failed source fails the build unless ``allow`` (``--allow-failed-sources``); a run whose
     every source failed always fails, so it can never replace a build with an empty one.
+    ``total``: how many sources the run had, when ``summaries`` holds only some of them (the
+    failed ones: the builder keeps no list of every source's summary).
     """
     failed = [s for s in summaries if s.get("status") == "error"]
     if not failed:
         return []
+    n = len(summaries) if total is None else total
     first = next((i["message"] for i in failed[0].get("issues", []) if i.get("severity") == "error"),
                  "failed")
     ids_ = ", ".join(s["source_id"] for s in failed[:5]) + (f" and {len(failed) - 5} more" if len(failed) > 5 else "")
-    if len(failed) == len(summaries):
+    if len(failed) == n:
         raise FailedSourcesError(
             f"every source failed ({ids_}; first: {first}); nothing was built and {out} was left "
             "as it was")
     if not allow:
         raise FailedSourcesError(
-            f"{len(failed)} of {len(summaries)} sources failed ({ids_}; first: {first}); {out} was "
+            f"{len(failed)} of {n} sources failed ({ids_}; first: {first}); {out} was "
             "left as it was. Fix them, or pass --allow-failed-sources to build without them "
             "(they are recorded in build_report.json)")
     return sorted(s["source_id"] for s in failed)
@@ -429,50 +559,34 @@ def check_failed_sources(summaries: list[dict[str, Any]], out: Path, *, allow: b
 def build_report(summaries: list[dict[str, Any]], totals: dict[str, int], *, started: float,
                  key_fingerprint: str, code_fp: str, previous: dict[str, Any] | None,
                  anonymiser_fingerprint: str = "", policy: str | None = None) -> dict[str, Any]:
-    skipped = sum(sum(s["skipped"].values()) for s in summaries)
-    report = {
-        "build_id": hashlib.sha256(json.dumps([(s["source_id"], s["sha256"]) for s in summaries]).encode()
-                                   + code_fp.encode() + key_fingerprint.encode()).hexdigest()[:16],
-        "started_at": _iso(started),
-        "finished_at": _iso(time.time()),
-        "pipeline_version": __version__,
-        "code_fingerprint": code_fp,
-        "git_commit": git_commit(),
-        "schema_version": schema_version(),
-        "key_fingerprint": key_fingerprint,  # HMAC of a fixed label: identifies the key, reveals nothing
-        "anonymiser_fingerprint": anonymiser_fingerprint,  # key + policy + model: part of the cache key
-        "sources": summaries,
-        "changes": compare_with_previous(previous, summaries),
-        "totals": {
-            "sources": len(summaries),
-            "sources_failed": sum(1 for s in summaries if s["status"] == "error"),
-            "posts": totals.get("posts", 0),
-            "comments": totals.get("comments", 0),
-            "quarantined": totals.get("quarantine", 0),
-            "skipped": skipped,
-            "comments_seen": sum(s["comments"] + s["quarantined"] for s in summaries),
-            "furniture": totals.get("furniture", 0),
-        },
-        "language_coverage": language_coverage(summaries, policy),
-    }
+    """The build report of ``summaries`` in memory (the builder streams it: ``ReportFold``)."""
+    fold = ReportFold({s["source_id"]: s["sha256"] for s in (previous or {}).get("sources", [])})
+    for s in summaries:
+        fold.add(s)
+    report = fold.header(totals, started=started, key_fingerprint=key_fingerprint, code_fp=code_fp,
+                         anonymiser_fingerprint=anonymiser_fingerprint, policy=policy)
+    report["sources"] = summaries
     return report
 
 
-def language_coverage(summaries: list[dict[str, Any]], policy: str | None = None) -> dict[str, Any]:
+def language_coverage(summaries: Iterable[dict[str, Any]], policy: str | None = None) -> dict[str, Any]:
     """The languages the name recognizers cover, what the policy does with the others, and how many
     comments that touched (``therapy_threads.anonymise.coverage``)."""
-    from .anonymise.coverage import covered_languages
-    from .anonymise.policy import Policy
-    from .anonymise.recognizers import recognizer_classes
-
-    mode = Policy.load(Path(policy) if policy else None).coverage.uncovered_languages
     counts: Counter = Counter()
     for s in summaries:
         for k, v in (s.get("anonymised") or {}).items():
             if k.startswith("language_not_covered"):
                 counts[k] += v
+    return _coverage(counts, policy)
+
+
+def _coverage(counts: Counter, policy: str | None) -> dict[str, Any]:
+    from .anonymise.coverage import covered_languages
+    from .anonymise.policy import Policy
+    from .anonymise.recognizers import recognizer_classes
     from .anonymise.regional import code_mixed_languages
 
+    mode = Policy.load(Path(policy) if policy else None).coverage.uncovered_languages
     return {"covered": sorted(covered_languages(recognizer_classes())), "uncovered_languages": mode,
             # languages whose text is read with another one's rules (Taglish: "tl" -> "en")
             "read_as": dict(sorted(code_mixed_languages().items())),

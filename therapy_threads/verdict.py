@@ -134,9 +134,12 @@ def _fingerprint(key: bytes) -> str:
 
 
 def _build_report(root: Path) -> dict[str, Any]:
+    """The build report without its per-source entries (read past, never held)."""
+    from .reportfile import read_header
+
     try:
-        d = json.loads((root / "build_report.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        d = read_header(root / "build_report.json")
+    except (OSError, ValueError, AttributeError, TypeError):
         return {}
     return d if isinstance(d, dict) else {}
 

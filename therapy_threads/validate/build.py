@@ -323,7 +323,6 @@ def _split_by_source(build_dir: Path, report: dict[str, Any], work: Path,
                 problems.append({"table": t, "message": f"{t}.parquet could not be read: {type(e).__name__}: {e}"})
     finally:
         con.close()
-    by_id = {s.get("source_id"): s for s in report.get("sources", [])}
     out = []
     for i, sid in enumerate(ids):
         frag = work / "fragments" / str(i)
@@ -339,9 +338,16 @@ def _split_by_source(build_dir: Path, report: dict[str, Any], work: Path,
                 pq.write_table(tab, frag / f"{t}.parquet")
             elif t in tables:
                 pq.write_table(schema.arrow_schema(t).empty_table(), frag / f"{t}.parquet")
-        summary = by_id.get(sid) or {"source_id": sid, "_unlisted": True}
-        (frag / "summary.json").write_text(json.dumps(summary, default=str), encoding="utf-8")
         out.append((sid, frag))
+    # each part's summary.json from the report's entries, read one at a time
+    part_of = {sid: frag for sid, frag in out}
+    for s in report.get("sources", []):
+        frag = part_of.pop(s.get("source_id"), None)
+        if frag is not None:
+            (frag / "summary.json").write_text(json.dumps(s, default=str), encoding="utf-8")
+    for sid, frag in part_of.items():
+        (frag / "summary.json").write_text(json.dumps({"source_id": sid, "_unlisted": True}, default=str),
+                                           encoding="utf-8")
     return out
 
 
@@ -352,19 +358,21 @@ def _split_by_source(build_dir: Path, report: dict[str, Any], work: Path,
 CHILD_GROUPS = 2
 
 
-def _validate_groups(batches: list[list[str]]) -> list[dict[str, Any]]:
-    from .fragment import validate_fragments
+def _validate_groups(batches: list[list[str]]) -> None:
+    """Validate each group; the documents stay in the parts' ``validation.json`` (all of them at
+    once were ~22 KB of JSON per source, ~10x that as Python objects)."""
+    from .fragment import validate_group
 
     if len(batches) < CHILD_GROUPS:
-        return [doc for b in batches for doc in validate_fragments(b)]
+        for b in batches:
+            validate_group(b)
+        return
     from ..executors import LocalExecutor
 
-    docs: list[dict[str, Any]] = []
     # one spawned worker that exits with this process (executors: it watches its parent)
     with LocalExecutor(2, step_workers={"validate": 1}) as pool:
         for b in batches:
-            docs.extend(pool.submit("validate", validate_fragments, b).result())
-    return docs
+            pool.submit("validate", validate_group, b).result()
 
 
 def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool = True,
@@ -378,7 +386,7 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
     ``baseline`` is the previous release's manifest: rows that vanished since are warned about.
     """
     from .frames import load_report
-    from .fragment import groups
+    from .fragment import groups, read_validation
     from .global_checks import global_frames
 
     t0 = time.perf_counter()
@@ -395,16 +403,19 @@ def validate_build(build_dir: Path, key: bytes | None = None, *, data_docs: bool
 
             p = frag / "comments.parquet"
             sizes.append((frag, pq.ParquetFile(p).metadata.num_rows if p.exists() else 0))
-        docs = _validate_groups([[str(g) for g in group] for group in groups(sizes)])
+        _validate_groups([[str(g) for g in group] for group in groups(sizes)])
+        t_frag = time.perf_counter() - t0
+        gf = global_frames(build_dir, report, baseline)
+        gf.problems[:0] = [p for p in problems if p not in gf.problems]
+        audit = _full_audit(build_dir, key, before)
+        # the parts' documents, read one at a time as the summary folds them
+        docs = (read_validation(frag) for _, frag in parts)
+        return summarize(build_dir, docs, gf, report, audit, key=key, digests=before, data_docs=data_docs,
+                         baseline=baseline,
+                         seconds={"fragments": round(t_frag, 2),
+                                  "total_before_summary": round(time.perf_counter() - t0, 2)})
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    t_frag = time.perf_counter() - t0
-    gf = global_frames(build_dir, report, baseline)
-    gf.problems[:0] = [p for p in problems if p not in gf.problems]
-    audit = _full_audit(build_dir, key, before)
-    return summarize(build_dir, docs, gf, report, audit, key=key, digests=before, data_docs=data_docs,
-                     baseline=baseline,
-                     seconds={"fragments": round(t_frag, 2), "total_before_summary": round(time.perf_counter() - t0, 2)})
 
 
 def validate_from_fragments(build_dir: Path, fragments: list[tuple[str, Path]], report: dict[str, Any],

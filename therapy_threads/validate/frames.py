@@ -183,11 +183,21 @@ def load_report(build_dir: Path, problems: list[dict[str, str]]) -> dict[str, An
     if not p.exists():
         problems.append({"table": "build_report", "message": "build_report.json is missing; counts cannot be reconciled (re-run the build)"})
         return {}
+    from ..reportfile import SourceEntries, iter_sources, read_header
+
     try:
-        return json.loads(p.read_text(encoding="utf-8"))
+        # Its per-source entries are read from the file on each pass, never held (one per source:
+        # ~3 KB each as Python objects); the rest of the report is small.
+        report = read_header(p)
+        n = sum(1 for _ in iter_sources(p))
     except ValueError as e:
         problems.append({"table": "build_report", "message": f"build_report.json is not valid JSON: {e}"})
         return {}
+    if not isinstance(report, dict):
+        return {}
+    if report.pop("sources", None) is not None or n:
+        report["sources"] = SourceEntries(p, n)
+    return report
 
 
 
@@ -437,18 +447,28 @@ def sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]],
     ``quarantined_comments``, ``posts``, ``top`` (top-level comments) and optionally ``format``.
     """
     rows = []
-    listed = list(report.get("sources", []))
-    ids_ = {s.get("source_id") for s in listed}
-    for extra in sorted(set(per_source) - ids_, key=str):
-        listed.append({"source_id": extra, "_unlisted": True})
+    # The report's entries are read one at a time (a build's report is a file of one entry per
+    # source: reportfile.SourceEntries); only the frame's own rows are kept.
+    ids_: set[Any] = set()
+    any_ok = False
     allowed = set(report.get("failed_sources_allowed") or [])
     # comments the previous release had per source (published + quarantined: a row that moved to
     # the quarantine did not vanish)
     before = {b.get("source_id"): int(b.get("comments") or 0) + int(b.get("quarantined") or 0)
               for b in (baseline or {}).get("sources", [])}
-    for sid in sorted(set(before) - ids_, key=str):
-        listed.append({"source_id": sid, "status": "removed", "_removed": True})
-    for s in listed:
+
+    def listed() -> Any:
+        nonlocal any_ok
+        for s in report.get("sources", []):
+            ids_.add(s.get("source_id"))
+            any_ok = any_ok or s.get("status") == "ok"
+            yield s
+        for extra in sorted(set(per_source) - ids_, key=str):
+            yield {"source_id": extra, "_unlisted": True}
+        for sid in sorted(set(before) - ids_, key=str):
+            yield {"source_id": sid, "status": "removed", "_removed": True}
+
+    for s in listed():
         sid = s.get("source_id")
         c = per_source.get(sid, {})
         published, quarantined, n_posts = c.get("comments", 0), c.get("quarantine", 0), c.get("posts", 0)
@@ -497,7 +517,7 @@ def sources_frame(report: dict[str, Any], per_source: dict[str, dict[str, Any]],
             and totals.get("quarantined") == quarantined and totals.get("posts", n_posts) == n_posts,
             "top_level_share": None, "threading_present": None, "quarantine_share_below_half": None,
             "read_or_allowed": None, "rows_kept_since_previous": None,
-            "built_something": bool(n_posts) and any(s.get("status") == "ok" for s in report.get("sources", [])),
+            "built_something": bool(n_posts) and any_ok,
         })
     df = pd.DataFrame(rows, columns=[
         "source_id", "status", "format", "reported_posts", "posts", "reported_comments",
