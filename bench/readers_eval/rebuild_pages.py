@@ -6,7 +6,8 @@ The pages are copies of third-party web pages kept in public test suites, so onl
 committed here. Each gold file's ``source`` names the repository, the commit and the path; this
 script reads exactly those bytes from a git directory of that repository (``DIR/<owner>+<name>``,
 either a bare repository or a clone with ``.git``; ``--repos`` may be given more than once),
-gunzips the ``.gz`` copies, checks the SHA-256 where the gold records one, and writes
+gunzips the ``.gz`` copies, takes the page out of a JSON record where the gold's ``source`` names
+the field (``json_field``: the field's text, UTF-8 encoded; the Harvest forum corpus stores pages so), checks the SHA-256 where the gold records one, and writes
 ``PAGES/<split>/<page>``. Nothing is downloaded. A missing repository, commit or path, or a hash
 that does not match, is reported per page and makes the exit status 1, so a half-built corpus is
 never scored as if it were whole.
@@ -61,6 +62,12 @@ def rebuild(roots: list[Path], out: Path, splits: list[str] | None = None) -> li
             continue
         if src.get("path", "").endswith(".gz"):
             raw = gzip.decompress(raw)
+        if src.get("json_field"):
+            try:
+                raw = json.loads(raw)[src["json_field"]].encode("utf-8")
+            except (ValueError, KeyError, TypeError) as exc:
+                problems.append(f"{where}: no JSON field {src['json_field']!r}: {exc}")
+                continue
         want = src.get("sha256")
         if want and hashlib.sha256(raw).hexdigest() != want:
             problems.append(f"{where}: SHA-256 differs from the gold's record")
