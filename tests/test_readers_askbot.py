@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from test_readers_comment_systems import read, shape
 
+from therapy_threads.readers.comments.markup_guess import guess_systems
+
 
 def _old_comment(cid, who, words, when="2015-03-02 10:11:12 -0600"):
     return (f'<div id="post-id-{cid}" class="comment js-comment" data-comment-id="{cid}">'
@@ -78,6 +80,9 @@ def test_askbot_old_markup_question_comments_answers_and_their_comments():
         ("Does the dashboard follow?", 1, "Point every region at the same endpoint table.", "tove_ex"),
         ("A wiki answer gathering the community's notes.", 0, None, None)]
     assert {str(c.published_local)[:10] for c in r.comments} == {"2015-03-01", "2015-03-02"}
+    # the guess behind "no silent zero" names the system and counts answers and comments, not
+    # the script's hidden copy
+    assert guess_systems(page) == [("askbot", 5)]
 
 
 def test_askbot_jinja2_markup_js_post_and_js_comment():
@@ -170,3 +175,12 @@ def test_comments_elsewhere_names_the_guessed_system_and_the_counts():
     msg = warned[0].message
     assert "guessed comment system: disqus" in msg and "declared count: none stated" in msg \
         and "extracted: 0" in msg
+
+
+def test_comments_elsewhere_also_names_comment_markup_left_unread():
+    r = read('<div class="mentions"><div class="reply">A first mention of the post.</div>'
+             '<div class="reply">A second mention of the post.</div></div>'
+             '<div id="disqus_thread"></div><script src="https://example.disqus.com/embed.js"></script>')
+    warned = [i.message for i in r.issues if i.code == "comments_elsewhere"]
+    assert not r.comments and len(warned) == 1
+    assert "comment-like markup that no reader understood (unknown (div.reply) (2))" in warned[0]
