@@ -309,30 +309,29 @@ def _squeeze(s: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _spelt_months(names: tuple[tuple[str, int], ...]) -> re.Pattern:
+def _spelt_months(languages: tuple[str, ...]) -> tuple[re.Pattern, dict[str, int]]:
     """One pattern for the month names of a page's languages, several words each allowed,
-    compared with doubled letters squeezed, an izafe allowed after the name."""
-    keys = {}
-    for name, n in names:
-        keys.setdefault(_squeeze(name), n)
+    compared with doubled letters squeezed, an izafe allowed after the name; and the squeezed
+    name (its words joined by one space) -> the month's number."""
+    names, _ = _month_names(languages)
+    keys: dict[str, int] = {}
+    for name, n in sorted(names.items()):
+        keys.setdefault(" ".join(_squeeze(name).split()), n)
     alts = "|".join(r"\s+".join(re.escape(w) for w in k.split())
                     for k in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])({alts}){_IZAFE}?(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])({alts}){_IZAFE}?(?![^\W\d_])"), keys
 
 
-def _spelt_month(s: str, names: dict[str, int]) -> tuple[list[str], int, int] | None:
+def _spelt_month(s: str, languages: tuple[str, ...]) -> tuple[list[str], int, int] | None:
     """A month name of several words ("کانوونی دووەم"), or written with a genitive izafe or
     another doubling of letters than the locale data's: the words around it (a day's izafe
     dropped) and the month's place among them, and the month's number."""
     if s.isascii():
         return None  # the word path above read every Latin-script shape it can
+    pattern, keys = _spelt_months(languages)
     squeezed = _squeeze(s)
-    keyed = tuple(sorted(names.items()))
-    m = _spelt_months(keyed).search(squeezed)
-    if m is None:
-        return None
-    mo = {_squeeze(k): v for k, v in keyed}.get(m.group(1)) or next(
-        (v for k, v in keyed if _squeeze(k) == " ".join(m.group(1).split())), None)
+    m = pattern.search(squeezed)
+    mo = keys.get(" ".join(m.group(1).split())) if m else None
     if mo is None:
         return None
     marked = squeezed[:m.start()] + f" {_MARK} " + squeezed[m.end():]
@@ -371,7 +370,7 @@ def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
             words = re.findall(rf"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|{_IZAFE}|\.)?", s)
             month_at = next((i for i, w in enumerate(words) if w.rstrip(".") in names), None)
             if month_at is None:
-                found = _spelt_month(s, names)
+                found = _spelt_month(s, languages)
                 if found is None:
                     return False
                 words, month_at, mo = found
