@@ -2245,3 +2245,21 @@ def test_russian_said_verb_after_the_name_and_a_one_number_answer():
              + li(2, "Олег", "5") + '</ol>', lang="ru")
     assert [(c.text, c.identity.name if c.identity else None) for c in r.comments] == [
         ("Подскажите, пожалуйста, как быть.", "Анна"), ("5", "Олег")]
+
+
+def test_date_as_loose_words_in_the_author_line():
+    # WordPress VIP's highlander comments: "<cite class=fn>NAME</cite> • <i>on</i> DATE<span> TIME
+    # </span>" in the author block, no date element of its own.
+    def li(cid, who, words, children=""):
+        return (f'<li class="comment depth-1 highlander-comment" id="li-comment-{cid}"><div id="comment-{cid}" '
+                f'class="comment-wrapper"><div class="comment-inner"><div class="comment-author vcard">'
+                f'<cite class="fn">{who}</cite> • <i>on </i> Apr 3, 2019<span> 9:05 pm</span></div>'
+                f'<div class="comment-body"><p>{words}</p></div><div class="reply"><a class="comment-reply-link" '
+                f'href="?replytocom={cid}#respond">Reply</a></div></div></div>{children}</li>')
+    r = read('<div id="comments"><ol class="commentlist">'
+             + li(7, "Ines Example", "A first comment with enough words.",
+                  '<ul class="children">' + li(8, "Jon Sample", "A reply to it.") + '</ul>')
+             + '</ol></div>')
+    assert shape(r) == [("A first comment with enough words.", 0, None, "Ines Example"),
+                        ("A reply to it.", 1, "A first comment with enough words.", "Jon Sample")]
+    assert [c.published_local for c in r.comments] == ["2019-04-03T21:05", "2019-04-03T21:05"]

@@ -62,3 +62,15 @@ def test_an_hour_only_zone_after_gmt_is_an_offset_not_utc():
     assert (w.utc, w.local) == ("2025-05-25T22:14:00Z", "2025-05-26T00:14+02:00")
     assert when_from_text("May 26, 2025 00:14 GMT+0200", ("en",)).utc == "2025-05-25T22:14:00Z"
     assert when_from_text("May 26, 2025, 12:14 AM GMT", ("en",)).utc == "2025-05-26T00:14:00Z"
+
+
+def test_digits_of_other_scripts_and_a_month_of_two_words():
+    # Arabic-Indic digits; Central Kurdish's izafe after the day and the month; doubled letters
+    # spelt otherwise than the locale data (synthetic dates).
+    assert when_from_text("٣ی کانوونی دووەمی ٢٠٢٠", ("ckb",)).local == "2020-01-03"
+    assert when_from_text("٢١ی کانوونی یەکەم ٢٠١٩", ("ckb",)).local == "2019-12-21"
+    assert when_from_text("5ی شوبات 2021", ("ckb",)).local == "2021-02-05"
+    assert when_from_text("۱۲/۰۳/۲۰۲۰", ("fa",)) == when_from_text("12/03/2020", ("fa",))
+    # Serbian in either script
+    assert when_from_text("2. avgust 2019.", ("sr",)).local == "2019-08-02"
+    assert when_from_text("2. август 2019.", ("sr",)).local == "2019-08-02"

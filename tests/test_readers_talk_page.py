@@ -171,3 +171,31 @@ def test_markers_with_a_local_zone_keep_the_signed_day():
              f'<p>{_dt(cid, "Una domanda.", "Ada_Example", "00:36, 17 nov 2020 (CET)")}</p>', lang="it")
     c = r.comments[0]
     assert (c.published_at, c.published_local) == ("2020-11-16T23:36:00Z", "2020-11-17T00:36+01:00")
+
+
+def test_central_kurdish_signatures_with_their_own_digits_and_genitive_months():
+    # ckbwiki's ~~~~ ("H:i، jی xg Y"): Arabic-Indic digits, the izafe after the day and the
+    # month's genitive, a month of two words; July as MediaWiki spells it ("تەممووز", CLDR
+    # "تەمووز").
+    def sig(user, shown):
+        return (f'<a href="/wiki/بەکارھێنەر:{user}" title="بەکارھێنەر:{user}">{user}</a> '
+                f'(<a href="/wiki/لێدوانی_بەکارھێنەر:{user}" title="لێدوانی بەکارھێنەر:{user}">وتووێژ</a>) {shown}')
+    r = read('<h2><span class="mw-headline" id="A">A</span></h2>'
+             f'<p>پرسیارێکی تاقیکردنەوە. {sig("Ara_Example", "١٤:١٦، ١٦ی تشرینی یەکەمی ٢٠١٤ (UTC)")}</p>'
+             f'<dl><dd>وەڵامێکی تاقیکردنەوە. {sig("Baran_Sample", "٠٩:٠٥، ٣ی تەممووزی ٢٠١٥ (UTC)")}</dd></dl>',
+             lang="ckb")
+    assert [(c.published_at, c.depth) for c in r.comments] == [("2014-10-16T14:16:00Z", 0),
+                                                              ("2015-07-03T09:05:00Z", 1)]
+
+
+def test_serbian_latin_signatures_read_like_cyrillic_ones():
+    # srwiki in either script ("H:i, j. F Y."): the Latin month names are the sr-Latn locale's.
+    def sig(user, shown):
+        return f'<a href="/wiki/Korisnik:{user}" title="Korisnik:{user}">{user}</a> {shown}'
+    r = read('<h2><span class="mw-headline" id="B">B</span></h2>'
+             f'<p>Jedno pitanje o grbu. {sig("Mira_Primer", "14:11, 15. januar 2018. (CET)")}</p>'
+             f'<dl><dd>Odgovor na pitanje. {sig("Vuk_Proba", "18:00, 15. mart 2018. (CET)")}</dd></dl>',
+             lang="sr-Latn")
+    assert [(c.published_at, c.published_local, c.depth) for c in r.comments] == [
+        ("2018-01-15T13:11:00Z", "2018-01-15T14:11+01:00", 0),
+        ("2018-03-15T17:00:00Z", "2018-03-15T18:00+01:00", 1)]

@@ -6,6 +6,7 @@ A time without a zone cannot be placed in UTC; it is returned as None rather tha
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -172,10 +173,20 @@ def when_from_text(text: str | None, languages: tuple[str, ...] = ()) -> When | 
     """A date as people read it ("8. November 2020 um 09:52") -> When; relative dates -> None."""
     if not text:
         return None
-    t = " ".join(text.split())
+    t = ascii_digits(" ".join(text.split()))
     if not t or len(t) > 120 or not _YEAR.search(t) or _RELATIVE.search(t):
         return None
     return _when_from_text_cached(t, languages)
+
+
+def ascii_digits(t: str) -> str:
+    """Decimal digits of any script as ASCII digits: a wiki in Central Kurdish or Persian signs
+    "١٤:١٦، ١٦ی ... ٢٠١٤" with its own digits (Unicode category Nd, as MediaWiki's ``digits``
+    transform writes them)."""
+    if t.isascii():
+        return t
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
+                   for ch in t)
 
 
 @lru_cache(maxsize=4096)
@@ -254,12 +265,78 @@ def _month_names(languages: tuple[str, ...]) -> tuple[dict[str, int], str]:
             continue
         if i == 0 and info.get("date_order") and not region:
             order = info["date_order"]
-        for n, m in enumerate(months, 1):
-            for name in info.get(m, []):
-                key = name.lower().rstrip(".")
-                if key and not key.isdigit():
-                    names.setdefault(key, n)
+        # A language written in two scripts (Serbian: "јануар" and "januar") has a locale per
+        # script in dateparser's data ("sr-Cyrl", "sr-Latn"): the page's language tag rarely
+        # says which (MediaWiki's "sr-el"/"sr-ec"), and the names do not collide across scripts.
+        for data in [info, *_script_locales(base)]:
+            for n, m in enumerate(months, 1):
+                for name in data.get(m, []):
+                    key = name.lower().rstrip(".")
+                    if key and not key.isdigit():
+                        names.setdefault(key, n)
     return names, order
+
+
+@lru_cache(maxsize=64)
+def _script_locales(base: str) -> list[dict]:
+    """dateparser's locale data of ``base`` written in another script ("sr-Latn" for "sr")."""
+    try:
+        from dateparser.data.languages_info import language_order
+        from dateparser.languages.loader import default_loader
+    except ImportError:  # pragma: no cover - dateparser is a dependency
+        return []
+    out = []
+    for code in language_order:
+        lang, _, script = code.partition("-")
+        if lang == base and len(script) == 4 and script.isalpha():
+            try:
+                out.append(default_loader.get_locale(code).info)
+            except (KeyError, ValueError, AttributeError):
+                continue
+    return out
+
+
+# Central Kurdish (Sorani) joins a date's parts with the izafe "ی" ("16ی تشرینی یەکەمی 2014",
+# MediaWiki's ckb date format "jی xg Y"); the other spellings of a month the locale data and a
+# site disagree on write a long vowel or a consonant doubled or not ("تەمووز" / "تەممووز").
+_IZAFE = "\u06cc"
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
+_MARK = "\u2063"  # an invisible separator: the month's place among the words
+
+
+def _squeeze(s: str) -> str:
+    return _DOUBLED.sub(r"\1", s)
+
+
+@lru_cache(maxsize=64)
+def _spelt_months(languages: tuple[str, ...]) -> tuple[re.Pattern, dict[str, int]]:
+    """One pattern for the month names of a page's languages, several words each allowed,
+    compared with doubled letters squeezed, an izafe allowed after the name; and the squeezed
+    name (its words joined by one space) -> the month's number."""
+    names, _ = _month_names(languages)
+    keys: dict[str, int] = {}
+    for name, n in sorted(names.items()):
+        keys.setdefault(" ".join(_squeeze(name).split()), n)
+    alts = "|".join(r"\s+".join(re.escape(w) for w in k.split())
+                    for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])({alts}){_IZAFE}?(?![^\W\d_])"), keys
+
+
+def _spelt_month(s: str, languages: tuple[str, ...]) -> tuple[list[str], int, int] | None:
+    """A month name of several words ("کانوونی دووەم"), or written with a genitive izafe or
+    another doubling of letters than the locale data's: the words around it (a day's izafe
+    dropped) and the month's place among them, and the month's number."""
+    if s.isascii():
+        return None  # the word path above read every Latin-script shape it can
+    pattern, keys = _spelt_months(languages)
+    squeezed = _squeeze(s)
+    m = pattern.search(squeezed)
+    mo = keys.get(" ".join(m.group(1).split())) if m else None
+    if mo is None:
+        return None
+    marked = squeezed[:m.start()] + f" {_MARK} " + squeezed[m.end():]
+    words = re.findall(rf"{_MARK}|[^\W\d_]+\.?|\d+(?:{_IZAFE}|\.)?", marked)
+    return words, words.index(_MARK), mo
 
 
 def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
@@ -290,11 +367,15 @@ def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
             names, _ = _month_names(languages)
             if not names:
                 return False
-            words = re.findall(r"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|\.)?", s)
+            words = re.findall(rf"[^\W\d_]+\.?|\d+(?:st|nd|rd|th|er|{_IZAFE}|\.)?", s)
             month_at = next((i for i, w in enumerate(words) if w.rstrip(".") in names), None)
             if month_at is None:
-                return False
-            mo = names[words[month_at].rstrip(".")]
+                found = _spelt_month(s, languages)
+                if found is None:
+                    return False
+                words, month_at, mo = found
+            else:
+                mo = names[words[month_at].rstrip(".")]
             nums = [(i, int(re.sub(r"\D", "", w))) for i, w in enumerate(words)
                     if re.match(r"\d", w)]
             years = [n for i, n in nums if 1000 <= n <= 2999]

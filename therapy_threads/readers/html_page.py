@@ -261,7 +261,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     # the "declared vs read" check they were not read.
     textless = sum(1 for c in comments if not clean_text(c.text))
     _say_what_is_missing(result, thread_all, len(comments) - textless, declared, declared_where,
-                         missing_pages, script_systems, len(raw_ids), textless)
+                         missing_pages, script_systems, len(raw_ids), textless, pages[0].text)
     if unloaded_links:
         stated = (f" (stating {unloaded_stated} more comment(s), a lower bound)"
                   if unloaded_stated else "")
@@ -311,7 +311,8 @@ def _remove_thread(tree, attrs: Attrs) -> None:
 
 def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, declared: int | None,
                          declared_where: str, missing_pages: list[str],
-                         script_systems: list[str], raw_ids: int, textless: int = 0) -> None:
+                         script_systems: list[str], raw_ids: int, textless: int = 0,
+                         html: str = "") -> None:
     system = thread.system
     skipped_here = sum(thread.skipped.get(k, 0) for k in ("pingback", "trackback"))
     seen = extracted + skipped_here
@@ -351,9 +352,17 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
     elif declared is None and extracted == 0:
         loaders = [s for s in script_systems if s not in ("blogger",)]
         if loaders:
+            # Said in full: the system guessed from the page's loader, the counts (the page
+            # states none; none read), and any comment-like markup left unread beside the loader
+            # (a site's own preview of the thread) so that the page is not taken for empty.
+            unread = [f"{g} ({n})" for g, n in guess_systems(html)[:3]] if html else []
+            beside = (f"; the page also holds comment-like markup that no reader understood "
+                      f"({', '.join(unread)}): please report the page") if unread else ""
             result.warn("comments_elsewhere",
-                        f"no comments in the page; it loads {', '.join(loaders)} in the browser, "
-                        f"whose comments a saved page does not contain: use {loaders[0]}'s export")
+                        f"no comments in the page (guessed comment system: {loaders[0]}, loaded by "
+                        f"script; declared count: none stated; extracted: 0); it loads "
+                        f"{', '.join(loaders)} in the browser, whose comments a saved page does not "
+                        f"contain: use {loaders[0]}'s export{beside}")
     left_out = thread.skipped.get("out_of_scope", 0) + thread.skipped.get("other_post", 0)
     if left_out and extracted == 0:
         result.warn("comments_out_of_scope",

@@ -40,6 +40,9 @@ class Item:
     skip_reason: str | None = None  # pingback, trackback, deleted: counted, not published
     is_post_author: bool | None = None
     author: str | None = None  # stated outright (``data-author``); otherwise found by role
+    # The markup states that the post shows no author (Askbot's community-wiki answers print the
+    # "wiki" badge where the user card goes): no name is looked for by role.
+    authorless: bool = False
     extra_nodes: list[LexborNode] = field(default_factory=list)  # parts outside the element
     late: bool = False  # found after the systems' own lists (not in document order with them)
     content: LexborNode | None = None  # the text's element, when the markup marks it by attribute

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from .._dates import When, when_from_machine, when_from_text, with_shown_local
+from .._dates import When, find_date_span, when_from_machine, when_from_text, with_shown_local
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import IMAGE_ONLY, CommentSystem, Item, Page, level_number
@@ -976,7 +976,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     # A placeholder (a comment the page holds without its words) has no shown author either: what
     # the role search would find inside it belongs to its replies or to a "N replies beneath your
     # threshold" line.
-    if not raw_author and (not it.placeholder or it.header_shown):
+    if not raw_author and not it.authorless and (not it.placeholder or it.header_shown):
         names = _role_names(system, "author_classes", roles.AUTHOR, roles.AUTHOR_ITEMPROP)
         cands = _candidates(idx, names) + idx.get("tag:cite", [])
         if it.node.tag == "dt":
@@ -1061,6 +1061,17 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             w = when_from_text(m.group(2), page.languages)
             if w:
                 when, date_text = w, m.group(2)
+    if when is None and author_node is not None:
+        # The date as loose words in the author's own line, after the name ("<cite class=fn>NAME
+        # </cite> • <i>on</i> Mar 12, 2017<span> 3:24 am</span>": WordPress VIP's highlander
+        # comments): the first full date written there.
+        line = author_node.parent
+        if line is not None and line.mem_id != item_id:
+            t = " ".join((line.text(separator=" ") or "").split())
+            found = find_date_span(t, page.languages) if len(t) <= 160 else None
+            if found is not None:
+                tm = _CLOCK_AFTER.match(t, found[2])
+                when, date_text = found[0], t[found[1]:tm.end() if tm else found[2]]
 
     like_node = None
     likes = None
@@ -1388,6 +1399,7 @@ _BYLINE_OPEN = re.compile(r"^(?:posted|written|commented|submitted)\s+by:?(?:\s|
 # not inside any element of its own: ``<?php comment_author_link() ?> on <?php comment_date() ?>``,
 # or numbered with the date as the permalink's text ("3. NAME - <a href="#comment-5">DATE</a>");
 # the name is a link only when the commenter gave a URL (then the link is read as usual).
+_CLOCK_AFTER = re.compile(r"\s*(?:at\s+|um\s+|à\s+|,\s*)?\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
 _LOOSE_HEADER = re.compile(r"^\s*(?:\d{1,4}[.)]\s*)?(\S.{0,58}?)\s+(?:on|am|le|el|il|op)\s+(\S.{5,60})$",
                            re.S)
 _LOOSE_NAME = re.compile(r"^\s*(?:\d{1,4}[.)]\s*)?(\S.{0,58}?)\s*(?:-|–|—|\||on|at|says:?|said:?)$",

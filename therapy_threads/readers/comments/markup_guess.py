@@ -24,6 +24,7 @@ system's own template prints once per post or comment:
 * Simple:Press (``spTopicViewTemplate``): ``div.spTopicPostSection#post{ID}``;
 * Sina's comment widget: ``div.item[comment-type="item"]``;
 * new Reddit: ``shreddit-comment[thingid="t1_..."]``;
+* Askbot: ``div#post-id-{ID}`` answers and comments (``js-post-{ID}`` from 0.11);
 * schema.org: ``itemtype=".../Comment"`` (any system that marks its comments up).
 
 Engines nobody listed (a site's own comment list, a React forum with generated class names)
@@ -65,6 +66,11 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("simplepress", re.compile(r"""class=["']spTopicPostSection\b""")),
     ("sina", re.compile(r"""comment-type=["']item["']""")),
     ("shreddit", re.compile(r"""^<shreddit-comment\s[^>]*\bthingid=["']t1_""")),
+    # Askbot (systems/askbot.py): an answer or a comment, ``div#post-id-{ID}.post.answer`` /
+    # ``.comment.js-comment`` (0.7-0.10), ``div#js-post-{ID}.js-answer`` / ``.js-comment``
+    # (0.11+); the script's hidden copy is ``#post-id-0``.
+    ("askbot", re.compile(r"""\sid=["'](?:post-id|js-post)-[1-9]\d*["'][^>]*\sclass=["'][^"']*"""
+                          r"""\b(?:js-comment|answer|js-answer)\b""")),
     ("schema.org", re.compile(r"""itemtype=["']https?://schema\.org/Comment["']""", re.I)),
 )
 

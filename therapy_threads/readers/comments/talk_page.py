@@ -38,7 +38,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from .._dates import When, when_from_machine, when_from_text, with_shown_local
+from .._dates import When, ascii_digits, when_from_machine, when_from_text, with_shown_local
 from ..html_text import BLOCK_TAGS, tidy
 from .dom import contains
 
@@ -303,7 +303,7 @@ def _shown_when(date_text: str | None, languages: tuple[str, ...]) -> When | Non
     instant in UTC where the zone is UTC (the default of every wiki without a local zone)."""
     if not date_text:
         return None
-    date_text = _BIDI_MARKS.sub("", date_text)
+    date_text = ascii_digits(_BIDI_MARKS.sub("", date_text))
     tm = _TIME_PART.search(date_text)
     zone = _ZONE_PART.search(date_text)
     rest = date_text

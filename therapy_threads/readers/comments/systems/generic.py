@@ -197,6 +197,26 @@ _COLLAPSED = re.compile(r"(?:^|--|[-_])collapsed$")
 _LIST_COMMENT_ID = re.compile(r"^comment[-_]\d+$")
 
 
+# A class that names a list of comments ("comments-list", "comments", "comments-main").
+_LIST_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comments(?:[-_][a-z]+)?|comments?[-_]?list)$")
+
+
+def _typed_comment(n, cls: frozenset[str], a) -> bool:
+    """Marked up as one comment: ``itemprop=comment``, or a schema.org ``Comment`` /
+    ``UserComments`` item. schema.org's old ``UserComments`` type is printed on one comment by
+    some sites and on the list around the ``Comment`` items by others (``div.comments-list``
+    itemscope ``UserComments`` > ``li`` itemscope ``Comment``): an element whose class names a
+    list of comments and that holds typed comments of its own is that list, not a comment."""
+    if a.get(n, "itemprop") == "comment":
+        return True
+    if "Comment" not in a.get(n, "itemtype"):
+        return False
+    if any(_LIST_CLASS.match(c) for c in cls) and any(
+            d.mem_id != n.mem_id for d in n.css("[itemtype*='Comment'], [itemprop='comment']")):
+        return False
+    return True
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
         if _ICON.match(c) or _CONTROL_PREFIX.match(c):
@@ -343,9 +363,11 @@ class Generic(CommentSystem):
                 block, p = p, p.parent
             if block is None or p is None or below[p.mem_id] < 2 or block.tag in _NOT_BLOCKS:
                 continue
-            # The author part named by a class, or by an id that the template repeats on every
-            # row (Pluck's ``div#comment-username`` in each comment's table row).
-            if any(_AUTHOR_PART_SQ.match(_squash(c)) for d in block.css("[class]") for c in a.classes(d)) \
+            # The author part named by a class (a comment-author name, or a general author role
+            # such as ``span.author-name`` / ``fn`` beside a ``comment_message``), or by an id that
+            # the template repeats on every row (Pluck's ``div#comment-username`` in each row).
+            if any(_AUTHOR_PART_SQ.match(_squash(c)) or c in _AUTHOR_NAMES
+                   for d in block.css("[class]") for c in a.classes(d)) \
                     or any(_AUTHOR_PART_SQ.match(_squash(a.id(d).lower())) for d in block.css("[id]")):
                 blocks.append(block)
         by_parent = Counter(b.parent.mem_id for b in blocks)
@@ -433,8 +455,7 @@ class Generic(CommentSystem):
             if n.tag in _NOT_BLOCKS and not (n.tag in ("ul", "ol") and _LIST_COMMENT_ID.match(nid)):
                 continue
             cls = a.classes(n)
-            strong = _numbered(nid) is not None or a.get(n, "itemprop") == "comment" \
-                or "Comment" in a.get(n, "itemtype")
+            strong = _numbered(nid) is not None or _typed_comment(n, cls, a)
             if not strong and not _item_classes(cls) and not _reply_block(n, cls, a):
                 continue
             if any(_MORE_STUB.search(c) for c in cls):
