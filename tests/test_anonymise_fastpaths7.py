@@ -96,3 +96,25 @@ def test_language_detection_unchanged_by_the_cut():
              "  spaced   out\n\ntext   with   many   blanks   in   English   words   here  " * 4,
              "THIS IS ALL CAPITALS AND SHOULD STILL BE READ AS ENGLISH TEXT BY THE DETECTOR OK"]
     assert L.detect_many(texts) == [L._code(d.detect(s, k=1)[0]) if s else None for s in map(L._sample, texts)]
+
+
+_GLOSSED_PLAIN = re.compile(r"(?<![\w'’@.-])([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]*),?[ \t]+(?=(?:heißt|bedeutet|means|"
+                            r"meant|significa|quer[ \t]+dizer|veut[ \t]+dire|betekent|vuol[ \t]+dire)\b)")
+
+
+@SLOW
+@given(st.lists(st.sampled_from(["amal", "seren", "x", "ab", "Ab", " ", "  ", "\t", ",", ", ", "means", "meant",
+                                 "meaning", "heißt", "quer dizer", "quer", "dizer", "veut  dire", "vuol dire", "÷",
+                                 "ß", "é", "ɏ", "Ā", "'", "’", "-", "@", ".", "_", "9", "\n"]), max_size=14).map("".join))
+def test_glossed_words_found_from_the_verbs(text):
+    assert [(m.span(), m.span(1)) for m in R.glossed_lower_matches(text)] == \
+           [(m.span(), m.span(1)) for m in _GLOSSED_PLAIN.finditer(text)]
+
+
+def test_glossed_words_on_examples():
+    assert R._GLOSSED_LOWER.pattern == _GLOSSED_PLAIN.pattern
+    for text in ("seren means star, amal heißt Hoffnung", "x means means y", "a÷b means c", "word ,means x",
+                 "l'amour, meant love", "xmeans y", "ab-cd  quer dizer", "@nick means x"):
+        assert [(m.span(), m.span(1)) for m in R.glossed_lower_matches(text)] == \
+               [(m.span(), m.span(1)) for m in _GLOSSED_PLAIN.finditer(text)], text
+    assert [m.group(1) for m in R.glossed_lower_matches("seren means star, amal heißt Hoffnung")] == ["seren", "amal"]

@@ -752,6 +752,38 @@ _GLOSSED_LOWER = re.compile(r"(?<![\w'’@.-])([a-z\u00df-\u00ff][a-z\u00df-\u02
                             r"significa|quer[ \t]+dizer|veut[ \t]+dire|betekent|vuol[ \t]+dire)\b)")
 _GLOSS_ONE_WORD = re.compile(r",?[ \t]+(?:means|meant|heißt|bedeutet|significa|betekent)[ \t]+[\"“‘]?([a-z\u00df-\u00ff]+)[\"”’]?"
                              r"[ \t]*(?:[,.;:!?)\n]|$|and\b|in\b)")
+# what _GLOSSED_LOWER looks ahead for, found first (it is rare; the pattern itself is tried at every
+# lower-case word), and the characters its word is made of
+_GLOSS_VERB = re.compile(r"(?:heißt|bedeutet|means|meant|significa|quer[ \t]+dizer|veut[ \t]+dire|betekent|vuol[ \t]+dire)\b")
+_GLOSS_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'’-") | frozenset(map(chr, range(0xdf, 0x250)))
+
+
+def glossed_lower_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_GLOSSED_LOWER.finditer(text)``, found from the verbs back. A match is a run of
+    the word's characters, an optional comma and blanks right before a verb; the run cannot stop short
+    (its characters are no comma or blank), so a match before a verb starts inside the run of word
+    characters that ends there, at or after where ``finditer`` goes on: the first place in it where the
+    pattern matches is ``finditer``'s next match (verbs and their runs come in text order)."""
+    pos = 0
+    for v in _GLOSS_VERB.finditer(text):
+        a = v.start()
+        while a > 0 and text[a - 1] in " \t":
+            a -= 1
+        if a == v.start():
+            continue  # no blank before the verb
+        if a > 0 and text[a - 1] == ",":
+            a -= 1
+        r = a
+        while r > pos and text[r - 1] in _GLOSS_WORD_CHARS:
+            r -= 1
+        for start in range(r, a):
+            m = _GLOSSED_LOWER.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+
+
 _NO_GLOSS = frozenset({"well", "it", "that", "this", "so", "nothing", "everything", "business", "a", "an", "the", "to",
                        "you", "me", "him", "her", "them", "us", "much", "more", "less", "something", "anything"})
 _NICKNAME_BEFORE = re.compile(r"(?:\b(?:call(?:s|ed|ing)?|nickname[ds]?|named|name\s+is|heiße|heißt|llamo|chamo|"
@@ -777,7 +809,7 @@ class MentionedWordRecognizer(Recognizer):
                     continue  # texting in lower case quotes names too
                 yield self.span(s, e, KEEP, reason="a lower-case word in quotes: the word talked about")
         if any(map(text.__contains__, ("heißt", "bedeutet", "mean", "signific", "dizer", "dire", "betekent"))):
-            for m in _GLOSSED_LOWER.finditer(text):
+            for m in glossed_lower_matches(text):  # (_GLOSSED_LOWER.finditer(text))
                 s, e = m.span(1)
                 if t.lower_style:
                     # texting in lower case writes names so too ("jonas means well"): only a gloss of one
