@@ -48,11 +48,12 @@ class Knowledge:
     subdivisions: frozenset[str] = frozenset()
     subdivision_first_words: frozenset[str] = frozenset()  # first word of every multi-word one ("nova")
 
+    # (spaced: the regex only for a phrase with odd white space; is_region is asked for ~50 tokens a comment)
     def is_subdivision(self, phrase: str) -> bool:
-        return _WS.sub(" ", phrase).casefold() in self.subdivisions
+        return spaced(phrase).casefold() in self.subdivisions
 
     def is_region(self, phrase: str) -> bool:
-        return _WS.sub(" ", phrase).casefold() in self.regions
+        return spaced(phrase).casefold() in self.regions
 
     def is_place(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
