@@ -118,3 +118,41 @@ def test_glossed_words_on_examples():
         assert [(m.span(), m.span(1)) for m in R.glossed_lower_matches(text)] == \
                [(m.span(), m.span(1)) for m in _GLOSSED_PLAIN.finditer(text)], text
     assert [m.group(1) for m in R.glossed_lower_matches("seren means star, amal heißt Hoffnung")] == ["seren", "amal"]
+
+
+_CUE_PIECES = st.sampled_from(["like", "Like", "unlike", "not", "Not", "no relation to", "not related to", "named",
+                               "called", "after", "fan of", "Fan", "von", "de", "wie", "nicht", "Niet", "zoals",
+                               "comme", "Pas", "como", "come", "não", "tipo", "fã", "fa", "do", "das", "benannt", "nach",
+                               "genoemd", "naar", "Nommée", "d'après", "(", ",", " ", "  ", "\t", "\n", "Ana", "Élodie",
+                               "Ōtara", "x", "X", "bob", "'", "’", "I"])
+
+
+@SLOW
+@given(st.lists(_CUE_PIECES, max_size=14).map("".join))
+def test_namesake_gate_never_skips_a_cue(text):
+    if any(True for _ in R._NAMESAKE_CUE.finditer(text)):
+        assert R.namesake_possible(text)
+
+
+def test_namesake_gate_on_examples():
+    for text in ("like Jackie Chan", "no relation to Andy Lau", "named her after Walt Whitman", "Fan von Amal X",
+                 "fã  dos Caetano Veloso", "Nommée d'après Ginette Reno", "(after Ana Bo)", "x, after Ana Bo",
+                 "Unlike\tÉlodie Ng", "não Julio Iglesias"):
+        assert any(True for _ in R._NAMESAKE_CUE.finditer(text)) and R.namesake_possible(text), text
+    assert not R.namesake_possible("Thanks. My therapist said so. Hi Ana")
+
+
+def test_namesake_gate_knows_every_last_word_of_the_cue():
+    """One example per last word of the cue: each matches, and the gate passes it only through that word."""
+    cues = {"like": "like", "Like": "Like", "not": "not", "Not": "Not", "to": "no relation to", "after": "named him after",
+            "of": "fan of", "wie": "wie", "Wie": "Wie", "nicht": "nicht", "Nicht": "Nicht", "niet": "niet", "Niet": "Niet",
+            "zoals": "zoals", "Zoals": "Zoals", "comme": "comme", "Comme": "Comme", "pas": "pas", "Pas": "Pas",
+            "como": "como", "Como": "Como", "come": "come", "Come": "Come", "não": "não", "Não": "Não", "tipo": "tipo",
+            "Tipo": "Tipo", "do": "fã do", "da": "fa da", "de": "fã de", "dos": "fa dos", "das": "fã das", "des": "fa des",
+            "von": "Fan von", "van": "fan van", "nach": "benannt nach", "naar": "Genoemd naar", "après": "nommée d’après"}
+    assert set(cues) == set(R._NAMESAKE_ENDS)
+    for last, cue in cues.items():
+        text = f"{cue} Ana Bo"
+        assert any(True for _ in R._NAMESAKE_CUE.finditer(text)), text
+        assert R.namesake_possible(text)
+        assert [w for w in R._NAMESAKE_ENDS if cue.endswith(w)] == [last], text
