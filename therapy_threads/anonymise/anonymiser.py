@@ -97,6 +97,15 @@ def _language(t: _Text, d: _Doc) -> str | None:
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon
 _ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled"})
+# rules that saw a person's role around a capitalised name (a naming phrase, a title, a relation noun): the
+# name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
+_CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
+                             "relation_copula", "honorific_after", "personal_article", "intro_full_name"})
+# what separates the items of a list of people: "Ana, Luz e Tó", "Sam & Jo", "Kai and Mo"
+_LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
+# a preposition of place in the covered languages: "moving to X", "em X", "à X", "nach X"
+_PLACE_BEFORE = re.compile(r"(?:^|[\s(])(?:in|at|from|to|near|of|into|outside|around|via|towards?|em|no|na|para|"
+                           r"en|à|au|aux|nach|aus|bei|naar|uit|van|w|we|z|ze|do|desde|hasta|hacia|da|di|dal|della)[ \t]+$", re.I)
 
 
 class Anonymiser:
@@ -310,6 +319,9 @@ class Anonymiser:
                     # mid-sentence use throughout the post, even if "ivy" also occurs as a word;
                     # :meth:`_propagate` decides where another text uses it in a name role
                     # (or any word a rule placed in a name role: "Ivo, thanks", "my sister Blessing")
+                    if sp.recognizer in _CUE_ROLE_RULES and not self.cues.function_word(cf) and len(cf) > 1:
+                        ctx.role_named.add(cf)
+                        ctx.accepted.setdefault(cf, sp.key)
                     if self.cues.namelike(cf, ctx) or cf in self.cues.first_names or self.lex.is_surname(cf) \
                             or cf in self.cues.intl_names or (cf in self.lex.intl_names and self.lex.proper_noun(cf)
                                                               and cf not in ctx.lower_vocab) or (sp.recognizer in _ROLE_RULES
@@ -438,7 +450,13 @@ class Anonymiser:
                                             "a name accepted elsewhere in the post, in lower-case text"))
                     continue
                 cf = core.casefold()
-                if any(x.overlaps(s, e) for x in t.spans):
+                over = [x for x in t.spans if x.overlaps(s, e)]
+                if over:
+                    if self._place_named(t, d.ctx, over, s, e, cf):
+                        t.spans.remove(over[0])
+                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
+                                            "a name a role cue gave elsewhere in the post, listed with people or "
+                                            "used as a name here, not a place"))
                     continue
                 if lang in (None, "en") and cues.article_head(t.text, s, e):
                     continue  # "she does not drive a Mercedes, she ...": a thing, not a person
@@ -454,6 +472,9 @@ class Anonymiser:
                         continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
                     if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
                         continue  # "habite à Florence": the place, whoever else is called so
+                    if knowledge().is_place(core) and re.search(r"(?:^|[\s(])[aà][ \t]+$", t.text[max(0, s - 4):s], re.I) \
+                            and not (language_cues()[0][lang].speech_re.match(t.text, e) or self._listed(t, d.ctx, s, e)):
+                        continue  # "foi a Fátima a pé", "fui a Santiago": "a" also means "to" before a place
                     lr = self.lex.lang_rank(cf, lang)
                     if cues.is_initial(t.text, s) and lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
                         continue  # a word of the language opening a sentence
@@ -471,6 +492,42 @@ class Anonymiser:
                     e = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
                 t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
+
+    def _place_named(self, t: _Text, ctx: DocContext, over: list[Span], s: int, e: int, cf: str) -> bool:
+        """A word kept only because the gazetteer holds it ("Luz", "Socorro", "Dallas"), that a cue of a
+        person's role named elsewhere in the post ("chamo-me Luz", "my sister Dallas"), is the person here
+        where it is used as a name: listed with people ("obrigada a todos: Ana, Luz e Tó"), addressed at the
+        start of a line ("Luz, ..."), or in a name role, and no preposition of place comes before it."""
+        x = over[0]
+        if len(over) != 1 or x.kind != KEEP or x.recognizer != "place" or (x.start, x.end) != (s, e) \
+                or cf not in ctx.role_named:
+            return False
+        text = t.text
+        if _PLACE_BEFORE.search(text, max(0, s - 12), s) or cf in ctx.place_role:
+            return False
+        if self._listed(t, ctx, s, e):
+            return True
+        line = text[text.rfind("\n", 0, s) + 1:s]
+        if not line.strip(" \t\"'“‘") and re.match(r"[ \t]*[,!]", text[e:e + 3]):
+            return True  # "Luz, que nome bonito": the person addressed
+        return self._name_role(text, s, e)
+
+    def _listed(self, t: _Text, ctx: DocContext, s: int, e: int) -> bool:
+        """The word is an item of a list whose item right before or after it is a person."""
+        text = t.text
+        for y in t.spans:
+            if y.end <= s and s - y.end <= 6:
+                gap = text[y.end:s]
+            elif y.start >= e and y.start - e <= 6:
+                gap = text[e:y.start]
+            else:
+                continue
+            if not _LIST_GAP.fullmatch(gap):
+                continue
+            if y.kind in (PERSON, KNOWN) or (y.kind == KEEP and y.recognizer == "place"
+                                             and text[y.start:y.end].casefold() in ctx.role_named):
+                return True
+        return False
 
     def _lower_name_role(self, text: str, s: int, e: int, possessive: bool) -> bool:
         """Where a lower-case word accepted as a name elsewhere in the post is used as a name here: set

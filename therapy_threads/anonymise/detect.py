@@ -158,6 +158,9 @@ class DocContext:
     figure_words: set[str] = field(default_factory=set)  # words of public figures named in this post
     skeletons: dict[str, KnownName] = field(default_factory=dict)  # variant without separators -> info
     place_role: set[str] = field(default_factory=set)  # capitalised words used after "in", "from", "moving to"
+    # capitalised names a cue of a person's role put in a name role (a naming phrase, a title, a relation
+    # noun): such a name is the person where a gazetteer alone would keep it as a place (see Anonymiser._propagate)
+    role_named: set[str] = field(default_factory=set)
     # text -> its e-mail, link, written e-mail and written link spans (:func:`.patterns.find_contacts`):
     # found once for the vocabulary below and reused by the contact recognizers
     contacts: dict[str, tuple] = field(default_factory=dict)

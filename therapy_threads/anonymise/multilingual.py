@@ -39,7 +39,7 @@ from .spans import KEEP, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
-           "diminutives", "person_articles", "lower_titles", "heads")
+           "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -86,6 +86,10 @@ class LanguageCues:
     person_articles: frozenset[str] = frozenset()
     lower_titles: frozenset[str] = frozenset()  # short titles written lower case before a name ("dr Nowak")
     heads: frozenset[str] = frozenset()  # nouns heading the name of a place or body ("ulica Piotrkowska")
+    # articles the speech puts between a naming phrase and the name ("sou a Inês", "sono la Giulia"): after
+    # one the word is a person's name, even where it is also a place or written in lower case
+    naming_articles: frozenset[str] = frozenset()
+    here: frozenset[str] = frozenset()  # "here" after the writer's own name opening a text ("Inês aqui, de Braga")
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -93,7 +97,8 @@ class LanguageCues:
                + r"[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?(?P<name>" + _NAME + r")")
         appos = (r"(?P<name>" + _NAME + r")[ \t]*(?:,|\()[ \t]*(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:"
                  + _alt(self.adjectives) + r")[ \t-]+){0,2}(?:" + _alt(self.relations) + r")(?![\w-])")
-        naming = r"(?<![\w'’])(?:" + _alt(self.naming) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
+        art = (r"(?:(?P<art>" + _alt(self.naming_articles) + r")[ \t]+)?") if self.naming_articles else ""
+        naming = r"(?<![\w'’])(?:" + _alt(self.naming) + r")[ \t]*,?[ \t]+" + art + r"(?P<name>" + _NAME + r")"
         titles = r"(?<![\w'’.])(?P<title>" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")"
         greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
         closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")"
@@ -116,9 +121,13 @@ class LanguageCues:
         # another full name coordinated with a kept one: "X Y e Z W", "a X Y y a Z W", "X Y, Z W"
         coord = (r"[ \t]*(?:,[ \t]*)?(?:(?:y|e|et|en|and|und|i)[ \t]+)?(?:(?:a|naar)[ \t]+)?(?P<name>" + full + r")")
         place = r"(?:^|[ \t(])(?:" + _alt(self.places_before) + r")[ \t]*$"
+        # the writer's name (perhaps in full), then "here", opening the text or a sentence: "Olá! Inês Matos aqui, ..."
+        here = (r"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?-i:(?P<name>[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|da|do|dos|"
+                r"del|di)[ \t]+)?[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*){0,2}))[ \t]+(?:" + (_alt(self.here) if self.here else "(?!)")
+                + r")(?![\w'’])(?=[ \t]*[,.!(—–-]|[ \t]+(?:de|da|do|desde|from)\b)")
         for attr, pat in (("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
                           ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
-                          ("greet_re", greet), ("closing_re", closing), ("speech_re", speech)):
+                          ("greet_re", greet), ("closing_re", closing), ("speech_re", speech), ("here_re", here)):
             object.__setattr__(self, attr, re.compile(pat, re.I))
 
 
@@ -257,9 +266,18 @@ class CuePhraseRecognizer(_Multilingual):
                     t.text[s:s + 1].isupper() and self.rank(t.text[s:e].casefold(), t.lang) is None
                     and not self.excluded(t, lc, t.text[s:e].casefold()) and t.free(s, e)):
                 yield self.person(t, s, e, f"a name in apposition to a relation noun ({t.lang})")
+        if lc.here:
+            yield from self._here(t, lc)
         for m in lc.naming_re.finditer(t.text):
             s, e = m.span("name")
-            phrase = m.group(0)[:m.start("name") - m.start()].strip(" \t,").casefold()
+            art = lc.naming_articles and m.group("art")
+            phrase = m.group(0)[:(m.start("art") if art else m.start("name")) - m.start()].strip(" \t,").casefold()
+            if art:
+                # "sou a Fátima", "sou o xico", "sono la Giulia": the article before a name after "I am" makes
+                # it the writer's name, even where it is a place or written in lower case
+                if self.name_ok(t, lc, s, e, True) and not (t.text[s:s + 1].islower() and not t.lower_style):
+                    yield self.person(t, s, self.full(t, s, e), f"a name after '{phrase} {art.casefold()}' ({t.lang})")
+                continue
             weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem", "jsem")  # "je suis triste": capital only
             if weak and not t.text[s:s + 1].isupper() and _INTRO_REST.match(t.text, e) \
                     and self.name_ok(t, lc, s, e, False) and not knowledge().is_place(t.text[s:e]):
@@ -275,6 +293,22 @@ class CuePhraseRecognizer(_Multilingual):
                     run = _CAPS_RUN.match(t.text, ee)  # "meu nome completo é X Y Z": every part of it
                     ee = run.end() if run else ee
                 yield self.person(t, s, ee, f"a name after a naming phrase ({t.lang})")
+
+
+    def _here(self, t: TextContext, lc: LanguageCues) -> Iterator[Span]:
+        """The writer's own name before the language's "here" ("Inês Matos aqui, de Braga", "Begoña aquí."): a
+        given name of the lexicons or a word of no language, whole (the surname too), even where a place
+        has the given name."""
+        for m in lc.here_re.finditer(t.text):
+            s, e = m.span("name")
+            first = t.text[s:e].split()[0]
+            cf = first.casefold()
+            if not t.free(s, e) or self.excluded(t, lc, cf) or not (self.given(cf, t.lang) or self._no_word(t, cf)):
+                continue
+            yield self.person(t, s, e, f"a writer naming themself before '{m.group(0)[m.end('name') - m.start():].split()[0]}' ({t.lang})")
+
+    def _no_word(self, t: TextContext, cf: str) -> bool:
+        return self.rank(cf, t.lang) is None and self.lex.rank(cf) is None and not self.lex.ordinary_in(cf)
 
 
 class LanguageTitleRecognizer(_Multilingual):
