@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
-from .detect import CAP_RE, NOUN_CAPS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
+from .detect import CAP_RE, NOUN_CAPS, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
                        name_variants, pseudonym, same_person, token_line)
@@ -101,6 +101,11 @@ _ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "a
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name"})
+# a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
+# Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
+_MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
+                        r"viaj[a-zãáéê]*|voy|vas|va|van|fue|fuimos|fueron|lleg[a-záé]*|volv[a-zíé]*|vine|vino|vado|"
+                        r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
 # what separates the items of a list of people: "Ana, Luz e Tó", "Sam & Jo", "Kai and Mo"
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
 # a preposition of place in the covered languages: "moving to X", "em X", "à X", "nach X"
@@ -452,7 +457,7 @@ class Anonymiser:
                 cf = core.casefold()
                 over = [x for x in t.spans if x.overlaps(s, e)]
                 if over:
-                    if self._place_named(t, d.ctx, over, s, e, cf):
+                    if self._place_named(t, d.ctx, over, s, e, cf, lang):
                         t.spans.remove(over[0])
                         t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
                                             "a name a role cue gave elsewhere in the post, listed with people or "
@@ -472,9 +477,8 @@ class Anonymiser:
                         continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
                     if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
                         continue  # "habite à Florence": the place, whoever else is called so
-                    if knowledge().is_place(core) and re.search(r"(?:^|[\s(])[aà][ \t]+$", t.text[max(0, s - 4):s], re.I) \
-                            and not (language_cues()[0][lang].speech_re.match(t.text, e) or self._listed(t, d.ctx, s, e)):
-                        continue  # "foi a Fátima a pé", "fui a Santiago": "a" also means "to" before a place
+                    if knowledge().is_place(core) and _MOTION_TO.search(t.text, max(0, s - 20), s):
+                        continue  # "foi a Fátima a pé", "fui a Santiago": after a verb of going "a" means "to"
                     lr = self.lex.lang_rank(cf, lang)
                     if cues.is_initial(t.text, s) and lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
                         continue  # a word of the language opening a sentence
@@ -493,7 +497,7 @@ class Anonymiser:
                 t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
 
-    def _place_named(self, t: _Text, ctx: DocContext, over: list[Span], s: int, e: int, cf: str) -> bool:
+    def _place_named(self, t: _Text, ctx: DocContext, over: list[Span], s: int, e: int, cf: str, lang: str | None) -> bool:
         """A word kept only because the gazetteer holds it ("Luz", "Socorro", "Dallas"), that a cue of a
         person's role named elsewhere in the post ("chamo-me Luz", "my sister Dallas"), is the person here
         where it is used as a name: listed with people ("obrigada a todos: Ana, Luz e Tó"), addressed at the
@@ -510,7 +514,10 @@ class Anonymiser:
         line = text[text.rfind("\n", 0, s) + 1:s]
         if not line.strip(" \t\"'“‘") and re.match(r"[ \t]*[,!]", text[e:e + 3]):
             return True  # "Luz, que nome bonito": the person addressed
-        return self._name_role(text, s, e)
+        m = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 20])
+        if m and m.group(1).casefold() in SPEECH_VERBS:
+            return True  # "Dallas said", "Paz sagte"
+        return any(lc.speech_re.match(text, e) for lc in language_cues()[0].values() if lang in (None, lc.lang))
 
     def _listed(self, t: _Text, ctx: DocContext, s: int, e: int) -> bool:
         """The word is an item of a list whose item right before or after it is a person."""

@@ -35,7 +35,7 @@ from .detect import INTERJECTIONS, POSS, Cues, TextContext
 from .inflection import declined_given, declined_surname, name_forms, only_word
 from .knowledge import find_phones, knowledge
 from .recognizers import Recognizer
-from .spans import KEEP, PHONE, Span
+from .spans import KEEP, PERSON, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
@@ -94,7 +94,11 @@ class LanguageCues:
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
                + r")[ \t-]+){0,2}(?P<rel>" + _alt(self.relations) + r")(?:[ \t]+(?:" + _alt(self.after) + r"))?"
-               + r"[ \t]*(?:,[ \t]*)?(?:\([ \t]*)?(?P<name>" + _NAME + r")")
+               # what the relation is of ("o meu colega de casa, o X", "mi compañera de piso Y"), and the
+               # article the speech puts before a given name after the comma
+               + r"(?:[ \t]+(?:de|di|da|do|du|del)[ \t]+(?-i:[a-zà-ÿ]+))?"
+               + r"[ \t]*(?:,[ \t]*" + (r"(?:(?:" + _alt(self.naming_articles) + r")[ \t]+)?" if self.naming_articles else "")
+               + r")?(?:\([ \t]*)?(?P<name>" + _NAME + r")")
         appos = (r"(?P<name>" + _NAME + r")[ \t]*(?:,|\()[ \t]*(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:"
                  + _alt(self.adjectives) + r")[ \t-]+){0,2}(?:" + _alt(self.relations) + r")(?![\w-])")
         art = (r"(?:(?P<art>" + _alt(self.naming_articles) + r")[ \t]+)?") if self.naming_articles else ""
@@ -125,15 +129,19 @@ class LanguageCues:
         here = (r"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?-i:(?P<name>[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|da|do|dos|"
                 r"del|di)[ \t]+)?[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*){0,2}))[ \t]+(?:" + (_alt(self.here) if self.here else "(?!)")
                 + r")(?![\w'’])(?=[ \t]*[,.!(—–-]|[ \t]+(?:de|da|do|desde|from)\b)")
+        # a writer's full name opening a line, then their profession: "Ana Matos, psicóloga clínica, ..."
+        signed = (r"(?m:^)[ \t—–-]*(?P<name>" + full + r")[ \t]*,[ \t]*(?:" + _alt(self.relations) + r")(?![\w'’-])")
         for attr, pat in (("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
                           ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
-                          ("greet_re", greet), ("closing_re", closing), ("speech_re", speech), ("here_re", here)):
+                          ("greet_re", greet), ("closing_re", closing), ("speech_re", speech), ("here_re", here), ("signed_re", signed)):
             object.__setattr__(self, attr, re.compile(pat, re.I))
 
 
 # prepositions of company and attribution in the covered languages: what follows is someone, not where
 _COMPANION_BEFORE = re.compile(r"(?:^|[\s(])(?:con|com|avec|met|mit|with|sin|sem|senza|sans|zonder|ohne|según|segundo|"
                                r"secondo|selon|volgens|laut|contra|tegen|gegen|entre)[ \t]+$", re.I)
+# a name, then another in apposition after an article: "Isabel, a Bela", "Francisco (o Chico"
+_APPOSED_ARTICLE = re.compile(r"[ \t]*[,(][ \t]*(?P<art>[^\W\d_]{1,2})[ \t]+(?P<name>" + _NAME + r")")
 _PT_DEF_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa]|d[oa]|n[oa]|pel[oa]|ao|à)[ \t]+$", re.I)
 
 
@@ -268,6 +276,14 @@ class CuePhraseRecognizer(_Multilingual):
                 yield self.person(t, s, e, f"a name in apposition to a relation noun ({t.lang})")
         if lc.here:
             yield from self._here(t, lc)
+        for m in lc.signed_re.finditer(t.text):
+            s, e = m.span("name")
+            parts = t.text[s:e].split()
+            cf = parts[0].casefold()
+            if not t.free(s, e) or self.excluded(t, lc, cf) or knowledge().is_place(t.text[s:e]) or not (
+                    self.given(cf, t.lang) or self._no_word(t, cf) or self.surname(parts[-1].casefold(), t.lang)):
+                continue
+            yield self.person(t, s, e, f"a full name opening a line, then a profession ({t.lang})")
         for m in lc.naming_re.finditer(t.text):
             s, e = m.span("name")
             art = lc.naming_articles and m.group("art")
@@ -275,6 +291,8 @@ class CuePhraseRecognizer(_Multilingual):
             if art:
                 # "sou a Fátima", "sou o xico", "sono la Giulia": the article before a name after "I am" makes
                 # it the writer's name, even where it is a place or written in lower case
+                if re.match(r"[ \t]+d[aoei]s?[ \t]+(?-i:[a-zà-ÿ])", t.text[e:e + 8]):
+                    continue  # "sou a Macabéa da família": a character the writer likens themself to
                 if self.name_ok(t, lc, s, e, True) and not (t.text[s:s + 1].islower() and not t.lower_style):
                     yield self.person(t, s, self.full(t, s, e), f"a name after '{phrase} {art.casefold()}' ({t.lang})")
                 continue
@@ -423,6 +441,8 @@ class LanguageNameRecognizer(_Multilingual):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         lc = self.lc(t)
         text = t.text
+        if lc.naming_articles and t.spans:
+            yield from self._article_apposition(t, lc)
         for m in lc.greet_re.finditer(text):
             s, e = m.span("name")
             cf = text[s:e].casefold()
@@ -500,6 +520,12 @@ class LanguageNameRecognizer(_Multilingual):
             # lower case
             if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
                 continue
+            if lc.naming_articles and t.lower_style and self._person_article(t, lc, s) and self.given(cf, t.lang) \
+                    and (r is None or r >= 20000 or says) and ((self.lex.rank(cf) or 10 ** 6) >= 20000 or says) \
+                    and not knowledge().is_place(tok):
+                # "a bia disse-me", "o tomás acha": the article of given names before a rare given name
+                yield self.person(t, s, e, f"a given name after the article of given names, in lower case ({t.lang})")
+                continue
             if self.after_determiner(t, lc, s) or knowledge().is_place(tok) and not says:
                 continue
             if r is not None and r < 3000 and not says:
@@ -508,6 +534,28 @@ class LanguageNameRecognizer(_Multilingual):
                 if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    @staticmethod
+    def _person_article(t: TextContext, lc: LanguageCues, s: int) -> bool:
+        m = re.search(r"(?:^|[\s(,])([^\W\d_]{1,2})[ \t]+$", t.low[max(0, s - 6):s])
+        return bool(m) and m.group(1) in lc.naming_articles
+
+    def _article_apposition(self, t: TextContext, lc: LanguageCues) -> Iterator[Span]:
+        """Another name of a person just named, in apposition with the article of given names: "Sou a
+        Isabel, a Bela para os netos", "o Francisco (o Chico só para a mãe)": a given name, a pet form or
+        a word of no language, even where a place has the name."""
+        text = t.text
+        ends = {sp.end for sp in t.spans if sp.kind == PERSON}
+        for m in _APPOSED_ARTICLE.finditer(text):
+            if m.start() not in ends or m.group("art").casefold() not in lc.naming_articles:
+                continue
+            s, e = m.span("name")
+            cf = text[s:e].casefold()
+            if not t.free(s, e) or self.excluded(t, lc, cf):
+                continue
+            if text[s:s + 1].isupper() and (self.given(cf, t.lang) or self.pet_form(cf, lc) or self._unknown(t, cf)) \
+                    or text[s:s + 1].islower() and t.lower_style and self.given(cf, t.lang):
+                yield self.person(t, s, e, f"another name of the person just named, after '{m.group('art')}' ({t.lang})")
 
     def _after_capital_word(self, t: TextContext, s: int) -> bool:
         """In a language that declines names, the word before is capitalised inside the sentence and is an
