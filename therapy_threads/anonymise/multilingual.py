@@ -266,6 +266,8 @@ class CuePhraseRecognizer(_Multilingual):
         lc = self.lc(t)
         for m in lc.rel_re.finditer(t.text):
             s, e = m.span("name")
+            if "," in t.text[m.end("rel"):s] and knowledge().is_place(t.text[s:e]) and not self.given(t.text[s:e].casefold(), t.lang):
+                continue  # "mi profe de colegio, Colombia es ...": after a comma a place opens the next clause
             if self.name_ok(t, lc, s, e, True):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):

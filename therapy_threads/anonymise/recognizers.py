@@ -32,6 +32,9 @@ _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|
                      r"Uí|Ua|O')\s+){0,2}"
                      r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
                      + r"][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
+# nouns for a person in general (kinship and care nouns are the policy's relations)
+_PERSON_NOUNS = frozenset({"man", "woman", "lad", "lass", "bloke", "guy", "girl", "boy", "kid", "fella", "chap", "lady",
+                           "gentleman", "person", "someone", "somebody", "fellow", "dude", "gal", "child", "baby"})
 _LOWER_NAMED = re.compile(r"(?:\bnamed|\bcalled|\bname\s+is|\bname['’]s)[ \t]+([a-z]{2,})\b", re.I)
 # a nickname: "she calls me kitty", "everyone calls him dusty", "kitty is what she calls me", "goes by jojo"
 _LOWER_NEXT = re.compile(r"[ \t]+([a-z]{3,})\b(?![-'’@.]\w)")
@@ -2154,7 +2157,10 @@ class NamedRecognizer(Recognizer):
             # "called" ("something called cbt") only a given name or a word of no language
             named = not m.group(0).casefold().startswith("called")
             rank = self.lex.rank(cf)
-            if cf in self.cues.first_names or (rank is None and not self.lex.ordinary_in(cf)) or (
+            # ("a lad called Jordan": a capitalised given name that is no word of the dictionary)
+            capital_given = cf[:1].isupper() and cf.casefold() in self.cues.first_names \
+                and not self.lex.dictionary_word(cf.casefold()) and (not knowledge().is_place(cf) or self._person_called(text, m.start()))
+            if cf in self.cues.first_names or capital_given or (rank is None and not self.lex.ordinary_in(cf)) or (
                     named and (self.cues.any_given_name(cf) or cf in self.lex.intl_names
                                or ((rank is None or rank >= 3000) and not self.lex.only_word(cf)))):
                 e = m.end(1)
@@ -2168,8 +2174,17 @@ class NamedRecognizer(Recognizer):
                                 or (nr is None and not self.lex.ordinary_in(ncf))):
                         e = nxt.end(1)  # "my full name is allan mungo": the surname after the given name
                 elif m.group(1)[:1].isupper():
-                    e = self.extend(text, e, t.lang)  # "a dietitian called Ilsa Marchbank": her surname too
+                    # "a dietitian called Ilsa Marchbank": her surname too, even where it is also a town
+                    e = self.extend(text, e, t.lang, given=capital_given or cf.casefold() in self.cues.first_names)
+                    if not t.free(m.start(1), e):
+                        e = m.end(1)  # the surname was decided before (a place): the given name at least
                 yield self.person(t, m.start(1), e, "lower-case name after 'named'/'called'")
+
+
+    def _person_called(self, text: str, s: int) -> bool:
+        """A person noun before "called"/"named": "a lad called X", "my counsellor named X" (X is no town there)."""
+        b = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, s - 20):s])
+        return b is not None and (b.group(1).casefold() in _PERSON_NOUNS or b.group(1).casefold() in self.cues.relations)
 
 
 class GreetingRecognizer(Recognizer):
@@ -3315,7 +3330,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
-                           GermanPersonRecognizer, PersonalArticleRecognizer)
+                           GermanPersonRecognizer, NameLineRecognizer, PersonalArticleRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
@@ -3324,7 +3339,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             CuePhraseRecognizer,
             PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
-            NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, InitialSubjectRecognizer,
+            NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
             InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,

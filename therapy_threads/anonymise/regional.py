@@ -918,6 +918,13 @@ class CapsInitialsSignoffRecognizer(Recognizer):
 
 
 # "Big Mike", "Lil Jay", "Little Ed": a nickname made of a size word and a given name
+# what follows a nickname: "X we call him", "X they called her"; "X here," (the writer naming themself)
+_WE_CALL = re.compile(r"[ \t,]+(?:we|they|everyone|everybody|people|folk|the lads)[ \t]+(?:all[ \t]+)?call(?:s|ed)?"
+                      r"[ \t]+(?:him|her|them|me)\b")
+_HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*[,.!(—–-]")
+# the list item before and after: "Tash, " / ", Tash"
+_LIST_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+),[ \t]*$")
+_LIST_AFTER = re.compile(r",[ \t]*([A-Z][^\W\d_]+)(?![\w'’-])")
 _SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Young|Ol'|Old)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])")
 
 
@@ -936,10 +943,24 @@ class SizeNicknameRecognizer(Recognizer):
         for m in _SIZE_NICK.finditer(text):
             s, e = m.span()
             cf = m.group("given").casefold()
-            if not (cf in cues.first_names or cues.any_given_name(cf)) or cf in cues.not_names:
+            if cf in cues.not_names or not t.free(s, e):
                 continue
-            if cues.greeting_before(text, s) or cues.relation_before(text, s) or cues.verb_after(text, e):
+            if _WE_CALL.match(text, e) and (self.lex.rank(cf) is None or not self.lex.dictionary_word(cf)):
+                # "Big Rodda we call him": the text says it is what people call someone
+                yield self.person(t, s, e, "a nickname of a size word and a name, 'we call him'")
+                continue
+            if not (cf in cues.first_names or cues.any_given_name(cf)):
+                continue
+            if cues.greeting_before(text, s) or cues.relation_before(text, s) or cues.verb_after(text, e) \
+                    or _HERE_AFTER.match(text, e) or self._listed(text, s, e) or cues.signoff(text, s, e):
                 yield self.person(t, s, e, "a nickname of a size word and a given name, in a person's role")
+
+    def _listed(self, text: str, s: int, e: int) -> bool:
+        """Between commas with a given name right before or after it: "Tash, Big Nev, thank you"."""
+        cues = self.cues
+        b = _LIST_BEFORE.search(text, max(0, s - 40), s)
+        a = _LIST_AFTER.match(text, e)
+        return any(m is not None and cues.any_given_name(m.group(1).casefold()) for m in (a, b))
 
 
 # southern German names people with the article ("der Mirko ist", "die Resi hat gesagt"), and chat
@@ -973,3 +994,60 @@ class GermanPersonRecognizer(Recognizer):
                         or lex.word_form(cf) or not t.free(s, e):
                     continue
                 yield self.person(t, s, e, why)
+
+
+# a line that is a full name and nothing else but where the writer is: "Ann Pryor, Mylor Bridge, near the
+# creek" opening a comment, or "Ann Pryor" alone on the last line, signing it
+_NAME_PART = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_OPENING_NAME_LINE = re.compile(r"(?:\A|(?<=\n))[ \t]*(?P<name>" + _NAME_PART + r"[ \t]+" + _NAME_PART
+                                + r")[ \t]*,[ \t]*(?P<where>(?:St\.?[ \t]+)?[A-Z][^\W\d_]+)")
+_CLOSING_NAME_LINE = re.compile(r"[.!?)\U0001F300-\U0001FAFF\u2600-\u27BF][ \t]*\n+[ \t—–~-]*(?P<name>" + _NAME_PART
+                                + r"[ \t]+" + _NAME_PART + r")[ \t]*\s*\Z")
+
+
+class NameLineRecognizer(Recognizer):
+    """A writer's full name on a line of its own: opening the comment before where they live ("Ann Pryor,
+    Mylor Bridge, ..."), or alone on the last line after the last sentence, signing it. Each part is a
+    given name or surname of the names data or a word of no language (names few lists hold: "Tamsin
+    Trevorrow"); the two words are no place, greeting, closing or title ("Kind Regards", "Penzance
+    Library"), and a public figure named so was kept before this runs."""
+
+    name, score = "name_line", 0.75
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if t.role == "title" or "\n" not in text and not text[:1].isupper():
+            return
+        found = []
+        m = _OPENING_NAME_LINE.match(text) if text[:1].isupper() or text[:1] in " \t" else None
+        if m and knowledge().is_place(m.group("where").replace("St ", "").replace("St. ", "")) or \
+                m and m.group("where").startswith("St"):
+            found.append((m, "a full name opening a comment, then where the writer is"))
+        m = _CLOSING_NAME_LINE.search(text)
+        if m:
+            found.append((m, "a full name alone on the last line, signing the text"))
+        for m, why in found:
+            s, e = m.span("name")
+            if t.free(s, e) and self._full_name(m.group("name")):
+                yield self.person(t, s, e, why)
+
+    def _full_name(self, name: str) -> bool:
+        cues, lex = self.cues, self.lex
+        if knowledge().is_place(name):
+            return False
+        parts = name.split()
+        for i, p in enumerate(parts):
+            cf = p.casefold()
+            if cf in cues.not_names or cf in cues.titles or cf in cues.greet1 or cf in cues.closings \
+                    or cues.function_word(cf) or knowledge().is_demonym(p):
+                return False
+            r = lex.rank(cf)
+            name_like = cues.any_given_name(cf) if i == 0 else lex.is_surname(cf)
+            # (a word of another language only is no word here: "Hedda" in English text)
+            no_word = (r is None or r >= 20000) and not lex.dictionary_word(cf) and "en" not in lex.ordinary_in(cf)
+            if not (no_word or name_like and (r is None or r >= 3000)):
+                return False
+            if knowledge().is_place(p) and not name_like:
+                return False
+        return True
