@@ -40,6 +40,21 @@ P, K = "person", "keep"
     ("en", "My therapist Odile is away.", []),  # English text is the English recognizers' job
     ("it", "tutti mi chiamano Orsola, e sì, lo so", [("Orsola", P)]),
     ("it", "Mi chiamo Ottavio Brenna, detto Tavo.", [("Ottavio Brenna", P), ("Tavo", P)]),
+    # the article of given names after "sou"/"sono": the name even where a town has it, or in lower case
+    ("pt", "Sou a Fátima, de Leiria, e escrevo pouco.", [("Fátima", P)]),
+    ("pt", "olá. sou o quinzinho, estudante em braga", [("quinzinho", P)]),
+    ("it", "Ciao, sono la Ginevra di Bergamo.", [("Ginevra", P)]),
+    ("pt", "sou a favor disso, claro", []),
+    ("pt", "Eu sou a Macabéa da família, dizia ela.", []),  # a character the writer likens themself to
+    # what the relation is of, then the article after the comma
+    ("pt", "o meu colega de casa, o tarcísio, diz que sim", [("tarcísio", P)]),
+    ("es", "Mi compañera de piso Begoña lo sabe.", [("Begoña", P)]),
+    ("es", "mi profe de colegio, Colombia es pequeña", []),  # a place opening the next clause
+    # the writer's own name before "here" (a full name too), and a full name opening a line, then a profession
+    ("pt", "Olá! Ermelinda Cabral aqui, de Tavira.", [("Ermelinda Cabral", P)]),
+    ("es", "Begoña aquí. Yo también.", [("Begoña", P)]),
+    ("pt", "Rui Pestana, psicólogo clínico, em Faro. Obrigado.", [("Rui Pestana", P)]),
+    ("pt", "Porto aqui é diferente.", []),
 ])
 def test_cue_phrases(lang, text, expected):
     check(M.CuePhraseRecognizer, text, expected, lang=lang)
@@ -87,6 +102,9 @@ def test_signoffs(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a rare given name after the article of given names in lower case
+    ("pt", "a quitéria disse-me hoje que sim. e eu chorei", [("quitéria", P)]),
+    ("pt", "a estrela apagou-se ontem", []),
     ("fr", "merci Gwendoline, ça m'aide", [("Gwendoline", P)]),
     ("fr", "J'en ai parlé et Solène m'a dit de revenir.", [("Solène", P)]),
     ("fr", "ok donc hier soir anaïs m'a dit que non", [("anaïs", P)]),

@@ -60,6 +60,13 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     # a word-name accepted in the post signs the text alone after its last sentence
     ["Hello all.", "Not great today, but I'm [[Clover]] (a school nickname). Call me on weekends. [[Clover]]",
      "A {{clover}} grows by the gate."],
+    # an author's given name alone is not the author: another person of that name stays private
+    ['This week I kept rereading {{Marguerite Varne}}\'s "{{The Quiet Year}}" on the bus.',
+     "Same here, I'm [[Marguerite Brackwater]] from {{Duluth}}. [[Marguerite]], you are not alone."],
+    # a name a relation noun gave is the person where a town has the name: addressed at the end of a
+    # sentence, listed with people; after "to" it is the town
+    ["My sister [[Marietta]] reads this blog.", "I might have seen you at the {{Riverview}}, [[Marietta]]. Take care.",
+     "Thanks [[Odhran]], [[Marietta]] and [[Pellam]]. We drove to {{Marietta}} in May."],
 ])
 def test_post_rules(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts)
@@ -83,6 +90,20 @@ def test_post_rules_german(anon, tmp_path, texts):
 ])
 def test_post_rules_italian(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts, lang="it")
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+@pytest.mark.parametrize("texts", [
+    # a nickname in apposition after the article of given names, even where a town has it
+    ["Olá a todos.", "Sou a [[Ermelinda]], a [[Linda]] para os netos, de {{Tavira}}."],
+    # a name a naming phrase gave is the person where the gazetteer alone would keep it: listed with people,
+    # addressed; after a verb of going "a" is "to" and the town stays
+    ["Olá a todos.", "Chamo-me [[Soledade]] e moro em {{Évora}}.",
+     "[[Soledade]], que nome bonito. A minha avó foi a {{Soledade}} a pé uma vez.",
+     "Obrigada a todos: [[Quitéria]], [[Soledade]], [[Anacleto]]. Beijinhos"],
+])
+def test_post_rules_portuguese(anon, tmp_path, texts):
+    sc = run(anon, tmp_path, texts, lang="pt")
     assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
 
 

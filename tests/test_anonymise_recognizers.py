@@ -242,6 +242,9 @@ def test_place(text, expected):
     ("I served under SSG Quillfeather in 2009.", [("Quillfeather", "person")], "en"),
     ("formerly SPC Marisol Drabek, medic", [("Marisol Drabek", "person")], "en"),
     ("LCpl Vantongeren never came home.", [("Vantongeren", "person")], "en"),
+    # a given name that is also a word, then a surname: the person, not a personification
+    ("My therapist, Dr. Charity Okwuosa, had me read it. charity begins at home.", [("Charity Okwuosa", "person")], "en"),
+    ("no charity here, he is not Mr. Charity", [("Charity", "keep")], "en"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -647,6 +650,9 @@ def test_names_inside_addresses_are_no_lower_case_words():
     ("a colleague named robin was there", [("robin", "person")]),
     # a capitalised given name after "called" takes the surname after it
     ("and a dietitian called Ilsa Marchbank who has the patience", [("Ilsa Marchbank", "person")]),
+    # a capitalised given name that is also a place, after a person noun and "called"
+    ("Aye, a lad called Jordan Quarmby, Barnsley fan.", [("Jordan Quarmby", "person")]),
+    ("we drove through a country called Jordan last year", []),
 ])
 def test_named(text, expected):
     check(R.NamedRecognizer, text, expected)

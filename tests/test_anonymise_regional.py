@@ -401,6 +401,12 @@ def test_caps_initials_signoff(text, expected):
     ("Lil Jay said it was fine", [("Lil Jay", "person")]),
     ("we saw Big Ben from the bridge", []),
     ("Little Women made me cry", []),
+    # the writer naming themself, one of a list of names, or what people call someone
+    ("Big Marty here, not the footballer, 58 years of age.", [("Big Marty", "person")]),
+    ("Thanks Orla, Big Wilf, Desmond, all of you.", [("Big Wilf", "person")]),
+    ("A lad in the group, Big Trevanion we call him, said it first.", [("Big Trevanion", "person")]),
+    ("Big Ben, Big Sur, all of it in one trip.", []),
+    ("Big Brother we call it, the telly show.", []),
 ])
 def test_size_nicknames(text, expected):
     assert spans(SizeNicknameRecognizer, text) == expected
@@ -740,3 +746,23 @@ def test_korean_given_names_in_a_post_that_mixes_korean_in(text, expected):
     assert [f for f in _spans_in_post(R.SyllableNameRecognizer, text, _KOREAN_JAPANESE_POST) if f[1] == "person"] \
         == expected
     assert [f for f in spans(R.SyllableNameRecognizer, text) if "-" in f[0]] == []
+
+
+from therapy_threads.anonymise.regional import NameLineRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a full name opening a comment, then where the writer is; names few lists hold are still names
+    ("Tamsin Trevorrow, Penzance, by the harbour. I finished last month.", [("Tamsin Trevorrow", "person")]),
+    ("Jenna Polkinghorne, St Ives way. Same here.", [("Jenna Polkinghorne", "person")]),
+    # alone on the last line, after the last sentence: the name signing the comment
+    ("Thank you all for this.\nMerryn Chegwidden", [("Merryn Chegwidden", "person")]),
+    ("So good to read.\n— Ottilie Brannock", [("Ottilie Brannock", "person")]),
+    # closings, places and ordinary words on their own line are no names
+    ("Thanks all.\n\nKind Regards", []),
+    ("New York, NY is where I live", []),
+    ("Great post.\nNew Zealand", []),
+    ("Lovely Morning, Bristol was sunny.", []),
+])
+def test_name_lines(text, expected):
+    assert spans(NameLineRecognizer, text) == expected

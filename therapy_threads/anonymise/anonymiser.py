@@ -100,7 +100,8 @@ _ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "a
 # rules that saw a person's role around a capitalised name (a naming phrase, a title, a relation noun): the
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
-                             "relation_copula", "honorific_after", "personal_article", "intro_full_name"})
+                             "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
+                             "signoff", "signoff_language", "name_line"})
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
 # Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
@@ -507,13 +508,15 @@ class Anonymiser:
                 or cf not in ctx.role_named:
             return False
         text = t.text
-        if _PLACE_BEFORE.search(text, max(0, s - 12), s) or cf in ctx.place_role:
+        if _PLACE_BEFORE.search(text, max(0, s - 12), s):
             return False
         if self._listed(t, ctx, s, e):
             return True
         line = text[text.rfind("\n", 0, s) + 1:s]
         if not line.strip(" \t\"'“‘") and re.match(r"[ \t]*[,!]", text[e:e + 3]):
             return True  # "Luz, que nome bonito": the person addressed
+        if re.search(r"[^\W\d_][ \t]*,[ \t]*$", text[max(0, s - 4):s]) and re.match(r"[ \t]*[.!?](?:\s|$)", text[e:e + 3]):
+            return True  # "... I might have seen you there, Nora.": the person addressed, closing the sentence
         m = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 20])
         if m and m.group(1).casefold() in SPEECH_VERBS:
             return True  # "Dallas said", "Paz sagte"

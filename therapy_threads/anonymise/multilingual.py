@@ -295,7 +295,12 @@ class CuePhraseRecognizer(_Multilingual):
                 # it the writer's name, even where it is a place or written in lower case
                 if re.match(r"[ \t]+d[aoei]s?[ \t]+(?-i:[a-zà-ÿ])", t.text[e:e + 8]):
                     continue  # "sou a Macabéa da família": a character the writer likens themself to
-                if self.name_ok(t, lc, s, e, True) and not (t.text[s:s + 1].islower() and not t.lower_style):
+                lower = t.text[s:s + 1].islower()
+                r = self.rank(t.text[s:e].casefold(), t.lang)
+                if lower and not (t.lower_style and (self._no_word(t, t.text[s:e].casefold()) or (
+                        self.given(t.text[s:e].casefold(), t.lang) and (r is None or r >= 3000)))):
+                    continue  # "sou a favor": a word of the language
+                if self.name_ok(t, lc, s, e, True):
                     yield self.person(t, s, self.full(t, s, e), f"a name after '{phrase} {art.casefold()}' ({t.lang})")
                 continue
             weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem", "jsem")  # "je suis triste": capital only

@@ -1038,6 +1038,13 @@ class PublicWorkRecognizer(Recognizer):
 
     name, score = "public_work", 0.83
 
+    def _figure_words(self, caps) -> set[str]:
+        """The words of a public person's full name that name them alone elsewhere in the post: the surname,
+        and other names that are no given name ("Joan" after "Joan X's book" may be anyone's Joan)."""
+        words = [w.casefold() for _, _, w in caps]
+        return {w for i, w in enumerate(words) if i == len(words) - 1 or len(w) > 1 and not self.cues.any_given_name(w)
+                and w not in self.lex.first_names}
+
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if not self.policy.text.keep_public_figures:
             return
@@ -1113,7 +1120,7 @@ class PublicWorkRecognizer(Recognizer):
                 continue  # "ich hör X Y zu": listening to someone talk, not to a record
             if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
                 continue
-            t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
+            t.doc.figure_words.update(self._figure_words(caps[i:j + 1]))
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
             k2 = j + 1
@@ -1121,7 +1128,7 @@ class PublicWorkRecognizer(Recognizer):
                     and _NAME_GAP.fullmatch(text, caps[k2][1], caps[k2 + 1][0]) and self._surname_like(caps[k2 + 1][2]) \
                     and not re.match(r"[ \t]+[A-Z]", text[caps[k2 + 1][1]:caps[k2 + 1][1] + 2]):
                 end = caps[k2 + 1][1]
-                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:k2 + 2])
+                t.doc.figure_words.update(self._figure_words(caps[k2:k2 + 2]))
                 yield self.span(caps[k2][0], end, KEEP, reason="a full name listed with a public person's")
                 k2 += 2
             # the surname alone later in the same text is the same person ("X Y's book ... Y was there")
@@ -1831,7 +1838,9 @@ class TitleRecognizer(Recognizer):
             rank = self.lex.rank(cf)
             first, last = cues.is_first(cf), cues.is_last(cf)
             if t.english and rank is not None and rank < 15000 and (
-                    cf in t.doc.lower_vocab or not (first or last or self.lex.is_surname(cf))):
+                    cf in t.doc.lower_vocab or not (first or last or self.lex.is_surname(cf))) and not (
+                    first and self.extend(text, s + len(core), t.lang, given=True) > s + len(core)):
+                # (not where a surname follows a given name that is also a word: "Dr. Faith Okoro")
                 t.doc.keep.add(cf)
                 yield self.span(s, s + len(core), KEEP, reason="title before an ordinary word (a personification)")
                 continue
