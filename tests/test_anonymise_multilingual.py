@@ -55,6 +55,11 @@ P, K = "person", "keep"
     ("es", "Begoña aquí. Yo también.", [("Begoña", P)]),
     ("pt", "Rui Pestana, psicólogo clínico, em Faro. Obrigado.", [("Rui Pestana", P)]),
     ("pt", "Porto aqui é diferente.", []),
+    # "we call her X", "a certain X"; a given name that is also a town when the introduction goes on
+    ("es", "mi prima Casilda vive lejos. le decimos Cata.", [("Casilda", P), ("Cata", P)]),
+    ("es", "con la licenciada de antes, una tal Urquiola, no me animé", [("Urquiola", P)]),
+    ("es", "Hola. Soy Santiago, de Valparaíso, y vengo poco.", [("Santiago", P)]),
+    ("es", "Soy de Santiago y vivo sola.", []),
 ])
 def test_cue_phrases(lang, text, expected):
     check(M.CuePhraseRecognizer, text, expected, lang=lang)

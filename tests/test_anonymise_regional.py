@@ -766,3 +766,13 @@ from therapy_threads.anonymise.regional import NameLineRecognizer  # noqa: E402
 ])
 def test_name_lines(text, expected):
     assert spans(NameLineRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Gracias por leer.\nJ. Arrizabalaga", "es", [("J. Arrizabalaga", "person")]),
+    ("Gracias a todos.\nUn Abrazo", "es", []),
+    ("Merci.\nBonne Journée", "fr", []),
+    ("Danke euch.\nViele Grüße", "de", []),  # German capitalises nouns: not read there
+])
+def test_name_lines_other_languages(text, lang, expected):
+    assert spans(NameLineRecognizer, text, lang=lang) == expected

@@ -312,7 +312,10 @@ class CuePhraseRecognizer(_Multilingual):
                 continue
             if weak and (not t.text[s:s + 1].isupper() or re.search(r"[\"“«][^\"”»\n]*$", t.text[max(0, m.start() - 80):m.start()])):
                 continue  # "je suis triste"; '"Yo soy Betty, la fea"' quotes a title
-            if self.name_ok(t, lc, s, e, not weak) and not (weak and knowledge().is_place(t.text[s:e])):
+            # ("Soy Santiago, de Santiago", "Soy Pilar, psicóloga": a given name that is also a place, then what an
+            # introduction goes on with, is the writer's name)
+            place_ok = not weak or (_INTRO_REST.match(t.text, e) and self.given(t.text[s:e].casefold(), t.lang))
+            if self.name_ok(t, lc, s, e, not weak) and not (knowledge().is_place(t.text[s:e]) and not place_ok):
                 ee = self.full(t, s, e)
                 if _FULL_NAME_PHRASE.search(phrase) and t.text[s:s + 1].isupper():
                     run = _CAPS_RUN.match(t.text, ee)  # "meu nome completo é X Y Z": every part of it

@@ -998,11 +998,11 @@ class GermanPersonRecognizer(Recognizer):
 
 # a line that is a full name and nothing else but where the writer is: "Ann Pryor, Mylor Bridge, near the
 # creek" opening a comment, or "Ann Pryor" alone on the last line, signing it
-_NAME_PART = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_NAME_PART = r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?"
 _OPENING_NAME_LINE = re.compile(r"(?:\A|(?<=\n))[ \t]*(?P<name>" + _NAME_PART + r"[ \t]+" + _NAME_PART
                                 + r")[ \t]*,[ \t]*(?P<where>(?:St\.?[ \t]+)?[A-Z][^\W\d_]+)")
-_CLOSING_NAME_LINE = re.compile(r"[.!?)\U0001F300-\U0001FAFF\u2600-\u27BF][ \t]*\n+[ \t—–~-]*(?P<name>" + _NAME_PART
-                                + r"[ \t]+" + _NAME_PART + r")[ \t]*\s*\Z")
+_CLOSING_NAME_LINE = re.compile(r"[.!?)\U0001F300-\U0001FAFF\u2600-\u27BF][ \t]*\n+[ \t—–~-]*(?P<name>(?:" + _NAME_PART
+                                + r"|[A-Z]\.)[ \t]+" + _NAME_PART + r")[ \t]*\s*\Z")
 
 
 class NameLineRecognizer(Recognizer):
@@ -1013,7 +1013,8 @@ class NameLineRecognizer(Recognizer):
     Library"), and a public figure named so was kept before this runs."""
 
     name, score = "name_line", 0.75
-    languages = frozenset({"en"})
+    # (not German, which capitalises every noun: "Viele Grüße" on the last line)
+    languages = frozenset({"en", "fr", "es", "it", "pt", "nl"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
@@ -1029,23 +1030,29 @@ class NameLineRecognizer(Recognizer):
             found.append((m, "a full name alone on the last line, signing the text"))
         for m, why in found:
             s, e = m.span("name")
-            if t.free(s, e) and self._full_name(m.group("name")):
+            if t.free(s, e) and self._full_name(m.group("name"), t.lang):
                 yield self.person(t, s, e, why)
 
-    def _full_name(self, name: str) -> bool:
+    def _full_name(self, name: str, lang: str | None) -> bool:
         cues, lex = self.cues, self.lex
         if knowledge().is_place(name):
             return False
         parts = name.split()
         for i, p in enumerate(parts):
             cf = p.casefold()
+            if len(cf) == 2 and cf.endswith("."):
+                continue  # an initial: "J. Ferrándiz"
+            if lang not in (None, "en") and (lex.lang_rank(cf, lang) or 10 ** 6) < 20000 \
+                    and not (cues.any_given_name(cf) or lex.is_surname(cf)):
+                return False  # a word of the text's language
             if cf in cues.not_names or cf in cues.titles or cf in cues.greet1 or cf in cues.closings \
                     or cues.function_word(cf) or knowledge().is_demonym(p):
                 return False
             r = lex.rank(cf)
             name_like = cues.any_given_name(cf) if i == 0 else lex.is_surname(cf)
             # (a word of another language only is no word here: "Hedda" in English text)
-            no_word = (r is None or r >= 20000) and not lex.dictionary_word(cf) and "en" not in lex.ordinary_in(cf)
+            no_word = (r is None or r >= 20000) and not lex.dictionary_word(cf) and not (
+                lex.ordinary_in(cf) & {"en", lang or "en"})
             if not (no_word or name_like and (r is None or r >= 3000)):
                 return False
             if knowledge().is_place(p) and not name_like:
