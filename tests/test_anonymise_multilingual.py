@@ -107,6 +107,9 @@ def test_signoffs(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a word of no language after the article, coordinated with the writer
+    ("pt", "O grupo nasceu quando eu e a Tetê saímos da sala.", [("Tetê", P)]),
+    ("pt", "Fomos ao Capibaribe, eu e a mãe.", []),
     # a rare given name after the article of given names in lower case
     ("pt", "a quitéria disse-me hoje que sim. e eu chorei", [("quitéria", P)]),
     ("pt", "a estrela apagou-se ontem", []),

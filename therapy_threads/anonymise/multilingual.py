@@ -636,8 +636,12 @@ class LanguageNameRecognizer(_Multilingual):
             return False  # "o Petro de Luanda", "a Maria da Penha" (a law): a thing named after a place or person
         if self.given(cf, t.lang):
             return True
-        # a word of no language only in apposition (", a Lucivânia,"): rivers, clubs and places take the
-        # article too ("o Capibaribe", "o Pelourinho")
+        # a word of no language only in apposition (", a Lucivânia,") or coordinated with the writer ("eu e a
+        # Tetê", "a Tetê e eu"): rivers, clubs and places take the article too ("o Capibaribe", "o Pelourinho")
+        if self._unknown(t, cf) and (re.search(r"\beu[ \t]+e[ \t]+[oa][ \t]+$", t.low[max(0, s - 10):s])
+                                     or re.match(r"[ \t]+e[ \t]+eu\b", t.low[e:e + 6])
+                                     and re.search(r"(?:^|[\s(])[oa][ \t]+$", t.low[max(0, s - 3):s])):
+            return True
         return self._unknown(t, cf) and t.text[e:e + 1] == "," and re.search(r",[ \t]*\S+[ \t]+$", t.text[max(0, s - 8):s]) is not None
 
     def _article_run(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
