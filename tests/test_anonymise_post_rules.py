@@ -60,9 +60,10 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     # a word-name accepted in the post signs the text alone after its last sentence
     ["Hello all.", "Not great today, but I'm [[Clover]] (a school nickname). Call me on weekends. [[Clover]]",
      "A {{clover}} grows by the gate."],
-    # an author's given name alone is not the author: another person of that name stays private
+    # an author's given name alone is the author, unless it names someone else: with another surname, or
+    # addressed opening a line
     ['This week I kept rereading {{Marguerite Varne}}\'s "{{The Quiet Year}}" on the bus.',
-     "Same here, I'm [[Marguerite Brackwater]] from {{Duluth}}. [[Marguerite]], you are not alone."],
+     "Same here, I'm [[Marguerite Brackwater]] from {{Duluth}}.", "[[Marguerite]], you are not alone."],
     # a name a relation noun gave is the person where a town has the name: addressed at the end of a
     # sentence, listed with people; after "to" it is the town
     ["My sister [[Marietta]] reads this blog.", "I might have seen you at the {{Riverview}}, [[Marietta]]. Take care.",

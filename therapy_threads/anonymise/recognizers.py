@@ -32,6 +32,8 @@ _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|
                      r"Uí|Ua|O')\s+){0,2}"
                      r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
                      + r"][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
+# the writer saying who they are, right before a name: "I'm X", "I am X", "it's X", "name is X"
+_SELF_NAMING = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Ii]t['’]s|\bname[ \t]+is)[ \t]+(?:(?:a|an|just)[ \t]+)?$")
 # nouns for a person in general (kinship and care nouns are the policy's relations)
 _PERSON_NOUNS = frozenset({"man", "woman", "lad", "lass", "bloke", "guy", "girl", "boy", "kid", "fella", "chap", "lady",
                            "gentleman", "person", "someone", "somebody", "fellow", "dude", "gal", "child", "baby"})
@@ -887,7 +889,8 @@ class PublicFigureRecognizer(Recognizer):
                     if not self.cues.relation_before(text, s) and not self._private_title(text, s):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue
-            if cf in t.doc.figure_words and not self.cues.relation_before(text, s) and cf not in t.doc.known:
+            if cf in t.doc.figure_words and not self.cues.relation_before(text, s) and cf not in t.doc.known \
+                    and not self._other_person(text, toks, i, cf, t.doc.figure_words):
                 yield self.span(s, s + len(tok), KEEP, reason="public figure named in full in this post")
         if t.lower_style:  # "i will read carl rogers"
             low = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
@@ -896,6 +899,21 @@ class PublicFigureRecognizer(Recognizer):
                 if figs and any(f.first == low[i - 1][2] for f in figs) and \
                         re.fullmatch(r"[ \t]+", text[low[i - 1][1]:low[i][0]]):
                     yield self.span(low[i - 1][0], low[i][1], KEEP, reason="public figure (full name, lower case)")
+
+    def _other_person(self, text: str, toks, i: int, cf: str, figure_words: set[str]) -> bool:
+        """A public figure's given name alone that names someone else: with another surname after it ("just
+        Joan Haverkamp from Duluth"), the writer's own ("I'm Joan too"), or the person addressed opening a
+        line ("Joan, relieved AND sad is allowed") or greeted."""
+        if not (self.cues.any_given_name(cf) or cf in self.lex.first_names):
+            return False
+        s, e, _ = toks[i]
+        if i + 1 < len(toks) and re.fullmatch(r"[ \t]+", text[e:toks[i + 1][0]]) \
+                and toks[i + 1][2].casefold() not in figure_words and self.lex.is_surname(toks[i + 1][2].casefold()):
+            return True
+        line = text[text.rfind("\n", 0, s) + 1:s]
+        if not line.strip(" \t\"'“‘") and re.match(r"[ \t]*,", text[e:e + 2]):
+            return True
+        return bool(_SELF_NAMING.search(text, max(0, s - 12), s)) or self.cues.greeting_before(text, s)
 
     def _private_title(self, text: str, s: int) -> bool:
         return self.cues.title_before(text, s)
@@ -1038,13 +1056,6 @@ class PublicWorkRecognizer(Recognizer):
 
     name, score = "public_work", 0.83
 
-    def _figure_words(self, caps) -> set[str]:
-        """The words of a public person's full name that name them alone elsewhere in the post: the surname,
-        and other names that are no given name ("Joan" after "Joan X's book" may be anyone's Joan)."""
-        words = [w.casefold() for _, _, w in caps]
-        return {w for i, w in enumerate(words) if i == len(words) - 1 or len(w) > 1 and not self.cues.any_given_name(w)
-                and w not in self.lex.first_names}
-
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if not self.policy.text.keep_public_figures:
             return
@@ -1120,7 +1131,7 @@ class PublicWorkRecognizer(Recognizer):
                 continue  # "ich hör X Y zu": listening to someone talk, not to a record
             if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
                 continue
-            t.doc.figure_words.update(self._figure_words(caps[i:j + 1]))
+            t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
             k2 = j + 1
@@ -1128,7 +1139,7 @@ class PublicWorkRecognizer(Recognizer):
                     and _NAME_GAP.fullmatch(text, caps[k2][1], caps[k2 + 1][0]) and self._surname_like(caps[k2 + 1][2]) \
                     and not re.match(r"[ \t]+[A-Z]", text[caps[k2 + 1][1]:caps[k2 + 1][1] + 2]):
                 end = caps[k2 + 1][1]
-                t.doc.figure_words.update(self._figure_words(caps[k2:k2 + 2]))
+                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:k2 + 2])
                 yield self.span(caps[k2][0], end, KEEP, reason="a full name listed with a public person's")
                 k2 += 2
             # the surname alone later in the same text is the same person ("X Y's book ... Y was there")
@@ -3339,14 +3350,14 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
-                           GermanPersonRecognizer, NameLineRecognizer, PersonalArticleRecognizer)
+                           GermanPersonRecognizer, NameLineRecognizer, PersonalArticleRecognizer, PlacedNameRecognizer)
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
-            PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
+            PlacedNameRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,

@@ -1058,3 +1058,45 @@ class NameLineRecognizer(Recognizer):
             if knowledge().is_place(p) and not name_like:
                 return False
         return True
+
+
+_PLACE_BEFORE_PAIR = re.compile(r"(?:^|[\s(])(?:in|at|from|to|near|of|into|outside|around|via|towards?|through|past|"
+                                r"between|and|en|em|de|da|do|à|a|nach|aus|bei|naar|uit|van)[ \t]+$", re.I)
+
+
+class PlacedNameRecognizer(Recognizer):
+    """A given name and a surname of the names data, two capitalised words alone, one of which is also a
+    place ("Cody Strickland", "Lamar Buckner", "Ivo Salgueiro"): the full name of a person, which the
+    gazetteer would otherwise keep in part. Runs before the place rule. Not after a preposition of place,
+    not a place as a whole ("Stanley Park"), no region, country or demonym in it, not inside a longer run
+    of capitals ("North Cody Road")."""
+
+    name, score = "placed_name", 0.75
+    languages = frozenset({"en", "fr", "es", "it", "pt", "nl"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues, lex = t.text, self.cues, self.lex
+        caps = t.caps
+        k = knowledge()
+        for i in range(len(caps) - 1):
+            s, e, first, _ = caps[i]
+            s2, e2, second, core2 = caps[i + 1]
+            if text[e:s2] != " " or not (k.is_place(first) or k.is_place(core2)):
+                continue
+            if i > 0 and re.fullmatch(r"[ \t]+", text[caps[i - 1][1]:s]) or \
+                    i + 2 < len(caps) and re.fullmatch(r"[ \t]+", text[e2:caps[i + 2][0]]):
+                continue  # inside a longer run of capitals
+            f, l2 = first.casefold(), core2.casefold()
+            if not (cues.any_given_name(f) or f in lex.intl_names) or not lex.is_surname(l2) or cues.word_name(f):
+                continue
+            if any(w in cues.not_names or w in cues.titles or cues.function_word(w) for w in (f, l2)):
+                continue
+            if any(k.is_region(w) or k.is_demonym(w) for w in (first, core2)) or k.is_place(f"{first} {core2}"):
+                continue
+            if any((lex.rank(w) or 10 ** 6) < 3000 and lex.dictionary_word(w) for w in (f, l2)):
+                continue  # "Grace Church", "Bath Spa": a common word in it
+            if cues.is_initial(text, s) and (lex.rank(f) or 10 ** 6) < 20000 and not re.match(r"[ \t]*,", text[s2 + len(core2):s2 + len(core2) + 2]):
+                continue  # opening a sentence, a word too, no comma after: not sure
+            if _PLACE_BEFORE_PAIR.search(text, max(0, s - 14), s) or not t.free(s, s2 + len(core2)):
+                continue
+            yield self.person(t, s, s2 + len(core2), "a given name and a surname, one of them also a place")
