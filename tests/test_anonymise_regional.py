@@ -776,3 +776,21 @@ def test_name_lines(text, expected):
 ])
 def test_name_lines_other_languages(text, lang, expected):
     assert spans(NameLineRecognizer, text, lang=lang) == expected
+
+
+from therapy_threads.anonymise.regional import PlacedNameRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name and a surname of the names data, one of them a town too
+    ("Real name Cody Ashworth, retired, two tours.", [("Cody Ashworth", "person")]),
+    ("Old guy. Lamar Ashworth, Desert Storm veteran.", [("Lamar Ashworth", "person")]),
+    # a place as a whole, after a preposition of place, a run of capitals, a region in it
+    ("We walked round Stanley Park on Sunday.", []),
+    ("I moved from Cody Wyoming last year.", []),
+    ("Drive down North Cody Road past the mill.", []),
+    # a performer or author after a verb of watching or listening is for the public-work rules
+    ("He mostly watches Cody Ashworth and says nothing.", []),
+])
+def test_placed_names(text, expected):
+    assert spans(PlacedNameRecognizer, text) == expected
