@@ -327,6 +327,10 @@ def test_relation_copula(text, expected):
     ("I keep meaning to ask him. F. MacT.", [("F. MacT.", "person")]),
     ("Go raibh maith agaibh. S. Ó B.", [("S. Ó B.", "person")]),
     ("Obrigada a todos. É. R.", [("É. R.", "person")]),
+    # a digraph initial of a transliteration ("Sh.", "Kh."), and initials in brackets after the signing name
+    ("We end in spring. — Kh.V.", [("Kh.V.", "person")]),
+    ("That helped. — Ximena (X.Q.)", [("X.Q.", "person")]),
+    ("I saw it on TV (B.B.C.)", []),
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)

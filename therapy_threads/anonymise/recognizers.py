@@ -156,10 +156,13 @@ _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|
 # (also "A.-B." with the dot before the hyphen, Latin-1 capitals, "MacS." and "Ó D." of Gaelic surnames)
 _ICAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de]"
 # (and the lower-case initials of Dutch and Afrikaans surname particles: "J.v.H.L." for van H. L., "P.v.d.M.")
-_INITIALS = (_ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:(?:[ \t]?(?:vd|v|d)\.){0,2}[ \t]?(?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t]+)?(?:Ma?c)?" + _ICAP
+# (the first may be a digraph of a transliteration before another initial: "Sh.F.", "Kh. R.")
+_INITIALS = (r"(?:" + _ICAP + r"h\.[ \t]?(?=" + _ICAP + r"\.))?" + _ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:(?:[ \t]?(?:vd|v|d)\.){0,2}[ \t]?(?:(?:Ó|Ní|Nic|Mac|Ua|Uí)[ \t]+)?(?:Ma?c)?" + _ICAP
              + r"(?:-" + _ICAP + r")?\.(?:-" + _ICAP + r"\.)?){0,2}")
 # (after a comma too, so that the whole of "..., G. P." signs, not ". P.")
-_INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*|,[ \t]+)(?P<name>" + _INITIALS + r")[\"”’]?[ \t]*$")
+# (and in brackets after the name that signs: "— Ana (A.B.)")
+_INITIALS_END = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|[-–—~][ \t]*|,[ \t]+|(?<=[^\W\d_])[ \t]+\()(?P<name>" + _INITIALS
+                           + r")(?:[\"”’]|(?<=\.)\))?[ \t]*$")
 _INITIALS_CLOSE = re.compile(r"(?:^|(?<=\s))(?P<close>/|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[.,]?)[ \t]*"
                              r"(?<![^\s/])(?P<name>(?:[A-Za-z]\.[ \t]?){1,3})(?P<kiss>[ \t]+(?:x{1,4}|xo+))?[ \t]*$", re.I)
 _INITIALS_QUOTE = re.compile(r"[.!?][ \t]+(?P<name>" + _ICAP + r"\.(?:-" + _ICAP + r"\.)?(?:[ \t]?" + _ICAP
@@ -2248,6 +2251,13 @@ class SignoffRecognizer(Recognizer):
 
     name, score = "signoff", 0.75
 
+    def _name_before(self, text: str, s: int) -> bool:
+        b = re.search(r"([A-Z][^\W\d_]+)[ \t]*$", text[max(0, s - 30):s])
+        if b is None:
+            return False
+        cf = b.group(1).casefold()
+        return self.cues.any_given_name(cf) or cf in self.lex.intl_names or self.lex.rank(cf) is None
+
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text.rstrip(), self.cues
         if t.role == "title" or not text:
@@ -2263,6 +2273,8 @@ class SignoffRecognizer(Recognizer):
             last_nl = len(text) - 160
         last = text[last_nl + 1:]
         m = _INITIALS_END.search(text, max(0, len(text) - 40))
+        if m and text[m.start("name") - 1] == "(" and not self._name_before(text, m.start("name") - 1):
+            m = None  # "on TV (B.B.C.)": in brackets only after the name that signs ("— Ana (A.B.)")
         # "... in the U.K." is an abbreviation; "G. P." with a blank between the letters is someone's initials
         if m and (" " in m.group("name").strip() or re.sub(r"[^a-z]", "", m.group("name").casefold()) not in cues.acronyms):
             yield self.person(t, m.start("name"), m.end("name"), "initials signing the text")
