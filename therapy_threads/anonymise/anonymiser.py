@@ -532,8 +532,8 @@ class Anonymiser:
                 gap = text[e:y.start]
             else:
                 continue
-            if not _LIST_GAP.fullmatch(gap):
-                continue
+            if not _LIST_GAP.fullmatch(gap) or " " in text[y.start:y.end].strip():
+                continue  # (after a full name a place is where that person is: "X Y, Nelson, ...")
             if y.kind in (PERSON, KNOWN) or (y.kind == KEEP and y.recognizer == "place"
                                              and text[y.start:y.end].casefold() in ctx.role_named):
                 return True
