@@ -55,6 +55,8 @@ P, K = "person", "keep"
     ("es", "Begoña aquí. Yo también.", [("Begoña", P)]),
     ("pt", "Rui Pestana, psicólogo clínico, em Faro. Obrigado.", [("Rui Pestana", P)]),
     ("pt", "Porto aqui é diferente.", []),
+    ("es", "Respondedle aquí, ella lo lee.", []),  # a verb with its clitic before "here"
+    ("fr", "Répondez-lui ici, elle lit.", []),
     # "we call her X", "a certain X"; a given name that is also a town when the introduction goes on
     ("es", "mi prima Casilda vive lejos. le decimos Cata.", [("Casilda", P), ("Cata", P)]),
     ("es", "con la licenciada de antes, una tal Urquiola, no me animé", [("Urquiola", P)]),

@@ -329,9 +329,11 @@ class CuePhraseRecognizer(_Multilingual):
         has the given name."""
         for m in lc.here_re.finditer(t.text):
             s, e = m.span("name")
-            first = t.text[s:e].split()[0]
-            cf = first.casefold()
-            if not t.free(s, e) or self.excluded(t, lc, cf) or not (self.given(cf, t.lang) or self._no_word(t, cf)):
+            parts = t.text[s:e].split()
+            cf = parts[0].casefold()
+            # (a word of no language alone may be a verb with its clitic: "Respondedle aquí", "Répondez-lui ici")
+            if not t.free(s, e) or self.excluded(t, lc, cf) or not (
+                    self.given(cf, t.lang) or self._no_word(t, cf) and len(parts) > 1 and "-" not in parts[0]):
                 continue
             yield self.person(t, s, e, f"a writer naming themself before '{m.group(0)[m.end('name') - m.start():].split()[0]}' ({t.lang})")
 
