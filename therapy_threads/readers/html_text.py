@@ -33,8 +33,27 @@ _WS_ALL = re.compile(r"\s+")
 SkipFn = Callable[[LexborNode], "str | bool | None"]
 
 
+# Elements that hold content, written in XML's empty-element form (``<iframe .../>``,
+# ``<div class="clear"/>``): pages saved through an XML serialiser (XHTML output, crawlers that
+# store the DOM as XML) print them so. An HTML5 parser ignores the ``/`` and opens the element —
+# for ``iframe``/``textarea``/``title``/``noscript``/``script`` that turns the rest of the page
+# into raw text (no post, no comment). libxml2's HTML parser and XML tools close them; so do we.
+_EMPTY_FORM = re.compile(
+    r"<(iframe|textarea|title|noscript|script|style|xmp|noembed|noframes|div|span|a|p|i|b|em|"
+    r"strong|td|th|li|ul|ol|section|article|aside|header|footer|nav|label|button|select|video|"
+    r"audio|canvas|object|table|tr|ins|del|u|small|font|center|dd|dt|dl|h[1-6])"
+    r"(\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?)?\s*/>", re.I)
+
+
+def close_empty_elements(text: str) -> str:
+    """``<tag .../>`` -> ``<tag ...></tag>`` for elements that are not void in HTML."""
+    if "/>" not in text:
+        return text
+    return _EMPTY_FORM.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}></{m.group(1)}>", text)
+
+
 def parse_html(text: str) -> LexborHTMLParser:
-    return LexborHTMLParser(text)
+    return LexborHTMLParser(close_empty_elements(text))
 
 
 def classes(node: LexborNode) -> set[str]:

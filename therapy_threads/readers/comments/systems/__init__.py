@@ -21,8 +21,10 @@ from .fluxbb import FluxBB
 from .forumengine import ForumEngine
 from .forummagnum import ForumMagnum
 from .generic import Generic
+from .inyoka import Inyoka
 from .github import GitHub
 from .hackernews import HackerNews
+from .healthunlocked import HealthUnlocked
 from .homeland import Homeland
 from .invision import Invision
 from .lemmy import Lemmy
@@ -56,7 +58,9 @@ from .substack import Substack
 from .talkyard import Talkyard
 from .tieba import Tieba
 from .typepad import TypePad
+from .vanilla import Vanilla
 from .webmention import Webmention
+from .woltlab import WoltLab
 from .vbulletin import VBulletin
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
@@ -67,7 +71,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
-     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
+     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(), Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic()),

@@ -39,6 +39,10 @@ class FlatForum(CommentSystem):
     content_selector: str = ""  # the words' element in a post ("{0}": the post's number)
     author_selector: str = ""  # the author's name in a post ("{0}": the post's number)
     requires: str | None = None  # an element every real post holds
+    # Parts inside the words' element that are not the poster's words (quotes of other posts,
+    # signatures, code line numbers), and the date's element, where the engine marks them.
+    not_text_selector: str = ""
+    date_selector: str = ""
     # The engine's page number in a topic's URL: on the first page the first post is the topic.
     # None: the engine marks its opening post itself (``starter``).
     page_number: re.Pattern | None = None
@@ -48,23 +52,29 @@ class FlatForum(CommentSystem):
         no such mark (position decides)."""
         return None
 
+    def post_number(self, page: Page, post) -> str | None:
+        """The post's number (its key), from its id; "" keys the post by position."""
+        m = self.post_id.match(page.attrs.id(post))
+        return m.group(1) if m else None
+
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
         out: list[Item] = []
         marked = False
         for n in page.root.css(self.post_selector):
-            m = self.post_id.match(a.id(n))
-            if m is None:
+            pid = self.post_number(page, n)
+            if pid is None:
                 continue
-            pid = m.group(1)
             content = n.css_first(self.content_selector.format(pid))
             if content is None or (self.requires and n.css_first(self.requires) is None):
                 continue
             first = self.starter(page, n, pid)
             marked = marked or first is not None
-            out.append(Item(n, self.name, self.key.format(pid), parent_stated=True,
+            out.append(Item(n, self.name, self.key.format(pid) if pid else "", parent_stated=True,
                             author=stripped_text(n.css_first(self.author_selector.format(pid))),
-                            content=content, skip_reason="thread_starter" if first else None))
+                            content=content, skip_reason="thread_starter" if first else None,
+                            not_text=list(content.css(self.not_text_selector))
+                            if self.not_text_selector else [],
+                            date=n.css_first(self.date_selector) if self.date_selector else None))
         if out and not marked and self.page_number is not None \
                 and not is_later_page(page, self.page_number):
             out[0].skip_reason = "thread_starter"
