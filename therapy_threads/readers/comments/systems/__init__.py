@@ -19,6 +19,7 @@ from .epoch import Epoch
 from .flarum import Flarum
 from .fluxbb import FluxBB
 from .forumengine import ForumEngine
+from .forum_posts import ForumPosts
 from .forummagnum import ForumMagnum
 from .generic import Generic
 from .inyoka import Inyoka
@@ -26,7 +27,9 @@ from .github import GitHub
 from .hackernews import HackerNews
 from .healthunlocked import HealthUnlocked
 from .homeland import Homeland
+from .insided import InSided
 from .invision import Invision
+from .kunena import Kunena
 from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
@@ -71,10 +74,10 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
-     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(), Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(),
+     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(), Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), ForumPosts(), Generic()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

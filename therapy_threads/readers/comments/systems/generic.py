@@ -23,7 +23,7 @@ _ID = re.compile(r"^(?:comment|comments|com|cmt|reply|answer|kommentar|commentai
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
 _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
                          r"commento|reaction)(?:[-_](?:item|entry|block|box|single|node|"
-                         r"container|wrap|wrapper|row|unit|card|holder|post|answer))?$")
+                         r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer))?$")
 _PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
                    r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
                    r"pagination|actions|tools|like|vote|rating|wrapper-outer|s)$")

@@ -53,14 +53,14 @@ class SMF(CommentSystem):
             keyinfo = w.css_first("div.keyinfo")
             counted = keyinfo is not None and bool(_COUNTER.search(keyinfo.text(separator=" ")))
             who = w.css_first("div.poster h4 a") or w.css_first("div.poster h4")
-            rows.append((box, key, inner, counted, who))
+            rows.append((box, key, inner, counted, who, None))
         if not rows:
             rows = self._rows_v1(page)
         any_counted = any(r[3] for r in rows)
         return [Item(box, self.name, key, parent_stated=True, content=inner,
-                     author=stripped_text(who),
+                     author=stripped_text(who), date=date,
                      skip_reason="thread_starter" if any_counted and not counted else None)
-                for box, key, inner, counted, who in rows]
+                for box, key, inner, counted, who, date in rows]
 
     @staticmethod
     def _rows_v1(page: Page) -> list[tuple]:
@@ -78,5 +78,5 @@ class SMF(CommentSystem):
                 continue
             line = subject.parent.css_first("div.smalltext") if subject.parent is not None else None
             counted = line is not None and bool(_COUNTER.search(line.text(separator=" ")))
-            rows.append((cell, f"msg{m.group(1)}", inner, counted, who))
+            rows.append((cell, f"msg{m.group(1)}", inner, counted, who, line))
         return rows

@@ -51,6 +51,16 @@ def _mt_replied_to(n, page: Page, key: str) -> str | None:
     return None
 
 
+def _empty_shell(n) -> bool:
+    """No words of the element's own outside reply lists."""
+    for c in n.iter(include_text=True):
+        if c.tag in ("ul", "ol"):
+            continue
+        if (c.text(deep=c.tag != "-text") or "").strip():
+            return False
+    return True
+
+
 def _order(n) -> tuple[int, ...]:
     """The node's position in document order (its path of sibling indexes from the root)."""
     path = []
@@ -110,6 +120,11 @@ class WordPress(CommentSystem):
             key = f"comment-{m.group(1)}" if m else self._inner_key(n, page)
             skip = "pingback" if "pingback" in cls else "trackback" if "trackback" in cls else None
             depth = depth_from_classes(cls)
+            if skip and m is None and depth is None and _empty_shell(n):
+                # A theme's stray ``li.pingback`` with no id, no depth-N and no words of its own
+                # (printed after a parent it never closed, with the replies' ``ul.children``
+                # inside): no ping, and not the replies' parent — their depth-N says where they go.
+                continue
             # comment_class() always prints depth-N and, for the post's author, bypostauthor:
             # with depth-N present, its absence says "not the post's author".
             out.append(Item(n, self.name, key, depth=depth, skip_reason=skip,

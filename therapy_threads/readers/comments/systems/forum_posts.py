@@ -1,0 +1,206 @@
+"""The fallback for forum threads: repeated post blocks that no named engine claimed.
+
+Forum software a site wrote for itself (ASP.NET and CMS forums, parenting and patient
+communities) prints a thread as the same block once per post, and every such block carries the
+same three parts that the engines' own templates carry (phpBB ``div.post`` > ``dl.postprofile``
++ ``div.content``, FluxBB ``div.blockpost`` > ``dl`` + ``div.postmsg``, MyBB ``div.post`` >
+``div.post_author`` + ``div.post_body``, Kentico's forum ``li.discussion-post`` >
+``a.PostUser`` + ``div.discussion-post-body``): the poster's name (a profile link or an element
+named ``username``/``nick``/``poster``), the date, and the words in an element named for the
+post's body (``post-body``, ``msg-body``, ``message-text``, ``talk-post message``...).
+
+A block is an element whose class names one post (``post``, ``message``, ``msg``,
+``discussion-post``, ``topic-reply``, ``forum-post``; the ``-odd``/``-even`` stripes and
+``-primary``/``-secondary`` ranks count as the same block) that repeats under one parent and
+holds a body part and a name. Blog posts are not forum posts: a block marked as a blog entry
+(``hentry``, ``type-post``, ``h-entry``, schema.org ``BlogPosting``), holding an entry title or
+comment markup of its own, is left alone, so a blog's front page with several posts stays a
+listing. The thread's opening post is the post: a block marked as the opening one
+(``original-first-post``, ``firstpost``, ``-primary``, ``topic-starter``), or else the first block
+of a thread's first page (``?page=N``, ``/page-N``, ``start=N`` beyond the first page hold only
+replies). Posts are flat. Inside the words, a quote of another post, a signature (what follows a
+``hr`` the engine prints before it, or an element named ``signature``) and the post's own
+action links are not the words.
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import Item, Page
+from ..dom import stripped_text
+from .topic_page import FlatForum, is_later_page
+
+# A class token naming one post block; "-odd"/"-even", "-primary"/"-secondary"/"-tertiary" and
+# "-item"/"-container"/"-wrap" name the same block.
+_BLOCK = re.compile(
+    r"^(?:[a-z0-9]+[-_])?(post|message|msg|discussion-post|topic-reply|forum-post|forumpost|"
+    r"thread-post|reply-post|talk-post-item)"
+    r"(?:[-_](?:odd|even|alt|primary|secondary|tertiary|item|container|wrap|wrapper|block|box|"
+    r"row|entry))?$")
+_BODY = re.compile(
+    r"^(?:[a-z0-9]+[-_])?(?:post|message|msg|discussion-post|topic-reply|forum-post|reply)"
+    r"[-_]?(?:body|text|content|message|msg)$|^(?:talk-post|messagebody|messagetext|postbody|"
+    r"posttext|postmsg)$")
+_NAME = re.compile(r"^(?:[a-z0-9]+[-_])?(?:user-?name|username|nick|nickname|postuser|"
+                   r"post-?author|poster-?name|member-?name|author-?name|user-?link)$")
+_PROFILE = re.compile(r"(?:^|/)(?:user|users|member|members|profile|profiles|u|benutzer|"
+                      r"user-dashboard|community/profile)(?:[/.?=_-]|\.aspx)|[?&;](?:u|user|uid|"
+                      r"userid|memberid|p)=\d", re.I)
+_DATE = re.compile(r"^(?:[a-z0-9]+[-_])?(?:post[-_]?time|post[-_]?date|posted|timestamp|date|time|"
+                   r"datetime|posted-?on)$")
+_FIRST = re.compile(r"^(?:original-first-post|firstpost|first-post|topic-starter|"
+                    r"thread-starter|opening-post|original-post|[a-z0-9-]*post[-_]primary)$")
+_BLOG = frozenset({"hentry", "type-post", "h-entry", "post-outer", "blog-post", "entry"})
+_NOT_BLOCK_TAGS = frozenset({"span", "a", "p", "ul", "ol", "form", "body", "html", "main",
+                             "header", "footer", "nav", "aside", "td"})
+_SIGNATURE = re.compile(r"^(?:[a-z0-9]+[-_])?(?:signature|sig|postsig|post-?signature)$")
+_QUOTE = re.compile(r"^(?:[a-z0-9]+[-_])?(?:quote|quotes|bbcode-?quote|forum-?quote|forum-?quoter|"
+                    r"quote-?header|quoted|blockquote)$")
+_ACTIONS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:post-?links|post-?actions|actions|post-?tools|"
+                      r"post-?buttons|edit-?menu)$")
+_PAGE = re.compile(r"[?&](?:page|pg|p|pagenum|start|limitstart)=(\d+)|/page[-/]?(\d+)(?:/|\.|$)")
+# The name is a person's, not a sentence.
+_MAX_NAME = 60
+
+
+def _block_word(classes: frozenset[str]) -> str | None:
+    for c in sorted(classes):
+        m = _BLOCK.match(c)
+        if m:
+            return m.group(1)
+    return None
+
+
+class ForumPosts(FlatForum):
+    name = "forum-posts"
+    order = 93  # after every named engine and list reader, before the generic comment blocks
+    meta_classes = frozenset()
+    page_number = _PAGE
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        groups: dict[tuple[int, str, str], list] = {}
+        for n in page.root.css("[class]"):
+            if n.tag in _NOT_BLOCK_TAGS:
+                continue
+            cls = a.classes(n)
+            word = _block_word(cls)
+            if word is None or cls & _BLOG or n.parent is None:
+                continue
+            groups.setdefault((n.parent.mem_id, n.tag, word), []).append(n)
+        best: list[tuple] = []
+        for blocks in groups.values():
+            if len(blocks) < 2:
+                continue
+            parts = [self._parts(page, b) for b in blocks]
+            if any(p is None for p in parts) or any(self._blog_like(page, b) for b in blocks):
+                continue
+            if len(blocks) > len(best):
+                best = list(zip(blocks, parts))
+        if not best:
+            return []
+        out: list[Item] = []
+        marked = None
+        for i, (b, (body, who, date, not_text)) in enumerate(best):
+            if marked is None and self._marked_first(page, b):
+                marked = i
+            out.append(Item(b, self.name, self._key(page, b), parent_stated=True,
+                            author=who, content=body, date=date, not_text=not_text))
+        if marked is not None:
+            out[marked].skip_reason = "thread_starter"
+        elif not is_later_page(page, self.page_number):
+            out[0].skip_reason = "thread_starter"
+        return out
+
+    @staticmethod
+    def _key(page: Page, b) -> str:
+        a = page.attrs
+        for v in (a.id(b), a.get(b, "data-post"), a.get(b, "data-post-id"), a.get(b, "data-id")):
+            m = re.search(r"(\d{2,})", v or "")
+            if m:
+                return f"post-{m.group(1)}"
+        return ""
+
+    @staticmethod
+    def _marked_first(page: Page, b) -> bool:
+        a = page.attrs
+        if any(_FIRST.match(c) for c in a.classes(b)):
+            return True
+        for c in b.iter():
+            if any(_FIRST.match(x) for x in a.classes(c)):
+                return True
+        return False
+
+    @staticmethod
+    def _blog_like(page: Page, b) -> bool:
+        a = page.attrs
+        if "BlogPosting" in a.get(b, "itemtype"):
+            return True
+        return b.css_first(".entry-title, .post-title, .comment, #comments, .comments") is not None
+
+    @staticmethod
+    def _parts(page: Page, b):
+        """(body, author name, date element, not-text elements), or None when the block lacks
+        the words or the name."""
+        a = page.attrs
+        body = None
+        for d in b.css("[class]"):
+            if any(_BODY.match(c) for c in a.classes(d)) and d.tag not in ("span", "a"):
+                body = d
+                break
+        if body is None or not (body.text(separator=" ") or "").strip():
+            return None
+        who = None
+        for d in b.css("[class]"):
+            if any(_NAME.match(c) for c in a.classes(d)):
+                t = stripped_text(d)
+                if t and len(t) <= _MAX_NAME and not _inside(d, body):
+                    who = t
+                    break
+        if who is None:
+            for link in b.css("a[href]"):
+                t = stripped_text(link)
+                if t and len(t) <= _MAX_NAME and _PROFILE.search(a.get(link, "href")) \
+                        and not _inside(link, body):
+                    who = t
+                    break
+        if who is None:
+            return None
+        date = None
+        for d in b.css("[class], time"):
+            if d.tag == "time" or any(_DATE.match(c) for c in a.classes(d)):
+                if not _inside(d, body) and (d.text(strip=True) or a.get(d, "datetime")):
+                    date = d
+                    break
+        return body, who, date, _not_words(page, body)
+
+
+def _inside(n, outer) -> bool:
+    p = n
+    while p is not None:
+        if p.mem_id == outer.mem_id:
+            return True
+        p = p.parent
+    return False
+
+
+def _not_words(page: Page, body) -> list:
+    """Quotes of other posts, the signature and action links inside the words' element."""
+    a = page.attrs
+    out = []
+    for d in body.css("blockquote, [class]"):
+        cls = a.classes(d)
+        if d.tag == "blockquote" or any(_QUOTE.match(c) or _SIGNATURE.match(c) or _ACTIONS.match(c)
+                                        for c in cls):
+            out.append(d)
+    # A rule the engine prints between the words and the member's standing signature: everything
+    # after it in the words' element (an ``hr`` named for it: ``hr.PostHR``, ``hr.sig``).
+    for hr in body.css("hr[class]"):
+        if not any(re.search(r"post|sig", c) for c in a.classes(hr)):
+            continue
+        s = hr.next
+        while s is not None:
+            if s.is_element_node:
+                out.append(s)
+            s = s.next
+    return out
