@@ -178,6 +178,48 @@ def _reply_controls(tags: list[str]) -> tuple[str, int] | None:
     return ("unknown (per-comment reply links)", n) if n >= 2 else None
 
 
+# Forum software nobody listed still prints one block per post named for a post or message
+# (``div.post-odd``, ``li.discussion-post``, ``td.forum_message``, ``div.post-body``) and one link
+# per post to the poster's profile. Blocks of a blog's listing (``hentry``, ``type-post``) are not
+# posts of a thread.
+_POST_WORD = re.compile(
+    r"^(?:[a-z0-9]+[-_]{1,2})?(?:forum[-_]?)?(?:post|message|msg|discussion-post|topic-reply)"
+    r"(?:[-_](?:body|text|content|odd|even|item|row|entry|container|wrap|primary|secondary))?$")
+_PROFILE_LINK = re.compile(
+    r"""<a\s[^>]*href=["'][^"']*(?:/users?/|/members?/|/profiles?/|/u/\d|user_?profile=|"""
+    r"""profile\.(?:php|aspx)|action=profile|showuser=|/benutzer/)""", re.I)
+_POST_TAGS = _ITEM_TAGS | {"td", "dd"}
+# A blog post's own parts (WordPress, Blogger: ``div.post-body.entry-content``, ``div.post-outer``)
+_BLOG_PART = frozenset({"entry-content", "entry", "post-outer", "blog-post", "hentry", "h-entry"})
+
+
+def _repeated_post_blocks(tags: list[str], html: str) -> tuple[str, int] | None:
+    """The largest group of blocks of one type that a class names as a forum post or its
+    message, when the page also links posters' profiles at least as often (two or more)."""
+    groups: dict[str, int] = {}
+    for tag in tags:
+        name = _TAG_NAME.match(tag).group(1).lower()
+        if name not in _POST_TAGS or _NOT_A_COMMENT.search(tag):
+            continue
+        m = _CLASS_VALUE.search(tag)
+        if not m:
+            continue
+        tokens = m.group(1).lower().split()
+        if _BLOG_PART.intersection(tokens):
+            continue
+        for token in tokens:
+            if _POST_WORD.match(token):
+                key = f"{name}.{token}"
+                groups[key] = groups.get(key, 0) + 1
+                break
+    if not groups:
+        return None
+    key, n = max(groups.items(), key=lambda kv: kv[1])
+    if n < 2 or len(_PROFILE_LINK.findall(html)) < n:
+        return None
+    return f"unknown forum ({key})", n
+
+
 def guess_systems(html: str) -> list[tuple[str, int]]:
     """(system, number of its post/comment markers) for every system seen, most markers first;
     when no known system is seen, an unknown engine's repeated post-like ids."""
@@ -192,7 +234,8 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
             if rx.search(tag):
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
-        unknown = _repeated_ids(tags) or _repeated_item_classes(tags) or _reply_controls(tags)
+        unknown = (_repeated_ids(tags) or _repeated_item_classes(tags) or _reply_controls(tags)
+                   or _repeated_post_blocks(tags, html))
         if unknown:
             counts[unknown[0]] = unknown[1]
     return sorted(counts.items(), key=lambda kv: -kv[1])

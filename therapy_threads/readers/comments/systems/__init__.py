@@ -16,6 +16,8 @@ from .disqus import Disqus
 from .drupal import Drupal
 from .dwqa import DWQA
 from .epoch import Epoch
+from .fanfiction import FanFiction
+from .flat_table import FlatTable
 from .flarum import Flarum
 from .fluxbb import FluxBB
 from .forumengine import ForumEngine
@@ -74,7 +76,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
-     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(), Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(),
+     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(), Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(), FanFiction(), FlatTable(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), ForumPosts(), Generic()),

@@ -38,8 +38,10 @@ class HealthUnlocked(CommentSystem):
             if content is None:
                 continue
             out.append(Item(n, self.name, f"post-resp-{m.group(1)}",
+                            # the member link; a hidden profile's name is a plain span
                             author=stripped_text(item.css_first(
-                                "div.response-header__author-content > a")),
+                                "div.response-header__author-content > a, "
+                                "div.response-header__author-content > span:first-child")),
                             content=content, date=item.css_first("time"),
                             not_text=list(item.css("div.response-header__reply-author"))))
         return out
