@@ -125,7 +125,7 @@ def _striped_posts(i, name, text):
             f'<div class="poster"><a class="user-name" href="/community/profile.aspx?m=1&amp;p={i}">'
             f'{name}</a><div class="rank">Forum Moderator</div><div class="posts">Posts : 455</div>'
             f'</div></div><div class="posted">Posted 1/1{i}/2019 9:01 AM</div><div class="post-body">'
-            f'{text}<hr class="PostHR"><span>A standing signature line</span></div></div>')
+            f'{text}<hr class="PostHR">A standing signature<br><span>Moderator of a forum</span></div></div>')
 
 
 SYSTEMS = [

@@ -62,12 +62,15 @@ def classes(node: LexborNode) -> set[str]:
 
 
 def node_text(node: LexborNode | None, skip: SkipFn | None = None, *, keep_newlines: bool = False,
-              furniture: list[tuple[str, str]] | None = None) -> str:
+              furniture: list[tuple[str, str]] | None = None,
+              drop_text: frozenset[int] = frozenset()) -> str:
     """Text of ``node``: blocks separated by a blank line, ``<br>``/``<li>`` by a newline.
 
     ``skip(el)`` may return True (drop the subtree) or a string (drop it and record its text as
     page furniture of that kind in ``furniture``). ``keep_newlines`` keeps newlines found in text
     nodes, for stored raw content (WXR, Disqus) where WordPress adds paragraphs only on display.
+    ``drop_text`` names loose text nodes (by ``mem_id``) that are not the text (a signature a
+    forum prints as bare text after a rule).
     """
     if node is None:
         return ""
@@ -87,6 +90,8 @@ def node_text(node: LexborNode | None, skip: SkipFn | None = None, *, keep_newli
                 out.append("\n")
             continue
         if tag == "-text":
+            if drop_text and n.mem_id in drop_text:
+                continue
             t = n.text_content or ""
             if pre_depth:
                 out.append(t)

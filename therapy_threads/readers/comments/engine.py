@@ -1114,7 +1114,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         return el.tag == "blockquote" and (_quotes_a_post(page, el) or _attributed_before(el))
 
-    text = node_text(it.content, skip) if it.content is not None else ""
+    loose = frozenset(n.mem_id for n in it.not_text if n.tag == "-text")
+    text = node_text(it.content, skip, drop_text=loose) if it.content is not None else ""
     # A named, empty text element is an image-only comment (below): no other part stands in.
     cnames = () if text or it.content is not None else _role_names(system, "content_classes", roles.CONTENT,
                                                                    roles.CONTENT_ITEMPROP)

@@ -150,19 +150,19 @@ class ForumPosts(FlatForum):
                 break
         if body is None or not (body.text(separator=" ") or "").strip():
             return None
-        who = None
+        who = name_node = None
         for d in b.css("[class]"):
             if any(_NAME.match(c) for c in a.classes(d)):
                 t = stripped_text(d)
                 if t and len(t) <= _MAX_NAME and not _inside(d, body):
-                    who = t
+                    who, name_node = t, d
                     break
         if who is None:
             for link in b.css("a[href]"):
                 t = stripped_text(link)
                 if t and len(t) <= _MAX_NAME and _PROFILE.search(a.get(link, "href")) \
                         and not _inside(link, body):
-                    who = t
+                    who, name_node = t, link
                     break
         if who is None:
             return None
@@ -172,7 +172,26 @@ class ForumPosts(FlatForum):
                 if not _inside(d, body) and (d.text(strip=True) or a.get(d, "datetime")):
                     date = d
                     break
+        if date is None:
+            date = _meta_line(name_node, b)
         return body, who, date, _not_words(page, body)
+
+
+def _meta_line(name_node, block):
+    """The short line around the poster's name that also holds a number ("NAME<br>Nov 21, 2019
+    8:18 AM"): the date printed as bare text beside the name, which the engine reads without
+    the name."""
+    p = name_node.parent
+    for _ in range(3):
+        if p is None or p.mem_id == block.mem_id:
+            return None
+        t = " ".join((p.text(separator=" ") or "").split())
+        if len(t) > 100:
+            return None
+        if re.search(r"\d", t.replace(stripped_text(name_node) or "", "")):
+            return p
+        p = p.parent
+    return None
 
 
 def _inside(n, outer) -> bool:
@@ -194,13 +213,14 @@ def _not_words(page: Page, body) -> list:
                                         for c in cls):
             out.append(d)
     # A rule the engine prints between the words and the member's standing signature: everything
-    # after it in the words' element (an ``hr`` named for it: ``hr.PostHR``, ``hr.sig``).
+    # after it in the words' element, elements and bare text (an ``hr`` named for it:
+    # ``hr.PostHR``, ``hr.sig``).
     for hr in body.css("hr[class]"):
         if not any(re.search(r"post|sig", c) for c in a.classes(hr)):
             continue
         s = hr.next
         while s is not None:
-            if s.is_element_node:
+            if s.is_element_node or s.tag == "-text":
                 out.append(s)
             s = s.next
     return out
