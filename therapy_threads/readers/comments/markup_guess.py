@@ -128,27 +128,34 @@ _CLASS_VALUE = re.compile(r"""\sclass=["']([^"']{1,300})["']""")
 def _repeated_item_classes(tags: list[str]) -> tuple[str, int] | None:
     """The largest group of block elements of one type that a class names as one comment, reply
     or mention (two or more), e.g. ``div.reply`` x6 in a site's own "Mentions" list."""
-    groups: dict[str, int] = {}
-    for tag in tags:
-        name = _TAG_NAME.match(tag).group(1).lower()
-        if name not in _ITEM_TAGS:
-            continue
-        m = _CLASS_VALUE.search(tag)
-        if not m:
-            continue
-        for token in m.group(1).lower().split():
+    def item_block(tokens: list[str]) -> str | None:
+        for token in tokens:
             # A BEM modifier or a CSS-module hash after "--" ("comment--2g6iCC-R") names the
             # same block: the block's name decides.
             block = token.split("--", 1)[0]
             if _ITEM_WORD.match(block) and not _NOT_ITEM_WORD.search(block):
-                token = block
-                key = f"{name}.{token}"
-                groups[key] = groups.get(key, 0) + 1
-                break
-    if not groups:
+                return block
         return None
-    key, n = max(groups.items(), key=lambda kv: kv[1])
-    return (f"unknown ({key})", n) if n >= 2 else None
+
+    best = _largest_class_group(tags, _ITEM_TAGS, item_block, skip_posts=False)
+    return (f"unknown ({best[0]})", best[1]) if best and best[1] >= 2 else None
+
+
+def _largest_class_group(tags: list[str], tag_names: set[str], block_of,
+                         skip_posts: bool) -> tuple[str, int] | None:
+    """The most frequent ``tag.block`` among start tags whose class tokens ``block_of`` names
+    (a blog's own post markup left out when ``skip_posts``)."""
+    groups: dict[str, int] = {}
+    for tag in tags:
+        name = _TAG_NAME.match(tag).group(1).lower()
+        if name not in tag_names or (skip_posts and _NOT_A_COMMENT.search(tag)):
+            continue
+        m = _CLASS_VALUE.search(tag)
+        block = block_of(m.group(1).lower().split()) if m else None
+        if block:
+            key = f"{name}.{block}"
+            groups[key] = groups.get(key, 0) + 1
+    return max(groups.items(), key=lambda kv: kv[1]) if groups else None
 
 
 # A reply control printed once per comment: WordPress's ``get_comment_reply_link()`` gives each
@@ -196,28 +203,15 @@ _BLOG_PART = frozenset({"entry-content", "entry", "post-outer", "blog-post", "he
 def _repeated_post_blocks(tags: list[str], html: str) -> tuple[str, int] | None:
     """The largest group of blocks of one type that a class names as a forum post or its
     message, when the page also links posters' profiles at least as often (two or more)."""
-    groups: dict[str, int] = {}
-    for tag in tags:
-        name = _TAG_NAME.match(tag).group(1).lower()
-        if name not in _POST_TAGS or _NOT_A_COMMENT.search(tag):
-            continue
-        m = _CLASS_VALUE.search(tag)
-        if not m:
-            continue
-        tokens = m.group(1).lower().split()
+    def post_block(tokens: list[str]) -> str | None:
         if _BLOG_PART.intersection(tokens):
-            continue
-        for token in tokens:
-            if _POST_WORD.match(token):
-                key = f"{name}.{token}"
-                groups[key] = groups.get(key, 0) + 1
-                break
-    if not groups:
+            return None
+        return next((t for t in tokens if _POST_WORD.match(t)), None)
+
+    best = _largest_class_group(tags, _POST_TAGS, post_block, skip_posts=True)
+    if best is None or best[1] < 2 or len(_PROFILE_LINK.findall(html)) < best[1]:
         return None
-    key, n = max(groups.items(), key=lambda kv: kv[1])
-    if n < 2 or len(_PROFILE_LINK.findall(html)) < n:
-        return None
-    return f"unknown forum ({key})", n
+    return f"unknown forum ({best[0]})", best[1]
 
 
 def guess_systems(html: str) -> list[tuple[str, int]]:
