@@ -79,7 +79,9 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(), Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(), FanFiction(), FlatTable(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), ForumPosts(), Generic()),
+     Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(), FanFiction(), FlatTable(),
+     ForumPosts(),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
