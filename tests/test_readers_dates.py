@@ -74,3 +74,11 @@ def test_digits_of_other_scripts_and_a_month_of_two_words():
     # Serbian in either script
     assert when_from_text("2. avgust 2019.", ("sr",)).local == "2019-08-02"
     assert when_from_text("2. август 2019.", ("sr",)).local == "2019-08-02"
+
+
+def test_a_day_month_name_two_digit_year_date_is_read():
+    # Oracle's DD-MON-YY, as forum software prints it with the weekday and the time
+    assert when_from_text("Tue 16-Jun-20 23:12:23", ("en",)).local == "2020-06-16T23:12:23"
+    assert when_from_text("3-Mar-99", ("en",)).local == "1999-03-03"
+    assert when_from_text("16-Juni-20 10:00", ("de",)).local == "2020-06-16T10:00"
+    assert when_from_text("12-abc-20", ("en",)) is None

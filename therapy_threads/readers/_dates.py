@@ -85,7 +85,8 @@ def is_zoneless_time(value: str | None) -> bool:
 _ISO_LOCAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
                         r"\s*(Z|z|[+-]\d{2}:?\d{2}|UTC|GMT)?$")
 _UNIX = re.compile(r"^\d{9,10}(?:\d{3})?$")
-_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)|(?<!\d)\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2}(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)|(?<!\d)\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2}(?!\d)|"
+                   r"(?<!\d)\d{1,2}-[^\W\d_]{3,9}\.?-\d{2}(?!\d)")
 _RELATIVE = re.compile(r"\b(ago|vor|il y a|hace|fa|geleden|sedan|temu|назад|önce)\b|\bher\s*$|前$", re.I)
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
@@ -227,6 +228,9 @@ def _when_from_text_cached(t: str, languages: tuple[str, ...]) -> When | None:
 
 _NUMERIC_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-]) ?(\d{1,2})\2 ?(\d{4}|\d{2})(?!\d)")
+# "16-Jun-20" (day, month's short name, two-digit year: Oracle's DD-MON-YY, forum engines' "Tue
+# 16-Jun-20 23:12:23")
+_DAY_MON_YY = re.compile(r"(?<!\d)(\d{1,2})-([^\W\d_]{3,9})\.?-(\d{2})(?!\d)")
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TIME = re.compile(r"(?<![\d.])(\d{1,2})\s*[:h]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*"
                    r"(a\.?\s?m\.?|p\.?\s?m\.?)?", re.I)
@@ -363,6 +367,10 @@ def _fast_text_date(t: str, languages: tuple[str, ...]) -> When | None | bool:
             else:
                 d, mo = int(a), int(b)
             end = m.end()
+        elif (dm := _DAY_MON_YY.search(s)) and dm.group(2) in _month_names(languages)[0]:
+            d, mo = int(dm.group(1)), _month_names(languages)[0][dm.group(2)]
+            y = int(dm.group(3)) + (2000 if int(dm.group(3)) < 70 else 1900)
+            end = dm.end()
         else:
             names, _ = _month_names(languages)
             if not names:
