@@ -17,20 +17,20 @@ from .drupal import Drupal
 from .dwqa import DWQA
 from .epoch import Epoch
 from .fanfiction import FanFiction
-from .flat_table import FlatTable
 from .flarum import Flarum
+from .flat_table import FlatTable
 from .fluxbb import FluxBB
-from .forumengine import ForumEngine
 from .forum_posts import ForumPosts
+from .forumengine import ForumEngine
 from .forummagnum import ForumMagnum
 from .generic import Generic
-from .inyoka import Inyoka
 from .github import GitHub
 from .hackernews import HackerNews
 from .healthunlocked import HealthUnlocked
 from .homeland import Homeland
 from .insided import InSided
 from .invision import Invision
+from .inyoka import Inyoka
 from .kunena import Kunena
 from .lemmy import Lemmy
 from .livefyre import Livefyre
@@ -76,7 +76,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
-     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(), Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(), FanFiction(), FlatTable(),
+     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(), FanFiction(), FlatTable(),
