@@ -218,6 +218,20 @@ def test_public_figure(text, expected):
     # a place that is also a given name: where only between the writer's name and the age
     ("hiya all, sharon, wigan, 52. dinner lady", [("wigan", "keep")]),
     ("im here for me daughter really, brooklyn, 17 (no we never", []),
+    # towns and villages of 500+ people (GeoNames cities500) where the sentence names a place
+    ("We stayed in Portsoy for a week.", [("Portsoy", "keep")]),
+    ("the harbour at Tobermory was full", [("Tobermory", "keep")]),
+    ("the ferry from Ullapool to Stornoway", [("Ullapool", "keep"), ("Stornoway", "keep")]),
+    ("Dornoch, Highland. Long-time reader.", [("Dornoch", "keep"), ("Highland", "keep")]),
+    ("Ann Dornoch, Highland. Long-time reader.", [("Highland", "keep")]),
+    ("Lairg said it was fine", []),
+    # one that is also a given name: only where someone is from or lives, or with a place after it
+    ("I'm Ada, 70, from Mabel up in Ontario.", [("Mabel", "keep"), ("Ontario", "keep")]),
+    ("my sister lives in Lynton now", [("Lynton", "keep")]),
+    ("I got a card from Mabel yesterday", []),
+    ("I found a real friend in Clifford", []),
+    ("I was round at Clifford's house", []),
+    ("my brother Clifford from the choir", []),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)

@@ -22,6 +22,7 @@ from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_S
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, find_national_phones, find_phones, find_said_phones, knowledge, official_phone_regions
+from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
 from .scan import WordStart, alternation_spans, searched
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
@@ -1356,6 +1357,7 @@ class PlaceRecognizer(Recognizer):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
         yield from self._subdivisions(t, toks)
+        yield from self._small_places(t, toks)
         if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
             low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
             for i, (s, e, w) in enumerate(low):
@@ -1405,6 +1407,29 @@ class PlaceRecognizer(Recognizer):
                 if _SUBDIVISION_BEFORE.search(text, max(0, s - 24), s) or self._in_place_list(text, s, end):
                     if not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)):
                         yield self.span(s, end, KEEP, reason="province, state or county (ISO 3166-2) named as a place")
+                break
+
+    def _small_places(self, t: TextContext, toks: list[tuple[int, int, str]]) -> Iterator[Span]:
+        """A town or village of 500 to 5,000 people (GeoNames cities500) where the sentence names a
+        place (``local_places``): "from Keith up in Moray", "the beaches at Cullen"; never alone."""
+        k, text = knowledge(), t.text
+        for i, (s, _e, tok) in enumerate(toks):
+            low = tok.casefold()
+            if low not in k.small_places and low not in k.small_place_first_words:
+                continue
+            for j in range(min(i + 3, len(toks) - 1), i - 1, -1):
+                if not all(_BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j)):
+                    continue
+                end = toks[j][0] + len(toks[j][2])
+                if not k.is_small_place(text[s:end]):
+                    continue
+                cf = text[s:end].casefold()
+                given = cf in self.lex.first_names or cf in self.lex.intl_names
+                if not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
+                        or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)):
+                    why = local_place_evidence(text, s, end, given, k)
+                    if why:
+                        yield self.span(s, end, KEEP, reason=why)
                 break
 
     def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
