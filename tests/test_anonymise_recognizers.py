@@ -13,6 +13,7 @@ from therapy_threads.anonymise.detect import Cues, KnownName, TextContext, build
 from therapy_threads.anonymise.lexicon import lexicon
 from therapy_threads.anonymise.policy import Policy
 from therapy_threads.anonymise.spans import resolve
+from therapy_threads.anonymise.works import QuotedTitleRecognizer
 
 CUES = Cues(Policy.load(None), lexicon())
 
@@ -893,3 +894,20 @@ def test_south_asian_given_names_are_in_the_lexicon_and_words_of_their_deep_list
     lex = lexicon()
     assert {"tasnuva", "hemalata", "jogendra", "ritumoni"} <= lex.intl_names
     assert not {"rather", "main", "muslim", "km", "nepal"} & lex.intl_names
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title in quotes after a verb that takes a work, or after the noun of the work
+    ('I watched "Dear Marnie" again last night.', [("Dear Marnie", "keep")]),
+    ('my gran sang "Oi moya ridna" when I was small', [("Oi moya ridna", "keep")]),
+    ('the song "Maribel" gets me every time', [("Maribel", "keep")]),
+    ("j'ai regardé « Le Ciel de Lise » hier", [("Le Ciel de Lise", "keep")]),
+    ('I hear "Tiki Taka Tom" every birthday', [("Tiki Taka Tom", "keep")]),
+    # speech and messages in quotes are no titles: after "heard"/"wrote" only a title-case phrase
+    ('I heard "Ana, stop" from the hall', []),
+    ('she wrote "Tomasa" on the card', []),
+    ('my sister said "Maribel is here"', []),
+    ('they call me "Liefje" at home', []),
+])
+def test_quoted_title(text, expected):
+    check(QuotedTitleRecognizer, text, expected)

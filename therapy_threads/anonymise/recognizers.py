@@ -3388,10 +3388,11 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
                            GermanPersonRecognizer, NameLineRecognizer, PersonalArticleRecognizer, PlacedNameRecognizer)
+    from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
-            PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
+            PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
             PlacedNameRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
