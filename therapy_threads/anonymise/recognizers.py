@@ -1428,6 +1428,11 @@ class PlaceRecognizer(Recognizer):
                 if not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
                         or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)):
                     why = local_place_evidence(text, s, end, given, k)
+                    if why is None and self._intro_item(text, s, end):
+                        why = "a town or village (GeoNames cities500) in the list that introduces the writer"
+                    if why is None and not given and not _GIVEN_BEFORE.search(text, max(0, s - 30), s) \
+                            and self._in_place_list(text, s, end):
+                        why = "a town or village (GeoNames cities500) listed with another place"
                     if why:
                         yield self.span(s, end, KEEP, reason=why)
                 break
