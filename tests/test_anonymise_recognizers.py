@@ -13,6 +13,7 @@ from therapy_threads.anonymise.detect import Cues, KnownName, TextContext, build
 from therapy_threads.anonymise.lexicon import lexicon
 from therapy_threads.anonymise.policy import Policy
 from therapy_threads.anonymise.spans import resolve
+from therapy_threads.anonymise.sport import ClubRecognizer
 from therapy_threads.anonymise.works import QuotedTitleRecognizer
 
 CUES = Cues(Policy.load(None), lexicon())
@@ -233,6 +234,10 @@ def test_public_figure(text, expected):
     ("I found a real friend in Clifford", []),
     ("I was round at Clifford's house", []),
     ("my brother Clifford from the choir", []),
+    # an item of a list next to a town that is no given name; not the sentence's first word, not a surname
+    ("Ewan Reid here, Lairg, Inverness. Long-time reader.", [("Lairg", "keep"), ("Inverness", "keep")]),
+    ("Lairg, Inverness. Long-time reader.", [("Inverness", "keep")]),
+    ("Ewan Lairg, Inverness. Long-time reader.", [("Inverness", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -911,3 +916,20 @@ def test_south_asian_given_names_are_in_the_lexicon_and_words_of_their_deep_list
 ])
 def test_quoted_title(text, expected):
     check(QuotedTitleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # club-name shapes: a place and a club word, or a word only clubs end in
+    ("we went to see Grimsby Town lose again", [("Grimsby Town", "keep")]),
+    ("my lad supports Dunmore Rovers", [("Dunmore Rovers", "keep")]),
+    ("Paul Stanley sang it", []),
+    ("my uncle Stanley came round", []),
+    # a team by its role, and the sides of a fixture; never a name before it
+    ("i'm 19, Bramley fan, still gutted", [("Bramley", "keep")]),
+    ("had my Fulham season ticket since I was six", [("Fulham", "keep")]),
+    ("Keith Fulham fan", [("Fulham", "keep")]),
+    ("Wrexham v Chester on Saturday", [("Wrexham", "keep"), ("Chester", "keep")]),
+    ("my brother Jonty fan of nothing", []),
+])
+def test_club(text, expected):
+    check(ClubRecognizer, text, expected)

@@ -1430,12 +1430,28 @@ class PlaceRecognizer(Recognizer):
                     why = local_place_evidence(text, s, end, given, k)
                     if why is None and self._intro_item(text, s, end):
                         why = "a town or village (GeoNames cities500) in the list that introduces the writer"
-                    if why is None and not given and not _GIVEN_BEFORE.search(text, max(0, s - 30), s) \
-                            and self._in_place_list(text, s, end):
+                    if why is None and not given and self._listed_with_place(text, s, end):
                         why = "a town or village (GeoNames cities500) listed with another place"
                     if why:
                         yield self.span(s, end, KEEP, reason=why)
                 break
+
+    def _listed_with_place(self, text: str, s: int, e: int) -> bool:
+        """A list item next to a town, country or state that is no given name, neither of them right
+        after a capitalised word (a surname after a given name: "Mary Maclean, Inverness") and this one
+        not opening the sentence (the writer's name: "Mordy, Queens")."""
+        k = knowledge()
+
+        def place(w: str, at: int) -> bool:
+            return (k.is_place(w) or k.is_region(w)) and not self.cues.any_given_name(w.casefold()) \
+                and not _GIVEN_BEFORE.search(text, max(0, at - 30), at)
+        if _GIVEN_BEFORE.search(text, max(0, s - 30), s) or self.cues.is_initial(text, s):
+            return False
+        m = _LIST_NEXT.match(text, e)
+        if m and place(m.group(1), m.start(1)):
+            return True
+        m = _LIST_PREV.search(text, max(0, s - 30), s)
+        return bool(m) and place(m.group(1), m.start(1))
 
     def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
         """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
@@ -3393,6 +3409,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
                            GermanPersonRecognizer, NameLineRecognizer, PersonalArticleRecognizer, PlacedNameRecognizer)
+    from .sport import ClubRecognizer
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
@@ -3400,7 +3417,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
-            PlacedNameRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
+            PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
