@@ -1426,9 +1426,11 @@ class PlaceRecognizer(Recognizer):
                 cf = text[s:end].casefold()
                 given = cf in self.lex.first_names or cf in self.lex.intl_names
                 if not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
-                        or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)):
+                        or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
+                        or cf in t.doc.known or cf in t.doc.accepted):
                     why = local_place_evidence(text, s, end, given, k)
-                    if why is None and self._intro_item(text, s, end):
+                    if why is None and not given and re.match(r"[ \t]*(?:[,.;]|$)", text[end:end + 2]) \
+                            and self._intro_item(text, s, end):
                         why = "a town or village (GeoNames cities500) in the list that introduces the writer"
                     if why is None and not given and self._listed_with_place(text, s, end):
                         why = "a town or village (GeoNames cities500) listed with another place"
