@@ -83,19 +83,19 @@ class ClubRecognizer(Recognizer):
             yield from self._keep(text, m.start(1) + words[-n].start(), m.end(2),
                                   "a club name (a place and a club word, or a word only clubs end in)")
         for m in _FAN.finditer(text):
-            words = _words(text, m.start(1), m.end(1))
-            n = _tail_words([w.group(0) for w in words])
-            if n:
-                yield from self._keep(text, m.start(1) + words[-n].start(), m.end(1),
-                                      "a team by its role ('X fan', 'X season ticket', 'X striker')")
+            yield from self._team(text, m, "a team by its role ('X fan', 'X season ticket', 'X striker')")
         for m in _FIXTURE.finditer(text):
-            words = _words(text, m.start(1), m.end(1))
-            n = _tail_words([w.group(0) for w in words])
-            if n:
-                yield from self._keep(text, m.start(1) + words[-n].start(), m.end(1), "a side of a fixture ('X v Y')")
+            yield from self._team(text, m, "a side of a fixture ('X v Y')")
             words = _words(text, m.start(2), m.end(2))
             h = _head_words([w.group(0) for w in words])
             yield from self._keep(text, m.start(2), m.start(2) + words[h - 1].end(), "a side of a fixture ('X v Y')")
+
+    def _team(self, text: str, m: re.Match[str], why: str) -> Iterator[Span]:
+        """The team named by the last words of group 1 ("Keith Fulham fan": "Fulham")."""
+        words = _words(text, m.start(1), m.end(1))
+        n = _tail_words([w.group(0) for w in words])
+        if n:
+            yield from self._keep(text, m.start(1) + words[-n].start(), m.end(1), why)
 
     def _keep(self, text: str, s: int, e: int, why: str) -> Iterator[Span]:
         """A title, a relation word or a naming phrase before it makes it a person ("my uncle Stanley")."""
