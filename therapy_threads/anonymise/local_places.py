@@ -72,11 +72,20 @@ def _region(k: Knowledge, phrase: str) -> bool:
     return any(k.is_region(" ".join(words[:n])) or k.is_subdivision(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
+# the last word of every pattern of evidence before the word (the look-behind searches run only after one)
+_LAST_WORDS = frozenset(("in", "near", "outside", "around", "across", "from", "aus", "bei", "nahe", "desde", "uit",
+                         "vanuit", "de", "a", "en", "em", "à", "at", "of", "on", "to", "above", "below", "beyond"))
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
 def local_place_evidence(text: str, s: int, e: int, given_name: bool, k: Knowledge) -> str | None:
     """Why ``text[s:e]`` (a town or village of ``small_places.txt``) is a place here, or None."""
     if _POSS_AFTER.match(text, e):
         return None  # "in X's car", "from X's mum": someone's
     before = text[max(0, s - 40):s]
+    last = _LAST_WORD.search(before, max(0, len(before) - 14))
+    if last is None or last.group(1).lower() not in _LAST_WORDS:
+        before = ""  # no preposition right before it: only the evidence after it can hold
     m = _PLACE_AFTER.match(text, e)
     if m and _known_place(k, m.group(1)):
         return "a town or village (GeoNames cities500) before another place"

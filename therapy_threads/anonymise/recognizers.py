@@ -1413,11 +1413,15 @@ class PlaceRecognizer(Recognizer):
         """A town or village of 500 to 5,000 people (GeoNames cities500) where the sentence names a
         place (``local_places``): "from Keith up in Moray", "the beaches at Cullen"; never alone."""
         k, text = knowledge(), t.text
+        pairs = place_pairs(k.small_places)
         for i, (s, _e, tok) in enumerate(toks):
             low = tok.casefold()
-            if low not in k.small_places and low not in k.small_place_first_words:
+            # a name of several words only where its first two words are those of one ("Tseung Kwan")
+            multi = low in k.small_place_first_words and i + 1 < len(toks) \
+                and f"{low} {toks[i + 1][2].casefold()}" in pairs
+            if not multi and low not in k.small_places:
                 continue
-            for j in range(min(i + 3, len(toks) - 1), i - 1, -1):
+            for j in range(min(i + 3, len(toks) - 1) if multi else i, i - 1, -1):
                 if not all(_BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j)):
                     continue
                 end = toks[j][0] + len(toks[j][2])
@@ -1425,17 +1429,16 @@ class PlaceRecognizer(Recognizer):
                     continue
                 cf = text[s:end].casefold()
                 given = cf in self.lex.first_names or cf in self.lex.intl_names
-                if not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
-                        or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
-                        or cf in t.doc.known or cf in t.doc.accepted):
-                    why = local_place_evidence(text, s, end, given, k)
-                    if why is None and not given and re.match(r"[ \t]*(?:[,.;]|$)", text[end:end + 2]) \
-                            and self._intro_item(text, s, end):
+                why = local_place_evidence(text, s, end, given, k)
+                if why is None and not given and re.match(r"[ \t]*(?:[,.;]|$)", text[end:end + 2]):
+                    if self._intro_item(text, s, end):
                         why = "a town or village (GeoNames cities500) in the list that introduces the writer"
-                    if why is None and not given and self._listed_with_place(text, s, end):
+                    elif self._listed_with_place(text, s, end):
                         why = "a town or village (GeoNames cities500) listed with another place"
-                    if why:
-                        yield self.span(s, end, KEEP, reason=why)
+                if why and not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
+                                or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
+                                or cf in t.doc.known or cf in t.doc.accepted):
+                    yield self.span(s, end, KEEP, reason=why)
                 break
 
     def _listed_with_place(self, text: str, s: int, e: int) -> bool:

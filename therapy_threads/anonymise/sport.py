@@ -3,8 +3,8 @@
 - A club name: a town of 5,000+ people or a country and a club word ("Accrington Stanley",
   "Derby County", "Aston Villa"), or any capitalised words and a word only clubs end in ("X United",
   "X Rovers", "X Athletic", "X FC").
-- A team by its role: "X fan", "X supporters", "an X season ticket", "X shirt" (a person is no one's
-  season ticket), and the two sides of a fixture ("X v Y", "X vs Y").
+- A team by its role: "X fan", "X supporters", "an X season ticket", "X shirt", "X striker" (a person
+  is no one's season ticket), and the two sides of a fixture ("X v Y", "X vs Y").
 
 A club is often named after a place or a person ("Stanley", "Everton"), so the name is kept only in
 these shapes; a title or a relation word before it still makes it a person ("my uncle Stanley").
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from .detect import TextContext
 from .knowledge import knowledge
+from .patterns import by_first_letter
 from .recognizers import Recognizer
 from .spans import KEEP, Span
 
@@ -26,14 +27,12 @@ _CLUB_ONLY = ("United", "Utd", "Rovers", "Athletic", "Wanderers", "Albion", "Hot
 _CLUB_AFTER_PLACE = ("City", "County", "Town", "Villa", "Stanley", "Wednesday", "Vale", "Orient", "Alexandra",
                      "Harriers", "Borough", "Celtic")
 _CAP = r"[A-Z\u00c0-\u00de][\w'’-]*"
-_CLUB = re.compile(r"(?<![\w'’-])((?:" + _CAP + r"[ \t]+){1,3})(" + "|".join(_CLUB_ONLY + _CLUB_AFTER_PLACE) + r")\b")
-_FAN = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,2})[ \t]+(?:fan|fans|supporter|supporters|"
-                  r"season[ \t-]+ticket|season[ \t-]+tickets|shirt|shirts|scarf|kit|away[ \t]+end|home[ \t]+end|"
-                  r"manager|striker|midfielder|goalkeeper|keeper|defender|captain|squad|team)\b")
+_CAPS_BEFORE = re.compile(r"(?<![\w'’-])((?:" + _CAP + r"[ \t]+){1,3})$")  # the words before a tail or role word
+_TAIL = re.compile(r"(" + by_first_letter("|".join(_CLUB_ONLY + _CLUB_AFTER_PLACE), r"\w") + r")\b")
+_ROLE = re.compile(r"(?<=[ \t])(" + by_first_letter(r"fans|fan|supporters|supporter|season[ \t-]+tickets?|shirts?|scarf|"
+                                                   r"striker|midfielder|goalkeeper|defender") + r")\b")
 _FIXTURE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)[ \t]+(?:v|vs|v\.|vs\.|versus)[ \t]+("
                       + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?![\w'’-])")
-_GATE = re.compile(r"\b(?:" + "|".join(_CLUB_ONLY + _CLUB_AFTER_PLACE) + r"|fans?|supporters?|season|shirts?|scarf|kit|"
-                   r"end|manager|striker|midfielder|goalkeeper|keeper|defender|captain|squad|team|v|vs|versus)\b")
 _LEADING = frozenset({"The", "A", "An", "My", "Our", "I", "And", "But", "So", "Then", "When", "If", "At", "In", "On",
                       "To", "From", "For", "With", "Big", "Huge", "Massive", "Lifelong", "Proper", "Real", "Die-hard"})
 
@@ -73,29 +72,33 @@ class ClubRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
-        if not _GATE.search(text):
-            return
-        for m in _CLUB.finditer(text):
-            words = _words(text, m.start(1), m.end(1))
-            n = _tail_words([w.group(0) for w in words])
-            if n == 0 or (m.group(2) in _CLUB_AFTER_PLACE and not _placey(" ".join(w.group(0) for w in words[-n:]))):
+        for m in _TAIL.finditer(text):
+            b = _CAPS_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if b is None:
                 continue
-            yield from self._keep(text, m.start(1) + words[-n].start(), m.end(2),
+            words = _words(text, b.start(1), b.end(1))
+            n = _tail_words([w.group(0) for w in words])
+            if n == 0 or (m.group(1) in _CLUB_AFTER_PLACE and not _placey(" ".join(w.group(0) for w in words[-n:]))):
+                continue
+            yield from self._keep(text, b.start(1) + words[-n].start(), m.end(1),
                                   "a club name (a place and a club word, or a word only clubs end in)")
-        for m in _FAN.finditer(text):
-            yield from self._team(text, m, "a team by its role ('X fan', 'X season ticket', 'X striker')")
-        for m in _FIXTURE.finditer(text):
-            yield from self._team(text, m, "a side of a fixture ('X v Y')")
-            words = _words(text, m.start(2), m.end(2))
-            h = _head_words([w.group(0) for w in words])
-            yield from self._keep(text, m.start(2), m.start(2) + words[h - 1].end(), "a side of a fixture ('X v Y')")
+        for m in _ROLE.finditer(text):
+            b = _CAPS_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if b is not None:
+                yield from self._team(text, b.start(1), b.end(1), "a team by its role ('X fan', 'X season ticket', 'X striker')")
+        if " v" in text:
+            for m in _FIXTURE.finditer(text):
+                yield from self._team(text, m.start(1), m.end(1), "a side of a fixture ('X v Y')")
+                words = _words(text, m.start(2), m.end(2))
+                h = _head_words([w.group(0) for w in words])
+                yield from self._keep(text, m.start(2), m.start(2) + words[h - 1].end(), "a side of a fixture ('X v Y')")
 
-    def _team(self, text: str, m: re.Match[str], why: str) -> Iterator[Span]:
-        """The team named by the last words of group 1 ("Keith Fulham fan": "Fulham")."""
-        words = _words(text, m.start(1), m.end(1))
+    def _team(self, text: str, s: int, e: int, why: str) -> Iterator[Span]:
+        """The team named by the last words of ``text[s:e]`` ("Keith Fulham fan": "Fulham")."""
+        words = _words(text, s, e)
         n = _tail_words([w.group(0) for w in words])
         if n:
-            yield from self._keep(text, m.start(1) + words[-n].start(), m.end(1), why)
+            yield from self._keep(text, s + words[-n].start(), s + words[-1].end(), why)
 
     def _keep(self, text: str, s: int, e: int, why: str) -> Iterator[Span]:
         """A title, a relation word or a naming phrase before it makes it a person ("my uncle Stanley")."""
