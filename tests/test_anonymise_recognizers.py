@@ -13,6 +13,8 @@ from therapy_threads.anonymise.detect import Cues, KnownName, TextContext, build
 from therapy_threads.anonymise.lexicon import lexicon
 from therapy_threads.anonymise.policy import Policy
 from therapy_threads.anonymise.spans import resolve
+from therapy_threads.anonymise.sport import ClubRecognizer
+from therapy_threads.anonymise.works import QuotedTitleRecognizer
 
 CUES = Cues(Policy.load(None), lexicon())
 
@@ -218,6 +220,24 @@ def test_public_figure(text, expected):
     # a place that is also a given name: where only between the writer's name and the age
     ("hiya all, sharon, wigan, 52. dinner lady", [("wigan", "keep")]),
     ("im here for me daughter really, brooklyn, 17 (no we never", []),
+    # towns and villages of 500+ people (GeoNames cities500) where the sentence names a place
+    ("We stayed in Portsoy for a week.", [("Portsoy", "keep")]),
+    ("the harbour at Tobermory was full", [("Tobermory", "keep")]),
+    ("the ferry from Ullapool to Stornoway", [("Ullapool", "keep"), ("Stornoway", "keep")]),
+    ("Dornoch, Highland. Long-time reader.", [("Dornoch", "keep"), ("Highland", "keep")]),
+    ("Ann Dornoch, Highland. Long-time reader.", [("Highland", "keep")]),
+    ("Lairg said it was fine", []),
+    # one that is also a given name: only where someone is from or lives, or with a place after it
+    ("I'm Ada, 70, from Mabel up in Ontario.", [("Mabel", "keep"), ("Ontario", "keep")]),
+    ("my sister lives in Lynton now", [("Lynton", "keep")]),
+    ("I got a card from Mabel yesterday", []),
+    ("I found a real friend in Clifford", []),
+    ("I was round at Clifford's house", []),
+    ("my brother Clifford from the choir", []),
+    # an item of a list next to a town that is no given name; not the sentence's first word, not a surname
+    ("Ewan Reid here, Lairg, Inverness. Long-time reader.", [("Lairg", "keep"), ("Inverness", "keep")]),
+    ("Lairg, Inverness. Long-time reader.", [("Inverness", "keep")]),
+    ("Ewan Lairg, Inverness. Long-time reader.", [("Inverness", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -879,3 +899,37 @@ def test_south_asian_given_names_are_in_the_lexicon_and_words_of_their_deep_list
     lex = lexicon()
     assert {"tasnuva", "hemalata", "jogendra", "ritumoni"} <= lex.intl_names
     assert not {"rather", "main", "muslim", "km", "nepal"} & lex.intl_names
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title in quotes after a verb that takes a work, or after the noun of the work
+    ('I watched "Dear Marnie" again last night.', [("Dear Marnie", "keep")]),
+    ('my gran sang "Oi moya ridna" when I was small', [("Oi moya ridna", "keep")]),
+    ('the song "Maribel" gets me every time', [("Maribel", "keep")]),
+    ("j'ai regardé « Le Ciel de Lise » hier", [("Le Ciel de Lise", "keep")]),
+    ('I hear "Tiki Taka Tom" every birthday', [("Tiki Taka Tom", "keep")]),
+    # speech and messages in quotes are no titles: after "heard"/"wrote" only a title-case phrase
+    ('I heard "Ana, stop" from the hall', []),
+    ('she wrote "Tomasa" on the card', []),
+    ('my sister said "Maribel is here"', []),
+    ('they call me "Liefje" at home', []),
+])
+def test_quoted_title(text, expected):
+    check(QuotedTitleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # club-name shapes: a place and a club word, or a word only clubs end in
+    ("we went to see Grimsby Town lose again", [("Grimsby Town", "keep")]),
+    ("my lad supports Dunmore Rovers", [("Dunmore Rovers", "keep")]),
+    ("Paul Stanley sang it", []),
+    ("my uncle Stanley came round", []),
+    # a team by its role, and the sides of a fixture; never a name before it
+    ("i'm 19, Bramley fan, still gutted", [("Bramley", "keep")]),
+    ("had my Fulham season ticket since I was six", [("Fulham", "keep")]),
+    ("Keith Fulham fan", [("Fulham", "keep")]),
+    ("Wrexham v Chester on Saturday", [("Wrexham", "keep"), ("Chester", "keep")]),
+    ("my brother Jonty fan of nothing", []),
+])
+def test_club(text, expected):
+    check(ClubRecognizer, text, expected)

@@ -2,8 +2,8 @@
 writing (a sourced list), phone numbers (Google's libphonenumber via ``phonenumbers``).
 
 Frozen files in ``therapy_threads/data/`` (their digests are part of the anonymiser fingerprint):
-``places.txt``, ``regions.txt`` and ``subdivisions.txt`` (exported by ``places_export.py``) and
-``public_figures.toml``.
+``places.txt``, ``regions.txt``, ``subdivisions.txt`` and ``small_places.txt`` (exported by
+``places_export.py``) and ``public_figures.toml``.
 """
 from __future__ import annotations
 
@@ -47,6 +47,13 @@ class Knowledge:
     # sentence names a place ("from Donegal", "in Nova Scotia"); many are names too ("Kerry", "Flores")
     subdivisions: frozenset[str] = frozenset()
     subdivision_first_words: frozenset[str] = frozenset()  # first word of every multi-word one ("nova")
+    # case-folded towns and villages of 500+ people that ``places`` lacks (GeoNames cities500): places
+    # only where the sentence names a place ("from Keith up in Moray"); many are names ("Paul", "Mona")
+    small_places: frozenset[str] = frozenset()
+    small_place_first_words: frozenset[str] = frozenset()
+
+    def is_small_place(self, phrase: str) -> bool:
+        return spaced(phrase).casefold() in self.small_places
 
     # (spaced: the regex only for a phrase with odd white space; is_region is asked for ~50 tokens a comment)
     def is_subdivision(self, phrase: str) -> bool:
@@ -103,6 +110,7 @@ def knowledge() -> Knowledge:
     demonyms_txt = _data("demonyms.txt")
     regions_txt = _data("regions.txt")
     subdivisions_txt = _data("subdivisions.txt")
+    small_txt = _data("small_places.txt")
     places = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in places_txt.splitlines() if ln.strip())
     firsts = frozenset(p.split(" ", 1)[0] for p in places if " " in p)
     by_surname: dict[str, list[Figure]] = {}
@@ -117,12 +125,23 @@ def knowledge() -> Knowledge:
             stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname
             adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
     digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt + "\0" + regions_txt
-                             + "\0" + subdivisions_txt).encode("utf-8")).hexdigest()
+                             + "\0" + subdivisions_txt + "\0" + small_txt).encode("utf-8")).hexdigest()
     demonyms = frozenset(ln.strip().casefold() for ln in demonyms_txt.splitlines() if ln.strip())
     regions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in regions_txt.splitlines() if ln.strip())
-    subdivisions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in subdivisions_txt.splitlines() if ln.strip())
+    subdivisions = _lines(subdivisions_txt)
+    small = _lines(small_txt)
     return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest,
-                     demonyms, regions, subdivisions, frozenset(p.split(" ", 1)[0] for p in subdivisions if " " in p))
+                     demonyms, regions, subdivisions, _first_words(subdivisions), small, _first_words(small))
+
+
+def _lines(txt: str) -> frozenset[str]:
+    """The case-folded lines of a data file, white space runs as single spaces."""
+    return frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in txt.splitlines() if ln.strip())
+
+
+def _first_words(names: frozenset[str]) -> frozenset[str]:
+    """The first word of every name of several words ("nova" for "nova scotia")."""
+    return frozenset(p.split(" ", 1)[0] for p in names if " " in p)
 
 
 # ---- phone numbers --------------------------------------------------------------------------------

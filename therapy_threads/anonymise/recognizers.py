@@ -22,6 +22,7 @@ from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_S
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, find_national_phones, find_phones, find_said_phones, knowledge, official_phone_regions
+from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
 from .scan import WordStart, alternation_spans, searched
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
@@ -1356,6 +1357,7 @@ class PlaceRecognizer(Recognizer):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
         yield from self._subdivisions(t, toks)
+        yield from self._small_places(t, toks)
         if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
             low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
             for i, (s, e, w) in enumerate(low):
@@ -1406,6 +1408,55 @@ class PlaceRecognizer(Recognizer):
                     if not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)):
                         yield self.span(s, end, KEEP, reason="province, state or county (ISO 3166-2) named as a place")
                 break
+
+    def _small_places(self, t: TextContext, toks: list[tuple[int, int, str]]) -> Iterator[Span]:
+        """A town or village of 500 to 5,000 people (GeoNames cities500) where the sentence names a
+        place (``local_places``): "from Keith up in Moray", "the beaches at Cullen"; never alone."""
+        k, text = knowledge(), t.text
+        pairs = place_pairs(k.small_places)
+        for i, (s, _e, tok) in enumerate(toks):
+            low = tok.casefold()
+            # a name of several words only where its first two words are those of one ("Tseung Kwan")
+            multi = low in k.small_place_first_words and i + 1 < len(toks) \
+                and f"{low} {toks[i + 1][2].casefold()}" in pairs
+            if not multi and low not in k.small_places:
+                continue
+            for j in range(min(i + 3, len(toks) - 1) if multi else i, i - 1, -1):
+                if not all(_BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j)):
+                    continue
+                end = toks[j][0] + len(toks[j][2])
+                if not k.is_small_place(text[s:end]):
+                    continue
+                cf = text[s:end].casefold()
+                given = cf in self.lex.first_names or cf in self.lex.intl_names
+                why = local_place_evidence(text, s, end, given, k)
+                if why is None and not given and re.match(r"[ \t]*(?:[,.;]|$)", text[end:end + 2]):
+                    if self._intro_item(text, s, end):
+                        why = "a town or village (GeoNames cities500) in the list that introduces the writer"
+                    elif self._listed_with_place(text, s, end):
+                        why = "a town or village (GeoNames cities500) listed with another place"
+                if why and not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
+                                or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
+                                or cf in t.doc.known or cf in t.doc.accepted):
+                    yield self.span(s, end, KEEP, reason=why)
+                break
+
+    def _listed_with_place(self, text: str, s: int, e: int) -> bool:
+        """A list item next to a town, country or state that is no given name, neither of them right
+        after a capitalised word (a surname after a given name: "Mary Maclean, Inverness") and this one
+        not opening the sentence (the writer's name: "Mordy, Queens")."""
+        k = knowledge()
+
+        def place(w: str, at: int) -> bool:
+            return (k.is_place(w) or k.is_region(w)) and not self.cues.any_given_name(w.casefold()) \
+                and not _GIVEN_BEFORE.search(text, max(0, at - 30), at)
+        if _GIVEN_BEFORE.search(text, max(0, s - 30), s) or self.cues.is_initial(text, s):
+            return False
+        m = _LIST_NEXT.match(text, e)
+        if m and place(m.group(1), m.start(1)):
+            return True
+        m = _LIST_PREV.search(text, max(0, s - 30), s)
+        return bool(m) and place(m.group(1), m.start(1))
 
     def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
         """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
@@ -3363,13 +3414,15 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
                            GermanPersonRecognizer, NameLineRecognizer, PersonalArticleRecognizer, PlacedNameRecognizer)
+    from .sport import ClubRecognizer
+    from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
-            PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedNameRecognizer,
+            PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
-            PlacedNameRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
+            PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
