@@ -352,7 +352,9 @@ def main() -> None:
             rerun = rerun_with_new_source(corpus, out, key, work, args.workers)
             result["new_source"] = rerun
             if args.cold_ms_per_comment:
-                comments = args.sources * 10
+                base_comments = json.loads((base / "build_report.json").read_text())["totals"]["comments"]
+                comments = base_comments * args.sources / len(base_fragments(base))
+                result["new_source"]["cold_comments"] = round(comments)
                 cold = comments * args.cold_ms_per_comment / 1000
                 result["new_source"]["cold_cpu_estimate_s"] = round(cold, 1)
                 result["new_source"]["cpu_share_of_cold"] = round(rerun["cpu_seconds"] / cold, 4)
