@@ -276,8 +276,13 @@ def _vm(field: str) -> float:
     return 0.0
 
 
-def probe(corpus: Path, out: Path, key: Path, work: Path, top: int) -> dict:
-    """builder.build in this process (no Prefect): memory per stage."""
+class _Stop(Exception):
+    pass
+
+
+def probe(corpus: Path, out: Path, key: Path, work: Path, top: int, until: str | None = None) -> dict:
+    """builder.build in this process (no Prefect): memory per stage (stopped after stage
+    ``until``: traced, the gate takes many times its usual CPU)."""
     import tracemalloc
 
     from therapy_threads import builder
@@ -291,16 +296,20 @@ def probe(corpus: Path, out: Path, key: Path, work: Path, top: int) -> dict:
         cur, peak = tracemalloc.get_traced_memory()
         stages.append({"stage": stage, "rss_mb": _vm("VmRSS"), "hwm_mb": _vm("VmHWM"),
                        "traced_mb": round(cur / 2**20, 1), "traced_peak_mb": round(peak / 2**20, 1)})
+        print(json.dumps(stages[-1]), file=sys.stderr, flush=True)  # as it happens: the gate is slow traced
         if stage == "after key" and top:
             snap = tracemalloc.take_snapshot()
             for s in snap.statistics("traceback")[:top]:
                 tops.append(f"{s.size / 2**20:.1f} MB in {s.count} blocks: " +
                             " <- ".join(f"{Path(fr.filename).name}:{fr.lineno}" for fr in list(s.traceback)[-4:]))
+                print(tops[-1], file=sys.stderr, flush=True)
         tracemalloc.reset_peak()
 
     def progress(stage: str, done: int, total: int, item) -> None:
         if stage in ("locate", "key") and done == total:
             mark(f"after {stage}")
+            if stage == until:
+                raise _Stop
         elif stage in ("assemble", "gate") and done == 0:
             mark(f"before {stage}")
 
@@ -308,10 +317,13 @@ def probe(corpus: Path, out: Path, key: Path, work: Path, top: int) -> dict:
     plan = builder.plan_build(builder.BuildOptions(sources=str(corpus), out=str(out), key_file=str(key),
                                                    registry=str(work / "no-registry"), data_docs=True))
     mark("after plan")
-    with LocalExecutor(1) as ex:
-        report = builder.build(plan, ex, progress)
-    mark("end")
-    return {"stages": stages, "top_after_key": tops, "sources": len(report["sources"])}
+    try:
+        with LocalExecutor(1) as ex:
+            builder.build(plan, ex, progress)
+        mark("end")
+    except _Stop:
+        pass
+    return {"stages": stages, "top_after_key": tops}
 
 
 def main() -> None:
@@ -329,6 +341,8 @@ def main() -> None:
                          "proportion to a cold build of the corpus the N sources stand for (N/P x 10 P comments)")
     ap.add_argument("--probe", action="store_true", help="in-process probe of builder.build instead of the CLI")
     ap.add_argument("--top", type=int, default=12, help="allocation sites listed by --probe")
+    ap.add_argument("--probe-until", choices=("locate", "key"), default=None,
+                    help="stop the probe after this stage")
     ap.add_argument("--hash", action="store_true", help="SHA-256 of the assembled tables")
     args = ap.parse_args()
 
@@ -343,7 +357,7 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     if args.probe:
-        result["probe"] = probe(corpus, out, key, work, args.top)
+        result["probe"] = probe(corpus, out, key, work, args.top, args.probe_until)
     else:
         result["all_hits"] = cli_build(corpus, out, key, work, args.workers)
         if args.hash:
