@@ -339,6 +339,9 @@ def main() -> None:
     ap.add_argument("--cold-ms-per-comment", type=float, default=None,
                     help="CPU ms per comment of a cold build (e.g. from the 1M run) to put the re-run in "
                          "proportion to a cold build of the corpus the N sources stand for (N/P x 10 P comments)")
+    ap.add_argument("--cold-comments", type=int, default=None,
+                    help="comments of the cold build the re-run is put in proportion to (default: the N "
+                         "sources' own, N/P x the base's; 5000000 for the 5M corpus N=10,000 stands for)")
     ap.add_argument("--probe", action="store_true", help="in-process probe of builder.build instead of the CLI")
     ap.add_argument("--top", type=int, default=12, help="allocation sites listed by --probe")
     ap.add_argument("--probe-until", choices=("locate", "key"), default=None,
@@ -367,7 +370,7 @@ def main() -> None:
             result["new_source"] = rerun
             if args.cold_ms_per_comment:
                 base_comments = json.loads((base / "build_report.json").read_text())["totals"]["comments"]
-                comments = base_comments * args.sources / len(base_fragments(base))
+                comments = args.cold_comments or base_comments * args.sources / len(base_fragments(base))
                 result["new_source"]["cold_comments"] = round(comments)
                 cold = comments * args.cold_ms_per_comment / 1000
                 result["new_source"]["cold_cpu_estimate_s"] = round(cold, 1)
