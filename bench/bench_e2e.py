@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any, Callable
 
 import psutil
 
@@ -58,11 +59,15 @@ def _sum_roles(cpu_by_pid: dict[int, tuple[str, float]]) -> dict[str, float]:
     return dict(sorted(out.items()))
 
 
-def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+def run_measured(cmd: list[str], env: dict[str, str],
+                 phase_of: Callable[[str], str | None] | None = None) -> dict[str, Any]:
     """Run a command; every 0.1 s sum the memory of it and all its descendants, two ways:
     RSS (counts pages shared between processes — libraries, the page cache of mapped files — once
     per process, so it over-states a tree) and PSS (each shared page split between its sharers:
-    what the tree really occupies)."""
+    what the tree really occupies).
+
+    With ``phase_of`` (an output line -> the phase that starts with it, or None), the peak PSS
+    (with its split by role) and the tree's CPU seconds are also given per phase (``phases``)."""
     import resource
 
     t0 = time.perf_counter()
@@ -72,12 +77,16 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     peak = 0
     peak_pss = 0
     lines: list[str] = []
+    phase = ["start"]
     import threading
 
     def reader() -> None:
         assert proc.stdout is not None
         for line in proc.stdout:
             lines.append(line)
+            now = phase_of(line) if phase_of else None
+            if now:
+                phase[0] = now
 
     th = threading.Thread(target=reader, daemon=True)
     th.start()
@@ -85,6 +94,7 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     next_load = 0.0
     cpu_by_pid: dict[int, tuple[str, float]] = {}  # last CPU seconds seen per process, with its role
     pss_at_peak: dict[str, float] = {}
+    phases: dict[str, dict[str, Any]] = {}
     while proc.poll() is None:
         if time.perf_counter() >= next_load:  # the machine is shared: say how busy it was
             loads.append(os.getloadavg()[0])
@@ -109,6 +119,12 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
             if pss > peak_pss:
                 peak_pss = pss
                 pss_at_peak = {k: round(v / 2**20, 1) for k, v in sorted(by_role.items())}
+            if phase_of is not None:
+                ph = phases.setdefault(phase[0], {"peak_pss_mb": 0.0, "cpu_at_start": sum(
+                    c for _, c in cpu_by_pid.values())})
+                if pss / 2**20 > ph["peak_pss_mb"]:
+                    ph["peak_pss_mb"] = round(pss / 2**20, 1)
+                    ph["pss_by_role_at_peak_mb"] = {k: round(v / 2**20, 1) for k, v in sorted(by_role.items())}
         except psutil.Error:
             pass
         time.sleep(0.1)
@@ -118,6 +134,10 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     # CPU seconds of the whole (reaped) process tree: on a shared machine the wall time stretches
     # with other people's load, the CPU time much less; cpu / cores is the wall time of an idle box
     cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    names = list(phases)
+    for a, b in zip(names, names[1:] + [None]):  # CPU of the tree while each phase ran (sampled)
+        end = phases[b]["cpu_at_start"] if b else sum(c for _, c in cpu_by_pid.values())
+        phases[a]["cpu_seconds"] = round(end - phases[a].pop("cpu_at_start"), 1)
     if proc.returncode != 0:
         sys.stderr.write("".join(lines[-40:]))
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
@@ -127,6 +147,7 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
             # that the sampler never saw are only in cpu_seconds)
             "cpu_seconds_by_role": _sum_roles(cpu_by_pid),
             "load_average_1min": {"mean": round(sum(loads) / max(1, len(loads)), 1), "max": round(max(loads, default=0), 1)},
+            **({"phases": phases} if phase_of is not None else {}),
             "tail": "".join(lines[-12:])}
 
 

@@ -200,7 +200,8 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
     (each source's entry goes to a spool file as the source finishes: nothing here holds them all).
 
     ``on_progress(stage, done, total, item)`` is called as work completes (stage is ``fetch``,
-    ``extract``, ``validate``, ``assemble``, ``gate``); ``item`` is a source summary for extract.
+    ``locate``, ``key``, ``extract``, ``validate``, ``assemble``, ``gate``); ``item`` is a source
+    summary for extract.
     """
     opts = plan.options
     progress = on_progress or (lambda *a: None)
@@ -247,6 +248,7 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
                 continue
             paths[r.source_id] = p.resolve()
         timings["locate"] = round(time.time() - t, 2)
+        progress("locate", len(paths), len(paths), None)
 
         # 2. key ----------------------------------------------------------------------------
         t = time.time()
@@ -270,6 +272,7 @@ def build(plan: BuildPlan, executor: Executor, on_progress: Progress | None = No
                 jobs.append(pipeline.SourceJob(r, str(paths[r.source_id]), str(dest.resolve()),
                                                opts.key_file, opts.policy))
         timings["key"] = round(time.time() - t, 2)
+        progress("key", len(fragment_of), len(fragment_of), None)
 
         # 3. extract ------------------------------------------------------------------------
         t = time.time()
