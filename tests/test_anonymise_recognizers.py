@@ -249,8 +249,13 @@ def test_place(text, expected):
     ("Bei Frau Dr. von Hagen war ich lange.", [("von Hagen", "person")], "de"),
     ("he is not Mr. Warmth, he is", [("Warmth", "keep")], "en"),
     # a title before initials or a single capital
-    ("Write to me. — Dr K. M.", [("K. M.", "person")], "en"),
-    ("i call her Dr. V in my head", [("V", "person")], "en"),
+    ("Write to me. — Dr K. M.", [("Dr K. M.", "person")], "en"),
+    ("i call her Dr. V in my head", [("Dr. V", "person")], "en"),
+    # the whole title chain goes with the initials: it is all that is left of the name
+    ("Ich nenne sie hier Frau Dr. Q., weil sie mitliest.", [("Frau Dr. Q.", "person")], "de"),
+    ("We called her Mrs T. in the family.", [("Mrs T.", "person")], "en"),
+    # a title before a surname that is also a word of the language ("Frau Mittwoch")
+    ("Meine Nachbarin, Frau Sonne, hat gesagt, dass es regnet.", [("Sonne", "person")], "de"),
     # a particle capitalised after the title, the title perhaps in lower case
     ("Mijn psychiater, dr. Van Oosterwijk, zegt het.", [("Van Oosterwijk", "person")], "nl"),
     ("Mr. I think not", [], "en"),
@@ -793,7 +798,7 @@ def test_lower_role(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("we call her dr. Q), she is nice", [("Q", "person")]),
+    ("we call her dr. Q), she is nice", [("dr. Q", "person")]),
     ("the dr. said ok. I think", []),
 ])
 def test_title_lower_dr_initial(text, expected):

@@ -8,6 +8,7 @@ and ~2 GB, and ``wordfreq`` is not a project dependency. Install both in a throw
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data
     # only the international surnames: ... lexicon_export.py therapy_threads/data --intl-surnames
     # only the South Asian given names (added to first_names_intl.txt): ... --south-asia
+    # German-area given names to rank 4000 and East Slavic names in German/English spelling: ... --east-slavic
     # only the other-language lists (leaves the English files untouched):
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --other-languages
     # only the English casing classes, from the en_GB Hunspell dictionary:
@@ -97,6 +98,7 @@ def export(out: Path) -> None:
     export_other_languages(out, nd)
     export_intl_surnames(out, nd)
     export_south_asian_names(out, nd)
+    export_german_and_east_slavic(out, nd)
     print(f"first names {len(first)} + {len(intl)} intl, last names {len(last)}, common words {len(words)} -> {out}")
 
 
@@ -177,6 +179,87 @@ def export_south_asian_names(out: Path, nd=None) -> None:
                          and x.casefold() not in words)
     (out / "first_names_intl.txt").write_text("\n".join(sorted(set(intl) | added)) + "\n", encoding="utf-8")
     print(f"south asian given names: {len(added)} added")
+
+
+# Given names of the German-speaking countries deeper than the top 1000 ("Wiltrud", "Hinrich"), and the given
+# names and surnames of Russia, Ukraine, Kazakhstan and Belarus in German spelling: names-dataset writes them
+# in Cyrillic, while the Russian-German (Aussiedler) community in Germany writes "Jewgenij", "Ljubow",
+# "Wladimir" (Duden transliteration), and English text often "Yevgeny", "Lyubov" (BGN/PCGN).
+GERMAN_DEEP = (("DE", 4000), ("AT", 4000), ("CH", 4000))
+EAST_SLAVIC = ("RU", "UA", "KZ", "BY")
+_DUDEN = {"а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "sch", "з": "s", "и": "i",
+          "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+          "у": "u", "ф": "f", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y",
+          "ь": "", "э": "e", "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je", "ґ": "g"}
+_BGN = dict(_DUDEN, **{"в": "v", "е": "e", "ж": "zh", "з": "z", "й": "y", "х": "kh", "ц": "ts", "ч": "ch",
+                       "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ё": "yo", "ї": "yi", "є": "ye"})
+_VOWELS = set("аеёиоуыэюяіїє")
+
+
+def translit(cyr: str, table: dict[str, str]) -> set[str]:
+    """Latin spellings of a Cyrillic name: "е" is "je"/"ye" at the start and after a vowel or a soft or
+    hard sign, "ий" is written "ij" or "i" (Jewgenij, Jewgeni; Yevgeniy, Yevgeny), "кс" also "x" (Alexej)."""
+    low = cyr.casefold()
+    out = []
+    for i, ch in enumerate(low):
+        prev = low[i - 1] if i else ""
+        if ch == "е" and (not prev or prev in _VOWELS or prev in "ьъ"):
+            out.append(table["й"] + "e")
+        elif ch == "ь" and i + 1 < len(low) and low[i + 1] == "о":
+            out.append(table["й"])
+        elif ch in table:
+            out.append(table[ch])
+        else:
+            return set()
+    word = "".join(out)
+    forms = {word}
+    iy = table["и"] + table["й"]
+    if word.endswith(iy):
+        forms.add(word[:-len(table["й"])])
+    forms |= {f.replace("ks", "x") for f in forms if "ks" in f}
+    return {f[:1].upper() + f[1:] for f in forms if len(f) >= 3}
+
+
+def export_german_and_east_slavic(out: Path, nd=None) -> None:
+    """Add to ``first_names_intl.txt`` the given names of ``GERMAN_DEEP`` and the East Slavic given names in
+    German and English spelling, and to ``last_names_intl.txt`` the East Slavic surnames so spelled; with the
+    same filter as ``export_south_asian_names`` (no word of any lexicon language, place, demonym or name of
+    another list; at least three letters)."""
+    from names_dataset import NameDataset  # dev-only
+
+    nd = nd or NameDataset()
+
+    def lines(name: str) -> list[str]:
+        return [ln.strip() for ln in (out / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+    words = {w.casefold() for w in lines("common_words.txt")}
+    words |= {ln.split("\t")[0] for ln in lines("casing_en.txt") if ln.split("\t")[1] in ("w", "b")}
+    for p in sorted(out.glob("common_words_*.txt")):
+        words |= {w.casefold() for w in lines(p.name)}
+    for name in ("places.txt", "regions.txt", "demonyms.txt"):
+        words |= {w.casefold() for w in lines(name)}
+    firsts = {w.casefold() for w in lines("first_names.txt") + lines("first_names_intl.txt")}
+    lasts = {w.casefold() for w in lines("last_names.txt") + lines("last_names_intl.txt")}
+    given: set[str] = set()
+    for c, n in GERMAN_DEEP:
+        for names in nd.get_top_names(n=n, country_alpha2=c).get(c, {}).values():
+            given.update(x for x in names if _ALPHA.match(x))
+    surnames: set[str] = set()
+    for c in EAST_SLAVIC:
+        for names in nd.get_top_names(n=1000, country_alpha2=c).get(c, {}).values():
+            for x in names:
+                for table in (_DUDEN, _BGN):
+                    given |= translit(x, table)
+        for x in nd.get_top_names(n=1000, country_alpha2=c, use_first_names=False).get(c, []):
+            for table in (_DUDEN, _BGN):
+                surnames |= translit(x, table)
+    given = {x for x in given if len(x) >= 3 and x.casefold() not in words | firsts | lasts}
+    surnames = {x for x in surnames if len(x) >= 4 and x.casefold() not in words | firsts | lasts | {g.casefold() for g in given}}
+    (out / "first_names_intl.txt").write_text("\n".join(sorted(set(lines("first_names_intl.txt")) | given)) + "\n",
+                                              encoding="utf-8")
+    (out / "last_names_intl.txt").write_text("\n".join(sorted(set(lines("last_names_intl.txt")) | surnames)) + "\n",
+                                             encoding="utf-8")
+    print(f"german-area and east slavic given names: {len(given)} added; east slavic surnames: {len(surnames)} added")
 
 
 def export_casing(out: Path) -> None:
@@ -263,5 +346,7 @@ if __name__ == "__main__":
         export_intl_surnames(dest)
     elif "--south-asia" in sys.argv:  # only the South Asian given names, added to first_names_intl.txt
         export_south_asian_names(dest)
+    elif "--east-slavic" in sys.argv:  # German-area given names to 4000, East Slavic names in Latin spelling
+        export_german_and_east_slavic(dest)
     else:
         export(dest)

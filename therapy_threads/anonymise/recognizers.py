@@ -1863,7 +1863,9 @@ _LOWER_TITLE_WORDS = ("dr", "mag", "prof", "frau", "herr")
 _DEGREE_PARTS = frozenset({"med", "phil", "rer", "nat", "habil", "jur", "oec", "dent", "vet", "univ", "ing", "techn",
                            "pol", "soc", "theol", "psych", "sc", "hc"})
 _TITLE_WORDS = ("Dr", "dr.", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
-_TITLE_INITIALS = re.compile(r"\b(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?|dr\.)[ \t]+"
+# the whole chain of titles is part of the span: with only initials after it, "Frau Dr." is all that is
+# left of the person's name and the reference is the title and the initial together ("Mrs P.", "Dr H.")
+_TITLE_INITIALS = re.compile(r"\b((?:(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?|dr\.)[ \t]+)+)"
                              r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
 
 
@@ -1913,7 +1915,7 @@ class TitleRecognizer(Recognizer):
                 # in text written without capitals, a capital after a title marks a name even
                 # where the word is one too ("meine nachbarin Frau Schön")
                 lr = self.lex.lang_rank(cf, t.lang)
-                if lr is not None and lr < 3000 and not self.lex.is_name(cf) \
+                if lr is not None and lr < 3000 and not self.lex.is_name(cf) and not self.lex.is_surname(cf) \
                         and not _ACADEMIC_BEFORE.search(text, max(0, s - 16), s):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
             yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=self.cues.any_given_name(cf)),
@@ -1921,7 +1923,7 @@ class TitleRecognizer(Recognizer):
         # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
         if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
             for m in _TITLE_INITIALS.finditer(text):
-                yield self.person(t, m.start(1), m.end(1), "title before initials")
+                yield self.person(t, m.start(1), m.end(2), "title before initials")
             # (the particle capitalised too: "dr. Van Rijswijk")
             for m in re.finditer(r"\b(?:Dr|dr\.|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?i:van der|von der|van den|"
                                  r"von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
@@ -1939,6 +1941,50 @@ class TitleRecognizer(Recognizer):
                     # word of the language too (the verb "mag"), before one of the commonest words
                 if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
                     yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
+
+
+# Irish surnames (and the Scottish Gaelic "Mac"/"Nic"): a patronymic particle, perhaps "Giolla" ("servant of"),
+# then the name, lenited after "Ní", "Nic", "Mhic", "Uí" and "Ghiolla" ("Ní Bhriain", "Mac Giolla Phádraig",
+# "Nic Ghiolla Bhríde") or eclipsed after "Uí"/"Ua" ("Uí gCeallaigh"); "Ó" and "Ní" are no words of English.
+_GA_UPPER = "A-ZÁÉÍÓÚ"
+_GA_NAME = (r"(?:[bdgmnt]h?-?)?[" + _GA_UPPER + r"][a-záéíóú]+(?:['’-][" + _GA_UPPER + r"]?[a-záéíóú]+)*")
+_IRISH_SURNAME = re.compile(
+    r"(?<![\w'’-])(?P<particle>Ó|Ní|Nic|Mhic|Uí|Ua|Mac|Mc|Bean[ \t]+Uí)[ \t]+(?P<giolla>(?:Giolla|Ghiolla|an)[ \t]+)?"
+    r"(?P<name>" + _GA_NAME + r")(?![\w'’-])")
+# a lenited or eclipsed initial that English spelling never has: "Bh", "Ch", "Dh", "Fh", "Gh", "Mh", "Ph" before
+# a vowel, "mB", "gC", "nD", "bhF", "nG", "bP", "dT"
+_GA_MUTATED = re.compile(r"^(?:[BCDFGMP]h[aeiouáéíóú]|mB|gC|nD|bhF|nG|bP|dT)")
+
+
+class IrishSurnameRecognizer(Recognizer):
+    """An Irish or Gaelic surname, with the given name before it when there is one: "Aoife Ní Bhriain",
+    "a Mac Giolla Phádraig", "Dr Nic Ghiolla Bhríde", "Seán Ó Duinn". "Ó", "Ní", "Nic", "Mhic", "Uí" and a
+    "Giolla" always make a name; "Mac"/"Mc" alone only before a lenited or eclipsed name, or one that is
+    no English word ("my Mac Book" stays)."""
+
+    name, score = "irish_surname", 0.8
+    languages = frozenset({"en", "ga"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if not any(p in text for p in ("Ó ", "Ní ", "Nic ", "Mhic ", "Uí ", "Ua ", "Mac ", "Mc ")):
+            return
+        for m in _IRISH_SURNAME.finditer(text):
+            particle, name = m.group("particle"), m.group("name")
+            if particle in ("Mac", "Mc", "Ua") and not m.group("giolla") and not _GA_MUTATED.match(name):
+                rank = self.lex.rank(name.split("-")[0])
+                if rank is not None and (rank < 20000 or self.lex.dictionary_word(name)):
+                    continue  # "Mac Book", "Mac Mini"
+            s, e = m.start(), m.end()
+            before = re.search(r"([" + _GA_UPPER + r"][a-záéíóú]+)[ \t]+$", text[max(0, s - 30):s])
+            if before:
+                word = before.group(1)
+                cf = word.casefold()
+                if cf not in self.cues.titles and cf not in self.cues.not_names and not self.cues.function_word(cf) \
+                        and (self.cues.any_given_name(cf) or (
+                            self.lex.rank(cf) is None and not self.cues.is_initial(text, s - len(before.group(0))))):
+                    s -= len(before.group(0))
+            yield self.person(t, s, e, "an Irish surname (a patronymic particle and a name)")
 
 
 _KIN_THEN_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
@@ -2203,6 +2249,12 @@ class SpelledNameRecognizer(Recognizer):
                 yield self.person(t, m.start(1), m.end(1), "a name spelled letter by letter")
 
 
+# the writer names someone by initials only: "a woman I'll call L.", "let's call him R. J."
+_CALL_INITIALS = re.compile(r"\b(?:I['’]ll|I will|I['’]d|we['’]ll|we will|let['’]s|I['’]m going to|I am going to)[ \t]+"
+                            r"(?:only[ \t]+|just[ \t]+|simply[ \t]+)?call[ \t]+(?:(?:him|her|them)[ \t]+)?"
+                            r"((?:[A-Z\u00c0-\u00de]\.[ \t]?){1,3})(?![A-Za-z])")
+
+
 class NamedRecognizer(Recognizer):
     """"a colleague named robin", "her name is ivy": a lower-case given name after a naming phrase."""
 
@@ -2211,6 +2263,9 @@ class NamedRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
+        if "call" in text:
+            for m in _CALL_INITIALS.finditer(text):  # "a woman I'll call L.": initials standing for a name
+                yield self.person(t, m.start(1), m.end(1), "initials the writer names someone by ('I'll call X.')")
         if "call" in text or "nicknamed" in text or "goes" in text:
             for m in _NICKNAME.finditer(text):
                 g = next(i for i in (1, 2, 3, 4) if m.group(i))
@@ -2967,6 +3022,14 @@ class NounCapsNameRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
+        if "d'" in text or "d’" in text:
+            # the southern German article cliticised to the name: "i bin d'Bärbele", "d'Resi hot gsagt"
+            for m in _DE_CLITIC_NAME.finditer(text):
+                cf = m.group(1).casefold()
+                lr = self.lex.lang_rank(cf, t.lang)
+                if (lr is None or lr >= 20000) and not knowledge().is_place(m.group(1)) and (
+                        cf in self.lex.first_names or cf in self.lex.intl_names or german_diminutive(self.lex, cf)):
+                    yield self.person(t, m.start(1), m.end(1), "a given name after the dialect article d'")
         for s, _e, _tok, core in t.caps:
             if t.taken[s]:
                 continue
@@ -2990,7 +3053,16 @@ class NounCapsNameRecognizer(Recognizer):
                 yield self.person(t, s, self.extend(text, e, t.lang), "addressed by name")
                 continue
             if lr is not None and lr < 20000:
+                if given and not _ARTICLE_BEFORE_DE.search(text, max(0, s - 12), s):
+                    end = self.extend(text, e, t.lang)
+                    if end > e and self.lex.is_surname(text[e:end].split()[-1]):
+                        # a given name that is also a word, then a surname of the lists: "Ernst Jandl",
+                        # "Wladimir Dyck"; not after an article or adjective ("der Ernst Lage")
+                        yield self.person(t, s, end, "a given name and a surname")
                 continue  # an ordinary word of the language ("Sonne", "Kraft")
+            if not given and lr is None and german_diminutive(self.lex, cf) and not knowledge().is_place(core):
+                yield self.person(t, s, self.extend(text, e, t.lang), "a dialect diminutive of a given name")
+                continue
             if not given and lr is None and cues.person_verb_after(text, e) \
                     and not knowledge().is_place(core) and not knowledge().is_demonym(core):
                 # "Pfandl meinte, ...": no word of the language, doing what people do
@@ -3001,6 +3073,27 @@ class NounCapsNameRecognizer(Recognizer):
             yield self.person(t, s, self.extend(text, e, t.lang), "a given name that is no German word")
 
 
+# Diminutives of given names in southern German, Swiss and Austrian speech, and in standard German
+# (suffix, what it replaced): Swabian "-le" ("Bärbel" -> "Bärbele", "Karl" -> "Karle", "Hans" -> "Hansle"),
+# Alemannic/Swiss "-li" ("Hans" -> "Hansli"), Bavarian/Austrian "-erl"/"-l"
+# ("Sepp" -> "Sepperl", "Resi" -> "Resl"), standard "-chen"/"-lein" ("Gretchen").
+_DE_DIMINUTIVES = (("ele", "el"), ("le", "l"), ("le", ""), ("eli", ""), ("li", ""), ("li", "i"), ("erl", ""),
+                   ("l", "i"), ("chen", ""), ("lein", ""))
+
+
+def german_diminutive(lex, cf: str) -> bool:
+    """``cf`` (casefolded, no ordinary word) is a dialect or standard diminutive of a listed given name."""
+    for suf, back in _DE_DIMINUTIVES:
+        if cf.endswith(suf) and len(cf) - len(suf) >= 3:
+            stem = cf[:-len(suf)] + back
+            if any(c in lex.first_names or c in lex.intl_names for c in (stem, stem + "e", stem + "a")):
+                return True
+    return False
+
+
+_DE_CLITIC_NAME = re.compile(r"(?<![\w'’])[dD]['’]([A-ZÄÖÜ][a-zäöüß]+)\b")
+_ARTICLE_BEFORE_DE = re.compile(r"\b(?:der|die|das|dem|den|des|ein|eine|einen|einem|einer|kein|keine|mit|im|am)[ \t]+$",
+                                re.I)
 _ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
 _LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
@@ -3420,7 +3513,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,

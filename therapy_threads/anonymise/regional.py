@@ -928,6 +928,12 @@ _LIST_AFTER = re.compile(r",[ \t]*([A-Z][^\W\d_]+)(?![\w'’-])")
 _SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Young|Ol'|Old)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])")
 
 
+_NICK_TO = re.compile(r"[ \t]+to[ \t]+(?:the|my|his|her|our|their|all|everyone|everybody)\b")
+_RELATION_WAS = re.compile(r"\b(?:[Dd]addy|[Dd]ad|[Pp]apa|[Pp]aw-?[Pp]aw|[Mm]ama|[Mm]omma|[Mm]om|[Mm]um|[Gg]randdad|[Gg]randpa|"
+                           r"[Bb]rother|[Ss]ister|[Uu]ncle|[Aa]unt|[Cc]ousin|[Ss]on|[Dd]aughter|[Hh]usband|[Ww]ife)"
+                           r"[ \t]+(?:was|is|were|are)[ \t]+$")
+
+
 class SizeNicknameRecognizer(Recognizer):
     """A nickname of a size word and a given name ("hi Big Mike", "Lil Jay said"), where the text
     gives it a person's role: a greeting before, a relation noun, or a verb of a person after. Without
@@ -952,7 +958,11 @@ class SizeNicknameRecognizer(Recognizer):
             if not (cf in cues.first_names or cues.any_given_name(cf)):
                 continue
             if cues.greeting_before(text, s) or cues.relation_before(text, s) or cues.verb_after(text, e) \
-                    or _HERE_AFTER.match(text, e) or self._listed(text, s, e) or cues.signoff(text, s, e):
+                    or _HERE_AFTER.match(text, e) or self._listed(text, s, e) or cues.signoff(text, s, e) \
+                    or _NICK_TO.match(text, e) or _RELATION_WAS.search(text, max(0, s - 30), s) \
+                    or cf in t.doc.accepted or re.search(r"(?<![\w'’-])" + re.escape(m.group("given")) + r"[ \t]*,", text[:s]):
+                # also "X to the family", "Daddy was Big X", and the given name already a person here
+                # ("Waylon, Lil Waylon to the family")
                 yield self.person(t, s, e, "a nickname of a size word and a given name, in a person's role")
 
     def _listed(self, text: str, s: int, e: int) -> bool:
