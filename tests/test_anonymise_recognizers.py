@@ -316,6 +316,34 @@ def test_relation(text, expected, lang):
     check(R.RelationRecognizer, text, expected, lang=lang)
 
 
+def test_relation_before_a_given_name_outweighs_a_place():
+    """"my grandson Tyler" in a post that names the town Tyler: the relation's span scores above a place's."""
+    text = "My niece Corabel in Tyler says hi. My grandson Tyler (named for the town) too."
+    found = [sp for sp in spans(R.RelationRecognizer, text) if text[sp.start:sp.end] == "Tyler"]
+    assert found and found[0].score > R.PlaceRecognizer.score
+
+
+@pytest.mark.parametrize("text,expected,lang", [
+    ("the oddest thing a Mac Giolla Phádraig has done in years", [("Mac Giolla Phádraig", "person")], "en"),
+    ("My counsellor, Dr Nic Ghiolla Bhríde, is from Donegal.", [("Nic Ghiolla Bhríde", "person")], "en"),
+    ("Aoife Ní Bhriain wrote to me, and Seán Ó Duinn too.", [("Aoife Ní Bhriain", "person"), ("Seán Ó Duinn", "person")], "en"),
+    ("my friend Orla Mac Suibhne said so", [("Orla Mac Suibhne", "person")], "en"),
+    ("I bought a Mac Mini and read it on a Mac Book.", [], "en"),
+])
+def test_irish_surname(text, expected, lang):
+    check(R.IrishSurnameRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("My therapist, a woman I'll call R., ended it by email.", [("R.", "person")]),
+    ("Let's call him T. J. for now.", [("T. J.", "person")]),
+    ("I'll call you back at 5.", []),
+])
+def test_initials_named_by_call(text, expected):
+    check(R.NamedRecognizer, text, expected)
+
+
+
 @pytest.mark.parametrize("text,expected", [
     ("and my elder brother is Innocent. He is kind.", [("Innocent", "person")]),
     ("my brothers are Knowledge and Talent, both older", [("Knowledge", "person"), ("Talent", "person")]),
@@ -426,6 +454,13 @@ def test_lexicon_en(text, expected):
     ("Danke Sonnenblume, das macht mir Mut.", [("Sonnenblume", "person")]),
     ("Fotos: Mareike Sauer und Tobias Lanz.", [("Mareike Sauer", "person"), ("Tobias Lanz", "person")]),
     ("Im Sommer scheint die Sonne, im Ernst.", []),
+    # a given name that is also a word of the language, then a listed surname that is no frequent word
+    ("Ich bin übrigens der Nachbar, also Wladimir Thiessen, aus Lahr.", [("Wladimir Thiessen", "person")]),
+    ("Mei Mann isch au do gwä.", []),
+    # Swabian, Alemannic and Bavarian diminutives of a listed given name, and the dialect article d'
+    ("Danke an Karle und Hansli, ihr seid lieb.", [("Karle", "person"), ("Hansli", "person")]),
+    ("I bin d'Gretele aus Nürtingen.", [("Gretele", "person")]),
+    ("Des Häusle und die Spätzle send scho recht.", []),
 ])
 def test_lexicon_noun_caps(text, expected):
     check(R.NounCapsNameRecognizer, text, expected, lang="de")

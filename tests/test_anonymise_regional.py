@@ -407,6 +407,9 @@ def test_caps_initials_signoff(text, expected):
     ("A lad in the group, Big Trevanion we call him, said it first.", [("Big Trevanion", "person")]),
     ("Big Ben, Big Sur, all of it in one trip.", []),
     ("Big Brother we call it, the telly show.", []),
+    # a nickname said "to the family", after "Daddy was", or of a given name set off as a name just before
+    ("Hi all. Merle, Lil Merle to the family, since Daddy was Big Merle.", [("Lil Merle", "person"), ("Big Merle", "person")]),
+    ("we walked from Big Ben to the river", []),
 ])
 def test_size_nicknames(text, expected):
     assert spans(SizeNicknameRecognizer, text) == expected

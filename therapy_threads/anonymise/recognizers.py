@@ -2042,7 +2042,10 @@ class RelationRecognizer(Recognizer):
             # (after a relation noun and a given name, the capital right after is the surname even when it
             # is also a town: "my husband Wolcott Zandvoort"; a comma or "in" would make it where)
             ee = self.extend(text, e, t.lang, given=True) if core[:1].isupper() else e
-            yield self.person(t, s, ee, "relation noun beside a name")
+            # right after "my grandson", a given name that is also a town is the grandson ("my grandson
+            # Tyler", "my flatmate Clare"), even in a post that names the town: the relation outweighs a place
+            sure = before and core[:1].isupper() and self.cues.any_given_name(cf)
+            yield self.person(t, s, ee, "relation noun beside a name", score=0.82 if sure else None)
 
     def _may_relate(self, text: str, pos: int) -> bool:
         """False only where ``_RELATION_TAIL.match(text, pos)`` cannot give a relation noun of the
@@ -2250,7 +2253,7 @@ class SpelledNameRecognizer(Recognizer):
 
 
 # the writer names someone by initials only: "a woman I'll call L.", "let's call him R. J."
-_CALL_INITIALS = re.compile(r"\b(?:I['’]ll|I will|I['’]d|we['’]ll|we will|let['’]s|I['’]m going to|I am going to)[ \t]+"
+_CALL_INITIALS = re.compile(r"\b(?i:I['’]ll|I will|I['’]d|we['’]ll|we will|let['’]s|I['’]m going to|I am going to)[ \t]+"
                             r"(?:only[ \t]+|just[ \t]+|simply[ \t]+)?call[ \t]+(?:(?:him|her|them)[ \t]+)?"
                             r"((?:[A-Z\u00c0-\u00de]\.[ \t]?){1,3})(?![A-Za-z])")
 
@@ -3055,7 +3058,9 @@ class NounCapsNameRecognizer(Recognizer):
             if lr is not None and lr < 20000:
                 if given and not _ARTICLE_BEFORE_DE.search(text, max(0, s - 12), s):
                     end = self.extend(text, e, t.lang)
-                    if end > e and self.lex.is_surname(text[e:end].split()[-1]):
+                    sur = text[e:end].split()[-1].casefold() if end > e else ""
+                    slr = self.lex.lang_rank(sur, t.lang)
+                    if sur and self.lex.is_surname(sur) and (slr is None or slr >= 3000):
                         # a given name that is also a word, then a surname of the lists: "Ernst Jandl",
                         # "Wladimir Dyck"; not after an article or adjective ("der Ernst Lage")
                         yield self.person(t, s, end, "a given name and a surname")

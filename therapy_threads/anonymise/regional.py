@@ -928,7 +928,8 @@ _LIST_AFTER = re.compile(r",[ \t]*([A-Z][^\W\d_]+)(?![\w'’-])")
 _SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Young|Ol'|Old)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])")
 
 
-_NICK_TO = re.compile(r"[ \t]+to[ \t]+(?:the|my|his|her|our|their|all|everyone|everybody)\b")
+_NICK_TO = re.compile(r"[ \t]+to[ \t]+(?:(?:the|my|his|her|our|their)[ \t]+(?:family|kids|grandkids|folks|friends|"
+                      r"cousins|church|youth group|team|crew)|everyone|everybody|all of us)\b")
 _RELATION_WAS = re.compile(r"\b(?:[Dd]addy|[Dd]ad|[Pp]apa|[Pp]aw-?[Pp]aw|[Mm]ama|[Mm]omma|[Mm]om|[Mm]um|[Gg]randdad|[Gg]randpa|"
                            r"[Bb]rother|[Ss]ister|[Uu]ncle|[Aa]unt|[Cc]ousin|[Ss]on|[Dd]aughter|[Hh]usband|[Ww]ife)"
                            r"[ \t]+(?:was|is|were|are)[ \t]+$")
