@@ -68,6 +68,8 @@ def run(anon, tmp_path: Path, texts: list[str], lang: str = "en"):
     # sentence, listed with people; after "to" it is the town
     ["My sister [[Marietta]] reads this blog.", "I might have seen you at the {{Riverview}}, [[Marietta]]. Take care.",
      "Thanks [[Odhran]], [[Marietta]] and [[Pellam]]. We drove to {{Marietta}} in May."],
+    # a double-barrelled given name accepted by its first part is replaced whole
+    ["Hi all, it's [[Miss Jolene-Mae]] (Miss Jolene to the kids).", "Thank you [[Jolene-Mae]], this helped."],
 ])
 def test_post_rules(anon, tmp_path, texts):
     sc = run(anon, tmp_path, texts)

@@ -445,6 +445,8 @@ def test_handle(text, expected):
     ("Quarry, Deaf, Texas. Yes, like quarry.", [("Quarry", "person")]),
     ("Honestly, Texas is big.", []),
     ("Anyway, Leeds. Hi.", []),
+    # a middle name no list knows, then a surname that is no English word
+    ("Love you. Dottie Quenzlee Threlkeld everybody, my mama.", [("Dottie Quenzlee Threlkeld", "person")]),
 ])
 def test_lexicon_en(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
@@ -599,6 +601,9 @@ def test_address(text, expected):
     ("a poem by Mary Quell and my sister Ana Lind came", [("Mary Quell", "keep")]),
     ("I love the actor Tobin Marsh so much", [("Tobin Marsh", "keep")]),
     ("my brother the actor Tobin Marsh came", []),
+    # a reply opening with the name of the one it answers and quoting them is no title after a name
+    ('Corabel Ann Threlkeld "a casserole on legs" is all of us', []),
+    ('Loved it. Tobin Marsh "River" is on repeat', [("Tobin Marsh", "keep")]),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

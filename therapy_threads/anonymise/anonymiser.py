@@ -31,6 +31,9 @@ _POSS = re.compile(r"['’]s?$")
 _TITLE_PREFIX = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Fr|Rev)\.?\s+)+")
 
 
+_HYPHEN_GIVEN = re.compile(r"-([A-Z][a-z]+)(?![\w'’-])")
+
+
 @dataclass
 class AnonymiseReport:
     """What one ``apply`` did. ``identity_tokens`` are keyed HMAC tokens ("h:"/"c:"/"s:" + hex) of
@@ -494,6 +497,9 @@ class Anonymiser:
                 elif cues.is_initial(t.text, s) and cues.wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
                     continue
                 if core[:1].isupper() and m.group(0) == core:
+                    h = _HYPHEN_GIVEN.match(t.text, e)
+                    if h and self.lex.is_first_name(h.group(1)):
+                        e = h.end()  # a double-barrelled given name: "Ann-Marie", "Rae-Lynn" accepted as "Rae"
                     e = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
                 t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))

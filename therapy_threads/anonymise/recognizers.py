@@ -307,6 +307,15 @@ class Recognizer:
         if _middle and " " not in nxt.strip() and self.cues.any_given_name(cf) and nxt == m.group(2):
             # a middle name, then the surname: "Peggy Ann Sorensen", "Mary Jo Keane"
             return self.extend(text, end, lang, _middle=False)
+        if _middle and " " not in nxt.strip() and nxt == m.group(2) and lang not in NOUN_CAPS \
+                and self.lex.rank(cf) is None and not self.lex.is_surname(cf):
+            # a middle name no list knows, then a surname of the lists or no English word ("Dottie Azalee
+            # Marchbank"); not a word that is only a surname ("Peggy Sorensen Hope": "Hope" stays)
+            m2 = _EXTEND.match(text[end:end + 50])
+            if m2 and not m2.group(1) and " " not in m2.group(2).strip():
+                cf2 = POSS.sub("", m2.group(2)).casefold()
+                if self.lex.is_surname(cf2) or (self.lex.rank(cf2) is None and not knowledge().is_place(m2.group(2))):
+                    return self.extend(text, end, lang, _middle=False)
         return end
 
     def _word_surname(self, text: str, e: int, cf: str) -> bool:
@@ -1053,6 +1062,9 @@ _PUBLIC_LIST = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|or)[ \
 _POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
 
 
+_NAME_RUN = re.compile(r"[ \t]*(?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+)*")
+
+
 class PublicWorkRecognizer(Recognizer):
     """A full name talked about through the person's work is a public person's, kept whether or
     not it is on the list: "Matt Haig has a line about...", "Matthew Perry's memoir", "a poem by
@@ -1126,6 +1138,9 @@ class PublicWorkRecognizer(Recognizer):
                 before = None  # "a group run by X", "seen by X": the one who did it, not an author
             if before and _CALLING_MINE.search(text, max(0, s - 60), s):
                 before = None  # "my friend the actor X Y", "our poet X Y": someone the writer knows
+            if after and not before and after.group(0).lstrip()[:1] in "\"“" \
+                    and _NAME_RUN.fullmatch(text, text.rfind("\n", 0, s) + 1, s):
+                continue  # a reply that opens with the name of the one it answers and quotes them: 'X Y "I said it"'
             if not (after or before):
                 continue
             if before and before.group(0).strip().casefold() in ("see", "saw", "seeing") \
