@@ -240,21 +240,26 @@ def export_german_and_east_slavic(out: Path, nd=None) -> None:
         words |= {w.casefold() for w in lines(name)}
     firsts = {w.casefold() for w in lines("first_names.txt") + lines("first_names_intl.txt")}
     lasts = {w.casefold() for w in lines("last_names.txt") + lines("last_names_intl.txt")}
+    # one pass over each table (a name's rank in a country is stored with it; ``get_top_names`` would walk
+    # the whole table once per country)
+    deep = dict(GERMAN_DEEP)
     given: set[str] = set()
-    for c, n in GERMAN_DEEP:
-        for names in nd.get_top_names(n=n, country_alpha2=c).get(c, {}).values():
-            given.update(x for x in names if _ALPHA.match(x))
+    for x, info in nd.first_names.items():
+        ranks = info.get("rank", {})
+        if _ALPHA.match(x) and any(ranks.get(c, 10 ** 9) <= n for c, n in deep.items()):
+            given.add(x)
+        elif any(ranks.get(c, 10 ** 9) <= 1000 for c in EAST_SLAVIC):
+            for table in (_DUDEN, _BGN):
+                given |= translit(x, table)
     surnames: set[str] = set()
-    for c in EAST_SLAVIC:
-        for names in nd.get_top_names(n=1000, country_alpha2=c).get(c, {}).values():
-            for x in names:
-                for table in (_DUDEN, _BGN):
-                    given |= translit(x, table)
-        for x in nd.get_top_names(n=1000, country_alpha2=c, use_first_names=False).get(c, []):
+    for x, info in nd.last_names.items():
+        if any(info.get("rank", {}).get(c, 10 ** 9) <= 1000 for c in EAST_SLAVIC):
             for table in (_DUDEN, _BGN):
                 surnames |= translit(x, table)
-    given = {x for x in given if len(x) >= 3 and x.casefold() not in words | firsts | lasts}
-    surnames = {x for x in surnames if len(x) >= 4 and x.casefold() not in words | firsts | lasts | {g.casefold() for g in given}}
+    known = words | firsts | lasts
+    given = {x for x in given if len(x) >= 3 and x.casefold() not in known}
+    known |= {g.casefold() for g in given}
+    surnames = {x for x in surnames if len(x) >= 4 and x.casefold() not in known}
     (out / "first_names_intl.txt").write_text("\n".join(sorted(set(lines("first_names_intl.txt")) | given)) + "\n",
                                               encoding="utf-8")
     (out / "last_names_intl.txt").write_text("\n".join(sorted(set(lines("last_names_intl.txt")) | surnames)) + "\n",
