@@ -169,3 +169,18 @@ def test_the_text_audit_finds_a_phone_number_said_in_words():
     hits, _ = audit.check("one two three four five six seven eight nine ten, counting sheep", table="comments",
                           row_id="c1", field="text")
     assert hits == []
+
+
+
+@pytest.mark.parametrize("text,phones", [
+    ("call me on plus one, four one six, five five five, oh one four two", 1),
+    ("Ffoniwch: plus four four, two nine, two oh one eight, oh three four five. Diolch", 1),
+    ("ring +44 one one three dash four nine six dash oh nine eight seven", 1),
+    ("four one six - five five five - oh one four two", 1),
+    ("one, two, three steps, then five, six years ago, plus one, two, three more", 0),
+])
+def test_the_text_audit_finds_said_numbers_in_groups(text, phones):
+    from therapy_threads.anonymise.audit import TextAudit
+
+    hits, _ = TextAudit(b"k" * 32, {}).check(text, table="comments", row_id="c1", field="text")
+    assert [h.kind for h in hits] == ["phone"] * phones

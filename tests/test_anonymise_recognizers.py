@@ -106,9 +106,26 @@ def test_url(text, expected):
     ("call oh seven seven double two, nine one four, six oh eight", [("oh seven seven double two, nine one four, six oh eight", "phone")]),
     ("one two three four five six seven eight nine ten", []),
     ("I had one, two or three drinks, no five, oh and one more", []),
+    # groups apart by commas, hyphens, "dash", full stops or " - ", the country code said with "plus" or "+"
+    ("call me on plus one, four one six, five five five, oh one four two ok",
+     [("plus one, four one six, five five five, oh one four two", "phone")]),
+    ("ring plus four four, one one three, four nine six, oh nine eight seven.",
+     [("plus four four, one one three, four nine six, oh nine eight seven", "phone")]),
+    ("ring +44 one one three dash four nine six dash oh nine eight seven",
+     [("+44 one one three dash four nine six dash oh nine eight seven", "phone")]),
+    ("it's four one six - five five five - oh one four two", [("four one six - five five five - oh one four two", "phone")]),
+    ("it's oh one one three. four nine six. oh nine eight seven", [("oh one one three. four nine six. oh nine eight seven", "phone")]),
+    ("one, two, three steps, then five, six years ago, plus one, two, three more", []),
+    ("plus one, two, three, four, five, six, seven", []),
 ])
 def test_phone(text, expected):
     check(R.PhoneRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("lang", ["cy", "de", "fr"])
+def test_phone_said_in_english_words_in_another_language(lang):
+    text = "ffoniwch fi / ruf an / appelle: plus four four, two nine, two oh one eight, oh three four five, diolch"
+    check(R.PhoneRecognizer, text, [("plus four four, two nine, two oh one eight, oh three four five", "phone")], lang=lang)
 
 
 def test_known_identity_and_its_variants():

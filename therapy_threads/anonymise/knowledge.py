@@ -281,7 +281,12 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
 _SAID_DIGITS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
                 "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _SAID_WORD = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)"
-_SAID_RUN = re.compile(r"(?<![\w-])" + _SAID_WORD + r"(?:(?:[ \t]*[,.\-/][ \t]*|[ \t]+)" + _SAID_WORD + r"){6,}(?![\w-])", re.I)
+# between the words: blanks, or a comma, full stop, slash, hyphen or dash ("five five five - oh one ..."), or
+# the word "dash"; before them a country code may be said with "plus" or "+" ("plus four four, two nine, ...",
+# "+44 one one three ...")
+_SAID_SEP = r"(?:[ \t]*[,.\-/\u2013\u2014][ \t]*|[ \t]+(?:dash[ \t]+)?)"
+_SAID_RUN = re.compile(r"(?<![\w+-])(?:(?P<plus>plus\b|\+(?P<cc>\d{1,3})?)[ \t]*,?[ \t]*)?" + _SAID_WORD
+                       + r"(?:" + _SAID_SEP + _SAID_WORD + r"){6,}(?![\w-])", re.I)
 _SAID_GATE = (" one", " two", " three", " four", " five", " six", " seven", " eight", " nine", " oh ", " zero")
 # the words of _SAID_GATE after the blank they start with: at a blank at most one of them follows (none is
 # a prefix of another), so the distinct words found are the gate strings the text holds
@@ -300,23 +305,26 @@ def find_said_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int
     for m in _SAID_RUN.finditer(text):
         digits, rep = [], 1
         for w in re.findall(r"[a-z]+", m.group(0).lower()):
+            if w in ("plus", "dash"):
+                continue
             if w in ("double", "triple"):
                 rep = 2 if w == "double" else 3
                 continue
             digits.append(_SAID_DIGITS[w] * rep)
             rep = 1
-        raw = "".join(digits)
+        raw = (m.group("cc") or "") + "".join(digits)
         if not 7 <= len(raw) <= 15 or raw in "01234567890" or raw in "9876543210" \
                 or re.match(r"[ \t,]*(?:ten|eleven)\b", text[m.end():m.end() + 10], re.I):
             continue  # counting ("one two three ... nine ten"), not a number to dial
-        for region in regions:
+        # with "plus", the digits are the country code and the number: valid in the country said
+        for raw_r, region in ([("+" + raw, None)] if m.group("plus") else []) + [(raw, r) for r in regions]:
             try:
-                num = phonenumbers.parse(raw, region)
+                num = phonenumbers.parse(raw_r, region)
             except phonenumbers.NumberParseException:
                 continue
-            if phonenumbers.is_possible_number(num) and not (
-                    phonenumbers.is_valid_number(num)
-                    and phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.TOLL_FREE):
-                out.append(m.span())
+            ok = phonenumbers.is_valid_number(num) if region is None else phonenumbers.is_possible_number(num)
+            if ok and not (phonenumbers.is_valid_number(num)
+                           and phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.TOLL_FREE):
+                out.append(m.span())  # "plus" and the country code with the rest
                 break
     return out

@@ -384,10 +384,11 @@ class PhoneRecognizer(Recognizer):
         found = find_phones(t.text, regions)
         for s, e in found:
             yield self.span(s, e, PHONE, reason="phone number (libphonenumber)")
-        if t.lang in (None, "en"):
-            for s, e in find_said_phones(t.text, regions):
-                found.append((s, e))
-                yield self.span(s, e, PHONE, reason="phone number said in words (libphonenumber)")
+        # English digit words, in a text of any language (a post may switch to English for the number; the
+        # privacy audit looks in every text too)
+        for s, e in find_said_phones(t.text, regions):
+            found.append((s, e))
+            yield self.span(s, e, PHONE, reason="phone number said in words (libphonenumber)")
         # national formats of the other countries where the text's language is official (CLDR)
         more = self._more_regions(t.lang or "en", regions)
         for s, e in find_national_phones(t.text, more):
