@@ -6,7 +6,8 @@ yields "this looks like phpBB, 15 posts" in the warning. Each marker is the clas
 system's own template prints once per post or comment:
 
 * bbPress ``loop-single-reply.php``: ``bbp_reply_class()`` -> ``type-reply``;
-* phpBB prosilver ``viewtopic_body.html``: ``div#p{ID}.post``; phpBB 3.0 subsilver2:
+* phpBB prosilver ``viewtopic_body.html``: ``div#p{ID}.post``, ``div#post_content{ID}`` (kept by
+  styles that drop the ``post`` class); phpBB 3.0 subsilver2:
   ``b.postauthor``; phpBB 2 subSilver ``viewtopic_body.tpl``: ``span.postbody`` (PNphpBB2:
   ``td.postbody``);
 * Something Awful (vBulletin 2): ``table.post#post{ID}``;
@@ -45,7 +46,7 @@ _TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*\s[^<>]{0,2000}>")
 
 _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("bbpress", re.compile(r"""class=["'][^"']*\btype-reply\b""")),
-    ("phpbb", re.compile(r"""<div\s+id=["']p\d+["']\s+class=["']post\b|"""
+    ("phpbb", re.compile(r"""<div\s+id=["']p\d+["']\s+class=["']post\b|<div\s+id=["']post_content\d+["']|"""
                          r"""<(?:span|td)\s(?:[^>]*\s)?class=["']postbody["']|"""
                          r"""<b\s(?:[^>]*\s)?class=["']postauthor["']""")),
     ("vbulletin", re.compile(r"""id=["']post_message_\d+["']|<div\s+class=["']posttext["']|"""
