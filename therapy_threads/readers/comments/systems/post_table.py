@@ -58,9 +58,15 @@ def _text_len(n) -> int:
     return len(n.text(separator=" ", strip=True))
 
 
+def _has_words(cell) -> bool:
+    """Text or a picture (an image-only post); a spacer row has neither."""
+    return bool(_text_len(cell)) or cell.css_first("img") is not None
+
+
 class PostTable(CommentSystem):
     name = "post-table"
-    order = 92  # after the named engines, before the class-named forum blocks (93)
+    # Last: only a table that no named engine, class-named block or generic comment block took.
+    order = 96
 
     def find(self, page: Page) -> list[Item]:
         posts = self._row_pairs(page) or self._tables(page)
@@ -113,10 +119,13 @@ class PostTable(CommentSystem):
                     span = 1
                     node, name = self._author(page, head)
                     date = None
-                if not name or len(name) > 60 or _text_len(head) > _MAX_HEAD:
+                cell = max(wc, key=_text_len)
+                # The words row is not another header (a table of names: every row a profile
+                # link) nor a spacer row between one-row comments.
+                if not name or len(name) > 60 or _text_len(head) > _MAX_HEAD \
+                        or not _has_words(cell) or span == 1 and self._author(page, words)[1]:
                     i += 1
                     continue
-                cell = max(wc, key=_text_len)
                 shape = (len(hc), span >= 2, len(wc), tuple(sorted(a.classes(words))))
                 groups.setdefault(shape, []).append(
                     (head, words, node, name, self._words(page, cell), date, self._anchors(page, head)))
@@ -137,7 +146,8 @@ class PostTable(CommentSystem):
             head, words = rows
             wc = _cells(words)
             node, name = self._author(page, head)
-            if name is None or len(wc) != 1 or _text_len(head) > _MAX_HEAD:
+            if name is None or len(wc) != 1 or _text_len(head) > _MAX_HEAD or not _has_words(wc[0]) \
+                    or self._author(page, words)[1]:
                 continue
             anchors = self._anchors(page, head) | ({a.id(t)} - {""})
             p = t.prev
