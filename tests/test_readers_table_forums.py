@@ -178,3 +178,11 @@ def test_fragment_text_closes_self_closed_elements_like_a_page():
 def test_a_shown_range_states_the_total():
     assert count_in("Showing Replies 1 - 8 of 8") == 8
     assert count_in("Kommentare 21–40 von 75") == 75
+
+
+def test_table_forum_rows_no_reader_understands_are_not_a_silent_zero():
+    rows = "".join(f'<tr class="posting-row"><td><div class="posting-text">Words of post {i}, '
+                   f'written at some length.</div></td></tr>' for i in range(4))
+    r = read(f"<table>{rows}</table>")
+    assert r.comments == []  # no poster in any row: not read as posts
+    assert "tr.posting-row" in next(i.message for i in r.issues if i.code == "comment_markup_unread")
