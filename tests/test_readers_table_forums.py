@@ -90,6 +90,15 @@ def test_repeated_layout_tables_without_posters_are_not_posts():
     assert r.comments == []
 
 
+def test_a_data_table_with_linked_cells_is_not_a_forum():
+    # every row alike, the "poster" a price behind an affiliate link (``u=`` in its query)
+    row = ('<tr class="model"><td class="price-sb">{0} GB model</td><td class="price">'
+           '<a href="https://shop.example.com/u.cfm?d=5&u=77"><strong>${1}.00*</strong></a></td>'
+           '<td class="price"><a href="https://shop.example.com/u.cfm?d=5&u=77">Buy {0}</a></td></tr>')
+    r = read("<table>" + "".join(row.format(16 * (i + 1), 100 + i) for i in range(6)) + "</table>")
+    assert r.comments == []
+
+
 def _mwf2(pid: int, parent: int | None, name: str, text: str) -> str:
     up = (f"<a class='prl' href='#pid{parent}'><img class='sic sic_nav_up' alt='Parent'></a>"
           if parent else "<img class='sic sic_nav_up' style='visibility: hidden' alt=''>")

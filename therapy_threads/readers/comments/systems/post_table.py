@@ -40,6 +40,7 @@ _PROFILE = re.compile(r"(?:^|/)(?:user|users|member|members|profile|profiles|u|b
 _NAME_CLASSES = frozenset({"user", "username", "user-name", "author", "poster", "member"})
 _NUMBER = re.compile(r"(?:^|\s)#\s?(\d{1,6})(?:\s|$)")
 _WORDS_PART = re.compile(r"(?:^|[-_])(?:text|message|msg|body|content|posting)(?:$|[-_])")
+_LETTER = re.compile(r"[^\W\d_]")
 _FRAGMENT = re.compile(r"#([\w.:-]+)$")
 # A header line is a line, not a paragraph.
 _MAX_HEAD = 400
@@ -56,6 +57,11 @@ def _rowspan(cell) -> int:
 
 def _text_len(n) -> int:
     return len(n.text(separator=" ", strip=True))
+
+
+def _row_shape(page: Page, row) -> tuple:
+    return (tuple(sorted(page.attrs.classes(row))),
+            tuple((c.tag, tuple(sorted(page.attrs.classes(c))), _rowspan(c)) for c in _cells(row)))
 
 
 def _has_words(cell) -> bool:
@@ -83,7 +89,7 @@ class PostTable(CommentSystem):
         for link in head.css("a[href]"):
             if a.classes(link) & _NAME_CLASSES or _PROFILE.search(a.get(link, "href")):
                 name = link.text(strip=True)
-                if 1 < len(name) <= 60:
+                if 1 < len(name) <= 60 and _LETTER.search(name):
                     return link, name
         return None, None
 
@@ -122,7 +128,10 @@ class PostTable(CommentSystem):
                 cell = max(wc, key=_text_len)
                 # The words row is not another header (a table of names: every row a profile
                 # link) nor a spacer row between one-row comments.
+                # A data table prints every row alike; a post's header row and its words row
+                # differ (cells, classes).
                 if not name or len(name) > 60 or _text_len(head) > _MAX_HEAD \
+                        or _row_shape(page, head) == _row_shape(page, words) \
                         or not _has_words(cell) or span == 1 and self._author(page, words)[1]:
                     i += 1
                     continue
