@@ -195,3 +195,18 @@ def test_table_forum_rows_no_reader_understands_are_not_a_silent_zero():
     r = read(f"<table>{rows}</table>")
     assert r.comments == []  # no poster in any row: not read as posts
     assert "tr.posting-row" in next(i.message for i in r.issues if i.code == "comment_markup_unread")
+
+
+def test_phpbb_style_without_the_post_class_keeps_the_post_content_id():
+    def post(pid: int, name: str, text: str) -> str:
+        return (f'<div id="p{pid}" class="clearfix"><article><div class="well forum-answer">'
+                f'<div class="user-profile-tab"><a href="./memberlist.php?mode=viewprofile&u={pid}" '
+                f'class="username">{name}</a></div><div class="postbody col-md-9">'
+                f'<h3><a href="#p{pid}">Re: A topic</a></h3><div class="timepost">by <strong>'
+                f'<a href="./memberlist.php?mode=viewprofile&u={pid}" class="username">{name}</a>'
+                f'</strong> Thu Apr 02, 2020 3:40 am</div><div id="post_content{pid}">'
+                f'<div class="content">{text}</div></div></div></div></article></div>')
+    r = read(post(41, "opener_x", "The topic's question.") + post(42, "ada_example", "An answer.")
+             + post(43, "Ad", "A reply by a member called Ad."))
+    assert shape(r) == [("An answer.", 0, None, "ada_example"),
+                        ("A reply by a member called Ad.", 0, None, "Ad")]

@@ -168,9 +168,10 @@ def _is_ping(page: Page, own: list[LexborNode]) -> bool:
 
 # Forums print an advertising slot in the post list with the post template (vBulletin skins, an
 # Invision theme): the poster's name is the word "Advertising" in the site's language, the words
-# an ad script's empty box; it may even repeat a real post's id. Never a comment.
+# an ad script's empty box; it may even repeat a real post's id. Never a comment. (Not "Ad": a
+# Dutch first name.)
 _AD_LABEL = re.compile(
-    r"^(?:advertising|advertisement|advertisements|ads?|sponsored|sponsors?|our sponsors|"
+    r"^(?:advertising|advertisement|advertisements|sponsored|our sponsors|"
     r"anzeigen?|werbung|gesponsert|publicit[ée]|annonces?|sponsoris[ée]|publicidad|anuncios?|"
     r"patrocinado|pubblicit[àa]|sponsorizzato|publicidade|advertentie|advertenties|gesponsord|"
     r"reklame|reklama|reklam|annons|annonse|mainos|реклама|спонсор|広告|广告|廣告|광고)$", re.I)
