@@ -105,7 +105,8 @@ def _mwf2(pid: int, parent: int | None, name: str, text: str) -> str:
     return (f"<div class='frm pst' id='pid{pid}' style='margin-left: 0%'><div class='hcl'>"
             f"<span class='nav'>{up}</span><a class='psl' href='topic_show.pl?pid={pid}'>"
             f"<img class='sic sic_post_ou' alt='Old'></a> <span class='htt'>By</span> "
-            f"<a href='user_info.pl?uid={pid}'>{name}</a> <span class='htt'>On</span> 2021-03-04 10:1{pid % 10}"
+            f"<a href='user_info.pl?uid={pid}'>{name}</a> <span class='htt'>On</span> "
+            f"2021-03-04 10:1{pid % 10}"
             f"</div><div class='ccl'>{text}</div><div class='bcl'><a href='post_add.pl?pid={pid}'>"
             f"Reply</a></div></div>")
 

@@ -127,9 +127,8 @@ class PostTable(CommentSystem):
                     date = None
                 cell = max(wc, key=_text_len)
                 # The words row is not another header (a table of names: every row a profile
-                # link) nor a spacer row between one-row comments.
-                # A data table prints every row alike; a post's header row and its words row
-                # differ (cells, classes).
+                # link) nor a spacer row between one-row comments; a data table prints every row
+                # alike, while a post's header row and its words row differ (cells, classes).
                 if not name or len(name) > 60 or _text_len(head) > _MAX_HEAD \
                         or _row_shape(page, head) == _row_shape(page, words) \
                         or not _has_words(cell) or span == 1 and self._author(page, words)[1]:
@@ -148,8 +147,7 @@ class PostTable(CommentSystem):
         """One table per post: a header row naming the poster, then the words' row."""
         a = page.attrs
         groups: dict[tuple, list[tuple]] = {}
-        for t in page.root.css("table"):
-            rows = [r for r in t.css("tr") if _owner_table(r) == t.mem_id]
+        for t, rows in _rows_by_table(page).values():
             if len(rows) != 2 or t.parent is None:
                 continue
             head, words = rows
@@ -197,7 +195,6 @@ class PostTable(CommentSystem):
     # ------------------------------------------------------------------ items
 
     def _items(self, page: Page, posts: list[tuple]) -> list[Item]:
-        a = page.attrs
         anchor_of: dict[str, int] = {}
         for i, p in enumerate(posts):
             for x in p[6]:
@@ -210,31 +207,12 @@ class PostTable(CommentSystem):
                 break
         if starter is None and not is_later_page(page, _PAGE):
             starter = 0
-        parents: dict[int, int | None] = {}
-        linked = False
-        for i, (head, *_rest) in enumerate(posts):
-            hrow = head if head.tag == "tr" else (head.css_first("tr") or head)
-            for link in hrow.css("a[href]"):
-                m = _FRAGMENT.search(a.get(link, "href"))
-                if not m or not a.get(link, "href").startswith("#"):
-                    continue
-                j = anchor_of.get(m.group(1))
-                if j is None or j == i:
-                    continue
-                if j > i:
-                    parents = {}
-                    linked = False
-                    break
-                parents[i] = j
-                linked = True
-            else:
-                continue
-            break
+        parents = self._parents(page, posts, anchor_of)
         keys = [f"post-{next((x for x in sorted(p[6]) if x.isdigit()), f'row{i + 1}')}"
                 for i, p in enumerate(posts)]
         out: list[Item] = []
         for i, (head, words, node, name, content, date, anchors) in enumerate(posts):
-            parent = parents.get(i) if linked else None
+            parent = parents.get(i)
             parent_key = keys[parent] if parent is not None and parent != starter else None
             out.append(Item(head, self.name, keys[i], parent_stated=True,
                             parent_key=parent_key, author=name, content=content, date=date,
@@ -243,8 +221,32 @@ class PostTable(CommentSystem):
         return out
 
 
-def _owner_table(row) -> int | None:
-    p = row.parent
-    while p is not None and p.tag != "table":
-        p = p.parent
-    return p.mem_id if p is not None else None
+    @staticmethod
+    def _parents(page: Page, posts: list[tuple], anchor_of: dict[str, int]) -> dict[int, int]:
+        """Post index -> the earlier post its header links to (``href="#ANCHOR"``); none at all
+        when a header links to a later post (navigation, not parents)."""
+        out: dict[int, int] = {}
+        for i, p in enumerate(posts):
+            head = p[0]
+            hrow = head if head.tag == "tr" else (head.css_first("tr") or head)
+            for link in hrow.css("a[href^='#']"):
+                m = _FRAGMENT.search(page.attrs.get(link, "href"))
+                j = anchor_of.get(m.group(1)) if m else None
+                if j is None or j == i:
+                    continue
+                if j > i:
+                    return {}
+                out[i] = j
+        return out
+
+
+def _rows_by_table(page: Page) -> dict[int, tuple[object, list]]:
+    """Table id -> (table, its own rows), in one pass over the page's rows."""
+    out: dict[int, tuple[object, list]] = {}
+    for row in page.root.css("tr"):
+        p = row.parent
+        while p is not None and p.tag != "table":
+            p = p.parent
+        if p is not None:
+            out.setdefault(p.mem_id, (p, []))[1].append(row)
+    return out
