@@ -51,6 +51,8 @@ class Invision(FlatForum):
     # the ``strong``, and the member group's prefix/suffix HTML (``<b>+</b>``, a star) wraps the
     # name: decoration, not the name.
     author_selector = "aside h3.cAuthorPane_author strong, aside .cAuthorPane_author strong"
+    # Invision marks no opening post: the first post of the topic's first page is the topic.
+    page_number = re.compile(r"/page/(\d+)/?|[?&]page=(\d+)")
 
     def author_of(self, page: Page, post, pid: str) -> str | None:
         strong = post.css_first(self.author_selector)
@@ -62,5 +64,3 @@ class Invision(FlatForum):
                 words.append(node.text_content or "")
         name = _DECORATION.sub("", " ".join("".join(words).split()))
         return name or None
-    # Invision marks no opening post: the first post of the topic's first page is the topic.
-    page_number = re.compile(r"/page/(\d+)/?|[?&]page=(\d+)")
