@@ -144,12 +144,13 @@ def tidy(text: str) -> str:
 
 
 def fragment_text(html: str, *, keep_newlines: bool = False) -> str:
-    """Text of an HTML fragment (stored comment content, ``content.rendered``)."""
+    """Text of an HTML fragment (stored comment content, ``content.rendered``), parsed the way
+    a page is (``parse_html``: self-closed non-void elements closed first)."""
     if not html:
         return ""
     if "<" not in html and "&" not in html:
         return tidy(html if keep_newlines else _WS_ALL.sub(" ", html))
-    tree = LexborHTMLParser(html)
+    tree = parse_html(html)
     return node_text(tree.body, keep_newlines=keep_newlines)
 
 

@@ -34,6 +34,9 @@ _COUNT_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0 ]\d{3})*|\d+)\s*(?:
                            re.I)
 _COUNT_AFTER = re.compile(r"(?:" + _NOUNS + r")\s*[:(\[]?\s*(\d{1,6})\s*[)\]]?", re.I)
 _COUNT_CJK = re.compile(r"(\d{1,6})\s*(?:条评论|則留言|条留言|件のコメント|개의 댓글)")
+# A page of a list: "1 - 8 of 8", "21–40 von 75", "1 à 10 sur 12".
+_RANGE = re.compile(r"\b\d{1,6}\s*(?:[-–]|à|bis|a|to)\s*\d{1,6}\s+(?:of|von|sur|de|di|van|av|z|из)\s+"
+                    r"(\d{1,6})\b", re.I)
 _ONE = re.compile(r"^\s*(?:one|a single|ein|eine|einen|un|une|uno|una|um|uma|één|en|ett|jeden|"
                   r"jedna|один|одна)\s+(?:" + _NOUNS + r")\b", re.I)
 _NONE = re.compile(r"^\s*(?:no|keine|aucun|aucune|ningún|ninguno|nessun|geen|inga|ingen|brak|"
@@ -58,6 +61,9 @@ def count_in(text: str) -> int | None:
         return 0
     if _ONE.match(t):
         return 1
+    m = _RANGE.search(t)
+    if m and re.search(_NOUNS, t, re.I):
+        return int(m.group(1))  # "Showing Replies 1 - 8 of 8": the total, not the first shown
     for rx in (_COUNT_BEFORE, _COUNT_CJK, _COUNT_AFTER):
         m = rx.search(t)
         if m:

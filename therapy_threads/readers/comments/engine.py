@@ -125,6 +125,8 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
         page.attrs = Attrs()
         if not it.skip_reason and (it.node.mem_id in pings or _is_ping(page, own)):
             it.skip_reason = "pingback"
+        if not it.skip_reason and _is_ad_slot(it, own):
+            it.skip_reason = "advertising"
         if it.skip_reason:
             thread.skipped[it.skip_reason] += 1
             if it.skip_reason == "pingback":
@@ -161,6 +163,34 @@ def _is_ping(page: Page, own: list[LexborNode]) -> bool:
             return True
         if len(t) > 15:
             return False  # the comment's own words come first
+    return False
+
+
+# Forums print an advertising slot in the post list with the post template (vBulletin skins, an
+# Invision theme): the poster's name is the word "Advertising" in the site's language, the words
+# an ad script's empty box; it may even repeat a real post's id. Never a comment. (Not "Ad": a
+# Dutch first name.)
+_AD_LABEL = re.compile(
+    r"^(?:advertising|advertisement|advertisements|sponsored|our sponsors|"
+    r"anzeigen?|werbung|gesponsert|publicit[ée]|annonces?|sponsoris[ée]|publicidad|anuncios?|"
+    r"patrocinado|pubblicit[àa]|sponsorizzato|publicidade|advertentie|advertenties|gesponsord|"
+    r"reklame|reklama|reklam|annons|annonse|mainos|реклама|спонсор|広告|广告|廣告|광고)$", re.I)
+
+
+def _is_ad_slot(it: Item, own: list[LexborNode]) -> bool:
+    """An ad printed as a post: its name part (outside the words) says "Advertising"."""
+    if it.author and _AD_LABEL.match(it.author.strip(" :|-")):
+        return True
+    content = it.content.mem_id if it.content is not None else None
+    inside: set[int] = set()
+    for n in own[:80]:
+        p = n.parent
+        if n.mem_id == content or p is not None and p.mem_id in inside:
+            inside.add(n.mem_id)
+            continue
+        t = n.text(deep=False, separator=" ", strip=True).strip(" :|-")
+        if t and _AD_LABEL.match(t):
+            return True
     return False
 
 

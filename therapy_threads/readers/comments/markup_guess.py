@@ -6,7 +6,8 @@ yields "this looks like phpBB, 15 posts" in the warning. Each marker is the clas
 system's own template prints once per post or comment:
 
 * bbPress ``loop-single-reply.php``: ``bbp_reply_class()`` -> ``type-reply``;
-* phpBB prosilver ``viewtopic_body.html``: ``div#p{ID}.post``; phpBB 3.0 subsilver2:
+* phpBB prosilver ``viewtopic_body.html``: ``div#p{ID}.post``, ``div#post_content{ID}`` (kept by
+  styles that drop the ``post`` class); phpBB 3.0 subsilver2:
   ``b.postauthor``; phpBB 2 subSilver ``viewtopic_body.tpl``: ``span.postbody`` (PNphpBB2:
   ``td.postbody``);
 * Something Awful (vBulletin 2): ``table.post#post{ID}``;
@@ -45,7 +46,7 @@ _TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*\s[^<>]{0,2000}>")
 
 _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("bbpress", re.compile(r"""class=["'][^"']*\btype-reply\b""")),
-    ("phpbb", re.compile(r"""<div\s+id=["']p\d+["']\s+class=["']post\b|"""
+    ("phpbb", re.compile(r"""<div\s+id=["']p\d+["']\s+class=["']post\b|<div\s+id=["']post_content\d+["']|"""
                          r"""<(?:span|td)\s(?:[^>]*\s)?class=["']postbody["']|"""
                          r"""<b\s(?:[^>]*\s)?class=["']postauthor["']""")),
     ("vbulletin", re.compile(r"""id=["']post_message_\d+["']|<div\s+class=["']posttext["']|"""
@@ -186,11 +187,11 @@ def _reply_controls(tags: list[str]) -> tuple[str, int] | None:
 
 
 # Forum software nobody listed still prints one block per post named for a post or message
-# (``div.post-odd``, ``li.discussion-post``, ``td.forum_message``, ``div.post-body``) and one link
-# per post to the poster's profile. Blocks of a blog's listing (``hentry``, ``type-post``) are not
-# posts of a thread.
+# (``div.post-odd``, ``li.discussion-post``, ``td.forum_message``, ``tr.posting-row``,
+# ``div.post-body``) and one link per post to the poster's profile (table rows: not needed).
+# Blocks of a blog's listing (``hentry``, ``type-post``) are not posts of a thread.
 _POST_WORD = re.compile(
-    r"^(?:[a-z0-9]+[-_]{1,2})?(?:forum[-_]?)?(?:post|message|msg|discussion-post|topic-reply)"
+    r"^(?:[a-z0-9]+[-_]{1,2})?(?:forum[-_]?)?(?:post|posting|message|msg|discussion-post|topic-reply)"
     r"(?:[-_](?:body|text|content|odd|even|item|row|entry|container|wrap|primary|secondary))?$")
 _PROFILE_LINK = re.compile(
     r"""<a\s[^>]*href=["'][^"']*(?:/users?/|/members?/|/profiles?/|/u/\d|user_?profile=|"""
@@ -209,7 +210,11 @@ def _repeated_post_blocks(tags: list[str], html: str) -> tuple[str, int] | None:
         return next((t for t in tokens if _POST_WORD.match(t)), None)
 
     best = _largest_class_group(tags, _POST_TAGS, post_block, skip_posts=True)
-    if best is None or best[1] < 2 or len(_PROFILE_LINK.findall(html)) < best[1]:
+    # Table forums (a row or cell per post: ``tr.posting-row``, ``td.forum_message``) often
+    # print a guest's or member's name as bold text, without a profile link: three such rows
+    # are enough.
+    table_rows = best is not None and best[0].split(".", 1)[0] in ("tr", "td") and best[1] >= 3
+    if best is None or best[1] < 2 or (len(_PROFILE_LINK.findall(html)) < best[1] and not table_rows):
         return None
     return f"unknown forum ({best[0]})", best[1]
 

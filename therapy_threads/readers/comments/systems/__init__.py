@@ -36,12 +36,15 @@ from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .lobsters import Lobsters
 from .medium import Medium
+from .medschat import MedsChat
 from .misago import Misago
+from .mwforum import MwForum
 from .mybb import MyBB
 from .newsvine import Newsvine
 from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .plain_lists import PlainLists
+from .post_table import PostTable
 from .pwcomments import PwComments
 from .qqcom import QQCom
 from .reddit import Reddit
@@ -74,13 +77,13 @@ from .xenforo import XenForo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
-     BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), Tieba(),
+     BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MwForum(), MedsChat(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(), FanFiction(), FlatTable(),
-     ForumPosts(),
+     ForumPosts(), PostTable(),
      PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic()),
     key=lambda s: s.order))
 

@@ -16,7 +16,18 @@ from __future__ import annotations
 
 import re
 
+from ..base import Page
 from .topic_page import FlatForum
+
+# A member group's prefix/suffix around the name: symbols, not letters ("+", "★", "[", "]").
+_DECORATION = re.compile(r"^[^\w@]+|[^\w.)]+$")
+
+
+def _up_to(node, top):
+    p = node.parent
+    while p is not None and p.mem_id != top.mem_id:
+        yield p
+        p = p.parent
 
 
 class Invision(FlatForum):
@@ -35,6 +46,21 @@ class Invision(FlatForum):
     post_id = re.compile(r"^elComment_(\d+)$")
     key = "elComment_{0}"
     content_selector = "div[data-role='commentContent']"
-    author_selector = "aside h3.cAuthorPane_author a, aside .cAuthorPane_author a"
+    # postContainer prints ``h3.cAuthorPane_author > strong > {template="userLink"}`` and the
+    # reputation badge after the ``strong``; a theme may put a button ("OP": topic starter) into
+    # the ``strong``, and the member group's prefix/suffix HTML (``<b>+</b>``, a star) wraps the
+    # name: decoration, not the name.
+    author_selector = "aside h3.cAuthorPane_author strong, aside .cAuthorPane_author strong"
     # Invision marks no opening post: the first post of the topic's first page is the topic.
     page_number = re.compile(r"/page/(\d+)/?|[?&]page=(\d+)")
+
+    def author_of(self, page: Page, post, pid: str) -> str | None:
+        strong = post.css_first(self.author_selector)
+        if strong is None:
+            return None
+        words = []
+        for node in strong.traverse(include_text=True):
+            if node.tag == "-text" and not any(p.tag == "button" for p in _up_to(node, strong)):
+                words.append(node.text_content or "")
+        name = _DECORATION.sub("", " ".join("".join(words).split()))
+        return name or None

@@ -9,6 +9,9 @@ with ``h3`` (the subject, "Re: ..."), ``ul.post-buttons``, ``p.author`` (the dat
 post is the topic itself (the post body, not a comment); on a later page (``start=`` in the URL or
 the canonical link, or "Page N of M" with N > 1) every post is a reply.
 
+Styles that rewrite the markup (Bootstrap themes) may print ``div#p{ID}`` without the ``post``
+class; the template's ``div#post_content{ID}`` inside ``div.postbody`` still marks the post.
+
 Hosted phpBB-style boards (Forumotion's prosilver theme) keep ``div#p{ID}.post`` and
 ``div.postprofile`` but put the subject and "von NAME" in ``div.postbody-head`` and the words in
 ``div.post-entry``; their advertising slot is printed as a post with the id ``p0``, which is no
@@ -58,6 +61,13 @@ class PhpBB(CommentSystem):
         posts = [n for n in page.root.css("div.post[id^='p']")
                  if _ID.match(a.id(n)) and a.id(n) != "p0"
                  and n.css_first("div.postbody") is not None]
+        if not posts:
+            # Styles that drop the ``post`` class (a Bootstrap rewrite: ``div#p{ID}.clearfix`` >
+            # ``article`` > ``div.postbody``) keep the template's ``div#post_content{ID}``.
+            posts = [n for n in page.root.css("div[id^='p']")
+                     if _ID.match(a.id(n)) and a.id(n) != "p0"
+                     and n.css_first(f"div.postbody div#post_content{_ID.match(a.id(n)).group(1)}")
+                     is not None]
         if not posts:
             return self._find_subsilver2(page) or self._find_phpbb2(page)
         first_page = self._first_page(page)

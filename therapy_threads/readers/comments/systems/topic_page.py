@@ -57,6 +57,10 @@ class FlatForum(CommentSystem):
         m = self.post_id.match(page.attrs.id(post))
         return m.group(1) if m else None
 
+    def author_of(self, page: Page, post, pid: str) -> str | None:
+        """The poster's name as the engine's template prints it."""
+        return stripped_text(post.css_first(self.author_selector.format(pid)))
+
     def find(self, page: Page) -> list[Item]:
         out: list[Item] = []
         marked = False
@@ -70,7 +74,7 @@ class FlatForum(CommentSystem):
             first = self.starter(page, n, pid)
             marked = marked or first is not None
             out.append(Item(n, self.name, self.key.format(pid) if pid else "", parent_stated=True,
-                            author=stripped_text(n.css_first(self.author_selector.format(pid))),
+                            author=self.author_of(page, n, pid),
                             content=content, skip_reason="thread_starter" if first else None,
                             not_text=list(content.css(self.not_text_selector))
                             if self.not_text_selector else [],

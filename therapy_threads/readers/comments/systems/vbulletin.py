@@ -76,7 +76,9 @@ class VBulletin(CommentSystem):
                 continue
             content = message.css_first("blockquote.postcontent") or message
             who = n.css_first("a.username, a.bigusername")
-            counter = n.css_first("a.postcounter, a[id^='postcount']")
+            # Skins print the number as bare text in the header's ``span.nodecontrols`` ("#2").
+            counter = n.css_first("a.postcounter, a[id^='postcount']") \
+                or n.css_first("div.posthead span.nodecontrols")
             num = _NUMBER.match(counter.text(strip=True)) if counter is not None else None
             if num is None and counter is not None:
                 # vBulletin 3's postbit prints the number as the counter link's ``name`` too
