@@ -115,7 +115,8 @@ def run_start(text: str, end: int, chars) -> int:
 _NAME_PREFIXES = frozenset({"ah"})  # kin words that are part of the name they go before ("Ah Seng")
 
 
-def kin_title_matches(text: str, kin_words: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+def kin_title_matches(text: str, kin_words: frozenset[str] | None = None,
+                      capitals: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``_KIN_TITLE.finditer(text)``, in order. A match is a run of kin characters,
     blanks, then a capital (looked ahead at): it starts in the run of kin characters that ends at
     the blanks before that capital. Matches never hide one another (one consumes only its word and
@@ -124,9 +125,11 @@ def kin_title_matches(text: str, kin_words: frozenset[str] | None = None) -> Ite
     With ``kin_words``, only the matches whose kin word (case-folded, "’" as "'") is one of them,
     for a caller that skips the others: where the whole run is the only word the pattern could
     take (at most 8 characters, nothing before it that the look-behind refuses, no "×" or "÷"
-    inside after which a match could start), the run is looked up before the pattern is tried."""
-    for c in _BLANK_CAPITAL.finditer(text):
-        b = run_start(text, c.start(), " \t")
+    inside after which a match could start), the run is looked up before the pattern is tried.
+
+    ``capitals``: where ``_BLANK_CAPITAL`` matches end, less one (``TextContext.blank_capitals``), if known."""
+    for p in (capitals if capitals is not None else [c.end() - 1 for c in _BLANK_CAPITAL.finditer(text)]):
+        b = run_start(text, p - 1, " \t")
         a = run_start(text, b, _KIN_CHARS)
         if a == b:
             continue
@@ -135,7 +138,7 @@ def kin_title_matches(text: str, kin_words: frozenset[str] | None = None) -> Ite
             if b - a < 2 or text[a:b].casefold().replace("’", "'") not in kin_words:
                 continue
         # (a bounded search: the name needs two characters after the capital to be seen)
-        m = _KIN_TITLE.search(text, a, c.end() + 1)
+        m = _KIN_TITLE.search(text, a, p + 2)
         if m is not None:
             yield _KIN_TITLE.match(text, m.start())
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
@@ -664,9 +667,12 @@ _NAMESAKE_ENDS = ("like", "Like", "not", "Not", "to", "after", "of", "wie", "Wie
 _BLANKS_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
 
 
-def namesake_possible(text: str) -> bool:
+def namesake_possible(text: str, capitals: list[int] | None = None) -> bool:
     """False only where ``_NAMESAKE_CUE`` cannot match: no run of blanks before a capital follows one of
-    its last words (a run is found from its first blank, where the cue ends)."""
+    its last words (a run is found from its first blank, where the cue ends). ``capitals``: the capitals
+    after a blank (``TextContext.blank_capitals``), if known; each ends one ``_BLANKS_CAPITAL`` match."""
+    if capitals is not None:
+        return any(text.endswith(_NAMESAKE_ENDS, 0, run_start(text, p - 1, " \t")) for p in capitals)
     return any(text.endswith(_NAMESAKE_ENDS, 0, m.start()) for m in _BLANKS_CAPITAL.finditer(text))
 
 
@@ -687,7 +693,7 @@ class NamesakeRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        if not namesake_possible(text):
+        if not namesake_possible(text, t.blank_capitals):
             return
         for m in _NAMESAKE_CUE.finditer(text):
             s = m.end()
@@ -2091,7 +2097,7 @@ class RelationRecognizer(Recognizer):
         "pani Ewelina", "Father Mulcahy"): the next word is a name even when it is also a word. An
         English kin word ("Father", "Auntie") needs a name-like word after it ("Mother Nature" stays)."""
         text, cues, lex = t.text, self.cues, self.lex
-        for m in kin_title_matches(text, cues.kin_titles):
+        for m in kin_title_matches(text, cues.kin_titles, t.blank_capitals):
             kin = m.group("kin").casefold().replace("’", "'")
             if kin not in cues.kin_titles:
                 continue

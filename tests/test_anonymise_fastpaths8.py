@@ -1,0 +1,57 @@
+"""The eighth round of extraction-worker speed-ups (issue 13, CPU): each fast form decides exactly
+what the plain form it replaces decides (the plain forms are spelled out here)."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from therapy_threads.anonymise import detect as D
+from therapy_threads.anonymise import recognizers as R
+
+SLOW = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# blanks, capitals of every range the patterns tell apart (ASCII, Latin-1, "×" inside the Latin-1 range of
+# capitals, Latin Extended), the characters CAP_RE's look-behind refuses, kin words and namesake cue words
+_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "A", "Bo", "Éva", "Þór", "×", "÷", "Ōtara", "Łukasz", "ß", "x", "ab",
+                           "tita", "Tita", "kuya", "Father", "like", "not", "after", "van", "da", "Ana", "Jun",
+                           "'", "’", "-", ".", "@", "_", "9", ",", "O'Brien", "Mary-Jane", "Evan’s", "ÉLO"])
+_TEXTS = st.lists(_PIECES, min_size=0, max_size=16).map("".join)
+
+_BLANK_CAPITAL_PLAIN = re.compile(r"[ \t][A-Z\u00c0-\u00de]")
+_BLANKS_CAPITAL_PLAIN = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
+
+
+def _ctx(text: str) -> D.TextContext:
+    doc = D.build_context([text], {}, None)
+    return D.TextContext(text, doc, "comment", "en", bytearray(len(text)))
+
+
+@SLOW
+@given(_TEXTS)
+def test_blank_capitals_are_the_scans_matches(text):
+    t = _ctx(text)
+    assert t.blank_capitals == [m.end() - 1 for m in _BLANK_CAPITAL_PLAIN.finditer(text)]
+
+
+@SLOW
+@given(_TEXTS)
+def test_kin_titles_and_namesakes_from_blank_capitals(text):
+    caps = _ctx(text).blank_capitals
+    kin = frozenset({"tita", "kuya", "father", "ah"})
+    plain = [m.span() + m.span("name") for m in R._KIN_TITLE.finditer(text)]
+    assert [m.span() + m.span("name") for m in R.kin_title_matches(text, None, caps)] == plain
+    assert [m.span() + m.span("name") for m in R.kin_title_matches(text, kin, caps)] == \
+        [m.span() + m.span("name") for m in R.kin_title_matches(text, kin)]
+    assert R.namesake_possible(text, caps) == \
+        any(text.endswith(R._NAMESAKE_ENDS, 0, m.start()) for m in _BLANKS_CAPITAL_PLAIN.finditer(text))
+
+
+def test_blank_capitals_examples():
+    # (synthetic names) a capital after a tab, after two blanks, "×" after a blank (in the range, no capital),
+    # a Latin Extended capital (outside the range), a capital after an apostrophe or at the start (none)
+    text = "Ana met\tBo and  Éva × 2 Łukasz O'Brien"
+    assert _ctx(text).blank_capitals == [8, 16, 20, 31]
+    assert R.namesake_possible("named after  Ana", _ctx("named after  Ana").blank_capitals)
+    assert not R.namesake_possible("Hi. Ana", _ctx("Hi. Ana").blank_capitals)
