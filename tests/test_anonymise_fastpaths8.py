@@ -55,3 +55,36 @@ def test_blank_capitals_examples():
     assert _ctx(text).blank_capitals == [8, 16, 20, 31]
     assert R.namesake_possible("named after  Ana", _ctx("named after  Ana").blank_capitals)
     assert not R.namesake_possible("Hi. Ana", _ctx("Hi. Ana").blank_capitals)
+
+
+_ROLE_PIECES = st.sampled_from([" ", "\t", "\n", "fan", "fans", "Fan", "supporter", "supporters", "season", " tickets", "-ticket",
+                                "shirt", "shirts", "scarf", "striker", "midfielder", "goalkeeper", "defender", "Leeds",
+                                "x", "-", "'", "infant", "seasonal"])
+
+
+@SLOW
+@given(st.lists(_ROLE_PIECES, max_size=10).map("".join))
+def test_club_role_gate_keeps_every_match(text):
+    from therapy_threads.anonymise import sport as S
+
+    found = list(S._ROLE.finditer(text))
+    assert not found or any(map(text.__contains__, S._ROLE_WORDS))
+
+
+def test_club_role_words_open_every_branch():
+    from therapy_threads.anonymise import sport as S
+
+    body = S._ROLE.pattern
+    words = re.findall(r"[a-z]+", "fans|fan|supporters|supporter|season tickets|shirts|scarf|striker|midfielder|goalkeeper|defender")
+    assert all(w.startswith(S._ROLE_WORDS) or w == "tickets" for w in words)
+    assert "(?<=[ \\t])" in body
+
+
+def test_public_work_firsts_are_first_like():
+    from therapy_threads.anonymise import Anonymiser, Policy
+
+    anon = Anonymiser(b"k" * 32, Policy.load(None))
+    rec = next(r for r in anon.engine.recognizers if isinstance(r, R.PublicWorkRecognizer))
+    words = {"Matt", "Haig", "the", "poems", "mary", "oliver", "Szymborska", "Wisława", "Dr", "and", "read", "x"}
+    for _ in range(2):  # (the second time from the words decided the first time)
+        assert rec._firsts(set(words)) == {w for w in words if rec._first_like(w)}
