@@ -3,6 +3,7 @@ what the plain form it replaces decides (the plain forms are spelled out here)."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -81,10 +82,40 @@ def test_club_role_words_open_every_branch():
 
 
 def test_public_work_firsts_are_first_like():
-    from therapy_threads.anonymise import Anonymiser, Policy
-
-    anon = Anonymiser(b"k" * 32, Policy.load(None))
-    rec = next(r for r in anon.engine.recognizers if isinstance(r, R.PublicWorkRecognizer))
+    rec = _recognizer(R.PublicWorkRecognizer)
     words = {"Matt", "Haig", "the", "poems", "mary", "oliver", "Szymborska", "Wisława", "Dr", "and", "read", "x"}
     for _ in range(2):  # (the second time from the words decided the first time)
         assert rec._firsts(set(words)) == {w for w in words if rec._first_like(w)}
+
+
+_REL_PIECES = st.sampled_from(["my ", "her ", "our ", "mein ", "sister", "little", "late", "ex", "-", "'", "’", "s", " ",
+                               "\t", ",", "therapist", "Therapeutin", "brother", "ſister", "ẞ", "ß", "Ä", "x", "9", "best"])
+
+
+def _may_relate_plain(rec, text: str, pos: int) -> bool:
+    run = R._REL_RUN.match(text, pos)
+    if run is None:
+        return False
+    if text[run.end():run.end() + 1] in ("'", "’"):
+        return True
+    first = R._REL_LETTERS.match(text, pos)
+    if first is not None and R._REL_ADJ_ONE.fullmatch(first.group()):
+        return True
+    return run.group().casefold() in rec.cues.relations
+
+
+@SLOW
+@given(st.lists(_REL_PIECES, max_size=10).map("".join))
+def test_may_relate_kept_per_run_is_the_plain_test(text):
+    rec = _recognizer(R.RelationRecognizer)
+    for pos in range(len(text) + 1):
+        for _ in range(2):  # (the second time from the memo)
+            assert rec._may_relate(text, pos) == _may_relate_plain(rec, text, pos), (text, pos)
+
+
+@lru_cache(maxsize=None)
+def _recognizer(cls):
+    from therapy_threads.anonymise import Anonymiser, Policy
+
+    anon = Anonymiser(b"k" * 32, Policy.load(None))
+    return next(r for r in anon.engine.recognizers if isinstance(r, cls))

@@ -2095,10 +2095,18 @@ class RelationRecognizer(Recognizer):
             return False  # no character the noun (or an adjective) could start with
         if text[run.end():run.end() + 1] in ("'", "’"):
             return True  # a chain through a possessive ("my brother's friend X"): the pattern decides
-        first = _REL_LETTERS.match(text, pos)
-        if first is not None and _REL_ADJ_ONE.fullmatch(first.group()):
-            return True
-        return run.group().casefold() in self.cues.relations
+        # the rest is a function of the run alone (its run of letters is the one at ``pos``: the same
+        # characters less "-"), kept per run: the words after possessives repeat
+        word = run.group()
+        memo = self.__dict__.setdefault("_relate_memo", {})
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) > 100_000:  # words, not texts: bounded
+                memo.clear()
+            first = _REL_LETTERS.match(word)
+            hit = memo[word] = (first is not None and _REL_ADJ_ONE.fullmatch(first.group()) is not None) \
+                or word.casefold() in self.cues.relations
+        return hit
 
     def _kin_applies(self, t: TextContext, kin: str, surface: str) -> bool:
         """A kin word of the policy's list, or of a language the post mixes in, or one of another language
