@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from therapy_threads.anonymise import detect as D
 from therapy_threads.anonymise import recognizers as R
+from therapy_threads.anonymise import regional as G
 
 SLOW = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -119,3 +120,21 @@ def _recognizer(cls):
 
     anon = Anonymiser(b"k" * 32, Policy.load(None))
     return next(r for r in anon.engine.recognizers if isinstance(r, cls))
+
+
+_GATE_PIECES = st.sampled_from([" ", "\t", "\n", "kia", "ora", "kia ora", "whānau", "al-adha", "(kia", "ora!", "“kia”", "-",
+                                "'", "’", "don't", "well-being", "x", "…", "e.g.", "_", "9", "ora,", "—"])
+
+
+def _no_first_word_plain(first_words, hay: str) -> bool:
+    words = hay.split()
+    if not first_words.isdisjoint(words):
+        return False
+    return first_words.isdisjoint([w.strip(G._EDGE_PUNCT) for w in words if not (w[0].isalnum() and w[-1].isalnum())])
+
+
+@SLOW
+@given(st.lists(_GATE_PIECES, max_size=12).map("".join))
+def test_no_first_word_is_the_plain_gate(hay):
+    first = frozenset({"kia", "ora", "al-adha", "whānau", "e.g", "don't"})
+    assert G._no_first_word(first, hay) == _no_first_word_plain(first, hay)
