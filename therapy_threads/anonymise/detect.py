@@ -248,6 +248,16 @@ class TextContext:
                           for m in CAP_RE.finditer(self.text) for tok in (m.group(0),)]
         return self._caps
 
+    _blank_caps: list[int] | None = None
+
+    @property
+    def blank_capitals(self) -> list[int]:
+        """Where a capital follows a space or a tab: ``[m.end() - 1 for m in re.finditer(r"[ \\t][A-Z\\u00c0-\\u00de]",
+        text)]``, read off :attr:`caps` instead of another scan of the text (:func:`blank_capitals`)."""
+        if self._blank_caps is None:
+            self._blank_caps = blank_capitals(self.text, self.caps)
+        return self._blank_caps
+
     def free(self, s: int, e: int) -> bool:
         return not any(self.taken[s:e])
 
@@ -257,6 +267,26 @@ class TextContext:
         self.taken[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
         self.spans.append(sp)
         return True
+
+
+def blank_capitals(text: str, caps: list[tuple[int, int, str, str]]) -> list[int]:
+    """``[m.end() - 1 for m in re.finditer(r"[ \\t][A-Z\\u00c0-\\u00de]", text)]`` from the text's capitalised
+    tokens (``caps``, :attr:`TextContext.caps`), which every English text has computed anyway: a capital of
+    that range after a blank starts a ``CAP_RE`` match (its look-behind refuses no blank, and no token
+    holds a blank, so no earlier match covers it), and every ``CAP_RE`` match starting with one after a
+    blank is one. The range's one character that is no capital, "×", is looked for on its own. The
+    scan this replaces ran twice on every English text (kin titles, namesakes: ~12 µs each a comment)."""
+    out = [s for s, _e, _tok, _core in caps if s and text[s] < "\u0100" and text[s - 1] in " \t"]
+    if "\u00d7" in text:
+        i = text.find("\u00d7", 1)
+        extra = []
+        while i > 0:
+            if text[i - 1] in " \t":
+                extra.append(i)
+            i = text.find("\u00d7", i + 1)
+        if extra:
+            out = sorted(out + extra)
+    return out
 
 
 def lower_style(text: str) -> bool:

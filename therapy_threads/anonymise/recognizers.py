@@ -115,7 +115,8 @@ def run_start(text: str, end: int, chars) -> int:
 _NAME_PREFIXES = frozenset({"ah"})  # kin words that are part of the name they go before ("Ah Seng")
 
 
-def kin_title_matches(text: str, kin_words: frozenset[str] | None = None) -> Iterator[re.Match[str]]:
+def kin_title_matches(text: str, kin_words: frozenset[str] | None = None,
+                      capitals: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``_KIN_TITLE.finditer(text)``, in order. A match is a run of kin characters,
     blanks, then a capital (looked ahead at): it starts in the run of kin characters that ends at
     the blanks before that capital. Matches never hide one another (one consumes only its word and
@@ -124,9 +125,11 @@ def kin_title_matches(text: str, kin_words: frozenset[str] | None = None) -> Ite
     With ``kin_words``, only the matches whose kin word (case-folded, "’" as "'") is one of them,
     for a caller that skips the others: where the whole run is the only word the pattern could
     take (at most 8 characters, nothing before it that the look-behind refuses, no "×" or "÷"
-    inside after which a match could start), the run is looked up before the pattern is tried."""
-    for c in _BLANK_CAPITAL.finditer(text):
-        b = run_start(text, c.start(), " \t")
+    inside after which a match could start), the run is looked up before the pattern is tried.
+
+    ``capitals``: where ``_BLANK_CAPITAL`` matches end, less one (``TextContext.blank_capitals``), if known."""
+    for p in (capitals if capitals is not None else [c.end() - 1 for c in _BLANK_CAPITAL.finditer(text)]):
+        b = run_start(text, p - 1, " \t")
         a = run_start(text, b, _KIN_CHARS)
         if a == b:
             continue
@@ -135,7 +138,7 @@ def kin_title_matches(text: str, kin_words: frozenset[str] | None = None) -> Ite
             if b - a < 2 or text[a:b].casefold().replace("’", "'") not in kin_words:
                 continue
         # (a bounded search: the name needs two characters after the capital to be seen)
-        m = _KIN_TITLE.search(text, a, c.end() + 1)
+        m = _KIN_TITLE.search(text, a, p + 2)
         if m is not None:
             yield _KIN_TITLE.match(text, m.start())
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
@@ -664,9 +667,12 @@ _NAMESAKE_ENDS = ("like", "Like", "not", "Not", "to", "after", "of", "wie", "Wie
 _BLANKS_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
 
 
-def namesake_possible(text: str) -> bool:
+def namesake_possible(text: str, capitals: list[int] | None = None) -> bool:
     """False only where ``_NAMESAKE_CUE`` cannot match: no run of blanks before a capital follows one of
-    its last words (a run is found from its first blank, where the cue ends)."""
+    its last words (a run is found from its first blank, where the cue ends). ``capitals``: the capitals
+    after a blank (``TextContext.blank_capitals``), if known; each ends one ``_BLANKS_CAPITAL`` match."""
+    if capitals is not None:
+        return any(text.endswith(_NAMESAKE_ENDS, 0, run_start(text, p - 1, " \t")) for p in capitals)
     return any(text.endswith(_NAMESAKE_ENDS, 0, m.start()) for m in _BLANKS_CAPITAL.finditer(text))
 
 
@@ -687,7 +693,7 @@ class NamesakeRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        if not namesake_possible(text):
+        if not namesake_possible(text, t.blank_capitals):
             return
         for m in _NAMESAKE_CUE.finditer(text):
             s = m.end()
@@ -1107,15 +1113,17 @@ class PublicWorkRecognizer(Recognizer):
     def _pairs(self, t: TextContext, caps: list[tuple[int, int, str]], cue_at: list[int]) -> Iterator[Span]:
         text, cues = t.text, self.cues
         n = len(caps)
-        for i in range(n - 1):
+        # the words that can open a full name (a function of the word): the tokens that are none, most of
+        # them, are passed over in one sweep instead of one turn of the loop each
+        firsts = self._firsts({c[2] for c in caps[:-1]})
+        for i in [i for i in range(n - 1) if caps[i][2] in firsts] if firsts else ():
             s, e, first = caps[i]
             # only pairs with a word about work near them (30 characters before, 45 after a third name)
             k = bisect_left(cue_at, s - 35)
             if k == len(cue_at) or cue_at[k] > caps[min(i + 2, n - 1)][1] + 45:
                 continue
-            # (the checks of the first word come first: they are the cheapest and settle most pairs;
-            # then the second word's: the surname, or the middle name that must be surname-like too)
-            if not self._first_like(first) or not self._surname_like(caps[i + 1][2]):
+            # (then the second word's checks: the surname, or the middle name that must be surname-like too)
+            if not self._surname_like(caps[i + 1][2]):
                 continue
             j = i + 1
             if not _NAME_GAP.fullmatch(text, e, caps[j][0]):
@@ -1179,6 +1187,18 @@ class PublicWorkRecognizer(Recognizer):
                 memo.clear()
             hit = memo[first] = self._first_rule(first)
         return hit
+
+    def _firsts(self, words: set[str]) -> set[str]:
+        """``{w for w in words if self._first_like(w)}`` by set operations on the words decided before
+        (kept per word like ``_first_like``'s; after the first texts most words of a text are)."""
+        yes = self.__dict__.setdefault("_first_yes", set())
+        no = self.__dict__.setdefault("_first_no", set())
+        if len(yes) + len(no) > 200_000:  # a word list, not the corpus: bounded
+            yes.clear()
+            no.clear()
+        for w in words - yes - no:
+            (yes if self._first_rule(w) else no).add(w)
+        return words & yes
 
     def _first_rule(self, first: str) -> bool:
         cues, lex = self.cues, self.lex
@@ -2075,10 +2095,18 @@ class RelationRecognizer(Recognizer):
             return False  # no character the noun (or an adjective) could start with
         if text[run.end():run.end() + 1] in ("'", "’"):
             return True  # a chain through a possessive ("my brother's friend X"): the pattern decides
-        first = _REL_LETTERS.match(text, pos)
-        if first is not None and _REL_ADJ_ONE.fullmatch(first.group()):
-            return True
-        return run.group().casefold() in self.cues.relations
+        # the rest is a function of the run alone (its run of letters is the one at ``pos``: the same
+        # characters less "-"), kept per run: the words after possessives repeat
+        word = run.group()
+        memo = self.__dict__.setdefault("_relate_memo", {})
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) > 100_000:  # words, not texts: bounded
+                memo.clear()
+            first = _REL_LETTERS.match(word)
+            hit = memo[word] = (first is not None and _REL_ADJ_ONE.fullmatch(first.group()) is not None) \
+                or word.casefold() in self.cues.relations
+        return hit
 
     def _kin_applies(self, t: TextContext, kin: str, surface: str) -> bool:
         """A kin word of the policy's list, or of a language the post mixes in, or one of another language
@@ -2091,7 +2119,7 @@ class RelationRecognizer(Recognizer):
         "pani Ewelina", "Father Mulcahy"): the next word is a name even when it is also a word. An
         English kin word ("Father", "Auntie") needs a name-like word after it ("Mother Nature" stays)."""
         text, cues, lex = t.text, self.cues, self.lex
-        for m in kin_title_matches(text, cues.kin_titles):
+        for m in kin_title_matches(text, cues.kin_titles, t.blank_capitals):
             kin = m.group("kin").casefold().replace("’", "'")
             if kin not in cues.kin_titles:
                 continue
