@@ -994,6 +994,8 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
                          r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
+                         # a performer seen or heard in the media; fans of someone everybody knows
+                         r"on[ \t]+(?:the[ \t]+)?(?:television|telly|tv|radio)|stans|"
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
                          r"has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
                          r"passage|talk|theory)|had a (?:line|song|book|bit))\b"
@@ -1039,7 +1041,7 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
               r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in|"
               r"designed|developed|invented|pioneered|founded|created|page|actor|actress|singer|rapper|comedian|"
               r"novelist|poet|author|playwright|filmmaker|footballer|athlete|boxer|cricketer|presenter|"
-              r"broadcaster|songwriter|musician")
+              r"broadcaster|songwriter|musician|television|telly|tv|radio|stans")
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
@@ -1061,6 +1063,7 @@ _CALLING_MINE = re.compile(r"\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z]+[ \t]
                            r"presenter|broadcaster|songwriter|musician)[ \t]+$", re.I)
 _PUBLIC_LIST = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|or)[ \t]+)")
 _POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
+_POSS_QUOTED = re.compile(r"['’]s?[ \t]+[\"“][^\"”\n]{1,60}[\"”]")
 
 
 _NAME_RUN = re.compile(r"[ \t]*(?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+)*")
@@ -1155,13 +1158,25 @@ class PublicWorkRecognizer(Recognizer):
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
             k2 = j + 1
+            q = _POSS_QUOTED.match(text, end)
+            if q is not None:  # 'X Y's "Title" and Z W': the list goes on after the title of X Y's work
+                end = q.end()
+                while k2 < n and caps[k2][0] < end:
+                    k2 += 1
             while k2 + 1 < n and _PUBLIC_LIST.fullmatch(text, end, caps[k2][0]) and self._first_like(caps[k2][2]) \
-                    and _NAME_GAP.fullmatch(text, caps[k2][1], caps[k2 + 1][0]) and self._surname_like(caps[k2 + 1][2]) \
-                    and not re.match(r"[ \t]+[A-Z]", text[caps[k2 + 1][1]:caps[k2 + 1][1] + 2]):
-                end = caps[k2 + 1][1]
-                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:k2 + 2])
+                    and _NAME_GAP.fullmatch(text, caps[k2][1], caps[k2 + 1][0]) and self._surname_like(caps[k2 + 1][2]):
+                last2 = k2 + 1
+                if re.match(r"[ \t]+[A-Z]", text[caps[last2][1]:caps[last2][1] + 2]):
+                    # a middle name, then the surname ("Z V W"), and no fourth capitalised word
+                    if not (last2 + 1 < n and _blanks(text[caps[last2][1]:caps[last2 + 1][0]])
+                            and self._surname_like(caps[last2 + 1][2])
+                            and not re.match(r"[ \t]+[A-Z]", text[caps[last2 + 1][1]:caps[last2 + 1][1] + 2])):
+                        break
+                    last2 += 1
+                end = caps[last2][1]
+                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:last2 + 1])
                 yield self.span(caps[k2][0], end, KEEP, reason="a full name listed with a public person's")
-                k2 += 2
+                k2 = last2 + 1
             # the surname alone later in the same text is the same person ("X Y's book ... Y was there")
             for s2, _e2, w2 in caps[j + 1:]:
                 if w2 == last and not (cues.title_before(text, s2) or cues.relation_before(text, s2)):
@@ -1374,9 +1389,19 @@ class PlaceRecognizer(Recognizer):
             i = j + 1
         yield from self._subdivisions(t, toks)
         yield from self._small_places(t, toks)
+        if ", " in text:
+            yield from self._districts(t, toks)
         if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
             low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
+            kept_to = -1
             for i, (s, e, w) in enumerate(low):
+                if s < kept_to:
+                    continue
+                found = self._lower_place(t, low, i)
+                if found is not None:
+                    kept_to = found[1]
+                    yield self.span(found[0], found[1], KEEP, reason=found[2])
+                    continue
                 if not _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
                     # "im jinty, paisley, 61", "deano here, byker, newcastle. 39": where the writer is, in the
                     # list that introduces them with their age
@@ -1387,9 +1412,49 @@ class PlaceRecognizer(Recognizer):
                 two = low[i + 1] if i + 1 < len(low) and text[e:low[i + 1][0]] == " " else None
                 for cs, ce in ((s, two[1]), (s, e)) if two else ((s, e),):
                     r = self.lex.rank(w)
-                    if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000):
+                    # (a word the dictionary writes only capitalised is a name or a place, not a word:
+                    # "in london", "in glasgow"; "in reading", "in bath" are words too)
+                    if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000 or self.lex.proper_noun(w)):
                         yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
+
+    def _lower_place(self, t: TextContext, low: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
+        """A place or a nationality word in text written without capitals, by its shape alone:
+        a nationality or language word ("in french", "polish food"); a place of two words neither of
+        them a common word nor a given name and a surname ("des moines", "ann arbor"); a place and
+        the state or country it is in ("olympia, washington", "joliet, illinois"); a place that the
+        dictionary writes only capitalised and no one's given name, opening a bracket ("(glasgow,
+        they/them)"). A title, a relation noun or a naming phrase before it makes it a person."""
+        k, lex, cues, text = knowledge(), self.lex, self.cues, t.text
+        s, e, w = low[i]
+        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
+                or w in t.doc.known:
+            return None
+        if k.is_demonym(w) and w not in t.doc.accepted:
+            return s, e, "nationality or language word, lower case"
+        end, words = e, 1
+        if i + 1 < len(low) and text[e:low[i + 1][0]] == " ":
+            w2 = low[i + 1][2]
+            r2 = lex.rank(w2)
+            if k.is_place(f"{w} {w2}") and not cues.function_word(w) and (r2 is None or r2 >= 3000) \
+                    and not (cues.any_given_name(w) and (lex.is_surname(w2) or cues.any_given_name(w2))):
+                end, words = low[i + 1][1], 2
+        place = words == 2 or (k.is_place(w) and not cues.function_word(w) and (lex.rank(w) is None or lex.rank(w) >= 5000
+                                                                              or lex.proper_noun(w)))
+        if not place:
+            return None
+        m = _LOWER_REGION_AFTER.match(text, end)
+        if m is not None:
+            for region in (m.group(1), m.group(1).split(" ")[0]):
+                if k.is_region(region) or k.is_subdivision(region):
+                    return s, m.start(1) + len(region), "a place and its state or country, lower case"
+        if words == 2 and f"{w} {low[i + 1][2]}" not in t.doc.accepted:
+            return s, end, "place (GeoNames) of two words, lower case"
+        if words == 1 and s > 0 and text[s - 1] == "(" and re.match(r"[ \t]*[,)]", text[e:e + 2]) \
+                and lex.proper_noun(w) and not cues.any_given_name(w) and w not in lex.first_names \
+                and w not in lex.intl_names and w not in t.doc.accepted:
+            return s, e, "place (GeoNames) opening a bracket, lower case"
+        return None
 
     def _intro_place_lower(self, text: str, s: int, e: int, w: str) -> bool:
         """A place that is also a given name ("paisley", "sharon", "brooklyn") is where only right after
@@ -1411,7 +1476,7 @@ class PlaceRecognizer(Recognizer):
         k, text = knowledge(), t.text
         for i, (s, _e, tok) in enumerate(toks):
             low = tok.casefold()
-            if low not in k.subdivisions and low not in k.subdivision_first_words:
+            if low not in k.subdivisions and low not in k.subdivision_first_words and not k.is_subdivision(low):
                 continue
             for n in (3, 2, 1):
                 j = i + n - 1
@@ -1435,7 +1500,7 @@ class PlaceRecognizer(Recognizer):
             # a name of several words only where its first two words are those of one ("Tseung Kwan")
             multi = low in k.small_place_first_words and i + 1 < len(toks) \
                 and f"{low} {toks[i + 1][2].casefold()}" in pairs
-            if not multi and low not in k.small_places:
+            if not multi and low not in k.small_places and not k.is_small_place(low):
                 continue
             for j in range(min(i + 3, len(toks) - 1) if multi else i, i - 1, -1):
                 if not all(_BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j)):
@@ -1455,6 +1520,39 @@ class PlaceRecognizer(Recognizer):
                                 or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
                                 or cf in t.doc.known or cf in t.doc.accepted):
                     yield self.span(s, end, KEEP, reason=why)
+                break
+
+    def _districts(self, t: TextContext, toks: list[tuple[int, int, str]]) -> Iterator[Span]:
+        """A district or neighbourhood named after its city in a list that says where the writer is:
+        "from Chennai, Mylapore.", "Manchester, Levenshulme. My ...", "North Shore, Haleʻiwa. I ...".
+        GeoNames' city list lacks most districts; the city before the comma, itself opening the list
+        (after "from", "here", a comma, a bracket or the start of a line; not "in": "good luck in Leeds, X."), is the evidence. The word must be no
+        given name or surname of the name lists and no known or accepted name of the post, and the
+        sentence must go on after it (a name closing a text after a place is a signature: "Love from
+        Leeds, X.")."""
+        k, text, lex = knowledge(), t.text, self.lex
+        for i, (s, e, tok) in enumerate(toks):
+            if i == 0 or text[s - 2:s] != ", ":
+                continue
+            m = _DISTRICT_AFTER.match(text, e)
+            if m is None or "\n" in text[e:m.end()] or not text[m.end():].strip():
+                continue
+            cf = tok.casefold()
+            if cf in lex.first_names or cf in lex.intl_names or lex.is_surname(cf) or self.cues.any_given_name(cf) \
+                    or cf in t.doc.known or cf in t.doc.accepted or (lex.rank(cf) is not None and not lex.proper_noun(cf)):
+                continue
+            # the place before the comma: one to three capitalised words ending right before it
+            j = i - 1
+            while j > 0 and i - j < 3 and _blanks(text[toks[j - 1][1]:toks[j][0]]):
+                j -= 1
+            for a in range(j, i):
+                city = text[toks[a][0]:toks[i - 1][0] + len(toks[i - 1][2])]
+                if toks[i - 1][0] + len(toks[i - 1][2]) != s - 2:
+                    break
+                if not (k.is_place(city) or k.is_region(city) or k.is_subdivision(city)):
+                    continue
+                if _DISTRICT_OPENING.search(text, max(0, toks[a][0] - 12), toks[a][0]):
+                    yield self.span(s, e, KEEP, reason="a district named after its city ('from X, Y.')")
                 break
 
     def _listed_with_place(self, text: str, s: int, e: int) -> bool:
@@ -1640,12 +1738,23 @@ _ORG_HEADS = frozenset((
     "gmbh", "group", "library", "museum", "press", "publishing", "records", "studios", "radio", "mission",
     "project", "programme", "program", "initiative", "collective", "cooperative", "co-op", "surgery",
 ))
+# nouns of the things, places and staff of a shop, an app or a company: "my X manager", "her X link"
+_BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "delivery", "parking", "store", "shop",
+                     "branch", "card", "points", "subscription", "membership", "website", "voucher", "uniform",
+                     "pharmacy", "pharmacist", "meal deal", "coupon", "car park", "checkout", "aisle", "biscuits",
+                     "packet")
+_BRAND_ROLE = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+([A-Z][\w&'’.-]*[a-z0-9](?:[ \t]+[A-Z][\w&.-]*[a-z0-9])?)"
+                         r"[ \t]+(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b")
+# a product name with a code: "Parle-G", "Vita-C", "Maxi-2"
+_PRODUCT_CODE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}-(?:[A-Z]|\d{1,3})(?![\w'’.-])")
 _ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
 # a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
 # "BetterHelp exists", "CallLine 0800 ..."
-_THING_BEFORE = re.compile(r"\b(?:through|via|using|use|uses|used|takes|take|took|accepts|accept|on|into|onto|"
+_THING_BEFORE = re.compile(r"(?:\b(?:through|via|using|use|uses|used|takes|take|took|accepts|accept|on|into|onto|"
                            r"with the|the|a|an|by|pay by|paid by|paid with|pay with|download|downloaded|install|"
-                           r"installed|über|per|mit der|mit dem|die|der|das)[ \t]+$", re.I)
+                           r"installed|über|per|mit der|mit dem|die|der|das)"
+                           # coordinated with a site's name: "on Example.com and X"
+                           r"|[A-Za-z]\.(?:com|net|org|in|co\.uk|ie|de)[ \t]+(?:and|or|&))[ \t]+$", re.I)
 _THING_AFTER = re.compile(r"(?:[ \t]+(?:app|apps|account|accounts|subscription|exists|existed|offers|offered|"
                           r"charges|charged|costs|cost|is an app|has an app|hotline|line)\b|[ \t:]+\+?\d)", re.I)
 
@@ -1667,6 +1776,12 @@ _HOME_WORD = r"[A-Z\u00c0-\u00de][\w'’-]*"
 _HOME_RUN = re.compile(_HOME_WORD + r"(?:[ \t]+(?:(?:al|el|de|del|la|le|upon|on|of|the)[ \t]+)?" + _HOME_WORD + r"){0,3}")
 
 
+# after a district's name: the end of the list item, and more of the sentence or text
+_DISTRICT_AFTER = re.compile(r"[ \t]*[.,;)][ \t]*")
+# what opens a list saying where the writer is: "from", "here", "in", a comma, the start of a line
+_DISTRICT_OPENING = re.compile(r"(?:^|\n|[,(][ \t]*|\b(?:from|here)[ \t]+)$", re.I)
+# ", washington", ", new york": a state or country after a place, in lower case
+_LOWER_REGION_AFTER = re.compile(r",[ \t]*([a-z]+(?:[ \t][a-z]+)?)(?![\w'’-])")
 _AGE_AFTER = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}\b|[a-z]+[ \t]*[,.][ \t]*\d{1,2}\b)")
 
 
@@ -1713,6 +1828,8 @@ class OrganisationRecognizer(Recognizer):
         text, caps, cues, lex = t.text, t.caps, self.cues, self.lex
         if any(map(t.low.__contains__, _SCHOOL_WORDS)):  # (_SCHOOL_GATE.search(t.low): literals only)
             yield from self._schools(t)
+        if any(map(t.low.__contains__, _BRAND_NOUN_WORDS)) or "-" in text:
+            yield from self._brands(t)
         i = 0
         n = len(caps)
         while i < n:
@@ -1745,6 +1862,25 @@ class OrganisationRecognizer(Recognizer):
                 yield self.span(s0, end, KEEP, reason="an organisation's name (an acronym and a name that is no person's)")
             i = j + 1
 
+
+    def _brands(self, t: TextContext) -> Iterator[Span]:
+        """A shop, app or company named by what it has that no person has: a determiner, the capitalised
+        name and a noun of its things or staff ("my Tesco manager", "her Practo link", "the Acme Mart
+        parking"); and a product name with a code ("Parle-G", "Kit-8"). Not a name the post knows or
+        accepted as someone's, nor one after a title or relation word."""
+        text, cues, doc = t.text, self.cues, t.doc
+        for m in _BRAND_ROLE.finditer(text):
+            s, e = m.span(1)
+            words = m.group(1).split()
+            if any(w.casefold() in doc.known or w.casefold() in doc.accepted or w.casefold() in cues.titles
+                   or w.casefold() in cues.relations or cues.function_word(w.casefold()) or w == "I" for w in words):
+                continue
+            yield self.span(s, e, KEEP, reason="a shop, app or company before a noun of its things ('my X manager')")
+        if "-" in text:
+            for m in _PRODUCT_CODE.finditer(text):
+                cf = m.group(0).split("-")[0].casefold()
+                if cf not in doc.known and cf not in doc.accepted and not cues.title_before(text, m.start()):
+                    yield self.span(m.start(), m.end(), KEEP, reason="a product name with a code ('Word-G')")
 
     def _schools(self, t: TextContext) -> Iterator[Span]:
         """A capitalised word that someone went to, graduated from or has a class year of is a school,
@@ -2725,11 +2861,11 @@ class HandleRecognizer(Recognizer):
 
     def _service_name(self, tok: str) -> bool:
         """Run-together dictionary words ending in a noun of services ("SignHealth", "YoungMinds",
-        "StepChange", "ChildLine"): a charity, helpline or app, which people do not pick as a handle
-        the way they pick "QuietStorm"."""
+        "StepChange", "ChildLine"), the first perhaps a place ("OhioHealth"): a charity, helpline,
+        health system or app, which people do not pick as a handle the way they pick "QuietStorm"."""
         parts = re.findall(r"[A-Z]?[a-z]+", tok)
         return len(parts) >= 2 and parts[-1].casefold() in _SERVICE_TAILS and tok[:1].isupper() \
-            and all(self.lex.word_form(p) for p in parts)
+            and all(self.lex.word_form(p) or (p[:1].isupper() and knowledge().is_place(p)) for p in parts)
 
     def _leading(self, t: TextContext) -> Iterator[Span]:
         if t.role != "comment" or not t.english:
