@@ -6,7 +6,7 @@ surnames or words ("Pool", "Keith", "Paul", "Mona", "Cullen"), so one is kept on
 sentence itself names a place (the rules below come from English, German, Spanish, Dutch and French
 grammar, not from any one text):
 
-- a preposition of place before it ("in", "near", "outside", "aus", "bei", "desde", "cerca de"),
+- a preposition of place before it ("in", "near", "outside", "off" a coast, "aus", "bei", "desde", "cerca de"),
   or "from" where no message, gift or help comes from a person ("a text from X" is someone);
 - a place after it: "X, County Mayo", "X up in Moray", "X near Y", "from X to Y", "X way/side";
 - a noun of geography before it with a preposition: "the beaches at X", "the church above X";
@@ -26,7 +26,7 @@ _GEO_NOUNS = (r"beach|beaches|harbour|harbor|pier|quay|shore|coast|cliffs?|villa
               r"market|square|bridge|castle|cove|bay|port|docks?|lighthouse|hills?|moor|woods|green|common|"
               r"high[ \t]+street|main[ \t]+street|train[ \t]+station|bus[ \t]+station|parish|estate|campus")
 # a preposition of place right before the word (English, German, Spanish, Portuguese, Dutch, French)
-_WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|from|aus|bei|nahe|desde|uit|vanuit|près[ \t]+de|"
+_WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|from|off|aus|bei|nahe|desde|uit|vanuit|près[ \t]+de|"
                           r"cerca[ \t]+de|perto[ \t]+de|vicino[ \t]+a)[ \t]+$", re.I)
 # where someone lives: "lives in X", "lebe jetzt in X", "vivo en X", "woon in X", "j'habite à X"
 _HOME_IN = re.compile(r"\b(?:live|lives|lived|living|based|born|raised|grew[ \t]+up|lebe|lebt|wohne|wohnt|vivo|vive|"
@@ -73,7 +73,7 @@ def _region(k: Knowledge, phrase: str) -> bool:
 
 
 # the last word of every pattern of evidence before the word (the look-behind searches run only after one)
-_LAST_WORDS = frozenset(("in", "near", "outside", "around", "across", "from", "aus", "bei", "nahe", "desde", "uit",
+_LAST_WORDS = frozenset(("in", "near", "outside", "around", "across", "from", "off", "aus", "bei", "nahe", "desde", "uit",
                          "vanuit", "de", "a", "en", "em", "à", "at", "of", "on", "to", "above", "below", "beyond"))
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 

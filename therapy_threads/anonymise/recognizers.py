@@ -1388,6 +1388,8 @@ class PlaceRecognizer(Recognizer):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
         yield from self._subdivisions(t, toks)
+        if "river" in t.low or "the " in t.low or "St" in text or "Saint" in text:
+            yield from self._geo_named(t)
         yield from self._small_places(t, toks)
         if ", " in text:
             yield from self._districts(t, toks)
@@ -1521,6 +1523,23 @@ class PlaceRecognizer(Recognizer):
                                 or cf in t.doc.known or cf in t.doc.accepted):
                     yield self.span(s, end, KEEP, reason=why)
                 break
+
+    def _geo_named(self, t: TextContext) -> Iterator[Span]:
+        """A name the sentence calls a place by a noun of geography beside it: "the river X", "named
+        after the river X"; "X, the town", "X the actual river" (an apposition ending the phrase); a
+        saint's name before its city ("St X, Bristol"). A title, a relation noun or a naming phrase
+        before it makes it a person."""
+        text, cues = t.text, self.cues
+        for rx, why in ((_RIVER_BEFORE, "a river or mountain named by its noun ('the river X')"),
+                        (_GEO_APPOSITION, "a place named by a noun of geography after it ('X, the town')"),
+                        (_SAINT_PLACE, "a saint's name before its city ('St X, Bristol')")):
+            for m in rx.finditer(text):
+                s, e = m.span(1)
+                if rx is _SAINT_PLACE and not knowledge().is_place(m.group(2)) and not knowledge().is_region(m.group(2)):
+                    continue
+                if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+                    continue
+                yield self.span(s, e, KEEP, reason=why)
 
     def _districts(self, t: TextContext, toks: list[tuple[int, int, str]]) -> Iterator[Span]:
         """A district or neighbourhood named after its city in a list that says where the writer is:
@@ -1746,7 +1765,7 @@ _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "d
 _BRAND_ROLE = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+([A-Z][\w&'’.-]*[a-z0-9](?:[ \t]+[A-Z][\w&.-]*[a-z0-9])?)"
                          r"[ \t]+(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b")
 # a product name with a code: "Parle-G", "Vita-C", "Maxi-2"
-_PRODUCT_CODE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}-(?:[A-Z]|\d{1,3})(?![\w'’.-])")
+_PRODUCT_CODE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}-(?:[A-Z]|\d{1,3})(?![\w'’-]|\.\w)")
 _ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
 # a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
 # "BetterHelp exists", "CallLine 0800 ..."
@@ -1776,6 +1795,16 @@ _HOME_WORD = r"[A-Z\u00c0-\u00de][\w'’-]*"
 _HOME_RUN = re.compile(_HOME_WORD + r"(?:[ \t]+(?:(?:al|el|de|del|la|le|upon|on|of|the)[ \t]+)?" + _HOME_WORD + r"){0,3}")
 
 
+# "the river Kaveri", "the River Tay", "river Ganga" in lower case, "Mount X": the noun names the place after it
+_RIVER_BEFORE = re.compile(r"(?:\b(?:the|a)[ \t]+(?:[Rr]iver|[Mm]ount|[Ll]ake)|\briver|\bMount|\bLake[ \t]+of)[ \t]+"
+                           r"([A-Z\u00c0-\u00de][\w'’ʻ-]*[a-z\u00df-\u024f])(?![\w'’-])")
+# "X, the town, ...", "X the actual river": an apposition of a noun of geography that ends the phrase
+_GEO_APPOSITION = re.compile(r"(?<![\w'’-])([A-Za-z\u00c0-\u024f][\w'’ʻ-]*[a-z\u00df-\u024f]),?[ \t]+the[ \t]+"
+                             r"(?:(?:actual|real|holy|sacred|big|little|old|whole)[ \t]+)?"
+                             r"(?:town|city|village|river|island|county|state|country|mountain|lake)"
+                             r"(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:should|is|was|has|had|that|which|where|itself|too)\b)")
+# "St Pauls, Bristol", "Saint Ann's, Nottingham": a district or parish named for a saint, before its city
+_SAINT_PLACE = re.compile(r"(?<![\w'’-])((?:St\.?|Saint)[ \t]+[A-Z][\w'’-]*[a-z])[ \t]*,[ \t]*([A-Z][\w'’-]*[a-z])(?![\w'’-])")
 # after a district's name: the end of the list item, and more of the sentence or text
 _DISTRICT_AFTER = re.compile(r"[ \t]*[.,;)][ \t]*")
 # what opens a list saying where the writer is: "from", "here", "in", a comma, the start of a line
@@ -1991,12 +2020,30 @@ class NationalityRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         k, cues, text = knowledge(), self.cues, t.text
         for s, _e, _tok, core in t.caps:
-            if not k.is_demonym(core) or core.isupper():
+            if core.isupper() or not (k.is_demonym(core) or (core.endswith(_DEMONYM_ENDS) and self._of_place(core, t))):
                 continue
             e = s + len(core)
             if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
                 continue
             yield self.span(s, e, KEEP, reason="nationality or language word")
+
+
+    def _of_place(self, word: str, t: TextContext) -> bool:
+        """A word made of a place's name and an ending of nationality words ("Okinawan", "Punjabi",
+        "Bavarian"): the English dictionary writes it capitalised only, its stem is a country, state,
+        province or town of 5,000+ people, and it is no name of the name lists or of the post."""
+        cf, lex = word.casefold(), self.lex
+        if len(cf) < 6 or not lex.proper_noun(cf) or cf in lex.first_names or cf in lex.intl_names \
+                or lex.is_surname(cf) or cf in t.doc.known or cf in t.doc.accepted:
+            return False  # (the English dictionary has the word, capitalised only: no invented name)
+        k = knowledge()
+        for stem in (cf[:-1], cf[:-2], cf[:-3], cf[:-3] + "a", cf[:-3] + "y", cf[:-4] + "a"):
+            if len(stem) >= 4 and (k.is_region(stem) or k.is_subdivision(stem) or k.is_place(stem)):
+                return True
+        return False
+
+
+_DEMONYM_ENDS = ("an", "ese", "i")
 
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
