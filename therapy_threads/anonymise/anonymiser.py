@@ -64,9 +64,10 @@ _HANDLE_GLUE = re.compile(r"[-_\d]")
 
 
 def _place_or_nation(tok: str) -> bool:
-    """A word of a handle that names a place, a country or state, or a nationality ("olympia", "texas",
-    "irish"): it says where the handle's owner is or comes from, and (unless it is also an ordinary
-    word: "moss", "phoenix") names no one on its own."""
+    """A word of a handle that names a place, a country or state, or a nationality ("glasgow", "texas",
+    "irish"): it says where the handle's owner is or comes from, and (when the English dictionary
+    writes it only capitalised and no name list has it as a given name: not "moss", "shirley") names
+    no one on its own."""
     k = knowledge()
     return k.is_place(tok) or k.is_region(tok) or k.is_demonym(tok)
 
@@ -327,7 +328,8 @@ class Anonymiser:
                 surface = t.text[sp.start:sp.end]
                 handle = " " not in surface and _HANDLE_GLUE.search(surface) is not None
                 for tok in re.findall(r"[^\W\d_]{3,}", surface):
-                    if handle and _place_or_nation(tok) and not self.lex.dictionary_word(tok):
+                    if handle and _place_or_nation(tok) and self.lex.proper_noun(tok) \
+                            and tok not in self.lex.first_names and tok not in self.lex.intl_names:
                         continue  # "glasgow" of "glasgow-moss": the handle is someone, the city is no name elsewhere
                     # a rule that saw the name role ("my partner dev") may accept an ordinary word
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names

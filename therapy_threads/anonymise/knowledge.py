@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -52,7 +51,7 @@ class Knowledge:
     # only where the sentence names a place ("from Keith up in Moray"); many are names ("Paul", "Mona")
     small_places: frozenset[str] = frozenset()
     small_place_first_words: frozenset[str] = frozenset()
-    # every name of the gazetteers above written with diacritics, macrons, the ʻokina or an apostrophe,
+    # every name of the gazetteers above written with macrons, the ʻokina or an apostrophe,
     # folded (:func:`fold`): "Kāneʻohe", "Lāʻie" and "Laie", "Kane'ohe" find each other whichever way
     # the gazetteer and the text spell them
     folded_places: frozenset[str] = frozenset()
@@ -61,19 +60,21 @@ class Knowledge:
 
     def is_small_place(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
-        return cf in self.small_places or (_foldable(cf) and fold(cf) in self.folded_small)
+        return cf in self.small_places or (_foldable(cf) and _in_either(fold(cf), self.small_places, self.folded_small))
 
     # (spaced: the regex only for a phrase with odd white space; is_region is asked for ~50 tokens a comment)
     def is_subdivision(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
-        return cf in self.subdivisions or (_foldable(cf) and fold(cf) in self.folded_subdivisions)
+        return cf in self.subdivisions or (_foldable(cf) and _in_either(fold(cf), self.subdivisions,
+                                                                          self.folded_subdivisions))
 
     def is_region(self, phrase: str) -> bool:
         return spaced(phrase).casefold() in self.regions
 
     def is_place(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
-        return cf in self.places or (_foldable(cf) and (unmacron(cf) in self.places or fold(cf) in self.folded_places))
+        return cf in self.places or (_foldable(cf) and (unmacron(cf) in self.places
+                                                        or _in_either(fold(cf), self.places, self.folded_places)))
 
     def place_word(self, cf: str) -> str:
         """The case-folded word as the gazetteer spells it: te reo Māori and Polynesian places are
@@ -113,16 +114,18 @@ def _foldable(cf: str) -> bool:
 
 
 def fold(cf: str) -> str:
-    """A case-folded place name without diacritics, macrons and the ʻokina, however it is typed (the
-    modifier letter U+02BB, a turned comma U+2018, or an apostrophe between two vowels, as in
-    "hawai'i", "kāne'ohe"): "lāʻie" -> "laie", "québec" -> "quebec". Used on both sides, the
-    gazetteer's names and the text's words, so that they are spelled alike."""
+    """A case-folded place name without macrons and the ʻokina, however it is typed (the modifier
+    letter U+02BB, a turned comma U+2018, or an apostrophe between two vowels, as in "hawai'i",
+    "kāne'ohe"): "lāʻie" -> "laie". Used on both sides, the gazetteer's names and the text's words, so
+    that they are spelled alike. Other diacritics are kept: they tell names apart ("Tetê" is a
+    nickname, Tete a city), and GeoNames lists the accented and plain spellings of big cities."""
     if "'" in cf or "’" in cf or "‘" in cf or "ʻ" in cf:
         cf = _OKINA_APOSTROPHE.sub("", cf)
-    if cf.isascii():
-        return cf
-    cf = cf.translate(_UNMACRON)
-    return "".join(ch for ch in unicodedata.normalize("NFKD", cf) if not unicodedata.combining(ch))
+    return cf.translate(_UNMACRON)
+
+
+def _in_either(word: str, names: frozenset[str], folded: frozenset[str]) -> bool:
+    return word in names or word in folded
 
 
 def _folded(names: frozenset[str]) -> frozenset[str]:

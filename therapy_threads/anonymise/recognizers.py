@@ -1393,6 +1393,15 @@ class PlaceRecognizer(Recognizer):
         yield from self._small_places(t, toks)
         if ", " in text:
             yield from self._districts(t, toks)
+        if " in " in text:
+            for m in _WORKPLACE_IN.finditer(text):
+                s, e = m.span(1)
+                cf = m.group(1).casefold()
+                if cf in self.lex.first_names or cf in self.lex.intl_names or self.lex.is_surname(cf) \
+                        or cf in t.doc.known or cf in t.doc.accepted or (self.lex.rank(cf) is not None
+                                                                        and not self.lex.proper_noun(cf)):
+                    continue
+                yield self.span(s, e, KEEP, reason="where a bank, an office or a home is ('a bank in X')")
         if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
             low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
             kept_to = -1
@@ -1429,11 +1438,17 @@ class PlaceRecognizer(Recognizer):
         they/them)"). A title, a relation noun or a naming phrase before it makes it a person."""
         k, lex, cues, text = knowledge(), self.lex, self.cues, t.text
         s, e, w = low[i]
+        if (s and text[s - 1] in "-_.@/") or text[e:e + 1] in ("-", "_", "@", "/"):
+            return None  # a piece of a handle or an address ("leeds-heron", "olympia_x")
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
                 or w in t.doc.known:
             return None
-        if k.is_demonym(w) and w not in t.doc.accepted:
+        if w in k.demonyms and w not in t.doc.accepted:  # (singular only: "my wife thais" is someone)
             return s, e, "nationality or language word, lower case"
+        if k.is_region(w) and w not in t.doc.accepted:
+            m = _LOWER_REGION_AND.match(text, e)
+            if m is not None and k.is_region(m.group(1)):
+                return s, m.end(1), "states or countries coordinated, lower case ('ohio and kentucky')"
         end, words = e, 1
         if i + 1 < len(low) and text[e:low[i + 1][0]] == " ":
             w2 = low[i + 1][2]
@@ -1446,9 +1461,14 @@ class PlaceRecognizer(Recognizer):
         if not place:
             return None
         m = _LOWER_REGION_AFTER.match(text, end)
+        given = words == 1 and (cues.any_given_name(w) or w in lex.first_names or w in lex.intl_names)
         if m is not None:
             for region in (m.group(1), m.group(1).split(" ")[0]):
-                if k.is_region(region) or k.is_subdivision(region):
+                # a given name before a county and an age introduces the writer ("sharon, wigan, 52"):
+                # after a given name only a state or country counts, and no age after it
+                if k.is_region(region) or (not given and k.is_subdivision(region)):
+                    if given and _AGE_AFTER.match(text, m.start(1) + len(region)):
+                        break
                     return s, m.start(1) + len(region), "a place and its state or country, lower case"
         if words == 2 and f"{w} {low[i + 1][2]}" not in t.doc.accepted:
             return s, end, "place (GeoNames) of two words, lower case"
@@ -1805,10 +1825,18 @@ _GEO_APPOSITION = re.compile(r"(?<![\w'’-])([A-Za-z\u00c0-\u024f][\w'’ʻ-]*[
                              r"(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:should|is|was|has|had|that|which|where|itself|too)\b)")
 # "St Pauls, Bristol", "Saint Ann's, Nottingham": a district or parish named for a saint, before its city
 _SAINT_PLACE = re.compile(r"(?<![\w'’-])((?:St\.?|Saint)[ \t]+[A-Z][\w'’-]*[a-z])[ \t]*,[ \t]*([A-Z][\w'’-]*[a-z])(?![\w'’-])")
+# "a bank in X", "our flat in X", "the clinic in X": a place of work or a home is somewhere (a possessive
+# after the word makes it someone's: "a job in X's team")
+_WORKPLACE_IN = re.compile(r"\b(?:bank|office|offices|flat|apartment|house|home|school|college|clinic|hospital|job|"
+                           r"shop|cafe|café|restaurant|church|temple|mosque|gurdwara|gym|studio|practice|branch|"
+                           r"warehouse|factory|hostel|pg)[ \t]+in[ \t]+([A-Z\u00c0-\u00de][\w'’ʻ-]*[a-z\u00df-\u024f])"
+                           r"(?![\w'’-])")
 # after a district's name: the end of the list item, and more of the sentence or text
 _DISTRICT_AFTER = re.compile(r"[ \t]*[.,;)][ \t]*")
 # what opens a list saying where the writer is: "from", "here", "in", a comma, the start of a line
 _DISTRICT_OPENING = re.compile(r"(?:^|\n|[,(][ \t]*|\b(?:from|here)[ \t]+)$", re.I)
+# " or washington", " and kentucky": a state or country coordinated with one
+_LOWER_REGION_AND = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([a-z]+)(?![\w'’-])")
 # ", washington", ", new york": a state or country after a place, in lower case
 _LOWER_REGION_AFTER = re.compile(r",[ \t]*([a-z]+(?:[ \t][a-z]+)?)(?![\w'’-])")
 _AGE_AFTER = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}\b|[a-z]+[ \t]*[,.][ \t]*\d{1,2}\b)")
