@@ -37,6 +37,9 @@ def test_gazetteer_lookups_fold_both_sides():
 @pytest.mark.parametrize("text,expected", [
     # the ʻokina inside a word: one token, looked up folded
     ("We live in Lāʻie now.", [("Lāʻie", "keep")]),
+    # a trip goes to a place (a given name that is also a village is the person: "gave a ride to Paul")
+    ("folks who need a ride to Kaunakakai for sessions", [("Kaunakakai", "keep")]),
+    ("I gave a ride to Paul once", []),
     ("I grew up in Kāne'ohe, aunty.", [("Kāne'ohe", "keep")]),
     # lower-case chat: nationality and language words, places of two words, a place and its state,
     # a proper-only place after "in", a place opening a bracket
@@ -46,9 +49,15 @@ def test_gazetteer_lookups_fold_both_sides():
     ("the clinic in london took ages", [("london", "keep")]),
     ("renny here (glasgow, they/them) hi", [("glasgow", "keep")]),
     ("my therapist quilla said no", []),
+    ("for anyone in oregon or washington who needs it", [("oregon or washington", "keep")]),
+    # a given name, a county and an age introduce the writer; a plural nationality word may be a name
+    ("hiya all, sharon, wigan, 52. dinner lady", [("wigan", "keep")]),
+    ("my wife thais says hi", []),
     # a district named after its city, where the sentence goes on
     ("I'm Tavro from Chennai, Pallikaranai. My mum says hi", [("Chennai", "keep"), ("Pallikaranai", "keep")]),
     ("Good luck in Leeds, Quorra.", [("Leeds", "keep")]),
+    ("I work at a bank in Tarvanet these days", [("Tarvanet", "keep")]),
+    ("I work at a bank in Quorra's team", []),
     # a noun of geography beside the name; a saint's district before its city
     ("named after the river Sarnavi, like my aunt", [("Sarnavi", "keep")]),
     ("not marion, the town, she's from toledo", [("marion", "keep"), ("toledo", "keep")]),

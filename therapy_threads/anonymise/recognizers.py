@@ -1829,7 +1829,7 @@ _SAINT_PLACE = re.compile(r"(?<![\w'’-])((?:St\.?|Saint)[ \t]+[A-Z][\w'’-]*[
 # after the word makes it someone's: "a job in X's team")
 _WORKPLACE_IN = re.compile(r"\b(?:bank|office|offices|flat|apartment|house|home|school|college|clinic|hospital|job|"
                            r"shop|cafe|café|restaurant|church|temple|mosque|gurdwara|gym|studio|practice|branch|"
-                           r"warehouse|factory|hostel|pg)[ \t]+in[ \t]+([A-Z\u00c0-\u00de][\w'’ʻ-]*[a-z\u00df-\u024f])"
+                           r"warehouse|factory|hostel|pg)[ \t]+in[ \t]+([A-Z\u00c0-\u00de][\wʻ-]*[a-z\u00df-\u024f])"
                            r"(?![\w'’-])")
 # after a district's name: the end of the list item, and more of the sentence or text
 _DISTRICT_AFTER = re.compile(r"[ \t]*[.,;)][ \t]*")
