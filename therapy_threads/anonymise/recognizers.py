@@ -1388,13 +1388,15 @@ class PlaceRecognizer(Recognizer):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
         yield from self._subdivisions(t, toks)
-        if "river" in t.low or "the " in t.low or "St" in text or "Saint" in text:
-            yield from self._geo_named(t)
+        yield from self._geo_named(t)
         yield from self._small_places(t, toks)
         if ", " in text:
             yield from self._districts(t, toks)
         if " in " in text:
-            for m in _WORKPLACE_IN.finditer(text):
+            for a in _IN_CAPITAL.finditer(text):  # (" in " before a capital, then the noun before it)
+                m = _WORKPLACE_IN.search(text, max(0, a.start() - 12), a.end() + 40)
+                if m is None or m.start(1) != a.end():
+                    continue
                 s, e = m.span(1)
                 cf = m.group(1).casefold()
                 if cf in self.lex.first_names or cf in self.lex.intl_names or self.lex.is_surname(cf) \
@@ -1436,29 +1438,37 @@ class PlaceRecognizer(Recognizer):
         the state or country it is in ("olympia, washington", "joliet, illinois"); a place that the
         dictionary writes only capitalised and no one's given name, opening a bracket ("(glasgow,
         they/them)"). A title, a relation noun or a naming phrase before it makes it a person."""
+        text = t.text
+        s, e, w = low[i]
+        found = self._lower_place_shape(t, low, i)
+        if found is None or (s and text[s - 1] in "-_.@/") or text[e:e + 1] in ("-", "_", "@", "/") \
+                or w in t.doc.known or w in t.doc.accepted:
+            return None  # (a piece of a handle or an address: "leeds-heron", "olympia_x")
+        cues = self.cues
+        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+            return None
+        return found
+
+    def _lower_place_shape(self, t: TextContext, low: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
+        """:meth:`_lower_place` without the checks of what comes before the word."""
         k, lex, cues, text = knowledge(), self.lex, self.cues, t.text
         s, e, w = low[i]
-        if (s and text[s - 1] in "-_.@/") or text[e:e + 1] in ("-", "_", "@", "/"):
-            return None  # a piece of a handle or an address ("leeds-heron", "olympia_x")
-        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
-                or w in t.doc.known:
-            return None
-        if w in k.demonyms and w not in t.doc.accepted:  # (singular only: "my wife thais" is someone)
+        if w in k.demonyms:  # (singular only: "my wife thais" is someone)
             return s, e, "nationality or language word, lower case"
-        if k.is_region(w) and w not in t.doc.accepted:
+        if k.is_region(w):
             m = _LOWER_REGION_AND.match(text, e)
             if m is not None and k.is_region(m.group(1)):
                 return s, m.end(1), "states or countries coordinated, lower case ('ohio and kentucky')"
         end, words = e, 1
-        if i + 1 < len(low) and text[e:low[i + 1][0]] == " ":
+        if i + 1 < len(low) and text[e:low[i + 1][0]] == " " and w in k.place_first_words:
             w2 = low[i + 1][2]
             r2 = lex.rank(w2)
             if k.is_place(f"{w} {w2}") and not cues.function_word(w) and (r2 is None or r2 >= 3000) \
-                    and not (cues.any_given_name(w) and (lex.is_surname(w2) or cues.any_given_name(w2))):
+                    and not (cues.any_given_name(w) and (lex.is_surname(w2) or cues.any_given_name(w2))) \
+                    and f"{w} {w2}" not in t.doc.accepted:
                 end, words = low[i + 1][1], 2
-        place = words == 2 or (k.is_place(w) and not cues.function_word(w) and (lex.rank(w) is None or lex.rank(w) >= 5000
-                                                                              or lex.proper_noun(w)))
-        if not place:
+        if words == 1 and not (k.is_place(w) and not cues.function_word(w) and (
+                lex.rank(w) is None or lex.rank(w) >= 5000 or lex.proper_noun(w))):
             return None
         m = _LOWER_REGION_AFTER.match(text, end)
         given = words == 1 and (cues.any_given_name(w) or w in lex.first_names or w in lex.intl_names)
@@ -1470,11 +1480,10 @@ class PlaceRecognizer(Recognizer):
                     if given and _AGE_AFTER.match(text, m.start(1) + len(region)):
                         break
                     return s, m.start(1) + len(region), "a place and its state or country, lower case"
-        if words == 2 and f"{w} {low[i + 1][2]}" not in t.doc.accepted:
+        if words == 2:
             return s, end, "place (GeoNames) of two words, lower case"
-        if words == 1 and s > 0 and text[s - 1] == "(" and re.match(r"[ \t]*[,)]", text[e:e + 2]) \
-                and lex.proper_noun(w) and not cues.any_given_name(w) and w not in lex.first_names \
-                and w not in lex.intl_names and w not in t.doc.accepted:
+        if s > 0 and text[s - 1] == "(" and re.match(r"[ \t]*[,)]", text[e:e + 2]) and lex.proper_noun(w) \
+                and not given:
             return s, e, "place (GeoNames) opening a bracket, lower case"
         return None
 
@@ -1549,13 +1558,21 @@ class PlaceRecognizer(Recognizer):
         after the river X"; "X, the town", "X the actual river" (an apposition ending the phrase); a
         saint's name before its city ("St X, Bristol"). A title, a relation noun or a naming phrase
         before it makes it a person."""
-        text, cues = t.text, self.cues
-        for rx, why in ((_RIVER_BEFORE, "a river or mountain named by its noun ('the river X')"),
-                        (_GEO_APPOSITION, "a place named by a noun of geography after it ('X, the town')"),
-                        (_SAINT_PLACE, "a saint's name before its city ('St X, Bristol')")):
-            for m in rx.finditer(text):
+        text, cues, low = t.text, self.cues, t.low
+        found: list[tuple[re.Match[str], str]] = []
+        if "river" in low or "mount" in low or "lake" in low:
+            found += [(m, "a river or mountain named by its noun ('the river X')") for m in _RIVER_BEFORE.finditer(text)]
+        if "the " in low:
+            for a in _GEO_APPOSITION_NOUN.finditer(text):  # (the noun first: a literal the engine skips to)
+                m = _GEO_APPOSITION.search(text, max(0, a.start() - 40), a.end() + 24)
+                if m is not None and m.end() == a.end():
+                    found.append((m, "a place named by a noun of geography after it ('X, the town')"))
+        if "St " in text or "St. " in text or "Saint " in text:
+            found += [(m, "a saint's name before its city ('St X, Bristol')") for m in _SAINT_PLACE.finditer(text)]
+        for m, why in found:
+            if True:
                 s, e = m.span(1)
-                if rx is _SAINT_PLACE and not knowledge().is_place(m.group(2)) and not knowledge().is_region(m.group(2)):
+                if m.re is _SAINT_PLACE and not knowledge().is_place(m.group(2)) and not knowledge().is_region(m.group(2)):
                     continue
                 if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
                     continue
@@ -1783,9 +1800,11 @@ _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "d
                      "pharmacy", "pharmacist", "meal deal", "coupon", "car park", "checkout", "aisle", "biscuits",
                      "packet")
 _BRAND_ROLE = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+([A-Z][\w&'’.-]*[a-z0-9](?:[ \t]+[A-Z][\w&.-]*[a-z0-9])?)"
-                         r"[ \t]+(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b")
+                         r"[ \t]+$")
+_BRAND_NOUN_PARTS = (WordStart("(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b"),)
 # a product name with a code: "Parle-G", "Vita-C", "Maxi-2"
 _PRODUCT_CODE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}-(?:[A-Z]|\d{1,3})(?![\w'’-]|\.\w)")
+_CODE_AFTER_HYPHEN = re.compile(r"-(?:[A-Z]|\d{1,3})(?![\w'’-]|\.\w)")
 _ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
 # a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
 # "BetterHelp exists", "CallLine 0800 ..."
@@ -1819,12 +1838,14 @@ _HOME_RUN = re.compile(_HOME_WORD + r"(?:[ \t]+(?:(?:al|el|de|del|la|le|upon|on|
 _RIVER_BEFORE = re.compile(r"(?:\b(?:the|a)[ \t]+(?:[Rr]iver|[Mm]ount|[Ll]ake)|\briver|\bMount|\bLake[ \t]+of)[ \t]+"
                            r"([A-Z\u00c0-\u00de][\w'’ʻ-]*[a-z\u00df-\u024f])(?![\w'’-])")
 # "X, the town, ...", "X the actual river": an apposition of a noun of geography that ends the phrase
-_GEO_APPOSITION = re.compile(r"(?<![\w'’-])([A-Za-z\u00c0-\u024f][\w'’ʻ-]*[a-z\u00df-\u024f]),?[ \t]+the[ \t]+"
-                             r"(?:(?:actual|real|holy|sacred|big|little|old|whole)[ \t]+)?"
-                             r"(?:town|city|village|river|island|county|state|country|mountain|lake)"
-                             r"(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:should|is|was|has|had|that|which|where|itself|too)\b)")
+_GEO_NOUN_AFTER = (r"the[ \t]+(?:(?:actual|real|holy|sacred|big|little|old|whole)[ \t]+)?"
+                   r"(?:town|city|village|river|island|county|state|country|mountain|lake)")
+_GEO_APPOSITION_NOUN = re.compile(_GEO_NOUN_AFTER + r"\b")
+_GEO_APPOSITION = re.compile(r"(?<![\w'’-])([A-Za-z\u00c0-\u024f][\w'’ʻ-]*[a-z\u00df-\u024f]),?[ \t]+" + _GEO_NOUN_AFTER
+                             + r"(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:should|is|was|has|had|that|which|where|itself|too)\b)")
 # "St Pauls, Bristol", "Saint Ann's, Nottingham": a district or parish named for a saint, before its city
 _SAINT_PLACE = re.compile(r"(?<![\w'’-])((?:St\.?|Saint)[ \t]+[A-Z][\w'’-]*[a-z])[ \t]*,[ \t]*([A-Z][\w'’-]*[a-z])(?![\w'’-])")
+_IN_CAPITAL = re.compile(r" in[ \t]+(?=[A-Z\u00c0-\u00de])")
 # "a bank in X", "our flat in X", "the clinic in X": a place of work or a home is somewhere (a possessive
 # after the word makes it someone's: "a job in X's team")
 _WORKPLACE_IN = re.compile(r"\b(?:bank|office|offices|flat|apartment|house|home|school|college|clinic|hospital|job|"
@@ -1885,8 +1906,7 @@ class OrganisationRecognizer(Recognizer):
         text, caps, cues, lex = t.text, t.caps, self.cues, self.lex
         if any(map(t.low.__contains__, _SCHOOL_WORDS)):  # (_SCHOOL_GATE.search(t.low): literals only)
             yield from self._schools(t)
-        if any(map(t.low.__contains__, _BRAND_NOUN_WORDS)) or "-" in text:
-            yield from self._brands(t)
+        yield from self._brands(t)
         i = 0
         n = len(caps)
         while i < n:
@@ -1926,7 +1946,10 @@ class OrganisationRecognizer(Recognizer):
         parking"); and a product name with a code ("Parle-G", "Kit-8"). Not a name the post knows or
         accepted as someone's, nor one after a title or relation word."""
         text, cues, doc = t.text, self.cues, t.doc
-        for m in _BRAND_ROLE.finditer(text):
+        for ns, _ne in alternation_spans(t.low, _BRAND_NOUN_PARTS):  # (the noun first, then the name before it)
+            m = _BRAND_ROLE.search(text, max(0, ns - 60), ns)
+            if m is None:
+                continue
             s, e = m.span(1)
             words = m.group(1).split()
             if any(w.casefold() in doc.known or w.casefold() in doc.accepted or w.casefold() in cues.titles
@@ -1934,7 +1957,10 @@ class OrganisationRecognizer(Recognizer):
                 continue
             yield self.span(s, e, KEEP, reason="a shop, app or company before a noun of its things ('my X manager')")
         if "-" in text:
-            for m in _PRODUCT_CODE.finditer(text):
+            for a in _CODE_AFTER_HYPHEN.finditer(text):  # (the hyphen and the code first, then the word before)
+                m = _PRODUCT_CODE.search(text, max(0, a.start() - 30), a.end())
+                if m is None or m.end() != a.end():
+                    continue
                 cf = m.group(0).split("-")[0].casefold()
                 if cf not in doc.known and cf not in doc.accepted and not cues.title_before(text, m.start()):
                     yield self.span(m.start(), m.end(), KEEP, reason="a product name with a code ('Word-G')")
