@@ -1452,10 +1452,10 @@ class PlaceRecognizer(Recognizer):
     def _lower_place_shape(self, t: TextContext, low: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
         """:meth:`_lower_place` without the checks of what comes before the word."""
         k, lex, cues, text = knowledge(), self.lex, self.cues, t.text
-        s, e, w = low[i]
+        s, e, w = low[i]  # (w is [a-z]+: looked up in the case-folded lists as it is)
         if w in k.demonyms:  # (singular only: "my wife thais" is someone)
             return s, e, "nationality or language word, lower case"
-        if k.is_region(w):
+        if w in k.regions:
             m = _LOWER_REGION_AND.match(text, e)
             if m is not None and k.is_region(m.group(1)):
                 return s, m.end(1), "states or countries coordinated, lower case ('ohio and kentucky')"
@@ -1467,7 +1467,7 @@ class PlaceRecognizer(Recognizer):
                     and not (cues.any_given_name(w) and (lex.is_surname(w2) or cues.any_given_name(w2))) \
                     and f"{w} {w2}" not in t.doc.accepted:
                 end, words = low[i + 1][1], 2
-        if words == 1 and not (k.is_place(w) and not cues.function_word(w) and (
+        if words == 1 and not (w in k.places and not cues.function_word(w) and (
                 lex.rank(w) is None or lex.rank(w) >= 5000 or lex.proper_noun(w))):
             return None
         m = _LOWER_REGION_AFTER.match(text, end)
@@ -1507,7 +1507,8 @@ class PlaceRecognizer(Recognizer):
         k, text = knowledge(), t.text
         for i, (s, _e, tok) in enumerate(toks):
             low = tok.casefold()
-            if low not in k.subdivisions and low not in k.subdivision_first_words and not k.is_subdivision(low):
+            if low not in k.subdivisions and low not in k.subdivision_first_words \
+                    and (low.isascii() and "'" not in low or not k.is_subdivision(low)):
                 continue
             for n in (3, 2, 1):
                 j = i + n - 1
@@ -1531,7 +1532,7 @@ class PlaceRecognizer(Recognizer):
             # a name of several words only where its first two words are those of one ("Tseung Kwan")
             multi = low in k.small_place_first_words and i + 1 < len(toks) \
                 and f"{low} {toks[i + 1][2].casefold()}" in pairs
-            if not multi and low not in k.small_places and not k.is_small_place(low):
+            if not multi and low not in k.small_places and (low.isascii() and "'" not in low or not k.is_small_place(low)):
                 continue
             for j in range(min(i + 3, len(toks) - 1) if multi else i, i - 1, -1):
                 if not all(_BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j)):
@@ -1560,15 +1561,22 @@ class PlaceRecognizer(Recognizer):
         before it makes it a person."""
         text, cues, low = t.text, self.cues, t.low
         found: list[tuple[re.Match[str], str]] = []
-        if "river" in low or "mount" in low or "lake" in low:
-            found += [(m, "a river or mountain named by its noun ('the river X')") for m in _RIVER_BEFORE.finditer(text)]
+        for noun in ("river ", "mount ", "lake "):  # (found with str.find: "amount" holds "mount")
+            i = low.find(noun)
+            while i >= 0:
+                m = _GEO_NOUN_NAME.match(text, i)
+                if m is not None and (i == 0 or not text[i - 1].isalnum()) and (
+                        text[i:i + 5] in ("river", "Mount") or _A_OR_THE_END.search(text, max(0, i - 5), i)):
+                    found.append((m, "a river or mountain named by its noun ('the river X')"))
+                i = low.find(noun, i + 1)
         if "the " in low:
             for a in _GEO_APPOSITION_NOUN.finditer(text):  # (the noun first: a literal the engine skips to)
                 m = _GEO_APPOSITION.search(text, max(0, a.start() - 40), a.end() + 24)
                 if m is not None and m.end() == a.end():
                     found.append((m, "a place named by a noun of geography after it ('X, the town')"))
         if "St " in text or "St. " in text or "Saint " in text:
-            found += [(m, "a saint's name before its city ('St X, Bristol')") for m in _SAINT_PLACE.finditer(text)]
+            found += [(m, "a saint's name before its city ('St X, Bristol')") for m in _SAINT_PLACE.finditer(text)
+                      if m.start() == 0 or text[m.start() - 1] not in "'’-" and not text[m.start() - 1].isalnum()]
         for m, why in found:
             if True:
                 s, e = m.span(1)
@@ -1799,12 +1807,12 @@ _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "d
                      "branch", "card", "points", "subscription", "membership", "website", "voucher", "uniform",
                      "pharmacy", "pharmacist", "meal deal", "coupon", "car park", "checkout", "aisle", "biscuits",
                      "packet")
-_BRAND_ROLE = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+([A-Z][\w&'’.-]*[a-z0-9](?:[ \t]+[A-Z][\w&.-]*[a-z0-9])?)"
-                         r"[ \t]+$")
-_BRAND_NOUN_PARTS = (WordStart("(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b"),)
+_BRAND_NOUN_AFTER = re.compile(r"[ \t]+(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b")
+_DETERMINER_END = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+$")
 # a product name with a code: "Parle-G", "Vita-C", "Maxi-2"
-_PRODUCT_CODE = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}-(?:[A-Z]|\d{1,3})(?![\w'’-]|\.\w)")
+# (found from the hyphen: the code after it, then the word before it)
 _CODE_AFTER_HYPHEN = re.compile(r"-(?:[A-Z]|\d{1,3})(?![\w'’-]|\.\w)")
+_PRODUCT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}$")
 _ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
 # a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
 # "BetterHelp exists", "CallLine 0800 ..."
@@ -1834,9 +1842,10 @@ _HOME_WORD = r"[A-Z\u00c0-\u00de][\w'’-]*"
 _HOME_RUN = re.compile(_HOME_WORD + r"(?:[ \t]+(?:(?:al|el|de|del|la|le|upon|on|of|the)[ \t]+)?" + _HOME_WORD + r"){0,3}")
 
 
-# "the river Kaveri", "the River Tay", "river Ganga" in lower case, "Mount X": the noun names the place after it
-_RIVER_BEFORE = re.compile(r"(?:\b(?:the|a)[ \t]+(?:[Rr]iver|[Mm]ount|[Ll]ake)|\briver|\bMount|\bLake[ \t]+of)[ \t]+"
-                           r"([A-Z\u00c0-\u00de][\w'’ʻ-]*[a-z\u00df-\u024f])(?![\w'’-])")
+# "the river Kaveri", "the River Tay", "river Ganga" in lower case, "Mount X": the noun names the place after
+# it (after "the" or "a", or "river" in lower case, or "Mount": not "River X", a given name and a surname)
+_GEO_NOUN_NAME = re.compile(r"(?:[Rr]iver|[Mm]ount|[Ll]ake)[ \t]+([A-Z\u00c0-\u00de][\w'’ʻ-]*[a-z\u00df-\u024f])(?![\w'’-])")
+_A_OR_THE_END = re.compile(r"\b(?:the|a)[ \t]+$")
 # "X, the town, ...", "X the actual river": an apposition of a noun of geography that ends the phrase
 _GEO_NOUN_AFTER = (r"the[ \t]+(?:(?:actual|real|holy|sacred|big|little|old|whole)[ \t]+)?"
                    r"(?:town|city|village|river|island|county|state|country|mountain|lake)")
@@ -1844,7 +1853,8 @@ _GEO_APPOSITION_NOUN = re.compile(_GEO_NOUN_AFTER + r"\b")
 _GEO_APPOSITION = re.compile(r"(?<![\w'’-])([A-Za-z\u00c0-\u024f][\w'’ʻ-]*[a-z\u00df-\u024f]),?[ \t]+" + _GEO_NOUN_AFTER
                              + r"(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:should|is|was|has|had|that|which|where|itself|too)\b)")
 # "St Pauls, Bristol", "Saint Ann's, Nottingham": a district or parish named for a saint, before its city
-_SAINT_PLACE = re.compile(r"(?<![\w'’-])((?:St\.?|Saint)[ \t]+[A-Z][\w'’-]*[a-z])[ \t]*,[ \t]*([A-Z][\w'’-]*[a-z])(?![\w'’-])")
+# (the literal "S" first, so that the engine skips ahead to it; the character before is checked after)
+_SAINT_PLACE = re.compile(r"(S(?:t\.?|aint)[ \t]+[A-Z][\w'’-]*[a-z])[ \t]*,[ \t]*([A-Z][\w'’-]*[a-z])(?![\w'’-])")
 _IN_CAPITAL = re.compile(r" in[ \t]+(?=[A-Z\u00c0-\u00de])")
 # "a bank in X", "our flat in X", "the clinic in X": a place of work or a home is somewhere (a possessive
 # after the word makes it someone's: "a job in X's team")
@@ -1946,24 +1956,28 @@ class OrganisationRecognizer(Recognizer):
         parking"); and a product name with a code ("Parle-G", "Kit-8"). Not a name the post knows or
         accepted as someone's, nor one after a title or relation word."""
         text, cues, doc = t.text, self.cues, t.doc
-        for ns, _ne in alternation_spans(t.low, _BRAND_NOUN_PARTS):  # (the noun first, then the name before it)
-            m = _BRAND_ROLE.search(text, max(0, ns - 60), ns)
-            if m is None:
+        caps = t.caps
+        for i, (_s, e, _tok, _core) in enumerate(caps):  # (a capitalised word, then the noun after it)
+            if _BRAND_NOUN_AFTER.match(text, e) is None:
                 continue
-            s, e = m.span(1)
-            words = m.group(1).split()
+            s = caps[i][0]
+            if i and _blanks(text[caps[i - 1][1]:s]) and not _DETERMINER_END.search(text, max(0, s - 8), s):
+                s = caps[i - 1][0]  # two words: "the Acme Mart parking"
+            if not _DETERMINER_END.search(text, max(0, s - 8), s):
+                continue
+            words = text[s:e].split()
             if any(w.casefold() in doc.known or w.casefold() in doc.accepted or w.casefold() in cues.titles
                    or w.casefold() in cues.relations or cues.function_word(w.casefold()) or w == "I" for w in words):
                 continue
             yield self.span(s, e, KEEP, reason="a shop, app or company before a noun of its things ('my X manager')")
         if "-" in text:
             for a in _CODE_AFTER_HYPHEN.finditer(text):  # (the hyphen and the code first, then the word before)
-                m = _PRODUCT_CODE.search(text, max(0, a.start() - 30), a.end())
-                if m is None or m.end() != a.end():
+                m = _PRODUCT_WORD.search(text, max(0, a.start() - 30), a.start())
+                if m is None:
                     continue
-                cf = m.group(0).split("-")[0].casefold()
+                cf = m.group(0).casefold()
                 if cf not in doc.known and cf not in doc.accepted and not cues.title_before(text, m.start()):
-                    yield self.span(m.start(), m.end(), KEEP, reason="a product name with a code ('Word-G')")
+                    yield self.span(m.start(), a.end(), KEEP, reason="a product name with a code ('Word-G')")
 
     def _schools(self, t: TextContext) -> Iterator[Span]:
         """A capitalised word that someone went to, graduated from or has a class year of is a school,
