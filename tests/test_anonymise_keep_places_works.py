@@ -49,6 +49,9 @@ def test_gazetteer_lookups_fold_both_sides():
     ("the clinic in london took ages", [("london", "keep")]),
     ("renny here (glasgow, they/them) hi", [("glasgow", "keep")]),
     ("my therapist quilla said no", []),
+    # a town of the small list after a place word, in lower case; not a given name
+    ("my therapist is in nipawin and she's great", [("nipawin", "keep")]),
+    ("i said it to kerry", []),
     ("for anyone in oregon or washington who needs it", [("oregon or washington", "keep")]),
     # a given name, a county and an age introduce the writer; a plural nationality word may be a name
     ("hiya all, sharon, wigan, 52. dinner lady", [("wigan", "keep")]),
@@ -109,4 +112,18 @@ def test_brands_by_role(text, expected):
 ])
 def test_keep_post_rules(anon, tmp_path, texts):  # noqa: F811
     sc = run(anon, tmp_path, texts)
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+def test_a_commenters_name_is_the_place_where_someone_came_to_it(anon, tmp_path):  # noqa: F811
+    from therapy_threads.anonymise import evalset as ev
+    lines = ["@set rows", "@lang en", "@site rows.example.org", "@post A thread", "@author Writer | w@example.org |",
+             "A post about moving countries.",
+             "@comment c0 | name=Lincoln Quarrie, email=lq@example.org, parent=",
+             "I am [[Lincoln Quarrie]], and I came over at nine to {{Lincoln}} of all places.",
+             "@comment c1 | name=Tavro, email=t@example.org, parent=",
+             "[[Lincoln]], same, we came to {{Lincoln}} in 1962."]
+    p = tmp_path / "rows.tt"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sc = ev.measure(ev.load(p), anon, "wxr", tmp_path / "out")
     assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)

@@ -468,6 +468,7 @@ def _determiner_before(text: str, s: int, lang: str | None) -> bool:
     return lc is not None and (w in lc.articles or w in lc.possessives)
 
 
+_OF_ALL_PLACES = re.compile(r"[ \t]+of[ \t]+all[ \t]+places\b", re.I)  # "to X of all places": a place
 _SELF_BEFORE = re.compile(r"(?:\b[Ii]['’]?m|\b[Ii][ \t]+am|\bich[ \t]+bin|\bje[ \t]+suis|\bsoy|\bsou|\bsono|\bben)[ \t]+$")
 _VOC_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“„«(][ \t]*|\b(?:also|and|oh|thanks|thank[ \t]+you|ty|hi|hey|y|e|en|und|et)[ \t]+)$",
                          re.I)
@@ -492,7 +493,8 @@ def _lower_known_role(text: str, s: int, e: int) -> bool:
 # "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
 # are left out: "I said to X", "j'ai dit à X", "la hermana de X", Dutch "en" is "and")
 _PLACE_PREP_BEFORE = re.compile(
-    r"(?:\b(?:in|from|near|outside|aus|nach|desde|depuis|uit|em|(?:moved|back|move|moving|went|go|drove|flew)[ \t]+to|"
+    r"(?:\b(?:in|from|near|outside|aus|nach|desde|depuis|uit|em|(?:moved|back|move|moving|went|go|drove|flew|came|"
+    r"come|comes|coming|emigrated|sailed)(?:[ \t]+(?:over|here|back|out))?(?:[ \t]+at[ \t]+\w+)?[ \t]+to|"
     r"(?:habite|habites|habitons|vis|vit|vivons|né|née|nés|nées|suis|retourne|allée?)[ \t]+à|"
     r"(?:vivo|vive|vives|vivimos|viví|vivía|nací|nació|crecí|creció|estoy|estamos|trabajo)[ \t]+en|"
     r"(?:moro|mora|moramos|nasci|nasceu|cresci|estou)[ \t]+(?:em|no|na)))[ \t]+$", re.I)
@@ -609,7 +611,7 @@ class KnownIdentityRecognizer(Recognizer):
                 if k.is_place(text[s:b]) or geo_place(text[s:b]):
                     return s, b
         if " " not in text[s:e] and text[e:e + 2] not in ("'s", "’s") and k.is_place(text[s:e]) \
-                and _PLACE_PREP_BEFORE.search(text, max(0, s - 24), s):
+                and (_PLACE_PREP_BEFORE.search(text, max(0, s - 40), s) or _OF_ALL_PLACES.match(text, e)):
             return s, e
         return None
 
@@ -1430,6 +1432,14 @@ class PlaceRecognizer(Recognizer):
                     if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000 or self.lex.proper_noun(w)):
                         yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
+                else:
+                    # a town of 500+ people or a province or county, after the place word: no word of any
+                    # list, no given name ("is in nipawin", "from saskatchewan"; not "in will", "to kerry")
+                    if (w in k.small_places or w in k.subdivisions) and self.lex.rank(w) is None \
+                            and not self.lex.ordinary_in(w) and not self.cues.any_given_name(w) \
+                            and w not in self.lex.first_names and w not in self.lex.intl_names \
+                            and w not in t.doc.accepted and w not in t.doc.known:
+                        yield self.span(s, e, KEEP, reason="a town or province (GeoNames, ISO 3166-2) after a place word, lower case")
 
     def _lower_place(self, t: TextContext, low: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
         """A place or a nationality word in text written without capitals, by its shape alone:
