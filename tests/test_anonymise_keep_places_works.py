@@ -88,6 +88,9 @@ def test_nationality_words_made_from_places(text, expected):
     ("I also like Benji Hartcombe on the television.", [("Benji Hartcombe", "keep")]),
     ("Coral Pennick stans where u at", [("Coral Pennick", "keep")]),
     ("my sister Jodie Marsh on the radio lol", []),
+    # named after someone everybody knows; a relative named after has a relation noun
+    ("my mom named me after Corinna Vell lol", [("Corinna Vell", "keep")]),
+    ("I was named after my aunt Tavia Orrell", []),
 ])
 def test_public_people_by_their_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

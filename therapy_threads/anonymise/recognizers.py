@@ -1016,6 +1016,9 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quote
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
                           r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
                           r"a page of|pages of|a chapter of|a copy of|"
+                          # named after someone everybody knows ("a cat named after X Y", "named me after X Y");
+                          # a relative named after has a relation noun before the name ("after my aunt X Y")
+                          r"named[ \t]+(?:(?:me|him|her|them|us|it)[ \t]+)?(?:after|for)|"
                           # a public calling before the name ("the actor X Y", "comedian X Y")
                           r"actor|actress|singer|rapper|comedian|novelist|poet|author|playwright|filmmaker|"
                           r"footballer|athlete|boxer|cricketer|presenter|broadcaster|songwriter|musician|"
@@ -1043,7 +1046,7 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
               r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in|"
               r"designed|developed|invented|pioneered|founded|created|page|actor|actress|singer|rapper|comedian|"
               r"novelist|poet|author|playwright|filmmaker|footballer|athlete|boxer|cricketer|presenter|"
-              r"broadcaster|songwriter|musician|television|telly|tv|radio|stans")
+              r"broadcaster|songwriter|musician|television|telly|tv|radio|stans|named")
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
