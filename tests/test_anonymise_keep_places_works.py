@@ -91,6 +91,7 @@ def test_nationality_words_made_from_places(text, expected):
     # named after someone everybody knows; a relative named after has a relation noun
     ("my mom named me after Corinna Vell lol", [("Corinna Vell", "keep")]),
     ("I was named after my aunt Tavia Orrell", []),
+    ("his mother named him for Tregarrow Cove", []),
 ])
 def test_public_people_by_their_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)
@@ -110,6 +111,8 @@ def test_brands_by_role(text, expected):
     # a handle's part that is a city names no one elsewhere in the post
     ["ok therapy thread", "[[quorra]] here, hi", "@[[leeds-quorra]] same here lol. my cousin lives near {{leeds}} too",
      "{{leeds}} is grim in winter lol"],
+    # the given name of someone a writer is named after is the writer's own name too: nothing spills
+    ["Thanks all", "I'm [[Gwion]], from {{Llanelli}}. Named after {{Gwion Bach}}, of course.", "[[Gwion]], ring him."],
     # service names of a place and a service noun; brands coordinated with a site's name
     ["my prescriber at {{OhioCare}} is nice"],
 ])

@@ -1159,6 +1159,14 @@ class PublicWorkRecognizer(Recognizer):
                 continue  # "ich hör X Y zu": listening to someone talk, not to a record
             if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
                 continue
+            named = before is not None and before.group(0).lstrip()[:5].casefold() == "named"
+            if named:
+                # "named him for Sennen Cove" is a place; and the given name of someone a child is named
+                # after is that child's name too ("I'm X, named after X Y"): nothing spills from it
+                if geo_place(text[s:end]) or knowledge().is_place(text[s:end]):
+                    continue
+                yield self.span(s, end, KEEP, reason="a full name someone is named after, no relation noun before it")
+                continue
             t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
