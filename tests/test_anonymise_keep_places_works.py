@@ -40,6 +40,7 @@ def test_gazetteer_lookups_fold_both_sides():
     # a trip goes to a place (a given name that is also a village is the person: "gave a ride to Paul")
     ("folks who need a ride to Kaunakakai for sessions", [("Kaunakakai", "keep")]),
     ("I gave a ride to Paul once", []),
+    ("our fellowship at Kaunakakai has prayed for years", [("Kaunakakai", "keep")]),
     ("I grew up in Kāne'ohe, aunty.", [("Kāne'ohe", "keep")]),
     # lower-case chat: nationality and language words, places of two words, a place and its state,
     # a proper-only place after "in", a place opening a bracket

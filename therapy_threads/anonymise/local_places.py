@@ -11,7 +11,8 @@ grammar, not from any one text):
 - a place after it: "X, County Mayo", "X up in Moray", "X near Y", "from X to Y", "X way/side";
 - a noun of geography before it with a preposition: "the beaches at X", "the church above X";
 - "at X" before such a noun: "at X harbour", "at X church";
-- a trip to it: "a ride to X", "the bus to X".
+- a trip to it: "a ride to X", "the bus to X"; a congregation or an institution at it: "our fellowship
+  at X", "the surgery at X".
 
 A given name needs more than a bare preposition, since people are "in" and "from" things too ("I
 found a friend in X", "a card from X"): a place after it, a noun of geography, or a "from" that
@@ -47,6 +48,9 @@ _AT_GEO_AFTER = re.compile(r"[ \t]+(?:" + _GEO_NOUNS + r")\b", re.I)
 # "a ride to X", "the bus to X", "a drive to X": a trip goes to a place, never to a person
 _TRIP_TO = re.compile(r"\b(?:ride|rides|drive|bus|train|ferry|flight|flights|trip|trips|road|commute|boat|plane|"
                       r"tickets?)[ \t]+to[ \t]+$", re.I)
+# "our fellowship at X", "the surgery at X", "the chapel in X": a congregation or an institution is somewhere
+_GATHERING_AT = re.compile(r"\b(?:fellowship|church|chapel|congregation|mosque|temple|gurdwara|synagogue|school|surgery|"
+                           r"clinic|hospital|practice|parish|library|centre|center)[ \t]+(?:at|in)[ \t]+$", re.I)
 _AT_BEFORE = re.compile(r"\b(?:at|on|to)[ \t]+$", re.I)
 _PLACE_WORDS = r"([A-Z\u00c0-\u00de][\w'’-]+(?:[ \t]+[A-Z\u00c0-\u00de][\w'’-]+){0,2})"
 # "X up in Moray", "X near Y", "X, County Mayo": a place after it says where X is
@@ -102,6 +106,8 @@ def local_place_evidence(text: str, s: int, e: int, given_name: bool, k: Knowled
         return "a town or village (GeoNames cities500) where someone lives"
     if not given_name and _TRIP_TO.search(text, max(0, s - 30), s):  # ("gave a ride to Paul": him)
         return "a town or village (GeoNames cities500) a trip goes to"
+    if not given_name and _GATHERING_AT.search(text, max(0, s - 30), s):
+        return "a town or village (GeoNames cities500) where a church, school or surgery is"
     weak = _WEAK_BEFORE.search(before)
     if weak is None or (weak.group(0).lower().startswith("from") and _FROM_PERSON.search(before)):
         return None
