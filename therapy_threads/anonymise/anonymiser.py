@@ -60,6 +60,18 @@ _NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", 
                         "then", "too", "again", "also", "about", "said"})
 
 
+_HANDLE_GLUE = re.compile(r"[-_\d]")
+
+
+def _place_or_nation(tok: str) -> bool:
+    """A word of a handle that names a place, a country or state, or a nationality ("glasgow", "texas",
+    "irish"): it says where the handle's owner is or comes from, and (when the English dictionary
+    writes it only capitalised and no name list has it as a given name: not "moss", "shirley") names
+    no one on its own."""
+    k = knowledge()
+    return k.is_place(tok) or k.is_region(tok) or k.is_demonym(tok)
+
+
 def thing_after_article(text: str, s: int, e: int) -> bool:
     """One capitalised word after a preposition and an article names a thing (a shop, a hospital), not
     a person, in English: "calls in from a Greggs", "a nurse from the Portiuncula"."""
@@ -313,7 +325,12 @@ class Anonymiser:
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
                 strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role")
-                for tok in re.findall(r"[^\W\d_]{3,}", t.text[sp.start:sp.end]):
+                surface = t.text[sp.start:sp.end]
+                handle = " " not in surface and _HANDLE_GLUE.search(surface) is not None
+                for tok in re.findall(r"[^\W\d_]{3,}", surface):
+                    if handle and _place_or_nation(tok) and self.lex.proper_noun(tok) \
+                            and tok not in self.lex.first_names and tok not in self.lex.intl_names:
+                        continue  # "glasgow" of "glasgow-moss": the handle is someone, the city is no name elsewhere
                     # a rule that saw the name role ("my partner dev") may accept an ordinary word
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names
                                                  and not self.cues.function_word(tok)):

@@ -27,7 +27,10 @@ from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL
 # ASCII, Latin-1 and Latin Extended capitals: "Élodie", "Øyvind", "Łukasz", "Šárka", "Ōtara" (te reo
 # Māori macrons), "Ārama"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-CAP_RE = re.compile("[" + _UP + "](?<![\\w@’'.\\-][" + _UP + "])[A-Za-z0-9\u00c0-\u024f]*(?:['’-][A-Za-z\u00c0-\u024f]+)*")
+# (the ʻokina U+02BB is a letter inside a word: "Molokaʻi", "Lāʻie"; typed as a turned comma U+2018 it joins
+# two parts of one word like an apostrophe: "Moloka‘i")
+CAP_RE = re.compile("[" + _UP + "](?<![\\w@’'.\\-][" + _UP + "])[A-Za-z0-9\u00c0-\u024f\u02bb]*"
+                    "(?:['’‘-][A-Za-z\u00c0-\u024f\u02bb]+)*")
 POSS = re.compile(r"['’]s?$")
 
 

@@ -6,11 +6,13 @@ surnames or words ("Pool", "Keith", "Paul", "Mona", "Cullen"), so one is kept on
 sentence itself names a place (the rules below come from English, German, Spanish, Dutch and French
 grammar, not from any one text):
 
-- a preposition of place before it ("in", "near", "outside", "aus", "bei", "desde", "cerca de"),
+- a preposition of place before it ("in", "near", "outside", "off" a coast, "aus", "bei", "desde", "cerca de"),
   or "from" where no message, gift or help comes from a person ("a text from X" is someone);
 - a place after it: "X, County Mayo", "X up in Moray", "X near Y", "from X to Y", "X way/side";
 - a noun of geography before it with a preposition: "the beaches at X", "the church above X";
-- "at X" before such a noun: "at X harbour", "at X church".
+- "at X" before such a noun: "at X harbour", "at X church";
+- a trip to it: "a ride to X", "the bus to X"; a congregation or an institution at it: "our fellowship
+  at X", "the surgery at X".
 
 A given name needs more than a bare preposition, since people are "in" and "from" things too ("I
 found a friend in X", "a card from X"): a place after it, a noun of geography, or a "from" that
@@ -26,7 +28,7 @@ _GEO_NOUNS = (r"beach|beaches|harbour|harbor|pier|quay|shore|coast|cliffs?|villa
               r"market|square|bridge|castle|cove|bay|port|docks?|lighthouse|hills?|moor|woods|green|common|"
               r"high[ \t]+street|main[ \t]+street|train[ \t]+station|bus[ \t]+station|parish|estate|campus")
 # a preposition of place right before the word (English, German, Spanish, Portuguese, Dutch, French)
-_WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|from|aus|bei|nahe|desde|uit|vanuit|près[ \t]+de|"
+_WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|from|off|aus|bei|nahe|desde|uit|vanuit|près[ \t]+de|"
                           r"cerca[ \t]+de|perto[ \t]+de|vicino[ \t]+a)[ \t]+$", re.I)
 # where someone lives: "lives in X", "lebe jetzt in X", "vivo en X", "woon in X", "j'habite à X"
 _HOME_IN = re.compile(r"\b(?:live|lives|lived|living|based|born|raised|grew[ \t]+up|lebe|lebt|wohne|wohnt|vivo|vive|"
@@ -43,6 +45,12 @@ _FROM_HOME = re.compile(r"(?:,|\(|\b(?:i['’]?m|am|is|are|was|were|originally|c
                         r"flew|miles|km|way|up|down|out|over|here))[ \t]+from[ \t]+$", re.I)
 _GEO_BEFORE = re.compile(r"\b(?:" + _GEO_NOUNS + r")[ \t]+(?:at|of|in|near|above|below|outside|beyond|on)[ \t]+$", re.I)
 _AT_GEO_AFTER = re.compile(r"[ \t]+(?:" + _GEO_NOUNS + r")\b", re.I)
+# "a ride to X", "the bus to X", "a drive to X": a trip goes to a place, never to a person
+_TRIP_TO = re.compile(r"\b(?:ride|rides|drive|bus|train|ferry|flight|flights|trip|trips|road|commute|boat|plane|"
+                      r"tickets?)[ \t]+to[ \t]+$", re.I)
+# "our fellowship at X", "the surgery at X", "the chapel in X": a congregation or an institution is somewhere
+_GATHERING_AT = re.compile(r"\b(?:fellowship|church|chapel|congregation|mosque|temple|gurdwara|synagogue|school|surgery|"
+                           r"clinic|hospital|practice|parish|library|centre|center)[ \t]+(?:at|in)[ \t]+$", re.I)
 _AT_BEFORE = re.compile(r"\b(?:at|on|to)[ \t]+$", re.I)
 _PLACE_WORDS = r"([A-Z\u00c0-\u00de][\w'’-]+(?:[ \t]+[A-Z\u00c0-\u00de][\w'’-]+){0,2})"
 # "X up in Moray", "X near Y", "X, County Mayo": a place after it says where X is
@@ -73,7 +81,7 @@ def _region(k: Knowledge, phrase: str) -> bool:
 
 
 # the last word of every pattern of evidence before the word (the look-behind searches run only after one)
-_LAST_WORDS = frozenset(("in", "near", "outside", "around", "across", "from", "aus", "bei", "nahe", "desde", "uit",
+_LAST_WORDS = frozenset(("in", "near", "outside", "around", "across", "from", "off", "aus", "bei", "nahe", "desde", "uit",
                          "vanuit", "de", "a", "en", "em", "à", "at", "of", "on", "to", "above", "below", "beyond"))
 _LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 
@@ -96,6 +104,10 @@ def local_place_evidence(text: str, s: int, e: int, given_name: bool, k: Knowled
         return "a town or village (GeoNames cities500) with a noun of geography"
     if _HOME_IN.search(before):
         return "a town or village (GeoNames cities500) where someone lives"
+    if not given_name and _TRIP_TO.search(text, max(0, s - 30), s):  # ("gave a ride to Paul": him)
+        return "a town or village (GeoNames cities500) a trip goes to"
+    if not given_name and _GATHERING_AT.search(text, max(0, s - 30), s):
+        return "a town or village (GeoNames cities500) where a church, school or surgery is"
     weak = _WEAK_BEFORE.search(before)
     if weak is None or (weak.group(0).lower().startswith("from") and _FROM_PERSON.search(before)):
         return None

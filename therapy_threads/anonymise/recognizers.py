@@ -471,6 +471,7 @@ def _determiner_before(text: str, s: int, lang: str | None) -> bool:
     return lc is not None and (w in lc.articles or w in lc.possessives)
 
 
+_OF_ALL_PLACES = re.compile(r"[ \t]+of[ \t]+all[ \t]+places\b", re.I)  # "to X of all places": a place
 _SELF_BEFORE = re.compile(r"(?:\b[Ii]['’]?m|\b[Ii][ \t]+am|\bich[ \t]+bin|\bje[ \t]+suis|\bsoy|\bsou|\bsono|\bben)[ \t]+$")
 _VOC_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“„«(][ \t]*|\b(?:also|and|oh|thanks|thank[ \t]+you|ty|hi|hey|y|e|en|und|et)[ \t]+)$",
                          re.I)
@@ -495,7 +496,8 @@ def _lower_known_role(text: str, s: int, e: int) -> bool:
 # "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
 # are left out: "I said to X", "j'ai dit à X", "la hermana de X", Dutch "en" is "and")
 _PLACE_PREP_BEFORE = re.compile(
-    r"(?:\b(?:in|from|near|outside|aus|nach|desde|depuis|uit|em|(?:moved|back|move|moving|went|go|drove|flew)[ \t]+to|"
+    r"(?:\b(?:in|from|near|outside|aus|nach|desde|depuis|uit|em|(?:moved|back|move|moving|went|go|drove|flew|came|"
+    r"come|comes|coming|emigrated|sailed)(?:[ \t]+(?:over|here|back|out))?(?:[ \t]+at[ \t]+\w+)?[ \t]+to|"
     r"(?:habite|habites|habitons|vis|vit|vivons|né|née|nés|nées|suis|retourne|allée?)[ \t]+à|"
     r"(?:vivo|vive|vives|vivimos|viví|vivía|nací|nació|crecí|creció|estoy|estamos|trabajo)[ \t]+en|"
     r"(?:moro|mora|moramos|nasci|nasceu|cresci|estou)[ \t]+(?:em|no|na)))[ \t]+$", re.I)
@@ -612,7 +614,7 @@ class KnownIdentityRecognizer(Recognizer):
                 if k.is_place(text[s:b]) or geo_place(text[s:b]):
                     return s, b
         if " " not in text[s:e] and text[e:e + 2] not in ("'s", "’s") and k.is_place(text[s:e]) \
-                and _PLACE_PREP_BEFORE.search(text, max(0, s - 24), s):
+                and (_PLACE_PREP_BEFORE.search(text, max(0, s - 40), s) or _OF_ALL_PLACES.match(text, e)):
             return s, e
         return None
 
@@ -1000,6 +1002,8 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
                          r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
+                         # a performer seen or heard in the media; fans of someone everybody knows
+                         r"on[ \t]+(?:the[ \t]+)?(?:television|telly|tv|radio)|stans|"
                          r"played|directed|narrates|in concert|live in|on tour|on repeat|"
                          r"has a (?:line|book|bit|chapter|quote|poem|song|podcast|"
                          r"passage|talk|theory)|had a (?:line|song|book|bit))\b"
@@ -1018,6 +1022,9 @@ _WORK_BEFORE = re.compile(r"(?:\b(?:by|read|reads|reading|re-reading|quote|quote
                           r"listened to|watched|watching|a line in|a line from|a photo of|a poster of|a picture of|"
                           r"a signed photo of|fan of|fans of|interview with|podcast with|the words of|"
                           r"a page of|pages of|a chapter of|a copy of|"
+                          # named after someone everybody knows ("a cat named after X Y", "named me after X Y");
+                          # a relative named after has a relation noun before the name ("after my aunt X Y")
+                          r"named[ \t]+(?:(?:me|him|her|them|us|it)[ \t]+)?(?:after|for)|"
                           # a public calling before the name ("the actor X Y", "comedian X Y")
                           r"actor|actress|singer|rapper|comedian|novelist|poet|author|playwright|filmmaker|"
                           r"footballer|athlete|boxer|cricketer|presenter|broadcaster|songwriter|musician|"
@@ -1045,7 +1052,7 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
               r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in|"
               r"designed|developed|invented|pioneered|founded|created|page|actor|actress|singer|rapper|comedian|"
               r"novelist|poet|author|playwright|filmmaker|footballer|athlete|boxer|cricketer|presenter|"
-              r"broadcaster|songwriter|musician")
+              r"broadcaster|songwriter|musician|television|telly|tv|radio|stans|named")
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
@@ -1067,6 +1074,7 @@ _CALLING_MINE = re.compile(r"\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z]+[ \t]
                            r"presenter|broadcaster|songwriter|musician)[ \t]+$", re.I)
 _PUBLIC_LIST = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|or)[ \t]+)")
 _POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
+_POSS_QUOTED = re.compile(r"['’]s?[ \t]+[\"“][^\"”\n]{1,60}[\"”]")
 
 
 _NAME_RUN = re.compile(r"[ \t]*(?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+)*")
@@ -1159,17 +1167,37 @@ class PublicWorkRecognizer(Recognizer):
                 continue  # "ich hör X Y zu": listening to someone talk, not to a record
             if cues.relation_before(text, s) or cues.title_before(text, s) or cues.greeting_before(text, s):
                 continue
+            named = before is not None and before.group(0).lstrip()[:5].casefold() == "named"
+            if named:
+                # "named him for Sennen Cove" is a place; and the given name of someone a child is named
+                # after is that child's name too ("I'm X, named after X Y"): nothing spills from it
+                if geo_place(text[s:end]) or knowledge().is_place(text[s:end]):
+                    continue
+                yield self.span(s, end, KEEP, reason="a full name someone is named after, no relation noun before it")
+                continue
             t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
             k2 = j + 1
+            q = _POSS_QUOTED.match(text, end)
+            if q is not None:  # 'X Y's "Title" and Z W': the list goes on after the title of X Y's work
+                end = q.end()
+                while k2 < n and caps[k2][0] < end:
+                    k2 += 1
             while k2 + 1 < n and _PUBLIC_LIST.fullmatch(text, end, caps[k2][0]) and self._first_like(caps[k2][2]) \
-                    and _NAME_GAP.fullmatch(text, caps[k2][1], caps[k2 + 1][0]) and self._surname_like(caps[k2 + 1][2]) \
-                    and not re.match(r"[ \t]+[A-Z]", text[caps[k2 + 1][1]:caps[k2 + 1][1] + 2]):
-                end = caps[k2 + 1][1]
-                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:k2 + 2])
+                    and _NAME_GAP.fullmatch(text, caps[k2][1], caps[k2 + 1][0]) and self._surname_like(caps[k2 + 1][2]):
+                last2 = k2 + 1
+                if re.match(r"[ \t]+[A-Z]", text[caps[last2][1]:caps[last2][1] + 2]):
+                    # a middle name, then the surname ("Z V W"), and no fourth capitalised word
+                    if not (last2 + 1 < n and _blanks(text[caps[last2][1]:caps[last2 + 1][0]])
+                            and self._surname_like(caps[last2 + 1][2])
+                            and not re.match(r"[ \t]+[A-Z]", text[caps[last2 + 1][1]:caps[last2 + 1][1] + 2])):
+                        break
+                    last2 += 1
+                end = caps[last2][1]
+                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:last2 + 1])
                 yield self.span(caps[k2][0], end, KEEP, reason="a full name listed with a public person's")
-                k2 += 2
+                k2 = last2 + 1
             # the surname alone later in the same text is the same person ("X Y's book ... Y was there")
             for s2, _e2, w2 in caps[j + 1:]:
                 if w2 == last and not (cues.title_before(text, s2) or cues.relation_before(text, s2)):
@@ -1393,10 +1421,33 @@ class PlaceRecognizer(Recognizer):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
         yield from self._subdivisions(t, toks)
+        yield from self._geo_named(t)
         yield from self._small_places(t, toks)
+        if ", " in text:
+            yield from self._districts(t, toks)
+        if " in " in text:
+            for a in _IN_CAPITAL.finditer(text):  # (" in " before a capital, then the noun before it)
+                m = _WORKPLACE_IN.search(text, max(0, a.start() - 12), a.end() + 40)
+                if m is None or m.start(1) != a.end():
+                    continue
+                s, e = m.span(1)
+                cf = m.group(1).casefold()
+                if cf in self.lex.first_names or cf in self.lex.intl_names or self.lex.is_surname(cf) \
+                        or cf in t.doc.known or cf in t.doc.accepted or (self.lex.rank(cf) is not None
+                                                                        and not self.lex.proper_noun(cf)):
+                    continue
+                yield self.span(s, e, KEEP, reason="where a bank, an office or a home is ('a bank in X')")
         if t.lower_style:  # "im in leeds", "from izmir", "leave brighton": lower-case places after a place word
             low = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z]+", text)]
+            kept_to = -1
             for i, (s, e, w) in enumerate(low):
+                if s < kept_to:
+                    continue
+                found = self._lower_place(t, low, i)
+                if found is not None:
+                    kept_to = found[1]
+                    yield self.span(found[0], found[1], KEEP, reason=found[2])
+                    continue
                 if not _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
                     # "im jinty, paisley, 61", "deano here, byker, newcastle. 39": where the writer is, in the
                     # list that introduces them with their age
@@ -1407,9 +1458,75 @@ class PlaceRecognizer(Recognizer):
                 two = low[i + 1] if i + 1 < len(low) and text[e:low[i + 1][0]] == " " else None
                 for cs, ce in ((s, two[1]), (s, e)) if two else ((s, e),):
                     r = self.lex.rank(w)
-                    if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000):
+                    # (a word the dictionary writes only capitalised is a name or a place, not a word:
+                    # "in london", "in glasgow"; "in reading", "in bath" are words too)
+                    if k.is_place(text[cs:ce]) and (ce > e or r is None or r >= 5000 or self.lex.proper_noun(w)):
                         yield self.span(cs, ce, KEEP, reason="place (GeoNames), lower case")
                         break
+                else:
+                    # a town of 500+ people or a province or county, after the place word: no word of any
+                    # list, no given name ("is in nipawin", "from saskatchewan"; not "in will", "to kerry")
+                    if (w in k.small_places or w in k.subdivisions) and self.lex.rank(w) is None \
+                            and not self.lex.ordinary_in(w) and not self.cues.any_given_name(w) \
+                            and w not in self.lex.first_names and w not in self.lex.intl_names \
+                            and w not in t.doc.accepted and w not in t.doc.known:
+                        yield self.span(s, e, KEEP, reason="a town or province (GeoNames, ISO 3166-2) after a place word, lower case")
+
+    def _lower_place(self, t: TextContext, low: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
+        """A place or a nationality word in text written without capitals, by its shape alone:
+        a nationality or language word ("in french", "polish food"); a place of two words neither of
+        them a common word nor a given name and a surname ("des moines", "ann arbor"); a place and
+        the state or country it is in ("olympia, washington", "joliet, illinois"); a place that the
+        dictionary writes only capitalised and no one's given name, opening a bracket ("(glasgow,
+        they/them)"). A title, a relation noun or a naming phrase before it makes it a person."""
+        text = t.text
+        s, e, w = low[i]
+        found = self._lower_place_shape(t, low, i)
+        if found is None or (s and text[s - 1] in "-_.@/") or text[e:e + 1] in ("-", "_", "@", "/") \
+                or w in t.doc.known or w in t.doc.accepted:
+            return None  # (a piece of a handle or an address: "leeds-heron", "olympia_x")
+        cues = self.cues
+        if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+            return None
+        return found
+
+    def _lower_place_shape(self, t: TextContext, low: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
+        """:meth:`_lower_place` without the checks of what comes before the word."""
+        k, lex, cues, text = knowledge(), self.lex, self.cues, t.text
+        s, e, w = low[i]  # (w is [a-z]+: looked up in the case-folded lists as it is)
+        if w in k.demonyms:  # (singular only: "my wife thais" is someone)
+            return s, e, "nationality or language word, lower case"
+        if w in k.regions:
+            m = _LOWER_REGION_AND.match(text, e)
+            if m is not None and k.is_region(m.group(1)):
+                return s, m.end(1), "states or countries coordinated, lower case ('ohio and kentucky')"
+        end, words = e, 1
+        if i + 1 < len(low) and text[e:low[i + 1][0]] == " " and w in k.place_first_words:
+            w2 = low[i + 1][2]
+            r2 = lex.rank(w2)
+            if k.is_place(f"{w} {w2}") and not cues.function_word(w) and (r2 is None or r2 >= 3000) \
+                    and not (cues.any_given_name(w) and (lex.is_surname(w2) or cues.any_given_name(w2))) \
+                    and f"{w} {w2}" not in t.doc.accepted:
+                end, words = low[i + 1][1], 2
+        if words == 1 and not (w in k.places and not cues.function_word(w) and (
+                lex.rank(w) is None or lex.rank(w) >= 5000 or lex.proper_noun(w))):
+            return None
+        m = _LOWER_REGION_AFTER.match(text, end)
+        given = words == 1 and (cues.any_given_name(w) or w in lex.first_names or w in lex.intl_names)
+        if m is not None:
+            for region in (m.group(1), m.group(1).split(" ")[0]):
+                # a given name before a county and an age introduces the writer ("sharon, wigan, 52"):
+                # after a given name only a state or country counts, and no age after it
+                if k.is_region(region) or (not given and k.is_subdivision(region)):
+                    if given and _AGE_AFTER.match(text, m.start(1) + len(region)):
+                        break
+                    return s, m.start(1) + len(region), "a place and its state or country, lower case"
+        if words == 2:
+            return s, end, "place (GeoNames) of two words, lower case"
+        if s > 0 and text[s - 1] == "(" and re.match(r"[ \t]*[,)]", text[e:e + 2]) and lex.proper_noun(w) \
+                and not given:
+            return s, e, "place (GeoNames) opening a bracket, lower case"
+        return None
 
     def _intro_place_lower(self, text: str, s: int, e: int, w: str) -> bool:
         """A place that is also a given name ("paisley", "sharon", "brooklyn") is where only right after
@@ -1431,7 +1548,8 @@ class PlaceRecognizer(Recognizer):
         k, text = knowledge(), t.text
         for i, (s, _e, tok) in enumerate(toks):
             low = tok.casefold()
-            if low not in k.subdivisions and low not in k.subdivision_first_words:
+            if low not in k.subdivisions and low not in k.subdivision_first_words \
+                    and (low.isascii() and "'" not in low or not k.is_subdivision(low)):
                 continue
             for n in (3, 2, 1):
                 j = i + n - 1
@@ -1455,7 +1573,7 @@ class PlaceRecognizer(Recognizer):
             # a name of several words only where its first two words are those of one ("Tseung Kwan")
             multi = low in k.small_place_first_words and i + 1 < len(toks) \
                 and f"{low} {toks[i + 1][2].casefold()}" in pairs
-            if not multi and low not in k.small_places:
+            if not multi and low not in k.small_places and (low.isascii() and "'" not in low or not k.is_small_place(low)):
                 continue
             for j in range(min(i + 3, len(toks) - 1) if multi else i, i - 1, -1):
                 if not all(_BLANKS.fullmatch(text[toks[x][1]:toks[x + 1][0]]) for x in range(i, j)):
@@ -1475,6 +1593,71 @@ class PlaceRecognizer(Recognizer):
                                 or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
                                 or cf in t.doc.known or cf in t.doc.accepted):
                     yield self.span(s, end, KEEP, reason=why)
+                break
+
+    def _geo_named(self, t: TextContext) -> Iterator[Span]:
+        """A name the sentence calls a place by a noun of geography beside it: "the river X", "named
+        after the river X"; "X, the town", "X the actual river" (an apposition ending the phrase); a
+        saint's name before its city ("St X, Bristol"). A title, a relation noun or a naming phrase
+        before it makes it a person."""
+        text, cues, low = t.text, self.cues, t.low
+        found: list[tuple[re.Match[str], str]] = []
+        for noun in ("river ", "mount ", "lake "):  # (found with str.find: "amount" holds "mount")
+            i = low.find(noun)
+            while i >= 0:
+                m = _GEO_NOUN_NAME.match(text, i)
+                if m is not None and (i == 0 or not text[i - 1].isalnum()) and (
+                        text[i:i + 5] in ("river", "Mount") or _A_OR_THE_END.search(text, max(0, i - 5), i)):
+                    found.append((m, "a river or mountain named by its noun ('the river X')"))
+                i = low.find(noun, i + 1)
+        if "the " in low:
+            for a in _GEO_APPOSITION_NOUN.finditer(text):  # (the noun first: a literal the engine skips to)
+                m = _GEO_APPOSITION.search(text, max(0, a.start() - 40), a.end() + 24)
+                if m is not None and m.end() == a.end():
+                    found.append((m, "a place named by a noun of geography after it ('X, the town')"))
+        if "St " in text or "St. " in text or "Saint " in text:
+            found += [(m, "a saint's name before its city ('St X, Bristol')") for m in _SAINT_PLACE.finditer(text)
+                      if m.start() == 0 or text[m.start() - 1] not in "'’-" and not text[m.start() - 1].isalnum()]
+        for m, why in found:
+            if True:
+                s, e = m.span(1)
+                if m.re is _SAINT_PLACE and not knowledge().is_place(m.group(2)) and not knowledge().is_region(m.group(2)):
+                    continue
+                if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
+                    continue
+                yield self.span(s, e, KEEP, reason=why)
+
+    def _districts(self, t: TextContext, toks: list[tuple[int, int, str]]) -> Iterator[Span]:
+        """A district or neighbourhood named after its city in a list that says where the writer is:
+        "from Chennai, Mylapore.", "Manchester, Levenshulme. My ...", "North Shore, Haleʻiwa. I ...".
+        GeoNames' city list lacks most districts; the city before the comma, itself opening the list
+        (after "from", "here", a comma, a bracket or the start of a line; not "in": "good luck in Leeds, X."), is the evidence. The word must be no
+        given name or surname of the name lists and no known or accepted name of the post, and the
+        sentence must go on after it (a name closing a text after a place is a signature: "Love from
+        Leeds, X.")."""
+        k, text, lex = knowledge(), t.text, self.lex
+        for i, (s, e, tok) in enumerate(toks):
+            if i == 0 or text[s - 2:s] != ", ":
+                continue
+            m = _DISTRICT_AFTER.match(text, e)
+            if m is None or "\n" in text[e:m.end()] or not text[m.end():].strip():
+                continue
+            cf = tok.casefold()
+            if cf in lex.first_names or cf in lex.intl_names or lex.is_surname(cf) or self.cues.any_given_name(cf) \
+                    or cf in t.doc.known or cf in t.doc.accepted or (lex.rank(cf) is not None and not lex.proper_noun(cf)):
+                continue
+            # the place before the comma: one to three capitalised words ending right before it
+            j = i - 1
+            while j > 0 and i - j < 3 and _blanks(text[toks[j - 1][1]:toks[j][0]]):
+                j -= 1
+            for a in range(j, i):
+                city = text[toks[a][0]:toks[i - 1][0] + len(toks[i - 1][2])]
+                if toks[i - 1][0] + len(toks[i - 1][2]) != s - 2:
+                    break
+                if not (k.is_place(city) or k.is_region(city) or k.is_subdivision(city)):
+                    continue
+                if _DISTRICT_OPENING.search(text, max(0, toks[a][0] - 12), toks[a][0]):
+                    yield self.span(s, e, KEEP, reason="a district named after its city ('from X, Y.')")
                 break
 
     def _listed_with_place(self, text: str, s: int, e: int) -> bool:
@@ -1660,12 +1843,25 @@ _ORG_HEADS = frozenset((
     "gmbh", "group", "library", "museum", "press", "publishing", "records", "studios", "radio", "mission",
     "project", "programme", "program", "initiative", "collective", "cooperative", "co-op", "surgery",
 ))
+# nouns of the things, places and staff of a shop, an app or a company: "my X manager", "her X link"
+_BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "delivery", "parking", "store", "shop",
+                     "branch", "card", "points", "subscription", "membership", "website", "voucher", "uniform",
+                     "pharmacy", "pharmacist", "meal deal", "coupon", "car park", "checkout", "aisle", "biscuits",
+                     "packet")
+_BRAND_NOUN_AFTER = re.compile(r"[ \t]+(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b")
+_DETERMINER_END = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+$")
+# a product name with a code: "Parle-G", "Vita-C", "Maxi-2"
+# (found from the hyphen: the code after it, then the word before it)
+_CODE_AFTER_HYPHEN = re.compile(r"-(?:[A-Z]|\d{1,3})(?![\w'’-]|\.\w)")
+_PRODUCT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}$")
 _ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
 # a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
 # "BetterHelp exists", "CallLine 0800 ..."
-_THING_BEFORE = re.compile(r"\b(?:through|via|using|use|uses|used|takes|take|took|accepts|accept|on|into|onto|"
+_THING_BEFORE = re.compile(r"(?:\b(?:through|via|using|use|uses|used|takes|take|took|accepts|accept|on|into|onto|"
                            r"with the|the|a|an|by|pay by|paid by|paid with|pay with|download|downloaded|install|"
-                           r"installed|über|per|mit der|mit dem|die|der|das)[ \t]+$", re.I)
+                           r"installed|über|per|mit der|mit dem|die|der|das)"
+                           # coordinated with a site's name: "on Example.com and X"
+                           r"|[A-Za-z]\.(?:com|net|org|in|co\.uk|ie|de)[ \t]+(?:and|or|&))[ \t]+$", re.I)
 _THING_AFTER = re.compile(r"(?:[ \t]+(?:app|apps|account|accounts|subscription|exists|existed|offers|offered|"
                           r"charges|charged|costs|cost|is an app|has an app|hotline|line)\b|[ \t:]+\+?\d)", re.I)
 
@@ -1687,6 +1883,34 @@ _HOME_WORD = r"[A-Z\u00c0-\u00de][\w'’-]*"
 _HOME_RUN = re.compile(_HOME_WORD + r"(?:[ \t]+(?:(?:al|el|de|del|la|le|upon|on|of|the)[ \t]+)?" + _HOME_WORD + r"){0,3}")
 
 
+# "the river Kaveri", "the River Tay", "river Ganga" in lower case, "Mount X": the noun names the place after
+# it (after "the" or "a", or "river" in lower case, or "Mount": not "River X", a given name and a surname)
+_GEO_NOUN_NAME = re.compile(r"(?:[Rr]iver|[Mm]ount|[Ll]ake)[ \t]+([A-Z\u00c0-\u00de][\w'’ʻ-]*[a-z\u00df-\u024f])(?![\w'’-])")
+_A_OR_THE_END = re.compile(r"\b(?:the|a)[ \t]+$")
+# "X, the town, ...", "X the actual river": an apposition of a noun of geography that ends the phrase
+_GEO_NOUN_AFTER = (r"the[ \t]+(?:(?:actual|real|holy|sacred|big|little|old|whole)[ \t]+)?"
+                   r"(?:town|city|village|river|island|county|state|country|mountain|lake)")
+_GEO_APPOSITION_NOUN = re.compile(_GEO_NOUN_AFTER + r"\b")
+_GEO_APPOSITION = re.compile(r"(?<![\w'’-])([A-Za-z\u00c0-\u024f][\w'’ʻ-]*[a-z\u00df-\u024f]),?[ \t]+" + _GEO_NOUN_AFTER
+                             + r"(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:should|is|was|has|had|that|which|where|itself|too)\b)")
+# "St Pauls, Bristol", "Saint Ann's, Nottingham": a district or parish named for a saint, before its city
+# (the literal "S" first, so that the engine skips ahead to it; the character before is checked after)
+_SAINT_PLACE = re.compile(r"(S(?:t\.?|aint)[ \t]+[A-Z][\w'’-]*[a-z])[ \t]*,[ \t]*([A-Z][\w'’-]*[a-z])(?![\w'’-])")
+_IN_CAPITAL = re.compile(r" in[ \t]+(?=[A-Z\u00c0-\u00de])")
+# "a bank in X", "our flat in X", "the clinic in X": a place of work or a home is somewhere (a possessive
+# after the word makes it someone's: "a job in X's team")
+_WORKPLACE_IN = re.compile(r"\b(?:bank|office|offices|flat|apartment|house|home|school|college|clinic|hospital|job|"
+                           r"shop|cafe|café|restaurant|church|temple|mosque|gurdwara|gym|studio|practice|branch|"
+                           r"warehouse|factory|hostel|pg)[ \t]+in[ \t]+([A-Z\u00c0-\u00de][\wʻ-]*[a-z\u00df-\u024f])"
+                           r"(?![\w'’-])")
+# after a district's name: the end of the list item, and more of the sentence or text
+_DISTRICT_AFTER = re.compile(r"[ \t]*[.,;)][ \t]*")
+# what opens a list saying where the writer is: "from", "here", "in", a comma, the start of a line
+_DISTRICT_OPENING = re.compile(r"(?:^|\n|[,(][ \t]*|\b(?:from|here)[ \t]+)$", re.I)
+# " or washington", " and kentucky": a state or country coordinated with one
+_LOWER_REGION_AND = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([a-z]+)(?![\w'’-])")
+# ", washington", ", new york": a state or country after a place, in lower case
+_LOWER_REGION_AFTER = re.compile(r",[ \t]*([a-z]+(?:[ \t][a-z]+)?)(?![\w'’-])")
 _AGE_AFTER = re.compile(r"[ \t]*[,.][ \t]*(?:\d{1,2}\b|[a-z]+[ \t]*[,.][ \t]*\d{1,2}\b)")
 
 
@@ -1733,6 +1957,7 @@ class OrganisationRecognizer(Recognizer):
         text, caps, cues, lex = t.text, t.caps, self.cues, self.lex
         if any(map(t.low.__contains__, _SCHOOL_WORDS)):  # (_SCHOOL_GATE.search(t.low): literals only)
             yield from self._schools(t)
+        yield from self._brands(t)
         i = 0
         n = len(caps)
         while i < n:
@@ -1765,6 +1990,35 @@ class OrganisationRecognizer(Recognizer):
                 yield self.span(s0, end, KEEP, reason="an organisation's name (an acronym and a name that is no person's)")
             i = j + 1
 
+
+    def _brands(self, t: TextContext) -> Iterator[Span]:
+        """A shop, app or company named by what it has that no person has: a determiner, the capitalised
+        name and a noun of its things or staff ("my Tesco manager", "her Practo link", "the Acme Mart
+        parking"); and a product name with a code ("Parle-G", "Kit-8"). Not a name the post knows or
+        accepted as someone's, nor one after a title or relation word."""
+        text, cues, doc = t.text, self.cues, t.doc
+        caps = t.caps
+        for i, (_s, e, _tok, _core) in enumerate(caps):  # (a capitalised word, then the noun after it)
+            if _BRAND_NOUN_AFTER.match(text, e) is None:
+                continue
+            s = caps[i][0]
+            if i and _blanks(text[caps[i - 1][1]:s]) and not _DETERMINER_END.search(text, max(0, s - 8), s):
+                s = caps[i - 1][0]  # two words: "the Acme Mart parking"
+            if not _DETERMINER_END.search(text, max(0, s - 8), s):
+                continue
+            words = text[s:e].split()
+            if any(w.casefold() in doc.known or w.casefold() in doc.accepted or w.casefold() in cues.titles
+                   or w.casefold() in cues.relations or cues.function_word(w.casefold()) or w == "I" for w in words):
+                continue
+            yield self.span(s, e, KEEP, reason="a shop, app or company before a noun of its things ('my X manager')")
+        if "-" in text:
+            for a in _CODE_AFTER_HYPHEN.finditer(text):  # (the hyphen and the code first, then the word before)
+                m = _PRODUCT_WORD.search(text, max(0, a.start() - 30), a.start())
+                if m is None:
+                    continue
+                cf = m.group(0).casefold()
+                if cf not in doc.known and cf not in doc.accepted and not cues.title_before(text, m.start()):
+                    yield self.span(m.start(), a.end(), KEEP, reason="a product name with a code ('Word-G')")
 
     def _schools(self, t: TextContext) -> Iterator[Span]:
         """A capitalised word that someone went to, graduated from or has a class year of is a school,
@@ -1875,12 +2129,30 @@ class NationalityRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         k, cues, text = knowledge(), self.cues, t.text
         for s, _e, _tok, core in t.caps:
-            if not k.is_demonym(core) or core.isupper():
+            if core.isupper() or not (k.is_demonym(core) or (core.endswith(_DEMONYM_ENDS) and self._of_place(core, t))):
                 continue
             e = s + len(core)
             if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
                 continue
             yield self.span(s, e, KEEP, reason="nationality or language word")
+
+
+    def _of_place(self, word: str, t: TextContext) -> bool:
+        """A word made of a place's name and an ending of nationality words ("Okinawan", "Punjabi",
+        "Bavarian"): the English dictionary writes it capitalised only, its stem is a country, state,
+        province or town of 5,000+ people, and it is no name of the name lists or of the post."""
+        cf, lex = word.casefold(), self.lex
+        if len(cf) < 6 or not lex.proper_noun(cf) or cf in lex.first_names or cf in lex.intl_names \
+                or lex.is_surname(cf) or cf in t.doc.known or cf in t.doc.accepted:
+            return False  # (the English dictionary has the word, capitalised only: no invented name)
+        k = knowledge()
+        for stem in (cf[:-1], cf[:-2], cf[:-3], cf[:-3] + "a", cf[:-3] + "y", cf[:-4] + "a"):
+            if len(stem) >= 4 and (k.is_region(stem) or k.is_subdivision(stem) or k.is_place(stem)):
+                return True
+        return False
+
+
+_DEMONYM_ENDS = ("an", "ese", "i")
 
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
@@ -2753,11 +3025,11 @@ class HandleRecognizer(Recognizer):
 
     def _service_name(self, tok: str) -> bool:
         """Run-together dictionary words ending in a noun of services ("SignHealth", "YoungMinds",
-        "StepChange", "ChildLine"): a charity, helpline or app, which people do not pick as a handle
-        the way they pick "QuietStorm"."""
+        "StepChange", "ChildLine"), the first perhaps a place ("OhioHealth"): a charity, helpline,
+        health system or app, which people do not pick as a handle the way they pick "QuietStorm"."""
         parts = re.findall(r"[A-Z]?[a-z]+", tok)
         return len(parts) >= 2 and parts[-1].casefold() in _SERVICE_TAILS and tok[:1].isupper() \
-            and all(self.lex.word_form(p) for p in parts)
+            and all(self.lex.word_form(p) or (p[:1].isupper() and knowledge().is_place(p)) for p in parts)
 
     def _leading(self, t: TextContext) -> Iterator[Span]:
         if t.role != "comment" or not t.english:
