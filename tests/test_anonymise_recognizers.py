@@ -117,6 +117,19 @@ def test_url(text, expected):
     ("it's oh one one three. four nine six. oh nine eight seven", [("oh one one three. four nine six. oh nine eight seven", "phone")]),
     ("one, two, three steps, then five, six years ago, plus one, two, three more", []),
     ("plus one, two, three, four, five, six, seven", []),
+    # a North American number whose area code is a UK or NZ freephone prefix without its trunk "0"
+    # ("808" is no "0808"): a person's number, whatever libphonenumber's allocation tables say
+    ("ring me on (808) 555-0143 after work", [("(808) 555-0143", "phone")]),
+    ("or text 808-555-0187 anytime", [("808-555-0187", "phone")]),
+    ("the helpline is 0808 555 0143, free from any phone", []),
+    ("crisis line 1-800-555-0100 or (800) 555-0100", []),
+    # the fictional 555-01xx range under any area code is phone-shaped: private
+    ("my cell is (212) 555-0119", [("(212) 555-0119", "phone")]),
+    ("she paid 1,250,000 in 2019-2020 for 14 flats", []),
+    # book numbers: labelled, or an ISBN-13 / a four-group ISBN-10 whose check digit is right
+    ("ISBN 0306406152 is the one I read", []),
+    ("the edition 978-0-306-40615-7 has notes", []),
+    ("the edition 0-306-40615-2 has notes", []),
 ])
 def test_phone(text, expected):
     check(R.PhoneRecognizer, text, expected)

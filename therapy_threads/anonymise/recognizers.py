@@ -21,7 +21,8 @@ from typing import Iterable, Iterator
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
-from .knowledge import unmacron, find_national_phones, find_phones, find_said_phones, knowledge, official_phone_regions
+from .knowledge import unmacron, knowledge
+from .phones import find_all_phones
 from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
 from .scan import WordStart, alternation_spans, searched
@@ -358,62 +359,14 @@ class UrlRecognizer(Recognizer):
             yield self.span(s, e, URL, reason="web address written out")
 
 
-_DIGIT_PAIR = re.compile(r"\d\d")  # (a cheap first look: a text without two digits in a row holds no phone)
-_TLD_PLAIN = re.compile(r"\.([a-z]{2})\b(?![.\w@-])")
-_TLD_WRITTEN = re.compile(r"[ \t](?:dot|punto|punkt|point|ponto|punt|kropka|tečka|punct)[ \t]+([a-z]{2})\b(?![ \t]+(?:dot|punto|punkt|point|ponto|punt)\b)")
-_WRITTEN_DOTS = ("dot ", "punto ", "punkt ", "point ", "ponto ", "punt ", "kropka ", "tečka ", "punct ")
-
-
-def _tld_regions(text: str) -> set[str]:
-    """Regions (libphonenumber's) of the country-code domains the text's addresses end in."""
-    import phonenumbers
-
-    codes: set[str] = set()
-    if "." in text:
-        codes.update(m.group(1) for m in _TLD_PLAIN.finditer(text))
-    if any(map(text.__contains__, _WRITTEN_DOTS)):
-        codes.update(m.group(1) for m in _TLD_WRITTEN.finditer(text))
-    return {c.upper() for c in codes if c.upper() in phonenumbers.SUPPORTED_REGIONS and c not in ("uk",)}
-
-
 class PhoneRecognizer(Recognizer):
     name, score = "phone", 1.0
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        regions = self.policy.text.phone_regions
-        found = find_phones(t.text, regions)
-        for s, e in found:
-            yield self.span(s, e, PHONE, reason="phone number (libphonenumber)")
-        # English digit words, in a text of any language (a post may switch to English for the number; the
-        # privacy audit looks in every text too)
-        for s, e in find_said_phones(t.text, regions):
-            found.append((s, e))
-            yield self.span(s, e, PHONE, reason="phone number said in words (libphonenumber)")
-        # national formats of the other countries where the text's language is official (CLDR)
-        more = self._more_regions(t.lang or "en", regions)
-        for s, e in find_national_phones(t.text, more):
-            if not any(a < e and s < b for a, b in found):
-                found.append((s, e))
-                yield self.span(s, e, PHONE, reason=f"phone number (libphonenumber, a country where {t.lang or 'en'} is official)")
-        # national formats of the countries whose domains the text's addresses end in ("... punto it",
-        # "example.co.ke"): an English comment passing on an Italian studio's number with its e-mail. An
-        # ordinary line there wins over a toll-free reading in another country ("080 523 4471" is a Bari
-        # landline, and toll free in France, which left it out above)
-        tlds = _tld_regions(t.text) if _DIGIT_PAIR.search(t.text) else ()
-        extra = tuple(sorted(r for r in tlds if r not in more))
-        for s, e in find_national_phones(t.text, extra) if extra else ():
-            if not any(a < e and s < b for a, b in found):
-                yield self.span(s, e, PHONE, reason="phone number (libphonenumber, the country of an address in the text)")
+        # the language cue tables' countries are LanguagePhoneRecognizer's (its own name in the reasons)
+        for s, e, why in find_all_phones(t.text, self.policy.text.phone_regions, t.lang):
+            yield self.span(s, e, PHONE, reason=why)
 
-    @staticmethod
-    @lru_cache(maxsize=256)
-    def _more_regions(lang: str, regions: tuple[str, ...]) -> tuple[str, ...]:
-        """The regions where ``lang`` is official that ``regions`` leaves out: a function of the two
-        alone, filtered once instead of once per text (~90 regions for English)."""
-        return tuple(r for r in official_phone_regions(lang) if r not in regions)
-
-
-# ---- identities -----------------------------------------------------------------------------------
 
 def known_span(rec: Recognizer, s: int, e: int, info: KnownName, surface: str, reason: str) -> Span:
     if info.post_author:
