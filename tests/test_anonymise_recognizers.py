@@ -268,6 +268,9 @@ def test_public_figure(text, expected):
     ("Ewan Reid here, Lairg, Inverness. Long-time reader.", [("Lairg", "keep"), ("Inverness", "keep")]),
     ("Lairg, Inverness. Long-time reader.", [("Inverness", "keep")]),
     ("Ewan Lairg, Inverness. Long-time reader.", [("Inverness", "keep")]),
+    # a German street name ends in its street word: "-ring" inside an English surname is none
+    ("the Harringtons came over, and the Warringtons", []),
+    ("wir wohnen am Kaiserring in Wien", [("Kaiserring", "keep"), ("Wien", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -414,6 +417,15 @@ def test_relation_copula(text, expected):
     ("We end in spring. — Kh.V.", [("Kh.V.", "person")]),
     ("That helped. — Ximena (X.Q.)", [("X.Q.", "person")]),
     ("I saw it on TV (B.B.C.)", []),
+    # initials after a dash closing the text, in lower case too, perhaps after a form of address: the
+    # title goes with them, a kinship or church word stays
+    ("anyway ask me stuff. — r.j.q.", [("r.j.q.", "person")]),
+    ("see you sunday 🌻 — p.d.", [("p.d.", "person")]),
+    ("I am coming for your pulpit. — Deacon H.W.", [("H.W.", "person")]),
+    ("ring me if you want a chat. — Mother E. V.", [("E. V.", "person")]),
+    ("or ask at the desk. — Dr. O.B-T.", [("Dr. O.B-T.", "person")]),
+    ("we moved here from the — U.K.", []),
+    ("so many small things — e.g.", []),
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)
@@ -508,6 +520,36 @@ def test_lexicon_noun_caps(text, expected):
 ])
 def test_lexicon_lower(text, expected):
     check(R.LowerCaseNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name, then a double-barrelled surname: the given name even where it is a word (Dusty, Wren)
+    ("my counsellor is Dusty Quellmann-Brodie, and a dusty room", [("Dusty Quellmann-Brodie", "person")]),
+    ("wren here (she/her, Wren Abaroa-Kettleby) from the coast", [("Wren Abaroa-Kettleby", "person")]),
+    ("Sorrel Ngata-Whitcombe runs the group", [("Sorrel Ngata-Whitcombe", "person")]),
+    # in lower-case chat, every part of the surname a surname or no word
+    ("ok my therapist (anneke tuvalgo-pirrie) said so", [("anneke tuvalgo-pirrie", "person")]),
+    ("and anne-marie okonbo-faulk too", [("anne-marie okonbo-faulk", "person")]),
+    # compounds of words, places and clubs are no surnames
+    ("Mary self-care is a whole thing", []),
+    ("anna non-binary and proud", []),
+    ("we watched Paris Saint-Germain lose", []),
+    ("Rose Stratford-upon-Avon trip", []),
+    ("Grace Well-Being Centre", []),
+])
+def test_double_barrelled_surname(text, expected):
+    check(R.DoubleBarrelledNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lower-case title, a given name and the surname after it (double-barrelled, or a place too)
+    ("my pdoc is dr. annika velasquez-obuya now", [("annika velasquez-obuya", "person")]),
+    ("a counsellor, ms. philippa tarrant, who gets it", [("philippa tarrant", "person")]),
+    ("ok so dr. milagros quiroga said no", [("milagros quiroga", "person")]),
+    ("ok so dr. yilmaz said no", [("yilmaz", "person")]),
+])
+def test_title_lower_full_name(text, expected):
+    check(R.TitleRecognizer, text, expected)
 
 
 @pytest.mark.parametrize("text,expected,lang", [

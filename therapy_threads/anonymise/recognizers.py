@@ -142,7 +142,7 @@ def kin_title_matches(text: str, kin_words: frozenset[str] | None = None) -> Ite
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
 _STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|"
                      r"Way|Close|Crescent|Row|Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b\.?"
-                     r"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer))")
+                     r"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer)\b)")
 # what every street name holds (a street word after a blank, or a capitalised word with a German
 # street ending), each starting with a character the engine can skip ahead to: when neither is in
 # the text _STREET cannot match, and the whole-text scan (a word boundary tried at every position) is skipped
@@ -731,6 +731,99 @@ class IntroFullNameRecognizer(Recognizer):
             if not any(k.is_place(" ".join(pw[:n])) for n in range(len(pw), 0, -1)):
                 continue
             yield self.person(t, s, e, "a full name opening an introduction, then a place")
+
+
+# a given name, then a double-barrelled surname: two or more parts joined by hyphens, each part capitalised
+# in capitalised text ("Given Xxx-Yyy"), or all in lower case in chat ("given xxx-yyy"); the given name may
+# be double-barrelled too ("Anne-Solène Xxx-Yyy")
+_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_DOUBLE_BARRELLED = re.compile(
+    r"(?<![\w'’.@/-])(?P<given>[" + _LETTERS + r"]{2,}(?:-[" + _LETTERS + r"]{2,})?)[ \t]+"
+    r"(?P<surname>[" + _LETTERS + r"][" + _LETTERS + r"'’]*(?:-[" + _LETTERS + r"][" + _LETTERS + r"'’]*)+)(?![\w-])")
+
+
+def surname_part(lex, part: str, lower: bool) -> bool:
+    """One part of a double-barrelled surname: a surname of the names data that is no common word, or
+    a word of no language at all ("Xxx" in "Given Xxx-Yyy"); in lower case at least three letters."""
+    cf = part.casefold()
+    if lower and len(cf) < 3:
+        return False
+    r = lex.rank(cf)
+    return r is None or r >= 5000 or (lex.is_surname(cf) and r >= 2000)
+
+
+def double_barrelled_surname(lex, cues, surname: str) -> bool:
+    """``surname`` reads as a double-barrelled surname: written all capitalised part by part
+    ("Xxx-Yyy") or all in lower case, every part a surname or no word, at least one of them no
+    common word at all, and the compound is no place ("Baden-Württemberg") or title."""
+    parts = surname.split("-")
+    caps = all(p[:1].isupper() and not p.isupper() for p in parts)
+    lower = surname.islower()
+    if not (caps or lower) or not all(surname_part(lex, p, lower) for p in parts):
+        return False
+    if not any(lex.rank(p.casefold()) is None or lex.is_surname(p.casefold()) for p in parts):
+        return False
+    cf = surname.casefold()
+    return cf not in cues.not_names and cf not in cues.titles and not knowledge().is_place(surname) \
+        and not knowledge().is_demonym(parts[0])
+
+
+_WORD_BEFORE_BLANK = re.compile(r"(?<![\w.'’-])([^\W\d_]+\.?(?:[^\W\d_]+\.?)?)[ \t]+$")
+
+
+def title_start(cues: Cues, text: str, s: int) -> int:
+    """Where a name starting at ``s`` starts with the title right before it, in any covered language
+    and either case ("Dre", "dr.", "Ms"); ``s`` if there is none."""
+    m = _WORD_BEFORE_BLANK.search(text, max(0, s - 12), s)
+    if not m:
+        return s
+    cf = m.group(1).rstrip(".").casefold()
+    if cf in cues.titles or (cf in cues.all_titles and (cues.lex.rank(cf) or 10 ** 6) >= 2000):
+        return m.start(1)  # (another language's title that is a common English word, "me", "pan", is none)
+    return s
+
+
+class DoubleBarrelledNameRecognizer(Recognizer):
+    """A given name and a double-barrelled surname ("Given Xxx-Yyy", in chat "given xxx-yyy"): English
+    joins two family names with a hyphen only in a person's surname, so the given name is a name here
+    even where it is also a word ("Dusty", "Lark", "River") or written in lower case elsewhere in the
+    post. Compounds of words ("Self-Care", "Saint-Germain") and places ("Stratford-upon-Avon") are none."""
+
+    name, score = "double_barrelled", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "-" not in text:
+            return
+        m = _DOUBLE_BARRELLED.search(text)
+        while m is not None:
+            if not self._accepted(t, m):  # the surname may be the next one's given name ("and anne-marie xxx-yyy")
+                m = _DOUBLE_BARRELLED.search(text, m.start("surname"))
+                continue
+            yield self.person(t, title_start(self.cues, text, m.start()), m.end(),
+                              "a given name and a double-barrelled surname ('Given Xxx-Yyy')")
+            m = _DOUBLE_BARRELLED.search(text, m.end())
+
+    def _accepted(self, t: TextContext, m: re.Match) -> bool:
+        text, cues, lex = t.text, self.cues, self.lex
+        given, surname = m.group("given"), m.group("surname")
+        g0 = given.split("-")[0]
+        gcf = g0.casefold()
+        if given[:1].isupper() != surname[:1].isupper() or (given.islower() and not surname.islower()):
+            return False  # both capitalised ("Given Xxx-Yyy") or both in lower case ("given xxx-yyy")
+        if given.isupper() or gcf in cues.not_names or gcf in cues.titles or cues.function_word(gcf) \
+                or gcf in cues.greet1 or gcf in cues.closings:
+            return False
+        if not (gcf in lex.first_names or cues.any_given_name(gcf)):
+            # capitalised before a capitalised double surname, a rare word is the given name too ("Lark")
+            r = lex.rank(gcf)
+            if given.islower() or (r is not None and r < 10000) or knowledge().is_place(g0) \
+                    or knowledge().is_demonym(g0) or (cues.is_initial(text, m.start()) and r is not None):
+                return False
+        if not double_barrelled_surname(lex, cues, surname) or not t.free(*m.span()):
+            return False
+        # "the Lark Xxx-Yyy": after an article a thing's name
+        return not knowledge().is_place(m.group(0)) and not _ARTICLE.search(text, max(0, m.start() - 6), m.start())
 
 
 # ---- words mentioned ------------------------------------------------------------------------------
@@ -1909,7 +2002,10 @@ class TitleRecognizer(Recognizer):
                     continue  # "dat mag niet", "mag het": an abbreviated title without its period that is a
                     # word of the language too (the verb "mag"), before one of the commonest words
                 if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
-                    yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
+                    # with the surname after a given name ("dr. xxx yyy-zzz", "ms. xxx yyy")
+                    e = lower_second_name(self, t, m.end(1), titled=True) if self.lex.is_name(cf) or self.cues.any_given_name(cf) \
+                        else m.end(1)
+                    yield self.person(t, m.start(1), e, "title before a lower-case name")
 
 
 # Irish surnames (and the Scottish Gaelic "Mac"/"Nic"): a patronymic particle, perhaps "Giolla" ("servant of"),
@@ -2324,10 +2420,29 @@ class GreetingRecognizer(Recognizer):
                 yield self.person(t, s, e, "name after a greeting")
 
 
+# initials after a dash closing a text, in either case, perhaps after a form of address: "— t.k.b.",
+# "— Pastor F.N.", "— Mother C. F.", "— Dr. K.U-M." (a double-barrelled second initial)
+_DASH_INITIALS = re.compile(r"(?:^|\s)[-–—~]+[ \t]*(?:(?P<title>[^\W\d_]{2,}\.?)[ \t]+)?"
+                            r"(?P<name>[^\W\d_]\.(?:[ \t]?[^\W\d_](?:-[^\W\d_])?\.){0,3})[ \t]*$")
+# abbreviations written with dots that close a sentence as initials would: no person
+_DOTTED_ABBREVIATIONS = frozenset({"eg", "ie", "am", "pm", "us", "uk", "nb", "ps", "pps", "aka", "etc", "ok", "bc",
+                                   "ad", "vs", "cf", "jr", "sr", "st", "dr", "mr", "ms", "mrs", "ca", "op", "tv",
+                                   "rip", "asap", "tbh", "usa", "eu", "un", "dc", "la", "ny", "nyc"})
+
+
 class SignoffRecognizer(Recognizer):
     """The writer's name closing a text: "Gwen" after "Warmly,", "— Mo", "Em xx", "Love, Sam x"."""
 
     name, score = "signoff", 0.75
+
+    def _dash_initials(self, m: re.Match) -> bool:
+        """Initials after a dash are the writer's, not an abbreviation ("— U.K.", "— e.g."); a word
+        before them must be a form of address (a title, a kinship or church word)."""
+        letters = re.sub(r"[^\w]", "", m.group("name")).casefold()
+        if " " not in m.group("name") and (letters in _DOTTED_ABBREVIATIONS or letters in self.cues.acronyms):
+            return False  # ("C. F.", with a blank between the letters, is someone's initials)
+        title = (m.group("title") or "").rstrip(".").casefold()
+        return not title or title in self.cues.all_titles or title in self.cues.kin_titles
 
     def _name_before(self, text: str, s: int) -> bool:
         b = re.search(r"([A-Z][^\W\d_]+)[ \t]*$", text[max(0, s - 30):s])
@@ -2350,7 +2465,15 @@ class SignoffRecognizer(Recognizer):
         if len(text) - last_nl > 160:  # a sign-off is short: look at the end of a long last line only
             last_nl = len(text) - 160
         last = text[last_nl + 1:]
-        m = _INITIALS_END.search(text, max(0, len(text) - 40))
+        m = _DASH_INITIALS.search(text, max(0, len(text) - 40)) if "." in text[-40:] else None
+        dashed = bool(m) and self._dash_initials(m)
+        if dashed:
+            # "— t.k.b.", "— Pastor F.N.", "— Dr. K.U-M.": initials signing after a dash, in either case,
+            # perhaps after a form of address (a title goes with them, a kinship or church word stays)
+            title = (m.group("title") or "").rstrip(".").casefold()
+            s0 = m.start("title") if title and title in cues.titles else m.start("name")
+            yield self.person(t, s0, m.end("name"), "initials signing the text after a dash")
+        m = _INITIALS_END.search(text, max(0, len(text) - 40)) if not dashed else None
         if m and text[m.start("name") - 1] == "(" and not self._name_before(text, m.start("name") - 1):
             m = None  # "on TV (B.B.C.)": in brackets only after the name that signs ("— Ana (A.B.)")
         # "... in the U.K." is an abbreviation; "G. P." with a blank between the letters is someone's initials
@@ -3168,6 +3291,25 @@ class CoordinationRecognizer(Recognizer):
                 yield found
 
 
+def lower_second_name(rec: Recognizer, t: TextContext, e: int, titled: bool = False) -> int:
+    """A second given name or a surname right after a lower-case given name: "jin woo", "anna maria",
+    "kasia nowak", a double-barrelled "xxx-yyy" (every part a surname or no word). ``titled``: a title
+    stands before the given name, so a surname that is also a place is the surname ("ms. xxx tarrant")."""
+    m = re.match(r"[ \t]([a-z\u00df-\u00ff]{2,}(?:-[a-z\u00df-\u00ff]{2,})*)\b(?![-'’])", t.text[e:e + 40])
+    if not m:
+        return e
+    w = m.group(1)
+    if "-" in w:
+        return e + m.end(1) if double_barrelled_surname(rec.lex, rec.cues, w) else e
+    rank = rec.lex.rank(w) if t.english else rec.lex.lang_rank(w, t.lang)
+    if t.english and rec.lex.only_word(w) and (rank is None or rank < 12000):
+        return e  # "lulu silence also counts"
+    if (rank is None or rank >= 3000) and (rec.lex.is_name(w) or rec.lex.is_surname(w)) \
+            and w not in rec.cues.not_names and (not knowledge().is_place(w) or titled and rec.lex.is_surname(w)):
+        return e + m.end(1)
+    return e
+
+
 class LowerCaseNameRecognizer(Recognizer):
     """In text written without capitals ("ok so my therapist jonas is away", "meine therapeutin wiebke
     hat gesagt"), a lower-case token is a name if it is a given name and no ordinary word of the
@@ -3239,18 +3381,7 @@ class LowerCaseNameRecognizer(Recognizer):
                 yield self.person(t, s, e, "a word of no language doing what people do ('otieno told me')")
 
     def _second_name(self, t: TextContext, e: int) -> int:
-        """A second given name or a surname right after the first: "jin woo", "anna maria", "kasia nowak"."""
-        m = re.match(r"[ \t]([a-z\u00df-\u00ff]{2,})\b", t.text[e:e + 30])
-        if not m:
-            return e
-        w = m.group(1)
-        rank = self.lex.rank(w) if t.english else self.lex.lang_rank(w, t.lang)
-        if t.english and self.lex.only_word(w) and (rank is None or rank < 12000):
-            return e  # "lulu silence also counts"
-        if (rank is None or rank >= 3000) and (self.lex.is_name(w) or self.lex.is_surname(w)) \
-                and w not in self.cues.not_names and not knowledge().is_place(w):
-            return e + m.end(1)
-        return e
+        return lower_second_name(self, t, e)
 
     @staticmethod
     def _name_role(text: str, e: int) -> bool:
@@ -3488,7 +3619,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
-            CuePhraseRecognizer,
+            CuePhraseRecognizer, DoubleBarrelledNameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
