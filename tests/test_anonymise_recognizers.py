@@ -383,9 +383,34 @@ def test_initials_named_by_call(text, expected):
     ("my sister is Irish and my mum is Catholic", []),
     ("my therapist is Brilliant at this", []),
     ("my brother is happy now", []),
+    # in lower-case chat: a given name that is no frequent word, the clause ending after it
+    ("ok so my therapist is dusty — she is great", [("dusty", "person")]),
+    ("lol my therapist is mercy. like literally", [("mercy", "person")]),
+    ("ok my therapist is kind. my mom is sick. my sister is frank. my dad is young.", []),
 ])
 def test_relation_copula(text, expected):
     check(R.RelationCopulaRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pronouns in brackets right after a word: the word is the person's name, even a word or a place
+    ("hi. sorrel (she/her), 24, from the coast", [("sorrel", "person")]),
+    ("my counsellor fern (they/them, LCSW) is great", [("fern", "person")]),
+    ("river (any pronouns) checking in", [("river", "person")]),
+    ("juniper (elle/she), montréal", [("juniper", "person")]),
+    ("my therapist (she/her) is great, and me (he/him) too", []),
+])
+def test_pronoun_tag(text, expected):
+    check(R.PronounTagRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a person noun, "called"/"named" a given name of the names data even where it is a month
+    ("and now i see a guy called august, i cannot make this up", [("august", "person")]),
+    ("a month called august", []),
+])
+def test_named_after_a_person_noun(text, expected):
+    check(R.NamedRecognizer, text, expected)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -107,6 +107,11 @@ from therapy_threads.anonymise.regional import HonorificRecognizer, Introduction
     ("Yes ma'am. Dear Sir, hello uncle", []),
     ("my uncle came over", []),
     ("the sir at school was nice", []),
+    # the kinship words Hindi, Bengali, Marathi and the South Indian languages say after a given name
+    ("[3/4/26, 8:10 pm] Lucky Chacha: all good beta?", [("Lucky", "person")]),
+    ("ok Pappu mama, we will come", [("Pappu", "person")]),
+    ("rinku bua sent sweets", [("rinku", "person")]),
+    ("Big Mama said so, and your mama too", []),
 ])
 def test_honorific_after_a_name(text, expected):
     assert spans(HonorificRecognizer, text) == expected

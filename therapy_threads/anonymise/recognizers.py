@@ -826,6 +826,37 @@ class DoubleBarrelledNameRecognizer(Recognizer):
         return not knowledge().is_place(m.group(0)) and not _ARTICLE.search(text, max(0, m.start() - 6), m.start())
 
 
+# personal pronouns a person gives with their name, in brackets right after it ("X (she/her)", "x (they/them,
+# ...)", "X (any pronouns)", "x (elle/she)"): English, French, German and the neopronouns
+_PRONOUN = r"(?:she|her|hers|he|him|his|they|them|theirs|ze|zir|hir|xe|xem|xir|it|its|fae|faer|ey|em|elle|il|iel|sie|er)"
+_PRONOUN_TAG = re.compile(r"(?<![\w'’@./-])(?P<name>[^\W\d_][\w'’.-]*[^\W_.]|[^\W\d_])[ \t]*\((?:"
+                          + _PRONOUN + r"[ \t]*/[ \t]*" + _PRONOUN + r"\b|any[ \t]+pronouns\b|all[ \t]+pronouns\b)", re.I)
+
+
+class PronounTagRecognizer(Recognizer):
+    """A word with the person's pronouns in brackets right after it is that person's name: "x (she/her)",
+    "X (they/them, ...)", "x (any pronouns)". Queer and trans writing gives pronouns with a name, never
+    after a common noun, so the word is the name even where it is a word ("river", "sage", "kit") or a
+    place. Not a pronoun, relation noun, title or function word ("my therapist (she/her)")."""
+
+    name, score = "pronoun_tag", 0.8
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "/" not in text and "pronouns" not in text:
+            return
+        cues = self.cues
+        for m in _PRONOUN_TAG.finditer(text):
+            s, e = m.span("name")
+            cf = m.group("name").casefold()
+            if cues.function_word(cf) or cf in cues.relations or cf in cues.titles or cf in cues.greet1 \
+                    or cf in _PERSON_NOUNS or cf in INTERJECTIONS or re.fullmatch(_PRONOUN, cf) \
+                    or (cf in cues.not_names and not (cues.any_given_name(cf) or cf in self.lex.first_names)) \
+                    or not t.free(s, e):
+                continue
+            yield self.person(t, s, e, "a name with the person's pronouns in brackets ('x (she/her)')")
+
+
 # ---- words mentioned ------------------------------------------------------------------------------
 
 # a lower-case word in quotes ('yelling "socorro" as a joke', 'Mein Name heißt "Meer" auf Türkisch, "deniz"'),
@@ -2249,6 +2280,10 @@ _REL_COPULA = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>
                          re.I)
 _COPULA_END = re.compile(r"['’]s\b|[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:and|but|who|too|btw|lol)\b)")
 _COPULA_GATE = re.compile(r"\b(?:is|was|are|were)[ \t]+[A-Z]")
+# the same in chat written without capitals: "my therapist is xxx." with the sentence or clause ending
+# right after the word ("my therapist is kind and ..." goes on, and is no name)
+_REL_COPULA_LOW = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[a-z-]+?)[ \t]+(?:is|was)[ \t]+"
+                             r"(?P<name>[a-z][a-z'’-]*[a-z])(?=[ \t]*(?:[.;:!?(\n]|[—–][ \t]|,[ \t]+(?:like|yes|no|lol)\b|$))")
 
 
 class RelationCopulaRecognizer(Recognizer):
@@ -2262,6 +2297,8 @@ class RelationCopulaRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
+        if t.lower_style and " is " in text:
+            yield from self._lower(t)
         if not _COPULA_GATE.search(text):
             return
         for m in _REL_COPULA.finditer(text):
@@ -2283,6 +2320,22 @@ class RelationCopulaRecognizer(Recognizer):
                     continue  # (a town called so is no objection: a relation noun is a person)
                 if cf in lex.first_names or cues.any_given_name(cf) or lex.rank(cf) is None:
                     yield self.person(t, s, self.extend(text, e), "a relation noun said to be this person")
+
+    def _lower(self, t: TextContext) -> Iterator[Span]:
+        """"my therapist is xxx." in lower-case chat: a given name that is no frequent word (an adjective
+        there is one of the commonest words: "my therapist is kind."), or a word of no language."""
+        cues, lex = self.cues, self.lex
+        for m in _REL_COPULA_LOW.finditer(t.text):
+            rel, cf = m.group("rel"), m.group("name")
+            if rel not in cues.relations or cf in cues.not_names or cues.function_word(cf) \
+                    or cues.derived_word(cf) or cf.endswith(("ing", "ed", "ful", "ous", "ive")) \
+                    or knowledge().is_demonym(cf) or not t.free(*m.span("name")):
+                continue
+            r = lex.rank(cf)
+            given = cf in lex.first_names or cues.any_given_name(cf)
+            if (given and (r is None or r >= 3000)) or (r is None and not lex.ordinary_in(cf)):
+                yield self.person(t, m.start("name"), lower_second_name(self, t, m.end("name")),
+                                  "a relation noun said to be this person (lower case)")
 
 
 # letters written one by one with hyphens between them: a fingerspelled or spelled-out word ("S-A-M")
@@ -2348,8 +2401,12 @@ class NamedRecognizer(Recognizer):
             return
         for m in _LOWER_NAMED.finditer(text):
             cf = m.group(1)
-            if cf in self.cues.not_names or self.cues.function_word(cf) or len(cf) < 3:
+            if self.cues.function_word(cf) or len(cf) < 3:
                 continue
+            if cf in self.cues.not_names and not (self._person_called(text, m.start()) and cf.casefold() in self.lex.first_names):
+                continue
+            # ("a guy called august", "a therapist named june": after a person noun, a given name of the names
+            # data is the name even where it is a word or a month)
             # "a man named otieno": after "named" any word but a function word is a name; after
             # "called" ("something called cbt") only a given name or a word of no language
             named = not m.group(0).casefold().startswith("called")
@@ -2357,7 +2414,8 @@ class NamedRecognizer(Recognizer):
             # ("a lad called Jordan": a capitalised given name that is no word of the dictionary)
             capital_given = cf[:1].isupper() and cf.casefold() in self.cues.first_names \
                 and not self.lex.dictionary_word(cf.casefold()) and (not knowledge().is_place(cf) or self._person_called(text, m.start()))
-            if cf in self.cues.first_names or capital_given or (rank is None and not self.lex.ordinary_in(cf)) or (
+            person_given = cf.casefold() in self.lex.first_names and self._person_called(text, m.start())
+            if cf in self.cues.first_names or capital_given or person_given or (rank is None and not self.lex.ordinary_in(cf)) or (
                     named and (self.cues.any_given_name(cf) or cf in self.lex.intl_names
                                or ((rank is None or rank >= 3000) and not self.lex.only_word(cf)))):
                 e = m.end(1)
@@ -3619,7 +3677,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
-            CuePhraseRecognizer, DoubleBarrelledNameRecognizer,
+            CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,

@@ -521,10 +521,17 @@ class RegionalPhraseRecognizer(Recognizer):
 _EAST_ASIAN_HYPHENED = "ssi|nim|san|sama|chan|kun|sensei|senpai|seonsaengnim|sunbae|sunbaenim"
 _EAST_ASIAN = frozenset(("ssi|nim|san|sama|chan|kun|sensei|senpai|seonsaengnim|sunbae|sunbaenim").split("|"))
 _EAST_ASIAN_SPACED = "ssi|sama|sensei|seonsaengnim|sunbaenim"
+def regional_kin_after() -> tuple[str, ...]:
+    """Every section's kinship words said after a given name (``kin_after``), longest first."""
+    return tuple(sorted({_folded(k) for sec in _sections().values() for k in sec.get("kin_after", ())},
+                        key=len, reverse=True))
+
+
+_KIN_AFTER = "|".join(map(re.escape, regional_kin_after()))
 _HONORIFIC_AFTER = re.compile(
     r"(?<![\w'’.-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+|-[a-z]+)?|[a-z]{3,})"
     r"(?:[ \t]+(?P<hon>(?i:sir|ma['’]?am|madam|ji|didi|dada|bhai|bhaiya|bhaiyya|aunty|auntie|uncle|akka|chechi|"
-    r"mashi|mausi|garu|saab|sahab|bhabhi|" + _EAST_ASIAN_SPACED + r"))"
+    r"mashi|mausi|garu|saab|sahab|bhabhi|" + _KIN_AFTER + "|" + _EAST_ASIAN_SPACED + r"))"
     r"|-(?P<hyph>(?i:ji|di|da|didi|dada|bhai|bhaiya|aunty|uncle|akka|garu|" + _EAST_ASIAN_HYPHENED + r")))"
     r"(?![\w'’-])")
 
@@ -671,6 +678,7 @@ _ENGLISH_KIN = frozenset({"aunty", "auntie", "uncle"})
 # the respect words in the lower-cased text, after a blank or a hyphen
 _HONORIFIC_FIND = re.compile(r"(?:" + by_first_letter("sir|ma'am|ma’am|maam|madam|ji|didi|di|dada|da|bhai|bhaiya|bhaiyya|"
                                                       "aunty|auntie|uncle|akka|chechi|mashi|mausi|garu|saab|sahab|bhabhi|"
+                                                      + _KIN_AFTER + "|"
                                                       + _EAST_ASIAN_HYPHENED,
                                                       r"[^ \t-]") + r")(?![\w'’-])")
 # a writer naming themself: "Priya here from Pune", "Tevita here, long time lurker", "Kiri here btw"
