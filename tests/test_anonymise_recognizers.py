@@ -1075,3 +1075,15 @@ def test_quoted_title(text, expected):
 ])
 def test_club(text, expected):
     check(ClubRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reblog chain heads each quoted post with the user name on a line of its own
+    ("fern-of-the-fens:\nok so my week was a lot", [("fern-of-the-fens", "person")]),
+    ("so true.\n\nquietheronfromnowhere:\nsame here", [("quietheronfromnowhere", "person")]),
+    ("slate-heron:\nsame", [("slate-heron", "person")]),
+    # headings stay
+    ("Update:\nshe called back\nfollow-up:\nnothing yet\ncheck-in:\nfine", []),
+])
+def test_reblog_handle_lines(text, expected):
+    check(R.HandleRecognizer, text, expected)

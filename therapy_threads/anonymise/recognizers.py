@@ -2799,6 +2799,20 @@ class HandleRecognizer(Recognizer):
                     and prev and cues.function_word(prev.group(1).casefold()) and not m.group(2).endswith("ing"):
                 yield self.person(t, m.start(1), m.end(1), "a lower-case given name addressed between commas")
 
+    def _reblog_handle(self, tok: str) -> bool:
+        """A user name as a reblog chain heads each quoted post with it ("xxx-of-yyy:", "xxxofyyy:"): lower
+        case, letters and hyphens (Tumblr's user names), three parts or more, or two of which one is no
+        common word ("follow-up:", "check-in:" are headings), or run together and no word at all."""
+        if not tok.islower() or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", tok):
+            return False
+        lex = self.lex
+        parts = tok.split("-")
+        if len(parts) >= 3:
+            return True
+        if len(parts) == 2:
+            return any(lex.rank(p) is None or lex.rank(p) >= 5000 or knowledge().is_place(p) for p in parts)
+        return len(tok) >= 8 and lex.rank(tok) is None and not lex.word_form(tok) and not lex.ordinary_in(tok)
+
     def _salutation_lines(self, t: TextContext) -> Iterator[Span]:
         cues, text = self.cues, t.text
         for m in _SALUTATION_LINE.finditer(text) if _SALUTATION_GATE.search(text) else ():
@@ -2810,7 +2824,8 @@ class HandleRecognizer(Recognizer):
             rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.common_rank.get(cf)
             handle = any(ch.isdigit() or ch in "_." for ch in tok)
             if text[e:].lstrip(" \t")[:1] == ":":
-                ok = handle or cf in cues.first_names  # "Update:", "Edit:", "Theme:" are headings
+                # "Update:", "Edit:", "Theme:" are headings; a handle heads the quoted post in a reblog chain
+                ok = handle or cf in cues.first_names or self._reblog_handle(tok)
             else:
                 ok = (handle or cf in cues.first_names or cues.any_given_name(cf)
                       or (rank is None and not NOT_NAME_SHAPE.search(tok))
