@@ -540,6 +540,8 @@ def test_lexicon_noun_caps(text, expected):
     ("i will pay the bill and hope for the best lol", []),
     # a state or country after a place word is the place, even as a given name
     ("ok so he is rich now, in florida, with a boat lol", []),
+    # two words of no language side by side in English chat: a given name and a surname few lists know
+    ("ok so the new one (vantrice oszkowik) is way better lol", [("vantrice oszkowik", "person")]),
     # an exclamation in another language the writer mixes in ("tak!" is Danish "thanks")
     ("ok that helps so much. tak!", []),
 ])
@@ -567,7 +569,8 @@ def test_double_barrelled_surname(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a lower-case title, a given name and the surname after it (double-barrelled, or a place too)
+    # a lower-case title, a given name and the surname after it (double-barrelled, a place too, or no word)
+    ("ok so dr. annika zwolnicki said no", [("annika zwolnicki", "person")]),
     ("my pdoc is dr. annika velasquez-obuya now", [("annika velasquez-obuya", "person")]),
     ("a counsellor, ms. philippa tarrant, who gets it", [("philippa tarrant", "person")]),
     ("ok so dr. milagros quiroga said no", [("milagros quiroga", "person")]),

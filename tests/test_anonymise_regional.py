@@ -802,3 +802,14 @@ from therapy_threads.anonymise.regional import PlacedNameRecognizer  # noqa: E40
 ])
 def test_placed_names(text, expected):
     assert spans(PlacedNameRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # in lower-case chat, a given name that is also a word right after "i'm", then a role noun or another
+    # name set against it: who the writer is
+    ("ok hi all. i'm sunny, nurse in leeds, long time lurker lol", [("sunny", "person")]),
+    ("ok so i'm rusty, not russell, thanks lol", [("rusty", "person")]),
+    ("ok lol i'm tired, honestly. i'm done, not happy", []),
+])
+def test_lower_introduction_with_an_apposition(text, expected):
+    assert spans(IntroductionRecognizer, text) == expected

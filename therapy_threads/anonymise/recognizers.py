@@ -790,6 +790,7 @@ class DoubleBarrelledNameRecognizer(Recognizer):
     post. Compounds of words ("Self-Care", "Saint-Germain") and places ("Stratford-upon-Avon") are none."""
 
     name, score = "double_barrelled", 0.75
+    languages = frozenset({"en"})  # (German joins capitalised nouns with hyphens: "Ihrem Domin-Zitat")
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
@@ -2137,7 +2138,9 @@ class RelationRecognizer(Recognizer):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
             # (after a relation noun and a given name, the capital right after is the surname even when it
             # is also a town: "my husband Wolcott Zandvoort"; a comma or "in" would make it where)
-            ee = self.extend(text, e, t.lang, given=True) if core[:1].isupper() else e
+            # (in lower case the surname too: "my therapist xxx yyy-zzz", "my therapist xxx quenby")
+            ee = self.extend(text, e, t.lang, given=True) if core[:1].isupper() else \
+                lower_second_name(self, t, e, titled=True) if t.lower_style and t.english else e
             # right after "my grandson", a given name that is also a town is the grandson ("my grandson
             # Tyler", "my flatmate Clare"), even in a post that names the town: the relation outweighs a place
             sure = before and core[:1].isupper() and self.cues.any_given_name(cf)
@@ -3380,6 +3383,9 @@ def lower_second_name(rec: Recognizer, t: TextContext, e: int, titled: bool = Fa
     if (rank is None or rank >= 3000) and (rec.lex.is_name(w) or rec.lex.is_surname(w)) \
             and w not in rec.cues.not_names and (not knowledge().is_place(w) or titled and rec.lex.is_surname(w)):
         return e + m.end(1)
+    if titled and t.english and len(w) >= 4 and rank is None and rec.lex.rank(w) is None and not rec.lex.ordinary_in(w) \
+            and not rec.lex.word_form(w) and not knowledge().is_place(w) and not _REPEATS.search(w):
+        return e + m.end(1)  # after a title or relation noun and a given name, a word of no language is the surname
     return e
 
 
@@ -3452,9 +3458,25 @@ class LowerCaseNameRecognizer(Recognizer):
                     and not _REPEATS.search(cf) and not lex.word_form(cf) and not knowledge().is_place(cf) \
                     and cues.person_verb_after(text, e):
                 yield self.person(t, s, e, "a word of no language doing what people do ('otieno told me')")
+            elif t.english and not given and self._name_word(cf, first=True) and not before.rstrip().endswith("@"):
+                m2 = re.match(r"[ \t]([a-z]{4,})\b(?![-'’@.]\w)", text[e:e + 30])
+                if m2 and self._name_word(m2.group(1), first=False) and t.free(s, e + m2.end(1)):
+                    # "jodell pflueger", "ferris quenby": two words of no language (a surname of the names
+                    # data may be a rare word) side by side in English chat are a given name and a surname
+                    yield self.person(t, s, e + m2.end(1), "two words of no language side by side: a full name")
 
     def _second_name(self, t: TextContext, e: int) -> int:
         return lower_second_name(self, t, e)
+
+    def _name_word(self, cf: str, first: bool) -> bool:
+        """No word of any language (or a rare one that the names data has as a surname: "ferris"), four
+        letters or more, no place, no word form, no repeated letters of an interjection."""
+        lex = self.lex
+        if len(cf) < 4 or cf in self.cues.not_names or _REPEATS.search(cf) or lex.ordinary_in(cf) \
+                or lex.word_form(cf) or knowledge().is_place(cf) or lex.contraction(cf):
+            return False
+        r = lex.rank(cf)
+        return r is None or (r >= 10000 and (lex.is_surname(cf) or lex.is_name(cf)))
 
     @staticmethod
     def _name_role(text: str, e: int) -> bool:

@@ -715,6 +715,15 @@ def _demonym_after(text: str, e: int) -> bool:
     return bool(m) and knowledge().is_demonym(m.group(1))
 
 
+# nouns a writer describes themself with after their name ("i'm x, nurse in ...", "i'm x, a student"), beside
+# the policy's relation nouns (kinship and care: "therapist", "counsellor", "teacher", "nurse")
+_ROLE_NOUNS = frozenset({"student", "trainee", "carer", "caregiver", "parent", "widow", "widower", "veteran", "vet",
+                         "librarian", "pharmacist", "paramedic", "firefighter", "midwife", "retiree", "lawyer",
+                         "engineer", "chef", "social", "clinician", "counselor", "psychotherapist", "lpc", "lcsw",
+                         "lmft", "lpcc", "rn", "np", "intern", "resident", "volunteer", "peer", "mum", "mom", "dad"})
+_APPOSITION_AFTER = re.compile(r"[ \t]*,[ \t]+(?:(?P<not>not)[ \t]+)?(?:(?:a|an|the|your|ur)[ \t]+)?(?P<word>[a-z]+)\b")
+
+
 class IntroductionRecognizer(Recognizer):
     """The name a writer gives themself: "Priya here from Pune" opening a sentence, or a given name
     that is also a word right after "I am" ("I am Honey.", "I'm Lucky, from ..."): there only a name
@@ -745,6 +754,10 @@ class IntroductionRecognizer(Recognizer):
                 if m.group("name").islower():
                     # lower case: only in text written without capitals, and only a word of no language
                     # ("i'm sefo, samoan"; not "i'm tired, ok")
+                    if t.lower_style and lex.is_first_name(cf) and not self._no_name(cf) and t.free(s, e) \
+                            and self._named_apposition(text, e):
+                        yield self.person(t, s, e, "a given name right after 'i'm', then a role or another name set against it")
+                        continue
                     if not t.lower_style or r is not None or lex.ordinary_in(cf) or self._no_name(cf):
                         continue
                     yield self.person(t, s, e, "a word of no language right after 'i'm'")
@@ -783,6 +796,17 @@ class IntroductionRecognizer(Recognizer):
                 if r is not None and r < 5000 and cf not in cues.first_names:
                     continue  # "Well, I ...", "Look, you ..."
                 yield self.person(t, s, e, "the person addressed at the start of a quotation")
+
+    def _named_apposition(self, text: str, e: int) -> bool:
+        """After "i'm x": a comma and a role noun ("i'm x, therapist in ...", "i'm x, a nurse"), or "not"
+        and a given name set against it ("i'm x, not y"): x is who the writer is, not how they feel."""
+        m = _APPOSITION_AFTER.match(text, e)
+        if m is None:
+            return False
+        w = m.group("word")
+        if m.group("not"):
+            return self.lex.is_first_name(w) and (self.lex.rank(w) or 10 ** 6) >= 3000
+        return w in self.cues.relations or w in _ROLE_NOUNS
 
     def _no_name(self, cf: str) -> bool:
         cues = self.cues
