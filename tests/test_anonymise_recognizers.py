@@ -303,6 +303,11 @@ def test_place(text, expected):
     # a given name that is also a word, then a surname: the person, not a personification
     ("My therapist, Dr. Charity Okwuosa, had me read it. charity begins at home.", [("Charity Okwuosa", "person")], "en"),
     ("no charity here, he is not Mr. Charity", [("Charity", "keep")], "en"),
+    # every title of the policy's list before initials, the rank too (one list of titles, no pattern of its own)
+    ("I wrote to Sgt. K. about it", [("Sgt. K.", "person")], "en"),
+    # the policy's lower_titles in lower case before a name; a Dutch "mag" without its period is the verb
+    ("ok so mx vantreel said no lol", [("vantreel", "person")], "en"),
+    ("dat mag niet, zegt ze", [], "nl"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)

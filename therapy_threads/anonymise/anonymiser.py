@@ -23,12 +23,12 @@ from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
 from .recognizers import Recognizer
+from . import titles
 from .slugs import publishable_url
 
 CODE_VERSION = "anonymise-3"
 _AUTHOR = "\x00post-author"
 _POSS = re.compile(r"['’]s?$")
-_TITLE_PREFIX = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Fr|Rev)\.?\s+)+")
 
 
 _HYPHEN_GIVEN = re.compile(r"-([A-Z][a-z]+)(?![\w'’-])")
@@ -112,9 +112,14 @@ _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamo
                         r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
 # what separates the items of a list of people: "Ana, Luz e Tó", "Sam & Jo", "Kai and Mo"
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
-# a preposition of place in the covered languages: "moving to X", "em X", "à X", "nach X"
-_PLACE_BEFORE = re.compile(r"(?:^|[\s(])(?:in|at|from|to|near|of|into|outside|around|via|towards?|em|no|na|para|"
-                           r"en|à|au|aux|nach|aus|bei|naar|uit|van|w|we|z|ze|do|desde|hasta|hacia|da|di|dal|della)[ \t]+$", re.I)
+
+
+def place_before_pattern(policy: Policy) -> re.Pattern[str]:
+    """A preposition of place in the covered languages right before a word ("moving to X", "em X", "à X",
+    "nach X"): the policy's ``places_before`` (English and German) and every language cue table's."""
+    words = set(policy.rules.places_before) | {w for lc in language_cues()[0].values() for w in lc.places_before}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:^|[\s(])(?:" + alt + r")[ \t]+$", re.I)
 
 
 class Anonymiser:
@@ -134,6 +139,8 @@ class Anonymiser:
         self.engine = Engine(self.policy, self.lex)
         self.cues = self.engine.cues
         self._surname = Recognizer(self.cues)  # its shared ``extend``: a surname after a propagated name
+        self._title_prefix = titles.prefix_pattern(self.cues.titles)  # trimmed off a name NER found ("Dr. ")
+        self._place_before = place_before_pattern(self.policy)
         pol = self.policy
         self._prefer = list(pol.pseudonym.prefer)
         self._generic = pol.pseudonym.generic_names
@@ -380,7 +387,7 @@ class Anonymiser:
 
     def _ner_span(self, text: str, s: int, e: int, ctx: DocContext) -> Span | None:
         seg = text[s:e]
-        m = _TITLE_PREFIX.match(seg)
+        m = self._title_prefix.match(seg)
         if m:
             s += m.end()
         # trim leading/trailing tokens that are ordinary words here ("Rowan Hale Counselling")
@@ -514,7 +521,7 @@ class Anonymiser:
                 or cf not in ctx.role_named:
             return False
         text = t.text
-        if _PLACE_BEFORE.search(text, max(0, s - 12), s):
+        if self._place_before.search(text, max(0, s - 12), s):
             return False
         if self._listed(t, ctx, s, e):
             return True

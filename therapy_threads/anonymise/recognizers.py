@@ -25,7 +25,9 @@ from .knowledge import unmacron, knowledge
 from .phones import find_all_phones
 from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
+from . import titles
 from .scan import WordStart, alternation_spans, searched
+from .titles import chain_pattern
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
 # a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
@@ -1948,30 +1950,14 @@ class NationalityRecognizer(Recognizer):
 _ACADEMIC_BEFORE = re.compile(r"(?<![\w.-])(?:[Dd]r|[Dd]r\.in|DDr|[Mm]ag|[Mm]ag\.a|[Pp]rof|Dipl\.-[A-Za-z]+|DI|Ing|"
                               r"Univ\.-Prof|Dkfm|MMag)\.?[ \t]+$")
 # a lower-case name after a lower-case title ("frau dr. hellwig", "mag. kovač"); parts of a degree are no names
-_LOWER_TITLE = re.compile(r"\b(?:(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn|mag|mag\.a)\.?\s+)+"
-                          r"([a-z][a-z\u00df-\u00ff\u0100-\u024f'-]+)(?![\w'’-])")
-_LOWER_TITLE_GATE = re.compile(r"(?<![\w.])(?:dr|mag|prof|frau|herr|herrn)\.?[ \t]+[a-z]")
-# what _LOWER_TITLE_GATE cannot match without ("herrn" holds "herr"): substring tests decide most texts
-# before its scan, which tries the look-behind at every position (~40 µs a comment)
-_LOWER_TITLE_WORDS = ("dr", "mag", "prof", "frau", "herr")
+_LOWER_TITLE_NAME = re.compile(r"([a-z][a-z\u00df-\u00ff\u0100-\u024f'-]+)(?![\w'’-])")
 _DEGREE_PARTS = frozenset({"med", "phil", "rer", "nat", "habil", "jur", "oec", "dent", "vet", "univ", "ing", "techn",
                            "pol", "soc", "theol", "psych", "sc", "hc"})
-_TITLE_WORDS = ("Dr", "dr.", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
-# the whole chain of titles is part of the span: with only initials after it, "Frau Dr." is all that is
-# left of the person's name and the reference is the title and the initial together ("Mrs P.", "Dr H.")
-_TITLE_INITIALS = re.compile(r"\b((?:(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?|dr\.)[ \t]+)+)"
-                             r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
-
-
-_ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "mag"})  # written with a period as titles
-
-
-def _bare_word_title(lex, m: re.Match, lang: str | None) -> bool:
-    """The last title of a ``_LOWER_TITLE`` match is an abbreviation written without its period that is
-    an ordinary word of ``lang`` ("mag" in Dutch and German): no title there, but the word."""
-    head = m.group(0)[:m.start(1) - m.start(0)].rstrip()
-    last = head.split()[-1].casefold() if head.split() else ""
-    return last in _ABBREVIATED_TITLES and (lex.lang_rank(last, lang) or 10 ** 6) < 3000
+# after a title chain, initials or one capital: "Mrs P.", "Dr H.", "Frau Dr. Q." (the chain goes with them: it is
+# all that is left of the person's name)
+_TITLED_INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z])")
+# a particle capitalised after the title, the title perhaps in lower case ("dr. Van Rijswijk")
+_TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
 
 
 class TitleRecognizer(Recognizer):
@@ -1981,13 +1967,17 @@ class TitleRecognizer(Recognizer):
 
     def __init__(self, cues: Cues):
         super().__init__(cues)
-        words = sorted(cues.titles, key=len, reverse=True)
-        # run on the lower-cased text (no re.I); the next letter's case is checked on the real text
-        self._re = re.compile(r"(?:" + by_first_letter("|".join(re.escape(w) for w in words), r"[\w]") + r")\.?[ \t]+")
+        # run on the lower-cased text (no re.I); the case of the title and the next letter is read on the real text
+        self._re = chain_pattern(cues.titles)
+        self._lower = titles.bare(cues.policy.rules.lower_titles)  # written in lower case in chat ("dr x")
+        self._abbreviated = titles.abbreviated(cues.policy.rules.titles)
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        starts = {m.end() for m in self._re.finditer(t.low)}
+        chains: dict[int, tuple[int, re.Match]] = {}  # where a name may start -> (its title chain's start, last title)
+        for m in self._re.finditer(t.low):
+            chains[m.end()] = (chains.pop(m.start(), (m.start(), m))[0], m)  # a title after a title goes on the chain
+        starts = chains.keys()
         for s, _e, _tok, core in t.caps:
             if s not in starts:
                 continue
@@ -2014,30 +2004,38 @@ class TitleRecognizer(Recognizer):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
             yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=self.cues.any_given_name(cf)),
                               "title before a name")
-        # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
-        if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
-            for m in _TITLE_INITIALS.finditer(text):
-                yield self.person(t, m.start(1), m.end(2), "title before initials")
-            # (the particle capitalised too: "dr. Van Rijswijk")
-            for m in re.finditer(r"\b(?:Dr|dr\.|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?i:van der|von der|van den|"
-                                 r"von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
-                yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
-        if t.lower_style or (any(map(text.__contains__, _LOWER_TITLE_WORDS)) and _LOWER_TITLE_GATE.search(text)):
-            for m in _LOWER_TITLE.finditer(text):
-                cf = m.group(1)
-                rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
-                if cf in self.cues.titles or cf in self.cues.not_names or cf in _DEGREE_PARTS:
-                    continue
-                if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None):
-                    continue  # in capitalised text only a word of no language: "mein therapeut mag. kovač"
-                if not t.english and rank is not None and rank < 1000 and _bare_word_title(self.lex, m, t.lang):
-                    continue  # "dat mag niet", "mag het": an abbreviated title without its period that is a
-                    # word of the language too (the verb "mag"), before one of the commonest words
-                if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
-                    # with the surname after a given name ("dr. xxx yyy-zzz", "ms. xxx yyy")
-                    e = lower_second_name(self, t, m.end(1), titled=True) if self.lex.is_name(cf) or self.cues.any_given_name(cf) \
-                        else m.end(1)
-                    yield self.person(t, m.start(1), e, "title before a lower-case name")
+        for e0, (c0, m) in chains.items():
+            written = text[m.start():m.end()].rstrip()
+            if written[:1].isupper() or written.endswith("."):
+                # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."; a capitalised particle
+                i = _TITLED_INITIALS.match(text, e0)
+                if i:
+                    yield self.person(t, c0, i.end(), "title before initials")
+                p = _TITLED_PARTICLE.match(text, e0)
+                if p:
+                    yield self.person(t, e0, p.end(), "title before a name with a particle")
+            if written[:1].islower() and written.rstrip(".") in self._lower:
+                n = _LOWER_TITLE_NAME.match(text, e0)
+                if n:
+                    yield from self._lower_name(t, n, written)
+
+    def _lower_name(self, t: TextContext, n: re.Match, title: str) -> Iterator[Span]:
+        """A lower-case name after a title written in lower case ("frau dr. hellwig", "dr. xxx yyy")."""
+        cf = n.group(1)
+        rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
+        if cf in self.cues.titles or cf in self.cues.not_names or cf in _DEGREE_PARTS:
+            return
+        if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None):
+            return  # in capitalised text only a word of no language: "mein therapeut mag. kovač"
+        if not t.english and rank is not None and rank < 1000 and not title.endswith(".") \
+                and title in self._abbreviated and (self.lex.lang_rank(title, t.lang) or 10 ** 6) < 3000:
+            return  # "dat mag niet", "mag het": an abbreviated title without its period that is a
+            # word of the language too (the verb "mag"), before one of the commonest words
+        if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
+            # with the surname after a given name ("dr. xxx yyy-zzz", "ms. xxx yyy")
+            e = lower_second_name(self, t, n.end(1), titled=True) if self.lex.is_name(cf) or self.cues.any_given_name(cf) \
+                else n.end(1)
+            yield self.person(t, n.start(1), e, "title before a lower-case name")
 
 
 # Irish surnames (and the Scottish Gaelic "Mac"/"Nic"): a patronymic particle, perhaps "Giolla" ("servant of"),
