@@ -545,6 +545,14 @@ def test_lexicon_noun_caps(text, expected):
     ("i will pay the bill and hope for the best lol", []),
     # a state or country after a place word is the place, even as a given name
     ("ok so he is rich now, in florida, with a boat lol", []),
+    # a place-name that is also a given name, used as the place: after a preposition of place, before or
+    # after the state, coordinated with a state, opening a place of several words; a nationality word
+    ("ok so the clinic in london was full lol", []),
+    ("ok hi all, from olympia, washington, 29 lol", []),
+    ("ok lol anyone in oregon or washington want to meet", []),
+    ("ok so ann arbor, grad student at the uni lol", []),
+    ("ok lol in french we say it differently", []),
+    ("ok so london said hi lol", [("london", "person")]),
     # two words of no language side by side in English chat: a given name and a surname few lists know
     ("ok so the new one (vantrice oszkowik) is way better lol", [("vantrice oszkowik", "person")]),
     # an exclamation in another language the writer mixes in ("tak!" is Danish "thanks")

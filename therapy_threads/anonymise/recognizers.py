@@ -2879,7 +2879,7 @@ class HandleRecognizer(Recognizer):
         the way they pick "QuietStorm"."""
         parts = re.findall(r"[A-Z]?[a-z]+", tok)
         return len(parts) >= 2 and parts[-1].casefold() in _SERVICE_TAILS and tok[:1].isupper() \
-            and all(self.lex.word_form(p) for p in parts)
+            and all(self.lex.word_form(p) or (i == 0 and knowledge().is_place(p)) for i, p in enumerate(parts))
 
     def _leading(self, t: TextContext) -> Iterator[Span]:
         if t.role != "comment" or not t.english:
@@ -3440,6 +3440,8 @@ class LowerCaseNameRecognizer(Recognizer):
                 continue  # "he said portugal": a place that is a name only elsewhere ("denise" is a town too)
             if given and knowledge().is_region(cf) and _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
                 continue  # "rich now, in florida": a country or state after a place word is the place
+            if given and t.english and self._lower_place(text, s, e, cf):
+                continue
             if given and not word and cf not in t.doc.accepted and re.match(r"[ \t]*!", text[e:e + 3]) \
                     and self.lex.ordinary_in(cf) - {t.lang}:
                 continue  # "tak!": an exclamation in another language the writer mixes in, not a name
@@ -3465,6 +3467,29 @@ class LowerCaseNameRecognizer(Recognizer):
 
     def _second_name(self, t: TextContext, e: int) -> int:
         return lower_second_name(self, t, e)
+
+    def _lower_place(self, text: str, s: int, e: int, cf: str) -> bool:
+        """A lower-case word that the sentence uses as a place or a nationality, not a person, where no
+        name role says otherwise: after a preposition of place ("in london"), a town before its state
+        or country ("olympia, washington") or after a town ("olympia, washington"), a state coordinated
+        with a state ("oregon or washington"), the first word of a place of several words ("ann arbor",
+        "des moines"), a nationality or language word ("in french")."""
+        k = knowledge()
+        if self._name_role(text, e):
+            return False
+        if k.is_demonym(cf):
+            return True
+        nxt = re.match(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?", text[e:e + 30])
+        if nxt and (k.is_place(cf + " " + nxt.group(1)) or (nxt.group(2) and k.is_place(f"{cf} {nxt.group(1)} {nxt.group(2)}"))):
+            return True
+        if not k.is_place(cf):
+            return False
+        if _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
+            return True
+        after = re.match(r"[ \t]*(?:,|or|and)[ \t]*([a-z]+)\b", text[e:e + 30])
+        before = re.search(r"\b([a-z]+)[ \t]*(?:,|or|and)[ \t]*$", text[max(0, s - 30):s])
+        return bool(after and k.is_region(after.group(1)) or before and k.is_place(before.group(1)) and
+                    (k.is_region(cf) or k.is_region(before.group(1))))
 
     def _name_word(self, cf: str, first: bool) -> bool:
         """No word of any language (or a rare one that the names data has as a surname: "ferris"), four
