@@ -973,6 +973,10 @@ def test_syllable_name(text, expected):
     ("my Ah Ma would also ask", []),
     ("Ah Clodagh, that is lovely", []),
     ("my counsellor Sir Bongbong moved away", [("Bongbong", "person")]),
+    # a church or kin word of the English dictionary is the form of address, not part of the name; after it and
+    # a given name, the surname even where it is also a town
+    ("I am Deacon Milton Ashwood, born in Kingston.", [("Milton Ashwood", "person")]),
+    ("my Tita Baby is here", [("Tita Baby", "person")]),
 ])
 def test_kin_title_prefixes(text, expected):
     check(R.RelationRecognizer, text, expected)

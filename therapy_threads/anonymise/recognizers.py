@@ -2205,9 +2205,11 @@ class RelationRecognizer(Recognizer):
             # so does a name prefix that is part of the name ("Ah Huat")
             # (a kin word of a language the post mixes in is that word: "Lola Corazon" in Taglish is grandmother Corazon)
             start = m.start("kin") if (m.group("kin")[:1].isupper() and not (kin in cues.regional_kin and kin in _active_kin(t))
-                                       and (cues.any_given_name(kin) and (
-                kr is None or kr >= 10000) or kin in _NAME_PREFIXES)) else s
-            end = self.extend(text, e, t.lang)
+                                       and (cues.any_given_name(kin) and (kr is None or kr >= 10000)
+                                            and not (t.english and lex.dictionary_word(kin)) or kin in _NAME_PREFIXES)) else s
+            # ("Deacon X": an English word of the dictionary before the name is the form of address, not part of it;
+            # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
+            end = self.extend(text, e, t.lang, given=cues.any_given_name(cf))
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")
