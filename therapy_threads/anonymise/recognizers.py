@@ -3442,7 +3442,7 @@ class LowerCaseNameRecognizer(Recognizer):
                 continue  # "he said portugal": a place that is a name only elsewhere ("denise" is a town too)
             if given and knowledge().is_region(cf) and _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
                 continue  # "rich now, in florida": a country or state after a place word is the place
-            if given and t.english and self._lower_place(text, s, e, cf):
+            if given and t.english and cf not in t.doc.accepted and self._lower_place(text, s, e, cf):
                 continue
             if given and not word and cf not in t.doc.accepted and re.match(r"[ \t]*!", text[e:e + 3]) \
                     and self.lex.ordinary_in(cf) - {t.lang}:
@@ -3480,7 +3480,7 @@ class LowerCaseNameRecognizer(Recognizer):
         if self._name_role(text, e):
             return False
         if k.is_demonym(cf):
-            return True
+            return not self.cues.subject_of_verb(text, e)  # ("that thais was a bit jealous": a name)
         nxt = re.match(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?", text[e:e + 30])
         if nxt and (k.is_place(cf + " " + nxt.group(1)) or (nxt.group(2) and k.is_place(f"{cf} {nxt.group(1)} {nxt.group(2)}"))):
             return True
