@@ -813,3 +813,19 @@ def test_placed_names(text, expected):
 ])
 def test_lower_introduction_with_an_apposition(text, expected):
     assert spans(IntroductionRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an endearment that is a given name, with a surname, right after "I am"
+    ("I am Baby Varghese, a retired teacher.", [("Baby Varghese", "person")]),
+    ("I am Baby Steps here", []),
+])
+def test_endearment_given_name_with_a_surname(text, expected):
+    assert spans(IntroductionRecognizer, text) == expected
+
+
+def test_a_word_of_another_language_after_a_naming_phrase_is_the_name():
+    from therapy_threads.anonymise.regional import RegionalPhraseRecognizer
+
+    # "Swati" is a language of southern Africa; after "my real name is" it is the writer's name
+    assert spans(RegionalPhraseRecognizer, "My real name is Swati Ranganekar, from Pune.") == []

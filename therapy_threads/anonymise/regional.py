@@ -476,9 +476,10 @@ class RegionalPhraseRecognizer(Recognizer):
                 yield self.span(m.start("sub"), m.end("sub"), KEEP, reason="a suburb named by its side, after its city")
 
     def _name_shape_here(self, t: TextContext, s: int, e: int) -> bool:
-        """A one-word greeting capitalised mid-sentence after a title or "my X" ("my cousin Manuia") is
-        a name there."""
-        return self.cues.title_before(t.text, s) or self.cues.relation_before(t.text, s)
+        """A one-word greeting capitalised mid-sentence after a title, "my X" ("my cousin Manuia") or a
+        naming phrase ("my real name is X") is a name there."""
+        return self.cues.title_before(t.text, s) or self.cues.relation_before(t.text, s) \
+            or self.cues.named_before(t.text, s)
 
     def _article_nouns(self, t: TextContext, articles: frozenset[str]) -> Iterator[Span]:
         text = t.text
@@ -761,6 +762,10 @@ class IntroductionRecognizer(Recognizer):
                     if not t.lower_style or r is not None or lex.ordinary_in(cf) or self._no_name(cf):
                         continue
                     yield self.person(t, s, e, "a word of no language right after 'i'm'")
+                    continue
+                if cf in _ENDEARMENTS and t.free(s, e) and self.extend(text, e, t.lang) > e:
+                    # "I am Baby Xxx": an endearment that is a given name, with a surname after it
+                    yield self.person(t, s, self.extend(text, e, t.lang), "a given name and a surname right after 'I am'")
                     continue
                 if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names or (
                         (r is None or r >= 20000) and not lex.dictionary_word(cf))):
