@@ -1107,3 +1107,16 @@ def test_club(text, expected):
 ])
 def test_reblog_handle_lines(text, expected):
     check(R.HandleRecognizer, text, expected)
+
+
+def test_double_barrelled_name_around_a_known_surname():
+    # the known identity takes its own surname first; the given name and the other part go too
+    text = "real name Tevita Fonokalafi-Mahoe, from the coast"
+    known = {"fonokalafi": KnownName({"u_1"}, True, False)}
+    doc = build_context([text], known, "myblog.example.org")
+    t = TextContext(text, doc, "comment", "en", bytearray(len(text)), lower_style=lower_style(text))
+    for cls in (R.KnownIdentityRecognizer, R.DoubleBarrelledNameRecognizer):
+        for sp in resolve(list(cls(CUES).analyze(t))):
+            t.claim(sp)
+    assert sorted((text[s.start:s.end], s.kind) for s in t.spans) == [
+        ("Fonokalafi", "known"), ("Mahoe", "person"), ("Tevita", "person")]

@@ -785,6 +785,25 @@ def title_start(cues: Cues, text: str, s: int) -> int:
     return s
 
 
+def _free_runs(t: TextContext, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """The unclaimed stretches of [s, e), without the blanks and hyphens at their ends."""
+    i = s
+    while i < e:
+        while i < e and t.taken[i]:
+            i += 1
+        j = i
+        while j < e and not t.taken[j]:
+            j += 1
+        a, b = i, j
+        while a < b and t.text[a] in " \t-":
+            a += 1
+        while b > a and t.text[b - 1] in " \t-":
+            b -= 1
+        if b > a:
+            yield a, b
+        i = j
+
+
 class DoubleBarrelledNameRecognizer(Recognizer):
     """A given name and a double-barrelled surname ("Given Xxx-Yyy", in chat "given xxx-yyy"): English
     joins two family names with a hyphen only in a person's surname, so the given name is a name here
@@ -803,8 +822,13 @@ class DoubleBarrelledNameRecognizer(Recognizer):
             if not self._accepted(t, m):  # the surname may be the next one's given name ("and anne-marie xxx-yyy")
                 m = _DOUBLE_BARRELLED.search(text, m.start("surname"))
                 continue
-            yield self.person(t, title_start(self.cues, text, m.start()), m.end(),
-                              "a given name and a double-barrelled surname ('Given Xxx-Yyy')")
+            if t.free(*m.span()):
+                yield self.person(t, title_start(self.cues, text, m.start()), m.end(),
+                                  "a given name and a double-barrelled surname ('Given Xxx-Yyy')")
+            else:
+                # a part is a name decided before (a commenter's known surname: "Given Known-Yyy"): the rest too
+                for a, b in _free_runs(t, m.start(), m.end()):
+                    yield self.person(t, a, b, "the rest of a double-barrelled name, a part of which is a known name")
             m = _DOUBLE_BARRELLED.search(text, m.end())
 
     def _accepted(self, t: TextContext, m: re.Match) -> bool:
@@ -823,7 +847,10 @@ class DoubleBarrelledNameRecognizer(Recognizer):
             if given.islower() or (r is not None and r < 10000) or knowledge().is_place(g0) \
                     or knowledge().is_demonym(g0) or (cues.is_initial(text, m.start()) and r is not None):
                 return False
-        if not double_barrelled_surname(lex, cues, surname) or not t.free(*m.span()):
+        if not double_barrelled_surname(lex, cues, surname):
+            return False
+        if not t.free(*m.span()) and not all(sp.kind in (PERSON, KNOWN) and m.start() <= sp.start and sp.end <= m.end()
+                                             for sp in t.spans if sp.start < m.end() and m.start() < sp.end):
             return False
         # "the Lark Xxx-Yyy": after an article a thing's name
         return not knowledge().is_place(m.group(0)) and not _ARTICLE.search(text, max(0, m.start() - 6), m.start())
