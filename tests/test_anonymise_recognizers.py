@@ -1120,3 +1120,10 @@ def test_double_barrelled_name_around_a_known_surname():
             t.claim(sp)
     assert sorted((text[s.start:s.end], s.kind) for s in t.spans) == [
         ("Fonokalafi", "known"), ("Mahoe", "person"), ("Tevita", "person")]
+
+
+def test_coordination_does_not_cut_a_word_at_its_okina():
+    text = "real name Mele Vaipulu, Kāneʻohe. Samoan."
+    t = TextContext(text, build_context([text], {}, "myblog.example.org"), "comment", "en", bytearray(len(text)))
+    t.claim(R.Recognizer(CUES).span(10, 21, "person", "mele vaipulu", "test"))
+    assert list(R.CoordinationRecognizer(CUES).analyze(t)) == []

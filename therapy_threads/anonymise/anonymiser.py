@@ -104,7 +104,7 @@ _ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "a
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
-                             "signoff", "signoff_language", "name_line"})
+                             "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled"})
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
 # Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
@@ -319,7 +319,8 @@ class Anonymiser:
             if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
-                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role")
+                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role",
+                                           "pronoun_tag", "double_barrelled", "relation_copula")
                 for tok in re.findall(r"[^\W\d_]{3,}", t.text[sp.start:sp.end]):
                     # a rule that saw the name role ("my partner dev") may accept an ordinary word
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names

@@ -3349,6 +3349,8 @@ class CoordinationRecognizer(Recognizer):
             cf = core.casefold()
             if s in seen or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
                 continue
+            if text[e:e + 1] in ("ʻ", "ʼ"):
+                continue  # the word goes on after an ʻokina or a glottal stop ("Lāʻie", "Molokaʻi"): not this token
             if len(core) >= 3 and core.isupper() and not self.cues.any_given_name(cf):
                 continue  # "I'm Tullia, ARFID not anorexia": an acronym beside a name, no list of names
             if not t.english and (self.lex.lang_rank(cf, t.lang) or 10 ** 6) < 300 \
