@@ -54,6 +54,7 @@ _EN_ARTICLE_BEFORE = re.compile(r"\b(?:from|at|in|into|inside|outside|near|to|of
 
 _ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
+_ARTICLE_ADJ_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+([a-z]{3,})[ \t]+$", re.I)
 # words after a name that make it the subject or an apposition, not a modifier of a noun
 _NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", "says", "did", "does", "will", "would",
                         "can", "could", "the", "for", "with", "from", "that", "this", "said", "told", "asked", "and",
@@ -379,12 +380,29 @@ class Anonymiser:
                     if not any(cs < e and s < ce for cs, ce in cands):
                         continue  # only decide what the rules left open
                     span = self._ner_span(t.text, s, e, d.ctx)
-                    if span and _language(t, d) in (None, "en") and thing_after_article(t.text, span.start, span.end):
+                    if span and _language(t, d) in (None, "en") and (
+                            thing_after_article(t.text, span.start, span.end)
+                            or self._modifier_after_adjective(t.text, span.start, span.end)):
                         continue  # "from a Greggs", "from the Portiuncula": one word after an article is a thing
                     if span and not any(x.start < span.end and span.start < x.end for x in t.spans):
                         t.spans.append(span)
                         report.counts["ner_persons"] += 1
                         self._remember(d.ctx, _Text(t.obj, t.attr, t.role, t.text, [span]))
+
+    def _modifier_after_adjective(self, text: str, s: int, e: int) -> bool:
+        """One capitalised word that the dictionary knows as a proper noun or adjective and that is no
+        given name, between an article and an adjective before it and a noun after it, modifies the noun
+        ("in a calm Mancunian voice", "the old Tamworth road"): a place's word, no person ("the lovely Xxx
+        sent ...": a name the dictionary does not hold heads its phrase)."""
+        cf = text[s:e].casefold()
+        if " " in cf or not self.lex.proper_noun(cf) or self.lex.is_first_name(cf) or self.cues.any_given_name(cf) \
+                or not _ARTICLE_ADJ_BEFORE.search(text, max(0, s - 30), s):
+            return False
+        m = _NOUN_AFTER.match(text, e)
+        if m is None or m.group(1) in _NOT_NOUNS or self.cues.verb_after(text, e):
+            return False
+        adj = _ARTICLE_ADJ_BEFORE.search(text, max(0, s - 30), s).group(1)
+        return self.lex.rank(m.group(1)) is not None and adj not in self.cues.relations and self.lex.rank(adj) is not None
 
     def _ner_span(self, text: str, s: int, e: int, ctx: DocContext) -> Span | None:
         seg = text[s:e]
