@@ -184,3 +184,27 @@ def test_the_text_audit_finds_said_numbers_in_groups(text, phones):
 
     hits, _ = TextAudit(b"k" * 32, {}).check(text, table="comments", row_id="c1", field="text")
     assert [h.kind for h in hits] == ["phone"] * phones
+
+
+@pytest.mark.parametrize("text,lang,n", [
+    ("ring me on (808) 555-0143 after work", "en", 1),  # no UK freephone without its "0"
+    ("My number is 0803 555 0142, call any time", "en", 1),  # Nigeria: a country where English is official
+    ("mail her, gia.f chiocciola example punto it. Or the studio, 080 523 4471.", "en", 1),  # an address's country
+    ("liga para (81) 99555-0142 amanhã", "pt", 1),  # the language cue table's countries
+    ("the helpline is 0808 555 0143, free from any phone", "en", 0),
+    ("ISBN 0306406152 and 978-0-306-40615-7", "en", 0),
+])
+def test_the_text_audit_and_the_anonymiser_find_the_same_phone_numbers(text, lang, n):
+    from therapy_threads.anonymise.audit import TextAudit
+    from therapy_threads.anonymise.detect import Cues, TextContext, build_context
+    from therapy_threads.anonymise.lexicon import lexicon
+    from therapy_threads.anonymise.multilingual import LanguagePhoneRecognizer
+    from therapy_threads.anonymise.policy import Policy
+    from therapy_threads.anonymise.recognizers import PhoneRecognizer
+
+    cues = Cues(Policy.load(None), lexicon())
+    t = TextContext(text, build_context([text], {}, "myblog.example.org"), "comment", lang, bytearray(len(text)))
+    removed = sorted({(s.start, s.end) for cls in (PhoneRecognizer, LanguagePhoneRecognizer)
+                      if cls(cues).supports(lang) for s in cls(cues).analyze(t)})
+    hits, _ = TextAudit(b"k" * 32, {}).check(text, table="comments", row_id="c1", field="text", lang=lang)
+    assert len([h for h in hits if h.kind == "phone"]) == len(removed) == n

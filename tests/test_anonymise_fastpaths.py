@@ -132,10 +132,6 @@ def test_fold_odd_is_every_non_ascii_match_of_an_ascii_letter():
 def test_street_title_kiss_and_written_gates_are_necessary(text):
     if R._STREET.search(text):
         assert R._STREET_GATE.search(text)
-    if R._TITLE_INITIALS.search(text):
-        assert any(w in text for w in R._TITLE_WORDS)
-    if re.search(r"\b(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+(?:von|van|de|zu)", text):
-        assert any(w in text for w in R._TITLE_WORDS)
     assert P._written_hint(text) == bool(P._WRITTEN_HINT.search(text))
     last = text.rstrip().rsplit("\n", 1)[-1]
     if R._KISS_SIGNOFF.search(last):

@@ -131,3 +131,19 @@ def test_one_word_after_a_preposition_and_an_article_is_no_person_for_ner(text, 
 
     s = text.index(word)
     assert thing_after_article(text, s, s + len(word)) is thing
+
+
+@pytest.mark.parametrize("text,word,modifier", [
+    # one capitalised word the dictionary knows as a proper noun or adjective, between an article and an
+    # adjective and a noun it modifies: no person for NER
+    ("she asked it in a calm Mancunian voice", "Mancunian", True),
+    ("we took the old Tamworth road home", "Tamworth", True),
+    # a name the dictionary does not hold, or a relation noun before it: a person
+    ("and then the lovely Orsolya sent flowers", "Orsolya", False),
+    ("and then the therapist Orsolya rang back", "Orsolya", False),
+])
+def test_a_capitalised_modifier_after_an_adjective_is_no_person(text, word, modifier):
+    from therapy_threads.anonymise import Anonymiser
+
+    s = text.index(word)
+    assert Anonymiser(b"k" * 32)._modifier_after_adjective(text, s, s + len(word)) is modifier

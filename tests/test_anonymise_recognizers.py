@@ -117,6 +117,19 @@ def test_url(text, expected):
     ("it's oh one one three. four nine six. oh nine eight seven", [("oh one one three. four nine six. oh nine eight seven", "phone")]),
     ("one, two, three steps, then five, six years ago, plus one, two, three more", []),
     ("plus one, two, three, four, five, six, seven", []),
+    # a North American number whose area code is a UK or NZ freephone prefix without its trunk "0"
+    # ("808" is no "0808"): a person's number, whatever libphonenumber's allocation tables say
+    ("ring me on (808) 555-0143 after work", [("(808) 555-0143", "phone")]),
+    ("or text 808-555-0187 anytime", [("808-555-0187", "phone")]),
+    ("the helpline is 0808 555 0143, free from any phone", []),
+    ("crisis line 1-800-555-0100 or (800) 555-0100", []),
+    # the fictional 555-01xx range under any area code is phone-shaped: private
+    ("my cell is (212) 555-0119", [("(212) 555-0119", "phone")]),
+    ("she paid 1,250,000 in 2019-2020 for 14 flats", []),
+    # book numbers: labelled, or an ISBN-13 / a four-group ISBN-10 whose check digit is right
+    ("ISBN 0306406152 is the one I read", []),
+    ("the edition 978-0-306-40615-7 has notes", []),
+    ("the edition 0-306-40615-2 has notes", []),
 ])
 def test_phone(text, expected):
     check(R.PhoneRecognizer, text, expected)
@@ -255,6 +268,9 @@ def test_public_figure(text, expected):
     ("Ewan Reid here, Lairg, Inverness. Long-time reader.", [("Lairg", "keep"), ("Inverness", "keep")]),
     ("Lairg, Inverness. Long-time reader.", [("Inverness", "keep")]),
     ("Ewan Lairg, Inverness. Long-time reader.", [("Inverness", "keep")]),
+    # a German street name ends in its street word: "-ring" inside an English surname is none
+    ("the Harringtons came over, and the Warringtons", []),
+    ("wir wohnen am Kaiserring in Wien", [("Kaiserring", "keep"), ("Wien", "keep")]),
 ])
 def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
@@ -287,6 +303,11 @@ def test_place(text, expected):
     # a given name that is also a word, then a surname: the person, not a personification
     ("My therapist, Dr. Charity Okwuosa, had me read it. charity begins at home.", [("Charity Okwuosa", "person")], "en"),
     ("no charity here, he is not Mr. Charity", [("Charity", "keep")], "en"),
+    # every title of the policy's list before initials, the rank too (one list of titles, no pattern of its own)
+    ("I wrote to Sgt. K. about it", [("Sgt. K.", "person")], "en"),
+    # the policy's lower_titles in lower case before a name; a Dutch "mag" without its period is the verb
+    ("ok so mx vantreel said no lol", [("vantreel", "person")], "en"),
+    ("dat mag niet, zegt ze", [], "nl"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -367,9 +388,34 @@ def test_initials_named_by_call(text, expected):
     ("my sister is Irish and my mum is Catholic", []),
     ("my therapist is Brilliant at this", []),
     ("my brother is happy now", []),
+    # in lower-case chat: a given name that is no frequent word, the clause ending after it
+    ("ok so my therapist is dusty — she is great", [("dusty", "person")]),
+    ("lol my therapist is mercy. like literally", [("mercy", "person")]),
+    ("ok my therapist is kind. my mom is sick. my sister is frank. my dad is young.", []),
 ])
 def test_relation_copula(text, expected):
     check(R.RelationCopulaRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pronouns in brackets right after a word: the word is the person's name, even a word or a place
+    ("hi. sorrel (she/her), 24, from the coast", [("sorrel", "person")]),
+    ("my counsellor fern (they/them, LCSW) is great", [("fern", "person")]),
+    ("river (any pronouns) checking in", [("river", "person")]),
+    ("juniper (elle/she), montréal", [("juniper", "person")]),
+    ("my therapist (she/her) is great, and me (he/him) too", []),
+])
+def test_pronoun_tag(text, expected):
+    check(R.PronounTagRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a person noun, "called"/"named" a given name of the names data even where it is a month
+    ("and now i see a guy called august, i cannot make this up", [("august", "person")]),
+    ("a month called august", []),
+])
+def test_named_after_a_person_noun(text, expected):
+    check(R.NamedRecognizer, text, expected)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -401,6 +447,15 @@ def test_relation_copula(text, expected):
     ("We end in spring. — Kh.V.", [("Kh.V.", "person")]),
     ("That helped. — Ximena (X.Q.)", [("X.Q.", "person")]),
     ("I saw it on TV (B.B.C.)", []),
+    # initials after a dash closing the text, in lower case too, perhaps after a form of address: the
+    # title goes with them, a kinship or church word stays
+    ("anyway ask me stuff. — r.j.q.", [("r.j.q.", "person")]),
+    ("see you sunday 🌻 — p.d.", [("p.d.", "person")]),
+    ("I am coming for your pulpit. — Deacon H.W.", [("H.W.", "person")]),
+    ("ring me if you want a chat. — Mother E. V.", [("E. V.", "person")]),
+    ("or ask at the desk. — Dr. O.B-T.", [("Dr. O.B-T.", "person")]),
+    ("we moved here from the — U.K.", []),
+    ("so many small things — e.g.", []),
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)
@@ -490,11 +545,52 @@ def test_lexicon_noun_caps(text, expected):
     ("i will pay the bill and hope for the best lol", []),
     # a state or country after a place word is the place, even as a given name
     ("ok so he is rich now, in florida, with a boat lol", []),
+    # a place-name that is also a given name, used as the place: after a preposition of place, before or
+    # after the state, coordinated with a state, opening a place of several words; a nationality word
+    ("ok so the clinic in london was full lol", []),
+    ("ok hi all, from olympia, washington, 29 lol", []),
+    ("ok lol anyone in oregon or washington want to meet", []),
+    ("ok so ann arbor, grad student at the uni lol", []),
+    ("ok lol in french we say it differently", []),
+    ("ok so london said hi lol", [("london", "person")]),
+    # two words of no language side by side in English chat: a given name and a surname few lists know
+    ("ok so the new one (vantrice oszkowik) is way better lol", [("vantrice oszkowik", "person")]),
     # an exclamation in another language the writer mixes in ("tak!" is Danish "thanks")
     ("ok that helps so much. tak!", []),
 ])
 def test_lexicon_lower(text, expected):
     check(R.LowerCaseNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name, then a double-barrelled surname: the given name even where it is a word (Dusty, Wren)
+    ("my counsellor is Dusty Quellmann-Brodie, and a dusty room", [("Dusty Quellmann-Brodie", "person")]),
+    ("wren here (she/her, Wren Abaroa-Kettleby) from the coast", [("Wren Abaroa-Kettleby", "person")]),
+    ("Sorrel Ngata-Whitcombe runs the group", [("Sorrel Ngata-Whitcombe", "person")]),
+    # in lower-case chat, every part of the surname a surname or no word
+    ("ok my therapist (anneke tuvalgo-pirrie) said so", [("anneke tuvalgo-pirrie", "person")]),
+    ("and anne-marie okonbo-faulk too", [("anne-marie okonbo-faulk", "person")]),
+    # compounds of words, places and clubs are no surnames
+    ("Mary self-care is a whole thing", []),
+    ("anna non-binary and proud", []),
+    ("we watched Paris Saint-Germain lose", []),
+    ("Rose Stratford-upon-Avon trip", []),
+    ("Grace Well-Being Centre", []),
+])
+def test_double_barrelled_surname(text, expected):
+    check(R.DoubleBarrelledNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lower-case title, a given name and the surname after it (double-barrelled, a place too, or no word)
+    ("ok so dr. annika zwolnicki said no", [("annika zwolnicki", "person")]),
+    ("my pdoc is dr. annika velasquez-obuya now", [("annika velasquez-obuya", "person")]),
+    ("a counsellor, ms. philippa tarrant, who gets it", [("philippa tarrant", "person")]),
+    ("ok so dr. milagros quiroga said no", [("milagros quiroga", "person")]),
+    ("ok so dr. yilmaz said no", [("yilmaz", "person")]),
+])
+def test_title_lower_full_name(text, expected):
+    check(R.TitleRecognizer, text, expected)
 
 
 @pytest.mark.parametrize("text,expected,lang", [
@@ -877,6 +973,10 @@ def test_syllable_name(text, expected):
     ("my Ah Ma would also ask", []),
     ("Ah Clodagh, that is lovely", []),
     ("my counsellor Sir Bongbong moved away", [("Bongbong", "person")]),
+    # a church or kin word of the English dictionary is the form of address, not part of the name; after it and
+    # a given name, the surname even where it is also a town
+    ("I am Deacon Milton Ashwood, born in Kingston.", [("Milton Ashwood", "person")]),
+    ("my Tita Baby is here", [("Tita Baby", "person")]),
 ])
 def test_kin_title_prefixes(text, expected):
     check(R.RelationRecognizer, text, expected)
@@ -995,3 +1095,35 @@ def test_quoted_title(text, expected):
 ])
 def test_club(text, expected):
     check(ClubRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reblog chain heads each quoted post with the user name on a line of its own
+    ("fern-of-the-fens:\nok so my week was a lot", [("fern-of-the-fens", "person")]),
+    ("so true.\n\nquietheronfromnowhere:\nsame here", [("quietheronfromnowhere", "person")]),
+    ("slate-heron:\nsame", [("slate-heron", "person")]),
+    # headings stay
+    ("Update:\nshe called back\nfollow-up:\nnothing yet\ncheck-in:\nfine", []),
+])
+def test_reblog_handle_lines(text, expected):
+    check(R.HandleRecognizer, text, expected)
+
+
+def test_double_barrelled_name_around_a_known_surname():
+    # the known identity takes its own surname first; the given name and the other part go too
+    text = "real name Tevita Fonokalafi-Mahoe, from the coast"
+    known = {"fonokalafi": KnownName({"u_1"}, True, False)}
+    doc = build_context([text], known, "myblog.example.org")
+    t = TextContext(text, doc, "comment", "en", bytearray(len(text)), lower_style=lower_style(text))
+    for cls in (R.KnownIdentityRecognizer, R.DoubleBarrelledNameRecognizer):
+        for sp in resolve(list(cls(CUES).analyze(t))):
+            t.claim(sp)
+    assert sorted((text[s.start:s.end], s.kind) for s in t.spans) == [
+        ("Fonokalafi", "known"), ("Mahoe", "person"), ("Tevita", "person")]
+
+
+def test_coordination_does_not_cut_a_word_at_its_okina():
+    text = "real name Mele Vaipulu, Kāneʻohe. Samoan."
+    t = TextContext(text, build_context([text], {}, "myblog.example.org"), "comment", "en", bytearray(len(text)))
+    t.claim(R.Recognizer(CUES).span(10, 21, "person", "mele vaipulu", "test"))
+    assert list(R.CoordinationRecognizer(CUES).analyze(t)) == []

@@ -107,6 +107,11 @@ from therapy_threads.anonymise.regional import HonorificRecognizer, Introduction
     ("Yes ma'am. Dear Sir, hello uncle", []),
     ("my uncle came over", []),
     ("the sir at school was nice", []),
+    # the kinship words Hindi, Bengali, Marathi and the South Indian languages say after a given name
+    ("[3/4/26, 8:10 pm] Lucky Chacha: all good beta?", [("Lucky", "person")]),
+    ("ok Pappu mama, we will come", [("Pappu", "person")]),
+    ("rinku bua sent sweets", [("rinku", "person")]),
+    ("Big Mama said so, and your mama too", []),
 ])
 def test_honorific_after_a_name(text, expected):
     assert spans(HonorificRecognizer, text) == expected
@@ -797,3 +802,30 @@ from therapy_threads.anonymise.regional import PlacedNameRecognizer  # noqa: E40
 ])
 def test_placed_names(text, expected):
     assert spans(PlacedNameRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # in lower-case chat, a given name that is also a word right after "i'm", then a role noun or another
+    # name set against it: who the writer is
+    ("ok hi all. i'm sunny, nurse in leeds, long time lurker lol", [("sunny", "person")]),
+    ("ok so i'm rusty, not russell, thanks lol", [("rusty", "person")]),
+    ("ok lol i'm tired, honestly. i'm done, not happy", []),
+])
+def test_lower_introduction_with_an_apposition(text, expected):
+    assert spans(IntroductionRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an endearment that is a given name, with a surname, right after "I am"
+    ("I am Baby Varghese, a retired teacher.", [("Baby Varghese", "person")]),
+    ("I am Baby Steps here", []),
+])
+def test_endearment_given_name_with_a_surname(text, expected):
+    assert spans(IntroductionRecognizer, text) == expected
+
+
+def test_a_word_of_another_language_after_a_naming_phrase_is_the_name():
+    from therapy_threads.anonymise.regional import RegionalPhraseRecognizer
+
+    # "Swati" is a language of southern Africa; after "my real name is" it is the writer's name
+    assert spans(RegionalPhraseRecognizer, "My real name is Swati Ranganekar, from Pune.") == []

@@ -23,12 +23,12 @@ from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
 from .recognizers import Recognizer
+from . import titles
 from .slugs import publishable_url
 
 CODE_VERSION = "anonymise-3"
 _AUTHOR = "\x00post-author"
 _POSS = re.compile(r"['’]s?$")
-_TITLE_PREFIX = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Fr|Rev)\.?\s+)+")
 
 
 _HYPHEN_GIVEN = re.compile(r"-([A-Z][a-z]+)(?![\w'’-])")
@@ -54,6 +54,7 @@ _EN_ARTICLE_BEFORE = re.compile(r"\b(?:from|at|in|into|inside|outside|near|to|of
 
 _ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
+_ARTICLE_ADJ_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+([a-z]{3,})[ \t]+$", re.I)
 # words after a name that make it the subject or an apposition, not a modifier of a noun
 _NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", "says", "did", "does", "will", "would",
                         "can", "could", "the", "for", "with", "from", "that", "this", "said", "told", "asked", "and",
@@ -116,7 +117,7 @@ _ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "a
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
-                             "signoff", "signoff_language", "name_line"})
+                             "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled"})
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
 # Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
@@ -124,9 +125,14 @@ _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamo
                         r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
 # what separates the items of a list of people: "Ana, Luz e Tó", "Sam & Jo", "Kai and Mo"
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
-# a preposition of place in the covered languages: "moving to X", "em X", "à X", "nach X"
-_PLACE_BEFORE = re.compile(r"(?:^|[\s(])(?:in|at|from|to|near|of|into|outside|around|via|towards?|em|no|na|para|"
-                           r"en|à|au|aux|nach|aus|bei|naar|uit|van|w|we|z|ze|do|desde|hasta|hacia|da|di|dal|della)[ \t]+$", re.I)
+
+
+def place_before_pattern(policy: Policy) -> re.Pattern[str]:
+    """A preposition of place in the covered languages right before a word ("moving to X", "em X", "à X",
+    "nach X"): the policy's ``places_before`` (English and German) and every language cue table's."""
+    words = set(policy.rules.places_before) | {w for lc in language_cues()[0].values() for w in lc.places_before}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:^|[\s(])(?:" + alt + r")[ \t]+$", re.I)
 
 
 class Anonymiser:
@@ -146,6 +152,8 @@ class Anonymiser:
         self.engine = Engine(self.policy, self.lex)
         self.cues = self.engine.cues
         self._surname = Recognizer(self.cues)  # its shared ``extend``: a surname after a propagated name
+        self._title_prefix = titles.prefix_pattern(self.cues.titles)  # trimmed off a name NER found ("Dr. ")
+        self._place_before = place_before_pattern(self.policy)
         pol = self.policy
         self._prefer = list(pol.pseudonym.prefer)
         self._generic = pol.pseudonym.generic_names
@@ -324,7 +332,8 @@ class Anonymiser:
             if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
-                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role")
+                strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role",
+                                           "pronoun_tag", "double_barrelled", "relation_copula")
                 surface = t.text[sp.start:sp.end]
                 handle = " " not in surface and _HANDLE_GLUE.search(surface) is not None
                 for tok in re.findall(r"[^\W\d_]{3,}", surface):
@@ -388,16 +397,33 @@ class Anonymiser:
                     if not any(cs < e and s < ce for cs, ce in cands):
                         continue  # only decide what the rules left open
                     span = self._ner_span(t.text, s, e, d.ctx)
-                    if span and _language(t, d) in (None, "en") and thing_after_article(t.text, span.start, span.end):
+                    if span and _language(t, d) in (None, "en") and (
+                            thing_after_article(t.text, span.start, span.end)
+                            or self._modifier_after_adjective(t.text, span.start, span.end)):
                         continue  # "from a Greggs", "from the Portiuncula": one word after an article is a thing
                     if span and not any(x.start < span.end and span.start < x.end for x in t.spans):
                         t.spans.append(span)
                         report.counts["ner_persons"] += 1
                         self._remember(d.ctx, _Text(t.obj, t.attr, t.role, t.text, [span]))
 
+    def _modifier_after_adjective(self, text: str, s: int, e: int) -> bool:
+        """One capitalised word that the dictionary knows as a proper noun or adjective and that is no
+        given name, between an article and an adjective before it and a noun after it, modifies the noun
+        ("in a calm Mancunian voice", "the old Tamworth road"): a place's word, no person ("the lovely Xxx
+        sent ...": a name the dictionary does not hold heads its phrase)."""
+        cf = text[s:e].casefold()
+        if " " in cf or not self.lex.proper_noun(cf) or self.lex.is_first_name(cf) or self.cues.any_given_name(cf) \
+                or not _ARTICLE_ADJ_BEFORE.search(text, max(0, s - 30), s):
+            return False
+        m = _NOUN_AFTER.match(text, e)
+        if m is None or m.group(1) in _NOT_NOUNS or self.cues.verb_after(text, e):
+            return False
+        adj = _ARTICLE_ADJ_BEFORE.search(text, max(0, s - 30), s).group(1)
+        return self.lex.rank(m.group(1)) is not None and adj not in self.cues.relations and self.lex.rank(adj) is not None
+
     def _ner_span(self, text: str, s: int, e: int, ctx: DocContext) -> Span | None:
         seg = text[s:e]
-        m = _TITLE_PREFIX.match(seg)
+        m = self._title_prefix.match(seg)
         if m:
             s += m.end()
         # trim leading/trailing tokens that are ordinary words here ("Rowan Hale Counselling")
@@ -531,7 +557,7 @@ class Anonymiser:
                 or cf not in ctx.role_named:
             return False
         text = t.text
-        if _PLACE_BEFORE.search(text, max(0, s - 12), s):
+        if self._place_before.search(text, max(0, s - 12), s):
             return False
         if self._listed(t, ctx, s, e):
             return True

@@ -35,7 +35,7 @@ from typing import Callable, Iterator
 from ..errors import PrivacyGateError
 from .identity import hmac_token, words as name_words
 from .keys import key_fingerprint
-from .knowledge import find_phones, find_said_phones
+from .phones import find_all_phones
 from .patterns import find_emails, find_urls, mask, url_host
 from .slugs import slug_leftovers
 
@@ -329,12 +329,20 @@ class TextAudit:
                 if url_ok is None or not url_ok(text[s:e]):
                     hits.append(Hit("url", table, row_id, field, mask(text[s:e])))
         if phones:
-            for s, e in find_phones(text, self.phone_regions):
+            # the anonymiser's own finder (phones.find_all_phones), with the text's language
+            for s, e, _why in find_all_phones(text, self.phone_regions, lang, _cue_phone_regions(lang)):
                 if not _inside_token(text, s, e):  # digits of an id or a pseudonym ("[u_5576…]")
                     hits.append(Hit("phone", table, row_id, field, mask(text[s:e])))
-            for s, e in find_said_phones(text, self.phone_regions):  # "four one five, five five five, ..."
-                hits.append(Hit("phone", table, row_id, field, mask(text[s:e])))
         return hits, review
+
+
+@lru_cache(maxsize=64)
+def _cue_phone_regions(lang: str | None) -> tuple[str, ...]:
+    """The countries the language cue table gives for ``lang`` (what LanguagePhoneRecognizer reads)."""
+    from .multilingual import language_cues
+
+    lc = language_cues()[0].get(lang or "")
+    return tuple(sorted(lc.phone_regions)) if lc is not None else ()
 
 
 def _inside_token(text: str, s: int, e: int) -> bool:

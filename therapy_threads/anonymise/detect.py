@@ -312,6 +312,10 @@ class Cues:
         self.policy = policy
         self._derived_memo: dict[str, bool] = {}
         self.titles = {t.rstrip(".") for t in r.titles}
+        # the titles of every covered language (the policy's and the language cue tables'), without periods
+        from .multilingual import language_cues  # (multilingual imports this module)
+        self.all_titles = frozenset(self.titles) | frozenset(
+            w.rstrip(".") for lc in language_cues()[0].values() for w in lc.titles if " " not in w)
         self.greetings = r.greetings
         self.greet1 = {g for g in self.greetings if " " not in g}
         self.greet2 = {g for g in self.greetings if " " in g}

@@ -204,11 +204,30 @@ def _in_token(text: str, s: int, e: int) -> bool:
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
+_ISBN_BEFORE = re.compile(r"\bISBN(?:-1[03])?:?[ \t]*$", re.I)
+# an ISBN-10 as books print it: four groups, the last the check character ("0-14-044913-6")
+_ISBN10_SHAPE = re.compile(r"^\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]$")
+
+
+def _isbn(text: str, s: int, raw: str) -> bool:
+    """The digits are a book's number: labelled "ISBN", an ISBN-13 (prefix 978 or 979, EAN check
+    digit right), or an ISBN-10 printed in its four groups with its mod-11 check right."""
+    digits = [int(ch) for ch in raw if ch.isdigit()]
+    if _ISBN_BEFORE.search(text, max(0, s - 12), s):
+        return True
+    if len(digits) == 13 and digits[:2] == [9, 7] and digits[2] in (8, 9):
+        return sum(d * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    if len(digits) in (9, 10) and _ISBN10_SHAPE.match(raw):
+        d10 = digits + ([10] if raw.endswith("X") else [])
+        return len(d10) == 10 and sum((10 - i) * d for i, d in enumerate(d10)) % 11 == 0
+    return False
+
+
 def _not_a_phone(text: str, s: int, e: int, raw: str) -> bool:
-    """A digit run no phone number is: under 8 digits, a span of years, a date, or digits inside
-    a link or an id ("/web/20160330101229/", "posts/1015...")."""
+    """A digit run no phone number is: under 8 digits, a span of years, a date, an ISBN, or digits
+    inside a link or an id ("/web/20160330101229/", "posts/1015...")."""
     return (sum(ch.isdigit() for ch in raw) < 8 or bool(_YEARS.match(raw)) or bool(_DATE.match(raw))
-            or _in_token(text, s, e))
+            or _in_token(text, s, e) or _isbn(text, s, raw))
 
 
 @lru_cache(maxsize=None)
@@ -289,6 +308,23 @@ def _digit_run_of_eight(text: str) -> bool:
     return False
 
 
+def _written_as_dialled(raw: str, num) -> bool:
+    """The digits as written are the number as its region dials it: with the country code ("+44 808
+    ..."), or in the national format, trunk prefix included ("0808 ..." in the UK, "(800) ..." or
+    "1-800-..." in North America). libphonenumber also reads a national number that lacks its
+    region's trunk prefix ("808 555 0142" as the UK's "0808 555 0142"); such a reading is a guess the
+    writer did not make, so a number written so is no toll-free line of that region."""
+    import phonenumbers
+
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    nsn = phonenumbers.national_significant_number(num)
+    if raw.lstrip().startswith("+") or digits.endswith(str(num.country_code) + nsn):
+        return True
+    national = "".join(ch for ch in phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.NATIONAL)
+                       if ch.isdigit())
+    return digits.endswith(national)
+
+
 def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of phone numbers in ``text``: any number with a "+" country code, and national
     numbers in the formats of ``regions``. A possible number (right length for its region) is
@@ -309,7 +345,10 @@ def find_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
             if _not_a_phone(text, m.start, m.end, m.raw_string.strip()):
                 continue
             if phonenumbers.is_valid_number(m.number) and phonenumbers.number_type(m.number) == toll_free:
-                free.add((m.start, m.end))
+                if _written_as_dialled(m.raw_string, m.number):
+                    free.add((m.start, m.end))
+                else:  # "(808) 555-0142": a Hawaiʻi line, toll free only with the UK's "0" that it lacks
+                    cands.add((m.start, m.end))
             elif phonenumbers.is_possible_number(m.number):
                 cands.add((m.start, m.end))
     out: list[tuple[int, int]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -73,6 +73,11 @@ class RulesPolicy:
     word_names: frozenset[str]
     acronyms: frozenset[str]
     closings: frozenset[str]
+    # titles English and German chat writes in lower case before a name ("dr x", "frau x"): a subset of titles
+    lower_titles: frozenset[str] = frozenset()
+    # prepositions of place in English and German before a place name ("moving to X", "nach X"); other
+    # languages' are language_cues.toml's places_before
+    places_before: frozenset[str] = frozenset()
 
 
 UNCOVERED_CHOICES = ("quarantine", "publish")
@@ -179,11 +184,12 @@ class Policy:
                 raise UserError(f"policy ({source}): missing section [{name}]")
             hints = get_type_hints(typ)
             names = {f.name for f in fields(typ)}
-            extra, missing = set(section) - names, names - set(section)
+            optional = {f.name for f in fields(typ) if f.default is not MISSING}
+            extra, missing = set(section) - names, names - set(section) - optional
             if extra:
                 raise UserError(f"policy ({source}): unknown key(s) {sorted(extra)} in [{name}]")
             if missing:
                 raise UserError(f"policy ({source}): missing key(s) {sorted(missing)} in [{name}]")
-            built[name] = typ(**{k: _coerce(f"[{name}] {k}", hints[k], section[k]) for k in names})
+            built[name] = typ(**{k: _coerce(f"[{name}] {k}", hints[k], section[k]) for k in names if k in section})
         digest = hashlib.sha256(json.dumps(raw, sort_keys=True).encode("utf-8")).hexdigest()
         return cls(version=int(raw.get("version", 1)), digest=digest, source=source, **built)

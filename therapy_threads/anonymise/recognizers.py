@@ -21,10 +21,13 @@ from typing import Iterable, Iterator
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
-from .knowledge import unmacron, find_national_phones, find_phones, find_said_phones, knowledge, official_phone_regions
+from .knowledge import unmacron, knowledge
+from .phones import find_all_phones
 from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
+from . import titles
 from .scan import WordStart, alternation_spans, searched
+from .titles import chain_pattern
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
 # a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
@@ -144,7 +147,7 @@ def kin_title_matches(text: str, kin_words: frozenset[str] | None = None,
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>" + _NAME_TOKEN + r")\s*$")
 _STREET = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Place|Square|Terrace|"
                      r"Way|Close|Crescent|Row|Hill|Park|Gardens|Bridge|Quay|Parade|Line|Highway|Boulevard)\b\.?"
-                     r"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer))")
+                     r"|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|gasse|platz|weg|allee|ring|damm|ufer)\b)")
 # what every street name holds (a street word after a blank, or a capitalised word with a German
 # street ending), each starting with a character the engine can skip ahead to: when neither is in
 # the text _STREET cannot match, and the whole-text scan (a word boundary tried at every position) is skipped
@@ -361,62 +364,14 @@ class UrlRecognizer(Recognizer):
             yield self.span(s, e, URL, reason="web address written out")
 
 
-_DIGIT_PAIR = re.compile(r"\d\d")  # (a cheap first look: a text without two digits in a row holds no phone)
-_TLD_PLAIN = re.compile(r"\.([a-z]{2})\b(?![.\w@-])")
-_TLD_WRITTEN = re.compile(r"[ \t](?:dot|punto|punkt|point|ponto|punt|kropka|tečka|punct)[ \t]+([a-z]{2})\b(?![ \t]+(?:dot|punto|punkt|point|ponto|punt)\b)")
-_WRITTEN_DOTS = ("dot ", "punto ", "punkt ", "point ", "ponto ", "punt ", "kropka ", "tečka ", "punct ")
-
-
-def _tld_regions(text: str) -> set[str]:
-    """Regions (libphonenumber's) of the country-code domains the text's addresses end in."""
-    import phonenumbers
-
-    codes: set[str] = set()
-    if "." in text:
-        codes.update(m.group(1) for m in _TLD_PLAIN.finditer(text))
-    if any(map(text.__contains__, _WRITTEN_DOTS)):
-        codes.update(m.group(1) for m in _TLD_WRITTEN.finditer(text))
-    return {c.upper() for c in codes if c.upper() in phonenumbers.SUPPORTED_REGIONS and c not in ("uk",)}
-
-
 class PhoneRecognizer(Recognizer):
     name, score = "phone", 1.0
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        regions = self.policy.text.phone_regions
-        found = find_phones(t.text, regions)
-        for s, e in found:
-            yield self.span(s, e, PHONE, reason="phone number (libphonenumber)")
-        # English digit words, in a text of any language (a post may switch to English for the number; the
-        # privacy audit looks in every text too)
-        for s, e in find_said_phones(t.text, regions):
-            found.append((s, e))
-            yield self.span(s, e, PHONE, reason="phone number said in words (libphonenumber)")
-        # national formats of the other countries where the text's language is official (CLDR)
-        more = self._more_regions(t.lang or "en", regions)
-        for s, e in find_national_phones(t.text, more):
-            if not any(a < e and s < b for a, b in found):
-                found.append((s, e))
-                yield self.span(s, e, PHONE, reason=f"phone number (libphonenumber, a country where {t.lang or 'en'} is official)")
-        # national formats of the countries whose domains the text's addresses end in ("... punto it",
-        # "example.co.ke"): an English comment passing on an Italian studio's number with its e-mail. An
-        # ordinary line there wins over a toll-free reading in another country ("080 523 4471" is a Bari
-        # landline, and toll free in France, which left it out above)
-        tlds = _tld_regions(t.text) if _DIGIT_PAIR.search(t.text) else ()
-        extra = tuple(sorted(r for r in tlds if r not in more))
-        for s, e in find_national_phones(t.text, extra) if extra else ():
-            if not any(a < e and s < b for a, b in found):
-                yield self.span(s, e, PHONE, reason="phone number (libphonenumber, the country of an address in the text)")
+        # the language cue tables' countries are LanguagePhoneRecognizer's (its own name in the reasons)
+        for s, e, why in find_all_phones(t.text, self.policy.text.phone_regions, t.lang):
+            yield self.span(s, e, PHONE, reason=why)
 
-    @staticmethod
-    @lru_cache(maxsize=256)
-    def _more_regions(lang: str, regions: tuple[str, ...]) -> tuple[str, ...]:
-        """The regions where ``lang`` is official that ``regions`` leaves out: a function of the two
-        alone, filtered once instead of once per text (~90 regions for English)."""
-        return tuple(r for r in official_phone_regions(lang) if r not in regions)
-
-
-# ---- identities -----------------------------------------------------------------------------------
 
 def known_span(rec: Recognizer, s: int, e: int, info: KnownName, surface: str, reason: str) -> Span:
     if info.post_author:
@@ -786,6 +741,158 @@ class IntroFullNameRecognizer(Recognizer):
             if not any(k.is_place(" ".join(pw[:n])) for n in range(len(pw), 0, -1)):
                 continue
             yield self.person(t, s, e, "a full name opening an introduction, then a place")
+
+
+# a given name, then a double-barrelled surname: two or more parts joined by hyphens, each part capitalised
+# in capitalised text ("Given Xxx-Yyy"), or all in lower case in chat ("given xxx-yyy"); the given name may
+# be double-barrelled too ("Anne-Solène Xxx-Yyy")
+_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_DOUBLE_BARRELLED = re.compile(
+    r"(?<![\w'’.@/-])(?P<given>[" + _LETTERS + r"]{2,}(?:-[" + _LETTERS + r"]{2,})?)[ \t]+"
+    r"(?P<surname>[" + _LETTERS + r"][" + _LETTERS + r"'’]*(?:-[" + _LETTERS + r"][" + _LETTERS + r"'’]*)+)(?![\w-])")
+
+
+def surname_part(lex, part: str, lower: bool) -> bool:
+    """One part of a double-barrelled surname: a surname of the names data that is no common word, or
+    a word of no language at all ("Xxx" in "Given Xxx-Yyy"); in lower case at least three letters."""
+    cf = part.casefold()
+    if lower and len(cf) < 3:
+        return False
+    r = lex.rank(cf)
+    return r is None or r >= 5000 or (lex.is_surname(cf) and r >= 2000)
+
+
+def double_barrelled_surname(lex, cues, surname: str) -> bool:
+    """``surname`` reads as a double-barrelled surname: written all capitalised part by part
+    ("Xxx-Yyy") or all in lower case, every part a surname or no word, at least one of them no
+    common word at all, and the compound is no place ("Baden-Württemberg") or title."""
+    parts = surname.split("-")
+    caps = all(p[:1].isupper() and not p.isupper() for p in parts)
+    lower = surname.islower()
+    if not (caps or lower) or not all(surname_part(lex, p, lower) for p in parts):
+        return False
+    if not any(lex.rank(p.casefold()) is None or lex.is_surname(p.casefold()) for p in parts):
+        return False
+    cf = surname.casefold()
+    return cf not in cues.not_names and cf not in cues.titles and not knowledge().is_place(surname) \
+        and not knowledge().is_demonym(parts[0])
+
+
+_WORD_BEFORE_BLANK = re.compile(r"(?<![\w.'’-])([^\W\d_]+\.?(?:[^\W\d_]+\.?)?)[ \t]+$")
+
+
+def title_start(cues: Cues, text: str, s: int) -> int:
+    """Where a name starting at ``s`` starts with the title right before it, in any covered language
+    and either case ("Dre", "dr.", "Ms"); ``s`` if there is none."""
+    m = _WORD_BEFORE_BLANK.search(text, max(0, s - 12), s)
+    if not m:
+        return s
+    cf = m.group(1).rstrip(".").casefold()
+    if cf in cues.titles or (cf in cues.all_titles and (cues.lex.rank(cf) or 10 ** 6) >= 2000):
+        return m.start(1)  # (another language's title that is a common English word, "me", "pan", is none)
+    return s
+
+
+def _free_runs(t: TextContext, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """The unclaimed stretches of [s, e), without the blanks and hyphens at their ends."""
+    i = s
+    while i < e:
+        while i < e and t.taken[i]:
+            i += 1
+        j = i
+        while j < e and not t.taken[j]:
+            j += 1
+        a, b = i, j
+        while a < b and t.text[a] in " \t-":
+            a += 1
+        while b > a and t.text[b - 1] in " \t-":
+            b -= 1
+        if b > a:
+            yield a, b
+        i = j
+
+
+class DoubleBarrelledNameRecognizer(Recognizer):
+    """A given name and a double-barrelled surname ("Given Xxx-Yyy", in chat "given xxx-yyy"): English
+    joins two family names with a hyphen only in a person's surname, so the given name is a name here
+    even where it is also a word ("Dusty", "Lark", "River") or written in lower case elsewhere in the
+    post. Compounds of words ("Self-Care", "Saint-Germain") and places ("Stratford-upon-Avon") are none."""
+
+    name, score = "double_barrelled", 0.75
+    languages = frozenset({"en"})  # (German joins capitalised nouns with hyphens: "Ihrem Domin-Zitat")
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "-" not in text:
+            return
+        m = _DOUBLE_BARRELLED.search(text)
+        while m is not None:
+            if not self._accepted(t, m):  # the surname may be the next one's given name ("and anne-marie xxx-yyy")
+                m = _DOUBLE_BARRELLED.search(text, m.start("surname"))
+                continue
+            if t.free(*m.span()):
+                yield self.person(t, title_start(self.cues, text, m.start()), m.end(),
+                                  "a given name and a double-barrelled surname ('Given Xxx-Yyy')")
+            else:
+                # a part is a name decided before (a commenter's known surname: "Given Known-Yyy"): the rest too
+                for a, b in _free_runs(t, m.start(), m.end()):
+                    yield self.person(t, a, b, "the rest of a double-barrelled name, a part of which is a known name")
+            m = _DOUBLE_BARRELLED.search(text, m.end())
+
+    def _accepted(self, t: TextContext, m: re.Match) -> bool:
+        text, cues, lex = t.text, self.cues, self.lex
+        given, surname = m.group("given"), m.group("surname")
+        g0 = given.split("-")[0]
+        gcf = g0.casefold()
+        if given[:1].isupper() != surname[:1].isupper() or (given.islower() and not surname.islower()):
+            return False  # both capitalised ("Given Xxx-Yyy") or both in lower case ("given xxx-yyy")
+        if given.isupper() or gcf in cues.not_names or gcf in cues.titles or cues.function_word(gcf) \
+                or gcf in cues.greet1 or gcf in cues.closings:
+            return False
+        if not (gcf in lex.first_names or cues.any_given_name(gcf)):
+            # capitalised before a capitalised double surname, a rare word is the given name too ("Lark")
+            r = lex.rank(gcf)
+            if given.islower() or (r is not None and r < 10000) or knowledge().is_place(g0) \
+                    or knowledge().is_demonym(g0) or (cues.is_initial(text, m.start()) and r is not None):
+                return False
+        if not double_barrelled_surname(lex, cues, surname):
+            return False
+        if not t.free(*m.span()) and not all(sp.kind in (PERSON, KNOWN) and m.start() <= sp.start and sp.end <= m.end()
+                                             for sp in t.spans if sp.start < m.end() and m.start() < sp.end):
+            return False
+        # "the Lark Xxx-Yyy": after an article a thing's name
+        return not knowledge().is_place(m.group(0)) and not _ARTICLE.search(text, max(0, m.start() - 6), m.start())
+
+
+# personal pronouns a person gives with their name, in brackets right after it ("X (she/her)", "x (they/them,
+# ...)", "X (any pronouns)", "x (elle/she)"): English, French, German and the neopronouns
+_PRONOUN = r"(?:she|her|hers|he|him|his|they|them|theirs|ze|zir|hir|xe|xem|xir|it|its|fae|faer|ey|em|elle|il|iel|sie|er)"
+_PRONOUN_TAG = re.compile(r"(?<![\w'’@./-])(?P<name>[^\W\d_][\w'’.-]*[^\W_.]|[^\W\d_])[ \t]*\((?:"
+                          + _PRONOUN + r"[ \t]*/[ \t]*" + _PRONOUN + r"\b|any[ \t]+pronouns\b|all[ \t]+pronouns\b)", re.I)
+
+
+class PronounTagRecognizer(Recognizer):
+    """A word with the person's pronouns in brackets right after it is that person's name: "x (she/her)",
+    "X (they/them, ...)", "x (any pronouns)". Queer and trans writing gives pronouns with a name, never
+    after a common noun, so the word is the name even where it is a word ("river", "sage", "kit") or a
+    place. Not a pronoun, relation noun, title or function word ("my therapist (she/her)")."""
+
+    name, score = "pronoun_tag", 0.8
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "/" not in text and "pronouns" not in text:
+            return
+        cues = self.cues
+        for m in _PRONOUN_TAG.finditer(text):
+            s, e = m.span("name")
+            cf = m.group("name").casefold()
+            if cues.function_word(cf) or cf in cues.relations or cf in cues.titles or cf in cues.greet1 \
+                    or cf in _PERSON_NOUNS or cf in INTERJECTIONS or re.fullmatch(_PRONOUN, cf) \
+                    or (cf in cues.not_names and not (cues.any_given_name(cf) or cf in self.lex.first_names)) \
+                    or not t.free(s, e):
+                continue
+            yield self.person(t, s, e, "a name with the person's pronouns in brackets ('x (she/her)')")
 
 
 # ---- words mentioned ------------------------------------------------------------------------------
@@ -2162,30 +2269,14 @@ _DEMONYM_ENDS = ("an", "ese", "i")
 _ACADEMIC_BEFORE = re.compile(r"(?<![\w.-])(?:[Dd]r|[Dd]r\.in|DDr|[Mm]ag|[Mm]ag\.a|[Pp]rof|Dipl\.-[A-Za-z]+|DI|Ing|"
                               r"Univ\.-Prof|Dkfm|MMag)\.?[ \t]+$")
 # a lower-case name after a lower-case title ("frau dr. hellwig", "mag. kovač"); parts of a degree are no names
-_LOWER_TITLE = re.compile(r"\b(?:(?:dr|mr|mrs|ms|miss|prof|frau|herr|herrn|mag|mag\.a)\.?\s+)+"
-                          r"([a-z][a-z\u00df-\u00ff\u0100-\u024f'-]+)(?![\w'’-])")
-_LOWER_TITLE_GATE = re.compile(r"(?<![\w.])(?:dr|mag|prof|frau|herr|herrn)\.?[ \t]+[a-z]")
-# what _LOWER_TITLE_GATE cannot match without ("herrn" holds "herr"): substring tests decide most texts
-# before its scan, which tries the look-behind at every position (~40 µs a comment)
-_LOWER_TITLE_WORDS = ("dr", "mag", "prof", "frau", "herr")
+_LOWER_TITLE_NAME = re.compile(r"([a-z][a-z\u00df-\u00ff\u0100-\u024f'-]+)(?![\w'’-])")
 _DEGREE_PARTS = frozenset({"med", "phil", "rer", "nat", "habil", "jur", "oec", "dent", "vet", "univ", "ing", "techn",
                            "pol", "soc", "theol", "psych", "sc", "hc"})
-_TITLE_WORDS = ("Dr", "dr.", "Frau", "Herr", "Mr", "Ms", "Mx", "Prof", "Miss")  # ("Herrn", "Mrs" hold "Herr", "Mr")
-# the whole chain of titles is part of the span: with only initials after it, "Frau Dr." is all that is
-# left of the person's name and the reference is the title and the initial together ("Mrs P.", "Dr H.")
-_TITLE_INITIALS = re.compile(r"\b((?:(?:(?:Dr|Frau|Herr|Herrn|Mr|Mrs|Ms|Mx|Prof|Miss)\.?|dr\.)[ \t]+)+)"
-                             r"((?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z]))")
-
-
-_ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "mag"})  # written with a period as titles
-
-
-def _bare_word_title(lex, m: re.Match, lang: str | None) -> bool:
-    """The last title of a ``_LOWER_TITLE`` match is an abbreviation written without its period that is
-    an ordinary word of ``lang`` ("mag" in Dutch and German): no title there, but the word."""
-    head = m.group(0)[:m.start(1) - m.start(0)].rstrip()
-    last = head.split()[-1].casefold() if head.split() else ""
-    return last in _ABBREVIATED_TITLES and (lex.lang_rank(last, lang) or 10 ** 6) < 3000
+# after a title chain, initials or one capital: "Mrs P.", "Dr H.", "Frau Dr. Q." (the chain goes with them: it is
+# all that is left of the person's name)
+_TITLED_INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z])")
+# a particle capitalised after the title, the title perhaps in lower case ("dr. Van Rijswijk")
+_TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
 
 
 class TitleRecognizer(Recognizer):
@@ -2195,13 +2286,17 @@ class TitleRecognizer(Recognizer):
 
     def __init__(self, cues: Cues):
         super().__init__(cues)
-        words = sorted(cues.titles, key=len, reverse=True)
-        # run on the lower-cased text (no re.I); the next letter's case is checked on the real text
-        self._re = re.compile(r"(?:" + by_first_letter("|".join(re.escape(w) for w in words), r"[\w]") + r")\.?[ \t]+")
+        # run on the lower-cased text (no re.I); the case of the title and the next letter is read on the real text
+        self._re = chain_pattern(cues.titles)
+        self._lower = titles.bare(cues.policy.rules.lower_titles)  # written in lower case in chat ("dr x")
+        self._abbreviated = titles.abbreviated(cues.policy.rules.titles)
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        starts = {m.end() for m in self._re.finditer(t.low)}
+        chains: dict[int, tuple[int, re.Match]] = {}  # where a name may start -> (its title chain's start, last title)
+        for m in self._re.finditer(t.low):
+            chains[m.end()] = (chains.pop(m.start(), (m.start(), m))[0], m)  # a title after a title goes on the chain
+        starts = chains.keys()
         for s, _e, _tok, core in t.caps:
             if s not in starts:
                 continue
@@ -2228,27 +2323,38 @@ class TitleRecognizer(Recognizer):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
             yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=self.cues.any_given_name(cf)),
                               "title before a name")
-        # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."
-        if any(w in text for w in _TITLE_WORDS):  # both patterns start with one of these words, as written
-            for m in _TITLE_INITIALS.finditer(text):
-                yield self.person(t, m.start(1), m.end(2), "title before initials")
-            # (the particle capitalised too: "dr. Van Rijswijk")
-            for m in re.finditer(r"\b(?:Dr|dr\.|Frau|Herr|Herrn|Mr|Mrs|Ms|Prof)\.?[ \t]+((?i:van der|von der|van den|"
-                                 r"von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)", text):
-                yield self.person(t, m.start(1), m.end(1), "title before a name with a particle")
-        if t.lower_style or (any(map(text.__contains__, _LOWER_TITLE_WORDS)) and _LOWER_TITLE_GATE.search(text)):
-            for m in _LOWER_TITLE.finditer(text):
-                cf = m.group(1)
-                rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
-                if cf in self.cues.titles or cf in self.cues.not_names or cf in _DEGREE_PARTS:
-                    continue
-                if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None):
-                    continue  # in capitalised text only a word of no language: "mein therapeut mag. kovač"
-                if not t.english and rank is not None and rank < 1000 and _bare_word_title(self.lex, m, t.lang):
-                    continue  # "dat mag niet", "mag het": an abbreviated title without its period that is a
-                    # word of the language too (the verb "mag"), before one of the commonest words
-                if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
-                    yield self.person(t, m.start(1), m.end(1), "title before a lower-case name")
+        for e0, (c0, m) in chains.items():
+            written = text[m.start():m.end()].rstrip()
+            if written[:1].isupper() or written.endswith("."):
+                # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."; a capitalised particle
+                i = _TITLED_INITIALS.match(text, e0)
+                if i:
+                    yield self.person(t, c0, i.end(), "title before initials")
+                p = _TITLED_PARTICLE.match(text, e0)
+                if p:
+                    yield self.person(t, e0, p.end(), "title before a name with a particle")
+            if written[:1].islower() and written.rstrip(".") in self._lower:
+                n = _LOWER_TITLE_NAME.match(text, e0)
+                if n:
+                    yield from self._lower_name(t, n, written)
+
+    def _lower_name(self, t: TextContext, n: re.Match, title: str) -> Iterator[Span]:
+        """A lower-case name after a title written in lower case ("frau dr. hellwig", "dr. xxx yyy")."""
+        cf = n.group(1)
+        rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
+        if cf in self.cues.titles or cf in self.cues.not_names or cf in _DEGREE_PARTS:
+            return
+        if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None):
+            return  # in capitalised text only a word of no language: "mein therapeut mag. kovač"
+        if not t.english and rank is not None and rank < 1000 and not title.endswith(".") \
+                and title in self._abbreviated and (self.lex.lang_rank(title, t.lang) or 10 ** 6) < 3000:
+            return  # "dat mag niet", "mag het": an abbreviated title without its period that is a
+            # word of the language too (the verb "mag"), before one of the commonest words
+        if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
+            # with the surname after a given name ("dr. xxx yyy-zzz", "ms. xxx yyy")
+            e = lower_second_name(self, t, n.end(1), titled=True) if self.lex.is_name(cf) or self.cues.any_given_name(cf) \
+                else n.end(1)
+            yield self.person(t, n.start(1), e, "title before a lower-case name")
 
 
 # Irish surnames (and the Scottish Gaelic "Mac"/"Nic"): a patronymic particle, perhaps "Giolla" ("servant of"),
@@ -2349,7 +2455,9 @@ class RelationRecognizer(Recognizer):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
             # (after a relation noun and a given name, the capital right after is the surname even when it
             # is also a town: "my husband Wolcott Zandvoort"; a comma or "in" would make it where)
-            ee = self.extend(text, e, t.lang, given=True) if core[:1].isupper() else e
+            # (in lower case the surname too: "my therapist xxx yyy-zzz", "my therapist xxx quenby")
+            ee = self.extend(text, e, t.lang, given=True) if core[:1].isupper() else \
+                lower_second_name(self, t, e, titled=True) if t.lower_style and t.english else e
             # right after "my grandson", a given name that is also a town is the grandson ("my grandson
             # Tyler", "my flatmate Clare"), even in a post that names the town: the relation outweighs a place
             sure = before and core[:1].isupper() and self.cues.any_given_name(cf)
@@ -2424,9 +2532,11 @@ class RelationRecognizer(Recognizer):
             # so does a name prefix that is part of the name ("Ah Huat")
             # (a kin word of a language the post mixes in is that word: "Lola Corazon" in Taglish is grandmother Corazon)
             start = m.start("kin") if (m.group("kin")[:1].isupper() and not (kin in cues.regional_kin and kin in _active_kin(t))
-                                       and (cues.any_given_name(kin) and (
-                kr is None or kr >= 10000) or kin in _NAME_PREFIXES)) else s
-            end = self.extend(text, e, t.lang)
+                                       and (cues.any_given_name(kin) and (kr is None or kr >= 10000)
+                                            and not (t.english and lex.dictionary_word(kin)) or kin in _NAME_PREFIXES)) else s
+            # ("Deacon X": an English word of the dictionary before the name is the form of address, not part of it;
+            # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
+            end = self.extend(text, e, t.lang, given=cues.any_given_name(cf))
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")
@@ -2500,6 +2610,10 @@ _REL_COPULA = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>
                          re.I)
 _COPULA_END = re.compile(r"['’]s\b|[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:and|but|who|too|btw|lol)\b)")
 _COPULA_GATE = re.compile(r"\b(?:is|was|are|were)[ \t]+[A-Z]")
+# the same in chat written without capitals: "my therapist is xxx." with the sentence or clause ending
+# right after the word ("my therapist is kind and ..." goes on, and is no name)
+_REL_COPULA_LOW = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[a-z-]+?)[ \t]+(?:is|was)[ \t]+"
+                             r"(?P<name>[a-z][a-z'’-]*[a-z])(?=[ \t]*(?:[.;:!?(\n]|[—–][ \t]|,[ \t]+(?:like|yes|no|lol)\b|$))")
 
 
 class RelationCopulaRecognizer(Recognizer):
@@ -2513,6 +2627,8 @@ class RelationCopulaRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
+        if t.lower_style and " is " in text:
+            yield from self._lower(t)
         if not _COPULA_GATE.search(text):
             return
         for m in _REL_COPULA.finditer(text):
@@ -2534,6 +2650,22 @@ class RelationCopulaRecognizer(Recognizer):
                     continue  # (a town called so is no objection: a relation noun is a person)
                 if cf in lex.first_names or cues.any_given_name(cf) or lex.rank(cf) is None:
                     yield self.person(t, s, self.extend(text, e), "a relation noun said to be this person")
+
+    def _lower(self, t: TextContext) -> Iterator[Span]:
+        """"my therapist is xxx." in lower-case chat: a given name that is no frequent word (an adjective
+        there is one of the commonest words: "my therapist is kind."), or a word of no language."""
+        cues, lex = self.cues, self.lex
+        for m in _REL_COPULA_LOW.finditer(t.text):
+            rel, cf = m.group("rel"), m.group("name")
+            if rel not in cues.relations or cf in cues.not_names or cues.function_word(cf) \
+                    or cues.derived_word(cf) or cf.endswith(("ing", "ed", "ful", "ous", "ive")) \
+                    or knowledge().is_demonym(cf) or not t.free(*m.span("name")):
+                continue
+            r = lex.rank(cf)
+            given = cf in lex.first_names or cues.any_given_name(cf)
+            if (given and (r is None or r >= 3000)) or (r is None and not lex.ordinary_in(cf)):
+                yield self.person(t, m.start("name"), lower_second_name(self, t, m.end("name")),
+                                  "a relation noun said to be this person (lower case)")
 
 
 # letters written one by one with hyphens between them: a fingerspelled or spelled-out word ("S-A-M")
@@ -2599,8 +2731,12 @@ class NamedRecognizer(Recognizer):
             return
         for m in _LOWER_NAMED.finditer(text):
             cf = m.group(1)
-            if cf in self.cues.not_names or self.cues.function_word(cf) or len(cf) < 3:
+            if self.cues.function_word(cf) or len(cf) < 3:
                 continue
+            if cf in self.cues.not_names and not (self._person_called(text, m.start()) and cf.casefold() in self.lex.first_names):
+                continue
+            # ("a guy called august", "a therapist named june": after a person noun, a given name of the names
+            # data is the name even where it is a word or a month)
             # "a man named otieno": after "named" any word but a function word is a name; after
             # "called" ("something called cbt") only a given name or a word of no language
             named = not m.group(0).casefold().startswith("called")
@@ -2608,7 +2744,8 @@ class NamedRecognizer(Recognizer):
             # ("a lad called Jordan": a capitalised given name that is no word of the dictionary)
             capital_given = cf[:1].isupper() and cf.casefold() in self.cues.first_names \
                 and not self.lex.dictionary_word(cf.casefold()) and (not knowledge().is_place(cf) or self._person_called(text, m.start()))
-            if cf in self.cues.first_names or capital_given or (rank is None and not self.lex.ordinary_in(cf)) or (
+            person_given = cf.casefold() in self.lex.first_names and self._person_called(text, m.start())
+            if cf in self.cues.first_names or capital_given or person_given or (rank is None and not self.lex.ordinary_in(cf)) or (
                     named and (self.cues.any_given_name(cf) or cf in self.lex.intl_names
                                or ((rank is None or rank >= 3000) and not self.lex.only_word(cf)))):
                 e = m.end(1)
@@ -2671,10 +2808,29 @@ class GreetingRecognizer(Recognizer):
                 yield self.person(t, s, e, "name after a greeting")
 
 
+# initials after a dash closing a text, in either case, perhaps after a form of address: "— t.k.b.",
+# "— Pastor F.N.", "— Mother C. F.", "— Dr. K.U-M." (a double-barrelled second initial)
+_DASH_INITIALS = re.compile(r"(?:^|\s)[-–—~]+[ \t]*(?:(?P<title>[^\W\d_]{2,}\.?)[ \t]+)?"
+                            r"(?P<name>[^\W\d_]\.(?:[ \t]?[^\W\d_](?:-[^\W\d_])?\.){0,3})[ \t]*$")
+# abbreviations written with dots that close a sentence as initials would: no person
+_DOTTED_ABBREVIATIONS = frozenset({"eg", "ie", "am", "pm", "us", "uk", "nb", "ps", "pps", "aka", "etc", "ok", "bc",
+                                   "ad", "vs", "cf", "jr", "sr", "st", "dr", "mr", "ms", "mrs", "ca", "op", "tv",
+                                   "rip", "asap", "tbh", "usa", "eu", "un", "dc", "la", "ny", "nyc"})
+
+
 class SignoffRecognizer(Recognizer):
     """The writer's name closing a text: "Gwen" after "Warmly,", "— Mo", "Em xx", "Love, Sam x"."""
 
     name, score = "signoff", 0.75
+
+    def _dash_initials(self, m: re.Match) -> bool:
+        """Initials after a dash are the writer's, not an abbreviation ("— U.K.", "— e.g."); a word
+        before them must be a form of address (a title, a kinship or church word)."""
+        letters = re.sub(r"[^\w]", "", m.group("name")).casefold()
+        if " " not in m.group("name") and (letters in _DOTTED_ABBREVIATIONS or letters in self.cues.acronyms):
+            return False  # ("C. F.", with a blank between the letters, is someone's initials)
+        title = (m.group("title") or "").rstrip(".").casefold()
+        return not title or title in self.cues.all_titles or title in self.cues.kin_titles
 
     def _name_before(self, text: str, s: int) -> bool:
         b = re.search(r"([A-Z][^\W\d_]+)[ \t]*$", text[max(0, s - 30):s])
@@ -2697,7 +2853,15 @@ class SignoffRecognizer(Recognizer):
         if len(text) - last_nl > 160:  # a sign-off is short: look at the end of a long last line only
             last_nl = len(text) - 160
         last = text[last_nl + 1:]
-        m = _INITIALS_END.search(text, max(0, len(text) - 40))
+        m = _DASH_INITIALS.search(text, max(0, len(text) - 40)) if "." in text[-40:] else None
+        dashed = bool(m) and self._dash_initials(m)
+        if dashed:
+            # "— t.k.b.", "— Pastor F.N.", "— Dr. K.U-M.": initials signing after a dash, in either case,
+            # perhaps after a form of address (a title goes with them, a kinship or church word stays)
+            title = (m.group("title") or "").rstrip(".").casefold()
+            s0 = m.start("title") if title and title in cues.titles else m.start("name")
+            yield self.person(t, s0, m.end("name"), "initials signing the text after a dash")
+        m = _INITIALS_END.search(text, max(0, len(text) - 40)) if not dashed else None
         if m and text[m.start("name") - 1] == "(" and not self._name_before(text, m.start("name") - 1):
             m = None  # "on TV (B.B.C.)": in brackets only after the name that signs ("— Ana (A.B.)")
         # "... in the U.K." is an abbreviation; "G. P." with a blank between the letters is someone's initials
@@ -2965,6 +3129,20 @@ class HandleRecognizer(Recognizer):
                     and prev and cues.function_word(prev.group(1).casefold()) and not m.group(2).endswith("ing"):
                 yield self.person(t, m.start(1), m.end(1), "a lower-case given name addressed between commas")
 
+    def _reblog_handle(self, tok: str) -> bool:
+        """A user name as a reblog chain heads each quoted post with it ("xxx-of-yyy:", "xxxofyyy:"): lower
+        case, letters and hyphens (Tumblr's user names), three parts or more, or two of which one is no
+        common word ("follow-up:", "check-in:" are headings), or run together and no word at all."""
+        if not tok.islower() or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", tok):
+            return False
+        lex = self.lex
+        parts = tok.split("-")
+        if len(parts) >= 3:
+            return True
+        if len(parts) == 2:
+            return any(lex.rank(p) is None or lex.rank(p) >= 5000 or knowledge().is_place(p) for p in parts)
+        return len(tok) >= 8 and lex.rank(tok) is None and not lex.word_form(tok) and not lex.ordinary_in(tok)
+
     def _salutation_lines(self, t: TextContext) -> Iterator[Span]:
         cues, text = self.cues, t.text
         for m in _SALUTATION_LINE.finditer(text) if _SALUTATION_GATE.search(text) else ():
@@ -2976,7 +3154,8 @@ class HandleRecognizer(Recognizer):
             rank = self.lex.lang_rank(cf, t.lang) if not t.english else self.lex.common_rank.get(cf)
             handle = any(ch.isdigit() or ch in "_." for ch in tok)
             if text[e:].lstrip(" \t")[:1] == ":":
-                ok = handle or cf in cues.first_names  # "Update:", "Edit:", "Theme:" are headings
+                # "Update:", "Edit:", "Theme:" are headings; a handle heads the quoted post in a reblog chain
+                ok = handle or cf in cues.first_names or self._reblog_handle(tok)
             else:
                 ok = (handle or cf in cues.first_names or cues.any_given_name(cf)
                       or (rank is None and not NOT_NAME_SHAPE.search(tok))
@@ -3470,6 +3649,8 @@ class CoordinationRecognizer(Recognizer):
             cf = core.casefold()
             if s in seen or cf in self.cues.not_names or self.cues.function_word(cf) or not t.free(s, e):
                 continue
+            if text[e:e + 1] in ("ʻ", "ʼ"):
+                continue  # the word goes on after an ʻokina or a glottal stop ("Lāʻie", "Molokaʻi"): not this token
             if len(core) >= 3 and core.isupper() and not self.cues.any_given_name(cf):
                 continue  # "I'm Tullia, ARFID not anorexia": an acronym beside a name, no list of names
             if not t.english and (self.lex.lang_rank(cf, t.lang) or 10 ** 6) < 300 \
@@ -3513,6 +3694,28 @@ class CoordinationRecognizer(Recognizer):
                 found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
                 persons.append(found)
                 yield found
+
+
+def lower_second_name(rec: Recognizer, t: TextContext, e: int, titled: bool = False) -> int:
+    """A second given name or a surname right after a lower-case given name: "jin woo", "anna maria",
+    "kasia nowak", a double-barrelled "xxx-yyy" (every part a surname or no word). ``titled``: a title
+    stands before the given name, so a surname that is also a place is the surname ("ms. xxx tarrant")."""
+    m = re.match(r"[ \t]([a-z\u00df-\u00ff]{2,}(?:-[a-z\u00df-\u00ff]{2,})*)\b(?![-'’])", t.text[e:e + 40])
+    if not m:
+        return e
+    w = m.group(1)
+    if "-" in w:
+        return e + m.end(1) if double_barrelled_surname(rec.lex, rec.cues, w) else e
+    rank = rec.lex.rank(w) if t.english else rec.lex.lang_rank(w, t.lang)
+    if t.english and rec.lex.only_word(w) and (rank is None or rank < 12000):
+        return e  # "lulu silence also counts"
+    if (rank is None or rank >= 3000) and (rec.lex.is_name(w) or rec.lex.is_surname(w)) \
+            and w not in rec.cues.not_names and (not knowledge().is_place(w) or titled and rec.lex.is_surname(w)):
+        return e + m.end(1)
+    if titled and t.english and len(w) >= 4 and rank is None and rec.lex.rank(w) is None and not rec.lex.ordinary_in(w) \
+            and not rec.lex.word_form(w) and not knowledge().is_place(w) and not _REPEATS.search(w):
+        return e + m.end(1)  # after a title or relation noun and a given name, a word of no language is the surname
+    return e
 
 
 class LowerCaseNameRecognizer(Recognizer):
@@ -3568,6 +3771,8 @@ class LowerCaseNameRecognizer(Recognizer):
                 continue  # "he said portugal": a place that is a name only elsewhere ("denise" is a town too)
             if given and knowledge().is_region(cf) and _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
                 continue  # "rich now, in florida": a country or state after a place word is the place
+            if given and t.english and cf not in t.doc.accepted and self._lower_place(text, s, e, cf):
+                continue
             if given and not word and cf not in t.doc.accepted and re.match(r"[ \t]*!", text[e:e + 3]) \
                     and self.lex.ordinary_in(cf) - {t.lang}:
                 continue  # "tak!": an exclamation in another language the writer mixes in, not a name
@@ -3584,20 +3789,48 @@ class LowerCaseNameRecognizer(Recognizer):
                     and not _REPEATS.search(cf) and not lex.word_form(cf) and not knowledge().is_place(cf) \
                     and cues.person_verb_after(text, e):
                 yield self.person(t, s, e, "a word of no language doing what people do ('otieno told me')")
+            elif t.english and not given and self._name_word(cf, first=True) and not before.rstrip().endswith("@"):
+                m2 = re.match(r"[ \t]([a-z]{4,})\b(?![-'’@.]\w)", text[e:e + 30])
+                if m2 and self._name_word(m2.group(1), first=False) and t.free(s, e + m2.end(1)):
+                    # "jodell pflueger", "ferris quenby": two words of no language (a surname of the names
+                    # data may be a rare word) side by side in English chat are a given name and a surname
+                    yield self.person(t, s, e + m2.end(1), "two words of no language side by side: a full name")
 
     def _second_name(self, t: TextContext, e: int) -> int:
-        """A second given name or a surname right after the first: "jin woo", "anna maria", "kasia nowak"."""
-        m = re.match(r"[ \t]([a-z\u00df-\u00ff]{2,})\b", t.text[e:e + 30])
-        if not m:
-            return e
-        w = m.group(1)
-        rank = self.lex.rank(w) if t.english else self.lex.lang_rank(w, t.lang)
-        if t.english and self.lex.only_word(w) and (rank is None or rank < 12000):
-            return e  # "lulu silence also counts"
-        if (rank is None or rank >= 3000) and (self.lex.is_name(w) or self.lex.is_surname(w)) \
-                and w not in self.cues.not_names and not knowledge().is_place(w):
-            return e + m.end(1)
-        return e
+        return lower_second_name(self, t, e)
+
+    def _lower_place(self, text: str, s: int, e: int, cf: str) -> bool:
+        """A lower-case word that the sentence uses as a place or a nationality, not a person, where no
+        name role says otherwise: after a preposition of place ("in london"), a town before its state
+        or country ("olympia, washington") or after a town ("olympia, washington"), a state coordinated
+        with a state ("oregon or washington"), the first word of a place of several words ("ann arbor",
+        "des moines"), a nationality or language word ("in french")."""
+        k = knowledge()
+        if self._name_role(text, e):
+            return False
+        if k.is_demonym(cf):
+            return not self.cues.subject_of_verb(text, e)  # ("that thais was a bit jealous": a name)
+        nxt = re.match(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?", text[e:e + 30])
+        if nxt and (k.is_place(cf + " " + nxt.group(1)) or (nxt.group(2) and k.is_place(f"{cf} {nxt.group(1)} {nxt.group(2)}"))):
+            return True
+        if not k.is_place(cf):
+            return False
+        if _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
+            return True
+        after = re.match(r"[ \t]*(?:,|or|and)[ \t]*([a-z]+)\b", text[e:e + 30])
+        before = re.search(r"\b([a-z]+)[ \t]*(?:,|or|and)[ \t]*$", text[max(0, s - 30):s])
+        return bool(after and k.is_region(after.group(1)) or before and k.is_place(before.group(1)) and
+                    (k.is_region(cf) or k.is_region(before.group(1))))
+
+    def _name_word(self, cf: str, first: bool) -> bool:
+        """No word of any language (or a rare one that the names data has as a surname: "ferris"), four
+        letters or more, no place, no word form, no repeated letters of an interjection."""
+        lex = self.lex
+        if len(cf) < 4 or cf in self.cues.not_names or _REPEATS.search(cf) or lex.ordinary_in(cf) \
+                or lex.word_form(cf) or knowledge().is_place(cf) or lex.contraction(cf):
+            return False
+        r = lex.rank(cf)
+        return r is None or (r >= 10000 and (lex.is_surname(cf) or lex.is_name(cf)))
 
     @staticmethod
     def _name_role(text: str, e: int) -> bool:
@@ -3835,7 +4068,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
-            CuePhraseRecognizer,
+            CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,

@@ -479,9 +479,10 @@ class RegionalPhraseRecognizer(Recognizer):
                 yield self.span(m.start("sub"), m.end("sub"), KEEP, reason="a suburb named by its side, after its city")
 
     def _name_shape_here(self, t: TextContext, s: int, e: int) -> bool:
-        """A one-word greeting capitalised mid-sentence after a title or "my X" ("my cousin Manuia") is
-        a name there."""
-        return self.cues.title_before(t.text, s) or self.cues.relation_before(t.text, s)
+        """A one-word greeting capitalised mid-sentence after a title, "my X" ("my cousin Manuia") or a
+        naming phrase ("my real name is X") is a name there."""
+        return self.cues.title_before(t.text, s) or self.cues.relation_before(t.text, s) \
+            or self.cues.named_before(t.text, s)
 
     def _article_nouns(self, t: TextContext, articles: frozenset[str]) -> Iterator[Span]:
         text = t.text
@@ -524,10 +525,17 @@ class RegionalPhraseRecognizer(Recognizer):
 _EAST_ASIAN_HYPHENED = "ssi|nim|san|sama|chan|kun|sensei|senpai|seonsaengnim|sunbae|sunbaenim"
 _EAST_ASIAN = frozenset(("ssi|nim|san|sama|chan|kun|sensei|senpai|seonsaengnim|sunbae|sunbaenim").split("|"))
 _EAST_ASIAN_SPACED = "ssi|sama|sensei|seonsaengnim|sunbaenim"
+def regional_kin_after() -> tuple[str, ...]:
+    """Every section's kinship words said after a given name (``kin_after``), longest first."""
+    return tuple(sorted({_folded(k) for sec in _sections().values() for k in sec.get("kin_after", ())},
+                        key=len, reverse=True))
+
+
+_KIN_AFTER = "|".join(map(re.escape, regional_kin_after()))
 _HONORIFIC_AFTER = re.compile(
     r"(?<![\w'’.-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+|-[a-z]+)?|[a-z]{3,})"
     r"(?:[ \t]+(?P<hon>(?i:sir|ma['’]?am|madam|ji|didi|dada|bhai|bhaiya|bhaiyya|aunty|auntie|uncle|akka|chechi|"
-    r"mashi|mausi|garu|saab|sahab|bhabhi|" + _EAST_ASIAN_SPACED + r"))"
+    r"mashi|mausi|garu|saab|sahab|bhabhi|" + _KIN_AFTER + "|" + _EAST_ASIAN_SPACED + r"))"
     r"|-(?P<hyph>(?i:ji|di|da|didi|dada|bhai|bhaiya|aunty|uncle|akka|garu|" + _EAST_ASIAN_HYPHENED + r")))"
     r"(?![\w'’-])")
 
@@ -674,6 +682,7 @@ _ENGLISH_KIN = frozenset({"aunty", "auntie", "uncle"})
 # the respect words in the lower-cased text, after a blank or a hyphen
 _HONORIFIC_FIND = re.compile(r"(?:" + by_first_letter("sir|ma'am|ma’am|maam|madam|ji|didi|di|dada|da|bhai|bhaiya|bhaiyya|"
                                                       "aunty|auntie|uncle|akka|chechi|mashi|mausi|garu|saab|sahab|bhabhi|"
+                                                      + _KIN_AFTER + "|"
                                                       + _EAST_ASIAN_HYPHENED,
                                                       r"[^ \t-]") + r")(?![\w'’-])")
 # a writer naming themself: "Priya here from Pune", "Tevita here, long time lurker", "Kiri here btw"
@@ -710,6 +719,15 @@ def _demonym_after(text: str, e: int) -> bool:
     return bool(m) and knowledge().is_demonym(m.group(1))
 
 
+# nouns a writer describes themself with after their name ("i'm x, nurse in ...", "i'm x, a student"), beside
+# the policy's relation nouns (kinship and care: "therapist", "counsellor", "teacher", "nurse")
+_ROLE_NOUNS = frozenset({"student", "trainee", "carer", "caregiver", "parent", "widow", "widower", "veteran", "vet",
+                         "librarian", "pharmacist", "paramedic", "firefighter", "midwife", "retiree", "lawyer",
+                         "engineer", "chef", "social", "clinician", "counselor", "psychotherapist", "lpc", "lcsw",
+                         "lmft", "lpcc", "rn", "np", "intern", "resident", "volunteer", "peer", "mum", "mom", "dad"})
+_APPOSITION_AFTER = re.compile(r"[ \t]*,[ \t]+(?:(?P<not>not)[ \t]+)?(?:(?:a|an|the|your|ur)[ \t]+)?(?P<word>[a-z]+)\b")
+
+
 class IntroductionRecognizer(Recognizer):
     """The name a writer gives themself: "Priya here from Pune" opening a sentence, or a given name
     that is also a word right after "I am" ("I am Honey.", "I'm Lucky, from ..."): there only a name
@@ -740,9 +758,17 @@ class IntroductionRecognizer(Recognizer):
                 if m.group("name").islower():
                     # lower case: only in text written without capitals, and only a word of no language
                     # ("i'm sefo, samoan"; not "i'm tired, ok")
+                    if t.lower_style and lex.is_first_name(cf) and not self._no_name(cf) and t.free(s, e) \
+                            and self._named_apposition(text, e):
+                        yield self.person(t, s, e, "a given name right after 'i'm', then a role or another name set against it")
+                        continue
                     if not t.lower_style or r is not None or lex.ordinary_in(cf) or self._no_name(cf):
                         continue
                     yield self.person(t, s, e, "a word of no language right after 'i'm'")
+                    continue
+                if cf in _ENDEARMENTS and t.free(s, e) and self.extend(text, e, t.lang) > e:
+                    # "I am Baby Xxx": an endearment that is a given name, with a surname after it
+                    yield self.person(t, s, self.extend(text, e, t.lang), "a given name and a surname right after 'I am'")
                     continue
                 if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names or (
                         (r is None or r >= 20000) and not lex.dictionary_word(cf))):
@@ -778,6 +804,17 @@ class IntroductionRecognizer(Recognizer):
                 if r is not None and r < 5000 and cf not in cues.first_names:
                     continue  # "Well, I ...", "Look, you ..."
                 yield self.person(t, s, e, "the person addressed at the start of a quotation")
+
+    def _named_apposition(self, text: str, e: int) -> bool:
+        """After "i'm x": a comma and a role noun ("i'm x, therapist in ...", "i'm x, a nurse"), or "not"
+        and a given name set against it ("i'm x, not y"): x is who the writer is, not how they feel."""
+        m = _APPOSITION_AFTER.match(text, e)
+        if m is None:
+            return False
+        w = m.group("word")
+        if m.group("not"):
+            return self.lex.is_first_name(w) and (self.lex.rank(w) or 10 ** 6) >= 3000
+        return w in self.cues.relations or w in _ROLE_NOUNS
 
     def _no_name(self, cf: str) -> bool:
         cues = self.cues

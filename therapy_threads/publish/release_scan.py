@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..anonymise.audit import AUDITED_TABLES, Hit, TextAudit, load_matcher_tokens
-from ..anonymise.knowledge import find_phones
+from ..anonymise.phones import find_all_phones
 from ..anonymise.patterns import mask, url_host
 from ..errors import PrivacyGateError
 from ..schema import RELEASE_TABLES, columns
@@ -183,7 +183,7 @@ class _Scanner:
              phones: bool = False) -> None:
         if phones:  # before the numbers are dropped below
             self.result.hits.extend(Hit("phone", where, line, "", mask(text[a:b]))
-                                    for a, b in find_phones(text, self.audit.phone_regions))
+                                    for a, b, _why in find_all_phones(text, self.audit.phone_regions))
         text = _NOISE.sub(" ", text)
         if not text.strip():
             return

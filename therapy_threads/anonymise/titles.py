@@ -1,0 +1,43 @@
+"""One home for titles: forms of address and ranks written before a name ("Dr. X", "Mrs X", "Frau
+Dr. X", "Sgt. X", "dr x" in chat), and the patterns every recognizer reads them with.
+
+The words are data, each list in the table of its language: the policy's ``[rules] titles`` for
+English and German (the languages the policy's rules are written for, with the military ranks of
+English) and its ``lower_titles``, the titles English and German chat writes in lower case before a
+name ("dr x", "frau x", "mag. x"); ``language_cues.toml`` ``titles`` and ``lower_titles`` for each
+other language. No title is written in code: the TitleRecognizer's patterns (a chain of titles, then
+initials, a particle or a lower-case name), the anonymiser's trimming of titles off NER spans and the
+sign-off and double-barrelled rules all build on these lists.
+"""
+from __future__ import annotations
+
+import re
+
+from .patterns import by_first_letter
+
+
+def bare(titles) -> frozenset[str]:
+    """The titles without their periods, case-folded ("Dr." -> "dr")."""
+    return frozenset(t.casefold().rstrip(".") for t in titles)
+
+
+def abbreviated(titles) -> frozenset[str]:
+    """Titles the list also gives with a period ("dr." beside "dr"): abbreviations, which in a
+    language where the bare form is a word are a title only with the period ("mag." vs Dutch "mag")."""
+    return frozenset(t.casefold().rstrip(".") for t in titles if t.endswith("."))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def chain_pattern(words) -> re.Pattern[str]:
+    """One title (period optional) and the blanks after it, for the lower-cased text (no ``re.I``: the
+    case of the title and the name is read on the real text); a chain is titles one after another."""
+    return re.compile(r"(?:" + by_first_letter(_alternation(words), r"[\w]") + r")\.?[ \t]+")
+
+
+def prefix_pattern(words) -> re.Pattern[str]:
+    """A chain of titles opening a phrase, any case ("Dr. ", "Frau Dr. ", "Sgt "): what is trimmed off a
+    name the NER model found."""
+    return re.compile(r"^(?:(?:" + _alternation(words) + r")\.?\s+)+", re.I)
