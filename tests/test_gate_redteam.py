@@ -1,0 +1,76 @@
+"""Red team of the privacy gate (issues 11 and 13): ways to slip a raw identity past it.
+
+Every name here is invented ("Zorbuk Quillfeather", handle ``quillfeatherworth``); phone numbers
+are in the UK drama range (01632 960xxx).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from helpers_build import TEST_KEY, make_build, record_verdicts
+from therapy_threads.anonymise.audit import audit_build, write_tokens
+from therapy_threads.anonymise.identity import fold, token_line, words
+from therapy_threads.schema import arrow_schema
+
+HANDLE = "quillfeatherworth"  # class h: not a word, not a name
+NAME = "zorbuk"
+
+
+def _build(root: Path) -> Path:
+    b = make_build(root)
+    write_tokens(b / "private" / "identity_tokens.txt",
+                 {token_line(TEST_KEY, HANDLE, "h", frozenset(), "seed-000"),
+                  token_line(TEST_KEY, NAME, "h", frozenset(), "seed-000")})
+    record_verdicts(b)
+    return b
+
+
+def _with_comment_text(b: Path, text: str) -> None:
+    rows = pq.read_table(b / "comments.parquet").to_pylist()
+    rows[0]["text"] = text
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema("comments")), b / "comments.parquet")
+
+
+# ------------------------------------------------------------------ disguised identities in text
+
+@pytest.mark.parametrize("disguised", [
+    "thanks Z\u200borbuk for the list",                    # zero-width space inside the name
+    "thanks Zor\u00adbuk for the list",                    # soft hyphen
+    "thanks Zorb\u200duk\u2060 for the list",              # zero-width joiner, word joiner
+    "thanks \uff3a\uff4f\uff52\uff42\uff55\uff4b for it",  # fullwidth (NFKC)
+    "thanks \U0001d419\U0001d428\U0001d42b\U0001d41b\U0001d42e\U0001d424 for it",  # maths bold
+    "thanks Z\u043erbuk for the list",                     # Cyrillic o
+    "thanks \u0396\u03bfrbuk for it",                       # Greek Zeta and omicron
+    "see quillfeather\u200bworth on the forum",
+    "see QUILLFE\u0410THERWORTH on the forum",            # Cyrillic capital A
+])
+def test_a_disguised_identity_in_comment_text_fails_the_audit(tmp_path, disguised):
+    b = _build(tmp_path / "b")
+    _with_comment_text(b, disguised)
+    res = audit_build(b, TEST_KEY, ner_review=False)
+    assert ("identity", "text") in {(h.kind, h.field) for h in res.hits}, disguised
+
+
+@pytest.mark.parametrize("disguised, kind", [
+    ("write to zorbuk.q%40quillmail.net for the group", "email"),
+    ("his site https%3A%2F%2Fquillmail.net%2Fabout", "url"),
+    ("call \uff10\uff11\uff16\uff13\uff12 \uff19\uff16\uff10 \uff11\uff12\uff13 now", "phone"),
+])
+def test_encoded_addresses_links_and_numbers_fail_the_audit(tmp_path, disguised, kind):
+    b = _build(tmp_path / "b")
+    _with_comment_text(b, disguised)
+    res = audit_build(b, TEST_KEY, ner_review=False)
+    assert (kind, "text") in {(h.kind, h.field) for h in res.hits}, disguised
+
+
+def test_ordinary_non_latin_text_is_left_alone():
+    # a Russian or Greek sentence is not turned into Latin look-alikes; only mixed-script words are
+    assert fold("Сергей сказал: всё хорошо") == "Сергей сказал: всё хорошо"
+    assert fold("Καλημέρα σας") == "Καλημέρα σας"
+    assert fold("plain ascii stays, 100% so") == "plain ascii stays, 100% so"
+    # both sides of the keyed lookup fold the same way
+    assert words("Z\u043erbuk Qu\u200bill") == ["zorbuk", "quill"]
