@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import PrivacyGateError
-from .identity import hmac_token, words as name_words
+from .identity import fold, hmac_token, words as name_words
 from .keys import key_fingerprint
 from .knowledge import find_phones, find_said_phones
 from .patterns import find_emails, find_urls, mask, url_host
@@ -313,6 +313,7 @@ class TextAudit:
         """
         hits: list[Hit] = []
         review: list[dict] = []
+        text = fold(text)  # "Z\u200borbuk", fullwidth or look-alike letters, "%40": read as written
         self.matcher.scope = scope
         for (cls, langs), s, e, _gram in self.matcher.scan(text, exempt):
             verdict = _judge(cls, langs, lang, text, s, e, field, self.cues)

@@ -121,9 +121,66 @@ PLATFORMS = frozenset({"facebook", "fb", "twitter", "x", "instagram", "linkedin"
                        "livejournal", "typepad", "about", "gravatar", "mastodon", "bsky", "threads"})  # names that are among the 2000 commonest English words (Will, Hope, Grace, Mark)
 
 
+# Characters that draw nothing (zero-width space/joiners, soft hyphen, bidi marks, BOM): a name
+# with one inside ("Z\u200borbuk") reads as the name.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e"
+                                    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a"
+                                    "\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"))
+# Cyrillic and Greek letters drawn like Latin ones (Unicode confusables, the unambiguous ones).
+_LOOKALIKE = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u051b\u051d\u04bb\u04cf\u04af\u0475"
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405\u04ae\u051a\u051c\u04ba\u04c0"
+    "\u03bf\u03bd\u03c1\u03b9\u03ba\u03b1\u03c5\u03c7"
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7"
+    "\u0131\u0261\u0251\u0585",
+    "aeopcyxijsdqwhlyv"
+    "ABEKMHOPCTXIJSYQWHI"
+    "ovpikaux"
+    "ABEZHIKMNOPTYX"
+    "igao")
+_LOOKALIKE_CHARS = "".join(chr(c) for c in _LOOKALIKE)
+_LOOKALIKE_SET = frozenset(_LOOKALIKE_CHARS)
+_LOOKALIKE_WORD = re.compile(r"[^\W_]*[" + _LOOKALIKE_CHARS + r"][^\W_]*")
+_LATIN = re.compile(r"[A-Za-z]")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _unpercent(m: re.Match[str]) -> str:
+    try:
+        return bytes.fromhex(m.group(0).replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return m.group(0)
+
+
+def _skeleton(m: re.Match[str]) -> str:
+    w = m.group(0)
+    # a word mixing Latin with look-alikes, or made of look-alikes only; an ordinary Cyrillic or
+    # Greek word (one with a letter no Latin one looks like) keeps its letters
+    if _LATIN.search(w) or _LOOKALIKE_SET.issuperset(w):
+        return w.translate(_LOOKALIKE)
+    return w
+
+
+def fold(text: str) -> str:
+    """Text as the privacy gate reads it: percent-escapes decoded ("%40" -> "@"), NFKC
+    (fullwidth and mathematical letters, ligatures), invisible characters dropped, and Latin
+    look-alikes of words that mix scripts mapped to Latin. Plain ASCII text comes back as is.
+    The identity tokens are made from folded names (:func:`words`), so both sides agree."""
+    if text.isascii() and "%" not in text:
+        return text
+    if "%" in text:
+        text = _PERCENT.sub(_unpercent, text)
+        if text.isascii():
+            return text
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return _LOOKALIKE_WORD.sub(_skeleton, text)
+
+
 def words(text: str) -> list[str]:
-    """The audit's tokeniser: runs of letters/digits, case-folded (must match on both sides)."""
-    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
+    """The audit's tokeniser: runs of letters/digits of the :func:`fold`-ed text, case-folded
+    (must match on both sides)."""
+    return [w.casefold() for w in _WORD.findall(fold(text))]
 
 
 def token_class(word: str, lex: Lexicon) -> str:
