@@ -74,3 +74,43 @@ def test_ordinary_non_latin_text_is_left_alone():
     assert fold("plain ascii stays, 100% so") == "plain ascii stays, 100% so"
     # both sides of the keyed lookup fold the same way
     assert words("Z\u043erbuk Qu\u200bill") == ["zorbuk", "quill"]
+
+
+# ------------------------------------------------------------------ the exact bytes let out
+
+def test_a_table_swapped_after_the_gate_and_put_back_before_the_recheck_never_reaches_the_release(
+        tmp_path, monkeypatch):
+    """The gate passed the build's bytes; publish then reads the tables several times. A table
+    replaced for the reads and put back before the final re-hash must not leak: publish reads
+    only a copy whose bytes it checked against the verdicts."""
+    from therapy_threads.errors import UserError
+    from therapy_threads.publish import release as release_mod
+
+    b = _build(tmp_path / "b")
+    good = (b / "comments.parquet").read_bytes()
+    leaky = tmp_path / "leaky.parquet"
+    rows = pq.read_table(b / "comments.parquet").to_pylist()
+    rows[0]["text"] = f"thanks {HANDLE}, call 01632 960123"
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema("comments")), leaky)
+    real_scan, real_write = release_mod.scan_published, release_mod.write_sorted_shards
+
+    def swap(path, table, *a, **kw):
+        if table == "comments":
+            (b / "comments.parquet").write_bytes(leaky.read_bytes())
+        return real_scan(path, table, *a, **kw)
+
+    def put_back(path, table, *a, **kw):
+        out = real_write(path, table, *a, **kw)
+        if table == "comments":
+            (b / "comments.parquet").write_bytes(good)
+        return out
+
+    monkeypatch.setattr(release_mod, "scan_published", swap)
+    monkeypatch.setattr(release_mod, "write_sorted_shards", put_back)
+    try:
+        rel = release_mod.publish(b, "1.0.0", tmp_path / "reg", key=TEST_KEY).path
+    except UserError:
+        return  # refused: fine too
+    texts = pq.read_table(rel / "data" / "comments-00000-of-00001.parquet").column("text").to_pylist()
+    assert not any(HANDLE in (t or "") for t in texts)
+    assert not [p for p in (tmp_path / "reg").iterdir() if p.name.startswith(".snapshot")]
