@@ -30,7 +30,7 @@ from . import plots as plots_mod
 from .card import (CardContext, TAGS, TERMS_FILE, card_languages, load_docs, load_source_notes,
                    render_body, render_card, render_terms, validate_card)
 from .croissant import build_croissant
-from .fsutil import atomic_directory, canonical_json, read_regular, sha256_file
+from .fsutil import STAGING_MARK, atomic_directory, canonical_json, read_regular, sha256_file
 from .inputs import Build, open_build
 from .manifest import MANIFEST, base_manifest, features_map, file_entries
 from .parquet import (ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, arrow_pool, scan_published,
@@ -251,7 +251,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     msha = sha256_file(dest / MANIFEST)
     # Only the notes of this build's sources reach the card; the rest of the manifest does not.
     used = {s["source_id"] for s in manifest["sources"]}
-    check_release(dest, build.root, build.key, drawn=drawn,
+    check_release(dest, build.files, build.key, drawn=drawn,
                   notes={k: v for k, v in notes.items() if k in used})
     build.recheck()
     files = manifest["files"] + [{"path": MANIFEST, "bytes": (dest / MANIFEST).stat().st_size,
@@ -301,11 +301,14 @@ def publish(build_dir: Path | str, version: str | Version,
         pv = reg.previous(v)
         return (reg.release_dir(pv), reg.manifest(pv)) if pv else (None, None)
 
+    # The release is written from a private copy of the build's bound files, checked byte for
+    # byte against the verdicts as it is made: the gate's bytes are the bytes let out.
     if dry_run:
         refuse_existing()
         prev_dir, prev_manifest = previous()
-        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp, arrow_pool():
-            res = write_release(build, v, Path(tmp), prev_dir=prev_dir,
+        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp, \
+                tempfile.TemporaryDirectory(prefix="therapy-threads-snapshot-") as snap, arrow_pool():
+            res = write_release(build.snapshot(Path(snap)), v, Path(tmp), prev_dir=prev_dir,
                                 prev_manifest=prev_manifest, latest=reg.latest(), **kwargs)
         res.path, res.dry_run = None, True
         return res
@@ -314,9 +317,11 @@ def publish(build_dir: Path | str, version: str | Version,
         refuse_existing()
         prev_dir, prev_manifest = previous()
         final = reg.release_dir(v)
-        with atomic_directory(final) as staging, arrow_pool():
-            res = write_release(build, v, staging, prev_dir=prev_dir, prev_manifest=prev_manifest,
-                                latest=reg.latest(), **kwargs)
+        # next to the staging folder (same disk); a kill leaves it to the next publish's sweep
+        with tempfile.TemporaryDirectory(prefix=f".snapshot{STAGING_MARK}", dir=reg.root) as snap, \
+                atomic_directory(final) as staging, arrow_pool():
+            res = write_release(build.snapshot(Path(snap)), v, staging, prev_dir=prev_dir,
+                                prev_manifest=prev_manifest, latest=reg.latest(), **kwargs)
         res.path = final
         reg.write_index()
     return res
