@@ -114,3 +114,38 @@ def test_a_table_swapped_after_the_gate_and_put_back_before_the_recheck_never_re
     texts = pq.read_table(rel / "data" / "comments-00000-of-00001.parquet").column("text").to_pylist()
     assert not any(HANDLE in (t or "") for t in texts)
     assert not [p for p in (tmp_path / "reg").iterdir() if p.name.startswith(".snapshot")]
+
+
+# ------------------------------------------------------------------ Parquet column statistics
+
+def _string_stats(path: Path) -> dict[str, set]:
+    md = pq.ParquetFile(path).metadata
+    out: dict[str, set] = {}
+    for g in range(md.num_row_groups):
+        for c in range(md.num_columns):
+            col = md.row_group(g).column(c)
+            st = col.statistics
+            if col.physical_type == "BYTE_ARRAY" and st is not None and st.has_min_max:
+                out.setdefault(col.path_in_schema, set()).update({st.min, st.max})
+    return out
+
+
+def test_free_text_columns_carry_no_min_max_statistics_and_the_scan_refuses_them(tmp_path):
+    """Min/max statistics of a text column are a copy of a cell in the footer, outside the rows:
+    the release writes them only for ids, codes and pseudonyms, and the scan checks that."""
+    from therapy_threads.publish.release import publish
+    from therapy_threads.publish.release_scan import scan_release
+
+    b = _build(tmp_path / "b")
+    rel = publish(b, "1.0.0", tmp_path / "reg", key=TEST_KEY).path
+    free = {"text", "body", "title", "site", "url", "detail", "location", "published_age", "author"}
+    for f in sorted((rel / "data").glob("*.parquet")):
+        assert not free & set(_string_stats(f)), f.name
+    assert "comment_id" in _string_stats(rel / "data" / "comments-00000-of-00001.parquet")
+    assert scan_release(rel, b, TEST_KEY).passed
+    # a shard rewritten with statistics on its text (a careless writer): refused
+    f = rel / "data" / "comments-00000-of-00001.parquet"
+    t = pq.read_table(f)
+    pq.write_table(t, f, write_statistics=True)
+    hits = scan_release(rel, b, TEST_KEY).hits
+    assert [(h.kind, h.row_id) for h in hits] == [("file", "")] and "statistics" in hits[0].masked
