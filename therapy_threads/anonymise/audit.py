@@ -67,6 +67,11 @@ _SHAPES: dict[str, dict[str, str]] = {
     "quarantine": {"item_kind": _CODE, "reason": r"^[a-z0-9_]+$", "post_id": rf"^p_{_ID}$",
                    "item_id": rf"^[pc]_{_ID}$", "content_sha256": r"^[0-9a-f]{64}$"},
 }
+# Columns whose every value has a fixed shape (ids, codes, pseudonyms): the only string columns a
+# release writes Parquet min/max statistics for (a statistic is a copy of a cell in the footer;
+# of free text it would be a snippet outside the rows). The speakers table is derived at publish.
+SHAPED_COLUMNS: dict[str, dict[str, str]] = {
+    **_SHAPES, "speakers": {"author_pseudonym": _SHAPES["comments"]["author_pseudonym"]}}
 # Source locations and reader messages name public pages, and posts.url is a link by definition;
 # a commenter's own site there is still caught by the identity check (its host label is an
 # identity token), and a name in a URL's path by the identity check of its words.
@@ -563,5 +568,5 @@ def token_digest(tokens: set[str]) -> str:
 
 AUDITED_TABLES = frozenset(_FIELDS)  # tables whose rows audit_build checks (the release scan does the rest)
 
-__all__ = ["AUDITED_TABLES", "audit_build", "audit_tables", "record_result", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens",
+__all__ = ["AUDITED_TABLES", "SHAPED_COLUMNS", "audit_build", "audit_tables", "record_result", "AuditResult", "Hit", "TextAudit", "load_matcher_tokens",
            "read_tokens", "write_tokens", "token_digest"]
