@@ -153,3 +153,25 @@ def test_free_text_columns_carry_no_min_max_statistics_and_the_scan_refuses_them
     hits = scan_release(rel, b, TEST_KEY, notes=notes).hits
     assert {h.kind for h in hits} == {"file"}
     assert any("statistics of the column text" in h.masked for h in hits)
+
+
+# ------------------------------------------------------------------ the repository's card
+
+def test_the_repo_card_written_by_update_repo_card_is_scanned_too(tmp_path, monkeypatch):
+    """--update-repo-card writes DATA_CARD.md from a second rendering of the card (other plot
+    paths): those bytes leave too, so they are scanned like the release's README.md."""
+    from therapy_threads.errors import PrivacyGateError
+    from therapy_threads.publish import release as release_mod
+
+    b = _build(tmp_path / "b")
+    real = release_mod.render_body
+
+    def body(ctx):  # a template branch only the repository's card takes
+        text = real(ctx)
+        return text + f"\nThanks to {HANDLE}\n" if ctx.plots and "docs/data-card" in str(ctx.plots) else text
+
+    monkeypatch.setattr(release_mod, "render_body", body)
+    with pytest.raises(PrivacyGateError) as e:
+        release_mod.publish(b, "1.0.0", tmp_path / "reg", key=TEST_KEY)
+    assert "DATA_CARD.md" in str(e.value) and HANDLE not in str(e.value)
+    assert not (tmp_path / "reg" / "v1.0.0").exists()
