@@ -252,7 +252,8 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     # Only the notes of this build's sources reach the card; the rest of the manifest does not.
     used = {s["source_id"] for s in manifest["sources"]}
     check_release(dest, build.files, build.key, drawn=drawn,
-                  notes={k: v for k, v in notes.items() if k in used})
+                  notes={k: v for k, v in notes.items() if k in used},
+                  outside={"DATA_CARD.md": data_card})  # what --update-repo-card writes
     build.recheck()
     files = manifest["files"] + [{"path": MANIFEST, "bytes": (dest / MANIFEST).stat().st_size,
                                   "sha256": msha}]

@@ -235,11 +235,13 @@ class _Scanner:
 
 def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
                  notes: dict[str, dict[str, Any]] | None = None,
-                 drawn: Iterable[str] = ()) -> ScanResult:
+                 drawn: Iterable[str] = (), outside: dict[str, str] | None = None) -> ScanResult:
     """Scan every file under ``release_dir`` with the identity tokens of ``build_dir``.
 
     ``notes`` are the source manifest entries by source id (site, licence, note: they reach the
-    card), ``drawn`` the strings the figures show. Returns the findings; nothing raw is kept.
+    card), ``drawn`` the strings the figures show, ``outside`` texts that leave with the release
+    but are written elsewhere ({name: text}: the repository's ``DATA_CARD.md``). Returns the
+    findings; nothing raw is kept.
     """
     root = Path(release_dir)
     notes = notes or {}
@@ -280,6 +282,8 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
             sc.refuse(rel, "a kind of file that does not belong in a release")
     for i, t in enumerate(drawn, 1):
         sc.text(t, "plots", f"label {i}")
+    for name, text in sorted((outside or {}).items()):
+        sc.lines(text, name)
     # A source's manifest entry reaches the card: check it with that source's own tokens too.
     for sid, n in sorted(notes.items()):
         for k in ("site", "licence", "note", "url", "location", "retrieved"):
