@@ -175,3 +175,39 @@ def test_the_repo_card_written_by_update_repo_card_is_scanned_too(tmp_path, monk
         release_mod.publish(b, "1.0.0", tmp_path / "reg", key=TEST_KEY)
     assert "DATA_CARD.md" in str(e.value) and HANDLE not in str(e.value)
     assert not (tmp_path / "reg" / "v1.0.0").exists()
+
+
+# ------------------------------------------------------------------ internationalised addresses
+
+def _build_with_identity(root: Path, ident) -> Path:
+    from therapy_threads.anonymise.identity import identity_grams
+    from therapy_threads.anonymise.lexicon import lexicon
+
+    b = make_build(root)
+    grams = identity_grams(ident, lexicon(), frozenset())
+    write_tokens(b / "private" / "identity_tokens.txt",
+                 {token_line(TEST_KEY, g, cls, langs, "seed-000") for g, (cls, langs) in grams.items()})
+    record_verdicts(b)
+    return b
+
+
+@pytest.mark.parametrize("site, written", [
+    ("http://xn--zrbuk-jua.net/", "my friend's site z\u00f6rbuk.net has it"),      # punycode -> Unicode
+    ("http://z\u00f6rbuk.net/", "the notes at xn--zrbuk-jua.net"),                 # Unicode -> punycode
+])
+def test_a_commenters_site_written_in_its_other_idna_form_fails_the_audit(tmp_path, site, written):
+    from therapy_threads.records import Identity
+
+    b = _build_with_identity(tmp_path / "b", Identity(name=None, url=site))
+    rows = pq.read_table(b / "quarantine.parquet").to_pylist()
+    rows[0]["location"] = written  # a field without the link check: only the identity check
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema("quarantine")), b / "quarantine.parquet")
+    res = audit_build(b, TEST_KEY, ner_review=False)
+    assert ("identity", "location") in {(h.kind, h.field) for h in res.hits}, written
+
+
+def test_an_address_with_an_ideographic_full_stop_fails_the_audit(tmp_path):
+    b = _build(tmp_path / "b")
+    _with_comment_text(b, "write to someone.else@quillmail\u3002net or quillmail\uff61net")
+    kinds = {(h.kind, h.field) for h in audit_build(b, TEST_KEY, ner_review=False).hits}
+    assert ("email", "text") in kinds and ("url", "text") in kinds
