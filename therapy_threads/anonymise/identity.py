@@ -123,10 +123,12 @@ PLATFORMS = frozenset({"facebook", "fb", "twitter", "x", "instagram", "linkedin"
 
 # Characters that draw nothing (zero-width space/joiners, soft hyphen, bidi marks, BOM): a name
 # with one inside ("Z\u200borbuk") reads as the name.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e"
+_FOLD_CHARS = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e"
                                     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a"
                                     "\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"))
+# ... and the full stops IDNA reads as a dot between labels ("quillmail\u3002net")
+_FOLD_CHARS.update({0x3002: ".", 0xFF61: "."})
 # Cyrillic and Greek letters drawn like Latin ones (Unicode confusables, the unambiguous ones).
 _LOOKALIKE = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u051b\u051d\u04bb\u04cf\u04af\u0475"
@@ -164,7 +166,8 @@ def _skeleton(m: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """Text as the privacy gate reads it: percent-escapes decoded ("%40" -> "@"), NFKC
-    (fullwidth and mathematical letters, ligatures), invisible characters dropped, and Latin
+    (fullwidth and mathematical letters, ligatures), invisible characters dropped, ideographic
+    full stops read as dots, and Latin
     look-alikes of words that mix scripts mapped to Latin. Plain ASCII text comes back as is.
     The identity tokens are made from folded names (:func:`words`), so both sides agree."""
     if text.isascii() and "%" not in text:
@@ -173,7 +176,7 @@ def fold(text: str) -> str:
         text = _PERCENT.sub(_unpercent, text)
         if text.isascii():
             return text
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD_CHARS)
     return _LOOKALIKE_WORD.sub(_skeleton, text)
 
 
@@ -238,6 +241,20 @@ def hmac_token(key: bytes, ngram: str, scope: str | None = None) -> str:
     return hmac.new(key, msg.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
+def idna_forms(label: str) -> list[str]:
+    """A host label and, when it is internationalised, its other IDNA form: ``xn--zrbuk-jua``
+    and ``zörbuk`` name the same site, and text may write either."""
+    out = [label]
+    try:
+        if label.startswith("xn--"):
+            out.append(label.encode("ascii").decode("idna"))
+        elif not label.isascii():
+            out.append(label.encode("idna").decode("ascii"))
+    except (UnicodeError, ValueError):
+        pass
+    return out
+
+
 def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, tuple[str, frozenset[str]]]:
     """Name 1..3-grams (and the website's own host label, the e-mail's local part) of one identity
     -> (class letter, languages where the gram reads as ordinary words).
@@ -255,8 +272,9 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
         host, _, path = normalise_url(ident.url).partition("/")
         labels = [lb for lb in host.split(".")[:-1] if lb not in ("www", "blog", "m")]
         if labels and labels[0] not in PLATFORMS:
-            # "quietharbourtales.com" -> quietharbourtales; "kat.wordpress.com" -> kat
-            sources.append((words(labels[0]), False))
+            # "quietharbourtales.com" -> quietharbourtales; "kat.wordpress.com" -> kat; an
+            # internationalised label in both forms ("xn--zrbuk-jua" and "zörbuk")
+            sources.extend((words(form), False) for form in idna_forms(labels[0]))
         elif path:
             # "facebook.com/jane.doe" -> jane, doe (the platform's name identifies nobody)
             sources.append((words(path.split("/", 1)[0]), False))
