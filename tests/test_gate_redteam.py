@@ -211,3 +211,23 @@ def test_an_address_with_an_ideographic_full_stop_fails_the_audit(tmp_path):
     _with_comment_text(b, "write to someone.else@quillmail\u3002net or quillmail\uff61net")
     kinds = {(h.kind, h.field) for h in audit_build(b, TEST_KEY, ner_review=False).hits}
     assert ("email", "text") in kinds and ("url", "text") in kinds
+
+
+# ------------------------------------------------------------------ text carried over from the previous release
+
+def test_an_edited_changelog_of_the_previous_release_is_not_carried_into_the_next(tmp_path):
+    """The next release repeats the previous releases' changelog entries. A hand edit there (a
+    name of a commenter whose source has since gone: no token of this build knows it) would
+    pass the scan; the previous changelog is carried over only as its manifest recorded it."""
+    from therapy_threads.errors import UserError
+    from therapy_threads.publish.release import publish
+
+    b = _build(tmp_path / "b")
+    reg = tmp_path / "reg"
+    rel = publish(b, "1.0.0", reg, key=TEST_KEY).path
+    log = rel / "CHANGELOG.md"
+    log.write_text(log.read_text() + "\nThanks to Ostrava Pellinore for the 2019 comments.\n")
+    with pytest.raises(UserError) as e:
+        publish(b, "1.0.1", reg, key=TEST_KEY)
+    assert "CHANGELOG.md" in str(e.value) and "\n" not in str(e.value)
+    assert not (reg / "v1.0.1").exists()
