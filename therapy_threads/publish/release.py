@@ -16,6 +16,7 @@ only when complete, under the registry lock; an existing version is never overwr
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -211,8 +212,17 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     prev_log = None
     if prev_dir is not None and os.path.lexists(prev_dir / "CHANGELOG.md"):
         # read inside the previous release only: a link there is refused, never followed
-        prev_log = read_regular(prev_dir, "CHANGELOG.md", max_bytes=MAX_CHANGELOG_BYTES,
-                                what="previous changelog").decode("utf-8", errors="replace")
+        raw = read_regular(prev_dir, "CHANGELOG.md", max_bytes=MAX_CHANGELOG_BYTES,
+                           what="previous changelog")
+        # carried over only as that release published it: an edit since would reach this
+        # release with text no token of this build knows
+        recorded = {f.get("path"): f.get("sha256") for f in (prev_manifest or {}).get("files", [])
+                    if isinstance(f, dict)}
+        if recorded.get("CHANGELOG.md") != hashlib.sha256(raw).hexdigest():
+            raise UserError(f"{prev_dir / 'CHANGELOG.md'} is not the changelog that release "
+                            "published (its manifest records another SHA-256); restore it from "
+                            "the published copy ('therapy-threads download') before publishing")
+        prev_log = raw.decode("utf-8", errors="replace")
     (dest / "CHANGELOG.md").write_text(changelog_mod.render_changelog(entry, prev_log),
                                        encoding="utf-8")
 
