@@ -298,7 +298,8 @@ def check_release(release_dir: Path | str, build_dir: Path | str, key: bytes, **
     if not res.passed:
         raise PrivacyGateError(
             f"the release scan refused this release: {res.reason()}; nothing was published. "
-            "Fix the text that produced it (the card template, docs/, the sources.toml notes)")
+            "Fix the text that produced it (the card template, docs/, the sources.toml notes, a "
+            "source's file name)")
     return res
 
 
