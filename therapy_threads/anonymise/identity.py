@@ -129,6 +129,7 @@ _FOLD_CHARS = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5
                                     "\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"))
 # ... and the full stops IDNA reads as a dot between labels ("quillmail\u3002net")
 _FOLD_CHARS.update({0x3002: ".", 0xFF61: "."})
+_FOLD_ANY = re.compile("[" + "".join(map(chr, _FOLD_CHARS)) + "]")  # str.translate is slow on long text
 # Cyrillic and Greek letters drawn like Latin ones (Unicode confusables, the unambiguous ones).
 _LOOKALIKE = str.maketrans(
     "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u051b\u051d\u04bb\u04cf\u04af\u0475"
@@ -143,7 +144,10 @@ _LOOKALIKE = str.maketrans(
     "igao")
 _LOOKALIKE_CHARS = "".join(chr(c) for c in _LOOKALIKE)
 _LOOKALIKE_SET = frozenset(_LOOKALIKE_CHARS)
-_LOOKALIKE_WORD = re.compile(r"[^\W_]*[" + _LOOKALIKE_CHARS + r"][^\W_]*")
+_LOOKALIKE_ANY = re.compile("[" + _LOOKALIKE_CHARS + "]")
+# a word holding a look-alike: found from that letter, so other words cost nothing
+_LOOKALIKE_ONLY = re.compile(r"(?<![^\W_])[" + _LOOKALIKE_CHARS + r"]+(?![^\W_])")
+_LOOKALIKE_WORD = re.compile(r"(?<![^\W_])[^\W_]*?[" + _LOOKALIKE_CHARS + r"][^\W_]*")
 _LATIN = re.compile(r"[A-Za-z]")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
@@ -176,8 +180,15 @@ def fold(text: str) -> str:
         text = _PERCENT.sub(_unpercent, text)
         if text.isascii():
             return text
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD_CHARS)
-    return _LOOKALIKE_WORD.sub(_skeleton, text)
+    text = unicodedata.normalize("NFKC", text)
+    if _FOLD_ANY.search(text):
+        text = _FOLD_ANY.sub(lambda m: _FOLD_CHARS[ord(m.group())] or "", text)
+    if not _LOOKALIKE_ANY.search(text):
+        return text
+    if _LATIN.search(text):
+        return _LOOKALIKE_WORD.sub(_skeleton, text)
+    # no Latin letter at all (a Russian or Greek text): only words made of look-alikes alone
+    return _LOOKALIKE_ONLY.sub(lambda m: m.group().translate(_LOOKALIKE), text)
 
 
 def words(text: str) -> list[str]:
