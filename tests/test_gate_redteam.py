@@ -231,3 +231,37 @@ def test_an_edited_changelog_of_the_previous_release_is_not_carried_into_the_nex
         publish(b, "1.0.1", reg, key=TEST_KEY)
     assert "CHANGELOG.md" in str(e.value) and "\n" not in str(e.value)
     assert not (reg / "v1.0.1").exists()
+
+
+# ------------------------------------------------------------------ uploading a registry release later
+
+def test_upload_existing_refuses_a_release_edited_with_its_manifest(tmp_path, monkeypatch, capsys):
+    """--upload-existing uploads a release of the registry as its manifest lists it. A card
+    edited afterwards, with the manifest's checksum "fixed" to match, must not go out: the
+    manifest carries a seal under the build's key that only the gate's publish writes."""
+    import json
+
+    from helpers_build import FakeHfApi
+    from therapy_threads.cli import main
+    from therapy_threads.publish import hub as hub_mod
+    from therapy_threads.publish.fsutil import canonical_json, sha256_file
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HF_TOKEN", "hf_test_token")
+    api = FakeHfApi(tmp_path / "hub")
+    monkeypatch.setattr(hub_mod, "_default_api", lambda token: api)
+    b = _build(tmp_path / "b")
+    assert main(["publish", "1.0.0", "--build", str(b), "--registry", "reg"]) == 0
+    rel = tmp_path / "reg" / "v1.0.0"
+    card = rel / "README.md"
+    card.write_text(card.read_text() + f"\nWith thanks to {HANDLE}.\n")
+    m = json.loads((rel / "manifest.json").read_text())
+    for f in m["files"]:
+        if f["path"] == "README.md":
+            f["sha256"], f["bytes"] = sha256_file(card), card.stat().st_size
+    (rel / "manifest.json").write_bytes(canonical_json(m))
+    capsys.readouterr()
+    assert main(["publish", "1.0.0", "--registry", "reg", "--hub", "owner/tt", "--upload-existing"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "seal" in err and HANDLE not in err
+    assert not api.repos.get("owner/tt", {}).get("tags")
