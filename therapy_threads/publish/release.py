@@ -33,7 +33,7 @@ from .card import (CardContext, TAGS, TERMS_FILE, card_languages, load_docs, loa
 from .croissant import build_croissant
 from .fsutil import STAGING_MARK, atomic_directory, canonical_json, read_regular, sha256_file
 from .inputs import Build, open_build
-from .manifest import MANIFEST, base_manifest, features_map, file_entries
+from .manifest import MANIFEST, SEAL, base_manifest, features_map, file_entries, seal
 from .parquet import (ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, arrow_pool, scan_published,
                       write_shards, write_sorted_shards)
 from .registry import DEFAULT_REGISTRY, Registry
@@ -257,6 +257,7 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     (dest / "croissant.json").write_bytes(canonical_json(croissant))
 
     manifest["files"] = file_entries(dest)
+    manifest[SEAL] = seal(manifest, build.key)  # valid only if the scan below passes
     (dest / MANIFEST).write_bytes(canonical_json(manifest))
     msha = sha256_file(dest / MANIFEST)
     # Only the notes of this build's sources reach the card; the rest of the manifest does not.
