@@ -265,3 +265,20 @@ def test_upload_existing_refuses_a_release_edited_with_its_manifest(tmp_path, mo
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "seal" in err and HANDLE not in err
     assert not api.repos.get("owner/tt", {}).get("tags")
+
+
+# ------------------------------------------------------------------ handle variants
+
+@pytest.mark.parametrize("handle, written", [
+    ("QuillFeatherWorth", "I agree with Quill Feather Worth about the boundaries."),
+    ("QuillFeatherWorth", "As Quill-Feather-Worth said, it takes time."),
+])
+def test_a_camel_case_handle_written_as_words_fails_the_audit(tmp_path, handle, written):
+    """A handle run together from ordinary words, written back split ("Quill Feather Worth"):
+    the split form is a token, and the audit must walk the text to find it."""
+    from therapy_threads.records import Identity
+
+    b = _build_with_identity(tmp_path / "b", Identity(name=handle))
+    _with_comment_text(b, written)
+    res = audit_build(b, TEST_KEY, ner_review=False)
+    assert ("identity", "text") in {(h.kind, h.field) for h in res.hits}, written
