@@ -321,13 +321,13 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
             else:
                 top = max((token_class(w, lex) for w in ws), key=_ORDER.__getitem__)
                 cls = max(top, "c", key=_ORDER.__getitem__) if strong else "p"
-                if not strong:
-                    # the audit walks only texts holding a word of some token: a phrase's own words
-                    # (ordinary words, not function words) become weak tokens, reviewed at most
-                    for w in ws:
-                        r = lex.rank(w)
-                        if r is not None and r >= 300 and w not in out:
-                            out[w] = ("w" if token_class(w, lex) == "w" else "s", frozenset())
+                # the audit walks only texts holding a word of some token: a form's own words
+                # (ordinary words, not function words) become weak tokens, reviewed at most; strong
+                # forms too ("Quill Feather Worth" for QuillFeatherWorth)
+                for w in ws:
+                    r = lex.rank(w)
+                    if r is not None and r >= 300 and w not in out:
+                        out[w] = ("w" if token_class(w, lex) == "w" else "s", frozenset())
             _keep_stronger(out, " ".join(ws), cls, frozenset())
     return out
 
