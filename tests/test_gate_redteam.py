@@ -59,6 +59,8 @@ def test_a_disguised_identity_in_comment_text_fails_the_audit(tmp_path, disguise
     ("write to zorbuk.q%40quillmail.net for the group", "email"),
     ("his site https%3A%2F%2Fquillmail.net%2Fabout", "url"),
     ("call \uff10\uff11\uff16\uff13\uff12 \uff19\uff16\uff10 \uff11\uff12\uff13 now", "phone"),
+    ("write to someone.else (at) quillmail (dot) net for the group", "email"),   # written out
+    ("mail pellinore at quillmail dot net if you want", "email"),
 ])
 def test_encoded_addresses_links_and_numbers_fail_the_audit(tmp_path, disguised, kind):
     b = _build(tmp_path / "b")
