@@ -36,7 +36,7 @@ from ..errors import PrivacyGateError
 from .identity import fold, hmac_token, words as name_words
 from .keys import key_fingerprint
 from .knowledge import find_phones, find_said_phones
-from .patterns import find_emails, find_urls, mask, url_host
+from .patterns import find_emails, find_urls, find_written_emails, mask, url_host
 from .slugs import slug_leftovers
 
 log = logging.getLogger(__name__)
@@ -327,7 +327,9 @@ class TextAudit:
             elif verdict:
                 review.append({"kind": verdict, "table": table, "row_id": row_id, "field": field,
                                "masked": mask(text[s:e])})
-        for s, e in find_emails(text):
+        # plain, and written out with words or brackets ("kat (at) mail (dot) com"), as the
+        # anonymiser finds them
+        for s, e in find_emails(text) + find_written_emails(text):
             if email_ok is None or not email_ok(text[s:e]):
                 hits.append(Hit("email", table, row_id, field, mask(text[s:e])))
         if urls:
