@@ -284,3 +284,39 @@ def test_a_camel_case_handle_written_as_words_fails_the_audit(tmp_path, handle, 
     _with_comment_text(b, written)
     res = audit_build(b, TEST_KEY, ner_review=False)
     assert ("identity", "text") in {(h.kind, h.field) for h in res.hits}, written
+
+
+# ------------------------------------------------------------------ account handles beside display names
+
+_DISQUS = """<?xml version="1.0"?>
+<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+  <thread dsq:id="2"><id>t1</id><forum>notes</forum><link>https://therapynotes.example.org/love/</link>
+    <title>Love in therapy</title><message/><createdAt>2021-03-01T09:00:00Z</createdAt>
+    <author><name>Site Owner</name><email>owner@example.org</email></author></thread>
+  <post dsq:id="4"><id/><message><![CDATA[<p>My therapist said transference is normal.</p>]]></message>
+    <createdAt>2021-03-02T10:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>
+    <author><name>Zorbuk Q</name><email>zq@quillmail.net</email><isAnonymous>false</isAnonymous>
+      <username>quillfeatherworth</username></author><thread dsq:id="2"/></post>
+  <post dsq:id="5"><id/><message><![CDATA[<p>As quillfeatherworth said, it takes time with a therapist.</p>]]></message>
+    <createdAt>2021-03-02T11:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>
+    <author><name>Marisol Threnody</name><email>mt@quillmail.net</email><isAnonymous>false</isAnonymous>
+      <username>marisolt</username></author><thread dsq:id="2"/><parent dsq:id="4"/></post>
+</disqus>
+"""
+
+
+def test_a_disqus_username_beside_the_display_name_is_an_identity(tmp_path):
+    """Disqus gives a display name and an account username: the username mentioned in a comment
+    is the commenter, so the anonymiser replaces it and the audit's tokens know it."""
+    from therapy_threads.anonymise import Anonymiser
+    from therapy_threads.anonymise.audit import TextAudit, read_tokens
+    from therapy_threads.readers import SourceRef, get_reader
+
+    res = get_reader("disqus").read(_DISQUS.encode(), SourceRef("seed-000", "export.xml"))
+    report = Anonymiser(TEST_KEY).apply(res)
+    assert not [c.text for c in res.comments if "quillfeatherworth" in c.text.casefold()]
+    write_tokens(tmp_path / "t.txt", report.identity_tokens)
+    audit = TextAudit(TEST_KEY, read_tokens(tmp_path / "t.txt"))
+    hits, _ = audit.check("thanks quillfeatherworth", table="comments", row_id="c", field="text",
+                          scope="seed-000", lang="en")
+    assert [h.kind for h in hits] == ["identity"]
