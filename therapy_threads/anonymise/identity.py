@@ -277,8 +277,9 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
     """
     out: dict[str, tuple[str, frozenset[str]]] = {}
     sources: list[tuple[list[str], bool]] = []
-    if ident.name and not is_generic_name(ident.name, generic):
-        sources.append((words(ident.name), True))
+    names = [n for n in (ident.name, ident.handle) if n and not is_generic_name(n, generic)]
+    for n in names:
+        sources.append((words(n), True))
     if ident.url:
         host, _, path = normalise_url(ident.url).partition("/")
         labels = [lb for lb in host.split(".")[:-1] if lb not in ("www", "blog", "m")]
@@ -305,30 +306,30 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
                     phrase = cls in WEAK and all(w.isalpha() for w in gram)  # "Happy 2" is no phrase
                     cls, langs = ("p" if phrase else max(cls, "c", key=_ORDER.__getitem__)), frozenset()
                 _keep_stronger(out, " ".join(gram), cls, langs)
-    if ident.name and not is_generic_name(ident.name, generic):
-        # the variants people write back: "sadgirl92" / "sad girl" for sad_girl92, "Heart In Pieces"
-        # for heartinpieces, "Broken Wings" for BrokenWings77 (see :func:`handle_forms`)
-        forms = handle_forms(ident.name, lex)
-        parts = split_handle(ident.name)
-        if len(parts) > 2 and parts[-1].isdigit():  # "broken_wings77" tokenises as broken, wings77
-            forms.setdefault(" ".join(parts[:-2] + [parts[-2] + parts[-1]]), True)
-        for form, strong in forms.items():
-            ws = words(form)
-            if not ws or len(ws) > 3:
-                continue
-            if len(ws) == 1:
-                cls = token_class(ws[0], lex)
-            else:
-                top = max((token_class(w, lex) for w in ws), key=_ORDER.__getitem__)
-                cls = max(top, "c", key=_ORDER.__getitem__) if strong else "p"
-                # the audit walks only texts holding a word of some token: a form's own words
-                # (ordinary words, not function words) become weak tokens, reviewed at most; strong
-                # forms too ("Quill Feather Worth" for QuillFeatherWorth)
-                for w in ws:
-                    r = lex.rank(w)
-                    if r is not None and r >= 300 and w not in out:
-                        out[w] = ("w" if token_class(w, lex) == "w" else "s", frozenset())
-            _keep_stronger(out, " ".join(ws), cls, frozenset())
+    for name in names:
+            # the variants people write back: "sadgirl92" / "sad girl" for sad_girl92, "Heart In Pieces"
+            # for heartinpieces, "Broken Wings" for BrokenWings77 (see :func:`handle_forms`)
+            forms = handle_forms(name, lex)
+            parts = split_handle(name)
+            if len(parts) > 2 and parts[-1].isdigit():  # "broken_wings77" tokenises as broken, wings77
+                forms.setdefault(" ".join(parts[:-2] + [parts[-2] + parts[-1]]), True)
+            for form, strong in forms.items():
+                ws = words(form)
+                if not ws or len(ws) > 3:
+                    continue
+                if len(ws) == 1:
+                    cls = token_class(ws[0], lex)
+                else:
+                    top = max((token_class(w, lex) for w in ws), key=_ORDER.__getitem__)
+                    cls = max(top, "c", key=_ORDER.__getitem__) if strong else "p"
+                    # the audit walks only texts holding a word of some token: a form's own words
+                    # (ordinary words, not function words) become weak tokens, reviewed at most; strong
+                    # forms too ("Quill Feather Worth" for QuillFeatherWorth)
+                    for w in ws:
+                        r = lex.rank(w)
+                        if r is not None and r >= 300 and w not in out:
+                            out[w] = ("w" if token_class(w, lex) == "w" else "s", frozenset())
+                _keep_stronger(out, " ".join(ws), cls, frozenset())
     return out
 
 
