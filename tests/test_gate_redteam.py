@@ -320,3 +320,21 @@ def test_a_disqus_username_beside_the_display_name_is_an_identity(tmp_path):
     hits, _ = audit.check("thanks quillfeatherworth", table="comments", row_id="c", field="text",
                           scope="seed-000", lang="en")
     assert [h.kind for h in hits] == ["identity"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("her practice is at m\u00fcller-praxis.de/team now", True),
+    ("see \u0437\u0430\u0431\u043e\u0442\u0430.\u0440\u0444 for help", False),   # a Cyrillic TLD: not in the list
+    ("Z\u00fcrich. Danach ging es besser", False),                                  # prose, not a host
+    ("sch\u00f6n.de", True),
+])
+def test_links_with_unicode_host_names_are_links(text, found):
+    from therapy_threads.anonymise.patterns import find_idn_urls
+
+    assert bool(find_idn_urls(text)) is found
+
+
+def test_a_link_with_a_unicode_host_fails_the_audit(tmp_path):
+    b = _build(tmp_path / "b")
+    _with_comment_text(b, "her practice is at m\u00fcller-praxis.de/team now")
+    assert ("url", "text") in {(h.kind, h.field) for h in audit_build(b, TEST_KEY, ner_review=False).hits}
