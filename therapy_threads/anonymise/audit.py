@@ -36,7 +36,7 @@ from ..errors import PrivacyGateError
 from .identity import fold, hmac_token, words as name_words
 from .keys import key_fingerprint
 from .knowledge import find_phones, find_said_phones
-from .patterns import find_emails, find_urls, find_written_emails, mask, url_host
+from .patterns import find_emails, find_idn_urls, find_urls, find_written_emails, mask, url_host
 from .slugs import slug_leftovers
 
 log = logging.getLogger(__name__)
@@ -333,7 +333,7 @@ class TextAudit:
             if email_ok is None or not email_ok(text[s:e]):
                 hits.append(Hit("email", table, row_id, field, mask(text[s:e])))
         if urls:
-            for s, e in find_urls(text):
+            for s, e in find_urls(text) + find_idn_urls(text):
                 if url_ok is None or not url_ok(text[s:e]):
                     hits.append(Hit("url", table, row_id, field, mask(text[s:e])))
         if phones:

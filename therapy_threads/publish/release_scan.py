@@ -82,7 +82,7 @@ def _host_of(s: str) -> str:
 def allowed_hosts(manifest: dict[str, Any], notes: dict[str, dict[str, Any]]) -> frozenset[str]:
     """Sites a release may link to: the sources' own (their URLs and site names) and the Hub."""
     hosts: set[str] = set(PROJECT_HOSTS)
-    from ..anonymise.patterns import find_urls
+    from ..anonymise.patterns import find_idn_urls, find_urls
 
     for s in manifest.get("sources", []):
         loc = s.get("location") or ""
@@ -91,7 +91,7 @@ def allowed_hosts(manifest: dict[str, Any], notes: dict[str, dict[str, Any]]) ->
     for n in notes.values():
         for k in ("url", "location", "site"):
             v = str(n.get(k) or "")
-            for a, b in find_urls(v):
+            for a, b in find_urls(v) + find_idn_urls(v):
                 hosts.add(_host_of(v[a:b]))
     return frozenset(h for h in hosts if h)
 
