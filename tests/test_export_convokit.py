@@ -32,7 +32,7 @@ def release(tmp_path_factory):
             authors[i] = None  # no known author
         is_author.append(pid == first_post and i % 3 == 0)
         if is_author[-1]:
-            authors[i] = "u_postauthor"  # the post's author, commenting under one pseudonym
+            authors[i] = "u_00000000beef"  # the post's author, commenting under one pseudonym
     t = t.set_column(t.schema.get_field_index("author_pseudonym"), "author_pseudonym",
                      pa.array(authors, pa.string()))
     t = t.set_column(t.schema.get_field_index("is_post_author"), "is_post_author",
@@ -86,10 +86,10 @@ def test_speakers_match_the_speakers_table(release, home):
         s = corpus.get_speaker(row["author_pseudonym"])
         assert s.meta["n_comments"] == row["n_comments"]
         assert len(list(s.iter_utterances())) == row["n_comments"] + (
-            1 if row["author_pseudonym"] == "u_postauthor" else 0)
+            1 if row["author_pseudonym"] == "u_00000000beef" else 0)
     # the post whose author comments is spoken by that pseudonym; the others by a placeholder
     by_author = [c for c in corpus.iter_conversations()
-                 if c.get_utterance(c.id).speaker.id == "u_postauthor"]
+                 if c.get_utterance(c.id).speaker.id == "u_00000000beef"]
     assert len(by_author) == 1
     unknown = corpus.get_speaker(UNKNOWN)
     n_unknown = pc.sum(pc.is_null(load("comments", source=release, format="arrow")

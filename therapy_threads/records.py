@@ -23,9 +23,12 @@ class Identity:
     email: str | None = None
     url: str | None = None
     ip: str | None = None
+    # an account login the source gives beside the display name (a Disqus username): never a
+    # pseudonym basis, but a name people write back, so the anonymiser and the audit know it
+    handle: str | None = None
 
     def is_empty(self) -> bool:
-        return not (self.name or self.email or self.url or self.ip)
+        return not (self.name or self.email or self.url or self.ip or self.handle)
 
 
 @dataclass(slots=True)

@@ -292,6 +292,7 @@ class Anonymiser:
                 continue
             if pseudo:
                 register(ident.name, pseudo)
+                register(ident.handle, pseudo)
             for gram, (cls, langs) in identity_grams(ident, self.lex, self._generic).items():
                 report.identity_tokens.add(token_line(self._key, gram, cls, langs, c.source_id))
         for variant, (who, strong, cue) in regs.items():

@@ -121,9 +121,80 @@ PLATFORMS = frozenset({"facebook", "fb", "twitter", "x", "instagram", "linkedin"
                        "livejournal", "typepad", "about", "gravatar", "mastodon", "bsky", "threads"})  # names that are among the 2000 commonest English words (Will, Hope, Grace, Mark)
 
 
+# Characters that draw nothing (zero-width space/joiners, soft hyphen, bidi marks, BOM): a name
+# with one inside ("Z\u200borbuk") reads as the name.
+_FOLD_CHARS = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e"
+                                    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a"
+                                    "\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"))
+# ... and the full stops IDNA reads as a dot between labels ("quillmail\u3002net")
+_FOLD_CHARS.update({0x3002: ".", 0xFF61: "."})
+_FOLD_ANY = re.compile("[" + "".join(map(chr, _FOLD_CHARS)) + "]")  # str.translate is slow on long text
+# Cyrillic and Greek letters drawn like Latin ones (Unicode confusables, the unambiguous ones).
+_LOOKALIKE = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u051b\u051d\u04bb\u04cf\u04af\u0475"
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405\u04ae\u051a\u051c\u04ba\u04c0"
+    "\u03bf\u03bd\u03c1\u03b9\u03ba\u03b1\u03c5\u03c7"
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7"
+    "\u0131\u0261\u0251\u0585",
+    "aeopcyxijsdqwhlyv"
+    "ABEKMHOPCTXIJSYQWHI"
+    "ovpikaux"
+    "ABEZHIKMNOPTYX"
+    "igao")
+_LOOKALIKE_CHARS = "".join(chr(c) for c in _LOOKALIKE)
+_LOOKALIKE_SET = frozenset(_LOOKALIKE_CHARS)
+_LOOKALIKE_ANY = re.compile("[" + _LOOKALIKE_CHARS + "]")
+# a word holding a look-alike: found from that letter, so other words cost nothing
+_LOOKALIKE_ONLY = re.compile(r"(?<![^\W_])[" + _LOOKALIKE_CHARS + r"]+(?![^\W_])")
+_LOOKALIKE_WORD = re.compile(r"(?<![^\W_])[^\W_]*?[" + _LOOKALIKE_CHARS + r"][^\W_]*")
+_LATIN = re.compile(r"[A-Za-z]")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _unpercent(m: re.Match[str]) -> str:
+    try:
+        return bytes.fromhex(m.group(0).replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return m.group(0)
+
+
+def _skeleton(m: re.Match[str]) -> str:
+    w = m.group(0)
+    # a word mixing Latin with look-alikes, or made of look-alikes only; an ordinary Cyrillic or
+    # Greek word (one with a letter no Latin one looks like) keeps its letters
+    if _LATIN.search(w) or _LOOKALIKE_SET.issuperset(w):
+        return w.translate(_LOOKALIKE)
+    return w
+
+
+def fold(text: str) -> str:
+    """Text as the privacy gate reads it: percent-escapes decoded ("%40" -> "@"), NFKC
+    (fullwidth and mathematical letters, ligatures), invisible characters dropped, ideographic
+    full stops read as dots, and Latin
+    look-alikes of words that mix scripts mapped to Latin. Plain ASCII text comes back as is.
+    The identity tokens are made from folded names (:func:`words`), so both sides agree."""
+    if text.isascii() and "%" not in text:
+        return text
+    if "%" in text:
+        text = _PERCENT.sub(_unpercent, text)
+        if text.isascii():
+            return text
+    text = unicodedata.normalize("NFKC", text)
+    if _FOLD_ANY.search(text):
+        text = _FOLD_ANY.sub(lambda m: _FOLD_CHARS[ord(m.group())] or "", text)
+    if not _LOOKALIKE_ANY.search(text):
+        return text
+    if _LATIN.search(text):
+        return _LOOKALIKE_WORD.sub(_skeleton, text)
+    # no Latin letter at all (a Russian or Greek text): only words made of look-alikes alone
+    return _LOOKALIKE_ONLY.sub(lambda m: m.group().translate(_LOOKALIKE), text)
+
+
 def words(text: str) -> list[str]:
-    """The audit's tokeniser: runs of letters/digits, case-folded (must match on both sides)."""
-    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
+    """The audit's tokeniser: runs of letters/digits of the :func:`fold`-ed text, case-folded
+    (must match on both sides)."""
+    return [w.casefold() for w in _WORD.findall(fold(text))]
 
 
 def token_class(word: str, lex: Lexicon) -> str:
@@ -181,6 +252,20 @@ def hmac_token(key: bytes, ngram: str, scope: str | None = None) -> str:
     return hmac.new(key, msg.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
+def idna_forms(label: str) -> list[str]:
+    """A host label and, when it is internationalised, its other IDNA form: ``xn--zrbuk-jua``
+    and ``zörbuk`` name the same site, and text may write either."""
+    out = [label]
+    try:
+        if label.startswith("xn--"):
+            out.append(label.encode("ascii").decode("idna"))
+        elif not label.isascii():
+            out.append(label.encode("idna").decode("ascii"))
+    except (UnicodeError, ValueError):
+        pass
+    return out
+
+
 def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, tuple[str, frozenset[str]]]:
     """Name 1..3-grams (and the website's own host label, the e-mail's local part) of one identity
     -> (class letter, languages where the gram reads as ordinary words).
@@ -192,14 +277,16 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
     """
     out: dict[str, tuple[str, frozenset[str]]] = {}
     sources: list[tuple[list[str], bool]] = []
-    if ident.name and not is_generic_name(ident.name, generic):
-        sources.append((words(ident.name), True))
+    names = [n for n in (ident.name, ident.handle) if n and not is_generic_name(n, generic)]
+    for n in names:
+        sources.append((words(n), True))
     if ident.url:
         host, _, path = normalise_url(ident.url).partition("/")
         labels = [lb for lb in host.split(".")[:-1] if lb not in ("www", "blog", "m")]
         if labels and labels[0] not in PLATFORMS:
-            # "quietharbourtales.com" -> quietharbourtales; "kat.wordpress.com" -> kat
-            sources.append((words(labels[0]), False))
+            # "quietharbourtales.com" -> quietharbourtales; "kat.wordpress.com" -> kat; an
+            # internationalised label in both forms ("xn--zrbuk-jua" and "zörbuk")
+            sources.extend((words(form), False) for form in idna_forms(labels[0]))
         elif path:
             # "facebook.com/jane.doe" -> jane, doe (the platform's name identifies nobody)
             sources.append((words(path.split("/", 1)[0]), False))
@@ -219,30 +306,30 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
                     phrase = cls in WEAK and all(w.isalpha() for w in gram)  # "Happy 2" is no phrase
                     cls, langs = ("p" if phrase else max(cls, "c", key=_ORDER.__getitem__)), frozenset()
                 _keep_stronger(out, " ".join(gram), cls, langs)
-    if ident.name and not is_generic_name(ident.name, generic):
-        # the variants people write back: "sadgirl92" / "sad girl" for sad_girl92, "Heart In Pieces"
-        # for heartinpieces, "Broken Wings" for BrokenWings77 (see :func:`handle_forms`)
-        forms = handle_forms(ident.name, lex)
-        parts = split_handle(ident.name)
-        if len(parts) > 2 and parts[-1].isdigit():  # "broken_wings77" tokenises as broken, wings77
-            forms.setdefault(" ".join(parts[:-2] + [parts[-2] + parts[-1]]), True)
-        for form, strong in forms.items():
-            ws = words(form)
-            if not ws or len(ws) > 3:
-                continue
-            if len(ws) == 1:
-                cls = token_class(ws[0], lex)
-            else:
-                top = max((token_class(w, lex) for w in ws), key=_ORDER.__getitem__)
-                cls = max(top, "c", key=_ORDER.__getitem__) if strong else "p"
-                if not strong:
-                    # the audit walks only texts holding a word of some token: a phrase's own words
-                    # (ordinary words, not function words) become weak tokens, reviewed at most
+    for name in names:
+            # the variants people write back: "sadgirl92" / "sad girl" for sad_girl92, "Heart In Pieces"
+            # for heartinpieces, "Broken Wings" for BrokenWings77 (see :func:`handle_forms`)
+            forms = handle_forms(name, lex)
+            parts = split_handle(name)
+            if len(parts) > 2 and parts[-1].isdigit():  # "broken_wings77" tokenises as broken, wings77
+                forms.setdefault(" ".join(parts[:-2] + [parts[-2] + parts[-1]]), True)
+            for form, strong in forms.items():
+                ws = words(form)
+                if not ws or len(ws) > 3:
+                    continue
+                if len(ws) == 1:
+                    cls = token_class(ws[0], lex)
+                else:
+                    top = max((token_class(w, lex) for w in ws), key=_ORDER.__getitem__)
+                    cls = max(top, "c", key=_ORDER.__getitem__) if strong else "p"
+                    # the audit walks only texts holding a word of some token: a form's own words
+                    # (ordinary words, not function words) become weak tokens, reviewed at most; strong
+                    # forms too ("Quill Feather Worth" for QuillFeatherWorth)
                     for w in ws:
                         r = lex.rank(w)
                         if r is not None and r >= 300 and w not in out:
                             out[w] = ("w" if token_class(w, lex) == "w" else "s", frozenset())
-            _keep_stronger(out, " ".join(ws), cls, frozenset())
+                _keep_stronger(out, " ".join(ws), cls, frozenset())
     return out
 
 

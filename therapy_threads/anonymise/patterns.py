@@ -130,6 +130,35 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A host name with letters outside ASCII ("müller-praxis.de"): URL_RE reads ASCII labels only.
+_IDN_CANDIDATE = re.compile(r"(?<![\w@.-])(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])[^\s<>\"“”]*")
+
+
+_IDN_HINT = re.compile(r"[^\x00-\x7f][\w-]*\.[^\W\d_]{2}")  # a label with such a letter, then a dot
+
+
+def find_idn_urls(text: str) -> list[tuple[int, int]]:
+    """Links whose host name has letters outside ASCII, found as :func:`find_urls` finds their
+    IDNA (``xn--``) form."""
+    if text.isascii() or "." not in text or not _IDN_HINT.search(text):
+        return []
+    out = []
+    for m in _IDN_CANDIDATE.finditer(text):
+        s = m.group(0)
+        cut = re.search(r"[/?#]", s)
+        host, tail = (s[:cut.start()], s[cut.start():]) if cut else (s, "")
+        if host.isascii():
+            continue  # find_urls' own
+        try:
+            ascii_host = ".".join(lb.encode("idna").decode("ascii") for lb in host.split("."))
+        except (UnicodeError, ValueError):
+            continue
+        spans = find_urls(ascii_host + tail)
+        if spans and spans[0][0] == 0 and spans[0][1] >= len(ascii_host):
+            out.append(m.span())
+    return out
+
+
 def url_host(url: str) -> str:
     s = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
     host = re.split(r"[/?#]", s, maxsplit=1)[0].lower()

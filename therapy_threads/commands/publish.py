@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.hub:
             raise UserError("--upload-existing needs --hub REPO_ID")
         rel = Registry(args.registry).release_dir(v)
+        _check_sealed(rel, args.key_file)
         with _upload_errors(args, v, rel, retry="run the same command again"):
             res = upload_release(rel, args.hub, private=not args.public, dry_run=args.dry_run,
                                  gated=options.hub_gated)
@@ -135,6 +136,20 @@ def run(args: argparse.Namespace) -> int:
     if outcome.upload is not None:
         _report_upload(outcome.upload)
     return 0
+
+
+def _check_sealed(rel: Path, key_file: str | None) -> None:
+    """A release uploaded from the registry goes out only as the gate's publish sealed it."""
+    from ..anonymise.keys import load_key
+    from ..publish.fsutil import read_json_confined
+    from ..publish.hub import MAX_JSON_BYTES
+    from ..publish.manifest import MANIFEST, check_seal
+
+    if not (rel / MANIFEST).is_file():
+        return  # upload_release says what is missing
+    key = load_key(Path(key_file) if key_file else None, create=False)
+    manifest = read_json_confined(rel, MANIFEST, max_bytes=MAX_JSON_BYTES, what="release manifest")
+    check_seal(manifest if isinstance(manifest, dict) else {}, key, str(rel / MANIFEST))
 
 
 def _retry_hint(args: argparse.Namespace, v) -> str:

@@ -7,8 +7,10 @@ build; internal files (``furniture.parquet``, ``private/``) never reach a releas
 """
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +40,46 @@ class Build:
     privacy: dict[str, Any]
     verdicts: dict[str, verdict_mod.Verdict]
     key: bytes = field(repr=False)  # never in a log line or a traceback
+    # where the bound files are read from: ``root``, or a private copy checked against the
+    # verdicts (:meth:`snapshot`), so that what is published is what the gate passed
+    data: Path | None = None
+
+    @property
+    def files(self) -> Path:
+        return self.data or self.root
 
     def table_path(self, table: str) -> Path:
-        return self.root / f"{table}.parquet"
+        return self.files / f"{table}.parquet"
+
+    def snapshot(self, into: Path) -> "Build":
+        """Copy the bound files (tables, report, identity tokens) into the empty folder ``into``,
+        hashing the bytes as they are copied, and return the build reading from that copy.
+        Raises VerdictError when a copied file is not the file the verdicts passed: a file
+        changed after the gate ran cannot slip into the release, even if put back later."""
+        into = Path(into)
+        for name in verdict_mod.BOUND_FILES:
+            src, dst = self.root / name, into / name
+            want = {(v.files.get(name) or {}).get("sha256") for v in self.verdicts.values()}
+            if not src.is_file() and want == {None}:
+                continue
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            h = hashlib.sha256()
+            try:  # no link: the gate hashed the file itself
+                fd = os.open(src, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            except OSError as e:
+                raise verdict_mod.VerdictError(
+                    f"cannot read {name} of {self.root} ({e.strerror}); nothing was published. "
+                    "Re-run validate and audit, then publish") from e
+            # a full disk while copying is the environment's error, raised as it is
+            with os.fdopen(fd, "rb") as fin, open(dst, "xb") as fout:
+                while chunk := fin.read(1 << 20):
+                    h.update(chunk)
+                    fout.write(chunk)
+            if want != {h.hexdigest()}:
+                raise verdict_mod.VerdictError(
+                    f"{name} of {self.root} is not the file the gate passed (it changed after "
+                    "the checks); nothing was published. Re-run validate and audit, then publish")
+        return replace(self, data=into)
 
     def recheck(self) -> None:
         """Refuse if a bound file changed since :func:`open_build` checked the verdicts (a build

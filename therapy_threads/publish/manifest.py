@@ -1,6 +1,8 @@
 """The release manifest: what is in a release, where it came from, and every file's checksum."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 from pathlib import Path
 from typing import Any
@@ -10,7 +12,7 @@ import pyarrow
 from .. import __version__
 from ..errors import UserError
 from ..schema import RELEASE_TABLES, TABLES, json_schema
-from .fsutil import sha256_file
+from .fsutil import canonical_json, sha256_file
 
 MANIFEST = "manifest.json"
 # Report strings copied into the manifest; other strings (and all lists) are left out because a
@@ -108,6 +110,29 @@ def base_manifest(version: str, report: dict[str, Any], schema_version: str,
         "gate": gate_entry(verdicts or {}),
         "tools": {"pyarrow": pyarrow.__version__, "therapy_threads": __version__},
     }
+
+
+# ---------------------------------------------------------------- the gate's seal
+# publish seals the manifest (every file's SHA-256 and size) under the build's pseudonym key
+# before the release scan; the release is renamed into place only if the scan passes. A release
+# uploaded later (--upload-existing) must still carry a seal that verifies: a card edited with
+# its checksum "fixed" in the manifest, or a release made before the seal, does not go out.
+SEAL = "gate_seal"
+_SEAL_LABEL = b"therapy-threads release seal v1\x00"
+
+
+def seal(manifest: dict[str, Any], key: bytes) -> str:
+    body = canonical_json({k: v for k, v in manifest.items() if k != SEAL})
+    return hmac.new(key, _SEAL_LABEL + body, hashlib.sha256).hexdigest()
+
+
+def check_seal(manifest: dict[str, Any], key: bytes, where: str) -> None:
+    """Raise UserError (one line) unless ``manifest`` carries a seal made with ``key``."""
+    got = manifest.get(SEAL)
+    if not isinstance(got, str) or not hmac.compare_digest(got, seal(manifest, key)):
+        raise UserError(f"{where} does not carry the gate's seal for this key (edited after it "
+                        "was published, made by an older therapy-threads, or with another key); "
+                        "publish a new version from the build instead")
 
 
 # ---------------------------------------------------------------- reading a manifest back

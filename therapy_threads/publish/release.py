@@ -16,6 +16,7 @@ only when complete, under the registry lock; an existing version is never overwr
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -30,9 +31,9 @@ from . import plots as plots_mod
 from .card import (CardContext, TAGS, TERMS_FILE, card_languages, load_docs, load_source_notes,
                    render_body, render_card, render_terms, validate_card)
 from .croissant import build_croissant
-from .fsutil import atomic_directory, canonical_json, read_regular, sha256_file
+from .fsutil import STAGING_MARK, atomic_directory, canonical_json, read_regular, sha256_file
 from .inputs import Build, open_build
-from .manifest import MANIFEST, base_manifest, features_map, file_entries
+from .manifest import MANIFEST, SEAL, base_manifest, features_map, file_entries, seal
 from .parquet import (ROW_GROUP_SIZE, ROWS_PER_SHARD, SORT_KEYS, arrow_pool, scan_published,
                       write_shards, write_sorted_shards)
 from .registry import DEFAULT_REGISTRY, Registry
@@ -211,8 +212,17 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     prev_log = None
     if prev_dir is not None and os.path.lexists(prev_dir / "CHANGELOG.md"):
         # read inside the previous release only: a link there is refused, never followed
-        prev_log = read_regular(prev_dir, "CHANGELOG.md", max_bytes=MAX_CHANGELOG_BYTES,
-                                what="previous changelog").decode("utf-8", errors="replace")
+        raw = read_regular(prev_dir, "CHANGELOG.md", max_bytes=MAX_CHANGELOG_BYTES,
+                           what="previous changelog")
+        # carried over only as that release published it: an edit since would reach this
+        # release with text no token of this build knows
+        recorded = {f.get("path"): f.get("sha256") for f in (prev_manifest or {}).get("files", [])
+                    if isinstance(f, dict)}
+        if recorded.get("CHANGELOG.md") != hashlib.sha256(raw).hexdigest():
+            raise UserError(f"{prev_dir / 'CHANGELOG.md'} is not the changelog that release "
+                            "published (its manifest records another SHA-256); restore it from "
+                            "the published copy ('therapy-threads download') before publishing")
+        prev_log = raw.decode("utf-8", errors="replace")
     (dest / "CHANGELOG.md").write_text(changelog_mod.render_changelog(entry, prev_log),
                                        encoding="utf-8")
 
@@ -247,12 +257,14 @@ def write_release(build: Build, version: Version, dest: Path, *, prev_dir: Path 
     (dest / "croissant.json").write_bytes(canonical_json(croissant))
 
     manifest["files"] = file_entries(dest)
+    manifest[SEAL] = seal(manifest, build.key)  # valid only if the scan below passes
     (dest / MANIFEST).write_bytes(canonical_json(manifest))
     msha = sha256_file(dest / MANIFEST)
     # Only the notes of this build's sources reach the card; the rest of the manifest does not.
     used = {s["source_id"] for s in manifest["sources"]}
-    check_release(dest, build.root, build.key, drawn=drawn,
-                  notes={k: v for k, v in notes.items() if k in used})
+    check_release(dest, build.files, build.key, drawn=drawn,
+                  notes={k: v for k, v in notes.items() if k in used},
+                  outside={"DATA_CARD.md": data_card})  # what --update-repo-card writes
     build.recheck()
     files = manifest["files"] + [{"path": MANIFEST, "bytes": (dest / MANIFEST).stat().st_size,
                                   "sha256": msha}]
@@ -301,11 +313,14 @@ def publish(build_dir: Path | str, version: str | Version,
         pv = reg.previous(v)
         return (reg.release_dir(pv), reg.manifest(pv)) if pv else (None, None)
 
+    # The release is written from a private copy of the build's bound files, checked byte for
+    # byte against the verdicts as it is made: the gate's bytes are the bytes let out.
     if dry_run:
         refuse_existing()
         prev_dir, prev_manifest = previous()
-        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp, arrow_pool():
-            res = write_release(build, v, Path(tmp), prev_dir=prev_dir,
+        with tempfile.TemporaryDirectory(prefix="therapy-threads-dry-run-") as tmp, \
+                tempfile.TemporaryDirectory(prefix="therapy-threads-snapshot-") as snap, arrow_pool():
+            res = write_release(build.snapshot(Path(snap)), v, Path(tmp), prev_dir=prev_dir,
                                 prev_manifest=prev_manifest, latest=reg.latest(), **kwargs)
         res.path, res.dry_run = None, True
         return res
@@ -314,9 +329,11 @@ def publish(build_dir: Path | str, version: str | Version,
         refuse_existing()
         prev_dir, prev_manifest = previous()
         final = reg.release_dir(v)
-        with atomic_directory(final) as staging, arrow_pool():
-            res = write_release(build, v, staging, prev_dir=prev_dir, prev_manifest=prev_manifest,
-                                latest=reg.latest(), **kwargs)
+        # next to the staging folder (same disk); a kill leaves it to the next publish's sweep
+        with tempfile.TemporaryDirectory(prefix=f".snapshot{STAGING_MARK}", dir=reg.root) as snap, \
+                atomic_directory(final) as staging, arrow_pool():
+            res = write_release(build.snapshot(Path(snap)), v, staging, prev_dir=prev_dir,
+                                prev_manifest=prev_manifest, latest=reg.latest(), **kwargs)
         res.path = final
         reg.write_index()
     return res

@@ -11,8 +11,9 @@ addresses, links) before anything is published:
 
 - text files (UTF-8) line by line; JSON files too (a JSON string is text);
 - PNG files: their text chunks, and every string the figure draws (passed in by the writer);
-- Parquet files: the key/value metadata of the footer, and the column names (only published
-  columns); the rows of the build's tables are audited row by row by the privacy audit and bound
+- Parquet files: the key/value metadata of the footer, the column names (only published
+  columns) and the min/max statistics (only for columns of a fixed shape: ids, codes,
+  pseudonyms; statistics of free text are refused); the rows of the build's tables are audited row by row by the privacy audit and bound
   to its verdict by their SHA-256 (:mod:`therapy_threads.verdict`), and every distinct string
   value of any other table (one derived at publish time) is checked here;
 - any other file: refused (nothing else belongs in a release).
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..anonymise.audit import AUDITED_TABLES, Hit, TextAudit, load_matcher_tokens
+from ..anonymise.audit import AUDITED_TABLES, SHAPED_COLUMNS, Hit, TextAudit, load_matcher_tokens
 from ..anonymise.phones import find_all_phones
 from ..anonymise.patterns import mask, url_host
 from ..errors import PrivacyGateError
@@ -81,7 +82,7 @@ def _host_of(s: str) -> str:
 def allowed_hosts(manifest: dict[str, Any], notes: dict[str, dict[str, Any]]) -> frozenset[str]:
     """Sites a release may link to: the sources' own (their URLs and site names) and the Hub."""
     hosts: set[str] = set(PROJECT_HOSTS)
-    from ..anonymise.patterns import find_urls
+    from ..anonymise.patterns import find_idn_urls, find_urls
 
     for s in manifest.get("sources", []):
         loc = s.get("location") or ""
@@ -90,7 +91,7 @@ def allowed_hosts(manifest: dict[str, Any], notes: dict[str, dict[str, Any]]) ->
     for n in notes.values():
         for k in ("url", "location", "site"):
             v = str(n.get(k) or "")
-            for a, b in find_urls(v):
+            for a, b in find_urls(v) + find_idn_urls(v):
                 hosts.add(_host_of(v[a:b]))
     return frozenset(h for h in hosts if h)
 
@@ -165,6 +166,38 @@ def _parquet_texts(path: Path) -> tuple[list[str], list[str]]:
     return texts, list(schema.names)
 
 
+def _parquet_statistics(path: Path) -> dict[str, set[str]]:
+    """Column -> the min/max statistics of its string (byte array) column chunks, every row
+    group: copies of cells kept in the footer."""
+    import pyarrow.parquet as pq
+
+    md = pq.ParquetFile(path).metadata
+    out: dict[str, set[str]] = {}
+    for g in range(md.num_row_groups):
+        rg = md.row_group(g)
+        for c in range(rg.num_columns):
+            col = rg.column(c)
+            st = col.statistics
+            if col.physical_type == "BYTE_ARRAY" and st is not None and st.has_min_max:
+                vals = out.setdefault(col.path_in_schema, set())
+                for v in (st.min, st.max):
+                    vals.add(v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v))
+    return out
+
+
+def _check_statistics(sc: "_Scanner", path: Path, rel: str, table: str) -> None:
+    """Statistics only for columns of a fixed shape, and only of that shape."""
+    shaped = SHAPED_COLUMNS.get(table, {})
+    for col, vals in sorted(_parquet_statistics(path).items()):
+        if col not in shaped:
+            sc.refuse(rel, f"min/max statistics of the column {col} (free text: write none)")
+            continue
+        rx = re.compile(shaped[col])
+        for v in sorted(vals):
+            if v and not rx.search(v):
+                sc.result.hits.append(Hit("shape", rel, f"statistics of {col}", col, mask(v)))
+
+
 class _Scanner:
     def __init__(self, key: bytes, tokens: dict, manifest: dict[str, Any],
                  notes: dict[str, dict[str, Any]]):
@@ -202,11 +235,13 @@ class _Scanner:
 
 def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
                  notes: dict[str, dict[str, Any]] | None = None,
-                 drawn: Iterable[str] = ()) -> ScanResult:
+                 drawn: Iterable[str] = (), outside: dict[str, str] | None = None) -> ScanResult:
     """Scan every file under ``release_dir`` with the identity tokens of ``build_dir``.
 
     ``notes`` are the source manifest entries by source id (site, licence, note: they reach the
-    card), ``drawn`` the strings the figures show. Returns the findings; nothing raw is kept.
+    card), ``drawn`` the strings the figures show, ``outside`` texts that leave with the release
+    but are written elsewhere ({name: text}: the repository's ``DATA_CARD.md``). Returns the
+    findings; nothing raw is kept.
     """
     root = Path(release_dir)
     notes = notes or {}
@@ -231,6 +266,7 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
                 sc.refuse(rel, f"unpublished columns {', '.join(extra)}")
             for i, t in enumerate(texts + names, 1):
                 sc.text(t, rel, f"metadata {i}")
+            _check_statistics(sc, p, rel, table)
             if table not in AUDITED_TABLES:  # a table the build audit never read: every value here
                 for col, value in _parquet_values(p):
                     sc.text(value, rel, col)
@@ -246,6 +282,8 @@ def scan_release(release_dir: Path | str, build_dir: Path | str, key: bytes, *,
             sc.refuse(rel, "a kind of file that does not belong in a release")
     for i, t in enumerate(drawn, 1):
         sc.text(t, "plots", f"label {i}")
+    for name, text in sorted((outside or {}).items()):
+        sc.lines(text, name)
     # A source's manifest entry reaches the card: check it with that source's own tokens too.
     for sid, n in sorted(notes.items()):
         for k in ("site", "licence", "note", "url", "location", "retrieved"):
@@ -260,7 +298,8 @@ def check_release(release_dir: Path | str, build_dir: Path | str, key: bytes, **
     if not res.passed:
         raise PrivacyGateError(
             f"the release scan refused this release: {res.reason()}; nothing was published. "
-            "Fix the text that produced it (the card template, docs/, the sources.toml notes)")
+            "Fix the text that produced it (the card template, docs/, the sources.toml notes, a "
+            "source's file name)")
     return res
 
 

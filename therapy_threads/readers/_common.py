@@ -26,12 +26,14 @@ def new_comment(source_key: str, parent_key: str | None, text: str, *, location:
 
 
 def clean_identity(name: str | None = None, email: str | None = None, url: str | None = None,
-                   ip: str | None = None) -> Identity | None:
+                   ip: str | None = None, handle: str | None = None) -> Identity | None:
     def s(v: str | None) -> str | None:
         v = " ".join(v.split()) if v else None
         return v or None
 
-    ident = Identity(name=s(name), email=s(email), url=s(url), ip=s(ip))
+    name, handle = s(name), s(handle)
+    ident = Identity(name=name or handle, email=s(email), url=s(url), ip=s(ip),
+                     handle=handle if name and handle and handle.casefold() != name.casefold() else None)
     return None if ident.is_empty() else ident
 
 

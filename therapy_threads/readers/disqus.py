@@ -243,7 +243,7 @@ def _build(result: ReadResult, source: SourceRef, threads: list[_Thread], posts:
                 key, f"dsq-{p.parent}" if p.parent else None, fragment_text(p.message),
                 location=pwhere, published_at=parse_iso(p.created),
                 published_local=local_from(p.created),
-                identity=clean_identity(a.get("name") or a.get("username"), a.get("email"),
-                                        a.get("link"), p.ip),
+                identity=clean_identity(a.get("name"), a.get("email"), a.get("link"), p.ip,
+                                        handle=a.get("username")),
                 is_post_author=is_author))
         add_post(result, post, comments)
