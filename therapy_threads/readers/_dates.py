@@ -496,3 +496,31 @@ def with_shown_local(machine: When, shown: When | None) -> When:
     if minutes == 0 or abs(minutes) > 14 * 60 or minutes % 15:
         return machine
     return When(machine.utc, shown.local)
+
+
+@lru_cache(maxsize=64)
+def _yearless_regex(languages: tuple[str, ...]) -> re.Pattern[str] | None:
+    """"March 3 at 4:12 pm", "Mar 3rd, 16:12", "3. März um 12:40", "3 mars à 16h12": a day and a
+    month name (and a time) with no year, as comment widgets print dates of the current year."""
+    names = sorted((n for n in _month_names(languages)[0] if len(n) >= 3), key=len, reverse=True)
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in names)
+    time = (r"(?:\s*,?\s*(?:at|um|à|a las|alle|om|kl\.?|o|@|-)?\s*"
+            r"\d{1,2}\s*[:h.]\s*\d{2}(?:\s*[ap]\.?\s?m\.?)?|\s*,?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?\s?m\.?)?")
+    return re.compile(rf"(?<!\w)(?:(?:{alt})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|"
+                      rf"\d{{1,2}}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?:{alt})\.?(?!\w)){time}", re.I)
+
+
+def yearless_tail(text: str, languages: tuple[str, ...] = ()) -> int | None:
+    """Where a date written without a year ends ``text`` ("Ada Lee March 3 at 4:12 pm" -> 8),
+    or None: the text has a year, or does not end in such a date."""
+    if not text or _YEAR.search(text):
+        return None
+    rx = _yearless_regex(tuple(languages))
+    if rx is None:
+        return None
+    for m in rx.finditer(text):
+        if not text[m.end():].strip(" ,.;:)]–—-"):
+            return m.start()
+    return None

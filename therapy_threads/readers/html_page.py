@@ -320,6 +320,8 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
     named = f" (comment system: {guess})" if guess else ""
     if missing_pages:
         short = f"; the page states {declared}" if declared is not None else ""
+        if declared is not None and declared > seen:
+            short += f" ({declared - seen} missing)"
         result.warn("comment_pages_missing",
                     f"the thread continues on {len(missing_pages)} other comment page(s) not in this "
                     f"source (e.g. {missing_pages[0]}); read {extracted}{short}{named}. Give the "

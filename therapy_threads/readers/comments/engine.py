@@ -32,6 +32,7 @@ from .base import IMAGE_ONLY, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
+from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
@@ -510,6 +511,7 @@ def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, 
     """Sections whose comment permalinks all point at another page (a widget of another post)."""
     if not page.url:
         return set()
+    aliases = page_aliases(page.root, page.attrs, page.url)
     votes: dict[int, list[bool]] = {}
     for it in items:
         sec = section_of_item[it.node.mem_id]
@@ -529,7 +531,7 @@ def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, 
             # "Log in to reply": /user/login?destination=/node/N#comment-M (Drupal), WordPress's
             # wp-login.php?redirect_to=...: a way back to this post, not another post's permalink.
             continue
-        votes.setdefault(sec, []).append(same_page(page.url, href))
+        votes.setdefault(sec, []).append(any(same_page(a, href) for a in aliases))
     return {s for s, v in votes.items() if v and not any(v)}
 
 
@@ -1795,6 +1797,9 @@ def same_page(page_url: str | None, href: str) -> bool:
     if u.netloc and u.netloc.lower().removeprefix("www.") != p.netloc.lower().removeprefix("www."):
         return True  # another host: a mirror or a saved copy; nothing to compare
 
+    own = post_id_of(page_url)
+    if own is not None:  # a WordPress shortlink ("/?p=ID"): the id names the post, not the path
+        return post_id_of(href) == own
     # A post's own comments page ("/p/SLUG/comments#comment-N", Substack) is the same post.
     strip = re.compile(r"/comment-page-\d+/?$|/comments/?$|/+$")
     return not u.path or strip.sub("", u.path) == strip.sub("", p.path)
