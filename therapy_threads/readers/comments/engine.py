@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from .._dates import When, find_date_span, when_from_machine, when_from_text, with_shown_local
+from .._dates import (When, Yearless, find_date_span, when_from_machine, when_from_text, with_shown_local,
+                      yearless_date)
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import IMAGE_ONLY, CommentSystem, Item, Page, level_number
@@ -85,6 +86,10 @@ class RawComment:
     location: str
     system: str
     age: str | None = None  # "3 weeks ago" as shown, where the comment shows no date
+    # A date shown without its year ("March 3 at 4:12 pm"): placed in a year from the post's date
+    # by the page reader where only one year fits (``_dates.place_year``), else kept as shown.
+    yearless: Yearless | None = None
+    yearless_text: str = ""
 
 
 @dataclass(slots=True)
@@ -1050,6 +1055,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     # Date: a candidate with a machine value, or short enough to be only a date.
     date_node, when, date_text, age = None, None, "", None
+    yearless, yearless_text = None, ""
     dnames = _role_names(system, "date_classes", ("tag:time",) + roles.DATE, roles.DATE_ITEMPROP)
     for cand in ([it.date] if it.date is not None else []) + _candidates(idx, dnames):
         if cand.mem_id == item_id:
@@ -1058,6 +1064,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if w and len(t) <= 120:
             date_node, when, date_text = cand, w, t
             break
+        if yearless is None and w is None and len(t) <= 60:
+            yearless = yearless_date(t, page.languages)
+            yearless_text = " ".join(t.split()) if yearless else ""
         if age is None and len(t) <= 60 and is_relative_time(t):
             age = " ".join(t.strip(" •·|-–—").split())
     if when is None:
@@ -1068,6 +1077,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                 if w:
                     when, date_text = w, n.text(separator=" ", strip=True)
                     break
+                if yearless is None:
+                    t = n.text(separator=" ", strip=True)
+                    yearless = yearless_date(t, page.languages)
+                    yearless_text = " ".join(t.split()) if yearless else ""
     if when is None:
         # A heading of the comment that holds only its date ("<h4>on October 30, 2012 at
         # 11:02 am</h4>" under the "NAME says:" heading).
@@ -1104,6 +1117,22 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             if found is not None:
                 tm = _CLOCK_AFTER.match(t, found[2])
                 when, date_text = found[0], t[found[1]:tm.end() if tm else found[2]]
+    if when is None and yearless is None and author_node is not None:
+        # "<h4><a class=url>NAME</a> <span>On Thursday, November 1 at 2:57 pm</span></h4>": a date
+        # of the current year printed without it, in an element of the author's line.
+        holder: LexborNode | None = author_node
+        for _ in range(2):
+            if holder is None or holder.mem_id == item_id \
+                    or len(holder.text(separator=" ", strip=True)) > 160:
+                break
+            for sib in holder.iter():
+                st = sib.text(separator=" ", strip=True)
+                if st and len(st) <= 60 and (yearless := yearless_date(st, page.languages)):
+                    yearless_text = " ".join(st.split())
+                    break
+            if yearless is not None:
+                break
+            holder = holder.parent
 
     like_node = None
     likes = None
@@ -1204,7 +1233,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         key=it.key, parent_key=parent_key, text=text, author=author,
         author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
         location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system,
-        age=None if when else age)
+        age=None if when else age,
+        yearless=None if when or age else yearless, yearless_text="" if when or age else yearless_text)
 
 
 # Parts named as the commenter's header (META because they usually hold only name and date).
