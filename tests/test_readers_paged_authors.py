@@ -14,9 +14,9 @@ from therapy_threads.readers.html_text import parse_html
 CANONICAL = "https://news.example/nation/2011/05/04/bridge-reopens/"
 
 
-def page(body: str, head: str = "") -> bytes:
+def page(body: str, head: str = "", canonical: str = CANONICAL) -> bytes:
     return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-            f'<link rel="canonical" href="{CANONICAL}" />{head}</head><body>'
+            f'<link rel="canonical" href="{canonical}" />{head}</head><body>'
             '<article class="post"><h1 class="entry-title">Bridge reopens</h1><div class="entry-content">'
             '<p>The river bridge reopened on Tuesday after two months of repairs to its deck.</p>'
             f'</div></article>{body}</body></html>').encode()
@@ -110,3 +110,67 @@ def test_drupal5_comment_author_line_with_the_age():
     r = get_reader("html").read(page(f'<div id="comments">{d5}</div>'), SourceRef("t", "t.html"))
     assert [(c.identity.name, c.text) for c in sorted(r.comments, key=lambda c: c.position)] == [
         ("Wiremu", "The deck was overdue for repair."), ("Hana K", "Agreed, it rattled for years.")]
+
+
+# --- comment dates shown without a year --------------------------------------------------------
+
+from therapy_threads.readers._dates import Yearless, place_year, yearless_date  # noqa: E402
+
+
+@pytest.mark.parametrize("text, langs, expected", [
+    ("On Thursday, November 1 at 2:57 pm", ("en",), Yearless(11, 1, 14, 57, 3)),
+    ("March 3 at 4:12 pm", ("en",), Yearless(3, 3, 16, 12, None)),
+    ("Jun 20th at 2:41 am", ("en",), Yearless(6, 20, 2, 41, None)),
+    ("3. März um 12:40 Uhr", ("de",), Yearless(3, 3, 12, 40, None)),
+    ("Le 17 juillet à 22:09", ("fr",), Yearless(7, 17, 22, 9, None)),
+    ("Thursday 23rd April", ("en",), Yearless(4, 23, None, None, 3)),
+    # Not yearless dates: a year, a two-digit year, a relative age, other words.
+    ("March 3, 2011 at 4:12 pm", ("en",), None),
+    ("Nov 19 '20 at 17:18", ("en",), None),
+    ("3 days ago", ("en",), None),
+    ("May I say thanks", ("en",), None),
+    ("Yesterday at 4:12 pm", ("en",), None),
+])
+def test_yearless_date(text, langs, expected):
+    assert yearless_date(text, langs) == expected
+
+
+@pytest.mark.parametrize("shown, post, until, expected", [
+    # The weekday leaves one of the five years from the post's.
+    (Yearless(11, 1, 14, 57, 3), "2012-11-01", None, "2012-11-01T14:57"),
+    (Yearless(1, 2, None, None, 2), "2012-12-30", None, "2013-01-02"),
+    # A capture date within a year of the post leaves one.
+    (Yearless(6, 20, 2, 41, None), "2019-06-19", "2019-12-01", "2019-06-20T02:41"),
+    (Yearless(1, 5, 9, 0, None), "2019-06-19", "2020-03-01", "2020-01-05T09:00"),
+    # Ambiguous or impossible: no year.
+    (Yearless(6, 20, 2, 41, None), "2019-06-19", None, None),           # 2019 or 2020 or later
+    (Yearless(6, 20, None, None, None), "2019-06-19", "2021-01-01", None),
+    (Yearless(11, 1, None, None, 4), "2012-11-01", "2012-12-01", None),  # the weekday does not fit
+    (Yearless(3, 3, None, None, None), None, "2019-12-01", None),        # no post date
+])
+def test_place_year(shown, post, until, expected):
+    assert place_year(shown, post, until) == expected
+
+
+def yearless_page(retrieved: str | None) -> list:
+    items = "".join(
+        f'<li class="comment" id="comment-{i}"><div class="comment-text"><h4>'
+        f'<a href="https://pots.example/about/" rel="external nofollow" class="url">{name}</a> <span>{when}</span></h4>'
+        f'<p>{words}</p><a class="comment-reply-link" href="?replytocom={i}#respond">Reply</a></div></li>'
+        for i, name, when, words in (
+            (71, "Noor Haddad", "On Thursday, November 1 at 2:57 pm", "We laughed at the pumpkin story."),
+            (72, "Bram Oak", "On Friday, November 2 at 10:44 am", "My kids did the same thing."),
+            (73, "Eda Quill", "November 3 at 8:05 am", "Lovely photos as always.")))
+    body = page(f'<div id="comments"><ol class="commentlist">{items}</ol></div>',
+                head='<meta property="article:published_time" content="2012-11-01T08:00:00-05:00" />',
+                canonical="https://pots.example/blog/the-pumpkin-run/")
+    r = get_reader("html").read(body, SourceRef("t", "t.html", retrieved=retrieved))
+    return [(c.identity.name, c.published_local, c.published_age) for c in sorted(r.comments, key=lambda c: c.position)]
+
+
+def test_yearless_comment_dates_take_the_posts_year_only_when_one_fits():
+    assert yearless_page(None) == [
+        ("Noor Haddad", "2012-11-01T14:57", None), ("Bram Oak", "2012-11-02T10:44", None),
+        # No weekday and no capture date: 2012 and 2013 both fit, so the date stays as shown.
+        ("Eda Quill", None, "November 3 at 8:05 am")]
+    assert yearless_page("2012-11-20")[2] == ("Eda Quill", "2012-11-03T08:05", None)
