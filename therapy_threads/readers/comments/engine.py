@@ -1827,9 +1827,9 @@ def same_page(page_url: str | None, href: str) -> bool:
     if u.netloc and u.netloc.lower().removeprefix("www.") != p.netloc.lower().removeprefix("www."):
         return True  # another host: a mirror or a saved copy; nothing to compare
 
-    own = post_id_of(page_url)
-    if own is not None:  # a WordPress shortlink ("/?p=ID"): the id names the post, not the path
-        return post_id_of(href) == own
+    own, other = post_id_of(page_url), post_id_of(href)
+    if own is not None and other is not None:
+        return own == other  # WordPress's "/?p=ID" form: the id names the post, not the path
     # A post's own comments page ("/p/SLUG/comments#comment-N", Substack) is the same post.
     strip = re.compile(r"/comment-page-\d+/?$|/comments/?$|/+$")
     return not u.path or strip.sub("", u.path) == strip.sub("", p.path)

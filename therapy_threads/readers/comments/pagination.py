@@ -71,8 +71,8 @@ def _same_thread(base: str, link: str) -> bool:
         return False
     if _strip_comment_page(u.path) != _strip_comment_page(b.path):
         return False
-    own = post_id_of(base)
-    return own is None or post_id_of(link) == own
+    own, other = post_id_of(base), post_id_of(link)
+    return own is None or other is None or own == other
 
 
 def _is_comment_page_link(href: str, text: str) -> bool:
