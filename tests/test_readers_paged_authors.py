@@ -89,6 +89,13 @@ def test_paginated_comments_links(links, expected):
     ("Lev says: March 3 at 4:12 pm", "Lev"),                # "says" left once the date is cut
     ("Lev says: March 3, 2011 at 4:12 pm", "Lev"),
     ("Mara vor 2 Tagen", "Mara"),
+    # Drupal 5's "submitted" line and bylines with yearless dates.
+    ("Submitted by Ana Ruiz on March 3, 2008 - 4:12pm", "Ana Ruiz"),
+    ("Submitted by Ana Ruiz (not verified) on Mon, 03/03/2008 - 16:12", "Ana Ruiz"),
+    ("Ana Ruiz on March 3 at 4:12 pm", "Ana Ruiz"),
+    ("Ana Ruiz said on March 3", "Ana Ruiz"),
+    ("Ana Ruiz (Yesterday at 4:12 pm)", "Ana Ruiz"),
+    ("Ana Ruiz says: Reply", "Ana Ruiz"),
     # Names that only look like dates stay whole.
     ("June Carter", "June Carter"),
     ("April May", "April May"),
