@@ -32,6 +32,7 @@ import resource
 import statistics
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -288,12 +289,21 @@ def _gold_month_day(date_text: str, languages: list[str]) -> str | None:
                r"\bUhr\b", " ", t, flags=re.I).strip(" ,.:-")
     if not re.search(r"[^\W\d_]{3}", t) or not re.search(r"\d", t):
         return None  # a month name and a day
-    settings = {"REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False}
-    try:
-        dt = dateparser.parse(t, languages=[lg.split("-")[0] for lg in languages] or None, settings=settings)
-    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
-        dt = None
-    return dt.strftime("%m-%d") if dt else None
+    days = set()
+    # Read against two different "now"s: a date shown without its year names the same month and
+    # day both times; a relative one ("pred 2 hodiny", "сегодня в 11:49") does not.
+    for base in (datetime(2001, 6, 15, 12), datetime(2003, 2, 10, 12)):
+        settings = {"REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False,
+                    "RELATIVE_BASE": base}
+        try:
+            dt = dateparser.parse(t, languages=[lg.split("-")[0] for lg in languages] or None,
+                                  settings=settings)
+        except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+            dt = None
+        if dt is None:
+            return None
+        days.add(dt.strftime("%m-%d"))
+    return days.pop() if len(days) == 1 else None
 
 
 def cmd_comment_dates(args) -> dict:
@@ -338,6 +348,9 @@ def cmd_comment_dates(args) -> dict:
                         if rc.published_local:
                             c["yearless_placed"] += 1
                             c["yearless_placed_same_month_day"] += rc.published_local[5:10] == md
+                            if args.verbose and rc.published_local[5:10] != md:
+                                print(f"  {split}/{page.name}: yearless gold {g['date_text']!r} -> "
+                                      f"{md}; read local {rc.published_local}")
                         elif rc.published_age:
                             c["yearless_kept_as_shown"] += 1
                     continue

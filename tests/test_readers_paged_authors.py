@@ -181,3 +181,20 @@ def test_yearless_comment_dates_take_the_posts_year_only_when_one_fits():
         # No weekday and no capture date: 2012 and 2013 both fit, so the date stays as shown.
         ("Eda Quill", None, "November 3 at 8:05 am")]
     assert yearless_page("2012-11-20")[2] == ("Eda Quill", "2012-11-03T08:05", None)
+
+
+def test_utc_datetime_with_the_local_time_shown_without_a_year():
+    # SPIP-style: <time datetime=UTC> printing the reader's local time without the year; the local
+    # day (after midnight in Paris) is the one shown, the instant stays UTC.
+    items = "".join(
+        f'<li class="comment-li" id="c{i}"><div class="comment hreview"><p class="comment-meta">'
+        f'<time datetime="{utc}">Le {shown}</time><span class="reviewer vcard">, par {name}</span></p>'
+        f'<div class="comment-content description"><p>{words}</p></div></div></li>'
+        for i, utc, shown, name, words in (
+            (1, "2019-07-02T22:09:41Z", "3 juillet à 00:09", "Odile", "Merci pour cette chronique."),
+            (2, "2019-07-03T14:55:18Z", "3 juillet à 16:55", "Gaspard", "Toujours aussi drôle.")))
+    r = get_reader("html").read(page(f'<div id="comments"><ul class="comments-list">{items}</ul></div>')
+                                .replace(b'lang="en"', b'lang="fr"'), SourceRef("t", "t.html"))
+    got = [(c.published_at, c.published_local) for c in sorted(r.comments, key=lambda c: c.position)]
+    assert got == [("2019-07-02T22:09:41Z", "2019-07-03T00:09"),
+                   ("2019-07-03T14:55:18Z", "2019-07-03T16:55")]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -939,6 +940,20 @@ def _when(page: Page, n: LexborNode | None, name: str | None = None) -> tuple[Wh
         if w:
             # A UTC timestamp in the markup, the local time in the text: keep both.
             shown = with_shown_local(w, when_from_text(text, page.languages) if w.utc else None)
+            tm = n.css_first("time[datetime]") if n.tag != "time" else None
+            bare = tm.text(separator=" ", strip=True) if tm is not None else text
+            if shown is w and w.utc and (yl := yearless_date(bare, page.languages)) and yl.hour is not None:
+                # The text shows the local time without a year ("Le 3 juillet à 00:09" beside a UTC
+                # datetime of the evening before): the year is the UTC instant's, or next to it.
+                year = int(w.utc[:4])
+                for y in (year, year - 1, year + 1):
+                    if not _valid_day(y, yl.month, yl.day):
+                        continue
+                    local = f"{y:04d}-{yl.month:02d}-{yl.day:02d}T{yl.hour:02d}:{yl.minute or 0:02d}"
+                    cand = with_shown_local(w, When(None, local))
+                    if cand is not w:
+                        shown = cand
+                        break
             if shown is w and w.utc:
                 # The text shows the day only ("on May 26, 2025"): a tooltip stating the same
                 # moment with its zone ("May 26, 2025, 12:14 AM GMT+2", GitHub's relative-time)
@@ -958,6 +973,14 @@ def _when(page: Page, n: LexborNode | None, name: str | None = None) -> tuple[Wh
         if tip and (w is None or (tip.local or tip.utc or "")[:10] == (w.local or w.utc or "")[:10]):
             return tip, text
     return w, text
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    try:
+        datetime(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 _POST_COUNTER = re.compile(r"(?:\b(?:reply|post|comment|antwort|réponse|respuesta)\s*)?#\s*\d+\b", re.I)
