@@ -23,14 +23,16 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *a):
         pass
 
-    def do_GET(self):
-        pages = {
+    def pages(self) -> dict[str, bytes]:
+        return {
             "/post/": page(3, '<a href="/post/comment-page-2/#comments">Older Comments</a>'),
             "/post/comment-page-2/": page(2, '<a href="/post/comment-page-1/#comments">Older Comments</a>'
                                              '<a href="/post/#comments">Newer Comments</a>'),
             "/post/comment-page-1/": page(1, '<a href="/post/comment-page-2/#comments">Newer Comments</a>'),
         }
-        body = pages.get(self.path)
+
+    def do_GET(self):
+        body = self.pages().get(self.path)
         if self.path == "/robots.txt" or body is None:
             self.send_response(404)
             self.end_headers()
@@ -76,22 +78,11 @@ def paged_plugin_page(numbers: range, pager: str) -> bytes:
 
 
 class PluginHandler(Handler):
-    def do_GET(self):
-        pages = {
-            "/bridge/": paged_plugin_page(range(4, 2, -1), '<strong>[2]</strong> <a href="/?p=9&amp;cp=1" '
-                                                            'title="Older Comments">&raquo;</a>'),
-            "/?p=9&cp=1": paged_plugin_page(range(2, 0, -1), '<a href="/?p=9&amp;cp=2">2</a> <strong>[1]</strong>'),
-        }
-        pages["/?p=9&cp=2"] = pages["/bridge/"]  # the newest page under its paged address
-        body = pages.get(self.path)
-        if body is None:
-            self.send_response(404)
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.end_headers()
-        self.wfile.write(body)
+    def pages(self) -> dict[str, bytes]:
+        newest = paged_plugin_page(range(4, 2, -1), '<strong>[2]</strong> <a href="/?p=9&amp;cp=1" '
+                                                     'title="Older Comments">&raquo;</a>')
+        return {"/bridge/": newest, "/?p=9&cp=2": newest,  # the newest page under its paged address too
+                "/?p=9&cp=1": paged_plugin_page(range(2, 0, -1), '<a href="/?p=9&amp;cp=2">2</a> <strong>[1]</strong>')}
 
 
 def test_paginated_comments_plugin_pages_are_followed_by_shortlink(tmp_path):
