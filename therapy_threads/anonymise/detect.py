@@ -262,6 +262,15 @@ class TextContext:
             self._blank_caps = blank_capitals(self.text, self.caps)
         return self._blank_caps
 
+    _chunks: list[str] | None = None
+
+    @property
+    def chunks(self) -> list[str]:
+        """``low.split()``, once per text (the token pass and the regional phrases' first-word gate)."""
+        if self._chunks is None:
+            self._chunks = self.low.split()
+        return self._chunks
+
     _words: set[str] | None = None
 
     @property
@@ -273,7 +282,7 @@ class TextContext:
         recognizer. (Split at blanks in C; only the chunks that are not alphanumeric throughout, which
         are runs as they stand, are searched for their runs: 20 instead of 25 µs a comment.)"""
         if self._words is None:
-            chunks = self.low.split()
+            chunks = self.chunks
             words = set(chunks)
             words.update(_WORD_RUN.findall(" ".join(filterfalse(str.isalnum, chunks))))
             self._words = words

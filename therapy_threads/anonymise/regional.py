@@ -119,10 +119,12 @@ def _gate_words(spellings: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _no_first_word(first_words: frozenset[str], hay: str) -> bool:
+def _no_first_word(first_words: frozenset[str], hay: str, words: list[str] | None = None) -> bool:
     """No word of the text (split at blanks, punctuation stripped from its ends) opens a phrase: then
-    no phrase can match (a phrase never starts after a hyphen or inside a word)."""
-    words = hay.split()
+    no phrase can match (a phrase never starts after a hyphen or inside a word). ``words``: ``hay.split()``
+    if known (``TextContext.chunks``, shared with the token pass)."""
+    if words is None:
+        words = hay.split()
     if not first_words.isdisjoint(words):
         return False
     # (the words with punctuation at an edge, among those not alphanumeric throughout, picked in C: one
@@ -361,7 +363,7 @@ class RegionalPhraseRecognizer(Recognizer):
         yield from self._mixed(t)
         if low is not text and rp.fast is not None:  # (lower-casing kept every offset)
             hay = low.translate(_FOLD) if _FOLDED_CHARS.search(low) else low
-            if _no_first_word(rp.first_words, hay):
+            if _no_first_word(rp.first_words, hay, t.chunks if hay is low else None):
                 yield from self._article_nouns(t, rp.articles)  # no phrase can start anywhere (most texts)
                 yield from self._localities(t, rp.locality_heads)
                 return
