@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from therapy_threads.anonymise import Anonymiser, Policy
 from therapy_threads.anonymise import detect as D
+from therapy_threads.anonymise import regional as G
 
 SLOW = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -56,6 +57,15 @@ def test_words_are_the_runs_of_word_characters(text):
     runs = set(re.findall(r"\w+", t.low))
     assert {w for w in t.words if re.fullmatch(r"\w+", w)} == runs
     assert runs <= t.words  # (the other entries are chunks holding a non-word character: no trigger)
+
+
+@SLOW
+@given(_TEXTS)
+def test_the_regional_gate_with_the_shared_chunks(text):
+    t = _ctx(text)
+    assert t.chunks == t.low.split()
+    first = frozenset({"kia", "hi", "ma'am", "ma", "sir", "priya", "dr"})
+    assert G._no_first_word(first, t.low, t.chunks) == G._no_first_word(first, t.low)
 
 
 @SLOW
