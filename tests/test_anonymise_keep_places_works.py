@@ -116,6 +116,11 @@ def test_brands_by_role(text, expected):
     ["Thanks all", "I'm [[Gwion]], from {{Llanelli}}. Named after {{Gwion Bach}}, of course.", "[[Gwion]], ring him."],
     # service names of a place and a service noun; brands coordinated with a site's name
     ["my prescriber at {{OhioCare}} is nice"],
+    # a town that is someone's name, going somewhere with the writer; the same town as a place
+    ["Thanks all", "[[Sedona]] and I went to group on Tuesday. We drove to {{Sedona}} after."],
+    ["Thanks all", "{{Texas}} and I have history."],
+    # a nickname in brackets after a full name
+    ["Thanks all", "[[Rosa Lindqvist]] ([[rosie]]) was there too. [[Jo Marsh]] ({{deceased}}) left a note."],
 ])
 def test_keep_post_rules(anon, tmp_path, texts):  # noqa: F811
     sc = run(anon, tmp_path, texts)
