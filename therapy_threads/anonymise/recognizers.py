@@ -3434,9 +3434,11 @@ class EnglishNameRecognizer(Recognizer):
             return "skip", ""  # "Albeit, ...", "Anyway, ..."
         if given and _DASH_SIGNOFF_BEFORE.search(text[max(0, s - 4):s]) and _SIGNOFF_REST.match(text, e):
             return "person", _DASH_SIGNOFF_WHY
-        if self._and_i(text, e) and (first or (
-                (rank is None or rank >= 5000) and not poss and self._town_name(text[s:e]))):
-            # a place that is someone's name ("Sedona and I went"): a person goes somewhere with the writer
+        if self._and_i(text, e) and (first or not poss and (rank is None or rank >= 5000) and (
+                self._town_name(text[s:e]) or not (lex.dictionary_word(cf) or knowledge().is_place(text[s:e])
+                                                   or knowledge().is_demonym(text[s:e])))):
+            # a town that is someone's name, or a word of no dictionary ("Sedona and I went", "Haneul and me
+            # talked"): a person goes somewhere with the writer
             return "person", "'X and I'"
         initial = cues.is_initial(text, s)
         word_name = cues.word_name(cf)
