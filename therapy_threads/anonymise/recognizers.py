@@ -1934,7 +1934,8 @@ class PlaceRecognizer(Recognizer):
             # "my counsellor in Shepparton said": after "in"/"from"/"near" the word is where, and the
             # verb after it belongs to the person before ("in X said" never makes X the speaker)
             return False
-        if EnglishNameRecognizer._and_i(text, e) and EnglishNameRecognizer._town_name(text[s:e]):
+        if EnglishNameRecognizer._and_i(text, e) and EnglishNameRecognizer._town_name(text[s:e]) \
+                and not _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s]):
             return True  # "Sedona and I went": a town going somewhere with the writer is someone named for it
         if knowledge().is_region(cf):
             # a country or state that is also a given name ("Kenya", "Jamaica", "Indiana") is the
@@ -3436,7 +3437,8 @@ class EnglishNameRecognizer(Recognizer):
             return "person", _DASH_SIGNOFF_WHY
         if self._and_i(text, e) and (first or not poss and (rank is None or rank >= 5000) and (
                 self._town_name(text[s:e]) or not (lex.dictionary_word(cf) or knowledge().is_place(text[s:e])
-                                                   or knowledge().is_demonym(text[s:e])))):
+                                                   or knowledge().is_demonym(text[s:e])))
+                and not _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s])):
             # a town that is someone's name, or a word of no dictionary ("Sedona and I went", "Haneul and me
             # talked"): a person goes somewhere with the writer
             return "person", "'X and I'"
