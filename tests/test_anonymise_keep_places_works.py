@@ -118,7 +118,8 @@ def test_brands_by_role(text, expected):
     ["my prescriber at {{OhioCare}} is nice"],
     # a town that is someone's name, going somewhere with the writer; the same town as a place
     ["Thanks all", "[[Sedona]] and I went to group on Tuesday. We drove to {{Sedona}} after."],
-    ["Thanks all", "{{Texas}} and I have history. [[Morven]] went to {{Skye}} and I pictured her there."],
+    ["Thanks all", "{{Texas}} and I have history. [[Morven]] went to {{Skye}} and I pictured her there.",
+     "I listen to a host on {{Liveline}} and I read."],
     # a word of no dictionary, or a town, going somewhere with the writer; brands and languages stay
     ["Thanks all", "[[Zephora]] and me went to group. {{Spotify}} and I got through it. {{Irish}} and I were at home."],
     # lower-case chat: a size word and a name that is no word, in a person's role; "big deal" is a word

@@ -161,7 +161,7 @@ MORE_GIVEN = tuple((c, 3000) for c in ("GH", "JP", "KR", "HT", "IQ", "TR", "IS",
 US_SHARE = 0.75
 
 
-def _no_word_filter(out: Path):
+def _no_word_filter(out: Path, small_places: bool = False):
     """The words, places, demonyms and listed names of the exported lists in ``out`` (casefolded): a deep
     name list holds words people typed as a name ("Rather", "Main", "Muslim", "Km"), so a name is added only
     if it is none of these and has at least three letters."""
@@ -172,7 +172,8 @@ def _no_word_filter(out: Path):
     words |= {ln.split("\t")[0] for ln in lines("casing_en.txt") if ln.split("\t")[1] in ("w", "b")}
     for p in sorted(out.glob("common_words_*.txt")):
         words |= {w.casefold() for w in lines(p.name)}
-    for name in ("last_names.txt", "last_names_intl.txt", "places.txt", "regions.txt", "demonyms.txt"):
+    for name in ("last_names.txt", "last_names_intl.txt", "places.txt", "regions.txt", "demonyms.txt") + (
+            ("small_places.txt", "subdivisions.txt") if small_places else ()):
         words |= {w.casefold() for w in lines(name)}
     return lines, words
 
@@ -180,11 +181,12 @@ def _no_word_filter(out: Path):
 def export_deep_given(out: Path, nd=None, countries=SOUTH_ASIA, us_share: float | None = None) -> None:
     """Add the given names of ``countries`` (country, depth) to ``first_names_intl.txt`` (the other lists in
     ``out`` must exist), and with ``us_share`` the names the US holds at least that share of; only names that
-    are no word, place, demonym or surname of the lists (``_no_word_filter``)."""
+    are no word, place, demonym or surname of the lists (``_no_word_filter``; with ``us_share``, no town of
+    ``small_places.txt`` or ``subdivisions.txt`` either: the deeper lists hold "Meran" the town)."""
     from names_dataset import NameDataset  # dev-only
 
     nd = nd or NameDataset()
-    lines, words = _no_word_filter(out)
+    lines, words = _no_word_filter(out, small_places=us_share is not None)
     first = {w.casefold() for w in lines("first_names.txt")}
     intl = lines("first_names_intl.txt")
     known = first | {w.casefold() for w in intl}

@@ -1452,6 +1452,9 @@ _INTRO_GREETING = re.compile(r"(?i)(?:hi|hey|hello|hiya|howdy|morning|evening|sa
 # what marks a name as the writer's own: "X here", "I'm X", "Moi c'est X", "ich bin X", "soy X", "ik ben X"
 _INTRO_MARK = re.compile(r"^(?:I['’]m|I am|[Mm]y name is|[Mm]oi,? c['’]est|[Jj]e suis|[Ii]ch bin|[Ss]oy|[Ss]ou|[Ii]k ben|"
                          r"[Ss]ono|[Mm]e llamo|[Mm]i chiamo)[ \t]+|[ \t]+here$")
+# where "X and I" opens a clause: the text's start, a sentence or clause break, or "with" ("went on Liveline
+# and I read" is no subject pair)
+_CLAUSE_START = re.compile(r"(?:^|[.!?,;:(\n]|\bwith)[ \t]*$")
 _IN_PLACE = re.compile(r"\b(?:in|from|near|outside|aus|bei|nach)[ \t]+$", re.I)
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
@@ -1935,7 +1938,7 @@ class PlaceRecognizer(Recognizer):
             # verb after it belongs to the person before ("in X said" never makes X the speaker)
             return False
         if EnglishNameRecognizer._and_i(text, e) and EnglishNameRecognizer._town_name(text[s:e]) \
-                and not _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s]):
+                and _CLAUSE_START.search(text, max(0, s - 8), s):
             return True  # "Sedona and I went": a town going somewhere with the writer is someone named for it
         if knowledge().is_region(cf):
             # a country or state that is also a given name ("Kenya", "Jamaica", "Indiana") is the
@@ -3438,7 +3441,7 @@ class EnglishNameRecognizer(Recognizer):
         if self._and_i(text, e) and (first or not poss and (rank is None or rank >= 5000) and (
                 self._town_name(text[s:e]) or not (lex.dictionary_word(cf) or knowledge().is_place(text[s:e])
                                                    or knowledge().is_demonym(text[s:e])))
-                and not _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s])):
+                and _CLAUSE_START.search(text, max(0, s - 8), s)):
             # a town that is someone's name, or a word of no dictionary ("Sedona and I went", "Haneul and me
             # talked"): a person goes somewhere with the writer
             return "person", "'X and I'"
