@@ -197,7 +197,9 @@ def export_deep_given(out: Path, nd=None, countries=SOUTH_ASIA, us_share: float 
     if us_share is not None:
         added.update(x for x, info in nd.first_names.items()
                      if _ALPHA.match(x) and len(x) >= 3 and (info.get("country") or {}).get("US", 0) >= us_share)
-    added = {x for x in added if x.casefold() not in known and x.casefold() not in words}
+    # (beyond the top 1000, three letters are mostly clippings people typed as a name: "Zep", "Aaf")
+    shortest = 3 if us_share is None else 4
+    added = {x for x in added if x.casefold() not in known and x.casefold() not in words and len(x) >= shortest}
     (out / "first_names_intl.txt").write_text("\n".join(sorted(set(intl) | added)) + "\n", encoding="utf-8")
     print(f"given names of {', '.join(c for c, _ in countries)}{' and the US share' if us_share else ''}: {len(added)} added")
 
