@@ -116,6 +116,16 @@ def test_brands_by_role(text, expected):
     ["Thanks all", "I'm [[Gwion]], from {{Llanelli}}. Named after {{Gwion Bach}}, of course.", "[[Gwion]], ring him."],
     # service names of a place and a service noun; brands coordinated with a site's name
     ["my prescriber at {{OhioCare}} is nice"],
+    # a town that is someone's name, going somewhere with the writer; the same town as a place
+    ["Thanks all", "[[Sedona]] and I went to group on Tuesday. We drove to {{Sedona}} after."],
+    ["Thanks all", "{{Texas}} and I have history. [[Morven]] went to {{Skye}} and I pictured her there.",
+     "I listen to a host on {{Liveline}} and I read."],
+    # a word of no dictionary, or a town, going somewhere with the writer; brands and languages stay
+    ["Thanks all", "[[Zephora]] and me went to group. {{Spotify}} and I got through it. {{Irish}} and I were at home."],
+    # lower-case chat: a size word and a name that is no word, in a person's role; "big deal" is a word
+    ["Thanks all", "its a {{big deal}} for me tbh and my cousin [[big stosh]] says so too"],
+    # a nickname in brackets after a full name
+    ["Thanks all", "[[Rosa Lindqvist]] ([[rosie]]) was there too. [[Jo Marsh]] ({{deceased}}) left a note."],
 ])
 def test_keep_post_rules(anon, tmp_path, texts):  # noqa: F811
     sc = run(anon, tmp_path, texts)

@@ -1127,3 +1127,27 @@ def test_coordination_does_not_cut_a_word_at_its_okina():
     t = TextContext(text, build_context([text], {}, "myblog.example.org"), "comment", "en", bytearray(len(text)))
     t.claim(R.Recognizer(CUES).span(10, 21, "person", "mele vaipulu", "test"))
     assert list(R.CoordinationRecognizer(CUES).analyze(t)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nickname in brackets after a full name (given name of the lists and a surname)
+    ("Rosa Lindqvist (rosie) was there too", [("rosie", "person")]),
+    ("we met Abe Wiebe (Abie) at the pie sale", [("Abie", "person")]),
+    # pronouns, words, years, capitals, places are no nickname
+    ("Dr Ana Ruiz (she) was great", []),
+    ("Jo Marsh (deceased) left us a note", []),
+    ("Carl Rogers (1951) wrote this", []),
+    ("Mia Tervo (NHS) called back", []),
+    ("Lena Brandt (Berlin) wrote in", []),
+])
+def test_bracket_nickname(text, expected):
+    check(R.BracketNicknameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town that is someone's name goes somewhere with the writer; a country or state does not
+    ("Sedona and I went to group on Tuesday.", [("Sedona", "person")]),
+    ("Texas and I have history.", []),
+])
+def test_town_named_person_and_i(text, expected):
+    check(R.EnglishNameRecognizer, text, expected)

@@ -9,6 +9,7 @@ and ~2 GB, and ``wordfreq`` is not a project dependency. Install both in a throw
     # only the international surnames: ... lexicon_export.py therapy_threads/data --intl-surnames
     # only the South Asian given names (added to first_names_intl.txt): ... --south-asia
     # German-area given names to rank 4000 and East Slavic names in German/English spelling: ... --east-slavic
+    # given names of MORE_GIVEN (Ghana, Japan, Haiti, Nordic, ...) and names mostly borne in the US: ... --more-given
     # only the other-language lists (leaves the English files untouched):
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data --other-languages
     # only the English casing classes, from the en_GB Hunspell dictionary:
@@ -99,6 +100,7 @@ def export(out: Path) -> None:
     export_intl_surnames(out, nd)
     export_south_asian_names(out, nd)
     export_german_and_east_slavic(out, nd)
+    export_more_given(out, nd)
     print(f"first names {len(first)} + {len(intl)} intl, last names {len(last)}, common words {len(words)} -> {out}")
 
 
@@ -147,38 +149,69 @@ def export_intl_surnames(out: Path, nd=None) -> None:
 # ranked 1139 in India): India to 3000, and the neighbouring countries. names-dataset 3.3.1 has no names for
 # PK, NP and LK (asked anyway, so that a later release that has them is read).
 SOUTH_ASIA = (("IN", 3000), ("BD", 1000), ("PK", 1000), ("NP", 1000), ("LK", 1000))
+# Given names of communities whose names the lists above lacked or cut at the top 1000 (issue 11, recall on
+# new communities): Ghana (day names "Kodwo", "Akosua" beyond the top 1000), Japan, Korea (names-dataset writes
+# Korean names in Hangul; only its Latin entries pass), Haiti, Iraq and Turkey (Kurdish names), the Nordic
+# countries with Iceland, Austria, Belgium, the Netherlands, Mexico and Brazil, each to 3000.
+MORE_GIVEN = tuple((c, 3000) for c in ("GH", "JP", "KR", "HT", "IQ", "TR", "IS", "NO", "SE", "DK", "AT", "BE",
+                                        "NL", "MX", "BR"))
+# Given names mostly borne in the United States but ranked too low there for the top 4000 (Hawaiian names:
+# names-dataset has no Hawaiʻi, and ranks "Kekoa" 18841st in the US): a name whose country shares give the US
+# at least this much, among the names of the first-name table.
+US_SHARE = 0.75
 
 
-def export_south_asian_names(out: Path, nd=None) -> None:
-    """Add the given names of ``SOUTH_ASIA`` to ``first_names_intl.txt`` (the other lists in ``out`` must
-    exist). The deep lists hold words people typed as a name ("Rather", "Main", "Muslim", "Km"), so a
-    name is added only if it is no word: not among the English common words, not in the casing
-    dictionary in lower case, no common word of another lexicon language, no place or demonym, no
-    surname of the lists, at least three letters."""
-    from names_dataset import NameDataset  # dev-only
-
-    nd = nd or NameDataset()
-
+def _no_word_filter(out: Path, small_places: bool = False):
+    """The words, places, demonyms and listed names of the exported lists in ``out`` (casefolded): a deep
+    name list holds words people typed as a name ("Rather", "Main", "Muslim", "Km"), so a name is added only
+    if it is none of these and has at least three letters."""
     def lines(name: str) -> list[str]:
         return [ln.strip() for ln in (out / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
 
-    first = {w.casefold() for w in lines("first_names.txt")}
-    intl = lines("first_names_intl.txt")
     words = {w.casefold() for w in lines("common_words.txt")}
     words |= {ln.split("\t")[0] for ln in lines("casing_en.txt") if ln.split("\t")[1] in ("w", "b")}
     for p in sorted(out.glob("common_words_*.txt")):
         words |= {w.casefold() for w in lines(p.name)}
-    for name in ("last_names.txt", "last_names_intl.txt", "places.txt", "regions.txt", "demonyms.txt"):
+    for name in ("last_names.txt", "last_names_intl.txt", "places.txt", "regions.txt", "demonyms.txt") + (
+            ("small_places.txt", "subdivisions.txt") if small_places else ()):
         words |= {w.casefold() for w in lines(name)}
+    return lines, words
+
+
+def export_deep_given(out: Path, nd=None, countries=SOUTH_ASIA, us_share: float | None = None) -> None:
+    """Add the given names of ``countries`` (country, depth) to ``first_names_intl.txt`` (the other lists in
+    ``out`` must exist), and with ``us_share`` the names the US holds at least that share of; only names that
+    are no word, place, demonym or surname of the lists (``_no_word_filter``; with ``us_share``, no town of
+    ``small_places.txt`` or ``subdivisions.txt`` either: the deeper lists hold "Meran" the town)."""
+    from names_dataset import NameDataset  # dev-only
+
+    nd = nd or NameDataset()
+    lines, words = _no_word_filter(out, small_places=us_share is not None)
+    first = {w.casefold() for w in lines("first_names.txt")}
+    intl = lines("first_names_intl.txt")
     known = first | {w.casefold() for w in intl}
     added: set[str] = set()
-    for c, n in SOUTH_ASIA:
-        top = nd.get_top_names(n=n, country_alpha2=c).get(c, {})
-        for names in top.values():
-            added.update(x for x in names if _ALPHA.match(x) and len(x) >= 3 and x.casefold() not in known
-                         and x.casefold() not in words)
+    for c, n in countries:
+        for names in nd.get_top_names(n=n, country_alpha2=c).get(c, {}).values():  # n of each gender
+            added.update(x for x in names if _ALPHA.match(x) and len(x) >= 3)
+    if us_share is not None:
+        added.update(x for x, info in nd.first_names.items()
+                     if _ALPHA.match(x) and len(x) >= 3 and (info.get("country") or {}).get("US", 0) >= us_share)
+    # (beyond the top 1000, three letters are mostly clippings people typed as a name: "Zep", "Aaf")
+    shortest = 3 if us_share is None else 4
+    added = {x for x in added if x.casefold() not in known and x.casefold() not in words and len(x) >= shortest}
     (out / "first_names_intl.txt").write_text("\n".join(sorted(set(intl) | added)) + "\n", encoding="utf-8")
-    print(f"south asian given names: {len(added)} added")
+    print(f"given names of {', '.join(c for c, _ in countries)}{' and the US share' if us_share else ''}: {len(added)} added")
+
+
+def export_south_asian_names(out: Path, nd=None) -> None:
+    """Add the given names of ``SOUTH_ASIA`` to ``first_names_intl.txt``."""
+    export_deep_given(out, nd, SOUTH_ASIA)
+
+
+def export_more_given(out: Path, nd=None) -> None:
+    """Add the given names of ``MORE_GIVEN`` and the names mostly borne in the US to ``first_names_intl.txt``."""
+    export_deep_given(out, nd, MORE_GIVEN, US_SHARE)
 
 
 # Given names of the German-speaking countries deeper than the top 1000 ("Wiltrud", "Hinrich"), and the given
@@ -351,6 +384,8 @@ if __name__ == "__main__":
         export_intl_surnames(dest)
     elif "--south-asia" in sys.argv:  # only the South Asian given names, added to first_names_intl.txt
         export_south_asian_names(dest)
+    elif "--more-given" in sys.argv:  # only the given names of MORE_GIVEN and the US share (first_names_intl.txt)
+        export_more_given(dest)
     elif "--east-slavic" in sys.argv:  # German-area given names to 4000, East Slavic names in Latin spelling
         export_german_and_east_slavic(dest)
     else:

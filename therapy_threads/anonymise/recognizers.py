@@ -898,6 +898,43 @@ class PronounTagRecognizer(Recognizer):
             yield self.person(t, s, e, "a name with the person's pronouns in brackets ('x (she/her)')")
 
 
+# a given name and a surname, then one word in brackets: "Rosa Lindqvist (rosie)", "Abe Wiebe (Abie)"
+_BRACKET_NICK = re.compile(r"(?<![\w@'’.-])([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)[ \t]*\(([^\W\d_][\w'’-]{1,15})\)")
+
+
+class BracketNicknameRecognizer(Recognizer):
+    """A word in brackets right after a full name (a given name of the name lists and a surname) is what the
+    person is called: "X Y (z)" introduces a nickname the way "x (she/her)" gives pronouns. Not a word the
+    writer would put there of someone: a pronoun, relation noun, title, function word, place, demonym or a
+    common word that is no given name ("(deceased)", "(lol)"); not written all in capitals ("(RIP)", "(NHS)")."""
+
+    name, score = "bracket_nickname", 0.75
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "(" not in text:
+            return
+        cues, lex, k = self.cues, self.lex, knowledge()
+        for m in _BRACKET_NICK.finditer(text):
+            first, last, nick = (g.casefold() for g in m.groups())
+            if not (first in lex.first_names or first in lex.intl_names) or cues.function_word(first) \
+                    or first in cues.titles or first in cues.greet1:
+                continue
+            rank = lex.rank(last)
+            if not (lex.is_surname(last) or rank is None) or k.is_place(m.group(2)) or k.is_demonym(m.group(2)):
+                continue
+            s, e = m.span(3)
+            w = m.group(3)
+            nrank = lex.rank(nick)
+            given = nick in lex.first_names or nick in lex.intl_names or cues.any_given_name(nick)
+            if w.isupper() or cues.function_word(nick) or nick in cues.relations or nick in cues.titles \
+                    or nick in _PERSON_NOUNS or nick in INTERJECTIONS or re.fullmatch(_PRONOUN, nick) \
+                    or k.is_place(w) or k.is_demonym(w) or not (given or (nrank is None and not lex.word_form(nick))) \
+                    or not t.free(s, e):
+                continue
+            yield self.person(t, s, e, "a nickname in brackets after a full name ('X Y (z)')")
+
+
 # ---- words mentioned ------------------------------------------------------------------------------
 
 # a lower-case word in quotes ('yelling "socorro" as a joke', 'Mein Name heißt "Meer" auf Türkisch, "deniz"'),
@@ -1418,6 +1455,9 @@ _INTRO_GREETING = re.compile(r"(?i)(?:hi|hey|hello|hiya|howdy|morning|evening|sa
 # what marks a name as the writer's own: "X here", "I'm X", "Moi c'est X", "ich bin X", "soy X", "ik ben X"
 _INTRO_MARK = re.compile(r"^(?:I['’]m|I am|[Mm]y name is|[Mm]oi,? c['’]est|[Jj]e suis|[Ii]ch bin|[Ss]oy|[Ss]ou|[Ii]k ben|"
                          r"[Ss]ono|[Mm]e llamo|[Mm]i chiamo)[ \t]+|[ \t]+here$")
+# where "X and I" opens a clause: the text's start, a sentence or clause break, or "with" ("went on Liveline
+# and I read" is no subject pair)
+_CLAUSE_START = re.compile(r"(?:^|[.!?,;:(\n]|\bwith)[ \t]*$")
 _IN_PLACE = re.compile(r"\b(?:in|from|near|outside|aus|bei|nach)[ \t]+$", re.I)
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|wrote|replied|messaged|thinks|sagt|sagte|hat gesagt)\b")
 _GREETING_TO = re.compile(r"\b(?:hi|hello|hugs|love|greetings|regards|thanks|congrats)[ \t]+to[ \t]+$", re.I)
@@ -1900,6 +1940,9 @@ class PlaceRecognizer(Recognizer):
             # "my counsellor in Shepparton said": after "in"/"from"/"near" the word is where, and the
             # verb after it belongs to the person before ("in X said" never makes X the speaker)
             return False
+        if EnglishNameRecognizer._and_i(text, e) and EnglishNameRecognizer._town_name(text[s:e]) \
+                and _CLAUSE_START.search(text, max(0, s - 8), s):
+            return True  # "Sedona and I went": a town going somewhere with the writer is someone named for it
         if knowledge().is_region(cf):
             # a country or state that is also a given name ("Kenya", "Jamaica", "Indiana") is the
             # place unless the text says plainly that it is someone: not by opening a line or by
@@ -3400,7 +3443,12 @@ class EnglishNameRecognizer(Recognizer):
             return "skip", ""  # "Albeit, ...", "Anyway, ..."
         if given and _DASH_SIGNOFF_BEFORE.search(text[max(0, s - 4):s]) and _SIGNOFF_REST.match(text, e):
             return "person", _DASH_SIGNOFF_WHY
-        if first and self._and_i(text, e):
+        if self._and_i(text, e) and (first or not poss and (rank is None or rank >= 5000) and (
+                self._town_name(text[s:e]) or not (lex.dictionary_word(cf) or knowledge().is_place(text[s:e])
+                                                   or knowledge().is_demonym(text[s:e])))
+                and _CLAUSE_START.search(text, max(0, s - 8), s)):
+            # a town that is someone's name, or a word of no dictionary ("Sedona and I went", "Haneul and me
+            # talked"): a person goes somewhere with the writer
             return "person", "'X and I'"
         initial = cues.is_initial(text, s)
         word_name = cues.word_name(cf)
@@ -3495,6 +3543,12 @@ class EnglishNameRecognizer(Recognizer):
         r = self.lex.rank(w)
         return (r is not None and r >= 300 and not w.endswith("ly") and not self.cues.verb_after(text, e)
                 and w not in self.cues.verbs_after)
+
+    @staticmethod
+    def _town_name(w: str) -> bool:
+        """A town or city, not a country, state or people ("Sedona", not "Texas", "Ireland", "Irish")."""
+        k = knowledge()
+        return k.is_place(w) and not (k.is_region(w) or k.is_subdivision(w) or k.is_demonym(w))
 
     @staticmethod
     def _and_i(text: str, e: int) -> bool:
@@ -4073,7 +4127,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
-            CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer,
+            CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,

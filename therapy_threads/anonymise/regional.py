@@ -971,7 +971,8 @@ _HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*[,.!(—–-]")
 # the list item before and after: "Tash, " / ", Tash"
 _LIST_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+),[ \t]*$")
 _LIST_AFTER = re.compile(r",[ \t]*([A-Z][^\W\d_]+)(?![\w'’-])")
-_SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Young|Ol'|Old)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])")
+_SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Young|Ol'|Old)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])"
+                        r"|(?<![\w'’-])(?:big|lil|lil'|little)[ \t]+(?P<lgiven>[a-z]{3,})(?![\w'’-])")
 
 
 _NICK_TO = re.compile(r"[ \t]+to[ \t]+(?:(?:the|my|his|her|our|their)[ \t]+(?:family|kids|grandkids|folks|friends|"
@@ -991,23 +992,28 @@ class SizeNicknameRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
-        if "Big " not in text and "Li" not in text and "Young " not in text and "Ol" not in text:
+        lower = t.lower_style and ("big " in text or "lil" in text or "little " in text)
+        if "Big " not in text and "Li" not in text and "Young " not in text and "Ol" not in text and not lower:
             return
         for m in _SIZE_NICK.finditer(text):
             s, e = m.span()
-            cf = m.group("given").casefold()
-            if cf in cues.not_names or not t.free(s, e):
+            given = m.group("given") or m.group("lgiven")
+            cf = given.casefold()
+            if cf in cues.not_names or not t.free(s, e) or (given.islower() and not t.lower_style):
                 continue
+            if given.islower() and not (cues.any_given_name(cf) and not self.lex.dictionary_word(cf)
+                                                   or self.lex.rank(cf) is None and not self.lex.word_form(cf)):
+                continue  # lower-case chat ("my cousin big stosh"): a name that is no word, never "big deal"
             if _WE_CALL.match(text, e) and (self.lex.rank(cf) is None or not self.lex.dictionary_word(cf)):
                 # "Big Rodda we call him": the text says it is what people call someone
                 yield self.person(t, s, e, "a nickname of a size word and a name, 'we call him'")
                 continue
-            if not (cf in cues.first_names or cues.any_given_name(cf)):
+            if not (cf in cues.first_names or cues.any_given_name(cf) or given.islower()):
                 continue
             if cues.greeting_before(text, s) or cues.relation_before(text, s) or cues.verb_after(text, e) \
                     or _HERE_AFTER.match(text, e) or self._listed(text, s, e) or cues.signoff(text, s, e) \
                     or _NICK_TO.match(text, e) or _RELATION_WAS.search(text, max(0, s - 30), s) \
-                    or cf in t.doc.accepted or re.search(r"(?<![\w'’-])" + re.escape(m.group("given")) + r"[ \t]*,", text[:s]):
+                    or cf in t.doc.accepted or re.search(r"(?<![\w'’-])" + re.escape(given) + r"[ \t]*,", text[:s]):
                 # also "X to the family", "Daddy was Big X", and the given name already a person here
                 # ("Waylon, Lil Waylon to the family")
                 yield self.person(t, s, e, "a nickname of a size word and a given name, in a person's role")
