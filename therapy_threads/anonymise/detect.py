@@ -654,11 +654,15 @@ class Engine:
             recs = self._by_lang[lang] = [rec for rec in self.recognizers if rec.supports(lang)]
         return recs
 
-    def analyze(self, text: str, doc: DocContext, role: str, lang: str | None = None) -> TextContext:
+    def analyze(self, text: str, doc: DocContext, role: str, lang: str | None = None,
+                only: frozenset[str] | None = None) -> TextContext:
+        """Spans of ``text``; ``only``: the names of the recognizers to run (default: all)."""
         if lang is not None and lang in self._mixed_into:
             lang = self._mixed_into[lang]  # Taglish is read as English, with the Tagalog words known
         t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
         for rec in self.running(lang):
+            if only is not None and rec.name not in only:
+                continue
             found = list(rec.analyze(t))
             if found:  # (most recognizers find nothing in most texts: no sorting then)
                 for sp in resolve(found):
