@@ -414,3 +414,21 @@ def test_ordinary_text_with_spaced_letters_or_invisible_characters_is_left_alone
     out, tokens = _anonymised_reply(reply)
     assert out == reply
     assert not _audit_text(tokens, reply, tmp_path)
+
+
+@pytest.mark.parametrize("text, word, original", [
+    ("thanks Z\u200borbuk for it", "Zorbuk", "Z\u200borbuk"),
+    ("thanks \uff3a\uff4f\uff52\uff42\uff55\uff4b for it", "Zorbuk", "\uff3a\uff4f\uff52\uff42\uff55\uff4b"),
+    ("mail zq%40quillmail.net now", "zq@quillmail.net", "zq%40quillmail.net"),
+    ("caf\u00e9 \u2026 Z\u043erbuk", "Zorbuk", "Z\u043erbuk"),
+    ("cafe\u0301 \ufb01ne Zorbuk", "Zorbuk", "Zorbuk"),                       # a combining accent, a ligature
+])
+def test_fold_map_gives_the_folded_text_and_the_original_span(text, word, original):
+    from therapy_threads.anonymise.identity import fold_map
+
+    folded, starts, ends = fold_map(text)
+    assert folded == fold(text)
+    i = folded.index(word)
+    assert text[starts[i]:ends[i + len(word) - 1]] == original
+    # with invisible characters read as word breaks: the same length, a space where one was
+    assert fold_map("Threnody\u00ads x", split=True)[0] == "Threnody s x"
