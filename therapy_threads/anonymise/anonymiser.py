@@ -12,7 +12,7 @@ from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
 from .detect import CAP_RE, NOUN_CAPS, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
-from .identity import (SOFT_RANK, cue_variants, fold, fold_map, gram_langs, identity_basis, identity_grams,
+from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
                        invisible_in, is_generic_name, name_variants, pseudonym, same_person, spaced_words,
                        token_line)
 from .keys import keyed_digest
@@ -274,8 +274,8 @@ class Anonymiser:
         a whole word, as the audit reads it too. Only what the folding changed is added: a span
         whose characters and edges fold to themselves was the plain reading's to decide."""
         text = t.text
-        if fold(text) == text:
-            return  # (ASCII text without "%", and most other text: nothing else to do)
+        if not disguise_in(text):
+            return  # (ASCII text without "%", and most other text, "\u2026" included: nothing else to do)
         for split in ((False, True) if invisible_in(text) else (False,)):
             mapped = fold_map(text, split)
             if mapped is None:
