@@ -376,6 +376,7 @@ _DISGUISED_REPLIES = [
     ("As QUILLFE\u0410THERWORTH said, it takes time.", {"quillfeatherworth"}),       # Cyrillic capital A
     ("As quillfeather\u00adworth said, it takes time.", {"quillfeatherworth"}),
     ("Write to zq%40quillmail.net about the group.", {"zq", "quillmail"}),           # percent-encoded @
+    ("Call 01632%20960123 after six.", {"01632", "960123"}),                         # a percent-encoded space
     ("Write to someone.else@quillmail\u3002net or see quillmail\uff61net.", {"quillmail"}),  # ideographic stops
     ("Her practice is at m\u00fcller-praxis.de/team now.", {"praxis"}),              # a Unicode host name
     ("Her practice is at xn--mller-praxis-rlb.de/team now.", {"praxis"}),           # ... its punycode form

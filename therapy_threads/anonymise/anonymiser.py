@@ -32,8 +32,9 @@ _AUTHOR = "\x00post-author"
 _POSS = re.compile(r"['’]s?$")
 
 
-# what the folded reading of a text runs (names are the plain reading's, but for known identities)
-_FOLDED_RECOGNIZERS = frozenset({"email", "url", "mention", "known_identity"})
+# what the folded reading of a text runs (names are the plain reading's, but for known identities; the
+# audit checks contacts and numbers in the folded text: "01632%20960123")
+_FOLDED_RECOGNIZERS = frozenset({"email", "url", "phone", "phone_language", "mention", "known_identity"})
 
 
 def _dropped(text: str, i: int) -> bool:
