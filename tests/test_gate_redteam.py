@@ -5,6 +5,7 @@ are in the UK drama range (01632 960xxx).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -381,6 +382,7 @@ _DISGUISED_REPLIES = [
     ("Her practice is at m\u00fcller-praxis.de/team now.", {"praxis"}),              # a Unicode host name
     ("Her practice is at xn--mller-praxis-rlb.de/team now.", {"praxis"}),           # ... its punycode form
     ("The Threnody\u00ads story was sad, therapy helped.", {"threnody"}),            # glued by a soft hyphen
+    ("As Quill\u00adfeatherworth\u2063s notes say, it takes time.", {"quillfeatherworth"}),  # inside and glued
     ("As Z o r b u k said, it takes time.", {"zorbuk"}),                               # letter-spaced
     ("Thanks, T h r e n o d y, for the list.", {"threnody"}),
 ]
@@ -394,6 +396,7 @@ def test_a_disguised_identity_or_address_is_replaced_and_the_gate_passes(tmp_pat
     out, tokens = _anonymised_reply(reply)
     assert not raw & set(words(out)), out
     assert not raw & set(words(out.replace(" ", ""))), out   # not letter-spaced either
+    assert not [r for r in raw if r in re.sub(r"\[[^\]]*\]", " ", fold(out)).casefold()], out  # nor glued
     assert not _audit_text(tokens, out, tmp_path), out
     assert _audit_text(tokens, reply, tmp_path), reply          # the anonymiser bypassed: caught
     b = _build(tmp_path / "b")

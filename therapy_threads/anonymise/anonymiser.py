@@ -13,7 +13,7 @@ from . import coverage, ner
 from .detect import CAP_RE, NOUN_CAPS, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
-                       invisible_in, is_generic_name, name_variants, pseudonym, same_person, spaced_words,
+                       invisible_in, is_generic_name, name_variants, pseudonym, same_person, spaced_words, split_readings,
                        token_line)
 from .keys import keyed_digest
 from .knowledge import knowledge
@@ -277,10 +277,13 @@ class Anonymiser:
         text = t.text
         if not disguise_in(text):
             return  # (ASCII text without "%", and most other text, "\u2026" included: nothing else to do)
-        for split in ((False, True) if invisible_in(text) else (False,)):
-            mapped = fold_map(text, split)
+        # (a reading fold_map cannot give is left out: the audit still reads the text folded, so a
+        # leftover fails the build)
+        readings = [fold_map(text)] + (split_readings(text) if invisible_in(text) else [])
+        for i, mapped in enumerate(readings):
             if mapped is None:
-                continue  # the audit still reads the text folded: a leftover fails the build
+                continue
+            split = i > 0
             folded, starts, ends = mapped
             found = self.engine.analyze(folded, ctx, t.role, lang, only=_FOLDED_RECOGNIZERS)
             for sp in found.spans:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import PrivacyGateError
-from .identity import fold, fold_map, hmac_token, invisible_in, spaced_words, words as name_words
+from .identity import fold, hmac_token, invisible_in, spaced_words, split_readings, words as name_words
 from .keys import key_fingerprint
 from .phones import find_all_phones
 from .patterns import find_emails, find_idn_urls, find_urls, find_written_emails, mask, url_host
@@ -332,11 +332,10 @@ class TextAudit:
         # a name glued to other letters by an invisible character ("Threnody\u00ads"): read there as
         # a word break too, as the anonymiser does; and a name written letter by letter
         # ("P e l l i n o r e"): only a distinctive one fails (never a spaced ordinary word)
-        split = fold_map(raw, split=True) if text is not raw and invisible_in(raw) else None
-        if split is not None:
-            for (cls, langs), s, e, gram in self.matcher.scan(split[0], exempt):
-                if gram not in hit_grams and _judge(cls, langs, lang, split[0], s, e, field, self.cues) == "hit":
-                    hits.append(Hit("identity", table, row_id, field, mask(split[0][s:e])))
+        for split, _starts, _ends in split_readings(raw) if text is not raw and invisible_in(raw) else ():
+            for (cls, langs), s, e, gram in self.matcher.scan(split, exempt):
+                if gram not in hit_grams and _judge(cls, langs, lang, split, s, e, field, self.cues) == "hit":
+                    hits.append(Hit("identity", table, row_id, field, mask(split[s:e])))
                     hit_grams.add(gram)
         for s, e, word in spaced_words(text):
             gram = word.casefold()

@@ -202,12 +202,13 @@ _COMBINING = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2
 _FOLD_UNIT = re.compile(r"(?:%[0-9A-Fa-f]{2})+|[\x00-\x7f]" + _COMBINING + "+|[^\x00-\x7f]" + _COMBINING + "*")
 
 
-def fold_map(text: str, split: bool = False) -> tuple[str, list[int], list[int]] | None:
+def fold_map(text: str, split: bool | frozenset[int] = False) -> tuple[str, list[int], list[int]] | None:
     """:func:`fold` with an offset map: (folded, starts, ends), where folded character ``i`` comes
     from ``text[starts[i]:ends[i]]``, so a span found in the folded text is the original span
     ``text[starts[s]:ends[e - 1]]`` (invisible characters inside it included). ``split``: the
     invisible characters read as a space instead of nothing ("Threnody\u00ads" -> "Threnody s"),
-    so a name glued to other letters by one is a whole word. None when the map cannot reproduce
+    so a name glued to other letters by one is a whole word (a set of offsets: only the invisible
+    characters there). None when the map cannot reproduce
     ``fold(text)`` (an NFKC composition across units: not seen in practice)."""
     out: list[str] = []
     starts: list[int] = []
@@ -223,7 +224,8 @@ def fold_map(text: str, split: bool = False) -> tuple[str, list[int], list[int]]
         piece = _unpercent(m) if unit[0] == "%" else unit
         piece = unicodedata.normalize("NFKC", piece)
         if _FOLD_ANY.search(piece):
-            piece = _FOLD_ANY.sub(lambda x: _FOLD_CHARS[ord(x.group())] or (" " if split else ""), piece)
+            brk = " " if split is True or (split and a in split) else ""
+            piece = _FOLD_ANY.sub(lambda x: _FOLD_CHARS[ord(x.group())] or brk, piece)
         out.append(piece)
         starts.extend([a] * len(piece))
         ends.extend([b] * len(piece))
@@ -251,6 +253,19 @@ def spaced_words(text: str) -> list[tuple[int, int, str]]:
     if _SPACED_HINT.search(text) is None:
         return []
     return [(m.start(), m.end(), m.group().replace(" ", "")) for m in _SPACED.finditer(text)]
+
+
+def split_readings(text: str) -> list[tuple[str, list[int], list[int]]]:
+    """:func:`fold_map` readings of a text holding invisible characters, taken as word breaks: all
+    of them, and, where there are a few, each alone (a soft hyphen inside a name and a word joiner
+    gluing it to letters: "Quill\u00adfeather\u2060s"). The anonymiser and the audit read the same."""
+    pos = [m.start() for m in _FOLD_ANY.finditer(text) if not _FOLD_CHARS[ord(m.group())]]
+    if not pos:
+        return []
+    choices: list[bool | frozenset[int]] = [True]
+    if 1 < len(pos) <= 4:
+        choices += [frozenset({p}) for p in pos]
+    return [m for m in (fold_map(text, c) for c in choices) if m is not None]
 
 
 def _benign_chars() -> str:
