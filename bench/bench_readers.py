@@ -2,7 +2,7 @@
 
     python bench/bench_readers.py aeb --benchmark PATH/article-extraction-benchmark
     python bench/bench_readers.py metadata --trafilatura-tests PATH/trafilatura/tests
-    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20]
+    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20|heldout21]
     python bench/bench_readers.py comment-dates --pages PATH/readers-pages [--split dev] [--verbose]
     python bench/bench_readers.py memory
 
@@ -32,6 +32,7 @@ import resource
 import statistics
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -276,6 +277,35 @@ def _gold_day(date_text: str, languages: list[str]) -> str | None:
     return dt.strftime("%Y-%m-%d") if dt else None
 
 
+def _gold_month_day(date_text: str, languages: list[str]) -> str | None:
+    """"MM-DD" of a gold ``date_text`` shown without a year ("On Thursday, November 1 at 2:57
+    pm"), read by dateparser on its own; None for texts with a year, relative or unreadable."""
+    import dateparser
+
+    t = " ".join((date_text or "").split())
+    if not t or _GOLD_RELATIVE.search(t) or re.search(r"(?:19|20)\d\d|'\d\d|\d[./-]\d{1,2}[./-]\d\d", t):
+        return None
+    t = re.sub(r"[()|@•·—–]|^\s*(?:於|发表于|am|le|vom|on|the)\b|\b(?:at|um|à|a las|alle|om|kl\.?)\b|"
+               r"\bUhr\b", " ", t, flags=re.I).strip(" ,.:-")
+    if not re.search(r"[^\W\d_]{3}", t) or not re.search(r"\d", t):
+        return None  # a month name and a day
+    days = set()
+    # Read against two different "now"s: a date shown without its year names the same month and
+    # day both times; a relative one ("pred 2 hodiny", "сегодня в 11:49") does not.
+    for base in (datetime(2001, 6, 15, 12), datetime(2003, 2, 10, 12)):
+        settings = {"REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False,
+                    "RELATIVE_BASE": base}
+        try:
+            dt = dateparser.parse(t, languages=[lg.split("-")[0] for lg in languages] or None,
+                                  settings=settings)
+        except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+            dt = None
+        if dt is None:
+            return None
+        days.add(dt.strftime("%m-%d"))
+    return days.pop() if len(days) == 1 else None
+
+
 def cmd_comment_dates(args) -> dict:
     """Same-day agreement of comment dates with the gold ``date_text`` on the reader corpus:
     a comment's day is its local date as written (``published_local``), else the day of
@@ -287,7 +317,11 @@ def cmd_comment_dates(args) -> dict:
     out = {}
     for split in splits:
         c = {"gold_dated": 0, "matched": 0, "same_day": 0, "no_date": 0, "utc_only": 0,
-             "wrong_day": 0, "unreadable_gold": 0}
+             "wrong_day": 0, "unreadable_gold": 0,
+             # Gold dates shown without a year: the reader places the year only where the post's
+             # date leaves one choice (else it keeps the text as shown, published_age).
+             "yearless_gold": 0, "yearless_placed": 0, "yearless_placed_same_month_day": 0,
+             "yearless_kept_as_shown": 0}
         for gold_path in sorted((GOLD / split).glob("*.gold.json")):
             page = pages / split / (gold_path.name[: -len(".gold.json")] + ".html")
             if not page.exists():
@@ -307,6 +341,18 @@ def cmd_comment_dates(args) -> dict:
                 day = _gold_day(g["date_text"], langs)
                 if day is None:
                     c["unreadable_gold"] += 1
+                    md = _gold_month_day(g["date_text"], langs)
+                    if md is not None and gi in mapping:
+                        rc = comments[mapping[gi]]
+                        c["yearless_gold"] += 1
+                        if rc.published_local:
+                            c["yearless_placed"] += 1
+                            c["yearless_placed_same_month_day"] += rc.published_local[5:10] == md
+                            if args.verbose and rc.published_local[5:10] != md:
+                                print(f"  {split}/{page.name}: yearless gold {g['date_text']!r} -> "
+                                      f"{md}; read local {rc.published_local}")
+                        elif rc.published_age:
+                            c["yearless_kept_as_shown"] += 1
                     continue
                 c["gold_dated"] += 1
                 if gi not in mapping:
@@ -396,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
                    "absent, read (and trafilatura not run or timed) when present")
     c = sub.add_parser("corpus", help="comment threads on the reader corpus")
     c.add_argument("--pages", required=True, help="folder with dev/ and heldout/ pages")
-    c.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20"))
+    c.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21"))
     c.add_argument("--verbose", action="store_true", help="one line per page (and its dirty comments)")
     cd = sub.add_parser("comment-dates", help="comment dates against the corpus gold's date_text")
     cd.add_argument("--pages", required=True, help="folder with one sub-folder of pages per split")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import filterfalse
 
 from .identity import SOFT_RANK
 from .lexicon import Lexicon
@@ -261,6 +262,32 @@ class TextContext:
             self._blank_caps = blank_capitals(self.text, self.caps)
         return self._blank_caps
 
+    _chunks: list[str] | None = None
+
+    @property
+    def chunks(self) -> list[str]:
+        """``low.split()``, once per text (the token pass and the regional phrases' first-word gate)."""
+        if self._chunks is None:
+            self._chunks = self.low.split()
+        return self._chunks
+
+    _words: set[str] | None = None
+
+    @property
+    def words(self) -> set[str]:
+        """The shared token pass: every run of word characters (``\\w+``) of :attr:`low`, computed once
+        per text, and the text's blank-separated chunks, which hold a non-word character where they are
+        no run (so no trigger word equals one). A recognizer's trigger words (:func:`first_runs`) are
+        looked up in it (see :meth:`Engine.woken`): one pass over the text instead of one scan per
+        recognizer. (Split at blanks in C; only the chunks that are not alphanumeric throughout, which
+        are runs as they stand, are searched for their runs: 20 instead of 25 µs a comment.)"""
+        if self._words is None:
+            chunks = self.chunks
+            words = set(chunks)
+            words.update(_WORD_RUN.findall(" ".join(filterfalse(str.isalnum, chunks))))
+            self._words = words
+        return self._words
+
     def free(self, s: int, e: int) -> bool:
         return not any(self.taken[s:e])
 
@@ -270,6 +297,25 @@ class TextContext:
         self.taken[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
         self.spans.append(sp)
         return True
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def first_runs(words) -> frozenset[str] | None:
+    """The trigger words of a word list for :attr:`TextContext.words`: each word's first run of word
+    characters ("ma'am" -> "ma", "frau dr" -> "frau"); None (no gate) when a word does not start with
+    one. A pattern that matches one of the words literally (no ``re.I``), on :attr:`TextContext.low`,
+    where no word character comes before it, matches only in a text whose runs include that word's first
+    run: the run the text has there starts where the word does and ends where the word's run does (the
+    next character is one of the word's, or what the pattern takes after the word, never a word character)."""
+    out = set()
+    for w in words:
+        m = _WORD_RUN.match(w)
+        if m is None:
+            return None
+        out.add(m.group(0))
+    return frozenset(out)
 
 
 def blank_capitals(text: str, caps: list[tuple[int, int, str, str]]) -> list[int]:
@@ -643,16 +689,44 @@ class Engine:
         self._mixed_into = code_mixed_languages()
         self._by_lang: dict[str | None, list] = {}
         self._by_lang_of: list | None = None
+        # the combined keyword prefilter: trigger word -> the bits of the recognizers it lets run
+        self._trigger_bits: dict[str, int] = {}
+        self._trigger_keys: frozenset[str] = frozenset()
+        self._bit: dict[int, int] = {}  # id(recognizer) -> its bit (gated recognizers only)
 
     def running(self, lang: str | None) -> list:
         """The recognizers that support ``lang``, in order: asked once per language, not once per
         text and recognizer (~45 calls a text). Rebuilt if ``recognizers`` is replaced."""
         if self._by_lang_of is not self.recognizers:
             self._by_lang, self._by_lang_of = {}, self.recognizers
+            self._index_triggers()
         recs = self._by_lang.get(lang)
         if recs is None:
             recs = self._by_lang[lang] = [rec for rec in self.recognizers if rec.supports(lang)]
         return recs
+
+    def _index_triggers(self) -> None:
+        """One bit per recognizer that declares trigger words (``Recognizer.triggers``, None: always
+        runs), and for every trigger word the bits of the recognizers it wakes."""
+        bits: dict[str, int] = {}
+        self._bit = {}
+        for k, rec in enumerate(self.recognizers):
+            words = getattr(rec, "triggers", None)
+            if words is None:
+                continue
+            bit = self._bit[id(rec)] = 1 << k
+            for w in words:
+                bits[w] = bits.get(w, 0) | bit
+        self._trigger_bits, self._trigger_keys = bits, frozenset(bits)
+
+    def woken(self, t: TextContext) -> int:
+        """The bits of the gated recognizers whose trigger words occur in the text: one set
+        intersection over the text's tokens for all of them."""
+        bits = self._trigger_bits
+        mask = 0
+        for w in self._trigger_keys.intersection(t.words):
+            mask |= bits[w]
+        return mask
 
     def analyze(self, text: str, doc: DocContext, role: str, lang: str | None = None,
                 only: frozenset[str] | None = None) -> TextContext:
@@ -660,9 +734,18 @@ class Engine:
         if lang is not None and lang in self._mixed_into:
             lang = self._mixed_into[lang]  # Taglish is read as English, with the Tagalog words known
         t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
-        for rec in self.running(lang):
+        recs = self.running(lang)
+        gated = self._bit
+        woken = None
+        for rec in recs:
             if only is not None and rec.name not in only:
                 continue
+            bit = gated.get(id(rec))
+            if bit is not None:
+                if woken is None:
+                    woken = self.woken(t)
+                if not woken & bit:
+                    continue  # none of its trigger words in the text: it would find nothing
             found = list(rec.analyze(t))
             if found:  # (most recognizers find nothing in most texts: no sorting then)
                 for sp in resolve(found):

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
-                     TextContext, skeleton)
+                     TextContext, first_runs, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, knowledge
 from .phones import find_all_phones
@@ -271,6 +271,9 @@ class Recognizer:
     # the kind of evidence it gives towards a language's coverage ("cue": a person's role in the
     # sentence, "names": the name lexicon read against the language's words); see .coverage
     signal = ""
+    # the words without one of which it finds nothing (:func:`.detect.first_runs`, looked up in the
+    # text's tokens by the engine before it is run); None: it always runs
+    triggers: frozenset[str] | None = None
 
     def __init__(self, cues: Cues):
         self.cues = cues
@@ -2290,6 +2293,7 @@ class TitleRecognizer(Recognizer):
         self._re = chain_pattern(cues.titles)
         self._lower = titles.bare(cues.policy.rules.lower_titles)  # written in lower case in chat ("dr x")
         self._abbreviated = titles.abbreviated(cues.policy.rules.titles)
+        self.triggers = first_runs(cues.titles)  # every span starts from a title of ``_re``
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
@@ -2782,6 +2786,7 @@ class GreetingRecognizer(Recognizer):
         words = sorted(cues.greetings, key=len, reverse=True)
         self._re = re.compile(r"(?<![\w'’])(?:" + by_first_letter("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words))
                               + r")[\s,]+(?P<name>[a-z\u00df-\u00ff][a-z\u00df-\u00ff]+)(?![\w@/'’-])")
+        self.triggers = first_runs(words)  # every span comes from a match of ``_re``
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues

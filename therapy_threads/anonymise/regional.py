@@ -18,7 +18,7 @@ from importlib import resources
 from itertools import filterfalse
 from typing import Iterator
 
-from .detect import INTERJECTIONS, TextContext
+from .detect import INTERJECTIONS, TextContext, first_runs
 from .knowledge import knowledge
 from .patterns import by_first_letter
 from .recognizers import Recognizer
@@ -119,10 +119,12 @@ def _gate_words(spellings: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _no_first_word(first_words: frozenset[str], hay: str) -> bool:
+def _no_first_word(first_words: frozenset[str], hay: str, words: list[str] | None = None) -> bool:
     """No word of the text (split at blanks, punctuation stripped from its ends) opens a phrase: then
-    no phrase can match (a phrase never starts after a hyphen or inside a word)."""
-    words = hay.split()
+    no phrase can match (a phrase never starts after a hyphen or inside a word). ``words``: ``hay.split()``
+    if known (``TextContext.chunks``, shared with the token pass)."""
+    if words is None:
+        words = hay.split()
     if not first_words.isdisjoint(words):
         return False
     # (the words with punctuation at an edge, among those not alphanumeric throughout, picked in C: one
@@ -361,7 +363,7 @@ class RegionalPhraseRecognizer(Recognizer):
         yield from self._mixed(t)
         if low is not text and rp.fast is not None:  # (lower-casing kept every offset)
             hay = low.translate(_FOLD) if _FOLDED_CHARS.search(low) else low
-            if _no_first_word(rp.first_words, hay):
+            if _no_first_word(rp.first_words, hay, t.chunks if hay is low else None):
                 yield from self._article_nouns(t, rp.articles)  # no phrase can start anywhere (most texts)
                 yield from self._localities(t, rp.locality_heads)
                 return
@@ -631,6 +633,10 @@ class HonorificRecognizer(Recognizer):
     name, score = "honorific_after", 0.8
     languages = frozenset({"en"})
 
+    def __init__(self, cues):
+        super().__init__(cues)
+        self.triggers = _HONORIFIC_TRIGGERS  # every span starts from a respect word of ``_HONORIFIC_FIND``
+
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
         low = t.low
@@ -680,11 +686,11 @@ class HonorificRecognizer(Recognizer):
 
 _ENGLISH_KIN = frozenset({"aunty", "auntie", "uncle"})
 # the respect words in the lower-cased text, after a blank or a hyphen
-_HONORIFIC_FIND = re.compile(r"(?:" + by_first_letter("sir|ma'am|ma’am|maam|madam|ji|didi|di|dada|da|bhai|bhaiya|bhaiyya|"
-                                                      "aunty|auntie|uncle|akka|chechi|mashi|mausi|garu|saab|sahab|bhabhi|"
-                                                      + _KIN_AFTER + "|"
-                                                      + _EAST_ASIAN_HYPHENED,
-                                                      r"[^ \t-]") + r")(?![\w'’-])")
+_HONORIFIC_WORDS = ("sir|ma'am|ma’am|maam|madam|ji|didi|di|dada|da|bhai|bhaiya|bhaiyya|"
+                    "aunty|auntie|uncle|akka|chechi|mashi|mausi|garu|saab|sahab|bhabhi|" + _KIN_AFTER + "|" + _EAST_ASIAN_HYPHENED)
+_HONORIFIC_FIND = re.compile(r"(?:" + by_first_letter(_HONORIFIC_WORDS, r"[^ \t-]") + r")(?![\w'’-])")
+# (the words as written: re.escape only puts a backslash before a character)
+_HONORIFIC_TRIGGERS = first_runs(re.sub(r"\\(.)", r"\1", w) for w in _HONORIFIC_WORDS.split("|"))
 # a writer naming themself: "Priya here from Pune", "Tevita here, long time lurker", "Kiri here btw"
 _HERE_INTRO = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])[ \t]*)"
                          r"[ \t]*(?P<name>[A-Za-z][a-z]+)[ \t]+here(?=[ \t]*(?:,|\.|!|\(|\bfrom\b|\bbtw\b|\bagain\b|"

@@ -496,3 +496,150 @@ def with_shown_local(machine: When, shown: When | None) -> When:
     if minutes == 0 or abs(minutes) > 14 * 60 or minutes % 15:
         return machine
     return When(machine.utc, shown.local)
+
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=64)
+def _weekday_numbers(languages: tuple[str, ...]) -> dict[str, int]:
+    """Weekday name (and abbreviation) -> 0 (Monday) .. 6, in the page's languages and English."""
+    out: dict[str, int] = {}
+    try:
+        from dateparser.languages.loader import default_loader
+    except ImportError:  # pragma: no cover - dateparser is a dependency
+        return out
+    for lang in dict.fromkeys(tuple(x.split("-")[0] for x in languages) + ("en",)):
+        try:
+            info = default_loader.get_locale(lang).info
+        except (KeyError, ValueError, AttributeError):
+            continue
+        for n, day in enumerate(_WEEKDAYS):
+            for name in info.get(day, []):
+                key = name.lower().rstrip(".")
+                if len(key) >= 2:
+                    out.setdefault(key, n)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _yearless_regex(languages: tuple[str, ...]) -> re.Pattern[str] | None:
+    """"March 3 at 4:12 pm", "Mar 3rd, 16:12", "3. März um 12:40", "3 mars à 16h12": a day and a
+    month name (and a time) with no year, as comment widgets print dates of the current year."""
+    names = sorted((n for n in _month_names(languages)[0] if len(n) >= 3), key=len, reverse=True)
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in names)
+    time = (r"(?:\s*,?\s*(?:at|um|à|a las|alle|om|kl\.?|o|@|-)?\s*"
+            r"(?:(?P<hh>\d{1,2})\s*[:h.]\s*(?P<mi>\d{2})(?:\s*(?P<ap>[ap])\.?\s?m\.?)?"
+            r"|(?P<hh2>\d{1,2})\s*(?P<ap2>[ap])\.?\s?m\.?))?")
+    return re.compile(rf"(?<!\w)(?:(?P<m1>{alt})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)|"
+                      rf"(?P<d2>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?(?P<m2>{alt})\.?(?!\w)){time}",
+                      re.I)
+
+
+def yearless_tail(text: str, languages: tuple[str, ...] = ()) -> int | None:
+    """Where a date written without a year ends ``text`` ("Ada Lee March 3 at 4:12 pm" -> 8),
+    or None: the text has a year, or does not end in such a date."""
+    if not text or _YEAR.search(text):
+        return None
+    rx = _yearless_regex(tuple(languages))
+    if rx is None:
+        return None
+    for m in rx.finditer(text):
+        if not text[m.end():].strip(" ,.;:)]–—-"):
+            return m.start()
+    return None
+
+
+@dataclass(slots=True, frozen=True)
+class Yearless:
+    """A comment date shown without its year: month, day, the time as written, the weekday."""
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+    weekday: int | None = None  # 0 = Monday, where the page names it
+
+
+# Words that may stand around a yearless date in its element ("On Thursday, November 1 at 2:57
+# pm", "Le 17 juillet à 22:09", "am 3. März um 12:40 Uhr").
+_YEARLESS_WORDS = frozenset("on the le am den el il at um à a las alle om kl o posted uhr h de".split())
+
+
+def yearless_date(text: str | None, languages: tuple[str, ...] = ()) -> Yearless | None:
+    """A date element's text that is a day and month with no year (and perhaps a weekday and a
+    time), else None: a text with a year, a relative age, or other words is not one."""
+    if not text:
+        return None
+    t = ascii_digits(" ".join(text.split()))
+    if not t or len(t) > 60 or _YEAR.search(t) or _RELATIVE.search(t) or "'" in t or "’" in t:
+        return None  # "Nov 19 '20": a two-digit year
+    rx = _yearless_regex(tuple(languages))
+    m = rx.search(t) if rx is not None else None
+    if m is None:
+        return None
+    rest = (t[:m.start()] + " " + t[m.end():]).lower()
+    if re.search(r"\d", rest):
+        return None
+    days = _weekday_numbers(tuple(languages))
+    weekday = None
+    for w in re.findall(r"[^\W\d_]+", rest):
+        if w in days:
+            weekday = days[w]
+        elif w not in _YEARLESS_WORDS:
+            return None
+    names = _month_names(tuple(languages))[0]
+    month = names.get((m.group("m1") or m.group("m2")).lower().rstrip("."))
+    day = int(m.group("d1") or m.group("d2"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    hh = m.group("hh") or m.group("hh2")
+    hour = minute = None
+    if hh is not None:
+        hour, minute = int(hh), int(m.group("mi") or 0)
+        ap = (m.group("ap") or m.group("ap2") or "").lower()
+        if ap == "p" and hour < 12:
+            hour += 12
+        elif ap == "a" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            return None
+    return Yearless(month, day, hour, minute, weekday)
+
+
+def place_year(shown: Yearless, post_local: str | None, until: str | None = None) -> str | None:
+    """The local date/time of a yearless comment date, its year taken from the post's own date
+    only where that leaves one choice; None otherwise (never a guessed year). A comment is not
+    older than its post: the candidates are the days on or after the post's day, up to the
+    capture date where it is known. One candidate is left when the capture date leaves only one,
+    or when the weekday the page shows matches one of the five years from the post's (a month
+    and day fall on five different weekdays in five consecutive years)."""
+    if not post_local:
+        return None
+    from datetime import date
+    try:
+        start = date.fromisoformat(post_local[:10])
+        last = date.fromisoformat(until[:10]) if until else None
+    except ValueError:
+        return None
+    cands = []
+    for year in range(start.year, start.year + 5):
+        try:
+            d = date(year, shown.month, shown.day)
+        except ValueError:
+            continue
+        if d < start or (last is not None and d > last):
+            continue
+        cands.append(d)
+    if shown.weekday is not None:
+        cands = [d for d in cands if d.weekday() == shown.weekday]
+    elif last is None:
+        return None  # the post's year and the next are both possible
+    if len(cands) != 1:
+        return None
+    d = cands[0]
+    if shown.hour is None:
+        return d.isoformat()
+    return f"{d.isoformat()}T{shown.hour:02d}:{shown.minute or 0:02d}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .. import ids
 from ..records import Comment, Furniture, ReadResult
 from . import register
+from ._dates import When, place_year
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
 from .base import Reader, SourceRef
 from .comments.declared import declared_count, loaded_by_script, raw_comment_ids
@@ -245,7 +246,16 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         result.furniture.append(Furniture(source.source_id, post.post_id, kind, text, "body"))
 
     comments: list[Comment] = []
+    post_day = (post_f.when.local or post_f.when.utc or "")[:10] if post_f.when else ""
     for rc in merged:
+        if rc.when is None and rc.yearless is not None:
+            # A date shown without its year: the year from the post's own date where only one
+            # fits, else the date as shown (never a guessed year).
+            local = place_year(rc.yearless, post_day, _day_of(source.retrieved))
+            if local:
+                rc.when = When(None, local)
+            else:
+                rc.age = rc.age or rc.yearless_text
         comments.append(new_comment(
             rc.key, rc.parent_key, rc.text, location=rc.location,
             published_at=rc.when.utc if rc.when else None,
@@ -272,6 +282,12 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     add_post(result, post, comments)
     if not post.extracted_comment_count:
         _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()))
+
+
+def _day_of(value) -> str | None:
+    """The day of a capture date given as "2024-05-01" (or a date), else None."""
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", str(value)) if value else None
+    return m.group(1) if m else None
 
 
 def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0) -> None:
@@ -320,6 +336,8 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
     named = f" (comment system: {guess})" if guess else ""
     if missing_pages:
         short = f"; the page states {declared}" if declared is not None else ""
+        if declared is not None and declared > seen:
+            short += f" ({declared - seen} missing)"
         result.warn("comment_pages_missing",
                     f"the thread continues on {len(missing_pages)} other comment page(s) not in this "
                     f"source (e.g. {missing_pages[0]}); read {extracted}{short}{named}. Give the "

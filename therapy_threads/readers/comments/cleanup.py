@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .._dates import _month_names, when_from_text
+from .._dates import _month_names, when_from_text, yearless_tail
 
 # "Reply", "Log in to Reply" and their translations in WordPress core's language packs and the
 # systems' own phrase files; lower-cased, matched as a whole line (with arrows and brackets). "_"
@@ -278,7 +278,7 @@ _AUTHOR_TAIL = re.compile(
     r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit|schreibt|escribió|ha scritto|escreveu|skriver|napisał|napisała|kirjoitti|написал|написала|пишет|пише|написав)\s*"
     r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*(?=[^|•·]*\d).*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
-_AUTHOR_HEAD = re.compile(r"^\s*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"
+_AUTHOR_HEAD = re.compile(r"^[\s—–-]*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"
                           r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
                           r"por|di|door|av|przez)\s*:?\s+", re.I)
 
@@ -333,9 +333,40 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
                 head.pop()
             s = " ".join(head).strip(_NAME_SEPARATORS)
             break
+    s = _strip_trailing_time(s, languages)
     if not s or len(s) > 80 or is_reply_word(s) or is_profile_label(s) or is_date_line(s, languages):
         return None
     return _balance(s)
+
+
+_BRACKETED_TAIL = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*$")
+
+
+def _strip_trailing_time(s: str, languages: tuple[str, ...]) -> str:
+    """A name's element that also prints when: "NAME 12 days ago", "NAME (5 days ago)", "NAME
+    March 3 at 4:12 pm" (a date without a year), "NAME says:" left once the date is cut."""
+    for _ in range(2):
+        before = s
+        m = _BRACKETED_TAIL.search(s)
+        if m and m.start() > 0 and (is_relative_time(m.group(1)) or is_date_line(m.group(1), languages)
+                                    or yearless_tail(m.group(1), languages) == 0):
+            s = s[:m.start()]
+        words = s.split()
+        for k in range(min(6, len(words) - 1), 0, -1):
+            if is_relative_time(" ".join(words[-k:])):
+                s = " ".join(words[:-k])
+                break
+        cut = yearless_tail(s, languages)
+        if cut:
+            s = s[:cut]
+            words = s.split()
+            while len(words) > 1 and _date_word(words[-1], languages):
+                words.pop()
+            s = " ".join(words)
+        s = _AUTHOR_TAIL.sub("", s).strip(_NAME_SEPARATORS)
+        if s == before:
+            break
+    return s
 
 
 _CUT_CONNECTORS = frozenset("on am um le el il at à a op den dnia the der dem du del".split())

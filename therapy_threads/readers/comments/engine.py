@@ -20,18 +20,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from .._dates import When, find_date_span, when_from_machine, when_from_text, with_shown_local
+from .._dates import (When, Yearless, find_date_span, when_from_machine, when_from_text, with_shown_local,
+                      yearless_date)
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import IMAGE_ONLY, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
+from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
@@ -84,6 +87,10 @@ class RawComment:
     location: str
     system: str
     age: str | None = None  # "3 weeks ago" as shown, where the comment shows no date
+    # A date shown without its year ("March 3 at 4:12 pm"): placed in a year from the post's date
+    # by the page reader where only one year fits (``_dates.place_year``), else kept as shown.
+    yearless: Yearless | None = None
+    yearless_text: str = ""
 
 
 @dataclass(slots=True)
@@ -510,6 +517,7 @@ def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, 
     """Sections whose comment permalinks all point at another page (a widget of another post)."""
     if not page.url:
         return set()
+    aliases = page_aliases(page.root, page.attrs, page.url)
     votes: dict[int, list[bool]] = {}
     for it in items:
         sec = section_of_item[it.node.mem_id]
@@ -529,7 +537,7 @@ def _foreign_sections(page: Page, items: list[Item], section_of_item: dict[int, 
             # "Log in to reply": /user/login?destination=/node/N#comment-M (Drupal), WordPress's
             # wp-login.php?redirect_to=...: a way back to this post, not another post's permalink.
             continue
-        votes.setdefault(sec, []).append(same_page(page.url, href))
+        votes.setdefault(sec, []).append(any(same_page(a, href) for a in aliases))
     return {s for s, v in votes.items() if v and not any(v)}
 
 
@@ -932,6 +940,20 @@ def _when(page: Page, n: LexborNode | None, name: str | None = None) -> tuple[Wh
         if w:
             # A UTC timestamp in the markup, the local time in the text: keep both.
             shown = with_shown_local(w, when_from_text(text, page.languages) if w.utc else None)
+            tm = n.css_first("time[datetime]") if n.tag != "time" else None
+            bare = tm.text(separator=" ", strip=True) if tm is not None else text
+            if shown is w and w.utc and (yl := yearless_date(bare, page.languages)) and yl.hour is not None:
+                # The text shows the local time without a year ("Le 3 juillet à 00:09" beside a UTC
+                # datetime of the evening before): the year is the UTC instant's, or next to it.
+                year = int(w.utc[:4])
+                for y in (year, year - 1, year + 1):
+                    if not _valid_day(y, yl.month, yl.day):
+                        continue
+                    local = f"{y:04d}-{yl.month:02d}-{yl.day:02d}T{yl.hour:02d}:{yl.minute or 0:02d}"
+                    cand = with_shown_local(w, When(None, local))
+                    if cand is not w:
+                        shown = cand
+                        break
             if shown is w and w.utc:
                 # The text shows the day only ("on May 26, 2025"): a tooltip stating the same
                 # moment with its zone ("May 26, 2025, 12:14 AM GMT+2", GitHub's relative-time)
@@ -951,6 +973,14 @@ def _when(page: Page, n: LexborNode | None, name: str | None = None) -> tuple[Wh
         if tip and (w is None or (tip.local or tip.utc or "")[:10] == (w.local or w.utc or "")[:10]):
             return tip, text
     return w, text
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    try:
+        datetime(y, m, d)
+    except ValueError:
+        return False
+    return True
 
 
 _POST_COUNTER = re.compile(r"(?:\b(?:reply|post|comment|antwort|réponse|respuesta)\s*)?#\s*\d+\b", re.I)
@@ -1048,6 +1078,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     # Date: a candidate with a machine value, or short enough to be only a date.
     date_node, when, date_text, age = None, None, "", None
+    yearless, yearless_text = None, ""
     dnames = _role_names(system, "date_classes", ("tag:time",) + roles.DATE, roles.DATE_ITEMPROP)
     for cand in ([it.date] if it.date is not None else []) + _candidates(idx, dnames):
         if cand.mem_id == item_id:
@@ -1056,6 +1087,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         if w and len(t) <= 120:
             date_node, when, date_text = cand, w, t
             break
+        if yearless is None and w is None and len(t) <= 60:
+            yearless = yearless_date(t, page.languages)
+            yearless_text = " ".join(t.split()) if yearless else ""
         if age is None and len(t) <= 60 and is_relative_time(t):
             age = " ".join(t.strip(" •·|-–—").split())
     if when is None:
@@ -1066,6 +1100,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                 if w:
                     when, date_text = w, n.text(separator=" ", strip=True)
                     break
+                if yearless is None:
+                    t = n.text(separator=" ", strip=True)
+                    yearless = yearless_date(t, page.languages)
+                    yearless_text = " ".join(t.split()) if yearless else ""
     if when is None:
         # A heading of the comment that holds only its date ("<h4>on October 30, 2012 at
         # 11:02 am</h4>" under the "NAME says:" heading).
@@ -1102,6 +1140,22 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             if found is not None:
                 tm = _CLOCK_AFTER.match(t, found[2])
                 when, date_text = found[0], t[found[1]:tm.end() if tm else found[2]]
+    if when is None and yearless is None and author_node is not None:
+        # "<h4><a class=url>NAME</a> <span>On Thursday, November 1 at 2:57 pm</span></h4>": a date
+        # of the current year printed without it, in an element of the author's line.
+        holder: LexborNode | None = author_node
+        for _ in range(2):
+            if holder is None or holder.mem_id == item_id \
+                    or len(holder.text(separator=" ", strip=True)) > 160:
+                break
+            for sib in holder.iter():
+                st = sib.text(separator=" ", strip=True)
+                if st and len(st) <= 60 and (yearless := yearless_date(st, page.languages)):
+                    yearless_text = " ".join(st.split())
+                    break
+            if yearless is not None:
+                break
+            holder = holder.parent
 
     like_node = None
     likes = None
@@ -1202,7 +1256,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         key=it.key, parent_key=parent_key, text=text, author=author,
         author_url=author_url, when=when, like_count=likes, is_post_author=post_author,
         location=f"#{loc}" if loc else f"comment[{index + 1}]", system=it.system,
-        age=None if when else age)
+        age=None if when else age,
+        yearless=None if when or age else yearless, yearless_text="" if when or age else yearless_text)
 
 
 # Parts named as the commenter's header (META because they usually hold only name and date).
@@ -1795,6 +1850,9 @@ def same_page(page_url: str | None, href: str) -> bool:
     if u.netloc and u.netloc.lower().removeprefix("www.") != p.netloc.lower().removeprefix("www."):
         return True  # another host: a mirror or a saved copy; nothing to compare
 
+    own, other = post_id_of(page_url), post_id_of(href)
+    if own is not None and other is not None:
+        return own == other  # WordPress's "/?p=ID" form: the id names the post, not the path
     # A post's own comments page ("/p/SLUG/comments#comment-N", Substack) is the same post.
     strip = re.compile(r"/comment-page-\d+/?$|/comments/?$|/+$")
     return not u.path or strip.sub("", u.path) == strip.sub("", p.path)

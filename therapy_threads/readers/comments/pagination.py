@@ -19,7 +19,11 @@ from .dom import Attrs
 
 _WP_PAGE = re.compile(r"/comment-page-(\d+)/?")
 _PERMALINK = re.compile(r"#(?:comment|div-comment|li-comment)-?\d+$|#c\d{6,}$|[?&]replytocom=")
-_QUERY_KEYS = ("cpage", "debut_forums", "comments_page", "commentPage", "comment_page")
+_QUERY_KEYS = ("cpage", "debut_forums", "comments_page", "commentPage", "comment_page", "cp")
+# WordPress addresses a post by ``?p=ID`` (``?page_id=ID`` for a page) as well as by its pretty
+# permalink: the shortlink (``<link rel="shortlink">``) and the permalinks some comment plugins
+# print. A link with such a key names the post by it, whatever its path.
+_POST_ID_KEYS = ("p", "page_id")
 _OLDER_NEWER = re.compile(
     r"(?:older|newer|previous|next|ältere|neuere|vorherige|nächste|weitere)\s+(?:comments|kommentare)"
     r"|commentaires\s+(?:plus\s+)?(?:anciens|récents|précédents|suivants)"
@@ -29,18 +33,46 @@ _OLDER_NEWER = re.compile(
 _SECTION_SEL = ("#comments, .comments-area, .comment-navigation, .comments-pagination, "
                 ".comment-nav, .navigation.comment-navigation, #comment-nav-above, "
                 "#comment-nav-below, .wp-block-comments-pagination, .comments, .comment-wrapper, "
-                ".divforum, .pagination-comments, #disqus_thread")
+                ".divforum, .pagination-comments, #disqus_thread, .paginated-comments-pages")
+
+
+# Without the page's address, only links whose form is a comment page on its own are taken.
+_OFFLINE_KEYS = re.compile(r"[?&](?:cpage|debut_forums|cp)=")
 
 
 def _strip_comment_page(path: str) -> str:
     return _WP_PAGE.sub("/", path).rstrip("/")
 
 
+def post_id_of(url: str) -> str | None:
+    """The WordPress post id a ``?p=ID`` / ``?page_id=ID`` address names, else None."""
+    q = parse_qs(urlsplit(url).query)
+    for k in _POST_ID_KEYS:
+        if q.get(k) and q[k][0].isdigit():
+            return q[k][0]
+    return None
+
+
+def page_aliases(root: LexborNode, attrs: Attrs, page_url: str | None) -> list[str]:
+    """The addresses this post is known by: ``page_url`` and the page's WordPress shortlink."""
+    out = [page_url] if page_url else []
+    for n in root.css("link[rel='shortlink']"):
+        href = attrs.get(n, "href")
+        if href and (page_url or href.startswith("http")):
+            url = urljoin(page_url, href) if page_url else href
+            if url not in out and post_id_of(url):
+                out.append(url)
+    return out
+
+
 def _same_thread(base: str, link: str) -> bool:
     b, u = urlsplit(base), urlsplit(link)
     if u.scheme not in ("http", "https") or (u.netloc and u.netloc.lower() != b.netloc.lower()):
         return False
-    return _strip_comment_page(u.path) == _strip_comment_page(b.path)
+    if _strip_comment_page(u.path) != _strip_comment_page(b.path):
+        return False
+    own, other = post_id_of(base), post_id_of(link)
+    return own is None or other is None or own == other
 
 
 def _is_comment_page_link(href: str, text: str) -> bool:
@@ -55,6 +87,7 @@ def _is_comment_page_link(href: str, text: str) -> bool:
 def comment_page_links(root: LexborNode, attrs: Attrs, page_url: str | None) -> list[str]:
     """Absolute URLs of the thread's other comment pages (sorted, without this page)."""
     found: set[str] = set()
+    aliases = page_aliases(root, attrs, page_url)
     candidates: list[LexborNode] = []
     for sec in root.css(_SECTION_SEL):
         candidates.extend(sec.css("a[href]"))
@@ -70,19 +103,20 @@ def comment_page_links(root: LexborNode, attrs: Attrs, page_url: str | None) -> 
             continue
         if _PERMALINK.search(href):
             continue  # a comment's own permalink (".../comment-page-1/#comment-5"), not navigation
-        text = a.text(separator=" ", strip=True)
+        # "»" titled "Older Comments" (Paginated Comments): the title names what the arrow does.
+        text = " ".join(x for x in (a.text(separator=" ", strip=True), attrs.get(a, "title")) if x)
         if not _is_comment_page_link(href, text):
             continue
         url = urljoin(page_url, href) if page_url else href
         parts = urlsplit(url)
         url = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
         if page_url:
-            if not _same_thread(page_url, url):
+            if not any(_same_thread(alias, url) for alias in aliases):
                 continue
             own = urlsplit(page_url)
             if urlunsplit((own.scheme, own.netloc, own.path, own.query, "")) == url:
                 continue
-        elif not (_WP_PAGE.search(href) or "cpage=" in href or "debut_forums=" in href):
+        elif not (_WP_PAGE.search(href) or _OFFLINE_KEYS.search(href)):
             continue
         found.add(url)
     return sorted(found)
