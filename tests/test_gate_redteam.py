@@ -5,6 +5,7 @@ are in the UK drama range (01632 960xxx).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -338,3 +339,100 @@ def test_a_link_with_a_unicode_host_fails_the_audit(tmp_path):
     b = _build(tmp_path / "b")
     _with_comment_text(b, "her practice is at m\u00fcller-praxis.de/team now")
     assert ("url", "text") in {(h.kind, h.field) for h in audit_build(b, TEST_KEY, ner_review=False).hits}
+
+
+# ------------------------------------------------------------------ the anonymiser reads folded text too
+
+def _disqus_with_reply(reply: str) -> bytes:
+    from xml.sax.saxutils import escape
+
+    head, _, rest = _DISQUS.partition("<![CDATA[<p>As quillfeatherworth said, it takes time with a therapist.</p>]]>")
+    return (head + "<![CDATA[<p>" + escape(reply) + "</p>]]>" + rest).encode()
+
+
+def _anonymised_reply(reply: str) -> tuple[str, set[str]]:
+    from therapy_threads.anonymise import Anonymiser
+    from therapy_threads.readers import SourceRef, get_reader
+
+    res = get_reader("disqus").read(_disqus_with_reply(reply), SourceRef("seed-000", "export.xml"))
+    report = Anonymiser(TEST_KEY).apply(res)
+    return res.comments[-1].text, report.identity_tokens
+
+
+def _audit_text(tokens: set[str], text: str, tmp_path: Path):
+    from therapy_threads.anonymise.audit import TextAudit, read_tokens
+
+    write_tokens(tmp_path / "t.txt", tokens)
+    audit = TextAudit(TEST_KEY, read_tokens(tmp_path / "t.txt"))
+    return audit.check(text, table="comments", row_id="c", field="text", scope="seed-000", lang="en")[0]
+
+
+# (reply text, the raw identity words that must not be published, read as the audit reads text)
+_DISGUISED_REPLIES = [
+    ("Like Zor\u00adbuk said, it takes time with a therapist.", {"zorbuk"}),         # soft hyphen inside
+    ("I agree with \uff3a\uff4f\uff52\uff42\uff55\uff4b about the therapist.", {"zorbuk"}),  # fullwidth
+    ("I agree with \U0001d419\U0001d428\U0001d42b\U0001d41b\U0001d42e\U0001d424 here.", {"zorbuk"}),  # maths bold
+    ("I agree with Z\u043erbuk about the therapist.", {"zorbuk"}),                     # Cyrillic o
+    ("I agree with \u0396\u03bfrbuk about the therapist.", {"zorbuk"}),                # Greek Zeta, omicron
+    ("As QUILLFE\u0410THERWORTH said, it takes time.", {"quillfeatherworth"}),       # Cyrillic capital A
+    ("As quillfeather\u00adworth said, it takes time.", {"quillfeatherworth"}),
+    ("Write to zq%40quillmail.net about the group.", {"zq", "quillmail"}),           # percent-encoded @
+    ("Call 01632%20960123 after six.", {"01632", "960123"}),                         # a percent-encoded space
+    ("Write to someone.else@quillmail\u3002net or see quillmail\uff61net.", {"quillmail"}),  # ideographic stops
+    ("Her practice is at m\u00fcller-praxis.de/team now.", {"praxis"}),              # a Unicode host name
+    ("Her practice is at xn--mller-praxis-rlb.de/team now.", {"praxis"}),           # ... its punycode form
+    ("The Threnody\u00ads story was sad, therapy helped.", {"threnody"}),            # glued by a soft hyphen
+    ("As Quill\u00adfeatherworth\u2063s notes say, it takes time.", {"quillfeatherworth"}),  # inside and glued
+    ("As Z o r b u k said, it takes time.", {"zorbuk"}),                               # letter-spaced
+    ("Thanks, T h r e n o d y, for the list.", {"threnody"}),
+]
+
+
+@pytest.mark.parametrize("reply, raw", _DISGUISED_REPLIES)
+def test_a_disguised_identity_or_address_is_replaced_and_the_gate_passes(tmp_path, reply, raw):
+    """The audit reads text folded; the anonymiser now finds the same things in it and replaces
+    the whole original stretch (invisible characters included), so the build succeeds instead of
+    failing, and nothing raw is published. Without the anonymiser, the gate still fails."""
+    out, tokens = _anonymised_reply(reply)
+    assert not raw & set(words(out)), out
+    assert not raw & set(words(out.replace(" ", ""))), out   # not letter-spaced either
+    assert not [r for r in raw if r in re.sub(r"\[[^\]]*\]", " ", fold(out)).casefold()], out  # nor glued
+    assert not _audit_text(tokens, out, tmp_path), out
+    assert _audit_text(tokens, reply, tmp_path), reply          # the anonymiser bypassed: caught
+    b = _build(tmp_path / "b")
+    write_tokens(b / "private" / "identity_tokens.txt", tokens)
+    record_verdicts(b)
+    _with_comment_text(b, out)
+    assert audit_build(b, TEST_KEY, ner_review=False).passed, out
+    _with_comment_text(b, reply)
+    assert not audit_build(b, TEST_KEY, ner_review=False).passed, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "I said N O to more T H E R A P Y sessions, not F R E E ones.",   # letter-spaced ordinary words
+    "We met in the U S A and the U K, a b c d e.",                     # spelled acronyms, letters
+    "Die Psycho\u00adtherapie hat mir gut\u00adgetan.",                # soft hyphens in ordinary words
+    "Thanks \u2026 \ufb01ne \u2122 \u00bd \u0421\u0435\u0440\u0433\u0435\u0439 wrote back.",  # NFKC changes, Cyrillic
+])
+def test_ordinary_text_with_spaced_letters_or_invisible_characters_is_left_alone(tmp_path, reply):
+    out, tokens = _anonymised_reply(reply)
+    assert out == reply
+    assert not _audit_text(tokens, reply, tmp_path)
+
+
+@pytest.mark.parametrize("text, word, original", [
+    ("thanks Z\u200borbuk for it", "Zorbuk", "Z\u200borbuk"),
+    ("thanks \uff3a\uff4f\uff52\uff42\uff55\uff4b for it", "Zorbuk", "\uff3a\uff4f\uff52\uff42\uff55\uff4b"),
+    ("mail zq%40quillmail.net now", "zq@quillmail.net", "zq%40quillmail.net"),
+    ("caf\u00e9 \u2026 Z\u043erbuk", "Zorbuk", "Z\u043erbuk"),
+    ("cafe\u0301 \ufb01ne Zorbuk", "Zorbuk", "Zorbuk"),                       # a combining accent, a ligature
+])
+def test_fold_map_gives_the_folded_text_and_the_original_span(text, word, original):
+    from therapy_threads.anonymise.identity import fold_map
+
+    folded, starts, ends = fold_map(text)
+    assert folded == fold(text)
+    i = folded.index(word)
+    assert text[starts[i]:ends[i + len(word) - 1]] == original
+    # with invisible characters read as word breaks: the same length, a space where one was
+    assert fold_map("Threnody\u00ads x", split=True)[0] == "Threnody s x"

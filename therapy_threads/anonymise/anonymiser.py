@@ -12,8 +12,9 @@ from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
 from .detect import CAP_RE, NOUN_CAPS, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
-from .identity import (SOFT_RANK, cue_variants, gram_langs, identity_basis, identity_grams, is_generic_name,
-                       name_variants, pseudonym, same_person, token_line)
+from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
+                       invisible_in, is_generic_name, name_variants, pseudonym, same_person, spaced_words, split_readings,
+                       token_line)
 from .keys import keyed_digest
 from .knowledge import knowledge
 from .lexicon import lexicon
@@ -29,6 +30,16 @@ from .slugs import publishable_url
 CODE_VERSION = "anonymise-3"
 _AUTHOR = "\x00post-author"
 _POSS = re.compile(r"['’]s?$")
+
+
+# what the folded reading of a text runs (names are the plain reading's, but for known identities; the
+# audit checks contacts and numbers in the folded text: "01632%20960123")
+_FOLDED_RECOGNIZERS = frozenset({"email", "url", "phone", "phone_language", "mention", "known_identity"})
+
+
+def _dropped(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a character :func:`.identity.fold` drops (an invisible one)."""
+    return 0 <= i < len(text) and not text[i].isascii() and invisible_in(text[i])
 
 
 _HYPHEN_GIVEN = re.compile(r"-([A-Z][a-z]+)(?![\w'’-])")
@@ -245,12 +256,70 @@ class Anonymiser:
                 lang = _language(t, d)
                 found = self.engine.analyze(t.text, d.ctx, t.role, lang)
                 t.spans, t.candidates = found.spans, found.candidates
+                if not t.text.isascii() or "%" in t.text:
+                    self._folded(t, d.ctx, lang)
+                if d.ctx.known:
+                    self._spaced(t, d.ctx)
                 self._remember(d.ctx, t)
         if self._ner_on:
             self._run_ner(docs, report)
         for d in docs:
             self._propagate(d)
         return docs
+
+    def _folded(self, t: _Text, ctx: DocContext, lang: str | None) -> None:
+        """Identities and contacts the audit finds in the text as it reads it (:func:`.identity.fold`:
+        invisible characters, fullwidth, mathematical and look-alike letters, "%40", ideographic full
+        stops), replaced over the whole original stretch. A second reading takes the invisible
+        characters for word breaks, so a name glued to other letters by one ("Threnody\u00ads") is
+        a whole word, as the audit reads it too. Only what the folding changed is added: a span
+        whose characters and edges fold to themselves was the plain reading's to decide."""
+        text = t.text
+        if not disguise_in(text):
+            return  # (ASCII text without "%", and most other text, "\u2026" included: nothing else to do)
+        # (a reading fold_map cannot give is left out: the audit still reads the text folded, so a
+        # leftover fails the build)
+        readings = [fold_map(text)] + (split_readings(text) if invisible_in(text) else [])
+        for i, mapped in enumerate(readings):
+            if mapped is None:
+                continue
+            split = i > 0
+            folded, starts, ends = mapped
+            found = self.engine.analyze(folded, ctx, t.role, lang, only=_FOLDED_RECOGNIZERS)
+            for sp in found.spans:
+                if sp.kind not in REPLACED:
+                    continue
+                s, e = starts[sp.start], ends[sp.end - 1]
+                if text[s:e] == folded[sp.start:sp.end] and not (
+                        split and (_dropped(text, s - 1) or _dropped(text, e))):
+                    continue
+                self._add_over(t, Span(s, e, sp.kind, sp.key, sp.recognizer, sp.score,
+                                       sp.reason + " (in the text as the audit reads it)"))
+
+    def _spaced(self, t: _Text, ctx: DocContext) -> None:
+        """A known identity's distinctive name written letter by letter ("P e l l i n o r e"):
+        the audit fails the same (:func:`.identity.spaced_words`)."""
+        for s, e, word in spaced_words(t.text):
+            info = ctx.known.get(word.casefold())
+            if info is None or not info.strong or info.cue_only:
+                continue
+            if info.post_author:
+                sp = Span(s, e, POST_AUTHOR, "", "known_identity", 0.9, "the post author's name, letter-spaced")
+            elif len(info.pseudonyms) == 1:
+                sp = Span(s, e, KNOWN, next(iter(info.pseudonyms)), "known_identity", 0.9,
+                          "known identity, letter-spaced")
+            else:
+                sp = Span(s, e, PERSON, word.casefold(), "known_identity", 0.9, "a shared known name, letter-spaced")
+            self._add_over(t, sp)
+
+    @staticmethod
+    def _add_over(t: _Text, sp: Span) -> None:
+        """Add ``sp``, taking in the spans it overlaps (their stretch too: the replacement covers both)."""
+        over = [x for x in t.spans if x.overlaps(sp.start, sp.end)]
+        for x in over:
+            t.spans.remove(x)
+            sp.start, sp.end = min(sp.start, x.start), max(sp.end, x.end)
+        t.spans.append(sp)
 
     def _prepare(self, post: Post | None, comments: list[Comment], report: AnonymiseReport,
                  furniture=()) -> _Doc:

@@ -728,7 +728,9 @@ class Engine:
             mask |= bits[w]
         return mask
 
-    def analyze(self, text: str, doc: DocContext, role: str, lang: str | None = None) -> TextContext:
+    def analyze(self, text: str, doc: DocContext, role: str, lang: str | None = None,
+                only: frozenset[str] | None = None) -> TextContext:
+        """Spans of ``text``; ``only``: the names of the recognizers to run (default: all)."""
         if lang is not None and lang in self._mixed_into:
             lang = self._mixed_into[lang]  # Taglish is read as English, with the Tagalog words known
         t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
@@ -736,6 +738,8 @@ class Engine:
         gated = self._bit
         woken = None
         for rec in recs:
+            if only is not None and rec.name not in only:
+                continue
             bit = gated.get(id(rec))
             if bit is not None:
                 if woken is None:

@@ -183,12 +183,123 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if _FOLD_ANY.search(text):
         text = _FOLD_ANY.sub(lambda m: _FOLD_CHARS[ord(m.group())] or "", text)
+    return _unlook(text)
+
+
+def _unlook(text: str) -> str:
+    """The look-alike step of :func:`fold` (one character for one: offsets are kept)."""
     if not _LOOKALIKE_ANY.search(text):
         return text
     if _LATIN.search(text):
         return _LOOKALIKE_WORD.sub(_skeleton, text)
     # no Latin letter at all (a Russian or Greek text): only words made of look-alikes alone
     return _LOOKALIKE_ONLY.sub(lambda m: m.group().translate(_LOOKALIKE), text)
+
+
+# what fold may change: a percent-escape run, or a character outside ASCII with the combining marks
+# after it (NFKC composes them with the character before: that one is taken along)
+_COMBINING = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]"
+_FOLD_UNIT = re.compile(r"(?:%[0-9A-Fa-f]{2})+|[\x00-\x7f]" + _COMBINING + "+|[^\x00-\x7f]" + _COMBINING + "*")
+
+
+def fold_map(text: str, split: bool | frozenset[int] = False) -> tuple[str, list[int], list[int]] | None:
+    """:func:`fold` with an offset map: (folded, starts, ends), where folded character ``i`` comes
+    from ``text[starts[i]:ends[i]]``, so a span found in the folded text is the original span
+    ``text[starts[s]:ends[e - 1]]`` (invisible characters inside it included). ``split``: the
+    invisible characters read as a space instead of nothing ("Threnody\u00ads" -> "Threnody s"),
+    so a name glued to other letters by one is a whole word (a set of offsets: only the invisible
+    characters there). None when the map cannot reproduce
+    ``fold(text)`` (an NFKC composition across units: not seen in practice)."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _FOLD_UNIT.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            starts.extend(range(pos, a))
+            ends.extend(range(pos + 1, a + 1))
+        unit = m.group()
+        piece = _unpercent(m) if unit[0] == "%" else unit
+        piece = unicodedata.normalize("NFKC", piece)
+        if _FOLD_ANY.search(piece):
+            brk = " " if split is True or (split and a in split) else ""
+            piece = _FOLD_ANY.sub(lambda x: _FOLD_CHARS[ord(x.group())] or brk, piece)
+        out.append(piece)
+        starts.extend([a] * len(piece))
+        ends.extend([b] * len(piece))
+        pos = b
+    out.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    folded = _unlook("".join(out))
+    if len(folded) != len(starts) or (not split and folded != fold(text)):
+        return None
+    return folded, starts, ends
+
+
+# a word written letter by letter ("P e l l i n o r e"): four or more single letters, one space apart
+_SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){3,}(?![^\W_])")
+# (a run of four letters holds " x y " inside; a pattern opening with a literal space is scanned ~5x
+# faster than one opening with a look-behind or a class)
+_SPACED_HINT = re.compile(r" [^\W\d_] [^\W\d_] ")
+
+
+def spaced_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the word spelled) of every word written letter by letter. Only a known
+    identity's distinctive name counts there, for the anonymiser and the audit alike: a letter-spaced
+    ordinary word ("F R E E") or an acronym is never one."""
+    if _SPACED_HINT.search(text) is None:
+        return []
+    return [(m.start(), m.end(), m.group().replace(" ", "")) for m in _SPACED.finditer(text)]
+
+
+def split_readings(text: str) -> list[tuple[str, list[int], list[int]]]:
+    """:func:`fold_map` readings of a text holding invisible characters, taken as word breaks: all
+    of them, and, where there are a few, each alone (a soft hyphen inside a name and a word joiner
+    gluing it to letters: "Quill\u00adfeather\u2060s"). The anonymiser and the audit read the same."""
+    pos = [m.start() for m in _FOLD_ANY.finditer(text) if not _FOLD_CHARS[ord(m.group())]]
+    if not pos:
+        return []
+    choices: list[bool | frozenset[int]] = [True]
+    if 1 < len(pos) <= 4:
+        choices += [frozenset({p}) for p in pos]
+    return [m for m in (fold_map(text, c) for c in choices) if m is not None]
+
+
+def _benign_chars() -> str:
+    """Characters NFKC turns into ASCII punctuation or spaces only ("\u2026" -> "...", a no-break
+    space), never into letters, digits, "@", "%" or one dot: folded, they hide no name or address."""
+    keep = " !\"#$&'()*+,-./:;<=>?[\\]^_`{|}~"
+    out = []
+    for cp in range(0x80, 0x10000):
+        c = chr(cp)
+        n = unicodedata.normalize("NFKC", c)
+        if n != c and n and n.isascii() and not n.strip(keep) and n != "." and cp not in _FOLD_CHARS:
+            out.append(c)
+    return "".join(out)
+
+
+_BENIGN = re.compile("[" + re.escape(_benign_chars()) + "]")
+
+
+def disguise_in(text: str) -> bool:
+    """Whether :func:`fold` changes ``text`` in a way that may hide a name or an address: beyond
+    characters that fold into punctuation only (an ellipsis, the commonest by far)."""
+    if text.isascii() and "%" not in text:
+        return False
+    if fold(text) == text:
+        return False
+    if _BENIGN.search(text) is None:
+        return True
+    plain = _BENIGN.sub(" ", text)
+    return fold(plain) != plain
+
+
+def invisible_in(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`fold` drops (a soft hyphen, a zero-width one)."""
+    return not text.isascii() and any(not _FOLD_CHARS[ord(c)] for c in _FOLD_ANY.findall(text))
 
 
 def words(text: str) -> list[str]:

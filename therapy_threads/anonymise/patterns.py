@@ -296,12 +296,17 @@ _WRITTEN_SEP = re.compile(r"(?<!\w)(?:" + _DOT_WORDS + "|" + _AT_WORDS + r")(?!\
 
 def find_contacts(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]],
                                         list[tuple[int, int]]]:
-    """E-mail addresses, links, written-out e-mail addresses and written-out web addresses, in one
-    call: the same four lists as the four ``find_*`` functions, with the written forms' shared
+    """E-mail addresses, links (with :func:`find_idn_urls`' Unicode host names), written-out e-mail
+    addresses and written-out web addresses, in one call: the same four lists as the ``find_*`` functions, with the written forms' shared
     first look (a case-insensitive scan of the whole text) run once instead of twice."""
+    urls = find_urls(text)
+    if not text.isascii():
+        idn = find_idn_urls(text)  # a host name with letters outside ASCII, as the audit finds it
+        if idn:
+            urls = sorted(urls + idn)
     if not _written_hint(text):
-        return find_emails(text), find_urls(text), [], []
-    return find_emails(text), find_urls(text), _written_emails(text), _written_urls(text)
+        return find_emails(text), urls, [], []
+    return find_emails(text), urls, _written_emails(text), _written_urls(text)
 
 
 def find_written_emails(text: str) -> list[tuple[int, int]]:
