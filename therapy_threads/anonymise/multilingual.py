@@ -33,7 +33,8 @@ from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
 from .inflection import declined_given, declined_surname, name_forms, only_word
-from .knowledge import find_phones, knowledge
+from .knowledge import knowledge
+from .phones import find_language_phones
 from .recognizers import Recognizer
 from .spans import KEEP, PERSON, PHONE, Span
 
@@ -713,5 +714,5 @@ class LanguagePhoneRecognizer(_Multilingual):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         regions = tuple(sorted(self.lc(t).phone_regions - set(self.policy.text.phone_regions)))
         if regions:
-            for s, e in find_phones(t.text, regions):
-                yield self.span(s, e, PHONE, reason=f"phone number (libphonenumber, a {t.lang}-speaking country)")
+            for s, e, why in find_language_phones(t.text, regions, t.lang):
+                yield self.span(s, e, PHONE, reason=why)
