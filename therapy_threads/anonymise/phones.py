@@ -54,7 +54,7 @@ def find_all_phones(text: str, regions: tuple[str, ...], lang: str | None = None
     the text's web domains, then ``cue_regions`` (the language cue table's countries)."""
     out: list[tuple[int, int, str]] = [(s, e, "phone number (libphonenumber)") for s, e in find_phones(text, regions)]
     # English digit words, in a text of any language (a post may switch to English for the number)
-    out += [(s, e, "phone number said in words (libphonenumber)") for s, e in find_said_phones(text, regions)]
+    out += [(s, e, _SAID_WHY) for s, e in find_said_phones(text, regions)]
     digits = _DIGIT_PAIR.search(text) is not None
     runs = number_runs(text, lang)  # numbers written out in words ((): no three number words in a row)
     if not digits and not runs:
@@ -76,8 +76,11 @@ def find_all_phones(text: str, regions: tuple[str, ...], lang: str | None = None
     extra = tuple(sorted(r for r in tld_regions(text) if r not in more))
     if extra and digits:
         add(find_national_phones(text, extra), "phone number (libphonenumber, the country of an address in the text)")
-    if runs:  # the same countries for a number written out in words
-        add(spoken_phones(runs, regions + more + extra), _SPOKEN_WHY)
+    if runs:  # the same countries for a number written out in words, in full where the English
+        # digit words above read only its start ("two one two, five five five, oh one forty-two")
+        for s, e in spoken_phones(runs, regions + more + extra):
+            out[:] = [x for x in out if not (x[2] == _SAID_WHY and s <= x[0] and x[1] <= e)]
+            add([(s, e)], _SPOKEN_WHY)
     cue = tuple(r for r in cue_regions if r not in regions)
     if cue:
         for s, e, why in find_language_phones(text, cue, lang):
@@ -97,6 +100,7 @@ def find_language_phones(text: str, regions: tuple[str, ...], lang: str | None) 
     return out
 
 
+_SAID_WHY = "phone number said in words (libphonenumber)"
 _SPOKEN_WHY = "phone number written out in words (libphonenumber)"
 _COUNTING = ("0123456789", "9876543210")
 
