@@ -105,3 +105,23 @@ def test_numbers_in_ordinary_prose_are_no_phones(lang, text):
 def test_a_language_the_reader_does_not_know_is_not_read():
     assert number_runs("jeden dwa trzy cztery pięć sześć siedem osiem", "pl") == ()
     assert number_runs("no number words at all here", "fr") == ()
+
+
+# number words of each language (units, teens, tens, hundreds, compounds): the first look lets each
+# through and text2num reads each, so a number written with any of them reaches the phone finder
+_WORDS = {
+ "en": "zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred twenty-one",
+ "fr": "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept vingt trente quarante cinquante soixante septante huitante octante nonante quatre-vingt-dix cent",
+ "es": "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis veinte veintiuno treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento doscientos quinientos setecientos novecientos",
+ "pt": "zero um dois três quatro cinco seis meia sete oito nove dez onze doze treze catorze quatorze quinze dezesseis dezoito dezenove vinte trinta quarenta cinquenta sessenta setenta oitenta noventa cem cento duzentos quinhentos",
+ "de": "null eins zwei zwo drei vier fünf sechs sieben acht neun zehn elf zwölf siebzehn zwanzig einundzwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig hundert",
+ "nl": "nul een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd eenentwintig",
+ "it": "zero uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti ventuno trenta quaranta cinquanta sessanta settanta ottanta novanta cento duecento",
+ "da": "nul en to tre fire fem seks syv otte ni ti elleve tolv tyve tredive fyrre halvtreds tres halvfjerds firs halvfems hundrede",
+}
+
+
+@pytest.mark.parametrize("lang,word", [(lang, w) for lang, ws in _WORDS.items() for w in ws.split()])
+def test_every_number_word_passes_the_first_look_and_is_read(lang, word):
+    runs = number_runs(f"{word}, {word}, {word}", lang)
+    assert len(runs) == 1 and len(runs[0].groups) == 3

@@ -110,7 +110,7 @@ def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...]) -> list[tuple
     phone numbers: 8 to 15 digits *valid* in one of ``regions`` (or, after "plus"/"+", with their
     country code) and written as that region dials them, the trunk prefix included where the region
     has one ("zéro quatre septante-deux ..." in Belgium, "quarenta e um, nove nove oito ..." in
-    Brazil), not toll free. A run may hold a number word more at either end ("... nonante, deux
+    Brazil), not toll free, with at least half the digits written in words. A run may hold a number word more at either end ("... nonante, deux
     fois"): up to two groups are dropped at each end. Counting ("un, deux, trois, ...") is no phone."""
     out = []
     for run in runs:
@@ -120,7 +120,10 @@ def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...]) -> list[tuple
             groups = run.groups[i:j]
             digits = "".join(g.digits for g in groups)
             plus = run.plus and i == 0
-            if not 8 <= len(digits) <= 15 or not any(g.words for g in groups) or _counting(groups, digits):
+            if not 8 <= len(digits) <= 15 or _counting(groups, digits) \
+                    or 2 * sum(len(g.digits) for g in groups if g.words) < len(digits):
+                # (mostly digits as written: a date or a time in prose, "01 Dez 2007, 18:25", read
+                # in another language's words, is the digit finders' to judge)
                 continue
             if _dialled(digits, () if plus else regions, plus):
                 out.append((run.start if plus else groups[0].start, groups[-1].end))

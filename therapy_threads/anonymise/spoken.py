@@ -41,7 +41,7 @@ _STARTS = {
           "|trente|quarante|cinquante|soixante|octante|nonante|cent",
     "es": "cero|un|dos|tres|cuat|cinc|seis|sesent|siet|setent|ocho|ochent|nuev|novent|die|once|doce|trece"
           "|catorce|quince|quin|veint|treint|cuarent|cien|set|novec",
-    "pt": "zero|um|uma|dois|duas|tr[eêi]|quat|cat|cinc|seis|meia|sess|set|oit|nov|dez|onze|doze|quinz|vint"
+    "pt": "zero|um|uma|dois|duas|tr[eêi]|quat|cat|cinc|cinq|seis|meia|sess|set|oit|nov|dez|onze|doze|quinz|vint"
           "|quarent|cem|cent|duz|quinh|seisc|setec|oitoc|novec",
     "de": "null|ein|zwei|zwo|zwölf|zwoelf|zwanzig|drei|vier|fünf|fuenf|sech|sieb|acht|neun|zehn|elf|hundert",
     "nl": "nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|der|veer|twin|tach|honderd",
