@@ -125,3 +125,11 @@ _WORDS = {
 def test_every_number_word_passes_the_first_look_and_is_read(lang, word):
     runs = number_runs(f"{word}, {word}, {word}", lang)
     assert len(runs) == 1 and len(runs[0].groups) == 3
+
+
+def test_a_full_stop_ends_a_run_and_a_very_long_run_is_not_read():
+    one = "zéro quatre septante et un, nonante-neuf, huitante-huit, septante-sept"
+    text = f"{one}. {one}. Ou bien {one}."
+    assert len(find_all_phones(text, REGIONS, "fr", _cue_phone_regions("fr"))) == 3
+    # dozens of numbers in a row (a list, a hostile text): no phone number, and not read
+    assert number_runs("neuf, " * 500, "fr") == ()

@@ -50,8 +50,10 @@ _STARTS = {
     "it": "zero|un|du|tre|quat|cinq|sei|sed|set|ott|nov|die|dic|undic|dod|quind|vent|tren|quar|sess|cent",
 }
 _WORD = r"[^\W\d_]*(?:-[^\W\d_]+)*"
-# between the numbers of a run: blanks and phone punctuation; inside a compound also "and" words
-_GAP = r"[ \t\u00a0,./\-\u2013\u2014()]+(?:(?:and|et|e|y|en|und|og)[ \t\u00a0]+)?"
+# between the numbers of a run: blanks and phone punctuation, a full stop only inside a number
+# ("04.72", not "... nonante. Trois ans"); inside a compound also "and" words
+_SEP = r"(?:[ \t\u00a0,/\-\u2013\u2014()]|\.(?!\s))"
+_GAP = _SEP + r"+(?:(?:and|et|e|y|en|und|og)[ \t\u00a0]+)?"
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +71,7 @@ _AS = {"en": {"oh": "zero", "o": "zero", "nought": "zero"}, "pt": {"meia": "seis
 _REPEAT = {"en": {"double": 2, "triple": 3}}
 _PLUS = re.compile(r"(?:\+|(?<![^\W\d_])plus[ \t\u00a0]*,?)[ \t\u00a0]*$", re.I)
 # what may stand between two groups of one run
-_JOIN = re.compile(r"[ \t\u00a0,./\-\u2013\u2014()]*")
+_JOIN = re.compile(_SEP + "*")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*|\s+|[^\w\s]")
 
 
@@ -138,6 +140,8 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     runs: list[Run] = []
     done = 0
     for m in look.finditer(low):
+        if m.end() - m.start() > _LONGEST:
+            continue  # dozens of numbers in a row: no phone number, and not worth reading
         # m.start() is the first word's place in the text; digits or "plus" may stand before it
         # ("0471 nonante-neuf, ..."): read from up to 30 characters earlier, from a word's start
         s = max(done, m.start() - 30)
@@ -150,6 +154,9 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
 
 
 _BLANK = re.compile(r"\s")
+# the most characters a run that holds a phone number can take: 15 digits, one group each, two groups
+# more at either end, ~30 characters a group ("quatrocentos e setenta e sete, ")
+_LONGEST = 19 * 30
 
 
 def _runs_in(text: str, start: int, end: int, lang: str) -> list[Run]:
