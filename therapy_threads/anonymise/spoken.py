@@ -60,8 +60,8 @@ _GAP = _SEP + r"+(?:(?:and|et|e|y|en|und|og)[ \t\u00a0]+)?"
 def _first_look(lang: str) -> re.Pattern:
     """Three numbers in a row in ``lang``'s words, the first a word, the others words or digit
     groups, over a blank and the lower-cased text. The pattern starts at the blank or bracket before
-    the first word, so the regex engine tries it only there (~55-60 M chars/s with the lower-casing; with a look-behind at
-    the word's start it tried every letter the words start with: ~15 M chars/s)."""
+    the first word, so the regex engine tries it only there (~55-60 M chars/s with the lower-casing;
+    with a look-behind at the word's start it tried every letter the words start with: ~15 M)."""
     word = r"(?:" + by_first_letter(_STARTS[lang]) + r")" + _WORD
     return re.compile(r"[\s(:\"'«„“‘]" + word + r"(?:" + _GAP + r"(?:" + word + r"|\d{1,5}(?!\w))){2,}")
 
