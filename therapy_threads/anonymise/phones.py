@@ -110,8 +110,9 @@ def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...]) -> list[tuple
     phone numbers: 8 to 15 digits *valid* in one of ``regions`` (or, after "plus"/"+", with their
     country code) and written as that region dials them, the trunk prefix included where the region
     has one ("zéro quatre septante-deux ..." in Belgium, "quarenta e um, nove nove oito ..." in
-    Brazil), not toll free, with at least half the digits written in words. A run may hold a number word more at either end ("... nonante, deux
-    fois"): up to two groups are dropped at each end. Counting ("un, deux, trois, ...") is no phone."""
+    Brazil), not toll free, with at least half the digits written in words. A run may hold a number
+    word more at either end ("... nonante, deux fois"): up to two groups are dropped at each end.
+    Counting ("un, deux, trois, ...") is no phone."""
     out = []
     for run in runs:
         n = len(run.groups)
