@@ -193,6 +193,11 @@ def test_the_text_audit_finds_said_numbers_in_groups(text, phones):
     ("liga para (81) 99555-0142 amanhã", "pt", 1),  # the language cue table's countries
     ("the helpline is 0808 555 0143, free from any phone", "en", 0),
     ("ISBN 0306406152 and 978-0-306-40615-7", "en", 0),
+    # written out in number words of the text's language
+    ("Mon GSM : zéro quatre septante et un, nonante-neuf, huitante-huit, septante-sept.", "fr", 1),
+    ("me chama no onze, nove oito sete, meia cinco, quatro três, dois um", "pt", 1),
+    ("Bel gerust: nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig.", "nl", 1),
+    ("Hij was toen zeven of acht jaar, zij negen, tien, elf.", "nl", 0),
 ])
 def test_the_text_audit_and_the_anonymiser_find_the_same_phone_numbers(text, lang, n):
     from therapy_threads.anonymise.audit import TextAudit

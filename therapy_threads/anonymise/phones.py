@@ -8,7 +8,9 @@ The parts (``knowledge.find_phones`` and friends, libphonenumber through ``phone
 - numbers said digit by digit in English words ("nine one zero, five five five, ...");
 - numbers *valid* in the national formats of the other countries where the text's language is
   official (CLDR), and of the countries whose web domains the text's addresses end in;
-- numbers possible in the countries the language cue tables give for the text's language.
+- numbers possible in the countries the language cue tables give for the text's language;
+- numbers written out in number words of the text's language ("zéro quatre septante-deux, trente et
+  un, ...", read by :mod:`.spoken`): *valid* in one of the regions above, as the region dials them.
 
 Toll-free lines (helplines passed on) are left out, see ``knowledge.find_phones``.
 """
@@ -18,6 +20,7 @@ import re
 from functools import lru_cache
 
 from .knowledge import find_national_phones, find_phones, find_said_phones, official_phone_regions
+from .spoken import Run, number_runs
 
 _DIGIT_PAIR = re.compile(r"\d\d")  # (a cheap first look: a text without two digits in a row holds no phone)
 _TLD_PLAIN = re.compile(r"\.([a-z]{2})\b(?![.\w@-])")
@@ -51,8 +54,10 @@ def find_all_phones(text: str, regions: tuple[str, ...], lang: str | None = None
     the text's web domains, then ``cue_regions`` (the language cue table's countries)."""
     out: list[tuple[int, int, str]] = [(s, e, "phone number (libphonenumber)") for s, e in find_phones(text, regions)]
     # English digit words, in a text of any language (a post may switch to English for the number)
-    out += [(s, e, "phone number said in words (libphonenumber)") for s, e in find_said_phones(text, regions)]
-    if not _DIGIT_PAIR.search(text):
+    out += [(s, e, _SAID_WHY) for s, e in find_said_phones(text, regions)]
+    digits = _DIGIT_PAIR.search(text) is not None
+    runs = number_runs(text, lang)  # numbers written out in words ((): no three number words in a row)
+    if not digits and not runs:
         return out
 
     def add(found, why):
@@ -62,14 +67,20 @@ def find_all_phones(text: str, regions: tuple[str, ...], lang: str | None = None
 
     # national formats of the other countries where the text's language is official (CLDR)
     more = more_regions(lang or "en", regions)
-    add(find_national_phones(text, more), f"phone number (libphonenumber, a country where {lang or 'en'} is official)")
+    if digits:
+        add(find_national_phones(text, more), f"phone number (libphonenumber, a country where {lang or 'en'} is official)")
     # national formats of the countries whose domains the text's addresses end in ("... punto it",
     # "example.co.ke"): an English comment passing on an Italian studio's number with its e-mail. An
     # ordinary line there wins over a toll-free reading in another country ("080 523 4471" is a Bari
     # landline, and toll free in France, which left it out above)
     extra = tuple(sorted(r for r in tld_regions(text) if r not in more))
-    if extra:
+    if extra and digits:
         add(find_national_phones(text, extra), "phone number (libphonenumber, the country of an address in the text)")
+    if runs:  # the same countries for a number written out in words, in full where the English
+        # digit words above read only its start ("two one two, five five five, oh one forty-two")
+        for s, e in spoken_phones(runs, regions + more + extra):
+            out[:] = [x for x in out if not (x[2] == _SAID_WHY and s <= x[0] and x[1] <= e)]
+            add([(s, e)], _SPOKEN_WHY)
     cue = tuple(r for r in cue_regions if r not in regions)
     if cue:
         for s, e, why in find_language_phones(text, cue, lang):
@@ -81,4 +92,72 @@ def find_language_phones(text: str, regions: tuple[str, ...], lang: str | None) 
     """(start, end, why) of the phone numbers in the national formats of ``regions``, the countries
     the language cue table gives for ``lang``: one home for the anonymiser's language recognizer and
     the audit, so the two cannot read these numbers differently."""
-    return [(s, e, f"phone number (libphonenumber, a {lang}-speaking country)") for s, e in find_phones(text, regions)]
+    out = [(s, e, f"phone number (libphonenumber, a {lang}-speaking country)") for s, e in find_phones(text, regions)]
+    runs = number_runs(text, lang)
+    if runs:
+        out += [(s, e, _SPOKEN_WHY) for s, e in spoken_phones(runs, regions)
+                if not any(a < e and s < b for a, b, _ in out)]
+    return out
+
+
+_SAID_WHY = "phone number said in words (libphonenumber)"
+_SPOKEN_WHY = "phone number written out in words (libphonenumber)"
+_COUNTING = ("0123456789", "9876543210")
+
+
+def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of the runs of numbers written out in words (:func:`.spoken.number_runs`) that are
+    phone numbers: 8 to 15 digits *valid* in one of ``regions`` (or, after "plus"/"+", with their
+    country code) and written as that region dials them, the trunk prefix included where the region
+    has one ("zéro quatre septante-deux ..." in Belgium, "quarenta e um, nove nove oito ..." in
+    Brazil), not toll free, with at least half the digits written in words. A run may hold a number
+    word more at either end ("... nonante, deux fois"): up to two groups are dropped at each end.
+    Counting ("un, deux, trois, ...") is no phone."""
+    out = []
+    for run in runs:
+        n = len(run.groups)
+        for i, j in sorted(((i, j) for i in range(min(3, n)) for j in range(max(i + 3, n - 2), n + 1)),
+                           key=lambda ij: ij[0] - ij[1]):
+            groups = run.groups[i:j]
+            digits = "".join(g.digits for g in groups)
+            plus = run.plus and i == 0
+            if not 8 <= len(digits) <= 15 or _counting(groups, digits) \
+                    or 2 * sum(len(g.digits) for g in groups if g.words) < len(digits):
+                # (mostly digits as written: a date or a time in prose, "01 Dez 2007, 18:25", read
+                # in another language's words, is the digit finders' to judge)
+                continue
+            if _dialled(digits, () if plus else regions, plus):
+                out.append((run.start if plus else groups[0].start, groups[-1].end))
+                break
+    return out
+
+
+def _counting(groups, digits: str) -> bool:
+    values = [int(g.digits) for g in groups]
+    steps = {b - a for a, b in zip(values, values[1:])}
+    return any(digits in c for c in _COUNTING) or steps in ({1}, {-1})
+
+
+def _dialled(digits: str, regions: tuple[str, ...], plus: bool) -> bool:
+    """``digits`` are a valid number, not toll free, of one of ``regions`` as the region dials it
+    (its national format, or its international prefix "00"/"011", country code and number), or,
+    with ``plus``, the country code and a valid number."""
+    import phonenumbers
+
+    for raw, region in [("+" + digits, None)] if plus else [(digits, r) for r in regions]:
+        try:
+            num = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if not phonenumbers.is_valid_number(num) or \
+                phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.TOLL_FREE:
+            continue
+        if plus:
+            return True
+        full = str(num.country_code) + phonenumbers.national_significant_number(num)
+        national = "".join(ch for ch in phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.NATIONAL)
+                           if ch.isdigit())
+        if (digits == national and phonenumbers.is_valid_number_for_region(num, region)) \
+                or (digits.endswith(full) and digits[:-len(full)] in ("00", "011")):
+            return True
+    return False

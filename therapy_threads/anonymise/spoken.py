@@ -1,0 +1,221 @@
+"""Numbers written out in words, read into digits: the number-word reader of the phone finder
+(:mod:`.phones`), for phone numbers people write out to dodge filters or as they would say them
+("zéro quatre septante-deux, trente et un, ...", "quarenta e um, nove nove oito, ...",
+"nul vijf twee negen, zesenveertig, ...", "null drei eins sechs, vier zwei, ...").
+
+The words themselves are read by ``text2num`` (maintained, MIT; a Rust reader with tables for
+English, French, Spanish, Portuguese, German, Dutch, Danish and Italian): single digits and
+compound numbers, Belgian and Swiss "septante/huitante/octante/nonante", "quatre-vingt-dix",
+the inverted compounds "zesenveertig"/"sechsundvierzig", the "e"/"y" compounds of Portuguese,
+Spanish and Italian, "zero" before a digit kept as a leading "0". This module adds what a phone
+number needs on top: the English "oh" for zero and "double"/"triple" before a digit, the Brazilian
+"meia" for six, digits mixed with words ("04 septante-deux ..."), a "plus" or "+" before the run,
+and the grouping: the numbers of one run stand next to each other with nothing but blanks and
+phone punctuation between them.
+
+It returns runs (characters and digits, with the map from each group of digits back to its
+words); whether a run is a phone number is for :mod:`.phones` and libphonenumber to say.
+
+A cheap first look comes first: the reader runs only where a text holds three numbers in a row,
+the first in words, found by one regular expression of the words' beginnings per language.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .patterns import by_first_letter
+
+# The languages text2num reads (its own list); a text in another language is not read.
+LANGS = frozenset({"en", "fr", "es", "pt", "de", "nl", "da", "it"})
+
+# The first look: the beginnings of every number word of each language (units, teens, tens,
+# hundreds; compounds start with one of them: "zesenveertig", "sechsundvierzig", "quarantotto",
+# "veintiuno", "dezesseis"), plus the words this module reads itself. A superset: any word that
+# starts so passes, and text2num decides.
+_STARTS = {
+    "en": "zero|oh|nought|one|two|thr|four|fiv|fif|six|sev|eigh|nin|ten|elev|twel|twen|thirt|fort|hundred"
+          "|double|triple",
+    "fr": "z[ée]ro|un|deux|trois|quat|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quinze|seize|vingt"
+          "|trente|quarante|cinquante|soixante|octante|nonante|cent",
+    "es": "cero|un|dos|tres|cuat|cinc|seis|sesent|siet|setent|ocho|ochent|nuev|novent|die|once|doce|trece"
+          "|catorce|quince|quin|veint|treint|cuarent|cien|set|novec",
+    "pt": "zero|um|uma|dois|duas|tr[eêi]|quat|cat|cinc|cinq|seis|meia|sess|set|oit|nov|dez|onze|doze|quinz|vint"
+          "|quarent|cem|cent|duz|quinh|seisc|setec|oitoc|novec",
+    "de": "null|ein|zwei|zwo|zwölf|zwoelf|zwanzig|drei|vier|fünf|fuenf|sech|sieb|acht|neun|zehn|elf|hundert",
+    "nl": "nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|der|veer|twin|tach|honderd",
+    "da": "nul|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tred|fyr|halv|tres|halvfj|firs"
+          "|hundrede",
+    "it": "zero|un|du|tre|quat|cinq|sei|sed|set|ott|nov|die|dic|undic|dod|quind|vent|tren|quar|sess|cent",
+}
+_WORD = r"[^\W\d_]*(?:-[^\W\d_]+)*"
+# between the numbers of a run: blanks and phone punctuation, a full stop only inside a number
+# ("04.72", not "... nonante. Trois ans"); inside a compound also "and" words
+_SEP = r"(?:[ \t\u00a0,/\-\u2013\u2014()]|\.(?!\s))"
+_GAP = _SEP + r"+(?:(?:and|et|e|y|en|und|og)[ \t\u00a0]+)?"
+
+
+@lru_cache(maxsize=None)
+def _first_look(lang: str) -> re.Pattern:
+    """Three numbers in a row in ``lang``'s words, the first a word, the others words or digit
+    groups, over a blank and the lower-cased text. The pattern starts at the blank or bracket before
+    the first word, so the regex engine tries it only there (~55-60 M chars/s with the lower-casing;
+    with a look-behind at the word's start it tried every letter the words start with: ~15 M)."""
+    word = r"(?:" + by_first_letter(_STARTS[lang]) + r")" + _WORD
+    return re.compile(r"[\s(:\"'«„“‘]" + word + r"(?:" + _GAP + r"(?:" + word + r"|\d{1,5}(?!\w))){2,}")
+
+
+# words this module reads before text2num sees them, by language
+_AS = {"en": {"oh": "zero", "o": "zero", "nought": "zero"}, "pt": {"meia": "seis"}}
+_REPEAT = {"en": {"double": 2, "triple": 3}}
+_PLUS = re.compile(r"(?:\+|(?<![^\W\d_])plus[ \t\u00a0]*,?)[ \t\u00a0]*$", re.I)
+# what may stand between two groups of one run
+_JOIN = re.compile(_SEP + "*")
+_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*|\s+|[^\w\s]")
+
+
+class _Token:
+    """A token as ``text_to_num.find_numbers`` takes it (``text``, ``nt_separated`` and
+    ``not_a_number_part``, all three required), with its place in the text."""
+
+    __slots__ = ("word", "start", "end")
+
+    def __init__(self, word: str, start: int, end: int):
+        self.word, self.start, self.end = word, start, end
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class Group:
+    """One number of a run: its characters in the text and its digits ("septante-deux" -> "72")."""
+    start: int
+    end: int
+    digits: str
+    words: bool  # read from words (not digits as written)
+
+
+@dataclass(frozen=True)
+class Run:
+    """Numbers that stand next to each other: ``groups`` in order, ``plus`` when a "+" or "plus"
+    stands before them (its characters included in ``start``)."""
+    start: int
+    end: int
+    groups: tuple[Group, ...]
+    plus: bool = False
+
+    @property
+    def digits(self) -> str:
+        return "".join(g.digits for g in self.groups)
+
+    def offsets(self) -> list[tuple[int, int, int]]:
+        """The offset map: (index of the group's first digit in :attr:`digits`, start, end in the text)."""
+        out, i = [], 0
+        for g in self.groups:
+            out.append((i, g.start, g.end))
+            i += len(g.digits)
+        return out
+
+
+@lru_cache(maxsize=32)
+def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
+    """Every run of three or more numbers, at least one of them written in words, in ``text``
+    read as ``lang`` (English when None); () for a language text2num does not read. (Cached: the
+    anonymiser's two phone recognizers ask about the same text, and most texts have no run.)"""
+    lang = (lang or "en").split("-")[0].lower()
+    if lang not in LANGS:
+        return ()
+    low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
+    look = _first_look(lang)
+    if len(low) != len(text) + 1:  # "İ" lower-cases to two characters: read the text itself, case-blind
+        look, low = re.compile(look.pattern, re.I), " " + text
+    runs: list[Run] = []
+    done = 0
+    for m in look.finditer(low):
+        if m.end() - m.start() > _LONGEST:
+            continue  # dozens of numbers in a row: no phone number, and not worth reading
+        # m.start() is the first word's place in the text; digits or "plus" may stand before it
+        # ("0471 nonante-neuf, ..."): read from up to 30 characters earlier, from a word's start
+        s = max(done, m.start() - 30)
+        if s > done and not text[s - 1].isspace():
+            k = _BLANK.search(text, s, m.start())
+            s = k.end() if k else m.start()
+        runs += _runs_in(text, s, m.end() - 1, lang)
+        done = m.end() - 1
+    return tuple(runs)
+
+
+_BLANK = re.compile(r"\s")
+# the most characters a run that holds a phone number can take: 15 digits, one group each, two groups
+# more at either end, ~30 characters a group ("quatrocentos e setenta e sete, ")
+_LONGEST = 19 * 30
+
+
+def _runs_in(text: str, start: int, end: int, lang: str) -> list[Run]:
+    from text_to_num import find_numbers
+
+    swap, repeat = _AS.get(lang, {}), _REPEAT.get(lang, {})
+    tokens = [_Token(swap.get(t.group(0).lower(), t.group(0)), t.start(), t.end())
+              for t in _TOKEN.finditer(text, start, end)]
+    try:
+        found = find_numbers(tokens, lang, 0.0)
+    except BaseException as exc:  # text2num's Rust panics arrive as pyo3's PanicException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return []
+    groups: list[Group] = []
+    by_start = {}
+    for o in found:
+        if o.is_ordinal or o.value >= 1000:
+            continue  # "deuxième", "deux mille vingt-six": no group of a phone number
+        by_start[o.start] = Group(tokens[o.start].start, tokens[o.end - 1].end, o.text, True)
+    i = 0
+    while i < len(tokens):
+        g = by_start.get(i)
+        if g is not None:
+            groups.append(g)
+            while i < len(tokens) and tokens[i].end <= g.end:
+                i += 1
+            continue
+        t = tokens[i]
+        if t.word.isdigit() and len(t.word) <= 5:
+            groups.append(Group(t.start, t.end, t.word, False))
+        i += 1
+    groups = _repeated(text, groups, repeat)
+    # split into runs where something other than blanks and phone punctuation stands between
+    out: list[list[Group]] = []
+    for g in groups:
+        if out and _JOIN.fullmatch(text, out[-1][-1].end, g.start):
+            out[-1].append(g)
+        else:
+            out.append([g])
+    runs = []
+    for gs in out:
+        if len(gs) < 3 or not any(g.words for g in gs):
+            continue
+        p = _PLUS.search(text, max(0, gs[0].start - 8), gs[0].start)
+        runs.append(Run(p.start() if p else gs[0].start, gs[-1].end, tuple(gs), p is not None))
+    return runs
+
+
+def _repeated(text: str, groups: list[Group], repeat: dict[str, int]) -> list[Group]:
+    """"double two" -> "22": a repeat word right before a one-digit group repeats it, and the
+    group starts at the repeat word."""
+    if not repeat:
+        return groups
+    out = []
+    for g in groups:
+        m = re.search(r"(?<![^\W\d_])([^\W\d_]+)[ \t\u00a0]+$", text[max(0, g.start - 10):g.start])
+        n = repeat.get(m.group(1).lower()) if m else None
+        if n and len(g.digits) == 1:
+            g = Group(g.start - len(m.group(0)), g.end, g.digits * n, True)
+        out.append(g)
+    return out
