@@ -33,10 +33,13 @@ from .topic_page import FlatForum, is_later_page
 # A class token naming one post block; "-odd"/"-even", "-primary"/"-secondary"/"-tertiary" and
 # "-item"/"-container"/"-wrap" name the same block.
 _BLOCK = re.compile(
-    r"^(?:[a-z0-9]+[-_])?(post|message|msg|discussion-post|topic-reply|forum-post|forumpost|"
-    r"thread-post|reply-post|talk-post-item)"
+    r"^(?:[a-z0-9]+[-_])?(post-reply|post|message|msg|discussion-post|topic-reply|forum-post|"
+    r"forumpost|thread-post|reply-post|talk-post-item)"
     r"(?:[-_](?:odd|even|alt|primary|secondary|tertiary|item|container|wrap|wrapper|block|box|"
     r"row|entry))?$")
+# Blocks named as one reply to the post (a news forum's "post-reply" list under the article):
+# every one is a reply, none the opening post.
+_REPLY_BLOCKS = frozenset({"post-reply"})
 _BODY = re.compile(
     r"^(?:[a-z0-9]+[-_])?(?:post|message|msg|discussion-post|topic-reply|forum-post|reply)"
     r"[-_]?(?:body|text|content|message|msg)$|^(?:talk-post|messagebody|messagetext|postbody|"
@@ -108,6 +111,8 @@ class ForumPosts(FlatForum):
                             author=who, content=body, date=date, not_text=not_text))
         if marked is not None:
             out[marked].skip_reason = "thread_starter"
+        elif _block_word(page.attrs.classes(best[0][0])) in _REPLY_BLOCKS:
+            pass  # blocks named as the replies to a post: the post is printed apart from them
         elif not is_later_page(page, self.page_number):
             out[0].skip_reason = "thread_starter"
         return out
