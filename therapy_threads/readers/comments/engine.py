@@ -127,6 +127,7 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     # A ping the page prints in the thread is left out, but a comment answering it is still a
     # comment of this post: it hangs where the ping hung (the ping's own parent, or the top).
     left_out: dict[str, str | None] = {}
+    answered = {p for p in parents if p}
     for i, it in enumerate(items):
         own = _own_elements_of(it, by_id)
         page.attrs = Attrs()
@@ -144,6 +145,11 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             thread.skipped["pingback"] += 1
             left_out[rc.key] = rc.parent_key
             continue
+        if _DELETED_TEXT.match(rc.text) and not (rc.key and rc.key in answered):
+            # The system's placeholder for a removed comment, without replies under it: counted,
+            # never published (one with replies stays, so that they keep their parent).
+            thread.skipped["deleted"] += 1
+            continue
         thread.comments.append(rc)
         thread.systems[it.system] += 1
     page.attrs = page_attrs
@@ -154,6 +160,19 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
                 rc.parent_key = left_out[rc.parent_key]
                 seen += 1
     return thread
+
+
+# A comment system's placeholder for a removed comment, printed where its words were
+# ("[deleted]", "This comment has been deleted", "该评论已删除", "Dieser Kommentar wurde gelöscht").
+_DELETED_TEXT = re.compile(
+    r"^\s*(?:\[(?:deleted|removed|gelöscht|supprimé|eliminado)\]|"
+    r"(?:this\s+)?(?:comment|reply|post|message)\s+(?:has\s+been\s+|was\s+)?(?:deleted|removed)|"
+    r"(?:dieser\s+)?(?:kommentar|beitrag)\s+(?:wurde\s+)?gelöscht|"
+    r"(?:ce\s+)?commentaire\s+(?:a\s+été\s+)?supprimé|"
+    r"(?:este\s+)?comentario\s+(?:ha\s+sido\s+)?eliminado|"
+    r"(?:questo\s+)?commento\s+(?:è\s+stato\s+)?(?:eliminato|rimosso)|"
+    r"(?:该|此|這條|这条|該)?(?:评论|評論|回复|回覆)(?:已|已经|已經|已被)(?:删除|刪除)|"
+    r"このコメントは削除されました|삭제된 댓글입니다)\s*[.。!]?\s*$", re.I)
 
 
 # --------------------------------------------------------------------------- 1. collect

@@ -14,6 +14,7 @@ CONTENT = (
     "comment-body-text", "comment-message", "commentcontent", "comment_content",
     "comment-content-inner", "comment-inner-text", "comment__content", "comment__text",
     "comment__body", "comment-excerpt", "comment-txt", "comment-desc", "commentbody",
+    "comment-detail",
     "comment_body", "post-text", "text", "message", "entry-content",
     # microformats2 (h-entry/h-cite): the words of an IndieWeb theme's or a webmention's comment
     "e-content", "p-content",
@@ -29,6 +30,8 @@ AUTHOR = (
     "commenter-info",
     # the name as the profile's display name (AOL's comment module: ``b.display-name``)
     "display-name", "displayname",
+    # the name as a link to the member's page (paopao-ce's ``comment-item.vue``: ``a.username-link``)
+    "username-link",
     # Drupal 6's comment.tpl.php prints the byline as ``.submitted`` ("Submitted by NAME on DATE",
     # or the theme's own "DATE — NAME"): the name is its link, or its words without the date.
     "submitted",
@@ -44,6 +47,9 @@ DATE = (
     "commenttimestamp", "commentdate", "commenttime",
     "datetime", "date", "time", "published", "post-time", "post-date", "meta", "datestamp",
     "datum", "fecha", "zeit", "heure", "submitted",
+    # paopao-ce's ``reply-item.vue`` / ``compose-reply.vue``: ``span.time-item`` (its
+    # ``.timestamp`` holds the commenter's IP location, not a time)
+    "time-item",
     "dt-published",  # microformats2
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")

@@ -21,8 +21,11 @@ from ..dom import ancestors
 
 _ID = re.compile(r"^(?:comment|comments|com|cmt|reply|answer|kommentar|commentaire|comentario|"
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
+# (a level before the block word: "comment-main-container" for a top-level comment and
+# "comment-item-container" for a reply under it, as two-level comment components print them)
 _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
-                         r"commento|reaction)(?:[-_](?:item|entry|block|box|single|node|"
+                         r"commento|reaction)(?:(?:[-_](?:main|sub|child|top|root|item))?"
+                         r"[-_](?:item|entry|block|box|single|node|"
                          r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer))?$")
 _PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
                    r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
@@ -425,6 +428,23 @@ class Generic(CommentSystem):
                 del found[key]
 
     @staticmethod
+    def _drop_reply_wrappers(page: Page, found: dict[int, tuple]) -> None:
+        """The box that holds a comment's replies (``div.reply-wrap`` > ``div.reply-item`` x N,
+        as two-level comment components print them) is named like a reply but is their list: a
+        reply-named block with found blocks inside and no words outside them."""
+        a = page.attrs
+        for key, (n, strong, _) in list(found.items()):
+            cls = a.classes(n)
+            if strong or _item_classes(cls) or not any(_REPLY_ITEM.match(c) for c in cls):
+                continue
+            inner = [c for c in n.iter() if c.is_element_node and c.mem_id in found]
+            if not inner:
+                continue
+            if all(c.mem_id in found or not (c.text(strip=True) if c.is_element_node else (c.text() or "").strip())
+                   for c in n.iter()):
+                del found[key]
+
+    @staticmethod
     def _drop_list_boxes(page: Page, found: dict[int, tuple]) -> None:
         """A news site's list of comments numbered with the article's id (``div.comments#comments_681540``
         around ``div.comment_item#comment_N`` blocks) is the list, not a comment: a block with a
@@ -449,7 +469,7 @@ class Generic(CommentSystem):
         a = page.attrs
         root = page.root
         found: dict[int, tuple] = {}
-        for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], "
+        for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], [class*='eply'], "
                           "[itemprop='comment'], [itemtype*='Comment'], [class*='reaction']"):
             nid = a.id(n)
             if n.tag in _NOT_BLOCKS and not (n.tag in ("ul", "ol") and _LIST_COMMENT_ID.match(nid)):
@@ -499,6 +519,7 @@ class Generic(CommentSystem):
             return []
         self._widen_to_list_item(page, found)
         self._drop_item_wrappers(found)
+        self._drop_reply_wrappers(page, found)
         self._drop_list_boxes(page, found)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
