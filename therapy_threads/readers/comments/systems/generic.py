@@ -231,6 +231,41 @@ def _item_classes(cls: frozenset[str]) -> bool:
     return False
 
 
+# A comment component named in one word ("GalleryComment", "PostComment": SUIT-CSS naming,
+# ``Component-descendant``), whose parts carry the component's name: ``GalleryComment-body``.
+# An answer of a Q&A plugin named the same way (CM Answers' ``tr.cma-answer`` >
+# ``div.cma-answer-body`` + ``div.cma-answer-author``) counts when it also names its author part:
+# a FAQ's answers have none.
+_COMPONENT = re.compile(r"^[a-z]{3,}comment$")
+_ANSWER_COMPONENT = re.compile(r"^(?:[a-z0-9]+[-_])?answer$")
+_COMPONENT_WORDS = ("body", "content", "text", "message")
+_COMPONENT_AUTHOR = ("author", "user", "username", "poster")
+
+
+def _component_words(n, cls: frozenset[str], a):
+    """The words part of a one-word comment component (``div.GalleryComment`` >
+    ``div.GalleryComment-body``) or of a named answer with an author part, or None when the
+    block is not one."""
+    names = [c for c in cls if _COMPONENT.match(c) and not _CONTROL_PREFIX.match(c)
+             and not c.startswith(("add", "new", "post", "write", "leave", "load", "show", "view",
+                                   "no"))]
+    answers = [c for c in cls if _ANSWER_COMPONENT.match(c)]
+    if not names and not answers:
+        return None
+    rank = {f"{c}{sep}{w}": i for c in names + answers for sep in "-_"
+            for i, w in enumerate(_COMPONENT_WORDS)}
+    authors = {f"{c}{sep}{w}" for c in answers for sep in "-_" for w in _COMPONENT_AUTHOR}
+    words: dict[int, object] = {}  # rank of the part's name -> its first element
+    author = not answers or bool(names)
+    for d in n.css("[class]"):
+        dc = a.classes(d)
+        for c in dc:
+            if c in rank:
+                words.setdefault(rank[c], d)
+        author = author or bool(dc & authors)
+    return words[min(words)] if words and author else None
+
+
 class Generic(CommentSystem):
     name = "generic"
     order = 95
@@ -469,14 +504,15 @@ class Generic(CommentSystem):
         a = page.attrs
         root = page.root
         found: dict[int, tuple] = {}
-        for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], [class*='eply'], "
+        for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], [class*='eply'], [class*='nswer'], "
                           "[itemprop='comment'], [itemtype*='Comment'], [class*='reaction']"):
             nid = a.id(n)
             if n.tag in _NOT_BLOCKS and not (n.tag in ("ul", "ol") and _LIST_COMMENT_ID.match(nid)):
                 continue
             cls = a.classes(n)
             strong = _numbered(nid) is not None or _typed_comment(n, cls, a)
-            if not strong and not _item_classes(cls) and not _reply_block(n, cls, a):
+            if not strong and not _item_classes(cls) and not _reply_block(n, cls, a) \
+                    and _component_words(n, cls, a) is None:
                 continue
             if any(_MORE_STUB.search(c) for c in cls):
                 continue  # "28 more comments from ...": a stub that loads hidden replies
@@ -533,7 +569,8 @@ class Generic(CommentSystem):
         out: list[Item] = []
         keys: set[str] = set()
         for n, strong, sig in found.values():
-            if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a) and not (
+            if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a) \
+                    and _component_words(n, a.classes(n), a) is None and not (
                     isinstance(sig[1], frozenset) and any(
                         strong_items[(sig[0], c)] >= 2 for c in sig[1]) and _shown_not_preview(n, a)):
                 continue
@@ -558,6 +595,8 @@ class Generic(CommentSystem):
                 depth = _wrapper_depth(n, found, a)
             extra = _split_body(n, a) if num and strong else []
             words = next((w for w in (x.css_first(f"[id^='{a.id(n)}_']") for x in extra) if w is not None), None)
+            if words is None and not extra:
+                words = _component_words(n, a.classes(n), a)
             out.append(Item(n, self.name, f"comment-{num}" if num else "", extra_nodes=extra, content=words,
                             depth=depth,
                             # a collapsed comment prints its header only: kept as a shell
