@@ -41,6 +41,7 @@ from .misago import Misago
 from .mwforum import MwForum
 from .mybb import MyBB
 from .newsvine import Newsvine
+from .numbered_posts import NumberedPosts
 from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .plain_lists import PlainLists
@@ -84,7 +85,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
