@@ -32,6 +32,9 @@ AUTHOR = (
     "display-name", "displayname",
     # the name as a link to the member's page (paopao-ce's ``comment-item.vue``: ``a.username-link``)
     "username-link",
+    # the name as the title of the commenter's user card ("comment-user-title"; a reply's
+    # "sub-comment-user-title" is the same role under a prefix)
+    "comment-user-title",
     # Drupal 6's comment.tpl.php prints the byline as ``.submitted`` ("Submitted by NAME on DATE",
     # or the theme's own "DATE — NAME"): the name is its link, or its words without the date.
     "submitted",
@@ -50,6 +53,7 @@ DATE = (
     # paopao-ce's ``reply-item.vue`` / ``compose-reply.vue``: ``span.time-item`` (its
     # ``.timestamp`` holds the commenter's IP location, not a time)
     "time-item",
+    "comment-user-time",
     "dt-published",  # microformats2
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
@@ -78,7 +82,7 @@ META = frozenset({
     "comment-subscription", "comment-quote-link", "quote-link", "comment-options",
     "comment-controls", "comment-buttons", "comment-toolbar", "comment-like-feedback",
     "comment__meta", "comment__actions", "comment__permalink", "comment-admin", "vcard",
-    "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor",
+    "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor", "floor-id",
     "tt-flattened",  # a subtree too deep to parse (html_text.bound_depth): never one comment's text
     # CommentLuv appends the commenter's latest post to the words ("NAME recently posted..<a>TITLE
     # </a>" in ``span.cluv``, with its ``span.heart_tip_box`` icon): the plugin's, naming the author.

@@ -24,9 +24,11 @@ _ID = re.compile(r"^(?:comment|comments|com|cmt|reply|answer|kommentar|commentai
 # (a level before the block word: "comment-main-container" for a top-level comment and
 # "comment-item-container" for a reply under it, as two-level comment components print them)
 _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
-                         r"commento|reaction)(?:(?:[-_](?:main|sub|child|top|root|item))?"
+                         r"commento|reaction)(?:(?:[-_](?:main|sub|child|top|root|item|list))?"
                          r"[-_](?:item|entry|block|box|single|node|"
-                         r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer))?$")
+                         r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer)"
+                         # a Vue/React component's name for it: "comment-list-item-comp"
+                         r"(?:[-_]comp(?:onent)?)?)?$")
 _PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
                    r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
                    r"pagination|actions|tools|like|vote|rating|wrapper-outer|s)$")
@@ -463,6 +465,22 @@ class Generic(CommentSystem):
                 del found[key]
 
     @staticmethod
+    def _drop_words_parts(page: Page, found: dict[int, tuple]) -> None:
+        """A comment-named block inside another comment that has no name or date part of its own
+        and no comment inside (``div.comment-comment`` holding the words of
+        ``div.comment-list-item``) is that comment's words, not a reply."""
+        a = page.attrs
+        above = _ancestors(found)
+        for key, (n, strong, _) in list(found.items()):
+            if strong or key in above or not any(p.mem_id in found for p in _up(n.parent, 12)
+                                                 if p is not None):
+                continue
+            if any(_AUTHOR_PART.search(c) or re.search(r"(?:^|[-_])(?:date|time)$", c)
+                   for d in n.css("[class]") for c in a.classes(d)) or n.css_first("time, a[href*='user'], a[href*='member'], a[href*='profile']") is not None:
+                continue
+            del found[key]
+
+    @staticmethod
     def _drop_reply_wrappers(page: Page, found: dict[int, tuple]) -> None:
         """The box that holds a comment's replies (``div.reply-wrap`` > ``div.reply-item`` x N,
         as two-level comment components print them) is named like a reply but is their list: a
@@ -556,6 +574,7 @@ class Generic(CommentSystem):
         self._widen_to_list_item(page, found)
         self._drop_item_wrappers(found)
         self._drop_reply_wrappers(page, found)
+        self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
