@@ -32,8 +32,8 @@ Engines nobody listed (a site's own comment list, a React forum with generated c
 still print one id or data attribute per post: ``reply-{ID}``, ``post{ID}``, ``comment_{ID}``,
 ``answer-{ID}``, ``data-comment-id``. Two or more distinct ones on the same element type are
 reported as ``unknown (li#reply-N)``. Failing those, blocks that a class names as one comment,
-reply or mention (``div.reply``, ``li.comment-item``, ``div.comments-body``, ``div.comment--HASH``
-of a CSS-module build; not a section's furniture — forms, counters, "load more" — nor a widget of
+reply, mention or answer (``div.reply``, ``li.comment-item``, ``div.comments-body``, ``div.comment--HASH``
+of a CSS-module build, a Q&A page's ``div.question_answer_item_2``: the number is the item's place; not a section's furniture — forms, counters, "load more" — nor a widget of
 recent or popular comments) repeated on one element type are reported as ``unknown (div.reply)``. A WordPress/blog post's own ``article#post-{ID}`` (classes
 ``hentry``/``type-post``: an archive page lists several) is a post, not a comment, and not counted;
 nor are WordPress's pingbacks and trackbacks.

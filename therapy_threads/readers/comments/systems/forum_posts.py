@@ -18,7 +18,8 @@ comment markup of its own, is left alone, so a blog's front page with several po
 listing. The thread's opening post is the post: a block marked as the opening one
 (``original-first-post``, ``firstpost``, ``-primary``, ``topic-starter``), or else the first block
 of a thread's first page (``?page=N``, ``/page-N``, ``start=N`` beyond the first page hold only
-replies). Posts are flat. Inside the words, a quote of another post, a signature (what follows a
+replies); blocks named as the replies to a post (a news forum's ``div.post-reply-wrapper`` under
+the article) are all replies. Posts are flat. Inside the words, a quote of another post, a signature (what follows a
 ``hr`` the engine prints before it, or an element named ``signature``) and the post's own
 action links are not the words.
 """

@@ -9,6 +9,16 @@ one — an id like ``comment-123``/``reply-123``/``cmt123``, ``itemtype=".../Com
 the block carries a numbered id, or a ``data-comment-id`` attribute (repeated on blocks of one
 kind). Parts of a comment (``comment-content``, ``comment-author``...)
 and lists of comments (``comment-list``, ``comments``) are not blocks.
+
+Two-level comment components (a top-level comment with its replies in a box under it) name the
+reply block after a reply (``div.reply-item`` in ``div.reply-wrap``) or a level
+(``comment-main-container`` / ``comment-item-container``, ``comment-list-item-comp`` /
+``sub-comment-list-item``): a reply-named block counts when it holds its own name and words
+parts, the box around the replies is not a comment, and a comment-named block inside a comment
+that has no name or date of its own is that comment's words. A component named in one word
+(``GalleryComment`` with ``GalleryComment-body``) and a Q&A plugin's named answer with its own
+words and author parts (``tr.cma-answer`` > ``cma-answer-body`` + ``cma-answer-author``) count
+even when printed once.
 """
 from __future__ import annotations
 
