@@ -244,3 +244,13 @@ def test_ubbthreads_post_tables(current, expected):
     assert [c.text for c in r.comments] == expected
     assert r.comments[-1].identity.name == "Bea Sample"
     assert "comment_markup_unread" not in codes(r)
+
+
+def test_unread_answer_page_warns_with_the_site_and_the_counts():
+    blocks = "".join(f'<div class="q-box dom_annotate_question_answer_item_{i}"><div class="q-box '
+                     f'spacing_log_answer_content"><span>Some answer words number {i}.</span></div></div>'
+                     for i in range(3))
+    r = read(blocks, head='<meta property="og:site_name" content="ExampleQA">')
+    assert not r.comments
+    warning = next(i.message for i in r.issues if i.code == "comment_markup_unread")
+    assert "on ExampleQA" in warning and "declared count: none stated; extracted: 0" in warning
