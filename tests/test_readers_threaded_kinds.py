@@ -254,3 +254,19 @@ def test_unread_answer_page_warns_with_the_site_and_the_counts():
     assert not r.comments
     warning = next(i.message for i in r.issues if i.code == "comment_markup_unread")
     assert "on ExampleQA" in warning and "declared count: none stated; extracted: 0" in warning
+
+
+def test_a_thread_with_one_reply_in_a_two_level_component():
+    def reply(who, words):
+        return (f'<div class="reply-item"><div class="username"><a class="user-link">{who}</a></div>'
+                f'<div class="content"><span>{words}</span></div></div>')
+
+    def comment(who, words, replies=""):
+        return (f'<div class="comment-item"><span class="nickname-wrap"><a class="username-link">{who}</a>'
+                f'</span><span class="comment-text">{words}</span><div class="reply-wrap">{replies}</div></div>')
+    r = read('<div class="comments">' + comment("ada", "A top-level comment with words.",
+                                                reply("bea", "The only reply on the page."))
+             + comment("dee", "Another top-level comment.") + '</div>')
+    assert shape(r) == [("A top-level comment with words.", 0, None, "ada"),
+                        ("The only reply on the page.", 1, "A top-level comment with words.", "bea"),
+                        ("Another top-level comment.", 0, None, "dee")]

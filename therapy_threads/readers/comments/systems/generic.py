@@ -157,14 +157,30 @@ def _reply_block(n, cls: frozenset[str], a) -> bool:
     ``div.reply`` holds only the reply link: never a comment)."""
     if not any(_REPLY_ITEM.match(c) for c in cls):
         return False
-    author = content = False
-    for d in n.css("[class]"):
-        for c in a.classes(d):
-            author = author or bool(_AUTHOR_PART.search(c))
-            content = content or bool(_CONTENT_PART.search(c))
-        if author and content:
-            return True
-    return False
+    return any(_CONTENT_PART.search(c) for d in n.css("[class]") for c in a.classes(d)) \
+        and _has_name_part(n, a)
+
+
+def _only_reply(n, repeated: set[int], a) -> bool:
+    """A block printed once inside a repeated comment block (not directly in it: in its box
+    of replies) that holds a name part and a words part of its own."""
+    if n.parent is None or n.parent.mem_id in repeated \
+            or not any(p.mem_id in repeated for p in _up(n.parent, 30) if p is not None):
+        return False
+    content = any(_CONTENT_PART.search(c) or c.endswith("detail")
+                  for d in n.css("[class]") for c in a.classes(d))
+    return content and _has_name_part(n, a)
+
+
+_NAME_TOKEN = re.compile(r"(?:^|[-_])(?:user|author|nick|poster|commenter)(?:name)?"
+                         r"(?:[-_](?:link|title|name))?$")
+
+
+def _has_name_part(n, a) -> bool:
+    """The block holds an element named for the commenter's name ("username", "user-link",
+    "comment-author", "sub-comment-user-title")."""
+    return any(c in _AUTHOR_NAMES or _AUTHOR_PART.search(c) or _NAME_TOKEN.search(c)
+               for d in n.css("[class]") if d.mem_id != n.mem_id for c in a.classes(d))
 
 
 def _lone_comment(n, cls: frozenset[str], a) -> bool:
@@ -485,8 +501,9 @@ class Generic(CommentSystem):
             if strong or key in above or not any(p.mem_id in found for p in _up(n.parent, 12)
                                                  if p is not None):
                 continue
-            if any(_AUTHOR_PART.search(c) or re.search(r"(?:^|[-_])(?:date|time)$", c)
-                   for d in n.css("[class]") for c in a.classes(d)) or n.css_first("time, a[href*='user'], a[href*='member'], a[href*='profile']") is not None:
+            if _has_name_part(n, a) or any(re.search(r"(?:^|[-_])(?:date|time)$", c)
+                                            for d in n.css("[class]") for c in a.classes(d)) \
+                    or n.css_first("time, a[href*='user'], a[href*='member'], a[href*='profile']") is not None:
                 continue
             del found[key]
 
@@ -597,11 +614,15 @@ class Generic(CommentSystem):
                                for c in sig[1] if _ITEM_CLASS.match(c) and not _PART.search(c))
         out: list[Item] = []
         keys: set[str] = set()
+        # Blocks that repeat (or are marked): a lone reply-shaped block inside one of them, with
+        # its own name and words parts, is that comment's only reply (a thread of one reply).
+        repeated = {k for k, (_, strong, sig) in found.items() if strong or counts[sig] >= 2}
         for n, strong, sig in found.values():
             if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a) \
                     and _component_words(n, a.classes(n), a) is None and not (
                     isinstance(sig[1], frozenset) and any(
-                        strong_items[(sig[0], c)] >= 2 for c in sig[1]) and _shown_not_preview(n, a)):
+                        strong_items[(sig[0], c)] >= 2 for c in sig[1]) and _shown_not_preview(n, a)) \
+                    and not _only_reply(n, repeated, a):
                 continue
             if sig[0] in ("anchored", "data-id"):
                 out.append(Item(n, self.name, f"comment-{sig[1]}"))
