@@ -270,3 +270,23 @@ def test_a_thread_with_one_reply_in_a_two_level_component():
     assert shape(r) == [("A top-level comment with words.", 0, None, "ada"),
                         ("The only reply on the page.", 1, "A top-level comment with words.", "bea"),
                         ("Another top-level comment.", 0, None, "dee")]
+
+
+def test_two_numbered_posts_with_times_and_a_menu_in_a_video_comment():
+    def post(n, who, words):
+        return (f'<div><div class="w-full mb-1"><div class="flex px-4"><div class="text-xs"><div>{who}</div>'
+                f'<time datetime="1715557608">13-05-2024 0{n}:46</time></div><div class="flex">'
+                f'<a href="/show_post/77a{n}c">#{n}</a></div></div><div class="w-full px-4"><div>{words}</div>'
+                f'</div><div class="flex"><div>Balas</div></div></div></div>')
+    r = read('<div class="flex-col">' + post(1, "ada.x", "Ceritanya bagus sekali gan.")
+             + post(2, "bea.y", "Lanjut dong ceritanya.") + '</div>', lang="id")
+    assert [c.identity.name for c in r.comments] == ["ada.x", "bea.y"]
+
+    def gallery(who, body):
+        return (f'<div class="GalleryComment"><div class="GalleryComment-byLine"><a class="author-name" '
+                f'href="/user/{who}">{who}</a><div class="Dropdown"><div class="Dropdown-title">'
+                f'<span>Select ...</span></div></div></div><div class="GalleryComment-body">{body}</div></div>')
+    r = read('<div class="CommentsList-comments">' + gallery("Ada_X", "<span>A picture comment.</span>")
+             + gallery("Bea_Y", '<div><video src="v.mp4"></video></div><div class="Dropdown mediaDropdown-menu">'
+                                '<div class="Dropdown-title"><span>Select ...</span></div></div>') + '</div>')
+    assert [c.text for c in r.comments] == ["A picture comment.", "[image]"]

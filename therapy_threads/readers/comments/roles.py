@@ -83,6 +83,8 @@ META = frozenset({
     "comment-controls", "comment-buttons", "comment-toolbar", "comment-like-feedback",
     "comment__meta", "comment__actions", "comment__permalink", "comment-admin", "vcard",
     "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor", "floor-id",
+    # a menu's button and list ("Select ...", "Copy Link", "Report") beside or in the words
+    "dropdown", "dropdown-menu", "dropdown-title",
     "tt-flattened",  # a subtree too deep to parse (html_text.bound_depth): never one comment's text
     # CommentLuv appends the commenter's latest post to the words ("NAME recently posted..<a>TITLE
     # </a>" in ``span.cluv``, with its ``span.heart_tip_box`` icon): the plugin's, naming the author.

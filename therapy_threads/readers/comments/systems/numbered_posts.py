@@ -5,7 +5,8 @@ CSS-module hashes) names no part of a post, but every post still prints the foru
 with its place in the thread as the link's text: ``<a href="/show_post/ID">#2</a>``, ``<a
 href="/t/slug/123/4">#4</a>``, ``<a href="#post-123">#5</a>``. Those numbers, not class names,
 say where the posts are: the post is the largest element around one such link that holds no
-other, when three or more of them number the posts in order.
+other, when three or more of them number the posts in order (two, numbered one after the other,
+when each post prints a ``time``).
 
 Inside a post, the link sits in the post's header (beside the poster's name and a ``time``); the
 post's words are the first element after that header that has words of its own (votes, "quote"
@@ -43,10 +44,14 @@ class NumberedPosts(CommentSystem):
             h = _POST_HREF.search(a.get(link, "href")) if m else None
             if m and h:
                 links.append((link, int(m.group(1)), next(g for g in h.groups() if g)))
-        if len(links) < 3:
+        if len(links) < 2:
             return []
         numbers = [n for _, n, _ in links]
         if len(set(numbers)) != len(numbers) or numbers != sorted(numbers):
+            return []
+        # Two posts are enough when they are numbered one after the other and each prints its
+        # time (a short thread); otherwise three.
+        if len(links) == 2 and numbers[1] - numbers[0] != 1:
             return []
         holding: dict[int, int] = {}  # element -> numbered links below it
         for link, _, _ in links:
@@ -71,6 +76,8 @@ class NumberedPosts(CommentSystem):
             if words is None:
                 return []
             time = header.css_first("time") if header is not None else None
+            if time is None and len(links) < 3:
+                return []
             out.append(Item(block, self.name, f"post-{pid}", parent_stated=True,
                             author=_name(header, link, time), content=words, date=time))
         return out
