@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..cleanup import is_role_word
 from ..dom import stripped_text
 
 _NUMBER = re.compile(r"^#\s?(\d{1,5})$")
@@ -105,5 +106,14 @@ def _name(header, link, time) -> str | None:
     for part in (stripped_text(link), stripped_text(time) if time is not None else ""):
         if part:
             t = t.replace(part, " ")
-    t = " ".join(t.split())
-    return t if t and len(t) <= _MAX_NAME and len(t.split()) <= 4 else None
+    words = t.split()
+    # a badge beside the name: the thread starter's "TS"/"OP"/"楼主", a role ("Moderator")
+    while len(words) > 1 and (words[0].lower() in _STARTER or is_role_word(words[0])):
+        words.pop(0)
+    while len(words) > 1 and (words[-1].lower() in _STARTER or is_role_word(words[-1])):
+        words.pop()
+    t = " ".join(words)
+    return t if t and len(t) <= _MAX_NAME and len(words) <= 4 else None
+
+
+_STARTER = frozenset({"ts", "op", "楼主", "樓主", "作者"})
