@@ -33,12 +33,14 @@ _ID = re.compile(r"^(?:comment|comments|com|cmt|reply|answer|kommentar|commentai
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
 # (a level before the block word: "comment-main-container" for a top-level comment and
 # "comment-item-container" for a reply under it, as two-level comment components print them)
+# An item of a comment list ("comment-list-item") counts as a component's ("-comp") or as a
+# reply level's ("sub-comment-list-item"): bare, it also names the rows of recent-comments widgets.
 _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
-                         r"commento|reaction)(?:(?:[-_](?:main|sub|child|top|root|item|list))?"
+                         r"commento|reaction)(?:(?:[-_](?:main|sub|child|top|root|item))?"
                          r"[-_](?:item|entry|block|box|single|node|"
-                         r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer)"
-                         # a Vue/React component's name for it: "comment-list-item-comp"
-                         r"(?:[-_]comp(?:onent)?)?)?$")
+                         r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer))?$|"
+                         r"^comment[-_]list[-_]item[-_]comp(?:onent)?$|"
+                         r"^(?:sub|child)[-_]comment[-_]list[-_]item$")
 _PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
                    r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
                    r"pagination|actions|tools|like|vote|rating|wrapper-outer|s)$")
