@@ -192,7 +192,9 @@ def test_nodebb_persona_reply_button_names_the_parent():
                 f'<div component="post/content" class="content"><p>{words}</p></div></li>')
     r = read('<ul component="topic">' + post(0, 100, "starter", "The topic itself.")
              + post(1, 101, "ada", "A reply to the topic.", to=100)
-             + post(2, 102, "bea", "A reply to ada.", to=101)
+             + post(2, 102, "bea", '<a class="plugin-mentions-user" href="/uid/4">@ada</a> said in '
+                                   '<a href="/post/101">The title of the topic</a>:</p><blockquote><p>A reply '
+                                   'to the topic.</p></blockquote><p>A reply to ada.', to=101)
              + post(3, 103, "cy", "A reply to bea.", to=102) + '</ul>')
     assert shape(r) == [("A reply to the topic.", 0, None, "ada"),
                         ("A reply to ada.", 1, "A reply to the topic.", "bea"),

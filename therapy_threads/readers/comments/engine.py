@@ -1421,7 +1421,14 @@ def _attributes_a_quote(el: LexborNode) -> bool:
     if nxt is None or nxt.tag != "blockquote":
         return False
     head = el.text(separator=" ", strip=True)
+    if 0 < len(head) <= 200 and head.endswith(":") and _SAID_IN.search(head):
+        return True
     return 0 < len(head) <= 80 and head.endswith(":") and _CITE_SAID.search(head) is not None
+
+
+# NodeBB's quote header, "@NAME said in TOPIC:" (``[[modules:composer.user-said-in]]``), with the
+# quoted post's topic title: longer than a "NAME said:" line.
+_SAID_IN = re.compile(r"^@?\S.{0,60}?\s(?:said in|wrote in|schrieb in|hat in|a dit dans|dijo en)\s", re.I)
 
 
 def _attributed_before(el: LexborNode) -> bool:
