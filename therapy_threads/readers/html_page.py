@@ -281,7 +281,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
                     "Use the site's export or API for the whole thread")
     add_post(result, post, comments)
     if not post.extracted_comment_count:
-        _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()))
+        _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()), declared)
 
 
 def _day_of(value) -> str | None:
@@ -290,7 +290,8 @@ def _day_of(value) -> str | None:
     return m.group(1) if m else None
 
 
-def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0) -> None:
+def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0,
+                       declared: int | None = None) -> None:
     """Nothing was read (or only comments without text, or replies without their parents): if
     the markup looks like a known comment or forum system, say which and how many, unless a
     warning already said the comments are missing. An unknown engine's repeated ids that a
@@ -303,9 +304,19 @@ def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0) -> None:
                if not (g.startswith("unknown (") and n <= skipped)]
     if guessed:
         seen_as = ", ".join(f"{g} ({n})" for g, n in guessed[:3])
+        stated = f"the page states {declared}" if declared is not None else "none stated"
+        # The site's or engine's own name, as the page states it (og:site_name, generator), for
+        # whoever reads the report: an unknown engine is often a site's own.
+        m = _SITE_NAME.search(html)
+        site = f" on {m.group(1).strip()[:60]}" if m and m.group(1).strip() else ""
         result.warn("comment_markup_unread",
                     f"the page holds comment or forum markup (guessed system, comment-like "
-                    f"elements: {seen_as}) and no comment was read; please report the page")
+                    f"elements: {seen_as}{site}; declared count: {stated}; extracted: 0) and no "
+                    "comment was read; please report the page")
+
+
+_SITE_NAME = re.compile(r"""<meta\s+(?:property|name)=["'](?:og:site_name|generator|application-name)["']"""
+                        r"""\s+content=["']([^"'<>]{1,80})["']""", re.I)
 
 
 def _remove_thread(tree, attrs: Attrs) -> None:

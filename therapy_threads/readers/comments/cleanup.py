@@ -191,7 +191,8 @@ _RELATIVE_CJK = re.compile(
     r"^\d+\s*(?:秒|秒钟|秒鐘|分|分钟|分鐘|小时|小時|時間|个小时|個小時|天|日|周|週|週間|星期|个星期|"
     r"个月|個月|ヶ月|か月|カ月|月|年)\s*前$|^\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전$|"
     r"^(?:刚刚|剛剛|刚才|たった今|방금)$")
-_ANSWER_VERB = re.compile(r"^(?:replied|answered|asked|commented|posted|wrote|added|submitted)\s+",
+_ANSWER_VERB = re.compile(r"^(?:replied|answered|asked|commented|posted|wrote|added|submitted|"
+                          r"(?:last\s+)?(?:edited|modified|updated))\s+",
                           re.I)
 _DAY_WORD_TIME = re.compile(
     r"^(?:just now|gerade eben|à l'instant|ahora mismo|proprio ora|zojuist|"

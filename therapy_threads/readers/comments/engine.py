@@ -127,6 +127,7 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     # A ping the page prints in the thread is left out, but a comment answering it is still a
     # comment of this post: it hangs where the ping hung (the ping's own parent, or the top).
     left_out: dict[str, str | None] = {}
+    answered = {p for p in parents if p}
     for i, it in enumerate(items):
         own = _own_elements_of(it, by_id)
         page.attrs = Attrs()
@@ -144,6 +145,11 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             thread.skipped["pingback"] += 1
             left_out[rc.key] = rc.parent_key
             continue
+        if _DELETED_TEXT.match(rc.text) and not (rc.key and rc.key in answered):
+            # The system's placeholder for a removed comment, without replies under it: counted,
+            # never published (one with replies stays, so that they keep their parent).
+            thread.skipped["deleted"] += 1
+            continue
         thread.comments.append(rc)
         thread.systems[it.system] += 1
     page.attrs = page_attrs
@@ -154,6 +160,19 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
                 rc.parent_key = left_out[rc.parent_key]
                 seen += 1
     return thread
+
+
+# A comment system's placeholder for a removed comment, printed where its words were
+# ("[deleted]", "This comment has been deleted", "该评论已删除", "Dieser Kommentar wurde gelöscht").
+_DELETED_TEXT = re.compile(
+    r"^\s*(?:\[(?:deleted|removed|gelöscht|supprimé|eliminado)\]|"
+    r"(?:this\s+)?(?:comment|reply|post|message)\s+(?:has\s+been\s+|was\s+)?(?:deleted|removed)|"
+    r"(?:dieser\s+)?(?:kommentar|beitrag)\s+(?:wurde\s+)?gelöscht|"
+    r"(?:ce\s+)?commentaire\s+(?:a\s+été\s+)?supprimé|"
+    r"(?:este\s+)?comentario\s+(?:ha\s+sido\s+)?eliminado|"
+    r"(?:questo\s+)?commento\s+(?:è\s+stato\s+)?(?:eliminato|rimosso)|"
+    r"(?:该|此|這條|这条|該)?(?:评论|評論|回复|回覆)(?:已|已经|已經|已被)(?:删除|刪除)|"
+    r"このコメントは削除されました|삭제된 댓글입니다)\s*[.。!！]?\s*$", re.I)
 
 
 # --------------------------------------------------------------------------- 1. collect
@@ -280,10 +299,13 @@ def _collect(page: Page) -> list[Item]:
 def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
     """The blog owner's answer printed inside a comment: a reply to that comment."""
     ids = {it.node.mem_id: it for it in items}
+    # (a system that named the comment's own words element has said what it is: "reply-text" of
+    # a forum's reply block is the reply's words, not an owner's answer inside it)
+    words = {it.content.mem_id for it in items if it.content is not None}
     memo: dict[int, object] = {}
     out: list[Item] = []
     for n in page.root.css("[class*='eply'], [class*='esponse'], [class*='nswer']"):
-        if n.mem_id in ids or not any(roles.OWNER_REPLY.match(c) for c in page.attrs.classes(n)):
+        if n.mem_id in ids or n.mem_id in words or not any(roles.OWNER_REPLY.match(c) for c in page.attrs.classes(n)):
             continue
         p = n.parent
         anc = memo_up(p, memo, lambda x: ids.get(x.mem_id)) if p is not None else None
@@ -1167,9 +1189,11 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     skip_nodes = {n.mem_id for n in (author_node, date_node, like_node) if n is not None}
     skip_nodes.update(n.mem_id for n in it.not_text)
-    line = _meta_line(page, author_node, date_text, it.node)
+    line, line_age = _meta_line(page, author_node, date_text, it.node)
     if line is not None:
         skip_nodes.add(line.mem_id)
+        if age is None and when is None:
+            age = line_age
 
     def skip(el: LexborNode) -> bool:
         if el.mem_id in by_id and el.mem_id != item_id:
@@ -1397,7 +1421,14 @@ def _attributes_a_quote(el: LexborNode) -> bool:
     if nxt is None or nxt.tag != "blockquote":
         return False
     head = el.text(separator=" ", strip=True)
+    if 0 < len(head) <= 200 and head.endswith(":") and _SAID_IN.search(head):
+        return True
     return 0 < len(head) <= 80 and head.endswith(":") and _CITE_SAID.search(head) is not None
+
+
+# NodeBB's quote header, "@NAME said in TOPIC:" (``[[modules:composer.user-said-in]]``), with the
+# quoted post's topic title: longer than a "NAME said:" line.
+_SAID_IN = re.compile(r"^@?\S.{0,60}?\s(?:said in|wrote in|schrieb in|hat in|a dit dans|dijo en)\s", re.I)
 
 
 def _attributed_before(el: LexborNode) -> bool:
@@ -1703,26 +1734,60 @@ def _row_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, s
 
 
 def _meta_line(page: Page, author_node: LexborNode | None, date_text: str,
-               item: LexborNode) -> LexborNode | None:
+               item: LexborNode) -> tuple[LexborNode | None, str | None]:
     """The block that holds the author (a paragraph "NAME · 1 year" with the permalink) when it
     holds nothing else: author, permalinks, the date and separators. Themes without role classes
-    print it as the comment's first paragraph."""
+    print it as the comment's first paragraph. The line may be the name's element's parent or
+    grandparent ("<span><i><a>NAME</a> - 2 years ago</i> | <a>thread</a></span>", as minimal
+    forums print it): the widest such line is taken. Its parts may be the age as shown ("2 years
+    ago", "edited 3 days ago") and short links to this thread's other views ("thread",
+    "parent", "context", "edit"), which are returned as the age when the line has no date."""
     if author_node is None:
-        return None
+        return None, None
+    found, age = None, None
     line = author_node.parent
-    if line is None or line.mem_id == item.mem_id or line.tag not in ("p", "div", "header", "footer", "span"):
-        return None
-    rest = line.text(separator=" ", strip=True)
-    if len(rest) > 160:
-        return None
-    drop = [author_node.text(separator=" ", strip=True), date_text]
-    for link in line.css("a[href]"):
-        href = page.attrs.get(link, "href")
-        if _PERMALINK.search(href) or href.startswith("#"):
-            drop.append(link.text(separator=" ", strip=True))
-    for d in sorted((d for d in drop if d), key=len, reverse=True):
-        rest = rest.replace(d, " ")
-    return line if not rest.strip(_SEPARATORS + " ") else None
+    for _ in range(2):
+        if line is None or line.mem_id == item.mem_id or line.tag not in _META_LINE_TAGS:
+            break
+        rest = line.text(separator=" ", strip=True)
+        if len(rest) > 160:
+            break
+        drop = [author_node.text(separator=" ", strip=True), date_text]
+        for link in line.css("a[href]"):
+            href = page.attrs.get(link, "href")
+            if _PERMALINK.search(href) or href.startswith("#") or _nav_link(page, link):
+                drop.append(link.text(separator=" ", strip=True))
+        for d in sorted((d for d in drop if d), key=len, reverse=True):
+            rest = rest.replace(d, " ")
+        if not rest.strip(_SEPARATORS + " "):
+            found = line
+        else:
+            parts = [p.strip() for p in _META_PARTS.split(rest) if p.strip(_SEPARATORS + " ")]
+            if not parts or not all(is_relative_time(p) or is_reply_word(p) for p in parts):
+                break
+            found = line
+            age = next((" ".join(p.split()) for p in parts if is_relative_time(p)), age)
+        line = line.parent
+    return found, age
+
+
+_META_LINE_TAGS = frozenset({"p", "div", "header", "footer", "span", "i", "em", "small"})
+# The parts of a header line: separators, and the brackets of "(edited 2 days ago)".
+_META_PARTS = re.compile(r"\s[|•·\-–—]\s|[|•·()\[\]]")
+
+
+def _nav_link(page: Page, link: LexborNode) -> bool:
+    """A link of one or two short words to another view of this site (the thread, the parent
+    comment, an edit page): "thread", "parent", "context", "edit". A profile or an outside site
+    is not one."""
+    href = page.attrs.get(link, "href")
+    t = link.text(separator=" ", strip=True)
+    if not t or len(t) > 16 or len(t.split()) > 2 or any(ch.isdigit() for ch in t):
+        return False
+    if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", href, re.I) or href.startswith(("mailto:", "javascript:")):
+        return False
+    return not re.search(r"(?:^|/)(?:user|users|member|members|profile|profiles|u|people)(?:/|$|\?)",
+                         href, re.I)
 
 
 def _inside(n: LexborNode, container: LexborNode) -> bool:

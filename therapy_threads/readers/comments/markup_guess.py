@@ -32,8 +32,8 @@ Engines nobody listed (a site's own comment list, a React forum with generated c
 still print one id or data attribute per post: ``reply-{ID}``, ``post{ID}``, ``comment_{ID}``,
 ``answer-{ID}``, ``data-comment-id``. Two or more distinct ones on the same element type are
 reported as ``unknown (li#reply-N)``. Failing those, blocks that a class names as one comment,
-reply or mention (``div.reply``, ``li.comment-item``, ``div.comments-body``, ``div.comment--HASH``
-of a CSS-module build; not a section's furniture — forms, counters, "load more" — nor a widget of
+reply, mention or answer (``div.reply``, ``li.comment-item``, ``div.comments-body``, ``div.comment--HASH``
+of a CSS-module build, a Q&A page's ``div.question_answer_item_2``: the number is the item's place; not a section's furniture — forms, counters, "load more" — nor a widget of
 recent or popular comments) repeated on one element type are reported as ``unknown (div.reply)``. A WordPress/blog post's own ``article#post-{ID}`` (classes
 ``hentry``/``type-post``: an archive page lists several) is a post, not a comment, and not counted;
 nor are WordPress's pingbacks and trackbacks.
@@ -111,9 +111,9 @@ def _repeated_ids(tags: list[str]) -> tuple[str, int] | None:
 # followed by an item-ish suffix. Lists, forms, counters, links and controls are not items.
 _ITEM_WORD = re.compile(
     r"^(?:[a-z0-9]+[-_]{1,2})*(?:(?:comment|kommentar|commentaire|comentario|commento|komentarz|"
-    r"reply|mention|webmention|comtr|h-cite|u-comment|p-comment)"
+    r"reply|mention|webmention|comtr|h-cite|u-comment|p-comment|answer)"
     r"(?:[-_]{1,2}(?:item|entry|block|box|single|node|container|wrap|wrapper|row|card|body|text|"
-    r"content|message|main))?|"
+    r"content|message|main))?(?:[-_]n)?|"
     # Movable Type's "comments-body": the plural with a part of one comment after it
     r"comments[-_](?:body|text|content|entry|item))$")
 _NOT_ITEM_WORD = re.compile(
@@ -133,7 +133,8 @@ def _repeated_item_classes(tags: list[str]) -> tuple[str, int] | None:
         for token in tokens:
             # A BEM modifier or a CSS-module hash after "--" ("comment--2g6iCC-R") names the
             # same block: the block's name decides.
-            block = token.split("--", 1)[0]
+            # A number in the name ("question_answer_item_2") is the item's place, not its kind.
+            block = re.sub(r"(?<=[-_])\d+$", "n", token.split("--", 1)[0])
             if _ITEM_WORD.match(block) and not _NOT_ITEM_WORD.search(block):
                 return block
         return None

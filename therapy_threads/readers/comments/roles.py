@@ -14,6 +14,7 @@ CONTENT = (
     "comment-body-text", "comment-message", "commentcontent", "comment_content",
     "comment-content-inner", "comment-inner-text", "comment__content", "comment__text",
     "comment__body", "comment-excerpt", "comment-txt", "comment-desc", "commentbody",
+    "comment-detail",
     "comment_body", "post-text", "text", "message", "entry-content",
     # microformats2 (h-entry/h-cite): the words of an IndieWeb theme's or a webmention's comment
     "e-content", "p-content",
@@ -29,6 +30,11 @@ AUTHOR = (
     "commenter-info",
     # the name as the profile's display name (AOL's comment module: ``b.display-name``)
     "display-name", "displayname",
+    # the name as a link to the member's page (paopao-ce's ``comment-item.vue``: ``a.username-link``)
+    "username-link",
+    # the name as the title of the commenter's user card ("comment-user-title"; a reply's
+    # "sub-comment-user-title" is the same role under a prefix)
+    "comment-user-title",
     # Drupal 6's comment.tpl.php prints the byline as ``.submitted`` ("Submitted by NAME on DATE",
     # or the theme's own "DATE — NAME"): the name is its link, or its words without the date.
     "submitted",
@@ -44,6 +50,10 @@ DATE = (
     "commenttimestamp", "commentdate", "commenttime",
     "datetime", "date", "time", "published", "post-time", "post-date", "meta", "datestamp",
     "datum", "fecha", "zeit", "heure", "submitted",
+    # paopao-ce's ``reply-item.vue`` / ``compose-reply.vue``: ``span.time-item`` (its
+    # ``.timestamp`` holds the commenter's IP location, not a time)
+    "time-item",
+    "comment-user-time",
     "dt-published",  # microformats2
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
@@ -72,7 +82,9 @@ META = frozenset({
     "comment-subscription", "comment-quote-link", "quote-link", "comment-options",
     "comment-controls", "comment-buttons", "comment-toolbar", "comment-like-feedback",
     "comment__meta", "comment__actions", "comment__permalink", "comment-admin", "vcard",
-    "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor",
+    "metadata", "meta-data", "meta-info", "post-info", "comment-meta-data", "floor", "floor-id",
+    # a menu's button and list ("Select ...", "Copy Link", "Report") beside or in the words
+    "dropdown", "dropdown-menu", "dropdown-title",
     "tt-flattened",  # a subtree too deep to parse (html_text.bound_depth): never one comment's text
     # CommentLuv appends the commenter's latest post to the words ("NAME recently posted..<a>TITLE
     # </a>" in ``span.cluv``, with its ``span.heart_tip_box`` icon): the plugin's, naming the author.

@@ -41,6 +41,7 @@ from .misago import Misago
 from .mwforum import MwForum
 from .mybb import MyBB
 from .newsvine import Newsvine
+from .numbered_posts import NumberedPosts
 from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .plain_lists import PlainLists
@@ -66,6 +67,7 @@ from .substack import Substack
 from .talkyard import Talkyard
 from .tieba import Tieba
 from .typepad import TypePad
+from .ubbthreads import UBBThreads
 from .vanilla import Vanilla
 from .webmention import Webmention
 from .woltlab import WoltLab
@@ -82,9 +84,9 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), Kunena(), InSided(), FanFiction(), FlatTable(),
+     Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

@@ -11,7 +11,8 @@ number is then only the ``#N`` of ``span[itemprop=position]``) (``itemprop=comme
 on) with ``div.crawler-post-meta`` > ``span.creator[itemprop=author]`` > ``a`` > ``span[itemprop=name]``
 (the username), then the full name in brackets when the site shows names, ``time.post-time``
 and ``span[itemprop=position]``; the words in ``div.post[itemprop=text]``; ``span.post-likes``.
-Post 1 is the topic itself (the post body); the rest are its replies, flat.
+Post 1 is the topic itself (the post body); the rest are its replies, flat. The page as the
+browser app renders it (``article#post_{N}`` in ``div.topic-post``) is read by ``_app_view``.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ class Discourse(CommentSystem):
                               "title", "byline", "crawler-post-meta", "post-likes"})
 
     def find(self, page: Page) -> list[Item]:
-        crawler = self._crawler_view(page)
+        crawler = self._crawler_view(page) or self._app_view(page)
         if crawler:
             return crawler
         a = page.attrs
@@ -71,6 +72,38 @@ class Discourse(CommentSystem):
                             author=stripped_text(name),
                             content=n.css_first("div.post[itemprop='text'], div.post"),
                             skip_reason="thread_starter" if m.group(1) == "1" else None))
+        return out
+
+
+    def _app_view(self, page: Page) -> list[Item]:
+        """The topic as the Ember app renders it (a page saved from the browser): ``div.topic-post``
+        > ``article#post_{N}[data-post-id]`` with ``.names .first.username a``, the
+        ``span.relative-date[data-time]`` and the words in ``.regular.contents .cooked``. A reply
+        to another post than the one above it shows ``a.reply-to-tab`` (the parent's avatar and
+        username, ``widgets/reply-to-tab``); a quote of another post is ``aside.quote``. Its parent is that user's latest post before it
+        (the topic's first post means top level). A ``small-action`` (the system's "closed",
+        "pinned" notices) is not a post; post 1 is the topic."""
+        a = page.attrs
+        out: list[Item] = []
+        latest: dict[str, str] = {}  # username -> key of their latest post so far
+        for n in page.root.css("div.topic-post article[data-post-id]"):
+            m = _CRAWLER_ID.match(a.id(n))
+            words = n.css_first(".regular.contents .cooked, .contents .cooked")
+            if m is None or words is None or "small-action" in a.classes(n):
+                continue
+            key = f"post-{m.group(1)}"
+            who = stripped_text(n.css_first(".names .first.username a, .names .username a"))
+            tab = n.css_first("a.reply-to-tab")
+            to = stripped_text(tab.css_first("span")) if tab is not None else None
+            parent = latest.get(to) if to else None
+            out.append(Item(n, self.name, key, parent_key=None if parent == "post-1" else parent,
+                            parent_stated=True, author=who, content=words,
+                            date=n.css_first(".post-date .relative-date"),
+                            # a quote of another post (``aside.quote``, its title and words)
+                            not_text=list(words.css("aside.quote")),
+                            skip_reason="thread_starter" if m.group(1) == "1" else None))
+            if who:
+                latest[who] = key
         return out
 
 

@@ -18,7 +18,8 @@ comment markup of its own, is left alone, so a blog's front page with several po
 listing. The thread's opening post is the post: a block marked as the opening one
 (``original-first-post``, ``firstpost``, ``-primary``, ``topic-starter``), or else the first block
 of a thread's first page (``?page=N``, ``/page-N``, ``start=N`` beyond the first page hold only
-replies). Posts are flat. Inside the words, a quote of another post, a signature (what follows a
+replies); blocks named as the replies to a post (a news forum's ``div.post-reply-wrapper`` under
+the article) are all replies. Posts are flat. Inside the words, a quote of another post, a signature (what follows a
 ``hr`` the engine prints before it, or an element named ``signature``) and the post's own
 action links are not the words.
 """
@@ -33,10 +34,13 @@ from .topic_page import FlatForum, is_later_page
 # A class token naming one post block; "-odd"/"-even", "-primary"/"-secondary"/"-tertiary" and
 # "-item"/"-container"/"-wrap" name the same block.
 _BLOCK = re.compile(
-    r"^(?:[a-z0-9]+[-_])?(post|message|msg|discussion-post|topic-reply|forum-post|forumpost|"
-    r"thread-post|reply-post|talk-post-item)"
+    r"^(?:[a-z0-9]+[-_])?(post-reply|post|message|msg|discussion-post|topic-reply|forum-post|"
+    r"forumpost|thread-post|reply-post|talk-post-item)"
     r"(?:[-_](?:odd|even|alt|primary|secondary|tertiary|item|container|wrap|wrapper|block|box|"
     r"row|entry))?$")
+# Blocks named as one reply to the post (a news forum's "post-reply" list under the article):
+# every one is a reply, none the opening post.
+_REPLY_BLOCKS = frozenset({"post-reply"})
 _BODY = re.compile(
     r"^(?:[a-z0-9]+[-_])?(?:post|message|msg|discussion-post|topic-reply|forum-post|reply)"
     r"[-_]?(?:body|text|content|message|msg)$|^(?:talk-post|messagebody|messagetext|postbody|"
@@ -108,6 +112,8 @@ class ForumPosts(FlatForum):
                             author=who, content=body, date=date, not_text=not_text))
         if marked is not None:
             out[marked].skip_reason = "thread_starter"
+        elif _block_word(page.attrs.classes(best[0][0])) in _REPLY_BLOCKS:
+            pass  # blocks named as the replies to a post: the post is printed apart from them
         elif not is_later_page(page, self.page_number):
             out[0].skip_reason = "thread_starter"
         return out

@@ -9,6 +9,16 @@ one — an id like ``comment-123``/``reply-123``/``cmt123``, ``itemtype=".../Com
 the block carries a numbered id, or a ``data-comment-id`` attribute (repeated on blocks of one
 kind). Parts of a comment (``comment-content``, ``comment-author``...)
 and lists of comments (``comment-list``, ``comments``) are not blocks.
+
+Two-level comment components (a top-level comment with its replies in a box under it) name the
+reply block after a reply (``div.reply-item`` in ``div.reply-wrap``) or a level
+(``comment-main-container`` / ``comment-item-container``, ``comment-list-item-comp`` /
+``sub-comment-list-item``): a reply-named block counts when it holds its own name and words
+parts, the box around the replies is not a comment, and a comment-named block inside a comment
+that has no name or date of its own is that comment's words. A component named in one word
+(``GalleryComment`` with ``GalleryComment-body``) and a Q&A plugin's named answer with its own
+words and author parts (``tr.cma-answer`` > ``cma-answer-body`` + ``cma-answer-author``) count
+even when printed once.
 """
 from __future__ import annotations
 
@@ -21,9 +31,16 @@ from ..dom import ancestors
 
 _ID = re.compile(r"^(?:comment|comments|com|cmt|reply|answer|kommentar|commentaire|comentario|"
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
+# (a level before the block word: "comment-main-container" for a top-level comment and
+# "comment-item-container" for a reply under it, as two-level comment components print them)
+# An item of a comment list ("comment-list-item") counts as a component's ("-comp") or as a
+# reply level's ("sub-comment-list-item"): bare, it also names the rows of recent-comments widgets.
 _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|comentario|"
-                         r"commento|reaction)(?:[-_](?:item|entry|block|box|single|node|"
-                         r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer))?$")
+                         r"commento|reaction)(?:(?:[-_](?:main|sub|child|top|root|item))?"
+                         r"[-_](?:item|entry|block|box|single|node|"
+                         r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer))?$|"
+                         r"^comment[-_]list[-_]item[-_]comp(?:onent)?$|"
+                         r"^(?:sub|child)[-_]comment[-_]list[-_]item$")
 _PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
                    r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
                    r"pagination|actions|tools|like|vote|rating|wrapper-outer|s)$")
@@ -142,14 +159,30 @@ def _reply_block(n, cls: frozenset[str], a) -> bool:
     ``div.reply`` holds only the reply link: never a comment)."""
     if not any(_REPLY_ITEM.match(c) for c in cls):
         return False
-    author = content = False
-    for d in n.css("[class]"):
-        for c in a.classes(d):
-            author = author or bool(_AUTHOR_PART.search(c))
-            content = content or bool(_CONTENT_PART.search(c))
-        if author and content:
-            return True
-    return False
+    return any(_CONTENT_PART.search(c) for d in n.css("[class]") for c in a.classes(d)) \
+        and _has_name_part(n, a)
+
+
+def _only_reply(n, repeated: set[int], a) -> bool:
+    """A block printed once inside a repeated comment block (not directly in it: in its box
+    of replies) that holds a name part and a words part of its own."""
+    if n.parent is None or n.parent.mem_id in repeated \
+            or not any(p.mem_id in repeated for p in _up(n.parent, 30) if p is not None):
+        return False
+    content = any(_CONTENT_PART.search(c) or c.endswith("detail")
+                  for d in n.css("[class]") for c in a.classes(d))
+    return content and _has_name_part(n, a)
+
+
+_NAME_TOKEN = re.compile(r"(?:^|[-_])(?:user|author|nick|poster|commenter)(?:name)?"
+                         r"(?:[-_](?:link|title|name))?$")
+
+
+def _has_name_part(n, a) -> bool:
+    """The block holds an element named for the commenter's name ("username", "user-link",
+    "comment-author", "sub-comment-user-title")."""
+    return any(c in _AUTHOR_NAMES or _AUTHOR_PART.search(c) or _NAME_TOKEN.search(c)
+               for d in n.css("[class]") if d.mem_id != n.mem_id for c in a.classes(d))
 
 
 def _lone_comment(n, cls: frozenset[str], a) -> bool:
@@ -226,6 +259,41 @@ def _item_classes(cls: frozenset[str]) -> bool:
         if _ITEM_CLASS.match(c) and not _PART.search(c):
             return True
     return False
+
+
+# A comment component named in one word ("GalleryComment", "PostComment": SUIT-CSS naming,
+# ``Component-descendant``), whose parts carry the component's name: ``GalleryComment-body``.
+# An answer of a Q&A plugin named the same way (CM Answers' ``tr.cma-answer`` >
+# ``div.cma-answer-body`` + ``div.cma-answer-author``) counts when it also names its author part:
+# a FAQ's answers have none.
+_COMPONENT = re.compile(r"^[a-z]{3,}comment$")
+_ANSWER_COMPONENT = re.compile(r"^(?:[a-z0-9]+[-_])?answer$")
+_COMPONENT_WORDS = ("body", "content", "text", "message")
+_COMPONENT_AUTHOR = ("author", "user", "username", "poster")
+
+
+def _component_words(n, cls: frozenset[str], a):
+    """The words part of a one-word comment component (``div.GalleryComment`` >
+    ``div.GalleryComment-body``) or of a named answer with an author part, or None when the
+    block is not one."""
+    names = [c for c in cls if _COMPONENT.match(c) and not _CONTROL_PREFIX.match(c)
+             and not c.startswith(("add", "new", "post", "write", "leave", "load", "show", "view",
+                                   "no"))]
+    answers = [c for c in cls if _ANSWER_COMPONENT.match(c)]
+    if not names and not answers:
+        return None
+    rank = {f"{c}{sep}{w}": i for c in names + answers for sep in "-_"
+            for i, w in enumerate(_COMPONENT_WORDS)}
+    authors = {f"{c}{sep}{w}" for c in answers for sep in "-_" for w in _COMPONENT_AUTHOR}
+    words: dict[int, object] = {}  # rank of the part's name -> its first element
+    author = not answers or bool(names)
+    for d in n.css("[class]"):
+        dc = a.classes(d)
+        for c in dc:
+            if c in rank:
+                words.setdefault(rank[c], d)
+        author = author or bool(dc & authors)
+    return words[min(words)] if words and author else None
 
 
 class Generic(CommentSystem):
@@ -425,6 +493,40 @@ class Generic(CommentSystem):
                 del found[key]
 
     @staticmethod
+    def _drop_words_parts(page: Page, found: dict[int, tuple]) -> None:
+        """A comment-named block inside another comment that has no name or date part of its own
+        and no comment inside (``div.comment-comment`` holding the words of
+        ``div.comment-list-item``) is that comment's words, not a reply."""
+        a = page.attrs
+        above = _ancestors(found)
+        for key, (n, strong, _) in list(found.items()):
+            if strong or key in above or not any(p.mem_id in found for p in _up(n.parent, 12)
+                                                 if p is not None):
+                continue
+            if _has_name_part(n, a) or any(re.search(r"(?:^|[-_])(?:date|time)$", c)
+                                            for d in n.css("[class]") for c in a.classes(d)) \
+                    or n.css_first("time, a[href*='user'], a[href*='member'], a[href*='profile']") is not None:
+                continue
+            del found[key]
+
+    @staticmethod
+    def _drop_reply_wrappers(page: Page, found: dict[int, tuple]) -> None:
+        """The box that holds a comment's replies (``div.reply-wrap`` > ``div.reply-item`` x N,
+        as two-level comment components print them) is named like a reply but is their list: a
+        reply-named block with found blocks inside and no words outside them."""
+        a = page.attrs
+        for key, (n, strong, _) in list(found.items()):
+            cls = a.classes(n)
+            if strong or _item_classes(cls) or not any(_REPLY_ITEM.match(c) for c in cls):
+                continue
+            inner = [c for c in n.iter() if c.is_element_node and c.mem_id in found]
+            if not inner:
+                continue
+            if all(c.mem_id in found or not (c.text(strip=True) if c.is_element_node else (c.text() or "").strip())
+                   for c in n.iter()):
+                del found[key]
+
+    @staticmethod
     def _drop_list_boxes(page: Page, found: dict[int, tuple]) -> None:
         """A news site's list of comments numbered with the article's id (``div.comments#comments_681540``
         around ``div.comment_item#comment_N`` blocks) is the list, not a comment: a block with a
@@ -449,14 +551,15 @@ class Generic(CommentSystem):
         a = page.attrs
         root = page.root
         found: dict[int, tuple] = {}
-        for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], "
+        for n in root.css("[id], [class*='omment'], [class*='ommentaire'], [class*='omentario'], [class*='eply'], [class*='nswer'], "
                           "[itemprop='comment'], [itemtype*='Comment'], [class*='reaction']"):
             nid = a.id(n)
             if n.tag in _NOT_BLOCKS and not (n.tag in ("ul", "ol") and _LIST_COMMENT_ID.match(nid)):
                 continue
             cls = a.classes(n)
             strong = _numbered(nid) is not None or _typed_comment(n, cls, a)
-            if not strong and not _item_classes(cls) and not _reply_block(n, cls, a):
+            if not strong and not _item_classes(cls) and not _reply_block(n, cls, a) \
+                    and _component_words(n, cls, a) is None:
                 continue
             if any(_MORE_STUB.search(c) for c in cls):
                 continue  # "28 more comments from ...": a stub that loads hidden replies
@@ -499,6 +602,8 @@ class Generic(CommentSystem):
             return []
         self._widen_to_list_item(page, found)
         self._drop_item_wrappers(found)
+        self._drop_reply_wrappers(page, found)
+        self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
@@ -511,10 +616,15 @@ class Generic(CommentSystem):
                                for c in sig[1] if _ITEM_CLASS.match(c) and not _PART.search(c))
         out: list[Item] = []
         keys: set[str] = set()
+        # Blocks that repeat (or are marked): a lone reply-shaped block inside one of them, with
+        # its own name and words parts, is that comment's only reply (a thread of one reply).
+        repeated = {k for k, (_, strong, sig) in found.items() if strong or counts[sig] >= 2}
         for n, strong, sig in found.values():
-            if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a) and not (
+            if not strong and counts[sig] < 2 and not _lone_comment(n, sig[1], a) \
+                    and _component_words(n, a.classes(n), a) is None and not (
                     isinstance(sig[1], frozenset) and any(
-                        strong_items[(sig[0], c)] >= 2 for c in sig[1]) and _shown_not_preview(n, a)):
+                        strong_items[(sig[0], c)] >= 2 for c in sig[1]) and _shown_not_preview(n, a)) \
+                    and not _only_reply(n, repeated, a):
                 continue
             if sig[0] in ("anchored", "data-id"):
                 out.append(Item(n, self.name, f"comment-{sig[1]}"))
@@ -537,6 +647,8 @@ class Generic(CommentSystem):
                 depth = _wrapper_depth(n, found, a)
             extra = _split_body(n, a) if num and strong else []
             words = next((w for w in (x.css_first(f"[id^='{a.id(n)}_']") for x in extra) if w is not None), None)
+            if words is None and not extra:
+                words = _component_words(n, a.classes(n), a)
             out.append(Item(n, self.name, f"comment-{num}" if num else "", extra_nodes=extra, content=words,
                             depth=depth,
                             # a collapsed comment prints its header only: kept as a shell

@@ -1,0 +1,119 @@
+"""The last fallback for forums built from utility classes: posts known by their "#N" permalinks.
+
+A forum front end written with a utility-CSS framework (Tailwind's ``flex w-full px-4``, generated
+CSS-module hashes) names no part of a post, but every post still prints the forum's own permalink
+with its place in the thread as the link's text: ``<a href="/show_post/ID">#2</a>``, ``<a
+href="/t/slug/123/4">#4</a>``, ``<a href="#post-123">#5</a>``. Those numbers, not class names,
+say where the posts are: the post is the largest element around one such link that holds no
+other, when three or more of them number the posts in order (two, numbered one after the other,
+when each post prints a ``time``).
+
+Inside a post, the link sits in the post's header (beside the poster's name and a ``time``); the
+post's words are the first element after that header that has words of its own (votes, "quote"
+and "reply" buttons follow the words). The poster's name is what the header says besides the date
+and the number (a short line). Posts are flat; the thread's opening post is printed apart from
+the numbered replies on such pages (a numbered "#1" that is the topic itself is the named
+engines' case: XenForo, Discourse, vBulletin read it first).
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import CommentSystem, Item, Page
+from ..cleanup import is_role_word
+from ..dom import stripped_text
+
+_NUMBER = re.compile(r"^#\s?(\d{1,5})$")
+# A link to one post: a path segment or parameter naming a post and its id, or an anchor.
+_POST_HREF = re.compile(r"(?:^|/)(?:show_?post|post|posts|p|reply|replies|comment|comments|"
+                        r"msg|message)s?[/=_-]?([0-9a-z]{1,40})(?:[/?#]|$)|[?&](?:p|pid|post|"
+                        r"postid|post_id|reply)=([0-9a-z]+)|#(?:post|p|reply|msg|comment)[-_]?"
+                        r"([0-9a-z]+)$", re.I)
+_MAX_CLIMB = 12
+_MAX_NAME = 60
+
+
+class NumberedPosts(CommentSystem):
+    name = "numbered-posts"
+    order = 97  # after the generic comment blocks: only what no reader named
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        links = []
+        for link in page.root.css("a[href]"):
+            m = _NUMBER.match(stripped_text(link) or "")
+            h = _POST_HREF.search(a.get(link, "href")) if m else None
+            if m and h:
+                links.append((link, int(m.group(1)), next(g for g in h.groups() if g)))
+        if len(links) < 2:
+            return []
+        numbers = [n for _, n, _ in links]
+        if len(set(numbers)) != len(numbers) or numbers != sorted(numbers):
+            return []
+        # Two posts are enough when they are numbered one after the other and each prints its
+        # time (a short thread); otherwise three.
+        if len(links) == 2 and numbers[1] - numbers[0] != 1:
+            return []
+        holding: dict[int, int] = {}  # element -> numbered links below it
+        for link, _, _ in links:
+            p = link.parent
+            for _ in range(_MAX_CLIMB):
+                if p is None or not p.is_element_node:
+                    break
+                holding[p.mem_id] = holding.get(p.mem_id, 0) + 1
+                p = p.parent
+        out: list[Item] = []
+        for link, _, pid in links:
+            block, p = None, link.parent
+            for _ in range(_MAX_CLIMB):
+                if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
+                    break
+                if holding.get(p.mem_id, 0) > 1:
+                    break
+                block, p = p, p.parent
+            if block is None or p is None or holding.get(p.mem_id, 0) <= 1:
+                return []
+            header, words = _header_and_words(link, block)
+            if words is None:
+                return []
+            time = header.css_first("time") if header is not None else None
+            if time is None and len(links) < 3:
+                return []
+            out.append(Item(block, self.name, f"post-{pid}", parent_stated=True,
+                            author=_name(header, link, time), content=words, date=time))
+        return out
+
+
+def _header_and_words(link, block):
+    """The link's header (the ancestor with a next sibling holding words) and that sibling."""
+    h = link
+    while h is not None and h.mem_id != block.mem_id:
+        s = h.next
+        while s is not None:
+            if s.is_element_node and (s.text(separator=" ", strip=True) or "") \
+                    and s.css_first("a[href]") is not link:
+                return h, s
+            s = s.next
+        h = h.parent
+    return None, None
+
+
+def _name(header, link, time) -> str | None:
+    """What the header says besides the number and the date: the poster's name (short)."""
+    if header is None:
+        return None
+    t = " ".join((header.text(separator=" ") or "").split())
+    for part in (stripped_text(link), stripped_text(time) if time is not None else ""):
+        if part:
+            t = t.replace(part, " ")
+    words = t.split()
+    # a badge beside the name: the thread starter's "TS"/"OP"/"楼主", a role ("Moderator")
+    while len(words) > 1 and (words[0].lower() in _STARTER or is_role_word(words[0])):
+        words.pop(0)
+    while len(words) > 1 and (words[-1].lower() in _STARTER or is_role_word(words[-1])):
+        words.pop()
+    t = " ".join(words)
+    return t if t and len(t) <= _MAX_NAME and len(words) <= 4 else None
+
+
+_STARTER = frozenset({"ts", "op", "楼主", "樓主", "作者"})
