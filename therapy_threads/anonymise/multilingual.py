@@ -121,10 +121,16 @@ class LanguageCues:
         titled = (r"[»”“\"][ \t]*,?[ \t]*(?:de|d['’]|du|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>"
                   + full + r")")
         # the writer reads, listens to or watches them: "leo a X Y", "ascolto X Y", "ik luister naar X Y"
-        reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+(?P<name>"
-                   + full + r")")
+        # (an adverb may come between, and the article the speech puts before names: "ik lees trouwens X Y",
+        # "vocês já leram a X Y")
+        arts = (r"(?:(?:" + _alt(self.naming_articles) + r")[ \t]+)?") if self.naming_articles else ""
+        reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+"
+                   r"(?:(?!(?:que|quando|como|para|pra|com|sobre|dat|die|wat|toen|als|over|met|qui|quand|pour|avec|"
+                   r"cuando|con|del|che|per)[ \t])(?-i:[a-zà-ÿ]{3,})[ \t]+)?" + arts + r"(?P<name>" + full + r")")
         # another full name coordinated with a kept one: "X Y e Z W", "a X Y y a Z W", "X Y, Z W"
-        coord = (r"[ \t]*(?:,[ \t]*)?(?:(?:y|e|et|en|and|und|i)[ \t]+)?(?:(?:a|naar)[ \t]+)?(?P<name>" + full + r")")
+        # (an adverb may close the first item before a comma and the conjunction: "X Y nu, en Z W")
+        coord = (r"(?:[ \t]+(?-i:[a-zà-ÿ]{2,10})[ \t]*,[ \t]*(?:y|e|et|en|and|und|i)[ \t]+|"
+                 r"[ \t]*(?:,[ \t]*)?(?:(?:y|e|et|en|and|und|i)[ \t]+)?)(?:(?:a|naar)[ \t]+)?(?P<name>" + full + r")")
         place = r"(?:^|[ \t(])(?:" + _alt(self.places_before) + r")[ \t]*$"
         # the writer's name (perhaps in full), then "here", opening the text or a sentence: "Olá! Inês Matos aqui, ..."
         here = (r"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?-i:(?P<name>[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|da|do|dos|"

@@ -616,14 +616,21 @@ _NAMESAKE_CUE = re.compile(
     r"(?<![\w'’])(?:[Ll]ike|[Uu]nlike|[Nn]ot|[Nn]o relation to|[Nn]ot related to|(?:named|called)[ \t]+(?:\w+[ \t]+)?after|"
     r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
     r"[Ff]an[ \t]+(?:von|van|de)|[Bb]enannt[ \t]+nach|(?:[Vv]ernoemd|[Gg]enoemd)[ \t]+naar|[Nn]omm[ée]e?s?[ \t]+d['’]après|"
-    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+(?=[A-Z\u00c0-\u00de])")
+    r"[Ii]gual(?:zinh[oa])?|[Qq]ue[ \t]+nem|"
+    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+"
+    # the article some languages put before a famous person's name too: "wie der X Y", "comme la X Y", "igual o X Y"
+    r"(?:(?<=[Ww]ie[ \t])(?:der|die)[ \t]+|(?<=[Cc]omme[ \t])(?:le|la)[ \t]+|(?<=[a-z][ \t])(?:o|a)[ \t]+(?=[A-Z\u00c0-\u00de][^ \t]*[ \t]+[A-Z\u00c0-\u00de]))?"
+    r"(?=[A-Z\u00c0-\u00de])")
 # Every _NAMESAKE_CUE match ends with one of these words (as written), right before the blanks before a
 # capital. The pattern is tried at every position (~40 µs a comment); the capitals after blanks are few
 # and most follow the end of a sentence, so looking at the word before each first is cheaper. (Keep in step
 # with _NAMESAKE_CUE: tests/test_anonymise_fastpaths7.py has one example per word.)
 _NAMESAKE_ENDS = ("like", "Like", "not", "Not", "to", "after", "of", "wie", "Wie", "nicht", "Nicht", "niet", "Niet",
                   "zoals", "Zoals", "comme", "Comme", "pas", "Pas", "como", "Como", "come", "Come", "não", "Não",
-                  "tipo", "Tipo", "do", "da", "de", "dos", "das", "des", "von", "van", "nach", "naar", "après")
+                  "tipo", "Tipo", "do", "da", "de", "dos", "das", "des", "von", "van", "nach", "naar", "après",
+                  "igual", "Igual", "igualzinho", "igualzinha", "nem")
+# ... or with an article between that word and the capital ("wie der X Y", "comme la X Y", "igual o X Y")
+_NAMESAKE_ARTICLES = ("der", "die", "le", "la", "o", "a")
 _BLANKS_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
 
 
@@ -631,9 +638,19 @@ def namesake_possible(text: str, capitals: list[int] | None = None) -> bool:
     """False only where ``_NAMESAKE_CUE`` cannot match: no run of blanks before a capital follows one of
     its last words (a run is found from its first blank, where the cue ends). ``capitals``: the capitals
     after a blank (``TextContext.blank_capitals``), if known; each ends one ``_BLANKS_CAPITAL`` match."""
-    if capitals is not None:
-        return any(text.endswith(_NAMESAKE_ENDS, 0, run_start(text, p - 1, " \t")) for p in capitals)
-    return any(text.endswith(_NAMESAKE_ENDS, 0, m.start()) for m in _BLANKS_CAPITAL.finditer(text))
+    starts = ([run_start(text, p - 1, " \t") for p in capitals] if capitals is not None
+              else [m.start() for m in _BLANKS_CAPITAL.finditer(text)])
+    return any(text.endswith(_NAMESAKE_ENDS, 0, r) or _after_article_cue(text, r) for r in starts)
+
+
+def _after_article_cue(text: str, r: int) -> bool:
+    """The blanks at ``r`` follow an article, and the article one of ``_NAMESAKE_ENDS``' words."""
+    if not text.endswith(_NAMESAKE_ARTICLES, 0, r):
+        return False
+    a = r - 1
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    return text[a:r] in _NAMESAKE_ARTICLES and a > 0 and text.endswith(_NAMESAKE_ENDS, 0, run_start(text, a - 1, " \t"))
 
 
 # "like" as a verb: "I like", "you'd like", "to like", "don't like"
@@ -3137,6 +3154,10 @@ _SERVICE_TAILS = frozenset({"health", "help", "line", "lines", "care", "minds", 
                             "therapy", "counselling", "counseling", "services", "matters", "hub"})
 
 
+# the shape of product names: "i" or "e" in lower case, then one capitalised word ("iPad", "eBay")
+_PRODUCT_PREFIXED = re.compile(r"[ie][A-Z][a-z]{2,}")
+
+
 class HandleRecognizer(Recognizer):
     """Handles written in running text: a line that is only "name," ("quietriver,"), a run-together
     or separated handle ("HeartOfGlass", "quiet.harbour", "nightowl_22"), a lower-case non-word
@@ -3224,6 +3245,9 @@ class HandleRecognizer(Recognizer):
                     continue
                 if rx is _CAMEL and self.lex.rank(tok.casefold()) is not None:
                     continue  # a brand that is a word ("YouTube", "WordPress")
+                if rx is _CAMEL and _PRODUCT_PREFIXED.fullmatch(tok) and (
+                        self.lex.rank(tok[1:]) is not None or self.lex.ordinary_in(tok[1:])):
+                    continue  # a product's name, "i"/"e" before a word ("iPad", "eBay", "iFood")
                 if rx is _CAMEL and tok[:1].isupper() and thing_role(text, s, e) and tok.casefold() not in t.doc.known:
                     continue  # a brand used as a thing ("came through SaskTel", "BetterHelp exists")
                 if rx is _CAMEL and tok.casefold() not in t.doc.known and self._service_name(tok):
@@ -3596,8 +3620,8 @@ class NounCapsNameRecognizer(Recognizer):
             if len(core) < 3 or core.isupper() or cf in cues.not_names or cf in cues.titles or cf in cues.closings \
                     or cf in cues.greet1 or cf in INTERJECTIONS:
                 continue
-            if _ARTICLE_BEFORE.search(text[max(0, s - 8):s]):
-                continue  # "im Sommer", "zum Bäcker"
+            if _ARTICLE_BEFORE.search(text[max(0, s - 8):s]) or german_indefinite_before(text, s):
+                continue  # "im Sommer", "zum Bäcker", "ein Bauer", "kein Hahn"
             lr = self.lex.lang_rank(cf, t.lang)
             given = (cf in self.lex.first_names or cf in self.lex.intl_names) and (lr is None or lr >= 3000)
             addressed = (cues.greeting_before(text, s) and re.match(r"[ \t]*(?:[,!]|$)", text[e:e + 2])
@@ -3658,6 +3682,16 @@ _LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
                       r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
+# an indefinite article, "kein" or "jeder" (perhaps with a lower-case adjective or numeral after it) right
+# before a capitalised German word: the word is a noun, a kind of thing or person ("ein Bauer redet nicht",
+# "kein Hahn im Korb", "jeder zweite Huber"); a person's name takes none of them
+_DE_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’])(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[Kk]eine[mnrs]?|[Jj]ede[mnrs]?)"
+                                   r"[ \t]+(?:[a-zäöüß]+[ \t]+)?$")
+
+
+def german_indefinite_before(text: str, s: int) -> bool:
+    """An indefinite article, "kein" or "jeder" right before the German word at ``s``: a noun, no name."""
+    return _DE_INDEFINITE_BEFORE.search(text, max(0, s - 24), s) is not None
 
 
 def initial_word(cues: Cues, text: str, s: int) -> bool:

@@ -1,0 +1,74 @@
+"""Must-keep kinds of issue 11 (heldout20 keep side), in languages other than English: a public person
+compared with someone through an article ("wie der X Y", "igual o X Y"), read by a group or after an adverb
+("vocês leram a X Y", "ik lees trouwens X Y nu, en Z W"); German nouns after an indefinite article that are
+also names ("ein Bauer"); product names run together with "i"/"e" ("iFood"); a word of the text's language,
+accepted as a name elsewhere in the post, used in lower case as that word. Tables of text -> spans of one
+recognizer, and small posts through the real stage. Every name is invented.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
+from test_anonymise_recognizers import check  # noqa: E402
+
+from therapy_threads.anonymise import multilingual as M  # noqa: E402
+from therapy_threads.anonymise import recognizers as R  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("nein, ich singe nicht wie der Jorgi Wendlhofer, leider", [("Jorgi Wendlhofer", "keep")]),
+    ("sie lacht wie die Amalie Strunzberg im Fernsehen", [("Amalie Strunzberg", "keep")]),
+    ("mas rebolo igual Tavo Quirinal quando saio", [("Tavo Quirinal", "keep")]),
+    ("canto que nem a Lira Montesquinho no chuveiro", [("Lira Montesquinho", "keep")]),
+    ("je m'appelle comme la Odeline Varsac, ma mère adorait", [("Odeline Varsac", "keep")]),
+    # a private person told apart by a title stays with the title rules
+    ("nicht wie der Herr Bolzinger", []),
+])
+def test_namesakes_with_an_article(text, expected):
+    check(R.NamesakeRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("vocês já leram a Vireta Calmonte? leiam.", "pt", [("Vireta Calmonte", "keep")]),
+    ("a gente ouve Dario Trevizanni no carro", "pt", [("Dario Trevizanni", "keep")]),
+    ("Ik lees trouwens Brek Haverlo nu, en Jilte Moorsma, over ouder worden.", "nl",
+     [("Brek Haverlo", "keep"), ("Jilte Moorsma", "keep")]),
+    # "que" opens a clause: whoever comes after it is no author read
+    ("eu li que Ana Tavernaz saiu da clínica", "pt", []),
+])
+def test_reading_a_public_person(text, lang, expected):
+    check(M.LanguageWorkRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bei uns heißt es: ein Bauer redet nicht.", []),
+    ("Sie sind kein Hahn im Korb.", []),
+    ("hier heißt jeder zweite Huber so", []),
+])
+def test_german_nouns_after_an_indefinite_article(text, expected):
+    check(R.NounCapsNameRecognizer, text, expected, lang="de")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("cortei o iFood e a academia", []),
+    ("comprei no eBay de novo", []),
+])
+def test_product_names_are_no_handles(text, expected):
+    check(R.HandleRecognizer, text, expected, lang="pt")
+
+
+@pytest.mark.parametrize("texts,lang", [
+    # a name of the post that is a word of the text's language, written in lower case as that word
+    (["Mijn naam is [[Wobbe Visser]] en ik schrijf uit Zwolle.", "ik ben geen {{visser}} meer sinds mijn pensioen"], "nl"),
+    (["Me chamo [[Tainá Leitão]], de Niterói.", "meu avô vendia {{leitão}} na feira"], "pt"),
+    # German: a noun after an indefinite article is that noun, whoever is called so
+    (["Ich bin [[Vitus Bauer]] aus dem Tal.", "Bei uns sagt man: ein {{Bauer}} jammert nicht."], "de"),
+])
+def test_words_of_the_language_stay_words(anon, tmp_path, texts, lang):  # noqa: F811
+    sc = run(anon, tmp_path, texts, lang=lang)
+    assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
