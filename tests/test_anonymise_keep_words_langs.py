@@ -72,3 +72,19 @@ def test_product_names_are_no_handles(text, expected):
 def test_words_of_the_language_stay_words(anon, tmp_path, texts, lang):  # noqa: F811
     sc = run(anon, tmp_path, texts, lang=lang)
     assert sc.leaked == [] and sc.damaged == [], (sc.leaked, sc.damaged)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a capital inside the name of a body, after a common noun of the language and "de"
+    ("estoy en lista de espera del Centro de Salud Mental desde marzo", "es", []),
+    ("tú lo que necesitas es rezarle a la Virgen de Zapopan", "es", []),
+    # a given name inside a sentence is still a name
+    ("ayer hablé con Maribel Quintanar de eso", "es", [("Maribel Quintanar", "person")]),
+])
+def test_capitals_inside_names_of_things(text, lang, expected):
+    check(M.LanguageNameRecognizer, text, expected, lang=lang)
+
+
+def test_common_words_opening_a_sentence_are_no_public_name():
+    # "ik dus": the Dutch pronoun and adverb before a quoted word, not a full name before a title
+    check(R.PublicWorkRecognizer, 'mijn kleinzoon zegt dat ik dus "Wolkengrijs" ben.', [], lang="nl")

@@ -53,6 +53,10 @@ _CAP_RUN = re.compile(rf"[{_UP}][^\W\d_]*(?:[ \t]+[{_UP}][^\W\d_]*)*")
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
 # a quoted title, with the low opening quotes of Polish and German too ("„Pan Tadeusz”", "„Der Steppenwolf“")
 _QUOTED_TITLE = re.compile(r"[\"“«„]([^\"”»“\n]{1,80})[\"”»“]")
+# a capitalised word, then "de" ("of") and its article, right before a word: "Centro de ", "Hospital das "
+_OF_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+(?:de|del|de la|da|do|das|dos|di|du|des|van|von)[ \t]+$")
+# "de" ("of"), then a capitalised word: "de Zapopan", "do Machado"
+_OF_PLACE_AFTER = re.compile(r"[ \t]+(?:de|del|da|do|di|du)[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
 _TRAIL = re.compile(r"[\s.!?…]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+[\s.!?]*)*$")
 
 
@@ -529,6 +533,8 @@ class LanguageNameRecognizer(_Multilingual):
                     known = self.given(cf, t.lang) or self.surname(cf, t.lang) or self.pet_form(cf, lc)
                     if known and not self.given(cf, t.lang) and self._after_capital_word(t, s):
                         continue  # "Wielki Piątek", "Nowy Targ": a surname that is a word, in a proper noun's run
+                    if known and self._named_thing(t, s, e, r):
+                        continue  # "Centro de Salud Mental", "la Virgen de Zapopan": the name of a body or a devotion
                     if known or (r is None and self.lex.rank(cf) is None and says):
                         yield self.person(t, s, self.full(t, s, e), f"a capitalised name inside a sentence ({t.lang})")
                     continue
@@ -553,6 +559,23 @@ class LanguageNameRecognizer(_Multilingual):
                 if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _named_thing(self, t: TextContext, s: int, e: int, r: int | None) -> bool:
+        """A capital inside the name of an institution, a place or a devotion, made of the language's
+        common nouns: after a capitalised common noun and "de" ("Centro de Salud", "Hospital de
+        Clínicas", "Stichting van ..."), or itself a common word before "de" and a place ("la Virgen de
+        Zapopan", "o Largo do Machado")."""
+        text = t.text
+        m = _OF_BEFORE.search(text, max(0, s - 30), s)
+        if m is not None and m.group(1)[:1].isupper():
+            # (the language's word list has its given names removed: a word on it heads a name of a thing)
+            hr = self.rank(m.group(1).casefold(), t.lang)
+            if hr is not None and hr < 5000:
+                return True
+        if r is not None and r < 3000:
+            n = _OF_PLACE_AFTER.match(text, e)
+            return n is not None and knowledge().is_place(n.group(1))
+        return False
 
     @staticmethod
     def _person_article(t: TextContext, lc: LanguageCues, s: int) -> bool:
