@@ -125,7 +125,7 @@ _CUE_PIECES = st.sampled_from(["like", "Like", "unlike", "not", "Not", "no relat
                                "comme", "Pas", "como", "come", "não", "tipo", "fã", "fa", "do", "das", "benannt", "nach",
                                "genoemd", "naar", "Nommée", "d'après", "(", ",", " ", "  ", "\t", "\n", "Ana", "Élodie",
                                "Ōtara", "x", "X", "bob", "'", "’", "I", "igual", "que nem", "der", "die", "la", "le", "o",
-                               "a", "Wie"])
+                               "a", "Wie", "nothing to do with", "to do", "with", "reminds me of"])
 
 
 @SLOW
@@ -139,7 +139,7 @@ def test_namesake_gate_on_examples():
     for text in ("like Jackie Chan", "no relation to Andy Lau", "named her after Walt Whitman", "Fan von Amal X",
                  "fã  dos Caetano Veloso", "Nommée d'après Ginette Reno", "(after Ana Bo)", "x, after Ana Bo",
                  "Unlike\tÉlodie Ng", "não Julio Iglesias", "wie der Ana Bo", "comme la Ana Bo", "igual o Ana Bo",
-                 "que nem a Ana Bo"):
+                 "que nem a Ana Bo", "nothing to do with Ana Bo", "it reminded me of Ana Bo"):
         assert any(True for _ in R._NAMESAKE_CUE.finditer(text)) and R.namesake_possible(text), text
     assert not R.namesake_possible("Thanks. My therapist said so. Hi Ana")
 

@@ -26,8 +26,11 @@ from therapy_threads.anonymise import recognizers as R  # noqa: E402
     ("mas rebolo igual Tavo Quirinal quando saio", [("Tavo Quirinal", "keep")]),
     ("canto que nem a Lira Montesquinho no chuveiro", [("Lira Montesquinho", "keep")]),
     ("je m'appelle comme la Odeline Varsac, ma mère adorait", [("Odeline Varsac", "keep")]),
+    ("you can say Tor, nothing to do with Torvald Kjeldsrud", [("Torvald Kjeldsrud", "keep")]),
+    ("he reminded me of Halvar Ostrem and I was reading him then", [("Halvar Ostrem", "keep")]),
     # a private person told apart by a title stays with the title rules
     ("nicht wie der Herr Bolzinger", []),
+    ("it reminded me of my aunt Tilde Vasse", []),
 ])
 def test_namesakes_with_an_article(text, expected):
     check(R.NamesakeRecognizer, text, expected)
@@ -66,6 +69,10 @@ def test_product_names_are_no_handles(text, expected):
     # a name of the post that is a word of the text's language, written in lower case as that word
     (["Mijn naam is [[Wobbe Visser]] en ik schrijf uit Zwolle.", "ik ben geen {{visser}} meer sinds mijn pensioen"], "nl"),
     (["Me chamo [[Tainá Leitão]], de Niterói.", "meu avô vendia {{leitão}} na feira"], "pt"),
+    # ... but a given name of the lists that is only a rarer word of the language stays a name, and a word
+    # a greeting addresses is the person greeted
+    (["Mijn vriendin [[Shirley]] zegt dat therapie helpt.", "ja hoor, [[shirley]] heeft gelijk. ik zat ook lang op de wachtlijst en nu gaat het beter met me"], "nl"),
+    (["Bonjour à tous, ici [[hibou_des_bois]], je reviens vers vous.", "Salut [[hibou]], moi c'est pareil à Lyon."], "fr"),
     # German: a noun after an indefinite article is that noun, whoever is called so
     (["Ich bin [[Vitus Bauer]] aus dem Tal.", "Bei uns sagt man: ein {{Bauer}} jammert nicht."], "de"),
 ])
@@ -88,3 +95,11 @@ def test_capitals_inside_names_of_things(text, lang, expected):
 def test_common_words_opening_a_sentence_are_no_public_name():
     # "ik dus": the Dutch pronoun and adverb before a quoted word, not a full name before a title
     check(R.PublicWorkRecognizer, 'mijn kleinzoon zegt dat ik dus "Wolkengrijs" ben.', [], lang="nl")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Brynjar Solvik has written beautifully about shame.", [("Brynjar Solvik", "keep")]),
+    ("my cousin Brynjar Solvik has written to me", []),
+])
+def test_a_writer_who_has_written(text, expected):
+    check(R.PublicWorkRecognizer, text, expected)

@@ -552,7 +552,8 @@ class Anonymiser:
                     if lower is None:
                         lower = lower_style(t.text)
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) and (
-                            (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None) \
+                            (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
+                            or other and self._greeted(t.text, s, lang)) \
                             and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
                             and not (self.lex.ordinary_in(core) - {lang or "en"}) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
@@ -562,10 +563,13 @@ class Anonymiser:
                         t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, no word of any language"))
                         continue
-                    # "nicht fröhlich", "vendia coelho", "geen keizer meer": a word of the text's language
-                    plain = self._plain_name(core) and ((lang not in NOUN_CAPS and not other) or (
-                        (self.lex.lang_rank(core, lang) or 10 ** 6) >= 20000))
-                    if lower and core.islower() and (plain or (
+                    # "nicht fröhlich", "vendia leitão", "geen keizer meer": a word of the text's language (in a
+                    # language that does not capitalise nouns, a given name of the lists that is a rarer word of
+                    # it stays a name: "ik ben shirley")
+                    lr = self.lex.lang_rank(core, lang) or 10 ** 6
+                    plain = self._plain_name(core) and ((lang not in NOUN_CAPS and not other) or lr >= 20000 or (
+                        other and lr >= 3000 and (core in self.lex.first_names or core in self.lex.intl_names)))
+                    if lower and core.islower() and (plain or (other and self._greeted(t.text, s, lang)) or (
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))
                             or self._lower_name_role(t.text, s, e, m.group(0) != core)) \
                             and not any(x.overlaps(s, e) for x in t.spans):
@@ -678,6 +682,15 @@ class Anonymiser:
                 before, re.I):
             return False
         return possessive or self.cues.verb_after(text, e)
+
+    @staticmethod
+    def _greeted(text: str, s: int, lang: str) -> bool:
+        """The word at ``s`` is the one a greeting of the language addresses ("salut chouette,", "oi lua")."""
+        lc = language_cues()[0].get(lang)
+        m = lc.greet_re.search(text, max(0, s - 30), s + 40) if lc is not None else None
+        while m is not None and m.start("name") < s:
+            m = lc.greet_re.search(text, m.start() + 1, s + 40)
+        return m is not None and m.start("name") == s
 
     @staticmethod
     def _exclaimed(text: str, s: int, e: int) -> bool:

@@ -616,7 +616,7 @@ _NAMESAKE_CUE = re.compile(
     r"(?<![\w'’])(?:[Ll]ike|[Uu]nlike|[Nn]ot|[Nn]o relation to|[Nn]ot related to|(?:named|called)[ \t]+(?:\w+[ \t]+)?after|"
     r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
     r"[Ff]an[ \t]+(?:von|van|de)|[Bb]enannt[ \t]+nach|(?:[Vv]ernoemd|[Gg]enoemd)[ \t]+naar|[Nn]omm[ée]e?s?[ \t]+d['’]après|"
-    r"[Ii]gual(?:zinh[oa])?|[Qq]ue[ \t]+nem|"
+    r"[Ii]gual(?:zinh[oa])?|[Qq]ue[ \t]+nem|[Nn]othing[ \t]+to[ \t]+do[ \t]+with|remind(?:s|ed)?[ \t]+(?:me|him|her|us)[ \t]+of|"
     r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+"
     # the article some languages put before a famous person's name too: "wie der X Y", "comme la X Y", "igual o X Y"
     r"(?:(?<=[Ww]ie[ \t])(?:der|die)[ \t]+|(?<=[Cc]omme[ \t])(?:le|la)[ \t]+|(?<=[a-z][ \t])(?:o|a)[ \t]+(?=[A-Z\u00c0-\u00de][^ \t]*[ \t]+[A-Z\u00c0-\u00de]))?"
@@ -629,6 +629,8 @@ _NAMESAKE_ENDS = ("like", "Like", "not", "Not", "to", "after", "of", "wie", "Wie
                   "zoals", "Zoals", "comme", "Comme", "pas", "Pas", "como", "Como", "come", "Come", "não", "Não",
                   "tipo", "Tipo", "do", "da", "de", "dos", "das", "des", "von", "van", "nach", "naar", "après",
                   "igual", "Igual", "igualzinho", "igualzinha", "nem")
+# ... or these phrases ("nothing to do with X Y")
+_NAMESAKE_PHRASE_ENDS = ("to do with",)
 # ... or with an article between that word and the capital ("wie der X Y", "comme la X Y", "igual o X Y")
 _NAMESAKE_ARTICLES = ("der", "die", "le", "la", "o", "a")
 _BLANKS_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
@@ -640,7 +642,8 @@ def namesake_possible(text: str, capitals: list[int] | None = None) -> bool:
     after a blank (``TextContext.blank_capitals``), if known; each ends one ``_BLANKS_CAPITAL`` match."""
     starts = ([run_start(text, p - 1, " \t") for p in capitals] if capitals is not None
               else [m.start() for m in _BLANKS_CAPITAL.finditer(text)])
-    return any(text.endswith(_NAMESAKE_ENDS, 0, r) or _after_article_cue(text, r) for r in starts)
+    return any(text.endswith(_NAMESAKE_ENDS, 0, r) or text.endswith(_NAMESAKE_PHRASE_ENDS, 0, r)
+               or _after_article_cue(text, r) for r in starts)
 
 
 def _after_article_cue(text: str, r: int) -> bool:
@@ -1164,7 +1167,8 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"|(?:[ \t]+\w+){0,4}[ \t]+(?:geschrieben|schreibt|schrieb|gesungen|singt|sang)\b"
                          r"|[ \t]+(?:gehört|gelesen|sagt[ \t]+in[ \t]+(?:Interviews|einem[ \t]+Interview))\b"
                          r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
-                         r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
+                         r"(?:writes|wrote|has written|had written|argues|argued|describes|described|coined|puts it|"
+                         r"calls it|calls this|"
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
                          # a performer seen or heard in the media; fans of someone everybody knows
                          r"on[ \t]+(?:the[ \t]+)?(?:television|telly|tv|radio)|stans|"
@@ -1211,7 +1215,7 @@ _GERMAN_AFTER = re.compile(r"[ \t]+(?:gehört|gelesen|sagt)\b")
 
 
 _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
-              r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
+              r"gig|see|saw|seeing|writes|wrote|written|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
               r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
               r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in|"
               r"designed|developed|invented|pioneered|founded|created|page|actor|actress|singer|rapper|comedian|"
