@@ -103,3 +103,15 @@ def test_common_words_opening_a_sentence_are_no_public_name():
 ])
 def test_a_writer_who_has_written(text, expected):
     check(R.PublicWorkRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("je m'appelle Gaspard, comme le roi Gaspard, ma mère était royaliste", [("roi Gaspard", "keep")]),
+    ("dezelfde naam als Koning Willem-Alexander, al is het andersom", [("Koning Willem-Alexander", "keep")]),
+    ("wie die Kaiserin Elisabeth im Film", [("Kaiserin Elisabeth", "keep")]),
+    # a title that is a surname after a given name, a pet name with a possessive: no monarch
+    ("ik ben Gosse Koning uit Den Helder", []),
+    ("mijn koning Bram slaapt al", []),
+])
+def test_royal_titles(text, expected):
+    check(R.RoyalTitleRecognizer, text, expected)

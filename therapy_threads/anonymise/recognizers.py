@@ -701,6 +701,41 @@ class NamesakeRecognizer(Recognizer):
             yield self.span(s, e, KEEP, reason=f"a public namesake: a full name after '{m.group(0).strip()}'")
 
 
+# A monarch's, emperor's or pope's title in the languages of the tuning sets, right before a given name: the
+# reigning or historical person of that name ("le roi Baudouin", "Koning Willem-Alexander", "Kaiserin Sisi",
+# "o rei Pelé" no: a given name of the lists must follow). English "King", "Prince" and "Princess" are left
+# out: they are given names too ("my cousin Prince Okafor").
+_ROYAL = re.compile(r"(?<![\w'’-])(?:[Rr]oi|[Rr]eine|[Kk]oning|[Kk]oningin|[Kk]önig|[Kk]önigin|[Kk]aiser|[Kk]aiserin|"
+                    r"[Kk]eizer|[Kk]eizerin|[Rr]ei|[Rr]ainha|[Rr]ey|[Rr]eina|[Pp]rins|[Pp]rinses|[Pp]rinz|"
+                    r"[Pp]rinzessin|[Pp]rincesa|[Pp]ríncipe|[Ii]nfanta|[Ee]mpereur|[Ii]mpératrice|[Ii]mperador|"
+                    r"[Ii]mperatriz|[Ee]mperador|[Ee]rzherzog|[Ee]rzherzogin|[Qq]ueen|[Ee]mperor|[Ee]mpress|[Pp]ope|"
+                    r"[Pp]ape|[Pp]aus|[Pp]apst)[ \t]+(?P<name>[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*)"
+                    r"(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})\b)?")
+_ROYAL_GATE = re.compile(r"(?i)roi|rein|koning|könig|kaiser|keizer|rei|rey|prin|infanta|emp|imp|erzherzog|queen|"
+                         r"pope|pape|paus|papst")
+
+
+class RoyalTitleRecognizer(Recognizer):
+    """A given name after a monarch's, emperor's or pope's title is that public person, kept with the
+    title ("comme le roi Baudouin", "dezelfde naam als Koning Willem-Alexander"). A relation noun or
+    a possessive before the title makes it someone's pet name or role, left to the other rules."""
+
+    name, score = "royal_title", 0.9
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if not _ROYAL_GATE.search(text):
+            return
+        for m in _ROYAL.finditer(text):
+            first = m.group("name").split("-")[0].casefold()
+            if not (first in self.lex.first_names or first in self.lex.intl_names):
+                continue
+            if self.cues.relation_before(text, m.start()) or re.search(
+                    r"(?i)\b(?:my|mijn|mein|meine|mon|ma|meu|minha|mi)[ \t]+$", text[max(0, m.start() - 8):m.start()]):
+                continue
+            yield self.span(m.start(), m.end(), KEEP, reason="a given name after a monarch's, emperor's or pope's title")
+
+
 # ---- a writer's full name opening an introduction ------------------------------------------------
 
 # (what follows the line or sentence start)
@@ -4165,7 +4200,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            RegionalPhraseRecognizer, NamesakeRecognizer, RoyalTitleRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
