@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
-from test_anonymise_recognizers import check  # noqa: E402
+from test_anonymise_recognizers import check, spans  # noqa: E402
 
 from therapy_threads.anonymise import multilingual as M  # noqa: E402
 from therapy_threads.anonymise import recognizers as R  # noqa: E402
@@ -115,3 +115,19 @@ def test_a_writer_who_has_written(text, expected):
 ])
 def test_royal_titles(text, expected):
     check(R.RoyalTitleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("¡Eso es normal! Se llama transferencia, me lo explicó mi psicóloga.", "es", []),
+    ("eso es normal!! se llama transferencia, la lic me lo explicó", "es", []),
+    ("Mi tía se llama Quetzalli y vive en Tonalá.", "es", [("Quetzalli", "person")]),
+])
+def test_what_a_thing_is_called(text, lang, expected):
+    # (the phrase's other cues, "mi tía", may find the name too: only the word after "se llama" is asked about)
+    got = [(text[s.start:s.end], s.kind) for s in spans(M.CuePhraseRecognizer, text, lang=lang)
+           if text[s.start:s.end] in ("transferencia", "Quetzalli")]
+    assert got == expected
+
+
+def test_a_public_surname_that_is_a_common_word():
+    check(R.PublicWorkRecognizer, 'Ich hab als Kind "Lumo" von Tobias Ende gelesen.', [("Tobias Ende", "keep")], lang="de")

@@ -53,6 +53,8 @@ _CAP_RUN = re.compile(rf"[{_UP}][^\W\d_]*(?:[ \t]+[{_UP}][^\W\d_]*)*")
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
 # a quoted title, with the low opening quotes of Polish and German too ("„Pan Tadeusz”", "„Der Steppenwolf“")
 _QUOTED_TITLE = re.compile(r"[\"“«„]([^\"”»“\n]{1,80})[\"”»“]")
+# the last word of naming phrases that also say what a thing is called ("eso se llama X", "ça s'appelle X")
+_CALLED = frozenset({"llama", "llaman", "chama", "chamam", "appelle", "appellent", "heet", "heten", "chiama", "chiamano"})
 # a capitalised word, then "de" ("of") and its article, right before a word: "Centro de ", "Hospital das "
 _OF_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+(?:de|del|de la|da|do|das|dos|di|du|des|van|von)[ \t]+$")
 # "de" ("of"), then a capitalised word: "de Zapopan", "do Machado"
@@ -325,6 +327,10 @@ class CuePhraseRecognizer(_Multilingual):
                 continue  # "je suis triste"; '"Yo soy Betty, la fea"' quotes a title
             # ("Soy Santiago, de Santiago", "Soy Pilar, psicóloga": a given name that is also a place, then what an
             # introduction goes on with, is the writer's name)
+            if phrase.split()[-1] in _CALLED and t.text[s:s + 1].islower():
+                cf = t.text[s:e].casefold()
+                if (self.rank(cf, t.lang) or 10 ** 6) < 20000 and not self.given(cf, t.lang):
+                    continue  # "eso se llama transferencia": what a thing is called (a given name would be a name)
             place_ok = not weak or (_INTRO_REST.match(t.text, e) and self.given(t.text[s:e].casefold(), t.lang))
             if self.name_ok(t, lc, s, e, not weak) and not (knowledge().is_place(t.text[s:e]) and not place_ok):
                 ee = self.full(t, s, e)

@@ -1346,9 +1346,8 @@ class PublicWorkRecognizer(Recognizer):
             last = caps[j][2]
             if not self._surname_like(last):
                 continue
-            if t.lang not in (None, "en") and any((self.lex.lang_rank(w.casefold(), t.lang) or 10 ** 6) < 500
-                                                  for w in (first, last)):
-                continue  # "Ik dus", "Dat is": a common word of the text's language, capitalised opening a sentence
+            if t.lang not in (None, "en") and (self.lex.lang_rank(first.casefold(), t.lang) or 10 ** 6) < 500:
+                continue  # "Ik dus", "Dat is": a common word of the text's language opening it ("Michael Ende" is a name)
             end = caps[j][1]
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
             after = _WORK_AFTER.match(text, end)
