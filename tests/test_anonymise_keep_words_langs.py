@@ -131,3 +131,12 @@ def test_what_a_thing_is_called(text, lang, expected):
 
 def test_a_public_surname_that_is_a_common_word():
     check(R.PublicWorkRecognizer, 'Ich hab als Kind "Lumo" von Tobias Ende gelesen.', [("Tobias Ende", "keep")], lang="de")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Session is at 2 when the Zupralink is working again.", []),
+    ("Session is at 2 and Zuprelia is working again.", [("Zuprelia", "person")]),
+    ("Everyone in my office at Quorvex has a therapist now.", []),
+])
+def test_a_thing_after_the_is_no_subject_person(text, expected):
+    check(R.EnglishNameRecognizer, text, expected)

@@ -3400,6 +3400,11 @@ _SIGNOFF_INITIALS = re.compile(r"[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?")
 _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
 
 
+# "the" or a preposition of place right before a word: it names a thing, a service or a place, never the
+# subject of the verb after it ("the Starlink is working", "my office at Naver has a ...")
+_THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|at|in|from|of|on|into|via)[ \t]+$")
+
+
 def _talk_after_comma(text: str, e: int) -> bool:
     m = _TALK_AFTER.match(text, e)
     return bool(m) and m.group(1).casefold().replace("’", "'") in _TALK_NEXT
@@ -3558,8 +3563,10 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
             if not poss and cues.person_verb_after(text, ee):
                 return "person", "an unknown capitalised word doing what people do ('X calls', 'X told me')"
-            if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True):
-                # (a proper noun the frequency list knows may be a brand or a body: "Medicare covered")
+            if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True) \
+                    and not _THE_BEFORE.search(text, max(0, s - 6), s):
+                # (a proper noun the frequency list knows may be a brand or a body: "Medicare covered"; one
+                # after "the" or "at" is a thing, a service or a body: "the Starlink is working", "at Naver has")
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
