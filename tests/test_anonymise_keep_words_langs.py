@@ -140,3 +140,18 @@ def test_a_public_surname_that_is_a_common_word():
 ])
 def test_a_thing_after_the_is_no_subject_person(text, expected):
     check(R.EnglishNameRecognizer, text, expected)
+
+
+def test_a_commenters_name_inside_a_listed_public_figure(anon, tmp_path):  # noqa: F811
+    from therapy_threads.anonymise import evalset as ev
+    # (Sigmund Freud is on the sourced list; the commenters share his given name and surname)
+    lines = ["@set rows", "@lang pt", "@site rows.example.org", "@post A thread", "@author Writer | w@example.org |",
+             "Um post sobre terapia.",
+             "@comment c0 | name=Sigmund Taveira, email=st@example.org, parent=",
+             "sou [[Sigmund]] e minha mãe lia {{Sigmund Freud}} pra mim.",
+             "@comment c1 | name=Lia Freud, email=lf@example.org, parent=",
+             "sou [[Lia Freud]], e não sou parente do {{Sigmund Freud}}."]
+    p = tmp_path / "rows.tt"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sc = ev.measure(ev.load(p), anon, "wxr", tmp_path / "out")
+    assert sc.damaged == [] and sc.leaked == [], (sc.damaged, sc.leaked)

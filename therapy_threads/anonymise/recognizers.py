@@ -461,6 +461,10 @@ _PLACE_PREP_BEFORE = re.compile(
     r"(?:moro|mora|moramos|nasci|nasceu|cresci|estou)[ \t]+(?:em|no|na)))[ \t]+$", re.I)
 
 
+# a word of a full name ("Paulo", "De", "M.G.")
+_FIGURE_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -522,6 +526,11 @@ class KnownIdentityRecognizer(Recognizer):
                 elif cues.is_initial(text, s) and not cue and not (
                         phrase and _title_cased(surface.split(), cues)):
                     continue
+            fig = self._listed_figure(text, s, e) if surface[:1].isupper() and " " not in surface else None
+            if fig is not None:
+                # "parente do Paulo Coelho" beside the commenter Bruna Coelho: the listed public person
+                yield self.span(fig[0], fig[1], KEEP, reason="a commenter's name inside a listed public figure's full name")
+                continue
             where = self._place_here(text, s, e)
             if where is not None:
                 yield self.span(where[0], where[1], KEEP, reason="a commenter's name that is also a place, "
@@ -539,6 +548,27 @@ class KnownIdentityRecognizer(Recognizer):
                 yield self.span(s, e, KEEP, reason="the byline author's own name in the post")
                 continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
+
+    @staticmethod
+    def _listed_figure(text: str, s: int, e: int) -> tuple[int, int] | None:
+        """The span of a public figure's full name of the sourced list (``public_figures.toml``) that the
+        word at [s, e) is part of, written right here ("parente do Paulo Coelho" beside the commenter Bruna
+        Coelho, "cantava Milton Nascimento" beside the commenter Milton), or None."""
+        k = knowledge()
+        lo = max(0, s - 40)
+        words = [(m.start() + lo, m.end() + lo, m.group(0).casefold().rstrip("."))
+                 for m in _FIGURE_WORD.finditer(text[lo:min(len(text), e + 40)])]
+        i = next((j for j, w in enumerate(words) if w[0] == s), None)
+        if i is None:
+            return None
+        for j in range(max(0, i - 3), i + 1):  # the full name starts at most three words before
+            for last in range(i, min(len(words), j + 4)):
+                if not all(re.fullmatch(r"[ \t]+", text[words[x][1]:words[x + 1][0]]) for x in range(j, last)):
+                    break
+                for fig in k.figures_by_surname.get(words[last][2], ()):
+                    if len(fig.tokens) >= 2 and tuple(w[2] for w in words[j:last + 1]) == fig.tokens:
+                        return words[j][0], words[last][1]
+        return None
 
     @staticmethod
     def _place_here(text: str, s: int, e: int) -> tuple[int, int] | None:
