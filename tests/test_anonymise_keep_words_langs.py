@@ -155,3 +155,11 @@ def test_a_commenters_name_inside_a_listed_public_figure(anon, tmp_path):  # noq
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sc = ev.measure(ev.load(p), anon, "wxr", tmp_path / "out")
     assert sc.damaged == [] and sc.leaked == [], (sc.damaged, sc.leaked)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Der Loisl hat mir zum Geburtstag Renate Quellbacher geschenkt, damit ich lache.", [("Renate Quellbacher", "keep")]),
+    ("Renate Quellbacher hat mir ein Buch geschenkt.", []),
+])
+def test_an_author_given_as_a_present(text, expected):
+    check(R.PublicWorkRecognizer, text, expected, lang="de")

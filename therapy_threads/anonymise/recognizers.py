@@ -1230,6 +1230,8 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"|[ \t]*\((?:re-?)?reading\b"
                          r"|[ \t]+(?:said|says|spoke|talked|talks)\b[^.\n]{0,30}\b(?:interview|podcast|speech|documentary|book)\b"
                          r"|(?:[ \t]+\w+){0,4}[ \t]+(?:geschrieben|schreibt|schrieb|gesungen|singt|sang)\b"
+                         # "hat mir X Y geschenkt": an author's book given as a present (a person is not given)
+                         r"|[ \t]+geschenkt\b"
                          r"|[ \t]+(?:gehört|gelesen|sagt[ \t]+in[ \t]+(?:Interviews|einem[ \t]+Interview))\b"
                          r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
                          r"(?:writes|wrote|has written|had written|argues|argued|describes|described|coined|puts it|"
@@ -1289,7 +1291,7 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
-_WORK_GERMAN = "geschrieben|schreibt|schrieb|gesungen|singt"  # (inside words too: "aufgeschrieben")
+_WORK_GERMAN = "geschrieben|schreibt|schrieb|gesungen|singt|geschenkt"  # (inside words too: "aufgeschrieben")
 _WORK_ANY = re.compile(r"['’]" + _WORK_QUOTED + r"|[ \t][\"“][a-z]|\(re|" + _WORK_GERMAN + "|"
                        r"\b(?:" + by_first_letter(_WORK_CUES) + r")")
 # _WORK_ANY's branches in three parts that each start with a literal or a non-word character
@@ -1376,8 +1378,11 @@ class PublicWorkRecognizer(Recognizer):
             last = caps[j][2]
             if not self._surname_like(last):
                 continue
-            if t.lang not in (None, "en") and (self.lex.lang_rank(first.casefold(), t.lang) or 10 ** 6) < 500:
-                continue  # "Ik dus", "Dat is": a common word of the text's language opening it ("Michael Ende" is a name)
+            flr = self.lex.lang_rank(first.casefold(), t.lang) if t.lang not in (None, "en") else None
+            if flr is not None and (flr < 500 or t.lang in NOUN_CAPS and flr < 20000 and not (
+                    first.casefold() in self.lex.first_names or first.casefold() in self.lex.intl_names)):
+                continue  # "Ik dus", "Dat is", German "Geburtstag X Y": a common word of the text's language opening
+                # it ("Michael Ende" is a name: only the first word is asked)
             end = caps[j][1]
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
             after = _WORK_AFTER.match(text, end)
