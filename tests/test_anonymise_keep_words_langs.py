@@ -163,3 +163,12 @@ def test_a_commenters_name_inside_a_listed_public_figure(anon, tmp_path):  # noq
 ])
 def test_an_author_given_as_a_present(text, expected):
     check(R.PublicWorkRecognizer, text, expected, lang="de")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sou de Recife e minha mãe cantava Luar de Agosto pra mim.", []),
+    ("Sou de Recife e minha mãe Quitéria cantava pra mim.", [("Quitéria", "person")]),
+])
+def test_a_verb_after_a_relation_noun(text, expected):
+    got = [(text[s.start:s.end], s.kind) for s in spans(M.CuePhraseRecognizer, text, lang="pt")]
+    assert got == expected

@@ -281,6 +281,10 @@ class CuePhraseRecognizer(_Multilingual):
             s, e = m.span("name")
             if "," in t.text[m.end("rel"):s] and knowledge().is_place(t.text[s:e]) and not self.given(t.text[s:e].casefold(), t.lang):
                 continue  # "mi profe de colegio, Colombia es ...": after a comma a place opens the next clause
+            cf = t.text[s:e].casefold()
+            if t.text[s:s + 1].islower() and not t.lower_style and self.rank(cf, t.lang) is not None \
+                    and not self.given(cf, t.lang):
+                continue  # "minha mãe cantava ...": in a text that capitalises names, a word of the language
             if self.name_ok(t, lc, s, e, True):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
