@@ -73,6 +73,8 @@ def test_product_names_are_no_handles(text, expected):
     # a greeting addresses is the person greeted
     (["Mijn vriendin [[Shirley]] zegt dat therapie helpt.", "ja hoor, [[shirley]] heeft gelijk. ik zat ook lang op de wachtlijst en nu gaat het beter met me"], "nl"),
     (["Bonjour à tous, ici [[hibou_des_bois]], je reviens vers vous.", "Salut [[hibou]], moi c'est pareil à Lyon."], "fr"),
+    # a commenter's name that is a word of the language, opening a lower-case reply, is the writer signing
+    (["obrigada, [[Favo]] aqui, de Campinas, sigo vocês", "[[favo]] kkkk três dias é pouco, eu fiquei uma semana com {{favo}} de mel"], "pt"),
     # German: a noun after an indefinite article is that noun, whoever is called so
     (["Ich bin [[Vitus Bauer]] aus dem Tal.", "Bei uns sagt man: ein {{Bauer}} jammert nicht."], "de"),
 ])
