@@ -735,14 +735,13 @@ class NamesakeRecognizer(Recognizer):
 # reigning or historical person of that name ("le roi Baudouin", "Koning Willem-Alexander", "Kaiserin Sisi",
 # "o rei Pelé" no: a given name of the lists must follow). English "King", "Prince" and "Princess" are left
 # out: they are given names too ("my cousin Prince Okafor").
-_ROYAL = re.compile(r"(?<![\w'’-])(?:[Rr]oi|[Rr]eine|[Kk]oning|[Kk]oningin|[Kk]önig|[Kk]önigin|[Kk]aiser|[Kk]aiserin|"
-                    r"[Kk]eizer|[Kk]eizerin|[Rr]ei|[Rr]ainha|[Rr]ey|[Rr]eina|[Pp]rins|[Pp]rinses|[Pp]rinz|"
-                    r"[Pp]rinzessin|[Pp]rincesa|[Pp]ríncipe|[Ii]nfanta|[Ee]mpereur|[Ii]mpératrice|[Ii]mperador|"
-                    r"[Ii]mperatriz|[Ee]mperador|[Ee]rzherzog|[Ee]rzherzogin|[Qq]ueen|[Ee]mperor|[Ee]mpress|[Pp]ope|"
-                    r"[Pp]ape|[Pp]aus|[Pp]apst)[ \t]+(?P<name>[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*)"
-                    r"(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})\b)?")
-_ROYAL_GATE = re.compile(r"(?i)roi|rein|koning|könig|kaiser|keizer|rei|rey|prin|infanta|emp|imp|erzherzog|queen|"
-                         r"pope|pape|paus|papst")
+_ROYAL_TITLES = frozenset({"roi", "reine", "koning", "koningin", "könig", "königin", "kaiser", "kaiserin", "keizer",
+                           "keizerin", "rei", "rainha", "rey", "reina", "prins", "prinses", "prinz", "prinzessin",
+                           "princesa", "príncipe", "infanta", "empereur", "impératrice", "imperador", "imperatriz",
+                           "emperador", "erzherzog", "erzherzogin", "queen", "emperor", "empress", "pope", "pape", "paus",
+                           "papst"})
+# the given name (perhaps double, "Willem-Alexander") and a regnal number after the title
+_ROYAL_NAME = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})\b)?")
 
 
 class RoyalTitleRecognizer(Recognizer):
@@ -754,16 +753,22 @@ class RoyalTitleRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
-        if not _ROYAL_GATE.search(text):
-            return
-        for m in _ROYAL.finditer(text):
-            first = m.group("name").split("-")[0].casefold()
+        # (the word before each capital after a blank, as namesake_possible does: no pass over the whole text)
+        for p in t.blank_capitals:
+            r = run_start(text, p - 1, " \t")
+            a = r
+            while a > 0 and text[a - 1].isalpha():
+                a -= 1
+            if a == r or text[a:r].casefold() not in _ROYAL_TITLES or (a > 0 and text[a - 1] in "'’-"):
+                continue
+            m = _ROYAL_NAME.match(text, p)
+            first = m.group(0).split("-")[0].split()[0].casefold() if m else ""
             if not (first in self.lex.first_names or first in self.lex.intl_names):
                 continue
-            if self.cues.relation_before(text, m.start()) or re.search(
-                    r"(?i)\b(?:my|mijn|mein|meine|mon|ma|meu|minha|mi)[ \t]+$", text[max(0, m.start() - 8):m.start()]):
+            if self.cues.relation_before(text, a) or re.search(
+                    r"(?i)\b(?:my|mijn|mein|meine|mon|ma|meu|minha|mi)[ \t]+$", text[max(0, a - 8):a]):
                 continue
-            yield self.span(m.start(), m.end(), KEEP, reason="a given name after a monarch's, emperor's or pope's title")
+            yield self.span(a, m.end(), KEEP, reason="a given name after a monarch's, emperor's or pope's title")
 
 
 # ---- a writer's full name opening an introduction ------------------------------------------------
