@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
 from test_anonymise_recognizers import check, spans  # noqa: E402
 
+from therapy_threads.anonymise import evalset as ev  # noqa: E402
 from therapy_threads.anonymise import multilingual as M  # noqa: E402
 from therapy_threads.anonymise import recognizers as R  # noqa: E402
 
@@ -145,17 +146,15 @@ def test_a_thing_after_the_is_no_subject_person(text, expected):
 
 
 def test_a_commenters_name_inside_a_listed_public_figure(anon, tmp_path):  # noqa: F811
-    from therapy_threads.anonymise import evalset as ev
     # (Sigmund Freud is on the sourced list; the commenters share his given name and surname)
-    lines = ["@set rows", "@lang pt", "@site rows.example.org", "@post A thread", "@author Writer | w@example.org |",
-             "Um post sobre terapia.",
-             "@comment c0 | name=Sigmund Taveira, email=st@example.org, parent=",
-             "sou [[Sigmund]] e minha mãe lia {{Sigmund Freud}} pra mim.",
-             "@comment c1 | name=Lia Freud, email=lf@example.org, parent=",
-             "sou [[Lia Freud]], e não sou parente do {{Sigmund Freud}}."]
-    p = tmp_path / "rows.tt"
-    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    sc = ev.measure(ev.load(p), anon, "wxr", tmp_path / "out")
+    comments = [("Sigmund Taveira", "sou [[Sigmund]] e minha mãe lia {{Sigmund Freud}} pra mim."),
+                ("Lia Freud", "sou [[Lia Freud]], e não sou parente do {{Sigmund Freud}}.")]
+    head = ["@set rows", "@lang pt", "@site rows.example.org", "@post A thread", "@author Writer | w@example.org |",
+            "Um post sobre terapia."]
+    body = [ln for i, (who, text) in enumerate(comments)
+            for ln in (f"@comment c{i} | name={who}, email=c{i}@example.org, parent=", text)]
+    (tmp_path / "rows.tt").write_text("\n".join(head + body) + "\n", encoding="utf-8")
+    sc = ev.measure(ev.load(tmp_path / "rows.tt"), anon, "wxr", tmp_path / "out")
     assert sc.damaged == [] and sc.leaked == [], (sc.damaged, sc.leaked)
 
 
