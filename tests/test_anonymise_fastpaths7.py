@@ -124,7 +124,8 @@ _CUE_PIECES = st.sampled_from(["like", "Like", "unlike", "not", "Not", "no relat
                                "called", "after", "fan of", "Fan", "von", "de", "wie", "nicht", "Niet", "zoals",
                                "comme", "Pas", "como", "come", "não", "tipo", "fã", "fa", "do", "das", "benannt", "nach",
                                "genoemd", "naar", "Nommée", "d'après", "(", ",", " ", "  ", "\t", "\n", "Ana", "Élodie",
-                               "Ōtara", "x", "X", "bob", "'", "’", "I"])
+                               "Ōtara", "x", "X", "bob", "'", "’", "I", "igual", "que nem", "der", "die", "la", "le", "o",
+                               "a", "Wie", "nothing to do with", "to do", "with", "reminds me of"])
 
 
 @SLOW
@@ -137,7 +138,8 @@ def test_namesake_gate_never_skips_a_cue(text):
 def test_namesake_gate_on_examples():
     for text in ("like Jackie Chan", "no relation to Andy Lau", "named her after Walt Whitman", "Fan von Amal X",
                  "fã  dos Caetano Veloso", "Nommée d'après Ginette Reno", "(after Ana Bo)", "x, after Ana Bo",
-                 "Unlike\tÉlodie Ng", "não Julio Iglesias"):
+                 "Unlike\tÉlodie Ng", "não Julio Iglesias", "wie der Ana Bo", "comme la Ana Bo", "igual o Ana Bo",
+                 "que nem a Ana Bo", "nothing to do with Ana Bo", "it reminded me of Ana Bo"):
         assert any(True for _ in R._NAMESAKE_CUE.finditer(text)) and R.namesake_possible(text), text
     assert not R.namesake_possible("Thanks. My therapist said so. Hi Ana")
 
@@ -149,7 +151,8 @@ def test_namesake_gate_knows_every_last_word_of_the_cue():
             "zoals": "zoals", "Zoals": "Zoals", "comme": "comme", "Comme": "Comme", "pas": "pas", "Pas": "Pas",
             "como": "como", "Como": "Como", "come": "come", "Come": "Come", "não": "não", "Não": "Não", "tipo": "tipo",
             "Tipo": "Tipo", "do": "fã do", "da": "fa da", "de": "fã de", "dos": "fa dos", "das": "fã das", "des": "fa des",
-            "von": "Fan von", "van": "fan van", "nach": "benannt nach", "naar": "Genoemd naar", "après": "nommée d’après"}
+            "von": "Fan von", "van": "fan van", "nach": "benannt nach", "naar": "Genoemd naar", "après": "nommée d’après",
+            "igual": "igual", "Igual": "Igual", "igualzinho": "igualzinho", "igualzinha": "igualzinha", "nem": "que nem"}
     assert set(cues) == set(R._NAMESAKE_ENDS)
     for last, cue in cues.items():
         text = f"{cue} Ana Bo"

@@ -23,7 +23,7 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import Recognizer
+from .recognizers import Recognizer, german_indefinite_before
 from . import titles
 from .slugs import publishable_url
 
@@ -552,7 +552,8 @@ class Anonymiser:
                     if lower is None:
                         lower = lower_style(t.text)
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) and (
-                            lang not in NOUN_CAPS or self.lex.lang_rank(core, lang) is None) \
+                            (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
+                            or other and self._greeted(t.text, s, lang)) \
                             and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
                             and not (self.lex.ordinary_in(core) - {lang or "en"}) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
@@ -562,9 +563,14 @@ class Anonymiser:
                         t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, no word of any language"))
                         continue
-                    plain = self._plain_name(core) and (lang not in NOUN_CAPS or (
-                        (self.lex.lang_rank(core, lang) or 10 ** 6) >= 20000))  # "nicht fröhlich": a German word
-                    if lower and core.islower() and (plain or (
+                    # "nicht fröhlich", "vendia leitão", "geen keizer meer": a word of the text's language (in a
+                    # language that does not capitalise nouns, a given name of the lists that is a rarer word of
+                    # it stays a name: "ik ben shirley")
+                    lr = self.lex.lang_rank(core, lang) or 10 ** 6
+                    plain = self._plain_name(core) and ((lang not in NOUN_CAPS and not other) or lr >= 20000 or (
+                        other and lr >= 3000 and (core in self.lex.first_names or core in self.lex.intl_names)))
+                    if lower and core.islower() and (plain or (other and (self._greeted(t.text, s, lang) or (
+                            not t.text[:s].strip() and t.text[e:e + 1] in (" ", ",", "!", ":")))) or (
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))
                             or self._lower_name_role(t.text, s, e, m.group(0) != core)) \
                             and not any(x.overlaps(s, e) for x in t.spans):
@@ -603,6 +609,8 @@ class Anonymiser:
                     lr = self.lex.lang_rank(cf, lang)
                     if lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
                         continue  # an ordinary German word here
+                    if german_indefinite_before(t.text, s):
+                        continue  # "kein Hahn im Korb": a noun after an indefinite article, whoever is called so
                 elif self._mid_sentence_name(t.text, s, e, cf) or self._exclaimed(t.text, s, e):
                     pass  # "who comforts Comfort.": capitalised mid-sentence, the word is written in lower case
                 elif self._wordlike(cf, d.ctx) and not self._name_role(t.text, s, e):
@@ -675,6 +683,15 @@ class Anonymiser:
                 before, re.I):
             return False
         return possessive or self.cues.verb_after(text, e)
+
+    @staticmethod
+    def _greeted(text: str, s: int, lang: str) -> bool:
+        """The word at ``s`` is the one a greeting of the language addresses ("salut chouette,", "oi lua")."""
+        lc = language_cues()[0].get(lang)
+        m = lc.greet_re.search(text, max(0, s - 30), s + 40) if lc is not None else None
+        while m is not None and m.start("name") < s:
+            m = lc.greet_re.search(text, m.start() + 1, s + 40)
+        return m is not None and m.start("name") == s
 
     @staticmethod
     def _exclaimed(text: str, s: int, e: int) -> bool:

@@ -53,6 +53,12 @@ _CAP_RUN = re.compile(rf"[{_UP}][^\W\d_]*(?:[ \t]+[{_UP}][^\W\d_]*)*")
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
 # a quoted title, with the low opening quotes of Polish and German too ("„Pan Tadeusz”", "„Der Steppenwolf“")
 _QUOTED_TITLE = re.compile(r"[\"“«„]([^\"”»“\n]{1,80})[\"”»“]")
+# the last word of naming phrases that also say what a thing is called ("eso se llama X", "ça s'appelle X")
+_CALLED = frozenset({"llama", "llaman", "chama", "chamam", "appelle", "appellent", "heet", "heten", "chiama", "chiamano"})
+# a capitalised word, then "de" ("of") and its article, right before a word: "Centro de ", "Hospital das "
+_OF_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+(?:de|del|de la|da|do|das|dos|di|du|des|van|von)[ \t]+$")
+# "de" ("of"), then a capitalised word: "de Zapopan", "do Machado"
+_OF_PLACE_AFTER = re.compile(r"[ \t]+(?:de|del|da|do|di|du)[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
 _TRAIL = re.compile(r"[\s.!?…]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f\u200d]+[\s.!?]*)*$")
 
 
@@ -121,10 +127,16 @@ class LanguageCues:
         titled = (r"[»”“\"][ \t]*,?[ \t]*(?:de|d['’]|du|del|de la|di|da|do|van|von|par|por|by)[ \t]*(?P<name>"
                   + full + r")")
         # the writer reads, listens to or watches them: "leo a X Y", "ascolto X Y", "ik luister naar X Y"
-        reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+(?P<name>"
-                   + full + r")")
+        # (an adverb may come between, and the article the speech puts before names: "ik lees trouwens X Y",
+        # "vocês já leram a X Y")
+        arts = (r"(?:(?:" + _alt(self.naming_articles) + r")[ \t]+)?") if self.naming_articles else ""
+        reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+"
+                   r"(?:(?!(?:que|quando|como|para|pra|com|sobre|dat|die|wat|toen|als|over|met|qui|quand|pour|avec|"
+                   r"cuando|con|del|che|per)[ \t])(?-i:[a-zà-ÿ]{3,})[ \t]+)?" + arts + r"(?P<name>" + full + r")")
         # another full name coordinated with a kept one: "X Y e Z W", "a X Y y a Z W", "X Y, Z W"
-        coord = (r"[ \t]*(?:,[ \t]*)?(?:(?:y|e|et|en|and|und|i)[ \t]+)?(?:(?:a|naar)[ \t]+)?(?P<name>" + full + r")")
+        # (an adverb may close the first item before a comma and the conjunction: "X Y nu, en Z W")
+        coord = (r"(?:[ \t]+(?-i:[a-zà-ÿ]{2,10})[ \t]*,[ \t]*(?:y|e|et|en|and|und|i)[ \t]+|"
+                 r"[ \t]*(?:,[ \t]*)?(?:(?:y|e|et|en|and|und|i)[ \t]+)?)(?:(?:a|naar)[ \t]+)?(?P<name>" + full + r")")
         place = r"(?:^|[ \t(])(?:" + _alt(self.places_before) + r")[ \t]*$"
         # the writer's name (perhaps in full), then "here", opening the text or a sentence: "Olá! Inês Matos aqui, ..."
         here = (r"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?-i:(?P<name>[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+(?:(?:de|da|do|dos|"
@@ -269,6 +281,10 @@ class CuePhraseRecognizer(_Multilingual):
             s, e = m.span("name")
             if "," in t.text[m.end("rel"):s] and knowledge().is_place(t.text[s:e]) and not self.given(t.text[s:e].casefold(), t.lang):
                 continue  # "mi profe de colegio, Colombia es ...": after a comma a place opens the next clause
+            cf = t.text[s:e].casefold()
+            if t.text[s:s + 1].islower() and not t.lower_style and self.rank(cf, t.lang) is not None \
+                    and not self.given(cf, t.lang):
+                continue  # "minha mãe cantava ...": in a text that capitalises names, a word of the language
             if self.name_ok(t, lc, s, e, True):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
@@ -315,6 +331,10 @@ class CuePhraseRecognizer(_Multilingual):
                 continue  # "je suis triste"; '"Yo soy Betty, la fea"' quotes a title
             # ("Soy Santiago, de Santiago", "Soy Pilar, psicóloga": a given name that is also a place, then what an
             # introduction goes on with, is the writer's name)
+            if phrase.split()[-1] in _CALLED and t.text[s:s + 1].islower():
+                cf = t.text[s:e].casefold()
+                if (self.rank(cf, t.lang) or 10 ** 6) < 20000 and not self.given(cf, t.lang):
+                    continue  # "eso se llama transferencia": what a thing is called (a given name would be a name)
             place_ok = not weak or (_INTRO_REST.match(t.text, e) and self.given(t.text[s:e].casefold(), t.lang))
             if self.name_ok(t, lc, s, e, not weak) and not (knowledge().is_place(t.text[s:e]) and not place_ok):
                 ee = self.full(t, s, e)
@@ -523,6 +543,8 @@ class LanguageNameRecognizer(_Multilingual):
                     known = self.given(cf, t.lang) or self.surname(cf, t.lang) or self.pet_form(cf, lc)
                     if known and not self.given(cf, t.lang) and self._after_capital_word(t, s):
                         continue  # "Wielki Piątek", "Nowy Targ": a surname that is a word, in a proper noun's run
+                    if known and self._named_thing(t, s, e, r):
+                        continue  # "Centro de Salud Mental", "la Virgen de Zapopan": the name of a body or a devotion
                     if known or (r is None and self.lex.rank(cf) is None and says):
                         yield self.person(t, s, self.full(t, s, e), f"a capitalised name inside a sentence ({t.lang})")
                     continue
@@ -547,6 +569,23 @@ class LanguageNameRecognizer(_Multilingual):
                 if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _named_thing(self, t: TextContext, s: int, e: int, r: int | None) -> bool:
+        """A capital inside the name of an institution, a place or a devotion, made of the language's
+        common nouns: after a capitalised common noun and "de" ("Centro de Salud", "Hospital de
+        Clínicas", "Stichting van ..."), or itself a common word before "de" and a place ("la Virgen de
+        Zapopan", "o Largo do Machado")."""
+        text = t.text
+        m = _OF_BEFORE.search(text, max(0, s - 30), s)
+        if m is not None and m.group(1)[:1].isupper():
+            # (the language's word list has its given names removed: a word on it heads a name of a thing)
+            hr = self.rank(m.group(1).casefold(), t.lang)
+            if hr is not None and hr < 5000:
+                return True
+        if r is not None and r < 3000:
+            n = _OF_PLACE_AFTER.match(text, e)
+            return n is not None and knowledge().is_place(n.group(1))
+        return False
 
     @staticmethod
     def _person_article(t: TextContext, lc: LanguageCues, s: int) -> bool:

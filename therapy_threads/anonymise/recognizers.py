@@ -461,6 +461,10 @@ _PLACE_PREP_BEFORE = re.compile(
     r"(?:moro|mora|moramos|nasci|nasceu|cresci|estou)[ \t]+(?:em|no|na)))[ \t]+$", re.I)
 
 
+# a word of a full name ("Paulo", "De", "M.G.")
+_FIGURE_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -522,6 +526,11 @@ class KnownIdentityRecognizer(Recognizer):
                 elif cues.is_initial(text, s) and not cue and not (
                         phrase and _title_cased(surface.split(), cues)):
                     continue
+            fig = self._listed_figure(text, s, e) if surface[:1].isupper() and " " not in surface else None
+            if fig is not None:
+                # "parente do Paulo Coelho" beside the commenter Bruna Coelho: the listed public person
+                yield self.span(fig[0], fig[1], KEEP, reason="a commenter's name inside a listed public figure's full name")
+                continue
             where = self._place_here(text, s, e)
             if where is not None:
                 yield self.span(where[0], where[1], KEEP, reason="a commenter's name that is also a place, "
@@ -539,6 +548,27 @@ class KnownIdentityRecognizer(Recognizer):
                 yield self.span(s, e, KEEP, reason="the byline author's own name in the post")
                 continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
+
+    @staticmethod
+    def _listed_figure(text: str, s: int, e: int) -> tuple[int, int] | None:
+        """The span of a public figure's full name of the sourced list (``public_figures.toml``) that the
+        word at [s, e) is part of, written right here ("parente do Paulo Coelho" beside the commenter Bruna
+        Coelho, "cantava Milton Nascimento" beside the commenter Milton), or None."""
+        k = knowledge()
+        lo = max(0, s - 40)
+        words = [(m.start() + lo, m.end() + lo, m.group(0).casefold().rstrip("."))
+                 for m in _FIGURE_WORD.finditer(text[lo:min(len(text), e + 40)])]
+        i = next((j for j, w in enumerate(words) if w[0] == s), None)
+        if i is None:
+            return None
+        for j in range(max(0, i - 3), i + 1):  # the full name starts at most three words before
+            for last in range(i, min(len(words), j + 4)):
+                if not all(re.fullmatch(r"[ \t]+", text[words[x][1]:words[x + 1][0]]) for x in range(j, last)):
+                    break
+                for fig in k.figures_by_surname.get(words[last][2], ()):
+                    if len(fig.tokens) >= 2 and tuple(w[2] for w in words[j:last + 1]) == fig.tokens:
+                        return words[j][0], words[last][1]
+        return None
 
     @staticmethod
     def _place_here(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -616,14 +646,23 @@ _NAMESAKE_CUE = re.compile(
     r"(?<![\w'’])(?:[Ll]ike|[Uu]nlike|[Nn]ot|[Nn]o relation to|[Nn]ot related to|(?:named|called)[ \t]+(?:\w+[ \t]+)?after|"
     r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
     r"[Ff]an[ \t]+(?:von|van|de)|[Bb]enannt[ \t]+nach|(?:[Vv]ernoemd|[Gg]enoemd)[ \t]+naar|[Nn]omm[ée]e?s?[ \t]+d['’]après|"
-    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+(?=[A-Z\u00c0-\u00de])")
+    r"[Ii]gual(?:zinh[oa])?|[Qq]ue[ \t]+nem|[Nn]othing[ \t]+to[ \t]+do[ \t]+with|remind(?:s|ed)?[ \t]+(?:me|him|her|us)[ \t]+of|"
+    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+"
+    # the article some languages put before a famous person's name too: "wie der X Y", "comme la X Y", "igual o X Y"
+    r"(?:(?<=[Ww]ie[ \t])(?:der|die)[ \t]+|(?<=[Cc]omme[ \t])(?:le|la)[ \t]+|(?<=[a-z][ \t])(?:o|a)[ \t]+(?=[A-Z\u00c0-\u00de][^ \t]*[ \t]+[A-Z\u00c0-\u00de]))?"
+    r"(?=[A-Z\u00c0-\u00de])")
 # Every _NAMESAKE_CUE match ends with one of these words (as written), right before the blanks before a
 # capital. The pattern is tried at every position (~40 µs a comment); the capitals after blanks are few
 # and most follow the end of a sentence, so looking at the word before each first is cheaper. (Keep in step
 # with _NAMESAKE_CUE: tests/test_anonymise_fastpaths7.py has one example per word.)
 _NAMESAKE_ENDS = ("like", "Like", "not", "Not", "to", "after", "of", "wie", "Wie", "nicht", "Nicht", "niet", "Niet",
                   "zoals", "Zoals", "comme", "Comme", "pas", "Pas", "como", "Como", "come", "Come", "não", "Não",
-                  "tipo", "Tipo", "do", "da", "de", "dos", "das", "des", "von", "van", "nach", "naar", "après")
+                  "tipo", "Tipo", "do", "da", "de", "dos", "das", "des", "von", "van", "nach", "naar", "après",
+                  "igual", "Igual", "igualzinho", "igualzinha", "nem")
+# ... or these phrases ("nothing to do with X Y")
+_NAMESAKE_PHRASE_ENDS = ("to do with",)
+# ... or with an article between that word and the capital ("wie der X Y", "comme la X Y", "igual o X Y")
+_NAMESAKE_ARTICLES = ("der", "die", "le", "la", "o", "a")
 _BLANKS_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
 
 
@@ -631,9 +670,20 @@ def namesake_possible(text: str, capitals: list[int] | None = None) -> bool:
     """False only where ``_NAMESAKE_CUE`` cannot match: no run of blanks before a capital follows one of
     its last words (a run is found from its first blank, where the cue ends). ``capitals``: the capitals
     after a blank (``TextContext.blank_capitals``), if known; each ends one ``_BLANKS_CAPITAL`` match."""
-    if capitals is not None:
-        return any(text.endswith(_NAMESAKE_ENDS, 0, run_start(text, p - 1, " \t")) for p in capitals)
-    return any(text.endswith(_NAMESAKE_ENDS, 0, m.start()) for m in _BLANKS_CAPITAL.finditer(text))
+    starts = ([run_start(text, p - 1, " \t") for p in capitals] if capitals is not None
+              else [m.start() for m in _BLANKS_CAPITAL.finditer(text)])
+    return any(text.endswith(_NAMESAKE_ENDS, 0, r) or text.endswith(_NAMESAKE_PHRASE_ENDS, 0, r)
+               or _after_article_cue(text, r) for r in starts)
+
+
+def _after_article_cue(text: str, r: int) -> bool:
+    """The blanks at ``r`` follow an article, and the article one of ``_NAMESAKE_ENDS``' words."""
+    if not text.endswith(_NAMESAKE_ARTICLES, 0, r):
+        return False
+    a = r - 1
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    return text[a:r] in _NAMESAKE_ARTICLES and a > 0 and text.endswith(_NAMESAKE_ENDS, 0, run_start(text, a - 1, " \t"))
 
 
 # "like" as a verb: "I like", "you'd like", "to like", "don't like"
@@ -679,6 +729,46 @@ class NamesakeRecognizer(Recognizer):
             if lookup(t.doc, n.group(0)) is not None:
                 continue  # the commenter's own full name
             yield self.span(s, e, KEEP, reason=f"a public namesake: a full name after '{m.group(0).strip()}'")
+
+
+# A monarch's, emperor's or pope's title in the languages of the tuning sets, right before a given name: the
+# reigning or historical person of that name ("le roi Baudouin", "Koning Willem-Alexander", "Kaiserin Sisi",
+# "o rei Pelé" no: a given name of the lists must follow). English "King", "Prince" and "Princess" are left
+# out: they are given names too ("my cousin Prince Okafor").
+_ROYAL_TITLES = frozenset({"roi", "reine", "koning", "koningin", "könig", "königin", "kaiser", "kaiserin", "keizer",
+                           "keizerin", "rei", "rainha", "rey", "reina", "prins", "prinses", "prinz", "prinzessin",
+                           "princesa", "príncipe", "infanta", "empereur", "impératrice", "imperador", "imperatriz",
+                           "emperador", "erzherzog", "erzherzogin", "queen", "emperor", "empress", "pope", "pape", "paus",
+                           "papst"})
+# the given name (perhaps double, "Willem-Alexander") and a regnal number after the title
+_ROYAL_NAME = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})\b)?")
+
+
+class RoyalTitleRecognizer(Recognizer):
+    """A given name after a monarch's, emperor's or pope's title is that public person, kept with the
+    title ("comme le roi Baudouin", "dezelfde naam als Koning Willem-Alexander"). A relation noun or
+    a possessive before the title makes it someone's pet name or role, left to the other rules."""
+
+    name, score = "royal_title", 0.9
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        # (the word before each capital after a blank, as namesake_possible does: no pass over the whole text)
+        for p in t.blank_capitals:
+            r = run_start(text, p - 1, " \t")
+            a = r
+            while a > 0 and text[a - 1].isalpha():
+                a -= 1
+            if a == r or text[a:r].casefold() not in _ROYAL_TITLES or (a > 0 and text[a - 1] in "'’-"):
+                continue
+            m = _ROYAL_NAME.match(text, p)
+            first = m.group(0).split("-")[0].split()[0].casefold() if m else ""
+            if not (first in self.lex.first_names or first in self.lex.intl_names):
+                continue
+            if self.cues.relation_before(text, a) or re.search(
+                    r"(?i)\b(?:my|mijn|mein|meine|mon|ma|meu|minha|mi)[ \t]+$", text[max(0, a - 8):a]):
+                continue
+            yield self.span(a, m.end(), KEEP, reason="a given name after a monarch's, emperor's or pope's title")
 
 
 # ---- a writer's full name opening an introduction ------------------------------------------------
@@ -1145,9 +1235,12 @@ _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäö�
                          r"|[ \t]*\((?:re-?)?reading\b"
                          r"|[ \t]+(?:said|says|spoke|talked|talks)\b[^.\n]{0,30}\b(?:interview|podcast|speech|documentary|book)\b"
                          r"|(?:[ \t]+\w+){0,4}[ \t]+(?:geschrieben|schreibt|schrieb|gesungen|singt|sang)\b"
+                         # "hat mir X Y geschenkt": an author's book given as a present (a person is not given)
+                         r"|[ \t]+geschenkt\b"
                          r"|[ \t]+(?:gehört|gelesen|sagt[ \t]+in[ \t]+(?:Interviews|einem[ \t]+Interview))\b"
                          r"|[ \t]+(?:(?:" + _WORKS + r")\b|"
-                         r"(?:writes|wrote|argues|argued|describes|described|coined|puts it|calls it|calls this|"
+                         r"(?:writes|wrote|has written|had written|argues|argued|describes|described|coined|puts it|"
+                         r"calls it|calls this|"
                          r"called it|talks about|talked about|says in|said in|sings|sang|starred|stars in|"
                          # a performer seen or heard in the media; fans of someone everybody knows
                          r"on[ \t]+(?:the[ \t]+)?(?:television|telly|tv|radio)|stans|"
@@ -1194,7 +1287,7 @@ _GERMAN_AFTER = re.compile(r"[ \t]+(?:gehört|gelesen|sagt)\b")
 
 
 _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|streaming|concert|"
-              r"gig|see|saw|seeing|writes|wrote|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
+              r"gig|see|saw|seeing|writes|wrote|written|writing|speaking|lectur|argue|describe|coined|puts it|call|talk|says in|said in|"
               r"sing|sang|star|played|directed|narrates|live in|on tour|on repeat|has a|had a|line|photo|"
               r"poster|picture|fan|interview|podcast|words|lies|lest|lese|las|hör|schau|guck|gehört|gelesen|sagt in|"
               r"designed|developed|invented|pioneered|founded|created|page|actor|actress|singer|rapper|comedian|"
@@ -1203,7 +1296,7 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
 
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
-_WORK_GERMAN = "geschrieben|schreibt|schrieb|gesungen|singt"  # (inside words too: "aufgeschrieben")
+_WORK_GERMAN = "geschrieben|schreibt|schrieb|gesungen|singt|geschenkt"  # (inside words too: "aufgeschrieben")
 _WORK_ANY = re.compile(r"['’]" + _WORK_QUOTED + r"|[ \t][\"“][a-z]|\(re|" + _WORK_GERMAN + "|"
                        r"\b(?:" + by_first_letter(_WORK_CUES) + r")")
 # _WORK_ANY's branches in three parts that each start with a literal or a non-word character
@@ -1290,6 +1383,11 @@ class PublicWorkRecognizer(Recognizer):
             last = caps[j][2]
             if not self._surname_like(last):
                 continue
+            flr = self.lex.lang_rank(first.casefold(), t.lang) if t.lang not in (None, "en") else None
+            if flr is not None and (flr < 500 or t.lang in NOUN_CAPS and flr < 20000 and not (
+                    first.casefold() in self.lex.first_names or first.casefold() in self.lex.intl_names)):
+                continue  # "Ik dus", "Dat is", German "Geburtstag X Y": a common word of the text's language opening
+                # it ("Michael Ende" is a name: only the first word is asked)
             end = caps[j][1]
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
             after = _WORK_AFTER.match(text, end)
@@ -3137,6 +3235,10 @@ _SERVICE_TAILS = frozenset({"health", "help", "line", "lines", "care", "minds", 
                             "therapy", "counselling", "counseling", "services", "matters", "hub"})
 
 
+# the shape of product names: "i" or "e" in lower case, then one capitalised word ("iPad", "eBay")
+_PRODUCT_PREFIXED = re.compile(r"[ie][A-Z][a-z]{2,}")
+
+
 class HandleRecognizer(Recognizer):
     """Handles written in running text: a line that is only "name," ("quietriver,"), a run-together
     or separated handle ("HeartOfGlass", "quiet.harbour", "nightowl_22"), a lower-case non-word
@@ -3224,6 +3326,9 @@ class HandleRecognizer(Recognizer):
                     continue
                 if rx is _CAMEL and self.lex.rank(tok.casefold()) is not None:
                     continue  # a brand that is a word ("YouTube", "WordPress")
+                if rx is _CAMEL and _PRODUCT_PREFIXED.fullmatch(tok) and (
+                        self.lex.rank(tok[1:]) is not None or self.lex.ordinary_in(tok[1:])):
+                    continue  # a product's name, "i"/"e" before a word ("iPad", "eBay", "iFood")
                 if rx is _CAMEL and tok[:1].isupper() and thing_role(text, s, e) and tok.casefold() not in t.doc.known:
                     continue  # a brand used as a thing ("came through SaskTel", "BetterHelp exists")
                 if rx is _CAMEL and tok.casefold() not in t.doc.known and self._service_name(tok):
@@ -3333,6 +3438,11 @@ _DASH_SIGNOFF_BEFORE = re.compile(r"(?:^|\s)[—–-][ \t]*$")
 _DASH_SIGNOFF_WHY = "a given name signing the text after a dash ('— X', '— X A.')"
 _SIGNOFF_INITIALS = re.compile(r"[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?")
 _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
+
+
+# "the" or a preposition of place right before a word: it names a thing, a service or a place, never the
+# subject of the verb after it ("the Starlink is working", "my office at Naver has a ...")
+_THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|at|in|from|of|on|into|via)[ \t]+$")
 
 
 def _talk_after_comma(text: str, e: int) -> bool:
@@ -3493,8 +3603,10 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
             if not poss and cues.person_verb_after(text, ee):
                 return "person", "an unknown capitalised word doing what people do ('X calls', 'X told me')"
-            if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True):
-                # (a proper noun the frequency list knows may be a brand or a body: "Medicare covered")
+            if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True) \
+                    and not _THE_BEFORE.search(text, max(0, s - 6), s):
+                # (a proper noun the frequency list knows may be a brand or a body: "Medicare covered"; one
+                # after "the" or "at" is a thing, a service or a body: "the Starlink is working", "at Naver has")
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
@@ -3596,8 +3708,8 @@ class NounCapsNameRecognizer(Recognizer):
             if len(core) < 3 or core.isupper() or cf in cues.not_names or cf in cues.titles or cf in cues.closings \
                     or cf in cues.greet1 or cf in INTERJECTIONS:
                 continue
-            if _ARTICLE_BEFORE.search(text[max(0, s - 8):s]):
-                continue  # "im Sommer", "zum Bäcker"
+            if _ARTICLE_BEFORE.search(text[max(0, s - 8):s]) or german_indefinite_before(text, s):
+                continue  # "im Sommer", "zum Bäcker", "ein Bauer", "kein Hahn"
             lr = self.lex.lang_rank(cf, t.lang)
             given = (cf in self.lex.first_names or cf in self.lex.intl_names) and (lr is None or lr >= 3000)
             addressed = (cues.greeting_before(text, s) and re.match(r"[ \t]*(?:[,!]|$)", text[e:e + 2])
@@ -3658,6 +3770,16 @@ _LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
                       r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:im|am|zum|zur|vom|beim|ins|ans|aufs|übers)[ \t]+$", re.I)
+# an indefinite article, "kein" or "jeder" (perhaps with a lower-case adjective or numeral after it) right
+# before a capitalised German word: the word is a noun, a kind of thing or person ("ein Bauer redet nicht",
+# "kein Hahn im Korb", "jeder zweite Huber"); a person's name takes none of them
+_DE_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’])(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[Kk]eine[mnrs]?|[Jj]ede[mnrs]?)"
+                                   r"[ \t]+(?:[a-zäöüß]+[ \t]+)?$")
+
+
+def german_indefinite_before(text: str, s: int) -> bool:
+    """An indefinite article, "kein" or "jeder" right before the German word at ``s``: a noun, no name."""
+    return _DE_INDEFINITE_BEFORE.search(text, max(0, s - 24), s) is not None
 
 
 def initial_word(cues: Cues, text: str, s: int) -> bool:
@@ -4124,7 +4246,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            RegionalPhraseRecognizer, NamesakeRecognizer, RoyalTitleRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
