@@ -308,6 +308,15 @@ def test_place(text, expected):
     # the policy's lower_titles in lower case before a name; a Dutch "mag" without its period is the verb
     ("ok so mx vantreel said no lol", [("vantreel", "person")], "en"),
     ("dat mag niet, zegt ze", [], "nl"),
+    # the academic and professional titles of Austria and Germany (policy academic_titles), one home with the
+    # others: the name after them even where it is a word; a title written out after another is no name
+    ("Mein Therapeut, DSA Wendelin Zirngast, ist Sozialarbeiter.", [("Wendelin Zirngast", "person")], "de"),
+    ("Bei Dr.in Kreszenz Obermoser war ich zwei Jahre.", [("Kreszenz Obermoser", "person")], "de"),
+    ("Die Mag.a Sonne hat gesagt, ich soll kommen.", [("Sonne", "person")], "de"),
+    ("Dann sagte die Frau Magister, ich soll wiederkommen.", [], "de"),
+    ("Der Herr Gott weiß es.", [], "de"),
+    # double-barrelled initials after a title go whole
+    ("When it happened, Dr. K-L was the one who helped.", [("Dr. K-L", "person")], "en"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -459,6 +468,31 @@ def test_named_after_a_person_noun(text, expected):
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # initials and a surname, a given name and an initial, or initials alone signing the text: on their own
+    # line, after the last sentence or after a closing word and a comma, in any language
+    ("de", "Gerne per Mail.\nHerzlich, G. Hollerer", [("G. Hollerer", "person")]),
+    ("nl", "Sterkte met uw moeder. 😉 W. Kamstra", [("W. Kamstra", "person")]),
+    ("nl", "Een begin.\nVriendelijke groet, Wendel B.", [("Wendel B.", "person")]),
+    ("nl", "Met vriendelijke groet, D. Kamst-de Roo", [("D. Kamst-de Roo", "person")]),
+    ("fr", "Trente ans que je m'excuse ! Anatole B.", [("Anatole B.", "person")]),
+    ("fr", "on ne sait pas si ça se fait. — J. & C. Vanlaer", [("J. & C. Vanlaer", "person")]),
+    ("en", "Wives and partners!\n— V.S.", [("V.S.", "person")]),
+    ("en", "Hope it goes well.\nA. G. (@nattugle_nord, on the old forum)", [("A. G.", "person")]),
+    ("en", "read her, she understood.\nG.D., inf.", [("G.D.", "person")]),
+    ("en", "That is all, really.\nSolveig N.", [("Solveig N.", "person")]),
+    # a word with a letter, an abbreviation closing the last sentence, a place: no signature
+    ("en", "I started on Vitamin D.", []),
+    ("en", "Anyway.\nVitamin D.", []),
+    ("en", "We moved to the U.S.", []),
+    ("en", "That was Plan B.", []),
+    ("de", "Ich wohne in St. Pölten.", []),
+    ("en", "It is what it is. P.S.", []),
+])
+def test_signature_line(lang, text, expected):
+    check(R.SignatureLineRecognizer, text, expected, lang=lang)
 
 
 @pytest.mark.parametrize("text,expected", [

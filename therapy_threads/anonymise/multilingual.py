@@ -104,7 +104,9 @@ class LanguageCues:
                  + _alt(self.adjectives) + r")[ \t-]+){0,2}(?:" + _alt(self.relations) + r")(?![\w-])")
         art = (r"(?:(?P<art>" + _alt(self.naming_articles) + r")[ \t]+)?") if self.naming_articles else ""
         naming = r"(?<![\w'’])(?:" + _alt(self.naming) + r")[ \t]*,?[ \t]+" + art + r"(?P<name>" + _NAME + r")"
-        titles = r"(?<![\w'’.])(?P<title>" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")"
+        # a chain of titles, the last one before the name ("mw. drs. X", "Sra. Dra. X")
+        titles = (r"(?<![\w'’.])(?P<chain>(?:(?:" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.)))*)(?P<title>"
+                  + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")")
         greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
         closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")"
                    r"(?![^\W\d_])[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a whole word: "gr" is not "gr|oeten")
@@ -372,15 +374,16 @@ class LanguageTitleRecognizer(_Multilingual):
             s, e = m.span("name")
             core = t.text[s:e]
             # (a particle may be capitalised after a title: "dr. Van Rijswijk", "Dra. De la Fuente")
-            particle = re.match(r"(?i:de|du|des|del|della|de la|van|van der|van den|van de|von|da|dos|di)[ \t]+"
-                                r"(?=[A-ZÀ-Þ])", t.text[s:s + 12])
+            # (and the Dutch "ter", "ten" and "van 't" before a surname that may be a word: "mevrouw ter Haar")
+            particle = re.match(r"(?i:de|du|des|del|della|de la|van|van der|van den|van de|van 't|von|da|dos|di|ter|"
+                                r"ten)[ \t]+(?=[A-ZÀ-Þ])", t.text[s:s + 12])
             if particle:
                 n2 = _NAME_RE.match(t.text, s + particle.end())
                 if n2:
                     e = n2.end()
                     core = t.text[s:e]
             cf = core.casefold()
-            if not core[:1].isupper() and not t.lower_style:
+            if not core[:1].isupper() and not t.lower_style and not particle:
                 continue  # "madame la directrice": a title before a lower-case word is no name in capitalised text
             if self.excluded(t, lc, cf.split()[0]) and not particle:
                 continue
@@ -388,7 +391,7 @@ class LanguageTitleRecognizer(_Multilingual):
                 continue
             if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
-            ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() else e
+            ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() and not particle else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
 
 
