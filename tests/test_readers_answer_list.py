@@ -2,17 +2,14 @@
 Answerbag-style layout."""
 from __future__ import annotations
 
-from test_readers_comment_systems import shape
+from pagekit import read_page, shape
 
 from therapy_threads.readers import SourceRef, get_reader
 
 
 def read(body: str):
-    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-            '<div class="Box2 question"><h1>Do you need coffee to start the day?</h1>'
-            '<p>Asked by someone.</p></div>'
-            f'<ul class="Answers">{body}</ul></body></html>')
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    return read_page(f'<ul class="Answers">{body}</ul>', before=(
+        '<div class="Box2 question"><h1>Do you need coffee to start the day?</h1><p>Asked by someone.</p></div>'))
 
 
 def _by(name: str) -> str:

@@ -6,7 +6,8 @@ all names, words and dates are invented.
 """
 from __future__ import annotations
 
-from test_readers_comment_systems import read, shape
+from pagekit import shape
+from test_readers_comment_systems import read
 
 from therapy_threads.readers.comments.markup_guess import guess_systems
 

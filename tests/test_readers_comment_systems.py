@@ -11,27 +11,19 @@ from __future__ import annotations
 
 from collections import Counter
 
+from pagekit import codes, read_page, shape
+
 from therapy_threads.readers import SourceRef, get_reader
 from therapy_threads.readers.comments.markup_guess import guess_systems
 
 
+POST = ('<article class="post"><h1 class="entry-title">A post about therapy</h1>'
+        '<div class="entry-content"><p>The post itself, long enough to be a body of text for '
+        'the extractor to keep as the article.</p></div></article>')
+
+
 def read(body: str, head: str = "", lang: str = "en", url: str | None = None):
-    html = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
-            '<article class="post"><h1 class="entry-title">A post about therapy</h1>'
-            '<div class="entry-content"><p>The post itself, long enough to be a body of text for '
-            'the extractor to keep as the article.</p></div></article>'
-            f"{body}</body></html>")
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
-
-
-def shape(r):
-    by_id = {c.comment_id: c for c in r.comments}
-    return [(c.text, c.depth, by_id[c.parent_id].text if c.parent_id else None,
-             c.identity.name if c.identity else None) for c in r.comments]
-
-
-def codes(r):
-    return [i.code for i in r.issues]
+    return read_page(body, before=POST, head=head, lang=lang, url=url)
 
 
 def test_wordpress_html5_nested_children():

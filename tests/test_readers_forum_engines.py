@@ -6,9 +6,8 @@ XML empty-element form of non-void elements. Names and words are invented."""
 from __future__ import annotations
 
 import pytest
-from test_readers_comment_systems import shape
+from pagekit import read_page, shape
 
-from therapy_threads.readers import SourceRef, get_reader
 from therapy_threads.readers.comments.markup_guess import guess_systems
 from therapy_threads.readers.html_text import close_empty_elements
 
@@ -20,9 +19,7 @@ REPLIES = [("A first answer with some words.", 0, None, "ada_example"),
 
 
 def read(body: str, url: str | None = None):
-    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-            f'<h1>A thread</h1>{body}</body></html>')
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
+    return read_page(body, before="<h1>A thread</h1>", url=url)
 
 
 def _vanilla(i, name, text):

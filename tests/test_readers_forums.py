@@ -7,17 +7,13 @@ gist/issue timeline comments.
 """
 from __future__ import annotations
 
-from test_readers_comment_systems import codes, shape
+from pagekit import codes, read_page, shape
 
 from therapy_threads.readers import SourceRef, get_reader
 
 
 def read(body: str, head: str = "", url: str | None = None):
-    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head><body>'
-            f"{body}</body></html>")
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
-
-
+    return read_page(body, head=head, url=url)
 
 
 def _bbp(pid: int, kind: str, name: str, text: str, inner: str = "") -> str:

@@ -1,16 +1,12 @@
 """Homeland (Ruby China's forum engine) topics, synthetic markup after ``replies/_reply``."""
 from __future__ import annotations
 
-from test_readers_comment_systems import shape
-
-from therapy_threads.readers import SourceRef, get_reader
+from pagekit import read_page, shape
 
 
 def read(body: str):
-    html = ('<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"></head><body>'
-            f'<div class="topic-detail"><h1>A topic</h1><div class="markdown"><p>The topic text.</p>'
-            f'</div></div>{body}</body></html>')
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    return read_page(body, lang="zh", before=('<div class="topic-detail"><h1>A topic</h1>'
+                                            '<div class="markdown"><p>The topic text.</p></div></div>'))
 
 
 def _reply(rid: int, floor: int, name: str, text: str, to: tuple[int, str, int] | None = None) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from pagekit import read_page
+
 from therapy_threads.readers.comments.markup_guess import guess_systems
-from therapy_threads.readers import SourceRef, get_reader
 
 
 def _rep(template: str, keys=(101, 102, 103)) -> str:
@@ -94,8 +95,7 @@ def test_the_guess_stays_quiet_without_a_comment_list(label, html):
 
 
 def _read(body: str):
-    html = f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>{body}</body></html>'
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    return read_page(body)
 
 
 def test_an_unknown_forum_page_warns_instead_of_a_silent_zero():

@@ -2,15 +2,11 @@
 those systems rendered (invented names)."""
 from __future__ import annotations
 
-from test_readers_comment_systems import shape
-
-from therapy_threads.readers import SourceRef, get_reader
+from pagekit import read_page, shape
 
 
 def read(body: str):
-    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-            f'<div class="entry"><p>The post text.</p></div>{body}</body></html>')
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    return read_page(body, before='<div class="entry"><p>The post text.</p></div>')
 
 
 def _nv(cid: int, name: str, words: str, n: int, replies: str = "", child: bool = False) -> str:

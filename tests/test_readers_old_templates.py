@@ -13,16 +13,13 @@ names, example.org addresses):
 """
 from __future__ import annotations
 
-from test_readers_comment_systems import codes, shape
+from pagekit import codes, read_page, shape
 
-from therapy_threads.readers import SourceRef, get_reader
 from therapy_threads.readers.comments.markup_guess import guess_systems
 
 
 def read(body: str):
-    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-            f'<div class="entry"><p>The post text.</p></div>{body}</body></html>')
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    return read_page(body, before='<div class="entry"><p>The post text.</p></div>')
 
 
 def test_domino_style_lists_one_per_comment_numbered_names():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from therapy_threads.readers.corpus_eval import _match
-from test_readers_comment_systems import codes, read, shape
+from pagekit import codes, shape
+from test_readers_comment_systems import read
 
 
 def _li(cid: int, marker: str, name: str, words: str) -> str:

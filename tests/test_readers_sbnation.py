@@ -2,17 +2,14 @@
 rendered: ``div.citem`` nested in its parent's ``div.citem``, subject, body, signature, byline."""
 from __future__ import annotations
 
-from test_readers_comment_systems import shape
+from pagekit import read_page, shape
 
-from therapy_threads.readers import SourceRef, get_reader
 from therapy_threads.readers.comments.base import NO_WORDS
 
 
 def read(body: str):
-    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-            '<div class="entry-body"><p>The post text.</p></div>'
-            f'<div class="comment_master_list" id="node_1_comments_list">{body}</div></body></html>')
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    return read_page(f'<div class="comment_master_list" id="node_1_comments_list">{body}</div>',
+                     before='<div class="entry-body"><p>The post text.</p></div>')
 
 
 def _c(cid: int, name: str, subject: str, words: str, replies: str = "", up: int | None = None) -> str:

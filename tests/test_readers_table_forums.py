@@ -8,17 +8,14 @@ Community 4's author element with a member group's prefix.
 """
 from __future__ import annotations
 
-from test_readers_comment_systems import codes, shape
+from pagekit import codes, read_page, shape
 
-from therapy_threads.readers import SourceRef, get_reader
 from therapy_threads.readers.comments.declared import count_in
 from therapy_threads.readers.html_text import fragment_text
 
 
 def read(body: str, url: str | None = None, lang: str = "en"):
-    html = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
-            f"<h1>A thread</h1>{body}</body></html>")
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html", url=url))
+    return read_page(body, before="<h1>A thread</h1>", lang=lang, url=url)
 
 
 def _rowspan_post(n: int, name: str, text: str, stripe: str) -> str:

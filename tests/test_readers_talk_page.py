@@ -2,7 +2,7 @@
 ``CommentFormatter`` markers (invented users and text)."""
 from __future__ import annotations
 
-from test_readers_comment_systems import shape
+from pagekit import shape
 
 from therapy_threads.readers import SourceRef, get_reader
 

@@ -14,7 +14,7 @@ handles and addresses are synthetic).
 """
 from __future__ import annotations
 
-from test_readers_comment_systems import codes, shape
+from pagekit import codes, shape
 
 from therapy_threads.readers import SourceRef, get_reader
 from therapy_threads.readers.comments.markup_guess import guess_systems

@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from test_readers_comment_systems import shape
-
-from therapy_threads.readers import SourceRef, get_reader
+from pagekit import read_page, shape
 
 
 def read(body: str):
-    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-            f'<h1>A topic</h1>{body}</body></html>')
-    return get_reader("html").read(html.encode(), SourceRef("t", "t.html"))
+    return read_page(body, before="<h1>A topic</h1>")
 
 
 def _post(pid: int, n: int, name: str, text: str, first: bool = False, quote: str = "",
