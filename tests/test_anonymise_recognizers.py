@@ -317,6 +317,14 @@ def test_place(text, expected):
     ("Der Herr Gott weiß es.", [], "de"),
     # double-barrelled initials after a title go whole
     ("When it happened, Dr. K-L was the one who helped.", [("Dr. K-L", "person")], "en"),
+    # other languages' forms of address, capitalised, in English text; a word after one is still kept
+    ('I made my last session with Mme Vilsaint "nice" for her.', [("Vilsaint", "person")], "en"),
+    ("She called me Madame Dorvilien the whole year.", [("Dorvilien", "person")], "en"),
+    ("We saw Madame Butterfly at the opera.", [("Butterfly", "keep")], "en"),
+    ("the madame of the house said no", [], "en"),
+    # after a title with its period, in capitalised text, a lower-case name of the lists or a rare word
+    ("Nov 14, Dongha : her name is ms. qwill. my mom found out", [("qwill", "person")], "en"),
+    ("Nov 14, Dongha : i have a dr. appointment at noon", [], "en"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -751,6 +759,8 @@ def test_address(text, expected):
     # a reply opening with the name of the one it answers and quoting them is no title after a name
     ('Corabel Ann Threlkeld "a casserole on legs" is all of us', []),
     ('Loved it. Tobin Marsh "River" is on repeat', [("Tobin Marsh", "keep")]),
+    # another language's form of address opens a private person's name, not an author's
+    ('I made my last session with Mme Vilsaint "nice" for her.', []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

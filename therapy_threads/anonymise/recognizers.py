@@ -1378,7 +1378,8 @@ class PublicWorkRecognizer(Recognizer):
     def _first_rule(self, first: str) -> bool:
         cues, lex = self.cues, self.lex
         fcf = first.casefold()
-        if fcf in cues.not_names or cues.function_word(fcf) or fcf.rstrip(".") in cues.titles:
+        if fcf in cues.not_names or cues.function_word(fcf) or fcf.rstrip(".") in cues.titles \
+                or fcf in cues.loan_titles:  # (another language's form of address: "with Mme Roy "nice"")
             return False  # (a title and a surname: "calls Dr Ong 'that girl doctor'" is someone's doctor)
         given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
         return given or (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf)))
@@ -3062,6 +3063,9 @@ class SignatureLineRecognizer(SignoffRecognizer):
             if sur and (cues.function_word(sur.casefold()) or self._closing(sur.casefold())):
                 return
         s, e = m.span("name")
+        b = _WORD_BEFORE_BLANK.search(text, max(0, s - 16), s)
+        if b and (b.group(1).rstrip(".").casefold() in cues.all_titles or b.group(1).casefold() in cues.kin_titles):
+            return  # "— Dr. K.U-M.", "— Mother E. V.": the sign-off and title rules take them, with the title
         if t.free(s, e):
             yield self.person(t, s, e, "initials and a name signing the text")
 
