@@ -198,6 +198,21 @@ def test_public_figure(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("Sigrid wrote it better.", [("Sigrid", "keep")]),
+    # a figure's other name with the initial of another surname is someone else ("Sigrid N." is not Undset)
+    ("That is all.\nSigrid N.", []),
+    ("Sigrid U. wrote it better.", [("Sigrid", "keep")]),
+])
+def test_public_figure_word_with_an_initial(text, expected):
+    """The words of a figure named in full earlier in the post ("Sigrid Undset")."""
+    rec = R.PublicFigureRecognizer(CUES)
+    doc = build_context([text], {}, "myblog.example.org")
+    doc.figure_words.update({"sigrid", "undset"})
+    t = TextContext(text, doc, "comment", "en", bytearray(len(text)), lower_style=lower_style(text))
+    assert [(text[x.start:x.end], x.kind) for x in resolve(list(rec.analyze(t)))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("I cried on the way home to Leeds from Dublin.", [("Leeds", "keep"), ("Dublin", "keep")]),
     ("She lives near Church Road in Sydney.", [("Church Road", "keep"), ("Sydney", "keep")]),
     ("my friend Sydney said it too", []),
@@ -325,6 +340,8 @@ def test_place(text, expected):
     # after a title with its period, in capitalised text, a lower-case name of the lists or a rare word
     ("Nov 14, Dongha : her name is ms. qwill. my mom found out", [("qwill", "person")], "en"),
     ("Nov 14, Dongha : i have a dr. appointment at noon", [], "en"),
+    # after the title and a given name, a surname of the lists that is a word too
+    ("Nov 14, Dongha : shes dr. abigail shin if ur mom wants to talk", [("abigail shin", "person")], "en"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)

@@ -1073,9 +1073,12 @@ class PublicFigureRecognizer(Recognizer):
         """A public figure's given name alone that names someone else: with another surname after it ("just
         Joan Haverkamp from Duluth"), the writer's own ("I'm Joan too"), or the person addressed opening a
         line ("Joan, relieved AND sad is allowed") or greeted."""
+        s, e, _ = toks[i]
+        ini = re.match(r"[ \t]+([A-Z\u00c0-\u00de])\.", text[e:e + 4])
+        if ini and not any(w[:1] == ini.group(1).casefold() for w in figure_words if w != cf):
+            return True  # with the initial of another surname: "Joan K." is not Joan Didion
         if not (self.cues.any_given_name(cf) or cf in self.lex.first_names):
             return False
-        s, e, _ = toks[i]
         if i + 1 < len(toks) and re.fullmatch(r"[ \t]+", text[e:toks[i + 1][0]]) \
                 and toks[i + 1][2].casefold() not in figure_words and self.lex.is_surname(toks[i + 1][2].casefold()):
             return True
@@ -3853,8 +3856,9 @@ def lower_second_name(rec: Recognizer, t: TextContext, e: int, titled: bool = Fa
     if "-" in w:
         return e + m.end(1) if double_barrelled_surname(rec.lex, rec.cues, w) else e
     rank = rec.lex.rank(w) if t.english else rec.lex.lang_rank(w, t.lang)
-    if t.english and rec.lex.only_word(w) and (rank is None or rank < 12000):
-        return e  # "lulu silence also counts"
+    if t.english and rec.lex.only_word(w) and (rank is None or rank < 12000) \
+            and not (titled and rank is not None and rank >= 3000 and rec.lex.is_surname(w)):
+        return e  # "lulu silence also counts"; but "dr. xxx shin": after a title and a given name, a surname
     if (rank is None or rank >= 3000) and (rec.lex.is_name(w) or rec.lex.is_surname(w)) \
             and w not in rec.cues.not_names and (not knowledge().is_place(w) or titled and rec.lex.is_surname(w)):
         return e + m.end(1)
