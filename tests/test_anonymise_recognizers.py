@@ -197,6 +197,20 @@ def test_public_figure(text, expected):
     check(R.PublicFigureRecognizer, text, expected)
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nl", "we hebben dezelfde naam als Koning Willem-Alexander, al is het andersom.",
+     [("Koning Willem-Alexander", "keep")]),
+    ("fr", "comme disait le roi Baudouin à l'époque.", [("roi Baudouin", "keep")]),
+    ("en", "Queen Silvia opened it.", [("Queen Silvia", "keep")]),
+    ("it", "la regina Elisabetta e re Umberto", [("regina Elisabetta", "keep"), ("re Umberto", "keep")]),
+    # someone named Princess, with a surname; "re" is Italian only ("re Anna" in English is "regarding")
+    ("en", "My cousin Princess Odalys Brent called.", []),
+    ("en", "re Anna, I agree", []),
+])
+def test_royal(lang, text, expected):
+    check(R.RoyalRecognizer, text, expected, lang=lang)
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Sigrid wrote it better.", [("Sigrid", "keep")]),
     # a figure's other name with the initial of another surname is someone else ("Sigrid N." is not Undset)

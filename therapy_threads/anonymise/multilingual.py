@@ -40,7 +40,7 @@ from .spans import KEEP, PERSON, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
-           "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here")
+           "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -91,6 +91,7 @@ class LanguageCues:
     # one the word is a person's name, even where it is also a place or written in lower case
     naming_articles: frozenset[str] = frozenset()
     here: frozenset[str] = frozenset()  # "here" after the writer's own name opening a text ("Inês aqui, de Braga")
+    royals: frozenset[str] = frozenset()  # titles of monarchs and royals ("roi", "koning"): a public figure follows
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)

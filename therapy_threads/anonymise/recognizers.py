@@ -1022,6 +1022,45 @@ class MentionedWordRecognizer(Recognizer):
 
 # ---- knowledge that keeps -------------------------------------------------------------------------
 
+class RoyalRecognizer(Recognizer):
+    """A monarch or royal: a royal title before a given name ("Koning Willem-Alexander", "le roi Baudouin",
+    "Queen Silvia", perhaps with a regnal number: "King Harald V"), kept as a public figure. The titles are
+    the policy's ``royal_titles`` (English, German) and, in text of their language, ``language_cues.toml``'s
+    ``royals``; the name must be a given name of the lexicons (each part of a double one), no surname after it
+    ("Princess Odalys Brent" is someone named Princess)."""
+
+    name, score = "royal", 0.85
+
+    def __init__(self, cues: Cues):
+        super().__init__(cues)
+        from .multilingual import language_cues  # (multilingual imports this module)
+        own = frozenset(cues.policy.rules.royal_titles)
+        self._res = {lang: self._pattern(own | lc.royals) for lang, lc in language_cues()[0].items()}
+        self._res[None] = self._pattern(own)
+
+    @staticmethod
+    def _pattern(words) -> re.Pattern[str]:
+        alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+        return re.compile(r"(?<![\w'’-])(?i:" + alt + r")[ \t]+(?P<name>[A-Z\u00c0-\u00de][^\W\d_]+(?:-[A-Z\u00c0-\u00de]"
+                          r"[^\W\d_]+)?)(?P<num>[ \t]+[IVX]{1,4}\b)?(?![\w'’-])")
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        rx = self._res.get(t.lang) or self._res[None]
+        for m in rx.finditer(text):
+            name = m.group("name")
+            if not all(cues.any_given_name(p.casefold()) or p.casefold() in self.lex.first_names
+                       for p in name.split("-")):
+                continue
+            if not m.group("num") and _SURNAME_AFTER.match(text, m.end("name")):
+                continue  # a given name and a surname: a person called "Princess" or "King"
+            if t.free(m.start(), m.end()):
+                yield self.span(m.start(), m.end(), KEEP, reason="a royal title before a given name (a public figure)")
+
+
+_SURNAME_AFTER = re.compile(r"[ \t]+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+")
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -4216,7 +4255,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
-            PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
+            PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
