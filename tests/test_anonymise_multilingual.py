@@ -93,6 +93,7 @@ def test_cue_phrases(lang, text, expected):
     # a Dutch particle before a surname that is a word, the title opening the sentence or not
     ("nl", "Mevrouw ter Bruggen heeft mij nooit gehaast.", [("ter Bruggen", P)]),
     ("nl", "Ik schreef meneer ten Velde een kaart.", [("ten Velde", P)]),
+    ("es", "Soy Pilar, la hermana de Maribel.", []),  # "de" a preposition after a relation noun
     # a title alone, or before a lower-case word in capitalised text, is no name
     ("nl", "De dominee zei niets.", []),
     ("es", "La maestra dijo que no.", []),
@@ -116,6 +117,10 @@ def test_titles(lang, text, expected):
     # a closing word is a whole word: "gr" does not cut "groeten" into a name
     ("nl", "Dank aan iedereen. Lieve groeten!", []),
     ("it", "Il numero è quello. Firmato Gennarino.", [("Gennarino", P)]),
+    # the formal closings of letters ("Hoogachtend," is no name)
+    ("nl", "Vraag om een laatste gesprek.\n\nHoogachtend,\nWobbe", [("Wobbe", P)]),
+    ("nl", "Vraag om een laatste gesprek.\n\nHoogachtend,", []),
+    ("fr", "Merci pour tout.\nBien à vous, Ysaline", [("Ysaline", P)]),
 ])
 def test_signoffs(lang, text, expected):
     check(M.LanguageSignoffRecognizer, text, expected, lang=lang)

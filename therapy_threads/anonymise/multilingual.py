@@ -384,6 +384,10 @@ class LanguageTitleRecognizer(_Multilingual):
                     e = n2.end()
                     core = t.text[s:e]
             cf = core.casefold()
+            # (a lower-case particle after a form of address: "mevrouw ter Haar"; not after a relation noun that
+            # is a title too, where it is a preposition: "la hermana de Maribel")
+            if particle and not core[:1].isupper() and bare.casefold() in lc.relations:
+                continue
             if not core[:1].isupper() and not t.lower_style and not particle:
                 continue  # "madame la directrice": a title before a lower-case word is no name in capitalised text
             if self.excluded(t, lc, cf.split()[0]) and not particle:
