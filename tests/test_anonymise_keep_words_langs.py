@@ -108,16 +108,17 @@ def test_a_writer_who_has_written(text, expected):
     check(R.PublicWorkRecognizer, text, expected)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("je m'appelle Gaspard, comme le roi Gaspard, ma mère était royaliste", [("roi Gaspard", "keep")]),
-    ("dezelfde naam als Koning Willem-Alexander, al is het andersom", [("Koning Willem-Alexander", "keep")]),
-    ("wie die Kaiserin Elisabeth im Film", [("Kaiserin Elisabeth", "keep")]),
+@pytest.mark.parametrize("text,lang,expected", [
+    ("je m'appelle Gaspard, comme le roi Gaspard, ma mère était royaliste", "fr", [("roi Gaspard", "keep")]),
+    ("dezelfde naam als Koning Willem-Alexander, al is het andersom", "nl", [("Koning Willem-Alexander", "keep")]),
+    ("wie die Kaiserin Elisabeth im Film", "de", [("Kaiserin Elisabeth", "keep")]),
     # a title that is a surname after a given name, a pet name with a possessive: no monarch
-    ("ik ben Gosse Koning uit Den Helder", []),
-    ("mijn koning Bram slaapt al", []),
+    ("ik ben Gosse Koning uit Den Helder", "nl", []),
+    ("mijn koning Bram slaapt al", "nl", []),
+    ("my queen Sadie is asleep", "en", []),
 ])
-def test_royal_titles(text, expected):
-    check(R.RoyalTitleRecognizer, text, expected)
+def test_royal_titles(text, lang, expected):
+    check(R.RoyalRecognizer, text, expected, lang=lang)
 
 
 @pytest.mark.parametrize("text,lang,expected", [

@@ -83,6 +83,20 @@ def test_cue_phrases(lang, text, expected):
     ("es", "Fui a la Dra. De la Vega ayer.", [("De la Vega", P)]),
     # a title, a given name, then the surname even where it is also a town
     ("es", "mi terapeuta, la Sra. Roser Tarragona, dice que no", [("Roser Tarragona", P)]),
+    # a chain of titles, the name after the last one; professional titles of each language
+    ("nl", "Ik ging naar mw. drs. Tjitske Hoornstra toe.", [("Tjitske Hoornstra", P)]),
+    ("nl", "Onze ds. Wiebren Kalsbeek zei het ook.", [("Wiebren Kalsbeek", P)]),
+    ("nl", "Ik ben bij dokter Hazelhoff geweest.", [("Hazelhoff", P)]),
+    ("es", "Sigo con la Mtra. Azucena Villaseñor, en Tonalá.", [("Azucena Villaseñor", P)]),
+    ("es", "La Psic. Anselma Quezada me dio de alta.", [("Anselma Quezada", P)]),
+    ("es", "Dr. Mtro. Oziel Bárcenas atiende los martes.", [("Oziel Bárcenas", P)]),
+    # a Dutch particle before a surname that is a word, the title opening the sentence or not
+    ("nl", "Mevrouw ter Bruggen heeft mij nooit gehaast.", [("ter Bruggen", P)]),
+    ("nl", "Ik schreef meneer ten Velde een kaart.", [("ten Velde", P)]),
+    ("es", "Soy Pilar, la hermana de Maribel.", []),  # "de" a preposition after a relation noun
+    # a title alone, or before a lower-case word in capitalised text, is no name
+    ("nl", "De dominee zei niets.", []),
+    ("es", "La maestra dijo que no.", []),
 ])
 def test_titles(lang, text, expected):
     check(M.LanguageTitleRecognizer, text, expected, lang=lang)
@@ -103,6 +117,10 @@ def test_titles(lang, text, expected):
     # a closing word is a whole word: "gr" does not cut "groeten" into a name
     ("nl", "Dank aan iedereen. Lieve groeten!", []),
     ("it", "Il numero è quello. Firmato Gennarino.", [("Gennarino", P)]),
+    # the formal closings of letters ("Hoogachtend," is no name)
+    ("nl", "Vraag om een laatste gesprek.\n\nHoogachtend,\nWobbe", [("Wobbe", P)]),
+    ("nl", "Vraag om een laatste gesprek.\n\nHoogachtend,", []),
+    ("fr", "Merci pour tout.\nBien à vous, Ysaline", [("Ysaline", P)]),
 ])
 def test_signoffs(lang, text, expected):
     check(M.LanguageSignoffRecognizer, text, expected, lang=lang)

@@ -197,6 +197,35 @@ def test_public_figure(text, expected):
     check(R.PublicFigureRecognizer, text, expected)
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nl", "we hebben dezelfde naam als Koning Willem-Alexander, al is het andersom.",
+     [("Koning Willem-Alexander", "keep")]),
+    ("fr", "comme disait le roi Baudouin à l'époque.", [("roi Baudouin", "keep")]),
+    ("en", "Queen Silvia opened it.", [("Queen Silvia", "keep")]),
+    ("it", "la regina Elisabetta e re Umberto", [("regina Elisabetta", "keep"), ("re Umberto", "keep")]),
+    # someone named Princess, with a surname; "re" is Italian only ("re Anna" in English is "regarding")
+    ("en", "My cousin Princess Odalys Brent called.", []),
+    ("en", "re Anna, I agree", []),
+])
+def test_royal(lang, text, expected):
+    check(R.RoyalRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sigrid wrote it better.", [("Sigrid", "keep")]),
+    # a figure's other name with the initial of another surname is someone else ("Sigrid N." is not Undset)
+    ("That is all.\nSigrid N.", []),
+    ("Sigrid U. wrote it better.", [("Sigrid", "keep")]),
+])
+def test_public_figure_word_with_an_initial(text, expected):
+    """The words of a figure named in full earlier in the post ("Sigrid Undset")."""
+    rec = R.PublicFigureRecognizer(CUES)
+    doc = build_context([text], {}, "myblog.example.org")
+    doc.figure_words.update({"sigrid", "undset"})
+    t = TextContext(text, doc, "comment", "en", bytearray(len(text)), lower_style=lower_style(text))
+    assert [(text[x.start:x.end], x.kind) for x in resolve(list(rec.analyze(t)))] == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     ("I cried on the way home to Leeds from Dublin.", [("Leeds", "keep"), ("Dublin", "keep")]),
     ("She lives near Church Road in Sydney.", [("Church Road", "keep"), ("Sydney", "keep")]),
@@ -308,6 +337,25 @@ def test_place(text, expected):
     # the policy's lower_titles in lower case before a name; a Dutch "mag" without its period is the verb
     ("ok so mx vantreel said no lol", [("vantreel", "person")], "en"),
     ("dat mag niet, zegt ze", [], "nl"),
+    # the academic and professional titles of Austria and Germany (policy academic_titles), one home with the
+    # others: the name after them even where it is a word; a title written out after another is no name
+    ("Mein Therapeut, DSA Wendelin Zirngast, ist Sozialarbeiter.", [("Wendelin Zirngast", "person")], "de"),
+    ("Bei Dr.in Kreszenz Obermoser war ich zwei Jahre.", [("Kreszenz Obermoser", "person")], "de"),
+    ("Die Mag.a Sonne hat gesagt, ich soll kommen.", [("Sonne", "person")], "de"),
+    ("Dann sagte die Frau Magister, ich soll wiederkommen.", [], "de"),
+    ("Der Herr Gott weiß es.", [], "de"),
+    # double-barrelled initials after a title go whole
+    ("When it happened, Dr. K-L was the one who helped.", [("Dr. K-L", "person")], "en"),
+    # other languages' forms of address, capitalised, in English text; a word after one is still kept
+    ('I made my last session with Mme Vilsaint "nice" for her.', [("Vilsaint", "person")], "en"),
+    ("She called me Madame Dorvilien the whole year.", [("Dorvilien", "person")], "en"),
+    ("We saw Madame Butterfly at the opera.", [("Butterfly", "keep")], "en"),
+    ("the madame of the house said no", [], "en"),
+    # after a title with its period, in capitalised text, a lower-case name of the lists or a rare word
+    ("Nov 14, Dongha : her name is ms. qwill. my mom found out", [("qwill", "person")], "en"),
+    ("Nov 14, Dongha : i have a dr. appointment at noon", [], "en"),
+    # after the title and a given name, a surname of the lists that is a word too
+    ("Nov 14, Dongha : shes dr. abigail shin if ur mom wants to talk", [("abigail shin", "person")], "en"),
 ])
 def test_title(text, expected, lang):
     check(R.TitleRecognizer, text, expected, lang=lang)
@@ -459,6 +507,31 @@ def test_named_after_a_person_noun(text, expected):
 ])
 def test_signoff(text, expected):
     check(R.SignoffRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # initials and a surname, a given name and an initial, or initials alone signing the text: on their own
+    # line, after the last sentence or after a closing word and a comma, in any language
+    ("de", "Gerne per Mail.\nHerzlich, G. Hollerer", [("G. Hollerer", "person")]),
+    ("nl", "Sterkte met uw moeder. 😉 W. Kamstra", [("W. Kamstra", "person")]),
+    ("nl", "Een begin.\nVriendelijke groet, Wendel B.", [("Wendel B.", "person")]),
+    ("nl", "Met vriendelijke groet, D. Kamst-de Roo", [("D. Kamst-de Roo", "person")]),
+    ("fr", "Trente ans que je m'excuse ! Anatole B.", [("Anatole B.", "person")]),
+    ("fr", "on ne sait pas si ça se fait. — J. & C. Vanlaer", [("J. & C. Vanlaer", "person")]),
+    ("en", "Wives and partners!\n— V.S.", [("V.S.", "person")]),
+    ("en", "Hope it goes well.\nA. G. (@nattugle_nord, on the old forum)", [("A. G.", "person")]),
+    ("en", "read her, she understood.\nG.D., inf.", [("G.D.", "person")]),
+    ("en", "That is all, really.\nSolveig N.", [("Solveig N.", "person")]),
+    # a word with a letter, an abbreviation closing the last sentence, a place: no signature
+    ("en", "I started on Vitamin D.", []),
+    ("en", "Anyway.\nVitamin D.", []),
+    ("en", "We moved to the U.S.", []),
+    ("en", "That was Plan B.", []),
+    ("de", "Ich wohne in St. Pölten.", []),
+    ("en", "It is what it is. P.S.", []),
+])
+def test_signature_line(lang, text, expected):
+    check(R.SignatureLineRecognizer, text, expected, lang=lang)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -717,6 +790,8 @@ def test_address(text, expected):
     # a reply opening with the name of the one it answers and quoting them is no title after a name
     ('Corabel Ann Threlkeld "a casserole on legs" is all of us', []),
     ('Loved it. Tobin Marsh "River" is on repeat', [("Tobin Marsh", "keep")]),
+    # another language's form of address opens a private person's name, not an author's
+    ('I made my last session with Mme Vilsaint "nice" for her.', []),
 ])
 def test_public_work(text, expected):
     check(R.PublicWorkRecognizer, text, expected)

@@ -357,11 +357,17 @@ class Cues:
         self.lex = lex
         self.policy = policy
         self._derived_memo: dict[str, bool] = {}
-        self.titles = {t.rstrip(".") for t in r.titles}
+        self.titles = {t.rstrip(".") for t in r.titles | r.academic_titles if not t.endswith("-")}
         # the titles of every covered language (the policy's and the language cue tables'), without periods
         from .multilingual import language_cues  # (multilingual imports this module)
         self.all_titles = frozenset(self.titles) | frozenset(
             w.rstrip(".") for lc in language_cues()[0].values() for w in lc.titles if " " not in w)
+        # the other languages' forms of address that writers of those heritages use, capitalised, in English or
+        # German text before a name ("Madame Vilsaint", "Mme Roy", "Señora Ruiz", "Pani Zofia"): the words of
+        # three letters or more that are no common English word ("pan", "doctor" are) nor a given name ("Don")
+        self.loan_titles = frozenset(w for w in self.all_titles - self.titles
+                                     if len(w) >= 3 and "." not in w and (lex.rank(w) or 10 ** 6) >= 2000
+                                     and w not in lex.first_names and w not in lex.intl_names)
         self.greetings = r.greetings
         self.greet1 = {g for g in self.greetings if " " not in g}
         self.greet2 = {g for g in self.greetings if " " in g}

@@ -48,7 +48,24 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "mag", "dipl", "psych", "ing", "dra", "univ",
                          # forms of address in French, Spanish, Italian, Portuguese and Dutch ("Mme", "Sra.",
                          # "dott.ssa", "Dña.", "Mevr."): no more private than "Mrs"
-                         "mme", "mlle", "me", "sra", "srta", "dña", "dott", "ssa", "sig", "dhr", "mevr", "mw"})
+                         "mme", "mlle", "me", "sra", "srta", "dña", "dott", "ssa", "sig", "dhr", "mevr", "mw",
+                         # the same forms of address written out or abbreviated otherwise, and the professional and
+                         # academic titles each language writes before a name ("mevrouw", "Psic.", "Mtra.", "DSA"):
+                         # Dutch (ds. = dominee, drs., ir., ing.)
+                         "mevrouw", "meneer", "mijnheer", "juffrouw", "dokter", "drs", "ds", "dominee", "ir",
+                         # French
+                         "madame", "monsieur", "mademoiselle", "docteur", "docteure", "dre", "pr", "maître",
+                         # Spanish (lic. = licenciado/a, Psic. = psicólogo/a, Mtra. = maestra, Arq., Ing.)
+                         "señora", "señor", "señorita", "doña", "doctora", "doctor", "lic", "licenciada",
+                         "licenciado", "lcda", "lcdo", "psic", "mtra", "mtro", "maestra", "maestro", "profe",
+                         "profesora", "profesor", "arq",
+                         # Portuguese and Italian
+                         "senhora", "senhor", "dona", "doutora", "doutor", "profa", "signora", "signor", "signore",
+                         "signorina", "dottoressa", "dottor", "dottore", "avv",
+                         # German and Austrian (DSA = diplomierte Sozialarbeiterin, DDr., MMag., Dkfm.), Nordic
+                         "doktor", "dsa", "ddr", "mmag", "dkfm", "bakk", "msc", "bsc", "fru", "frk"})
+# the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")
+_TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b")
 _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -389,6 +406,7 @@ def score_text(orig: Text, published: str, where: str) -> SetScore:
             continue
         toks = [m for m in _TOKEN.finditer(lb.surface)
                 if not (len(m.group(0)) < 2 or m.group(0) in _PARTICLES or m.group(0).casefold() in _HONORIFICS
+                        or (lb.kind == PRIVATE and _TITLE_ENDING.match(lb.surface, m.start()))
                         or (lb.kind == CONTACT and m.group(0).casefold() in _CONTACT_NOISE))]
         if not toks:  # a sign-off initial ("C.") is itself the mention
             toks = list(_TOKEN.finditer(lb.surface))

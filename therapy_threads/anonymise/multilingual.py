@@ -40,7 +40,7 @@ from .spans import KEEP, PERSON, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
-           "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here")
+           "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -97,6 +97,7 @@ class LanguageCues:
     # one the word is a person's name, even where it is also a place or written in lower case
     naming_articles: frozenset[str] = frozenset()
     here: frozenset[str] = frozenset()  # "here" after the writer's own name opening a text ("Inês aqui, de Braga")
+    royals: frozenset[str] = frozenset()  # titles of monarchs and royals ("roi", "koning"): a public figure follows
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -110,7 +111,9 @@ class LanguageCues:
                  + _alt(self.adjectives) + r")[ \t-]+){0,2}(?:" + _alt(self.relations) + r")(?![\w-])")
         art = (r"(?:(?P<art>" + _alt(self.naming_articles) + r")[ \t]+)?") if self.naming_articles else ""
         naming = r"(?<![\w'’])(?:" + _alt(self.naming) + r")[ \t]*,?[ \t]+" + art + r"(?P<name>" + _NAME + r")"
-        titles = r"(?<![\w'’.])(?P<title>" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")"
+        # a chain of titles, the last one before the name ("mw. drs. X", "Sra. Dra. X")
+        titles = (r"(?<![\w'’.])(?P<chain>(?:(?:" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.)))*)(?P<title>"
+                  + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")")
         greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
         closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")"
                    r"(?![^\W\d_])[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a whole word: "gr" is not "gr|oeten")
@@ -392,15 +395,20 @@ class LanguageTitleRecognizer(_Multilingual):
             s, e = m.span("name")
             core = t.text[s:e]
             # (a particle may be capitalised after a title: "dr. Van Rijswijk", "Dra. De la Fuente")
-            particle = re.match(r"(?i:de|du|des|del|della|de la|van|van der|van den|van de|von|da|dos|di)[ \t]+"
-                                r"(?=[A-ZÀ-Þ])", t.text[s:s + 12])
+            # (and the Dutch "ter", "ten" and "van 't" before a surname that may be a word: "mevrouw ter Haar")
+            particle = re.match(r"(?i:de|du|des|del|della|de la|van|van der|van den|van de|van 't|von|da|dos|di|ter|"
+                                r"ten)[ \t]+(?=[A-ZÀ-Þ])", t.text[s:s + 12])
             if particle:
                 n2 = _NAME_RE.match(t.text, s + particle.end())
                 if n2:
                     e = n2.end()
                     core = t.text[s:e]
             cf = core.casefold()
-            if not core[:1].isupper() and not t.lower_style:
+            # (a lower-case particle after a form of address: "mevrouw ter Haar"; not after a relation noun that
+            # is a title too, where it is a preposition: "la hermana de Maribel")
+            if particle and not core[:1].isupper() and bare.casefold() in lc.relations:
+                continue
+            if not core[:1].isupper() and not t.lower_style and not particle:
                 continue  # "madame la directrice": a title before a lower-case word is no name in capitalised text
             if self.excluded(t, lc, cf.split()[0]) and not particle:
                 continue
@@ -408,7 +416,7 @@ class LanguageTitleRecognizer(_Multilingual):
                 continue
             if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
-            ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() else e
+            ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() and not particle else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
 
 

@@ -75,6 +75,11 @@ class RulesPolicy:
     closings: frozenset[str]
     # titles English and German chat writes in lower case before a name ("dr x", "frau x"): a subset of titles
     lower_titles: frozenset[str] = frozenset()
+    # academic and professional titles of German-speaking countries ("Mag.a", "DSA"), titles too: after one a
+    # capitalised word is a surname whatever else it is
+    academic_titles: frozenset[str] = frozenset()
+    # titles of monarchs and royals in English and German ("King Olav"): before a given name, a public figure
+    royal_titles: frozenset[str] = frozenset()
     # prepositions of place in English and German before a place name ("moving to X", "nach X"); other
     # languages' are language_cues.toml's places_before
     places_before: frozenset[str] = frozenset()

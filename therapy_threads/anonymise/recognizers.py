@@ -32,7 +32,7 @@ from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
 # a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
 # Irish and Scottish "Ó", "Ní", "Mac", "Nic", "Uí" ("Ciarán Ó Laoire", "Aoife Ní Bhriain")
-_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
+_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|ter|ten|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
                      r"Uí|Ua|O')\s+){0,2}"
                      r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
                      + r"][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
@@ -68,7 +68,7 @@ RELATION_BEFORE = re.compile(
     r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)\s+(?:(?:old|new|first|late|little|big|"
     r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
     r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
-_PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu"})
+_PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu", "ter", "ten"})
 # Arabic kunyas ("Umm Yazan", "Abu Fadi": mother, father of the named child) and the article that opens place
 # names made with the same words ("Umm Al Quwain", "Abu al-Khaseeb"), which no kunya has before the child's name
 # (the look-behinds of _KIN_COMMA_NAME, _SPELLED and _SYLLABLE_PAIR come after the first capital, where they
@@ -735,42 +735,6 @@ class NamesakeRecognizer(Recognizer):
 # reigning or historical person of that name ("le roi Baudouin", "Koning Willem-Alexander", "Kaiserin Sisi",
 # "o rei Pelé" no: a given name of the lists must follow). English "King", "Prince" and "Princess" are left
 # out: they are given names too ("my cousin Prince Okafor").
-_ROYAL_TITLES = frozenset({"roi", "reine", "koning", "koningin", "könig", "königin", "kaiser", "kaiserin", "keizer",
-                           "keizerin", "rei", "rainha", "rey", "reina", "prins", "prinses", "prinz", "prinzessin",
-                           "princesa", "príncipe", "infanta", "empereur", "impératrice", "imperador", "imperatriz",
-                           "emperador", "erzherzog", "erzherzogin", "queen", "emperor", "empress", "pope", "pape", "paus",
-                           "papst"})
-# the given name (perhaps double, "Willem-Alexander") and a regnal number after the title
-_ROYAL_NAME = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*(?:[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|XV?I{0,3})\b)?")
-
-
-class RoyalTitleRecognizer(Recognizer):
-    """A given name after a monarch's, emperor's or pope's title is that public person, kept with the
-    title ("comme le roi Baudouin", "dezelfde naam als Koning Willem-Alexander"). A relation noun or
-    a possessive before the title makes it someone's pet name or role, left to the other rules."""
-
-    name, score = "royal_title", 0.9
-
-    def analyze(self, t: TextContext) -> Iterator[Span]:
-        text = t.text
-        # (the word before each capital after a blank, as namesake_possible does: no pass over the whole text)
-        for p in t.blank_capitals:
-            r = run_start(text, p - 1, " \t")
-            a = r
-            while a > 0 and text[a - 1].isalpha():
-                a -= 1
-            if a == r or text[a:r].casefold() not in _ROYAL_TITLES or (a > 0 and text[a - 1] in "'’-"):
-                continue
-            m = _ROYAL_NAME.match(text, p)
-            first = m.group(0).split("-")[0].split()[0].casefold() if m else ""
-            if not (first in self.lex.first_names or first in self.lex.intl_names):
-                continue
-            if self.cues.relation_before(text, a) or re.search(
-                    r"(?i)\b(?:my|mijn|mein|meine|mon|ma|meu|minha|mi)[ \t]+$", text[max(0, a - 8):a]):
-                continue
-            yield self.span(a, m.end(), KEEP, reason="a given name after a monarch's, emperor's or pope's title")
-
-
 # ---- a writer's full name opening an introduction ------------------------------------------------
 
 # (what follows the line or sentence start)
@@ -1112,6 +1076,48 @@ class MentionedWordRecognizer(Recognizer):
 
 # ---- knowledge that keeps -------------------------------------------------------------------------
 
+class RoyalRecognizer(Recognizer):
+    """A monarch or royal: a royal title before a given name ("Koning Willem-Alexander", "le roi Baudouin",
+    "Queen Silvia", perhaps with a regnal number: "King Harald V"), kept as a public figure. The titles are
+    the policy's ``royal_titles`` (English, German) and, in text of their language, ``language_cues.toml``'s
+    ``royals``; the name must be a given name of the lexicons (each part of a double one), no surname after it
+    ("Princess Odalys Brent" is someone named Princess)."""
+
+    name, score = "royal", 0.85
+
+    def __init__(self, cues: Cues):
+        super().__init__(cues)
+        from .multilingual import language_cues  # (multilingual imports this module)
+        own = frozenset(cues.policy.rules.royal_titles)
+        self._res = {lang: self._pattern(own | lc.royals) for lang, lc in language_cues()[0].items()}
+        self._res[None] = self._pattern(own)
+
+    @staticmethod
+    def _pattern(words) -> re.Pattern[str]:
+        alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+        return re.compile(r"(?<![\w'’-])(?i:" + alt + r")[ \t]+(?P<name>[A-Z\u00c0-\u00de][^\W\d_]+(?:-[A-Z\u00c0-\u00de]"
+                          r"[^\W\d_]+)?)(?P<num>[ \t]+[IVX]{1,4}\b)?(?![\w'’-])")
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text, cues = t.text, self.cues
+        rx = self._res.get(t.lang) or self._res[None]
+        for m in rx.finditer(text):
+            name = m.group("name")
+            if not all(cues.any_given_name(p.casefold()) or p.casefold() in self.lex.first_names
+                       for p in name.split("-")):
+                continue
+            if not m.group("num") and _SURNAME_AFTER.match(text, m.end("name")):
+                continue  # a given name and a surname: a person called "Princess" or "King"
+            if cues.relation_before(text, m.start()) or _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "mijn koning Bram", "my queen Sadie": a pet name or a role, left to the other rules
+            if t.free(m.start(), m.end()):
+                yield self.span(m.start(), m.end(), KEEP, reason="a royal title before a given name (a public figure)")
+
+
+_SURNAME_AFTER = re.compile(r"[ \t]+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+")
+_POSSESSIVE_BEFORE = re.compile(r"(?i)\b(?:my|mijn|mein|meine|mon|ma|meu|minha|mi|mia|mio)[ \t]+$")
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -1163,9 +1169,12 @@ class PublicFigureRecognizer(Recognizer):
         """A public figure's given name alone that names someone else: with another surname after it ("just
         Joan Haverkamp from Duluth"), the writer's own ("I'm Joan too"), or the person addressed opening a
         line ("Joan, relieved AND sad is allowed") or greeted."""
+        s, e, _ = toks[i]
+        ini = re.match(r"[ \t]+([A-Z\u00c0-\u00de])\.", text[e:e + 4])
+        if ini and not any(w[:1] == ini.group(1).casefold() for w in figure_words if w != cf):
+            return True  # with the initial of another surname: "Joan K." is not Joan Didion
         if not (self.cues.any_given_name(cf) or cf in self.lex.first_names):
             return False
-        s, e, _ = toks[i]
         if i + 1 < len(toks) and re.fullmatch(r"[ \t]+", text[e:toks[i + 1][0]]) \
                 and toks[i + 1][2].casefold() not in figure_words and self.lex.is_surname(toks[i + 1][2].casefold()):
             return True
@@ -1476,7 +1485,8 @@ class PublicWorkRecognizer(Recognizer):
     def _first_rule(self, first: str) -> bool:
         cues, lex = self.cues, self.lex
         fcf = first.casefold()
-        if fcf in cues.not_names or cues.function_word(fcf) or fcf.rstrip(".") in cues.titles:
+        if fcf in cues.not_names or cues.function_word(fcf) or fcf.rstrip(".") in cues.titles \
+                or fcf in cues.loan_titles:  # (another language's form of address: "with Mme Roy "nice"")
             return False  # (a title and a surname: "calls Dr Ong 'that girl doctor'" is someone's doctor)
         given = cues.any_given_name(fcf) or fcf in lex.first_names or fcf in lex.intl_names
         return given or (self._surname_like(first) and (lex.rank(fcf) is None or lex.proper_noun(fcf)))
@@ -2408,19 +2418,16 @@ _DEMONYM_ENDS = ("an", "ese", "i")
 
 # ---- cues that a word is a person's name ----------------------------------------------------------
 
-# an academic title right before a word: what follows is a surname, whatever else the word is
-# ("Frau Dr. Glück", "Frau Mag.a Stern", "Dipl.-Psych. Wolf"); not the bare "Herr"/"Frau" ("Herr Gott")
-_ACADEMIC_BEFORE = re.compile(r"(?<![\w.-])(?:[Dd]r|[Dd]r\.in|DDr|[Mm]ag|[Mm]ag\.a|[Pp]rof|Dipl\.-[A-Za-z]+|DI|Ing|"
-                              r"Univ\.-Prof|Dkfm|MMag)\.?[ \t]+$")
 # a lower-case name after a lower-case title ("frau dr. hellwig", "mag. kovač"); parts of a degree are no names
 _LOWER_TITLE_NAME = re.compile(r"([a-z][a-z\u00df-\u00ff\u0100-\u024f'-]+)(?![\w'’-])")
 _DEGREE_PARTS = frozenset({"med", "phil", "rer", "nat", "habil", "jur", "oec", "dent", "vet", "univ", "ing", "techn",
                            "pol", "soc", "theol", "psych", "sc", "hc"})
 # after a title chain, initials or one capital: "Mrs P.", "Dr H.", "Frau Dr. Q." (the chain goes with them: it is
-# all that is left of the person's name)
-_TITLED_INITIALS = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z])")
+# all that is left of the person's name); double-barrelled initials go whole: "Dr. K-L", "Frau M.-T."
+_TITLED_INITIALS = re.compile(r"[A-Z]\.?(?:-[A-Z]\.?)+(?![\w-])|(?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])"
+                              r"|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z])")
 # a particle capitalised after the title, the title perhaps in lower case ("dr. Van Rijswijk")
-_TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|von|van|de|zu)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
+_TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|von|van|de|zu|ter|ten)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
 
 
 class TitleRecognizer(Recognizer):
@@ -2431,10 +2438,14 @@ class TitleRecognizer(Recognizer):
     def __init__(self, cues: Cues):
         super().__init__(cues)
         # run on the lower-cased text (no re.I); the case of the title and the next letter is read on the real text
-        self._re = chain_pattern(cues.titles)
+        # (and the other languages' forms of address, which count only capitalised: "Madame X", "Mme X")
+        self._re = chain_pattern(cues.titles | cues.loan_titles)
         self._lower = titles.bare(cues.policy.rules.lower_titles)  # written in lower case in chat ("dr x")
-        self._abbreviated = titles.abbreviated(cues.policy.rules.titles)
-        self.triggers = first_runs(cues.titles)  # every span starts from a title of ``_re``
+        self._abbreviated = titles.abbreviated(cues.policy.rules.titles | cues.policy.rules.academic_titles)
+        # an academic title right before a word: what follows is a surname, whatever else the word is ("Frau
+        # Dr. Glück", "Mag.a Stern"); not the bare "Herr"/"Frau" ("Herr Gott")
+        self._academic = titles.academic_before(cues.policy.rules.academic_titles)
+        self.triggers = first_runs(cues.titles | cues.loan_titles)  # every span starts from a title of ``_re``
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
@@ -2445,10 +2456,10 @@ class TitleRecognizer(Recognizer):
         for s, _e, _tok, core in t.caps:
             if s not in starts:
                 continue
-            if len(core) < cues.min_len or not cues.title_before(text, s):
+            if len(core) < cues.min_len or not (cues.title_before(text, s) or self._loan_before(t, chains[s][1])):
                 continue
             cf = core.casefold()
-            if cf in cues.titles or cf in cues.not_names:
+            if cf in cues.titles or cf in cues.not_names or cf in cues.loan_titles:
                 continue  # "Frau Dr." : the second title, the name follows
             rank = self.lex.rank(cf)
             first, last = cues.is_first(cf), cues.is_last(cf)
@@ -2464,12 +2475,14 @@ class TitleRecognizer(Recognizer):
                 # where the word is one too ("meine nachbarin Frau Schön")
                 lr = self.lex.lang_rank(cf, t.lang)
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf) and not self.lex.is_surname(cf) \
-                        and not _ACADEMIC_BEFORE.search(text, max(0, s - 16), s):
+                        and not self._academic.search(text, max(0, s - 16), s):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
             yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=self.cues.any_given_name(cf)),
                               "title before a name")
         for e0, (c0, m) in chains.items():
             written = text[m.start():m.end()].rstrip()
+            if written.rstrip(".").casefold() in cues.loan_titles and not self._loan_before(t, m):
+                continue
             if written[:1].isupper() or written.endswith("."):
                 # a title before initials or one capital: "Dr A. O.", "Dr. C", "Frau K."; a capitalised particle
                 i = _TITLED_INITIALS.match(text, e0)
@@ -2483,19 +2496,28 @@ class TitleRecognizer(Recognizer):
                 if n:
                     yield from self._lower_name(t, n, written)
 
+    def _loan_before(self, t: TextContext, m: re.Match) -> bool:
+        """The title matched at ``m`` is another language's form of address, written capitalised, in English or
+        German text ("Mme Roy"); in its own language the language's title recognizer reads it."""
+        written = t.text[m.start():m.end()].rstrip()
+        return (t.lang or "en") in ("en", "de") and written[:1].isupper() \
+            and written.rstrip(".").casefold() in self.cues.loan_titles
+
     def _lower_name(self, t: TextContext, n: re.Match, title: str) -> Iterator[Span]:
         """A lower-case name after a title written in lower case ("frau dr. hellwig", "dr. xxx yyy")."""
         cf = n.group(1)
         rank = self.lex.rank(cf) if t.english else self.lex.lang_rank(cf, t.lang)
         if cf in self.cues.titles or cf in self.cues.not_names or cf in _DEGREE_PARTS:
             return
-        if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None):
-            return  # in capitalised text only a word of no language: "mein therapeut mag. kovač"
+        if not t.lower_style and (rank is not None or self.lex.rank(cf) is not None) and not (
+                title.endswith(".") and (self.lex.rank(cf) or 10 ** 6) >= (5000 if self.lex.is_name(cf) else 20000)):
+            return  # in capitalised text only a word of no language: "mein therapeut mag. kovač"; after a title
+            # with its period a name of the lists that is no common word, or a rare word ("her name is ms. xu")
         if not t.english and rank is not None and rank < 1000 and not title.endswith(".") \
                 and title in self._abbreviated and (self.lex.lang_rank(title, t.lang) or 10 ** 6) < 3000:
             return  # "dat mag niet", "mag het": an abbreviated title without its period that is a
             # word of the language too (the verb "mag"), before one of the commonest words
-        if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf):
+        if rank is None or self.lex.is_name(cf) or self.lex.is_surname(cf) or (title.endswith(".") and rank >= 20000):
             # with the surname after a given name ("dr. xxx yyy-zzz", "ms. xxx yyy")
             e = lower_second_name(self, t, n.end(1), titled=True) if self.lex.is_name(cf) or self.cues.any_given_name(cf) \
                 else n.end(1)
@@ -2964,6 +2986,22 @@ _DOTTED_ABBREVIATIONS = frozenset({"eg", "ie", "am", "pm", "us", "uk", "nb", "ps
                                    "rip", "asap", "tbh", "usa", "eu", "un", "dc", "la", "ny", "nyc"})
 
 
+# The last line of a text shaped as a signature of initials and a name: initials and a surname ("G. Hollerer",
+# "J. & C. Vanlaer", "D. Kamst-de Roo", "A. v.d. Berg"), a given name and an initial ("Wendel B."), or initials
+# alone, perhaps double-barrelled ("B-L H.", "A. G."). It opens a line (perhaps after a dash), or follows the
+# text's last sentence or a closing word and a comma; after it only a short role or a bracket ("G.D., inf.",
+# "A. G. (@handle ...)"). An initial with its period is what makes the words a name, whatever they are else.
+_SIG_INITIAL = r"(?:" + _ICAP + r"\.?-" + _ICAP + r"\.?|" + _ICAP + r"\.)"  # "G.", "B-L", "M.-T."
+_SIG_SURNAME = (r"(?:(?:van|von|de|der|den|ter|ten|te|du|da|del|di|le|la|v\.d\.|vd\.|v\.)[ \t]+)*"
+                + _ICAP + r"[a-zà-ÿ]+(?:[-'’](?:(?:de|van|ter|den|der)[ \t]+)?" + _ICAP + r"?[a-zà-ÿ]+)*")
+_SIGNATURE_LINE = re.compile(
+    r"(?:^|\n|[.!?…][\"”’)]?[ \t]+(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]+[ \t]+)?|,[ \t]+)[ \t]*"
+    r"(?:[-–—~]+[ \t]*)?(?P<name>"
+    r"(?P<init>" + _SIG_INITIAL + r"(?:[ \t]?(?:&[ \t]+)?" + _SIG_INITIAL + r"){0,2})(?:[ \t]+(?P<surname>" + _SIG_SURNAME + r"))?"
+    r"|(?P<given>" + _ICAP + r"[a-zà-ÿ]+(?:-" + _ICAP + r"[a-zà-ÿ]+)?)[ \t]+" + _SIG_INITIAL + r"(?:[ \t]?" + _SIG_INITIAL + r")?)"
+    r"(?:[ \t]*,[ \t]*[^\W\d_]{2,12}\.?|[ \t]+\([^()\n]{1,80}\))?[ \t]*$")
+
+
 class SignoffRecognizer(Recognizer):
     """The writer's name closing a text: "Gwen" after "Warmly,", "— Mo", "Em xx", "Love, Sam x"."""
 
@@ -3075,11 +3113,69 @@ class SignoffRecognizer(Recognizer):
                 continue
             yield self.person(t, s, e, why)
 
+    def _closing_any(self, t: TextContext, s: str) -> bool:
+        """A closing line of English or German, or of the text's language ("Met vriendelijke groet")."""
+        from .multilingual import language_cues  # (multilingual imports this module)
+        lc = language_cues()[0].get(t.lang or "")
+        return self._closing(s) or (lc is not None and (s in lc.closings or any(
+            s.endswith(" " + c) for c in lc.closings if " " in c)))
+
     def _closing(self, s: str) -> bool:
         """A closing line: "Warmly", "Love", "Lots of love", "Take care all"."""
         s = s.strip(" ,.!")
         words = s.split()
         return s in self.cues.closings or (0 < len(words) <= 3 and any(w in self.cues.closings for w in words))
+
+
+class SignatureLineRecognizer(SignoffRecognizer):
+    """Initials with a surname, a given name with an initial, or initials alone signing a text, in any
+    language (``_SIGNATURE_LINE``): "G. Hollerer", "Wendel B.", "J. & C. Vanlaer", "— V.S.". It runs before
+    the places and organisations, which the shape outweighs ("L. Esch" signs, whatever Esch is); after the
+    public figures and works ("— C.S. Lewis" closing a quotation stays)."""
+
+    name, score = "signature", 0.86
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text.rstrip()
+        if t.role == "title" or "." not in text[-120:]:
+            return
+        tail = _SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
+        if tail:
+            text = text[:tail.start()].rstrip()
+        yield from self._signature_line(t, text)
+
+    def _signature_line(self, t: TextContext, text: str) -> Iterator[Span]:
+        """Initials with a surname, a given name with an initial, or initials alone signing the text
+        (``_SIGNATURE_LINE``)."""
+        m = _SIGNATURE_LINE.search(text, max(0, len(text) - 120))
+        if not m:
+            return
+        cues = self.cues
+        head = text[max(0, m.start() - 30):m.start() + 1]
+        if m.group(0).lstrip()[:1] == "," and not self._closing_any(t, re.split(r"[.!?\n]", head)[-1].strip(" ,").casefold()):
+            return  # after a comma only a closing word: "Herzlich, G. X", not "in the U.S., B. Y"
+        if m.group("given"):
+            cf = m.group("given").casefold()
+            if cues.function_word(cf) or cf in cues.not_names or cf in cues.all_titles or cf in cues.kin_titles \
+                    or cf in cues.relations or self._closing(cf) \
+                    or not (cues.any_given_name(cf) or cf in self.lex.intl_names or (
+                        (self.lex.rank(cf) is None) and (self.lex.lang_rank(cf, t.lang) is None))):
+                return  # "Plan B.", "Vitamin D.": a word with a letter, no name with an initial
+        else:
+            letters = re.sub(r"[^\w]", "", m.group("init")).casefold()
+            if not m.group("surname") and " " not in m.group("init") and "-" not in m.group("init") and (
+                    letters in _DOTTED_ABBREVIATIONS or letters in cues.acronyms) and not m.group(0).lstrip().startswith(("—", "–", "-", "~")):
+                return  # "... in the U.S.": an abbreviation closing the last sentence
+            sur = m.group("surname")
+            if sur and (cues.function_word(sur.casefold()) or self._closing(sur.casefold())):
+                return
+        s, e = m.span("name")
+        b = _WORD_BEFORE_BLANK.search(text, max(0, s - 16), s)
+        if b and (b.group(1).rstrip(".").casefold() in cues.all_titles or b.group(1).casefold() in cues.kin_titles):
+            return  # "— Dr. K.U-M.", "— Mother E. V.": the sign-off and title rules take them, with the title
+        if t.free(s, e):
+            yield self.person(t, s, e, "initials and a name signing the text")
+
 
 
 # What a comment says next to someone it has just addressed by name (no comma needed): a pronoun, a
@@ -3888,8 +3984,9 @@ def lower_second_name(rec: Recognizer, t: TextContext, e: int, titled: bool = Fa
     if "-" in w:
         return e + m.end(1) if double_barrelled_surname(rec.lex, rec.cues, w) else e
     rank = rec.lex.rank(w) if t.english else rec.lex.lang_rank(w, t.lang)
-    if t.english and rec.lex.only_word(w) and (rank is None or rank < 12000):
-        return e  # "lulu silence also counts"
+    if t.english and rec.lex.only_word(w) and (rank is None or rank < 12000) \
+            and not (titled and rank is not None and rank >= 3000 and rec.lex.is_surname(w)):
+        return e  # "lulu silence also counts"; but "dr. xxx shin": after a title and a given name, a surname
     if (rank is None or rank >= 3000) and (rec.lex.is_name(w) or rec.lex.is_surname(w)) \
             and w not in rec.cues.not_names and (not knowledge().is_place(w) or titled and rec.lex.is_surname(w)):
         return e + m.end(1)
@@ -4246,9 +4343,9 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, NamesakeRecognizer, RoyalTitleRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
-            PublicFigureRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
