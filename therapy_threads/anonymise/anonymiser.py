@@ -6,7 +6,7 @@ import hmac
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
@@ -20,7 +20,7 @@ from .knowledge import knowledge
 from .lexicon import lexicon
 from . import inflection
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
-from .patterns import no_fold_odd, url_host
+from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
 from .recognizers import Recognizer
@@ -538,8 +538,8 @@ class Anonymiser:
                 continue  # substring tests are much cheaper than the case-insensitive regex
             lower = None
             if pat is None:
-                pat = _names_pattern.__wrapped__(tuple(names))  # (one post's: not kept)
-            for m in _present_names_pattern(pat, names, low, t.text).finditer(t.text):
+                pat = re.compile(r"(?<![\w@])(?:" + names_alternation(names) + r")(?:['’]s)?(?![\w])", re.I)
+            for m in pat.finditer(t.text):
                 s = m.start()
                 core = _POSS.sub("", m.group(0)) if m.group(0).lower().endswith(("'s", "’s")) else m.group(0)
                 e = s + len(core)
@@ -765,28 +765,6 @@ class Anonymiser:
 # first letters whose case-insensitive classes are disjoint (ASCII and Latin-1 lower case): names
 # starting with them may be grouped by that letter without changing what the pattern matches
 _GROUPABLE = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(chr(c) for c in range(0xDF, 0x100) if c != 0xF7))
-
-
-@lru_cache(maxsize=512)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Where :meth:`Anonymiser._propagate` looks for the post's accepted ``names`` (case-folded keys)."""
-    return re.compile(r"(?<![\w@])(?:" + names_alternation(names) + r")(?:['’]s)?(?![\w])", re.I)
-
-
-def _present_names_pattern(pat: re.Pattern[str], names: list[str], low: str, text: str) -> re.Pattern[str]:
-    """``pat`` (:func:`_names_pattern` of ``names``) for ``text``, or the same pattern made of only
-    the names that can match in it: the ones in ``low`` (``text.casefold()``), and every name not in
-    ASCII. It finds the same matches: at each position the alternation takes the first name, in the
-    order of ``names_alternation`` (longest first, then as given: a stable sort, kept by a
-    subsequence), with which the rest of the pattern matches; every name that matches somewhere is
-    in the subsequence. An ASCII name matches (``re.I``) only ASCII characters or the four odd
-    case-folding ones (``FOLD_ODD``: "ı", "İ", "ſ", the Kelvin sign) and "ß" for its "ss"; in a
-    text without the four, its match case-folds to the name, a substring of ``low``. A post names
-    dozens to hundreds of people, a text a few: the engine tries the few at each word start."""
-    if len(names) < 8 or not (text.isascii() or no_fold_odd(text)):
-        return pat
-    present = tuple(n for n in names if n in low or not n.isascii())
-    return pat if not present or len(present) == len(names) else _names_pattern(present)
 
 
 def names_alternation(names) -> str:
