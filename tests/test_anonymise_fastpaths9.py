@@ -41,3 +41,51 @@ def test_fold_writes_no_benign_character():
     benign = set(I._benign_chars())
     assert not benign & {c for v in I._FOLD_CHARS.values() if v for c in v}
     assert not benign & {c for v in I._LOOKALIKE.values() for c in (chr(v) if isinstance(v, int) else v or "")}
+
+
+# ---- recognizers that skip their substring gates where none of their words is a word of the text ----
+
+from therapy_threads.anonymise import detect as D  # noqa: E402
+from therapy_threads.anonymise import recognizers as R  # noqa: E402
+from therapy_threads.anonymise import sport as S  # noqa: E402
+from therapy_threads.anonymise.lexicon import lexicon  # noqa: E402
+from therapy_threads.anonymise.policy import Policy  # noqa: E402
+
+_CUES = D.Cues(Policy.load(None), lexicon())
+
+# the gates' words and phrases in several cases and spacings, inside other words ("olive in", "unsaid"), with
+# the odd case-folding characters ("raiſed", "İ"), lines opening with ">" or a name and ending in ":", places
+_GATE_PIECES = st.sampled_from([
+    " ", "  ", "\t", "\n", ":", ">", ",", ".", "-", "'s", "x", "Sam", "Leeds", "Umm Al Quwain", "Little Snoring", "the ",
+    "grew up in ", "Grew  up on ", "GREW UP IN ", "olive in ", "lives in ", "Lived in ", "living\tin ", "born in ", "raiſed in ",
+    "based in ", "moved to ", "Moving to ", "relocated to ", "originally from ", "hail from ", "İ", "ı", "\u212a", "ſ",
+    "quote from: ", "Quote from ", "quoting ", "originally posted by ", "citaat van ", "Zitat von ", "citation de ",
+    "cita de ", "citazione di ", "citação de ", "citando a ", " wrote:", " said:", " SAID :", " schreef:", " a écrit :",
+    " escribió:", " ha scritto:", " skrev:", " napisał:", "unsaid", "quotation", "rewrote",
+    " fans", " fan", " Fan", " supporter", " season ticket", " season-tickets", " shirts", " scarf", " striker",
+    " goalkeeper", " defender", "fanatic", " Arsenal", " Leeds United", "Celtic"])
+_GATE_TEXTS = st.lists(_GATE_PIECES, max_size=12).map("".join)
+
+
+def _spans(rec, text: str, gate: bool) -> list:
+    t = D.TextContext(text, D.build_context([text], {}, None), "comment", "en", bytearray(len(text)),
+                      lower_style=D.lower_style(text))
+    if not gate:
+        t.lacks_words = lambda runs: False  # the recognizer's own substring gate alone, as before
+    return [(s.start, s.end, s.kind, s.reason) for s in rec.analyze(t)]
+
+
+@SLOW
+@given(_GATE_TEXTS)
+def test_word_gates_find_what_the_substring_gates_find(text):
+    for rec in (R.HomePlaceRecognizer(_CUES), R.QuoteHeaderRecognizer(_CUES), S.ClubRecognizer(_CUES)):
+        assert _spans(rec, text, True) == _spans(rec, text, False), type(rec).__name__
+
+
+def test_word_gates_skip_texts_without_their_words():
+    t = D.TextContext("I grew tomatoes; my olive in Leeds.", D.build_context([""], {}, None), "comment", "en",
+                      bytearray(35))
+    assert t.lacks_words(R._HOME_RUNS) is False  # "grew" is a word of the text
+    assert t.lacks_words(R._QUOTE_RUNS) is True
+    odd = D.TextContext("raiſed in Leeds", D.build_context([""], {}, None), "comment", "en", bytearray(15))
+    assert odd.lacks_words(R._HOME_RUNS) is False  # an odd case-folding character: the substring gate decides

@@ -2032,6 +2032,9 @@ _HOME_GATE = ("grew up in", "live in", "lives in", "lived in", "living in", "bor
 _HOME_BEFORE = re.compile(r"\b(?:grew[ \t]+up[ \t]+(?:in|on)|live[sd]?[ \t]+in|living[ \t]+in|born[ \t]+in|raised[ \t]+in|"
                           r"based[ \t]+in|mov(?:ed|ing)[ \t]+to|relocated[ \t]+to|originally[ \t]+from|hail[ \t]+from)"
                           r"[ \t]+(?:the[ \t]+)?$", re.I)
+# every _HOME_BEFORE match opens with one of these words, whole (after \b, before blanks): TextContext.lacks_words
+_HOME_RUNS = frozenset(("grew", "live", "lives", "lived", "living", "born", "raised", "based", "moved", "moving",
+                        "relocated", "originally", "hail"))
 _HOME_WORD = r"[A-Z\u00c0-\u00de][\w'’-]*"
 _HOME_RUN = re.compile(_HOME_WORD + r"(?:[ \t]+(?:(?:al|el|de|del|la|le|upon|on|of|the)[ \t]+)?" + _HOME_WORD + r"){0,3}")
 
@@ -2078,7 +2081,7 @@ class HomePlaceRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         low = t.low
-        if not any(map(low.__contains__, _HOME_GATE)):
+        if t.lacks_words(_HOME_RUNS) or not any(map(low.__contains__, _HOME_GATE)):
             return
         text, cues = t.text, self.cues
         for s, _e, _tok, core in t.caps:
@@ -3920,7 +3923,7 @@ class QuoteHeaderRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
         low = t.low
-        if any(w in low for w in _QUOTE_WORDS):
+        if not t.lacks_words(_QUOTE_RUNS) and any(w in low for w in _QUOTE_WORDS):
             for m in _QUOTE_HEAD.finditer(text):
                 g = "a" if m.group("a") else "b"
                 s, e = m.span(g)
@@ -3944,6 +3947,11 @@ class QuoteHeaderRecognizer(Recognizer):
         return not self.cues.function_word(first)
 
 
+# a word of every _QUOTE_HEAD match, whole (after blanks, ">" or the line's start; before blanks or ":"): the
+# first word of its branch (a), the verb of its branch (b) ("écrit" of "a écrit", "scritto" of "ha scritto")
+_QUOTE_RUNS = frozenset(("quote", "quoting", "originally", "citaat", "zitat", "citation", "cita", "citazione", "citação",
+                         "citando", "wrote", "said", "schreef", "schreibt", "schrieb", "écrit", "escribió", "escreveu",
+                         "scritto", "skrev", "napisał"))
 _QUOTE_WORDS = ("quot", "citaat", "zitat", "citation", "cita", "wrote", "said", "schreef", "schrieb", "schreibt",
                 "écrit", "escribió", "escreveu", "scritto", "skrev", "napisał", "posted by")
 
