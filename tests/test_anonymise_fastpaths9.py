@@ -89,3 +89,30 @@ def test_word_gates_skip_texts_without_their_words():
     assert t.lacks_words(R._QUOTE_RUNS) is True
     odd = D.TextContext("raiſed in Leeds", D.build_context([""], {}, None), "comment", "en", bytearray(15))
     assert odd.lacks_words(R._HOME_RUNS) is False  # an odd case-folding character: the substring gate decides
+
+
+_COPULA_PIECES = st.sampled_from([" ", "  ", "\t", "\n", "is", "was", "are", "were", "this", "Is", "WAS", "_is", "9was",
+                                  "éis", "Ana", "ana", "X", "É", "×", ".", ",", "'", "my sister", "Ó", "Mac", "mac",
+                                  "Ní", "Bean", "Uí", "Mc", "BigMac", "Ua", "Giolla", "Bhriain", "Duinn", "Mhic"])
+
+
+@SLOW
+@given(st.lists(_COPULA_PIECES, max_size=14).map("".join))
+def test_copula_before_capital_is_the_gate_scan(text):
+    t = D.TextContext(text, D.build_context([text], {}, None), "comment", "en", bytearray(len(text)))
+    assert R.copula_before_capital(text, t.blank_capitals) == (R._COPULA_GATE.search(text) is not None)
+
+
+@SLOW
+@given(st.lists(_COPULA_PIECES, max_size=14).map("".join))
+def test_irish_word_gate_finds_what_the_substring_gate_finds(text):
+    rec = R.IrishSurnameRecognizer(_CUES)
+    assert _spans(rec, text, True) == _spans(rec, text, False)
+
+
+def test_irish_word_gate_keeps_every_particle():
+    rec = R.IrishSurnameRecognizer(_CUES)
+    for text in ("I met Aoife Ní Bhriain.", "Seán Ó Duinn came.", "a Mac Giolla Phádraig", "Síle Nic Ghiolla Bhríde",
+                 "Máire Bean Uí Cheallaigh", "Tomás Mc Giolla Rua", "Eoin Ua Bhriain", "Nóra Mhic Ghearailt",
+                 "Cáit Uí Bhriain"):
+        assert _spans(rec, text, True) == _spans(rec, text, False) != [], text
