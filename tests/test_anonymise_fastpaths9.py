@@ -116,3 +116,31 @@ def test_irish_word_gate_keeps_every_particle():
                  "Máire Bean Uí Cheallaigh", "Tomás Mc Giolla Rua", "Eoin Ua Bhriain", "Nóra Mhic Ghearailt",
                  "Cáit Uí Bhriain"):
         assert _spans(rec, text, True) == _spans(rec, text, False) != [], text
+
+
+# sign-off tails: initials, kisses, closing words, commas, dashes, line breaks, odd case-folding letters
+_TAIL_PIECES = st.sampled_from([" ", "\t", "\n", "A.", "b.", "J.R.", "K.", "\u212a.", "ſ.", "x", "xo", "X", "XO", "xox", "o", ".",
+                                ",", "!", "/", "love", "Knus", "thanks", "—", "-", "Sam", "Ana", "é", "9", ")", "'"])
+
+
+@SLOW
+@given(st.lists(_TAIL_PIECES, max_size=12).map("".join), st.integers(0, 40))
+def test_signoff_tail_gates_hold(raw, back):
+    """What the sign-off recognizer's two gates rest on: a match of ``_INITIALS_CLOSE`` on the stripped text
+    ends it with a dot or kisses; the inline closing pattern needs a comma."""
+    text = raw.rstrip()
+    if R._INITIALS_CLOSE.search(text, max(0, len(text) - back)) is not None:
+        assert text[-1:] in (".", "x", "X", "o", "O")
+    inline = re.search(r"(?:^|[.!?]\s+|\n)(?P<close>[A-Za-zÀ-ɏ ]{2,20}),[ \t]*(?P<name>[^\W\d_][\w’'-]*)"
+                       r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", text, re.I)
+    if inline is not None:
+        assert "," in text
+
+
+def test_signoff_still_finds_initials_and_closings():
+    rec = R.SignoffRecognizer(_CUES)
+    for text, name in (("Hang in there.\nxo m.", "m."), ("Thinking of you all.\nknus H.", "H."),
+                       ("See you Tuesday. A.B. x", "A.B."), ("It helped.\n/F.", "F."),
+                       ("It gets easier.\nLove, Sorcha", "Sorcha"), ("Take care.\nWarmly, Tamsin x", "Tamsin")):
+        found = [text[s:e] for s, e, _k, _r in _spans(rec, text, True)]
+        assert any(name.strip(".") in f for f in found), (text, found)

@@ -2942,7 +2942,8 @@ class SignoffRecognizer(Recognizer):
         else:
             # initials after kisses, a closing word or a slash, or before kisses: "xo m.", "knus H.",
             # "/F.", "A.B. x"
-            m = _INITIALS_CLOSE.search(text, max(0, len(text) - 40))
+            # (a match ends the text, which ends in no blank: with the initials' dot or the kisses' "x" or "o")
+            m = _INITIALS_CLOSE.search(text, max(0, len(text) - 40)) if text[-1:] in (".", "x", "X", "o", "O") else None
             close = m.group("close").strip(" ,.").casefold() if m else ""
             if m and (m.group("kiss") or close == "/" or re.fullmatch(r"x{1,4}|xo+|xox+", close)
                       or self._closing(close)) \
@@ -2963,7 +2964,7 @@ class SignoffRecognizer(Recognizer):
         if m:
             candidates.append((m.start("name"), m.end("name"), "sign-off with kisses"))
         inline = re.search(r"(?:^|[.!?]\s+|\n)(?P<close>[A-Za-zÀ-ɏ ]{2,20}),[ \t]*(?P<name>[^\W\d_][\w’'-]*)"
-                           r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
+                           r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I) if "," in last else None  # (its comma)
         if inline and self._closing(inline.group("close").strip().casefold()):
             candidates.append((inline.start("name"), inline.end("name"), "name after a closing word"))
         # without a comma: "liebe grüße hummel", "Kind regards Maeve", "love Jess x"
