@@ -2140,6 +2140,9 @@ _HOME_GATE = ("grew up in", "live in", "lives in", "lived in", "living in", "bor
 _HOME_BEFORE = re.compile(r"\b(?:grew[ \t]+up[ \t]+(?:in|on)|live[sd]?[ \t]+in|living[ \t]+in|born[ \t]+in|raised[ \t]+in|"
                           r"based[ \t]+in|mov(?:ed|ing)[ \t]+to|relocated[ \t]+to|originally[ \t]+from|hail[ \t]+from)"
                           r"[ \t]+(?:the[ \t]+)?$", re.I)
+# every _HOME_BEFORE match opens with one of these words, whole (after \b, before blanks): TextContext.lacks_words
+_HOME_RUNS = frozenset(("grew", "live", "lives", "lived", "living", "born", "raised", "based", "moved", "moving",
+                        "relocated", "originally", "hail"))
 _HOME_WORD = r"[A-Z\u00c0-\u00de][\w'’-]*"
 _HOME_RUN = re.compile(_HOME_WORD + r"(?:[ \t]+(?:(?:al|el|de|del|la|le|upon|on|of|the)[ \t]+)?" + _HOME_WORD + r"){0,3}")
 
@@ -2186,7 +2189,7 @@ class HomePlaceRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         low = t.low
-        if not any(map(low.__contains__, _HOME_GATE)):
+        if t.lacks_words(_HOME_RUNS) or not any(map(low.__contains__, _HOME_GATE)):
             return
         text, cues = t.text, self.cues
         for s, _e, _tok, core in t.caps:
@@ -2532,6 +2535,8 @@ _GA_NAME = (r"(?:[bdgmnt]h?-?)?[" + _GA_UPPER + r"][a-záéíóú]+(?:['’-][" 
 _IRISH_SURNAME = re.compile(
     r"(?<![\w'’-])(?P<particle>Ó|Ní|Nic|Mhic|Uí|Ua|Mac|Mc|Bean[ \t]+Uí)[ \t]+(?P<giolla>(?:Giolla|Ghiolla|an)[ \t]+)?"
     r"(?P<name>" + _GA_NAME + r")(?![\w'’-])")
+# the particle of every _IRISH_SURNAME match, whole (no word character before it, blanks after): lower-cased
+_IRISH_RUNS = frozenset(("ó", "ní", "nic", "mhic", "uí", "ua", "mac", "mc", "bean"))
 # a lenited or eclipsed initial that English spelling never has: "Bh", "Ch", "Dh", "Fh", "Gh", "Mh", "Ph" before
 # a vowel, "mB", "gC", "nD", "bhF", "nG", "bP", "dT"
 _GA_MUTATED = re.compile(r"^(?:[BCDFGMP]h[aeiouáéíóú]|mB|gC|nD|bhF|nG|bP|dT)")
@@ -2548,7 +2553,7 @@ class IrishSurnameRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
-        if not any(p in text for p in ("Ó ", "Ní ", "Nic ", "Mhic ", "Uí ", "Ua ", "Mac ", "Mc ")):
+        if t.lacks_words(_IRISH_RUNS) or not any(p in text for p in ("Ó ", "Ní ", "Nic ", "Mhic ", "Uí ", "Ua ", "Mac ", "Mc ")):
             return
         for m in _IRISH_SURNAME.finditer(text):
             particle, name = m.group("particle"), m.group("name")
@@ -2777,6 +2782,25 @@ _REL_COPULA = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>
                          re.I)
 _COPULA_END = re.compile(r"['’]s\b|[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:and|but|who|too|btw|lol)\b)")
 _COPULA_GATE = re.compile(r"\b(?:is|was|are|were)[ \t]+[A-Z]")
+_COPULAS = ("is", "was", "are", "were")
+
+
+def copula_before_capital(text: str, blank_capitals: list[int]) -> bool:
+    """``_COPULA_GATE.search(text) is not None`` from the text's capitals after blanks
+    (:attr:`TextContext.blank_capitals`, which every English text has): a match ends at a capital A-Z
+    after a blank; before that capital's run of blanks stands the copula, whole (its first letter
+    after no word character). The scan tried its ``\b`` at every position (~14 µs a comment)."""
+    for c in blank_capitals:
+        if not "A" <= text[c] <= "Z":
+            continue
+        j = c - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        for w in _COPULAS:
+            p = j + 1 - len(w)
+            if p >= 0 and text.startswith(w, p) and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
+                return True
+    return False
 # the same in chat written without capitals: "my therapist is xxx." with the sentence or clause ending
 # right after the word ("my therapist is kind and ..." goes on, and is no name)
 _REL_COPULA_LOW = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[a-z-]+?)[ \t]+(?:is|was)[ \t]+"
@@ -2796,7 +2820,7 @@ class RelationCopulaRecognizer(Recognizer):
         text, cues, lex = t.text, self.cues, self.lex
         if t.lower_style and " is " in text:
             yield from self._lower(t)
-        if not _COPULA_GATE.search(text):
+        if not copula_before_capital(text, t.blank_capitals):  # (_COPULA_GATE.search(text))
             return
         for m in _REL_COPULA.finditer(text):
             rel = m.group("rel").casefold()
@@ -3054,7 +3078,8 @@ class SignoffRecognizer(Recognizer):
         else:
             # initials after kisses, a closing word or a slash, or before kisses: "xo m.", "knus H.",
             # "/F.", "A.B. x"
-            m = _INITIALS_CLOSE.search(text, max(0, len(text) - 40))
+            # (a match ends the text, which ends in no blank: with the initials' dot or the kisses' "x" or "o")
+            m = _INITIALS_CLOSE.search(text, max(0, len(text) - 40)) if text[-1:] in (".", "x", "X", "o", "O") else None
             close = m.group("close").strip(" ,.").casefold() if m else ""
             if m and (m.group("kiss") or close == "/" or re.fullmatch(r"x{1,4}|xo+|xox+", close)
                       or self._closing(close)) \
@@ -3075,7 +3100,7 @@ class SignoffRecognizer(Recognizer):
         if m:
             candidates.append((m.start("name"), m.end("name"), "sign-off with kisses"))
         inline = re.search(r"(?:^|[.!?]\s+|\n)(?P<close>[A-Za-zÀ-ɏ ]{2,20}),[ \t]*(?P<name>[^\W\d_][\w’'-]*)"
-                           r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I)
+                           r"(?:[ \t]+x+)?[ \t]*[.!]*[ \t]*$", last, re.I) if "," in last else None  # (its comma)
         if inline and self._closing(inline.group("close").strip().casefold()):
             candidates.append((inline.start("name"), inline.end("name"), "name after a closing word"))
         # without a comma: "liebe grüße hummel", "Kind regards Maeve", "love Jess x"
@@ -4139,7 +4164,7 @@ class QuoteHeaderRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
         low = t.low
-        if any(w in low for w in _QUOTE_WORDS):
+        if not t.lacks_words(_QUOTE_RUNS) and any(w in low for w in _QUOTE_WORDS):
             for m in _QUOTE_HEAD.finditer(text):
                 g = "a" if m.group("a") else "b"
                 s, e = m.span(g)
@@ -4163,6 +4188,11 @@ class QuoteHeaderRecognizer(Recognizer):
         return not self.cues.function_word(first)
 
 
+# a word of every _QUOTE_HEAD match, whole (after blanks, ">" or the line's start; before blanks or ":"): the
+# first word of its branch (a), the verb of its branch (b) ("écrit" of "a écrit", "scritto" of "ha scritto")
+_QUOTE_RUNS = frozenset(("quote", "quoting", "originally", "citaat", "zitat", "citation", "cita", "citazione", "citação",
+                         "citando", "wrote", "said", "schreef", "schreibt", "schrieb", "écrit", "escribió", "escreveu",
+                         "scritto", "skrev", "napisał"))
 _QUOTE_WORDS = ("quot", "citaat", "zitat", "citation", "cita", "wrote", "said", "schreef", "schrieb", "schreibt",
                 "écrit", "escribió", "escreveu", "scritto", "skrev", "napisał", "posted by")
 

@@ -34,6 +34,9 @@ _ROLE = re.compile(r"(?<=[ \t])(" + by_first_letter(r"fans|fan|supporters|suppor
 # every _ROLE match holds one of these (its words' stems, as written): a text with none is not scanned
 # (the pattern's look-behind is tried at every position: ~10 µs a comment, and sport words are rare)
 _ROLE_WORDS = ("fan", "supporter", "season", "shirt", "scarf", "striker", "midfielder", "goalkeeper", "defender")
+# the word of every _ROLE match, whole (after a blank, before \b or the blanks and "-" of "season ticket")
+_ROLE_RUNS = frozenset(("fans", "fan", "supporters", "supporter", "season", "shirt", "shirts", "scarf", "striker",
+                        "midfielder", "goalkeeper", "defender"))
 _FIXTURE = re.compile(r"(?<![\w'’-])(" + _CAP + r"(?:[ \t]+" + _CAP + r")?)[ \t]+(?:v|vs|v\.|vs\.|versus)[ \t]+("
                       + _CAP + r"(?:[ \t]+" + _CAP + r")?)(?![\w'’-])")
 _LEADING = frozenset({"The", "A", "An", "My", "Our", "I", "And", "But", "So", "Then", "When", "If", "At", "In", "On",
@@ -85,7 +88,7 @@ class ClubRecognizer(Recognizer):
                 continue
             yield from self._keep(text, b.start(1) + words[-n].start(), m.end(1),
                                   "a club name (a place and a club word, or a word only clubs end in)")
-        for m in _ROLE.finditer(text) if any(map(text.__contains__, _ROLE_WORDS)) else ():
+        for m in _ROLE.finditer(text) if not t.lacks_words(_ROLE_RUNS) and any(map(text.__contains__, _ROLE_WORDS)) else ():
             b = _CAPS_BEFORE.search(text, max(0, m.start() - 60), m.start())
             if b is not None:
                 yield from self._team(text, b.start(1), b.end(1), "a team by its role ('X fan', 'X season ticket', 'X striker')")
