@@ -614,6 +614,20 @@ def _prev_past_spacers(n: LexborNode, by_id: dict[int, Item], hops: int = 3) -> 
     return prev
 
 
+# A class naming a list of comments ("comments", "comment-list", "x-comments").
+_COMMENTS_LIST = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comments|comments?[-_]?list)$")
+
+
+def _comments_list_after_item(page: Page, n: LexborNode, by_id: dict[int, Item]) -> bool:
+    """A list of comments printed among the comments, right after one of them as its sibling
+    (``div.item`` + ``div.comments`` > replies, the pair repeated inside for deeper levels): the
+    list holds that comment's replies. A list after anything else is the thread's own list."""
+    if not any(_COMMENTS_LIST.match(c) for c in page.attrs.classes(n)):
+        return False
+    prev = _prev_past_spacers(n, by_id)
+    return prev is not None and prev.mem_id in by_id
+
+
 def _last_item_in(n: LexborNode, by_id: dict[int, Item], budget: int = 4000) -> Item | None:
     """The last comment inside ``n`` in document order (bounded look)."""
     last = None
@@ -705,6 +719,8 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
             return it
         # A list right after a comment inside the same list item (``<li><div comment/><ul>replies
         # </ul></li>``) holds that comment's replies, whatever its class.
+        if _comments_list_after_item(page, n, by_id):
+            return by_id[_prev_past_spacers(n, by_id).mem_id]
         if _is_wrapper(page, n) or n.tag in ("ul", "ol") and n.parent is not None and n.parent.tag == "li":
             prev = _prev_past_spacers(n, by_id)
             if prev is not None:

@@ -40,6 +40,9 @@ _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|c
                          r"[-_](?:item|entry|block|box|single|node|"
                          r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer))?$|"
                          r"^comment[-_]list[-_]item[-_]comp(?:onent)?$|"
+                         # BEM: the block names the list, its element the item ("x-comments__item")
+                         r"^(?:[a-z0-9]+-){0,3}(?:comment|kommentar|commentaire|comentario|commento|"
+                         r"reactie|reaction)s?__(?:item|entry|single|node|post|card)$|"
                          r"^(?:sub|child)[-_]comment[-_]list[-_]item$")
 _PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
                    r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
