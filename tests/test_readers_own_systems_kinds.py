@@ -34,3 +34,43 @@ def test_bem_items_with_replies_in_the_comments_list_after_them():
         ("A reply to the first comment.", 1, "A first comment about the bread.", "Bea Sample"),
         ("A reply to the reply.", 2, "A reply to the first comment.", "Cy Demo"),
         ("Another top-level comment.", 0, None, "Dee Person")]
+
+
+# --------------------------------------------------------------------------- two-level own lists
+
+def _stars(n: int) -> str:
+    return ('<div class="rating-stars" data-value="%d"><ul>' % n
+            + "".join(f'<li class="star" data-value="{i}"><i class="fa fa-star"></i></li>' for i in range(1, 6))
+            + "</ul></div>")
+
+
+def _own_comment(cid: int, who: str, words: str, replies: str = "", stars: int = 5) -> str:
+    return (f'<div class="comment" comment_id="{cid}" id="comment-{cid}">'
+            f'<strong class="comment-name">{who}</strong><span class="comment-time"> - Jan. 4, 2024, 3:1{cid % 10} p.m.</span>'
+            f'{_stars(stars)}<p></p><p>{words}</p><div class="reply-area">{replies}'
+            f'<div class="reply-form-placeholder"></div><div class="reply-button"><div class="reply-link">Reply</div></div>'
+            f'</div></div>')
+
+
+def test_reply_blocks_with_name_date_and_paragraphs_inside_a_comment_and_star_only_reviews():
+    reply = ('<div class="reply"><strong class="comment-name">Kitchen Team</strong>'
+             '<span class="comment-time"> - Jan. 5, 2024, 9:00 a.m.</span><p></p>'
+             '<p>Thank you, so glad it worked out for you!</p></div>')
+    body = ('<h3>Reviews</h3>'
+            + _own_comment(21, "Ada Example", "Lovely soup, made it twice this week.", replies=reply)
+            + _own_comment(22, "Bea Sample", "")
+            + _own_comment(23, "Cy Demo", "Good, a little too salty for me.", stars=3))
+    assert shape(read_page(body)) == [
+        ("Lovely soup, made it twice this week.", 0, None, "Ada Example"),
+        ("Thank you, so glad it worked out for you!", 1, "Lovely soup, made it twice this week.", "Kitchen Team"),
+        ("[no text]", 0, None, "Bea Sample"),
+        ("Good, a little too salty for me.", 0, None, "Cy Demo")]
+
+
+def test_wordpress_reply_link_box_is_never_a_reply():
+    body = ('<ol class="comment-list"><li class="comment depth-1" id="comment-31"><article class="comment-body">'
+            '<footer class="comment-meta"><div class="comment-author"><b class="fn">Ada Example</b> says:</div>'
+            '<div class="comment-metadata"><time datetime="2024-01-04T10:00:00">January 4, 2024</time></div></footer>'
+            '<div class="comment-content"><p>A plain comment with words.</p></div>'
+            '<div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></article></li></ol>')
+    assert shape(read_page(body)) == [("A plain comment with words.", 0, None, "Ada Example")]

@@ -30,12 +30,13 @@ from .._dates import (When, Yearless, find_date_span, when_from_machine, when_fr
                       yearless_date)
 from ..html_text import node_text, unwrap_wayback
 from . import roles
-from .base import IMAGE_ONLY, CommentSystem, Item, Page, level_number
+from .base import IMAGE_ONLY, NO_WORDS, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
+from .systems.generic import reply_block
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
@@ -305,7 +306,13 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
     memo: dict[int, object] = {}
     out: list[Item] = []
     for n in page.root.css("[class*='eply'], [class*='esponse'], [class*='nswer']"):
-        if n.mem_id in ids or n.mem_id in words or not any(roles.OWNER_REPLY.match(c) for c in page.attrs.classes(n)):
+        if n.mem_id in ids or n.mem_id in words:
+            continue
+        cls = page.attrs.classes(n)
+        owner = any(roles.OWNER_REPLY.match(c) for c in cls)
+        # A reply block with its own name, date and words inside the comment (a site's own
+        # two-level list: ``div.comment`` > ``div.reply-area`` > ``div.reply``): anyone's reply.
+        if not owner and not reply_block(n, cls, page.attrs):
             continue
         p = n.parent
         anc = memo_up(p, memo, lambda x: ids.get(x.mem_id)) if p is not None else None
@@ -315,7 +322,7 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
         if len(text) < 2 or is_reply_word(text):
             continue
         out.append(Item(n, anc.system, f"{anc.key}-reply{len(out) + 1}" if anc.key else "",
-                        is_post_author=True, late=True))
+                        is_post_author=True if owner else None, late=True))
     return out
 
 
@@ -1280,6 +1287,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         # Nothing left but a picture outside the header (author, avatar, date, tools): an
         # image-only comment, kept (its replies hang on it) with the neutral marker.
         text = IMAGE_ONLY
+    if not text and author and _rated(page, own):
+        # A review of stars and no words (a recipe site's rating comment): a comment, kept with
+        # the no-words marker.
+        text = NO_WORDS
     post_author = it.is_post_author
     if post_author is None:
         cls = a.classes(it.node)
@@ -1366,6 +1377,16 @@ def _own_picture(page: Page, root: LexborNode, skip, budget: int = 400) -> bool:
 
 _QUOTE_ATTRS = ("data-name", "data-author", "data-username", "data-quote", "data-source",
                  "data-post-id", "data-post", "data-postid")
+
+
+_RATING_PART = re.compile(r"(?:^|[-_])(?:rating|ratings|stars|star[-_]rating|rating[-_]stars)(?:$|[-_])")
+
+
+def _rated(page: Page, own: list[LexborNode]) -> bool:
+    """The comment's own elements hold a star rating (a rating part, or schema.org's
+    ``reviewRating`` / ``ratingValue``)."""
+    return any(page.attrs.get(d, "itemprop") in ("reviewRating", "ratingValue")
+               or any(_RATING_PART.search(c) for c in page.attrs.classes(d)) for d in own)
 
 
 def _quotes_a_post(page: Page, el: LexborNode) -> bool:

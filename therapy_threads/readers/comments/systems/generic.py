@@ -157,13 +157,27 @@ _AUTHOR_PART = re.compile(r"(?:^|[-_])(?:author|user|name|commenter|poster)(?:[-
 _CONTENT_PART = re.compile(r"(?:^|[-_])(?:content|text|body|message)$")
 
 
-def _reply_block(n, cls: frozenset[str], a) -> bool:
+def reply_block(n, cls: frozenset[str], a) -> bool:
     """A reply-named block that holds an author part and a content part of its own (WordPress's
     ``div.reply`` holds only the reply link: never a comment)."""
     if not any(_REPLY_ITEM.match(c) for c in cls):
         return False
-    return any(_CONTENT_PART.search(c) for d in n.css("[class]") for c in a.classes(d)) \
-        and _has_name_part(n, a)
+    return (any(_CONTENT_PART.search(c) for d in n.css("[class]") for c in a.classes(d))
+            or _dated_paragraphs(n, a)) and _has_name_part(n, a)
+
+
+_TIME_PART = re.compile(r"(?:^|[-_])(?:time|date|datetime|timestamp)$")
+
+
+def _dated_paragraphs(n, a) -> bool:
+    """The block prints a date part and its words as bare paragraphs of its own (a site's own
+    two-level list: ``div.reply`` > ``strong.comment-name`` + ``span.comment-time`` + ``p``)."""
+    if n.css_first("form, textarea") is not None:
+        return False
+    dated = n.css_first("time") is not None or any(
+        _TIME_PART.search(c) for d in n.css("[class]") for c in a.classes(d))
+    return dated and any(p.parent is not None and p.parent.mem_id == n.mem_id and p.text(strip=True)
+                         for p in n.css("p"))
 
 
 def _only_reply(n, repeated: set[int], a) -> bool:
@@ -561,7 +575,7 @@ class Generic(CommentSystem):
                 continue
             cls = a.classes(n)
             strong = _numbered(nid) is not None or _typed_comment(n, cls, a)
-            if not strong and not _item_classes(cls) and not _reply_block(n, cls, a) \
+            if not strong and not _item_classes(cls) and not reply_block(n, cls, a) \
                     and _component_words(n, cls, a) is None:
                 continue
             if any(_MORE_STUB.search(c) for c in cls):
