@@ -74,3 +74,30 @@ def test_wordpress_reply_link_box_is_never_a_reply():
             '<div class="comment-content"><p>A plain comment with words.</p></div>'
             '<div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></article></li></ol>')
     assert shape(read_page(body)) == [("A plain comment with words.", 0, None, "Ada Example")]
+
+
+# --------------------------------------------------------------------------- comments in article boxes
+
+def _article_comment(k: int, who: str, words: str, hidden: bool) -> str:
+    return (f'<div class="comment-here{" d-none" if hidden else ""}"><article class="row"><a id="note{k}" name="note{k}"></a>'
+            f'<div class="col-2"><figure><a href="/profile/{who}/"><img src="/a.png" alt="no avatar"></a></figure></div>'
+            f'<div class="col-10"><div class="panel"><div class="panel-body"><header>'
+            f'<a class="comment-user" href="/profile/{who}/">{who}</a> '
+            f'<time class="comment-date" datetime="0{k}-10-2019 13:16">{k}. 10. 2019 13:16</time></header>'
+            f'<div class="comment-post"><div class="p">{words}</div></div></div></div>'
+            f'<div class="comment-likes"><a href="javascript:void(0);">@answer</a> 2x '
+            f'<a href="/profile/zed_other/">zed_other</a>, <a href="/profile/yan_other/">yan_other</a></div></div>'
+            f'</article></div>')
+
+
+def test_comments_in_article_boxes_side_by_side_including_hidden_ones():
+    body = ('<article class="recipe"><h1>Pancakes</h1><p>Mix the flour with the milk and the eggs, rest.</p></article>'
+            '<div class="comment-list">'
+            + _article_comment(1, "ada_example", "The batter needs to rest, good tip.", False)
+            + _article_comment(2, "bea_sample", "I use plain flour and some oil.", False)
+            + _article_comment(3, "cy_demo", "Mine tore the first time, not anymore.", True)
+            + '</div><a href="#" class="more">more comments</a>')
+    assert shape(read_page(body)) == [
+        ("The batter needs to rest, good tip.", 0, None, "ada_example"),
+        ("I use plain flour and some oil.", 0, None, "bea_sample"),
+        ("Mine tore the first time, not anymore.", 0, None, "cy_demo")]

@@ -433,6 +433,11 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
                 signals[sec] = "other" if strong else _weak_signal(page, p)
         cont_of_item[it.node.mem_id] = cid
 
+    boxes = _comment_articles(cont_of_item, containers)
+    if boxes:
+        for k, cid in cont_of_item.items():
+            if cid in boxes:
+                cont_of_item[k] = None
     sections = set(signals)
     for sec, sig in list(signals.items()):
         if sig != "other" and _section_says_other(page, sec, items, section_of_item):
@@ -470,6 +475,25 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
             thread.skipped["other_post"] += 1
     thread.other_sections = len(used) - 1
     return out
+
+
+def _comment_articles(cont_of_item: dict[int, int | None], containers: dict[int, LexborNode]) -> set[int]:
+    """``article`` elements that each hold one comment and stand side by side in one list
+    (``div.comment-list`` > ``div.comment-here`` > ``article.row`` > the comment): the comments'
+    own boxes, not other posts. Grouped by their parent and their grandparent."""
+    per = Counter(cid for cid in cont_of_item.values() if cid is not None)
+    singles = [c for c, k in per.items() if k == 1 and containers[c].tag == "article"]
+    if len(singles) < 2:
+        return set()
+    groups: dict[tuple[int, int], list[int]] = {}
+    for c in singles:
+        up = containers[c].parent
+        for level in (1, 2):
+            if up is None or not up.is_element_node:
+                break
+            groups.setdefault((level, up.mem_id), []).append(c)
+            up = up.parent
+    return {c for members in groups.values() if len(members) >= 2 for c in members}
 
 
 def _heading_before(n: LexborNode) -> str | None:

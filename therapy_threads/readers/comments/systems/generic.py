@@ -471,11 +471,19 @@ class Generic(CommentSystem):
             li = n.parent
             if li is not None and li.tag != "li":
                 li = li.parent if li.parent is not None and li.parent.tag == "li" else None
-            if li is None or li.tag != "li" or li.mem_id in found:
-                continue
             # Bounded walks (a deep thread is never walked again for each of its comments):
             # no author part in the block, one in the rest of the li, and no other found block.
             if _bounded_find(n, lambda d: bool(a.classes(d) & authors), skip=None) is not False:
+                continue
+            if li is None or li.tag != "li":
+                # Not in a list item: the nearest box around the words part (three levels up at
+                # most, ``div.panel-body`` > ``header`` with ``a.comment-user`` + ``div.comment-post``)
+                # that holds the commenter's part and no other found block — when every words part
+                # of this kind sits in such a box (a page's words parts, widened together).
+                li = _box_with_author(n, found, authors, a)
+                if li is None:
+                    continue
+            if li.mem_id in found:
                 continue
             if _bounded_find(li, lambda d: d.mem_id in found, skip=n.mem_id) is not False:
                 continue
@@ -692,6 +700,28 @@ class Generic(CommentSystem):
                 out.setdefault(outer.mem_id, []).append(n)
                 del found[key]
         return out
+
+
+def _box_with_author(n, found: dict[int, tuple], authors: frozenset[str], a):
+    """The nearest element above a words-only block (three levels at most) that holds a
+    commenter's part beside it and no other found block, or None. Only for blocks named as a
+    comment's words (``comment-post``, ``comment-text``...)."""
+    if not any(c in _WORDS_ONLY for c in a.classes(n)):
+        return None
+    box = n.parent
+    for _ in range(3):
+        if box is None or not box.is_element_node or box.mem_id in found or box.tag in ("body", "html"):
+            return None
+        if _bounded_find(box, lambda d: d.mem_id in found, skip=n.mem_id) is not False:
+            return None
+        if _bounded_find(box, lambda d: bool(a.classes(d) & authors), skip=n.mem_id) is True:
+            return box
+        box = box.parent
+    return None
+
+
+# The words part of a comment named like a comment block (a theme's ``div.comment-post``)
+_WORDS_ONLY = frozenset({"comment-post", "comment-entry"})
 
 
 def _up(n, k: int):
