@@ -101,3 +101,19 @@ def test_comments_in_article_boxes_side_by_side_including_hidden_ones():
         ("The batter needs to rest, good tip.", 0, None, "ada_example"),
         ("I use plain flour and some oil.", 0, None, "bea_sample"),
         ("Mine tore the first time, not anymore.", 0, None, "cy_demo")]
+
+
+# --------------------------------------------------------------------------- one comment, two blocks
+
+def test_a_comment_block_whose_only_child_block_is_its_container_is_read_once():
+    def item(k, who, day, words):
+        return (f'<li class="comment-list-item" id="textArea{700 + k}"><div class="comment">'
+                f'<div class="author-img"><img src="/mini.png" alt="{who}"></div>'
+                f'<div class="comment-container"><div class="comment-content">'
+                f'<p class="author">{who} <span>, {day}.02.2022</span></p><p class="message">{words}</p></div>'
+                f'<div class="respond"><span class="clickable">Answer</span></div></div></div></li>')
+    body = ('<div class="comments-list"><ul>' + item(1, "Ada Example", 11, "Good with bread and butter.")
+            + item(2, "Bea Sample", 12, "Less oil next time, they were heavy.") + '</ul></div>')
+    assert shape(read_page(body)) == [
+        ("Good with bread and butter.", 0, None, "Ada Example"),
+        ("Less oil next time, they were heavy.", 0, None, "Bea Sample")]

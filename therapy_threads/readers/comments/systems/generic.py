@@ -503,6 +503,7 @@ class Generic(CommentSystem):
                 continue
             inner = 0
             own_words = False
+            only = None
             for c in n.iter():
                 if not c.is_element_node:
                     if c.text(strip=True):
@@ -510,12 +511,18 @@ class Generic(CommentSystem):
                     continue
                 if c.mem_id in found:
                     inner += 1 if found[c.mem_id][1] else 2
+                    only = c.mem_id
                 elif c.mem_id not in above and c.text(strip=True):
                     own_words = True
-                if inner > 1 or own_words:
+                if inner > 2 or own_words:
                     break
             if inner == 1 and not own_words:
                 del found[key]
+            elif inner == 2 and not own_words and only in found:
+                # Two class-named blocks, one the only child block of the other (``div.comment`` >
+                # avatar + ``div.comment-container`` > name + words): one comment, read once, by
+                # the outer block (its list of replies, if any, sits beside the inner one).
+                del found[only]
 
     @staticmethod
     def _drop_words_parts(page: Page, found: dict[int, tuple]) -> None:
