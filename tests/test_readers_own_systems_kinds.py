@@ -117,3 +117,22 @@ def test_a_comment_block_whose_only_child_block_is_its_container_is_read_once():
     assert shape(read_page(body)) == [
         ("Good with bread and butter.", 0, None, "Ada Example"),
         ("Less oil next time, they were heavy.", 0, None, "Bea Sample")]
+
+
+# --------------------------------------------------------------------------- abbreviated part names
+
+def test_theme_parts_named_com_auth_com_date_com_content():
+    def art(cid, depth, who, words, inner=""):
+        return (f'<li class="comment-li"><article id="comment-{cid}" class="comment depth-{depth} comdiv">'
+                f'<div class="commeta"><ul><li class="comauth">{who}</li><li class="comdate">'
+                f'<time datetime="2019-07-0{depth}T15:13:51+02:00">July {depth}, 2019 3:13pm</time></li></ul></div>'
+                f'<div class="comright"><div class="comcontent"><p>{words}</p></div>'
+                f'<div class="comactions"><ul></ul></div></div></article>{inner}</li>')
+    body = ('<ol class="commentlist">'
+            + art(51, 1, "Ada Example", "A comment on the recipe.",
+                  '<ul class="children">' + art(52, 2, "Bea Sample", "An answer to it.") + '</ul>')
+            + art(53, 1, "Cy Demo", "Another comment.") + '</ol>')
+    assert shape(read_page(body)) == [
+        ("A comment on the recipe.", 0, None, "Ada Example"),
+        ("An answer to it.", 1, "A comment on the recipe.", "Bea Sample"),
+        ("Another comment.", 0, None, "Cy Demo")]

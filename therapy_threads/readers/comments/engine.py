@@ -869,8 +869,9 @@ _BEM_CHAIN_AUTHOR = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:user|author)__(
 
 # "c" (or "cmt") standing for "comment" before a part's name: "c-author"/"c-date"/"c-body" (a
 # WordPress theme's own comment box), Newsvine's "c_author"/"c_text".
-_SHORT_COMMENT_ROLE = re.compile(r"^(?:c|cmt|cmnt)[-_](author|date|time|body|text|content)$")
-_SHORT_ROLE_NAME = {"author": "comment-author", "date": "comment-date", "time": "comment-time",
+# (also run together after "com": a theme's "comauth", "comdate", "comcontent")
+_SHORT_COMMENT_ROLE = re.compile(r"^(?:(?:c|cmt|cmnt)[-_]|com[-_]?)(author|auth|date|time|body|text|content)$")
+_SHORT_ROLE_NAME = {"author": "comment-author", "auth": "comment-author", "date": "comment-date", "time": "comment-time",
                     "body": "comment-text", "text": "comment-text", "content": "comment-content"}
 
 
