@@ -136,3 +136,38 @@ def test_theme_parts_named_com_auth_com_date_com_content():
         ("A comment on the recipe.", 0, None, "Ada Example"),
         ("An answer to it.", 1, "A comment on the recipe.", "Bea Sample"),
         ("Another comment.", 0, None, "Cy Demo")]
+
+
+# --------------------------------------------------------------------------- Yotpo reviews and Q&A
+
+def _yotpo_head(who: str, date_cls: str, day: str, owner: bool = False) -> str:
+    return (f'<div class="yotpo-header{" yotpo-store-owner" if owner else ""}"><span class="yotpo-icon-profile">'
+            f'<span class="yotpo-user-letter">{who[:1]}</span></span><div class="yotpo-header-element">'
+            f'<span class="y-label yotpo-user-name">{who}</span></div>'
+            f'<div class="yotpo-header-element yotpo-header-actions"><span class="y-label {date_cls}">{day}</span></div></div>')
+
+
+def test_yotpo_reviews_questions_and_answers():
+    review = ('<div class="yotpo-review yotpo-regular-box" data-review-id="9001">'
+              + _yotpo_head("Ada E.", "yotpo-review-date", "12/03/21")
+              + '<div class="yotpo-main"><div class="content-title">Nice Title</div>'
+              '<div class="yotpo-review-wrapper"><span class="sr-only">Review by Ada E. on 3 Dec 2021</span>'
+              '<div class="content-review">Soft and spicy, the family liked them a lot.</div></div></div>'
+              '<div class="yotpo-footer"><span class="y-label">share</span></div></div>')
+    template = ('<div class="yotpo-review yotpo-regular-box yotpo-hidden yotpo-template" data-review-id="">'
+                + _yotpo_head("", "yotpo-review-date", "") + '<div class="content-review"></div></div>')
+    question = ('<div class="yotpo-questions"><div class="yotpo-question yotpo-regular-box" data-question-id="77">'
+                + _yotpo_head("Bea S.", "question-date", "11/02/21")
+                + '<div class="yotpo-main"><div class="content-question">Q: Can I use whole wheat flour?</div></div>'
+                '<div class="yotpo-footer"><span class="yotpo-aux y-label">Answers (1)</span></div>'
+                '<div class="yotpo-comments-box visible"><div class="yotpo-comment-box yotpo-comment" data-answer-id="78">'
+                + _yotpo_head("The Shop Team", "question-date", "11/03/21", owner=True)
+                + '<div class="yotpo-main"><div class="content-title"> </div>'
+                '<div class="content-question">A: Yes, add a spoon more of water.</div></div>'
+                '<div class="yotpo-footer"><div class="yotpo-helpful"><span class="y-label">Was this answer helpful?</span>'
+                '</div></div></div></div></div></div>')
+    body = f'<div class="yotpo yotpo-main-widget">{template}<div class="yotpo-reviews">{review}</div>{question}</div>'
+    assert shape(read_page(body)) == [
+        ("Soft and spicy, the family liked them a lot.", 0, None, "Ada E."),
+        ("Q: Can I use whole wheat flour?", 0, None, "Bea S."),
+        ("A: Yes, add a spoon more of water.", 1, "Q: Can I use whole wheat flour?", "The Shop Team")]
