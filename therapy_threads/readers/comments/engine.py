@@ -305,6 +305,7 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
     words = {it.content.mem_id for it in items if it.content is not None}
     memo: dict[int, object] = {}
     out: list[Item] = []
+    above: set[int] | None = None
     for n in page.root.css("[class*='eply'], [class*='esponse'], [class*='nswer']"):
         if n.mem_id in ids or n.mem_id in words:
             continue
@@ -312,8 +313,13 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
         owner = any(roles.OWNER_REPLY.match(c) for c in cls)
         # A reply block with its own name, date and words inside the comment (a site's own
         # two-level list: ``div.comment`` > ``div.reply-area`` > ``div.reply``): anyone's reply.
-        if not owner and not reply_block(n, cls, page.attrs):
-            continue
+        if not owner:
+            if not reply_block(n, cls, page.attrs):
+                continue
+            if above is None:
+                above = _above_items(items)
+            if n.mem_id in above:
+                continue  # a box holding comments already read is their list, not a reply
         p = n.parent
         anc = memo_up(p, memo, lambda x: ids.get(x.mem_id)) if p is not None else None
         if not isinstance(anc, Item) or anc.skip_reason:
@@ -321,9 +327,43 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
         text = n.text(separator=" ", strip=True)
         if len(text) < 2 or is_reply_word(text):
             continue
+        if not owner and not _words_beside(anc.node, n, ids):
+            continue  # the comment's own block (SPIP's ``div.comment.reply`` in its ``li``)
         out.append(Item(n, anc.system, f"{anc.key}-reply{len(out) + 1}" if anc.key else "",
                         is_post_author=True if owner else None, late=True))
     return out
+
+
+def _words_beside(item: LexborNode, block: LexborNode, ids: dict[int, Item], budget: int = 2000) -> bool:
+    """The comment ``item`` prints words of its own (a text of 15 characters or more) outside
+    ``block`` and outside the comments nested in it."""
+    stack = [c for c in item.iter(include_text=True)][::-1]
+    while stack and budget > 0:
+        d = stack.pop()
+        budget -= 1
+        if d.mem_id == block.mem_id or d.mem_id in ids:
+            continue
+        if not d.is_element_node:
+            if len((d.text() or "").strip()) >= 15:
+                return True
+            continue
+        if d.tag in ("script", "style", "form", "template"):
+            continue
+        stack.extend(list(d.iter(include_text=True))[::-1])
+    return False
+
+
+def _above_items(items: list[Item]) -> set[int]:
+    """The elements above the items' own (40 levels at most)."""
+    above: set[int] = set()
+    for it in items:
+        p = it.node.parent
+        for _ in range(40):
+            if p is None or not p.is_element_node or p.mem_id in above:
+                break
+            above.add(p.mem_id)
+            p = p.parent
+    return above
 
 
 def _pair_definitions(page: Page, items: list[Item]) -> list[Item]:

@@ -498,7 +498,7 @@ class Generic(CommentSystem):
         ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
         comment: it holds no words of its own outside that comment and the lists of replies."""
         above = _ancestors(found)
-        for key, (n, strong, _) in list(found.items()):
+        for key, (n, strong, sig) in list(found.items()):
             if strong:
                 continue
             inner = 0
@@ -518,7 +518,8 @@ class Generic(CommentSystem):
                     break
             if inner == 1 and not own_words:
                 del found[key]
-            elif inner == 2 and not own_words and only in found:
+            elif inner == 2 and not own_words and only in found and isinstance(sig[1], frozenset) \
+                    and _item_classes(sig[1]):
                 # Two class-named blocks, one the only child block of the other (``div.comment`` >
                 # avatar + ``div.comment-container`` > name + words): one comment, read once, by
                 # the outer block (its list of replies, if any, sits beside the inner one).
