@@ -171,3 +171,13 @@ def test_yotpo_reviews_questions_and_answers():
         ("Soft and spicy, the family liked them a lot.", 0, None, "Ada E."),
         ("Q: Can I use whole wheat flour?", 0, None, "Bea S."),
         ("A: Yes, add a spoon more of water.", 1, "Q: Can I use whole wheat flour?", "The Shop Team")]
+
+
+# --------------------------------------------------------------------------- like labels vs words
+
+def test_a_reply_opening_with_like_words_is_text_but_a_like_button_row_is_not():
+    from therapy_threads.readers.comments.cleanup import clean_comment_text
+    assert clean_comment_text("Mi piace tanto, Ada! Brava", "Bea Sample") == "Mi piace tanto, Ada! Brava"
+    assert clean_comment_text("Me gusta mucho esta receta.", "Bea Sample") == "Me gusta mucho esta receta."
+    assert clean_comment_text("Words of the reply.\nGefällt mir 3", "Bea Sample") == "Words of the reply."
+    assert clean_comment_text("Words of the reply.\nMi piace · Rispondi", "Bea Sample") == "Words of the reply."

@@ -76,8 +76,11 @@ SAID = re.compile(
 _NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
 _COUNTER_LINE = re.compile(
     r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
-    r"|(?:liked by|gefällt|me gusta|j'aime|"
-    r"mi piace|vind ik leuk|thumbs up|thumbs down|rating|bewertung)\b.{0,30}"
+    r"|(?:liked by|rating|bewertung)\b.{0,30}"
+    # a like button's label with its count or a reply button beside it ("Gefällt mir 3",
+    # "Mi piace · Rispondi"); "Mi piace tanto, Paola!" is a commenter's words
+    r"|(?:gefällt(?:\s+mir)?|me gusta|j'aime|mi piace|vind ik leuk|thumbs up|thumbs down)\b(?=.{0,30}$)"
+    r"(?:\W*\d.*|\W*(?:reply|antworten|répondre|responder|rispondi|share|teilen|reageren)?\W*)"
     # "Likes 3", "Like (2)", "Votes: 5 up", "Like · Reply": a counter or button row; "Like this."
     # on its own is a commenter's words.
     r"|(?:likes?|dislikes?|votes?|points?|punkte|stimmen)\b(?:(?=.{0,30}$).*\d.*|\W*"
