@@ -181,3 +181,10 @@ def test_a_reply_opening_with_like_words_is_text_but_a_like_button_row_is_not():
     assert clean_comment_text("Me gusta mucho esta receta.", "Bea Sample") == "Me gusta mucho esta receta."
     assert clean_comment_text("Words of the reply.\nGefällt mir 3", "Bea Sample") == "Words of the reply."
     assert clean_comment_text("Words of the reply.\nMi piace · Rispondi", "Bea Sample") == "Words of the reply."
+
+
+def test_an_at_name_with_the_answered_comments_date_opening_the_text_is_words():
+    from therapy_threads.readers.comments.cleanup import clean_comment_text
+    assert clean_comment_text("@ada_example  (2.9.2018 20:20)\nI do it the same way.", "bea_sample",
+                              date_texts=("3. 9. 2018 10:00",)) == "@ada_example  (2.9.2018 20:20)\nI do it the same way."
+    assert clean_comment_text("March 3, 2020 @ 3:15 pm\nGood soup.", "Bea Sample") == "Good soup."
