@@ -47,7 +47,7 @@ def _stars(n: int) -> str:
 def _own_comment(cid: int, who: str, words: str, replies: str = "", stars: int = 5) -> str:
     return (f'<div class="comment" comment_id="{cid}" id="comment-{cid}">'
             f'<strong class="comment-name">{who}</strong><span class="comment-time"> - Jan. 4, 2024, 3:1{cid % 10} p.m.</span>'
-            f'{_stars(stars)}<p></p><p>{words}</p><div class="reply-area">{replies}'
+            f'{_stars(stars) if stars else ""}<p></p><p>{words}</p><div class="reply-area">{replies}'
             f'<div class="reply-form-placeholder"></div><div class="reply-button"><div class="reply-link">Reply</div></div>'
             f'</div></div>')
 
@@ -59,12 +59,14 @@ def test_reply_blocks_with_name_date_and_paragraphs_inside_a_comment_and_star_on
     body = ('<h3>Reviews</h3>'
             + _own_comment(21, "Ada Example", "Lovely soup, made it twice this week.", replies=reply)
             + _own_comment(22, "Bea Sample", "")
-            + _own_comment(23, "Cy Demo", "Good, a little too salty for me.", stars=3))
+            + _own_comment(23, "Cy Demo", "Good, a little too salty for me.", stars=3)
+            + _own_comment(24, "Dee Person", "", stars=0))
     assert shape(read_page(body)) == [
         ("Lovely soup, made it twice this week.", 0, None, "Ada Example"),
         ("Thank you, so glad it worked out for you!", 1, "Lovely soup, made it twice this week.", "Kitchen Team"),
         ("[no text]", 0, None, "Bea Sample"),
-        ("Good, a little too salty for me.", 0, None, "Cy Demo")]
+        ("Good, a little too salty for me.", 0, None, "Cy Demo"),
+        ("[no text]", 0, None, "Dee Person")]
 
 
 def test_wordpress_reply_link_box_is_never_a_reply():

@@ -1352,9 +1352,10 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         # Nothing left but a picture outside the header (author, avatar, date, tools): an
         # image-only comment, kept (its replies hang on it) with the neutral marker.
         text = IMAGE_ONLY
-    if not text and author and _rated(page, own):
-        # A review of stars and no words (a recipe site's rating comment): a comment, kept with
-        # the no-words marker.
+    if not text and author and (_rated(page, own) or when is not None and any(
+            d.tag == "p" and not d.text(strip=True) and d.css_first("img") is None for d in own)):
+        # A review of stars and no words (a recipe site's rating comment), or a named, dated
+        # comment whose words paragraph is printed empty: a comment, kept with the no-words marker.
         text = NO_WORDS
     post_author = it.is_post_author
     if post_author is None:
