@@ -36,7 +36,7 @@ from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_d
 from .dom import Attrs, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
-from .systems.generic import reply_block
+from .systems.generic import ancestors_of, reply_block
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
@@ -317,7 +317,7 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
             if not reply_block(n, cls, page.attrs):
                 continue
             if above is None:
-                above = _above_items(items)
+                above = ancestors_of(it.node for it in items)
             if n.mem_id in above:
                 continue  # a box holding comments already read is their list, not a reply
         p = n.parent
@@ -351,19 +351,6 @@ def _words_beside(item: LexborNode, block: LexborNode, ids: dict[int, Item], bud
             continue
         stack.extend(list(d.iter(include_text=True))[::-1])
     return False
-
-
-def _above_items(items: list[Item]) -> set[int]:
-    """The elements above the items' own (40 levels at most)."""
-    above: set[int] = set()
-    for it in items:
-        p = it.node.parent
-        for _ in range(40):
-            if p is None or not p.is_element_node or p.mem_id in above:
-                break
-            above.add(p.mem_id)
-            p = p.parent
-    return above
 
 
 def _pair_definitions(page: Page, items: list[Item]) -> list[Item]:

@@ -84,8 +84,13 @@ _AUTHOR_PART_SQ = re.compile(rf"^{_WORD}(?:author|authorname|user|username|name|
 
 def _ancestors(found: dict[int, tuple]) -> set[int]:
     """The elements above the found blocks (40 levels at most)."""
+    return ancestors_of(n for n, _, _ in found.values())
+
+
+def ancestors_of(nodes) -> set[int]:
+    """The elements above ``nodes`` (40 levels at most)."""
     above: set[int] = set()
-    for n, _, _ in found.values():
+    for n in nodes:
         p = n.parent
         for _ in range(40):
             if p is None or not p.is_element_node or p.mem_id in above:
