@@ -190,3 +190,21 @@ def test_an_at_name_with_the_answered_comments_date_opening_the_text_is_words():
     assert clean_comment_text("@ada_example  (2.9.2018 20:20)\nI do it the same way.", "bea_sample",
                               date_texts=("3. 9. 2018 10:00",)) == "@ada_example  (2.9.2018 20:20)\nI do it the same way."
     assert clean_comment_text("March 3, 2020 @ 3:15 pm\nGood soup.", "Bea Sample") == "Good soup."
+
+
+# --------------------------------------------------------------------------- a site's namespaced parts
+
+def test_name_and_date_parts_in_a_sites_short_namespace_and_a_reply_inside_the_words_block():
+    def item(cid, who, day, words, inner="", reply=False):
+        return (f'<{"div" if reply else "li"} class="xy-comment{" reply" if reply else ""}" id="xy-comment-{cid}">'
+                f'<div class="xy-comment-head"><div class="xy-name">{who}</div><div class="xy-date">{day}</div></div>'
+                f'<div class="xy-comment-content"> {words} {inner}</div></{"div" if reply else "li"}>')
+    body = ('<div class="xy-comments-cnt"><ul class="xy-comments-wrap">'
+            + item(901, "ada_example", "giovedì 14 aprile 2022", "Can I make it without a thermometer?",
+                   item(902, "The Editors", "venerdì 15 aprile 2022", "@ada_example: better to buy one.", reply=True))
+            + item(903, "bea_sample", "lunedì 24 maggio 2021", "It did not set after hours in the fridge.")
+            + '</ul></div>')
+    assert shape(read_page(body, lang="it")) == [
+        ("Can I make it without a thermometer?", 0, None, "ada_example"),
+        ("@ada_example: better to buy one.", 1, "Can I make it without a thermometer?", "The Editors"),
+        ("It did not set after hours in the fridge.", 0, None, "bea_sample")]

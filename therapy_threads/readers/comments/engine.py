@@ -880,6 +880,9 @@ def _marked_as_quote(page: Page, el: LexborNode) -> bool:
 # Role words that name nothing but a date, under a site's short namespace prefix ("c74-datetime",
 # "xy-timestamp"); "-date"/"-time" alone are too common in other names to count.
 _SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
+# A site's two-to-four-letter namespace before a name or date part ("gz-name", "xy-date"), as the
+# site prints its comment block ("gz-comment" > "gz-comment-head" > "gz-name" + "gz-date").
+_SITE_PART = re.compile(r"^[a-z]{2,4}[-_](name|author|date)$")
 
 
 # BEM element names for the commenter's name: a user/author/comment block's "__name"/"__nick"
@@ -933,6 +936,8 @@ def role_token(c: str) -> str | None:
         v = hyphenated
         if v is None and _SITE_DATETIME.match(c):
             v = "datetime"  # a site's namespaced "datetime"/"timestamp" ("xy-datetime")
+        if v is None and (m3 := _SITE_PART.match(c)) and not _ICON_FONT.match(c):
+            v = {"name": "author-name", "author": "comment-author", "date": "comment-date"}[m3.group(1)]
         if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
