@@ -76,8 +76,11 @@ SAID = re.compile(
 _NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
 _COUNTER_LINE = re.compile(
     r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
-    r"|(?:liked by|gefällt|me gusta|j'aime|"
-    r"mi piace|vind ik leuk|thumbs up|thumbs down|rating|bewertung)\b.{0,30}"
+    r"|(?:liked by|rating|bewertung)\b.{0,30}"
+    # a like button's label with its count or a reply button beside it ("Gefällt mir 3",
+    # "Mi piace · Rispondi"); "Mi piace tanto, Paola!" is a commenter's words
+    r"|(?:gefällt(?:\s+mir)?|me gusta|j'aime|mi piace|vind ik leuk|thumbs up|thumbs down)\b(?=.{0,30}$)"
+    r"(?:\W*\d.*|\W*(?:reply|antworten|répondre|responder|rispondi|share|teilen|reageren)?\W*)"
     # "Likes 3", "Like (2)", "Votes: 5 up", "Like · Reply": a counter or button row; "Like this."
     # on its own is a commenter's words.
     r"|(?:likes?|dislikes?|votes?|points?|punkte|stimmen)\b(?:(?=.{0,30}$).*\d.*|\W*"
@@ -213,6 +216,10 @@ _EMOTICON = r"(?:[:;=8][-o^']?[)(\]\[DPpOoxX|/\\*3?!]|:[a-z]{2,8}:|<3|\^_?\^|[xX
 _EMOTICONS = re.compile(rf"{_EMOTICON}(?:\s*{_EMOTICON})*[!.]*")
 
 
+# "@NAME" opening a line (a letter after the "@": "@ 3:15 pm" is a theme's time).
+_ADDRESSING = re.compile(r"^@[^\W\d_][\w.-]*")
+
+
 def clean_comment_text(text: str, author: str | None = None, *,
                        languages: tuple[str, ...] = (), date_texts: tuple[str, ...] = ()) -> str:
     """Drop metadata lines at the start and end of a comment's text."""
@@ -232,6 +239,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
         if _EMOTICONS.fullmatch(s) and not s.isdigit():
             # (a position number "83" is not the "8" + "3" smiley)
             return None  # ":)" alone is the commenter's whole answer, not a separator
+        if _ADDRESSING.match(s):
+            return None  # "@NAME (DATE) ...": the commenter addressing an earlier comment, words
         n = _norm(s)
         if not n or n in dates or is_reply_word(s) or _NUMBER_LINE.match(s) or is_counter_line(s) \
                 or is_relative_time(s):

@@ -30,12 +30,13 @@ from .._dates import (When, Yearless, find_date_span, when_from_machine, when_fr
                       yearless_date)
 from ..html_text import node_text, unwrap_wayback
 from . import roles
-from .base import IMAGE_ONLY, CommentSystem, Item, Page, level_number
+from .base import IMAGE_ONLY, NO_WORDS, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
+from .systems.generic import ancestors_of, reply_block
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
@@ -304,9 +305,21 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
     words = {it.content.mem_id for it in items if it.content is not None}
     memo: dict[int, object] = {}
     out: list[Item] = []
+    above: set[int] | None = None
     for n in page.root.css("[class*='eply'], [class*='esponse'], [class*='nswer']"):
-        if n.mem_id in ids or n.mem_id in words or not any(roles.OWNER_REPLY.match(c) for c in page.attrs.classes(n)):
+        if n.mem_id in ids or n.mem_id in words:
             continue
+        cls = page.attrs.classes(n)
+        owner = any(roles.OWNER_REPLY.match(c) for c in cls)
+        # A reply block with its own name, date and words inside the comment (a site's own
+        # two-level list: ``div.comment`` > ``div.reply-area`` > ``div.reply``): anyone's reply.
+        if not owner:
+            if not reply_block(n, cls, page.attrs):
+                continue
+            if above is None:
+                above = ancestors_of(it.node for it in items)
+            if n.mem_id in above:
+                continue  # a box holding comments already read is their list, not a reply
         p = n.parent
         anc = memo_up(p, memo, lambda x: ids.get(x.mem_id)) if p is not None else None
         if not isinstance(anc, Item) or anc.skip_reason:
@@ -314,9 +327,30 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
         text = n.text(separator=" ", strip=True)
         if len(text) < 2 or is_reply_word(text):
             continue
+        if not owner and not _words_beside(anc.node, n, ids):
+            continue  # the comment's own block (SPIP's ``div.comment.reply`` in its ``li``)
         out.append(Item(n, anc.system, f"{anc.key}-reply{len(out) + 1}" if anc.key else "",
-                        is_post_author=True, late=True))
+                        is_post_author=True if owner else None, late=True))
     return out
+
+
+def _words_beside(item: LexborNode, block: LexborNode, ids: dict[int, Item], budget: int = 2000) -> bool:
+    """The comment ``item`` prints words of its own (a text of 15 characters or more) outside
+    ``block`` and outside the comments nested in it."""
+    stack = [c for c in item.iter(include_text=True)][::-1]
+    while stack and budget > 0:
+        d = stack.pop()
+        budget -= 1
+        if d.mem_id == block.mem_id or d.mem_id in ids:
+            continue
+        if not d.is_element_node:
+            if len((d.text() or "").strip()) >= 15:
+                return True
+            continue
+        if d.tag in ("script", "style", "form", "template"):
+            continue
+        stack.extend(list(d.iter(include_text=True))[::-1])
+    return False
 
 
 def _pair_definitions(page: Page, items: list[Item]) -> list[Item]:
@@ -426,6 +460,11 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
                 signals[sec] = "other" if strong else _weak_signal(page, p)
         cont_of_item[it.node.mem_id] = cid
 
+    boxes = _comment_articles(cont_of_item, containers)
+    if boxes:
+        for k, cid in cont_of_item.items():
+            if cid in boxes:
+                cont_of_item[k] = None
     sections = set(signals)
     for sec, sig in list(signals.items()):
         if sig != "other" and _section_says_other(page, sec, items, section_of_item):
@@ -463,6 +502,25 @@ def _scope(page: Page, items: list[Item], thread: Thread) -> list[Item]:
             thread.skipped["other_post"] += 1
     thread.other_sections = len(used) - 1
     return out
+
+
+def _comment_articles(cont_of_item: dict[int, int | None], containers: dict[int, LexborNode]) -> set[int]:
+    """``article`` elements that each hold one comment and stand side by side in one list
+    (``div.comment-list`` > ``div.comment-here`` > ``article.row`` > the comment): the comments'
+    own boxes, not other posts. Grouped by their parent and their grandparent."""
+    per = Counter(cid for cid in cont_of_item.values() if cid is not None)
+    singles = [c for c, k in per.items() if k == 1 and containers[c].tag == "article"]
+    if len(singles) < 2:
+        return set()
+    groups: dict[tuple[int, int], list[int]] = {}
+    for c in singles:
+        up = containers[c].parent
+        for level in (1, 2):
+            if up is None or not up.is_element_node:
+                break
+            groups.setdefault((level, up.mem_id), []).append(c)
+            up = up.parent
+    return {c for members in groups.values() if len(members) >= 2 for c in members}
 
 
 def _heading_before(n: LexborNode) -> str | None:
@@ -614,6 +672,20 @@ def _prev_past_spacers(n: LexborNode, by_id: dict[int, Item], hops: int = 3) -> 
     return prev
 
 
+# A class naming a list of comments ("comments", "comment-list", "x-comments").
+_COMMENTS_LIST = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comments|comments?[-_]?list)$")
+
+
+def _comments_list_after_item(page: Page, n: LexborNode, by_id: dict[int, Item]) -> bool:
+    """A list of comments printed among the comments, right after one of them as its sibling
+    (``div.item`` + ``div.comments`` > replies, the pair repeated inside for deeper levels): the
+    list holds that comment's replies. A list after anything else is the thread's own list."""
+    if not any(_COMMENTS_LIST.match(c) for c in page.attrs.classes(n)):
+        return False
+    prev = _prev_past_spacers(n, by_id)
+    return prev is not None and prev.mem_id in by_id
+
+
 def _last_item_in(n: LexborNode, by_id: dict[int, Item], budget: int = 4000) -> Item | None:
     """The last comment inside ``n`` in document order (bounded look)."""
     last = None
@@ -705,6 +777,8 @@ def _structure(page: Page, items: list[Item], by_id: dict[int, Item],
             return it
         # A list right after a comment inside the same list item (``<li><div comment/><ul>replies
         # </ul></li>``) holds that comment's replies, whatever its class.
+        if _comments_list_after_item(page, n, by_id):
+            return by_id[_prev_past_spacers(n, by_id).mem_id]
         if _is_wrapper(page, n) or n.tag in ("ul", "ol") and n.parent is not None and n.parent.tag == "li":
             prev = _prev_past_spacers(n, by_id)
             if prev is not None:
@@ -806,6 +880,9 @@ def _marked_as_quote(page: Page, el: LexborNode) -> bool:
 # Role words that name nothing but a date, under a site's short namespace prefix ("c74-datetime",
 # "xy-timestamp"); "-date"/"-time" alone are too common in other names to count.
 _SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
+# A site's two-to-four-letter namespace before a name or date part ("gz-name", "xy-date"), as the
+# site prints its comment block ("gz-comment" > "gz-comment-head" > "gz-name" + "gz-date").
+_SITE_PART = re.compile(r"^[a-z]{2,4}[-_](name|author|date)$")
 
 
 # BEM element names for the commenter's name: a user/author/comment block's "__name"/"__nick"
@@ -822,8 +899,9 @@ _BEM_CHAIN_AUTHOR = re.compile(r"^comments?(?:__[a-z0-9-]+)*__(?:user|author)__(
 
 # "c" (or "cmt") standing for "comment" before a part's name: "c-author"/"c-date"/"c-body" (a
 # WordPress theme's own comment box), Newsvine's "c_author"/"c_text".
-_SHORT_COMMENT_ROLE = re.compile(r"^(?:c|cmt|cmnt)[-_](author|date|time|body|text|content)$")
-_SHORT_ROLE_NAME = {"author": "comment-author", "date": "comment-date", "time": "comment-time",
+# (also run together after "com": a theme's "comauth", "comdate", "comcontent")
+_SHORT_COMMENT_ROLE = re.compile(r"^(?:(?:c|cmt|cmnt)[-_]|com[-_]?)(author|auth|date|time|body|text|content)$")
+_SHORT_ROLE_NAME = {"author": "comment-author", "auth": "comment-author", "date": "comment-date", "time": "comment-time",
                     "body": "comment-text", "text": "comment-text", "content": "comment-content"}
 
 
@@ -858,6 +936,8 @@ def role_token(c: str) -> str | None:
         v = hyphenated
         if v is None and _SITE_DATETIME.match(c):
             v = "datetime"  # a site's namespaced "datetime"/"timestamp" ("xy-datetime")
+        if v is None and (m3 := _SITE_PART.match(c)) and not _ICON_FONT.match(c):
+            v = {"name": "author-name", "author": "comment-author", "date": "comment-date"}[m3.group(1)]
         if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
@@ -1264,6 +1344,11 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         # Nothing left but a picture outside the header (author, avatar, date, tools): an
         # image-only comment, kept (its replies hang on it) with the neutral marker.
         text = IMAGE_ONLY
+    if not text and author and (_rated(page, own) or when is not None and any(
+            d.tag == "p" and not d.text(strip=True) and d.css_first("img") is None for d in own)):
+        # A review of stars and no words (a recipe site's rating comment), or a named, dated
+        # comment whose words paragraph is printed empty: a comment, kept with the no-words marker.
+        text = NO_WORDS
     post_author = it.is_post_author
     if post_author is None:
         cls = a.classes(it.node)
@@ -1350,6 +1435,16 @@ def _own_picture(page: Page, root: LexborNode, skip, budget: int = 400) -> bool:
 
 _QUOTE_ATTRS = ("data-name", "data-author", "data-username", "data-quote", "data-source",
                  "data-post-id", "data-post", "data-postid")
+
+
+_RATING_PART = re.compile(r"(?:^|[-_])(?:rating|ratings|stars|star[-_]rating|rating[-_]stars)(?:$|[-_])")
+
+
+def _rated(page: Page, own: list[LexborNode]) -> bool:
+    """The comment's own elements hold a star rating (a rating part, or schema.org's
+    ``reviewRating`` / ``ratingValue``)."""
+    return any(page.attrs.get(d, "itemprop") in ("reviewRating", "ratingValue")
+               or any(_RATING_PART.search(c) for c in page.attrs.classes(d)) for d in own)
 
 
 def _quotes_a_post(page: Page, el: LexborNode) -> bool:

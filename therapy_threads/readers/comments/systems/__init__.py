@@ -76,9 +76,10 @@ from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
 from .wpforo import WpForo
 from .xenforo import XenForo
+from .yotpo import Yotpo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), XenForo(), Discourse(), Reddit(), Shreddit(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MwForum(), MedsChat(), Tieba(),
      QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),

@@ -40,6 +40,9 @@ _ITEM_CLASS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:comment|kommentar|commentaire|c
                          r"[-_](?:item|entry|block|box|single|node|"
                          r"container|ctn|wrap|wrapper|row|unit|card|holder|post|answer))?$|"
                          r"^comment[-_]list[-_]item[-_]comp(?:onent)?$|"
+                         # BEM: the block names the list, its element the item ("x-comments__item")
+                         r"^(?:[a-z0-9]+-){0,3}(?:comment|kommentar|commentaire|comentario|commento|"
+                         r"reactie|reaction)s?__(?:item|entry|single|node|post|card)$|"
                          r"^(?:sub|child)[-_]comment[-_]list[-_]item$")
 _PART = re.compile(r"(?:content|text|body|author|meta|date|time|list|form|respond|reply|"
                    r"count|title|header|footer|avatar|nav|navigation|area|section|link|"
@@ -81,8 +84,13 @@ _AUTHOR_PART_SQ = re.compile(rf"^{_WORD}(?:author|authorname|user|username|name|
 
 def _ancestors(found: dict[int, tuple]) -> set[int]:
     """The elements above the found blocks (40 levels at most)."""
+    return ancestors_of(n for n, _, _ in found.values())
+
+
+def ancestors_of(nodes) -> set[int]:
+    """The elements above ``nodes`` (40 levels at most)."""
     above: set[int] = set()
-    for n, _, _ in found.values():
+    for n in nodes:
         p = n.parent
         for _ in range(40):
             if p is None or not p.is_element_node or p.mem_id in above:
@@ -154,13 +162,27 @@ _AUTHOR_PART = re.compile(r"(?:^|[-_])(?:author|user|name|commenter|poster)(?:[-
 _CONTENT_PART = re.compile(r"(?:^|[-_])(?:content|text|body|message)$")
 
 
-def _reply_block(n, cls: frozenset[str], a) -> bool:
+def reply_block(n, cls: frozenset[str], a) -> bool:
     """A reply-named block that holds an author part and a content part of its own (WordPress's
     ``div.reply`` holds only the reply link: never a comment)."""
     if not any(_REPLY_ITEM.match(c) for c in cls):
         return False
-    return any(_CONTENT_PART.search(c) for d in n.css("[class]") for c in a.classes(d)) \
-        and _has_name_part(n, a)
+    return (any(_CONTENT_PART.search(c) for d in n.css("[class]") for c in a.classes(d))
+            or _dated_paragraphs(n, a)) and _has_name_part(n, a)
+
+
+_TIME_PART = re.compile(r"(?:^|[-_])(?:time|date|datetime|timestamp)$")
+
+
+def _dated_paragraphs(n, a) -> bool:
+    """The block prints a date part and its words as bare paragraphs of its own (a site's own
+    two-level list: ``div.reply`` > ``strong.comment-name`` + ``span.comment-time`` + ``p``)."""
+    if n.css_first("form, textarea") is not None:
+        return False
+    dated = n.css_first("time") is not None or any(
+        _TIME_PART.search(c) for d in n.css("[class]") for c in a.classes(d))
+    return dated and any(p.parent is not None and p.parent.mem_id == n.mem_id and p.text(strip=True)
+                         for p in n.css("p"))
 
 
 def _only_reply(n, repeated: set[int], a) -> bool:
@@ -454,11 +476,19 @@ class Generic(CommentSystem):
             li = n.parent
             if li is not None and li.tag != "li":
                 li = li.parent if li.parent is not None and li.parent.tag == "li" else None
-            if li is None or li.tag != "li" or li.mem_id in found:
-                continue
             # Bounded walks (a deep thread is never walked again for each of its comments):
             # no author part in the block, one in the rest of the li, and no other found block.
             if _bounded_find(n, lambda d: bool(a.classes(d) & authors), skip=None) is not False:
+                continue
+            if li is None or li.tag != "li":
+                # Not in a list item: the nearest box around the words part (three levels up at
+                # most, ``div.panel-body`` > ``header`` with ``a.comment-user`` + ``div.comment-post``)
+                # that holds the commenter's part and no other found block — when every words part
+                # of this kind sits in such a box (a page's words parts, widened together).
+                li = _box_with_author(n, found, authors, a)
+                if li is None:
+                    continue
+            if li.mem_id in found:
                 continue
             if _bounded_find(li, lambda d: d.mem_id in found, skip=n.mem_id) is not False:
                 continue
@@ -473,11 +503,12 @@ class Generic(CommentSystem):
         ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
         comment: it holds no words of its own outside that comment and the lists of replies."""
         above = _ancestors(found)
-        for key, (n, strong, _) in list(found.items()):
+        for key, (n, strong, sig) in list(found.items()):
             if strong:
                 continue
             inner = 0
             own_words = False
+            only = None
             for c in n.iter():
                 if not c.is_element_node:
                     if c.text(strip=True):
@@ -485,12 +516,19 @@ class Generic(CommentSystem):
                     continue
                 if c.mem_id in found:
                     inner += 1 if found[c.mem_id][1] else 2
+                    only = c.mem_id
                 elif c.mem_id not in above and c.text(strip=True):
                     own_words = True
-                if inner > 1 or own_words:
+                if inner > 2 or own_words:
                     break
             if inner == 1 and not own_words:
                 del found[key]
+            elif inner == 2 and not own_words and only in found and isinstance(sig[1], frozenset) \
+                    and _item_classes(sig[1]):
+                # Two class-named blocks, one the only child block of the other (``div.comment`` >
+                # avatar + ``div.comment-container`` > name + words): one comment, read once, by
+                # the outer block (its list of replies, if any, sits beside the inner one).
+                del found[only]
 
     @staticmethod
     def _drop_words_parts(page: Page, found: dict[int, tuple]) -> None:
@@ -558,7 +596,7 @@ class Generic(CommentSystem):
                 continue
             cls = a.classes(n)
             strong = _numbered(nid) is not None or _typed_comment(n, cls, a)
-            if not strong and not _item_classes(cls) and not _reply_block(n, cls, a) \
+            if not strong and not _item_classes(cls) and not reply_block(n, cls, a) \
                     and _component_words(n, cls, a) is None:
                 continue
             if any(_MORE_STUB.search(c) for c in cls):
@@ -675,6 +713,28 @@ class Generic(CommentSystem):
                 out.setdefault(outer.mem_id, []).append(n)
                 del found[key]
         return out
+
+
+def _box_with_author(n, found: dict[int, tuple], authors: frozenset[str], a):
+    """The nearest element above a words-only block (three levels at most) that holds a
+    commenter's part beside it and no other found block, or None. Only for blocks named as a
+    comment's words (``comment-post``, ``comment-text``...)."""
+    if not any(c in _WORDS_ONLY for c in a.classes(n)):
+        return None
+    box = n.parent
+    for _ in range(3):
+        if box is None or not box.is_element_node or box.mem_id in found or box.tag in ("body", "html"):
+            return None
+        if _bounded_find(box, lambda d: d.mem_id in found, skip=n.mem_id) is not False:
+            return None
+        if _bounded_find(box, lambda d: bool(a.classes(d) & authors), skip=n.mem_id) is True:
+            return box
+        box = box.parent
+    return None
+
+
+# The words part of a comment named like a comment block (a theme's ``div.comment-post``)
+_WORDS_ONLY = frozenset({"comment-post", "comment-entry"})
 
 
 def _up(n, k: int):

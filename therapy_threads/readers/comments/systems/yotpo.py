@@ -1,0 +1,58 @@
+"""Yotpo's reviews and Q&A widget (``div.yotpo-main-widget``) in a page saved after it rendered.
+
+Yotpo's script draws a shop's product reviews and questions into the page (the vendor's script
+is not public source; the rendered DOM is the same on every shop that embeds it). A review is
+``div.yotpo-review.yotpo-regular-box[data-review-id]``: ``div.yotpo-header`` (the reviewer's
+``span.yotpo-user-name``, ``span.yotpo-review-date``, star icons with an ``sr-only`` "5.0 star
+rating" label, "Recommend: Yes" user fields), ``div.yotpo-main`` (``div.content-title`` — the
+review's title, not its words — and ``div.content-review``, whose words a "...Read More" toggle
+splits into the text before it and ``p.rest-content-collapsed``), then the shop's comments on the
+review in ``div.yotpo-comments-box``. A question is ``div.yotpo-question[data-question-id]`` with
+``div.content-question`` ("Q: ..."); its answers are ``div.yotpo-comment-box[data-answer-id]``
+inside the question's ``div.yotpo-comments-box`` (``div.content-question`` "A: ...", the answerer's
+``span.yotpo-user-name`` — the shop's team in a ``yotpo-store-owner`` header — and
+``span.question-date``): replies of the question. Reviews and questions are the top level. The
+widget keeps one hidden ``yotpo-template`` review for its script to clone: never a comment.
+"""
+from __future__ import annotations
+
+from ..base import CommentSystem, Item, Page
+
+class Yotpo(CommentSystem):
+    name = "yotpo"
+    order = 17
+    content_classes = ("content-review", "content-question")
+    author_classes = ("yotpo-user-name",)
+    date_classes = ("yotpo-review-date", "question-date")
+    meta_classes = frozenset({"content-title", "yotpo-read-more", "sr-only", "yotpo-user-related-fields",
+                              "yotpo-multiple-rating-fields", "yotpo-review-stars", "yotpo-footer",
+                              "product-link-wrapper", "yotpo-user-letter", "yotpo-user-title",
+                              "yotpo-icon-profile", "yotpo-helpful", "footer-additional-actions"})
+
+    def find(self, page: Page) -> list[Item]:
+        a = page.attrs
+        out: list[Item] = []
+        for n in page.root.css("div.yotpo-review, div.yotpo-question, div.yotpo-comment-box"):
+            cls = a.classes(n)
+            if "yotpo-template" in cls:
+                continue
+            key = a.get(n, "data-review-id") or a.get(n, "data-question-id") or a.get(n, "data-answer-id")
+            if not key:
+                continue
+            kind = "answer" if "yotpo-comment-box" in cls else ("question" if "yotpo-question" in cls else "review")
+            words = next((d for d in n.css("div.content-review, div.content-question")
+                          if _own(d, n)), None)
+            out.append(Item(n, self.name, f"yotpo-{kind}-{key}", content=words,
+                            is_post_author=True if n.css_first("div.yotpo-store-owner") is not None
+                            and kind == "answer" else None))
+        return out
+
+
+def _own(d, n) -> bool:
+    """``d`` belongs to ``n`` itself, not to an answer nested in it."""
+    p = d.parent
+    while p is not None and p.mem_id != n.mem_id:
+        if p.attributes.get("data-answer-id"):
+            return False
+        p = p.parent
+    return True
