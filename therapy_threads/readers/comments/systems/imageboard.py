@@ -57,17 +57,22 @@ class Imageboard(CommentSystem):
                 out.append(Item(push, self.name, f"push-{number}-{i + 1}", parent_stated=True,
                                 parent_key=None if opening else f"no-{number}", content=push,
                                 authorless=True, late=True,
-                                not_text=[n for n in push.iter() if n.tag in ("font", "a")]))
+                                not_text=[n for n in push.iter() if n.tag == "font" or _push_button(n, a)]))
             if opening:
                 continue
             name = post.css_first("span.name") or post.css_first("span.cnm")
             author = stripped_text(name) if name is not None else None
             date = post.css_first("span.cnw") or post.css_first("span.now")
             hide = [n for n in words.iter() if n.tag == "hr" or "push_area" in a.classes(n)
-                    or n.tag == "a" and "pushpost" in a.get(n, "onclick")]
+                    or _push_button(n, a)]
             out.append(Item(post, self.name, f"no-{number}", parent_stated=True, content=words,
                             author=author or None, authorless=not author, date=date, not_text=hide))
         return out
+
+
+def _push_button(n: LexborNode, a) -> bool:
+    """The pushpost module's "[推]" / "[推文回應]" buttons (not its "@ID" reference links)."""
+    return n.tag == "a" and "pushpostpush" in a.get(n, "onclick").lower()
 
 
 def _post_of(box: LexborNode, number: str, a) -> LexborNode | None:
