@@ -9,7 +9,8 @@ name ``span.cnm``, date ``span.cnw``, ``No.N`` and the words in ``blockquote``. 
 its forks print ``div.threadpost#r{N}`` (the opening post) and ``div.reply#r{N}`` (Komica's
 newer template: ``div.post.reply`` with ``div.post-head``: ``span.name``, ``span.now``) with the
 words in ``div.quote``. The thread is flat: ``>>No.N`` quotes and the "Replies(n)" backlinks are
-text, not parent links. The opening post is the thread's post, not a comment.
+text, not parent links. The opening post is the thread's post, not a comment; a board's index
+page (several opening posts, each with its latest replies) is a list of threads, read as none.
 
 2cat.org's "pushpost" module prints short push lines (推文) inside a post's words:
 ``div.push_area`` > ``div.push_par`` (the words, then ``font`` with "(date ID)" and an ``a``
@@ -40,11 +41,14 @@ class Imageboard(CommentSystem):
         a = page.attrs
         out: list[Item] = []
         seen: set[int] = set()
+        openings = 0
         for box in page.root.css("input[type=checkbox]"):
             number = a.get(box, "name")
             if a.get(box, "value").lower() != "delete" or not _NUMBER.match(number):
                 continue
             post = _post_of(box, number, a)
+            if post is None or "threadpost" in a.classes(post):
+                openings += 1
             if post is None or post.mem_id in seen:
                 continue
             seen.add(post.mem_id)
@@ -58,15 +62,19 @@ class Imageboard(CommentSystem):
                                 parent_key=None if opening else f"no-{number}", content=push,
                                 authorless=True, late=True,
                                 not_text=[n for n in push.iter() if n.tag == "font" or _push_button(n, a)]))
-            if opening:
-                continue
             name = post.css_first("span.name") or post.css_first("span.cnm")
             author = stripped_text(name) if name is not None else None
             date = post.css_first("span.cnw") or post.css_first("span.now")
             hide = [n for n in words.iter() if n.tag == "hr" or "push_area" in a.classes(n)
                     or _push_button(n, a)]
             out.append(Item(post, self.name, f"no-{number}", parent_stated=True, content=words,
-                            author=author or None, authorless=not author, date=date, not_text=hide))
+                            author=author or None, authorless=not author, date=date, not_text=hide,
+                            skip_reason="thread_starter" if opening else None))
+        # A board's index pages print several threads, each with its latest replies: a list of
+        # threads, not one thread's comments.
+        if openings > 1:
+            for it in out:
+                it.skip_reason = "thread_list"
         return out
 
 
