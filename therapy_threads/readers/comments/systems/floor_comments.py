@@ -84,7 +84,7 @@ class Bahamut(_FloorComments):
         floor="section.c-section[id^='post_']", comment="div.c-reply__item",
         floor_words="div.c-article__content", comment_words="span.comment_content",
         floor_author="div.c-post__header a.username", comment_author="a.reply-content__user",
-        floor_date="div.c-post__header a.edittime", comment_date="div.edittime",
+        floor_date="div.c-post__header a.edittime", comment_date="div.edittime:not([name='comment_floor'])",
         opening="a.floor[data-floor='1']")
 
 
