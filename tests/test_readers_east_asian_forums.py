@@ -150,3 +150,19 @@ def test_bangumi_sub_replies_answer_their_floor():
         ("a sub reply", 1, "an invented floor reply", "Jack"),
         ("another sub reply", 1, "an invented floor reply", "Kim"),
         ("a later floor", 0, None, "Lee")]
+
+
+def _koko(no: int, cls: str, words: str, name: str = "Anonymous") -> str:
+    return (f'<div class="post {cls}" id="p1_{no}"><span class="title"></span>'
+            f'<div class="del">[<label>Del:<input type="checkbox" name="{no}" value="delete"></label>]</div>'
+            f'<div class="postinfo"><span class="postnum"><a class="no">No.</a>{no}</span> '
+            f'<span class="nameContainer"><span class="name">{name}</span></span> '
+            f'<span class="time">2024/01/02(Tue)10:00:00</span></div><div class="comment">{words}</div></div>')
+
+
+def test_kokonotsuba_opening_post_is_not_a_comment():
+    body = ('<form name="delform" id="delform" method="post"><div class="thread" id="t1_40">'
+            + _koko(40, "op", "An invented opening post") + _koko(41, "reply", "an invented reply", "Nanashi")
+            + _koko(42, "reply", "&gt;&gt;41 a second reply") + "</div></form>")
+    assert shape(read_page(body)) == [("an invented reply", 0, None, "Nanashi"),
+                                      (">>41 a second reply", 0, None, "Anonymous")]

@@ -8,7 +8,9 @@ Every post of a thread carries the delete checkbox ``input[type=checkbox][value=
 name ``span.cnm``, date ``span.cnw``, ``No.N`` and the words in ``blockquote``. Pixmicat! and
 its forks print ``div.threadpost#r{N}`` (the opening post) and ``div.reply#r{N}`` (Komica's
 newer template: ``div.post.reply`` with ``div.post-head``: ``span.name``, ``span.now``) with the
-words in ``div.quote``. The thread is flat: ``>>No.N`` quotes and the "Replies(n)" backlinks are
+words in ``div.quote``; Heyuri's Kokonotsuba prints ``div.post.op`` / ``div.post.reply#p{board}_{N}``
+with ``div.postinfo`` (``span.name``, ``span.time``), the checkbox in ``div.del`` and the words in
+``div.comment``. The thread is flat: ``>>No.N`` quotes and the "Replies(n)" backlinks are
 text, not parent links. The opening post is the thread's post, not a comment; a board's index
 page (several opening posts, each with its latest replies) is a list of threads, read as none.
 
@@ -26,6 +28,7 @@ from ..base import CommentSystem, Item, Page
 from ..dom import stripped_text
 
 _POST_CLASSES = frozenset({"reply", "threadpost", "post", "rtd"})
+_OPENING = frozenset({"threadpost", "op"})
 _NUMBER = re.compile(r"^\d{1,12}$")
 
 
@@ -34,8 +37,9 @@ class Imageboard(CommentSystem):
     order = 29
     content_classes = ("quote",)
     author_classes = ("cnm",)
-    date_classes = ("cnw", "now")
-    meta_classes = frozenset({"post-head", "backquote", "file-text", "push_btn", "rts", "cno", "csb"})
+    date_classes = ("cnw", "now", "time")
+    meta_classes = frozenset({"post-head", "backquote", "file-text", "push_btn", "rts", "cno", "csb",
+                              "postinfo", "filesize", "del"})
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
@@ -47,15 +51,15 @@ class Imageboard(CommentSystem):
             if a.get(box, "value").lower() != "delete" or not _NUMBER.match(number):
                 continue
             post = _post_of(box, number, a)
-            if post is None or "threadpost" in a.classes(post):
+            if post is None or a.classes(post) & _OPENING:
                 openings += 1
             if post is None or post.mem_id in seen:
                 continue
             seen.add(post.mem_id)
-            words = post.css_first("div.quote") or post.css_first("blockquote")
+            words = post.css_first("div.quote") or post.css_first("blockquote") or post.css_first("div.comment")
             if words is None:
                 continue
-            opening = "threadpost" in a.classes(post)
+            opening = bool(a.classes(post) & _OPENING)
             pushes = words.css("div.push_par")
             for i, push in enumerate(pushes):
                 out.append(Item(push, self.name, f"push-{number}-{i + 1}", parent_stated=True,
@@ -64,7 +68,7 @@ class Imageboard(CommentSystem):
                                 not_text=[n for n in push.iter() if n.tag == "font" or _push_button(n, a)]))
             name = post.css_first("span.name") or post.css_first("span.cnm")
             author = stripped_text(name) if name is not None else None
-            date = post.css_first("span.cnw") or post.css_first("span.now")
+            date = post.css_first("span.cnw") or post.css_first("span.now") or post.css_first("span.time")
             hide = [n for n in words.iter() if n.tag == "hr" or "push_area" in a.classes(n)
                     or _push_button(n, a)]
             out.append(Item(post, self.name, f"no-{number}", parent_stated=True, content=words,
