@@ -301,8 +301,10 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
     """The blog owner's answer printed inside a comment: a reply to that comment."""
     ids = {it.node.mem_id: it for it in items}
     # (a system that named the comment's own words element has said what it is: "reply-text" of
-    # a forum's reply block is the reply's words, not an owner's answer inside it)
-    words = {it.content.mem_id for it in items if it.content is not None}
+    # a forum's reply block is the reply's words, not an owner's answer inside it; so is a
+    # reply-named box between the comment's element and its words: Bahamut's ``div.reply-content``
+    # around a comment's name, words and date)
+    words = {n.mem_id for it in items if it.content is not None for n in _words_path(it)}
     memo: dict[int, object] = {}
     out: list[Item] = []
     above: set[int] | None = None
@@ -332,6 +334,16 @@ def _owner_replies(page: Page, items: list[Item]) -> list[Item]:
         out.append(Item(n, anc.system, f"{anc.key}-reply{len(out) + 1}" if anc.key else "",
                         is_post_author=True if owner else None, late=True))
     return out
+
+
+def _words_path(it: Item, limit: int = 8) -> list[LexborNode]:
+    """The item's words element and the elements between it and the item's own element."""
+    out = [it.content]
+    n = it.content.parent
+    while n is not None and n.mem_id != it.node.mem_id and len(out) <= limit:
+        out.append(n)
+        n = n.parent
+    return out if n is not None and n.mem_id == it.node.mem_id else out[:1]
 
 
 def _words_beside(item: LexborNode, block: LexborNode, ids: dict[int, Item], budget: int = 2000) -> bool:

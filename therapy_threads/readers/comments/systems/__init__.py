@@ -19,6 +19,7 @@ from .epoch import Epoch
 from .fanfiction import FanFiction
 from .flarum import Flarum
 from .flat_table import FlatTable
+from .floor_comments import Bahamut, Bangumi
 from .fluxbb import FluxBB
 from .forum_posts import ForumPosts
 from .forumengine import ForumEngine
@@ -28,6 +29,7 @@ from .github import GitHub
 from .hackernews import HackerNews
 from .healthunlocked import HealthUnlocked
 from .homeland import Homeland
+from .imageboard import Imageboard
 from .insided import InSided
 from .invision import Invision
 from .inyoka import Inyoka
@@ -66,6 +68,7 @@ from .stackexchange import StackExchange
 from .substack import Substack
 from .talkyard import Talkyard
 from .tieba import Tieba
+from .v2ex import V2EX
 from .typepad import TypePad
 from .ubbthreads import UBBThreads
 from .vanilla import Vanilla
@@ -81,7 +84,7 @@ from .yotpo import Yotpo
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MwForum(), MedsChat(), Tieba(),
-     QQCom(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
+     QQCom(), Imageboard(), V2EX(), Bahamut(), Bangumi(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
