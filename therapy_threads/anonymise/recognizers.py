@@ -32,8 +32,10 @@ from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
 # a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
 # Irish and Scottish "Ó", "Ní", "Mac", "Nic", "Uí" ("Ciarán Ó Laoire", "Aoife Ní Bhriain")
+# (with the patronymic links of Malay and Malaysian/Singaporean Indian names: "bin"/"binti" son/daughter of, "a/l"
+# anak lelaki, "a/p" anak perempuan, "s/o"/"d/o"; "X bin Y" is one name)
 _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|ter|ten|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
-                     r"Uí|Ua|O')\s+){0,2}"
+                     r"Uí|Ua|O'|bin|binti|binte|bte|a/l|a/p|s/o|d/o)\s+){0,2}"
                      r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
                      + r"][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
 # the writer saying who they are, right before a name: "I'm X", "I am X", "it's X", "name is X"
@@ -2708,7 +2710,8 @@ class RelationRecognizer(Recognizer):
                                             and not (t.english and lex.dictionary_word(kin)) or kin in _NAME_PREFIXES)) else s
             # ("Deacon X": an English word of the dictionary before the name is the form of address, not part of it;
             # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
-            end = self.extend(text, e, t.lang, given=cues.any_given_name(cf))
+            # (after a form of address of another language, the word is a given name by its place: "Puan X Y")
+            end = self.extend(text, e, t.lang, given=cues.any_given_name(cf) or kin in cues.regional_kin)
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")

@@ -184,6 +184,7 @@ class MixedSection:
     reduplicated: bool = False  # nicknames made by doubling a syllable are names ("Tonton", "Bingbing")
     postposed: re.Pattern[str] | None = None  # titles said after the given name ("Mustafa Hoca"), lower-cased text
     southern: bool = False  # Nguni/Sotho class prefixes ("isiZulu") and Afrikaans place endings ("-kloof") apply
+    heads: re.Pattern[str] | None = None  # a place or a body named by its language's generic head ("Baile X", "Údarás na X")
 
 
 def _word_pattern(words) -> re.Pattern[str] | None:
@@ -215,8 +216,31 @@ def mixed_sections(lang: str = "en") -> tuple[MixedSection, ...]:
                                 _abbreviations(sec.get("given_name_abbreviations", ())),
                                 bool(sec.get("reduplicated_nicknames", False)),
                                 _word_pattern(sec.get("titles_after", ())),
-                                bool(sec.get("class_prefixes", False) or sec.get("place_suffixes"))))
+                                bool(sec.get("class_prefixes", False) or sec.get("place_suffixes")),
+                                _head_pattern(sec.get("place_heads", ()), sec.get("body_heads", ()))))
     return tuple(out)
+
+
+# the articles and the particle of Irish that stand inside a place or body name ("Ros a' Mhíl", "Údarás na X")
+_NAME_ARTICLES = r"(?:an|na|na[ \t]+h-?|a['’]|a|i|mhic|uí)"
+_CAP = r"[A-ZÀ-ÞÁÉÍÓÚ][\w'’]*(?:-[\w'’]+)*"
+
+
+def _head_pattern(place_heads, body_heads) -> re.Pattern[str] | None:
+    """A place head, then one or two capitalised words (an article between: "Baile an X", "Ros a' X"), or
+    a body's head, its article, then capitalised words ("Údarás na X"): the whole is one proper noun."""
+    def alt(ws):
+        return "|".join(sorted((re.escape(w) for w in ws), key=len, reverse=True))
+    branches = []
+    if place_heads:
+        branches.append(r"(?:" + alt(place_heads) + r")(?:[ \t]+" + _NAME_ARTICLES + r")?[ \t]+" + _CAP
+                        + r"(?:[ \t]+(?!" + _NAME_ARTICLES + r"\b)" + _CAP + r")?")
+    if body_heads:
+        branches.append(r"(?:" + alt(body_heads) + r")[ \t]+" + _NAME_ARTICLES + r"[ \t]+" + _CAP
+                        + r"(?:[ \t]+(?:" + _NAME_ARTICLES + r"[ \t]+)?" + _CAP + r")?")
+    if not branches:
+        return None
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(branches) + r")(?![\w'’-])")
 
 
 def _abbreviations(abbrs) -> re.Pattern[str] | None:
@@ -419,6 +443,11 @@ class RegionalPhraseRecognizer(Recognizer):
                 for sec in active:
                     for m in sec.words.finditer(hay) if sec.words is not None else ():
                         yield from self._mixed_word(t, sec, m.start(), m.end(), True)
+            for sec in active:
+                for m in sec.heads.finditer(text) if sec.heads is not None else ():
+                    if t.free(m.start(), m.end()) and not self.cues.title_before(text, m.start()):
+                        yield self.span(m.start(), m.end(), KEEP,
+                                        reason=f"a place or a body of {sec.label} named by its generic head word")
         cap_kin = _capitalised_kin(t.lang or "en")
         if cap_kin is not None:
             for m in cap_kin.finditer(text):
