@@ -873,3 +873,22 @@ def test_patronymic_links_extend_a_name():
     text = "Mr Selvam a/l Periasamy and Encik Hafiz bin Rosdan came"
     assert rec.extend(text, text.index(" a/l")) == text.index(" and")
     assert rec.extend(text, text.index(" bin")) == len(text) - len(" came")
+
+
+_TANGLISH_POST = ["enna da ithu, romba kashtam, naan illa sollu"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Tamil nouns that are given names are words in lower case, in a post that mixes in Tamil
+    ("she said anbu is enough", [("anbu", "keep")]),
+    ("Anbu said it is enough", []),  # capitalised: the name rules decide
+])
+def test_tamil_words_that_are_names_in_lower_case(text, expected):
+    assert [f for f in _spans_in_post(RegionalPhraseRecognizer, text, _TANGLISH_POST) if f[0].casefold() == "anbu"] \
+        == expected
+
+
+def test_malay_places_named_by_their_head():
+    post = ["boleh lah, jom makan, tak apa"]
+    assert ("Klinik Desa Seruling", "keep") in _spans_in_post(RegionalPhraseRecognizer,
+                                                              "went to Klinik Desa Seruling first", post)

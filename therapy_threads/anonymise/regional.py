@@ -234,7 +234,7 @@ def _head_pattern(place_heads, body_heads) -> re.Pattern[str] | None:
     branches = []
     if place_heads:
         branches.append(r"(?:" + alt(place_heads) + r")(?:[ \t]+" + _NAME_ARTICLES + r")?[ \t]+" + _CAP
-                        + r"(?:[ \t]+(?!" + _NAME_ARTICLES + r"\b)" + _CAP + r")?")
+                        + r"(?:[ \t]+(?!" + _NAME_ARTICLES + r"\b)" + _CAP + r"){0,2}")
     if body_heads:
         branches.append(r"(?:" + alt(body_heads) + r")[ \t]+" + _NAME_ARTICLES + r"[ \t]+" + _CAP
                         + r"(?:[ \t]+(?:" + _NAME_ARTICLES + r"[ \t]+)?" + _CAP + r")?")
