@@ -67,6 +67,7 @@ def check(cls, text, expected, **kw):
     ("scríobh chuig brid ponc ni dhuinn ag example ponc ie", [("brid ponc ni dhuinn ag example ponc ie", "email")]),
     ("emel saya: nurul titik izz di example titik com titik my", [("nurul titik izz di example titik com titik my", "email")]),
     ("la bottega di Gino punto it", []),
+    ("mail lirien dot di at example dot in", [("lirien dot di at example dot in", "email")]),  # "di" a label here
 ])
 def test_email(text, expected):
     check(R.EmailRecognizer, text, expected)

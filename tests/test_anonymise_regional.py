@@ -892,3 +892,9 @@ def test_malay_places_named_by_their_head():
     post = ["boleh lah, jom makan, tak apa"]
     assert ("Klinik Desa Seruling", "keep") in _spans_in_post(RegionalPhraseRecognizer,
                                                               "went to Klinik Desa Seruling first", post)
+
+
+def test_lenited_vocative_names_in_a_post_that_mixes_in_irish():
+    found = _spans_in_post(RegionalPhraseRecognizer, "A Mhuireann, a chara, and a Chiarán too", _IRISH_POST)
+    assert [f for f in found if f[1] == "person"] == [("Mhuireann", "person"), ("Chiarán", "person")]
+    assert [f for f in _spans_in_post(RegionalPhraseRecognizer, "a Christmas tree", _IRISH_POST) if f[1] == "person"] == []

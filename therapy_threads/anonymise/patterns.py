@@ -327,12 +327,11 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
         s = m.group(0)
         if not _WRITTEN_SEP.search(s):
             continue
-        at = re.search(_W_AT, s)
-        own = _AT_WITH_DOT.get(at.group(0).strip().casefold())
-        if own is not None and not own.search(s):
+        at = next((a for a in _W_AT_EVERY.finditer(s) if _at_word_here(a.group(1), s)), None)
+        if at is None:
             continue  # "by", "di", "ag" are at-words only in an address written with their language's dot-word
-        parts = re.split(_W_AT, s, maxsplit=1)
-        local, domain = parts[0], parts[-1]
+        # (the at-word, not a label that is also one: "kaveri dot di at example dot in")
+        local, domain = s[:at.start()], s[at.start() + len(at.group(1)):]
         first = re.split(_W_DOT, domain)[0]
         lr, dr = lexicon().rank(local), lexicon().rank(first)
         if lr is not None and dr is not None and lr < 500 and dr < 500:
@@ -341,6 +340,14 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
             continue  # "my blog at marisol dot example dot com slash recursos": "at" a web address with a path
         out.append(m.span())
     return out
+
+
+_W_AT_EVERY = re.compile(r"(?=(" + _W_AT + r"))", re.I)  # every at-word, overlapping ones too ("x dot di at y")
+
+
+def _at_word_here(at: str, address: str) -> bool:
+    own = _AT_WITH_DOT.get(at.strip().strip("[](){}<>").strip().casefold())
+    return own is None or own.search(address) is not None
 
 
 # at-words that are prose in other languages (English "by", Italian "di", Irish "ag" is also "at/-ing"): an
