@@ -131,10 +131,10 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     read as ``lang`` (English when None); () for a language text2num does not read. (Cached: the
     anonymiser's two phone recognizers ask about the same text, and most texts have no run.)"""
     lang = (lang or "en").split("-")[0].lower()
-    said = tuple(r for t in DIGIT_TABLES for r in _digit_runs(text, t))
+    low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
+    said = tuple(r for t in DIGIT_TABLES for r in _digit_runs(text, low, t)) if len(low) == len(text) + 1 else ()
     if lang not in LANGS:
         return said
-    low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
     look = _first_look(lang)
     if len(low) != len(text) + 1:  # "İ" lower-cases to two characters: read the text itself, case-blind
         look, low = re.compile(look.pattern, re.I), " " + text
@@ -199,14 +199,12 @@ def _digit_look(lang: str) -> re.Pattern:
     return re.compile(r"[\s(:\"'«„“‘]" + one + r"(?:" + _SEP + r"+" + one + r"){2,}")
 
 
-def _digit_runs(text: str, lang: str) -> list[Run]:
+def _digit_runs(text: str, low: str, lang: str) -> list[Run]:
     """Runs of single digits said in ``lang``'s digit words (:data:`DIGIT_TABLES`), any other
-    text between them breaking the run; three or more make a run."""
+    text between them breaking the run; three or more make a run. ``low``: a blank and the text lower-cased,
+    of the same length."""
     table, word = DIGIT_TABLES[lang]["digits"], _digit_word(lang)
     runs: list[Run] = []
-    low = " " + text.lower()
-    if len(low) != len(text) + 1:
-        return runs
     for m in _digit_look(lang).finditer(low):
         gs: list[Group] = []
         for w in word.finditer(text, m.start(), m.end() - 1):
@@ -221,6 +219,7 @@ def _digit_runs(text: str, lang: str) -> list[Run]:
 
 
 def _run(text: str, gs: list[Group]) -> Run:
+    """The groups as a run, with a "plus" or "+" right before them."""
     p = _PLUS.search(text, max(0, gs[0].start - 8), gs[0].start)
     return Run(p.start() if p else gs[0].start, gs[-1].end, tuple(gs), p is not None)
 # the most characters a run that holds a phone number can take: 15 digits, one group each, two groups
@@ -270,8 +269,7 @@ def _runs_in(text: str, start: int, end: int, lang: str) -> list[Run]:
     for gs in out:
         if len(gs) < 3 or not any(g.words for g in gs):
             continue
-        p = _PLUS.search(text, max(0, gs[0].start - 8), gs[0].start)
-        runs.append(Run(p.start() if p else gs[0].start, gs[-1].end, tuple(gs), p is not None))
+        runs.append(_run(text, gs))
     return runs
 
 
