@@ -32,9 +32,10 @@ class _Rec:
 
 
 @pytest.mark.parametrize("recs, expected", [
-    # (Tagalog is covered with English: Taglish is read with the English rules, regional_phrases.toml's code_mixed)
-    ([_Rec("cue", {"en", "de"}), _Rec("names", {"en"})], {"en", "tl"}),
-    ([_Rec("cue", {"en"}), _Rec("names", {"en"}), _Rec("names", {"de", "lb"}), _Rec("cue", {"de"})], {"en", "de", "tl"}),
+    # (Tagalog and Irish are covered with English: Taglish, and Irish switching with Irish English, are read with
+    # the English rules, regional_phrases.toml's code_mixed)
+    ([_Rec("cue", {"en", "de"}), _Rec("names", {"en"})], {"en", "tl", "ga"}),
+    ([_Rec("cue", {"en"}), _Rec("names", {"en"}), _Rec("names", {"de", "lb"}), _Rec("cue", {"de"})], {"en", "de", "tl", "ga"}),
     ([_Rec("cue", {"de"}), _Rec("names", {"de"})], {"de"}),
     ([_Rec("cue", None), _Rec("names", None)], set()),  # "any language" recognizers cover nothing by themselves
     ([_Rec("", {"fr"}), _Rec("names", {"fr"})], set()),  # no cue-phrase recognizer for French

@@ -69,6 +69,7 @@ def test_cue_phrases(lang, text, expected):
 
 @pytest.mark.parametrize("lang,text,expected", [
     ("fr", "J'ai revu Mme Delacourt hier.", [("Delacourt", P)]),
+    ("fr", "La Dresse Vauthey-Crausaz me suit depuis 2020.", [("Vauthey-Crausaz", P)]),  # Swiss "Doctoresse"
     ("fr", "Un rendez-vous avec M. Kerbrat à Brest.", [("Kerbrat", P)]),
     ("fr", "merci madame Vasseur-Lenoir", [("Vasseur-Lenoir", P)]),
     ("fr", "Il me faut du temps.", []),  # "me" is a pronoun, not Maître

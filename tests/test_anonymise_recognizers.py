@@ -62,6 +62,12 @@ def check(cls, text, expected, **kw):
      [("thandi punt mokoena by example punt co punt za", "email")]),
     ("a post by ivowrites dot example dot com", []),
     ("look at it dot com, we met at 5", []),
+    # Irish "ag"/"ponc" (an Irish surname keeps its particle and blank) and Malay "di"/"titik", each at-word only
+    # beside its own dot-word ("di" is Italian prose)
+    ("scríobh chuig brid ponc ni dhuinn ag example ponc ie", [("brid ponc ni dhuinn ag example ponc ie", "email")]),
+    ("emel saya: nurul titik izz di example titik com titik my", [("nurul titik izz di example titik com titik my", "email")]),
+    ("la bottega di Gino punto it", []),
+    ("mail lirien dot di at example dot in", [("lirien dot di at example dot in", "email")]),  # "di" a label here
 ])
 def test_email(text, expected):
     check(R.EmailRecognizer, text, expected)

@@ -829,3 +829,72 @@ def test_a_word_of_another_language_after_a_naming_phrase_is_the_name():
 
     # "Swati" is a language of southern Africa; after "my real name is" it is the writer's name
     assert spans(RegionalPhraseRecognizer, "My real name is Swati Ranganekar, from Pune.") == []
+
+
+_IRISH_POST = ["tá mé go maith, agus bhí sé ag caint liom inniu freisin"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # in a post that mixes in Irish: places named by an Irish generic head, bodies named by their head and article
+    ("I grew up in Baile Tréanmhór and moved to Ros an Fhéidh.",
+     [("Baile Tréanmhór", "keep"), ("Ros an Fhéidh", "keep")]),
+    ("She works for Comharchumann na Faiche now.", [("Comharchumann na Faiche", "keep")]),
+    ("He speaks Gaeilge at home, Béarla at work.", [("Gaeilge", "keep"), ("Béarla", "keep")]),
+])
+def test_irish_places_and_bodies_in_a_post_that_mixes_in_irish(text, expected):
+    assert [f for f in _spans_in_post(RegionalPhraseRecognizer, text, _IRISH_POST) if f[1] == "keep"] == expected
+
+
+def test_irish_place_heads_need_irish_in_the_post():
+    assert _spans_in_post(RegionalPhraseRecognizer, "we drove to Ros Tarnvale last week", ["nothing irish here"]) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a romanised Chinese surname (names-dataset's lists), then a two-syllable given name
+    ("My colleague Ong Siew Khim said so.", [("Ong Siew Khim", "person")]),
+    ("and Yap Boon Tiong came too", [("Yap Boon Tiong", "person")]),
+    ("We ate Dim Sum at Tan Man Lee Park", []),  # "Man" is a common English word
+])
+def test_surname_first_chinese_names(text, expected):
+    assert spans(R.SurnameFirstRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Malay forms of address before a given name, the name's second part after it, patronymic links
+    ("I saw Puan Zaharah Kamsani last week", [("Zaharah Kamsani", "person")]),
+    ("counsellor is Ustazah Nurfarah, very kind", [("Nurfarah", "person")]),
+])
+def test_malay_forms_of_address(text, expected):
+    assert [f for f in spans(R.RelationRecognizer, text) if f[1] == "person"] == expected
+
+
+def test_patronymic_links_extend_a_name():
+    rec = R.TitleRecognizer(CUES)
+    text = "Mr Selvam a/l Periasamy and Encik Hafiz bin Rosdan came"
+    assert rec.extend(text, text.index(" a/l")) == text.index(" and")
+    assert rec.extend(text, text.index(" bin")) == len(text) - len(" came")
+
+
+_TANGLISH_POST = ["enna da ithu, romba kashtam, naan illa sollu"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Tamil nouns that are given names are words in lower case, in a post that mixes in Tamil
+    ("she said anbu is enough", [("anbu", "keep")]),
+    ("Anbu said it is enough", []),  # capitalised: the name rules decide
+])
+def test_tamil_words_that_are_names_in_lower_case(text, expected):
+    assert [f for f in _spans_in_post(RegionalPhraseRecognizer, text, _TANGLISH_POST) if f[0].casefold() == "anbu"] \
+        == expected
+
+
+def test_malay_places_named_by_their_head():
+    post = ["boleh lah, jom makan, tak apa"]
+    assert ("Klinik Desa Seruling", "keep") in _spans_in_post(RegionalPhraseRecognizer,
+                                                              "went to Klinik Desa Seruling first", post)
+
+
+def test_lenited_vocative_names_in_a_post_that_mixes_in_irish():
+    found = _spans_in_post(RegionalPhraseRecognizer, "A Mhuireann, a chara, and a Chiarán too", _IRISH_POST)
+    assert [f for f in found if f[1] == "person"] == [("Mhuireann", "person"), ("Chiarán", "person")]
+    assert [f for f in _spans_in_post(RegionalPhraseRecognizer, "a Christmas tree", _IRISH_POST) if f[1] == "person"] == []

@@ -71,6 +71,11 @@ def test_the_reader_turns_number_words_into_digits(lang, text, digits):
     # with the country code said
     ("fr", "depuis la France : plus trente-deux, quatre septante-deux, trente et un, cinquante-huit, nonante",
      "plus trente-deux, quatre septante-deux, trente et un, cinquante-huit, nonante"),
+    # digit words of languages text2num has no table for, inside English (Malay; Irish with its particle "a")
+    ("en", "boleh call saya: kosong satu tujuh, dua lapan tiga, sembilan kosong empat enam ok",
+     "kosong satu tujuh, dua lapan tiga, sembilan kosong empat enam"),
+    ("en", "her number is a náid, a hocht, a seacht, a dó, a cúig, a naoi, a haon, a trí, a sé, a ceathair.",
+     "a náid, a hocht, a seacht, a dó, a cúig, a naoi, a haon, a trí, a sé, a ceathair"),
     # digits mixed with words
     ("fr", "GSM 0471 nonante-neuf, huitante-huit, septante-sept", "0471 nonante-neuf, huitante-huit, septante-sept"),
 ])
@@ -95,6 +100,8 @@ def test_a_phone_number_written_out_in_words_is_found(lang, text, number):
     ("it", "ventitré, ventiquattro, venticinque, ventisei, ventisette anni"),
     ("nl", "Het kost vijfenveertig, vijftig, zestig euro per sessie, zeventig bij de ander."),
     ("fr", "le premier, le deuxième, le troisième, le quatrième rendez-vous"),
+    ("en", "we counted satu, dua, tiga, empat together"),
+    ("en", "I do, se do, do what you like"),
 ])
 def test_numbers_in_ordinary_prose_are_no_phones(lang, text):
     assert find_all_phones(text, REGIONS, lang, _cue_phone_regions(lang)) == []

@@ -63,7 +63,11 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "senhora", "senhor", "dona", "doutora", "doutor", "profa", "signora", "signor", "signore",
                          "signorina", "dottoressa", "dottor", "dottore", "avv",
                          # German and Austrian (DSA = diplomierte Sozialarbeiterin, DDr., MMag., Dkfm.), Nordic
-                         "doktor", "dsa", "ddr", "mmag", "dkfm", "bakk", "msc", "bsc", "fru", "frk"})
+                         "doktor", "dsa", "ddr", "mmag", "dkfm", "bakk", "msc", "bsc", "fru", "frk",
+                         # Swiss French "Dresse" (doctoresse); Malay forms of address and honorifics ("Puan", "Encik",
+                         # "Cik", "Tuan", "Ustazah", "Datin", "Hajah", "Tengku", "Mdm"): no more private than "Mrs"
+                         "dresse", "puan", "encik", "cik", "tuan", "ustaz", "ustazah", "cikgu", "datuk", "dato",
+                         "datin", "haji", "hajah", "hj", "hjh", "tengku", "mdm"})
 # the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")
 _TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b")
 _TOKEN = re.compile(r"[^\W_]+")

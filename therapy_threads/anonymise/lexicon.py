@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt", "common_words.txt",
-         "casing_en.txt")
+FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt", "common_words.txt",  # (and
+         # surnames_chinese.txt, read by recognizers.chinese_surnames: here for the digest)
+         "casing_en.txt", "surnames_chinese.txt")
 # Ordinary words of other languages (language-stage codes), given names of each language removed.
 OTHER_LANGUAGES = ("cs", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pl", "pt", "sv")
 

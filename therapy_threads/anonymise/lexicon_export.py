@@ -7,6 +7,7 @@ and ~2 GB, and ``wordfreq`` is not a project dependency. Install both in a throw
     /tmp/lexvenv/bin/pip install names-dataset==3.3.1 wordfreq==3.1.1
     /tmp/lexvenv/bin/python therapy_threads/anonymise/lexicon_export.py therapy_threads/data
     # only the international surnames: ... lexicon_export.py therapy_threads/data --intl-surnames
+    # only the romanised Chinese surnames (surnames_chinese.txt): ... --chinese-surnames
     # only the South Asian given names (added to first_names_intl.txt): ... --south-asia
     # German-area given names to rank 4000 and East Slavic names in German/English spelling: ... --east-slavic
     # given names of MORE_GIVEN (Ghana, Japan, Haiti, Nordic, ...) and names mostly borne in the US: ... --more-given
@@ -368,6 +369,35 @@ def export_national(out: Path) -> None:
         print(f"{lang}: {len(lines)} names of {country}")
 
 
+# Romanised Chinese surnames (issue 11: Chinese-Malaysian and Singaporean names written surname first, "Tan Wei
+# Ming"): the top 500 surnames of the countries and regions that write Chinese names in Latin letters, each one
+# syllable of a romanisation (recognizers._SYLLABLE: Pinyin, Wade-Giles, Hokkien, Cantonese, Hakka spellings),
+# less those also among the top 500 of the countries whose Malay, Indonesian, South Asian or Arabic names share the
+# shape ("Shah", "Din", "Khan"), and those among the top 1000 given names of the US and Great Britain (the data's
+# surname fields hold "Joey", "Shawn") unless among the top 100 of a Chinese list ("Lee").
+CHINESE = ("CN", "TW", "HK", "SG", "MY")
+NOT_CHINESE = ("IN", "PK", "BD", "ID", "EG", "SA", "NG")
+
+
+def export_chinese_surnames(out: Path, nd=None) -> None:
+    from names_dataset import NameDataset  # dev-only
+
+    from therapy_threads.anonymise.recognizers import _SYLLABLE
+
+    nd = nd or NameDataset()
+
+    def top(c):
+        return nd.get_top_names(n=500, country_alpha2=c, use_first_names=False).get(c, [])
+    other = {x.casefold() for c in NOT_CHINESE for x in top(c)}
+    given = {x.casefold() for c in ("US", "GB") for sex in ("M", "F")
+             for x in nd.get_top_names(n=1000, country_alpha2=c, use_first_names=True).get(c, {}).get(sex, [])}
+    other |= given - {x.casefold() for c in CHINESE for x in top(c)[:100]}
+    names = {x for c in CHINESE for x in top(c) if _ALPHA.match(x) and _SYLLABLE.fullmatch(x.casefold())
+             and x.casefold() not in other}
+    (out / "surnames_chinese.txt").write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+    print(f"Chinese surnames: {len(names)}")
+
+
 _CASING_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*$")
 
 
@@ -382,6 +412,8 @@ if __name__ == "__main__":
         export_casing(dest)
     elif "--intl-surnames" in sys.argv:
         export_intl_surnames(dest)
+    elif "--chinese-surnames" in sys.argv:
+        export_chinese_surnames(dest)
     elif "--south-asia" in sys.argv:  # only the South Asian given names, added to first_names_intl.txt
         export_south_asian_names(dest)
     elif "--more-given" in sys.argv:  # only the given names of MORE_GIVEN and the US share (first_names_intl.txt)

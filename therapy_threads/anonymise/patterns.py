@@ -199,11 +199,12 @@ def _phonenumbers_regions() -> frozenset[str]:
 # "kropka" (Polish), "arond" and "punct" (Romanian), "sobaka" and "krapka"/"tochka" (Ukrainian, Russian,
 # transliterated), "zavináč", "tečka" and "bodka" (Czech, Slovak), "kukac" and "pont" (Hungarian), "nokta"
 # (Turkish), "by" and "punt" (Afrikaans: "x punt y by z punt co punt za"; "by" only beside "punt", since in
-# English it is prose: "a post by x dot com"). Writers mix them: the at-word of one language beside the
+# English it is prose: "a post by x dot com"), "ag" and "ponc" (Irish), "di" and "titik" (Malay, Indonesian).
+# Writers mix them: the at-word of one language beside the
 # dot-word of another ("x punct y at z punct ro").
 _AT_WORDS = (r"at|by|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
-             r"|arond|sobaka|zavin[aá][cč]|kukac")
-_DOT_WORDS = r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste|punct|krapka|tochka|te[cč]ka|bodka|pont|nokta"
+             r"|arond|sobaka|zavin[aá][cč]|kukac|ag|di")
+_DOT_WORDS = r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste|punct|krapka|tochka|te[cč]ka|bodka|pont|nokta|ponc|titik"
 _SLASH_WORDS = r"slash|forward\s+slash|schrägstrich|schraegstrich|skråstreg|skraastreg|snedstreck|schuine\s+streep|barra"
 _W_AT = r"(?:\s*[\[({<]\s*(?:" + _AT_WORDS + r")\s*[\])}>]\s*|\s+(?:" + _AT_WORDS + r")\s+)"
 _W_DOT = r"(?:\s*[\[({<]\s*(?:" + _DOT_WORDS + r"|\.)\s*[\])}>]\s*|\s+(?:" + _DOT_WORDS + r")\s+|\.)"
@@ -211,7 +212,9 @@ _W_SLASH = r"(?:\s+(?:" + _SLASH_WORDS + r")\s+|/)"
 _W_PART = r"[A-Za-z0-9](?:[A-Za-z0-9_+-]*[A-Za-z0-9])?"
 # "_" and "-" inside a label written out too: "tunde underscore a", "mary dash lou" ("Unterstrich", "Bindestrich")
 _W_JOIN = r"\s+(?:underscore|under\s?score|dash|hyphen|unterstrich|bindestrich|strich)\s+"
-_W_LABEL = _W_PART + r"(?:" + _W_JOIN + _W_PART + r")*"
+# (an Irish surname keeps its particle and the blank after it inside a written-out address: "x ponc ni y ag ...")
+_W_GA_PARTICLE = r"(?:n[ií]|nic|mac|mhic|[oó]|u[ií])\s+"
+_W_LABEL = r"(?:" + _W_GA_PARTICLE + r")?" + _W_PART + r"(?:" + _W_JOIN + _W_PART + r")*"
 # a written-out address names its top-level domain after a written dot, so any country code can end
 # it ("... dot com dot gh"): the ISO regions of libphonenumber's metadata ("uk" for GB)
 _W_TLDS = sorted(set(TLDS) | {r.lower() for r in _phonenumbers_regions()} | {"uk"}, key=len, reverse=True)
@@ -324,11 +327,11 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
         s = m.group(0)
         if not _WRITTEN_SEP.search(s):
             continue
-        at = re.search(_W_AT, s)
-        if at.group(0).strip().casefold() == "by" and not _AF_DOT.search(s):
-            continue  # "by" is the Afrikaans at-word only in an address written with the Afrikaans "punt"
-        parts = re.split(_W_AT, s, maxsplit=1)
-        local, domain = parts[0], parts[-1]
+        at = next((a for a in _W_AT_EVERY.finditer(s) if _at_word_here(a.group(1), s)), None)
+        if at is None:
+            continue  # "by", "di", "ag" are at-words only in an address written with their language's dot-word
+        # (the at-word, not a label that is also one: "kaveri dot di at example dot in")
+        local, domain = s[:at.start()], s[at.start() + len(at.group(1)):]
         first = re.split(_W_DOT, domain)[0]
         lr, dr = lexicon().rank(local), lexicon().rank(first)
         if lr is not None and dr is not None and lr < 500 and dr < 500:
@@ -339,7 +342,18 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_AF_DOT = re.compile(r"(?<!\w)punt(?!\w)", re.I)
+_W_AT_EVERY = re.compile(r"(?=(" + _W_AT + r"))", re.I)  # every at-word, overlapping ones too ("x dot di at y")
+
+
+def _at_word_here(at: str, address: str) -> bool:
+    own = _AT_WITH_DOT.get(at.strip().strip("[](){}<>").strip().casefold())
+    return own is None or own.search(address) is not None
+
+
+# at-words that are prose in other languages (English "by", Italian "di", Irish "ag" is also "at/-ing"): an
+# at-word only beside the dot-word of their own language (Afrikaans "punt", Malay "titik", Irish "ponc")
+_AT_WITH_DOT = {at: re.compile(r"(?<!\w)" + dot + r"(?!\w)", re.I)
+                for at, dot in (("by", "punt"), ("di", "titik"), ("ag", "ponc"))}
 _PATH_AFTER = re.compile(_W_SLASH + r"[^\W_]", re.I)
 
 

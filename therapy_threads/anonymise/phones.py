@@ -20,12 +20,12 @@ import re
 from functools import lru_cache
 
 from .knowledge import find_national_phones, find_phones, find_said_phones, official_phone_regions
-from .spoken import Run, number_runs
+from .spoken import Run, digit_regions, number_runs
 
 _DIGIT_PAIR = re.compile(r"\d\d")  # (a cheap first look: a text without two digits in a row holds no phone)
 _TLD_PLAIN = re.compile(r"\.([a-z]{2})\b(?![.\w@-])")
-_TLD_WRITTEN = re.compile(r"[ \t](?:dot|punto|punkt|point|ponto|punt|kropka|tečka|punct)[ \t]+([a-z]{2})\b(?![ \t]+(?:dot|punto|punkt|point|ponto|punt)\b)")
-_WRITTEN_DOTS = ("dot ", "punto ", "punkt ", "point ", "ponto ", "punt ", "kropka ", "tečka ", "punct ")
+_TLD_WRITTEN = re.compile(r"[ \t](?:dot|punto|punkt|point|ponto|punt|kropka|tečka|punct|ponc|titik)[ \t]+([a-z]{2})\b(?![ \t]+(?:dot|punto|punkt|point|ponto|punt)\b)")
+_WRITTEN_DOTS = ("dot ", "punto ", "punkt ", "point ", "ponto ", "punt ", "kropka ", "tečka ", "punct ", "ponc ", "titik ")
 
 
 def tld_regions(text: str) -> set[str]:
@@ -78,7 +78,9 @@ def find_all_phones(text: str, regions: tuple[str, ...], lang: str | None = None
         add(find_national_phones(text, extra), "phone number (libphonenumber, the country of an address in the text)")
     if runs:  # the same countries for a number written out in words, in full where the English
         # digit words above read only its start ("two one two, five five five, oh one forty-two")
-        for s, e in spoken_phones(runs, regions + more + extra):
+        # (and the countries of the digit words of languages text2num has no table for: Malay, Irish)
+        said = tuple(r for r in digit_regions() if r not in regions and r not in more and r not in extra)
+        for s, e in spoken_phones(runs, regions + more + extra + said):
             out[:] = [x for x in out if not (x[2] == _SAID_WHY and s <= x[0] and x[1] <= e)]
             add([(s, e)], _SPOKEN_WHY)
     cue = tuple(r for r in cue_regions if r not in regions)

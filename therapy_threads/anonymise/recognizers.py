@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Iterator
 
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
@@ -32,8 +33,10 @@ from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
 # a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
 # Irish and Scottish "Ó", "Ní", "Mac", "Nic", "Uí" ("Ciarán Ó Laoire", "Aoife Ní Bhriain")
+# (with the patronymic links of Malay and Malaysian/Singaporean Indian names: "bin"/"binti" son/daughter of, "a/l"
+# anak lelaki, "a/p" anak perempuan, "s/o"/"d/o"; "X bin Y" is one name)
 _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|ter|ten|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
-                     r"Uí|Ua|O')\s+){0,2}"
+                     r"Uí|Ua|O'|bin|binti|binte|bte|a/l|a/p|s/o|d/o)\s+){0,2}"
                      r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
                      + r"][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
 # the writer saying who they are, right before a name: "I'm X", "I am X", "it's X", "name is X"
@@ -2708,7 +2711,8 @@ class RelationRecognizer(Recognizer):
                                             and not (t.english and lex.dictionary_word(kin)) or kin in _NAME_PREFIXES)) else s
             # ("Deacon X": an English word of the dictionary before the name is the form of address, not part of it;
             # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
-            end = self.extend(text, e, t.lang, given=cues.any_given_name(cf))
+            # (after a form of address of another language, the word is a given name by its place: "Puan X Y")
+            end = self.extend(text, e, t.lang, given=cues.any_given_name(cf) or kin in cues.regional_kin)
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")
@@ -4210,6 +4214,13 @@ _KOREAN_LABEL = "Korean or Japanese"
 _SYLLABLE_PAIR = re.compile(r"([A-Z](?<![\w'’-][A-Z])[a-z]{1,4})[ \t-]([A-Z][a-z]{1,4})(?:[ \t-]([A-Z][a-z]{1,4}))?(?![\w'’-])")
 
 
+@lru_cache(maxsize=1)
+def chinese_surnames() -> frozenset[str]:
+    """Romanised Chinese surnames (``data/surnames_chinese.txt``, from names-dataset by lexicon_export.py), case-folded."""
+    raw = (resources.files("therapy_threads") / "data" / "surnames_chinese.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip().casefold() for ln in raw.splitlines() if ln.strip())
+
+
 class SyllableNameRecognizer(Recognizer):
     """Given names written as two or three romanised Chinese syllables ("Mei Xin", "Siew Khim",
     "Shu Fen"): each capitalised part is one syllable by the romanisation's syllable structure, and
@@ -4259,6 +4270,29 @@ class SyllableNameRecognizer(Recognizer):
                             and not cues.function_word(cf) and t.free(*side.span(1)):
                         s, e = min(s, side.start(1)), max(e, side.end(1))
             yield self.person(t, s, e, "a Korean given name of two romanised syllables")
+
+    def _surname_first(self, t: TextContext) -> Iterator[Span]:
+        """A romanised Chinese surname (names-dataset's lists, :func:`chinese_surnames`), then a given name of
+        two syllables ("Tan Wei Ming", "Ong Siew Lan"): the surname may be a word ("Yap", "Tan") and so may a
+        syllable that is no common English word ("Boon")."""
+        text = t.text
+        for m in _SYLLABLE_PAIR.finditer(text):
+            parts = [g for g in m.groups() if g]
+            if len(parts) != 3 or parts[0].casefold() not in chinese_surnames() \
+                    or not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts) \
+                    or any(self._common(p) for p in parts[1:]) or knowledge().is_place(" ".join(parts)):
+                continue
+            if _ARTICLE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+                continue
+            if t.free(m.start(), m.end()):
+                yield self.person(t, m.start(), m.end(), "a romanised Chinese surname, then a given name of two syllables")
+
+    def _common(self, p: str) -> bool:
+        """A syllable that is a common English word (among the 3,000 commonest), a title, a place or a people."""
+        cf = p.casefold()
+        r = self.lex.rank(cf)
+        return (r is not None and r < 3000) or cf in self.cues.not_names or cf in self.cues.titles \
+            or knowledge().is_place(p) or knowledge().is_demonym(p)
 
     def _wordlike(self, p: str) -> bool:
         cf = p.casefold()
@@ -4375,7 +4409,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
@@ -4386,6 +4420,17 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             EnglishNameRecognizer, NounCapsNameRecognizer, GermanPersonRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
             LowerRoleRecognizer, SyllableNameRecognizer,
             CoordinationRecognizer)
+
+
+class SurnameFirstRecognizer(SyllableNameRecognizer):
+    """Chinese names written surname first, in Latin letters ("Tan Wei Ming"): before the title-case and
+    lexicon rules, which would keep the three capitals as a title or take the given name alone."""
+
+    name, score, signal = "surname_first", 0.8, "names"
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not t.lower_style:
+            yield from self._surname_first(t)
 
 
 def default_recognizers(cues: Cues) -> list[Recognizer]:

@@ -184,6 +184,8 @@ class MixedSection:
     reduplicated: bool = False  # nicknames made by doubling a syllable are names ("Tonton", "Bingbing")
     postposed: re.Pattern[str] | None = None  # titles said after the given name ("Mustafa Hoca"), lower-cased text
     southern: bool = False  # Nguni/Sotho class prefixes ("isiZulu") and Afrikaans place endings ("-kloof") apply
+    heads: re.Pattern[str] | None = None  # a place or a body named by its language's generic head ("Baile X", "Údarás na X")
+    vocative: bool = False  # Irish and Scottish Gaelic: "a" and a lenited name ("a Mháire") address a person
 
 
 def _word_pattern(words) -> re.Pattern[str] | None:
@@ -215,8 +217,33 @@ def mixed_sections(lang: str = "en") -> tuple[MixedSection, ...]:
                                 _abbreviations(sec.get("given_name_abbreviations", ())),
                                 bool(sec.get("reduplicated_nicknames", False)),
                                 _word_pattern(sec.get("titles_after", ())),
-                                bool(sec.get("class_prefixes", False) or sec.get("place_suffixes"))))
+                                bool(sec.get("class_prefixes", False) or sec.get("place_suffixes")),
+                                _head_pattern(sec.get("place_heads", ()), sec.get("body_heads", ())),
+                                bool(sec.get("lenited_vocative", False))))
     return tuple(out)
+
+
+# the articles and the particle of Irish that stand inside a place or body name ("Ros a' Mhíl", "Údarás na X")
+_NAME_ARTICLES = r"(?:an|na|na[ \t]+h-?|a['’]|a|i|mhic|uí)"
+_CAP = r"[A-ZÀ-ÞÁÉÍÓÚ][\w'’]*(?:-[\w'’]+)*"
+_LENITED_VOCATIVE = re.compile(r"(?<![\w'’-])[Aa][ \t]+([BCDFGMPST]h[aeiouáéíóú][\w'’]*)(?![\w'’-])")
+
+
+def _head_pattern(place_heads, body_heads) -> re.Pattern[str] | None:
+    """A place head, then one or two capitalised words (an article between: "Baile an X", "Ros a' X"), or
+    a body's head, its article, then capitalised words ("Údarás na X"): the whole is one proper noun."""
+    def alt(ws):
+        return "|".join(sorted((re.escape(w) for w in ws), key=len, reverse=True))
+    branches = []
+    if place_heads:
+        branches.append(r"(?:" + alt(place_heads) + r")(?:[ \t]+" + _NAME_ARTICLES + r")?[ \t]+" + _CAP
+                        + r"(?:[ \t]+(?!" + _NAME_ARTICLES + r"\b)" + _CAP + r"){0,2}")
+    if body_heads:
+        branches.append(r"(?:" + alt(body_heads) + r")[ \t]+" + _NAME_ARTICLES + r"[ \t]+" + _CAP
+                        + r"(?:[ \t]+(?:" + _NAME_ARTICLES + r"[ \t]+)?" + _CAP + r")?")
+    if not branches:
+        return None
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(branches) + r")(?![\w'’-])")
 
 
 def _abbreviations(abbrs) -> re.Pattern[str] | None:
@@ -419,12 +446,30 @@ class RegionalPhraseRecognizer(Recognizer):
                 for sec in active:
                     for m in sec.words.finditer(hay) if sec.words is not None else ():
                         yield from self._mixed_word(t, sec, m.start(), m.end(), True)
+            for sec in active:
+                if sec.vocative:
+                    yield from self._vocatives(t)
+                for m in sec.heads.finditer(text) if sec.heads is not None else ():
+                    if t.free(m.start(), m.end()) and not self.cues.title_before(text, m.start()):
+                        yield self.span(m.start(), m.end(), KEEP,
+                                        reason=f"a place or a body of {sec.label} named by its generic head word")
         cap_kin = _capitalised_kin(t.lang or "en")
         if cap_kin is not None:
             for m in cap_kin.finditer(text):
                 sec = next(sc for sc in secs if _folded(m.group(0)).replace("’", "'") in sc.kin)
                 if sec not in active:
                     yield from self._mixed_word(t, sec, m.start(), m.end(), False)
+
+    def _vocatives(self, t: TextContext) -> Iterator[Span]:
+        """"a Mháire", "a Sheáin": the vocative particle and a lenited word (its initial consonant followed by
+        "h") whose form without the "h" is a given name ("Máire", "Seáin" -> "Seán" by its slender ending too)."""
+        text = t.text
+        for m in _LENITED_VOCATIVE.finditer(text):
+            word = m.group(1)
+            base = (word[0] + word[2:]).casefold()
+            bases = {base, re.sub(r"ái?n$", "án", base.replace("eái", "eá")), base.replace("ái", "á")}
+            if any(self.cues.any_given_name(b) or b in self.lex.intl_names for b in bases) and t.free(*m.span(1)):
+                yield self.person(t, m.start(1), m.end(1), "a lenited given name after the Irish vocative 'a'")
 
     def _demonym_compounds(self, t: TextContext) -> Iterator[Span]:
         """A compound of words for peoples or languages ("Turks-Nederlands", "Surinaams-Javaans",

@@ -131,9 +131,10 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     read as ``lang`` (English when None); () for a language text2num does not read. (Cached: the
     anonymiser's two phone recognizers ask about the same text, and most texts have no run.)"""
     lang = (lang or "en").split("-")[0].lower()
-    if lang not in LANGS:
-        return ()
     low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
+    said = tuple(r for t in DIGIT_TABLES for r in _digit_runs(text, low, t)) if len(low) == len(text) + 1 else ()
+    if lang not in LANGS:
+        return said
     look = _first_look(lang)
     if len(low) != len(text) + 1:  # "İ" lower-cases to two characters: read the text itself, case-blind
         look, low = re.compile(look.pattern, re.I), " " + text
@@ -150,10 +151,77 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
             s = k.end() if k else m.start()
         runs += _runs_in(text, s, m.end() - 1, lang)
         done = m.end() - 1
+    runs += [r for r in said if not any(o.start < r.end and r.start < o.end for o in runs)]
     return tuple(runs)
 
 
 _BLANK = re.compile(r"\s")
+
+# Digit words of languages text2num has no table for, said one digit at a time as people read a phone
+# number out, from each language's grammar: Malay and Indonesian ("kosong"/"sifar"/"nol" zero, "lapan"
+# in Malaysia and "delapan" in Indonesia for eight); Irish, whose counting numbers take the particle "a"
+# and an "h" before a vowel ("a náid, a haon, a dó, ..."), the length marks optional as people type them.
+# Read in text of any language: both are written inside English (code-switching). ``regions``: the
+# countries whose national formats such a number is dialled in.
+DIGIT_TABLES: dict[str, dict] = {
+    "ms": {"digits": {"kosong": 0, "sifar": 0, "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
+                      "enam": 6, "tujuh": 7, "lapan": 8, "delapan": 8, "sembilan": 9},
+           "particle": "", "regions": ("MY", "SG", "BN", "ID")},
+    "ga": {"digits": {"náid": 0, "naid": 0, "aon": 1, "haon": 1, "dó": 2, "do": 2, "trí": 3, "tri": 3,
+                      "ceathair": 4, "cúig": 5, "cuig": 5, "sé": 6, "se": 6, "seacht": 7, "ocht": 8, "hocht": 8,
+                      "naoi": 9},
+           "particle": "a", "regions": ("IE", "GB")},
+}
+
+
+def digit_regions() -> tuple[str, ...]:
+    """The countries of :data:`DIGIT_TABLES`' languages."""
+    return tuple(dict.fromkeys(r for t in DIGIT_TABLES.values() for r in t["regions"]))
+
+
+@lru_cache(maxsize=None)
+def _digit_word(lang: str) -> re.Pattern:
+    """One digit word of ``lang``'s table, its particle optional before it, as a whole word."""
+    table = DIGIT_TABLES[lang]
+    words = "|".join(sorted(map(re.escape, table["digits"]), key=len, reverse=True))
+    particle = r"(?:" + re.escape(table["particle"]) + r"[ \t\u00a0]+)?" if table["particle"] else ""
+    return re.compile(r"(?<![^\W\d_])" + particle + r"(?P<w>" + words + r")(?![^\W\d_])", re.I)
+
+
+@lru_cache(maxsize=None)
+def _digit_look(lang: str) -> re.Pattern:
+    """The first look: three digit words of ``lang`` in a row, over a blank and the lower-cased text
+    (starting at the character before a word, as :func:`_first_look`)."""
+    table = DIGIT_TABLES[lang]
+    words = "(?:" + by_first_letter("|".join(sorted(map(re.escape, table["digits"]), key=len, reverse=True))) + ")"
+    particle = r"(?:" + re.escape(table["particle"]) + r"[ \t\u00a0]+)?" if table["particle"] else ""
+    one = particle + words + r"(?![^\W\d_])"
+    return re.compile(r"[\s(:\"'«„“‘]" + one + r"(?:" + _SEP + r"+" + one + r"){2,}")
+
+
+def _digit_runs(text: str, low: str, lang: str) -> list[Run]:
+    """Runs of single digits said in ``lang``'s digit words (:data:`DIGIT_TABLES`), any other
+    text between them breaking the run; three or more make a run. ``low``: a blank and the text lower-cased,
+    of the same length."""
+    table, word = DIGIT_TABLES[lang]["digits"], _digit_word(lang)
+    runs: list[Run] = []
+    for m in _digit_look(lang).finditer(low):
+        gs: list[Group] = []
+        for w in word.finditer(text, m.start(), m.end() - 1):
+            if gs and not _JOIN.fullmatch(text, gs[-1].end, w.start()):
+                if len(gs) >= 3:
+                    runs.append(_run(text, gs))
+                gs = []
+            gs.append(Group(w.start(), w.end(), str(table[w.group("w").lower()]), True))
+        if len(gs) >= 3:
+            runs.append(_run(text, gs))
+    return runs
+
+
+def _run(text: str, gs: list[Group]) -> Run:
+    """The groups as a run, with a "plus" or "+" right before them."""
+    p = _PLUS.search(text, max(0, gs[0].start - 8), gs[0].start)
+    return Run(p.start() if p else gs[0].start, gs[-1].end, tuple(gs), p is not None)
 # the most characters a run that holds a phone number can take: 15 digits, one group each, two groups
 # more at either end, ~30 characters a group ("quatrocentos e setenta e sete, ")
 _LONGEST = 19 * 30
@@ -201,8 +269,7 @@ def _runs_in(text: str, start: int, end: int, lang: str) -> list[Run]:
     for gs in out:
         if len(gs) < 3 or not any(g.words for g in gs):
             continue
-        p = _PLUS.search(text, max(0, gs[0].start - 8), gs[0].start)
-        runs.append(Run(p.start() if p else gs[0].start, gs[-1].end, tuple(gs), p is not None))
+        runs.append(_run(text, gs))
     return runs
 
 
