@@ -36,6 +36,7 @@ from .inyoka import Inyoka
 from .kunena import Kunena
 from .lemmy import Lemmy
 from .livefyre import Livefyre
+from .livejournal import LiveJournal
 from .lobsters import Lobsters
 from .medium import Medium
 from .medschat import MedsChat
@@ -82,7 +83,7 @@ from .xenforo import XenForo
 from .yotpo import Yotpo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), LiveJournal(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MwForum(), MedsChat(), Tieba(),
      QQCom(), Imageboard(), V2EX(), Bahamut(), Bangumi(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
