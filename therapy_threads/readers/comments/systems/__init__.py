@@ -74,6 +74,7 @@ from .typepad import TypePad
 from .ubbthreads import UBBThreads
 from .vanilla import Vanilla
 from .webmention import Webmention
+from .weibo import Weibo
 from .woltlab import WoltLab
 from .vbulletin import VBulletin
 from .wordpress import WordPress
@@ -86,7 +87,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), LiveJournal(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MwForum(), MedsChat(), Tieba(),
      QQCom(), Imageboard(), V2EX(), Bahamut(), Bangumi(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
-     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
+     AntDesign(), SemanticUI(), Sina(), Weibo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), InSided(), FanFiction(), FlatTable(),
