@@ -33,7 +33,7 @@ from .imageboard import Imageboard
 from .insided import InSided
 from .invision import Invision
 from .inyoka import Inyoka
-from .kunena import Kunena
+from .kunena import Kunena, KunenaBootstrap
 from .lemmy import Lemmy
 from .livefyre import Livefyre
 from .livejournal import LiveJournal
@@ -90,7 +90,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      AntDesign(), SemanticUI(), Sina(), Weibo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), InSided(), FanFiction(), FlatTable(),
+     Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
      PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts()),
     key=lambda s: s.order))
