@@ -11,6 +11,7 @@ from .bbpress import BbPress
 from .blogger import Blogger
 from .careercup import CareerCup
 from .discourse import Discourse
+from .devdojo import DevDojo
 from .discuz import Discuz
 from .disqus import Disqus
 from .drupal import Drupal
@@ -87,7 +88,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), Livefyre(), LiveJournal(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MwForum(), MedsChat(), Tieba(),
      QQCom(), Imageboard(), V2EX(), Bahamut(), Bangumi(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
-     AntDesign(), SemanticUI(), Sina(), Weibo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
+     AntDesign(), SemanticUI(), Sina(), Weibo(), DevDojo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
