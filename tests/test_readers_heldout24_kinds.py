@@ -146,3 +146,10 @@ def test_a_comment_that_is_only_an_embed_is_kept():
     r = read_page(body)
     assert [t for t, *_ in shape(r)] == ["Words before the video.", "[embed]", "Words after the video."]
     assert "comment_markup_unread" not in codes(r)
+
+
+def test_a_single_unread_comment_of_a_known_system_is_warned_not_a_silent_zero():
+    from therapy_threads.readers.comments.markup_guess import guess_systems
+    assert guess_systems('<div class="item1in woo-box-flex"><div class="text">x</div></div>') == [("weibo", 1)]
+    assert guess_systems('<article id="ljcmt12345" class="j-c">x</article>') == [("livejournal", 1)]
+    assert guess_systems('<article class="message" data-content="xfmg-comment-5">x</article>') == [("xenforo", 1)]
