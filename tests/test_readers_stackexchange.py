@@ -85,3 +85,18 @@ def test_the_2010_table_layout_gives_answers_and_their_comments():
                         ("Thanks.", 1, "Use the flag.", "ada_example"),
                         ("Or the other tool.", 0, None, "di_example")]
     assert r.posts[0].comment_system == "stackexchange"
+
+
+def test_a_quote_in_an_answer_is_not_its_words_but_a_spoiler_is():
+    body = ('<div class="question js-question" id="question" data-questionid="78">'
+            '<div class="s-prose js-post-body" itemprop="text"><p>A word for it?</p></div></div>'
+            '<div id="answers">'
+            + _answer(601, "bea_sample", "Consider lodestar:</p><blockquote><p>a thing that serves as a "
+                      "guide (invented dictionary)</p></blockquote><p>It fits your sentence.",
+                      [(3, "cy_person", "Nice word.")])
+            + _answer(602, "di_example", "My guess:</p><blockquote class=\"spoiler\"><p>the hidden "
+                      "answer</p></blockquote><p>Done.") + "</div>")
+    assert shape(read(body)) == [
+        ("Consider lodestar:\n\nIt fits your sentence.", 0, None, "bea_sample"),
+        ("Nice word.", 1, "Consider lodestar:\n\nIt fits your sentence.", "cy_person"),
+        ("My guess:\n\nthe hidden answer\n\nDone.", 0, None, "di_example")]

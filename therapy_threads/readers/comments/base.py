@@ -20,11 +20,14 @@ from .dom import Attrs
 # comment whose words the page leaves out (below a reading threshold). Counted and kept in the
 # tree so that their replies keep their parent.
 IMAGE_ONLY = "[image]"
+# A comment whose whole body is an embedded player or post (an iframe: a video, a tweet, an
+# Instagram post, a forum's media-embed BBCode): a comment like an image-only one.
+EMBED_ONLY = "[embed]"
 HIDDEN = "[hidden]"
 # A comment whose body holds no words of its own: the commenter wrote only a subject line, or the
 # body is only the member's standing signature (neither is the comment's text).
 NO_WORDS = "[no text]"
-PLACEHOLDERS = (IMAGE_ONLY, HIDDEN, NO_WORDS)
+PLACEHOLDERS = (IMAGE_ONLY, EMBED_ONLY, HIDDEN, NO_WORDS)
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ from .._dates import (When, Yearless, find_date_span, when_from_machine, when_fr
                       yearless_date)
 from ..html_text import node_text, unwrap_wayback
 from . import roles
-from .base import IMAGE_ONLY, NO_WORDS, CommentSystem, Item, Page, level_number
+from .base import EMBED_ONLY, IMAGE_ONLY, NO_WORDS, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
@@ -1340,6 +1340,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         # An image-only comment is a comment (replies hang on it); its alt text is often a file
         # name, so a neutral marker stands for it.
         text = IMAGE_ONLY
+    if not text and it.content is not None and it.content.css_first("iframe[src], embed[src], object[data], video"):
+        text = EMBED_ONLY
     if not text and it.placeholder:
         text = it.placeholder
     text = _drop_subject(text)

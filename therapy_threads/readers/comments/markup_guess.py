@@ -23,7 +23,9 @@ system's own template prints once per post or comment:
   ForumMagnum (LessWrong, EA Forum): ``comments-node``;
 * wpForo (``themes/*/layouts/*/post.php``): ``div.post-wrap#post-{ID}`` holding ``wpforo-post``;
 * Simple:Press (``spTopicViewTemplate``): ``div.spTopicPostSection#post{ID}``;
-* Sina's comment widget: ``div.item[comment-type="item"]``;
+* Sina's comment widget: ``div.item[comment-type="item"]``; Weibo's: ``div.item1in`` / ``div.item2in``;
+* LiveJournal's site schemes: ``article.j-c#ljcmt{ID}``; XenForo Media Gallery:
+  ``data-content="xfmg-comment-{ID}"`` (each always a comment, never the post, so one alone counts);
 * new Reddit: ``shreddit-comment[thingid="t1_..."]``;
 * Askbot: ``div#post-id-{ID}`` answers and comments (``js-post-{ID}`` from 0.11);
 * schema.org: ``itemtype=".../Comment"`` (any system that marks its comments up).
@@ -66,6 +68,9 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("wpforo", re.compile(r"""class=["']wpforo-post(?![-\w])""")),
     ("simplepress", re.compile(r"""class=["']spTopicPostSection\b""")),
     ("sina", re.compile(r"""comment-type=["']item["']""")),
+    ("weibo", re.compile(r"""class=["']item[12]in\b""")),
+    ("livejournal", re.compile(r"""\sid=["']ljcmt\d+["']""")),
+    ("xenforo", re.compile(r"""data-content=["']xfmg-comment-\d+["']""")),
     ("shreddit", re.compile(r"""^<shreddit-comment\s[^>]*\bthingid=["']t1_""")),
     # Askbot (systems/askbot.py): an answer or a comment, ``div#post-id-{ID}.post.answer`` /
     # ``.comment.js-comment`` (0.7-0.10), ``div#js-post-{ID}.js-answer`` / ``.js-comment``

@@ -11,6 +11,7 @@ from .bbpress import BbPress
 from .blogger import Blogger
 from .careercup import CareerCup
 from .discourse import Discourse
+from .devdojo import DevDojo
 from .discuz import Discuz
 from .disqus import Disqus
 from .drupal import Drupal
@@ -33,9 +34,10 @@ from .imageboard import Imageboard
 from .insided import InSided
 from .invision import Invision
 from .inyoka import Inyoka
-from .kunena import Kunena
+from .kunena import Kunena, KunenaBootstrap
 from .lemmy import Lemmy
 from .livefyre import Livefyre
+from .livejournal import LiveJournal
 from .lobsters import Lobsters
 from .medium import Medium
 from .medschat import MedsChat
@@ -73,6 +75,7 @@ from .typepad import TypePad
 from .ubbthreads import UBBThreads
 from .vanilla import Vanilla
 from .webmention import Webmention
+from .weibo import Weibo
 from .woltlab import WoltLab
 from .vbulletin import VBulletin
 from .wordpress import WordPress
@@ -82,13 +85,13 @@ from .xenforo import XenForo
 from .yotpo import Yotpo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
+    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), LiveJournal(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), MwForum(), MedsChat(), Tieba(),
      QQCom(), Imageboard(), V2EX(), Bahamut(), Bangumi(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
-     AntDesign(), SemanticUI(), Sina(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
+     AntDesign(), SemanticUI(), Sina(), Weibo(), DevDojo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
-     Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), InSided(), FanFiction(), FlatTable(),
+     Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
      PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts()),
     key=lambda s: s.order))

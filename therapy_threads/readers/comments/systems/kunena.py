@@ -41,3 +41,41 @@ class Kunena(FlatForum):
         pid = page.attrs.id(anchor) if anchor is not None else ""
         return pid if pid.isdigit() else ("" if post.css_first("div.kmsg-header") is not None
                                           else None)
+
+
+class KunenaBootstrap(FlatForum):
+    """Kunena 5-6's Bootstrap templates (crypsis, aurelia: ``layouts/topic/item`` and
+    ``layouts/message/item``). The topic's messages are ``div.topic-item-messages`` >
+    ``div.row.message``: a profile column (``ul.profilebox``, its first ``li`` the member link,
+    then avatar, "Topic Author", status, rank, a hidden "Posts / Thank you received" list) and
+    ``div.message-published``: ``small`` with ``span.kdate`` (the age as text, the date as its
+    title) and the permalink ``a#{ID}`` "#N" (N = the message's place in the topic, 1 = the topic
+    itself), ``div.mykmsg-header`` ("NAME replied the topic" / "was created by NAME": a header,
+    not words), ``div.kmsg`` (the words; a quote is a ``blockquote``), ``div.ksig`` (the signature),
+    the thank-you line and the button bar. Messages are flat."""
+
+    name = "kunena-bootstrap"
+    order = 32
+    content_classes = ("kmsg",)
+    date_classes = ("kdate",)
+    meta_classes = frozenset({"profilebox", "profile-expand", "mykmsg-header", "kmessage-thankyou",
+                              "ksig", "btn-toolbar"})
+    post_selector = "div.topic-item-messages > div.message"
+    content_selector = "div.message-published div.kmsg"
+    author_selector = "ul.profilebox > li:first-child a"
+    date_selector = "div.message-published span.kdate"
+    not_text_selector = "blockquote, div.ksig"
+    page_number = re.compile(r"[?&](?:limit)?start=(\d+)")
+
+    def post_number(self, page, post):
+        anchor = _permalink(post)
+        return page.attrs.id(anchor) if anchor is not None and page.attrs.id(anchor).isdigit() else ""
+
+    def starter(self, page, post, number):
+        anchor = _permalink(post)
+        return anchor.text(strip=True) == "#1" if anchor is not None else None
+
+
+def _permalink(post):
+    return next((a for a in post.css("div.message-published small a[id]")
+                 if a.text(strip=True).startswith("#")), None)

@@ -11,6 +11,10 @@ the words; ``a.comment-user``; ``span.relativetime-clean``; a score). Answers ar
 replies (depth 0); a comment replies to the answer it is printed under, or, under the question,
 to the question itself (depth 0).
 
+A ``blockquote`` in a post's words is what the writer quotes (a dictionary's definition, another
+post): not their own words. Only ``blockquote.spoiler`` (the ``>!`` Markdown the network prints as a
+click-to-reveal box) is the writer's own text, hidden.
+
 The 2010-2012 templates print the same ids in tables: the answer's words are ``div.post-text``
 (no ``js-post-body`` yet) and each comment is a table row ``tr.comment#comment-{ID}`` inside
 ``div#comments-{ID}`` > ``table``, with ``td.comment-text`` > ``span.comment-copy`` and
@@ -48,7 +52,7 @@ class StackExchange(CommentSystem):
                                                 "div.user-details a") if signatures else None)
                 out.append(Item(n, self.name, f"answer-{m.group(1)}", parent_stated=True,
                                 author=stripped_text(who),
-                                content=content))
+                                content=content, not_text=_quotes(content)))
                 continue
             m = _COMMENT.match(a.id(n))
             content = n.css_first("span.comment-copy")
@@ -65,6 +69,10 @@ class StackExchange(CommentSystem):
                 "div.question#question, div#question[data-questionid]") is None:
             return []  # li.comment#comment-N alone is WordPress's markup, not this one's
         return out
+
+
+def _quotes(content) -> list:
+    return [q for q in content.css("blockquote") if "spoiler" not in (q.attributes.get("class") or "").split()]
 
 
 def _ancestors(n, stop):

@@ -8,6 +8,10 @@ XenForo 1: ``li.message#post-{ID}[data-author]`` with ``.messageText`` (text),
 ``abbr.DateTime[data-time]`` or ``span.DateTime[title]``, ``.postNumber``, ``.likesSummary``,
 ``.signature``. Quotes of other posts are ``.bbCodeBlock--quote`` / ``.bbCodeQuote`` with an
 "X said:" title; they are another member's words, not this post's text. Threads are flat.
+The Media Gallery and Resource Manager add-ons print the comments under a media item or album in
+the same message macros, as ``article.message--comment[data-author][data-content="xfmg-comment-{ID}"]``
+(``message--simple``: the name in ``h4.attribution``); the item's own description is no message, so
+every comment is one.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ import re
 
 from ..base import CommentSystem, Item, Page
 
-_ID = re.compile(r"^(?:js-)?post-(\d+)$")
+_ID = re.compile(r"^(?:js-)?((?:xfmg-comment-|post-)\d+)$")
 
 
 class XenForo(CommentSystem):
@@ -43,7 +47,8 @@ class XenForo(CommentSystem):
             a.get(html, "data-template") in ("thread_view", "thread_view_type_article")
             or page.root.css_first("#messageList, .block--messages[data-type='post']") is not None)
         later_page = _later_page(page)
-        for n in page.root.css("article.message--post, li.message[id^='post-']"):
+        for n in page.root.css("article.message--post, li.message[id^='post-'], "
+                               "article.message--comment[data-content^='xfmg-comment-']"):
             content_id = a.get(n, "data-content") or a.id(n)
             m = _ID.match(content_id)
             author = a.get(n, "data-author") or None
@@ -53,9 +58,10 @@ class XenForo(CommentSystem):
                           if (mm := _NUMBER.match(x.text(strip=True)))), None)
             first = (shown.group(1) == "1") if shown else (not out and not later_page)
             content = n.css_first(".message-body .bbWrapper, .messageText")
-            out.append(Item(n, self.name, f"post-{m.group(1)}" if m else "", parent_stated=True,
+            out.append(Item(n, self.name, m.group(1) if m else "", parent_stated=True,
                             author=author, content=content,
                             skip_reason="thread_starter" if thread_page and first and not out
+                            and "message--comment" not in a.classes(n)
                             else None))
         return out
 
