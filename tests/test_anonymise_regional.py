@@ -860,6 +860,23 @@ def test_surname_first_chinese_names(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # Vietnamese order: family name, middle name, given name (the given name may be a word: "Long", "Thu")
+    ("Đoàn Thị Thu did my nails today.", [("Đoàn Thị Thu", "person")]),
+    ("I work with Pham Van Long at the shop.", [("Pham Van Long", "person")]),
+    ("Lương Hạnh sent me the video.", [("Lương Hạnh", "person")]),
+    ("I said To My Mother that", []),  # no family name: "To" is an English word and nothing is marked
+    ("We flew to Hà Nội and then Hồ Chí Minh.", []),  # places, with their tone marks
+    # a kin or respect word of address, then the name; the address word stays
+    ("chị Hương said the same thing", [("Hương", "person")]),
+    ("Cô Bảy closed early.", [("Bảy", "person")]),
+    ("then anh Long drove us home", [("Long", "person")]),
+    ("Bà Rịa is far from here", []),  # a place
+])
+def test_surname_first_vietnamese_names(text, expected):
+    assert spans(R.SurnameFirstRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # Malay forms of address before a given name, the name's second part after it, patronymic links
     ("I saw Puan Zaharah Kamsani last week", [("Zaharah Kamsani", "person")]),
     ("counsellor is Ustazah Nurfarah, very kind", [("Nurfarah", "person")]),

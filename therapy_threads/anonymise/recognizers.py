@@ -4221,6 +4221,38 @@ def chinese_surnames() -> frozenset[str]:
     return frozenset(ln.strip().casefold() for ln in raw.splitlines() if ln.strip())
 
 
+_VI_LETTER = "A-Za-zÀ-ỹĐđ"
+_VI_UPPER = "A-ZÀ-ÝĂÂĐÊÔƠƯẠ-Ỹ"
+_VI_WORD = rf"[{_VI_UPPER}][{_VI_LETTER}]{{0,6}}"
+# up to four words of a name; a word is one capitalised syllable
+_VI_NAME = re.compile(rf"(?<![{_VI_LETTER}'’.-]){_VI_WORD}(?:[ \t]+{_VI_WORD}){{1,3}}(?![{_VI_LETTER}'’-])")
+# letters that only Vietnamese writes (tone marks, horned and breve vowels, đ)
+_VI_MARK = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝ]")
+_VI_ASCII_SURNAME = re.compile(r"\b(?:Nguyen|Tran|Pham|Huynh|Hoang|Dang|Truong|Duong|Trinh|Quach|Luong)\b")
+# middle names (tên đệm) that make a family name a full name: Thị for women, Văn for men, and the common others
+_VI_MIDDLE = frozenset("""thị thi văn van đức duc ngọc ngoc hữu huu minh thanh quang kim xuân xuan hoàng hoang
+    phương phuong công cong quốc quoc bảo bao gia thúy thuy mỹ my đình dinh bích bich hồng hong diệu dieu""".split())
+# kin and respect words of address said before a given name (chị older sister, anh older brother, cô aunt/Miss,
+# chú uncle, bác elder uncle/aunt, dì maternal aunt, ông Mr/grandfather, bà Mrs/grandmother)
+_VI_KIN_NAME = re.compile(rf"(?<![{_VI_LETTER}])(chị|Chị|anh|Anh|cô|Cô|chú|Chú|bác|Bác|dì|Dì|ông|Ông|bà|Bà)[ \t]+"
+                          rf"({_VI_WORD}(?:[ \t]{_VI_WORD}){{0,2}})(?![{_VI_LETTER}'’-])")
+
+
+def _vi_fold(s: str) -> str:
+    """Vietnamese without its diacritics ("Hà Nội" -> "Ha Noi")."""
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def vietnamese_surnames() -> frozenset[str]:
+    """Vietnamese family names (``data/surnames_vietnamese.txt``), case-folded, with and without diacritics."""
+    raw = (resources.files("therapy_threads") / "data" / "surnames_vietnamese.txt").read_text(encoding="utf-8")
+    names = {ln.strip().casefold() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")}
+    return frozenset(names | {_vi_fold(n) for n in names})
+
+
 class SyllableNameRecognizer(Recognizer):
     """Given names written as two or three romanised Chinese syllables ("Mei Xin", "Siew Khim",
     "Shu Fen"): each capitalised part is one syllable by the romanisation's syllable structure, and
@@ -4431,6 +4463,57 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if not t.lower_style:
             yield from self._surname_first(t)
+        if _VI_MARK.search(t.text) or _VI_ASCII_SURNAME.search(t.text) or _VI_KIN_NAME.search(t.text):
+            yield from self._vietnamese(t)
+
+    def _vietnamese(self, t: TextContext) -> Iterator[Span]:
+        """Vietnamese full names, family name first (``data/surnames_vietnamese.txt``): "Trần Thị Mai",
+        "Pham Van Long", "Lương Hạnh". The given name is often a word ("Long", "Thu" autumn, "Bảy" seven), so
+        the evidence is the family name with a middle name (Thị, Văn, Đức ...) or with Vietnamese tone marks.
+        Then a kin or respect word of address before a capitalised name ("chị Hương", "Cô Bảy", "anh Long"):
+        the address word stays, the name goes. Places (also when written without tone marks) stay."""
+        text, surnames = t.text, vietnamese_surnames()
+        for m in _VI_NAME.finditer(text):
+            parts = m.group(0).split()
+            if parts[0].casefold() not in surnames or len(parts) < 2:
+                continue
+            middle = parts[1].casefold() in _VI_MIDDLE and len(parts) >= 3
+            marked = any(_VI_MARK.search(p) for p in parts)
+            if not (middle or (marked and _VI_MARK.search(parts[0] + parts[-1]))):
+                continue
+            if middle and not marked and self._common(parts[0]):  # "To My Mother"
+                continue
+            if not middle and any(self._common(p) and not _VI_MARK.search(p) for p in parts[1:]):
+                continue
+            s, e = m.span()
+            if self._vi_place(parts) or not t.free(s, e):
+                continue
+            yield self.person(t, s, e, "a Vietnamese full name, family name first")
+        for m in _VI_KIN_NAME.finditer(text):
+            parts = m.group(2).split()
+            if knowledge().is_place(_vi_fold(f"{m.group(1)} {parts[0]}")):  # "Bà Rịa", "Ông Ích Khiêm" street
+                continue
+            while parts and (self._vi_place(parts) or parts[-1].casefold() in self.cues.not_names):
+                parts.pop()
+            if not parts or self.cues.function_word(parts[0]) or parts[0].casefold() in self.cues.titles:
+                continue
+            s = m.start(2)
+            e = s + len(" ".join(parts)) if len(parts) > 1 else s + len(parts[0])
+            if text[s:e] != " ".join(parts) or not t.free(s, e):
+                continue
+            yield self.person(t, s, e, "a name after a Vietnamese kin or respect word of address ('chị Hương')")
+
+    def _vi_place(self, parts: list[str]) -> bool:
+        """Any leading run of the words is a place, with or without its tone marks ("Hà Nội", "Hồ Chí Minh")."""
+        k = knowledge()
+        for n in range(len(parts), 0, -1):
+            phrase = " ".join(parts[:n])
+            folded = _vi_fold(phrase)
+            if n == 1 and self._common(folded):  # "Bảy" is no "Bay", "Long" after "anh" no town
+                continue
+            if k.is_place(phrase) or k.is_place(folded) or k.is_place(folded.replace(" ", "")):
+                return True
+        return False
 
 
 def default_recognizers(cues: Cues) -> list[Recognizer]:
