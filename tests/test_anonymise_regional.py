@@ -871,6 +871,8 @@ def test_surname_first_chinese_names(text, expected):
     ("Cô Bảy closed early.", [("Bảy", "person")]),
     ("then anh Long drove us home", [("Long", "person")]),
     ("Bà Rịa is far from here", []),  # a place
+    # public figures written with tone marks stay
+    ("we read Nguyễn Du and Thích Nhất Hạnh", [("Nguyễn Du", "keep"), ("Thích Nhất Hạnh", "keep")]),
 ])
 def test_surname_first_vietnamese_names(text, expected):
     assert spans(R.SurnameFirstRecognizer, text) == expected

@@ -4473,6 +4473,11 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
         Then a kin or respect word of address before a capitalised name ("chị Hương", "Cô Bảy", "anh Long"):
         the address word stays, the name goes. Places (also when written without tone marks) stay."""
         text, surnames = t.text, vietnamese_surnames()
+        kept = list(self._vi_figures(t))
+        yield from kept
+
+        def taken(s: int, e: int) -> bool:
+            return not t.free(s, e) or any(k.start < e and s < k.end for k in kept)
         for m in _VI_NAME.finditer(text):
             parts = m.group(0).split()
             if parts[0].casefold() not in surnames or len(parts) < 2:
@@ -4486,7 +4491,7 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
             if not middle and any(self._common(p) and not _VI_MARK.search(p) for p in parts[1:]):
                 continue
             s, e = m.span()
-            if self._vi_place(parts) or not t.free(s, e):
+            if self._vi_place(parts) or taken(s, e):
                 continue
             yield self.person(t, s, e, "a Vietnamese full name, family name first")
         for m in _VI_KIN_NAME.finditer(text):
@@ -4499,9 +4504,26 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
                 continue
             s = m.start(2)
             e = s + len(" ".join(parts)) if len(parts) > 1 else s + len(parts[0])
-            if text[s:e] != " ".join(parts) or not t.free(s, e):
+            if text[s:e] != " ".join(parts) or taken(s, e):
                 continue
             yield self.person(t, s, e, "a name after a Vietnamese kin or respect word of address ('chị Hương')")
+
+    def _vi_figures(self, t: TextContext) -> Iterator[Span]:
+        """Public figures (``public_figures.toml``) written with Vietnamese tone marks, which the public-figure
+        recognizer's capitalised words do not take in ("Thích Nhất Hạnh", "Nguyễn Du"): compared without marks."""
+        figures = knowledge().figures_by_surname
+        for m in _VI_NAME.finditer(t.text):
+            words = [(w.start(), w.end(), _vi_fold(w.group(0)).casefold()) for w in re.finditer(r"\S+", m.group(0))]
+            i = 0
+            while i < len(words):
+                for j in range(len(words), i + 1, -1):
+                    toks = tuple(w for _, _, w in words[i:j])
+                    if any(tuple(_vi_fold(x) for x in f.tokens) == toks for f in figures.get(toks[-1], ())):
+                        yield self.span(m.start() + words[i][0], m.start() + words[j - 1][1], KEEP,
+                                        reason="public figure (full name, with Vietnamese tone marks)")
+                        i = j - 1
+                        break
+                i += 1
 
     def _vi_place(self, parts: list[str]) -> bool:
         """Any leading run of the words is a place, with or without its tone marks ("Hà Nội", "Hồ Chí Minh")."""
