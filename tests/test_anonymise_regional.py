@@ -879,6 +879,21 @@ def test_surname_first_vietnamese_names(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a given name (often an English word), then one of the Hmong clan names
+    ("my cousin See Xiong came, a Hmong girl", [("See Xiong", "person")]),
+    ("Dee Her said so to Kou Moua", [("Dee Her", "person"), ("Kou Moua", "person")]),
+    ("we met Pa Nhia Vang at the Hmong market", [("Pa Nhia Vang", "person")]),
+    ("at the hmong new year i saw see xiong", [("see xiong", "person")]),
+    ("I Love Her so much, Hmong pride", []),  # a pronoun after a common verb
+    ("i told her xiong was late", []),  # a function word is no given name
+    ("We went to the Hmong Village with Vang", []),
+    ("Dee Her said so", []),  # no Hmong cue in the text
+])
+def test_given_name_then_hmong_clan(text, expected):
+    assert spans(R.SurnameFirstRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # Malay forms of address before a given name, the name's second part after it, patronymic links
     ("I saw Puan Zaharah Kamsani last week", [("Zaharah Kamsani", "person")]),
     ("counsellor is Ustazah Nurfarah, very kind", [("Nurfarah", "person")]),

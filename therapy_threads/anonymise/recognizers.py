@@ -4238,6 +4238,20 @@ _VI_KIN_NAME = re.compile(rf"(?<![{_VI_LETTER}])(chị|Chị|anh|Anh|cô|Cô|ch�
                           rf"({_VI_WORD}(?:[ \t]{_VI_WORD}){{0,2}})(?![{_VI_LETTER}'’-])")
 
 
+# the eighteen Hmong clans, in the spellings used in the US (and the RPA spellings: Xyooj, Vaj, Yaj, Lis ...)
+_HMONG_CLANS = ("Vang Xiong Lee Ly Yang Her Hawj Lor Lo Lauj Moua Muas Thao Thoj Vue Vwj Khang Xyooj Chang Tsaab "
+                "Hang Ham Haam Kue Kwm Cha Tsab Fang Faj Kong Koo Chue Tswb Pha Phab Vaj Yaj Lis Heu").split()
+_HMONG_DISTINCT = frozenset(c.casefold() for c in
+                            "Vang Xiong Hawj Lor Lauj Moua Muas Thao Thoj Vue Vwj Khang Xyooj Tsaab Kue Kwm Chue Tswb Vaj Yaj".split())
+_HMONG_PRONOUN_CLANS = frozenset({"her", "lee", "ly", "lo", "kong", "hang", "cha", "fang", "pha", "chang", "yang", "ham"})
+# given names that are English words, common among the Hmong ("See", "Bee", "Pa" flower, "Mai", "Chee")
+_HMONG_WORD_GIVEN = frozenset("see bee pa mai chee true gao yer nou tou nao pao fue neng shoua".split())
+_HMONG_CUE = re.compile(r"\b(?:Hmong|Hmoob|Xiong|Moua|Vang|Thao|Vue|Khang|Lor|Xyooj|Vaj|Yaj|Hawj|Lauj|Thoj)\b", re.I)
+_HMONG_GIVEN = r"[A-Za-z][a-z]{1,11}"
+_HMONG_NAME = re.compile(rf"(?<![\w'’.-])({_HMONG_GIVEN}(?:[ \t]{_HMONG_GIVEN})?)[ \t]+({'|'.join(_HMONG_CLANS)}|"
+                         rf"{'|'.join(c.casefold() for c in _HMONG_CLANS)})(?![\w'’-])")
+
+
 def _vi_fold(s: str) -> str:
     """Vietnamese without its diacritics ("Hà Nội" -> "Ha Noi")."""
     import unicodedata
@@ -4465,6 +4479,36 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
             yield from self._surname_first(t)
         if _VI_MARK.search(t.text) or _VI_ASCII_SURNAME.search(t.text) or _VI_KIN_NAME.search(t.text):
             yield from self._vietnamese(t)
+        if _HMONG_CUE.search(t.text):
+            yield from self._hmong(t)
+
+    def _hmong(self, t: TextContext) -> Iterator[Span]:
+        """Hmong names: one or two given names, then one of the eighteen clan names ("Kou Xiong", "Pa Nhia
+        Vang", "Dee Her"). Given names are often English words ("See", "Bee"), so the clan name after it is the
+        evidence, in a text that names the Hmong or a clan name no English word can be (Xiong, Moua, Vang ...).
+        Not after "the"/"a", not a title or a place, not a function word as the given name."""
+        text, cues = t.text, self.cues
+        for m in _HMONG_NAME.finditer(text):
+            given = m.group(1).split()
+            clan = m.group(2)
+            if clan[0].islower():  # in lower case, one given name and a clan name no English word can be
+                if clan.casefold() not in _HMONG_DISTINCT:
+                    continue  # "tell her"
+                given = given[-1:]
+            while given and (any(g[0].islower() != clan[0].islower() for g in given) or self._not_hmong_given(given[0])):
+                given.pop(0)
+            if not given:
+                continue
+            g0 = given[0].casefold()
+            if clan.casefold() in _HMONG_PRONOUN_CLANS and len(given) == 1 and g0 not in _HMONG_WORD_GIVEN \
+                    and self.lex.rank(g0) is not None and self.lex.rank(g0) < 1000:
+                continue  # "Love Her" at a line start; "Tell Her"
+            s, e = m.end(1) - len(" ".join(given)), m.end(2)
+            if text[s:m.end(1)] != " ".join(given):
+                continue
+            if _ARTICLE.search(text[max(0, s - 6):s]) or not t.free(s, e):
+                continue
+            yield self.person(t, s, e, "a given name, then a Hmong clan name")
 
     def _vietnamese(self, t: TextContext) -> Iterator[Span]:
         """Vietnamese full names, family name first (``data/surnames_vietnamese.txt``): "Trần Thị Mai",
@@ -4507,6 +4551,13 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
             if text[s:e] != " ".join(parts) or taken(s, e):
                 continue
             yield self.person(t, s, e, "a name after a Vietnamese kin or respect word of address ('chị Hương')")
+
+    def _not_hmong_given(self, w: str) -> bool:
+        cues, cf = self.cues, w.casefold()
+        if cf in _HMONG_WORD_GIVEN:
+            return False
+        return cues.function_word(cf) or cf in cues.titles or cf in cues.kin_titles or cf in cues.not_names \
+            or cf in INTERJECTIONS or knowledge().is_place(w) or knowledge().is_demonym(w)
 
     def _vi_figures(self, t: TextContext) -> Iterator[Span]:
         """Public figures (``public_figures.toml``) written with Vietnamese tone marks, which the public-figure
