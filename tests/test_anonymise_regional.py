@@ -934,7 +934,7 @@ def test_lenited_vocative_names_in_a_post_that_mixes_in_irish():
     assert [f for f in _spans_in_post(RegionalPhraseRecognizer, "a Christmas tree", _IRISH_POST) if f[1] == "person"] == []
 
 
-@pytest.mark.parametrize("word", ["ato", "w/ro", "wzt", "obbo", "aadde", "gashe"])
-def test_ethiopian_forms_of_address_are_kin_titles(word):
-    # Amharic and Oromo forms of address stay before the name they address ("Ato Kebede", "W/ro Hanna")
+@pytest.mark.parametrize("word", ["ato", "w/ro", "wzt", "obbo", "aadde", "gashe", "ssenga", "kojja", "nnalongo"])
+def test_ethiopian_and_luganda_forms_of_address_are_kin_titles(word):
+    # Amharic, Oromo and Luganda forms of address stay before the name they address ("Ato Kebede", "Ssenga Nakato")
     assert word in CUES.kin_titles
