@@ -860,6 +860,40 @@ def test_surname_first_chinese_names(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # Vietnamese order: family name, middle name, given name (the given name may be a word: "Long", "Thu")
+    ("Đoàn Thị Thu did my nails today.", [("Đoàn Thị Thu", "person")]),
+    ("I work with Pham Van Long at the shop.", [("Pham Van Long", "person")]),
+    ("Lương Hạnh sent me the video.", [("Lương Hạnh", "person")]),
+    ("I said To My Mother that", []),  # no family name: "To" is an English word and nothing is marked
+    ("We flew to Hà Nội and then Hồ Chí Minh.", []),  # places, with their tone marks
+    # a kin or respect word of address, then the name; the address word stays
+    ("chị Hương said the same thing", [("Hương", "person")]),
+    ("Cô Bảy closed early.", [("Bảy", "person")]),
+    ("then anh Long drove us home", [("Long", "person")]),
+    ("Bà Rịa is far from here", []),  # a place
+    # public figures written with tone marks stay
+    ("we read Nguyễn Du and Thích Nhất Hạnh", [("Nguyễn Du", "keep"), ("Thích Nhất Hạnh", "keep")]),
+])
+def test_surname_first_vietnamese_names(text, expected):
+    assert spans(R.SurnameFirstRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name (often an English word), then one of the Hmong clan names
+    ("my cousin See Xiong came, a Hmong girl", [("See Xiong", "person")]),
+    ("Dee Her said so to Kou Moua", [("Dee Her", "person"), ("Kou Moua", "person")]),
+    ("we met Pa Nhia Vang at the Hmong market", [("Pa Nhia Vang", "person")]),
+    ("at the hmong new year i saw see xiong", [("see xiong", "person")]),
+    ("I Love Her so much, Hmong pride", []),  # a pronoun after a common verb
+    ("i told her xiong was late", []),  # a function word is no given name
+    ("We went to the Hmong Village with Vang", []),
+    ("Dee Her said so", []),  # no Hmong cue in the text
+])
+def test_given_name_then_hmong_clan(text, expected):
+    assert spans(R.SurnameFirstRecognizer, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # Malay forms of address before a given name, the name's second part after it, patronymic links
     ("I saw Puan Zaharah Kamsani last week", [("Zaharah Kamsani", "person")]),
     ("counsellor is Ustazah Nurfarah, very kind", [("Nurfarah", "person")]),
@@ -898,3 +932,9 @@ def test_lenited_vocative_names_in_a_post_that_mixes_in_irish():
     found = _spans_in_post(RegionalPhraseRecognizer, "A Mhuireann, a chara, and a Chiarán too", _IRISH_POST)
     assert [f for f in found if f[1] == "person"] == [("Mhuireann", "person"), ("Chiarán", "person")]
     assert [f for f in _spans_in_post(RegionalPhraseRecognizer, "a Christmas tree", _IRISH_POST) if f[1] == "person"] == []
+
+
+@pytest.mark.parametrize("word", ["ato", "w/ro", "wzt", "obbo", "aadde", "gashe", "ssenga", "kojja", "nnalongo"])
+def test_ethiopian_and_luganda_forms_of_address_are_kin_titles(word):
+    # Amharic, Oromo and Luganda forms of address stay before the name they address ("Ato Kebede", "Ssenga Nakato")
+    assert word in CUES.kin_titles

@@ -4221,6 +4221,52 @@ def chinese_surnames() -> frozenset[str]:
     return frozenset(ln.strip().casefold() for ln in raw.splitlines() if ln.strip())
 
 
+_VI_LETTER = "A-Za-zÀ-ỹĐđ"
+_VI_UPPER = "A-ZÀ-ÝĂÂĐÊÔƠƯẠ-Ỹ"
+_VI_WORD = rf"[{_VI_UPPER}][{_VI_LETTER}]{{0,6}}"
+# up to four words of a name; a word is one capitalised syllable
+_VI_NAME = re.compile(rf"(?<![{_VI_LETTER}'’.-]){_VI_WORD}(?:[ \t]+{_VI_WORD}){{1,3}}(?![{_VI_LETTER}'’-])")
+# letters that only Vietnamese writes (tone marks, horned and breve vowels, đ)
+_VI_MARK = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝ]")
+_VI_ASCII_SURNAME = re.compile(r"\b(?:Nguyen|Tran|Pham|Huynh|Hoang|Dang|Truong|Duong|Trinh|Quach|Luong)\b")
+# middle names (tên đệm) that make a family name a full name: Thị for women, Văn for men, and the common others
+_VI_MIDDLE = frozenset("""thị thi văn van đức duc ngọc ngoc hữu huu minh thanh quang kim xuân xuan hoàng hoang
+    phương phuong công cong quốc quoc bảo bao gia thúy thuy mỹ my đình dinh bích bich hồng hong diệu dieu""".split())
+# kin and respect words of address said before a given name (chị older sister, anh older brother, cô aunt/Miss,
+# chú uncle, bác elder uncle/aunt, dì maternal aunt, ông Mr/grandfather, bà Mrs/grandmother)
+_VI_KIN_NAME = re.compile(rf"(?<![{_VI_LETTER}])(chị|Chị|anh|Anh|cô|Cô|chú|Chú|bác|Bác|dì|Dì|ông|Ông|bà|Bà)[ \t]+"
+                          rf"({_VI_WORD}(?:[ \t]{_VI_WORD}){{0,2}})(?![{_VI_LETTER}'’-])")
+
+
+# the eighteen Hmong clans, in the spellings used in the US (and the RPA spellings: Xyooj, Vaj, Yaj, Lis ...)
+_HMONG_CLANS = ("Vang Xiong Lee Ly Yang Her Hawj Lor Lo Lauj Moua Muas Thao Thoj Vue Vwj Khang Xyooj Chang Tsaab "
+                "Hang Ham Haam Kue Kwm Cha Tsab Fang Faj Kong Koo Chue Tswb Pha Phab Vaj Yaj Lis Heu").split()
+_HMONG_DISTINCT = frozenset(c.casefold() for c in
+                            "Vang Xiong Hawj Lor Lauj Moua Muas Thao Thoj Vue Vwj Khang Xyooj Tsaab Kue Kwm Chue Tswb Vaj Yaj".split())
+_HMONG_PRONOUN_CLANS = frozenset({"her", "lee", "ly", "lo", "kong", "hang", "cha", "fang", "pha", "chang", "yang", "ham"})
+# given names that are English words, common among the Hmong ("See", "Bee", "Pa" flower, "Mai", "Chee")
+_HMONG_WORD_GIVEN = frozenset("see bee pa mai chee true gao yer nou tou nao pao fue neng shoua".split())
+_HMONG_CUE = re.compile(r"\b(?:Hmong|Hmoob|Xiong|Moua|Vang|Thao|Vue|Khang|Lor|Xyooj|Vaj|Yaj|Hawj|Lauj|Thoj)\b", re.I)
+_HMONG_GIVEN = r"[A-Za-z][a-z]{1,11}"
+_HMONG_NAME = re.compile(rf"(?<![\w'’.-])({_HMONG_GIVEN}(?:[ \t]{_HMONG_GIVEN})?)[ \t]+({'|'.join(_HMONG_CLANS)}|"
+                         rf"{'|'.join(c.casefold() for c in _HMONG_CLANS)})(?![\w'’-])")
+
+
+def _vi_fold(s: str) -> str:
+    """Vietnamese without its diacritics ("Hà Nội" -> "Ha Noi")."""
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def vietnamese_surnames() -> frozenset[str]:
+    """Vietnamese family names (``data/surnames_vietnamese.txt``), case-folded, with and without diacritics."""
+    raw = (resources.files("therapy_threads") / "data" / "surnames_vietnamese.txt").read_text(encoding="utf-8")
+    names = {ln.strip().casefold() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")}
+    return frozenset(names | {_vi_fold(n) for n in names})
+
+
 class SyllableNameRecognizer(Recognizer):
     """Given names written as two or three romanised Chinese syllables ("Mei Xin", "Siew Khim",
     "Shu Fen"): each capitalised part is one syllable by the romanisation's syllable structure, and
@@ -4431,6 +4477,116 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if not t.lower_style:
             yield from self._surname_first(t)
+        if _VI_MARK.search(t.text) or _VI_ASCII_SURNAME.search(t.text) or _VI_KIN_NAME.search(t.text):
+            yield from self._vietnamese(t)
+        if _HMONG_CUE.search(t.text):
+            yield from self._hmong(t)
+
+    def _hmong(self, t: TextContext) -> Iterator[Span]:
+        """Hmong names: one or two given names, then one of the eighteen clan names ("Kou Xiong", "Pa Nhia
+        Vang", "Dee Her"). Given names are often English words ("See", "Bee"), so the clan name after it is the
+        evidence, in a text that names the Hmong or a clan name no English word can be (Xiong, Moua, Vang ...).
+        Not after "the"/"a", not a title or a place, not a function word as the given name."""
+        text, cues = t.text, self.cues
+        for m in _HMONG_NAME.finditer(text):
+            given = m.group(1).split()
+            clan = m.group(2)
+            if clan[0].islower():  # in lower case, one given name and a clan name no English word can be
+                if clan.casefold() not in _HMONG_DISTINCT:
+                    continue  # "tell her"
+                given = given[-1:]
+            while given and (any(g[0].islower() != clan[0].islower() for g in given) or self._not_hmong_given(given[0])):
+                given.pop(0)
+            if not given:
+                continue
+            g0 = given[0].casefold()
+            if clan.casefold() in _HMONG_PRONOUN_CLANS and len(given) == 1 and g0 not in _HMONG_WORD_GIVEN \
+                    and self.lex.rank(g0) is not None and self.lex.rank(g0) < 1000:
+                continue  # "Love Her" at a line start; "Tell Her"
+            s, e = m.end(1) - len(" ".join(given)), m.end(2)
+            if text[s:m.end(1)] != " ".join(given):
+                continue
+            if _ARTICLE.search(text[max(0, s - 6):s]) or not t.free(s, e):
+                continue
+            yield self.person(t, s, e, "a given name, then a Hmong clan name")
+
+    def _vietnamese(self, t: TextContext) -> Iterator[Span]:
+        """Vietnamese full names, family name first (``data/surnames_vietnamese.txt``): "Trần Thị Mai",
+        "Pham Van Long", "Lương Hạnh". The given name is often a word ("Long", "Thu" autumn, "Bảy" seven), so
+        the evidence is the family name with a middle name (Thị, Văn, Đức ...) or with Vietnamese tone marks.
+        Then a kin or respect word of address before a capitalised name ("chị Hương", "Cô Bảy", "anh Long"):
+        the address word stays, the name goes. Places (also when written without tone marks) stay."""
+        text, surnames = t.text, vietnamese_surnames()
+        kept = list(self._vi_figures(t))
+        yield from kept
+
+        def taken(s: int, e: int) -> bool:
+            return not t.free(s, e) or any(k.start < e and s < k.end for k in kept)
+        for m in _VI_NAME.finditer(text):
+            parts = m.group(0).split()
+            if parts[0].casefold() not in surnames or len(parts) < 2:
+                continue
+            middle = parts[1].casefold() in _VI_MIDDLE and len(parts) >= 3
+            marked = any(_VI_MARK.search(p) for p in parts)
+            if not (middle or (marked and _VI_MARK.search(parts[0] + parts[-1]))):
+                continue
+            if middle and not marked and self._common(parts[0]):  # "To My Mother"
+                continue
+            if not middle and any(self._common(p) and not _VI_MARK.search(p) for p in parts[1:]):
+                continue
+            s, e = m.span()
+            if self._vi_place(parts) or taken(s, e):
+                continue
+            yield self.person(t, s, e, "a Vietnamese full name, family name first")
+        for m in _VI_KIN_NAME.finditer(text):
+            parts = m.group(2).split()
+            if knowledge().is_place(_vi_fold(f"{m.group(1)} {parts[0]}")):  # "Bà Rịa", "Ông Ích Khiêm" street
+                continue
+            while parts and (self._vi_place(parts) or parts[-1].casefold() in self.cues.not_names):
+                parts.pop()
+            if not parts or self.cues.function_word(parts[0]) or parts[0].casefold() in self.cues.titles:
+                continue
+            s = m.start(2)
+            e = s + len(" ".join(parts)) if len(parts) > 1 else s + len(parts[0])
+            if text[s:e] != " ".join(parts) or taken(s, e):
+                continue
+            yield self.person(t, s, e, "a name after a Vietnamese kin or respect word of address ('chị Hương')")
+
+    def _not_hmong_given(self, w: str) -> bool:
+        cues, cf = self.cues, w.casefold()
+        if cf in _HMONG_WORD_GIVEN:
+            return False
+        return cues.function_word(cf) or cf in cues.titles or cf in cues.kin_titles or cf in cues.not_names \
+            or cf in INTERJECTIONS or knowledge().is_place(w) or knowledge().is_demonym(w)
+
+    def _vi_figures(self, t: TextContext) -> Iterator[Span]:
+        """Public figures (``public_figures.toml``) written with Vietnamese tone marks, which the public-figure
+        recognizer's capitalised words do not take in ("Thích Nhất Hạnh", "Nguyễn Du"): compared without marks."""
+        figures = knowledge().figures_by_surname
+        for m in _VI_NAME.finditer(t.text):
+            words = [(w.start(), w.end(), _vi_fold(w.group(0)).casefold()) for w in re.finditer(r"\S+", m.group(0))]
+            i = 0
+            while i < len(words):
+                for j in range(len(words), i + 1, -1):
+                    toks = tuple(w for _, _, w in words[i:j])
+                    if any(tuple(_vi_fold(x) for x in f.tokens) == toks for f in figures.get(toks[-1], ())):
+                        yield self.span(m.start() + words[i][0], m.start() + words[j - 1][1], KEEP,
+                                        reason="public figure (full name, with Vietnamese tone marks)")
+                        i = j - 1
+                        break
+                i += 1
+
+    def _vi_place(self, parts: list[str]) -> bool:
+        """Any leading run of the words is a place, with or without its tone marks ("Hà Nội", "Hồ Chí Minh")."""
+        k = knowledge()
+        for n in range(len(parts), 0, -1):
+            phrase = " ".join(parts[:n])
+            folded = _vi_fold(phrase)
+            if n == 1 and self._common(folded):  # "Bảy" is no "Bay", "Long" after "anh" no town
+                continue
+            if k.is_place(phrase) or k.is_place(folded) or k.is_place(folded.replace(" ", "")):
+                return True
+        return False
 
 
 def default_recognizers(cues: Cues) -> list[Recognizer]:
