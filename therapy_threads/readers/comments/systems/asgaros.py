@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
 from ..dom import stripped_text
+from .topic_page import FlatForum
 
-_ID = re.compile(r"^postid-(\d+)$")
 
-
-class Asgaros(CommentSystem):
+class Asgaros(FlatForum):
     name = "asgaros"
     order = 29
     content_classes = ("post-message",)
@@ -29,18 +27,14 @@ class Asgaros(CommentSystem):
                               "signature", "quotetitle", "uploaded-files-title", "uploaded-file",
                               "post-reactions", "post-meta"})
     meta_ids = re.compile(r"^post-quote-container-\d+$")
+    post_selector = "div.post-element[id^='postid-']"
+    post_id = re.compile(r"^postid-(\d+)$")
+    key = "postid-{0}"
+    content_selector = "div.post-message"
 
-    def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        out: list[Item] = []
-        for n in page.root.css("div.post-element[id^='postid-']"):
-            m = _ID.match(a.id(n))
-            content = n.css_first("div.post-message")
-            if m is None or content is None:
-                continue
-            who = n.css_first("div.post-author-block-name a") or n.css_first("div.post-author-block-name")
-            out.append(Item(n, self.name, f"postid-{m.group(1)}", parent_stated=True,
-                            author=stripped_text(who),
-                            content=content,
-                            skip_reason="thread_starter" if "first-post" in a.classes(n) else None))
-        return out
+    def author_of(self, page, post, pid):
+        return stripped_text(post.css_first("div.post-author-block-name a")
+                             or post.css_first("div.post-author-block-name"))
+
+    def starter(self, page, post, number):
+        return "first-post" in page.attrs.classes(post)

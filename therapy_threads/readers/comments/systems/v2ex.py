@@ -11,28 +11,22 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
 from ..dom import stripped_text
+from .topic_page import FlatForum
 
-_REPLY_ID = re.compile(r"^r_(\d+)$")
 
-
-class V2EX(CommentSystem):
+class V2EX(FlatForum):
     name = "v2ex"
     order = 29
     content_classes = ("reply_content",)
     date_classes = ("ago",)
     meta_classes = frozenset({"fr", "no", "thank_area"})
+    post_selector = "div[id^='r_']"
+    post_id = re.compile(r"^r_(\d+)$")
+    key = "r_{0}"
+    content_selector = "div.reply_content"
+    date_selector = "span.ago"
 
-    def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        out: list[Item] = []
-        for n in page.root.css("div[id^='r_']"):
-            m = _REPLY_ID.match(a.id(n))
-            content = n.css_first("div.reply_content")
-            if m is None or content is None:
-                continue
-            who = n.css_first("strong > a.dark") or n.css_first("a[href^='/member/']")
-            out.append(Item(n, self.name, f"r_{m.group(1)}", parent_stated=True, content=content,
-                            author=stripped_text(who), date=n.css_first("span.ago")))
-        return out
+    def author_of(self, page, post, pid):
+        # the bold member link; the avatar's /member/ link (before it, with no text) only as a fallback
+        return stripped_text(post.css_first("strong > a.dark") or post.css_first("a[href^='/member/']"))
