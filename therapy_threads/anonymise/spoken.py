@@ -179,12 +179,18 @@ def digit_regions() -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for t in DIGIT_TABLES.values() for r in t["regions"]))
 
 
-@lru_cache(maxsize=None)
-def _digit_word(lang: str) -> re.Pattern:
-    """One digit word of ``lang``'s table, its particle optional before it, as a whole word."""
+def _digit_parts(lang: str) -> tuple[str, str]:
+    """``lang``'s digit words as one alternation (longest first) and its optional particle before them."""
     table = DIGIT_TABLES[lang]
     words = "|".join(sorted(map(re.escape, table["digits"]), key=len, reverse=True))
     particle = r"(?:" + re.escape(table["particle"]) + r"[ \t\u00a0]+)?" if table["particle"] else ""
+    return words, particle
+
+
+@lru_cache(maxsize=None)
+def _digit_word(lang: str) -> re.Pattern:
+    """One digit word of ``lang``'s table, its particle optional before it, as a whole word."""
+    words, particle = _digit_parts(lang)
     return re.compile(r"(?<![^\W\d_])" + particle + r"(?P<w>" + words + r")(?![^\W\d_])", re.I)
 
 
@@ -192,10 +198,8 @@ def _digit_word(lang: str) -> re.Pattern:
 def _digit_look(lang: str) -> re.Pattern:
     """The first look: three digit words of ``lang`` in a row, over a blank and the lower-cased text
     (starting at the character before a word, as :func:`_first_look`)."""
-    table = DIGIT_TABLES[lang]
-    words = "(?:" + by_first_letter("|".join(sorted(map(re.escape, table["digits"]), key=len, reverse=True))) + ")"
-    particle = r"(?:" + re.escape(table["particle"]) + r"[ \t\u00a0]+)?" if table["particle"] else ""
-    one = particle + words + r"(?![^\W\d_])"
+    words, particle = _digit_parts(lang)
+    one = particle + "(?:" + by_first_letter(words) + ")" + r"(?![^\W\d_])"
     return re.compile(r"[\s(:\"'«„“‘]" + one + r"(?:" + _SEP + r"+" + one + r"){2,}")
 
 
@@ -222,6 +226,8 @@ def _run(text: str, gs: list[Group]) -> Run:
     """The groups as a run, with a "plus" or "+" right before them."""
     p = _PLUS.search(text, max(0, gs[0].start - 8), gs[0].start)
     return Run(p.start() if p else gs[0].start, gs[-1].end, tuple(gs), p is not None)
+
+
 # the most characters a run that holds a phone number can take: 15 digits, one group each, two groups
 # more at either end, ~30 characters a group ("quatrocentos e setenta e sete, ")
 _LONGEST = 19 * 30
