@@ -7,13 +7,13 @@ from functools import lru_cache
 from importlib import resources
 
 FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt", "common_words.txt",  # (and
-         # surnames_chinese.txt, read by recognizers.chinese_surnames: here for the digest)
-         "casing_en.txt", "surnames_chinese.txt")
+         # the surname-first lists, read by recognizers.chinese_surnames / vietnamese_surnames: here for the digest)
+         "casing_en.txt", "surnames_chinese.txt", "surnames_vietnamese.txt")
 # Ordinary words of other languages (language-stage codes), given names of each language removed.
 OTHER_LANGUAGES = ("cs", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pl", "pt", "sv")
 
 
-def _read(name: str) -> list[str]:
+def read_list(name: str) -> list[str]:
     text = (resources.files("therapy_threads") / "data" / name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
@@ -104,7 +104,7 @@ def lexicon() -> Lexicon:
     lists = {}
     names = FILES + tuple(f"common_words_{lang}.txt" for lang in OTHER_LANGUAGES)
     for name in names:
-        words = _read(name)
+        words = read_list(name)
         h.update(name.encode() + b"\0" + "\n".join(words).encode("utf-8"))
         lists[name] = words
     common: dict[str, int] = {}

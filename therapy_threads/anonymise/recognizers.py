@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator
 
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, first_runs, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, knowledge
+from .lexicon import read_list
 from .phones import find_all_phones
 from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
@@ -4217,8 +4217,7 @@ _SYLLABLE_PAIR = re.compile(r"([A-Z](?<![\w'’-][A-Z])[a-z]{1,4})[ \t-]([A-Z][a
 @lru_cache(maxsize=1)
 def chinese_surnames() -> frozenset[str]:
     """Romanised Chinese surnames (``data/surnames_chinese.txt``, from names-dataset by lexicon_export.py), case-folded."""
-    raw = (resources.files("therapy_threads") / "data" / "surnames_chinese.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip().casefold() for ln in raw.splitlines() if ln.strip())
+    return frozenset(w.casefold() for w in read_list("surnames_chinese.txt"))
 
 
 _VI_LETTER = "A-Za-zÀ-ỹĐđ"
@@ -4262,8 +4261,7 @@ def _vi_fold(s: str) -> str:
 @lru_cache(maxsize=1)
 def vietnamese_surnames() -> frozenset[str]:
     """Vietnamese family names (``data/surnames_vietnamese.txt``), case-folded, with and without diacritics."""
-    raw = (resources.files("therapy_threads") / "data" / "surnames_vietnamese.txt").read_text(encoding="utf-8")
-    names = {ln.strip().casefold() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")}
+    names = {w.casefold() for w in read_list("surnames_vietnamese.txt") if not w.startswith("#")}
     return frozenset(names | {_vi_fold(n) for n in names})
 
 
