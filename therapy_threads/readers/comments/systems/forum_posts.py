@@ -26,9 +26,10 @@ action links are not the words.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..base import Item, Page
-from ..dom import stripped_text
+from ..dom import element_children, stripped_text
 from .topic_page import FlatForum, is_later_page
 
 # A class token naming one post block; "-odd"/"-even", "-primary"/"-secondary"/"-tertiary" and
@@ -86,22 +87,10 @@ def _slot(n):
     slot = n
     for _ in range(2):
         p = slot.parent
-        if p is None or p.tag in ("body", "html", "main") or _element_count(p) != 1:
+        if p is None or p.tag in ("body", "html", "main") or len(list(islice(element_children(p), 2))) != 1:
             break
         slot = p
     return slot
-
-
-def _element_count(n) -> int:
-    k = 0
-    c = n.child
-    while c is not None:
-        if c.is_element_node:
-            k += 1
-            if k > 1:
-                break
-        c = c.next
-    return k
 
 
 class ForumPosts(FlatForum):
