@@ -108,3 +108,21 @@ def test_loose_header_name_before_the_permalink_line():
     assert [(t, a) for t, _, _, a in shape(read_page(body))] == [
         ("Congratulations on the new job!", "Ada Example"), ("Well deserved, and good luck.", "Bea Sample"),
         ("Thank you both very much!", "Ed Owner")]
+
+
+def _typepad(cid: str, who: str, words: str) -> str:
+    return (f'<div class="comment comment-odd" id="comment-{cid}"><div class="comment-content" '
+            f'id="comment-{cid}-content"><span><p>{words}</p></span></div><p class="comment-footer"> Posted by: '
+            f'{who} | <a rel="nofollow" href="https://blog.example.org/2012/07/a-post.html?cid={cid}#comment-{cid}">'
+            f'August 22, 2012 at 04:46 PM</a></p></div>')
+
+
+def test_byline_link_name_that_holds_on_is_the_whole_link():
+    body = ('<div class="entry"><p>The post.</p></div><div class="comments" id="all-comments">'
+            '<div id="comments-content">'
+            + _typepad("6a00aa01", '<a rel="nofollow" href="https://tips.example/">Tips on Baking Bread</a>',
+                       "Lovely ideas for a weekend.")
+            + _typepad("6a00aa02", "Ada Example", "Thanks for the videos.")
+            + "</div></div>")
+    assert [(t, a) for t, _, _, a in shape(read_page(body))] == [
+        ("Lovely ideas for a weekend.", "Tips on Baking Bread"), ("Thanks for the videos.", "Ada Example")]

@@ -1721,8 +1721,18 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
                 whole = n.text(separator=" ", strip=True)
                 m = _BYLINE.search(whole + " ") if len(whole) < 200 else None
             if m:
-                return n, m.group(1)
+                return n, _whole_link_name(n, m.group(1))
     return None, None
+
+
+def _whole_link_name(line: LexborNode, name: str) -> str:
+    """The byline's name, or the whole text of the line's link that it begins (a name that holds
+    one of the words closing a byline, "Tips on Baking" linked: the link is the name's element)."""
+    for link in line.css("a"):
+        t = " ".join(link.text(separator=" ", strip=True).split())
+        if len(name) < len(t) <= 60 and t.startswith(name + " "):
+            return t
+    return name
 
 
 # Member-profile links (forums and community sites: XenForo "/members/name.1/", Discourse "/u/",
