@@ -24,18 +24,13 @@ class MedsChat(FlatForum):
     post_id = re.compile(r"^r_(\d+)$")
     key = "r_{0}"
     content_selector = "div.list_item_b_content"
+    author_selector = "div.list_item_b_content strong"
+    date_selector = "div.list_item_b_content time"
 
     def content_of(self, page, post, pid):
         # a reply's words hold its number (the question's do not)
         body = super().content_of(page, post, pid)
         return body if body is not None and body.css_first("div.post_number") is not None else None
-
-    def author_of(self, page, post, pid):
-        who = self.content_of(page, post, pid).css_first("strong")
-        return who.text(strip=True) if who is not None else None
-
-    def date_of(self, page, post):
-        return post.css_first(self.content_selector).css_first("time")
 
     def not_text_of(self, page, post, content):
         # the reply's number and the poster's name ("<strong>NAME</strong> Says:") head the words

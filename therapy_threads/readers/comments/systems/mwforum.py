@@ -30,10 +30,7 @@ class MwForum(FlatForum):
     key = "pid{0}"
     content_selector = "div.ccl"
     requires = "div.hcl"
-
-    def author_of(self, page, post, pid):
-        who = post.css_first("div.hcl").css_first("a[href*='user_info']")
-        return who.text(strip=True) if who is not None else None
+    author_selector = "div.hcl a[href*='user_info']"
 
     def find(self, page: Page) -> list[Item]:
         posts = super().find(page)
