@@ -126,3 +126,16 @@ def test_byline_link_name_that_holds_on_is_the_whole_link():
             + "</div></div>")
     assert [(t, a) for t, _, _, a in shape(read_page(body))] == [
         ("Lovely ideas for a weekend.", "Tips on Baking Bread"), ("Thanks for the videos.", "Ada Example")]
+
+
+def test_on_date_name_said_header_element_names_the_commenter():
+    def li(cid: int, who: str, words: str) -> str:
+        return (f'<li class="comment" id="comment-{cid}"><div class="comment-head">On <a href="#comment-{cid}">'
+                f'March 3rd, 2008 at 5:12 pm</a>, {who} said:</div><p>{words}</p></li>')
+    body = ('<article><p>The post.</p></article><ol class="commentlist">'
+            + li(701, '<a href="https://ada.example/" rel="external nofollow">Ada Example</a>',
+                 "A first thought on the matter at hand.")
+            + li(702, "Bea Sample", "A second thought, somewhat longer than the first.") + "</ol>")
+    assert [(t, a) for t, _, _, a in shape(read_page(body))] == [
+        ("A first thought on the matter at hand.", "Ada Example"),
+        ("A second thought, somewhat longer than the first.", "Bea Sample")]

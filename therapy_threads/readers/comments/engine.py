@@ -1660,13 +1660,14 @@ def _loose_header_author(page: Page, node: LexborNode) -> tuple[LexborNode | Non
 
 # "At <a>4/19/2005 07:14 PM</a>, NAME said..." (Blogger's classic templates: the permalink's
 # date, then ``<$BlogCommentAuthor$>`` — a profile link, a span or bare "Anonymous" — and the
-# verb), "On March 3, 2008 at 5:12 pm, NAME said:" (old WordPress themes): the date first.
+# verb), "On <a>March 3, 2008 at 5:12 pm</a>, NAME said:" (old WordPress themes): the date first.
 _HEAD_SAID = re.compile(r"^(\S.{0,150}?)\s+" + SAID.pattern.removeprefix(r"\s*"), re.I | re.S)
 
 
 def _dated_said_author(page: Page, node: LexborNode) -> str | None:
     """The name in a header line "DATE, NAME said..." that is the whole text of ``node`` (its
-    links and spans included): what follows the last comma, when what precedes it is a date."""
+    links and spans included): what follows the last comma, when what precedes it is a date
+    printed in an element of its own."""
     t = " ".join((node.text(separator=" ") or "").split())
     m = _HEAD_SAID.match(t) if 0 < len(t) <= 160 else None
     if m is None or "," not in m.group(1):
@@ -1674,6 +1675,11 @@ def _dated_said_author(page: Page, node: LexborNode) -> str | None:
     date, name = (x.strip() for x in m.group(1).rsplit(",", 1))
     if not name or len(name) > 60 or not re.search(r"[^\W\d_]", name) \
             or when_from_text(name, page.languages) is not None:
+        return None
+    # the date is printed as an element of its own (the permalink's text, a time), not as words
+    # of a sentence that happens to end in "said:"
+    if not any((d := " ".join(e.text(separator=" ", strip=True).split())) and d in date
+               for e in node.css("a, time, span, abbr, small")):
         return None
     return name if is_date_line(date, page.languages) else None
 
@@ -1700,6 +1706,11 @@ def _said_line_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | N
         if m and re.search(r"[^\W\d_]", m.group(1)) and not _DATE_BEFORE_SAID.search(m.group(1)) \
                 and when_from_text(m.group(1), page.languages) is None:
             return n, m.group(1)
+        if m:
+            # "On <a>Sep 21, 2008 at 3:05 PM</a>, NAME said:": the name after the date
+            name = _dated_said_author(page, n)
+            if name:
+                return n, name
     return None, None
 
 
