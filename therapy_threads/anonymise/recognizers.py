@@ -1551,13 +1551,18 @@ _NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|d
 _PLACE_VERBS = ("visit", "visiting", "visited", "leave", "left")
 
 
-@lru_cache(maxsize=4)
-def _place_word_before(places_before: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A preposition of place (the policy's ``places_before``, English and German) or a verb of
-    visiting before a word, perhaps with "the": with up to two lower-case words between ("in the
-    old X"), and with one that is no pronoun or conjunction ("to the Gary area", not "to you and Gary")."""
+def _place_word_before(rules, lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A preposition of place (the policy's ``places_before``, English and German, and in German text
+    ``places_before_german``) or a verb of visiting before a word, perhaps with "the": with up to two
+    lower-case words between ("in the old X"), and with one that is no pronoun or conjunction ("to the
+    Gary area", not "to you and Gary")."""
+    return _place_word_patterns(rules.places_before, rules.places_before_german if lang == "de" else frozenset())
+
+
+@lru_cache(maxsize=8)
+def _place_word_patterns(words: frozenset[str], more: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     from .multilingual import _alt  # (multilingual imports this module)
-    head = r"\b(?:" + _alt(places_before | frozenset(_PLACE_VERBS)) + r")\s+(?:the\s+)?"
+    head = r"\b(?:" + _alt(words | more | frozenset(_PLACE_VERBS)) + r")\s+(?:the\s+)?"
     return (re.compile(head + r"(?:[a-z]+\s+){0,2}$", re.I),
             re.compile(head + r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I))
 # "thank you to X", "a shout-out to X", "say hi to X", "I talked to X": "to" before someone, not somewhere
@@ -1952,7 +1957,7 @@ class PlaceRecognizer(Recognizer):
         this on the bus", "Silly one."), or a surname after a given name ("Matthew Perry")."""
         text = t.text
         word = text[s:e]
-        if _place_word_before(self.cues.policy.rules.places_before)[0].search(text[max(0, s - 40):s]):
+        if _place_word_before(self.cues.policy.rules, t.lang)[0].search(text[max(0, s - 40):s]):
             return False
         if t.english:
             r = self.lex.rank(word)
@@ -2087,7 +2092,7 @@ class PlaceRecognizer(Recognizer):
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
             # "Sydney", "Georgia", "Adelaide" are also given names: a place only right after a place
             # word ("in Sydney", "from the Gary area"), not "thinking of you and Gary"
-            if _place_word_before(cues.policy.rules.places_before)[1].search(text[max(0, s - 24):s]) \
+            if _place_word_before(cues.policy.rules, t.lang)[1].search(text[max(0, s - 24):s]) \
                     and not _TO_SOMEONE.search(text, max(0, s - 30), s):
                 return False
             if cf in t.doc.place_role and not (cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
