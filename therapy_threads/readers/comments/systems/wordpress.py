@@ -104,7 +104,7 @@ class WordPress(CommentSystem):
         "comment-like-feedback", "comment-likes", "comment-likes-widget-placeholder",
         "comment-like-link", "comment-likes-widget", "wpl-likebox", "comment-author",
         "star-rating", "woocommerce-review__verified", "woocommerce-review__dash",
-        "woocommerce-review__awaiting-approval", "thdrpy", "awaiting-moderation",
+        "woocommerce-review__awaiting-approval", "thdrpy", "awaiting-moderation", "under-moderation",
     })
 
     def find(self, page: Page) -> list[Item]:
