@@ -10,7 +10,7 @@ FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_name
          # the surname-first lists, read by recognizers.chinese_surnames / vietnamese_surnames: here for the digest)
          "casing_en.txt", "surnames_chinese.txt", "surnames_vietnamese.txt")
 # Ordinary words of other languages (language-stage codes), given names of each language removed.
-OTHER_LANGUAGES = ("cs", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pl", "pt", "sv")
+OTHER_LANGUAGES = ("cs", "da", "de", "el", "es", "fi", "fr", "id", "it", "nl", "no", "pl", "pt", "sv")
 
 
 def read_list(name: str) -> list[str]:
