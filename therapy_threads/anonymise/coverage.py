@@ -21,8 +21,9 @@ short, mixed) is read in its post's language, exactly as the anonymiser reads it
 to be in an uncovered language is read again sentence by sentence before it is quarantined: when
 most of its letters are in a covered language (an English comment opening with a Ukrainian
 greeting or quoting a Polish proverb), it is published and read in that language. So is a comment
-detected in a language whose rules read names by their case endings (Polish, Czech) on a post in
-another covered language: the language of most of its letters decides which rules read it.
+detected in a language whose rules read names through its national name list (Polish, Czech and Greek
+by their case endings; Indonesian) on a post in another covered language: the language of most of its
+letters decides which rules read it.
 """
 from __future__ import annotations
 
