@@ -42,7 +42,7 @@ from .spans import KEEP, PERSON, PHONE, Span
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
-           "possessives_after", "possessive_suffixes", "post_titles")
+           "possessives_after", "possessive_suffixes", "post_titles", "local_titles")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -109,6 +109,8 @@ class LanguageCues:
     possessives_after: frozenset[str] = frozenset()
     possessive_suffixes: frozenset[str] = frozenset()
     post_titles: frozenset[str] = frozenset()  # degrees after a name and a comma ("X, M.Psi., Psikolog")
+    # forms of address read only in this language's text (not among the titles other languages' text borrows)
+    local_titles: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -123,8 +125,9 @@ class LanguageCues:
         art = (r"(?:(?P<art>" + _alt(self.naming_articles) + r")[ \t]+)?") if self.naming_articles else ""
         naming = r"(?<![\w'’])(?:" + _alt(self.naming) + r")[ \t]*,?[ \t]+" + art + r"(?P<name>" + _NAME + r")"
         # a chain of titles, the last one before the name ("mw. drs. X", "Sra. Dra. X")
-        titles = (r"(?<![\w'’.])(?P<chain>(?:(?:" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.)))*)(?P<title>"
-                  + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")")
+        every_title = self.titles | self.local_titles
+        titles = (r"(?<![\w'’.])(?P<chain>(?:(?:" + _alt(every_title) + r")(?:[ \t]+|(?<=\.)))*)(?P<title>"
+                  + _alt(every_title) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")")
         greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
         closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")"
                    r"(?![^\W\d_])[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a whole word: "gr" is not "gr|oeten")
@@ -166,7 +169,7 @@ class LanguageCues:
             poss_after = ("(?:" + "|".join(filter(None, (
                 (r"-?(?:" + _alt(self.possessive_suffixes) + r")") if self.possessive_suffixes else "",
                 (r"[ \t]+(?:" + _alt(self.possessives_after) + r")") if self.possessives_after else ""))) + ")")
-        lead = [w for w in self.person_articles | self.titles if " " not in w]
+        lead = [w for w in self.person_articles | self.titles | self.local_titles if " " not in w]
         rel_after = (r"(?<![\w'’])(?P<rel>" + _alt(self.relations) + r")" + poss_after + r"(?![\w'’])"
                      + (r"(?:[ \t]+(?:" + _alt(self.after) + r"))?" if self.after else "")
                      + r"[ \t]*,?[ \t]*(?:(?:" + (_alt(lead) or "(?!)") + r")(?:[ \t]+|(?<=\.))){0,2}(?P<name>" + _NAME + r")")
@@ -249,7 +252,8 @@ class _Multilingual(Recognizer):
 
     def excluded(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
         """A word that is never a name here: an article, a cue word, a greeting, a frequent word."""
-        if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.possessives \
+        if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.local_titles \
+                or cf in lc.possessives \
                 or cf in lc.heads \
                 or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
             return True
@@ -407,7 +411,7 @@ class LanguageTitleRecognizer(_Multilingual):
                 words = [(w.start() + s, w.group(0)) for w in re.finditer(r"\S+", t.text[s:e])]
                 # a form of address or a word of the language opening the run is no part of the name ("Bu X")
                 while words and (words[0][1].casefold().rstrip(".") in lc.titles or words[0][1].casefold() in lc.titles
-                                 or self.excluded(t, lc, words[0][1].casefold())):
+                                 or self.excluded(t, lc, words[0][1].casefold().rstrip("."))):
                     words.pop(0)
                 if words and t.free(words[0][0], e):
                     yield self.person(t, words[0][0], e, f"a name before a degree or professional title ({t.lang})")
