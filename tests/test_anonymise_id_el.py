@@ -81,6 +81,11 @@ def test_greek_case_forms_of_given_names(form, given):
     # a given name that is also a word ("ειρήνη" peace): the name only with a capital inside a sentence
     (M.LanguageNameRecognizer, "Θέλω λίγη ειρήνη στο σπίτι.", []),
     (M.LanguageSignoffRecognizer, "Σας ευχαριστώ όλους. Φιλιά, Ευδοκία", [("Ευδοκία", P)]),
+    # a word of no list with a Greek surname ending ("-ίδου", "-όπουλος") is a surname
+    (M.LanguageNameRecognizer, "Το γραφείο της Βασιλειαδίδου είναι κοντά.", [("Βασιλειαδίδου", P)]),
+    (M.LanguageNameRecognizer, "Μίλησα χθες με τον Σταματόπουλο.", [("Σταματόπουλο", P)]),
+    # an acronym after a relation noun and "του" (also the genitive article) names a body
+    (M.CuePhraseRecognizer, "Πήγα στον ψυχίατρο του ΕΚΠΑΨ για πρώτη φορά.", []),
 ])
 def test_greek_recognizers(cls, text, expected):
     check(cls, text, expected, lang="el")

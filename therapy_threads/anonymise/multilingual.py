@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
-from .inflection import declined_given, declined_surname, name_forms, only_word
+from .inflection import declined_given, declined_surname, name_forms, only_word, strip_accents
 from .knowledge import knowledge
 from .phones import find_language_phones
 from .recognizers import Recognizer
@@ -42,7 +42,7 @@ from .spans import KEEP, PERSON, PHONE, Span
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
-           "possessives_after", "possessive_suffixes", "post_titles", "local_titles")
+           "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -111,6 +111,9 @@ class LanguageCues:
     post_titles: frozenset[str] = frozenset()  # degrees after a name and a comma ("X, M.Psi., Psikolog")
     # forms of address read only in this language's text (not among the titles other languages' text borrows)
     local_titles: frozenset[str] = frozenset()
+    # endings that make a surname of a word of no language ("-ίδης", "-όπουλος", "-άκης" in Greek), matched without
+    # accents
+    surname_endings: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -191,6 +194,11 @@ _APPOSED_ARTICLE = re.compile(r"[ \t]*[,(][ \t]*(?P<art>[^\W\d_]{1,2})[ \t]+(?P<
 _PT_DEF_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa]|d[oa]|n[oa]|pel[oa]|ao|à)[ \t]+$", re.I)
 
 
+@lru_cache(maxsize=None)
+def _bare_endings(endings: frozenset[str]) -> tuple[str, ...]:
+    return tuple({strip_accents(e.casefold()) for e in endings})
+
+
 @lru_cache(maxsize=1)
 def language_cues() -> tuple[dict[str, LanguageCues], str]:
     """The per-language tables and their digest (part of the anonymiser fingerprint)."""
@@ -246,6 +254,14 @@ class _Multilingual(Recognizer):
                 if any(self.given(stem + v) for v in ("o", "a", "e", "i")) and self.rank(cf, lc.lang) is None:
                     return True
         return False
+
+    def surname_shape(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
+        """A word of no language with one of the language's surname endings ("Λαμπρινίδου", "Ζαχαρόπουλος")."""
+        if not lc.surname_endings or len(cf) < 6 or self.rank(cf, t.lang) is not None:
+            return False
+        bare = strip_accents(cf)
+        return any(bare.endswith(end) for end in _bare_endings(lc.surname_endings)) \
+            and self.lex.rank(cf) is None and not knowledge().is_place(cf)
 
     def surname(self, cf: str, lang: str | None = None) -> bool:
         return declined_surname(cf, lang) or self.lex.is_surname(cf) and not only_word(cf, lang)
@@ -313,6 +329,8 @@ class CuePhraseRecognizer(_Multilingual):
         lc = self.lc(t)
         for m in itertools.chain(lc.rel_re.finditer(t.text), lc.rel_after_re.finditer(t.text)):
             s, e = m.span("name")
+            if e - s > 2 and t.text[s:e].isupper():
+                continue  # "ο ψυχίατρος του ΑΧΕΠΑ", "psikolog di RSCM": an acronym names a body, not a person
             if "," in t.text[m.end("rel"):s] and knowledge().is_place(t.text[s:e]) and not self.given(t.text[s:e].casefold(), t.lang):
                 continue  # "mi profe de colegio, Colombia es ...": after a comma a place opens the next clause
             cf = t.text[s:e].casefold()
@@ -590,7 +608,8 @@ class LanguageNameRecognizer(_Multilingual):
                     skip_to = run.end() if run else e
                     continue  # "in Betty references", "is X Y with": English around it in a mixed comment
                 if not initial:
-                    known = self.given(cf, t.lang) or self.surname(cf, t.lang) or self.pet_form(cf, lc)
+                    known = self.given(cf, t.lang) or self.surname(cf, t.lang) or self.pet_form(cf, lc) \
+                        or self.surname_shape(t, lc, cf)
                     if known and not self.given(cf, t.lang) and self._after_capital_word(t, s):
                         continue  # "Wielki Piątek", "Nowy Targ": a surname that is a word, in a proper noun's run
                     if known and self._named_thing(t, s, e, r):
