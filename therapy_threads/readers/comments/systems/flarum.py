@@ -14,8 +14,18 @@ The stream is flat; the mentions extension (``flarum/mentions``, ``PostMention``
 prints the post a reply answers as ``a.PostMention[data-id={post id}]`` at the start of its body:
 that post is the parent (the first post's mention leaves the reply at the top level). The link's
 text is the mentioned user's name, not the reply's words.
+
+Without script, the page holds the server's copy (``views/frontend/content.blade.php``:
+``noscript#flarum-content``; ``content/discussion.blade.php``): ``div.container`` > ``h1`` title,
+then a ``div`` of one ``article`` (before 1.7: a ``div``) per post of the page with
+``div.PostUser > h3.PostUser-name`` (earlier a bare ``h3``) and ``div.Post-body``, each followed
+by ``hr``; no id, number or date. ``Forum/Content/Discussion.php`` serves 20 posts a page
+(``?page=N``, from ``(N-1)*20``), so a post's number is its place on the page after that offset,
+and a mention's link (``{discussion URL}/{number}``) names the post it answers by number.
 """
 from __future__ import annotations
+
+import re
 
 from ..base import CommentSystem, Item, Page
 from ..dom import stripped_text
@@ -51,4 +61,47 @@ class Flarum(CommentSystem):
             out.append(Item(n, self.name, f"flarum-{pid}", parent_key=parent, parent_stated=True,
                             author=stripped_text(who), content=body,
                             skip_reason="thread_starter" if number == "1" else None))
+        return out or self._server_view(page)
+
+    def _server_view(self, page: Page) -> list[Item]:
+        """The no-script copy: posts numbered by their place on the page (20 a page)."""
+        box = page.root.css_first("noscript#flarum-content > div.container")
+        if box is None:
+            return []
+        a = page.attrs
+        rows = [(n, body) for n in box.css("div.container > div > article, div.container > div > div")
+                if (body := n.css_first("div.Post-body")) is not None and body.parent == n
+                and n.css_first("h3") is not None]
+        first = (_page_number(box) - 1) * _PER_PAGE + 1
+        numbers = {id(n): first + i for i, (n, _) in enumerate(rows)}
+        on_page = set(numbers.values())
+        out: list[Item] = []
+        for n, body in rows:
+            number = numbers[id(n)]
+            mention = body.css_first("a.PostMention[href]")
+            m = _NUMBER.search(a.get(mention, "href")) if mention is not None else None
+            to = int(m.group(1)) if m else 0
+            parent = f"flarum-n{to}" if to in on_page and to != 1 and to < number else None
+            out.append(Item(n, self.name, f"flarum-n{number}", parent_key=parent, parent_stated=True,
+                            author=stripped_text(n.css_first("h3")), content=body,
+                            skip_reason="thread_starter" if number == 1 else None))
         return out
+
+
+_PER_PAGE = 20
+_NUMBER = re.compile(r"/d/[^/?#]+/(\d+)(?:[?#]|$)")
+_PAGE_ARG = re.compile(r"[?&]page=(\d+)")
+
+
+def _page_number(box) -> int:
+    """The page shown: one after the "previous page" link's (a link without ``page`` is page 1),
+    else one before the "next page" link's; page 1 when neither is printed."""
+    links = [n for n in box.css("div.container > a[href]")]
+    for n in links:
+        text = (n.text() or "").strip()
+        m = _PAGE_ARG.search(n.attributes.get("href") or "")
+        if text.startswith("\u00ab"):
+            return int(m.group(1)) + 1 if m else 2
+        if text.endswith("\u00bb") and m:
+            return max(1, int(m.group(1)) - 1)
+    return 1

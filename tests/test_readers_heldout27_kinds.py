@@ -1,0 +1,68 @@
+"""Kinds first seen in heldout27, on synthetic pages.
+
+* Flarum's no-script copy of a discussion (``noscript#flarum-content``,
+  ``views/frontend/content/discussion.blade.php``): one ``article`` (before 1.7 a ``div``) per post
+  with ``h3.PostUser-name`` and ``div.Post-body``, no ids; a reply names the post it answers with
+  the mentions extension's ``a.PostMention`` linking ``/d/{id}-{slug}/{number}``. Posts are numbered
+  by their place, 20 a page.
+"""
+from __future__ import annotations
+
+from pagekit import codes, read_page, shape
+
+_URL = "https://forum.example.org/d/77-a-soup"
+
+
+def _post(name: str, body: str, *, old: bool = False) -> str:
+    head = f"<h3>{name}</h3>" if old else f'<div class="PostUser"><h3 class="PostUser-name">{name}</h3></div>'
+    tag = "div" if old else "article"
+    return f'<{tag}>{head}<div class="Post-body">{body}</div></{tag}><hr>'
+
+
+def _mention(number: int, name: str) -> str:
+    return (f'<a href="{_URL}/{number}" class="PostMention" data-id="{900 + number}">'
+            f'<i class="icon fas fa-reply"></i>{name}</a>')
+
+
+def _flarum(posts: str, *, links: str = "") -> str:
+    return ('<div id="app" class="App"><main class="App-content"><div id="content"></div>'
+            '<noscript id="flarum-content"><div class="container"><h1>A soup</h1>'
+            f"<div>{posts}</div>{links}</div></noscript></main></div>")
+
+
+def _thread(old: bool = False) -> str:
+    return (_post("Ada Example", "<p>How long does the soup keep?</p>", old=old)
+            + _post("Bea Sample", f"<p>{_mention(1, 'Ada Example')} A week in the fridge.</p>", old=old)
+            + _post("Cora Owner", f"<p>{_mention(2, 'Bea Sample')} Only five days, I think.</p>", old=old)
+            + _post("Ada Example", f"<p>{_mention(3, 'Cora Owner')} Thanks, both of you.</p>", old=old)
+            + _post("Dan Person", "<p>Freeze it in portions.</p>", old=old))
+
+
+_EXPECTED = [
+    ("A week in the fridge.", 0, None, "Bea Sample"),
+    ("Only five days, I think.", 1, "A week in the fridge.", "Cora Owner"),
+    ("Thanks, both of you.", 2, "Only five days, I think.", "Ada Example"),
+    ("Freeze it in portions.", 0, None, "Dan Person"),
+]
+
+
+def test_flarum_server_copy_threads_replies_by_their_post_mentions():
+    r = read_page(_flarum(_thread()), url=_URL)
+    assert shape(r) == _EXPECTED
+    assert "comment_markup_unread" not in codes(r)
+
+
+def test_flarum_server_copy_before_1_7_prints_div_and_bare_h3():
+    assert shape(read_page(_flarum(_thread(old=True)), url=_URL)) == _EXPECTED
+
+
+def test_flarum_server_copy_second_page_numbers_posts_from_21():
+    posts = (_post("Ada Example", "<p>Twenty-first post.</p>")
+             + _post("Bea Sample", f"<p>{_mention(21, 'Ada Example')} An answer to it.</p>")
+             + _post("Cora Owner", f"<p>{_mention(5, 'Dan Person')} An answer to page one.</p>"))
+    links = f'<a href="{_URL}">&laquo; Previous Page</a>'
+    assert shape(read_page(_flarum(posts, links=links), url=_URL + "?page=2")) == [
+        ("Twenty-first post.", 0, None, "Ada Example"),
+        ("An answer to it.", 1, "Twenty-first post.", "Bea Sample"),
+        ("An answer to page one.", 0, None, "Cora Owner"),
+    ]
