@@ -66,3 +66,22 @@ def test_flarum_server_copy_second_page_numbers_posts_from_21():
         ("An answer to it.", 1, "Twenty-first post.", "Bea Sample"),
         ("An answer to page one.", 0, None, "Cora Owner"),
     ]
+
+
+# A React forum with generated class names (styled-components): nothing names a post but the
+# screen-reader label of its reply button.
+def _react_post(key: str, name: str, words: str) -> str:
+    return (f'<div id="{key}" class="sc-aXz kQw"><div class="sc-bYt hjQ"><div class="sc-jQb kdF">{name}</div>'
+            '<div class="sc-fcm hBx">02/03/2024 at 7:16 pm</div></div>'
+            f'<div class="sc-tYq bgQ"><p>{words}</p></div>'
+            '<button class="MuiButtonBase-root sc-gDq epw" type="button" aria-label="Reply to post">'
+            '<span class="MuiButton-label">Reply</span></button></div>')
+
+
+def test_react_forum_known_only_by_its_reply_buttons_is_not_a_silent_zero():
+    from therapy_threads.readers.comments.markup_guess import guess_systems
+    keys = ["01HQ0000000000000000000001", "01HQ0000000000000000000002", "01HQ0000000000000000000003"]
+    html = "".join(_react_post(k, f"Poster {i}", "Words of a post.") for i, k in enumerate(keys))
+    assert guess_systems(html) == [("unknown (per-comment reply links)", 3)]
+    # one reply box of a comment form is not a thread
+    assert guess_systems('<form><button type="submit" aria-label="Reply to post">Send</button></form>') == []

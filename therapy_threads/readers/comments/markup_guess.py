@@ -170,9 +170,13 @@ def _largest_class_group(tags: list[str], tag_names: set[str], block_of,
 # class or give the control the comment's id (``comment_reply_link_{ID}``, a hidden
 # ``comment_reply_form_{ID}`` per comment). The comment form's own "cancel reply" link is an id
 # (``#cancel-comment-reply-link``), not this class, so a page with a form only counts none.
+# A React forum whose class names are generated (styled-components' ``sc-…`` hashes) names its
+# per-post reply button for screen readers only: ``button[aria-label="Reply to post"]``.
 _REPLY_CONTROL = re.compile(
     r"""\sclass=["'](?:[^"']*\s)?comment-reply-link(?:\s[^"']*)?["']|"""
-    r"""\sid=["']comment[-_]reply[-_](?:link|form)[-_](?P<key>\d+)["']""", re.I)
+    r"""\sid=["']comment[-_]reply[-_](?:link|form)[-_](?P<key>\d+)["']|"""
+    r"""^<button\s[^>]*\baria-label=["']reply to (?:this )?(?:post|comment|message|answer|reply)["']""",
+    re.I)
 
 
 def _reply_controls(tags: list[str]) -> tuple[str, int] | None:
@@ -232,7 +236,7 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
     tags = []
     for m in _TAG.finditer(html):
         tag = m.group(0)
-        if "class" not in tag and "id=" not in tag and "item" not in tag:
+        if "class" not in tag and "id=" not in tag and "item" not in tag and "aria-label" not in tag:
             continue
         tags.append(tag)
         for name, rx in _MARKERS:
