@@ -85,3 +85,27 @@ def test_react_forum_known_only_by_its_reply_buttons_is_not_a_silent_zero():
     assert guess_systems(html) == [("unknown (per-comment reply links)", 3)]
     # one reply box of a comment form is not a thread
     assert guess_systems('<form><button type="submit" aria-label="Reply to post">Send</button></form>') == []
+
+
+# Discourse's crawler view (topics/show.html.erb): the topic's automatic notices are posts of the
+# built-in ``system`` user with the action's name after it; they are not comments.
+def _crawler_post(n: int, user: str, words: str, *, action: str = "") -> str:
+    comment = " itemprop='comment' itemscope itemtype='http://schema.org/Comment'" if n > 1 else ""
+    return (f"<div id='post_{n}'{comment} class='topic-body crawler-post'><div class='crawler-post-meta'>"
+            "<span class='creator' itemprop='author' itemscope itemtype='http://schema.org/Person'>"
+            f"<a itemprop='url' rel='nofollow' href='https://talk.example.org/u/{user}'>"
+            f"<span itemprop='name'>{user}</span></a> {action}</span><span class='crawler-post-infos'>"
+            f"<time itemprop='datePublished' datetime='2024-03-0{n}T10:00:00Z' class='post-time'>March {n}, 2024, 10:00am</time>"
+            f"<span itemprop='position'>{n}</span></span></div>"
+            f"<div class='post' itemprop='text'><p>{words}</p></div></div>")
+
+
+def test_discourse_system_users_topic_notice_is_not_a_comment():
+    body = ("<div id='main-outlet'><div itemscope itemtype='http://schema.org/DiscussionForumPosting'>"
+            + _crawler_post(1, "ada_example", "How long does the soup keep?")
+            + _crawler_post(2, "bea_sample", "A week in the fridge.")
+            + _crawler_post(3, "system", "This topic was automatically closed 30 days after the last reply.",
+                            action="Closed")
+            + "</div></div>")
+    r = read_page(body, head='<meta name="generator" content="Discourse 3.3.0">')
+    assert shape(r) == [("A week in the fridge.", 0, None, "bea_sample")]

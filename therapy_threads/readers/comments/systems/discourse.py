@@ -11,7 +11,9 @@ number is then only the ``#N`` of ``span[itemprop=position]``) (``itemprop=comme
 on) with ``div.crawler-post-meta`` > ``span.creator[itemprop=author]`` > ``a`` > ``span[itemprop=name]``
 (the username), then the full name in brackets when the site shows names, ``time.post-time``
 and ``span[itemprop=position]``; the words in ``div.post[itemprop=text]``; ``span.post-likes``.
-Post 1 is the topic itself (the post body); the rest are its replies, flat. The page as the
+Post 1 is the topic itself (the post body); the rest are its replies, flat. The topic's automatic
+notices ("This topic was automatically closed ...") are printed as posts of the ``system`` user
+with the action's name ("Closed") after the name: they are not comments. The page as the
 browser app renders it (``article#post_{N}`` in ``div.topic-post``) is read by ``_app_view``.
 """
 from __future__ import annotations
@@ -22,6 +24,9 @@ from ..base import CommentSystem, Item, Page
 from ..dom import stripped_text
 
 _ID = re.compile(r"^post-(\d+)$")
+# The built-in user (id -1, ``db/fixtures/009_users.rb``) that posts a topic's automatic status
+# notices (``TopicStatusUpdater``: small-action posts such as "autoclosed.enabled").
+_SYSTEM_USER = "system"
 
 
 class Discourse(CommentSystem):
@@ -68,10 +73,16 @@ class Discourse(CommentSystem):
             if m is None:
                 continue
             name = n.css_first(".crawler-post-meta .creator [itemprop='name']")
+            author = stripped_text(name)
+            skip = "thread_starter" if m.group(1) == "1" else None
+            if skip is None and author == _SYSTEM_USER:
+                # The topic's automatic notices ("This topic was automatically closed ...") are
+                # small-action posts of the built-in ``system`` user, not a member's words.
+                skip = "system_notice"
             out.append(Item(n, self.name, f"post-{m.group(1)}", parent_stated=True,
-                            author=stripped_text(name),
+                            author=author,
                             content=n.css_first("div.post[itemprop='text'], div.post"),
-                            skip_reason="thread_starter" if m.group(1) == "1" else None))
+                            skip_reason=skip))
         return out
 
 
