@@ -109,3 +109,29 @@ def test_discourse_system_users_topic_notice_is_not_a_comment():
             + "</div></div>")
     r = read_page(body, head='<meta name="generator" content="Discourse 3.3.0">')
     assert shape(r) == [("A week in the fridge.", 0, None, "bea_sample")]
+
+
+# A board that prints one table row per message (GameFAQs: ``tr`` > ``td.msg`` with the name on a
+# menu button carrying ``data-username``, ``span.post_time``, ``div.msg_body`` > ``div.msg_text``
+# + ``div.signature``; a quote is ``cite`` "NAME posted..." + ``blockquote``).
+def _msg(n: int, name: str, words: str) -> str:
+    return (f'<tr><td class="msg" id="message_{5000 + n}"><div class="msg_infobox"><a name="{n}"></a>'
+            f'<span class="user"><a data-msgid="{5000 + n}" data-username="{name}" class="name menu_toggle">'
+            f'<b>{name}</b> <i class="fa fa-caret-down"></i></a></span>'
+            f'<span class="post_time" title="3/2/2024 9:0{n}:00 AM">2 years ago</span>'
+            f'<span class="message_num">#{n}</span></div><div class="msg_body_box" id="msg_{n}">'
+            f'<div class="msg_body newbeta"><div class="msg_text">{words}</div>'
+            f'<div class="signature"><div class="sig_text">Signature of {name}</div></div></div></div></td></tr>')
+
+
+def test_board_of_one_row_per_message_is_read_flat_without_quotes_and_signatures():
+    body = ('<div class="pod board_wrap"><table class="board message msg_list"><tbody>'
+            + _msg(1, "AdaExample", "Which soup tonight?<br>")
+            + _msg(2, "BeaSample", "Tomato, surely.<br>")
+            + _msg(3, "CoraOwner", '<cite data-quote-id="5002">BeaSample posted... </cite><br>'
+                   "<blockquote>Tomato, surely.</blockquote>Leek and potato.<br>")
+            + "</tbody></table></div>")
+    r = read_page(body, url="https://boards.example.org/boards/77-soup/4242")
+    assert shape(r) == [("Tomato, surely.", 0, None, "BeaSample"),
+                        ("Leek and potato.", 0, None, "CoraOwner")]
+    assert "comment_markup_unread" not in codes(r)

@@ -103,7 +103,7 @@ class ForumPosts(FlatForum):
         a = page.attrs
         groups: dict[tuple[int, str, str], list] = {}
         for n in page.root.css("[class]"):
-            if n.tag in _NOT_BLOCK_TAGS:
+            if n.tag in _NOT_BLOCK_TAGS and not _sole_cell(n):
                 continue
             cls = a.classes(n)
             word = _block_word(cls)
@@ -192,6 +192,8 @@ class ForumPosts(FlatForum):
                     who, name_node = t, link
                     break
         if who is None:
+            who, name_node = _stated_name(page, b, body)
+        if who is None:
             who, name_node = _byline_name(page, b, body)
         if who is None:
             return None
@@ -210,6 +212,25 @@ def _drawn_only(link, text: str) -> bool:
     """A link whose only words are drawn in an ``svg`` (a letter avatar: the member's initial in
     a circle) names no one; the name is the next link."""
     return "".join(s.text(strip=True) for s in link.css("svg")) == text
+
+
+def _sole_cell(n) -> bool:
+    """A table cell that is its row's only cell: a board that prints one row per post
+    (GameFAQs' ``tr`` > ``td.msg``) — the cell is the post's block."""
+    if n.tag != "td" or n.parent is None or n.parent.tag != "tr":
+        return False
+    return len(list(islice(element_children(n.parent), 2))) == 1
+
+
+def _stated_name(page: Page, block, body):
+    """The poster's name as the engine states it in a ``data-username`` attribute (a name
+    button that opens the member's menu, not a profile link), outside the words."""
+    a = page.attrs
+    for d in block.css("[data-username]"):
+        t = " ".join((a.get(d, "data-username") or "").split())
+        if t and len(t) <= _MAX_NAME and not _inside(d, body):
+            return t, d
+    return None, None
 
 
 def _byline_name(page: Page, block, body):
@@ -253,12 +274,25 @@ def _inside(n, outer) -> bool:
     return False
 
 
+def _before_quote(n) -> bool:
+    """The next element after ``n`` (past line breaks) is a blockquote."""
+    s = n.next
+    while s is not None and (not s.is_element_node or s.tag == "br"):
+        if not s.is_element_node and (s.text() or "").strip():
+            return False
+        s = s.next
+    return s is not None and s.tag == "blockquote"
+
+
 def _not_words(page: Page, body) -> list:
     """Quotes of other posts, the signature and action links inside the words' element."""
     a = page.attrs
     out = []
-    for d in body.css("blockquote, [class]"):
+    for d in body.css("blockquote, cite, [class]"):
         cls = a.classes(d)
+        if d.tag == "cite" and _before_quote(d):
+            out.append(d)  # the quote's header ("NAME posted..."), printed before the blockquote
+            continue
         if d.tag == "blockquote" or any(_QUOTE.match(c) or _SIGNATURE.match(c) or _ACTIONS.match(c)
                                         for c in cls):
             out.append(d)
