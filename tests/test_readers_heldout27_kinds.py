@@ -70,12 +70,28 @@ def test_flarum_server_copy_second_page_numbers_posts_from_21():
 
 # A React forum with generated class names (styled-components): nothing names a post but the
 # screen-reader label of its reply button.
-def _react_post(key: str, name: str, words: str) -> str:
-    return (f'<div id="{key}" class="sc-aXz kQw"><div class="sc-bYt hjQ"><div class="sc-jQb kdF">{name}</div>'
-            '<div class="sc-fcm hBx">02/03/2024 at 7:16 pm</div></div>'
-            f'<div class="sc-tYq bgQ"><p>{words}</p></div>'
+def _react_post(key: str, name: str, words: str, cls: str = "sc-aXz kQw") -> str:
+    return (f'<div class="{cls}"><div id="{key}" class="sc-ksP kKP"><div class="sc-hd hdA"><div class="sc-bYt hjQ">'
+            '<img alt="avatar" src="https://img.example/a.png"><div class="sc-eT hjq">'
+            f'<div class="sc-jQb kdF">{name}</div><div class="sc-fcm hBx">28/03/2024 at 7:16 pm</div></div></div>'
+            '<div class="sc-yM lnN"><button class="sc-dp gSv" type="button" aria-label="Open post actions">'
+            '<svg><path d="M1 1"></path></svg></button></div></div>'
+            f'<div class="sc-tYq bgQ"><div><p>{words}</p></div></div></div>'
+            '<div class="sc-iM dfG"><div class="sc-fV Gxo">0</div>'
             '<button class="MuiButtonBase-root sc-gDq epw" type="button" aria-label="Reply to post">'
-            '<span class="MuiButton-label">Reply</span></button></div>')
+            '<span class="MuiButton-label">Reply</span></button></div></div>')
+
+
+def test_react_forum_posts_known_by_their_reply_buttons_are_read_flat():
+    body = ('<main><h1>Soup question</h1><div class="sc-th thr">'
+            + _react_post("01HQ0000000000000000000001", "Ada E(12)", "Which soup tonight?", cls="sc-q qQq")
+            + _react_post("01HQ0000000000000000000002", "Bea S(40)", "Tomato, surely.")
+            + _react_post("01HQ0000000000000000000003", "Cora O(7)", "Leek and potato.")
+            + "</div></main>")
+    r = read_page(body)
+    assert shape(r) == [("Tomato, surely.", 0, None, "Bea S(40)"),
+                        ("Leek and potato.", 0, None, "Cora O(7)")]
+    assert all(c.published_local and c.published_local.startswith("2024-03-28") for c in r.comments)
 
 
 def test_react_forum_known_only_by_its_reply_buttons_is_not_a_silent_zero():

@@ -46,6 +46,7 @@ from .mwforum import MwForum
 from .mybb import MyBB
 from .newsvine import Newsvine
 from .numbered_posts import NumberedPosts
+from .reply_button_posts import ReplyButtonPosts
 from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .plain_lists import PlainLists
@@ -93,7 +94,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts(), ReplyButtonPosts()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]
