@@ -54,25 +54,11 @@ class NumberedPosts(CommentSystem):
         # time (a short thread); otherwise three.
         if len(links) == 2 and numbers[1] - numbers[0] != 1:
             return []
-        holding: dict[int, int] = {}  # element -> numbered links below it
-        for link, _, _ in links:
-            p = link.parent
-            for _ in range(_MAX_CLIMB):
-                if p is None or not p.is_element_node:
-                    break
-                holding[p.mem_id] = holding.get(p.mem_id, 0) + 1
-                p = p.parent
+        blocks = blocks_around([link for link, _, _ in links])
+        if blocks is None:
+            return []
         out: list[Item] = []
-        for link, _, pid in links:
-            block, p = None, link.parent
-            for _ in range(_MAX_CLIMB):
-                if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
-                    break
-                if holding.get(p.mem_id, 0) > 1:
-                    break
-                block, p = p, p.parent
-            if block is None or p is None or holding.get(p.mem_id, 0) <= 1:
-                return []
+        for (link, _, pid), block in zip(links, blocks):
             header, words = _header_and_words(link, block)
             if words is None:
                 return []
@@ -82,6 +68,32 @@ class NumberedPosts(CommentSystem):
             out.append(Item(block, self.name, f"post-{pid}", parent_stated=True,
                             author=_name(header, link, time), content=words, date=time))
         return out
+
+
+def blocks_around(anchors: list) -> list | None:
+    """For each anchor (a post's permalink or button), the largest element around it that holds
+    no other anchor, below a common one holding several; None when one has no such element."""
+    holding: dict[int, int] = {}  # element -> anchors below it
+    for anchor in anchors:
+        p = anchor.parent
+        for _ in range(_MAX_CLIMB):
+            if p is None or not p.is_element_node:
+                break
+            holding[p.mem_id] = holding.get(p.mem_id, 0) + 1
+            p = p.parent
+    blocks = []
+    for anchor in anchors:
+        block, p = None, anchor.parent
+        for _ in range(_MAX_CLIMB):
+            if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
+                break
+            if holding.get(p.mem_id, 0) > 1:
+                break
+            block, p = p, p.parent
+        if block is None or p is None or holding.get(p.mem_id, 0) <= 1:
+            return None
+        blocks.append(block)
+    return blocks
 
 
 def _header_and_words(link, block):

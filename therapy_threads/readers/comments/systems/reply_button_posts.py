@@ -21,10 +21,9 @@ import re
 from ..._dates import when_from_text
 from ..base import CommentSystem, Item, Page
 from ..dom import element_children, stripped_text
-from .numbered_posts import _header_and_words
+from .numbered_posts import _header_and_words, blocks_around
 
 _REPLY_LABEL = re.compile(r"^reply to (?:this )?(?:post|comment|message|answer|reply)$", re.I)
-_MAX_CLIMB = 12
 _MAX_NAME = 60
 _MAX_DATE_LINE = 60
 
@@ -39,29 +38,15 @@ class ReplyButtonPosts(CommentSystem):
                    if _REPLY_LABEL.match(" ".join((a.get(b, "aria-label") or "").split()))]
         if len(buttons) < 2:
             return []
-        holding: dict[int, int] = {}
-        for b in buttons:
-            p = b.parent
-            for _ in range(_MAX_CLIMB):
-                if p is None or not p.is_element_node:
-                    break
-                holding[p.mem_id] = holding.get(p.mem_id, 0) + 1
-                p = p.parent
+        blocks = blocks_around(buttons)
+        if blocks is None:
+            return []
         out: list[Item] = []
-        for b in buttons:
-            block, p = None, b.parent
-            for _ in range(_MAX_CLIMB):
-                if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
-                    break
-                if holding.get(p.mem_id, 0) > 1:
-                    break
-                block, p = p, p.parent
-            if block is None or p is None or holding.get(p.mem_id, 0) <= 1:
-                return []
+        for block in blocks:
             date, name = _date_and_name(page, block)
             if date is None:
                 return []
-            header, words = _header_and_words(date, block)
+            _, words = _header_and_words(date, block)
             if words is None:
                 return []
             out.append(Item(block, self.name, "", parent_stated=True, author=name,
