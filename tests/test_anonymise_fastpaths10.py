@@ -1,0 +1,70 @@
+"""The tenth round of extraction-worker speed-ups (issue 13, CPU): each fast form decides exactly
+what the plain form it replaces decides (the plain forms are spelled out here)."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from therapy_threads.anonymise import detect as D
+from therapy_threads.anonymise import recognizers as R
+from therapy_threads.anonymise.lexicon import lexicon
+from therapy_threads.anonymise.policy import Policy
+
+SLOW = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_CUES = D.Cues(Policy.load(None), lexicon())
+
+
+def _context(text: str) -> D.TextContext:
+    return D.TextContext(text, D.build_context([text], {}, None), "comment", "en", bytearray(len(text)),
+                         lower_style=D.lower_style(text))
+
+
+# ---- SurnameFirstRecognizer: the Vietnamese and Hmong gates without a scan where they cannot match ----
+
+# the gates' words in several cases, glued to letters, digits and underscores, with the odd case-folding
+# characters ("İ", "ı", "ſ", the Kelvin sign), Vietnamese letters and invented names
+_SF_PIECES = st.sampled_from([
+    " ", "  ", "\t", "\n", ",", ".", "-", "'", "’", "_", "7", "x", "the ", "Nguyen", "NGUYEN", "nguyen", "Tran", "tran",
+    "Trang", "Luong", "Dang", "dang", "Hmong", "HMONG", "hmoob", "Xiong", "xiong", "Vang", "vang", "Lor", "LOR", "lor",
+    "Khang", "\u212aHANG", "\u212ahang", "Vue", "Thao", "Thoj", "Hawj", "Lauj", "Yaj", "Vaj", "chị", "Chị", "anh",
+    "Anh", "thanh", "cô", "Cô", "chú", "bác", "dì", "Dì", "ông", "Ông", "bà", "Bà", "İ", "ı", "ſ", "Mai", "Pa",
+    "Kou", "Dee", "Her", "Wei", "Ming", "Thị", "Van", "Long", "Hương", "Bảy", "é", "Ă", "Zorbuk", "Quill", "Anh Long",
+    "anh Mai", "Pa Vang", "Tran Van Minh"])
+_SF_TEXTS = st.lists(_SF_PIECES, max_size=14).map("".join)
+_SF_ASCII = st.lists(_SF_PIECES.filter(str.isascii), max_size=10).map("".join)  # the ASCII-only branch
+
+
+def _surname_first_spans(text: str, gate: bool) -> list:
+    t = _context(text)
+    if not gate:
+        t.lacks_words = lambda runs: False  # the plain scans decide, as before
+    return [(s.start, s.end, s.kind, s.reason) for s in R.SurnameFirstRecognizer(_CUES).analyze(t)]
+
+
+def _gates_plain(text: str) -> tuple[bool, bool]:
+    return (bool(R._VI_MARK.search(text) or R._VI_ASCII_SURNAME.search(text) or R._VI_KIN_NAME.search(text)),
+            R._HMONG_CUE.search(text) is not None)
+
+
+def _gates_fast(text: str) -> tuple[bool, bool]:
+    t = _context(text)
+    return R._vietnamese_possible(t), not t.lacks_words(R._HMONG_CUE_RUNS) and R._HMONG_CUE.search(text) is not None
+
+
+@SLOW
+@given(st.one_of(_SF_TEXTS, _SF_ASCII))
+def test_surname_first_gates_are_the_plain_scans(text):
+    assert _gates_fast(text) == _gates_plain(text)
+    assert _surname_first_spans(text, True) == _surname_first_spans(text, False)
+
+
+def test_surname_first_gates_skip_texts_without_their_words():
+    t = _context("Thanks for the long post, I went to see my therapist.")
+    assert t.lacks_words(R._VI_ASCII_RUNS) and t.lacks_words(R._HMONG_CUE_RUNS)
+    assert "anh" not in t.low
+    assert _gates_fast("my friend Kou Vang said so") == (False, True)
+    assert _gates_fast("I met Pham Thi Lan") == (True, False)
+    assert _gates_fast("hỏi chị Hương") == (True, False)
+    assert _gates_fast("Anh Long") == (True, False)
+    assert _gates_fast("\u212aHANG") == (False, True)  # the Kelvin sign: the word gate defers to the scan
+    assert _surname_first_spans("Kou Vang and Nguyen Van Long came.", True) != []
