@@ -68,3 +68,47 @@ def test_surname_first_gates_skip_texts_without_their_words():
     assert _gates_fast("Anh Long") == (True, False)
     assert _gates_fast("\u212aHANG") == (False, True)  # the Kelvin sign: the word gate defers to the scan
     assert _surname_first_spans("Kou Vang and Nguyen Van Long came.", True) != []
+
+
+# ---- the phone finders' memo: the audit asks about a text the anonymiser already asked about ----
+
+from therapy_threads.anonymise import phones as P  # noqa: E402
+
+_PHONE_TEXTS = [
+    "", "no numbers at all", "call me on 07700 900123 or +44 20 7946 0958", "ring 555-0142 after 6",
+    "nine one zero, five five five, oh one four two", "zéro quatre septante-deux, trente et un, quarante-cinq, douze",
+    "kosong satu dua, tiga empat lima, enam tujuh lapan", "1-2-3-4-5-6-7-8 is no number", "Mel at 0412 345 678!",
+    "write to quill dot zorbuk at example dot it or 080 523 4471", "3 kids, 2 dogs, 1 cat", "(81) 99555-0142",
+]
+_ASKS = [(("US", "GB", "CA", "AU", "IE", "NZ"), None, ()), (("US", "GB"), "en", ("MY", "SG")),
+         (("US",), "fr", ("BE", "CH", "FR")), (("GB",), "pt", ("BR", "PT")), (("IE",), "ms", ("MY",))]
+
+
+def _all_answers() -> list:
+    return [(P.find_all_phones(text, r, lang, cue), P.find_language_phones(text, cue, lang))
+            for text in _PHONE_TEXTS for r, lang, cue in _ASKS]
+
+
+def test_phone_memo_answers_what_the_finders_compute(monkeypatch):
+    P.forget()
+    computed = _all_answers()  # each text asked once: computed
+    assert _all_answers() == computed  # asked again: from the memo
+    monkeypatch.setattr(P, "MEMO_MAX_CHARS", 0)  # every ask empties the memo first: computed again
+    assert _all_answers() == computed
+    answer = P.find_all_phones(_PHONE_TEXTS[2], *_ASKS[0])
+    answer.append((0, 1, "x"))  # a caller's list is its own
+    assert P.find_all_phones(_PHONE_TEXTS[2], *_ASKS[0]) != answer
+    P.forget()
+    assert not P._MEMO
+
+
+def test_phone_memo_keeps_the_cue_countries_out_where_no_number_can_be(monkeypatch):
+    """The cue countries are read only where the text holds two digits in a row or a number in words,
+    as before the memo (a language phone in the cue countries of "1-2-3-..." is not looked for)."""
+    asked = []
+    monkeypatch.setattr(P, "find_language_phones", lambda text, regions, lang: asked.append(text) or [])
+    P.forget()
+    P.find_all_phones("1-2-3-4-5-6-7-8 is no number", ("US",), "fr", ("BE", "FR"))
+    P.find_all_phones("call 0412 345 678", ("US",), "fr", ("BE", "FR"))
+    assert asked == ["call 0412 345 678"]
+    P.forget()
