@@ -112,3 +112,45 @@ def test_phone_memo_keeps_the_cue_countries_out_where_no_number_can_be(monkeypat
     P.find_all_phones("call 0412 345 678", ("US",), "fr", ("BE", "FR"))
     assert asked == ["call 0412 345 678"]
     P.forget()
+
+
+# ---- spoken.number_runs: the three first looks in one scan ----
+
+import re  # noqa: E402
+
+from therapy_threads.anonymise import spoken as SP  # noqa: E402
+
+_NUMBER_PIECES = st.sampled_from([
+    " ", ", ", "-", "(", ":", "\"", "«", "\n", ".", "one", "two", "three", "oh", "double", "nine", "forty-two", "zero",
+    "zéro", "quatre", "septante-deux", "trente", "et", "un", "nul", "vijf", "zesenveertig", "null", "drei", "quarenta",
+    "e", "um", "meia", "kosong", "satu", "dua", "tiga", "lapan", "a", "náid", "haon", "dó", "trí", "naoi", "hocht", "07",
+    "555", "12345", "+", "plus", "Sam", "İ", "ſ", "\u212a", "call", "Seven", "TWO"])
+
+
+def _runs(text: str, lang: str | None) -> list:
+    return [(r.start, r.end, r.plus, r.groups) for r in SP.number_runs.__wrapped__(text, lang)]
+
+
+@SLOW
+@given(st.lists(_NUMBER_PIECES, max_size=16).map("".join), st.sampled_from(["en", "fr", "nl", "de", "pt", None, "ms", "pl"]))
+def test_number_runs_one_look_is_the_three_looks(text, lang):
+    fast = _runs(text, lang)
+    plain_look = SP._any_look
+    try:
+        SP._any_look = lambda lang: re.compile("")  # always a match: every text read as before
+        assert _runs(text, lang) == fast
+    finally:
+        SP._any_look = plain_look
+    low = " " + text.lower()
+    looks = [SP._digit_look(t) for t in SP.DIGIT_TABLES] + ([SP._first_look(lang or "en")] if (lang or "en") in SP.LANGS else [])
+    if len(low) == len(text) + 1:
+        assert (SP._any_look((lang or "en") if (lang or "en") in SP.LANGS else None).search(low) is None) == \
+            all(x.search(low) is None for x in looks)
+
+
+def test_number_runs_one_look_finds_the_runs():
+    assert _runs("call nine one zero, five five five, oh one four two", "en")
+    assert _runs("kosong satu dua, tiga empat lima", "fr")
+    assert _runs("a náid a haon a dó a trí", None)
+    assert _runs("zéro quatre septante-deux, trente et un, quarante-cinq", "fr")
+    assert _runs("Thanks for the long post, I went to see my therapist.", "en") == []
