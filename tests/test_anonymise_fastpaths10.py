@@ -84,14 +84,20 @@ _ASKS = [(("US", "GB", "CA", "AU", "IE", "NZ"), None, ()), (("US", "GB"), "en", 
          (("US",), "fr", ("BE", "CH", "FR")), (("GB",), "pt", ("BR", "PT")), (("IE",), "ms", ("MY",))]
 
 
-def _all_answers() -> list:
-    return [(P.find_all_phones(text, r, lang, cue), P.find_language_phones(text, cue, lang))
-            for text in _PHONE_TEXTS for r, lang, cue in _ASKS]
+def _all_answers(cold: bool = False) -> list:
+    out = []
+    for text in _PHONE_TEXTS:
+        for r, lang, cue in _ASKS:
+            if cold:
+                P.forget()
+            out.append((P.find_all_phones(text, r, lang, cue), P.find_language_phones(text, cue, lang)))
+    return out
 
 
 def test_phone_memo_answers_what_the_finders_compute(monkeypatch):
+    computed = _all_answers(cold=True)  # each ask computed with an empty memo
     P.forget()
-    computed = _all_answers()  # each text asked once: computed
+    assert _all_answers() == computed  # one text asked with other regions and languages: a memo shared by the asks
     assert _all_answers() == computed  # asked again: from the memo
     monkeypatch.setattr(P, "MEMO_MAX_CHARS", 0)  # every ask empties the memo first: computed again
     assert _all_answers() == computed
