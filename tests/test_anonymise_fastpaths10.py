@@ -160,3 +160,29 @@ def test_number_runs_one_look_finds_the_runs():
     assert _runs("a náid a haon a dó a trí", None)
     assert _runs("zéro quatre septante-deux, trente et un, quarante-cinq", "fr")
     assert _runs("Thanks for the long post, I went to see my therapist.", "en") == []
+
+
+# ---- _SYLLABLE_PAIR's matches found once per text for the two recognizers that read them ----
+
+_PAIR_TEXTS = st.lists(st.sampled_from([" ", "\t", "-", "'", ".", "the ", "Tan", "Wei", "Ming", "Mei", "Xin", "Siew",
+                                        "Khim", "Ong", "Lan", "Boon", "Tai", "Chi", "Class", "Hong", "Kong", "a"]),
+                       max_size=12).map("".join)
+
+
+@SLOW
+@given(st.lists(_PAIR_TEXTS, min_size=1, max_size=4))
+def test_syllable_pairs_are_the_scan(texts):
+    for text in texts + texts[::-1]:  # texts asked in turn and again: each answer is its own text's scan
+        assert [m.span() + m.groups() for m in R._syllable_pairs(text)] == \
+            [m.span() + m.groups() for m in R._SYLLABLE_PAIR.finditer(text)]
+    for text in texts:
+        found = []
+        for rec in (R.SyllableNameRecognizer(_CUES), R.SurnameFirstRecognizer(_CUES)):
+            found.append([(s.start, s.end, s.kind, s.reason) for s in rec.analyze(_context(text))])
+        plain = R._syllable_pairs
+        try:
+            R._syllable_pairs = lambda text: list(R._SYLLABLE_PAIR.finditer(text))
+            assert found == [[(s.start, s.end, s.kind, s.reason) for s in rec.analyze(_context(text))]
+                             for rec in (R.SyllableNameRecognizer(_CUES), R.SurnameFirstRecognizer(_CUES))]
+        finally:
+            R._syllable_pairs = plain

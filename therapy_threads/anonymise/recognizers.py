@@ -4227,6 +4227,15 @@ _KO_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]{1,4})(?![\w'’-])")
 _KO_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t]+$")
 _KOREAN_LABEL = "Korean or Japanese"
 _SYLLABLE_PAIR = re.compile(r"([A-Z](?<![\w'’-][A-Z])[a-z]{1,4})[ \t-]([A-Z][a-z]{1,4})(?:[ \t-]([A-Z][a-z]{1,4}))?(?![\w'’-])")
+_LAST_PAIRS: list = [None, []]  # (text, its _SYLLABLE_PAIR matches): the last text asked about
+
+
+def _syllable_pairs(text: str) -> list[re.Match[str]]:
+    """``list(_SYLLABLE_PAIR.finditer(text))``, found once for the two recognizers that read them one after
+    the other on the same text (``SyllableNameRecognizer`` and ``SurnameFirstRecognizer``; ~7 µs a comment)."""
+    if _LAST_PAIRS[0] is not text:
+        _LAST_PAIRS[:] = [text, list(_SYLLABLE_PAIR.finditer(text))]
+    return _LAST_PAIRS[1]
 
 
 @lru_cache(maxsize=1)
@@ -4316,7 +4325,7 @@ class SyllableNameRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, lex = t.text, self.lex
-        for m in _SYLLABLE_PAIR.finditer(text):
+        for m in _syllable_pairs(text):
             parts = [g for g in m.groups() if g]
             if not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts):
                 continue
@@ -4359,7 +4368,7 @@ class SyllableNameRecognizer(Recognizer):
         two syllables ("Tan Wei Ming", "Ong Siew Lan"): the surname may be a word ("Yap", "Tan") and so may a
         syllable that is no common English word ("Boon")."""
         text = t.text
-        for m in _SYLLABLE_PAIR.finditer(text):
+        for m in _syllable_pairs(text):
             parts = [g for g in m.groups() if g]
             if len(parts) != 3 or parts[0].casefold() not in chinese_surnames() \
                     or not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts) \
