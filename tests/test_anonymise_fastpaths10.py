@@ -130,7 +130,8 @@ _NUMBER_PIECES = st.sampled_from([
     " ", ", ", "-", "(", ":", "\"", "«", "\n", ".", "one", "two", "three", "oh", "double", "nine", "forty-two", "zero",
     "zéro", "quatre", "septante-deux", "trente", "et", "un", "nul", "vijf", "zesenveertig", "null", "drei", "quarenta",
     "e", "um", "meia", "kosong", "satu", "dua", "tiga", "lapan", "a", "náid", "haon", "dó", "trí", "naoi", "hocht", "07",
-    "555", "12345", "+", "plus", "Sam", "İ", "ſ", "\u212a", "call", "Seven", "TWO"])
+    "555", "12345", "+", "plus", "Sam", "İ", "ſ", "\u212a", "call", "Seven", "TWO", "μηδέν", "ένα", "Δύο", "τρια",
+    "εννιά", "Σ"])
 
 
 def _runs(text: str, lang: str | None) -> list:
@@ -158,6 +159,7 @@ def test_number_runs_one_look_finds_the_runs():
     assert _runs("call nine one zero, five five five, oh one four two", "en")
     assert _runs("kosong satu dua, tiga empat lima", "fr")
     assert _runs("a náid a haon a dó a trí", None)
+    assert _runs("μηδέν ένα δύο τρία", "en")
     assert _runs("zéro quatre septante-deux, trente et un, quarante-cinq", "fr")
     assert _runs("Thanks for the long post, I went to see my therapist.", "en") == []
 
