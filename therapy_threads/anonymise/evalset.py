@@ -67,7 +67,16 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          # Swiss French "Dresse" (doctoresse); Malay forms of address and honorifics ("Puan", "Encik",
                          # "Cik", "Tuan", "Ustazah", "Datin", "Hajah", "Tengku", "Mdm"): no more private than "Mrs"
                          "dresse", "puan", "encik", "cik", "tuan", "ustaz", "ustazah", "cikgu", "datuk", "dato",
-                         "datin", "haji", "hajah", "hj", "hjh", "tengku", "mdm"})
+                         "datin", "haji", "hajah", "hj", "hjh", "tengku", "mdm",
+                         # Czech and Slovak forms of address, declined as nouns ("paní", "panu", "slečně",
+                         # "pane"), academic titles ("Mgr.", "MUDr.", "PhDr.", "doc.") and "doktorka" in its
+                         # cases: no more private than "Mrs" or "Dr"
+                         "paní", "pán", "pane", "pana", "panu", "panem", "páni", "slečna", "slečny", "slečně",
+                         "slečnu", "slečno", "slečnou", "mgr", "mudr", "phdr", "judr", "rndr", "mvdr", "paeddr",
+                         "doc", "bc", "doktorka", "doktorky", "doktorce", "doktorku", "doktorko", "doktorkou",
+                         "doktora", "doktorovi", "doktore", "doktorem",
+                         # Japanese honorific suffixes written after a name ("X-san", "X-chan", "X-sensei")
+                         "san", "chan", "kun", "sama", "sensei", "senpai"})
 # the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")
 _TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b")
 _TOKEN = re.compile(r"[^\W_]+")
