@@ -136,3 +136,26 @@ def lower_word(cf: str, lang: str | None) -> bool:
     "kalina" (a guelder rose), "wilka" (a wolf's)."""
     f = name_forms(lang) if lang else None
     return f is not None and cf in f.words
+
+
+@lru_cache(maxsize=None)
+def _place_endings(lang: str) -> tuple[tuple[str, str], ...]:
+    table = _tables()[0].get(lang, {})
+    pairs = [(str(a), str(b)) for a, b in table.get("endings", ())]
+    pairs += [(str(a), str(b)) for a, b in table.get("place_endings", ())]
+    return tuple(pairs)
+
+
+def nominatives(word: str, lang: str | None) -> tuple[str, ...]:
+    """The word as written and every nominative its case ending may stand for in ``lang`` ("Hradce" ->
+    "Hradec", "Králova" -> "Královo"), by the name and place endings of the language's table; the word
+    alone where the language declines nothing here."""
+    if not lang or lang not in _tables()[0]:
+        return (word,)
+    out = [word]
+    for infl, nom in _place_endings(lang):
+        if infl and word.endswith(infl) and len(word) - len(infl) >= 2:
+            cand = word[:len(word) - len(infl)] + nom
+            if cand not in out:
+                out.append(cand)
+    return tuple(out)

@@ -26,7 +26,7 @@ from .lexicon import read_list
 from .phones import find_all_phones
 from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
-from . import titles
+from . import inflection, titles
 from .scan import WordStart, alternation_spans, searched
 from .titles import chain_pattern
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
@@ -1623,6 +1623,65 @@ def geo_place(phrase: str) -> bool:
     return m is not None and m.group(1).split()[0] not in ("The", "A", "An", "My", "I")
 
 
+# a run of capitalised words joined by the lower-case "of" of the Romance and Czech place names ("Puerto de la
+# Cruz", "Icod de los Vinos", "Mogi das Cruzes", "Ústí nad Labem", "Nové Město na Moravě")
+_UPPER = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_CAP_WORD = rf"[{_UPPER}][^\W\d_]+(?:-[^\W\d_]+)*"
+_PLACE_JOINER = r"(?:de|del|de[ \t]+la|de[ \t]+las|de[ \t]+los|do|da|dos|das|di|della|delle|dei|nad|pod|na|u)"
+_JOINED_PLACE = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*(?:[ \t]+{_PLACE_JOINER}[ \t]+{_CAP_WORD}"
+                           rf"(?:[ \t]+{_CAP_WORD})*)+")
+_JOINED_GATE = re.compile(rf"[ \t]{_PLACE_JOINER}[ \t]+[{_UPPER}]")
+_CAP_WORD_RE = re.compile(_CAP_WORD)
+_CAP_PAIR = re.compile(rf"(?<![\w'’-])({_CAP_WORD})[ \t]+({_CAP_WORD})(?![\w'’-])")
+
+
+class JoinedPlaceRecognizer(Recognizer):
+    """A place of several words as the gazetteer holds it, found before the person rules take a word of it:
+    words joined by a lower-case "of" ("Puerto de la Cruz", "Las Palmas de Gran Canaria", "Icod de los
+    Vinos", "Ústí nad Labem"), which the place rule, reading runs of capitals, cannot join; and in a
+    language that declines place names, two capitalised words whose case forms read back to a gazetteer
+    place of two words ("do Hradce Králové", "z Králova Pole"). The whole name is kept."""
+
+    name, score = "place", 0.8
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_places:
+            return
+        text, k = t.text, knowledge()
+        if _JOINED_GATE.search(text):
+            for m in _JOINED_PLACE.finditer(text):
+                hit = self._longest(m)
+                if hit is not None and t.free(*hit):
+                    yield self.span(hit[0], hit[1], KEEP, reason="place of several words joined by 'de', 'do', 'nad' (GeoNames)")
+        if t.lang in inflection.languages():
+            for m in _CAP_PAIR.finditer(text):
+                if not t.free(m.start(), m.end()):
+                    continue
+                seconds = inflection.nominatives(m.group(2), t.lang)
+                hit = next((f"{a} {b}" for a in inflection.nominatives(m.group(1), t.lang) for b in seconds
+                            if (a, b) != (m.group(1), m.group(2)) and k.is_place(f"{a} {b}")), None)
+                if hit:
+                    yield self.span(m.start(), m.end(), KEEP, reason=f"a case form of a place ('{hit}', GeoNames)")
+
+    def _longest(self, m: re.Match) -> tuple[int, int] | None:
+        """The longest stretch of the run that starts and ends with a capitalised word, holds a joiner and is a
+        gazetteer place."""
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in _CAP_WORD_RE.finditer(m.group(0))]
+        text = m.string
+        best = None
+        for i, (s, _) in enumerate(words):
+            for j in range(len(words) - 1, i, -1):
+                e = words[j][1]
+                if best is not None and e - s <= best[1] - best[0]:
+                    break
+                phrase = re.sub(r"[ \t]+", " ", text[s:e])
+                if " " in phrase and phrase != " ".join(text[a:b] for a, b in words[i:j + 1]) \
+                        and knowledge().is_place(phrase):
+                    best = (s, e)
+                    break
+        return best
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -2590,6 +2649,16 @@ def _active_kin(t: TextContext) -> frozenset[str]:
     return active_kin(t)
 
 
+def _adjective_of(lang: str | None, word: str) -> bool:
+    """``word`` is an adjective of the text's language that its cue table lists before relation nouns and is
+    no relation noun of it ("gran" of "mi gran amiga"): an English kin word spelt alike means the adjective there."""
+    if lang in (None, "en"):
+        return False
+    from .multilingual import language_cues
+    lc = language_cues()[0].get(lang)
+    return lc is not None and word in lc.adjectives and word not in lc.relations and word not in lc.titles
+
+
 class RelationRecognizer(Recognizer):
     """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
     Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
@@ -2680,6 +2749,8 @@ class RelationRecognizer(Recognizer):
                 continue
             if not self._kin_applies(t, kin, m.group("kin")):
                 continue  # "we ate Doritos": a kin word of another language ("Ate") that is an English word too
+            if _adjective_of(t.lang, kin):
+                continue  # "Gran Canaria", "Gran Hotel": in Spanish or Italian "gran" is "great", not a grandmother
             s, e = m.span("name")
             core = POSS.sub("", m.group("name"))
             e = s + len(core)
@@ -4453,6 +4524,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
+            JoinedPlaceRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,

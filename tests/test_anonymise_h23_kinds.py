@@ -1,0 +1,39 @@
+"""Kinds of failure a held-out batch showed (Canarian Spanish, Czech, Brazilian Portuguese with Japanese
+names), each as a small table of text -> spans. All names and sentences are synthetic."""
+from __future__ import annotations
+
+import pytest
+
+from therapy_threads.anonymise.recognizers import JoinedPlaceRecognizer, RelationRecognizer
+
+from test_anonymise_recognizers import check  # noqa: E402
+
+P, K = "person", "keep"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # gazetteer places of several words joined by a lower-case "of"
+    ("es", "Vivo en Puerto de la Cruz desde hace años.", [("Puerto de la Cruz", K)]),
+    ("es", "Ramona, Icod de los Vinos, 40 años.", [("Icod de los Vinos", K)]),
+    ("es", "Trabajo en Las Palmas de Gran Canaria.", [("Las Palmas de Gran Canaria", K)]),
+    ("pt", "Moro em Mogi das Cruzes com a família.", [("Mogi das Cruzes", K)]),
+    ("cs", "Bydlím v Ústí nad Labem.", [("Ústí nad Labem", K)]),
+    # a person's name with a particle is no place
+    ("es", "Hablé con Rosaura de la Vega ayer.", []),
+    # a declined two-word place read back to the gazetteer's nominative
+    ("cs", "Odjel do Hradce Králové na kliniku.", [("Hradce Králové", K)]),
+    ("cs", "Půjdu k ní do Králova Pole.", [("Králova Pole", K)]),
+    ("cs", "Byla jsem u Bedřišky Kalousové.", []),
+])
+def test_places_of_several_words(lang, text, expected):
+    check(JoinedPlaceRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # "gran" is "great" in Spanish: no grandmother before "Canaria"
+    ("es", "Se va a Gran Canaria en enero.", []),
+    ("es", "Mi tía Nieves se queda.", [("Nieves", P)]),
+    ("en", "I went to see Gran Maisie on Sunday.", [("Maisie", P)]),
+])
+def test_an_adjective_of_the_language_is_no_kin_word(lang, text, expected):
+    check(RelationRecognizer, text, expected, lang=lang)
