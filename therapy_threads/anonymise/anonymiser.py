@@ -525,6 +525,12 @@ class Anonymiser:
         names = [n for n in d.ctx.accepted if n not in d.ctx.known]
         if not names:
             return
+        # the same names as the post's languages also write them: case forms, pet forms and short forms
+        acc = d.ctx.accepted
+        variants = self._name_variants(names, d)
+        if variants:
+            acc = {**variants, **d.ctx.accepted}
+            names = names + [v for v in variants if v not in d.ctx.accepted]
         # keys are case-folded ("weißenborn" -> "weissenborn"): let "ss" match "ß" again
         pat = None  # compiled on first use: most posts' texts fail the substring test below
         cues = self.cues
@@ -560,7 +566,7 @@ class Anonymiser:
                         # a name that is no word of any language, written in lower case in mixed text
                         # ("die hinterleitner hat gesagt" in an otherwise capitalised comment); an ordinary
                         # word of another language than the text's is that word, quoted ("... wróbel w garści")
-                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, no word of any language"))
                         continue
                     # "nicht fröhlich", "vendia leitão", "geen keizer meer": a word of the text's language (in a
@@ -574,7 +580,7 @@ class Anonymiser:
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))
                             or self._lower_name_role(t.text, s, e, m.group(0) != core)) \
                             and not any(x.overlaps(s, e) for x in t.spans):
-                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, in lower-case text"))
                     continue
                 cf = core.casefold()
@@ -582,7 +588,7 @@ class Anonymiser:
                 if over:
                     if self._place_named(t, d.ctx, over, s, e, cf, lang):
                         t.spans.remove(over[0])
-                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
+                        t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                             "a name a role cue gave elsewhere in the post, listed with people or "
                                             "used as a name here, not a place"))
                     continue
@@ -621,9 +627,55 @@ class Anonymiser:
                     h = _HYPHEN_GIVEN.match(t.text, e)
                     if h and self.lex.is_first_name(h.group(1)):
                         e = h.end()  # a double-barrelled given name: "Ann-Marie", "Rae-Lynn" accepted as "Rae"
-                    e = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
-                t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
+                    ext = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
+                    # (not into a place or a name found there: "k Liškové do Králova Pole" keeps the place)
+                    e = ext if not any(x.overlaps(e, ext) for x in t.spans) else e
+                t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
+
+    def _name_variants(self, names: list[str], d: _Doc) -> dict[str, str]:
+        """Other forms of the post's accepted names, each to the name's key: in a language that declines
+        names, their case forms ("Lišková" -> "Liškové", "Jarka" -> "Jarky"); in a language with pet-form
+        endings, the pet forms ("Nilza" -> "Nilzinha"); and the short forms people clip a long given name
+        to ("Guayarmina" -> "Guaya", "Hiroshi" -> "Hiro"). A form that is a word of the post's languages,
+        a place or a known commenter's name is left out."""
+        langs = {_language(t, d) for t in d.texts} - {None}
+        lex, k = self.lex, knowledge()
+        cues_by_lang = language_cues()[0]
+        out: dict[str, str] = {}
+        clipping_off = bool(langs & inflection.languages())
+        tables = [cues_by_lang[lg] for lg in langs if lg in cues_by_lang]
+
+        def word(form: str) -> bool:
+            return lex.rank(form) is not None or bool(lex.ordinary_in(form)) \
+                or any(lex.lang_rank(form, lg) is not None for lg in langs) or k.is_place(form.title()) \
+                or any(form in lc.greetings or form in lc.closings or form in lc.determiners for lc in tables)
+
+        def add(form: str, key: str) -> None:
+            if form not in d.ctx.accepted and form not in d.ctx.known and form not in out \
+                    and form not in self.cues.not_names and not word(form):
+                out[form] = key
+        for n in names:
+            if not n.isalpha():
+                continue  # one word of letters: a given name or a surname, not a handle or a full name
+            key = d.ctx.accepted[n]
+            for lg in langs:
+                forms = inflection.name_forms(lg)
+                if forms is not None:
+                    for infl, nom in forms.endings:
+                        if nom == "" and n[-1] in "aeiouyáéíóúýě":
+                            continue  # the consonant declension: a name that ends in a consonant
+                        if n.endswith(nom) and len(n) - len(nom) >= 2 and infl != nom:
+                            add(n[:len(n) - len(nom)] + infl, key)
+                lc = cues_by_lang.get(lg)
+                if lc is not None and lc.diminutives and n[-1:] in "aeio" and len(n) >= 4:
+                    for end in lc.diminutives:
+                        add(n[:-1] + end, key)
+            # (not in a language that declines names: there a clipped name is a stem of case forms and words)
+            if len(n) >= 6 and not clipping_off and not (self.lex.is_surname(n) and not self.cues.any_given_name(n)):
+                for j in range(4, len(n) - 1):  # (at least four letters kept, at least two cut)
+                    add(n[:j], key)
+        return out
 
     def _place_named(self, t: _Text, ctx: DocContext, over: list[Span], s: int, e: int, cf: str, lang: str | None) -> bool:
         """A word kept only because the gazetteer holds it ("Luz", "Socorro", "Dallas"), that a cue of a

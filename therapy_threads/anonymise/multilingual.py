@@ -710,9 +710,12 @@ class LanguageNameRecognizer(_Multilingual):
                 or word.casefold() in lc.articles or word.casefold() in lc.heads
 
     def _unknown(self, t: TextContext, cf: str) -> bool:
-        """No word of this language, of English or of any other lexicon language: a handle or a name."""
-        return (self.rank(cf, t.lang) is None and self.lex.rank(cf) is None and not self.lex.ordinary_in(cf)
-                and not re.search(r"(.)\1\1", cf))
+        """No word of this language, of English or of any other lexicon language: a handle or a name. (Of
+        English, here in another language's text, a word of its dictionary or of its 20,000 commonest: the rarer
+        tail of English frequencies holds the foreign names English text mentions, "Hiroshi", "Hiro".)"""
+        r = self.lex.rank(cf)
+        return (self.rank(cf, t.lang) is None and (r is None or r >= 20000 and not self.lex.dictionary_word(cf))
+                and not self.lex.ordinary_in(cf) and not re.search(r"(.)\1\1", cf))
 
 
 class LanguageWorkRecognizer(_Multilingual):
