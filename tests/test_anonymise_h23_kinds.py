@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from therapy_threads.anonymise.recognizers import JoinedPlaceRecognizer, RelationRecognizer
+from therapy_threads.anonymise.recognizers import ChatSenderRecognizer, JoinedPlaceRecognizer, RelationRecognizer
 
 from test_anonymise_recognizers import check  # noqa: E402
 
@@ -37,3 +37,14 @@ def test_places_of_several_words(lang, text, expected):
 ])
 def test_an_adjective_of_the_language_is_no_kin_word(lang, text, expected):
     check(RelationRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Lo pego:\n\n03/02/26, 21:05 - Tía Remigia 🌸: ay mi niña\n03/02/26, 21:06 - Yurena Prima 🐟: yo fui",
+     [("Remigia", P), ("Yurena", P)]),
+    ("es", "14/11/26, 9:02 p. m. - Anelis: bueno les cuento", [("Anelis", P)]),
+    ("pt", "[07/03/26, 08:14:22] Mãe Jussara: bom dia", [("Jussara", P)]),
+    ("es", "Nos vemos a las 20:14 - dijo: vale", []),  # no date before the clock: no export line
+])
+def test_the_sender_of_a_chat_export_line(lang, text, expected):
+    check(ChatSenderRecognizer, text, expected, lang=lang)

@@ -4263,6 +4263,45 @@ class QuoteHeaderRecognizer(Recognizer):
         return not self.cues.function_word(first)
 
 
+# a line of a chat app's text export, as WhatsApp writes it on Android ("07/11/26, 20:14 - Name: text", with
+# "a. m."/"p. m."/"AM" after a 12-hour clock) and on iOS ("[07/11/26, 20:14:05] Name: text"): the sender's
+# name as the writer's phone saved it, up to the first colon
+_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[[ \t]*)?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
+                        r"(?:[ \t\u202f]*(?:[ap]\.?[ \t]?m\.?|[AP]M))?[ \t]*(?:\][ \t]*|[-–][ \t]+)"
+                        r"(?P<who>[^:\n]{1,60}?):[ \t]")
+_SENDER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+class ChatSenderRecognizer(Recognizer):
+    """The sender of each line of a pasted chat export ("07/11/26, 20:14 - Tía Xx 🌺: ..."): the name the
+    phone saved, whatever word it is ("Tía Pino", "Rocío Prima"), less the kinship and respect words and the
+    emoji saved beside it. The export's format, not the language, says this is a person."""
+
+    name, score = "chat_sender", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if ":" not in text or "/" not in text and "." not in text:
+            return
+        cues = self.cues
+        for m in _CHAT_LINE.finditer(text):
+            for w in _SENDER_WORD.finditer(m.group("who")):
+                cf = w.group(0).casefold()
+                if len(cf) < 2 or cf in cues.relations or cf in cues.kin_titles or cf in cues.titles \
+                        or cf in _all_relations() or cues.function_word(cf):
+                    continue  # "Tía", "Mami", "Prima", "Dr": the saved relation, not the name
+                s, e = m.start("who") + w.start(), m.start("who") + w.end()
+                if t.free(s, e):
+                    yield self.person(t, s, e, "the sender of a line of a chat export")
+
+
+@lru_cache(maxsize=1)
+def _all_relations() -> frozenset[str]:
+    """The relation nouns and titles of every language's cue table ("prima", "tía", "mami", "babička")."""
+    from .multilingual import language_cues
+    return frozenset(w for lc in language_cues()[0].values() for w in lc.relations | lc.titles)
+
+
 # a word of every _QUOTE_HEAD match, whole (after blanks, ">" or the line's start; before blanks or ":"): the
 # first word of its branch (a), the verb of its branch (b) ("écrit" of "a écrit", "scritto" of "ha scritto")
 _QUOTE_RUNS = frozenset(("quote", "quoting", "originally", "citaat", "zitat", "citation", "cita", "citazione", "citação",
@@ -4522,7 +4561,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
