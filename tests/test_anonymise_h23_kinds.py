@@ -6,6 +6,8 @@ import pytest
 
 from therapy_threads.anonymise.recognizers import ChatSenderRecognizer, JoinedPlaceRecognizer, RelationRecognizer
 
+from therapy_threads.anonymise.multilingual import IntroFromPlaceRecognizer
+
 from test_anonymise_recognizers import check  # noqa: E402
 
 P, K = "person", "keep"
@@ -48,3 +50,42 @@ def test_an_adjective_of_the_language_is_no_kin_word(lang, text, expected):
 ])
 def test_the_sender_of_a_chat_export_line(lang, text, expected):
     check(ChatSenderRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Hola a todas. Remigia desde Telde, Gran Canaria. Yo también pasé por eso.", [("Remigia", P)]),
+    ("pt", "Oi gente. Jussara de Londrina, 52 anos.", [("Jussara", P)]),
+    ("es", "Saludos desde Telde, y ánimo.", []),  # a greeting, no name
+    ("es", "Escribo desde Telde, donde llueve.", []),  # a verb, no name
+])
+def test_a_writer_naming_themself_then_where_from(lang, text, expected):
+    check(IntroFromPlaceRecognizer, text, expected, lang=lang)
+
+
+@pytest.fixture(scope="module")
+def anon():
+    from therapy_threads.anonymise import Anonymiser
+    from therapy_threads.anonymise import evalset as ev
+    return Anonymiser(ev.EVAL_KEY)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a case form of a name accepted in the post (Czech declension), before a declined place
+    ("cs", ["Paní Mgr. [[Vondroušková]] má volno ve čtvrtek.", "Pak uvidím, jestli půjdu k [[Vondrouškové]] do {{Králova Pole}}."]),
+    ("cs", ["Jsem [[Bohumila]] z Brna.", "Díky, jako terapeutka od [[Bohumily]], ze {{Zlína}}."]),
+    # a short form a long given name is clipped to, and a pet form by the language's diminutive ending
+    ("es", ["Les pego esto con permiso de mi prima [[Yaritzamar]] ([[Yaritz]] para la familia).", "Se lo digo a [[Yaritz]]."]),
+    ("pt", ["Eu fiz terapia com a [[Rosalva]] e foi bom.", "A gente chama ela de [[Rosalvinha]] no bairro."]),
+    # a name a chat export's sender line gave, in lower case after a kinship word
+    ("es", ["Lo pego:\n\n03/02/26, 21:05 - Tía [[Remigia]]: ay mi niña\n03/02/26, 21:06 - [[Yurena]] Prima: "
+            "tía [[remigia]] no llores"]),
+    # a pet form that is a word stays the word
+    ("es", ["Mi hermana [[Rosa]] vino a verme el domingo.", "Hemos pasado una tarde muy {{bonita}} en casa de mis padres."]),
+])
+def test_other_forms_of_an_accepted_name(anon, tmp_path, lang, texts):
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_anonymise_post_rules import run
+    sc = run(anon, tmp_path, texts, lang)
+    assert sc.private_removed == sc.private_total and sc.keep_intact == sc.keep_total, (sc.leaked, sc.damaged)

@@ -128,7 +128,10 @@ _ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "a
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
-                             "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled"})
+                             "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
+                             "chat_sender"})
+# a kinship or respect word right before a word ("tía ", "tio ", "auntie "): the case-folded word
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
 # Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
@@ -551,6 +554,13 @@ class Anonymiser:
                 e = s + len(core)
                 if other and not core[:1].isupper() and _after_determiner(t.text, s, lang):
                     continue  # "la clémence envers soi-même": an article makes it a word
+                if not core.lstrip("ʻ")[:1].isupper() and self._kin_before(t.text, s) \
+                        and core.casefold() in d.ctx.role_named and not any(x.overlaps(s, e) for x in t.spans):
+                    # "tía remigia que no es la peluquera": a kinship word of address before a name a role cue
+                    # gave elsewhere in the post, in lower case, is that person whatever else the word means
+                    t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                        "a name accepted elsewhere in the post, after a kinship word of address"))
+                    continue
                 if not core.lstrip("ʻ")[:1].isupper():  # ("ʻAna": the ʻokina, then the capital)
                     if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
                         continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
@@ -560,7 +570,8 @@ class Anonymiser:
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
                             or other and self._greeted(t.text, s, lang)) \
-                            and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
+                            and not (other and (core in self.lex.intl_names or core in self.lex.first_names)
+                                     and core not in d.ctx.role_named) \
                             and not (self.lex.ordinary_in(core) - {lang or "en"}) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
                         # a name that is no word of any language, written in lower case in mixed text
@@ -717,6 +728,11 @@ class Anonymiser:
                                              and text[y.start:y.end].casefold() in ctx.role_named):
                 return True
         return False
+
+    def _kin_before(self, text: str, s: int) -> bool:
+        """A kinship or respect word of address of the policy's list stands right before ``s`` ("tía ", "tio ")."""
+        m = _WORD_BEFORE.search(text, max(0, s - 16), s)
+        return m is not None and m.group(1).casefold() in self.cues.kin_titles
 
     def _lower_name_role(self, text: str, s: int, e: int, possessive: bool) -> bool:
         """Where a lower-case word accepted as a name elsewhere in the post is used as a name here: set

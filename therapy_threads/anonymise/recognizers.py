@@ -1682,6 +1682,15 @@ class JoinedPlaceRecognizer(Recognizer):
         return best
 
 
+def _greeting_word(cf: str, lang: str | None, cues: Cues) -> bool:
+    """A greeting or closing word of English or of the text's language's cue table ("gracias", "hola")."""
+    if cf in cues.greet1 or cf in cues.closings:
+        return True
+    from .multilingual import language_cues
+    lc = language_cues()[0].get(lang or "en")
+    return lc is not None and (cf in lc.greetings or cf in lc.closings)
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -1976,6 +1985,8 @@ class PlaceRecognizer(Recognizer):
                     break
                 if not (k.is_place(city) or k.is_region(city) or k.is_subdivision(city)):
                     continue
+                if " " not in city and _greeting_word(city.casefold(), t.lang, self.cues):
+                    break  # "Gracias, X.", "Merci, X.": a greeting that a town is named too, then the person thanked
                 if _DISTRICT_OPENING.search(text, max(0, toks[a][0] - 12), toks[a][0]):
                     yield self.span(s, e, KEEP, reason="a district named after its city ('from X, Y.')")
                 break
@@ -4551,7 +4562,7 @@ class LowerRoleRecognizer(Recognizer):
 def recognizer_classes() -> tuple[type[Recognizer], ...]:
     """Every recognizer class, in the order they run (precedence for the resolver). The recognizers of
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
-    from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
+    from .multilingual import (CuePhraseRecognizer, IntroFromPlaceRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
@@ -4568,7 +4579,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
-            NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
+            NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, IntroFromPlaceRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
             InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
