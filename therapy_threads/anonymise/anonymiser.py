@@ -639,8 +639,11 @@ class Anonymiser:
                     if h and self.lex.is_first_name(h.group(1)):
                         e = h.end()  # a double-barrelled given name: "Ann-Marie", "Rae-Lynn" accepted as "Rae"
                     ext = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
-                    # (not into a place or a name found there: "k Liškové do Králova Pole" keeps the place)
-                    e = ext if not any(x.overlaps(e, ext) for x in t.spans) else e
+                    hit = [x for x in t.spans if x.overlaps(e, ext)]
+                    if hit and hit[0].kind == KEEP and not t.text[e:hit[0].start].strip():
+                        continue  # the given name of a kept full name right after it ("X Ger Xiong's videos")
+                    # (not across a particle into a place or a name found there: "k Liškové do Králova Pole")
+                    e = e if hit else ext
                 t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
 
