@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from therapy_threads.anonymise.recognizers import ChatSenderRecognizer, JoinedPlaceRecognizer, RelationRecognizer
+from therapy_threads.anonymise.recognizers import (ChatSenderRecognizer, JoinedPlaceRecognizer, PublicFigureRecognizer,
+                                                   RelationRecognizer)
 
 from therapy_threads.anonymise.multilingual import IntroFromPlaceRecognizer
 
@@ -79,6 +80,9 @@ def anon():
     # a name a chat export's sender line gave, in lower case after a kinship word
     ("es", ["Lo pego:\n\n03/02/26, 21:05 - Tía [[Remigia]]: ay mi niña\n03/02/26, 21:06 - [[Yurena]] Prima: "
             "tía [[remigia]] no llores"]),
+    # a surname accepted in the post that is a word the frequency list holds only in its other case forms
+    ("cs", ["Jmenuju se Ladislav [[Král]], bydlím v Brně a chodím na terapii.",
+            "Každé léto jede na hory a já jsem jako malý {{král}} bez království, když je pryč."]),
     # a pet form that is a word stays the word
     ("es", ["Mi hermana [[Rosa]] vino a verme el domingo.", "Hemos pasado una tarde muy {{bonita}} en casa de mis padres."]),
 ])
@@ -89,3 +93,13 @@ def test_other_forms_of_an_accepted_name(anon, tmp_path, lang, texts):
     from test_anonymise_post_rules import run
     sc = run(anon, tmp_path, texts, lang)
     assert sc.private_removed == sc.private_total and sc.keep_intact == sc.keep_total, (sc.leaked, sc.damaged)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a listed figure's name in a case form of a language that declines names
+    ("cs", "Mám citát od Viktora Frankla na lednici.", [("Viktora Frankla", K)]),
+    ("cs", "Četla jsem Frankla dvakrát.", [("Frankla", K)]),
+    ("cs", "Mám citát od Viktora Kopeckého na lednici.", []),  # no listed figure
+])
+def test_case_forms_of_public_figures(lang, text, expected):
+    check(PublicFigureRecognizer, text, expected, lang=lang)

@@ -567,7 +567,8 @@ class Anonymiser:
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
-                    if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) and (
+                    if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) \
+                            and not inflection.declines_as_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
                             or other and self._greeted(t.text, s, lang)) \
                             and not (other and (core in self.lex.intl_names or core in self.lex.first_names)

@@ -159,3 +159,21 @@ def nominatives(word: str, lang: str | None) -> tuple[str, ...]:
             if cand not in out:
                 out.append(cand)
     return tuple(out)
+
+
+def declines_as_word(cf: str, lang: str | None) -> bool:
+    """In lower case ``cf`` is a word of ``lang`` that the frequency list holds only in its other case forms
+    (the list leaves out a word that is also a surname: "král" is gone, "krále", "králi", "králem" are there):
+    two or more of its case forms are frequent words."""
+    f = name_forms(lang) if lang else None
+    if f is None:
+        return False
+    lex = lexicon()
+    hits = set()
+    for infl, nom in f.endings:
+        if infl != nom and cf.endswith(nom) and len(cf) - len(nom) >= 2 and not (nom == "" and cf[-1] in "aeiouyáéíóúýě"):
+            form = cf[:len(cf) - len(nom)] + infl
+            r = lex.lang_rank(form, lang)
+            if r is not None and r < 20000:
+                hits.add(form)
+    return len(hits) >= 2

@@ -1134,9 +1134,14 @@ class PublicFigureRecognizer(Recognizer):
         k = knowledge()
         text = t.text
         toks = [(s, e, core) for s, e, _, core in t.caps]
+        declines = t.lang in inflection.languages()
         for i, (s, e, tok) in enumerate(toks):
             cf = tok.casefold()
             if cf not in k.figure_adjectives and cf not in k.figures_by_surname and cf not in t.doc.figure_words:
+                if declines:
+                    hit = self._declined(t, toks, i)
+                    if hit is not None:
+                        yield self.span(toks[hit][0], s + len(tok), KEEP, reason="public figure (a case form of the name)")
                 continue
             if cf in k.figure_adjectives:
                 yield self.span(s, s + len(tok), KEEP, reason="adjective of a public figure's name")
@@ -1167,6 +1172,24 @@ class PublicFigureRecognizer(Recognizer):
                 if figs and any(f.first == low[i - 1][2] for f in figs) and \
                         re.fullmatch(r"[ \t]+", text[low[i - 1][1]:low[i][0]]):
                     yield self.span(low[i - 1][0], low[i][1], KEEP, reason="public figure (full name, lower case)")
+
+    def _declined(self, t: TextContext, toks, i: int) -> int | None:
+        """In a language that declines names, token ``i`` as a case form of a listed figure's surname
+        ("Frankla" of Frankl, "Prekopové" of Prekopová) with the given name before it in a case form too
+        ("Viktora Frankla"), or alone when the surname names the figure on its own: the first token's index."""
+        k, text = knowledge(), t.text
+        for cand in inflection.nominatives(toks[i][2], t.lang)[1:]:
+            figs = k.figures_by_surname.get(cand.casefold())
+            if not figs:
+                continue
+            if i > 0 and re.fullmatch(r"[ \t]+", text[toks[i - 1][1]:toks[i][0]]):
+                firsts = {w.casefold() for w in inflection.nominatives(toks[i - 1][2], t.lang)}
+                if any(f.first in firsts for f in figs if len(f.tokens) > 1):
+                    return i - 1
+            if self._distinctive(cand.casefold()) and not self.cues.relation_before(text, toks[i][0]) \
+                    and not self._private_title(text, toks[i][0]):
+                return i
+        return None
 
     def _other_person(self, text: str, toks, i: int, cf: str, figure_words: set[str]) -> bool:
         """A public figure's given name alone that names someone else: with another surname after it ("just
