@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from therapy_threads.anonymise.recognizers import (ChatSenderRecognizer, JoinedPlaceRecognizer, PublicFigureRecognizer,
-                                                   RelationRecognizer)
+from therapy_threads.anonymise.recognizers import (ChatSenderRecognizer, HandleRecognizer, JoinedPlaceRecognizer,
+                                                   PublicFigureRecognizer, RelationRecognizer, RoyalRecognizer)
 
 from therapy_threads.anonymise.multilingual import IntroFromPlaceRecognizer
 
@@ -103,3 +103,18 @@ def test_other_forms_of_an_accepted_name(anon, tmp_path, lang, texts):
 ])
 def test_case_forms_of_public_figures(lang, text, expected):
     check(PublicFigureRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("cs", "Vyhnala by vás koštětem, jako kněžna Libuše.", [("kněžna Libuše", K)]),
+])
+def test_a_royal_title_before_a_declined_given_name(lang, text, expected):
+    check(RoyalRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("cs", "Viděla to na TikToku a na YouTubu.", []),  # case forms of services' names
+    ("cs", "Napiš Bedřišce, jmenuje se tam ModraRybka.", [("ModraRybka", P)]),
+])
+def test_case_forms_of_run_together_service_names(lang, text, expected):
+    check(HandleRecognizer, text, expected, lang=lang)

@@ -1107,7 +1107,7 @@ class RoyalRecognizer(Recognizer):
         for m in rx.finditer(text):
             name = m.group("name")
             if not all(cues.any_given_name(p.casefold()) or p.casefold() in self.lex.first_names
-                       for p in name.split("-")):
+                       or inflection.declined_given(p.casefold(), t.lang) for p in name.split("-")):
                 continue
             if not m.group("num") and _SURNAME_AFTER.match(text, m.end("name")):
                 continue  # a given name and a surname: a person called "Princess" or "King"
@@ -3556,6 +3556,10 @@ class HandleRecognizer(Recognizer):
                     continue
                 if rx is _CAMEL and self.lex.rank(tok.casefold()) is not None:
                     continue  # a brand that is a word ("YouTube", "WordPress")
+                if rx is _CAMEL and t.lang in inflection.languages() and any(
+                        c.casefold() in self.cues.not_names or self.lex.rank(c.casefold()) is not None
+                        for c in inflection.nominatives(tok, t.lang)[1:]):
+                    continue  # "na TikToku", "na YouTubu": a case form of such a name, in a language that declines it
                 if rx is _CAMEL and _PRODUCT_PREFIXED.fullmatch(tok) and (
                         self.lex.rank(tok[1:]) is not None or self.lex.ordinary_in(tok[1:])):
                     continue  # a product's name, "i"/"e" before a word ("iPad", "eBay", "iFood")
