@@ -106,6 +106,15 @@ def test_case_forms_of_public_figures(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a listed "Given Surname1 Surname2" named by the given name and the first surname
+    ("es", "como dice la de la tele, la Marian Rojas, hay que despedirse", [("Marian Rojas", K)]),
+    ("es", "Mi vecina Marian Ortega vino.", []),
+])
+def test_given_name_and_first_surname_of_a_listed_figure(lang, text, expected):
+    check(PublicFigureRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     ("cs", "Vyhnala by vás koštětem, jako kněžna Libuše.", [("kněžna Libuše", K)]),
 ])
 def test_a_royal_title_before_a_declined_given_name(lang, text, expected):

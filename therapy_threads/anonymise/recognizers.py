@@ -1121,6 +1121,18 @@ _SURNAME_AFTER = re.compile(r"[ \t]+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+")
 _POSSESSIVE_BEFORE = re.compile(r"(?i)\b(?:my|mijn|mein|meine|mon|ma|meu|minha|mi|mia|mio)[ \t]+$")
 
 
+@lru_cache(maxsize=1)
+def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
+    """(``digest``: the knowledge's, which keys the cache.) The middle word of every listed name of three words (a given name and two surnames: "Marian Rojas
+    Estapé"), case-folded, to the given names before it."""
+    out: dict[str, set[str]] = {}
+    for figs in knowledge().figures_by_surname.values():
+        for f in figs:
+            if len(f.tokens) == 3 and len(f.tokens[1]) > 1 and f.tokens[1] not in _PARTICLES:
+                out.setdefault(f.tokens[1], set()).add(f.first)
+    return {w: frozenset(v) for w, v in out.items()}
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -1137,6 +1149,14 @@ class PublicFigureRecognizer(Recognizer):
         declines = t.lang in inflection.languages()
         for i, (s, e, tok) in enumerate(toks):
             cf = tok.casefold()
+            first = _first_surname_figures(k.digest).get(cf)
+            if first and i > 0 and toks[i - 1][2].casefold() in first and text[toks[i - 1][1]:s] == " " \
+                    and self.lex.is_surname(cf) \
+                    and not (i + 1 < len(toks) and text[e:toks[i + 1][0]] == " "):
+                # "Marian Rojas" of "Marian Rojas Estapé": a given name and the first of two surnames, as
+                # Spanish and Portuguese speech names a person (the full name is the rule below's)
+                yield self.span(toks[i - 1][0], s + len(tok), KEEP, reason="public figure (given name and first surname)")
+                continue
             if cf not in k.figure_adjectives and cf not in k.figures_by_surname and cf not in t.doc.figure_words:
                 if declines:
                     hit = self._declined(t, toks, i)
