@@ -641,10 +641,8 @@ class Anonymiser:
                         e = h.end()  # a double-barrelled given name: "Ann-Marie", "Rae-Lynn" accepted as "Rae"
                     ext = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
                     hit = [x for x in t.spans if x.overlaps(e, ext)]
-                    if hit and hit[0].kind == KEEP and not t.text[e:hit[0].start].strip():
-                        continue  # the given name of a kept full name right after it ("X Ger Xiong's videos")
-                    # (not across a particle into a place or a name found there: "k Liškové do Králova Pole")
-                    e = e if hit else ext
+                    # (not across a particle into a kept place: "k Liškové do Králova Pole" is the name alone)
+                    e = e if hit and hit[0].kind == KEEP and t.text[e:hit[0].start].strip() else ext
                 t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
 
@@ -687,7 +685,10 @@ class Anonymiser:
                     for end in lc.diminutives:
                         add(n[:-1] + end, key)
             # (not in a language that declines names: there a clipped name is a stem of case forms and words)
-            if len(n) >= 6 and not clipping_off and not (self.lex.is_surname(n) and not self.cues.any_given_name(n)):
+            # (a given name of the lexicons, or a word a role cue gave as a name: not a handle run together,
+            # whose start may be a place or a word: "ntindanakato")
+            if len(n) >= 6 and not clipping_off and (self.cues.any_given_name(n) or n in d.ctx.role_named) \
+                    and not (self.lex.is_surname(n) and not self.cues.any_given_name(n)):
                 for j in range(4, len(n) - 1):  # (at least four letters kept, at least two cut)
                     add(n[:j], key)
         return out
