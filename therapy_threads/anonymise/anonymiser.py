@@ -571,8 +571,7 @@ class Anonymiser:
                             and not inflection.declines_as_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
                             or other and self._greeted(t.text, s, lang)) \
-                            and not (other and (core in self.lex.intl_names or core in self.lex.first_names)
-                                     and core not in d.ctx.role_named) \
+                            and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
                             and not (self.lex.ordinary_in(core) - {lang or "en"}) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
                         # a name that is no word of any language, written in lower case in mixed text
