@@ -127,3 +127,12 @@ def test_a_royal_title_before_a_declined_given_name(lang, text, expected):
 ])
 def test_case_forms_of_run_together_service_names(lang, text, expected):
     check(HandleRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # where the sender lives and the respect words saved beside the name stay
+    ("en", "[12/10/26, 9:44 pm] Bittu Bhaiya Dubai: is it back pain?\n[12/10/26, 9:45 pm] Chachi Ji 2: ok",
+     [("Bittu", P)]),
+])
+def test_the_sender_of_a_chat_export_line_less_places_and_respect_words(lang, text, expected):
+    check(ChatSenderRecognizer, text, expected, lang=lang)

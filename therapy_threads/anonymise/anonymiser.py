@@ -736,7 +736,7 @@ class Anonymiser:
     def _kin_before(self, text: str, s: int) -> bool:
         """A kinship or respect word of address of the policy's list stands right before ``s`` ("tía ", "tio ")."""
         m = _WORD_BEFORE.search(text, max(0, s - 16), s)
-        return m is not None and m.group(1).casefold() in self.cues.kin_titles
+        return m is not None and m.group(1).casefold() in self.cues.policy_kin
 
     def _lower_name_role(self, text: str, s: int, e: int, possessive: bool) -> bool:
         """Where a lower-case word accepted as a name elsewhere in the post is used as a name here: set

@@ -4346,11 +4346,22 @@ class ChatSenderRecognizer(Recognizer):
             for w in _SENDER_WORD.finditer(m.group("who")):
                 cf = w.group(0).casefold()
                 if len(cf) < 2 or cf in cues.relations or cf in cues.kin_titles or cf in cues.titles \
-                        or cf in _all_relations() or cues.function_word(cf):
-                    continue  # "Tía", "Mami", "Prima", "Dr": the saved relation, not the name
+                        or cf in _all_relations() or cf in _kin_after() or cues.function_word(cf):
+                    continue  # "Tía", "Mami", "Prima", "Dr", "Ji": the saved relation, not the name
+                if not cues.any_given_name(cf) and (knowledge().is_place(w.group(0)) or knowledge().is_region(w.group(0))
+                                                    or knowledge().is_demonym(w.group(0))):
+                    continue  # "Titu Bhaiya Dubai": where the sender lives, saved beside the name
                 s, e = m.start("who") + w.start(), m.start("who") + w.end()
                 if t.free(s, e):
                     yield self.person(t, s, e, "the sender of a line of a chat export")
+
+
+@lru_cache(maxsize=1)
+def _kin_after() -> frozenset[str]:
+    """The respect and kinship words said after a given name ("ji", "bua", "san"), case-folded."""
+    from .regional import regional_kin_after
+    return frozenset(regional_kin_after()) | frozenset(re.sub(r"\\(.)", r"\1", w) for w in
+                                                        "ji|didi|di|dada|da|bhai|bhaiya|aunty|auntie|uncle|akka|garu|saab|sahab".split("|"))
 
 
 @lru_cache(maxsize=1)
