@@ -116,6 +116,9 @@ def test_a_writer_who_has_written(text, expected):
     ("ik ben Gosse Koning uit Den Helder", "nl", []),
     ("mijn koning Bram slaapt al", "nl", []),
     ("my queen Sadie is asleep", "en", []),
+    # any possessive of the language's cue table, not the first person's alone
+    ("ta reine Margot dort encore", "fr", []),
+    ("his queen Sadie is asleep", "en", []),
 ])
 def test_royal_titles(text, lang, expected):
     check(R.RoyalRecognizer, text, expected, lang=lang)

@@ -311,6 +311,19 @@ def test_place(text, expected):
     check(R.PlaceRecognizer, text, expected)
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    # a given name that is a place too, after a preposition of the policy's places_before: the place
+    ("en", "we drove past Sydney last week.", [("Sydney", "keep")]),
+    # "am" is a German preposition of place (policy places_before_german), in German text only
+    ("de", "wir wohnen jetzt am Kai in Harburg.", [("Kai", "keep"), ("Harburg", "keep")]),
+    ("en", "wir wohnen jetzt am Kai in Harburg.", [("Harburg", "keep")]),
+    # "von" names a person as often as a place: no preposition of place
+    ("de", "ein Brief von der Sydney kam", []),
+])
+def test_place_after_a_preposition_of_the_language(lang, text, expected):
+    check(R.PlaceRecognizer, text, expected, lang=lang)
+
+
 @pytest.mark.parametrize("text,expected,lang", [
     ("My counsellor Dr. Obiora was calm.", [("Obiora", "person")], "en"),
     ("Mrs Pennock asked me.", [("Pennock", "person")], "en"),

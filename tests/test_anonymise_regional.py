@@ -804,6 +804,17 @@ def test_placed_names(text, expected):
     assert spans(PlacedNameRecognizer, text) == expected
 
 
+@pytest.mark.parametrize("text,lang,expected", [
+    # only the prepositions of place of the text's language: Portuguese "a" is an article before a name,
+    # "and" no preposition; Portuguese "no" (em + o) is one
+    ("falei com a Cody Ashworth ontem", "pt", [("Cody Ashworth", "person")]),
+    ("me and Cody Ashworth went", "en", [("Cody Ashworth", "person")]),
+    ("moro no Cody Ashworth", "pt", []),
+])
+def test_placed_names_after_prepositions_of_the_language(text, lang, expected):
+    assert spans(PlacedNameRecognizer, text, lang=lang) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     # in lower-case chat, a given name that is also a word right after "i'm", then a role noun or another
     # name set against it: who the writer is

@@ -141,10 +141,12 @@ _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamo
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
 
 
-def place_before_pattern(policy: Policy) -> re.Pattern[str]:
+def place_before_pattern(policy: Policy, lang: str | None = None) -> re.Pattern[str]:
     """A preposition of place in the covered languages right before a word ("moving to X", "em X", "à X",
-    "nach X"): the policy's ``places_before`` (English and German) and every language cue table's."""
-    words = set(policy.rules.places_before) | {w for lc in language_cues()[0].values() for w in lc.places_before}
+    "nach X"): the policy's ``places_before`` (English and German) and every language cue table's, or
+    only ``lang``'s table's when given (none for English and German)."""
+    words = set(policy.rules.places_before) | {w for code, lc in language_cues()[0].items()
+                                               if lang is None or code == lang for w in lc.places_before}
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?:^|[\s(])(?:" + alt + r")[ \t]+$", re.I)
 

@@ -83,6 +83,8 @@ class RulesPolicy:
     # prepositions of place in English and German before a place name ("moving to X", "nach X"); other
     # languages' are language_cues.toml's places_before
     places_before: frozenset[str] = frozenset()
+    # German's alone ("im Allgäu", "am Bodensee"), read only in German text: "am", "im" are English too ("I am X")
+    places_before_german: frozenset[str] = frozenset()
 
 
 UNCOVERED_CHOICES = ("quarantine", "publish")

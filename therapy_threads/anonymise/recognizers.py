@@ -1084,26 +1084,31 @@ class RoyalRecognizer(Recognizer):
     "Queen Silvia", perhaps with a regnal number: "King Harald V"), kept as a public figure. The titles are
     the policy's ``royal_titles`` (English, German) and, in text of their language, ``language_cues.toml``'s
     ``royals``; the name must be a given name of the lexicons (each part of a double one), no surname after it
-    ("Princess Odalys Brent" is someone named Princess)."""
+    ("Princess Odalys Brent" is someone named Princess), no possessive before the title (English and German
+    ``_POSSESSIVE``, in text of their language ``language_cues.toml``'s ``possessives``)."""
 
     name, score = "royal", 0.85
 
     def __init__(self, cues: Cues):
         super().__init__(cues)
-        from .multilingual import language_cues  # (multilingual imports this module)
+        from .multilingual import _alt, language_cues  # (multilingual imports this module)
         own = frozenset(cues.policy.rules.royal_titles)
-        self._res = {lang: self._pattern(own | lc.royals) for lang, lc in language_cues()[0].items()}
-        self._res[None] = self._pattern(own)
+        self._res = {lang: self._pattern(_alt(own | lc.royals)) for lang, lc in language_cues()[0].items()}
+        self._res[None] = self._pattern(_alt(own))
+        poss = frozenset(_POSSESSIVE[3:-1].split("|"))
+        self._poss = {lang: re.compile(r"(?<![\w'’])(?i:" + _alt(poss | lc.possessives) + r")[ \t]+$")
+                      for lang, lc in language_cues()[0].items()}
+        self._poss[None] = re.compile(r"(?<![\w'’])(?i:" + _alt(poss) + r")[ \t]+$")
 
     @staticmethod
-    def _pattern(words) -> re.Pattern[str]:
-        alt = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+    def _pattern(alt: str) -> re.Pattern[str]:
         return re.compile(r"(?<![\w'’-])(?i:" + alt + r")[ \t]+(?P<name>[A-Z\u00c0-\u00de][^\W\d_]+(?:-[A-Z\u00c0-\u00de]"
                           r"[^\W\d_]+)?)(?P<num>[ \t]+[IVX]{1,4}\b)?(?![\w'’-])")
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
         rx = self._res.get(t.lang) or self._res[None]
+        poss = self._poss.get(t.lang) or self._poss[None]
         for m in rx.finditer(text):
             name = m.group("name")
             if not all(cues.any_given_name(p.casefold()) or p.casefold() in self.lex.first_names
@@ -1111,14 +1116,13 @@ class RoyalRecognizer(Recognizer):
                 continue
             if not m.group("num") and _SURNAME_AFTER.match(text, m.end("name")):
                 continue  # a given name and a surname: a person called "Princess" or "King"
-            if cues.relation_before(text, m.start()) or _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            if cues.relation_before(text, m.start()) or poss.search(text, max(0, m.start() - 16), m.start()):
                 continue  # "mijn koning Bram", "my queen Sadie": a pet name or a role, left to the other rules
             if t.free(m.start(), m.end()):
                 yield self.span(m.start(), m.end(), KEEP, reason="a royal title before a given name (a public figure)")
 
 
 _SURNAME_AFTER = re.compile(r"[ \t]+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+")
-_POSSESSIVE_BEFORE = re.compile(r"(?i)\b(?:my|mijn|mein|meine|mon|ma|meu|minha|mi|mia|mio)[ \t]+$")
 
 
 @lru_cache(maxsize=1)
@@ -1586,14 +1590,24 @@ def _blanks(gap: str) -> bool:
 
 _FULL_NAME_GAP = re.compile(r"[ \t]*(?:[A-Z]\.[ \t]*)*(?:(?:van der|van|von|de|der|du|da)[ \t]+)?")
 _NAME_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.[ \t]*|(?:da|de|do|dos|das|van|von|der|den|del|di|du|la|le|wa|bin|binti|ibn|al|el)[ \t]+)?")
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|of|visit|visiting|across|through|between|"
-                           r"via|into|towards|leave|left|visit|visited|"
-                           r"nach|aus|bei|von|im|am)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.I)
+# verbs that take a place as their object ("visiting X", "left X"), with the policy's ``places_before``
+_PLACE_VERBS = ("visit", "visiting", "visited", "leave", "left")
 
 
-_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|to|near|at|around|outside|across|through|via|into|towards|visit|"
-                                r"visiting|visited|leave|left|of|between|nach|aus|bei|von|im|am)\s+(?:the\s+)?"
-                                r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I)
+def _place_word_before(rules, lang: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A preposition of place (the policy's ``places_before``, English and German, and in German text
+    ``places_before_german``) or a verb of visiting before a word, perhaps with "the": with up to two
+    lower-case words between ("in the old X"), and with one that is no pronoun or conjunction ("to the
+    Gary area", not "to you and Gary")."""
+    return _place_word_patterns(rules.places_before, rules.places_before_german if lang == "de" else frozenset())
+
+
+@lru_cache(maxsize=8)
+def _place_word_patterns(words: frozenset[str], more: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from .multilingual import _alt  # (multilingual imports this module)
+    head = r"\b(?:" + _alt(words | more | frozenset(_PLACE_VERBS)) + r")\s+(?:the\s+)?"
+    return (re.compile(head + r"(?:[a-z]+\s+){0,2}$", re.I),
+            re.compile(head + r"(?:(?!(?:and|or|you|me|him|her|us|them|my|your)\b)[a-z]+\s+)?$", re.I))
 # "thank you to X", "a shout-out to X", "say hi to X", "I talked to X": "to" before someone, not somewhere
 _TO_SOMEONE = re.compile(r"\b(?:thank(?:s|[ \t]+you)?|grateful|hugs?|shout[ -]?outs?|props|love|hello|hi|credit|kudos|"
                          r"condolences|congrats|congratulations|apologi[sz]e|sorry|talk(?:ed|ing)?|spoke|speak(?:ing)?|"
@@ -2056,7 +2070,7 @@ class PlaceRecognizer(Recognizer):
         this on the bus", "Silly one."), or a surname after a given name ("Matthew Perry")."""
         text = t.text
         word = text[s:e]
-        if _PLACE_BEFORE.search(text[max(0, s - 40):s]):
+        if _place_word_before(self.cues.policy.rules, t.lang)[0].search(text[max(0, s - 40):s]):
             return False
         if t.english:
             r = self.lex.rank(word)
@@ -2191,7 +2205,8 @@ class PlaceRecognizer(Recognizer):
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names):
             # "Sydney", "Georgia", "Adelaide" are also given names: a place only right after a place
             # word ("in Sydney", "from the Gary area"), not "thinking of you and Gary"
-            if _PLACE_WORD_BEFORE.search(text[max(0, s - 24):s]) and not _TO_SOMEONE.search(text, max(0, s - 30), s):
+            if _place_word_before(cues.policy.rules, t.lang)[1].search(text[max(0, s - 24):s]) \
+                    and not _TO_SOMEONE.search(text, max(0, s - 30), s):
                 return False
             if cf in t.doc.place_role and not (cues.greeting_before(text, s) or cues.vocative_start(text, s, e)
                                                or cues.context_after(text, e, False) or cf in t.doc.accepted):

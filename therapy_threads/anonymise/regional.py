@@ -1171,10 +1171,6 @@ class NameLineRecognizer(Recognizer):
         return True
 
 
-_PLACE_BEFORE_PAIR = re.compile(r"(?:^|[\s(])(?:in|at|from|to|near|of|into|outside|around|via|towards?|through|past|"
-                                r"between|and|en|em|de|da|do|à|a|nach|aus|bei|naar|uit|van)[ \t]+$", re.I)
-
-
 @lru_cache(maxsize=1)
 def _reading_before() -> re.Pattern[str]:
     """A verb of reading, listening or watching (the covered languages' ``reading`` cues and English), perhaps
@@ -1197,6 +1193,12 @@ class PlacedNameRecognizer(Recognizer):
 
     name, score = "placed_name", 0.75
     languages = frozenset({"en", "fr", "es", "it", "pt", "nl"})
+
+    def __init__(self, cues):
+        super().__init__(cues)
+        from .anonymiser import place_before_pattern  # (the anonymiser imports this module)
+        # a preposition of place of the text's language before the pair ("in", "em", "à", "naar")
+        self._place_before = {lang: place_before_pattern(cues.policy, lang) for lang in self.languages}
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
@@ -1221,7 +1223,7 @@ class PlacedNameRecognizer(Recognizer):
                 continue  # "Grace Church", "Bath Spa": a common word in it
             if cues.is_initial(text, s) and (lex.rank(f) or 10 ** 6) < 20000 and not re.match(r"[ \t]*,", text[s2 + len(core2):s2 + len(core2) + 2]):
                 continue  # opening a sentence, a word too, no comma after: not sure
-            if _PLACE_BEFORE_PAIR.search(text, max(0, s - 14), s) or not t.free(s, s2 + len(core2)):
+            if self._place_before[t.lang or "en"].search(text, max(0, s - 14), s) or not t.free(s, s2 + len(core2)):
                 continue
             if _reading_before().search(text, max(0, s - 30), s):
                 continue  # "watches X Y", "ouvi o X Y": a performer or author, whom the public-work rules judge

@@ -123,6 +123,11 @@ def _is_sentence(s: str, languages: tuple[str, ...]) -> bool:
     return sum(1 for w in _PROSE_WORD.findall(s) if w.lower() not in months) >= 6
 
 
+def is_number_label(line: str) -> bool:
+    """A comment's running number as a theme prints it ("#3", "12.", "No. 4")."""
+    return bool(_NUMBER_LINE.match(line.strip()))
+
+
 def is_counter_line(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s) <= 60 and bool(_COUNTER_LINE.match(s)) and not s.isalpha()
@@ -323,6 +328,10 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
     parts = re.split(r"\s*[|•·]\s*", s)
     if len(parts) > 1 and all(not p or is_reply_word(p) or is_role_word(p) or is_profile_label(p)
                               or is_relative_time(p) for p in parts[1:]):
+        s = parts[0]
+    # "NAME - author": a role badge a theme writes into the name's link after a spaced dash.
+    parts = re.split(r"\s+[-–—]\s+", s)
+    if len(parts) > 1 and parts[0] and all(is_role_word(p) for p in parts[1:]):
         s = parts[0]
     words = s.split()
     # Trailing "Antworten"/"Reply" glued to the name (a role badge is its own element and is

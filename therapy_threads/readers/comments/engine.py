@@ -31,7 +31,7 @@ from .._dates import (When, Yearless, find_date_span, when_from_machine, when_fr
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import EMBED_ONLY, IMAGE_ONLY, NO_WORDS, CommentSystem, Item, Page, level_number
-from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_profile_label, is_reply_word,
+from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_number_label, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
@@ -1642,6 +1642,9 @@ def _loose_header_author(page: Page, node: LexborNode) -> tuple[LexborNode | Non
     if m is not None and is_date_line(m.group(2), page.languages) \
             and re.search(r"[^\W\d_]", m.group(1)):
         return None, m.group(1)
+    dated = _dated_said_author(page, node)
+    if dated is not None:
+        return None, dated
     m = _LOOSE_NAME.match(t)
     if m is None or not re.search(r"[^\W\d_]", m.group(1)) or re.match(r"^\d{1,4}[.)]", m.group(1)):
         return None, None
@@ -1653,6 +1656,32 @@ def _loose_header_author(page: Page, node: LexborNode) -> tuple[LexborNode | Non
                 return None, m.group(1)
         child = child.next
     return None, None
+
+
+# "At <a>4/19/2005 07:14 PM</a>, NAME said..." (Blogger's classic templates: the permalink's
+# date, then ``<$BlogCommentAuthor$>`` — a profile link, a span or bare "Anonymous" — and the
+# verb), "On <a>March 3, 2008 at 5:12 pm</a>, NAME said:" (old WordPress themes): the date first.
+_HEAD_SAID = re.compile(r"^(\S.{0,150}?)\s+" + SAID.pattern.removeprefix(r"\s*"), re.I | re.S)
+
+
+def _dated_said_author(page: Page, node: LexborNode) -> str | None:
+    """The name in a header line "DATE, NAME said..." that is the whole text of ``node`` (its
+    links and spans included): what follows the last comma, when what precedes it is a date
+    printed in an element of its own."""
+    t = " ".join((node.text(separator=" ") or "").split())
+    m = _HEAD_SAID.match(t) if 0 < len(t) <= 160 else None
+    if m is None or "," not in m.group(1):
+        return None
+    date, name = (x.strip() for x in m.group(1).rsplit(",", 1))
+    if not name or len(name) > 60 or not re.search(r"[^\W\d_]", name) \
+            or when_from_text(name, page.languages) is not None:
+        return None
+    # the date is printed as an element of its own (the permalink's text, a time), not as words
+    # of a sentence that happens to end in "said:"
+    if not any((d := " ".join(e.text(separator=" ", strip=True).split())) and d in date
+               for e in node.css("a, time, span, abbr, small")):
+        return None
+    return name if is_date_line(date, page.languages) else None
 
 
 _SAID_LINE = re.compile(r"^(\S.{0,58}?)" + SAID.pattern.replace(r"[:,]?\s*$", r"[:,]\s*$"), re.I | re.S)
@@ -1677,6 +1706,11 @@ def _said_line_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | N
         if m and re.search(r"[^\W\d_]", m.group(1)) and not _DATE_BEFORE_SAID.search(m.group(1)) \
                 and when_from_text(m.group(1), page.languages) is None:
             return n, m.group(1)
+        if m:
+            # "On <a>Sep 21, 2008 at 3:05 PM</a>, NAME said:": the name after the date
+            name = _dated_said_author(page, n)
+            if name:
+                return n, name
     return None, None
 
 
@@ -1698,8 +1732,18 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
                 whole = n.text(separator=" ", strip=True)
                 m = _BYLINE.search(whole + " ") if len(whole) < 200 else None
             if m:
-                return n, m.group(1)
+                return n, _whole_link_name(n, m.group(1))
     return None, None
+
+
+def _whole_link_name(line: LexborNode, name: str) -> str:
+    """The byline's name, or the whole text of the line's link that it begins (a name that holds
+    one of the words closing a byline, "Tips on Baking" linked: the link is the name's element)."""
+    for link in line.css("a"):
+        t = " ".join(link.text(separator=" ", strip=True).split())
+        if len(name) < len(t) <= 60 and t.startswith(name + " "):
+            return t
+    return name
 
 
 # Member-profile links (forums and community sites: XenForo "/members/name.1/", Discourse "/u/",
@@ -1786,7 +1830,9 @@ def _permalink_line_author(page: Page, idx: dict[str, list[LexborNode]],
         if not _PERMALINK.search(page.attrs.get(link, "href")) or not link.text(strip=True):
             continue  # a vote button's empty link is not the permalink the theme prints
         line = link.parent
-        if line is None or line.mem_id == item.mem_id or line.tag not in ("p", "div", "header", "span"):
+        if line is not None and line.mem_id == item.mem_id:
+            return _loose_line_author(page, link)
+        if line is None or line.tag not in ("p", "div", "header", "span"):
             return None, None
         rest = line.text(separator=" ", strip=True).replace(link.text(separator=" ", strip=True), " ")
         t = clean_author(rest.strip(_SEPARATORS), page.languages)
@@ -1798,6 +1844,41 @@ def _permalink_line_author(page: Page, idx: dict[str, list[LexborNode]],
 
 
 _SEPARATORS = " |•·-–—:/\u00a0"
+
+
+def _loose_line_author(page: Page, permalink: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """A header printed loose in the comment's own element, the date's permalink on the line
+    after the name ("<span>#3</span> <a>NAME</a><br><a href='#comment-5'>DATE</a>", or the name
+    as bare text): the words of the line before the permalink's, without the running number
+    and the images. A block element before it ends the search: that is not a header line."""
+    lines: list[list[LexborNode]] = [[]]
+    n = permalink.prev
+    while n is not None:
+        if n.is_element_node and n.tag == "br":
+            if len(lines) == 2 and lines[1]:
+                break
+            if len(lines) == 1:
+                lines.append([])
+        elif n.is_element_node and (n.tag in ("p", "div", "ul", "ol", "blockquote", "table")
+                                    or n.css_first(_BLOCKS) is not None):
+            break
+        elif not n.is_element_node and n.tag != "-text":
+            pass  # an HTML comment
+        elif len(lines) == 2:
+            lines[1].append(n)
+        elif (n.text(strip=True) if n.is_element_node else (n.text() or "").strip()):
+            return None, None  # words beside the permalink on its own line: not this shape
+        n = n.prev
+    if len(lines) < 2:
+        return None, None
+    words = [x for x in reversed(lines[1]) if x.tag not in ("img", "svg")
+             and (t := x.text(separator=" ", strip=True)) and not is_number_label(t)]
+    t = clean_author(" ".join(x.text(separator=" ", strip=True) for x in words).strip(_SEPARATORS),
+                     page.languages)
+    if not t or len(t) > 60 or len(t.split()) > 5 or not any(ch.isalpha() for ch in t) \
+            or is_reply_word(t) or is_role_word(t) or when_from_text(t, page.languages) is not None:
+        return None, None
+    return (words[0] if len(words) == 1 and words[0].tag == "a" else None), t
 
 
 def _meta_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None, str | None]:

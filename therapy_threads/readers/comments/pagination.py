@@ -54,7 +54,8 @@ def post_id_of(url: str) -> str | None:
 
 
 def page_aliases(root: LexborNode, attrs: Attrs, page_url: str | None) -> list[str]:
-    """The addresses this post is known by: ``page_url`` and the page's WordPress shortlink."""
+    """The addresses this post is known by: ``page_url``, the page's WordPress shortlink, and
+    ``/?p=ID`` for the id the page itself gives its post (see ``own_post_id``)."""
     out = [page_url] if page_url else []
     for n in root.css("link[rel='shortlink']"):
         href = attrs.get(n, "href")
@@ -62,7 +63,30 @@ def page_aliases(root: LexborNode, attrs: Attrs, page_url: str | None) -> list[s
             url = urljoin(page_url, href) if page_url else href
             if url not in out and post_id_of(url):
                 out.append(url)
+    own = own_post_id(root, attrs) if page_url else None
+    if own is not None and not any(post_id_of(u) == own for u in out):
+        parts = urlsplit(page_url)
+        out.append(urlunsplit((parts.scheme, parts.netloc, "/", f"p={own}", "")))
     return out
+
+
+# WordPress core prints the post's id in the comment form (``get_comment_id_fields()``: a hidden
+# ``input[name=comment_post_ID]``; themes before 3.0 wrote the same field themselves) and in the
+# body's classes on a single post (``body_class()``: ``postid-ID``).
+_BODY_POST_ID = re.compile(r"^postid-(\d+)$")
+
+
+def own_post_id(root: LexborNode, attrs: Attrs) -> str | None:
+    """The WordPress post id the page gives its own post, when every place that prints one
+    agrees (a page listing several posts' comment forms names none)."""
+    ids = {attrs.get(n, "value").strip() for n in root.css("input[name='comment_post_ID']")}
+    body = root.css_first("body")
+    if body is not None:
+        ids |= {m.group(1) for c in attrs.classes(body) if (m := _BODY_POST_ID.match(c))}
+    if len(ids) != 1:
+        return None
+    only = next(iter(ids))
+    return only if only.isdigit() and only != "0" else None
 
 
 def _same_thread(base: str, link: str) -> bool:

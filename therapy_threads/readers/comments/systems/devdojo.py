@@ -19,20 +19,21 @@ class DevDojo(CommentSystem):
     order = 38
 
     def find(self, page: Page) -> list[Item]:
+        a = page.attrs
         out: list[Item] = []
         blocks = page.root.css("div.prose.question-block")
         for i, words in enumerate(blocks):
             head = words.prev
             while head is not None and head.tag != "div":
                 head = head.prev
-            if head is None or "items-center" not in (head.attributes.get("class") or "").split():
+            if head is None or "items-center" not in a.classes(head):
                 return []
             who = head.css_first("a.font-bold")
             block = words.parent.parent.parent if words.parent is not None and words.parent.parent is not None \
                 else None
-            if who is None or block is None or not (block.attributes.get("id") or "").isdigit():
+            if who is None or block is None or not a.id(block).isdigit():
                 return []
-            out.append(Item(block, self.name, f"answer-{block.attributes.get('id')}", parent_stated=True,
+            out.append(Item(block, self.name, f"answer-{a.id(block)}", parent_stated=True,
                             author=stripped_text(who), content=words,
                             date=head.css_first("p.theme-text-muted"),
                             skip_reason="thread_starter" if i == 0 else None))

@@ -26,9 +26,10 @@ action links are not the words.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..base import Item, Page
-from ..dom import stripped_text
+from ..dom import element_children, stripped_text
 from .topic_page import FlatForum, is_later_page
 
 # A class token naming one post block; "-odd"/"-even", "-primary"/"-secondary"/"-tertiary" and
@@ -52,6 +53,7 @@ _PROFILE = re.compile(r"(?:^|/)(?:user|users|member|members|profile|profiles|u|b
                       r"userid|memberid|p)=\d", re.I)
 _DATE = re.compile(r"^(?:[a-z0-9]+[-_])?(?:post[-_]?time|post[-_]?date|posted|timestamp|date|time|"
                    r"datetime|posted-?on)$")
+_BYLINE = re.compile(r"^(?:[a-z0-9]+[-_])*byline$")
 _FIRST = re.compile(r"^(?:original-first-post|firstpost|first-post|topic-starter|"
                     r"thread-starter|opening-post|original-post|[a-z0-9-]*post[-_]primary)$")
 _BLOG = frozenset({"hentry", "type-post", "h-entry", "post-outer", "blog-post", "entry"})
@@ -68,11 +70,27 @@ _MAX_NAME = 60
 
 
 def _block_word(classes: frozenset[str]) -> str | None:
-    for c in sorted(classes):
-        m = _BLOCK.match(c)
-        if m:
+    """The post word of the block's classes: an unprefixed one first (``post-box`` beside
+    ``h-reply-post-box``: the engine's base class, which the opening post and the replies
+    share, before the variant that tells them apart)."""
+    found = [m for m in map(_BLOCK.match, sorted(classes)) if m]
+    for m in found:
+        if m.group(0).startswith(m.group(1)):
             return m.group(1)
-    return None
+    return found[0].group(1) if found else None
+
+
+def _slot(n):
+    """The element that stands for a block among its siblings: the block itself, or the wrapper
+    an engine prints around each post when the block is that wrapper's only element
+    (``div#postBoxWrapperN > article.post-box``), up to two levels."""
+    slot = n
+    for _ in range(2):
+        p = slot.parent
+        if p is None or p.tag in ("body", "html", "main") or len(list(islice(element_children(p), 2))) != 1:
+            break
+        slot = p
+    return slot
 
 
 class ForumPosts(FlatForum):
@@ -91,7 +109,10 @@ class ForumPosts(FlatForum):
             word = _block_word(cls)
             if word is None or cls & _BLOG or n.parent is None:
                 continue
-            groups.setdefault((n.parent.mem_id, n.tag, word), []).append(n)
+            up = _slot(n).parent
+            if up is None:
+                continue
+            groups.setdefault((up.mem_id, n.tag, word), []).append(n)
         best: list[tuple] = []
         for blocks in groups.values():
             if len(blocks) < 2:
@@ -167,9 +188,11 @@ class ForumPosts(FlatForum):
             for link in b.css("a[href]"):
                 t = stripped_text(link)
                 if t and len(t) <= _MAX_NAME and _PROFILE.search(a.get(link, "href")) \
-                        and not _inside(link, body):
+                        and not _inside(link, body) and not _drawn_only(link, t):
                     who, name_node = t, link
                     break
+        if who is None:
+            who, name_node = _byline_name(page, b, body)
         if who is None:
             return None
         date = None
@@ -181,6 +204,27 @@ class ForumPosts(FlatForum):
         if date is None:
             date = _meta_line(name_node, b)
         return body, who, date, _not_words(page, body)
+
+
+def _drawn_only(link, text: str) -> bool:
+    """A link whose only words are drawn in an ``svg`` (a letter avatar: the member's initial in
+    a circle) names no one; the name is the next link."""
+    return "".join(s.text(strip=True) for s in link.css("svg")) == text
+
+
+def _byline_name(page: Page, block, body):
+    """A name printed as the bare words of the post's byline element (``div.post-box-byline``:
+    a former or guest member, whom the engine prints without a profile link), with no digit in
+    them (a date is not a name)."""
+    a = page.attrs
+    for d in block.css("[class]"):
+        if not any(_BYLINE.match(c) for c in a.classes(d)) or _inside(d, body):
+            continue
+        t = " ".join((d.text(deep=False, separator=" ") or "").split())
+        if t and len(t) <= _MAX_NAME and not re.search(r"\d", t):
+            return t, d
+        return None, None
+    return None, None
 
 
 def _meta_line(name_node, block):

@@ -12,28 +12,27 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
-
-_ID = re.compile(r"^r_(\d+)$")
+from .topic_page import FlatForum
 
 
-class MedsChat(CommentSystem):
+class MedsChat(FlatForum):
     name = "medschat"
     order = 33
     content_classes = ("list_item_b_content",)
     meta_classes = frozenset({"post_number", "action_bar", "share_bar", "votes_a", "soft"})
+    post_selector = "div.list_item_b[id^='r_']"
+    post_id = re.compile(r"^r_(\d+)$")
+    key = "r_{0}"
+    content_selector = "div.list_item_b_content"
+    author_selector = "div.list_item_b_content strong"
+    date_selector = "div.list_item_b_content time"
 
-    def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        out: list[Item] = []
-        for n in page.root.css("div.list_item_b[id^='r_']"):
-            m = _ID.match(a.id(n))
-            body = n.css_first("div.list_item_b_content")
-            if m is None or body is None or body.css_first("div.post_number") is None:
-                continue
-            who = body.css_first("strong")
-            out.append(Item(n, self.name, f"r_{m.group(1)}", parent_stated=True,
-                            author=who.text(strip=True) if who is not None else None,
-                            content=body, date=body.css_first("time"),
-                            not_text=[x for x in (body.css_first("div.post_number"), who) if x is not None]))
-        return out
+    def content_of(self, page, post, pid):
+        # a reply's words hold its number (the question's do not)
+        body = super().content_of(page, post, pid)
+        return body if body is not None and body.css_first("div.post_number") is not None else None
+
+    def not_text_of(self, page, post, content):
+        # the reply's number and the poster's name ("<strong>NAME</strong> Says:") head the words
+        return [x for x in (content.css_first("div.post_number"), content.css_first("strong"))
+                if x is not None]

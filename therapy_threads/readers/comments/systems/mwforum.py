@@ -14,39 +14,41 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
+from ..base import Item, Page
+from .topic_page import FlatForum
 
-_ID = re.compile(r"^pid(\d+)$")
 _PARENT = re.compile(r"(?:#pid|[?&;]pid=)(\d+)")
 
 
-class MwForum(CommentSystem):
+class MwForum(FlatForum):
     name = "mwforum"
     order = 33
     content_classes = ("ccl",)
     meta_classes = frozenset({"hcl", "bcl", "nav", "htt", "ava"})
+    post_selector = "div.pst[id^='pid']"
+    post_id = re.compile(r"^pid(\d+)$")
+    key = "pid{0}"
+    content_selector = "div.ccl"
+    requires = "div.hcl"
+    author_selector = "div.hcl a[href*='user_info']"
 
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        posts = []
-        for n in page.root.css("div.pst[id^='pid']"):
-            m = _ID.match(a.id(n))
-            head = n.css_first("div.hcl")
-            body = n.css_first("div.ccl")
-            if m is None or head is None or body is None:
-                continue
-            up = head.css_first("a.prl")
-            pm = _PARENT.search(a.get(up, "href")) if up is not None else None
-            who = head.css_first("a[href*='user_info']")
-            posts.append((n, m.group(1), pm.group(1) if pm else None,
-                          who.text(strip=True) if who is not None else None, body))
+        posts = super().find(page)
         if not posts:
             return []
-        base = posts[0][1] if posts[0][2] is None else None
-        here = {p[1] for p in posts}
-        # A parent on another page of the topic is not in this thread's tree: top level here.
-        return [Item(n, self.name, f"pid{pid}", parent_stated=True,
-                     parent_key=f"pid{parent}" if parent in here and parent != base else None,
-                     author=who, content=body,
-                     skip_reason="thread_starter" if pid == base else None)
-                for n, pid, parent, who, body in posts]
+        parents = [self._parent(page, it.node) for it in posts]
+        # The base post is printed first, without a parent link; a parent on another page of the
+        # topic is not in this thread's tree: top level here.
+        base = posts[0].key if parents[0] is None else None
+        here = {it.key for it in posts}
+        for it, parent in zip(posts, parents):
+            it.parent_key = parent if parent in here and parent != base else None
+            if it.key == base:
+                it.skip_reason = "thread_starter"
+        return posts
+
+    @staticmethod
+    def _parent(page: Page, post) -> str | None:
+        up = post.css_first("div.hcl").css_first("a.prl")
+        m = _PARENT.search(page.attrs.get(up, "href")) if up is not None else None
+        return f"pid{m.group(1)}" if m else None

@@ -31,7 +31,12 @@ def is_later_page(page: Page, number: re.Pattern) -> bool:
 
 
 class FlatForum(CommentSystem):
-    """A forum engine whose topic is a flat list of post elements with numbered ids."""
+    """A forum engine whose topic is a flat list of post elements with numbered ids.
+
+    An engine states its selectors and id pattern; where its template needs more than a selector
+    (a post found from its words, the words chosen among several, a date's line), it overrides
+    the one step (``posts``, ``content_of``, ``date_of``, ``not_text_of``, ``post_author``,
+    ``first_page``) and keeps the loop."""
 
     post_selector: str = ""  # the post elements
     post_id: re.Pattern = re.compile(r"$^")  # a post element's id; group 1 is its number
@@ -46,6 +51,15 @@ class FlatForum(CommentSystem):
     # The engine's page number in a topic's URL: on the first page the first post is the topic.
     # None: the engine marks its opening post itself (``starter``).
     page_number: re.Pattern | None = None
+    # Posts are flat (every one at the top level); False leaves the tree to the markup's nesting
+    # (answers printed inside their question).
+    flat: bool = True
+    # A post without a words' element is skipped; False keeps it (the words found by role).
+    content_required: bool = True
+
+    def posts(self, page: Page):
+        """The post elements, in document order."""
+        return page.root.css(self.post_selector)
 
     def starter(self, page: Page, post, number: str) -> bool | None:
         """Whether the engine marks this post as the topic's opening post; None when it prints
@@ -57,29 +71,51 @@ class FlatForum(CommentSystem):
         m = self.post_id.match(page.attrs.id(post))
         return m.group(1) if m else None
 
+    def content_of(self, page: Page, post, pid: str):
+        """The post's words' element."""
+        return post.css_first(self.content_selector.format(pid))
+
     def author_of(self, page: Page, post, pid: str) -> str | None:
         """The poster's name as the engine's template prints it."""
+        if not self.author_selector:
+            return None
         return stripped_text(post.css_first(self.author_selector.format(pid)))
+
+    def date_of(self, page: Page, post):
+        """The date's element, where the engine marks it."""
+        return post.css_first(self.date_selector) if self.date_selector else None
+
+    def not_text_of(self, page: Page, post, content) -> list:
+        """Elements inside the words' element that are not the poster's words."""
+        return list(content.css(self.not_text_selector)) if self.not_text_selector else []
+
+    def post_author(self, page: Page, post) -> bool | None:
+        """Whether the engine marks the post as the site's or the topic owner's."""
+        return None
+
+    def first_page(self, page: Page) -> bool:
+        """Whether the page is its topic's first page (its first post the topic itself); False
+        when the engine marks its opening post or prints no page number."""
+        return self.page_number is not None and not is_later_page(page, self.page_number)
 
     def find(self, page: Page) -> list[Item]:
         out: list[Item] = []
         marked = False
-        for n in page.root.css(self.post_selector):
+        for n in self.posts(page):
             pid = self.post_number(page, n)
             if pid is None:
                 continue
-            content = n.css_first(self.content_selector.format(pid))
-            if content is None or (self.requires and n.css_first(self.requires) is None):
+            content = self.content_of(page, n, pid)
+            if (content is None and self.content_required) \
+                    or (self.requires and n.css_first(self.requires) is None):
                 continue
             first = self.starter(page, n, pid)
             marked = marked or first is not None
-            out.append(Item(n, self.name, self.key.format(pid) if pid else "", parent_stated=True,
+            out.append(Item(n, self.name, self.key.format(pid) if pid else "", parent_stated=self.flat,
                             author=self.author_of(page, n, pid),
                             content=content, skip_reason="thread_starter" if first else None,
-                            not_text=list(content.css(self.not_text_selector))
-                            if self.not_text_selector else [],
-                            date=n.css_first(self.date_selector) if self.date_selector else None))
-        if out and not marked and self.page_number is not None \
-                and not is_later_page(page, self.page_number):
+                            not_text=self.not_text_of(page, n, content) if content is not None else [],
+                            date=self.date_of(page, n), is_post_author=self.post_author(page, n)))
+        if out and not marked and self.first_page(page):
             out[0].skip_reason = "thread_starter"
         return out

@@ -12,43 +12,50 @@ from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
 from ..dom import ancestors, stripped_text
+from .topic_page import FlatForum
 
 _BODY = re.compile(r"^body\d+$")
 _NUMBER = re.compile(r"^number(\d+)$")
 
 
-class UBBThreads(CommentSystem):
+class UBBThreads(FlatForum):
     name = "ubbthreads"
     order = 45
     meta_classes = frozenset({"signature", "author-content", "subjecttable"})
+    key = "post-{0}"
+    author_selector = ("td.author-content.mblthin .author-name .username, "
+                       "td.author-content.mblthin .author-name .modname, "
+                       "td.author-content .author-name .username, "
+                       "td.author-content .author-name .modname")
 
-    def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        out: list[Item] = []
+    def posts(self, page):
+        """Each post's table, found from its words (``div.post_inner > div#body{N}``): the
+        nearest table that holds a subject row. Words outside such a table: no topic page."""
+        out = []
         for body in page.root.css("div.post_inner > div[id^='body']"):
-            if not _BODY.match(a.id(body)):
+            if not _BODY.match(page.attrs.id(body)):
                 continue
             post = next((t for t in ancestors(body) if t.tag == "table"
                          and t.css_first("td.subjecttable") is not None), None)
             if post is None:
                 return []
-            num = next((m.group(1) for x in post.css("a[id^='number']")
-                        if (m := _NUMBER.match(a.id(x)))), "")
-            name = post.css_first("td.author-content.mblthin .author-name .username, "
-                                  "td.author-content.mblthin .author-name .modname, "
-                                  "td.author-content .author-name .username, "
-                                  "td.author-content .author-name .modname")
-            stamp = post.css_first("td.subjecttable span.date")
-            out.append(Item(post, self.name, f"post-{num}" if num else "", parent_stated=True,
-                            author=stripped_text(name), content=body,
-                            date=stamp.parent if stamp is not None else None))
-        if out and _first_page(page):
-            out[0].skip_reason = "thread_starter"
+            out.append(post)
         return out
 
+    def post_number(self, page, post):
+        return next((m.group(1) for x in post.css("a[id^='number']")
+                     if (m := _NUMBER.match(page.attrs.id(x)))), "")
 
-def _first_page(page: Page) -> bool:
-    cur = page.root.css_first("td.page-cur")
-    return cur is None or (stripped_text(cur) or "1") == "1"
+    def content_of(self, page, post, pid):
+        return next((b for b in post.css("div.post_inner > div[id^='body']") if _BODY.match(page.attrs.id(b))),
+                    None)
+
+    def date_of(self, page, post):
+        stamp = post.css_first("td.subjecttable span.date")
+        return stamp.parent if stamp is not None else None
+
+    def first_page(self, page):
+        # the pager marks the page shown as ``td.page-cur``
+        cur = page.root.css_first("td.page-cur")
+        return cur is None or (stripped_text(cur) or "1") == "1"

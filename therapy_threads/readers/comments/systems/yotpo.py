@@ -16,9 +16,10 @@ widget keeps one hidden ``yotpo-template`` review for its script to clone: never
 """
 from __future__ import annotations
 
-from ..base import CommentSystem, Item, Page
+from .topic_page import FlatForum
 
-class Yotpo(CommentSystem):
+
+class Yotpo(FlatForum):
     name = "yotpo"
     order = 17
     content_classes = ("content-review", "content-question")
@@ -28,24 +29,34 @@ class Yotpo(CommentSystem):
                               "yotpo-multiple-rating-fields", "yotpo-review-stars", "yotpo-footer",
                               "product-link-wrapper", "yotpo-user-letter", "yotpo-user-title",
                               "yotpo-icon-profile", "yotpo-helpful", "footer-additional-actions"})
+    post_selector = "div.yotpo-review, div.yotpo-question, div.yotpo-comment-box"
+    key = "yotpo-{0}"
+    # answers are printed inside their question: the nesting states the tree
+    flat = False
+    content_required = False
 
-    def find(self, page: Page) -> list[Item]:
+    def post_number(self, page, post):
+        """"review-ID", "question-ID", "answer-ID" from the widget's data attributes; the hidden
+        template the script clones is no post."""
         a = page.attrs
-        out: list[Item] = []
-        for n in page.root.css("div.yotpo-review, div.yotpo-question, div.yotpo-comment-box"):
-            cls = a.classes(n)
-            if "yotpo-template" in cls:
-                continue
-            key = a.get(n, "data-review-id") or a.get(n, "data-question-id") or a.get(n, "data-answer-id")
-            if not key:
-                continue
-            kind = "answer" if "yotpo-comment-box" in cls else ("question" if "yotpo-question" in cls else "review")
-            words = next((d for d in n.css("div.content-review, div.content-question")
-                          if _own(d, n)), None)
-            out.append(Item(n, self.name, f"yotpo-{kind}-{key}", content=words,
-                            is_post_author=True if n.css_first("div.yotpo-store-owner") is not None
-                            and kind == "answer" else None))
-        return out
+        if "yotpo-template" in a.classes(post):
+            return None
+        key = a.get(post, "data-review-id") or a.get(post, "data-question-id") or a.get(post, "data-answer-id")
+        return f"{self._kind(page, post)}-{key}" if key else None
+
+    def content_of(self, page, post, pid):
+        return next((d for d in post.css("div.content-review, div.content-question") if _own(d, post)), None)
+
+    def post_author(self, page, post):
+        # the shop's team answers under a ``yotpo-store-owner`` header
+        if self._kind(page, post) == "answer" and post.css_first("div.yotpo-store-owner") is not None:
+            return True
+        return None
+
+    @staticmethod
+    def _kind(page, post) -> str:
+        cls = page.attrs.classes(post)
+        return "answer" if "yotpo-comment-box" in cls else ("question" if "yotpo-question" in cls else "review")
 
 
 def _own(d, n) -> bool:
