@@ -133,6 +133,7 @@ def test_case_forms_of_run_together_service_names(lang, text, expected):
     # where the sender lives and the respect words saved beside the name stay
     ("en", "[12/10/26, 9:44 pm] Bittu Bhaiya Dubai: is it back pain?\n[12/10/26, 9:45 pm] Chachi Ji 2: ok",
      [("Bittu", P)]),
+    ("en", "[3/11/2026, 7:16:48 pm] Damo cuz: LOL the only question", [("Damo", P)]),
 ])
 def test_the_sender_of_a_chat_export_line_less_places_and_respect_words(lang, text, expected):
     check(ChatSenderRecognizer, text, expected, lang=lang)

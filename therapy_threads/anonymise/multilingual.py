@@ -204,7 +204,8 @@ class _Multilingual(Recognizer):
         English, here in another language's text, a word of its dictionary or of its 20,000 commonest: the rarer
         tail of English frequencies holds the foreign names English text mentions, "Hiroshi", "Hiro".)"""
         r = self.lex.rank(cf)
-        return (self.rank(cf, t.lang) is None and (r is None or r >= 20000 and not self.lex.dictionary_word(cf))
+        return (self.rank(cf, t.lang) is None and (r is None or r >= 20000 and not self.lex.dictionary_word(cf)
+                                                   and not self.lex.word_form(cf))
                 and not self.lex.ordinary_in(cf) and not re.search(r"(.)\1\1", cf))
 
     def given(self, cf: str, lang: str | None = None) -> bool:

@@ -4366,6 +4366,8 @@ class ChatSenderRecognizer(Recognizer):
                 if not cues.any_given_name(cf) and (knowledge().is_place(w.group(0)) or knowledge().is_region(w.group(0))
                                                     or knowledge().is_demonym(w.group(0))):
                     continue  # "Titu Bhaiya Dubai": where the sender lives, saved beside the name
+                if not cues.any_given_name(cf) and (self.lex.rank(cf) or 10 ** 6) < 10000:
+                    continue  # "Damo cuz", "Mum Work": a frequent English word saved beside the name
                 s, e = m.start("who") + w.start(), m.start("who") + w.end()
                 if t.free(s, e):
                     yield self.person(t, s, e, "the sender of a line of a chat export")
