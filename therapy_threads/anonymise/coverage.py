@@ -21,8 +21,10 @@ short, mixed) is read in its post's language, exactly as the anonymiser reads it
 to be in an uncovered language is read again sentence by sentence before it is quarantined: when
 most of its letters are in a covered language (an English comment opening with a Ukrainian
 greeting or quoting a Polish proverb), it is published and read in that language. So is a comment
-detected in a language whose rules read names by their case endings (Polish, Czech) on a post in
-another covered language: the language of most of its letters decides which rules read it.
+detected in a language whose rules read names through its national name list (Polish, Czech and Greek
+by their case endings; Indonesian) on a post in another covered language: the language of most of its
+letters decides which rules read it; and a comment on a post in such a language detected in another covered one
+(an English quote header opening an Indonesian reply).
 """
 from __future__ import annotations
 
@@ -91,6 +93,7 @@ def fail_closed(result: ReadResult, covered: frozenset[str], mode: str = QUARANT
     from ..validate.rows import isolate
 
     from .inflection import languages as declining_languages
+    from .regional import reading_language
 
     declining = declining_languages()
     counts: Counter = Counter()
@@ -103,11 +106,13 @@ def fail_closed(result: ReadResult, covered: frozenset[str], mode: str = QUARANT
         if c.post_id in bad_posts:
             continue
         lang = effective_language(c.language, post_lang.get(c.post_id))
+        pl = post_lang.get(c.post_id)
         if c.language is not None and (uncovered(lang, covered) or (
-                c.language in declining and c.language != post_lang.get(c.post_id) and post_lang.get(c.post_id) in covered)):
+                c.language != pl and pl in covered and (c.language in declining or reading_language(pl) in declining))):
             # (also a comment detected in a language whose rules read names by their case endings, on a post
             # in another covered language: a quoted Polish proverb opening an English comment on an English
-            # post is read in English, not with the Polish rules)
+            # post is read in English, not with the Polish rules; and the other way round, a comment on a post in
+            # such a language detected in another one: an English quote header opening an Indonesian reply)
             lang = _reread(c, covered)
         if uncovered(lang, covered):
             bad_comments[i] = (REASON, f"the comment's detected language ({lang}) is not one the name recognizers "

@@ -76,7 +76,12 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "doc", "bc", "doktorka", "doktorky", "doktorce", "doktorku", "doktorko", "doktorkou",
                          "doktora", "doktorovi", "doktore", "doktorem",
                          # Japanese honorific suffixes written after a name ("X-san", "X-chan", "X-sensei")
-                         "san", "chan", "kun", "sama", "sensei", "senpai"})
+                         "san", "chan", "kun", "sama", "sensei", "senpai",
+                         # Indonesian forms of address and the degrees written after a name ("Pak", "Bu", "X, M.Psi.,
+                         # Psikolog", "dr. X, Sp.KJ"); Greek forms of address ("κ.", "κα", "κυρία", "κύριε", "Δρ.")
+                         "pak", "bu", "bapak", "ibu", "drg", "psi", "psikolog", "sp", "kj", "spkj",
+                         "κα", "κυρία", "κυρίας", "κυρια", "κύριε", "κύριος", "κύριο", "κυρίου", "δρ", "δρα", "κυρ",
+                         "κυρα", "κυρά", "γιατρέ"})
 # the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")
 _TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b")
 _TOKEN = re.compile(r"[^\W_]+")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +37,13 @@ class NameForms:
     words: frozenset[str]  # nominatives and case forms of names that the dictionary also has as words ("wilk")
     not_names: frozenset[str]  # names of the other countries' lists that are only words here ("wielki", "centrum")
     endings: tuple[tuple[str, str], ...]
+    fold: bool = False  # forms are also matched without accents (Greek: "Γιωργο", "Αλεξάνδρου")
+
+
+def strip_accents(cf: str) -> str:
+    """``cf`` without its combining marks ("αλεξάνδρου" -> "αλεξανδρου")."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", cf)
+                                                if not unicodedata.combining(c)))
 
 
 def _raw(name: str) -> str:
@@ -66,7 +74,9 @@ def name_forms(lang: str | None) -> NameForms | None:
     table = _tables()[0].get(lang or "")
     if table is None:
         return None
-    endings = tuple((str(a), str(b)) for a, b in table["endings"])
+    # (casefolded, as the tokens are: the Greek final "ς" is "σ")
+    endings = tuple((str(a).casefold(), str(b).casefold()) for a, b in table["endings"])
+    fold = bool(table.get("fold_accents", False))
     lex = lexicon()
     given: dict[str, str] = {}
     surname: dict[str, str] = {}
@@ -99,13 +109,18 @@ def name_forms(lang: str | None) -> NameForms | None:
                             words.add(form)
         if wordlike:
             words.add(name)
-    return NameForms(lang, given, surname, frozenset(words), frozenset(not_names), endings)
+    if fold:  # the same forms without accents, for the names' and the words' lookups alike
+        for dest in (given, surname):
+            for form, nom in list(dest.items()):
+                dest.setdefault(strip_accents(form), nom)
+        words |= {strip_accents(w) for w in words}
+    return NameForms(lang, given, surname, frozenset(words), frozenset(not_names), endings, fold)
 
 
 def declined_given(cf: str, lang: str | None) -> bool:
     """``cf`` (casefolded) is a case form of a given name of ``lang``'s country."""
     f = name_forms(lang) if lang else None
-    return f is not None and cf in f.given
+    return f is not None and (cf in f.given or f.fold and strip_accents(cf) in f.given)
 
 
 def declined_surname(cf: str, lang: str | None) -> bool:
@@ -114,6 +129,8 @@ def declined_surname(cf: str, lang: str | None) -> bool:
     f = name_forms(lang) if lang else None
     if f is None:
         return False
+    if f.fold:
+        cf = strip_accents(cf)
     if "-" in cf:
         parts = cf.split("-")
         return len(parts) == 2 and all(p in f.surname or p in f.given for p in parts)
@@ -135,7 +152,7 @@ def lower_word(cf: str, lang: str | None) -> bool:
     """In lower case ``cf`` is an ordinary word that is also a name of ``lang``'s country: "sikora" (a tit),
     "kalina" (a guelder rose), "wilka" (a wolf's)."""
     f = name_forms(lang) if lang else None
-    return f is not None and cf in f.words
+    return f is not None and (cf in f.words or f.fold and strip_accents(cf) in f.words)
 
 
 @lru_cache(maxsize=None)

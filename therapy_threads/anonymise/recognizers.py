@@ -38,7 +38,8 @@ from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|ter|ten|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
                      r"Uí|Ua|O'|bin|binti|binte|bte|a/l|a/p|s/o|d/o)\s+){0,2}"
                      r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
-                     + r"][A-Za-z\u00c0-\u024f]+(?:['’-][A-Za-z\u00c0-\u024f]+)*)")
+                     # (and Greek: "Ειρήνη Μπατζιώρα")
+                     + r"\u0386\u0388-\u038f\u0391-\u03ab][A-Za-z\u00c0-\u024f\u0386-\u03ce]+(?:['’-][A-Za-z\u00c0-\u024f\u0386-\u03ce]+)*)")
 # the writer saying who they are, right before a name: "I'm X", "I am X", "it's X", "name is X"
 _SELF_NAMING = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Ii]t['’]s|\bname[ \t]+is)[ \t]+(?:(?:a|an|just)[ \t]+)?$")
 # nouns for a person in general (kinship and care nouns are the policy's relations)

@@ -161,7 +161,7 @@ _BLANK = re.compile(r"\s")
 
 # Digit words of languages text2num has no table for, said one digit at a time as people read a phone
 # number out, from each language's grammar: Malay and Indonesian ("kosong"/"sifar"/"nol" zero, "lapan"
-# in Malaysia and "delapan" in Indonesia for eight); Irish, whose counting numbers take the particle "a"
+# in Malaysia and "delapan" in Indonesia for eight); Greek; Irish, whose counting numbers take the particle "a"
 # and an "h" before a vowel ("a náid, a haon, a dó, ..."), the length marks optional as people type them.
 # Read in text of any language: both are written inside English (code-switching). ``regions``: the
 # countries whose national formats such a number is dialled in.
@@ -173,6 +173,13 @@ DIGIT_TABLES: dict[str, dict] = {
                       "ceathair": 4, "cúig": 5, "cuig": 5, "sé": 6, "se": 6, "seacht": 7, "ocht": 8, "hocht": 8,
                       "naoi": 9},
            "particle": "a", "regions": ("IE", "GB")},
+    # Greek: the digits with and without their accents, and the spoken variants "εφτά"/"επτά", "οχτώ"/"οκτώ",
+    # "εννιά"/"εννέα"
+    "el": {"digits": {"μηδέν": 0, "μηδεν": 0, "ένα": 1, "ενα": 1, "δύο": 2, "δυο": 2, "τρία": 3, "τρια": 3,
+                      "τέσσερα": 4, "τεσσερα": 4, "πέντε": 5, "πεντε": 5, "έξι": 6, "εξι": 6, "επτά": 7, "επτα": 7,
+                      "εφτά": 7, "εφτα": 7, "οκτώ": 8, "οκτω": 8, "οχτώ": 8, "οχτω": 8, "εννέα": 9, "εννεα": 9,
+                      "εννιά": 9, "εννια": 9},
+           "particle": "", "regions": ("GR", "CY")},
 }
 
 

@@ -10,7 +10,8 @@ and the text as bare paragraphs. Replies go into ``ul.children``/``ol.children``
 ``style => 'div'``, straight into the parent element. Themes with their own callback often print
 ``li#li-comment-N`` around ``article#comment-N`` (both with ``comment`` classes) or close the
 element before the replies (replies become siblings; only ``depth-N`` is left, which the engine
-uses). Jetpack (and WordPress.com) add likes: ``.comment-likes`` / ``.comment-like-feedback``
+uses); WP Royal's Ashe and the themes sharing its callback print the id on a bare ``li`` and
+comment_class() on the ``article`` inside it (one comment: ``WordPress._fill_host``). Jetpack (and WordPress.com) add likes: ``.comment-likes`` / ``.comment-like-feedback``
 ("Liked by 3 people").
 """
 from __future__ import annotations
@@ -61,6 +62,12 @@ def _empty_shell(n) -> bool:
     return True
 
 
+def _post_author_mark(cls: frozenset[str], depth: int | None) -> bool | None:
+    """comment_class() always prints depth-N and, for the post's author, bypostauthor: with
+    depth-N present, its absence says "not the post's author"."""
+    return True if "bypostauthor" in cls else (False if depth is not None and "comment" in cls else None)
+
+
 def _order(n) -> tuple[int, ...]:
     """The node's position in document order (its path of sibling indexes from the root)."""
     path = []
@@ -97,13 +104,14 @@ class WordPress(CommentSystem):
         "comment-like-feedback", "comment-likes", "comment-likes-widget-placeholder",
         "comment-like-link", "comment-likes-widget", "wpl-likebox", "comment-author",
         "star-rating", "woocommerce-review__verified", "woocommerce-review__dash",
-        "woocommerce-review__awaiting-approval", "thdrpy",
+        "woocommerce-review__awaiting-approval", "thdrpy", "awaiting-moderation", "under-moderation",
     })
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
         jetpack = False
+        hosts: dict[int, Item] = {}  # li#comment-N items, by element
         for n in page.root.css(".comment, .pingback, .trackback, li[id^='comment-'], "
                                "li[id^='li-comment-']"):
             cls = a.classes(n)
@@ -118,6 +126,10 @@ class WordPress(CommentSystem):
             if not is_item and not (n.tag == "li" and m is not None):
                 continue
             key = f"comment-{m.group(1)}" if m else self._inner_key(n, page)
+            host = hosts.get(n.parent.mem_id) if not key and n.parent is not None else None
+            if host is not None:
+                self._fill_host(host, n, cls)
+                continue
             skip = "pingback" if "pingback" in cls else "trackback" if "trackback" in cls else None
             depth = depth_from_classes(cls)
             if skip and m is None and depth is None and _empty_shell(n):
@@ -125,11 +137,10 @@ class WordPress(CommentSystem):
                 # (printed after a parent it never closed, with the replies' ``ul.children``
                 # inside): no ping, and not the replies' parent — their depth-N says where they go.
                 continue
-            # comment_class() always prints depth-N and, for the post's author, bypostauthor:
-            # with depth-N present, its absence says "not the post's author".
             out.append(Item(n, self.name, key, depth=depth, skip_reason=skip,
-                            is_post_author=True if "bypostauthor" in cls else
-                            (False if depth is not None and "comment" in cls else None)))
+                            is_post_author=_post_author_mark(cls, depth)))
+            if n.tag == "li" and m is not None:
+                hosts[n.mem_id] = out[-1]
             if "comment-reply" in cls and depth is None:
                 parent = _mt_replied_to(n, page, key)
                 if parent:
@@ -154,6 +165,24 @@ class WordPress(CommentSystem):
             for it in out:
                 it.system = "jetpack"
         return out
+
+    @staticmethod
+    def _fill_host(host: Item, n, cls: frozenset[str]) -> None:
+        """A theme callback that prints the id on Walker_Comment's ``<li>`` and comment_class()
+        on the element inside it — ``li#comment-N > article.comment.depth-N.entry-comments`` >
+        ``div.comment-content`` > ``h3.comment-author``, ``div.comment-meta`` (``a.comment-date``,
+        the reply link), ``div.comment-text`` (comment_text()), the replies' ``ul.children`` after
+        the article inside the ``li`` (WP Royal's Ashe, Bard, Savona, Graceful and other themes
+        of that callback) — prints one comment: the ``li`` (id, replies) with the inner element's
+        depth, author mark and words."""
+        if host.depth is None:
+            host.depth = depth_from_classes(cls)
+        if host.is_post_author is None:
+            host.is_post_author = _post_author_mark(cls, host.depth)
+        if host.skip_reason is None and cls & {"pingback", "trackback"}:
+            host.skip_reason = "pingback" if "pingback" in cls else "trackback"
+        if host.content is None:
+            host.content = n.css_first(".comment-text")
 
     @staticmethod
     def _drop_inserts(items: list[Item]) -> list[Item]:
