@@ -133,8 +133,9 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     anonymiser's two phone recognizers ask about the same text, and most texts have no run.)"""
     lang = (lang or "en").split("-")[0].lower()
     low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
-    if len(low) == len(text) + 1 and _any_look(lang if lang in LANGS else None).search(low) is None:
-        return ()  # (most texts: one scan instead of three)
+    if lang not in NUMBER_TABLES and len(low) == len(text) + 1 \
+            and _any_look(lang if lang in LANGS else None).search(low) is None:
+        return ()  # (most texts: one scan instead of three; compound number words have no first look)
     said = tuple(r for t in DIGIT_TABLES for r in _digit_runs(text, low, t)) if len(low) == len(text) + 1 else ()
     if lang in NUMBER_TABLES:
         said += tuple(r for r in _compound_runs(text, lang) if not any(o.start < r.end and r.start < o.end for o in said))
