@@ -12,9 +12,13 @@ from therapy_threads.anonymise import evalset as ev
     ("Hablé con la [[lic. quiroga]].", "Hablé con la lic. [P1].", 1),
     ("Bei [[Dr.in Zirngast]] und [[Mag.a Pröll]].", "Bei Dr.in [P1] und Mag.a [P2].", 2),
     ("J'ai vu [[Madame Brochu]].", "J'ai vu Madame [P1].", 1),
+    ("Byla jsem u [[paní Vondrušková]] a [[MUDr. Bedřich Kalous]].", "Byla jsem u paní [P1] a MUDr. [P2].", 2),
+    ("Děkuji [[slečně Zdislavě]] a [[panu Mgr. Kalousovi]].", "Děkuji slečně [P1] a panu Mgr. [P2].", 2),
+    ("Falei com a [[Tanabe-sensei]] e a [[Lulu-chan]].", "Falei com a [P1]-sensei e a [P2]-chan.", 2),
     # the name itself surviving is still a leak, the title beside it or not
     ("Ik sprak [[mevrouw Vandeloo]] gisteren.", "Ik sprak [P1] Vandeloo gisteren.", 0),
     ("Bei [[Dr.in Zirngast]].", "Bei [P1] Zirngast.", 0),
+    ("Falei com a [[Tanabe-sensei]].", "Falei com a Tanabe-[P1].", 0),
     # "in" and "a" only as the ending of an Austrian title, not as words of a name
     ("Das war [[Lin A. Berg]].", "Das war [P1] A. Berg.", 0),
 ])

@@ -76,6 +76,11 @@ def test_the_reader_turns_number_words_into_digits(lang, text, digits):
      "kosong satu tujuh, dua lapan tiga, sembilan kosong empat enam"),
     ("en", "her number is a náid, a hocht, a seacht, a dó, a cúig, a naoi, a haon, a trí, a sé, a ceathair.",
      "a náid, a hocht, a seacht, a dó, a cúig, a naoi, a haon, a trí, a sé, a ceathair"),
+    # Czech and Slovak, which text2num does not read: digits and compounds up to 999 from the grammar
+    ("cs", "kdyby něco: sedm nula tři, dvě stě šedesát čtyři, osm set patnáct. Díky",
+     "sedm nula tři, dvě stě šedesát čtyři, osm set patnáct"),
+    ("sk", "volaj: nula deväť nula päť, dvesto dvanásť, tristo štyridsať päť",
+     "nula deväť nula päť, dvesto dvanásť, tristo štyridsať päť"),
     # digits mixed with words
     ("fr", "GSM 0471 nonante-neuf, huitante-huit, septante-sept", "0471 nonante-neuf, huitante-huit, septante-sept"),
 ])
@@ -102,6 +107,8 @@ def test_a_phone_number_written_out_in_words_is_found(lang, text, number):
     ("fr", "le premier, le deuxième, le troisième, le quatrième rendez-vous"),
     ("en", "we counted satu, dua, tiga, empat together"),
     ("en", "I do, se do, do what you like"),
+    ("cs", "Bylo jí dvacet, mně dvacet dva a bratrovi třicet pět let, tatínkovi sto let."),
+    ("cs", "jedna, dvě, tři, čtyři, pět, šest, sedm"),
 ])
 def test_numbers_in_ordinary_prose_are_no_phones(lang, text):
     assert find_all_phones(text, REGIONS, lang, _cue_phone_regions(lang)) == []

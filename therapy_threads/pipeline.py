@@ -321,6 +321,9 @@ def _give_back_memory() -> None:
     import ctypes
     import gc
 
+    from .anonymise import phones
+
+    phones.forget()  # the phone finders' answers for this source's texts (kept for its privacy audit)
     gc.collect()
     if _REFREEZE[0]:
         _REFREEZE[0] = False

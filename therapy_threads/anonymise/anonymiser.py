@@ -128,7 +128,10 @@ _ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "a
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
-                             "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled"})
+                             "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
+                             "chat_sender"})
+# a kinship or respect word right before a word ("tía ", "tio ", "auntie "): the case-folded word
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
 # Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
@@ -527,6 +530,12 @@ class Anonymiser:
         names = [n for n in d.ctx.accepted if n not in d.ctx.known]
         if not names:
             return
+        # the same names as the post's languages also write them: case forms, pet forms and short forms
+        acc = d.ctx.accepted
+        variants = self._name_variants(names, d)
+        if variants:
+            acc = {**variants, **d.ctx.accepted}
+            names = names + [v for v in variants if v not in d.ctx.accepted]
         # keys are case-folded ("weißenborn" -> "weissenborn"): let "ss" match "ß" again
         pat = None  # compiled on first use: most posts' texts fail the substring test below
         cues = self.cues
@@ -547,13 +556,21 @@ class Anonymiser:
                 e = s + len(core)
                 if other and not core[:1].isupper() and _after_determiner(t.text, s, lang):
                     continue  # "la clémence envers soi-même": an article makes it a word
+                if not core.lstrip("ʻ")[:1].isupper() and self._kin_before(t.text, s) \
+                        and core.casefold() in d.ctx.role_named and not any(x.overlaps(s, e) for x in t.spans):
+                    # "tía remigia que no es la peluquera": a kinship word of address before a name a role cue
+                    # gave elsewhere in the post, in lower case, is that person whatever else the word means
+                    t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                        "a name accepted elsewhere in the post, after a kinship word of address"))
+                    continue
                 if not core.lstrip("ʻ")[:1].isupper():  # ("ʻAna": the ʻokina, then the capital)
                     if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
                         continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
-                    if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) and (
+                    if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) \
+                            and not inflection.declines_as_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
                             or other and self._greeted(t.text, s, lang)) \
                             and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
@@ -562,7 +579,7 @@ class Anonymiser:
                         # a name that is no word of any language, written in lower case in mixed text
                         # ("die hinterleitner hat gesagt" in an otherwise capitalised comment); an ordinary
                         # word of another language than the text's is that word, quoted ("... wróbel w garści")
-                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, no word of any language"))
                         continue
                     # "nicht fröhlich", "vendia leitão", "geen keizer meer": a word of the text's language (in a
@@ -576,7 +593,7 @@ class Anonymiser:
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))
                             or self._lower_name_role(t.text, s, e, m.group(0) != core)) \
                             and not any(x.overlaps(s, e) for x in t.spans):
-                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[core.casefold()], "propagation", 0.5,
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, in lower-case text"))
                     continue
                 cf = core.casefold()
@@ -584,7 +601,7 @@ class Anonymiser:
                 if over:
                     if self._place_named(t, d.ctx, over, s, e, cf, lang):
                         t.spans.remove(over[0])
-                        t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
+                        t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                             "a name a role cue gave elsewhere in the post, listed with people or "
                                             "used as a name here, not a place"))
                     continue
@@ -623,9 +640,59 @@ class Anonymiser:
                     h = _HYPHEN_GIVEN.match(t.text, e)
                     if h and self.lex.is_first_name(h.group(1)):
                         e = h.end()  # a double-barrelled given name: "Ann-Marie", "Rae-Lynn" accepted as "Rae"
-                    e = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
-                t.spans.append(Span(s, e, PERSON, d.ctx.accepted[cf], "propagation", 0.5,
+                    ext = self._surname.extend(t.text, e, lang)  # "Bernie Walsh" signing the guest post
+                    hit = [x for x in t.spans if x.overlaps(e, ext)]
+                    # (not across a particle into a kept place: "k Liškové do Králova Pole" is the name alone)
+                    e = e if hit and hit[0].kind == KEEP and t.text[e:hit[0].start].strip() else ext
+                t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
+
+    def _name_variants(self, names: list[str], d: _Doc) -> dict[str, str]:
+        """Other forms of the post's accepted names, each to the name's key: in a language that declines
+        names, their case forms ("Lišková" -> "Liškové", "Jarka" -> "Jarky"); in a language with pet-form
+        endings, the pet forms ("Nilza" -> "Nilzinha"); and the short forms people clip a long given name
+        to ("Guayarmina" -> "Guaya", "Hiroshi" -> "Hiro"). A form that is a word of the post's languages,
+        a place or a known commenter's name is left out."""
+        langs = {_language(t, d) for t in d.texts} - {None}
+        lex, k = self.lex, knowledge()
+        cues_by_lang = language_cues()[0]
+        out: dict[str, str] = {}
+        clipping_off = bool(langs & inflection.languages())
+        tables = [cues_by_lang[lg] for lg in langs if lg in cues_by_lang]
+
+        def word(form: str) -> bool:
+            return lex.rank(form) is not None or bool(lex.ordinary_in(form)) \
+                or any(lex.lang_rank(form, lg) is not None for lg in langs) or k.is_place(form.title()) \
+                or any(form in lc.greetings or form in lc.closings or form in lc.determiners for lc in tables)
+
+        def add(form: str, key: str) -> None:
+            if form not in d.ctx.accepted and form not in d.ctx.known and form not in out \
+                    and form not in self.cues.not_names and not word(form):
+                out[form] = key
+        for n in names:
+            if not n.isalpha():
+                continue  # one word of letters: a given name or a surname, not a handle or a full name
+            key = d.ctx.accepted[n]
+            for lg in langs:
+                forms = inflection.name_forms(lg)
+                if forms is not None:
+                    for infl, nom in forms.endings:
+                        if nom == "" and n[-1] in "aeiouyáéíóúýě":
+                            continue  # the consonant declension: a name that ends in a consonant
+                        if n.endswith(nom) and len(n) - len(nom) >= 2 and infl != nom:
+                            add(n[:len(n) - len(nom)] + infl, key)
+                lc = cues_by_lang.get(lg)
+                if lc is not None and lc.diminutives and n[-1:] in "aeio" and len(n) >= 4:
+                    for end in lc.diminutives:
+                        add(n[:-1] + end, key)
+            # (not in a language that declines names: there a clipped name is a stem of case forms and words)
+            # (a given name of the lexicons, or a word a role cue gave as a name: not a handle run together,
+            # whose start may be a place or a word: "ntindanakato")
+            if len(n) >= 6 and not clipping_off and (self.cues.any_given_name(n) or n in d.ctx.role_named) \
+                    and not (self.lex.is_surname(n) and not self.cues.any_given_name(n)):
+                for j in range(4, len(n) - 1):  # (at least four letters kept, at least two cut)
+                    add(n[:j], key)
+        return out
 
     def _place_named(self, t: _Text, ctx: DocContext, over: list[Span], s: int, e: int, cf: str, lang: str | None) -> bool:
         """A word kept only because the gazetteer holds it ("Luz", "Socorro", "Dallas"), that a cue of a
@@ -667,6 +734,11 @@ class Anonymiser:
                                              and text[y.start:y.end].casefold() in ctx.role_named):
                 return True
         return False
+
+    def _kin_before(self, text: str, s: int) -> bool:
+        """A kinship or respect word of address of the policy's list stands right before ``s`` ("tía ", "tio ")."""
+        m = _WORD_BEFORE.search(text, max(0, s - 16), s)
+        return m is not None and m.group(1).casefold() in self.cues.policy_kin
 
     def _lower_name_role(self, text: str, s: int, e: int, possessive: bool) -> bool:
         """Where a lower-case word accepted as a name elsewhere in the post is used as a name here: set

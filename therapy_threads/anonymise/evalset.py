@@ -68,6 +68,15 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          # "Cik", "Tuan", "Ustazah", "Datin", "Hajah", "Tengku", "Mdm"): no more private than "Mrs"
                          "dresse", "puan", "encik", "cik", "tuan", "ustaz", "ustazah", "cikgu", "datuk", "dato",
                          "datin", "haji", "hajah", "hj", "hjh", "tengku", "mdm",
+                         # Czech and Slovak forms of address, declined as nouns ("paní", "panu", "slečně",
+                         # "pane"), academic titles ("Mgr.", "MUDr.", "PhDr.", "doc.") and "doktorka" in its
+                         # cases: no more private than "Mrs" or "Dr"
+                         "paní", "pán", "pane", "pana", "panu", "panem", "páni", "slečna", "slečny", "slečně",
+                         "slečnu", "slečno", "slečnou", "mgr", "mudr", "phdr", "judr", "rndr", "mvdr", "paeddr",
+                         "doc", "bc", "doktorka", "doktorky", "doktorce", "doktorku", "doktorko", "doktorkou",
+                         "doktora", "doktorovi", "doktore", "doktorem",
+                         # Japanese honorific suffixes written after a name ("X-san", "X-chan", "X-sensei")
+                         "san", "chan", "kun", "sama", "sensei", "senpai",
                          # Indonesian forms of address and the degrees written after a name ("Pak", "Bu", "X, M.Psi.,
                          # Psikolog", "dr. X, Sp.KJ"); Greek forms of address ("κ.", "κα", "κυρία", "κύριε", "Δρ.")
                          "pak", "bu", "bapak", "ibu", "drg", "psi", "psikolog", "sp", "kj", "spkj",

@@ -153,3 +153,44 @@ def lower_word(cf: str, lang: str | None) -> bool:
     "kalina" (a guelder rose), "wilka" (a wolf's)."""
     f = name_forms(lang) if lang else None
     return f is not None and (cf in f.words or f.fold and strip_accents(cf) in f.words)
+
+
+@lru_cache(maxsize=None)
+def _place_endings(lang: str) -> tuple[tuple[str, str], ...]:
+    table = _tables()[0].get(lang, {})
+    pairs = [(str(a), str(b)) for a, b in table.get("endings", ())]
+    pairs += [(str(a), str(b)) for a, b in table.get("place_endings", ())]
+    return tuple(pairs)
+
+
+def nominatives(word: str, lang: str | None) -> tuple[str, ...]:
+    """The word as written and every nominative its case ending may stand for in ``lang`` ("Hradce" ->
+    "Hradec", "Králova" -> "Královo"), by the name and place endings of the language's table; the word
+    alone where the language declines nothing here."""
+    if not lang or lang not in _tables()[0]:
+        return (word,)
+    out = [word]
+    for infl, nom in _place_endings(lang):
+        if infl and word.endswith(infl) and len(word) - len(infl) >= 2:
+            cand = word[:len(word) - len(infl)] + nom
+            if cand not in out:
+                out.append(cand)
+    return tuple(out)
+
+
+def declines_as_word(cf: str, lang: str | None) -> bool:
+    """In lower case ``cf`` is a word of ``lang`` that the frequency list holds only in its other case forms
+    (the list leaves out a word that is also a surname: "král" is gone, "krále", "králi", "králem" are there):
+    two or more of its case forms are frequent words."""
+    f = name_forms(lang) if lang else None
+    if f is None:
+        return False
+    lex = lexicon()
+    hits = set()
+    for infl, nom in f.endings:
+        if infl != nom and cf.endswith(nom) and len(cf) - len(nom) >= 2 and not (nom == "" and cf[-1] in "aeiouyáéíóúýě"):
+            form = cf[:len(cf) - len(nom)] + infl
+            r = lex.lang_rank(form, lang)
+            if r is not None and r < 20000:
+                hits.add(form)
+    return len(hits) >= 2

@@ -237,6 +237,15 @@ class _Multilingual(Recognizer):
     def rank(self, cf: str, lang: str) -> int | None:
         return self.lex.lang_rank(cf, lang)
 
+    def _unknown(self, t: TextContext, cf: str) -> bool:
+        """No word of this language, of English or of any other lexicon language: a handle or a name. (Of
+        English, here in another language's text, a word of its dictionary or of its 20,000 commonest: the rarer
+        tail of English frequencies holds the foreign names English text mentions, "Hiroshi", "Hiro".)"""
+        r = self.lex.rank(cf)
+        return (self.rank(cf, t.lang) is None and (r is None or r >= 20000 and not self.lex.dictionary_word(cf)
+                                                   and not self.lex.word_form(cf))
+                and not self.lex.ordinary_in(cf) and not re.search(r"(.)\1\1", cf))
+
     def given(self, cf: str, lang: str | None = None) -> bool:
         """A given name of the lexicons, or in a language that declines names a case form of one ("Kasię")."""
         return declined_given(cf, lang) or (cf in self.lex.first_names or cf in self.lex.intl_names) \
@@ -770,10 +779,42 @@ class LanguageNameRecognizer(_Multilingual):
             return word.casefold() + ("'" if m.group(2) in ("'", "’") else "") in lc.articles \
                 or word.casefold() in lc.articles or word.casefold() in lc.heads
 
-    def _unknown(self, t: TextContext, cf: str) -> bool:
-        """No word of this language, of English or of any other lexicon language: a handle or a name."""
-        return (self.rank(cf, t.lang) is None and self.lex.rank(cf) is None and not self.lex.ordinary_in(cf)
-                and not re.search(r"(.)\1\1", cf))
+
+
+# "where from" right after a writer's own name opening a sentence, by language: "Xx desde Telde", "Xx de Braga",
+# "Xx da Bari", "Xx z Brna" (the preposition of origin of each language's grammar)
+_FROM = {"es": "desde|de", "pt": "de|do|da", "fr": "de|d'", "it": "da|di", "nl": "uit", "cs": "z|ze", "pl": "z|ze"}
+_UPPER_WORD = rf"[{_UP}][^\W\d_]+(?:-[^\W\d_]+)*"
+
+
+@lru_cache(maxsize=None)
+def _intro_from(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[.!?…\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*)(?P<name>{_UPPER_WORD})[ \t]+"
+                      rf"(?:{_FROM[lang]})[ \t]*(?P<place>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD})?)(?=[ \t]*[,.(!])", re.M)
+
+
+class IntroFromPlaceRecognizer(_Multilingual):
+    """A writer naming themself where a sentence opens, then where they write from, and nothing else:
+    "Xx desde Telde, Gran Canaria.", "Xx de Braga, 40 anos", "Xx z Brna." The word is a given name of the
+    lexicons or no frequent word of the language, the place one of the gazetteer; a verb or a greeting
+    ("Saludos desde Telde", "Escribo desde Telde") is a frequent word, no name."""
+
+    name, score = "intro_from_place", 0.75
+    languages = frozenset(_FROM)
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        lc = self.lc(t)
+        for m in _intro_from(t.lang).finditer(text):
+            s, e = m.span("name")
+            cf = m.group("name").casefold()
+            if self.excluded(t, lc, cf) or not t.free(s, e) or not knowledge().is_place(m.group("place")):
+                continue
+            r = self.rank(cf, t.lang)
+            if knowledge().is_place(m.group("name")) and not self.given(cf, t.lang):
+                continue  # "Puerto de Mazarrón": a place named so
+            if (r is None and self._unknown(t, cf)) or (self.given(cf, t.lang) and (r is None or r >= 3000)):
+                yield self.person(t, s, e, "a writer's name opening a sentence, then where they write from")
 
 
 class LanguageWorkRecognizer(_Multilingual):

@@ -47,18 +47,59 @@ def more_regions(lang: str, regions: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(r for r in official_phone_regions(lang) if r not in regions)
 
 
+# The finders' answers per (text, regions, language), kept for the rest of the source: the privacy audit
+# asks the anonymiser's finder about every published text, and where the anonymiser changed nothing in a
+# text that is the text the anonymiser's recognizers asked about, with the same regions and language. The
+# answer is a function of those alone (the finders read nothing else), and the memo is keyed by the text
+# itself, so the audit still checks the exact text it reads and only skips recomputing an answer (~50 µs a
+# comment). Bounded by the characters of its keys; the extraction worker empties it after each source
+# (:func:`forget`).
+_MEMO: dict[tuple, tuple] = {}
+_MEMO_CHARS = [0]
+MEMO_MAX_CHARS = 8_000_000
+
+
+def forget() -> None:
+    """Empty the finders' memo (after each source)."""
+    _MEMO.clear()
+    _MEMO_CHARS[0] = 0
+
+
+def _remembered(key: tuple, text: str, compute) -> tuple:
+    found = _MEMO.get(key)
+    if found is None:
+        if _MEMO_CHARS[0] + len(text) > MEMO_MAX_CHARS:
+            forget()
+        found = _MEMO[key] = compute()
+        _MEMO_CHARS[0] += len(text)
+    return found
+
+
 def find_all_phones(text: str, regions: tuple[str, ...], lang: str | None = None,
                     cue_regions: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, why) of every phone number in ``text``, none overlapping an earlier one: the
     policy's ``regions``, said in words, the countries where ``lang`` is official, the countries of
     the text's web domains, then ``cue_regions`` (the language cue table's countries)."""
+    found, numbers = _remembered(("all", text, regions, lang), text, lambda: _phones(text, regions, lang))
+    out = list(found)
+    cue = tuple(r for r in cue_regions if r not in regions)
+    if cue and numbers:
+        for s, e, why in find_language_phones(text, cue, lang):
+            if not any(a < e and s < b for a, b, _ in out):
+                out.append((s, e, why))
+    return out
+
+
+def _phones(text: str, regions: tuple[str, ...], lang: str | None) -> tuple[tuple, bool]:
+    """:func:`find_all_phones` without ``cue_regions``, and whether ``cue_regions`` are to be read
+    (False: the text holds no two digits in a row and no number written out in words)."""
     out: list[tuple[int, int, str]] = [(s, e, "phone number (libphonenumber)") for s, e in find_phones(text, regions)]
     # English digit words, in a text of any language (a post may switch to English for the number)
     out += [(s, e, _SAID_WHY) for s, e in find_said_phones(text, regions)]
     digits = _DIGIT_PAIR.search(text) is not None
     runs = number_runs(text, lang)  # numbers written out in words ((): no three number words in a row)
     if not digits and not runs:
-        return out
+        return tuple(out), False
 
     def add(found, why):
         for s, e in found:
@@ -83,17 +124,18 @@ def find_all_phones(text: str, regions: tuple[str, ...], lang: str | None = None
         for s, e in spoken_phones(runs, regions + more + extra + said):
             out[:] = [x for x in out if not (x[2] == _SAID_WHY and s <= x[0] and x[1] <= e)]
             add([(s, e)], _SPOKEN_WHY)
-    cue = tuple(r for r in cue_regions if r not in regions)
-    if cue:
-        for s, e, why in find_language_phones(text, cue, lang):
-            add([(s, e)], why)
-    return out
+    return tuple(out), True
 
 
 def find_language_phones(text: str, regions: tuple[str, ...], lang: str | None) -> list[tuple[int, int, str]]:
     """(start, end, why) of the phone numbers in the national formats of ``regions``, the countries
     the language cue table gives for ``lang``: one home for the anonymiser's language recognizer and
     the audit, so the two cannot read these numbers differently."""
+    return list(_remembered(("language", text, regions, lang), text,
+                            lambda: tuple(_language_phones(text, regions, lang))))
+
+
+def _language_phones(text: str, regions: tuple[str, ...], lang: str | None) -> list[tuple[int, int, str]]:
     out = [(s, e, f"phone number (libphonenumber, a {lang}-speaking country)") for s, e in find_phones(text, regions)]
     runs = number_runs(text, lang)
     if runs:

@@ -26,7 +26,7 @@ from .lexicon import read_list
 from .phones import find_all_phones
 from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
-from . import titles
+from . import inflection, titles
 from .scan import WordStart, alternation_spans, searched
 from .titles import chain_pattern
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
@@ -1113,7 +1113,7 @@ class RoyalRecognizer(Recognizer):
         for m in rx.finditer(text):
             name = m.group("name")
             if not all(cues.any_given_name(p.casefold()) or p.casefold() in self.lex.first_names
-                       for p in name.split("-")):
+                       or inflection.declined_given(p.casefold(), t.lang) for p in name.split("-")):
                 continue
             if not m.group("num") and _SURNAME_AFTER.match(text, m.end("name")):
                 continue  # a given name and a surname: a person called "Princess" or "King"
@@ -1124,6 +1124,18 @@ class RoyalRecognizer(Recognizer):
 
 
 _SURNAME_AFTER = re.compile(r"[ \t]+[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+")
+
+
+@lru_cache(maxsize=1)
+def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
+    """(``digest``: the knowledge's, which keys the cache.) The middle word of every listed name of three words (a given name and two surnames: "Marian Rojas
+    Estapé"), case-folded, to the given names before it."""
+    out: dict[str, set[str]] = {}
+    for figs in knowledge().figures_by_surname.values():
+        for f in figs:
+            if len(f.tokens) == 3 and len(f.tokens[1]) > 1 and f.tokens[1] not in _PARTICLES:
+                out.setdefault(f.tokens[1], set()).add(f.first)
+    return {w: frozenset(v) for w, v in out.items()}
 
 
 class PublicFigureRecognizer(Recognizer):
@@ -1139,9 +1151,22 @@ class PublicFigureRecognizer(Recognizer):
         k = knowledge()
         text = t.text
         toks = [(s, e, core) for s, e, _, core in t.caps]
+        declines = t.lang in inflection.languages()
         for i, (s, e, tok) in enumerate(toks):
             cf = tok.casefold()
+            first = _first_surname_figures(k.digest).get(cf)
+            if first and i > 0 and toks[i - 1][2].casefold() in first and text[toks[i - 1][1]:s] == " " \
+                    and self.lex.is_surname(cf) \
+                    and not (i + 1 < len(toks) and text[e:toks[i + 1][0]] == " "):
+                # "Marian Rojas" of "Marian Rojas Estapé": a given name and the first of two surnames, as
+                # Spanish and Portuguese speech names a person (the full name is the rule below's)
+                yield self.span(toks[i - 1][0], s + len(tok), KEEP, reason="public figure (given name and first surname)")
+                continue
             if cf not in k.figure_adjectives and cf not in k.figures_by_surname and cf not in t.doc.figure_words:
+                if declines:
+                    hit = self._declined(t, toks, i)
+                    if hit is not None:
+                        yield self.span(toks[hit][0], s + len(tok), KEEP, reason="public figure (a case form of the name)")
                 continue
             if cf in k.figure_adjectives:
                 yield self.span(s, s + len(tok), KEEP, reason="adjective of a public figure's name")
@@ -1172,6 +1197,24 @@ class PublicFigureRecognizer(Recognizer):
                 if figs and any(f.first == low[i - 1][2] for f in figs) and \
                         re.fullmatch(r"[ \t]+", text[low[i - 1][1]:low[i][0]]):
                     yield self.span(low[i - 1][0], low[i][1], KEEP, reason="public figure (full name, lower case)")
+
+    def _declined(self, t: TextContext, toks, i: int) -> int | None:
+        """In a language that declines names, token ``i`` as a case form of a listed figure's surname
+        ("Frankla" of Frankl, "Prekopové" of Prekopová) with the given name before it in a case form too
+        ("Viktora Frankla"), or alone when the surname names the figure on its own: the first token's index."""
+        k, text = knowledge(), t.text
+        for cand in inflection.nominatives(toks[i][2], t.lang)[1:]:
+            figs = k.figures_by_surname.get(cand.casefold())
+            if not figs:
+                continue
+            if i > 0 and re.fullmatch(r"[ \t]+", text[toks[i - 1][1]:toks[i][0]]):
+                firsts = {w.casefold() for w in inflection.nominatives(toks[i - 1][2], t.lang)}
+                if any(f.first in firsts for f in figs if len(f.tokens) > 1):
+                    return i - 1
+            if self._distinctive(cand.casefold()) and not self.cues.relation_before(text, toks[i][0]) \
+                    and not self._private_title(text, toks[i][0]):
+                return i
+        return None
 
     def _other_person(self, text: str, toks, i: int, cf: str, figure_words: set[str]) -> bool:
         """A public figure's given name alone that names someone else: with another surname after it ("just
@@ -1638,6 +1681,74 @@ def geo_place(phrase: str) -> bool:
     return m is not None and m.group(1).split()[0] not in ("The", "A", "An", "My", "I")
 
 
+# a run of capitalised words joined by the lower-case "of" of the Romance and Czech place names ("Puerto de la
+# Cruz", "Icod de los Vinos", "Mogi das Cruzes", "Ústí nad Labem", "Nové Město na Moravě")
+_UPPER = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_CAP_WORD = rf"[{_UPPER}][^\W\d_]+(?:-[^\W\d_]+)*"
+_PLACE_JOINER = r"(?:de|del|de[ \t]+la|de[ \t]+las|de[ \t]+los|do|da|dos|das|di|della|delle|dei|nad|pod|na|u)"
+_JOINED_PLACE = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*(?:[ \t]+{_PLACE_JOINER}[ \t]+{_CAP_WORD}"
+                           rf"(?:[ \t]+{_CAP_WORD})*)+")
+_JOINED_GATE = re.compile(rf"[ \t]{_PLACE_JOINER}[ \t]+[{_UPPER}]")
+_CAP_WORD_RE = re.compile(_CAP_WORD)
+_CAP_PAIR = re.compile(rf"(?<![\w'’-])({_CAP_WORD})[ \t]+({_CAP_WORD})(?![\w'’-])")
+
+
+class JoinedPlaceRecognizer(Recognizer):
+    """A place of several words as the gazetteer holds it, found before the person rules take a word of it:
+    words joined by a lower-case "of" ("Puerto de la Cruz", "Las Palmas de Gran Canaria", "Icod de los
+    Vinos", "Ústí nad Labem"), which the place rule, reading runs of capitals, cannot join; and in a
+    language that declines place names, two capitalised words whose case forms read back to a gazetteer
+    place of two words ("do Hradce Králové", "z Králova Pole"). The whole name is kept."""
+
+    name, score = "place", 0.8
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_places:
+            return
+        text, k = t.text, knowledge()
+        if _JOINED_GATE.search(text):
+            for m in _JOINED_PLACE.finditer(text):
+                hit = self._longest(m)
+                if hit is not None and t.free(*hit):
+                    yield self.span(hit[0], hit[1], KEEP, reason="place of several words joined by 'de', 'do', 'nad' (GeoNames)")
+        if t.lang in inflection.languages():
+            for m in _CAP_PAIR.finditer(text):
+                if not t.free(m.start(), m.end()):
+                    continue
+                seconds = inflection.nominatives(m.group(2), t.lang)
+                hit = next((f"{a} {b}" for a in inflection.nominatives(m.group(1), t.lang) for b in seconds
+                            if (a, b) != (m.group(1), m.group(2)) and k.is_place(f"{a} {b}")), None)
+                if hit:
+                    yield self.span(m.start(), m.end(), KEEP, reason=f"a case form of a place ('{hit}', GeoNames)")
+
+    def _longest(self, m: re.Match) -> tuple[int, int] | None:
+        """The longest stretch of the run that starts and ends with a capitalised word, holds a joiner and is a
+        gazetteer place."""
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in _CAP_WORD_RE.finditer(m.group(0))]
+        text = m.string
+        best = None
+        for i, (s, _) in enumerate(words):
+            for j in range(len(words) - 1, i, -1):
+                e = words[j][1]
+                if best is not None and e - s <= best[1] - best[0]:
+                    break
+                phrase = re.sub(r"[ \t]+", " ", text[s:e])
+                if " " in phrase and phrase != " ".join(text[a:b] for a, b in words[i:j + 1]) \
+                        and knowledge().is_place(phrase):
+                    best = (s, e)
+                    break
+        return best
+
+
+def _greeting_word(cf: str, lang: str | None, cues: Cues) -> bool:
+    """A greeting or closing word of English or of the text's language's cue table ("gracias", "hola")."""
+    if cf in cues.greet1 or cf in cues.closings:
+        return True
+    from .multilingual import language_cues
+    lc = language_cues()[0].get(lang or "en")
+    return lc is not None and (cf in lc.greetings or cf in lc.closings)
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -1932,6 +2043,8 @@ class PlaceRecognizer(Recognizer):
                     break
                 if not (k.is_place(city) or k.is_region(city) or k.is_subdivision(city)):
                     continue
+                if " " not in city and _greeting_word(city.casefold(), t.lang, self.cues):
+                    break  # "Gracias, X.", "Merci, X.": a greeting that a town is named too, then the person thanked
                 if _DISTRICT_OPENING.search(text, max(0, toks[a][0] - 12), toks[a][0]):
                     yield self.span(s, e, KEEP, reason="a district named after its city ('from X, Y.')")
                 break
@@ -2606,6 +2719,16 @@ def _active_kin(t: TextContext) -> frozenset[str]:
     return active_kin(t)
 
 
+def _adjective_of(lang: str | None, word: str) -> bool:
+    """``word`` is an adjective of the text's language that its cue table lists before relation nouns and is
+    no relation noun of it ("gran" of "mi gran amiga"): an English kin word spelt alike means the adjective there."""
+    if lang in (None, "en"):
+        return False
+    from .multilingual import language_cues
+    lc = language_cues()[0].get(lang)
+    return lc is not None and word in lc.adjectives and word not in lc.relations and word not in lc.titles
+
+
 class RelationRecognizer(Recognizer):
     """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
     Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
@@ -2696,6 +2819,8 @@ class RelationRecognizer(Recognizer):
                 continue
             if not self._kin_applies(t, kin, m.group("kin")):
                 continue  # "we ate Doritos": a kin word of another language ("Ate") that is an English word too
+            if _adjective_of(t.lang, kin):
+                continue  # "Gran Canaria", "Gran Hotel": in Spanish or Italian "gran" is "great", not a grandmother
             s, e = m.span("name")
             core = POSS.sub("", m.group("name"))
             e = s + len(core)
@@ -3467,6 +3592,10 @@ class HandleRecognizer(Recognizer):
                     continue
                 if rx is _CAMEL and self.lex.rank(tok.casefold()) is not None:
                     continue  # a brand that is a word ("YouTube", "WordPress")
+                if rx is _CAMEL and t.lang in inflection.languages() and any(
+                        c.casefold() in self.cues.not_names or self.lex.rank(c.casefold()) is not None
+                        for c in inflection.nominatives(tok, t.lang)[1:]):
+                    continue  # "na TikToku", "na YouTubu": a case form of such a name, in a language that declines it
                 if rx is _CAMEL and _PRODUCT_PREFIXED.fullmatch(tok) and (
                         self.lex.rank(tok[1:]) is not None or self.lex.ordinary_in(tok[1:])):
                     continue  # a product's name, "i"/"e" before a word ("iPad", "eBay", "iFood")
@@ -4208,6 +4337,58 @@ class QuoteHeaderRecognizer(Recognizer):
         return not self.cues.function_word(first)
 
 
+# a line of a chat app's text export, as WhatsApp writes it on Android ("07/11/26, 20:14 - Name: text", with
+# "a. m."/"p. m."/"AM" after a 12-hour clock) and on iOS ("[07/11/26, 20:14:05] Name: text"): the sender's
+# name as the writer's phone saved it, up to the first colon
+_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[[ \t]*)?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?"
+                        r"(?:[ \t\u202f]*(?:[ap]\.?[ \t]?m\.?|[AP]M))?[ \t]*(?:\][ \t]*|[-–][ \t]+)"
+                        r"(?P<who>[^:\n]{1,60}?):[ \t]")
+_SENDER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+class ChatSenderRecognizer(Recognizer):
+    """The sender of each line of a pasted chat export ("07/11/26, 20:14 - Tía Xx 🌺: ..."): the name the
+    phone saved, whatever word it is ("Tía Pino", "Rocío Prima"), less the kinship and respect words and the
+    emoji saved beside it. The export's format, not the language, says this is a person."""
+
+    name, score = "chat_sender", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if ":" not in text or "/" not in text and "." not in text:
+            return
+        cues = self.cues
+        for m in _CHAT_LINE.finditer(text):
+            for w in _SENDER_WORD.finditer(m.group("who")):
+                cf = w.group(0).casefold()
+                if len(cf) < 2 or cf in cues.relations or cf in cues.kin_titles or cf in cues.titles \
+                        or cf in _all_relations() or cf in _kin_after() or cues.function_word(cf):
+                    continue  # "Tía", "Mami", "Prima", "Dr", "Ji": the saved relation, not the name
+                if not cues.any_given_name(cf) and (knowledge().is_place(w.group(0)) or knowledge().is_region(w.group(0))
+                                                    or knowledge().is_demonym(w.group(0))):
+                    continue  # "Titu Bhaiya Dubai": where the sender lives, saved beside the name
+                if not cues.any_given_name(cf) and (self.lex.rank(cf) or 10 ** 6) < 10000:
+                    continue  # "Damo cuz", "Mum Work": a frequent English word saved beside the name
+                s, e = m.start("who") + w.start(), m.start("who") + w.end()
+                if t.free(s, e):
+                    yield self.person(t, s, e, "the sender of a line of a chat export")
+
+
+@lru_cache(maxsize=1)
+def _kin_after() -> frozenset[str]:
+    """The respect and kinship words said after a given name ("ji", "bua", "san"), case-folded."""
+    from .regional import regional_kin_after
+    return frozenset(regional_kin_after()) | frozenset(re.sub(r"\\(.)", r"\1", w) for w in
+                                                        "ji|didi|di|dada|da|bhai|bhaiya|aunty|auntie|uncle|akka|garu|saab|sahab".split("|"))
+
+
+@lru_cache(maxsize=1)
+def _all_relations() -> frozenset[str]:
+    """The relation nouns and titles of every language's cue table ("prima", "tía", "mami", "babička")."""
+    from .multilingual import language_cues
+    return frozenset(w for lc in language_cues()[0].values() for w in lc.relations | lc.titles)
+
+
 # a word of every _QUOTE_HEAD match, whole (after blanks, ">" or the line's start; before blanks or ":"): the
 # first word of its branch (a), the verb of its branch (b) ("écrit" of "a écrit", "scritto" of "ha scritto")
 _QUOTE_RUNS = frozenset(("quote", "quoting", "originally", "citaat", "zitat", "citation", "cita", "citazione", "citação",
@@ -4228,6 +4409,15 @@ _KO_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]{1,4})(?![\w'’-])")
 _KO_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t]+$")
 _KOREAN_LABEL = "Korean or Japanese"
 _SYLLABLE_PAIR = re.compile(r"([A-Z](?<![\w'’-][A-Z])[a-z]{1,4})[ \t-]([A-Z][a-z]{1,4})(?:[ \t-]([A-Z][a-z]{1,4}))?(?![\w'’-])")
+_LAST_PAIRS: list = [None, []]  # (text, its _SYLLABLE_PAIR matches): the last text asked about
+
+
+def _syllable_pairs(text: str) -> list[re.Match[str]]:
+    """``list(_SYLLABLE_PAIR.finditer(text))``, found once for the two recognizers that read them one after
+    the other on the same text (``SyllableNameRecognizer`` and ``SurnameFirstRecognizer``; ~7 µs a comment)."""
+    if _LAST_PAIRS[0] is not text:
+        _LAST_PAIRS[:] = [text, list(_SYLLABLE_PAIR.finditer(text))]
+    return _LAST_PAIRS[1]
 
 
 @lru_cache(maxsize=1)
@@ -4243,13 +4433,15 @@ _VI_WORD = rf"[{_VI_UPPER}][{_VI_LETTER}]{{0,6}}"
 _VI_NAME = re.compile(rf"(?<![{_VI_LETTER}'’.-]){_VI_WORD}(?:[ \t]+{_VI_WORD}){{1,3}}(?![{_VI_LETTER}'’-])")
 # letters that only Vietnamese writes (tone marks, horned and breve vowels, đ)
 _VI_MARK = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝ]")
-_VI_ASCII_SURNAME = re.compile(r"\b(?:Nguyen|Tran|Pham|Huynh|Hoang|Dang|Truong|Duong|Trinh|Quach|Luong)\b")
+_VI_ASCII_SURNAMES = "Nguyen|Tran|Pham|Huynh|Hoang|Dang|Truong|Duong|Trinh|Quach|Luong"
+_VI_ASCII_SURNAME = re.compile(r"\b(?:" + _VI_ASCII_SURNAMES + r")\b")
 # middle names (tên đệm) that make a family name a full name: Thị for women, Văn for men, and the common others
 _VI_MIDDLE = frozenset("""thị thi văn van đức duc ngọc ngoc hữu huu minh thanh quang kim xuân xuan hoàng hoang
     phương phuong công cong quốc quoc bảo bao gia thúy thuy mỹ my đình dinh bích bich hồng hong diệu dieu""".split())
 # kin and respect words of address said before a given name (chị older sister, anh older brother, cô aunt/Miss,
 # chú uncle, bác elder uncle/aunt, dì maternal aunt, ông Mr/grandfather, bà Mrs/grandmother)
-_VI_KIN_NAME = re.compile(rf"(?<![{_VI_LETTER}])(chị|Chị|anh|Anh|cô|Cô|chú|Chú|bác|Bác|dì|Dì|ông|Ông|bà|Bà)[ \t]+"
+_VI_KIN_WORDS = "chị|Chị|anh|Anh|cô|Cô|chú|Chú|bác|Bác|dì|Dì|ông|Ông|bà|Bà"
+_VI_KIN_NAME = re.compile(rf"(?<![{_VI_LETTER}])({_VI_KIN_WORDS})[ \t]+"
                           rf"({_VI_WORD}(?:[ \t]{_VI_WORD}){{0,2}})(?![{_VI_LETTER}'’-])")
 
 
@@ -4261,10 +4453,32 @@ _HMONG_DISTINCT = frozenset(c.casefold() for c in
 _HMONG_PRONOUN_CLANS = frozenset({"her", "lee", "ly", "lo", "kong", "hang", "cha", "fang", "pha", "chang", "yang", "ham"})
 # given names that are English words, common among the Hmong ("See", "Bee", "Pa" flower, "Mai", "Chee")
 _HMONG_WORD_GIVEN = frozenset("see bee pa mai chee true gao yer nou tou nao pao fue neng shoua".split())
-_HMONG_CUE = re.compile(r"\b(?:Hmong|Hmoob|Xiong|Moua|Vang|Thao|Vue|Khang|Lor|Xyooj|Vaj|Yaj|Hawj|Lauj|Thoj)\b", re.I)
+_HMONG_CUES = "Hmong|Hmoob|Xiong|Moua|Vang|Thao|Vue|Khang|Lor|Xyooj|Vaj|Yaj|Hawj|Lauj|Thoj"
+_HMONG_CUE = re.compile(r"\b(?:" + _HMONG_CUES + r")\b", re.I)
 _HMONG_GIVEN = r"[A-Za-z][a-z]{1,11}"
 _HMONG_NAME = re.compile(rf"(?<![\w'’.-])({_HMONG_GIVEN}(?:[ \t]{_HMONG_GIVEN})?)[ \t]+({'|'.join(_HMONG_CLANS)}|"
                          rf"{'|'.join(c.casefold() for c in _HMONG_CLANS)})(?![\w'’-])")
+
+
+# The gates of SurnameFirstRecognizer's Vietnamese and Hmong rules without a scan of the text where they cannot
+# match (~75 µs a comment for the three scans, tried at every position). _VI_ASCII_SURNAME and _HMONG_CUE match
+# whole runs of word characters (\b on both sides), so a text whose runs hold none of their words lower-cased
+# has no match (TextContext.lacks_words; it defers to the scan where an odd case-folding character is in the
+# text). Every _VI_KIN_NAME match holds one of its words as written, and each of them but "anh"/"Anh" a letter
+# _VI_MARK finds.
+_VI_ASCII_RUNS = frozenset(w.lower() for w in _VI_ASCII_SURNAMES.split("|"))
+_HMONG_CUE_RUNS = frozenset(w.lower() for w in _HMONG_CUES.split("|"))
+_VI_KIN_UNMARKED = tuple(w for w in _VI_KIN_WORDS.split("|") if not _VI_MARK.search(w))
+
+
+def _vietnamese_possible(t: TextContext) -> bool:
+    """``_VI_MARK``, ``_VI_ASCII_SURNAME`` or ``_VI_KIN_NAME`` matches in the text (see above)."""
+    text = t.text
+    if not text.isascii() and _VI_MARK.search(text):  # (its letters are all outside ASCII)
+        return True
+    if not any(map(text.__contains__, _VI_KIN_UNMARKED)) and t.lacks_words(_VI_ASCII_RUNS):
+        return False
+    return bool(_VI_ASCII_SURNAME.search(text) or _VI_KIN_NAME.search(text))
 
 
 def _vi_fold(s: str) -> str:
@@ -4293,7 +4507,7 @@ class SyllableNameRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, lex = t.text, self.lex
-        for m in _SYLLABLE_PAIR.finditer(text):
+        for m in _syllable_pairs(text):
             parts = [g for g in m.groups() if g]
             if not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts):
                 continue
@@ -4336,7 +4550,7 @@ class SyllableNameRecognizer(Recognizer):
         two syllables ("Tan Wei Ming", "Ong Siew Lan"): the surname may be a word ("Yap", "Tan") and so may a
         syllable that is no common English word ("Boon")."""
         text = t.text
-        for m in _SYLLABLE_PAIR.finditer(text):
+        for m in _syllable_pairs(text):
             parts = [g for g in m.groups() if g]
             if len(parts) != 3 or parts[0].casefold() not in chinese_surnames() \
                     or not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts) \
@@ -4457,7 +4671,7 @@ class LowerRoleRecognizer(Recognizer):
 def recognizer_classes() -> tuple[type[Recognizer], ...]:
     """Every recognizer class, in the order they run (precedence for the resolver). The recognizers of
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
-    from .multilingual import (CuePhraseRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
+    from .multilingual import (CuePhraseRecognizer, IntroFromPlaceRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
                                LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
@@ -4467,13 +4681,14 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer,
+            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
+            JoinedPlaceRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
-            NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
+            NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, IntroFromPlaceRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
             InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
@@ -4491,9 +4706,9 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if not t.lower_style:
             yield from self._surname_first(t)
-        if _VI_MARK.search(t.text) or _VI_ASCII_SURNAME.search(t.text) or _VI_KIN_NAME.search(t.text):
+        if _vietnamese_possible(t):
             yield from self._vietnamese(t)
-        if _HMONG_CUE.search(t.text):
+        if not t.lacks_words(_HMONG_CUE_RUNS) and _HMONG_CUE.search(t.text):
             yield from self._hmong(t)
 
     def _hmong(self, t: TextContext) -> Iterator[Span]:

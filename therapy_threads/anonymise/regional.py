@@ -676,7 +676,8 @@ class HonorificRecognizer(Recognizer):
     when it is also an English word ("Honey aunty", "Lucky bhaiya")."""
 
     name, score = "honorific_after", 0.8
-    languages = frozenset({"en"})
+    # (in the other languages only the East Asian honorifics joined by a hyphen: "a Tanabe-san", "o Kenta-kun")
+    languages = frozenset({"en", "fr", "es", "it", "pt", "nl", "cs", "pl"})
 
     def __init__(self, cues):
         super().__init__(cues)
@@ -701,6 +702,8 @@ class HonorificRecognizer(Recognizer):
                     or cf in INTERJECTIONS or cues.function_word(cf) or cf in cues.kin_titles or cf in cues.relations:
                 continue  # "Thanks sir", "Yes ma'am", "Dear Sir", "my uncle"
             hon = (m.group("hon") or m.group("hyph") or "").casefold()
+            if t.lang not in (None, "en") and not (m.group("hyph") and hon in _EAST_ASIAN):
+                continue  # "sir", "ji", "aunty" after a word are English and Indian English address
             if hon in _ENGLISH_KIN and not (cues.any_given_name(cf) or cf in lex.intl_names):
                 continue  # "Hokkien auntie", "Punjabi uncle": a word about the person, not a name
             if word.islower():
@@ -712,10 +715,10 @@ class HonorificRecognizer(Recognizer):
                 if r is not None and r < 3000 and not (lex.is_first_name(cf) or cf in lex.intl_names) \
                         and not m.group("hyph"):
                     continue  # "Good sir", "Excuse ma'am": a word, not a name
-            if re.search(r"\b(?:the|a|an|my|your|his|her|our|their)[ \t]+$", text[max(0, s - 8):s], re.I):
-                continue  # "the sir", "my uncle": a role, no name
-            if knowledge().is_place(word) and not cues.any_given_name(cf):
-                continue
+            if t.english and re.search(r"\b(?:the|a|an|my|your|his|her|our|their)[ \t]+$", text[max(0, s - 8):s], re.I):
+                continue  # "the sir", "my uncle": a role, no name (Portuguese "a Tanabe-san" is "the" before a name)
+            if knowledge().is_place(word) and not cues.any_given_name(cf) and not (m.group("hyph") and hon in _EAST_ASIAN):
+                continue  # (a Japanese surname is often a town's name too: "Tanabe-sensei" is the person)
             if hon in _EAST_ASIAN and word[:1].isupper():
                 # "Kaori Tamashiro-san", "Park Ji-hoon-ssi": the given name or surname written before goes too
                 b = _CAP_BEFORE.search(text, max(0, s - 30), s)

@@ -54,6 +54,7 @@ _WORD = r"[^\W\d_]*(?:-[^\W\d_]+)*"
 # ("04.72", not "... nonante. Trois ans"); inside a compound also "and" words
 _SEP = r"(?:[ \t\u00a0,/\-\u2013\u2014()]|\.(?!\s))"
 _GAP = _SEP + r"+(?:(?:and|et|e|y|en|und|og)[ \t\u00a0]+)?"
+_LEAD = r"[\s(:\"'«„“‘]"  # where every first look starts: the character before the first word
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +64,7 @@ def _first_look(lang: str) -> re.Pattern:
     the first word, so the regex engine tries it only there (~55-60 M chars/s with the lower-casing;
     with a look-behind at the word's start it tried every letter the words start with: ~15 M)."""
     word = r"(?:" + by_first_letter(_STARTS[lang]) + r")" + _WORD
-    return re.compile(r"[\s(:\"'«„“‘]" + word + r"(?:" + _GAP + r"(?:" + word + r"|\d{1,5}(?!\w))){2,}")
+    return re.compile(_LEAD + word + r"(?:" + _GAP + r"(?:" + word + r"|\d{1,5}(?!\w))){2,}")
 
 
 # words this module reads before text2num sees them, by language
@@ -132,7 +133,12 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     anonymiser's two phone recognizers ask about the same text, and most texts have no run.)"""
     lang = (lang or "en").split("-")[0].lower()
     low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
+    if lang not in NUMBER_TABLES and len(low) == len(text) + 1 \
+            and _any_look(lang if lang in LANGS else None).search(low) is None:
+        return ()  # (most texts: one scan instead of three; compound number words have no first look)
     said = tuple(r for t in DIGIT_TABLES for r in _digit_runs(text, low, t)) if len(low) == len(text) + 1 else ()
+    if lang in NUMBER_TABLES:
+        said += tuple(r for r in _compound_runs(text, lang) if not any(o.start < r.end and r.start < o.end for o in said))
     if lang not in LANGS:
         return said
     look = _first_look(lang)
@@ -156,6 +162,18 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
 
 
 _BLANK = re.compile(r"\s")
+
+
+@lru_cache(maxsize=None)
+def _any_look(lang: str | None) -> re.Pattern:
+    """The first looks of :func:`number_runs` in one scan: :func:`_digit_look` of every language of
+    :data:`DIGIT_TABLES` and :func:`_first_look` of ``lang`` (None: a language text2num does not read).
+    Each starts with ``_LEAD``; the alternation of what follows it matches wherever one of them does,
+    so where it finds nothing, none of them would."""
+    looks = [_digit_look(t) for t in DIGIT_TABLES] + ([_first_look(lang)] if lang is not None else [])
+    if not all(x.pattern.startswith(_LEAD) and x.flags == re.U for x in looks):
+        raise AssertionError("spoken: every first look starts with _LEAD and has no flags")
+    return re.compile(_LEAD + "(?:" + "|".join("(?:" + x.pattern[len(_LEAD):] + ")" for x in looks) + ")")
 
 # Digit words of languages text2num has no table for, said one digit at a time as people read a phone
 # number out, from each language's grammar: Malay and Indonesian ("kosong"/"sifar"/"nol" zero, "lapan"
@@ -207,7 +225,7 @@ def _digit_look(lang: str) -> re.Pattern:
     (starting at the character before a word, as :func:`_first_look`)."""
     words, particle = _digit_parts(lang)
     one = particle + "(?:" + by_first_letter(words) + ")" + r"(?![^\W\d_])"
-    return re.compile(r"[\s(:\"'«„“‘]" + one + r"(?:" + _SEP + r"+" + one + r"){2,}")
+    return re.compile(_LEAD + one + r"(?:" + _SEP + r"+" + one + r"){2,}")
 
 
 def _digit_runs(text: str, low: str, lang: str) -> list[Run]:
@@ -299,3 +317,78 @@ def _repeated(text: str, groups: list[Group], repeat: dict[str, int]) -> list[Gr
             g = Group(g.start - len(m.group(0)), g.end, g.digits * n, True)
         out.append(g)
     return out
+
+
+# Number words of languages text2num has no table for, said as a phone number is read out in them: single
+# digits and numbers up to 999 ("šest nula dva, sto čtyřicet osm, devět set sedmnáct"), from the languages'
+# grammar: Czech (units with the feminine/neuter "jedna", "dvě"; "sto", and a unit before "stě"/"sta"/"set"
+# for the hundreds) and Slovak (the hundreds written as one word: "dvesto", "päťsto"). Read only in text of
+# that language. Each kind: "units" 0-9, "teens" 10-19, "tens" 20-90, "hundreds" a whole hundred, "times"
+# the word for hundred after a unit ("devět set" = 900).
+NUMBER_TABLES: dict[str, dict[str, dict[str, int]]] = {
+    "cs": {"units": {"nula": 0, "jedna": 1, "jeden": 1, "jedno": 1, "dva": 2, "dvě": 2, "tři": 3, "čtyři": 4,
+                     "pět": 5, "šest": 6, "sedm": 7, "osm": 8, "devět": 9},
+           "teens": {"deset": 10, "jedenáct": 11, "dvanáct": 12, "třináct": 13, "čtrnáct": 14, "patnáct": 15,
+                     "šestnáct": 16, "sedmnáct": 17, "osmnáct": 18, "devatenáct": 19},
+           "tens": {"dvacet": 20, "třicet": 30, "čtyřicet": 40, "padesát": 50, "šedesát": 60, "sedmdesát": 70,
+                    "osmdesát": 80, "devadesát": 90},
+           "hundreds": {"sto": 100},
+           "times": {"stě": 100, "sta": 100, "set": 100}},
+    "sk": {"units": {"nula": 0, "jeden": 1, "jedna": 1, "jedno": 1, "dva": 2, "dve": 2, "tri": 3, "štyri": 4,
+                     "päť": 5, "šesť": 6, "sedem": 7, "osem": 8, "deväť": 9},
+           "teens": {"desať": 10, "jedenásť": 11, "dvanásť": 12, "trinásť": 13, "štrnásť": 14, "pätnásť": 15,
+                     "šestnásť": 16, "sedemnásť": 17, "osemnásť": 18, "devätnásť": 19},
+           "tens": {"dvadsať": 20, "tridsať": 30, "štyridsať": 40, "päťdesiat": 50, "šesťdesiat": 60,
+                    "sedemdesiat": 70, "osemdesiat": 80, "deväťdesiat": 90},
+           "hundreds": {"sto": 100, "dvesto": 200, "tristo": 300, "štyristo": 400, "päťsto": 500, "šesťsto": 600,
+                        "sedemsto": 700, "osemsto": 800, "deväťsto": 900},
+           "times": {}},
+}
+
+
+@lru_cache(maxsize=None)
+def _number_word(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
+    """One number word of ``lang``'s :data:`NUMBER_TABLES` as a whole word, and each word's kind and value."""
+    kinds = {w: (kind, v) for kind, words in NUMBER_TABLES[lang].items() for w, v in words.items()}
+    alt = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
+    return re.compile(r"(?<![^\W\d_])(?:" + alt + r")(?![^\W\d_])", re.I), kinds
+
+
+def _compound_runs(text: str, lang: str) -> list[Run]:
+    """Runs of three or more numbers said in ``lang``'s words (:data:`NUMBER_TABLES`), each number a
+    digit or a compound up to 999 read by the grammar of the words' order (a hundred takes tens and
+    units after it, a ten a unit), anything but blanks and phone punctuation between words ending the run."""
+    pat, kinds = _number_word(lang)
+    runs: list[Run] = []
+    gs: list[Group] = []
+    value, stage, prev_end = 0, 0, -1  # stage: 3 after a hundred, 2 after a ten, 1 closed, 0 no number yet
+
+    def close():
+        nonlocal gs
+        if len(gs) >= 3:
+            runs.append(_run(text, gs))
+        gs = []
+
+    for m in pat.finditer(text):
+        kind, v = kinds[m.group(0).lower()]
+        if gs and not _JOIN.fullmatch(text, prev_end, m.start()):
+            close()
+            stage = 0
+        blank = gs and text[prev_end:m.start()].strip(" \t\u00a0") == ""
+        if kind == "times" and gs and blank and stage == 1 and 0 < value < 10:
+            value, stage = value * v, 3
+        elif kind == "tens" and stage == 3 and blank:
+            value, stage = value + v, 2
+        elif kind in ("teens", "units") and (stage == 3 or stage == 2 and kind == "units") and blank and v:
+            value, stage = value + v, 1
+        elif kind == "times":
+            close()
+            stage, prev_end = 0, m.end()
+            continue
+        else:
+            value, stage = v, 3 if kind == "hundreds" else 2 if kind == "tens" else 1
+            gs.append(Group(m.start(), m.end(), "", True))
+        gs[-1] = Group(gs[-1].start, m.end(), str(value), True)
+        prev_end = m.end()
+    close()
+    return runs
