@@ -81,6 +81,12 @@ def test_the_reader_turns_number_words_into_digits(lang, text, digits):
      "sedm nula tři, dvě stě šedesát čtyři, osm set patnáct"),
     ("sk", "volaj: nula deväť nula päť, dvesto dvanásť, tristo štyridsať päť",
      "nula deväť nula päť, dvesto dvanásť, tristo štyridsať päť"),
+    # Polish likewise, the hundreds one word each; a UK drama number (possible, not valid) in a policy region
+    ("pl", "mój stary numer: zero siedem siedem zero zero, dziewięćset, trzysta dwanaście, dzwoń śmiało",
+     "zero siedem siedem zero zero, dziewięćset, trzysta dwanaście"),
+    ("pl", "gabinet: plus czterdzieści osiem, dwadzieścia dwa, pięćset sześćdziesiąt siedem, osiemdziesiąt dziewięć, "
+           "zero jeden. Zapraszam",
+     "plus czterdzieści osiem, dwadzieścia dwa, pięćset sześćdziesiąt siedem, osiemdziesiąt dziewięć, zero jeden"),
     # digits mixed with words
     ("fr", "GSM 0471 nonante-neuf, huitante-huit, septante-sept", "0471 nonante-neuf, huitante-huit, septante-sept"),
 ])
@@ -109,6 +115,9 @@ def test_a_phone_number_written_out_in_words_is_found(lang, text, number):
     ("en", "I do, se do, do what you like"),
     ("cs", "Bylo jí dvacet, mně dvacet dva a bratrovi třicet pět let, tatínkovi sto let."),
     ("cs", "jedna, dvě, tři, čtyři, pět, šest, sedm"),
+    ("pl", "Miała wtedy dwadzieścia dwa lata, ja dwadzieścia pięć, a mama czterdzieści osiem."),
+    ("pl", "jeden, dwa, trzy, cztery, pięć, sześć, siedem, osiem"),
+    ("pl", "sesja kosztuje dwieście, trzysta, czterysta złotych, zależy od miasta"),
 ])
 def test_numbers_in_ordinary_prose_are_no_phones(lang, text):
     assert find_all_phones(text, REGIONS, lang, _cue_phone_regions(lang)) == []
@@ -117,7 +126,7 @@ def test_numbers_in_ordinary_prose_are_no_phones(lang, text):
 
 
 def test_a_language_the_reader_does_not_know_is_not_read():
-    assert number_runs("jeden dwa trzy cztery pięć sześć siedem osiem", "pl") == ()
+    assert number_runs("egy kettő három négy öt hat hét nyolc", "hu") == ()
     assert number_runs("no number words at all here", "fr") == ()
 
 

@@ -121,7 +121,7 @@ def _phones(text: str, regions: tuple[str, ...], lang: str | None) -> tuple[tupl
         # digit words above read only its start ("two one two, five five five, oh one forty-two")
         # (and the countries of the digit words of languages text2num has no table for: Malay, Irish)
         said = tuple(r for r in digit_regions() if r not in regions and r not in more and r not in extra)
-        for s, e in spoken_phones(runs, regions + more + extra + said):
+        for s, e in spoken_phones(runs, regions + more + extra + said, possible=regions):
             out[:] = [x for x in out if not (x[2] == _SAID_WHY and s <= x[0] and x[1] <= e)]
             add([(s, e)], _SPOKEN_WHY)
     return tuple(out), True
@@ -149,10 +149,13 @@ _SPOKEN_WHY = "phone number written out in words (libphonenumber)"
 _COUNTING = ("0123456789", "9876543210")
 
 
-def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...]) -> list[tuple[int, int]]:
+def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...],
+                  possible: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Spans of the runs of numbers written out in words (:func:`.spoken.number_runs`) that are
     phone numbers: 8 to 15 digits *valid* in one of ``regions`` (or, after "plus"/"+", with their
-    country code) and written as that region dials them, the trunk prefix included where the region
+    country code), or only *possible* in one of ``possible`` (the policy's own regions, as for numbers
+    in digits: "07700 900xxx" drama numbers are as private as any; then the trunk prefix must lead), and
+    written as that region dials them, the trunk prefix included where the region
     has one ("zéro quatre septante-deux ..." in Belgium, "quarenta e um, nove nove oito ..." in
     Brazil), not toll free, with at least half the digits written in words. A run may hold a number
     word more at either end ("... nonante, deux fois"): up to two groups are dropped at each end.
@@ -170,10 +173,19 @@ def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...]) -> list[tuple
                 # (mostly digits as written: a date or a time in prose, "01 Dez 2007, 18:25", read
                 # in another language's words, is the digit finders' to judge)
                 continue
-            if _dialled(digits, () if plus else regions, plus):
+            if _dialled(digits, () if plus else regions, plus, possible):
                 out.append((run.start if plus else groups[0].start, groups[-1].end))
                 break
     return out
+
+
+def _trunk_dialled(digits: str, region: str) -> bool:
+    """``digits`` start with ``region``'s trunk prefix ("0" in the UK): a number only possible, not valid,
+    counts only so ("two hundred, three hundred, four hundred" is no phone)."""
+    from phonenumbers import PhoneMetadata
+
+    prefix = (PhoneMetadata.metadata_for_region(region) or PhoneMetadata).national_prefix
+    return bool(prefix) and digits.startswith(prefix) and len(digits) > len(prefix) + 6
 
 
 def _counting(groups, digits: str) -> bool:
@@ -182,10 +194,11 @@ def _counting(groups, digits: str) -> bool:
     return any(digits in c for c in _COUNTING) or steps in ({1}, {-1})
 
 
-def _dialled(digits: str, regions: tuple[str, ...], plus: bool) -> bool:
+def _dialled(digits: str, regions: tuple[str, ...], plus: bool, possible: tuple[str, ...] = ()) -> bool:
     """``digits`` are a valid number, not toll free, of one of ``regions`` as the region dials it
     (its national format, or its international prefix "00"/"011", country code and number), or,
-    with ``plus``, the country code and a valid number."""
+    with ``plus``, the country code and a valid number; in a region of ``possible`` a possible
+    number in the region's national format is enough."""
     import phonenumbers
 
     for raw, region in [("+" + digits, None)] if plus else [(digits, r) for r in regions]:
@@ -193,15 +206,19 @@ def _dialled(digits: str, regions: tuple[str, ...], plus: bool) -> bool:
             num = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
             continue
-        if not phonenumbers.is_valid_number(num) or \
-                phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.TOLL_FREE:
+        valid = phonenumbers.is_valid_number(num)
+        if valid and phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.TOLL_FREE:
+            continue
+        if not valid and not (region in possible and phonenumbers.is_possible_number(num)
+                              and phonenumbers.region_code_for_country_code(num.country_code) == region
+                              and _trunk_dialled(digits, region)):
             continue
         if plus:
             return True
         full = str(num.country_code) + phonenumbers.national_significant_number(num)
         national = "".join(ch for ch in phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.NATIONAL)
                            if ch.isdigit())
-        if (digits == national and phonenumbers.is_valid_number_for_region(num, region)) \
+        if (digits == national and (not valid or phonenumbers.is_valid_number_for_region(num, region))) \
                 or (digits.endswith(full) and digits[:-len(full)] in ("00", "011")):
             return True
     return False

@@ -322,7 +322,8 @@ def _repeated(text: str, groups: list[Group], repeat: dict[str, int]) -> list[Gr
 # Number words of languages text2num has no table for, said as a phone number is read out in them: single
 # digits and numbers up to 999 ("šest nula dva, sto čtyřicet osm, devět set sedmnáct"), from the languages'
 # grammar: Czech (units with the feminine/neuter "jedna", "dvě"; "sto", and a unit before "stě"/"sta"/"set"
-# for the hundreds) and Slovak (the hundreds written as one word: "dvesto", "päťsto"). Read only in text of
+# for the hundreds), Slovak (the hundreds written as one word: "dvesto", "päťsto") and Polish (likewise:
+# "dwieście", "pięćset"). Read only in text of
 # that language. Each kind: "units" 0-9, "teens" 10-19, "tens" 20-90, "hundreds" a whole hundred, "times"
 # the word for hundred after a unit ("devět set" = 900).
 NUMBER_TABLES: dict[str, dict[str, dict[str, int]]] = {
@@ -342,6 +343,17 @@ NUMBER_TABLES: dict[str, dict[str, dict[str, int]]] = {
                     "sedemdesiat": 70, "osemdesiat": 80, "deväťdesiat": 90},
            "hundreds": {"sto": 100, "dvesto": 200, "tristo": 300, "štyristo": 400, "päťsto": 500, "šesťsto": 600,
                         "sedemsto": 700, "osemsto": 800, "deväťsto": 900},
+           "times": {}},
+    # Polish: "jeden"/"jedna"/"jedno" and "dwa"/"dwie" by gender, the hundreds one word each ("sto", "dwieście",
+    # "trzysta", "czterysta", "pięćset" ... "dziewięćset")
+    "pl": {"units": {"zero": 0, "jeden": 1, "jedna": 1, "jedno": 1, "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4,
+                     "pięć": 5, "sześć": 6, "siedem": 7, "osiem": 8, "dziewięć": 9},
+           "teens": {"dziesięć": 10, "jedenaście": 11, "dwanaście": 12, "trzynaście": 13, "czternaście": 14,
+                     "piętnaście": 15, "szesnaście": 16, "siedemnaście": 17, "osiemnaście": 18, "dziewiętnaście": 19},
+           "tens": {"dwadzieścia": 20, "trzydzieści": 30, "czterdzieści": 40, "pięćdziesiąt": 50,
+                    "sześćdziesiąt": 60, "siedemdziesiąt": 70, "osiemdziesiąt": 80, "dziewięćdziesiąt": 90},
+           "hundreds": {"sto": 100, "dwieście": 200, "trzysta": 300, "czterysta": 400, "pięćset": 500,
+                        "sześćset": 600, "siedemset": 700, "osiemset": 800, "dziewięćset": 900},
            "times": {}},
 }
 
