@@ -604,6 +604,32 @@ def test_a_given_name_before_a_turkish_title(text, expected):
     assert [f for f in _spans_in_post(PersonalArticleRecognizer, text, post, lang="de") if f[1] == "person"] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a given name with a Turkish endearment or possessive suffix, its vowel by vowel harmony (invented people)
+    ("Danke Aylincim, du bist die beste", [("Aylincim", "person")]),
+    ("Mehmetçiğim hat angerufen", [("Mehmetçiğim", "person")]),
+    ("Ach Burcucum, das wird schon", [("Burcucum", "person")]),
+    ("Gönülüm, komm doch vorbei", [("Gönülüm", "person")]),
+    ("Dilekim und ich waren da", [("Dilekim", "person")]),
+    # the wrong vowel is no Turkish suffix; kinship and endearment words and German words stay
+    ("Aylincum war da", []),
+    ("Canım, Annem sagt tamam", []),
+    ("Das Team und der Islam", []),
+])
+def test_a_given_name_with_a_turkish_suffix_in_german_chat(text, expected):
+    post = ["meine abla sagt tamam, yani hadi"]
+    assert [f for f in _spans_in_post(RegionalPhraseRecognizer, text, post, lang="de") if f[1] == "person"] == expected
+
+
+def test_turkish_suffixes_follow_vowel_harmony():
+    from therapy_threads.anonymise.regional import turkish_name_bases
+
+    assert "ayşe" in turkish_name_bases("Ayşecim") and "ayşe" in turkish_name_bases("Ayşeciğim")
+    assert "ahmet" in turkish_name_bases("Ahmetçim") and "ahmet" not in turkish_name_bases("Ahmetcum")
+    assert "gül" in turkish_name_bases("Gülüm") and "gül" not in turkish_name_bases("Gülim")
+    assert "dat" not in turkish_name_bases("Datum") and "muse" not in turkish_name_bases("Museum")
+
+
 def test_a_kin_word_alone_after_a_name_is_left_to_the_name_rules():
     # "Norliyana Makcik ...": the pair may be one name; no keep span on the kin word there
     assert ("Makcik", "keep") not in _spans_in_post(RegionalPhraseRecognizer, "Norliyana Makcik asked lah",

@@ -186,6 +186,7 @@ class MixedSection:
     southern: bool = False  # Nguni/Sotho class prefixes ("isiZulu") and Afrikaans place endings ("-kloof") apply
     heads: re.Pattern[str] | None = None  # a place or a body named by its language's generic head ("Baile X", "Údarás na X")
     vocative: bool = False  # Irish and Scottish Gaelic: "a" and a lenited name ("a Mháire") address a person
+    name_suffixes: str = ""  # "tr": a given name with Turkish endearment/possessive suffixes is the name ("Ayşecim")
 
 
 def _word_pattern(words) -> re.Pattern[str] | None:
@@ -219,7 +220,35 @@ def mixed_sections(lang: str = "en") -> tuple[MixedSection, ...]:
                                 _word_pattern(sec.get("titles_after", ())),
                                 bool(sec.get("class_prefixes", False) or sec.get("place_suffixes")),
                                 _head_pattern(sec.get("place_heads", ()), sec.get("body_heads", ())),
-                                bool(sec.get("lenited_vocative", False))))
+                                bool(sec.get("lenited_vocative", False)), str(sec.get("name_suffixes", ""))))
+    return tuple(out)
+
+
+# Turkish suffixes said after a given name, from the grammar: the last vowel of the name decides the suffix's
+# vowel (a, ı -> ı; e, i -> i; o, u -> u; ö, ü -> ü), and after a voiceless consonant (p, ç, t, k, f, s, ş, h)
+# "c" is written "ç". The endearment -CIğIm, said -CIm ("Ayşeciğim", "Ayşecim", "Ahmetçim"), and the possessive
+# of the first person, -m after a vowel and -Im after a consonant ("Ayşem", "Gülüm").
+_TR_HARMONY = {"a": "ı", "ı": "ı", "e": "i", "i": "i", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}
+_TR_VOICELESS = frozenset("pçtkfsşh")
+_TR_SUFFIXED = re.compile(r"(?<![\w'’-])([A-ZÇĞİÖŞÜ][a-zçğıöşüâî]+?(?:[cç][ıiuü](?:ğ[ıiuü])?m|[ıiuü]?m))(?![\w'’-])")
+
+
+def turkish_name_bases(word: str) -> tuple[str, ...]:
+    """The bases of ``word`` (casefolded) read as a name with a Turkish endearment or possessive suffix
+    ("ayşecim" -> "ayşe", "gülüm" -> "gül"), each spelt as the suffix's vowel harmony allows; () if none."""
+    w = word.casefold().replace("i̇", "i")
+    out = []
+    for n in range(len(w) - 1, 2, -1):
+        base, suf = w[:n], w[n:]
+        vowels = [c for c in base if c in _TR_HARMONY]
+        if len(base) < 3 or not vowels:
+            continue
+        v = _TR_HARMONY[vowels[-1]]
+        c = "ç" if base[-1] in _TR_VOICELESS else "c"
+        forms = {c + v + "m", c + v + "ğ" + v + "m"}
+        forms.add("m" if base[-1] in _TR_HARMONY else v + "m")
+        if suf in forms:
+            out.append(base)
     return tuple(out)
 
 
@@ -449,6 +478,8 @@ class RegionalPhraseRecognizer(Recognizer):
             for sec in active:
                 if sec.vocative:
                     yield from self._vocatives(t)
+                if sec.name_suffixes == "tr":
+                    yield from self._turkish_suffixed(t, sec)
                 for m in sec.heads.finditer(text) if sec.heads is not None else ():
                     if t.free(m.start(), m.end()) and not self.cues.title_before(text, m.start()):
                         yield self.span(m.start(), m.end(), KEEP,
@@ -470,6 +501,25 @@ class RegionalPhraseRecognizer(Recognizer):
             bases = {base, re.sub(r"ái?n$", "án", base.replace("eái", "eá")), base.replace("ái", "á")}
             if any(self.cues.any_given_name(b) or b in self.lex.intl_names for b in bases) and t.free(*m.span(1)):
                 yield self.person(t, m.start(1), m.end(1), "a lenited given name after the Irish vocative 'a'")
+
+    def _turkish_suffixed(self, t: TextContext, sec: MixedSection) -> Iterator[Span]:
+        """"Ayşecim", "Mehmetçiğim", "Gülüm": a capitalised given name with a Turkish endearment or possessive
+        suffix (:func:`turkish_name_bases`), in a post that mixes Turkish in; not a word of a lexicon ("Islam",
+        "Team") nor of the section ("Canım", "Annem": a kinship or endearment word, not the name)."""
+        text = t.text
+        for m in _TR_SUFFIXED.finditer(text):
+            s, e = m.span(1)
+            cf = m.group(1).casefold()
+            if _folded(cf) in sec.kin or (sec.words is not None and sec.words.fullmatch(_folded(cf))) \
+                    or self.lex.rank(cf) is not None or self.lex.ordinary_in(cf) or not t.free(s, e):
+                continue
+            for base in turkish_name_bases(cf):
+                if _folded(base) in sec.kin or (sec.words is not None and sec.words.fullmatch(_folded(base))
+                                                and _folded(base) not in sec.endearments):
+                    continue
+                if self.cues.any_given_name(base) or base in self.lex.intl_names:
+                    yield self.person(t, s, e, "a given name with a Turkish endearment or possessive suffix")
+                    break
 
     def _demonym_compounds(self, t: TextContext) -> Iterator[Span]:
         """A compound of words for peoples or languages ("Turks-Nederlands", "Surinaams-Javaans",
