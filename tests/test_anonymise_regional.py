@@ -782,6 +782,30 @@ def test_korean_given_names_in_a_post_that_mixes_korean_in(text, expected):
     assert [f for f in spans(R.SyllableNameRecognizer, text) if "-" in f[0]] == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # lower-case chat: a Korean family name beside two hyphenated romanised syllables, in either order (invented)
+    ("honestly bang seo-rin from church said the same", [("bang seo-rin", "person")]),
+    ("then seo-rin bang texted me back", [("seo-rin bang", "person")]),
+    ("i asked ms. gong da-som about it", [("gong da-som", "person")]),
+    ("mr. tae-kyun maeng was our pastor", [("tae-kyun maeng", "person")]),
+    # alone: after a title, or in a post that mixes Korean in, the second syllable no English word
+    ("my therapist dr. hye-rin was kind", [("hye-rin", "person")]),
+    ("da-som said hi to everyone", [("da-som", "person")]),
+    # Korean words and English hyphenations stay
+    ("feeling so much han, jin from bts is my bias lol", []),
+    ("ha-ha it was so-so, a re-do, the k-drama my mister", []),
+])
+def test_korean_names_in_lower_case_chat(text, expected):
+    assert [f for f in _spans_in_post(R.SurnameFirstRecognizer, text, _KOREAN_JAPANESE_POST) if f[1] == "person"] \
+        == expected
+
+
+def test_lower_case_korean_names_alone_need_a_post_that_mixes_korean_in():
+    assert [f for f in spans(R.SurnameFirstRecognizer, "da-som said hi to everyone") if f[1] == "person"] == []
+    assert [f for f in spans(R.SurnameFirstRecognizer, "then seo-rin bang texted me") if f[1] == "person"] == [
+        ("seo-rin bang", "person")]
+
+
 from therapy_threads.anonymise.regional import NameLineRecognizer  # noqa: E402
 
 

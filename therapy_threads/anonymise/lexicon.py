@@ -7,8 +7,9 @@ from functools import lru_cache
 from importlib import resources
 
 FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt", "common_words.txt",  # (and
-         # the surname-first lists, read by recognizers.chinese_surnames / vietnamese_surnames: here for the digest)
-         "casing_en.txt", "surnames_chinese.txt", "surnames_vietnamese.txt")
+         # the surname-first lists, read by recognizers.chinese_surnames / vietnamese_surnames /
+         # korean_surnames: here for the digest)
+         "casing_en.txt", "surnames_chinese.txt", "surnames_vietnamese.txt", "surnames_korean.txt")
 # Ordinary words of other languages (language-stage codes), given names of each language removed.
 OTHER_LANGUAGES = ("cs", "da", "de", "el", "es", "fi", "fr", "id", "it", "nl", "no", "pl", "pt", "sv")
 # ... of which these are read only for text in that language, never to call a word of another language's text

@@ -4407,6 +4407,10 @@ _KO_SYLLABLE = re.compile(r"(?:kk|tt|pp|ss|jj|ch|[gkndrlmbsjthp])?[yw]?(?:ae|eo|
 _KOREAN_GIVEN = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,5})-([a-z]{1,5})(?![\w'’-])")
 _KO_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]{1,4})(?![\w'’-])")
 _KO_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4})[ \t]+$")
+# ... the same in lower-case chat ("park ji-woo", "ji-woo park")
+_KOREAN_GIVEN_LOWER = re.compile(r"(?<![\w'’.-])([a-z]{1,5})-([a-z]{1,5})(?![\w'’-])")
+_KO_SURNAME_AFTER_LOWER = re.compile(r"[ \t]+([a-z]{1,7})(?![\w'’-])")
+_KO_SURNAME_BEFORE_LOWER = re.compile(r"(?<![\w'’-])([a-z]{1,7})[ \t]+$")
 _KOREAN_LABEL = "Korean or Japanese"
 _SYLLABLE_PAIR = re.compile(r"([A-Z](?<![\w'’-][A-Z])[a-z]{1,4})[ \t-]([A-Z][a-z]{1,4})(?:[ \t-]([A-Z][a-z]{1,4}))?(?![\w'’-])")
 _LAST_PAIRS: list = [None, []]  # (text, its _SYLLABLE_PAIR matches): the last text asked about
@@ -4418,6 +4422,12 @@ def _syllable_pairs(text: str) -> list[re.Match[str]]:
     if _LAST_PAIRS[0] is not text:
         _LAST_PAIRS[:] = [text, list(_SYLLABLE_PAIR.finditer(text))]
     return _LAST_PAIRS[1]
+
+
+@lru_cache(maxsize=1)
+def korean_surnames() -> frozenset[str]:
+    """Korean family names in Latin letters (``data/surnames_korean.txt``), case-folded."""
+    return frozenset(w.casefold() for w in read_list("surnames_korean.txt") if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -4544,6 +4554,27 @@ class SyllableNameRecognizer(Recognizer):
                             and not cues.function_word(cf) and t.free(*side.span(1)):
                         s, e = min(s, side.start(1)), max(e, side.end(1))
             yield self.person(t, s, e, "a Korean given name of two romanised syllables")
+
+    def _korean_lower(self, t: TextContext, active: bool) -> Iterator[Span]:
+        """The same in lower-case chat, where the capital no longer marks the name: two romanised Korean
+        syllables joined by a hyphen ("ji-woo"), not an English word, with a Korean family name beside it
+        (:func:`korean_surnames`: "park ji-woo", "ji-woo park") or a title before it ("ms. ji-woo"); alone only
+        in a post that mixes Korean words in, and then the second syllable no English word ("ha-ha", "re-do")."""
+        text, cues, surnames = t.text, self.cues, korean_surnames()
+        for m in _KOREAN_GIVEN_LOWER.finditer(text):
+            a, b = m.group(1), m.group(2)
+            if not (_KO_SYLLABLE.fullmatch(a) and _KO_SYLLABLE.fullmatch(b)) or self.lex.dictionary_word(m.group(0)) \
+                    or (self.lex.rank(m.group(0)) or 10 ** 6) < 20000 \
+                    or knowledge().is_place(m.group(0)) or not t.free(m.start(), m.end()):
+                continue
+            s, e = m.span()
+            for side in (_KO_SURNAME_AFTER_LOWER.match(text, e), _KO_SURNAME_BEFORE_LOWER.search(text, max(0, s - 10), s)):
+                if side is not None and side.group(1) in surnames and t.free(*side.span(1)):
+                    s, e = min(s, side.start(1)), max(e, side.end(1))
+            if (s, e) == m.span() and (cues.function_word(b) or not cues.title_before(text, s)
+                                       and not (active and not self._wordlike(b) and not self._wordlike(a + b))):
+                continue
+            yield self.person(t, s, e, "a Korean given name of two romanised syllables, in lower case")
 
     def _surname_first(self, t: TextContext) -> Iterator[Span]:
         """A romanised Chinese surname (names-dataset's lists, :func:`chinese_surnames`), then a given name of
@@ -4706,6 +4737,8 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if not t.lower_style:
             yield from self._surname_first(t)
+        elif "-" in t.text:  # (before the title and relation rules, which would take the family name alone)
+            yield from self._korean_lower(t, any(sec.label == _KOREAN_LABEL for sec in _active_sections(t)))
         if _vietnamese_possible(t):
             yield from self._vietnamese(t)
         if not t.lacks_words(_HMONG_CUE_RUNS) and _HMONG_CUE.search(t.text):
