@@ -791,6 +791,7 @@ def test_korean_given_names_in_a_post_that_mixes_korean_in(text, expected):
     # alone: after a title, or in a post that mixes Korean in, the second syllable no English word
     ("my therapist dr. hye-rin was kind", [("hye-rin", "person")]),
     ("da-som said hi to everyone", [("da-som", "person")]),
+    ("se-young said hi too", [("se-young", "person")]),  # "young" a word, "Seyoung" a given name
     # Korean words and English hyphenations stay
     ("feeling so much han, jin from bts is my bias lol", []),
     ("ha-ha it was so-so, a re-do, the k-drama my mister", []),

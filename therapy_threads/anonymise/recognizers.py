@@ -4559,7 +4559,8 @@ class SyllableNameRecognizer(Recognizer):
         """The same in lower-case chat, where the capital no longer marks the name: two romanised Korean
         syllables joined by a hyphen ("ji-woo"), not an English word, with a Korean family name beside it
         (:func:`korean_surnames`: "park ji-woo", "ji-woo park") or a title before it ("ms. ji-woo"); alone only
-        in a post that mixes Korean words in, and then the second syllable no English word ("ha-ha", "re-do")."""
+        in a post that mixes Korean words in, and then the second syllable no English word ("ha-ha", "re-do")
+        unless the two written together are a given name of the lexicons ("jin-young": names-dataset's "Jinyoung")."""
         text, cues, surnames = t.text, self.cues, korean_surnames()
         for m in _KOREAN_GIVEN_LOWER.finditer(text):
             a, b = m.group(1), m.group(2)
@@ -4572,7 +4573,9 @@ class SyllableNameRecognizer(Recognizer):
                 if side is not None and side.group(1) in surnames and t.free(*side.span(1)):
                     s, e = min(s, side.start(1)), max(e, side.end(1))
             if (s, e) == m.span() and (cues.function_word(b) or not cues.title_before(text, s)
-                                       and not (active and not self._wordlike(b) and not self._wordlike(a + b))):
+                                       and not (active and not self._wordlike(a + b)
+                                                and (not self._wordlike(b) or a + b in self.lex.intl_names
+                                                     or a + b in self.lex.first_names))):
                 continue
             yield self.person(t, s, e, "a Korean given name of two romanised syllables, in lower case")
 
