@@ -2562,7 +2562,9 @@ _DEGREE_PARTS = frozenset({"med", "phil", "rer", "nat", "habil", "jur", "oec", "
 _TITLED_INITIALS = re.compile(r"[A-Z]\.?(?:-[A-Z]\.?)+(?![\w-])|(?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])"
                               r"|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z])")
 # a particle capitalised after the title, the title perhaps in lower case ("dr. Van Rijswijk")
-_TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|von|van|de|zu|ter|ten)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
+# (and the Afrikaans "du", "le", "de la", "van de", written in lower case after a title: "Mev. du Plessis")
+_TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|van de|de la|von|van|de|du|le|zu|ter|ten)[ \t]+"
+                              r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
 
 
 class TitleRecognizer(Recognizer):

@@ -1,0 +1,36 @@
+"""Kinds of failure the held-out batch heldout24 showed in South African and Nigerian English: Afrikaans
+surnames with their particles and Afrikaans forms of address, places of the thread's country, given names
+that are English words, local institutions and public people. Small labelled posts through the real stage
+(``[[private]]`` must go, ``{{keep}}`` must stay). All names and sentences are synthetic."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
+
+
+def _clean(score):
+    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+
+
+@pytest.mark.parametrize("texts", [
+    # an Afrikaans form of address before a name with a lower-case particle
+    ["Hello all.", "My psychologist is [[Mev. Annelie du Plessis]] in {{Durbanville}}. Ask [[Mnr. Gerrit Smal]] too.",
+     "I saw [[Mej. le Grange]] before, then [[Mev. du Preez]]."],
+    # the particles go with the surname: capitalised alone, lower case inside a full name or in chat
+    ["Hello all.", "I knew a [[Theunis van der Walt]] at school, and [[Van der Walt]] still phones me.",
+     "lol [[ruan janse van rensburg]] said that. [[Janse van Rensburg]] agreed."],
+])
+def test_afrikaans_particles_and_forms_of_address(anon, tmp_path, texts):
+    score = run(anon, tmp_path, texts)
+    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+
+
+def test_particles_are_not_taken_off_ordinary_words(anon, tmp_path):
+    # no person after the particle: the words stay
+    score = run(anon, tmp_path, ["Hello all.", "We ate at {{Le Bistro}} and drove the van to {{Cape Town}}."])
+    assert score.damaged == [] and score.overremoved == [], _clean(score)
