@@ -34,3 +34,28 @@ def test_particles_are_not_taken_off_ordinary_words(anon, tmp_path):
     # no person after the particle: the words stay
     score = run(anon, tmp_path, ["Hello all.", "We ate at {{Le Bistro}} and drove the van to {{Cape Town}}."])
     assert score.damaged == [] and score.overremoved == [], _clean(score)
+
+
+@pytest.mark.parametrize("texts", [
+    # a lower-case full name signing the text: the particles and the surname after the given name go too
+    ["Hello all.", "[[thabo]] here, from {{Brakpan}}. thanks all. [[thabo janse van tonder]]"],
+])
+def test_particles_after_a_name(anon, tmp_path, texts):
+    score = run(anon, tmp_path, texts)
+    assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("texts", [
+    # a town of the gazetteer set off by a comma is no person addressed
+    ["Hello all.", "my name is [[Sipho]]. {{Pietermaritzburg}}, nurse. Thanks all."],
+    # a suburb the gazetteer may lack, then the city or region it lies in or near
+    ["Hello all.", "It's [[Chioma]] from the group. {{Kubwana}}, {{Abuja}}. Since that night I slept.",
+     "It's me from the chat. {{Katy}}, outside {{Houston}}. Like I said.",
+     "I'm [[Tolu]], 37, {{Surulo}}, {{Lagos}}. Hi all."],
+    # a full name before the place is the person ("Name, Town.")
+    ["Hello all.", "Same here. [[Hanno Bekker]], {{Durbanville}}. I agree.",
+     "I'm a reader. [[Lize-Mari]], {{Stellenbosch}}. I went too."],
+])
+def test_a_town_before_its_city(anon, tmp_path, texts):
+    score = run(anon, tmp_path, texts)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -848,16 +848,18 @@ class Anonymiser:
         and a given name of the lexicons right before the particles is that person's ("ruan du Toit")."""
         if not text[sp.start:sp.start + 1].isalpha():
             return sp
+        a = _PARTICLES_AFTER.match(text, sp.end)
+        e = a.end() if a and (self.lex.rank(a.group(1).casefold()) or 10 ** 6) >= 1000 else sp.end
         p = _PARTICLES_BEFORE.search(text, max(floor, sp.start - 20), sp.start)
         if not p:
-            return sp
+            return sp if e == sp.end else Span(sp.start, e, sp.kind, sp.key, sp.recognizer, sp.score, sp.reason)
         s = p.start()
         g = _WORD_BEFORE_PARTICLES.search(text, max(floor, s - 24), s)
         if g:
             cf = g.group(1).casefold()
             if self.lex.is_first_name(cf) and (self.lex.rank(cf) or 10 ** 6) >= 5000 and cf not in self.cues.titles:
                 s = g.start(1)
-        return Span(s, sp.end, sp.kind, sp.key, sp.recognizer, sp.score, sp.reason)
+        return Span(s, e, sp.kind, sp.key, sp.recognizer, sp.score, sp.reason)
 
     def _placeholder(self, sp: Span, number) -> str:
         ph = self._ph
@@ -899,6 +901,10 @@ def names_alternation(names) -> str:
 # "janse van "): part of the surname in English text
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’.-])(?:(?:janse|jansen)[ \t]+)?(?:van[ \t]+der|van[ \t]+den|van[ \t]+de|von[ \t]+der"
                                r"|de[ \t]+la|van|von|de|du|le|la|des|ter|ten)[ \t]+$", re.I)
+# the same particles and the surname's main word right after a name ("ruan janse van tonder", "Elna du Toit")
+_PARTICLES_AFTER = re.compile(r"[ \t]+(?:(?:janse|jansen)[ \t]+)?(?:van[ \t]+der|van[ \t]+den|van[ \t]+de|von[ \t]+der"
+                              r"|de[ \t]+la|van|von|de|du|le|la|des|ter|ten)[ \t]+([^\W\d_]{2,}(?:-[^\W\d_]+)?)(?![\w'’-])",
+                              re.I)
 _WORD_BEFORE_PARTICLES = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,})[ \t]+$")
 # an English article or determiner right before a word: it is a thing there, not a person
 _EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)

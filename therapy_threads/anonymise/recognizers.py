@@ -1693,6 +1693,38 @@ _CAP_WORD_RE = re.compile(_CAP_WORD)
 _CAP_PAIR = re.compile(rf"(?<![\w'’-])({_CAP_WORD})[ \t]+({_CAP_WORD})(?![\w'’-])")
 
 
+# a sentence start, or an age item of an introduction ("I'm X, 37, "), right before a word
+_WHERE_PAIR_START = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|\b\d{1,3},[ \t]+)$")
+_WHERE_PAIR_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?(?=,)")
+
+
+class WherePairRecognizer(Recognizer):
+    """Where the writer lives, said as two places: a suburb or town the gazetteer may lack, a comma, and the city
+    or region of the gazetteer it lies in or near, opening a sentence ("Kubwana, Abuja. Since then ...",
+    "Ferndale, outside Houston.", "I'm X, 37, Surulo, Lagos."). The first is kept with the second, before the
+    address and lexicon rules read a word opening a sentence before a comma as a person addressed (see
+    :func:`where_pair`)."""
+
+    name, score = "place", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_places or "," not in t.text:
+            return
+        text, lex = t.text, self.lex
+        for m in _WHERE_PAIR_WORD.finditer(text):
+            s, e = m.span()
+            start = _WHERE_PAIR_START.search(text, max(0, s - 6), s)
+            if not start or not t.free(s, e):
+                continue
+            cf = m.group(0).casefold()
+            if cf in self.cues.greet1 or cf in self.cues.closings or cf in t.doc.known \
+                    or (lex.rank(cf) is not None and lex.rank(cf) < 5000):
+                continue
+            if where_pair(lex, text, s, e, after_age=start.group(0)[:1].isdigit()):
+                yield self.span(s, e, KEEP, reason="a town before the city or region it lies in ('X, <place>.')")
+
+
 class JoinedPlaceRecognizer(Recognizer):
     """A place of several words as the gazetteer holds it, found before the person rules take a word of it:
     words joined by a lower-case "of" ("Puerto de la Cruz", "Las Palmas de Gran Canaria", "Icod de los
@@ -3412,7 +3444,8 @@ class AddressRecognizer(Recognizer):
                 continue
             if common:
                 continue
-            if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000):
+            if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000) \
+                    and not where_pair(self.lex, text, toks[0][0], toks[0][1]):
                 s, e, tok = toks[0]
                 yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
                                   "a name or handle opening a line, set off by a comma")
@@ -3696,6 +3729,26 @@ class HandleRecognizer(Recognizer):
 _HERE_INTRO = re.compile(r"[ \t]+here\b[ \t]*(?:[,.;:!(—–-]|\n|$)")
 _NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth)[ \t]+)?name\b")
 # "X, Deaf, Texas." / "X, Leeds, UK." / "X, 34, Leeds.": perhaps one word or age between, then where, then a stop
+# a comma, perhaps a place preposition, then a town of the gazetteer closing the clause: ", Abuja.",
+# ", outside Houston."
+_COMMA_THEN_TOWN = re.compile(r",[ \t]+(?P<prep>(?:just[ \t]+)?(?:outside|near|in|close[ \t]+to)[ \t]+)?"
+                              r"(?P<town>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?:[,.;!]|\n|$)")
+
+
+def where_pair(lex, text: str, s: int, e: int, after_age: bool = False) -> bool:
+    """``text[s:e]`` opens a sentence as the first of two places: a suburb or town, a comma, and the city or region
+    it lies in or near ("Kubwana, Abuja.", "Ferndale, outside Houston."), as people say where they live. Not a
+    given name of the lists unless a place preposition follows the comma ("Amaka, Lagos." may be addressed), or
+    the pair comes after the age in an introduction (``after_age``: "I'm X, 37, Surulo, Lagos")."""
+    m = _COMMA_THEN_TOWN.match(text, e)
+    if not m or not (knowledge().is_place(m.group("town")) or knowledge().is_region(m.group("town"))):
+        return False
+    if m.group("prep") or after_age:
+        return True
+    words = re.split(r"[\s-]+", text[s:e].casefold())  # (each part of a double-barrelled name: "Lize-Mari")
+    return not any(w in lex.first_names or w in lex.intl_names or lex.is_surname(w) for w in words)
+
+
 _COMMA_WORD_PLACE = re.compile(r",[ \t]+(?:[\w'’-]+,[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?:[,.;!(]|\n|$)")
 _COMMA_PLACE = re.compile(r",[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*[,.;(]")
 # talk to the person named before a comma: "Memory, did you forget?", "X, have patience"
@@ -3815,8 +3868,12 @@ class EnglishNameRecognizer(Recognizer):
         if cues.clause_end(text, s, e) and (rank is None or (rank >= 5000 and cf not in doc.lower_vocab)):
             return "person", "addressed at the end of a clause"
         if cues.vocative_start(text, s, e) or cues.signoff(text, s, e):
-            if cf in doc.accepted or namey and not (first and cf in doc.lower_vocab and rank is not None
-                                                    and rank < SOFT_RANK):
+            # (a town of the gazetteer that is nobody's given name or surname is where, set off by a comma:
+            # "Ladysmith, teacher.", "Bellville, 42.")
+            town = rank is None and knowledge().is_place(text[s:e]) and cf not in lex.first_names \
+                and cf not in lex.intl_names and not lex.is_surname(cf)
+            if cf in doc.accepted or namey and not town and not (first and cf in doc.lower_vocab and rank is not None
+                                                                 and rank < SOFT_RANK):
                 return "person", "opens a line as an address, or closes the text"
             if given and cues.vocative_start(text, s, e) and _talk_after_comma(text, e):
                 # "Memory, did you forget?", "Patience, have patience": a given name that is also a
@@ -4685,7 +4742,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
-            JoinedPlaceRecognizer,
+            JoinedPlaceRecognizer, WherePairRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
