@@ -59,3 +59,16 @@ def test_particles_after_a_name(anon, tmp_path, texts):
 def test_a_town_before_its_city(anon, tmp_path, texts):
     score = run(anon, tmp_path, texts)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("texts", [
+    # a given name that is a greeting or word, after "my name is": the name
+    ["Hello all.", "{{Welcome}} to the club, [[Braam]], and I mean it, my name is [[Welcome]]. I teach.",
+     "You are {{welcome}} here."],
+    # a given name that is a frequent word leads the name a chat export saved ("Name Place:")
+    ["Look:\n[14/11/2026, 21:06:55] [[Precious]] {{Ikeja}}: Hmm. Our own [[Tolu]].\n"
+     "[14/11/2026, 21:07:31] [[Amaka Obi]]: ok"],
+])
+def test_given_names_that_are_words_with_name_evidence(anon, tmp_path, texts):
+    score = run(anon, tmp_path, texts)
+    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)

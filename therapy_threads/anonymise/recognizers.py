@@ -3735,6 +3735,11 @@ _COMMA_THEN_TOWN = re.compile(r",[ \t]+(?P<prep>(?:just[ \t]+)?(?:outside|near|i
                               r"(?P<town>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?:[,.;!]|\n|$)")
 
 
+# a phrase saying what follows is someone's name ("my name is", "her name was really")
+_NAME_IS = re.compile(r"\b(?:my|his|her|their|your|whose|real|first|given)[ \t]+name[ \t]+(?:is|was)"
+                      r"(?:[ \t]+(?:actually|really|literally))?[ \t]+$", re.I)
+
+
 def where_pair(lex, text: str, s: int, e: int, after_age: bool = False) -> bool:
     """``text[s:e]`` opens a sentence as the first of two places: a suburb or town, a comma, and the city or region
     it lies in or near ("Kubwana, Abuja.", "Ferndale, outside Houston."), as people say where they live. Not a
@@ -3799,6 +3804,10 @@ class EnglishNameRecognizer(Recognizer):
                 continue
             cf = core.casefold().replace("’", "'")
             if cf in cues.not_names:
+                if cf in self.lex.first_names and not cues.is_initial(text, s) and _NAME_IS.search(text, max(0, s - 24), s):
+                    # "my name is Welcome", "his name was Precious": a given name of the names data that is also a
+                    # greeting or word, capitalised after a phrase saying it is someone's name
+                    yield self.person(t, s, self.extend(text, ce), "a given name after 'name is', whatever word it is")
                 continue
             if re.search(r"[a-z][A-Z]", core) and not re.match(r"(?:Mc|Mac|O)[A-Z]", core) \
                     and thing_role(text, s, ce) and cf not in doc.known:
@@ -4418,6 +4427,7 @@ class ChatSenderRecognizer(Recognizer):
             return
         cues = self.cues
         for m in _CHAT_LINE.finditer(text):
+            first = True  # the first word of the saved name that is no relation, title or place
             for w in _SENDER_WORD.finditer(m.group("who")):
                 cf = w.group(0).casefold()
                 if len(cf) < 2 or cf in cues.relations or cf in cues.kin_titles or cf in cues.titles \
@@ -4426,8 +4436,12 @@ class ChatSenderRecognizer(Recognizer):
                 if not cues.any_given_name(cf) and (knowledge().is_place(w.group(0)) or knowledge().is_region(w.group(0))
                                                     or knowledge().is_demonym(w.group(0))):
                     continue  # "Titu Bhaiya Dubai": where the sender lives, saved beside the name
-                if not cues.any_given_name(cf) and (self.lex.rank(cf) or 10 ** 6) < 10000:
-                    continue  # "Damo cuz", "Mum Work": a frequent English word saved beside the name
+                lead, first = first, False
+                if not cues.any_given_name(cf) and (self.lex.rank(cf) or 10 ** 6) < 10000 and not (
+                        lead and w.group(0)[:1].isupper() and cf in self.lex.first_names):
+                    # "Damo cuz", "Mum Work": a frequent English word saved beside the name; but a given name
+                    # that is a word leads the saved name ("Blessing Ikeja", "Precious 🌸")
+                    continue
                 s, e = m.start("who") + w.start(), m.start("who") + w.end()
                 if t.free(s, e):
                     yield self.person(t, s, e, "the sender of a line of a chat export")
