@@ -72,3 +72,15 @@ def test_a_town_before_its_city(anon, tmp_path, texts):
 def test_given_names_that_are_words_with_name_evidence(anon, tmp_path, texts):
     score = run(anon, tmp_path, texts)
     assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+
+
+@pytest.mark.parametrize("texts", [
+    # an institution's name, a comma and the town it is in: both kept, the town whatever else it may be
+    ["Hello all.", "Yes I went there in 2018, the {{Federal Psychiatric Hospital, Surulere}} is the real name.",
+     "My aunt trained at {{Mount Olive College, Ikeja}}."],
+    # a person after an institution's name and a comma stays a person
+    ["Hello all.", "I called the {{Riverside Clinic}}, [[Amaka]] picked up."],
+])
+def test_an_institution_and_its_town(anon, tmp_path, texts):
+    score = run(anon, tmp_path, texts)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -2372,6 +2372,14 @@ class HomePlaceRecognizer(Recognizer):
             yield self.span(s, m.end(), KEEP, reason="where someone lives, grew up or moved to")
 
 
+# a comma and one or two capitalised words after an institution's name, then the clause goes on or ends:
+# "Kenyatta National Hospital, Nairobi", "the Neuropsychiatric Hospital, Surulere is ..."
+_SEAT_AFTER = re.compile(r",[ \t]+([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?)(?=[ \t]*(?:[,.;:!?)]|\n|$)|[ \t]+(?:is|was|in)\b)")
+# the organisation nouns of places people are treated, taught or housed at, which are named with their town
+_SEATED_HEADS = frozenset({"hospital", "clinic", "infirmary", "university", "college", "school", "academy", "prison",
+                           "institute", "centre", "center", "home"})
+
+
 class OrganisationRecognizer(Recognizer):
     """Names of organisations: a capitalised phrase ending in an organisation noun ("Kenyatta National
     Hospital", "NHS Greater Glasgow Health Board"), and an acronym followed by a capitalised word that
@@ -2380,6 +2388,20 @@ class OrganisationRecognizer(Recognizer):
 
     name, score = "organisation", 0.8
     languages = frozenset({"en"})
+
+    def _seat_after(self, text: str, end: int, head: str) -> tuple[int, int] | None:
+        """The town after an institution's name and a comma ("... Hospital, Surulere"): a place of the gazetteer,
+        or a word that is no English given name, word or title."""
+        if head not in _SEATED_HEADS:
+            return None
+        m = _SEAT_AFTER.match(text, end)
+        if not m:
+            return None
+        words = m.group(1).casefold().split()
+        if not knowledge().is_place(m.group(1)) and any(
+                w in self.lex.first_names or w in self.cues.titles or (self.lex.rank(w) or 10 ** 6) < 20000 for w in words):
+            return None
+        return m.start(1), m.end(1)
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, caps, cues, lex = t.text, t.caps, self.cues, self.lex
@@ -2413,6 +2435,9 @@ class OrganisationRecognizer(Recognizer):
             if last is not None:
                 end = caps[i + last][0] + len(POSS.sub("", words[last]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
+                at = self._seat_after(text, end, POSS.sub("", words[last]).casefold())
+                if at:
+                    yield self.span(at[0], at[1], KEEP, reason="the place an institution is in, after its name and a comma")
             else:
                 end = caps[j][0] + len(POSS.sub("", words[-1]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (an acronym and a name that is no person's)")
