@@ -84,3 +84,15 @@ def test_given_names_that_are_words_with_name_evidence(anon, tmp_path, texts):
 def test_an_institution_and_its_town(anon, tmp_path, texts):
     score = run(anon, tmp_path, texts)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Go for it. Lizanne will notice. PJ le Riche", [("PJ le Riche", "person")]),
+    ("I met J.P. van Wyk and M du Toit there.", [("J.P. van Wyk", "person"), ("M du Toit", "person")]),
+    ("We ate at A la Carte and I de facto left.", []),  # an article and a pronoun, no initials
+    ("Cafe NY du Monde", []),  # an acronym of a place, no initials
+])
+def test_initials_and_a_particle_surname(text, expected):
+    from test_anonymise_recognizers import check
+    from therapy_threads.anonymise.recognizers import InitialsParticleRecognizer
+    check(InitialsParticleRecognizer, text, expected)

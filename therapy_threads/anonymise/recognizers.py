@@ -1725,6 +1725,32 @@ class WherePairRecognizer(Recognizer):
                 yield self.span(s, e, KEEP, reason="a town before the city or region it lies in ('X, <place>.')")
 
 
+# initials, then the particles of an Afrikaans or Dutch surname and its capitalised main word: "PJ le Riche",
+# "J.P. van Wyk", "M du Toit"
+_INITIALS_PARTICLE = re.compile(r"(?<![\w'’.-])(?:[A-Z]\.?[ \t]?){1,3}[ \t]+(?:(?:janse|jansen)[ \t]+)?"
+                                r"(?:van der|van den|van de|van|von|de la|de|du|le|la)[ \t]+[A-Z][a-z][\w'’-]*")
+
+
+class InitialsParticleRecognizer(Recognizer):
+    """A person written as initials and a surname with its particles ("PJ le Riche", "J.P. van Wyk"): the
+    lower-case particle between capitals marks an Afrikaans or Dutch surname, the initials the given names."""
+
+    name, score = "initials_particle", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if " le " not in text and " du " not in text and " de " not in text and " van " not in text \
+                and " la " not in text and " von " not in text:
+            return
+        for m in _INITIALS_PARTICLE.finditer(text):
+            ini = re.sub(r"[^A-Z]", "", text[m.start():m.end()].split(" ")[0] if "." not in m.group(0) else
+                         re.match(r"(?:[A-Z]\.?[ \t]?)+", m.group(0)).group(0)).casefold()
+            if ini in ("i", "a") or len(ini) > 1 and (self.lex.rank(ini) or 10 ** 6) < 10000 or not t.free(m.start(), m.end()):
+                continue  # "I de ...", "A la ...": a pronoun or an article; "NY", "UK", "LA": no initials
+            yield self.person(t, m.start(), m.end(), "initials and a surname with its particle")
+
+
 class JoinedPlaceRecognizer(Recognizer):
     """A place of several words as the gazetteer holds it, found before the person rules take a word of it:
     words joined by a lower-case "of" ("Puerto de la Cruz", "Las Palmas de Gran Canaria", "Icod de los
@@ -4781,7 +4807,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
-            JoinedPlaceRecognizer, WherePairRecognizer,
+            JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
