@@ -55,6 +55,11 @@ def test_particles_after_a_name(anon, tmp_path, texts):
     # a full name before the place is the person ("Name, Town.")
     ["Hello all.", "Same here. [[Hanno Bekker]], {{Durbanville}}. I agree.",
      "I'm a reader. [[Lize-Mari]], {{Stellenbosch}}. I went too."],
+    # the writer's own name before their town, where no name was said before; a surname after a title
+    ["Hello all.", "hi all!! [[Vaimoana]], {{Blacktown}}. my psych is great.",
+     "a counsellor, a [[Mrs. Quillfeather]], in {{Castlebar}}, and I still go."],
+    # a town of the gazetteer addressed, with talk after the comma, is the person
+    ["Hello all.", "[[Rustam]], that's beautiful, thank you."],
 ])
 def test_a_town_before_its_city(anon, tmp_path, texts):
     score = run(anon, tmp_path, texts)

@@ -1698,6 +1698,11 @@ _WHERE_PAIR_START = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|\b\d{1,3},[ \t]
 _WHERE_PAIR_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?(?=,)")
 
 
+# the writer has said their name already in the sentence before: "It's X from the group. Suburb, City."
+_NAMED_ALREADY = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Ii]t['’]s|\bthis[ \t]+is|\bname[ \t]+is|\bhere)\b[^.!?\n]*[.!?][ \t]+$")
+_PREP_AFTER = re.compile(r",[ \t]+(?:just[ \t]+)?(?:outside|near|close[ \t]+to)[ \t]")
+
+
 class WherePairRecognizer(Recognizer):
     """Where the writer lives, said as two places: a suburb or town the gazetteer may lack, a comma, and the city
     or region of the gazetteer it lies in or near, opening a sentence ("Kubwana, Abuja. Since then ...",
@@ -1721,7 +1726,12 @@ class WherePairRecognizer(Recognizer):
             if cf in self.cues.greet1 or cf in self.cues.closings or cf in t.doc.known \
                     or (lex.rank(cf) is not None and lex.rank(cf) < 5000):
                 continue
-            if where_pair(lex, text, s, e, after_age=start.group(0)[:1].isdigit()):
+            if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
+                continue  # "a Mrs. Gilsenan, in Castlebar": the period closes a title
+            after_age = start.group(0)[:1].isdigit()
+            if not (after_age or _NAMED_ALREADY.search(text, max(0, s - 80), s) or _PREP_AFTER.match(text, e)):
+                continue  # "Losana, Blacktown." opening a text: the writer's name and town
+            if where_pair(lex, text, s, e, after_age=after_age):
                 yield self.span(s, e, KEEP, reason="a town before the city or region it lies in ('X, <place>.')")
 
 
@@ -3786,6 +3796,8 @@ _COMMA_THEN_TOWN = re.compile(r",[ \t]+(?P<prep>(?:just[ \t]+)?(?:outside|near|i
                               r"(?P<town>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?:[,.;!]|\n|$)")
 
 
+# a comma and a short item of one to three words closed by a stop or another comma ("..., teacher.", "..., 42,")
+_ITEM_AFTER = re.compile(r",[ \t]+([\w'’-]+)(?:[ \t]+[\w'’-]+){0,2}[ \t]*(?:[.;,]|\n|$)")
 # a phrase saying what follows is someone's name ("my name is", "her name was really")
 _NAME_IS = re.compile(r"\b(?:my|his|her|their|your|whose|real|first|given)[ \t]+name[ \t]+(?:is|was)"
                       r"(?:[ \t]+(?:actually|really|literally))?[ \t]+$", re.I)
@@ -3931,7 +3943,8 @@ class EnglishNameRecognizer(Recognizer):
             # (a town of the gazetteer that is nobody's given name or surname is where, set off by a comma:
             # "Ladysmith, teacher.", "Bellville, 42.")
             town = rank is None and knowledge().is_place(text[s:e]) and cf not in lex.first_names \
-                and cf not in lex.intl_names and not lex.is_surname(cf)
+                and cf not in lex.intl_names and not lex.is_surname(cf) and bool(_WHERE_PAIR_START.search(text, max(0, s - 6), s)) \
+                and cf not in doc.known and self._item_after(text, e)  # ("Rustam, that's beautiful": addressed)
             if cf in doc.accepted or namey and not town and not (first and cf in doc.lower_vocab and rank is not None
                                                                  and rank < SOFT_RANK):
                 return "person", "opens a line as an address, or closes the text"
@@ -3999,6 +4012,15 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _item_after(self, text: str, e: int) -> bool:
+        """After the comma a short item of an introduction (a job, an age: "..., teacher."), not talk to someone
+        ("..., that's beautiful", "..., you are right")."""
+        m = _ITEM_AFTER.match(text, e)
+        if not m:
+            return False
+        w = m.group(1).casefold()
+        return not (self.cues.function_word(w) or self.lex.contraction(w) or "'" in w or "’" in w)
 
     def _given_before(self, t: TextContext, s: int) -> int:
         """A surname accepted as a name takes the given name right before it ("Frank Delaney good
