@@ -851,6 +851,9 @@ class Anonymiser:
         a = _PARTICLES_AFTER.match(text, sp.end)
         e = a.end() if a and (self.lex.rank(a.group(1).casefold()) or 10 ** 6) >= 1000 else sp.end
         p = _PARTICLES_BEFORE.search(text, max(floor, sp.start - 20), sp.start)
+        if p and not _DUTCH_PARTICLE.match(p.group(0)) and not (
+                text[sp.start].isupper() and (p.group(0)[0].isupper() or _CAP_WORD_BEFORE.search(text, max(0, p.start() - 30), p.start()))):
+            p = None  # a Romance article or preposition ("la", "le", "de") goes only between capitals ("Anna de Wet")
         if not p:
             return sp if e == sp.end else Span(sp.start, e, sp.kind, sp.key, sp.recognizer, sp.score, sp.reason)
         s = p.start()
@@ -905,6 +908,9 @@ _PARTICLES_BEFORE = re.compile(r"(?<![\w'’.-])(?:(?:janse|jansen)[ \t]+)?(?:va
 _PARTICLES_AFTER = re.compile(r"[ \t]+(?:(?:janse|jansen)[ \t]+)?(?:van[ \t]+der|van[ \t]+den|van[ \t]+de|von[ \t]+der"
                               r"|de[ \t]+la|van|von|de|du|le|la|des|ter|ten)[ \t]+([^\W\d_]{2,}(?:-[^\W\d_]+)?)(?![\w'’-])",
                               re.I)
+# particles that are no article or preposition of French, Spanish, Italian or Irish text
+_DUTCH_PARTICLE = re.compile(r"(?i)(?:janse|jansen|van|von|ter|ten)\b")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*[ \t]+$")
 _WORD_BEFORE_PARTICLES = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,})[ \t]+$")
 # an English article or determiner right before a word: it is a thing there, not a person
 _EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)
