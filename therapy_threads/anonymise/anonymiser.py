@@ -827,9 +827,12 @@ class Anonymiser:
                 continue
             out: list[str] = []
             pos = 0
+            english = _language(t, d) in (None, "en")
             for sp in resolve(t.spans):
                 if sp.kind not in REPLACED:
                     continue
+                if english and sp.kind in (PERSON, KNOWN):
+                    sp = self._with_particles(t.text, sp, pos)
                 out.append(t.text[pos:sp.start])
                 out.append(self._placeholder(sp, number))
                 report.counts[f"replaced_{sp.kind}"] += 1
@@ -837,6 +840,29 @@ class Anonymiser:
             if pos:
                 out.append(t.text[pos:])
                 setattr(t.obj, t.attr, "".join(out))
+
+    def _with_particles(self, text: str, sp: Span, floor: int) -> Span:
+        """A surname found without the particles written before it goes with them: Afrikaans and Dutch
+        surnames take "van der", "du", "le", "de", "janse van" inside the name, in lower case after a
+        given name or title and capitalised alone ("Mev. du Plessis", "Van der Walt", "janse van Tonder");
+        and a given name of the lexicons right before the particles is that person's ("ruan du Toit")."""
+        if not text[sp.start:sp.start + 1].isalpha():
+            return sp
+        a = _PARTICLES_AFTER.match(text, sp.end)
+        e = a.end() if a and (self.lex.rank(a.group(1).casefold()) or 10 ** 6) >= 1000 else sp.end
+        p = _PARTICLES_BEFORE.search(text, max(floor, sp.start - 20), sp.start)
+        if p and not _DUTCH_PARTICLE.match(p.group(0)) and not (
+                text[sp.start].isupper() and (p.group(0)[0].isupper() or _CAP_WORD_BEFORE.search(text, max(0, p.start() - 30), p.start()))):
+            p = None  # a Romance article or preposition ("la", "le", "de") goes only between capitals ("Anna de Wet")
+        if not p:
+            return sp if e == sp.end else Span(sp.start, e, sp.kind, sp.key, sp.recognizer, sp.score, sp.reason)
+        s = p.start()
+        g = _WORD_BEFORE_PARTICLES.search(text, max(floor, s - 24), s)
+        if g:
+            cf = g.group(1).casefold()
+            if self.lex.is_first_name(cf) and (self.lex.rank(cf) or 10 ** 6) >= 5000 and cf not in self.cues.titles:
+                s = g.start(1)
+        return Span(s, e, sp.kind, sp.key, sp.recognizer, sp.score, sp.reason)
 
     def _placeholder(self, sp: Span, number) -> str:
         ph = self._ph
@@ -874,6 +900,18 @@ def names_alternation(names) -> str:
     return "|".join(h + "(?:" + "|".join(rest) + ")" for h, rest in groups.items())
 
 
+# the particles of an Afrikaans or Dutch surname right before its main word, any case ("van der ", "Du ",
+# "janse van "): part of the surname in English text
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’.-])(?:(?:janse|jansen)[ \t]+)?(?:van[ \t]+der|van[ \t]+den|van[ \t]+de|von[ \t]+der"
+                               r"|de[ \t]+la|van|von|de|du|le|la|des|ter|ten)[ \t]+$", re.I)
+# the same particles and the surname's main word right after a name ("ruan janse van tonder", "Elna du Toit")
+_PARTICLES_AFTER = re.compile(r"[ \t]+(?:(?:janse|jansen)[ \t]+)?(?:van[ \t]+der|van[ \t]+den|van[ \t]+de|von[ \t]+der"
+                              r"|de[ \t]+la|van|von|de|du|le|la|des|ter|ten)[ \t]+([^\W\d_]{2,}(?:-[^\W\d_]+)?)(?![\w'’-])",
+                              re.I)
+# particles that are no article or preposition of French, Spanish, Italian or Irish text
+_DUTCH_PARTICLE = re.compile(r"(?i)(?:janse|jansen|van|von|ter|ten)\b")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*[ \t]+$")
+_WORD_BEFORE_PARTICLES = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,})[ \t]+$")
 # an English article or determiner right before a word: it is a thing there, not a person
 _EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)
 

@@ -53,6 +53,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          # academic titles each language writes before a name ("mevrouw", "Psic.", "Mtra.", "DSA"):
                          # Dutch (ds. = dominee, drs., ir., ing.)
                          "mevrouw", "meneer", "mijnheer", "juffrouw", "dokter", "drs", "ds", "dominee", "ir",
+                         # Afrikaans (Mnr. = meneer, Mev. = mevrou, Mej. = mejuffrou)
+                         "mnr", "mev", "mej", "mevrou", "mejuffrou",
                          # French
                          "madame", "monsieur", "mademoiselle", "docteur", "docteure", "dre", "pr", "maître",
                          # Spanish (lic. = licenciado/a, Psic. = psicólogo/a, Mtra. = maestra, Arq., Ing.)

@@ -1693,6 +1693,74 @@ _CAP_WORD_RE = re.compile(_CAP_WORD)
 _CAP_PAIR = re.compile(rf"(?<![\w'’-])({_CAP_WORD})[ \t]+({_CAP_WORD})(?![\w'’-])")
 
 
+# a sentence start, or an age item of an introduction ("I'm X, 37, "), right before a word
+_WHERE_PAIR_START = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|\b\d{1,3},[ \t]+)$")
+_WHERE_PAIR_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?(?=,)")
+
+
+# the writer has said their name already in the sentence before: "It's X from the group. Suburb, City."
+_NAMED_ALREADY = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Ii]t['’]s|\bthis[ \t]+is|\bname[ \t]+is|\bhere)\b[^.!?\n]*[.!?][ \t]+$")
+_PREP_AFTER = re.compile(r",[ \t]+(?:just[ \t]+)?(?:outside|near|close[ \t]+to)[ \t]")
+
+
+class WherePairRecognizer(Recognizer):
+    """Where the writer lives, said as two places: a suburb or town the gazetteer may lack, a comma, and the city
+    or region of the gazetteer it lies in or near, opening a sentence ("Kubwana, Abuja. Since then ...",
+    "Ferndale, outside Houston.", "I'm X, 37, Surulo, Lagos."). The first is kept with the second, before the
+    address and lexicon rules read a word opening a sentence before a comma as a person addressed (see
+    :func:`where_pair`)."""
+
+    name, score = "place", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if not self.policy.text.keep_places or "," not in t.text:
+            return
+        text, lex = t.text, self.lex
+        for m in _WHERE_PAIR_WORD.finditer(text):
+            s, e = m.span()
+            start = _WHERE_PAIR_START.search(text, max(0, s - 6), s)
+            if not start or not t.free(s, e):
+                continue
+            cf = m.group(0).casefold()
+            if cf in self.cues.greet1 or cf in self.cues.closings or cf in t.doc.known \
+                    or (lex.rank(cf) is not None and lex.rank(cf) < 5000):
+                continue
+            if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
+                continue  # "a Mrs. Gilsenan, in Castlebar": the period closes a title
+            after_age = start.group(0)[:1].isdigit()
+            if not (after_age or _NAMED_ALREADY.search(text, max(0, s - 80), s) or _PREP_AFTER.match(text, e)):
+                continue  # "Losana, Blacktown." opening a text: the writer's name and town
+            if where_pair(lex, text, s, e, after_age=after_age):
+                yield self.span(s, e, KEEP, reason="a town before the city or region it lies in ('X, <place>.')")
+
+
+# initials, then the particles of an Afrikaans or Dutch surname and its capitalised main word: "PJ le Riche",
+# "J.P. van Wyk", "M du Toit"
+_INITIALS_PARTICLE = re.compile(r"(?<![\w'’.-])(?:[A-Z]\.?[ \t]?){1,3}[ \t]+(?:(?:janse|jansen)[ \t]+)?"
+                                r"(?:van der|van den|van de|van|von|de la|de|du|le|la)[ \t]+[A-Z][a-z][\w'’-]*")
+
+
+class InitialsParticleRecognizer(Recognizer):
+    """A person written as initials and a surname with its particles ("PJ le Riche", "J.P. van Wyk"): the
+    lower-case particle between capitals marks an Afrikaans or Dutch surname, the initials the given names."""
+
+    name, score = "initials_particle", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if " le " not in text and " du " not in text and " de " not in text and " van " not in text \
+                and " la " not in text and " von " not in text:
+            return
+        for m in _INITIALS_PARTICLE.finditer(text):
+            ini = re.sub(r"[^A-Z]", "", text[m.start():m.end()].split(" ")[0] if "." not in m.group(0) else
+                         re.match(r"(?:[A-Z]\.?[ \t]?)+", m.group(0)).group(0)).casefold()
+            if ini in ("i", "a") or len(ini) > 1 and (self.lex.rank(ini) or 10 ** 6) < 10000 or not t.free(m.start(), m.end()):
+                continue  # "I de ...", "A la ...": a pronoun or an article; "NY", "UK", "LA": no initials
+            yield self.person(t, m.start(), m.end(), "initials and a surname with its particle")
+
+
 class JoinedPlaceRecognizer(Recognizer):
     """A place of several words as the gazetteer holds it, found before the person rules take a word of it:
     words joined by a lower-case "of" ("Puerto de la Cruz", "Las Palmas de Gran Canaria", "Icod de los
@@ -2340,6 +2408,14 @@ class HomePlaceRecognizer(Recognizer):
             yield self.span(s, m.end(), KEEP, reason="where someone lives, grew up or moved to")
 
 
+# a comma and one or two capitalised words after an institution's name, then the clause goes on or ends:
+# "Kenyatta National Hospital, Nairobi", "the Neuropsychiatric Hospital, Surulere is ..."
+_SEAT_AFTER = re.compile(r",[ \t]+([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?)(?=[ \t]*(?:[,.;:!?)]|\n|$)|[ \t]+(?:is|was|in)\b)")
+# the organisation nouns of places people are treated, taught or housed at, which are named with their town
+_SEATED_HEADS = frozenset({"hospital", "clinic", "infirmary", "university", "college", "school", "academy", "prison",
+                           "institute", "centre", "center", "home"})
+
+
 class OrganisationRecognizer(Recognizer):
     """Names of organisations: a capitalised phrase ending in an organisation noun ("Kenyatta National
     Hospital", "NHS Greater Glasgow Health Board"), and an acronym followed by a capitalised word that
@@ -2348,6 +2424,20 @@ class OrganisationRecognizer(Recognizer):
 
     name, score = "organisation", 0.8
     languages = frozenset({"en"})
+
+    def _seat_after(self, text: str, end: int, head: str) -> tuple[int, int] | None:
+        """The town after an institution's name and a comma ("... Hospital, Surulere"): a place of the gazetteer,
+        or a word that is no English given name, word or title."""
+        if head not in _SEATED_HEADS:
+            return None
+        m = _SEAT_AFTER.match(text, end)
+        if not m:
+            return None
+        words = m.group(1).casefold().split()
+        if not knowledge().is_place(m.group(1)) and any(
+                w in self.lex.first_names or w in self.cues.titles or (self.lex.rank(w) or 10 ** 6) < 20000 for w in words):
+            return None
+        return m.start(1), m.end(1)
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, caps, cues, lex = t.text, t.caps, self.cues, self.lex
@@ -2381,6 +2471,9 @@ class OrganisationRecognizer(Recognizer):
             if last is not None:
                 end = caps[i + last][0] + len(POSS.sub("", words[last]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
+                at = self._seat_after(text, end, POSS.sub("", words[last]).casefold())
+                if at:
+                    yield self.span(at[0], at[1], KEEP, reason="the place an institution is in, after its name and a comma")
             else:
                 end = caps[j][0] + len(POSS.sub("", words[-1]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (an acronym and a name that is no person's)")
@@ -2562,7 +2655,9 @@ _DEGREE_PARTS = frozenset({"med", "phil", "rer", "nat", "habil", "jur", "oec", "
 _TITLED_INITIALS = re.compile(r"[A-Z]\.?(?:-[A-Z]\.?)+(?![\w-])|(?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])"
                               r"|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z])")
 # a particle capitalised after the title, the title perhaps in lower case ("dr. Van Rijswijk")
-_TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|von|van|de|zu|ter|ten)[ \t]+[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
+# (and the Afrikaans "du", "le", "de la", "van de", written in lower case after a title: "Mev. du Plessis")
+_TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|van de|de la|von|van|de|du|le|zu|ter|ten)[ \t]+"
+                              r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
 
 
 class TitleRecognizer(Recognizer):
@@ -3410,7 +3505,8 @@ class AddressRecognizer(Recognizer):
                 continue
             if common:
                 continue
-            if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000):
+            if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000) \
+                    and not where_pair(self.lex, text, toks[0][0], toks[0][1]):
                 s, e, tok = toks[0]
                 yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
                                   "a name or handle opening a line, set off by a comma")
@@ -3694,6 +3790,33 @@ class HandleRecognizer(Recognizer):
 _HERE_INTRO = re.compile(r"[ \t]+here\b[ \t]*(?:[,.;:!(—–-]|\n|$)")
 _NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth)[ \t]+)?name\b")
 # "X, Deaf, Texas." / "X, Leeds, UK." / "X, 34, Leeds.": perhaps one word or age between, then where, then a stop
+# a comma, perhaps a place preposition, then a town of the gazetteer closing the clause: ", Abuja.",
+# ", outside Houston."
+_COMMA_THEN_TOWN = re.compile(r",[ \t]+(?P<prep>(?:just[ \t]+)?(?:outside|near|in|close[ \t]+to)[ \t]+)?"
+                              r"(?P<town>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?:[,.;!]|\n|$)")
+
+
+# a comma and a short item of one to three words closed by a stop or another comma ("..., teacher.", "..., 42,")
+_ITEM_AFTER = re.compile(r",[ \t]+([\w'’-]+)(?:[ \t]+[\w'’-]+){0,2}[ \t]*(?:[.;,]|\n|$)")
+# a phrase saying what follows is someone's name ("my name is", "her name was really")
+_NAME_IS = re.compile(r"\b(?:my|his|her|their|your|whose|real|first|given)[ \t]+name[ \t]+(?:is|was)"
+                      r"(?:[ \t]+(?:actually|really|literally))?[ \t]+$", re.I)
+
+
+def where_pair(lex, text: str, s: int, e: int, after_age: bool = False) -> bool:
+    """``text[s:e]`` opens a sentence as the first of two places: a suburb or town, a comma, and the city or region
+    it lies in or near ("Kubwana, Abuja.", "Ferndale, outside Houston."), as people say where they live. Not a
+    given name of the lists unless a place preposition follows the comma ("Amaka, Lagos." may be addressed), or
+    the pair comes after the age in an introduction (``after_age``: "I'm X, 37, Surulo, Lagos")."""
+    m = _COMMA_THEN_TOWN.match(text, e)
+    if not m or not (knowledge().is_place(m.group("town")) or knowledge().is_region(m.group("town"))):
+        return False
+    if m.group("prep") or after_age:
+        return True
+    words = re.split(r"[\s-]+", text[s:e].casefold())  # (each part of a double-barrelled name: "Lize-Mari")
+    return not any(w in lex.first_names or w in lex.intl_names or lex.is_surname(w) for w in words)
+
+
 _COMMA_WORD_PLACE = re.compile(r",[ \t]+(?:[\w'’-]+,[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*(?:[,.;!(]|\n|$)")
 _COMMA_PLACE = re.compile(r",[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*[,.;(]")
 # talk to the person named before a comma: "Memory, did you forget?", "X, have patience"
@@ -3744,6 +3867,10 @@ class EnglishNameRecognizer(Recognizer):
                 continue
             cf = core.casefold().replace("’", "'")
             if cf in cues.not_names:
+                if cf in self.lex.first_names and not cues.is_initial(text, s) and _NAME_IS.search(text, max(0, s - 24), s):
+                    # "my name is Welcome", "his name was Precious": a given name of the names data that is also a
+                    # greeting or word, capitalised after a phrase saying it is someone's name
+                    yield self.person(t, s, self.extend(text, ce), "a given name after 'name is', whatever word it is")
                 continue
             if re.search(r"[a-z][A-Z]", core) and not re.match(r"(?:Mc|Mac|O)[A-Z]", core) \
                     and thing_role(text, s, ce) and cf not in doc.known:
@@ -3813,8 +3940,13 @@ class EnglishNameRecognizer(Recognizer):
         if cues.clause_end(text, s, e) and (rank is None or (rank >= 5000 and cf not in doc.lower_vocab)):
             return "person", "addressed at the end of a clause"
         if cues.vocative_start(text, s, e) or cues.signoff(text, s, e):
-            if cf in doc.accepted or namey and not (first and cf in doc.lower_vocab and rank is not None
-                                                    and rank < SOFT_RANK):
+            # (a town of the gazetteer that is nobody's given name or surname is where, set off by a comma:
+            # "Ladysmith, teacher.", "Bellville, 42.")
+            town = rank is None and knowledge().is_place(text[s:e]) and cf not in lex.first_names \
+                and cf not in lex.intl_names and not lex.is_surname(cf) and bool(_WHERE_PAIR_START.search(text, max(0, s - 6), s)) \
+                and cf not in doc.known and self._item_after(text, e)  # ("Rustam, that's beautiful": addressed)
+            if cf in doc.accepted or namey and not town and not (first and cf in doc.lower_vocab and rank is not None
+                                                                 and rank < SOFT_RANK):
                 return "person", "opens a line as an address, or closes the text"
             if given and cues.vocative_start(text, s, e) and _talk_after_comma(text, e):
                 # "Memory, did you forget?", "Patience, have patience": a given name that is also a
@@ -3880,6 +4012,15 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _item_after(self, text: str, e: int) -> bool:
+        """After the comma a short item of an introduction (a job, an age: "..., teacher."), not talk to someone
+        ("..., that's beautiful", "..., you are right")."""
+        m = _ITEM_AFTER.match(text, e)
+        if not m:
+            return False
+        w = m.group(1).casefold()
+        return not (self.cues.function_word(w) or self.lex.contraction(w) or "'" in w or "’" in w)
 
     def _given_before(self, t: TextContext, s: int) -> int:
         """A surname accepted as a name takes the given name right before it ("Frank Delaney good
@@ -4359,6 +4500,7 @@ class ChatSenderRecognizer(Recognizer):
             return
         cues = self.cues
         for m in _CHAT_LINE.finditer(text):
+            first = True  # the first word of the saved name that is no relation, title or place
             for w in _SENDER_WORD.finditer(m.group("who")):
                 cf = w.group(0).casefold()
                 if len(cf) < 2 or cf in cues.relations or cf in cues.kin_titles or cf in cues.titles \
@@ -4367,8 +4509,12 @@ class ChatSenderRecognizer(Recognizer):
                 if not cues.any_given_name(cf) and (knowledge().is_place(w.group(0)) or knowledge().is_region(w.group(0))
                                                     or knowledge().is_demonym(w.group(0))):
                     continue  # "Titu Bhaiya Dubai": where the sender lives, saved beside the name
-                if not cues.any_given_name(cf) and (self.lex.rank(cf) or 10 ** 6) < 10000:
-                    continue  # "Damo cuz", "Mum Work": a frequent English word saved beside the name
+                lead, first = first, False
+                if not cues.any_given_name(cf) and (self.lex.rank(cf) or 10 ** 6) < 10000 and not (
+                        lead and w.group(0)[:1].isupper() and cf in self.lex.first_names):
+                    # "Damo cuz", "Mum Work": a frequent English word saved beside the name; but a given name
+                    # that is a word leads the saved name ("Blessing Ikeja", "Precious 🌸")
+                    continue
                 s, e = m.start("who") + w.start(), m.start("who") + w.end()
                 if t.free(s, e):
                     yield self.person(t, s, e, "the sender of a line of a chat export")
@@ -4717,7 +4863,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
-            JoinedPlaceRecognizer,
+            JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
