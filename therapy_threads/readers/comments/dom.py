@@ -99,6 +99,32 @@ def memo_up(node: LexborNode, memo: dict[int, object], own: Callable[[LexborNode
     return value
 
 
+def own_blocks(nodes: list[LexborNode], climb: int = 12) -> list[LexborNode | None]:
+    """For each node, the largest element around it that holds no other of ``nodes``, right below a
+    common one holding several (the repeated blocks of a list: one post, one comment); None for a
+    node without one (it stands alone, or the climb reached the page's body first). At most
+    ``climb`` levels are looked at."""
+    below: dict[int, int] = {}  # element -> nodes below it
+    for n in nodes:
+        p = n.parent
+        for _ in range(climb):
+            if p is None or not p.is_element_node:
+                break
+            below[p.mem_id] = below.get(p.mem_id, 0) + 1
+            p = p.parent
+    out: list[LexborNode | None] = []
+    for n in nodes:
+        block, p = None, n.parent
+        for _ in range(climb):
+            if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
+                break
+            if below.get(p.mem_id, 0) > 1:
+                break
+            block, p = p, p.parent
+        out.append(block if block is not None and p is not None and below.get(p.mem_id, 0) >= 2 else None)
+    return out
+
+
 def _sibling_element(n: LexborNode, step: str) -> LexborNode | None:
     """The nearest sibling element in direction ``step`` ("prev" or "next"), skipping text,
     comments and empty anchors (``<a id=...>``)."""

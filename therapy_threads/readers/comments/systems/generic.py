@@ -27,7 +27,7 @@ from collections import Counter
 
 from .. import roles
 from ..base import HIDDEN, CommentSystem, Item, Page, depth_from_classes
-from ..dom import ancestors
+from ..dom import ancestors, own_blocks
 
 _ID = re.compile(r"^(?:comment|comments|com|cmt|reply|answer|kommentar|commentaire|comentario|"
                  r"li-comment|div-comment|c)[-_]?(\d+)$", re.I)
@@ -434,24 +434,9 @@ class Generic(CommentSystem):
                  if n.tag not in _NOT_PART_TAGS and any(_TEXT_PART.match(_squash(c)) for c in a.classes(n))]
         if len(texts) < 2:
             return []
-        below: Counter = Counter()  # comment-text parts below an element
-        for t in texts:
-            p = t.parent
-            for _ in range(_MAX_CLIMB):
-                if p is None or not p.is_element_node:
-                    break
-                below[p.mem_id] += 1
-                p = p.parent
         blocks = []
-        for t in texts:
-            block, p = None, t.parent
-            for _ in range(_MAX_CLIMB):
-                if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
-                    break
-                if below[p.mem_id] > 1:
-                    break
-                block, p = p, p.parent
-            if block is None or p is None or below[p.mem_id] < 2 or block.tag in _NOT_BLOCKS:
+        for block in own_blocks(texts, _MAX_CLIMB):
+            if block is None or block.tag in _NOT_BLOCKS:
                 continue
             # The author part named by a class (a comment-author name, or a general author role
             # such as ``span.author-name`` / ``fn`` beside a ``comment_message``), or by an id that

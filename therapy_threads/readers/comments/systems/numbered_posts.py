@@ -21,7 +21,7 @@ import re
 
 from ..base import CommentSystem, Item, Page
 from ..cleanup import is_role_word
-from ..dom import stripped_text
+from ..dom import own_blocks, stripped_text
 
 _NUMBER = re.compile(r"^#\s?(\d{1,5})$")
 # A link to one post: a path segment or parameter naming a post and its id, or an anchor.
@@ -73,27 +73,8 @@ class NumberedPosts(CommentSystem):
 def blocks_around(anchors: list) -> list | None:
     """For each anchor (a post's permalink or button), the largest element around it that holds
     no other anchor, below a common one holding several; None when one has no such element."""
-    holding: dict[int, int] = {}  # element -> anchors below it
-    for anchor in anchors:
-        p = anchor.parent
-        for _ in range(_MAX_CLIMB):
-            if p is None or not p.is_element_node:
-                break
-            holding[p.mem_id] = holding.get(p.mem_id, 0) + 1
-            p = p.parent
-    blocks = []
-    for anchor in anchors:
-        block, p = None, anchor.parent
-        for _ in range(_MAX_CLIMB):
-            if p is None or not p.is_element_node or p.tag in ("body", "html", "main"):
-                break
-            if holding.get(p.mem_id, 0) > 1:
-                break
-            block, p = p, p.parent
-        if block is None or p is None or holding.get(p.mem_id, 0) <= 1:
-            return None
-        blocks.append(block)
-    return blocks
+    blocks = own_blocks(anchors, _MAX_CLIMB)
+    return None if any(b is None for b in blocks) else blocks
 
 
 def _header_and_words(link, block):
