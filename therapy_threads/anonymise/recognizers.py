@@ -4573,13 +4573,18 @@ def _syllable_pairs(text: str) -> list[re.Match[str]]:
 @lru_cache(maxsize=1)
 def korean_surnames() -> frozenset[str]:
     """Korean family names in Latin letters (``data/surnames_korean.txt``), case-folded."""
-    return frozenset(w.casefold() for w in read_list("surnames_korean.txt") if w and not w.startswith("#"))
+    return _surname_list("surnames_korean.txt")
+
+
+def _surname_list(name: str) -> frozenset[str]:
+    """A surname list of ``data/``, case-folded, its ``#`` comment lines left out."""
+    return frozenset(w.casefold() for w in read_list(name) if not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def chinese_surnames() -> frozenset[str]:
     """Romanised Chinese surnames (``data/surnames_chinese.txt``, from names-dataset by lexicon_export.py), case-folded."""
-    return frozenset(w.casefold() for w in read_list("surnames_chinese.txt"))
+    return _surname_list("surnames_chinese.txt")
 
 
 _VI_LETTER = "A-Za-zÀ-ỹĐđ"
@@ -4647,8 +4652,8 @@ def _vi_fold(s: str) -> str:
 @lru_cache(maxsize=1)
 def vietnamese_surnames() -> frozenset[str]:
     """Vietnamese family names (``data/surnames_vietnamese.txt``), case-folded, with and without diacritics."""
-    names = {w.casefold() for w in read_list("surnames_vietnamese.txt") if not w.startswith("#")}
-    return frozenset(names | {_vi_fold(n) for n in names})
+    names = _surname_list("surnames_vietnamese.txt")
+    return names | {_vi_fold(n) for n in names}
 
 
 class SyllableNameRecognizer(Recognizer):
