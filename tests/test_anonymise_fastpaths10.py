@@ -131,7 +131,8 @@ _NUMBER_PIECES = st.sampled_from([
     "zéro", "quatre", "septante-deux", "trente", "et", "un", "nul", "vijf", "zesenveertig", "null", "drei", "quarenta",
     "e", "um", "meia", "kosong", "satu", "dua", "tiga", "lapan", "a", "náid", "haon", "dó", "trí", "naoi", "hocht", "07",
     "555", "12345", "+", "plus", "Sam", "İ", "ſ", "\u212a", "call", "Seven", "TWO", "μηδέν", "ένα", "Δύο", "τρια",
-    "εννιά", "Σ"])
+    "εννιά", "Σ", "nula", "sedm", "tři", "dvě", "stě", "set", "sto", "čtyřicet", "osm", "jeden", "dwieście",
+    "dziewięćset", "siedem", "zero", "päťsto", "deväť", "Šest", "pět"])
 
 
 def _runs(text: str, lang: str | None) -> list:
@@ -139,7 +140,7 @@ def _runs(text: str, lang: str | None) -> list:
 
 
 @SLOW
-@given(st.lists(_NUMBER_PIECES, max_size=16).map("".join), st.sampled_from(["en", "fr", "nl", "de", "pt", None, "ms", "pl"]))
+@given(st.lists(_NUMBER_PIECES, max_size=16).map("".join), st.sampled_from(["en", "fr", "nl", "de", "pt", None, "ms", "pl", "cs", "sk"]))
 def test_number_runs_one_look_is_the_three_looks(text, lang):
     fast = _runs(text, lang)
     plain_look = SP._any_look
@@ -161,6 +162,7 @@ def test_number_runs_one_look_finds_the_runs():
     assert _runs("a náid a haon a dó a trí", None)
     assert _runs("μηδέν ένα δύο τρία", "en")
     assert _runs("zéro quatre septante-deux, trente et un, quarante-cinq", "fr")
+    assert _runs("šest nula dva, sto čtyřicet osm, devět set sedmnáct", "cs")
     assert _runs("Thanks for the long post, I went to see my therapist.", "en") == []
 
 

@@ -133,9 +133,9 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     anonymiser's two phone recognizers ask about the same text, and most texts have no run.)"""
     lang = (lang or "en").split("-")[0].lower()
     low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
-    if lang not in NUMBER_TABLES and len(low) == len(text) + 1 \
-            and _any_look(lang if lang in LANGS else None).search(low) is None:
-        return ()  # (most texts: one scan instead of three; compound number words have no first look)
+    if len(low) == len(text) + 1 and _any_look(lang if lang in LANGS else None).search(low) is None \
+            and (lang not in NUMBER_TABLES or _compound_look(lang).search(text) is None):
+        return ()  # (most texts: one scan instead of three)
     said = tuple(r for t in DIGIT_TABLES for r in _digit_runs(text, low, t)) if len(low) == len(text) + 1 else ()
     if lang in NUMBER_TABLES:
         said += tuple(r for r in _compound_runs(text, lang) if not any(o.start < r.end and r.start < o.end for o in said))
@@ -364,6 +364,15 @@ def _number_word(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
     kinds = {w: (kind, v) for kind, words in NUMBER_TABLES[lang].items() for w, v in words.items()}
     alt = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
     return re.compile(r"(?<![^\W\d_])(?:" + alt + r")(?![^\W\d_])", re.I), kinds
+
+
+@lru_cache(maxsize=None)
+def _compound_look(lang: str) -> re.Pattern:
+    """The first look of :func:`_compound_runs`: three number words of ``lang`` in a row with only
+    phone punctuation between them (:data:`_SEP`), which every run of three numbers holds (its words
+    are joined by blanks within a number and by :data:`_JOIN` between numbers)."""
+    word = _number_word(lang)[0].pattern
+    return re.compile(word + r"(?:" + _SEP + r"+" + word + r"){2,}", re.I)
 
 
 def _compound_runs(text: str, lang: str) -> list[Run]:
