@@ -180,6 +180,9 @@ class LanguageCues:
             rel_after = "(?!)"
         post = (r"(?-i:(?P<name>[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*){0,3}))"
                 r"[ \t]*,[ \t]*(?:" + (_alt(self.post_titles) or "(?!)") + r")(?![^\W\d_])")
+        # a head noun of a place or body, a whole word, before the blank (or the apostrophe of "Sant'") of its name
+        head = r"(?<![\w'’-])(?:" + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)"
+        object.__setattr__(self, "head_re", re.compile(head, re.I))
         for attr, pat in (("rel_after_re", rel_after), ("post_title_re", post), ("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
                           ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
                           ("greet_re", greet), ("closing_re", closing), ("speech_re", speech), ("here_re", here), ("signed_re", signed)):
@@ -779,6 +782,45 @@ class LanguageNameRecognizer(_Multilingual):
             return word.casefold() + ("'" if m.group(2) in ("'", "’") else "") in lc.articles \
                 or word.casefold() in lc.articles or word.casefold() in lc.heads
 
+
+
+# a capitalised word of a name headed by a place or body noun ("Dr-Georges-L.-Dumont", "Évangéline", "La Carità"), and
+# the particles and articles inside such a name ("Université de Moncton", "Val di Blenio", "Colonia de Oliveros")
+_HEADED_WORD = rf"[{_UP}][^\W\d_]*(?:['’.-][^\W\d_]+)*\.?"
+_HEADED_RUN = re.compile(rf"(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d['’])[ \t]*)?{_HEADED_WORD}"
+                         rf"(?:[ \t]+(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d['’])[ \t]*)?{_HEADED_WORD}){{0,3}}")
+
+
+class HeadedNameRecognizer(_Multilingual):
+    """The name of a street, place, region or body after the noun that heads it ("rue Main", "Région
+    Évangéline", "Ospedale Beata Vergine", "Val di Blenio", "calle Mendoza") or after a saint's title ("San
+    Giovanni", "Riva San Vitale", "Sainte-Anne"): kept whole, so the given names and surnames inside it are not
+    taken for people, nor removed where the thread knows someone of that name. The head nouns are the language's
+    ``heads`` (``language_cues.toml``); the head may be capitalised, as the name's first word."""
+
+    name, score = "headed_name", 0.82
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        lc = self.lc(t)
+        if not lc.heads:
+            return
+        text = t.text
+        for m in lc.head_re.finditer(text):
+            run = _HEADED_RUN.match(text, m.end())
+            if run is None:
+                continue
+            s, e = run.span()
+            words = run.group(0).split()
+            # (a title or a relation noun opening the run names a person: "ospedale dr. Rossi" is no hospital's name)
+            if words[0].casefold().rstrip(".") in lc.titles or words[0].casefold() in lc.relations:
+                continue
+            if e - s > 1 and run.group(0).isupper():
+                continue  # an acronym after the noun ("ospedale EOC"): the body's own name, read elsewhere
+            if text[e - 1:e] == "." and not re.search(r"\.[^\W\d_]+\.$", text[s:e]):
+                e -= 1  # a full stop ending the sentence, not an abbreviation inside the name
+            a = m.start() if text[m.start():m.start() + 1].isupper() else s
+            if t.free(a, e):
+                yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})")
 
 
 # "where from" right after a writer's own name opening a sentence, by language: "Xx desde Telde", "Xx de Braga",

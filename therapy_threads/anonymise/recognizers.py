@@ -40,6 +40,8 @@ _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|ter|ten|da|di
                      r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
                      # (and Greek: "Ειρήνη Μπατζιώρα")
                      + r"\u0386\u0388-\u038f\u0391-\u03ab][A-Za-z\u00c0-\u024f\u0386-\u03ce]+(?:['’-][A-Za-z\u00c0-\u024f\u0386-\u03ce]+)*)")
+# the Romance "of" inside an extension ("de", "da", "di", "du", "del", "dos"): before a place as often as a surname
+_OF_PARTICLE = re.compile(r"(?:^|\s)(?:de|da|di|du|del|dos|das|do)\s")
 # the writer saying who they are, right before a name: "I'm X", "I am X", "it's X", "name is X"
 _SELF_NAMING = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Ii]t['’]s|\bname[ \t]+is)[ \t]+(?:(?:a|an|just)[ \t]+)?$")
 # nouns for a person in general (kinship and care nouns are the policy's relations)
@@ -316,6 +318,9 @@ class Recognizer:
             return e
         if (knowledge().is_place(last) and not self.lex.is_surname(cf) and not given) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
+        if _OF_PARTICLE.search(nxt) and (not self.lex.is_surname(cf) or knowledge().is_place(last)):
+            return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a word no surname list has (or a
+            # place) is where the person is from, not a surname ("Ana da Silva", "Charles de Gaulle" are)
         end = e + m.end() - (len(m.group(2)) - len(nxt))
         if _middle and " " not in nxt.strip() and self.cues.any_given_name(cf) and nxt == m.group(2):
             # a middle name, then the surname: "Peggy Ann Sorensen", "Mary Jo Keane"
@@ -4856,8 +4861,9 @@ class LowerRoleRecognizer(Recognizer):
 def recognizer_classes() -> tuple[type[Recognizer], ...]:
     """Every recognizer class, in the order they run (precedence for the resolver). The recognizers of
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
-    from .multilingual import (CuePhraseRecognizer, IntroFromPlaceRecognizer, LanguageNameRecognizer, LanguagePhoneRecognizer,
-                               LanguageSignoffRecognizer, LanguageTitleRecognizer, LanguageWorkRecognizer)
+    from .multilingual import (CuePhraseRecognizer, HeadedNameRecognizer, IntroFromPlaceRecognizer, LanguageNameRecognizer,
+                               LanguagePhoneRecognizer, LanguageSignoffRecognizer, LanguageTitleRecognizer,
+                               LanguageWorkRecognizer)
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
@@ -4866,7 +4872,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
+            RegionalPhraseRecognizer, HeadedNameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
