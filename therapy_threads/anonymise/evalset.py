@@ -64,6 +64,9 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          # Portuguese and Italian
                          "senhora", "senhor", "dona", "doutora", "doutor", "profa", "signora", "signor", "signore",
                          "signorina", "dottoressa", "dottor", "dottore", "avv",
+                         # Swiss academic titles before a surname ("lic. phil.", "lic. psych." = licentiatus), and
+                         # the Lombard and Ticinese dialect forms of address ("Sciura", "Sciur" = signora, signore)
+                         "phil", "sciura", "sciur",
                          # German and Austrian (DSA = diplomierte Sozialarbeiterin, DDr., MMag., Dkfm.), Nordic
                          "doktor", "dsa", "ddr", "mmag", "dkfm", "bakk", "msc", "bsc", "fru", "frk",
                          # Swiss French "Dresse" (doctoresse); Malay forms of address and honorifics ("Puan", "Encik",

@@ -472,6 +472,8 @@ class LanguageTitleRecognizer(_Multilingual):
                                 r"ten)[ \t]+(?=[A-ZÀ-Þ])", t.text[s:s + 12])
             if particle:
                 n2 = _NAME_RE.match(t.text, s + particle.end())
+                if n2 and knowledge().is_place(n2.group(0)) and not self.surname(n2.group(0).casefold(), t.lang):
+                    continue  # "un signore di Locarno": a title that is a noun too, then where the person is from
                 if n2:
                     e = n2.end()
                     core = t.text[s:e]
@@ -786,7 +788,7 @@ class LanguageNameRecognizer(_Multilingual):
 
 # a capitalised word of a name headed by a place or body noun ("Dr-Georges-L.-Dumont", "Évangéline", "La Carità"), and
 # the particles and articles inside such a name ("Université de Moncton", "Val di Blenio", "Colonia de Oliveros")
-_HEADED_WORD = rf"[{_UP}][^\W\d_]*(?:['’.-][^\W\d_]+)*\.?"
+_HEADED_WORD = rf"(?:[{_UP}]\.|[{_UP}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
 _HEADED_RUN = re.compile(rf"(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d['’])[ \t]*)?{_HEADED_WORD}"
                          rf"(?:[ \t]+(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d['’])[ \t]*)?{_HEADED_WORD}){{0,3}}")
 
@@ -816,8 +818,6 @@ class HeadedNameRecognizer(_Multilingual):
                 continue
             if e - s > 1 and run.group(0).isupper():
                 continue  # an acronym after the noun ("ospedale EOC"): the body's own name, read elsewhere
-            if text[e - 1:e] == "." and not re.search(r"\.[^\W\d_]+\.$", text[s:e]):
-                e -= 1  # a full stop ending the sentence, not an abbreviation inside the name
             a = m.start() if text[m.start():m.start() + 1].isupper() else s
             if t.free(a, e):
                 yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})")
