@@ -22,7 +22,7 @@ from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_S
                      TextContext, first_runs, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, knowledge
-from .lexicon import read_list
+from .lexicon import lexicon, read_list
 from .phones import find_all_phones
 from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
@@ -459,6 +459,10 @@ def _lower_known_role(text: str, s: int, e: int) -> bool:
     return text[e:e + 1] == "," and bool(_VOC_BEFORE.search(before))
 
 
+# a Romance preposition of origin or place right before a word ("da", "de", "desde", "à", "en", "in"): before a town of
+# the gazetteer that no list has as a given name, the town
+_ROMANCE_FROM_BEFORE = re.compile(r"(?<![\w'’])(?:da|de|desde|à|en|in|a)[ \t]+$")
+
 # prepositions (and verb + preposition) before a place that never come before a person: "I live in X",
 # "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
 # are left out: "I said to X", "j'ai dit à X", "la hermana de X", Dutch "en" is "and")
@@ -613,6 +617,9 @@ class KnownIdentityRecognizer(Recognizer):
         if " " not in text[s:e] and text[e:e + 2] not in ("'s", "’s") and k.is_place(text[s:e]) \
                 and (_PLACE_PREP_BEFORE.search(text, max(0, s - 40), s) or _OF_ALL_PLACES.match(text, e)):
             return s, e
+        if " " not in text[s:e] and (k.is_place(text[s:e]) or k.is_small_place(text[s:e])) \
+                and text[s:e].casefold() not in lexicon().first_names and _ROMANCE_FROM_BEFORE.search(text, max(0, s - 6), s):
+            return s, e  # "io da Roveredo", "vi leggo da Morcote": a town of the gazetteer that is no given name
         return None
 
     def _apposition(self, t: TextContext, e: int) -> bool:
@@ -4259,6 +4266,9 @@ class CoordinationRecognizer(Recognizer):
                         (self.lex.lang_rank(p, t.lang) or 10 ** 6) < 300 for p in cf.split("-")[1:]):
                     continue  # "..., reformou-se", "dímelo-": a verb with its clitic pronoun
                 # "Thanks saltmarsh, quietlyfurious and Priya": a lower-case word of no language in the list
+                if not t.english and ("-" in cf or _LIST_ITEM_END.match(text, e) is None):
+                    continue  # "Mica, escuchame una cosa", "una psicóloga, cognitivo-conductual": outside English,
+                    # a lower-case word running on into the sentence, or a compound, is a word of it, no handle
                 r = self.lex.rank(cf)
                 if len(cf) >= 3 and not self.lex.contraction(cf) and (
                         (r is None and not self.lex.ordinary_in(cf) and not self.lex.word_form(cf))
