@@ -750,6 +750,9 @@ class LanguageNameRecognizer(_Multilingual):
                 return False  # "la Scala di Milano", "il Banco di Napoli": a run of capitals names a thing
             if knowledge().is_place(t.text[s:e]) and not self.given(cf):
                 return False
+            if cf in knowledge().figures_by_surname or re.match(r"[ \t]+(?:de|del|di|dei|della|delle)[ \t]+(?:(?:la|las|los|le|i)[ \t]+)?[a-zà-ÿ]",
+                                                                 t.text[e:e + 16]):
+                return False  # "el Messi de la terapia", "il Freud dei poveri": a public person as a type
             return self.given(cf) or self.pet_form(cf, lc)
         if t.lang != "pt" or not _PT_DEF_ARTICLE.search(t.text[max(0, s - 8):s]):
             return False
