@@ -19,7 +19,7 @@ from .keys import keyed_digest
 from .knowledge import knowledge
 from .lexicon import lexicon
 from . import inflection
-from .multilingual import LANGUAGES as OTHER_LANGUAGES, language_cues
+from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cues
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
@@ -395,6 +395,8 @@ class Anonymiser:
         if " " in variant or not variant.isalpha():
             return False
         c = self.cues
+        if variant in TI_PREFIXES:
+            return True  # "Ti" of "Ti-Guy X": French "petit" before a given name, a nickname only with it
         if variant in c.greet1 or variant in c.closings or variant in c.acronyms:
             return True  # ("bsl" of "BSL_Ana_Leeds": an abbreviation everyone uses, identifying no one)
         if variant in c.regional_kin and not (variant in c.first_names or variant in c.intl_names):

@@ -37,7 +37,7 @@ from .inflection import declined_given, declined_surname, name_forms, only_word,
 from .knowledge import knowledge
 from .phones import find_language_phones
 from .recognizers import Recognizer
-from .spans import KEEP, PERSON, PHONE, Span
+from .spans import KEEP, KNOWN, PERSON, PHONE, Span
 
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
@@ -824,6 +824,71 @@ class HeadedNameRecognizer(_Multilingual):
             a = m.start() if text[m.start():m.start() + 1].isupper() else s
             if t.free(a, e):
                 yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})")
+
+
+# the possessive "à" of popular and Acadian French between a person and a parent or ancestor, then the capitalised
+# name ("Blanche à Médard à Ti-Pit", "le garçon à Désiré", "Ti-Guy à Euclide")
+_LINEAGE_LINK = re.compile(rf"[ \t]+à[ \t]+(?P<name>[{_UP}][^\W\d_]*(?:-[{_UP}]?[^\W\d_]+)*)(?![\w'’-])")
+_KIN_BEFORE_A = re.compile(rf"(?<![\w'’-])(?P<rel>[^\W\d_]+(?:-[^\W\d_]+)?)(?=[ \t]+à[ \t]+[{_UP}])")
+# a nickname of French Canada and Acadia: "Ti" ("petit") and a given name, hyphenated ("Ti-Jean", "Ti-Pit", "ti-guy")
+_TI_NAME = re.compile(rf"(?<![\w'’-])(?:[Tt]i|[Pp]['’]?tit)-(?P<given>[{_UP}{_LOW}][^\W\d_]+)(?![\w'’-])")
+# its first part ("petit"), which names no one alone: no variant of a commenter's name ("Ti" of "Ti-Guy X")
+TI_PREFIXES = frozenset({"ti", "p'tit", "p’tit", "ptit"})
+
+
+class TiNicknameRecognizer(_Multilingual):
+    """The nicknames of French Canada and Acadia made of "Ti" ("petit") and a given name, hyphenated: "Ti-Jean",
+    "Ti-Pit", "ti-guy" (in lower case only with a given name of the lexicons), with the surname after one. Before
+    the known identities, which would take a commenter's given name out of the middle of it."""
+
+    name, score = "ti_nickname", 0.8
+    languages = frozenset({"fr"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if "i-" not in t.text:
+            return
+        for m in _TI_NAME.finditer(t.text):
+            g = m.group("given")
+            if (g[:1].islower() and not self.given(g.casefold(), t.lang)) or not t.free(m.start(), m.end()):
+                continue
+            e = self.full(t, m.start(), m.end())
+            yield self.person(t, m.start(), e if t.free(m.start(), e) else m.end(),
+                              f"a Ti- nickname: 'Ti' and a given name ({t.lang})")
+
+
+class LineageRecognizer(_Multilingual):
+    """French of Acadia and Quebec names a person through their parents and ancestors with the possessive "à":
+    "Blanche à Médard à Ti-Pit Cormier" (Blanche, daughter of Médard, son of Ti-Pit), "le garçon à Désiré à
+    Fidèle", "la fille à Camille". After a name found or a kin noun, each link of "à" and a capitalised name
+    (a given name of the lexicons, a Ti- nickname or no word of the language; not a place) is a person."""
+
+    name, score = "lineage", 0.8
+    languages = frozenset({"fr"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        lc = self.lc(t)
+        text = t.text
+        if " à " not in text:
+            return
+        ends = [sp.end for sp in t.spans if sp.kind in (PERSON, KNOWN)]
+        ends += [m.end() for m in _KIN_BEFORE_A.finditer(text) if m.group("rel").casefold() in lc.relations]
+        for e0 in sorted(set(ends)):
+            while (m := _LINEAGE_LINK.match(text, e0)) is not None:
+                s, e = m.span("name")
+                if not self._link(t, lc, m.group("name")) or not t.free(s, e):
+                    break
+                yield self.person(t, s, e, f"a parent or ancestor after the possessive 'à' of a name ({t.lang})")
+                e0 = e
+
+    def _link(self, t: TextContext, lc: LanguageCues, tok: str) -> bool:  # (one link of the chain)
+        cf = tok.casefold()
+        k = knowledge()
+        if self.excluded(t, lc, cf) or k.is_demonym(tok) or k.is_region(tok):
+            return False
+        if (k.is_place(tok) or k.is_small_place(tok)) and not self.given(cf, t.lang):
+            return False  # "Ti-Guy à Moncton": where, not whose
+        return self.given(cf, t.lang) or bool(_TI_NAME.fullmatch(tok)) or self.surname(cf, t.lang) \
+            or self.rank(cf, t.lang) is None or tok[:1].isupper()
 
 
 # "where from" right after a writer's own name opening a sentence, by language: "Xx desde Telde", "Xx de Braga",

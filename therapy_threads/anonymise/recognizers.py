@@ -4873,7 +4873,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
     from .multilingual import (CuePhraseRecognizer, HeadedNameRecognizer, IntroFromPlaceRecognizer, LanguageNameRecognizer,
                                LanguagePhoneRecognizer, LanguageSignoffRecognizer, LanguageTitleRecognizer,
-                               LanguageWorkRecognizer)
+                               LanguageWorkRecognizer, LineageRecognizer, TiNicknameRecognizer)
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
@@ -4882,7 +4882,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, HeadedNameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
+            RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
@@ -4893,7 +4893,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
             InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer,
             LanguageSignoffRecognizer, AddressRecognizer, HandleRecognizer,
-            EnglishNameRecognizer, NounCapsNameRecognizer, GermanPersonRecognizer, LanguageNameRecognizer, LowerCaseNameRecognizer,
+            EnglishNameRecognizer, NounCapsNameRecognizer, GermanPersonRecognizer, LanguageNameRecognizer, LineageRecognizer, LowerCaseNameRecognizer,
             LowerRoleRecognizer, SyllableNameRecognizer,
             CoordinationRecognizer)
 
