@@ -472,7 +472,8 @@ class LanguageTitleRecognizer(_Multilingual):
                                 r"ten)[ \t]+(?=[A-ZÀ-Þ])", t.text[s:s + 12])
             if particle:
                 n2 = _NAME_RE.match(t.text, s + particle.end())
-                if n2 and knowledge().is_place(n2.group(0)) and not self.surname(n2.group(0).casefold(), t.lang):
+                if n2 and particle.group(0).split()[0].casefold() in ("di", "da", "de", "del", "della", "du", "des") \
+                        and t.lang != "nl" and knowledge().is_place(n2.group(0)) and not self.surname(n2.group(0).casefold(), t.lang):
                     continue  # "un signore di Locarno": a title that is a noun too, then where the person is from
                 if n2:
                     e = n2.end()

@@ -41,6 +41,7 @@ _EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|ter|ten|da|di
                      # (and Greek: "Ειρήνη Μπατζιώρα")
                      + r"\u0386\u0388-\u038f\u0391-\u03ab][A-Za-z\u00c0-\u024f\u0386-\u03ce]+(?:['’-][A-Za-z\u00c0-\u024f\u0386-\u03ce]+)*)")
 # the Romance "of" inside an extension ("de", "da", "di", "du", "del", "dos"): before a place as often as a surname
+_ROMANCE = frozenset({"fr", "es", "it", "pt"})
 _OF_PARTICLE = re.compile(r"(?:^|\s)(?:de|da|di|du|del|dos|das|do)\s")
 # the writer saying who they are, right before a name: "I'm X", "I am X", "it's X", "name is X"
 _SELF_NAMING = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Ii]t['’]s|\bname[ \t]+is)[ \t]+(?:(?:a|an|just)[ \t]+)?$")
@@ -318,7 +319,7 @@ class Recognizer:
             return e
         if (knowledge().is_place(last) and not self.lex.is_surname(cf) and not given) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
-        if _OF_PARTICLE.search(nxt) and (not self.lex.is_surname(cf) or knowledge().is_place(last)):
+        if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and (not self.lex.is_surname(cf) or knowledge().is_place(last)):
             return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a word no surname list has (or a
             # place) is where the person is from, not a surname ("Ana da Silva", "Charles de Gaulle" are)
         end = e + m.end() - (len(m.group(2)) - len(nxt))
@@ -459,9 +460,10 @@ def _lower_known_role(text: str, s: int, e: int) -> bool:
     return text[e:e + 1] == "," and bool(_VOC_BEFORE.search(before))
 
 
-# a Romance preposition of origin or place right before a word ("da", "de", "desde", "à", "en", "in"): before a town of
-# the gazetteer that no list has as a given name, the town
-_ROMANCE_FROM_BEFORE = re.compile(r"(?<![\w'’])(?:da|de|desde|à|en|in|a)[ \t]+$")
+# a Romance preposition of origin or place right before a word ("da", "desde", "à"; not "a", "de", "en", "in", which
+# are English or Dutch words too or come before people): before a town of the gazetteer that no list has as a given
+# name, the town
+_ROMANCE_FROM_BEFORE = re.compile(r"(?<![\w'’])(?:da|desde|à)[ \t]+$")
 
 # prepositions (and verb + preposition) before a place that never come before a person: "I live in X",
 # "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
