@@ -892,6 +892,59 @@ class LineageRecognizer(_Multilingual):
             or self.rank(cf, t.lang) is None or tok[:1].isupper()
 
 
+# one entry of a school or practitioners' list, surname first, quoted or on a line of its own: "Gorosito, Micaela",
+# "Quadri Moreno, Massagno" (the surname, perhaps two; a comma or a blank; the given name; perhaps a comma and a place)
+_LIST_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_SURNAME_FIRST_ENTRY = re.compile(
+    rf"(?:(?<=[\"“«„])|(?m:^)[ \t]*(?:[-•*][ \t]+|\d{{1,3}}[.)][ \t]+)?)(?P<sur>{_LIST_WORD}(?:[ \t]+{_LIST_WORD})?)"
+    rf"(?P<sep>,[ \t]*|[ \t]+)(?P<given>{_LIST_WORD})(?:(?P<comma>[ \t]*,[ \t]*)(?P<place>{_LIST_WORD}(?:[ \t]+{_LIST_WORD}){{0,2}}))?"
+    rf"(?=[\"”»“]|[ \t]*;|[ \t]*$)", re.M)
+
+
+class SurnameFirstListRecognizer(_Multilingual):
+    """An entry of a school register or of a list of practitioners, written surname first as such lists are in
+    Spanish- and Italian-speaking countries and in Switzerland: "Gorosito, Micaela", "Quadri Moreno, Massagno",
+    quoted or alone on a line. The given name is one of the lexicons; the surname one of the lexicons or, without a
+    comma, a capitalised word that is no given name; in either order both name one person, even where the
+    gazetteer has one of the words ("Luna, Mercedes", "Toledo, Lucila"). A place after the entry stays."""
+
+    name, score = "surname_first_list", 0.8
+    languages = frozenset({"es", "it", "pt", "fr"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if "," not in t.text and '"' not in t.text and "“" not in t.text:
+            return
+        k = knowledge()
+        for m in _SURNAME_FIRST_ENTRY.finditer(t.text):
+            for s, e, sur, given, comma, place in self._readings(m):
+                if self._entry(t, k, sur, given, comma, place) and t.free(s, e):
+                    yield self.person(t, s, e, f"a list entry written surname first ({t.lang})")
+                    break
+
+    @staticmethod
+    def _readings(m: re.Match) -> list[tuple[int, int, str, str, bool, str | None]]:
+        """(start, end, surname, given name, comma between them, place) as the regex read the entry, and with a
+        two-word surname read as a surname and a given name before the place ("Quadri Moreno, Massagno")."""
+        out = [(m.start("sur"), m.end("given"), m.group("sur"), m.group("given"), "," in m.group("sep"), m.group("place"))]
+        words = m.group("sur").split()
+        if len(words) == 2 and m.group("place") is None and "," in m.group("sep"):
+            out.append((m.start("sur"), m.end("sur"), words[0], words[1], False, m.group("given")))
+        return out
+
+    def _entry(self, t: TextContext, k, sur: str, given: str, comma: bool, place: str | None) -> bool:
+        g, last = given.casefold(), sur.split()[-1].casefold()
+        if not self.given(g, t.lang) or k.is_region(given) or k.is_demonym(given) or k.is_demonym(sur):
+            return False
+        if comma and place is None:
+            ok = self.surname(last, t.lang)  # "Gorosito, Micaela"; not "Toledo, Ohio"
+        else:
+            # "Quadri Moreno, Massagno": with a blank, only before a place, and the first word a surname or no
+            # given name ("Beffa Morena, Lugano")
+            ok = place is not None and not comma and k.is_place(place) and (
+                self.surname(last, t.lang) or not self.given(last, t.lang))
+        return ok and not any(self.excluded(t, self.lc(t), w.casefold()) for w in sur.split())
+
+
 # "where from" right after a writer's own name opening a sentence, by language: "Xx desde Telde", "Xx de Braga",
 # "Xx da Bari", "Xx z Brna" (the preposition of origin of each language's grammar)
 _FROM = {"es": "desde|de", "pt": "de|do|da", "fr": "de|d'", "it": "da|di", "nl": "uit", "cs": "z|ze", "pl": "z|ze"}

@@ -4875,7 +4875,8 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     other languages (:mod:`.multilingual`) run beside their English and German counterparts."""
     from .multilingual import (CuePhraseRecognizer, HeadedNameRecognizer, IntroFromPlaceRecognizer, LanguageNameRecognizer,
                                LanguagePhoneRecognizer, LanguageSignoffRecognizer, LanguageTitleRecognizer,
-                               LanguageWorkRecognizer, LineageRecognizer, TiNicknameRecognizer)
+                               LanguageWorkRecognizer, LineageRecognizer, SurnameFirstListRecognizer,
+                               TiNicknameRecognizer)
     from .regional import (CapsInitialsSignoffRecognizer, DashAsideSignoffRecognizer, HonorificRecognizer,
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
@@ -4889,7 +4890,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
-            PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
+            SurnameFirstListRecognizer, PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
             NamedRecognizer, PersonalArticleRecognizer, IntroductionRecognizer, IntroFromPlaceRecognizer, NameLineRecognizer, InitialSubjectRecognizer,
             GreetingRecognizer, SignoffRecognizer, DashAsideSignoffRecognizer, QuotedSignoffRecognizer,
