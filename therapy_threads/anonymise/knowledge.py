@@ -57,6 +57,12 @@ class Knowledge:
     folded_places: frozenset[str] = frozenset()
     folded_small: frozenset[str] = frozenset()
     folded_subdivisions: frozenset[str] = frozenset()
+    # "lang\tword": the nationality adjectives of Spanish, Italian and Portuguese in both genders (CLDR language names:
+    # "ruso", "turca", "cinese"), which their speech makes nicknames of with the article ("el Ruso", "la Turca")
+    nationality_words: frozenset[str] = frozenset()
+
+    def is_nationality_word(self, word: str, lang: str | None) -> bool:
+        return f"{lang}\t{word.casefold()}" in self.nationality_words
 
     def is_small_place(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
@@ -153,6 +159,7 @@ def knowledge() -> Knowledge:
     regions_txt = _data("regions.txt")
     subdivisions_txt = _data("subdivisions.txt")
     small_txt = _data("small_places.txt")
+    nationality_txt = _data("nationality_words.txt")
     places = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in places_txt.splitlines() if ln.strip())
     firsts = frozenset(p.split(" ", 1)[0] for p in places if " " in p)
     by_surname: dict[str, list[Figure]] = {}
@@ -167,14 +174,15 @@ def knowledge() -> Knowledge:
             stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname
             adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
     digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt + "\0" + regions_txt
-                             + "\0" + subdivisions_txt + "\0" + small_txt).encode("utf-8")).hexdigest()
+                             + "\0" + subdivisions_txt + "\0" + small_txt + "\0" + nationality_txt).encode("utf-8")).hexdigest()
     demonyms = frozenset(ln.strip().casefold() for ln in demonyms_txt.splitlines() if ln.strip())
     regions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in regions_txt.splitlines() if ln.strip())
     subdivisions = _lines(subdivisions_txt)
     small = _lines(small_txt)
     return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest,
                      demonyms, regions, subdivisions, _first_words(subdivisions), small, _first_words(small),
-                     _folded(places), _folded(small), _folded(subdivisions))
+                     _folded(places), _folded(small), _folded(subdivisions),
+                     frozenset(ln.strip().casefold() for ln in nationality_txt.splitlines() if ln.strip()))
 
 
 def _lines(txt: str) -> frozenset[str]:

