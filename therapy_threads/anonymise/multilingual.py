@@ -582,6 +582,8 @@ class LanguageNameRecognizer(_Multilingual):
                         (self.given(cf, t.lang) and (r is None or r >= 3000)) or unknown
                         or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf, t.lang)):
                     yield self.person(t, s, self.full(t, s, e), f"a reply opening with the name it answers ({t.lang})")
+                elif not vocative_next and t.free(s, e):
+                    yield from self._tagged_reply(t, lc, s, e)
         quoted = [q.span(1) for q in _QUOTED.finditer(text)] if any(c in text for c in "\"“«") else []
         skip_to = -1
         for m in _NAME_RE.finditer(text):
@@ -654,6 +656,32 @@ class LanguageNameRecognizer(_Multilingual):
                 if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _tagged_reply(self, t: TextContext, lc: LanguageCues, s: int, e: int) -> Iterator[Span]:
+        """A reply opening with the full name of the person it answers, tagged as social networks write it, no
+        comma after ("Zélica Gallant merci Zel", "Xx Yy Zz Ww les filles"): a given name of the lexicons or a word
+        of no language, then a surname of the lexicons or a word of no language, then a lower-case word or another
+        such name."""
+        text = t.text
+        while True:
+            m = _TAG_PAIR.match(text, s)
+            if m is None or m.start() != s:
+                return
+            first, last = m.group("first"), m.group("last")
+            f, l2 = first.split("-")[0].casefold(), last.casefold()
+            if any(self.excluded(t, lc, w) for w in (f, l2)) or knowledge().is_place(f"{first} {last}"):
+                return
+            rare = (self.rank(l2, t.lang) or 10 ** 6) >= 20000 and (self.lex.rank(l2) or 10 ** 6) >= 20000
+            if not ((self.given(f, t.lang) or self._unknown(t, f)) and (self.surname(l2, t.lang) or self._unknown(t, l2) or rare)):
+                return
+            if (knowledge().is_place(first) and not self.given(f, t.lang)) or not t.free(m.start(), m.end("last")):
+                return
+            # (above the capitalised-name rule of this recognizer, which would read "Yy Zz" across two tagged names)
+            yield self.person(t, m.start(), m.end("last"), f"a reply opening with the full name it answers, tagged ({t.lang})",
+                              score=self.score + 0.05)
+            if m.group("next") is None or m.group("next").islower():
+                return
+            s = m.end("last") + len(text[m.end("last"):]) - len(text[m.end("last"):].lstrip(" \t"))  # another name
 
     def _named_thing(self, t: TextContext, s: int, e: int, r: int | None) -> bool:
         """A capital inside the name of an institution, a place or a devotion, made of the language's
@@ -951,6 +979,10 @@ class SurnameFirstListRecognizer(_Multilingual):
         return ok and not any(self.excluded(t, self.lc(t), w.casefold()) for w in sur.split())
 
 
+# a full name opening a reply, tagged ("Zélica Gallant merci"): a given name, a surname, then what goes on (a
+# lower-case word, another capitalised name, or the end of the line)
+_TAG_PAIR = re.compile(rf"(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \t]+(?P<last>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+                       rf"(?=[ \t]+(?P<next>[{_LOW}]|[{_UP}])|(?P<end>[ \t]*$))", re.M)
 # "where from" right after a writer's own name opening a sentence, by language: "Xx desde Telde", "Xx de Braga",
 # "Xx da Bari", "Xx z Brna" (the preposition of origin of each language's grammar)
 _FROM = {"es": "desde|de", "pt": "de|do|da", "fr": "de|d'", "it": "da|di", "nl": "uit", "cs": "z|ze", "pl": "z|ze"}
