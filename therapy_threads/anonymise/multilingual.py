@@ -940,7 +940,8 @@ class SurnameFirstListRecognizer(_Multilingual):
     Spanish- and Italian-speaking countries and in Switzerland: "Gorosito, Micaela", "Quadri Moreno, Massagno",
     quoted or alone on a line. The given name is one of the lexicons; the surname one of the lexicons or, without a
     comma, a capitalised word that is no given name; in either order both name one person, even where the
-    gazetteer has one of the words ("Luna, Mercedes", "Toledo, Lucila"). A place after the entry stays."""
+    gazetteer has one of the words ("Luna, Mercedes", "Toledo, Lucila"); with a comma the surname may also be a word of
+    no language. A place after the entry stays."""
 
     name, score = "surname_first_list", 0.8
     languages = frozenset({"es", "it", "pt", "fr"})
@@ -970,7 +971,7 @@ class SurnameFirstListRecognizer(_Multilingual):
         if not self.given(g, t.lang) or k.is_region(given) or k.is_demonym(given) or k.is_demonym(sur):
             return False
         if comma and place is None:
-            ok = self.surname(last, t.lang)  # "Gorosito, Micaela"; not "Toledo, Ohio"
+            ok = self.surname(last, t.lang) or self._unknown(t, last)  # "Gorosito, Micaela"; not "Toledo, Ohio"
         else:
             # "Quadri Moreno, Massagno": with a blank, only before a place, and the first word a surname or no
             # given name ("Beffa Morena, Lugano")

@@ -1,0 +1,93 @@
+"""Kinds of failure the held-out batch heldout25 showed in Spanish (Argentina), Italian (Ticino) and Acadian
+French: list entries written surname first, nicknames with the article of persons (given names and nationality
+words), Acadian genealogical names and Ti- nicknames, Swiss and dialect forms of address, tagged full names
+opening a reply, and the names of streets, bodies and saints' hospitals headed by their noun. Small labelled
+posts through the real stage (``[[private]]`` must go, ``{{keep}}`` must stay). All names and sentences are
+synthetic."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
+
+
+def _clean(score):
+    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+
+
+@pytest.mark.parametrize("lang, texts", [
+    # a school register, surname first with a comma, quoted; the surnames may be places or words too
+    ("es", ["Hola.", "En la lista yo era \"[[Iturralde, Romina]]\" y ella \"[[Toledo, Belén]]\". Nada más."]),
+    # a list of practitioners, surname first before the town, quoted
+    ("it", ["Ciao.", "La lista è scritta così: \"[[Bernasconi Ilario]], {{Mendrisio}}\" oppure "
+                     "\"[[Pedrazzini Ottavia]], {{Lugano}}\". Buona fortuna."]),
+])
+def test_list_entries_written_surname_first(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang=lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+def test_a_place_after_a_comma_is_no_given_name(anon, tmp_path):
+    score = run(anon, tmp_path, ["Hola.", "Viví en \"{{Toledo}}, {{Ohio}}\" dos años."], lang="es")
+    assert score.damaged == [] and score.overremoved == [], _clean(score)
+
+
+@pytest.mark.parametrize("texts", [
+    # the article of persons before a given name and before a nationality word made a nickname
+    ["Hola chicas.", "Mi marido, el [[Nacho]], dice que no. Le pregunté a la [[Polaca]] y me dijo que sí.",
+     "La [[Rusa]] [[Iturralde]] labura en el hospital. Yo no soy {{rusa}}, pero tomo café {{turco}}."],
+    # a public person as a type keeps its name
+    ["Hola.", "El {{Messi}} de la terapia no existe, chicas."],
+])
+def test_spanish_article_of_persons(anon, tmp_path, texts):
+    score = run(anon, tmp_path, texts, lang="es")
+    assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("texts", [
+    # a genealogical name: each link of "à" a person, the Ti- nickname too; a place after "à" stays
+    ["Allô.", "Ma grand-mère, [[Léonie]] à [[Onésime]] à [[Ti-Paul]] [[Landry]], vivait à {{Moncton}}.",
+     "C'est le garçon à [[Onésime]]. Salut [[Ti-Paul]]!"],
+    # a tagged full name opening a reply, no comma; two of them
+    ["Allô.", "[[Ginette Landry]] merci ma belle, je te comprends.",
+     "[[Ginette Landry]] [[Yvonne Gaudet]] les filles, on se voit jeudi."],
+])
+def test_acadian_names(anon, tmp_path, texts):
+    score = run(anon, tmp_path, texts, lang="fr")
+    assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang, texts", [
+    # the name of a street, region, hospital or saint after its head noun, beside a person of that name
+    ("fr", ["Allô.", "Ma psy, [[Mme Gaudet]], a son bureau sur la {{rue Gaudet}}, dans la {{Région Évangéline}}."]),
+    ("it", ["Ciao.", "Mio cugino [[Teodoro]] lavora all'{{Ospedale Beata Vergine}} e al {{San Teodoro}}."]),
+    ("es", ["Hola.", "La [[Lic. Ferreyra]] atiende en la {{calle Ferreyra}}, cerca del {{Hospital San Roque}}."]),
+])
+def test_names_headed_by_a_place_or_body_noun(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang=lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("texts", [
+    # the Swiss licentiate and a dialect form of address go with the name; a title that is a noun before a town
+    ["Ciao.", "Vado dal [[lic. phil. Ermete Bizzozero]] a {{Bellinzona}}. Prima andavo da un signore di {{Locarno}}.",
+     "[[Sciura Ottavia]], grazie."],
+])
+def test_swiss_and_dialect_forms_of_address(anon, tmp_path, texts):
+    score = run(anon, tmp_path, texts, lang="it")
+    assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang, texts", [
+    # a full name and where the person is from: the place is no part of the name
+    ("fr", ["Allô.", "Demande à [[Josette Landry]] de {{Pointe-Sapin}}, elle sait."]),
+    # outside English, a lower-case word running on after a name and a comma is a word, no handle
+    ("es", ["Hola.", "[[Romina]], escuchame una cosa: mi psicóloga es cognitivo-conductual."]),
+])
+def test_what_follows_a_name(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang=lang)
+    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
