@@ -40,8 +40,8 @@ def test_a_place_after_a_comma_is_no_given_name(anon, tmp_path):
     # the article of persons before a given name and before a nationality word made a nickname
     ["Hola chicas.", "Mi marido, el [[Nacho]], dice que no. Le pregunté a la [[Polaca]] y me dijo que sí.",
      "La [[Rusa]] [[Iturralde]] labura en el hospital. Yo no soy {{rusa}}, pero tomo café {{turco}}."],
-    # a public person as a type keeps its name
-    ["Hola.", "El {{Messi}} de la terapia no existe, chicas."],
+    # a public person as a type keeps its name; a ship named after a woman takes the masculine article
+    ["Hola.", "El {{Messi}} de la terapia no existe, chicas. Mi abuelo cruzó en el {{Arantxa}} en 1950."],
 ])
 def test_spanish_article_of_persons(anon, tmp_path, texts):
     score = run(anon, tmp_path, texts, lang="es")

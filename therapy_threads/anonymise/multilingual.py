@@ -776,6 +776,14 @@ class LanguageNameRecognizer(_Multilingual):
             m = re.search(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)[ \t]+$", t.text[max(0, s - 12):s])
             if m is None or m.group(1).casefold() not in lc.person_articles:
                 return False
+            art = m.group(1).casefold()
+            if t.lang == "es" and art in ("el", "al", "del") and not knowledge().is_nationality_word(cf, t.lang) and (
+                    cf not in self.lex.first_names or cf.endswith("a")):
+                return False  # "en el Begoña" (a ship), "al lado del Drago" (a tree): Spanish names things after people
+                # too; the masculine article of persons only before a given name of the main lists, none in "-a"
+            w2 = re.match(r"\.[ \t]+([A-ZÀ-Þ][^\W\d_]+)", t.text[e:e + 30])
+            if w2 is not None and self.rank(w2.group(1).casefold(), t.lang) is None:
+                return False  # "el Fred. Olsen": an abbreviated name inside a company's or a ship's
             # a nationality word made a nickname ("el Ruso", "la Turca", perhaps with the surname: "la Turca Nazar")
             nat = knowledge().is_nationality_word(cf, t.lang) and not knowledge().is_region(t.text[s:e])
             nxt = _NAME_RE.match(t.text, e + 1) if re.match(r"[ \t]+[A-ZÀ-Þ]", t.text[e:e + 2]) else None
