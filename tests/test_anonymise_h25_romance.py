@@ -31,6 +31,13 @@ def test_list_entries_written_surname_first(anon, tmp_path, lang, texts):
     assert score.leaked == [] and score.damaged == [], _clean(score)
 
 
+def test_a_known_name_opening_a_lower_case_chat_message(anon, tmp_path):
+    texts = ["Les paso el chat:\n[03/10/26, 20:01:15] [[Romina]]: hola chicas, ¿cómo andan?\n"
+             "[03/10/26, 20:02:40] [[Belu Ferreyra]]: [[romina]] no es por eso\n\nEso."]
+    score = run(anon, tmp_path, texts, lang="es")
+    assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
 def test_a_place_after_a_comma_is_no_given_name(anon, tmp_path):
     score = run(anon, tmp_path, ["Hola.", "Viví en \"{{Toledo}}, {{Ohio}}\" dos años."], lang="es")
     assert score.damaged == [] and score.overremoved == [], _clean(score)

@@ -23,7 +23,7 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import Recognizer, german_indefinite_before
+from .recognizers import Recognizer, chat_message_opening, german_indefinite_before
 from . import titles
 from .slugs import publishable_url
 
@@ -571,6 +571,13 @@ class Anonymiser:
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
+                    if other and not lower and ":" in t.text and chat_message_opening(t.text, s) \
+                            and t.text[e:e + 1] in (" ", ",", "!", ":") and not any(x.overlaps(s, e) for x in t.spans):
+                        # "[…] Xx: mica no es por la plata": a name the post knows, opening a message of a pasted chat
+                        # written without capitals, is the person addressed, as at the start of a text
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, opening a lower-case chat message"))
+                        continue
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) \
                             and not inflection.declines_as_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
-                     TextContext, first_runs, skeleton)
+                     TextContext, first_runs, lower_style, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, knowledge
 from .lexicon import lexicon, read_list
@@ -4502,6 +4502,17 @@ _CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[[ \t]*)?\d{1,4}[./-]\d{1,2}[./-]\d{2,4
                         r"(?:[ \t\u202f]*(?:[ap]\.?[ \t]?m\.?|[AP]M))?[ \t]*(?:\][ \t]*|[-–][ \t]+)"
                         r"(?P<who>[^:\n]{1,60}?):[ \t]")
 _SENDER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def chat_message_opening(text: str, s: int) -> bool:
+    """``s`` is where the message of a line of a chat export starts ("[14/11/26, 21:06:30] Xx Yy: |mica no es"),
+    and the message is written without capitals: there, as at the start of a text, a word opens the message."""
+    ls = text.rfind("\n", 0, s) + 1
+    m = _CHAT_LINE.match(text, ls)
+    if m is None or m.end() != s:
+        return False
+    le = text.find("\n", s)
+    return lower_style(text[s:le if le >= 0 else len(text)])
 
 
 class ChatSenderRecognizer(Recognizer):
