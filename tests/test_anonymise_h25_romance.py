@@ -98,3 +98,14 @@ def test_swiss_and_dialect_forms_of_address(anon, tmp_path, texts):
 def test_what_follows_a_name(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang=lang)
     assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang, texts", [
+    # an article and a capitalised word of the language before a name the post knows name a thing
+    ("it", ["Ciao.", "Sono [[Viviana]] (sì, come la {{Fata Viviana}}, mia nonna leggeva troppo). Grazie [[Viviana]]!"]),
+    # a lower-case given name signing after a dash; a place after an elided preposition is no handle
+    ("fr", ["Allô.", "Merci [[Ginette Landry]], d'{{Edmundston}}, pour tout. Ça m'a fait brailler. — [[josette]]"]),
+])
+def test_things_and_signatures(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang=lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -73,6 +73,8 @@ _NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", 
 
 
 _HANDLE_GLUE = re.compile(r"[-_\d]")
+# an article and a capitalised word right before a name ("la Fata |Morgana")
+_ARTICLE_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{1,4})[ \t]+([A-ZÀ-Þ][^\W\d_]+)[ \t]+$")
 
 
 def _place_or_nation(tok: str) -> bool:
@@ -624,6 +626,8 @@ class Anonymiser:
                         and not (re.match(r" [a-z]{2,}ing\b", t.text[e:e + 20]) and self._mid_sentence_name(t.text, s, e, cf)):
                     continue  # a common word before a noun: "Grace period", "Summer breaks"
                 if other:
+                    if self._thing_run_before(t.text, s, lang):
+                        continue  # "come la Fata Morgana": inside the name of a thing
                     if _opens_formula(t.text, s, e, lang):
                         continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
                     if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
@@ -655,6 +659,17 @@ class Anonymiser:
                     e = e if hit and hit[0].kind == KEEP and t.text[e:hit[0].start].strip() else ext
                 t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
+
+    def _thing_run_before(self, text: str, s: int, lang: str | None) -> bool:
+        """An article, then a capitalised word of the language that is no given name of the main lists, right before
+        the name: the two name a thing ("la Fata Morgana", "il Gran Paradiso"), not the person of that name."""
+        m = _ARTICLE_WORD_BEFORE.search(text, max(0, s - 30), s)
+        if m is None:
+            return False
+        lc = language_cues()[0].get(lang or "")
+        w = m.group(2).casefold()
+        return lc is not None and m.group(1).casefold() in (lc.articles | lc.person_articles) \
+            and w not in self.lex.first_names and (self.lex.lang_rank(w, lang) or 10 ** 6) < 20000
 
     def _name_variants(self, names: list[str], d: _Doc) -> dict[str, str]:
         """Other forms of the post's accepted names, each to the name's key: in a language that declines

@@ -318,6 +318,29 @@ class _Multilingual(Recognizer):
         m = re.search(r"([^\W\d_]+['’]?)[ \t]*$", t.low[max(0, s - 20):s])
         return bool(m) and (m.group(1).replace("’", "'") in lc.determiners or m.group(1).rstrip("'’") in lc.determiners)
 
+    def _article_run(self, t: TextContext, lc: LanguageCues, s: int, e: int | None = None) -> bool:
+        """An article before this capitalised word or the capitalised words right before it: a person's
+        name takes no article in these languages ("le Doctolib", "au Tim Hortons", "La Main Tendue")."""
+        text = t.text
+        lead = None  # the first capitalised word of the run, when the run is longer than this word
+        if e is not None and re.match(r"[ \t]+[A-ZÀ-Þ]", text[e:e + 2]):
+            lead = text[s:e]  # (this word opens the run: "la Fata Morgana")
+        while True:
+            m = re.search(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)(['’]|[ \t]+)$", text[max(0, s - 30):s])
+            if not m:
+                return False
+            word = m.group(1)
+            if word[:1].isupper() and word.casefold() not in lc.articles and word.casefold() not in lc.heads:
+                s = s - len(m.group(0))  # another capitalised word of the same run
+                lead = word
+                continue
+            if lead is not None and word.casefold() in lc.person_articles and lead.casefold() not in self.lex.first_names \
+                    and (self.rank(lead.casefold(), t.lang) or 10 ** 6) < 20000:
+                return True  # "la Fata Morgana", "il Gran Sasso": the article of persons before a run of capitals
+                # opened by a word of the language names a thing
+            return word.casefold() + ("'" if m.group(2) in ("'", "’") else "") in lc.articles \
+                or word.casefold() in lc.articles or word.casefold() in lc.heads
+
     def full(self, t: TextContext, s: int, e: int) -> int:
         """Extend a capitalised name by a following surname ("Mathieu Laval")."""
         return self.extend(t.text, e, t.lang) if t.text[s:s + 1].isupper() else e
@@ -353,6 +376,8 @@ class CuePhraseRecognizer(_Multilingual):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
             s, e = m.span("name")
+            if lc.person_articles and self._article_run(t, lc, s):
+                continue  # "come la Fata Morgana, mia mamma ...": a run of capitals after an article names a thing
             if t.text[s:s + 1].isupper() and self.name_ok(t, lc, s, e, False) or (
                     t.text[s:s + 1].isupper() and self.rank(t.text[s:e].casefold(), t.lang) is None
                     and not self.excluded(t, lc, t.text[s:e].casefold()) and t.free(s, e)):
@@ -523,7 +548,8 @@ class LanguageSignoffRecognizer(_Multilingual):
                     yield self.person(t, s, e, f"a name after a closing word ({t.lang})")
                     return
         # a last "sentence" of one token: a signature
-        m = re.search(r"(?:^|[.!?…)\n][ \t]*|[ \t]{2,})(?P<name>[^\W\d_][\w.]*[^\W_]|[^\W\d_])[ \t]*$", text[:end])
+        m = re.search(r"(?:^|[.!?…)\n][ \t]*|[ \t]{2,}|[ \t][-–—][ \t]*)(?P<name>[^\W\d_][\w.]*[^\W_]|[^\W\d_])[ \t]*$",
+                      text[:end])  # (after a dash too: "... brailler. — x")
         if not m:
             return
         s, e = m.span("name")
@@ -617,7 +643,7 @@ class LanguageNameRecognizer(_Multilingual):
                 if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
                         not self.given(cf, t.lang) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
-                if self._article_run(t, lc, s) and not self._article_name(t, s, e, cf):
+                if self._article_run(t, lc, s, e) and not self._article_name(t, s, e, cf):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
                 if s < skip_to:
                     continue
@@ -814,23 +840,6 @@ class LanguageNameRecognizer(_Multilingual):
                                      and re.search(r"(?:^|[\s(])[oa][ \t]+$", t.low[max(0, s - 3):s])):
             return True
         return self._unknown(t, cf) and t.text[e:e + 1] == "," and re.search(r",[ \t]*\S+[ \t]+$", t.text[max(0, s - 8):s]) is not None
-
-    def _article_run(self, t: TextContext, lc: LanguageCues, s: int) -> bool:
-        """An article before this capitalised word or the capitalised words right before it: a person's
-        name takes no article in these languages ("le Doctolib", "au Tim Hortons", "La Main Tendue")."""
-        text = t.text
-        while True:
-            m = re.search(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)(['’]|[ \t]+)$", text[max(0, s - 30):s])
-            if not m:
-                return False
-            word = m.group(1)
-            if word[:1].isupper() and word.casefold() not in lc.articles and word.casefold() not in lc.heads:
-                s = s - len(m.group(0))  # another capitalised word of the same run
-                continue
-            return word.casefold() + ("'" if m.group(2) in ("'", "’") else "") in lc.articles \
-                or word.casefold() in lc.articles or word.casefold() in lc.heads
-
-
 
 # a capitalised word of a name headed by a place or body noun ("Dr-Georges-L.-Dumont", "Évangéline", "La Carità"), and
 # the particles and articles inside such a name ("Université de Moncton", "Val di Blenio", "Colonia de Oliveros")
