@@ -15,12 +15,15 @@ from therapy_threads.anonymise import evalset as ev
     ("Byla jsem u [[paní Vondrušková]] a [[MUDr. Bedřich Kalous]].", "Byla jsem u paní [P1] a MUDr. [P2].", 2),
     ("Děkuji [[slečně Zdislavě]] a [[panu Mgr. Kalousovi]].", "Děkuji slečně [P1] a panu Mgr. [P2].", 2),
     ("Falei com a [[Tanabe-sensei]] e a [[Lulu-chan]].", "Falei com a [P1]-sensei e a [P2]-chan.", 2),
+    ("Vado dal [[lic. phil. Bizzozero]] e dalla [[Sciura Ottavia]].", "Vado dal lic. phil. [P1] e dalla Sciura [P2].", 2),
     # the name itself surviving is still a leak, the title beside it or not
     ("Ik sprak [[mevrouw Vandeloo]] gisteren.", "Ik sprak [P1] Vandeloo gisteren.", 0),
     ("Bei [[Dr.in Zirngast]].", "Bei [P1] Zirngast.", 0),
     ("Falei com a [[Tanabe-sensei]].", "Falei com a Tanabe-[P1].", 0),
     # "in" and "a" only as the ending of an Austrian title, not as words of a name
     ("Das war [[Lin A. Berg]].", "Das war [P1] A. Berg.", 0),
+    # "phil" only as the faculty after "lic.", not as a name after another title
+    ("Ask [[Dr. Phil]].", "Ask Dr. Phil.", 0),
 ])
 def test_a_title_beside_a_removed_name_is_no_leak(marked, published, removed):
     sc = ev.score_text(ev.parse_text(marked), published, "t")

@@ -64,9 +64,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          # Portuguese and Italian
                          "senhora", "senhor", "dona", "doutora", "doutor", "profa", "signora", "signor", "signore",
                          "signorina", "dottoressa", "dottor", "dottore", "avv",
-                         # Swiss academic titles before a surname ("lic. phil.", "lic. psych." = licentiatus), and
                          # the Lombard and Ticinese dialect forms of address ("Sciura", "Sciur" = signora, signore)
-                         "phil", "sciura", "sciur",
+                         "sciura", "sciur",
                          # German and Austrian (DSA = diplomierte Sozialarbeiterin, DDr., MMag., Dkfm.), Nordic
                          "doktor", "dsa", "ddr", "mmag", "dkfm", "bakk", "msc", "bsc", "fru", "frk",
                          # Swiss French "Dresse" (doctoresse); Malay forms of address and honorifics ("Puan", "Encik",
@@ -88,7 +87,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "κα", "κυρία", "κυρίας", "κυρια", "κύριε", "κύριος", "κύριο", "κυρίου", "δρ", "δρα", "κυρ",
                          "κυρα", "κυρά", "γιατρέ"})
 # the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")
-_TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b")
+# (and the faculty of a Swiss licentiate, a token of its own after "lic.": "lic. phil.", "lic. psych.")
+_TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b|(?<=\blic\. )(?:phil|psych)\b")
 _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 

@@ -319,9 +319,11 @@ class Recognizer:
             return e
         if (knowledge().is_place(last) and not self.lex.is_surname(cf) and not given) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
-        if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and (not self.lex.is_surname(cf) or knowledge().is_place(last)):
-            return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a word no surname list has (or a
-            # place) is where the person is from, not a surname ("Ana da Silva", "Charles de Gaulle" are)
+        if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and not self.lex.is_surname(cf) and (
+                knowledge().is_place(last) or knowledge().is_small_place(last) or not (
+                    self.cues.any_given_name(cf) or self.lex.rank(cf) is not None or self.lex.ordinary_in(cf))):
+            return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a town, or a word of no list, is where
+            # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names)
         end = e + m.end() - (len(m.group(2)) - len(nxt))
         if _middle and " " not in nxt.strip() and self.cues.any_given_name(cf) and nxt == m.group(2):
             # a middle name, then the surname: "Peggy Ann Sorensen", "Mary Jo Keane"
