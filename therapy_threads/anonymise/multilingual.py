@@ -689,6 +689,8 @@ class LanguageNameRecognizer(_Multilingual):
         of no language, then a surname of the lexicons or a word of no language, then a lower-case word or another
         such name."""
         text = t.text
+        if name_forms(t.lang) is not None:
+            return  # (a language that declines has more verb forms than its word list holds: "Podziękuj Bogusi")
         while True:
             m = _TAG_PAIR.match(text, s)
             if m is None or m.start() != s:
