@@ -4270,10 +4270,11 @@ class CoordinationRecognizer(Recognizer):
                         (self.lex.lang_rank(p, t.lang) or 10 ** 6) < 300 for p in cf.split("-")[1:]):
                     continue  # "..., reformou-se", "dímelo-": a verb with its clitic pronoun
                 # "Thanks saltmarsh, quietlyfurious and Priya": a lower-case word of no language in the list
-                if not t.english and ("-" in cf or "'" in cf or "’" in cf or _LIST_ITEM_END.match(text, e) is None):
+                compound = "-" in cf and not any(self.cues.any_given_name(p) for p in cf.split("-"))
+                if not t.english and (compound or "'" in cf or "’" in cf or _LIST_ITEM_END.match(text, e) is None):
                     continue  # "Mica, escuchame una cosa", "una psicóloga, cognitivo-conductual", "X, d'Edmundston":
-                    # outside English, a lower-case word running on into the sentence, a compound or an elided
-                    # preposition before a word is a word of it, no handle
+                    # outside English, a lower-case word running on into the sentence, a compound of no given name
+                    # ("anne-so" is one) or an elided preposition before a word is a word of it, no handle
                 r = self.lex.rank(cf)
                 if len(cf) >= 3 and not self.lex.contraction(cf) and (
                         (r is None and not self.lex.ordinary_in(cf) and not self.lex.word_form(cf))
