@@ -392,6 +392,14 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                         f"script; declared count: none stated; extracted: 0); it loads "
                         f"{', '.join(loaders)} in the browser, whose comments a saved page does not "
                         f"contain: use {loaders[0]}'s export{beside}")
+    if textless and extracted:
+        # Post-like blocks the reader recognised but could not read words from: said, not only
+        # counted in the quarantine (a template that splits a post's words over several elements
+        # looks like this when only the first, empty one is read).
+        result.warn("comments_without_text",
+                    f"{extracted + textless} comment(s) were found{named} and {textless} of them "
+                    "had no text that could be read (quarantined as empty_text); they may be "
+                    "lost: please report the page")
     left_out = thread.skipped.get("out_of_scope", 0) + thread.skipped.get("other_post", 0)
     if left_out and extracted == 0:
         result.warn("comments_out_of_scope",
