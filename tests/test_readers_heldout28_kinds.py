@@ -31,13 +31,14 @@ def _code(text: str) -> str:
             f'<tr><td class="code">{text}</td></tr></table><span class="postbody">')
 
 
-def _row(pid: int, name: str, message: str, *, edited: str = "", cls: str = "row1") -> str:
+def _row(pid: int, name: str, message: str, *, edited: str = "", cls: str = "row1",
+         posted: str = "Posted: Wed Jan 22, 2003 9:36 pm") -> str:
     return (f'<tr><td width="150" align="left" valign="top" class="{cls}"><span class="name">'
             f'<a name="{pid}"></a><b>{name}</b></span><br /><span class="postdetails">Joined: 01 Jan 2002'
             f'<br />Posts: 12</span><br /></td><td class="{cls}" width="100%" height="28" valign="top">'
             '<table width="100%" border="0" cellspacing="0" cellpadding="0"><tr><td width="100%">'
             f'<a href="viewtopic.php?p={pid}#{pid}"><img src="templates/subSilver/images/icon_minipost.gif" '
-            'alt="Post" /></a><span class="postdetails">Posted: Wed Jan 22, 2003 9:36 pm'
+            f'alt="Post" /></a><span class="postdetails">{posted}'
             '<span class="gen">&nbsp;</span>&nbsp; &nbsp;Post subject: Re: Soup</span></td>'
             '<td valign="top" nowrap="nowrap"></td></tr><tr><td colspan="2"><hr /></td></tr>'
             f'<tr><td colspan="2"><span class="postbody">{message}</span>'
@@ -164,3 +165,12 @@ def test_comments_found_without_text_are_said_when_others_are_read():
     r = read_page(_topic(rows))
     assert len(r.comments) == 1 and len(r.quarantine) == 1
     assert "comments_without_text" in codes(r)
+
+
+def test_an_empty_shell_without_poster_or_date_is_not_said_lost():
+    rows = (_row(41, "Ada Example", "Opening post.")
+            + _row(42, "Bea Sample", "A reply with words.", cls="row2")
+            + _row(43, "", "   ", posted=""))
+    r = read_page(_topic(rows))
+    assert len(r.comments) == 1 and len(r.quarantine) == 1
+    assert "comments_without_text" not in codes(r)
