@@ -77,6 +77,14 @@ def test_phpbb2_posts_opening_with_a_quote_keep_their_words():
     assert "comments_without_text" not in codes(r)
 
 
+def test_phpbb2_style_wrapping_the_message_in_a_div():
+    rows = (_row(51, "Ada Example", "How long does the soup keep?")
+            + _row(52, "Bea Sample", _quote("Ada Example", "How long?") + "<br />A week.", cls="row2")
+            ).replace('<span class="postbody">', '<div id="message_5x"><span class="postbody">', 2)
+    r = read_page(_topic(rows))
+    assert [c[0] for c in shape(r)] == ["A week."]
+
+
 def test_phpbb2_quote_and_image_only_post_is_kept():
     rows = (_row(21, "Ada Example", "A picture of the soup?")
             + _row(22, "Bea Sample", _quote("Ada Example", "A picture of the soup?")

@@ -166,9 +166,13 @@ def _message_cell(body):
     <span class="gensmall">{EDITED_MESSAGE}</span></td>``. Its ``bbcode.tpl`` closes the
     ``span.postbody`` before each quote or code table and opens a new one after it, so a post
     that starts with a quote has an empty first span and its words in later ones: the words are
-    the cell's, not the first span's."""
-    cell = body.parent
-    return cell if cell is not None and cell.tag == "td" else body
+    the cell's, not the first span's. Styles wrap the span (``<div id="message_{ID}">``) or move
+    the signature to a row of its own; the nearest cell is the message's unless it also holds the
+    poster's name or the "Posted:" line (a style without the inner table), then the span is."""
+    cell = next((p for p in _up(body) if p.tag == "td"), None)
+    if cell is None or cell.css_first("span.name, span.postdetails") is not None:
+        return body
+    return cell
 
 
 def _phpbb2_not_text(cell) -> list:
