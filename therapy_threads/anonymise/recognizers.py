@@ -28,6 +28,7 @@ from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
 from . import inflection, titles
 from .scan import WordStart, alternation_spans, searched
+from .wordgate import WordGate
 from .titles import chain_pattern
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
@@ -1096,6 +1097,9 @@ class RoyalRecognizer(Recognizer):
         own = frozenset(cues.policy.rules.royal_titles)
         self._res = {lang: self._pattern(_alt(own | lc.royals)) for lang, lc in language_cues()[0].items()}
         self._res[None] = self._pattern(_alt(own))
+        # every match starts with one of the titles, no word character before it: a text without them is skipped
+        self._gates = {lang: WordGate(own | lc.royals) for lang, lc in language_cues()[0].items()}
+        self._gates[None] = WordGate(own)
         poss = frozenset(_POSSESSIVE[3:-1].split("|"))
         self._poss = {lang: re.compile(r"(?<![\w'’])(?i:" + _alt(poss | lc.possessives) + r")[ \t]+$")
                       for lang, lc in language_cues()[0].items()}
@@ -1108,6 +1112,8 @@ class RoyalRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
+        if (self._gates.get(t.lang) or self._gates[None]).absent(t):
+            return
         rx = self._res.get(t.lang) or self._res[None]
         poss = self._poss.get(t.lang) or self._poss[None]
         for m in rx.finditer(text):

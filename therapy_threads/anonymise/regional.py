@@ -23,6 +23,7 @@ from .knowledge import knowledge
 from .patterns import by_first_letter
 from .recognizers import Recognizer
 from .spans import KEEP, Span
+from .wordgate import WordGate
 
 POSS_END = re.compile(r"['’]s?$")
 
@@ -394,10 +395,17 @@ def _locality_pattern(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Patter
             re.compile(r"[ \t](?:" + by_first_letter(alt) + r")\b"))
 
 
+@lru_cache(maxsize=4)
+def _locality_gate(heads: frozenset[str]) -> WordGate:
+    """Every match of :func:`_locality_pattern` holds a head word with no word character before it."""
+    return WordGate(heads)
+
+
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|near|at|from|to|around|of|via|outside|behind|opposite|towards)[ \t]+(?:the[ \t]+)?$",
                                 re.I)
 _SIDES = (" West", " East", " North", " South")
 _SIDE_AFTER_CITY = re.compile(r"(?P<city>[A-Z][a-z]+),[ \t]+(?P<sub>[A-Z][a-z]+[ \t]+(?:West|East|North|South))\b")
+_SIDES_GATE = WordGate(w.strip() for w in _SIDES)  # (each side follows blanks in _SIDE_AFTER_CITY)
 
 _LANG_NAMES = {"en": "English", "de": "German", "nl": "Dutch"}  # the languages whose text the sections serve
 
@@ -562,7 +570,8 @@ class RegionalPhraseRecognizer(Recognizer):
         "T. Nagar"), and a suburb named by its side after a city ("Mumbai, Andheri West")."""
         text = t.text
         pattern, gate = _locality_pattern(heads) if heads else (None, None)
-        for m in pattern.finditer(text) if pattern is not None and gate.search(text) else ():
+        for m in pattern.finditer(text) if pattern is not None and not _locality_gate(heads).absent(t) \
+                and gate.search(text) else ():
             s = m.start()
             if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
                 continue
@@ -571,7 +580,7 @@ class RegionalPhraseRecognizer(Recognizer):
                     and not _PLACE_WORD_BEFORE.search(text, max(0, s - 24), s):
                 continue  # "Rohit Nagar" is also a person ("Nagar" is a surname): a place only after "in", "near"
             yield self.span(s, m.end(), KEEP, reason="a neighbourhood named by its head word")
-        for m in _SIDE_AFTER_CITY.finditer(text) if any(w in text for w in _SIDES) else ():
+        for m in _SIDE_AFTER_CITY.finditer(text) if not _SIDES_GATE.absent(t) and any(w in text for w in _SIDES) else ():
             if knowledge().is_place(m.group("city")):
                 yield self.span(m.start("sub"), m.end("sub"), KEEP, reason="a suburb named by its side, after its city")
 
