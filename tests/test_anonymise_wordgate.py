@@ -28,7 +28,8 @@ _PIECES = st.sampled_from([
     "Král", "βασιλιάς", "ΒΑΣΙΛΙΆΣ", "βασιλιάσ", "is", "İs", "ıs", "Iſ", "was", "WAS",
     "Nagar", "nagar", "NAGAR", "Chowk", "Layout", "West", "west", "East", "North", "South", "Mumbai", "Rajiv", "T.",
     "Harald", "Silvia", "Willem-Alexander", "Baudouin", "V", "II", "Sadie", "Bram", "Odalys", "Brent", "my", "mijn",
-    "le", "la", "the"])
+    "le", "la", "the", "de", "De", "de la", "do", "DO", "nad", "u", "U", "Cruz", "Labem", "Lake", "lake", "LAKE",
+    "Falls", "Islands", "Island", "Isle", "Bay", "Fergus", "Ellis"])
 _TEXTS = st.lists(_PIECES, min_size=0, max_size=14).map("".join)
 _WORD_LISTS = st.lists(st.sampled_from(["king", "queen", "crown prince", "könig", "Koning", "re", "rei", "kníže",
                                         "βασιλιάς", "is", "was", "Nagar", "West", "ma'am", "frau dr", "princess"]),
@@ -155,3 +156,26 @@ def test_the_locality_and_side_gates_on_examples():
                 assert G._SIDE_AFTER_CITY.search(text) is None
             assert list(G.RegionalPhraseRecognizer._localities(_rec("RegionalPhraseRecognizer"), t, heads)) \
                 == list(_rec("RegionalPhraseRecognizer")._localities(_ctx(text), heads))
+
+
+@SLOW
+@given(_TEXTS)
+def test_the_place_gates_are_the_scans(text):
+    from therapy_threads.anonymise import recognizers as R
+
+    t = _ctx(text)
+    if R._JOINED_WORDS.absent(t):
+        assert R._JOINED_GATE.search(text) is None
+    if R._GEO_WORDS.absent(t):
+        assert R._GEO_GATE.search(text) is None and R._GEO_PLACE.search(text) is None
+
+
+def test_the_place_gates_on_examples():
+    from therapy_threads.anonymise import recognizers as R
+
+    for text in ("Puerto de la Cruz", "Ústí nad Labem", "Icod de los Vinos", "near Fergus Falls.", "Ellis Island\n",
+                 "the Lake\u00a0District", "Isle of Skye", "Costa do Sol", "Mont\tde Marsan"):
+        t = _ctx(text)
+        assert R._JOINED_WORDS.absent(t) <= (R._JOINED_GATE.search(text) is None)
+        assert R._GEO_WORDS.absent(t) <= (R._GEO_GATE.search(text) is None)
+        assert not (R._JOINED_WORDS.absent(t) and R._GEO_WORDS.absent(t))

@@ -1679,6 +1679,7 @@ _GEO_HEADS = ("Island", "Islands", "Isle", "Bay", "Beach", "Lake", "Loch", "Loug
               "Peninsula", "Coast", "Strait", "Fjord", "Reservoir")
 _GEO_PLACE = re.compile(r"(?<![\w'’-])((?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+){1,3})(?:" + "|".join(_GEO_HEADS) + r")\b")
 _GEO_GATE = re.compile(_after_blank(_GEO_HEADS))
+_GEO_WORDS = WordGate(_GEO_HEADS)  # (a head follows blanks in every _GEO_PLACE match, "\b" after it)
 
 
 def geo_place(phrase: str) -> bool:
@@ -1695,6 +1696,8 @@ _PLACE_JOINER = r"(?:de|del|de[ \t]+la|de[ \t]+las|de[ \t]+los|do|da|dos|das|di|
 _JOINED_PLACE = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*(?:[ \t]+{_PLACE_JOINER}[ \t]+{_CAP_WORD}"
                            rf"(?:[ \t]+{_CAP_WORD})*)+")
 _JOINED_GATE = re.compile(rf"[ \t]{_PLACE_JOINER}[ \t]+[{_UPPER}]")
+# (every _JOINED_GATE match holds a joiner after a blank, blanks after it: most texts hold none of the words)
+_JOINED_WORDS = WordGate(w.replace("[ \\t]+", " ") for w in _PLACE_JOINER[3:-1].split("|"))
 _CAP_WORD_RE = re.compile(_CAP_WORD)
 _CAP_PAIR = re.compile(rf"(?<![\w'’-])({_CAP_WORD})[ \t]+({_CAP_WORD})(?![\w'’-])")
 
@@ -1780,7 +1783,7 @@ class JoinedPlaceRecognizer(Recognizer):
         if not self.policy.text.keep_places:
             return
         text, k = t.text, knowledge()
-        if _JOINED_GATE.search(text):
+        if not _JOINED_WORDS.absent(t) and _JOINED_GATE.search(text):
             for m in _JOINED_PLACE.finditer(text):
                 hit = self._longest(m)
                 if hit is not None and t.free(*hit):
@@ -1839,7 +1842,7 @@ class PlaceRecognizer(Recognizer):
             if " " not in street and t.english and self.lex.rank(street) is not None:
                 continue  # "Cheering", "Offering": English words that end like a German street
             yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
-        for m in _GEO_PLACE.finditer(text) if _GEO_GATE.search(text) else ():
+        for m in _GEO_PLACE.finditer(text) if not _GEO_WORDS.absent(t) and _GEO_GATE.search(text) else ():
             first = m.group(1).split()[0]
             if first in ("The", "A", "An", "My", "I") or self.cues.function_word(first.casefold()) \
                     or first.casefold() in self.cues.titles or first.casefold() in self.cues.greet1:
