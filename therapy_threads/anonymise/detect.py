@@ -289,6 +289,8 @@ class TextContext:
         return self._words
 
     _plain_case: bool | None = None
+    # (wordgate.WordGate: whether the text holds one of a gate's odd case-folding characters, per set of them)
+    odd_memo: dict | None = None
 
     def lacks_words(self, runs: frozenset[str]) -> bool:
         """True only where no word of ``runs`` (lower-case runs of word characters) is a run of

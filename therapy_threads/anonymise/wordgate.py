@@ -82,6 +82,14 @@ class WordGate:
         if self.runs is None:
             return False
         text = t.text
-        if not text.isascii() and any(map(text.__contains__, self.odd)):
-            return False
+        if not text.isascii():
+            # (the gates of a text mostly share one set of odd characters: asked once a text)
+            memo = t.odd_memo
+            if memo is None:
+                memo = t.odd_memo = {}
+            odd = memo.get(self.odd)
+            if odd is None:
+                odd = memo[self.odd] = any(map(text.__contains__, self.odd))
+            if odd:
+                return False
         return t.words.isdisjoint(self.runs)
