@@ -179,3 +179,38 @@ def test_the_place_gates_on_examples():
         assert R._JOINED_WORDS.absent(t) <= (R._JOINED_GATE.search(text) is None)
         assert R._GEO_WORDS.absent(t) <= (R._GEO_GATE.search(text) is None)
         assert not (R._JOINED_WORDS.absent(t) and R._GEO_WORDS.absent(t))
+
+
+# ---- the sign-off tail (pronouns and emoji after a name closing a text) ---------------------------
+
+_TAIL_PIECES = st.sampled_from([" ", "\t", "\n", "\u00a0", "x", "Sam", "(she/her)", "(They/Them)", "(he/him/his)", "(sie/ihr)",
+                                "(ze/zir)", ")", "(", "/", "🌻", "🙏", "❤", "❤️", "\ufe0f", "☀", "✨", "\u27bf", "\u27c0",
+                                "\U0001f2ff", "\U0001fb00", "💕", ".", "!", "İ", "ſ", "K", "SHE", "HER"])
+
+
+@SLOW
+@given(st.lists(_TAIL_PIECES, min_size=1, max_size=12).map("".join))
+def test_signoff_tail_is_the_search(text):
+    from therapy_threads.anonymise import recognizers as R
+
+    text = text.rstrip()
+    plain = R._SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
+    fast = R.signoff_tail(text)
+    assert (fast.span() if fast else None) == (plain.span() if plain else None)
+
+
+def test_every_character_the_tail_can_end_with_passes_the_first_look():
+    """Every character the pattern's last item can match (case-insensitively, over every code point) ends a text
+    whose tail the fast form finds as the search does."""
+    from therapy_threads.anonymise import recognizers as R
+
+    def span(m):
+        return m.span() if m is not None else None
+
+    klass = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f)]", re.I)
+    ends = klass.findall("".join(map(chr, range(0x110000))))
+    assert len(ends) > 1000
+    for c in ends:
+        text = "Sam (she/her" + c if c == ")" else "Sam " + c
+        assert R._SIGNOFF_TAIL.search(text, max(0, len(text) - 60)) is not None, hex(ord(c))
+        assert span(R.signoff_tail(text)) == span(R._SIGNOFF_TAIL.search(text, max(0, len(text) - 60))), hex(ord(c))

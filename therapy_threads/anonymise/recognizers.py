@@ -163,6 +163,20 @@ _DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de]
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|them|hers|his|theirs|ihr|ihm|zir)"
                            r"(?:/[a-z]+)?\)|[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)+[ \t]*$", re.I)
+
+
+def signoff_tail(text: str) -> re.Match[str] | None:
+    """``_SIGNOFF_TAIL.search(text, max(0, len(text) - 60))`` for a text that ends in no white space (the
+    sign-off rules strip it): every match ends the text (``$``, and ``[ \t]*`` before it matches nothing
+    there), so with ")" or a character of the pattern's emoji class; a text that ends in anything else, most
+    of them, has no match, and the search, tried at each of its last 60 positions, is not run."""
+    last = text[-1:]
+    if last != ")" and not ("\u2600" <= last <= "\u27bf" or "\U0001f300" <= last <= "\U0001faff"
+                            or last == "\ufe0f"):  # (U+2764, the heart, is inside U+2600-U+27BF)
+        return None
+    return _SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
+
+
 # initials signing a text or a quoted note: "— N.R.", "Thanks all. J.", "T. D." on the last line,
 # "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
 # (also "A.-B." with the dot before the hyphen, Latin-1 capitals, "MacS." and "Ó D." of Gaelic surnames)
@@ -3301,7 +3315,7 @@ class SignoffRecognizer(Recognizer):
         if t.role == "title" or not text:
             return
         # "Harriet (she/her)", "Sam 🌻": pronouns and emoji after the name are not part of the line's shape
-        tail = _SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
+        tail = signoff_tail(text)  # (_SIGNOFF_TAIL.search(text, max(0, len(text) - 60)))
         if tail:
             text = text[:tail.start()].rstrip()
         if len(text) > 400 and "\n" not in text[-400:] and not re.search(r"[-–—~,]|\bx+\W*$", text[-60:], re.I):
@@ -3413,7 +3427,7 @@ class SignatureLineRecognizer(SignoffRecognizer):
         text = t.text.rstrip()
         if t.role == "title" or "." not in text[-120:]:
             return
-        tail = _SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
+        tail = signoff_tail(text)  # (_SIGNOFF_TAIL.search(text, max(0, len(text) - 60)))
         if tail:
             text = text[:tail.start()].rstrip()
         yield from self._signature_line(t, text)
