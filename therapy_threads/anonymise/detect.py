@@ -637,9 +637,9 @@ class Cues:
         return self._memo(self._relation_memo, head, self._relation_head)
 
     def _relation_head(self, head: str) -> bool:
-        from .recognizers import RELATION_BEFORE
+        from .recognizers import possessive_patterns
 
-        m = RELATION_BEFORE.search(head)
+        m = possessive_patterns(self.policy.rules).relation_before.search(head)
         return bool(m) and m.group("rel").casefold() in self.relations
 
     def person_cue(self, text: str, s: int, e: int) -> bool:

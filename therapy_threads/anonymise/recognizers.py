@@ -65,13 +65,11 @@ _REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
 # (perhaps after the ʻokina of Tongan, Samoan and Hawaiian names: "ʻAna", "ʻOfa")
 _NAME_TOKEN = r"ʻ?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
-# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband"; "me", "wor"
-# and "oor" are "my" and "our" in Northern English, Geordie and Scots ("me brother", "wor lass", "oor wean")
-RELATION_BEFORE = re.compile(
-    r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
-    r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)\s+(?:(?:old|new|first|late|little|big|"
+# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband": a possessive
+# (:func:`relation_possessives`), perhaps adjectives, then the relation noun
+_RELATION_ADJ_BEFORE = (r"(?:(?:old|new|first|late|little|big|"
     r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
-    r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
+    r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu", "ter", "ten"})
 # Arabic kunyas ("Umm Yazan", "Abu Fadi": mother, father of the named child) and the article that opens place
 # names made with the same words ("Umm Al Quwain", "Abu al-Khaseeb"), which no kunya has before the child's name
@@ -82,13 +80,10 @@ _KIN_COMMA_NAME = re.compile(r"(?P<kin>[A-Z](?<![\w'’-][A-Z])[a-z]+),[ \t]+(?P
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 _KUNYA = frozenset({"umm", "um", "om", "abu", "abou"})
 _ARTICLES_AL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
-_POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
-               r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)")
 _REL_ADJ_WORDS = (r"old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|lovely|dear|ex|previous|last|"
                   r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
                   r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?")
 _REL_ADJ = r"(?:(?:" + _REL_ADJ_WORDS + r")[\s-]+)*"
-_POSSESSIVE_LOW = re.compile(r"\b(?:" + by_first_letter(_POSSESSIVE[3:-1]) + r")\s+")  # on the lower-cased text: no re.I (much faster)
 # (a chain through a possessive: "my brother's friend X", "my mum's cousin X": the last noun is the relation)
 _RELATION_TAIL = re.compile(_REL_ADJ + r"(?:[A-Za-zÄÖÜäöüß-]+['’]s?[ \t]+" + _REL_ADJ + r")?(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
 # what _RELATION_TAIL's relation noun and adjectives are made of, with its flags: the first looks of
@@ -96,6 +91,44 @@ _RELATION_TAIL = re.compile(_REL_ADJ + r"(?:[A-Za-zÄÖÜäöüß-]+['’]s?[ \t
 _REL_RUN = re.compile(r"[A-Za-zÄÖÜäöüß-]+", re.I)
 _REL_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+", re.I)
 _REL_ADJ_ONE = re.compile(r"(?:" + _REL_ADJ_WORDS + r")", re.I)
+
+
+def relation_possessives(rules) -> frozenset[str]:
+    """The possessives before a relation noun in any text: the policy's ``possessives`` (English and German,
+    with the dialects' "me", "wor", "oor") and the first-person forms other languages' writers carry into
+    them ("mi abuela X", "ma psy X", "moja mama X": ``language_cues.toml``'s ``possessives_mixed``)."""
+    from .multilingual import language_cues  # (multilingual imports this module)
+    return frozenset(rules.possessives).union(*(lc.possessives_mixed for lc in language_cues()[0].values()))
+
+
+class PossessivePatterns:
+    """The patterns made with one set of possessives (:func:`possessive_patterns`)."""
+
+    def __init__(self, words: frozenset[str]):
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self.alternation = alt
+        # "my therapist", "meine Therapeutin", "my ex-husband" right before a name (Cues.relation_before)
+        self.relation_before = re.compile(r"(?:\b(?:" + alt + r")\s+" + _RELATION_ADJ_BEFORE + r")(?P<rel>[A-Za-zÄÖÜäöüß-]+)"
+                                          r"(?:\s*,)?[ \t]+$", re.I)
+        self.low = re.compile(r"\b(?:" + by_first_letter(alt) + r")\s+")  # on the lower-cased text: no re.I (much faster)
+        # "my elder brother is Innocent", "my brothers are Knowledge and Talent", "my twin was Justice"
+        self.copula = re.compile(r"\b(?:" + alt + r")[ \t]+" + _REL_ADJ + r"(?P<rel>[A-Za-z-]+?)(?:s)?[ \t]+(?:is|was|are|were)[ \t]+"
+                                 r"(?P<name>(?-i:[A-Z])[\w'’-]*)(?P<more>(?:[ \t]*,[ \t]*(?-i:[A-Z])[\w'’-]*)*(?:,?[ \t]+and[ \t]+(?-i:[A-Z])[\w'’-]*)?)",
+                                 re.I)
+        # the same in lower-case chat: "my therapist is xxx." with the sentence or clause ending right after
+        # the word ("my therapist is kind and ..." goes on, and is no name)
+        self.copula_low = re.compile(r"\b(?:" + alt + r")[ \t]+" + _REL_ADJ + r"(?P<rel>[a-z-]+?)[ \t]+(?:is|was)[ \t]+"
+                                     r"(?P<name>[a-z][a-z'’-]*[a-z])(?=[ \t]*(?:[.;:!?(\n]|[—–][ \t]|,[ \t]+(?:like|yes|no|lol)\b|$))")
+
+
+@lru_cache(maxsize=4)
+def _possessive_patterns(words: frozenset[str]) -> PossessivePatterns:
+    return PossessivePatterns(words)
+
+
+def possessive_patterns(rules) -> PossessivePatterns:
+    """The relation patterns of the policy's rules (:func:`relation_possessives`), made once per word set."""
+    return _possessive_patterns(relation_possessives(rules))
 # "kath (my therapist)", "Rosalind, my therapist of six years"
 _APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
                              r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
@@ -1086,7 +1119,7 @@ class RoyalRecognizer(Recognizer):
     the policy's ``royal_titles`` (English, German) and, in text of their language, ``language_cues.toml``'s
     ``royals``; the name must be a given name of the lexicons (each part of a double one), no surname after it
     ("Princess Odalys Brent" is someone named Princess), no possessive before the title (English and German
-    ``_POSSESSIVE``, in text of their language ``language_cues.toml``'s ``possessives``)."""
+    :func:`relation_possessives`, in text of their language ``language_cues.toml``'s ``possessives``)."""
 
     name, score = "royal", 0.85
 
@@ -1096,7 +1129,7 @@ class RoyalRecognizer(Recognizer):
         own = frozenset(cues.policy.rules.royal_titles)
         self._res = {lang: self._pattern(_alt(own | lc.royals)) for lang, lc in language_cues()[0].items()}
         self._res[None] = self._pattern(_alt(own))
-        poss = frozenset(_POSSESSIVE[3:-1].split("|"))
+        poss = relation_possessives(cues.policy.rules)
         self._poss = {lang: re.compile(r"(?<![\w'’])(?i:" + _alt(poss | lc.possessives) + r")[ \t]+$")
                       for lang, lc in language_cues()[0].items()}
         self._poss[None] = re.compile(r"(?<![\w'’])(?i:" + _alt(poss) + r")[ \t]+$")
@@ -2837,7 +2870,7 @@ class RelationRecognizer(Recognizer):
         text, cues = t.text, self.cues
         found: list[tuple[int, int, bool]] = []
         low = t.low
-        for p in _POSSESSIVE_LOW.finditer(low):
+        for p in possessive_patterns(self.policy.rules).low.finditer(low):
             if not self._may_relate(text, p.end()):
                 continue
             m = _RELATION_TAIL.match(text, p.end())
@@ -3016,10 +3049,6 @@ class RelationRecognizer(Recognizer):
             and self.lex.rank(cf) is not None
 
 
-# "my elder brother is Innocent", "my brothers are Knowledge and Talent", "my twin was Justice"
-_REL_COPULA = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[A-Za-z-]+?)(?:s)?[ \t]+(?:is|was|are|were)[ \t]+"
-                         r"(?P<name>(?-i:[A-Z])[\w'’-]*)(?P<more>(?:[ \t]*,[ \t]*(?-i:[A-Z])[\w'’-]*)*(?:,?[ \t]+and[ \t]+(?-i:[A-Z])[\w'’-]*)?)",
-                         re.I)
 _COPULA_END = re.compile(r"['’]s\b|[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:and|but|who|too|btw|lol)\b)")
 _COPULA_GATE = re.compile(r"\b(?:is|was|are|were)[ \t]+[A-Z]")
 _COPULAS = ("is", "was", "are", "were")
@@ -3041,10 +3070,6 @@ def copula_before_capital(text: str, blank_capitals: list[int]) -> bool:
             if p >= 0 and text.startswith(w, p) and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
                 return True
     return False
-# the same in chat written without capitals: "my therapist is xxx." with the sentence or clause ending
-# right after the word ("my therapist is kind and ..." goes on, and is no name)
-_REL_COPULA_LOW = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[a-z-]+?)[ \t]+(?:is|was)[ \t]+"
-                             r"(?P<name>[a-z][a-z'’-]*[a-z])(?=[ \t]*(?:[.;:!?(\n]|[—–][ \t]|,[ \t]+(?:like|yes|no|lol)\b|$))")
 
 
 class RelationCopulaRecognizer(Recognizer):
@@ -3062,7 +3087,7 @@ class RelationCopulaRecognizer(Recognizer):
             yield from self._lower(t)
         if not copula_before_capital(text, t.blank_capitals):  # (_COPULA_GATE.search(text))
             return
-        for m in _REL_COPULA.finditer(text):
+        for m in possessive_patterns(self.policy.rules).copula.finditer(text):
             rel = m.group("rel").casefold()
             if rel not in cues.relations and rel + "s" not in cues.relations:
                 continue
@@ -3086,7 +3111,7 @@ class RelationCopulaRecognizer(Recognizer):
         """"my therapist is xxx." in lower-case chat: a given name that is no frequent word (an adjective
         there is one of the commonest words: "my therapist is kind."), or a word of no language."""
         cues, lex = self.cues, self.lex
-        for m in _REL_COPULA_LOW.finditer(t.text):
+        for m in possessive_patterns(self.policy.rules).copula_low.finditer(t.text):
             rel, cf = m.group("rel"), m.group("name")
             if rel not in cues.relations or cf in cues.not_names or cues.function_word(cf) \
                     or cues.derived_word(cf) or cf.endswith(("ing", "ed", "ful", "ous", "ive")) \

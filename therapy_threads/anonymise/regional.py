@@ -21,7 +21,7 @@ from typing import Iterator
 from .detect import INTERJECTIONS, TextContext, first_runs
 from .knowledge import knowledge
 from .patterns import by_first_letter
-from .recognizers import Recognizer
+from .recognizers import Recognizer, _place_word_before
 from .spans import KEEP, Span
 
 POSS_END = re.compile(r"['’]s?$")
@@ -394,8 +394,6 @@ def _locality_pattern(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Patter
             re.compile(r"[ \t](?:" + by_first_letter(alt) + r")\b"))
 
 
-_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|near|at|from|to|around|of|via|outside|behind|opposite|towards)[ \t]+(?:the[ \t]+)?$",
-                                re.I)
 _SIDES = (" West", " East", " North", " South")
 _SIDE_AFTER_CITY = re.compile(r"(?P<city>[A-Z][a-z]+),[ \t]+(?P<sub>[A-Z][a-z]+[ \t]+(?:West|East|North|South))\b")
 
@@ -568,7 +566,7 @@ class RegionalPhraseRecognizer(Recognizer):
                 continue
             first = re.match(r"[A-Za-z]+", m.group(0)).group(0).casefold()
             if (self.cues.any_given_name(first) or first in self.lex.intl_names) \
-                    and not _PLACE_WORD_BEFORE.search(text, max(0, s - 24), s):
+                    and not _place_word_before(self.policy.rules, t.lang)[1].search(text[max(0, s - 24):s]):
                 continue  # "Rohit Nagar" is also a person ("Nagar" is a surname): a place only after "in", "near"
             yield self.span(s, m.end(), KEEP, reason="a neighbourhood named by its head word")
         for m in _SIDE_AFTER_CITY.finditer(text) if any(w in text for w in _SIDES) else ():
