@@ -65,6 +65,7 @@ _EN_ARTICLE_BEFORE = re.compile(r"\b(?:from|at|in|into|inside|outside|near|to|of
 
 _ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
+_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.!?;:)]|,[ \t]+(?:and|but|or|so)\b|[ \t]+(?:was|is|were)[ \t]*[.!?])")
 _ARTICLE_ADJ_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+([a-z]{3,})[ \t]+$", re.I)
 # words after a name that make it the subject or an apposition, not a modifier of a noun
 _NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", "says", "did", "does", "will", "would",
@@ -90,6 +91,9 @@ def thing_after_article(text: str, s: int, e: int) -> bool:
     if " " in text[s:e]:
         return False
     if _EN_ARTICLE_BEFORE.search(text, max(0, s - 20), s) is not None:
+        return True
+    # ... or one after an article that ends the clause: "I'll buy the Xxx.", "what a Xxx was" is the thing's name
+    if _ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None and _CLAUSE_END_AFTER.match(text, e):
         return True
     # ... or one between an article and a noun it modifies: "I ate the Greggs sausage roll", "a Lidl bag"
     m = _NOUN_AFTER.match(text, e)

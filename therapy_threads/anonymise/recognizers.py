@@ -18,7 +18,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
+from .detect import (CAP_RE, INTERJECTIONS, OTHERS_ADDRESSED, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, first_runs, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, knowledge
@@ -339,8 +339,9 @@ class Recognizer:
         nxt = POSS.sub("", m.group(2))
         last = nxt.split()[-1]
         cf = last.casefold()
-        if cf in self.cues.not_names or self.cues.function_word(cf) or cf in self.cues.titles:
-            return e
+        if cf in self.cues.not_names or cf in self.cues.titles or self.cues.function_word(cf) and not (
+                given and self.lex.is_surname(cf) and (self.lex.rank(cf) or 0) >= 200 and last[:1].isupper()):
+            return e  # (after a given name said as one, a surname of the lists that is a frequent word: "X Small")
         if lang in NOUN_CAPS:
             lr = self.lex.lang_rank(cf, lang)
             if lr is not None and lr < 20000 and not self.lex.is_surname(cf):
@@ -1322,7 +1323,8 @@ _WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|pod
 _WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäöü]+[ \t]+)?(?:" + _WORKS + r")\b"
                          # a possessive before a title in title case or in quotes: "X's The Living
                          # Mountain", "X's Unbowed", 'X's "Melanin"'; a title in quotes: 'X "River"'
-                         r"|['’]s?[ \t]+(?:[\"“‘][A-Z]|(?:The|A|An)[ \t]+[A-Z]|[A-Z][\w'’-]*(?:[ \t]+(?:[a-z]{1,3}|[A-Z][\w'’-]*)){0,5}"
+                         # (the capitals in title case only: "X's girl", "X's Tiger to everybody" are people)
+                         r"|['’]s?[ \t]+(?-i:[\"“‘][A-Z]|(?:The|A|An)[ \t]+[A-Z]|[A-Z][\w'’-]*(?:[ \t]+(?:[a-z]{1,3}|[A-Z][\w'’-]*)){0,5}"
                          r"[ \t]*(?:[,.;:!?)]|$|[ \t]+(?:and|or|which|is|was|by|on|in)\b))"
                          r"|[ \t]+[\"“][A-Z][^\"”\n]{1,60}[\"”]"
                          r"|[ \t]*\((?:re-?)?reading\b"
@@ -1408,6 +1410,8 @@ _CALLING_MINE = re.compile(r"\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z]+[ \t]
 _PUBLIC_LIST = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|or)[ \t]+)")
 _POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
 _POSS_QUOTED = re.compile(r"['’]s?[ \t]+[\"“][^\"”\n]{1,60}[\"”]")
+# a title in title case after a possessive: "'s The Stopping Places", "'s Gypsy Boy" (small words only inside)
+_POSS_TITLE_CASE = re.compile(r"['’]s?[ \t]+(?P<title>[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|in|a|an|to|on|for)[ \t]+)?[A-Z][\w'’-]*){0,5})")
 
 
 _NAME_RUN = re.compile(r"[ \t]*(?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+)*")
@@ -1518,6 +1522,11 @@ class PublicWorkRecognizer(Recognizer):
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
             k2 = j + 1
             q = _POSS_QUOTED.match(text, end)
+            tt = _POSS_TITLE_CASE.match(text, end) if q is None and after is not None else None
+            if tt is not None and " " in tt.group("title"):
+                # "X Y's Gypsy Boy": the title in title case after the possessive is the work (one word
+                # alone may be a pet name: "X Y's Tiger", left to the name rules)
+                yield self.span(tt.start("title"), tt.end("title"), KEEP, reason="the title of a public person's work")
             if q is not None:  # 'X Y's "Title" and Z W': the list goes on after the title of X Y's work
                 end = q.end()
                 while k2 < n and caps[k2][0] < end:
@@ -2603,7 +2612,10 @@ class TitlePhraseRecognizer(Recognizer):
                 j -= 1  # "With Mercedes I speak": the pronoun is capitalised anyway, no part of a title
             if j > i:
                 words = [core for _s, _e, _tok, core in caps[i:j + 1]]
-                if self._is_title(words, text, caps[i][0]):
+                owner = next((k for k in range(i, j) if caps[k][2] != caps[k][3] and caps[k][2][len(caps[k][3]):] in ("'s", "’s")), None)
+                if owner is not None and self.cues.any_given_name(words[0].casefold()):
+                    pass  # "Xxx Yyy's Zzz": someone's child or pet name ("Tom Lee's Tiger"), a person's possessive
+                elif self._is_title(words, text, caps[i][0]):
                     yield self.span(caps[i][0], caps[j][0] + len(caps[j][3]), KEEP, reason="a title in title case")
             i = j + 1
 
@@ -2740,8 +2752,10 @@ class TitleRecognizer(Recognizer):
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf) and not self.lex.is_surname(cf) \
                         and not self._academic.search(text, max(0, s - 16), s):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
-            yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=self.cues.any_given_name(cf)),
-                              "title before a name")
+            # (a word of no language that is no surname of the lists, after the title, is the given name: the
+            # capital after it is the surname even where it is also a town, "Dr Xxx Attard")
+            given = self.cues.any_given_name(cf) or (rank is None and not self.lex.is_surname(cf) and t.english)
+            yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=given), "title before a name")
         for e0, (c0, m) in chains.items():
             written = text[m.start():m.end()].rstrip()
             if written.rstrip(".").casefold() in cues.loan_titles and not self._loan_before(t, m):
@@ -2802,6 +2816,36 @@ _IRISH_RUNS = frozenset(("ó", "ní", "nic", "mhic", "uí", "ua", "mac", "mc", "
 _GA_MUTATED = re.compile(r"^(?:[BCDFGMP]h[aeiouáéíóú]|mB|gC|nD|bhF|nG|bP|dT)")
 
 
+# a Maltese family's village nickname (laqam), "tal-" ("of the") and a capitalised word: "Pepp tal-Xxx", "I'm a
+# tal-Xxx too"; after a name, an article, or opening a clause (Maltese places are written "Tal-X", capitalised)
+_LAQAM = re.compile(r"(?:(?<=[\s\"“(])|^)tal-(?P<nick>[A-ZĊĠĦŻ][a-zċġħżà-ÿ'’]+)(?![\w'’-])")
+_LAQAM_BEFORE = re.compile(r"(?:(?:^|[\s\"“(])(?:[Aa]|[Tt]he|[Oo]ur|[Mm]y)|[A-ZĊĠĦŻ\u00c0-\u00de][\w'’-]*|^|[.!?,;:\"“(])[ \t]*$")
+
+
+class LaqamRecognizer(Recognizer):
+    """A Maltese village nickname of a family, "tal-" and a capitalised word ("X tal-Yyy", "a tal-Yyy"): it
+    names the family as a surname does, and goes with the given name or surname before it."""
+
+    name, score = "laqam", 0.8
+    languages = frozenset({"en", "mt"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "tal-" not in text:
+            return
+        for m in _LAQAM.finditer(text):
+            s = m.start()
+            if not _LAQAM_BEFORE.search(text, max(0, s - 12), s) or knowledge().is_place(text[s:m.end()]):
+                continue  # "the festa tal-X": a saint or a feast after a noun
+            b = _GIVEN_BEFORE.search(text, max(0, s - 24), s)
+            if b is not None:  # "Xxx tal-Yyy": the given name (or a word of no language) it follows
+                cf = b.group(1).casefold()
+                if (self.cues.any_given_name(cf) or self.lex.rank(cf) is None) and not self.cues.function_word(cf) \
+                        and cf not in self.cues.titles and t.free(b.start(1), b.end(1)):
+                    s = b.start(1)
+            yield self.person(t, s, m.end(), "a Maltese family nickname (laqam: 'tal-' and a name)")
+
+
 class IrishSurnameRecognizer(Recognizer):
     """An Irish or Gaelic surname, with the given name before it when there is one: "Aoife Ní Bhriain",
     "a Mac Giolla Phádraig", "Dr Nic Ghiolla Bhríde", "Seán Ó Duinn". "Ó", "Ní", "Nic", "Mhic", "Uí" and a
@@ -2857,6 +2901,18 @@ def _adjective_of(lang: str | None, word: str) -> bool:
     return lc is not None and word in lc.adjectives and word not in lc.relations and word not in lc.titles
 
 
+_ASKED_COMPLEMENT = re.compile(r"(?<![\w'’])(?:is|was|isn['’]t|wasn['’]t|are|were)[ \t]+(?:it|that|this|they|he|she)[ \t]+$",
+                               re.I)
+_NOT_NOUN_AFTER = frozenset({"who", "whom", "whose", "which", "that", "and", "but", "from", "with", "here", "there",
+                             "called", "named"})
+_BY_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+by[ \t]+name\b")
+_FAMILY_POSS = re.compile(r"(?<![\w'’])(?:[Oo]ur|your)[ \t]+(?=[A-Z])")
+_FAMILY_NAME = re.compile(r"([A-Z][a-z]+)(?![\w'’-])")
+_CLAUSE_AFTER_NAME = re.compile(r"[ \t]*(?:[,;:!?)]|\.(?:\s|$)|$)|[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|hasn['’]t|had|"
+                                r"does|doesn['’]t|did|didn['’]t|can|can['’]t|will|won['’]t|would|wouldn['’]t|could|"
+                                r"couldn['’]t|never|always|used)\b")
+
+
 class RelationRecognizer(Recognizer):
     """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
     Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
@@ -2867,7 +2923,7 @@ class RelationRecognizer(Recognizer):
     languages = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        text, cues = t.text, self.cues
+        text, cues, lex = t.text, self.cues, self.lex
         found: list[tuple[int, int, bool]] = []
         low = t.low
         for p in possessive_patterns(self.policy.rules).low.finditer(low):
@@ -2884,6 +2940,14 @@ class RelationRecognizer(Recognizer):
                 found.append((m.start("name"), m.end("name"), False))
         yield from self._kin_titles(t)
         yield from self._kin_apposition(t)
+        if t.english:
+            yield from self._family_name(t)
+            if " by name" in text:
+                for m in _BY_NAME.finditer(text):  # "Xxx by name, xxx by nature": the word is the name there
+                    cf = m.group(1).casefold()
+                    if (cf in lex.first_names or cues.any_given_name(cf)) and cf not in cues.not_names \
+                            and t.free(*m.span(1)):
+                        yield self.person(t, m.start(1), m.end(1), "a given name said to be the name ('X by name')")
         for s, e, before in found:
             core = POSS.sub("", text[s:e])
             e = s + len(core)
@@ -2904,6 +2968,27 @@ class RelationRecognizer(Recognizer):
             # Tyler", "my flatmate Clare"), even in a post that names the town: the relation outweighs a place
             sure = before and core[:1].isupper() and self.cues.any_given_name(cf)
             yield self.person(t, s, ee, "relation noun beside a name", score=0.82 if sure else None)
+
+    def _family_name(self, t: TextContext) -> Iterator[Span]:
+        """"our Xxx", "your Xxx" with no relation noun: families call their own so ("our Shad had ...", "your
+        Barry isn't ..."). A capitalised given name of the names data right after the possessive, mid-sentence,
+        then a verb or the end of the clause; a given name that is a frequent word too ("our Job isn't")."""
+        text, cues, lex = t.text, self.cues, self.lex
+        for p in _FAMILY_POSS.finditer(text):
+            m = _FAMILY_NAME.match(text, p.end())
+            if m is None:
+                continue
+            core = m.group(1)
+            cf = core.casefold()
+            if cf in cues.relations or cf in cues.titles or cf in cues.not_names or cf in cues.kin_titles \
+                    or not (cf in lex.first_names or cues.any_given_name(cf)) or knowledge().is_place(core):
+                continue
+            rank = lex.rank(cf)
+            if cues.function_word(cf) and (rank or 0) < 200 or not t.free(m.start(1), m.end(1)):
+                continue
+            e = m.end(1)
+            if _CLAUSE_AFTER_NAME.match(text, e) or cues.verb_after(text, e):
+                yield self.person(t, m.start(1), e, "a given name after 'our'/'your', as families call their own")
 
     def _may_relate(self, text: str, pos: int) -> bool:
         """False only where ``_RELATION_TAIL.match(text, pos)`` cannot give a relation noun of the
@@ -2982,6 +3067,8 @@ class RelationRecognizer(Recognizer):
             # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
             # (after a form of address of another language, the word is a given name by its place: "Puan X Y")
             end = self.extend(text, e, t.lang, given=cues.any_given_name(cf) or kin in cues.regional_kin)
+            if kin == "sir" and end == e and not cues.any_given_name(cf) and (lex.is_surname(cf) or rank is None):
+                start = m.start("kin")  # "Sir X" with a surname alone: how pupils address a teacher, not a knight
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")
@@ -3025,8 +3112,10 @@ class RelationRecognizer(Recognizer):
             if t.lang in NOUN_CAPS:
                 # German capitalises nouns: "meine Therapeutin Ulrike" yes, "meine Therapeutin Frau X" no
                 return self.cues.any_given_name(cf) or rank is None or (rank >= 3000 and self.lex.is_name(cf))
-            # "my therapist Joy", "my friend Dawn": any capitalised word but a function word
-            return not self.cues.function_word(cf) and (not before or not self._verb_like(cf))
+            # "my therapist Joy", "my friend Dawn": any capitalised word but a function word (a given name of the
+            # lists among the frequent words is the name there too: "my husband Job", "my brother Lucky")
+            return (not self.cues.function_word(cf) or cf in self.lex.first_names and (rank or 0) >= 200) \
+                and (not before or not self._verb_like(cf))
         # lower case: a given name, or no word at all ("my sister kasia", "my therapist jonas")
         if (rank is not None and rank < SOFT_RANK) or not cf.replace("-", "").isalpha():
             return False
@@ -3401,6 +3490,8 @@ class SignoffRecognizer(Recognizer):
                 continue  # a lone initial is a sign-off only on its own line after a closing
             if any(len(w.rstrip(".")) > 1 and self.cues.function_word(w.casefold()) for w in words):
                 continue
+            if why == "sign-off with kisses" and _place_word_before(self.policy.rules, t.lang)[1].search(t.text[max(0, s - 24):s]):
+                continue  # "see you at X. xx": the last word is where, the kisses sign a line with no name
             yield self.person(t, s, e, why)
 
     def _closing_any(self, t: TextContext, s: str) -> bool:
@@ -3531,7 +3622,7 @@ class AddressRecognizer(Recognizer):
             if common:
                 continue
             if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000) \
-                    and not where_pair(self.lex, text, toks[0][0], toks[0][1]):
+                    and not where_pair(self.lex, text, toks[0][0], toks[0][1]) and not self._others_addressed(t, toks[0][1] + 1):
                 s, e, tok = toks[0]
                 yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
                                   "a name or handle opening a line, set off by a comma")
@@ -3552,6 +3643,15 @@ class AddressRecognizer(Recognizer):
                     break
                 if not self._addressable(t, toks[k - 1][2], False):
                     break
+
+    def _others_addressed(self, t: TextContext, pos: int) -> bool:
+        """After "X," someone else is addressed: a given name set off by a comma ("Yes, Xxx, same here") or the
+        readers ("Hello, my people"): the word before is an interjection or a greeting of another language."""
+        m = OTHERS_ADDRESSED.match(t.text, pos)
+        if m is None:
+            return False
+        name = m.group("name")
+        return name is None or self.cues.any_given_name(name.casefold()) or name.casefold() in t.doc.known
 
     def _phrase_or_initials(self, t: TextContext, toks: list[tuple[int, int, str]]) -> bool:
         """A line opening with a handle that is a phrase or initials, then talk to that person:
@@ -3653,6 +3753,9 @@ class HandleRecognizer(Recognizer):
                     or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf) \
                     or knowledge().is_demonym(cf):
                 continue  # ("tongan, 24, from Otara": a nationality word in lower case)
+            o = OTHERS_ADDRESSED.match(t.text, e + 1) if t.text[e:e + 1] == "," else None
+            if o is not None and o.group("name") is None:
+                continue  # "Xxx, my people": a greeting to the readers
             yield self.person(t, s, e, "a lower-case handle addressed in capitalised text")
         cues = self.cues
         for m in _LOWER_VOCATIVE.finditer(t.text):
@@ -3785,6 +3888,8 @@ class HandleRecognizer(Recognizer):
                 continue
             prev = _WORD_BEFORE.search(text[max(0, s - 20):s])
             cue = bool(prev) and prev.group(1).casefold() in _ADDRESS_CUES
+            if cue and _ASKED_COMPLEMENT.search(text, max(0, s - 24), s):
+                continue  # "was it xxx?", "is that xxx?": the complement of the question, not someone addressed
             if cue and (re.search(r"[\d_]", tok) or (self.lex.common_rank.get(tok) is None and len(tok) >= 5)):
                 yield self.person(t, s, e, "a handle addressed at the end of a clause")
 
@@ -3860,7 +3965,7 @@ _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
 
 # "the" or a preposition of place right before a word: it names a thing, a service or a place, never the
 # subject of the verb after it ("the Starlink is working", "my office at Naver has a ...")
-_THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|at|in|from|of|on|into|via)[ \t]+$")
+_THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?|at|in|from|of|on|into|via)[ \t]+$")
 
 
 def _talk_after_comma(text: str, e: int) -> bool:
@@ -3964,7 +4069,7 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "greeting before, naming phrase, or reporting verb after"
         if cues.clause_end(text, s, e) and (rank is None or (rank >= 5000 and cf not in doc.lower_vocab)):
             return "person", "addressed at the end of a clause"
-        if cues.vocative_start(text, s, e) or cues.signoff(text, s, e):
+        if (cues.vocative_start(text, s, e) and not self._name_addressed_after(text, e)) or cues.signoff(text, s, e):
             # (a town of the gazetteer that is nobody's given name or surname is where, set off by a comma:
             # "Ladysmith, teacher.", "Bellville, 42.")
             town = rank is None and knowledge().is_place(text[s:e]) and cf not in lex.first_names \
@@ -4000,6 +4105,8 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a word-name the writer introduces themselves with"
         if first or (last and rank is None):
             if rank is None:
+                if first and _ARTICLE.search(text[max(0, s - 6):s]) and self._noun_after(text, ee):
+                    return "skip", ""  # "a Xxx woman": a people's or a place's word before a noun, not a name
                 if first:
                     return "person", "a given name that is no English word"
                 if not poss and cues.subject_of_verb(text, ee, lenient=True):
@@ -4015,7 +4122,8 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
-            if first and not word_name and (rank >= 20000 or self.cues.subject_of_verb(text, ee)):
+            if first and not word_name and (rank >= 20000 or self.cues.subject_of_verb(text, ee)) \
+                    and not self._name_addressed_after(text, e):
                 return "person", "a given name opening a sentence (a rare word, or a verb after it)"
             if self.extend(text, e) > e:
                 return "person", "a given name and a surname"
@@ -4037,6 +4145,11 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _name_addressed_after(self, text: str, e: int) -> bool:
+        """"Yes, Xxx, ...": after the word and its comma a given name set off by a comma is the one addressed."""
+        m = OTHERS_ADDRESSED.match(text, e + 1) if text[e:e + 1] == "," else None
+        return m is not None and m.group("name") is not None and self.cues.any_given_name(m.group("name").casefold())
 
     def _item_after(self, text: str, e: int) -> bool:
         """After the comma a short item of an introduction (a job, an age: "..., teacher."), not talk to someone
@@ -4081,6 +4194,16 @@ class EnglishNameRecognizer(Recognizer):
         m = _COMMA_WORD_PLACE.match(text, e)
         k = knowledge()
         return bool(m) and k.is_place(m.group(1)) and not k.is_place(text[s:e]) and not k.is_demonym(text[s:e])
+
+    def _noun_after(self, text: str, e: int) -> bool:
+        """A lower-case word follows directly that is no function word, verb, adverb or reporting verb: after
+        an article, the capitalised word before it modifies it ("a Xxx woman", "a Xxx rakli")."""
+        m = re.match(r" ([a-z]{3,})\b", text[e:e + 20])
+        if not m:
+            return False
+        w = m.group(1)
+        return not (self.cues.function_word(w) or w.endswith("ly") or self.cues.verb_after(text, e)
+                    or w in self.cues.verbs_after or w in _NOT_NOUN_AFTER)
 
     def _attributive(self, text: str, e: int) -> bool:
         """A lower-case content word follows directly (no verb, adverb or function word)."""
@@ -4894,7 +5017,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
