@@ -12,6 +12,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
+from test_anonymise_recognizers import check  # noqa: E402  (one recognizer on one text)
+
+from therapy_threads.anonymise import recognizers as R  # noqa: E402
 
 from therapy_threads.anonymise.knowledge import knowledge  # noqa: E402
 from therapy_threads.anonymise.multilingual import language_cues  # noqa: E402
@@ -32,6 +35,11 @@ def _clean(score):
     ["Hello all.", "My therapist is [[Dr Xandrine Attard]], and her clinic is in {{Attard}}."],
     # a given name, a middle name that is also a town, a surname
     ["Hello all.", "I'm a counsellor in {{Paola}}. My name is on the card, [[Ylenia Paola Vella]], don't ask."],
+    # the writer's name said twice, the second time with the surname; a word said to be the name
+    ["Hiya all.", "[[Gentle]] here, [[Gentle Quellwood]], on the site. I've been {{gentle}} with everyone."],
+    ["Hello all.", "My brother went after his divorce. [[Lucky]] by name, {{lucky}} by nature, we say now."],
+    # a reply opening with a full name whose given name is a word (or a town), then talk to that person
+    ["Hello all.", "[[Defiance Loveridge]] thank you, I needed that."],
     # a full name's possessive before a pet name is a person's, not a work's title
     ["Hello all.", "Our cousin ([[Tom Quellwood]]'s [[Tiger]] to everybody) raced at the fair."],
 ])
@@ -67,6 +75,12 @@ def test_maltese_titles_and_family_nicknames(anon, tmp_path, texts):
     # an interjection before the person addressed; the complement of a question
     ["Hello all.", "{{Iva}}, [[Kurt]], same story in {{Mosta}}."],
     ["Hello to you all.", "Was it {{kushti}}? Did your family find out?"],
+    # a list of names after a colon is no interjection before a name
+    ["Hello all.", "Thank you, all of you: [[Maudette]], [[Anneke]], [[Toby]]. Next month, more."],
+    # a public person's record and work with modifiers before it
+    ["Hello all.", "I read only {{Robert Lewandowski}}'s stats.", "We laughed about {{Tou Ger Xiong}}'s old comedy videos."],
+    # one word named beside an organisation is another
+    ["Hello all.", "Some book online. The {{Richmond Foundation}} and {{Caritas}} can also help people."],
     # a town written with a Latin Extended capital
     ["Hello all.", "My nanna came from {{Żejtun}} in the fifties."],
 ])
@@ -89,3 +103,12 @@ def test_relation_possessives_have_one_home_each():
         assert lc.possessives_mixed <= lc.possessives, lang
         assert lc.possessives_mixed <= words
     assert {"mi", "mis", "ma", "mon", "mes", "mój", "moja"} <= words and "son" not in words
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a one-word sentence opening a line (a greeting of another language) is no address run into the next one
+    ("Bonġu. I've been writing this blog for three years.", []),
+    ("Kestrelwing what did you think of it?", [("Kestrelwing", "person")]),
+])
+def test_one_word_sentence_is_no_address(text, expected):
+    check(R.AddressRecognizer, text, expected)

@@ -45,10 +45,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\
 _TWO_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s+([A-Za-z\u00c0-\u024f]+)([\s,]*)$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 # (with the Austrian feminine forms "Mag.a", "Dr.in" and "Dipl.-Psych.": "Frau Mag.a Berger")
-# after "X," someone else addressed: the readers ("my people", "my friends") or a name set off by a comma ("Yes,
-# Xxx, ..."): X is an interjection or a greeting (the name is checked by the caller)
+# after "X," someone else addressed: the readers ("my people", "my friends") or a name set off by a comma, then the
+# sentence ("Yes, Xxx, same here"; not a list of names "X, Y, Z"): X is an interjection or a greeting (the name is
+# checked by the caller)
 OTHERS_ADDRESSED = re.compile(r"[ \t]+(?:(?:my|our)[ \t]+(?:people|friends|lot|family|folks|dears|darlings|lovelies|"
-                              r"loves|all|ladies|brothers|sisters)\b|(?P<name>[A-Z][a-z\u00df-\u024f'’-]+)[ \t]*,)")
+                              r"loves|all|ladies|brothers|sisters)\b|(?P<name>[A-Z][a-z\u00df-\u024f'’-]+)[ \t]*,[ \t]*(?=[a-z]))")
 _TITLE_BEFORE = re.compile(r"(?<![\w.-])([A-Za-z]+(?:\.(?:a|in)(?![A-Za-z])|\.-[A-Za-z]+)?)\.?[ \t]+$")
 _NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\b(?:sur)?name\s+(?:is|was)(?:\s+(?:actually|really|literally))?|\b(?:sur)?name['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
 # a writer introducing themselves: "IRL I'm Tess", "ich bin Franka", "je suis Inès"

@@ -1316,11 +1316,13 @@ _WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|pod
           r"show|shows|radio\s+show|records|record|track|tracks|single|gig|gigs|set|play|plays|"
           # jokes and memes about a name are about someone everybody knows ("X jokes happen weekly")
           r"jokes|memes|biopic|"
+          # a sportsman's record ("X's stats", "X's career")
+          r"stats|statistics|career|"
           # German: "Robert Xs Biografie", "ein Interview von X"
           r"buch|bücher|roman|romane|biografie|biographie|lied|lieder|gedicht|gedichte|hörbuch|hörspiel|"
           r"hörspiele|trilogie|platte|konzert|serie|sendung|kolumne")
 # a public person is talked about through their work; a private one through their relation to the writer
-_WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäöü]+[ \t]+)?(?:" + _WORKS + r")\b"
+_WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäöü]+[ \t]+){0,2}(?:" + _WORKS + r")\b"
                          # a possessive before a title in title case or in quotes: "X's The Living
                          # Mountain", "X's Unbowed", 'X's "Melanin"'; a title in quotes: 'X "River"'
                          # (the capitals in title case only: "X's girl", "X's Tiger to everybody" are people)
@@ -2357,6 +2359,7 @@ _DETERMINER_END = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+$")
 # (found from the hyphen: the code after it, then the word before it)
 _CODE_AFTER_HYPHEN = re.compile(r"-(?:[A-Z]|\d{1,3})(?![\w'’-]|\.\w)")
 _PRODUCT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}$")
+_ORG_AND_ONE = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'’-]|[ \t]+[A-Z])")
 _ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
 # a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
 # "BetterHelp exists", "CallLine 0800 ..."
@@ -2513,6 +2516,12 @@ class OrganisationRecognizer(Recognizer):
             if last is not None:
                 end = caps[i + last][0] + len(POSS.sub("", words[last]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
+                co = _ORG_AND_ONE.match(text, end)
+                if co and not (cues.any_given_name(co.group(1).casefold()) or co.group(1).casefold() in lex.first_names
+                               or lex.is_surname(co.group(1).casefold())):
+                    # "the X Foundation and Yyy can help": one word named beside an organisation, no name of the
+                    # names data, is another
+                    yield self.span(co.start(1), co.end(1), KEEP, reason="an organisation named beside another")
                 at = self._seat_after(text, end, POSS.sub("", words[last]).casefold())
                 if at:
                     yield self.span(at[0], at[1], KEEP, reason="the place an institution is in, after its name and a comma")
@@ -3632,17 +3641,31 @@ class AddressRecognizer(Recognizer):
                 nxt = toks[k][2].casefold().replace("’", "'")
                 if not re.fullmatch(r"[ \t]+", text[toks[k - 1][1]:toks[k][0]]):
                     break  # a comma before the next word: "Driftwood, what" is the other recognizers' case
+                if toks[k - 1][2][-1:] in ".!?" and len(toks[k - 1][2].rstrip(".!?")) > 1:
+                    break  # "Xxx. I've been ...": a sentence of one word (a greeting), then another sentence
                 after = text[toks[k][1]:toks[k][1] + 8].casefold()
                 talk = nxt in _ADDRESS_NEXT or (nxt == "love" and re.match(r"[ \t]+(?:u|you|ya|y'all|yall)\b", after)) or (
                     nxt in _IMPERATIVES and not toks[k - 1][2].casefold().endswith("s"))
                 command = nxt not in _ADDRESS_NEXT  # an imperative or "love u" follows
-                if talk and all(self._addressable(t, tk[2], k == 1, rare, command) for tk in toks[:k]):
+                full = k == 2 and self._full_name_opening(toks)
+                if talk and (full or all(self._addressable(t, tk[2], k == 1, rare, command) for tk in toks[:k])):
                     for s, e, tok in toks[:k]:
                         e -= len(tok) - len(tok.rstrip(".'’-"))
                         yield self.person(t, s, e, "a name or handle addressed at the start of a line")
                     break
-                if not self._addressable(t, toks[k - 1][2], False):
+                if not self._addressable(t, toks[k - 1][2], False) and not (k == 1 and self._full_name_opening(toks)):
                     break
+
+    def _full_name_opening(self, toks: list[tuple[int, int, str]]) -> bool:
+        """The line opens with a capitalised word and a surname of the lists that is no dictionary word: one full
+        name addressed, whose given name may be a rarer word ("Xxx Loveridge thank you")."""
+        if len(toks) < 2 or not (toks[0][2][:1].isupper() and toks[1][2][:1].isupper()):
+            return False
+        first, last = toks[0][2].casefold(), toks[1][2].casefold()
+        rank = self.lex.rank(first)
+        return self.lex.is_surname(last) and not self.lex.dictionary_word(last) and (rank is None or rank >= 3000) \
+            and not (self.cues.function_word(first) or first in self.cues.not_names or first in self.cues.titles
+                     or first in INTERJECTIONS or first in self.cues.greet1 or knowledge().is_demonym(toks[0][2]))
 
     def _others_addressed(self, t: TextContext, pos: int) -> bool:
         """After "X," someone else is addressed: a given name set off by a comma ("Yes, Xxx, same here") or the
