@@ -54,7 +54,7 @@ def test_word_names_in_a_name_role(anon, tmp_path, texts):
     ["Hello all.", "Well done young man. [[Perit Borgova]]"],
     # a Maltese family nickname (laqam), with the given name before it
     ["Hello all.", "My father, \"[[Pepp tal-Qarnit]]\" to the band club, died.",
-     "I'm a [[tal-Qarnit]] too, from your father's side."],
+     "I'm a [[tal-Qarnit]] too, from your father's side.", "Call me any time. [[Mario Borgova tal-Qarnit]]"],
 ])
 def test_maltese_titles_and_family_nicknames(anon, tmp_path, texts):
     score = run(anon, tmp_path, texts)
@@ -68,6 +68,8 @@ def test_maltese_titles_and_family_nicknames(anon, tmp_path, texts):
     ["Hello all.", "I still go to {{Wickham}} fair if my legs let me."],
     # one capitalised word after an article closing the clause is a thing (a ride, a drink)
     ["Hello all.", "He knew what a {{Waltzer}} was.", "Call me. I'll buy the {{Kinnie}}."],
+    # what a group says it is; a people after an article and an adjective, then "that"
+    ["Hello all.", "We're {{Welsh}} {{Kale}}, our lot, the old {{Kale}} that came over the border."],
     # a people's word between an article and a noun
     ["Hello all.", "I'm a {{Romany}} woman training now, and a {{Romany}} counsellor one day."],
     # the title in title case of a public person's work, after the possessive
@@ -109,6 +111,8 @@ def test_relation_possessives_have_one_home_each():
     # a one-word sentence opening a line (a greeting of another language) is no address run into the next one
     ("Bonġu. I've been writing this blog for three years.", []),
     ("Kestrelwing what did you think of it?", [("Kestrelwing", "person")]),
+    # an ellipsis trails off: the address runs on
+    ("Kestrelwing Zorabel... I didn't know.", [("Kestrelwing", "person"), ("Zorabel", "person")]),
 ])
 def test_one_word_sentence_is_no_address(text, expected):
     check(R.AddressRecognizer, text, expected)

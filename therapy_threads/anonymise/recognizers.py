@@ -2846,12 +2846,15 @@ class LaqamRecognizer(Recognizer):
             s = m.start()
             if not _LAQAM_BEFORE.search(text, max(0, s - 12), s) or knowledge().is_place(text[s:m.end()]):
                 continue  # "the festa tal-X": a saint or a feast after a noun
-            b = _GIVEN_BEFORE.search(text, max(0, s - 24), s)
-            if b is not None:  # "Xxx tal-Yyy": the given name (or a word of no language) it follows
+            for _ in range(2):  # "Xxx tal-Yyy", "Xxx Zzz tal-Yyy": the given name and surname (or words of no language)
+                b = _GIVEN_BEFORE.search(text, max(0, s - 24), s)
+                if b is None:
+                    break
                 cf = b.group(1).casefold()
-                if (self.cues.any_given_name(cf) or self.lex.rank(cf) is None) and not self.cues.function_word(cf) \
-                        and cf not in self.cues.titles and t.free(b.start(1), b.end(1)):
-                    s = b.start(1)
+                if not ((self.cues.any_given_name(cf) or self.lex.rank(cf) is None) and not self.cues.function_word(cf)
+                        and cf not in self.cues.titles and t.free(b.start(1), b.end(1))):
+                    break
+                s = b.start(1)
             yield self.person(t, s, m.end(), "a Maltese family nickname (laqam: 'tal-' and a name)")
 
 
@@ -2914,6 +2917,11 @@ _ASKED_COMPLEMENT = re.compile(r"(?<![\w'’])(?:is|was|isn['’]t|wasn['’]t|a
                                re.I)
 _NOT_NOUN_AFTER = frozenset({"who", "whom", "whose", "which", "that", "and", "but", "from", "with", "here", "there",
                              "called", "named"})
+# "we're", "they are", perhaps a nationality or language word: what follows is a people, not a person
+_WE_ARE_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)(?:['’]re|[ \t]+are|[ \t]+were)[ \t]+(?:(?:the|all)[ \t]+)?"
+                            r"(?:[A-Z][a-z]+[ \t]+)?$")
+_ARTICLE_WORD_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z]+[ \t]+)?$")
+_THAT_AFTER = re.compile(r"[ \t]+(?:that|which)\b")
 _BY_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+by[ \t]+name\b")
 _FAMILY_POSS = re.compile(r"(?<![\w'’])(?:[Oo]ur|your)[ \t]+(?=[A-Z])")
 _FAMILY_NAME = re.compile(r"([A-Z][a-z]+)(?![\w'’-])")
@@ -3641,7 +3649,8 @@ class AddressRecognizer(Recognizer):
                 nxt = toks[k][2].casefold().replace("’", "'")
                 if not re.fullmatch(r"[ \t]+", text[toks[k - 1][1]:toks[k][0]]):
                     break  # a comma before the next word: "Driftwood, what" is the other recognizers' case
-                if toks[k - 1][2][-1:] in ".!?" and len(toks[k - 1][2].rstrip(".!?")) > 1:
+                if toks[k - 1][2][-1:] in ".!?" and len(toks[k - 1][2].rstrip(".!?")) > 1 \
+                        and not toks[k - 1][2].endswith(".."):  # (an ellipsis trails off: "Xxx... I didn't know")
                     break  # "Xxx. I've been ...": a sentence of one word (a greeting), then another sentence
                 after = text[toks[k][1]:toks[k][1] + 8].casefold()
                 talk = nxt in _ADDRESS_NEXT or (nxt == "love" and re.match(r"[ \t]+(?:u|you|ya|y'all|yall)\b", after)) or (
@@ -4079,6 +4088,11 @@ class EnglishNameRecognizer(Recognizer):
         # "Anyway", "Honestly" as someone's given name)
         given = first or (cf in lex.first_names and (rank is None or rank >= 1000) and cf not in INTERJECTIONS
                           and not cf.endswith("ly") and cf not in _CONNECTIVES)
+        if _WE_ARE_BEFORE.search(text, max(0, s - 30), s) or (
+                _ARTICLE_WORD_BEFORE.search(text, max(0, s - 24), s) and _THAT_AFTER.match(text, ee)):
+            # "We're Welsh Xxx", "they are Xxx": what a group is, a people's name; "the old Xxx that came": a
+            # thing or a people (a person is "the lovely Xxx who ...")
+            return "skip", ""
         if given and not poss and self._own_name(text, s, e):
             return "person", "a given name in a name role of its own ('X here,', 'X is my name', 'X, <place>')"
         if not poss and not text[:s].strip() and (rank is None or rank >= 2000) and cf not in INTERJECTIONS \
