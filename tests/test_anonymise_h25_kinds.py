@@ -42,6 +42,8 @@ def _clean(score):
     ["Hello all.", "[[Defiance Loveridge]] thank you, I needed that."],
     # a full name's possessive before a pet name is a person's, not a work's title
     ["Hello all.", "Our cousin ([[Tom Quellwood]]'s [[Tiger]] to everybody) raced at the fair."],
+    # an old given name no list knows, before a surname accepted as a name
+    ["Hello all.", "Our cousin ([[Zorvanus Lee]] on paper) raced at the fair."],
 ])
 def test_word_names_in_a_name_role(anon, tmp_path, texts):
     score = run(anon, tmp_path, texts)
@@ -76,6 +78,9 @@ def test_maltese_titles_and_family_nicknames(anon, tmp_path, texts):
     ["Hello all.", "I read {{Mikey Walsh}}'s {{Gypsy Boy}} in the end."],
     # an interjection before the person addressed; the complement of a question
     ["Hello all.", "{{Iva}}, [[Kurt]], same story in {{Mosta}}."],
+    # a greeting to the readers; a word said as a sentence of its own
+    ["{{Sarishan}}, my people, and hello to the {{gorjers}} who find this.", "Hello all."],
+    ["Hello all.", "So. {{Mela}}. I've told you. Have any of you gone through this?"],
     ["Hello to you all.", "Was it {{kushti}}? Did your family find out?"],
     # a list of names after a colon is no interjection before a name
     ["Hello all.", "Thank you, all of you: [[Maudette]], [[Anneke]], [[Toby]]. Next month, more."],

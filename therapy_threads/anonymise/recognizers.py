@@ -2922,6 +2922,9 @@ _WE_ARE_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)(?:['’]re|[ \t]+are|[ \t]+wer
                             r"(?:[A-Z][a-z]+[ \t]+)?$")
 _ARTICLE_WORD_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z]+[ \t]+)?$")
 _THAT_AFTER = re.compile(r"[ \t]+(?:that|which)\b")
+# a sentence of one word, then another on the same line ("So. Xxx. I've told you."): a word said on its own (an
+# interjection), not a name opening a sentence
+_ONE_WORD_SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")
 _BY_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+by[ \t]+name\b")
 _FAMILY_POSS = re.compile(r"(?<![\w'’])(?:[Oo]ur|your)[ \t]+(?=[A-Z])")
 _FAMILY_NAME = re.compile(r"([A-Z][a-z]+)(?![\w'’-])")
@@ -4160,7 +4163,7 @@ class EnglishNameRecognizer(Recognizer):
             if not initial:
                 return "person", "a given name never written in lower case in this post"
             if first and not word_name and (rank >= 20000 or self.cues.subject_of_verb(text, ee)) \
-                    and not self._name_addressed_after(text, e):
+                    and not self._name_addressed_after(text, e) and not _ONE_WORD_SENTENCE_AFTER.match(text, e):
                 return "person", "a given name opening a sentence (a rare word, or a verb after it)"
             if self.extend(text, e) > e:
                 return "person", "a given name and a surname"
@@ -4206,7 +4209,9 @@ class EnglishNameRecognizer(Recognizer):
             return s
         w = m.group(1)
         cf = w.casefold()
-        if (cf in self.lex.first_names or self.cues.any_given_name(cf)) and cf not in self.cues.not_names \
+        # (or a word of no language and no place, of a name's length: old given names the lists lack, "Xxxanus Lee")
+        unknown = self.lex.rank(cf) is None and len(cf) >= 4 and not self.lex.ordinary_in(cf) and not self.lex.word_form(cf)
+        if (cf in self.lex.first_names or self.cues.any_given_name(cf) or unknown) and cf not in self.cues.not_names \
                 and cf not in self.cues.titles and not self.cues.function_word(cf) and cf not in self.cues.greet1 \
                 and cf not in _CONNECTIVES and t.free(m.start(1), m.end(1)) and not knowledge().is_place(w):
             return m.start(1)
