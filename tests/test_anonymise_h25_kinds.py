@@ -42,6 +42,8 @@ def _clean(score):
     ["Hello all.", "[[Defiance Loveridge]] thank you, I needed that."],
     # a full name's possessive before a pet name is a person's, not a work's title
     ["Hello all.", "Our cousin ([[Tom Quellwood]]'s [[Tiger]] to everybody) raced at the fair."],
+    # a full name in brackets after the short one, its surname a town
+    ["Hello all.", "Ring the yard if you want a chat. [[Kezzie]] ([[Kerry Hilden]])"],
     # an old given name no list knows, before a surname accepted as a name
     ["Hello all.", "Our cousin ([[Zorvanus Lee]] on paper) raced at the fair."],
 ])

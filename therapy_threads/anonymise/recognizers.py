@@ -994,6 +994,9 @@ class PronounTagRecognizer(Recognizer):
 _BRACKET_NICK = re.compile(r"(?<![\w@'’.-])([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)[ \t]*\(([^\W\d_][\w'’-]{1,15})\)")
 
 
+_BRACKET_FULL = re.compile(r"(?<![\w'’-])(?P<short>[A-Z][\w'’-]*)[ \t]*\((?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
+
+
 class BracketNicknameRecognizer(Recognizer):
     """A word in brackets right after a full name (a given name of the name lists and a surname) is what the
     person is called: "X Y (z)" introduces a nickname the way "x (she/her)" gives pronouns. Not a word the
@@ -1025,6 +1028,20 @@ class BracketNicknameRecognizer(Recognizer):
                     or not t.free(s, e):
                 continue
             yield self.person(t, s, e, "a nickname in brackets after a full name ('X Y (z)')")
+        for m in _BRACKET_FULL.finditer(text):
+            # "Xx (Given Surname)" signing or naming someone: the full name behind the short one, its surname
+            # even where it is also a town
+            g, sur = m.group("given").casefold(), m.group("surname").casefold()
+            if not (g in lex.first_names or cues.any_given_name(g)) or cues.function_word(g) or g in cues.titles \
+                    or cues.function_word(sur) or sur in cues.titles or k.is_demonym(m.group("surname")) \
+                    or k.is_place(f"{m.group('given')} {m.group('surname')}") or not t.free(m.start("given"), m.end("surname")):
+                continue
+            yield self.person(t, m.start("given"), m.end("surname"), "a full name in brackets after a name ('X (Given Surname)')")
+            short = m.group("short")
+            cf = short.casefold()
+            if not (short.isupper() or cues.function_word(cf) or cf in cues.titles or cf in cues.not_names or k.is_place(short)
+                    or k.is_demonym(short)) and t.free(m.start("short"), m.end("short")):
+                yield self.person(t, m.start("short"), m.end("short"), "the short name before a full name in brackets")
 
 
 # ---- words mentioned ------------------------------------------------------------------------------
