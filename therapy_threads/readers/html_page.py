@@ -22,7 +22,8 @@ from . import register
 from ._dates import When, place_year
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
 from .base import Reader, SourceRef
-from .comments.declared import declared_count, loaded_by_script, raw_comment_ids, unit_ids
+from .comments.declared import (TOPIC_COUNTED, declared_count, loaded_by_script, raw_comment_ids,
+                                unit_ids)
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
 from .comments.markup_guess import guess_systems
@@ -419,8 +420,13 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
     # The independent count: per system, the one marker its template prints once per post or
     # comment (declared.unit_ids); the system marking the most is the guess.
     marked, marker = max(((len(v), k) for k, v in (units or {}).items()), default=(0, ""))
+    topic = ""
+    if marker in TOPIC_COUNTED and not thread.skipped.get("thread_starter"):
+        marked -= 1  # the topic's opening post, read as the post (a later page: one unflagged)
+        topic = " besides the opening post"
     if marked > accounted:
         result.warn("comment_markup_unread",
-                    f"{marked} post(s)/comment(s) are marked in the page (guessed system: "
-                    f"{marker}) and {accounted} were read or skipped (extracted: {extracted}"
-                    f"{named}): {marked - accounted} may be lost; please report the page")
+                    f"guessed system {marker}: {marked} post(s)/comment(s) are marked in the "
+                    f"page{topic} and {accounted} were read or skipped ({extracted} extracted"
+                    f"{f', read as {guess}' if guess else ''}): {marked - accounted} may be lost; "
+                    "please report the page")

@@ -267,6 +267,11 @@ _UNITS: tuple[tuple[str, str, re.Pattern, re.Pattern | None], ...] = (
     ("disqus (li.post#post-N)", "li", re.compile(r"^post-(\d+)$"), re.compile(r"^post$")),
 )
 
+# Forum markers count a topic's opening post too (on its first page), which the reader takes as
+# the post; Vanilla's comments and Disqus' posts are replies only, like comment ids.
+TOPIC_COUNTED = frozenset(system for system, *_ in _UNITS) - {"vanilla (Comment_N)",
+                                                              "disqus (li.post#post-N)"}
+
 
 def unit_ids(html: str, comment_ids: set[str] | None = None) -> dict[str, set[str]]:
     """System (and its marker) -> the distinct posts/comments it marks in the page text: the
