@@ -33,8 +33,9 @@ _QUOTE_LINK = '<cite><a href="./viewtopic.php?p=11#p11">Ada wrote</a></cite>'
     # vBulletin 3/4 postbit
     ('<table id="post5"><tr><td><div id="post_message_5">a</div></td></tr></table>'
      '<div id="post_message_6">b</div>', {"vbulletin (post_message_N)": 2}),
-    # vBulletin 4 / MyBB / Discourse
-    ('<li id="post_3" class="postbitlegacy"></li><div id="post_4" class="topic-post"></div>',
+    # vBulletin 4 / MyBB / Discourse (not Discourse's small-action notes: "closed this topic")
+    ('<li id="post_3" class="postbitlegacy"></li><div id="post_4" class="topic-post"></div>'
+     '<article id="post_5" class="small-action onscreen-post"></article>',
      {"vbulletin/mybb/discourse (post_N)": 2}),
     # XenForo 1 and 2
     ('<li id="post-21" class="message"></li><li id="post-22" class="message"></li>',

@@ -239,7 +239,7 @@ def raw_comment_ids(html: str) -> set[str]:
 #   ``div#p{ID}.blockpost``; phpBB 2 ``<span class="name"><a name="{U_POST_ID}">``;
 # * vBulletin 3/4 ``postbit``: ``div#post_message_{postid}``;
 # * vBulletin 4 ``li#post_{postid}``, MyBB ``div#post_{pid}``, Discourse ``div#post_{post_number}``
-#   (``article#post_N`` in the app): ``post_N`` on a post's block;
+#   (``article#post_N`` in the app; not its ``small-action`` notes): ``post_N`` on a post's block;
 # * XenForo 1 ``li#post-{post_id}.message``, XenForo 2 ``article#js-post-{post_id}``
 #   (``data-content="post-N"``);
 # * SMF ``Display.template.php``: ``div#msg{id_msg}`` / ``<a id="msg{id_msg}">`` and ``msg_{id_msg}``;
@@ -249,6 +249,9 @@ def raw_comment_ids(html: str) -> set[str]:
 _UNIT_TAG = re.compile(r"<(div|article|li|a|table|section|span)\s[^<>]{0,2000}>", re.I)
 _UNIT_ID = re.compile(r"""\s(?:id|name)=["']([\w-]{2,40})["']""")
 _UNIT_CLASS = re.compile(r"""\sclass=["']([^"']{0,300})["']""")
+# Discourse prints its small actions ("closed this topic", "pinned globally") as posts of the
+# stream (``article#post_N.small-action``): a moderator's note, not a post.
+_NOT_UNIT = re.compile(r"\bsmall-action\b")
 _UNITS: tuple[tuple[str, str, re.Pattern, re.Pattern | None], ...] = (
     ("phpbb/fluxbb (div#pN.post)", "div", re.compile(r"^p(\d+)$"),
      re.compile(r"\b(?:post|blockpost)\b")),
@@ -290,10 +293,11 @@ def unit_ids(html: str, comment_ids: set[str] | None = None) -> dict[str, set[st
                 v = rx.match(value)
                 if v is None:
                     continue
-                if cls is not None:
-                    c = _UNIT_CLASS.search(tag)
-                    if c is None or not cls.search(c.group(1)):
-                        continue
+                c = _UNIT_CLASS.search(tag)
+                if c is not None and _NOT_UNIT.search(c.group(1)):
+                    continue
+                if cls is not None and (c is None or not cls.search(c.group(1))):
+                    continue
                 seen.setdefault(system, set()).add(next(g for g in v.groups() if g))
     ids = raw_comment_ids(html) if comment_ids is None else comment_ids
     if ids:
