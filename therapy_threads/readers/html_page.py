@@ -233,7 +233,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     if thread_all.depth_from_classes:
         result.warn("html_depth_from_classes", f"{thread_all.depth_from_classes} comment(s) are "
                     "not nested in the markup; their parents were inferred from the depth the "
-                    "theme states (depth-N classes or the blocks' indentation)")
+                    "theme states (depth-N or replyN classes, or the blocks' indentation)")
 
     post = make_post(source, "html", "page", title=post_f.title, body=post_f.body, sha=sha,
                      location="page", site=post_f.site, url=post_f.url or None,
