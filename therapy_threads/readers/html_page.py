@@ -269,9 +269,15 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     result.raw_count_exact = False
     # Comments found but without readable text are quarantined by add_post (empty_text); for
     # the "declared vs read" check they were not read.
-    textless = sum(1 for c in comments if not clean_text(c.text))
+    empty = [c for c in comments if not clean_text(c.text)]
+    textless = len(empty)
+    # Of those, the ones with a post's header (a poster and a time): posts whose words were not
+    # found, as against empty shells a recogniser took for comments (no name, no date).
+    headed = sum(1 for c in empty if c.identity is not None and c.identity.name
+                 and (c.published_at or c.published_local or c.published_age))
     _say_what_is_missing(result, thread_all, len(comments) - textless, declared, declared_where,
-                         missing_pages, script_systems, len(raw_ids), textless, pages[0].text)
+                         missing_pages, script_systems, len(raw_ids), textless, pages[0].text,
+                         headed)
     if unloaded_links:
         stated = (f" (stating {unloaded_stated} more comment(s), a lower bound)"
                   if unloaded_stated else "")
@@ -339,7 +345,7 @@ def _remove_thread(tree, attrs: Attrs) -> None:
 def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, declared: int | None,
                          declared_where: str, missing_pages: list[str],
                          script_systems: list[str], raw_ids: int, textless: int = 0,
-                         html: str = "") -> None:
+                         html: str = "", headed: int = 0) -> None:
     system = thread.system
     skipped_here = sum(thread.skipped.get(k, 0) for k in ("pingback", "trackback"))
     seen = extracted + skipped_here
@@ -392,6 +398,14 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                         f"script; declared count: none stated; extracted: 0); it loads "
                         f"{', '.join(loaders)} in the browser, whose comments a saved page does not "
                         f"contain: use {loaders[0]}'s export{beside}")
+    if headed and extracted:
+        # Posts the reader recognised, with a poster and a time, but could not read words from:
+        # said, not only counted in the quarantine (a template that splits a post's words over
+        # several elements looks like this when only the first, empty one is read).
+        result.warn("comments_without_text",
+                    f"{extracted + textless} comment(s) were found{named}; {headed} of them show a "
+                    "poster and a date but no text that could be read (quarantined as "
+                    "empty_text): their words may be lost; please report the page")
     left_out = thread.skipped.get("out_of_scope", 0) + thread.skipped.get("other_post", 0)
     if left_out and extracted == 0:
         result.warn("comments_out_of_scope",

@@ -203,6 +203,9 @@ _COMMENT_ID = re.compile(r"^(?:(?:li-|div-)?comment-?(\d+)|wpd-comm-(\d+)_\d+|wc
                          r"(?:thing_)?(t1_[a-z0-9]{3,13}))$", re.I)
 _NAMED_ID = re.compile(r"^forum(\d+)$", re.I)
 _CONTENT_ID = re.compile(r"^post-(\d+)$", re.I)
+# phpBB 2 (``templates/subSilver/viewtopic_body.tpl``, every 2.0.x release) has no post element:
+# each post row opens with ``<span class="name"><a name="{postrow.U_POST_ID}"></a>``.
+_PHPBB2_POST = re.compile(r"""<span\s+class=["']?name["']?\s*>\s*<a\s+name=["']?(\d+)["']?\s*>""", re.I)
 
 
 def raw_comment_ids(html: str) -> set[str]:
@@ -219,4 +222,5 @@ def raw_comment_ids(html: str) -> set[str]:
         v = rx.match(value)
         if v:
             out.add(next(g for g in v.groups() if g))
+    out.update(_PHPBB2_POST.findall(html))
     return out

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from datetime import datetime
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -2101,13 +2101,20 @@ def same_page(page_url: str | None, href: str) -> bool:
     "/comments")."""
     if not page_url:
         return True
-    u, p = urlsplit(unwrap_wayback(href) or ""), urlsplit(unwrap_wayback(page_url) or "")
+    base, link = unwrap_wayback(page_url) or "", unwrap_wayback(href) or ""
+    u, p = urlsplit(link), urlsplit(base)
     if u.netloc and u.netloc.lower().removeprefix("www.") != p.netloc.lower().removeprefix("www."):
         return True  # another host: a mirror or a saved copy; nothing to compare
+    if not u.netloc and not u.scheme and u.path and not u.path.startswith("/"):
+        # A relative permalink ("SLUG.html#comment-2", as a saved or mirrored page rewrites it)
+        # names a file beside the page: resolved against the page's address, not compared bare.
+        u = urlsplit(urljoin(base, link))
 
     own, other = post_id_of(page_url), post_id_of(href)
     if own is not None and other is not None:
         return own == other  # WordPress's "/?p=ID" form: the id names the post, not the path
     # A post's own comments page ("/p/SLUG/comments#comment-N", Substack) is the same post.
     strip = re.compile(r"/comment-page-\d+/?$|/comments/?$|/+$")
-    return not u.path or strip.sub("", u.path) == strip.sub("", p.path)
+    # A path written with its letters ("/2020/09/日記.html") and the same path percent-encoded
+    # ("/2020/09/%e6%97%a5...") are one address.
+    return not u.path or strip.sub("", unquote(u.path)) == strip.sub("", unquote(p.path))

@@ -18,7 +18,8 @@ Hosted phpBB-style boards (Forumotion's prosilver theme) keep ``div#p{ID}.post``
 post at all.
 
 phpBB 3.0's subsilver2 (``styles/subsilver2/template/viewtopic_body.html``) prints each post as a
-``table.tablebg``: a row with ``<a name="p{POST_ID}">`` and ``b.postauthor`` (the poster) beside
+``table.tablebg``: a row with ``<a name="p{POST_ID}">`` and ``b.postauthor`` (the poster; styles
+derived from it print the class on a ``span``) beside
 ``td.gensmall`` "Post subject: ... Posted: DATE", a row with ``td.profile`` (rank, "Joined:",
 "Posts:") beside ``div.postbody`` (the words; quotes are ``div.quotetitle`` "X wrote:" +
 ``div.quotecontent``) and, when the poster has one, a second ``div.postbody`` holding the
@@ -30,8 +31,14 @@ PNphpBB2) has no post element: each post is a table row whose first cell holds
 ``span.name`` (the poster, after ``<a name="{POST_ID}">``) and ``span.postdetails`` (rank, "Joined:",
 "Posts:"), and whose second cell holds ``span.postdetails`` "Posted: DATE  Post subject: ..."
 (PNphpBB2: ``td.postdetails``) and the words in ``span.postbody`` (PNphpBB2: ``td.postbody``).
-A quote is a table with a "Quote:" cell and ``td.quote``; the signature follows a
-``_________________`` line inside the same ``span.postbody``.
+The message cell is ``<td colspan="2"><span class="postbody">{MESSAGE}{SIGNATURE}</span><span
+class="gensmall">{EDITED_MESSAGE}</span></td>``, and ``bbcode.tpl`` closes the ``span.postbody``
+before every quote or code table and opens a new one after it: a post that starts with a quote
+has an empty first span, so the words are read from the whole cell. A quote is a table with a
+"NAME wrote:" or "Quote:" row and ``td.quote`` (not the poster's words); a code table's "Code:"
+row is a label, its ``td.code`` the poster's; the signature follows a ``_________________`` line
+inside the last ``span.postbody``. ``<a name="{POST_ID}">`` in ``span.name`` keys the post, and
+"Page N of M" (``{PAGE_NUMBER}``) is in a ``span.nav`` below the posts.
 """
 from __future__ import annotations
 
@@ -82,7 +89,7 @@ class PhpBB(CommentSystem):
         return out
 
     @staticmethod
-    def _first_page(page: Page) -> bool:
+    def _first_page(page: Page, pagination: str = "div.pagination, td.nav") -> bool:
         urls = [page.url or ""]
         canon = page.root.css_first("link[rel='canonical']")
         if canon is not None:
@@ -91,7 +98,7 @@ class PhpBB(CommentSystem):
             m = _START.search(u)
             if m and int(m.group(1)) > 0:
                 return False
-        for pag in page.root.css("div.pagination, td.nav"):
+        for pag in page.root.css(pagination):
             m = _PAGE.search(pag.text(separator=" ", strip=True))
             if m:
                 return int(m.group(1)) <= 1
@@ -102,7 +109,9 @@ class PhpBB(CommentSystem):
         out: list[Item] = []
         seen: set[int] = set()
         first_page = None
-        for who in page.root.css("b.postauthor"):
+        # The template prints ``b.postauthor``; styles derived from subsilver2 keep the class on
+        # another element (``span.postauthor``), and the stylesheet styles the class alone.
+        for who in page.root.css(".postauthor"):
             table = next((p for p in _up(who) if p.tag == "table" and "tablebg" in a.classes(p)), None)
             if table is None or table.mem_id in seen:
                 continue
@@ -124,6 +133,7 @@ class PhpBB(CommentSystem):
         return out
 
     def _find_phpbb2(self, page: Page) -> list[Item]:
+        a = page.attrs
         rows = []
         for name in page.root.css("span.name"):
             cell = name.parent
@@ -134,19 +144,51 @@ class PhpBB(CommentSystem):
                 rows.append(row)
         if not rows:
             return []
-        first_page = self._first_page(page)
+        # phpBB 2 prints "Page N of M" ({PAGE_NUMBER}) in a ``span.nav`` below the posts.
+        first_page = self._first_page(page, "span.nav")
         out = []
         for i, row in enumerate(rows):
             who = row.css_first("span.name")
-            content = row.css_first("td.postbody") or row.css_first("span.postbody")
+            content = row.css_first("td.postbody") or _message_cell(row.css_first("span.postbody"))
             date = next((d for d in row.css("span.postdetails, td.postdetails")
                          if "Posted" in d.text()), None)
-            quotes = [t for t in content.css("table") if t.css_first("td.quote") is not None]
-            out.append(Item(row, self.name, "", parent_stated=True,
+            anchor = who.css_first("a[name]")
+            num = a.get(anchor, "name") if anchor is not None else ""
+            out.append(Item(row, self.name, f"p{num}" if num.isdigit() else "", parent_stated=True,
                             author=who.text(strip=True) or None, content=content, date=date,
-                            not_text=quotes,
+                            not_text=_phpbb2_not_text(content),
                             skip_reason="thread_starter" if first_page and i == 0 else None))
         return out
+
+
+def _message_cell(body):
+    """phpBB 2's message cell: ``<td colspan="2"><span class="postbody">{MESSAGE}{SIGNATURE}</span>
+    <span class="gensmall">{EDITED_MESSAGE}</span></td>``. Its ``bbcode.tpl`` closes the
+    ``span.postbody`` before each quote or code table and opens a new one after it, so a post
+    that starts with a quote has an empty first span and its words in later ones: the words are
+    the cell's, not the first span's. Styles wrap the span (``<div id="message_{ID}">``) or move
+    the signature to a row of its own; the nearest cell is the message's unless it also holds the
+    poster's name or the "Posted:" line (a style without the inner table), then the span is."""
+    cell = next((p for p in _up(body) if p.tag == "td"), None)
+    if cell is None or cell.css_first("span.name, span.postdetails") is not None:
+        return body
+    return cell
+
+
+def _phpbb2_not_text(cell) -> list:
+    """Inside phpBB 2's message cell, what is not the poster's words: quote tables (a
+    "NAME wrote:" or "Quote:" row above ``td.quote``), the "Code:" label row of a code table
+    (the code in ``td.code`` is the poster's), and the "Last edited by ..." ``span.gensmall``."""
+    out = []
+    for t in cell.css("table"):
+        if t.css_first("td.quote") is not None:
+            out.append(t)
+        elif t.css_first("td.code") is not None:
+            out.extend(c for c in t.css("td") if c.css_first("td.code") is None
+                       and "code" not in (c.attributes.get("class") or "").split())
+    out.extend(s for s in cell.css("span.gensmall") if s.parent is not None
+               and s.parent.mem_id == cell.mem_id)
+    return out
 
 
 def _up(n):
