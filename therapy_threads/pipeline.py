@@ -340,14 +340,14 @@ def warm_up() -> None:
     read, anonymise, privacy audit, fragment written to a temporary folder and removed — under a
     random key that is dropped afterwards.
 
-    What a worker builds on its first source (the gazetteers' place pairs and word patterns, the
-    readers' and encoders' modules, compiled expressions, the Parquet writer's state) is then built
-    once here and shared by every worker, instead of once per worker (and per recycled pool). It
-    also fills the free space of this process's heap and object pools the way the first source
-    would: a worker forked without it wrote its first source's allocations into those inherited
-    pages, copying them. Measured with a worker forked from the preloaded process on the largest
-    100k-corpus sources: its private memory after the first sources 85 -> 43 MB, this process's
-    own pages that the worker had copied 51 -> 25 MB.
+    What a worker builds on its first source (among others the gazetteers' place pairs, reader and
+    encoding modules: see ``_REFREEZE``) is then built once here and shared by every worker, instead
+    of once per worker (and per recycled pool); and, most likely, the free space of this process's
+    heap and object pools is filled here the way a first source fills it, where a worker forked
+    without it wrote its first allocations into those inherited pages, copying them. Measured with
+    a worker forked from the preloaded process on the largest 100k-corpus sources: its private
+    memory after the first sources 85 -> 43 MB, this process's own pages that the worker had
+    copied 51 -> 25 MB (bench/README.md, "a warm-up source in the fork server").
 
     Outputs do not change: a worker's fragments never depend on which sources it read before (a
     worker reads any sources in any order, and is replaced every ``RECYCLE_EVERY`` jobs), and the
