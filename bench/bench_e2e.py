@@ -60,14 +60,17 @@ def _sum_roles(cpu_by_pid: dict[int, tuple[str, float]]) -> dict[str, float]:
 
 
 def run_measured(cmd: list[str], env: dict[str, str],
-                 phase_of: Callable[[str], str | None] | None = None) -> dict[str, Any]:
+                 phase_of: Callable[[str], str | None] | None = None,
+                 trace: Path | None = None) -> dict[str, Any]:
     """Run a command; every 0.1 s sum the memory of it and all its descendants, two ways:
     RSS (counts pages shared between processes — libraries, the page cache of mapped files — once
     per process, so it over-states a tree) and PSS (each shared page split between its sharers:
     what the tree really occupies).
 
     With ``phase_of`` (an output line -> the phase that starts with it, or None), the peak PSS
-    (with its split by role) and the tree's CPU seconds are also given per phase (``phases``)."""
+    (with its split by role) and the tree's CPU seconds are also given per phase (``phases``).
+    With ``trace``, each process's PSS is written there once a second (JSON Lines: seconds,
+    then pid -> [role, MB])."""
     import resource
 
     t0 = time.perf_counter()
@@ -94,7 +97,11 @@ def run_measured(cmd: list[str], env: dict[str, str],
     next_load = 0.0
     cpu_by_pid: dict[int, tuple[str, float]] = {}  # last CPU seconds seen per process, with its role
     pss_at_peak: dict[str, float] = {}
+    role_peak: dict[str, float] = {}  # each role's own peak (summed over its processes), any time
+    proc_peak: dict[str, float] = {}  # the largest single process of each role, any time
     phases: dict[str, dict[str, Any]] = {}
+    trace_out = trace.open("w") if trace else None
+    next_trace = 0.0
     while proc.poll() is None:
         if time.perf_counter() >= next_load:  # the machine is shared: say how busy it was
             loads.append(os.getloadavg()[0])
@@ -104,6 +111,7 @@ def run_measured(cmd: list[str], env: dict[str, str],
             procs = [parent] + parent.children(recursive=True)
             rss = pss = 0
             by_role: dict[str, float] = {}
+            by_pid: dict[int, list] = {}
             for p in procs:
                 try:
                     info = p.memory_full_info()
@@ -111,11 +119,18 @@ def run_measured(cmd: list[str], env: dict[str, str],
                     pss += getattr(info, "pss", info.rss)
                     role = cpu_by_pid[p.pid][0] if p.pid in cpu_by_pid else _role(p, parent.pid)
                     by_role[role] = by_role.get(role, 0) + getattr(info, "pss", info.rss)
+                    proc_peak[role] = max(proc_peak.get(role, 0), getattr(info, "pss", info.rss))
+                    by_pid[p.pid] = [role, round(getattr(info, "pss", info.rss) / 2**20, 1)]
                     t = p.cpu_times()
                     cpu_by_pid[p.pid] = (role, t.user + t.system)
                 except psutil.Error:
                     pass
             peak = max(peak, rss)
+            if trace_out is not None and time.perf_counter() >= next_trace:
+                trace_out.write(json.dumps({"s": round(time.perf_counter() - t0, 1), "pss": by_pid}) + "\n")
+                next_trace = time.perf_counter() + 1
+            for role, v in by_role.items():
+                role_peak[role] = max(role_peak.get(role, 0), v)
             if pss > peak_pss:
                 peak_pss = pss
                 pss_at_peak = {k: round(v / 2**20, 1) for k, v in sorted(by_role.items())}
@@ -129,6 +144,8 @@ def run_measured(cmd: list[str], env: dict[str, str],
             pass
         time.sleep(0.1)
     th.join()
+    if trace_out is not None:
+        trace_out.close()
     wall = time.perf_counter() - t0
     ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     # CPU seconds of the whole (reaped) process tree: on a shared machine the wall time stretches
@@ -143,6 +160,8 @@ def run_measured(cmd: list[str], env: dict[str, str],
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}")
     return {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 1), "peak_rss_mb": round(peak / 2**20, 1),
             "peak_pss_mb": round(peak_pss / 2**20, 1), "pss_at_peak_mb_by_role": pss_at_peak,
+            "peak_pss_mb_by_role": {k: round(v / 2**20, 1) for k, v in sorted(role_peak.items())},
+            "peak_pss_mb_one_process_by_role": {k: round(v / 2**20, 1) for k, v in sorted(proc_peak.items())},
             # CPU per role as last sampled (up to 0.1 s short per process; children's children
             # that the sampler never saw are only in cpu_seconds)
             "cpu_seconds_by_role": _sum_roles(cpu_by_pid),
@@ -200,7 +219,8 @@ def main() -> None:
     workers = ["--workers", str(args.workers)] if args.workers else []
     key = ["--key-file", str(work / "bench.key")]
 
-    cold = run_measured([cli, "build", "--sources", str(corpus), "--out", str(out), "--quiet", *key, *workers], env)
+    cold = run_measured([cli, "build", "--sources", str(corpus), "--out", str(out), "--quiet", *key, *workers], env,
+                        trace=work / "cold_trace.jsonl")
     report = json.loads((out / "build_report.json").read_text())
     release = run_measured([cli, "publish", "1.0.0", "--build", str(out), "--registry", str(releases),
                             "--no-data-card", *key], env)

@@ -190,3 +190,14 @@ def test_syllable_pairs_are_the_scan(texts):
                              for rec in (R.SyllableNameRecognizer(_CUES), R.SurnameFirstRecognizer(_CUES))]
         finally:
             R._syllable_pairs = plain
+
+
+def test_compound_words_matched_through_case_folding_are_looked_up_not_crashed_on():
+    """The number-word patterns are case-insensitive, and ``re.I`` equates the long s with s: a
+    word it matched must be found in the table whatever its lower case is (it raised KeyError)."""
+    from therapy_threads.anonymise.spoken import _compound_runs
+
+    assert _compound_runs("ſet ſet ſet", "cs") == _compound_runs("set set set", "cs")
+    plain = _compound_runs("dvě sta třicet, pět set, sedm", "cs")
+    assert [g.digits for r in plain for g in r.groups] == ["230", "500", "7"]
+    assert _compound_runs("dvě ſta třicet, pět ſet, ſedm", "cs") == plain

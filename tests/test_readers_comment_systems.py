@@ -867,7 +867,7 @@ def test_old_reddit_thread_authors_scores_and_ages_stay_out_of_the_text():
     # The same ids in markup no recogniser reads: a warning with the count, never a silent zero.
     r = read(page(fullname="data-other"))
     assert r.comments == [] and "comment_markup_unread" in codes(r)
-    assert "4 comment element id(s)" in next(i.message for i in r.issues if i.code == "comment_markup_unread")
+    assert "4 post(s)/comment(s) are marked" in next(i.message for i in r.issues if i.code == "comment_markup_unread")
 
 
 def test_load_more_links_say_how_many_comments_a_capture_lacks():

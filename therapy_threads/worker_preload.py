@@ -2,7 +2,8 @@
 
 Everything an extraction worker needs that does not depend on the key or the policy file is
 loaded here: the word lists, the gazetteer, the default policy's NER model, the language
-detector, pyarrow (and the pandas it pulls in). Workers forked from this process share those
+detector, pyarrow (and the pandas it pulls in); then one small invented source is run through the
+worker's whole path (``pipeline.warm_up``), so what a first source builds is built here. Workers forked from this process share those
 pages instead of each loading its own copy, so the pool's memory is one set of models plus each
 worker's working heap (measured as PSS in ``bench/bench_e2e.py``). The loaded objects are frozen
 out of the cyclic collector, which also keeps collections from writing to the shared pages.
@@ -59,12 +60,15 @@ def preload() -> None:
         # path. Extraction workers are replaced every few dozen sources (executors.RECYCLE_EVERY),
         # so each fresh one would pay it again.
         from .anonymise.audit import _default_rules
-        from . import pipeline  # noqa: F401
+        from . import pipeline
         from .validate import privacy  # noqa: F401
         import pyarrow.compute  # noqa: F401
         import pyarrow.parquet  # noqa: F401
 
         _default_rules()
+        # and one small invented source through the whole path (pipeline.warm_up): what a worker
+        # builds and allocates on its first source is then built here, once, and shared
+        pipeline.warm_up()
     except Exception:  # noqa: BLE001 - the worker loads what is missing, and reports it there
         pass
     gc.collect()

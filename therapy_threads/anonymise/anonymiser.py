@@ -10,7 +10,7 @@ from functools import cached_property
 
 from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
-from .detect import CAP_RE, NOUN_CAPS, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
+from .detect import CAP_RE, NOUN_CAPS, OTHERS_ADDRESSED, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
                        invisible_in, is_generic_name, name_variants, pseudonym, same_person, spaced_words, split_readings,
@@ -65,6 +65,7 @@ _EN_ARTICLE_BEFORE = re.compile(r"\b(?:from|at|in|into|inside|outside|near|to|of
 
 _ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
+_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.!?;:)]|,[ \t]+(?:and|but|or|so)\b|[ \t]+(?:was|is|were)[ \t]*[.!?])")
 _ARTICLE_ADJ_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+([a-z]{3,})[ \t]+$", re.I)
 # words after a name that make it the subject or an apposition, not a modifier of a noun
 _NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", "says", "did", "does", "will", "would",
@@ -93,10 +94,21 @@ def thing_after_article(text: str, s: int, e: int) -> bool:
         return False
     if _EN_ARTICLE_BEFORE.search(text, max(0, s - 20), s) is not None:
         return True
+    # ... or one after an article that ends the clause: "I'll buy the Xxx.", "what a Xxx was" is the thing's name
+    if _ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None and _CLAUSE_END_AFTER.match(text, e):
+        return True
     # ... or one between an article and a noun it modifies: "I ate the Greggs sausage roll", "a Lidl bag"
     m = _NOUN_AFTER.match(text, e)
     return (m is not None and m.group(1).lower() not in _NOT_NOUNS
             and _ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None)
+
+
+def _greets_readers(text: str, s: int, e: int) -> bool:
+    """One word set off by a comma before the readers addressed ("Xxx, my people, ..."): a greeting, no one."""
+    if " " in text[s:e] or text[e:e + 1] != ",":
+        return False
+    m = OTHERS_ADDRESSED.match(text, e + 1)
+    return m is not None and m.group("name") is None
 
 
 @dataclass
@@ -478,7 +490,8 @@ class Anonymiser:
                     span = self._ner_span(t.text, s, e, d.ctx)
                     if span and _language(t, d) in (None, "en") and (
                             thing_after_article(t.text, span.start, span.end)
-                            or self._modifier_after_adjective(t.text, span.start, span.end)):
+                            or self._modifier_after_adjective(t.text, span.start, span.end)
+                            or _greets_readers(t.text, span.start, span.end)):
                         continue  # "from a Greggs", "from the Portiuncula": one word after an article is a thing
                     if span and not any(x.start < span.end and span.start < x.end for x in t.spans):
                         t.spans.append(span)

@@ -45,6 +45,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\
 _TWO_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f]+)\s+([A-Za-z\u00c0-\u024f]+)([\s,]*)$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 # (with the Austrian feminine forms "Mag.a", "Dr.in" and "Dipl.-Psych.": "Frau Mag.a Berger")
+# after "X," someone else addressed: the readers ("my people", "my friends") or a name set off by a comma, then the
+# sentence ("Yes, Xxx, same here"; not a list of names "X, Y, Z"): X is an interjection or a greeting (the name is
+# checked by the caller)
+OTHERS_ADDRESSED = re.compile(r"[ \t]+(?:(?:my|our)[ \t]+(?:people|friends|lot|family|folks|dears|darlings|lovelies|"
+                              r"loves|all|ladies|brothers|sisters)\b|(?P<name>[A-Z][a-z\u00df-\u024f'’-]+)[ \t]*,[ \t]*(?=[a-z]))")
 _TITLE_BEFORE = re.compile(r"(?<![\w.-])([A-Za-z]+(?:\.(?:a|in)(?![A-Za-z])|\.-[A-Za-z]+)?)\.?[ \t]+$")
 _NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\b(?:sur)?name\s+(?:is|was)(?:\s+(?:actually|really|literally))?|\b(?:sur)?name['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
 # a writer introducing themselves: "IRL I'm Tess", "ich bin Franka", "je suis Inès"
@@ -289,6 +294,8 @@ class TextContext:
         return self._words
 
     _plain_case: bool | None = None
+    # (wordgate.WordGate: whether the text holds one of a gate's odd case-folding characters, per set of them)
+    odd_memo: dict | None = None
 
     def lacks_words(self, runs: frozenset[str]) -> bool:
         """True only where no word of ``runs`` (lower-case runs of word characters) is a run of
@@ -587,11 +594,16 @@ class Cues:
         if not m:
             return False
         w = m.group(1).casefold()
-        return (possessive and w in self.possessed_after) or (not possessive and w in self.verbs_after)
+        # ("Imke's reply"; "X's sister", "X's girl": someone's relative is a person's too)
+        return (possessive and (w in self.possessed_after or w in self.relations)) or (not possessive and w in self.verbs_after)
 
     @staticmethod
     def vocative_start(text: str, start: int, end: int) -> bool:
-        """The token opens the text or a line and is set off: "Rowan,", "Imke, you are", "Jo -"."""
+        """The token opens the text or a line and is set off: "Rowan,", "Imke, you are", "Jo -"; not before the
+        readers addressed ("Xxx, my people": a greeting of another language)."""
+        m = OTHERS_ADDRESSED.match(text, end + 1) if text[end:end + 1] == "," else None
+        if m is not None and m.group("name") is None:
+            return False
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end:end + 3]
         if text[line_start:start].strip(" \t\"'“‘•*-–—") != "":
@@ -637,9 +649,9 @@ class Cues:
         return self._memo(self._relation_memo, head, self._relation_head)
 
     def _relation_head(self, head: str) -> bool:
-        from .recognizers import RELATION_BEFORE
+        from .recognizers import possessive_patterns
 
-        m = RELATION_BEFORE.search(head)
+        m = possessive_patterns(self.policy.rules).relation_before.search(head)
         return bool(m) and m.group("rel").casefold() in self.relations
 
     def person_cue(self, text: str, s: int, e: int) -> bool:

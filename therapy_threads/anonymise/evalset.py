@@ -55,6 +55,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "mevrouw", "meneer", "mijnheer", "juffrouw", "dokter", "drs", "ds", "dominee", "ir",
                          # Afrikaans (Mnr. = meneer, Mev. = mevrou, Mej. = mejuffrou)
                          "mnr", "mev", "mej", "mevrou", "mejuffrou",
+                         # Maltese ("Perit" = architect, a professional title like "Dr")
+                         "perit",
                          # French
                          "madame", "monsieur", "mademoiselle", "docteur", "docteure", "dre", "pr", "maître",
                          # Spanish (lic. = licenciado/a, Psic. = psicólogo/a, Mtra. = maestra, Arq., Ing.)

@@ -26,7 +26,8 @@ from .knowledge import Knowledge
 
 _GEO_NOUNS = (r"beach|beaches|harbour|harbor|pier|quay|shore|coast|cliffs?|village|town|church|chapel|station|"
               r"market|square|bridge|castle|cove|bay|port|docks?|lighthouse|hills?|moor|woods|green|common|"
-              r"high[ \t]+street|main[ \t]+street|train[ \t]+station|bus[ \t]+station|parish|estate|campus")
+              r"high[ \t]+street|main[ \t]+street|train[ \t]+station|bus[ \t]+station|parish|estate|campus|"
+              r"fair|fairs")  # (a horse fair or a fun fair is named after where it is held: "at X fair")
 # a preposition of place right before the word (English, German, Spanish, Portuguese, Dutch, French)
 _WEAK_BEFORE = re.compile(r"\b(?:in|near|outside|around|across|from|off|aus|bei|nahe|desde|uit|vanuit|près[ \t]+de|"
                           r"cerca[ \t]+de|perto[ \t]+de|vicino[ \t]+a)[ \t]+$", re.I)

@@ -42,7 +42,7 @@ from .spans import KEEP, KNOWN, PERSON, PHONE, Span
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
-           "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings")
+           "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -114,6 +114,8 @@ class LanguageCues:
     # endings that make a surname of a word of no language ("-ίδης", "-όπουλος", "-άκης" in Greek), matched without
     # accents
     surname_endings: frozenset[str] = frozenset()
+    # the first-person possessives writers carry into English and German text ("mi tía X"): a subset of possessives
+    possessives_mixed: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -213,6 +215,8 @@ def language_cues() -> tuple[dict[str, LanguageCues], str]:
         if unknown:
             raise ValueError(f"language_cues.toml [{lang}]: unknown key(s) {sorted(unknown)}")
         words = {f: frozenset(w.casefold() for w in table.get(f, ())) for f in _FIELDS if f != "phone_regions"}
+        if not words["possessives_mixed"] <= words["possessives"]:
+            raise ValueError(f"language_cues.toml [{lang}]: possessives_mixed not among its possessives")
         forms = name_forms(lang)
         if forms is not None:  # a language that declines nouns: the case forms of relation and head nouns ("siostrą")
             for f in ("relations", "heads"):

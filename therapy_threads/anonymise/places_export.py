@@ -41,7 +41,9 @@ from pathlib import Path
 
 _ADJECTIVE = re.compile(r"(?:ish|ese|ian|an|ic|ch|sh|[^aeiou]i|ek|ai|ss)$")
 _PLAIN = re.compile(r"^[A-Z][A-Za-z'’. -]*[a-z]$")  # plain Latin letters: alternate names in English and the like
-_LATIN = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’. -]*[a-z\u00df-\u024f]$")
+# a name in Latin letters; its capital may be one of Latin Extended-A/B ("Żejtun", "Łódź", "Čakovec", "Ħamrun")
+_CAPITALS_EXT = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_LATIN = re.compile(r"^[A-Z\u00c0-\u00de" + _CAPITALS_EXT + r"][A-Za-z\u00c0-\u024f'’. -]*[a-z\u00df-\u024f]$")
 
 
 def export(dest: Path) -> int:

@@ -85,6 +85,9 @@ class RulesPolicy:
     places_before: frozenset[str] = frozenset()
     # German's alone ("im Allgäu", "am Bodensee"), read only in German text: "am", "im" are English too ("I am X")
     places_before_german: frozenset[str] = frozenset()
+    # possessives of English and German before a relation noun ("my therapist X", "meine Therapeutin X"); other
+    # languages' are language_cues.toml's possessives (their first-person ones read in any text: possessives_mixed)
+    possessives: frozenset[str] = frozenset()
 
 
 UNCOVERED_CHOICES = ("quarantine", "publish")

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .detect import (CAP_RE, INTERJECTIONS, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
+from .detect import (CAP_RE, INTERJECTIONS, OTHERS_ADDRESSED, SELF_INTRO, SPEECH_VERBS, NOT_NAME_SHAPE, NOUN_CAPS, POSS, Cues, DocContext, KnownName,
                      TextContext, first_runs, lower_style, skeleton)
 from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, knowledge
@@ -28,6 +28,7 @@ from .local_places import local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
 from . import inflection, titles
 from .scan import WordStart, alternation_spans, searched
+from .wordgate import WordGate
 from .titles import chain_pattern
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
@@ -68,13 +69,11 @@ _REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
 # (perhaps after the ʻokina of Tongan, Samoan and Hawaiian names: "ʻAna", "ʻOfa")
 _NAME_TOKEN = r"ʻ?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
-# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband"; "me", "wor"
-# and "oor" are "my" and "our" in Northern English, Geordie and Scots ("me brother", "wor lass", "oor wean")
-RELATION_BEFORE = re.compile(
-    r"(?:\b(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
-    r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)\s+(?:(?:old|new|first|late|little|big|"
+# "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband": a possessive
+# (:func:`relation_possessives`), perhaps adjectives, then the relation noun
+_RELATION_ADJ_BEFORE = (r"(?:(?:old|new|first|late|little|big|"
     r"younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|old|lovely|dear|ex|damalige[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|"
-    r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*)(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+$", re.I)
+    r"große[rn]?|beste[rn]?|liebe[rn]?)[\s-]+)*")
 _PARTICLES = frozenset({"van", "von", "der", "de", "du", "da", "di", "del", "la", "le", "zu", "ter", "ten"})
 # Arabic kunyas ("Umm Yazan", "Abu Fadi": mother, father of the named child) and the article that opens place
 # names made with the same words ("Umm Al Quwain", "Abu al-Khaseeb"), which no kunya has before the child's name
@@ -85,13 +84,10 @@ _KIN_COMMA_NAME = re.compile(r"(?P<kin>[A-Z](?<![\w'’-][A-Z])[a-z]+),[ \t]+(?P
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 _KUNYA = frozenset({"umm", "um", "om", "abu", "abou"})
 _ARTICLES_AL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
-_POSSESSIVE = (r"(?:my|our|his|her|their|your|ur|mein|meine|meiner|meinem|meinen|unsere|unserer|ihre|ihrer|seine|"
-               r"seiner|dein|deine|deiner|eure|mi|mis|ma|mon|mes|moja|mój|me|wor|oor)")
 _REL_ADJ_WORDS = (r"old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|lovely|dear|ex|previous|last|"
                   r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
                   r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?")
 _REL_ADJ = r"(?:(?:" + _REL_ADJ_WORDS + r")[\s-]+)*"
-_POSSESSIVE_LOW = re.compile(r"\b(?:" + by_first_letter(_POSSESSIVE[3:-1]) + r")\s+")  # on the lower-cased text: no re.I (much faster)
 # (a chain through a possessive: "my brother's friend X", "my mum's cousin X": the last noun is the relation)
 _RELATION_TAIL = re.compile(_REL_ADJ + r"(?:[A-Za-zÄÖÜäöüß-]+['’]s?[ \t]+" + _REL_ADJ + r")?(?P<rel>[A-Za-zÄÖÜäöüß-]+)(?:\s*,)?[ \t]+(?P<name>" + _NAME_TOKEN + r")", re.I)
 # what _RELATION_TAIL's relation noun and adjectives are made of, with its flags: the first looks of
@@ -99,6 +95,44 @@ _RELATION_TAIL = re.compile(_REL_ADJ + r"(?:[A-Za-zÄÖÜäöüß-]+['’]s?[ \t
 _REL_RUN = re.compile(r"[A-Za-zÄÖÜäöüß-]+", re.I)
 _REL_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+", re.I)
 _REL_ADJ_ONE = re.compile(r"(?:" + _REL_ADJ_WORDS + r")", re.I)
+
+
+def relation_possessives(rules) -> frozenset[str]:
+    """The possessives before a relation noun in any text: the policy's ``possessives`` (English and German,
+    with the dialects' "me", "wor", "oor") and the first-person forms other languages' writers carry into
+    them ("mi abuela X", "ma psy X", "moja mama X": ``language_cues.toml``'s ``possessives_mixed``)."""
+    from .multilingual import language_cues  # (multilingual imports this module)
+    return frozenset(rules.possessives).union(*(lc.possessives_mixed for lc in language_cues()[0].values()))
+
+
+class PossessivePatterns:
+    """The patterns made with one set of possessives (:func:`possessive_patterns`)."""
+
+    def __init__(self, words: frozenset[str]):
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self.alternation = alt
+        # "my therapist", "meine Therapeutin", "my ex-husband" right before a name (Cues.relation_before)
+        self.relation_before = re.compile(r"(?:\b(?:" + alt + r")\s+" + _RELATION_ADJ_BEFORE + r")(?P<rel>[A-Za-zÄÖÜäöüß-]+)"
+                                          r"(?:\s*,)?[ \t]+$", re.I)
+        self.low = re.compile(r"\b(?:" + by_first_letter(alt) + r")\s+")  # on the lower-cased text: no re.I (much faster)
+        # "my elder brother is Innocent", "my brothers are Knowledge and Talent", "my twin was Justice"
+        self.copula = re.compile(r"\b(?:" + alt + r")[ \t]+" + _REL_ADJ + r"(?P<rel>[A-Za-z-]+?)(?:s)?[ \t]+(?:is|was|are|were)[ \t]+"
+                                 r"(?P<name>(?-i:[A-Z])[\w'’-]*)(?P<more>(?:[ \t]*,[ \t]*(?-i:[A-Z])[\w'’-]*)*(?:,?[ \t]+and[ \t]+(?-i:[A-Z])[\w'’-]*)?)",
+                                 re.I)
+        # the same in lower-case chat: "my therapist is xxx." with the sentence or clause ending right after
+        # the word ("my therapist is kind and ..." goes on, and is no name)
+        self.copula_low = re.compile(r"\b(?:" + alt + r")[ \t]+" + _REL_ADJ + r"(?P<rel>[a-z-]+?)[ \t]+(?:is|was)[ \t]+"
+                                     r"(?P<name>[a-z][a-z'’-]*[a-z])(?=[ \t]*(?:[.;:!?(\n]|[—–][ \t]|,[ \t]+(?:like|yes|no|lol)\b|$))")
+
+
+@lru_cache(maxsize=4)
+def _possessive_patterns(words: frozenset[str]) -> PossessivePatterns:
+    return PossessivePatterns(words)
+
+
+def possessive_patterns(rules) -> PossessivePatterns:
+    """The relation patterns of the policy's rules (:func:`relation_possessives`), made once per word set."""
+    return _possessive_patterns(relation_possessives(rules))
 # "kath (my therapist)", "Rosalind, my therapist of six years"
 _APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
                              r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
@@ -165,6 +199,20 @@ _DASH_END = re.compile(r"[ \t](?:[–—~]|--?)[ \t]*(?P<name>[A-Z\u00c0-\u00de]
 _KISS_SIGNOFF = re.compile(r"(?P<name>[^\W\d_][\w’'-]*)\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _SIGNOFF_TAIL = re.compile(r"(?:[ \t]*\((?:she|he|they|ze|xe|sie|er)/(?:her|him|them|hers|his|theirs|ihr|ihm|zir)"
                            r"(?:/[a-z]+)?\)|[ \t]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2764\ufe0f]+)+[ \t]*$", re.I)
+
+
+def signoff_tail(text: str) -> re.Match[str] | None:
+    """``_SIGNOFF_TAIL.search(text, max(0, len(text) - 60))`` for a text that ends in no white space (the
+    sign-off rules strip it): every match ends the text (``$``, and ``[ \t]*`` before it matches nothing
+    there), so with ")" or a character of the pattern's emoji class; a text that ends in anything else, most
+    of them, has no match, and the search, tried at each of its last 60 positions, is not run."""
+    last = text[-1:]
+    if last != ")" and not ("\u2600" <= last <= "\u27bf" or "\U0001f300" <= last <= "\U0001faff"
+                            or last == "\ufe0f"):  # (U+2764, the heart, is inside U+2600-U+27BF)
+        return None
+    return _SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
+
+
 # initials signing a text or a quoted note: "— N.R.", "Thanks all. J.", "T. D." on the last line,
 # "...Glad you're well. H. A-P.\"" (a second initial may be double-barrelled)
 # (also "A.-B." with the dot before the hyphen, Latin-1 capitals, "MacS." and "Ó D." of Gaelic surnames)
@@ -309,8 +357,9 @@ class Recognizer:
         nxt = POSS.sub("", m.group(2))
         last = nxt.split()[-1]
         cf = last.casefold()
-        if cf in self.cues.not_names or self.cues.function_word(cf) or cf in self.cues.titles:
-            return e
+        if cf in self.cues.not_names or cf in self.cues.titles or self.cues.function_word(cf) and not (
+                given and self.lex.is_surname(cf) and (self.lex.rank(cf) or 0) >= 200 and last[:1].isupper()):
+            return e  # (after a given name said as one, a surname of the lists that is a frequent word: "X Small")
         if lang in NOUN_CAPS:
             lr = self.lex.lang_rank(cf, lang)
             if lr is not None and lr < 20000 and not self.lex.is_surname(cf):
@@ -976,6 +1025,9 @@ class PronounTagRecognizer(Recognizer):
 _BRACKET_NICK = re.compile(r"(?<![\w@'’.-])([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)[ \t]*\(([^\W\d_][\w'’-]{1,15})\)")
 
 
+_BRACKET_FULL = re.compile(r"(?<![\w'’-])(?P<short>[A-Z][\w'’-]*)[ \t]*\((?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
+
+
 class BracketNicknameRecognizer(Recognizer):
     """A word in brackets right after a full name (a given name of the name lists and a surname) is what the
     person is called: "X Y (z)" introduces a nickname the way "x (she/her)" gives pronouns. Not a word the
@@ -1007,6 +1059,20 @@ class BracketNicknameRecognizer(Recognizer):
                     or not t.free(s, e):
                 continue
             yield self.person(t, s, e, "a nickname in brackets after a full name ('X Y (z)')")
+        for m in _BRACKET_FULL.finditer(text):
+            # "Xx (Given Surname)" signing or naming someone: the full name behind the short one, its surname
+            # even where it is also a town
+            g, sur = m.group("given").casefold(), m.group("surname").casefold()
+            if not (g in lex.first_names or cues.any_given_name(g)) or cues.function_word(g) or g in cues.titles \
+                    or cues.function_word(sur) or sur in cues.titles or k.is_demonym(m.group("surname")) \
+                    or k.is_place(f"{m.group('given')} {m.group('surname')}") or not t.free(m.start("given"), m.end("surname")):
+                continue
+            yield self.person(t, m.start("given"), m.end("surname"), "a full name in brackets after a name ('X (Given Surname)')")
+            short = m.group("short")
+            cf = short.casefold()
+            if not (short.isupper() or cues.function_word(cf) or cf in cues.titles or cf in cues.not_names or k.is_place(short)
+                    or k.is_demonym(short)) and t.free(m.start("short"), m.end("short")):
+                yield self.person(t, m.start("short"), m.end("short"), "the short name before a full name in brackets")
 
 
 # ---- words mentioned ------------------------------------------------------------------------------
@@ -1102,7 +1168,7 @@ class RoyalRecognizer(Recognizer):
     the policy's ``royal_titles`` (English, German) and, in text of their language, ``language_cues.toml``'s
     ``royals``; the name must be a given name of the lexicons (each part of a double one), no surname after it
     ("Princess Odalys Brent" is someone named Princess), no possessive before the title (English and German
-    ``_POSSESSIVE``, in text of their language ``language_cues.toml``'s ``possessives``)."""
+    :func:`relation_possessives`, in text of their language ``language_cues.toml``'s ``possessives``)."""
 
     name, score = "royal", 0.85
 
@@ -1112,7 +1178,10 @@ class RoyalRecognizer(Recognizer):
         own = frozenset(cues.policy.rules.royal_titles)
         self._res = {lang: self._pattern(_alt(own | lc.royals)) for lang, lc in language_cues()[0].items()}
         self._res[None] = self._pattern(_alt(own))
-        poss = frozenset(_POSSESSIVE[3:-1].split("|"))
+        # every match starts with one of the titles, no word character before it: a text without them is skipped
+        self._gates = {lang: WordGate(own | lc.royals) for lang, lc in language_cues()[0].items()}
+        self._gates[None] = WordGate(own)
+        poss = relation_possessives(cues.policy.rules)
         self._poss = {lang: re.compile(r"(?<![\w'’])(?i:" + _alt(poss | lc.possessives) + r")[ \t]+$")
                       for lang, lc in language_cues()[0].items()}
         self._poss[None] = re.compile(r"(?<![\w'’])(?i:" + _alt(poss) + r")[ \t]+$")
@@ -1124,6 +1193,8 @@ class RoyalRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
+        if (self._gates.get(t.lang) or self._gates[None]).absent(t):
+            return
         rx = self._res.get(t.lang) or self._res[None]
         poss = self._poss.get(t.lang) or self._poss[None]
         for m in rx.finditer(text):
@@ -1298,14 +1369,17 @@ _WORKS = (r"memoir|memoirs|book|books|novel|novels|poem|poems|poetry|podcast|pod
           r"show|shows|radio\s+show|records|record|track|tracks|single|gig|gigs|set|play|plays|"
           # jokes and memes about a name are about someone everybody knows ("X jokes happen weekly")
           r"jokes|memes|biopic|"
+          # a sportsman's record ("X's stats", "X's career")
+          r"stats|statistics|career|"
           # German: "Robert Xs Biografie", "ein Interview von X"
           r"buch|bücher|roman|romane|biografie|biographie|lied|lieder|gedicht|gedichte|hörbuch|hörspiel|"
           r"hörspiele|trilogie|platte|konzert|serie|sendung|kolumne")
 # a public person is talked about through their work; a private one through their relation to the writer
-_WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäöü]+[ \t]+)?(?:" + _WORKS + r")\b"
+_WORK_AFTER = re.compile(r"(?:(?:['’]s?|(?<=[a-zäöüß])s)[ \t]+(?:[a-zäöü]+[ \t]+){0,2}(?:" + _WORKS + r")\b"
                          # a possessive before a title in title case or in quotes: "X's The Living
                          # Mountain", "X's Unbowed", 'X's "Melanin"'; a title in quotes: 'X "River"'
-                         r"|['’]s?[ \t]+(?:[\"“‘][A-Z]|(?:The|A|An)[ \t]+[A-Z]|[A-Z][\w'’-]*(?:[ \t]+(?:[a-z]{1,3}|[A-Z][\w'’-]*)){0,5}"
+                         # (the capitals in title case only: "X's girl", "X's Tiger to everybody" are people)
+                         r"|['’]s?[ \t]+(?-i:[\"“‘][A-Z]|(?:The|A|An)[ \t]+[A-Z]|[A-Z][\w'’-]*(?:[ \t]+(?:[a-z]{1,3}|[A-Z][\w'’-]*)){0,5}"
                          r"[ \t]*(?:[,.;:!?)]|$|[ \t]+(?:and|or|which|is|was|by|on|in)\b))"
                          r"|[ \t]+[\"“][A-Z][^\"”\n]{1,60}[\"”]"
                          r"|[ \t]*\((?:re-?)?reading\b"
@@ -1391,6 +1465,8 @@ _CALLING_MINE = re.compile(r"\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z]+[ \t]
 _PUBLIC_LIST = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|or)[ \t]+)")
 _POSS_TITLE = re.compile(r"[A-Z][\w-]*['’]s?[ \t]+[A-Z\"“‘]")
 _POSS_QUOTED = re.compile(r"['’]s?[ \t]+[\"“][^\"”\n]{1,60}[\"”]")
+# a title in title case after a possessive: "'s The Stopping Places", "'s Gypsy Boy" (small words only inside)
+_POSS_TITLE_CASE = re.compile(r"['’]s?[ \t]+(?P<title>[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|in|a|an|to|on|for)[ \t]+)?[A-Z][\w'’-]*){0,5})")
 
 
 _NAME_RUN = re.compile(r"[ \t]*(?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+)*")
@@ -1501,6 +1577,11 @@ class PublicWorkRecognizer(Recognizer):
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
             k2 = j + 1
             q = _POSS_QUOTED.match(text, end)
+            tt = _POSS_TITLE_CASE.match(text, end) if q is None and after is not None else None
+            if tt is not None and " " in tt.group("title"):
+                # "X Y's Gypsy Boy": the title in title case after the possessive is the work (one word
+                # alone may be a pet name: "X Y's Tiger", left to the name rules)
+                yield self.span(tt.start("title"), tt.end("title"), KEEP, reason="the title of a public person's work")
             if q is not None:  # 'X Y's "Title" and Z W': the list goes on after the title of X Y's work
                 end = q.end()
                 while k2 < n and caps[k2][0] < end:
@@ -1689,6 +1770,7 @@ _GEO_HEADS = ("Island", "Islands", "Isle", "Bay", "Beach", "Lake", "Loch", "Loug
               "Peninsula", "Coast", "Strait", "Fjord", "Reservoir")
 _GEO_PLACE = re.compile(r"(?<![\w'’-])((?:[A-Z\u00c0-\u00de][\w'’-]*[ \t]+){1,3})(?:" + "|".join(_GEO_HEADS) + r")\b")
 _GEO_GATE = re.compile(_after_blank(_GEO_HEADS))
+_GEO_WORDS = WordGate(_GEO_HEADS)  # (a head follows blanks in every _GEO_PLACE match, "\b" after it)
 
 
 def geo_place(phrase: str) -> bool:
@@ -1705,6 +1787,8 @@ _PLACE_JOINER = r"(?:de|del|de[ \t]+la|de[ \t]+las|de[ \t]+los|do|da|dos|das|di|
 _JOINED_PLACE = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*(?:[ \t]+{_PLACE_JOINER}[ \t]+{_CAP_WORD}"
                            rf"(?:[ \t]+{_CAP_WORD})*)+")
 _JOINED_GATE = re.compile(rf"[ \t]{_PLACE_JOINER}[ \t]+[{_UPPER}]")
+# (every _JOINED_GATE match holds a joiner after a blank, blanks after it: most texts hold none of the words)
+_JOINED_WORDS = WordGate(w.replace("[ \\t]+", " ") for w in _PLACE_JOINER[3:-1].split("|"))
 _CAP_WORD_RE = re.compile(_CAP_WORD)
 _CAP_PAIR = re.compile(rf"(?<![\w'’-])({_CAP_WORD})[ \t]+({_CAP_WORD})(?![\w'’-])")
 
@@ -1790,7 +1874,7 @@ class JoinedPlaceRecognizer(Recognizer):
         if not self.policy.text.keep_places:
             return
         text, k = t.text, knowledge()
-        if _JOINED_GATE.search(text):
+        if not _JOINED_WORDS.absent(t) and _JOINED_GATE.search(text):
             for m in _JOINED_PLACE.finditer(text):
                 hit = self._longest(m)
                 if hit is not None and t.free(*hit):
@@ -1849,7 +1933,7 @@ class PlaceRecognizer(Recognizer):
             if " " not in street and t.english and self.lex.rank(street) is not None:
                 continue  # "Cheering", "Offering": English words that end like a German street
             yield self.span(m.start(1), m.end(1), KEEP, reason="street name")
-        for m in _GEO_PLACE.finditer(text) if _GEO_GATE.search(text) else ():
+        for m in _GEO_PLACE.finditer(text) if not _GEO_WORDS.absent(t) and _GEO_GATE.search(text) else ():
             first = m.group(1).split()[0]
             if first in ("The", "A", "An", "My", "I") or self.cues.function_word(first.casefold()) \
                     or first.casefold() in self.cues.titles or first.casefold() in self.cues.greet1:
@@ -2331,6 +2415,7 @@ _DETERMINER_END = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+$")
 # (found from the hyphen: the code after it, then the word before it)
 _CODE_AFTER_HYPHEN = re.compile(r"-(?:[A-Z]|\d{1,3})(?![\w'’-]|\.\w)")
 _PRODUCT_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{2,}$")
+_ORG_AND_ONE = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'’-]|[ \t]+[A-Z])")
 _ORG_GLUE = re.compile(r"[ \t]+(?:(?:of|and|for|the|&|de|du|für|der)[ \t]+)*")
 # a brand or a service used as a thing: "came through SaskTel", "He takes MoMo", "on WhatsApp",
 # "BetterHelp exists", "CallLine 0800 ..."
@@ -2487,6 +2572,12 @@ class OrganisationRecognizer(Recognizer):
             if last is not None:
                 end = caps[i + last][0] + len(POSS.sub("", words[last]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
+                co = _ORG_AND_ONE.match(text, end)
+                if co and not (cues.any_given_name(co.group(1).casefold()) or co.group(1).casefold() in lex.first_names
+                               or lex.is_surname(co.group(1).casefold())):
+                    # "the X Foundation and Yyy can help": one word named beside an organisation, no name of the
+                    # names data, is another
+                    yield self.span(co.start(1), co.end(1), KEEP, reason="an organisation named beside another")
                 at = self._seat_after(text, end, POSS.sub("", words[last]).casefold())
                 if at:
                     yield self.span(at[0], at[1], KEEP, reason="the place an institution is in, after its name and a comma")
@@ -2586,7 +2677,10 @@ class TitlePhraseRecognizer(Recognizer):
                 j -= 1  # "With Mercedes I speak": the pronoun is capitalised anyway, no part of a title
             if j > i:
                 words = [core for _s, _e, _tok, core in caps[i:j + 1]]
-                if self._is_title(words, text, caps[i][0]):
+                owner = next((k for k in range(i, j) if caps[k][2] != caps[k][3] and caps[k][2][len(caps[k][3]):] in ("'s", "’s")), None)
+                if owner is not None and self.cues.any_given_name(words[0].casefold()):
+                    pass  # "Xxx Yyy's Zzz": someone's child or pet name ("Tom Lee's Tiger"), a person's possessive
+                elif self._is_title(words, text, caps[i][0]):
                     yield self.span(caps[i][0], caps[j][0] + len(caps[j][3]), KEEP, reason="a title in title case")
             i = j + 1
 
@@ -2723,8 +2817,10 @@ class TitleRecognizer(Recognizer):
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf) and not self.lex.is_surname(cf) \
                         and not self._academic.search(text, max(0, s - 16), s):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
-            yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=self.cues.any_given_name(cf)),
-                              "title before a name")
+            # (a word of no language that is no surname of the lists, after the title, is the given name: the
+            # capital after it is the surname even where it is also a town, "Dr Xxx Attard")
+            given = self.cues.any_given_name(cf) or (rank is None and not self.lex.is_surname(cf) and t.english)
+            yield self.person(t, s, self.extend(text, s + len(core), t.lang, given=given), "title before a name")
         for e0, (c0, m) in chains.items():
             written = text[m.start():m.end()].rstrip()
             if written.rstrip(".").casefold() in cues.loan_titles and not self._loan_before(t, m):
@@ -2785,6 +2881,39 @@ _IRISH_RUNS = frozenset(("ó", "ní", "nic", "mhic", "uí", "ua", "mac", "mc", "
 _GA_MUTATED = re.compile(r"^(?:[BCDFGMP]h[aeiouáéíóú]|mB|gC|nD|bhF|nG|bP|dT)")
 
 
+# a Maltese family's village nickname (laqam), "tal-" ("of the") and a capitalised word: "Pepp tal-Xxx", "I'm a
+# tal-Xxx too"; after a name, an article, or opening a clause (Maltese places are written "Tal-X", capitalised)
+_LAQAM = re.compile(r"(?:(?<=[\s\"“(])|^)tal-(?P<nick>[A-ZĊĠĦŻ][a-zċġħżà-ÿ'’]+)(?![\w'’-])")
+_LAQAM_BEFORE = re.compile(r"(?:(?:^|[\s\"“(])(?:[Aa]|[Tt]he|[Oo]ur|[Mm]y)|[A-ZĊĠĦŻ\u00c0-\u00de][\w'’-]*|^|[.!?,;:\"“(])[ \t]*$")
+
+
+class LaqamRecognizer(Recognizer):
+    """A Maltese village nickname of a family, "tal-" and a capitalised word ("X tal-Yyy", "a tal-Yyy"): it
+    names the family as a surname does, and goes with the given name or surname before it."""
+
+    name, score = "laqam", 0.8
+    languages = frozenset({"en", "mt"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "tal-" not in text:
+            return
+        for m in _LAQAM.finditer(text):
+            s = m.start()
+            if not _LAQAM_BEFORE.search(text, max(0, s - 12), s) or knowledge().is_place(text[s:m.end()]):
+                continue  # "the festa tal-X": a saint or a feast after a noun
+            for _ in range(2):  # "Xxx tal-Yyy", "Xxx Zzz tal-Yyy": the given name and surname (or words of no language)
+                b = _GIVEN_BEFORE.search(text, max(0, s - 24), s)
+                if b is None:
+                    break
+                cf = b.group(1).casefold()
+                if not ((self.cues.any_given_name(cf) or self.lex.rank(cf) is None) and not self.cues.function_word(cf)
+                        and cf not in self.cues.titles and t.free(b.start(1), b.end(1))):
+                    break
+                s = b.start(1)
+            yield self.person(t, s, m.end(), "a Maltese family nickname (laqam: 'tal-' and a name)")
+
+
 class IrishSurnameRecognizer(Recognizer):
     """An Irish or Gaelic surname, with the given name before it when there is one: "Aoife Ní Bhriain",
     "a Mac Giolla Phádraig", "Dr Nic Ghiolla Bhríde", "Seán Ó Duinn". "Ó", "Ní", "Nic", "Mhic", "Uí" and a
@@ -2840,6 +2969,26 @@ def _adjective_of(lang: str | None, word: str) -> bool:
     return lc is not None and word in lc.adjectives and word not in lc.relations and word not in lc.titles
 
 
+_ASKED_COMPLEMENT = re.compile(r"(?<![\w'’])(?:is|was|isn['’]t|wasn['’]t|are|were)[ \t]+(?:it|that|this|they|he|she)[ \t]+$",
+                               re.I)
+_NOT_NOUN_AFTER = frozenset({"who", "whom", "whose", "which", "that", "and", "but", "from", "with", "here", "there",
+                             "called", "named"})
+# "we're", "they are", perhaps a nationality or language word: what follows is a people, not a person
+_WE_ARE_BEFORE = re.compile(r"\b(?:[Ww]e|[Tt]hey)(?:['’]re|[ \t]+are|[ \t]+were)[ \t]+(?:(?:the|all)[ \t]+)?"
+                            r"(?:[A-Z][a-z]+[ \t]+)?$")
+_ARTICLE_WORD_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z]+[ \t]+)?$")
+_THAT_AFTER = re.compile(r"[ \t]+(?:that|which)\b")
+# a sentence of one word, then another on the same line ("So. Xxx. I've told you."): a word said on its own (an
+# interjection), not a name opening a sentence
+_ONE_WORD_SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")
+_BY_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+by[ \t]+name\b")
+_FAMILY_POSS = re.compile(r"(?<![\w'’])(?:[Oo]ur|your)[ \t]+(?=[A-Z])")
+_FAMILY_NAME = re.compile(r"([A-Z][a-z]+)(?![\w'’-])")
+_CLAUSE_AFTER_NAME = re.compile(r"[ \t]*(?:[,;:!?)]|\.(?:\s|$)|$)|[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|hasn['’]t|had|"
+                                r"does|doesn['’]t|did|didn['’]t|can|can['’]t|will|won['’]t|would|wouldn['’]t|could|"
+                                r"couldn['’]t|never|always|used)\b")
+
+
 class RelationRecognizer(Recognizer):
     """The person after a relation noun: "my therapist Joy", "my sister kasia", "meine Therapeutin
     Ulrike", "her son (name)", and before one: "kath (my therapist)", "Rosalind, my therapist"."""
@@ -2850,10 +2999,10 @@ class RelationRecognizer(Recognizer):
     languages = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        text, cues = t.text, self.cues
+        text, cues, lex = t.text, self.cues, self.lex
         found: list[tuple[int, int, bool]] = []
         low = t.low
-        for p in _POSSESSIVE_LOW.finditer(low):
+        for p in possessive_patterns(self.policy.rules).low.finditer(low):
             if not self._may_relate(text, p.end()):
                 continue
             m = _RELATION_TAIL.match(text, p.end())
@@ -2867,6 +3016,14 @@ class RelationRecognizer(Recognizer):
                 found.append((m.start("name"), m.end("name"), False))
         yield from self._kin_titles(t)
         yield from self._kin_apposition(t)
+        if t.english:
+            yield from self._family_name(t)
+            if " by name" in text:
+                for m in _BY_NAME.finditer(text):  # "Xxx by name, xxx by nature": the word is the name there
+                    cf = m.group(1).casefold()
+                    if (cf in lex.first_names or cues.any_given_name(cf)) and cf not in cues.not_names \
+                            and t.free(*m.span(1)):
+                        yield self.person(t, m.start(1), m.end(1), "a given name said to be the name ('X by name')")
         for s, e, before in found:
             core = POSS.sub("", text[s:e])
             e = s + len(core)
@@ -2887,6 +3044,27 @@ class RelationRecognizer(Recognizer):
             # Tyler", "my flatmate Clare"), even in a post that names the town: the relation outweighs a place
             sure = before and core[:1].isupper() and self.cues.any_given_name(cf)
             yield self.person(t, s, ee, "relation noun beside a name", score=0.82 if sure else None)
+
+    def _family_name(self, t: TextContext) -> Iterator[Span]:
+        """"our Xxx", "your Xxx" with no relation noun: families call their own so ("our Shad had ...", "your
+        Barry isn't ..."). A capitalised given name of the names data right after the possessive, mid-sentence,
+        then a verb or the end of the clause; a given name that is a frequent word too ("our Job isn't")."""
+        text, cues, lex = t.text, self.cues, self.lex
+        for p in _FAMILY_POSS.finditer(text):
+            m = _FAMILY_NAME.match(text, p.end())
+            if m is None:
+                continue
+            core = m.group(1)
+            cf = core.casefold()
+            if cf in cues.relations or cf in cues.titles or cf in cues.not_names or cf in cues.kin_titles \
+                    or not (cf in lex.first_names or cues.any_given_name(cf)) or knowledge().is_place(core):
+                continue
+            rank = lex.rank(cf)
+            if cues.function_word(cf) and (rank or 0) < 200 or not t.free(m.start(1), m.end(1)):
+                continue
+            e = m.end(1)
+            if _CLAUSE_AFTER_NAME.match(text, e) or cues.verb_after(text, e):
+                yield self.person(t, m.start(1), e, "a given name after 'our'/'your', as families call their own")
 
     def _may_relate(self, text: str, pos: int) -> bool:
         """False only where ``_RELATION_TAIL.match(text, pos)`` cannot give a relation noun of the
@@ -2965,6 +3143,8 @@ class RelationRecognizer(Recognizer):
             # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
             # (after a form of address of another language, the word is a given name by its place: "Puan X Y")
             end = self.extend(text, e, t.lang, given=cues.any_given_name(cf) or kin in cues.regional_kin)
+            if kin == "sir" and end == e and not cues.any_given_name(cf) and (lex.is_surname(cf) or rank is None):
+                start = m.start("kin")  # "Sir X" with a surname alone: how pupils address a teacher, not a knight
             if end > e and not t.free(start, end):
                 end = e  # "Tata Sipho Zwane" where "Zwane" is a commenter's known name: the given name alone
             yield self.person(t, start, end, "a kinship or respect word before a name")
@@ -3008,8 +3188,10 @@ class RelationRecognizer(Recognizer):
             if t.lang in NOUN_CAPS:
                 # German capitalises nouns: "meine Therapeutin Ulrike" yes, "meine Therapeutin Frau X" no
                 return self.cues.any_given_name(cf) or rank is None or (rank >= 3000 and self.lex.is_name(cf))
-            # "my therapist Joy", "my friend Dawn": any capitalised word but a function word
-            return not self.cues.function_word(cf) and (not before or not self._verb_like(cf))
+            # "my therapist Joy", "my friend Dawn": any capitalised word but a function word (a given name of the
+            # lists among the frequent words is the name there too: "my husband Job", "my brother Lucky")
+            return (not self.cues.function_word(cf) or cf in self.lex.first_names and (rank or 0) >= 200) \
+                and (not before or not self._verb_like(cf))
         # lower case: a given name, or no word at all ("my sister kasia", "my therapist jonas")
         if (rank is not None and rank < SOFT_RANK) or not cf.replace("-", "").isalpha():
             return False
@@ -3032,10 +3214,6 @@ class RelationRecognizer(Recognizer):
             and self.lex.rank(cf) is not None
 
 
-# "my elder brother is Innocent", "my brothers are Knowledge and Talent", "my twin was Justice"
-_REL_COPULA = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[A-Za-z-]+?)(?:s)?[ \t]+(?:is|was|are|were)[ \t]+"
-                         r"(?P<name>(?-i:[A-Z])[\w'’-]*)(?P<more>(?:[ \t]*,[ \t]*(?-i:[A-Z])[\w'’-]*)*(?:,?[ \t]+and[ \t]+(?-i:[A-Z])[\w'’-]*)?)",
-                         re.I)
 _COPULA_END = re.compile(r"['’]s\b|[ \t]*(?:[,.;:!?)\n]|$|[ \t]+(?:and|but|who|too|btw|lol)\b)")
 _COPULA_GATE = re.compile(r"\b(?:is|was|are|were)[ \t]+[A-Z]")
 _COPULAS = ("is", "was", "are", "were")
@@ -3057,10 +3235,6 @@ def copula_before_capital(text: str, blank_capitals: list[int]) -> bool:
             if p >= 0 and text.startswith(w, p) and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
                 return True
     return False
-# the same in chat written without capitals: "my therapist is xxx." with the sentence or clause ending
-# right after the word ("my therapist is kind and ..." goes on, and is no name)
-_REL_COPULA_LOW = re.compile(r"\b" + _POSSESSIVE + r"[ \t]+" + _REL_ADJ + r"(?P<rel>[a-z-]+?)[ \t]+(?:is|was)[ \t]+"
-                             r"(?P<name>[a-z][a-z'’-]*[a-z])(?=[ \t]*(?:[.;:!?(\n]|[—–][ \t]|,[ \t]+(?:like|yes|no|lol)\b|$))")
 
 
 class RelationCopulaRecognizer(Recognizer):
@@ -3078,7 +3252,7 @@ class RelationCopulaRecognizer(Recognizer):
             yield from self._lower(t)
         if not copula_before_capital(text, t.blank_capitals):  # (_COPULA_GATE.search(text))
             return
-        for m in _REL_COPULA.finditer(text):
+        for m in possessive_patterns(self.policy.rules).copula.finditer(text):
             rel = m.group("rel").casefold()
             if rel not in cues.relations and rel + "s" not in cues.relations:
                 continue
@@ -3102,7 +3276,7 @@ class RelationCopulaRecognizer(Recognizer):
         """"my therapist is xxx." in lower-case chat: a given name that is no frequent word (an adjective
         there is one of the commonest words: "my therapist is kind."), or a word of no language."""
         cues, lex = self.cues, self.lex
-        for m in _REL_COPULA_LOW.finditer(t.text):
+        for m in possessive_patterns(self.policy.rules).copula_low.finditer(t.text):
             rel, cf = m.group("rel"), m.group("name")
             if rel not in cues.relations or cf in cues.not_names or cues.function_word(cf) \
                     or cues.derived_word(cf) or cf.endswith(("ing", "ed", "ful", "ous", "ive")) \
@@ -3308,7 +3482,7 @@ class SignoffRecognizer(Recognizer):
         if t.role == "title" or not text:
             return
         # "Harriet (she/her)", "Sam 🌻": pronouns and emoji after the name are not part of the line's shape
-        tail = _SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
+        tail = signoff_tail(text)  # (_SIGNOFF_TAIL.search(text, max(0, len(text) - 60)))
         if tail:
             text = text[:tail.start()].rstrip()
         if len(text) > 400 and "\n" not in text[-400:] and not re.search(r"[-–—~,]|\bx+\W*$", text[-60:], re.I):
@@ -3392,6 +3566,8 @@ class SignoffRecognizer(Recognizer):
                 continue  # a lone initial is a sign-off only on its own line after a closing
             if any(len(w.rstrip(".")) > 1 and self.cues.function_word(w.casefold()) for w in words):
                 continue
+            if why == "sign-off with kisses" and _place_word_before(self.policy.rules, t.lang)[1].search(t.text[max(0, s - 24):s]):
+                continue  # "see you at X. xx": the last word is where, the kisses sign a line with no name
             yield self.person(t, s, e, why)
 
     def _closing_any(self, t: TextContext, s: str) -> bool:
@@ -3420,7 +3596,7 @@ class SignatureLineRecognizer(SignoffRecognizer):
         text = t.text.rstrip()
         if t.role == "title" or "." not in text[-120:]:
             return
-        tail = _SIGNOFF_TAIL.search(text, max(0, len(text) - 60))
+        tail = signoff_tail(text)  # (_SIGNOFF_TAIL.search(text, max(0, len(text) - 60)))
         if tail:
             text = text[:tail.start()].rstrip()
         yield from self._signature_line(t, text)
@@ -3522,7 +3698,7 @@ class AddressRecognizer(Recognizer):
             if common:
                 continue
             if toks and text[toks[0][1]:toks[0][1] + 1] == "," and self._addressable(t, toks[0][2], True, 20000) \
-                    and not where_pair(self.lex, text, toks[0][0], toks[0][1]):
+                    and not where_pair(self.lex, text, toks[0][0], toks[0][1]) and not self._others_addressed(t, toks[0][1] + 1):
                 s, e, tok = toks[0]
                 yield self.person(t, s, e - (len(tok) - len(tok.rstrip(".'’-"))),
                                   "a name or handle opening a line, set off by a comma")
@@ -3532,17 +3708,41 @@ class AddressRecognizer(Recognizer):
                 nxt = toks[k][2].casefold().replace("’", "'")
                 if not re.fullmatch(r"[ \t]+", text[toks[k - 1][1]:toks[k][0]]):
                     break  # a comma before the next word: "Driftwood, what" is the other recognizers' case
+                if toks[k - 1][2][-1:] in ".!?" and len(toks[k - 1][2].rstrip(".!?")) > 1 \
+                        and not toks[k - 1][2].endswith(".."):  # (an ellipsis trails off: "Xxx... I didn't know")
+                    break  # "Xxx. I've been ...": a sentence of one word (a greeting), then another sentence
                 after = text[toks[k][1]:toks[k][1] + 8].casefold()
                 talk = nxt in _ADDRESS_NEXT or (nxt == "love" and re.match(r"[ \t]+(?:u|you|ya|y'all|yall)\b", after)) or (
                     nxt in _IMPERATIVES and not toks[k - 1][2].casefold().endswith("s"))
                 command = nxt not in _ADDRESS_NEXT  # an imperative or "love u" follows
-                if talk and all(self._addressable(t, tk[2], k == 1, rare, command) for tk in toks[:k]):
+                full = k == 2 and self._full_name_opening(toks)
+                if talk and (full or all(self._addressable(t, tk[2], k == 1, rare, command) for tk in toks[:k])):
                     for s, e, tok in toks[:k]:
                         e -= len(tok) - len(tok.rstrip(".'’-"))
                         yield self.person(t, s, e, "a name or handle addressed at the start of a line")
                     break
-                if not self._addressable(t, toks[k - 1][2], False):
+                if not self._addressable(t, toks[k - 1][2], False) and not (k == 1 and self._full_name_opening(toks)):
                     break
+
+    def _full_name_opening(self, toks: list[tuple[int, int, str]]) -> bool:
+        """The line opens with a capitalised word and a surname of the lists that is no dictionary word: one full
+        name addressed, whose given name may be a rarer word ("Xxx Loveridge thank you")."""
+        if len(toks) < 2 or not (toks[0][2][:1].isupper() and toks[1][2][:1].isupper()):
+            return False
+        first, last = toks[0][2].casefold(), toks[1][2].casefold()
+        rank = self.lex.rank(first)
+        return self.lex.is_surname(last) and not self.lex.dictionary_word(last) and (rank is None or rank >= 3000) \
+            and not (self.cues.function_word(first) or first in self.cues.not_names or first in self.cues.titles
+                     or first in INTERJECTIONS or first in self.cues.greet1 or knowledge().is_demonym(toks[0][2]))
+
+    def _others_addressed(self, t: TextContext, pos: int) -> bool:
+        """After "X," someone else is addressed: a given name set off by a comma ("Yes, Xxx, same here") or the
+        readers ("Hello, my people"): the word before is an interjection or a greeting of another language."""
+        m = OTHERS_ADDRESSED.match(t.text, pos)
+        if m is None:
+            return False
+        name = m.group("name")
+        return name is None or self.cues.any_given_name(name.casefold()) or name.casefold() in t.doc.known
 
     def _phrase_or_initials(self, t: TextContext, toks: list[tuple[int, int, str]]) -> bool:
         """A line opening with a handle that is a phrase or initials, then talk to that person:
@@ -3644,6 +3844,9 @@ class HandleRecognizer(Recognizer):
                     or _REPEATS.search(cf) or cf in self.cues.not_names or knowledge().is_place(cf) \
                     or knowledge().is_demonym(cf):
                 continue  # ("tongan, 24, from Otara": a nationality word in lower case)
+            o = OTHERS_ADDRESSED.match(t.text, e + 1) if t.text[e:e + 1] == "," else None
+            if o is not None and o.group("name") is None:
+                continue  # "Xxx, my people": a greeting to the readers
             yield self.person(t, s, e, "a lower-case handle addressed in capitalised text")
         cues = self.cues
         for m in _LOWER_VOCATIVE.finditer(t.text):
@@ -3776,6 +3979,8 @@ class HandleRecognizer(Recognizer):
                 continue
             prev = _WORD_BEFORE.search(text[max(0, s - 20):s])
             cue = bool(prev) and prev.group(1).casefold() in _ADDRESS_CUES
+            if cue and _ASKED_COMPLEMENT.search(text, max(0, s - 24), s):
+                continue  # "was it xxx?", "is that xxx?": the complement of the question, not someone addressed
             if cue and (re.search(r"[\d_]", tok) or (self.lex.common_rank.get(tok) is None and len(tok) >= 5)):
                 yield self.person(t, s, e, "a handle addressed at the end of a clause")
 
@@ -3851,7 +4056,7 @@ _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
 
 # "the" or a preposition of place right before a word: it names a thing, a service or a place, never the
 # subject of the verb after it ("the Starlink is working", "my office at Naver has a ...")
-_THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|at|in|from|of|on|into|via)[ \t]+$")
+_THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?|at|in|from|of|on|into|via)[ \t]+$")
 
 
 def _talk_after_comma(text: str, e: int) -> bool:
@@ -3942,6 +4147,11 @@ class EnglishNameRecognizer(Recognizer):
         # "Anyway", "Honestly" as someone's given name)
         given = first or (cf in lex.first_names and (rank is None or rank >= 1000) and cf not in INTERJECTIONS
                           and not cf.endswith("ly") and cf not in _CONNECTIVES)
+        if _WE_ARE_BEFORE.search(text, max(0, s - 30), s) or (
+                _ARTICLE_WORD_BEFORE.search(text, max(0, s - 24), s) and _THAT_AFTER.match(text, ee)):
+            # "We're Welsh Xxx", "they are Xxx": what a group is, a people's name; "the old Xxx that came": a
+            # thing or a people (a person is "the lovely Xxx who ...")
+            return "skip", ""
         if given and not poss and self._own_name(text, s, e):
             return "person", "a given name in a name role of its own ('X here,', 'X is my name', 'X, <place>')"
         if not poss and not text[:s].strip() and (rank is None or rank >= 2000) and cf not in INTERJECTIONS \
@@ -3955,7 +4165,7 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "greeting before, naming phrase, or reporting verb after"
         if cues.clause_end(text, s, e) and (rank is None or (rank >= 5000 and cf not in doc.lower_vocab)):
             return "person", "addressed at the end of a clause"
-        if cues.vocative_start(text, s, e) or cues.signoff(text, s, e):
+        if (cues.vocative_start(text, s, e) and not self._name_addressed_after(text, e)) or cues.signoff(text, s, e):
             # (a town of the gazetteer that is nobody's given name or surname is where, set off by a comma:
             # "Ladysmith, teacher.", "Bellville, 42.")
             town = rank is None and knowledge().is_place(text[s:e]) and cf not in lex.first_names \
@@ -3991,6 +4201,8 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a word-name the writer introduces themselves with"
         if first or (last and rank is None):
             if rank is None:
+                if first and _ARTICLE.search(text[max(0, s - 6):s]) and self._noun_after(text, ee):
+                    return "skip", ""  # "a Xxx woman": a people's or a place's word before a noun, not a name
                 if first:
                     return "person", "a given name that is no English word"
                 if not poss and cues.subject_of_verb(text, ee, lenient=True):
@@ -4006,7 +4218,8 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
-            if first and not word_name and (rank >= 20000 or self.cues.subject_of_verb(text, ee)):
+            if first and not word_name and (rank >= 20000 or self.cues.subject_of_verb(text, ee)) \
+                    and not self._name_addressed_after(text, e) and not _ONE_WORD_SENTENCE_AFTER.match(text, e):
                 return "person", "a given name opening a sentence (a rare word, or a verb after it)"
             if self.extend(text, e) > e:
                 return "person", "a given name and a surname"
@@ -4029,6 +4242,11 @@ class EnglishNameRecognizer(Recognizer):
             return "candidate", ""
         return "skip", ""
 
+    def _name_addressed_after(self, text: str, e: int) -> bool:
+        """"Yes, Xxx, ...": after the word and its comma a given name set off by a comma is the one addressed."""
+        m = OTHERS_ADDRESSED.match(text, e + 1) if text[e:e + 1] == "," else None
+        return m is not None and m.group("name") is not None and self.cues.any_given_name(m.group("name").casefold())
+
     def _item_after(self, text: str, e: int) -> bool:
         """After the comma a short item of an introduction (a job, an age: "..., teacher."), not talk to someone
         ("..., that's beautiful", "..., you are right")."""
@@ -4047,7 +4265,9 @@ class EnglishNameRecognizer(Recognizer):
             return s
         w = m.group(1)
         cf = w.casefold()
-        if (cf in self.lex.first_names or self.cues.any_given_name(cf)) and cf not in self.cues.not_names \
+        # (or a word of no language and no place, of a name's length: old given names the lists lack, "Xxxanus Lee")
+        unknown = self.lex.rank(cf) is None and len(cf) >= 4 and not self.lex.ordinary_in(cf) and not self.lex.word_form(cf)
+        if (cf in self.lex.first_names or self.cues.any_given_name(cf) or unknown) and cf not in self.cues.not_names \
                 and cf not in self.cues.titles and not self.cues.function_word(cf) and cf not in self.cues.greet1 \
                 and cf not in _CONNECTIVES and t.free(m.start(1), m.end(1)) and not knowledge().is_place(w):
             return m.start(1)
@@ -4072,6 +4292,16 @@ class EnglishNameRecognizer(Recognizer):
         m = _COMMA_WORD_PLACE.match(text, e)
         k = knowledge()
         return bool(m) and k.is_place(m.group(1)) and not k.is_place(text[s:e]) and not k.is_demonym(text[s:e])
+
+    def _noun_after(self, text: str, e: int) -> bool:
+        """A lower-case word follows directly that is no function word, verb, adverb or reporting verb: after
+        an article, the capitalised word before it modifies it ("a Xxx woman", "a Xxx rakli")."""
+        m = re.match(r" ([a-z]{3,})\b", text[e:e + 20])
+        if not m:
+            return False
+        w = m.group(1)
+        return not (self.cues.function_word(w) or w.endswith("ly") or self.cues.verb_after(text, e)
+                    or w in self.cues.verbs_after or w in _NOT_NOUN_AFTER)
 
     def _attributive(self, text: str, e: int) -> bool:
         """A lower-case content word follows directly (no verb, adverb or function word)."""
@@ -4903,7 +5133,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             SurnameFirstListRecognizer, PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,

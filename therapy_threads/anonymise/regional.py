@@ -21,8 +21,9 @@ from typing import Iterator
 from .detect import INTERJECTIONS, TextContext, first_runs
 from .knowledge import knowledge
 from .patterns import by_first_letter
-from .recognizers import Recognizer
+from .recognizers import Recognizer, _place_word_before
 from .spans import KEEP, Span
+from .wordgate import WordGate
 
 POSS_END = re.compile(r"['’]s?$")
 
@@ -394,10 +395,15 @@ def _locality_pattern(heads: frozenset[str]) -> tuple[re.Pattern[str], re.Patter
             re.compile(r"[ \t](?:" + by_first_letter(alt) + r")\b"))
 
 
-_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|near|at|from|to|around|of|via|outside|behind|opposite|towards)[ \t]+(?:the[ \t]+)?$",
-                                re.I)
+@lru_cache(maxsize=4)
+def _locality_gate(heads: frozenset[str]) -> WordGate:
+    """Every match of :func:`_locality_pattern` holds a head word with no word character before it."""
+    return WordGate(heads)
+
+
 _SIDES = (" West", " East", " North", " South")
 _SIDE_AFTER_CITY = re.compile(r"(?P<city>[A-Z][a-z]+),[ \t]+(?P<sub>[A-Z][a-z]+[ \t]+(?:West|East|North|South))\b")
+_SIDES_GATE = WordGate(w.strip() for w in _SIDES)  # (each side follows blanks in _SIDE_AFTER_CITY)
 
 _LANG_NAMES = {"en": "English", "de": "German", "nl": "Dutch"}  # the languages whose text the sections serve
 
@@ -562,16 +568,17 @@ class RegionalPhraseRecognizer(Recognizer):
         "T. Nagar"), and a suburb named by its side after a city ("Mumbai, Andheri West")."""
         text = t.text
         pattern, gate = _locality_pattern(heads) if heads else (None, None)
-        for m in pattern.finditer(text) if pattern is not None and gate.search(text) else ():
+        for m in pattern.finditer(text) if pattern is not None and not _locality_gate(heads).absent(t) \
+                and gate.search(text) else ():
             s = m.start()
             if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
                 continue
             first = re.match(r"[A-Za-z]+", m.group(0)).group(0).casefold()
             if (self.cues.any_given_name(first) or first in self.lex.intl_names) \
-                    and not _PLACE_WORD_BEFORE.search(text, max(0, s - 24), s):
+                    and not _place_word_before(self.policy.rules, t.lang)[1].search(text[max(0, s - 24):s]):
                 continue  # "Rohit Nagar" is also a person ("Nagar" is a surname): a place only after "in", "near"
             yield self.span(s, m.end(), KEEP, reason="a neighbourhood named by its head word")
-        for m in _SIDE_AFTER_CITY.finditer(text) if any(w in text for w in _SIDES) else ():
+        for m in _SIDE_AFTER_CITY.finditer(text) if not _SIDES_GATE.absent(t) and any(w in text for w in _SIDES) else ():
             if knowledge().is_place(m.group("city")):
                 yield self.span(m.start("sub"), m.end("sub"), KEEP, reason="a suburb named by its side, after its city")
 
@@ -793,6 +800,7 @@ _HONORIFIC_TRIGGERS = first_runs(re.sub(r"\\(.)", r"\1", w) for w in _HONORIFIC_
 _HERE_INTRO = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])[ \t]*)"
                          r"[ \t]*(?P<name>[A-Za-z][a-z]+)[ \t]+here(?=[ \t]*(?:,|\.|!|\(|\bfrom\b|\bbtw\b|\bagain\b|"
                          r"\btoo\b|[-–—]))", re.M)
+_HERE_AGAIN = re.compile(r"[ \t]*,[ \t]*(?P<name>[A-Z][a-z]+)[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=[ \t]*[,.!(])")
 # "I am Honey.", "I'm Lucky, from ...", "i am Joy D'Mello": a given name that is also a word, right
 # after the writer says who they are, before a clause break
 _I_AM = re.compile(r"(?:\b[Ii]['’]m|\b[Ii][ \t]+am|\b[Mm]y[ \t]+name[ \t]+is|\b[Nn]ame['’]s)[ \t]+"
@@ -848,6 +856,14 @@ class IntroductionRecognizer(Recognizer):
             for m in _HERE_INTRO.finditer(text):
                 s, e = m.span("name")
                 cf = m.group("name").casefold()
+                again = _HERE_AGAIN.match(text, m.end())
+                if again is not None and again.group("name") == m.group("name") and not self._no_name(cf) \
+                        and m.group("name")[:1].isupper():
+                    # "Xxx here, Xxx Yyy, on ...": the writer says the name again with the surname, whatever
+                    # word it also is
+                    yield self.person(t, s, e, "a writer naming themself twice ('X here, X Y')")
+                    yield self.person(t, again.start("name"), again.end(), "a writer naming themself twice ('X here, X Y')")
+                    continue
                 if self._no_name(cf) or not (lex.is_first_name(cf) or cf in lex.intl_names):
                     continue  # ("Ironbound here": where the writer is)
                 r = lex.rank(cf)
@@ -1250,6 +1266,21 @@ class PlacedNameRecognizer(Recognizer):
         # a preposition of place of the text's language before the pair ("in", "em", "à", "naar")
         self._place_before = {lang: place_before_pattern(cues.policy, lang) for lang in self.languages}
 
+    def _middle_place(self, t: TextContext, i: int) -> bool:
+        """Three capitalised words alone, ``caps[i:i + 3]``: a given name, a given name that is also a place, and a
+        surname of the names data ("Ylenia Paola Vella", "Anna Florence Whitby"): a full name with its middle name."""
+        caps, text, cues, lex = t.caps, t.text, self.cues, self.lex
+        if i + 3 < len(caps) and re.fullmatch(r"[ \t]+", text[caps[i + 2][1]:caps[i + 3][0]]):
+            return False
+        (s, _e, first, _c), (_s2, _e2, mid, core2), (_s3, _e3, _t3, core3) = caps[i:i + 3]
+        f, m, l3 = first.casefold(), core2.casefold(), core3.casefold()
+        if not (cues.any_given_name(f) or f in lex.intl_names) or cues.word_name(f) or not cues.any_given_name(m) \
+                or mid != core2 or not lex.is_surname(l3) or not knowledge().is_place(core2):
+            return False
+        if any(w in cues.not_names or w in cues.titles or cues.function_word(w) for w in (f, m, l3)):
+            return False
+        return not self._place_before[t.lang or "en"].search(text, max(0, s - 14), s) and t.free(s, caps[i + 1][1])
+
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, lex = t.text, self.cues, self.lex
         caps = t.caps
@@ -1259,8 +1290,13 @@ class PlacedNameRecognizer(Recognizer):
             s2, e2, second, core2 = caps[i + 1]
             if text[e:s2] != " " or not (k.is_place(first) or k.is_place(core2)):
                 continue
-            if i > 0 and re.fullmatch(r"[ \t]+", text[caps[i - 1][1]:s]) or \
-                    i + 2 < len(caps) and re.fullmatch(r"[ \t]+", text[e2:caps[i + 2][0]]):
+            if i > 0 and re.fullmatch(r"[ \t]+", text[caps[i - 1][1]:s]):
+                continue  # inside a longer run of capitals
+            if i + 2 < len(caps) and re.fullmatch(r"[ \t]+", text[e2:caps[i + 2][0]]):
+                if self._middle_place(t, i):
+                    last3 = caps[i + 2][0] + len(caps[i + 2][3])
+                    yield self.person(t, s, last3 if t.free(caps[i + 2][0], last3) else caps[i + 1][0] + len(caps[i + 1][3]),
+                                      "a given name, a middle name that is also a place, and a surname")
                 continue  # inside a longer run of capitals
             f, l2 = first.casefold(), core2.casefold()
             if not (cues.any_given_name(f) or f in lex.intl_names) or not lex.is_surname(l2) or cues.word_name(f):

@@ -241,10 +241,20 @@ def _digit_runs(text: str, low: str, lang: str) -> list[Run]:
                 if len(gs) >= 3:
                     runs.append(_run(text, gs))
                 gs = []
-            gs.append(Group(w.start(), w.end(), str(table[w.group("w").lower()]), True))
+            gs.append(Group(w.start(), w.end(), str(_word_key(table, w.group("w"))), True))
         if len(gs) >= 3:
             runs.append(_run(text, gs))
     return runs
+
+
+def _word_key(table: dict, word: str):
+    """``table``'s entry for ``word``, matched as the case-insensitive patterns match it: ``re.I``
+    also equates letters whose lower case differs (long s, dotless i, the Kelvin sign), so
+    ``word.lower()`` alone can miss the key that matched."""
+    for key in (word.lower(), word.casefold()):
+        if key in table:
+            return table[key]
+    return next(v for k, v in table.items() if re.fullmatch(re.escape(k), word, re.I))
 
 
 def _run(text: str, gs: list[Group]) -> Run:
@@ -391,7 +401,7 @@ def _compound_runs(text: str, lang: str) -> list[Run]:
         gs = []
 
     for m in pat.finditer(text):
-        kind, v = kinds[m.group(0).lower()]
+        kind, v = _word_key(kinds, m.group(0))
         if gs and not _JOIN.fullmatch(text, prev_end, m.start()):
             close()
             stage = 0

@@ -22,7 +22,8 @@ from . import register
 from ._dates import When, place_year
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
 from .base import Reader, SourceRef
-from .comments.declared import declared_count, loaded_by_script, raw_comment_ids
+from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, loaded_by_script,
+                                raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
 from .comments.markup_guess import guess_systems
@@ -142,6 +143,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     seen_keys: set[str] = set()
     thread_all = Thread()
     raw_ids: set[str] = set()
+    units: dict[str, set[str]] = {}
     linked: set[str] = set()
     fetched = {p.url for p in pages if p.url}
     script_systems: list[str] = []
@@ -174,6 +176,8 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             script_systems = loaded_by_script(page.text)
         page_ids = raw_comment_ids(page.text)
         raw_ids |= page_ids
+        for system, ids in unit_ids(page.text, page_ids).items():
+            units.setdefault(system, set()).update(ids)
         canonical = tree.css_first("link[rel='canonical']")
         canonical_url = attrs.get(canonical, "href") if canonical is not None else ""
         # The page's own address decides which permalinks are "this post": the canonical one,
@@ -229,7 +233,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     if thread_all.depth_from_classes:
         result.warn("html_depth_from_classes", f"{thread_all.depth_from_classes} comment(s) are "
                     "not nested in the markup; their parents were inferred from the depth the "
-                    "theme states (depth-N classes or the blocks' indentation)")
+                    "theme states (depth-N or replyN classes, or the blocks' indentation)")
 
     post = make_post(source, "html", "page", title=post_f.title, body=post_f.body, sha=sha,
                      location="page", site=post_f.site, url=post_f.url or None,
@@ -277,7 +281,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
                  and (c.published_at or c.published_local or c.published_age))
     _say_what_is_missing(result, thread_all, len(comments) - textless, declared, declared_where,
                          missing_pages, script_systems, len(raw_ids), textless, pages[0].text,
-                         headed)
+                         headed, units)
     if unloaded_links:
         stated = (f" (stating {unloaded_stated} more comment(s), a lower bound)"
                   if unloaded_stated else "")
@@ -345,7 +349,8 @@ def _remove_thread(tree, attrs: Attrs) -> None:
 def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, declared: int | None,
                          declared_where: str, missing_pages: list[str],
                          script_systems: list[str], raw_ids: int, textless: int = 0,
-                         html: str = "", headed: int = 0) -> None:
+                         html: str = "", headed: int = 0,
+                         units: dict[str, set[str]] | None = None) -> None:
     system = thread.system
     skipped_here = sum(thread.skipped.get(k, 0) for k in ("pingback", "trackback"))
     seen = extracted + skipped_here
@@ -412,8 +417,19 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"{left_out} comment(s) were found only in a widget or under another post's "
                     f"article and were left out{named}; this page's own thread was not found")
     accounted = extracted + textless + sum(thread.skipped.values())
-    if raw_ids > accounted:
+    # The independent count: per system, the one marker its template prints once per post or
+    # comment (declared.unit_ids); the system marking the most is the guess.
+    # Nothing read or skipped at all: _say_unread_markup names the engine from its markup (with
+    # the site and the stated count); only the comment ids are counted here, as they always were.
+    marked, marker = max(((len(v), k) for k, v in (units or {}).items()
+                          if accounted or k == COMMENT_IDS), default=(0, ""))
+    topic = ""
+    if marker in TOPIC_COUNTED and not thread.skipped.get("thread_starter"):
+        marked -= 1  # the topic's opening post, read as the post (a later page: one unflagged)
+        topic = " besides the opening post"
+    if marked > accounted:
         result.warn("comment_markup_unread",
-                    f"{raw_ids} comment element id(s) are in the page and {accounted} comment(s) "
-                    f"were read or skipped{named}: {raw_ids - accounted} may be lost; please report "
-                    "the page")
+                    f"guessed system {marker}: {marked} post(s)/comment(s) are marked in the "
+                    f"page{topic} and {accounted} were read or skipped ({extracted} extracted"
+                    f"{f', read as {guess}' if guess else ''}): {marked - accounted} may be lost; "
+                    "please report the page")

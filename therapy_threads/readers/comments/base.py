@@ -102,6 +102,9 @@ class CommentSystem:
 
 _DEPTH_CLASS = re.compile(r"^(?:[a-z0-9-]+--)?(?:depth|level|comment-depth|comment-level|thread-depth|"
                           r"wpd_comment_level|wc_comment_level|indent|nest|nested)[-_]?(\d{1,3})$")
+# A reply level counted from the first reply (the top level carries no such class): ModDB's flat
+# ``div.row`` list marks its replies ``reply1`` and ``reply2``; the number is the 0-based depth.
+_REPLY_LEVEL_CLASS = re.compile(r"^(?:[a-z0-9-]+--)?(?:reply|reply-level|reply_level|replylevel)[-_]?([1-9]\d?)$")
 
 
 def level_number(classes: frozenset[str]) -> int | None:
@@ -115,10 +118,15 @@ def level_number(classes: frozenset[str]) -> int | None:
 
 def depth_from_classes(classes: frozenset[str]) -> int | None:
     """0-based depth from ``depth-3`` / ``level-2`` / ``wpd_comment_level-1`` style classes (also
-    as a BEM modifier: ``thread--level-2``)."""
+    as a BEM modifier: ``thread--level-2``), or from a reply level counted from the first reply
+    (``reply1``, ``reply-2``: the top level unmarked)."""
     for c in classes:
         m = _DEPTH_CLASS.match(c)
         if m:
             d = int(m.group(1))
             return d - 1 if d >= 1 else 0
+    for c in classes:
+        m = _REPLY_LEVEL_CLASS.match(c)
+        if m:
+            return int(m.group(1))
     return None

@@ -224,3 +224,85 @@ def raw_comment_ids(html: str) -> set[str]:
             out.add(next(g for g in v.groups() if g))
     out.update(_PHPBB2_POST.findall(html))
     return out
+
+
+# The one marker each system's own template prints exactly once per post or comment, by system.
+# Distinct numbers are counted (a post's several ids share its number: phpBB's ``div#p5`` and
+# ``div#post_content5`` are one post), one system at a time, so that quotes, "permalink" links
+# and two markers per post never add up. Each pattern is ``(tags, id pattern, class pattern)``
+# over one start tag; a tag name of ``a`` reads the ``name`` or ``id`` anchor.
+#
+# * WordPress ``Walker_Comment`` ``li#comment-N`` (``div-comment-N`` inside), Drupal
+#   ``<a id="comment-N">``, Blogger ``cNNNNNNN``, Disqus' ``dsq-comment-N``: ``raw_comment_ids``;
+# * phpBB 3 prosilver ``viewtopic_body.html``: ``div#p{POST_ID}.post`` and
+#   ``div#post_content{POST_ID}``; subsilver2 ``<a name="p{POST_ID}">``; FluxBB/PunBB
+#   ``div#p{ID}.blockpost``; phpBB 2 ``<span class="name"><a name="{U_POST_ID}">``;
+# * vBulletin 3/4 ``postbit``: ``div#post_message_{postid}``;
+# * vBulletin 4 ``li#post_{postid}``, MyBB ``div#post_{pid}``, Discourse ``div#post_{post_number}``
+#   (``article#post_N`` in the app; not its ``small-action`` notes): ``post_N`` on a post's block;
+# * XenForo 1 ``li#post-{post_id}.message``, XenForo 2 ``article#js-post-{post_id}``
+#   (``data-content="post-N"``);
+# * SMF ``Display.template.php``: ``div#msg{id_msg}`` / ``<a id="msg{id_msg}">`` and ``msg_{id_msg}``;
+# * Invision 4 ``article#elComment_{id}`` (``comment-{id}_wrap``), Invision 3 ``div#post_id_{id}``
+#   and ``<a id="entry{id}">``;
+# * Vanilla ``li#Comment_{CommentID}``; rendered Disqus ``li.post#post-{id}``.
+_UNIT_TAG = re.compile(r"<(div|article|li|a|table|section|span)\s[^<>]{0,2000}>", re.I)
+_UNIT_ID = re.compile(r"""\s(?:id|name)=["']([\w-]{2,40})["']""")
+_UNIT_CLASS = re.compile(r"""\sclass=["']([^"']{0,300})["']""")
+# Discourse prints its small actions ("closed this topic", "pinned globally") as posts of the
+# stream (``article#post_N.small-action``): a moderator's note, not a post.
+_NOT_UNIT = re.compile(r"\bsmall-action\b")
+_UNITS: tuple[tuple[str, str, re.Pattern, re.Pattern | None], ...] = (
+    ("phpbb/fluxbb (div#pN.post)", "div", re.compile(r"^p(\d+)$"),
+     re.compile(r"\b(?:post|blockpost)\b")),
+    ("phpbb/fluxbb (div#pN.post)", "div", re.compile(r"^post_content(\d+)$"), None),
+    ("phpbb/fluxbb (div#pN.post)", "a", re.compile(r"^p(\d+)$"), None),
+    ("vbulletin (post_message_N)", "div", re.compile(r"^post_message_(\d+)$"), None),
+    ("vbulletin/mybb/discourse (post_N)", "div article li table", re.compile(r"^post_(\d+)$"), None),
+    ("xenforo (post-N)", "li", re.compile(r"^post-(\d+)$"), re.compile(r"\bmessage\b")),
+    ("xenforo (post-N)", "article div", re.compile(r"^js-post-(\d+)$"), None),
+    ("smf (msgN)", "div a", re.compile(r"^msg_?(\d+)$"), None),
+    ("invision (elComment_N)", "article div", re.compile(r"^elComment_(\d+)$|^comment-(\d+)_wrap$"),
+     None),
+    ("invision (post_id_N)", "div", re.compile(r"^post_id_(\d+)$"), None),
+    ("invision (post_id_N)", "a", re.compile(r"^entry(\d+)$"), None),
+    ("vanilla (Comment_N)", "li", re.compile(r"^Comment_(\d+)$"), None),
+    ("disqus (li.post#post-N)", "li", re.compile(r"^post-(\d+)$"), re.compile(r"^post$")),
+)
+
+# Forum markers count a topic's opening post too (on its first page), which the reader takes as
+# the post; Vanilla's comments and Disqus' posts are replies only, like comment ids.
+TOPIC_COUNTED = frozenset(system for system, *_ in _UNITS) - {"vanilla (Comment_N)",
+                                                              "disqus (li.post#post-N)"}
+
+
+def unit_ids(html: str, comment_ids: set[str] | None = None) -> dict[str, set[str]]:
+    """System (and its marker) -> the distinct posts/comments it marks in the page text: the
+    independent count of comment-like units that "nothing lost" compares with what was read
+    (the sets of a thread's several pages are united). The ids of ``raw_comment_ids`` are one
+    entry ("comment ids")."""
+    seen: dict[str, set[str]] = {}
+    for m in _UNIT_TAG.finditer(html):
+        tag = m.group(0)
+        name = m.group(1).lower()
+        for idm in _UNIT_ID.finditer(tag):
+            value = idm.group(1)
+            for system, tags, rx, cls in _UNITS:
+                if name not in tags.split():
+                    continue
+                v = rx.match(value)
+                if v is None:
+                    continue
+                c = _UNIT_CLASS.search(tag)
+                if c is not None and _NOT_UNIT.search(c.group(1)):
+                    continue
+                if cls is not None and (c is None or not cls.search(c.group(1))):
+                    continue
+                seen.setdefault(system, set()).add(next(g for g in v.groups() if g))
+    ids = raw_comment_ids(html) if comment_ids is None else comment_ids
+    if ids:
+        seen[COMMENT_IDS] = ids
+    return seen
+
+
+COMMENT_IDS = "comment ids (comment-N, Blogger cN, phpBB 2 anchors...)"

@@ -136,13 +136,15 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             it.skip_reason = "pingback"
         if not it.skip_reason and _is_ad_slot(it, own):
             it.skip_reason = "advertising"
+        if not it.skip_reason and i == 0 and _marked_first_post(page, own):
+            it.skip_reason = "thread_starter"
         if it.skip_reason:
             thread.skipped[it.skip_reason] += 1
             if it.skip_reason == "pingback":
                 left_out[it.key] = parents[i]
             continue
         rc = _read_fields(page, it, own, by_id, parents[i], i)
-        if _PING_TEXT.match(rc.text):
+        if _PING_TEXT.match(rc.text) or not rc.text.strip() and _ping_words(own):
             thread.skipped["pingback"] += 1
             left_out[rc.key] = rc.parent_key
             continue
@@ -224,6 +226,23 @@ def _is_ad_slot(it: Item, own: list[LexborNode]) -> bool:
 # WordPress writes a received pingback's text as "[…] excerpt […]" (wp_xmlrpc_server::pingback_ping):
 # a theme without the pingback class prints it as an ordinary comment, whose author is a post title.
 _PING_TEXT = re.compile(r"^\[(?:…|\.\.\.)\].*\[(?:…|\.\.\.)\]\W*$", re.S)
+
+
+def _ping_words(own: list[LexborNode]) -> bool:
+    """A comment read without words whose own block prints a ping's "[…] excerpt […]" (an
+    excerpt that opens with a date loses its words to the date reader)."""
+    return any(_PING_TEXT.match(n.text(deep=False, strip=True)) for n in own[:80])
+
+
+# Tapatalk's hosted forums (phpBB underneath) mark the topic's opening post with an empty
+# ``<i id="pfirst">`` beside its ``<i id="p{ID}">`` anchor: the post, not a reply.
+_FIRST_POST_IDS = frozenset({"pfirst"})
+
+
+def _marked_first_post(page: Page, own: list[LexborNode]) -> bool:
+    return any(page.attrs.id(n) in _FIRST_POST_IDS for n in own[:200])
+
+
 # Themes list pings apart from comments (Twenty Ten's and Divi's ``ol.pinglist`` under
 # "Trackbacks/Pingbacks", ``#pings``, ``#trackbacks``), often without a class on the items.
 _PING_TOKENS = frozenset({"pinglist", "ping-list", "pings", "pingbacks", "trackbacks", "trackback-list",
