@@ -781,6 +781,10 @@ class Engine:
             if found:  # (most recognizers find nothing in most texts: no sorting then)
                 for sp in resolve(found):
                     t.claim(sp)
+        if only is None and t.spans:
+            from .grow import grow_persons
+
+            grow_persons(t, self.cues)
         return t
 
 

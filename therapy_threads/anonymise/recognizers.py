@@ -36,7 +36,9 @@ from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 # Irish and Scottish "Ó", "Ní", "Mac", "Nic", "Uí" ("Ciarán Ó Laoire", "Aoife Ní Bhriain")
 # (with the patronymic links of Malay and Malaysian/Singaporean Indian names: "bin"/"binti" son/daughter of, "a/l"
 # anak lelaki, "a/p" anak perempuan, "s/o"/"d/o"; "X bin Y" is one name)
-_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|ter|ten|da|di|du|del|la|le|zu|dos|das|do|Ó|Ní|Nic|Mac|Mhic|"
+_EXTEND = re.compile(r"^(\s+[A-Z]\.?)?\s+((?:(?:von|van|de|der|den|ter|ten|da|di|du|del|la|le|zu|dos|das|do|"
+                     # (Flemish and many Romance surnames write the particle capitalised: "Van den X", "De X")
+                     r"Van|Von|De|Den|Der|Ter|Ten|Da|Di|Du|Del|Dos|Das|Ó|Ní|Nic|Mac|Mhic|"
                      r"Uí|Ua|O'|bin|binti|binte|bte|a/l|a/p|s/o|d/o)\s+){0,2}"
                      r"[A-Z\u00c0-\u00de" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
                      # (and Greek: "Ειρήνη Μπατζιώρα")

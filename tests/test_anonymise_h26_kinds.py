@@ -1,0 +1,38 @@
+"""Kinds of failure the held-out batch heldout26 showed: official names written with the SURNAME first in capitals
+("TANOH Kessé Jean-Luc"), surnames that are phrases of English words after a given name ("Marlon Little Eagle"),
+and Flemish particle surnames written with a capital ("Van den X", "De X"). Small labelled posts through the real
+stage (``[[private]]`` must go, ``{{keep}}`` must stay). All names of people are synthetic; places are real."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
+
+
+def _clean(score):
+    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the surname in capitals, then given names, one of them of no list
+    ("fr", ["Bonjour à tous.", "Mon psy, c'est [[TANOH Kessé Jean-Luc]], à {{Cocody}}."]),
+    ("fr", ["Bonjour à tous.", "Je suis à {{Yamoussoukro}}, [[KOFFI Brou Hervé]] sur mes diplômes."]),
+    # an acronym before a place stays, and a line in capitals is shouting
+    ("fr", ["Bonjour à tous.", "Le {{CHU}} de {{Cocody}} est plein. MERCI À TOUS LES AMIS."]),
+    # a surname that is a phrase of English words after a given name
+    ("en", ["Hello all.", "My counselor [[Marlon Little Eagle]] helped me a lot."]),
+    ("en", ["Hello all.", "Thanks [[Trevor Good Water]] and [[Norma Her Many Lances]]."]),
+    # a word of such a surname stays a word elsewhere in the post
+    ("en", ["Hello all.", "My counselor [[Marlon Little Eagle]] helped me.", "Stay {{strong}}, an eagle flies high."]),
+    # a given name before a place is not a surname of words: the place stays
+    ("en", ["Hello all.", "My sister [[Wanda]] in {{Rapid City}} says hi."]),
+    # Flemish particle surnames written with a capital
+    ("nl", ["Hallo iedereen.", "Ik sprak met [[Lotte Van den Broeck]] en [[Femke De Clercq]] gisteren."]),
+])
+def test_h26_name_shapes(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)

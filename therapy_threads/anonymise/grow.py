@@ -1,0 +1,111 @@
+"""Growing a person's name found in part to the whole name, after all recognizers ran.
+
+Two shapes of names the word lists cannot see as one name:
+
+- the official form with the SURNAME first in capitals, then the given names ("TANOH Kessé Jean-Luc"), as
+  administrative lists and francophone West and Central Africa write it: a given name was found, and the
+  capitalised words before it (the other given names, often of no list) and the all-capitals word before them
+  belong to the same name;
+- a surname that is a phrase of English words after a given name ("Marlon Little Eagle", "Norma Her Many Lances"),
+  as many Native American families in the United States and Canada bear: capitalised English words right after a
+  found given name, in a sentence that is not written in title case, ending in a word that is no function word.
+
+Names of people here are synthetic."""
+from __future__ import annotations
+
+import re
+
+from .knowledge import knowledge
+from .spans import KEEP, PERSON
+
+_CAPS_WORD = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?)[ \t]+$")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[ \t]+$")
+_CAP_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)(?![\w'’-])")
+_FREQUENT = 200
+GROWN = "; grown to the whole name"
+_LOWER_OR_END = re.compile(r"^(?:[ \t]*(?:$|[^\w \t])|[ \t]+[a-z])")
+
+
+def grow_persons(t, cues) -> None:
+    """Widen the PERSON spans of ``t`` in place where the words around them are the rest of the name."""
+    for sp in list(t.spans):
+        if sp.kind != PERSON:
+            continue
+        s = _caps_first(t, cues, sp.start)
+        e = _phrase_surname(t, cues, sp.end) if t.lang == "en" else sp.end
+        if (s, e) != (sp.start, sp.end):
+            t.spans[:] = [x for x in t.spans if x is sp or not (x.kind == KEEP and x.start >= s and x.end <= e)]
+            t.taken[s:e] = b"\x01" * (e - s)
+            sp.start, sp.end = s, e
+            sp.key = re.sub(r"\s+", " ", t.text[s:e]).casefold()
+            sp.reason += GROWN
+
+
+def _caps_first(t, cues, s: int) -> int:
+    """The start of an all-capitals surname before the given names ending at ``s``, or ``s``."""
+    text, k, lex = t.text, knowledge(), cues.lex
+    line_start = text.rfind("\n", 0, s) + 1
+    line = text[line_start:text.find("\n", s) if "\n" in text[s:] else len(text)]
+    if sum(c.isupper() for c in line) > sum(c.islower() for c in line):
+        return s  # a line in capitals: shouting, not a name written surname first
+    a = s
+    for _ in range(2):  # other given names, of no list or of the lists: "Kessé", "Kouadio"
+        m = _CAP_WORD_BEFORE.search(text, line_start, a)
+        if not m or not (t.free(m.start(1), m.end(1)) or _lone_place(t, m.start(1), m.end(1))):
+            break
+        cf = m.group(1).casefold()
+        if k.is_place(m.group(1)) or (lex.rank(cf) is not None and not (cues.any_given_name(cf) or lex.is_surname(cf))):
+            break
+        a = m.start(1)
+    m = _CAPS_WORD.search(text, line_start, a)
+    if not m or not (t.free(m.start(1), m.end(1)) or _lone_place(t, m.start(1), m.end(1))):
+        return s
+    word = m.group(1)
+    cf = word.casefold()
+    if len(word.replace("-", "")) < 3 or (
+            lex.rank(cf) is not None and not lex.is_surname(cf) and not cues.any_given_name(cf)):
+        return s  # an acronym ("CHU", "IHS") or a word in capitals ("MERCI") is no surname
+    return m.start(1)
+
+
+def _phrase_surname(t, cues, e: int) -> int:
+    """The end of a surname of English words after the given name ending at ``e``, or ``e``."""
+    text, lex, k = t.text, cues.lex, knowledge()
+    before = text[max(0, text.rfind(" ", 0, max(0, e - 1)) - 30):e]
+    words: list[tuple[int, int]] = []
+    pos = e
+    while len(words) < 3:
+        m = _CAP_WORD_AFTER.match(text[pos:pos + 40])
+        if not m:
+            break
+        words.append((pos + m.start(1), pos + m.end(1)))
+        pos += m.end()
+    while words:
+        end = words[-1][1]
+        surface = [text[a:b] for a, b in words]
+        last = surface[-1].casefold()
+        ok = (_LOWER_OR_END.match(text[end:end + 3]) is not None
+              and all(t.free(a, b) or _lone_place(t, a, b) for a, b in words)
+              # (the most frequent words are function words and verbs: "Marlon Little Eagle", not "Marlon Has")
+              and (lex.rank(last) or 0) >= _FREQUENT and last not in cues.not_names and last not in cues.titles
+              and last not in cues.greet1 and last not in cues.closings
+              and all(lex.rank(w.casefold()) is not None and not lex.proper_noun(w.casefold()) for w in surface)
+              and not k.is_place(" ".join(surface))
+              and not _title_case_before(before))
+        if ok:
+            return end
+        words.pop()
+    return e
+
+
+def _lone_place(t, a: int, b: int) -> bool:
+    """The word [a, b) is kept only as a place of the gazetteer on its own ("Eagle", a town): inside a surname
+    of English words it is a word of the surname."""
+    return any(x.kind == KEEP and x.recognizer == "place" and (x.start, x.end) == (a, b) for x in t.spans) and all(
+        x.kind == KEEP and x.start >= a and x.end <= b for x in t.spans if x.overlaps(a, b))
+
+
+def _title_case_before(before: str) -> bool:
+    """The words before the name are capitalised too (a heading in title case), so capitals say nothing."""
+    ws = re.findall(r"[^\W\d_]+", before)[:-1]
+    return len(ws) >= 2 and all(w[:1].isupper() for w in ws[-2:])
