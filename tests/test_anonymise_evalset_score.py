@@ -16,6 +16,8 @@ from therapy_threads.anonymise import evalset as ev
     ("Děkuji [[slečně Zdislavě]] a [[panu Mgr. Kalousovi]].", "Děkuji slečně [P1] a panu Mgr. [P2].", 2),
     ("Falei com a [[Tanabe-sensei]] e a [[Lulu-chan]].", "Falei com a [P1]-sensei e a [P2]-chan.", 2),
     ("Vado dal [[lic. phil. Bizzozero]] e dalla [[Sciura Ottavia]].", "Vado dal lic. phil. [P1] e dalla Sciura [P2].", 2),
+    ("Bij [[meester Wout]] en [[juf Ilse]].", "Bij meester [P1] en juf [P2].", 2),
+    ("Lo dijo [[don Eusebio]].", "Lo dijo don [P1].", 1),
     # the name itself surviving is still a leak, the title beside it or not
     ("Ik sprak [[mevrouw Vandeloo]] gisteren.", "Ik sprak [P1] Vandeloo gisteren.", 0),
     ("Bei [[Dr.in Zirngast]].", "Bei [P1] Zirngast.", 0),

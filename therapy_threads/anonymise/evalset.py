@@ -53,6 +53,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          # academic titles each language writes before a name ("mevrouw", "Psic.", "Mtra.", "DSA"):
                          # Dutch (ds. = dominee, drs., ir., ing.)
                          "mevrouw", "meneer", "mijnheer", "juffrouw", "dokter", "drs", "ds", "dominee", "ir",
+                         # (and the teacher's forms of address, as the anonymiser's Dutch titles: "meester X", "juf X")
+                         "meester", "juf",
                          # Afrikaans (Mnr. = meneer, Mev. = mevrou, Mej. = mejuffrou)
                          "mnr", "mev", "mej", "mevrou", "mejuffrou",
                          # Maltese ("Perit" = architect, a professional title like "Dr")
@@ -63,6 +65,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "señora", "señor", "señorita", "doña", "doctora", "doctor", "lic", "licenciada",
                          "licenciado", "lcda", "lcdo", "psic", "mtra", "mtro", "maestra", "maestro", "profe",
                          "profesora", "profesor", "arq",
+                         # "don" before a given name, the man's form of "doña" (a title of the anonymiser's Spanish cues)
+                         "don",
                          # Portuguese and Italian
                          "senhora", "senhor", "dona", "doutora", "doutor", "profa", "signora", "signor", "signore",
                          "signorina", "dottoressa", "dottor", "dottore", "avv",
