@@ -36,3 +36,14 @@ def _clean(score):
 def test_h26_name_shapes(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # no part found by another rule: the last capitalised word a given name of the lists
+    ("fr", ["Bonjour à tous.", "Sur le jugement c'était écrit \"[[GOHOU Tiémoko Hervé]] contre [[YAPI Patience]]\"."]),
+    # words in capitals before a given name are no surname
+    ("fr", ["Bonjour à tous.", "NOUS AVONS vu [[Marie]] hier, merci."]),
+])
+def test_h26_caps_first_alone(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)

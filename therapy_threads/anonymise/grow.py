@@ -23,11 +23,15 @@ _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?
 _CAP_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)(?![\w'’-])")
 _FREQUENT = 200
 GROWN = "; grown to the whole name"
+# the languages of administrations that write the surname first in capitals (francophone Africa, Belgium, France)
+_CAPS_FIRST_LANGS = frozenset({"fr", "nl", "pt", "es", "it", "en"})
 _LOWER_OR_END = re.compile(r"^(?:[ \t]*(?:$|[^\w \t])|[ \t]+[a-z])")
 
 
 def grow_persons(t, cues) -> None:
     """Widen the PERSON spans of ``t`` in place where the words around them are the rest of the name."""
+    if t.lang in _CAPS_FIRST_LANGS and _CAPS_FIRST.search(t.text):
+        caps_first_names(t, cues)
     for sp in list(t.spans):
         if sp.kind != PERSON:
             continue
@@ -39,6 +43,27 @@ def grow_persons(t, cues) -> None:
             sp.start, sp.end = s, e
             sp.key = re.sub(r"\s+", " ", t.text[s:e]).casefold()
             sp.reason += GROWN
+
+
+# an all-capitals word, then one to three capitalised words: "TANOH Kessé Jean-Luc", "YAPO Awa"
+_CAPS_FIRST = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ]{3,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?((?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+                         r"(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?){1,3})(?![\w'’-])")
+
+
+def caps_first_names(t, cues) -> None:
+    """Official names written surname first in capitals where no recognizer found a part: the last capitalised
+    word is a given name of the lists (any language), so the whole is "SURNAME Given Given"."""
+    from .spans import Span
+
+    for m in _CAPS_FIRST.finditer(t.text):
+        last = m.group(1).split()[-1]
+        if not t.free(m.start(), m.end()) or not cues.any_given_name(last.casefold()):
+            continue
+        if _caps_first(t, cues, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())) != m.start():
+            continue  # (the same tests as growing a found name: no acronym, no word, no line in capitals)
+        sp = Span(m.start(), m.end(), PERSON, re.sub(r"\s+", " ", m.group(0)).casefold(), "caps_first", 0.7,
+                  "an official name, the surname first in capitals" + GROWN)
+        t.claim(sp)
 
 
 def _caps_first(t, cues, s: int) -> int:
@@ -63,7 +88,8 @@ def _caps_first(t, cues, s: int) -> int:
     word = m.group(1)
     cf = word.casefold()
     if len(word.replace("-", "")) < 3 or (
-            lex.rank(cf) is not None and not lex.is_surname(cf) and not cues.any_given_name(cf)):
+            (lex.rank(cf) is not None or lex.lang_rank(cf, t.lang) is not None)
+            and not lex.is_surname(cf) and not cues.any_given_name(cf)):
         return s  # an acronym ("CHU", "IHS") or a word in capitals ("MERCI") is no surname
     return m.start(1)
 
