@@ -28,6 +28,8 @@ def _clean(score):
     ("en", ["Hello all.", "Thanks [[Trevor Good Water]] and [[Norma Her Many Lances]]."]),
     # a word of such a surname stays a word elsewhere in the post
     ("en", ["Hello all.", "My counselor [[Marlon Little Eagle]] helped me.", "Stay {{strong}}, an eagle flies high."]),
+    # a brand after an article is no person's surname ("a tin of Xx Yy Yys")
+    ("en", ["Hello all.", "I brought a tin of {{Maple}} {{Crunch}} {{Bars}} for you."]),
     # a given name before a place is not a surname of words: the place stays
     ("en", ["Hello all.", "My sister [[Wanda]] in {{Rapid City}} says hi."]),
     # Flemish particle surnames written with a capital

@@ -25,6 +25,7 @@ _FREQUENT = 200
 GROWN = "; grown to the whole name"
 # the languages of administrations that write the surname first in capitals (francophone Africa, Belgium, France)
 _CAPS_FIRST_LANGS = frozenset({"fr", "nl", "pt", "es", "it", "en"})
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|some|of)[ \t]+$", re.I)
 _LOWER_OR_END = re.compile(r"^(?:[ \t]*(?:$|[^\w \t])|[ \t]+[a-z])")
 
 
@@ -36,7 +37,9 @@ def grow_persons(t, cues) -> None:
         if sp.kind != PERSON:
             continue
         s = _caps_first(t, cues, sp.start)
-        e = _phrase_surname(t, cues, sp.end) if t.lang == "en" else sp.end
+        e = sp.end
+        if t.lang == "en" and not _ARTICLE_BEFORE.search(t.text, max(0, sp.start - 8), sp.start):
+            e = _phrase_surname(t, cues, sp.end)  # (not after an article: "a bag of Xx Jam Jams" is a product)
         if (s, e) != (sp.start, sp.end):
             t.spans[:] = [x for x in t.spans if x is sp or not (x.kind == KEEP and x.start >= s and x.end <= e)]
             t.taken[s:e] = b"\x01" * (e - s)
