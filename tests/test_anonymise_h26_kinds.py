@@ -32,6 +32,8 @@ def _clean(score):
     ("en", ["Hello all.", "I brought a tin of {{Maple}} {{Crunch}} {{Bars}} for you."]),
     # a given name before a place is not a surname of words: the place stays
     ("en", ["Hello all.", "My sister [[Wanda]] in {{Rapid City}} says hi."]),
+    # the particles of a surname found whole are no names elsewhere in the post
+    ("en", ["Hello all.", "My counselor is [[Yolanda De la Fuente]], she's great.", "It's sunny here in {{LA}} today."]),
     # Flemish particle surnames written with a capital
     ("nl", ["Hallo iedereen.", "Ik sprak met [[Lotte Van den Broeck]] en [[Femke De Clercq]] gisteren."]),
 ])

@@ -12,6 +12,7 @@ from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
 from .detect import CAP_RE, NOUN_CAPS, OTHERS_ADDRESSED, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .grow import GROWN
+from .recognizers import _PARTICLES
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
                        invisible_in, is_generic_name, name_variants, pseudonym, same_person, spaced_words, split_readings,
@@ -438,10 +439,12 @@ class Anonymiser:
                         ctx.accepted.setdefault(tok, sp.key)
                 continue
             if sp.kind == PERSON:
-                for tok in CAP_RE.findall(t.text[sp.start:sp.end]):
+                for i, tok in enumerate(CAP_RE.findall(t.text[sp.start:sp.end])):
                     cf = _POSS.sub("", tok).casefold()
                     if tok.isupper() or cf in self.cues.not_names or cf in self.cues.titles or cf in ctx.keep:
                         continue
+                    if i and cf in _PARTICLES:
+                        continue  # "De", "La" of "Xx De La Yy" are no names elsewhere ("here in LA"); "Del" first is
                     if sp.reason.endswith(GROWN) and self.lex.rank(cf) is not None and cf not in self.cues.first_names:
                         continue  # a word of a surname of English words ("Little Eagle") is a word elsewhere
                     # a name decided once (e.g. "her name is Ivy") is a name in capitalised
