@@ -51,3 +51,18 @@ def test_reddit_style_mentions():
 def test_host_and_mask():
     assert url_host("https://www.Example.com/x") == "example.com"
     assert mask("Julia") == "J****" and mask("x") == "x" and mask("boundaryninjatales.com") == "b********"
+
+
+def test_short_link_and_messaging_hosts_with_a_path_are_links():
+    """A one- or two-letter host with a path ('t.me/name', 'wa.me/number') is a link: no prose word
+    is shaped so. Without a path, or with a longer word-like host, the old rules decide."""
+    from therapy_threads.anonymise.patterns import find_urls
+
+    def urls(s):
+        return [s[a:b] for a, b in find_urls(s)]
+
+    assert urls("write me: t.me/quiet_owl_77") == ["t.me/quiet_owl_77"]
+    assert urls("or wa.me/4915550000000 after six") == ["wa.me/4915550000000"]
+    assert urls("ping me on t.me later") == []
+    assert urls("I.e. this/that, a.m./p.m.") == []
+    assert urls("he said it.") == []

@@ -105,6 +105,7 @@ _URL_HINT = re.compile(r"://|www\.|[A-Za-z0-9-]\.(?:" + "|".join(TLDS) + r")(?![
 
 
 _DOT_LOWER = re.compile(r"\.[a-z]")
+_SHORT_HOST_PATH = re.compile(r"/[^\W_]")
 
 
 def find_urls(text: str) -> list[tuple[int, int]]:
@@ -126,7 +127,10 @@ def find_urls(text: str) -> list[tuple[int, int]]:
                 from .lexicon import lexicon
 
                 label = b.group(1)
-                if len(label) < 3 or lexicon().rank(label) is not None:
+                # a one- or two-letter host with a path is a short-link or messaging host ("t.me/name",
+                # "wa.me/number"): no word of prose is shaped so, and the path is the identifying part
+                if not (len(label) < 3 and _SHORT_HOST_PATH.match(s, b.end() - 1)) \
+                        and (len(label) < 3 or lexicon().rank(label) is not None):
                     continue
         out.append(m.span())
     return out
