@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .wordgate import odd_characters
+
 
 
 def _country_code_tlds() -> frozenset[str]:
@@ -312,14 +314,63 @@ def find_contacts(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
         idn = find_idn_urls(text)  # a host name with letters outside ASCII, as the audit finds it
         if idn:
             urls = sorted(urls + idn)
-    if not _written_hint(text):
+    if not _written_hint(text) or not _written_tld(text):
         return find_emails(text), urls, [], []
     return find_emails(text), urls, _written_emails(text), _written_urls(text)
 
 
+# Both written forms end in a written dot (_W_DOT) and a top-level domain (_W_TLD, no word character or
+# "-" after it): "." or a bracketed dot right before it, or a dot-word and blanks. _written_tld asks for
+# that ending before their scans (each tries a label at every word: ~1 ms for a post of a few thousand
+# characters that merely says "point").
+_DOT_ALNUM = re.compile(r"\.[a-z0-9]", re.I)
+_BRACKET_DOT = re.compile(r"[\[({<]\s*(?:" + _DOT_WORDS + r"|\.)\s*[\])}>]\s*[a-z0-9]", re.I)
+_BLANKS = re.compile(r"\s+")
+_TLD_RUN = re.compile(r"[\w-]+")
+_TLD_AT = re.compile(_W_TLD + r"(?![\w-])", re.I)
+_TLD_SET = frozenset(_W_TLDS)
+_HINT_ODD = tuple(sorted(odd_characters("".join(_HINT_WORDS or ()))))
+
+
+def _tld_at(text: str, p: int) -> bool:
+    """``_TLD_AT.match(text, p)``: a domain matched there is followed by no character of ``[\\w-]`` and
+    holds only such characters, so it is the whole run of them at ``p``; an ASCII run matches one of the
+    (lower-case ASCII) domains case-insensitively exactly where its lower case is one."""
+    m = _TLD_RUN.match(text, p)
+    if m is None:
+        return False
+    run = m.group(0)
+    if run.isascii():
+        return run.lower() in _TLD_SET
+    return _TLD_AT.match(text, p) is not None
+
+
+def _written_tld(text: str) -> bool:
+    """False only where neither :data:`WRITTEN_EMAIL_RE` nor :data:`WRITTEN_URL_RE` can match: no written
+    dot before a top-level domain (every match ends with one). A dot-word is looked for in the lower-cased
+    text, as in :func:`_written_hint`, unless the text holds a character that the patterns match with one
+    of the words' letters but that does not lower-case to it (``odd_characters``): then True."""
+    for m in _DOT_ALNUM.finditer(text):
+        if _tld_at(text, m.start() + 1):
+            return True
+    if any(map(text.__contains__, "[({<")) and _BRACKET_DOT.search(text) is not None:
+        return True
+    if not _HINT_WORDS or (not text.isascii() and any(map(text.__contains__, _HINT_ODD))):
+        return True
+    low = text.lower()
+    for w in _HINT_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            m = _BLANKS.match(text, i + len(w))
+            if m is not None and _tld_at(text, m.end()):
+                return True
+            i = low.find(w, i + 1)
+    return False
+
+
 def find_written_emails(text: str) -> list[tuple[int, int]]:
     """E-mail addresses written out with words or brackets for "@" and "."."""
-    if not _written_hint(text):
+    if not _written_hint(text) or not _written_tld(text):
         return []
     return _written_emails(text)
 
@@ -365,7 +416,7 @@ _PATH_AFTER = re.compile(_W_SLASH + r"[^\W_]", re.I)
 def find_written_urls(text: str) -> list[tuple[int, int]]:
     """Web addresses written out with "dot" ("myblog dot example dot com"). A two-part form
     ("the dot com") counts only when its first word is not an ordinary English word."""
-    if not _written_hint(text):
+    if not _written_hint(text) or not _written_tld(text):
         return []
     return _written_urls(text)
 
