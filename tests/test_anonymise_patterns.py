@@ -66,3 +66,14 @@ def test_short_link_and_messaging_hosts_with_a_path_are_links():
     assert urls("ping me on t.me later") == []
     assert urls("I.e. this/that, a.m./p.m.") == []
     assert urls("he said it.") == []
+
+
+def test_written_address_hint_is_the_pattern_for_greek_letters_re_i_equates():
+    """The quick form of the written-address hint lower-cases the text; re.I also equates Greek
+    'ϵ' with 'ε' and the iota subscript with 'ι', so a text holding them takes the pattern's own scan
+    (a written address with 'τϵλϵία' for 'τελεία' was never looked for)."""
+    from therapy_threads.anonymise.patterns import _WRITTEN_HINT, _written_hint, find_written_emails
+
+    for text in ("lena.x παπάκι example τϵλϵία gr", "lena.x example τελεία gr", "nothing here ϵ", "dot ſ"):
+        assert _written_hint(text) == (_WRITTEN_HINT.search(text) is not None)
+    assert find_written_emails("lena.x παπάκι example τϵλϵία gr")

@@ -263,6 +263,9 @@ def _spelled_out(alternation: str) -> tuple[str, ...] | None:
 # substring test). (When a class was first added, "te[cč]ka", the words were left None and every
 # text took the case-insensitive regex scan: ~6 % of the anonymiser's time.)
 _HINT_WORDS = _spelled_out(_DOT_WORDS)
+# The characters re.I equates with a letter of those words but str.lower does not (Greek "ϵ" for "ε" in
+# "τελεία", besides the long s and the dotless i): where the text has none, lower-casing decides as re.I does.
+_HINT_ODD = tuple(sorted(odd_characters("".join(_HINT_WORDS)))) if _HINT_WORDS else ()
 
 
 def no_fold_odd(text: str) -> bool:
@@ -274,7 +277,7 @@ def no_fold_odd(text: str) -> bool:
 def _written_hint(text: str) -> bool:
     """``_WRITTEN_HINT.search(text)``, without its case-insensitive scan of every position where the
     text has no bracket (its second branch) and none of its words in any case (its first)."""
-    if _HINT_WORDS and (text.isascii() or no_fold_odd(text)):
+    if _HINT_WORDS and (text.isascii() or not any(map(text.__contains__, _HINT_ODD))):
         # The first branch: one of the words in any case, a word boundary on each side. Without
         # the odd case-folding characters the lower-cased text has the same length and the same
         # word characters, so the words are found there with plain substring searches ("point" is
