@@ -47,6 +47,10 @@ def _ungated(engine: D.Engine, text: str, lang: str | None) -> D.TextContext:
         if found:
             for sp in D.resolve(found):
                 t.claim(sp)
+    if t.spans:  # (the engine's step after its recognizers, as in Engine.analyze)
+        from therapy_threads.anonymise.grow import grow_persons
+
+        grow_persons(t, engine.cues)
     return t
 
 
