@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import filterfalse
 
+from .grow import grow_persons
 from .identity import SOFT_RANK
 from .lexicon import Lexicon
 from .patterns import by_first_letter, find_contacts, no_fold_odd
@@ -782,8 +783,6 @@ class Engine:
                 for sp in resolve(found):
                     t.claim(sp)
         if only is None and t.spans:
-            from .grow import grow_persons
-
             grow_persons(t, self.cues)
         return t
 
