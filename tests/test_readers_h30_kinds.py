@@ -13,7 +13,7 @@
 """
 from __future__ import annotations
 
-from pagekit import read_page, shape
+from pagekit import codes, read_page, shape
 
 
 def _post(pid: int, name: str, words: str, date: str, *, link: bool = True, edited: str = "",
@@ -123,3 +123,17 @@ def test_stack_exchange_mirror_comment_lines():
         ("A cron job that renames the file also works.", 0, None, "Nell Archer"),
     ]
     assert [c.published_local[:16] for c in r.comments if c.depth == 1] == ["2016-03-04T11:00", "2016-03-05T08:00"]
+
+
+def test_tibia_post_left_unread_is_said():
+    # A post whose character block is missing is not read: the page's own post markers
+    # (``div.ForumPost#Post_N``) count it, so the loss is warned, not silent.
+    broken = _post(923, "Pemberly Fox", "Words of a post printed without its poster.", "06.03.2021 08:00:00")
+    broken = broken.replace('class="PostCharacterText"', 'class="PostCharacterMissing"')
+    r = read_page(_thread([
+        _post(921, "Orlanda Vey", "The opening post of the thread.", "04.03.2021 08:00:00"),
+        _post(922, "Quarrel Stone", "A first reply that is read.", "05.03.2021 08:00:00"),
+        broken,
+    ]))
+    assert [c.text for c in r.comments] == ["A first reply that is read."]
+    assert "comment_markup_unread" in codes(r)
