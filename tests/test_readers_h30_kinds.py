@@ -137,3 +137,16 @@ def test_tibia_post_left_unread_is_said():
     ]))
     assert [c.text for c in r.comments] == ["A first reply that is read."]
     assert "comment_markup_unread" in codes(r)
+
+
+def test_tibia_posts_numbered_by_their_post_box():
+    # tibia.py's earlier parser (2020) read the same blocks without the ``Post_N`` id: the
+    # "Post #N" box numbers them.
+    posts = [_post(pid, name, words, date).replace(f' id="Post_{pid}"', "")
+             for pid, name, words, date in ((931, "Orlanda Vey", "Opening words.", "04.03.2020 08:00:00"),
+                                            (932, "Quarrel Stone", "A reply to it.", "05.03.2020 08:00:00"),
+                                            (933, "Pemberly Fox", "Another reply.", "06.03.2020 08:00:00"))]
+    r = read_page(_thread(posts))
+    assert [(t, a) for t, _, _, a in shape(r)] == [("A reply to it.", "Quarrel Stone"),
+                                                   ("Another reply.", "Pemberly Fox")]
+    assert [c.source_key for c in r.comments] == ["post_932", "post_933"]

@@ -15,7 +15,11 @@ spacer; a quote of another post is ``<i>Originally posted by NAME on DATE</i>:``
 ``blockquote.QuoteText``; the signature follows a line of sixteen underscores
 (``________________``), in a table of its own (``td.ff_pagetext``). The icon, the quote and the
 signature are not the poster's words. Threads are flat; the first post of a thread's first page (``td.PageNavigation``'s
-``span.CurrentPageLink`` is 1) is the thread itself.
+``span.CurrentPageLink`` is 1; else no ``pagenumber`` above 1 in the address) is the thread itself.
+
+The 2020 markup tibia.py read before (``tibiapy/forum.py``) printed the same ``div.ForumPost``
+blocks without the ``Post_{ID}`` id: the post's number is then its "Post #ID" box. The thread's
+header (``div.ForumPost.ForumPostHeader``) holds no character and is not a post.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from .topic_page import FlatForum, is_later_page
 _DATE = re.compile(r"\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}:\d{2}")
 _SIGNATURE_LINE = re.compile(r"^_{10,}$")
 _PAGE_NUMBER = re.compile(r"[?&]pagenumber=(\d+)")
+_POST_NUMBER = re.compile(r"^Post\s*#\s*(\d+)$")
 
 
 class TibiaCom(FlatForum):
@@ -35,13 +40,21 @@ class TibiaCom(FlatForum):
     content_classes = ("PostText",)
     meta_classes = frozenset({"PostCharacterText", "PostDetails", "PostActions", "AdditionalBox",
                               "ForumDesktopElements"})
-    post_selector = "td.CipPost > div.ForumPost[id^='Post_']"
+    post_selector = "div.ForumPost"
     post_id = re.compile(r"^Post_(\d+)$")
     key = "post_{0}"
     content_selector = "div.PostText"
     author_selector = "div.PostCharacterText b"
     requires = "div.PostCharacterText"
     page_number = _PAGE_NUMBER
+
+    def post_number(self, page, post) -> str | None:
+        m = self.post_id.match(page.attrs.id(post))
+        if m:
+            return m.group(1)
+        box = post.css_first("div.AdditionalBox")
+        m = _POST_NUMBER.match(box.text(strip=True)) if box is not None else None
+        return m.group(1) if m else None
 
     def first_page(self, page) -> bool:
         current = page.root.css_first("td.PageNavigation span.CurrentPageLink")
