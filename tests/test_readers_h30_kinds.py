@@ -150,3 +150,15 @@ def test_tibia_posts_numbered_by_their_post_box():
     assert [(t, a) for t, _, _, a in shape(r)] == [("A reply to it.", "Quarrel Stone"),
                                                    ("Another reply.", "Pemberly Fox")]
     assert [c.source_key for c in r.comments] == ["post_932", "post_933"]
+
+
+def test_quoted_passage_in_a_schema_answer_is_not_its_words():
+    body = ('<div itemscope itemtype="http://schema.org/Question"><div itemprop="text"><p>Where are the '
+            'rotation settings kept?</p></div>'
+            + _answer(41, 'The manual says:</p><blockquote><p>Settings live in the main folder.</p></blockquote>'
+                          '<p>So look there first.', "Ivo Brandt", [])
+            + _answer(42, "Check the folder named after the tool.", "Nell Archer", []) + '</div>')
+    r = read_page(body)
+    first = r.comments[0].text
+    assert "So look there first." in first and "Settings live in the main folder" not in first
+    assert [c.identity.name for c in r.comments] == ["Ivo Brandt", "Nell Archer"]

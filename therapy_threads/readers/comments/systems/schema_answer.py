@@ -12,7 +12,8 @@ Answers are top level. The comments printed inside an answer reply to it: schema
 comments (``Question.comment``: inside the question's item, outside every answer) are top level,
 as on Stack Exchange. Sites that mirror Stack Exchange print its comment line ("WORDS – NAME
 DATE"): the name and the date are the comment's fields, the words its text
-(``stackexchange.signed_line``).
+(``stackexchange.signed_line``). As on Stack Exchange, a ``blockquote`` in an answer is what the
+writer quotes (a book, the documentation), not their own words; only a spoiler box is.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import re
 from ..base import CommentSystem, Item, Page
 from ..dom import contains
 from .generic import _ITEM_CLASS
-from .stackexchange import signed_line
+from .stackexchange import _quotes, signed_line
 
 _ANSWER_PROPS = frozenset({"suggestedanswer", "acceptedanswer"})
 _COMMENT_ID = ("id", "commentid", "data-comment-id", "data-id")
@@ -45,7 +46,7 @@ class SchemaAnswer(CommentSystem):
                 continue
             who = _own(n, "[itemprop='author'] [itemprop='name']", a) or _own(n, "[itemprop='author']", a)
             key = f"answer-{len(out) + 1}"
-            out.append(Item(n, self.name, key, parent_stated=True, content=text,
+            out.append(Item(n, self.name, key, parent_stated=True, content=text, not_text=_quotes(text),
                             author=(who.text(strip=True) or a.get(who, "content")) if who is not None else None))
             for c in _comments(n, a):
                 out.append(_comment(page, c, key))
