@@ -7,6 +7,9 @@
   ``blockquote.QuoteText``; the signature after a line of underscores) and ``div.PostDetails``
   (the date, then "Edited by NAME on DATE"), the markup Galarzaa90/tibia.py's parser reads. The
   first post of the thread's first page is the thread.
+* A dice-roll add-on of XenForo 1 role-play forums appends each roll to the post
+  (``fieldset.dice_container#dice-{postId}-{boxId}``: "NAME threw N-faced die for: ..." and SVG
+  dice): made by the forum and naming the poster, not the words; a roll-only post is kept.
 * Stack Exchange's comment line as the network's mirrors print it ("WORDS – NAME DATE", the name
   a profile link or, for a deleted account, plain text) inside schema.org ``Question``/``Answer``
   items: the name and date are fields, not text; the question's own comments are top level.
@@ -162,3 +165,33 @@ def test_quoted_passage_in_a_schema_answer_is_not_its_words():
     first = r.comments[0].text
     assert "So look there first." in first and "Settings live in the main folder" not in first
     assert [c.identity.name for c in r.comments] == ["Ivo Brandt", "Nell Archer"]
+
+
+def _dice(pid: int, name: str) -> str:
+    return (f'<div><fieldset id="dice-{pid}-0" class="dice_container"><legend><b>{name}</b> threw <b>20</b>'
+            f'-faced die for: <b>Sneak past the guard</b> Total: <b><span id="diceLegendTotal-{pid}-0">14</span>'
+            '</b></legend><svg xmlns="http://www.w3.org/2000/svg" width="61px" height="67px"><title>14</title>'
+            '<style>.top_face path{fill:#406588;}</style><g><text>14</text></g></svg></fieldset></div>')
+
+
+def _xf1(pid: int, n: int, name: str, words: str) -> str:
+    return (f'<li id="post-{pid}" class="message" data-author="{name}"><div class="messageUserInfo">'
+            f'<a class="username" href="members/{name.lower()}.{pid}/">{name}</a></div>'
+            '<div class="messageInfo primaryContent"><div class="messageContent"><article>'
+            f'<blockquote class="messageText SelectQuoteContainer ugc baseHtml">{words}</blockquote></article>'
+            f'</div><div class="messageMeta"><div class="privateControls"><a class="datePermalink" href="#post-{pid}">'
+            f'<abbr class="DateTime" data-time="141467{n}000" title="Oct 30, 2014 at 1:0{n} PM">Oct 30, 2014</abbr>'
+            f'</a></div><div class="publicControls"><a class="item muted postNumber" href="#">#{n}</a></div></div>'
+            '</div></li>')
+
+
+def test_xenforo_dice_rolls_are_not_words():
+    r = read_page('<ol class="messageList" id="messageList">'
+                  + _xf1(1001, 1, "Harrow Vale", "Welcome to the quest thread.")
+                  + _xf1(1002, 2, "Milo Quince", "Rolling for the guard." + _dice(1002, "Milo Quince"))
+                  + _xf1(1003, 3, "Sera Lind", _dice(1003, "Sera Lind"))
+                  + _xf1(1004, 4, "Harrow Vale", "The guard does not notice you.") + "</ol>")
+    assert shape(r) == [("Rolling for the guard.", 0, None, "Milo Quince"),
+                        ("[no text]", 0, None, "Sera Lind"),
+                        ("The guard does not notice you.", 0, None, "Harrow Vale")]
+    assert not codes(r)
