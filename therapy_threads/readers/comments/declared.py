@@ -270,7 +270,7 @@ _UNITS: tuple[tuple[str, str, re.Pattern, re.Pattern | None], ...] = (
     ("invision (post_id_N)", "a", re.compile(r"^entry(\d+)$"), None),
     ("vanilla (Comment_N)", "li", re.compile(r"^Comment_(\d+)$"), None),
     ("disqus (li.post#post-N)", "li", re.compile(r"^post-(\d+)$"), re.compile(r"^post$")),
-    ("tibia.com (div#Post_N.ForumPost)", "div", re.compile(r"^Post_(\d+)$"), re.compile(r"\bForumPost\b")),
+    ("tibiacom (div#Post_N.ForumPost)", "div", re.compile(r"^Post_(\d+)$"), re.compile(r"\bForumPost\b")),
 )
 
 # Forum markers count a topic's opening post too (on its first page), which the reader takes as
