@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from ..dom import next_element
 from .topic_page import FlatForum, is_later_page
 
 _DATE = re.compile(r"\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}:\d{2}")
@@ -37,9 +36,9 @@ _POST_NUMBER = re.compile(r"^Post\s*#\s*(\d+)$")
 class TibiaCom(FlatForum):
     name = "tibiacom"
     order = 30
-    content_classes = ("PostText",)
-    meta_classes = frozenset({"PostCharacterText", "PostDetails", "PostActions", "AdditionalBox",
-                              "ForumDesktopElements"})
+    content_classes = ("posttext",)
+    meta_classes = frozenset({"postcharactertext", "postdetails", "postactions", "additionalbox",
+                              "forumdesktopelements"})
     post_selector = "div.ForumPost"
     post_id = re.compile(r"^Post_(\d+)$")
     key = "post_{0}"
@@ -49,9 +48,9 @@ class TibiaCom(FlatForum):
     page_number = _PAGE_NUMBER
 
     def post_number(self, page, post) -> str | None:
-        m = self.post_id.match(page.attrs.id(post))
-        if m:
-            return m.group(1)
+        number = super().post_number(page, post)
+        if number:
+            return number
         box = post.css_first("div.AdditionalBox")
         m = _POST_NUMBER.match(box.text(strip=True)) if box is not None else None
         return m.group(1) if m else None
@@ -81,10 +80,13 @@ class TibiaCom(FlatForum):
                 break
             if c.is_element_node and c.tag == "img":
                 out.append(c)
-        for i, c in enumerate(children):
-            if c.tag == "-text" and _SIGNATURE_LINE.match((c.text(deep=False) or "").strip()):
-                out.extend(children[i:])  # the signature: the line and all after it
-                break
+        if content.css_first("td.ff_pagetext") is not None:
+            # The signature: from the last separator line on (as tibia.py splits it: the words may
+            # hold a line of underscores of their own).
+            lines = [i for i, c in enumerate(children)
+                     if c.tag == "-text" and _SIGNATURE_LINE.match((c.text(deep=False) or "").strip())]
+            if lines:
+                out.extend(children[lines[-1]:])
         for q in content.css("blockquote.QuoteText"):
             # "<i>Originally posted by NAME on DATE</i>:" before the quote.
             x = q.prev
@@ -92,6 +94,6 @@ class TibiaCom(FlatForum):
                 if x.tag == "-text" and x.text(deep=False).strip():
                     out.append(x)
                 x = x.prev
-            if x is not None and x.is_element_node and x.tag in ("i", "em") and next_element(x) is not None:
+            if x is not None and x.is_element_node and x.tag in ("i", "em"):
                 out.append(x)
         return out
