@@ -267,7 +267,10 @@ class _Multilingual(Recognizer):
         for end in lc.diminutives:
             if cf.endswith(end) and len(cf) - len(end) >= 2:
                 stem = cf[:-len(end)]
-                if any(self.given(stem + v) for v in ("o", "a", "e", "i")) and self.rank(cf, lc.lang) is None:
+                # (or added to a name that ends in a consonant: "pilarín" of "pilar", "juanito" of "juan")
+                if (any(self.given(stem + v) for v in ("o", "a", "e", "i"))
+                        or (stem[-1:] not in "aeiouáéíóú" and len(stem) >= 3 and self.given(stem))) \
+                        and self.rank(cf, lc.lang) is None:
                     return True
         return False
 
@@ -480,7 +483,8 @@ class LanguageTitleRecognizer(_Multilingual):
             # a form of address and a name that are the whole of a quotation name a work ("„Pan Tadeusz”",
             # "« Madame Bovary »"); one opening a longer quotation is the person addressed ('« M. X, j'écoute ... »')
             whole = [(a, b) for a, b in quoted if not t.text[a:m.start()].strip() and not t.text[m.end():b].strip()]
-            if whole:
+            if whole and title.casefold() not in lc.local_titles:
+                # (a colloquial form of address is what someone is called, no work's title: 'la «seño X»')
                 a, b = m.start(), m.end()
                 if t.free(a, b):
                     yield self.span(a, b, KEEP, reason=f"a quoted title made of a form of address and a name ({t.lang})")
@@ -955,7 +959,8 @@ _LIST_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _SURNAME_FIRST_ENTRY = re.compile(
     rf"(?:(?<=[\"“«„])|(?m:^)[ \t]*(?:[-•*][ \t]+|\d{{1,3}}[.)][ \t]+)?)(?P<sur>{_LIST_WORD}(?:[ \t]+{_LIST_WORD})?)"
     rf"(?P<sep>,[ \t]*|[ \t]+)(?P<given>{_LIST_WORD})(?:(?P<comma>[ \t]*,[ \t]*)(?P<place>{_LIST_WORD}(?:[ \t]+{_LIST_WORD}){{0,2}}))?"
-    rf"(?=[\"”»“]|[ \t]*;|[ \t]*$)", re.M)
+    # (the entry ends the quotation or line, or a dash puts the person's role after it: "X Y, Z — tesorera")
+    rf"(?=[\"”»“]|[ \t]*;|[ \t]*$|[ \t]+[—–][ \t])", re.M)
 
 
 class SurnameFirstListRecognizer(_Multilingual):
