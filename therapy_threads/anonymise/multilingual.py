@@ -285,13 +285,15 @@ class _Multilingual(Recognizer):
     def surname(self, cf: str, lang: str | None = None) -> bool:
         return declined_surname(cf, lang) or self.lex.is_surname(cf) and not only_word(cf, lang)
 
-    def excluded(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
-        """A word that is never a name here: an article, a cue word, a greeting, a frequent word."""
+    def excluded(self, t: TextContext, lc: LanguageCues, cf: str, frequent: bool = True) -> bool:
+        """A word that is never a name here: an article, a cue word, a greeting, a frequent word (``frequent``)."""
         if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.local_titles \
                 or cf in lc.possessives \
                 or cf in lc.heads \
                 or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
             return True
+        if not frequent:
+            return False
         r = self.rank(cf, t.lang)
         return r is not None and r < 300
 
@@ -309,6 +311,11 @@ class _Multilingual(Recognizer):
         name, and a lower-case one unless it is a frequent word of the language; else the lexicons decide."""
         core = t.text[s:e]
         cf = core.casefold()
+        if strong and t.lower_style and core[:1].isupper() and len(cf) >= 3 and t.free(s, e) \
+                and not _SENT_END.search(t.text, max(0, s - 12), s) and self.given(cf, t.lang) \
+                and not self.excluded(t, lc, cf, frequent=False):
+            return True  # "namaku Bagus", "mas Bagus": in text written in lower case, a capital after a strong cue
+            # is the name even where the given name is a frequent word ("bagus" = good)
         if self.excluded(t, lc, cf) or not t.free(s, e):
             return False
         r = self.rank(cf, t.lang)
@@ -490,6 +497,16 @@ class LanguageTitleRecognizer(_Multilingual):
                     yield self.span(a, b, KEEP, reason=f"a quoted title made of a form of address and a name ({t.lang})")
                 continue
             bare = title.rstrip(".")
+            if len(bare) >= 4 and bare == title and bare[:1].isupper() and lc.articles and t.text[m.start("name"):m.start("name") + 1].isupper():
+                art = _IN_ARTICLE_BEFORE.search(t.low, max(0, m.start("title") - 16), m.start("title"))
+                if art and art.group(1) in lc.articles:
+                    # "ingresada en el Doctor X": "in", an article, then a title written out with a capital, is the
+                    # name of the hospital, street or school named after the person, not the person ("al doctor X",
+                    # "del Doctor X" may be the person: only the preposition of being in a place)
+                    a, b = m.start("title"), self.full(t, m.start("name"), m.end("name"))
+                    if t.free(a, b):
+                        yield self.span(a, b, KEEP, reason=f"an article and a capitalised title: a body named after a person ({t.lang})")
+                    continue
             if len(bare) <= 2 or bare.casefold() in ("mme", "mlle"):
                 # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
                 # a two-letter one with its dot before a capital counts in lower case too ("dr. Van Dijk")
@@ -858,6 +875,12 @@ _HEADED_RUN = re.compile(rf"(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d[
                          rf"(?:[ \t]+(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d['’])[ \t]*)?{_HEADED_WORD}){{0,3}}")
 
 
+# "in" and an article right before a title ("en el Doctor X")
+_IN_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:en|in|em)[ \t]+([^\W\d_]+)[ \t]+$")
+# the name after an abbreviated title's period inside a body's name ("RSUP Dr. X")
+_TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2}}")
+
+
 class HeadedNameRecognizer(_Multilingual):
     """The name of a street, place, region or body after the noun that heads it ("rue Main", "Région
     Évangéline", "Ospedale Beata Vergine", "Val di Blenio", "calle Mendoza") or after a saint's title ("San
@@ -879,13 +902,23 @@ class HeadedNameRecognizer(_Multilingual):
             s, e = run.span()
             words = run.group(0).split()
             # (a title or a relation noun opening the run names a person: "ospedale dr. Rossi" is no hospital's name)
-            if words[0].casefold().rstrip(".") in lc.titles or words[0].casefold() in lc.relations:
-                continue
+            titled = words[0].casefold().rstrip(".") in lc.titles
+            if (titled or words[0].casefold() in lc.relations) and not (
+                    titled and text[m.start():m.start() + 1].isupper() and words[0][:1].isupper()):
+                continue  # (but a capitalised head and title before a name name the body after the person:
+                # "Hospital Doctor X", "RSUP Dr. X")
+            if titled and len(words) == 1:
+                t2 = _TITLED_TAIL.match(text, e)  # "Dr." and the name after its period
+                if t2 is None:
+                    continue
+                e = t2.end()
             if e - s > 1 and run.group(0).isupper():
                 continue  # an acronym after the noun ("ospedale EOC"): the body's own name, read elsewhere
             a = m.start() if text[m.start():m.start() + 1].isupper() else s
             if t.free(a, e):
-                yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})")
+                # (a body named after a person by title and name outranks the title rules, which see only the title)
+                yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})",
+                                score=0.86 if titled else None)
 
 
 # the possessive "à" of popular and Acadian French between a person and a parent or ancestor, then the capitalised
