@@ -282,11 +282,30 @@ class Anonymiser:
                 if d.ctx.known:
                     self._spaced(t, d.ctx)
                 self._remember(d.ctx, t)
+        for d in docs:
+            self._headed_things(d)
         if self._ner_on:
             self._run_ner(docs, report)
         for d in docs:
             self._propagate(d)
         return docs
+
+    @staticmethod
+    def _headed_things(d: _Doc) -> None:
+        """A one-word name that a head noun names as a thing in one text of the post ("le cyclone X", "calle X")
+        is that thing where another text of the post says it alone ("depuis X"), unless a cue of a person's
+        role names it there (a relation noun, a title, a naming phrase)."""
+        things = {t.text[sp.start:sp.end].casefold() for t in d.texts for sp in t.spans
+                  if sp.kind == KEEP and sp.recognizer == "headed_name" and t.text[sp.start:sp.start + 1].isupper()
+                  and " " not in t.text[sp.start:sp.end] and "-" not in t.text[sp.start:sp.end]}
+        if not things:
+            return
+        for t in d.texts:
+            drop = [sp for sp in t.spans if sp.kind == PERSON and sp.recognizer not in _CUE_ROLE_RULES
+                    and t.text[sp.start:sp.end].casefold() in things]
+            for sp in drop:
+                t.spans.remove(sp)
+                d.ctx.accepted.pop(t.text[sp.start:sp.end].casefold(), None)
 
     def _folded(self, t: _Text, ctx: DocContext, lang: str | None) -> None:
         """Identities and contacts the audit finds in the text as it reads it (:func:`.identity.fold`:

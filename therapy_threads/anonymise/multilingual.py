@@ -262,6 +262,9 @@ class _Multilingual(Recognizer):
         """A pet form of a given name made with one of the language's diminutive endings, which replaces
         the name's last vowel ("ciruzzo" of "ciro", "vituccio" of "vito", "nunziatina" of "nunziata");
         not a word of the language ("bambino", "spaghetti")."""
+        if lc.lang in _REDUPLICATING and 4 <= len(cf) <= 6 and _REDUPLICATED.fullmatch(strip_accents(cf)) \
+                and self.lex.rank(cf) is None and (self.rank(cf, lc.lang) or 10 ** 6) >= 10000:
+            return True  # "Titi", "Zézé", "Doudou", "Cécel": a syllable of a given name said twice, no word
         if not lc.diminutives or len(cf) < 5 or self.given(cf):
             return False
         for end in lc.diminutives:
@@ -666,7 +669,8 @@ class LanguageNameRecognizer(_Multilingual):
                     continue  # a place, unless a given name with a surname after it ("Florence Ravel") or
                     # after a preposition of company ("hablar con Nieves", "avec Florence")
                 if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
-                        not self.given(cf, t.lang) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
+                        not (self.given(cf, t.lang) or self.pet_form(cf, lc)) or knowledge().is_place(tok)
+                        or self._country_preposition(t, lc, s))):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
                 if self._article_run(t, lc, s, e) and not self._article_name(t, s, e, cf):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
@@ -877,6 +881,10 @@ _HEADED_RUN = re.compile(rf"(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d[
 
 # "in" and an article right before a title ("en el Doctor X")
 _IN_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:en|in|em)[ \t]+([^\W\d_]+)[ \t]+$")
+# French makes pet names by saying a syllable of the given name twice ("hypocoristiques par redoublement": Titi,
+# Zézé, Doudou, Nounou, Cécel of Marcel): a consonant and its vowels, again, perhaps a closing consonant
+_REDUPLICATING = frozenset({"fr"})
+_REDUPLICATED = re.compile(r"([bcdfghjklmnpqrstvwxz][aeiouy]{1,2})\1[bcdfghjklmnpqrstvwxz]?")
 # the name after an abbreviated title's period inside a body's name ("RSUP Dr. X")
 _TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2}}")
 
