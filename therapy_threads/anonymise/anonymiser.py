@@ -637,6 +637,8 @@ class Anonymiser:
                     lr = self.lex.lang_rank(core, lang) or 10 ** 6
                     plain = self._plain_name(core) and ((lang not in NOUN_CAPS and not other) or lr >= 20000 or (
                         other and lr >= 3000 and (core in self.lex.first_names or core in self.lex.intl_names)))
+                    if inflection.lower_word(core, lang) and not self._greeted(t.text, s, lang):
+                        continue  # "bintang ketemu bintang": in lower case a national name that is a word is the word
                     if lower and core.islower() and (plain or (other and (self._greeted(t.text, s, lang) or (
                             not t.text[:s].strip() and t.text[e:e + 1] in (" ", ",", "!", ":")))) or (
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))

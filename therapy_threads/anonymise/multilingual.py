@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
-from .inflection import declined_given, declined_surname, name_forms, only_word, strip_accents
+from .inflection import declined_given, declined_surname, lower_word, name_forms, only_word, strip_accents
 from .knowledge import knowledge
 from .phones import find_language_phones
 from .recognizers import Recognizer
@@ -697,6 +697,8 @@ class LanguageNameRecognizer(_Multilingual):
             # lower case
             if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
                 continue
+            if lower_word(cf, t.lang) and not says:
+                continue  # "bintang ketemu bintang": a national name the language's dictionary has as a word in lower case
             if lc.naming_articles and t.lower_style and self._person_article(t, lc, s) and self.given(cf, t.lang) \
                     and (r is None or r >= 20000 or says) and ((self.lex.rank(cf) or 10 ** 6) >= 20000 or says) \
                     and not knowledge().is_place(tok):
