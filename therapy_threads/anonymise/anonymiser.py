@@ -281,7 +281,7 @@ class Anonymiser:
                     self._folded(t, d.ctx, lang)
                 if d.ctx.known:
                     self._spaced(t, d.ctx)
-                self._remember(d.ctx, t)
+                self._remember(d.ctx, t, lang)
         for d in docs:
             self._headed_things(d)
         if self._ner_on:
@@ -439,7 +439,7 @@ class Anonymiser:
         return any((self.lex.lang_rank(variant, lang) or 10 ** 6) < 300 for lang in OTHER_LANGUAGES | {"de"}) \
             and not (self.lex.is_first_name(variant) or variant in self.lex.intl_names)
 
-    def _remember(self, ctx: DocContext, t: _Text) -> None:
+    def _remember(self, ctx: DocContext, t: _Text, lang: str | None = None) -> None:
         for sp in t.spans:
             if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
                 # a name written in lower case ("a man named otieno"): remembered when it is no
@@ -452,6 +452,8 @@ class Anonymiser:
                     if handle and _place_or_nation(tok) and self.lex.proper_noun(tok) \
                             and tok not in self.lex.first_names and tok not in self.lex.intl_names:
                         continue  # "glasgow" of "glasgow-moss": the handle is someone, the city is no name elsewhere
+                    if handle and lang not in (None, "en") and (self.lex.lang_rank(tok, lang) or 10 ** 6) < 5000:
+                        continue  # "sipil" of "kakak_tingkat_sipil": a word of the text's language in a handle
                     # a rule that saw the name role ("my partner dev") may accept an ordinary word
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names
                                                  and not self.cues.function_word(tok)):
