@@ -50,6 +50,9 @@ def test_h27_private_kinds(anon, tmp_path, lang, texts):
     ("es", ["Hola a todos.", "Mi madre estuvo ingresada en el {{Doctor Peset}} esos días."]),
     # a named storm: the head names it, and the post's other texts that say it alone mean it too
     ("fr", ["Papa n'est plus le même depuis le cyclone {{Garance}} en février.", "Courage, depuis {{Garance}} ici aussi."]),
+    # but a saint's name is everyone's so named: the person stays a person elsewhere in the post
+    ("fr", ["Bonjour à tous.", "Salut la compagnie. [[Gaëtan]], 38 ans, {{Delémont}}. Je vois une psy depuis mars.",
+            "Et {{saint Gaëtan}}, c'est aussi le patron de la paroisse."]),
     # a hospital by its French acronym
     ("fr", ["Bonjour à tous.", "Elle travaille au {{CHU Félix-Guyon}} depuis dix ans."]),
     # in lower case a national given name the language's dictionary has as a word is the word

@@ -146,6 +146,9 @@ _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spel
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
                              "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
                              "chat_sender"})
+# the saints' titles of the covered languages: the name after one is a saint's, shared by everyone so named
+_SAINTS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", "sant", "são", "sao", "beato", "beata",
+                     "bienheureux", "bienheureuse", "sint", "sankt", "święty", "święta", "svatý", "svatá", "agios", "agia"})
 # a kinship or respect word right before a word ("tía ", "tio ", "auntie "): the case-folded word
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
@@ -297,7 +300,10 @@ class Anonymiser:
         role names it there (a relation noun, a title, a naming phrase)."""
         things = {t.text[sp.start:sp.end].casefold() for t in d.texts for sp in t.spans
                   if sp.kind == KEEP and sp.recognizer == "headed_name" and t.text[sp.start:sp.start + 1].isupper()
-                  and " " not in t.text[sp.start:sp.end] and "-" not in t.text[sp.start:sp.end]}
+                  and " " not in t.text[sp.start:sp.end] and "-" not in t.text[sp.start:sp.end]
+                  # (not a saint's name: "saint X" is also everyone called X)
+                  and _WORD_BEFORE.search(t.text, max(0, sp.start - 16), sp.start) is not None
+                  and _WORD_BEFORE.search(t.text, max(0, sp.start - 16), sp.start).group(1).casefold() not in _SAINTS}
         if not things:
             return
         for t in d.texts:
