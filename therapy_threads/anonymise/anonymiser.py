@@ -129,6 +129,7 @@ class _Doc:
     comments: list[Comment]
     ctx: DocContext
     texts: list[_Text]
+    caps_names: frozenset[str] | None = None  # see _capitalised_names
 
 
 def _language(t: _Text, d: _Doc) -> str | None:
@@ -146,6 +147,14 @@ _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spel
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
                              "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
                              "chat_sender"})
+def _capitalised_names(d: _Doc) -> frozenset[str]:
+    """The names the post's texts write with a capital in a person's span (case-folded), computed once per post."""
+    if d.caps_names is None:
+        d.caps_names = frozenset(t.text[sp.start:sp.end].casefold() for t in d.texts for sp in t.spans
+                                 if sp.kind in (PERSON, KNOWN) and t.text[sp.start:sp.start + 1].isupper())
+    return d.caps_names
+
+
 # the saints' titles of the covered languages: the name after one is a saint's, shared by everyone so named
 _SAINTS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", "sant", "são", "sao", "beato", "beata",
                      "bienheureux", "bienheureuse", "sint", "sankt", "święty", "święta", "svatý", "svatá", "agios", "agia"})
@@ -458,8 +467,9 @@ class Anonymiser:
                     if handle and _place_or_nation(tok) and self.lex.proper_noun(tok) \
                             and tok not in self.lex.first_names and tok not in self.lex.intl_names:
                         continue  # "glasgow" of "glasgow-moss": the handle is someone, the city is no name elsewhere
-                    if handle and lang not in (None, "en") and (self.lex.lang_rank(tok, lang) or 10 ** 6) < 5000:
-                        continue  # "sipil" of "kakak_tingkat_sipil": a word of the text's language in a handle
+                    if handle and lang not in (None, "en") and (self.lex.lang_rank(tok, lang) or 10 ** 6) < 5000 \
+                            and not self.cues.any_given_name(tok):
+                        continue  # "sipil" of "kakak_tingkat_sipil": a word of the text's language in a handle, no name
                     # a rule that saw the name role ("my partner dev") may accept an ordinary word
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names
                                                  and not self.cues.function_word(tok)):
@@ -645,8 +655,10 @@ class Anonymiser:
                     lr = self.lex.lang_rank(core, lang) or 10 ** 6
                     plain = self._plain_name(core) and ((lang not in NOUN_CAPS and not other) or lr >= 20000 or (
                         other and lr >= 3000 and (core in self.lex.first_names or core in self.lex.intl_names)))
-                    if inflection.lower_word(core, lang) and not self._greeted(t.text, s, lang):
-                        continue  # "bintang ketemu bintang": in lower case a national name that is a word is the word
+                    if inflection.lower_word(core, lang) and not self._greeted(t.text, s, lang) \
+                            and core.casefold() in _capitalised_names(d):
+                        continue  # "aku Bintang ... bintang ketemu bintang": where the post writes the name with a
+                        # capital, a national name that is a word is that word in lower case
                     if lower and core.islower() and (plain or (other and (self._greeted(t.text, s, lang) or (
                             not t.text[:s].strip() and t.text[e:e + 1] in (" ", ",", "!", ":")))) or (
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))

@@ -697,8 +697,9 @@ class LanguageNameRecognizer(_Multilingual):
             # lower case
             if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
                 continue
-            if lower_word(cf, t.lang) and not says:
-                continue  # "bintang ketemu bintang": a national name the language's dictionary has as a word in lower case
+            if lower_word(cf, t.lang) and not says and (cf[:1].upper() + cf[1:]) in t.text:
+                continue  # "aku Bintang ... bintang ketemu bintang": where the text writes the name with a capital, a
+                # national name the language's dictionary has as a word is that word in lower case
             if lc.naming_articles and t.lower_style and self._person_article(t, lc, s) and self.given(cf, t.lang) \
                     and (r is None or r >= 20000 or says) and ((self.lex.rank(cf) or 10 ** 6) >= 20000 or says) \
                     and not knowledge().is_place(tok):
