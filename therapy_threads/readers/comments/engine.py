@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import contextmanager
 from datetime import datetime
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
@@ -40,6 +41,37 @@ from .systems.generic import ancestors_of, reply_block
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
+# The fallbacks: readers of a kind of markup (repeated comment-like blocks, forum post blocks,
+# bare lists, post tables, numbered permalinks, reply buttons), not of one named system; they run
+# after every named system (order 93 and later).
+FALLBACKS: frozenset[str] = frozenset(s.name for s in SYSTEMS if s.order >= 93)
+# Named systems left out of step 1 (the leave-system-out evaluation of bench_readers.py: how the
+# engine reads a system it has no reader for), and the systems each thread was read with while
+# ``systems_off`` is in force.
+_OFF: frozenset[str] = frozenset()
+_SEEN: list[Counter] = []
+
+
+def reader_name(label: str) -> str:
+    """The recogniser that labels its comments ``label`` ("jetpack" comments: WordPress's)."""
+    system = _BY_NAME.get(label)
+    return system.name if system is not None else label
+
+
+@contextmanager
+def systems_off(names=()):
+    """Read with the named systems' recognisers left out; yields a Counter of the systems that
+    read comments (system -> comments) in the threads read meanwhile. For evaluation only."""
+    global _OFF
+    before = _OFF
+    seen: Counter = Counter()
+    _OFF = frozenset(reader_name(n) for n in names)
+    _SEEN.append(seen)
+    try:
+        yield seen
+    finally:
+        _OFF = before
+        _SEEN.remove(seen)
 _MARK = "data-tt-comment"
 
 # A comment list inside one of these is another post's comments ("Recent comments" widgets).
@@ -156,6 +188,8 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
         thread.comments.append(rc)
         thread.systems[it.system] += 1
     page.attrs = page_attrs
+    for seen in _SEEN:
+        seen.update(thread.systems)
     if left_out:
         for rc in thread.comments:
             seen = 0
@@ -284,6 +318,8 @@ def _collect(page: Page) -> list[Item]:
     above_claimed: set[int] = set()  # ancestors of claimed elements
     out: list[Item] = []
     for system in SYSTEMS:
+        if system.name in _OFF:
+            continue
         if system.name == "generic" and out and page.raw_ids is not None \
                 and page.raw_ids <= {_KEY_NUM.sub(r"\1", it.key) for it in out}:
             break  # every comment id on the page is read already: no repeated blocks left over
