@@ -26,6 +26,7 @@ from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, load
                                 raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
+from .comments.systems.profile_blocks import unread_profile_blocks
 from .comments.markup_guess import guess_systems
 from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
 from .comments.pagination import comment_page_links, unloaded_comments
@@ -148,6 +149,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     fetched = {p.url for p in pages if p.url}
     script_systems: list[str] = []
     declared, declared_where = None, ""
+    profile_blocks = None
     too_deep = 0
     talk_page = False
     unloaded_links = unloaded_stated = 0
@@ -174,6 +176,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             languages = _languages(tree.root, attrs)
             declared, declared_where = declared_count(tree.root, attrs)
             script_systems = loaded_by_script(page.text)
+            profile_blocks = unread_profile_blocks(tree.root, attrs, languages)
         page_ids = raw_comment_ids(page.text)
         raw_ids |= page_ids
         for system, ids in unit_ids(page.text, page_ids).items():
@@ -281,7 +284,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
                  and (c.published_at or c.published_local or c.published_age))
     _say_what_is_missing(result, thread_all, len(comments) - textless, declared, declared_where,
                          missing_pages, script_systems, len(raw_ids), textless, pages[0].text,
-                         headed, units)
+                         headed, units, profile_blocks)
     if unloaded_links:
         stated = (f" (stating {unloaded_stated} more comment(s), a lower bound)"
                   if unloaded_stated else "")
@@ -350,7 +353,8 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                          declared_where: str, missing_pages: list[str],
                          script_systems: list[str], raw_ids: int, textless: int = 0,
                          html: str = "", headed: int = 0,
-                         units: dict[str, set[str]] | None = None) -> None:
+                         units: dict[str, set[str]] | None = None,
+                         profile_blocks: tuple[str, int] | None = None) -> None:
     system = thread.system
     skipped_here = sum(thread.skipped.get(k, 0) for k in ("pingback", "trackback"))
     seen = extracted + skipped_here
@@ -433,3 +437,13 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"page{topic} and {accounted} were read or skipped ({extracted} extracted"
                     f"{f', read as {guess}' if guess else ''}): {marked - accounted} may be lost; "
                     "please report the page")
+    elif profile_blocks and profile_blocks[1] > accounted + (1 if marker in TOPIC_COUNTED or
+                                                             thread.skipped.get("thread_starter") else 0):
+        # No system's marker, but the page repeats a comment's shape (a poster's profile link
+        # and words after it) more often than comments were read: an engine no reader knows.
+        shape, n = profile_blocks
+        result.warn("comment_markup_unread",
+                    f"guessed system unknown ({shape}, {n} repeated block(s) with a poster's "
+                    f"profile link and words): {accounted} were read or skipped ({extracted} "
+                    f"extracted{f', read as {guess}' if guess else ''}): up to {n - accounted} "
+                    "may be lost; please report the page")

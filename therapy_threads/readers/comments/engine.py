@@ -323,6 +323,8 @@ def _collect(page: Page) -> list[Item]:
         if system.name == "generic" and out and page.raw_ids is not None \
                 and page.raw_ids <= {_KEY_NUM.sub(r"\1", it.key) for it in out}:
             break  # every comment id on the page is read already: no repeated blocks left over
+        if system.name == "profile-blocks" and out:
+            break  # the last resort, for a page no other reader found a comment on
         found = system.find(page)
         if not found:
             continue
@@ -1807,6 +1809,8 @@ def _whole_link_name(line: LexborNode, name: str) -> str:
 _PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
                       r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
                       r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)|"
+                      # a profile page named by a query ("user?id=NAME", "profile?u=ID")
+                      r"(?:^|/)(?:user|users|profile|member)\?|"
                       # a person's own page named by a tilde, the Unix home-directory convention
                       # (Launchpad's "launchpad.net/~login", university "/~name/")
                       r"(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)

@@ -1,0 +1,151 @@
+"""The generic rules that read a comment system no reader knows, on synthetic pages (invented names).
+
+The leave-system-out bench (``bench_readers.py corpus --leave-system-out``) reads each corpus page
+without the named recogniser that reads it; these are the kind-level rules it measures:
+
+* a class-named block holding only a comment's words is widened to its own repeated box when that
+  box holds the name or the date (the box then states the depth, and the author is found);
+* a flat list states depth by indentation: a spacer image's width, an ``indent`` attribute, an
+  inline ``margin-left``;
+* the last fallback: repeated blocks that each hold a poster's profile link, a date or a relative
+  time beside it and words after it (never a teaser list with titles, never a form);
+* no silent loss: repeated profile-link blocks with words that nothing read are warned about;
+* the bench's switch: named recognisers left out, the fallbacks kept.
+"""
+from __future__ import annotations
+
+import json
+
+from pagekit import codes, read_page, shape
+
+from therapy_threads.readers import corpus_eval as ce
+from therapy_threads.readers.comments.engine import FALLBACKS, reader_name, systems_off
+
+_WORDS = ["Has anyone tried the new trail map on the north ridge?",
+          "Yes, the markers are clearer than last season.",
+          "The lower loop was muddy after the rain though.",
+          "Good to know, I will bring other boots then.",
+          "Does the car park still close at eight in winter?"]
+
+
+def _row(cls: str, name: str, words: str, style: str = "") -> str:
+    """A row whose class-named block (``div.comment``) holds only the words; the name and the
+    date sit beside it in the row's header."""
+    st = f' style="{style}"' if style else ""
+    return (f'<div class="entry {cls}"{st}><div class="head"><a class="who" href="/people/{name.lower()}">'
+            f'{name}</a> <time datetime="2022-05-0{len(name) % 9 + 1}T09:00:00Z">May {len(name) % 9 + 1}, 2022'
+            f'</time></div><div class="body"><div class="comment"><p>{words}</p></div></div></div>')
+
+
+def test_a_words_only_block_is_widened_to_its_row_which_states_the_depth():
+    r = read_page('<div class="thread">' + "".join([
+        _row("", "Rhoswen", _WORDS[0]), _row("level-2", "Tamsk", _WORDS[1]),
+        _row("level-3", "Iloven", _WORDS[2]), _row("level-2", "Rhoswen", _WORDS[3]),
+        _row("", "Pellam", _WORDS[4])]) + "</div>")
+    assert shape(r) == [
+        (_WORDS[0], 0, None, "Rhoswen"), (_WORDS[1], 1, _WORDS[0], "Tamsk"),
+        (_WORDS[2], 2, _WORDS[1], "Iloven"), (_WORDS[3], 1, _WORDS[0], "Rhoswen"),
+        (_WORDS[4], 0, None, "Pellam")]
+
+
+def test_a_flat_list_indented_by_inline_margins_states_the_depth():
+    r = read_page('<div class="thread">' + "".join([
+        _row("", "Rhoswen", _WORDS[0], "margin-left:0px"), _row("", "Tamsk", _WORDS[1], "margin-left:30px"),
+        _row("", "Iloven", _WORDS[2], "margin-left:60px"), _row("", "Pellam", _WORDS[3], "margin-left:0px")])
+        + "</div>")
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        (_WORDS[0], 0, None), (_WORDS[1], 1, _WORDS[0]), (_WORDS[2], 2, _WORDS[1]), (_WORDS[3], 0, None)]
+
+
+def _table_row(width: int, name: str, words: str, ago: str = "3 hours ago") -> str:
+    """A table forum's row: indentation by a spacer image's width, a header with the poster's
+    profile link and a relative time, the words after it; no comment class or id anywhere."""
+    return (f'<tr><td><table><tr><td><img src="/img/spacer.gif" height="1" width="{width}"></td>'
+            f'<td><div><span class="hd"><a href="user?id={name.lower()}">{name}</a> {ago} | '
+            f'<a href="item?n={len(words)}">link</a></span></div><br>'
+            f'<span class="txt">{words}</span></td></tr></table></td></tr>')
+
+
+def test_repeated_profile_link_blocks_with_a_time_are_comments_and_spacers_give_the_depth():
+    r = read_page("<table>" + "".join([
+        _table_row(0, "quarrel", _WORDS[0]), _table_row(40, "bexley", _WORDS[1]),
+        _table_row(80, "quarrel", _WORDS[2], "1 hour ago"), _table_row(0, "vantor", _WORDS[3])]) + "</table>")
+    assert shape(r) == [
+        (_WORDS[0], 0, None, "quarrel"), (_WORDS[1], 1, _WORDS[0], "bexley"),
+        (_WORDS[2], 2, _WORDS[1], "quarrel"), (_WORDS[3], 0, None, "vantor")]
+    assert r.posts[0].comment_system == "profile-blocks"
+
+
+def test_an_indent_attribute_gives_the_depth_of_a_flat_row():
+    rows = "".join(
+        f'<tr><td class="gap" indent="{d}"></td><td><span class="hd"><a href="/u/{n}">{n}</a> '
+        f'{d + 2} days ago</span><div class="t">{w}</div></td></tr>'
+        for d, n, w in ((0, "orrin", _WORDS[0]), (1, "maelis", _WORDS[1]), (0, "tobiah", _WORDS[2])))
+    r = read_page(f"<table>{rows}</table>")
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        (_WORDS[0], 0, None), (_WORDS[1], 1, _WORDS[0]), (_WORDS[2], 0, None)]
+
+
+def test_a_teaser_list_with_titles_is_not_read_as_comments():
+    teasers = "".join(
+        f'<div class="card"><h2><a href="/p/{i}">A post title {i}</a></h2><p class="by">by '
+        f'<a href="/author/wren">Wren</a> on March {i}, 2021</p><p>{w}</p></div>'
+        for i, w in enumerate(_WORDS[:4], 1))
+    r = read_page(f"<main>{teasers}</main>")
+    assert r.comments == []
+
+
+def test_profile_link_blocks_nothing_read_are_warned_about():
+    blocks = "".join(
+        f'<div class="turn"><a href="/members/{n}">{n}</a><div class="says">{w}</div></div>'
+        for n, w in (("yselle", _WORDS[0]), ("corvin", _WORDS[1])))
+    r = read_page(f'<article><p>The post itself, long enough to be a post body here.</p></article>{blocks}')
+    assert r.comments == []
+    assert "comment_markup_unread" in codes(r)
+    msg = next(i.message for i in r.issues if i.code == "comment_markup_unread")
+    assert "profile link" in msg and "2" in msg
+
+
+def _wp(n: int) -> str:
+    items = "".join(
+        f'<li id="comment-{i}" class="comment depth-1"><article class="comment-body"><footer class="comment-meta">'
+        f'<b class="fn">Ysolde</b><time datetime="2021-01-0{i}T10:00:00+00:00">Jan {i}, 2021</time></footer>'
+        f'<div class="comment-content"><p>{_WORDS[i % 5]}</p></div></article></li>' for i in range(1, n + 1))
+    return f'<div id="comments"><ol class="comment-list">{items}</ol></div>'
+
+
+def test_systems_off_leaves_the_named_recogniser_out_and_records_who_read():
+    with systems_off() as seen:
+        r = read_page(_wp(3))
+    assert len(r.comments) == 3 and set(seen) == {"wordpress"}
+    with systems_off({"wordpress"}) as seen:
+        r = read_page(_wp(3))
+    assert "wordpress" not in seen and len(r.comments) == 3  # the generic blocks read them
+    assert reader_name("jetpack") == "wordpress"
+    assert {"generic", "profile-blocks", "forum-posts"} <= FALLBACKS and "wordpress" not in FALLBACKS
+
+
+def test_leave_system_out_scores_a_page_without_its_reader(tmp_path):
+    from pagekit import page
+
+    p = tmp_path / "wp.html"
+    p.write_bytes(page(_wp(2)))
+    gold = {"page": "wp.html", "count": 2, "depths": {"0": 2}, "split": "t",
+            "comments": [{"snippet": _WORDS[1], "parent": None, "depth": 0},
+                         {"snippet": _WORDS[2], "parent": None, "depth": 0}]}
+    g = tmp_path / "wp.gold.json"
+    g.write_text(json.dumps(gold))
+    normal, held, off = ce.leave_system_out(p, "t", g)
+    assert off == ["wordpress"] and normal.systems == {"wordpress": 2}
+    assert "wordpress" not in held.systems and held.exact and not held.silent_loss
+    summary = ce.summarise_lso([normal, held])
+    assert summary["count_recall"] == 1.0 and summary["silent_loss_pages"] == 0
+    assert "pages_per_second" not in summary
+
+
+def test_a_page_read_short_without_a_loss_warning_is_a_silent_loss():
+    s = ce.PageScore(page="x", split="t", gold_count=5, count=2, gold_depths={}, depths={}, exact=False,
+                     pairs_gold=0, pairs_found=0, pairs_correct=0, matched=2)
+    assert s.silent_loss
+    s.warnings = ["fewer_comments_than_declared"]
+    assert not s.silent_loss

@@ -1,0 +1,141 @@
+"""The last fallback: repeated blocks that each hold a poster's profile link, a date and words.
+
+Whatever its engine, a comment or forum post prints three things: who wrote it (most engines
+link the name to the poster's profile: ``/user/NAME``, ``user?id=NAME``, ``/members/ID``,
+``profile.php?u=ID``), when (a date or "3 hours ago" beside the name), and the words, after that
+header. A page whose markup names none of them (no comment class or id, table rows, generated
+class names) still repeats that shape once per comment. A block is the largest element around
+one profile link that holds no other (``dom.own_blocks``), below a common element holding
+several; a block counts when its header (the link's line, a few elements up) states a date or
+a relative time, and an element after that header holds words. Three such blocks of one kind
+(tag and class signature) at least, the largest group on the page; a block that holds a form is
+the post's own box (its comment form), never a comment.
+
+Replies: a block nested in another is its reply (the engine's nesting). Flat lists state the
+depth by indentation instead, read by ``systems.generic.indent_depths`` (a spacer image's width,
+an ``indent`` attribute, an inline ``margin-left``/``padding-left``).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..._dates import when_from_text
+from ..base import CommentSystem, Item, Page
+from ..cleanup import is_relative_time
+from ..dom import own_blocks, stripped_text
+from .generic import indent_depths
+
+# A link to a person's profile: the engine's test for an author link (``engine._PROFILE``), and
+# a profile page named by a query (``user?id=NAME``, ``profile?u=ID``).
+_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
+                      r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
+                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)|"
+                      r"(?:^|/)(?:user|users|profile|member)\?|(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)
+_MAX_NAME = 60
+_MAX_HEADER = 160
+_MIN_WORDS = 15
+_MIN_BLOCKS = 3
+_CLIMB = 14
+
+
+def _profile_link(page: Page, a) -> bool:
+    href = page.attrs.get(a, "href") or ""
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return False
+    t = stripped_text(a) or ""
+    return 2 <= len(t) <= _MAX_NAME and bool(_PROFILE.search(href))
+
+
+def _dated_header(page: Page, link, block):
+    """The smallest element around ``link`` (inside ``block``) whose short text states a date or
+    a relative time besides the name, or None."""
+    name = stripped_text(link) or ""
+    h = link.parent
+    while h is not None and h.mem_id != block.mem_id:
+        t = " ".join((h.text(separator=" ") or "").split())
+        if len(t) > _MAX_HEADER:
+            return None
+        rest = t.replace(name, " ", 1)
+        for part in re.split(r"\s[|•·]\s|\s[-–—]\s|\|", rest):
+            part = part.strip(" ,;:()[]")
+            if len(part) >= 4 and (is_relative_time(part) or when_from_text(part, page.languages)):
+                return h
+        h = h.parent
+    return None
+
+
+def _words_after(header, block):
+    """The first element after ``header`` (its later siblings, then its ancestors' up to the block)
+    with words of its own (``_MIN_WORDS`` characters or more)."""
+    h = header
+    while h is not None and h.mem_id != block.mem_id:
+        s = h.next
+        while s is not None:
+            if s.is_element_node and s.tag not in ("script", "style", "form", "button") \
+                    and len(" ".join((s.text(separator=" ") or "").split())) >= _MIN_WORDS:
+                return s
+            s = s.next
+        h = h.parent
+    return None
+
+
+def _signature(page: Page, n) -> tuple:
+    return (n.tag, frozenset(c for c in page.attrs.classes(n) if not re.search(r"\d", c)))
+
+
+def _groups(page: Page, dated: bool = True) -> list[tuple]:
+    """The largest group of blocks of one kind around one profile link each, every one holding
+    words after its header (and a date in it, when ``dated``): [(block, link, words), ...]."""
+    links = [a for a in page.root.css("a[href]") if _profile_link(page, a)]
+    if len(links) < 2:
+        return []
+    # One link per block: a block holding two (the name, and the same name on the avatar or a
+    # "reply to NAME" link) stands as the largest element around the first holding no other.
+    blocks = own_blocks(links, _CLIMB)
+    groups: dict[tuple, list] = defaultdict(list)
+    seen: set[int] = set()
+    for link, block in zip(links, blocks):
+        if block is None or block.mem_id in seen or block.tag in _INLINE:
+            continue
+        seen.add(block.mem_id)
+        # The post's box with its comment form, and a post teaser with its title (a blog's
+        # listing: "by NAME on DATE" and an excerpt under an h2) are not comments.
+        if block.css_first("form, textarea, input[type='text'], h1, h2, h3") is not None:
+            continue
+        header = _dated_header(page, link, block) if dated else link
+        if header is None:
+            continue
+        words = _words_after(header, block)
+        if words is None:
+            continue
+        groups[_signature(page, block)].append((block, link, words))
+    return max(groups.values(), key=len) if groups else []
+
+
+_INLINE = frozenset({"a", "span", "p", "b", "strong", "font", "small", "em", "i", "cite", "label"})
+
+
+def unread_profile_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[str, int] | None:
+    """For the "no silent loss" check: the largest group of repeated blocks (two or more) around a
+    poster's profile link with words after it, dated or not, as ("tag.class", count)."""
+    best = _groups(Page(root=root, attrs=attrs, url=None, languages=languages), dated=False)
+    if len(best) < 2:
+        return None
+    block = best[0][0]
+    cls = ".".join(sorted(c for c in attrs.classes(block) if not re.search(r"\d", c))[:2])
+    return (f"{block.tag}.{cls}" if cls else block.tag), len(best)
+
+
+class ProfileBlocks(CommentSystem):
+    name = "profile-blocks"
+    order = 99  # the very last: only what no other reader read
+
+    def find(self, page: Page) -> list[Item]:
+        best = _groups(page)
+        if len(best) < _MIN_BLOCKS:
+            return []
+        depths = indent_depths(page, [b for b, _, _ in best])
+        return [Item(block, self.name, "", author=stripped_text(link), content=words,
+                     depth=depths[i] if depths else None)
+                for i, (block, link, words) in enumerate(best)]
