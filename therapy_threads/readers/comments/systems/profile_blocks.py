@@ -22,9 +22,11 @@ from collections import defaultdict
 
 from ..._dates import when_from_text
 from ..base import CommentSystem, Item, Page
-from ..cleanup import is_relative_time
-from ..dom import own_blocks, stripped_text
+from ..cleanup import is_counter_line, is_relative_time, is_reply_word
+from ..dom import ancestors, own_blocks, stripped_text
+from .forum_posts import _PAGE
 from .generic import indent_depths
+from .topic_page import is_later_page
 
 # A link to a person's profile: the engine's test for an author link (``engine._PROFILE``), and
 # a profile page named by a query (``user?id=NAME``, ``profile?u=ID``).
@@ -34,7 +36,7 @@ _PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied
                       r"(?:^|/)(?:user|users|profile|member)\?|(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)
 _MAX_NAME = 60
 _MAX_HEADER = 160
-_MIN_WORDS = 15
+_MIN_WORDS = 2
 _MIN_BLOCKS = 3
 _CLIMB = 14
 
@@ -67,14 +69,16 @@ def _dated_header(page: Page, link, block):
 
 def _words_after(header, block):
     """The first element after ``header`` (its later siblings, then its ancestors' up to the block)
-    with words of its own (``_MIN_WORDS`` characters or more)."""
+    with words of its own: not a "Reply" link, a counter or a time."""
     h = header
     while h is not None and h.mem_id != block.mem_id:
         s = h.next
         while s is not None:
-            if s.is_element_node and s.tag not in ("script", "style", "form", "button") \
-                    and len(" ".join((s.text(separator=" ") or "").split())) >= _MIN_WORDS:
-                return s
+            if s.is_element_node and s.tag not in ("script", "style", "form", "button"):
+                t = " ".join((s.text(separator=" ") or "").split())
+                if len(t) >= _MIN_WORDS and not is_reply_word(t) and not is_counter_line(t) \
+                        and not is_relative_time(t):
+                    return s
             s = s.next
         h = h.parent
     return None
@@ -136,6 +140,20 @@ class ProfileBlocks(CommentSystem):
         if len(best) < _MIN_BLOCKS:
             return []
         depths = indent_depths(page, [b for b, _, _ in best])
-        return [Item(block, self.name, "", author=stripped_text(link), content=words,
-                     depth=depths[i] if depths else None)
-                for i, (block, link, words) in enumerate(best)]
+        out = [Item(block, self.name, "", author=stripped_text(link), content=words,
+                    depth=depths[i] if depths else None)
+               for i, (block, link, words) in enumerate(best)]
+        if _forum_posting(page, best[0][0]) and not is_later_page(page, _PAGE):
+            # schema.org's forum post: on a topic's first page the first is the opening post,
+            # the page's own post, not a comment.
+            out[0].skip_reason = "thread_starter"
+        return out
+
+
+def _forum_posting(page: Page, block) -> bool:
+    """The block is (or sits in, or opens with) a schema.org ``DiscussionForumPosting``."""
+    near = [block, *[p for _, p in zip(range(2), ancestors(block))]]
+    first = block.css_first("[itemtype]")
+    if first is not None:
+        near.append(first)
+    return any(page.attrs.get(n, "itemtype").endswith("DiscussionForumPosting") for n in near)
