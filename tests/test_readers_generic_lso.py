@@ -149,3 +149,24 @@ def test_a_page_read_short_without_a_loss_warning_is_a_silent_loss():
     assert s.silent_loss
     s.warnings = ["fewer_comments_than_declared"]
     assert not s.silent_loss
+
+
+def _flat(cid: int, name: str, words: str, reply_to: tuple[int, str] | None = None, how: str = "text") -> str:
+    """A flat comment list (no nesting, no depth class) whose replies link the comment answered."""
+    link = ""
+    if reply_to and how == "text":
+        link = f'<p class="note">In reply to <a href="#comment-{reply_to[0]}">{reply_to[1]}</a></p>'
+    elif reply_to and how == "mf2":
+        link = f'<a class="u-in-reply-to" href="/post/9#comment-{reply_to[0]}">&#8593;</a>'
+    return (f'<div class="comment" id="comment-{cid}"><div class="comment-meta"><span class="comment-author">'
+            f'{name}</span> <a href="#comment-{cid}">#{cid}</a></div>{link}<div class="comment-text"><p>{words}'
+            f'</p></div></div>')
+
+
+def test_a_reply_to_link_names_the_parent_in_a_flat_list():
+    for how in ("text", "mf2"):
+        r = read_page('<div class="comments-list">' + "".join([
+            _flat(21, "Odile", _WORDS[0]), _flat(22, "Barnaby", _WORDS[1], (21, "Odile"), how),
+            _flat(23, "Corisande", _WORDS[2]), _flat(24, "Odile", _WORDS[3], (22, "Barnaby"), how)]) + "</div>")
+        assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+            (_WORDS[0], 0, None), (_WORDS[1], 1, _WORDS[0]), (_WORDS[2], 0, None), (_WORDS[3], 2, _WORDS[1])], how

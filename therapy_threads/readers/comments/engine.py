@@ -789,6 +789,54 @@ _PARENT_ATTRS = ("data-parent", "data-parent-id", "data-parentid", "data-parent-
 _DIGITS = re.compile(r"^\d+$")
 
 
+# A link to the comment answered: "In reply to NAME" / "Reply to #12" / "@NAME" / "↑" pointing at
+# that comment's anchor (``#comment-12``, ``#c12``, ``#post-12``, ``/comment/12#comment-12``), or
+# a link the markup names so (microformats' ``u-in-reply-to``, ``rel=in-reply-to``, a class
+# ``reply-to``/``in-reply-to``/``parent-link``).
+_REPLY_TO_FRAGMENT = re.compile(r"#(?:comment|comments|c|post|p|msg|reply|r|li-comment|div-comment)[-_]?(\d+)$", re.I)
+_REPLY_TO_TEXT = re.compile(r"^\s*(?:@|↑|\^|in reply to\b|reply to\b|replying to\b|in response to\b|"
+                            r"re:|antwort auf\b|als antwort auf\b|en réponse à\b|réponse à\b|"
+                            r"en respuesta a\b|in risposta a\b|parent\b)", re.I)
+_REPLY_TO_BEFORE = re.compile(r"(?:in reply to|reply to|replying to|in response to|antwort auf|"
+                              r"réponse à|respuesta a|risposta a)\s*:?\s*$", re.I)
+
+
+def _reply_to_link(page: Page, it: Item, item_ids: set[int], budget: int = 120) -> str | None:
+    """The number of the comment that ``it`` says it answers by a link among its own first
+    elements (never inside a nested comment), or None."""
+    a = page.attrs
+    stack = [c for c in it.node.iter() if c.is_element_node][::-1]
+    while stack and budget > 0:
+        d = stack.pop()
+        budget -= 1
+        if d.mem_id in item_ids or d.tag in ("blockquote", "form", "script", "style"):
+            continue  # a nested comment, or a quote of another one
+        if d.tag == "a":
+            m = _REPLY_TO_FRAGMENT.search(a.get(d, "href") or "")
+            if m and (_REPLY_TO_TEXT.match(d.text(separator=" ") or "")
+                      or a.classes(d) & _REPLY_TO_NAMES or "in-reply-to" in (a.get(d, "rel") or "")
+                      or _REPLY_TO_BEFORE.search(_text_before(d))):
+                return m.group(1)
+            continue
+        stack.extend([c for c in d.iter() if c.is_element_node][::-1])
+    return None
+
+
+_REPLY_TO_NAMES = frozenset({"u-in-reply-to", "in-reply-to", "reply-to", "replyto", "parent-link",
+                             "comment-parent", "reply-to-link", "in-reply-to-link"})
+
+
+def _text_before(link: LexborNode) -> str:
+    """The words printed just before a link in its line ("In reply to <a>NAME</a>")."""
+    p = link.prev
+    while p is not None and p.is_element_node and not (p.text() or "").strip():
+        p = p.prev
+    if p is None:
+        par = link.parent
+        return _text_before(par) if par is not None and par.tag in ("span", "em", "i", "b", "strong") else ""
+    return (p.text() or "")[-30:].strip() if not p.is_element_node else ""
+
+
 def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
     """Item index -> the key of the earlier comment its own class or attribute names as parent.
 
@@ -803,6 +851,7 @@ def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
                 number_at[m.group(1)] = i
     if len(number_at) < 2:
         return {}
+    item_ids = {it.node.mem_id for it in items}
     named: dict[str, dict[int, int]] = {}
     broken: set[str] = set()
     for i, it in enumerate(items):
@@ -815,6 +864,9 @@ def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
             v = page.attrs.get(it.node, attr)
             if v and _DIGITS.match(v):
                 marks.append((attr, v))
+        num = _reply_to_link(page, it, item_ids)
+        if num:
+            marks.append(("reply-to-link", num))
         for family, num in marks:
             j = number_at.get(num)
             if j is None:
