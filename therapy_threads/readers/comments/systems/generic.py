@@ -572,17 +572,29 @@ class Generic(CommentSystem):
         if len(entries) < 2:
             return words
         boxes = own_blocks([n for _, (n, _, _) in entries], 8)
+        kinds: dict[tuple, list] = {}
         for (key, (n, strong, sig)), box in zip(entries, boxes):
             if strong or box is None or box.mem_id in found \
                     or box.tag in _NOT_BLOCKS or box.tag in ("td", "dd", "tbody", "thead"):
+                continue
+            # The header is short: a box with much more than the words besides (a page's header,
+            # a promo column around a one-line teaser) is a region, not the comment's row.
+            if len(box.text(separator=" ", strip=True)) > len(n.text(separator=" ", strip=True)) + _HEADER_MAX:
                 continue
             if _bounded_find(n, lambda d: _header_part(d, a), skip=None) is not False:
                 continue  # the block has its own name or date: a whole comment
             if _bounded_find(box, lambda d: _header_part(d, a), skip=n.mem_id) is not True:
                 continue
-            del found[key]
-            found[box.mem_id] = (box, strong, _signature(box, a.classes(box)))
-            words[box.mem_id] = n
+            kinds.setdefault(sig, []).append((key, n, box, strong, sig))
+        for rows in kinds.values():
+            if len(rows) < 2:
+                continue  # words blocks of one kind repeat, each in its row: one alone is not a list
+            for key, n, box, strong, sig in rows:
+                # (the kind stays the words block's: rows of one list differ in state classes,
+                # "row rowbury", "row rowguest", that the words blocks do not carry)
+                del found[key]
+                found[box.mem_id] = (box, strong, sig)
+                words[box.mem_id] = n
         return words
 
     @staticmethod
@@ -807,6 +819,7 @@ def _wrapper_depth(n, found: dict[int, tuple], a, climb: int = 4) -> int | None:
     return None
 
 
+_HEADER_MAX = 400  # characters a comment's header (name, date, counters, links) may add to its words
 _HEADER_CLASSES = frozenset(roles.AUTHOR) | frozenset(roles.DATE) | frozenset({
     "author", "user", "date", "time", "heading", "comhead", "byline", "meta", "hnuser", "age"})
 _PROFILE_HREF = re.compile(r"/(?:profiles?|members?|users?|u|author)(?:[/.]|$)|(?:member|profile)\.php|"
