@@ -170,3 +170,37 @@ def test_a_reply_to_link_names_the_parent_in_a_flat_list():
             _flat(23, "Corisande", _WORDS[2]), _flat(24, "Odile", _WORDS[3], (22, "Barnaby"), how)]) + "</div>")
         assert [(t, d, p) for t, d, p, _ in shape(r)] == [
             (_WORDS[0], 0, None), (_WORDS[1], 1, _WORDS[0]), (_WORDS[2], 0, None), (_WORDS[3], 2, _WORDS[1])], how
+
+
+def test_several_comments_found_without_words_are_warned_about():
+    shells = "".join(f'<div class="comment" id="comment-{i}"><div class="inner"></div></div>' for i in (31, 32))
+    words = "".join(f'<div class="comment" id="comment-{i}"><p>{w}</p></div>' for i, w in ((33, _WORDS[0]), (34, _WORDS[1])))
+    r = read_page(f'<div class="comments-list">{words}{shells}</div>')
+    assert len(r.comments) == 2
+    msg = next(i.message for i in r.issues if i.code == "comments_without_text")
+    assert "2 of them have no text" in msg
+
+
+def _post(i: int, words: str, parity: str) -> str:
+    """A forum post of an engine no reader knows: no comment or post class, a number and a date
+    in a header, the poster's registration date beside, the words after."""
+    return (f'<div class="entrybox {parity}"><h2><span>#{i}</span> <a href="?pid={i}">2019-0{i}-1{i} 10:4{i}:00</a>'
+            f'</h2><div class="box"><div class="left"><strong>Member {i}</strong><span>Registered: '
+            f'2017-03-1{i}</span></div><div class="right"><p>{words}</p></div></div></div>')
+
+
+def test_repeated_dated_blocks_on_a_page_nothing_was_read_from_are_warned_about():
+    posts = "".join(_post(i, w, "rowodd" if i % 2 else "roweven") for i, w in enumerate(_WORDS[:4], 1))
+    r = read_page(f'<div id="main">{posts}</div>')
+    assert r.comments == []
+    msg = next(i.message for i in r.issues if i.code == "comment_markup_unread")
+    assert "repeated blocks with a date and words" in msg and "(4)" in msg
+
+
+def test_a_listing_of_titled_teasers_is_not_taken_for_posts():
+    teasers = "".join(
+        f'<div class="teaser"><h2>A much longer post title number {i}</h2><time datetime="2021-03-0{i}">'
+        f'March {i}, 2021</time><p>{w} And a little more of the excerpt.</p></div>'
+        for i, w in enumerate(_WORDS[:4], 1))
+    r = read_page(f'<main>{teasers}</main>')
+    assert r.comments == [] and "comment_markup_unread" not in codes(r)

@@ -26,7 +26,7 @@ from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, load
                                 raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
 from .comments.engine import Thread, extract_thread
-from .comments.systems.profile_blocks import unread_profile_blocks
+from .comments.systems.profile_blocks import unread_dated_blocks, unread_profile_blocks
 from .comments.markup_guess import guess_systems
 from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
 from .comments.pagination import comment_page_links, unloaded_comments
@@ -149,7 +149,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     fetched = {p.url for p in pages if p.url}
     script_systems: list[str] = []
     declared, declared_where = None, ""
-    profile_blocks = None
+    profile_blocks = dated_blocks = None
     too_deep = 0
     talk_page = False
     unloaded_links = unloaded_stated = 0
@@ -192,6 +192,10 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         unloaded_stated += more_stated
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)
+        if i == 0 and not thread.comments and not thread.skipped:
+            # Nothing read: the shape of posts (repeated blocks with a date and words) is looked
+            # for, so that an engine no reader knows is said, not silently empty.
+            dated_blocks = unread_dated_blocks(tree.root, attrs, languages)
         if looks_like_talk_page(page.text) and (not thread.comments
                                                 or "data-mw-comment-start" in page.text):
             # A talk page's comments are runs of text ending in a signature, not elements;
@@ -294,7 +298,8 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
                     "Use the site's export or API for the whole thread")
     add_post(result, post, comments)
     if not post.extracted_comment_count:
-        _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()), declared)
+        _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()), declared,
+                           dated_blocks)
 
 
 def _day_of(value) -> str | None:
@@ -304,7 +309,8 @@ def _day_of(value) -> str | None:
 
 
 def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0,
-                       declared: int | None = None) -> None:
+                       declared: int | None = None,
+                       dated_blocks: tuple[str, int] | None = None) -> None:
     """Nothing was read (or only comments without text, or replies without their parents): if
     the markup looks like a known comment or forum system, say which and how many, unless a
     warning already said the comments are missing. An unknown engine's repeated ids that a
@@ -315,6 +321,10 @@ def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0,
         return
     guessed = [(g, n) for g, n in guess_systems(html)
                if not (g.startswith("unknown (") and n <= skipped)]
+    if not guessed and dated_blocks and dated_blocks[1] > skipped:
+        # No system's marker: the posts' shape (repeated blocks, each a date and words after it).
+        guessed = [(f"unknown ({dated_blocks[0]}, repeated blocks with a date and words)",
+                    dated_blocks[1])]
     if guessed:
         seen_as = ", ".join(f"{g} ({n})" for g, n in guessed[:3])
         stated = f"the page states {declared}" if declared is not None else "none stated"
@@ -415,6 +425,14 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"{extracted + textless} comment(s) were found{named}; {headed} of them show a "
                     "poster and a date but no text that could be read (quarantined as "
                     "empty_text): their words may be lost; please report the page")
+    elif textless >= 2 and extracted:
+        # Several found without words and without a poster and a time either: a recogniser's
+        # empty shells, or comments of a system no reader knows whose words sit where a fallback
+        # did not look. Said with the counts: they are quarantined with the replies under them.
+        result.warn("comments_without_text",
+                    f"{extracted + textless} comment(s) were found{named}; {textless} of them have "
+                    "no text that could be read (quarantined as empty_text, with any replies "
+                    "under them): their words may be lost; please report the page")
     left_out = thread.skipped.get("out_of_scope", 0) + thread.skipped.get("other_post", 0)
     if left_out and extracted == 0:
         result.warn("comments_out_of_scope",

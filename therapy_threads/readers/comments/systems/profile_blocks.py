@@ -18,12 +18,12 @@ an ``indent`` attribute, an inline ``margin-left``/``padding-left``).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..._dates import when_from_text
 from ..base import CommentSystem, Item, Page
 from ..cleanup import is_counter_line, is_relative_time, is_reply_word
-from ..dom import ancestors, own_blocks, stripped_text
+from ..dom import ancestors, element_children, own_blocks, stripped_text
 from .forum_posts import _PAGE
 from .generic import indent_depths
 from .topic_page import is_later_page
@@ -129,6 +129,89 @@ def unread_profile_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple
     block = best[0][0]
     cls = ".".join(sorted(c for c in attrs.classes(block) if not re.search(r"\d", c))[:2])
     return (f"{block.tag}.{cls}" if cls else block.tag), len(best)
+
+
+_TITLE_WORDS = re.compile(r"[^\W\d_]{2,}")
+_SKIP_LEAVES = frozenset({"script", "style", "option", "title", "noscript", "template", "button"})
+
+
+def _titled(block) -> bool:
+    """The block opens with a title (an ``h1``-``h3`` of three words or more: a post teaser in
+    a listing), not a post's header line ("#1 2010-11-12 12:00")."""
+    h = block.css_first("h1, h2, h3")
+    return h is not None and len(_TITLE_WORDS.findall(h.text(separator=" ") or "")) >= 3
+
+
+# Class tokens that state a post's state or place, not its kind ("rowodd", "firstpost", "unread").
+_STATE = re.compile(r"odd|even|alt$|first|last|new|unread|highlight|selected|active|sticky|deleted|"
+                    r"hidden|collapsed|expanded|online|offline")
+
+
+def _kind(page: Page, n) -> tuple:
+    return (n.tag, frozenset(c for c in page.attrs.classes(n) if not re.search(r"\d", c)
+                             and not _STATE.search(c)))
+
+
+def _repeated_ancestor(page: Page, d, kinds: dict[int, Counter], climb: int = 12):
+    """The nearest block element above ``d`` that is one of three or more siblings of its kind
+    (tag and class signature): one post of a list of posts, whatever else (a registration date,
+    an "edited" note) it prints beside its date."""
+    e = d.parent
+    for _ in range(climb):
+        if e is None or not e.is_element_node or e.tag in ("body", "html"):
+            return None
+        par = e.parent
+        if e.tag not in _INLINE and par is not None and par.is_element_node:
+            sig = _kind(page, e)
+            if par.mem_id not in kinds:
+                kinds[par.mem_id] = Counter(_kind(page, c) for c in element_children(par))
+            if kinds[par.mem_id][sig] >= _MIN_BLOCKS:
+                return e
+        e = par
+    return None
+
+
+def unread_dated_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[str, int] | None:
+    """For a page nothing was read from: the largest group (three or more) of repeated blocks of
+    one kind around one shown date each (a ``time``, or an element whose short words are a date
+    or a relative time), with words after that date (15 characters or more) and no form or
+    title: the posts of an engine no reader knows, as ("tag.class", count)."""
+    page = Page(root=root, attrs=attrs, url=None, languages=languages)
+    body = root.css_first("body")
+    if body is None:
+        return None
+    dates = []
+    for d in body.traverse():
+        if d.tag in _SKIP_LEAVES or d.tag == "-text" or not d.is_element_node:
+            continue
+        if d.tag != "time" and d.child is not None and any(True for _ in element_children(d)):
+            continue  # leaves only (and ``time`` elements)
+        t = " ".join((d.text() or "").split())
+        if 6 <= len(t) <= 60 and (d.tag == "time" or is_relative_time(t) or when_from_text(t, languages)):
+            dates.append(d)
+    if len(dates) < _MIN_BLOCKS:
+        return None
+    groups: dict[tuple, int] = defaultdict(int)
+    seen: set[int] = set()
+    kinds: dict[int, Counter] = {}  # parent -> signatures of its element children
+    for d in dates:
+        block = _repeated_ancestor(page, d, kinds)
+        if block is None or block.mem_id in seen:
+            continue
+        seen.add(block.mem_id)
+        if block.css_first("form, textarea, input[type='text']") is not None or _titled(block):
+            continue
+        words = len(" ".join((block.text(separator=" ") or "").split())) - len(" ".join((d.text() or "").split()))
+        if words < 40:
+            continue
+        groups[_kind(page, block)] += 1
+    if not groups:
+        return None
+    (tag, cls), n = max(groups.items(), key=lambda kv: kv[1])
+    if n < _MIN_BLOCKS:
+        return None
+    name = ".".join(sorted(cls)[:2])
+    return (f"{tag}.{name}" if name else tag), n
 
 
 class ProfileBlocks(CommentSystem):
