@@ -9,7 +9,9 @@ without the named recogniser that reads it; these are the kind-level rules it me
   inline ``margin-left``;
 * the last fallback: repeated blocks that each hold a poster's profile link, a date or a relative
   time beside it and words after it (never a teaser list with titles, never a form);
-* no silent loss: repeated profile-link blocks with words that nothing read are warned about;
+* no silent loss: repeated profile-link blocks with a date and words that nothing read, comments
+  found without words, and (nothing read) repeated blocks with a poster, a date and words are
+  warned about;
 * the bench's switch: named recognisers left out, the fallbacks kept.
 """
 from __future__ import annotations
@@ -95,9 +97,10 @@ def test_a_teaser_list_with_titles_is_not_read_as_comments():
     assert r.comments == []
 
 
-def test_profile_link_blocks_nothing_read_are_warned_about():
+def test_dated_profile_link_blocks_nothing_read_are_warned_about():
     blocks = "".join(
-        f'<div class="turn"><a href="/members/{n}">{n}</a><div class="says">{w}</div></div>'
+        f'<div class="turn"><div class="hd"><a href="/members/{n}">{n}</a> · 2 days ago</div>'
+        f'<div class="says">{w}</div></div>'
         for n, w in (("yselle", _WORDS[0]), ("corvin", _WORDS[1])))
     r = read_page(f'<article><p>The post itself, long enough to be a post body here.</p></article>{blocks}')
     assert r.comments == []

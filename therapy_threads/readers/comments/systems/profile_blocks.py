@@ -88,6 +88,20 @@ def _signature(page: Page, n) -> tuple:
     return (n.tag, frozenset(c for c in page.attrs.classes(n) if not re.search(r"\d", c)))
 
 
+# Regions and blocks that list other posts (widgets, teasers, menus), never this post's comments.
+_ELSEWHERE = re.compile(r"sidebar|widget|recent|related|popular|footer|menu|hentry|type-post|teaser|"
+                        r"post-meta|cookie", re.I)
+_ELSEWHERE_TAGS = frozenset({"nav", "aside", "footer", "header"})
+
+
+def _elsewhere(page: Page, block, climb: int = 10) -> bool:
+    for n in [block, *[p for _, p in zip(range(climb), ancestors(block))]]:
+        if n.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(page.attrs.get(n, "class") or "") \
+                or _ELSEWHERE.search(page.attrs.id(n) or ""):
+            return True
+    return False
+
+
 def _groups(page: Page, dated: bool = True) -> list[tuple]:
     """The largest group of blocks of one kind around one profile link each, every one holding
     words after its header (and a date in it, when ``dated``): [(block, link, words), ...]."""
@@ -105,7 +119,8 @@ def _groups(page: Page, dated: bool = True) -> list[tuple]:
         seen.add(block.mem_id)
         # The post's box with its comment form, and a post teaser with its title (a blog's
         # listing: "by NAME on DATE" and an excerpt under an h2) are not comments.
-        if block.css_first("form, textarea, input[type='text'], h1, h2, h3") is not None:
+        if block.css_first("form, textarea, input[type='text'], h1, h2, h3") is not None \
+                or _elsewhere(page, block):
             continue
         header = _dated_header(page, link, block) if dated else link
         if header is None:
@@ -122,8 +137,8 @@ _INLINE = frozenset({"a", "span", "p", "b", "strong", "font", "small", "em", "i"
 
 def unread_profile_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[str, int] | None:
     """For the "no silent loss" check: the largest group of repeated blocks (two or more) around a
-    poster's profile link with words after it, dated or not, as ("tag.class", count)."""
-    best = _groups(Page(root=root, attrs=attrs, url=None, languages=languages), dated=False)
+    poster's profile link with a date beside it and words after it, as ("tag.class", count)."""
+    best = _groups(Page(root=root, attrs=attrs, url=None, languages=languages))
     if len(best) < 2:
         return None
     block = best[0][0]
@@ -150,6 +165,29 @@ _STATE = re.compile(r"odd|even|alt$|first|last|new|unread|highlight|selected|act
 def _kind(page: Page, n) -> tuple:
     return (n.tag, frozenset(c for c in page.attrs.classes(n) if not re.search(r"\d", c)
                              and not _STATE.search(c)))
+
+
+_NAME_CLASS = re.compile(r"(?:^|[-_])(?:author|user|username|name|nick|poster|member|postauthor|"
+                         r"commenter|by)(?:$|[-_])", re.I)
+
+
+def _names_someone(page: Page, block, budget: int = 300) -> bool:
+    """The block prints a poster: a profile link, an element whose class names an author or a
+    user, or a short bold name (``strong``/``b`` of one to four words) of its own."""
+    for d in block.traverse():
+        budget -= 1
+        if budget < 0:
+            return False
+        if not d.is_element_node:
+            continue
+        if d.tag == "a" and _PROFILE.search(page.attrs.get(d, "href") or ""):
+            return True
+        if any(_NAME_CLASS.search(c) for c in page.attrs.classes(d)):
+            return True
+        if d.tag in ("strong", "b") and 1 <= len((d.text() or "").split()) <= 4 \
+                and any(True for _ in element_children(d)) is False and _TITLE_WORDS.search(d.text() or ""):
+            return True
+    return False
 
 
 def _repeated_ancestor(page: Page, d, kinds: dict[int, Counter], climb: int = 12):
@@ -199,7 +237,8 @@ def unread_dated_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[s
         if block is None or block.mem_id in seen:
             continue
         seen.add(block.mem_id)
-        if block.css_first("form, textarea, input[type='text']") is not None or _titled(block):
+        if block.css_first("form, textarea, input[type='text']") is not None or _titled(block) \
+                or _elsewhere(page, block) or not _names_someone(page, block):
             continue
         words = len(" ".join((block.text(separator=" ") or "").split())) - len(" ".join((d.text() or "").split()))
         if words < 40:
