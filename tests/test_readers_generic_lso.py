@@ -88,15 +88,6 @@ def test_an_indent_attribute_gives_the_depth_of_a_flat_row():
         (_WORDS[0], 0, None), (_WORDS[1], 1, _WORDS[0]), (_WORDS[2], 0, None)]
 
 
-def test_a_teaser_list_with_titles_is_not_read_as_comments():
-    teasers = "".join(
-        f'<div class="card"><h2><a href="/p/{i}">A post title {i}</a></h2><p class="by">by '
-        f'<a href="/author/wren">Wren</a> on March {i}, 2021</p><p>{w}</p></div>'
-        for i, w in enumerate(_WORDS[:4], 1))
-    r = read_page(f"<main>{teasers}</main>")
-    assert r.comments == []
-
-
 def test_dated_profile_link_blocks_nothing_read_are_warned_about():
     blocks = "".join(
         f'<div class="turn"><div class="hd"><a href="/members/{n}">{n}</a> · 2 days ago</div>'
@@ -200,10 +191,15 @@ def test_repeated_dated_blocks_on_a_page_nothing_was_read_from_are_warned_about(
     assert "repeated blocks with a date and words" in msg and "(4)" in msg
 
 
-def test_a_listing_of_titled_teasers_is_not_taken_for_posts():
-    teasers = "".join(
+def test_a_listing_of_titled_teasers_is_neither_read_nor_warned_about():
+    linked = "".join(
+        f'<div class="card"><h2><a href="/p/{i}">A post title {i}</a></h2><p class="by">by '
+        f'<a href="/author/wren">Wren</a> on March {i}, 2021</p><p>{w}</p></div>'
+        for i, w in enumerate(_WORDS[:4], 1))
+    timed = "".join(
         f'<div class="teaser"><h2>A much longer post title number {i}</h2><time datetime="2021-03-0{i}">'
         f'March {i}, 2021</time><p>{w} And a little more of the excerpt.</p></div>'
         for i, w in enumerate(_WORDS[:4], 1))
-    r = read_page(f'<main>{teasers}</main>')
-    assert r.comments == [] and "comment_markup_unread" not in codes(r)
+    for listing in (linked, timed):
+        r = read_page(f"<main>{listing}</main>")
+        assert r.comments == [] and "comment_markup_unread" not in codes(r)

@@ -1858,14 +1858,7 @@ def _whole_link_name(line: LexborNode, name: str) -> str:
 # Member-profile links (forums and community sites: XenForo "/members/name.1/", Discourse "/u/",
 # phpBB "memberlist.php?mode=viewprofile&u=2", vBulletin "member.php?u=2", "/profile/", "/user/",
 # "/author/ID" of apps that name their members authors).
-_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
-                      r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
-                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)|"
-                      # a profile page named by a query ("user?id=NAME", "profile?u=ID")
-                      r"(?:^|/)(?:user|users|profile|member)\?|"
-                      # a person's own page named by a tilde, the Unix home-directory convention
-                      # (Launchpad's "launchpad.net/~login", university "/~name/")
-                      r"(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)
+_PROFILE = roles.PROFILE_HREF
 
 
 def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:

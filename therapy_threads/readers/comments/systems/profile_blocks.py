@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..._dates import when_from_text
+from .. import roles
 from ..base import CommentSystem, Item, Page
 from ..cleanup import is_counter_line, is_relative_time, is_reply_word
 from ..dom import ancestors, element_children, own_blocks, stripped_text
@@ -28,12 +29,7 @@ from .forum_posts import _PAGE
 from .generic import indent_depths
 from .topic_page import is_later_page
 
-# A link to a person's profile: the engine's test for an author link (``engine._PROFILE``), and
-# a profile page named by a query (``user?id=NAME``, ``profile?u=ID``).
-_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
-                      r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
-                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)|"
-                      r"(?:^|/)(?:user|users|profile|member)\?|(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)
+_PROFILE = roles.PROFILE_HREF  # a link to a person's profile (the engine's author link)
 _MAX_NAME = 60
 _MAX_HEADER = 160
 _MIN_WORDS = 2
