@@ -146,24 +146,34 @@ def test_a_page_read_short_without_a_loss_warning_is_a_silent_loss():
 
 
 def _flat(cid: int, name: str, words: str, reply_to: tuple[int, str] | None = None, how: str = "text") -> str:
-    """A flat comment list (no nesting, no depth class) whose replies link the comment answered."""
+    """A flat comment list of a site's own (no nesting, no depth class; read by the generic
+    fallback) whose replies link the comment answered."""
     link = ""
     if reply_to and how == "text":
-        link = f'<p class="note">In reply to <a href="#comment-{reply_to[0]}">{reply_to[1]}</a></p>'
+        link = f'<p class="note">In reply to <a href="#reply-{reply_to[0]}">{reply_to[1]}</a></p>'
     elif reply_to and how == "mf2":
-        link = f'<a class="u-in-reply-to" href="/post/9#comment-{reply_to[0]}">&#8593;</a>'
-    return (f'<div class="comment" id="comment-{cid}"><div class="comment-meta"><span class="comment-author">'
-            f'{name}</span> <a href="#comment-{cid}">#{cid}</a></div>{link}<div class="comment-text"><p>{words}'
+        link = f'<a class="u-in-reply-to" href="/post/9#reply-{reply_to[0]}">&#8593;</a>'
+    return (f'<div class="reply-item" id="reply-{cid}"><div class="comment-meta"><span class="comment-author">'
+            f'{name}</span> <a href="#reply-{cid}">#{cid}</a></div>{link}<div class="comment-text"><p>{words}'
             f'</p></div></div>')
 
 
-def test_a_reply_to_link_names_the_parent_in_a_flat_list():
+def test_a_reply_to_link_names_the_parent_in_a_flat_list_a_fallback_reads():
     for how in ("text", "mf2"):
         r = read_page('<div class="comments-list">' + "".join([
             _flat(21, "Odile", _WORDS[0]), _flat(22, "Barnaby", _WORDS[1], (21, "Odile"), how),
             _flat(23, "Corisande", _WORDS[2]), _flat(24, "Odile", _WORDS[3], (22, "Barnaby"), how)]) + "</div>")
         assert [(t, d, p) for t, d, p, _ in shape(r)] == [
             (_WORDS[0], 0, None), (_WORDS[1], 1, _WORDS[0]), (_WORDS[2], 0, None), (_WORDS[3], 2, _WORDS[1])], how
+        assert r.posts[0].comment_system == "generic"
+
+
+def test_a_named_systems_flat_list_stays_flat_beside_an_in_reply_to_note():
+    page = '<div class="comments-list">' + "".join([
+        _flat(21, "Odile", _WORDS[0]), _flat(22, "Barnaby", _WORDS[1], (21, "Odile"))]) + "</div>"
+    r = read_page(page.replace('class="reply-item" id="reply-', 'class="comment" id="comment-')
+                  .replace("#reply-", "#comment-"))
+    assert r.posts[0].comment_system == "wordpress" and [d for _, d, _, _ in shape(r)] == [0, 0]
 
 
 def test_several_comments_found_without_words_are_warned_about():
@@ -203,3 +213,20 @@ def test_a_listing_of_titled_teasers_is_neither_read_nor_warned_about():
     for listing in (linked, timed):
         r = read_page(f"<main>{listing}</main>")
         assert r.comments == [] and "comment_markup_unread" not in codes(r)
+
+
+def test_profile_blocks_read_short_of_the_undated_ones_are_warned_about():
+    rows = [_table_row(0, "quarrel", _WORDS[0]), _table_row(40, "bexley", _WORDS[1]),
+            _table_row(0, "vantor", _WORDS[2]), _table_row(0, "ismay", _WORDS[3], "(edited)")]
+    r = read_page("<table>" + "".join(rows) + "</table>")
+    assert len(r.comments) == 3
+    assert "comment_markup_unread" in codes(r)
+
+
+def test_a_square_blank_image_is_an_avatar_not_indentation():
+    rows = "".join(
+        f'<div class="comment-row"><img src="/img/blank.gif" width="{w}" height="{w}" class="av">'
+        f'<span class="comment-author">{n}</span><div class="comment-text">{t}</div></div>'
+        for w, n, t in ((35, "orrin", _WORDS[0]), (45, "maelis", _WORDS[1]), (35, "tobiah", _WORDS[2])))
+    r = read_page(f'<div class="comments">{rows}</div>')
+    assert [d for _, d, _, _ in shape(r)] == [0, 0, 0]

@@ -192,6 +192,12 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         unloaded_stated += more_stated
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)
+        if i == 0 and "profile-blocks" in thread.systems:
+            # Read by the last fallback: the same blocks without a date beside the name count too
+            # (a post whose header the fallback could not date is not read, and must be said).
+            undated = unread_profile_blocks(tree.root, attrs, languages, dated=False)
+            if undated and (profile_blocks is None or undated[1] > profile_blocks[1]):
+                profile_blocks = undated
         if i == 0 and not thread.comments and not thread.skipped:
             # Nothing read: the shape of posts (repeated blocks with a date and words) is looked
             # for, so that an engine no reader knows is said, not silently empty.

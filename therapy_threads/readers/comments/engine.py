@@ -864,7 +864,9 @@ def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
             v = page.attrs.get(it.node, attr)
             if v and _DIGITS.match(v):
                 marks.append((attr, v))
-        num = _reply_to_link(page, it, item_ids)
+        # (only where a fallback read the comment: a named system's reader states its own
+        # structure, and a theme's "in reply to" note beside a flat list it keeps flat)
+        num = _reply_to_link(page, it, item_ids) if it.system in FALLBACKS else None
         if num:
             marks.append(("reply-to-link", num))
         for family, num in marks:

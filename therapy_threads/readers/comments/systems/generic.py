@@ -843,7 +843,7 @@ _PADDING_LEFT = re.compile(r"padding-left\s*:\s*(\d+(?:\.\d+)?)", re.I)
 def _indent_of(n, a, budget: int = 12) -> float | None:
     """How far a comment's block is indented: an inline ``margin-left``/``padding-left`` on the
     block, an ``indent`` attribute (a table cell's ``td[indent=N]``) or a spacer image's width
-    (``img[src$='s.gif'][width=40]``) among its first elements; None when it states none."""
+    (``img[src$='s.gif'][height=1][width=40]``) among its first elements; None when it states none."""
     style = a.get(n, "style") or ""
     margin, padding = _MARGIN_LEFT.search(style), _PADDING_LEFT.search(style)
     if margin or padding:
@@ -857,7 +857,8 @@ def _indent_of(n, a, budget: int = 12) -> float | None:
         ind = a.get(d, "indent")
         if ind.isdigit():
             return float(ind)
-        if d.tag == "img" and _SPACER.search(a.get(d, "src")):
+        if d.tag == "img" and _SPACER.search(a.get(d, "src")) and a.get(d, "height") in ("0", "1", "2"):
+            # (a spacer is a line one pixel high; a square blank.gif is a lazy avatar's stand-in)
             w = a.get(d, "width")
             if w.isdigit():
                 return float(w)

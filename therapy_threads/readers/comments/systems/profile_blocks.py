@@ -131,10 +131,12 @@ def _groups(page: Page, dated: bool = True) -> list[tuple]:
 _INLINE = frozenset({"a", "span", "p", "b", "strong", "font", "small", "em", "i", "cite", "label"})
 
 
-def unread_profile_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[str, int] | None:
+def unread_profile_blocks(root, attrs, languages: tuple[str, ...] = (),
+                          dated: bool = True) -> tuple[str, int] | None:
     """For the "no silent loss" check: the largest group of repeated blocks (two or more) around a
-    poster's profile link with a date beside it and words after it, as ("tag.class", count)."""
-    best = _groups(Page(root=root, attrs=attrs, url=None, languages=languages))
+    poster's profile link with a date beside it (or not, unless ``dated``) and words after it, as
+    ("tag.class", count)."""
+    best = _groups(Page(root=root, attrs=attrs, url=None, languages=languages), dated=dated)
     if len(best) < 2:
         return None
     block = best[0][0]
