@@ -230,3 +230,14 @@ def test_a_square_blank_image_is_an_avatar_not_indentation():
         for w, n, t in ((35, "orrin", _WORDS[0]), (45, "maelis", _WORDS[1]), (35, "tobiah", _WORDS[2])))
     r = read_page(f'<div class="comments">{rows}</div>')
     assert [d for _, d, _, _ in shape(r)] == [0, 0, 0]
+
+
+def test_the_last_fallback_read_short_of_a_known_engines_markers_is_warned_about():
+    # Three posts show a profile link and a time (read by the fallback); the engine's own marker
+    # (Discourse's ``topic-post``) numbers five posts, two of them by guests without a profile link.
+    read = "".join(f'<div class="topic-post">{_table_row(0, n, w).replace("<tr><td>", "<table><tr><td>", 1)}'
+                   f'</table></div>' for n, w in (("quarrel", _WORDS[0]), ("bexley", _WORDS[1]), ("vantor", _WORDS[2])))
+    guests = "".join(f'<div class="topic-post"><b>Guest</b> 2 hours ago<p>{w}</p></div>' for w in _WORDS[3:5])
+    r = read_page(f"<main>{read}{guests}</main>")
+    assert r.posts[0].comment_system == "profile-blocks" and len(r.comments) == 3
+    assert any(i.code == "comment_markup_unread" and "discourse" in i.message for i in r.issues)

@@ -471,3 +471,13 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"profile link and words): {accounted} were read or skipped ({extracted} "
                     f"extracted{f', read as {guess}' if guess else ''}): up to {n - accounted} "
                     "may be lost; please report the page")
+    elif "profile-blocks" in thread.systems and html:
+        # Read only by the last fallback: a known engine's own markers (markup_guess), counted
+        # over the page, say how many posts it prints; fewer read is said, not silently kept.
+        known = [(g, k) for g, k in guess_systems(html) if not g.startswith("unknown")]
+        if known and known[0][1] > accounted + 1:
+            g, k = known[0]
+            result.warn("comment_markup_unread",
+                        f"guessed system {g}: {k} post(s)/comment(s) are marked in the page and "
+                        f"{accounted} were read or skipped ({extracted} extracted, read as "
+                        f"{guess}): up to {k - accounted} may be lost; please report the page")
