@@ -25,7 +25,7 @@ from .base import Reader, SourceRef
 from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, loaded_by_script,
                                 raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
-from .comments.engine import Thread, extract_thread
+from .comments.engine import FALLBACKS, Thread, extract_thread
 from .comments.systems.profile_blocks import unread_dated_blocks, unread_profile_blocks
 from .comments.markup_guess import guess_systems
 from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
@@ -176,7 +176,6 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             languages = _languages(tree.root, attrs)
             declared, declared_where = declared_count(tree.root, attrs)
             script_systems = loaded_by_script(page.text)
-            profile_blocks = unread_profile_blocks(tree.root, attrs, languages)
         page_ids = raw_comment_ids(page.text)
         raw_ids |= page_ids
         for system, ids in unit_ids(page.text, page_ids).items():
@@ -192,6 +191,11 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         unloaded_stated += more_stated
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)
+        if i == 0 and not set(thread.systems) - FALLBACKS:
+            # Read by no named system (nothing read, or a fallback's reading): the shape of
+            # comments (repeated blocks with a poster's profile link, a date and words) is counted,
+            # so that fewer read is said (a named system's reader knows its own markup).
+            profile_blocks = unread_profile_blocks(tree.root, attrs, languages)
         if i == 0 and "profile-blocks" in thread.systems:
             # Read by the last fallback: the same blocks without a date beside the name count too
             # (a post whose header the fallback could not date is not read, and must be said).

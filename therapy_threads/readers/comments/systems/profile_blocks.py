@@ -113,16 +113,16 @@ def _groups(page: Page, dated: bool = True) -> list[tuple]:
         if block is None or block.mem_id in seen or block.tag in _INLINE:
             continue
         seen.add(block.mem_id)
-        # The post's box with its comment form, and a post teaser with its title (a blog's
-        # listing: "by NAME on DATE" and an excerpt under an h2) are not comments.
-        if block.css_first("form, textarea, input[type='text'], h1, h2, h3") is not None \
-                or _elsewhere(page, block):
-            continue
         header = _dated_header(page, link, block) if dated else link
         if header is None:
             continue
         words = _words_after(header, block)
         if words is None:
+            continue
+        # The post's box with its comment form, and a post teaser with its title (a blog's
+        # listing: "by NAME on DATE" and an excerpt under an h2) are not comments.
+        if block.css_first("form, textarea, input[type='text'], h1, h2, h3") is not None \
+                or _elsewhere(page, block):
             continue
         groups[_signature(page, block)].append((block, link, words))
     return max(groups.values(), key=len) if groups else []
