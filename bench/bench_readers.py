@@ -2,7 +2,8 @@
 
     python bench/bench_readers.py aeb --benchmark PATH/article-extraction-benchmark
     python bench/bench_readers.py metadata --trafilatura-tests PATH/trafilatura/tests
-    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|heldout19|heldout20|heldout21|heldout22|heldout23|heldout24|heldout25|heldout26|heldout27|heldout28|heldout29|heldout30|heldout31]
+    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|...|heldout31[,...]]
+        [--leave-system-out | --without-system NAME[,NAME]] [--verbose]
     python bench/bench_readers.py comment-dates --pages PATH/readers-pages [--split dev] [--verbose]
     python bench/bench_readers.py memory
 
@@ -218,20 +219,36 @@ def cmd_metadata(args) -> dict:
     return out
 
 
+def _corpus_splits(args) -> tuple[str, ...]:
+    if not args.split:
+        return ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+    splits = tuple(x for x in args.split.split(",") if x)
+    unknown = [x for x in splits if not (GOLD / x).is_dir()]
+    if unknown:
+        raise SystemExit(f"no gold for split(s) {', '.join(unknown)} under {GOLD}")
+    return splits
+
+
+def _gold_pages(pages: Path, split: str):
+    for gold in sorted((GOLD / split).glob("*.gold.json")):
+        page = pages / split / (gold.name[: -len(".gold.json")] + ".html")
+        if not page.exists():
+            print(f"missing page {page} (see bench/readers_eval/README.md)")
+            continue
+        yield page, gold
+
+
 def cmd_corpus(args) -> dict:
     from therapy_threads.readers import corpus_eval as ce
 
+    if args.leave_system_out:
+        return _corpus_lso(args)
     pages = Path(args.pages)
-    splits = (args.split,) if args.split else ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+    off = frozenset(x for x in (args.without_system or "").split(",") if x)
     out = {}
-    for split in splits:
-        scores = []
-        for gold in sorted((GOLD / split).glob("*.gold.json")):
-            page = pages / split / (gold.name[: -len(".gold.json")] + ".html")
-            if not page.exists():
-                print(f"missing page {page} (see bench/readers_eval/README.md)")
-                continue
-            scores.append(ce.score_page(page, split, gold_path=gold))
+    for split in _corpus_splits(args):
+        scores = [ce.score_page(page, split, gold_path=gold, systems_off=off)
+                  for page, gold in _gold_pages(pages, split)]
         summary = ce.summarise(scores)
         out[split] = summary
         print(split, json.dumps(summary))
@@ -248,6 +265,53 @@ def cmd_corpus(args) -> dict:
             elif not s.exact or s.dirty or s.silent_zero:
                 print(f"  {s.page}: gold {s.gold_count} read {s.count} {s.gold_depths} {s.depths} "
                       f"dirty {len(s.dirty)} silent_zero {s.silent_zero}")
+    return out
+
+
+def _corpus_lso(args) -> dict:
+    """Leave-system-out: each page read normally, then without the named recogniser(s) that read
+    its comments (``corpus_eval.leave_system_out``). Per split and pooled over the splits given:
+    the normal figures, the held-out figures over all pages and over the pages that lost a
+    reader, and one line per such page. Deterministic (no timings)."""
+    from therapy_threads.readers import corpus_eval as ce
+
+    pages = Path(args.pages)
+    out: dict = {}
+    pooled: dict[str, list] = {"normal": [], "lso": [], "lso_held_out": []}
+
+    def report(name: str, normal: list, lso: list, held: list) -> dict:
+        r = {"normal": ce.summarise_lso(normal), "lso": ce.summarise_lso(lso),
+             "lso_held_out": ce.summarise_lso(held)}
+        print(f"{name} normal {json.dumps(r['normal'])}")
+        print(f"{name} leave-system-out {json.dumps(r['lso'])}")
+        print(f"{name} leave-system-out, {len(held)} page(s) whose reader was left out "
+              f"{json.dumps(r['lso_held_out'])}")
+        return r
+
+    for split in _corpus_splits(args):
+        normal, lso, held, lines = [], [], [], []
+        for page, gold in _gold_pages(pages, split):
+            n, h, off = ce.leave_system_out(page, split, gold)
+            normal.append(n)
+            lso.append(h)
+            if not off:
+                continue
+            held.append(h)
+            if args.verbose or not h.exact or h.silent_loss or h.dirty:
+                loss = " SILENT-LOSS" if h.silent_loss else ""
+                lines.append(f"  {h.page}: without {','.join(off)} -> read by "
+                             f"{','.join(h.systems) or '-'}; gold {h.gold_count} read {h.count} "
+                             f"{h.gold_depths} {h.depths} exact {h.exact} parents "
+                             f"{h.pairs_correct}/{h.pairs_gold} (found {h.pairs_found}) matched "
+                             f"{h.matched} dirty {len(h.dirty)}{loss} warn {sorted(set(h.warnings))}")
+        out[split] = report(split, normal, lso, held)
+        for line in lines:
+            print(line)
+        pooled["normal"] += normal
+        pooled["lso"] += lso
+        pooled["lso_held_out"] += held
+    if len(out) > 1:
+        out["TOTAL"] = report("TOTAL", pooled["normal"], pooled["lso"], pooled["lso_held_out"])
     return out
 
 
@@ -442,8 +506,15 @@ def main(argv: list[str] | None = None) -> int:
                    "absent, read (and trafilatura not run or timed) when present")
     c = sub.add_parser("corpus", help="comment threads on the reader corpus")
     c.add_argument("--pages", required=True, help="folder with dev/ and heldout/ pages")
-    c.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31"))
+    c.add_argument("--split", help="a split under bench/readers_eval/gold (dev, heldout, heldout2, ...), "
+                   "or several joined by commas")
     c.add_argument("--verbose", action="store_true", help="one line per page (and its dirty comments)")
+    c.add_argument("--leave-system-out", action="store_true",
+                   help="read each page again without the named recogniser(s) that read its comments "
+                   "(the fallbacks stay) and report both: how the reader does on a system it has no "
+                   "reader for (count recall, parent F1, text recall, silent losses)")
+    c.add_argument("--without-system", help="recogniser name(s), comma-separated, left out of every "
+                   "page's reading (e.g. wordpress,disqus)")
     cd = sub.add_parser("comment-dates", help="comment dates against the corpus gold's date_text")
     cd.add_argument("--pages", required=True, help="folder with one sub-folder of pages per split")
     cd.add_argument("--split")

@@ -76,6 +76,12 @@ class PageScore:
     silent_zero: bool = False
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    systems: dict[str, int] = field(default_factory=dict)  # recogniser -> comments it read
+
+    @property
+    def silent_loss(self) -> bool:
+        """Fewer comments read than the gold lists, and no warning that says comments are missing."""
+        return self.count < self.gold_count and not LOSS_WARNINGS.intersection(self.warnings)
 
 
 def gold_files(root: Path) -> list[Path]:
@@ -146,12 +152,25 @@ def _dirty(text: str, author: str | None, date_text: str | None) -> str | None:
     return None
 
 
-def score_page(path: Path, split: str = "", gold_path: Path | None = None) -> PageScore:
+# The reader's warnings that say comments of the page are missing (not read, not loaded, on other
+# pages, out of scope): a page read short without one of them has lost comments silently.
+LOSS_WARNINGS = frozenset({
+    "comments_not_extracted", "fewer_comments_than_declared", "comment_markup_unread",
+    "comments_without_text", "comments_out_of_scope", "comment_pages_missing",
+    "comments_not_loaded", "comments_elsewhere", "nested_too_deep", "bad_comment_page"})
+
+
+def score_page(path: Path, split: str = "", gold_path: Path | None = None,
+               systems_off: frozenset[str] = frozenset()) -> PageScore:
+    """Score one page; ``systems_off`` names recognisers left out of the reading."""
+    from .comments.engine import systems_off as off
+
     gold_path = gold_path or path.with_name(path.name[:-5] + ".gold.json")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     data = path.read_bytes()
     t0 = time.perf_counter()
-    result = get_reader("html").read(data, SourceRef(path.stem, path.name))
+    with off(systems_off) as read_by:
+        result = get_reader("html").read(data, SourceRef(path.stem, path.name))
     seconds = time.perf_counter() - t0
     comments = sorted(result.comments, key=lambda c: c.position)
     gcom = gold["comments"]
@@ -188,7 +207,7 @@ def score_page(path: Path, split: str = "", gold_path: Path | None = None) -> Pa
         pairs_gold=len(gold_pairs), pairs_found=len(found_pairs), pairs_correct=correct,
         matched=len(mapping), dirty=dirty, author_ok=a_ok, author_total=a_total,
         silent_zero=gold["count"] > 0 and not comments and not warned,
-        warnings=warned, seconds=seconds)
+        warnings=warned, seconds=seconds, systems=dict(sorted(read_by.items())))
 
 
 def summarise(scores: list[PageScore]) -> dict:
@@ -212,6 +231,32 @@ def summarise(scores: list[PageScore]) -> dict:
         "gold_comments": gold_comments, "read_comments": sum(s.count for s in scores),
         "pages_per_second": round(n / secs, 2) if secs else None,
     }
+
+
+def leave_system_out(path: Path, split: str = "", gold_path: Path | None = None
+                     ) -> tuple[PageScore, PageScore, list[str]]:
+    """The page read normally, then read again without the named recogniser(s) that read its
+    comments (the fallbacks, ``engine.FALLBACKS``, stay): how the engine does on a system it has
+    no reader for. Returns (normal, held out, the recognisers left out); a page no named
+    recogniser read (no comments, or read by the fallbacks) is its own held-out score."""
+    from .comments.engine import FALLBACKS, reader_name
+
+    normal = score_page(path, split, gold_path)
+    named = sorted({reader_name(s) for s in normal.systems} - FALLBACKS)
+    if not named:
+        return normal, normal, []
+    return normal, score_page(path, split, gold_path, systems_off=frozenset(named)), named
+
+
+def summarise_lso(scores: list[PageScore]) -> dict:
+    """``summarise`` without the timing, with count recall (comments read up to the gold count,
+    pooled) and silent losses (pages read short with no warning that comments are missing)."""
+    out = {k: v for k, v in summarise(scores).items() if k != "pages_per_second"}
+    gold = sum(s.gold_count for s in scores)
+    out["count_recall"] = round(sum(min(s.count, s.gold_count) for s in scores) / gold, 4) if gold else 1.0
+    out["silent_loss_pages"] = sum(s.silent_loss for s in scores)
+    out["silent_lost_comments"] = sum(s.gold_count - s.count for s in scores if s.silent_loss)
+    return out
 
 
 def evaluate(root: Path, splits: tuple[str, ...] = ()) -> tuple[list[PageScore], dict]:

@@ -25,7 +25,8 @@ from .base import Reader, SourceRef
 from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, loaded_by_script,
                                 raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
-from .comments.engine import Thread, extract_thread
+from .comments.engine import FALLBACKS, Thread, extract_thread
+from .comments.systems.profile_blocks import unread_dated_blocks, unread_profile_blocks
 from .comments.markup_guess import guess_systems
 from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
 from .comments.pagination import comment_page_links, unloaded_comments
@@ -148,6 +149,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     fetched = {p.url for p in pages if p.url}
     script_systems: list[str] = []
     declared, declared_where = None, ""
+    profile_blocks = dated_blocks = None
     too_deep = 0
     talk_page = False
     unloaded_links = unloaded_stated = 0
@@ -189,6 +191,21 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         unloaded_stated += more_stated
         thread = extract_thread(tree.root, attrs, url=page_url, languages=languages,
                                 raw_ids=page_ids)
+        if i == 0 and not set(thread.systems) - FALLBACKS:
+            # Read by no named system (nothing read, or a fallback's reading): the shape of
+            # comments (repeated blocks with a poster's profile link, a date and words) is counted,
+            # so that fewer read is said (a named system's reader knows its own markup).
+            profile_blocks = unread_profile_blocks(tree.root, attrs, languages)
+        if i == 0 and "profile-blocks" in thread.systems:
+            # Read by the last fallback: the same blocks without a date beside the name count too
+            # (a post whose header the fallback could not date is not read, and must be said).
+            undated = unread_profile_blocks(tree.root, attrs, languages, dated=False)
+            if undated and (profile_blocks is None or undated[1] > profile_blocks[1]):
+                profile_blocks = undated
+        if i == 0 and not thread.comments and not thread.skipped:
+            # Nothing read: the shape of posts (repeated blocks with a date and words) is looked
+            # for, so that an engine no reader knows is said, not silently empty.
+            dated_blocks = unread_dated_blocks(tree.root, attrs, languages)
         if looks_like_talk_page(page.text) and (not thread.comments
                                                 or "data-mw-comment-start" in page.text):
             # A talk page's comments are runs of text ending in a signature, not elements;
@@ -281,7 +298,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
                  and (c.published_at or c.published_local or c.published_age))
     _say_what_is_missing(result, thread_all, len(comments) - textless, declared, declared_where,
                          missing_pages, script_systems, len(raw_ids), textless, pages[0].text,
-                         headed, units)
+                         headed, units, profile_blocks)
     if unloaded_links:
         stated = (f" (stating {unloaded_stated} more comment(s), a lower bound)"
                   if unloaded_stated else "")
@@ -291,7 +308,8 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
                     "Use the site's export or API for the whole thread")
     add_post(result, post, comments)
     if not post.extracted_comment_count:
-        _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()), declared)
+        _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()), declared,
+                           dated_blocks)
 
 
 def _day_of(value) -> str | None:
@@ -301,7 +319,8 @@ def _day_of(value) -> str | None:
 
 
 def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0,
-                       declared: int | None = None) -> None:
+                       declared: int | None = None,
+                       dated_blocks: tuple[str, int] | None = None) -> None:
     """Nothing was read (or only comments without text, or replies without their parents): if
     the markup looks like a known comment or forum system, say which and how many, unless a
     warning already said the comments are missing. An unknown engine's repeated ids that a
@@ -312,6 +331,10 @@ def _say_unread_markup(result: ReadResult, html: str, skipped: int = 0,
         return
     guessed = [(g, n) for g, n in guess_systems(html)
                if not (g.startswith("unknown (") and n <= skipped)]
+    if not guessed and dated_blocks and dated_blocks[1] > skipped:
+        # No system's marker: the posts' shape (repeated blocks, each a date and words after it).
+        guessed = [(f"unknown ({dated_blocks[0]}, repeated blocks with a date and words)",
+                    dated_blocks[1])]
     if guessed:
         seen_as = ", ".join(f"{g} ({n})" for g, n in guessed[:3])
         stated = f"the page states {declared}" if declared is not None else "none stated"
@@ -350,7 +373,8 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                          declared_where: str, missing_pages: list[str],
                          script_systems: list[str], raw_ids: int, textless: int = 0,
                          html: str = "", headed: int = 0,
-                         units: dict[str, set[str]] | None = None) -> None:
+                         units: dict[str, set[str]] | None = None,
+                         profile_blocks: tuple[str, int] | None = None) -> None:
     system = thread.system
     skipped_here = sum(thread.skipped.get(k, 0) for k in ("pingback", "trackback"))
     seen = extracted + skipped_here
@@ -411,6 +435,14 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"{extracted + textless} comment(s) were found{named}; {headed} of them show a "
                     "poster and a date but no text that could be read (quarantined as "
                     "empty_text): their words may be lost; please report the page")
+    elif textless >= 2 and extracted:
+        # Several found without words and without a poster and a time either: a recogniser's
+        # empty shells, or comments of a system no reader knows whose words sit where a fallback
+        # did not look. Said with the counts: they are quarantined with the replies under them.
+        result.warn("comments_without_text",
+                    f"{extracted + textless} comment(s) were found{named}; {textless} of them have "
+                    "no text that could be read (quarantined as empty_text, with any replies "
+                    "under them): their words may be lost; please report the page")
     left_out = thread.skipped.get("out_of_scope", 0) + thread.skipped.get("other_post", 0)
     if left_out and extracted == 0:
         result.warn("comments_out_of_scope",
@@ -433,3 +465,23 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"page{topic} and {accounted} were read or skipped ({extracted} extracted"
                     f"{f', read as {guess}' if guess else ''}): {marked - accounted} may be lost; "
                     "please report the page")
+    elif profile_blocks and profile_blocks[1] > accounted + (1 if marker in TOPIC_COUNTED or
+                                                             thread.skipped.get("thread_starter") else 0):
+        # No system's marker, but the page repeats a comment's shape (a poster's profile link
+        # and words after it) more often than comments were read: an engine no reader knows.
+        shape, n = profile_blocks
+        result.warn("comment_markup_unread",
+                    f"guessed system unknown ({shape}, {n} repeated block(s) with a poster's "
+                    f"profile link and words): {accounted} were read or skipped ({extracted} "
+                    f"extracted{f', read as {guess}' if guess else ''}): up to {n - accounted} "
+                    "may be lost; please report the page")
+    elif "profile-blocks" in thread.systems and html:
+        # Read only by the last fallback: a known engine's own markers (markup_guess), counted
+        # over the page, say how many posts it prints; fewer read is said, not silently kept.
+        known = [(g, k) for g, k in guess_systems(html) if not g.startswith("unknown")]
+        if known and known[0][1] > accounted + 1:
+            g, k = known[0]
+            result.warn("comment_markup_unread",
+                        f"guessed system {g}: {k} post(s)/comment(s) are marked in the page and "
+                        f"{accounted} were read or skipped ({extracted} extracted, read as "
+                        f"{guess}): up to {k - accounted} may be lost; please report the page")

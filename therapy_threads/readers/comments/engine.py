@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import contextmanager
 from datetime import datetime
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
@@ -40,6 +41,37 @@ from .systems.generic import ancestors_of, reply_block
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
+# The fallbacks: readers of a kind of markup (repeated comment-like blocks, forum post blocks,
+# bare lists, post tables, numbered permalinks, reply buttons), not of one named system; they run
+# after every named system (order 93 and later).
+FALLBACKS: frozenset[str] = frozenset(s.name for s in SYSTEMS if s.order >= 93)
+# Named systems left out of step 1 (the leave-system-out evaluation of bench_readers.py: how the
+# engine reads a system it has no reader for), and the systems each thread was read with while
+# ``systems_off`` is in force.
+_OFF: frozenset[str] = frozenset()
+_SEEN: list[Counter] = []
+
+
+def reader_name(label: str) -> str:
+    """The recogniser that labels its comments ``label`` ("jetpack" comments: WordPress's)."""
+    system = _BY_NAME.get(label)
+    return system.name if system is not None else label
+
+
+@contextmanager
+def systems_off(names=()):
+    """Read with the named systems' recognisers left out; yields a Counter of the systems that
+    read comments (system -> comments) in the threads read meanwhile. For evaluation only."""
+    global _OFF
+    before = _OFF
+    seen: Counter = Counter()
+    _OFF = frozenset(reader_name(n) for n in names)
+    _SEEN.append(seen)
+    try:
+        yield seen
+    finally:
+        _OFF = before
+        _SEEN.remove(seen)
 _MARK = "data-tt-comment"
 
 # A comment list inside one of these is another post's comments ("Recent comments" widgets).
@@ -156,6 +188,8 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
         thread.comments.append(rc)
         thread.systems[it.system] += 1
     page.attrs = page_attrs
+    for seen in _SEEN:
+        seen.update(thread.systems)
     if left_out:
         for rc in thread.comments:
             seen = 0
@@ -284,9 +318,13 @@ def _collect(page: Page) -> list[Item]:
     above_claimed: set[int] = set()  # ancestors of claimed elements
     out: list[Item] = []
     for system in SYSTEMS:
+        if system.name in _OFF:
+            continue
         if system.name == "generic" and out and page.raw_ids is not None \
                 and page.raw_ids <= {_KEY_NUM.sub(r"\1", it.key) for it in out}:
             break  # every comment id on the page is read already: no repeated blocks left over
+        if system.name == "profile-blocks" and out:
+            break  # the last resort, for a page no other reader found a comment on
         found = system.find(page)
         if not found:
             continue
@@ -751,6 +789,54 @@ _PARENT_ATTRS = ("data-parent", "data-parent-id", "data-parentid", "data-parent-
 _DIGITS = re.compile(r"^\d+$")
 
 
+# A link to the comment answered: "In reply to NAME" / "Reply to #12" / "@NAME" / "↑" pointing at
+# that comment's anchor (``#comment-12``, ``#c12``, ``#post-12``, ``/comment/12#comment-12``), or
+# a link the markup names so (microformats' ``u-in-reply-to``, ``rel=in-reply-to``, a class
+# ``reply-to``/``in-reply-to``/``parent-link``).
+_REPLY_TO_FRAGMENT = re.compile(r"#(?:comment|comments|c|post|p|msg|reply|r|li-comment|div-comment)[-_]?(\d+)$", re.I)
+_REPLY_TO_TEXT = re.compile(r"^\s*(?:@|↑|\^|in reply to\b|reply to\b|replying to\b|in response to\b|"
+                            r"re:|antwort auf\b|als antwort auf\b|en réponse à\b|réponse à\b|"
+                            r"en respuesta a\b|in risposta a\b|parent\b)", re.I)
+_REPLY_TO_BEFORE = re.compile(r"(?:in reply to|reply to|replying to|in response to|antwort auf|"
+                              r"réponse à|respuesta a|risposta a)\s*:?\s*$", re.I)
+
+
+def _reply_to_link(page: Page, it: Item, item_ids: set[int], budget: int = 120) -> str | None:
+    """The number of the comment that ``it`` says it answers by a link among its own first
+    elements (never inside a nested comment), or None."""
+    a = page.attrs
+    stack = [c for c in it.node.iter() if c.is_element_node][::-1]
+    while stack and budget > 0:
+        d = stack.pop()
+        budget -= 1
+        if d.mem_id in item_ids or d.tag in ("blockquote", "form", "script", "style"):
+            continue  # a nested comment, or a quote of another one
+        if d.tag == "a":
+            m = _REPLY_TO_FRAGMENT.search(a.get(d, "href") or "")
+            if m and (_REPLY_TO_TEXT.match(d.text(separator=" ") or "")
+                      or a.classes(d) & _REPLY_TO_NAMES or "in-reply-to" in (a.get(d, "rel") or "")
+                      or _REPLY_TO_BEFORE.search(_text_before(d))):
+                return m.group(1)
+            continue
+        stack.extend([c for c in d.iter() if c.is_element_node][::-1])
+    return None
+
+
+_REPLY_TO_NAMES = frozenset({"u-in-reply-to", "in-reply-to", "reply-to", "replyto", "parent-link",
+                             "comment-parent", "reply-to-link", "in-reply-to-link"})
+
+
+def _text_before(link: LexborNode) -> str:
+    """The words printed just before a link in its line ("In reply to <a>NAME</a>")."""
+    p = link.prev
+    while p is not None and p.is_element_node and not (p.text() or "").strip():
+        p = p.prev
+    if p is None:
+        par = link.parent
+        return _text_before(par) if par is not None and par.tag in ("span", "em", "i", "b", "strong") else ""
+    return (p.text() or "")[-30:].strip() if not p.is_element_node else ""
+
+
 def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
     """Item index -> the key of the earlier comment its own class or attribute names as parent.
 
@@ -765,6 +851,7 @@ def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
                 number_at[m.group(1)] = i
     if len(number_at) < 2:
         return {}
+    item_ids = {it.node.mem_id for it in items}
     named: dict[str, dict[int, int]] = {}
     broken: set[str] = set()
     for i, it in enumerate(items):
@@ -777,6 +864,11 @@ def _parents_named(page: Page, items: list[Item]) -> dict[int, str]:
             v = page.attrs.get(it.node, attr)
             if v and _DIGITS.match(v):
                 marks.append((attr, v))
+        # (only where a fallback read the comment: a named system's reader states its own
+        # structure, and a theme's "in reply to" note beside a flat list it keeps flat)
+        num = _reply_to_link(page, it, item_ids) if it.system in FALLBACKS else None
+        if num:
+            marks.append(("reply-to-link", num))
         for family, num in marks:
             j = number_at.get(num)
             if j is None:
@@ -1768,12 +1860,7 @@ def _whole_link_name(line: LexborNode, name: str) -> str:
 # Member-profile links (forums and community sites: XenForo "/members/name.1/", Discourse "/u/",
 # phpBB "memberlist.php?mode=viewprofile&u=2", vBulletin "member.php?u=2", "/profile/", "/user/",
 # "/author/ID" of apps that name their members authors).
-_PROFILE = re.compile(r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
-                      r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
-                      r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)|"
-                      # a person's own page named by a tilde, the Unix home-directory convention
-                      # (Launchpad's "launchpad.net/~login", university "/~name/")
-                      r"(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)
+_PROFILE = roles.PROFILE_HREF
 
 
 def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[LexborNode | None, str | None]:

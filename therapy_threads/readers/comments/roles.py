@@ -109,3 +109,14 @@ REPLY_WRAPPER_WORDS = ("indented", "children", "child", "replies", "reply-list",
 POST_AUTHOR = frozenset({"bypostauthor", "by-node-author", "comment-by-node-author",
                          "by-post-author", "post-author", "author-comment", "blog-author",
                          "comment-author-admin", "is-author", "owner", "byauthor"})
+
+# A link to a person's profile page (the author link of a comment or a post).
+PROFILE_HREF = re.compile(
+    r"/(?:profiles?|members?|users?|u|author|benutzer|mitglied(?:er)?|membres?|perfil|"
+    r"profil|utente|people)(?:[/.]|$)|(?:member|memberlist|profile)\.php|"
+    r"[?&](?:u|user|userid|uid|member|mode=viewprofile)(?:=|&|$)|"
+    # a profile page named by a query ("user?id=NAME", "profile?u=ID")
+    r"(?:^|/)(?:user|users|profile|member)\?|"
+    # a person's own page named by a tilde, the Unix home-directory convention
+    # (Launchpad's "launchpad.net/~login", university "/~name/")
+    r"(?:^|/)~[\w.-]+/?(?:\?|$)", re.I)

@@ -52,6 +52,7 @@ from .nodebb import NodeBB
 from .phpbb import PhpBB
 from .plain_lists import PlainLists
 from .post_table import PostTable
+from .profile_blocks import ProfileBlocks
 from .pwcomments import PwComments
 from .qqcom import QQCom
 from .reddit import Reddit
@@ -96,7 +97,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts(), ReplyButtonPosts()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts(), ReplyButtonPosts(), ProfileBlocks()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

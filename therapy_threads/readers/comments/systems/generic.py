@@ -82,6 +82,13 @@ _TEXT_PART = re.compile(rf"^{_WORD}(?:text|content|body|message|txt)$")
 _AUTHOR_PART_SQ = re.compile(rf"^{_WORD}(?:author|authorname|user|username|name|autor|benutzer|auteur)$")
 
 
+def _signature(n, cls: frozenset[str]) -> tuple:
+    """A block's kind: its tag and class tokens, without state (BEM modifiers such as
+    "comment--collapsed", depth and parity classes) and without its own id or number."""
+    return (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c) and "--" not in c
+                             and not re.search(r"\d{3,}", c) and not _OWN_ID.match(c)))
+
+
 def _ancestors(found: dict[int, tuple]) -> set[int]:
     """The elements above the found blocks (40 levels at most)."""
     return ancestors_of(n for n, _, _ in found.values())
@@ -550,6 +557,47 @@ class Generic(CommentSystem):
                 del found[key]
 
     @staticmethod
+    def _widen_words_parts(page: Page, found: dict[int, tuple]) -> dict[int, object]:
+        """A class-named block that holds only a comment's words (``div.comment`` > the words and
+        a reply link, with the name and the date printed beside it in the row around it:
+        ``tr.comtr`` > ... > ``span.comhead`` + ``div.comment``; ``div.row.reply2`` >
+        ``span.heading`` + ``div.content`` > ``div.comment``) is widened to its own box: the
+        largest element around it holding no other found block, below one holding several
+        (``dom.own_blocks``), when that box holds a header (a name or a date part, outside the
+        block) and the block holds neither. The box then states the depth and the author; the
+        block stays its words (returned: box id -> block)."""
+        a = page.attrs
+        entries = list(found.items())
+        words: dict[int, object] = {}
+        if len(entries) < 2:
+            return words
+        boxes = own_blocks([n for _, (n, _, _) in entries], 8)
+        kinds: dict[tuple, list] = {}
+        for (key, (n, strong, sig)), box in zip(entries, boxes):
+            if strong or box is None or box.mem_id in found \
+                    or box.tag in _NOT_BLOCKS or box.tag in ("td", "dd", "tbody", "thead"):
+                continue
+            # The header is short: a box with much more than the words besides (a page's header,
+            # a promo column around a one-line teaser) is a region, not the comment's row.
+            if len(box.text(separator=" ", strip=True)) > len(n.text(separator=" ", strip=True)) + _HEADER_MAX:
+                continue
+            if _bounded_find(n, lambda d: _header_part(d, a), skip=None) is not False:
+                continue  # the block has its own name or date: a whole comment
+            if _bounded_find(box, lambda d: _header_part(d, a), skip=n.mem_id) is not True:
+                continue
+            kinds.setdefault(sig, []).append((key, n, box, strong, sig))
+        for rows in kinds.values():
+            if len(rows) < 2:
+                continue  # words blocks of one kind repeat, each in its row: one alone is not a list
+            for key, n, box, strong, sig in rows:
+                # (the kind stays the words block's: rows of one list differ in state classes,
+                # "row rowbury", "row rowguest", that the words blocks do not carry)
+                del found[key]
+                found[box.mem_id] = (box, strong, sig)
+                words[box.mem_id] = n
+        return words
+
+    @staticmethod
     def _drop_list_boxes(page: Page, found: dict[int, tuple]) -> None:
         """A news site's list of comments numbered with the article's id (``div.comments#comments_681540``
         around ``div.comment_item#comment_N`` blocks) is the list, not a comment: a block with a
@@ -594,9 +642,7 @@ class Generic(CommentSystem):
             # comment-like block named by such an anchor counts even when it is the only one of
             # its kind (a single reply block among top-level ones).
             strong = strong or _anchor_before(n, a) is not None
-            # BEM modifiers ("comment--collapsed", "comment--withsubject") state, not kind.
-            sig = (n.tag, frozenset(c for c in cls if not _SIGNATURE_DROP.match(c) and "--" not in c
-                                    and not re.search(r"\d{3,}", c) and not _OWN_ID.match(c)))
+            sig = _signature(n, cls)
             found[n.mem_id] = (n, strong, sig)
         for n, key in self._data_id_blocks(page):
             if n.mem_id not in found:
@@ -628,6 +674,7 @@ class Generic(CommentSystem):
         self._drop_reply_wrappers(page, found)
         self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
+        widened = self._widen_words_parts(page, found)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
         # The item class tokens of the numbered blocks (two or more of one kind): a block of the
@@ -671,7 +718,7 @@ class Generic(CommentSystem):
             extra = _split_body(n, a) if num and strong else []
             words = next((w for w in (x.css_first(f"[id^='{a.id(n)}_']") for x in extra) if w is not None), None)
             if words is None and not extra:
-                words = _component_words(n, a.classes(n), a)
+                words = widened.get(n.mem_id) or _component_words(n, a.classes(n), a)
             out.append(Item(n, self.name, f"comment-{num}" if num else "", extra_nodes=extra, content=words,
                             depth=depth,
                             # a collapsed comment prints its header only: kept as a shell
@@ -680,6 +727,11 @@ class Generic(CommentSystem):
         split = {x.mem_id for it in out for x in it.extra_nodes}
         if split:  # a block inside another comment's body block is that comment's part
             out = [it for it in out if not any(p.mem_id in split for p in _up(it.node, 8))]
+        if len(out) >= 2 and all(it.depth is None for it in out):
+            # A flat list that states no depth in classes may state it by indentation.
+            depths = indent_depths(page, [it.node for it in out])
+            for it, d in zip(out, depths or ()):
+                it.depth = d
         return out
 
     @staticmethod
@@ -745,18 +797,95 @@ def _split_body(n, a) -> list:
     return [sib]
 
 
-def _wrapper_depth(n, found: dict[int, tuple], a) -> int | None:
-    """The depth a one-comment wrapper states (a flat list of ``div.thread--level-N`` boxes, each
-    holding one comment): its level class, when the comment is the only found block directly in it."""
+def _wrapper_depth(n, found: dict[int, tuple], a, climb: int = 4) -> int | None:
+    """The depth a one-comment wrapper states: a flat list of ``div.thread--level-N`` boxes, or
+    of rows (``div.row.reply2``) around a comment's parts where the found block is only the
+    words part (``div.row`` > ``div.content`` > ``div.comment``), each holding one comment. The
+    level class of the nearest box above the block (``climb`` levels at most) that holds no other
+    found block."""
     p = n.parent
-    if p is None or not p.is_element_node or p.tag not in ("div", "li", "section") or p.mem_id in found:
+    for _ in range(climb):
+        if p is None or not p.is_element_node or p.tag not in ("div", "li", "section", "article", "tr") \
+                or p.mem_id in found:
+            return None
+        if sum(1 for c in p.iter() if c.is_element_node and c.mem_id in found) > 1 \
+                or _bounded_find(p, lambda d: d.mem_id in found and d.mem_id != n.mem_id,
+                                 skip=n.mem_id) is not False:
+            return None
+        d = depth_from_classes(a.classes(p))
+        if d is not None:
+            return d
+        p = p.parent
+    return None
+
+
+_HEADER_MAX = 400  # characters a comment's header (name, date, counters, links) may add to its words
+_HEADER_CLASSES = frozenset(roles.AUTHOR) | frozenset(roles.DATE) | frozenset({
+    "author", "user", "date", "time", "heading", "comhead", "byline", "meta", "hnuser", "age"})
+_PROFILE_HREF = re.compile(r"/(?:profiles?|members?|users?|u|author)(?:[/.]|$)|(?:member|profile)\.php|"
+                           r"(?:^|/)(?:user|users|profile|member)\?|[?&](?:u|user|userid|uid)=", re.I)
+
+
+def _header_part(d, a) -> bool:
+    """A comment header's part: a ``time``, an element whose class names an author or a date,
+    or a link to a profile."""
+    if d.tag == "time":
+        return True
+    if a.classes(d) & _HEADER_CLASSES:
+        return True
+    return d.tag == "a" and bool(_PROFILE_HREF.search(a.get(d, "href")))
+
+
+_SPACER = re.compile(r"(?:^|/)(?:s|spacer|blank|pixel|clear|transparent|trans|1x1|dot)\.(?:gif|png)$", re.I)
+_PADDING_LEFT = re.compile(r"padding-left\s*:\s*(\d+(?:\.\d+)?)", re.I)
+
+
+def _indent_of(n, a, budget: int = 12) -> float | None:
+    """How far a comment's block is indented: an inline ``margin-left``/``padding-left`` on the
+    block, an ``indent`` attribute (a table cell's ``td[indent=N]``) or a spacer image's width
+    (``img[src$='s.gif'][height=1][width=40]``) among its first elements; None when it states none."""
+    style = a.get(n, "style") or ""
+    margin, padding = _MARGIN_LEFT.search(style), _PADDING_LEFT.search(style)
+    if margin or padding:
+        return sum(float(m.group(1)) for m in (margin, padding) if m)
+    for d in n.traverse():
+        budget -= 1
+        if budget < 0:
+            break
+        if d.mem_id == n.mem_id:
+            continue
+        ind = a.get(d, "indent")
+        if ind.isdigit():
+            return float(ind)
+        if d.tag == "img" and _SPACER.search(a.get(d, "src")) and a.get(d, "height") in ("0", "1", "2"):
+            # (a spacer is a line one pixel high; a square blank.gif is a lazy avatar's stand-in)
+            w = a.get(d, "width")
+            if w.isdigit():
+                return float(w)
+    return None
+
+
+def indent_depths(page, blocks: list) -> list[int] | None:
+    """0-based depths of a flat list of comment blocks from their indentation (``_indent_of``):
+    the indentation's multiple of the smallest step between two values (or its rank, where the
+    values are not multiples), the least indented at depth 0. None unless every block states an
+    indentation, two or more values differ, and no block is inside another."""
+    a = page.attrs
+    if len(blocks) < 2:
         return None
-    d = depth_from_classes(a.classes(p))
-    if d is None:
+    ids = {b.mem_id for b in blocks}
+    if any(p.mem_id in ids for b in blocks for _, p in zip(range(60), ancestors(b))):
+        return None  # nested: the nesting gives the depth
+    values = [_indent_of(b, a) for b in blocks]
+    if any(v is None for v in values) or len(set(values)) < 2:
         return None
-    if sum(1 for c in p.iter() if c.is_element_node and c.mem_id in found) != 1:
-        return None
-    return d
+    low = min(values)
+    levels = sorted(set(values))
+    step = min(y - x for x, y in zip(levels, levels[1:]))
+    if step > 0 and all(abs((v - low) / step - round((v - low) / step)) < 0.05 for v in values):
+        return [round((v - low) / step) for v in values]
+    rank = {v: i for i, v in enumerate(levels)}
+    return [rank[v] for v in values]
 
 
 def _words_follow(n, outer, found: dict[int, tuple], content: frozenset[str], a, budget: int = 400) -> bool:
