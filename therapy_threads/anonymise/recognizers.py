@@ -132,9 +132,25 @@ def _possessive_patterns(words: frozenset[str]) -> PossessivePatterns:
     return PossessivePatterns(words)
 
 
+# rules (frozen) -> (rules, the language cue table read, its patterns): asked once a text by the relation rules,
+# where building the word set again (a union over every language's possessives) and hashing it cost ~2.5 µs
+_PATTERNS_OF: dict[int, tuple[object, object, PossessivePatterns]] = {}
+_language_cues = None  # multilingual.language_cues, imported on first use
+
+
 def possessive_patterns(rules) -> PossessivePatterns:
-    """The relation patterns of the policy's rules (:func:`relation_possessives`), made once per word set."""
-    return _possessive_patterns(relation_possessives(rules))
+    """The relation patterns of the policy's rules (:func:`relation_possessives`), made once per word set;
+    kept per rules object and language cue table (``RulesPolicy`` is frozen, the table a cached read)."""
+    global _language_cues
+    if _language_cues is None:
+        from .multilingual import language_cues as _language_cues  # (multilingual imports this module)
+    table = _language_cues()[0]
+    hit = _PATTERNS_OF.get(id(rules))
+    if hit is None or hit[0] is not rules or hit[1] is not table:
+        if len(_PATTERNS_OF) > 64:
+            _PATTERNS_OF.clear()
+        hit = _PATTERNS_OF[id(rules)] = (rules, table, _possessive_patterns(relation_possessives(rules)))
+    return hit[2]
 # "kath (my therapist)", "Rosalind, my therapist of six years"
 _APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
                              r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
@@ -2985,6 +3001,28 @@ _THAT_AFTER = re.compile(r"[ \t]+(?:that|which)\b")
 _ONE_WORD_SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")
 _BY_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+by[ \t]+name\b")
 _FAMILY_POSS = re.compile(r"(?<![\w'’])(?:[Oo]ur|your)[ \t]+(?=[A-Z])")
+
+
+def family_possessive_ends(text: str, blank_capitals: list[int]) -> list[int]:
+    """``[p.end() for p in _FAMILY_POSS.finditer(text)]`` from the text's capitals after blanks
+    (:attr:`TextContext.blank_capitals`, the shared token pass): a match ends at a capital A-Z after its
+    run of blanks (all of it: the run is greedy), so at one of those capitals, and before that run stands
+    "our", "Our" or "your" with no word character, "'" or "’" before it (at most one of them: "our" inside
+    "your" has a word character before it). The scan tried its look-behind at every position (~15 µs a
+    comment)."""
+    out = []
+    for c in blank_capitals:
+        if not "A" <= text[c] <= "Z":
+            continue
+        j = c - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        for w in ("your", "our", "Our"):
+            p = j + 1 - len(w)
+            if p >= 0 and text.startswith(w, p) and (p == 0 or not (_word_char(text[p - 1]) or text[p - 1] in "'’")):
+                out.append(c)
+                break
+    return out
 _FAMILY_NAME = re.compile(r"([A-Z][a-z]+)(?![\w'’-])")
 _CLAUSE_AFTER_NAME = re.compile(r"[ \t]*(?:[,;:!?)]|\.(?:\s|$)|$)|[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|hasn['’]t|had|"
                                 r"does|doesn['’]t|did|didn['’]t|can|can['’]t|will|won['’]t|would|wouldn['’]t|could|"
@@ -3052,8 +3090,8 @@ class RelationRecognizer(Recognizer):
         Barry isn't ..."). A capitalised given name of the names data right after the possessive, mid-sentence,
         then a verb or the end of the clause; a given name that is a frequent word too ("our Job isn't")."""
         text, cues, lex = t.text, self.cues, self.lex
-        for p in _FAMILY_POSS.finditer(text):
-            m = _FAMILY_NAME.match(text, p.end())
+        for end in family_possessive_ends(text, t.blank_capitals):  # _FAMILY_POSS.finditer(text)
+            m = _FAMILY_NAME.match(text, end)
             if m is None:
                 continue
             core = m.group(1)
