@@ -49,3 +49,34 @@ def test_possessive_patterns_once_per_rules_object():
     assert first is R._possessive_patterns(R.relation_possessives(rules))
     other = Policy.load(None).rules  # an equal rules object of its own: the same word set, the same patterns
     assert R.possessive_patterns(other) is first
+
+
+# lower-case words and handles before "!" and "?", after letters, commas, digits, line breaks; odd white space
+_ADDRESS_PIECES = st.sampled_from([
+    " ", "  ", "\t", "\n", "\u00a0", ",", ", ", ".", "!", "?", "_", "-", "1", "9", "a", "z", "A", "é", "ı", "ſ", "\u212a",
+    "İ", "ǅ", "moth", "sad_girl92", "j.doe", "x.", "_x", "ok", "thanks ", "nice one ", "Kim ", "lol ", "so true "])
+_ADDRESS_TEXTS = st.lists(_ADDRESS_PIECES, max_size=16).map("".join)
+
+
+def _lower_address_plain(text: str, lo: int, end: int):
+    m = R._LOWER_ADDRESS.search(text, lo, end)
+    return m.span(1) if m is not None else None
+
+
+@SLOW
+@given(_ADDRESS_TEXTS, st.integers(0, 60), st.integers(0, 60))
+def test_lower_address_from_the_run_before_the_mark(text, a, b):
+    lo, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert R.lower_address_before(text, lo, end) == _lower_address_plain(text, lo, end)
+    for q in R._CLAUSE_END.finditer(text):  # as the handle rule asks it
+        lo = max(0, q.start() - 40)
+        assert R.lower_address_before(text, lo, q.start()) == _lower_address_plain(text, lo, q.start())
+
+
+def test_lower_address_table():
+    for text, want in [("nice one mothra!", (9, 15)), ("so, mothra!", (4, 10)), ("NICE mothra!", None), ("Nice mothra!", (5, 11)),
+                       ("1 mothra!", None), ("ok sad_girl92?", (3, 13)), ("ok x_?", None), ("ok mothra\n!", (3, 9)),
+                       ("ok _mothra!", None), ("ok\tmothra!", None), ("a mothra.x!", (2, 10))]:
+        end = text.rfind("!") if "!" in text else text.rfind("?")
+        assert R.lower_address_before(text, max(0, end - 40), end) == want, text
+        assert _lower_address_plain(text, max(0, end - 40), end) == want, text

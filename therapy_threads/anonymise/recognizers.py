@@ -64,6 +64,22 @@ _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,
 _SALUTATION_GATE = re.compile(r"[,:][ \t]*(?:\n|\Z)")  # what every such line ends with
 _CLAUSE_END = re.compile(r"[!?]")
 _LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
+_ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.")
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def lower_address_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The span of group 1 of ``_LOWER_ADDRESS.search(text, lo, end)``, read off the run of its characters
+    before ``end``: the match ends at ``$`` (``end``, or ``end - 1`` before a last line break of the searched
+    stretch), and its start has a blank before it, which no character of the run is, so it can only be where
+    the run starts (at or after ``lo``; the look-behind sees the text before ``lo``). The search tried its
+    look-behind at each of the ~40 positions before every "!" and "?" (~8 µs a comment)."""
+    e = end - 1 if end > lo and text[end - 1] == "\n" else end
+    s = run_start(text, e, _ADDRESS_CHARS)
+    if e - s < 2 or s < lo or s < 2 or text[s] not in _LOWER_ASCII or text[e - 1] in "_." \
+            or text[s - 1] != " " or (text[s - 2] not in _LOWER_ASCII and text[s - 2] != ","):
+        return None
+    return s, e
 # a complete clause ends, then the person addressed: "don't worry about it quietriver!", "love you mk2!"
 _ADDRESS_CUES = frozenset({"it", "you", "too", "again", "thanks", "thank", "hey", "hi", "hello", "dear",
                            "this", "that", "so", "much", "lot", "up", "there", "here", "back"})
@@ -3017,6 +3033,8 @@ def family_possessive_ends(text: str, blank_capitals: list[int]) -> list[int]:
         j = c - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
+        if j < 2 or text[j] != "r":  # (each word ends in "r")
+            continue
         for w in ("your", "our", "Our"):
             p = j + 1 - len(w)
             if p >= 0 and text.startswith(w, p) and (p == 0 or not (_word_char(text[p - 1]) or text[p - 1] in "'’")):
@@ -4010,11 +4028,11 @@ class HandleRecognizer(Recognizer):
         for q in _CLAUSE_END.finditer(text):
             if q.end() < len(text) and not text[q.end()].isspace():
                 continue
-            m = _LOWER_ADDRESS.search(text, max(0, q.start() - 40), q.start())
+            m = lower_address_before(text, max(0, q.start() - 40), q.start())  # (_LOWER_ADDRESS.search)
             if m is None:
                 continue
-            s, e = m.span(1)
-            tok = m.group(1)
+            s, e = m
+            tok = text[s:e]
             if tok in self.cues.not_names or _REPEATS.search(tok):
                 continue
             prev = _WORD_BEFORE.search(text[max(0, s - 20):s])
