@@ -80,3 +80,87 @@ def test_lower_address_table():
         end = text.rfind("!") if "!" in text else text.rfind("?")
         assert R.lower_address_before(text, max(0, end - 40), end) == want, text
         assert _lower_address_plain(text, max(0, end - 40), end) == want, text
+
+
+# ---- the case-folded capitalised tokens, and the gates read off the shared token pass ----
+
+from therapy_threads.anonymise.knowledge import knowledge  # noqa: E402
+from therapy_threads.anonymise.lexicon import lexicon  # noqa: E402
+
+_CUES = D.Cues(Policy.load(None), lexicon())
+_REC = {type(r).__name__: r for r in R.default_recognizers(_CUES)}
+
+_CAP_PIECES = st.sampled_from([
+    " ", "  ", "\t", "\n", "\u00a0", ",", ".", "'s", "’s", "-", "x", "ΣΑΣ", "Straße", "STRASSE", "İzmir", "\u212aent",
+    "ǅemal", "ǈuba", "ﬁ", "Ōtara", "Hawaiʻi", "Kāne'ohe", "Donegal", "Nova Scotia", "Moray", "Kerry", "County Cork",
+    "New Brunswick", "Bavaria", "Québec", "Île-de-France", "Niederösterreich", "My", "The", "I", "J. R.", "O'Brien",
+    " le ", " du ", " de ", " van ", " la ", " von ", "J. de Vries", "A.B. van der Berg", " Le ", " DE ", "delay",
+    " de\t", "ſ", "ı"])
+_CAP_TEXTS = st.lists(_CAP_PIECES, max_size=14).map("".join)
+
+
+@SLOW
+@given(_CAP_TEXTS)
+def test_caps_folded_is_each_token_folded(text):
+    t = _ctx(text)
+    assert t.caps_folded == [core.casefold() for _s, _e, _tok, core in t.caps]
+
+
+@SLOW
+@given(st.lists(st.text(st.characters(blacklist_characters="\x00"), max_size=6), max_size=6))
+def test_one_casefold_of_the_joined_tokens(words):
+    assert "\x00".join(words).casefold().split("\x00") == [w.casefold() for w in words] or not words
+
+
+def _plain_subdivisions(rec, t, toks):
+    """``PlaceRecognizer._subdivisions`` without its gate (the loop asks each token)."""
+    folded = t.caps_folded
+    t._caps_folded = ["'"]  # (the gate's ASCII test fails: the loop runs)
+    try:
+        return list(rec._subdivisions(t, toks))
+    finally:
+        t._caps_folded = folded
+
+
+@SLOW
+@given(_CAP_TEXTS)
+def test_subdivision_gate_and_particle_gate_skip_only_texts_without_a_match(text):
+    place, particle = _REC["PlaceRecognizer"], _REC["InitialsParticleRecognizer"]
+    t = _ctx(text)
+    toks = [(s, e, core) for s, e, _, core in t.caps]
+    fast = [(s.start, s.end, s.reason) for s in place._subdivisions(t, toks)]
+    assert fast == [(s.start, s.end, s.reason) for s in _plain_subdivisions(place, _ctx(text), toks)]
+    got = [(s.start, s.end, s.reason) for s in particle.analyze(_ctx(text))]
+    t2 = _ctx(text)
+    t2._words = set(R._PARTICLE_RUNS)  # the word gate open: the substring gate alone, as before
+    assert got == [(s.start, s.end, s.reason) for s in particle.analyze(t2)]
+    if any(f" {w} " in text for w in R._PARTICLE_RUNS):
+        assert not t.words.isdisjoint(R._PARTICLE_RUNS)
+
+
+def test_subdivision_gate_table():
+    k = knowledge()
+    for text in ["greetings from Donegal", "up in Moray", "from Nova Scotia", "from Niederösterreich", "I said to Kerry"]:
+        t = _ctx(text)
+        toks = [(s, e, core) for s, e, _, core in t.caps]
+        folded = t.caps_folded
+        assert not (k.subdivisions.isdisjoint(folded) and k.subdivision_first_words.isdisjoint(folded)
+                    and "".join(folded).isascii()), text
+        assert [s.reason for s in _REC["PlaceRecognizer"]._subdivisions(t, toks)] == \
+            [s.reason for s in _plain_subdivisions(_REC["PlaceRecognizer"], _ctx(text), toks)], text
+
+
+_BEFORE_PIECES = st.sampled_from([
+    " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", ",", ", ", ".", "!", "'", "’", "''", "-", "_", "1", "a", "Z",
+    "é", "×", "÷", "ɏ", "ɐ", "ı", "ſ", "İ", "\u212a", "ǅ", "ß", "ΣΑΣ", "д", "ok", "thanks", "Hey", "don't", "’tis",
+    "so", "and", "hi, ", "x,, ", "\n\n"])
+
+
+@SLOW
+@given(st.lists(_BEFORE_PIECES, max_size=14).map("".join), st.integers(0, 50), st.integers(0, 50))
+def test_word_before_is_the_search(text, a, b):
+    lo, end = min(a, b, len(text)), min(max(a, b), len(text))
+    m = R._WORD_BEFORE.search(text, lo, end)
+    assert R.word_before(text, lo, end) == (m.group(1) if m else None)
+    m = R._WORD_BEFORE.search(text[lo:end])
+    assert R.word_before(text, lo, end) == (m.group(1) if m else None)
