@@ -164,3 +164,10 @@ def test_word_before_is_the_search(text, a, b):
     assert R.word_before(text, lo, end) == (m.group(1) if m else None)
     m = R._WORD_BEFORE.search(text[lo:end])
     assert R.word_before(text, lo, end) == (m.group(1) if m else None)
+
+
+def test_german_work_words_each_hold_a_needle():
+    """The public-work cue scan's German part is searched only where one of its needles is in the text: every
+    word of the part holds one, so every match does."""
+    for w in R._WORK_GERMAN.split("|"):
+        assert any(n in w for n in R._WORK_GERMAN_NEEDLES), w

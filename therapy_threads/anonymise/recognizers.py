@@ -1499,6 +1499,7 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
 _WORK_GERMAN = "geschrieben|schreibt|schrieb|gesungen|singt|geschenkt"  # (inside words too: "aufgeschrieben")
+_WORK_GERMAN_NEEDLES = ("sch", "sung", "ingt")
 _WORK_ANY = re.compile(r"['’]" + _WORK_QUOTED + r"|[ \t][\"“][a-z]|\(re|" + _WORK_GERMAN + "|"
                        r"\b(?:" + by_first_letter(_WORK_CUES) + r")")
 # _WORK_ANY's branches in three parts that each start with a literal or a non-word character
@@ -1507,7 +1508,8 @@ _WORK_PARTS = (searched(re.compile("'" + _WORK_QUOTED + "|’" + _WORK_QUOTED + 
                         ("'", "’", '"', "“", "(re")),
                # the cast after a quoted title ('"Title" with X Y')
                searched(re.compile(r"[\"”»][ \t]+(?:with|starring|con|mit|avec|com|met)\b"), ('"', "”", "»")),
-               searched(re.compile(_WORK_GERMAN), tuple(_WORK_GERMAN.split("|"))),
+               # (every one of its words holds "sch", "sung" or "ingt": three substring tests where most texts hold none)
+               searched(re.compile(_WORK_GERMAN), _WORK_GERMAN_NEEDLES),
                WordStart(by_first_letter(_WORK_CUES)))
 
 
