@@ -3052,6 +3052,17 @@ _BY_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+by[ \t]+name\b")
 _FAMILY_POSS = re.compile(r"(?<![\w'’])(?:[Oo]ur|your)[ \t]+(?=[A-Z])")
 
 
+def words_before_capitals(text: str, blank_capitals: list[int]) -> Iterator[tuple[int, int]]:
+    """For each capital A-Z among the capitals after blanks (:attr:`TextContext.blank_capitals`): the capital
+    and where the text before its run of blanks ends (the index of its last character; -1 where none)."""
+    for c in blank_capitals:
+        if "A" <= text[c] <= "Z":
+            j = c - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            yield c, j
+
+
 def family_possessive_ends(text: str, blank_capitals: list[int]) -> list[int]:
     """``[p.end() for p in _FAMILY_POSS.finditer(text)]`` from the text's capitals after blanks
     (:attr:`TextContext.blank_capitals`, the shared token pass): a match ends at a capital A-Z after its
@@ -3060,12 +3071,7 @@ def family_possessive_ends(text: str, blank_capitals: list[int]) -> list[int]:
     "your" has a word character before it). The scan tried its look-behind at every position (~15 µs a
     comment)."""
     out = []
-    for c in blank_capitals:
-        if not "A" <= text[c] <= "Z":
-            continue
-        j = c - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
+    for c, j in words_before_capitals(text, blank_capitals):
         if j < 2 or text[j] != "r":  # (each word ends in "r")
             continue
         for w in ("your", "our", "Our"):
@@ -3315,12 +3321,7 @@ def copula_before_capital(text: str, blank_capitals: list[int]) -> bool:
     (:attr:`TextContext.blank_capitals`, which every English text has): a match ends at a capital A-Z
     after a blank; before that capital's run of blanks stands the copula, whole (its first letter
     after no word character). The scan tried its ``\b`` at every position (~14 µs a comment)."""
-    for c in blank_capitals:
-        if not "A" <= text[c] <= "Z":
-            continue
-        j = c - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
+    for _c, j in words_before_capitals(text, blank_capitals):
         for w in _COPULAS:
             p = j + 1 - len(w)
             if p >= 0 and text.startswith(w, p) and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
