@@ -258,6 +258,18 @@ class TextContext:
                           for m in CAP_RE.finditer(self.text) for tok in (m.group(0),)]
         return self._caps
 
+    _caps_folded: list[str] | None = None
+
+    @property
+    def caps_folded(self) -> list[str]:
+        """The capitalised tokens without "'s", case-folded: ``[core.casefold() for _s, _e, _tok, core in caps]``,
+        computed once per text with one ``casefold`` of them all (it folds each character on its own, and none
+        of the tokens' characters folds to or from the separator)."""
+        if self._caps_folded is None:
+            caps = self.caps
+            self._caps_folded = "\x00".join([c[3] for c in caps]).casefold().split("\x00") if caps else []
+        return self._caps_folded
+
     _blank_caps: list[int] | None = None
 
     @property

@@ -64,11 +64,45 @@ _SALUTATION_LINE = re.compile(r"(?m)^[ \t]*([^\W_][\w.\-]*[^\W_]|[^\W_])[ \t]*[,
 _SALUTATION_GATE = re.compile(r"[,:][ \t]*(?:\n|\Z)")  # what every such line ends with
 _CLAUSE_END = re.compile(r"[!?]")
 _LOWER_ADDRESS = re.compile(r"(?<=[a-z,] )([a-z][a-z0-9_.]*[a-z0-9])$")
+_ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.")
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def lower_address_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The span of group 1 of ``_LOWER_ADDRESS.search(text, lo, end)``, read off the run of its characters
+    before ``end``: the match ends at ``$`` (``end``, or ``end - 1`` before a last line break of the searched
+    stretch), and its start has a blank before it, which no character of the run is, so it can only be where
+    the run starts (at or after ``lo``; the look-behind sees the text before ``lo``). The search tried its
+    look-behind at each of the ~40 positions before every "!" and "?" (~8 µs a comment)."""
+    e = end - 1 if end > lo and text[end - 1] == "\n" else end
+    s = run_start(text, e, _ADDRESS_CHARS)
+    if e - s < 2 or s < lo or s < 2 or text[s] not in _LOWER_ASCII or text[e - 1] in "_." \
+            or text[s - 1] != " " or (text[s - 2] not in _LOWER_ASCII and text[s - 2] != ","):
+        return None
+    return s, e
 # a complete clause ends, then the person addressed: "don't worry about it quietriver!", "love you mk2!"
 _ADDRESS_CUES = frozenset({"it", "you", "too", "again", "thanks", "thank", "hey", "hi", "hello", "dear",
                            "this", "that", "so", "much", "lot", "up", "there", "here", "back"})
 _REPEATS = re.compile(r"(.)\1\1|^(?:ha)+h?$|^lo+l$")
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*)([\s,]*)$")
+_WB_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xC0, 0x250))))
+_WB_WORD = _WB_LETTERS | {"'", "’"}
+
+
+def word_before(text: str, lo: int, end: int) -> str | None:
+    """Group 1 of ``_WORD_BEFORE.search(text, lo, end)`` (or of ``.search(text[lo:end])``), or None, read off the
+    runs before ``end``: the match ends with the run of white space and commas before ``end`` (all of it: no
+    letter is one of them), and its word is the run of letters and apostrophes right before that, from its first
+    letter. The search tried the pattern at every position of the stretch (~2 µs a call)."""
+    k = end
+    while k > lo and (text[k - 1].isspace() or text[k - 1] == ","):
+        k -= 1
+    j = k
+    while j > lo and text[j - 1] in _WB_WORD:
+        j -= 1
+    while j < k and text[j] not in _WB_LETTERS:
+        j += 1
+    return text[j:k] if j < k else None
 # (perhaps after the ʻokina of Tongan, Samoan and Hawaiian names: "ʻAna", "ʻOfa")
 _NAME_TOKEN = r"ʻ?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:-[A-Za-z\u00c0-\u024f]+)*"
 # "my therapist", "her son", "our GP", "meine Therapeutin", "meiner Kollegin", "my ex-husband": a possessive
@@ -132,9 +166,25 @@ def _possessive_patterns(words: frozenset[str]) -> PossessivePatterns:
     return PossessivePatterns(words)
 
 
+# rules (frozen) -> (rules, the language cue table read, its patterns): asked once a text by the relation rules,
+# where building the word set again (a union over every language's possessives) and hashing it cost ~2.5 µs
+_PATTERNS_OF: dict[int, tuple[object, object, PossessivePatterns]] = {}
+_language_cues = None  # multilingual.language_cues, imported on first use
+
+
 def possessive_patterns(rules) -> PossessivePatterns:
-    """The relation patterns of the policy's rules (:func:`relation_possessives`), made once per word set."""
-    return _possessive_patterns(relation_possessives(rules))
+    """The relation patterns of the policy's rules (:func:`relation_possessives`), made once per word set;
+    kept per rules object and language cue table (``RulesPolicy`` is frozen, the table a cached read)."""
+    global _language_cues
+    if _language_cues is None:
+        from .multilingual import language_cues as _language_cues  # (multilingual imports this module)
+    table = _language_cues()[0]
+    hit = _PATTERNS_OF.get(id(rules))
+    if hit is None or hit[0] is not rules or hit[1] is not table:
+        if len(_PATTERNS_OF) > 64:
+            _PATTERNS_OF.clear()
+        hit = _PATTERNS_OF[id(rules)] = (rules, table, _possessive_patterns(relation_possessives(rules)))
+    return hit[2]
 # "kath (my therapist)", "Rosalind, my therapist of six years"
 _APPOSITION_LOW = re.compile(r"(?:\(|,)\s*(?:my|our|his|her|meine|mein)\s+(?P<rel>[a-zäöüß-]+)"
                              r"|\(\s*(?:the\s+|a\s+)?(?P<rel2>[a-zäöüß-]+)\s*[,;)]")  # "Will (therapist, not ...)"
@@ -1459,6 +1509,7 @@ _WORK_CUES = (_WORKS + r"|by|read|reads|reading|quot|listen|play|blasting|stream
 
 _WORK_QUOTED = r"s?[ \t]+(?:[\"“‘]|the[ \t]|[a-z]+[ \t]*[,.;)])"  # after "'" or "’": "X's "Title"", "X's Unbowed,"
 _WORK_GERMAN = "geschrieben|schreibt|schrieb|gesungen|singt|geschenkt"  # (inside words too: "aufgeschrieben")
+_WORK_GERMAN_NEEDLES = ("sch", "sung", "ingt")
 _WORK_ANY = re.compile(r"['’]" + _WORK_QUOTED + r"|[ \t][\"“][a-z]|\(re|" + _WORK_GERMAN + "|"
                        r"\b(?:" + by_first_letter(_WORK_CUES) + r")")
 # _WORK_ANY's branches in three parts that each start with a literal or a non-word character
@@ -1467,7 +1518,8 @@ _WORK_PARTS = (searched(re.compile("'" + _WORK_QUOTED + "|’" + _WORK_QUOTED + 
                         ("'", "’", '"', "“", "(re")),
                # the cast after a quoted title ('"Title" with X Y')
                searched(re.compile(r"[\"”»][ \t]+(?:with|starring|con|mit|avec|com|met)\b"), ('"', "”", "»")),
-               searched(re.compile(_WORK_GERMAN), tuple(_WORK_GERMAN.split("|"))),
+               # (every one of its words holds "sch", "sung" or "ingt": three substring tests where most texts hold none)
+               searched(re.compile(_WORK_GERMAN), _WORK_GERMAN_NEEDLES),
                WordStart(by_first_letter(_WORK_CUES)))
 
 
@@ -1853,6 +1905,11 @@ _INITIALS_PARTICLE = re.compile(r"(?<![\w'’.-])(?:[A-Z]\.?[ \t]?){1,3}[ \t]+(?
                                 r"(?:van der|van den|van de|van|von|de la|de|du|le|la)[ \t]+[A-Z][a-z][\w'’-]*")
 
 
+# the particles of the gate below, each between blanks there: where one of those substrings is in the text, the
+# particle is a run of word characters of the lower-cased text (TextContext.words), so where none is, none is
+_PARTICLE_RUNS = frozenset({"le", "du", "de", "van", "la", "von"})
+
+
 class InitialsParticleRecognizer(Recognizer):
     """A person written as initials and a surname with its particles ("PJ le Riche", "J.P. van Wyk"): the
     lower-case particle between capitals marks an Afrikaans or Dutch surname, the initials the given names."""
@@ -1862,6 +1919,8 @@ class InitialsParticleRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
+        if t.words.isdisjoint(_PARTICLE_RUNS):  # (none of the substrings below can be in the text: see there)
+            return
         if " le " not in text and " du " not in text and " de " not in text and " van " not in text \
                 and " la " not in text and " von " not in text:
             return
@@ -1954,9 +2013,10 @@ class PlaceRecognizer(Recognizer):
         toks = [(s, e, core) for s, e, _, core in t.caps]
         pairs = place_pairs(k.places)
         i = 0
+        folded = t.caps_folded  # (toks case-folded, once per text)
         while i < len(toks):
             s, e, tok = toks[i]
-            low = k.place_word(tok.casefold())
+            low = k.place_word(folded[i])
             if low not in k.places and low not in k.place_first_words:
                 i += 1
                 continue
@@ -2113,6 +2173,10 @@ class PlaceRecognizer(Recognizer):
         "up in Moray", "Greetings from Nova Scotia", "Cork, Kerry and Galway". Many are also names
         ("Kerry", "Flores"), so never alone, and never after "to" or "at" ("I said to Kerry")."""
         k, text = knowledge(), t.text
+        folded = t.caps_folded  # (the case-folded ``toks``: the loop below skips a token that is none of these)
+        if k.subdivisions.isdisjoint(folded) and k.subdivision_first_words.isdisjoint(folded) \
+                and (plain := "".join(folded)).isascii() and "'" not in plain:
+            return  # (every token plain ASCII without "'", and none a subdivision or a first word of one)
         for i, (s, _e, tok) in enumerate(toks):
             low = tok.casefold()
             if low not in k.subdivisions and low not in k.subdivision_first_words \
@@ -2135,11 +2199,12 @@ class PlaceRecognizer(Recognizer):
         place (``local_places``): "from Keith up in Moray", "the beaches at Cullen"; never alone."""
         k, text = knowledge(), t.text
         pairs = place_pairs(k.small_places)
+        folded = t.caps_folded  # (toks case-folded, once per text)
         for i, (s, _e, tok) in enumerate(toks):
-            low = tok.casefold()
+            low = folded[i]
             # a name of several words only where its first two words are those of one ("Tseung Kwan")
             multi = low in k.small_place_first_words and i + 1 < len(toks) \
-                and f"{low} {toks[i + 1][2].casefold()}" in pairs
+                and f"{low} {folded[i + 1]}" in pairs
             if not multi and low not in k.small_places and (low.isascii() and "'" not in low or not k.is_small_place(low)):
                 continue
             for j in range(min(i + 3, len(toks) - 1) if multi else i, i - 1, -1):
@@ -2995,6 +3060,36 @@ _THAT_AFTER = re.compile(r"[ \t]+(?:that|which)\b")
 _ONE_WORD_SENTENCE_AFTER = re.compile(r"[.!][ \t]+[A-Z]")
 _BY_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+by[ \t]+name\b")
 _FAMILY_POSS = re.compile(r"(?<![\w'’])(?:[Oo]ur|your)[ \t]+(?=[A-Z])")
+
+
+def words_before_capitals(text: str, blank_capitals: list[int]) -> Iterator[tuple[int, int]]:
+    """For each capital A-Z among the capitals after blanks (:attr:`TextContext.blank_capitals`): the capital
+    and where the text before its run of blanks ends (the index of its last character; -1 where none)."""
+    for c in blank_capitals:
+        if "A" <= text[c] <= "Z":
+            j = c - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            yield c, j
+
+
+def family_possessive_ends(text: str, blank_capitals: list[int]) -> list[int]:
+    """``[p.end() for p in _FAMILY_POSS.finditer(text)]`` from the text's capitals after blanks
+    (:attr:`TextContext.blank_capitals`, the shared token pass): a match ends at a capital A-Z after its
+    run of blanks (all of it: the run is greedy), so at one of those capitals, and before that run stands
+    "our", "Our" or "your" with no word character, "'" or "’" before it (at most one of them: "our" inside
+    "your" has a word character before it). The scan tried its look-behind at every position (~15 µs a
+    comment)."""
+    out = []
+    for c, j in words_before_capitals(text, blank_capitals):
+        if j < 2 or text[j] != "r":  # (each word ends in "r")
+            continue
+        for w in ("your", "our", "Our"):
+            p = j + 1 - len(w)
+            if p >= 0 and text.startswith(w, p) and (p == 0 or not (_word_char(text[p - 1]) or text[p - 1] in "'’")):
+                out.append(c)
+                break
+    return out
 _FAMILY_NAME = re.compile(r"([A-Z][a-z]+)(?![\w'’-])")
 _CLAUSE_AFTER_NAME = re.compile(r"[ \t]*(?:[,;:!?)]|\.(?:\s|$)|$)|[ \t]+(?:is|isn['’]t|was|wasn['’]t|has|hasn['’]t|had|"
                                 r"does|doesn['’]t|did|didn['’]t|can|can['’]t|will|won['’]t|would|wouldn['’]t|could|"
@@ -3062,8 +3157,8 @@ class RelationRecognizer(Recognizer):
         Barry isn't ..."). A capitalised given name of the names data right after the possessive, mid-sentence,
         then a verb or the end of the clause; a given name that is a frequent word too ("our Job isn't")."""
         text, cues, lex = t.text, self.cues, self.lex
-        for p in _FAMILY_POSS.finditer(text):
-            m = _FAMILY_NAME.match(text, p.end())
+        for end in family_possessive_ends(text, t.blank_capitals):  # _FAMILY_POSS.finditer(text)
+            m = _FAMILY_NAME.match(text, end)
             if m is None:
                 continue
             core = m.group(1)
@@ -3236,12 +3331,7 @@ def copula_before_capital(text: str, blank_capitals: list[int]) -> bool:
     (:attr:`TextContext.blank_capitals`, which every English text has): a match ends at a capital A-Z
     after a blank; before that capital's run of blanks stands the copula, whole (its first letter
     after no word character). The scan tried its ``\b`` at every position (~14 µs a comment)."""
-    for c in blank_capitals:
-        if not "A" <= text[c] <= "Z":
-            continue
-        j = c - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
+    for _c, j in words_before_capitals(text, blank_capitals):
         for w in _COPULAS:
             p = j + 1 - len(w)
             if p >= 0 and text.startswith(w, p) and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
@@ -3866,10 +3956,10 @@ class HandleRecognizer(Recognizer):
             # after a function word (in "compassion, patience, giving" it is an item of a list)
             cf = m.group(1)
             r = lex.rank(cf)
-            prev = _WORD_BEFORE.search(t.text, max(0, m.start() - 30), m.start())
+            prev = word_before(t.text, max(0, m.start() - 30), m.start())  # (_WORD_BEFORE.search)
             if cues.any_given_name(cf) and not cues.word_name(cf) and (r is None or r >= 3000) \
                     and cf not in cues.not_names and not cues.derived_word(cf) and t.free(*m.span(1)) \
-                    and prev and cues.function_word(prev.group(1).casefold()) and not m.group(2).endswith("ing"):
+                    and prev and cues.function_word(prev.casefold()) and not m.group(2).endswith("ing"):
                 yield self.person(t, m.start(1), m.end(1), "a lower-case given name addressed between commas")
 
     def _reblog_handle(self, tok: str) -> bool:
@@ -3982,15 +4072,15 @@ class HandleRecognizer(Recognizer):
         for q in _CLAUSE_END.finditer(text):
             if q.end() < len(text) and not text[q.end()].isspace():
                 continue
-            m = _LOWER_ADDRESS.search(text, max(0, q.start() - 40), q.start())
+            m = lower_address_before(text, max(0, q.start() - 40), q.start())  # (_LOWER_ADDRESS.search)
             if m is None:
                 continue
-            s, e = m.span(1)
-            tok = m.group(1)
+            s, e = m
+            tok = text[s:e]
             if tok in self.cues.not_names or _REPEATS.search(tok):
                 continue
-            prev = _WORD_BEFORE.search(text[max(0, s - 20):s])
-            cue = bool(prev) and prev.group(1).casefold() in _ADDRESS_CUES
+            prev = word_before(text, max(0, s - 20), s)  # (_WORD_BEFORE.search(text[max(0, s - 20):s]))
+            cue = bool(prev) and prev.casefold() in _ADDRESS_CUES
             if cue and _ASKED_COMPLEMENT.search(text, max(0, s - 24), s):
                 continue  # "was it xxx?", "is that xxx?": the complement of the question, not someone addressed
             if cue and (re.search(r"[\d_]", tok) or (self.lex.common_rank.get(tok) is None and len(tok) >= 5)):
