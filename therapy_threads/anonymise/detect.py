@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import filterfalse
 
 from .grow import grow_persons
 from .identity import SOFT_RANK
 from .lexicon import Lexicon
-from .patterns import by_first_letter, find_contacts, no_fold_odd
+from .patterns import by_first_letter, find_contacts
 from .policy import Policy
+from .wordgate import WordGate
 from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL,  # noqa: F401 (re-exported)
                     Span, resolve)
 
@@ -294,20 +296,18 @@ class TextContext:
             self._words = words
         return self._words
 
-    _plain_case: bool | None = None
     # (wordgate.WordGate: whether the text holds one of a gate's odd case-folding characters, per set of them)
     odd_memo: dict | None = None
 
     def lacks_words(self, runs: frozenset[str]) -> bool:
-        """True only where no word of ``runs`` (lower-case runs of word characters) is a run of
-        :attr:`words`, in a text without the four odd case-folding characters (``FOLD_ODD``: "ı", "İ",
-        "ſ", the Kelvin sign). There a case-insensitive match of one of the words, or a match of it as
-        written, with no word character on either side, is that run of :attr:`low`, so a recognizer whose
-        every match is one can skip its own gate of substring tests (each a scan of the whole text, ~0.75
-        µs a comment; most texts hold none of the words). False means: ask the recognizer's own gate."""
-        if self._plain_case is None:
-            self._plain_case = self.text.isascii() or no_fold_odd(self.text)
-        return self._plain_case and self.words.isdisjoint(runs)
+        """True only where no word of ``runs`` (lower-case runs of word characters) can be matched in the
+        text: ``WordGate(runs).absent(self)`` (one gate a set of runs, made once), so the odd case-folding
+        characters are the gate's own (:func:`.wordgate.odd_characters` of the runs' letters). There a
+        case-insensitive match of one of the words, or a match of it as written, with no word character on
+        either side, is that run of :attr:`low`, so a recognizer whose every match is one can skip its own
+        gate of substring tests (each a scan of the whole text, ~0.75 µs a comment; most texts hold none of
+        the words). False means: ask the recognizer's own gate."""
+        return _word_gate(runs).absent(self)
 
     def free(self, s: int, e: int) -> bool:
         return not any(self.taken[s:e])
@@ -321,6 +321,12 @@ class TextContext:
 
 
 _WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=None)
+def _word_gate(runs: frozenset[str]) -> WordGate:
+    """:meth:`TextContext.lacks_words`' gate for ``runs`` (a module-level frozenset: a handful in all)."""
+    return WordGate(runs)
 
 
 def first_runs(words) -> frozenset[str] | None:
