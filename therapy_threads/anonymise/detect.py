@@ -18,6 +18,7 @@ from itertools import filterfalse
 
 from .grow import grow_persons
 from .identity import SOFT_RANK
+from .knowledge import language_names
 from .lexicon import Lexicon
 from .patterns import by_first_letter, find_contacts
 from .policy import Policy
@@ -54,7 +55,7 @@ _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 OTHERS_ADDRESSED = re.compile(r"[ \t]+(?:(?:my|our)[ \t]+(?:people|friends|lot|family|folks|dears|darlings|lovelies|"
                               r"loves|all|ladies|brothers|sisters)\b|(?P<name>[A-Z][a-z\u00df-\u024f'’-]+)[ \t]*,[ \t]*(?=[a-z]))")
 _TITLE_BEFORE = re.compile(r"(?<![\w.-])([A-Za-z]+(?:\.(?:a|in)(?![A-Za-z])|\.-[A-Za-z]+)?)\.?[ \t]+$")
-_NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\b(?:sur)?name\s+(?:is|was)(?:\s+(?:actually|really|literally))?|\b(?:sur)?name['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
+_NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\b(?:sur)?name\s+(?:is|was)(?:\s+(?:actually|really|literally))?|\b(?:sur)?name['’]s|\b(?:my|his|her|our|their|your)[ \t]+(?:surname|(?:family|last|maiden)[ \t]+name),|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
 # a writer introducing themselves: "IRL I'm Tess", "ich bin Franka", "je suis Inès"
 # ("i'm" in lower-case chat too; "this is X" after a greeting: "Hello all, this is Happy from Ludhiana")
 SELF_INTRO = re.compile(r"(?:\b[Ii]['’]m|\b[Ii]\s+am|\b[Tt]his\s+is|\bich\s+bin|\bich\s+heiße|\bje\s+suis|\bme\s+llamo|\bmi\s+chiamo)[ \t]+$")
@@ -81,6 +82,8 @@ def sentence_starts(text: str) -> list[str]:
         return [text[0]] + _SENT_START_FAST.findall(text, 1)
     return _SENT_START_FAST.findall(text)
 _BLANK_END = (" ", "\t", "\n")  # how a head can end that a cue ending in ``[ \t]+$`` matches
+# an aside in brackets after a name closing a text: "\nKT (Kit at work, sorry)"
+_SIGNOFF_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
 _SENT_END = ".!?…\n:"
 
@@ -420,6 +423,7 @@ class Cues:
                                      if (lex.common_rank.get(n, SOFT_RANK) >= SOFT_RANK or n in r.word_names)
                                      and not self.derived_word(n))
         self.intl_names = frozenset(n for n in lex.intl_names if n not in lex.common_rank)
+        self.language_names = language_names()
         self._greeting_memo: dict[str, bool] = {}
         self._title_memo: dict[str, bool] = {}
         self._named_memo: dict[str, bool] = {}
@@ -620,8 +624,11 @@ class Cues:
 
     @staticmethod
     def signoff(text: str, start: int, end: int) -> bool:
-        """The token closes the text after a comma, dash or line break ("... your time ,KT")."""
-        if text[end:].strip(" \t\n.!)~*-–—xX") != "":
+        """The token closes the text after a comma, dash or line break ("... your time ,KT"), perhaps with an
+        aside in brackets on what others call the writer ("\nKT (Kit at work)")."""
+        tail = text[end:]
+        if tail.strip(" \t\n.!)~*-–—xX") != "" and (
+                "(" not in tail or _SIGNOFF_ASIDE.sub("", tail, 1).strip(" \t\n.!)~*-–—xX") != ""):
             return False
         j = start - 1
         while j >= 0 and text[j] in " \t":

@@ -3329,6 +3329,11 @@ _CALL_INITIALS = re.compile(r"\b(?i:I['’]ll|I will|I['’]d|we['’]ll|we will
                             r"((?:[A-Z\u00c0-\u00de]\.[ \t]?){1,3})(?![A-Za-z])")
 
 
+# a subject right before "called": the verb of telephoning ("I called X", "she finally called X"), not of naming
+_SUBJECT_BEFORE = re.compile(r"(?<![\w'’])(?i:I|we|you|he|she|they)(?:[ \t]+(?i:just|finally|then|also|already|never|"
+                             r"even|have|had|has|'ve|once|first))?[ \t]+$")
+
+
 class NamedRecognizer(Recognizer):
     """"a colleague named robin", "her name is ivy": a lower-case given name after a naming phrase."""
 
@@ -3363,6 +3368,9 @@ class NamedRecognizer(Recognizer):
             # "a man named otieno": after "named" any word but a function word is a name; after
             # "called" ("something called cbt") only a given name or a word of no language
             named = not m.group(0).casefold().startswith("called")
+            if not named and cf.casefold() not in self.lex.first_names \
+                    and _SUBJECT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "I called Xxx today", "we called the clinic": after a subject, "called" is telephoned
             rank = self.lex.rank(cf)
             # ("a lad called Jordan": a capitalised given name that is no word of the dictionary)
             capital_given = cf[:1].isupper() and cf.casefold() in self.cues.first_names \
@@ -4070,6 +4078,11 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
 
 
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.?[ \t]+$")
+# the rest of a saint's name after the given name: more capitalised words ("St Olaf Haraldsen", "St Anne Line")
+_SAINT_REST = re.compile(r"(?:[ \t]+[A-Z][a-z][\w'’-]*(?<!['’]s))+")
+# what a language's name stands before where it names the language
+_LANGUAGE_USE = re.compile(r"[ \t]+(?:words?|language|phrases?|songs?|proverbs?|sayings?|names?|terms?|speakers?|"
+                           r"version|translation|lessons?|classes|hymns?|prayers?|expression)\b")
 
 
 class EnglishNameRecognizer(Recognizer):
@@ -4100,8 +4113,17 @@ class EnglishNameRecognizer(Recognizer):
                 yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
                 continue
             if _SAINT_BEFORE.search(text, max(0, s - 8), s) and (cf in cues.first_names or cf in self.lex.first_names):
-                # "St. Olaf", "Saint Brigid's": a saint, or the church, school or town named for one
-                yield self.span(s, ce, KEEP, reason="a saint's given name after 'St.' or 'Saint'")
+                # "St. Olaf", "Saint Brigid's": a saint, or the church, school or town named for one; with the rest of
+                # the saint's name ("St Olaf Haraldsen"), which a surname's rules would otherwise take with the given name
+                rest = _SAINT_REST.match(text, ce) if tok == core else None
+                yield self.span(s, rest.end() if rest else ce, KEEP, reason="a saint's given name after 'St.' or 'Saint'")
+                continue
+            if t.role == "title" and not text[:s].strip() and text[ce:ce + 1] == ":" and cf not in cues.first_names \
+                    and cf not in self.lex.first_names and cf not in doc.accepted:
+                continue  # "Xxx: what I told the group": a title's topic before a colon, no one addressed
+            if cf in cues.language_names and _LANGUAGE_USE.match(text, ce):
+                # "in Shona words", "the Konkani version": a language's name (CLDR), whoever is also called so
+                yield self.span(s, ce, KEEP, reason="a language's name before 'words', 'language', ...")
                 continue
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
@@ -4477,9 +4499,9 @@ class CoordinationRecognizer(Recognizer):
             # nor a word after a preposition: "at X and B")
             if b and b.group(2).strip() == "," and not re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[sp.end:sp.end + 12]):
                 b = None
-            if b and re.search(r"\b(?:at|in|from|to|with|for|of|on|by|the|a|an)[ \t]+$",
+            if b and re.search(r"\b(?:(?:at|in|from|to|with|for|of|on|by|the|a|an)|(?:the|a|an)[ \t]+[A-Z][\w'’-]*)[ \t]+$",
                                text[max(0, sp.start - 30):max(0, sp.start - 30) + b.start(1)]):
-                b = None
+                b = None  # (... nor the last word of a thing's name after its article: "the Xxx Bench and B")
             if b:
                 off = max(0, sp.start - 30)
                 found_any.append((off + b.start(1), off + b.end(1), b.group(1), True))
