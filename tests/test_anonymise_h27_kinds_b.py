@@ -47,7 +47,7 @@ def test_h27_word_names_addressed(anon, tmp_path, texts):
 ])
 def test_h27_addressed_opening(anon, text, addressed):
     e = text.index(" ")
-    assert anon._addressed_opening(text, e, text[:e].casefold()) is addressed
+    assert anon.cues.addressed_opening(text, e, text[:e].casefold()) is addressed
 
 
 @pytest.mark.parametrize("texts", [
@@ -116,4 +116,26 @@ def test_lacks_words_is_the_word_gate(text):
 ])
 def test_h27_surname_after_a_nickname_in_brackets(anon, tmp_path, texts):
     score = run(anon, tmp_path, texts)
+    assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+def test_h27_display_name_from_a_place_is_no_name_of_the_place():
+    from therapy_threads.anonymise.identity import name_variants
+    from therapy_threads.anonymise.lexicon import lexicon
+
+    v = name_variants("Rosalina from Tivim", lexicon())
+    assert "rosalina" in v and "tivim" not in v
+    assert "souza" in name_variants("Ana de Souza", lexicon())  # a Romance particle is no locative
+
+
+@pytest.mark.parametrize("texts", [
+    # a commenter's surname after another given name is a relative of theirs, a person of their own
+    ["Hello all.", "My father was [[Tonderai Mhuri]], a teacher in {{Chivhu}}."],
+])
+def test_h27_relative_of_a_commenter(anon, tmp_path, texts):
+    lines = ["@set rows", "@lang en", "@site rows.example.org", "@post A thread", "@author Writer | w@example.org |",
+             texts[0], "@comment c0 | name=Rufaro Mhuri, email=rufaro@example.org, parent=", texts[1]]
+    p = tmp_path / "rows.tt"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    score = ev.measure(ev.load(p), anon, "wxr", tmp_path / "out")
     assert score.leaked == [] and score.damaged == [], _clean(score)

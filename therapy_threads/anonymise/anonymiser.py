@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,7 +25,7 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import Recognizer, chat_message_opening, german_indefinite_before
+from .recognizers import Recognizer, chat_message_opening, german_indefinite_before, names_a_body, place_by_neighbour
 from . import titles
 from .slugs import publishable_url
 
@@ -88,43 +87,6 @@ def _place_or_nation(tok: str) -> bool:
     no one on its own."""
     k = knowledge()
     return k.is_place(tok) or k.is_region(tok) or k.is_demonym(tok)
-
-
-# a noun of administrative or physical geography after a name: "from Xxx district", "the Xxx valley"
-_GEO_HEAD_AFTER = re.compile(r"[ \t]+(?:district|province|valley|suburb|township|region|ward|communal[ \t]+lands?|"
-                             r"river|hills|mountains|taluka|municipality)\b")
-_PLACE_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+$", re.I)
-_PAIR_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?),[ \t]*$")
-_PAIR_AFTER = re.compile(r",[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
-
-
-# a body, gathering or feast named by the capitalised word before it: "our Xxx group", "the Xxx feast", "Xxx hall"
-_BODY_HEAD_AFTER = re.compile(r"[ \t]+(?:group|fellowship|choir|club|society|association|committee|sodality|guild|"
-                              r"movement|feast|festival|fest|novena|hall|parish|trust|foundation|programme|program)\b")
-
-
-def names_a_body(text: str, s: int, e: int) -> bool:
-    """The capitalised words at ``s:e`` stand before a noun of a body, gathering or feast that they name ("our Xxx
-    group", "the Xxx feast"): a thing's name, not a person (whose group is "Xxx's group")."""
-    return _BODY_HEAD_AFTER.match(text, e) is not None
-
-
-def place_by_neighbour(text: str, s: int, e: int) -> bool:
-    """One capitalised word that English grammar puts among places, however unknown to the gazetteer: before a
-    noun of geography ("from Xxx district", "the Xxx valley"), or paired with a place of the gazetteer after a
-    preposition of place, as a suburb is with its town ("in Yyy, Xxx", "from Xxx, Yyy"): where someone is
-    from, not who."""
-    if " " in text[s:e]:
-        return False
-    if _GEO_HEAD_AFTER.match(text, e):
-        return True
-    m = _PAIR_BEFORE.search(text, max(0, s - 40), s)
-    if m is not None and knowledge().is_place(m.group(1)):
-        return True
-    if _PLACE_PREP_BEFORE.search(text, max(0, s - 10), s) is None:
-        return False
-    m = _PAIR_AFTER.match(text, e)
-    return m is not None and knowledge().is_place(m.group(1))
 
 
 def thing_after_article(text: str, s: int, e: int) -> bool:
@@ -884,27 +846,13 @@ class Anonymiser:
             return True  # ... or a surname follows: "Will Okafor"
         if not text[e:].strip(" \t\n.!)~*xX") and re.search(r"[.!?][ \t]*$", text[max(0, s - 4):s]):
             return True  # alone after the last sentence, closing the text: the name signing it ("... . Wren")
-        if cues.is_initial(text, s) and self._addressed_opening(text, e, text[s:e].casefold()):
+        if cues.is_initial(text, s) and cues.addressed_opening(text, e, text[s:e].casefold()):
             return True
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",
                                                                          text[max(0, s - 8):s]):
             return not re.match(r"\s+[A-Za-z]", text[e:e + 2]) or bool(re.match(r"\s+(?:and|or|but|is|was|said|says|told)\b",
                                                                                   text[e:e + 8]))
         return False
-
-    def _addressed_opening(self, text: str, e: int, cf: str) -> bool:
-        """A name opening a sentence, then a pictograph ("Wren 🫂 call me"), or, where the name is no English verb
-        (no past tense of it among the words: "Hope your week ...", "Trust my sister ..." are imperatives or
-        wishes), the second person ("Wren your aunt is right", "Wren if you need ...") or "my" and a relation
-        noun ("Wren my sister's girl"): the person addressed. The noun the name is spelled like would have
-        its article or a verb there ("Memory is ...", "Patience, my friend, ..." is a comma's business)."""
-        m = _PICTOGRAPH_AFTER.match(text, e)
-        if m is not None and unicodedata.category(m.group(1)) == "So":
-            return True
-        m = _YOU_OR_MY_AFTER.match(text, e)
-        if m is None or (m.group(1) and _POSS.sub("", m.group(1)).casefold() not in self.cues.relations):
-            return False
-        return not any(self.lex.rank(cf + end) is not None for end in ("ed", "d"))
 
     # ---- replacement -------------------------------------------------------------------------------
 
@@ -1014,10 +962,6 @@ _DUTCH_PARTICLE = re.compile(r"(?i)(?:janse|jansen|van|von|ter|ten)\b")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*[ \t]+$")
 _WORD_BEFORE_PARTICLES = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,})[ \t]+$")
 # an English article or determiner right before a word: it is a thing there, not a person
-# after a name opening a sentence: a pictograph ("Wren 🫂"); the second person or "my" and a word ("Wren your ...",
-# "Wren if you ...", "Wren my sister's girl")
-_PICTOGRAPH_AFTER = re.compile(r"[ \t]+(\S)")
-_YOU_OR_MY_AFTER = re.compile(r"[ \t]+(?:(?:if|when)[ \t]+)?(?:you|your|u|ur)\b|[ \t]+my[ \t]+([A-Za-z]+(?:['’]s)?)\b")
 _EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)
 
 

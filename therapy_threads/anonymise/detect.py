@@ -12,6 +12,7 @@ text's context (:class:`TextContext`) and the language cues (:class:`Cues`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse
@@ -82,6 +83,10 @@ def sentence_starts(text: str) -> list[str]:
         return [text[0]] + _SENT_START_FAST.findall(text, 1)
     return _SENT_START_FAST.findall(text)
 _BLANK_END = (" ", "\t", "\n")  # how a head can end that a cue ending in ``[ \t]+$`` matches
+# after a name opening a sentence: a pictograph ("Wren 🫂"); the second person or "my" and a word ("Wren your ...",
+# "Wren if you ...", "Wren my sister's girl")
+_PICTOGRAPH_AFTER = re.compile(r"[ \t]+(\S)")
+_YOU_OR_MY_AFTER = re.compile(r"[ \t]+(?:(?:if|when)[ \t]+)?(?:you|your|u|ur)\b|[ \t]+my[ \t]+([A-Za-z]+(?:['’]s)?)\b")
 # an aside in brackets after a name closing a text: "\nKT (Kit at work, sorry)"
 _SIGNOFF_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
@@ -621,6 +626,20 @@ class Cues:
             # mid-line: only a sentence-initial "Name," ("...lol. Ivo, did it get better?")
             return after[:1] == "," and Cues.is_initial(text, start)
         return after[:1] in (",", ":") or after[:2] in (" -", " –", " —")
+
+    def addressed_opening(self, text: str, e: int, cf: str) -> bool:
+        """A name opening a sentence, then a pictograph ("Wren 🫂 call me"), or, where the name is no English verb
+        (no past tense of it among the words: "Hope your week ...", "Trust my sister ..." are imperatives or
+        wishes), the second person ("Wren your aunt is right", "Wren if you need ...") or "my" and a relation
+        noun ("Wren my sister's girl"): the person addressed. The noun the name is spelled like would have
+        its article or a verb there ("Memory is ...", "Patience, my friend, ..." is a comma's business)."""
+        m = _PICTOGRAPH_AFTER.match(text, e)
+        if m is not None and unicodedata.category(m.group(1)) == "So":
+            return True
+        m = _YOU_OR_MY_AFTER.match(text, e)
+        if m is None or (m.group(1) and POSS.sub("", m.group(1)).casefold() not in self.relations):
+            return False
+        return not any(self.lex.rank(cf + end) is not None for end in ("ed", "d"))
 
     @staticmethod
     def signoff(text: str, start: int, end: int) -> bool:

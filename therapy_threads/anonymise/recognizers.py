@@ -533,6 +533,43 @@ _PLACE_PREP_BEFORE = re.compile(
 _FIGURE_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
 
 
+# a noun of administrative or physical geography after a name: "from Xxx district", "the Xxx valley"
+_GEO_HEAD_AFTER = re.compile(r"[ \t]+(?:district|province|valley|suburb|township|region|ward|communal[ \t]+lands?|"
+                             r"river|hills|mountains|taluka|municipality)\b")
+_PLACE_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+$", re.I)
+_PAIR_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?),[ \t]*$")
+_PAIR_AFTER = re.compile(r",[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
+
+
+# a body, gathering or feast named by the capitalised word before it: "our Xxx group", "the Xxx feast", "Xxx hall"
+_BODY_HEAD_AFTER = re.compile(r"[ \t]+(?:group|fellowship|choir|club|society|association|committee|sodality|guild|"
+                              r"movement|feast|festival|fest|novena|hall|parish|trust|foundation|programme|program)\b")
+
+
+def names_a_body(text: str, s: int, e: int) -> bool:
+    """The capitalised words at ``s:e`` stand before a noun of a body, gathering or feast that they name ("our Xxx
+    group", "the Xxx feast"): a thing's name, not a person (whose group is "Xxx's group")."""
+    return _BODY_HEAD_AFTER.match(text, e) is not None
+
+
+def place_by_neighbour(text: str, s: int, e: int) -> bool:
+    """One capitalised word that English grammar puts among places, however unknown to the gazetteer: before a
+    noun of geography ("from Xxx district", "the Xxx valley"), or paired with a place of the gazetteer after a
+    preposition of place, as a suburb is with its town ("in Yyy, Xxx", "from Xxx, Yyy"): where someone is
+    from, not who."""
+    if " " in text[s:e]:
+        return False
+    if _GEO_HEAD_AFTER.match(text, e):
+        return True
+    m = _PAIR_BEFORE.search(text, max(0, s - 40), s)
+    if m is not None and knowledge().is_place(m.group(1)):
+        return True
+    if _PLACE_PREP_BEFORE.search(text, max(0, s - 10), s) is None:
+        return False
+    m = _PAIR_AFTER.match(text, e)
+    return m is not None and knowledge().is_place(m.group(1))
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -581,7 +618,8 @@ class KnownIdentityRecognizer(Recognizer):
                 cue = ((not phrase and cues.vocative_start(text, s, e)) or cues.greeting_before(text, s)
                        or cues.named_before(text, s) or cues.context_after(text, e, False)
                        or cues.context_after(text, e + 2, True) or cues.signoff(text, s, e)
-                       or (t.role == "comment" and cues.opens_address(text, s, e)))
+                       or (t.role == "comment" and cues.opens_address(text, s, e))
+                       or (not phrase and cues.is_initial(text, s) and cues.addressed_opening(text, e, surface.casefold())))
                 if phrase and t.role == "title":
                     continue
                 if not surface[:1].isupper():
@@ -615,6 +653,19 @@ class KnownIdentityRecognizer(Recognizer):
             if info.post_author and keep_author:
                 yield self.span(s, e, KEEP, reason="the byline author's own name in the post")
                 continue
+            if surface[:1].isupper() and " " not in surface and not joined and t.english and names_a_body(text, s, e):
+                # "the Xxx feast" beside the commenter Xxx Yyy: the feast or body named so
+                yield self.span(s, e, KEEP, reason="a commenter's name naming a body or feast here ('the X feast')")
+                continue
+            if surface[:1].isupper() and " " not in surface and not joined:
+                g = _GIVEN_BEFORE.search(text, max(0, s - 30), s)
+                gcf = g.group(1).casefold() if g else ""
+                if g and gcf not in doc.known and gcf not in cues.titles and gcf not in cues.not_names \
+                        and not cues.function_word(gcf) and (gcf in cues.first_names or gcf in cues.intl_names):
+                    # "My father was Xxx Gumbo" beside the commenter Yyy Gumbo: another given name before a known
+                    # surname is a relative of the commenter, a person of their own
+                    yield self.person(t, g.start(1), e, "another given name before a known surname: a relative")
+                    continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
 
     @staticmethod
