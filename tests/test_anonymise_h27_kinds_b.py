@@ -70,6 +70,8 @@ def test_h27_surname_after_my_surname(anon, tmp_path, texts):
     # a body or feast named before its noun
     ["Hello all.", "On Sunday I told our {{Rudairo}} group about it."],
     ["Hello all.", "I told her about the {{Assumpta}} feast and my grandmother."],
+    # a hospital or college named after a priest, where one is seen "at" it
+    ["Hello all.", "We both saw Dr [[Ravi Kamath]] at {{Father Colaso}}; he also sits evenings at a clinic."],
     # the last word of a thing's name after its article is no name coordinated with a person
     ["Hello all.", "She had read about the {{Kindness Bench}} and [[Tatenda Mhuri]] from {{Mutare}}."],
 ])

@@ -3196,6 +3196,12 @@ class RelationRecognizer(Recognizer):
             # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
             # (after a form of address of another language, the word is a given name by its place: "Puan X Y")
             end = self.extend(text, e, t.lang, given=cues.any_given_name(cf) or kin in cues.regional_kin)
+            if t.english and kin in _PRIEST and m.group("kin")[:1].isupper() and text[e:e + 1] not in ("'", "’") \
+                    and _AT_RIGHT_BEFORE.search(text, max(0, m.start("kin") - 4), m.start("kin")):
+                # "we saw the doctor at Father Xxx;": where one is seen at a priest's name is the hospital or college
+                # named after him (at a person is "at Father Xxx's")
+                yield self.span(m.start("kin"), end, KEEP, reason="an institution named after a priest ('at Father X')")
+                continue
             if kin == "sir" and end == e and not cues.any_given_name(cf) and (lex.is_surname(cf) or rank is None):
                 start = m.start("kin")  # "Sir X" with a surname alone: how pupils address a teacher, not a knight
             if end > e and not t.free(start, end):
@@ -3383,6 +3389,11 @@ _CALL_INITIALS = re.compile(r"\b(?i:I['’]ll|I will|I['’]d|we['’]ll|we will
 # a subject right before "called": the verb of telephoning ("I called X", "she finally called X"), not of naming
 _SUBJECT_BEFORE = re.compile(r"(?<![\w'’])(?i:I|we|you|he|she|they)(?:[ \t]+(?i:just|finally|then|also|already|never|"
                              r"even|have|had|has|'ve|once|first))?[ \t]+$")
+
+
+# a priest's title before a name, and "at" right before it: "at Father Xxx" is a hospital or college named after him
+_PRIEST = frozenset({"father", "fr", "fr."})
+_AT_RIGHT_BEFORE = re.compile(r"(?<![\w'’])at[ \t]+$")
 
 
 class NamedRecognizer(Recognizer):
