@@ -536,7 +536,7 @@ _FIGURE_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
 # a noun of administrative or physical geography after a name: "from Xxx district", "the Xxx valley"
 _GEO_HEAD_AFTER = re.compile(r"[ \t]+(?:district|province|valley|suburb|township|region|ward|communal[ \t]+lands?|"
                              r"river|hills|mountains|taluka|municipality)\b")
-_PLACE_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+$", re.I)
+_NEIGHBOUR_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+$", re.I)
 _PAIR_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?),[ \t]*$")
 _PAIR_AFTER = re.compile(r",[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
 
@@ -564,7 +564,7 @@ def place_by_neighbour(text: str, s: int, e: int) -> bool:
     m = _PAIR_BEFORE.search(text, max(0, s - 40), s)
     if m is not None and knowledge().is_place(m.group(1)):
         return True
-    if _PLACE_PREP_BEFORE.search(text, max(0, s - 10), s) is None:
+    if _NEIGHBOUR_PREP_BEFORE.search(text, max(0, s - 10), s) is None:
         return False
     m = _PAIR_AFTER.match(text, e)
     return m is not None and knowledge().is_place(m.group(1))
@@ -657,16 +657,24 @@ class KnownIdentityRecognizer(Recognizer):
                 # "the Xxx feast" beside the commenter Xxx Yyy: the feast or body named so
                 yield self.span(s, e, KEEP, reason="a commenter's name naming a body or feast here ('the X feast')")
                 continue
-            if surface[:1].isupper() and " " not in surface and not joined:
+            if t.english and surface[:1].isupper() and " " not in surface and not joined:
                 g = _GIVEN_BEFORE.search(text, max(0, s - 30), s)
                 gcf = g.group(1).casefold() if g else ""
                 if g and gcf not in doc.known and gcf not in cues.titles and gcf not in cues.not_names \
-                        and not cues.function_word(gcf) and (gcf in cues.first_names or gcf in cues.intl_names):
+                        and gcf not in cues.greet1 and not cues.function_word(gcf) \
+                        and (gcf in cues.first_names or gcf in cues.intl_names) and self._surname_only(doc, surface.casefold()):
                     # "My father was Xxx Gumbo" beside the commenter Yyy Gumbo: another given name before a known
                     # surname is a relative of the commenter, a person of their own
                     yield self.person(t, g.start(1), e, "another given name before a known surname: a relative")
                     continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
+
+    @staticmethod
+    def _surname_only(doc: DocContext, cf: str) -> bool:
+        """``cf`` is the last word of a commenter's name of several words, and the first word of none ("Mhuri" of
+        "Rufaro Mhuri"): a surname that relatives share."""
+        full = [v.split() for v in doc.known if " " in v]
+        return any(w[-1] == cf for w in full) and not any(w[0] == cf for w in full)
 
     @staticmethod
     def _listed_figure(text: str, s: int, e: int) -> tuple[int, int] | None:
