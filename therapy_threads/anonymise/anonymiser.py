@@ -25,7 +25,8 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import Recognizer, chat_message_opening, german_indefinite_before, names_a_body, place_by_neighbour
+from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
+                          place_by_neighbour)
 from . import titles
 from .slugs import publishable_url
 
@@ -65,7 +66,6 @@ class AnonymiseReport:
 _EN_ARTICLE_BEFORE = re.compile(r"\b(?:from|at|in|into|inside|outside|near|to|of|for|by)[ \t]+(?:a|an|the)[ \t]+$", re.I)
 
 
-_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.!?;:)]|,[ \t]+(?:and|but|or|so)\b|[ \t]+(?:was|is|were)[ \t]*[.!?])")
 _ARTICLE_ADJ_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+([a-z]{3,})[ \t]+$", re.I)
@@ -97,12 +97,12 @@ def thing_after_article(text: str, s: int, e: int) -> bool:
     if _EN_ARTICLE_BEFORE.search(text, max(0, s - 20), s) is not None:
         return True
     # ... or one after an article that ends the clause: "I'll buy the Xxx.", "what a Xxx was" is the thing's name
-    if _ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None and _CLAUSE_END_AFTER.match(text, e):
+    if EN_ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None and _CLAUSE_END_AFTER.match(text, e):
         return True
     # ... or one between an article and a noun it modifies: "I ate the Greggs sausage roll", "a Lidl bag"
     m = _NOUN_AFTER.match(text, e)
     return (m is not None and m.group(1).lower() not in _NOT_NOUNS
-            and _ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None)
+            and EN_ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None)
 
 
 def _greets_readers(text: str, s: int, e: int) -> bool:

@@ -1048,7 +1048,7 @@ class DoubleBarrelledNameRecognizer(Recognizer):
                                              for sp in t.spans if sp.start < m.end() and m.start() < sp.end):
             return False
         # "the Lark Xxx-Yyy": after an article a thing's name
-        return not knowledge().is_place(m.group(0)) and not _ARTICLE.search(text, max(0, m.start() - 6), m.start())
+        return not knowledge().is_place(m.group(0)) and not EN_ARTICLE_RIGHT_BEFORE.search(text, max(0, m.start() - 6), m.start())
 
 
 # personal pronouns a person gives with their name, in brackets right after it ("X (she/her)", "x (they/them,
@@ -4295,7 +4295,7 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a word-name the writer introduces themselves with"
         if first or (last and rank is None):
             if rank is None:
-                if first and _ARTICLE.search(text[max(0, s - 6):s]) and self._noun_after(text, ee):
+                if first and EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]) and self._noun_after(text, ee):
                     return "skip", ""  # "a Xxx woman": a people's or a place's word before a noun, not a name
                 if first:
                     return "person", "a given name that is no English word"
@@ -4308,7 +4308,7 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
             if not poss and self._speech_verb(text, ee):
                 return "person", "a given name as the subject of a verb of speech ('Hope said')"
-            if _ARTICLE.search(text[max(0, s - 6):s]):
+            if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]):
                 return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
@@ -4516,7 +4516,8 @@ def german_diminutive(lex, cf: str) -> bool:
 _DE_CLITIC_NAME = re.compile(r"(?<![\w'’])[dD]['’]([A-ZÄÖÜ][a-zäöüß]+)\b")
 _ARTICLE_BEFORE_DE = re.compile(r"\b(?:der|die|das|dem|den|des|ein|eine|einen|einem|einer|kein|keine|mit|im|am)[ \t]+$",
                                 re.I)
-_ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+# an English article right before a word ("the Xxx", "a Xxx"): one pattern for the recognizers and the anonymiser
+EN_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
 _LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
                       r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
@@ -4686,7 +4687,7 @@ class LowerCaseNameRecognizer(Recognizer):
                     or not t.free(s, e) or (cf in cues.relations and not t.english):
                 continue  # ("mit meinem onkel Sepp": the relation noun, then the name)
             before = text[max(0, s - 8):s]
-            if _ARTICLE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
+            if EN_ARTICLE_RIGHT_BEFORE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
                 continue  # "the zara office", "20 min", "ive"
             given = (cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names
                      or cf in t.doc.accepted) and not cues.derived_word(cf)
@@ -5030,7 +5031,7 @@ class SyllableNameRecognizer(Recognizer):
                 continue
             if any(self._wordlike(p) for p in parts) or knowledge().is_place(" ".join(parts)):
                 continue
-            if _ARTICLE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+            if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
                 continue
             if not t.free(m.start(), m.end()):
                 continue
@@ -5097,7 +5098,7 @@ class SyllableNameRecognizer(Recognizer):
                     or not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts) \
                     or any(self._common(p) for p in parts[1:]) or knowledge().is_place(" ".join(parts)):
                 continue
-            if _ARTICLE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+            if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
                 continue
             if t.free(m.start(), m.end()):
                 yield self.person(t, m.start(), m.end(), "a romanised Chinese surname, then a given name of two syllables")
@@ -5280,7 +5281,7 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
             s, e = m.end(1) - len(" ".join(given)), m.end(2)
             if text[s:m.end(1)] != " ".join(given):
                 continue
-            if _ARTICLE.search(text[max(0, s - 6):s]) or not t.free(s, e):
+            if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]) or not t.free(s, e):
                 continue
             yield self.person(t, s, e, "a given name, then a Hmong clan name")
 
