@@ -121,13 +121,44 @@ def detect(text: str | None) -> str | None:
     return detect_many([text])[0]
 
 
+def _guesses(texts: list[str | None]) -> list[tuple[str | None, str | None]]:
+    """(code or None, the detector's best guess at any score) for ``texts`` (see :func:`detect_many`)."""
+    d = detector()
+    limit = getattr(getattr(d, "config", None), "max_input_length", None)
+    out: list[tuple[str | None, str | None]] = []
+    for t in texts:
+        s = _sample(t, limit)
+        if s is None:
+            out.append((None, None))
+            continue
+        pred = d.detect(s, k=1)[0]
+        guess = pred.get("lang", "").split("-")[0].lower()
+        out.append((_code(pred), guess if len(guess) == 2 and pred.get("score", 0.0) >= THREAD_MIN_SCORE else None))
+    return out
+
+
+# a post the detector is unsure of (below MIN_SCORE, at least this) takes its best guess when most of its
+# comments are detected in that language: a thread written in slang or mixed with a regional language
+# (Indonesian with Javanese, "aku ... ora ... lur") is still in the language of its replies
+THREAD_MIN_SCORE = 0.2
+
+
 def detect_languages(result: ReadResult) -> None:
-    """Set ``language`` on every post (from title + body) and comment of ``result``."""
+    """Set ``language`` on every post (from title + body) and comment of ``result``. A post whose
+    language the detector is unsure of gets its best guess when most of its detected comments agree."""
     texts: list[str | None] = [f"{p.title}\n\n{p.body}" for p in result.posts]
     texts += [c.text for c in result.comments]
-    langs = detect_many(texts)
+    found = _guesses(texts)
     n = len(result.posts)
-    for p, lang in zip(result.posts, langs[:n]):
-        p.language = lang
-    for c, lang in zip(result.comments, langs[n:]):
+    for c, (lang, _g) in zip(result.comments, found[n:]):
         c.language = lang
+    thread: dict[str, list[str]] = {}
+    for c in result.comments:
+        if c.language:
+            thread.setdefault(c.post_id, []).append(c.language)
+    for p, (lang, guess) in zip(result.posts, found[:n]):
+        if lang is None and guess is not None:
+            langs = thread.get(p.post_id, [])
+            if langs and langs.count(guess) * 2 > len(langs):
+                lang = guess
+        p.language = lang

@@ -129,6 +129,7 @@ class _Doc:
     comments: list[Comment]
     ctx: DocContext
     texts: list[_Text]
+    caps_names: frozenset[str] | None = None  # see _capitalised_names
 
 
 def _language(t: _Text, d: _Doc) -> str | None:
@@ -146,6 +147,17 @@ _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spel
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
                              "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
                              "chat_sender"})
+def _capitalised_names(d: _Doc) -> frozenset[str]:
+    """The names the post's texts write with a capital in a person's span (case-folded), computed once per post."""
+    if d.caps_names is None:
+        d.caps_names = frozenset(t.text[sp.start:sp.end].casefold() for t in d.texts for sp in t.spans
+                                 if sp.kind in (PERSON, KNOWN) and t.text[sp.start:sp.start + 1].isupper())
+    return d.caps_names
+
+
+# the saints' titles of the covered languages: the name after one is a saint's, shared by everyone so named
+_SAINTS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", "sant", "são", "sao", "beato", "beata",
+                     "bienheureux", "bienheureuse", "sint", "sankt", "święty", "święta", "svatý", "svatá", "agios", "agia"})
 # a kinship or respect word right before a word ("tía ", "tio ", "auntie "): the case-folded word
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
@@ -281,12 +293,34 @@ class Anonymiser:
                     self._folded(t, d.ctx, lang)
                 if d.ctx.known:
                     self._spaced(t, d.ctx)
-                self._remember(d.ctx, t)
+                self._remember(d.ctx, t, lang)
+        for d in docs:
+            self._headed_things(d)
         if self._ner_on:
             self._run_ner(docs, report)
         for d in docs:
             self._propagate(d)
         return docs
+
+    @staticmethod
+    def _headed_things(d: _Doc) -> None:
+        """A one-word name that a head noun names as a thing in one text of the post ("le cyclone X", "calle X")
+        is that thing where another text of the post says it alone ("depuis X"), unless a cue of a person's
+        role names it there (a relation noun, a title, a naming phrase)."""
+        things = {t.text[sp.start:sp.end].casefold() for t in d.texts for sp in t.spans
+                  if sp.kind == KEEP and sp.recognizer == "headed_name" and t.text[sp.start:sp.start + 1].isupper()
+                  and " " not in t.text[sp.start:sp.end] and "-" not in t.text[sp.start:sp.end]
+                  # (not a saint's name: "saint X" is also everyone called X)
+                  and _WORD_BEFORE.search(t.text, max(0, sp.start - 16), sp.start) is not None
+                  and _WORD_BEFORE.search(t.text, max(0, sp.start - 16), sp.start).group(1).casefold() not in _SAINTS}
+        if not things:
+            return
+        for t in d.texts:
+            drop = [sp for sp in t.spans if sp.kind == PERSON and sp.recognizer not in _CUE_ROLE_RULES
+                    and t.text[sp.start:sp.end].casefold() in things]
+            for sp in drop:
+                t.spans.remove(sp)
+                d.ctx.accepted.pop(t.text[sp.start:sp.end].casefold(), None)
 
     def _folded(self, t: _Text, ctx: DocContext, lang: str | None) -> None:
         """Identities and contacts the audit finds in the text as it reads it (:func:`.identity.fold`:
@@ -420,7 +454,7 @@ class Anonymiser:
         return any((self.lex.lang_rank(variant, lang) or 10 ** 6) < 300 for lang in OTHER_LANGUAGES | {"de"}) \
             and not (self.lex.is_first_name(variant) or variant in self.lex.intl_names)
 
-    def _remember(self, ctx: DocContext, t: _Text) -> None:
+    def _remember(self, ctx: DocContext, t: _Text, lang: str | None = None) -> None:
         for sp in t.spans:
             if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
                 # a name written in lower case ("a man named otieno"): remembered when it is no
@@ -433,6 +467,9 @@ class Anonymiser:
                     if handle and _place_or_nation(tok) and self.lex.proper_noun(tok) \
                             and tok not in self.lex.first_names and tok not in self.lex.intl_names:
                         continue  # "glasgow" of "glasgow-moss": the handle is someone, the city is no name elsewhere
+                    if handle and lang not in (None, "en") and (self.lex.lang_rank(tok, lang) or 10 ** 6) < 5000 \
+                            and not self.cues.any_given_name(tok):
+                        continue  # "sipil" of "kakak_tingkat_sipil": a word of the text's language in a handle, no name
                     # a rule that saw the name role ("my partner dev") may accept an ordinary word
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names
                                                  and not self.cues.function_word(tok)):
@@ -619,6 +656,10 @@ class Anonymiser:
                     lr = self.lex.lang_rank(core, lang) or 10 ** 6
                     plain = self._plain_name(core) and ((lang not in NOUN_CAPS and not other) or lr >= 20000 or (
                         other and lr >= 3000 and (core in self.lex.first_names or core in self.lex.intl_names)))
+                    if inflection.lower_word(core, lang) and not self._greeted(t.text, s, lang) \
+                            and core.casefold() in _capitalised_names(d):
+                        continue  # "aku Bintang ... bintang ketemu bintang": where the post writes the name with a
+                        # capital, a national name that is a word is that word in lower case
                     if lower and core.islower() and (plain or (other and (self._greeted(t.text, s, lang) or (
                             not t.text[:s].strip() and t.text[e:e + 1] in (" ", ",", "!", ":")))) or (
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))

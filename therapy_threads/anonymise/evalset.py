@@ -90,6 +90,9 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          # Indonesian forms of address and the degrees written after a name ("Pak", "Bu", "X, M.Psi.,
                          # Psikolog", "dr. X, Sp.KJ"); Greek forms of address ("κ.", "κα", "κυρία", "κύριε", "Δρ.")
                          "pak", "bu", "bapak", "ibu", "drg", "psi", "psikolog", "sp", "kj", "spkj",
+                         # (and the other Indonesian forms of address of the anonymiser's titles: "dok" = doctor,
+                         # "mbak"/"mas" = Javanese sister/brother, "kak"; the Spanish teacher's "seño")
+                         "dok", "mbak", "mas", "kak", "seño",
                          "κα", "κυρία", "κυρίας", "κυρια", "κύριε", "κύριος", "κύριο", "κυρίου", "δρ", "δρα", "κυρ",
                          "κυρα", "κυρά", "γιατρέ"})
 # the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")

@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
-from .inflection import declined_given, declined_surname, name_forms, only_word, strip_accents
+from .inflection import declined_given, declined_surname, lower_word, name_forms, only_word, strip_accents
 from .knowledge import knowledge
 from .phones import find_language_phones
 from .recognizers import Recognizer
@@ -262,12 +262,18 @@ class _Multilingual(Recognizer):
         """A pet form of a given name made with one of the language's diminutive endings, which replaces
         the name's last vowel ("ciruzzo" of "ciro", "vituccio" of "vito", "nunziatina" of "nunziata");
         not a word of the language ("bambino", "spaghetti")."""
+        if lc.lang in _REDUPLICATING and 4 <= len(cf) <= 6 and _REDUPLICATED.fullmatch(strip_accents(cf)) \
+                and self.lex.rank(cf) is None and (self.rank(cf, lc.lang) or 10 ** 6) >= 10000:
+            return True  # "Titi", "Zézé", "Doudou", "Cécel": a syllable of a given name said twice, no word
         if not lc.diminutives or len(cf) < 5 or self.given(cf):
             return False
         for end in lc.diminutives:
             if cf.endswith(end) and len(cf) - len(end) >= 2:
                 stem = cf[:-len(end)]
-                if any(self.given(stem + v) for v in ("o", "a", "e", "i")) and self.rank(cf, lc.lang) is None:
+                # (or added to a name that ends in a consonant: "pilarín" of "pilar", "juanito" of "juan")
+                if (any(self.given(stem + v) for v in ("o", "a", "e", "i"))
+                        or (stem[-1:] not in "aeiouáéíóú" and len(stem) >= 3 and self.given(stem))) \
+                        and self.rank(cf, lc.lang) is None:
                     return True
         return False
 
@@ -282,13 +288,15 @@ class _Multilingual(Recognizer):
     def surname(self, cf: str, lang: str | None = None) -> bool:
         return declined_surname(cf, lang) or self.lex.is_surname(cf) and not only_word(cf, lang)
 
-    def excluded(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
-        """A word that is never a name here: an article, a cue word, a greeting, a frequent word."""
+    def excluded(self, t: TextContext, lc: LanguageCues, cf: str, frequent: bool = True) -> bool:
+        """A word that is never a name here: an article, a cue word, a greeting, a frequent word (``frequent``)."""
         if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.local_titles \
                 or cf in lc.possessives \
                 or cf in lc.heads \
                 or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
             return True
+        if not frequent:
+            return False
         r = self.rank(cf, t.lang)
         return r is not None and r < 300
 
@@ -306,6 +314,11 @@ class _Multilingual(Recognizer):
         name, and a lower-case one unless it is a frequent word of the language; else the lexicons decide."""
         core = t.text[s:e]
         cf = core.casefold()
+        if strong and t.lower_style and core[:1].isupper() and len(cf) >= 3 and t.free(s, e) \
+                and not _SENT_END.search(t.text, max(0, s - 12), s) and self.given(cf, t.lang) \
+                and not self.excluded(t, lc, cf, frequent=False):
+            return True  # "namaku Bagus", "mas Bagus": in text written in lower case, a capital after a strong cue
+            # is the name even where the given name is a frequent word ("bagus" = good)
         if self.excluded(t, lc, cf) or not t.free(s, e):
             return False
         r = self.rank(cf, t.lang)
@@ -480,12 +493,23 @@ class LanguageTitleRecognizer(_Multilingual):
             # a form of address and a name that are the whole of a quotation name a work ("„Pan Tadeusz”",
             # "« Madame Bovary »"); one opening a longer quotation is the person addressed ('« M. X, j'écoute ... »')
             whole = [(a, b) for a, b in quoted if not t.text[a:m.start()].strip() and not t.text[m.end():b].strip()]
-            if whole:
+            if whole and title.casefold() not in lc.local_titles:
+                # (a colloquial form of address is what someone is called, no work's title: 'la «seño X»')
                 a, b = m.start(), m.end()
                 if t.free(a, b):
                     yield self.span(a, b, KEEP, reason=f"a quoted title made of a form of address and a name ({t.lang})")
                 continue
             bare = title.rstrip(".")
+            if len(bare) >= 4 and bare == title and bare[:1].isupper() and lc.articles and t.text[m.start("name"):m.start("name") + 1].isupper():
+                art = _IN_ARTICLE_BEFORE.search(t.low, max(0, m.start("title") - 16), m.start("title"))
+                if art and art.group(1) in lc.articles:
+                    # "ingresada en el Doctor X": "in", an article, then a title written out with a capital, is the
+                    # name of the hospital, street or school named after the person, not the person ("al doctor X",
+                    # "del Doctor X" may be the person: only the preposition of being in a place)
+                    a, b = m.start("title"), self.full(t, m.start("name"), m.end("name"))
+                    if t.free(a, b):
+                        yield self.span(a, b, KEEP, reason=f"an article and a capitalised title: a body named after a person ({t.lang})")
+                    continue
             if len(bare) <= 2 or bare.casefold() in ("mme", "mlle"):
                 # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
                 # a two-letter one with its dot before a capital counts in lower case too ("dr. Van Dijk")
@@ -645,7 +669,8 @@ class LanguageNameRecognizer(_Multilingual):
                     continue  # a place, unless a given name with a surname after it ("Florence Ravel") or
                     # after a preposition of company ("hablar con Nieves", "avec Florence")
                 if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
-                        not self.given(cf, t.lang) or knowledge().is_place(tok) or self._country_preposition(t, lc, s))):
+                        not (self.given(cf, t.lang) or self.pet_form(cf, lc)) or knowledge().is_place(tok)
+                        or self._country_preposition(t, lc, s))):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
                 if self._article_run(t, lc, s, e) and not self._article_name(t, s, e, cf):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
@@ -672,6 +697,9 @@ class LanguageNameRecognizer(_Multilingual):
             # lower case
             if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
                 continue
+            if lower_word(cf, t.lang) and not says and (cf[:1].upper() + cf[1:]) in t.text:
+                continue  # "aku Bintang ... bintang ketemu bintang": where the text writes the name with a capital, a
+                # national name the language's dictionary has as a word is that word in lower case
             if lc.naming_articles and t.lower_style and self._person_article(t, lc, s) and self.given(cf, t.lang) \
                     and (r is None or r >= 20000 or says) and ((self.lex.rank(cf) or 10 ** 6) >= 20000 or says) \
                     and not knowledge().is_place(tok):
@@ -854,6 +882,16 @@ _HEADED_RUN = re.compile(rf"(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d[
                          rf"(?:[ \t]+(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d['’])[ \t]*)?{_HEADED_WORD}){{0,3}}")
 
 
+# "in" and an article right before a title ("en el Doctor X")
+_IN_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:en|in|em)[ \t]+([^\W\d_]+)[ \t]+$")
+# French makes pet names by saying a syllable of the given name twice ("hypocoristiques par redoublement": Titi,
+# Zézé, Doudou, Nounou, Cécel of Marcel): a consonant and its vowels, again, perhaps a closing consonant
+_REDUPLICATING = frozenset({"fr"})
+_REDUPLICATED = re.compile(r"([bcdfghjklmnpqrstvwxz][aeiouy]{1,2})\1[bcdfghjklmnpqrstvwxz]?")
+# the name after an abbreviated title's period inside a body's name ("RSUP Dr. X")
+_TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2}}")
+
+
 class HeadedNameRecognizer(_Multilingual):
     """The name of a street, place, region or body after the noun that heads it ("rue Main", "Région
     Évangéline", "Ospedale Beata Vergine", "Val di Blenio", "calle Mendoza") or after a saint's title ("San
@@ -875,13 +913,23 @@ class HeadedNameRecognizer(_Multilingual):
             s, e = run.span()
             words = run.group(0).split()
             # (a title or a relation noun opening the run names a person: "ospedale dr. Rossi" is no hospital's name)
-            if words[0].casefold().rstrip(".") in lc.titles or words[0].casefold() in lc.relations:
-                continue
+            titled = words[0].casefold().rstrip(".") in lc.titles
+            if (titled or words[0].casefold() in lc.relations) and not (
+                    titled and text[m.start():m.start() + 1].isupper() and words[0][:1].isupper()):
+                continue  # (but a capitalised head and title before a name name the body after the person:
+                # "Hospital Doctor X", "RSUP Dr. X")
+            if titled and len(words) == 1:
+                t2 = _TITLED_TAIL.match(text, e)  # "Dr." and the name after its period
+                if t2 is None:
+                    continue
+                e = t2.end()
             if e - s > 1 and run.group(0).isupper():
                 continue  # an acronym after the noun ("ospedale EOC"): the body's own name, read elsewhere
             a = m.start() if text[m.start():m.start() + 1].isupper() else s
             if t.free(a, e):
-                yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})")
+                # (a body named after a person by title and name outranks the title rules, which see only the title)
+                yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})",
+                                score=0.86 if titled else None)
 
 
 # the possessive "à" of popular and Acadian French between a person and a parent or ancestor, then the capitalised
@@ -955,7 +1003,8 @@ _LIST_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _SURNAME_FIRST_ENTRY = re.compile(
     rf"(?:(?<=[\"“«„])|(?m:^)[ \t]*(?:[-•*][ \t]+|\d{{1,3}}[.)][ \t]+)?)(?P<sur>{_LIST_WORD}(?:[ \t]+{_LIST_WORD})?)"
     rf"(?P<sep>,[ \t]*|[ \t]+)(?P<given>{_LIST_WORD})(?:(?P<comma>[ \t]*,[ \t]*)(?P<place>{_LIST_WORD}(?:[ \t]+{_LIST_WORD}){{0,2}}))?"
-    rf"(?=[\"”»“]|[ \t]*;|[ \t]*$)", re.M)
+    # (the entry ends the quotation or line, or a dash puts the person's role after it: "X Y, Z — tesorera")
+    rf"(?=[\"”»“]|[ \t]*;|[ \t]*$|[ \t]+[—–][ \t])", re.M)
 
 
 class SurnameFirstListRecognizer(_Multilingual):

@@ -205,11 +205,13 @@ def _phonenumbers_regions() -> frozenset[str]:
 # "kropka" (Polish), "arond" and "punct" (Romanian), "sobaka" and "krapka"/"tochka" (Ukrainian, Russian,
 # transliterated), "zavináč", "tečka" and "bodka" (Czech, Slovak), "kukac" and "pont" (Hungarian), "nokta"
 # (Turkish), "by" and "punt" (Afrikaans: "x punt y by z punt co punt za"; "by" only beside "punt", since in
-# English it is prose: "a post by x dot com"), "ag" and "ponc" (Irish), "di" and "titik" (Malay, Indonesian).
+# English it is prose: "a post by x dot com"), "ag" and "ponc" (Irish), "di" and "titik" (Malay, Indonesian), and "et"
+# (the English "at" as Indonesian and Malay speakers spell it out; only beside "titik", since it is French "and"),
+# "arrova" and "punt" (Catalan).
 # Writers mix them: the at-word of one language beside the
 # dot-word of another ("x punct y at z punct ro").
 _AT_WORDS = (r"at|by|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
-             r"|arond|sobaka|zavin[aá][cč]|kukac|ag|di|παπάκι|παπακι|papaki")
+             r"|arond|sobaka|zavin[aá][cč]|kukac|ag|di|et|arrova|παπάκι|παπακι|papaki")
 _DOT_WORDS = (r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste|punct|krapka|tochka|te[cč]ka|bodka|pont|nokta|ponc|titik"
               r"|τελεία|τελεια|teleia")  # (Greek "παπάκι" duckling and "τελεία" full stop)
 _SLASH_WORDS = r"slash|forward\s+slash|schrägstrich|schraegstrich|skråstreg|skraastreg|snedstreck|schuine\s+streep|barra"
@@ -403,7 +405,7 @@ def _at_word_here(at: str, address: str) -> bool:
 # at-words that are prose in other languages (English "by", Italian "di", Irish "ag" is also "at/-ing"): an
 # at-word only beside the dot-word of their own language (Afrikaans "punt", Malay "titik", Irish "ponc")
 _AT_WITH_DOT = {at: re.compile(r"(?<!\w)" + dot + r"(?!\w)", re.I)
-                for at, dot in (("by", "punt"), ("di", "titik"), ("ag", "ponc"))}
+                for at, dot in (("by", "punt"), ("di", "titik"), ("et", "titik"), ("ag", "ponc"))}
 _PATH_AFTER = re.compile(_W_SLASH + r"[^\W_]", re.I)
 
 

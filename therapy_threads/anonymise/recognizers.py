@@ -376,6 +376,16 @@ class Recognizer:
             return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a town, or a word of no list, is where
             # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names)
         end = e + m.end() - (len(m.group(2)) - len(nxt))
+        if _middle and lang in _ROMANCE and " " in nxt.strip() and nxt == m.group(2) and _OF_PARTICLE.search(" " + nxt):
+            # a particle surname, then the second surname of Iberian names ("X de la Torre Soler"), which is
+            # a surname of the lists or no word of the language (not a place: "X de la Torre Valencia")
+            m2 = _EXTEND.match(text[end:end + 50])
+            if m2 and not m2.group(1) and " " not in m2.group(2).strip():
+                w2 = m2.group(2).strip()
+                cf2 = w2.casefold()
+                if (self.lex.is_surname(cf2) or (self.lex.lang_rank(cf2, lang) is None and self.lex.rank(cf2) is None)) \
+                        and not knowledge().is_place(w2) and cf2 not in self.cues.not_names:
+                    return end + m2.end()
         if _middle and " " not in nxt.strip() and self.cues.any_given_name(cf) and nxt == m.group(2):
             # a middle name, then the surname: "Peggy Ann Sorensen", "Mary Jo Keane"
             return self.extend(text, end, lang, _middle=False)

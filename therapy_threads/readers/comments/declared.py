@@ -245,7 +245,9 @@ def raw_comment_ids(html: str) -> set[str]:
 # * SMF ``Display.template.php``: ``div#msg{id_msg}`` / ``<a id="msg{id_msg}">`` and ``msg_{id_msg}``;
 # * Invision 4 ``article#elComment_{id}`` (``comment-{id}_wrap``), Invision 3 ``div#post_id_{id}``
 #   and ``<a id="entry{id}">``;
-# * Vanilla ``li#Comment_{CommentID}``; rendered Disqus ``li.post#post-{id}``.
+# * Vanilla ``li#Comment_{CommentID}``; rendered Disqus ``li.post#post-{id}``;
+# * tibia.com's own forum ``div.ForumPost#Post_{ID}`` (the thread's header row is a
+#   ``div.ForumPost`` without an id).
 _UNIT_TAG = re.compile(r"<(div|article|li|a|table|section|span)\s[^<>]{0,2000}>", re.I)
 _UNIT_ID = re.compile(r"""\s(?:id|name)=["']([\w-]{2,40})["']""")
 _UNIT_CLASS = re.compile(r"""\sclass=["']([^"']{0,300})["']""")
@@ -268,6 +270,7 @@ _UNITS: tuple[tuple[str, str, re.Pattern, re.Pattern | None], ...] = (
     ("invision (post_id_N)", "a", re.compile(r"^entry(\d+)$"), None),
     ("vanilla (Comment_N)", "li", re.compile(r"^Comment_(\d+)$"), None),
     ("disqus (li.post#post-N)", "li", re.compile(r"^post-(\d+)$"), re.compile(r"^post$")),
+    ("tibiacom (div#Post_N.ForumPost)", "div", re.compile(r"^Post_(\d+)$"), re.compile(r"\bForumPost\b")),
 )
 
 # Forum markers count a topic's opening post too (on its first page), which the reader takes as

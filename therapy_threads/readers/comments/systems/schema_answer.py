@@ -8,7 +8,12 @@ that out: ``div.RichContent-inner``), its author the
 ``[itemprop=author]`` Person's ``[itemprop=name]`` (``dateCreated``, ``upvoteCount`` beside).
 Answers are top level. The comments printed inside an answer reply to it: schema.org
 ``Comment`` items (``itemprop=comment``), or, where a site leaves them unmarked, the repeated
-``comment``-named blocks with an id that the generic reader would take.
+``comment``-named blocks with an id that the generic reader would take. The question's own
+comments (``Question.comment``: inside the question's item, outside every answer) are top level,
+as on Stack Exchange. Sites that mirror Stack Exchange print its comment line ("WORDS – NAME
+DATE"): the name and the date are the comment's fields, the words its text
+(``stackexchange.signed_line``). As on Stack Exchange, a ``blockquote`` in an answer is what the
+writer quotes (a book, the documentation), not their own words; only a spoiler box is.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import re
 from ..base import CommentSystem, Item, Page
 from ..dom import contains
 from .generic import _ITEM_CLASS
+from .stackexchange import _quotes, signed_line
 
 _ANSWER_PROPS = frozenset({"suggestedanswer", "acceptedanswer"})
 _COMMENT_ID = ("id", "commentid", "data-comment-id", "data-id")
@@ -40,11 +46,31 @@ class SchemaAnswer(CommentSystem):
                 continue
             who = _own(n, "[itemprop='author'] [itemprop='name']", a) or _own(n, "[itemprop='author']", a)
             key = f"answer-{len(out) + 1}"
-            out.append(Item(n, self.name, key, parent_stated=True, content=text,
+            out.append(Item(n, self.name, key, parent_stated=True, content=text, not_text=_quotes(text),
                             author=(who.text(strip=True) or a.get(who, "content")) if who is not None else None))
             for c in _comments(n, a):
-                out.append(Item(c, self.name, "", parent_key=key, parent_stated=True))
+                out.append(_comment(page, c, key))
+        if out:
+            answers = [it.node for it in out if it.parent_key is None]
+            for q in page.root.css("[itemscope][itemtype]"):
+                if not a.get(q, "itemtype").endswith("/Question"):
+                    continue
+                for c in _comments(q, a):
+                    if not _inside_other_answer(c, q, a) and not any(contains(x, c) for x in answers):
+                        # Before the answers in the page, found after them: put in page order.
+                        it = _comment(page, c, None)
+                        it.late = True
+                        out.append(it)
         return out
+
+
+def _comment(page: Page, c, parent: str | None) -> Item:
+    line = signed_line(page, c)
+    if line is None:
+        return Item(c, SchemaAnswer.name, "", parent_key=parent, parent_stated=True)
+    words, who, date = line
+    return Item(c, SchemaAnswer.name, "", parent_key=parent, parent_stated=True, content=words,
+                author=who, date=date)
 
 
 def _inside_other_answer(x, answer, a) -> bool:

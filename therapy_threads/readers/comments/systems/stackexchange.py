@@ -19,6 +19,11 @@ The 2010-2012 templates print the same ids in tables: the answer's words are ``d
 (no ``js-post-body`` yet) and each comment is a table row ``tr.comment#comment-{ID}`` inside
 ``div#comments-{ID}`` > ``table``, with ``td.comment-text`` > ``span.comment-copy`` and
 ``a.comment-user`` after an en dash.
+
+Sites that copy the network's questions (translated mirrors) print its comment line as it is:
+the words, an en dash, then the commenter and the date ("WORDS – NAME 15 Apr 14"), in their own
+classes. ``signed_line`` finds that shape in a comment element, so the name and the date are read
+as fields and never stay in the text.
 """
 from __future__ import annotations
 
@@ -69,6 +74,65 @@ class StackExchange(CommentSystem):
                 "div.question#question, div#question[data-questionid]") is None:
             return []  # li.comment#comment-N alone is WordPress's markup, not this one's
         return out
+
+
+# The separator Stack Exchange's ``comment`` template prints between the words and the
+# signature (``&ndash;``); mirrors copy it, some as an em dash or a hyphen.
+_DASHES = frozenset({"–", "—", "-", "−"})
+
+
+def signed_line(page: Page, comment) -> tuple[object, str | None, object] | None:
+    """(words' element, commenter's name, date's element) for a comment printed as Stack
+    Exchange's line "WORDS – NAME DATE": an element with the words, a dash, then the name (a
+    profile link or ``itemprop=name``; a deleted account's name is plain text) and the date (an
+    element with a ``title``/``datetime`` or a date class) after it; the last such dash in the
+    comment (the signature ends the line). None when the comment is not printed that way."""
+    a = page.attrs
+    found = None
+    for t in comment.traverse(include_text=True):
+        if t.tag != "-text" or (t.text(deep=False) or "").strip() not in _DASHES:
+            continue
+        words = _element_beside(t, "prev")
+        rest = []
+        x = t.next
+        while x is not None:
+            rest.append(x)
+            x = x.next
+        if words is None or not words.text(strip=True) or not any(r.is_element_node for r in rest):
+            continue
+        parts = [d for r in rest if r.is_element_node for d in (r, *r.css("*"))]
+        date = next((d for d in parts if a.get(d, "title") or a.get(d, "datetime") or d.tag == "time"
+                     or any("date" in c or "time" in c for c in a.classes(d))), None)
+        if date is None or not date.text(strip=True):
+            continue
+        who = next((d for d in parts if (a.get(d, "itemprop") == "name" or d.tag == "a" and a.get(d, "href"))
+                    and d.text(strip=True)), None)
+        if who is not None:
+            found = words, stripped_text(who), date
+            continue
+        before = []
+        for r in rest:
+            for y in (r.traverse(include_text=True) if r.is_element_node else (r,)):
+                if y.mem_id == date.mem_id:
+                    break
+                if y.tag == "-text":
+                    before.append(y.text(deep=False) or "")
+            else:
+                continue
+            break
+        name = " ".join("".join(before).split())
+        found = words, (name if 0 < len(name) <= 60 else None), date
+    return found
+
+
+def _element_beside(n, step: str):
+    """The element next to ``n`` (``step``: "prev"/"next"), over white space only."""
+    x = getattr(n, step)
+    while x is not None and not x.is_element_node:
+        if (x.text(deep=False) or "").strip():
+            return None
+        x = getattr(x, step)
+    return x
 
 
 def _quotes(content) -> list:

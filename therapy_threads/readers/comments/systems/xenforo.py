@@ -12,12 +12,17 @@ The Media Gallery and Resource Manager add-ons print the comments under a media 
 the same message macros, as ``article.message--comment[data-author][data-content="xfmg-comment-{ID}"]``
 (``message--simple``: the name in ``h4.attribution``); the item's own description is no message, so
 every comment is one.
+A dice-roll add-on for XenForo 1 role-play forums appends each roll to the post as
+``fieldset.dice_container#dice-{postId}-{boxId}`` (its script inserts the roll's template there
+and updates ``#diceLegendTotal-{postId}-{boxId}``): a legend "NAME threw N-faced die for: REASON
+Total: N" and SVG dice, made by the forum, naming the poster: not the post's words (a post that
+is only a roll is a post without words, kept in the thread).
 """
 from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
+from ..base import NO_WORDS, CommentSystem, Item, Page
 
 _ID = re.compile(r"^(?:js-)?((?:xfmg-comment-|post-)\d+)$")
 
@@ -34,7 +39,7 @@ class XenForo(CommentSystem):
                               "reactionsbar", "likesbar", "likessummary", "message-actionbar",
                               "messagemeta", "js-selecttoquoteend", "message-attribution",
                               "message-cell--user", "messageuserinfo", "message-footer",
-                              "bbcodeblock--unfurl", "messagenotice"})
+                              "bbcodeblock--unfurl", "messagenotice", "dice_container"})
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
@@ -58,8 +63,9 @@ class XenForo(CommentSystem):
                           if (mm := _NUMBER.match(x.text(strip=True)))), None)
             first = (shown.group(1) == "1") if shown else (not out and not later_page)
             content = n.css_first(".message-body .bbWrapper, .messageText")
+            rolled = content is not None and content.css_first("fieldset.dice_container") is not None
             out.append(Item(n, self.name, m.group(1) if m else "", parent_stated=True,
-                            author=author, content=content,
+                            author=author, content=content, placeholder=NO_WORDS if rolled else None,
                             skip_reason="thread_starter" if thread_page and first and not out
                             and "message--comment" not in a.classes(n)
                             else None))
