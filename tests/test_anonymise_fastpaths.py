@@ -123,9 +123,14 @@ def test_contacts_and_memoised_cues_are_the_plain_functions(text):
             assert cues.relation_before(text, start) == (bool(m) and m.group("rel").casefold() in cues.relations)
 
 
-def test_fold_odd_is_every_non_ascii_match_of_an_ascii_letter():
-    odd = {chr(c) for c in range(0x80, 0x110000) if re.fullmatch("[a-z]", chr(c), re.I)}
-    assert odd == set(P.FOLD_ODD)
+def test_odd_characters_of_ascii_letters_are_the_non_ascii_matches_that_lower_case_elsewhere():
+    from string import ascii_lowercase
+
+    from therapy_threads.anonymise.wordgate import odd_characters
+
+    odd = {chr(c) for c in range(0x80, 0x110000)
+           if re.fullmatch("[a-z]", chr(c), re.I) and chr(c).lower() not in ascii_lowercase}
+    assert odd | {"\u0130"} == set(odd_characters(ascii_lowercase))
 
 
 @_FAST

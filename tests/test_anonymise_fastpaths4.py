@@ -205,15 +205,6 @@ def test_language_sample_spaces_are_the_regex(text):
 
 
 @_FAST
-@given(st.lists(st.sampled_from(["a", "’", "é", "\u0130", "\u0131", "\u017f", "\u212a", "k", "K", "s", " ", "dot"]),
-                max_size=20).map("".join))
-def test_no_fold_odd_is_the_set_test(text):
-    from therapy_threads.anonymise import patterns as P
-
-    assert P.no_fold_odd(text) == P.FOLD_ODD.isdisjoint(text)
-
-
-@_FAST
 @given(_TEXTS)
 def test_public_work_first_word_memo_is_the_rule(text):
     rec = R.PublicWorkRecognizer(_cues())

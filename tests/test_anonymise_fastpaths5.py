@@ -28,7 +28,7 @@ def test_lower_casing_keeps_length_and_word_characters_outside_the_odd_folds():
     w = re.compile(r"\w")
     for cp in range(0x110000):
         c = chr(cp)
-        if c in P.FOLD_ODD:
+        if c in "\u0130\u0131\u017f\u212a":  # what re.I matches with an ASCII letter outside ASCII
             continue
         lo = c.lower()
         assert len(lo) == 1 and bool(w.match(c)) == bool(w.match(lo)) == P._word_char(c), hex(cp)

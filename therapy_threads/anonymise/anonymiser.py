@@ -25,7 +25,8 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import Recognizer, chat_message_opening, german_indefinite_before
+from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
+                          place_by_neighbour)
 from . import titles
 from .slugs import publishable_url
 
@@ -65,7 +66,6 @@ class AnonymiseReport:
 _EN_ARTICLE_BEFORE = re.compile(r"\b(?:from|at|in|into|inside|outside|near|to|of|for|by)[ \t]+(?:a|an|the)[ \t]+$", re.I)
 
 
-_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+$", re.I)
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[.!?;:)]|,[ \t]+(?:and|but|or|so)\b|[ \t]+(?:was|is|were)[ \t]*[.!?])")
 _ARTICLE_ADJ_BEFORE = re.compile(r"\b(?:a|an|the)[ \t]+([a-z]{3,})[ \t]+$", re.I)
@@ -97,12 +97,12 @@ def thing_after_article(text: str, s: int, e: int) -> bool:
     if _EN_ARTICLE_BEFORE.search(text, max(0, s - 20), s) is not None:
         return True
     # ... or one after an article that ends the clause: "I'll buy the Xxx.", "what a Xxx was" is the thing's name
-    if _ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None and _CLAUSE_END_AFTER.match(text, e):
+    if EN_ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None and _CLAUSE_END_AFTER.match(text, e):
         return True
     # ... or one between an article and a noun it modifies: "I ate the Greggs sausage roll", "a Lidl bag"
     m = _NOUN_AFTER.match(text, e)
     return (m is not None and m.group(1).lower() not in _NOT_NOUNS
-            and _ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None)
+            and EN_ARTICLE_RIGHT_BEFORE.search(text, max(0, s - 6), s) is not None)
 
 
 def _greets_readers(text: str, s: int, e: int) -> bool:
@@ -532,7 +532,8 @@ class Anonymiser:
                         continue  # only decide what the rules left open
                     span = self._ner_span(t.text, s, e, d.ctx)
                     if span and _language(t, d) in (None, "en") and (
-                            thing_after_article(t.text, span.start, span.end)
+                            thing_after_article(t.text, span.start, span.end) or place_by_neighbour(t.text, span.start, span.end)
+                            or names_a_body(t.text, span.start, span.end)
                             or self._modifier_after_adjective(t.text, span.start, span.end)
                             or _greets_readers(t.text, span.start, span.end)):
                         continue  # "from a Greggs", "from the Portiuncula": one word after an article is a thing
@@ -678,6 +679,9 @@ class Anonymiser:
                     continue
                 if lang in (None, "en") and cues.article_head(t.text, s, e):
                     continue  # "she does not drive a Mercedes, she ...": a thing, not a person
+                if lang in (None, "en") and (place_by_neighbour(t.text, s, e) or names_a_body(t.text, s, e)) \
+                        and not self._name_role(t.text, s, e):
+                    continue  # "a girl from Xxx, Bulawayo", "from Xxx district": where, whoever's handle holds the word
                 if cues.title_before(t.text, s) and cf in d.ctx.keep:
                     continue
                 r = self.lex.rank(cf)
@@ -883,6 +887,8 @@ class Anonymiser:
             return True  # ... or a surname follows: "Will Okafor"
         if not text[e:].strip(" \t\n.!)~*xX") and re.search(r"[.!?][ \t]*$", text[max(0, s - 4):s]):
             return True  # alone after the last sentence, closing the text: the name signing it ("... . Wren")
+        if cues.is_initial(text, s) and cues.addressed_opening(text, e, text[s:e].casefold()):
+            return True
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",
                                                                          text[max(0, s - 8):s]):
             return not re.match(r"\s+[A-Za-z]", text[e:e + 2]) or bool(re.match(r"\s+(?:and|or|but|is|was|said|says|told)\b",

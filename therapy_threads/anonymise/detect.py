@@ -12,14 +12,18 @@ text's context (:class:`TextContext`) and the language cues (:class:`Cues`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import filterfalse
 
 from .grow import grow_persons
 from .identity import SOFT_RANK
+from .knowledge import language_names
 from .lexicon import Lexicon
-from .patterns import by_first_letter, find_contacts, no_fold_odd
+from .patterns import by_first_letter, find_contacts
 from .policy import Policy
+from .wordgate import WordGate
 from .spans import (EMAIL, KEEP, KNOWN, MENTION, PERSON, PHONE, POST_AUTHOR, URL,  # noqa: F401 (re-exported)
                     Span, resolve)
 
@@ -52,7 +56,7 @@ _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 OTHERS_ADDRESSED = re.compile(r"[ \t]+(?:(?:my|our)[ \t]+(?:people|friends|lot|family|folks|dears|darlings|lovelies|"
                               r"loves|all|ladies|brothers|sisters)\b|(?P<name>[A-Z][a-z\u00df-\u024f'’-]+)[ \t]*,[ \t]*(?=[a-z]))")
 _TITLE_BEFORE = re.compile(r"(?<![\w.-])([A-Za-z]+(?:\.(?:a|in)(?![A-Za-z])|\.-[A-Za-z]+)?)\.?[ \t]+$")
-_NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\b(?:sur)?name\s+(?:is|was)(?:\s+(?:actually|really|literally))?|\b(?:sur)?name['’]s|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
+_NAMED_BEFORE = re.compile(r"(?:\bnamed(?:[ \t]+(?:me|him|her|them|us))?|\bcalled|\b(?:sur)?name\s+(?:is|was)(?:\s+(?:actually|really|literally))?|\b(?:sur)?name['’]s|\b(?:my|his|her|our|their|your)[ \t]+(?:surname|(?:family|last|maiden)[ \t]+name),|\bknown\s+as|\bheißt|\bnamens)[ \t]+$", re.I)
 # a writer introducing themselves: "IRL I'm Tess", "ich bin Franka", "je suis Inès"
 # ("i'm" in lower-case chat too; "this is X" after a greeting: "Hello all, this is Happy from Ludhiana")
 SELF_INTRO = re.compile(r"(?:\b[Ii]['’]m|\b[Ii]\s+am|\b[Tt]his\s+is|\bich\s+bin|\bich\s+heiße|\bje\s+suis|\bme\s+llamo|\bmi\s+chiamo)[ \t]+$")
@@ -79,6 +83,12 @@ def sentence_starts(text: str) -> list[str]:
         return [text[0]] + _SENT_START_FAST.findall(text, 1)
     return _SENT_START_FAST.findall(text)
 _BLANK_END = (" ", "\t", "\n")  # how a head can end that a cue ending in ``[ \t]+$`` matches
+# after a name opening a sentence: a pictograph ("Wren 🫂"); the second person or "my" and a word ("Wren your ...",
+# "Wren if you ...", "Wren my sister's girl")
+_PICTOGRAPH_AFTER = re.compile(r"[ \t]+(\S)")
+_YOU_OR_MY_AFTER = re.compile(r"[ \t]+(?:(?:if|when)[ \t]+)?(?:you|your|u|ur)\b|[ \t]+my[ \t]+([A-Za-z]+(?:['’]s)?)\b")
+# an aside in brackets after a name closing a text: "\nKT (Kit at work, sorry)"
+_SIGNOFF_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _INITIAL_SKIP = " \t\"'“”‘’([{*•·–—-"
 _SENT_END = ".!?…\n:"
 
@@ -306,20 +316,18 @@ class TextContext:
             self._words = words
         return self._words
 
-    _plain_case: bool | None = None
     # (wordgate.WordGate: whether the text holds one of a gate's odd case-folding characters, per set of them)
     odd_memo: dict | None = None
 
     def lacks_words(self, runs: frozenset[str]) -> bool:
-        """True only where no word of ``runs`` (lower-case runs of word characters) is a run of
-        :attr:`words`, in a text without the four odd case-folding characters (``FOLD_ODD``: "ı", "İ",
-        "ſ", the Kelvin sign). There a case-insensitive match of one of the words, or a match of it as
-        written, with no word character on either side, is that run of :attr:`low`, so a recognizer whose
-        every match is one can skip its own gate of substring tests (each a scan of the whole text, ~0.75
-        µs a comment; most texts hold none of the words). False means: ask the recognizer's own gate."""
-        if self._plain_case is None:
-            self._plain_case = self.text.isascii() or no_fold_odd(self.text)
-        return self._plain_case and self.words.isdisjoint(runs)
+        """True only where no word of ``runs`` (lower-case runs of word characters) can be matched in the
+        text: ``WordGate(runs).absent(self)`` (one gate a set of runs, made once), so the odd case-folding
+        characters are the gate's own (:func:`.wordgate.odd_characters` of the runs' letters). There a
+        case-insensitive match of one of the words, or a match of it as written, with no word character on
+        either side, is that run of :attr:`low`, so a recognizer whose every match is one can skip its own
+        gate of substring tests (each a scan of the whole text, ~0.75 µs a comment; most texts hold none of
+        the words). False means: ask the recognizer's own gate."""
+        return _word_gate(runs).absent(self)
 
     def free(self, s: int, e: int) -> bool:
         return not any(self.taken[s:e])
@@ -333,6 +341,12 @@ class TextContext:
 
 
 _WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=None)
+def _word_gate(runs: frozenset[str]) -> WordGate:
+    """:meth:`TextContext.lacks_words`' gate for ``runs`` (a module-level frozenset: a handful in all)."""
+    return WordGate(runs)
 
 
 def first_runs(words) -> frozenset[str] | None:
@@ -426,6 +440,7 @@ class Cues:
                                      if (lex.common_rank.get(n, SOFT_RANK) >= SOFT_RANK or n in r.word_names)
                                      and not self.derived_word(n))
         self.intl_names = frozenset(n for n in lex.intl_names if n not in lex.common_rank)
+        self.language_names = language_names()
         self._greeting_memo: dict[str, bool] = {}
         self._title_memo: dict[str, bool] = {}
         self._named_memo: dict[str, bool] = {}
@@ -624,10 +639,27 @@ class Cues:
             return after[:1] == "," and Cues.is_initial(text, start)
         return after[:1] in (",", ":") or after[:2] in (" -", " –", " —")
 
+    def addressed_opening(self, text: str, e: int, cf: str) -> bool:
+        """A name opening a sentence, then a pictograph ("Wren 🫂 call me"), or, where the name is no English verb
+        (no past tense of it among the words: "Hope your week ...", "Trust my sister ..." are imperatives or
+        wishes), the second person ("Wren your aunt is right", "Wren if you need ...") or "my" and a relation
+        noun ("Wren my sister's girl"): the person addressed. The noun the name is spelled like would have
+        its article or a verb there ("Memory is ...", "Patience, my friend, ..." is a comma's business)."""
+        m = _PICTOGRAPH_AFTER.match(text, e)
+        if m is not None and unicodedata.category(m.group(1)) == "So":
+            return True
+        m = _YOU_OR_MY_AFTER.match(text, e)
+        if m is None or (m.group(1) and POSS.sub("", m.group(1)).casefold() not in self.relations):
+            return False
+        return not any(self.lex.rank(cf + end) is not None for end in ("ed", "d"))
+
     @staticmethod
     def signoff(text: str, start: int, end: int) -> bool:
-        """The token closes the text after a comma, dash or line break ("... your time ,KT")."""
-        if text[end:].strip(" \t\n.!)~*-–—xX") != "":
+        """The token closes the text after a comma, dash or line break ("... your time ,KT"), perhaps with an
+        aside in brackets on what others call the writer ("\nKT (Kit at work)")."""
+        tail = text[end:]
+        if tail.strip(" \t\n.!)~*-–—xX") != "" and (
+                "(" not in tail or _SIGNOFF_ASIDE.sub("", tail, 1).strip(" \t\n.!)~*-–—xX") != ""):
             return False
         j = start - 1
         while j >= 0 and text[j] in " \t":

@@ -40,12 +40,42 @@ def grow_persons(t, cues) -> None:
         e = sp.end
         if t.lang == "en" and not _ARTICLE_BEFORE.search(t.text, max(0, sp.start - 8), sp.start):
             e = _phrase_surname(t, cues, sp.end)  # (not after an article: "a bag of Xx Jam Jams" is a product)
+        if t.lang == "en":
+            _surname_after_nickname(t, cues, sp)
         if (s, e) != (sp.start, sp.end):
             t.spans[:] = [x for x in t.spans if x is sp or not (x.kind == KEEP and x.start >= s and x.end <= e)]
             t.taken[s:e] = b"\x01" * (e - s)
             sp.start, sp.end = s, e
             sp.key = re.sub(r"\s+", " ", t.text[s:e]).casefold()
             sp.reason += GROWN
+
+
+# a nickname in brackets after a given name, then the surname: "Maria (Mimi) Sequeira"
+_NICK_SURNAME = re.compile(r"^[ \t]*\(([A-Z][a-z]+)\)[ \t]+([A-Z][a-z][\w'’-]*)(?![\w'’-])")
+# ... where the nickname was found: "Maria (Mimi) Sequeira" from "Mimi"
+_SURNAME_AFTER_BRACKET = re.compile(r"^()\)[ \t]+([A-Z][a-z][\w'’-]*)(?![\w'’-])")
+_GIVEN_BRACKET_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+[ \t]*\($")
+
+
+def _surname_after_nickname(t, cues, sp) -> None:
+    """The surname after a found given name and the nickname in brackets after it ("Maria (Mimi) Sequeira"), or after
+    a found nickname in brackets after a given name: a capitalised word that is a surname of the lists or no word, where no rule decided it (or only as a place)."""
+    from .spans import Span
+
+    m = _NICK_SURNAME.match(t.text[sp.end:sp.end + 60])
+    if m is None and _GIVEN_BRACKET_BEFORE.search(t.text, max(0, sp.start - 30), sp.start):
+        m = _SURNAME_AFTER_BRACKET.match(t.text[sp.end:sp.end + 40])
+    if m is None:
+        return
+    a, b = sp.end + m.start(2), sp.end + m.end(2)
+    cf = m.group(2).casefold()
+    if not (t.free(a, b) or _lone_place(t, a, b)) or cf in cues.not_names or cf in cues.titles \
+            or not (cues.lex.is_surname(cf) or cues.lex.rank(cf) is None):
+        return
+    t.spans[:] = [x for x in t.spans if not (x.kind == KEEP and x.start >= a and x.end <= b)]
+    t.taken[a:b] = b"\x01" * (b - a)
+    t.spans.append(Span(a, b, PERSON, f"{sp.key} {cf}", sp.recognizer, sp.score,
+                        "the surname after a given name and a nickname in brackets" + GROWN))
 
 
 # an all-capitals word, then one to three capitalised words: "TANOH Kessé Jean-Luc", "YAPO Awa"

@@ -617,9 +617,11 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
         # Ellery"): a bare "Kathy" may be anyone, and "Kathy Morrison" is someone else
         for v in _nick_variants(first):
             out.setdefault(f"{v} {last}", True)
-    if len(parts) > 1 and not re.search(r"\s", name.strip()):
-        # (a handle written with capitals like a name, "Amit_Rao", is a name: only locatives count there)
-        where = _handle_whereabouts(parts, lex, places=name == name.lower())
+    blanks = re.search(r"\s", name.strip()) is not None
+    # (a handle written with capitals like a name, "Amit_Rao", is a name: only locatives count there; so does
+    # a display name written with blanks, "Xxx from Yyy": the words after the locative say where, not who)
+    if len(parts) > 1 and (not blanks or (len(alpha) > 2 and any(p in _NAME_LOCATIVES for p in alpha[1:-1]))):
+        where = _handle_whereabouts(parts, lex, places=not blanks and name == name.lower())
         whole = {" ".join(parts), " ".join(p for p in parts if p.isalpha())}
         for v in [v for v in out if v != norm and v not in whole and " " in v]:
             if any(w in where for w in v.split()):
@@ -630,6 +632,9 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     return out
 
 
+# locative words of a display name written with blanks ("Piet from Tiel"): English and German prepositions
+# of place only (the Romance "de", "da" and "di" are particles of surnames there: "Ana de Souza")
+_NAME_LOCATIVES = frozenset({"in", "from", "near", "outta", "aus"})
 # locative words inside a handle: what follows says where the commenter is ("kiri_in_hamilton",
 # "aunty_from_logan", "sione_of_otara", "hans_aus_graz"), not who
 _HANDLE_LOCATIVES = frozenset({"in", "from", "of", "at", "near", "outta", "aus", "von", "im", "de", "di", "da"})

@@ -252,6 +252,15 @@ def official_phone_regions(lang: str) -> tuple[str, ...]:
                         if t in phonenumbers.SUPPORTED_REGIONS and lang in get_official_languages(t, de_facto=True)))
 
 
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """The English names of languages in CLDR (through Babel) that are one word, case-folded ("shona",
+    "konkani", "tagalog"): maintained data, for a language named in English text ("in Shona words")."""
+    from babel import Locale
+
+    return frozenset(n.casefold() for n in Locale("en").languages.values() if n.isalpha())
+
+
 # a run of digits with the punctuation phone numbers are written with ("0803 555 0142", "(0)20-555")
 _PHONE_RUN = re.compile(r"(?<![\w/=&?#@+])\(?\d[\d ().\-]{6,20}\d(?!\w)")
 

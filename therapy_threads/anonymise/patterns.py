@@ -236,9 +236,6 @@ WRITTEN_URL_RE = re.compile(
     + r"(?:" + _W_SLASH + _W_LABEL + r")*", re.I)  # and a path written out ("... dot de slash hilfe")
 _WRITTEN_HINT = re.compile(r"\b(?:" + _DOT_WORDS + r")\b|[\[(]\s*(?:at|dot|@)\s*[\])]", re.I)
 _BRACKET_HINT = re.compile(r"[\[(]\s*(?:at|dot|@)\s*[\])]", re.I)  # _WRITTEN_HINT's second branch
-# Characters outside ASCII that a case-insensitive ASCII letter matches ("İ", "ı", "ſ", the Kelvin
-# sign): where none is in a text, _WRITTEN_HINT's words can only be there in lower-cased text.
-FOLD_ODD = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def _spelled_out(alternation: str) -> tuple[str, ...] | None:
@@ -268,12 +265,6 @@ _HINT_WORDS = _spelled_out(_DOT_WORDS)
 # The characters re.I equates with a letter of those words but str.lower does not (Greek "ϵ" for "ε" in
 # "τελεία", besides the long s and the dotless i): where the text has none, lower-casing decides as re.I does.
 _HINT_ODD = tuple(sorted(odd_characters("".join(_HINT_WORDS)))) if _HINT_WORDS else ()
-
-
-def no_fold_odd(text: str) -> bool:
-    """``FOLD_ODD.isdisjoint(text)`` as four substring searches (the set form hashes every character
-    of the text: ~15 µs for a comment with one curly apostrophe, 3 % of the worker's CPU)."""
-    return not any(map(text.__contains__, FOLD_ODD))
 
 
 def _written_hint(text: str) -> bool:

@@ -593,6 +593,43 @@ _PLACE_PREP_BEFORE = re.compile(
 _FIGURE_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
 
 
+# a noun of administrative or physical geography after a name: "from Xxx district", "the Xxx valley"
+_GEO_HEAD_AFTER = re.compile(r"[ \t]+(?:district|province|valley|suburb|township|region|ward|communal[ \t]+lands?|"
+                             r"river|hills|mountains|taluka|municipality)\b")
+_NEIGHBOUR_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+$", re.I)
+_PAIR_BEFORE = re.compile(r"(?<![\w'’])(?:in|from|near|outside)[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?),[ \t]*$")
+_PAIR_AFTER = re.compile(r",[ \t]*([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
+
+
+# a body, gathering or feast named by the capitalised word before it: "our Xxx group", "the Xxx feast", "Xxx hall"
+_BODY_HEAD_AFTER = re.compile(r"[ \t]+(?:group|fellowship|choir|club|society|association|committee|sodality|guild|"
+                              r"movement|feast|festival|fest|novena|hall|parish|trust|foundation|programme|program)\b")
+
+
+def names_a_body(text: str, s: int, e: int) -> bool:
+    """The capitalised words at ``s:e`` stand before a noun of a body, gathering or feast that they name ("our Xxx
+    group", "the Xxx feast"): a thing's name, not a person (whose group is "Xxx's group")."""
+    return _BODY_HEAD_AFTER.match(text, e) is not None
+
+
+def place_by_neighbour(text: str, s: int, e: int) -> bool:
+    """One capitalised word that English grammar puts among places, however unknown to the gazetteer: before a
+    noun of geography ("from Xxx district", "the Xxx valley"), or paired with a place of the gazetteer after a
+    preposition of place, as a suburb is with its town ("in Yyy, Xxx", "from Xxx, Yyy"): where someone is
+    from, not who."""
+    if " " in text[s:e]:
+        return False
+    if _GEO_HEAD_AFTER.match(text, e):
+        return True
+    m = _PAIR_BEFORE.search(text, max(0, s - 40), s)
+    if m is not None and knowledge().is_place(m.group(1)):
+        return True
+    if _NEIGHBOUR_PREP_BEFORE.search(text, max(0, s - 10), s) is None:
+        return False
+    m = _PAIR_AFTER.match(text, e)
+    return m is not None and knowledge().is_place(m.group(1))
+
+
 class KnownIdentityRecognizer(Recognizer):
     """Names, handles and their variants (case, separators, digits, word splits, nicknames) of the
     post's commenters and author. Distinctive variants match in any case; variants that are
@@ -641,7 +678,8 @@ class KnownIdentityRecognizer(Recognizer):
                 cue = ((not phrase and cues.vocative_start(text, s, e)) or cues.greeting_before(text, s)
                        or cues.named_before(text, s) or cues.context_after(text, e, False)
                        or cues.context_after(text, e + 2, True) or cues.signoff(text, s, e)
-                       or (t.role == "comment" and cues.opens_address(text, s, e)))
+                       or (t.role == "comment" and cues.opens_address(text, s, e))
+                       or (not phrase and cues.is_initial(text, s) and cues.addressed_opening(text, e, surface.casefold())))
                 if phrase and t.role == "title":
                     continue
                 if not surface[:1].isupper():
@@ -675,7 +713,28 @@ class KnownIdentityRecognizer(Recognizer):
             if info.post_author and keep_author:
                 yield self.span(s, e, KEEP, reason="the byline author's own name in the post")
                 continue
+            if surface[:1].isupper() and " " not in surface and not joined and t.english and names_a_body(text, s, e):
+                # "the Xxx feast" beside the commenter Xxx Yyy: the feast or body named so
+                yield self.span(s, e, KEEP, reason="a commenter's name naming a body or feast here ('the X feast')")
+                continue
+            if t.english and surface[:1].isupper() and " " not in surface and not joined:
+                g = _GIVEN_BEFORE.search(text, max(0, s - 30), s)
+                gcf = g.group(1).casefold() if g else ""
+                if g and gcf not in doc.known and gcf not in cues.titles and gcf not in cues.not_names \
+                        and gcf not in cues.greet1 and not cues.function_word(gcf) \
+                        and (gcf in cues.first_names or gcf in cues.intl_names) and self._surname_only(doc, surface.casefold()):
+                    # "My father was Xxx Gumbo" beside the commenter Yyy Gumbo: another given name before a known
+                    # surname is a relative of the commenter, a person of their own
+                    yield self.person(t, g.start(1), e, "another given name before a known surname: a relative")
+                    continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
+
+    @staticmethod
+    def _surname_only(doc: DocContext, cf: str) -> bool:
+        """``cf`` is the last word of a commenter's name of several words, and the first word of none ("Mhuri" of
+        "Rufaro Mhuri"): a surname that relatives share."""
+        full = [v.split() for v in doc.known if " " in v]
+        return any(w[-1] == cf for w in full) and not any(w[0] == cf for w in full)
 
     @staticmethod
     def _listed_figure(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -1049,7 +1108,7 @@ class DoubleBarrelledNameRecognizer(Recognizer):
                                              for sp in t.spans if sp.start < m.end() and m.start() < sp.end):
             return False
         # "the Lark Xxx-Yyy": after an article a thing's name
-        return not knowledge().is_place(m.group(0)) and not _ARTICLE.search(text, max(0, m.start() - 6), m.start())
+        return not knowledge().is_place(m.group(0)) and not EN_ARTICLE_RIGHT_BEFORE.search(text, max(0, m.start() - 6), m.start())
 
 
 # personal pronouns a person gives with their name, in brackets right after it ("X (she/her)", "x (they/them,
@@ -3250,6 +3309,12 @@ class RelationRecognizer(Recognizer):
             # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
             # (after a form of address of another language, the word is a given name by its place: "Puan X Y")
             end = self.extend(text, e, t.lang, given=cues.any_given_name(cf) or kin in cues.regional_kin)
+            if t.english and kin in _PRIEST and m.group("kin")[:1].isupper() and text[e:e + 1] not in ("'", "’") \
+                    and _AT_RIGHT_BEFORE.search(text, max(0, m.start("kin") - 4), m.start("kin")):
+                # "we saw the doctor at Father Xxx;": where one is seen at a priest's name is the hospital or college
+                # named after him (at a person is "at Father Xxx's")
+                yield self.span(m.start("kin"), end, KEEP, reason="an institution named after a priest ('at Father X')")
+                continue
             if kin == "sir" and end == e and not cues.any_given_name(cf) and (lex.is_surname(cf) or rank is None):
                 start = m.start("kin")  # "Sir X" with a surname alone: how pupils address a teacher, not a knight
             if end > e and not t.free(start, end):
@@ -3429,6 +3494,16 @@ _CALL_INITIALS = re.compile(r"\b(?i:I['’]ll|I will|I['’]d|we['’]ll|we will
                             r"((?:[A-Z\u00c0-\u00de]\.[ \t]?){1,3})(?![A-Za-z])")
 
 
+# a subject right before "called": the verb of telephoning ("I called X", "she finally called X"), not of naming
+_SUBJECT_BEFORE = re.compile(r"(?<![\w'’])(?i:I|we|you|he|she|they)(?:[ \t]+(?i:just|finally|then|also|already|never|"
+                             r"even|have|had|has|'ve|once|first))?[ \t]+$")
+
+
+# a priest's title before a name, and "at" right before it: "at Father Xxx" is a hospital or college named after him
+_PRIEST = frozenset({"father", "fr", "fr."})
+_AT_RIGHT_BEFORE = re.compile(r"(?<![\w'’])at[ \t]+$")
+
+
 class NamedRecognizer(Recognizer):
     """"a colleague named robin", "her name is ivy": a lower-case given name after a naming phrase."""
 
@@ -3463,6 +3538,9 @@ class NamedRecognizer(Recognizer):
             # "a man named otieno": after "named" any word but a function word is a name; after
             # "called" ("something called cbt") only a given name or a word of no language
             named = not m.group(0).casefold().startswith("called")
+            if not named and cf.casefold() not in self.lex.first_names \
+                    and _SUBJECT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "I called Xxx today", "we called the clinic": after a subject, "called" is telephoned
             rank = self.lex.rank(cf)
             # ("a lad called Jordan": a capitalised given name that is no word of the dictionary)
             capital_given = cf[:1].isupper() and cf.casefold() in self.cues.first_names \
@@ -4170,6 +4248,11 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
 
 
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.?[ \t]+$")
+# the rest of a saint's name after the given name: more capitalised words ("St Olaf Haraldsen", "St Anne Line")
+_SAINT_REST = re.compile(r"(?:[ \t]+[A-Z][a-z][\w'’-]*(?<!['’]s))+")
+# what a language's name stands before where it names the language
+_LANGUAGE_USE = re.compile(r"[ \t]+(?:words?|language|phrases?|songs?|proverbs?|sayings?|names?|terms?|speakers?|"
+                           r"version|translation|lessons?|classes|hymns?|prayers?|expression)\b")
 
 
 class EnglishNameRecognizer(Recognizer):
@@ -4200,8 +4283,17 @@ class EnglishNameRecognizer(Recognizer):
                 yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
                 continue
             if _SAINT_BEFORE.search(text, max(0, s - 8), s) and (cf in cues.first_names or cf in self.lex.first_names):
-                # "St. Olaf", "Saint Brigid's": a saint, or the church, school or town named for one
-                yield self.span(s, ce, KEEP, reason="a saint's given name after 'St.' or 'Saint'")
+                # "St. Olaf", "Saint Brigid's": a saint, or the church, school or town named for one; with the rest of
+                # the saint's name ("St Olaf Haraldsen"), which a surname's rules would otherwise take with the given name
+                rest = _SAINT_REST.match(text, ce) if tok == core else None
+                yield self.span(s, rest.end() if rest else ce, KEEP, reason="a saint's given name after 'St.' or 'Saint'")
+                continue
+            if t.role == "title" and not text[:s].strip() and text[ce:ce + 1] == ":" and cf not in cues.first_names \
+                    and cf not in self.lex.first_names and cf not in doc.accepted:
+                continue  # "Xxx: what I told the group": a title's topic before a colon, no one addressed
+            if cf in cues.language_names and _LANGUAGE_USE.match(text, ce):
+                # "in Shona words", "the Konkani version": a language's name (CLDR), whoever is also called so
+                yield self.span(s, ce, KEEP, reason="a language's name before 'words', 'language', ...")
                 continue
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
@@ -4303,7 +4395,7 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "a word-name the writer introduces themselves with"
         if first or (last and rank is None):
             if rank is None:
-                if first and _ARTICLE.search(text[max(0, s - 6):s]) and self._noun_after(text, ee):
+                if first and EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]) and self._noun_after(text, ee):
                     return "skip", ""  # "a Xxx woman": a people's or a place's word before a noun, not a name
                 if first:
                     return "person", "a given name that is no English word"
@@ -4316,7 +4408,7 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
             if not poss and self._speech_verb(text, ee):
                 return "person", "a given name as the subject of a verb of speech ('Hope said')"
-            if _ARTICLE.search(text[max(0, s - 6):s]):
+            if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]):
                 return "skip", ""  # "the Zara office": no article before a person's name
             if not initial:
                 return "person", "a given name never written in lower case in this post"
@@ -4524,7 +4616,8 @@ def german_diminutive(lex, cf: str) -> bool:
 _DE_CLITIC_NAME = re.compile(r"(?<![\w'’])[dD]['’]([A-ZÄÖÜ][a-zäöüß]+)\b")
 _ARTICLE_BEFORE_DE = re.compile(r"\b(?:der|die|das|dem|den|des|ein|eine|einen|einem|einer|kein|keine|mit|im|am)[ \t]+$",
                                 re.I)
-_ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+# an English article right before a word ("the Xxx", "a Xxx"): one pattern for the recognizers and the anonymiser
+EN_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
 _LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
                       r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
@@ -4577,9 +4670,9 @@ class CoordinationRecognizer(Recognizer):
             # nor a word after a preposition: "at X and B")
             if b and b.group(2).strip() == "," and not re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z]", text[sp.end:sp.end + 12]):
                 b = None
-            if b and re.search(r"\b(?:at|in|from|to|with|for|of|on|by|the|a|an)[ \t]+$",
+            if b and re.search(r"\b(?:(?:at|in|from|to|with|for|of|on|by|the|a|an)|(?:the|a|an)[ \t]+[A-Z][\w'’-]*)[ \t]+$",
                                text[max(0, sp.start - 30):max(0, sp.start - 30) + b.start(1)]):
-                b = None
+                b = None  # (... nor the last word of a thing's name after its article: "the Xxx Bench and B")
             if b:
                 off = max(0, sp.start - 30)
                 found_any.append((off + b.start(1), off + b.end(1), b.group(1), True))
@@ -4694,7 +4787,7 @@ class LowerCaseNameRecognizer(Recognizer):
                     or not t.free(s, e) or (cf in cues.relations and not t.english):
                 continue  # ("mit meinem onkel Sepp": the relation noun, then the name)
             before = text[max(0, s - 8):s]
-            if _ARTICLE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
+            if EN_ARTICLE_RIGHT_BEFORE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
                 continue  # "the zara office", "20 min", "ive"
             given = (cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names
                      or cf in t.doc.accepted) and not cues.derived_word(cf)
@@ -5038,7 +5131,7 @@ class SyllableNameRecognizer(Recognizer):
                 continue
             if any(self._wordlike(p) for p in parts) or knowledge().is_place(" ".join(parts)):
                 continue
-            if _ARTICLE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+            if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
                 continue
             if not t.free(m.start(), m.end()):
                 continue
@@ -5105,7 +5198,7 @@ class SyllableNameRecognizer(Recognizer):
                     or not all(_SYLLABLE.fullmatch(p.casefold()) for p in parts) \
                     or any(self._common(p) for p in parts[1:]) or knowledge().is_place(" ".join(parts)):
                 continue
-            if _ARTICLE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+            if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
                 continue
             if t.free(m.start(), m.end()):
                 yield self.person(t, m.start(), m.end(), "a romanised Chinese surname, then a given name of two syllables")
@@ -5288,7 +5381,7 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
             s, e = m.end(1) - len(" ".join(given)), m.end(2)
             if text[s:m.end(1)] != " ".join(given):
                 continue
-            if _ARTICLE.search(text[max(0, s - 6):s]) or not t.free(s, e):
+            if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]) or not t.free(s, e):
                 continue
             yield self.person(t, s, e, "a given name, then a Hmong clan name")
 
