@@ -51,7 +51,8 @@ def test_catalan_titles(cls, text, expected):
     # the personal articles "en", "na", "l'", and "el"/"la" of Central and Valencian speech, before a given name
     ("Ahir vaig parlar amb en Pere sobre tot això.", [("Pere", P)]),
     ("Ahir na Margalida em va trucar.", [("Margalida", P)]),
-    ("Li ho vaig explicar a l'Anna i ho va entendre.", [("Anna", P)]),
+    ("Li ho vaig explicar a l'Andreu i ho va entendre.", [("Andreu", P)]),
+    ("Vaig sopar amb n'Elisenda dissabte.", [("Elisenda", P)]),
     ("Vaig quedar amb la Montse per fer un cafè.", [("Montse", P)]),
     # places after a preposition of place are no person
     ("Visc a Barcelona des de fa poc.", []),
