@@ -28,6 +28,7 @@ def test_catalan_is_covered():
     # a possessive with its article before a relation noun, then the name
     (M.CuePhraseRecognizer, "La meva psicòloga Eulàlia diu que és normal.", [("Eulàlia", P)]),
     (M.CuePhraseRecognizer, "El meu germà Oleguer no m'entén.", [("Oleguer", P)]),
+    (M.CuePhraseRecognizer, "Em va escriure el meu net Oriol ahir.", [("Oriol", P)]),
     (M.CuePhraseRecognizer, "La meva psicòloga diu que és normal.", []),
 ])
 def test_catalan_cue_phrases(cls, text, expected):
@@ -81,3 +82,10 @@ def test_catalan_phone_numbers(text, number):
 def test_a_catalan_written_out_email_is_found():
     text = "escriu-me a jordina punt v arrova example punt cat si vols"
     assert [text[s:e] for s, e in find_written_emails(text)] == ["jordina punt v arrova example punt cat"]
+
+
+def test_the_catalan_word_list_is_read_only_for_catalan_text():
+    # Catalan web text counts Spanish surnames as words: that must not make them ordinary in another text
+    from therapy_threads.anonymise.lexicon import lexicon
+    assert "ca" not in lexicon().ordinary_in("carrillo")
+    assert lexicon().lang_rank("carrillo", "ca") is not None
