@@ -77,6 +77,14 @@ def test_covered_and_undetected_languages_are_published():
     assert len(res.comments) == 3 and res.quarantine == []
 
 
+def test_catalan_comments_and_posts_are_covered_and_published():
+    assert "ca" in covered_languages(recognizer_classes())
+    res = _thread([("ca", None), ("es", "0"), (None, None)], post_lang="ca")
+    rep = Anonymiser(KEY).apply(res)
+    assert len(res.comments) == 3 and res.quarantine == []
+    assert rep.counts.get("language_not_covered_quarantined", 0) == 0
+
+
 def test_publish_is_an_explicit_opt_in_and_is_counted(tmp_path):
     p = tmp_path / "policy.toml"
     p.write_text('[coverage]\nuncovered_languages = "publish"\n')

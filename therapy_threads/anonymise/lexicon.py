@@ -11,12 +11,13 @@ FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_name
          # korean_surnames: here for the digest)
          "casing_en.txt", "surnames_chinese.txt", "surnames_vietnamese.txt", "surnames_korean.txt")
 # Ordinary words of other languages (language-stage codes), given names of each language removed.
-OTHER_LANGUAGES = ("cs", "da", "de", "el", "es", "fi", "fr", "id", "it", "nl", "no", "pl", "pt", "sv")
+OTHER_LANGUAGES = ("ca", "cs", "da", "de", "el", "es", "fi", "fr", "id", "it", "nl", "no", "pl", "pt", "sv")
 # ... of which these are read only for text in that language, never to call a word of another language's text
 # "ordinary somewhere" (:meth:`Lexicon.ordinary_in`): Indonesian web text counts the Malay and Indonesian names
 # and surnames its country lists lack as words ("hamid"), and short syllables of Chinese names are Indonesian
-# words ("teh" tea); Greek's are in another script
-OWN_TEXT_ONLY = ("el", "id")
+# words ("teh" tea); Greek's are in another script; Catalan web text counts Spanish surnames and verb forms that
+# are Spanish given names as words ("carrillo", "refugia")
+OWN_TEXT_ONLY = ("ca", "el", "id")
 
 
 def read_list(name: str) -> list[str]:

@@ -65,6 +65,8 @@ OTHER_LANGUAGES = {
     "it": ("it", ("IT", "CH")), "nl": ("nl", ("NL", "BE")), "pt": ("pt", ("PT", "BR")), "sv": ("sv", ("SE",)),
     "da": ("da", ("DK",)), "no": ("nb", ("NO",)), "fi": ("fi", ("FI",)), "pl": ("pl", ("PL",)), "cs": ("cs", ("CZ",)),
     "id": ("id", ("ID",)), "el": ("el", ("GR", "CY")),
+    # Catalan (and Valencian): the given names of Spain and Andorra removed
+    "ca": ("ca", ("ES", "AD")),
 }
 OTHER_TOP = 25000
 OTHER_NAMES_KEEP = 300

@@ -833,11 +833,12 @@ class LanguageNameRecognizer(_Multilingual):
         "o/a/do/da/no/na/pelo/pela/ao/à" is the person."""
         lc = self.lc(t)
         if lc.person_articles:  # "il Ruggero è così", "la Nunziatina", "chiedi alla Marta"
-            m = re.search(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)[ \t]+$", t.text[max(0, s - 12):s])
-            if m is None or m.group(1).casefold() not in lc.person_articles:
+            # (an elided article joined by an apostrophe: Catalan "l'Anna", "d'en Pere", "n'Àngels")
+            m = re.search(r"(?:^|(?<=[\s(«\"“'’]))([^\W\d_]+)([ \t]+|['’])$", t.text[max(0, s - 12):s])
+            art = m and m.group(1).casefold() + ("'" if m.group(2) in ("'", "’") else "")
+            if m is None or art not in lc.person_articles:
                 return False
-            art = m.group(1).casefold()
-            if t.lang == "es" and art in ("el", "al", "del") and not knowledge().is_nationality_word(cf, t.lang) and (
+            if t.lang in ("es", "ca") and art in ("el", "al", "del") and not knowledge().is_nationality_word(cf, t.lang) and (
                     cf not in self.lex.first_names or cf.endswith("a")):
                 return False  # "en el Begoña" (a ship), "al lado del Drago" (a tree): Spanish names things after people
                 # too; the masculine article of persons only before a given name of the main lists, none in "-a"
