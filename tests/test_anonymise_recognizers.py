@@ -44,6 +44,11 @@ def check(cls, text, expected, **kw):
     ("or mail ada underscore b at example dot com dot ng.", [("ada underscore b at example dot com dot ng", "email")]),
     ("schreib an ina bindestrich ko at example punkt de", [("ina bindestrich ko at example punkt de", "email")]),
     ("we were a dash of it at home dot com", []),
+    # the join words of the at-words' languages: Spanish, French, Portuguese
+    ("escríbeme: ana guion bajo ruiz arroba example punto pe", [("ana guion bajo ruiz arroba example punto pe", "email")]),
+    ("écris à lea tiret bas roy arobase example point fr", [("lea tiret bas roy arobase example point fr", "email")]),
+    ("manda para rui sublinhado sa arroba example ponto pt", [("rui sublinhado sa arroba example ponto pt", "email")]),
+    ("fue un guion muy bueno, punto", []),
     # the words for "@" and "." of other languages, and any country code as the last label
     ("mail: ruud punt ax apenstaartje example punt nl.", [("ruud punt ax apenstaartje example punt nl", "email")]),
     ("skriv til lis snabel-a example punktum dk!", [("lis snabel-a example punktum dk", "email")]),

@@ -231,6 +231,19 @@ def _isbn(text: str, s: int, raw: str) -> bool:
     return False
 
 
+# Seven digits are a whole national number in many small countries (Cape Verde, Iceland, Suriname, Fiji,
+# Mauritius's fixed lines...): written in a phone's groups of two to four ("991 34 27", "555-0142"), not in an
+# amount's groups of three ("1 234 567") or a date's.
+_SEVEN_GROUPS = re.compile(r"^\d{2,4}(?:[ .-]\d{2,4}){1,2}$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .]\d{3})+$")
+
+
+def _seven_digit_phone_shape(text: str, s: int, e: int, raw: str) -> bool:
+    """A seven-digit run that may be a national number: in a phone's groups, not an amount, not glued
+    into a token; whether it is one is then libphonenumber's validity test for each region."""
+    return bool(_SEVEN_GROUPS.match(raw)) and not _THOUSANDS.match(raw) and not _in_token(text, s, e)
+
+
 def _not_a_phone(text: str, s: int, e: int, raw: str) -> bool:
     """A digit run no phone number is: under 8 digits, a span of years, a date, an ISBN, or digits
     inside a link or an id ("/web/20160330101229/", "posts/1015...")."""
@@ -272,7 +285,7 @@ def find_national_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int,
     ~90 regions almost any long digit run is possible somewhere) and not toll free. Runs are
     parsed one by one instead of a ``PhoneNumberMatcher`` pass per region: a text rarely holds
     one, and ninety passes over every text would cost more than the rest of the anonymiser."""
-    if not regions or len(_DIGITS.findall(text)) < 8:
+    if not regions or len(_DIGITS.findall(text)) < 7:
         return []
     import phonenumbers
 
@@ -280,7 +293,10 @@ def find_national_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     for m in _PHONE_RUN.finditer(text):
         raw = m.group(0).strip()
-        if _not_a_phone(text, m.start(), m.end(), raw) or sum(ch.isdigit() for ch in raw) > 15:
+        if sum(ch.isdigit() for ch in raw) == 7:
+            if not _seven_digit_phone_shape(text, m.start(), m.end(), raw):
+                continue
+        elif _not_a_phone(text, m.start(), m.end(), raw) or sum(ch.isdigit() for ch in raw) > 15:
             continue
         if raw.isdigit() and len(raw) < 10 and not raw.startswith("0"):
             continue  # a bare "12345678" is an order or a case number as often as a phone

@@ -219,8 +219,17 @@ _W_AT = r"(?:\s*[\[({<]\s*(?:" + _AT_WORDS + r")\s*[\])}>]\s*|\s+(?:" + _AT_WORD
 _W_DOT = r"(?:\s*[\[({<]\s*(?:" + _DOT_WORDS + r"|\.)\s*[\])}>]\s*|\s+(?:" + _DOT_WORDS + r")\s+|\.)"
 _W_SLASH = r"(?:\s+(?:" + _SLASH_WORDS + r")\s+|/)"
 _W_PART = r"[A-Za-z0-9](?:[A-Za-z0-9_+-]*[A-Za-z0-9])?"
-# "_" and "-" inside a label written out too: "tunde underscore a", "mary dash lou" ("Unterstrich", "Bindestrich")
-_W_JOIN = r"\s+(?:underscore|under\s?score|dash|hyphen|unterstrich|bindestrich|strich)\s+"
+# "_" and "-" inside a label written out too: "tunde underscore a", "mary dash lou", in the languages of the
+# at-words above: "Unterstrich"/"Bindestrich" (German), "guion bajo"/"guion" (Spanish), "guió baix" (Catalan),
+# "tiret bas"/"tiret du 8"/"tiret" (French), "trattino basso"/"trattino" (Italian), "sublinhado"/"underline"/"traço"/
+# "hífen" (Portuguese), "laag streepje"/"liggend streepje"/"streepje" (Dutch), "understreck"/"bindestreck"
+# (Swedish), "podkreślnik"/"myślnik" (Polish), "podtržítko"/"pomlčka" (Czech), "garis bawah" (Indonesian, Malay).
+# They join two parts of an address only inside a whole written-out address (an at-word and a domain), so a
+# word of prose ("un guion de cine") is never taken alone.
+_W_JOIN = (r"\s+(?:underscore|under\s?score|dash|hyphen|unterstrich|bindestrich|strich"
+           r"|gui[oó]n\s+bajo|gui[oó]n|gui[oó]\s+baix|tiret\s+(?:du\s+)?(?:bas|8|huit)|tiret|trattino\s+basso|trattino"
+           r"|sublinhado|underline|tra[cç]o|h[ií]fen|(?:laag|liggend)\s+streepje|streepje|understreck|bindestreck"
+           r"|podkre[sś]lnik|my[sś]lnik|podtr[zž][ií]tko|pomlčka|pomlcka|garis\s+bawah)\s+")
 # (an Irish surname keeps its particle and the blank after it inside a written-out address: "x ponc ni y ag ...")
 _W_GA_PARTICLE = r"(?:n[ií]|nic|mac|mhic|[oó]|u[ií])\s+"
 _W_LABEL = r"(?:" + _W_GA_PARTICLE + r")?" + _W_PART + r"(?:" + _W_JOIN + _W_PART + r")*"
