@@ -1,0 +1,71 @@
+"""Kinds first seen in heldout31, on synthetic pages (invented names and words).
+
+* Slashdot's 2006-2008 templates: the byline straight in ``div.details`` ("by <a>NAME (uid)</a>",
+  "by Anonymous Coward" as words), replies above the threshold that the page does not expand
+  printed as one-line stubs (a plain ``li`` with the subject link and " by NAME (Score:N) DATE",
+  its own replies nested in it), comments below the threshold as ``div#comment_N.hidden`` shells,
+  and "N replies beneath your current threshold." lines that are not comments.
+"""
+from __future__ import annotations
+
+from pagekit import codes, read_page, shape
+
+from therapy_threads.readers.comments.base import HIDDEN
+
+
+def _full(cid: int, name: str | None, words: str, replies: str = "", hidden: bool = False) -> str:
+    if hidden:
+        shell = f'<div id="comment_{cid}" class="hidden">\n</div>'
+    else:
+        who = (f'by <a href="//example.slashdot.org/~{name}">{name} ({cid % 9000 + 100})</a>'
+               if name else "by Anonymous Coward")
+        shell = (f'<div id="comment_{cid}"><div id="comment_top_{cid}" class="commentTop">'
+                 f'<div class="title"><h4><a name="{cid}">Re:Kites</a> <span class="score"> (Score:3, Funny)'
+                 f'</span></h4></div><div class="details">\n\t{who}\n<span class="otherdetails" '
+                 f'id="comment_otherdetails_{cid}"> &lt;<a href="mailto:x@example.org">x@example.org</a>&gt; '
+                 f'on Sunday June 25 2006, @01:31PM (<a href="//example.slashdot.org/comments.pl?sid=1&amp;'
+                 f'cid={cid}">#{cid}</a>)</span></div></div><div class="commentBody">'
+                 f'<div id="comment_body_{cid}">{words}</div></div><div class="commentSub" '
+                 f'id="comment_sub_{cid}">[ <a href="#">Parent</a> ]</div></div>')
+    tree = f'<ul id="commtree_{cid}">{replies}</ul>' if replies else ""
+    return (f'<li id="tree_{cid}" class="comment"><div id="comment_status_{cid}" class="commentstatus">'
+            f'</div>{shell}{tree}</li>')
+
+
+def _stub(pid: int, cid: int, name: str, replies: str = "") -> str:
+    tree = f'<ul id="commtree_{cid}">{replies}</ul>' if replies else ""
+    return (f'<li><a href="//example.slashdot.org/comments.pl?sid=1&amp;threshold=1&amp;pid={pid}#{cid}">'
+            f'Re:Kites</a> by {name} (Score:2) Monday June 26 2006, @08:17AM{tree}</li>')
+
+
+_BENEATH = ('<li><b><a href="//example.slashdot.org/comments.pl?sid=1&amp;threshold=-1&amp;pid=11">1 reply</a>'
+            ' beneath your current threshold.</b></li>')
+
+
+def test_slashdot_2006_stubs_hidden_shells_and_bylines():
+    listing = (
+        _full(11, "Wendaline", "Kites are better in the autumn wind.",
+              _stub(11, 12, "Orrick_B", _full(13, None, "Only if the string holds, surely.")
+                    + _stub(12, 14, "Tamsweg"))
+              + _BENEATH)
+        + _full(15, "Pell Ardent", "The spring fair had more kites.",
+                _full(16, None, "", _full(17, "Quillon", "Hidden parents still keep replies."), hidden=True)))
+    r = read_page('<h1>Kites</h1><p>The story.</p><a name="topcomment"></a>'
+                  f'<ul id="commentlisting">{listing}</ul>')
+    assert shape(r) == [
+        ("Kites are better in the autumn wind.", 0, None, "Wendaline"),
+        (HIDDEN, 1, "Kites are better in the autumn wind.", "Orrick_B"),
+        ("Only if the string holds, surely.", 2, HIDDEN, "Anonymous Coward"),
+        (HIDDEN, 2, HIDDEN, "Tamsweg"),
+        ("The spring fair had more kites.", 0, None, "Pell Ardent"),
+        (HIDDEN, 1, "The spring fair had more kites.", None),
+        ("Hidden parents still keep replies.", 2, HIDDEN, "Quillon"),
+    ]
+    assert "comments_not_extracted" not in codes(r)
+
+
+def test_slashdot_stub_lines_outside_a_comment_listing_are_not_comments():
+    # A plain list of links with bylines outside Slashdot's listing is not read as stubs.
+    r = read_page('<h1>Links</h1><p>Some words of the article here.</p><ul>'
+                  '<li><a href="/x#5">Kite shops</a> by Someone (Score:2) Monday</li></ul>')
+    assert [c for c in r.comments if c.text == HIDDEN] == []
