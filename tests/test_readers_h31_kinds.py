@@ -69,3 +69,36 @@ def test_slashdot_stub_lines_outside_a_comment_listing_are_not_comments():
     r = read_page('<h1>Links</h1><p>Some words of the article here.</p><ul>'
                   '<li><a href="/x#5">Kite shops</a> by Someone (Score:2) Monday</li></ul>')
     assert [c for c in r.comments if c.text == HIDDEN] == []
+
+
+def _idc(cid: int, name: str, words: str, when: str, replies: str = "") -> str:
+    return (f'<div class="idc-thread" id="IDThread{cid}"><div id="IDComment{cid}" class="idc-c "><div class="idc-c-h">'
+            f'<div class="idc-c-h-inner"><div class="idc-v"><span class="idc-v-total">+1</span>'
+            f'<a class="idc-v-up" href="#"><span>Vote up</span></a></div>'
+            f'<a href="https://example.org/{name}" class="idc-a"><img class="idc-avatar" alt="avatar"></a>'
+            f'<p class="idc-i"><a href="https://example.org/{name}">{name}</a> <em class="idc-time">· '
+            f'<a title="Comment Permalink" href="#IDComment{cid}" id="IDCommentTime{cid}" class="IDCommentTime">'
+            f'{when}</a></em></p></div></div><div id="IDCommentTop{cid}" class="idc-c-t">'
+            f'<div id="IDComment-CommentText{cid}" class="idc-c-t-inner"> {words} </div></div>'
+            f'<div id="IDCommentBottom{cid}" class="idc-c-b"><div id="IDCommentPostReplyLink{cid}">'
+            f'<a class="idc-btn_s" href="#"><span class="idc-r">Reply</span></a></div>'
+            f'<span style="display: none"><a class="idc-collapselink">0 replies </a> <em class="idc-thread_active">'
+            f'· <span>active {when}</span></em></span></div></div>'
+            f'<div id="IDCommentSubThread{cid}" class="idc-thread">{replies}</div></div>')
+
+
+def test_intensedebate_rendered_thread_and_forms_left_out():
+    thread = (_idc(501, "Marisol Fenn", "The list misses the harbour blog.", "3 weeks ago",
+                   _idc(502, "Tobin Yarrow", "It was on last year's list.", "2 weeks ago"))
+              + _idc(503, "Ilse Brannock", "Good picks all round.", "1 week ago"))
+    form = ('<div id="IDCommentsNewThreadCover" class="idc-new"><h3>Post a new comment</h3>'
+            '<div class="idc-thread" id="IDCThread"><div id="IDCommentsNewThread" class="idc-c idc-reply">'
+            '<textarea>Enter text right here!</textarea></div></div></div>')
+    r = read_page('<h1>Seven blogs</h1><p>Our list of blogs worth reading this month.</p>'
+                  f'<div id="idc-container"><h3>Comments (3)</h3><div id="idc-cover" class="idc-comments">'
+                  f'{thread}</div>{form}</div>')
+    assert shape(r) == [
+        ("The list misses the harbour blog.", 0, None, "Marisol Fenn"),
+        ("It was on last year's list.", 1, "The list misses the harbour blog.", "Tobin Yarrow"),
+        ("Good picks all round.", 0, None, "Ilse Brannock"),
+    ]
