@@ -104,8 +104,10 @@ def test_intensedebate_rendered_thread_and_forms_left_out():
     ]
 
 
-def _uber(cid: int, kind: str, name: str, words: str) -> str:
-    who = f"<a href='https://example.org/{cid}' rel='external nofollow' class='url'>{name}</a>"
+def _uber(cid: int, kind: str, name: str, words: str, site: str = "") -> str:
+    # A ping's name links to the linking post's permalink (a dated path).
+    href = f"https://{site}/2012/03/on-lanterns-{cid}/" if site else f"https://example.org/{cid}"
+    who = f"<a href='{href}' rel='external nofollow' class='url'>{name}</a>"
     return (f'<li id="li-comment-{cid}"><div class="comment {kind}" id="comment-{cid}">'
             f'<h5>{who}</h5><span class="date">March 3, 2012</span><p>{words}</p>'
             f"<a rel='nofollow' class='comment-reply-link' href='?replytocom={cid}#respond'>"
@@ -115,10 +117,10 @@ def _uber(cid: int, kind: str, name: str, words: str) -> str:
 def test_wordpress_pingback_class_on_the_inner_element_marks_the_item():
     r = read_page('<h1>On lanterns</h1><p>An essay on lanterns and harbours.</p>'
                   '<div id="comments"><h3>4 Comments</h3><ol id="commentslist">'
-                  + _uber(71, "pingback", "Harbour Notes &raquo; On lanterns | harbournotes.example",
+                  + _uber(71, "pingback", "Harbour Notes &raquo; What is a Lantern? Two Options- Quay Magazine",
                           "[&#8230;] Article FROM the lantern post, with a long excerpt of several words that "
-                          "goes on and on about games for kids and free passes [&#8230;]")
-                  + _uber(72, "pingback", "On lanterns &laquo; Quayside", "[&#8230;] By Someone [&#8230;]")
+                          "goes on and on about games for kids and free passes [&#8230;]", site="harbournotes.example")
+                  + _uber(72, "pingback", "On lanterns &laquo; Quayside", "[&#8230;] By Someone [&#8230;]", site="quayside.example")
                   + _uber(73, "comment", "Rowena Tallis", "Lanterns at the quay would help the night boats.")
                   + _uber(74, "comment", "Edric Vane", "The old harbour had them once.")
                   + '</ol></div>')
