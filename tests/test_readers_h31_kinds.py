@@ -128,3 +128,21 @@ def test_wordpress_pingback_class_on_the_inner_element_marks_the_item():
         ("Lanterns at the quay would help the night boats.", 0, None, "Rowena Tallis"),
         ("The old harbour had them once.", 0, None, "Edric Vane"),
     ]
+
+
+def test_slashdot_threshold_count_warns_when_stubs_are_not_read():
+    # Stubs in a form the reader does not know (no "(Score:N)" in the line): the Display Options
+    # count at the selected threshold says that comments are missing.
+    odd = ('<li><a href="//example.slashdot.org/comments.pl?sid=1&amp;pid=11#21">Re:Kites</a>'
+           ' - Orrick_B, Monday</li><li><a href="//example.slashdot.org/comments.pl?sid=1&amp;pid=11#22">'
+           'Re:Kites</a> - Tamsweg, Monday</li><li><a href="//example.slashdot.org/comments.pl?sid=1&amp;'
+           'pid=11#23">Re:Kites</a> - Wendaline, Monday</li>')
+    listing = (_full(11, "Wendaline", "Kites are better in the autumn wind.", odd)
+               + _full(15, "Pell Ardent", "The spring fair had more kites."))
+    options = "".join(f'<option value="{t}"{" selected" if t == 1 else ""}>{t}: {n} comments</option>'
+                      for t, n in ((-1, 7), (0, 6), (1, 5), (2, 2)))
+    r = read_page('<h1>Kites</h1><p>The story.</p><form><fieldset><legend>Display Options</legend>'
+                  f'Threshold: <select id="threshold" name="threshold">{options}</select></fieldset></form>'
+                  f'<ul id="commentlisting">{listing}</ul>')
+    assert len(r.comments) == 2
+    assert "fewer_comments_than_declared" in codes(r)
