@@ -111,6 +111,9 @@ def _points_here(href: str, own: tuple[str, str]) -> bool:
     return _PATH_TAIL.sub("", u.path) == own[1]
 
 
+_THRESHOLD_OPTION = re.compile(r"^-?\d+:\s*(\d{1,6})\s+comments?$", re.I)
+
+
 def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
     """(count the page states, where it was found)."""
     for n in root.css(_HEADING_SEL):
@@ -153,6 +156,12 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
             c = count_in(text) if len(text) <= 60 else None
             if c is not None:
                 return c, "heading"
+    for n in root.css("select[name='threshold'] > option[selected]"):
+        # Slash's Display Options (2006-2008): the selected score threshold and the comments the
+        # page prints at it, full ones and one-line stubs ("1: 183 comments").
+        m = _THRESHOLD_OPTION.match(n.text(separator=" ", strip=True))
+        if m:
+            return int(m.group(1)), "threshold"
     own = _own_address(root, attrs)
     for n in root.css("a[href$='#comments'], a[href$='#respond'], a[href*='#comment'], "
                       "a[href^='#'][href*='comments']"):

@@ -36,6 +36,7 @@ from .invision import Invision
 from .inyoka import Inyoka
 from .kunena import Kunena, KunenaBootstrap
 from .lemmy import Lemmy
+from .intensedebate import IntenseDebate
 from .livefyre import Livefyre
 from .livejournal import LiveJournal
 from .lobsters import Lobsters
@@ -89,7 +90,7 @@ from .xenforo import XenForo
 from .yotpo import Yotpo
 
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
-    (WpDiscuz(), Epoch(), Disqus(), Livefyre(), LiveJournal(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
+    (WpDiscuz(), Epoch(), Disqus(), IntenseDebate(), Livefyre(), LiveJournal(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), ModDB(), MwForum(), MedsChat(), Tieba(),
      QQCom(), Imageboard(), V2EX(), TibiaCom(), Bahamut(), Bangumi(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), Weibo(), DevDojo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),

@@ -126,11 +126,17 @@ class WordPress(CommentSystem):
             if not is_item and not (n.tag == "li" and m is not None):
                 continue
             key = f"comment-{m.group(1)}" if m else self._inner_key(n, page)
-            host = hosts.get(n.parent.mem_id) if not key and n.parent is not None else None
-            if host is not None:
+            host = hosts.get(n.parent.mem_id) if n.parent is not None else None
+            if host is not None and not key:
                 self._fill_host(host, n, cls)
                 continue
             skip = "pingback" if "pingback" in cls else "trackback" if "trackback" in cls else None
+            if skip and host is not None and host.key == key and host.skip_reason is None:
+                # ``li#li-comment-N > div.comment.pingback#comment-N`` (the "uber" theme family):
+                # the id is printed twice and comment_class() on the inner element only; the
+                # ping's class marks the ``li`` too, which would otherwise be read as a comment
+                # whose author is the linking post's title.
+                host.skip_reason = skip
             depth = depth_from_classes(cls)
             if skip and m is None and depth is None and _empty_shell(n):
                 # A theme's stray ``li.pingback`` with no id, no depth-N and no words of its own
