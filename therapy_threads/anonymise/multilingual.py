@@ -183,7 +183,9 @@ class LanguageCues:
         post = (r"(?-i:(?P<name>[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*){0,3}))"
                 r"[ \t]*,[ \t]*(?:" + (_alt(self.post_titles) or "(?!)") + r")(?![^\W\d_])")
         # a head noun of a place or body, a whole word, before the blank (or the apostrophe of "Sant'") of its name
-        head = r"(?<![\w'’-])(?:" + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)"
+        # (or after the elided article of French and Italian: "l'Université X", "dell'Ospedale X")
+        head = (r"(?:(?<![\w'’-])|(?<=\b[lLdD]['’])|(?<=\b(?:dell|nell|sull)['’])|(?<=\ball['’]))(?:"
+                + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)")
         object.__setattr__(self, "head_re", re.compile(head, re.I))
         for attr, pat in (("rel_after_re", rel_after), ("post_title_re", post), ("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
                           ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
