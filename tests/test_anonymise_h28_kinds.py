@@ -39,3 +39,14 @@ def test_h28_private_kinds(anon, tmp_path, lang, texts):
 def test_h28_keep_kinds(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the Latin-American "-cita"/"-cito" added to a given name that ends in a consonant or an "e"
+    ("es", ["Hola a todos.", "Mi papá me decía [[Marthcita]] cuando era niña."]),
+    # a kin word's diminutive is no relation noun and a name glued to it ("abuelita" is not "abue" + "lita")
+    ("es", ["Hola a todos.", "Mi abuelita [[Gumersinda]] me enseñó a tejer."]),
+])
+def test_h28_spanish_forms(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -119,7 +119,7 @@ class LanguageCues:
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
-               + r")[ \t-]+){0,2}(?P<rel>" + _alt(self.relations) + r")(?:[ \t]+(?:" + _alt(self.after) + r"))?"
+               + r")[ \t-]+){0,2}(?P<rel>" + _alt(self.relations) + r")(?![^\W\d_])(?:[ \t]+(?:" + _alt(self.after) + r"))?"
                # what the relation is of ("o meu colega de casa, o X", "mi compañera de piso Y"), and the
                # article the speech puts before a given name after the comma
                + r"(?:[ \t]+(?:de|di|da|do|du|del)[ \t]+(?-i:[a-zà-ÿ]+))?"
@@ -273,8 +273,10 @@ class _Multilingual(Recognizer):
             if cf.endswith(end) and len(cf) - len(end) >= 2:
                 stem = cf[:-len(end)]
                 # (or added to a name that ends in a consonant: "pilarín" of "pilar", "juanito" of "juan")
+                # (or with "-cito"/"-cita" after a consonant or an "e": "ruthcita" of "ruth", "jorgecito" of "jorge")
                 if (any(self.given(stem + v) for v in ("o", "a", "e", "i"))
-                        or (stem[-1:] not in "aeiouáéíóú" and len(stem) >= 3 and self.given(stem))) \
+                        or ((stem[-1:] not in "aeiouáéíóú" or end.startswith("c")) and len(stem) >= 3
+                            and self.given(stem))) \
                         and self.rank(cf, lc.lang) is None:
                     return True
         return False
