@@ -50,3 +50,12 @@ def test_h28_keep_kinds(anon, tmp_path, lang, texts):
 def test_h28_spanish_forms(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a tagged reply opening with a full Spanish name: the given name and both surnames
+    ("es", ["Hola a todos.", "[[Filomena Tapara Ccoyllo]] gracias por escribir, te entiendo."]),
+])
+def test_h28_tagged_two_surnames(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

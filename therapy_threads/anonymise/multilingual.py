@@ -740,8 +740,19 @@ class LanguageNameRecognizer(_Multilingual):
                 return
             if (knowledge().is_place(first) and not self.given(f, t.lang)) or not t.free(m.start(), m.end("last")):
                 return
+            end = m.end("last")
+            if t.lang in _TWO_SURNAMES and m.group("next") is not None and not m.group("next").islower():
+                # the second surname of Spanish and Portuguese names, then a lower-case word ("Xx Yy Zz gracias")
+                m2 = _SECOND_SURNAME.match(text, end)
+                w2 = m2.group("w").casefold() if m2 else ""
+                if m2 and not self.excluded(t, lc, w2) and t.free(end, m2.end()) and (
+                        self.surname(w2, t.lang) or self._unknown(t, w2)
+                        or ((self.rank(w2, t.lang) or 10 ** 6) >= 20000 and (self.lex.rank(w2) or 10 ** 6) >= 20000)):
+                    yield self.person(t, m.start(), m2.end(), f"a reply opening with the full name it answers, tagged ({t.lang})",
+                                      score=self.score + 0.05)
+                    return
             # (above the capitalised-name rule of this recognizer, which would read "Yy Zz" across two tagged names)
-            yield self.person(t, m.start(), m.end("last"), f"a reply opening with the full name it answers, tagged ({t.lang})",
+            yield self.person(t, m.start(), end, f"a reply opening with the full name it answers, tagged ({t.lang})",
                               score=self.score + 0.05)
             if m.group("next") is None or m.group("next").islower():
                 return
@@ -1061,6 +1072,9 @@ class SurnameFirstListRecognizer(_Multilingual):
 # lower-case word, another capitalised name, or the end of the line)
 _TAG_PAIR = re.compile(rf"(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \t]+(?P<last>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
                        rf"(?=[ \t]+(?P<next>[{_LOW}]|[{_UP}])|(?P<end>[ \t]*$))", re.M)
+# the languages whose names carry two surnames, and the second one after a tagged pair, before a lower-case word
+_TWO_SURNAMES = frozenset({"es", "pt", "ca"})
+_SECOND_SURNAME = re.compile(rf"[ \t]+(?P<w>[{_UP}][{_LOW}]+)(?=[ \t]+[{_LOW}]|[ \t]*$)", re.M)
 # "where from" right after a writer's own name opening a sentence, by language: "Xx desde Telde", "Xx de Braga",
 # "Xx da Bari", "Xx z Brna" (the preposition of origin of each language's grammar)
 _FROM = {"es": "desde|de", "pt": "de|do|da", "fr": "de|d'", "it": "da|di", "nl": "uit", "cs": "z|ze", "pl": "z|ze"}
