@@ -59,3 +59,12 @@ def test_h28_spanish_forms(anon, tmp_path, lang, texts):
 def test_h28_tagged_two_surnames(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # lower-case chat: given names of English origin in a list of given names, after the conjunction too
+    ("es", ["hola a todos", "comparto el cuarto con mis 3 hermanos, [[jhonny]], [[kevin]] y [[yeimi]] jaja"]),
+])
+def test_h28_lower_case_lists(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

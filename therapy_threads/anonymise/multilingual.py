@@ -710,14 +710,28 @@ class LanguageNameRecognizer(_Multilingual):
                 # "a bia disse-me", "o tomás acha": the article of given names before a rare given name
                 yield self.person(t, s, e, f"a given name after the article of given names, in lower case ({t.lang})")
                 continue
-            if self.after_determiner(t, lc, s) or knowledge().is_place(tok) and not says:
+            # in lower-case chat, a given name in a list of given names ("mis hermanos, xx, yy y zz"): a name even
+            # where it is a frequent English word or follows the conjunction
+            listed = t.lower_style and self._listed_given(t, s, e)
+            if not listed and (self.after_determiner(t, lc, s) or knowledge().is_place(tok) and not says):
                 continue
-            if r is not None and r < 3000 and not says:
+            if r is not None and r < 3000 and not says and not listed:
                 continue
             if t.lower_style or says:
-                if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
+                if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says and not listed:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _listed_given(self, t: TextContext, s: int, e: int) -> bool:
+        """A lower-case given name of the lexicons before or after the token in a list (a comma or a conjunction
+        between), itself no word of the text's language's first 3000."""
+        text = t.text
+        for m in (_LIST_MATE_BEFORE.search(text, max(0, s - 24), s), _LIST_MATE_AFTER.match(text, e)):
+            if m is not None:
+                w = m.group("w")
+                if w.islower() and self.given(w, t.lang) and (self.rank(w, t.lang) or 10 ** 6) >= 3000:
+                    return True
+        return False
 
     def _tagged_reply(self, t: TextContext, lc: LanguageCues, s: int, e: int) -> Iterator[Span]:
         """A reply opening with the full name of the person it answers, tagged as social networks write it, no
@@ -1072,6 +1086,9 @@ class SurnameFirstListRecognizer(_Multilingual):
 # lower-case word, another capitalised name, or the end of the line)
 _TAG_PAIR = re.compile(rf"(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \t]+(?P<last>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
                        rf"(?=[ \t]+(?P<next>[{_LOW}]|[{_UP}])|(?P<end>[ \t]*$))", re.M)
+# a word next to another in a list: a comma or a conjunction between ("xx, yy y zz", "xx e yy", "xx and yy")
+_LIST_MATE_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[^\W\d_]{3,})(?:[ \t]*,[ \t]*|[ \t]+(?:y|e|et|and|i|en|und)[ \t]+)$")
+_LIST_MATE_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:y|e|et|and|i|en|und)[ \t]+)(?P<w>[^\W\d_]{3,})(?![\w'’-])")
 # the languages whose names carry two surnames, and the second one after a tagged pair, before a lower-case word
 _TWO_SURNAMES = frozenset({"es", "pt", "ca"})
 _SECOND_SURNAME = re.compile(rf"[ \t]+(?P<w>[{_UP}][{_LOW}]+)(?=[ \t]+[{_LOW}]|[ \t]*$)", re.M)
