@@ -68,3 +68,12 @@ def test_h28_tagged_two_surnames(anon, tmp_path, lang, texts):
 def test_h28_lower_case_lists(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # an acronym in capitals, a comma and a given name is no official name
+    ("fr", ["Bonjour à tous.", "J'ai vu une psy au {{CLSC}}, [[Gwenaëlle]], pendant un an."]),
+])
+def test_h28_acronym_comma_given(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

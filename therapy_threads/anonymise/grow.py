@@ -103,6 +103,7 @@ def caps_first_names(t, cues) -> None:
 
 # the official form of Peru and other Latin-American registries (DNI, lists of results): the surnames in capitals, a
 # comma, then the given names ("QUISPE HUAMANI, Rosa Elvira")
+_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
 _CAPS_COMMA = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ]{3,}(?:[ \t]+(?:DE[ \t]+(?:LA[ \t]+|LOS[ \t]+)?|DEL[ \t]+)?[A-ZÀ-ÖØ-Þ]{2,}){0,2}),"
                          r"[ \t]+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,3})(?![\w'’-])")
 
@@ -119,9 +120,12 @@ def caps_comma_names(t, cues) -> None:
         if not any(cues.any_given_name(g.casefold()) for g in givens):
             continue
         caps = [w for w in m.group(1).split() if w not in ("DE", "LA", "LOS", "DEL")]
-        if any(len(w) < 3 or ((lex.rank(w.casefold()) is not None or lex.lang_rank(w.casefold(), t.lang) is not None)
-                              and not lex.is_surname(w.casefold())) for w in caps):
+        if any(len(w) < 3 or not _VOWEL.search(w) or w.casefold() in cues.acronyms
+               or ((lex.rank(w.casefold()) is not None or lex.lang_rank(w.casefold(), t.lang) is not None)
+                   and not lex.is_surname(w.casefold())) for w in caps):
             continue  # an acronym or a word in capitals ("URGENTE, Maria") is no surname
+        if len(caps) == 1 and not lex.is_surname(caps[0].casefold()):
+            continue  # one word in capitals of no surname list: an acronym more likely ("au ABCD, Xx")
         s, e = m.span()
         inside = [x for x in t.spans if x.start < e and x.end > s]
         if any(x.start < s or x.end > e or x.kind not in (PERSON, KEEP) for x in inside):
