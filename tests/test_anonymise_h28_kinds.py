@@ -77,3 +77,13 @@ def test_h28_lower_case_lists(anon, tmp_path, lang, texts):
 def test_h28_acronym_comma_given(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # another language's form of address after a relation noun is the title, the name after it the person
+    ("pt", ["Olá a todos.", "A minha psicóloga, [[Mevrouw Brinkhorst]], disse para eu escrever."]),
+    ("pt", ["Olá a todos.", "A minha psicóloga, [[Mevrouw de Wijsenbeek]], disse para eu escrever."]),
+])
+def test_h28_loan_title_after_relation(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -393,6 +393,8 @@ class CuePhraseRecognizer(_Multilingual):
             if t.text[s:s + 1].islower() and not t.lower_style and self.rank(cf, t.lang) is not None \
                     and not self.given(cf, t.lang):
                 continue  # "minha mãe cantava ...": in a text that capitalises names, a word of the language
+            if cf in self.cues.loan_titles:
+                continue  # another language's form of address ("a minha psicóloga, Mevrouw X"): the title rules read it
             if self.name_ok(t, lc, s, e, True):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
