@@ -21,13 +21,6 @@ def _clean(score):
     ("es", ["Hola a todos.", "En mi carnet sale \"[[TTUPA CCAHUANA, Rosa Elena]]\" y nadie me llama así."]),
     # the teacher's title before a name goes with the name
     ("pt", ["Olá a todos.", "A [[professora Odete]] disse que falar ajuda muito."]),
-])
-def test_h28_private_kinds(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # hospitals, schools and universities named after people, after their head noun (Portuguese had none)
     ("pt", ["Olá a todos.", "Fui ao {{Hospital Cândido Ferreira}} e depois mudei de médica."]),
     ("pt", ["Olá a todos.", "Estudo na {{Escola Secundária Quitéria da Silva Barros}} desde setembro."]),
@@ -35,55 +28,20 @@ def test_h28_private_kinds(anon, tmp_path, lang, texts):
     ("pt", ["Olá a todos.", "A minha avó vai à igreja de {{Nossa Senhora da Graça}} todos os domingos."]),
     # a head noun after the elided French article
     ("fr", ["Bonjour à tous.", "Je suis doctorante à l'{{Université Honorine Valcourt}} depuis deux ans."]),
-])
-def test_h28_keep_kinds(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # the Latin-American "-cita"/"-cito" added to a given name that ends in a consonant or an "e"
     ("es", ["Hola a todos.", "Mi papá me decía [[Marthcita]] cuando era niña."]),
     # a kin word's diminutive is no relation noun and a name glued to it ("abuelita" is not "abue" + "lita")
     ("es", ["Hola a todos.", "Mi abuelita [[Gumersinda]] me enseñó a tejer."]),
-])
-def test_h28_spanish_forms(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # a tagged reply opening with a full Spanish name: the given name and both surnames
     ("es", ["Hola a todos.", "[[Filomena Tapara Ccoyllo]] gracias por escribir, te entiendo."]),
-])
-def test_h28_tagged_two_surnames(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # lower-case chat: given names of English origin in a list of given names, after the conjunction too
     ("es", ["hola a todos", "comparto el cuarto con mis 3 hermanos, [[jhonny]], [[kevin]] y [[yeimi]] jaja"]),
-])
-def test_h28_lower_case_lists(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # an acronym in capitals, a comma and a given name is no official name
     ("fr", ["Bonjour à tous.", "J'ai vu une psy au {{CLSC}}, [[Gwenaëlle]], pendant un an."]),
-])
-def test_h28_acronym_comma_given(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # another language's form of address after a relation noun is the title, the name after it the person
     ("pt", ["Olá a todos.", "A minha psicóloga, [[Mevrouw Brinkhorst]], disse para eu escrever."]),
     ("pt", ["Olá a todos.", "A minha psicóloga, [[Mevrouw de Wijsenbeek]], disse para eu escrever."]),
 ])
-def test_h28_loan_title_after_relation(anon, tmp_path, lang, texts):
+def test_h28_kinds(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
