@@ -68,7 +68,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          # "don" before a given name, the man's form of "doña" (a title of the anonymiser's Spanish cues)
                          "don",
                          # Portuguese and Italian
-                         "senhora", "senhor", "dona", "doutora", "doutor", "profa", "signora", "signor", "signore",
+                         "senhora", "senhor", "dona", "doutora", "doutor", "profa", "professora", "signora", "signor", "signore",
                          "signorina", "dottoressa", "dottor", "dottore", "avv",
                          # the Lombard and Ticinese dialect forms of address ("Sciura", "Sciur" = signora, signore)
                          "sciura", "sciur",

@@ -33,6 +33,8 @@ def grow_persons(t, cues) -> None:
     """Widen the PERSON spans of ``t`` in place where the words around them are the rest of the name."""
     if t.lang in _CAPS_FIRST_LANGS and _CAPS_FIRST.search(t.text):
         caps_first_names(t, cues)
+    if t.lang in _CAPS_FIRST_LANGS and ", " in t.text:
+        caps_comma_names(t, cues)
     for sp in list(t.spans):
         if sp.kind != PERSON:
             continue
@@ -97,6 +99,42 @@ def caps_first_names(t, cues) -> None:
         sp = Span(m.start(), m.end(), PERSON, re.sub(r"\s+", " ", m.group(0)).casefold(), "caps_first", 0.7,
                   "an official name, the surname first in capitals" + GROWN)
         t.claim(sp)
+
+
+# the official form of Peru and other Latin-American registries (DNI, lists of results): the surnames in capitals, a
+# comma, then the given names ("QUISPE HUAMANI, Rosa Elvira")
+_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
+_CAPS_COMMA = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ]{3,}(?:[ \t]+(?:DE[ \t]+(?:LA[ \t]+|LOS[ \t]+)?|DEL[ \t]+)?[A-ZÀ-ÖØ-Þ]{2,}){0,2}),"
+                         r"[ \t]+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,3})(?![\w'’-])")
+
+
+def caps_comma_names(t, cues) -> None:
+    """Official names written "SURNAME SURNAME, Given Given": a given name of the lists after the comma, surnames
+    in capitals that are no word (or surnames of the lists) before it. Taken whole, over what the recognizers read
+    inside it (a part found as a person, the given names kept as a quoted title)."""
+    from .spans import Span
+
+    lex = cues.lex
+    for m in _CAPS_COMMA.finditer(t.text):
+        givens = m.group(2).split()
+        if not any(cues.any_given_name(g.casefold()) for g in givens):
+            continue
+        caps = [w for w in m.group(1).split() if w not in ("DE", "LA", "LOS", "DEL")]
+        if any(len(w) < 3 or not _VOWEL.search(w) or w.casefold() in cues.acronyms
+               or ((lex.rank(w.casefold()) is not None or lex.lang_rank(w.casefold(), t.lang) is not None)
+                   and not lex.is_surname(w.casefold())) for w in caps):
+            continue  # an acronym or a word in capitals ("URGENTE, Maria") is no surname
+        if len(caps) == 1 and not lex.is_surname(caps[0].casefold()):
+            continue  # one word in capitals of no surname list: an acronym more likely ("au ABCD, Xx")
+        s, e = m.span()
+        inside = [x for x in t.spans if x.start < e and x.end > s]
+        if any(x.start < s or x.end > e or x.kind not in (PERSON, KEEP) for x in inside):
+            continue
+        gone = {id(x) for x in inside}
+        t.spans[:] = [x for x in t.spans if id(x) not in gone]
+        t.taken[s:e] = b"\x00" * (e - s)
+        t.claim(Span(s, e, PERSON, re.sub(r"\s+", " ", m.group(0)).casefold(), "caps_first", 0.7,
+                     "an official name, the surnames in capitals, a comma, the given names" + GROWN))
 
 
 def _caps_first(t, cues, s: int) -> int:

@@ -119,7 +119,7 @@ class LanguageCues:
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
-               + r")[ \t-]+){0,2}(?P<rel>" + _alt(self.relations) + r")(?:[ \t]+(?:" + _alt(self.after) + r"))?"
+               + r")[ \t-]+){0,2}(?P<rel>" + _alt(self.relations) + r")(?![^\W\d_])(?:[ \t]+(?:" + _alt(self.after) + r"))?"
                # what the relation is of ("o meu colega de casa, o X", "mi compañera de piso Y"), and the
                # article the speech puts before a given name after the comma
                + r"(?:[ \t]+(?:de|di|da|do|du|del)[ \t]+(?-i:[a-zà-ÿ]+))?"
@@ -183,7 +183,9 @@ class LanguageCues:
         post = (r"(?-i:(?P<name>[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*(?:[ \t]+[" + _UP + r"][^\W\d_]+(?:-[^\W\d_]+)*){0,3}))"
                 r"[ \t]*,[ \t]*(?:" + (_alt(self.post_titles) or "(?!)") + r")(?![^\W\d_])")
         # a head noun of a place or body, a whole word, before the blank (or the apostrophe of "Sant'") of its name
-        head = r"(?<![\w'’-])(?:" + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)"
+        # (or after the elided article of French and Italian: "l'Université X", "dell'Ospedale X")
+        head = (r"(?:(?<![\w'’-])|(?<=\b[lLdD]['’])|(?<=\b(?:dell|nell|sull)['’])|(?<=\ball['’]))(?:"
+                + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)")
         object.__setattr__(self, "head_re", re.compile(head, re.I))
         for attr, pat in (("rel_after_re", rel_after), ("post_title_re", post), ("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
                           ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
@@ -271,8 +273,10 @@ class _Multilingual(Recognizer):
             if cf.endswith(end) and len(cf) - len(end) >= 2:
                 stem = cf[:-len(end)]
                 # (or added to a name that ends in a consonant: "pilarín" of "pilar", "juanito" of "juan")
+                # (or with "-cito"/"-cita" after a consonant or an "e": "ruthcita" of "ruth", "jorgecito" of "jorge")
                 if (any(self.given(stem + v) for v in ("o", "a", "e", "i"))
-                        or (stem[-1:] not in "aeiouáéíóú" and len(stem) >= 3 and self.given(stem))) \
+                        or ((stem[-1:] not in "aeiouáéíóú" or end.startswith("c")) and len(stem) >= 3
+                            and self.given(stem))) \
                         and self.rank(cf, lc.lang) is None:
                     return True
         return False
@@ -389,6 +393,8 @@ class CuePhraseRecognizer(_Multilingual):
             if t.text[s:s + 1].islower() and not t.lower_style and self.rank(cf, t.lang) is not None \
                     and not self.given(cf, t.lang):
                 continue  # "minha mãe cantava ...": in a text that capitalises names, a word of the language
+            if cf in self.cues.loan_titles:
+                continue  # another language's form of address ("a minha psicóloga, Mevrouw X"): the title rules read it
             if self.name_ok(t, lc, s, e, True):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
@@ -706,14 +712,28 @@ class LanguageNameRecognizer(_Multilingual):
                 # "a bia disse-me", "o tomás acha": the article of given names before a rare given name
                 yield self.person(t, s, e, f"a given name after the article of given names, in lower case ({t.lang})")
                 continue
-            if self.after_determiner(t, lc, s) or knowledge().is_place(tok) and not says:
+            # in lower-case chat, a given name in a list of given names ("mis hermanos, xx, yy y zz"): a name even
+            # where it is a frequent English word or follows the conjunction
+            listed = t.lower_style and self._listed_given(t, s, e)
+            if not listed and (self.after_determiner(t, lc, s) or knowledge().is_place(tok) and not says):
                 continue
-            if r is not None and r < 3000 and not says:
+            if r is not None and r < 3000 and not says and not listed:
                 continue
             if t.lower_style or says:
-                if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says:
+                if self.lex.rank(cf) is not None and self.lex.rank(cf) < 3000 and not says and not listed:
                     continue  # an English word in a mixed text ("love", "will")
                 yield self.person(t, s, e, f"a given name in lower case ({t.lang})")
+
+    def _listed_given(self, t: TextContext, s: int, e: int) -> bool:
+        """A lower-case given name of the lexicons before or after the token in a list (a comma or a conjunction
+        between), itself no word of the text's language's first 3000."""
+        text = t.text
+        for m in (_LIST_MATE_BEFORE.search(text, max(0, s - 24), s), _LIST_MATE_AFTER.match(text, e)):
+            if m is not None:
+                w = m.group("w")
+                if w.islower() and self.given(w, t.lang) and (self.rank(w, t.lang) or 10 ** 6) >= 3000:
+                    return True
+        return False
 
     def _tagged_reply(self, t: TextContext, lc: LanguageCues, s: int, e: int) -> Iterator[Span]:
         """A reply opening with the full name of the person it answers, tagged as social networks write it, no
@@ -736,8 +756,19 @@ class LanguageNameRecognizer(_Multilingual):
                 return
             if (knowledge().is_place(first) and not self.given(f, t.lang)) or not t.free(m.start(), m.end("last")):
                 return
+            end = m.end("last")
+            if t.lang in _TWO_SURNAMES and m.group("next") is not None and not m.group("next").islower():
+                # the second surname of Spanish and Portuguese names, then a lower-case word ("Xx Yy Zz gracias")
+                m2 = _SECOND_SURNAME.match(text, end)
+                w2 = m2.group("w").casefold() if m2 else ""
+                if m2 and not self.excluded(t, lc, w2) and t.free(end, m2.end()) and (
+                        self.surname(w2, t.lang) or self._unknown(t, w2)
+                        or ((self.rank(w2, t.lang) or 10 ** 6) >= 20000 and (self.lex.rank(w2) or 10 ** 6) >= 20000)):
+                    yield self.person(t, m.start(), m2.end(), f"a reply opening with the full name it answers, tagged ({t.lang})",
+                                      score=self.score + 0.05)
+                    return
             # (above the capitalised-name rule of this recognizer, which would read "Yy Zz" across two tagged names)
-            yield self.person(t, m.start(), m.end("last"), f"a reply opening with the full name it answers, tagged ({t.lang})",
+            yield self.person(t, m.start(), end, f"a reply opening with the full name it answers, tagged ({t.lang})",
                               score=self.score + 0.05)
             if m.group("next") is None or m.group("next").islower():
                 return
@@ -1057,6 +1088,12 @@ class SurnameFirstListRecognizer(_Multilingual):
 # lower-case word, another capitalised name, or the end of the line)
 _TAG_PAIR = re.compile(rf"(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \t]+(?P<last>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
                        rf"(?=[ \t]+(?P<next>[{_LOW}]|[{_UP}])|(?P<end>[ \t]*$))", re.M)
+# a word next to another in a list: a comma or a conjunction between ("xx, yy y zz", "xx e yy", "xx and yy")
+_LIST_MATE_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[^\W\d_]{3,})(?:[ \t]*,[ \t]*|[ \t]+(?:y|e|et|and|i|en|und)[ \t]+)$")
+_LIST_MATE_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:y|e|et|and|i|en|und)[ \t]+)(?P<w>[^\W\d_]{3,})(?![\w'’-])")
+# the languages whose names carry two surnames, and the second one after a tagged pair, before a lower-case word
+_TWO_SURNAMES = frozenset({"es", "pt", "ca"})
+_SECOND_SURNAME = re.compile(rf"[ \t]+(?P<w>[{_UP}][{_LOW}]+)(?=[ \t]+[{_LOW}]|[ \t]*$)", re.M)
 # "where from" right after a writer's own name opening a sentence, by language: "Xx desde Telde", "Xx de Braga",
 # "Xx da Bari", "Xx z Brna" (the preposition of origin of each language's grammar)
 _FROM = {"es": "desde|de", "pt": "de|do|da", "fr": "de|d'", "it": "da|di", "nl": "uit", "cs": "z|ze", "pl": "z|ze"}

@@ -2978,8 +2978,18 @@ class TitleRecognizer(Recognizer):
         """The title matched at ``m`` is another language's form of address, written capitalised, in English or
         German text ("Mme Roy"); in its own language the language's title recognizer reads it."""
         written = t.text[m.start():m.end()].rstrip()
-        return (t.lang or "en") in ("en", "de") and written[:1].isupper() \
-            and written.rstrip(".").casefold() in self.cues.loan_titles
+        cf = written.rstrip(".").casefold()
+        if not (written[:1].isupper() and cf in self.cues.loan_titles):
+            return False
+        lang = t.lang or "en"
+        if lang in ("en", "de"):
+            return True
+        # (in another covered language's text too, a capitalised form of address that is no title nor a word of
+        # that language: "a minha psicóloga, Mevrouw X", "Madame X" in Portuguese)
+        from .multilingual import language_cues
+        lc = language_cues()[0].get(lang)
+        return lc is not None and cf not in lc.titles and cf not in lc.local_titles \
+            and (self.lex.lang_rank(cf, lang) or 10 ** 6) >= 5000
 
     def _lower_name(self, t: TextContext, n: re.Match, title: str) -> Iterator[Span]:
         """A lower-case name after a title written in lower case ("frau dr. hellwig", "dr. xxx yyy")."""
