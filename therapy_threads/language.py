@@ -72,24 +72,27 @@ def _sample(text: str | None, limit: int | None = None) -> str | None:
     return " ".join(sample.split())
 
 
-def _code(pred: dict) -> str | None:
+def _code(pred: dict, min_score: float = MIN_SCORE) -> str | None:
     lang = pred.get("lang")
-    if not lang or pred.get("score", 0.0) < MIN_SCORE:
+    if not lang or pred.get("score", 0.0) < min_score:
         return None
     lang = lang.split("-")[0].lower()
     return lang if len(lang) == 2 else None
 
 
-def detect_many(texts: list[str | None]) -> list[str | None]:
-    """ISO 639-1 codes (or None) for ``texts``."""
+def _predictions(texts: list[str | None]):
+    """The detector's best prediction for each of ``texts`` (None where too little text to read)."""
     d = detector()
     # cut to what the detector reads: the same answer, without the library logging each cut
     limit = getattr(getattr(d, "config", None), "max_input_length", None)
-    out: list[str | None] = []
     for t in texts:
         s = _sample(t, limit)
-        out.append(None if s is None else _code(d.detect(s, k=1)[0]))
-    return out
+        yield None if s is None else d.detect(s, k=1)[0]
+
+
+def detect_many(texts: list[str | None]) -> list[str | None]:
+    """ISO 639-1 codes (or None) for ``texts``."""
+    return [None if p is None else _code(p) for p in _predictions(texts)]
 
 
 def by_sentences(text: str | None, whole: str | None) -> str | None:
@@ -122,19 +125,8 @@ def detect(text: str | None) -> str | None:
 
 
 def _guesses(texts: list[str | None]) -> list[tuple[str | None, str | None]]:
-    """(code or None, the detector's best guess at any score) for ``texts`` (see :func:`detect_many`)."""
-    d = detector()
-    limit = getattr(getattr(d, "config", None), "max_input_length", None)
-    out: list[tuple[str | None, str | None]] = []
-    for t in texts:
-        s = _sample(t, limit)
-        if s is None:
-            out.append((None, None))
-            continue
-        pred = d.detect(s, k=1)[0]
-        guess = pred.get("lang", "").split("-")[0].lower()
-        out.append((_code(pred), guess if len(guess) == 2 and pred.get("score", 0.0) >= THREAD_MIN_SCORE else None))
-    return out
+    """(code or None, the detector's guess at THREAD_MIN_SCORE or above) for ``texts``."""
+    return [(None, None) if p is None else (_code(p), _code(p, THREAD_MIN_SCORE)) for p in _predictions(texts)]
 
 
 # a post the detector is unsure of (below MIN_SCORE, at least this) takes its best guess when most of its

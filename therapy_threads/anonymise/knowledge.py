@@ -293,10 +293,11 @@ def find_national_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     for m in _PHONE_RUN.finditer(text):
         raw = m.group(0).strip()
-        if sum(ch.isdigit() for ch in raw) == 7:
+        digits = sum(ch.isdigit() for ch in raw)
+        if digits == 7:
             if not _seven_digit_phone_shape(text, m.start(), m.end(), raw):
                 continue
-        elif _not_a_phone(text, m.start(), m.end(), raw) or sum(ch.isdigit() for ch in raw) > 15:
+        elif digits > 15 or _not_a_phone(text, m.start(), m.end(), raw):
             continue
         if raw.isdigit() and len(raw) < 10 and not raw.startswith("0"):
             continue  # a bare "12345678" is an order or a case number as often as a phone

@@ -334,7 +334,6 @@ _BLANKS = re.compile(r"\s+")
 _TLD_RUN = re.compile(r"[\w-]+")
 _TLD_AT = re.compile(_W_TLD + r"(?![\w-])", re.I)
 _TLD_SET = frozenset(_W_TLDS)
-_HINT_ODD = tuple(sorted(odd_characters("".join(_HINT_WORDS or ()))))
 
 
 def _tld_at(text: str, p: int) -> bool:
