@@ -146,3 +146,15 @@ def test_slashdot_threshold_count_warns_when_stubs_are_not_read():
                   f'<ul id="commentlisting">{listing}</ul>')
     assert len(r.comments) == 2
     assert "fewer_comments_than_declared" in codes(r)
+
+
+def test_slashdot_quoted_parent_box_is_not_text():
+    # ``<p><div class="quote">``: the parser closes the paragraph, the quote box stays in the body.
+    quoted = ('Kites need wind.</p><p><div class="quote"><p>The spring fair had more kites than any year.</p>'
+              '</div><p> <a href="https://kites.example/fair" rel="nofollow">https://kites.example/fa...</a>'
+              ' [kites.example] </p>')
+    r = read_page('<h1>Kites</h1><p>The story.</p><ul id="commentlisting">'
+                  + _full(31, "Wendaline", "<p>Kites need wind.</p>",
+                          _full(32, "Quillon", "<p>" + quoted)) + '</ul>')
+    assert [c.text for c in r.comments] == [
+        "Kites need wind.", "Kites need wind.\n\nhttps://kites.example/fa... [kites.example]"]

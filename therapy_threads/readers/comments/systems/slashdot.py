@@ -70,8 +70,11 @@ class Slashdot(CommentSystem):
             hidden = body is None and ("hidden" in a.classes(n) or "hidden" in a.classes(shell))
             if body is None and not hidden:
                 continue
+            # A quoted parent (``div.quote``, the "Quote Parent" button's box) is not the
+            # commenter's words.
+            quotes = body.css("div.quote") if body is not None else []
             out.append(Item(n, self.name, f"comment-{cid}", author=author or None,
-                            content=body if body is not None else shell,
+                            content=body if body is not None else shell, not_text=quotes,
                             placeholder=HIDDEN if hidden else None))
         return out
 
