@@ -114,11 +114,10 @@ class VBulletin(CommentSystem):
     def _find_awful(page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("table.post[id^='post']"):
-            m = _V3.match(a.id(n))
+        for n, m in page.with_id("table.post[id^='post']", _V3):
             body = n.css_first("div.complete_shit") or n.css_first("td.postbody")
             who = n.css_first("dl.userinfo dt.author, dt.author")
-            if m is None or body is None or who is None:
+            if body is None or who is None:
                 continue
             idx = a.get(n, "data-idx")
             out.append(Item(n, VBulletin.name, f"post_{m.group(1)}", parent_stated=True,
