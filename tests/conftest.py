@@ -15,6 +15,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
+# The anonymiser kind tests' shared runner (tests/_kinds.py) asserts for them: its failures are
+# explained as a test module's are.
+pytest.register_assert_rewrite("_kinds")
+
 
 @pytest.fixture(scope="session")
 def prefect_harness(tmp_path_factory):

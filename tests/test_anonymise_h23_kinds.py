@@ -9,9 +9,7 @@ from therapy_threads.anonymise.recognizers import (ChatSenderRecognizer, HandleR
 
 from therapy_threads.anonymise.multilingual import IntroFromPlaceRecognizer
 
-from test_anonymise_recognizers import check  # noqa: E402
-
-P, K = "person", "keep"
+from _kinds import K, P, anon, check, run  # noqa: F401  (the stage fixture and runner)
 
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -63,13 +61,6 @@ def test_a_writer_naming_themself_then_where_from(lang, text, expected):
     check(IntroFromPlaceRecognizer, text, expected, lang=lang)
 
 
-@pytest.fixture(scope="module")
-def anon():
-    from therapy_threads.anonymise import Anonymiser
-    from therapy_threads.anonymise import evalset as ev
-    return Anonymiser(ev.EVAL_KEY)
-
-
 @pytest.mark.parametrize("lang,texts", [
     # a case form of a name accepted in the post (Czech declension), before a declined place
     ("cs", ["Paní Mgr. [[Vondroušková]] má volno ve čtvrtek.", "Pak uvidím, jestli půjdu k [[Vondrouškové]] do {{Králova Pole}}."]),
@@ -87,10 +78,6 @@ def anon():
     ("es", ["Mi hermana [[Rosa]] vino a verme el domingo.", "Hemos pasado una tarde muy {{bonita}} en casa de mis padres."]),
 ])
 def test_other_forms_of_an_accepted_name(anon, tmp_path, lang, texts):
-    import sys
-    from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).parent))
-    from test_anonymise_post_rules import run
     sc = run(anon, tmp_path, texts, lang)
     assert sc.private_removed == sc.private_total and sc.keep_intact == sc.keep_total, (sc.leaked, sc.damaged)
 

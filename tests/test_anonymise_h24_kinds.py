@@ -4,17 +4,9 @@ that are English words, local institutions and public people. Small labelled pos
 (``[[private]]`` must go, ``{{keep}}`` must stay). All names and sentences are synthetic."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
-
-
-def _clean(score):
-    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+from _kinds import OVERREMOVED, anon, check, post  # noqa: F401  (the stage fixture and the post runner)
 
 
 @pytest.mark.parametrize("texts", [
@@ -25,24 +17,21 @@ def _clean(score):
     ["Hello all.", "I knew a [[Theunis van der Walt]] at school, and [[Van der Walt]] still phones me.",
      "lol [[ruan janse van rensburg]] said that. [[Janse van Rensburg]] agreed."],
 ])
-def test_afrikaans_particles_and_forms_of_address(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+def test_afrikaans_particles_and_forms_of_address(post, texts):
+    post(texts, empty=OVERREMOVED)
 
 
-def test_particles_are_not_taken_off_ordinary_words(anon, tmp_path):
+def test_particles_are_not_taken_off_ordinary_words(post):
     # no person after the particle: the words stay
-    score = run(anon, tmp_path, ["Hello all.", "We ate at {{Le Bistro}} and drove the van to {{Cape Town}}."])
-    assert score.damaged == [] and score.overremoved == [], _clean(score)
+    post(["Hello all.", "We ate at {{Le Bistro}} and drove the van to {{Cape Town}}."], empty=("damaged", "overremoved"))
 
 
 @pytest.mark.parametrize("texts", [
     # a lower-case full name signing the text: the particles and the surname after the given name go too
     ["Hello all.", "[[thabo]] here, from {{Brakpan}}. thanks all. [[thabo janse van tonder]]"],
 ])
-def test_particles_after_a_name(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_particles_after_a_name(post, texts):
+    post(texts)
 
 
 @pytest.mark.parametrize("texts", [
@@ -61,9 +50,8 @@ def test_particles_after_a_name(anon, tmp_path, texts):
     # a town of the gazetteer addressed, with talk after the comma, is the person
     ["Hello all.", "[[Rustam]], that's beautiful, thank you."],
 ])
-def test_a_town_before_its_city(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_a_town_before_its_city(post, texts):
+    post(texts)
 
 
 @pytest.mark.parametrize("texts", [
@@ -74,9 +62,8 @@ def test_a_town_before_its_city(anon, tmp_path, texts):
     ["Look:\n[14/11/2026, 21:06:55] [[Precious]] {{Ikeja}}: Hmm. Our own [[Tolu]].\n"
      "[14/11/2026, 21:07:31] [[Amaka Obi]]: ok"],
 ])
-def test_given_names_that_are_words_with_name_evidence(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+def test_given_names_that_are_words_with_name_evidence(post, texts):
+    post(texts, empty=OVERREMOVED)
 
 
 @pytest.mark.parametrize("texts", [
@@ -86,9 +73,8 @@ def test_given_names_that_are_words_with_name_evidence(anon, tmp_path, texts):
     # a person after an institution's name and a comma stays a person
     ["Hello all.", "I called the {{Riverside Clinic}}, [[Amaka]] picked up."],
 ])
-def test_an_institution_and_its_town(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_an_institution_and_its_town(post, texts):
+    post(texts)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -98,6 +84,5 @@ def test_an_institution_and_its_town(anon, tmp_path, texts):
     ("Cafe NY du Monde", []),  # an acronym of a place, no initials
 ])
 def test_initials_and_a_particle_surname(text, expected):
-    from test_anonymise_recognizers import check
     from therapy_threads.anonymise.recognizers import InitialsParticleRecognizer
     check(InitialsParticleRecognizer, text, expected)

@@ -5,25 +5,16 @@ labelled posts through the real stage (``[[private]]`` must go, ``{{keep}}`` mus
 synthetic; places, peoples and brands are real."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
-from test_anonymise_recognizers import check  # noqa: E402  (one recognizer on one text)
+from _kinds import OVERREMOVED, anon, check, post  # noqa: F401  (the stage fixture and the post runner)
 
-from therapy_threads.anonymise import recognizers as R  # noqa: E402
+from therapy_threads.anonymise import recognizers as R
 
-from therapy_threads.anonymise.knowledge import knowledge  # noqa: E402
-from therapy_threads.anonymise.multilingual import language_cues  # noqa: E402
-from therapy_threads.anonymise.policy import Policy  # noqa: E402
-from therapy_threads.anonymise.recognizers import relation_possessives  # noqa: E402
-
-
-def _clean(score):
-    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+from therapy_threads.anonymise.knowledge import knowledge
+from therapy_threads.anonymise.multilingual import language_cues
+from therapy_threads.anonymise.policy import Policy
+from therapy_threads.anonymise.recognizers import relation_possessives
 
 
 @pytest.mark.parametrize("texts", [
@@ -47,9 +38,8 @@ def _clean(score):
     # an old given name no list knows, before a surname accepted as a name
     ["Hello all.", "Our cousin ([[Zorvanus Lee]] on paper) raced at the fair."],
 ])
-def test_word_names_in_a_name_role(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+def test_word_names_in_a_name_role(post, texts):
+    post(texts, empty=OVERREMOVED)
 
 
 @pytest.mark.parametrize("texts", [
@@ -60,9 +50,8 @@ def test_word_names_in_a_name_role(anon, tmp_path, texts):
     ["Hello all.", "My father, \"[[Pepp tal-Qarnit]]\" to the band club, died.",
      "I'm a [[tal-Qarnit]] too, from your father's side.", "Call me any time. [[Mario Borgova tal-Qarnit]]"],
 ])
-def test_maltese_titles_and_family_nicknames(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_maltese_titles_and_family_nicknames(post, texts):
+    post(texts)
 
 
 @pytest.mark.parametrize("texts", [
@@ -93,9 +82,8 @@ def test_maltese_titles_and_family_nicknames(anon, tmp_path, texts):
     # a town written with a Latin Extended capital
     ["Hello all.", "My nanna came from {{Żejtun}} in the fifties."],
 ])
-def test_things_places_and_words_stay(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+def test_things_places_and_words_stay(post, texts):
+    post(texts, empty=OVERREMOVED)
 
 
 def test_places_with_extended_latin_capitals_are_in_the_gazetteer():

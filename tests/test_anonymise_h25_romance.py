@@ -6,17 +6,9 @@ posts through the real stage (``[[private]]`` must go, ``{{keep}}`` must stay). 
 synthetic."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
-
-
-def _clean(score):
-    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+from _kinds import OVERREMOVED, anon, post  # noqa: F401  (the stage fixture and the post runner)
 
 
 @pytest.mark.parametrize("lang, texts", [
@@ -26,21 +18,18 @@ def _clean(score):
     ("it", ["Ciao.", "La lista è scritta così: \"[[Bernasconi Ilario]], {{Mendrisio}}\" oppure "
                      "\"[[Pedrazzini Ottavia]], {{Lugano}}\". Buona fortuna."]),
 ])
-def test_list_entries_written_surname_first(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang=lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_list_entries_written_surname_first(post, lang, texts):
+    post(texts, lang=lang)
 
 
-def test_a_known_name_opening_a_lower_case_chat_message(anon, tmp_path):
+def test_a_known_name_opening_a_lower_case_chat_message(post):
     texts = ["Les paso el chat:\n[03/10/26, 20:01:15] [[Romina]]: hola chicas, ¿cómo andan?\n"
              "[03/10/26, 20:02:40] [[Belu Ferreyra]]: [[romina]] no es por eso\n\nEso."]
-    score = run(anon, tmp_path, texts, lang="es")
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+    post(texts, lang="es")
 
 
-def test_a_place_after_a_comma_is_no_given_name(anon, tmp_path):
-    score = run(anon, tmp_path, ["Hola.", "Viví en \"{{Toledo}}, {{Ohio}}\" dos años."], lang="es")
-    assert score.damaged == [] and score.overremoved == [], _clean(score)
+def test_a_place_after_a_comma_is_no_given_name(post):
+    post(["Hola.", "Viví en \"{{Toledo}}, {{Ohio}}\" dos años."], lang="es", empty=("damaged", "overremoved"))
 
 
 @pytest.mark.parametrize("texts", [
@@ -50,9 +39,8 @@ def test_a_place_after_a_comma_is_no_given_name(anon, tmp_path):
     # a public person as a type keeps its name; a ship named after a woman takes the masculine article
     ["Hola.", "El {{Messi}} de la terapia no existe, chicas. Mi abuelo cruzó en el {{Arantxa}} en 1950."],
 ])
-def test_spanish_article_of_persons(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts, lang="es")
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_spanish_article_of_persons(post, texts):
+    post(texts, lang="es")
 
 
 @pytest.mark.parametrize("texts", [
@@ -63,9 +51,8 @@ def test_spanish_article_of_persons(anon, tmp_path, texts):
     ["Allô.", "[[Ginette Landry]] merci ma belle, je te comprends.",
      "[[Ginette Landry]] [[Yvonne Gaudet]] les filles, on se voit jeudi."],
 ])
-def test_acadian_names(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts, lang="fr")
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_acadian_names(post, texts):
+    post(texts, lang="fr")
 
 
 @pytest.mark.parametrize("lang, texts", [
@@ -74,9 +61,8 @@ def test_acadian_names(anon, tmp_path, texts):
     ("it", ["Ciao.", "Mio cugino [[Teodoro]] lavora all'{{Ospedale Beata Vergine}} e al {{San Teodoro}}."]),
     ("es", ["Hola.", "La [[Lic. Ferreyra]] atiende en la {{calle Ferreyra}}, cerca del {{Hospital San Roque}}."]),
 ])
-def test_names_headed_by_a_place_or_body_noun(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang=lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_names_headed_by_a_place_or_body_noun(post, lang, texts):
+    post(texts, lang=lang)
 
 
 @pytest.mark.parametrize("texts", [
@@ -84,9 +70,8 @@ def test_names_headed_by_a_place_or_body_noun(anon, tmp_path, lang, texts):
     ["Ciao.", "Vado dal [[lic. phil. Ermete Bizzozero]] a {{Bellinzona}}. Prima andavo da un signore di {{Locarno}}.",
      "[[Sciura Ottavia]], grazie."],
 ])
-def test_swiss_and_dialect_forms_of_address(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts, lang="it")
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_swiss_and_dialect_forms_of_address(post, texts):
+    post(texts, lang="it")
 
 
 @pytest.mark.parametrize("lang, texts", [
@@ -95,9 +80,8 @@ def test_swiss_and_dialect_forms_of_address(anon, tmp_path, texts):
     # outside English, a lower-case word running on after a name and a comma is a word, no handle
     ("es", ["Hola.", "[[Romina]], escuchame una cosa: mi psicóloga es cognitivo-conductual."]),
 ])
-def test_what_follows_a_name(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang=lang)
-    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+def test_what_follows_a_name(post, lang, texts):
+    post(texts, lang=lang, empty=OVERREMOVED)
 
 
 @pytest.mark.parametrize("lang, texts", [
@@ -106,6 +90,5 @@ def test_what_follows_a_name(anon, tmp_path, lang, texts):
     # a lower-case given name signing after a dash; a place after an elided preposition is no handle
     ("fr", ["Allô.", "Merci [[Ginette Landry]], d'{{Edmundston}}, pour tout. Ça m'a fait brailler. — [[josette]]"]),
 ])
-def test_things_and_signatures(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang=lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_things_and_signatures(post, lang, texts):
+    post(texts, lang=lang)

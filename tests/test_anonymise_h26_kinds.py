@@ -4,17 +4,9 @@ and Flemish particle surnames written with a capital ("Van den X", "De X"). Smal
 stage (``[[private]]`` must go, ``{{keep}}`` must stay). All names of people are synthetic; places are real."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
-
-
-def _clean(score):
-    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+from _kinds import OVERREMOVED, anon, post  # noqa: F401  (the stage fixture and the post runner)
 
 
 @pytest.mark.parametrize("lang,texts", [
@@ -37,9 +29,8 @@ def _clean(score):
     # Flemish particle surnames written with a capital
     ("nl", ["Hallo iedereen.", "Ik sprak met [[Lotte Van den Broeck]] en [[Femke De Clercq]] gisteren."]),
 ])
-def test_h26_name_shapes(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+def test_h26_name_shapes(post, lang, texts):
+    post(texts, lang, OVERREMOVED)
 
 
 @pytest.mark.parametrize("lang,texts", [
@@ -48,6 +39,5 @@ def test_h26_name_shapes(anon, tmp_path, lang, texts):
     # words in capitals before a given name are no surname
     ("fr", ["Bonjour à tous.", "NOUS AVONS vu [[Marie]] hier, merci."]),
 ])
-def test_h26_caps_first_alone(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [] and score.overremoved == [], _clean(score)
+def test_h26_caps_first_alone(post, lang, texts):
+    post(texts, lang, OVERREMOVED)

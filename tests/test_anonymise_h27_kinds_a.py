@@ -3,23 +3,12 @@
 stay); single recognizers as text -> spans. All names of people are synthetic; places are real."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+
+from _kinds import K, P, anon, check, post  # noqa: F401  (the stage fixture and the post runner)
 
 from therapy_threads.anonymise.multilingual import HeadedNameRecognizer, SurnameFirstListRecognizer
 from therapy_threads.anonymise.patterns import find_contacts
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
-from test_anonymise_recognizers import check  # noqa: E402
-
-P, K = "person", "keep"
-
-
-def _clean(score):
-    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
 
 
 @pytest.mark.parametrize("lang,texts", [
@@ -39,9 +28,8 @@ def _clean(score):
     ("id", ["halo semua, makasih udah baca ya.", "iya namaku [[Bagus]] tapi hidupku lagi ora {{bagus}}. makasih mas "
             "[[Bagus]] udah nanya."]),
 ])
-def test_h27_private_kinds(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_h27_private_kinds(post, lang, texts):
+    post(texts, lang)
 
 
 @pytest.mark.parametrize("lang,texts", [
@@ -58,9 +46,8 @@ def test_h27_private_kinds(anon, tmp_path, lang, texts):
     # in lower case a national given name the language's dictionary has as a word is the word
     ("id", ["halo semua, makasih udah baca ya.", "aku [[Bintang]], anak baru. kata orang mataku kayak {{bintang}}."]),
 ])
-def test_h27_keep_kinds(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.damaged == [] and score.leaked == [], _clean(score)
+def test_h27_keep_kinds(post, lang, texts):
+    post(texts, lang)
 
 
 @pytest.mark.parametrize("lang,text,expected", [

@@ -7,21 +7,12 @@ thing's name after its article in a list. Small labelled posts through the real 
 ``{{keep}}`` must stay). All names of people are synthetic; places, languages and saints are real."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
+from _kinds import anon, assert_empty, measure_rows, post  # noqa: F401  (the stage fixture and the post runner)
 
-from therapy_threads.anonymise import detect as D  # noqa: E402
-from therapy_threads.anonymise import evalset as ev  # noqa: E402
-from therapy_threads.anonymise.wordgate import WordGate  # noqa: E402
-
-
-def _clean(score):
-    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+from therapy_threads.anonymise import detect as D
+from therapy_threads.anonymise.wordgate import WordGate
 
 
 @pytest.mark.parametrize("texts", [
@@ -34,9 +25,8 @@ def _clean(score):
     # a name signing the text with an aside in brackets
     ["Hello all. I'm [[Faith]], a nurse in {{Leicester}}. I lost my {{faith}} this year. Tell me how you started?\n[[Faith]] (the night nurse, sorry)"],
 ])
-def test_h27_word_names_addressed(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_h27_word_names_addressed(post, texts):
+    post(texts)
 
 
 @pytest.mark.parametrize("text,addressed", [
@@ -54,9 +44,8 @@ def test_h27_addressed_opening(anon, text, addressed):
     # a surname after "my surname," even where it is also a town
     ["Hello all.", "Funny thing about my surname, [[Chegutu]]: the nurse thought it was my town."],
 ])
-def test_h27_surname_after_my_surname(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_h27_surname_after_my_surname(post, texts):
+    post(texts)
 
 
 @pytest.mark.parametrize("texts", [
@@ -75,9 +64,8 @@ def test_h27_surname_after_my_surname(anon, tmp_path, texts):
     # the last word of a thing's name after its article is no name coordinated with a person
     ["Hello all.", "She had read about the {{Kindness Bench}} and [[Tatenda Mhuri]] from {{Mutare}}."],
 ])
-def test_h27_not_private(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_h27_not_private(post, texts):
+    post(texts)
 
 
 @pytest.mark.parametrize("text,found", [
@@ -99,10 +87,7 @@ def test_h27_title_topic_before_colon(anon, tmp_path):
     lines = ["@set rows", "@lang en", "@site rows.example.org", "@post {{Kupfungira}}: what I told the group",
              "@author Writer | w@example.org |", "Hello all. I said {{kupfungira}}, that is thinking too much.",
              "@comment c0 | name=reader0, email=reader0@example.org, parent=", "You are doing {{kupfungira}} again."]
-    p = tmp_path / "rows.tt"
-    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    score = ev.measure(ev.load(p), anon, "capture", tmp_path / "out")
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+    assert_empty(measure_rows(anon, tmp_path, lines))
 
 
 @pytest.mark.parametrize("text", ["I grew tomatoes in Leeds", "raiſed in Leeds", "İstanbul", "a KELVIN \u212a", "nothing here"])
@@ -116,9 +101,8 @@ def test_lacks_words_is_the_word_gate(text):
     # the surname after a given name and a nickname in brackets
     ["Hello all.", "Bom dia from {{Lisbon}}. I'm [[Filomena]] ([[Mena]]) [[Sequeira]], a teacher."],
 ])
-def test_h27_surname_after_a_nickname_in_brackets(anon, tmp_path, texts):
-    score = run(anon, tmp_path, texts)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_h27_surname_after_a_nickname_in_brackets(post, texts):
+    post(texts)
 
 
 def test_h27_display_name_from_a_place_is_no_name_of_the_place():
@@ -137,7 +121,4 @@ def test_h27_display_name_from_a_place_is_no_name_of_the_place():
 def test_h27_relative_of_a_commenter(anon, tmp_path, texts):
     lines = ["@set rows", "@lang en", "@site rows.example.org", "@post A thread", "@author Writer | w@example.org |",
              texts[0], "@comment c0 | name=Rufaro Mhuri, email=rufaro@example.org, parent=", texts[1]]
-    p = tmp_path / "rows.tt"
-    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    score = ev.measure(ev.load(p), anon, "wxr", tmp_path / "out")
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+    assert_empty(measure_rows(anon, tmp_path, lines, "wxr"))

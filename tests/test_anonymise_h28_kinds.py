@@ -3,17 +3,9 @@
 ``{{keep}}`` must stay). All names of people are synthetic; places are real."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
-
-
-def _clean(score):
-    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved)
+from _kinds import anon, post  # noqa: F401  (the stage fixture and the post runner)
 
 
 @pytest.mark.parametrize("lang,texts", [
@@ -42,6 +34,5 @@ def _clean(score):
     ("pt", ["Olá a todos.", "A minha psicóloga, [[Mevrouw Brinkhorst]], disse para eu escrever."]),
     ("pt", ["Olá a todos.", "A minha psicóloga, [[Mevrouw de Wijsenbeek]], disse para eu escrever."]),
 ])
-def test_h28_kinds(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
+def test_h28_kinds(post, lang, texts):
+    post(texts, lang)

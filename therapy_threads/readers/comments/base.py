@@ -9,6 +9,7 @@ clean-up — lives in the engine, so a system only says what is specific to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -71,6 +72,18 @@ class Page:
     url: str | None
     languages: tuple[str, ...]
     raw_ids: set[str] | None = None  # comment ids the page text holds (declared.raw_comment_ids)
+
+    def with_id(self, selector: str, pattern: re.Pattern, under: LexborNode | None = None,
+                attr: str = "id") -> Iterator[tuple[LexborNode, re.Match]]:
+        """The elements ``selector`` finds (below ``under``; the whole page by default) whose id
+        (or the id-like attribute ``attr``: ``thingid``, ``data-fullname``) ``pattern`` matches
+        from its start, in document order, each with its match (the id's number in a group).
+        The rest are skipped: the loop every system runs over its comments' numbered ids."""
+        get = self.attrs.get
+        for n in (self.root if under is None else under).css(selector):
+            m = pattern.match(get(n, attr))
+            if m is not None:
+                yield n, m
 
 
 class CommentSystem:

@@ -48,10 +48,9 @@ class Askbot(CommentSystem):
                                "div.comments[data-parent-post-id]") is None:
             return []
         out: list[Item] = []
-        for n in page.root.css("div.answer[id^='post-id-'], div.js-answer[id^='js-post-'], "
-                               "div.js-comment[id^='post-id-'], div.js-comment[id^='js-post-']"):
-            m = _POST_ID.match(a.id(n))
-            if m is None or m.group(1) == "0" or any("js-templates" in a.classes(p) for p in ancestors(n)):
+        for n, m in page.with_id("div.answer[id^='post-id-'], div.js-answer[id^='js-post-'], "
+                                 "div.js-comment[id^='post-id-'], div.js-comment[id^='js-post-']", _POST_ID):
+            if m.group(1) == "0" or any("js-templates" in a.classes(p) for p in ancestors(n)):
                 continue
             cls = a.classes(n)
             if "js-comment" in cls:

@@ -69,9 +69,8 @@ class BbPress(CommentSystem):
         """A theme's own post markup around bbPress's author link (see the module notes)."""
         a = page.attrs
         found = []
-        for n in page.root.css("[id^='post-']"):
-            m = _POST.match(a.id(n))
-            if m is None or n.tag not in ("article", "div", "li"):
+        for n, m in page.with_id("[id^='post-']", _POST):
+            if n.tag not in ("article", "div", "li"):
                 continue
             if n.css_first(".bbp-author-name") is None:
                 continue

@@ -36,17 +36,14 @@ class Blogger(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("li.comment[id^='c']"):
-            m = _ID.match(a.id(n))
-            if m:
-                author = n.css_first(".comment-header .blog-author")
-                out.append(Item(n, self.name, f"c{m.group(1)}",
-                                is_post_author=True if author is not None else None))
-        for n in page.root.css("li[id^='c']"):
-            m = _ID.match(a.id(n))
+        for n, m in page.with_id("li.comment[id^='c']", _ID):
+            author = n.css_first(".comment-header .blog-author")
+            out.append(Item(n, self.name, f"c{m.group(1)}",
+                            is_post_author=True if author is not None else None))
+        for n, m in page.with_id("li[id^='c']", _ID):
             data = n.css_first("p.comment-data")
             body = n.css_first("div.comment-body")
-            if m is None or data is None or body is None or "comment" in a.classes(n):
+            if data is None or body is None or "comment" in a.classes(n):
                 continue
             # The author's profile link, not the permalink ("#c{ID}") nor the delete icon's link.
             link = next((x for x in data.css("a[href]") if not a.get(x, "href").startswith("#")

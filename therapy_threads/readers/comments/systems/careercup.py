@@ -27,11 +27,10 @@ class CareerCup(CommentSystem):
         out: list[Item] = []
         for thread in page.root.css("div[id^='commentThread']"):
             head = None
-            for box in thread.css("div.uncollapsedComment"):
-                m = _UNCOLLAPSED.match(a.id(box))
+            for box, m in page.with_id("div.uncollapsedComment", _UNCOLLAPSED, under=thread):
                 n = next((c for c in box.iter() if c.tag == "div"
                           and a.classes(c) & {"comment", "childcomment"}), None)
-                if m is None or n is None or _thread_of(box, a) != thread.mem_id:
+                if n is None or _thread_of(box, a) != thread.mem_id:
                     continue
                 child = "childcomment" in a.classes(n)
                 key = f"c{m.group(1)}"

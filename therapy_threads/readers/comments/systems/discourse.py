@@ -97,10 +97,9 @@ class Discourse(CommentSystem):
         a = page.attrs
         out: list[Item] = []
         latest: dict[str, str] = {}  # username -> key of their latest post so far
-        for n in page.root.css("div.topic-post article[data-post-id]"):
-            m = _CRAWLER_ID.match(a.id(n))
+        for n, m in page.with_id("div.topic-post article[data-post-id]", _CRAWLER_ID):
             words = n.css_first(".regular.contents .cooked, .contents .cooked")
-            if m is None or words is None or "small-action" in a.classes(n):
+            if words is None or "small-action" in a.classes(n):
                 continue
             key = f"post-{m.group(1)}"
             who = stripped_text(n.css_first(".names .first.username a, .names .username a"))

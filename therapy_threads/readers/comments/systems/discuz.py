@@ -37,10 +37,7 @@ class Discuz(CommentSystem):
         a = page.attrs
         out: list[Item] = []
         numbered = False
-        for n in page.root.css("div[id^='post_']"):
-            m = _ID.match(a.id(n))
-            if m is None:
-                continue
+        for n, m in page.with_id("div[id^='post_']", _ID):
             pid = m.group(1)
             if n.css_first(f"table#pid{pid}") is None:
                 continue

@@ -35,15 +35,13 @@ class Disqus(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("li[id^='dsq-comment-']"):
-            m = _DSQ.match(a.id(n))
-            if m:
-                # The plugin's comments.php names the author's element ``#dsq-author-user-{ID}``
-                # (a link when the commenter gave a site, else a span); some copies print the
-                # site's address as text beside it inside the same ``cite``.
-                who = n.css_first(f"#dsq-author-user-{m.group(1)}")
-                out.append(Item(n, self.name, f"dsq-{m.group(1)}",
-                                author=(who.text(separator=" ", strip=True) or None) if who is not None else None))
+        for n, m in page.with_id("li[id^='dsq-comment-']", _DSQ):
+            # The plugin's comments.php names the author's element ``#dsq-author-user-{ID}``
+            # (a link when the commenter gave a site, else a span); some copies print the
+            # site's address as text beside it inside the same ``cite``.
+            who = n.css_first(f"#dsq-author-user-{m.group(1)}")
+            out.append(Item(n, self.name, f"dsq-{m.group(1)}",
+                            author=(who.text(separator=" ", strip=True) or None) if who is not None else None))
         post_list = page.root.css_first("#post-list, ul.post-list")
         if post_list is not None:
             for n in post_list.css("li.post"):

@@ -28,12 +28,11 @@ class FlatTable(CommentSystem):
         a = page.attrs
         out: list[Item] = []
         roots: set[str] = set()
-        for row in page.root.css("tr[id^='m']"):
-            m = _ID.match(a.id(row))
+        for row, m in page.with_id("tr[id^='m']", _ID):
             head = row.css_first("td[rowspan]")
             words_row = next_element(row)
             body = words_row.css_first("td.forum_message") if words_row is not None else None
-            if m is None or head is None or body is None:
+            if head is None or body is None:
                 continue
             links = [x for x in head.css("p > a[href]")]
             paras = head.css("p")

@@ -29,12 +29,11 @@ class FluxBB(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div.blockpost[id^='p']"):
-            m = _ID.match(a.id(n))
+        for n, m in page.with_id("div.blockpost[id^='p']", _ID):
             right = n.css_first("div.postright")
             content = next((c for c in (right.css("div.postmsg") if right is not None else ())
                             if "postsignature" not in a.classes(c)), None)
-            if m is None or content is None:
+            if content is None:
                 continue
             who = n.css_first("div.postleft dt")
             out.append(Item(n, self.name, f"p{m.group(1)}", parent_stated=True,

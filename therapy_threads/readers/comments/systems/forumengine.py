@@ -26,13 +26,11 @@ class ForumEngine(CommentSystem):
                               "reply-children"})
 
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div.items-thread.reply-item[id^='post_']"):
-            m = _ID.match(a.id(n))
+        for n, m in page.with_id("div.items-thread.reply-item[id^='post_']", _ID):
             display = n.css_first("div.post-display")
             content = display.css_first("div.content") if display is not None else None
-            if m is None or content is None:
+            if content is None:
                 continue
             who = display.css_first("div.name a.post-author")
             out.append(Item(n, self.name, f"post_{m.group(1)}", content=content,

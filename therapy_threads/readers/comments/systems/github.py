@@ -45,13 +45,9 @@ class GitHub(CommentSystem):
                               "edit-comment-hide-label"})
 
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("[id^='gistcomment-'], [id^='issuecomment-'], "
-                               "[id^='discussioncomment-'], [id^='discussion_r']"):
-            m = _ID.match(a.id(n))
-            if m is None:
-                continue
+        for n, m in page.with_id("[id^='gistcomment-'], [id^='issuecomment-'], "
+                                 "[id^='discussioncomment-'], [id^='discussion_r']", _ID):
             body = n.css_first(".comment-body")
             if body is None:
                 continue  # a permalink anchor, a minimised stub, or a React header (below)
@@ -70,12 +66,8 @@ class GitHub(CommentSystem):
             body = n.css_first("[data-testid='markdown-body'], .markdown-body")
             if body is None:
                 continue
-            key = None
-            for h in n.css("[id^='issuecomment-']"):
-                m = _ID.match(a.id(h))
-                if m:
-                    key = f"issuecomment-{m.group(2)}"
-                    break
+            m = next((m for _, m in page.with_id("[id^='issuecomment-']", _ID, under=n)), None)
+            key = f"issuecomment-{m.group(2)}" if m else None
             if key is None:
                 box = n.css_first("[data-testid^='comment-viewer-outer-box-']")
                 m = _OUTER_BOX.match(a.get(box, "data-testid")) if box is not None else None

@@ -43,12 +43,12 @@ class HackerNews(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for row in page.root.css("tr.athing"):
-            key = a.id(row)
+        for row, m in page.with_id("tr.athing", _ID):
+            key = m.group(0)
             if any(p.tag == "table" and "fatitem" in a.classes(p) for p in _up_to_table(row)):
                 continue  # the page's own item (story or focused comment) is the post
             # Copies before the comtr class (2015-2017) mark a comment row only by its td.ind.
-            if not _ID.match(key) or ("comtr" not in a.classes(row) and row.css_first("td.ind") is None):
+            if "comtr" not in a.classes(row) and row.css_first("td.ind") is None:
                 continue
             content = row.css_first(".commtext") or row.css_first("span.comment, div.comment")
             who = row.css_first("a.hnuser") or row.css_first(".comhead a[href^='user?id=']")

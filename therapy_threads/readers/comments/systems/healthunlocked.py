@@ -27,12 +27,10 @@ class HealthUnlocked(CommentSystem):
                               "response-header__badge"})
 
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div[id^='post-resp-']"):
-            m = _ID.match(a.id(n))
+        for n, m in page.with_id("div[id^='post-resp-']", _ID):
             item = n.css_first("div.post-response-item")
-            if m is None or item is None or item.parent is None or item.parent.mem_id != n.mem_id:
+            if item is None or item.parent is None or item.parent.mem_id != n.mem_id:
                 continue
             content = item.css_first("div.response-text-content")
             if content is None:

@@ -29,11 +29,10 @@ class Homeland(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         found = []
-        for n in page.root.css("div.reply[data-id]"):
+        for n, _ in page.with_id("div.reply[data-id]", _FLOOR):
             rid = a.get(n, "data-id")
             content = n.css_first("div.markdown")
-            if not _FLOOR.match(a.id(n)) or not rid.isdigit() or content is None \
-                    or n.css_first(f"div#reply-{rid}") is None:
+            if not rid.isdigit() or content is None or n.css_first(f"div#reply-{rid}") is None:
                 continue
             found.append((n, rid, content))
         ids = {rid for _, rid, _ in found}

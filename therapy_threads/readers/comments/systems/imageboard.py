@@ -46,9 +46,9 @@ class Imageboard(CommentSystem):
         out: list[Item] = []
         seen: set[int] = set()
         openings = 0
-        for box in page.root.css("input[type=checkbox]"):
-            number = a.get(box, "name")
-            if a.get(box, "value").lower() != "delete" or not _NUMBER.match(number):
+        for box, m in page.with_id("input[type=checkbox]", _NUMBER, attr="name"):
+            number = m.group(0)
+            if a.get(box, "value").lower() != "delete":
                 continue
             post = _post_of(box, number, a)
             if post is None or a.classes(post) & _OPENING:

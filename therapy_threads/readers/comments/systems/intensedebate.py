@@ -28,12 +28,8 @@ class IntenseDebate(CommentSystem):
                               "idc-m", "idc-btn_s", "idc-collapselink", "idc-thread_active"})
 
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div.idc-thread[id^='IDThread']"):
-            m = _ID.match(a.id(n))
-            if m is None:
-                continue
+        for n, m in page.with_id("div.idc-thread[id^='IDThread']", _ID):
             cid = m.group(1)
             body = n.css_first(f"div#IDComment-CommentText{cid}")
             if body is None:

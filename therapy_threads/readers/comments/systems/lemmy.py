@@ -25,12 +25,10 @@ class Lemmy(CommentSystem):
     meta_classes = frozenset({"person-listing", "comment-bottom-btns", "badge", "unselectable"})
 
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
         out: list[Item] = []
-        for art in page.root.css("li.comment > article.comment-node[id^='comment-']"):
-            m = _ID.match(a.id(art))
+        for art, m in page.with_id("li.comment > article.comment-node[id^='comment-']", _ID):
             li = art.parent
-            if m is None or li is None:
+            if li is None:
                 continue
             who = art.css_first("a.person-listing")
             author = None

@@ -29,13 +29,11 @@ class Misago(CommentSystem):
                               "quote-block"})
 
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
         out: list[Item] = []
         for lst in page.root.css("ul.posts-list"):
-            for n in lst.css("li.post[id^='post-']"):
-                m = _ID.match(a.id(n))
+            for n, m in page.with_id("li.post[id^='post-']", _ID, under=lst):
                 content = n.css_first("article.misago-markup")
-                if m is None or content is None:
+                if content is None:
                     continue
                 who = n.css_first(".post-side a.item-title") or n.css_first("a.item-title")
                 out.append(Item(n, self.name, f"post-{m.group(1)}", parent_stated=True,

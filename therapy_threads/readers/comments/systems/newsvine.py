@@ -21,10 +21,7 @@ class Newsvine(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div.p-comment_Comment[id]"):
-            m = _ID.match(a.id(n))
-            if m is None:
-                continue
+        for n, m in page.with_id("div.p-comment_Comment[id]", _ID):
             cid = m.group(1)
             text = n.css_first(f"#commentText_{cid}")
             if text is None:

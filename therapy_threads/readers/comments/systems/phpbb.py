@@ -64,26 +64,23 @@ class PhpBB(CommentSystem):
                               "sig-content", "post-footer"})
 
     def find(self, page: Page) -> list[Item]:
-        a = page.attrs
-        posts = [n for n in page.root.css("div.post[id^='p']")
-                 if _ID.match(a.id(n)) and a.id(n) != "p0"
-                 and n.css_first("div.postbody") is not None]
+        posts = [(n, m) for n, m in page.with_id("div.post[id^='p']", _ID)
+                 if m.group(1) != "0" and n.css_first("div.postbody") is not None]
         if not posts:
             # Styles that drop the ``post`` class (a Bootstrap rewrite: ``div#p{ID}.clearfix`` >
             # ``article`` > ``div.postbody``) keep the template's ``div#post_content{ID}``.
-            posts = [n for n in page.root.css("div[id^='p']")
-                     if _ID.match(a.id(n)) and a.id(n) != "p0"
-                     and n.css_first(f"div.postbody div#post_content{_ID.match(a.id(n)).group(1)}")
-                     is not None]
+            posts = [(n, m) for n, m in page.with_id("div[id^='p']", _ID)
+                     if m.group(1) != "0"
+                     and n.css_first(f"div.postbody div#post_content{m.group(1)}") is not None]
         if not posts:
             return self._find_subsilver2(page) or self._find_phpbb2(page)
         first_page = self._first_page(page)
         out = []
-        for i, n in enumerate(posts):
+        for i, (n, m) in enumerate(posts):
             prof = n.css_first("dl.postprofile a.username, dl.postprofile a.username-coloured")
             author = stripped_text(prof)
             content = n.css_first("div.postbody div.content, div.post-entry")
-            out.append(Item(n, self.name, f"p{_ID.match(a.id(n)).group(1)}", parent_stated=True,
+            out.append(Item(n, self.name, f"p{m.group(1)}", parent_stated=True,
                             author=author or None, content=content,
                             skip_reason="thread_starter" if first_page and i == 0 else None))
         return out

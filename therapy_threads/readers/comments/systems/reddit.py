@@ -53,10 +53,7 @@ class Reddit(CommentSystem):
                     break
             out.append(Item(n, self.name, f"t1_{key}", depth=depth, author=author or None,
                             content=content, skip_reason=None if content is not None else "deleted"))
-        for n in page.root.css("div.thing.comment[data-fullname]"):
-            m = _FULLNAME.match(a.get(n, "data-fullname"))
-            if m is None:
-                continue
+        for n, m in page.with_id("div.thing.comment[data-fullname]", _FULLNAME, attr="data-fullname"):
             entry = next((c for c in element_children(n) if "entry" in a.classes(c)), None)
             content = entry.css_first("div.usertext-body div.md") if entry is not None else None
             words = content.text(strip=True) if content is not None else ""

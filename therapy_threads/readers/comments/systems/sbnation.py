@@ -28,10 +28,7 @@ class SBNation(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div.citem[id^='comment_item_']"):
-            m = _ID.match(a.id(n))
-            if m is None:
-                continue
+        for n, m in page.with_id("div.citem[id^='comment_item_']", _ID):
             cid = m.group(1)
             inner = n.css_first(f"#comment_inner_{cid}")
             if inner is None:

@@ -30,10 +30,7 @@ class SfComment(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("[id^='sf_comment_']"):
-            m = _ID.match(a.id(n))
-            if m is None:
-                continue
+        for n, m in page.with_id("[id^='sf_comment_']", _ID):
             content = n.css_first(".sf_comment_text")
             extra = []
             if content is None:

@@ -28,10 +28,7 @@ class Shreddit(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("shreddit-comment[thingid]"):
-            m = _THING.match(a.get(n, "thingid"))
-            if m is None:
-                continue
+        for n, m in page.with_id("shreddit-comment[thingid]", _THING, attr="thingid"):
             content = next((c for c in element_children(n) if a.get(c, "slot") == "comment"), None)
             parent = _THING.match(a.get(n, "parentid"))
             depth = a.get(n, "depth")

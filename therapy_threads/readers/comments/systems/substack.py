@@ -35,10 +35,9 @@ class Substack(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         found: list[tuple[object, str]] = []
-        for anchor in page.root.css("div.comment > div.comment-anchor[id^='comment-']"):
-            m = _ID.match(a.id(anchor))
+        for anchor, m in page.with_id("div.comment > div.comment-anchor[id^='comment-']", _ID):
             n = anchor.parent
-            if m is None or n is None or n.css_first("div.comment-body") is None:
+            if n is None or n.css_first("div.comment-body") is None:
                 continue
             found.append((n, m.group(1)))
         if not found:

@@ -48,10 +48,7 @@ class TypePad(CommentSystem):
         ``p.posted`` right after it (the classic template's ``<div id="c<$MTCommentID$>">``)."""
         a = page.attrs
         out: list[Item] = []
-        for block in page.root.css("div[id^='c']"):
-            m = _ID.match(a.id(block))
-            if m is None:
-                continue
+        for block, m in page.with_id("div[id^='c']", _ID):
             posted = block.next
             while posted is not None and not posted.is_element_node:
                 posted = posted.next

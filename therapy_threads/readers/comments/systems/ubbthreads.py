@@ -33,9 +33,7 @@ class UBBThreads(FlatForum):
         """Each post's table, found from its words (``div.post_inner > div#body{N}``): the
         nearest table that holds a subject row. Words outside such a table: no topic page."""
         out = []
-        for body in page.root.css("div.post_inner > div[id^='body']"):
-            if not _BODY.match(page.attrs.id(body)):
-                continue
+        for body, _ in page.with_id("div.post_inner > div[id^='body']", _BODY):
             post = next((t for t in ancestors(body) if t.tag == "table"
                          and t.css_first("td.subjecttable") is not None), None)
             if post is None:
@@ -44,12 +42,10 @@ class UBBThreads(FlatForum):
         return out
 
     def post_number(self, page, post):
-        return next((m.group(1) for x in post.css("a[id^='number']")
-                     if (m := _NUMBER.match(page.attrs.id(x)))), "")
+        return next((m.group(1) for _, m in page.with_id("a[id^='number']", _NUMBER, under=post)), "")
 
     def content_of(self, page, post, pid):
-        return next((b for b in post.css("div.post_inner > div[id^='body']") if _BODY.match(page.attrs.id(b))),
-                    None)
+        return next((b for b, _ in page.with_id("div.post_inner > div[id^='body']", _BODY, under=post)), None)
 
     def date_of(self, page, post):
         stamp = post.css_first("td.subjecttable span.date")

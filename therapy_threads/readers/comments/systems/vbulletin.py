@@ -41,8 +41,8 @@ import re
 from ..base import HIDDEN, CommentSystem, Item, Page
 from ..dom import stripped_text
 
-_V4 = re.compile(r"^post_(\d+)$")
 _V3 = re.compile(r"^post(\d+)$")
+_V3_OR_V4 = re.compile(r"^post_?(\d+)$")  # vBulletin 4 ``post_{ID}``, 3 ``post{ID}``
 _NUMBER = re.compile(r"^#?\s*(\d+)$")
 _ARCHIVE_PAGE = re.compile(r"/t-\d+-p-(\d+)\.html")
 
@@ -64,12 +64,9 @@ class VBulletin(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("li.postbit[id^='post_'], li.postbitlegacy[id^='post_'], "
-                               "li.postcontainer[id^='post_'], table[id^='post'], div[id^='post'], "
-                               "section[id^='post'], article[id^='post']"):
-            m = _V4.match(a.id(n)) or _V3.match(a.id(n))
-            if m is None:
-                continue
+        for n, m in page.with_id("li.postbit[id^='post_'], li.postbitlegacy[id^='post_'], "
+                                 "li.postcontainer[id^='post_'], table[id^='post'], div[id^='post'], "
+                                 "section[id^='post'], article[id^='post']", _V3_OR_V4):
             pid = m.group(1)
             message = n.css_first(f"#post_message_{pid}")
             if message is None:
@@ -114,11 +111,10 @@ class VBulletin(CommentSystem):
     def _find_awful(page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("table.post[id^='post']"):
-            m = _V3.match(a.id(n))
+        for n, m in page.with_id("table.post[id^='post']", _V3):
             body = n.css_first("div.complete_shit") or n.css_first("td.postbody")
             who = n.css_first("dl.userinfo dt.author, dt.author")
-            if m is None or body is None or who is None:
+            if body is None or who is None:
                 continue
             idx = a.get(n, "data-idx")
             out.append(Item(n, VBulletin.name, f"post_{m.group(1)}", parent_stated=True,

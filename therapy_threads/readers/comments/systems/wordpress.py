@@ -158,9 +158,8 @@ class WordPress(CommentSystem):
         # </cite> Reply:<br><small class="commentmetadata">DATE</small></p>``, the words and a
         # ``p.thdrpy`` "[Reply]" link; its replies nest inside it the same way.
         claimed = {it.node.mem_id for it in out}
-        for n in page.root.css("div.comment-childs[id^='comment-']"):
-            m = _ID.match(a.id(n))
-            if m and n.mem_id not in claimed:
+        for n, m in page.with_id("div.comment-childs[id^='comment-']", _ID):
+            if n.mem_id not in claimed:
                 out.append(Item(n, self.name, f"comment-{m.group(1)}"))
         if len(out) > len(claimed):
             out.sort(key=lambda it: _order(it.node))

@@ -40,10 +40,7 @@ class WpDiscuz(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         out: list[Item] = []
-        for n in page.root.css("div[id^='wpd-comm-'], div[id^='wc-comm-']"):
-            m = _ID.match(a.id(n))
-            if not m:
-                continue
+        for n, m in page.with_id("div[id^='wpd-comm-'], div[id^='wc-comm-']", _ID):
             cid, parent = m.groups()
             cls = a.classes(n)
             out.append(Item(
