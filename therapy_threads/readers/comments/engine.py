@@ -1874,9 +1874,14 @@ def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[Lexbo
         if any(anc.tag == "blockquote" for anc in _ancestors_upto(n, 6)):
             continue  # the quoted commenter, not this one
         t = clean_author(n.text(separator=" ", strip=True), page.languages)
+        if t and _BARE_URL.match(t):
+            continue  # a profile's address pasted into the words: a mention, not the byline
         if t and len(t) <= 60 and not is_reply_word(t):
             return n, t
     return None, None
+
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 
 
 def _ancestors_upto(n: LexborNode, k: int):
