@@ -5,11 +5,18 @@
   closes it and a new one opens after the quote table), the signature after a dashed line;
   and the warning when no reader reads such a page (the engine's marker, or, for an engine nobody
   knows, the repeated post tables with a date after a label).
+* A theme's own comment callback that puts the comment's anchor id on the header heading inside
+  the comment block (``div.comment`` > ``h3#comment-N``): one comment, not a reply holding the
+  name; a profile's address pasted into the words is not the byline.
+* Habr's 2011-2016 comments: ``div.comment_item`` nested in ``div.reply_comments``; a banned
+  user's comment (only the site's sentence) and an empty body keep their place for their replies.
+* A comment whose words are only its author's name (printed apart, in the header) is kept.
 """
 from __future__ import annotations
 
 from pagekit import codes, read_page, shape
 
+from therapy_threads.readers.comments.base import HIDDEN, NO_WORDS
 from therapy_threads.readers.comments.engine import systems_off
 
 
@@ -179,4 +186,60 @@ def test_comment_id_on_the_header_heading_is_the_blocks_not_another_comment():
         ("The second chapter has a typo in the title.", 0, None, "Hanna Ost"),
         ("Thanks, fixed it just now.", 0, None, "Tamsin"),
         ("See the talk notes at\nhttps://talks.example.org/profiles/ulme/", 0, None, "Tamsin"),
+    ]
+
+
+def _habr(cid: int, parent: int, name: str | None, words: str, replies: str = "") -> str:
+    """A comment in Habr's 2011-2016 markup; ``name`` None: a banned user's placeholder."""
+    if name is None:
+        body = '<div class="author_banned">Placeholder sentence printed by the site</div>'
+    else:
+        body = (f'<div class="info  " rel="{cid}"><div id="voting_{cid}" class="voting   "><span class="minus"></span>'
+                f'<span class="plus"></span><div class="mark positive "><span class="score">+7</span></div></div>'
+                f'<a href="https://habr.example.org/users/{name}/" class="avatar"></a>'
+                f'<a href="https://habr.example.org/users/{name}/" class="username">{name}</a><span class="comma">,</span>'
+                f'<time>27 ноября 2011 в 23:{cid % 60:02d}</time><a href="#comment_{cid}" class="link_to_comment">#</a>'
+                + (f'<a href="#comment_{parent}" class="to_parent">&uarr;</a>' if parent else "")
+                + f'</div><div class="message html_format ">{words}</div><div class="reply_form_placeholder"></div>'
+                f'<div class="reply"><a href="#reply" class="reply_link">ответить</a></div>')
+    return (f'<div class="comment_item" id="comment_{cid}"><span class="parent_id" data-parent_id="{parent}"></span>'
+            f'<div class="comment_body">{body}</div><div class="reply_comments" id="reply_comments_{cid}">'
+            f'{replies}</div></div>')
+
+
+def test_habr_2011_banned_placeholders_and_empty_bodies_keep_their_place():
+    thread = (_habr(11, 0, "lantern", "Отличная статья!",
+                    _habr(12, 11, None, "", _habr(13, 12, "pebble", "Ответ на удалённый комментарий.")))
+              + _habr(14, 0, "quiver", "", _habr(15, 14, "lantern", "Картинка не загрузилась.")))
+    r = read_page(f'<div class="comments_list " id="comments"><h2 class="title ">Комментарии '
+                  f'(<span id="comments_count">5</span>)</h2>{thread}</div>', lang="ru")
+    assert shape(r) == [
+        ("Отличная статья!", 0, None, "lantern"),
+        (HIDDEN, 1, "Отличная статья!", None),
+        ("Ответ на удалённый комментарий.", 2, HIDDEN, "pebble"),
+        (NO_WORDS, 0, None, "quiver"),
+        ("Картинка не загрузилась.", 1, NO_WORDS, "lantern"),
+    ]
+    assert r.posts[0].comment_system == "habr"
+
+
+def _wp(cid: int, name: str, words: str) -> str:
+    return (f'<li id="comment-{cid}" class="comment even thread-even depth-1"><article id="div-comment-{cid}" '
+            f'class="comment-body"><footer class="comment-meta"><div class="comment-author vcard">'
+            f'<b class="fn"><a href="https://{name}.example.org/" rel="external nofollow" class="url">{name}</a></b> '
+            f'<span class="says">sagt:</span></div><div class="comment-metadata"><a href="#comment-{cid}">'
+            f'<time datetime="2011-09-21T17:4{cid % 10}:39+00:00">21. September 2011 um 17:4{cid % 10}</time></a>'
+            f'</div></footer><div class="comment-content"><p>{words}</p></div><div class="reply">'
+            f'<a rel="nofollow" class="comment-reply-link" href="?replytocom={cid}#respond">Antworten</a></div>'
+            f'</article></li>')
+
+
+def test_a_comment_whose_words_are_its_authors_name_is_kept():
+    r = read_page('<h1>Ausflug</h1><p>Der Beitrag.</p><ol class="comment-list">'
+                  + _wp(31, "Ferko", "Schöne Bilder vom Ausflug!") + _wp(32, "zz", "zz")
+                  + _wp(33, "Ilvy", "Danke fürs Teilen.") + "</ol>", lang="de")
+    assert shape(r) == [
+        ("Schöne Bilder vom Ausflug!", 0, None, "Ferko"),
+        ("zz", 0, None, "zz"),
+        ("Danke fürs Teilen.", 0, None, "Ilvy"),
     ]
