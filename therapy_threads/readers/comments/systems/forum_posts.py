@@ -32,7 +32,7 @@ from ..base import Item, Page
 from ..cleanup import is_date_line, is_number_label
 from ..dom import element_children, stripped_text
 from .phpbb import phpbb2_not_text
-from .topic_page import FlatForum, is_later_page
+from .topic_page import FORUM_PAGE, FlatForum, is_later_page
 
 # A class token naming one post block; "-odd"/"-even", "-primary"/"-secondary"/"-tertiary" and
 # "-item"/"-container"/"-wrap" name the same block.
@@ -66,7 +66,6 @@ _QUOTE = re.compile(r"^(?:[a-z0-9]+[-_])?(?:quote|quotes|bbcode-?quote|forum-?qu
                     r"quote-?header|quoted|blockquote)$")
 _ACTIONS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:post-?links|post-?actions|actions|post-?tools|"
                       r"post-?buttons|edit-?menu)$")
-_PAGE = re.compile(r"[?&](?:page|pg|p|pagenum|start|limitstart)=(\d+)|/page[-/]?(\d+)(?:/|\.|$)")
 # The name is a person's, not a sentence.
 _MAX_NAME = 60
 
@@ -99,7 +98,7 @@ class ForumPosts(FlatForum):
     name = "forum-posts"
     order = 93  # after every named engine and list reader, before the generic comment blocks
     meta_classes = frozenset()
-    page_number = _PAGE
+    page_number = FORUM_PAGE
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
