@@ -11,7 +11,7 @@
 """
 from __future__ import annotations
 
-from pagekit import read_page, shape
+from pagekit import codes, read_page, shape
 
 
 def _forem_2012(pid: int, n: int, name: str, words: str, to: int | None = None,
@@ -87,6 +87,7 @@ def test_forem_reply_links_make_the_tree_in_every_template():
         text = " ".join(c.text for c in r.comments)
         for meta in ("In reply to", "Antwort auf", "ago", "vor ", "Reply", "Quote", "Zitieren"):
             assert meta not in text, (post.__name__, meta)
+        assert "comment_parents_elsewhere" not in codes(r)
 
 
 def test_forem_later_page_keeps_its_first_post_and_tops_replies_to_earlier_pages():
@@ -103,6 +104,9 @@ def test_forem_later_page_keeps_its_first_post_and_tops_replies_to_earlier_pages
         ("Good, tell us how it winds.", 1, "Back again: the new spool arrived today.", "Orrick"),
         ("Did anyone try the metal spools?", 0, None, "Pell"),
     ]
+    # The two replies to posts of page 1 are said to be at the top level for that reason.
+    assert codes(r).count("comment_parents_elsewhere") == 1
+    assert [i.message for i in r.issues if i.code == "comment_parents_elsewhere"][0].startswith("2 ")
 
 
 def test_forem_topic_with_its_opening_post_only_has_no_comments():

@@ -23,7 +23,7 @@ The reply relation is that link and nothing else (the page does not indent repli
 depth is the length of the chain of links. A topic's opening post is the first post of its first
 page (the template marks it in no other way); a reply to it is at the top level, as is a reply
 whose parent is on another page of the topic (``?page=N``): its parent is not in this page's
-tree. The link's words are in the locale of the site ("In reply to", "Antwort auf", "En réponse
+tree, and the reader says how many such replies it put there. The link's words are in the locale of the site ("In reply to", "Antwort auf", "En réponse
 à"...): only its class and its ``#post-ID`` target are read.
 """
 from __future__ import annotations
@@ -79,6 +79,7 @@ class Forem(CommentSystem):
                                     _permalink(date, words)) if x is not None]
             not_text += list(words.css("ul.actions, div.btn-group, div.moderation"))
             out.append(Item(n, self.name, f"post-{pid}", parent_key=parent_key, parent_stated=True,
+                            parent_elsewhere=parent is not None and parent not in here,
                             author=stripped_text(who) or None, content=words, date=date,
                             not_text=not_text,
                             skip_reason="thread_starter" if pid == starter else None))
