@@ -218,6 +218,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         thread_all.systems.update(thread.systems)
         thread_all.skipped.update(thread.skipped)
         thread_all.depth_from_classes += thread.depth_from_classes
+        thread_all.parents_elsewhere += thread.parents_elsewhere
         for rc in thread.comments:
             if rc.key.startswith("pos-") and i:
                 rc.key = f"p{i + 1}-{rc.key}"
@@ -247,6 +248,10 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
         thread_all.skipped["nested_too_deep"] += too_deep
     for reason, n in sorted(thread_all.skipped.items()):
         result.skip(reason, n)
+    if thread_all.parents_elsewhere:
+        result.warn("comment_parents_elsewhere", f"{thread_all.parents_elsewhere} comment(s) answer "
+                    "a post that is not on this page (an earlier page of the topic); they are at "
+                    "the top level here")
     if thread_all.depth_from_classes:
         result.warn("html_depth_from_classes", f"{thread_all.depth_from_classes} comment(s) are "
                     "not nested in the markup; their parents were inferred from the depth the "

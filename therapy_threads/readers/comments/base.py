@@ -40,6 +40,9 @@ class Item:
     key: str  # stable key inside the post, e.g. "comment-123"; "" = by position
     parent_key: str | None = None  # stated by the markup itself (an id, a "reply to" link)
     parent_stated: bool = False  # parent_key comes from the markup (None + True = top level)
+    # The markup names a parent that is not on this page (a forum reply to a post on an earlier
+    # page of the topic): the comment is at the top level here, and the reader says so.
+    parent_elsewhere: bool = False
     depth: int | None = None  # stated depth (0 = top level), e.g. from depth-N classes
     skip_reason: str | None = None  # pingback, trackback, deleted: counted, not published
     is_post_author: bool | None = None

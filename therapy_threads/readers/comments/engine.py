@@ -133,6 +133,7 @@ class Thread:
     skipped: Counter = field(default_factory=Counter)  # reason -> count
     depth_from_classes: int = 0
     other_sections: int = 0
+    parents_elsewhere: int = 0  # comments answering a post that is not on the page
 
     @property
     def system(self) -> str | None:
@@ -187,6 +188,7 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             continue
         thread.comments.append(rc)
         thread.systems[it.system] += 1
+        thread.parents_elsewhere += it.parent_elsewhere
     page.attrs = page_attrs
     for seen in _SEEN:
         seen.update(thread.systems)

@@ -23,6 +23,7 @@ from .flat_table import FlatTable
 from .floor_comments import Bahamut, Bangumi
 from .fluxbb import FluxBB
 from .forum_posts import ForumPosts
+from .forem import Forem
 from .forumengine import ForumEngine
 from .forummagnum import ForumMagnum
 from .generic import Generic
@@ -94,7 +95,7 @@ from .yotpo import Yotpo
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), IntenseDebate(), Livefyre(), LiveJournal(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), ModDB(), MwForum(), MedsChat(), Tieba(),
-     QQCom(), Imageboard(), V2EX(), TibiaCom(), Bahamut(), Bangumi(), ForumEngine(), MyBB(), Discuz(), WpForo(), Invision(), InvisionBoard(), Habr(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
+     QQCom(), Imageboard(), V2EX(), TibiaCom(), Bahamut(), Bangumi(), ForumEngine(), Forem(), MyBB(), Discuz(), WpForo(), Invision(), InvisionBoard(), Habr(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), Weibo(), DevDojo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),

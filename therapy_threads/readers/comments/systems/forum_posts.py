@@ -29,8 +29,10 @@ import re
 from itertools import islice
 
 from ..base import Item, Page
+from ..cleanup import is_date_line, is_number_label
 from ..dom import element_children, stripped_text
-from .topic_page import FlatForum, is_later_page
+from .phpbb import phpbb2_not_text
+from .topic_page import FORUM_PAGE, FlatForum, is_later_page
 
 # A class token naming one post block; "-odd"/"-even", "-primary"/"-secondary"/"-tertiary" and
 # "-item"/"-container"/"-wrap" name the same block.
@@ -64,7 +66,6 @@ _QUOTE = re.compile(r"^(?:[a-z0-9]+[-_])?(?:quote|quotes|bbcode-?quote|forum-?qu
                     r"quote-?header|quoted|blockquote)$")
 _ACTIONS = re.compile(r"^(?:[a-z0-9]+[-_])?(?:post-?links|post-?actions|actions|post-?tools|"
                       r"post-?buttons|edit-?menu)$")
-_PAGE = re.compile(r"[?&](?:page|pg|p|pagenum|start|limitstart)=(\d+)|/page[-/]?(\d+)(?:/|\.|$)")
 # The name is a person's, not a sentence.
 _MAX_NAME = 60
 
@@ -97,7 +98,7 @@ class ForumPosts(FlatForum):
     name = "forum-posts"
     order = 93  # after every named engine and list reader, before the generic comment blocks
     meta_classes = frozenset()
-    page_number = _PAGE
+    page_number = FORUM_PAGE
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
@@ -195,6 +196,10 @@ class ForumPosts(FlatForum):
             who, name_node = _stated_name(page, b, body)
         if who is None:
             who, name_node = _byline_name(page, b, body)
+        header = None
+        if who is None:
+            who, header = _header_line(page, b, body)
+            name_node = header
         if who is None:
             return None
         date = None
@@ -204,7 +209,7 @@ class ForumPosts(FlatForum):
                     date = d
                     break
         if date is None:
-            date = _meta_line(name_node, b)
+            date = header if header is not None else _meta_line(name_node, b)
         return body, who, date, _not_words(page, body)
 
 
@@ -245,6 +250,37 @@ def _byline_name(page: Page, block, body):
         if t and len(t) <= _MAX_NAME and not re.search(r"\d", t):
             return t, d
         return None, None
+    return None, None
+
+
+# The separators of a post's header line ("#178 - NAME - Tue Jan 21, 2014 10:23 am",
+# "NAME | 3 March 2012").
+_HEADER_SEP = re.compile(r"\s+[-–—|•·]\s+")
+# The post's number there: a running number, or the forum's post id after "#".
+_POST_NUMBER = re.compile(r"^#\s*\d+$")
+
+
+def _header_line(page: Page, block, body):
+    """The poster's name in the post's header line, a heading of the block before its words that
+    lists the post's number, the poster and the date between dashes or bars and nothing else
+    ("#178 - NAME - Tue Jan 21, 2014 10:23 am": an archive's re-printing of a forum, which keeps
+    no profile link): the part that is neither the number nor the date. Returns (name, the
+    heading), the heading also being the date's element."""
+    for h in block.css("h2, h3, h4, h5, h6"):
+        if _inside(h, body) or _inside(body, h):
+            continue
+        t = " ".join((h.text(separator=" ") or "").split())
+        parts = [p for p in _HEADER_SEP.split(t) if p] if len(t) <= 140 else []
+        if parts and (is_number_label(parts[0]) or _POST_NUMBER.match(parts[0])):
+            parts = parts[1:]
+        if len(parts) != 2:
+            continue
+        dated = [is_date_line(p, page.languages) for p in parts]
+        if dated.count(True) != 1:
+            continue
+        name = parts[dated.index(False)]
+        if len(name) <= _MAX_NAME and len(name.split()) <= 4:
+            return name, h
     return None, None
 
 
@@ -296,6 +332,10 @@ def _not_words(page: Page, body) -> list:
         if d.tag == "blockquote" or any(_QUOTE.match(c) or _SIGNATURE.match(c) or _ACTIONS.match(c)
                                         for c in cls):
             out.append(d)
+    if body.css_first("span.postbody") is not None:
+        # phpBB 2's message markup, re-printed by an archive or a portal inside its own post block:
+        # its quote tables and the "Code:" labels of its code tables (``bbcode.tpl``).
+        out.extend(phpbb2_not_text(body))
     # A rule the engine prints between the words and the member's standing signature: everything
     # after it in the words' element, elements and bare text (an ``hr`` named for it:
     # ``hr.PostHR``, ``hr.sig``).

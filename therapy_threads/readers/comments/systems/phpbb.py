@@ -153,7 +153,7 @@ class PhpBB(CommentSystem):
             num = a.get(anchor, "name") if anchor is not None else ""
             out.append(Item(row, self.name, f"p{num}" if num.isdigit() else "", parent_stated=True,
                             author=who.text(strip=True) or None, content=content, date=date,
-                            not_text=_phpbb2_not_text(content),
+                            not_text=phpbb2_not_text(content),
                             skip_reason="thread_starter" if first_page and i == 0 else None))
         return out
 
@@ -172,7 +172,7 @@ def _message_cell(body):
     return cell
 
 
-def _phpbb2_not_text(cell) -> list:
+def phpbb2_not_text(cell) -> list:
     """Inside phpBB 2's message cell, what is not the poster's words: quote tables (a
     "NAME wrote:" or "Quote:" row above ``td.quote``), the "Code:" label row of a code table
     (the code in ``td.code`` is the poster's), and the "Last edited by ..." ``span.gensmall``."""

@@ -31,8 +31,7 @@ import re
 
 from ..base import CommentSystem, Item, Page
 from ..dom import element_children
-from .forum_posts import _PAGE
-from .topic_page import is_later_page
+from .topic_page import FORUM_PAGE, is_later_page
 
 _PROFILE = re.compile(r"(?:^|/)(?:user|users|member|members|profile|profiles|u|benutzer|"
                       r"mitglied|mitglieder)(?:[/.?=-])|user_?info|user_?profile|user_?show|showuser|"
@@ -205,7 +204,7 @@ class PostTable(CommentSystem):
             if m and m.group(1) == "1":
                 starter = i
                 break
-        if starter is None and not is_later_page(page, _PAGE):
+        if starter is None and not is_later_page(page, FORUM_PAGE):
             starter = 0
         parents = self._parents(page, posts, anchor_of)
         keys = [f"post-{next((x for x in sorted(p[6]) if x.isdigit()), f'row{i + 1}')}"

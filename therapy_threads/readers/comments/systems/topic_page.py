@@ -16,6 +16,12 @@ from ..base import CommentSystem, Item, Page
 from ..dom import stripped_text
 
 
+# The page number a forum of any engine prints in a topic's address (``?page=2``, ``?p=2``,
+# ``?start=20``, ``limitstart=20``, ``/page-2``, ``/page/2/``): for the fallbacks that read forums
+# whose engine they do not know.
+FORUM_PAGE = re.compile(r"[?&](?:page|pg|p|pagenum|start|limitstart)=(\d+)|/page[-/]?(\d+)(?:/|\.|$)")
+
+
 def is_later_page(page: Page, number: re.Pattern) -> bool:
     """True when the page's URL or canonical link states a page number above 1; ``number``'s
     first non-empty group is that number (engines print it as ``/page/2/``, ``?page=2``...)."""
