@@ -243,3 +243,12 @@ def test_a_comment_whose_words_are_its_authors_name_is_kept():
         ("zz", 0, None, "zz"),
         ("Danke fürs Teilen.", 0, None, "Ilvy"),
     ]
+
+
+def test_a_typed_quotation_header_with_a_date_is_the_commenters_words():
+    r = read_page('<h1>Ausflug</h1><p>Der Beitrag.</p><ol class="comment-list">'
+                  + _wp(35, "Ferko", "Schöne Bilder vom Ausflug!")
+                  + _wp(36, "Ilvy", "Ferko schrieb am  October 23, 2011:<br />\n„Schöne Bilder vom Ausflug!“</p>"
+                                    "<p>Dem stimme ich zu.") + "</ol>", lang="de")
+    assert [c.text for c in r.comments][1] == ("Ferko schrieb am October 23, 2011:\n„Schöne Bilder vom Ausflug!“"
+                                               "\n\nDem stimme ich zu.")
