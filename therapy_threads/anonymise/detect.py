@@ -769,17 +769,25 @@ class Engine:
         self._trigger_bits: dict[str, int] = {}
         self._trigger_keys: frozenset[str] = frozenset()
         self._bit: dict[int, int] = {}  # id(recognizer) -> its bit (gated recognizers only)
+        self._gated_by_lang: dict[str | None, list] = {}  # lang -> [(recognizer, its bit or None)]
 
     def running(self, lang: str | None) -> list:
         """The recognizers that support ``lang``, in order: asked once per language, not once per
         text and recognizer (~45 calls a text). Rebuilt if ``recognizers`` is replaced."""
         if self._by_lang_of is not self.recognizers:
-            self._by_lang, self._by_lang_of = {}, self.recognizers
+            self._by_lang, self._by_lang_of, self._gated_by_lang = {}, self.recognizers, {}
             self._index_triggers()
         recs = self._by_lang.get(lang)
         if recs is None:
             recs = self._by_lang[lang] = [rec for rec in self.recognizers if rec.supports(lang)]
+            self._gated_by_lang[lang] = [(rec, self._bit.get(id(rec))) for rec in recs]
         return recs
+
+    def _running_gated(self, lang: str | None) -> list:
+        """:meth:`running` with each recognizer's trigger bit (None: not gated), looked up once per
+        language instead of once per text and recognizer."""
+        self.running(lang)
+        return self._gated_by_lang[lang]
 
     def _index_triggers(self) -> None:
         """One bit per recognizer that declares trigger words (``Recognizer.triggers``, None: always
@@ -810,13 +818,10 @@ class Engine:
         if lang is not None and lang in self._mixed_into:
             lang = self._mixed_into[lang]  # Taglish is read as English, with the Tagalog words known
         t = TextContext(text, doc, role, lang, bytearray(len(text)), lower_style=lower_style(text))
-        recs = self.running(lang)
-        gated = self._bit
         woken = None
-        for rec in recs:
+        for rec, bit in self._running_gated(lang):
             if only is not None and rec.name not in only:
                 continue
-            bit = gated.get(id(rec))
             if bit is not None:
                 if woken is None:
                     woken = self.woken(t)
