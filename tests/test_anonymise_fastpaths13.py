@@ -78,27 +78,3 @@ def test_the_engine_reads_each_recognizers_bit_once_per_language():
     finally:
         engine.recognizers = old
         engine.running("en")
-
-
-_NAME_PARTS = st.sampled_from(["a", "b", "ab", "ba", "ß", "ss", "é", "e\u0301", ".", "*", "(", "\\", "[", " ", "-", "'", "’",
-                               "ı", "i̇", "x", "y"])
-_NAMES = st.lists(st.lists(_NAME_PARTS, min_size=1, max_size=4).map("".join), max_size=40)
-
-
-@SLOW
-@given(_NAMES, st.lists(_NAME_PARTS, max_size=16).map("".join))
-def test_any_substring_is_the_substring_tests(names, text):
-    from therapy_threads.anonymise.anonymiser import any_substring
-
-    holds = any_substring(names)
-    assert holds(text) == any(n in text for n in names)
-    assert holds(text + " " + text) == any(n in text + " " + text for n in names)  # (asked again: compiled once)
-
-
-def test_any_substring_with_many_names_and_an_empty_one():
-    from therapy_threads.anonymise.anonymiser import _SUBSTRING_SEARCH_FROM, any_substring
-
-    names = [f"name{k}x" for k in range(_SUBSTRING_SEARCH_FROM * 3)]
-    assert any_substring(names)("a name17x here") and not any_substring(names)("a name17 here")
-    assert any_substring(names + [""])("anything") and any_substring([""])("")
-    assert not any_substring([])("anything")

@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
 
 from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
@@ -600,14 +599,14 @@ class Anonymiser:
             names = names + [v for v in variants if v not in d.ctx.accepted]
         # keys are case-folded ("weißenborn" -> "weissenborn"): let "ss" match "ß" again
         pat = None  # compiled on first use: most posts' texts fail the substring test below
-        holds = any_substring(names)
         cues = self.cues
         for t in d.texts:
             lang = _language(t, d)
             other = lang in OTHER_LANGUAGES  # French, Spanish, ...: capitals mark proper nouns only
             if lang not in (None, "en") and lang not in NOUN_CAPS and not other:
                 continue
-            if not holds(t.text.casefold()):  # (any(n in low for n in names))
+            low = t.text.casefold()
+            if not any(map(low.__contains__, names)):  # (any(n in low for n in names))
                 continue  # substring tests are much cheaper than the case-insensitive regex
             lower = None
             if pat is None:
@@ -968,33 +967,6 @@ class Anonymiser:
         if sp.kind == KNOWN:
             return ph.known.format(pseudonym=sp.key)
         return ph.person.format(n=number(sp.key))
-
-
-# above this many names, one compiled search for them all (~0.2 µs a name and text for the substring tests:
-# a post's names grow with its comments, so their cost grew with the square of a thread's length)
-_SUBSTRING_SEARCH_FROM = 12
-
-
-def any_substring(words) -> Callable[[str], bool]:
-    """``lambda text: any(w in text for w in words)``: for a few words those substring tests, for more one
-    regex search of their alternation (plain literals, grouped by first character: the engine skips ahead to
-    the first characters and tries each group's rests there), compiled on first use. A plain alternation of
-    literals matches at some position exactly where one of them occurs there."""
-    words = list(words)
-    if len(words) <= _SUBSTRING_SEARCH_FROM or not all(words):
-        return lambda text: any(map(text.__contains__, words))
-    searcher: list = []
-
-    def holds(text: str) -> bool:
-        if not searcher:
-            groups: dict[str, list[str]] = {}
-            for w in dict.fromkeys(words):
-                groups.setdefault(w[0], []).append(re.escape(w[1:]))
-            searcher.append(re.compile("|".join(re.escape(h) + "(?:" + "|".join(rest) + ")"
-                                                for h, rest in groups.items())).search)
-        return searcher[0](text) is not None
-
-    return holds
 
 
 # first letters whose case-insensitive classes are disjoint (ASCII and Latin-1 lower case): names
