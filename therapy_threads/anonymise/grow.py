@@ -142,7 +142,7 @@ def _caps_first(t, cues, s: int) -> int:
     text, k, lex = t.text, knowledge(), cues.lex
     line_start = text.rfind("\n", 0, s) + 1
     line = text[line_start:text.find("\n", s) if "\n" in text[s:] else len(text)]
-    if sum(c.isupper() for c in line) > sum(c.islower() for c in line):
+    if sum(map(str.isupper, line)) > sum(map(str.islower, line)):  # (c.isupper() for c in line), no frame a character
         return s  # a line in capitals: shouting, not a name written surname first
     a = s
     for _ in range(2):  # other given names, of no list or of the lists: "Kessé", "Kouadio"
