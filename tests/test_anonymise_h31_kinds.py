@@ -19,3 +19,24 @@ from _kinds import anon, post  # noqa: F401  (the stage fixture and the post run
 ])
 def test_h31_official_forms(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a form of address, a particle and a surname in lower-case chat
+    ("nl", ["hoi allemaal", "mijn mentor [[mevrouw de bruijn]] heeft me echt geholpen om het te zeggen"]),
+    ("nl", ["hoi allemaal", "bij [[meneer van der meulen]] had ik altijd wiskunde en dat ging wel"]),
+    ("fr", ["salut a tous", "c'est [[mme ait ouali]] notre prof qui m'a dit de venir"]),
+    # ... but not a noun of the language after an article
+    ("nl", ["hoi allemaal", "ik heb een brief gestuurd naar mevrouw de {{directeur}} van school"]),
+])
+def test_h31_lower_title_particle(post, lang, texts):
+    post(texts, lang)
+
+
+def test_h31_lower_title_particle_common_surname(post):
+    # a surname that is a frequent word too ("jong", "berg") after a title and a particle
+    post(["hoi allemaal", "mijn mentor [[mevrouw de berg]] heeft me geholpen"], "nl")
+
+
+def test_h31_central_american_licda(post):
+    post(["hola a todos", "nos mandaron con una psicologa, la [[licda. menendez]], y cambio todo"], "es")

@@ -506,6 +506,12 @@ class LanguageTitleRecognizer(_Multilingual):
                     yield self.span(a, b, KEEP, reason=f"a quoted title made of a form of address and a name ({t.lang})")
                 continue
             bare = title.rstrip(".")
+            if t.lower_style and title.islower():
+                low = self._lower_particle_surname(t, lc, m.start("name"))
+                if low is not None:
+                    if t.free(m.start("name"), low):
+                        yield self.person(t, m.start("name"), low, f"a title, a particle and a surname in lower case ({t.lang})")
+                    continue
             if len(bare) >= 4 and bare == title and bare[:1].isupper() and lc.articles and t.text[m.start("name"):m.start("name") + 1].isupper():
                 art = _IN_ARTICLE_BEFORE.search(t.low, max(0, m.start("title") - 16), m.start("title"))
                 if art and art.group(1) in lc.articles:
@@ -552,6 +558,27 @@ class LanguageTitleRecognizer(_Multilingual):
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
             ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() and not particle else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
+
+
+    def _lower_particle_surname(self, t: TextContext, lc: LanguageCues, s: int) -> int | None:
+        """In text written without capitals, the end of a surname that opens with a particle after a form of address
+        ("mevrouw de x", "mr ait x", "sra. de la x"): the word after the particle is a surname of the lexicons or no
+        word of any language; not a noun of the language ("mevrouw de directeur")."""
+        m = _LOWER_PARTICLE_SURNAME.match(t.text, s)
+        if m is None:
+            return None
+        cf = m.group("surname").casefold()
+        if self.excluded(t, lc, cf) or self.given(cf, t.lang) and not self.surname(cf, t.lang):
+            return None
+        if self.surname(cf, t.lang) or self._unknown(t, cf):
+            return m.end()
+        return None
+
+
+# a particle that opens a surname, then the surname, in lower case: Romance and Dutch "de", "da", "van (der)", "ter";
+# Berber "ait"/"ath" (sons of), "ou" (son of); Arabic "ben", "bel", "bou", "el" ("mevrouw de x", "mr ait x")
+_LOWER_PARTICLE_SURNAME = re.compile(r"(?:de[ \t]+la|de|da|do|dos|das|del|di|du|van[ \t]+der|van[ \t]+den|van[ \t]+de|van|ter|ten|"
+                                     r"ait|aït|ath|ou|ben|bel|bou|el)[ \t]+(?P<surname>[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{2,})(?![\w'’-])")
 
 
 class LanguageSignoffRecognizer(_Multilingual):
