@@ -40,3 +40,28 @@ def test_h31_lower_title_particle_common_surname(post):
 
 def test_h31_central_american_licda(post):
     post(["hola a todos", "nos mandaron con una psicologa, la [[licda. menendez]], y cambio todo"], "es")
+
+
+def test_h31_clipped_short_form(post):
+    # the short form a long given name is clipped to, which is a word only of languages the post is not in
+    post(["Ik ben [[Priscilla]], en ik vertel vandaag over mijn therapie.",
+          "Dank je [[Pris]], wat een moedig verhaal.",
+          "[[Pris]], je bent niet alleen. Groetjes uit {{Tiel}}."], "nl")
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a compound whose head is a relation noun is a profession, not a name after "ik ben"
+    ("nl", ["Hoi allemaal.", "Ik ben {{GZ-psycholoog}} in {{Assen}} en werk veel met families."]),
+    ("nl", ["Hoi allemaal.", "Ik ben {{Kinder-psycholoog}} en herken dit."]),
+])
+def test_h31_profession_compound(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a word and the apostrophe-year of a body or event; an acronym after a relation noun
+    ("nl", ["Hoi allemaal.", "Via {{Centrum '45}} heb ik mijn vader een plek gevonden."]),
+    ("nl", ["Hoi allemaal.", "Mijn opa was sergeant bij het {{KNIL}}, mijn oma [[Roosje]] kwam van {{Saparua}}."]),
+])
+def test_h31_dutch_bodies(post, lang, texts):
+    post(texts, lang)

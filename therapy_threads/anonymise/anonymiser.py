@@ -749,7 +749,8 @@ class Anonymiser:
         tables = [cues_by_lang[lg] for lg in langs if lg in cues_by_lang]
 
         def word(form: str) -> bool:
-            return lex.rank(form) is not None or bool(lex.ordinary_in(form)) \
+            # (a word of a language the post is not written in is no word here: Danish and French "pris" in Dutch)
+            return lex.rank(form) is not None or bool(lex.ordinary_in(form) & (langs | {"en"})) \
                 or any(lex.lang_rank(form, lg) is not None for lg in langs) or k.is_place(form.title()) \
                 or any(form in lc.greetings or form in lc.closings or form in lc.determiners for lc in tables)
 

@@ -196,6 +196,8 @@ class LanguageCues:
 # prepositions of company and attribution in the covered languages: what follows is someone, not where
 _COMPANION_BEFORE = re.compile(r"(?:^|[\s(])(?:con|com|avec|met|mit|with|sin|sem|senza|sans|zonder|ohne|según|segundo|"
                                r"secondo|selon|volgens|laut|contra|tegen|gegen|entre)[ \t]+$", re.I)
+# an apostrophe and two digits of a year after a word ("Centrum '45", "Euro '96")
+_YEAR_AFTER = re.compile(r"[ \t]+['’]\d\d(?![\w'’])")
 # a name, then another in apposition after an article: "Isabel, a Bela", "Francisco (o Chico"
 _APPOSED_ARTICLE = re.compile(r"[ \t]*[,(][ \t]*(?P<art>[^\W\d_]{1,2})[ \t]+(?P<name>" + _NAME + r")")
 _PT_DEF_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa]|d[oa]|n[oa]|pel[oa]|ao|à)[ \t]+$", re.I)
@@ -297,8 +299,9 @@ class _Multilingual(Recognizer):
         if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.local_titles \
                 or cf in lc.possessives \
                 or cf in lc.heads \
-                or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
-            return True
+                or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS \
+                or "-" in cf and cf.rsplit("-", 1)[1] in lc.relations:
+            return True  # (a compound whose head is a relation noun names a profession: "GZ-psycholoog", "ex-Freundin")
         if not frequent:
             return False
         r = self.rank(cf, t.lang)
@@ -399,6 +402,8 @@ class CuePhraseRecognizer(_Multilingual):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
             s, e = m.span("name")
+            if e - s > 2 and t.text[s:e].isupper():
+                continue  # "sergeant bij het KNIL": an acronym names a body, not a person
             if lc.person_articles and self._article_run(t, lc, s):
                 continue  # "come la Fata Morgana, mia mamma ...": a run of capitals after an article names a thing
             if t.text[s:s + 1].isupper() and self.name_ok(t, lc, s, e, False) or (
@@ -807,6 +812,8 @@ class LanguageNameRecognizer(_Multilingual):
         Clínicas", "Stichting van ..."), or itself a common word before "de" and a place ("la Virgen de
         Zapopan", "o Largo do Machado")."""
         text = t.text
+        if _YEAR_AFTER.match(text, e) and r is not None:
+            return True  # "Centrum '45", "Euro '96": a word of the language and a year name a body or an event
         m = _OF_BEFORE.search(text, max(0, s - 30), s)
         if m is not None and m.group(1)[:1].isupper():
             # (the language's word list has its given names removed: a word on it heads a name of a thing)
