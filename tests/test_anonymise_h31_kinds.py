@@ -65,3 +65,18 @@ def test_h31_profession_compound(post, lang, texts):
 ])
 def test_h31_dutch_bodies(post, lang, texts):
     post(texts, lang)
+
+
+def test_h31_handle_place_part_is_where(anon, tmp_path):
+    # a later part of a handle written with capitals that is a town of the gazetteer (and no surname of the
+    # lists) says where the commenter is: the town stays where the text names it; the same for a display
+    # name with Dutch "uit" or Malay "dari" before the town
+    from _kinds import assert_empty, measure_rows
+    lines = ["@set rows", "@lang fr", "@site rows.example.org", "@post Un fil", "@author Auteur | a@example.org |",
+             "Bonjour à tous.",
+             "@comment c1 | name=Nadir_Azazga, email=n@example.org, parent=",
+             "Je suis [[Nadir]], mon père est enterré près d'{{Azazga}}.",
+             "@comment c2 | name=Wim uit Tiel, email=w@example.org, parent=",
+             "Ik woon in {{Tiel}} en ik ben [[Wim]]."]
+    for form in ("capture", "wxr"):
+        assert_empty(measure_rows(anon, tmp_path, lines, form))
