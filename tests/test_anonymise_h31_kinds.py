@@ -80,3 +80,16 @@ def test_h31_handle_place_part_is_where(anon, tmp_path):
              "Ik woon in {{Tiel}} en ik ben [[Wim]]."]
     for form in ("capture", "wxr"):
         assert_empty(measure_rows(anon, tmp_path, lines, form))
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a body named after a person by title and name, after its head noun and other words of its name
+    ("es", ["Hola a todos.", "El nombre oficial es {{Hospital Nacional General Dr. Ramón Arévalo Funes}}, pero nadie le dice así."]),
+    # the same in lower-case chat: a head noun, then a given name and a surname
+    ("fr", ["salut a tous", "je suis etudiante a l'{{université amar boudjema}} en master"]),
+    # Dutch head nouns, and the Indonesian "Universitas" in Moluccan Dutch
+    ("nl", ["Hoi allemaal.", "Ik ben docent aan de {{Universitas Kapitan Latupeirissa}} in {{Ambon}}."]),
+    ("nl", ["Hoi allemaal.", "Mijn opa woonde in {{kamp Westerbork}} en daarna in {{woonoord Lunetten}}."]),
+])
+def test_h31_bodies_named_after_people(post, lang, texts):
+    post(texts, lang)

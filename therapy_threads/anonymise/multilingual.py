@@ -975,6 +975,10 @@ class HeadedNameRecognizer(_Multilingual):
         for m in lc.head_re.finditer(text):
             run = _HEADED_RUN.match(text, m.end())
             if run is None:
+                if t.lower_style:
+                    e = self._lower_headed(t, lc, m.end())
+                    if e is not None and t.free(m.start(), e):
+                        yield self.span(m.start(), e, KEEP, reason=f"a body named after a person, in lower case ({t.lang})")
                 continue
             s, e = run.span()
             words = run.group(0).split()
@@ -989,6 +993,10 @@ class HeadedNameRecognizer(_Multilingual):
                 if t2 is None:
                     continue
                 e = t2.end()
+            elif len(words) > 1 and words[-1].casefold().rstrip(".") in lc.titles and text[m.start():m.start() + 1].isupper():
+                t2 = _TITLED_TAIL.match(text, e)  # "Hospital Nacional Dr. X Y": the person it is named after
+                if t2 is not None:
+                    e, titled = t2.end(), True
             if e - s > 1 and run.group(0).isupper():
                 continue  # an acronym after the noun ("ospedale EOC"): the body's own name, read elsewhere
             a = m.start() if text[m.start():m.start() + 1].isupper() else s
@@ -996,6 +1004,26 @@ class HeadedNameRecognizer(_Multilingual):
                 # (a body named after a person by title and name outranks the title rules, which see only the title)
                 yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})",
                                 score=0.86 if titled else None)
+
+
+    def _lower_headed(self, t: TextContext, lc: LanguageCues, e0: int) -> int | None:
+        """In text written without capitals, the end of two or three given names, surnames or words of no language (one of
+        the lexicons at least) right after a head noun ("l'université x y", "au chu x y"): the body named after the person; or None."""
+        end, named = None, False
+        for n, w in enumerate(_LOWER_WORD_AFTER.finditer(t.text, e0)):
+            if n >= 3 or w.start() != e0:
+                break
+            cf = w.group(1)
+            known = self.given(cf, t.lang) or self.surname(cf, t.lang)
+            if self.excluded(t, lc, cf) or not (known or self._unknown(t, cf)):
+                break  # (a name of the lexicons, or a word of no language: "x mammeri")
+            named = named or known
+            e0 = w.end()
+            end = e0 if n >= 1 and named else None
+        return end
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ \t]*([a-zß-öø-ÿ]{2,})(?![\w'’-])")
 
 
 # the possessive "à" of popular and Acadian French between a person and a parent or ancestor, then the capitalised
