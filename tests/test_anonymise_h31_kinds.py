@@ -93,3 +93,16 @@ def test_h31_handle_place_part_is_where(anon, tmp_path):
 ])
 def test_h31_bodies_named_after_people(post, lang, texts):
     post(texts, lang)
+
+
+def test_h31_verb_with_clitic_is_no_name(post):
+    # a verb with a hyphened pronoun after a relation noun is the verb; the name after it is the person
+    post(["Olá a todos.", "A minha prima {{chama-se}} [[Filomena]], claro, como a avó."], "pt")
+
+
+def test_h31_lower_name_word_dutch(post):
+    # a name that is a word, written in lower case by its owner: the person where named or addressed, the word after
+    # a negative article
+    post(["Welkom bij de podcast.",
+          "hoi ik ben [[lintang]], 17, uit {{culemborg}}. echt mijn naam is [[lintang]] en nee ik ben geen {{lintang}} van iemand.",
+          "Dank voor alle reacties. [[lintang]], je bent niet te veel. Tot over twee weken."], "nl")

@@ -132,6 +132,9 @@ class _Doc:
     caps_names: frozenset[str] | None = None  # see _capitalised_names
 
 
+# the start of a sentence right before a word: a sentence's end and blanks, or the start of the text or a line
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n[ \t]*)$")
+
 def _language(t: _Text, d: _Doc) -> str | None:
     """The text's detected language, else its post's: a comment too short to detect ("Moin!") in
     a German thread is read as German (the audit does the same)."""
@@ -636,6 +639,14 @@ class Anonymiser:
                         # written without capitals, is the person addressed, as at the start of a text
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, opening a lower-case chat message"))
+                        continue
+                    if not lower and core.islower() and t.text[e:e + 1] == "," and _SENTENCE_START.search(t.text, max(0, s - 3), s) \
+                            and not any(x.overlaps(s, e) for x in t.spans):
+                        # "... tot ziens. xx, je bent niet alleen": a name the post knows, in lower case where the text
+                        # writes capitals, opening a sentence and set off by a comma, is the person addressed, written
+                        # as they write it themselves
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, addressed in lower case"))
                         continue
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) \
                             and not inflection.declines_as_word(core, lang) and (

@@ -196,6 +196,10 @@ class LanguageCues:
 # prepositions of company and attribution in the covered languages: what follows is someone, not where
 _COMPANION_BEFORE = re.compile(r"(?:^|[\s(])(?:con|com|avec|met|mit|with|sin|sem|senza|sans|zonder|ohne|según|segundo|"
                                r"secondo|selon|volgens|laut|contra|tegen|gegen|entre)[ \t]+$", re.I)
+# the clitic pronouns Portuguese and French write hyphened after a verb ("chama-se", "pôs-me", "dis-moi")
+_CLITICS = {"pt": frozenset({"me", "te", "se", "lhe", "lhes", "nos", "vos", "o", "a", "os", "as", "lo", "la", "los", "las",
+                             "no", "na", "nas"}),
+            "fr": frozenset({"moi", "toi", "lui", "nous", "vous", "leur", "le", "la", "les", "y", "en"})}
 # an apostrophe and two digits of a year after a word ("Centrum '45", "Euro '96")
 _YEAR_AFTER = re.compile(r"[ \t]+['’]\d\d(?![\w'’])")
 # a name, then another in apposition after an article: "Isabel, a Bela", "Francisco (o Chico"
@@ -300,8 +304,9 @@ class _Multilingual(Recognizer):
                 or cf in lc.possessives \
                 or cf in lc.heads \
                 or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS \
-                or "-" in cf and cf.rsplit("-", 1)[1] in lc.relations:
-            return True  # (a compound whose head is a relation noun names a profession: "GZ-psycholoog", "ex-Freundin")
+                or "-" in cf and (cf.rsplit("-", 1)[1] in lc.relations or cf.rsplit("-", 1)[1] in _CLITICS.get(lc.lang, ())):
+            return True  # (a compound whose head is a relation noun names a profession: "GZ-psycholoog", "ex-Freundin";
+            # a verb with an object or reflexive pronoun hyphened after it is a verb: "chama-se", "pôs-me", "dis-moi")
         if not frequent:
             return False
         r = self.rank(cf, t.lang)
