@@ -98,6 +98,7 @@ def test_h31_bodies_named_after_people(post, lang, texts):
 def test_h31_verb_with_clitic_is_no_name(post):
     # a verb with a hyphened pronoun after a relation noun is the verb; the name after it is the person
     post(["Olá a todos.", "A minha prima {{chama-se}} [[Filomena]], claro, como a avó."], "pt")
+    post(["Olá a todos.", "E a minha prima chama-se [[Fátima]], claro, como o santuário."], "pt")
 
 
 def test_h31_lower_name_word_dutch(post):
@@ -106,3 +107,12 @@ def test_h31_lower_name_word_dutch(post):
     post(["Welkom bij de podcast.",
           "hoi ik ben [[lintang]], 17, uit {{culemborg}}. echt mijn naam is [[lintang]] en nee ik ben geen {{lintang}} van iemand.",
           "Dank voor alle reacties. [[lintang]], je bent niet te veel. Tot over twee weken."], "nl")
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # national heroes and historical figures of the sourced list, named in full
+    ("nl", ["Hoi allemaal.", "Ik heet zo naar {{Kapitan Pattimura}}, en mijn zus naar {{Martha Christina Tiahahu}}."]),
+    ("es", ["Hola a todos.", "Mi abuela leía a {{Roque Dalton}} y rezaba por {{Monseñor Romero}}."]),
+])
+def test_h31_public_figures(post, lang, texts):
+    post(texts, lang)
