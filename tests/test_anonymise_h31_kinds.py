@@ -116,3 +116,13 @@ def test_h31_lower_name_word_dutch(post):
 ])
 def test_h31_public_figures(post, lang, texts):
     post(texts, lang)
+
+
+def test_h31_handle_part_in_own_email_is_name(anon, tmp_path):
+    # a later part of the handle that is a town too, but written in the commenter's own e-mail address, is the surname
+    from _kinds import assert_empty, measure_rows
+    lines = ["@set rows", "@lang pt", "@site rows.example.org", "@post Um fio", "@author Autora | a@example.org |",
+             "Olá a todos.",
+             "@comment c1 | name=Dr_Rui_Nagai, email=rui.nagai@example.com.br, parent=",
+             "Sou psiquiatra em {{Curitiba}} ([[Rui Nagai]]) e escrevo como leitor."]
+    assert_empty(measure_rows(anon, tmp_path, lines, "wxr"))

@@ -385,10 +385,10 @@ class Anonymiser:
         # variant -> (who, strong, cue_only)
         regs: dict[str, tuple[set[str], bool, bool]] = {}
 
-        def register(name: str | None, who: str) -> None:
+        def register(name: str | None, who: str, contact: str = "") -> None:
             if not name or is_generic_name(name, self._generic):
                 return  # "Anonymous", "Gast", "Anonymous User" are placeholders, not people
-            for variant, strong in name_variants(name, self.lex).items():
+            for variant, strong in name_variants(name, self.lex, contact).items():
                 ps, st, cue = regs.get(variant, (set(), False, True))
                 ps.add(who)
                 regs[variant] = (ps, st or strong, False)
@@ -418,8 +418,10 @@ class Anonymiser:
                 register(ident.name, _AUTHOR)
                 continue
             if pseudo:
-                register(ident.name, pseudo)
-                register(ident.handle, pseudo)
+                # (the commenter's own e-mail address and site: a part of the handle written there is of the name)
+                contact = " ".join(x for x in (ident.email, ident.url) if x).casefold()
+                register(ident.name, pseudo, contact)
+                register(ident.handle, pseudo, contact)
             for gram, (cls, langs) in identity_grams(ident, self.lex, self._generic).items():
                 report.identity_tokens.add(token_line(self._key, gram, cls, langs, c.source_id))
         for variant, (who, strong, cue) in regs.items():
