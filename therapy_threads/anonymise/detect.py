@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse
 
-from .grow import grow_persons
+from .grow import grow_persons, official_form_possible
 from .identity import SOFT_RANK
 from .knowledge import language_names
 from .lexicon import Lexicon
@@ -835,8 +835,8 @@ class Engine:
             if found:  # (most recognizers find nothing in most texts: no sorting then)
                 for sp in resolve(found):
                     t.claim(sp)
-        if only is None and t.spans:
-            grow_persons(t, self.cues)
+        if only is None and (t.spans or official_form_possible(text)):
+            grow_persons(t, self.cues)  # (an official form "SURNAME Given" may hold no part any recognizer found)
         return t
 
 
