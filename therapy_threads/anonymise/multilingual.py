@@ -520,7 +520,8 @@ class LanguageTitleRecognizer(_Multilingual):
                 # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
                 # a two-letter one with its dot before a capital counts in lower case too ("dr. Van Dijk")
                 dotted = len(bare) == 2 and title.endswith(".") and t.text[m.start("name"):m.start("name") + 1].isupper()
-                lower_ok = bare.casefold() in lc.lower_titles and t.text[m.start("name"):m.start("name") + 1].isupper()
+                lower_ok = bare.casefold() in lc.lower_titles and (t.text[m.start("name"):m.start("name") + 1].isupper()
+                                                                   or self._lower_chat_name(t, lc, m.start("name"), m.end("name")))
                 if not (bare[:1].isupper() or dotted or lower_ok) or (len(bare) == 1 and not title.endswith(".")):
                     continue
             s, e = m.span("name")
@@ -552,6 +553,18 @@ class LanguageTitleRecognizer(_Multilingual):
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
             ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() and not particle else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
+
+
+    def _lower_chat_name(self, t: TextContext, lc: LanguageCues, s: int, e: int) -> bool:
+        """In text written without capitals, a short title of the language's ``lower_titles`` in lower case before a
+        lower-case word that is a surname or given name of the lexicons, or no word of any language ("mme bhunjun",
+        "dra gimenez"): the person; not before a word of the language ("mr propre" no, "dr house" no either)."""
+        cf = t.text[s:e].casefold()
+        if not t.lower_style or not t.text[s:e].islower() or self.excluded(t, lc, cf):
+            return False
+        r = self.rank(cf, t.lang)
+        return (r is None or r >= 20000) and (self.given(cf, t.lang) or self.lex.rank(cf) is None and (
+            self.surname(cf, t.lang) or self._unknown(t, cf)))
 
 
 class LanguageSignoffRecognizer(_Multilingual):

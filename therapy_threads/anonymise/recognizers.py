@@ -422,9 +422,12 @@ class Recognizer:
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and not self.lex.is_surname(cf) and (
                 knowledge().is_place(last) or knowledge().is_small_place(last) or not (
+                    given and last[:1].isupper()) and not (
                     self.cues.any_given_name(cf) or self.lex.rank(cf) is not None or self.lex.ordinary_in(cf))):
             return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a town, or a word of no list, is where
-            # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names)
+            # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names);
+            # but after a title and a given name a particle and a capitalised word of no list (no town) is the
+            # surname of the formal full name ("Dr X de Y", "Me X d'Y")
         end = e + m.end() - (len(m.group(2)) - len(nxt))
         if _middle and lang in _ROMANCE and " " in nxt.strip() and nxt == m.group(2) and _OF_PARTICLE.search(" " + nxt):
             # a particle surname, then the second surname of Iberian names ("X de la Torre Soler"), which is

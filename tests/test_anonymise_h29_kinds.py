@@ -1,0 +1,45 @@
+"""Kinds of failure the held-out batch heldout29 showed in its French (Mauritius, with Kreol morisien), Spanish
+(Paraguay, with Guaraní) and Portuguese (Mozambique) sets, each as a small table. Posts run through the real
+stage (``[[private]]`` must go, ``{{keep}}`` must stay; ``[[#...]]`` a contact). All names of people are
+synthetic; places are real."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_anonymise_post_rules import anon, run  # noqa: E402,F401  (the stage fixture and runner)
+
+
+def _clean(score):
+    return (score.private_removed, score.keep_intact, score.leaked, score.damaged, score.overremoved,
+            score.contact_removed, score.contact_total)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a phone number said in the digit words of the French-based creoles (Kreol morisien, seselwa, Kreyòl)
+    ("fr", ["Bonzour tou le monn.", "Si to bizin koze, mo nimero : [[#sink set enn trwa, zero kat nef wit]]."]),
+    ("fr", ["Bonjour à tous.", "Rele m nan nimewo sa a : [[#twa sèt senk youn, de kat nèf wit]]. Mèsi."]),
+])
+def test_h29_contacts(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.contact_removed == score.contact_total and score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the forms of address of the French-based creoles before a name, inside French text
+    ("fr", ["Bonjour à tous.", "Ma tante est allée voir un psychologue à {{Curepipe}}, [[Missié Rolfin Tessaud]]. Elle va mieux."]),
+    ("fr", ["Bonjour à tous.", "Ma voisine [[Madam Lisette Carpanin]] m'a conseillé d'y aller."]),
+    # Guaraní forms of address of Paraguayan Spanish, before a given name
+    ("es", ["Hola a todas.", "Mi suegra, [[Ña Eustaquia]], dice que tengo que rezar más."]),
+    ("es", ["Hola a todas.", "El finado [[Karai Silvano]] siempre decía eso en la chacra."]),
+    # a short title in lower case before a lower-case surname, in chat written without capitals
+    ("fr", ["salut tout le monde", "au campus ya une psy gratuite, [[mme vandooren]], elle est bien. jy vais depuis mars"]),
+    # a title, a given name, then a particle and a capitalised word of no list: the formal full name
+    ("fr", ["Bonjour à tous.", "Mon thérapeute est à {{Moka}}, [[Dr Ambroise de Keravelle]], et il m'a beaucoup aidé."]),
+])
+def test_h29_titles(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)
