@@ -43,3 +43,25 @@ def test_h29_contacts(anon, tmp_path, lang, texts):
 def test_h29_titles(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a town of several words that the gazetteer holds with blanks, written with hyphens ("Rose Hill")
+    ("fr", ["Bonjour à tous.", "Je suis née à {{Rose-Hill}} et je travaille à {{Quatre-Bornes}} depuis trois ans."]),
+    # every part a given name: a place only after a preposition of place
+    ("fr", ["Bonjour à tous.", "Mon cousin habite à {{Rose-Belle}} depuis longtemps."]),
+    # a hospital named after a person by title, initials and surname, after a lower-case head noun
+    ("fr", ["Bonjour à tous.", "J'ai vu un psychiatre à l'hôpital {{Dr A. G. Marivond}}, le [[Dr Firmin Lacaze]]."]),
+    # a syndrome is named after the physician who described it
+    ("fr", ["Bonjour à tous.", "Mon oncle a le syndrome de {{Brown-Séquard}} depuis l'accident."]),
+    ("es", ["Hola a todas.", "A mi hijo le diagnosticaron el síndrome de {{Asperger}} el año pasado."]),
+    # "vila"/"villa": the town of the Portuguese- and Spanish-speaking world
+    ("pt", ["Olá a todos.", "A minha mulher nasceu em {{Vila Luísa}}, que agora tem outro nome."]),
+    ("es", ["Hola a todas.", "Escribo desde {{Buenos Aires}}, {{Villa Celina}}, hace veinte años."]),
+    # a namesake told apart by kinship denied
+    ("pt", ["Olá a todos.", "Sou a [[Rosalina Tembe]]. Não, não sou parente do {{Samora Machel}}, perguntam sempre."]),
+    ("es", ["Hola a todas.", "Soy [[Gloria Benegas]] y no, no soy pariente del {{Carlos Antonio López}}."]),
+])
+def test_h29_keep(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -937,6 +937,9 @@ _REDUPLICATED = re.compile(r"([bcdfghjklmnpqrstvwxz][aeiouy]{1,2})\1[bcdfghjklmn
 _TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2}}")
 
 
+_INITIAL_WORD = re.compile(rf"[{_UP}]\.")
+
+
 class HeadedNameRecognizer(_Multilingual):
     """The name of a street, place, region or body after the noun that heads it ("rue Main", "Région
     Évangéline", "Ospedale Beata Vergine", "Val di Blenio", "calle Mendoza") or after a saint's title ("San
@@ -959,7 +962,11 @@ class HeadedNameRecognizer(_Multilingual):
             words = run.group(0).split()
             # (a title or a relation noun opening the run names a person: "ospedale dr. Rossi" is no hospital's name)
             titled = words[0].casefold().rstrip(".") in lc.titles
-            if (titled or words[0].casefold() in lc.relations) and not (
+            # (a title, initials and a surname after the head name the body after the person in lower case too:
+            # "l'hôpital Dr A. G. X", "el hospital Dr. J. M. X"; no one calls their own doctor by initials so)
+            initialled = titled and len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper() \
+                and all(_INITIAL_WORD.fullmatch(w) for w in words[1:-1])
+            if (titled or words[0].casefold() in lc.relations) and not initialled and not (
                     titled and text[m.start():m.start() + 1].isupper() and words[0][:1].isupper()):
                 continue  # (but a capitalised head and title before a name name the body after the person:
                 # "Hospital Doctor X", "RSUP Dr. X")

@@ -840,7 +840,11 @@ _NAMESAKE_CUE = re.compile(
     r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
     r"[Ff]an[ \t]+(?:von|van|de)|[Bb]enannt[ \t]+nach|(?:[Vv]ernoemd|[Gg]enoemd)[ \t]+naar|[Nn]omm[ée]e?s?[ \t]+d['’]après|"
     r"[Ii]gual(?:zinh[oa])?|[Qq]ue[ \t]+nem|[Nn]othing[ \t]+to[ \t]+do[ \t]+with|remind(?:s|ed)?[ \t]+(?:me|him|her|us)[ \t]+of|"
-    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+"
+    r"(?<=,)[ \t]*after|(?<=\()after|"
+    # told apart from a namesake by kinship denied ("não sou parente do X Y", "no soy pariente de X Y", "pas parente de X
+    # Y"): only the famous are asked about so
+    r"(?:[Nn]ão|[Nn]ao|[Nn]o|[Pp]as|[Nn]em|[Nn]i)[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?(?:parentes?|parientes?|parent)[ \t]+"
+    r"(?:d[oae]s?|del))[ \t]+"
     # the article some languages put before a famous person's name too: "wie der X Y", "comme la X Y", "igual o X Y"
     r"(?:(?<=[Ww]ie[ \t])(?:der|die)[ \t]+|(?<=[Cc]omme[ \t])(?:le|la)[ \t]+|(?<=[a-z][ \t])(?:o|a)[ \t]+(?=[A-Z\u00c0-\u00de][^ \t]*[ \t]+[A-Z\u00c0-\u00de]))?"
     r"(?=[A-Z\u00c0-\u00de])")
@@ -851,7 +855,7 @@ _NAMESAKE_CUE = re.compile(
 _NAMESAKE_ENDS = ("like", "Like", "not", "Not", "to", "after", "of", "wie", "Wie", "nicht", "Nicht", "niet", "Niet",
                   "zoals", "Zoals", "comme", "Comme", "pas", "Pas", "como", "Como", "come", "Come", "não", "Não",
                   "tipo", "Tipo", "do", "da", "de", "dos", "das", "des", "von", "van", "nach", "naar", "après",
-                  "igual", "Igual", "igualzinho", "igualzinha", "nem")
+                  "igual", "Igual", "igualzinho", "igualzinha", "nem", "del")
 # ... or these phrases ("nothing to do with X Y")
 _NAMESAKE_PHRASE_ENDS = ("to do with",)
 # ... or with an article between that word and the capital ("wie der X Y", "comme la X Y", "igual o X Y")
@@ -2080,6 +2084,8 @@ class PlaceRecognizer(Recognizer):
             s, e, tok = toks[i]
             low = k.place_word(folded[i])
             if low not in k.places and low not in k.place_first_words:
+                if "-" in low and self._hyphened_place(t, s, s + len(tok), low):
+                    yield self.span(s, s + len(tok), KEEP, reason="place (GeoNames), its words joined by hyphens")
                 i += 1
                 continue
             hit = None
@@ -2372,6 +2378,27 @@ class PlaceRecognizer(Recognizer):
             return True
         m = _LIST_PREV.search(text, max(0, s - 30), s)
         return bool(m) and place(m.group(1), m.start(1))
+
+    def _hyphened_place(self, t: TextContext, s: int, e: int, low: str) -> bool:
+        """A place of several words the gazetteer holds with blanks, written as one with hyphens, as French and
+        creole spelling joins a town's words ("Rose-Hill", "Quatre-Bornes" for GeoNames' "Rose Hill", "Quatre
+        Bornes"). Where every part is a given name ("Rose-Belle", "Maria-Helena") it is also a double given name:
+        then only after a preposition of place of English or of the text's language ("à Rose-Belle"). Never where
+        the text uses it as a name (a title, a relation noun, a naming phrase before it)."""
+        k = knowledge()
+        spaced_ = low.replace("-", " ")
+        if spaced_ not in k.places:
+            return False
+        text = t.text
+        parts = spaced_.split()
+        if all(self.cues.any_given_name(p) or p in self.lex.first_names or p in self.lex.intl_names for p in parts):
+            from .multilingual import language_cues
+            lc = language_cues()[0].get(t.lang or "en")
+            before = text[max(0, s - 40):s]
+            if not (_place_word_before(self.cues.policy.rules, t.lang)[0].search(before)
+                    or lc is not None and lc.place_re.search(t.low, max(0, s - 12), s)):
+                return False
+        return not self._used_as_name(t, s, e)
 
     def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
         """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
