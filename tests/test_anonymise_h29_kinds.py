@@ -65,3 +65,19 @@ def test_h29_titles(anon, tmp_path, lang, texts):
 def test_h29_keep(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a given name that is also a town, accepted by the full name elsewhere, listed here with people
+    ("pt", ["Olá a todos, obrigada por lerem o meu blogue.",
+            "[[Vitória Cossa]], 36, vim para cá estudar e fiquei. Não sou parente de ninguém.",
+            "Saudações de {{Nampula}}. Sou a [[Alegria]], 27 anos, sou professora numa escola.",
+            "Muito obrigada a todos os que escreveram aqui neste ano tão difícil: [[Benvinda]], [[Lourenço]], "
+            "[[Dr. Mabunda]], [[Domingos]], [[Vitória]], [[Alegria]], tio [[Fernando]], [[Zeca]]. Até breve."]),
+    # the Portuguese article before a given name that a role cue gave elsewhere in the post
+    ("pt", ["Olá a todos, obrigada por lerem o meu blogue.", "Chamo-me [[Esperança]] e sou de {{Maputo}}, trabalho num banco.",
+            "Paz do Senhor. Escrevo porque a [[Esperança]] é da nossa igreja e partilhou isto connosco."]),
+])
+def test_h29_word_names(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -165,6 +165,8 @@ _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
                         r"viaj[a-zãáéê]*|voy|vas|va|van|fue|fuimos|fueron|lleg[a-záé]*|volv[a-zíé]*|vine|vino|vado|"
                         r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
+# the definite article Portuguese puts before a given name ("a Luz disse", "o Tó"), not after a preposition of place
+_PT_PERSON_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa])[ \t]+$", re.I)
 # what separates the items of a list of people: "Ana, Luz e Tó", "Sam & Jo", "Kai and Mo"
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
 
@@ -788,14 +790,21 @@ class Anonymiser:
         where it is used as a name: listed with people ("obrigada a todos: Ana, Luz e Tó"), addressed at the
         start of a line ("Luz, ..."), or in a name role, and no preposition of place comes before it."""
         x = over[0]
-        if len(over) != 1 or x.kind != KEEP or x.recognizer != "place" or (x.start, x.end) != (s, e) \
-                or cf not in ctx.role_named:
+        if len(over) != 1 or x.kind != KEEP or x.recognizer != "place" or (x.start, x.end) != (s, e):
             return False
         text = t.text
+        if cf not in ctx.role_named:
+            # a given name of the lexicons that the post accepted as a name by its full name ("Vitória X, 36"), listed
+            # here with people ("obrigada a todos: Ana, Vitória, Tó"): the person, not the town of that name
+            return (cf in self.lex.first_names or cf in self.lex.intl_names) and cf in ctx.accepted \
+                and not self._place_before.search(text, max(0, s - 12), s) and self._listed(t, ctx, s, e)
         if self._place_before.search(text, max(0, s - 12), s):
             return False
         if self._listed(t, ctx, s, e):
             return True
+        if lang == "pt" and _PT_PERSON_ARTICLE.search(text, max(0, s - 4), s) \
+                and not _MOTION_TO.search(text, max(0, s - 20), s) and not re.match(r"[ \t]+[A-ZÀ-Þ]", text[e:e + 2]):
+            return True  # "a Inocência é da nossa igreja": Portuguese puts the article before a person's given name
         line = text[text.rfind("\n", 0, s) + 1:s]
         if not line.strip(" \t\"'“‘") and re.match(r"[ \t]*[,!]", text[e:e + 3]):
             return True  # "Luz, que nome bonito": the person addressed
