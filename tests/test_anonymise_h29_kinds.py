@@ -81,3 +81,14 @@ def test_h29_keep(anon, tmp_path, lang, texts):
 def test_h29_word_names(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # in brackets after a name, what everyone calls the person
+    ("fr", ["Bonjour à tous. Mon frère [[Kavishen]] ([[Kav]] pour tout le monde) rigole et dit que c'est pour les fous.",
+            "Je vais le dire à [[Kav]] la prochaine fois qu'il fait le malin."]),
+    ("es", ["Hola a todas. Mi cuñado [[Wilfrido]] ([[Wili]] para los amigos) dice que eso es de locos.", "Jajaja pobre."]),
+])
+def test_h29_bracket_nicknames(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -1155,6 +1155,14 @@ _BRACKET_NICK = re.compile(r"(?<![\w@'’.-])([A-Z][\w'’-]+)[ \t]+([A-Z][\w'�
 
 _BRACKET_FULL = re.compile(r"(?<![\w'’-])(?P<short>[A-Z][\w'’-]*)[ \t]*\((?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
 
+# "X (Y pour tout le monde)", "X (Y para los amigos)", "X (Y pra todo mundo)": in brackets after a name, what everyone,
+# the friends or the family call the person (French, Spanish, Portuguese)
+_BRACKET_CALLED = re.compile(
+    r"(?<![\w'’-])[A-Z\u00c0-\u00de][^\W\d_]+(?:-[^\W\d_]+)*[ \t]*\([ \t]*(?P<nick>[A-Z\u00c0-\u00de][^\W\d_]*(?:-[^\W\d_]+)*)"
+    r"[ \t]*,?[ \t]+(?:pour[ \t]+(?:tout[ \t]+le[ \t]+monde|les[ \t]+intimes|les[ \t]+amis|la[ \t]+famille|nous|tous)|"
+    r"para[ \t]+(?:todos|todo[ \t]+el[ \t]+mundo|los[ \t]+amigos|la[ \t]+familia|os[ \t]+amigos|a[ \t]+família|toda[ \t]+a[ \t]+gente|"
+    r"todo[ \t]+mundo)|pra[ \t]+(?:todo[ \t]+mundo|os[ \t]+amigos|família))[ \t]*\)")
+
 
 class BracketNicknameRecognizer(Recognizer):
     """A word in brackets right after a full name (a given name of the name lists and a surname) is what the
@@ -1201,6 +1209,14 @@ class BracketNicknameRecognizer(Recognizer):
             if not (short.isupper() or cues.function_word(cf) or cf in cues.titles or cf in cues.not_names or k.is_place(short)
                     or k.is_demonym(short)) and t.free(m.start("short"), m.end("short")):
                 yield self.person(t, m.start("short"), m.end("short"), "the short name before a full name in brackets")
+        if "pour " in text or "para " in text or "pra " in text:
+            for m in _BRACKET_CALLED.finditer(text):
+                s, e = m.span("nick")
+                cf = m.group("nick").casefold()
+                if cues.function_word(cf) or cf in cues.titles or cf in cues.not_names or k.is_demonym(m.group("nick")) \
+                        or not t.free(s, e):
+                    continue
+                yield self.person(t, s, e, "a nickname in brackets after a name, what everyone calls the person")
 
 
 # ---- words mentioned ------------------------------------------------------------------------------
