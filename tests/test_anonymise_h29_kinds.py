@@ -92,3 +92,13 @@ def test_h29_word_names(anon, tmp_path, lang, texts):
 def test_h29_bracket_nicknames(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a name a writer gave themself in lower case, listed later with people in a capitalised text
+    ("es", ["Hola a todas, gracias por leer.", "hola grupo, soy [[paloma]], 27, de {{ñemby}}. voy a la psicóloga hace un año.",
+            "Gracias a todas: [[Nilda]], [[Rosalba]], [[paloma]]. Nos vemos el domingo."]),
+])
+def test_h29_lower_case_names(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -639,6 +639,13 @@ class Anonymiser:
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, opening a lower-case chat message"))
                         continue
+                    if not lower and other and core.islower() and self._listed(t, d.ctx, s, e) \
+                            and not any(x.overlaps(s, e) for x in t.spans):
+                        # "Gracias a todas: Nilda, Cande, perla.": the name a writer gave themself in lower case,
+                        # listed with people in a capitalised text, though the word is one of the language too
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, in lower case in a list of people"))
+                        continue
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) \
                             and not inflection.declines_as_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
