@@ -167,6 +167,8 @@ _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamo
                         r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
 # the definite article Portuguese puts before a given name ("a Luz disse", "o Tó"), not after a preposition of place
 _PT_PERSON_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa])[ \t]+$", re.I)
+# what may follow the last word of an item of a list: a comma or the end of the sentence, or "and"
+_LIST_ITEM_END = re.compile(r"[ \t]*(?:[,;.!?)]|$|(?:y|e|et|and|und|i)\b)")
 # what separates the items of a list of people: "Ana, Luz e Tó", "Sam & Jo", "Kai and Mo"
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
 
@@ -640,7 +642,8 @@ class Anonymiser:
                                             "a name accepted elsewhere in the post, opening a lower-case chat message"))
                         continue
                     if not lower and other and core.islower() and self._listed(t, d.ctx, s, e) \
-                            and not any(x.overlaps(s, e) for x in t.spans):
+                            and not cues.function_word(core.casefold()) and not _language_word(core.casefold(), lang, "determiners") \
+                            and _LIST_ITEM_END.match(t.text, e) and not any(x.overlaps(s, e) for x in t.spans):
                         # "Gracias a todas: Nilda, Cande, perla.": the name a writer gave themself in lower case,
                         # listed with people in a capitalised text, though the word is one of the language too
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
@@ -1020,6 +1023,12 @@ _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*[ \t]+$")
 _WORD_BEFORE_PARTICLES = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,})[ \t]+$")
 # an English article or determiner right before a word: it is a thing there, not a person
 _EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)
+
+
+def _language_word(cf: str, lang: str | None, kind: str) -> bool:
+    """``cf`` is one of the words of ``kind`` ("determiners", "greetings", ...) of ``lang``'s cue table."""
+    lc = language_cues()[0].get(lang or "")
+    return lc is not None and cf in getattr(lc, kind)
 
 
 def _after_determiner(text: str, s: int, lang: str) -> bool:
