@@ -102,3 +102,14 @@ def test_h29_bracket_nicknames(anon, tmp_path, lang, texts):
 def test_h29_lower_case_names(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a greeting after a greeting is no one's name
+    ("pt", ["Olá a todos.", "[[Esperança]] querida, {{bem-vinda}} ao clube, e já agora sou a [[Benvinda]]."]),
+    # an article, a capital and a number name a road or a bus line
+    ("es", ["Hola a todas.", "En marzo empecé con ataques de pánico en el colectivo de la {{Ruta 2}}, hasta en la misa."]),
+])
+def test_h29_words_kept(anon, tmp_path, lang, texts):
+    score = run(anon, tmp_path, texts, lang)
+    assert score.leaked == [] and score.damaged == [], _clean(score)

@@ -635,7 +635,9 @@ class LanguageNameRecognizer(_Multilingual):
         for m in lc.greet_re.finditer(text):
             s, e = m.span("name")
             cf = text[s:e].casefold()
-            if self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3):
+            if self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3
+                                                    and not self.excluded(t, lc, cf, frequent=False)):
+                # (a greeting after a greeting is none's name: "querida, bem-vinda ao clube")
                 if knowledge().is_place(text[s:e]) and not self.given(cf, t.lang):
                     continue
                 yield self.person(t, s, self.full(t, s, e), f"a name after a greeting ({t.lang})")
@@ -693,6 +695,9 @@ class LanguageNameRecognizer(_Multilingual):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
                 if self._article_run(t, lc, s, e) and not self._article_name(t, s, e, cf):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
+                if re.match(r"[ \t]+\d", text[e:e + 3]) and (m0 := _WORD_BEFORE_RE.search(text, max(0, s - 12), s)) \
+                        and m0.group(1).casefold() in lc.articles | lc.person_articles | lc.naming_articles:
+                    continue  # "la Ruta 2", "a Linha 3": an article, a capital and a number name a road or a line
                 if s < skip_to:
                     continue
                 if not says and (self._english_modifier(t, e) or self._english_before(t, s)):
@@ -876,6 +881,8 @@ class LanguageNameRecognizer(_Multilingual):
         "através da Vitória"): a given name of the names data, or a word of no language, alone after
         "o/a/do/da/no/na/pelo/pela/ao/à" is the person."""
         lc = self.lc(t)
+        if re.match(r"[ \t]+\d", t.text[e:e + 3]):
+            return False  # "la Ruta 2", "o Eixo 3": a road, line or route by its number, no person
         if lc.person_articles:  # "il Ruggero è così", "la Nunziatina", "chiedi alla Marta"
             # (an elided article joined by an apostrophe: Catalan "l'Anna", "d'en Pere", "n'Àngels")
             m = re.search(r"(?:^|(?<=[\s(«\"“'’]))([^\W\d_]+)([ \t]+|['’])$", t.text[max(0, s - 12):s])
@@ -920,6 +927,8 @@ class LanguageNameRecognizer(_Multilingual):
             return True
         return self._unknown(t, cf) and t.text[e:e + 1] == "," and re.search(r",[ \t]*\S+[ \t]+$", t.text[max(0, s - 8):s]) is not None
 
+# the word right before a token
+_WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)[ \t]+$")
 # a capitalised word of a name headed by a place or body noun ("Dr-Georges-L.-Dumont", "Évangéline", "La Carità"), and
 # the particles and articles inside such a name ("Université de Moncton", "Val di Blenio", "Colonia de Oliveros")
 _HEADED_WORD = rf"(?:[{_UP}]\.|[{_UP}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
