@@ -75,6 +75,9 @@ def test_h29_keep(anon, tmp_path, lang, texts):
             "Muito obrigada a todos os que escreveram aqui neste ano tão difícil: [[Benvinda]], [[Lourenço]], "
             "[[Dr. Mabunda]], [[Domingos]], [[Vitória]], [[Alegria]], tio [[Fernando]], [[Zeca]]. Até breve."]),
     # the Portuguese article before a given name that a role cue gave elsewhere in the post
+    # the Spanish "a" of a person as object before a given name that a town also has, after no verb of going
+    ("es", ["Hola a todas, gracias por leer.", "Mi hija se llama [[Alma]] y tiene siete años.",
+            "Si querés los jueves le cuido a [[Alma]] y a [[Tiago]], no hay problema. Después nos vamos a {{Alma}} de paseo."]),
     ("pt", ["Olá a todos, obrigada por lerem o meu blogue.", "Chamo-me [[Esperança]] e sou de {{Maputo}}, trabalho num banco.",
             "Paz do Senhor. Escrevo porque a [[Esperança]] é da nossa igreja e partilhou isto connosco."]),
 ])

@@ -163,8 +163,11 @@ _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
 # Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
+                        r"mud[a-zãáéêí]*|emigr[a-zãáéêí]*|"
                         r"viaj[a-zãáéê]*|voy|vas|va|van|fue|fuimos|fueron|lleg[a-záé]*|volv[a-zíé]*|vine|vino|vado|"
                         r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
+# the Spanish preposition "a" right before a word ("a Luz", "y a Alma")
+_ES_PERSONAL_A = re.compile(r"(?:^|[\s(,])a[ \t]+$", re.I)
 # the definite article Portuguese puts before a given name ("a Luz disse", "o Tó"), not after a preposition of place
 _PT_PERSON_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa])[ \t]+$", re.I)
 # what may follow the last word of an item of a list: a comma or the end of the sentence, or "and"
@@ -706,8 +709,11 @@ class Anonymiser:
                         continue  # "come la Fata Morgana": inside the name of a thing
                     if _opens_formula(t.text, s, e, lang):
                         continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
-                    if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
-                        continue  # "habite à Florence": the place, whoever else is called so
+                    if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before") and not (
+                            lang == "es" and _ES_PERSONAL_A.search(t.text, max(0, s - 4), s)
+                            and not _MOTION_TO.search(t.text, max(0, s - 20), s)):
+                        continue  # "habite à Florence": the place, whoever else is called so (but the Spanish "a" of a
+                        # person as object, after a verb that is no verb of going: "le cuido a Alma", "vi a Luz")
                     if knowledge().is_place(core) and _MOTION_TO.search(t.text, max(0, s - 20), s):
                         continue  # "foi a Fátima a pé", "fui a Santiago": after a verb of going "a" means "to"
                     lr = self.lex.lang_rank(cf, lang)
