@@ -110,6 +110,8 @@ def test_h29_lower_case_names(anon, tmp_path, lang, texts):
 @pytest.mark.parametrize("lang,texts", [
     # a greeting after a greeting is no one's name
     ("pt", ["Olá a todos.", "[[Esperança]] querida, {{bem-vinda}} ao clube, e já agora sou a [[Benvinda]]."]),
+    # a full name read by the writer, in text written without capitals
+    ("pt", ["Olá a todos.", "olá. sou a [[neide]], 20, estudo psicologia. lemos a {{paulina chiziane}} numa cadeira e gostei."]),
     # an article, a capital and a number name a road or a bus line
     ("es", ["Hola a todas.", "En marzo empecé con ataques de pánico en el colectivo de la {{Ruta 2}}, hasta en la misa."]),
 ])

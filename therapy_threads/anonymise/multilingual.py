@@ -155,6 +155,9 @@ class LanguageCues:
         reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+"
                    r"(?:(?!(?:que|quando|como|para|pra|com|sobre|dat|die|wat|toen|als|over|met|qui|quand|pour|avec|"
                    r"cuando|con|del|che|per)[ \t])(?-i:[a-zà-ÿ]{3,})[ \t]+)?" + arts + r"(?P<name>" + full + r")")
+        # the same in text written without capitals: "lemos a paulina x numa cadeira" (the words are checked after)
+        reading_lower = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+" + arts
+                         + r"(?P<name>(?-i:[a-zà-ÿ]{2,}[ \t]+[a-zà-ÿ]{3,}))(?![\w'’-])")
         # another full name coordinated with a kept one: "X Y e Z W", "a X Y y a Z W", "X Y, Z W"
         # (an adverb may close the first item before a comma and the conjunction: "X Y nu, en Z W")
         coord = (r"(?:[ \t]+(?-i:[a-zà-ÿ]{2,10})[ \t]*,[ \t]*(?:y|e|et|en|and|und|i)[ \t]+|"
@@ -188,7 +191,7 @@ class LanguageCues:
                 + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)")
         object.__setattr__(self, "head_re", re.compile(head, re.I))
         for attr, pat in (("rel_after_re", rel_after), ("post_title_re", post), ("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
-                          ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
+                          ("titled_re", titled), ("reading_re", reading), ("reading_lower_re", reading_lower), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
                           ("greet_re", greet), ("closing_re", closing), ("speech_re", speech), ("here_re", here), ("signed_re", signed)):
             object.__setattr__(self, attr, re.compile(pat, re.I))
 
@@ -1194,6 +1197,15 @@ class LanguageWorkRecognizer(_Multilingual):
                         break
                     yield self.span(cs, ce, KEEP, reason=f"a full name in a list with a public person ({t.lang})")
                     e = ce
+        if t.lower_style:
+            for m in lc.reading_lower_re.finditer(text):
+                # a given name of the lexicons and a surname of the lists or a word of no language, in lower case
+                s, e = m.span("name")
+                first, last = text[s:e].split()
+                if t.free(s, e) and self.given(first, t.lang) and not self.excluded(t, lc, first) \
+                        and (self.rank(last, t.lang) or 10 ** 6) >= 20000 and not self.excluded(t, lc, last) \
+                        and (self.surname(last, t.lang) or self._unknown(t, last)):
+                    yield self.span(s, e, KEEP, reason=f"a full name read, listened to or watched by the writer, in lower case ({t.lang})")
 
 
 class LanguagePhoneRecognizer(_Multilingual):
