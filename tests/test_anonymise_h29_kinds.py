@@ -28,7 +28,8 @@ def test_h29_contacts(anon, tmp_path, lang, texts):
     assert score.contact_removed == score.contact_total and score.leaked == [] and score.damaged == [], _clean(score)
 
 
-@pytest.mark.parametrize("lang,texts", [
+# each row: a kind of leak or damage of the batch, the post and comments as labelled text
+KINDS = [
     # the forms of address of the French-based creoles before a name, inside French text
     ("fr", ["Bonjour à tous.", "Ma tante est allée voir un psychologue à {{Curepipe}}, [[Missié Rolfin Tessaud]]. Elle va mieux."]),
     ("fr", ["Bonjour à tous.", "Ma voisine [[Madam Lisette Carpanin]] m'a conseillé d'y aller."]),
@@ -39,13 +40,6 @@ def test_h29_contacts(anon, tmp_path, lang, texts):
     ("fr", ["salut tout le monde", "au campus ya une psy gratuite, [[mme vandooren]], elle est bien. jy vais depuis mars"]),
     # a title, a given name, then a particle and a capitalised word of no list: the formal full name
     ("fr", ["Bonjour à tous.", "Mon thérapeute est à {{Moka}}, [[Dr Ambroise de Keravelle]], et il m'a beaucoup aidé."]),
-])
-def test_h29_titles(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # a town of several words that the gazetteer holds with blanks, written with hyphens ("Rose Hill")
     ("fr", ["Bonjour à tous.", "Je suis née à {{Rose-Hill}} et je travaille à {{Quatre-Bornes}} depuis trois ans."]),
     # every part a given name: a place only after a preposition of place
@@ -61,60 +55,38 @@ def test_h29_titles(anon, tmp_path, lang, texts):
     # a namesake told apart by kinship denied
     ("pt", ["Olá a todos.", "Sou a [[Rosalina Tembe]]. Não, não sou parente do {{Samora Machel}}, perguntam sempre."]),
     ("es", ["Hola a todas.", "Soy [[Gloria Benegas]] y no, no soy pariente del {{Carlos Antonio López}}."]),
-])
-def test_h29_keep(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # a given name that is also a town, accepted by the full name elsewhere, listed here with people
     ("pt", ["Olá a todos, obrigada por lerem o meu blogue.",
             "[[Vitória Cossa]], 36, vim para cá estudar e fiquei. Não sou parente de ninguém.",
             "Saudações de {{Nampula}}. Sou a [[Alegria]], 27 anos, sou professora numa escola.",
             "Muito obrigada a todos os que escreveram aqui neste ano tão difícil: [[Benvinda]], [[Lourenço]], "
             "[[Dr. Mabunda]], [[Domingos]], [[Vitória]], [[Alegria]], tio [[Fernando]], [[Zeca]]. Até breve."]),
-    # the Portuguese article before a given name that a role cue gave elsewhere in the post
     # the Spanish "a" of a person as object before a given name that a town also has, after no verb of going
     ("es", ["Hola a todas, gracias por leer.", "Mi hija se llama [[Alma]] y tiene siete años.",
             "Si querés los jueves le cuido a [[Alma]] y a [[Tiago]], no hay problema. Después nos vamos a {{Alma}} de paseo."]),
+    # the Portuguese article before a given name that a role cue gave elsewhere in the post
     ("pt", ["Olá a todos, obrigada por lerem o meu blogue.", "Chamo-me [[Esperança]] e sou de {{Maputo}}, trabalho num banco.",
             "Paz do Senhor. Escrevo porque a [[Esperança]] é da nossa igreja e partilhou isto connosco."]),
-])
-def test_h29_word_names(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # in brackets after a name, what everyone calls the person
     ("fr", ["Bonjour à tous. Mon frère [[Kavishen]] ([[Kav]] pour tout le monde) rigole et dit que c'est pour les fous.",
             "Je vais le dire à [[Kav]] la prochaine fois qu'il fait le malin."]),
     ("es", ["Hola a todas. Mi cuñado [[Wilfrido]] ([[Wili]] para los amigos) dice que eso es de locos.", "Jajaja pobre."]),
-])
-def test_h29_bracket_nicknames(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
+    # ... and that nickname said to, after a verb of saying, though a town has it
+    ("fr", ["Bonjour à tous. Mon frère [[Sooraj]] ([[Soo]] pour tout le monde) rigole et dit que c'est pour les fous.",
+            "Merci. Je vais le dire à [[Soo]] la prochaine fois qu'il fait le malin."]),
     # a name a writer gave themself in lower case, listed later with people in a capitalised text
     ("es", ["Hola a todas, gracias por leer.", "hola grupo, soy [[paloma]], 27, de {{ñemby}}. voy a la psicóloga hace un año.",
             "Gracias a todas: [[Nilda]], [[Rosalba]], [[paloma]]. Nos vemos el domingo."]),
-])
-def test_h29_lower_case_names(anon, tmp_path, lang, texts):
-    score = run(anon, tmp_path, texts, lang)
-    assert score.leaked == [] and score.damaged == [], _clean(score)
-
-
-@pytest.mark.parametrize("lang,texts", [
     # a greeting after a greeting is no one's name
     ("pt", ["Olá a todos.", "[[Esperança]] querida, {{bem-vinda}} ao clube, e já agora sou a [[Benvinda]]."]),
     # a full name read by the writer, in text written without capitals
     ("pt", ["Olá a todos.", "olá. sou a [[neide]], 20, estudo psicologia. lemos a {{paulina chiziane}} numa cadeira e gostei."]),
     # an article, a capital and a number name a road or a bus line
     ("es", ["Hola a todas.", "En marzo empecé con ataques de pánico en el colectivo de la {{Ruta 2}}, hasta en la misa."]),
-])
-def test_h29_words_kept(anon, tmp_path, lang, texts):
+]
+
+
+@pytest.mark.parametrize("lang,texts", KINDS)
+def test_h29_kinds(anon, tmp_path, lang, texts):
     score = run(anon, tmp_path, texts, lang)
     assert score.leaked == [] and score.damaged == [], _clean(score)

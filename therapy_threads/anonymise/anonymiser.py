@@ -140,7 +140,8 @@ def _language(t: _Text, d: _Doc) -> str | None:
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon
-_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled"})
+_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled",
+                         "bracket_nickname"})
 # rules that saw a person's role around a capitalised name (a naming phrase, a title, a relation noun): the
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
@@ -166,6 +167,14 @@ _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamo
                         r"mud[a-zãáéêí]*|emigr[a-zãáéêí]*|"
                         r"viaj[a-zãáéê]*|voy|vas|va|van|fue|fuimos|fueron|lleg[a-záé]*|volv[a-zíé]*|vine|vino|vado|"
                         r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
+# a verb of saying, asking, writing or showing, perhaps with its object pronoun, then "to": what follows is someone
+# ("le dire à X", "j'ai écrit à X", "le digo a X", "contei à X"), not where
+_SAY_TO = re.compile(r"(?<![\w'’])(?:dire|dis|dit|dirai|dirais|disais|demander|demande|demandé|parler|parle|parlé|écrire|"
+                     r"écris|écrit|expliquer|explique|expliqué|raconter|raconte|raconté|répondre|réponds|répondu|"
+                     r"montrer|montre|montré|decir|decirle|digo|dije|dice|dijo|preguntar|pregunté|preguntale|escribir|"
+                     r"escribí|contar|conté|contale|decile|dizer|disse|perguntar|perguntei|escrever|escrevi|contei|"
+                     r"mostrar|mostrei|mostré)(?:[ \t]+(?:le|la|les|lui|leur|ça|tout|lo|isso|isto|tudo|eso|esto|todo))?"
+                     r"[ \t]+(?:à|a|ao|aos|às)[ \t]+$", re.I)
 # the Spanish preposition "a" right before a word ("a Luz", "y a Alma")
 _ES_PERSONAL_A = re.compile(r"(?:^|[\s(,])a[ \t]+$", re.I)
 # the definite article Portuguese puts before a given name ("a Luz disse", "o Tó"), not after a preposition of place
@@ -711,7 +720,8 @@ class Anonymiser:
                         continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
                     if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before") and not (
                             lang == "es" and _ES_PERSONAL_A.search(t.text, max(0, s - 4), s)
-                            and not _MOTION_TO.search(t.text, max(0, s - 20), s)):
+                            and not _MOTION_TO.search(t.text, max(0, s - 20), s)) \
+                            and not _SAY_TO.search(t.text, max(0, s - 40), s):
                         continue  # "habite à Florence": the place, whoever else is called so (but the Spanish "a" of a
                         # person as object, after a verb that is no verb of going: "le cuido a Alma", "vi a Luz")
                     if knowledge().is_place(core) and _MOTION_TO.search(t.text, max(0, s - 20), s):
