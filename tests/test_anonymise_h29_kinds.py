@@ -40,6 +40,8 @@ KINDS = [
     ("fr", ["salut tout le monde", "au campus ya une psy gratuite, [[mme vandooren]], elle est bien. jy vais depuis mars"]),
     # a title, a given name, then a particle and a capitalised word of no list: the formal full name
     ("fr", ["Bonjour à tous.", "Mon thérapeute est à {{Moka}}, [[Dr Ambroise de Keravelle]], et il m'a beaucoup aidé."]),
+    # (after a title and a surname, "de" and a word of no list is where the person is from)
+    ("fr", ["Bonjour à tous.", "J'ai essayé une thérapeute en anglais, pis après [[Mme Thibodeau]] de {{Pomquet}}, en français."]),
     # a town of several words that the gazetteer holds with blanks, written with hyphens ("Rose Hill")
     ("fr", ["Bonjour à tous.", "Je suis née à {{Rose-Hill}} et je travaille à {{Quatre-Bornes}} depuis trois ans."]),
     # every part a given name: a place only after a preposition of place

@@ -399,6 +399,12 @@ class Recognizer:
     def analyze(self, t: TextContext) -> Iterable[Span]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _given_before(self, text: str, e: int) -> bool:
+        """The word ending at ``e`` is a given name of the lexicons ("Dr Olivier" of "Dr Olivier de X"), not a surname
+        ("Mme Aucoin" of "Mme Aucoin de Margaree": where she is from)."""
+        m = re.search(r"([^\W\d_]+)$", text[max(0, e - 30):e])
+        return m is not None and self.cues.any_given_name(m.group(1).casefold())
+
     # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
     def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True, given: bool = False) -> int:
         """``given``: the token before is a given name after a title ("Frau Irmtraud X", "la Sra. Roser X"),
@@ -422,7 +428,7 @@ class Recognizer:
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and not self.lex.is_surname(cf) and (
                 knowledge().is_place(last) or knowledge().is_small_place(last) or not (
-                    given and last[:1].isupper()) and not (
+                    given and last[:1].isupper() and self._given_before(text, e)) and not (
                     self.cues.any_given_name(cf) or self.lex.rank(cf) is not None or self.lex.ordinary_in(cf))):
             return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a town, or a word of no list, is where
             # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names);
