@@ -143,7 +143,8 @@ def _language(t: _Text, d: _Doc) -> str | None:
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon
-_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled"})
+_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled",
+                         "bracket_nickname"})
 # rules that saw a person's role around a capitalised name (a naming phrase, a title, a relation noun): the
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
@@ -166,8 +167,23 @@ _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
 # Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
+                        r"mud[a-zãáéêí]*|emigr[a-zãáéêí]*|"
                         r"viaj[a-zãáéê]*|voy|vas|va|van|fue|fuimos|fueron|lleg[a-záé]*|volv[a-zíé]*|vine|vino|vado|"
                         r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
+# a verb of saying, asking, writing or showing, perhaps with its object pronoun, then "to": what follows is someone
+# ("le dire à X", "j'ai écrit à X", "le digo a X", "contei à X"), not where
+_SAY_TO = re.compile(r"(?<![\w'’])(?:dire|dis|dit|dirai|dirais|disais|demander|demande|demandé|parler|parle|parlé|écrire|"
+                     r"écris|écrit|expliquer|explique|expliqué|raconter|raconte|raconté|répondre|réponds|répondu|"
+                     r"montrer|montre|montré|decir|decirle|digo|dije|dice|dijo|preguntar|pregunté|preguntale|escribir|"
+                     r"escribí|contar|conté|contale|decile|dizer|disse|perguntar|perguntei|escrever|escrevi|contei|"
+                     r"mostrar|mostrei|mostré)(?:[ \t]+(?:le|la|les|lui|leur|ça|tout|lo|isso|isto|tudo|eso|esto|todo))?"
+                     r"[ \t]+(?:à|a|ao|aos|às)[ \t]+$", re.I)
+# the Spanish preposition "a" right before a word ("a Luz", "y a Alma")
+_ES_PERSONAL_A = re.compile(r"(?:^|[\s(,])a[ \t]+$", re.I)
+# the definite article Portuguese puts before a given name ("a Luz disse", "o Tó"), not after a preposition of place
+_PT_PERSON_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa])[ \t]+$", re.I)
+# what may follow the last word of an item of a list: a comma or the end of the sentence, or "and"
+_LIST_ITEM_END = re.compile(r"[ \t]*(?:[,;.!?)]|$|(?:y|e|et|and|und|i)\b)")
 # what separates the items of a list of people: "Ana, Luz e Tó", "Sam & Jo", "Kai and Mo"
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
 
@@ -650,6 +666,14 @@ class Anonymiser:
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, addressed in lower case"))
                         continue
+                    if not lower and other and core.islower() and self._listed(t, d.ctx, s, e) \
+                            and not cues.function_word(core.casefold()) and not _language_word(core.casefold(), lang, "determiners") \
+                            and _LIST_ITEM_END.match(t.text, e) and not any(x.overlaps(s, e) for x in t.spans):
+                        # "Gracias a todas: Nilda, Cande, perla.": the name a writer gave themself in lower case,
+                        # listed with people in a capitalised text, though the word is one of the language too
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, in lower case in a list of people"))
+                        continue
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) \
                             and not inflection.declines_as_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
@@ -707,8 +731,12 @@ class Anonymiser:
                         continue  # "come la Fata Morgana": inside the name of a thing
                     if _opens_formula(t.text, s, e, lang):
                         continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
-                    if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
-                        continue  # "habite à Florence": the place, whoever else is called so
+                    if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before") and not (
+                            lang == "es" and _ES_PERSONAL_A.search(t.text, max(0, s - 4), s)
+                            and not _MOTION_TO.search(t.text, max(0, s - 20), s)) \
+                            and not _SAY_TO.search(t.text, max(0, s - 40), s):
+                        continue  # "habite à Florence": the place, whoever else is called so (but the Spanish "a" of a
+                        # person as object, after a verb that is no verb of going: "le cuido a Alma", "vi a Luz")
                     if knowledge().is_place(core) and _MOTION_TO.search(t.text, max(0, s - 20), s):
                         continue  # "foi a Fátima a pé", "fui a Santiago": after a verb of going "a" means "to"
                     lr = self.lex.lang_rank(cf, lang)
@@ -802,14 +830,21 @@ class Anonymiser:
         where it is used as a name: listed with people ("obrigada a todos: Ana, Luz e Tó"), addressed at the
         start of a line ("Luz, ..."), or in a name role, and no preposition of place comes before it."""
         x = over[0]
-        if len(over) != 1 or x.kind != KEEP or x.recognizer != "place" or (x.start, x.end) != (s, e) \
-                or cf not in ctx.role_named:
+        if len(over) != 1 or x.kind != KEEP or x.recognizer != "place" or (x.start, x.end) != (s, e):
             return False
         text = t.text
+        if cf not in ctx.role_named:
+            # a given name of the lexicons that the post accepted as a name by its full name ("Vitória X, 36"), listed
+            # here with people ("obrigada a todos: Ana, Vitória, Tó"): the person, not the town of that name
+            return (cf in self.lex.first_names or cf in self.lex.intl_names) and cf in ctx.accepted \
+                and not self._place_before.search(text, max(0, s - 12), s) and self._listed(t, ctx, s, e)
         if self._place_before.search(text, max(0, s - 12), s):
             return False
         if self._listed(t, ctx, s, e):
             return True
+        if lang == "pt" and _PT_PERSON_ARTICLE.search(text, max(0, s - 4), s) \
+                and not _MOTION_TO.search(text, max(0, s - 20), s) and not re.match(r"[ \t]+[A-ZÀ-Þ]", text[e:e + 2]):
+            return True  # "a Inocência é da nossa igreja": Portuguese puts the article before a person's given name
         line = text[text.rfind("\n", 0, s) + 1:s]
         if not line.strip(" \t\"'“‘") and re.match(r"[ \t]*[,!]", text[e:e + 3]):
             return True  # "Luz, que nome bonito": the person addressed
@@ -1018,6 +1053,12 @@ _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*[ \t]+$")
 _WORD_BEFORE_PARTICLES = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,})[ \t]+$")
 # an English article or determiner right before a word: it is a thing there, not a person
 _EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)
+
+
+def _language_word(cf: str, lang: str | None, kind: str) -> bool:
+    """``cf`` is one of the words of ``kind`` ("determiners", "greetings", ...) of ``lang``'s cue table."""
+    lc = language_cues()[0].get(lang or "")
+    return lc is not None and cf in getattr(lc, kind)
 
 
 def _after_determiner(text: str, s: int, lang: str) -> bool:

@@ -70,6 +70,11 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "profesora", "profesor", "arq",
                          # "don" before a given name, the man's form of "doña" (a title of the anonymiser's Spanish cues)
                          "don",
+                         # the Guaraní forms of address of Paraguayan Spanish ("Ña", "Ño", "Karai", "Kuñakarai") and
+                         # those of the French-based creoles in French text ("Missié", "Msye", "Madam", "Mamzel"), as
+                         # the anonymiser's local titles of Spanish and French
+                         "ña", "ño", "karai", "kuñakarai", "missié", "missie", "misié", "misie", "msié", "msie", "msye",
+                         "mesye", "madam", "madanm", "mamzel", "mamzèl", "manmzèl",
                          # Portuguese and Italian
                          "senhora", "senhor", "dona", "doutora", "doutor", "profa", "professora", "signora", "signor", "signore",
                          "signorina", "dottoressa", "dottor", "dottore", "avv",

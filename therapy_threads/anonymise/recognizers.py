@@ -399,6 +399,12 @@ class Recognizer:
     def analyze(self, t: TextContext) -> Iterable[Span]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _given_before(self, text: str, e: int) -> bool:
+        """The word ending at ``e`` is a given name of the lexicons ("Dr Olivier" of "Dr Olivier de X"), not a surname
+        ("Mme Aucoin" of "Mme Aucoin de Margaree": where she is from)."""
+        m = re.search(r"([^\W\d_]+)$", text[max(0, e - 30):e])
+        return m is not None and self.cues.any_given_name(m.group(1).casefold())
+
     # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
     def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True, given: bool = False) -> int:
         """``given``: the token before is a given name after a title ("Frau Irmtraud X", "la Sra. Roser X"),
@@ -422,9 +428,12 @@ class Recognizer:
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and not self.lex.is_surname(cf) and (
                 knowledge().is_place(last) or knowledge().is_small_place(last) or not (
+                    given and last[:1].isupper() and self._given_before(text, e)) and not (
                     self.cues.any_given_name(cf) or self.lex.rank(cf) is not None or self.lex.ordinary_in(cf))):
             return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a town, or a word of no list, is where
-            # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names)
+            # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names);
+            # but after a title and a given name a particle and a capitalised word of no list (no town) is the
+            # surname of the formal full name ("Dr X de Y", "Me X d'Y")
         end = e + m.end() - (len(m.group(2)) - len(nxt))
         if _middle and lang in _ROMANCE and " " in nxt.strip() and nxt == m.group(2) and _OF_PARTICLE.search(" " + nxt):
             # a particle surname, then the second surname of Iberian names ("X de la Torre Soler"), which is
@@ -837,7 +846,11 @@ _NAMESAKE_CUE = re.compile(
     r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
     r"[Ff]an[ \t]+(?:von|van|de)|[Bb]enannt[ \t]+nach|(?:[Vv]ernoemd|[Gg]enoemd)[ \t]+naar|[Nn]omm[ée]e?s?[ \t]+d['’]après|"
     r"[Ii]gual(?:zinh[oa])?|[Qq]ue[ \t]+nem|[Nn]othing[ \t]+to[ \t]+do[ \t]+with|remind(?:s|ed)?[ \t]+(?:me|him|her|us)[ \t]+of|"
-    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+"
+    r"(?<=,)[ \t]*after|(?<=\()after|"
+    # told apart from a namesake by kinship denied ("não sou parente do X Y", "no soy pariente de X Y", "pas parente de X
+    # Y"): only the famous are asked about so
+    r"(?:[Nn]ão|[Nn]ao|[Nn]o|[Pp]as|[Nn]em|[Nn]i)[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?(?:parentes?|parientes?|parent)[ \t]+"
+    r"(?:d[oae]s?|del))[ \t]+"
     # the article some languages put before a famous person's name too: "wie der X Y", "comme la X Y", "igual o X Y"
     r"(?:(?<=[Ww]ie[ \t])(?:der|die)[ \t]+|(?<=[Cc]omme[ \t])(?:le|la)[ \t]+|(?<=[a-z][ \t])(?:o|a)[ \t]+(?=[A-Z\u00c0-\u00de][^ \t]*[ \t]+[A-Z\u00c0-\u00de]))?"
     r"(?=[A-Z\u00c0-\u00de])")
@@ -848,7 +861,7 @@ _NAMESAKE_CUE = re.compile(
 _NAMESAKE_ENDS = ("like", "Like", "not", "Not", "to", "after", "of", "wie", "Wie", "nicht", "Nicht", "niet", "Niet",
                   "zoals", "Zoals", "comme", "Comme", "pas", "Pas", "como", "Como", "come", "Come", "não", "Não",
                   "tipo", "Tipo", "do", "da", "de", "dos", "das", "des", "von", "van", "nach", "naar", "après",
-                  "igual", "Igual", "igualzinho", "igualzinha", "nem")
+                  "igual", "Igual", "igualzinho", "igualzinha", "nem", "del")
 # ... or these phrases ("nothing to do with X Y")
 _NAMESAKE_PHRASE_ENDS = ("to do with",)
 # ... or with an article between that word and the capital ("wie der X Y", "comme la X Y", "igual o X Y")
@@ -1148,6 +1161,14 @@ _BRACKET_NICK = re.compile(r"(?<![\w@'’.-])([A-Z][\w'’-]+)[ \t]+([A-Z][\w'�
 
 _BRACKET_FULL = re.compile(r"(?<![\w'’-])(?P<short>[A-Z][\w'’-]*)[ \t]*\((?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
 
+# "X (Y pour tout le monde)", "X (Y para los amigos)", "X (Y pra todo mundo)": in brackets after a name, what everyone,
+# the friends or the family call the person (French, Spanish, Portuguese)
+_BRACKET_CALLED = re.compile(
+    r"(?<![\w'’-])[A-Z\u00c0-\u00de][^\W\d_]+(?:-[^\W\d_]+)*[ \t]*\([ \t]*(?P<nick>[A-Z\u00c0-\u00de][^\W\d_]*(?:-[^\W\d_]+)*)"
+    r"[ \t]*,?[ \t]+(?:pour[ \t]+(?:tout[ \t]+le[ \t]+monde|les[ \t]+intimes|les[ \t]+amis|la[ \t]+famille|nous|tous)|"
+    r"para[ \t]+(?:todos|todo[ \t]+el[ \t]+mundo|los[ \t]+amigos|la[ \t]+familia|os[ \t]+amigos|a[ \t]+família|toda[ \t]+a[ \t]+gente|"
+    r"todo[ \t]+mundo)|pra[ \t]+(?:todo[ \t]+mundo|os[ \t]+amigos|família))[ \t]*\)")
+
 
 class BracketNicknameRecognizer(Recognizer):
     """A word in brackets right after a full name (a given name of the name lists and a surname) is what the
@@ -1194,6 +1215,14 @@ class BracketNicknameRecognizer(Recognizer):
             if not (short.isupper() or cues.function_word(cf) or cf in cues.titles or cf in cues.not_names or k.is_place(short)
                     or k.is_demonym(short)) and t.free(m.start("short"), m.end("short")):
                 yield self.person(t, m.start("short"), m.end("short"), "the short name before a full name in brackets")
+        if "pour " in text or "para " in text or "pra " in text:
+            for m in _BRACKET_CALLED.finditer(text):
+                s, e = m.span("nick")
+                cf = m.group("nick").casefold()
+                if cues.function_word(cf) or cf in cues.titles or cf in cues.not_names or k.is_demonym(m.group("nick")) \
+                        or not t.free(s, e):
+                    continue
+                yield self.person(t, s, e, "a nickname in brackets after a name, what everyone calls the person")
 
 
 # ---- words mentioned ------------------------------------------------------------------------------
@@ -2077,6 +2106,8 @@ class PlaceRecognizer(Recognizer):
             s, e, tok = toks[i]
             low = k.place_word(folded[i])
             if low not in k.places and low not in k.place_first_words:
+                if "-" in low and self._hyphened_place(t, s, s + len(tok), low):
+                    yield self.span(s, s + len(tok), KEEP, reason="place (GeoNames), its words joined by hyphens")
                 i += 1
                 continue
             hit = None
@@ -2369,6 +2400,27 @@ class PlaceRecognizer(Recognizer):
             return True
         m = _LIST_PREV.search(text, max(0, s - 30), s)
         return bool(m) and place(m.group(1), m.start(1))
+
+    def _hyphened_place(self, t: TextContext, s: int, e: int, low: str) -> bool:
+        """A place of several words the gazetteer holds with blanks, written as one with hyphens, as French and
+        creole spelling joins a town's words ("Rose-Hill", "Quatre-Bornes" for GeoNames' "Rose Hill", "Quatre
+        Bornes"). Where every part is a given name ("Rose-Belle", "Maria-Helena") it is also a double given name:
+        then only after a preposition of place of English or of the text's language ("à Rose-Belle"). Never where
+        the text uses it as a name (a title, a relation noun, a naming phrase before it)."""
+        k = knowledge()
+        spaced_ = low.replace("-", " ")
+        if spaced_ not in k.places:
+            return False
+        text = t.text
+        parts = spaced_.split()
+        if all(self.cues.any_given_name(p) or p in self.lex.first_names or p in self.lex.intl_names for p in parts):
+            from .multilingual import language_cues
+            lc = language_cues()[0].get(t.lang or "en")
+            before = text[max(0, s - 40):s]
+            if not (_place_word_before(self.cues.policy.rules, t.lang)[0].search(before)
+                    or lc is not None and lc.place_re.search(t.low, max(0, s - 12), s)):
+                return False
+        return not self._used_as_name(t, s, e)
 
     def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
         """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
