@@ -2103,6 +2103,10 @@ class PlaceRecognizer(Recognizer):
             if j == i and self._not_a_place_here(t, hs, he):
                 i += 1
                 continue
+            if j == i and t.english and folded[i] in _ORG_HEADS and i and _blanks(text[toks[i - 1][1]:s]) \
+                    and toks[i - 1][1] == toks[i - 1][0] + len(toks[i - 1][2]):
+                i += 1  # "Xxx Medical College", "Yyy Academy": the head noun of an institution's name, not the
+                continue  # town of that name (GeoNames has a College and an Academy); the organisations' rule keeps it
             if not self._used_as_name(t, hs, he):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
@@ -2539,6 +2543,8 @@ _ORG_HEADS = frozenset((
     "infirmary", "federation", "union", "alliance", "bank", "company", "corporation", "inc", "ltd", "llc",
     "gmbh", "group", "library", "museum", "press", "publishing", "records", "studios", "radio", "mission",
     "project", "programme", "program", "initiative", "collective", "cooperative", "co-op", "surgery",
+    # schools as New Zealand, Australia and Britain name them ("X Collegiate", "X Primary", "X Grammar")
+    "collegiate", "primary", "grammar",
 ))
 # nouns of the things, places and staff of a shop, an app or a company: "my X manager", "her X link"
 _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "delivery", "parking", "store", "shop",
@@ -2562,6 +2568,26 @@ _THING_BEFORE = re.compile(r"(?:\b(?:through|via|using|use|uses|used|takes|take|
                            r"|[A-Za-z]\.(?:com|net|org|in|co\.uk|ie|de)[ \t]+(?:and|or|&))[ \t]+$", re.I)
 _THING_AFTER = re.compile(r"(?:[ \t]+(?:app|apps|account|accounts|subscription|exists|existed|offers|offered|"
                           r"charges|charged|costs|cost|is an app|has an app|hotline|line)\b|[ \t:]+\+?\d)", re.I)
+
+
+_CAP_RUN_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+
+
+def institution_end(text: str, s: int, most: int = 4) -> int | None:
+    """The end of an institution's name that starts at ``s`` with capitalised words and ends, within ``most``
+    words, in an organisation noun ("Xxx Yyy Collegiate", "Xxx Medical College"), or None."""
+    m = re.match(r"[A-Z][\w'’-]*", text[s:s + 40])
+    if m is None:
+        return None
+    pos = s + m.end()
+    for _ in range(most):
+        w = _CAP_RUN_WORD.match(text, pos)
+        if w is None:
+            return None
+        pos = w.end()
+        if POSS.sub("", w.group(1)).casefold() in _ORG_HEADS:
+            return pos - (len(w.group(1)) - len(POSS.sub("", w.group(1))))
+    return None
 
 
 def thing_role(text: str, s: int, e: int) -> bool:
@@ -3211,6 +3237,8 @@ class RelationRecognizer(Recognizer):
                 continue
             if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
+            if not before and _PLACE_PREP_BEFORE.search(text, max(0, s - 6), s) and knowledge().is_place(core):
+                continue  # "when I was young in Xxx, my friend Y ...": where, then the person
             # (after a relation noun and a given name, the capital right after is the surname even when it
             # is also a town: "my husband Wolcott Zandvoort"; a comma or "in" would make it where)
             # (in lower case the surname too: "my therapist xxx yyy-zzz", "my therapist xxx quenby")
@@ -3319,6 +3347,12 @@ class RelationRecognizer(Recognizer):
             # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
             # (after a form of address of another language, the word is a given name by its place: "Puan X Y")
             end = self.extend(text, e, t.lang, given=cues.any_given_name(cf) or kin in cues.regional_kin)
+            org = institution_end(text, s) if t.english else None
+            if org is not None:
+                # "Sir Xxx Yyy Collegiate", "Father Xxx High School": a school or hospital named after a person
+                # with the person's title; the organisation's rule keeps it whole
+                yield self.span(m.start("kin"), org, KEEP, reason="an institution named after a titled person")
+                continue
             if t.english and kin in _PRIEST and m.group("kin")[:1].isupper() and text[e:e + 1] not in ("'", "’") \
                     and _AT_RIGHT_BEFORE.search(text, max(0, m.start("kin") - 4), m.start("kin")):
                 # "we saw the doctor at Father Xxx;": where one is seen at a priest's name is the hospital or college
@@ -4249,6 +4283,9 @@ _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
 _THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?|at|in|from|of|on|into|via)[ \t]+$")
 
 
+_PLACE_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:at|in|from|near|into|via)[ \t]+$")
+
+
 def _talk_after_comma(text: str, e: int) -> bool:
     m = _TALK_AFTER.match(text, e)
     return bool(m) and m.group(1).casefold().replace("’", "'") in _TALK_NEXT
@@ -4436,7 +4473,8 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
                 return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
-            if not poss and cues.person_verb_after(text, ee):
+            if not poss and cues.person_verb_after(text, ee) and not _PLACE_PREP_BEFORE.search(text, max(0, s - 6), s):
+                # (not after a preposition of place: "a lady at Xxx called Ms Y" is where she works)
                 return "person", "an unknown capitalised word doing what people do ('X calls', 'X told me')"
             if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True) \
                     and not _THE_BEFORE.search(text, max(0, s - 6), s):
