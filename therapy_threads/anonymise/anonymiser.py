@@ -25,7 +25,7 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
+from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
 from .slugs import publishable_url
@@ -140,13 +140,14 @@ def _language(t: _Text, d: _Doc) -> str | None:
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon
-_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled"})
+_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled",
+                         "bracket_nickname"})
 # rules that saw a person's role around a capitalised name (a naming phrase, a title, a relation noun): the
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
                              "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
-                             "chat_sender"})
+                             "chat_sender", "bracket_nickname"})
 def _capitalised_names(d: _Doc) -> frozenset[str]:
     """The names the post's texts write with a capital in a person's span (case-folded), computed once per post."""
     if d.caps_names is None:
@@ -460,7 +461,7 @@ class Anonymiser:
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
                 strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role",
-                                           "pronoun_tag", "double_barrelled", "relation_copula")
+                                           "pronoun_tag", "double_barrelled", "relation_copula", "bracket_nickname")
                 surface = t.text[sp.start:sp.end]
                 handle = " " not in surface and _HANDLE_GLUE.search(surface) is not None
                 for tok in re.findall(r"[^\W\d_]{3,}", surface):
@@ -627,6 +628,9 @@ class Anonymiser:
                 if not core.lstrip("ʻ")[:1].isupper():  # ("ʻAna": the ʻokina, then the capital)
                     if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
                         continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
+                    if lang in (None, "en") and EN_POSSESSIVE_RIGHT_BEFORE.search(t.text, max(0, s - 8), s):
+                        continue  # "my tina said", "our nana": a possessive makes a noun (a kin word of another
+                        # language), never a bare given name ("my sister tina" has its relation noun)
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
@@ -837,6 +841,10 @@ class Anonymiser:
         before = text[max(0, s - 12):s]
         if re.search(r",[ \t]*$", before) and re.match(r"[ \t]*(?:[,.!?\"”)]|$)", text[e:e + 3]):
             return True
+        if self.cues.greeting_before(text, s):
+            return True  # "thank u xxx that night ...", "hi xxx": the person greeted
+        if re.search(r"(?<![\w'’])and[ \t]+$", before) and re.match(r"[ \t]+and[ \t]+", text[e:e + 6]):
+            return True  # "everyone and xxx and ms yyy": between "and"s in a list of people
         if re.match(r"[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b", text[e:e + 12]) and not re.search(
                 r"\b(?:the|a|an|my|your|of|with|no)[ \t]+$", before, re.I):
             return True  # the person addressed, then "you": "also dusty if you need a rec"
@@ -887,6 +895,8 @@ class Anonymiser:
             return True  # ... or a surname follows: "Will Okafor"
         if not text[e:].strip(" \t\n.!)~*xX") and re.search(r"[.!?][ \t]*$", text[max(0, s - 4):s]):
             return True  # alone after the last sentence, closing the text: the name signing it ("... . Wren")
+        if _LAST_LINE_ALONE.match(text, e) and re.search(r"\n[ \t]*$", text[max(0, s - 4):s]):
+            return True  # alone on the last line, perhaps with a symbol or two: the name signing the text ("Wren ✝️")
         if cues.is_initial(text, s) and cues.addressed_opening(text, e, text[s:e].casefold()):
             return True
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",
@@ -972,6 +982,10 @@ class Anonymiser:
 # first letters whose case-insensitive classes are disjoint (ASCII and Latin-1 lower case): names
 # starting with them may be grouped by that letter without changing what the pattern matches
 _GROUPABLE = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(chr(c) for c in range(0xDF, 0x100) if c != 0xF7))
+
+
+# the rest of the text after a name is only symbols, kisses or emoji (no word): the name stands alone on the last line
+_LAST_LINE_ALONE = re.compile(r"[ \t]*(?:[^\w\s]|[xX](?![\w]))*[ \t]*\s*$")
 
 
 def names_alternation(names) -> str:

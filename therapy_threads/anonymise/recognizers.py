@@ -1146,6 +1146,20 @@ class PronounTagRecognizer(Recognizer):
 _BRACKET_NICK = re.compile(r"(?<![\w@'’.-])([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)[ \t]*\(([^\W\d_][\w'’-]{1,15})\)")
 
 
+def _clipped_from(short: str, full: str) -> bool:
+    """``short`` is a clipped form of ``full``: their first letters (three, or all of a shorter form) agree and the
+    rest of its letters come in order in the full name ("vili" of "viliami", "lose" of "losaline", "kate" of
+    "katherine")."""
+    n = min(3, len(short))
+    if short[:n] != full[:n]:
+        return False
+    it = iter(full[n:])
+    return all(ch in it for ch in short[n:])
+
+
+# a short form of a given name, glossed in brackets by the full name it is clipped from: "Xx here (Xxxxx for the
+# aunties)", "xx (xxxxx)" (see _clipped_from)
+_BRACKET_CLIPPED = re.compile(r"(?<![\w'’@.#/-])([^\W\d_][\w'’-]{1,14})(?:[ \t]+here)?[ \t]*\(([^\W\d_][\w'’-]{3,24})(?![\w'’-])")
 _BRACKET_FULL = re.compile(r"(?<![\w'’-])(?P<short>[A-Z][\w'’-]*)[ \t]*\((?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
 
 
@@ -1180,6 +1194,23 @@ class BracketNicknameRecognizer(Recognizer):
                     or not t.free(s, e):
                 continue
             yield self.person(t, s, e, "a nickname in brackets after a full name ('X Y (z)')")
+        for m in _BRACKET_CLIPPED.finditer(text):
+            short, full = m.group(1), m.group(2)
+            cs, cfull = short.casefold(), full.casefold()
+            if not _clipped_from(cs, cfull) or len(cfull) < len(cs) + 2 or short.isupper() or full.isupper() \
+                    or cues.function_word(cs) or cs in cues.titles or cs in cues.not_names or cs in cues.relations \
+                    or cfull in cues.not_names or cues.derived_word(cfull) or lex.word_form(cfull) \
+                    or k.is_place(full) or k.is_demonym(full) or k.is_demonym(short):
+                continue
+            rank = lex.rank(cfull)
+            if not (cues.any_given_name(cfull) or cfull in lex.first_names or rank is None or rank >= 20000) \
+                    or lex.ordinary_in(cfull):
+                continue  # "lose (losing)", "cat (category)": a word and a longer word
+            for a, b, why in ((m.start(2), self.extend(text, m.end(2), t.lang, given=True),
+                               "a full given name in brackets after its short form ('Xx (Xxxxx)')"),
+                              (m.start(1), m.end(1), "a short form of a given name glossed by the full name ('Xx (Xxxxx)')")):
+                if t.free(a, b):
+                    yield self.person(t, a, b, why)
         for m in _BRACKET_FULL.finditer(text):
             # "Xx (Given Surname)" signing or naming someone: the full name behind the short one, its surname
             # even where it is also a town
@@ -3117,6 +3148,60 @@ class IrishSurnameRecognizer(Recognizer):
             yield self.person(t, s, e, "an Irish surname (a patronymic particle and a name)")
 
 
+# Arabic theophoric given names, as Muslims of South Asia, the Arab world and Africa bear them: "Abd" ("servant of"),
+# the article assimilated or not, then one of the names of God ("Abdul Karim", "Abdur Rahman", "Abdus Salam", "Abdel
+# Fattah", "Abd al-Aziz"): the word after the prefix is part of the given name, never a word or place on its own
+_ABD_NAME = re.compile(r"(?<![\w'’-])(?:Abdul|Abdur|Abdus|Abdul-|Abdel|Abdal|Abdoul|Abd[ \t]+(?:al|el|ar|as|ur)-?)"
+                       r"[ \t]*(?<=[ \t-])([A-Z][a-z]+)(?![\w'’-])")
+
+
+class ArabicCompoundNameRecognizer(Recognizer):
+    """A given name made of "Abdul"/"Abdur"/"Abdel" and one of the names of God ("Abdul Xxx"), with the surname
+    after it ("Abdul Xxx Yyy"): one name, however the words after the prefix read alone (a town, a word)."""
+
+    name, score = "arabic_compound", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "Abd" not in text:
+            return
+        for m in _ABD_NAME.finditer(text):
+            s, e = m.start(), m.end()
+            if not t.free(s, e) or self.cues.function_word(m.group(1).casefold()):
+                continue
+            end = self.extend(text, e, t.lang, given=True)
+            yield self.person(t, s, end if t.free(s, end) else e,  # (the surname may be a commenter's known name)
+                              "an Arabic compound given name ('Abdul' and a name of God)")
+
+
+# a saint of the Sufi shrines of South Asia, named with the honorific "Hazrat" or by the shrine ("the dargah of Shah
+# X", "X's mazar"): a public figure of the faith, kept, whoever else bears the name
+_SHRINE_WORDS = r"(?:dargah|darga|mazar|mazaar|shrine|tomb|urs|khanqah|majar)"
+_SAINT_NAME = r"((?:Hazrat|Hajrat|Shah|Khwaja|Khawaja|Pir|Baba|Sheikh|Shaikh|Syed|Sayyid)(?:[ \t]+[A-Z][\w'’-]*){1,3})"
+_SHRINE_SAINT = re.compile(r"(?i:\b" + _SHRINE_WORDS + r")[ \t]+of[ \t]+(?:the[ \t]+)?" + _SAINT_NAME
+                           + r"|(?<![\w'’])(Hazrat|Hajrat)(?:[ \t]+[A-Z][\w'’-]*){1,3}"
+                           + r"|" + _SAINT_NAME + r"['’]s[ \t]+(?i:" + _SHRINE_WORDS + r")\b")
+
+
+class ShrineSaintRecognizer(Recognizer):
+    """A saint named by "Hazrat" or by the shrine ("the dargah of Shah X", "Shah X's mazar"): kept whole."""
+
+    name, score = "shrine_saint", 0.85
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        low = t.low
+        if not any(w in low for w in ("hazrat", "hajrat", "dargah", "darga", "mazar", "mazaar", "shrine", "tomb",
+                                      "urs ", "khanqah", "majar")):
+            return
+        for m in _SHRINE_SAINT.finditer(t.text):
+            g = 1 if m.group(1) else 0 if m.group(2) else 3
+            s, e = m.span(g)
+            e = s + len(POSS.sub("", t.text[s:e]))
+            yield self.span(s, e, KEEP, reason="a saint named by 'Hazrat' or by the shrine ('the dargah of Shah X')")
+
+
 _KIN_THEN_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
 
 
@@ -4666,6 +4751,8 @@ _ARTICLE_BEFORE_DE = re.compile(r"\b(?:der|die|das|dem|den|des|ein|eine|einen|ei
                                 re.I)
 # an English article right before a word ("the Xxx", "a Xxx"): one pattern for the recognizers and the anonymiser
 EN_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+# a possessive determiner right before a lower-case word: the word is a noun ("my tina", "our nana")
+EN_POSSESSIVE_RIGHT_BEFORE = re.compile(r"(?<![\w'’])(?:my|our|your|ur|his|her|their)[ \t]+$")
 _LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
                       r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
@@ -4837,6 +4924,8 @@ class LowerCaseNameRecognizer(Recognizer):
             before = text[max(0, s - 8):s]
             if EN_ARTICLE_RIGHT_BEFORE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
                 continue  # "the zara office", "20 min", "ive"
+            if t.english and EN_POSSESSIVE_RIGHT_BEFORE.search(before):
+                continue  # "my tina said", "our nana": a possessive right before makes a noun, not a bare given name
             given = (cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names
                      or cf in t.doc.accepted) and not cues.derived_word(cf)
             if t.english:
@@ -5376,7 +5465,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             SurnameFirstListRecognizer, PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
