@@ -1275,6 +1275,16 @@ _NICKNAME_BEFORE = re.compile(r"(?:\b(?:call(?:s|ed|ing)?|nickname[ds]?|named|na
                               re.I)
 
 
+# "my name", "her name", "his name" right before a word: the word is the name in apposition ("my name xxx means ...")
+_NAME_NOUN_BEFORE = re.compile(r"(?<![\w'’])(?:my|his|her|their|our|ur|your)[ \t]+(?:(?:real|first|given|middle|full)[ \t]+)?"
+                               r"name[ \t]+$", re.I)
+
+
+# a gloss, "in" and a language's name, a comma and one lower-case word closed off: "means rain in bangla, xxx, and"
+_IN_LANGUAGE_WORD = re.compile(r"\b(?:means?|meant|meaning|is|for)[ \t]+[\w'’ \t-]{1,30}?[ \t]in[ \t]+([A-Za-zāēīōū]+)[ \t]*,[ \t]*"
+                               r"([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]+)(?=[ \t]*[,.;!?)\n])")
+
+
 class MentionedWordRecognizer(Recognizer):
     """A lower-case word quoted or glossed is the word talked about, kept, so that a commenter's name
     that is also a word ("socorro", "deniz", "seren") stays where the writer talks about the word; not
@@ -1304,7 +1314,18 @@ class MentionedWordRecognizer(Recognizer):
                 if self.cues.function_word(m.group(1)) or m.group(1) in ("das", "es", "was", "dat", "wat", "ce", "que",
                                                                          "che", "it", "this", "that", "which", "what"):
                     continue
+                if _NAME_NOUN_BEFORE.search(text, max(0, s - 24), s):
+                    # "my name xxx means handsome": the writer's name in apposition to "my name", glossed
+                    yield self.person(t, s, e, "a name in apposition to 'my name', glossed ('my name X means ...')")
+                    continue
                 yield self.span(s, e, KEEP, reason="a lower-case word glossed ('X means ...'): the word talked about")
+
+        if " in " in text and "," in text:
+            for m in _IN_LANGUAGE_WORD.finditer(text):
+                # "it means sky in samoan, xxx, and ...": the word of that language, said after its gloss
+                if m.group(1).casefold() in self.cues.language_names and not self.cues.function_word(m.group(2)):
+                    yield self.span(m.start(2), m.end(2), KEEP,
+                                    reason="a word said after 'in <language>,' and its gloss: the word talked about")
 
     def _wordish(self, w: str, t: TextContext) -> bool:
         lex = self.lex
@@ -2500,8 +2521,8 @@ class PlaceRecognizer(Recognizer):
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
-        if SELF_INTRO.search(text, max(0, s - 16), s):
-            return True  # "i'm Tui, from ...": a place is never what someone is called right after "I'm"
+        if SELF_INTRO.search(text, max(0, s - 16), s) or _NAME_IS_MINE.match(text, e):
+            return True  # "i'm Tui, from ...", "Tui is my middle name": a place is never what someone is called so
         if self._intro_item(text, s, e):
             return False  # "Ivy here, Dublin, 68", "I'm Bracha, Pikesville, Baltimore.": where the writer is
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
@@ -4318,7 +4339,8 @@ class HandleRecognizer(Recognizer):
 
 # a name role of the writer's own: "Gift here, from ...", "Patience is my name", "Memory, Cape Town"
 _HERE_INTRO = re.compile(r"[ \t]+here\b[ \t]*(?:[,.;:!(—–-]|\n|$)")
-_NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth)[ \t]+)?name\b")
+_NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth|middle|"
+                           r"full|legal|church|family|[A-Za-z]+an|[A-Za-z]+ese|[A-Za-z]+ish)[ \t]+){0,2}name\b")
 # "X, Deaf, Texas." / "X, Leeds, UK." / "X, 34, Leeds.": perhaps one word or age between, then where, then a stop
 # a comma, perhaps a place preposition, then a town of the gazetteer closing the clause: ", Abuja.",
 # ", outside Houston."
@@ -4478,6 +4500,8 @@ class EnglishNameRecognizer(Recognizer):
             # "We're Welsh Xxx", "they are Xxx": what a group is, a people's name; "the old Xxx that came": a
             # thing or a people (a person is "the lovely Xxx who ...")
             return "skip", ""
+        if not poss and _NAME_IS_MINE.match(text, e) and not cues.function_word(cf):
+            return "person", "a word said to be someone's name ('X is my middle name')"
         if given and not poss and self._own_name(text, s, e):
             return "person", "a given name in a name role of its own ('X here,', 'X is my name', 'X, <place>')"
         if not poss and not text[:s].strip() and (rank is None or rank >= 2000) and cf not in INTERJECTIONS \
@@ -5370,8 +5394,13 @@ _ONE_LETTER = re.compile(r"\b(?:with|and|to|told|asked|texted|called|from|roomma
 
 
 # the writer's own name and alias: "hi it's moth", "salty here, bryony irl", "(irl Quillon, ...)"
-_SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)[ \t,!]+it['’]?s[ \t]+([a-z][\w.]*[a-z0-9])\b"
-                         r"|(?:^|[.!?\n][ \t]*)([a-z][\w.]*[a-z0-9])[ \t]+here(?=[ \t]*[,.;!(—–-])"
+_SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)(?:[ \t]+(?:everyone|everybody|all|guys|y['’]?all|fam|team|again))?"
+                         r"[ \t,!]+it['’]?s[ \t]+([a-z][\w.]*[a-z0-9])\b"
+                         # "xxx here," opening a sentence, or after a greeting and a comma ("talofa, xxx here, 22"); a
+                         # pictograph may follow ("xxx here 💛")
+                         r"|(?:^|[.!?\n][ \t]*|\b(?:hi|hey|hello|hiya|heya|yo|talofa|malo|kia[ \t]+ora|bula|aloha|salaam|"
+                         r"salam|hola|ciao)[ \t]*,[ \t]*)([a-z][\w.]*[a-z0-9])[ \t]+here"
+                         r"(?=[ \t]*(?:[,.;!(—–-]|\n|$|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
                          r"|\b(?:irl|aka|a\.k\.a\.)[ \t]+([A-Za-z][a-z]+)\b|,[ \t]*([a-z]+)[ \t]+irl\b")
 # a reply opening with the person it answers: a noun followed by a new clause ("moth ngl it's both",
 # "salty the alarm is so valid"); a noun needs no determiner only as a name or a vocative there
