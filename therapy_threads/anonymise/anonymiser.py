@@ -475,6 +475,10 @@ class Anonymiser:
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names
                                                  and not self.cues.function_word(tok)):
                         ctx.accepted.setdefault(tok, sp.key)
+                        if strong and sp.recognizer != "lower_role" or sp.reason.startswith("the writer's own name"):
+                            # a role cue named the person ("xx here,", "my sister xx"): the name is the person's
+                            # where the post lists it with people, even where the gazetteer holds the word
+                            ctx.role_named.add(tok)
                 continue
             if sp.kind == PERSON:
                 for i, tok in enumerate(CAP_RE.findall(t.text[sp.start:sp.end])):

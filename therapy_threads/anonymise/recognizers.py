@@ -1398,6 +1398,15 @@ def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
     return {w: frozenset(v) for w, v in out.items()}
 
 
+def figure_name_words(rec: Recognizer, words: list[str], surname: str) -> Iterator[str]:
+    """The words of a public figure's full name that count alone elsewhere in the post: the surname, and the other
+    names that are no given name ("Becky" after "Becky Kennedy", "Albert" after "Albert Wendt" may be anyone's)."""
+    for w in words:
+        cf = w.casefold()
+        if cf == surname or len(w) > 1 and not rec.cues.any_given_name(cf) and cf not in rec.lex.first_names:
+            yield cf
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -1438,9 +1447,7 @@ class PublicFigureRecognizer(Recognizer):
                     start = toks[best][0]
                     # the figure's other names count alone elsewhere in the post, but not a given name
                     # alone ("Becky" after "Becky Kennedy" may be anyone's Becky)
-                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
-                                              if w.casefold() == cf or len(w) > 1 and not self.cues.any_given_name(
-                                                  w.casefold()) and w.casefold() not in self.lex.first_names)
+                    t.doc.figure_words.update(figure_name_words(self, [w for _, _, w in toks[best:i + 1]], cf))
                     yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
                     continue
                 if self._distinctive(cf) or cf in t.doc.figure_words:
@@ -1747,7 +1754,7 @@ class PublicWorkRecognizer(Recognizer):
                     continue
                 yield self.span(s, end, KEEP, reason="a full name someone is named after, no relation noun before it")
                 continue
-            t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
+            t.doc.figure_words.update(figure_name_words(self, [w for _, _, w in caps[i:j + 1]], last.casefold()))
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
             k2 = j + 1
@@ -1772,7 +1779,8 @@ class PublicWorkRecognizer(Recognizer):
                         break
                     last2 += 1
                 end = caps[last2][1]
-                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:last2 + 1])
+                t.doc.figure_words.update(figure_name_words(self, [w for _, _, w in caps[k2:last2 + 1]],
+                                                            caps[last2][2].casefold()))
                 yield self.span(caps[k2][0], end, KEEP, reason="a full name listed with a public person's")
                 k2 = last2 + 1
             # the surname alone later in the same text is the same person ("X Y's book ... Y was there")
@@ -1887,6 +1895,10 @@ _TO_SOMEONE = re.compile(r"\b(?:thank(?:s|[ \t]+you)?|grateful|hugs?|shout[ -]?o
                          r"listen(?:ed|ing)?|said|say|wrote|write|writing|repl(?:y|ying|ied)|answer(?:ed|ing)?|"
                          r"married|engaged|kind|nice|mean|lied)[ \t]+to[ \t]+$", re.I)
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][\w'’-]+),[ \t]*$")
+# the next item of a comma list of names, perhaps after a kin word or title ("..., Aunty Xx, ...", "..., and Yy")
+_LIST_ITEM_AFTER = re.compile(r",[ \t]*(?:and[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+(?=[A-Z]))?(?P<name>[A-Z\u00c0-\u00de][\w'’-]+)"
+                              r"(?=[ \t]*(?:[,.;:!?)]|$|\n|[ \t]and[ \t]))")
+_WORD_BEFORE_ITEM = re.compile(r"(?<![\w'’-])([A-Z][\w'’.-]*)[ \t]+$")
 _COMMA_END = re.compile(r",[ \t]*$")
 _PAREN = re.compile(r"\([^()\n]{0,60}\)")
 # a greeting to the readers opening the introduction: "Hi all", "Hello everyone", "Salut tout le monde"
@@ -2334,7 +2346,7 @@ class PlaceRecognizer(Recognizer):
                 if why is None and not given and re.match(r"[ \t]*(?:[,.;]|$)", text[end:end + 2]):
                     if self._intro_item(text, s, end):
                         why = "a town or village (GeoNames cities500) in the list that introduces the writer"
-                    elif self._listed_with_place(text, s, end):
+                    elif self._listed_with_place(text, s, end) and not self._in_people_list(t, s, end):
                         why = "a town or village (GeoNames cities500) listed with another place"
                 if why and not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
                                 or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
@@ -2518,6 +2530,38 @@ class PlaceRecognizer(Recognizer):
             pos = m.start(1)
         return people >= 2
 
+    def _in_people_list(self, t: TextContext, s: int, e: int) -> bool:
+        """The word is an item of a comma list of one-word items (a kin word or title may stand before one) of which
+        at least three others, before or after it, are people: given names of the name lists or names the post
+        accepted, that are no places of the gazetteer, or persons found already."""
+        text, k, doc = t.text, knowledge(), t.doc
+
+        def person(a: int, b: int, w: str) -> bool:
+            cf = w.casefold()
+            if any(sp.kind in (PERSON, KNOWN) and sp.start <= a and b <= sp.end for sp in t.spans):
+                return True
+            return (cf in self.lex.first_names or cf in self.lex.intl_names or cf in doc.accepted or cf in doc.known) \
+                and not k.is_place(w) and not self.cues.function_word(cf)
+        people, pos = 0, s
+        for _ in range(4):
+            m = _LIST_ITEM_BEFORE.search(text, max(0, pos - 30), pos)
+            if not m:
+                break
+            people += person(m.start(1), m.end(1), m.group(1))
+            pos = m.start(1)
+            w = _WORD_BEFORE_ITEM.search(text, max(0, pos - 16), pos)  # "Aunty Xx": the kin word, then the name
+            if w and (w.group(1).casefold() in self.cues.kin_titles or w.group(1).casefold() in self.cues.titles):
+                pos = w.start(1)
+        pos = e
+        for _ in range(4):
+            m = _LIST_ITEM_AFTER.match(text, pos)
+            if not m:
+                break
+            a, b = m.span("name")
+            people += person(a, b, m.group("name"))
+            pos = b
+        return people >= 3
+
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
@@ -2533,6 +2577,8 @@ class PlaceRecognizer(Recognizer):
             return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names) and self._in_name_list(text, s):
             return True  # "Grazie a Felice, Chiara, Gioia, Stella, Siena": given names listed with given names
+        if " " not in cf and not knowledge().is_region(cf) and self._in_people_list(t, s, e):
+            return True  # "Thank you all: Xx, Yy, Aunty Zz, Apia, Ww, Vv": a word in a long list of people
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
         if _IN_PLACE.search(text, max(0, s - 12), s) and " " not in cf.strip() and cf not in t.doc.known:
@@ -4883,14 +4929,22 @@ class CoordinationRecognizer(Recognizer):
             # capitalised word mid-sentence but a place, a demonym or a function word
             inner = (t.english and not back and not self.cues.is_initial(text, s)
                      and re.match(r"(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)[A-Z]", text[e:e + 8]) is not None
-                     and not knowledge().is_place(core) and not knowledge().is_demonym(core)
-                     and cf not in t.doc.keep)
+                     # (a town of the gazetteer that the place rule left free here: it read the list as people)
+                     and not (knowledge().is_place(core) and (knowledge().is_region(core) or not self._listed_free(t, s)))
+                     and not knowledge().is_demonym(core) and cf not in t.doc.keep)
             if back and not (listed_word or self.cues.any_given_name(cf)):
                 continue  # backwards only a given name or a word ("Thiruvalluvar and X songs" may be anyone's)
             if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf) or listed_word or inner:
                 found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
                 persons.append(found)
                 yield found
+
+
+    @staticmethod
+    def _listed_free(t: TextContext, s: int) -> bool:
+        """A comma list item whose neighbour before it is a person: the place rule passed the word over there."""
+        return bool(re.search(r",[ \t]*$", t.text[max(0, s - 3):s])) and any(
+            sp.kind in (PERSON, KNOWN) and 0 <= s - sp.end <= 3 for sp in t.spans)
 
 
 def lower_second_name(rec: Recognizer, t: TextContext, e: int, titled: bool = False) -> int:
