@@ -650,7 +650,8 @@ class Anonymiser:
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
                             or other and self._greeted(t.text, s, lang)) \
                             and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
-                            and not (self.lex.ordinary_in(core) - {lang or "en"}) \
+                            and (not (self.lex.ordinary_in(core) - {lang or "en"}) or _ADDRESSED_OPENING.match(t.text, e)
+                                 and not t.text[:s].strip()) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
                         # a name that is no word of any language, written in lower case in mixed text
                         # ("die hinterleitner hat gesagt" in an otherwise capitalised comment); an ordinary
@@ -847,6 +848,8 @@ class Anonymiser:
             return True
         if self.cues.greeting_before(text, s):
             return True  # "thank u xxx that night ...", "hi xxx": the person greeted
+        if re.search(r"\b(?:call|calls|called|calling)[ \t]+(?:me|him|her|them|us)[ \t]+$", before, re.I):
+            return True  # "my mum called me xxx because ...": the name someone is called
         if re.search(r"(?<![\w'’])and[ \t]+$", before) and re.match(r"[ \t]+and[ \t]+", text[e:e + 6]):
             return True  # "everyone and xxx and ms yyy": between "and"s in a list of people
         if re.match(r"[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b", text[e:e + 12]) and not re.search(
@@ -988,6 +991,8 @@ class Anonymiser:
 _GROUPABLE = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(chr(c) for c in range(0xDF, 0x100) if c != 0xF7))
 
 
+# after a lower-case name opening a text, the writer talks to that person ("xxx i am not laughing", "xxx you were right")
+_ADDRESSED_OPENING = re.compile(r"[ \t]+(?:i|i['’]m|im|you|u|ur|your)\b")
 # the rest of the text after a name is only symbols, kisses or emoji (no word): the name stands alone on the last line
 _LAST_LINE_ALONE = re.compile(r"[ \t]*(?:[^\w\s]|[xX](?![\w]))*[ \t]*\s*$")
 

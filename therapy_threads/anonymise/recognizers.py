@@ -121,7 +121,10 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 _KUNYA = frozenset({"umm", "um", "om", "abu", "abou"})
 _ARTICLES_AL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
 _REL_ADJ_WORDS = (r"old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|lovely|dear|ex|previous|last|"
-                  r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
+                  r"second|third|childhood|wonderful|amazing|beloved|"
+                  # nouns that say which group or service the relation belongs to ("our youth leader X", "my key worker")
+                  r"youth|team|group|church|school|uni|support|key|case|"
+                  r"damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
                   r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?")
 _REL_ADJ = r"(?:(?:" + _REL_ADJ_WORDS + r")[\s-]+)*"
 # (a chain through a possessive: "my brother's friend X", "my mum's cousin X": the last noun is the relation)
@@ -4167,6 +4170,8 @@ class AddressRecognizer(Recognizer):
         if len(cf) < 2 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.greet1 or cf in cues.acronyms \
                 or cf in cues.closings or cf in cues.titles or cues.function_word(cf) or lex.contraction(cf):
             return False
+        if cf in cues.policy_kin and not cues.any_given_name(cf):
+            return False  # "Uce Xxx you were right": a kin word of address before the name, no name itself
         if tok.isupper() and len(tok) > 1:
             return False  # "OMG", "TBH": emphasis and abbreviations
         if knowledge().is_demonym(tok):
@@ -4385,6 +4390,8 @@ class HandleRecognizer(Recognizer):
 
 # a name role of the writer's own: "Gift here, from ...", "Patience is my name", "Memory, Cape Town"
 _HERE_INTRO = re.compile(r"[ \t]+here\b[ \t]*(?:[,.;:!(—–-]|\n|$)")
+# pictographs, flags and their variation selector right before a word (emoji stand for a stop in chat)
+_PICTOGRAPH_BEFORE = re.compile(r"[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF][\ufe0f\U0001F3FB-\U0001F3FF]*[ \t]+$")
 _NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth|middle|"
                            r"full|legal|church|family|[A-Za-z]+an|[A-Za-z]+ese|[A-Za-z]+ish)[ \t]+){0,2}name\b")
 # "X, Deaf, Texas." / "X, Leeds, UK." / "X, 34, Leeds.": perhaps one word or age between, then where, then a stop
@@ -4677,6 +4684,8 @@ class EnglishNameRecognizer(Recognizer):
         after = text[e:e + 40]
         if _NAME_IS_MINE.match(after):
             return True
+        if _HERE_INTRO.match(after) and _PICTOGRAPH_BEFORE.search(text, max(0, s - 12), s):
+            return True  # "Talofa from X 🇼🇸 Xxx here, ...": a pictograph closes the greeting as a stop would
         if not self.cues.is_initial(text, s):
             return False
         if _HERE_INTRO.match(after):
@@ -5455,7 +5464,9 @@ _SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)(?:[ \t]+(?:everyone|e
                          r"|(?:^|[.!?\n][ \t]*|\b(?:hi|hey|hello|hiya|heya|yo|talofa|malo|kia[ \t]+ora|bula|aloha|salaam|"
                          r"salam|hola|ciao)[ \t]*,[ \t]*)([a-z][\w.]*[a-z0-9])[ \t]+here"
                          r"(?=[ \t]*(?:[,.;!(—–-]|\n|$|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
-                         r"|\b(?:irl|aka|a\.k\.a\.)[ \t]+([A-Za-z][a-z]+)\b|,[ \t]*([a-z]+)[ \t]+irl\b")
+                         r"|\b(?:irl|aka|a\.k\.a\.)[ \t]+([A-Za-z][a-z]+)\b|,[ \t]*([a-z]+)[ \t]+irl\b"
+                         # "im xxx, real name yyy": the name the writer goes by, then the one on paper
+                         r"|\bi['’]?m[ \t]+([a-z][\w.]*[a-z0-9])[ \t]*,[ \t]*(?:my[ \t]+)?(?:real|actual|full|legal|proper)[ \t]+name\b")
 # a reply opening with the person it answers: a noun followed by a new clause ("moth ngl it's both",
 # "salty the alarm is so valid"); a noun needs no determiner only as a name or a vocative there
 _OPENER_NEXT = re.compile(r"[ \t]+(?:the|a|an|i|i['’]m|i['’]ve|im|ive|you|u|ur|it['’]s|its|this|that['’]s|thats|ngl|tbh|"
@@ -5487,9 +5498,9 @@ class LowerRoleRecognizer(Recognizer):
                 if self._plain(cf, 0):
                     yield self.person(t, m.start(g), m.end(g), "an alias the writer gives ('i'm X btw, Y on here')")
         for m in _SELF_LOWER.finditer(text):
-            g = next(i for i in (1, 2, 3, 4) if m.group(i))
+            g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
             cf = m.group(g).casefold()
-            if self._plain(cf, 0 if g == 3 and m.group(g)[:1].isupper() else 3000 if g != 1 else 0) \
+            if self._plain(cf, 0 if g == 3 and m.group(g)[:1].isupper() else 3000 if g not in (1, 5) else 0) \
                     and not cues.function_word(cf) and cf not in ("just", "still", "back", "over", "new", "all"):
                 yield self.person(t, m.start(g), m.end(g), "the writer's own name or alias ('hi it's X', 'X here,', 'irl X')")
         m = _LOWER_DASH_END.search(text, max(0, len(text) - 60))
