@@ -25,7 +25,7 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
+from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
 from .slugs import publishable_url
@@ -688,6 +688,8 @@ class Anonymiser:
                     continue
                 if lang in (None, "en") and cues.article_head(t.text, s, e):
                     continue  # "she does not drive a Mercedes, she ...": a thing, not a person
+                if lang in (None, "en") and named_thing_after_article(t.text, s, e):
+                    continue  # "an Xxx airport", "the Xxx primary school": a place or body named after someone
                 if lang in (None, "en") and (place_by_neighbour(t.text, s, e) or names_a_body(t.text, s, e)) \
                         and not self._name_role(t.text, s, e):
                     continue  # "a girl from Xxx, Bulawayo", "from Xxx district": where, whoever's handle holds the word

@@ -584,6 +584,9 @@ _ROMANCE_FROM_BEFORE = re.compile(r"(?<![\w'’])(?:da|desde|à)[ \t]+$")
 # prepositions (and verb + preposition) before a place that never come before a person: "I live in X",
 # "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
 # are left out: "I said to X", "j'ai dit à X", "la hermana de X", Dutch "en" is "and")
+# verbs of coming from and living in, then the preposition: what follows is a place
+_ORIGIN_BEFORE = re.compile(r"\b(?:came|come|comes|coming|moved|migrated|emigrated|fled|hails?|originally|born|raised|"
+                            r"grew[ \t]+up|lives|lived|living|settled)[ \t]+(?:from|in)[ \t]+$")
 _PLACE_PREP_BEFORE = re.compile(
     r"(?:\b(?:in|from|near|outside|aus|nach|desde|depuis|uit|em|(?:moved|back|move|moving|went|go|drove|flew|came|"
     r"come|comes|coming|emigrated|sailed)(?:[ \t]+(?:over|here|back|out))?(?:[ \t]+at[ \t]+\w+)?[ \t]+to|"
@@ -611,8 +614,10 @@ _BODY_HEAD_AFTER = re.compile(r"[ \t]+(?:group|fellowship|choir|club|society|ass
 
 def names_a_body(text: str, s: int, e: int) -> bool:
     """The capitalised words at ``s:e`` stand before a noun of a body, gathering or feast that they name ("our Xxx
-    group", "the Xxx feast"): a thing's name, not a person (whose group is "Xxx's group")."""
-    return _BODY_HEAD_AFTER.match(text, e) is not None
+    group", "the Xxx feast"), or the capitalised head noun of an institution ("Xxx Primary", "Xxx Medical College"):
+    a thing's name, not a person (whose group is "Xxx's group")."""
+    return _BODY_HEAD_AFTER.match(text, e) is not None or (
+        text[e:e + 1] in (" ", "\t") and institution_end(text, s, most=3) is not None)
 
 
 def place_by_neighbour(text: str, s: int, e: int) -> bool:
@@ -1984,7 +1989,7 @@ _CAP_PAIR = re.compile(rf"(?<![\w'’-])({_CAP_WORD})[ \t]+({_CAP_WORD})(?![\w'�
 
 
 # a sentence start, or an age item of an introduction ("I'm X, 37, "), right before a word
-_WHERE_PAIR_START = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|\b\d{1,3},[ \t]+)$")
+_WHERE_PAIR_START = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|\b\d{1,3},[ \t]+|\bhere,[ \t]+)$")
 _WHERE_PAIR_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?(?=,)")
 
 
@@ -2019,7 +2024,8 @@ class WherePairRecognizer(Recognizer):
             if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
                 continue  # "a Mrs. Gilsenan, in Castlebar": the period closes a title
             after_age = start.group(0)[:1].isdigit()
-            if not (after_age or _NAMED_ALREADY.search(text, max(0, s - 80), s) or _PREP_AFTER.match(text, e)):
+            if not (after_age or start.group(0).startswith("here")  # ("Xx here, Yyy, Zzz.": named just before)
+                    or _NAMED_ALREADY.search(text, max(0, s - 80), s) or _PREP_AFTER.match(text, e)):
                 continue  # "Losana, Blacktown." opening a text: the writer's name and town
             if where_pair(lex, text, s, e, after_age=after_age):
                 yield self.span(s, e, KEEP, reason="a town before the city or region it lies in ('X, <place>.')")
@@ -2669,6 +2675,22 @@ _THING_BEFORE = re.compile(r"(?:\b(?:through|via|using|use|uses|used|takes|take|
                            r"|[A-Za-z]\.(?:com|net|org|in|co\.uk|ie|de)[ \t]+(?:and|or|&))[ \t]+$", re.I)
 _THING_AFTER = re.compile(r"(?:[ \t]+(?:app|apps|account|accounts|subscription|exists|existed|offers|offered|"
                           r"charges|charged|costs|cost|is an app|has an app|hotline|line)\b|[ \t:]+\+?\d)", re.I)
+
+
+# nouns of places and bodies that are named after people ("an Xxx airport", "the Xxx primary school")
+_NAMED_THING_NOUNS = _ORG_HEADS | frozenset({"airport", "station", "road", "street", "avenue", "park", "square", "market",
+                                             "mosque", "temple", "bridge", "stadium", "hall", "building", "ward", "estate"})
+_ARTICLE_THEN_WORDS = re.compile(r"(?<![\w'’])(?:a|an|the)[ \t]+$", re.I)
+_LOWER_WORDS_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
+
+
+def named_thing_after_article(text: str, s: int, e: int) -> bool:
+    """An article before the capitalised word and a noun of a place or body after it (perhaps after one more word):
+    "an Xxx airport", "an Xxx primary school" name a thing after someone, not the person."""
+    if not _ARTICLE_THEN_WORDS.search(text, max(0, s - 5), s):
+        return False
+    m = _LOWER_WORDS_AFTER.match(text, e)
+    return m is not None and (m.group(1) in _NAMED_THING_NOUNS or m.group(2) in _NAMED_THING_NOUNS)
 
 
 _CAP_RUN_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
@@ -4094,7 +4116,7 @@ class AddressRecognizer(Recognizer):
                 talk = nxt in _ADDRESS_NEXT or (nxt == "love" and re.match(r"[ \t]+(?:u|you|ya|y'all|yall)\b", after)) or (
                     nxt in _IMPERATIVES and not toks[k - 1][2].casefold().endswith("s"))
                 command = nxt not in _ADDRESS_NEXT  # an imperative or "love u" follows
-                full = k == 2 and self._full_name_opening(toks)
+                full = k == 2 and self._full_name_opening(toks) and toks[0][2].casefold() not in self.cues.policy_kin
                 if talk and (full or all(self._addressable(t, tk[2], k == 1, rare, command) for tk in toks[:k])):
                     for s, e, tok in toks[:k]:
                         e -= len(tok) - len(tok.rstrip(".'’-"))
@@ -4629,6 +4651,12 @@ class EnglishNameRecognizer(Recognizer):
             return "candidate", ""  # sentence-initial without context: let NER decide
         if cf in cues.intl_names and rank is None and initial and self._verb_follows(text, ee):
             return "person", "a given name opening a sentence, a verb after it"
+        if rank is None and not poss and not first and cf not in lex.first_names and cf not in lex.intl_names \
+                and not lex.is_surname(cf) and cf not in doc.accepted and cf not in doc.known \
+                and _ORIGIN_BEFORE.search(text, max(0, s - 24), s):
+            # "came from Xxx in 1979", "grew up in Xxx": where someone comes from or lives, a village the
+            # gazetteer lacks; a person after "from" is a given name or surname of the lists ("a text from Xxx")
+            return "keep", "a word of no list after a verb of origin or dwelling ('came from X', 'grew up in X')"
         # a proper noun by the dictionary's casing that is rare as a word counts as unknown ("Anselm")
         if (rank is None or cf in cues.intl_names or (rank >= 5000 and lex.proper_noun(cf))) and len(cf) >= 3:
             if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
