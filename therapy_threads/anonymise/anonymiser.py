@@ -633,7 +633,7 @@ class Anonymiser:
                     if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
                         continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
                     if lang in (None, "en") and EN_POSSESSIVE_RIGHT_BEFORE.search(t.text, max(0, s - 8), s):
-                        continue  # "my tina said", "our nana": a possessive makes a noun (a kin word of another
+                        continue  # "my tina said", "his nana": a possessive makes a noun (a kin word of another
                         # language), never a bare given name ("my sister tina" has its relation noun)
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:

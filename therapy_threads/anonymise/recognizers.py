@@ -3414,7 +3414,7 @@ class RelationRecognizer(Recognizer):
                 continue
             if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
-            if not before and _PLACE_PREP_BEFORE.search(text, max(0, s - 6), s) and knowledge().is_place(core):
+            if not before and _EN_PLACE_PREP_BEFORE.search(text, max(0, s - 6), s) and knowledge().is_place(core):
                 continue  # "when I was young in Xxx, my friend Y ...": where, then the person
             # (after a relation noun and a given name, the capital right after is the surname even when it
             # is also a town: "my husband Wolcott Zandvoort"; a comma or "in" would make it where)
@@ -4465,7 +4465,7 @@ _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
 _THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?|at|in|from|of|on|into|via)[ \t]+$")
 
 
-_PLACE_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:at|in|from|near|into|via)[ \t]+$")
+_EN_PLACE_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:at|in|from|near|into|via)[ \t]+$")
 
 
 def _talk_after_comma(text: str, e: int) -> bool:
@@ -4663,7 +4663,7 @@ class EnglishNameRecognizer(Recognizer):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
                 return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
-            if not poss and cues.person_verb_after(text, ee) and not _PLACE_PREP_BEFORE.search(text, max(0, s - 6), s):
+            if not poss and cues.person_verb_after(text, ee) and not _EN_PLACE_PREP_BEFORE.search(text, max(0, s - 6), s):
                 # (not after a preposition of place: "a lady at Xxx called Ms Y" is where she works)
                 return "person", "an unknown capitalised word doing what people do ('X calls', 'X told me')"
             if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True) \
@@ -4858,8 +4858,9 @@ _ARTICLE_BEFORE_DE = re.compile(r"\b(?:der|die|das|dem|den|des|ein|eine|einen|ei
                                 re.I)
 # an English article right before a word ("the Xxx", "a Xxx"): one pattern for the recognizers and the anonymiser
 EN_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
-# a possessive determiner right before a lower-case word: the word is a noun ("my tina", "our nana")
-EN_POSSESSIVE_RIGHT_BEFORE = re.compile(r"(?<![\w'’])(?:my|our|your|ur|his|her|their)[ \t]+$")
+# a possessive determiner right before a lower-case word: the word is a noun ("my tina", "his nana"); not "our"
+# and "your", which Northern English and Scots put before family members' given names ("our kev", "tell your vera")
+EN_POSSESSIVE_RIGHT_BEFORE = re.compile(r"(?<![\w'’])(?:my|his|her|their)[ \t]+$")
 _LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
                       r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
@@ -5040,7 +5041,7 @@ class LowerCaseNameRecognizer(Recognizer):
             if EN_ARTICLE_RIGHT_BEFORE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
                 continue  # "the zara office", "20 min", "ive"
             if t.english and EN_POSSESSIVE_RIGHT_BEFORE.search(before):
-                continue  # "my tina said", "our nana": a possessive right before makes a noun, not a bare given name
+                continue  # "my tina said", "his nana": a possessive right before makes a noun, not a bare given name
             given = (cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names
                      or cf in t.doc.accepted) and not cues.derived_word(cf)
             if t.english:
