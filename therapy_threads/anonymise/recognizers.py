@@ -787,7 +787,8 @@ class KnownIdentityRecognizer(Recognizer):
             words = m.group(1).split()
             for i in range(len(words)):
                 a = s - len(" ".join(words[i:])) - 1
-                if text[a:s].split() == words[i:] and (k.is_place(text[a:e]) or geo_place(text[a:e])):
+                if text[a:s].split() == words[i:] and (k.is_place(text[a:e]) or geo_place(text[a:e])
+                                                       or k.is_small_place(text[a:e])):  # ("Mount Xxx", a suburb)
                     return a, e
         n = re.match(r"(?:[ \t]+(?:(?:de|del|da|do|la|le)[ \t]+)?[A-Z\u00c0-\u00de][\w'’]*){1,2}", text[e:e + 40])
         if n:  # "Dolores Hidalgo", "Santiago de Compostela"
@@ -4858,6 +4859,8 @@ _ARTICLE_BEFORE_DE = re.compile(r"\b(?:der|die|das|dem|den|des|ein|eine|einen|ei
                                 re.I)
 # an English article right before a word ("the Xxx", "a Xxx"): one pattern for the recognizers and the anonymiser
 EN_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+# a royal title in lower case right before a lower-case given name ("queen mary", "prince albert")
+_LOWER_ROYAL_BEFORE = re.compile(r"(?<![\w'’])(?:queen|king|prince|princess)[ \t]+$")
 # a possessive determiner right before a lower-case word: the word is a noun ("my tina", "his nana"); not "our"
 # and "your", which Northern English and Scots put before family members' given names ("our kev", "tell your vera")
 EN_POSSESSIVE_RIGHT_BEFORE = re.compile(r"(?<![\w'’])(?:my|his|her|their)[ \t]+$")
@@ -5040,6 +5043,8 @@ class LowerCaseNameRecognizer(Recognizer):
             before = text[max(0, s - 8):s]
             if EN_ARTICLE_RIGHT_BEFORE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
                 continue  # "the zara office", "20 min", "ive"
+            if t.english and _LOWER_ROYAL_BEFORE.search(text, max(0, s - 12), s):
+                continue  # "second year at queen mary", "king edward's": a royal's name, or the body named after one
             if t.english and EN_POSSESSIVE_RIGHT_BEFORE.search(before):
                 continue  # "my tina said", "his nana": a possessive right before makes a noun, not a bare given name
             given = (cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names
