@@ -2121,6 +2121,39 @@ def _greeting_word(cf: str, lang: str | None, cues: Cues) -> bool:
     return lc is not None and (cf in lc.greetings or cf in lc.closings)
 
 
+def in_people_list(rec: Recognizer, t: TextContext, s: int, e: int) -> bool:
+    """The word is an item of a comma list of one-word items (a kin word or title may stand before one) of which
+    at least three others, before or after it, are people: given names of the name lists or names the post
+    accepted, that are no places of the gazetteer, or persons found already."""
+    text, k, doc = t.text, knowledge(), t.doc
+
+    def person(a: int, b: int, w: str) -> bool:
+        cf = w.casefold()
+        if any(sp.kind in (PERSON, KNOWN) and sp.start <= a and b <= sp.end for sp in t.spans):
+            return True
+        return (cf in rec.lex.first_names or cf in rec.lex.intl_names or cf in doc.accepted or cf in doc.known) \
+            and not k.is_place(w) and not rec.cues.function_word(cf)
+    people, pos = 0, s
+    for _ in range(4):
+        m = _LIST_ITEM_BEFORE.search(text, max(0, pos - 30), pos)
+        if not m:
+            break
+        people += person(m.start(1), m.end(1), m.group(1))
+        pos = m.start(1)
+        w = _WORD_BEFORE_ITEM.search(text, max(0, pos - 16), pos)  # "Aunty Xx": the kin word, then the name
+        if w and (w.group(1).casefold() in rec.cues.kin_titles or w.group(1).casefold() in rec.cues.titles):
+            pos = w.start(1)
+    pos = e
+    for _ in range(4):
+        m = _LIST_ITEM_AFTER.match(text, pos)
+        if not m:
+            break
+        a, b = m.span("name")
+        people += person(a, b, m.group("name"))
+        pos = b
+    return people >= 3
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -2356,7 +2389,7 @@ class PlaceRecognizer(Recognizer):
                 if why is None and not given and re.match(r"[ \t]*(?:[,.;]|$)", text[end:end + 2]):
                     if self._intro_item(text, s, end):
                         why = "a town or village (GeoNames cities500) in the list that introduces the writer"
-                    elif self._listed_with_place(text, s, end) and not self._in_people_list(t, s, end):
+                    elif self._listed_with_place(text, s, end) and not in_people_list(self, t, s, end):
                         why = "a town or village (GeoNames cities500) listed with another place"
                 if why and not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
                                 or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
@@ -2540,38 +2573,6 @@ class PlaceRecognizer(Recognizer):
             pos = m.start(1)
         return people >= 2
 
-    def _in_people_list(self, t: TextContext, s: int, e: int) -> bool:
-        """The word is an item of a comma list of one-word items (a kin word or title may stand before one) of which
-        at least three others, before or after it, are people: given names of the name lists or names the post
-        accepted, that are no places of the gazetteer, or persons found already."""
-        text, k, doc = t.text, knowledge(), t.doc
-
-        def person(a: int, b: int, w: str) -> bool:
-            cf = w.casefold()
-            if any(sp.kind in (PERSON, KNOWN) and sp.start <= a and b <= sp.end for sp in t.spans):
-                return True
-            return (cf in self.lex.first_names or cf in self.lex.intl_names or cf in doc.accepted or cf in doc.known) \
-                and not k.is_place(w) and not self.cues.function_word(cf)
-        people, pos = 0, s
-        for _ in range(4):
-            m = _LIST_ITEM_BEFORE.search(text, max(0, pos - 30), pos)
-            if not m:
-                break
-            people += person(m.start(1), m.end(1), m.group(1))
-            pos = m.start(1)
-            w = _WORD_BEFORE_ITEM.search(text, max(0, pos - 16), pos)  # "Aunty Xx": the kin word, then the name
-            if w and (w.group(1).casefold() in self.cues.kin_titles or w.group(1).casefold() in self.cues.titles):
-                pos = w.start(1)
-        pos = e
-        for _ in range(4):
-            m = _LIST_ITEM_AFTER.match(text, pos)
-            if not m:
-                break
-            a, b = m.span("name")
-            people += person(a, b, m.group("name"))
-            pos = b
-        return people >= 3
-
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
@@ -2587,7 +2588,7 @@ class PlaceRecognizer(Recognizer):
             return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names) and self._in_name_list(text, s):
             return True  # "Grazie a Felice, Chiara, Gioia, Stella, Siena": given names listed with given names
-        if " " not in cf and not knowledge().is_region(cf) and self._in_people_list(t, s, e):
+        if " " not in cf and not knowledge().is_region(cf) and in_people_list(self, t, s, e):
             return True  # "Thank you all: Xx, Yy, Aunty Zz, Apia, Ww, Vv": a word in a long list of people
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
@@ -4971,7 +4972,7 @@ class CoordinationRecognizer(Recognizer):
             inner = (t.english and not back and not self.cues.is_initial(text, s)
                      and re.match(r"(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)[A-Z]", text[e:e + 8]) is not None
                      # (a town of the gazetteer that the place rule left free here: it read the list as people)
-                     and not (knowledge().is_place(core) and (knowledge().is_region(core) or not self._listed_free(t, s)))
+                     and not (knowledge().is_place(core) and (knowledge().is_region(core) or not in_people_list(self, t, s, e)))
                      and not knowledge().is_demonym(core) and cf not in t.doc.keep)
             if back and not (listed_word or self.cues.any_given_name(cf)):
                 continue  # backwards only a given name or a word ("Thiruvalluvar and X songs" may be anyone's)
@@ -4979,13 +4980,6 @@ class CoordinationRecognizer(Recognizer):
                 found = self.person(t, s, self.extend(text, e, t.lang), "coordinated with a name")
                 persons.append(found)
                 yield found
-
-
-    @staticmethod
-    def _listed_free(t: TextContext, s: int) -> bool:
-        """A comma list item whose neighbour before it is a person: the place rule passed the word over there."""
-        return bool(re.search(r",[ \t]*$", t.text[max(0, s - 3):s])) and any(
-            sp.kind in (PERSON, KNOWN) and 0 <= s - sp.end <= 3 for sp in t.spans)
 
 
 def lower_second_name(rec: Recognizer, t: TextContext, e: int, titled: bool = False) -> int:
