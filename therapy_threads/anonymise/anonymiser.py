@@ -832,7 +832,11 @@ class Anonymiser:
             if y.kind in (PERSON, KNOWN) or (y.kind == KEEP and y.recognizer == "place"
                                              and text[y.start:y.end].casefold() in ctx.role_named):
                 return True
-        return False
+        # a neighbour no span holds yet (the list of people left it to the propagation) that a role cue named
+        b = _LIST_WORD_BEFORE.search(text, max(0, s - 30), s)
+        a = _LIST_WORD_AFTER.match(text, e)
+        return any(m is not None and m.group(1)[:1].isupper() and m.group(1).casefold() in ctx.role_named
+                   and not any(x.overlaps(m.start(1), m.end(1)) for x in t.spans) for m in (b, a))
 
     def _kin_before(self, text: str, s: int) -> bool:
         """A kinship or respect word of address of the policy's list stands right before ``s`` ("tía ", "tio ")."""
@@ -993,6 +997,9 @@ class Anonymiser:
 _GROUPABLE = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(chr(c) for c in range(0xDF, 0x100) if c != 0xF7))
 
 
+# the list item right before or after a word ("Xx, <word>", "<word>, Yy")
+_LIST_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]*,[ \t]*$")
+_LIST_WORD_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_][\w'’-]*)(?![\w'’-])")
 # after a lower-case name opening a text, the writer talks to that person ("xxx i am not laughing", "xxx you were right")
 _ADDRESSED_OPENING = re.compile(r"[ \t]+(?:i|i['’]m|im|you|u|ur|your)\b")
 # the rest of the text after a name is only symbols, kisses or emoji (no word): the name stands alone on the last line

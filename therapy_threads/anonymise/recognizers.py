@@ -1407,13 +1407,7 @@ def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
     return {w: frozenset(v) for w, v in out.items()}
 
 
-def figure_name_words(rec: Recognizer, words: list[str], surname: str) -> Iterator[str]:
-    """The words of a public figure's full name that count alone elsewhere in the post: the surname, and the other
-    names that are no given name ("Becky" after "Becky Kennedy", "Albert" after "Albert Wendt" may be anyone's)."""
-    for w in words:
-        cf = w.casefold()
-        if cf == surname or len(w) > 1 and not rec.cues.any_given_name(cf) and cf not in rec.lex.first_names:
-            yield cf
+_CAP_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)[ \t]+$")
 
 
 class PublicFigureRecognizer(Recognizer):
@@ -1456,7 +1450,9 @@ class PublicFigureRecognizer(Recognizer):
                     start = toks[best][0]
                     # the figure's other names count alone elsewhere in the post, but not a given name
                     # alone ("Becky" after "Becky Kennedy" may be anyone's Becky)
-                    t.doc.figure_words.update(figure_name_words(self, [w for _, _, w in toks[best:i + 1]], cf))
+                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
+                                              if w.casefold() == cf or len(w) > 1 and not self.cues.any_given_name(
+                                                  w.casefold()) and w.casefold() not in self.lex.first_names)
                     yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
                     continue
                 if self._distinctive(cf) or cf in t.doc.figure_words:
@@ -1464,7 +1460,8 @@ class PublicFigureRecognizer(Recognizer):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue
             if cf in t.doc.figure_words and not self.cues.relation_before(text, s) and cf not in t.doc.known \
-                    and not self._other_person(text, toks, i, cf, t.doc.figure_words):
+                    and not self._other_person(text, toks, i, cf, t.doc.figure_words) \
+                    and not self._given_addressed(t, s, s + len(tok), cf):
                 yield self.span(s, s + len(tok), KEEP, reason="public figure named in full in this post")
         if t.lower_style:  # "i will read carl rogers"
             low = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
@@ -1491,6 +1488,16 @@ class PublicFigureRecognizer(Recognizer):
                     and not self._private_title(text, toks[i][0]):
                 return i
         return None
+
+    def _given_addressed(self, t: TextContext, s: int, e: int, cf: str) -> bool:
+        """A figure's given name alone, addressed or introduced at the start of a sentence ("Xx, 24, I'm ...") or an
+        item of a list of people: someone else of that name, not the figure."""
+        if not (cf in self.lex.first_names or self.cues.any_given_name(cf)):
+            return False
+        b = _CAP_WORD_RIGHT_BEFORE.search(t.text, max(0, s - 24), s)
+        if b is not None and b.group(1).casefold() not in t.doc.figure_words:
+            return True  # "Mt Xx", "Prince Xx": another name or a place's name holds the given name
+        return self.cues.vocative_start(t.text, s, e) or in_people_list(self, t, s, e)
 
     def _other_person(self, text: str, toks, i: int, cf: str, figure_words: set[str]) -> bool:
         """A public figure's given name alone that names someone else: with another surname after it ("just
@@ -1763,7 +1770,7 @@ class PublicWorkRecognizer(Recognizer):
                     continue
                 yield self.span(s, end, KEEP, reason="a full name someone is named after, no relation noun before it")
                 continue
-            t.doc.figure_words.update(figure_name_words(self, [w for _, _, w in caps[i:j + 1]], last.casefold()))
+            t.doc.figure_words.update(w.casefold() for _, _, w in caps[i:j + 1])
             yield self.span(s, end, KEEP, reason="a full name talked about through the person's work")
             # a full name listed right after it is talked about the same way ("played X Y and Z W in the truck")
             k2 = j + 1
@@ -1788,8 +1795,7 @@ class PublicWorkRecognizer(Recognizer):
                         break
                     last2 += 1
                 end = caps[last2][1]
-                t.doc.figure_words.update(figure_name_words(self, [w for _, _, w in caps[k2:last2 + 1]],
-                                                            caps[last2][2].casefold()))
+                t.doc.figure_words.update(w.casefold() for _, _, w in caps[k2:last2 + 1])
                 yield self.span(caps[k2][0], end, KEEP, reason="a full name listed with a public person's")
                 k2 = last2 + 1
             # the surname alone later in the same text is the same person ("X Y's book ... Y was there")
@@ -2025,11 +2031,18 @@ class WherePairRecognizer(Recognizer):
             if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
                 continue  # "a Mrs. Gilsenan, in Castlebar": the period closes a title
             after_age = start.group(0)[:1].isdigit()
-            if not (after_age or start.group(0).startswith("here")  # ("Xx here, Yyy, Zzz.": named just before)
+            here = start.group(0).startswith("here") and " " not in m.group(0) and not self._full_after_short(text, s, cf)
+            if not (after_age or here  # ("Xx here, Yyy, Zzz.": named just before; not "Xx here, Xxxxx Yyy, Zzz.")
                     or _NAMED_ALREADY.search(text, max(0, s - 80), s) or _PREP_AFTER.match(text, e)):
                 continue  # "Losana, Blacktown." opening a text: the writer's name and town
             if where_pair(lex, text, s, e, after_age=after_age):
                 yield self.span(s, e, KEEP, reason="a town before the city or region it lies in ('X, <place>.')")
+
+    @staticmethod
+    def _full_after_short(text: str, s: int, cf: str) -> bool:
+        """The word after "Xx here, " is the full name "Xx" is clipped from ("Tama here, Tamahau ...")."""
+        m = re.search(r"([^\W\d_]+)[ \t]+here,[ \t]*$", text[max(0, s - 40):s])
+        return m is not None and _clipped_from(m.group(1).casefold(), cf)
 
 
 # initials, then the particles of an Afrikaans or Dutch surname and its capitalised main word: "PJ le Riche",
