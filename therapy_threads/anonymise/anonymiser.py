@@ -25,7 +25,7 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
+from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
 from .slugs import publishable_url
@@ -150,7 +150,7 @@ _ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "a
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
                              "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
-                             "chat_sender"})
+                             "chat_sender", "bracket_nickname"})
 def _capitalised_names(d: _Doc) -> frozenset[str]:
     """The names the post's texts write with a capital in a person's span (case-folded), computed once per post."""
     if d.caps_names is None:
@@ -481,7 +481,7 @@ class Anonymiser:
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
                 strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role",
-                                           "pronoun_tag", "double_barrelled", "relation_copula")
+                                           "pronoun_tag", "double_barrelled", "relation_copula", "bracket_nickname")
                 surface = t.text[sp.start:sp.end]
                 handle = " " not in surface and _HANDLE_GLUE.search(surface) is not None
                 for tok in re.findall(r"[^\W\d_]{3,}", surface):
@@ -495,6 +495,10 @@ class Anonymiser:
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names
                                                  and not self.cues.function_word(tok)):
                         ctx.accepted.setdefault(tok, sp.key)
+                        if strong and sp.recognizer != "lower_role" or sp.reason.startswith("the writer's own name"):
+                            # a role cue named the person ("xx here,", "my sister xx"): the name is the person's
+                            # where the post lists it with people, even where the gazetteer holds the word
+                            ctx.role_named.add(tok)
                 continue
             if sp.kind == PERSON:
                 for i, tok in enumerate(CAP_RE.findall(t.text[sp.start:sp.end])):
@@ -648,6 +652,9 @@ class Anonymiser:
                 if not core.lstrip("ʻ")[:1].isupper():  # ("ʻAna": the ʻokina, then the capital)
                     if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
                         continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
+                    if lang in (None, "en") and EN_POSSESSIVE_RIGHT_BEFORE.search(t.text, max(0, s - 8), s):
+                        continue  # "my tina said", "his nana": a possessive makes a noun (a kin word of another
+                        # language), never a bare given name ("my sister tina" has its relation noun)
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
@@ -679,7 +686,8 @@ class Anonymiser:
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
                             or other and self._greeted(t.text, s, lang)) \
                             and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
-                            and not (self.lex.ordinary_in(core) - {lang or "en"}) \
+                            and (not (self.lex.ordinary_in(core) - {lang or "en"}) or _ADDRESSED_OPENING.match(t.text, e)
+                                 and not t.text[:s].strip()) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
                         # a name that is no word of any language, written in lower case in mixed text
                         # ("die hinterleitner hat gesagt" in an otherwise capitalised comment); an ordinary
@@ -716,6 +724,8 @@ class Anonymiser:
                     continue
                 if lang in (None, "en") and cues.article_head(t.text, s, e):
                     continue  # "she does not drive a Mercedes, she ...": a thing, not a person
+                if lang in (None, "en") and named_thing_after_article(t.text, s, e):
+                    continue  # "an Xxx airport", "the Xxx primary school": a place or body named after someone
                 if lang in (None, "en") and (place_by_neighbour(t.text, s, e) or names_a_body(t.text, s, e)) \
                         and not self._name_role(t.text, s, e):
                     continue  # "a girl from Xxx, Bulawayo", "from Xxx district": where, whoever's handle holds the word
@@ -870,7 +880,11 @@ class Anonymiser:
             if y.kind in (PERSON, KNOWN) or (y.kind == KEEP and y.recognizer == "place"
                                              and text[y.start:y.end].casefold() in ctx.role_named):
                 return True
-        return False
+        # a neighbour no span holds yet (the list of people left it to the propagation) that a role cue named
+        b = _LIST_WORD_BEFORE.search(text, max(0, s - 30), s)
+        a = _LIST_WORD_AFTER.match(text, e)
+        return any(m is not None and m.group(1)[:1].isupper() and m.group(1).casefold() in ctx.role_named
+                   and not any(x.overlaps(m.start(1), m.end(1)) for x in t.spans) for m in (b, a))
 
     def _kin_before(self, text: str, s: int) -> bool:
         """A kinship or respect word of address of the policy's list stands right before ``s`` ("tía ", "tio ")."""
@@ -886,6 +900,12 @@ class Anonymiser:
         before = text[max(0, s - 12):s]
         if re.search(r",[ \t]*$", before) and re.match(r"[ \t]*(?:[,.!?\"”)]|$)", text[e:e + 3]):
             return True
+        if self.cues.greeting_before(text, s):
+            return True  # "thank u xxx that night ...", "hi xxx": the person greeted
+        if re.search(r"\b(?:call|calls|called|calling)[ \t]+(?:me|him|her|them|us)[ \t]+$", before, re.I):
+            return True  # "my mum called me xxx because ...": the name someone is called
+        if re.search(r"(?<![\w'’])and[ \t]+$", before) and re.match(r"[ \t]+and[ \t]+", text[e:e + 6]):
+            return True  # "everyone and xxx and ms yyy": between "and"s in a list of people
         if re.match(r"[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b", text[e:e + 12]) and not re.search(
                 r"\b(?:the|a|an|my|your|of|with|no)[ \t]+$", before, re.I):
             return True  # the person addressed, then "you": "also dusty if you need a rec"
@@ -936,6 +956,8 @@ class Anonymiser:
             return True  # ... or a surname follows: "Will Okafor"
         if not text[e:].strip(" \t\n.!)~*xX") and re.search(r"[.!?][ \t]*$", text[max(0, s - 4):s]):
             return True  # alone after the last sentence, closing the text: the name signing it ("... . Wren")
+        if _LAST_LINE_ALONE.match(text, e) and re.search(r"\n[ \t]*$", text[max(0, s - 4):s]):
+            return True  # alone on the last line, perhaps with a symbol or two: the name signing the text ("Wren ✝️")
         if cues.is_initial(text, s) and cues.addressed_opening(text, e, text[s:e].casefold()):
             return True
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",
@@ -1021,6 +1043,15 @@ class Anonymiser:
 # first letters whose case-insensitive classes are disjoint (ASCII and Latin-1 lower case): names
 # starting with them may be grouped by that letter without changing what the pattern matches
 _GROUPABLE = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(chr(c) for c in range(0xDF, 0x100) if c != 0xF7))
+
+
+# the list item right before or after a word ("Xx, <word>", "<word>, Yy")
+_LIST_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]*,[ \t]*$")
+_LIST_WORD_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_][\w'’-]*)(?![\w'’-])")
+# after a lower-case name opening a text, the writer talks to that person ("xxx i am not laughing", "xxx you were right")
+_ADDRESSED_OPENING = re.compile(r"[ \t]+(?:i|i['’]m|im|you|u|ur|your)\b")
+# the rest of the text after a name is only symbols, kisses or emoji (no word): the name stands alone on the last line
+_LAST_LINE_ALONE = re.compile(r"[ \t]*(?:[^\w\s]|[xX](?![\w]))*[ \t]*\s*$")
 
 
 def names_alternation(names) -> str:
