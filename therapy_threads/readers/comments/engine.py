@@ -1273,29 +1273,27 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             if cand is it.node:  # a dt header: "N. NAME - <a>DATE</a>" as loose text first
                 t = _loose_header_author(page, cand)[1]
             t = t or _author_text(page, cand)
-            if t and len(t) <= 120:
+            if t and len(t) <= 120 and not _spans_lines(cand, t):
                 author_node, raw_author = cand, t
                 break
-        if raw_author is None:
-            author_node, raw_author = _term_author(page, idx)
-        if raw_author is None:
-            author_node, raw_author = _byline_author(page, own)
-        if raw_author is None:
-            author_node, raw_author = _said_line_author(page, own)
-        if raw_author is None:
-            author_node, raw_author = _loose_header_author(page, it.node)
-        if raw_author is None:
-            author_node, raw_author = _profile_author(page, idx)
-        if raw_author is None:
-            author_node, raw_author = _heading_author(page, idx)
-        if raw_author is None:
-            author_node, raw_author = _link_author(page, idx)
-        if raw_author is None:
-            author_node, raw_author = _permalink_line_author(page, idx, it.node)
-        if raw_author is None:
-            author_node, raw_author = _meta_author(page, own)
-        if raw_author is None:
-            author_node, raw_author = _row_author(page, own)
+        # The fallbacks, most specific first; each one's find passes only if it is a name on one
+        # line of the element it was read from (never a header run into the comment's words).
+        for find in (lambda: _reply_label_author(page, own, it.node),
+                     lambda: _term_author(page, idx),
+                     lambda: _byline_author(page, own),
+                     lambda: _said_line_author(page, own),
+                     lambda: _loose_header_author(page, it.node),
+                     lambda: _profile_author(page, idx),
+                     lambda: _heading_author(page, idx),
+                     lambda: _link_author(page, idx),
+                     lambda: _permalink_line_author(page, idx, it.node),
+                     lambda: _meta_author(page, own),
+                     lambda: _row_author(page, own)):
+            if raw_author is not None:
+                break
+            node, t = find()
+            if t is not None and not (node is not None and _spans_lines(node, t)):
+                author_node, raw_author = node, t
         if raw_author is None:
             signature = _signature_author(page, own)
             raw_author = signature[0] if signature else None
@@ -1507,6 +1505,56 @@ def _holds_words_part(page: Page, el: LexborNode) -> bool:
         if any(_WORDS_PART.search(c) for c in page.attrs.classes(d)):
             return True
     return False
+
+
+def _spans_lines(n: LexborNode, name: str) -> bool:
+    """Whether the name read from ``n`` runs over more than one of its lines: a header element
+    whose text, read flat, joins the name, the date, the "Reply" link and the comment's words
+    ("NAME 2 March 2013 at 19:30 Reply The words...") has given a header and text, not a name.
+    A name is written on one line (the corpus check calls a comment "dirty" when its text still
+    opens with the name; an author that holds the text is the same mistake the other way)."""
+    want = " ".join(name.split())
+    if not want:
+        return False
+    lines = [" ".join(ln.split()) for ln in node_text(n).split("\n") if ln.strip()]
+    if len(lines) <= 1:
+        return False
+    return not any(want in ln for ln in lines)
+
+
+# WordPress core's get_comment_reply_link() prints the commenter's name into the reply link:
+# ``<a class="comment-reply-link" data-replyto="Reply to NAME" aria-label="Reply to NAME">`` —
+# sprintf() of the translated "Reply to %s" ("Répondre à %s", "Odpowiedz użytkownikowi %s",
+# "%s への返信") with get_comment_author().
+_REPLY_TO_WORDS = 40
+
+
+def _reply_label_author(page: Page, own: list[LexborNode],
+                        item: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """The element of a WordPress comment whose whole text is the name its reply link's label
+    names (a theme callback that prints the name in an element with no role class: ``<h7>NAME
+    </h7>``, a bare ``<strong>``)."""
+    a = page.attrs
+    link = next((n for n in own if n.tag == "a" and "comment-reply-link" in a.classes(n)), None)
+    if link is None:
+        return None, None
+    label = " ".join((a.get(link, "data-replyto") or a.get(link, "aria-label") or "").split())
+    if not label:
+        return None, None
+    best: tuple[LexborNode, str] | None = None
+    for n in own:
+        if n is item or n.mem_id == link.mem_id or n.tag in ("script", "style", "img", "svg"):
+            continue
+        t = " ".join(n.text(separator=" ", strip=True).split())
+        if not t or len(t) > 80 or len(label) - len(t) > _REPLY_TO_WORDS:
+            continue
+        if not (label.endswith(" " + t) or label.startswith(t + " ")):
+            continue
+        if best is None or len(t) > len(best[1]):
+            best = (n, t)
+    if best is None or _spans_lines(*best):
+        return None, None
+    return best
 
 
 def _name_element(n: LexborNode, name: str, budget: int = 200) -> LexborNode:
