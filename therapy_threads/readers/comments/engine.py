@@ -1773,13 +1773,17 @@ def _unmarked(n: LexborNode, marks: list[str]) -> bool:
 _META_PATTERN_REPLY = re.compile(r"^(?:comment[-_])?(?:reply(?:[-_]?link)?|edit[-_]link|permalink)$")
 
 
-_BYLINE = re.compile(
-    r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|submitted|publié|écrit|escrito|publicado|"
-    r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez):?\s+"
-    r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
+_BYLINE_BY = (r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|submitted|publié|posté|écrit|"
+              r"escrito|publicado|scritto|pubblicato|geplaatst|skrivet|napisane)\s+"
+              r"(?:von|by|par|por|da|de|door|av|przez):?\s+")
+_BYLINE = re.compile(_BYLINE_BY + r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
+# "Posté par NAME, <abbr title=ISO>13 mars 2019 à 13:35</abbr> | ..." (CanalBlog's comment footer):
+# the comma right after the name, then the date.
+_BYLINE_COMMA = re.compile(r"^\s*" + _BYLINE_BY + r"([^,|]{1,60}?)\s*,\s*(\S.*)$", re.I | re.S)
 
 
-_BYLINE_OPEN = re.compile(r"^(?:posted|written|commented|submitted)\s+by:?(?:\s|$)", re.I)
+_BYLINE_OPEN = re.compile(r"^(?:(?:posted|written|commented|submitted)\s+by|(?:posté|publié|écrit)\s+par)"
+                          r":?(?:\s|$)", re.I)
 
 
 # Old WordPress themes print the header as loose text in the comment's element (or its ``dt``),
@@ -1894,6 +1898,12 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
                 m = _BYLINE.search(whole + " ") if len(whole) < 200 else None
             if m:
                 return n, _whole_link_name(n, m.group(1))
+            if _BYLINE_OPEN.match(t):
+                whole = " ".join(n.text(separator=" ", strip=True).split())
+                mc = _BYLINE_COMMA.match(whole) if len(whole) < 200 else None
+                found = find_date_span(mc.group(2), page.languages) if mc else None
+                if found is not None and found[1] <= 3:
+                    return n, _whole_link_name(n, mc.group(1).strip())
     return None, None
 
 
