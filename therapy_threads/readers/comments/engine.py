@@ -1259,6 +1259,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     # Author: the first candidate that yields a name (a container may hold only an avatar).
     author_node, raw_author = None, it.author
+    whole_line = False
     signature: tuple[str, str] | None = None
     # A placeholder (a comment the page holds without its words) has no shown author either: what
     # the role search would find inside it belongs to its replies or to a "N replies beneath your
@@ -1278,10 +1279,11 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                 break
         # The fallbacks, most specific first; each one's find passes only if it is a name on one
         # line of the element it was read from (never a header run into the comment's words).
+        # A byline or "NAME said:" line is returned whole: all of it is header, none of it text.
+        line_finds = (lambda: _byline_author(page, own), lambda: _said_line_author(page, own))
         for find in (lambda: _reply_label_author(page, own, it.node),
                      lambda: _term_author(page, idx),
-                     lambda: _byline_author(page, own),
-                     lambda: _said_line_author(page, own),
+                     *line_finds,
                      lambda: _loose_header_author(page, it.node),
                      lambda: _profile_author(page, idx),
                      lambda: _heading_author(page, idx),
@@ -1294,11 +1296,12 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             node, t = find()
             if t is not None and not (node is not None and _spans_lines(node, t)):
                 author_node, raw_author = node, t
+                whole_line = find in line_finds
         if raw_author is None:
             signature = _signature_author(page, own)
             raw_author = signature[0] if signature else None
     author = clean_author(raw_author, page.languages)
-    if author_node is not None and raw_author:
+    if author_node is not None and raw_author and not whole_line:
         author_node = _name_element(author_node, raw_author)
 
     # Date: a candidate with a machine value, or short enough to be only a date.
@@ -1888,6 +1891,12 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
     for n in own[1:40]:
         t = n.text(deep=False, separator=" ", strip=True) if n.tag != "a" else ""
         if t and len(t) < 200:
+            if _BYLINE_OPEN.match(t):
+                whole = " ".join(n.text(separator=" ", strip=True).split())
+                mc = _BYLINE_COMMA.match(whole) if len(whole) < 200 else None
+                found = find_date_span(mc.group(2), page.languages) if mc else None
+                if found is not None and found[1] <= 3:
+                    return n, _whole_link_name(n, mc.group(1).strip())
             m = _BYLINE.search(t + " ")
             if _BYLINE_OPEN.match(t) and n.css_first("a") is not None:
                 # "Posted by <a>NAME</a> on DATE": the own words alone would give "on" as the name
@@ -1898,12 +1907,6 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
                 m = _BYLINE.search(whole + " ") if len(whole) < 200 else None
             if m:
                 return n, _whole_link_name(n, m.group(1))
-            if _BYLINE_OPEN.match(t):
-                whole = " ".join(n.text(separator=" ", strip=True).split())
-                mc = _BYLINE_COMMA.match(whole) if len(whole) < 200 else None
-                found = find_date_span(mc.group(2), page.languages) if mc else None
-                if found is not None and found[1] <= 3:
-                    return n, _whole_link_name(n, mc.group(1).strip())
     return None, None
 
 
