@@ -1545,11 +1545,13 @@ def _reply_label_author(page: Page, own: list[LexborNode],
     if not label:
         return None, None
     best: tuple[LexborNode, str] | None = None
+    around = {x.mem_id for x in _ancestors_incl(link)}
     for n in own:
-        if n is item or n.mem_id == link.mem_id or n.tag in ("script", "style", "img", "svg"):
-            continue
+        if n is item or n.mem_id in around or n.tag in ("script", "style", "img", "svg") \
+                or any(x.mem_id == link.mem_id for x in _ancestors_incl(n)):
+            continue  # the link, what holds it ("<p><a>Reply</a></p>") and what it holds
         t = " ".join(n.text(separator=" ", strip=True).split())
-        if not t or len(t) > 80 or len(label) - len(t) > _REPLY_TO_WORDS:
+        if not t or len(t) > 80 or len(label) - len(t) > _REPLY_TO_WORDS or is_reply_word(t):
             continue
         if not (label.endswith(" " + t) or label.startswith(t + " ")):
             continue
