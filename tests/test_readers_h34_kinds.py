@@ -12,7 +12,7 @@
 """
 from __future__ import annotations
 
-from pagekit import read_page, shape
+from pagekit import codes, read_page, shape
 
 from therapy_threads.readers.comments.engine import _spans_lines
 from therapy_threads.readers.html_text import parse_html
@@ -112,3 +112,21 @@ def test_canalblog_footer_byline_gives_name_and_date():
         ("Nous organisons aussi des ateliers, venez voir.", 0, None, "Atelier Vert"),
     ]
     assert [c.published_local for c in r.comments] == ["2019-04-02T10:15:00", "2019-05-11T18:40:12"]
+
+
+def test_link_only_pingback_still_counts_as_a_ping():
+    # A ping list of bare links is left out as pings (the stated count includes them), not
+    # dropped as a share button: no "fewer than stated" warning.
+    def li(cid: int, name: str, words: str) -> str:
+        return (f'<li class="comment depth-1" id="comment-{cid}"><div class="comment-author vcard">'
+                f'<cite class="fn">{name}</cite></div><div class="comment-content"><p>{words}</p></div></li>')
+    body = ('<div id="comments"><h3>3 Comments</h3><ol class="commentlist">'
+            + li(31, "Hedda Vine", "The second recipe worked well for us.")
+            + li(32, "Tobin Marsh", "Could the flour be swapped for oat flour?")
+            + '</ol><h3>Pingbacks</h3><ol class="pingback_list"><li class="post pingback">'
+              "<a href='http://example.org/post' rel='external nofollow' class='url'>A linking post | "
+              "Example Blog</a></li></ol></div>")
+    r = read_page(body)
+    assert [c.text for c in r.comments] == ["The second recipe worked well for us.",
+                                            "Could the flour be swapped for oat flour?"]
+    assert "fewer_comments_than_declared" not in codes(r)

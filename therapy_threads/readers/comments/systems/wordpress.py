@@ -149,7 +149,7 @@ class WordPress(CommentSystem):
                 # whose author is the linking post's title.
                 host.skip_reason = skip
             depth = depth_from_classes(cls)
-            if m is None and not key and depth is None and _link_button(n, page):
+            if not skip and m is None and not key and depth is None and _link_button(n, page):
                 # A share bar's or post header's "Comment" button (``li.comment > a[href=".../
                 # comments"] "Comment on this"``): no id, no depth-N, no words outside one link.
                 continue
