@@ -1360,8 +1360,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if when is None and author_node is not None:
         # The date as loose words in the author's own line, after the name ("<cite class=fn>NAME
         # </cite> • <i>on</i> Mar 12, 2017<span> 3:24 am</span>": WordPress VIP's highlander
-        # comments): the first full date written there.
-        line = author_node.parent
+        # comments): the first full date written there. A byline read whole is that line itself
+        # ("Posted by <a>NAME</a> on DATE | permalink", "Posté par NAME, DATE | ...").
+        line = author_node if whole_line else author_node.parent
         if line is not None and line.mem_id != item_id:
             t = " ".join((line.text(separator=" ") or "").split())
             found = find_date_span(t, page.languages) if len(t) <= 160 else None

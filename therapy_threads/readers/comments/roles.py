@@ -54,8 +54,6 @@ DATE = (
     # ``.timestamp`` holds the commenter's IP location, not a time)
     "time-item",
     "comment-user-time",
-    # the jQuery timeago plugin's markup, ``abbr.timeago[title=ISO]`` (CanalBlog's comment footer)
-    "timeago",
     "dt-published",  # microformats2
 )
 DATE_ITEMPROP = ("datepublished", "datecreated", "commenttime", "datemodified")
