@@ -132,6 +132,9 @@ class _Doc:
     caps_names: frozenset[str] | None = None  # see _capitalised_names
 
 
+# the start of a sentence right before a word: a sentence's end and blanks, or the start of the text or a line
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n[ \t]*)$")
+
 def _language(t: _Text, d: _Doc) -> str | None:
     """The text's detected language, else its post's: a comment too short to detect ("Moin!") in
     a German thread is read as German (the audit does the same)."""
@@ -382,10 +385,10 @@ class Anonymiser:
         # variant -> (who, strong, cue_only)
         regs: dict[str, tuple[set[str], bool, bool]] = {}
 
-        def register(name: str | None, who: str) -> None:
+        def register(name: str | None, who: str, contact: str = "") -> None:
             if not name or is_generic_name(name, self._generic):
                 return  # "Anonymous", "Gast", "Anonymous User" are placeholders, not people
-            for variant, strong in name_variants(name, self.lex).items():
+            for variant, strong in name_variants(name, self.lex, contact).items():
                 ps, st, cue = regs.get(variant, (set(), False, True))
                 ps.add(who)
                 regs[variant] = (ps, st or strong, False)
@@ -415,8 +418,10 @@ class Anonymiser:
                 register(ident.name, _AUTHOR)
                 continue
             if pseudo:
-                register(ident.name, pseudo)
-                register(ident.handle, pseudo)
+                # (the commenter's own e-mail address and site: a part of the handle written there is of the name)
+                contact = " ".join(x for x in (ident.email, ident.url) if x).casefold()
+                register(ident.name, pseudo, contact)
+                register(ident.handle, pseudo, contact)
             for gram, (cls, langs) in identity_grams(ident, self.lex, self._generic).items():
                 report.identity_tokens.add(token_line(self._key, gram, cls, langs, c.source_id))
         for variant, (who, strong, cue) in regs.items():
@@ -637,6 +642,14 @@ class Anonymiser:
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, opening a lower-case chat message"))
                         continue
+                    if not lower and core.islower() and t.text[e:e + 1] == "," and _SENTENCE_START.search(t.text, max(0, s - 3), s) \
+                            and not any(x.overlaps(s, e) for x in t.spans):
+                        # "... tot ziens. xx, je bent niet alleen": a name the post knows, in lower case where the text
+                        # writes capitals, opening a sentence and set off by a comma, is the person addressed, written
+                        # as they write it themselves
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, addressed in lower case"))
+                        continue
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) \
                             and not inflection.declines_as_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
@@ -749,7 +762,8 @@ class Anonymiser:
         tables = [cues_by_lang[lg] for lg in langs if lg in cues_by_lang]
 
         def word(form: str) -> bool:
-            return lex.rank(form) is not None or bool(lex.ordinary_in(form)) \
+            # (a word of a language the post is not written in is no word here: Danish and French "pris" in Dutch)
+            return lex.rank(form) is not None or bool(lex.ordinary_in(form) & (langs | {"en"})) \
                 or any(lex.lang_rank(form, lg) is not None for lg in langs) or k.is_place(form.title()) \
                 or any(form in lc.greetings or form in lc.closings or form in lc.determiners for lc in tables)
 

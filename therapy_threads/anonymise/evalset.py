@@ -59,6 +59,9 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "mnr", "mev", "mej", "mevrou", "mejuffrou",
                          # Maltese ("Perit" = architect, a professional title like "Dr")
                          "perit",
+                         # the Central American abbreviations "Licda."/"Licdo." (licenciada/licenciado), as the
+                         # anonymiser's Spanish titles
+                         "licda", "licdo",
                          # French
                          "madame", "monsieur", "mademoiselle", "docteur", "docteure", "dre", "pr", "maître",
                          # Spanish (lic. = licenciado/a, Psic. = psicólogo/a, Mtra. = maestra, Arq., Ing.)

@@ -196,6 +196,12 @@ class LanguageCues:
 # prepositions of company and attribution in the covered languages: what follows is someone, not where
 _COMPANION_BEFORE = re.compile(r"(?:^|[\s(])(?:con|com|avec|met|mit|with|sin|sem|senza|sans|zonder|ohne|según|segundo|"
                                r"secondo|selon|volgens|laut|contra|tegen|gegen|entre)[ \t]+$", re.I)
+# the clitic pronouns Portuguese and French write hyphened after a verb ("chama-se", "pôs-me", "dis-moi")
+_CLITICS = {"pt": frozenset({"me", "te", "se", "lhe", "lhes", "nos", "vos", "o", "a", "os", "as", "lo", "la", "los", "las",
+                             "no", "na", "nas"}),
+            "fr": frozenset({"moi", "toi", "lui", "nous", "vous", "leur", "le", "la", "les", "y", "en"})}
+# an apostrophe and two digits of a year after a word ("Centrum '45", "Euro '96")
+_YEAR_AFTER = re.compile(r"[ \t]+['’]\d\d(?![\w'’])")
 # a name, then another in apposition after an article: "Isabel, a Bela", "Francisco (o Chico"
 _APPOSED_ARTICLE = re.compile(r"[ \t]*[,(][ \t]*(?P<art>[^\W\d_]{1,2})[ \t]+(?P<name>" + _NAME + r")")
 _PT_DEF_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa]|d[oa]|n[oa]|pel[oa]|ao|à)[ \t]+$", re.I)
@@ -297,8 +303,10 @@ class _Multilingual(Recognizer):
         if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.local_titles \
                 or cf in lc.possessives \
                 or cf in lc.heads \
-                or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
-            return True
+                or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS \
+                or "-" in cf and (cf.rsplit("-", 1)[1] in lc.relations or cf.rsplit("-", 1)[1] in _CLITICS.get(lc.lang, ())):
+            return True  # (a compound whose head is a relation noun names a profession: "GZ-psycholoog", "ex-Freundin";
+            # a verb with an object or reflexive pronoun hyphened after it is a verb: "chama-se", "pôs-me", "dis-moi")
         if not frequent:
             return False
         r = self.rank(cf, t.lang)
@@ -399,6 +407,8 @@ class CuePhraseRecognizer(_Multilingual):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
             s, e = m.span("name")
+            if e - s > 2 and t.text[s:e].isupper():
+                continue  # "sergeant bij het KNIL": an acronym names a body, not a person
             if lc.person_articles and self._article_run(t, lc, s):
                 continue  # "come la Fata Morgana, mia mamma ...": a run of capitals after an article names a thing
             if t.text[s:s + 1].isupper() and self.name_ok(t, lc, s, e, False) or (
@@ -506,6 +516,12 @@ class LanguageTitleRecognizer(_Multilingual):
                     yield self.span(a, b, KEEP, reason=f"a quoted title made of a form of address and a name ({t.lang})")
                 continue
             bare = title.rstrip(".")
+            if t.lower_style and title.islower():
+                low = self._lower_particle_surname(t, lc, m.start("name"))
+                if low is not None:
+                    if t.free(m.start("name"), low):
+                        yield self.person(t, m.start("name"), low, f"a title, a particle and a surname in lower case ({t.lang})")
+                    continue
             if len(bare) >= 4 and bare == title and bare[:1].isupper() and lc.articles and t.text[m.start("name"):m.start("name") + 1].isupper():
                 art = _IN_ARTICLE_BEFORE.search(t.low, max(0, m.start("title") - 16), m.start("title"))
                 if art and art.group(1) in lc.articles:
@@ -552,6 +568,27 @@ class LanguageTitleRecognizer(_Multilingual):
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
             ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() and not particle else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
+
+
+    def _lower_particle_surname(self, t: TextContext, lc: LanguageCues, s: int) -> int | None:
+        """In text written without capitals, the end of a surname that opens with a particle after a form of address
+        ("mevrouw de x", "mr ait x", "sra. de la x"): the word after the particle is a surname of the lexicons or no
+        word of any language; not a noun of the language ("mevrouw de directeur")."""
+        m = _LOWER_PARTICLE_SURNAME.match(t.text, s)
+        if m is None:
+            return None
+        cf = m.group("surname").casefold()
+        if self.excluded(t, lc, cf) or self.given(cf, t.lang) and not self.surname(cf, t.lang):
+            return None
+        if self.surname(cf, t.lang) or self._unknown(t, cf):
+            return m.end()
+        return None
+
+
+# a particle that opens a surname, then the surname, in lower case: Romance and Dutch "de", "da", "van (der)", "ter";
+# Berber "ait"/"ath" (sons of), "ou" (son of); Arabic "ben", "bel", "bou", "el" ("mevrouw de x", "mr ait x")
+_LOWER_PARTICLE_SURNAME = re.compile(r"(?:de[ \t]+la|de|da|do|dos|das|del|di|du|van[ \t]+der|van[ \t]+den|van[ \t]+de|van|ter|ten|"
+                                     r"ait|aït|ath|ou|ben|bel|bou|el)[ \t]+(?P<surname>[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{2,})(?![\w'’-])")
 
 
 class LanguageSignoffRecognizer(_Multilingual):
@@ -780,6 +817,8 @@ class LanguageNameRecognizer(_Multilingual):
         Clínicas", "Stichting van ..."), or itself a common word before "de" and a place ("la Virgen de
         Zapopan", "o Largo do Machado")."""
         text = t.text
+        if _YEAR_AFTER.match(text, e) and r is not None:
+            return True  # "Centrum '45", "Euro '96": a word of the language and a year name a body or an event
         m = _OF_BEFORE.search(text, max(0, s - 30), s)
         if m is not None and m.group(1)[:1].isupper():
             # (the language's word list has its given names removed: a word on it heads a name of a thing)
@@ -941,6 +980,10 @@ class HeadedNameRecognizer(_Multilingual):
         for m in lc.head_re.finditer(text):
             run = _HEADED_RUN.match(text, m.end())
             if run is None:
+                if t.lower_style:
+                    e = self._lower_headed(t, lc, m.end())
+                    if e is not None and t.free(m.start(), e):
+                        yield self.span(m.start(), e, KEEP, reason=f"a body named after a person, in lower case ({t.lang})")
                 continue
             s, e = run.span()
             words = run.group(0).split()
@@ -955,6 +998,10 @@ class HeadedNameRecognizer(_Multilingual):
                 if t2 is None:
                     continue
                 e = t2.end()
+            elif len(words) > 1 and words[-1].casefold().rstrip(".") in lc.titles and text[m.start():m.start() + 1].isupper():
+                t2 = _TITLED_TAIL.match(text, e)  # "Hospital Nacional Dr. X Y": the person it is named after
+                if t2 is not None:
+                    e, titled = t2.end(), True
             if e - s > 1 and run.group(0).isupper():
                 continue  # an acronym after the noun ("ospedale EOC"): the body's own name, read elsewhere
             a = m.start() if text[m.start():m.start() + 1].isupper() else s
@@ -962,6 +1009,26 @@ class HeadedNameRecognizer(_Multilingual):
                 # (a body named after a person by title and name outranks the title rules, which see only the title)
                 yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})",
                                 score=0.86 if titled else None)
+
+
+    def _lower_headed(self, t: TextContext, lc: LanguageCues, e0: int) -> int | None:
+        """In text written without capitals, the end of two or three given names, surnames or words of no language (one of
+        the lexicons at least) right after a head noun ("l'université x y", "au chu x y"): the body named after the person; or None."""
+        end, named = None, False
+        for n, w in enumerate(_LOWER_WORD_AFTER.finditer(t.text, e0)):
+            if n >= 3 or w.start() != e0:
+                break
+            cf = w.group(1)
+            known = self.given(cf, t.lang) or self.surname(cf, t.lang)
+            if self.excluded(t, lc, cf) or not (known or self._unknown(t, cf)):
+                break  # (a name of the lexicons, or a word of no language: "x mammeri")
+            named = named or known
+            e0 = w.end()
+            end = e0 if n >= 1 and named else None
+        return end
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ \t]*([a-zß-öø-ÿ]{2,})(?![\w'’-])")
 
 
 # the possessive "à" of popular and Acadian French between a person and a parent or ancestor, then the capitalised

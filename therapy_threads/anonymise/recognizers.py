@@ -4210,6 +4210,10 @@ _COMMA_THEN_TOWN = re.compile(r",[ \t]+(?P<prep>(?:just[ \t]+)?(?:outside|near|i
 # a comma and a short item of one to three words closed by a stop or another comma ("..., teacher.", "..., 42,")
 _ITEM_AFTER = re.compile(r",[ \t]+([\w'’-]+)(?:[ \t]+[\w'’-]+){0,2}[ \t]*(?:[.;,]|\n|$)")
 # a phrase saying what follows is someone's name ("my name is", "her name was really")
+# a brand's shape, an inner capital ("iPhone", "PlayStation"), but for "McX", "MacX", "OX" (compiled once: the
+# module-level re.search/re.match look the pattern up in re's cache on every call, ~55k calls on 20 sources)
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_MAC_CAPITAL = re.compile(r"(?:Mc|Mac|O)[A-Z]")
 _NAME_IS = re.compile(r"\b(?:my|his|her|their|your|whose|real|first|given)[ \t]+name[ \t]+(?:is|was)"
                       r"(?:[ \t]+(?:actually|really|literally))?[ \t]+$", re.I)
 
@@ -4288,7 +4292,7 @@ class EnglishNameRecognizer(Recognizer):
                     # greeting or word, capitalised after a phrase saying it is someone's name
                     yield self.person(t, s, self.extend(text, ce), "a given name after 'name is', whatever word it is")
                 continue
-            if re.search(r"[a-z][A-Z]", core) and not re.match(r"(?:Mc|Mac|O)[A-Z]", core) \
+            if _INNER_CAPITAL.search(core) and not _MAC_CAPITAL.match(core) \
                     and thing_role(text, s, ce) and cf not in doc.known:
                 yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
                 continue
