@@ -1259,6 +1259,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
 
     # Author: the first candidate that yields a name (a container may hold only an avatar).
     author_node, raw_author = None, it.author
+    whole_line = False
     signature: tuple[str, str] | None = None
     # A placeholder (a comment the page holds without its words) has no shown author either: what
     # the role search would find inside it belongs to its replies or to a "N replies beneath your
@@ -1273,34 +1274,34 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             if cand is it.node:  # a dt header: "N. NAME - <a>DATE</a>" as loose text first
                 t = _loose_header_author(page, cand)[1]
             t = t or _author_text(page, cand)
-            if t and len(t) <= 120:
+            if t and len(t) <= 120 and not _spans_lines(cand, t):
                 author_node, raw_author = cand, t
                 break
-        if raw_author is None:
-            author_node, raw_author = _term_author(page, idx)
-        if raw_author is None:
-            author_node, raw_author = _byline_author(page, own)
-        if raw_author is None:
-            author_node, raw_author = _said_line_author(page, own)
-        if raw_author is None:
-            author_node, raw_author = _loose_header_author(page, it.node)
-        if raw_author is None:
-            author_node, raw_author = _profile_author(page, idx)
-        if raw_author is None:
-            author_node, raw_author = _heading_author(page, idx)
-        if raw_author is None:
-            author_node, raw_author = _link_author(page, idx)
-        if raw_author is None:
-            author_node, raw_author = _permalink_line_author(page, idx, it.node)
-        if raw_author is None:
-            author_node, raw_author = _meta_author(page, own)
-        if raw_author is None:
-            author_node, raw_author = _row_author(page, own)
+        # The fallbacks, most specific first; each one's find passes only if it is a name on one
+        # line of the element it was read from (never a header run into the comment's words).
+        # A byline or "NAME said:" line is returned whole: all of it is header, none of it text.
+        line_finds = (lambda: _byline_author(page, own), lambda: _said_line_author(page, own))
+        for find in (lambda: _reply_label_author(page, own, it.node),
+                     lambda: _term_author(page, idx),
+                     *line_finds,
+                     lambda: _loose_header_author(page, it.node),
+                     lambda: _profile_author(page, idx),
+                     lambda: _heading_author(page, idx),
+                     lambda: _link_author(page, idx),
+                     lambda: _permalink_line_author(page, idx, it.node),
+                     lambda: _meta_author(page, own),
+                     lambda: _row_author(page, own)):
+            if raw_author is not None:
+                break
+            node, t = find()
+            if t is not None and not (node is not None and _spans_lines(node, t)):
+                author_node, raw_author = node, t
+                whole_line = find in line_finds
         if raw_author is None:
             signature = _signature_author(page, own)
             raw_author = signature[0] if signature else None
     author = clean_author(raw_author, page.languages)
-    if author_node is not None and raw_author:
+    if author_node is not None and raw_author and not whole_line:
         author_node = _name_element(author_node, raw_author)
 
     # Date: a candidate with a machine value, or short enough to be only a date.
@@ -1359,8 +1360,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if when is None and author_node is not None:
         # The date as loose words in the author's own line, after the name ("<cite class=fn>NAME
         # </cite> • <i>on</i> Mar 12, 2017<span> 3:24 am</span>": WordPress VIP's highlander
-        # comments): the first full date written there.
-        line = author_node.parent
+        # comments): the first full date written there. A byline read whole is that line itself
+        # ("Posted by <a>NAME</a> on DATE | permalink", "Posté par NAME, DATE | ...").
+        line = author_node if whole_line else author_node.parent
         if line is not None and line.mem_id != item_id:
             t = " ".join((line.text(separator=" ") or "").split())
             found = find_date_span(t, page.languages) if len(t) <= 160 else None
@@ -1510,6 +1512,58 @@ def _holds_words_part(page: Page, el: LexborNode) -> bool:
         if any(_WORDS_PART.search(c) for c in page.attrs.classes(d)):
             return True
     return False
+
+
+def _spans_lines(n: LexborNode, name: str) -> bool:
+    """Whether the name read from ``n`` runs over more than one of its lines: a header element
+    whose text, read flat, joins the name, the date, the "Reply" link and the comment's words
+    ("NAME 2 March 2013 at 19:30 Reply The words...") has given a header and text, not a name.
+    A name is written on one line (the corpus check calls a comment "dirty" when its text still
+    opens with the name; an author that holds the text is the same mistake the other way)."""
+    want = " ".join(name.split())
+    if not want:
+        return False
+    lines = [" ".join(ln.split()) for ln in node_text(n).split("\n") if ln.strip()]
+    if len(lines) <= 1:
+        return False
+    return not any(want in ln for ln in lines)
+
+
+# WordPress core's get_comment_reply_link() prints the commenter's name into the reply link:
+# ``<a class="comment-reply-link" data-replyto="Reply to NAME" aria-label="Reply to NAME">`` —
+# sprintf() of the translated "Reply to %s" ("Répondre à %s", "Odpowiedz użytkownikowi %s",
+# "%s への返信") with get_comment_author().
+_REPLY_TO_WORDS = 40
+
+
+def _reply_label_author(page: Page, own: list[LexborNode],
+                        item: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """The element of a WordPress comment whose whole text is the name its reply link's label
+    names (a theme callback that prints the name in an element with no role class: ``<h7>NAME
+    </h7>``, a bare ``<strong>``)."""
+    a = page.attrs
+    link = next((n for n in own if n.tag == "a" and "comment-reply-link" in a.classes(n)), None)
+    if link is None:
+        return None, None
+    label = " ".join((a.get(link, "data-replyto") or a.get(link, "aria-label") or "").split())
+    if not label:
+        return None, None
+    best: tuple[LexborNode, str] | None = None
+    around = {x.mem_id for x in _ancestors_incl(link)}
+    for n in own:
+        if n is item or n.mem_id in around or n.tag in ("script", "style", "img", "svg") \
+                or any(x.mem_id == link.mem_id for x in _ancestors_incl(n)):
+            continue  # the link, what holds it ("<p><a>Reply</a></p>") and what it holds
+        t = " ".join(n.text(separator=" ", strip=True).split())
+        if not t or len(t) > 80 or len(label) - len(t) > _REPLY_TO_WORDS or is_reply_word(t):
+            continue
+        if not (label.endswith(" " + t) or label.startswith(t + " ")):
+            continue
+        if best is None or len(t) > len(best[1]):
+            best = (n, t)
+    if best is None or _spans_lines(*best):
+        return None, None
+    return best
 
 
 def _name_element(n: LexborNode, name: str, budget: int = 200) -> LexborNode:
@@ -1734,13 +1788,17 @@ def _unmarked(n: LexborNode, marks: list[str]) -> bool:
 _META_PATTERN_REPLY = re.compile(r"^(?:comment[-_])?(?:reply(?:[-_]?link)?|edit[-_]link|permalink)$")
 
 
-_BYLINE = re.compile(
-    r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|submitted|publié|écrit|escrito|publicado|"
-    r"scritto|pubblicato|geplaatst|skrivet|napisane)\s+(?:von|by|par|por|da|de|door|av|przez):?\s+"
-    r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
+_BYLINE_BY = (r"(?:geschrieben|verfasst|kommentiert|written|posted|commented|submitted|publié|posté|écrit|"
+              r"escrito|publicado|scritto|pubblicato|geplaatst|skrivet|napisane)\s+"
+              r"(?:von|by|par|por|da|de|door|av|przez):?\s+")
+_BYLINE = re.compile(_BYLINE_BY + r"(.{1,60}?)\s+(?:am|on|le|el|il|at|um|à|op|den|dnia|,|\||—|–)\s", re.I)
+# "Posté par NAME, <abbr title=ISO>13 mars 2019 à 13:35</abbr> | ..." (CanalBlog's comment footer):
+# the comma right after the name, then the date.
+_BYLINE_COMMA = re.compile(r"^\s*" + _BYLINE_BY + r"([^,|]{1,60}?)\s*,\s*(\S.*)$", re.I | re.S)
 
 
-_BYLINE_OPEN = re.compile(r"^(?:posted|written|commented|submitted)\s+by:?(?:\s|$)", re.I)
+_BYLINE_OPEN = re.compile(r"^(?:(?:posted|written|commented|submitted)\s+by|(?:posté|publié|écrit)\s+par)"
+                          r":?(?:\s|$)", re.I)
 
 
 # Old WordPress themes print the header as loose text in the comment's element (or its ``dt``),
@@ -1845,6 +1903,12 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
     for n in own[1:40]:
         t = n.text(deep=False, separator=" ", strip=True) if n.tag != "a" else ""
         if t and len(t) < 200:
+            if _BYLINE_OPEN.match(t):
+                whole = " ".join(n.text(separator=" ", strip=True).split())
+                mc = _BYLINE_COMMA.match(whole) if len(whole) < 200 else None
+                found = find_date_span(mc.group(2), page.languages) if mc else None
+                if found is not None and found[1] <= 3:
+                    return n, _whole_link_name(n, mc.group(1).strip())
             m = _BYLINE.search(t + " ")
             if _BYLINE_OPEN.match(t) and n.css_first("a") is not None:
                 # "Posted by <a>NAME</a> on DATE": the own words alone would give "on" as the name

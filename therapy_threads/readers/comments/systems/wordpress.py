@@ -62,6 +62,17 @@ def _empty_shell(n) -> bool:
     return True
 
 
+def _link_button(n, page: Page) -> bool:
+    """All the element's words are one link's (a button to the comments, a counter link):
+    Walker_Comment prints the comment's id and comment_class()'s depth-N, the theme its header and
+    words; an element with neither and nothing but a link is a link to comments, not one."""
+    words = " ".join(n.text(separator=" ", strip=True).split())
+    if not words or len(words) > 60:
+        return False
+    links = [x for x in n.css("a[href]") if x.text(strip=True)]
+    return len(links) == 1 and " ".join(links[0].text(separator=" ", strip=True).split()) == words
+
+
 def _post_author_mark(cls: frozenset[str], depth: int | None) -> bool | None:
     """comment_class() always prints depth-N and, for the post's author, bypostauthor: with
     depth-N present, its absence says "not the post's author"."""
@@ -138,6 +149,10 @@ class WordPress(CommentSystem):
                 # whose author is the linking post's title.
                 host.skip_reason = skip
             depth = depth_from_classes(cls)
+            if not skip and m is None and not key and depth is None and _link_button(n, page):
+                # A share bar's or post header's "Comment" button (``li.comment > a[href=".../
+                # comments"] "Comment on this"``): no id, no depth-N, no words outside one link.
+                continue
             if skip and m is None and depth is None and _empty_shell(n):
                 # A theme's stray ``li.pingback`` with no id, no depth-N and no words of its own
                 # (printed after a parent it never closed, with the replies' ``ul.children``
