@@ -78,6 +78,17 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("askbot", re.compile(r"""\sid=["'](?:post-id|js-post)-[1-9]\d*["'][^>]*\sclass=["'][^"']*"""
                           r"""\b(?:js-comment|answer|js-answer)\b""")),
     ("schema.org", re.compile(r"""itemtype=["']https?://schema\.org/Comment["']""", re.I)),
+    # Futaba-family imageboards (``futaba.php``, Pixmicat!, Kokonotsuba: systems/imageboard.py):
+    # every post, the opening one too, carries a delete checkbox named by its number.
+    ("imageboard", re.compile(r"""^<input\s(?=[^>]*\btype=["']?checkbox\b)(?=[^>]*\bname=["']?\d+\b)"""
+                              r"""[^>]*\bvalue=["']?delete\b""", re.I)),
+    # Flarum (``CommentPost.js``; the no-script copy ``content/discussion.blade.php``): one
+    # ``div.Post-body`` per post, the discussion's first post too.
+    ("flarum", re.compile(r"""class=["']Post-body["']""")),
+    # Kunena: blue eagle's ``table.kmsg`` (``topic/default_message.php``), Crypsis' ``div.kmsg``.
+    ("kunena", re.compile(r"""class=["']kmsg(?:\s[^"']*)?["']""")),
+    # Asgaros Forum (``includes/forum-content.php``): ``div.post-element#postid-{ID}``.
+    ("asgaros", re.compile(r"""\sid=["']postid-\d+["']""")),
 )
 
 
@@ -236,7 +247,8 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
     tags = []
     for m in _TAG.finditer(html):
         tag = m.group(0)
-        if "class" not in tag and "id=" not in tag and "item" not in tag and "aria-label" not in tag:
+        if "class" not in tag and "id=" not in tag and "item" not in tag and "aria-label" not in tag \
+                and "delete" not in tag:
             continue
         tags.append(tag)
         for name, rx in _MARKERS:
@@ -248,3 +260,70 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
         if unknown:
             counts[unknown[0]] = unknown[1]
     return sorted(counts.items(), key=lambda kv: -kv[1])
+
+
+# Posts of other kinds beside a thread's comments: a Q&A page's answers (Stack Exchange's
+# ``div#answer-{ID}.answer``, Apache Answer's ``div.answer-item``, a site's ``li.answer``), a
+# review widget's reviews and questions (Yotpo's ``div.yotpo-review`` / ``div.yotpo-question``,
+# WooCommerce's ``li.review``, Judge.me's ``div.jdgm-rev``). A reader that knows only the comments
+# under them reads none of these.
+_KIND_WORD = re.compile(
+    r"^(?:[a-z0-9]+[-_]{1,2})*(?P<word>answer|question|review|rev)"
+    r"(?:[-_]{1,2}(?:item|entry|block|box|single|node|container|wrap|wrapper|row|card))?(?:[-_]n)?$")
+# A part of one post ("content-question", "container-question"), not a post.
+_PART_PREFIX = re.compile(r"^(?:content|container|wrapper|wrap|body|text|inner)[-_]")
+_KIND_ID = re.compile(r"""\sid=["'](?P<word>answer|question|review)[-_]?\d+["']""", re.I)
+
+
+def _other_kinds(tags: list[str], skip: str) -> list[tuple[str, int]]:
+    """Per kind (answer, question, review) other than ``skip``, its largest group of repeated
+    blocks (a class token, or distinct ``kind-N`` ids): [("div.answer", 5), ...]; when ``skip``
+    names a kind, the comments' largest class group beside it too."""
+    best: dict[str, tuple[str, int]] = {}
+    groups: dict[tuple[str, str], set[str] | int] = {}
+    for tag in tags:
+        name = _TAG_NAME.match(tag).group(1).lower()
+        if name not in _ITEM_TAGS or _NOT_A_COMMENT.search(tag):
+            continue
+        m = _CLASS_VALUE.search(tag)
+        for token in (m.group(1).lower().split() if m else ()):
+            block = re.sub(r"(?<=[-_])\d+$", "n", token.split("--", 1)[0])
+            if _NOT_ITEM_WORD.search(block) or _PART_PREFIX.match(block):
+                continue
+            k = _KIND_WORD.match(block)
+            # The comments beside the kind that was guessed (an answer's comments)
+            word = k.group("word") if k else "comment" if skip and _ITEM_WORD.match(block) else ""
+            if word:
+                key = (word, f"{name}.{token}")
+                groups[key] = groups.get(key, 0) + 1
+                break
+        i = _KIND_ID.search(tag)
+        if i:
+            key = (i.group("word").lower(), f"{name}#{i.group('word').lower()}-N")
+            groups.setdefault(key, set()).add(i.group(0))
+    for (word, label), v in groups.items():
+        n = v if isinstance(v, int) else len(v)
+        if word != skip and n >= 2 and n > best.get(word, ("", 0))[1]:
+            best[word] = (label, n)
+    return sorted(best.values(), key=lambda kv: -kv[1])
+
+
+def marked_units(html: str) -> tuple[str, int, bool] | None:
+    """For a page whose comments were read: how many posts/comments its markup marks, to compare
+    with what was read ("no silent loss"). A known system's markers first; else the largest
+    group of an unknown engine's comment-like ids or classes (``guess_systems``), plus the posts
+    of other kinds beside them (answers, questions, reviews), which that group does not count.
+    Returns (what was counted, how many, whether a known system's markers: those count a
+    topic's opening post too)."""
+    guessed = guess_systems(html)
+    if guessed and not guessed[0][0].startswith("unknown"):
+        return guessed[0][0], guessed[0][1], True
+    tags = [m.group(0) for m in _TAG.finditer(html) if "class" in m.group(0) or "id=" in m.group(0)]
+    label, n = guessed[0] if guessed else ("", 0)
+    word = next((w for w in ("answer", "question", "review") if w in label), "")
+    parts = [(label, n)] if n else []
+    parts += _other_kinds(tags, word)
+    if not parts:
+        return None
+    total = sum(k for _, k in parts)
+    return " + ".join(lbl.removeprefix("unknown (").removesuffix(")") for lbl, _ in parts), total, False
