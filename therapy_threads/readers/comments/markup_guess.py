@@ -318,8 +318,13 @@ def marked_units(html: str) -> tuple[str, int, bool] | None:
     guessed = guess_systems(html)
     if guessed and not guessed[0][0].startswith("unknown"):
         return guessed[0][0], guessed[0][1], True
-    tags = [m.group(0) for m in _TAG.finditer(html) if "class" in m.group(0) or "id=" in m.group(0)]
-    label, n = guessed[0] if guessed else ("", 0)
+    tags = [m.group(0) for m in _TAG.finditer(html) if "class" in m.group(0) or "id=" in m.group(0)
+            or "aria-label" in m.group(0)]
+    # The largest of an unknown engine's groups (ids, classes, reply controls, post blocks), not
+    # the first found: a few comments with ids beside more without.
+    found = [g for g in (_repeated_ids(tags), _repeated_item_classes(tags), _reply_controls(tags),
+                         _repeated_post_blocks(tags, html)) if g]
+    label, n = max(found, key=lambda g: g[1]) if found else ("", 0)
     word = next((w for w in ("answer", "question", "review") if w in label), "")
     parts = [(label, n)] if n else []
     parts += _other_kinds(tags, word)
