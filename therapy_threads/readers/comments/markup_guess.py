@@ -327,7 +327,10 @@ def marked_units(html: str) -> tuple[str, int, bool] | None:
     label, n = max(found, key=lambda g: g[1]) if found else ("", 0)
     word = next((w for w in ("answer", "question", "review") if w in label), "")
     parts = [(label, n)] if n else []
-    parts += _other_kinds(tags, word)
+    # A group of posts of every kind (``data-post-id``, ``entry-N``, ``message-N``) already
+    # counts the answers beside it.
+    if not re.search(r"post|entry|message|msg|note", label):
+        parts += _other_kinds(tags, word)
     if not parts:
         return None
     total = sum(k for _, k in parts)
