@@ -90,3 +90,41 @@ def test_a_comment_list_with_a_reply_link_box_in_every_comment_is_not_over_count
                   f'</li>' for i, w in enumerate(_WORDS[:4]))
     r = read_page(f'<div id="comments"><ol class="commentlist">{lis}</ol></div>')
     assert len(r.comments) == 4 and "comment_markup_unread" not in codes(r)
+
+
+def test_posts_and_their_comments_are_counted_together():
+    # A Q&A page whose posts (the question and three answers) are ``div.post-text`` blocks and whose
+    # comments are ``div.post-comment`` blocks under them (posters linked to their profiles);
+    # schema.org marks the answers.
+    posts = "".join(f'<div class="answer-block" itemscope itemtype="http://schema.org/Answer">'
+                    f'<div class="post-text"><a href="/users/4{len(w)}/ann">ann</a><p>{w}</p></div>'
+                    + "".join(f'<div class="post-comment"><p class="commenttext">{c}</p></div>'
+                              for c in _WORDS[3:5]) + "</div>" for w in _WORDS[:3])
+    question = '<div class="question"><div class="post-text"><a href="/users/7/bo">bo</a><p>How do I reset the trail app?</p></div></div>'
+    label, n, known = marked_units(question + posts)
+    assert (n, known) == (4 + 6, False) and "post-comment" in label
+
+
+def test_schema_org_answers_name_a_q_and_a_page_nothing_read():
+    html = "".join(f'<div itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">'
+                   f'<div itemprop="text">{w}</div></div>' for w in _WORDS[:2])
+    assert ("schema.org answers", 2) in guess_systems(html)
+
+
+@pytest.mark.parametrize("pagination, later", [
+    ('<div class="pagination">25 posts &bull; Page <strong>2</strong> of <strong>4</strong></div>', True),
+    ('<div class="pagination">25 posts &bull; Page <strong>1</strong> of <strong>4</strong></div>', False),
+    ('<div class="pages top"><a href="?p=1" title="First page">«</a><a href="?p=4" title="Previous page">‹</a></div>',
+     True),
+    ('<div class="pages"><a href="?p=2" title="Next page">›</a></div>', False),
+    ('<nav class="page-nav"><a rel="prev" href="?p=1">‹</a></nav>', True),
+])
+def test_a_topics_own_pagination_says_a_later_page(pagination, later):
+    from therapy_threads.readers.comments.base import Page
+    from therapy_threads.readers.comments.dom import Attrs
+    from therapy_threads.readers.comments.systems.topic_page import states_later_page
+    from therapy_threads.readers.html_page import parse_html
+
+    tree = parse_html(f"<html><body>{pagination}<div class='posts'></div></body></html>")
+    page = Page(root=tree.root, attrs=Attrs(), url=None, languages=("en",))
+    assert states_later_page(page) is later

@@ -77,6 +77,8 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     # (0.11+); the script's hidden copy is ``#post-id-0``.
     ("askbot", re.compile(r"""\sid=["'](?:post-id|js-post)-[1-9]\d*["'][^>]*\sclass=["'][^"']*"""
                           r"""\b(?:js-comment|answer|js-answer)\b""")),
+    # ``Answer``: a Q&A page's answers (Stack Exchange's and its mirrors' markup)
+    ("schema.org answers", re.compile(r"""itemtype=["']https?://schema\.org/Answer["']""", re.I)),
     ("schema.org", re.compile(r"""itemtype=["']https?://schema\.org/Comment["']""", re.I)),
     # Futaba-family imageboards (``futaba.php``, Pixmicat!, Kokonotsuba: systems/imageboard.py):
     # every post, the opening one too, carries a delete checkbox named by its number.
@@ -288,16 +290,22 @@ def _other_kinds(tags: list[str], skip: str) -> list[tuple[str, int]]:
         m = _CLASS_VALUE.search(tag)
         for token in (m.group(1).lower().split() if m else ()):
             block = re.sub(r"(?<=[-_])\d+$", "n", token.split("--", 1)[0])
+            if skip == "post":
+                # posts' own comments: ``div.post-comment`` beside ``div.post-text``; the
+                # answers are posts already counted
+                block = re.sub(r"^post[-_]", "", block)
+                if _KIND_WORD.match(block):
+                    continue
             if _NOT_ITEM_WORD.search(block) or _PART_PREFIX.match(block):
                 continue
-            k = _KIND_WORD.match(block)
+            k = None if skip == "post" else _KIND_WORD.match(block)
             # The comments beside the kind that was guessed (an answer's comments)
             word = k.group("word") if k else "comment" if skip and _ITEM_WORD.match(block) else ""
             if word:
                 key = (word, f"{name}.{token}")
                 groups[key] = groups.get(key, 0) + 1
                 break
-        i = _KIND_ID.search(tag)
+        i = _KIND_ID.search(tag) if skip != "post" else None
         if i:
             key = (i.group("word").lower(), f"{name}#{i.group('word').lower()}-N")
             groups.setdefault(key, set()).add(i.group(0))
@@ -316,22 +324,25 @@ def marked_units(html: str) -> tuple[str, int, bool] | None:
     Returns (what was counted, how many, whether a known system's markers: those count a
     topic's opening post too)."""
     guessed = guess_systems(html)
-    if guessed and not guessed[0][0].startswith("unknown"):
+    if guessed and not guessed[0][0].startswith(("unknown", "schema.org")):
         return guessed[0][0], guessed[0][1], True
     tags = [m.group(0) for m in _TAG.finditer(html) if "class" in m.group(0) or "id=" in m.group(0)
             or "aria-label" in m.group(0)]
     # The largest of an unknown engine's groups (ids, classes, reply controls, post blocks), not
     # the first found: a few comments with ids beside more without.
+    # schema.org's marks (any engine may print them) are one more such group.
     found = [g for g in (_repeated_ids(tags), _repeated_item_classes(tags), _reply_controls(tags),
                          _repeated_post_blocks(tags, html)) if g]
+    found += [g for g in guessed if g[0].startswith("schema.org")]
     label, n = max(found, key=lambda g: g[1]) if found else ("", 0)
+    # A group of posts of every kind (``data-post-id``, ``div.post-text``) already counts the
+    # answers beside it; only the comments under them are added.
     word = next((w for w in ("answer", "question", "review") if w in label), "")
+    if re.search(r"post|entry|message|msg|note", label):
+        word = "post"
     parts = [(label, n)] if n else []
-    # A group of posts of every kind (``data-post-id``, ``entry-N``, ``message-N``) already
-    # counts the answers beside it.
-    if not re.search(r"post|entry|message|msg|note", label):
-        parts += _other_kinds(tags, word)
+    parts += _other_kinds(tags, word)
     if not parts:
         return None
     total = sum(k for _, k in parts)
-    return " + ".join(lbl.removeprefix("unknown (").removesuffix(")") for lbl, _ in parts), total, False
+    return " + ".join(re.sub(r"^unknown (?:forum )?\((.*)\)$", r"\1", lbl) for lbl, _ in parts), total, False
