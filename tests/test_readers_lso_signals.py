@@ -60,7 +60,7 @@ def _answer(i: int, words: str, comments: list[str]) -> str:
 def test_answers_beside_the_comments_read_are_counted():
     html = (_answer(1, _WORDS[0], [_WORDS[1]]) + _answer(2, _WORDS[2], [_WORDS[3]])
             + _answer(3, _WORDS[4], []))
-    assert marked_units(html)[1:] == (2 + 3, False)
+    assert marked_units(html)[1:] == (2 + 3, False, True)
 
 
 def test_reviews_and_questions_beside_a_widgets_comments_are_counted():
@@ -68,7 +68,7 @@ def test_reviews_and_questions_beside_a_widgets_comments_are_counted():
                       f'<div class="content-review">{w}</div></div>' for i, w in enumerate(_WORDS[:3]))
     questions = "".join(f'<div class="shop-question">Q: {w}<div class="shop-comment-box">A: thanks</div>'
                         f'</div>' for w in _WORDS[3:5])
-    label, n, known = marked_units(reviews + questions)
+    label, n, known, _ = marked_units(reviews + questions)
     assert (n, known) == (2 + 3 + 2, False) and "shop-review" in label and "shop-question" in label
 
 
@@ -101,7 +101,7 @@ def test_posts_and_their_comments_are_counted_together():
                     + "".join(f'<div class="post-comment"><p class="commenttext">{c}</p></div>'
                               for c in _WORDS[3:5]) + "</div>" for w in _WORDS[:3])
     question = '<div class="question"><div class="post-text"><a href="/users/7/bo">bo</a><p>How do I reset the trail app?</p></div></div>'
-    label, n, known = marked_units(question + posts)
+    label, n, known, _ = marked_units(question + posts)
     assert (n, known) == (4 + 6, False) and "post-comment" in label
 
 

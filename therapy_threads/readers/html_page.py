@@ -487,14 +487,15 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
         # other kinds beside them (a Q&A page's answers, a widget's reviews and questions) that
         # a reader of the comments alone does not read. Fewer read is said, not silently kept.
         # Known markers count tags (a post may print two) and were checked by number above
-        # (``units``): they speak here only where no named system read the page. An unknown
-        # engine's group may hold a hidden reply template or a preview besides: a margin of one,
-        # or one in twenty.
+        # (``units``), and a named system knows its own comments: where one read the page, only
+        # posts of another kind (answers, questions, reviews) beside its comments speak here.
+        # An unknown engine's group may hold a hidden reply template or a preview besides: a
+        # margin of one, or one in twenty.
         units_marked = marked_units(html)
         fallback_only = not set(thread.systems) - FALLBACKS
-        if units_marked and (fallback_only or not units_marked[2]) and units_marked[1] > accounted + (
+        if units_marked and (fallback_only or units_marked[3]) and units_marked[1] > accounted + (
                 1 if units_marked[2] else max(1, accounted // 20)):
-            g, k, known = units_marked
+            g, k, known, _ = units_marked
             system = g if known else f"unknown ({g})"
             result.warn("comment_markup_unread",
                         f"guessed system {system}: {k} post(s)/comment(s) are marked in the page "

@@ -316,33 +316,38 @@ def _other_kinds(tags: list[str], skip: str) -> list[tuple[str, int]]:
     return sorted(best.values(), key=lambda kv: -kv[1])
 
 
-def marked_units(html: str) -> tuple[str, int, bool] | None:
+def marked_units(html: str) -> tuple[str, int, bool, bool] | None:
     """For a page whose comments were read: how many posts/comments its markup marks, to compare
     with what was read ("no silent loss"). A known system's markers first; else the largest
     group of an unknown engine's comment-like ids or classes (``guess_systems``), plus the posts
     of other kinds beside them (answers, questions, reviews), which that group does not count.
     Returns (what was counted, how many, whether a known system's markers: those count a
-    topic's opening post too)."""
+    topic's opening post too, whether posts of another kind are among them)."""
     guessed = guess_systems(html)
     if guessed and not guessed[0][0].startswith(("unknown", "schema.org")):
-        return guessed[0][0], guessed[0][1], True
+        return guessed[0][0], guessed[0][1], True, False
     tags = [m.group(0) for m in _TAG.finditer(html) if "class" in m.group(0) or "id=" in m.group(0)
             or "aria-label" in m.group(0)]
     # The largest of an unknown engine's groups (ids, classes, reply controls, post blocks), not
-    # the first found: a few comments with ids beside more without.
-    # schema.org's marks (any engine may print them) are one more such group.
+    # the first found: a few comments with ids beside more without. schema.org's marks (any
+    # engine may print them) are one more such group.
     found = [g for g in (_repeated_ids(tags), _repeated_item_classes(tags), _reply_controls(tags),
                          _repeated_post_blocks(tags, html)) if g]
     found += [g for g in guessed if g[0].startswith("schema.org")]
     label, n = max(found, key=lambda g: g[1]) if found else ("", 0)
-    # A group of posts of every kind (``data-post-id``, ``div.post-text``) already counts the
-    # answers beside it; only the comments under them are added.
+    name = re.sub(r"^unknown (?:forum )?\((.*)\)$", r"\1", label)
+    # A group of posts of every kind (forum post blocks, ``data-post-id``, ``div#post-N``)
+    # already counts the answers beside it; only the comments under them are added.
     word = next((w for w in ("answer", "question", "review") if w in label), "")
-    if re.search(r"post|entry|message|msg|note", label):
+    if label.startswith("unknown forum") or re.search(r"[#\[](?:data-)?(?:post|entry|message|msg|note)",
+                                                      name):
         word = "post"
-    parts = [(label, n)] if n else []
-    parts += _other_kinds(tags, word)
+    parts = [(name, n)] if n else []
+    others = [(lbl, k) for lbl, k in _other_kinds(tags, word) if lbl != name]
+    parts += others
     if not parts:
         return None
-    total = sum(k for _, k in parts)
-    return " + ".join(re.sub(r"^unknown (?:forum )?\((.*)\)$", r"\1", lbl) for lbl, _ in parts), total, False
+    kinds = bool(word and word != "post") or any(
+        _KIND_WORD.match(lbl.split(".", 1)[-1].split("#", 1)[-1]) or "#answer" in lbl
+        or "#question" in lbl or "#review" in lbl for lbl, _ in others)
+    return " + ".join(lbl for lbl, _ in parts), sum(k for _, k in parts), False, kinds
