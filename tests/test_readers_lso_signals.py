@@ -128,3 +128,15 @@ def test_a_topics_own_pagination_says_a_later_page(pagination, later):
     tree = parse_html(f"<html><body>{pagination}<div class='posts'></div></body></html>")
     page = Page(root=tree.root, attrs=Attrs(), url=None, languages=("en",))
     assert states_later_page(page) is later
+
+
+def test_a_topic_with_only_its_opening_post_is_not_unread_markup():
+    html = ('<div class="kbody"><table class="kmsg kpublished"><tr><td class="kmessage-left">'
+            f'<div class="kmsgtext">{_WORDS[0]}</div></td></tr></table></div>')
+    assert guess_systems(html) == []
+
+
+def test_a_forums_reply_blocks_are_its_posts_not_comments_under_them():
+    posts = "".join(f'<div class="topic-reply" id="message{300 + i}"><a href="/members/m{i}">m{i}</a>'
+                    f'<p>{w}</p></div>' for i, w in enumerate(_WORDS[:4]))
+    assert marked_units(posts)[1] == 4

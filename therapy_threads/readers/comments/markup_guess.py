@@ -94,6 +94,10 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+# Markers printed on a topic's opening post too (one alone is a topic without replies).
+_OPENING_COUNTED = ("imageboard", "flarum", "kunena", "asgaros")
+
+
 # One id per post/comment: a post-like word, an optional separator, then a number or a hex key.
 _POST_ID = re.compile(
     r"""\sid=["'](?P<word>post|reply|comment|answer|msg|message|entry|note|elComment|pid)"""
@@ -256,6 +260,9 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
         for name, rx in _MARKERS:
             if rx.search(tag):
                 counts[name] = counts.get(name, 0) + 1
+    for name in _OPENING_COUNTED:
+        if counts.get(name) == 1:
+            del counts[name]  # the topic's opening post alone: a topic without replies
     if not counts:
         unknown = (_repeated_ids(tags) or _repeated_item_classes(tags) or _reply_controls(tags)
                    or _repeated_post_blocks(tags, html))
@@ -272,6 +279,7 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
 _KIND_WORD = re.compile(
     r"^(?:[a-z0-9]+[-_]{1,2})*(?P<word>answer|question|review|rev)"
     r"(?:[-_]{1,2}(?:item|entry|block|box|single|node|container|wrap|wrapper|row|card))?(?:[-_]n)?$")
+_COMMENT_NOUN = re.compile(r"comment|kommentar|komentarz|comentario|commento")
 # A part of one post ("content-question", "container-question"), not a post.
 _PART_PREFIX = re.compile(r"^(?:content|container|wrapper|wrap|body|text|inner)[-_]")
 _KIND_ID = re.compile(r"""\sid=["'](?P<word>answer|question|review)[-_]?\d+["']""", re.I)
@@ -294,8 +302,8 @@ def _other_kinds(tags: list[str], skip: str) -> list[tuple[str, int]]:
                 # posts' own comments: ``div.post-comment`` beside ``div.post-text``; the
                 # answers are posts already counted
                 block = re.sub(r"^post[-_]", "", block)
-                if _KIND_WORD.match(block):
-                    continue
+                if _KIND_WORD.match(block) or not _COMMENT_NOUN.search(block):
+                    continue  # (a forum's "topic-reply" blocks are its posts again)
             if _NOT_ITEM_WORD.search(block) or _PART_PREFIX.match(block):
                 continue
             k = None if skip == "post" else _KIND_WORD.match(block)
