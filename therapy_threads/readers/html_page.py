@@ -27,7 +27,7 @@ from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, load
 from .comments.dom import Attrs
 from .comments.engine import FALLBACKS, Thread, extract_thread
 from .comments.systems.profile_blocks import unread_dated_blocks, unread_profile_blocks
-from .comments.markup_guess import guess_systems, marked_units
+from .comments.markup_guess import ONCE_PER_POST, guess_systems, marked_units
 from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
 from .comments.pagination import comment_page_links, unloaded_comments
 from .html_post import extract_post
@@ -490,11 +490,14 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
         # (``units``), and a named system knows its own comments: where one read the page, only
         # posts of another kind (answers, questions, reviews) beside its comments speak here.
         # An unknown engine's group may hold a hidden reply template or a preview besides: a
-        # margin of one, or one in twenty.
+        # margin of one, or one in ten.
         units_marked = marked_units(html)
         fallback_only = not set(thread.systems) - FALLBACKS
+        if units_marked and units_marked[2] and units_marked[0] not in ONCE_PER_POST \
+                and "profile-blocks" not in thread.systems:
+            units_marked = None  # a known system's tags, possibly two a post
         if units_marked and (fallback_only or units_marked[3]) and units_marked[1] > accounted + (
-                1 if units_marked[2] else max(1, accounted // 20)):
+                1 if units_marked[2] else max(1, accounted // 10)):
             g, k, known, _ = units_marked
             system = g if known else f"unknown ({g})"
             result.warn("comment_markup_unread",

@@ -94,8 +94,10 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
-# Markers printed on a topic's opening post too (one alone is a topic without replies).
+# Markers printed on a topic's opening post too (one alone is a topic without replies), each
+# once per post (other systems' markers may match two tags of one post).
 _OPENING_COUNTED = ("imageboard", "flarum", "kunena", "asgaros")
+ONCE_PER_POST = frozenset(_OPENING_COUNTED)
 
 
 # One id per post/comment: a post-like word, an optional separator, then a number or a hex key.
@@ -140,7 +142,7 @@ _ITEM_WORD = re.compile(
     r"comments[-_](?:body|text|content|entry|item))$")
 _NOT_ITEM_WORD = re.compile(
     r"(?:^|[-_])(?:add|load|more|show|view|leave|write|post|toggle|open|hide|share|sharing|"
-    r"count|counter|link|links|form|respond|title|icon|btn|button|number|num|total|area|section|"
+    r"count|counter|link|links|form|respond|title|icon|btn|button|number|num|total|area|section|shared|"
     r"list|nav|navigation|pagination|author|date|time|meta|avatar|user|toolbar|actions?|tools|"
     # widgets of other posts' comments, live commentary of a match, form fields, placeholders
     r"recent|latest|top|popular|related|live|field|placeholder)(?:$|[-_])|"
@@ -280,6 +282,9 @@ _KIND_WORD = re.compile(
     r"^(?:[a-z0-9]+[-_]{1,2})*(?P<word>answer|question|review|rev)"
     r"(?:[-_]{1,2}(?:item|entry|block|box|single|node|container|wrap|wrapper|row|card))?(?:[-_]n)?$")
 _COMMENT_NOUN = re.compile(r"comment|kommentar|komentarz|comentario|commento")
+_COMMENT_ID_ATTR = re.compile(r"""\sid=["'](?:li-|div-)?comment[-_]?\d+["']""")
+# Drupal core's comment links (``ul.links > li.comment-reply``, ``li.comment-edit``...): controls.
+_DRUPAL_LINK = re.compile(r"^li\.comment-(?:reply|edit|delete|approve|forbidden)$")
 # A part of one post ("content-question", "container-question"), not a post.
 _PART_PREFIX = re.compile(r"^(?:content|container|wrapper|wrap|body|text|inner)[-_]")
 _KIND_ID = re.compile(r"""\sid=["'](?P<word>answer|question|review)[-_]?\d+["']""", re.I)
@@ -293,8 +298,8 @@ def _other_kinds(tags: list[str], skip: str) -> list[tuple[str, int]]:
     groups: dict[tuple[str, str], set[str] | int] = {}
     for tag in tags:
         name = _TAG_NAME.match(tag).group(1).lower()
-        if name not in _ITEM_TAGS or _NOT_A_COMMENT.search(tag):
-            continue
+        if name not in _ITEM_TAGS or _NOT_A_COMMENT.search(tag) or _COMMENT_ID_ATTR.search(tag):
+            continue  # (WooCommerce's ``li.review#li-comment-N``: a comment, counted already)
         m = _CLASS_VALUE.search(tag)
         for token in (m.group(1).lower().split() if m else ()):
             block = re.sub(r"(?<=[-_])\d+$", "n", token.split("--", 1)[0])
@@ -307,8 +312,12 @@ def _other_kinds(tags: list[str], skip: str) -> list[tuple[str, int]]:
             if _NOT_ITEM_WORD.search(block) or _PART_PREFIX.match(block):
                 continue
             k = None if skip == "post" else _KIND_WORD.match(block)
-            # The comments beside the kind that was guessed (an answer's comments)
-            word = k.group("word") if k else "comment" if skip and _ITEM_WORD.match(block) else ""
+            if k and _COMMENT_NOUN.search(block[:k.start("word")]):
+                k = None  # a comment's answer ("comment_answer") is a reply, one more comment
+            # The comments beside the kind that was guessed (an answer's comments; not a part of
+            # the answers themselves, "answer-text")
+            word = k.group("word") if k else "comment" if skip and _ITEM_WORD.match(block) \
+                and not re.search(r"answer|question|review", block) else ""
             if word:
                 key = (word, f"{name}.{token}")
                 groups[key] = groups.get(key, 0) + 1
@@ -333,7 +342,7 @@ def marked_units(html: str) -> tuple[str, int, bool, bool] | None:
     topic's opening post too, whether posts of another kind are among them)."""
     guessed = guess_systems(html)
     if guessed and not guessed[0][0].startswith(("unknown", "schema.org")):
-        return guessed[0][0], guessed[0][1], True, False
+        return guessed[0][0], guessed[0][1], True, False  # (tags: see ONCE_PER_POST)
     tags = [m.group(0) for m in _TAG.finditer(html) if "class" in m.group(0) or "id=" in m.group(0)
             or "aria-label" in m.group(0)]
     # The largest of an unknown engine's groups (ids, classes, reply controls, post blocks), not
@@ -342,6 +351,7 @@ def marked_units(html: str) -> tuple[str, int, bool, bool] | None:
     found = [g for g in (_repeated_ids(tags), _repeated_item_classes(tags), _reply_controls(tags),
                          _repeated_post_blocks(tags, html)) if g]
     found += [g for g in guessed if g[0].startswith("schema.org")]
+    found = [g for g in found if not _DRUPAL_LINK.match(re.sub(r"^unknown \((.*)\)$", r"\1", g[0]))]
     label, n = max(found, key=lambda g: g[1]) if found else ("", 0)
     name = re.sub(r"^unknown (?:forum )?\((.*)\)$", r"\1", label)
     # A group of posts of every kind (forum post blocks, ``data-post-id``, ``div#post-N``)
