@@ -152,7 +152,8 @@ def test_namesake_gate_knows_every_last_word_of_the_cue():
             "como": "como", "Como": "Como", "come": "come", "Come": "Come", "não": "não", "Não": "Não", "tipo": "tipo",
             "Tipo": "Tipo", "do": "fã do", "da": "fa da", "de": "fã de", "dos": "fa dos", "das": "fã das", "des": "fa des",
             "von": "Fan von", "van": "fan van", "nach": "benannt nach", "naar": "Genoemd naar", "après": "nommée d’après",
-            "igual": "igual", "Igual": "Igual", "igualzinho": "igualzinho", "igualzinha": "igualzinha", "nem": "que nem"}
+            "igual": "igual", "Igual": "Igual", "igualzinho": "igualzinho", "igualzinha": "igualzinha", "nem": "que nem",
+            "del": "no soy pariente del"}
     assert set(cues) == set(R._NAMESAKE_ENDS)
     for last, cue in cues.items():
         text = f"{cue} Ana Bo"

@@ -25,7 +25,7 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import reading_language, regional_phrases
-from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
+from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
 from .slugs import publishable_url
@@ -132,6 +132,9 @@ class _Doc:
     caps_names: frozenset[str] | None = None  # see _capitalised_names
 
 
+# the start of a sentence right before a word: a sentence's end and blanks, or the start of the text or a line
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n[ \t]*)$")
+
 def _language(t: _Text, d: _Doc) -> str | None:
     """The text's detected language, else its post's: a comment too short to detect ("Moin!") in
     a German thread is read as German (the audit does the same)."""
@@ -140,13 +143,14 @@ def _language(t: _Text, d: _Doc) -> str | None:
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon
-_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled"})
+_ROLE_RULES = frozenset({"relation", "named", "title", "greeting", "signoff", "address", "introduction", "spelled",
+                         "bracket_nickname"})
 # rules that saw a person's role around a capitalised name (a naming phrase, a title, a relation noun): the
 # name is the person's in the post's other texts even where the gazetteer alone would keep the word as a place
 _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spelled", "cue_phrase", "title_language",
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
                              "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
-                             "chat_sender"})
+                             "chat_sender", "bracket_nickname"})
 def _capitalised_names(d: _Doc) -> frozenset[str]:
     """The names the post's texts write with a capital in a person's span (case-folded), computed once per post."""
     if d.caps_names is None:
@@ -163,8 +167,23 @@ _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a
 # Santiago", "vado a Roma"; elsewhere "a" is the article of given names too ("a Luz disse")
 _MOTION_TO = re.compile(r"(?:^|[\s(])(?:fo[ir]|fui|fomos|foram|vou|vai|vais|vamos|vão|ia|iam|ir|cheg[a-zãáéê]*|volt[a-zãáéê]*|"
+                        r"mud[a-zãáéêí]*|emigr[a-zãáéêí]*|"
                         r"viaj[a-zãáéê]*|voy|vas|va|van|fue|fuimos|fueron|lleg[a-záé]*|volv[a-zíé]*|vine|vino|vado|"
                         r"andare|andat[oaie]|andiamo)[ \t]+[aà][ \t]+$", re.I)
+# a verb of saying, asking, writing or showing, perhaps with its object pronoun, then "to": what follows is someone
+# ("le dire à X", "j'ai écrit à X", "le digo a X", "contei à X"), not where
+_SAY_TO = re.compile(r"(?<![\w'’])(?:dire|dis|dit|dirai|dirais|disais|demander|demande|demandé|parler|parle|parlé|écrire|"
+                     r"écris|écrit|expliquer|explique|expliqué|raconter|raconte|raconté|répondre|réponds|répondu|"
+                     r"montrer|montre|montré|decir|decirle|digo|dije|dice|dijo|preguntar|pregunté|preguntale|escribir|"
+                     r"escribí|contar|conté|contale|decile|dizer|disse|perguntar|perguntei|escrever|escrevi|contei|"
+                     r"mostrar|mostrei|mostré)(?:[ \t]+(?:le|la|les|lui|leur|ça|tout|lo|isso|isto|tudo|eso|esto|todo))?"
+                     r"[ \t]+(?:à|a|ao|aos|às)[ \t]+$", re.I)
+# the Spanish preposition "a" right before a word ("a Luz", "y a Alma")
+_ES_PERSONAL_A = re.compile(r"(?:^|[\s(,])a[ \t]+$", re.I)
+# the definite article Portuguese puts before a given name ("a Luz disse", "o Tó"), not after a preposition of place
+_PT_PERSON_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa])[ \t]+$", re.I)
+# what may follow the last word of an item of a list: a comma or the end of the sentence, or "and"
+_LIST_ITEM_END = re.compile(r"[ \t]*(?:[,;.!?)]|$|(?:y|e|et|and|und|i)\b)")
 # what separates the items of a list of people: "Ana, Luz e Tó", "Sam & Jo", "Kai and Mo"
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;&]|\b(?:and|e|y|et|und|en|i|og|och)\b)[ \t]*", re.I)
 
@@ -382,10 +401,10 @@ class Anonymiser:
         # variant -> (who, strong, cue_only)
         regs: dict[str, tuple[set[str], bool, bool]] = {}
 
-        def register(name: str | None, who: str) -> None:
+        def register(name: str | None, who: str, contact: str = "") -> None:
             if not name or is_generic_name(name, self._generic):
                 return  # "Anonymous", "Gast", "Anonymous User" are placeholders, not people
-            for variant, strong in name_variants(name, self.lex).items():
+            for variant, strong in name_variants(name, self.lex, contact).items():
                 ps, st, cue = regs.get(variant, (set(), False, True))
                 ps.add(who)
                 regs[variant] = (ps, st or strong, False)
@@ -415,8 +434,10 @@ class Anonymiser:
                 register(ident.name, _AUTHOR)
                 continue
             if pseudo:
-                register(ident.name, pseudo)
-                register(ident.handle, pseudo)
+                # (the commenter's own e-mail address and site: a part of the handle written there is of the name)
+                contact = " ".join(x for x in (ident.email, ident.url) if x).casefold()
+                register(ident.name, pseudo, contact)
+                register(ident.handle, pseudo, contact)
             for gram, (cls, langs) in identity_grams(ident, self.lex, self._generic).items():
                 report.identity_tokens.add(token_line(self._key, gram, cls, langs, c.source_id))
         for variant, (who, strong, cue) in regs.items():
@@ -460,7 +481,7 @@ class Anonymiser:
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
                 strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role",
-                                           "pronoun_tag", "double_barrelled", "relation_copula")
+                                           "pronoun_tag", "double_barrelled", "relation_copula", "bracket_nickname")
                 surface = t.text[sp.start:sp.end]
                 handle = " " not in surface and _HANDLE_GLUE.search(surface) is not None
                 for tok in re.findall(r"[^\W\d_]{3,}", surface):
@@ -474,6 +495,10 @@ class Anonymiser:
                     if self._plain_name(tok) or (strong and tok not in self.cues.not_names
                                                  and not self.cues.function_word(tok)):
                         ctx.accepted.setdefault(tok, sp.key)
+                        if strong and sp.recognizer != "lower_role" or sp.reason.startswith("the writer's own name"):
+                            # a role cue named the person ("xx here,", "my sister xx"): the name is the person's
+                            # where the post lists it with people, even where the gazetteer holds the word
+                            ctx.role_named.add(tok)
                 continue
             if sp.kind == PERSON:
                 for i, tok in enumerate(CAP_RE.findall(t.text[sp.start:sp.end])):
@@ -627,6 +652,9 @@ class Anonymiser:
                 if not core.lstrip("ʻ")[:1].isupper():  # ("ʻAna": the ʻokina, then the capital)
                     if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
                         continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
+                    if lang in (None, "en") and EN_POSSESSIVE_RIGHT_BEFORE.search(t.text, max(0, s - 8), s):
+                        continue  # "my tina said", "his nana": a possessive makes a noun (a kin word of another
+                        # language), never a bare given name ("my sister tina" has its relation noun)
                     # lower case: only in a text written without capitals, and only a name that is no word
                     if lower is None:
                         lower = lower_style(t.text)
@@ -637,12 +665,29 @@ class Anonymiser:
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, opening a lower-case chat message"))
                         continue
+                    if not lower and core.islower() and t.text[e:e + 1] == "," and _SENTENCE_START.search(t.text, max(0, s - 3), s) \
+                            and not any(x.overlaps(s, e) for x in t.spans):
+                        # "... tot ziens. xx, je bent niet alleen": a name the post knows, in lower case where the text
+                        # writes capitals, opening a sentence and set off by a comma, is the person addressed, written
+                        # as they write it themselves
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, addressed in lower case"))
+                        continue
+                    if not lower and other and core.islower() and self._listed(t, d.ctx, s, e) \
+                            and not cues.function_word(core.casefold()) and not _language_word(core.casefold(), lang, "determiners") \
+                            and _LIST_ITEM_END.match(t.text, e) and not any(x.overlaps(s, e) for x in t.spans):
+                        # "Gracias a todas: Nilda, Cande, perla.": the name a writer gave themself in lower case,
+                        # listed with people in a capitalised text, though the word is one of the language too
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                            "a name accepted elsewhere in the post, in lower case in a list of people"))
+                        continue
                     if not lower and core.islower() and self.lex.rank(core) is None and not inflection.lower_word(core, lang) \
                             and not inflection.declines_as_word(core, lang) and (
                             (lang not in NOUN_CAPS and not other) or self.lex.lang_rank(core, lang) is None
                             or other and self._greeted(t.text, s, lang)) \
                             and not (other and (core in self.lex.intl_names or core in self.lex.first_names)) \
-                            and not (self.lex.ordinary_in(core) - {lang or "en"}) \
+                            and (not (self.lex.ordinary_in(core) - {lang or "en"}) or _ADDRESSED_OPENING.match(t.text, e)
+                                 and not t.text[:s].strip()) \
                             and self._plain_name(core) and not any(x.overlaps(s, e) for x in t.spans):
                         # a name that is no word of any language, written in lower case in mixed text
                         # ("die hinterleitner hat gesagt" in an otherwise capitalised comment); an ordinary
@@ -679,6 +724,8 @@ class Anonymiser:
                     continue
                 if lang in (None, "en") and cues.article_head(t.text, s, e):
                     continue  # "she does not drive a Mercedes, she ...": a thing, not a person
+                if lang in (None, "en") and named_thing_after_article(t.text, s, e):
+                    continue  # "an Xxx airport", "the Xxx primary school": a place or body named after someone
                 if lang in (None, "en") and (place_by_neighbour(t.text, s, e) or names_a_body(t.text, s, e)) \
                         and not self._name_role(t.text, s, e):
                     continue  # "a girl from Xxx, Bulawayo", "from Xxx district": where, whoever's handle holds the word
@@ -694,8 +741,12 @@ class Anonymiser:
                         continue  # "come la Fata Morgana": inside the name of a thing
                     if _opens_formula(t.text, s, e, lang):
                         continue  # "Lieve groeten!", "Querida Ana": a greeting or closing formula of the language
-                    if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before"):
-                        continue  # "habite à Florence": the place, whoever else is called so
+                    if knowledge().is_place(core) and _after_word(t.text, s, lang, "places_before") and not (
+                            lang == "es" and _ES_PERSONAL_A.search(t.text, max(0, s - 4), s)
+                            and not _MOTION_TO.search(t.text, max(0, s - 20), s)) \
+                            and not _SAY_TO.search(t.text, max(0, s - 40), s):
+                        continue  # "habite à Florence": the place, whoever else is called so (but the Spanish "a" of a
+                        # person as object, after a verb that is no verb of going: "le cuido a Alma", "vi a Luz")
                     if knowledge().is_place(core) and _MOTION_TO.search(t.text, max(0, s - 20), s):
                         continue  # "foi a Fátima a pé", "fui a Santiago": after a verb of going "a" means "to"
                     lr = self.lex.lang_rank(cf, lang)
@@ -749,7 +800,8 @@ class Anonymiser:
         tables = [cues_by_lang[lg] for lg in langs if lg in cues_by_lang]
 
         def word(form: str) -> bool:
-            return lex.rank(form) is not None or bool(lex.ordinary_in(form)) \
+            # (a word of a language the post is not written in is no word here: Danish and French "pris" in Dutch)
+            return lex.rank(form) is not None or bool(lex.ordinary_in(form) & (langs | {"en"})) \
                 or any(lex.lang_rank(form, lg) is not None for lg in langs) or k.is_place(form.title()) \
                 or any(form in lc.greetings or form in lc.closings or form in lc.determiners for lc in tables)
 
@@ -788,14 +840,21 @@ class Anonymiser:
         where it is used as a name: listed with people ("obrigada a todos: Ana, Luz e Tó"), addressed at the
         start of a line ("Luz, ..."), or in a name role, and no preposition of place comes before it."""
         x = over[0]
-        if len(over) != 1 or x.kind != KEEP or x.recognizer != "place" or (x.start, x.end) != (s, e) \
-                or cf not in ctx.role_named:
+        if len(over) != 1 or x.kind != KEEP or x.recognizer != "place" or (x.start, x.end) != (s, e):
             return False
         text = t.text
+        if cf not in ctx.role_named:
+            # a given name of the lexicons that the post accepted as a name by its full name ("Vitória X, 36"), listed
+            # here with people ("obrigada a todos: Ana, Vitória, Tó"): the person, not the town of that name
+            return (cf in self.lex.first_names or cf in self.lex.intl_names) and cf in ctx.accepted \
+                and not self._place_before.search(text, max(0, s - 12), s) and self._listed(t, ctx, s, e)
         if self._place_before.search(text, max(0, s - 12), s):
             return False
         if self._listed(t, ctx, s, e):
             return True
+        if lang == "pt" and _PT_PERSON_ARTICLE.search(text, max(0, s - 4), s) \
+                and not _MOTION_TO.search(text, max(0, s - 20), s) and not re.match(r"[ \t]+[A-ZÀ-Þ]", text[e:e + 2]):
+            return True  # "a Inocência é da nossa igreja": Portuguese puts the article before a person's given name
         line = text[text.rfind("\n", 0, s) + 1:s]
         if not line.strip(" \t\"'“‘") and re.match(r"[ \t]*[,!]", text[e:e + 3]):
             return True  # "Luz, que nome bonito": the person addressed
@@ -821,7 +880,11 @@ class Anonymiser:
             if y.kind in (PERSON, KNOWN) or (y.kind == KEEP and y.recognizer == "place"
                                              and text[y.start:y.end].casefold() in ctx.role_named):
                 return True
-        return False
+        # a neighbour no span holds yet (the list of people left it to the propagation) that a role cue named
+        b = _LIST_WORD_BEFORE.search(text, max(0, s - 30), s)
+        a = _LIST_WORD_AFTER.match(text, e)
+        return any(m is not None and m.group(1)[:1].isupper() and m.group(1).casefold() in ctx.role_named
+                   and not any(x.overlaps(m.start(1), m.end(1)) for x in t.spans) for m in (b, a))
 
     def _kin_before(self, text: str, s: int) -> bool:
         """A kinship or respect word of address of the policy's list stands right before ``s`` ("tía ", "tio ")."""
@@ -837,6 +900,12 @@ class Anonymiser:
         before = text[max(0, s - 12):s]
         if re.search(r",[ \t]*$", before) and re.match(r"[ \t]*(?:[,.!?\"”)]|$)", text[e:e + 3]):
             return True
+        if self.cues.greeting_before(text, s):
+            return True  # "thank u xxx that night ...", "hi xxx": the person greeted
+        if re.search(r"\b(?:call|calls|called|calling)[ \t]+(?:me|him|her|them|us)[ \t]+$", before, re.I):
+            return True  # "my mum called me xxx because ...": the name someone is called
+        if re.search(r"(?<![\w'’])and[ \t]+$", before) and re.match(r"[ \t]+and[ \t]+", text[e:e + 6]):
+            return True  # "everyone and xxx and ms yyy": between "and"s in a list of people
         if re.match(r"[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b", text[e:e + 12]) and not re.search(
                 r"\b(?:the|a|an|my|your|of|with|no)[ \t]+$", before, re.I):
             return True  # the person addressed, then "you": "also dusty if you need a rec"
@@ -887,6 +956,8 @@ class Anonymiser:
             return True  # ... or a surname follows: "Will Okafor"
         if not text[e:].strip(" \t\n.!)~*xX") and re.search(r"[.!?][ \t]*$", text[max(0, s - 4):s]):
             return True  # alone after the last sentence, closing the text: the name signing it ("... . Wren")
+        if _LAST_LINE_ALONE.match(text, e) and re.search(r"\n[ \t]*$", text[max(0, s - 4):s]):
+            return True  # alone on the last line, perhaps with a symbol or two: the name signing the text ("Wren ✝️")
         if cues.is_initial(text, s) and cues.addressed_opening(text, e, text[s:e].casefold()):
             return True
         if re.match(r"\s+and\s+(?:I|me)\b", text[e:e + 10]) or re.search(r"\b(?:with|to|told|asked|and)\s+$",
@@ -974,6 +1045,15 @@ class Anonymiser:
 _GROUPABLE = frozenset("abcdefghijklmnopqrstuvwxyz" + "".join(chr(c) for c in range(0xDF, 0x100) if c != 0xF7))
 
 
+# the list item right before or after a word ("Xx, <word>", "<word>, Yy")
+_LIST_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]*,[ \t]*$")
+_LIST_WORD_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_][\w'’-]*)(?![\w'’-])")
+# after a lower-case name opening a text, the writer talks to that person ("xxx i am not laughing", "xxx you were right")
+_ADDRESSED_OPENING = re.compile(r"[ \t]+(?:i|i['’]m|im|you|u|ur|your)\b")
+# the rest of the text after a name is only symbols, kisses or emoji (no word): the name stands alone on the last line
+_LAST_LINE_ALONE = re.compile(r"[ \t]*(?:[^\w\s]|[xX](?![\w]))*[ \t]*\s*$")
+
+
 def names_alternation(names) -> str:
     """The case-insensitive alternation of accepted names, longest first, "ss" also matching "ß":
     ``"|".join(re.escape(n).replace("ss", "(?:ss|ß)") for n in longest first)``, grouped by first
@@ -1004,6 +1084,12 @@ _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*[ \t]+$")
 _WORD_BEFORE_PARTICLES = re.compile(r"(?<![\w'’.-])([^\W\d_]{2,})[ \t]+$")
 # an English article or determiner right before a word: it is a thing there, not a person
 _EN_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those|some|every|each)[ \t]+$", re.I)
+
+
+def _language_word(cf: str, lang: str | None, kind: str) -> bool:
+    """``cf`` is one of the words of ``kind`` ("determiners", "greetings", ...) of ``lang``'s cue table."""
+    lc = language_cues()[0].get(lang or "")
+    return lc is not None and cf in getattr(lc, kind)
 
 
 def _after_determiner(text: str, s: int, lang: str) -> bool:

@@ -59,6 +59,9 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "mnr", "mev", "mej", "mevrou", "mejuffrou",
                          # Maltese ("Perit" = architect, a professional title like "Dr")
                          "perit",
+                         # the Central American abbreviations "Licda."/"Licdo." (licenciada/licenciado), as the
+                         # anonymiser's Spanish titles
+                         "licda", "licdo",
                          # French
                          "madame", "monsieur", "mademoiselle", "docteur", "docteure", "dre", "pr", "maître",
                          # Spanish (lic. = licenciado/a, Psic. = psicólogo/a, Mtra. = maestra, Arq., Ing.)
@@ -67,6 +70,11 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "profesora", "profesor", "arq",
                          # "don" before a given name, the man's form of "doña" (a title of the anonymiser's Spanish cues)
                          "don",
+                         # the Guaraní forms of address of Paraguayan Spanish ("Ña", "Ño", "Karai", "Kuñakarai") and
+                         # those of the French-based creoles in French text ("Missié", "Msye", "Madam", "Mamzel"), as
+                         # the anonymiser's local titles of Spanish and French
+                         "ña", "ño", "karai", "kuñakarai", "missié", "missie", "misié", "misie", "msié", "msie", "msye",
+                         "mesye", "madam", "madanm", "mamzel", "mamzèl", "manmzèl",
                          # Portuguese and Italian
                          "senhora", "senhor", "dona", "doutora", "doutor", "profa", "professora", "signora", "signor", "signore",
                          "signorina", "dottoressa", "dottor", "dottore", "avv",

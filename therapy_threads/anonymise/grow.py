@@ -19,6 +19,12 @@ from .knowledge import knowledge
 from .spans import KEEP, PERSON
 
 _CAPS_WORD = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?)[ \t]+$")
+# the particles that open a surname, written in capitals with it in the official form: Berber "Ait"/"Ath" (sons
+# of), "Ou"/"U" (son of), Arabic "Ben"/"Bel"/"Bou" (son of, father of) and the article "El"/"Al"; Romance "De",
+# "Da", "Dos", "Del"; Dutch "Van", "Ter" ("AIT X Given", "BEN X Given", "DE X Given", "VAN X Given")
+CAPS_PARTICLES = frozenset({"AIT", "AÏT", "ATH", "OU", "BEN", "BEL", "BOU", "EL", "AL", "ABD",
+                            "DE", "DA", "DO", "DOS", "DAS", "DEL", "DI", "DU", "LA", "LE", "VAN", "TER", "TEN"})
+_CAPS_PARTICLE_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ]{2,3})[ \t]+$")
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[ \t]+$")
 _CAP_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)(?![\w'’-])")
 _FREQUENT = 200
@@ -27,6 +33,15 @@ GROWN = "; grown to the whole name"
 _CAPS_FIRST_LANGS = frozenset({"fr", "nl", "pt", "es", "it", "en"})
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|some|of)[ \t]+$", re.I)
 _LOWER_OR_END = re.compile(r"^(?:[ \t]*(?:$|[^\w \t])|[ \t]+[a-z])")
+
+
+_THREE_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]{3}")
+
+
+def official_form_possible(text: str) -> bool:
+    """The text may hold an official name with the surname in capitals, even where no recognizer found a part."""
+    return _THREE_CAPITALS.search(text) is not None and (
+        _CAPS_FIRST.search(text) is not None or (", " in text and _CAPS_COMMA.search(text) is not None))
 
 
 def grow_persons(t, cues) -> None:
@@ -81,7 +96,7 @@ def _surname_after_nickname(t, cues, sp) -> None:
 
 
 # an all-capitals word, then one to three capitalised words: "TANOH Kessé Jean-Luc", "YAPO Awa"
-_CAPS_FIRST = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ]{3,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?((?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+_CAPS_FIRST = re.compile(r"(?<![\w'’-])(?:(?P<particle>[A-ZÀ-ÖØ-Þ]{2,3})[ \t]+)?(?P<surname>[A-ZÀ-ÖØ-Þ]{3,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?)(?P<given>(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
                          r"(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?){1,3})(?![\w'’-])")
 
 
@@ -91,12 +106,16 @@ def caps_first_names(t, cues) -> None:
     from .spans import Span
 
     for m in _CAPS_FIRST.finditer(t.text):
-        last = m.group(1).split()[-1]
-        if not t.free(m.start(), m.end()) or not cues.any_given_name(last.casefold()):
+        last = m.group("given").split()[-1]
+        particle = m.group("particle") in CAPS_PARTICLES
+        start = m.start() if particle else m.start("surname")  # (a word in capitals before, no particle: not taken)
+        # (after a particle of surnames, a given name of no list too: "AIT X Tafsut")
+        if not t.free(start, m.end()) or not (cues.any_given_name(last.casefold()) or particle and cues.lex.rank(
+                last.casefold()) is None and cues.lex.lang_rank(last.casefold(), t.lang) is None):
             continue
-        if _caps_first(t, cues, m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())) != m.start():
+        if _caps_first(t, cues, m.start("given") + len(m.group("given")) - len(m.group("given").lstrip())) != start:
             continue  # (the same tests as growing a found name: no acronym, no word, no line in capitals)
-        sp = Span(m.start(), m.end(), PERSON, re.sub(r"\s+", " ", m.group(0)).casefold(), "caps_first", 0.7,
+        sp = Span(start, m.end(), PERSON, re.sub(r"\s+", " ", t.text[start:m.end()]).casefold(), "caps_first", 0.7,
                   "an official name, the surname first in capitals" + GROWN)
         t.claim(sp)
 
@@ -105,7 +124,9 @@ def caps_first_names(t, cues) -> None:
 # comma, then the given names ("QUISPE HUAMANI, Rosa Elvira")
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
 _CAPS_COMMA = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ]{3,}(?:[ \t]+(?:DE[ \t]+(?:LA[ \t]+|LOS[ \t]+)?|DEL[ \t]+)?[A-ZÀ-ÖØ-Þ]{2,}){0,2}),"
-                         r"[ \t]+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,3})(?![\w'’-])")
+                         r"[ \t]+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,3}(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.)?"
+                         # (or the given names in capitals too, a middle initial after them: "X Y, GIVEN E.")
+                         r"|[A-ZÀ-ÖØ-Þ]{2,}(?:[ \t]+[A-ZÀ-ÖØ-Þ]{2,}){0,2}(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.)?)(?![\w'’-])")
 
 
 def caps_comma_names(t, cues) -> None:
@@ -119,6 +140,8 @@ def caps_comma_names(t, cues) -> None:
         givens = m.group(2).split()
         if not any(cues.any_given_name(g.casefold()) for g in givens):
             continue
+        if m.group(2).isupper() and _shouted(t.text[:m.start()] + t.text[m.end():], m.start()):
+            continue  # (the rest of the) line in capitals: shouting, not a name written surname first
         caps = [w for w in m.group(1).split() if w not in ("DE", "LA", "LOS", "DEL")]
         if any(len(w) < 3 or not _VOWEL.search(w) or w.casefold() in cues.acronyms
                or ((lex.rank(w.casefold()) is not None or lex.lang_rank(w.casefold(), t.lang) is not None)
@@ -137,12 +160,19 @@ def caps_comma_names(t, cues) -> None:
                      "an official name, the surnames in capitals, a comma, the given names" + GROWN))
 
 
+def _shouted(text: str, s: int) -> bool:
+    """The line around ``s`` is written mostly in capitals."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", s)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return sum(map(str.isupper, line)) > sum(map(str.islower, line))
+
+
 def _caps_first(t, cues, s: int) -> int:
     """The start of an all-capitals surname before the given names ending at ``s``, or ``s``."""
     text, k, lex = t.text, knowledge(), cues.lex
     line_start = text.rfind("\n", 0, s) + 1
-    line = text[line_start:text.find("\n", s) if "\n" in text[s:] else len(text)]
-    if sum(c.isupper() for c in line) > sum(c.islower() for c in line):
+    if _shouted(text, s):
         return s  # a line in capitals: shouting, not a name written surname first
     a = s
     for _ in range(2):  # other given names, of no list or of the lists: "Kessé", "Kouadio"
@@ -162,6 +192,9 @@ def _caps_first(t, cues, s: int) -> int:
             (lex.rank(cf) is not None or lex.lang_rank(cf, t.lang) is not None)
             and not lex.is_surname(cf) and not cues.any_given_name(cf)):
         return s  # an acronym ("CHU", "IHS") or a word in capitals ("MERCI") is no surname
+    p = _CAPS_PARTICLE_BEFORE.search(text, line_start, m.start(1))
+    if p and p.group(1) in CAPS_PARTICLES and t.free(p.start(1), p.end(1)):
+        return p.start(1)  # "AIT X Given": the particle is part of the surname
     return m.start(1)
 
 

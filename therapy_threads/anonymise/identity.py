@@ -555,7 +555,7 @@ def handle_forms(name: str, lex: Lexicon) -> dict[str, bool]:
 _QUOTED_NICK = re.compile(r"(?<=\s)[\"“'‘]([^\"“”'‘’]{2,30})[\"”'’](?=\s)")
 
 
-def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
+def name_variants(name: str, lex: Lexicon, contact: str = "") -> dict[str, bool]:
     """Surface forms to look for in text -> strong? (strong: match in any case; weak: only capitalised).
 
     "Katherine Okafor" -> katherine okafor, katherineokafor, katherine, okafor, and nicknames with
@@ -568,7 +568,7 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     """
     nick = _QUOTED_NICK.search(name)
     if nick and nick.group(1).strip() and _QUOTED_NICK.sub(" ", name).strip():
-        rest = name_variants(_WS.sub(" ", _QUOTED_NICK.sub(" ", name)).strip(), lex)
+        rest = name_variants(_WS.sub(" ", _QUOTED_NICK.sub(" ", name)).strip(), lex, contact)
         nn = normalise_name(nick.group(1))
         if len(nn) >= 2:
             r = lex.rank(nn)
@@ -621,7 +621,8 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
     # (a handle written with capitals like a name, "Amit_Rao", is a name: only locatives count there; so does
     # a display name written with blanks, "Xxx from Yyy": the words after the locative say where, not who)
     if len(parts) > 1 and (not blanks or (len(alpha) > 2 and any(p in _NAME_LOCATIVES for p in alpha[1:-1]))):
-        where = _handle_whereabouts(parts, lex, places=not blanks and name == name.lower())
+        where = _handle_whereabouts(parts, lex, places=not blanks and name == name.lower(), later_places=not blanks,
+                                    contact=contact)
         whole = {" ".join(parts), " ".join(p for p in parts if p.isalpha())}
         for v in [v for v in out if v != norm and v not in whole and " " in v]:
             if any(w in where for w in v.split()):
@@ -634,13 +635,16 @@ def name_variants(name: str, lex: Lexicon) -> dict[str, bool]:
 
 # locative words of a display name written with blanks ("Piet from Tiel"): English and German prepositions
 # of place only (the Romance "de", "da" and "di" are particles of surnames there: "Ana de Souza")
-_NAME_LOCATIVES = frozenset({"in", "from", "near", "outta", "aus"})
+_NAME_LOCATIVES = frozenset({"in", "from", "near", "outta", "aus",
+                             # Dutch "uit", Malay and Indonesian "dari" (from): "Xx uit Tiel", "Xx dari Ambon"
+                             "uit", "dari"})
 # locative words inside a handle: what follows says where the commenter is ("kiri_in_hamilton",
 # "aunty_from_logan", "sione_of_otara", "hans_aus_graz"), not who
-_HANDLE_LOCATIVES = frozenset({"in", "from", "of", "at", "near", "outta", "aus", "von", "im", "de", "di", "da"})
+_HANDLE_LOCATIVES = frozenset({"in", "from", "of", "at", "near", "outta", "aus", "von", "im", "de", "di", "da", "uit", "dari"})
 
 
-def _handle_whereabouts(parts: list[str], lex: Lexicon, places: bool = True) -> set[str]:
+def _handle_whereabouts(parts: list[str], lex: Lexicon, places: bool = True, later_places: bool = False,
+                        contact: str = "") -> set[str]:
     """Variants of a handle's parts that name a place or a people, not the person: the words after a
     locative ("..._in_porirua", "..._from_salt_lake"), and parts that are places in the gazetteer or
     nationality words and no given name ("wagga_wagga_x", "x_warrnambool", "tongan_x"). The person's
@@ -656,7 +660,10 @@ def _handle_whereabouts(parts: list[str], lex: Lexicon, places: bool = True) -> 
             out.update(rest)
             out.add(" ".join(rest))
             out.add("".join(rest))
-    for i, p in enumerate(alpha if places else ()):
+    for i, p in enumerate(alpha if places or later_places else ()):
+        if not places and (i == 0 or lex.is_last_name(p) or p in contact):
+            continue  # (in a handle written with capitals, "Amit_Rao": a later part that is no surname of the lists,
+            # nor written in the commenter's own e-mail address or site: "X_Nagai" of "x.nagai@...", a surname)
         if (k.is_place(p) or k.is_demonym(p)) and not (lex.is_first_name(p) or p in lex.intl_names):
             out.add(p)
         if i + 1 < len(alpha) and k.is_place(f"{p} {alpha[i + 1]}"):

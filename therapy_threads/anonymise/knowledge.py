@@ -244,6 +244,21 @@ def _seven_digit_phone_shape(text: str, s: int, e: int, raw: str) -> bool:
     return bool(_SEVEN_GROUPS.match(raw)) and not _THOUSANDS.match(raw) and not _in_token(text, s, e)
 
 
+# seven digits in two or three groups of another width ("72 48163"): a number only where a region writes its
+# numbers so (its national format in libphonenumber), see :func:`_grouped_as_region_writes`
+_SEVEN_OTHER_GROUPS = re.compile(r"^\d{1,5}(?:[ .-]\d{1,5}){1,2}$")
+
+
+def _grouped_as_region_writes(raw: str, num) -> bool:
+    """The digits are grouped exactly as libphonenumber's national format of the number's region groups them
+    (Samoa writes "72 48163", two and five): a phone written as its country writes it, whatever the width of
+    its groups, not an amount or a reference in groups of another shape."""
+    import phonenumbers
+
+    national = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return re.split(r"[ .-]", raw) == re.split(r"[ .-]", national)
+
+
 def _not_a_phone(text: str, s: int, e: int, raw: str) -> bool:
     """A digit run no phone number is: under 8 digits, a span of years, a date, an ISBN, or digits
     inside a link or an id ("/web/20160330101229/", "posts/1015...")."""
@@ -294,9 +309,12 @@ def find_national_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int,
     for m in _PHONE_RUN.finditer(text):
         raw = m.group(0).strip()
         digits = sum(ch.isdigit() for ch in raw)
+        odd_groups = False  # (seven digits grouped otherwise: a phone only as a region writes it)
         if digits == 7:
             if not _seven_digit_phone_shape(text, m.start(), m.end(), raw):
-                continue
+                if not _SEVEN_OTHER_GROUPS.match(raw) or _in_token(text, m.start(), m.end()):
+                    continue
+                odd_groups = True
         elif digits > 15 or _not_a_phone(text, m.start(), m.end(), raw):
             continue
         if raw.isdigit() and len(raw) < 10 and not raw.startswith("0"):
@@ -307,6 +325,8 @@ def find_national_phones(text: str, regions: tuple[str, ...]) -> list[tuple[int,
             except phonenumbers.NumberParseException:
                 continue
             if phonenumbers.is_valid_number_for_region(num, region):
+                if odd_groups and not _grouped_as_region_writes(raw, num):
+                    continue
                 if phonenumbers.number_type(num) != toll_free:
                     out.append((m.start(), m.end()))
                 break

@@ -155,6 +155,9 @@ class LanguageCues:
         reading = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+"
                    r"(?:(?!(?:que|quando|como|para|pra|com|sobre|dat|die|wat|toen|als|over|met|qui|quand|pour|avec|"
                    r"cuando|con|del|che|per)[ \t])(?-i:[a-zà-ÿ]{3,})[ \t]+)?" + arts + r"(?P<name>" + full + r")")
+        # the same in text written without capitals: "lemos a paulina x numa cadeira" (the words are checked after)
+        reading_lower = (r"(?<![\w'’])(?:" + (_alt(self.reading) if self.reading else "(?!)") + r")[ \t]+" + arts
+                         + r"(?P<name>(?-i:[a-zà-ÿ]{2,}[ \t]+[a-zà-ÿ]{3,}))(?![\w'’-])")
         # another full name coordinated with a kept one: "X Y e Z W", "a X Y y a Z W", "X Y, Z W"
         # (an adverb may close the first item before a comma and the conjunction: "X Y nu, en Z W")
         coord = (r"(?:[ \t]+(?-i:[a-zà-ÿ]{2,10})[ \t]*,[ \t]*(?:y|e|et|en|and|und|i)[ \t]+|"
@@ -188,7 +191,7 @@ class LanguageCues:
                 + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)")
         object.__setattr__(self, "head_re", re.compile(head, re.I))
         for attr, pat in (("rel_after_re", rel_after), ("post_title_re", post), ("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
-                          ("titled_re", titled), ("reading_re", reading), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
+                          ("titled_re", titled), ("reading_re", reading), ("reading_lower_re", reading_lower), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
                           ("greet_re", greet), ("closing_re", closing), ("speech_re", speech), ("here_re", here), ("signed_re", signed)):
             object.__setattr__(self, attr, re.compile(pat, re.I))
 
@@ -196,6 +199,12 @@ class LanguageCues:
 # prepositions of company and attribution in the covered languages: what follows is someone, not where
 _COMPANION_BEFORE = re.compile(r"(?:^|[\s(])(?:con|com|avec|met|mit|with|sin|sem|senza|sans|zonder|ohne|según|segundo|"
                                r"secondo|selon|volgens|laut|contra|tegen|gegen|entre)[ \t]+$", re.I)
+# the clitic pronouns Portuguese and French write hyphened after a verb ("chama-se", "pôs-me", "dis-moi")
+_CLITICS = {"pt": frozenset({"me", "te", "se", "lhe", "lhes", "nos", "vos", "o", "a", "os", "as", "lo", "la", "los", "las",
+                             "no", "na", "nas"}),
+            "fr": frozenset({"moi", "toi", "lui", "nous", "vous", "leur", "le", "la", "les", "y", "en"})}
+# an apostrophe and two digits of a year after a word ("Centrum '45", "Euro '96")
+_YEAR_AFTER = re.compile(r"[ \t]+['’]\d\d(?![\w'’])")
 # a name, then another in apposition after an article: "Isabel, a Bela", "Francisco (o Chico"
 _APPOSED_ARTICLE = re.compile(r"[ \t]*[,(][ \t]*(?P<art>[^\W\d_]{1,2})[ \t]+(?P<name>" + _NAME + r")")
 _PT_DEF_ARTICLE = re.compile(r"(?:^|[\s(«\"“])(?:[oa]|d[oa]|n[oa]|pel[oa]|ao|à)[ \t]+$", re.I)
@@ -297,8 +306,10 @@ class _Multilingual(Recognizer):
         if len(cf) < 2 or cf in lc.determiners or cf in lc.relations or cf in lc.titles or cf in lc.local_titles \
                 or cf in lc.possessives \
                 or cf in lc.heads \
-                or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS:
-            return True
+                or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS \
+                or "-" in cf and (cf.rsplit("-", 1)[1] in lc.relations or cf.rsplit("-", 1)[1] in _CLITICS.get(lc.lang, ())):
+            return True  # (a compound whose head is a relation noun names a profession: "GZ-psycholoog", "ex-Freundin";
+            # a verb with an object or reflexive pronoun hyphened after it is a verb: "chama-se", "pôs-me", "dis-moi")
         if not frequent:
             return False
         r = self.rank(cf, t.lang)
@@ -399,6 +410,8 @@ class CuePhraseRecognizer(_Multilingual):
                 yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
             s, e = m.span("name")
+            if e - s > 2 and t.text[s:e].isupper():
+                continue  # "sergeant bij het KNIL": an acronym names a body, not a person
             if lc.person_articles and self._article_run(t, lc, s):
                 continue  # "come la Fata Morgana, mia mamma ...": a run of capitals after an article names a thing
             if t.text[s:s + 1].isupper() and self.name_ok(t, lc, s, e, False) or (
@@ -506,6 +519,12 @@ class LanguageTitleRecognizer(_Multilingual):
                     yield self.span(a, b, KEEP, reason=f"a quoted title made of a form of address and a name ({t.lang})")
                 continue
             bare = title.rstrip(".")
+            if t.lower_style and title.islower():
+                low = self._lower_particle_surname(t, lc, m.start("name"))
+                if low is not None:
+                    if t.free(m.start("name"), low):
+                        yield self.person(t, m.start("name"), low, f"a title, a particle and a surname in lower case ({t.lang})")
+                    continue
             if len(bare) >= 4 and bare == title and bare[:1].isupper() and lc.articles and t.text[m.start("name"):m.start("name") + 1].isupper():
                 art = _IN_ARTICLE_BEFORE.search(t.low, max(0, m.start("title") - 16), m.start("title"))
                 if art and art.group(1) in lc.articles:
@@ -520,7 +539,8 @@ class LanguageTitleRecognizer(_Multilingual):
                 # short forms count only capitalised ("M.", "Me", "Mme", "Dr", "Sr."): "me" and "m" are words;
                 # a two-letter one with its dot before a capital counts in lower case too ("dr. Van Dijk")
                 dotted = len(bare) == 2 and title.endswith(".") and t.text[m.start("name"):m.start("name") + 1].isupper()
-                lower_ok = bare.casefold() in lc.lower_titles and t.text[m.start("name"):m.start("name") + 1].isupper()
+                lower_ok = bare.casefold() in lc.lower_titles and (t.text[m.start("name"):m.start("name") + 1].isupper()
+                                                                   or self._lower_chat_name(t, lc, m.start("name"), m.end("name")))
                 if not (bare[:1].isupper() or dotted or lower_ok) or (len(bare) == 1 and not title.endswith(".")):
                     continue
             s, e = m.span("name")
@@ -552,6 +572,38 @@ class LanguageTitleRecognizer(_Multilingual):
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
             ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() and not particle else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
+
+
+    def _lower_chat_name(self, t: TextContext, lc: LanguageCues, s: int, e: int) -> bool:
+        """In text written without capitals, a short title of the language's ``lower_titles`` in lower case before a
+        lower-case word that is a surname or given name of the lexicons, or no word of any language ("mme bhunjun",
+        "dra gimenez"): the person; not before a word of the language ("mr propre" no, "dr house" no either)."""
+        cf = t.text[s:e].casefold()
+        if not t.lower_style or not t.text[s:e].islower() or self.excluded(t, lc, cf):
+            return False
+        r = self.rank(cf, t.lang)
+        return (r is None or r >= 20000) and (self.given(cf, t.lang) or self.lex.rank(cf) is None and (
+            self.surname(cf, t.lang) or self._unknown(t, cf)))
+
+    def _lower_particle_surname(self, t: TextContext, lc: LanguageCues, s: int) -> int | None:
+        """In text written without capitals, the end of a surname that opens with a particle after a form of address
+        ("mevrouw de x", "mr ait x", "sra. de la x"): the word after the particle is a surname of the lexicons or no
+        word of any language; not a noun of the language ("mevrouw de directeur")."""
+        m = _LOWER_PARTICLE_SURNAME.match(t.text, s)
+        if m is None:
+            return None
+        cf = m.group("surname").casefold()
+        if self.excluded(t, lc, cf) or self.given(cf, t.lang) and not self.surname(cf, t.lang):
+            return None
+        if self.surname(cf, t.lang) or self._unknown(t, cf):
+            return m.end()
+        return None
+
+
+# a particle that opens a surname, then the surname, in lower case: Romance and Dutch "de", "da", "van (der)", "ter";
+# Berber "ait"/"ath" (sons of), "ou" (son of); Arabic "ben", "bel", "bou", "el" ("mevrouw de x", "mr ait x")
+_LOWER_PARTICLE_SURNAME = re.compile(r"(?:de[ \t]+la|de|da|do|dos|das|del|di|du|van[ \t]+der|van[ \t]+den|van[ \t]+de|van|ter|ten|"
+                                     r"ait|aït|ath|ou|ben|bel|bou|el)[ \t]+(?P<surname>[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{2,})(?![\w'’-])")
 
 
 class LanguageSignoffRecognizer(_Multilingual):
@@ -622,7 +674,9 @@ class LanguageNameRecognizer(_Multilingual):
         for m in lc.greet_re.finditer(text):
             s, e = m.span("name")
             cf = text[s:e].casefold()
-            if self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3):
+            if self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3
+                                                    and not self.excluded(t, lc, cf, frequent=False)):
+                # (a greeting after a greeting is none's name: "querida, bem-vinda ao clube")
                 if knowledge().is_place(text[s:e]) and not self.given(cf, t.lang):
                     continue
                 yield self.person(t, s, self.full(t, s, e), f"a name after a greeting ({t.lang})")
@@ -680,6 +734,9 @@ class LanguageNameRecognizer(_Multilingual):
                     continue  # "en Suisse", "de Laval": a place after a preposition of place
                 if self._article_run(t, lc, s, e) and not self._article_name(t, s, e, cf):
                     continue  # "au Tim Hortons", "La Main Tendue": an article before a capital names a thing
+                if re.match(r"[ \t]+\d", text[e:e + 3]) and (m0 := _WORD_BEFORE_RE.search(text, max(0, s - 12), s)) \
+                        and m0.group(1).casefold() in lc.articles | lc.person_articles | lc.naming_articles:
+                    continue  # "la Ruta 2", "a Linha 3": an article, a capital and a number name a road or a line
                 if s < skip_to:
                     continue
                 if not says and (self._english_modifier(t, e) or self._english_before(t, s)):
@@ -780,6 +837,8 @@ class LanguageNameRecognizer(_Multilingual):
         Clínicas", "Stichting van ..."), or itself a common word before "de" and a place ("la Virgen de
         Zapopan", "o Largo do Machado")."""
         text = t.text
+        if _YEAR_AFTER.match(text, e) and r is not None:
+            return True  # "Centrum '45", "Euro '96": a word of the language and a year name a body or an event
         m = _OF_BEFORE.search(text, max(0, s - 30), s)
         if m is not None and m.group(1)[:1].isupper():
             # (the language's word list has its given names removed: a word on it heads a name of a thing)
@@ -863,6 +922,8 @@ class LanguageNameRecognizer(_Multilingual):
         "através da Vitória"): a given name of the names data, or a word of no language, alone after
         "o/a/do/da/no/na/pelo/pela/ao/à" is the person."""
         lc = self.lc(t)
+        if re.match(r"[ \t]+\d", t.text[e:e + 3]):
+            return False  # "la Ruta 2", "o Eixo 3": a road, line or route by its number, no person
         if lc.person_articles:  # "il Ruggero è così", "la Nunziatina", "chiedi alla Marta"
             # (an elided article joined by an apostrophe: Catalan "l'Anna", "d'en Pere", "n'Àngels")
             m = re.search(r"(?:^|(?<=[\s(«\"“'’]))([^\W\d_]+)([ \t]+|['’])$", t.text[max(0, s - 12):s])
@@ -907,6 +968,8 @@ class LanguageNameRecognizer(_Multilingual):
             return True
         return self._unknown(t, cf) and t.text[e:e + 1] == "," and re.search(r",[ \t]*\S+[ \t]+$", t.text[max(0, s - 8):s]) is not None
 
+# the word right before a token
+_WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)[ \t]+$")
 # a capitalised word of a name headed by a place or body noun ("Dr-Georges-L.-Dumont", "Évangéline", "La Carità"), and
 # the particles and articles inside such a name ("Université de Moncton", "Val di Blenio", "Colonia de Oliveros")
 _HEADED_WORD = rf"(?:[{_UP}]\.|[{_UP}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
@@ -922,6 +985,9 @@ _REDUPLICATING = frozenset({"fr"})
 _REDUPLICATED = re.compile(r"([bcdfghjklmnpqrstvwxz][aeiouy]{1,2})\1[bcdfghjklmnpqrstvwxz]?")
 # the name after an abbreviated title's period inside a body's name ("RSUP Dr. X")
 _TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2}}")
+
+
+_INITIAL_WORD = re.compile(rf"[{_UP}]\.")
 
 
 class HeadedNameRecognizer(_Multilingual):
@@ -941,12 +1007,20 @@ class HeadedNameRecognizer(_Multilingual):
         for m in lc.head_re.finditer(text):
             run = _HEADED_RUN.match(text, m.end())
             if run is None:
+                if t.lower_style:
+                    e = self._lower_headed(t, lc, m.end())
+                    if e is not None and t.free(m.start(), e):
+                        yield self.span(m.start(), e, KEEP, reason=f"a body named after a person, in lower case ({t.lang})")
                 continue
             s, e = run.span()
             words = run.group(0).split()
             # (a title or a relation noun opening the run names a person: "ospedale dr. Rossi" is no hospital's name)
             titled = words[0].casefold().rstrip(".") in lc.titles
-            if (titled or words[0].casefold() in lc.relations) and not (
+            # (a title, initials and a surname after the head name the body after the person in lower case too:
+            # "l'hôpital Dr A. G. X", "el hospital Dr. J. M. X"; no one calls their own doctor by initials so)
+            initialled = titled and len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper() \
+                and all(_INITIAL_WORD.fullmatch(w) for w in words[1:-1])
+            if (titled or words[0].casefold() in lc.relations) and not initialled and not (
                     titled and text[m.start():m.start() + 1].isupper() and words[0][:1].isupper()):
                 continue  # (but a capitalised head and title before a name name the body after the person:
                 # "Hospital Doctor X", "RSUP Dr. X")
@@ -955,6 +1029,10 @@ class HeadedNameRecognizer(_Multilingual):
                 if t2 is None:
                     continue
                 e = t2.end()
+            elif len(words) > 1 and words[-1].casefold().rstrip(".") in lc.titles and text[m.start():m.start() + 1].isupper():
+                t2 = _TITLED_TAIL.match(text, e)  # "Hospital Nacional Dr. X Y": the person it is named after
+                if t2 is not None:
+                    e, titled = t2.end(), True
             if e - s > 1 and run.group(0).isupper():
                 continue  # an acronym after the noun ("ospedale EOC"): the body's own name, read elsewhere
             a = m.start() if text[m.start():m.start() + 1].isupper() else s
@@ -962,6 +1040,26 @@ class HeadedNameRecognizer(_Multilingual):
                 # (a body named after a person by title and name outranks the title rules, which see only the title)
                 yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})",
                                 score=0.86 if titled else None)
+
+
+    def _lower_headed(self, t: TextContext, lc: LanguageCues, e0: int) -> int | None:
+        """In text written without capitals, the end of two or three given names, surnames or words of no language (one of
+        the lexicons at least) right after a head noun ("l'université x y", "au chu x y"): the body named after the person; or None."""
+        end, named = None, False
+        for n, w in enumerate(_LOWER_WORD_AFTER.finditer(t.text, e0)):
+            if n >= 3 or w.start() != e0:
+                break
+            cf = w.group(1)
+            known = self.given(cf, t.lang) or self.surname(cf, t.lang)
+            if self.excluded(t, lc, cf) or not (known or self._unknown(t, cf)):
+                break  # (a name of the lexicons, or a word of no language: "x mammeri")
+            named = named or known
+            e0 = w.end()
+            end = e0 if n >= 1 and named else None
+        return end
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ \t]*([a-zß-öø-ÿ]{2,})(?![\w'’-])")
 
 
 # the possessive "à" of popular and Acadian French between a person and a parent or ancestor, then the capitalised
@@ -1165,6 +1263,15 @@ class LanguageWorkRecognizer(_Multilingual):
                         break
                     yield self.span(cs, ce, KEEP, reason=f"a full name in a list with a public person ({t.lang})")
                     e = ce
+        if t.lower_style:
+            for m in lc.reading_lower_re.finditer(text):
+                # a given name of the lexicons and a surname of the lists or a word of no language, in lower case
+                s, e = m.span("name")
+                first, last = text[s:e].split()
+                if t.free(s, e) and self.given(first, t.lang) and not self.excluded(t, lc, first) \
+                        and (self.rank(last, t.lang) or 10 ** 6) >= 20000 and not self.excluded(t, lc, last) \
+                        and (self.surname(last, t.lang) or self._unknown(t, last)):
+                    yield self.span(s, e, KEEP, reason=f"a full name read, listened to or watched by the writer, in lower case ({t.lang})")
 
 
 class LanguagePhoneRecognizer(_Multilingual):

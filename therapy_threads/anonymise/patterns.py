@@ -276,28 +276,35 @@ _HINT_WORDS = _spelled_out(_DOT_WORDS)
 _HINT_ODD = tuple(sorted(odd_characters("".join(_HINT_WORDS)))) if _HINT_WORDS else ()
 
 
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for any of ``words`` (plain, no flags) with no word character on either side:
+    ``any(low.find(w) ... with word boundaries for w in words)`` in one scan. The words are grouped by
+    their first character, each group's boundary before asked after that character (``(?<!\\w.)``: the
+    character before it is no word character), so the engine skips ahead on the first characters
+    instead of trying a look-behind at every position (~8 µs a comment against ~16 µs for the finds)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return re.compile("|".join(re.escape(h) + r"(?<!\w.)(?:" + "|".join(rest) + r")(?!\w)"
+                               for h, rest in groups.items()))
+
+
+_HINT_WORD = _whole_words(_HINT_WORDS) if _HINT_WORDS else None
+
+
 def _written_hint(text: str) -> bool:
     """``_WRITTEN_HINT.search(text)``, without its case-insensitive scan of every position where the
     text has no bracket (its second branch) and none of its words in any case (its first)."""
     if _HINT_WORDS and (text.isascii() or not any(map(text.__contains__, _HINT_ODD))):
         # The first branch: one of the words in any case, a word boundary on each side. Without
         # the odd case-folding characters the lower-cased text has the same length and the same
-        # word characters, so the words are found there with plain substring searches ("point" is
+        # word characters, so the words are found there with one plain search ("point" is
         # in "disappointed": the boundaries decide). A regex search with re.I tried the branch at
         # every position (~3 % of the extraction worker's CPU). The second branch needs a bracket
         # ("(at)", "[dot]"): its own pattern, which starts at one, decides then.
         if ("[" in text or "(" in text) and _BRACKET_HINT.search(text) is not None:
             return True
-        low = text.lower()
-        n = len(low)
-        for w in _HINT_WORDS:
-            i = low.find(w)
-            while i >= 0:
-                j = i + len(w)
-                if (i == 0 or not _word_char(low[i - 1])) and (j == n or not _word_char(low[j])):
-                    return True
-                i = low.find(w, i + 1)
-        return False
+        return _HINT_WORD.search(text.lower()) is not None
     return _WRITTEN_HINT.search(text) is not None
 
 

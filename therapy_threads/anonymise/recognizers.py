@@ -121,7 +121,10 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 _KUNYA = frozenset({"umm", "um", "om", "abu", "abou"})
 _ARTICLES_AL = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az"})
 _REL_ADJ_WORDS = (r"old|new|first|late|little|big|younger|older|elder|eldest|youngest|twin|baby|kid|step|half|only|own|usual|regular|real|actual|best|current|former|lovely|dear|ex|previous|last|"
-                  r"second|third|childhood|wonderful|amazing|beloved|damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
+                  r"second|third|childhood|wonderful|amazing|beloved|"
+                  # nouns that say which group or service the relation belongs to ("our youth leader X", "my key worker")
+                  r"youth|team|group|church|school|uni|support|key|case|"
+                  r"damalige[rn]?|jetzige[rn]?|ehemalige[rn]?|frühere[rn]?|"
                   r"erste[rn]?|neue[rn]?|alte[rn]?|kleine[rn]?|große[rn]?|beste[rn]?|liebe[rn]?")
 _REL_ADJ = r"(?:(?:" + _REL_ADJ_WORDS + r")[\s-]+)*"
 # (a chain through a possessive: "my brother's friend X", "my mum's cousin X": the last noun is the relation)
@@ -399,6 +402,12 @@ class Recognizer:
     def analyze(self, t: TextContext) -> Iterable[Span]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _given_before(self, text: str, e: int) -> bool:
+        """The word ending at ``e`` is a given name of the lexicons ("Dr Olivier" of "Dr Olivier de X"), not a surname
+        ("Mme Aucoin" of "Mme Aucoin de Margaree": where she is from)."""
+        m = re.search(r"([^\W\d_]+)$", text[max(0, e - 30):e])
+        return m is not None and self.cues.any_given_name(m.group(1).casefold())
+
     # shared helper: a following surname ("Hartmut Pfeiffer", "Ivo K Marsh", "Frau Dr. von Hagen")
     def extend(self, text: str, e: int, lang: str | None = None, _middle: bool = True, given: bool = False) -> int:
         """``given``: the token before is a given name after a title ("Frau Irmtraud X", "la Sra. Roser X"),
@@ -422,9 +431,12 @@ class Recognizer:
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and not self.lex.is_surname(cf) and (
                 knowledge().is_place(last) or knowledge().is_small_place(last) or not (
+                    given and last[:1].isupper() and self._given_before(text, e)) and not (
                     self.cues.any_given_name(cf) or self.lex.rank(cf) is not None or self.lex.ordinary_in(cf))):
             return e  # "Josée de Richibucto", "Aucoin de Margaree": "of" and a town, or a word of no list, is where
-            # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names)
+            # the person is from, not a surname ("Ana da Silva", "Maria das Graças", "María del Carmen" are names);
+            # but after a title and a given name a particle and a capitalised word of no list (no town) is the
+            # surname of the formal full name ("Dr X de Y", "Me X d'Y")
         end = e + m.end() - (len(m.group(2)) - len(nxt))
         if _middle and lang in _ROMANCE and " " in nxt.strip() and nxt == m.group(2) and _OF_PARTICLE.search(" " + nxt):
             # a particle surname, then the second surname of Iberian names ("X de la Torre Soler"), which is
@@ -581,6 +593,9 @@ _ROMANCE_FROM_BEFORE = re.compile(r"(?<![\w'’])(?:da|desde|à)[ \t]+$")
 # prepositions (and verb + preposition) before a place that never come before a person: "I live in X",
 # "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
 # are left out: "I said to X", "j'ai dit à X", "la hermana de X", Dutch "en" is "and")
+# verbs of coming from and living in, then the preposition: what follows is a place
+_ORIGIN_BEFORE = re.compile(r"\b(?:came|come|comes|coming|moved|migrated|emigrated|fled|hails?|originally|born|raised|"
+                            r"grew[ \t]+up|lives|lived|living|settled)[ \t]+(?:from|in)[ \t]+$")
 _PLACE_PREP_BEFORE = re.compile(
     r"(?:\b(?:in|from|near|outside|aus|nach|desde|depuis|uit|em|(?:moved|back|move|moving|went|go|drove|flew|came|"
     r"come|comes|coming|emigrated|sailed)(?:[ \t]+(?:over|here|back|out))?(?:[ \t]+at[ \t]+\w+)?[ \t]+to|"
@@ -608,8 +623,10 @@ _BODY_HEAD_AFTER = re.compile(r"[ \t]+(?:group|fellowship|choir|club|society|ass
 
 def names_a_body(text: str, s: int, e: int) -> bool:
     """The capitalised words at ``s:e`` stand before a noun of a body, gathering or feast that they name ("our Xxx
-    group", "the Xxx feast"): a thing's name, not a person (whose group is "Xxx's group")."""
-    return _BODY_HEAD_AFTER.match(text, e) is not None
+    group", "the Xxx feast"), or the capitalised head noun of an institution ("Xxx Primary", "Xxx Medical College"):
+    a thing's name, not a person (whose group is "Xxx's group")."""
+    return _BODY_HEAD_AFTER.match(text, e) is not None or (
+        text[e:e + 1] in (" ", "\t") and institution_end(text, s, most=3) is not None)
 
 
 def place_by_neighbour(text: str, s: int, e: int) -> bool:
@@ -779,7 +796,8 @@ class KnownIdentityRecognizer(Recognizer):
             words = m.group(1).split()
             for i in range(len(words)):
                 a = s - len(" ".join(words[i:])) - 1
-                if text[a:s].split() == words[i:] and (k.is_place(text[a:e]) or geo_place(text[a:e])):
+                if text[a:s].split() == words[i:] and (k.is_place(text[a:e]) or geo_place(text[a:e])
+                                                       or k.is_small_place(text[a:e])):  # ("Mount Xxx", a suburb)
                     return a, e
         n = re.match(r"(?:[ \t]+(?:(?:de|del|da|do|la|le)[ \t]+)?[A-Z\u00c0-\u00de][\w'’]*){1,2}", text[e:e + 40])
         if n:  # "Dolores Hidalgo", "Santiago de Compostela"
@@ -837,7 +855,11 @@ _NAMESAKE_CUE = re.compile(
     r"[Ff]an of|[Ww]ie|[Nn]icht|[Nn]iet|[Zz]oals|[Cc]omme|[Pp]as|[Cc]omo|[Cc]ome|[Nn]ão|[Tt]ipo|f[ãa][ \t]+d[oae]s?|"
     r"[Ff]an[ \t]+(?:von|van|de)|[Bb]enannt[ \t]+nach|(?:[Vv]ernoemd|[Gg]enoemd)[ \t]+naar|[Nn]omm[ée]e?s?[ \t]+d['’]après|"
     r"[Ii]gual(?:zinh[oa])?|[Qq]ue[ \t]+nem|[Nn]othing[ \t]+to[ \t]+do[ \t]+with|remind(?:s|ed)?[ \t]+(?:me|him|her|us)[ \t]+of|"
-    r"(?<=,)[ \t]*after|(?<=\()after)[ \t]+"
+    r"(?<=,)[ \t]*after|(?<=\()after|"
+    # told apart from a namesake by kinship denied ("não sou parente do X Y", "no soy pariente de X Y", "pas parente de X
+    # Y"): only the famous are asked about so
+    r"(?:[Nn]ão|[Nn]ao|[Nn]o|[Pp]as|[Nn]em|[Nn]i)[ \t]+(?:[^\W\d_]+[ \t]+){0,2}?(?:parentes?|parientes?|parent)[ \t]+"
+    r"(?:d[oae]s?|del))[ \t]+"
     # the article some languages put before a famous person's name too: "wie der X Y", "comme la X Y", "igual o X Y"
     r"(?:(?<=[Ww]ie[ \t])(?:der|die)[ \t]+|(?<=[Cc]omme[ \t])(?:le|la)[ \t]+|(?<=[a-z][ \t])(?:o|a)[ \t]+(?=[A-Z\u00c0-\u00de][^ \t]*[ \t]+[A-Z\u00c0-\u00de]))?"
     r"(?=[A-Z\u00c0-\u00de])")
@@ -848,7 +870,7 @@ _NAMESAKE_CUE = re.compile(
 _NAMESAKE_ENDS = ("like", "Like", "not", "Not", "to", "after", "of", "wie", "Wie", "nicht", "Nicht", "niet", "Niet",
                   "zoals", "Zoals", "comme", "Comme", "pas", "Pas", "como", "Como", "come", "Come", "não", "Não",
                   "tipo", "Tipo", "do", "da", "de", "dos", "das", "des", "von", "van", "nach", "naar", "après",
-                  "igual", "Igual", "igualzinho", "igualzinha", "nem")
+                  "igual", "Igual", "igualzinho", "igualzinha", "nem", "del")
 # ... or these phrases ("nothing to do with X Y")
 _NAMESAKE_PHRASE_ENDS = ("to do with",)
 # ... or with an article between that word and the capital ("wie der X Y", "comme la X Y", "igual o X Y")
@@ -1146,7 +1168,29 @@ class PronounTagRecognizer(Recognizer):
 _BRACKET_NICK = re.compile(r"(?<![\w@'’.-])([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)[ \t]*\(([^\W\d_][\w'’-]{1,15})\)")
 
 
+def _clipped_from(short: str, full: str) -> bool:
+    """``short`` is a clipped form of ``full``: their first letters (three, or all of a shorter form) agree and the
+    rest of its letters come in order in the full name ("vili" of "viliami", "lose" of "losaline", "kate" of
+    "katherine")."""
+    n = min(3, len(short))
+    if short[:n] != full[:n]:
+        return False
+    it = iter(full[n:])
+    return all(ch in it for ch in short[n:])
+
+
+# a short form of a given name, glossed in brackets by the full name it is clipped from: "Xx here (Xxxxx for the
+# aunties)", "xx (xxxxx)" (see _clipped_from)
+_BRACKET_CLIPPED = re.compile(r"(?<![\w'’@.#/-])([^\W\d_][\w'’-]{1,14})(?:[ \t]+here)?[ \t]*\(([^\W\d_][\w'’-]{3,24})(?![\w'’-])")
 _BRACKET_FULL = re.compile(r"(?<![\w'’-])(?P<short>[A-Z][\w'’-]*)[ \t]*\((?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\)")
+
+# "X (Y pour tout le monde)", "X (Y para los amigos)", "X (Y pra todo mundo)": in brackets after a name, what everyone,
+# the friends or the family call the person (French, Spanish, Portuguese)
+_BRACKET_CALLED = re.compile(
+    r"(?<![\w'’-])[A-Z\u00c0-\u00de][^\W\d_]+(?:-[^\W\d_]+)*[ \t]*\([ \t]*(?P<nick>[A-Z\u00c0-\u00de][^\W\d_]*(?:-[^\W\d_]+)*)"
+    r"[ \t]*,?[ \t]+(?:pour[ \t]+(?:tout[ \t]+le[ \t]+monde|les[ \t]+intimes|les[ \t]+amis|la[ \t]+famille|nous|tous)|"
+    r"para[ \t]+(?:todos|todo[ \t]+el[ \t]+mundo|los[ \t]+amigos|la[ \t]+familia|os[ \t]+amigos|a[ \t]+família|toda[ \t]+a[ \t]+gente|"
+    r"todo[ \t]+mundo)|pra[ \t]+(?:todo[ \t]+mundo|os[ \t]+amigos|família))[ \t]*\)")
 
 
 class BracketNicknameRecognizer(Recognizer):
@@ -1180,6 +1224,23 @@ class BracketNicknameRecognizer(Recognizer):
                     or not t.free(s, e):
                 continue
             yield self.person(t, s, e, "a nickname in brackets after a full name ('X Y (z)')")
+        for m in _BRACKET_CLIPPED.finditer(text):
+            short, full = m.group(1), m.group(2)
+            cs, cfull = short.casefold(), full.casefold()
+            if not _clipped_from(cs, cfull) or len(cfull) < len(cs) + 2 or short.isupper() or full.isupper() \
+                    or cues.function_word(cs) or cs in cues.titles or cs in cues.not_names or cs in cues.relations \
+                    or cfull in cues.not_names or cues.derived_word(cfull) or lex.word_form(cfull) \
+                    or k.is_place(full) or k.is_demonym(full) or k.is_demonym(short):
+                continue
+            rank = lex.rank(cfull)
+            if not (cues.any_given_name(cfull) or cfull in lex.first_names or rank is None or rank >= 20000) \
+                    or lex.ordinary_in(cfull):
+                continue  # "lose (losing)", "cat (category)": a word and a longer word
+            for a, b, why in ((m.start(2), self.extend(text, m.end(2), t.lang, given=True),
+                               "a full given name in brackets after its short form ('Xx (Xxxxx)')"),
+                              (m.start(1), m.end(1), "a short form of a given name glossed by the full name ('Xx (Xxxxx)')")):
+                if t.free(a, b):
+                    yield self.person(t, a, b, why)
         for m in _BRACKET_FULL.finditer(text):
             # "Xx (Given Surname)" signing or naming someone: the full name behind the short one, its surname
             # even where it is also a town
@@ -1194,6 +1255,14 @@ class BracketNicknameRecognizer(Recognizer):
             if not (short.isupper() or cues.function_word(cf) or cf in cues.titles or cf in cues.not_names or k.is_place(short)
                     or k.is_demonym(short)) and t.free(m.start("short"), m.end("short")):
                 yield self.person(t, m.start("short"), m.end("short"), "the short name before a full name in brackets")
+        if "pour " in text or "para " in text or "pra " in text:
+            for m in _BRACKET_CALLED.finditer(text):
+                s, e = m.span("nick")
+                cf = m.group("nick").casefold()
+                if cues.function_word(cf) or cf in cues.titles or cf in cues.not_names or k.is_demonym(m.group("nick")) \
+                        or not t.free(s, e):
+                    continue
+                yield self.person(t, s, e, "a nickname in brackets after a name, what everyone calls the person")
 
 
 # ---- words mentioned ------------------------------------------------------------------------------
@@ -1244,6 +1313,16 @@ _NICKNAME_BEFORE = re.compile(r"(?:\b(?:call(?:s|ed|ing)?|nickname[ds]?|named|na
                               re.I)
 
 
+# "my name", "her name", "his name" right before a word: the word is the name in apposition ("my name xxx means ...")
+_NAME_NOUN_BEFORE = re.compile(r"(?<![\w'’])(?:my|his|her|their|our|ur|your)[ \t]+(?:(?:real|first|given|middle|full)[ \t]+)?"
+                               r"name[ \t]+$", re.I)
+
+
+# a gloss, "in" and a language's name, a comma and one lower-case word closed off: "means rain in bangla, xxx, and"
+_IN_LANGUAGE_WORD = re.compile(r"\b(?:means?|meant|meaning|is|for)[ \t]+[\w'’ \t-]{1,30}?[ \t]in[ \t]+([A-Za-zāēīōū]+)[ \t]*,[ \t]*"
+                               r"([a-z\u00df-\u00ff][a-z\u00df-\u024f'’-]+)(?=[ \t]*[,.;!?)\n])")
+
+
 class MentionedWordRecognizer(Recognizer):
     """A lower-case word quoted or glossed is the word talked about, kept, so that a commenter's name
     that is also a word ("socorro", "deniz", "seren") stays where the writer talks about the word; not
@@ -1273,7 +1352,18 @@ class MentionedWordRecognizer(Recognizer):
                 if self.cues.function_word(m.group(1)) or m.group(1) in ("das", "es", "was", "dat", "wat", "ce", "que",
                                                                          "che", "it", "this", "that", "which", "what"):
                     continue
+                if _NAME_NOUN_BEFORE.search(text, max(0, s - 24), s):
+                    # "my name xxx means handsome": the writer's name in apposition to "my name", glossed
+                    yield self.person(t, s, e, "a name in apposition to 'my name', glossed ('my name X means ...')")
+                    continue
                 yield self.span(s, e, KEEP, reason="a lower-case word glossed ('X means ...'): the word talked about")
+
+        if " in " in text and "," in text:
+            for m in _IN_LANGUAGE_WORD.finditer(text):
+                # "it means sky in samoan, xxx, and ...": the word of that language, said after its gloss
+                if m.group(1).casefold() in self.cues.language_names and not self.cues.function_word(m.group(2)):
+                    yield self.span(m.start(2), m.end(2), KEEP,
+                                    reason="a word said after 'in <language>,' and its gloss: the word talked about")
 
     def _wordish(self, w: str, t: TextContext) -> bool:
         lex = self.lex
@@ -1346,6 +1436,9 @@ def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
     return {w: frozenset(v) for w, v in out.items()}
 
 
+_CAP_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)[ \t]+$")
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -1396,7 +1489,8 @@ class PublicFigureRecognizer(Recognizer):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue
             if cf in t.doc.figure_words and not self.cues.relation_before(text, s) and cf not in t.doc.known \
-                    and not self._other_person(text, toks, i, cf, t.doc.figure_words):
+                    and not self._other_person(text, toks, i, cf, t.doc.figure_words) \
+                    and not self._given_addressed(t, s, s + len(tok), cf):
                 yield self.span(s, s + len(tok), KEEP, reason="public figure named in full in this post")
         if t.lower_style:  # "i will read carl rogers"
             low = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
@@ -1423,6 +1517,16 @@ class PublicFigureRecognizer(Recognizer):
                     and not self._private_title(text, toks[i][0]):
                 return i
         return None
+
+    def _given_addressed(self, t: TextContext, s: int, e: int, cf: str) -> bool:
+        """A figure's given name alone, addressed or introduced at the start of a sentence ("Xx, 24, I'm ...") or an
+        item of a list of people: someone else of that name, not the figure."""
+        if not (cf in self.lex.first_names or self.cues.any_given_name(cf)):
+            return False
+        b = _CAP_WORD_RIGHT_BEFORE.search(t.text, max(0, s - 24), s)
+        if b is not None and b.group(1).casefold() not in t.doc.figure_words:
+            return True  # "Mt Xx", "Prince Xx": another name or a place's name holds the given name
+        return self.cues.vocative_start(t.text, s, e) or in_people_list(self, t, s, e)
 
     def _other_person(self, text: str, toks, i: int, cf: str, figure_words: set[str]) -> bool:
         """A public figure's given name alone that names someone else: with another surname after it ("just
@@ -1835,6 +1939,10 @@ _TO_SOMEONE = re.compile(r"\b(?:thank(?:s|[ \t]+you)?|grateful|hugs?|shout[ -]?o
                          r"listen(?:ed|ing)?|said|say|wrote|write|writing|repl(?:y|ying|ied)|answer(?:ed|ing)?|"
                          r"married|engaged|kind|nice|mean|lied)[ \t]+to[ \t]+$", re.I)
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][\w'’-]+),[ \t]*$")
+# the next item of a comma list of names, perhaps after a kin word or title ("..., Aunty Xx, ...", "..., and Yy")
+_LIST_ITEM_AFTER = re.compile(r",[ \t]*(?:and[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+(?=[A-Z]))?(?P<name>[A-Z\u00c0-\u00de][\w'’-]+)"
+                              r"(?=[ \t]*(?:[,.;:!?)]|$|\n|[ \t]and[ \t]))")
+_WORD_BEFORE_ITEM = re.compile(r"(?<![\w'’-])([A-Z][\w'’.-]*)[ \t]+$")
 _COMMA_END = re.compile(r",[ \t]*$")
 _PAREN = re.compile(r"\([^()\n]{0,60}\)")
 # a greeting to the readers opening the introduction: "Hi all", "Hello everyone", "Salut tout le monde"
@@ -1917,7 +2025,7 @@ _CAP_PAIR = re.compile(rf"(?<![\w'’-])({_CAP_WORD})[ \t]+({_CAP_WORD})(?![\w'�
 
 
 # a sentence start, or an age item of an introduction ("I'm X, 37, "), right before a word
-_WHERE_PAIR_START = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|\b\d{1,3},[ \t]+)$")
+_WHERE_PAIR_START = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+|\b\d{1,3},[ \t]+|\bhere,[ \t]+)$")
 _WHERE_PAIR_WORD = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?(?=,)")
 
 
@@ -1952,10 +2060,18 @@ class WherePairRecognizer(Recognizer):
             if self.cues.title_before(text, s) or self.cues.relation_before(text, s):
                 continue  # "a Mrs. Gilsenan, in Castlebar": the period closes a title
             after_age = start.group(0)[:1].isdigit()
-            if not (after_age or _NAMED_ALREADY.search(text, max(0, s - 80), s) or _PREP_AFTER.match(text, e)):
+            here = start.group(0).startswith("here") and " " not in m.group(0) and not self._full_after_short(text, s, cf)
+            if not (after_age or here  # ("Xx here, Yyy, Zzz.": named just before; not "Xx here, Xxxxx Yyy, Zzz.")
+                    or _NAMED_ALREADY.search(text, max(0, s - 80), s) or _PREP_AFTER.match(text, e)):
                 continue  # "Losana, Blacktown." opening a text: the writer's name and town
             if where_pair(lex, text, s, e, after_age=after_age):
                 yield self.span(s, e, KEEP, reason="a town before the city or region it lies in ('X, <place>.')")
+
+    @staticmethod
+    def _full_after_short(text: str, s: int, cf: str) -> bool:
+        """The word after "Xx here, " is the full name "Xx" is clipped from ("Tama here, Tamahau ...")."""
+        m = re.search(r"([^\W\d_]+)[ \t]+here,[ \t]*$", text[max(0, s - 40):s])
+        return m is not None and _clipped_from(m.group(1).casefold(), cf)
 
 
 # initials, then the particles of an Afrikaans or Dutch surname and its capitalised main word: "PJ le Riche",
@@ -2047,6 +2163,39 @@ def _greeting_word(cf: str, lang: str | None, cues: Cues) -> bool:
     return lc is not None and (cf in lc.greetings or cf in lc.closings)
 
 
+def in_people_list(rec: Recognizer, t: TextContext, s: int, e: int) -> bool:
+    """The word is an item of a comma list of one-word items (a kin word or title may stand before one) of which
+    at least three others, before or after it, are people: given names of the name lists or names the post
+    accepted, that are no places of the gazetteer, or persons found already."""
+    text, k, doc = t.text, knowledge(), t.doc
+
+    def person(a: int, b: int, w: str) -> bool:
+        cf = w.casefold()
+        if any(sp.kind in (PERSON, KNOWN) and sp.start <= a and b <= sp.end for sp in t.spans):
+            return True
+        return (cf in rec.lex.first_names or cf in rec.lex.intl_names or cf in doc.accepted or cf in doc.known) \
+            and not k.is_place(w) and not rec.cues.function_word(cf)
+    people, pos = 0, s
+    for _ in range(4):
+        m = _LIST_ITEM_BEFORE.search(text, max(0, pos - 30), pos)
+        if not m:
+            break
+        people += person(m.start(1), m.end(1), m.group(1))
+        pos = m.start(1)
+        w = _WORD_BEFORE_ITEM.search(text, max(0, pos - 16), pos)  # "Aunty Xx": the kin word, then the name
+        if w and (w.group(1).casefold() in rec.cues.kin_titles or w.group(1).casefold() in rec.cues.titles):
+            pos = w.start(1)
+    pos = e
+    for _ in range(4):
+        m = _LIST_ITEM_AFTER.match(text, pos)
+        if not m:
+            break
+        a, b = m.span("name")
+        people += person(a, b, m.group("name"))
+        pos = b
+    return people >= 3
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -2077,6 +2226,8 @@ class PlaceRecognizer(Recognizer):
             s, e, tok = toks[i]
             low = k.place_word(folded[i])
             if low not in k.places and low not in k.place_first_words:
+                if "-" in low and self._hyphened_place(t, s, s + len(tok), low):
+                    yield self.span(s, s + len(tok), KEEP, reason="place (GeoNames), its words joined by hyphens")
                 i += 1
                 continue
             hit = None
@@ -2103,6 +2254,10 @@ class PlaceRecognizer(Recognizer):
             if j == i and self._not_a_place_here(t, hs, he):
                 i += 1
                 continue
+            if j == i and t.english and folded[i] in _ORG_HEADS and i and _blanks(text[toks[i - 1][1]:s]) \
+                    and toks[i - 1][1] == toks[i - 1][0] + len(toks[i - 1][2]):
+                i += 1  # "Xxx Medical College", "Yyy Academy": the head noun of an institution's name, not the
+                continue  # town of that name (GeoNames has a College and an Academy); the organisations' rule keeps it
             if not self._used_as_name(t, hs, he):
                 yield self.span(hs, he, KEEP, reason="place (GeoNames)")
             i = j + 1
@@ -2278,7 +2433,7 @@ class PlaceRecognizer(Recognizer):
                 if why is None and not given and re.match(r"[ \t]*(?:[,.;]|$)", text[end:end + 2]):
                     if self._intro_item(text, s, end):
                         why = "a town or village (GeoNames cities500) in the list that introduces the writer"
-                    elif self._listed_with_place(text, s, end):
+                    elif self._listed_with_place(text, s, end) and not in_people_list(self, t, s, end):
                         why = "a town or village (GeoNames cities500) listed with another place"
                 if why and not (self.cues.title_before(text, s) or self.cues.relation_before(text, s)
                                 or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s)
@@ -2369,6 +2524,27 @@ class PlaceRecognizer(Recognizer):
             return True
         m = _LIST_PREV.search(text, max(0, s - 30), s)
         return bool(m) and place(m.group(1), m.start(1))
+
+    def _hyphened_place(self, t: TextContext, s: int, e: int, low: str) -> bool:
+        """A place of several words the gazetteer holds with blanks, written as one with hyphens, as French and
+        creole spelling joins a town's words ("Rose-Hill", "Quatre-Bornes" for GeoNames' "Rose Hill", "Quatre
+        Bornes"). Where every part is a given name ("Rose-Belle", "Maria-Helena") it is also a double given name:
+        then only after a preposition of place of English or of the text's language ("à Rose-Belle"). Never where
+        the text uses it as a name (a title, a relation noun, a naming phrase before it)."""
+        k = knowledge()
+        spaced_ = low.replace("-", " ")
+        if spaced_ not in k.places:
+            return False
+        text = t.text
+        parts = spaced_.split()
+        if all(self.cues.any_given_name(p) or p in self.lex.first_names or p in self.lex.intl_names for p in parts):
+            from .multilingual import language_cues
+            lc = language_cues()[0].get(t.lang or "en")
+            before = text[max(0, s - 40):s]
+            if not (_place_word_before(self.cues.policy.rules, t.lang)[0].search(before)
+                    or lc is not None and lc.place_re.search(t.low, max(0, s - 12), s)):
+                return False
+        return not self._used_as_name(t, s, e)
 
     def _not_a_place_here(self, t: TextContext, s: int, e: int) -> bool:
         """A one-word place that reads otherwise here: an ordinary word opening a sentence ("Reading
@@ -2465,8 +2641,8 @@ class PlaceRecognizer(Recognizer):
     def _used_as_name(self, t: TextContext, s: int, e: int) -> bool:
         text, cues = t.text, self.cues
         cf = text[s:e].casefold()
-        if SELF_INTRO.search(text, max(0, s - 16), s):
-            return True  # "i'm Tui, from ...": a place is never what someone is called right after "I'm"
+        if SELF_INTRO.search(text, max(0, s - 16), s) or _NAME_IS_MINE.match(text, e):
+            return True  # "i'm Tui, from ...", "Tui is my middle name": a place is never what someone is called so
         if self._intro_item(text, s, e):
             return False  # "Ivy here, Dublin, 68", "I'm Bracha, Pikesville, Baltimore.": where the writer is
         if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s) \
@@ -2477,6 +2653,8 @@ class PlaceRecognizer(Recognizer):
             return True  # "dr. Van Rijswijk", "Mevrouw van Gent": a surname after a title and its particle
         if " " not in cf and (cf in self.lex.first_names or cf in self.lex.intl_names) and self._in_name_list(text, s):
             return True  # "Grazie a Felice, Chiara, Gioia, Stella, Siena": given names listed with given names
+        if " " not in cf and not knowledge().is_region(cf) and in_people_list(self, t, s, e):
+            return True  # "Thank you all: Xx, Yy, Aunty Zz, Apia, Ww, Vv": a word in a long list of people
         if self._in_place_list(text, s, e):
             return False  # "Georgia and Illinois", "(Ireland, UK, Australia)", "Berlin, Hamburg, Linz"
         if _IN_PLACE.search(text, max(0, s - 12), s) and " " not in cf.strip() and cf not in t.doc.known:
@@ -2539,6 +2717,8 @@ _ORG_HEADS = frozenset((
     "infirmary", "federation", "union", "alliance", "bank", "company", "corporation", "inc", "ltd", "llc",
     "gmbh", "group", "library", "museum", "press", "publishing", "records", "studios", "radio", "mission",
     "project", "programme", "program", "initiative", "collective", "cooperative", "co-op", "surgery",
+    # schools as New Zealand, Australia and Britain name them ("X Collegiate", "X Primary", "X Grammar")
+    "collegiate", "primary", "grammar",
 ))
 # nouns of the things, places and staff of a shop, an app or a company: "my X manager", "her X link"
 _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "delivery", "parking", "store", "shop",
@@ -2562,6 +2742,42 @@ _THING_BEFORE = re.compile(r"(?:\b(?:through|via|using|use|uses|used|takes|take|
                            r"|[A-Za-z]\.(?:com|net|org|in|co\.uk|ie|de)[ \t]+(?:and|or|&))[ \t]+$", re.I)
 _THING_AFTER = re.compile(r"(?:[ \t]+(?:app|apps|account|accounts|subscription|exists|existed|offers|offered|"
                           r"charges|charged|costs|cost|is an app|has an app|hotline|line)\b|[ \t:]+\+?\d)", re.I)
+
+
+# nouns of places and bodies that are named after people ("an Xxx airport", "the Xxx primary school")
+_NAMED_THING_NOUNS = _ORG_HEADS | frozenset({"airport", "station", "road", "street", "avenue", "park", "square", "market",
+                                             "mosque", "temple", "bridge", "stadium", "hall", "building", "ward", "estate"})
+_ARTICLE_THEN_WORDS = re.compile(r"(?<![\w'’])(?:a|an|the)[ \t]+$", re.I)
+_LOWER_WORDS_AFTER = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
+
+
+def named_thing_after_article(text: str, s: int, e: int) -> bool:
+    """An article before the capitalised word and a noun of a place or body after it (perhaps after one more word):
+    "an Xxx airport", "an Xxx primary school" name a thing after someone, not the person."""
+    if not _ARTICLE_THEN_WORDS.search(text, max(0, s - 5), s):
+        return False
+    m = _LOWER_WORDS_AFTER.match(text, e)
+    return m is not None and (m.group(1) in _NAMED_THING_NOUNS or m.group(2) in _NAMED_THING_NOUNS)
+
+
+_CAP_RUN_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+
+
+def institution_end(text: str, s: int, most: int = 4) -> int | None:
+    """The end of an institution's name that starts at ``s`` with capitalised words and ends, within ``most``
+    words, in an organisation noun ("Xxx Yyy Collegiate", "Xxx Medical College"), or None."""
+    m = re.match(r"[A-Z][\w'’-]*", text[s:s + 40])
+    if m is None:
+        return None
+    pos = s + m.end()
+    for _ in range(most):
+        w = _CAP_RUN_WORD.match(text, pos)
+        if w is None:
+            return None
+        pos = w.end()
+        if POSS.sub("", w.group(1)).casefold() in _ORG_HEADS:
+            return pos - (len(w.group(1)) - len(POSS.sub("", w.group(1))))
+    return None
 
 
 def thing_role(text: str, s: int, e: int) -> bool:
@@ -3091,6 +3307,60 @@ class IrishSurnameRecognizer(Recognizer):
             yield self.person(t, s, e, "an Irish surname (a patronymic particle and a name)")
 
 
+# Arabic theophoric given names, as Muslims of South Asia, the Arab world and Africa bear them: "Abd" ("servant of"),
+# the article assimilated or not, then one of the names of God ("Abdul Karim", "Abdur Rahman", "Abdus Salam", "Abdel
+# Fattah", "Abd al-Aziz"): the word after the prefix is part of the given name, never a word or place on its own
+_ABD_NAME = re.compile(r"(?<![\w'’-])(?:Abdul|Abdur|Abdus|Abdul-|Abdel|Abdal|Abdoul|Abd[ \t]+(?:al|el|ar|as|ur)-?)"
+                       r"[ \t]*(?<=[ \t-])([A-Z][a-z]+)(?![\w'’-])")
+
+
+class ArabicCompoundNameRecognizer(Recognizer):
+    """A given name made of "Abdul"/"Abdur"/"Abdel" and one of the names of God ("Abdul Xxx"), with the surname
+    after it ("Abdul Xxx Yyy"): one name, however the words after the prefix read alone (a town, a word)."""
+
+    name, score = "arabic_compound", 0.8
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if "Abd" not in text:
+            return
+        for m in _ABD_NAME.finditer(text):
+            s, e = m.start(), m.end()
+            if not t.free(s, e) or self.cues.function_word(m.group(1).casefold()):
+                continue
+            end = self.extend(text, e, t.lang, given=True)
+            yield self.person(t, s, end if t.free(s, end) else e,  # (the surname may be a commenter's known name)
+                              "an Arabic compound given name ('Abdul' and a name of God)")
+
+
+# a saint of the Sufi shrines of South Asia, named with the honorific "Hazrat" or by the shrine ("the dargah of Shah
+# X", "X's mazar"): a public figure of the faith, kept, whoever else bears the name
+_SHRINE_WORDS = r"(?:dargah|darga|mazar|mazaar|shrine|tomb|urs|khanqah|majar)"
+_SAINT_NAME = r"((?:Hazrat|Hajrat|Shah|Khwaja|Khawaja|Pir|Baba|Sheikh|Shaikh|Syed|Sayyid)(?:[ \t]+[A-Z][\w'’-]*){1,3})"
+_SHRINE_SAINT = re.compile(r"(?i:\b" + _SHRINE_WORDS + r")[ \t]+of[ \t]+(?:the[ \t]+)?" + _SAINT_NAME
+                           + r"|(?<![\w'’])(Hazrat|Hajrat)(?:[ \t]+[A-Z][\w'’-]*){1,3}"
+                           + r"|" + _SAINT_NAME + r"['’]s[ \t]+(?i:" + _SHRINE_WORDS + r")\b")
+
+
+class ShrineSaintRecognizer(Recognizer):
+    """A saint named by "Hazrat" or by the shrine ("the dargah of Shah X", "Shah X's mazar"): kept whole."""
+
+    name, score = "shrine_saint", 0.85
+    languages = frozenset({"en"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        low = t.low
+        if not any(w in low for w in ("hazrat", "hajrat", "dargah", "darga", "mazar", "mazaar", "shrine", "tomb",
+                                      "urs ", "khanqah", "majar")):
+            return
+        for m in _SHRINE_SAINT.finditer(t.text):
+            g = 1 if m.group(1) else 0 if m.group(2) else 3
+            s, e = m.span(g)
+            e = s + len(POSS.sub("", t.text[s:e]))
+            yield self.span(s, e, KEEP, reason="a saint named by 'Hazrat' or by the shrine ('the dargah of Shah X')")
+
+
 _KIN_THEN_CAPITAL = re.compile(r"[ \t]+[A-Z\u00c0-\u00de]")
 
 
@@ -3211,6 +3481,8 @@ class RelationRecognizer(Recognizer):
                 continue
             if not before and not (self.cues.any_given_name(cf) or self.lex.rank(cf) is None):
                 continue  # "Anyway, my therapist ...": only a name stands in apposition
+            if not before and _EN_PLACE_PREP_BEFORE.search(text, max(0, s - 6), s) and knowledge().is_place(core):
+                continue  # "when I was young in Xxx, my friend Y ...": where, then the person
             # (after a relation noun and a given name, the capital right after is the surname even when it
             # is also a town: "my husband Wolcott Zandvoort"; a comma or "in" would make it where)
             # (in lower case the surname too: "my therapist xxx yyy-zzz", "my therapist xxx quenby")
@@ -3319,6 +3591,12 @@ class RelationRecognizer(Recognizer):
             # after it and a given name, the surname even where it is also a town: "Deacon Xxx Ashwood")
             # (after a form of address of another language, the word is a given name by its place: "Puan X Y")
             end = self.extend(text, e, t.lang, given=cues.any_given_name(cf) or kin in cues.regional_kin)
+            org = institution_end(text, s) if t.english else None
+            if org is not None:
+                # "Sir Xxx Yyy Collegiate", "Father Xxx High School": a school or hospital named after a person
+                # with the person's title; the organisation's rule keeps it whole
+                yield self.span(m.start("kin"), org, KEEP, reason="an institution named after a titled person")
+                continue
             if t.english and kin in _PRIEST and m.group("kin")[:1].isupper() and text[e:e + 1] not in ("'", "’") \
                     and _AT_RIGHT_BEFORE.search(text, max(0, m.start("kin") - 4), m.start("kin")):
                 # "we saw the doctor at Father Xxx;": where one is seen at a priest's name is the hospital or college
@@ -3905,7 +4183,7 @@ class AddressRecognizer(Recognizer):
                 talk = nxt in _ADDRESS_NEXT or (nxt == "love" and re.match(r"[ \t]+(?:u|you|ya|y'all|yall)\b", after)) or (
                     nxt in _IMPERATIVES and not toks[k - 1][2].casefold().endswith("s"))
                 command = nxt not in _ADDRESS_NEXT  # an imperative or "love u" follows
-                full = k == 2 and self._full_name_opening(toks)
+                full = k == 2 and self._full_name_opening(toks) and toks[0][2].casefold() not in self.cues.policy_kin
                 if talk and (full or all(self._addressable(t, tk[2], k == 1, rare, command) for tk in toks[:k])):
                     for s, e, tok in toks[:k]:
                         e -= len(tok) - len(tok.rstrip(".'’-"))
@@ -3981,6 +4259,8 @@ class AddressRecognizer(Recognizer):
         if len(cf) < 2 or cf in cues.not_names or cf in INTERJECTIONS or cf in cues.greet1 or cf in cues.acronyms \
                 or cf in cues.closings or cf in cues.titles or cues.function_word(cf) or lex.contraction(cf):
             return False
+        if cf in cues.policy_kin and not cues.any_given_name(cf):
+            return False  # "Uce Xxx you were right": a kin word of address before the name, no name itself
         if tok.isupper() and len(tok) > 1:
             return False  # "OMG", "TBH": emphasis and abbreviations
         if knowledge().is_demonym(tok):
@@ -4199,7 +4479,10 @@ class HandleRecognizer(Recognizer):
 
 # a name role of the writer's own: "Gift here, from ...", "Patience is my name", "Memory, Cape Town"
 _HERE_INTRO = re.compile(r"[ \t]+here\b[ \t]*(?:[,.;:!(—–-]|\n|$)")
-_NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth)[ \t]+)?name\b")
+# pictographs, flags and their variation selector right before a word (emoji stand for a stop in chat)
+_PICTOGRAPH_BEFORE = re.compile(r"[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF][\ufe0f\U0001F3FB-\U0001F3FF]*[ \t]+$")
+_NAME_IS_MINE = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:my|her|his|their|your)[ \t]+(?:(?:real|actual|given|first|birth|middle|"
+                           r"full|legal|church|family|[A-Za-z]+an|[A-Za-z]+ese|[A-Za-z]+ish)[ \t]+){0,2}name\b")
 # "X, Deaf, Texas." / "X, Leeds, UK." / "X, 34, Leeds.": perhaps one word or age between, then where, then a stop
 # a comma, perhaps a place preposition, then a town of the gazetteer closing the clause: ", Abuja.",
 # ", outside Houston."
@@ -4210,6 +4493,10 @@ _COMMA_THEN_TOWN = re.compile(r",[ \t]+(?P<prep>(?:just[ \t]+)?(?:outside|near|i
 # a comma and a short item of one to three words closed by a stop or another comma ("..., teacher.", "..., 42,")
 _ITEM_AFTER = re.compile(r",[ \t]+([\w'’-]+)(?:[ \t]+[\w'’-]+){0,2}[ \t]*(?:[.;,]|\n|$)")
 # a phrase saying what follows is someone's name ("my name is", "her name was really")
+# a brand's shape, an inner capital ("iPhone", "PlayStation"), but for "McX", "MacX", "OX" (compiled once: the
+# module-level re.search/re.match look the pattern up in re's cache on every call, ~55k calls on 20 sources)
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_MAC_CAPITAL = re.compile(r"(?:Mc|Mac|O)[A-Z]")
 _NAME_IS = re.compile(r"\b(?:my|his|her|their|your|whose|real|first|given)[ \t]+name[ \t]+(?:is|was)"
                       r"(?:[ \t]+(?:actually|really|literally))?[ \t]+$", re.I)
 
@@ -4247,6 +4534,9 @@ _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
 # "the" or a preposition of place right before a word: it names a thing, a service or a place, never the
 # subject of the verb after it ("the Starlink is working", "my office at Naver has a ...")
 _THE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?|at|in|from|of|on|into|via)[ \t]+$")
+
+
+_EN_PLACE_PREP_BEFORE = re.compile(r"(?<![\w'’])(?:at|in|from|near|into|via)[ \t]+$")
 
 
 def _talk_after_comma(text: str, e: int) -> bool:
@@ -4288,7 +4578,7 @@ class EnglishNameRecognizer(Recognizer):
                     # greeting or word, capitalised after a phrase saying it is someone's name
                     yield self.person(t, s, self.extend(text, ce), "a given name after 'name is', whatever word it is")
                 continue
-            if re.search(r"[a-z][A-Z]", core) and not re.match(r"(?:Mc|Mac|O)[A-Z]", core) \
+            if _INNER_CAPITAL.search(core) and not _MAC_CAPITAL.match(core) \
                     and thing_role(text, s, ce) and cf not in doc.known:
                 yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
                 continue
@@ -4356,6 +4646,8 @@ class EnglishNameRecognizer(Recognizer):
             # "We're Welsh Xxx", "they are Xxx": what a group is, a people's name; "the old Xxx that came": a
             # thing or a people (a person is "the lovely Xxx who ...")
             return "skip", ""
+        if not poss and _NAME_IS_MINE.match(text, e) and not cues.function_word(cf):
+            return "person", "a word said to be someone's name ('X is my middle name')"
         if given and not poss and self._own_name(text, s, e):
             return "person", "a given name in a name role of its own ('X here,', 'X is my name', 'X, <place>')"
         if not poss and not text[:s].strip() and (rank is None or rank >= 2000) and cf not in INTERJECTIONS \
@@ -4430,13 +4722,20 @@ class EnglishNameRecognizer(Recognizer):
             return "candidate", ""  # sentence-initial without context: let NER decide
         if cf in cues.intl_names and rank is None and initial and self._verb_follows(text, ee):
             return "person", "a given name opening a sentence, a verb after it"
+        if rank is None and not poss and not first and cf not in lex.first_names and cf not in lex.intl_names \
+                and not lex.is_surname(cf) and cf not in doc.accepted and cf not in doc.known \
+                and _ORIGIN_BEFORE.search(text, max(0, s - 24), s):
+            # "came from Xxx in 1979", "grew up in Xxx": where someone comes from or lives, a village the
+            # gazetteer lacks; a person after "from" is a given name or surname of the lists ("a text from Xxx")
+            return "keep", "a word of no list after a verb of origin or dwelling ('came from X', 'grew up in X')"
         # a proper noun by the dictionary's casing that is rare as a word counts as unknown ("Anselm")
         if (rank is None or cf in cues.intl_names or (rank >= 5000 and lex.proper_noun(cf))) and len(cf) >= 3:
             if cf in doc.lower_vocab or NOT_NAME_SHAPE.search(text[s:e]):
                 return "skip", ""  # "Googling", "Countertransference", "AfterPsychotherapy"
             if "-" in cf and all(p in lex.common_rank for p in cf.split("-") if p):
                 return "skip", ""  # "One-sided", "Good-bye", "Blank-screen"
-            if not poss and cues.person_verb_after(text, ee):
+            if not poss and cues.person_verb_after(text, ee) and not _EN_PLACE_PREP_BEFORE.search(text, max(0, s - 6), s):
+                # (not after a preposition of place: "a lady at Xxx called Ms Y" is where she works)
                 return "person", "an unknown capitalised word doing what people do ('X calls', 'X told me')"
             if not poss and rank is None and cues.subject_of_verb(text, ee, lenient=True) \
                     and not _THE_BEFORE.search(text, max(0, s - 6), s):
@@ -4484,6 +4783,8 @@ class EnglishNameRecognizer(Recognizer):
         after = text[e:e + 40]
         if _NAME_IS_MINE.match(after):
             return True
+        if _HERE_INTRO.match(after) and _PICTOGRAPH_BEFORE.search(text, max(0, s - 12), s):
+            return True  # "Talofa from X 🇼🇸 Xxx here, ...": a pictograph closes the greeting as a stop would
         if not self.cues.is_initial(text, s):
             return False
         if _HERE_INTRO.match(after):
@@ -4628,6 +4929,11 @@ _ARTICLE_BEFORE_DE = re.compile(r"\b(?:der|die|das|dem|den|des|ein|eine|einen|ei
                                 re.I)
 # an English article right before a word ("the Xxx", "a Xxx"): one pattern for the recognizers and the anonymiser
 EN_ARTICLE_RIGHT_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+# a royal title in lower case right before a lower-case given name ("queen mary", "prince albert")
+_LOWER_ROYAL_BEFORE = re.compile(r"(?<![\w'’])(?:queen|king|prince|princess)[ \t]+$")
+# a possessive determiner right before a lower-case word: the word is a noun ("my tina", "his nana"); not "our"
+# and "your", which Northern English and Scots put before family members' given names ("our kev", "tell your vera")
+EN_POSSESSIVE_RIGHT_BEFORE = re.compile(r"(?<![\w'’])(?:my|his|her|their)[ \t]+$")
 _LOWER_OPENING_PAIR = re.compile(r"[ \t]*([a-z]{2})[ \t]+(?=[a-z])")
 _DE_SAID = re.compile(r"[ \t]+(?:(?:hat|hatte)[ \t]+(?:[a-zäöüß]+[ \t]+){0,3}?(?:gesagt|gemeint|gefragt|erzählt|erklärt)"
                       r"|sagt|sagte|meint|meinte|fragt|fragte|findet|fand)\b")
@@ -4734,8 +5040,9 @@ class CoordinationRecognizer(Recognizer):
             # capitalised word mid-sentence but a place, a demonym or a function word
             inner = (t.english and not back and not self.cues.is_initial(text, s)
                      and re.match(r"(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)[A-Z]", text[e:e + 8]) is not None
-                     and not knowledge().is_place(core) and not knowledge().is_demonym(core)
-                     and cf not in t.doc.keep)
+                     # (a town of the gazetteer that the place rule left free here: it read the list as people)
+                     and not (knowledge().is_place(core) and (knowledge().is_region(core) or not in_people_list(self, t, s, e)))
+                     and not knowledge().is_demonym(core) and cf not in t.doc.keep)
             if back and not (listed_word or self.cues.any_given_name(cf)):
                 continue  # backwards only a given name or a word ("Thiruvalluvar and X songs" may be anyone's)
             if rank is None or self.cues.any_given_name(cf) or self.lex.is_surname(cf) or listed_word or inner:
@@ -4799,6 +5106,10 @@ class LowerCaseNameRecognizer(Recognizer):
             before = text[max(0, s - 8):s]
             if EN_ARTICLE_RIGHT_BEFORE.search(before) or re.search(r"\d[ \t]*$", before) or (t.english and lex.contraction(cf)):
                 continue  # "the zara office", "20 min", "ive"
+            if t.english and _LOWER_ROYAL_BEFORE.search(text, max(0, s - 12), s):
+                continue  # "second year at queen mary", "king edward's": a royal's name, or the body named after one
+            if t.english and EN_POSSESSIVE_RIGHT_BEFORE.search(before):
+                continue  # "my tina said", "his nana": a possessive right before makes a noun, not a bare given name
             given = (cues.any_given_name(cf) or cf in lex.first_names or cf in lex.intl_names
                      or cf in t.doc.accepted) and not cues.derived_word(cf)
             if t.english:
@@ -5243,9 +5554,16 @@ _ONE_LETTER = re.compile(r"\b(?:with|and|to|told|asked|texted|called|from|roomma
 
 
 # the writer's own name and alias: "hi it's moth", "salty here, bryony irl", "(irl Quillon, ...)"
-_SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)[ \t,!]+it['’]?s[ \t]+([a-z][\w.]*[a-z0-9])\b"
-                         r"|(?:^|[.!?\n][ \t]*)([a-z][\w.]*[a-z0-9])[ \t]+here(?=[ \t]*[,.;!(—–-])"
-                         r"|\b(?:irl|aka|a\.k\.a\.)[ \t]+([A-Za-z][a-z]+)\b|,[ \t]*([a-z]+)[ \t]+irl\b")
+_SELF_LOWER = re.compile(r"\b(?:hi|hey|hello|hiya|heya|yo)(?:[ \t]+(?:everyone|everybody|all|guys|y['’]?all|fam|team|again))?"
+                         r"[ \t,!]+it['’]?s[ \t]+([a-z][\w.]*[a-z0-9])\b"
+                         # "xxx here," opening a sentence, or after a greeting and a comma ("talofa, xxx here, 22"); a
+                         # pictograph may follow ("xxx here 💛")
+                         r"|(?:^|[.!?\n][ \t]*|\b(?:hi|hey|hello|hiya|heya|yo|talofa|malo|kia[ \t]+ora|bula|aloha|salaam|"
+                         r"salam|hola|ciao)[ \t]*,[ \t]*)([a-z][\w.]*[a-z0-9])[ \t]+here"
+                         r"(?=[ \t]*(?:[,.;!(—–-]|\n|$|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
+                         r"|\b(?:irl|aka|a\.k\.a\.)[ \t]+([A-Za-z][a-z]+)\b|,[ \t]*([a-z]+)[ \t]+irl\b"
+                         # "im xxx, real name yyy": the name the writer goes by, then the one on paper
+                         r"|\bi['’]?m[ \t]+([a-z][\w.]*[a-z0-9])[ \t]*,[ \t]*(?:my[ \t]+)?(?:real|actual|full|legal|proper)[ \t]+name\b")
 # a reply opening with the person it answers: a noun followed by a new clause ("moth ngl it's both",
 # "salty the alarm is so valid"); a noun needs no determiner only as a name or a vocative there
 _OPENER_NEXT = re.compile(r"[ \t]+(?:the|a|an|i|i['’]m|i['’]ve|im|ive|you|u|ur|it['’]s|its|this|that['’]s|thats|ngl|tbh|"
@@ -5277,9 +5595,9 @@ class LowerRoleRecognizer(Recognizer):
                 if self._plain(cf, 0):
                     yield self.person(t, m.start(g), m.end(g), "an alias the writer gives ('i'm X btw, Y on here')")
         for m in _SELF_LOWER.finditer(text):
-            g = next(i for i in (1, 2, 3, 4) if m.group(i))
+            g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
             cf = m.group(g).casefold()
-            if self._plain(cf, 0 if g == 3 and m.group(g)[:1].isupper() else 3000 if g != 1 else 0) \
+            if self._plain(cf, 0 if g == 3 and m.group(g)[:1].isupper() else 3000 if g not in (1, 5) else 0) \
                     and not cues.function_word(cf) and cf not in ("just", "still", "back", "over", "new", "all"):
                 yield self.person(t, m.start(g), m.end(g), "the writer's own name or alias ('hi it's X', 'X here,', 'irl X')")
         m = _LOWER_DASH_END.search(text, max(0, len(text) - 60))
@@ -5338,7 +5656,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             SurnameFirstListRecognizer, PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,

@@ -196,6 +196,19 @@ DIGIT_TABLES: dict[str, dict] = {
                       "εφτά": 7, "εφτα": 7, "οκτώ": 8, "οκτω": 8, "οχτώ": 8, "οχτω": 8, "εννέα": 9, "εννεα": 9,
                       "εννιά": 9, "εννια": 9},
            "particle": "", "regions": ("GR", "CY")},
+    # The French-based creoles, whose digits are French words respelt by each creole's phonemic orthography
+    # (the final consonant written, no silent letters): of the Indian Ocean, Kreol morisien (Grafi Larmoni:
+    # "enn", "sink", "wit", "nef"), Kreol seselwa ("en", "senk") and the Réunionnais ("in", "dé", "troi", "sèt",
+    # "uit") - as written in French text by Mauritians, Rodriguans, Seychellois and Réunionnais; and of the
+    # Caribbean, Haitian (Kreyòl: "zewo", "youn"/"en", "twa", "sèt", "uit", "nèf") with the Antillean spellings
+    # ("yonn", "dé"). Accents optional as people type them. "in" and "en" stand for one only in a run of digits.
+    "mfe": {"digits": {"zero": 0, "zéro": 0, "enn": 1, "en": 1, "in": 1, "de": 2, "dé": 2, "trwa": 3, "troi": 3,
+                       "kat": 4, "sink": 5, "senk": 5, "sis": 6, "set": 7, "sèt": 7, "wit": 8, "uit": 8, "nef": 9,
+                       "nèf": 9},
+            "particle": "", "regions": ("MU", "SC", "RE", "YT")},
+    "ht": {"digits": {"zewo": 0, "zero": 0, "youn": 1, "yonn": 1, "en": 1, "de": 2, "dé": 2, "twa": 3, "kat": 4,
+                      "senk": 5, "sis": 6, "sèt": 7, "set": 7, "uit": 8, "wit": 8, "nèf": 9, "nef": 9},
+           "particle": "", "regions": ("HT", "GP", "MQ", "GF")},
 }
 
 

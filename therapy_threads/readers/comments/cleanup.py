@@ -73,6 +73,10 @@ SAID = re.compile(
     r"meint|meinte|a écrit|a ecrit|dit|écrit|scrive|ha scritto|scrisse|disse|escreveu|"
     r"schreef|zegt|skrev|skriver|sa|napisał|napisała|napisal|kirjoitti|написал|написала|"
     r"yazdı|írta|napsal|napsala|пишет|пише|написав|сказал|сказала|говорит)\s*(?:\.\.\.|…)?\s*[:,]?\s*$", re.I)
+# "NAME wrote on DATE:" opening a quotation the commenter typed (the verb, a preposition, the date).
+_QUOTE_HEAD = re.compile(
+    r"^\S.{0,40}?\s(?:wrote|said|schrieb|sagte|meinte|a écrit|escribió|dijo|scrisse|ha scritto|escreveu|"
+    r"schreef|skrev|napisał|napisała|написал|написала)\s+(?:on|am|le|el|il|em|op|den|в)\s+\S.{2,40}:$", re.I)
 _NUMBER_LINE = re.compile(r"^(?:#|№|no\.?|nr\.?|n°)?\s*\d{1,5}\s*[.):]?$", re.I)
 _COUNTER_LINE = re.compile(
     r"^(?:[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s]*\d[👍👎❤♥★☆⬆⬇↑↓▲▼+\-−–|•·()\[\]\s\d]*"
@@ -264,7 +268,10 @@ def clean_comment_text(text: str, author: str | None = None, *,
             if not author and SAID.search(s) and len(s) <= 60 and s.rstrip().endswith((":", ",", "...", "…")):
                 return ""  # "Someone said:" with a name the reader did not get
             # With the author known, "Other Name says:" opening the text is the commenter quoting
-            # another comment (pasted with its header): their own words, kept.
+            # another comment (pasted with its header): their own words, kept; also with the date
+            # ("Other Name wrote on October 23, 2011:"), which is not the comment's date line.
+            if author and _QUOTE_HEAD.match(s):
+                return None
         if is_date_line(s, languages):
             return ""
         if not at_start:

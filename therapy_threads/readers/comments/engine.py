@@ -34,7 +34,7 @@ from . import roles
 from .base import EMBED_ONLY, IMAGE_ONLY, NO_WORDS, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_number_label, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
-from .dom import Attrs, memo_up, next_element, prev_element
+from .dom import Attrs, contains, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
 from .systems.generic import ancestors_of, reply_block
@@ -1462,10 +1462,13 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
     if not text and words_nodes and len(raw_text.strip()) <= 12 and "\n" not in raw_text.strip() \
-            and not is_reply_word(raw_text.strip()) and raw_text.strip() not in (date_text or "", author or "") \
+            and not is_reply_word(raw_text.strip()) and raw_text.strip() != (date_text or "") \
+            and (raw_text.strip() != (author or "") or _name_outside(author_node, words_nodes)) \
             and _own_short_words(page, words_nodes, raw_text.strip()):
         # The words part holds one short line only ("5", "+1") in a paragraph of its own: the
-        # commenter's whole answer, not a counter or a number the cleanup takes off a longer text.
+        # commenter's whole answer, not a counter or a number the cleanup takes off a longer text;
+        # also when it is the commenter's own name, if the name is printed outside the words part
+        # (a spammer who typed the name into both fields).
         text = raw_text.strip()
     if not text and it.content is None and _own_picture(page, it.node, skip):
         # Nothing left but a picture outside the header (author, avatar, date, tools): an
@@ -1525,6 +1528,12 @@ def _name_element(n: LexborNode, name: str, budget: int = 200) -> LexborNode:
 
 
 _COUNTER_NAME = re.compile(r"count|rating|vote|like|score|karma|points|num", re.I)
+
+
+def _name_outside(author_node: LexborNode | None, words: list[LexborNode]) -> bool:
+    """The author's element is printed apart from the words' elements (not inside one)."""
+    return author_node is not None and not any(
+        w.mem_id == author_node.mem_id or contains(w, author_node) for w in words)
 
 
 def _own_short_words(page: Page, nodes: list[LexborNode], line: str) -> bool:
@@ -1876,9 +1885,14 @@ def _profile_author(page: Page, idx: dict[str, list[LexborNode]]) -> tuple[Lexbo
         if any(anc.tag == "blockquote" for anc in _ancestors_upto(n, 6)):
             continue  # the quoted commenter, not this one
         t = clean_author(n.text(separator=" ", strip=True), page.languages)
+        if t and _BARE_URL.match(t):
+            continue  # a profile's address pasted into the words: a mention, not the byline
         if t and len(t) <= 60 and not is_reply_word(t):
             return n, t
     return None, None
+
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 
 
 def _ancestors_upto(n: LexborNode, k: int):

@@ -15,7 +15,9 @@ system's own template prints once per post or comment:
   SMF ``Display.template.php``: ``msg{ID}`` in ``div.post_wrapper``;
 * Invision Community (systems/invision.py reads it when its words are found):
   ``elComment_{ID}`` / ``comment-{ID}_wrap`` (not ``data-commentid``:
-  WordPress's reply link prints it too);
+  WordPress's reply link prints it too); Invision Power Board 1.x-2.x (systems/invision_board.py):
+  ``div.postcolor``, the words of each post (a quote in 1.x closes and reopens it, so the posts
+  are counted by their ``<a name='entry{pid}'>`` anchors where the page has them);
 * Talkyard: ``div.dw-p#post-{NR}`` (NR >= 2: 0 is the title, 1 the original post);
 * GitHub timelines: ``gistcomment-{ID}``, ``issuecomment-{ID}``, ``discussioncomment-{ID}``;
   the React issue viewer: ``div.react-issue-comment`` (its id sits on the header inside);
@@ -56,6 +58,7 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("mybb", re.compile(r"""id=["']pid_\d+["']|class=["']post_body\b""")),
     ("smf", re.compile(r"""id=["']msg\d+["'][^>]*class=["'][^"']*\binner\b|class=["']post_wrapper\b""")),
     ("invision", re.compile(r"""id=["']elComment_\d+["']|id=["']comment-\d+_wrap["']""")),
+    ("invision-board", re.compile(r"""^<div\s(?:[^>]*\s)?class=["']postcolor["']""")),
     ("talkyard", re.compile(r"""class=["']dw-p\b[^"']*["']\s+id=["']post-(?:[2-9]|\d{2,})["']""")),
     # (the React viewer's header carries the comment's id inside the react-issue-comment block:
     # one comment, counted once)
@@ -248,6 +251,9 @@ def _repeated_post_blocks(tags: list[str], html: str) -> tuple[str, int] | None:
     return f"unknown forum ({best[0]})", best[1]
 
 
+_IPB_ENTRY = re.compile(r"""<a\s+name=["']entry(\d+)["']""")
+
+
 def guess_systems(html: str) -> list[tuple[str, int]]:
     """(system, number of its post/comment markers) for every system seen, most markers first;
     when no known system is seen, an unknown engine's repeated post-like ids."""
@@ -262,6 +268,10 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
         for name, rx in _MARKERS:
             if rx.search(tag):
                 counts[name] = counts.get(name, 0) + 1
+    if "invision-board" in counts:
+        posts = set(_IPB_ENTRY.findall(html))
+        if posts:
+            counts["invision-board"] = len(posts)
     for name in _OPENING_COUNTED:
         if counts.get(name) == 1:
             del counts[name]  # the topic's opening post alone: a topic without replies

@@ -28,12 +28,14 @@ from .forumengine import ForumEngine
 from .forummagnum import ForumMagnum
 from .generic import Generic
 from .github import GitHub
+from .habr import Habr
 from .hackernews import HackerNews
 from .healthunlocked import HealthUnlocked
 from .homeland import Homeland
 from .imageboard import Imageboard
 from .insided import InSided
 from .invision import Invision
+from .invision_board import InvisionBoard
 from .inyoka import Inyoka
 from .kunena import Kunena, KunenaBootstrap
 from .lemmy import Lemmy
@@ -93,7 +95,7 @@ from .yotpo import Yotpo
 SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
     (WpDiscuz(), Epoch(), Disqus(), IntenseDebate(), Livefyre(), LiveJournal(), Yotpo(), XenForo(), Discourse(), Reddit(), Shreddit(),
      BbPress(), PhpBB(), FluxBB(), Flarum(), NodeBB(), Asgaros(), SMF(), Misago(), ModDB(), MwForum(), MedsChat(), Tieba(),
-     QQCom(), Imageboard(), V2EX(), TibiaCom(), Bahamut(), Bangumi(), ForumEngine(), Forem(), MyBB(), Discuz(), WpForo(), Invision(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
+     QQCom(), Imageboard(), V2EX(), TibiaCom(), Bahamut(), Bangumi(), ForumEngine(), Forem(), MyBB(), Discuz(), WpForo(), Invision(), InvisionBoard(), Habr(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), Weibo(), DevDojo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),

@@ -60,6 +60,7 @@ _OWN_ID = re.compile(r"^(?=[a-z_]*\d)(?=[0-9_]*[a-z])[a-z0-9_]{6,}$")
 _MARKER_SEL = ("a[name^='comment'], a[id^='comment'], p[id^='comment-'], span[id^='comment-'], "
                "a[name^='c'], div[id^='comment-'][class='']")
 _MAX_CLIMB = 12
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _DATA_KEY = re.compile(r"^(?:\d+|[0-9a-f]{8,}|[0-9a-f-]{36})$", re.I)
 
 
@@ -669,6 +670,7 @@ class Generic(CommentSystem):
                     found[n.mem_id] = (n, True, ("parts", n.tag))
         if not found:
             return []
+        headed = self._drop_header_anchors(page, found)
         self._widen_to_list_item(page, found)
         self._drop_item_wrappers(found)
         self._drop_reply_wrappers(page, found)
@@ -702,7 +704,7 @@ class Generic(CommentSystem):
             if sig[0] == "anchored-sibling":
                 out.append(Item(n, self.name, f"comment-{sig[1]}", depth=sig[2]))
                 continue
-            num = _numbered(a.id(n)) or _anchor_before(n, a)
+            num = _numbered(a.id(n)) or _anchor_before(n, a) or headed.get(n.mem_id)
             data = a.get(n, "data-id")
             if not num and data.isdigit() and len(data) >= 3:
                 # A news site's own list (``li.comment-item[data-id]``) printed again in a second
@@ -732,6 +734,23 @@ class Generic(CommentSystem):
             depths = indent_depths(page, [it.node for it in out])
             for it, d in zip(out, depths or ()):
                 it.depth = d
+        return out
+
+    @staticmethod
+    def _drop_header_anchors(page: Page, found: dict[int, tuple]) -> dict[int, str]:
+        """A heading that carries the comment's id (``div.comment`` > ``h3#comment-5`` with the
+        avatar and the name, then the words: a theme's own comment callback) is the header of
+        the comment block around it, not a comment of its own: it is dropped, and the block
+        takes its number (block -> number)."""
+        out: dict[int, str] = {}
+        for k, (n, _, _) in list(found.items()):
+            num = _numbered(page.attrs.id(n)) if n.tag in _HEADINGS else None
+            if num is None:
+                continue
+            block = next((p for p in _up(n.parent, 3) if p.mem_id in found), None)
+            if block is not None and block.mem_id not in out:
+                del found[k]
+                out[block.mem_id] = num
         return out
 
     @staticmethod

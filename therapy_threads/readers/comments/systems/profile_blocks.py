@@ -164,7 +164,8 @@ def _kind(page: Page, n) -> tuple:
                              and not _STATE.search(c)))
 
 
-_NAME_CLASS = re.compile(r"(?:^|[-_])(?:author|user|username|name|nick|poster|member|postauthor|"
+# (a name's kind before "name": IPB's ``span.normalname``, ``displayname``, ``nickname``)
+_NAME_CLASS = re.compile(r"(?:^|[-_])(?:author|user|username|[a-z]*name|nick|poster|member|postauthor|"
                          r"commenter|by)(?:$|[-_])", re.I)
 
 
@@ -187,23 +188,41 @@ def _names_someone(page: Page, block, budget: int = 300) -> bool:
     return False
 
 
-def _repeated_ancestor(page: Page, d, kinds: dict[int, Counter], climb: int = 12):
-    """The nearest block element above ``d`` that is one of three or more siblings of its kind
-    (tag and class signature): one post of a list of posts, whatever else (a registration date,
-    an "edited" note) it prints beside its date."""
+def _repeated_ancestors(page: Page, d, kinds: dict[int, Counter], climb: int = 12):
+    """The block elements above ``d``, nearest first, that are each one of three or more siblings
+    of their kind (tag and class signature): one post of a list of posts, whatever else (a
+    registration date, an "edited" note) it prints beside its date. A post printed as a table of
+    rows (header, words, buttons) repeats its rows too: the row with the date is the nearest,
+    the post's table the next."""
     e = d.parent
     for _ in range(climb):
         if e is None or not e.is_element_node or e.tag in ("body", "html"):
-            return None
+            return
         par = e.parent
         if e.tag not in _INLINE and par is not None and par.is_element_node:
             sig = _kind(page, e)
             if par.mem_id not in kinds:
                 kinds[par.mem_id] = Counter(_kind(page, c) for c in element_children(par))
             if kinds[par.mem_id][sig] >= _MIN_BLOCKS:
-                return e
+                yield e
         e = par
-    return None
+
+
+def _links_away(page: Page, a) -> bool:
+    href = page.attrs.get(a, "href")
+    return bool(href) and not href.startswith(("#", "javascript:"))
+
+
+def _own_words(n) -> str:
+    """The text of an element's own text nodes (not its children's): the date after a label in
+    ``<span><b>Posted:</b> 12.03.2009 - 14:22</span>``."""
+    parts = []
+    c = n.child
+    while c is not None:
+        if c.tag == "-text":
+            parts.append(c.text_content or "")
+        c = c.next
+    return " ".join(" ".join(parts).split())
 
 
 def unread_dated_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[str, int] | None:
@@ -220,6 +239,14 @@ def unread_dated_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[s
         if d.tag in _SKIP_LEAVES or d.tag == "-text" or not d.is_element_node:
             continue
         if d.tag != "time" and d.child is not None and any(True for _ in element_children(d)):
+            # Not a leaf: a date after a label (``<b>Posted:</b> DATE``, the label a link to
+            # the post itself) counts when the element's own words state it; a byline ("by
+            # <a href=/author/x>X</a> on DATE") is a name's line, told by the profile blocks.
+            own = _own_words(d)
+            if 6 <= len(own) <= 60 and when_from_text(own, languages) \
+                    and len(" ".join((d.text() or "").split())) <= 60 \
+                    and not any(_links_away(page, x) for x in d.css("a[href]")):
+                dates.append(d)
             continue  # leaves only (and ``time`` elements)
         t = " ".join((d.text() or "").split())
         if 6 <= len(t) <= 60 and (d.tag == "time" or is_relative_time(t) or when_from_text(t, languages)):
@@ -230,17 +257,18 @@ def unread_dated_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[s
     seen: set[int] = set()
     kinds: dict[int, Counter] = {}  # parent -> signatures of its element children
     for d in dates:
-        block = _repeated_ancestor(page, d, kinds)
-        if block is None or block.mem_id in seen:
-            continue
-        seen.add(block.mem_id)
-        if block.css_first("form, textarea, input[type='text']") is not None or _titled(block) \
-                or _elsewhere(page, block) or not _names_someone(page, block):
-            continue
-        words = len(" ".join((block.text(separator=" ") or "").split())) - len(" ".join((d.text() or "").split()))
-        if words < 40:
-            continue
-        groups[_kind(page, block)] += 1
+        date_len = len(" ".join((d.text() or "").split()))
+        for block in _repeated_ancestors(page, d, kinds):
+            if block.mem_id in seen:
+                break
+            words = len(" ".join((block.text(separator=" ") or "").split())) - date_len
+            if words < 40:
+                continue  # a header row of a post's table: the post is further up
+            seen.add(block.mem_id)
+            if block.css_first("form, textarea, input[type='text']") is None and not _titled(block) \
+                    and not _elsewhere(page, block) and _names_someone(page, block):
+                groups[_kind(page, block)] += 1
+            break
     if not groups:
         return None
     (tag, cls), n = max(groups.items(), key=lambda kv: kv[1])
