@@ -27,7 +27,7 @@ from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, load
 from .comments.dom import Attrs
 from .comments.engine import FALLBACKS, Thread, extract_thread
 from .comments.systems.profile_blocks import unread_dated_blocks, unread_profile_blocks
-from .comments.markup_guess import guess_systems
+from .comments.markup_guess import ONCE_PER_POST, guess_systems, marked_units
 from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
 from .comments.pagination import comment_page_links, unloaded_comments
 from .html_post import extract_post
@@ -480,13 +480,35 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"profile link and words): {accounted} were read or skipped ({extracted} "
                     f"extracted{f', read as {guess}' if guess else ''}): up to {n - accounted} "
                     "may be lost; please report the page")
-    elif "profile-blocks" in thread.systems and html:
-        # Read only by the last fallback: a known engine's own markers (markup_guess), counted
-        # over the page, say how many posts it prints; fewer read is said, not silently kept.
-        known = [(g, k) for g, k in guess_systems(html) if not g.startswith("unknown")]
-        if known and known[0][1] > accounted + 1:
-            g, k = known[0]
+    elif html and extracted and not any(i.code in _LOSS_SAID for i in result.issues):
+        # Comments were read, but the page marks more posts than were read or skipped: a known
+        # engine's own markers (markup_guess; they count a topic's opening post too, read as the
+        # post), else an unknown engine's repeated comment-like ids or classes plus the posts of
+        # other kinds beside them (a Q&A page's answers, a widget's reviews and questions) that
+        # a reader of the comments alone does not read. Fewer read is said, not silently kept.
+        # Known markers count tags (a post may print two) and were checked by number above
+        # (``units``), and a named system knows its own comments: where one read the page, only
+        # posts of another kind (answers, questions, reviews) beside its comments speak here.
+        # An unknown engine's group may hold a hidden reply template or a preview besides: a
+        # margin of one, or one in ten.
+        units_marked = marked_units(html)
+        fallback_only = not set(thread.systems) - FALLBACKS
+        if units_marked and units_marked[2] and units_marked[0] not in ONCE_PER_POST \
+                and "profile-blocks" not in thread.systems:
+            units_marked = None  # a known system's tags, possibly two a post
+        if units_marked and (fallback_only or units_marked[3]) and units_marked[1] > accounted + (
+                1 if units_marked[2] else max(1, accounted // 10)):
+            g, k, known, _ = units_marked
+            system = g if known else f"unknown ({g})"
             result.warn("comment_markup_unread",
-                        f"guessed system {g}: {k} post(s)/comment(s) are marked in the page and "
-                        f"{accounted} were read or skipped ({extracted} extracted, read as "
-                        f"{guess}): up to {k - accounted} may be lost; please report the page")
+                        f"guessed system {system}: {k} post(s)/comment(s) are marked in the page "
+                        f"and {accounted} were read or skipped ({extracted} extracted"
+                        f"{f', read as {guess}' if guess else ''}): up to {k - accounted} may be "
+                        "lost; please report the page")
+
+
+# Warnings that already say the page's comments are not all read.
+_LOSS_SAID = frozenset({"comments_not_extracted", "fewer_comments_than_declared",
+                        "comment_markup_unread", "comments_without_text", "comments_out_of_scope",
+                        "comment_pages_missing", "comments_not_loaded", "comments_elsewhere",
+                        "nested_too_deep", "bad_comment_page"})

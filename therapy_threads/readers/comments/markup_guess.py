@@ -80,8 +80,27 @@ _MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     # (0.11+); the script's hidden copy is ``#post-id-0``.
     ("askbot", re.compile(r"""\sid=["'](?:post-id|js-post)-[1-9]\d*["'][^>]*\sclass=["'][^"']*"""
                           r"""\b(?:js-comment|answer|js-answer)\b""")),
+    # ``Answer``: a Q&A page's answers (Stack Exchange's and its mirrors' markup)
+    ("schema.org answers", re.compile(r"""itemtype=["']https?://schema\.org/Answer["']""", re.I)),
     ("schema.org", re.compile(r"""itemtype=["']https?://schema\.org/Comment["']""", re.I)),
+    # Futaba-family imageboards (``futaba.php``, Pixmicat!, Kokonotsuba: systems/imageboard.py):
+    # every post, the opening one too, carries a delete checkbox named by its number.
+    ("imageboard", re.compile(r"""^<input\s(?=[^>]*\btype=["']?checkbox\b)(?=[^>]*\bname=["']?\d+\b)"""
+                              r"""[^>]*\bvalue=["']?delete\b""", re.I)),
+    # Flarum (``CommentPost.js``; the no-script copy ``content/discussion.blade.php``): one
+    # ``div.Post-body`` per post, the discussion's first post too.
+    ("flarum", re.compile(r"""class=["']Post-body["']""")),
+    # Kunena: blue eagle's ``table.kmsg`` (``topic/default_message.php``), Crypsis' ``div.kmsg``.
+    ("kunena", re.compile(r"""class=["']kmsg(?:\s[^"']*)?["']""")),
+    # Asgaros Forum (``includes/forum-content.php``): ``div.post-element#postid-{ID}``.
+    ("asgaros", re.compile(r"""\sid=["']postid-\d+["']""")),
 )
+
+
+# Markers printed on a topic's opening post too (one alone is a topic without replies), each
+# once per post (other systems' markers may match two tags of one post).
+_OPENING_COUNTED = ("imageboard", "flarum", "kunena", "asgaros")
+ONCE_PER_POST = frozenset(_OPENING_COUNTED)
 
 
 # One id per post/comment: a post-like word, an optional separator, then a number or a hex key.
@@ -126,7 +145,7 @@ _ITEM_WORD = re.compile(
     r"comments[-_](?:body|text|content|entry|item))$")
 _NOT_ITEM_WORD = re.compile(
     r"(?:^|[-_])(?:add|load|more|show|view|leave|write|post|toggle|open|hide|share|sharing|"
-    r"count|counter|link|links|form|respond|title|icon|btn|button|number|num|total|area|section|"
+    r"count|counter|link|links|form|respond|title|icon|btn|button|number|num|total|area|section|shared|"
     r"list|nav|navigation|pagination|author|date|time|meta|avatar|user|toolbar|actions?|tools|"
     # widgets of other posts' comments, live commentary of a match, form fields, placeholders
     r"recent|latest|top|popular|related|live|field|placeholder)(?:$|[-_])|"
@@ -242,7 +261,8 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
     tags = []
     for m in _TAG.finditer(html):
         tag = m.group(0)
-        if "class" not in tag and "id=" not in tag and "item" not in tag and "aria-label" not in tag:
+        if "class" not in tag and "id=" not in tag and "item" not in tag and "aria-label" not in tag \
+                and "delete" not in tag:
             continue
         tags.append(tag)
         for name, rx in _MARKERS:
@@ -252,9 +272,110 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
         posts = set(_IPB_ENTRY.findall(html))
         if posts:
             counts["invision-board"] = len(posts)
+    for name in _OPENING_COUNTED:
+        if counts.get(name) == 1:
+            del counts[name]  # the topic's opening post alone: a topic without replies
     if not counts:
         unknown = (_repeated_ids(tags) or _repeated_item_classes(tags) or _reply_controls(tags)
                    or _repeated_post_blocks(tags, html))
         if unknown:
             counts[unknown[0]] = unknown[1]
     return sorted(counts.items(), key=lambda kv: -kv[1])
+
+
+# Posts of other kinds beside a thread's comments: a Q&A page's answers (Stack Exchange's
+# ``div#answer-{ID}.answer``, Apache Answer's ``div.answer-item``, a site's ``li.answer``), a
+# review widget's reviews and questions (Yotpo's ``div.yotpo-review`` / ``div.yotpo-question``,
+# WooCommerce's ``li.review``, Judge.me's ``div.jdgm-rev``). A reader that knows only the comments
+# under them reads none of these.
+_KIND_WORD = re.compile(
+    r"^(?:[a-z0-9]+[-_]{1,2})*(?P<word>answer|question|review|rev)"
+    r"(?:[-_]{1,2}(?:item|entry|block|box|single|node|container|wrap|wrapper|row|card))?(?:[-_]n)?$")
+_COMMENT_NOUN = re.compile(r"comment|kommentar|komentarz|comentario|commento")
+_COMMENT_ID_ATTR = re.compile(r"""\sid=["'](?:li-|div-)?comment[-_]?\d+["']""")
+# Drupal core's comment links (``ul.links > li.comment-reply``, ``li.comment-edit``...): controls.
+_DRUPAL_LINK = re.compile(r"^li\.comment-(?:reply|edit|delete|approve|forbidden)$")
+# A part of one post ("content-question", "container-question"), not a post.
+_PART_PREFIX = re.compile(r"^(?:content|container|wrapper|wrap|body|text|inner)[-_]")
+_KIND_ID = re.compile(r"""\sid=["'](?P<word>answer|question|review)[-_]?\d+["']""", re.I)
+
+
+def _other_kinds(tags: list[str], skip: str) -> list[tuple[str, int]]:
+    """Per kind (answer, question, review) other than ``skip``, its largest group of repeated
+    blocks (a class token, or distinct ``kind-N`` ids): [("div.answer", 5), ...]; when ``skip``
+    names a kind, the comments' largest class group beside it too."""
+    best: dict[str, tuple[str, int]] = {}
+    groups: dict[tuple[str, str], set[str] | int] = {}
+    for tag in tags:
+        name = _TAG_NAME.match(tag).group(1).lower()
+        if name not in _ITEM_TAGS or _NOT_A_COMMENT.search(tag) or _COMMENT_ID_ATTR.search(tag):
+            continue  # (WooCommerce's ``li.review#li-comment-N``: a comment, counted already)
+        m = _CLASS_VALUE.search(tag)
+        for token in (m.group(1).lower().split() if m else ()):
+            block = re.sub(r"(?<=[-_])\d+$", "n", token.split("--", 1)[0])
+            if skip == "post":
+                # posts' own comments: ``div.post-comment`` beside ``div.post-text``; the
+                # answers are posts already counted
+                block = re.sub(r"^post[-_]", "", block)
+                if _KIND_WORD.match(block) or not _COMMENT_NOUN.search(block):
+                    continue  # (a forum's "topic-reply" blocks are its posts again)
+            if _NOT_ITEM_WORD.search(block) or _PART_PREFIX.match(block):
+                continue
+            k = None if skip == "post" else _KIND_WORD.match(block)
+            if k and _COMMENT_NOUN.search(block[:k.start("word")]):
+                k = None  # a comment's answer ("comment_answer") is a reply, one more comment
+            # The comments beside the kind that was guessed (an answer's comments; not a part of
+            # the answers themselves, "answer-text")
+            word = k.group("word") if k else "comment" if skip and _ITEM_WORD.match(block) \
+                and not re.search(r"answer|question|review", block) else ""
+            if word:
+                key = (word, f"{name}.{token}")
+                groups[key] = groups.get(key, 0) + 1
+                break
+        i = _KIND_ID.search(tag) if skip != "post" else None
+        if i:
+            key = (i.group("word").lower(), f"{name}#{i.group('word').lower()}-N")
+            groups.setdefault(key, set()).add(i.group(0))
+    for (word, label), v in groups.items():
+        n = v if isinstance(v, int) else len(v)
+        if word != skip and n >= 2 and n > best.get(word, ("", 0))[1]:
+            best[word] = (label, n)
+    return sorted(best.values(), key=lambda kv: -kv[1])
+
+
+def marked_units(html: str) -> tuple[str, int, bool, bool] | None:
+    """For a page whose comments were read: how many posts/comments its markup marks, to compare
+    with what was read ("no silent loss"). A known system's markers first; else the largest
+    group of an unknown engine's comment-like ids or classes (``guess_systems``), plus the posts
+    of other kinds beside them (answers, questions, reviews), which that group does not count.
+    Returns (what was counted, how many, whether a known system's markers: those count a
+    topic's opening post too, whether posts of another kind are among them)."""
+    guessed = guess_systems(html)
+    if guessed and not guessed[0][0].startswith(("unknown", "schema.org")):
+        return guessed[0][0], guessed[0][1], True, False  # (tags: see ONCE_PER_POST)
+    tags = [m.group(0) for m in _TAG.finditer(html) if "class" in m.group(0) or "id=" in m.group(0)
+            or "aria-label" in m.group(0)]
+    # The largest of an unknown engine's groups (ids, classes, reply controls, post blocks), not
+    # the first found: a few comments with ids beside more without. schema.org's marks (any
+    # engine may print them) are one more such group.
+    found = [g for g in (_repeated_ids(tags), _repeated_item_classes(tags), _reply_controls(tags),
+                         _repeated_post_blocks(tags, html)) if g]
+    found += [g for g in guessed if g[0].startswith("schema.org")]
+    found = [g for g in found if not _DRUPAL_LINK.match(re.sub(r"^unknown \((.*)\)$", r"\1", g[0]))]
+    label, n = max(found, key=lambda g: g[1]) if found else ("", 0)
+    name = re.sub(r"^unknown (?:forum )?\((.*)\)$", r"\1", label)
+    # A group of posts of every kind (forum post blocks, ``data-post-id``, ``div#post-N``)
+    # already counts the answers beside it; only the comments under them are added.
+    word = next((w for w in ("answer", "question", "review") if w in label), "")
+    if label.startswith("unknown forum") or re.search(r"[#\[](?:data-)?(?:post|entry|message|msg|note)",
+                                                      name):
+        word = "post"
+    parts = [(name, n)] if n else []
+    others = [(lbl, k) for lbl, k in _other_kinds(tags, word) if lbl != name]
+    parts += others
+    if not parts:
+        return None
+    kinds = bool(word and word != "post") or any(
+        _KIND_WORD.match(lbl.split(".", 1)[-1].split("#", 1)[-1]) or "#answer" in lbl
+        or "#question" in lbl or "#review" in lbl for lbl, _ in others)
+    return " + ".join(lbl for lbl, _ in parts), sum(k for _, k in parts), False, kinds

@@ -32,7 +32,7 @@ from ..base import Item, Page
 from ..cleanup import is_date_line, is_number_label
 from ..dom import element_children, stripped_text
 from .phpbb import phpbb2_not_text
-from .topic_page import FORUM_PAGE, FlatForum, is_later_page
+from .topic_page import FORUM_PAGE, FlatForum, is_later_page, states_later_page
 
 # A class token naming one post block; "-odd"/"-even", "-primary"/"-secondary"/"-tertiary" and
 # "-item"/"-container"/"-wrap" name the same block.
@@ -136,7 +136,7 @@ class ForumPosts(FlatForum):
             out[marked].skip_reason = "thread_starter"
         elif _block_word(page.attrs.classes(best[0][0])) in _REPLY_BLOCKS:
             pass  # blocks named as the replies to a post: the post is printed apart from them
-        elif not is_later_page(page, self.page_number):
+        elif not is_later_page(page, self.page_number) and not states_later_page(page):
             out[0].skip_reason = "thread_starter"
         return out
 

@@ -26,7 +26,7 @@ from ..base import CommentSystem, Item, Page
 from ..cleanup import is_counter_line, is_relative_time, is_reply_word
 from ..dom import ancestors, element_children, own_blocks, stripped_text
 from .generic import indent_depths
-from .topic_page import FORUM_PAGE, is_later_page
+from .topic_page import FORUM_PAGE, is_later_page, states_later_page
 
 _PROFILE = roles.PROFILE_HREF  # a link to a person's profile (the engine's author link)
 _MAX_NAME = 60
@@ -290,7 +290,8 @@ class ProfileBlocks(CommentSystem):
         out = [Item(block, self.name, "", author=stripped_text(link), content=words,
                     depth=depths[i] if depths else None)
                for i, (block, link, words) in enumerate(best)]
-        if _forum_posting(page, best[0][0]) and not is_later_page(page, FORUM_PAGE):
+        if _forum_posting(page, best[0][0]) and not is_later_page(page, FORUM_PAGE) \
+                and not states_later_page(page):
             # schema.org's forum post: on a topic's first page the first is the opening post,
             # the page's own post, not a comment.
             out[0].skip_reason = "thread_starter"

@@ -36,6 +36,33 @@ def is_later_page(page: Page, number: re.Pattern) -> bool:
     return False
 
 
+# A topic's pagination, as forum templates print it: phpBB's ``div.pagination`` "Page {N} of {M}"
+# (``{PAGE_NUMBER}``), vBulletin's "Page N of M" in ``div.pagenav``, Something Awful's ``div.pages``
+# with a "Previous page" link; a ``rel=prev`` link anywhere in it.
+_PAGINATION = ("[class*='pagination'], [class*='pagenav'], [class*='pages'], [class*='paging'], "
+               "[class*='page-nav']")
+_PAGE_OF = re.compile(r"\b(?:page|seite|página|pagina|pagine|strona|sida|side)\s+(\d+)\s+"
+                      r"(?:of|von|de|di|sur|van|av|z|из|af)\s+\d+", re.I)
+_PREVIOUS = re.compile(r"^(?:previous(?: page)?|prev(?: page)?|vorherige(?: seite)?|"
+                       r"page précédente|précédente|anterior|precedente|vorige)$", re.I)
+
+
+def states_later_page(page: Page, limit: int = 8) -> bool:
+    """The topic's own pagination says this is not its first page: "Page N of M" with N above 1,
+    or a link to the previous page (``rel=prev``, or titled or worded "Previous page")."""
+    for pag in page.root.css(_PAGINATION)[:limit]:
+        text = " ".join((pag.text(separator=" ") or "").split())
+        m = _PAGE_OF.search(text) if len(text) <= 400 else None
+        if m:
+            return int(m.group(1)) > 1
+        for a in pag.css("a"):
+            if "prev" in (page.attrs.get(a, "rel") or "").lower().split() \
+                    or _PREVIOUS.match((page.attrs.get(a, "title") or "").strip()) \
+                    or _PREVIOUS.match(" ".join((a.text() or "").split())):
+                return True
+    return False
+
+
 class FlatForum(CommentSystem):
     """A forum engine whose topic is a flat list of post elements with numbered ids.
 
