@@ -52,9 +52,7 @@ class Forem(CommentSystem):
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
         found = []
-        for n in page.root.css("div.post[id^='post_']"):
-            if not _POST.match(a.id(n)):
-                continue
+        for n, _ in page.with_id("div.post[id^='post_']", _POST):
             who = n.css_first("div.user div.username")
             words = [c for c in n.css("div.contents") if c.css_first("div.user") is None]
             if who is None or not words:

@@ -55,9 +55,7 @@ class InvisionBoard(FlatForum):
 
     def posts(self, page: Page):
         seen: set[int] = set()
-        for a in page.root.css("a[name^='entry']"):
-            if not _ENTRY.match(page.attrs.get(a, "name")):
-                continue
+        for a, _ in page.with_id("a[name^='entry']", _ENTRY, attr="name"):
             table = _own_table(a)
             if table is None or table.mem_id in seen or table.css_first("div.postcolor") is None:
                 continue
@@ -65,10 +63,8 @@ class InvisionBoard(FlatForum):
             yield table
 
     def post_number(self, page: Page, post) -> str | None:
-        for a in post.css("a[name^='entry']"):
-            m = _ENTRY.match(page.attrs.get(a, "name"))
-            if m:
-                return m.group(1)
+        for _, m in page.with_id("a[name^='entry']", _ENTRY, under=post, attr="name"):
+            return m.group(1)
         return None
 
     def content_of(self, page: Page, post, pid: str):
