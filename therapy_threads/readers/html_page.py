@@ -22,8 +22,8 @@ from . import register
 from ._dates import When, place_year
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
 from .base import Reader, SourceRef
-from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, loaded_by_script,
-                                raw_comment_ids, unit_ids)
+from .comments.declared import (COUNTED_WHEN_NONE_READ, TOPIC_COUNTED, declared_count,
+                                loaded_by_script, raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
 from .comments.engine import FALLBACKS, Thread, extract_thread
 from .comments.systems.profile_blocks import unread_dated_blocks, unread_profile_blocks
@@ -459,7 +459,7 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
     # Nothing read or skipped at all: _say_unread_markup names the engine from its markup (with
     # the site and the stated count); only the comment ids are counted here, as they always were.
     marked, marker = max(((len(v), k) for k, v in (units or {}).items()
-                          if accounted or k == COMMENT_IDS), default=(0, ""))
+                          if accounted or k in COUNTED_WHEN_NONE_READ), default=(0, ""))
     topic = ""
     if marker in TOPIC_COUNTED and not thread.skipped.get("thread_starter"):
         marked -= 1  # the topic's opening post, read as the post (a later page: one unflagged)

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -1124,6 +1124,12 @@ def _outermost(nodes: list[LexborNode], stop: LexborNode) -> list[LexborNode]:
     return out
 
 
+def _day_first(page: Page) -> Page:
+    """The page read with a day-first date order (British English's), its languages' month names
+    kept: for a date element the system knows its template prints day first."""
+    return replace(page, languages=("en-gb",) + tuple(page.languages))
+
+
 def _date_values(page: Page, n: LexborNode) -> list[str]:
     """Machine-readable date attributes on the element and its first few descendants."""
     vals: list[str] = []
@@ -1311,7 +1317,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     for cand in ([it.date] if it.date is not None else []) + _candidates(idx, dnames):
         if cand.mem_id == item_id:
             continue
-        w, t = _when(page, cand, author)
+        w, t = _when(_day_first(page) if it.day_first and cand is it.date else page, cand, author)
         if w and len(t) <= 120:
             date_node, when, date_text = cand, w, t
             break
@@ -1465,7 +1471,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                               date_texts=(date_text,) if date_text else ())
     if not text and words_nodes and len(raw_text.strip()) <= 12 and "\n" not in raw_text.strip() \
             and not is_reply_word(raw_text.strip()) and raw_text.strip() != (date_text or "") \
-            and (raw_text.strip() != (author or "") or _name_outside(author_node, words_nodes)) \
+            and (raw_text.strip() != (author or "") or _name_outside(author_node, words_nodes)
+                 or _stated_apart(it)) \
             and _own_short_words(page, words_nodes, raw_text.strip()):
         # The words part holds one short line only ("5", "+1") in a paragraph of its own: the
         # commenter's whole answer, not a counter or a number the cleanup takes off a longer text;
@@ -1582,6 +1589,12 @@ def _name_element(n: LexborNode, name: str, budget: int = 200) -> LexborNode:
 
 
 _COUNTER_NAME = re.compile(r"count|rating|vote|like|score|karma|points|num", re.I)
+
+
+def _stated_apart(it: Item) -> bool:
+    """The system stated both the name (read from its own part) and the words' element, so the
+    two are apart by the template: a name typed again as the whole comment is the comment."""
+    return bool(it.author) and it.content is not None and not contains(it.content, it.node)
 
 
 def _name_outside(author_node: LexborNode | None, words: list[LexborNode]) -> bool:
