@@ -107,9 +107,11 @@ class Staticman(CommentSystem):
         # The message is the markup before the ``cite``; one element alone is named as the
         # words (a one-word comment is then kept even when it repeats the commenter's name).
         words = [c for c in element_children(n) if c.tag != "cite" and c.text(strip=True)]
+        # The comment is itself a blockquote: one inside it is the commenter quoting someone.
+        quotes = [q for q in n.css("blockquote") if q.mem_id != n.mem_id]
         return Item(n, self.name, "", parent_stated=True,
                     author=" ".join((who.text() or "").split()) if who is not None else None,
-                    date=box, day_first=True, not_text=[cite],
+                    date=box, day_first=True, not_text=[cite, *quotes],
                     content=words[0] if len(words) == 1 else None)
 
     def _beautiful_hugo(self, it: Item, n, page: Page) -> None:
