@@ -286,7 +286,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             rc.key, rc.parent_key, rc.text, location=rc.location,
             published_at=rc.when.utc if rc.when else None,
             published_local=rc.when.local if rc.when else None, published_age=rc.age,
-            like_count=rc.like_count, is_post_author=rc.is_post_author,
+            like_count=rc.like_count, is_post_author=rc.is_post_author, removed=rc.removed,
             identity=clean_identity(rc.author, url=unwrap_wayback(rc.author_url))))
     missing_pages = sorted(linked - fetched)
     result.comment_pages = missing_pages
@@ -295,7 +295,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     result.raw_count_exact = False
     # Comments found but without readable text are quarantined by add_post (empty_text); for
     # the "declared vs read" check they were not read.
-    empty = [c for c in comments if not clean_text(c.text)]
+    empty = [c for c in comments if not c.removed and not clean_text(c.text)]
     textless = len(empty)
     # Of those, the ones with a post's header (a poster and a time): posts whose words were not
     # found, as against empty shells a recogniser took for comments (no name, no date).

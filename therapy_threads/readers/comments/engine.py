@@ -124,6 +124,9 @@ class RawComment:
     # by the page reader where only one year fits (``_dates.place_year``), else kept as shown.
     yearless: Yearless | None = None
     yearless_text: str = ""
+    # The page shows a deletion notice where the words were: kept (replies keep their parent),
+    # published with empty text and the ``removed`` flag; the notice is never the text.
+    removed: bool = False
 
 
 @dataclass(slots=True)
@@ -181,11 +184,11 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             thread.skipped["pingback"] += 1
             left_out[rc.key] = rc.parent_key
             continue
-        if _DELETED_TEXT.match(rc.text) and not (rc.key and rc.key in answered):
-            # The system's placeholder for a removed comment, without replies under it: counted,
-            # never published (one with replies stays, so that they keep their parent).
-            thread.skipped["deleted"] += 1
-            continue
+        if _removal_marked(page, own) or _DELETED_TEXT.match(rc.text):
+            # The platform's notice for a removed comment: the comment stays a node (its replies
+            # keep their parent; the stated count includes it), marked removed, without the
+            # notice as its words (the commenter did not write it).
+            rc.removed, rc.text = True, ""
         thread.comments.append(rc)
         thread.systems[it.system] += 1
         thread.parents_elsewhere += it.parent_elsewhere
@@ -201,17 +204,32 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     return thread
 
 
-# A comment system's placeholder for a removed comment, printed where its words were
-# ("[deleted]", "This comment has been deleted", "该评论已删除", "Dieser Kommentar wurde gelöscht").
+# A comment system's notice for a removed comment, printed where its words were, when it is the
+# whole text ("[deleted]", "This comment has been deleted", "该评论已删除", "Dieser Kommentar wurde
+# gelöscht"), with the agent Blogger's localised notices name ("This comment has been removed by
+# the author." / "by a blog administrator.", "Ce commentaire a été supprimé par l'auteur.",
+# "Dieser Kommentar wurde vom Autor entfernt.", "Este comentario ha sido eliminado por el autor.").
+_BY = (r"(?:\s+(?:by|par|von|vom|por|pelo|pela|dall['’]|da|door|przez|av|af)\b[^.。!！\n]{0,40}|"
+       r"\s+dall['’][^.。!！\n]{0,40})?")
 _DELETED_TEXT = re.compile(
     r"^\s*(?:\[(?:deleted|removed|gelöscht|supprimé|eliminado)\]|"
-    r"(?:this\s+)?(?:comment|reply|post|message)\s+(?:has\s+been\s+|was\s+)?(?:deleted|removed)|"
-    r"(?:dieser\s+)?(?:kommentar|beitrag)\s+(?:wurde\s+)?gelöscht|"
-    r"(?:ce\s+)?commentaire\s+(?:a\s+été\s+)?supprimé|"
-    r"(?:este\s+)?comentario\s+(?:ha\s+sido\s+)?eliminado|"
-    r"(?:questo\s+)?commento\s+(?:è\s+stato\s+)?(?:eliminato|rimosso)|"
+    r"(?:this\s+)?(?:comment|reply|post|message)\s+(?:has\s+been\s+|was\s+)?(?:deleted|removed)" + _BY + "|"
+    r"(?:dieser\s+)?(?:kommentar|beitrag)(?:\s+wurde)?" + _BY + r"\s+(?:gelöscht|entfernt)|"
+    r"(?:ce\s+)?commentaire\s+(?:a\s+été\s+)?supprimé" + _BY + "|"
+    r"(?:este\s+)?(?:comentario|comentário)\s+(?:ha\s+sido\s+|foi\s+)?(?:eliminado|removido|excluído)" + _BY + "|"
+    r"(?:questo\s+)?commento\s+(?:è\s+stato\s+)?(?:eliminato|rimosso)" + _BY + "|"
+    r"(?:deze\s+)?(?:reactie|opmerking)\s+(?:is\s+)?verwijderd" + _BY + "|"
     r"(?:该|此|這條|这条|該)?(?:评论|評論|回复|回覆)(?:已|已经|已經|已被)(?:删除|刪除)|"
     r"このコメントは削除されました|삭제된 댓글입니다)\s*[.。!！]?\s*$", re.I)
+
+# Markup a comment system prints only for a removed comment, from its templates: Blogger's
+# ``<span class='deleted-comment'>`` around the notice (classic ``dd.comment-body`` and threaded
+# ``p.comment-content`` alike).
+_REMOVED_CLASSES = frozenset({"deleted-comment"})
+
+
+def _removal_marked(page: Page, own: list[LexborNode]) -> bool:
+    return any(page.attrs.classes(n) & _REMOVED_CLASSES for n in own[:80])
 
 
 # --------------------------------------------------------------------------- 1. collect
