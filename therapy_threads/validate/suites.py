@@ -100,7 +100,9 @@ def _schema_checks(table: str) -> list[Check]:
             if unless:
                 # The schema's exception: rows flagged by this boolean column may be blank (a
                 # comment the platform shows as removed keeps its place, without words).
-                kw.update(row_condition=f"{unless} != True", condition_parser="pandas")
+                # (GX's serialised condition object; its string conditions are deprecated)
+                kw["row_condition"] = {"type": "comparison", "column": {"name": unless},
+                                       "operator": "!=", "parameter": True}
             out.append(Check(table, f"{name}_not_blank", kind, kw,
                              f"have {name} with fewer than {prop['minLength']} visible characters (empty or whitespace only)"
                              + (f" and are not marked {unless}" if unless else ""),
