@@ -174,13 +174,17 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             it.skip_reason = "advertising"
         if not it.skip_reason and i == 0 and _marked_first_post(page, own):
             it.skip_reason = "thread_starter"
-        if it.skip_reason:
+        if it.skip_reason and it.skip_reason != "deleted":
             thread.skipped[it.skip_reason] += 1
             if it.skip_reason == "pingback":
                 left_out[it.key] = parents[i]
             continue
         rc = _read_fields(page, it, own, by_id, parents[i], i)
-        if _PING_TEXT.match(rc.text) or not rc.text.strip() and _ping_words(own):
+        if it.skip_reason == "deleted":
+            # The system knows the comment is shown as deleted (Reddit's and Hacker News' rows
+            # without words): a node like any removed comment, below.
+            rc.removed, rc.text = True, ""
+        elif _PING_TEXT.match(rc.text) or not rc.text.strip() and _ping_words(own):
             thread.skipped["pingback"] += 1
             left_out[rc.key] = rc.parent_key
             continue
@@ -189,6 +193,8 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             # keep their parent; the stated count includes it), marked removed, without the
             # notice as its words (the commenter did not write it).
             rc.removed, rc.text = True, ""
+        if rc.removed and rc.author and _GONE_AUTHOR.match(rc.author):
+            rc.author = rc.author_url = None  # "[deleted]" stands where the name was: no one
         thread.comments.append(rc)
         thread.systems[it.system] += 1
         thread.parents_elsewhere += it.parent_elsewhere
@@ -221,6 +227,9 @@ _DELETED_TEXT = re.compile(
     r"(?:deze\s+)?(?:reactie|opmerking)\s+(?:is\s+)?verwijderd" + _BY + "|"
     r"(?:该|此|這條|这条|該)?(?:评论|評論|回复|回覆)(?:已|已经|已經|已被)(?:删除|刪除)|"
     r"このコメントは削除されました|삭제된 댓글입니다)\s*[.。!！]?\s*$", re.I)
+
+# What a platform prints where a removed comment's author was (Reddit, Hacker News).
+_GONE_AUTHOR = re.compile(r"^\s*\[?(?:deleted|removed|gelöscht|supprimé|eliminado)\]?\s*$", re.I)
 
 # Markup a comment system prints only for a removed comment, from its templates: Blogger's
 # ``<span class='deleted-comment'>`` around the notice (classic ``dd.comment-body`` and threaded
