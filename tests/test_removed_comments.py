@@ -117,3 +117,27 @@ def test_rows_marked_removed_are_published_with_their_replies():
     t = records_table("comments", r.comments)
     assert t.column("removed").to_pylist() == [True, False]
     assert t.column("text").to_pylist() == ["", "Sorry to see it go."]
+
+
+def test_gold_labeller_marks_removed_comments(tmp_path):
+    # bench/readers_eval/label.py: a "removed" rule keeps the comment (count, parent) with an
+    # empty snippet and "removed": true; the notice is not its text.
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "label", Path(__file__).resolve().parents[1] / "bench" / "readers_eval" / "label.py")
+    label = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(label)
+    page = tmp_path / "p.html"
+    page.write_text('<html><body><ul id="c">'
+                    '<li><b>Ana</b><p><span class="deleted-comment">This comment has been removed by the '
+                    'author.</span></p><ul><li><b>Bo</b><p>Why was it removed?</p></li></ul></li>'
+                    '<li><b>Cy</b><p>A plain comment.</p></li></ul></body></html>')
+    (tmp_path / "p.rules.json").write_text(
+        '{"item": "//ul[@id=\'c\']//li", "content": "./p", "author": "./b", "parent": "nest",'
+        ' "removed": "./p/span[@class=\'deleted-comment\']"}')
+    gold = label.label(page)
+    assert gold["count"] == 3 and gold["depths"] == {"0": 2, "1": 1}
+    assert [(c["snippet"], c["author"], c["parent"], c.get("removed")) for c in gold["comments"]] == [
+        ("", "Ana", None, True), ("Why was it removed?", "Bo", 0, None), ("A plain comment.", "Cy", None, None)]
