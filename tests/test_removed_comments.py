@@ -141,3 +141,32 @@ def test_gold_labeller_marks_removed_comments(tmp_path):
     assert gold["count"] == 3 and gold["depths"] == {"0": 2, "1": 1}
     assert [(c["snippet"], c["author"], c["parent"], c.get("removed")) for c in gold["comments"]] == [
         ("", "Ana", None, True), ("Why was it removed?", "Bo", 0, None), ("A plain comment.", "Cy", None, None)]
+
+
+def _fyre(mid: str, name: str, words: str, replies: str = "", deleted: bool = False) -> str:
+    if deleted:
+        # Livefyre's stream keeps a deleted comment as a notice; the widget hides it (inline style)
+        # unless replies hang under it.
+        hide = "" if replies else ' style="display: none;"'
+        inner = (f'<div class="fyre-comment-wrapper"{hide}><section class="fyre-comment-deleted">'
+                 "<p>This comment has been deleted</p></section></div>")
+    else:
+        inner = (f'<div class="fyre-comment-wrapper"><header class="fyre-comment-head"><a '
+                 f'class="fyre-comment-username">{name}</a><time class="fyre-comment-date" '
+                 f'datetime="2014-12-28T10:00:00Z">Dec 28</time></header><section class="fyre-comment-body">'
+                 f'<div class="fyre-comment"><p>{words}</p></div></section></div>')
+    return (f'<article class="fyre-comment-article" data-message-id="{mid}">{inner}<div class="fyre-comment-'
+            f'replies fyre-comment-container">{replies}</div></article>')
+
+
+def test_a_removed_comment_the_page_hides_is_not_shown_so_not_kept():
+    r = read_page('<div id="livefyre"><div class="fyre-comment-stream"><div class="fyre-stream-content">'
+                  + _fyre("201", "reader_one", "A first thought.")
+                  + _fyre("202", "", "", deleted=True)
+                  + _fyre("203", "", "", _fyre("204", "reader_two", "Answering the removed one."), deleted=True)
+                  + "</div></div></div>")
+    # the hidden one without replies is counted as skipped; the shown one with a reply stays
+    assert shape(r) == [("A first thought.", 0, None, "reader_one"), ("", 0, None, None),
+                        ("Answering the removed one.", 1, "", "reader_two")]
+    assert [c.removed for c in r.comments] == [False, True, False]
+    assert r.skipped.get("deleted") == 1

@@ -193,6 +193,11 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             # keep their parent; the stated count includes it), marked removed, without the
             # notice as its words (the commenter did not write it).
             rc.removed, rc.text = True, ""
+        if rc.removed and not (rc.key and rc.key in answered) and _notice_hidden(page, own):
+            # A removed comment the page does not show (its notice hidden by the widget, no
+            # replies under it; Livefyre's stream keeps one so): counted, not a comment.
+            thread.skipped["deleted"] += 1
+            continue
         if rc.removed and rc.author and _GONE_AUTHOR.match(rc.author):
             rc.author = rc.author_url = None  # "[deleted]" stands where the name was: no one
         thread.comments.append(rc)
@@ -234,11 +239,23 @@ _GONE_AUTHOR = re.compile(r"^\s*\[?(?:deleted|removed|gelöscht|supprimé|elimin
 # Markup a comment system prints only for a removed comment, from its templates: Blogger's
 # ``<span class='deleted-comment'>`` around the notice (classic ``dd.comment-body`` and threaded
 # ``p.comment-content`` alike).
-_REMOVED_CLASSES = frozenset({"deleted-comment"})
+_REMOVED_CLASSES = frozenset({"deleted-comment", "fyre-comment-deleted"})
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 
 
 def _removal_marked(page: Page, own: list[LexborNode]) -> bool:
     return any(page.attrs.classes(n) & _REMOVED_CLASSES for n in own[:80])
+
+
+def _notice_hidden(page: Page, own: list[LexborNode]) -> bool:
+    """The removal notice sits in an element the page hides (``style="display: none"``)."""
+    for n in own[:80]:
+        if not _DISPLAY_NONE.search(page.attrs.get(n, "style") or ""):
+            continue
+        words = " ".join(n.text(separator=" ", strip=True).split())
+        if _DELETED_TEXT.match(words) or any(page.attrs.classes(d) & _REMOVED_CLASSES for d in n.css("*")):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- 1. collect
