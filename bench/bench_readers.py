@@ -257,7 +257,9 @@ def cmd_corpus(args) -> dict:
                 print(f"  {s.page}: gold {s.gold_count} read {s.count} {s.gold_depths} {s.depths} "
                       f"exact {s.exact} parents {s.pairs_correct}/{s.pairs_gold} (found "
                       f"{s.pairs_found}) matched {s.matched} author {s.author_ok}/{s.author_total} "
-                      f"silent_zero {s.silent_zero} warn {s.warnings}")
+                      f"silent_zero {s.silent_zero} warn {s.warnings}"
+                      + (f" removed {s.removed_ok}/{s.removed_gold} (read {s.removed_read})"
+                         if s.removed_gold or s.removed_read else ""))
                 for d in s.dirty[:3]:
                     print(f"      dirty {d}")
                 if len(s.dirty) > 3:

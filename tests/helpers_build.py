@@ -98,7 +98,7 @@ def make_rows(spec: BuildSpec) -> tuple[list[dict], list[dict], list[dict], list
                     "published_at": t0 + timedelta(days=p, hours=i),
                     "author_pseudonym": f"u_{rng.randrange(16**8):08x}",
                     "is_post_author": rng.random() < 0.2,
-                    "language": "en",
+                    "language": "en", "removed": False,
                 })
             for r in rows:
                 r["n_children"] = children[r["comment_id"]]

@@ -859,9 +859,12 @@ def test_old_reddit_thread_authors_scores_and_ages_stay_out_of_the_text():
                                     fullname=fullname)
                 + '</div></div>')
     r = read(page())
+    # the "[deleted]" comment stays, removed: no text, and "[deleted]" is nobody's name
     assert shape(r) == [("A first comment.", 0, None, "example_user"),
                         ("A reply to it.", 1, "A first comment.", "other_person"),
-                        ("Another top comment.", 0, None, "third_one")]
+                        ("Another top comment.", 0, None, "third_one"),
+                        ("", 0, None, None)]
+    assert [c.removed for c in r.comments] == [False, False, False, True]
     assert r.comments[0].published_at == "2020-01-01T12:00:00Z"
     assert r.posts[0].comment_system == "reddit" and "comment_markup_unread" not in codes(r)
     # The same ids in markup no recogniser reads: a warning with the count, never a silent zero.
@@ -1112,7 +1115,9 @@ def test_new_reddit_shreddit_comments_nested_with_stated_parents():
     r = read(f'<shreddit-comment-tree post-id="t3_zzz1">{tree}</shreddit-comment-tree>')
     assert shape(r) == [("A first comment.", 0, None, "example_user"),
                         ("A reply to it.", 1, "A first comment.", "other_person"),
+                        ("", 0, None, None),  # deleted: kept as a removed comment
                         ("Another top comment.", 0, None, "third_one")]
+    assert [c.removed for c in r.comments] == [False, False, True, False]
     assert r.comments[1].published_at == "2024-03-02T10:00:00Z"
     assert r.posts[0].comment_system == "shreddit"
     assert guess_systems(tree) == [("shreddit", 4)]
@@ -1224,9 +1229,12 @@ def test_hacker_news_rows_before_the_comtr_class_and_deleted_rows():
     r = read('<table class="comment-tree">' + row(1, 0, "ada_ex", "First opinion here.")
              + row(2, 1, "bo_ex", "A reply to it.") + row(3, 1, "cy_ex", "[deleted]")
              + row(4, 0, "dee_ex", "Second thread.") + '</table>')
+    # a "[deleted]" row stays a comment, removed, without the notice as its text
     assert shape(r) == [("First opinion here.", 0, None, "ada_ex"),
                         ("A reply to it.", 1, "First opinion here.", "bo_ex"),
+                        ("", 1, "First opinion here.", "cy_ex"),
                         ("Second thread.", 0, None, "dee_ex")]
+    assert [c.removed for c in r.comments] == [False, False, True, False]
 
 
 def test_hacker_news_classic_tables_focused_item_and_deleted_parents():
@@ -1245,11 +1253,14 @@ def test_hacker_news_classic_tables_focused_item_and_deleted_parents():
     r = read(story + '<table border=0>' + row(901, 0, "ada_ex", "First opinion here.")
              + row(0, 1, "", "[deleted]") + row(903, 2, "bo_ex", "A reply to the removed one.")
              + row(904, 1, "cy_ex", "[deleted]") + row(905, 0, "dee_ex", "Second thread.") + '</table>')
-    # a removed row with a reply under it keeps its place (its reply keeps its parent); a leaf one goes
+    # a removed row keeps its place (its reply keeps its parent), with or without replies, as a
+    # comment without text
     assert shape(r) == [("First opinion here.", 0, None, "ada_ex"),
-                        ("[deleted]", 1, "First opinion here.", None),
-                        ("A reply to the removed one.", 2, "[deleted]", "bo_ex"),
+                        ("", 1, "First opinion here.", None),
+                        ("A reply to the removed one.", 2, "", "bo_ex"),
+                        ("", 1, "First opinion here.", "cy_ex"),
                         ("Second thread.", 0, None, "dee_ex")]
+    assert [c.removed for c in r.comments] == [False, True, False, True, False]
     # a comment's own page: the focused comment in table.fatitem is the post, its replies the thread
     focus = ('<table class="fatitem" border="0"><tr class="athing" id="700"><td class="ind"></td>'
              '<td class="default"><div><span class="comhead"><a href="user?id=fo_ex" class="hnuser">fo_ex</a>'

@@ -105,8 +105,11 @@ def test_main_and_item_containers_with_children_and_a_deleted_placeholder():
                      + block("comment-item-container", "戊", "再回复一次"))
              + block("comment-main-container", "丙", "该评论已删除")
              + block("comment-main-container", "丁", "另一条评论") + '</div>', lang="zh")
+    # the deletion notice ("该评论已删除") is not 丙's text: a removed comment without words
     assert shape(r) == [("第一条评论的内容", 0, None, "甲"), ("回复第一条", 1, "第一条评论的内容", "乙"),
-                        ("再回复一次", 1, "第一条评论的内容", "戊"), ("另一条评论", 0, None, "丁")]
+                        ("再回复一次", 1, "第一条评论的内容", "戊"), ("", 0, None, "丙"),
+                        ("另一条评论", 0, None, "丁")]
+    assert [c.removed for c in r.comments] == [False, False, False, True, False]
 
 
 def test_list_item_component_with_sub_comments_and_its_words_part():

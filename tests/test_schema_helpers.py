@@ -49,7 +49,12 @@ def test_suites_are_generated_from_the_schemas():
     assert checks["comment_id_unique"].expectation == "ExpectColumnValuesToBeUnique"
     assert checks["comment_id_pattern"].kwargs["regex"] == schema.json_schema("comments")["properties"]["comment_id"]["pattern"]
     assert checks["like_count_minimum"].kwargs == {"column": "like_count", "min_value": 0}
-    assert checks["text_not_blank"].kwargs == {"column": "text_visible_len", "min_value": 1}
+    # the schema's exception (x-blank-when): a comment marked removed keeps its place without text
+    assert checks["text_not_blank"].kwargs == {
+        "column": "text_visible_len", "min_value": 1,
+        "row_condition": {"type": "comparison", "column": {"name": "removed"}, "operator": "!=",
+                          "parameter": True}}
+    assert schema.json_schema("comments")["properties"]["removed"]["x-arrow-type"] == "bool"
     assert "parent_id_not_null" not in checks and "root_id_not_null" in checks  # nullability from the schema
     assert {c.check for c in specs["posts"].checks} >= {"source_format_enum", "post_id_unique"}
     assert "body_not_blank" not in {c.check for c in specs["posts"].checks}  # an empty body is allowed

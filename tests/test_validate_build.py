@@ -128,6 +128,16 @@ def test_empty_and_blank_text(tmp_path):
     assert f.row_ids == [rows["comments"][5]["comment_id"], rows["comments"][6]["comment_id"]]
 
 
+def test_removed_comment_may_be_blank(tmp_path):
+    # A comment the page shows as deleted keeps its place (its replies keep their parent) with
+    # no text and the removed flag; the same blank text without the flag still fails.
+    rows = good_rows()
+    rows["comments"][1]["text"], rows["comments"][1]["removed"] = "", True
+    rows["comments"][6]["text"] = ""
+    s = _validate(tmp_path, rows)
+    assert _failure(s, "text_not_blank").row_ids == [rows["comments"][6]["comment_id"]]
+
+
 def test_metadata_only_text(tmp_path):
     rows = good_rows()
     rows["comments"][0]["text"] = "March 3, 2019 at 4:52 pm · Reply"

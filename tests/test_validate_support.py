@@ -52,7 +52,7 @@ def _thread(source_id: str, post: dict, parents: list[int | None]) -> list[dict]
             "path": parent["path"] + "/" + cid if parent else cid, "n_children": 0,
             "text": TEXTS[i % len(TEXTS)], "like_count": i % 3 if i % 2 else None,
             "published_at": T0 + timedelta(hours=i + 1), "author_pseudonym": f"u_{i:08x}",
-            "is_post_author": None, "language": "en",
+            "is_post_author": None, "language": "en", "removed": False,
         })
     for r in rows:
         r["n_children"] = sum(1 for c in rows if c["parent_id"] == r["comment_id"])

@@ -98,7 +98,8 @@ def _constraints(prop: dict) -> str:
     if "maximum" in prop:
         out.append(f"≤ {prop['maximum']}")
     if "minLength" in prop:
-        out.append(f"at least {prop['minLength']} non-blank character" + ("s" if prop["minLength"] != 1 else ""))
+        out.append(f"at least {prop['minLength']} non-blank character" + ("s" if prop["minLength"] != 1 else "")
+                   + (f" unless `{prop['x-blank-when']}`" if prop.get("x-blank-when") else ""))
     if "pattern" in prop:
         out.append(f"matches `{prop['pattern']}`")
     return "; ".join(out)

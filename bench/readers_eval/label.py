@@ -13,7 +13,13 @@ Rules (``<page>.rules.json`` next to the page)::
      "exclude": "...",                             # optional: items that are not comments here
      "content": ".//div[@class='comment-content']",  # relative: the comment's own text
      "author": ".//cite", "date": ".//time",        # relative: shown author and date (or null)
-     "parent": "nest" | "indent" | "flat" | "depthclass" | "id:REGEX" | "childof" | "ref"}
+     "parent": "nest" | "indent" | "flat" | "depthclass" | "id:REGEX" | "childof" | "ref",
+     "removed": ".//span[@class='deleted-comment']"}  # optional: the item is shown as deleted
+
+A comment the page shows as deleted or removed (the platform's notice in place of its words:
+Blogger's ``span.deleted-comment``, "[deleted]", "Ce commentaire a été supprimé par l'auteur.") is
+labelled with the ``removed`` rule: it stays a comment (counted, its replies keep their parent),
+its snippet is empty and it carries ``"removed": true``; the notice is never its text.
 
 ``nest``: the nearest ancestor item; ``indent``: the item just before the nearest ancestor reply
 wrapper (Drupal ``div.indented``); ``depthclass``: ``depth-N`` classes with a stack; ``id:RE``: the
@@ -187,8 +193,12 @@ def label(page: Path, rules_dir: Path | None = None) -> dict:
             text = re.sub(rules["content_strip_tail"], "", text)
         author = _text(_xp(e, rules["author"])) if rules.get("author") else ""
         date = _text(_xp(e, rules["date"])) if rules.get("date") else ""
-        comments.append({"snippet": text[:SNIPPET], "author": author or None,
-                         "date_text": date or None, "parent": parents[i], "depth": depth[i]})
+        # A comment the page shows as deleted stays a comment (its replies keep their parent), with
+        # no text: the platform's notice is not the commenter's words.
+        removed = bool(rules.get("removed")) and bool(_xp(e, rules["removed"]))
+        comments.append({"snippet": "" if removed else text[:SNIPPET], "author": author or None,
+                         "date_text": date or None, "parent": parents[i], "depth": depth[i],
+                         **({"removed": True} if removed else {})})
     hist = Counter(depth)
     return {
         "page": page.name,

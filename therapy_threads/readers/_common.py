@@ -15,9 +15,12 @@ from .base import Reader, SourceRef
 def new_comment(source_key: str, parent_key: str | None, text: str, *, location: str,
                 published_at: str | None = None, identity: Identity | None = None,
                 is_post_author: bool | None = None, like_count: int | None = None,
-                published_local: str | None = None, published_age: str | None = None) -> Comment:
-    """A comment before tree building: ids, depth and position are set by build_tree."""
-    return Comment(comment_id="", post_id="", source_id="", position=0, text=text,
+                published_local: str | None = None, published_age: str | None = None,
+                removed: bool = False) -> Comment:
+    """A comment before tree building: ids, depth and position are set by build_tree. A removed
+    comment (the page shows a deletion notice in its place) has no text."""
+    return Comment(comment_id="", post_id="", source_id="", position=0, text="" if removed else text,
+                   removed=removed,
                    published_at=published_at, published_local=published_local,
                    published_age=None if published_at or published_local else published_age,
                    is_post_author=is_post_author,
@@ -42,11 +45,12 @@ def add_post(result: ReadResult, post: Post, comments: list[Comment]) -> None:
 
     An empty comment is quarantined here (``empty_text``) rather than left for validation, so
     that its replies are handled by the tree builder like any other reply to a missing parent.
+    A removed comment is empty by definition and kept: its replies keep their parent.
     """
     kept: list[Comment] = []
     for c in comments:
-        c.text = clean_text(c.text)
-        if not c.text:
+        c.text = "" if c.removed else clean_text(c.text)
+        if not c.text and not c.removed:
             result.quarantine.append(QuarantineRow(
                 source_id=result.source_id, item_kind="comment", reason="empty_text",
                 detail="the comment has no text", location=c.location, post_id=post.post_id,

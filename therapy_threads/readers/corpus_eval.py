@@ -77,6 +77,11 @@ class PageScore:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     systems: dict[str, int] = field(default_factory=dict)  # recogniser -> comments it read
+    # Comments shown as deleted: gold's ``removed`` ones, how many of them were read as removed,
+    # and how many the reader marked removed in all.
+    removed_gold: int = 0
+    removed_ok: int = 0
+    removed_read: int = 0
 
     @property
     def silent_loss(self) -> bool:
@@ -200,6 +205,8 @@ def score_page(path: Path, split: str = "", gold_path: Path | None = None,
             if ident is not None and _name(ident.name) == _name(g["author"]):
                 a_ok += 1
     warned = [i.code for i in result.issues if i.severity in ("warning", "error")]
+    removed_gold = [gi for gi, g in enumerate(gcom) if g.get("removed")]
+    removed_ok = sum(1 for gi in removed_gold if gi in mapping and comments[mapping[gi]].removed)
     return PageScore(
         page=path.name, split=split or gold.get("split", ""), gold_count=gold["count"],
         count=len(comments), gold_depths=gold["depths"], depths=depths,
@@ -207,7 +214,9 @@ def score_page(path: Path, split: str = "", gold_path: Path | None = None,
         pairs_gold=len(gold_pairs), pairs_found=len(found_pairs), pairs_correct=correct,
         matched=len(mapping), dirty=dirty, author_ok=a_ok, author_total=a_total,
         silent_zero=gold["count"] > 0 and not comments and not warned,
-        warnings=warned, seconds=seconds, systems=dict(sorted(read_by.items())))
+        warnings=warned, seconds=seconds, systems=dict(sorted(read_by.items())),
+        removed_gold=len(removed_gold), removed_ok=removed_ok,
+        removed_read=sum(1 for c in comments if c.removed))
 
 
 def summarise(scores: list[PageScore]) -> dict:

@@ -22,8 +22,8 @@ from . import register
 from ._dates import When, place_year
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
 from .base import Reader, SourceRef
-from .comments.declared import (COMMENT_IDS, TOPIC_COUNTED, declared_count, loaded_by_script,
-                                raw_comment_ids, unit_ids)
+from .comments.declared import (COUNTED_WHEN_NONE_READ, TOPIC_COUNTED, declared_count,
+                                loaded_by_script, raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
 from .comments.engine import FALLBACKS, Thread, extract_thread
 from .comments.systems.profile_blocks import unread_dated_blocks, unread_profile_blocks
@@ -286,7 +286,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             rc.key, rc.parent_key, rc.text, location=rc.location,
             published_at=rc.when.utc if rc.when else None,
             published_local=rc.when.local if rc.when else None, published_age=rc.age,
-            like_count=rc.like_count, is_post_author=rc.is_post_author,
+            like_count=rc.like_count, is_post_author=rc.is_post_author, removed=rc.removed,
             identity=clean_identity(rc.author, url=unwrap_wayback(rc.author_url))))
     missing_pages = sorted(linked - fetched)
     result.comment_pages = missing_pages
@@ -295,7 +295,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     result.raw_count_exact = False
     # Comments found but without readable text are quarantined by add_post (empty_text); for
     # the "declared vs read" check they were not read.
-    empty = [c for c in comments if not clean_text(c.text)]
+    empty = [c for c in comments if not c.removed and not clean_text(c.text)]
     textless = len(empty)
     # Of those, the ones with a post's header (a poster and a time): posts whose words were not
     # found, as against empty shells a recogniser took for comments (no name, no date).
@@ -459,7 +459,7 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
     # Nothing read or skipped at all: _say_unread_markup names the engine from its markup (with
     # the site and the stated count); only the comment ids are counted here, as they always were.
     marked, marker = max(((len(v), k) for k, v in (units or {}).items()
-                          if accounted or k == COMMENT_IDS), default=(0, ""))
+                          if accounted or k in COUNTED_WHEN_NONE_READ), default=(0, ""))
     topic = ""
     if marker in TOPIC_COUNTED and not thread.skipped.get("thread_starter"):
         marked -= 1  # the topic's opening post, read as the post (a later page: one unflagged)

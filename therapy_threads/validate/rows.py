@@ -35,8 +35,11 @@ from ..tree import build_tree
 from . import patterns
 
 
-def comment_problem(text: str | None) -> tuple[str, str] | None:
-    """(reason, detail) when a comment's text cannot be published, else None."""
+def comment_problem(text: str | None, removed: bool = False) -> tuple[str, str] | None:
+    """(reason, detail) when a comment's text cannot be published, else None. A comment marked
+    removed is published without text (the schema's exception): its replies keep their parent."""
+    if removed:
+        return None
     if patterns.is_blank(text):
         return "empty_text", "the comment has no text after cleaning (whitespace only or nothing)"
     assert text is not None
@@ -65,7 +68,7 @@ def isolate_bad_rows(result: ReadResult) -> None:
     for i, c in enumerate(result.comments):
         if c.post_id in bad_posts:
             continue
-        problem = comment_problem(c.text)
+        problem = comment_problem(c.text, c.removed)
         if problem is not None:
             bad_comments[i] = problem
 

@@ -95,9 +95,19 @@ def _schema_checks(table: str) -> list[Check]:
         if "minLength" in prop:
             lcol = f"{name}_visible_len" if name in streamed else name
             kind = "ExpectColumnValuesToBeBetween" if name in streamed else "ExpectColumnValueLengthsToBeBetween"
-            out.append(Check(table, f"{name}_not_blank", kind, {"column": lcol, "min_value": prop["minLength"]},
-                             f"have {name} with fewer than {prop['minLength']} visible characters (empty or whitespace only)",
-                             notes=f"Length of the text, 0 when it holds only whitespace or zero-width characters; schema minLength {prop['minLength']}."))
+            kw: dict[str, Any] = {"column": lcol, "min_value": prop["minLength"]}
+            unless = prop.get("x-blank-when")
+            if unless:
+                # The schema's exception: rows flagged by this boolean column may be blank (a
+                # comment the platform shows as removed keeps its place, without words).
+                # (GX's serialised condition object; its string conditions are deprecated)
+                kw["row_condition"] = {"type": "comparison", "column": {"name": unless},
+                                       "operator": "!=", "parameter": True}
+            out.append(Check(table, f"{name}_not_blank", kind, kw,
+                             f"have {name} with fewer than {prop['minLength']} visible characters (empty or whitespace only)"
+                             + (f" and are not marked {unless}" if unless else ""),
+                             notes=f"Length of the text, 0 when it holds only whitespace or zero-width characters; schema minLength {prop['minLength']}"
+                                   + (f", except where {unless} is true." if unless else ".")))
         if "pattern" in prop:
             out.append(Check(table, f"{name}_pattern", "ExpectColumnValuesToMatchRegex",
                              {"column": col, "regex": _no_groups(prop["pattern"])},

@@ -66,6 +66,9 @@ class Item:
     # The date's element, when the markup marks it by id or position rather than by a class
     # (Discuz!'s ``em#authorposton{PID}``, vBulletin 3's header cell).
     date: LexborNode | None = None
+    # The template prints ``date`` day first whatever the page's language (Hugo's "02/01/2006"
+    # layout in a theme's partial): "03/07/2019" is 3 July, not March 7.
+    day_first: bool = False
 
 
 @dataclass(slots=True)

@@ -314,7 +314,33 @@ def unit_ids(html: str, comment_ids: set[str] | None = None) -> dict[str, set[st
     ids = raw_comment_ids(html) if comment_ids is None else comment_ids
     if ids:
         seen[COMMENT_IDS] = ids
+    rendered = staticman_units(html)
+    if rendered:
+        seen[STATICMAN] = rendered
     return seen
 
 
 COMMENT_IDS = "comment ids (comment-N, Blogger cN, phpBB 2 anchors...)"
+STATICMAN = "staticman (comments rendered at build time)"
+# Counted even when nothing was read: no other path names these pages' comments (their ids, where
+# they have any, are uuids or "comment1", which ``raw_comment_ids`` does not take).
+COUNTED_WHEN_NONE_READ = frozenset({COMMENT_IDS, STATICMAN})
+
+# Staticman's comment form (systems/staticman.py): its API's path or host, or its hidden options.
+_STATICMAN_FORM = re.compile(r"""<form\s[^>]*action=["'][^"']*(?:staticman|/v[1-3]/entry/)|"""
+                             r"""name=["']options\[(?:slug|origin)\]["']""", re.I)
+# One start tag per comment in the themes' templates: Minimal/Made Mistakes' ``.js-comment.comment``,
+# Beautiful Hugo's ``article.static-comment``, hugo-dusk's ``blockquote.comment``.
+_STATICMAN_UNIT = re.compile(
+    r"""<(?:article|div)\s[^>]*class=["'](?=[^"']*\bjs-comment\b)(?=[^"']*(?<![\w-])comment(?![\w-]))"""
+    r"""[^"']*["']|<article\s[^>]*class=["'][^"']*\bstatic-comment\b|"""
+    r"""<blockquote\s+class=["']comment["']\s*>""")
+
+
+def staticman_units(html: str) -> set[str]:
+    """The comments a page's Staticman templates print (one start tag each, told apart by place),
+    on a page whose form posts to Staticman; else none."""
+    if not _STATICMAN_FORM.search(html):
+        return set()
+    return {str(m.start()) for m in _STATICMAN_UNIT.finditer(html)
+            if "data-comment-user-id" not in m.group(0)}

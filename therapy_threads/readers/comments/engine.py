@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -124,6 +124,9 @@ class RawComment:
     # by the page reader where only one year fits (``_dates.place_year``), else kept as shown.
     yearless: Yearless | None = None
     yearless_text: str = ""
+    # The page shows a deletion notice where the words were: kept (replies keep their parent),
+    # published with empty text and the ``removed`` flag; the notice is never the text.
+    removed: bool = False
 
 
 @dataclass(slots=True)
@@ -171,21 +174,32 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             it.skip_reason = "advertising"
         if not it.skip_reason and i == 0 and _marked_first_post(page, own):
             it.skip_reason = "thread_starter"
-        if it.skip_reason:
+        if it.skip_reason and it.skip_reason != "deleted":
             thread.skipped[it.skip_reason] += 1
             if it.skip_reason == "pingback":
                 left_out[it.key] = parents[i]
             continue
         rc = _read_fields(page, it, own, by_id, parents[i], i)
-        if _PING_TEXT.match(rc.text) or not rc.text.strip() and _ping_words(own):
+        if it.skip_reason == "deleted":
+            # The system knows the comment is shown as deleted (Reddit's and Hacker News' rows
+            # without words): a node like any removed comment, below.
+            rc.removed, rc.text = True, ""
+        elif _PING_TEXT.match(rc.text) or not rc.text.strip() and _ping_words(own):
             thread.skipped["pingback"] += 1
             left_out[rc.key] = rc.parent_key
             continue
-        if _DELETED_TEXT.match(rc.text) and not (rc.key and rc.key in answered):
-            # The system's placeholder for a removed comment, without replies under it: counted,
-            # never published (one with replies stays, so that they keep their parent).
+        if _removal_marked(page, own) or _DELETED_TEXT.match(rc.text):
+            # The platform's notice for a removed comment: the comment stays a node (its replies
+            # keep their parent; the stated count includes it), marked removed, without the
+            # notice as its words (the commenter did not write it).
+            rc.removed, rc.text = True, ""
+        if rc.removed and not (rc.key and rc.key in answered) and _notice_hidden(page, own):
+            # A removed comment the page does not show (its notice hidden by the widget, no
+            # replies under it; Livefyre's stream keeps one so): counted, not a comment.
             thread.skipped["deleted"] += 1
             continue
+        if rc.removed and rc.author and _GONE_AUTHOR.match(rc.author):
+            rc.author = rc.author_url = None  # "[deleted]" stands where the name was: no one
         thread.comments.append(rc)
         thread.systems[it.system] += 1
         thread.parents_elsewhere += it.parent_elsewhere
@@ -201,17 +215,47 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
     return thread
 
 
-# A comment system's placeholder for a removed comment, printed where its words were
-# ("[deleted]", "This comment has been deleted", "该评论已删除", "Dieser Kommentar wurde gelöscht").
+# A comment system's notice for a removed comment, printed where its words were, when it is the
+# whole text ("[deleted]", "This comment has been deleted", "该评论已删除", "Dieser Kommentar wurde
+# gelöscht"), with the agent Blogger's localised notices name ("This comment has been removed by
+# the author." / "by a blog administrator.", "Ce commentaire a été supprimé par l'auteur.",
+# "Dieser Kommentar wurde vom Autor entfernt.", "Este comentario ha sido eliminado por el autor.").
+_BY = (r"(?:\s+(?:by|par|von|vom|por|pelo|pela|dall['’]|da|door|przez|av|af)\b[^.。!！\n]{0,40}|"
+       r"\s+dall['’][^.。!！\n]{0,40})?")
 _DELETED_TEXT = re.compile(
     r"^\s*(?:\[(?:deleted|removed|gelöscht|supprimé|eliminado)\]|"
-    r"(?:this\s+)?(?:comment|reply|post|message)\s+(?:has\s+been\s+|was\s+)?(?:deleted|removed)|"
-    r"(?:dieser\s+)?(?:kommentar|beitrag)\s+(?:wurde\s+)?gelöscht|"
-    r"(?:ce\s+)?commentaire\s+(?:a\s+été\s+)?supprimé|"
-    r"(?:este\s+)?comentario\s+(?:ha\s+sido\s+)?eliminado|"
-    r"(?:questo\s+)?commento\s+(?:è\s+stato\s+)?(?:eliminato|rimosso)|"
+    r"(?:this\s+)?(?:comment|reply|post|message)\s+(?:has\s+been\s+|was\s+)?(?:deleted|removed)" + _BY + "|"
+    r"(?:dieser\s+)?(?:kommentar|beitrag)(?:\s+wurde)?" + _BY + r"\s+(?:gelöscht|entfernt)|"
+    r"(?:ce\s+)?commentaire\s+(?:a\s+été\s+)?supprimé" + _BY + "|"
+    r"(?:este\s+)?(?:comentario|comentário)\s+(?:ha\s+sido\s+|foi\s+)?(?:eliminado|removido|excluído)" + _BY + "|"
+    r"(?:questo\s+)?commento\s+(?:è\s+stato\s+)?(?:eliminato|rimosso)" + _BY + "|"
+    r"(?:deze\s+)?(?:reactie|opmerking)\s+(?:is\s+)?verwijderd" + _BY + "|"
     r"(?:该|此|這條|这条|該)?(?:评论|評論|回复|回覆)(?:已|已经|已經|已被)(?:删除|刪除)|"
     r"このコメントは削除されました|삭제된 댓글입니다)\s*[.。!！]?\s*$", re.I)
+
+# What a platform prints where a removed comment's author was (Reddit, Hacker News).
+_GONE_AUTHOR = re.compile(r"^\s*\[?(?:deleted|removed|gelöscht|supprimé|eliminado)\]?\s*$", re.I)
+
+# Markup a comment system prints only for a removed comment, from its templates: Blogger's
+# ``<span class='deleted-comment'>`` around the notice (classic ``dd.comment-body`` and threaded
+# ``p.comment-content`` alike).
+_REMOVED_CLASSES = frozenset({"deleted-comment", "fyre-comment-deleted"})
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+
+
+def _removal_marked(page: Page, own: list[LexborNode]) -> bool:
+    return any(page.attrs.classes(n) & _REMOVED_CLASSES for n in own[:80])
+
+
+def _notice_hidden(page: Page, own: list[LexborNode]) -> bool:
+    """The removal notice sits in an element the page hides (``style="display: none"``)."""
+    for n in own[:80]:
+        if not _DISPLAY_NONE.search(page.attrs.get(n, "style") or ""):
+            continue
+        words = " ".join(n.text(separator=" ", strip=True).split())
+        if _DELETED_TEXT.match(words) or any(page.attrs.classes(d) & _REMOVED_CLASSES for d in n.css("*")):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- 1. collect
@@ -1124,6 +1168,12 @@ def _outermost(nodes: list[LexborNode], stop: LexborNode) -> list[LexborNode]:
     return out
 
 
+def _day_first(page: Page) -> Page:
+    """The page read with a day-first date order (British English's), its languages' month names
+    kept: for a date element the system knows its template prints day first."""
+    return replace(page, languages=("en-gb",) + tuple(page.languages))
+
+
 def _date_values(page: Page, n: LexborNode) -> list[str]:
     """Machine-readable date attributes on the element and its first few descendants."""
     vals: list[str] = []
@@ -1311,7 +1361,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     for cand in ([it.date] if it.date is not None else []) + _candidates(idx, dnames):
         if cand.mem_id == item_id:
             continue
-        w, t = _when(page, cand, author)
+        w, t = _when(_day_first(page) if it.day_first and cand is it.date else page, cand, author)
         if w and len(t) <= 120:
             date_node, when, date_text = cand, w, t
             break
@@ -1465,7 +1515,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
                               date_texts=(date_text,) if date_text else ())
     if not text and words_nodes and len(raw_text.strip()) <= 12 and "\n" not in raw_text.strip() \
             and not is_reply_word(raw_text.strip()) and raw_text.strip() != (date_text or "") \
-            and (raw_text.strip() != (author or "") or _name_outside(author_node, words_nodes)) \
+            and (raw_text.strip() != (author or "") or _name_outside(author_node, words_nodes)
+                 or _stated_apart(it)) \
             and _own_short_words(page, words_nodes, raw_text.strip()):
         # The words part holds one short line only ("5", "+1") in a paragraph of its own: the
         # commenter's whole answer, not a counter or a number the cleanup takes off a longer text;
@@ -1582,6 +1633,12 @@ def _name_element(n: LexborNode, name: str, budget: int = 200) -> LexborNode:
 
 
 _COUNTER_NAME = re.compile(r"count|rating|vote|like|score|karma|points|num", re.I)
+
+
+def _stated_apart(it: Item) -> bool:
+    """The system stated both the name (read from its own part) and the words' element, so the
+    two are apart by the template: a name typed again as the whole comment is the comment."""
+    return bool(it.author) and it.content is not None and not contains(it.content, it.node)
 
 
 def _name_outside(author_node: LexborNode | None, words: list[LexborNode]) -> bool:

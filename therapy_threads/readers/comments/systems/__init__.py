@@ -72,6 +72,7 @@ from .slashdot import Slashdot
 from .smf import SMF
 from .spip import Spip
 from .spotim import SpotIM
+from .staticman import Staticman
 from .youtube import YouTube
 from .stackexchange import StackExchange
 from .substack import Substack
@@ -98,7 +99,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      QQCom(), Imageboard(), V2EX(), TibiaCom(), Bahamut(), Bangumi(), ForumEngine(), Forem(), MyBB(), Discuz(), WpForo(), Invision(), InvisionBoard(), Habr(), SimplePress(), Slashdot(), SBNation(), Newsvine(),
      AntDesign(), SemanticUI(), Sina(), Weibo(), DevDojo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
-     SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Blogger(), Spip(),
+     SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Staticman(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
      PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts(), ReplyButtonPosts(), ProfileBlocks()),

@@ -209,13 +209,16 @@ class WordPress(CommentSystem):
         """A block a theme prints into the list beside wp_list_comments()'s own items (a site
         owner's promotional note styled ``li.comment.x-first-comment``) is no comment: every
         comment the walker prints has its id and comment_class()'s ``depth-N``, so among items
-        that have both, a sibling with neither is the theme's insert."""
+        that have both, a sibling with neither is the theme's insert. Not a ping, though: Twenty
+        Eleven's callback (and the themes and converters that copied it: the Pelican comment
+        system's WordPress imports) prints a pingback as a bare ``li.post.pingback`` with neither,
+        among the comments; the stated count includes it, so it is counted as skipped."""
         listed = {it.node.parent.mem_id for it in items
                   if it.key and it.depth is not None and it.node.parent is not None}
         if not listed:
             return items
         return [it for it in items if it.key or it.depth is not None or it.node.parent is None
-                or it.node.parent.mem_id not in listed]
+                or it.node.parent.mem_id not in listed or it.skip_reason in ("pingback", "trackback")]
 
     @staticmethod
     def _inner_key(n, page: Page) -> str:
