@@ -431,10 +431,17 @@ def _date_word(word: str, languages: tuple[str, ...]) -> bool:
     return not w or w in _CUT_CONNECTORS or w in _weekdays(tuple(languages))
 
 
+# A smiley typed into the display name ("Darkness=)", "Sara ;)", "Kate :-)"): its bracket is
+# the mouth, not the rest of a bracketed header part, so it has no opening bracket to balance.
+_SMILEY_TAIL = re.compile(r"(?:[:;=]['^o-]?|\^_?\^)[)\]]+$")
+
+
 def _balance(s: str) -> str:
-    """Strip punctuation left at the ends, but keep a closing bracket that has its opening one."""
+    """Strip punctuation left at the ends, but keep a closing bracket that has its opening one
+    (or is a smiley's mouth)."""
     s = s.strip(_NAME_SEPARATORS)
-    while s and s[-1] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "["):
+    while s and s[-1] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "[") \
+            and not _SMILEY_TAIL.search(s):
         s = s[:-1].rstrip()
     while s and s[0] in "([" and s.count(s[0]) > s.count(")" if s[0] == "(" else "]"):
         s = s[1:].lstrip()
