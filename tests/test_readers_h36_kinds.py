@@ -91,6 +91,7 @@ def test_xenforo_guest_notices_are_not_text_and_a_notice_only_post_is_kept(login
     ("Посмотреть вложение 219", "https://forum.example/attachments/219/", False, False),
     # XF 1: the phrase names the file; the friendly URL carries the name's slug and the id
     ("View attachment chart.png", "https://forum.example/attachments/chart-png.5219/", False, False),
+    ("Anhang anzeigen: Mein Plan 2.pdf", "/attachments/mein-plan-2-pdf.77/", False, False),
     # A link the poster typed to an attachment reads otherwise: it is theirs.
     ("see my chart here", "https://forum.example/attachments/chart-png.5219/", True, True),
 ])

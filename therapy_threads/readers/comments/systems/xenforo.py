@@ -86,29 +86,6 @@ class XenForo(CommentSystem):
 
 
 _NUMBER = re.compile(r"^#\s*(\d+)$")
-# ``/attachments/123/`` (XF 2 without the file name), ``/attachments/photo-jpg.123/`` (friendly
-# URLs with the name's slug), ``attachments.php?attachmentid=123`` is not XenForo's.
-_ATTACHMENT_URL = re.compile(r"/attachments/(?:([^/?#]*)\.)?(\d+)/?(?:[?#]|$)")
-
-
-def _attachment_links(page: Page, content) -> list:
-    """The text's links that stand for an attachment: their words are XenForo's phrase naming
-    the attachment by its id or file name, not the poster's (a link the poster typed to an
-    attachment reads otherwise)."""
-    if content is None:
-        return []
-    out = []
-    for link in content.css("a[href*='/attachments/']"):
-        m = _ATTACHMENT_URL.search(page.attrs.get(link, "href"))
-        if m is None or link.css_first("img") is not None:
-            continue
-        words = link.text(separator=" ", strip=True)
-        last = words.split()[-1] if words else ""
-        name = re.sub(r"[\W_]+", "", last.casefold())
-        slug = re.sub(r"[\W_]+", "", (m.group(1) or "").casefold())
-        if last == m.group(2) or (slug and name == slug):
-            out.append(link)
-    return out
 _PAGE_OF = re.compile(r"\bPage\s+(\d+)\s+of\s+\d+", re.I)
 _PAGE_URL = re.compile(r"/page-(\d+)/?(?:[?#]|$)")
 
@@ -129,3 +106,27 @@ def _later_page(page: Page) -> bool:
         if m:
             return int(m.group(1)) > 1
     return False
+
+
+# ``/attachments/123/`` (XF 2 by id) or ``/attachments/chart-png.123/`` (friendly URLs: the file
+# name's slug, then the id).
+_ATTACHMENT_URL = re.compile(r"/attachments/(?:([^/?#]*)\.)?(\d+)/?(?:[?#]|$)")
+
+
+def _attachment_links(page: Page, content) -> list:
+    """The text's links that stand for an attachment: their words are XenForo's phrase naming
+    the attachment by its id or file name, not the poster's (a link the poster typed to an
+    attachment reads otherwise)."""
+    if content is None:
+        return []
+    out = []
+    for link in content.css("a[href*='/attachments/']"):
+        m = _ATTACHMENT_URL.search(page.attrs.get(link, "href"))
+        if m is None or link.css_first("img") is not None:
+            continue
+        words = link.text(separator=" ", strip=True)
+        squashed = re.sub(r"[\W_]+", "", words.casefold())
+        slug = re.sub(r"[\W_]+", "", (m.group(1) or "").casefold())
+        if words.split()[-1:] == [m.group(2)] or (slug and squashed.endswith(slug)):
+            out.append(link)
+    return out
