@@ -121,10 +121,27 @@ def _is_sentence(s: str, languages: tuple[str, ...]) -> bool:
     """A sentence that mentions a date ("I only found this today (12-19-2011)."): six or more
     words besides month names, ending as a sentence ends. A theme's date line is the date with
     a label or two ("Posted on Monday, December 19, 2011 at 8:08 pm")."""
+    if _clause_after_year(s):
+        return True
     if not s.rstrip(")]\"'”’» ").endswith((".", "!", "?")):
         return False
     months = _month_names(tuple(languages))[0]
     return sum(1 for w in _PROSE_WORD.findall(s) if w.lower() not in months) >= 6
+
+
+_YEAR_IN_LINE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _clause_after_year(s: str) -> bool:
+    """A line that goes on after the date's year with a clause of lower-case words ("c 23
+    августа 2012=) у меня есть еще один акк"): a chat-style sentence without its full stop. A
+    theme's date line ends with the time, "| Reply", "by NAME" or a category's name."""
+    years = list(_YEAR_IN_LINE.finditer(s))
+    if not years:
+        return False
+    tail = _PROSE_WORD.findall(s[years[-1].end():])
+    return sum(1 for w in tail if w[0].islower() and w.lower() not in _CUT_CONNECTORS
+               and w.lower() not in ("am", "pm", "uhr", "h", "by", "von", "par", "por", "di", "door")) >= 4
 
 
 def is_number_label(line: str) -> bool:
@@ -431,10 +448,17 @@ def _date_word(word: str, languages: tuple[str, ...]) -> bool:
     return not w or w in _CUT_CONNECTORS or w in _weekdays(tuple(languages))
 
 
+# A smiley typed into the display name ("Darkness=)", "Sara ;)", "Kate :-)"): its bracket is
+# the mouth, not the rest of a bracketed header part, so it has no opening bracket to balance.
+_SMILEY_TAIL = re.compile(r"(?:[:;=]['^o-]?|\^_?\^)[)\]]+$")
+
+
 def _balance(s: str) -> str:
-    """Strip punctuation left at the ends, but keep a closing bracket that has its opening one."""
+    """Strip punctuation left at the ends, but keep a closing bracket that has its opening one
+    (or is a smiley's mouth)."""
     s = s.strip(_NAME_SEPARATORS)
-    while s and s[-1] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "["):
+    while s and s[-1] in ")]" and s.count(s[-1]) > s.count("(" if s[-1] == ")" else "[") \
+            and not _SMILEY_TAIL.search(s):
         s = s[:-1].rstrip()
     while s and s[0] in "([" and s.count(s[0]) > s.count(")" if s[0] == "(" else "]"):
         s = s[1:].lstrip()

@@ -17,12 +17,20 @@ A dice-roll add-on for XenForo 1 role-play forums appends each roll to the post 
 and updates ``#diceLegendTotal-{postId}-{boxId}``): a legend "NAME threw N-faced die for: REASON
 Total: N" and SVG dice, made by the forum, naming the poster: not the post's words (a post that
 is only a roll is a post without words, kept in the thread).
+What a guest is shown in place of a post's parts is the forum's, not the poster's. BB code gives
+no element a class, so a ``.blockMessage`` (the style's notice box) inside the text is printed by
+the forum: add-ons that hide links or code from guests put "Please, log in or register to view
+URLs content!" there, in the forum's language. An attachment the viewer may not see (or one no
+longer stored) is printed by XenForo's ``renderTagAttach`` / ``bb_code_tag_attach`` as a link to
+``/attachments/{slug.}{id}/`` reading "View attachment {id}" (XF 1: "{filename}"), again in the
+forum's language. A post left with nothing but such stand-ins is a post whose content the page
+hides from this viewer (kept, with the hidden marker).
 """
 from __future__ import annotations
 
 import re
 
-from ..base import NO_WORDS, CommentSystem, Item, Page
+from ..base import HIDDEN, NO_WORDS, CommentSystem, Item, Page
 
 _ID = re.compile(r"^(?:js-)?((?:xfmg-comment-|post-)\d+)$")
 
@@ -39,7 +47,8 @@ class XenForo(CommentSystem):
                               "reactionsbar", "likesbar", "likessummary", "message-actionbar",
                               "messagemeta", "js-selecttoquoteend", "message-attribution",
                               "message-cell--user", "messageuserinfo", "message-footer",
-                              "bbcodeblock--unfurl", "messagenotice", "dice_container"})
+                              "bbcodeblock--unfurl", "messagenotice", "dice_container",
+                              "blockmessage"})
 
     def find(self, page: Page) -> list[Item]:
         a = page.attrs
@@ -64,8 +73,12 @@ class XenForo(CommentSystem):
             first = (shown.group(1) == "1") if shown else (not out and not later_page)
             content = n.css_first(".message-body .bbWrapper, .messageText")
             rolled = content is not None and content.css_first("fieldset.dice_container") is not None
+            attachments = _attachment_links(page, content)
+            hidden = bool(attachments) or (content is not None
+                                           and content.css_first(".blockMessage") is not None)
             out.append(Item(n, self.name, m.group(1) if m else "", parent_stated=True,
-                            author=author, content=content, placeholder=NO_WORDS if rolled else None,
+                            author=author, content=content, not_text=attachments,
+                            placeholder=NO_WORDS if rolled else HIDDEN if hidden else None,
                             skip_reason="thread_starter" if thread_page and first and not out
                             and "message--comment" not in a.classes(n)
                             else None))
@@ -93,3 +106,27 @@ def _later_page(page: Page) -> bool:
         if m:
             return int(m.group(1)) > 1
     return False
+
+
+# ``/attachments/123/`` (XF 2 by id) or ``/attachments/chart-png.123/`` (friendly URLs: the file
+# name's slug, then the id).
+_ATTACHMENT_URL = re.compile(r"/attachments/(?:([^/?#]*)\.)?(\d+)/?(?:[?#]|$)")
+
+
+def _attachment_links(page: Page, content) -> list:
+    """The text's links that stand for an attachment: their words are XenForo's phrase naming
+    the attachment by its id or file name, not the poster's (a link the poster typed to an
+    attachment reads otherwise)."""
+    if content is None:
+        return []
+    out = []
+    for link in content.css("a[href*='/attachments/']"):
+        m = _ATTACHMENT_URL.search(page.attrs.get(link, "href"))
+        if m is None or link.css_first("img") is not None:
+            continue
+        words = link.text(separator=" ", strip=True)
+        squashed = re.sub(r"[\W_]+", "", words.casefold())
+        slug = re.sub(r"[\W_]+", "", (m.group(1) or "").casefold())
+        if words.split()[-1:] == [m.group(2)] or (slug and squashed.endswith(slug)):
+            out.append(link)
+    return out
