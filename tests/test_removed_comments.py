@@ -80,6 +80,9 @@ def test_reply_to_a_removed_comment_keeps_its_parent():
     "Este comentário foi removido pelo autor.",
     "Deze reactie is verwijderd door de auteur.",
     "该评论已删除", "このコメントは削除されました",
+    "(post deleted by author)",
+    "(post withdrawn by author, will be automatically deleted in 24 hours unless flagged)",
+    "(post withdrawn by author, will be automatically deleted in 1 hour unless flagged)",
 ])
 def test_whole_text_notices_are_recognised(notice):
     assert _DELETED_TEXT.match(notice)
@@ -90,6 +93,8 @@ def test_whole_text_notices_are_recognised(notice):
     "My last comment was removed by the spam filter, so here it is again: the recipe works.",
     "Kommentar wurde gestern geschrieben und dann entfernt, aber die Frage bleibt.",
     "The comment was deleted by mistake, I think; can you put it back?",
+    "(post deleted by author) is what I see above, what did it say?",
+    "I liked the post (deleted by author later) about boundaries.",
 ])
 def test_a_comment_that_only_mentions_removal_is_text(words):
     # a notice is the whole text; words around it are the commenter's
@@ -253,3 +258,24 @@ def test_spam_and_unapproved_are_not_deletions(fmt, reason, data):
     r = get_reader(fmt).read(data, SourceRef("s", "s"))
     assert r.comments == [] and r.skipped == {reason: 1}
     assert [q.reason for q in r.quarantine] == ["orphan_reply"]
+
+
+def test_a_discourse_post_withdrawn_by_its_author_is_a_removed_node():
+    # Discourse's crawler view (as in tests/test_readers_forums.py) with the locale's notice in
+    # place of a post its author deleted
+    def post(n, user, text):
+        comment = "" if n == 1 else "itemprop='comment' itemscope itemtype='http://schema.org/Comment' "
+        return (f"<div id='post_{n}' {comment}class='topic-body crawler-post'><div class='crawler-post-meta'>"
+                f'<span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+                f"<a itemprop='url' href='https://forum.example.org/u/{user}'><span itemprop='name'>{user}</span>"
+                f"</a></span><span class='crawler-post-infos'><time itemprop='datePublished' "
+                f"datetime='2024-11-0{n}T20:42:42Z' class='post-time'>November {n}, 2024</time>"
+                f"<span itemprop='position'>{n}</span></span></div><div class='post' itemprop='text'><p>{text}</p>"
+                "</div></div>")
+    r = read_page('<div id="main-outlet">' + post(1, "asker", "Does anyone else feel this?")
+                  + post(2, "fen_lark", "(post withdrawn by author, will be automatically deleted in 24 hours "
+                                        "unless flagged)")
+                  + post(3, "ivo_march", "Yes, every week before the session.") + "</div>",
+                  head='<meta name="generator" content="Discourse 3.4">')
+    assert shape(r) == [("", 0, None, "fen_lark"), ("Yes, every week before the session.", 0, None, "ivo_march")]
+    assert [c.removed for c in r.comments] == [True, False]
