@@ -37,6 +37,7 @@ class SourceSpec:
     declared_extra: int = 2  # declared_comment_count = extracted + this (captures miss comments)
     quarantined: int = 1
     seed: int = 0
+    removed: tuple[int, ...] = ()  # positions, in every post, of comments shown as removed (no text)
 
 
 @dataclass
@@ -89,16 +90,17 @@ def make_rows(spec: BuildSpec) -> tuple[list[dict], list[dict], list[dict], list
                 if parent is not None:
                     children[parent] += 1
                 cids.append(cid)
+                text = _text(rng, 30)  # drawn for every comment, so the other rows stay the same
                 rows.append({
                     "comment_id": cid, "post_id": pid, "source_id": s.source_id,
                     "parent_id": parent, "root_id": root[cid], "depth": depth[cid],
                     "position": i, "path": path[cid], "n_children": 0,
-                    "text": _text(rng, 30),
+                    "text": "" if i in s.removed else text,
                     "like_count": rng.choice([None, 0, 1, 3]),
                     "published_at": t0 + timedelta(days=p, hours=i),
                     "author_pseudonym": f"u_{rng.randrange(16**8):08x}",
                     "is_post_author": rng.random() < 0.2,
-                    "language": "en", "removed": False,
+                    "language": "en", "removed": i in s.removed,
                 })
             for r in rows:
                 r["n_children"] = children[r["comment_id"]]

@@ -213,3 +213,36 @@ def test_the_text_audit_and_the_anonymiser_find_the_same_phone_numbers(text, lan
                       if cls(cues).supports(lang) for s in cls(cues).analyze(t)})
     hits, _ = TextAudit(b"k" * 32, {}).check(text, table="comments", row_id="c1", field="text", lang=lang)
     assert len([h for h in hits if h.kind == "phone"]) == len(removed) == n
+
+
+def _with_removed(res):
+    # comment 1 (by hopeful_kat) deleted on the platform: no text, identity as the export gives it
+    res.comments[1].removed, res.comments[1].text = True, ""
+    return res
+
+
+def test_a_removed_comment_keeps_its_pseudonym_and_its_name_is_still_replaced_in_replies(tmp_path):
+    res = _with_removed(heldout_result(HELDOUT))
+    assert "hopeful_kat" in res.comments[2].text
+    report = Anonymiser(KEY).apply(res)
+    gone, reply = res.comments[1], res.comments[2]
+    assert (gone.text, gone.removed, gone.identity) == ("", True, None)
+    assert gone.author_pseudonym and gone.author_pseudonym.startswith("u_")
+    # the reply's "@hopeful_kat" is known from the removed comment's identity: replaced
+    assert "hopeful_kat" not in reply.text and "kat" not in reply.text.lower()
+    d = _write_build(tmp_path, res, report.identity_tokens)
+    result = audit_build(d, KEY, ner_review=False)
+    assert result.passed, result.hits
+
+
+def test_words_on_a_removed_comment_fail_the_audit(tmp_path):
+    res = _with_removed(heldout_result(HELDOUT))
+    report = Anonymiser(KEY).apply(res)
+    res.comments[1].text = "Words that were withdrawn on the platform."
+    d = _write_build(tmp_path, res, report.identity_tokens)
+    result = audit_build(d, KEY, ner_review=False)
+    assert not result.passed and result.counts == {"removed_text": 1}
+    (hit,) = result.hits
+    assert (hit.kind, hit.table, hit.row_id, hit.field, hit.masked) == (
+        "removed_text", "comments", res.comments[1].comment_id, "text", "W********")
+    assert "withdrawn" not in (d / "validation" / "privacy_audit.json").read_text()

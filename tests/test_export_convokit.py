@@ -122,3 +122,27 @@ def test_export_refuses_to_overwrite(release, home):
     assert (out / "notes.txt").read_text() == "mine"
     export_convokit(release, home / "c2")
     assert export_convokit(release, home / "c2", overwrite=True).utterances == 56
+
+
+def test_removed_comments_are_utterances_without_text(tmp_path_factory, home):
+    from helpers_build import BuildSpec, SourceSpec
+
+    d = tmp_path_factory.mktemp("convokit-removed")
+    spec = BuildSpec(sources=[SourceSpec("seed-rm", n_posts=1, comments_per_post=6, removed=(0, 3), seed=1)])
+    release = publish(make_build(d / "build", spec), "1.0.0", d / "reg").path
+    out = home / "corpus-removed"
+    export_convokit(release, out)
+    corpus = convokit.Corpus(filename=str(out))
+    rows = load("comments", source=release, format="arrow").to_pylist()
+    gone = {r["comment_id"] for r in rows if r["removed"]}
+    assert len(gone) == 2
+    for r in rows:
+        u = corpus.get_utterance(r["comment_id"])
+        assert u.meta["removed"] is (r["comment_id"] in gone)
+        assert (u.text == "") is (r["comment_id"] in gone)
+        assert u.reply_to == (r["parent_id"] or r["post_id"])
+    # replies to a removed comment answer it (seed 1: both removed comments have one)
+    assert sum(corpus.get_utterance(r["comment_id"]).reply_to in gone for r in rows) == 2
+    conv = next(corpus.iter_conversations())
+    assert conv.check_integrity(verbose=False)
+    assert json.loads((out / "index.json").read_text())["utterances-index"]["removed"] == ["<class 'bool'>"]

@@ -68,8 +68,8 @@ def test_quarantine_rows_of_excluded_posts_are_counted_too():
     data = (SAMPLES / "disqus" / "isso-disqus.xml").read_bytes()
     r = get_reader("disqus").read(data, SourceRef("d", "d.xml"))
     apply_include(r, {"keywords": ["nothing-matches-this"]})
-    # 3 comments + the orphan reply (its post is gone); the missing-thread row stays.
-    assert r.skipped["excluded_comment"] == 4
+    # 3 comments + the deleted one (a removed node) and its reply; the missing-thread row stays.
+    assert r.skipped["excluded_comment"] == 5
     assert [q.reason for q in r.quarantine] == ["missing_thread"]
 
 

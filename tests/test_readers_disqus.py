@@ -20,21 +20,25 @@ def test_detected():
 
 def test_isso_export_every_post_accounted_for():
     r = read_bytes((SAMPLES / "disqus" / "isso-disqus.xml").read_bytes())
-    # 6 posts = 3 published + 1 deleted (skipped) + 1 missing thread + 1 reply to the deleted one.
-    assert len(r.comments) == 3
-    assert r.skipped == {"deleted": 1, "thread_without_comments": 1}
+    # 6 posts = 3 published + the deleted one (kept, removed) + its reply + 1 missing thread.
+    assert len(r.comments) == 5
+    assert r.skipped == {"thread_without_comments": 1}
     assert sorted((q.reason, q.location.split()[1]) for q in r.quarantine) == [
-        ("missing_thread", "dsq:id=6"), ("orphan_reply", "dsq:id=11")]
-    assert len(r.comments) + r.skipped["deleted"] + len(r.quarantine) == 6
+        ("missing_thread", "dsq:id=6")]
+    assert len(r.comments) + len(r.quarantine) == 6
     hello, empty = r.posts
     assert hello.title == "Hello, World!" and hello.url == "http://example.org/"
     assert hello.published_at == "2012-12-12T12:12:12Z"
     assert hello.categories == ["Technology"] and empty.categories == []
     assert hello.author is None  # the thread opener is not a public byline
     assert empty.title == "" and empty.extracted_comment_count == 1
-    c4, c5 = [c for c in r.comments if c.post_id == hello.post_id]
+    c4, c5, c9, c11 = [c for c in r.comments if c.post_id == hello.post_id]
     assert (c4.text, c4.depth, c5.text, c5.depth) == ("...", 0, "Hello, World.", 1)
     assert c5.parent_id == c4.comment_id
+    # the deleted post 9 is a node without words; the reply to it keeps it as its parent
+    assert (c9.source_key, c9.text, c9.removed, c9.depth, c9.n_children) == ("dsq-9", "", True, 0, 1)
+    assert (c11.text, c11.removed, c11.parent_id, c11.depth) == ("Hello, World.", False, c9.comment_id, 1)
+    assert [c.removed for c in r.comments].count(True) == 1
     assert c4.published_at == "2013-10-10T19:20:29Z"
     assert (c4.identity.name, c4.identity.email, c4.identity.ip) == ("peter", "foo@bar.com",
                                                                      "127.0.0.1")
@@ -86,3 +90,42 @@ def test_damaged_exports_never_raise(cut, junk, at):
     data = _DSQ[:at] + junk + _DSQ[at:cut] if at < cut else _DSQ[:cut]
     r = read_bytes(data)
     assert not [i for i in r.issues if i.code == "reader_crashed"]
+
+
+def _export(*posts: str) -> bytes:
+    return ('<?xml version="1.0"?><disqus xmlns="http://disqus.com" '
+            'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="1"><title>T</title>'
+            '<link>https://b.example/t</link><isDeleted>false</isDeleted></thread>'
+            + "".join(posts) + "</disqus>").encode()
+
+
+def _post(pid: int, words: str, *, parent: int | None = None, deleted: bool = False,
+          spam: bool = False, name: str = "Wren Calloway") -> str:
+    return (f'<post dsq:id="{pid}"><message><![CDATA[<p>{words}</p>]]></message>'
+            f"<createdAt>2019-05-0{pid % 9 + 1}T10:00:00Z</createdAt>"
+            f"<isDeleted>{str(deleted).lower()}</isDeleted><isSpam>{str(spam).lower()}</isSpam>"
+            f"<author><name>{name}</name><isAnonymous>true</isAnonymous></author>"
+            '<thread dsq:id="1"/>' + (f'<parent dsq:id="{parent}"/>' if parent else "") + "</post>")
+
+
+def test_deleted_posts_are_removed_nodes_and_spam_stays_skipped():
+    # a deleted post with a reply, a deleted leaf, a deleted reply, a spam post with a reply,
+    # a post both spam and deleted (spam wins: not a deletion)
+    r = read_bytes(_export(
+        _post(1, "Words the author took back.", deleted=True),
+        _post(2, "Sorry it went, it was a kind note.", parent=1, name="Orla Finch"),
+        _post(3, "Another withdrawn thought.", deleted=True),
+        _post(4, "A reply later deleted.", parent=2, deleted=True),
+        _post(5, "Buy cheap pills", spam=True),
+        _post(6, "Answering the advert.", parent=5),
+        _post(7, "Spam the moderator also deleted", spam=True, deleted=True)))
+    assert [(c.source_key, c.text, c.removed, c.depth) for c in r.comments] == [
+        ("dsq-1", "", True, 0), ("dsq-2", "Sorry it went, it was a kind note.", False, 1),
+        ("dsq-3", "", True, 0), ("dsq-4", "", True, 2)]
+    assert r.comments[1].parent_id == r.comments[0].comment_id
+    # the withdrawn words are not kept anywhere, and the author stays for the pseudonym
+    assert "took back" not in repr(r.comments) and r.comments[0].identity.name == "Wren Calloway"
+    assert r.comments[0].published_at == "2019-05-02T10:00:00Z"
+    assert r.skipped == {"spam": 2}
+    assert [(q.reason, q.location.split()[1]) for q in r.quarantine] == [("orphan_reply", "dsq:id=6")]
+    assert r.posts[0].extracted_comment_count == 4

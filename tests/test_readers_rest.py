@@ -235,3 +235,26 @@ def test_wrong_types_in_fields_are_tolerated():
     assert len(r.comments) == 1 and r.comments[0].parent_id is None
     # date_gmt unusable and "date" is local time without a zone: no published_at is guessed.
     assert r.posts[0].url is None and r.posts[0].published_at is None
+
+
+def test_trashed_comments_are_removed_nodes_spam_and_hold_skipped():
+    # a bundle recorded with an editor's rights (status=all): WordPress's own status values
+    base = dict(COMMENTS[0], post=POSTS[0]["id"])
+
+    def com(cid, status, parent=0, words="Kind words"):
+        return dict(base, id=cid, parent=parent, status=status, date_gmt=f"2023-03-01T11:0{cid % 10}:00",
+                    content={"rendered": f"<p>{words} {cid}</p>"})
+
+    comments = [com(201, "trash", words="Taken back"), com(202, "approved", parent=201),
+                com(203, "post-trashed"), com(204, "spam"), com(205, "approved", parent=204),
+                com(206, "hold"), com(207, "trash", parent=202)]
+    r = read(json.dumps([{"url": "https://x/wp-json/wp/v2/posts", "status": 200, "body": [POSTS[0]]},
+                         {"url": "https://x/wp-json/wp/v2/comments?status=all", "status": 200,
+                          "body": comments}]).encode())
+    assert [(c.source_key, c.text, c.removed, c.depth) for c in r.comments] == [
+        ("comment-201", "", True, 0), ("comment-202", "Kind words 202", False, 1),
+        ("comment-203", "", True, 0), ("comment-207", "", True, 2)]
+    assert r.comments[1].parent_id == r.comments[0].comment_id
+    assert "Taken back" not in repr(r.comments)
+    assert r.skipped == {"spam": 1, "unapproved": 1}
+    assert [q.reason for q in r.quarantine] == ["orphan_reply"]

@@ -138,17 +138,38 @@ def test_approval_types_and_orphans_of_unpublished_parents():
                    + _c(5, approved="trash") + _c(6, ctype="trackback") + _c(7, ctype="comment", parent=1, user=2)
                    + _c(8, ctype="order_note") + _c(9, ctype="pingback"))
     r = read_bytes(data)
-    assert [c.source_key for c in r.comments] == ["comment-1", "comment-7"]
-    assert r.skipped == {"unapproved": 1, "spam": 1, "trash": 1, "trackback": 1,
+    # the trashed comment 5 is a removed node (see test_trashed_comments_are_removed_nodes)
+    assert [c.source_key for c in r.comments] == ["comment-1", "comment-5", "comment-7"]
+    assert r.skipped == {"unapproved": 1, "spam": 1, "trackback": 1,
                          "comment_type_order_note": 1, "pingback": 1}
     assert [(q.reason, q.location.split()[-1]) for q in r.quarantine] == [("orphan_reply", "id=3")]
-    reply = r.comments[1]
+    reply = r.comments[2]
     assert reply.is_post_author is True and r.comments[0].is_post_author is False
     p = r.posts[0]
     assert p.author == "Jo Smith" and p.author_identity.email == "jo@blog.example"
     assert p.body == "First paragraph.\n\nSecond & last."
     assert p.categories == ["Therapy"] and p.tags == ["love"]
     assert p.published_at == "2020-01-02T03:04:05Z" and p.site == "Blog"
+
+
+def test_trashed_comments_are_removed_nodes():
+    # trash (a deleted comment) with a reply, a trashed leaf, post-trashed, a trashed reply;
+    # spam and pending are not deletions: skipped, their replies orphans as before
+    data = _export(_c(1, approved="trash", text="Regretted words") + _c(2, parent=1)
+                   + _c(3, approved="trash", text="Withdrawn too") + _c(4, approved="post-trashed")
+                   + _c(5, parent=2, approved="trash") + _c(6, approved="spam") + _c(7, parent=6)
+                   + _c(8, approved="0") + _c(9, parent=8))
+    r = read_bytes(data)
+    assert [(c.source_key, c.text, c.removed, c.depth) for c in r.comments] == [
+        ("comment-1", "", True, 0), ("comment-2", "Text 2", False, 1), ("comment-3", "", True, 0),
+        ("comment-4", "", True, 0), ("comment-5", "", True, 2)]
+    assert r.comments[1].parent_id == r.comments[0].comment_id and r.comments[0].n_children == 1
+    assert "Regretted" not in repr(r.comments) and "Withdrawn" not in repr(r.comments)
+    assert r.comments[0].identity.name == "A1" and r.comments[0].published_at == "2020-01-03T00:00:01Z"
+    assert r.skipped == {"spam": 1, "unapproved": 1}
+    assert sorted((q.reason, q.location.split()[-1]) for q in r.quarantine) == [
+        ("orphan_reply", "id=7"), ("orphan_reply", "id=9")]
+    assert r.posts[0].extracted_comment_count == 5
 
 
 @pytest.mark.parametrize("ns", ["http://wordpress.org/export/1.0/", "http://wordpress.org/export/1.1/",

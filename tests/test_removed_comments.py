@@ -80,6 +80,9 @@ def test_reply_to_a_removed_comment_keeps_its_parent():
     "Este comentário foi removido pelo autor.",
     "Deze reactie is verwijderd door de auteur.",
     "该评论已删除", "このコメントは削除されました",
+    "(post deleted by author)",
+    "(post withdrawn by author, will be automatically deleted in 24 hours unless flagged)",
+    "(post withdrawn by author, will be automatically deleted in 1 hour unless flagged)",
 ])
 def test_whole_text_notices_are_recognised(notice):
     assert _DELETED_TEXT.match(notice)
@@ -90,6 +93,8 @@ def test_whole_text_notices_are_recognised(notice):
     "My last comment was removed by the spam filter, so here it is again: the recipe works.",
     "Kommentar wurde gestern geschrieben und dann entfernt, aber die Frage bleibt.",
     "The comment was deleted by mistake, I think; can you put it back?",
+    "(post deleted by author) is what I see above, what did it say?",
+    "I liked the post (deleted by author later) about boundaries.",
 ])
 def test_a_comment_that_only_mentions_removal_is_text(words):
     # a notice is the whole text; words around it are the commenter's
@@ -170,3 +175,107 @@ def test_a_removed_comment_the_page_hides_is_not_shown_so_not_kept():
                         ("Answering the removed one.", 1, "", "reader_two")]
     assert [c.removed for c in r.comments] == [False, True, False]
     assert r.skipped.get("deleted") == 1
+
+
+# -- exports and APIs: each format's own deletion marker (synthetic files, invented words) --------
+
+def _disqus(deleted_marker: str) -> bytes:
+    post = ('<post dsq:id="{i}"><message><![CDATA[<p>{w}</p>]]></message>{flags}'
+            '<createdAt>2019-05-01T10:0{i}:00Z</createdAt><author><name>Mael Quint</name></author>'
+            '<thread dsq:id="1"/>{parent}</post>')
+    return ('<?xml version="1.0"?><disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">'
+            '<thread dsq:id="1"><title>T</title><link>https://b.example/t</link></thread>'
+            + post.format(i=1, w="Second thoughts, sorry.", flags=deleted_marker, parent="")
+            + post.format(i=2, w="I read it before it went.", flags="<isDeleted>false</isDeleted>",
+                          parent='<parent dsq:id="1"/>')
+            + "</disqus>").encode()
+
+
+def _wxr(status: str) -> bytes:
+    c = ("<wp:comment><wp:comment_id>{i}</wp:comment_id><wp:comment_author>Mael Quint</wp:comment_author>"
+         "<wp:comment_date_gmt>2019-05-01 10:0{i}:00</wp:comment_date_gmt>"
+         "<wp:comment_content><![CDATA[{w}]]></wp:comment_content><wp:comment_approved>{s}</wp:comment_approved>"
+         "<wp:comment_parent>{p}</wp:comment_parent></wp:comment>")
+    return ('<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>B</title>'
+            "<wp:wxr_version>1.2</wp:wxr_version><item><title>T</title><wp:post_id>5</wp:post_id>"
+            "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+            + c.format(i=1, w="Second thoughts, sorry.", s=status, p=0)
+            + c.format(i=2, w="I read it before it went.", s="1", p=1)
+            + "</item></channel></rss>").encode()
+
+
+def _rest(status: str) -> bytes:
+    import json
+
+    def com(i, words, st, parent):
+        return {"id": i, "post": 5, "parent": parent, "author": 0, "author_name": "Mael Quint",
+                "date_gmt": f"2019-05-01T10:0{i}:00", "status": st, "type": "comment",
+                "content": {"rendered": f"<p>{words}</p>"}}
+
+    post = {"id": 5, "date_gmt": "2019-05-01T09:00:00", "status": "publish", "type": "post",
+            "title": {"rendered": "T"}, "content": {"rendered": "<p>A post body.</p>"}}
+    return json.dumps({"format": "therapy-threads/wp-rest-bundle", "version": 1, "responses": [
+        {"url": "https://b.example/wp-json/wp/v2/posts", "status": 200, "body": [post]},
+        {"url": "https://b.example/wp-json/wp/v2/comments?status=all", "status": 200,
+         "body": [com(1, "Second thoughts, sorry.", status, 0), com(2, "I read it before it went.", "approved", 1)]},
+    ]}).encode()
+
+
+# format -> [(deletion marker, export)]; not deletions -> skipped reason, the reply an orphan
+EXPORT_CASES = {
+    "disqus": ([_disqus("<isDeleted>true</isDeleted><isSpam>false</isSpam>")],
+               [("spam", _disqus("<isDeleted>false</isDeleted><isSpam>true</isSpam>")),
+                ("spam", _disqus("<isDeleted>true</isDeleted><isSpam>true</isSpam>"))]),
+    "wxr": ([_wxr("trash"), _wxr("post-trashed")], [("spam", _wxr("spam")), ("unapproved", _wxr("0"))]),
+    "wp_rest": ([_rest("trash"), _rest("post-trashed")], [("spam", _rest("spam")), ("unapproved", _rest("hold"))]),
+}
+
+
+def test_every_export_format_of_the_registry_has_its_deletion_case():
+    from therapy_threads.formats import FORMATS
+
+    # a new threaded export/API format must say here what its deletion marker is
+    assert {f.name for f in FORMATS if f.threaded} - {"html"} == set(EXPORT_CASES)
+
+
+@pytest.mark.parametrize("fmt, data", [(f, d) for f, (dels, _) in EXPORT_CASES.items() for d in dels])
+def test_a_deleted_comment_in_an_export_is_a_removed_node(fmt, data):
+    from therapy_threads.readers import SourceRef, get_reader
+
+    r = get_reader(fmt).read(data, SourceRef("s", "s"))
+    assert [(c.text, c.removed, c.depth) for c in r.comments] == [
+        ("", True, 0), ("I read it before it went.", False, 1)]
+    assert r.comments[1].parent_id == r.comments[0].comment_id and r.quarantine == []
+    assert r.comments[0].identity.name == "Mael Quint"  # the pseudonym comes from it
+    assert not r.skipped
+
+
+@pytest.mark.parametrize("fmt, reason, data", [(f, why, d) for f, (_, keep) in EXPORT_CASES.items()
+                                               for why, d in keep])
+def test_spam_and_unapproved_are_not_deletions(fmt, reason, data):
+    from therapy_threads.readers import SourceRef, get_reader
+
+    r = get_reader(fmt).read(data, SourceRef("s", "s"))
+    assert r.comments == [] and r.skipped == {reason: 1}
+    assert [q.reason for q in r.quarantine] == ["orphan_reply"]
+
+
+def test_a_discourse_post_withdrawn_by_its_author_is_a_removed_node():
+    # Discourse's crawler view (as in tests/test_readers_forums.py) with the locale's notice in
+    # place of a post its author deleted
+    def post(n, user, text):
+        comment = "" if n == 1 else "itemprop='comment' itemscope itemtype='http://schema.org/Comment' "
+        return (f"<div id='post_{n}' {comment}class='topic-body crawler-post'><div class='crawler-post-meta'>"
+                f'<span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+                f"<a itemprop='url' href='https://forum.example.org/u/{user}'><span itemprop='name'>{user}</span>"
+                f"</a></span><span class='crawler-post-infos'><time itemprop='datePublished' "
+                f"datetime='2024-11-0{n}T20:42:42Z' class='post-time'>November {n}, 2024</time>"
+                f"<span itemprop='position'>{n}</span></span></div><div class='post' itemprop='text'><p>{text}</p>"
+                "</div></div>")
+    r = read_page('<div id="main-outlet">' + post(1, "asker", "Does anyone else feel this?")
+                  + post(2, "fen_lark", "(post withdrawn by author, will be automatically deleted in 24 hours "
+                                        "unless flagged)")
+                  + post(3, "ivo_march", "Yes, every week before the session.") + "</div>",
+                  head='<meta name="generator" content="Discourse 3.4">')
+    assert shape(r) == [("", 0, None, "fen_lark"), ("Yes, every week before the session.", 0, None, "ivo_march")]
+    assert [c.removed for c in r.comments] == [True, False]

@@ -32,8 +32,8 @@ SOURCES = {
 }
 # comments the readers extract (pinned in tests/test_readers_*.py) and the reader's quarantine rows
 READER_COMMENTS = {"netzpolitik": 74, "muffin": 51, "lemire": 5, "a11y": 24, "wxr10": 1, "isso-wxr": 8,
-                   "isso-disqus": 3}
-READER_QUARANTINED = {"isso-disqus": 2}
+                   "isso-disqus": 5}  # the deleted post 9 is a removed node, its reply 11 under it
+READER_QUARANTINED = {"isso-disqus": 1}
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +64,8 @@ def test_every_comment_is_accounted_for(build):
         # a comment leaves the published table only for the quarantine (with its reason)
         assert by_source[sid]["comments"] + q_comments == n + READER_QUARANTINED.get(sid, 0), sid
     assert {sid: s["comments"] for sid, s in by_source.items()} == {
-        "netzpolitik": 74, "muffin": 51, "lemire": 5, "a11y": 24, "wxr10": 1, "isso-wxr": 8, "isso-disqus": 2}
-    assert report["totals"]["comments_seen"] == report["totals"]["comments"] + report["totals"]["quarantined"] == 169
+        "netzpolitik": 74, "muffin": 51, "lemire": 5, "a11y": 24, "wxr10": 1, "isso-wxr": 8, "isso-disqus": 4}
+    assert report["totals"]["comments_seen"] == report["totals"]["comments"] + report["totals"]["quarantined"] == 170
     assert summary.reconciliation["reconciled"] is True
 
 
@@ -94,3 +94,14 @@ def test_commenter_names_are_gone_from_the_published_text(build):
     netz = next(p["body"] for p in posts if p["source_id"] == "netzpolitik")
     assert "Markus Reuter" in netz  # the public byline author keeps their name in their own post
     assert sum(c["author_pseudonym"] is not None for c in comments) >= 150
+
+
+def test_the_deleted_disqus_post_is_published_as_removed_with_its_reply(build):
+    out, _, _ = build
+    rows = pq.read_table(out / "comments.parquet",
+                         columns=["source_id", "comment_id", "parent_id", "text", "removed", "author_pseudonym"]
+                         ).to_pylist()
+    gone = [r for r in rows if r["removed"]]
+    assert [(r["source_id"], r["text"]) for r in gone] == [("isso-disqus", "")]
+    assert gone[0]["author_pseudonym"]  # the export names its author: pseudonymised like any other
+    assert [r["text"] for r in rows if r["parent_id"] == gone[0]["comment_id"]] == ["Hello, World."]

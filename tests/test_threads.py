@@ -127,3 +127,36 @@ def test_conversation_of_a_post_without_comments(release):
 def test_conversation_unknown_post(release):
     with pytest.raises(UserError, match="post p_nope is not in this release"):
         conversation("p_nope", source=release)
+
+
+@pytest.fixture(scope="module")
+def removed_release(tmp_path_factory):
+    from helpers_build import BuildSpec, SourceSpec
+
+    d = tmp_path_factory.mktemp("threads-removed")
+    spec = BuildSpec(sources=[SourceSpec("seed-rm", n_posts=1, comments_per_post=6, removed=(0, 3), seed=1)])
+    return publish(make_build(d / "build", spec), "1.0.0", d / "reg").path
+
+
+def test_removed_comments_are_nodes_without_text(removed_release):
+    comments = load("comments", source=removed_release)
+    pid = comments["post_id"].iloc[0]
+    doc = conversation(pid, source=removed_release)
+    json.dumps(doc)
+    flat = []
+    stack = list(doc["threads"])
+    while stack:
+        d = stack.pop()
+        flat.append(d)
+        stack.extend(d["children"])
+    gone = sorted((d["position"], d["text"]) for d in flat if d["removed"])
+    assert gone == [(0, ""), (3, "")] and doc["n_removed"] == 2 and doc["n_comments"] == 6
+    assert all(d["text"] for d in flat if not d["removed"])
+    nodes = [n for r in reply_tree(comments, pid) for n in r.walk()]
+    assert sorted(n.position for n in nodes if n.removed) == [0, 3]
+    first = next(n for n in nodes if n.position == 0)
+    assert first.text == "" and first.parent is None
+    # its reply hangs under it like under any comment (seed 1: both removed ones have one)
+    assert [ch.position for ch in first.children] == [1] and first.children[0].text
+    third = next(n for n in nodes if n.position == 3)
+    assert [ch.position for ch in third.children] == [5] and third.depth == 2

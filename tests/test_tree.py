@@ -73,3 +73,23 @@ def test_reversed_deep_chain_is_reordered_without_recursion():
     res = build_tree("p", "s", chain)
     assert [x.source_key for x in res.comments][:3] == ["0", "1", "2"]
     assert len(res.comments) + len(res.quarantine) == n
+
+
+def removed(key: str, parent: str | None) -> Comment:
+    x = c(key, parent, text="")
+    x.removed = True
+    return x
+
+
+def test_removed_comments_are_ordinary_nodes():
+    # a removed comment keeps its replies (also removed ones); a removed orphan is still an orphan
+    res = build_tree("p", "s", [removed("a", None), c("b", "a"), removed("d", "b"), c("e", "d"),
+                                removed("x", "gone"), c("y", "x")])
+    by = {x.source_key: x for x in res.comments}
+    assert [(x.source_key, x.depth, x.removed, x.text) for x in res.comments] == [
+        ("a", 0, True, ""), ("b", 1, False, "t"), ("d", 2, True, ""), ("e", 3, False, "t")]
+    assert by["a"].n_children == 1 and by["d"].n_children == 1
+    assert by["e"].path.split("/") == [by[k].comment_id for k in "abde"]
+    assert sorted((q.reason, q.location) for q in res.quarantine) == [
+        ("orphan_descendant", "item y"), ("orphan_reply", "item x")]
+    assert next(q for q in res.quarantine if q.location == "item x").content_sha256 == ids.sha256_text("")

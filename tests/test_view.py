@@ -173,3 +173,51 @@ def test_viewer_in_headless_chromium(release, site, tmp_path):
                 break
     assert len(edges) >= 3, edges
     shutil.copyfile(shot, site.parent / "thread.png")  # kept for a look with an image viewer
+
+
+@pytest.fixture(scope="module")
+def removed_site(tmp_path_factory):
+    from helpers_build import BuildSpec, SourceSpec
+
+    d = tmp_path_factory.mktemp("view-removed")
+    spec = BuildSpec(sources=[SourceSpec("seed-rm", n_posts=1, comments_per_post=6, removed=(0, 3), seed=1)])
+    release = publish(make_build(d / "build", spec), "1.0.0", d / "reg").path
+    out = d / "viewer"
+    write_site(release, out)
+    return release, out
+
+
+def test_removed_comments_show_removed_with_their_replies(removed_site):
+    release, out = removed_site
+    rows = load("comments", source=release, format="arrow").to_pylist()
+    gone = {r["comment_id"] for r in rows if r["removed"]}
+    pid = rows[0]["post_id"]
+    page = (out / "posts" / f"{pid}.html").read_text()
+    doc = lxml_html.fromstring(page)
+    shown = doc.xpath("//li[contains(@class, 'removed')]")
+    assert {li.get("id") for li in shown} == gone and len(gone) == 2
+    for li in shown:
+        body = li.xpath("./div[@class='body']")[0]
+        assert [p.text_content() for p in body.xpath("./p")] == ["[removed]"]
+        assert body.xpath("./div[@class='head']/span[@class='who']")  # author and date as any
+        # seed 1: each removed comment has one reply, nested under it
+        (reply,) = li.xpath("./ol[@class='replies']/li")
+        assert "removed" not in reply.get("class") and reply.xpath("./div/p")[0].text_content()
+    kept = [li for li in doc.xpath("//li[contains(@class, 'comment')]") if li.get("id") not in gone]
+    assert len(kept) == 4 and not any("[removed]" in li.xpath("./div")[0].text_content() for li in kept)
+    # the global search index holds no row for a comment without words
+    index = (out / "search-index.js").read_text()
+    assert not any(cid in index for cid in gone)
+    assert sum(r["comment_id"] in index for r in rows) == 4
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(_chromium() is None,
+                    reason="Debian chromium is not installed (scripts/ci_system_deps.sh installs it)")
+def test_in_page_search_does_not_match_the_removed_notice(removed_site, tmp_path):
+    release, out = removed_site
+    pid = load("comments", source=release, format="arrow").column("post_id")[0].as_py()
+    page = (out / "posts" / f"{pid}.html").as_uri()
+    dom = subprocess.run(_args(tmp_path) + ["--dump-dom", page + "?q=removed"],
+                         capture_output=True, text=True, timeout=120).stdout
+    assert lxml_html.fromstring(dom).get_element_by_id("hits").text_content() == "0 comments match"

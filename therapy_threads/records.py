@@ -82,8 +82,9 @@ class Comment:
     author_pseudonym: str | None = None
     is_post_author: bool | None = None
     language: str | None = None
-    # The page shows the comment as deleted or removed in place of its words: kept (its replies
-    # keep their parent) with empty text; the platform's notice is never its text.
+    # The page shows the comment as deleted or removed in place of its words, or the export marks
+    # it deleted (Disqus isDeleted, WordPress trash): kept (its replies keep their parent) with
+    # empty text; the platform's notice, or the words it still stores, are never its text.
     removed: bool = False
     # internal
     source_key: str = ""  # the comment's key inside its post (e.g. "comment-123", "3.1.2")

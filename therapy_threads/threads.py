@@ -49,6 +49,12 @@ class Node:
         return self.row.get("text") or ""
 
     @property
+    def removed(self) -> bool:
+        """The platform shows this comment as deleted: a node without text (its replies keep
+        it as their parent). False for releases from before the ``removed`` column."""
+        return bool(self.row.get("removed"))
+
+    @property
     def author(self) -> str | None:
         return self.row.get("author_pseudonym")
 
@@ -303,8 +309,12 @@ def conversation(post_id: str, comments: Any = None, posts: Any = None, *,
     """The post ``post_id`` with all its threads, as nested JSON-ready dicts::
 
         {"post_id": ..., "title": ..., "body": ..., ...every posts column...,
-         "n_comments": 12, "n_threads": 4,
+         "n_comments": 12, "n_threads": 4, "n_removed": 1,
          "threads": [{"comment_id": ..., "text": ..., ..., "children": [...]}, ...]}
+
+    A comment the platform shows as deleted is in its place with ``"removed": true`` and
+    ``"text": ""`` (its replies under it); ``n_comments`` counts it, ``n_removed`` says how many
+    such comments there are.
 
     Without ``comments``/``posts`` only that post's rows are read from the release (``version``,
     ``source`` as in :func:`therapy_threads.load`); pass loaded tables to avoid re-reading.
@@ -328,6 +338,7 @@ def conversation(post_id: str, comments: Any = None, posts: Any = None, *,
     doc = _jsonable(post_rows[0])
     doc["n_comments"] = sum(r.size() for r in roots)
     doc["n_threads"] = len(roots)
+    doc["n_removed"] = sum(n.removed for r in roots for n in r.walk())
     doc["threads"] = [r.to_dict(jsonable=True) for r in roots]
     return doc
 

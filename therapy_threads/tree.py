@@ -32,6 +32,11 @@ def build_tree(post_id: str, source_id: str, comments: list[Comment]) -> TreeRes
     key inside one post is quarantined (second and later copies), a reply whose parent is not in
     the post (deleted, unapproved, never captured) is an orphan and is quarantined together with
     its descendants, and links that form a cycle are quarantined whole.
+
+    A comment marked ``removed`` (the source shows or records it as deleted; readers keep it
+    with empty text) is an ordinary node here: its replies keep it as their parent, it counts in
+    ``n_children``, and it follows the same rules (a removed orphan is quarantined like any).
+    So "deleted" above means a parent the source no longer holds at all.
     """
     quarantine: list[QuarantineRow] = []
     by_key: dict[str, Comment] = {}

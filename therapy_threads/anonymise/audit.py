@@ -15,6 +15,9 @@ published text field into word 1..3-grams, HMACs them with the same key and chec
   review (``identity_soft`` / ``identity_weak``) when capitalised.
 - ``email`` / ``url``: an address or link in published text -> **fail** (links to a post's own
   site in its body are allowed).
+- ``removed_text``: a comment marked ``removed`` (the platform shows it as deleted) that still has
+  text -> **fail**: its words were withdrawn (by the commenter or a moderator) and are never
+  published; readers empty them, so a hit means a reader or a later stage put them back.
 - ``ner``: person names the rules or the NER model still find -> review report with counts.
 
 Nothing raw is logged or written: hits carry the table, row id, field and a masked form ("J***").
@@ -120,9 +123,29 @@ def _shape_hits(path: Path, table: str, id_col: str) -> list[Hit]:
     return hits
 
 
+def _removed_text_hits(path: Path) -> list[Hit]:
+    """Comments marked removed whose text is not empty (vectorised; a build from before the
+    ``removed`` column has none)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    if "removed" not in pf.schema_arrow.names:
+        return []
+    hits: list[Hit] = []
+    for batch in pf.iter_batches(columns=["comment_id", "text", "removed"], batch_size=200_000):
+        text = batch.column("text")
+        bad = pc.and_(pc.fill_null(batch.column("removed"), False),
+                      pc.greater(pc.fill_null(pc.utf8_length(pc.utf8_trim_whitespace(text)), 0), 0))
+        if pc.any(bad).as_py():
+            for rid, v in zip(batch.column("comment_id").filter(bad).to_pylist(), text.filter(bad).to_pylist()):
+                hits.append(Hit("removed_text", "comments", rid or "?", "text", mask(v)))
+    return hits
+
+
 @dataclass
 class Hit:
-    kind: str  # identity | email | url | phone | url_slug | byline | shape | setup
+    kind: str  # identity | email | url | phone | url_slug | byline | shape | setup | removed_text
     table: str
     row_id: str
     field: str
@@ -468,7 +491,7 @@ def audit_tables(table_dir: Path, key: bytes, tokens: dict[str, tuple[str, froze
                 hits.append(Hit("setup", table, f"{table}.parquet", "", "missing"))
                 counts["setup"] += 1
             continue
-        for h in _shape_hits(path, table, id_col):
+        for h in _shape_hits(path, table, id_col) + (_removed_text_hits(path) if table == "comments" else []):
             counts[h.kind] += 1
             hits.append(h)
         for b in _batches(path, list(dict.fromkeys([id_col, "post_id", "source_id", "language", *text_cols]))):

@@ -189,6 +189,7 @@ def build_report(result, target: str, fmt: str, n_bytes: int) -> dict:
                 "n_children": c.n_children, "published_at": c.published_at,
                 "is_post_author": c.is_post_author, "has_identity": c.identity is not None,
                 "text_chars": len(c.text), "text_preview": _preview(c.text),
+                "removed": c.removed,
             } for c in sorted(by_post.get(p.post_id, []), key=lambda c: c.position)],
         })
     return {
@@ -237,8 +238,9 @@ def render(report: dict, max_posts: int = 50) -> str:
                    + (f"  by {p['author']}" if p["author"] else ""))
         for c in p["comments"]:
             mark = " *" if c["is_post_author"] else ""
-            out.append(f"  {'  ' * c['depth']}{c['comment_id']} d{c['depth']}{mark}  "
-                       f"{c['text_preview']}")
+            # a removed comment has no words; say so rather than print an empty line
+            shown_text = "[removed]" if c.get("removed") else c["text_preview"]
+            out.append(f"  {'  ' * c['depth']}{c['comment_id']} d{c['depth']}{mark}  {shown_text}")
     if len(report["posts"]) > len(shown):
         out.append(f"\n... {len(report['posts']) - len(shown)} more posts (--max-posts, or --json)")
     if report["quarantine"]:

@@ -16,6 +16,9 @@ the post, a reply to its parent comment. Speakers are the commenter pseudonyms; 
 without a known author is spoken by ``[unknown]`` (ConvoKit's corpora use ``[deleted]``), and a
 post by the pseudonym its author comments under when the comments say so unambiguously, else by
 ``[author of <post_id>]``. Timestamps are Unix seconds; ISO 8601 times are kept in ``meta``.
+A comment the platform shows as deleted stays an utterance (its replies answer it) with text
+``""`` and ``meta["removed"] = True`` (every other comment: False); ConvoKit's Reddit corpora
+write "[deleted]" there, but the notice is not the commenter's words, so it is never the text.
 The release's TERMS.md is copied alongside: the terms travel with the data.
 """
 from __future__ import annotations
@@ -126,7 +129,9 @@ def export_convokit(release: Path | str, out: Path | str, *, overwrite: bool = F
                     who = c.get("author_pseudonym") or UNKNOWN
                     if who == UNKNOWN:
                         extra_speakers[UNKNOWN] = {"kind": "comments without a known author"}
-                    meta = {"kind": "comment", **{k: _iso(c.get(k)) for k in COMMENT_META}}
+                    meta = {"kind": "comment", **{k: _iso(c.get(k)) for k in COMMENT_META},
+                            # a release from before the column has no removed comments
+                            "removed": bool(c.get("removed"))}
                     _write(f, {"id": c["comment_id"], "conversation_id": pid, "speaker": who,
                                "reply_to": c.get("parent_id") or pid,
                                "timestamp": _unix(c.get("published_at")),

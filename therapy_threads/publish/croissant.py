@@ -86,7 +86,9 @@ RAI = {
         "Captures miss comments (pagination, moderation): pages often declare more comments than "
         "were extracted (posts.declared_comment_count vs extracted_comment_count). HTML nesting "
         "can understate reply depth past a site's maximum. Replies with a missing parent are "
-        "quarantined, not re-attached. Automatic name removal has imperfect recall."),
+        "quarantined, not re-attached. Comments deleted on the platform that the source still "
+        "holds are kept in place without text (comments.removed) so their replies keep their "
+        "parent. Automatic name removal has imperfect recall."),
     "rai:dataBiases": (
         "A few English-language blogs chosen by topic; self-selected commenters, mostly therapy "
         "clients with strong feelings about their therapy; blogging therapists are not "

@@ -2,11 +2,20 @@
 
 Decisions, so that every post in the export is accounted for:
 
-- a deleted or spam post is counted in ``skipped`` (``deleted``, ``spam``), never published;
-- a reply to a deleted, spam or absent parent is kept as a comment and handed to the tree
-  builder, which quarantines it as ``orphan_reply`` (its descendants as ``orphan_descendant``):
-  publishing it at top level would invent a thread structure, and the contract says every
-  published parent exists;
+- a deleted post (``<isDeleted>true</isDeleted>``: removed by its author or a moderator; Disqus
+  keeps it in the export and shows a deleted comment that has replies as a placeholder in its
+  place) stays a comment with ``removed`` true and empty text, whatever its ``<message>`` still
+  holds: its replies keep their parent and nothing is lost. A deleted post without replies is
+  kept the same way (the export is the record of the discussion, so the rule does not depend on
+  whether a reply happens to be in it); its author and date stay as the export gives them (the
+  identity is never published: it makes the pseudonym and tells the anonymiser a name replies
+  may use);
+- a spam post (``<isSpam>true</isSpam>``, also when deleted) is not a deletion: it is counted in
+  ``skipped`` (``spam``), never published, as before;
+- a reply to a spam or absent parent is kept as a comment and handed to the tree builder, which
+  quarantines it as ``orphan_reply`` (its descendants as ``orphan_descendant``): publishing it at
+  top level would invent a thread structure, and the contract says every published parent
+  exists;
 - a post whose thread is not in the export becomes a quarantine row ``missing_thread``;
 - a thread that is deleted is counted (``deleted_thread``) and so are its posts
   (``comment_on_skipped_post``); a thread with no posts at all is counted
@@ -224,9 +233,6 @@ def _build(result: ReadResult, source: SourceRef, threads: list[_Thread], posts:
         comments: list[Comment] = []
         for p in tposts:
             pwhere = f"post dsq:id={p.dsq_id or '?'}" + (f" line {p.line}" if p.line else "")
-            if p.deleted:
-                result.skip("deleted")
-                continue
             if p.spam:
                 result.skip("spam")
                 continue
@@ -245,5 +251,5 @@ def _build(result: ReadResult, source: SourceRef, threads: list[_Thread], posts:
                 published_local=local_from(p.created),
                 identity=clean_identity(a.get("name"), a.get("email"), a.get("link"), p.ip,
                                         handle=a.get("username")),
-                is_post_author=is_author))
+                is_post_author=is_author, removed=p.deleted))
         add_post(result, post, comments)

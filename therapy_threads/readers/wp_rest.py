@@ -11,6 +11,14 @@ live API with the polite client (every response archived as WARC) and returns su
 
 Public API responses only contain approved comments. ``author_avatar_urls`` are Gravatar URLs
 made from a hash of the commenter's e-mail: they are never read into any record.
+
+A bundle recorded with an editor's rights (``status=all`` or ``status=trash``, ``context=edit``)
+can hold other statuses; the comments endpoint reports WordPress's own values (``approved``,
+``hold``, ``spam``, ``trash``, ``post-trashed``: ``prepare_status_response``). ``trash`` and
+``post-trashed`` are WordPress's deletion (``DELETE /wp/v2/comments/<id>`` without ``force``
+moves a comment there): such a comment stays a comment with ``removed`` true and empty text, so
+its replies keep their parent, and one without replies is kept the same way, as in the WXR
+reader. ``spam`` and ``hold`` are not deletions: skipped, their replies quarantined as orphans.
 """
 from __future__ import annotations
 
@@ -219,9 +227,9 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
                 result.skip("comment_type_" + ctype)
                 continue
             cstatus = str(c.get("status") or "approved").lower()
-            if cstatus not in ("approved", "approve", "1"):
-                result.skip("spam" if cstatus == "spam" else
-                            "trash" if cstatus == "trash" else "unapproved")
+            removed = cstatus in ("trash", "post-trashed")
+            if cstatus not in ("approved", "approve", "1") and not removed:
+                result.skip("spam" if cstatus == "spam" else "unapproved")
                 continue
             parent = c.get("parent") if _is_id(c.get("parent")) else 0
             author_id = c.get("author") if isinstance(c.get("author"), int) else None
@@ -237,7 +245,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
                 published_at=parse_gmt(c.get("date_gmt")) or parse_iso(c.get("date")),
                 published_local=local_from(_str(c.get("date"))),
                 identity=clean_identity(_str(c.get("author_name")), url=_str(c.get("author_url"))),
-                is_post_author=is_author))
+                is_post_author=is_author, removed=removed))
         add_post(result, post, out)
 
 

@@ -5,8 +5,21 @@ with status ``publish`` (or none) and no password, and their approved comments o
 (empty or missing ``comment_type``). Everything else is counted in ``skipped`` by reason:
 ``post_type_<type>``, ``unpublished_post``, ``password_protected_post``,
 ``comment_on_skipped_post``, ``pingback``, ``trackback``, ``comment_type_<type>``,
-``unapproved``, ``spam``, ``trash``. Replies to a comment that is not published (spam, unapproved)
-are quarantined by the tree builder as orphans.
+``unapproved``, ``spam``.
+
+Deleted comments: WordPress deletes a comment by moving it to the trash (``wp_trash_comment``
+sets ``comment_approved`` to ``trash``; ``post-trashed`` when its post went to the trash), and
+the exporter writes every comment but spam (``export_wp``: ``comment_approved <> 'spam'``), so
+trashed comments are in the export. One stays a comment with ``removed`` true and empty text:
+its approved replies keep their parent instead of being quarantined as orphans, and nothing is
+lost. A trashed comment without replies is kept the same way (the export is the record; the rule
+does not depend on whether a reply survived), its author and date as the export gives them (the
+identity is never published: it makes the pseudonym and tells the anonymiser a name replies may
+use). A comment deleted for good is not in the export; WordPress moves its replies up to its
+parent (``wp_delete_comment``), so they arrive attached and nothing is needed here.
+
+Spam and unapproved (``0``, ``hold``) comments are not deletions: they are skipped as before, and
+replies to them are quarantined by the tree builder as orphans.
 
 The ``wp`` namespace is matched by pattern (``wordpress.org/export/1.x/``, http or https), not
 by one exact URI. Author e-mail, URL and IP go to ``Comment.identity`` only.
@@ -197,14 +210,14 @@ def _item(el: etree._Element, index: int) -> _RawItem:
 
 
 def _approval(value: str) -> str | None:
-    """None when published, else the skip reason."""
+    """None when published, ``removed`` for a deleted (trashed) comment, else the skip reason."""
     v = value.strip().lower()
     if v in ("", "1", "approve", "approved"):
         return None
     if v == "spam":
         return "spam"
     if v in ("trash", "post-trashed"):
-        return "trash"
+        return "removed"
     return "unapproved"
 
 
@@ -279,7 +292,7 @@ def _build(result: ReadResult, source: SourceRef, channel: dict,
                 result.skip("comment_type_" + re.sub(r"[^a-z0-9_]+", "_", ctype))
                 continue
             why = _approval(cf.get("comment_approved", ""))
-            if why:
+            if why and why != "removed":
                 result.skip(why)
                 continue
             if not cid:
@@ -307,7 +320,7 @@ def _build(result: ReadResult, source: SourceRef, channel: dict,
                 published_local=local_from(cf.get("comment_date")),
                 identity=clean_identity(cf.get("comment_author"), cf.get("comment_author_email"),
                                         cf.get("comment_author_url"), cf.get("comment_author_IP")),
-                is_post_author=is_author))
+                is_post_author=is_author, removed=why == "removed"))
         if zoneless:
             result.warn("date_out_of_range", f"{zoneless} comment date(s) outside the years "
                         "1000-2200 (e.g. 0001-01-01) were left empty; the comments are kept",

@@ -9,7 +9,9 @@
 
 Placeholders the anonymiser put into the text (``[PERSON_1]``, ``[EMAIL]``, a known
 commenter's ``[u_...]`` pseudonym) are highlighted; their patterns come from the anonymisation
-policy's ``[placeholders]`` templates, the one place they are defined. Everything is escaped;
+policy's ``[placeholders]`` templates, the one place they are defined. A comment the platform
+shows as deleted (``removed``) keeps its place in the tree, its replies under it, and reads
+"[removed]" where its words would be (it has none). Everything is escaped;
 the site loads nothing from the network. Trees are written without recursion, so threads of any
 depth render. Light install only: no template engine, no pipeline imports.
 """
@@ -99,6 +101,11 @@ def _comment_head(n: Node) -> str:
     return '<div class="head">' + " ".join(bits) + "</div>"
 
 
+# Shown in place of a removed comment's words; not text of the comment (search skips it).
+REMOVED_NOTICE = ('<p class="removed-notice" title="the platform shows this comment as deleted; '
+                  'its replies stay below it">[removed]</p>')
+
+
 def render_threads(roots: list[Node], ph: re.Pattern[str]) -> str:
     """Nested <ol>/<li> for a post's threads, written with an explicit stack."""
     out = ['<ol class="threads">']
@@ -110,8 +117,10 @@ def render_threads(roots: list[Node], ph: re.Pattern[str]) -> str:
             out.append(item)
             continue
         n: Node = item
-        out.append(f'<li class="comment" id="{_esc(n.comment_id)}" data-depth="{n.depth}">'
-                   f'<div class="body">{_comment_head(n)}{render_text(n.text, ph)}</div>')
+        gone = n.removed
+        out.append(f'<li class="comment{" removed" if gone else ""}" id="{_esc(n.comment_id)}" '
+                   f'data-depth="{n.depth}"><div class="body">{_comment_head(n)}'
+                   f'{REMOVED_NOTICE if gone else render_text(n.text, ph)}</div>')
         stack.append(("close", "</li>"))
         if n.children:
             stack.append(("close", "</ol>"))
@@ -219,6 +228,8 @@ def write_site(release: Path | str, out: Path | str, *, overwrite: bool = False,
                                 body if full_text else ""])
             if full_text:
                 for c in comments:
+                    if c.get("removed"):
+                        continue  # no words to find
                     text = c.get("text") or ""
                     chars += len(text)
                     comments_index.append([len(posts_index) - 1, c["comment_id"], text])

@@ -35,7 +35,11 @@
     var keep = new Set();
     items.forEach(function (li) {
       var body = li.querySelector(":scope > .body");
-      if (matches(body.textContent, ts)) {
+      var text = body.textContent;
+      var notice = body.querySelector(":scope > .removed-notice");
+      // "[removed]" stands where a deleted comment's words were: it is not the comment's text
+      if (notice) text = text.replace(notice.textContent, "");
+      if (matches(text, ts)) {
         n += 1;
         li.classList.add("match");
         for (var p = li; p && p.matches && p.matches("li.comment"); p = p.parentElement.closest("li.comment")) {

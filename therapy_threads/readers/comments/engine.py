@@ -231,7 +231,11 @@ _DELETED_TEXT = re.compile(
     r"(?:questo\s+)?commento\s+(?:è\s+stato\s+)?(?:eliminato|rimosso)" + _BY + "|"
     r"(?:deze\s+)?(?:reactie|opmerking)\s+(?:is\s+)?verwijderd" + _BY + "|"
     r"(?:该|此|這條|这条|該)?(?:评论|評論|回复|回覆)(?:已|已经|已經|已被)(?:删除|刪除)|"
-    r"このコメントは削除されました|삭제된 댓글입니다)\s*[.。!！]?\s*$", re.I)
+    r"このコメントは削除されました|삭제된 댓글입니다|"
+    # Discourse puts its locale's notice in place of a post its author deleted (post.deleted_by_author:
+    # "(post withdrawn by author, will be automatically deleted in 24 hours unless flagged)",
+    # deleted_by_author_simple: "(post deleted by author)")
+    r"\((?:post|topic)\s+(?:withdrawn|deleted)\s+by\s+(?:the\s+)?author\b[^()]{0,80}\))\s*[.。!！]?\s*$", re.I)
 
 # What a platform prints where a removed comment's author was (Reddit, Hacker News).
 _GONE_AUTHOR = re.compile(r"^\s*\[?(?:deleted|removed|gelöscht|supprimé|eliminado)\]?\s*$", re.I)
