@@ -1,0 +1,110 @@
+"""The last fallback, ``dated-blocks`` (issue 12, leave-system-out): repeated blocks that each
+show a date, a poster and words, read on a page no other reader found a comment on. Synthetic
+pages (invented names and words) in the shapes engines' own templates print: phpBB 2's post rows
+(``span.name`` + ``span.postdetails`` "Posted: DATE" + ``span.postbody``), a static-site theme's
+comment articles in a comments box without a comment class, and the listings that must stay
+listings.
+"""
+from __future__ import annotations
+
+from pagekit import read_page, shape
+
+from therapy_threads.readers.comments.engine import systems_off
+
+_WORDS = ["Has anyone tried the new trail map on the north ridge this spring?",
+          "Yes, the markers are clearer than last season and the bridge is fixed.",
+          "The lower loop was muddy after the rain though, bring good boots.",
+          "Good to know, I will bring other boots then and start a bit earlier.",
+          "Does the car park still close at eight in winter or did that change?"]
+_NAMES = ["Ridgewalker", "mossy_fern", "Tobin K", "lakeside42", "Quill"]
+
+
+def _forum_rows(n: int) -> str:
+    """phpBB 2 shaped rows: the name in ``span.name > b``, the date after a "Posted:" label."""
+    rows = "".join(
+        f'<tr><td class="row1" width="150"><span class="name"><a name="{700 + i}"></a><b>{_NAMES[i]}</b></span>'
+        f'<br><span class="postdetails">Joined: 12 Mar 2004<br>Posts: {10 + i}</span></td>'
+        f'<td class="row1"><table width="100%"><tr><td><span class="postdetails"><b>Posted:</b> '
+        f'Tue Dec {10 + i}, 2005 12:5{i} am</span></td></tr>'
+        f'<tr><td colspan="2"><span class="postbody">{_WORDS[i]}</span></td></tr></table></td></tr>'
+        for i in range(n))
+    return f'<table class="forumline">{rows}</table>'
+
+
+def _without_phpbb(body: str):
+    """Read as a board no reader knows: phpBB's own reader left out (as leave-system-out does)."""
+    with systems_off(frozenset({"phpbb"})) as seen:
+        r = read_page(body)
+    return r, dict(seen)
+
+
+def test_a_forum_topics_dated_post_rows_are_read_and_the_first_is_the_topic():
+    r, seen = _without_phpbb(_forum_rows(5))
+    assert seen == {"dated-blocks": 4}
+    assert [t for t, *_ in shape(r)] == _WORDS[1:5]
+    assert r.skipped.get("thread_starter") == 1
+    assert all(d == 0 for _, d, _, _ in shape(r))
+
+
+def test_a_later_page_of_a_topic_holds_only_replies():
+    # phpBB 2 prints "Goto page Previous 1, 2" in a plain span: every post here is a reply.
+    nav = '<span class="gensmall"><b>Goto page <a href="viewtopic.php?t=5&amp;start=0">Previous</a> 1, 2</b></span>'
+    r, seen = _without_phpbb(nav + _forum_rows(4))
+    assert seen == {"dated-blocks": 4}
+    assert [t for t, *_ in shape(r)] == _WORDS[:4]
+
+
+def _note(i: int) -> str:
+    return (f'<article class="js-note note" id="note{i}"><div class="note__avatar"><img src="a.png"></div>'
+            f'<h3 class="note__author">{_NAMES[i]}</h3><p class="note__date"><a href="#note{i}">'
+            f'<time datetime="2019-04-0{i + 1}T10:00:00Z">April 0{i + 1}, 2019 at 10:00 AM</time></a></p>'
+            f'<div>{_WORDS[i]}</div></article>')
+
+
+def test_comment_articles_in_a_comments_box_are_all_comments():
+    body = ('<article class="page"><h1>On trails</h1><p>Short post.</p></article>'
+            '<section class="page__comments"><h4 class="page__comments-title">Comments</h4>'
+            f'<div class="comments__existing">{"".join(_note(i) for i in range(3))}</div></section>')
+    r = read_page(body)
+    assert [(t, a) for t, _, _, a in shape(r)] == list(zip(_WORDS[:3], _NAMES[:3]))
+
+
+def test_blocks_under_the_pages_own_article_are_all_comments():
+    # No comments region named; the page prints its article apart from the blocks.
+    article = '<div class="entry-content"><p>' + " ".join(_WORDS) * 2 + "</p></div>"
+    notes = "".join(_note(i) for i in range(3))
+    r = read_page(f"<main>{article}<div class=\"thread\">{notes}</div></main>")
+    assert [t for t, *_ in shape(r)] == _WORDS[:3]
+
+
+def test_a_listing_of_dated_teasers_is_not_comments():
+    # An archive's teasers repeat a name, a date and words too, but the words are links away.
+    items = "".join(
+        f'<div class="archive-item"><span class="byline-author">{_NAMES[i]}</span> '
+        f'<time datetime="2020-01-0{i + 1}">Jan {i + 1}, 2020</time>'
+        f'<a href="/p/post-{i}">{_WORDS[i]}</a></div>' for i in range(4))
+    r = read_page(f'<div class="archive">{items}</div>')
+    assert r.comments == []
+
+
+def test_two_dated_blocks_are_not_a_thread():
+    r, _ = _without_phpbb(_forum_rows(2))
+    assert r.comments == []
+
+
+def _forem_like(i: int, reply_to: int | None) -> str:
+    """A post with a named anchor before its box and an "In reply to NAME" link to another's."""
+    to = (f'<div class="in_reply_to"> - <a href="topic.html#post-{500 + reply_to}">In reply to '
+          f'{_NAMES[reply_to]}</a></div>') if reply_to is not None else ""
+    return (f'<section class="box"><a name="post-{500 + i}"></a><div class="post">'
+            f'<div class="username">{_NAMES[i]}</div><div class="contents">'
+            f'<time datetime="2013-10-2{i} 05:05:17">{10 - i} months ago</time>{to}'
+            f'<p>{_WORDS[i]}</p></div></div></section>')
+
+
+def test_in_reply_to_links_to_the_posts_anchors_give_the_parents():
+    # Post 0 opens the topic; 1 and 3 answer it (top level), 2 answers 1, 4 answers 2.
+    body = "".join(_forem_like(i, to) for i, to in enumerate([None, 0, 1, 0, 2]))
+    r = read_page(body)
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        (_WORDS[1], 0, None), (_WORDS[2], 1, _WORDS[1]), (_WORDS[3], 0, None), (_WORDS[4], 2, _WORDS[2])]
