@@ -108,3 +108,18 @@ def test_in_reply_to_links_to_the_posts_anchors_give_the_parents():
     r = read_page(body)
     assert [(t, d, p) for t, d, p, _ in shape(r)] == [
         (_WORDS[1], 0, None), (_WORDS[2], 1, _WORDS[1]), (_WORDS[3], 0, None), (_WORDS[4], 2, _WORDS[2])]
+
+
+def test_a_role_badge_beside_the_avatar_does_not_make_a_wrapper_a_second_comment():
+    # wpDiscuz 5's shape, its reader left out: ``div.wc-comment`` (class only) around the avatar
+    # with a role badge and ``div.wc-comment-right#comment-N`` (the comment): one comment each.
+    def c(i: int, badge: str) -> str:
+        return (f'<div class="wc-comment wc-blog-guest wc_comment_level-1" id="wc-comm-{80 + i}_0">'
+                f'<div class="wc-comment-left"><img class="avatar" src="a.png">'
+                f'<div class="wc-comment-label"><span>{badge}</span></div></div>'
+                f'<div class="wc-comment-right" id="comment-{80 + i}"><div class="wc-comment-author">'
+                f'{_NAMES[i]}</div><div class="wc-comment-text"><p>{_WORDS[i]}</p></div></div></div>')
+    body = '<div id="wcThreadWrapper">' + c(0, "Gast") + c(1, "Autor") + c(2, "Guest") + "</div>"
+    with systems_off(frozenset({"wpdiscuz"})):
+        r = read_page(body, lang="de")
+    assert [(t, d) for t, d, _, _ in shape(r)] == [(w, 0) for w in _WORDS[:3]]

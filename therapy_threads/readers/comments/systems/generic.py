@@ -26,6 +26,7 @@ import re
 from collections import Counter
 
 from .. import roles
+from ..cleanup import is_role_word
 from ..base import HIDDEN, CommentSystem, Item, Page, depth_from_classes
 from ..dom import ancestors, own_blocks
 
@@ -494,7 +495,9 @@ class Generic(CommentSystem):
     def _drop_item_wrappers(found: dict[int, tuple]) -> None:
         """A weak (class-only) block around one strong comment block (``li.list__item_comment`` >
         ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
-        comment: it holds no words of its own outside that comment and the lists of replies."""
+        comment: it holds no words of its own outside that comment and the lists of replies. A
+        role badge beside the avatar (wpDiscuz 5's ``div.wc-comment`` > ``div.wc-comment-left``
+        with "Gast"/"Autor" + ``div.wc-comment-right#comment-N``) is not words of its own."""
         above = _ancestors(found)
         for key, (n, strong, sig) in list(found.items()):
             if strong:
@@ -510,7 +513,8 @@ class Generic(CommentSystem):
                 if c.mem_id in found:
                     inner += 1 if found[c.mem_id][1] else 2
                     only = c.mem_id
-                elif c.mem_id not in above and c.text(strip=True):
+                elif c.mem_id not in above and c.text(strip=True) \
+                        and not is_role_word(" ".join(c.text(separator=" ").split())):
                     own_words = True
                 if inner > 2 or own_words:
                     break
