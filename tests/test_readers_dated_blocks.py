@@ -123,3 +123,43 @@ def test_a_role_badge_beside_the_avatar_does_not_make_a_wrapper_a_second_comment
     with systems_off(frozenset({"wpdiscuz"})):
         r = read_page(body, lang="de")
     assert [(t, d) for t, d, _, _ in shape(r)] == [(w, 0) for w in _WORDS[:3]]
+
+
+def _wp_list(inner: str) -> str:
+    """A WordPress theme's threaded list, its reader left out: ``li.comment#comment-N`` around
+    one body block ({body}: the comment's name, date and words) and ``ul.children``."""
+    def li(i: int, kids: str = "") -> str:
+        body = inner.format(n=300 + i, name=_NAMES[i], words=_WORDS[i])
+        return (f'<li class="comment depth-1" id="comment-{300 + i}">{body}'
+                + (f'<ul class="children">{kids}</ul>' if kids else "") + "</li>")
+    return f'<ol class="commentlist">{li(0, li(1) + li(2))}{li(3)}</ol>'
+
+
+def test_a_numbered_comments_only_child_block_is_its_body_not_a_reply():
+    bodies = [
+        # a class-named body (``div.the-comment``)
+        '<div class="the-comment"><div class="comment-author">{name}</div>'
+        '<time>12. Juni 2018</time><div class="text"><p>{words}</p></div></div>',
+        # a schema.org Comment body without a comment number of its own (Genesis)
+        '<article itemprop="comment" itemscope itemtype="https://schema.org/Comment" '
+        'id="article-comment-{n}"><header><span itemprop="author">{name}</span> <time>June 12, 2018'
+        '</time></header><div itemprop="text"><p>{words}</p></div></article>',
+    ]
+    for body in bodies:
+        with systems_off(frozenset({"wordpress"})):
+            r = read_page(_wp_list(body))
+        assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+            (_WORDS[0], 0, None), (_WORDS[1], 1, _WORDS[0]), (_WORDS[2], 1, _WORDS[0]), (_WORDS[3], 0, None)], body
+
+
+def test_a_comment_wrapped_twice_by_its_number_keeps_its_body_apart_from_replies():
+    # ``li#li-comment-N`` > ``div#comment-N.comment`` > ``div.comment-wrap``: read once.
+    def li(i: int, kids: str = "") -> str:
+        return (f'<li class="comment" id="li-comment-{300 + i}"><div class="comment" id="comment-{300 + i}">'
+                f'<div class="comment-avatar"></div><div class="comment-wrap"><div class="comment-author">'
+                f'{_NAMES[i]}</div><span class="comment-time">15. April 2019</span><div class="comment-text">'
+                f'<p>{_WORDS[i]}</p></div></div></div>' + (f'<ul class="children">{kids}</ul>' if kids else "")
+                + "</li>")
+    with systems_off(frozenset({"wordpress"})):
+        r = read_page(f'<ol class="commentlist">{li(0, li(1))}{li(2)}</ol>')
+    assert [(t, d) for t, d, _, _ in shape(r)] == [(_WORDS[0], 0), (_WORDS[1], 1), (_WORDS[2], 0)]

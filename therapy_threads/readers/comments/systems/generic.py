@@ -492,7 +492,7 @@ class Generic(CommentSystem):
             found[li.mem_id] = (li, strong, ("li", sig))
 
     @staticmethod
-    def _drop_item_wrappers(found: dict[int, tuple]) -> None:
+    def _drop_item_wrappers(found: dict[int, tuple], a) -> None:
         """A weak (class-only) block around one strong comment block (``li.list__item_comment`` >
         ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
         comment: it holds no words of its own outside that comment and the lists of replies. A
@@ -501,6 +501,8 @@ class Generic(CommentSystem):
         above = _ancestors(found)
         for key, (n, strong, sig) in list(found.items()):
             if strong:
+                if key in found:
+                    _drop_body_block(n, found, above, a)
                 continue
             inner = 0
             own_words = False
@@ -676,7 +678,7 @@ class Generic(CommentSystem):
             return []
         headed = self._drop_header_anchors(page, found)
         self._widen_to_list_item(page, found)
-        self._drop_item_wrappers(found)
+        self._drop_item_wrappers(found, a)
         self._drop_reply_wrappers(page, found)
         self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
@@ -773,6 +775,31 @@ class Generic(CommentSystem):
                 out.setdefault(outer.mem_id, []).append(n)
                 del found[key]
         return out
+
+
+def _drop_body_block(n, found: dict[int, tuple], above: set[int], a) -> None:
+    """A strong (numbered or marked) comment block whose only child block is a class-named one,
+    or a marked one without a comment number of its own, and that holds no words
+    of its own beside it and the lists of its replies (WordPress's ``li.comment#comment-N`` >
+    ``div.the-comment`` (name, date, words) + ``ul.children``; Genesis' ``li.comment#comment-N``
+    > ``article[itemtype=.../Comment]#article-comment-N``): the child block is the comment's
+    body, not a reply to it, and the outer block reads it."""
+    only = None
+    for c in n.iter():
+        if not c.is_element_node:
+            if c.text(strip=True):
+                return
+            continue
+        if c.mem_id in found:
+            # (a child with a comment number of its own, ``div#comment-N`` in ``li#li-comment-N``,
+            # is the same comment wrapped twice: the engine reads it once by that number)
+            if only is not None or found[c.mem_id][1] and _numbered(a.id(c)):
+                return
+            only = c.mem_id
+        elif c.mem_id not in above and c.text(strip=True):
+            return
+    if only is not None:
+        del found[only]
 
 
 def _box_with_author(n, found: dict[int, tuple], authors: frozenset[str], a):
