@@ -28,11 +28,12 @@ opening post (``thread_starter``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..base import CommentSystem, Item, Page
 from ..dom import ancestors
 from .generic import indent_depths
-from .profile_blocks import _MIN_BLOCKS, dated_block_groups
+from .profile_blocks import _MIN_BLOCKS, _kind, _names_someone, dated_block_groups
 from .topic_page import _PREVIOUS, FORUM_PAGE, is_later_page, states_later_page
 
 # A region of comments by its id or class, in the languages the corpus and the templates use
@@ -100,15 +101,28 @@ def _article_apart(page: Page, blocks) -> bool:
 
 
 def _previous_page_link(page: Page) -> bool:
-    """A link to the previous page anywhere on the page (``link[rel=prev]``, ``a[rel=prev]``, a
-    link worded "Previous"/"« Prev"/"Vorherige Seite"): phpBB 2's "Goto page Previous 1, 2" and
-    vBulletin's page navigation print it outside any pagination-named element."""
-    if page.root.css_first("link[rel='prev'], a[rel='prev']") is not None:
-        return True
+    """A link worded "Previous"/"« Prev"/"Vorherige Seite" (or ``a[rel=prev]``) to another page
+    anywhere on the page: phpBB 2's "Goto page Previous 1, 2" and vBulletin's page navigation
+    print it outside any pagination-named element. Not a disabled one (``javascript:``, a
+    fragment, the page's own address: a first page's greyed "Prev"), and not the head's
+    ``link[rel=prev]`` (phpBB 2 names the previous topic so)."""
+    own = set()
+    for sel, attr in (("link[rel='canonical']", "href"), ("meta[property='og:url']", "content")):
+        n = page.root.css_first(sel)
+        if n is not None and page.attrs.get(n, attr):
+            own.add(page.attrs.get(n, attr).split("#")[0])
+    if page.url:
+        own.add(page.url.split("#")[0])
     for a in page.root.css("a[href]"):
         t = " ".join((a.text() or "").split()).strip(" «‹<←")
-        if t and len(t) <= 20 and _PREVIOUS.match(t):
-            return True
+        if not ("prev" in (page.attrs.get(a, "rel") or "").lower().split()
+                or t and len(t) <= 20 and _PREVIOUS.match(t)):
+            continue
+        href = (page.attrs.get(a, "href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")) or href.split("#")[0] in own \
+                or any("disabled" in c for c in page.attrs.classes(a)):
+            continue
+        return True
     return False
 
 
@@ -140,6 +154,41 @@ def _anchor_key(page: Page, block, budget: int = 40) -> str:
     return ""
 
 
+def _earlier_of_kind(page: Page, block) -> bool:
+    """A block of the same kind printed before the first dated one (under the same parent): the
+    topic's opening post in the same template without a date shown (wpForo's first post), so
+    the first dated block is a reply."""
+    kind = _kind(page, block)
+    p = block.prev
+    while p is not None:
+        if p.is_element_node and _kind(page, p) == kind \
+                and len(" ".join((p.text(separator=" ") or "").split())) >= 40 and _names_someone(page, p):
+            return True
+        p = p.prev
+    return False
+
+
+def unread_of_kind(page: Page) -> tuple[str, int] | None:
+    """For a page the dated blocks were read from: when blocks of the group's kind beside them
+    (under the same parents, 40+ characters of words) were not in the group (a guest's post with
+    a plain name, a post whose date the reader could not tell), ("tag.class", the kind's blocks
+    in all), else None."""
+    groups = dated_block_groups(page)
+    if not groups:
+        return None
+    kind, best = max(groups.items(), key=lambda kv: len(kv[1]))
+    ids = {b.mem_id for b, _ in best}
+    parents = {b.parent.mem_id: b.parent for b, _ in best if b.parent is not None}
+    extra = sum(1 for par in parents.values() for c in par.iter()
+                if c.is_element_node and c.mem_id not in ids and _kind(page, c) == kind
+                and len(" ".join((c.text(separator=" ") or "").split())) >= 40 and _names_someone(page, c))
+    if not extra:
+        return None
+    tag, cls = kind
+    name = ".".join(sorted(cls)[:2])
+    return (f"{tag}.{name}" if name else tag), len(best) + extra
+
+
 class DatedBlocks(CommentSystem):
     name = "dated-blocks"
     order = 100  # after profile-blocks: only on a page no reader found a comment on
@@ -163,6 +212,7 @@ class DatedBlocks(CommentSystem):
         out = [Item(b, self.name, keys[i], date=d, depth=depths[i] if depths else None)
                for i, (b, d) in enumerate(best)]
         if not any(_REPLY_KIND.search(c) for c in cls) and not _in_comments_region(page, blocks[0]) \
+                and not _earlier_of_kind(page, blocks[0]) \
                 and not _article_apart(page, blocks) and not is_later_page(page, FORUM_PAGE) \
                 and not states_later_page(page) and not _previous_page_link(page):
             out[0].skip_reason = "thread_starter"
