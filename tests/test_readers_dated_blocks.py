@@ -7,7 +7,7 @@ listings.
 """
 from __future__ import annotations
 
-from pagekit import read_page, shape
+from pagekit import codes, read_page, shape
 
 from therapy_threads.readers.comments.engine import systems_off
 
@@ -163,3 +163,35 @@ def test_a_comment_wrapped_twice_by_its_number_keeps_its_body_apart_from_replies
     with systems_off(frozenset({"wordpress"})):
         r = read_page(f'<ol class="commentlist">{li(0, li(1))}{li(2)}</ol>')
     assert [(t, d) for t, d, _, _ in shape(r)] == [(_WORDS[0], 0), (_WORDS[1], 1), (_WORDS[2], 0)]
+
+
+def test_a_first_pages_greyed_prev_link_or_the_heads_previous_topic_is_not_a_later_page():
+    for extra in ('<a href="javascript:void(0)">Prev</a>', '<a href="#comments">« Prev</a>'):
+        r, seen = _without_phpbb(extra + _forum_rows(5))
+        assert seen == {"dated-blocks": 4}, extra
+    r, seen = _without_phpbb(_forum_rows(5).replace("<table", '<link rel="prev" href="viewtopic.php?t=5&amp;view=previous"><table', 1))
+    assert seen == {"dated-blocks": 4}
+
+
+def _wpforo_like(i: int, dated: bool) -> str:
+    when = f'<div class="wpf-post-date">12/0{i + 1}/2021 10:0{i} am</div>' if dated else ""
+    return (f'<div class="post-wrap" id="post-{90 + i}"><div class="author-name"><b>{_NAMES[i]}</b></div>'
+            f'{when}<div class="wpforo-post-content"><p>{_WORDS[i]}</p></div></div>')
+
+
+def test_an_undated_post_of_the_same_kind_before_the_dated_ones_is_the_opening_post():
+    # The opening post prints no date in this layout: every dated block is a reply.
+    body = _wpforo_like(0, False) + "".join(_wpforo_like(i, True) for i in range(1, 4))
+    with systems_off(frozenset({"wpforo", "forum-posts"})) as seen:
+        r = read_page(f'<div class="wpforo-topic">{body}</div>')
+    assert dict(seen) == {"dated-blocks": 3}
+    assert [t for t, *_ in shape(r)] == _WORDS[1:4]
+
+
+def test_posts_of_the_groups_kind_left_unread_are_said():
+    # The fourth post shows no date the reader can tell: three read, the loss warned.
+    body = "".join(_wpforo_like(i, i != 3) for i in range(5))
+    with systems_off(frozenset({"wpforo", "forum-posts"})) as seen:
+        r = read_page(f'<div class="wpforo-topic">{body}</div>')
+    assert dict(seen) == {"dated-blocks": 3}
+    assert "comment_markup_unread" in codes(r)
