@@ -195,3 +195,17 @@ def test_posts_of_the_groups_kind_left_unread_are_said():
         r = read_page(f'<div class="wpforo-topic">{body}</div>')
     assert dict(seen) == {"dated-blocks": 3}
     assert "comment_markup_unread" in codes(r)
+
+
+def test_a_box_between_two_numbered_wrappers_of_one_comment_is_read_once():
+    # ``li#li-comment-N`` > ``div.comment-box`` > ``div#comment-N``: one comment, no crash.
+    def li(i: int) -> str:
+        return (f'<li id="li-comment-{600 + i}" class="depth-1"><div class="comment-box">'
+                f'<div id="comment-{600 + i}" class="comment-wrapper"><div class="comment-author vcard meta">'
+                f'<span class="date">Am 29. Mai 2017 um 14:3{i}</span> <span class="author"> von '
+                f'<cite class="fn">{_NAMES[i]}</cite></span></div><div class="comment_text"><p>{_WORDS[i]}'
+                f'</p></div></div></div></li>')
+    with systems_off(frozenset({"wordpress"})):
+        r = read_page(f'<ul class="bullets">{li(0)}{li(1)}</ul>', lang="de")
+    assert "reader_crashed" not in codes(r)
+    assert [(t, d) for t, d, _, _ in shape(r)] == [(_WORDS[0], 0), (_WORDS[1], 0)]

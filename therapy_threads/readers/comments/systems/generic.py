@@ -499,10 +499,15 @@ class Generic(CommentSystem):
         role badge beside the avatar (wpDiscuz 5's ``div.wc-comment`` > ``div.wc-comment-left``
         with "Gast"/"Autor" + ``div.wc-comment-right#comment-N``) is not words of its own."""
         above = _ancestors(found)
+        bodies: set[int] = set()  # blocks read as a strong block's body: gone
         for key, (n, strong, sig) in list(found.items()):
+            if key in bodies:
+                continue
             if strong:
                 if key in found:
-                    _drop_body_block(n, found, above, a)
+                    body = _drop_body_block(n, found, above, a)
+                    if body is not None:
+                        bodies.add(body)
                 continue
             inner = 0
             own_words = False
@@ -777,7 +782,7 @@ class Generic(CommentSystem):
         return out
 
 
-def _drop_body_block(n, found: dict[int, tuple], above: set[int], a) -> None:
+def _drop_body_block(n, found: dict[int, tuple], above: set[int], a) -> int | None:
     """A strong (numbered or marked) comment block whose only child block is a class-named one,
     or a marked one without a comment number of its own, and that holds no words
     of its own beside it and the lists of its replies (WordPress's ``li.comment#comment-N`` >
@@ -800,6 +805,7 @@ def _drop_body_block(n, found: dict[int, tuple], above: set[int], a) -> None:
             return
     if only is not None:
         del found[only]
+    return only
 
 
 def _box_with_author(n, found: dict[int, tuple], authors: frozenset[str], a):
