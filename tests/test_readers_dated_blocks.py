@@ -209,3 +209,4 @@ def test_a_box_between_two_numbered_wrappers_of_one_comment_is_read_once():
         r = read_page(f'<ul class="bullets">{li(0)}{li(1)}</ul>', lang="de")
     assert "reader_crashed" not in codes(r)
     assert [(t, d) for t, d, _, _ in shape(r)] == [(_WORDS[0], 0), (_WORDS[1], 0)]
+

@@ -149,9 +149,12 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
         return thread
     _order(page, items)
     _zero_based_levels(page, items)
+    guessed = all(it.system == "dated-blocks" for it in items)
     items = _scope(page, items, thread)
     if not items:
-        return thread
+        # The guess of last resort found only other posts' blocks (a "next stories" strip):
+        # nothing read and nothing skipped, as if it had found none.
+        return Thread() if guessed else thread
     by_id = {it.node.mem_id: it for it in items}
     # Fields are read one comment at a time with their own attribute cache, so memory holds
     # one comment's elements, not the whole thread's.
