@@ -136,14 +136,15 @@ def test_ipb2_topic_quotes_in_the_words():
     ]
 
 
-def test_ipb1_page_no_reader_reads_says_so():
+def test_ipb1_page_no_reader_reads_is_read_by_its_dated_posts():
+    # (i12-lso2: warned about until the dated-blocks fallback; now its dated posts are read, the
+    # first the topic's opening post)
     posts = "".join(_ipb1(800 + i, f"Poster{i}", f"{i + 1}.06.2009 - 10:00",
                           f"Words of post number {i}, long enough to be a post.") for i in range(5))
     with systems_off(["invision-board"]):
         r = read_page(_topic1(posts))
-    assert r.comments == []
-    warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
-    assert warned and "invision-board (5)" in warned[0]
+    assert len(r.comments) == 4 and r.skipped.get("thread_starter") == 1
+    assert all(f"Words of post number {i}," in c.text for i, c in enumerate(r.comments, 1))
 
 
 def _unknown_post(n: int, name: str, when: str, words: str) -> str:
@@ -156,14 +157,15 @@ def _unknown_post(n: int, name: str, when: str, words: str) -> str:
             f"<div class='zb-gap'></div>")
 
 
-def test_repeated_post_tables_no_reader_understood_warn():
+def test_repeated_post_tables_no_reader_understood_are_read():
+    # (i12-lso2: warned about until the dated-blocks fallback; now read, the first table the
+    # topic's opening post)
     posts = "".join(_unknown_post(i, f"Caller{i}", f"1{i}.02.2011 - 2{i}:15",
                                   f"Reply number {i} talks about the weather over the bay today.")
                     for i in range(4))
     r = read_page(f"<h1>Weather over the bay</h1><div class='zb-list'>{posts}</div>")
-    assert r.comments == []
-    warned = [i.message for i in r.issues if i.code == "comment_markup_unread"]
-    assert warned and "table" in warned[0] and "(4)" in warned[0]
+    assert len(r.comments) == 3 and r.skipped.get("thread_starter") == 1
+    assert all(f"Reply number {i} talks" in c.text for i, c in enumerate(r.comments, 1))
 
 
 def _b8i(cid: int, name: str, words: str, site: str = "") -> str:

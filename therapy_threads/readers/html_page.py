@@ -27,6 +27,8 @@ from .comments.declared import (COUNTED_WHEN_NONE_READ, TOPIC_COUNTED, declared_
 from .comments.dom import Attrs
 from .comments.engine import FALLBACKS, Thread, extract_thread
 from .comments.systems.profile_blocks import unread_dated_blocks, unread_profile_blocks
+from .comments.systems.dated_blocks import unread_of_kind
+from .comments.base import Page
 from .comments.markup_guess import ONCE_PER_POST, guess_systems, marked_units
 from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
 from .comments.pagination import comment_page_links, unloaded_comments
@@ -202,6 +204,16 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             undated = unread_profile_blocks(tree.root, attrs, languages, dated=False)
             if undated and (profile_blocks is None or undated[1] > profile_blocks[1]):
                 profile_blocks = undated
+        if i == 0 and "dated-blocks" in thread.systems:
+            # Read by the guess of last resort: posts of the same kind beside the ones read, whose
+            # date or poster it could not tell (a guest's plain name), were not read: said.
+            unread = unread_of_kind(Page(root=tree.root, attrs=attrs, url=page_url, languages=languages))
+            if unread is not None:
+                shape, n = unread
+                result.warn("comment_markup_unread",
+                            f"guessed system unknown ({shape}, {n} repeated block(s) of one kind with "
+                            f"words): {len(thread.comments)} read as dated-blocks; the others show no "
+                            "date or poster that could be told and were not read; please report the page")
         if i == 0 and not thread.comments and not thread.skipped:
             # Nothing read: the shape of posts (repeated blocks with a date and words) is looked
             # for, so that an engine no reader knows is said, not silently empty.

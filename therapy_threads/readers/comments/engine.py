@@ -152,9 +152,12 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
         return thread
     _order(page, items)
     _zero_based_levels(page, items)
+    guessed = all(it.system == "dated-blocks" for it in items)
     items = _scope(page, items, thread)
     if not items:
-        return thread
+        # The guess of last resort found only other posts' blocks (a "next stories" strip):
+        # nothing read and nothing skipped, as if it had found none.
+        return Thread() if guessed else thread
     by_id = {it.node.mem_id: it for it in items}
     # Fields are read one comment at a time with their own attribute cache, so memory holds
     # one comment's elements, not the whole thread's.
@@ -178,6 +181,9 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             thread.skipped[it.skip_reason] += 1
             if it.skip_reason == "pingback":
                 left_out[it.key] = parents[i]
+            elif it.skip_reason == "thread_starter" and it.system == "dated-blocks":
+                # A reply "In reply to" the topic's opening post answers the topic: top level.
+                left_out[it.key] = None
             continue
         rc = _read_fields(page, it, own, by_id, parents[i], i)
         if it.skip_reason == "deleted":
@@ -373,8 +379,8 @@ def _collect(page: Page) -> list[Item]:
         if system.name == "generic" and out and page.raw_ids is not None \
                 and page.raw_ids <= {_KEY_NUM.sub(r"\1", it.key) for it in out}:
             break  # every comment id on the page is read already: no repeated blocks left over
-        if system.name == "profile-blocks" and out:
-            break  # the last resort, for a page no other reader found a comment on
+        if system.name in ("profile-blocks", "dated-blocks") and out:
+            break  # the last resorts, for a page no other reader found a comment on
         found = system.find(page)
         if not found:
             continue

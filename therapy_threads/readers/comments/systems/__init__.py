@@ -57,6 +57,7 @@ from .phpbb import PhpBB
 from .plain_lists import PlainLists
 from .post_table import PostTable
 from .profile_blocks import ProfileBlocks
+from .dated_blocks import DatedBlocks
 from .pwcomments import PwComments
 from .qqcom import QQCom
 from .reddit import Reddit
@@ -102,7 +103,8 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Staticman(), Blogger(), Spip(),
      Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
-     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts(), ReplyButtonPosts(), ProfileBlocks()),
+     PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts(), ReplyButtonPosts(), ProfileBlocks(),
+     DatedBlocks()),
     key=lambda s: s.order))
 
 __all__ = ["SYSTEMS"]

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 
 from .. import roles
+from ..cleanup import is_role_word
 from ..base import HIDDEN, CommentSystem, Item, Page, depth_from_classes
 from ..dom import ancestors, own_blocks
 
@@ -491,13 +492,22 @@ class Generic(CommentSystem):
             found[li.mem_id] = (li, strong, ("li", sig))
 
     @staticmethod
-    def _drop_item_wrappers(found: dict[int, tuple]) -> None:
+    def _drop_item_wrappers(found: dict[int, tuple], a) -> None:
         """A weak (class-only) block around one strong comment block (``li.list__item_comment`` >
         ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
-        comment: it holds no words of its own outside that comment and the lists of replies."""
+        comment: it holds no words of its own outside that comment and the lists of replies. A
+        role badge beside the avatar (wpDiscuz 5's ``div.wc-comment`` > ``div.wc-comment-left``
+        with "Gast"/"Autor" + ``div.wc-comment-right#comment-N``) is not words of its own."""
         above = _ancestors(found)
+        bodies: set[int] = set()  # blocks read as a strong block's body: gone
         for key, (n, strong, sig) in list(found.items()):
+            if key in bodies:
+                continue
             if strong:
+                if key in found:
+                    body = _drop_body_block(n, found, above, a)
+                    if body is not None:
+                        bodies.add(body)
                 continue
             inner = 0
             own_words = False
@@ -510,7 +520,8 @@ class Generic(CommentSystem):
                 if c.mem_id in found:
                     inner += 1 if found[c.mem_id][1] else 2
                     only = c.mem_id
-                elif c.mem_id not in above and c.text(strip=True):
+                elif c.mem_id not in above and c.text(strip=True) \
+                        and not is_role_word(" ".join(c.text(separator=" ").split())):
                     own_words = True
                 if inner > 2 or own_words:
                     break
@@ -672,7 +683,7 @@ class Generic(CommentSystem):
             return []
         headed = self._drop_header_anchors(page, found)
         self._widen_to_list_item(page, found)
-        self._drop_item_wrappers(found)
+        self._drop_item_wrappers(found, a)
         self._drop_reply_wrappers(page, found)
         self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
@@ -769,6 +780,32 @@ class Generic(CommentSystem):
                 out.setdefault(outer.mem_id, []).append(n)
                 del found[key]
         return out
+
+
+def _drop_body_block(n, found: dict[int, tuple], above: set[int], a) -> int | None:
+    """A strong (numbered or marked) comment block whose only child block is a class-named one,
+    or a marked one without a comment number of its own, and that holds no words
+    of its own beside it and the lists of its replies (WordPress's ``li.comment#comment-N`` >
+    ``div.the-comment`` (name, date, words) + ``ul.children``; Genesis' ``li.comment#comment-N``
+    > ``article[itemtype=.../Comment]#article-comment-N``): the child block is the comment's
+    body, not a reply to it, and the outer block reads it."""
+    only = None
+    for c in n.iter():
+        if not c.is_element_node:
+            if c.text(strip=True):
+                return
+            continue
+        if c.mem_id in found:
+            # (a child with a comment number of its own, ``div#comment-N`` in ``li#li-comment-N``,
+            # is the same comment wrapped twice: the engine reads it once by that number)
+            if only is not None or found[c.mem_id][1] and _numbered(a.id(c)):
+                return
+            only = c.mem_id
+        elif c.mem_id not in above and c.text(strip=True):
+            return
+    if only is not None:
+        del found[only]
+    return only
 
 
 def _box_with_author(n, found: dict[int, tuple], authors: frozenset[str], a):

@@ -231,9 +231,26 @@ def unread_dated_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[s
     or a relative time), with words after that date (15 characters or more) and no form or
     title: the posts of an engine no reader knows, as ("tag.class", count)."""
     page = Page(root=root, attrs=attrs, url=None, languages=languages)
-    body = root.css_first("body")
-    if body is None:
+    best = dated_block_groups(page)
+    if not best:
         return None
+    (tag, cls), blocks = max(best.items(), key=lambda kv: len(kv[1]))
+    if len(blocks) < _MIN_BLOCKS:
+        return None
+    name = ".".join(sorted(cls)[:2])
+    return (f"{tag}.{name}" if name else tag), len(blocks)
+
+
+def dated_block_groups(page: Page) -> dict[tuple, list[tuple]]:
+    """The repeated blocks of the page around one shown date each, by kind (tag and class
+    signature): {kind: [(block, date element), ...]} in document order; a block is the nearest
+    element above its date that is one of three or more siblings of its kind and holds 40
+    characters or more besides the date, with a poster, no form and no title, outside sidebars
+    and widgets."""
+    languages = page.languages
+    body = page.root.css_first("body")
+    if body is None:
+        return {}
     dates = []
     for d in body.traverse():
         if d.tag in _SKIP_LEAVES or d.tag == "-text" or not d.is_element_node:
@@ -252,8 +269,8 @@ def unread_dated_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[s
         if 6 <= len(t) <= 60 and (d.tag == "time" or is_relative_time(t) or when_from_text(t, languages)):
             dates.append(d)
     if len(dates) < _MIN_BLOCKS:
-        return None
-    groups: dict[tuple, int] = defaultdict(int)
+        return {}
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
     seen: set[int] = set()
     kinds: dict[int, Counter] = {}  # parent -> signatures of its element children
     for d in dates:
@@ -267,15 +284,9 @@ def unread_dated_blocks(root, attrs, languages: tuple[str, ...] = ()) -> tuple[s
             seen.add(block.mem_id)
             if block.css_first("form, textarea, input[type='text']") is None and not _titled(block) \
                     and not _elsewhere(page, block) and _names_someone(page, block):
-                groups[_kind(page, block)] += 1
+                groups[_kind(page, block)].append((block, d))
             break
-    if not groups:
-        return None
-    (tag, cls), n = max(groups.items(), key=lambda kv: kv[1])
-    if n < _MIN_BLOCKS:
-        return None
-    name = ".".join(sorted(cls)[:2])
-    return (f"{tag}.{name}" if name else tag), n
+    return groups
 
 
 class ProfileBlocks(CommentSystem):

@@ -1,0 +1,219 @@
+"""The fallback after the last: repeated blocks that each show a date, a poster and words.
+
+A forum engine or comment template no reader knows still prints one block per post, and every
+block shows when (a ``time``, a date or "3 hours ago" in a short element of its own, or after a
+label: ``<b>Posted:</b> DATE``), who (a profile link, an element named for the author or user,
+or a short bold name) and the words. phpBB 2's ``tr`` rows (``span.name`` + ``span.postdetails``
++ ``span.postbody``), vBulletin 3's ``div`` per post (``table#postN``), FluxBB's
+``div.blockpost``, a Jekyll or Hugo theme's ``article`` per comment in a ``div.comments`` box
+print that shape without a profile link beside the date (so ``profile-blocks`` cannot read
+them) and often without a comment or post class (so neither can ``generic`` or
+``forum-posts``). The blocks are the ones ``profile_blocks.dated_block_groups`` finds (the
+nearest element above a date that is one of three or more siblings of its kind, with 40+
+characters besides the date, a poster, no form and no title, outside sidebars and widgets);
+this reader reads the largest group, only on a page no other reader found a comment on.
+
+Not comments: a listing of other pages (a blog's archive, "related stories", a board's file
+list) repeats dated blocks too, but their words are mostly the links to those pages; a group
+whose blocks' words are mostly link text is left alone.
+
+The opening post: a forum topic prints its first post in the same block as the replies, and on
+a topic's first page that first block is the topic itself, not a comment. Blocks in a region
+named or headed as comments (``#comments``, ``div.comments__existing``, "3 Kommentare"), named
+as replies (``div.reply``), or under a page that prints its own article apart from them are all
+comments; otherwise the first block of a first page (no ``?page=N``, "Page 2 of 3" or link to a
+previous page: phpBB 2 prints "Goto page Previous 1, 2" in a plain ``span.gensmall``) is the
+opening post (``thread_starter``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..base import CommentSystem, Item, Page
+from ..dom import ancestors
+from .generic import indent_depths
+from .profile_blocks import _MIN_BLOCKS, _kind, _names_someone, dated_block_groups
+from .topic_page import _PREVIOUS, FORUM_PAGE, is_later_page, states_later_page
+
+# A region of comments by its id or class, in the languages the corpus and the templates use
+# ("comments", "comment-list", "kommentare", "commentaires", "comentarios", "commenti",
+# "reacties", "responses", "replies", "antworten", "réponses", "respuestas", "отзывы"...).
+_COMMENTS_REGION = re.compile(
+    r"(?:^|[-_\s])(?:comments?|kommentare?|commentaires?|comentarios?|commenti|commento|reacties|"
+    r"reactions|responses|replies|antworten|réponses|respuestas|risposte|komentarze|kommentarer|"
+    r"kommentit|комментарии|отзывы|ответы|评论|評論)(?:$|[-_\s])|"
+    r"^(?:comments?|replies|responses)(?:[-_]?(?:list|area|section|wrap|wrapper|container|"
+    r"existing|block|box|thread))?$|__(?:existing|list)$", re.I)
+# A heading that opens a comments region ("3 Comments", "Kommentare (5)", "12 réponses à ...").
+_COMMENTS_HEADING = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|antworten|"
+    r"commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|reacties|"
+    r"комментари[йия]|ответ\w*|отзыв\w*)\b", re.I)
+# A block named as one reply (imageboards' ``div.reply`` beside the thread's ``div.op``; a site's
+# ``div.post-reply``): every such block answers the topic, none is the topic.
+_REPLY_KIND = re.compile(r"(?:^|[-_])(?:reply|replies|answer|antwort|comment)(?:$|[-_])")
+# The page's own article printed apart from the blocks (a blog post above its comments).
+_ARTICLE = "article, [itemprop='articleBody'], .entry-content, .post-content, .article-body, " \
+           ".article-content, .post-body, .entry-body, .story-body"
+_MIN_ARTICLE = 400  # characters of the article's own words
+_LINK_SHARE = 0.5
+
+
+def _link_share(block) -> float:
+    """The share of the block's words that are link text (a teaser's title and "read more")."""
+    total = len("".join((block.text(separator=" ") or "").split()))
+    if not total:
+        return 1.0
+    linked = sum(len("".join((a.text(separator=" ") or "").split())) for a in block.css("a"))
+    return linked / total
+
+
+def _in_comments_region(page: Page, block, climb: int = 10) -> bool:
+    a = page.attrs
+    for n in [p for _, p in zip(range(climb), ancestors(block))]:
+        if n.tag in ("body", "html"):
+            break
+        if _COMMENTS_REGION.search(a.id(n) or "") or any(_COMMENTS_REGION.search(c) for c in a.classes(n)):
+            return True
+        h = n.prev
+        while h is not None and not h.is_element_node:
+            h = h.prev
+        if h is not None and h.tag in ("h1", "h2", "h3", "h4", "h5", "h6") \
+                and _COMMENTS_HEADING.match(" ".join((h.text() or "").split())[:80]):
+            return True
+    return False
+
+
+def _article_apart(page: Page, blocks) -> bool:
+    """The page prints an article of its own (400+ characters) that holds no block and sits in
+    none."""
+    ids = {b.mem_id for b in blocks}
+    above: set[int] = set()
+    for b in blocks:
+        above.update(p.mem_id for _, p in zip(range(40), ancestors(b)))
+    for n in page.root.css(_ARTICLE):
+        if n.mem_id in ids or n.mem_id in above or any(p.mem_id in ids for _, p in zip(range(40), ancestors(n))):
+            continue
+        if len("".join((n.text(separator=" ") or "").split())) >= _MIN_ARTICLE:
+            return True
+    return False
+
+
+def _previous_page_link(page: Page) -> bool:
+    """A link worded "Previous"/"« Prev"/"Vorherige Seite" (or ``a[rel=prev]``) to another page
+    anywhere on the page: phpBB 2's "Goto page Previous 1, 2" and vBulletin's page navigation
+    print it outside any pagination-named element. Not a disabled one (``javascript:``, a
+    fragment, the page's own address: a first page's greyed "Prev"), and not the head's
+    ``link[rel=prev]`` (phpBB 2 names the previous topic so)."""
+    own = set()
+    for sel, attr in (("link[rel='canonical']", "href"), ("meta[property='og:url']", "content")):
+        n = page.root.css_first(sel)
+        if n is not None and page.attrs.get(n, attr):
+            own.add(page.attrs.get(n, attr).split("#")[0])
+    if page.url:
+        own.add(page.url.split("#")[0])
+    for a in page.root.css("a[href]"):
+        t = " ".join((a.text() or "").split()).strip(" «‹<←")
+        if not ("prev" in (page.attrs.get(a, "rel") or "").lower().split()
+                or t and len(t) <= 20 and _PREVIOUS.match(t)):
+            continue
+        href = (page.attrs.get(a, "href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")) or href.split("#")[0] in own \
+                or any("disabled" in c for c in page.attrs.classes(a)):
+            continue
+        return True
+    return False
+
+
+_NUMBERED = re.compile(r"^[A-Za-z_-]*\d+$")
+
+
+def _anchor_key(page: Page, block, budget: int = 40) -> str:
+    """The block's own permalink name: its numbered id (``div#edit123``), or the empty named
+    anchor a post template prints just before it or first inside it (``<a name="post-575">``,
+    phpBB 2's ``<a name="5120">``), which the posts' "In reply to" links point at; "" if none."""
+    a = page.attrs
+    if _NUMBERED.match(a.id(block) or ""):
+        return a.id(block)
+    prev = block.prev
+    while prev is not None and not prev.is_element_node:
+        prev = prev.prev
+    cands = [prev] if prev is not None and prev.tag == "a" else []
+    for d in block.traverse():
+        budget -= 1
+        if budget < 0:
+            break
+        if d.tag == "a":
+            cands.append(d)
+            break
+    for c in cands:
+        name = a.get(c, "name") or a.id(c)
+        if name and not (c.text() or "").strip() and _NUMBERED.match(name):
+            return name
+    return ""
+
+
+def _earlier_of_kind(page: Page, block) -> bool:
+    """A block of the same kind printed before the first dated one (under the same parent): the
+    topic's opening post in the same template without a date shown (wpForo's first post), so
+    the first dated block is a reply."""
+    kind = _kind(page, block)
+    p = block.prev
+    while p is not None:
+        if p.is_element_node and _kind(page, p) == kind \
+                and len(" ".join((p.text(separator=" ") or "").split())) >= 40 and _names_someone(page, p):
+            return True
+        p = p.prev
+    return False
+
+
+def unread_of_kind(page: Page) -> tuple[str, int] | None:
+    """For a page the dated blocks were read from: when blocks of the group's kind beside them
+    (under the same parents, 40+ characters of words) were not in the group (a guest's post with
+    a plain name, a post whose date the reader could not tell), ("tag.class", the kind's blocks
+    in all), else None."""
+    groups = dated_block_groups(page)
+    if not groups:
+        return None
+    kind, best = max(groups.items(), key=lambda kv: len(kv[1]))
+    ids = {b.mem_id for b, _ in best}
+    parents = {b.parent.mem_id: b.parent for b, _ in best if b.parent is not None}
+    extra = sum(1 for par in parents.values() for c in par.iter()
+                if c.is_element_node and c.mem_id not in ids and _kind(page, c) == kind
+                and len(" ".join((c.text(separator=" ") or "").split())) >= 40 and _names_someone(page, c))
+    if not extra:
+        return None
+    tag, cls = kind
+    name = ".".join(sorted(cls)[:2])
+    return (f"{tag}.{name}" if name else tag), len(best) + extra
+
+
+class DatedBlocks(CommentSystem):
+    name = "dated-blocks"
+    order = 100  # after profile-blocks: only on a page no reader found a comment on
+
+    def find(self, page: Page) -> list[Item]:
+        groups = dated_block_groups(page)
+        if not groups:
+            return []
+        (_, cls), best = max(groups.items(), key=lambda kv: len(kv[1]))
+        if len(best) < _MIN_BLOCKS:
+            return []
+        blocks = [b for b, _ in best]
+        if sum(_link_share(b) > _LINK_SHARE for b in blocks) * 2 > len(blocks):
+            return []  # a listing of other pages
+        depths = indent_depths(page, blocks)
+        # Keys from the posts' own anchors, so that a reply's "In reply to NAME" link to one
+        # (``#post-575``) names its parent; none unless every block has its own.
+        keys = [_anchor_key(page, b) for b in blocks]
+        if not all(keys) or len(set(keys)) < len(keys):
+            keys = [""] * len(blocks)
+        out = [Item(b, self.name, keys[i], date=d, depth=depths[i] if depths else None)
+               for i, (b, d) in enumerate(best)]
+        if not any(_REPLY_KIND.search(c) for c in cls) and not _in_comments_region(page, blocks[0]) \
+                and not _earlier_of_kind(page, blocks[0]) \
+                and not _article_apart(page, blocks) and not is_later_page(page, FORUM_PAGE) \
+                and not states_later_page(page) and not _previous_page_link(page):
+            out[0].skip_reason = "thread_starter"
+        return out
