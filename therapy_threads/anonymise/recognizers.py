@@ -1784,6 +1784,8 @@ class PublicWorkRecognizer(Recognizer):
                 continue  # a reply that opens with the name of the one it answers and quotes them: 'X Y "I said it"'
             if not (after or before):
                 continue
+            if after and not before and _MAIL_ATTRIBUTION.match(text, text.rfind("\n", 0, s) + 1):
+                continue  # "On <date>, X Y wrote:": a mail reply's sender, not an author
             if before and before.group(0).strip().casefold() in ("see", "saw", "seeing") \
                     and not _WORK_AFTER.match(text, end):
                 continue  # "to see X" is anyone; "to see X in concert" is a performer
@@ -5207,6 +5209,13 @@ _QUOTE_HEAD = re.compile(
     r"cita\s+de|citazione\s+di|citação\s+de|citando\s+a?)[ \t]+(?P<a>[^\s:\n][^\n:]{0,40}?)[ \t]*:?[ \t]*$"
     r"|^[ \t>]*(?P<b>[^\s>\n][^\s\n]*(?:[ \t][^\s\n]+){0,2}?)[ \t]+(?:wrote|said|schreef|schreibt|schrieb|"
     r"a\s+écrit|escribió|escreveu|ha\s+scritto|skrev|napisał)[ \t]*:", re.I | re.M)
+# A mail client's attribution line above a quoted reply, as mailing-list archives show it (Gmail, Thunderbird,
+# Apple Mail, Outlook): "On Mon, 16 Nov 2026 at 22:41, X Y wrote:", "On Nov 16, 2026, at 10:41 PM, X Y <a@b> wrote:",
+# "On 16/11/2026 22:41, X Y wrote:"; the sender's display name whole, a note in brackets included ("X Y (typed by Z)")
+_MAIL_ATTRIBUTION = re.compile(
+    r"^[ \t>]*On[ \t]+[^\n]{4,80}?(?:,|\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[ \t]+"
+    r"(?P<c>[^\s<>,()\d\n][^<>,()\n]{0,40}?(?:[ \t]*\([^()\n]{1,40}\))?)(?:[ \t]+<[^<>\s]+>)?[ \t]+wrote[ \t]*:[ \t]*$",
+    re.M)
 _SIGNATURE = re.compile(r"(?m)^[ \t]*--[ \t]*\n[ \t]*(?P<sig>[^\n|–—-]*?[^\s|–—-])[ \t]+(?:[|–—-]|\()")
 
 
@@ -5228,6 +5237,12 @@ class QuoteHeaderRecognizer(Recognizer):
                 name = text[s:e].strip()
                 if self._plausible(name, t):
                     yield self.person(t, s, s + len(name), "the person a forum post quotes (quote header)")
+        if "wrote" in low and "on " in low:
+            for m in _MAIL_ATTRIBUTION.finditer(text):
+                s, e = m.span("c")
+                core = text[s:e].split("(")[0].strip()
+                if self._plausible(core, t):
+                    yield self.person(t, s, e, "the sender a mail reply quotes (an 'On <date>, X wrote:' line)")
         if "--" in text:
             for m in _SIGNATURE.finditer(text):
                 s, e = m.span("sig")
