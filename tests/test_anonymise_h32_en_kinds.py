@@ -33,3 +33,41 @@ def test_h32_mail_attribution(text, expected):
 ])
 def test_h32_mail_sender_not_author(post, texts):
     post(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    # a sign-off name alone on its line does not run on into the place on the next line
+    ["Evening aa. I'm [[Brodie]] an I'm been on dis list twa year.\n\n--\n[[Brodie]]\n{{Scalloway}}",
+     "Aye, [[Brodie]], du's right."],
+])
+def test_h32_signoff_line_then_place(post, texts):
+    post(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    # the words of Shetland and Orkney Scots are words, in a post that writes the dialect
+    ["Evening aa. I'm [[Brodie]], I dunna ken whit ta say aboot it.",
+     "We gied oot tagidder da neist moarnin, an efter dat naebody spak aboot hit. My Daa never said a word."],
+    # "Daa" (a grandfather) before a name is a kin word outside the name
+    ["Evening aa. I dunna ken whit ta dae aboot my faider.", "Daa [[Ertle]] wis at da fishing forty year, an efter "
+     "dat he nivver spak aboot hit."],
+])
+def test_h32_insular_scots_words(post, texts):
+    from _kinds import OVERREMOVED
+    post(texts, empty=OVERREMOVED)
+
+
+@pytest.mark.parametrize("texts", [
+    # a size word of Scots or Shetland before a name people call someone by: the whole nickname
+    ["Evening aa. I dunna ken whit ta say aboot it.", "Dey caa me [[Muckle Brodie]] on da ferry. I'm [[Brodie]]."],
+    ["Hi all, I dunna ken whit ta say aboot it.", "I'm [[Brodie]], [[Peerie Brodie]] to everyone at the school, since there are two of us "
+     "in the class."],
+    ["Hi all.", "Everyone calls him [[Wee Tam]] at the club, he's six foot."],
+    # an age word describes the person: the name goes, the word stays
+    ["Hi all.", "Young [[Ryan]], nineteen, his first winter at the fishing."],
+    ["Hi all.", "Old [[Tam]], 84, still walks to the harbour."],
+    # ... and alone it is a word ("the muckle boat", "a peerie bit")
+    ["Evening aa. I dunna ken whit ta say aboot it.", "A {{muckle}} man wi a peerie voice."],
+])
+def test_h32_size_and_age_nicknames(post, texts):
+    post(texts)

@@ -415,6 +415,8 @@ class Recognizer:
         m = _EXTEND.match(text[e:e + 50])
         if not m:
             return e
+        if "\n" in m.group(0) and not text[text.rfind("\n", 0, e) + 1:e].strip(" \t").count(" "):
+            return e  # a sign-off name alone on its line: the next line is where the writer lives ("X\nLerwick")
         nxt = POSS.sub("", m.group(2))
         last = nxt.split()[-1]
         cf = last.casefold()
@@ -4528,6 +4530,9 @@ _CONNECTIVES = frozenset({"anyway", "anyhow", "however", "meanwhile", "besides",
                           "sure", "fine", "true", "seriously", "honestly", "basically", "sadly", "luckily"})
 _TALK_AFTER = re.compile(r",[ \t]+([A-Za-z'’]+)")
 _DASH_SIGNOFF_BEFORE = re.compile(r"(?:^|\s)[—–-][ \t]*$")
+# a signature's name alone on its line ("--" above it, or a blank line), the next line starting here
+_PLACE_UNDER_NAME = re.compile(r"(?:^|\n)(?:--[ \t]*\n|[ \t]*\n)[ \t]*[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_.]*\.?)?[ \t]*\n[ \t]*\Z")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 _DASH_SIGNOFF_WHY = "a given name signing the text after a dash ('— X', '— X A.')"
 _SIGNOFF_INITIALS = re.compile(r"[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?")
 _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
@@ -4663,6 +4668,10 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "greeting before, naming phrase, or reporting verb after"
         if cues.clause_end(text, s, e) and (rank is None or (rank >= 5000 and cf not in doc.lower_vocab)):
             return "person", "addressed at the end of a clause"
+        if cf not in doc.accepted and _PLACE_UNDER_NAME.search(text, max(0, s - 80), s) and _LINE_END.match(text, e) \
+                and (knowledge().is_place(text[s:e]) or knowledge().is_small_place(text[s:e])):
+            # "--\nX\nScalloway": a signature's second line is where the writer lives
+            return "keep", "a town on the line under a signature's name"
         if (cues.vocative_start(text, s, e) and not self._name_addressed_after(text, e)) or cues.signoff(text, s, e):
             # (a town of the gazetteer that is nobody's given name or surname is where, set off by a comma:
             # "Ladysmith, teacher.", "Bellville, 42.")
