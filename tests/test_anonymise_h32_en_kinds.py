@@ -71,3 +71,14 @@ def test_h32_insular_scots_words(post, texts):
 ])
 def test_h32_size_and_age_nicknames(post, texts):
     post(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    # "an" before a consonant is no article but the Scots "and": the name after it is no noun of a thing
+    ["Evening aa. I'm [[Brodie]]. My man [[Bertle]] wis on da boat wi my cousin [[Ninian]].",
+     "[[Brodie]] phoned da doctor. Da skipper an [[Bertle]] are gyaan ta da group.\n\nAn [[Ninian]], I'll gie dee a phone."],
+    # ... and "an" before a vowel still heads a thing
+    ["Hi all.", "I drove an {{Audi}} for ten years and never liked it."],
+])
+def test_h32_scots_an_before_name(post, texts):
+    post(texts)
