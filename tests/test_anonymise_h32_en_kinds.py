@@ -82,3 +82,32 @@ def test_h32_size_and_age_nicknames(post, texts):
 ])
 def test_h32_scots_an_before_name(post, texts):
     post(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    # public people of Scottish and Shetland letters and music, and a leader of the Shetland Bus (public_figures.toml)
+    ["Hi all.", "{{Ann Cleeves}} should write about this. {{Aly Bain}} played it at the festival."],
+    ["Hi all.", "Da boats went ower wi {{Leif Larsen}}, an naebody spak aboot hit."],
+    # ... a figure's surname after another person's given name is that other person's
+    ["Hi all.", "{{Tom Anderson}} wrote the tune.", "My uncle [[Brodie Anderson]] wis lost in 1974. [[Brodie]] wis twenty."],
+    # the festival and its chief guizer (regional_phrases [festivals])
+    ["Hi all.", "I wis {{Guizer Jarl}} at {{Up Helly Aa}} in 2011."],
+    # a secondary school named "X High"
+    ["Hi all.", "My son saw a counsellor at the {{Anderson High}} when he was fifteen."],
+    # a weekday's abbreviation in a date is no given name
+    ["Hi all.", "On Thu, 19 Nov 2026 at 06:12, [[Brodie Tulloch]] wrote:\n> hi\n\nThanks."],
+])
+def test_h32_keep_public_and_local(post, texts):
+    from _kinds import OVERREMOVED
+    post(texts, empty=OVERREMOVED)
+
+
+@pytest.mark.parametrize("texts", [
+    # a comment in Shetland Scots, which a language detector may place in Dutch, is read as the thread's English
+    ["Evening aa. I'm [[Brodie]] fae {{Lerwick}}, an I dunna ken whit ta say aboot it.",
+     "Hello all, I'm [[Shona]] fae {{Brae}}, an I'm glad du wrote. Da best thing I did wis ta phone.",
+     "I'm anidder [[Brodie]], [[Peerie Brodie]] ta tell me fae da idder een in wir class at da {{Anderson High}}, dough "
+     "I'm six fit three noo an no very peerie. Named for da saint, since my midder's folk are fae {{Kirkwall}}."],
+])
+def test_h32_dialect_read_as_thread_language(post, texts):
+    post(texts)

@@ -24,7 +24,7 @@ from . import inflection
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cues
 from .patterns import url_host
 from .policy import Policy
-from .regional import reading_language, regional_phrases
+from .regional import mixed_sections, reading_language, regional_phrases
 from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
@@ -130,6 +130,7 @@ class _Doc:
     ctx: DocContext
     texts: list[_Text]
     caps_names: frozenset[str] | None = None  # see _capitalised_names
+    thread_lang: str | None = ""  # the post's language, else its comments' most frequent ("": not yet computed)
 
 
 # the start of a sentence right before a word: a sentence's end and blanks, or the start of the text or a line
@@ -139,7 +140,29 @@ def _language(t: _Text, d: _Doc) -> str | None:
     """The text's detected language, else its post's: a comment too short to detect ("Moin!") in
     a German thread is read as German (the audit does the same)."""
     lang = getattr(t.obj, "language", None) or (getattr(d.post, "language", None) if d.post is not None else None)
+    if d.thread_lang == "":
+        langs = [getattr(c, "language", None) for c in d.comments]
+        d.thread_lang = getattr(d.post, "language", None) if d.post is not None else None
+        if d.thread_lang is None and any(langs):
+            d.thread_lang = Counter(x for x in langs if x).most_common(1)[0][0]
+    post_lang = d.thread_lang
+    if lang and post_lang and lang != post_lang and _dialect_of(t.text, reading_language(post_lang)):
+        # Shetland Scots ("da", "dis", "een", "wir") reads to the detector as Dutch: a comment in a dialect the
+        # post's language mixes in (the markers of one of its regional_phrases sections) is read in that language
+        return reading_language(post_lang)
     return reading_language(lang)  # Taglish (detected as Tagalog) is read as English
+
+
+_LOWER_WORDS = re.compile(r"[a-z][a-z'’-]*")
+
+
+def _dialect_of(text: str, lang: str | None) -> bool:
+    """The text writes a dialect or language mixed into ``lang`` (enough marker words of a section of it)."""
+    secs = mixed_sections(lang) if lang else ()
+    if not secs:
+        return False
+    words = set(_LOWER_WORDS.findall(text))
+    return any(sec.min_markers <= len(sec.markers & words) for sec in secs)
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon

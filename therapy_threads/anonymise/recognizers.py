@@ -1487,6 +1487,10 @@ class PublicFigureRecognizer(Recognizer):
                     yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
                     continue
                 if self._distinctive(cf) or cf in t.doc.figure_words:
+                    if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
+                            f.first == toks[i - 1][2].casefold() for f in figs) and (
+                            toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())):
+                        continue  # "Jeemie Anderson" after "Tom Anderson": another given name, another person
                     if not self.cues.relation_before(text, s) and not self._private_title(text, s):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue
@@ -2721,8 +2725,9 @@ _ORG_HEADS = frozenset((
     "infirmary", "federation", "union", "alliance", "bank", "company", "corporation", "inc", "ltd", "llc",
     "gmbh", "group", "library", "museum", "press", "publishing", "records", "studios", "radio", "mission",
     "project", "programme", "program", "initiative", "collective", "cooperative", "co-op", "surgery",
-    # schools as New Zealand, Australia and Britain name them ("X Collegiate", "X Primary", "X Grammar")
-    "collegiate", "primary", "grammar",
+    # schools as New Zealand, Australia and Britain name them ("X Collegiate", "X Primary", "X Grammar"), and the
+    # secondary schools of Scotland and North America ("Anderson High", "Springfield High")
+    "collegiate", "primary", "grammar", "high",
 ))
 # nouns of the things, places and staff of a shop, an app or a company: "my X manager", "her X link"
 _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "delivery", "parking", "store", "shop",
@@ -4562,6 +4567,11 @@ _LANGUAGE_USE = re.compile(r"[ \t]+(?:words?|language|phrases?|songs?|proverbs?|
                            r"version|translation|lessons?|classes|hymns?|prayers?|expression)\b")
 
 
+# the English abbreviations of weekdays, and a day of the month or a month's abbreviation after them
+_WEEKDAY_ABBR = frozenset(("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"))
+_DATE_AFTER = re.compile(r"\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)")
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -4579,6 +4589,8 @@ class EnglishNameRecognizer(Recognizer):
             if len(core) < cues.min_len or core.isupper():
                 continue
             cf = core.casefold().replace("’", "'")
+            if cf in _WEEKDAY_ABBR and _DATE_AFTER.match(text, ce):
+                continue  # "On Thu, 19 Nov 2026": a weekday's abbreviation in a date, not "Thu" the given name
             if cf in cues.not_names:
                 if cf in self.lex.first_names and not cues.is_initial(text, s) and _NAME_IS.search(text, max(0, s - 24), s):
                     # "my name is Welcome", "his name was Precious": a given name of the names data that is also a
