@@ -111,3 +111,13 @@ def test_h32_keep_public_and_local(post, texts):
 ])
 def test_h32_dialect_read_as_thread_language(post, texts):
     post(texts)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a hero or leader kept by the full name only (a full_names_only group): people are nicknamed after them
+    ("es", ["Hola a todos.", "A mí me dicen [[Katari]] por {{Túpac Katari}}, y ni sé tocar.",
+            "[[Katari]], tu tema está bien bonito."]),
+    ("en", ["Hi all.", "We named the dog after {{Patrice Lumumba}}.", "My neighbour [[Lumumba]] laughed at that."]),
+])
+def test_h32_full_names_only_figures(post, lang, texts):
+    post(texts, lang)

@@ -1481,11 +1481,14 @@ class PublicFigureRecognizer(Recognizer):
                     start = toks[best][0]
                     # the figure's other names count alone elsewhere in the post, but not a given name
                     # alone ("Becky" after "Becky Kennedy" may be anyone's Becky)
-                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
+                    if not all(f.full_only for f in figs):
+                        t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
                                               if w.casefold() == cf or len(w) > 1 and not self.cues.any_given_name(
                                                   w.casefold()) and w.casefold() not in self.lex.first_names)
                     yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
                     continue
+                if all(f.full_only for f in figs):
+                    continue  # a leader or hero whose name people are given ("me dicen Katari", "don Bolívar")
                 if self._distinctive(cf) or cf in t.doc.figure_words:
                     if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
                             f.first == toks[i - 1][2].casefold() for f in figs) and (
