@@ -121,3 +121,17 @@ def test_h32_dialect_read_as_thread_language(post, texts):
 ])
 def test_h32_full_names_only_figures(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("texts", [
+    # a frequent given name that the dictionary has only as a proper noun ("ryan", "kevin") is no word in lower case,
+    # after the Scots "an" (and) as after "and"
+    ["Evening aa. I dunna ken whit ta say. Young [[Ryan]], nineteen, fell in.",
+     "sorry for da lower case, phone. im [[tammie]], 23. me an [[ryan]] wir at da college tagidder. he says thanks."],
+    ["Hi all. My nephew [[Kevin]] started therapy.", "sorry no caps on my phone. me and [[kevin]] went to school together"],
+    # ... but a word of the dictionary stays a word ("will", "mark")
+    ["Hi all. My brother [[Will]] started therapy.", "sorry no caps on my phone. i will go too and mark the date"],
+])
+def test_h32_lower_case_frequent_names(post, texts):
+    from _kinds import OVERREMOVED
+    post(texts, empty=OVERREMOVED)

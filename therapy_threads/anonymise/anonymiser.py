@@ -153,6 +153,8 @@ def _language(t: _Text, d: _Doc) -> str | None:
     return reading_language(lang)  # Taglish (detected as Tagalog) is read as English
 
 
+_MONTH_DAY = re.compile(r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 _LOWER_WORDS = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -551,7 +553,10 @@ class Anonymiser:
         if cf in self.cues.not_names or cf in self.cues.titles or cf in self.cues.greet1:
             return False
         r = self.lex.rank(cf)
-        return r is None or (r >= 3000 and not self.lex.dictionary_word(cf))
+        # (a frequent given name that the dictionary has only as a proper noun, "ryan", "kevin", "chris", is no word
+        # in lower case either: the frequency list counts the name)
+        return r is None or (r >= 3000 and not self.lex.dictionary_word(cf)) or (
+            cf in self.lex.first_names and (self.lex.casing or {}).get(cf) == "p" and not _MONTH_DAY.fullmatch(cf))
 
     # ---- NER on undecided sentences ----------------------------------------------------------
 
@@ -673,7 +678,9 @@ class Anonymiser:
                                         "a name accepted elsewhere in the post, after a kinship word of address"))
                     continue
                 if not core.lstrip("ʻ")[:1].isupper():  # ("ʻAna": the ʻokina, then the capital)
-                    if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
+                    det = _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s) if lang in (None, "en") else None
+                    if det and not (det.group(0)[:2].casefold() == "an" and core[:1] not in "aeiouh"):
+                        # (not "an" before a consonant: the Scots "an", and: "me an ryan wir at da college")
                         continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
                     if lang in (None, "en") and EN_POSSESSIVE_RIGHT_BEFORE.search(t.text, max(0, s - 8), s):
                         continue  # "my tina said", "his nana": a possessive makes a noun (a kin word of another
