@@ -24,7 +24,7 @@ from . import inflection
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cues
 from .patterns import url_host
 from .policy import Policy
-from .regional import mixed_sections, reading_language, regional_phrases
+from .regional import dialect_markers, reading_language, regional_phrases
 from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
@@ -159,12 +159,12 @@ _LOWER_WORDS = re.compile(r"[a-z][a-z'’-]*")
 
 
 def _dialect_of(text: str, lang: str | None) -> bool:
-    """The text writes a dialect or language mixed into ``lang`` (enough marker words of a section of it)."""
-    secs = mixed_sections(lang) if lang else ()
+    """The text writes a dialect of ``lang`` (enough marker words of a ``dialect`` section of it)."""
+    secs = dialect_markers(lang) if lang else ()
     if not secs:
         return False
     words = set(_LOWER_WORDS.findall(text))
-    return any(sec.min_markers <= len(sec.markers & words) for sec in secs)
+    return any(need <= len(markers & words) for markers, need in secs)
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon

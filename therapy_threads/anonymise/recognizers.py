@@ -1491,9 +1491,8 @@ class PublicFigureRecognizer(Recognizer):
                     continue  # a leader or hero whose name people are given ("me dicen Katari", "don Bolívar")
                 if self._distinctive(cf) or cf in t.doc.figure_words:
                     if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
-                            f.first == toks[i - 1][2].casefold() for f in figs) and (
-                            toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())):
-                        continue  # "Jeemie Anderson" after "Tom Anderson": another given name, another person
+                            f.first == toks[i - 1][2].casefold() for f in figs) and toks[i - 1][2].casefold() in t.doc.accepted:
+                        continue  # "Jeemie Anderson" after "Tom Anderson": a given name the post took for someone else's
                     if not self.cues.relation_before(text, s) and not self._private_title(text, s):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue

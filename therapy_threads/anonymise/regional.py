@@ -353,6 +353,14 @@ def regional_kin_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def dialect_markers(lang: str) -> tuple[tuple[frozenset[str], int], ...]:
+    """The marker words (and how many make a text) of the sections that are dialects of ``lang`` itself
+    (``dialect = true``: Shetland Scots in English), not other languages mixed into it."""
+    return tuple((frozenset(_folded(w) for w in sec.get("markers", ())), int(sec.get("min_markers", 3)))
+                 for sec in _sections().values() if sec.get("lang", "en") == lang and sec.get("dialect"))
+
+
 def code_mixed_languages() -> dict[str, str]:
     """Detected language -> the language its text is read in: a section with ``code_mixed = ["tl"]``
     says that text the detector places in Tagalog is, on the web, Taglish (Tagalog mixed with
