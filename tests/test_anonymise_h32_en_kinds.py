@@ -89,7 +89,9 @@ def test_h32_scots_an_before_name(post, texts):
     ["Hi all.", "{{Ann Cleeves}} should write about this. {{Aly Bain}} played it at the festival."],
     ["Hi all.", "Da boats went ower wi {{Leif Larsen}}, an naebody spak aboot hit."],
     # ... a figure's surname after another person's given name is that other person's
-    ["Hi all.", "{{Tom Anderson}} wrote the tune.", "My uncle [[Brodie Anderson]] wis lost in 1974. [[Brodie]] wis twenty."],
+    # (a given name the post already took for someone)
+    ["Hi all. My uncle [[Brodie]] was lost at sea in 1974.", "{{Tom Anderson}} wrote the tune.",
+     "Nobody spoke about [[Brodie Anderson]] for fifty years."],
     # the festival and its chief guizer (regional_phrases [festivals])
     ["Hi all.", "I wis {{Guizer Jarl}} at {{Up Helly Aa}} in 2011."],
     # a secondary school named "X High"
