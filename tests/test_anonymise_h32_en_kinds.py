@@ -92,6 +92,9 @@ def test_h32_scots_an_before_name(post, texts):
     # (a given name the post already took for someone)
     ["Hi all. My uncle [[Brodie]] was lost at sea in 1974.", "{{Tom Anderson}} wrote the tune.",
      "Nobody spoke about [[Brodie Anderson]] for fifty years."],
+    ["Hi all.", "{{Tom Anderson}} wrote the tune.", "Our counsellor is Dr [[Brodie Anderson]], no relation."],
+    # ... but a given name and the surname before a capitalised noun name a shop or a school
+    ["Hi all.", "{{Tom Anderson}} wrote the tune.", "We met at the {{Mary Anderson Bakery}} on Saturdays."],
     # the festival and its chief guizer (regional_phrases [festivals])
     ["Hi all.", "I wis {{Guizer Jarl}} at {{Up Helly Aa}} in 2011."],
     # a secondary school named "X High"

@@ -1441,6 +1441,10 @@ def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
 _CAP_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)[ \t]+$")
 
 
+# a capitalised word right after a name (a shop's or a school's noun: "X Y Supermarket", "X Y Bakery")
+_CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -1491,8 +1495,13 @@ class PublicFigureRecognizer(Recognizer):
                     continue  # a leader or hero whose name people are given ("me dicen Katari", "don Bolívar")
                 if self._distinctive(cf) or cf in t.doc.figure_words:
                     if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
-                            f.first == toks[i - 1][2].casefold() for f in figs) and toks[i - 1][2].casefold() in t.doc.accepted:
-                        continue  # "Jeemie Anderson" after "Tom Anderson": a given name the post took for someone else's
+                            f.first == toks[i - 1][2].casefold() for f in figs) and (
+                            toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())) \
+                            and not names_a_body(text, toks[i - 1][0], s + len(tok)) and not (
+                                (nxt := _CAP_WORD_AFTER.match(text, s + len(tok))) and self.lex.dictionary_word(nxt.group(1))):
+                        # "Jeemie Anderson" after "Tom Anderson", "la dott.ssa Franca Lussu" beside "Emilio Lussu": another
+                        # given name, another person ("Hung Vuong Supermarket" names a shop)
+                        continue
                     if not self.cues.relation_before(text, s) and not self._private_title(text, s):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue
