@@ -93,6 +93,8 @@ def test_h32_scots_an_before_name(post, texts):
     ["Hi all. My uncle [[Brodie]] was lost at sea in 1974.", "{{Tom Anderson}} wrote the tune.",
      "Nobody spoke about [[Brodie Anderson]] for fifty years."],
     ["Hi all.", "{{Tom Anderson}} wrote the tune.", "Our counsellor is Dr [[Brodie Anderson]], no relation."],
+    # ... a figure's kin named in full, no title before, is as public as the figure
+    ["Hi all.", "{{Donald Winnicott}} was kind because {{Clare Winnicott}} was kind to him."],
     # ... but a given name and the surname before a capitalised noun name a shop or a school
     ["Hi all.", "{{Tom Anderson}} wrote the tune.", "We met at the {{Mary Anderson Bakery}} on Saturdays."],
     # the festival and its chief guizer (regional_phrases [festivals])

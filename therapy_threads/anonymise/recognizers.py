@@ -1441,6 +1441,15 @@ def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
 _CAP_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)[ \t]+$")
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*?)\.?[ \t]+$")
+
+
+def _titled(text: str, s: int) -> bool:
+    """A form of address or relation noun of any language's cue table right before ``s`` ("la dott.ssa X", "Dr X")."""
+    m = _WORD_BEFORE.search(text, max(0, s - 16), s)
+    return m is not None and m.group(1).casefold() in _all_relations()
+
+
 # a capitalised word right after a name (a shop's or a school's noun: "X Y Supermarket", "X Y Bakery")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
@@ -1496,11 +1505,13 @@ class PublicFigureRecognizer(Recognizer):
                 if self._distinctive(cf) or cf in t.doc.figure_words:
                     if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
                             f.first == toks[i - 1][2].casefold() for f in figs) and (
-                            toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())) \
+                            toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())
+                            and _titled(text, toks[i - 1][0])) \
                             and not names_a_body(text, toks[i - 1][0], s + len(tok)) and not (
                                 (nxt := _CAP_WORD_AFTER.match(text, s + len(tok))) and self.lex.dictionary_word(nxt.group(1))):
-                        # "Jeemie Anderson" after "Tom Anderson", "la dott.ssa Franca Lussu" beside "Emilio Lussu": another
-                        # given name, another person ("Hung Vuong Supermarket" names a shop)
+                        # "Jeemie Anderson" after "Tom Anderson" (a given name the post took for someone), "la dott.ssa
+                        # Franca Lussu" beside "Emilio Lussu" (a given name after a title): another person ("Clare Winnicott"
+                        # is a figure's kin as public as the figure; "Hung Vuong Supermarket" names a shop)
                         continue
                     if not self.cues.relation_before(text, s) and not self._private_title(text, s):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
