@@ -24,7 +24,7 @@ from . import inflection
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cues
 from .patterns import url_host
 from .policy import Policy
-from .regional import reading_language, regional_phrases
+from .regional import dialect_markers, reading_language, regional_phrases
 from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
@@ -130,6 +130,7 @@ class _Doc:
     ctx: DocContext
     texts: list[_Text]
     caps_names: frozenset[str] | None = None  # see _capitalised_names
+    thread_lang: str | None = ""  # the post's language, else its comments' most frequent ("": not yet computed)
 
 
 # the start of a sentence right before a word: a sentence's end and blanks, or the start of the text or a line
@@ -139,7 +140,31 @@ def _language(t: _Text, d: _Doc) -> str | None:
     """The text's detected language, else its post's: a comment too short to detect ("Moin!") in
     a German thread is read as German (the audit does the same)."""
     lang = getattr(t.obj, "language", None) or (getattr(d.post, "language", None) if d.post is not None else None)
+    if d.thread_lang == "":
+        langs = [getattr(c, "language", None) for c in d.comments]
+        d.thread_lang = getattr(d.post, "language", None) if d.post is not None else None
+        if d.thread_lang is None and any(langs):
+            d.thread_lang = Counter(x for x in langs if x).most_common(1)[0][0]
+    post_lang = d.thread_lang
+    if lang and post_lang and lang != post_lang and _dialect_of(t.text, reading_language(post_lang)):
+        # Shetland Scots ("da", "dis", "een", "wir") reads to the detector as Dutch: a comment in a dialect the
+        # post's language mixes in (the markers of one of its regional_phrases sections) is read in that language
+        return reading_language(post_lang)
     return reading_language(lang)  # Taglish (detected as Tagalog) is read as English
+
+
+_MONTH_DAY = re.compile(r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+_LOWER_WORDS = re.compile(r"[a-z][a-z'’-]*")
+
+
+def _dialect_of(text: str, lang: str | None) -> bool:
+    """The text writes a dialect of ``lang`` (enough marker words of a ``dialect`` section of it)."""
+    secs = dialect_markers(lang) if lang else ()
+    if not secs:
+        return False
+    words = set(_LOWER_WORDS.findall(text))
+    return any(need <= len(markers & words) for markers, need in secs)
 
 
 # recognizers that accept a name because of the role the text gives it, not because of a lexicon
@@ -528,7 +553,10 @@ class Anonymiser:
         if cf in self.cues.not_names or cf in self.cues.titles or cf in self.cues.greet1:
             return False
         r = self.lex.rank(cf)
-        return r is None or (r >= 3000 and not self.lex.dictionary_word(cf))
+        # (a frequent given name that the dictionary has only as a proper noun, "ryan", "kevin", "chris", is no word
+        # in lower case either: the frequency list counts the name)
+        return r is None or (r >= 3000 and not self.lex.dictionary_word(cf)) or (
+            cf in self.lex.first_names and (self.lex.casing or {}).get(cf) == "p" and not _MONTH_DAY.fullmatch(cf))
 
     # ---- NER on undecided sentences ----------------------------------------------------------
 
@@ -650,7 +678,9 @@ class Anonymiser:
                                         "a name accepted elsewhere in the post, after a kinship word of address"))
                     continue
                 if not core.lstrip("ʻ")[:1].isupper():  # ("ʻAna": the ʻokina, then the capital)
-                    if lang in (None, "en") and _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s):
+                    det = _EN_DETERMINER_BEFORE.search(t.text, max(0, s - 12), s) if lang in (None, "en") else None
+                    if det and not (det.group(0)[:2].casefold() == "an" and core[:1] not in "aeiouh"):
+                        # (not "an" before a consonant: the Scots "an", and: "me an ryan wir at da college")
                         continue  # "the tui on the clothesline", "a kowhai tree": the thing the name is named for
                     if lang in (None, "en") and EN_POSSESSIVE_RIGHT_BEFORE.search(t.text, max(0, s - 8), s):
                         continue  # "my tina said", "his nana": a possessive makes a noun (a kin word of another

@@ -736,8 +736,11 @@ class Cues:
     def article_head(self, text: str, s: int, e: int) -> bool:
         """The token heads a noun phrase after an article: "a Mercedes,", "a Mercedes and" (a thing);
         not "the Frankie face" (a modifier, which may be a person's name)."""
-        if not re.search(r"\b(?:a|an|the)[ \t]+$", text[max(0, s - 5):s], re.I):
+        art = re.search(r"\b(?:a|an|the)[ \t]+$", text[max(0, s - 5):s], re.I)
+        if not art:
             return False
+        if art.group(0)[:2].casefold() == "an" and _CONSONANT_WORD.match(text, s):
+            return False  # "an Bertie", "An Ninian, I'll ...": no article before a consonant but the Scots "an" (and)
         m = re.match(r"[ \t]+([a-z]+)\b", text[e:e + 16])
         return not m or self.function_word(m.group(1))
 
@@ -749,6 +752,11 @@ class Cues:
         if r is None:
             return True
         return (cf in self.first_names or cf in self.lex.last_names) and cf not in doc.lower_vocab
+
+
+# a capitalised word opening with a consonant sound (never after the article "an": "an Hour", "an MRI" are read
+# as vowels)
+_CONSONANT_WORD = re.compile(r"[BCDFGJKLMNPQRSTVWYZ][a-zà-ÿ]")
 
 
 class Engine:

@@ -24,6 +24,7 @@ def _data(name: str) -> str:
 @dataclass(frozen=True)
 class Figure:
     tokens: tuple[str, ...]  # case-folded words of the full name, initials without dots ("b", "f", "skinner")
+    full_only: bool = False  # kept only as the full name, never by the surname alone (a group's full_names_only)
 
     @property
     def surname(self) -> str:
@@ -169,9 +170,11 @@ def knowledge() -> Knowledge:
             toks = _figure_tokens(name)
             if not toks:
                 continue  # (a one-word stage name is kept by the recognizer only where it is no name or word)
-            fig = Figure(toks)
+            fig = Figure(toks, bool(group.get("full_names_only", False)))
             by_surname.setdefault(fig.surname, []).append(fig)
             stem = fig.surname[:-1] if fig.surname.endswith("s") else fig.surname
+            if fig.full_only:
+                continue
             adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
     digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt + "\0" + regions_txt
                              + "\0" + subdivisions_txt + "\0" + small_txt + "\0" + nationality_txt).encode("utf-8")).hexdigest()

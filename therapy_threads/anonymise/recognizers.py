@@ -415,6 +415,8 @@ class Recognizer:
         m = _EXTEND.match(text[e:e + 50])
         if not m:
             return e
+        if "\n" in m.group(0) and not text[text.rfind("\n", 0, e) + 1:e].strip(" \t").count(" "):
+            return e  # a sign-off name alone on its line: the next line is where the writer lives ("X\nLerwick")
         nxt = POSS.sub("", m.group(2))
         last = nxt.split()[-1]
         cf = last.casefold()
@@ -1439,6 +1441,19 @@ def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
 _CAP_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)[ \t]+$")
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*?)\.?[ \t]+$")
+
+
+def _titled(text: str, s: int) -> bool:
+    """A form of address or relation noun of any language's cue table right before ``s`` ("la dott.ssa X", "Dr X")."""
+    m = _WORD_BEFORE.search(text, max(0, s - 16), s)
+    return m is not None and m.group(1).casefold() in _all_relations()
+
+
+# a capitalised word right after a name (a shop's or a school's noun: "X Y Supermarket", "X Y Bakery")
+_CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -1479,12 +1494,25 @@ class PublicFigureRecognizer(Recognizer):
                     start = toks[best][0]
                     # the figure's other names count alone elsewhere in the post, but not a given name
                     # alone ("Becky" after "Becky Kennedy" may be anyone's Becky)
-                    t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
+                    if not all(f.full_only for f in figs):
+                        t.doc.figure_words.update(w.casefold() for _, _, w in toks[best:i + 1]
                                               if w.casefold() == cf or len(w) > 1 and not self.cues.any_given_name(
                                                   w.casefold()) and w.casefold() not in self.lex.first_names)
                     yield self.span(start, s + len(tok), KEEP, reason="public figure (full name)")
                     continue
+                if all(f.full_only for f in figs):
+                    continue  # a leader or hero whose name people are given ("me dicen Katari", "don Bolívar")
                 if self._distinctive(cf) or cf in t.doc.figure_words:
+                    if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
+                            f.first == toks[i - 1][2].casefold() for f in figs) and (
+                            toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())
+                            and _titled(text, toks[i - 1][0])) \
+                            and not names_a_body(text, toks[i - 1][0], s + len(tok)) and not (
+                                (nxt := _CAP_WORD_AFTER.match(text, s + len(tok))) and self.lex.dictionary_word(nxt.group(1))):
+                        # "Jeemie Anderson" after "Tom Anderson" (a given name the post took for someone), "la dott.ssa
+                        # Franca Lussu" beside "Emilio Lussu" (a given name after a title): another person ("Clare Winnicott"
+                        # is a figure's kin as public as the figure; "Hung Vuong Supermarket" names a shop)
+                        continue
                     if not self.cues.relation_before(text, s) and not self._private_title(text, s):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue
@@ -1784,6 +1812,8 @@ class PublicWorkRecognizer(Recognizer):
                 continue  # a reply that opens with the name of the one it answers and quotes them: 'X Y "I said it"'
             if not (after or before):
                 continue
+            if after and not before and _MAIL_ATTRIBUTION.match(text, text.rfind("\n", 0, s) + 1):
+                continue  # "On <date>, X Y wrote:": a mail reply's sender, not an author
             if before and before.group(0).strip().casefold() in ("see", "saw", "seeing") \
                     and not _WORK_AFTER.match(text, end):
                 continue  # "to see X" is anyone; "to see X in concert" is a performer
@@ -2717,8 +2747,9 @@ _ORG_HEADS = frozenset((
     "infirmary", "federation", "union", "alliance", "bank", "company", "corporation", "inc", "ltd", "llc",
     "gmbh", "group", "library", "museum", "press", "publishing", "records", "studios", "radio", "mission",
     "project", "programme", "program", "initiative", "collective", "cooperative", "co-op", "surgery",
-    # schools as New Zealand, Australia and Britain name them ("X Collegiate", "X Primary", "X Grammar")
-    "collegiate", "primary", "grammar",
+    # schools as New Zealand, Australia and Britain name them ("X Collegiate", "X Primary", "X Grammar"), and the
+    # secondary schools of Scotland and North America ("Anderson High", "Springfield High")
+    "collegiate", "primary", "grammar", "high",
 ))
 # nouns of the things, places and staff of a shop, an app or a company: "my X manager", "her X link"
 _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "delivery", "parking", "store", "shop",
@@ -4526,6 +4557,9 @@ _CONNECTIVES = frozenset({"anyway", "anyhow", "however", "meanwhile", "besides",
                           "sure", "fine", "true", "seriously", "honestly", "basically", "sadly", "luckily"})
 _TALK_AFTER = re.compile(r",[ \t]+([A-Za-z'’]+)")
 _DASH_SIGNOFF_BEFORE = re.compile(r"(?:^|\s)[—–-][ \t]*$")
+# a signature's name alone on its line ("--" above it, or a blank line), the next line starting here
+_PLACE_UNDER_NAME = re.compile(r"(?:^|\n)(?:--[ \t]*\n|[ \t]*\n)[ \t]*[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_.]*\.?)?[ \t]*\n[ \t]*\Z")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 _DASH_SIGNOFF_WHY = "a given name signing the text after a dash ('— X', '— X A.')"
 _SIGNOFF_INITIALS = re.compile(r"[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?")
 _SIGNOFF_REST = re.compile(r"(?:[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)?)?[ \t.!)xX]*$")
@@ -4555,6 +4589,11 @@ _LANGUAGE_USE = re.compile(r"[ \t]+(?:words?|language|phrases?|songs?|proverbs?|
                            r"version|translation|lessons?|classes|hymns?|prayers?|expression)\b")
 
 
+# the English abbreviations of weekdays, and a day of the month or a month's abbreviation after them
+_WEEKDAY_ABBR = frozenset(("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"))
+_DATE_AFTER = re.compile(r"\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)")
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -4572,6 +4611,8 @@ class EnglishNameRecognizer(Recognizer):
             if len(core) < cues.min_len or core.isupper():
                 continue
             cf = core.casefold().replace("’", "'")
+            if cf in _WEEKDAY_ABBR and _DATE_AFTER.match(text, ce):
+                continue  # "On Thu, 19 Nov 2026": a weekday's abbreviation in a date, not "Thu" the given name
             if cf in cues.not_names:
                 if cf in self.lex.first_names and not cues.is_initial(text, s) and _NAME_IS.search(text, max(0, s - 24), s):
                     # "my name is Welcome", "his name was Precious": a given name of the names data that is also a
@@ -4661,6 +4702,10 @@ class EnglishNameRecognizer(Recognizer):
             return "person", "greeting before, naming phrase, or reporting verb after"
         if cues.clause_end(text, s, e) and (rank is None or (rank >= 5000 and cf not in doc.lower_vocab)):
             return "person", "addressed at the end of a clause"
+        if cf not in doc.accepted and _PLACE_UNDER_NAME.search(text, max(0, s - 80), s) and _LINE_END.match(text, e) \
+                and (knowledge().is_place(text[s:e]) or knowledge().is_small_place(text[s:e])):
+            # "--\nX\nScalloway": a signature's second line is where the writer lives
+            return "keep", "a town on the line under a signature's name"
         if (cues.vocative_start(text, s, e) and not self._name_addressed_after(text, e)) or cues.signoff(text, s, e):
             # (a town of the gazetteer that is nobody's given name or surname is where, set off by a comma:
             # "Ladysmith, teacher.", "Bellville, 42.")
@@ -5207,6 +5252,13 @@ _QUOTE_HEAD = re.compile(
     r"cita\s+de|citazione\s+di|citação\s+de|citando\s+a?)[ \t]+(?P<a>[^\s:\n][^\n:]{0,40}?)[ \t]*:?[ \t]*$"
     r"|^[ \t>]*(?P<b>[^\s>\n][^\s\n]*(?:[ \t][^\s\n]+){0,2}?)[ \t]+(?:wrote|said|schreef|schreibt|schrieb|"
     r"a\s+écrit|escribió|escreveu|ha\s+scritto|skrev|napisał)[ \t]*:", re.I | re.M)
+# A mail client's attribution line above a quoted reply, as mailing-list archives show it (Gmail, Thunderbird,
+# Apple Mail, Outlook): "On Mon, 16 Nov 2026 at 22:41, X Y wrote:", "On Nov 16, 2026, at 10:41 PM, X Y <a@b> wrote:",
+# "On 16/11/2026 22:41, X Y wrote:"; the sender's display name whole, a note in brackets included ("X Y (typed by Z)")
+_MAIL_ATTRIBUTION = re.compile(
+    r"^[ \t>]*On[ \t]+[^\n]{4,80}?(?:,|\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?)[ \t]+"
+    r"(?P<c>[^\s<>,()\d\n][^<>,()\n]{0,40}?(?:[ \t]*\([^()\n]{1,40}\))?)(?:[ \t]+<[^<>\s]+>)?[ \t]+wrote[ \t]*:[ \t]*$",
+    re.M)
 _SIGNATURE = re.compile(r"(?m)^[ \t]*--[ \t]*\n[ \t]*(?P<sig>[^\n|–—-]*?[^\s|–—-])[ \t]+(?:[|–—-]|\()")
 
 
@@ -5228,6 +5280,12 @@ class QuoteHeaderRecognizer(Recognizer):
                 name = text[s:e].strip()
                 if self._plausible(name, t):
                     yield self.person(t, s, s + len(name), "the person a forum post quotes (quote header)")
+        if "wrote" in low and "on " in low:
+            for m in _MAIL_ATTRIBUTION.finditer(text):
+                s, e = m.span("c")
+                core = text[s:e].split("(")[0].strip()
+                if self._plausible(core, t):
+                    yield self.person(t, s, e, "the sender a mail reply quotes (an 'On <date>, X wrote:' line)")
         if "--" in text:
             for m in _SIGNATURE.finditer(text):
                 s, e = m.span("sig")

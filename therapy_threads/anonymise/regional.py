@@ -353,6 +353,14 @@ def regional_kin_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def dialect_markers(lang: str) -> tuple[tuple[frozenset[str], int], ...]:
+    """The marker words (and how many make a text) of the sections that are dialects of ``lang`` itself
+    (``dialect = true``: Shetland Scots in English), not other languages mixed into it."""
+    return tuple((frozenset(_folded(w) for w in sec.get("markers", ())), int(sec.get("min_markers", 3)))
+                 for sec in _sections().values() if sec.get("lang", "en") == lang and sec.get("dialect"))
+
+
 def code_mixed_languages() -> dict[str, str]:
     """Detected language -> the language its text is read in: a section with ``code_mixed = ["tl"]``
     says that text the detector places in Tagalog is, on the web, Taglish (Tagalog mixed with
@@ -555,6 +563,8 @@ class RegionalPhraseRecognizer(Recognizer):
                     return  # "Syafiqah Makcik", "Mustafa Hoca": a name before it; the name rules decide the pair
             yield self.span(s, e, KEEP, reason=f"a kinship or respect word of {sec.label}")
             return
+        if w in _SIZE_WORDS and text[s:s + 1].isupper() and _BLANK_THEN_CAPITAL.match(text, e):
+            return  # "Muckle Jeemie", "Peerie Magnie": a size word making a nickname, the nickname rule decides
         if w in sec.endearments and sec.postposed is not None:
             nxt = re.match(r"[ \t]+(\S{2,12})", text[e:e + 16])
             if nxt and sec.postposed.fullmatch(nxt.group(1).lower().rstrip(",.!?")):
@@ -1085,8 +1095,18 @@ _HERE_AFTER = re.compile(r"[ \t]+here\b[ \t]*[,.!(—–-]")
 # the list item before and after: "Tash, " / ", Tash"
 _LIST_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+),[ \t]*$")
 _LIST_AFTER = re.compile(r",[ \t]*([A-Z][^\W\d_]+)(?![\w'’-])")
-_SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Young|Ol'|Old)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])"
+# (and the size words of Scots: "Wee Tam"; of Shetland and Orkney: "Peerie Magnie", "Muckle Jeemie"). An age word
+# ("Young Ryan", "Old Tam", "Auld Jeemie") describes the person: the name alone is taken, the word stays.
+_SIZE_NICK = re.compile(r"(?<![\w'’-])(?:Big|Lil|Lil'|Little|Wee|Peerie|Muckle|(?P<age>Young|Ol'|Old|Auld|Aald))[ \t]+"
+                        r"(?P<given>[A-Z][a-z]+)(?![\w'’-])"
                         r"|(?<![\w'’-])(?:big|lil|lil'|little)[ \t]+(?P<lgiven>[a-z]{3,})(?![\w'’-])")
+_SIZE_WORDS = frozenset(("big", "lil", "little", "wee", "peerie", "muckle", "young", "old", "auld", "aald"))
+# "they call me X", and the Scots "dey caa me X": what people call someone
+_CALL_BEFORE = re.compile(r"\b(?:call|calls|called|caa|caas|caad|ca['’]d)[ \t]+(?:me|him|her|them)[ \t]+$", re.I)
+# an age in apposition after the name: "X, 19,", "X, nineteen,"
+_AGE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|"
+                        r"three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                        r"seventeen|eighteen|nineteen)[ \t]*[,.;]", re.I)
 
 
 _NICK_TO = re.compile(r"[ \t]+to[ \t]+(?:(?:the|my|his|her|our|their)[ \t]+(?:family|kids|grandkids|folks|friends|"
@@ -1107,13 +1127,21 @@ class SizeNicknameRecognizer(Recognizer):
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues = t.text, self.cues
         lower = t.lower_style and ("big " in text or "lil" in text or "little " in text)
-        if "Big " not in text and "Li" not in text and "Young " not in text and "Ol" not in text and not lower:
+        if "Big " not in text and "Li" not in text and "Young " not in text and "Ol" not in text and not lower \
+                and "Wee " not in text and "Peerie " not in text and "Muckle " not in text and "uld " not in text \
+                and "ald " not in text:
             return
         for m in _SIZE_NICK.finditer(text):
             s, e = m.span()
+            if m.group("age"):
+                s = m.start("given")  # "Young Ryan": the age word stays
             given = m.group("given") or m.group("lgiven")
             cf = given.casefold()
             if cf in cues.not_names or not t.free(s, e) or (given.islower() and not t.lower_style):
+                continue
+            if (cf in t.doc.accepted or cf in cues.first_names or cues.any_given_name(cf)) and (
+                    _CALL_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _AGE_AFTER.match(text, e)):
+                yield self.person(t, s, e, "a nickname of a size or age word and a name, called so or with an age")
                 continue
             if given.islower() and not (cues.any_given_name(cf) and not self.lex.dictionary_word(cf)
                                                    or self.lex.rank(cf) is None and not self.lex.word_form(cf)):
@@ -1122,7 +1150,7 @@ class SizeNicknameRecognizer(Recognizer):
                 # "Big Rodda we call him": the text says it is what people call someone
                 yield self.person(t, s, e, "a nickname of a size word and a name, 'we call him'")
                 continue
-            if not (cf in cues.first_names or cues.any_given_name(cf) or given.islower()):
+            if not (cf in cues.first_names or cues.any_given_name(cf) or given.islower() or cf in t.doc.accepted):
                 continue
             if cues.greeting_before(text, s) or cues.relation_before(text, s) or cues.verb_after(text, e) \
                     or _HERE_AFTER.match(text, e) or self._listed(text, s, e) or cues.signoff(text, s, e) \
