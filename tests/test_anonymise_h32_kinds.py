@@ -1,0 +1,54 @@
+"""Kinds of failure the held-out batch heldout32 showed in its Spanish, Italian, Portuguese and French sets
+(Aymara El Alto, Sardinian Barbagia, São Tomé in Lisbon, Congolese Brussels), each as a small table.
+Posts run through the real stage (``[[private]]`` must go, ``[[#contact]]`` must go, ``{{keep}}`` must stay).
+All names of people and all numbers are synthetic; places are real."""
+from __future__ import annotations
+
+import pytest
+
+from _kinds import anon, post  # noqa: F401  (the stage fixture and the post runner)
+from therapy_threads.anonymise.phones import find_all_phones
+from therapy_threads.anonymise.policy import Policy
+
+REGIONS = Policy.load(None).text.phone_regions
+
+
+@pytest.mark.parametrize("lang,text,number", [
+    # seven-digit plans (São Tomé and Príncipe, Cape Verde), digits said one by one in groups
+    ("pt", "o meu número de lá escrevo por extenso: nove nove dois, três um, oito cinco. Obrigada",
+     "nove nove dois, três um, oito cinco"),
+    ("pt", "liga para o dois dois dois, seis um, quatro três quando chegares", "dois dois dois, seis um, quatro três"),
+    ("pt", "em Cabo Verde: nove nove um, vinte e três, quarenta e cinco.", "nove nove um, vinte e três, quarenta e cinco"),
+    ("fr", "à Praia son numéro : neuf neuf un, vingt-trois, quarante-cinq.", "neuf neuf un, vingt-trois, quarante-cinq"),
+    # the longer plans in the same styles: singles in groups, pairs, triples (Portugal, Spain, Italy, France,
+    # Germany, the Netherlands, Belgium, Poland)
+    ("pt", "o meu é nove um dois, três quatro cinco, seis sete oito.", "nove um dois, três quatro cinco, seis sete oito"),
+    ("es", "llámame al seis uno dos, tres cuatro, cinco seis, siete ocho", "seis uno dos, tres cuatro, cinco seis, siete ocho"),
+    ("it", "il mio numero: tre quattro sette, uno due tre, quattro cinque sei sette.",
+     "tre quattro sette, uno due tre, quattro cinque sei sette"),
+    ("fr", "mon portable : zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit.",
+     "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit"),
+    ("de", "meine Nummer: null eins sieben eins, zwei drei vier, fünf sechs sieben acht",
+     "null eins sieben eins, zwei drei vier, fünf sechs sieben acht"),
+    ("nl", "bel me: nul zes, een twee, drie vier, vijf zes, zeven acht.", "nul zes, een twee, drie vier, vijf zes, zeven acht"),
+    ("pl", "mój numer: sześćset dwanaście, trzysta czterdzieści pięć, sześćset siedemdziesiąt osiem.",
+     "sześćset dwanaście, trzysta czterdzieści pięć, sześćset siedemdziesiąt osiem"),
+])
+def test_h32_written_out_phones(lang, text, number):
+    found = [text[s:e] for s, e, _ in find_all_phones(text, REGIONS, lang)]
+    assert found == [number]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a list of single digits each set off by commas is no seven-digit number
+    ("pt", "os meus filhos têm nove, oito, seis, quatro, dois, um, sete anos... brincadeira"),
+    # counting
+    ("es", "uno, dos, tres, cuatro, cinco, seis, siete y ya"),
+])
+def test_h32_written_out_lists_are_no_phones(lang, text):
+    assert find_all_phones(text, REGIONS, lang) == []
+
+
+def test_h32_written_out_phone_in_post(post):
+    post(["Olá a todos.", "O meu número de lá escrevo por extenso: [[#nove nove dois, três um, oito cinco]]. "
+          "Abraço do {{Seixal}}."], "pt")
