@@ -52,3 +52,27 @@ def test_h32_written_out_lists_are_no_phones(lang, text):
 def test_h32_written_out_phone_in_post(post):
     post(["Olá a todos.", "O meu número de lá escrevo por extenso: [[#nove nove dois, três um, oito cinco]]. "
           "Abraço do {{Seixal}}."], "pt")
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the registry form quoted in straight single quotes, the given name in capitals too
+    ("es", ["Hola a todos.", "En la ficha decía '[[QUISPE CONDORI, ROSA]]', con mayúsculas, y me dio risa."]),
+    # a receipt's "SURNAME GIVEN" all in capitals, the given name known from elsewhere in the thread
+    ("it", ["Mi chiamo [[Bonaria]] e vi scrivo da {{Torino}}.",
+            "Sulla ricevuta c'era scritto \"[[MURA BONARIA]] – seduta\", ed è così che l'hanno saputo."]),
+])
+def test_h32_official_forms(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # lower-case words before a word about work: a verb or a name and a function word, no full name
+    ("es", "wara tu video lo mandé al grupo de las costureras", []),
+    ("es", "mi hijo Limbert me mostró el video y me dijo", []),
+    ("pt", "o e-mail da marcação vinha para mim e fiquei a olhar", []),
+])
+def test_h32_public_work_no_function_word(lang, text, expected):
+    from _kinds import check
+    from therapy_threads.anonymise.recognizers import PublicWorkRecognizer
+
+    check(PublicWorkRecognizer, text, expected, lang=lang)

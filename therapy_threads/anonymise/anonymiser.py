@@ -11,7 +11,7 @@ from functools import cached_property
 from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
 from .detect import CAP_RE, NOUN_CAPS, OTHERS_ADDRESSED, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
-from .grow import GROWN
+from .grow import GROWN, caps_surname_before
 from .recognizers import _PARTICLES
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
@@ -772,6 +772,9 @@ class Anonymiser:
                     hit = [x for x in t.spans if x.overlaps(e, ext)]
                     # (not across a particle into a kept place: "k Liškové do Králova Pole" is the name alone)
                     e = e if hit and hit[0].kind == KEEP and t.text[e:hit[0].start].strip() else ext
+                if core.isupper() and len(core) > 2:
+                    # "MURA BONARIA": the surname in capitals of an official form before it
+                    s = caps_surname_before(t.text, s, lang, self.lex, lambda a, b: any(x.overlaps(a, b) for x in t.spans))
                 t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
 

@@ -1767,6 +1767,10 @@ class PublicWorkRecognizer(Recognizer):
                     first.casefold() in self.lex.first_names or first.casefold() in self.lex.intl_names)):
                 continue  # "Ik dus", "Dat is", German "Geburtstag X Y": a common word of the text's language opening
                 # it ("Michael Ende" is a name: only the first word is asked)
+            if last[:1].islower():
+                llr = self.lex.lang_rank(last.casefold(), t.lang)
+                if llr is not None and llr < 300:
+                    continue  # "wara tu video", "mostró el video": a function word of the text's language ends it
             end = caps[j][1]
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
             after = _WORK_AFTER.match(text, end)
