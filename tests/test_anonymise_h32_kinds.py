@@ -76,3 +76,18 @@ def test_h32_public_work_no_function_word(lang, text, expected):
     from therapy_threads.anonymise.recognizers import PublicWorkRecognizer
 
     check(PublicWorkRecognizer, text, expected, lang=lang)
+
+
+def test_h32_given_names_before_known_surname(anon, tmp_path):
+    # a commenter known by a handle or a short display name that holds only the surname: the given names written
+    # before that surname in the thread (after a title, hyphenated) are the same person's
+    from _kinds import assert_empty, measure_rows
+    for lang, lines in (
+            ("it", ["@comment a1 | name=dott.ssa_Zedda_psicologa, email=studio.zedda@example.it, parent=",
+                    "Buongiorno. Sono la [[dott.ssa Franca Zedda]], psicologa a {{Nuoro}}."]),
+            ("fr", ["@comment c1 | name=Dr JP Kabongo, email=jp.kabongo@example.be, parent=",
+                    "Avec mon collègue [[Dr Jean-Pierre Kabongo]], psychiatre, nous recevons les familles."])):
+        head = ["@set rows", f"@lang {lang}", "@site rows.example.org", "@post Un fil", "@author Auteur | a@example.org |",
+                "Bonjour."]
+        for form in ("capture", "wxr"):
+            assert_empty(measure_rows(anon, tmp_path, head + lines, form))

@@ -744,6 +744,16 @@ class KnownIdentityRecognizer(Recognizer):
                     # surname is a relative of the commenter, a person of their own
                     yield self.person(t, g.start(1), e, "another given name before a known surname: a relative")
                     continue
+            if not t.english and t.lang and surface[:1].isupper() and " " not in surface and not joined:
+                g = _GIVENS_BEFORE.search(text, max(0, s - 30), s)
+                parts = g.group(1).casefold().split("-") if g else ()
+                if parts and all(p in cues.first_names or p in cues.intl_names for p in parts) \
+                        and not any(p in doc.known or p in cues.titles or p in cues.not_names or p in cues.greet1
+                                    or cues.function_word(p) for p in parts):
+                    # "la dott.ssa Franca X", "Dr Jean-Pierre X" beside the commenter "dott.ssa_X_psicologa", "Dr JP X":
+                    # the given names the handle leaves out, before its surname, are the same person's
+                    yield self.person(t, g.start(1), e, "given names before a known surname")
+                    continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
 
     @staticmethod
@@ -4549,6 +4559,8 @@ def _talk_after_comma(text: str, e: int) -> bool:
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
+# one or two given names (hyphenated) in any Latin script's capitals, right before a word: "Franca ", "Jean-Pierre "
+_GIVENS_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[ ]$")
 
 
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.?[ \t]+$")
