@@ -91,3 +91,17 @@ def test_h32_given_names_before_known_surname(anon, tmp_path):
                 "Bonjour."]
         for form in ("capture", "wxr"):
             assert_empty(measure_rows(anon, tmp_path, head + lines, form))
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the Portuguese professional abbreviations with the ordinal indicator, taken with the name
+    ("pt", ["Olá a todos.", "Sou enfermeiro no {{Hospital de Santa Maria}}, com a [[Enf.ª Lurdes Calado]], que é da terra."]),
+    ("pt", ["Olá a todos.", "O [[Eng.º Valdemar Quaresma]] disse que a obra para em dezembro."]),
+    # the São Tomé form of address "sum" (senhor) before a given name, in lower-case chat and capitalised
+    ("pt", ["olá malta", "mano eu também não fui ao funeral do meu avô [[sum aurélio]] em 2021 por causa do covid"]),
+    ("pt", ["Olá a todos.", "Diz à tua mãe que rezei pelo [[Sum Quintiliano]] na missa de domingo."]),
+    # "San" opens a place's name in Portuguese text: no form of address
+    ("pt", ["Olá a todos.", "O meu irmão vive em {{San Francisco}} há dez anos."]),
+])
+def test_h32_titles_taken_with_name(post, lang, texts):
+    post(texts, lang)

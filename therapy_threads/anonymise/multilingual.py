@@ -42,7 +42,8 @@ from .spans import KEEP, KNOWN, PERSON, PHONE, Span
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
-           "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed")
+           "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed",
+           "name_titles")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -116,6 +117,9 @@ class LanguageCues:
     surname_endings: frozenset[str] = frozenset()
     # the first-person possessives writers carry into English and German text ("mi tía X"): a subset of possessives
     possessives_mixed: frozenset[str] = frozenset()
+    # titles and forms of address taken with the name, a subset of titles and local_titles: what the person is called
+    # by ("Sum X", São Tomé's "senhor"), and the abbreviations with the ordinal indicator ("Enf.ª X")
+    name_titles: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -568,7 +572,9 @@ class LanguageTitleRecognizer(_Multilingual):
                 continue
             if not t.free(s, e):
                 continue
-            if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
+            if title.casefold() in lc.name_titles and t.free(m.start("title"), s):
+                s = m.start("title")  # ("Enf.ª X", "sum x": the title goes with the name)
+            elif "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
             ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() and not particle else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
