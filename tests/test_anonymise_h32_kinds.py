@@ -105,3 +105,14 @@ def test_h32_given_names_before_known_surname(anon, tmp_path):
 ])
 def test_h32_titles_taken_with_name(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a forum's "u/" handle longer than Reddit's twenty characters, in running text
+    ("pt", ["Olá a todos.", "O tio u/[[cavaleiro_de_santana_oficial]] tem razão, leve-leve não chega."]),
+    # a handle of words joined by underscores in running text, no prefix
+    ("it", ["Ciao a tutti.", "Come ha scritto [[pastora_in_continente]] ieri, serve pazienza."]),
+    ("fr", ["Bonjour à tous.", "Merci [[kinoise_de_liege]] pour ton message."]),
+])
+def test_h32_handles_in_running_text(post, lang, texts):
+    post(texts, lang)
