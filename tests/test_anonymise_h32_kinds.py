@@ -116,3 +116,16 @@ def test_h32_titles_taken_with_name(post, lang, texts):
 ])
 def test_h32_handles_in_running_text(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # places, feasts, works and titles named after people, after the noun or title that heads them
+    ("pt", ["Olá a todos.", "Moro na {{Quinta do Mocho}} e trabalho na {{Roça Monte Café}} quando vou à terra."]),
+    ("pt", ["Olá a todos.", "Encontramo-nos no {{Marquês de Pombal}} e depois vimos o {{Auto de Floripes}}."]),
+    ("pt", ["Olá a todos.", "Na quinta [[Joana]] veio cá a casa."]),
+    ("es", ["Hola a todos.", "Bailo en la entrada del {{Señor del Gran Poder}} y compro en el {{Mercado Rodríguez}}."]),
+    ("it", ["Ciao a tutti.", "Mio fratello dice che finirò a {{Villa Clara}}, e mia nonna prega la {{Madonna di Bonaria}}."]),
+    ("fr", ["Bonjour à tous.", "On se voit au {{square Patrice Lumumba}} après la messe."]),
+])
+def test_h32_bodies_named_after_people(post, lang, texts):
+    post(texts, lang)

@@ -43,7 +43,7 @@ _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech"
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
            "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed",
-           "name_titles")
+           "name_titles", "cap_heads")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -120,6 +120,9 @@ class LanguageCues:
     # titles and forms of address taken with the name, a subset of titles and local_titles: what the person is called
     # by ("Sum X", São Tomé's "senhor"), and the abbreviations with the ordinal indicator ("Enf.ª X")
     name_titles: frozenset[str] = frozenset()
+    # heads read only capitalised, as the name's first word: nouns that are ordinary words before a name too ("Quinta do
+    # X" the estate, "na quinta X veio" Thursday; "Villa X", "Place X")
+    cap_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -192,7 +195,7 @@ class LanguageCues:
         # a head noun of a place or body, a whole word, before the blank (or the apostrophe of "Sant'") of its name
         # (or after the elided article of French and Italian: "l'Université X", "dell'Ospedale X")
         head = (r"(?:(?<![\w'’-])|(?<=\b[lLdD]['’])|(?<=\b(?:dell|nell|sull)['’])|(?<=\ball['’]))(?:"
-                + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)")
+                + (_alt(self.heads | self.cap_heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)")
         object.__setattr__(self, "head_re", re.compile(head, re.I))
         for attr, pat in (("rel_after_re", rel_after), ("post_title_re", post), ("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
                           ("titled_re", titled), ("reading_re", reading), ("reading_lower_re", reading_lower), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
@@ -1011,6 +1014,9 @@ class HeadedNameRecognizer(_Multilingual):
             return
         text = t.text
         for m in lc.head_re.finditer(text):
+            if lc.cap_heads and not text[m.start():m.start() + 1].isupper() \
+                    and re.sub(r"\s+", " ", m.group(0).strip()).casefold() in lc.cap_heads:
+                continue
             run = _HEADED_RUN.match(text, m.end())
             if run is None:
                 if t.lower_style:
