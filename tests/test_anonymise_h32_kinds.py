@@ -129,3 +129,18 @@ def test_h32_handles_in_running_text(post, lang, texts):
 ])
 def test_h32_bodies_named_after_people(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # kin words of the languages spoken beside Spanish, French and Italian, said before a given name: outside the name
+    ("es", ["Hola a todos.", "Después del parto de mi wawa [[Kantuta]] no dormía, y la awicha [[Felipa]] me cuidó."]),
+    ("fr", ["Bonjour à tous.", "Noko [[Bienvenu]] a dit qu'il viendrait, et Yaya [[Clémence]] aussi."]),
+    ("it", ["Ciao a tutti.", "Tzia [[Peppina]] dice che serve la mexina, e giaja [[Annetta]] annuisce."]),
+    # "own" between the possessive and the relation noun
+    ("fr", ["Bonjour à tous.", "Mon propre frère [[Dieudonné]] ne sait pas."]),
+    ("pt", ["Olá a todos.", "O meu próprio irmão [[Anacleto]] não sabe."]),
+    # after "I am called", a relation noun that is a given name too ("fiston", son)
+    ("fr", ["Bonjour à tous.", "Je m'appelle [[Fiston Kabeya]], et je vis à {{Liège}}."]),
+])
+def test_h32_kin_words_and_word_names_in_name_roles(post, lang, texts):
+    post(texts, lang)

@@ -62,6 +62,8 @@ _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
 _QUOTED_TITLE = re.compile(r"[\"“«„]([^\"”»“\n]{1,80})[\"”»“]")
 # the last word of naming phrases that also say what a thing is called ("eso se llama X", "ça s'appelle X")
 _CALLED = frozenset({"llama", "llaman", "chama", "chamam", "appelle", "appellent", "heet", "heten", "chiama", "chiamano"})
+# ... and the first person's "I am called" ("je m'appelle", "me llamo", "mi chiamo", "chamo-me"/"eu me chamo")
+_SELF_CALLED = _CALLED | {"llamo", "chiamo", "chamo", "appelais", "llamaba", "chiamavo", "chamava"}
 # a capitalised word, then "de" ("of") and its article, right before a word: "Centro de ", "Hospital das "
 _OF_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+(?:de|del|de la|da|do|das|dos|di|du|des|van|von)[ \t]+$")
 # "de" ("of"), then a capitalised word: "de Zapopan", "do Machado"
@@ -451,6 +453,13 @@ class CuePhraseRecognizer(_Multilingual):
                     continue  # "sou a favor": a word of the language
                 if self.name_ok(t, lc, s, e, True):
                     yield self.person(t, s, self.full(t, s, e), f"a name after '{phrase} {art.casefold()}' ({t.lang})")
+                continue
+            cf0 = t.text[s:e].casefold()
+            if re.split(r"['’ -]", phrase)[-1] in _SELF_CALLED and t.text[s:s + 1].isupper() and t.free(s, e) \
+                    and (cf0 in lc.relations or cf0 in lc.local_titles) and cf0 not in lc.determiners:
+                # "je m'appelle Fiston", "me llamo Nene": after "I am called", a capitalised kin or relation noun is the
+                # name it is (Fiston, "son"), as a word-name is
+                yield self.person(t, s, self.full(t, s, e), f"a name after a naming phrase ({t.lang})")
                 continue
             weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem", "jsem", "είμαι", "eimai")  # "je suis triste": capital only
             if weak and not t.text[s:s + 1].isupper() and _INTRO_REST.match(t.text, e) \
