@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from _kinds import anon, post  # noqa: F401  (the stage fixture and the post runner)
+from _kinds import LEAKED_DAMAGED, OVERREMOVED, anon, post  # noqa: F401  (the stage fixture and the post runner)
 from therapy_threads.anonymise.phones import find_all_phones
 from therapy_threads.anonymise.policy import Policy
 
@@ -144,3 +144,14 @@ def test_h32_bodies_named_after_people(post, lang, texts):
 ])
 def test_h32_kin_words_and_word_names_in_name_roles(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts,empty", [
+    # a chat export's saved sender name with the language's kin word of address before it: the kin word stays
+    ("fr", ["Bonjour à tous.", "[15/11/2026 21:10] Yaya [[Clémence]] : on est là pour toi.\n"
+                               "[15/11/2026 21:12] Noko [[Bienvenu]] : Nzambe azali."], OVERREMOVED),
+    # two kin words of address, the second what the person is called, then a lower-case word
+    ("fr", ["Bonjour à tous.", "Il m'a parlé de Tantine [[Mamie]] pendant deux heures."], LEAKED_DAMAGED),
+])
+def test_h32_kin_word_of_address_before_name(post, lang, texts, empty):
+    post(texts, lang, empty)

@@ -525,6 +525,13 @@ class LanguageTitleRecognizer(_Multilingual):
         quoted = [q.span(1) for q in _QUOTED_TITLE.finditer(t.text)] if any(c in t.text for c in "\"“«„") else []
         for m in lc.title_re.finditer(t.text):
             title = m.group("title")
+            if m.group("chain").strip() and title[:1].isupper() and t.text[m.start("name"):m.start("name") + 1].islower() \
+                    and not t.lower_style and title.casefold() in lc.local_titles and title.casefold() not in lc.titles:
+                # "Tantine Mamie pendant ...": a kin word of address, then a capitalised word that is a kin word too and
+                # a lower-case word: the second is what the person is called
+                if t.free(m.start("title"), m.end("title")):
+                    yield self.person(t, m.start("title"), m.end("title"), f"a name after a kin word of address ({t.lang})")
+                continue
             # a form of address and a name that are the whole of a quotation name a work ("„Pan Tadeusz”",
             # "« Madame Bovary »"); one opening a longer quotation is the person addressed ('« M. X, j'écoute ... »')
             whole = [(a, b) for a, b in quoted if not t.text[a:m.start()].strip() and not t.text[m.end():b].strip()]

@@ -5298,8 +5298,9 @@ class ChatSenderRecognizer(Recognizer):
             for w in _SENDER_WORD.finditer(m.group("who")):
                 cf = w.group(0).casefold()
                 if len(cf) < 2 or cf in cues.relations or cf in cues.kin_titles or cf in cues.titles \
-                        or cf in _all_relations() or cf in _kin_after() or cues.function_word(cf):
-                    continue  # "Tía", "Mami", "Prima", "Dr", "Ji": the saved relation, not the name
+                        or cf in _all_relations() or cf in _kin_after() or cues.function_word(cf) \
+                        or cf in _local_titles(t.lang):
+                    continue  # "Tía", "Mami", "Prima", "Dr", "Ji", "Yaya": the saved relation, not the name
                 if not cues.any_given_name(cf) and (knowledge().is_place(w.group(0)) or knowledge().is_region(w.group(0))
                                                     or knowledge().is_demonym(w.group(0))):
                     continue  # "Titu Bhaiya Dubai": where the sender lives, saved beside the name
@@ -5320,6 +5321,14 @@ def _kin_after() -> frozenset[str]:
     from .regional import regional_kin_after
     return frozenset(regional_kin_after()) | frozenset(re.sub(r"\\(.)", r"\1", w) for w in
                                                         "ji|didi|di|dada|da|bhai|bhaiya|aunty|auntie|uncle|akka|garu|saab|sahab".split("|"))
+
+
+@lru_cache(maxsize=None)
+def _local_titles(lang: str | None) -> frozenset[str]:
+    """The forms of address and kin words read only in ``lang``'s text ("Noko", "Yaya" in French, "tzia" in Italian)."""
+    from .multilingual import language_cues
+    lc = language_cues()[0].get(lang or "")
+    return lc.local_titles if lc is not None else frozenset()
 
 
 @lru_cache(maxsize=1)
