@@ -155,3 +155,15 @@ def test_h32_kin_words_and_word_names_in_name_roles(post, lang, texts):
 ])
 def test_h32_kin_word_of_address_before_name(post, lang, texts, empty):
     post(texts, lang, empty)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the other names a writer gives after their own, and what everyone calls them
+    ("it", ["Ciao a tutti.", "Mi chiamo [[Sebastiano Ladu]], [[Nanneddu]], e [[Bustianu]] per mia nonna."]),
+    ("it", ["Ciao a tutti.", "Mi chiamo [[Antioca]] ma qui tutti dicono [[Tota]], e vivo a {{Córdoba}}."]),
+    ("it", ["Ciao a tutti.", "Il mio nome vero è [[Antioco Sedda]], come l'isola, {{Sant'Antioco}}."]),
+    # ... but a place after the name is where the writer is
+    ("it", ["Ciao a tutti.", "Mi chiamo [[Marisa]], {{Nuoro}}, e ho 40 anni."]),
+])
+def test_h32_naming_and_aliases(post, lang, texts):
+    post(texts, lang)

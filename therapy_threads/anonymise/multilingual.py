@@ -62,6 +62,10 @@ _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
 _QUOTED_TITLE = re.compile(r"[\"“«„]([^\"”»“\n]{1,80})[\"”»“]")
 # the last word of naming phrases that also say what a thing is called ("eso se llama X", "ça s'appelle X")
 _CALLED = frozenset({"llama", "llaman", "chama", "chamam", "appelle", "appellent", "heet", "heten", "chiama", "chiamano"})
+# a capitalised word after a name, set off by a comma (and "and"), "and" or a bracket, then a comma, a bracket or "for"/"to":
+# another name given for the same person ("X Y, Tore, e Battore per mia nonna", "X (Bachis per tutti)")
+_ALIAS_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:e|y|et|ou|o|and)[ \t]+)?|[ \t]+\([ \t]*|[ \t]+(?:e|y|et|ou|o|and)[ \t]+)"
+                          r"(?P<a>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \t]*[,)]|[ \t]+(?:per|para|pour|for|pra|à|a)[ \t])")
 # ... and the first person's "I am called" ("je m'appelle", "me llamo", "mi chiamo", "chamo-me"/"eu me chamo")
 _SELF_CALLED = _CALLED | {"llamo", "chiamo", "chamo", "appelais", "llamaba", "chiamavo", "chamava"}
 # a capitalised word, then "de" ("of") and its article, right before a word: "Centro de ", "Hospital das "
@@ -483,7 +487,26 @@ class CuePhraseRecognizer(_Multilingual):
                     run = _CAPS_RUN.match(t.text, ee)  # "meu nome completo é X Y Z": every part of it
                     ee = run.end() if run else ee
                 yield self.person(t, s, ee, f"a name after a naming phrase ({t.lang})")
+                if t.text[s:s + 1].isupper():
+                    yield from self._aliases(t, lc, ee)
 
+
+    def _aliases(self, t: TextContext, lc: LanguageCues, e: int) -> Iterator[Span]:
+        """The other names a writer gives right after their own ("Mi chiamo X Y, Tore, e Battore per mia nonna", "Sono X
+        (Bachis per tutti)"): capitalised words set off by commas, "and" or a bracket, each a name of the lists, a rarer
+        word or no word, no place."""
+        for _ in range(2):
+            m = _ALIAS_AFTER.match(t.text, e)
+            if m is None:
+                return
+            a, b = m.span("a")
+            cf = m.group("a").casefold()
+            r = self.rank(cf, t.lang)
+            if not t.free(a, b) or self.excluded(t, lc, cf) or knowledge().is_place(m.group("a")) \
+                    or not (self.given(cf, t.lang) or r is None or r >= 3000):
+                return
+            yield self.person(t, a, b, f"another name the writer gives after their own ({t.lang})")
+            e = b
 
     def _here(self, t: TextContext, lc: LanguageCues) -> Iterator[Span]:
         """The writer's own name before the language's "here" ("Inês Matos aqui, de Braga", "Begoña aquí."): a
