@@ -167,3 +167,26 @@ def test_h32_kin_word_of_address_before_name(post, lang, texts, empty):
 ])
 def test_h32_naming_and_aliases(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a plural relation noun before two given names joined by "and"
+    ("es", ["Hola a todos.", "Lloraba cuando llamaba a mis hijos [[Wilmer]] y [[Yola]] a {{Viacha}}."]),
+    ("fr", ["Bonjour à tous.", "Mes enfants [[Bienvenu]] et [[Grâce]] sont restés à {{Kinshasa}}."]),
+    # ... not a place joined to the name
+    ("pt", ["Olá a todos.", "Os meus filhos [[Nilton]] e {{Lisboa}}, que saudade."]),
+])
+def test_h32_plural_relation_two_names(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a word of the language capitalised inside a sentence, the subject of a verb: a word-name
+    ("fr", ["Bonjour à tous.", "Après mon divorce, quand [[Précieuse]] avait trois ans, j'ai vu quelqu'un."]),
+    ("fr", ["Bonjour à tous.", "Depuis hier c'est [[Trésor]] qui tape pour Noko."]),
+    # ... not after an article, and not the word in lower case
+    ("fr", ["Bonjour à tous.", "Elle dit que la {{sagesse}} vient avec l'âge, et que la Sagesse est une vertu."]),
+    ("fr", ["Bonjour à tous.", "Je crois que l'Espoir est une belle chanson."]),
+])
+def test_h32_word_names_as_subjects(post, lang, texts):
+    post(texts, lang, OVERREMOVED)

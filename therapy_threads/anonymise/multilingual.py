@@ -66,6 +66,18 @@ _CALLED = frozenset({"llama", "llaman", "chama", "chamam", "appelle", "appellent
 # another name given for the same person ("X Y, Tore, e Battore per mia nonna", "X (Bachis per tutti)")
 _ALIAS_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:e|y|et|ou|o|and)[ \t]+)?|[ \t]+\([ \t]*|[ \t]+(?:e|y|et|ou|o|and)[ \t]+)"
                           r"(?P<a>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \t]*[,)]|[ \t]+(?:per|para|pour|for|pra|à|a)[ \t])")
+# what follows a person's name as the subject of a verb, by language: the third person of "have", "be" and "go" and the
+# negation that opens a predicate ("X avait", "X ne sait pas", "X no sabe", "X non sa", "X não sabe"), and the French
+# cleft's relative ("c'est X qui")
+_SUBJECT_AFTER = {
+    "fr": re.compile(r"[ \t]+(?:a|avait|aura|est|était|sera|ne|n['’]|va|allait|vient|venait|qui|m['’]a|m['’]avait)(?![\w'’])"),
+    "es": re.compile(r"[ \t]+(?:tiene|tenía|es|era|está|estaba|no|va|iba|ha|había|fue)(?![\w'’])"),
+    "it": re.compile(r"[ \t]+(?:ha|aveva|è|era|non|va|andava|sta|stava|fu)(?![\w'’])"),
+    "pt": re.compile(r"[ \t]+(?:tem|tinha|é|era|está|estava|não|vai|ia|foi)(?![\w'’])"),
+}
+_CAP_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
+# "and" and a capitalised word after a name: "X y Y", "X et Y", "X e Y"
+_AND_NAME = re.compile(r"[ \t]+(?:y|e|et|i|and)[ \t]+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?![\w'’-])")
 # ... and the first person's "I am called" ("je m'appelle", "me llamo", "mi chiamo", "chamo-me"/"eu me chamo")
 _SELF_CALLED = _CALLED | {"llamo", "chiamo", "chamo", "appelais", "llamaba", "chiamavo", "chamava"}
 # a capitalised word, then "de" ("of") and its article, right before a word: "Centro de ", "Hospital das "
@@ -420,7 +432,17 @@ class CuePhraseRecognizer(_Multilingual):
             if cf in self.cues.loan_titles:
                 continue  # another language's form of address ("a minha psicóloga, Mevrouw X"): the title rules read it
             if self.name_ok(t, lc, s, e, True):
-                yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
+                ee = self.full(t, s, e)
+                yield self.person(t, s, ee, f"a relation noun before a name ({t.lang})")
+                c = _AND_NAME.match(t.text, ee) if t.text[s:s + 1].isupper() else None
+                if c is not None:
+                    cs, ce = c.span("name")
+                    ccf = c.group("name").casefold()
+                    r = self.rank(ccf, t.lang)
+                    if t.free(cs, ce) and not self.excluded(t, lc, ccf) and not knowledge().is_place(c.group("name")) \
+                            and (self.given(ccf, t.lang) or r is None or r >= 3000):
+                        # "mis hijos X y Y": the second given name joined by "and" is the relation's too
+                        yield self.person(t, cs, self.full(t, cs, ce), f"a relation noun before two names ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
             s, e = m.span("name")
             if e - s > 2 and t.text[s:e].isupper():
@@ -800,6 +822,13 @@ class LanguageNameRecognizer(_Multilingual):
                         continue  # "Centro de Salud Mental", "la Virgen de Zapopan": the name of a body or a devotion
                     if known or (r is None and self.lex.rank(cf) is None and says):
                         yield self.person(t, s, self.full(t, s, e), f"a capitalised name inside a sentence ({t.lang})")
+                    elif r is not None and r >= 1500 and t.lang in _SUBJECT_AFTER and _SUBJECT_AFTER[t.lang].match(text, e) \
+                            and not self.after_determiner(t, lc, s) and not _CAP_AFTER.match(text, e) \
+                            and not self._article_run(t, lc, s, e):
+                        # "quand Précieuse avait trois ans", "c'est Trésor qui tape": a word of the language capitalised
+                        # inside a sentence of a language that capitalises only names, the subject of a verb, no article
+                        # before it, is a word-name (Précieuse, Trésor, Espoir, Sagesse)
+                        yield self.person(t, s, e, f"a word capitalised inside a sentence as the subject of a verb ({t.lang})")
                     continue
                 if (self.given(cf, t.lang) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)) \
                         or (self.pet_form(cf, lc) and self._unknown(t, cf)):
