@@ -190,3 +190,10 @@ def test_h32_plural_relation_two_names(post, lang, texts):
 ])
 def test_h32_word_names_as_subjects(post, lang, texts):
     post(texts, lang, OVERREMOVED)
+
+
+def test_h32_handle_word_after_place_preposition(post):
+    # a word of a commenter's handle (joined by a dot) that the thread writes after a preposition of place is where the
+    # owner lives, a place no gazetteer holds, not the owner's name
+    post(["Hola a todos.", "@[[jilata.alpacoma]] gracias por escribir.",
+          "Soy [[Remigio]], de {{Alpacoma}}. En 2019 estuve allí, en {{Alpacoma}}."], "es")

@@ -76,6 +76,7 @@ _NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", 
 
 
 _HANDLE_GLUE = re.compile(r"[-_\d]")
+_HANDLE_JOINS = re.compile(r"[-_.\d]")  # (and the dot of "jilata.senkata": a handle, not a name of words)
 # an article and a capitalised word right before a name ("la Fata |Morgana")
 _ARTICLE_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{1,4})[ \t]+([A-ZÀ-Þ][^\W\d_]+)[ \t]+$")
 
@@ -749,6 +750,10 @@ class Anonymiser:
                         # person as object, after a verb that is no verb of going: "le cuido a Alma", "vi a Luz")
                     if knowledge().is_place(core) and _MOTION_TO.search(t.text, max(0, s - 20), s):
                         continue  # "foi a Fátima a pé", "fui a Santiago": after a verb of going "a" means "to"
+                    if _HANDLE_JOINS.search(acc[cf]) and not self.cues.any_given_name(cf) \
+                            and _after_word(t.text, s, lang, "places_before") and not self._name_role(t.text, s, e):
+                        continue  # "Soy X, de Senkata" beside the handle jilata.senkata: a handle's word after a
+                        # preposition of place is where its owner lives, a place no gazetteer holds
                     lr = self.lex.lang_rank(cf, lang)
                     if cues.is_initial(t.text, s) and lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
                         continue  # a word of the language opening a sentence
