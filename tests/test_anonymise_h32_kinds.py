@@ -197,3 +197,23 @@ def test_h32_handle_word_after_place_preposition(post):
     # owner lives, a place no gazetteer holds, not the owner's name
     post(["Hola a todos.", "@[[jilata.alpacoma]] gracias por escribir.",
           "Soy [[Remigio]], de {{Alpacoma}}. En 2019 estuve allí, en {{Alpacoma}}."], "es")
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # Portuguese "in the" before a full name with a particle: the hospital or school named after the person
+    ("pt", ["Olá a todos.", "O meu tio diz que vou acabar no {{Júlio de Matos}}, como se fosse piada."]),
+])
+def test_h32_pt_in_the_full_name(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("vais acabar no Júlio de Matos, dizia ele", [("Júlio de Matos", "keep")]),
+    # a verb that takes a person after "em": no body
+    ("ontem pensei na Marília da Cunha o dia todo", []),
+])
+def test_h32_pt_in_the_full_name_spans(text, expected):
+    from _kinds import check
+    from therapy_threads.anonymise.multilingual import HeadedNameRecognizer
+
+    check(HeadedNameRecognizer, text, expected, lang="pt")

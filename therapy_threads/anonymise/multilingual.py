@@ -76,6 +76,11 @@ _SUBJECT_AFTER = {
     "pt": re.compile(r"[ \t]+(?:tem|tinha|é|era|está|estava|não|vai|ia|foi)(?![\w'’])"),
 }
 _CAP_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
+# Portuguese "in the" before a given name, a particle and a surname ("no Júlio de Matos", "na Maria da Fonte")
+_PT_IN_THE_NAME = re.compile(r"(?<![\w'’-])(?:no|na|No|Na)[ \t]+(?P<name>(?P<given>[A-ZÀ-ÖØ-Þ][^\W\d_]+)[ \t]+(?:de|da|do|dos|das)"
+                             r"[ \t]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?![\w'’-])")
+# the verbs that take a person after "em": thinking, trusting, believing, voting, hitting, speaking of, ordering about
+_PT_EM_PERSON_VERB = re.compile(r"(?<![\w])(?:pens|confi|acredit|vot|bat|fal|mand|toc|mex|peg|esbarr)[^\W\d_]*[ \t]+(?:\S+[ \t]+)?$", re.I)
 # "and" and a capitalised word after a name: "X y Y", "X et Y", "X e Y"
 _AND_NAME = re.compile(r"[ \t]+(?:y|e|et|i|and)[ \t]+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?![\w'’-])")
 # ... and the first person's "I am called" ("je m'appelle", "me llamo", "mi chiamo", "chamo-me"/"eu me chamo")
@@ -1081,6 +1086,8 @@ class HeadedNameRecognizer(_Multilingual):
         if not lc.heads:
             return
         text = t.text
+        if t.lang == "pt" and (" no " in text or " na " in text):
+            yield from self._in_the_full_name(t)
         for m in lc.head_re.finditer(text):
             if lc.cap_heads and not text[m.start():m.start() + 1].isupper() \
                     and re.sub(r"\s+", " ", m.group(0).strip()).casefold() in lc.cap_heads:
@@ -1121,6 +1128,17 @@ class HeadedNameRecognizer(_Multilingual):
                 yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})",
                                 score=0.86 if titled else None)
 
+
+    def _in_the_full_name(self, t: TextContext) -> Iterator[Span]:
+        """Portuguese "in the" ("no", "na") before a given name, a particle and a surname: the hospital, school or
+        station named after the person ("vais acabar no Júlio de Matos", "estive internada no Egas de Moniz"), not
+        the person, whom "em" takes only after verbs of thinking, trusting or voting ("pensei na Maria da Silva")."""
+        for m in _PT_IN_THE_NAME.finditer(t.text):
+            s, e = m.span("name")
+            if not self.given(m.group("given").casefold(), t.lang) or _PT_EM_PERSON_VERB.search(t.text, max(0, s - 30), s):
+                continue
+            if t.free(s, e):
+                yield self.span(s, e, KEEP, reason=f"a full name after 'in the': a body named after the person ({t.lang})")
 
     def _lower_headed(self, t: TextContext, lc: LanguageCues, e0: int) -> int | None:
         """In text written without capitals, the end of two or three given names, surnames or words of no language (one of
