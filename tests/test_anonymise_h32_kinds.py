@@ -217,3 +217,13 @@ def test_h32_pt_in_the_full_name_spans(text, expected):
     from therapy_threads.anonymise.multilingual import HeadedNameRecognizer
 
     check(HeadedNameRecognizer, text, expected, lang="pt")
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the greetings of the languages spoken beside Spanish, French and Italian: no name, and a name after them
+    ("es", ["Hola a todos.", "jallalla [[Wilma]] y jallalla doña [[Sabina]]. gracias por el video"]),
+    ("fr", ["Bonjour à tous.", "Mbote [[Clémence]] ! Merci mingi pour ton message."]),
+    ("it", ["Ciao a tutti.", "Ajò [[Bonaria]], coro meu. Ti scrivo da {{Ottana}}."]),
+])
+def test_h32_greetings_of_other_languages(post, lang, texts):
+    post(texts, lang, OVERREMOVED)
