@@ -11,7 +11,7 @@ from functools import cached_property
 from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
 from .detect import CAP_RE, NOUN_CAPS, OTHERS_ADDRESSED, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
-from .grow import GROWN
+from .grow import GROWN, caps_surname_before
 from .recognizers import _PARTICLES
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
@@ -76,6 +76,7 @@ _NOT_NOUNS = frozenset({"and", "but", "who", "was", "is", "has", "had", "said", 
 
 
 _HANDLE_GLUE = re.compile(r"[-_\d]")
+_HANDLE_JOINS = re.compile(r"[-_.\d]")  # (and the dot of "jilata.senkata": a handle, not a name of words)
 # an article and a capitalised word right before a name ("la Fata |Morgana")
 _ARTICLE_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{1,4})[ \t]+([A-ZÀ-Þ][^\W\d_]+)[ \t]+$")
 
@@ -779,6 +780,10 @@ class Anonymiser:
                         # person as object, after a verb that is no verb of going: "le cuido a Alma", "vi a Luz")
                     if knowledge().is_place(core) and _MOTION_TO.search(t.text, max(0, s - 20), s):
                         continue  # "foi a Fátima a pé", "fui a Santiago": after a verb of going "a" means "to"
+                    if _HANDLE_JOINS.search(acc[cf]) and not self.cues.any_given_name(cf) \
+                            and _after_word(t.text, s, lang, "places_before") and not self._name_role(t.text, s, e):
+                        continue  # "Soy X, de Senkata" beside the handle jilata.senkata: a handle's word after a
+                        # preposition of place is where its owner lives, a place no gazetteer holds
                     lr = self.lex.lang_rank(cf, lang)
                     if cues.is_initial(t.text, s) and lr is not None and lr < 3000 and not self._name_role(t.text, s, e):
                         continue  # a word of the language opening a sentence
@@ -802,6 +807,9 @@ class Anonymiser:
                     hit = [x for x in t.spans if x.overlaps(e, ext)]
                     # (not across a particle into a kept place: "k Liškové do Králova Pole" is the name alone)
                     e = e if hit and hit[0].kind == KEEP and t.text[e:hit[0].start].strip() else ext
+                if core.isupper() and len(core) > 2:
+                    # "MURA BONARIA": the surname in capitals of an official form before it
+                    s = caps_surname_before(t.text, s, lang, self.lex, lambda a, b: any(x.overlaps(a, b) for x in t.spans))
                 t.spans.append(Span(s, e, PERSON, acc[cf], "propagation", 0.5,
                                     "a name accepted elsewhere in the post, used as a name here"))
 

@@ -121,12 +121,13 @@ def caps_first_names(t, cues) -> None:
 
 
 # the official form of Peru and other Latin-American registries (DNI, lists of results): the surnames in capitals, a
-# comma, then the given names ("QUISPE HUAMANI, Rosa Elvira")
+# comma, then the given names ("QUISPE HUAMANI, Rosa Elvira"); quoted in straight single quotes too ("decía 'X Y, Z'":
+# an apostrophe only after a letter, "d'ABC")
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
-_CAPS_COMMA = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ]{3,}(?:[ \t]+(?:DE[ \t]+(?:LA[ \t]+|LOS[ \t]+)?|DEL[ \t]+)?[A-ZÀ-ÖØ-Þ]{2,}){0,2}),"
+_CAPS_COMMA = re.compile(r"(?<![\w’-])(?<!\w')([A-ZÀ-ÖØ-Þ]{3,}(?:[ \t]+(?:DE[ \t]+(?:LA[ \t]+|LOS[ \t]+)?|DEL[ \t]+)?[A-ZÀ-ÖØ-Þ]{2,}){0,2}),"
                          r"[ \t]+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,3}(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.)?"
                          # (or the given names in capitals too, a middle initial after them: "X Y, GIVEN E.")
-                         r"|[A-ZÀ-ÖØ-Þ]{2,}(?:[ \t]+[A-ZÀ-ÖØ-Þ]{2,}){0,2}(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.)?)(?![\w'’-])")
+                         r"|[A-ZÀ-ÖØ-Þ]{2,}(?:[ \t]+[A-ZÀ-ÖØ-Þ]{2,}){0,2}(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.)?)(?![\w’-])(?!'\w)")
 
 
 def caps_comma_names(t, cues) -> None:
@@ -195,6 +196,21 @@ def _caps_first(t, cues, s: int) -> int:
     p = _CAPS_PARTICLE_BEFORE.search(text, line_start, m.start(1))
     if p and p.group(1) in CAPS_PARTICLES and t.free(p.start(1), p.end(1)):
         return p.start(1)  # "AIT X Given": the particle is part of the surname
+    return m.start(1)
+
+
+def caps_surname_before(text: str, s: int, lang: str | None, lex, taken) -> int:
+    """The start of a surname in capitals right before an all-capitals given name at ``s`` ("MURA BONARIA", the given
+    name known from elsewhere in the post), or ``s``: a word of three letters or more that is a surname of the lists
+    or no word, on a line not written in capitals, where ``taken(a, b)`` says no span holds it."""
+    line_start = text.rfind("\n", 0, s) + 1
+    m = _CAPS_WORD.search(text, line_start, s)
+    if m is None or _shouted(text, s) or taken(m.start(1), m.end(1)):
+        return s
+    cf = m.group(1).casefold()
+    if len(cf.replace("-", "")) < 3 or not _VOWEL.search(m.group(1)) or (
+            (lex.rank(cf) is not None or lex.lang_rank(cf, lang) is not None) and not lex.is_surname(cf)):
+        return s
     return m.start(1)
 
 

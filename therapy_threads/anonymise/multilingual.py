@@ -42,7 +42,8 @@ from .spans import KEEP, KNOWN, PERSON, PHONE, Span
 _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech", "greetings", "closings", "naming",
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
-           "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed")
+           "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed",
+           "name_titles", "cap_heads")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -61,6 +62,29 @@ _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{1,80})[\"”»]")
 _QUOTED_TITLE = re.compile(r"[\"“«„]([^\"”»“\n]{1,80})[\"”»“]")
 # the last word of naming phrases that also say what a thing is called ("eso se llama X", "ça s'appelle X")
 _CALLED = frozenset({"llama", "llaman", "chama", "chamam", "appelle", "appellent", "heet", "heten", "chiama", "chiamano"})
+# a capitalised word after a name, set off by a comma (and "and"), "and" or a bracket, then a comma, a bracket or "for"/"to":
+# another name given for the same person ("X Y, Tore, e Battore per mia nonna", "X (Bachis per tutti)")
+_ALIAS_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:e|y|et|ou|o|and)[ \t]+)?|[ \t]+\([ \t]*|[ \t]+(?:e|y|et|ou|o|and)[ \t]+)"
+                          r"(?P<a>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \t]*[,)]|[ \t]+(?:per|para|pour|for|pra|à|a)[ \t])")
+# what follows a person's name as the subject of a verb, by language: the third person of "have", "be" and "go" and the
+# negation that opens a predicate ("X avait", "X ne sait pas", "X no sabe", "X non sa", "X não sabe"), and the French
+# cleft's relative ("c'est X qui")
+_SUBJECT_AFTER = {
+    "fr": re.compile(r"[ \t]+(?:a|avait|aura|est|était|sera|ne|n['’]|va|allait|vient|venait|qui|m['’]a|m['’]avait)(?![\w'’])"),
+    "es": re.compile(r"[ \t]+(?:tiene|tenía|es|era|está|estaba|no|va|iba|ha|había|fue)(?![\w'’])"),
+    "it": re.compile(r"[ \t]+(?:ha|aveva|è|era|non|va|andava|sta|stava|fu)(?![\w'’])"),
+    "pt": re.compile(r"[ \t]+(?:tem|tinha|é|era|está|estava|não|vai|ia|foi)(?![\w'’])"),
+}
+_CAP_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
+# Portuguese "in the" before a given name, a particle and a surname ("no Júlio de Matos", "na Maria da Fonte")
+_PT_IN_THE_NAME = re.compile(r"(?<![\w'’-])(?:no|na|No|Na)[ \t]+(?P<name>(?P<given>[A-ZÀ-ÖØ-Þ][^\W\d_]+)[ \t]+(?:de|da|do|dos|das)"
+                             r"[ \t]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?![\w'’-])")
+# the verbs that take a person after "em": thinking, trusting, believing, voting, hitting, speaking of, ordering about
+_PT_EM_PERSON_VERB = re.compile(r"(?<![\w])(?:pens|confi|acredit|vot|bat|fal|mand|toc|mex|peg|esbarr)[^\W\d_]*[ \t]+(?:\S+[ \t]+)?$", re.I)
+# "and" and a capitalised word after a name: "X y Y", "X et Y", "X e Y"
+_AND_NAME = re.compile(r"[ \t]+(?:y|e|et|i|and)[ \t]+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?![\w'’-])")
+# ... and the first person's "I am called" ("je m'appelle", "me llamo", "mi chiamo", "chamo-me"/"eu me chamo")
+_SELF_CALLED = _CALLED | {"llamo", "chiamo", "chamo", "appelais", "llamaba", "chiamavo", "chamava"}
 # a capitalised word, then "de" ("of") and its article, right before a word: "Centro de ", "Hospital das "
 _OF_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+(?:de|del|de la|da|do|das|dos|di|du|des|van|von)[ \t]+$")
 # "de" ("of"), then a capitalised word: "de Zapopan", "do Machado"
@@ -116,6 +140,12 @@ class LanguageCues:
     surname_endings: frozenset[str] = frozenset()
     # the first-person possessives writers carry into English and German text ("mi tía X"): a subset of possessives
     possessives_mixed: frozenset[str] = frozenset()
+    # titles and forms of address taken with the name, a subset of titles and local_titles: what the person is called
+    # by ("Sum X", São Tomé's "senhor"), and the abbreviations with the ordinal indicator ("Enf.ª X")
+    name_titles: frozenset[str] = frozenset()
+    # heads read only capitalised, as the name's first word: nouns that are ordinary words before a name too ("Quinta do
+    # X" the estate, "na quinta X veio" Thursday; "Villa X", "Place X")
+    cap_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -188,7 +218,7 @@ class LanguageCues:
         # a head noun of a place or body, a whole word, before the blank (or the apostrophe of "Sant'") of its name
         # (or after the elided article of French and Italian: "l'Université X", "dell'Ospedale X")
         head = (r"(?:(?<![\w'’-])|(?<=\b[lLdD]['’])|(?<=\b(?:dell|nell|sull)['’])|(?<=\ball['’]))(?:"
-                + (_alt(self.heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)")
+                + (_alt(self.heads | self.cap_heads) or "(?!)") + r")(?:(?<=['’])|[ \t]+)")
         object.__setattr__(self, "head_re", re.compile(head, re.I))
         for attr, pat in (("rel_after_re", rel_after), ("post_title_re", post), ("work_before_re", work_before), ("work_after_re", work_after), ("place_re", place),
                           ("titled_re", titled), ("reading_re", reading), ("reading_lower_re", reading_lower), ("coord_re", coord),("rel_re", rel), ("appos_re", appos), ("naming_re", naming), ("title_re", titles),
@@ -407,7 +437,17 @@ class CuePhraseRecognizer(_Multilingual):
             if cf in self.cues.loan_titles:
                 continue  # another language's form of address ("a minha psicóloga, Mevrouw X"): the title rules read it
             if self.name_ok(t, lc, s, e, True):
-                yield self.person(t, s, self.full(t, s, e), f"a relation noun before a name ({t.lang})")
+                ee = self.full(t, s, e)
+                yield self.person(t, s, ee, f"a relation noun before a name ({t.lang})")
+                c = _AND_NAME.match(t.text, ee) if t.text[s:s + 1].isupper() else None
+                if c is not None:
+                    cs, ce = c.span("name")
+                    ccf = c.group("name").casefold()
+                    r = self.rank(ccf, t.lang)
+                    if t.free(cs, ce) and not self.excluded(t, lc, ccf) and not knowledge().is_place(c.group("name")) \
+                            and (self.given(ccf, t.lang) or r is None or r >= 3000):
+                        # "mis hijos X y Y": the second given name joined by "and" is the relation's too
+                        yield self.person(t, cs, self.full(t, cs, ce), f"a relation noun before two names ({t.lang})")
         for m in lc.appos_re.finditer(t.text):
             s, e = m.span("name")
             if e - s > 2 and t.text[s:e].isupper():
@@ -445,6 +485,13 @@ class CuePhraseRecognizer(_Multilingual):
                 if self.name_ok(t, lc, s, e, True):
                     yield self.person(t, s, self.full(t, s, e), f"a name after '{phrase} {art.casefold()}' ({t.lang})")
                 continue
+            cf0 = t.text[s:e].casefold()
+            if re.split(r"['’ -]", phrase)[-1] in _SELF_CALLED and t.text[s:s + 1].isupper() and t.free(s, e) \
+                    and (cf0 in lc.relations or cf0 in lc.local_titles) and cf0 not in lc.determiners:
+                # "je m'appelle Fiston", "me llamo Nene": after "I am called", a capitalised kin or relation noun is the
+                # name it is (Fiston, "son"), as a word-name is
+                yield self.person(t, s, self.full(t, s, e), f"a name after a naming phrase ({t.lang})")
+                continue
             weak = phrase.split()[-1] in ("suis", "soy", "sono", "sou", "ben", "jestem", "jsem", "είμαι", "eimai")  # "je suis triste": capital only
             if weak and not t.text[s:s + 1].isupper() and _INTRO_REST.match(t.text, e) \
                     and self.name_ok(t, lc, s, e, False) and not knowledge().is_place(t.text[s:e]):
@@ -467,7 +514,26 @@ class CuePhraseRecognizer(_Multilingual):
                     run = _CAPS_RUN.match(t.text, ee)  # "meu nome completo é X Y Z": every part of it
                     ee = run.end() if run else ee
                 yield self.person(t, s, ee, f"a name after a naming phrase ({t.lang})")
+                if t.text[s:s + 1].isupper():
+                    yield from self._aliases(t, lc, ee)
 
+
+    def _aliases(self, t: TextContext, lc: LanguageCues, e: int) -> Iterator[Span]:
+        """The other names a writer gives right after their own ("Mi chiamo X Y, Tore, e Battore per mia nonna", "Sono X
+        (Bachis per tutti)"): capitalised words set off by commas, "and" or a bracket, each a name of the lists, a rarer
+        word or no word, no place."""
+        for _ in range(2):
+            m = _ALIAS_AFTER.match(t.text, e)
+            if m is None:
+                return
+            a, b = m.span("a")
+            cf = m.group("a").casefold()
+            r = self.rank(cf, t.lang)
+            if not t.free(a, b) or self.excluded(t, lc, cf) or knowledge().is_place(m.group("a")) \
+                    or not (self.given(cf, t.lang) or r is None or r >= 3000):
+                return
+            yield self.person(t, a, b, f"another name the writer gives after their own ({t.lang})")
+            e = b
 
     def _here(self, t: TextContext, lc: LanguageCues) -> Iterator[Span]:
         """The writer's own name before the language's "here" ("Inês Matos aqui, de Braga", "Begoña aquí."): a
@@ -509,6 +575,13 @@ class LanguageTitleRecognizer(_Multilingual):
         quoted = [q.span(1) for q in _QUOTED_TITLE.finditer(t.text)] if any(c in t.text for c in "\"“«„") else []
         for m in lc.title_re.finditer(t.text):
             title = m.group("title")
+            if m.group("chain").strip() and title[:1].isupper() and t.text[m.start("name"):m.start("name") + 1].islower() \
+                    and not t.lower_style and title.casefold() in lc.local_titles and title.casefold() not in lc.titles:
+                # "Tantine Mamie pendant ...": a kin word of address, then a capitalised word that is a kin word too and
+                # a lower-case word: the second is what the person is called
+                if t.free(m.start("title"), m.end("title")):
+                    yield self.person(t, m.start("title"), m.end("title"), f"a name after a kin word of address ({t.lang})")
+                continue
             # a form of address and a name that are the whole of a quotation name a work ("„Pan Tadeusz”",
             # "« Madame Bovary »"); one opening a longer quotation is the person addressed ('« M. X, j'écoute ... »')
             whole = [(a, b) for a, b in quoted if not t.text[a:m.start()].strip() and not t.text[m.end():b].strip()]
@@ -568,7 +641,9 @@ class LanguageTitleRecognizer(_Multilingual):
                 continue
             if not t.free(s, e):
                 continue
-            if "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
+            if title.casefold() in lc.name_titles and t.free(m.start("title"), s):
+                s = m.start("title")  # ("Enf.ª X", "sum x": the title goes with the name)
+            elif "." in title.rstrip("."):  # "dott.ssa", "sig.ra": a title, not a handle with a dot
                 yield self.span(m.start("title"), m.end("title"), KEEP, reason=f"a form of address ({t.lang})")
             ee = self.extend(t.text, e, t.lang, given=self.given(cf, t.lang)) if core[:1].isupper() and not particle else e
             yield self.person(t, s, ee, f"a title before a name ({t.lang})")
@@ -752,6 +827,13 @@ class LanguageNameRecognizer(_Multilingual):
                         continue  # "Centro de Salud Mental", "la Virgen de Zapopan": the name of a body or a devotion
                     if known or (r is None and self.lex.rank(cf) is None and says):
                         yield self.person(t, s, self.full(t, s, e), f"a capitalised name inside a sentence ({t.lang})")
+                    elif r is not None and r >= 1500 and t.lang in _SUBJECT_AFTER and _SUBJECT_AFTER[t.lang].match(text, e) \
+                            and not self.after_determiner(t, lc, s) and not _CAP_AFTER.match(text, e) \
+                            and not self._article_run(t, lc, s, e):
+                        # "quand Précieuse avait trois ans", "c'est Trésor qui tape": a word of the language capitalised
+                        # inside a sentence of a language that capitalises only names, the subject of a verb, no article
+                        # before it, is a word-name (Précieuse, Trésor, Espoir, Sagesse)
+                        yield self.person(t, s, e, f"a word capitalised inside a sentence as the subject of a verb ({t.lang})")
                     continue
                 if (self.given(cf, t.lang) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)) \
                         or (self.pet_form(cf, lc) and self._unknown(t, cf)):
@@ -1004,7 +1086,12 @@ class HeadedNameRecognizer(_Multilingual):
         if not lc.heads:
             return
         text = t.text
+        if t.lang == "pt" and (" no " in text or " na " in text):
+            yield from self._in_the_full_name(t)
         for m in lc.head_re.finditer(text):
+            if lc.cap_heads and not text[m.start():m.start() + 1].isupper() \
+                    and re.sub(r"\s+", " ", m.group(0).strip()).casefold() in lc.cap_heads:
+                continue
             run = _HEADED_RUN.match(text, m.end())
             if run is None:
                 if t.lower_style:
@@ -1041,6 +1128,17 @@ class HeadedNameRecognizer(_Multilingual):
                 yield self.span(a, e, KEEP, reason=f"a name headed by a place or body noun or a saint's title ({t.lang})",
                                 score=0.86 if titled else None)
 
+
+    def _in_the_full_name(self, t: TextContext) -> Iterator[Span]:
+        """Portuguese "in the" ("no", "na") before a given name, a particle and a surname: the hospital, school or
+        station named after the person ("vais acabar no Júlio de Matos", "estive internada no Egas de Moniz"), not
+        the person, whom "em" takes only after verbs of thinking, trusting or voting ("pensei na Maria da Silva")."""
+        for m in _PT_IN_THE_NAME.finditer(t.text):
+            s, e = m.span("name")
+            if not self.given(m.group("given").casefold(), t.lang) or _PT_EM_PERSON_VERB.search(t.text, max(0, s - 30), s):
+                continue
+            if t.free(s, e):
+                yield self.span(s, e, KEEP, reason=f"a full name after 'in the': a body named after the person ({t.lang})")
 
     def _lower_headed(self, t: TextContext, lc: LanguageCues, e0: int) -> int | None:
         """In text written without capitals, the end of two or three given names, surnames or words of no language (one of

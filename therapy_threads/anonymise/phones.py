@@ -147,12 +147,16 @@ def _language_phones(text: str, regions: tuple[str, ...], lang: str | None) -> l
 _SAID_WHY = "phone number said in words (libphonenumber)"
 _SPOKEN_WHY = "phone number written out in words (libphonenumber)"
 _COUNTING = ("0123456789", "9876543210")
+# The shortest national significant numbers libphonenumber holds valid for whole countries are seven digits
+# (São Tomé and Príncipe, Cape Verde, Guinea-Bissau, Suriname, the Maldives, many Pacific and Caribbean
+# islands); a run of that many digits is read, and a shorter one is no phone number.
+_SHORTEST = 7
 
 
 def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...],
                   possible: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Spans of the runs of numbers written out in words (:func:`.spoken.number_runs`) that are
-    phone numbers: 8 to 15 digits *valid* in one of ``regions`` (or, after "plus"/"+", with their
+    phone numbers: 7 to 15 digits *valid* in one of ``regions`` (or, after "plus"/"+", with their
     country code), or only *possible* in one of ``possible`` (the policy's own regions, as for numbers
     in digits: "07700 900xxx" drama numbers are as private as any; then the trunk prefix must lead), and
     written as that region dials them, the trunk prefix included where the region
@@ -168,15 +172,25 @@ def spoken_phones(runs: tuple[Run, ...], regions: tuple[str, ...],
             groups = run.groups[i:j]
             digits = "".join(g.digits for g in groups)
             plus = run.plus and i == 0
-            if not 8 <= len(digits) <= 15 or _counting(groups, digits) \
+            if not _SHORTEST <= len(digits) <= 15 or _counting(groups, digits) \
+                    or len(digits) < 8 and _listed(groups) \
                     or 2 * sum(len(g.digits) for g in groups if g.words) < len(digits):
                 # (mostly digits as written: a date or a time in prose, "01 Dez 2007, 18:25", read
                 # in another language's words, is the digit finders' to judge)
                 continue
-            if _dialled(digits, () if plus else regions, plus, possible):
+            # a number shorter than 8 digits counts only where it is valid as written (seven-digit plans:
+            # São Tomé, Cape Verde, many islands), never as only possible in the policy's regions
+            if _dialled(digits, () if plus else regions, plus, possible if len(digits) >= 8 else ()):
                 out.append((run.start if plus else groups[0].start, groups[-1].end))
                 break
     return out
+
+
+def _listed(groups) -> bool:
+    """Single digits each set off by punctuation ("two, four, six, eight, ...") are a list, not a number
+    grouped as people say one ("nove nove oito, quatro dois, um sete": blanks inside a group, commas
+    between): the shortest numbers need that grouping or a compound ("vinte e três") to count."""
+    return all(len(g.digits) == 1 for g in groups) and all(b.start - a.end > 1 for a, b in zip(groups, groups[1:]))
 
 
 def _trunk_dialled(digits: str, region: str) -> bool:

@@ -746,6 +746,16 @@ class KnownIdentityRecognizer(Recognizer):
                     # surname is a relative of the commenter, a person of their own
                     yield self.person(t, g.start(1), e, "another given name before a known surname: a relative")
                     continue
+            if not t.english and t.lang and surface[:1].isupper() and " " not in surface and not joined:
+                g = _GIVENS_BEFORE.search(text, max(0, s - 30), s)
+                parts = g.group(1).casefold().split("-") if g else ()
+                if parts and all(p in cues.first_names or p in cues.intl_names for p in parts) \
+                        and not any(p in doc.known or p in cues.titles or p in cues.not_names or p in cues.greet1
+                                    or cues.function_word(p) for p in parts):
+                    # "la dott.ssa Franca X", "Dr Jean-Pierre X" beside the commenter "dott.ssa_X_psicologa", "Dr JP X":
+                    # the given names the handle leaves out, before its surname, are the same person's
+                    yield self.person(t, g.start(1), e, "given names before a known surname")
+                    continue
             yield known_span(self, s, e, info, surface, f"known identity ({level} variant)")
 
     @staticmethod
@@ -1795,6 +1805,10 @@ class PublicWorkRecognizer(Recognizer):
                     first.casefold() in self.lex.first_names or first.casefold() in self.lex.intl_names)):
                 continue  # "Ik dus", "Dat is", German "Geburtstag X Y": a common word of the text's language opening
                 # it ("Michael Ende" is a name: only the first word is asked)
+            if last[:1].islower():
+                llr = self.lex.lang_rank(last.casefold(), t.lang)
+                if llr is not None and llr < 300:
+                    continue  # "wara tu video", "mostró el video": a function word of the text's language ends it
             end = caps[j][1]
             before = _WORK_BEFORE.search(text[max(0, s - 30):s])
             after = _WORK_AFTER.match(text, end)
@@ -4579,6 +4593,8 @@ def _talk_after_comma(text: str, e: int) -> bool:
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
+# one or two given names (hyphenated) in any Latin script's capitals, right before a word: "Franca ", "Jean-Pierre "
+_GIVENS_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[ ]$")
 
 
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.?[ \t]+$")
@@ -5340,8 +5356,9 @@ class ChatSenderRecognizer(Recognizer):
             for w in _SENDER_WORD.finditer(m.group("who")):
                 cf = w.group(0).casefold()
                 if len(cf) < 2 or cf in cues.relations or cf in cues.kin_titles or cf in cues.titles \
-                        or cf in _all_relations() or cf in _kin_after() or cues.function_word(cf):
-                    continue  # "Tía", "Mami", "Prima", "Dr", "Ji": the saved relation, not the name
+                        or cf in _all_relations() or cf in _kin_after() or cues.function_word(cf) \
+                        or cf in _local_titles(t.lang):
+                    continue  # "Tía", "Mami", "Prima", "Dr", "Ji", "Yaya": the saved relation, not the name
                 if not cues.any_given_name(cf) and (knowledge().is_place(w.group(0)) or knowledge().is_region(w.group(0))
                                                     or knowledge().is_demonym(w.group(0))):
                     continue  # "Titu Bhaiya Dubai": where the sender lives, saved beside the name
@@ -5362,6 +5379,14 @@ def _kin_after() -> frozenset[str]:
     from .regional import regional_kin_after
     return frozenset(regional_kin_after()) | frozenset(re.sub(r"\\(.)", r"\1", w) for w in
                                                         "ji|didi|di|dada|da|bhai|bhaiya|aunty|auntie|uncle|akka|garu|saab|sahab".split("|"))
+
+
+@lru_cache(maxsize=None)
+def _local_titles(lang: str | None) -> frozenset[str]:
+    """The forms of address and kin words read only in ``lang``'s text ("Noko", "Yaya" in French, "tzia" in Italian)."""
+    from .multilingual import language_cues
+    lc = language_cues()[0].get(lang or "")
+    return lc.local_titles if lc is not None else frozenset()
 
 
 @lru_cache(maxsize=1)
