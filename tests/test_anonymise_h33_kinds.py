@@ -1,0 +1,63 @@
+"""Kinds of failure the held-out batch heldout33 showed (Silesian Polish, Cypriot Greek and Greeklish, Batak
+Indonesian, Frisian Dutch, Czech with Vietnamese), each as a small table. Posts run through the real stage
+(``[[private]]`` must go, ``[[#contact]]`` must go, ``{{keep}}`` must stay). All names of people, numbers and
+addresses are synthetic; places are real."""
+from __future__ import annotations
+
+import pytest
+
+from _kinds import anon, figures, measure_rows, post  # noqa: F401  (the stage fixture and the post runner)
+
+from therapy_threads.anonymise.phones import find_all_phones
+
+
+@pytest.mark.parametrize("lang,text,said", [
+    # German digit words inside Polish text (a migrant family's number, said as it was said to them)
+    ("pl", "Dzwońcie do niego: null eins fünf zwei, drei acht sieben vier, sechs neun zwei eins. Dziynki.",
+     "null eins fünf zwei, drei acht sieben vier, sechs neun zwei eins"),
+    # Greek compounds (tens and teens one word each), with and without accents, a Cyprus mobile
+    ("el", "Πάρτε με στο ενενήντα εννιά, τριάντα πέντε, δεκαεφτά, σαράντα δύο τζαι μιλούμε.",
+     "ενενήντα εννιά, τριάντα πέντε, δεκαεφτά, σαράντα δύο"),
+    ("el", "τηλ ενενηντα εξι, πενηντα τρια, εικοσι ενα, μηδεν οχτω ευχαριστω",
+     "ενενηντα εξι, πενηντα τρια, εικοσι ενα, μηδεν οχτω"),
+    # Frisian digits in Dutch text, in pairs as a Dutch mobile is read
+    ("nl", "Belje my mar: nul seis, fjouwer trije, njoggen ien, sân fiif, twa acht. Tige tank.",
+     "nul seis, fjouwer trije, njoggen ien, sân fiif, twa acht"),
+    # Vietnamese digits with their tone marks in Czech text, a Vietnamese mobile
+    ("cs", "Zavolej strýci: không chín một hai, ba bốn năm, sáu bảy tám. Díky.",
+     "không chín một hai, ba bốn năm, sáu bảy tám"),
+])
+def test_h33_phones_in_number_words_of_more_languages(lang, text, said):
+    assert [text[s:e] for s, e, _ in find_all_phones(text, (), lang)] == [said]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # numbers that are no phone: ages, years and a count in the same words
+    ("el", "Ήμουν δεκαεφτά χρονών, τζαι ο παππούς ήταν σαράντα δύο όταν ήρθε το 1974."),
+    ("el", "ένα, δύο, τρία, τέσσερα, πέντε, έξι, επτά, οκτώ: μετρούσαμε τα σκαλιά."),
+    ("nl", "Wy hawwe twa bern en trije kij dy't net melke wurde, en ien hûn."),
+    ("cs", "Hai năm ở Chebu, ba năm v Praze; to je můj život."),
+    ("pl", "Mój fater mówił vier, fünf, sechs kiedy liczył węgiel."),
+])
+def test_h33_no_phone_in_counts(lang, text):
+    assert find_all_phones(text, (), lang) == []
+
+
+@pytest.mark.parametrize("lang,texts", [
+    ("pl", ["Witojcie.", "Numer do niego: [[#null eins fünf zwei, drei acht sieben vier, sechs neun zwei eins]]."]),
+    ("el", ["Καλησπέρα.", "Πάρτε στο [[#ενενήντα εννιά, τριάντα πέντε, δεκαεφτά, σαράντα δύο]] το απόγευμα."]),
+    ("cs", ["Dobrý den.", "Číslo: [[#không chín một hai, ba bốn năm, sáu bảy tám]], volejte večer."]),
+])
+def test_h33_spoken_phones_go(post, lang, texts):
+    post(texts, lang)
+
+
+def test_h33_own_site_link_in_body_goes(anon, tmp_path):
+    # a link is a contact whoever owns the site: one in the post body to the post's own host goes too, in the
+    # export form (which knows the post's host)
+    score = measure_rows(anon, tmp_path, [
+        "@set rows", "@lang el", "@site radiotest.example.co.uk", "@post Επεισόδιο 12",
+        "@author Παραγωγός | p@radiotest.example.co.uk | https://radiotest.example.co.uk",
+        "Ακούστε όλη την εκπομπή εδώ: [[#radiotest.example.co.uk/epeisodia/12-test]] τζαι γράψτε μας.",
+        "@comment c1 | name=reader1, email=reader1@example.org, parent=", "Ευχαριστούμε για την εκπομπή."], "wxr")
+    assert (score.contact_total, score.contact_removed) == (1, 1), figures(score)
