@@ -61,3 +61,33 @@ def test_h33_own_site_link_in_body_goes(anon, tmp_path):
         "Ακούστε όλη την εκπομπή εδώ: [[#radiotest.example.co.uk/epeisodia/12-test]] τζαι γράψτε μας.",
         "@comment c1 | name=reader1, email=reader1@example.org, parent=", "Ευχαριστούμε για την εκπομπή."], "wxr")
     assert (score.contact_total, score.contact_removed) == (1, 1), figures(score)
+
+
+@pytest.mark.parametrize("word,form", [
+    ("είναι", "einai"), ("μου", "mou"), ("χάλια", "xalia"), ("πάω", "paw"), ("στην", "stin"), ("λέει", "lei"),
+    ("θα", "8a"), ("ουρανός", "uranos"),
+])
+def test_h33_greeklish_forms(word, form):
+    from therapy_threads.anonymise.lexicon import greeklish_forms
+    assert form in greeklish_forms(word)
+
+
+@pytest.mark.parametrize("word,ordinary", [
+    # Greek's commonest words typed in Latin letters are ordinary words of Greek text ...
+    ("einai", True), ("mou", True), ("kala", True), ("mono", True), ("alla", True), ("omada", True),
+    # ... a Greek given name in Latin letters is not, nor an English word
+    ("androulla", False), ("christakis", False),
+])
+def test_h33_greeklish_words_of_greek(word, ordinary):
+    from therapy_threads.anonymise.lexicon import lexicon
+    r = lexicon().lang_rank(word, "el")
+    assert (r is not None and r < 3000) is ordinary
+
+
+@pytest.mark.parametrize("texts", [
+    # a comment in Greeklish in lower case: its function words stay, the given names go
+    ["Καλησπέρα σε όλους.", "ego eimai o [[lefteris]] apo to {{palmers green}}, ta ellinika mou einai xalia "
+                            "alla kala. i giagia mou lei oti mono i ekklisia voithaei."],
+])
+def test_h33_greeklish_comment(post, texts):
+    post(texts, "el", empty=("leaked", "damaged", "overremoved"))
