@@ -91,3 +91,34 @@ def test_h33_greeklish_words_of_greek(word, ordinary):
 ])
 def test_h33_greeklish_comment(post, texts):
     post(texts, "el", empty=("leaked", "damaged", "overremoved"))
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a meeting's chat pasted as Zoom saves it: the sender between "From" and "to" goes, the interface words stay
+    ("id", ["Ini chat ibadah kemarin:\n19:31:02 From [[Rina Hutauruk]] to Everyone: semangat ya kak\n"
+            "19:32:40 From [[Jonggi S.]] to Everyone: aku juga pernah ke psikolog\n19:33:05 From [[Melva]] to "
+            "Everyone: amin", "Terima kasih sudah berbagi."]),
+    ("nl", ["Uit de chat van de avond:\n20:01:12 From [[Sietske Bouma]] to Everyone: goed dat je dit deelt\n"
+            "20:02:30 From [[Hessel]] to Everyone: sterkte", "Mooi stuk."]),
+])
+def test_h33_zoom_chat_lines(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("text,who", [
+    ("19:31:02 From Rina Hutauruk to Everyone: semangat", ["Rina Hutauruk"]),
+    ("9:05 From Jonggi to Melva(Direct Message): halo", ["Jonggi"]),
+    ("From Rina to Everyone: no time stamp, no saved line", []),
+])
+def test_h33_zoom_line_shape(text, who):
+    from therapy_threads.anonymise.recognizers import _ZOOM_LINE
+    assert [m.group("who") for m in _ZOOM_LINE.finditer(text)] == who
+
+
+@pytest.mark.parametrize("texts", [
+    # Batak Toba kin terms said before a name or alone stay; the name after them goes
+    ["Horas dongan! Mauliate godang buat doanya.",
+     "Tulang [[Marihot]] bilang aku harus sabar. Nantulang diam saja, Namboru juga. Mauliate ito [[Rosmawati]]."],
+])
+def test_h33_batak_kin_terms(post, texts):
+    post(texts, "id", empty=("leaked", "damaged", "overremoved"))

@@ -5252,6 +5252,12 @@ _CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[[ \t]*)?\d{1,4}[./-]\d{1,2}[./-]\d{2,4
                         r"(?:[ \t\u202f]*(?:[ap]\.?[ \t]?m\.?|[AP]M))?[ \t]*(?:\][ \t]*|[-–][ \t]+)"
                         r"(?P<who>[^:\n]{1,60}?):[ \t]")
 _SENDER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# a line of a meeting's chat as Zoom saves it ("19:31:02 From Xx Yy to Everyone: text", "... to Zz(Direct
+# Message):", "... to Zz(privately):"): the sender between "From" and "to", whatever the chat's language; "From"
+# and "to Everyone" are the interface's English, no part of a name
+_ZOOM_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?P<from>From)[ \t]+(?P<who>[^:\n]{1,60}?)"
+                        r"[ \t]+(?P<to>to)[ \t]+(?:(?P<all>Everyone)|[^:\n]{1,60}?)(?:[ \t]*\((?:Direct Message|[Pp]rivately)\))?"
+                        r"[ \t]*:[ \t]")
 
 
 def chat_message_opening(text: str, s: int) -> bool:
@@ -5274,10 +5280,15 @@ class ChatSenderRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
-        if ":" not in text or "/" not in text and "." not in text:
+        if ":" not in text or "/" not in text and "." not in text and "From" not in text:
             return
         cues = self.cues
-        for m in _CHAT_LINE.finditer(text):
+        zoom = list(_ZOOM_LINE.finditer(text)) if "From" in text else []
+        for m in zoom:
+            for g in ("from", "to", "all"):
+                if m.group(g):
+                    yield self.span(m.start(g), m.end(g), KEEP, reason="the interface words of a saved Zoom chat line")
+        for m in [*_CHAT_LINE.finditer(text), *zoom]:
             first = True  # the first word of the saved name that is no relation, title or place
             for w in _SENDER_WORD.finditer(m.group("who")):
                 cf = w.group(0).casefold()
