@@ -122,3 +122,15 @@ def test_h33_zoom_line_shape(text, who):
 ])
 def test_h33_batak_kin_terms(post, texts):
     post(texts, "id", empty=("leaked", "damaged", "overremoved"))
+
+
+@pytest.mark.parametrize("texts", [
+    # Vietnamese full names in Czech text: family name first with a middle name, and the diaspora's order
+    # (given names first, the family name with its tone marks last)
+    ["Dobrý den všem.", "Na kartičce stojí [[Trần Thị Bích Ngọc]], ale všichni mi říkají jinak."],
+    ["Dobrý den všem.", "Souhlasím s paní [[Hạnh Vũ]] i s [[Minh Đức Trương]], psali to dobře."],
+    # ... a place with tone marks stays
+    ["Dobrý den všem.", "Táta se narodil v {{Hà Nội}} a do Chebu přijel v roce 1990."],
+])
+def test_h33_vietnamese_names_in_czech(post, texts):
+    post(texts, "cs")

@@ -5667,7 +5667,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             SurnameFirstListRecognizer, PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
@@ -5801,6 +5801,37 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
             if k.is_place(phrase) or k.is_place(folded) or k.is_place(folded.replace(" ", "")):
                 return True
         return False
+
+
+class VietnameseNameRecognizer(SurnameFirstRecognizer):
+    """Vietnamese full names, family name first ("Phạm Thị Thu Trang", "Nguyễn Văn Phúc"), and a name after a
+    Vietnamese word of address, in the text of the languages of the Vietnamese diaspora's countries (Czech,
+    German, Polish, French ...): :meth:`SurnameFirstRecognizer._vietnamese`'s evidence (a middle name, the tone
+    marks) is the same whatever the language around it. (No coverage signal: it names no language's names.)"""
+
+    name, score, signal = "vietnamese_name", 0.8, ""
+    languages = frozenset({"cs", "sk", "pl", "de", "fr", "nl", "it", "es", "pt", "da", "no", "sv", "fi", "ca", "id"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if _vietnamese_possible(t):
+            yield from self._vietnamese(t)
+            yield from self._given_first(t)
+
+    def _given_first(self, t: TextContext) -> Iterator[Span]:
+        """The order of the diaspora's papers, given names first and the family name last ("Tuấn Lê", "Long
+        Đặng", "Anh Thư Đỗ"): a family name of the list written with its tone marks ends the name, which then
+        can be no word of the language around it (the marks are Vietnamese's own)."""
+        text, surnames = t.text, vietnamese_surnames()
+        for m in _VI_NAME.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(0)))
+            for j in range(len(words) - 1, 0, -1):
+                last = words[j].group(0)
+                if last.casefold() in surnames and _VI_MARK.search(last) and words[0].group(0).casefold() not in surnames:
+                    parts = [w.group(0) for w in words[:j + 1]]
+                    s, e = m.start() + words[0].start(), m.start() + words[j].end()
+                    if not self._vi_place(parts) and not any(self.cues.function_word(p) for p in parts) and t.free(s, e):
+                        yield self.person(t, s, e, "a Vietnamese name, given names first, the family name last")
+                    break
 
 
 def default_recognizers(cues: Cues) -> list[Recognizer]:
