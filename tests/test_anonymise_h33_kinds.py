@@ -117,7 +117,7 @@ def test_h33_zoom_line_shape(text, who):
 
 @pytest.mark.parametrize("texts", [
     # Batak Toba kin terms said before a name or alone stay; the name after them goes
-    ["Horas dongan! Mauliate godang buat doanya.",
+    ["Horas! Mauliate godang buat doanya.",
      "Tulang [[Marihot]] bilang aku harus sabar. Nantulang diam saja, Namboru juga. Mauliate ito [[Rosmawati]]."],
 ])
 def test_h33_batak_kin_terms(post, texts):
