@@ -5803,6 +5803,9 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
         return False
 
 
+_VI_OWN = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+
+
 class VietnameseNameRecognizer(SurnameFirstRecognizer):
     """Vietnamese full names, family name first ("Phạm Thị Thu Trang", "Nguyễn Văn Phúc"), and a name after a
     Vietnamese word of address, in the text of the languages of the Vietnamese diaspora's countries (Czech,
@@ -5814,8 +5817,13 @@ class VietnameseNameRecognizer(SurnameFirstRecognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         if _vietnamese_possible(t):
-            yield from self._vietnamese(t)
-            yield from self._given_first(t)
+            # the accents French, Czech or Polish write too ("Au Sénégal") are no evidence here: a letter only
+            # Vietnamese writes (ă, đ, ơ, ư, the stacked tone marks) or a middle name must be in the name
+            for sp in [*self._vietnamese(t), *self._given_first(t)]:
+                words = t.text[sp.start:sp.end].split()
+                if sp.kind == KEEP or _VI_OWN.search(t.text, sp.start, sp.end) \
+                        or any(w.casefold() in _VI_MIDDLE for w in words[1:-1]):
+                    yield sp
 
     def _given_first(self, t: TextContext) -> Iterator[Span]:
         """The order of the diaspora's papers, given names first and the family name last ("Tuấn Lê", "Long
