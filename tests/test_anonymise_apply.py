@@ -135,7 +135,8 @@ def test_mentions_of_the_post_author_and_links_and_emails():
     body = res.posts[0].body
     assert "Rachel Ortiz" in body  # the public byline author's own name in the body stays
     assert "counsellor [PERSON_1] said" in body
-    assert "www.rachelwrites.net/about" in body  # a link to the post's own site stays
+    # a link is a contact whoever owns it: one to the post's own site goes too (the policy's default)
+    assert "www.rachelwrites.net/about" not in body and "See [URL]." in body
 
 
 def test_policy_file_overrides_placeholders(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -64,7 +65,13 @@ class Lexicon:
         if lang is None or lang == "en":
             return self.rank(w)
         table = (self.other_rank or {}).get(lang)
-        return None if table is None else table.get(w.casefold())
+        if table is None:
+            return None
+        r = table.get(w.casefold())
+        if lang == "el" and w.isascii():  # Greek typed in Latin letters ("kai", a loan word "kai" ranks lower)
+            g = greeklish(id(table), table, self.first_names | self.intl_names).get(w.casefold())
+            r = g if r is None or (g is not None and g < r) else r
+        return r
 
     def contraction(self, w: str) -> bool:
         """A contraction written without its apostrophe: "ive", "dont", "youre", "theyll"."""
@@ -103,6 +110,58 @@ class Lexicon:
         of that language's countries: "moin" -> {de}, "bürger" -> {de}, "volker" -> {}."""
         cf = w.casefold()
         return frozenset(lang for lang, table in (self.other_rank or {}).items() if cf in table and lang not in OWN_TEXT_ONLY)
+
+
+# Greeklish: Greek typed in Latin letters, as the diaspora's younger generations and phones without a Greek
+# keyboard write it ("ego eimai o ...", "ta ellinika mou einai xalia"). No single standard: ELOT 743 and the
+# phonetic habits people mix (η/ι/υ/ει/οι all "i", ω "o" or "w", χ "x", "h" or "ch", θ "th" or "8", αι "ai" or
+# "e", ου "ou" or "u", μπ "mp" or "b", ντ "nt" or "d"). The Greek list's commonest words, written each of
+# these ways, are the ordinary words of Greek text in Latin letters; the list has its names removed already.
+_GREEKLISH_TOP = 3000
+_GREEKLISH_PAIRS = (("ου", ("ou", "u")), ("αι", ("ai", "e")), ("ει", ("ei", "i")), ("οι", ("oi", "i")),
+                    ("υι", ("ui", "i")), ("αυ", ("av", "af")), ("ευ", ("ev", "ef")), ("μπ", ("mp", "b")),
+                    ("ντ", ("nt", "d")), ("γκ", ("gk", "g")), ("γγ", ("gg", "ng")), ("τζ", ("tz",)), ("τσ", ("ts",)))
+_GREEKLISH_ONE = {"α": ("a",), "β": ("v", "b"), "γ": ("g", "gh"), "δ": ("d", "dh"), "ε": ("e",), "ζ": ("z",),
+                  "η": ("i", "h"), "θ": ("th", "8"), "ι": ("i",), "κ": ("k",), "λ": ("l",), "μ": ("m",), "ν": ("n",),
+                  "ξ": ("ks", "x"), "ο": ("o",), "π": ("p",), "ρ": ("r",), "σ": ("s",), "ς": ("s",), "τ": ("t",),
+                  "υ": ("i", "y", "u"), "φ": ("f", "ph"), "χ": ("x", "ch", "h"), "ψ": ("ps",), "ω": ("o", "w")}
+
+
+def greeklish_forms(word: str, limit: int = 64) -> set[str]:
+    """The Latin spellings of a Greek word people type (accents dropped; at most ``limit`` of them)."""
+    import unicodedata
+
+    w = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    forms = [""]
+    i = 0
+    while i < len(w):
+        pair = next((opts for gr, opts in _GREEKLISH_PAIRS if w.startswith(gr, i)), None)
+        opts = pair or _GREEKLISH_ONE.get(w[i])
+        if opts is None:
+            return set()  # not a Greek word
+        i += 2 if pair else 1
+        forms = [f + o for f in forms for o in opts][:limit]
+    # a doubled vowel of a typed word collapses ("λέει" -> "lei")
+    return set(forms) | {re.sub(r"([aeiou])\1", r"\1", f) for f in forms}
+
+
+_GREEKLISH: dict[int, dict[str, int]] = {}
+
+
+def greeklish(key: int, table: dict[str, int], names: frozenset[str]) -> dict[str, int]:
+    """Word -> rank of the Greek list's commonest words in their Latin spellings (:func:`greeklish_forms`),
+    the best rank where two words share a spelling; a spelling that is a given name of the lists only for the
+    few hundred commonest (function) words ("mono", "ela" stay words; a rarer word spelt "dimitri" is the name).
+    (``key``: the table's identity, for the cache.)"""
+    if key in _GREEKLISH:
+        return _GREEKLISH[key]
+    out = _GREEKLISH[key] = {}
+    for w, r in table.items():
+        if r < _GREEKLISH_TOP and not w.isascii():
+            for f in greeklish_forms(w):
+                if out.get(f, _GREEKLISH_TOP) > r and (r < 300 or f not in names):
+                    out[f] = r
+    return out
 
 
 @lru_cache(maxsize=1)

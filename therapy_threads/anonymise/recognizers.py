@@ -5326,6 +5326,12 @@ _CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[[ \t]*)?\d{1,4}[./-]\d{1,2}[./-]\d{2,4
                         r"(?:[ \t\u202f]*(?:[ap]\.?[ \t]?m\.?|[AP]M))?[ \t]*(?:\][ \t]*|[-–][ \t]+)"
                         r"(?P<who>[^:\n]{1,60}?):[ \t]")
 _SENDER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# a line of a meeting's chat as Zoom saves it ("19:31:02 From Xx Yy to Everyone: text", "... to Zz(Direct
+# Message):", "... to Zz(privately):"): the sender between "From" and "to", whatever the chat's language; "From"
+# and "to Everyone" are the interface's English, no part of a name
+_ZOOM_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?P<from>From)[ \t]+(?P<who>[^:\n]{1,60}?)"
+                        r"[ \t]+(?P<to>to)[ \t]+(?:(?P<all>Everyone)|[^:\n]{1,60}?)(?:[ \t]*\((?:Direct Message|[Pp]rivately)\))?"
+                        r"[ \t]*:[ \t]")
 
 
 def chat_message_opening(text: str, s: int) -> bool:
@@ -5348,10 +5354,15 @@ class ChatSenderRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
-        if ":" not in text or "/" not in text and "." not in text:
+        if ":" not in text or "/" not in text and "." not in text and "From" not in text:
             return
         cues = self.cues
-        for m in _CHAT_LINE.finditer(text):
+        zoom = list(_ZOOM_LINE.finditer(text)) if "From" in text else []
+        for m in zoom:
+            for g in ("from", "to", "all"):
+                if m.group(g):
+                    yield self.span(m.start(g), m.end(g), KEEP, reason="the interface words of a saved Zoom chat line")
+        for m in [*_CHAT_LINE.finditer(text), *zoom]:
             first = True  # the first word of the saved name that is no relation, title or place
             for w in _SENDER_WORD.finditer(m.group("who")):
                 cf = w.group(0).casefold()
@@ -5739,7 +5750,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             SurnameFirstListRecognizer, PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
@@ -5873,6 +5884,45 @@ class SurnameFirstRecognizer(SyllableNameRecognizer):
             if k.is_place(phrase) or k.is_place(folded) or k.is_place(folded.replace(" ", "")):
                 return True
         return False
+
+
+_VI_OWN = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+
+
+class VietnameseNameRecognizer(SurnameFirstRecognizer):
+    """Vietnamese full names, family name first ("Phạm Thị Thu Trang", "Nguyễn Văn Phúc"), and a name after a
+    Vietnamese word of address, in the text of the languages of the Vietnamese diaspora's countries (Czech,
+    German, Polish, French ...): :meth:`SurnameFirstRecognizer._vietnamese`'s evidence (a middle name, the tone
+    marks) is the same whatever the language around it. (No coverage signal: it names no language's names.)"""
+
+    name, score, signal = "vietnamese_name", 0.8, ""
+    languages = frozenset({"cs", "sk", "pl", "de", "fr", "nl", "it", "es", "pt", "da", "no", "sv", "fi", "ca", "id"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if _vietnamese_possible(t):
+            # the accents French, Czech or Polish write too ("Au Sénégal") are no evidence here: a letter only
+            # Vietnamese writes (ă, đ, ơ, ư, the stacked tone marks) or a middle name must be in the name
+            for sp in [*self._vietnamese(t), *self._given_first(t)]:
+                words = t.text[sp.start:sp.end].split()
+                if sp.kind == KEEP or _VI_OWN.search(t.text, sp.start, sp.end) \
+                        or any(w.casefold() in _VI_MIDDLE for w in words[1:-1]):
+                    yield sp
+
+    def _given_first(self, t: TextContext) -> Iterator[Span]:
+        """The order of the diaspora's papers, given names first and the family name last ("Tuấn Lê", "Long
+        Đặng", "Anh Thư Đỗ"): a family name of the list written with its tone marks ends the name, which then
+        can be no word of the language around it (the marks are Vietnamese's own)."""
+        text, surnames = t.text, vietnamese_surnames()
+        for m in _VI_NAME.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(0)))
+            for j in range(len(words) - 1, 0, -1):
+                last = words[j].group(0)
+                if last.casefold() in surnames and _VI_MARK.search(last) and words[0].group(0).casefold() not in surnames:
+                    parts = [w.group(0) for w in words[:j + 1]]
+                    s, e = m.start() + words[0].start(), m.start() + words[j].end()
+                    if not self._vi_place(parts) and not any(self.cues.function_word(p) for p in parts) and t.free(s, e):
+                        yield self.person(t, s, e, "a Vietnamese name, given names first, the family name last")
+                    break
 
 
 def default_recognizers(cues: Cues) -> list[Recognizer]:

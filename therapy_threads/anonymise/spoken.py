@@ -138,7 +138,10 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
         return ()  # (most texts: one scan instead of three)
     said = tuple(r for t in DIGIT_TABLES for r in _digit_runs(text, low, t)) if len(low) == len(text) + 1 else ()
     if lang in NUMBER_TABLES:
-        said += tuple(r for r in _compound_runs(text, lang) if not any(o.start < r.end and r.start < o.end for o in said))
+        # a run of digit words inside a longer run of compounds is its tail ("... πενήντα δύο, μηδέν τρία")
+        comp = _compound_runs(text, lang)
+        said = tuple(r for r in said if not any(c.start <= r.start and r.end <= c.end for c in comp))
+        said += tuple(r for r in comp if not any(o.start < r.end and r.start < o.end for o in said))
     if lang not in LANGS:
         return said
     look = _first_look(lang)
@@ -209,6 +212,23 @@ DIGIT_TABLES: dict[str, dict] = {
     "ht": {"digits": {"zewo": 0, "zero": 0, "youn": 1, "yonn": 1, "en": 1, "de": 2, "dé": 2, "twa": 3, "kat": 4,
                       "senk": 5, "sis": 6, "sèt": 7, "set": 7, "uit": 8, "wit": 8, "nèf": 9, "nef": 9},
            "particle": "", "regions": ("HT", "GP", "MQ", "GF")},
+    # German digits as a number is read out ("null eins sieben sechs"), "zwo" for two on the telephone, "eins"
+    # (not the article "ein"): text2num reads German only in German text, and a migrant's family writes the
+    # number as it was said to them in a post of another language (Polish, Turkish, Greek of Germany's diaspora)
+    "de": {"digits": {"null": 0, "eins": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "fuenf": 5,
+                      "sechs": 6, "sieben": 7, "acht": 8, "neun": 9},
+           "particle": "", "regions": ("DE", "AT", "CH")},
+    # West Frisian (Frysk) digits, of its standard spelling (Fryske Akademy; "sân" seven, "njoggen" nine), written
+    # in Dutch text by Frisians; text2num has Dutch only. "san" without its accent is left out (a word elsewhere)
+    "fy": {"digits": {"nul": 0, "ien": 1, "twa": 2, "trije": 3, "fjouwer": 4, "fiif": 5, "seis": 6, "sân": 7,
+                      "acht": 8, "njoggen": 9},
+           "particle": "", "regions": ("NL",)},
+    # Vietnamese digits (CLDR spellout-numbering of vi: "không" zero, "một" ... "chín"; "bẩy" the northern spelling
+    # of seven), said one at a time as Vietnamese read a number out; only the forms with their tone marks but the
+    # toneless "hai" and "ba", as the toneless others are words of other languages ("mot", "sau", "bay", "nam")
+    "vi": {"digits": {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+                      "tám": 8, "chín": 9},
+           "particle": "", "regions": ("VN",)},
 }
 
 
@@ -342,6 +362,13 @@ def _repeated(text: str, groups: list[Group], repeat: dict[str, int]) -> list[Gr
     return out
 
 
+def _unaccented(word: str) -> str:
+    """``word`` without its accents ("τριάντα" -> "τριαντα"), as people type Greek without the tonos."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 # Number words of languages text2num has no table for, said as a phone number is read out in them: single
 # digits and numbers up to 999 ("šest nula dva, sto čtyřicet osm, devět set sedmnáct"), from the languages'
 # grammar: Czech (units with the feminine/neuter "jedna", "dvě"; "sto", and a unit before "stě"/"sta"/"set"
@@ -377,6 +404,27 @@ NUMBER_TABLES: dict[str, dict[str, dict[str, int]]] = {
                     "sześćdziesiąt": 60, "siedemdziesiąt": 70, "osiemdziesiąt": 80, "dziewięćdziesiąt": 90},
            "hundreds": {"sto": 100, "dwieście": 200, "trzysta": 300, "czterysta": 400, "pięćset": 500,
                         "sześćset": 600, "siedemset": 700, "osiemset": 800, "dziewięćset": 900},
+           "times": {}},
+    # Greek (CLDR spellout-cardinal of el): the digits of DIGIT_TABLES with the masculine/feminine "τρεις",
+    # "τέσσερις", "μία"/"μια"; the teens one word ("δεκαεννιά"), the tens, the hundreds one word each ("εκατό",
+    # before a number "εκατόν", "διακόσια" ...), the spoken variants ("εφτά", "οχτώ", "εννιά") and, as people type
+    # them, without accents
+    "el": {"units": {**DIGIT_TABLES["el"]["digits"], "τρεις": 3, "τρεισ": 3, "τέσσερις": 4, "τεσσερις": 4,
+                     "μία": 1, "μια": 1},
+           "teens": {w: v for stem, v in (("δέκα", 10), ("έντεκα", 11), ("ένδεκα", 11), ("δώδεκα", 12),
+                                          ("δεκατρία", 13), ("δεκατέσσερα", 14), ("δεκαπέντε", 15), ("δεκαέξι", 16),
+                                          ("δεκάξι", 16), ("δεκαεπτά", 17), ("δεκαεφτά", 17), ("δεκαοκτώ", 18),
+                                          ("δεκαοχτώ", 18), ("δεκαεννέα", 19), ("δεκαεννιά", 19))
+                     for w in (stem, _unaccented(stem))},
+           "tens": {w: v for stem, v in (("είκοσι", 20), ("τριάντα", 30), ("σαράντα", 40), ("πενήντα", 50),
+                                         ("εξήντα", 60), ("εβδομήντα", 70), ("ογδόντα", 80), ("ενενήντα", 90))
+                    for w in (stem, _unaccented(stem))},
+           "hundreds": {w: v for stem, v in (("εκατό", 100), ("εκατόν", 100), ("διακόσια", 200),
+                                             ("τριακόσια", 300), ("τετρακόσια", 400), ("πεντακόσια", 500),
+                                             ("εξακόσια", 600), ("επτακόσια", 700), ("εφτακόσια", 700),
+                                             ("οκτακόσια", 800), ("οχτακόσια", 800), ("εννιακόσια", 900),
+                                             ("εννεακόσια", 900))
+                        for w in (stem, _unaccented(stem))},
            "times": {}},
 }
 
