@@ -1451,12 +1451,12 @@ def _first_surname_figures(digest: str) -> dict[str, frozenset[str]]:
 _CAP_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)[ \t]+$")
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*?)\.?[ \t]+$")
+_GIVEN_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*?)\.?[ \t]+$")
 
 
 def _titled(text: str, s: int) -> bool:
     """A form of address or relation noun of any language's cue table right before ``s`` ("la dott.ssa X", "Dr X")."""
-    m = _WORD_BEFORE.search(text, max(0, s - 16), s)
+    m = _GIVEN_WORD_BEFORE.search(text, max(0, s - 16), s)
     return m is not None and m.group(1).casefold() in _all_relations()
 
 
