@@ -92,3 +92,8 @@ def guarded(read: Callable[[Reader, bytes, SourceRef], ReadResult]):
             return res
 
     return wrapper
+
+
+# WordPress's deletion: a comment moved to the trash, itself or with its post. The WXR exporter and the
+# REST API both report these values; both readers keep such a comment as a removed node.
+WP_DELETED_STATUSES = frozenset({"trash", "post-trashed"})

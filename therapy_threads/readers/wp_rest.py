@@ -30,7 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 from .. import ids
 from ..records import Comment, QuarantineRow, ReadResult, SourceIssue
 from . import register
-from ._common import add_post, clean_identity, guarded, make_post, new_comment
+from ._common import WP_DELETED_STATUSES, add_post, clean_identity, guarded, make_post, new_comment
 from ._dates import local_from, out_of_range, parse_gmt, parse_iso
 from .base import Reader, SourceRef
 from .html_text import fragment_text
@@ -227,7 +227,7 @@ def _build(result: ReadResult, source: SourceRef, doc: dict, responses: list, sh
                 result.skip("comment_type_" + ctype)
                 continue
             cstatus = str(c.get("status") or "approved").lower()
-            removed = cstatus in ("trash", "post-trashed")
+            removed = cstatus in WP_DELETED_STATUSES
             if cstatus not in ("approved", "approve", "1") and not removed:
                 result.skip("spam" if cstatus == "spam" else "unapproved")
                 continue

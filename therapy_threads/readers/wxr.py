@@ -34,7 +34,7 @@ from lxml import etree
 from .. import ids
 from ..records import Comment, Identity, ReadResult
 from . import register, xml_safe
-from ._common import add_post, clean_identity, guarded, make_post, new_comment
+from ._common import WP_DELETED_STATUSES, add_post, clean_identity, guarded, make_post, new_comment
 from ._dates import local_from, out_of_range, parse_gmt, parse_rfc822
 from .base import Reader, SourceRef
 from .html_text import fragment_text
@@ -216,7 +216,7 @@ def _approval(value: str) -> str | None:
         return None
     if v == "spam":
         return "spam"
-    if v in ("trash", "post-trashed"):
+    if v in WP_DELETED_STATUSES:
         return "removed"
     return "unapproved"
 
