@@ -2,7 +2,7 @@
 
     python bench/bench_readers.py aeb --benchmark PATH/article-extraction-benchmark
     python bench/bench_readers.py metadata --trafilatura-tests PATH/trafilatura/tests
-    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|...|heldout37[,...]]
+    python bench/bench_readers.py corpus --pages PATH/readers-pages [--split dev|heldout|heldout2|...|heldout38[,...]]
         [--leave-system-out | --without-system NAME[,NAME]] [--verbose]
     python bench/bench_readers.py comment-dates --pages PATH/readers-pages [--split dev] [--verbose]
     python bench/bench_readers.py memory
