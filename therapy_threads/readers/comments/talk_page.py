@@ -40,6 +40,7 @@ from selectolax.lexbor import LexborNode
 
 from .._dates import When, ascii_digits, when_from_machine, when_from_text, with_shown_local
 from ..html_text import BLOCK_TAGS, tidy
+from .base import NO_WORDS
 from .dom import contains
 
 _USER_NS = frozenset(s.replace("_", " ") for s in (
@@ -345,6 +346,43 @@ def _when(date_text: str | None, iso: str | None, languages: tuple[str, ...]) ->
     return shown
 
 
+def _join_unsigned(body: list[_Tok]) -> list[str]:
+    """A marked comment's words without the signatures inside it. A comment signed twice (a
+    user's "~~~~" typed before a template's own signature, a signature followed by "forgot to
+    log in:" and the real one) is one comment to DiscussionTools (a second signature in the same
+    paragraph extends it), and its marker stands at the last signature only: the earlier ones,
+    found by the parser's own rule (a timestamp with a link to the user's page within 100
+    characters before it, ``findSignature``), are no one's words either."""
+    cut: dict[int, int] = {}  # token index -> characters of its text to drop from its start
+    dropped: set[int] = set()
+    for i, t in enumerate(body):
+        if t.kind != _TEXT:
+            continue
+        m = _last_timestamp(t.text)
+        if m is None:
+            continue
+        sig = _signature_before(body, i, 0)
+        if sig is None:
+            continue
+        end = m.end()
+        # "(CEST)(CEST)": a zone repeated by a signature pasted twice belongs to it too
+        zone = _ZONE_PART.search(m.group(0))
+        while zone and t.text.startswith(zone.group(0), end):
+            end += len(zone.group(0))
+        dropped.update(range(sig[0], i))
+        cut[i] = end
+    out: list[str] = []
+    for i, t in enumerate(body):
+        if i in dropped:
+            continue
+        if t.kind == _TEXT:
+            text = t.text[cut[i]:] if i in cut else t.text
+            out.append(re.sub(r"\s+", " ", text))
+        elif t.kind == _BLOCK:
+            out.append("\n")
+    return out
+
+
 # --------------------------------------------------------------------------- with markers
 
 def _from_markers(toks: list[_Tok], languages: tuple[str, ...]) -> list[TalkComment | str]:
@@ -361,8 +399,13 @@ def _from_markers(toks: list[_Tok], languages: tuple[str, ...]) -> list[TalkComm
         name = m.group(1) if m else None
         iso = _DT_ISO.search(name).group(1) if name and _DT_ISO.search(name) else None
         date_text = " ".join(cur["date"].split()) if cur["date"] else None
+        # a bare signature (a vote signed with "~~~~" alone) is a comment with no words: it
+        # still counts and is still answered
+        text = _clean(_join_unsigned(cur["body"]))
+        if not text and (cur["author"] or cur["date"]):
+            text = NO_WORDS
         items.append(TalkComment(
-            key=cur["id"], text=_clean(cur["buf"]),
+            key=cur["id"], text=text,
             author=" ".join(cur["author"].split()) if cur["author"] else None,
             date_text=date_text, level=min(cur["indent"], cur["sig_indent"]) + 1,
             when=_when(date_text, iso, languages), name=name,
@@ -370,15 +413,32 @@ def _from_markers(toks: list[_Tok], languages: tuple[str, ...]) -> list[TalkComm
         cur = None
 
     link: dict | None = None
+    # The signature marker stands before the start marker when a comment has no words of its
+    # own (a bare "~~~~" under a vote): CommentFormatter puts the start inside the user link,
+    # after the signature's start. Such a comment starts in its signature.
+    sig_seen: dict[str, int] = {}
+    open_link: dict | None = None
     for t in toks:
         k = t.kind
+        if k == _A:
+            open_link = {"tok": t, "text": []}
+        elif k == _A_END:
+            open_link = None
+        elif k == _TEXT and open_link is not None:
+            open_link["text"].append(t.text)
+        if k == _SIG and (cur is None or t.text != cur["id"]):
+            sig_seen[t.text] = t.indent
         if k == _HEAD:
             finish(t.indent)
             items.append(t.text)
         elif k == _START:
             finish(t.indent)
-            cur = {"id": t.text, "buf": [], "indent": t.indent, "sig_indent": None,
+            cur = {"id": t.text, "body": [], "indent": t.indent, "sig_indent": None,
                    "author": None, "date": None, "smalls": []}
+            if t.text in sig_seen:
+                cur["sig_indent"] = sig_seen[t.text]
+                if open_link is not None:
+                    link = {"tok": open_link["tok"], "text": list(open_link["text"])}
         elif cur is None:
             continue
         elif k == _SIG and t.text == cur["id"]:
@@ -386,17 +446,17 @@ def _from_markers(toks: list[_Tok], languages: tuple[str, ...]) -> list[TalkComm
             if cur["smalls"]:
                 # the signature sits in a <small> opened after the words (an unsigned-comment
                 # template's "The preceding comment was added by"): that line is signature too
-                del cur["buf"][cur["smalls"][0]:]
+                del cur["body"][cur["smalls"][0]:]
         elif k == _END and t.text == cur["id"]:
             finish(t.indent)
         elif cur["sig_indent"] is None:
-            if k == _TEXT:
-                cur["buf"].append(re.sub(r"\s+", " ", t.text))
+            if k in (_TEXT, _A, _A_END):
+                cur["body"].append(t)
             elif k == _BLOCK:
-                cur["buf"].append("\n")
+                cur["body"].append(t)
                 cur["smalls"].clear()
             elif k == _SMALL:
-                cur["smalls"].append(len(cur["buf"]))
+                cur["smalls"].append(len(cur["body"]))
             elif k == _SMALL_END and cur["smalls"]:
                 cur["smalls"].pop()
         else:  # inside the signature
@@ -417,17 +477,41 @@ def _from_markers(toks: list[_Tok], languages: tuple[str, ...]) -> list[TalkComm
     finish(0)
     # parents as the ids state them, else by indentation
     _levels_to_parents(items)
-    last_by_name: dict[str, str] = {}
+    _stated_parents(items)
+    return items
+
+
+def _stated_parents(items: list[TalkComment | str]) -> None:
+    """The parent an id names. The id states the parent's *name* (author and minute,
+    ``computeId``), which several comments share when one user signs twice in a minute (a
+    double signature, a relisting notice and its "please add new comments" line); DiscussionTools
+    itself connected the reply by indentation (``buildThreads``) and only then wrote the name.
+    So among the comments bearing that name the one indentation gives wins; else the closest one
+    before that is less indented, under the same heading (replies never cross a heading); else
+    the closest one at all."""
+    by_name: dict[str, list[TalkComment]] = {}
+    section: set[str] = set()
+    by_key: dict[str, TalkComment] = {}
     for it in items:
         if isinstance(it, str):
+            section = set()
             continue
-        if it.stated_parent and it.stated_parent in last_by_name:
-            it.parent_key = last_by_name[it.stated_parent]
+        by_key[it.key] = it
+        if it.stated_parent and it.stated_parent in by_name:
+            cands = by_name[it.stated_parent]
+            here = [c for c in cands if c.key in section]
+            indented = by_key.get(it.parent_key) if it.parent_key else None
+            if indented is not None and indented in here:
+                pass
+            elif (up := next((c for c in reversed(here) if c.level < it.level), None)) is not None:
+                it.parent_key = up.key
+            else:
+                it.parent_key = (here or cands)[-1].key
         elif it.name and it.stated_parent is None and _DT_ID.match(it.key):
             it.parent_key = None
         if it.name:
-            last_by_name[it.name] = it.key
-    return items
+            by_name.setdefault(it.name, []).append(it)
+        section.add(it.key)
 
 
 # --------------------------------------------------------------------------- from signatures
