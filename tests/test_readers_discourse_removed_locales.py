@@ -1,6 +1,8 @@
 """Discourse's notice for a post its author deleted, in the site's default locale (the
 PostDestroyer writes js.post / js.topic ``deleted_by_author_simple`` of client.<locale>.yml in
-place of the words): the post is kept as removed (its replies keep their place), never as text.
+place of the words), and the notice the serializer prints for a post the community's flags hid
+(server.en.yml flagging.user_must_edit): the post is kept as removed (its replies keep their
+place), never as text.
 Synthetic crawler-view pages (``div.crawler-post``) with invented names and words.
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ def _post(n: int, user: str, text: str) -> str:
 @pytest.mark.parametrize("lang, notice, words", [
     ("de", "(Beitrag vom Verfasser gelöscht)", "Danke, das hilft mir sehr weiter."),
     ("en", "(post deleted by author)", "Thanks, that helps a lot."),
+    ("en", "This post was flagged by the community and is temporarily hidden.", "Thanks, that helps."),
 ])
 def test_a_post_deleted_by_its_author_is_removed_in_the_sites_locale(lang, notice, words):
     r = read_page('<div id="main-outlet">' + _post(1, "frager", "Die Frage des Themas.")
@@ -39,6 +42,8 @@ def test_a_post_deleted_by_its_author_is_removed_in_the_sites_locale(lang, notic
     ("(beitrag vom verfasser gelöscht)", True),
     ("(Beitrag vom Verfasser gelöscht) – was stand da?", False),   # words around it: the commenter's
     ("Der Beitrag vom Verfasser wurde nicht gelöscht, nur verschoben.", False),
+    ("This post was flagged by the community and is temporarily hidden.", True),
+    ("This post was flagged by the community and is temporarily hidden. Why, though?", False),
 ])
-def test_the_german_notice_is_the_whole_text_only(text, notice):
+def test_a_notice_is_the_whole_text_only(text, notice):
     assert bool(_DELETED_TEXT.match(text)) is notice

@@ -245,7 +245,11 @@ _DELETED_TEXT = re.compile(
     # forum's post reads client.de.yml's "(Beitrag vom Verfasser gelöscht)", its first post
     # "(Thema vom Verfasser gelöscht)")
     r"\((?:post|topic)\s+(?:withdrawn|deleted)\s+by\s+(?:the\s+)?author\b[^()]{0,80}\)|"
-    r"\((?:beitrag|thema)\s+vom\s+verfasser\s+gelöscht\))\s*[.。!！]?\s*$", re.I)
+    r"\((?:beitrag|thema)\s+vom\s+verfasser\s+gelöscht\)|"
+    # and in place of a post the community's flags hid, for everyone but staff and its author
+    # (PostSerializer#cooked: server.en.yml flagging.user_must_edit)
+    r"this\s+post\s+was\s+flagged\s+by\s+the\s+community\s+and\s+is\s+temporarily\s+hidden)"
+    r"\s*[.。!！]?\s*$", re.I)
 
 # What a platform prints where a removed comment's author was (Reddit, Hacker News).
 _GONE_AUTHOR = re.compile(r"^\s*\[?(?:deleted|removed|gelöscht|supprimé|eliminado)\]?\s*$", re.I)
