@@ -114,3 +114,34 @@ def test_a_fallback_reading_more_than_the_page_states_says_so(n, declared, warne
     assert ("more_comments_than_declared" in codes(r)) is warned
     if declared is not None and declared > n:
         assert "fewer_comments_than_declared" in codes(r)
+
+
+def _forum_post(i: int, name: str, words: str, quote: str = "", signature: str = "") -> str:
+    """An engine no reader knows: the poster's box (avatar letter, "Userlevel N"), a meta line
+    with the bold name and the date, the words (a quote of another post first), a footer
+    with the poster's signature and "Like Quote"."""
+    q = f"<blockquote class='content-quote'>{quote}</blockquote>" if quote else ""
+    return (f"<div class='post box' id='post{400 + i}'><div class='post__user__info'><div>D</div>"
+            f"<div class='reputation'>Userlevel {i + 1}</div></div><div class='post__user__meta'>"
+            f"<b>{name}</b> "
+            f"<time datetime='2020-04-1{i}'>1{i} April 2020</time></div>"
+            f"<div class='post__content'>{q}<p>{words}</p></div>"
+            f"<div class='post__footer'><p>{signature}</p><a href='#'>Like</a> <a href='#'>Quote</a></div></div>")
+
+
+def test_a_dated_posts_header_footer_and_signature_are_fields_or_left_out_not_text():
+    sig = "My signature is a long quotation that I print under every single post on this board, always."
+    quote = "An earlier answer quoted in full, longer than the reply itself by quite a few words here."
+    posts = [("Ridley", "Does anyone know if the free edition has a Portuguese version?", "", ""),
+             ("FLOOD", "Thanks!", "", sig),
+             ("Ridley", "Found it, thank you.", quote, ""),
+             ("FLOOD", "Good to hear.", "", sig)]
+    body = '<div class="topic">' + "".join(_forum_post(i, *p) for i, p in enumerate(posts)) + "</div>"
+    with systems_off(frozenset({"insided"})) as seen:
+        r = read_page(body)
+    assert dict(seen) == {"dated-blocks": 3}
+    texts = [c.text for c in r.comments]
+    assert texts[0] == "Thanks!" and texts[2] == "Good to hear."
+    assert texts[1].endswith("Found it, thank you.")
+    assert not any("Userlevel" in t or "signature" in t or "April" in t or "Like" in t for t in texts)
+    assert [c.identity.name for c in r.comments] == ["FLOOD", "Ridley", "FLOOD"]

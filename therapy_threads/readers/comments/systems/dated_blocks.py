@@ -36,7 +36,7 @@ from collections import Counter
 from ..base import CommentSystem, Item, Page
 from ..dom import ancestors
 from .generic import indent_depths
-from .profile_blocks import (_MIN_BLOCKS, _SKIP_LEAVES, _TITLE_WORDS, _kind, _links_elsewhere, _names_someone,
+from .profile_blocks import (_INLINE, _MIN_BLOCKS, _SKIP_LEAVES, _TITLE_WORDS, _kind, _links_elsewhere, _names_someone,
                              dated_block_groups, poster_node)
 from .topic_page import _PREVIOUS, FORUM_PAGE, is_later_page, states_later_page
 
@@ -164,6 +164,8 @@ def _previous_page_link(page: Page) -> bool:
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NOT_WORDS = _SKIP_LEAVES | {"form", "img", "svg", "textarea", "input", "select", "hr", "br"}
 _MAX_NAME = 60
+_HEADER_NAMED = re.compile(r"foot|sig|meta|info|user|author|poster|profile|avatar|date|time|tool|"
+                           r"action|rating|vote|like|share|report|button|rank|level|reputation", re.I)
 
 
 def _squashed_len(n) -> int:
@@ -174,26 +176,40 @@ def _fields(page: Page, block, date):
     """(poster's name, words' element, subject lines to leave out) of one dated block. The
     block also prints its header (the poster's name and profile column, "Member", "Registered:
     DATE", "Posts: N", the "#2" number and the date, a subject heading): the words are the
-    largest element that holds neither the poster's nor the date's element, when it holds most
-    of what the block prints besides them; a heading that opens it is the post's subject. None
-    where the block does not part so (the whole block is then read, as before)."""
+    outermost element that holds neither the poster's nor the date's element and holds half or
+    more of what the block prints besides them; a heading that opens it is the post's subject.
+    The name is given only from a profile link or a short bold name. None where the block does
+    not part so (the whole block is then read, as before)."""
     poster = poster_node(page, block)
     name = " ".join((poster.text(separator=" ") or "").split()) if poster is not None else ""
-    if not (2 <= len(name) <= _MAX_NAME) or len(name.split()) > 6:
+    if poster is None or poster.tag not in ("a", "strong", "b") \
+            or not (2 <= len(name) <= _MAX_NAME) or len(name.split()) > 6:
+        # A name element told by its class may be the poster's whole info box ("Userlevel 7"):
+        # the engine's own author roles tell the name there.
         name = ""
     marks = [n for n in (poster, date) if n is not None]
     above = {p.mem_id for n in marks for p in ancestors(n)}
-    inside = {d.mem_id for n in marks for d in n.traverse()}
-    best, best_len = None, 0
+    # The poster's and the date's elements, and the parts a template names as the post's
+    # header, footer or the poster's box (a signature, "Userlevel 7", "Like Quote"), are not
+    # the words, and their text does not count in what the words must outweigh.
+    apart = [d for d in block.traverse() if d.is_element_node and d.mem_id != block.mem_id
+             and d.mem_id not in above and (d.tag in ("header", "footer", "aside")
+                                            or any(_HEADER_NAMED.search(c) for c in page.attrs.classes(d)))]
+    outer = [n for n in marks + apart
+             if not any(o.mem_id != n.mem_id and o.mem_id in {p.mem_id for p in ancestors(n)} for o in marks + apart)]
+    inside = {d.mem_id for n in outer for d in n.traverse()}
+    rest = _squashed_len(block) - sum(_squashed_len(n) for n in outer)
+    best = None
     for d in block.traverse():
         if not d.is_element_node or d.mem_id == block.mem_id or d.mem_id in above \
-                or d.mem_id in inside or d.tag in _NOT_WORDS or d.tag in _HEADINGS:
-            continue
-        n = _squashed_len(d)
-        if n > best_len:
-            best, best_len = d, n
-    rest = _squashed_len(block) - sum(_squashed_len(n) for n in marks)
-    if best is None or best_len * 2 < rest:
+                or d.mem_id in inside or d.tag in _NOT_WORDS or d.tag in _HEADINGS or d.tag in _INLINE:
+            continue  # (a bare bold name or link beside the date is the header's, not the words)
+        # The outermost such element (a quote of another post inside the words is shorter
+        # or longer than the poster's own words, never around them).
+        if _squashed_len(d) * 2 >= rest:
+            best = d
+            break
+    if best is None:
         return name or None, None, []
     subject = []
     for c in best.iter():
