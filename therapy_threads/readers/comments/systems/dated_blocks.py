@@ -164,6 +164,7 @@ def _previous_page_link(page: Page) -> bool:
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NOT_WORDS = _SKIP_LEAVES | {"form", "img", "svg", "textarea", "input", "select", "hr", "br"}
 _MAX_NAME = 60
+_WORDS_SHARE = 0.85
 _HEADER_NAMED = re.compile(r"foot|sig|meta|info|user|author|poster|profile|avatar|date|time|tool|"
                            r"action|rating|vote|like|share|report|button|rank|level|reputation", re.I)
 
@@ -177,15 +178,15 @@ def _fields(page: Page, block, date):
     block also prints its header (the poster's name and profile column, "Member", "Registered:
     DATE", "Posts: N", the "#2" number and the date, a subject heading): the words are the
     outermost element that holds neither the poster's nor the date's element and holds half or
-    more of what the block prints besides them; a heading that opens it is the post's subject.
-    The name is given only from a profile link or a short bold name. None where the block does
+    more of what the block prints besides them, taken when it holds 85% or more of it; a heading that opens it is the post's subject.
+    The name is given only from a profile link. None where the block does
     not part so (the whole block is then read, as before)."""
     poster = poster_node(page, block)
     name = " ".join((poster.text(separator=" ") or "").split()) if poster is not None else ""
-    if poster is None or poster.tag not in ("a", "strong", "b") \
+    if poster is None or poster.tag != "a" \
             or not (2 <= len(name) <= _MAX_NAME) or len(name.split()) > 6:
-        # A name element told by its class may be the poster's whole info box ("Userlevel 7"):
-        # the engine's own author roles tell the name there.
+        # A name element told by its class may be the poster's whole info box ("Userlevel 7"),
+        # a short bold one a label ("Дата:"): the engine's own author roles tell the name there.
         name = ""
     marks = [n for n in (poster, date) if n is not None]
     above = {p.mem_id for n in marks for p in ancestors(n)}
@@ -207,7 +208,10 @@ def _fields(page: Page, block, date):
         # The outermost such element (a quote of another post inside the words is shorter
         # or longer than the poster's own words, never around them).
         if _squashed_len(d) * 2 >= rest:
-            best = d
+            # It must hold (nearly) all of it: a first paragraph beside the date in the
+            # container of the words is not the words (the whole block is read then, as before).
+            if _squashed_len(d) >= _WORDS_SHARE * rest:
+                best = d
             break
     if best is None:
         return name or None, None, []
