@@ -174,11 +174,13 @@ def _squashed_len(n) -> int:
 
 
 def _fields(page: Page, block, date):
-    """(poster's name, words' element, subject lines to leave out) of one dated block. The
-    block also prints its header (the poster's name and profile column, "Member", "Registered:
-    DATE", "Posts: N", the "#2" number and the date, a subject heading): the words are the
+    """(poster's name, words' element, parts to leave out) of one dated block. The block also
+    prints its header (the poster's name and profile column, "Member", "Registered: DATE",
+    "Posts: N", the "#2" number and the date, a signature, "Like Quote"): the words are the
     outermost element that holds neither the poster's nor the date's element and holds half or
-    more of what the block prints besides them, taken when it holds 85% or more of it; a heading that opens it is the post's subject.
+    more of what the block prints besides them, taken when it holds 85% or more of it (a first
+    paragraph beside the date, in the container of the words, is not all of them) and is not
+    mostly link text ("In reply to NAME").
     The name is given only from a profile link. None where the block does
     not part so (the whole block is then read, as before)."""
     poster = poster_node(page, block)
@@ -207,7 +209,8 @@ def _fields(page: Page, block, date):
             continue  # (a bare bold name or link beside the date is the header's, not the words)
         # The outermost such element (a quote of another post inside the words is shorter
         # or longer than the poster's own words, never around them).
-        if _squashed_len(d) * 2 >= rest:
+        if _squashed_len(d) * 2 >= rest and _link_share(d) <= _LINK_SHARE:
+            # (an "In reply to NAME" link is the header's, never the words)
             # It must hold (nearly) all of it: a first paragraph beside the date in the
             # container of the words is not the words (the whole block is read then, as before).
             if _squashed_len(d) >= _WORDS_SHARE * rest:
@@ -215,15 +218,9 @@ def _fields(page: Page, block, date):
             break
     if best is None:
         return name or None, None, []
-    subject = []
-    for c in best.iter():
-        if c.tag in _HEADINGS:
-            subject.append(c)  # "Re: the topic", the answer's own title: the post's subject
-            continue
-        if c.tag in _NOT_WORDS or not (c.text() or "").strip():
-            continue
-        break
-    return name or None, best, subject
+    # A heading inside the words is kept: an answer's own title and a roleplay post's section
+    # headings are the poster's words alike.
+    return name or None, best, []
 
 
 _NUMBERED = re.compile(r"^[A-Za-z_-]*\d+$")
