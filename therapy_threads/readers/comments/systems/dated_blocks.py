@@ -164,7 +164,7 @@ def _previous_page_link(page: Page) -> bool:
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NOT_WORDS = _SKIP_LEAVES | {"form", "img", "svg", "textarea", "input", "select", "hr", "br"}
 _MAX_NAME = 60
-_WORDS_SHARE = 0.85
+_WORDS_SHARE = 0.95
 _HEADER_NAMED = re.compile(r"foot|sig|meta|info|user|author|poster|profile|avatar|date|time|tool|"
                            r"action|rating|vote|like|share|report|button|rank|level|reputation", re.I)
 
@@ -178,7 +178,7 @@ def _fields(page: Page, block, date):
     prints its header (the poster's name and profile column, "Member", "Registered: DATE",
     "Posts: N", the "#2" number and the date, a signature, "Like Quote"): the words are the
     outermost element that holds neither the poster's nor the date's element and holds half or
-    more of what the block prints besides them, taken when it holds 85% or more of it (a first
+    more of what the block prints besides them, taken when it holds 95% or more of it (a first
     paragraph beside the date, in the container of the words, is not all of them) and is not
     mostly link text ("In reply to NAME").
     The name is given only from a profile link. None where the block does
@@ -196,7 +196,7 @@ def _fields(page: Page, block, date):
     # header, footer or the poster's box (a signature, "Userlevel 7", "Like Quote"), are not
     # the words, and their text does not count in what the words must outweigh.
     apart = [d for d in block.traverse() if d.is_element_node and d.mem_id != block.mem_id
-             and d.mem_id not in above and (d.tag in ("header", "footer", "aside")
+             and (d.tag in ("header", "footer", "aside")
                                             or any(_HEADER_NAMED.search(c) for c in page.attrs.classes(d)))]
     outer = [n for n in marks + apart
              if not any(o.mem_id != n.mem_id and o.mem_id in {p.mem_id for p in ancestors(n)} for o in marks + apart)]
