@@ -94,3 +94,37 @@ def test_properties(spec):
     by_id = {r[0]: r for r in rows}
     received = sum(1 for r in rows if r[2] and by_id[r[2]][6] and r[6] != by_id[r[2]][6])
     assert sum(r["n_replies_received"] for r in s.to_pylist()) == received
+
+
+def _with_removed(rows, removed_ids):
+    t = _comments(rows)
+    i = t.schema.get_field_index("removed")
+    flags = pa.array([r[0] in removed_ids for r in rows], pa.bool_())
+    texts = pa.array(["" if r[0] in removed_ids else "x" for r in rows], pa.string())
+    t = t.set_column(i, t.schema.field(i), flags)
+    j = t.schema.get_field_index("text")
+    return t.set_column(j, t.schema.field(j), texts)
+
+
+@pytest.mark.parametrize("removed, ann_comments, ann_top", [
+    (set(), 3, 2),
+    ({"a"}, 3, 2),          # her removed thread opener still counts (its reply keeps its parent)
+    ({"a", "c", "e"}, 3, 2),  # all her comments removed: still a speaker (comments point at her)
+])
+def test_a_removed_comment_counts_for_its_author(removed, ann_comments, ann_top, tmp_path):
+    # Documented in speakers.schema.json: removed rows keep their pseudonym, so they count, and
+    # every comments.author_pseudonym stays a speaker (the foreign key holds).
+    import pyarrow.parquet as pq
+
+    from therapy_threads.publish.aggregates import derive_speakers_file
+    rows = [("a", "p1", None, 0, T0, "s1", "u_ann", False),
+            ("b", "p1", "a", 1, T0, "s1", "u_bob", False),
+            ("c", "p1", "b", 2, T0, "s1", "u_ann", False),
+            ("e", "p2", None, 0, T0, "s1", "u_ann", False)]
+    t = _with_removed(rows, removed)
+    s = {r["author_pseudonym"]: r for r in derive_speakers(t).to_pylist()}
+    assert (s["u_ann"]["n_comments"], s["u_ann"]["n_threads_started"]) == (ann_comments, ann_top)
+    assert s["u_bob"]["n_replies_received"] == 1
+    check_speakers(derive_speakers(t), t)
+    pq.write_table(t, tmp_path / "c.parquet")
+    assert derive_speakers_file(tmp_path / "c.parquet").to_pylist() == derive_speakers(t).to_pylist()

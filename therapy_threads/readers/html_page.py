@@ -204,16 +204,12 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             undated = unread_profile_blocks(tree.root, attrs, languages, dated=False)
             if undated and (profile_blocks is None or undated[1] > profile_blocks[1]):
                 profile_blocks = undated
+        unread_blocks = None
         if i == 0 and "dated-blocks" in thread.systems:
             # Read by the guess of last resort: posts of the same kind beside the ones read, whose
-            # date or poster it could not tell (a guest's plain name), were not read: said.
-            unread = unread_of_kind(Page(root=tree.root, attrs=attrs, url=page_url, languages=languages))
-            if unread is not None:
-                shape, n = unread
-                result.warn("comment_markup_unread",
-                            f"guessed system unknown ({shape}, {n} repeated block(s) of one kind with "
-                            f"words): {len(thread.comments)} read as dated-blocks; the others show no "
-                            "date or poster that could be told and were not read; please report the page")
+            # date or poster it could not tell (a guest's plain name), were not read: said (below,
+            # unless a talk page's reading takes the place of this one).
+            unread_blocks = unread_of_kind(Page(root=tree.root, attrs=attrs, url=page_url, languages=languages))
         if i == 0 and not thread.comments and not thread.skipped:
             # Nothing read: the shape of posts (repeated blocks with a date and words) is looked
             # for, so that an engine no reader knows is said, not silently empty.
@@ -225,8 +221,15 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             talk = extract_talk_thread(tree.root, languages)
             if talk.comments:
                 thread = talk
+                unread_blocks = None
                 if i == 0:
                     talk_page = True
+        if unread_blocks is not None:
+            shape, n = unread_blocks
+            result.warn("comment_markup_unread",
+                        f"guessed system unknown ({shape}, {n} repeated block(s) of one kind with "
+                        f"words): {len(thread.comments)} read as dated-blocks; the others show no "
+                        "date or poster that could be told and were not read; please report the page")
         thread_all.systems.update(thread.systems)
         thread_all.skipped.update(thread.skipped)
         thread_all.depth_from_classes += thread.depth_from_classes
@@ -426,6 +429,15 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
             result.warn("fewer_comments_than_declared",
                         f"the page states {declared} comment(s) ({declared_where}) and {seen} were "
                         f"read{named}; others may be unapproved, deleted or loaded separately")
+    elif declared is not None and extracted > declared and thread.systems \
+            and not set(thread.systems) - FALLBACKS:
+        # A fallback (no reader of the page's system) read more blocks than the page states
+        # comments: some of them are likely not comments (the opening post, a listing of other
+        # topics, a quoted block); said, since nothing else would tell the reading is wrong.
+        result.warn("more_comments_than_declared",
+                    f"the page states {declared} comment(s) ({declared_where}) and {extracted} were "
+                    f"read by a generic reader ({', '.join(sorted(thread.systems))}); some of them "
+                    "may be the post itself or other blocks of the page; please report the page")
     elif textless and extracted == 0:
         result.warn("comments_not_extracted",
                     f"{textless} comment(s) were found{named} but no text could be read from "

@@ -240,8 +240,16 @@ _DELETED_TEXT = re.compile(
     r"このコメントは削除されました|삭제된 댓글입니다|"
     # Discourse puts its locale's notice in place of a post its author deleted (post.deleted_by_author:
     # "(post withdrawn by author, will be automatically deleted in 24 hours unless flagged)",
-    # deleted_by_author_simple: "(post deleted by author)")
-    r"\((?:post|topic)\s+(?:withdrawn|deleted)\s+by\s+(?:the\s+)?author\b[^()]{0,80}\))\s*[.。!！]?\s*$", re.I)
+    # deleted_by_author_simple: "(post deleted by author)"; the PostDestroyer writes
+    # js.post/js.topic.deleted_by_author_simple in the site's default locale, so a German
+    # forum's post reads client.de.yml's "(Beitrag vom Verfasser gelöscht)", its first post
+    # "(Thema vom Verfasser gelöscht)")
+    r"\((?:post|topic)\s+(?:withdrawn|deleted)\s+by\s+(?:the\s+)?author\b[^()]{0,80}\)|"
+    r"\((?:beitrag|thema)\s+vom\s+verfasser\s+gelöscht\)|"
+    # and in place of a post the community's flags hid, for everyone but staff and its author
+    # (PostSerializer#cooked: server.en.yml flagging.user_must_edit)
+    r"this\s+post\s+was\s+flagged\s+by\s+the\s+community\s+and\s+is\s+temporarily\s+hidden)"
+    r"\s*[.。!！]?\s*$", re.I)
 
 # What a platform prints where a removed comment's author was (Reddit, Hacker News).
 _GONE_AUTHOR = re.compile(r"^\s*\[?(?:deleted|removed|gelöscht|supprimé|eliminado)\]?\s*$", re.I)

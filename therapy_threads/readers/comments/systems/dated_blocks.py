@@ -14,8 +14,11 @@ characters besides the date, a poster, no form and no title, outside sidebars an
 this reader reads the largest group, only on a page no other reader found a comment on.
 
 Not comments: a listing of other pages (a blog's archive, "related stories", a board's file
-list) repeats dated blocks too, but their words are mostly the links to those pages; a group
-whose blocks' words are mostly link text is left alone.
+list, a Q&A site's "more questions on the topic" under the answers) repeats dated blocks too,
+but their words are mostly the links to those pages, or each block opens with a heading that
+links to the page it teases (an excerpt ending "... read more" and "3 answers - last answer:
+DATE by NAME" below it); such a group is left alone and the next largest group, if any, is the
+page's posts (a Q&A page's three answers beside a listing of ten other questions).
 
 The opening post: a forum topic prints its first post in the same block as the replies, and on
 a topic's first page that first block is the topic itself, not a comment. Blocks in a region
@@ -33,7 +36,8 @@ from collections import Counter
 from ..base import CommentSystem, Item, Page
 from ..dom import ancestors
 from .generic import indent_depths
-from .profile_blocks import _MIN_BLOCKS, _kind, _names_someone, dated_block_groups
+from .profile_blocks import (_INLINE, _MIN_BLOCKS, _SKIP_LEAVES, _TITLE_WORDS, _kind, _links_elsewhere, _names_someone,
+                             dated_block_groups, poster_node)
 from .topic_page import _PREVIOUS, FORUM_PAGE, is_later_page, states_later_page
 
 # A region of comments by its id or class, in the languages the corpus and the templates use
@@ -58,6 +62,37 @@ _ARTICLE = "article, [itemprop='articleBody'], .entry-content, .post-content, .a
            ".article-content, .post-body, .entry-body, .story-body"
 _MIN_ARTICLE = 400  # characters of the article's own words
 _LINK_SHARE = 0.5
+
+
+def _teaser_title(block) -> bool:
+    """The block's first heading is (mostly) a link to another page worded as a title (three
+    words or more): a teaser's title. A comment's subject linked to its own permalink
+    (``#comment-5``) is not one, nor a post's header of a number and its date linked to the
+    post (FluxBB's ``h2`` "#2 2024-08-03 14:22:38")."""
+    h = block.css_first("h1, h2, h3, h4, h5, h6")
+    if h is None:
+        return False
+    total = len("".join((h.text(separator=" ") or "").split()))
+    away = [" ".join((a.text(separator=" ") or "").split()) for a in h.css("a[href]") if _links_elsewhere(a)]
+    return total > 0 and len("".join("".join(away).split())) * 2 >= total \
+        and len(_TITLE_WORDS.findall(" ".join(away))) >= 3
+
+
+def _listing(blocks) -> bool:
+    """Most blocks are teasers of other pages: mostly link text, or titled by a link away."""
+    return sum(_link_share(b) > _LINK_SHARE or _teaser_title(b) for b in blocks) * 2 > len(blocks)
+
+
+def _posts_group(page: Page):
+    """The group of dated blocks read as the page's posts: the largest of three blocks or more
+    that is not a listing of other pages, as (kind, [(block, date), ...]), or None."""
+    groups = dated_block_groups(page)
+    for kind, best in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        if len(best) < _MIN_BLOCKS:
+            return None
+        if not _listing([b for b, _ in best]):
+            return kind, best
+    return None
 
 
 def _link_share(block) -> float:
@@ -126,6 +161,68 @@ def _previous_page_link(page: Page) -> bool:
     return False
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NOT_WORDS = _SKIP_LEAVES | {"form", "img", "svg", "textarea", "input", "select", "hr", "br"}
+_MAX_NAME = 60
+_WORDS_SHARE = 0.95
+_HEADER_NAMED = re.compile(r"foot|sig|meta|info|user|author|poster|profile|avatar|date|time|tool|"
+                           r"action|rating|vote|like|share|report|button|rank|level|reputation", re.I)
+
+
+def _squashed_len(n) -> int:
+    return len("".join((n.text(separator=" ") or "").split()))
+
+
+def _fields(page: Page, block, date):
+    """(poster's name, words' element, parts to leave out) of one dated block. The block also
+    prints its header (the poster's name and profile column, "Member", "Registered: DATE",
+    "Posts: N", the "#2" number and the date, a signature, "Like Quote"): the words are the
+    outermost element that holds neither the poster's nor the date's element and holds half or
+    more of what the block prints besides them, taken when it holds 95% or more of it (a first
+    paragraph beside the date, in the container of the words, is not all of them) and is not
+    mostly link text ("In reply to NAME").
+    The name is given only from a profile link. None where the block does
+    not part so (the whole block is then read, as before)."""
+    poster = poster_node(page, block)
+    name = " ".join((poster.text(separator=" ") or "").split()) if poster is not None else ""
+    if poster is None or poster.tag != "a" \
+            or not (2 <= len(name) <= _MAX_NAME) or len(name.split()) > 6:
+        # A name element told by its class may be the poster's whole info box ("Userlevel 7"),
+        # a short bold one a label ("Дата:"): the engine's own author roles tell the name there.
+        name = ""
+    marks = [n for n in (poster, date) if n is not None]
+    above = {p.mem_id for n in marks for p in ancestors(n)}
+    # The poster's and the date's elements, and the parts a template names as the post's
+    # header, footer or the poster's box (a signature, "Userlevel 7", "Like Quote"), are not
+    # the words, and their text does not count in what the words must outweigh.
+    apart = [d for d in block.traverse() if d.is_element_node and d.mem_id != block.mem_id
+             and (d.tag in ("header", "footer", "aside")
+                                            or any(_HEADER_NAMED.search(c) for c in page.attrs.classes(d)))]
+    outer = [n for n in marks + apart
+             if not any(o.mem_id != n.mem_id and o.mem_id in {p.mem_id for p in ancestors(n)} for o in marks + apart)]
+    inside = {d.mem_id for n in outer for d in n.traverse()}
+    rest = _squashed_len(block) - sum(_squashed_len(n) for n in outer)
+    best = None
+    for d in block.traverse():
+        if not d.is_element_node or d.mem_id == block.mem_id or d.mem_id in above \
+                or d.mem_id in inside or d.tag in _NOT_WORDS or d.tag in _HEADINGS or d.tag in _INLINE:
+            continue  # (a bare bold name or link beside the date is the header's, not the words)
+        # The outermost such element (a quote of another post inside the words is shorter
+        # or longer than the poster's own words, never around them).
+        if _squashed_len(d) * 2 >= rest and _link_share(d) <= _LINK_SHARE:
+            # (an "In reply to NAME" link is the header's, never the words)
+            # It must hold (nearly) all of it: a first paragraph beside the date in the
+            # container of the words is not the words (the whole block is read then, as before).
+            if _squashed_len(d) >= _WORDS_SHARE * rest:
+                best = d
+            break
+    if best is None:
+        return name or None, None, []
+    # A heading inside the words is kept: an answer's own title and a roleplay post's section
+    # headings are the poster's words alike.
+    return name or None, best, []
+
+
 _NUMBERED = re.compile(r"^[A-Za-z_-]*\d+$")
 
 
@@ -173,10 +270,10 @@ def unread_of_kind(page: Page) -> tuple[str, int] | None:
     (under the same parents, 40+ characters of words) were not in the group (a guest's post with
     a plain name, a post whose date the reader could not tell), ("tag.class", the kind's blocks
     in all), else None."""
-    groups = dated_block_groups(page)
-    if not groups:
+    group = _posts_group(page)
+    if group is None:
         return None
-    kind, best = max(groups.items(), key=lambda kv: len(kv[1]))
+    kind, best = group
     ids = {b.mem_id for b, _ in best}
     parents = {b.parent.mem_id: b.parent for b, _ in best if b.parent is not None}
     extra = sum(1 for par in parents.values() for c in par.iter()
@@ -194,23 +291,23 @@ class DatedBlocks(CommentSystem):
     order = 100  # after profile-blocks: only on a page no reader found a comment on
 
     def find(self, page: Page) -> list[Item]:
-        groups = dated_block_groups(page)
-        if not groups:
+        group = _posts_group(page)
+        if group is None:
             return []
-        (_, cls), best = max(groups.items(), key=lambda kv: len(kv[1]))
-        if len(best) < _MIN_BLOCKS:
-            return []
+        (_, cls), best = group
         blocks = [b for b, _ in best]
-        if sum(_link_share(b) > _LINK_SHARE for b in blocks) * 2 > len(blocks):
-            return []  # a listing of other pages
         depths = indent_depths(page, blocks)
         # Keys from the posts' own anchors, so that a reply's "In reply to NAME" link to one
         # (``#post-575``) names its parent; none unless every block has its own.
         keys = [_anchor_key(page, b) for b in blocks]
         if not all(keys) or len(set(keys)) < len(keys):
             keys = [""] * len(blocks)
-        out = [Item(b, self.name, keys[i], date=d, depth=depths[i] if depths else None)
-               for i, (b, d) in enumerate(best)]
+        out = []
+        for i, (b, d) in enumerate(best):
+            # The header goes to the fields (author, date), never into the text.
+            author, words, subject = _fields(page, b, d)
+            out.append(Item(b, self.name, keys[i], date=d, depth=depths[i] if depths else None,
+                            author=author, content=words, not_text=subject))
         if not any(_REPLY_KIND.search(c) for c in cls) and not _in_comments_region(page, blocks[0]) \
                 and not _earlier_of_kind(page, blocks[0]) \
                 and not _article_apart(page, blocks) and not is_later_page(page, FORUM_PAGE) \

@@ -149,9 +149,29 @@ _SKIP_LEAVES = frozenset({"script", "style", "option", "title", "noscript", "tem
 
 def _titled(block) -> bool:
     """The block opens with a title (an ``h1``-``h3`` of three words or more: a post teaser in
-    a listing), not a post's header line ("#1 2010-11-12 12:00")."""
+    a listing), not a post's header line ("#1 2010-11-12 12:00"). A post's subject printed after
+    its poster's header (a Q&A answer's "name, status, then an h3 of its own", a forum post's
+    "Re: ..." under the name) is the post's own, not a teaser's, unless it links to another page
+    (a teaser's title is the link to the page it teases)."""
     h = block.css_first("h1, h2, h3")
-    return h is not None and len(_TITLE_WORDS.findall(h.text(separator=" ") or "")) >= 3
+    if h is None or len(_TITLE_WORDS.findall(h.text(separator=" ") or "")) < 3:
+        return False
+    if any(_links_elsewhere(a) for a in h.css("a[href]")):
+        return True
+    for n in block.traverse(include_text=True):
+        if n.mem_id == h.mem_id:
+            return True  # nothing with words before it: the block opens with it
+        if n.tag == "-text" and _TITLE_WORDS.search(n.text_content or "") \
+                and n.parent is not None and n.parent.tag not in _SKIP_LEAVES:
+            return False
+    return True
+
+
+def _links_elsewhere(a) -> bool:
+    """A link to another page: not a fragment (a post's own permalink, ``#p123``,
+    ``/comment/5#comment-5``) and not a script."""
+    href = (a.attributes.get("href") or "").strip()
+    return bool(href) and "#" not in href and not href.lower().startswith(("javascript:", "mailto:"))
 
 
 # Class tokens that state a post's state or place, not its kind ("rowodd", "firstpost", "unread").
@@ -172,20 +192,26 @@ _NAME_CLASS = re.compile(r"(?:^|[-_])(?:author|user|username|[a-z]*name|nick|pos
 def _names_someone(page: Page, block, budget: int = 300) -> bool:
     """The block prints a poster: a profile link, an element whose class names an author or a
     user, or a short bold name (``strong``/``b`` of one to four words) of its own."""
+    return poster_node(page, block, budget) is not None
+
+
+def poster_node(page: Page, block, budget: int = 300):
+    """The element that prints the block's poster (the first profile link, element whose class
+    names an author or a user, or short bold name of its own), or None."""
     for d in block.traverse():
         budget -= 1
         if budget < 0:
-            return False
+            return None
         if not d.is_element_node:
             continue
         if d.tag == "a" and _PROFILE.search(page.attrs.get(d, "href") or ""):
-            return True
+            return d
         if any(_NAME_CLASS.search(c) for c in page.attrs.classes(d)):
-            return True
+            return d
         if d.tag in ("strong", "b") and 1 <= len((d.text() or "").split()) <= 4 \
                 and any(True for _ in element_children(d)) is False and _TITLE_WORDS.search(d.text() or ""):
-            return True
-    return False
+            return d
+    return None
 
 
 def _repeated_ancestors(page: Page, d, kinds: dict[int, Counter], climb: int = 12):
