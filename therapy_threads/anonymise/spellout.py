@@ -66,9 +66,21 @@ class _Lang:
         self.longest = 1
 
 
+def _text() -> str:
+    return (resources.files("therapy_threads") / "data" / "spellout_numbers.txt").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def digest() -> str:
+    """The table's digest, for the anonymiser's fingerprint (what it removes depends on it)."""
+    import hashlib
+
+    return hashlib.sha256(_text().encode()).hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def tables() -> dict[str, _Lang]:
-    text = (resources.files("therapy_threads") / "data" / "spellout_numbers.txt").read_text(encoding="utf-8")
+    text = _text()
     out: dict[str, _Lang] = {}
     for line in text.splitlines():
         lang, kind, value, words = line.split("\t")
