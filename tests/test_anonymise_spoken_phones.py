@@ -126,7 +126,8 @@ def test_numbers_in_ordinary_prose_are_no_phones(lang, text):
 
 
 def test_a_language_the_reader_does_not_know_is_not_read():
-    assert number_runs("egy kettő három négy öt hat hét nyolc", "hu") == ()
+    # (Hungarian, once unread here, is read by its CLDR words now: test_anonymise_spellout.py)
+    assert number_runs("bat bi hiru lau bost zazpi zortzi", "eu") == ()
     assert number_runs("no number words at all here", "fr") == ()
 
 

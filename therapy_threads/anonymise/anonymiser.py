@@ -20,7 +20,7 @@ from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_lang
 from .keys import keyed_digest
 from .knowledge import knowledge
 from .lexicon import lexicon
-from . import inflection
+from . import inflection, spellout
 from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cues
 from .patterns import url_host
 from .policy import Policy
@@ -268,6 +268,7 @@ class Anonymiser:
         h.update(language_cues()[1].encode())
         h.update(inflection.digest().encode())  # the case endings and national names of declining languages
         h.update(regional_phrases().digest.encode())
+        h.update(spellout.digest().encode())  # the CLDR number words phone numbers are read in
         h.update((ner.model_version(self.policy.ner.model) if self._ner_on else "no-ner").encode())
         h.update(CODE_VERSION.encode())
         return h.hexdigest()[:16]

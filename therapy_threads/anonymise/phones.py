@@ -120,7 +120,9 @@ def _phones(text: str, regions: tuple[str, ...], lang: str | None) -> tuple[tupl
     if runs:  # the same countries for a number written out in words, in full where the English
         # digit words above read only its start ("two one two, five five five, oh one forty-two")
         # (and the countries of the digit words of languages text2num has no table for: Malay, Irish)
-        said = tuple(r for r in digit_regions() if r not in regions and r not in more and r not in extra)
+        # (and the countries of the languages whose CLDR number words read a run: a Romanian number in Italian text)
+        said = tuple(r for r in dict.fromkeys(digit_regions() + spelled_regions(runs))
+                     if r not in regions and r not in more and r not in extra)
         for s, e in spoken_phones(runs, regions + more + extra + said, possible=regions):
             out[:] = [x for x in out if not (x[2] == _SAID_WHY and s <= x[0] and x[1] <= e)]
             add([(s, e)], _SPOKEN_WHY)
@@ -142,6 +144,28 @@ def _language_phones(text: str, regions: tuple[str, ...], lang: str | None) -> l
         out += [(s, e, _SPOKEN_WHY) for s, e in spoken_phones(runs, regions)
                 if not any(a < e and s < b for a, b, _ in out)]
     return out
+
+
+def spelled_regions(runs: tuple[Run, ...]) -> tuple[str, ...]:
+    """The countries of the CLDR languages whose number words read ``runs`` (:mod:`.spellout`)."""
+    return tuple(dict.fromkeys(r for run in runs for lang in run.langs for r in language_regions(lang)))
+
+
+@lru_cache(maxsize=None)
+def language_regions(lang: str) -> tuple[str, ...]:
+    """Where ``lang`` is official (CLDR), else where CLDR counts the largest share of its speakers, within
+    half of it (Venetian: Italy): the countries whose national formats a number said in it is dialled in."""
+    import phonenumbers
+    from babel.core import get_global
+
+    base = lang.split("-")[0]
+    official = official_phone_regions(base)
+    if official:
+        return official
+    share = {t: langs[base].get("population_percent", 0) for t, langs in get_global("territory_languages").items()
+             if t in phonenumbers.SUPPORTED_REGIONS and base in langs}
+    top = max(share.values(), default=0)
+    return tuple(sorted(t for t, p in share.items() if top and 2 * p >= top))
 
 
 _SAID_WHY = "phone number said in words (libphonenumber)"

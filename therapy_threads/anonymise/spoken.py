@@ -112,6 +112,7 @@ class Run:
     end: int
     groups: tuple[Group, ...]
     plus: bool = False
+    langs: tuple[str, ...] = ()  # the CLDR languages whose words these are (:mod:`.spellout`), () for the others
 
     @property
     def digits(self) -> str:
@@ -129,8 +130,17 @@ class Run:
 @lru_cache(maxsize=32)
 def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     """Every run of three or more numbers, at least one of them written in words, in ``text``
-    read as ``lang`` (English when None); () for a language text2num does not read. (Cached: the
-    anonymiser's two phone recognizers ask about the same text, and most texts have no run.)"""
+    read as ``lang`` (English when None), then in the number words of any CLDR language
+    (:mod:`.spellout`) where those read what the others did not. (Cached: the anonymiser's two phone
+    recognizers ask about the same text, and most texts have no run.)"""
+    from .spellout import spelled_runs
+
+    runs = _own_runs(text, lang)
+    more = [Run(s, e, tuple(Group(*g) for g in gs), plus, langs) for s, e, gs, plus, langs in spelled_runs(text)]
+    return runs + tuple(r for r in more if not any(o.start < r.end and r.start < o.end for o in runs))
+
+
+def _own_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     lang = (lang or "en").split("-")[0].lower()
     low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
     if len(low) == len(text) + 1 and _any_look(lang if lang in LANGS else None).search(low) is None \
