@@ -187,7 +187,11 @@ def _capitalised_names(d: _Doc) -> frozenset[str]:
 
 # the saints' titles of the covered languages: the name after one is a saint's, shared by everyone so named
 _SAINTS = frozenset({"saint", "sainte", "st", "ste", "san", "santa", "santo", "sant", "são", "sao", "beato", "beata",
-                     "bienheureux", "bienheureuse", "sint", "sankt", "święty", "święta", "svatý", "svatá", "agios", "agia"})
+                     "bienheureux", "bienheureuse", "sint", "sankt", "święty", "święta", "svatý", "svatá", "agios", "agia",
+                     # their case forms in Polish and Czech ("od świętej Anny", "na svatého Mikuláše"), and Polish
+                     # "im."/"imienia" (a body named after a person): the name is everyone's so named too
+                     "św", "świętego", "świętemu", "świętym", "świętej", "świętą", "sv", "svatého", "svatému",
+                     "svatém", "svatým", "svaté", "svatou", "im", "imienia"})
 # a kinship or respect word right before a word ("tía ", "tio ", "auntie "): the case-folded word
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 # a verb of going or coming, then "a"/"à" ("to"), in Portuguese, Spanish and Italian: "foi a Fátima", "fui a

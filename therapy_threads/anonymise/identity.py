@@ -630,6 +630,15 @@ def name_variants(name: str, lex: Lexicon, contact: str = "") -> dict[str, bool]
         for v in where:
             if v != norm and v not in whole:
                 out.pop(v, None)
+        if blanks:
+            # "Κούλα από Βέροια", "Barbara z Halemby": the locative and the words around it are no name alone ("Barbara
+            # z" no, "από" no); the whole display name stays one (a header writes it so), and the words before the
+            # locative are the person's name
+            loc = next(i for i, p in enumerate(alpha) if 0 < i < len(alpha) - 1 and p in _NAME_LOCATIVES)
+            for v in [v for v in out if v != norm and v not in whole and alpha[loc] in v.split()]:
+                out.pop(v, None)
+            if loc > 1:
+                out.setdefault(" ".join(alpha[:loc]), True)
     return out
 
 
@@ -637,10 +646,15 @@ def name_variants(name: str, lex: Lexicon, contact: str = "") -> dict[str, bool]
 # of place only (the Romance "de", "da" and "di" are particles of surnames there: "Ana de Souza")
 _NAME_LOCATIVES = frozenset({"in", "from", "near", "outta", "aus",
                              # Dutch "uit", Malay and Indonesian "dari" (from): "Xx uit Tiel", "Xx dari Ambon"
-                             "uit", "dari"})
+                             "uit", "dari",
+                             # Polish and Czech "z"/"ze", Slovene and Croatian "iz", Greek "από" (from; the places_before
+                             # of language_cues.toml that mean "from" and are no surname particle): "Xx z Halemby",
+                             # "Xx iz Ljubljane", "Xx από τη Μόρφου"
+                             "z", "ze", "iz", "από", "apo"})
 # locative words inside a handle: what follows says where the commenter is ("kiri_in_hamilton",
 # "aunty_from_logan", "sione_of_otara", "hans_aus_graz"), not who
-_HANDLE_LOCATIVES = frozenset({"in", "from", "of", "at", "near", "outta", "aus", "von", "im", "de", "di", "da", "uit", "dari"})
+_HANDLE_LOCATIVES = frozenset({"in", "from", "of", "at", "near", "outta", "aus", "von", "im", "de", "di", "da", "uit", "dari",
+                               "z", "ze", "iz", "από", "apo"})
 
 
 def _handle_whereabouts(parts: list[str], lex: Lexicon, places: bool = True, later_places: bool = False,

@@ -2178,6 +2178,28 @@ class JoinedPlaceRecognizer(Recognizer):
                             if (a, b) != (m.group(1), m.group(2)) and k.is_place(f"{a} {b}")), None)
                 if hit:
                     yield self.span(m.start(), m.end(), KEEP, reason=f"a case form of a place ('{hit}', GeoNames)")
+            yield from self._declined_after_preposition(t)
+
+    def _declined_after_preposition(self, t: TextContext) -> Iterator[Span]:
+        """A one-word place in a case form ("z Rudy", "w Wesołej", "do Janowa", "z Libuše", "od Sapy") right after
+        a preposition of place of the text's language (``places_before``): its nominative is a gazetteer place.
+        Where that nominative is also a given name, only a town of 5,000+ people counts ("z Rudy" is Ruda), never a
+        village of 500 ("u Marii" is at Maria's)."""
+        from .multilingual import language_cues
+        lc = language_cues()[0].get(t.lang)
+        if lc is None:
+            return
+        k, text, lex = knowledge(), t.text, self.lex
+        for s, e, _, core in t.caps:
+            if core.isupper() or not lc.place_re.search(t.low, max(0, s - 12), s) or not t.free(s, s + len(core)):
+                continue
+            for nom in inflection.nominatives(core, t.lang)[1:]:
+                cf = nom.casefold()
+                given = cf in lex.first_names or cf in lex.intl_names or inflection.declined_given(core.casefold(), t.lang)
+                if k.is_place(nom) or not given and (k.is_small_place(nom) or k.is_subdivision(nom) or k.is_region(nom)):
+                    yield self.span(s, s + len(core), KEEP, reason=f"a case form of a place ('{nom}', GeoNames) after a "
+                                                                   f"preposition of place ({t.lang})")
+                    break
 
     def _longest(self, m: re.Match) -> tuple[int, int] | None:
         """The longest stretch of the run that starts and ends with a capitalised word, holds a joiner and is a
