@@ -370,7 +370,14 @@ def code_mixed_languages() -> dict[str, str]:
 
 def reading_language(lang: str | None) -> str | None:
     """The language a text detected as ``lang`` is read in (itself, unless a section mixes it into another)."""
-    return code_mixed_languages().get(lang, lang) if lang else lang
+    return _mixed_into().get(lang, lang) if lang else lang
+
+
+@lru_cache(maxsize=1)
+def _mixed_into() -> dict[str, str]:
+    # (asked several times for every text of a build: the table once, not a walk over every section each time;
+    # private, so no caller can change the cached dict)
+    return code_mixed_languages()
 
 
 _HYPHEN_COMPOUND = re.compile(r"(?<![\w'’-])[A-Za-zÀ-ÿ]{3,}(?:-[A-Za-zÀ-ÿ]{3,})+(?![\w'’-])")
