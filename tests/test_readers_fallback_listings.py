@@ -96,41 +96,6 @@ def test_a_title_is_a_teasers_when_it_opens_the_block_or_links_away(html, titled
     assert _titled(LexborHTMLParser(html).css_first("div")) is titled
 
 
-def _posts(n: int, declared: int | None) -> str:
-    heading = f'<h2>{declared} Antworten</h2>' if declared is not None else ""
-    return f'<section id="Antwortenbereich">{heading}' + "".join(
-        _answer(f"user{i}", "Hi", f"Answer number {i} with enough words to be a post of its own.", i % 3)
-        for i in range(n)) + "</section>"
-
-
-@pytest.mark.parametrize("n, declared, warned", [
-    (4, 3, True),     # one more read than stated: the post itself, or another block
-    (3, 3, False),    # as stated
-    (3, 5, False),    # fewer: the other warning
-    (4, None, False),  # nothing stated: nothing to compare
-])
-def test_a_fallback_reading_more_than_the_page_states_says_so(n, declared, warned):
-    r, seen = _read(_posts(n, declared))
-    assert set(seen) <= {"dated-blocks", "generic", "forum-posts", "profile-blocks"}
-    assert len(r.comments) == n
-    assert ("more_comments_than_declared" in codes(r)) is warned
-    if declared is not None and declared > n:
-        assert "fewer_comments_than_declared" in codes(r)
-
-
-def _forum_post(i: int, name: str, words: str, quote: str = "", signature: str = "") -> str:
-    """An engine no reader knows: the poster's box (avatar letter, "Userlevel N"), a meta line
-    with the bold name and the date, the words (a quote of another post first), a footer
-    with the poster's signature and "Like Quote"."""
-    q = f"<blockquote class='content-quote'>{quote}</blockquote>" if quote else ""
-    return (f"<div class='post box' id='post{400 + i}'><div class='post__user__info'><div>D</div>"
-            f"<div class='reputation'>Userlevel {i + 1}</div></div><div class='post__user__meta'>"
-            f"<b>{name}</b> "
-            f"<time datetime='2020-04-1{i}'>1{i} April 2020</time></div>"
-            f"<div class='post__content'>{q}<p>{words}</p></div>"
-            f"<div class='post__footer'><p>{signature}</p><a href='#'>Like</a> <a href='#'>Quote</a></div></div>")
-
-
 def test_a_dated_posts_header_footer_and_signature_are_fields_or_left_out_not_text():
     sig = "My signature is a long quotation that I print under every single post on this board, always."
     quote = "An earlier answer quoted in full, longer than the reply itself by quite a few words here."

@@ -429,15 +429,6 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
             result.warn("fewer_comments_than_declared",
                         f"the page states {declared} comment(s) ({declared_where}) and {seen} were "
                         f"read{named}; others may be unapproved, deleted or loaded separately")
-    elif declared is not None and extracted > declared and thread.systems \
-            and not set(thread.systems) - FALLBACKS:
-        # A fallback (no reader of the page's system) read more blocks than the page states
-        # comments: some of them are likely not comments (the opening post, a listing of other
-        # topics, a quoted block); said, since nothing else would tell the reading is wrong.
-        result.warn("more_comments_than_declared",
-                    f"the page states {declared} comment(s) ({declared_where}) and {extracted} were "
-                    f"read by a generic reader ({', '.join(sorted(thread.systems))}); some of them "
-                    "may be the post itself or other blocks of the page; please report the page")
     elif textless and extracted == 0:
         result.warn("comments_not_extracted",
                     f"{textless} comment(s) were found{named} but no text could be read from "
