@@ -535,9 +535,12 @@ class Anonymiser:
             if sp.kind == PERSON:
                 surface = t.text[sp.start:sp.end]
                 # (Greek and Cyrillic names too, which CAP_RE's Latin capitals do not take: "Σουμέλα", "Вова")
-                for i, tok in enumerate((CAP_RE if surface.isascii() or not _NON_LATIN.search(surface)
-                                         else _CAP_ANY_SCRIPT).findall(surface)):
+                latin = surface.isascii() or not _NON_LATIN.search(surface)
+                for i, tok in enumerate((CAP_RE if latin else _CAP_ANY_SCRIPT).findall(surface)):
                     cf = _POSS.sub("", tok).casefold()
+                    if not latin and _NON_LATIN.search(tok) and (self.lex.lang_rank(cf, lang) or 10 ** 6) < 20000 \
+                            and (not inflection.declined_given(cf, lang) or inflection.lower_word(cf, lang)):
+                        continue  # "Μόνιμος", "Ειρήνη" (peace): a word of the language is that word elsewhere
                     if tok.isupper() or cf in self.cues.not_names or cf in self.cues.titles or cf in ctx.keep:
                         continue
                     if i and cf in _PARTICLES:

@@ -5427,9 +5427,8 @@ class ChatSenderRecognizer(Recognizer):
                 words = words[1:]  # "by", "από", "von", "par": the board's word
             for k in range(1, len(words) - 1):
                 w = words[k].group(0)
-                if self._small_word(w, t.lang) and knowledge().is_place(
-                        " ".join(x.group(0) for x in words[k + 1:])):
-                    words = words[:k]  # "Xx από Βέροια": the member's town, no part of the name
+                if self._small_word(w, t.lang) and w.casefold() not in _PARTICLES and words[k + 1].group(0)[:1].isupper():
+                    words = words[:k]  # "Xx από Βέροια", "Xx from Leeds": the member's town stays, no part of the name
                     break
             if not words or len(words) > 6:
                 continue
