@@ -177,6 +177,12 @@ _CUE_ROLE_RULES = frozenset({"relation", "named", "title", "introduction", "spel
                              "relation_copula", "honorific_after", "personal_article", "intro_full_name", "greeting",
                              "signoff", "signoff_language", "name_line", "pronoun_tag", "double_barrelled",
                              "chat_sender", "bracket_nickname"})
+# a capitalised token in Latin, Greek or Cyrillic letters: the names a span holds, for the post's other texts
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
+_CAP_ANY_SCRIPT = re.compile(r"(?<![\w@’'.\-])[^\W\d_a-z\u00df-\u00ff](?<=[A-Z\u00c0-\u024f\u0386-\u03ab\u1f08-\u1fbc\u0400-\u042f])"
+                             r"[\w\u02bb]*(?:['’‘-][^\W\d_]+)*")
+
+
 def _capitalised_names(d: _Doc) -> frozenset[str]:
     """The names the post's texts write with a capital in a person's span (case-folded), computed once per post."""
     if d.caps_names is None:
@@ -532,8 +538,14 @@ class Anonymiser:
                             ctx.role_named.add(tok)
                 continue
             if sp.kind == PERSON:
-                for i, tok in enumerate(CAP_RE.findall(t.text[sp.start:sp.end])):
+                surface = t.text[sp.start:sp.end]
+                # (Greek and Cyrillic names too, which CAP_RE's Latin capitals do not take: "Σουμέλα", "Вова")
+                latin = surface.isascii() or not _NON_LATIN.search(surface)
+                for i, tok in enumerate((CAP_RE if latin else _CAP_ANY_SCRIPT).findall(surface)):
                     cf = _POSS.sub("", tok).casefold()
+                    if not latin and _NON_LATIN.search(tok) and (self.lex.lang_rank(cf, lang) or 10 ** 6) < 20000 \
+                            and (not inflection.declined_given(cf, lang) or inflection.lower_word(cf, lang)):
+                        continue  # "Μόνιμος", "Ειρήνη" (peace): a word of the language is that word elsewhere
                     if tok.isupper() or cf in self.cues.not_names or cf in self.cues.titles or cf in ctx.keep:
                         continue
                     if i and cf in _PARTICLES:
@@ -656,6 +668,8 @@ class Anonymiser:
         if variants:
             acc = {**variants, **d.ctx.accepted}
             names = names + [v for v in variants if v not in d.ctx.accepted]
+        # the keys as the matches are looked up (case-folded: Greek final "ς" is "σ", which the variants may keep)
+        acc = {**{k.casefold(): v for k, v in acc.items()}, **acc}
         # keys are case-folded ("weißenborn" -> "weissenborn"): let "ss" match "ß" again
         pat = None  # compiled on first use: most posts' texts fail the substring test below
         cues = self.cues

@@ -5356,6 +5356,30 @@ _ZOOM_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?P<from>From
                         r"[ \t]*:[ \t]")
 
 
+# the byline board software writes over a post: the author's display name, a dash, then the date opening with the
+# weekday ("by Xx Yy - Wednesday, 3 December 2026, 9:14 PM", "από Xx - Τετάρτη, 3 Δεκεμβρίου 2026": Moodle's
+# forum string "by {name} - {date}" in each language). The weekday (CLDR, :func:`_weekdays`) is the evidence.
+_BYLINE = re.compile(r"(?m)^[ \t]*(?P<who>[^\n\d:]{1,80}?)[ \t]+[-–][ \t]+(?P<day>[^\W\d_]{2,})\.?,[ \t]+"
+                     r"(?:\d{1,2}|[^\W\d_]{3,}\.?[ \t]+\d{1,2})\b")
+
+
+@lru_cache(maxsize=None)
+def _weekdays(lang: str | None) -> frozenset[str]:
+    """The names of the weekdays in ``lang`` and English, full and abbreviated, case-folded (CLDR via Babel)."""
+    from babel import Locale, UnknownLocaleError
+
+    out: set[str] = set()
+    for code in {"en", lang or "en"}:
+        try:
+            loc = Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                out |= {d.casefold().rstrip(".") for d in loc.days[ctx][width].values()}
+    return frozenset(out)
+
+
 def chat_message_opening(text: str, s: int) -> bool:
     """``s`` is where the message of a line of a chat export starts ("[14/11/26, 21:06:30] Xx Yy: |mica no es"),
     and the message is written without capitals: there, as at the start of a text, a word opens the message."""
@@ -5376,6 +5400,8 @@ class ChatSenderRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
+        if " - " in text or " – " in text:
+            yield from self._bylines(t)
         if ":" not in text or "/" not in text and "." not in text and "From" not in text:
             return
         cues = self.cues
@@ -5404,6 +5430,38 @@ class ChatSenderRecognizer(Recognizer):
                 s, e = m.start("who") + w.start(), m.start("who") + w.end()
                 if t.free(s, e):
                     yield self.person(t, s, e, "the sender of a line of a chat export")
+
+
+    def _bylines(self, t: TextContext) -> Iterator[Span]:
+        """The author of a post, in the byline board software writes over it (:data:`_BYLINE`): the whole display
+        name as the member typed it, less the board's "by" word before it and a place the name is given with
+        ("Xx from Veroia": the place stays)."""
+        text, cues = t.text, self.cues
+        days = None
+        for m in _BYLINE.finditer(text):
+            if days is None:
+                days = _weekdays(t.lang)
+            if m.group("day").casefold() not in days:
+                continue
+            s, e = m.span("who")
+            words = list(re.finditer(r"\S+", text[s:e]))
+            if len(words) > 1 and self._small_word(words[0].group(0), t.lang):
+                words = words[1:]  # "by", "από", "von", "par": the board's word
+            for k in range(1, len(words) - 1):
+                w = words[k].group(0)
+                if self._small_word(w, t.lang) and w.casefold() not in _PARTICLES and words[k + 1].group(0)[:1].isupper():
+                    words = words[:k]  # "Xx από Βέροια", "Xx from Leeds": the member's town stays, no part of the name
+                    break
+            if not words or len(words) > 6:
+                continue
+            a, b = s + words[0].start(), s + words[-1].end()
+            if not t.free(a, b) or not any(c.isalpha() for c in text[a:b]):
+                continue
+            yield self.person(t, a, b, "the author in a forum post's byline ('by X - <weekday>, <date>')")
+
+    def _small_word(self, w: str, lang: str | None) -> bool:
+        """A lower-case function word of the text's language or of English ("by", "από", "von")."""
+        return w.islower() and (self.cues.function_word(w.casefold()) or (self.lex.lang_rank(w, lang) or 10 ** 6) < 100)
 
 
 @lru_cache(maxsize=1)
