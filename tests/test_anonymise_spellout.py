@@ -65,7 +65,7 @@ def test_the_table_is_cldr_folded_and_covers_the_languages():
     t = tables()
     for lang in ("ro", "sl", "ru", "uk", "bg", "el", "pl", "cs", "tr", "fil", "hu", "sv", "da", "no", "fi", "hr",
                  "sr", "lt", "lv", "et", "sq", "mk", "id", "ms", "sw", "af", "is", "ca", "eo", "vec"):
-        assert {t[lang].numbers.get(w) for w in ()} == set() and sum(v < 10 for v in t[lang].numbers.values()) >= 10, lang
+        assert set(range(10)) <= set(t[lang].numbers.values()), lang
     assert t["ro"].numbers[fold("șapte")] == 7 and fold("Quaranta-Dos") == "quaranta dos"
     assert t["ru"].before["девятьсот"] == 900
 

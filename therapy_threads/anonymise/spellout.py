@@ -145,6 +145,7 @@ def _look() -> re.Pattern:
 
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_LONGEST = 19 * 30  # the most characters a run holding a phone number takes (as in :mod:`.spoken`)
 _PLUS = re.compile(r"(?:\+|(?<![^\W\d_])(?:" + "|".join(PLUS_WORDS) + r")[ \t\u00a0]*,?)[ \t\u00a0]*$", re.I)
 
 
@@ -163,8 +164,8 @@ def spelled_runs(text: str):
     found = []
     done = 0
     for m in _look().finditer(low):
-        if m.end() - 1 <= done:
-            continue
+        if m.end() - 1 <= done or m.end() - m.start() > _LONGEST:
+            continue  # (dozens of numbers in a row: no phone number, and not worth reading)
         s = max(done, m.start() - 30)  # digits or "plus" may stand before the first word
         if s > done and not text[s - 1].isspace():
             k = re.compile(r"\s").search(text, s, m.start())
