@@ -96,6 +96,19 @@ def test_a_title_is_a_teasers_when_it_opens_the_block_or_links_away(html, titled
     assert _titled(LexborHTMLParser(html).css_first("div")) is titled
 
 
+def _forum_post(i: int, name: str, words: str, quote: str = "", signature: str = "") -> str:
+    """An engine no reader knows: the poster's box (avatar letter, "Userlevel N"), a meta line
+    with the bold name and the date, the words (a quote of another post first), a footer
+    with the poster's signature and "Like Quote"."""
+    q = f"<blockquote class='content-quote'>{quote}</blockquote>" if quote else ""
+    return (f"<div class='post box' id='post{400 + i}'><div class='post__user__info'><div>D</div>"
+            f"<div class='reputation'>Userlevel {i + 1}</div></div><div class='post__user__meta'>"
+            f"<b>{name}</b> "
+            f"<time datetime='2020-04-1{i}'>1{i} April 2020</time></div>"
+            f"<div class='post__content'>{q}<p>{words}</p></div>"
+            f"<div class='post__footer'><p>{signature}</p><a href='#'>Like</a> <a href='#'>Quote</a></div></div>")
+
+
 def test_a_dated_posts_header_footer_and_signature_are_fields_or_left_out_not_text():
     sig = "My signature is a long quotation that I print under every single post on this board, always."
     quote = "An earlier answer quoted in full, longer than the reply itself by quite a few words here."
