@@ -41,6 +41,6 @@ def test_no_figure_drops_below_its_floor(name, anon, tmp_path):
         floor = FLOORS["floors"][name][form]
         for fig in ("recall", "contact_recall", "keep_rate"):
             n = max(1, floor["items"][fig])
-            if sc[fig] < floor[fig] - 1.0 / n - 5e-5:  # one item is the measurement's grain (floors are kept to 4 places)
+            if sc[fig] < floor[fig] - 1.0 / n - 1e-4:  # one item is the measurement's grain (floor and score are both kept to 4 places)
                 below.append(f"{form} {fig} {sc[fig]:.3f} < floor {floor[fig]:.3f}")
     assert not below, f"{name}: {below}"
