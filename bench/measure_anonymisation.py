@@ -6,6 +6,7 @@
     python bench/measure_anonymisation.py --pin --lower-floors --reason "why"   # allow a drop
     python bench/measure_anonymisation.py --pin --lower-floors --lower-only SET ... --reason "why"  # only there
     python bench/measure_anonymisation.py --via build      # through 'therapy-threads build' (slow)
+    python bench/measure_anonymisation.py --jobs 2         # spread the sets over two processes
 
 Each set in eval/anonymise/ is rendered twice — text captures without commenter identities and a
 WordPress export with them — and read by the project's readers and the build's per-source stage
@@ -48,27 +49,60 @@ FORMS = ev.FORMS
 FIGURES = ("recall", "contact_recall", "keep_rate")
 
 
-def measure_all(names: list[str], via: str) -> dict:
-    anon = Anonymiser(KEY)
+def _measure_set(name: str, via: str, anon: Anonymiser, tmp: Path, key_file: Path) -> tuple[dict, list[str]]:
+    es = ev.load(EVAL / f"{name}.tt")
+    out: dict = {"digest": es.digest}
+    lines = []
+    for form in FORMS:
+        t0 = time.perf_counter()
+        if via == "build":
+            sc = ev.measure_build(es, form, tmp, key_file)
+        else:
+            sc = ev.measure(es, anon, form, tmp)
+        out[form] = {**sc.as_dict(), "leaked": sc.leaked, "damaged": sc.damaged, "overremoved": sc.overremoved}
+        lines.append(f"{name:20s} {form:8s} recall {sc.recall:.3f} ({sc.private_removed}/{sc.private_total})  "
+                     f"contacts {sc.contact_removed}/{sc.contact_total}  keep {sc.keep_rate:.3f} "
+                     f"({sc.keep_intact}/{sc.keep_total})  other words removed {sc.other_removed}/{sc.other_words}  "
+                     f"{time.perf_counter() - t0:.1f}s")
+    return out, lines
+
+
+_WORKER: dict = {}
+
+
+def _worker_init(via: str) -> None:
+    # one anonymiser per worker process: building it (lexicons, NER) is the slow part
+    tmp = Path(tempfile.mkdtemp(prefix="measure-anon-"))
+    key_file = tmp / "key"
+    key_file.write_text(KEY.hex() + "\n", encoding="utf-8")
+    key_file.chmod(0o600)
+    _WORKER.update(via=via, anon=Anonymiser(KEY), tmp=tmp, key_file=key_file)
+
+
+def _worker_measure(name: str) -> tuple[dict, list[str]]:
+    w = _WORKER
+    return _measure_set(name, w["via"], w["anon"], w["tmp"], w["key_file"])
+
+
+def measure_all(names: list[str], via: str, jobs: int = 1) -> dict:
+    """Measure each set in both forms; with ``jobs`` > 1 the sets are spread over worker processes
+    (each set is measured exactly as in one process: the anonymiser is deterministic and per set)."""
     out: dict[str, dict] = {}
+    if jobs > 1 and len(names) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(via,)) as pool:
+            for name, (res, lines) in zip(names, pool.map(_worker_measure, names)):
+                out[name] = res
+                print("\n".join(lines), flush=True)
+        return out
+    anon = Anonymiser(KEY)
     with tempfile.TemporaryDirectory() as tmp:
         key_file = Path(tmp) / "key"
         key_file.write_text(KEY.hex() + "\n", encoding="utf-8")
         key_file.chmod(0o600)
         for name in names:
-            es = ev.load(EVAL / f"{name}.tt")
-            out[name] = {"digest": es.digest}
-            for form in FORMS:
-                t0 = time.perf_counter()
-                if via == "build":
-                    sc = ev.measure_build(es, form, Path(tmp), key_file)
-                else:
-                    sc = ev.measure(es, anon, form, Path(tmp))
-                out[name][form] = {**sc.as_dict(), "leaked": sc.leaked, "damaged": sc.damaged, "overremoved": sc.overremoved}
-                print(f"{name:20s} {form:8s} recall {sc.recall:.3f} ({sc.private_removed}/{sc.private_total})  "
-                      f"contacts {sc.contact_removed}/{sc.contact_total}  keep {sc.keep_rate:.3f} "
-                      f"({sc.keep_intact}/{sc.keep_total})  other words removed {sc.other_removed}/{sc.other_words}  "
-                      f"{time.perf_counter() - t0:.1f}s", flush=True)
+            out[name], lines = _measure_set(name, via, anon, Path(tmp), key_file)
+            print("\n".join(lines), flush=True)
     return out
 
 
@@ -186,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lower-only", nargs="*", default=None,
                     help="with --lower-floors: only these sets' floors may go down (the others keep theirs)")
     ap.add_argument("--reason", help="with --lower-floors: why (recorded in floors.json)")
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes (sets are measured in parallel; same figures)")
     args = ap.parse_args(argv)
     doc = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     doc.setdefault("first_measurement", {})
@@ -197,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         if again:
             print(f"refused: {again} already have a first measurement; write a new set instead")
             return 2
-    results = measure_all(names, args.via)
+    results = measure_all(names, args.via, args.jobs)
     for form in FORMS:
         p = pooled(results, form)
         print(f"pooled {form:8s} recall {p['recall']:.3f} ({p['private_removed']}/{p['private_mentions']})  contacts "
