@@ -1,0 +1,104 @@
+"""Kinds found on heldout38 (Drupal 6 forum topics read by the generic fallback), as small
+synthetic pages (invented users and words):
+
+* a forum topic whose theme prints the topic's node in the comment template (``div.node`` >
+  ``div.comment`` > ``h3.title`` + ``.submitted`` + ``.content`` + forum.module's
+  ``div.forum-topic-navigation``) above ``div#comments``: the first block is the post, not a
+  comment;
+* a flat forum read from its repeated blocks, the replies titled "Re: TOPIC" after the opening
+  post: the opening post is the post;
+* not an opening post: a blog's first comment inside the comments region, a thread's first comment
+  answered by "Re:" replies but not titled as the page, a topic's later page (its first block a
+  reply "Re: TOPIC").
+"""
+from __future__ import annotations
+
+import pytest
+from pagekit import codes, read_page, shape
+
+TOPIC = "Pump keeps tripping"
+HEAD = f"<title>{TOPIC} | Example Forum</title>"
+
+
+def _block(subject: str, user: str, words: str, anchor: int | None = None) -> str:
+    a = f'<a id="comment-{anchor}"></a>' if anchor else ""
+    return (f'{a}<div class="comment"><h3 class="title">{subject}</h3>'
+            f'<div class="submitted">Submitted by <a href="/user/{len(user)}" title="View user profile.">'
+            f'{user}</a> on Tue, 07/10/2014 - 11:{anchor or 0:02d}.</div>'
+            f'<div class="content"><p>{words}</p></div></div>')
+
+
+NODE = (f'<div class="node"><div class="comment"><h3 class="title">{TOPIC}</h3>'
+        f'<span class="submitted">Submitted by <a href="/user/9">ada_example</a> on Mon, 06/10/2014 - '
+        f'09:12</span><div class="content"><p>The pump trips the breaker every morning since the '
+        f'new controller went in.</p><div class="forum-topic-navigation clear-block">'
+        f'<a href="/node/1" class="topic-previous" title="Go to previous forum topic">‹ Older topic</a>'
+        f'</div></div></div></div>')
+
+
+def test_drupal_forum_topic_node_in_the_comment_template_is_the_post():
+    body = NODE + ('<div id="comments">'
+                   + _block(f"Re: {TOPIC}", "bea_sample", "Check the start capacitor first.", 11)
+                   + _block(f"Re: {TOPIC}", "ada_example", "Replaced it and it works now.", 12)
+                   + "</div>")
+    r = read_page(body, head=HEAD)
+    assert shape(r) == [("Check the start capacitor first.", 0, None, "bea_sample"),
+                        ("Replaced it and it works now.", 0, None, "ada_example")]
+    assert "comment_markup_unread" not in codes(r)
+
+
+def test_the_node_apart_is_the_post_even_when_replies_keep_their_own_subjects():
+    # Drupal's default subject is the comment's first words: the node stands apart from
+    # div#comments and is titled as the page.
+    body = NODE + ('<div id="comments">'
+                   + _block("Check the start", "bea_sample", "Check the start capacitor first.", 11)
+                   + _block("Replaced it", "ada_example", "Replaced it and it works now.", 12)
+                   + "</div>")
+    assert [t for t, *_ in shape(read_page(body, head=HEAD))] == [
+        "Check the start capacitor first.", "Replaced it and it works now."]
+
+
+def _post(subject: str, user: str, words: str) -> str:
+    return (f'<div class="comment-item"><h4 class="comment-title">{subject}</h4>'
+            f'<span class="comment-author">{user}</span><span class="comment-date">2014-10-07</span>'
+            f'<div class="comment-text">{words}</div></div>')
+
+
+FLAT = [
+    # a flat forum, one list: the opening post titled as the topic, the replies "Re: TOPIC"
+    ([(TOPIC, "ada_example", "It trips the breaker every morning."),
+      (f"Re: {TOPIC}", "bea_sample", "Check the start capacitor first."),
+      (f"RE: {TOPIC}", "cy_person", "Mine did the same last winter.")],
+     ["Check the start capacitor first.", "Mine did the same last winter."]),
+    # German and Polish reply prefixes (SMF's response_prefix)
+    ([(TOPIC, "ada_example", "It trips the breaker every morning."),
+      (f"Aw: {TOPIC}", "bea_sample", "Check the start capacitor first."),
+      (f"Odp: {TOPIC}", "cy_person", "Mine did the same last winter.")],
+     ["Check the start capacitor first.", "Mine did the same last winter."]),
+    # a later page of the topic: its first block is a reply
+    ([(f"Re: {TOPIC}", "bea_sample", "Check the start capacitor first."),
+      (f"Re: {TOPIC}", "cy_person", "Mine did the same last winter.")],
+     ["Check the start capacitor first.", "Mine did the same last winter."]),
+    # a thread's first comment answered by "Re:" replies, not titled as the page: a comment
+    ([("Great write-up", "ada_example", "This saved me an afternoon."),
+      ("Re: Great write-up", "bea_sample", "Same here, thanks."),
+      ("Re: Great write-up", "cy_person", "Agreed.")],
+     ["This saved me an afternoon.", "Same here, thanks.", "Agreed."]),
+]
+
+
+@pytest.mark.parametrize("posts,texts", FLAT)
+def test_flat_forum_opening_post_titled_as_the_topic_and_answered_by_re(posts, texts):
+    body = '<div class="thread">' + "".join(_post(*p) for p in posts) + "</div>"
+    assert [t for t, *_ in shape(read_page(body, head=HEAD))] == texts
+
+
+def test_a_blog_comment_titled_as_the_post_inside_the_comments_region_stays_a_comment():
+    # The first comment repeats the post's title, but it sits in div#comments with the others
+    # and no reply is titled after it.
+    body = (f'<article><h1>{TOPIC}</h1><p>{"The post. " * 50}</p></article><div id="comments">'
+            + _block(TOPIC, "ada_example", "Exactly what happened to mine.", 11)
+            + _block("Capacitor", "bea_sample", "Check the start capacitor first.", 12)
+            + "</div>")
+    assert [t for t, *_ in shape(read_page(body, head=HEAD))] == [
+        "Exactly what happened to mine.", "Check the start capacitor first."]
