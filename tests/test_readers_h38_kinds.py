@@ -7,9 +7,12 @@ synthetic pages (invented users and words):
   comment;
 * a flat forum read from its repeated blocks, the replies titled "Re: TOPIC" after the opening
   post: the opening post is the post;
+* a topic read from its numbered posts, the first one's permalink to a post worded "#1" (NodeBB's
+  ``/post/ID``, vBulletin's ``?p=ID#postID``): the topic (found in the leave-system-out reading
+  of vBulletin, NodeBB and Invision pages);
 * not an opening post: a blog's first comment inside the comments region, a thread's first comment
   answered by "Re:" replies but not titled as the page, a topic's later page (its first block a
-  reply "Re: TOPIC").
+  reply "Re: TOPIC"), a later page of a numbered topic, Kaskus's replies numbered from "#1".
 """
 from __future__ import annotations
 
@@ -102,3 +105,36 @@ def test_a_blog_comment_titled_as_the_post_inside_the_comments_region_stays_a_co
             + "</div>")
     assert [t for t, *_ in shape(read_page(body, head=HEAD))] == [
         "Exactly what happened to mine.", "Check the start capacitor first."]
+
+
+def _numbered(n: int, who: str, words: str, href: str) -> str:
+    # A utility-class forum front end (no part named): the post's permalink states its place.
+    return (f'<div><div class="w-full mb-1"><div class="flex px-4"><div class="text-xs"><div>{who}</div>'
+            f'<time datetime="2024-05-13T0{n}:46:00Z">13-05-2024 0{n}:46</time></div><div class="flex">'
+            f'<a href="{href.format(n)}">#{n}</a></div></div><div class="w-full px-4"><div>{words}</div>'
+            f'</div><div class="flex"><div>Reply</div></div></div></div>')
+
+
+NUMBERED = [
+    # posts numbered from the topic's own (NodeBB's /post/ID, vBulletin's ?p=ID#postID): #1 is
+    # the topic
+    ("/post/7710{}", ["Check the start capacitor first.", "Mine did the same last winter."]),
+    ("showthread.php?t=5&p=88{0}#post88{0}", ["Check the start capacitor first.",
+                                              "Mine did the same last winter."]),
+    # a later page of the topic (#4 to #6): every post a reply
+    ("/post/7710{}", ["It trips the breaker every morning.",
+                      "Check the start capacitor first.", "Mine did the same last winter."], 3),
+    # Kaskus numbers the replies from #1 and prints the topic apart (``/show_post/ID``): no
+    # engine numbering the topic itself links its posts so
+    ("/show_post/66a{}c", ["It trips the breaker every morning.",
+                           "Check the start capacitor first.", "Mine did the same last winter."]),
+]
+
+
+@pytest.mark.parametrize("href,texts,start", [row + (0,) if len(row) == 2 else row for row in NUMBERED])
+def test_a_post_numbered_one_by_its_permalink_is_the_topic(href, texts, start):
+    body = ('<div class="flex-col">'
+            + _numbered(start + 1, "ada.x", "It trips the breaker every morning.", href)
+            + _numbered(start + 2, "bea.y", "Check the start capacitor first.", href)
+            + _numbered(start + 3, "cy.z", "Mine did the same last winter.", href) + "</div>")
+    assert [t for t, *_ in shape(read_page(body, head=HEAD))] == texts

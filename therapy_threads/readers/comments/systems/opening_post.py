@@ -12,6 +12,12 @@ node template for forum topics copies the comment template (``div.comment`` > ``
 topic with their reply prefix (SMF's ``$txt['response_prefix']``: "Re: ", "Aw: ", "Sv: ",
 "Odp: ", "Răspuns: ", "رد: ", "回复： "; phpBB, vBulletin and MyBB print "Re:"/"RE:" alike).
 
+Forum engines also number a topic's posts from its opening post and word each post's permalink
+with that place ("#1", "#2": vBulletin 4's ``a.postcounter``, NodeBB's ``a.post-index``,
+XenForo, MyBB, Invision 4): a first block whose permalink to a post says "#1", followed by one
+saying "#2", is the topic. (Kaskus numbers the replies from "#1" and prints the topic apart; its
+permalinks are ``/show_post/ID``, which no engine numbering the topic itself prints.)
+
 The first block is the topic's post, not a comment, when it is titled as the page (the topic's
 title, in ``<title>`` or the ``h1``) and either stands apart from the replies (every other block
 sits in a region named or headed as comments that does not hold it) or the replies are titled
@@ -115,11 +121,38 @@ def _apart(page: Page, first, rest) -> bool:
     return not inside(first) and all(inside(b) for b in rest)
 
 
+# A post's permalink worded with its place in the topic: vBulletin 4's ``a.postcounter`` "#1"
+# (``showthread.php?p=ID#postID``), NodeBB's ``a.post-index`` "#1" (``/post/ID``), XenForo's "#1"
+# (``/threads/SLUG.ID/post-ID``), MyBB's "#1" (``showthread.php?pid=ID#pidID``), Invision 4's
+# "#1" (``?do=findComment&comment=ID``: its posts are "comments" of the topic).
+_PLACE = re.compile(r"^#\s?(\d{1,5})$")
+_POST_LINK = re.compile(r"(?:^|/)(?:post|posts|p|showpost\.php)[/=_-]?\d+|[?&](?:p|pid|postid|post)=\d+|"
+                        r"#(?:post|pid|p)[-_]?\d+$|[-/]post-?\d+|do=findComment", re.I)
+# A blog theme numbers its comments "#1", "#2" with links to ``#comment-ID``: comments, all of them.
+_COMMENT_LINK = re.compile(r"#comment|/comment[s]?/|[?&]c(?:omment)?id=", re.I)
+
+
+def _place(page: Page, block, budget: int = 400) -> int | None:
+    """The place in the topic the block's own permalink states ("#2"), or None."""
+    for a in block.css("a[href]"):
+        budget -= 1
+        if budget < 0:
+            break
+        m = _PLACE.match(" ".join((a.text() or "").split()))
+        href = page.attrs.get(a, "href") or ""
+        if m and _POST_LINK.search(href) and not _COMMENT_LINK.search(href):
+            return int(m.group(1))
+    return None
+
+
 def opening_post(page: Page, blocks: list) -> bool:
     """Whether ``blocks[0]`` (the blocks in document order) is the topic's own post."""
     if len(blocks) < 2:
         return False
     first, rest = blocks[0], blocks[1:]
+    # Forum engines number a topic's posts from its opening post: "#1" is the topic itself.
+    if _place(page, first) == 1 and _place(page, rest[0]) == 2:
+        return True
     subject = _subject(first)
     if not _titled_as_page(page, subject):
         return False
