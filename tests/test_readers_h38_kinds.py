@@ -10,6 +10,9 @@ synthetic pages (invented users and words):
 * a topic read from its numbered posts, the first one's permalink to a post worded "#1" (NodeBB's
   ``/post/ID``, vBulletin's ``?p=ID#postID``): the topic (found in the leave-system-out reading
   of vBulletin, NodeBB and Invision pages);
+* a board no reader knows read from its dated blocks (FluxBB left out): the poster's profile box
+  ("Member", "Registered: DATE", "Posts: N") and the "#N" beside the date are the header, not
+  the words (leave-system-out FluxBB and IPB 1.x pages read them into every post's text);
 * not an opening post: a blog's first comment inside the comments region, a thread's first comment
   answered by "Re:" replies but not titled as the page, a topic's later page (its first block a
   reply "Re: TOPIC"), a later page of a numbered topic, Kaskus's replies numbered from "#1".
@@ -138,3 +141,32 @@ def test_a_post_numbered_one_by_its_permalink_is_the_topic(href, texts, start):
             + _numbered(start + 2, "bea.y", "Check the start capacitor first.", href)
             + _numbered(start + 3, "cy.z", "Mine did the same last winter.", href) + "</div>")
     assert [t for t, *_ in shape(read_page(body, head=HEAD))] == texts
+
+
+def _fluxbb(i: int, who: str, words: str) -> str:
+    # FluxBB's viewtopic.php post as a guest sees it (no profile links): the poster's box
+    # (``div.postleft`` > ``dl``) beside the subject and the words (``div.postright``).
+    first = " firstpost" if i == 1 else ""
+    return (f'<div id="p{900 + i}" class="blockpost rowodd{first}"><h2><span><span class="conr">#{i}</span> '
+            f'<a href="viewtopic.php?pid={900 + i}#p{900 + i}">2019-10-0{i} 16:59:52</a></span></h2>'
+            f'<div class="box"><div class="inbox"><div class="postbody"><div class="postleft"><dl>'
+            f'<dt><strong>{who}</strong></dt><dd class="usertitle"><strong>Member</strong></dd>'
+            f'<dd><span>Registered: 2017-03-14</span></dd><dd><span>Posts: 2{i}</span></dd></dl></div>'
+            f'<div class="postright"><h3>Re: {TOPIC}</h3><div class="postmsg"><p>{words}</p></div></div>'
+            f'</div></div><div class="inbox"><div class="postfoot clearb"><div class="postfootleft">'
+            f'<p><span>Offline</span></p></div></div></div></div></div>')
+
+
+def test_a_posters_profile_box_is_not_the_words_of_a_board_no_reader_knows():
+    from therapy_threads.readers.comments.engine import systems_off
+
+    words = ["It trips the breaker every morning since the new controller went in.",
+             "Check the start capacitor first.", "Thanks, will do.", "Mine did the same."]
+    body = '<div id="brdmain">' + "".join(
+        _fluxbb(i + 1, who, w) for i, (who, w) in enumerate(zip(["ada", "bea", "ada", "cy"], words))) + "</div>"
+    with systems_off(frozenset({"fluxbb"})) as seen:
+        r = read_page(body, head=HEAD)
+    assert dict(seen) == {"dated-blocks": 3}
+    texts = [c.text for c in r.comments]
+    assert all("Registered" not in t and "Member" not in t and "Posts:" not in t for t in texts)
+    assert [t.split("\n")[-1] for t in texts] == words[1:]
