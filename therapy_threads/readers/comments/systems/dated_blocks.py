@@ -228,14 +228,15 @@ def _fields(page: Page, block, date):
 # The poster's box beside the words: FluxBB's ``div.postleft`` > ``dl`` (``dt`` name,
 # ``dd.usertitle`` "Member", ``dd`` "Registered: DATE", ``dd`` "Posts: N"), phpBB 2's and
 # vBulletin 3's poster cell ("Joined:", "Posts:", "Location:"): short labelled lines and no
-# paragraph, quotation, code or heading of the post's own (an avatar is the box's).
+# paragraph, quotation, code, heading or picture (a picture stops it: Invision Power Board 1.x's
+# poster cell holds the avatar beside lines its words need to outweigh).
 _POSTER_BOX_MAX = 200
-_WORDS_TAGS = "p, blockquote, pre, code, h1, h2, h3, h4, h5, h6, table"
+_WORDS_TAGS = "p, blockquote, pre, code, h1, h2, h3, h4, h5, h6, table, img"
 
 
 def _poster_column(block, poster):
     """The largest element around the poster's (or the date's) element, inside the block, that prints nothing
-    of the post's words (no paragraph, quotation, code, heading or table besides the poster's
+    of the post's words (no paragraph, quotation, code, heading, table or picture besides the poster's
     own, 200 characters at most): the poster's profile box; None when it is the poster's element
     itself."""
     col = None
