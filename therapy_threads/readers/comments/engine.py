@@ -38,6 +38,7 @@ from .dom import Attrs, contains, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
 from .systems.generic import ancestors_of, reply_block
+from .systems.opening_post import opening_post
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
@@ -158,6 +159,7 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
         # The guess of last resort found only other posts' blocks (a "next stories" strip):
         # nothing read and nothing skipped, as if it had found none.
         return Thread() if guessed else thread
+    opening = _skip_opening_post(page, items)
     by_id = {it.node.mem_id: it for it in items}
     # Fields are read one comment at a time with their own attribute cache, so memory holds
     # one comment's elements, not the whole thread's.
@@ -181,7 +183,7 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             thread.skipped[it.skip_reason] += 1
             if it.skip_reason == "pingback":
                 left_out[it.key] = parents[i]
-            elif it.skip_reason == "thread_starter" and it.system == "dated-blocks":
+            elif it.skip_reason == "thread_starter" and (it.system == "dated-blocks" or it is opening and it.key):
                 # A reply "In reply to" the topic's opening post answers the topic: top level.
                 left_out[it.key] = None
             continue
@@ -274,6 +276,26 @@ def _notice_hidden(page: Page, own: list[LexborNode]) -> bool:
         if _DELETED_TEXT.match(words) or any(page.attrs.classes(d) & _REMOVED_CLASSES for d in n.css("*")):
             return True
     return False
+
+
+# The readers that know no engine: they see a forum topic's opening post as one more block when
+# the theme prints it in the replies' template (``systems/opening_post.py``). A named engine's
+# reader decides its own opening post.
+_ENGINE_BLIND = frozenset({"generic", "forum-posts", "plain-list", "post-table", "numbered-posts",
+                           "reply-button-posts", "profile-blocks", "dated-blocks"})
+
+
+def _skip_opening_post(page: Page, items: list[Item]) -> Item | None:
+    """On a page read by the engine-blind readers alone, the topic's own post printed as the
+    first block (titled as the page, apart from the replies or answered by "Re: TITLE") is the
+    post, not a comment: skipped as the thread's starter."""
+    if len(items) < 2 or any(it.system not in _ENGINE_BLIND for it in items) \
+            or any(it.skip_reason == "thread_starter" for it in items):
+        return None
+    if not opening_post(page, [it.node for it in items]):
+        return None
+    items[0].skip_reason = "thread_starter"
+    return items[0]
 
 
 # --------------------------------------------------------------------------- 1. collect

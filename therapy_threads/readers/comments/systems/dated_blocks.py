@@ -190,7 +190,9 @@ def _fields(page: Page, block, date):
         # A name element told by its class may be the poster's whole info box ("Userlevel 7"),
         # a short bold one a label ("Дата:"): the engine's own author roles tell the name there.
         name = ""
-    marks = [n for n in (poster, date) if n is not None]
+    # The poster's box and the date's header line (with the post's "#2" beside the date) are
+    # the header's, not the words.
+    marks = [(_poster_column(block, n) or n) for n in (poster, date) if n is not None]
     above = {p.mem_id for n in marks for p in ancestors(n)}
     # The poster's and the date's elements, and the parts a template names as the post's
     # header, footer or the poster's box (a signature, "Userlevel 7", "Like Quote"), are not
@@ -221,6 +223,32 @@ def _fields(page: Page, block, date):
     # A heading inside the words is kept: an answer's own title and a roleplay post's section
     # headings are the poster's words alike.
     return name or None, best, []
+
+
+# The poster's box beside the words: FluxBB's ``div.postleft`` > ``dl`` (``dt`` name,
+# ``dd.usertitle`` "Member", ``dd`` "Registered: DATE", ``dd`` "Posts: N"), phpBB 2's and
+# vBulletin 3's poster cell ("Joined:", "Posts:", "Location:"): short labelled lines and no
+# paragraph, quotation, code, heading or picture (a picture stops it: Invision Power Board 1.x's
+# poster cell holds the avatar beside lines its words need to outweigh).
+_POSTER_BOX_MAX = 200
+_WORDS_TAGS = "p, blockquote, pre, code, h1, h2, h3, h4, h5, h6, table, img"
+
+
+def _poster_column(block, poster):
+    """The largest element around the poster's (or the date's) element, inside the block, that prints nothing
+    of the post's words (no paragraph, quotation, code, heading, table or picture besides the poster's
+    own, 200 characters at most): the poster's profile box; None when it is the poster's element
+    itself."""
+    col = None
+    p = poster.parent
+    while p is not None and p.is_element_node and p.mem_id != block.mem_id:
+        if _squashed_len(p) > _POSTER_BOX_MAX or any(
+                d.mem_id != poster.mem_id for d in p.css(_WORDS_TAGS)
+                if not any(x.mem_id == poster.mem_id for x in ancestors(d))):
+            break
+        col = p
+        p = p.parent
+    return col
 
 
 _NUMBERED = re.compile(r"^[A-Za-z_-]*\d+$")

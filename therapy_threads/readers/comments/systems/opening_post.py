@@ -1,0 +1,159 @@
+"""A forum topic's opening post printed in the replies' own template, seen by a fallback reader.
+
+The readers of named engines know their opening post (phpBB's first post of a first page,
+FluxBB's ``firstpost``, bbPress's ``type-topic``, Discourse's ``#post_1``...). A reader that
+knows no engine (``generic``'s repeated comment-like blocks) sees the topic's own post as one
+more block whenever the theme prints it with the replies' markup. Drupal's forum module does so
+in many themes: the topic is the node (``node.tpl.php``: ``div.node`` / ``article.node``, with
+``forum-topic-navigation.tpl.php``'s ``div.forum-topic-navigation`` at its foot) and a theme's
+node template for forum topics copies the comment template (``div.comment`` > ``h3.title``,
+``.submitted``, ``.content``), while the replies stand in ``comment-wrapper.tpl.php``'s
+``div#comments``, each after its ``<a id="comment-N">``. Forum engines title a reply after the
+topic with their reply prefix (SMF's ``$txt['response_prefix']``: "Re: ", "Aw: ", "Sv: ",
+"Odp: ", "Răspuns: ", "رد: ", "回复： "; phpBB, vBulletin and MyBB print "Re:"/"RE:" alike).
+
+Forum engines also number a topic's posts from its opening post and word each post's permalink
+with that place ("#1", "#2": vBulletin 4's ``a.postcounter``, NodeBB's ``a.post-index``,
+XenForo, MyBB, Invision 4): a first block whose permalink to a post says "#1", followed by one
+saying "#2", is the topic. (Kaskus numbers the replies from "#1" and prints the topic apart; its
+permalinks are ``/show_post/ID``, which no engine numbering the topic itself prints.)
+
+The first block is the topic's post, not a comment, when it is titled as the page (the topic's
+title, in ``<title>`` or the ``h1``) and either stands apart from the replies (every other block
+sits in a region named or headed as comments that does not hold it) or the replies are titled
+after it ("Re: TITLE", most of them). A blog comment whose subject repeats the post's title is
+inside the comments region with the others, and a thread's first comment answered by "Re:"
+replies is not titled as the page.
+"""
+from __future__ import annotations
+
+import re
+
+from ..base import Page
+from ..dom import ancestors
+
+# Reply prefixes of forum engines' language packs (SMF's response_prefix; phpBB/vBulletin/MyBB
+# "Re:"), with a counter some print ("Re[2]:", "Re(2):").
+_REPLY_PREFIX = re.compile(r"^\s*(?:re|aw|sv|vs|odp|antw|ynt|res|răspuns|رد|回复|回覆|答复|отв|ответ)"
+                           r"\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*", re.I)
+_WS = re.compile(r"\s+")
+# A region of comments by its id or class (Drupal's ``div#comments``/``div.comment-wrapper``,
+# ``section.comments``, a forum's ``div#replies``); the heading test is dated_blocks'.
+_REGION = re.compile(r"(?:^|[-_])(?:comments?|replies|responses|antworten|réponses|respuestas|"
+                     r"risposte|reacties|kommentare|commentaires|comentarios|commenti)"
+                     r"(?:$|[-_](?:wrapper|wrap|list|area|section|container|block|box|thread))", re.I)
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+_MIN_TITLE = 4
+
+
+def _norm(s: str | None) -> str:
+    return _WS.sub(" ", (s or "")).strip().lower()
+
+
+def _subject(block) -> str:
+    """The block's own title: its first heading's text ("" when it prints none)."""
+    h = block.css_first(_HEADINGS)
+    return _norm(h.text(separator=" ")) if h is not None else ""
+
+
+def _page_titles(page: Page) -> list[str]:
+    out = []
+    t = page.root.css_first("title")
+    if t is not None:
+        out.append(_norm(t.text(separator=" ")))
+    out.extend(_norm(h.text(separator=" ")) for h in page.root.css("h1")[:3])
+    return [x for x in out if x]
+
+
+def _titled_as_page(page: Page, subject: str) -> bool:
+    """The subject is the page's title, or the part of ``<title>`` before the site's name
+    ("pulsed battery charging | Archived Forum")."""
+    if len(subject) < _MIN_TITLE or _REPLY_PREFIX.match(subject):
+        return False
+    for t in _page_titles(page):
+        if t == subject:
+            return True
+        for sep in (" | ", " - ", " – ", " — ", " :: ", " » ", " · "):
+            if sep in t and subject in [p.strip() for p in t.split(sep)]:
+                return True
+    return False
+
+
+def _replies_titled_after(subject: str, rest) -> bool:
+    """Most of the other blocks are titled "Re: SUBJECT"."""
+    hits = 0
+    for b in rest:
+        s = _subject(b)
+        m = _REPLY_PREFIX.match(s)
+        if m and s[m.end():].strip() == subject:
+            hits += 1
+    return hits * 2 >= len(rest) and hits > 0
+
+
+def _named_region(page: Page, n) -> bool:
+    a = page.attrs
+    if _REGION.search(a.id(n) or "") or any(_REGION.search(c) for c in a.classes(n)):
+        return True
+    h = n.prev
+    while h is not None and not h.is_element_node:
+        h = h.prev
+    if h is not None and h.tag in ("h2", "h3", "h4") and re.match(
+            r"^\W*(?:\d+\s+)?(?:comments?|replies|responses|antworten|kommentare|réponses|"
+            r"commentaires|respuestas|comentarios|risposte|commenti|reacties)\b",
+            _norm(h.text(separator=" "))):
+        return True
+    return False
+
+
+def _apart(page: Page, first, rest) -> bool:
+    """Every other block sits in one region named or headed as comments that does not hold the
+    first block."""
+    region = None
+    for p in ancestors(rest[0]):
+        if p.tag in ("body", "html"):
+            return False
+        if _named_region(page, p):
+            region = p
+            break
+    if region is None:
+        return False
+    inside = lambda n: any(p.mem_id == region.mem_id for p in ancestors(n))  # noqa: E731
+    return not inside(first) and all(inside(b) for b in rest)
+
+
+# A post's permalink worded with its place in the topic: vBulletin 4's ``a.postcounter`` "#1"
+# (``showthread.php?p=ID#postID``), NodeBB's ``a.post-index`` "#1" (``/post/ID``), XenForo's "#1"
+# (``/threads/SLUG.ID/post-ID``), MyBB's "#1" (``showthread.php?pid=ID#pidID``), Invision 4's
+# "#1" (``?do=findComment&comment=ID``: its posts are "comments" of the topic).
+_PLACE = re.compile(r"^#\s?(\d{1,5})$")
+_POST_LINK = re.compile(r"(?:^|/)(?:post|posts|p|showpost\.php)[/=_-]?\d+|[?&](?:p|pid|postid|post)=\d+|"
+                        r"#(?:post|pid|p)[-_]?\d+$|[-/]post-?\d+|do=findComment", re.I)
+# A blog theme numbers its comments "#1", "#2" with links to ``#comment-ID``: comments, all of them.
+_COMMENT_LINK = re.compile(r"#comment|/comment[s]?/|[?&]c(?:omment)?id=", re.I)
+
+
+def _place(page: Page, block, budget: int = 400) -> int | None:
+    """The place in the topic the block's own permalink states ("#2"), or None."""
+    for a in block.css("a[href]"):
+        budget -= 1
+        if budget < 0:
+            break
+        m = _PLACE.match(" ".join((a.text() or "").split()))
+        href = page.attrs.get(a, "href") or ""
+        if m and _POST_LINK.search(href) and not _COMMENT_LINK.search(href):
+            return int(m.group(1))
+    return None
+
+
+def opening_post(page: Page, blocks: list) -> bool:
+    """Whether ``blocks[0]`` (the blocks in document order) is the topic's own post."""
+    if len(blocks) < 2:
+        return False
+    first, rest = blocks[0], blocks[1:]
+    # Forum engines number a topic's posts from its opening post: "#1" is the topic itself.
+    if _place(page, first) == 1 and _place(page, rest[0]) == 2:
+        return True
+    subject = _subject(first)
+    if not _titled_as_page(page, subject):
+        return False
+    return _apart(page, first, rest) or _replies_titled_after(subject, rest)
