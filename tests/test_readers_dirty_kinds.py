@@ -89,3 +89,35 @@ def test_a_heading_above_the_words_without_a_byline_stays():
 ])
 def test_metadata_lines(text, author, lang, expected):
     assert clean_comment_text(text, author, languages=(lang,)) == expected
+
+
+def _fluxbb_posts() -> str:
+    """FluxBB-shaped posts: the header ``h2`` (number, date link), the poster's column
+    ``div.postleft > dl`` (name, title, "Registered:", "Posts:") beside ``div.postright`` (subject,
+    ``div.postmsg``), a foot with "Offline"."""
+    posts = "".join(
+        f'<div id="p{500 + i}" class="blockpost"><h2><span><span class="conr">#{i + 1}</span> '
+        f'<a href="viewtopic.php?pid={500 + i}#p{500 + i}">2019-10-0{i + 1} 16:59:52</a></span></h2>'
+        f'<div class="box"><div class="inbox"><div class="postbody"><div class="postleft"><dl>'
+        f'<dt><strong>{_NAMES[i]}</strong></dt><dd class="usertitle"><strong>Member</strong></dd>'
+        f'<dd><span>Registered: 2019-09-2{i}</span></dd><dd><span>Posts: {3 + i}</span></dd></dl></div>'
+        f'<div class="postright"><div class="postmsg"><p>{_WORDS[i]}</p></div></div></div></div>'
+        f'<div class="inbox"><div class="postfoot"><div class="postfootleft"><p><span>Offline</span></p>'
+        f'</div></div></div></div></div>'
+        for i in range(4))
+    return f'<div id="brdmain"><h1>Trail map</h1><div class="posts">{posts}</div></div>'
+
+
+def test_the_posters_column_is_not_in_the_words():
+    with systems_off(frozenset({"fluxbb"})) as seen:
+        r = read_page(_fluxbb_posts())
+    assert "dated-blocks" in {k.split(":")[0] for k in seen}
+    assert [c.text for c in r.comments] == _WORDS[1:]
+
+
+def test_a_list_of_labelled_counts_in_the_words_is_a_column_only_beside_them():
+    """A list without a "Label: number" item (the poster's own bullet list) stays in the words."""
+    from therapy_threads.readers.comments.systems.dated_blocks import _KEY_NUMBER
+    assert _KEY_NUMBER.match("Posts: 3") and _KEY_NUMBER.match("Registered: 2019-09-25")
+    assert _KEY_NUMBER.match("Beiträge: 1.204") and not _KEY_NUMBER.match("bring boots")
+    assert not _KEY_NUMBER.match("Tip: start early")
