@@ -23,7 +23,7 @@ antworten antwort beantworten rispondi rispondere risposta antwoord antwoorden r
 beantwoorden svara svar svare vastaa odpowiedz odpowiedź odpovědět odpovědet odpovedať válasz
 válaszol yanıtla yanitla cevapla ответить ответ відповісти відповідь balas responder→ 返信 回复
 回覆 답글 답장 comment kommentieren commenter comentar commentare quote zitieren citer citar
-cita citare report melden signaler denunciar segnala permalink permalien permalink↑ edit
+cita citare zitat citation citazione report melden signaler denunciar segnala permalink permalien permalink↑ edit
 bearbeiten modifier editar modifica like unlike gefällt gefällt_mir mag j'aime me_gusta mi_piace
 share teilen partager compartir condividi flag delete löschen supprimer eliminar elimina
 """.split()) | frozenset({
@@ -33,7 +33,12 @@ share teilen partager compartir condividi flag delete löschen supprimer elimina
     "auf diesen kommentar antworten", "auf diesen beitrag antworten", "répondre à ce post", "répondre à ce message",
     "répondre à ce commentaire", "responder a este comentario", "rispondi a questo commento",
     "gefällt mir", "j'aime", "me gusta", "mi piace", "vind ik leuk", "thumbs up", "thumbs down",
-    "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta",
+    # phpBB's REPLY_WITH_QUOTE, REPORT_POST, EDIT_POST, DELETE_POST in its language packs (the post's
+    # button list): a button row, never words.
+    "reply with quote", "mit zitat antworten", "répondre en citant le message", "responder citando",
+    "rispondi citando", "report this post", "edit post", "delete post", "beitrag melden",
+    "beitrag ändern", "beitrag löschen", "rapporter ce message", "éditer le message",
+    "supprimer le message", "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta",
     "load more replies", "show replies", "hide replies", "view replies", "mehr anzeigen",
     # Drupal's comment_forbidden link (6: "Login or register", 7+: "Log in or register").
     "login or register to post comments", "log in or register to post comments",
@@ -72,7 +77,7 @@ SAID = re.compile(
     r"\s*(?:says|said|wrote|writes|dijo|dice|escribió|escribio|schrieb|schreibt|sagt|sagte|"
     r"meint|meinte|a écrit|a ecrit|dit|écrit|scrive|ha scritto|scrisse|disse|escreveu|"
     r"schreef|zegt|skrev|skriver|sa|napisał|napisała|napisal|kirjoitti|написал|написала|"
-    r"yazdı|írta|napsal|napsala|пишет|пише|написав|сказал|сказала|говорит)\s*(?:\.\.\.|…)?\s*[:,]?\s*$", re.I)
+    r"yazdı|írta|napsal|napsala|pisze|píše|пишет|пише|написав|сказал|сказала|говорит)\s*(?:\.\.\.|…)?\s*[:,]?\s*$", re.I)
 # "NAME wrote on DATE:" opening a quotation the commenter typed (the verb, a preposition, the date).
 _QUOTE_HEAD = re.compile(
     r"^\S.{0,40}?\s(?:wrote|said|schrieb|sagte|meinte|a écrit|escribió|dijo|scrisse|ha scritto|escreveu|"
@@ -103,6 +108,12 @@ def _norm(s: str) -> str:
 
 def is_reply_word(line: str) -> bool:
     return _norm(line) in REPLY_WORDS
+
+
+def is_action_label(line: str) -> bool:
+    """A button's label in a comment's or post's tool row ("Reply", "Reply with quote", "Quote",
+    "Report", "Permalink")."""
+    return is_reply_word(line)
 
 
 def is_date_line(line: str, languages: tuple[str, ...]) -> bool:
@@ -242,6 +253,40 @@ _EMOTICON = r"(?:[:;=8][-o^']?[)(\]\[DPpOoxX|/\\*3?!]|:[a-z]{2,8}:|<3|\^_?\^|[xX
 _EMOTICONS = re.compile(rf"{_EMOTICON}(?:\s*{_EMOTICON})*[!.]*")
 
 
+# A permalink's running number before the date on one line ("#1.1 - Tue Jul 24, 2012 10:35 AM
+# EDT", Newsvine's reply numbering; "#12 | 3 March 2012"): numbering and date, both fields.
+_NUMBERED_DATE = re.compile(r"^(?:#|№)\s*\d{1,5}(?:\.\d{1,5})*\s*[-–—|•·:]?\s+(\S.*)$")
+# A footer whose name link went to the author field, leaving its words and the time ("By , at 2:35
+# PM": Blogger's classic "Posted by NAME at TIME"; "von , um 14:05").
+_EMPTIED_BYLINE = re.compile(
+    r"^(?:posted\s+)?(?:by|von|par|por|di|door|av|przez)\s*[,;:|•·]?\s*(?:at|um|à|a las|alle|om|o)?\s+"
+    r"(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|\S.{4,60})$", re.I)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?$", re.I)
+# Blogger's classic comment header "At DATE, NAME said..." (its language packs word the verb;
+# SAID lists them): the date before the comma, the name after it.
+_AT_DATE_SAID = re.compile(r"^(?:at|am|le|el|il|em|op|on)\s+(.{6,60}?),\s+(.{1,80}?)$", re.I)
+
+
+def _numbered_date(s: str, languages: tuple[str, ...]) -> bool:
+    m = _NUMBERED_DATE.match(s)
+    return m is not None and is_date_line(m.group(1), languages)
+
+
+def _emptied_byline(s: str, languages: tuple[str, ...]) -> bool:
+    m = _EMPTIED_BYLINE.match(s)
+    return m is not None and (bool(_CLOCK.match(m.group(1))) or is_date_line(m.group(1), languages))
+
+
+def _dated_said_header(s: str, languages: tuple[str, ...]) -> bool:
+    if len(s) > 160:
+        return False
+    verb = SAID.search(s)
+    if verb is None or verb.start() == 0:
+        return False
+    m = _AT_DATE_SAID.match(s[:verb.start()].rstrip())
+    return m is not None and is_date_line(m.group(1), languages)
+
+
 # "@NAME" opening a line (a letter after the "@": "@ 3:15 pm" is a theme's time).
 _ADDRESSING = re.compile(r"^@[^\W\d_][\w.-]*")
 
@@ -289,7 +334,9 @@ def clean_comment_text(text: str, author: str | None = None, *,
             # ("Other Name wrote on October 23, 2011:"), which is not the comment's date line.
             if author and _QUOTE_HEAD.match(s):
                 return None
-        if is_date_line(s, languages):
+        if is_date_line(s, languages) or _numbered_date(s, languages) or _emptied_byline(s, languages):
+            return ""
+        if at_start and _dated_said_header(s, languages):
             return ""
         if not at_start:
             sig = split_signature(s, languages)
@@ -314,7 +361,7 @@ def clean_comment_text(text: str, author: str | None = None, *,
 # The verb is a word of its own after the name: "Ada said:" loses "said:", while "Pandit" keeps
 # its "dit" and a commenter called "Said" keeps the name.
 _AUTHOR_TAIL = re.compile(
-    r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit|schreibt|escribió|ha scritto|escreveu|skriver|napisał|napisała|kirjoitti|написал|написала|пишет|пише|написав)\s*"
+    r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit|schreibt|escribió|ha scritto|escreveu|skriver|napisał|napisała|kirjoitti|pisze|píše|написал|написала|пишет|пише|написав)\s*"
     r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*(?=[^|•·]*\d).*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
 _AUTHOR_HEAD = re.compile(r"^[\s—–-]*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"

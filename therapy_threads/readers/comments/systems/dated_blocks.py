@@ -194,6 +194,12 @@ def _fields(page: Page, block, date):
     # the header's, not the words.
     marks = [(_poster_column(block, n) or n) for n in (poster, date) if n is not None]
     above = {p.mem_id for n in marks for p in ancestors(n)}
+    # The poster's column (FluxBB's ``div.postleft > dl``: name, title, "Registered: DATE",
+    # "Posts: N"; SMF's ``ul`` of member group and post count) is never inside the words: an
+    # element that holds it holds the header too.
+    for col in _profile_columns(page, block):
+        marks.append(col)
+        above.update(p.mem_id for p in ancestors(col))
     # The poster's and the date's elements, and the parts a template names as the post's
     # header, footer or the poster's box (a signature, "Userlevel 7", "Like Quote"), are not
     # the words, and their text does not count in what the words must outweigh.
@@ -249,6 +255,25 @@ def _poster_column(block, poster):
         col = p
         p = p.parent
     return col
+
+# A profile item "Label: value" with a number in the value ("Posts: 3", "Registered: 2019-09-25",
+# "Beiträge: 1.204", "Messages : 57").
+_KEY_NUMBER = re.compile(r"^[^\W\d_][^:\n]{0,24}\s?:\s*\S{0,20}\d")
+
+
+def _profile_columns(page: Page, block) -> list:
+    """Lists in ``block`` (``dl``, ``ul``) whose items are the poster's profile: two or more
+    short items, one of them a "Label: number" line. A list in a post's words is rarely a column
+    of labelled counts."""
+    out = []
+    for lst in block.css("dl, ul"):
+        items = [c for c in lst.iter() if c.is_element_node and c.tag in ("dt", "dd", "li")]
+        texts = [" ".join((c.text(separator=" ") or "").split()) for c in items]
+        if len(items) >= 2 and all(len(t) <= 60 for t in texts) \
+                and any(_KEY_NUMBER.match(t) for t in texts) \
+                and not any(lst.mem_id == p.mem_id for o in out for p in ancestors(o)):
+            out.append(lst)
+    return out
 
 
 _NUMBERED = re.compile(r"^[A-Za-z_-]*\d+$")

@@ -29,7 +29,7 @@ import re
 from itertools import islice
 
 from ..base import Item, Page
-from ..cleanup import is_date_line, is_number_label
+from ..cleanup import is_action_label, is_date_line, is_number_label, is_profile_label
 from ..dom import element_children, stripped_text
 from .phpbb import phpbb2_not_text
 from .topic_page import FORUM_PAGE, FlatForum, is_later_page, states_later_page
@@ -208,9 +208,27 @@ class ForumPosts(FlatForum):
                 if not _inside(d, body) and (d.text(strip=True) or a.get(d, "datetime")):
                     date = d
                     break
+        guessed = False
         if date is None:
+            guessed = header is None
             date = header if header is not None else _meta_line(name_node, b)
-        return body, who, date, _not_words(page, body)
+        lead, byline = _leading_header(page, body)
+        if byline is not None:
+            named = [x for x in byline.css("a[href]") if 2 <= len(stripped_text(x) or "") <= _MAX_NAME
+                     and not (a.get(x, "href") or "").startswith("#")]
+            # a profile link by its address, else the byline's one worded link (a site's rewritten
+            # member address, "/membre6344/"; the post's permalink there is an icon)
+            link = next((x for x in named if _PROFILE.search(a.get(x, "href"))), None) \
+                or (named[0] if len(named) == 1 else None)
+            if link is not None and stripped_text(link) != who and _profile_label(who):
+                # The name taken outside the words was a profile column's link label ("E-mail",
+                # "Message privé"); the byline's own profile link names the poster.
+                who = stripped_text(link)
+            if date is None or guessed:
+                # (the short line around the name is a guess: the poster's column may hold a
+                # "Joined: DATE" there; the byline's date is the post's)
+                date = _byline_date(page, byline)
+        return body, who, date, _not_words(page, body) + lead
 
 
 def _drawn_only(link, text: str) -> bool:
@@ -318,6 +336,93 @@ def _before_quote(n) -> bool:
             return False
         s = s.next
     return s is not None and s.tag == "blockquote"
+
+
+# The engine's header parts printed first inside the element the words are in (phpBB 3
+# prosilver's ``div.postbody``: ``ul.profile-icons`` "Reply with quote", ``h3`` "Re: SUBJECT",
+# ``p.author`` "by NAME » DATE", then ``div.content``): an action list, a subject heading and a
+# byline. They are taken while the element's children are such parts, up to the first one that
+# is not: what follows is the words.
+_MAX_BYLINE = 160
+_BYLINE_WORDS = 6
+
+
+def _leading_header(page: Page, body) -> tuple[list, object]:
+    """(the header parts before the words inside ``body``, the byline among them or None).
+    A part is a list of links or buttons whose every item is an action word ("Reply with quote",
+    "Quote", "Répondre en citant le message"), a heading (the post's subject), or a short line
+    that, without up to six words before a date and a separator (the name, "by", "»"), is a date. Nothing is
+    taken when no child after them holds words: then the header is all there is."""
+    kids = [c for c in body.iter() if c.is_element_node and c.tag not in ("br", "hr", "script", "style")]
+    for _ in range(3):
+        # a wrapper that holds all of it (prosilver's ``div#post_content…``): its children
+        full = [c for c in kids if " ".join((c.text(separator=" ") or "").split())]
+        if len(full) != 1 or full[0].tag not in ("div", "section", "article"):
+            break
+        kids = [c for c in full[0].iter() if c.is_element_node and c.tag not in ("br", "hr", "script", "style")]
+    lead: list = []
+    byline = None
+    for c in kids:
+        t = " ".join((c.text(separator=" ") or "").split())
+        if not t:
+            lead.append(c)
+            continue
+        if c.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and len(t) <= _MAX_BYLINE:
+            lead.append(c)
+        elif c.tag in ("ul", "ol", "div", "span", "p") and _action_list(c):
+            lead.append(c)
+        elif len(t) <= _MAX_BYLINE and byline is None and _dated_byline(t, page.languages):
+            lead.append(c)
+            byline = c
+        else:
+            break
+    else:
+        return [], None  # no words after the header parts: they are not a header
+    if byline is None:
+        return [], None  # (a heading alone above the words may be the poster's own title)
+    return lead, byline
+
+
+def _byline_date(page: Page, byline):
+    """The byline's own date: its last bare text that is a date ("by <a>NAME</a> » Sun Jul 28,
+    2013 1:34 pm"), so that the name is not read into it; else the byline."""
+    for t in reversed([c for c in byline.iter(include_text=True) if c.tag == "-text"]):
+        s = " ".join((t.text() or "").split()).strip(" »|•·–—-:,")
+        if s:
+            return t if is_date_line(s, page.languages) else byline
+    return byline
+
+
+def _action_list(n) -> bool:
+    """Every item or link of ``n`` is an action word ("Reply with quote", "Quote", "Report")."""
+    items = [x for x in n.css("li") if " ".join((x.text(separator=" ") or "").split())] \
+        or [x for x in n.css("a, button") if " ".join((x.text(separator=" ") or "").split())]
+    return bool(items) and all(is_action_label(" ".join((x.text(separator=" ") or "").split()))
+                               for x in items)
+
+
+def _dated_byline(t: str, languages) -> bool:
+    """"by NAME » DATE", "von NAME » DATE", "de NAME » DATE", "Postby NAME » DATE": a date once up
+    to six words and a separator before it are left out."""
+    if is_date_line(t, languages) and not re.search(r"[^\W\d_]{2,}\s*[»|•·]", t):
+        return True
+    m = re.match(r"^(?:\S+\s+){1,%d}?[»|•·–—-]\s+(.+)$" % _BYLINE_WORDS, t)
+    if m is None:
+        return False
+    return is_date_line(m.group(1), languages)
+
+
+def _profile_label(name: str | None) -> bool:
+    """A contact or profile button's label in the poster's column, not a name."""
+    return bool(name) and (is_profile_label(name) or is_action_label(name)
+                           or name.lower() in _CONTACT_LABELS)
+
+
+# phpBB's contact buttons in the poster's column (its language packs: SEND_PRIVATE_MESSAGE,
+# EMAIL, WWW): labels, never names.
+_CONTACT_LABELS = frozenset({"e-mail", "email", "pm", "private message", "send private message",
+                             "message privé", "mp", "private nachricht", "pn", "www", "website",
+                             "site internet", "mensaje privado", "messaggio privato"})
 
 
 def _not_words(page: Page, body) -> list:
