@@ -117,11 +117,8 @@ class DisqusReader(Reader):
     @guarded
     def read(self, data: bytes, source: SourceRef) -> ReadResult:
         result = ReadResult(source.source_id, self.format)
-        prepared = xml_safe.prepare_for(result, data)
-        if prepared is None:
-            return result
         scanned = xml_safe.tolerant_read(
-            result, _scan, prepared, lambda v: len(v[1]) + len(v[2]),
+            result, data, _scan, lambda v: len(v[1]) + len(v[2]),
             what="the Disqus export",
             again="Download the export again from Disqus (Admin > Moderation > Export) and check "
                   "it is complete",
@@ -129,7 +126,7 @@ class DisqusReader(Reader):
                                 "mode, content after the damage may be missing")
         if scanned is None:
             return result
-        root_name, threads, posts = scanned
+        prepared, (root_name, threads, posts) = scanned
         if root_name != "disqus" and not threads and not posts:
             result.error("not_disqus", "no <disqus> root, threads or posts: this is not a Disqus "
                          "export; check --format or the file")

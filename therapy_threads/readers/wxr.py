@@ -130,11 +130,8 @@ class WxrReader(Reader):
     @guarded
     def read(self, data: bytes, source: SourceRef) -> ReadResult:
         result = ReadResult(source.source_id, self.format)
-        prepared = xml_safe.prepare_for(result, data)
-        if prepared is None:
-            return result
         scanned = xml_safe.tolerant_read(
-            result, _scan, prepared, lambda v: len(v[2]),
+            result, data, _scan, lambda v: len(v[2]),
             what="the export",
             again="Re-export it from WordPress (Tools > Export) and check the download was complete",
             recovered=lambda v: f"read {len(v[2])} item(s) in recovery mode, items after the "
@@ -142,7 +139,7 @@ class WxrReader(Reader):
                                 "WordPress if you can")
         if scanned is None:
             return result
-        channel, authors, items = scanned
+        prepared, (channel, authors, items) = scanned
         if not items and not channel.get("is_wxr"):
             result.error("not_wxr", "no <item> elements and no WordPress export namespace found: "
                          "this file is not a WordPress WXR export; check --format or the file")
