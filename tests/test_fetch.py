@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gzip
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -21,7 +20,7 @@ class Site:
         self.log: list[tuple[str, dict[str, str]]] = []
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(loopback.QuietHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server API
                 site.log.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 queue = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
@@ -31,15 +30,7 @@ class Site:
                     status, headers, body = queue[0] if len(queue) == 1 else queue.pop(0)
                     if callable(body):
                         status, headers, body = body(self)
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
+                self.reply(status, headers, body)
 
         self.server, self.base = loopback.start(Handler)
 

@@ -1,9 +1,7 @@
 """Comment pages are followed through the polite fetcher; an offline capture says what is missing."""
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler
-
-from loopback import serving
+from loopback import QuietHandler, serving
 
 from therapy_threads.fetch.source import fetch_source
 from therapy_threads.readers import SourceRef, get_reader
@@ -19,10 +17,7 @@ def page(n: int, links: str) -> bytes:
             f'<nav class="comment-navigation">{links}</nav></div></body></html>').encode()
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *a):
-        pass
-
+class Handler(QuietHandler):
     def pages(self) -> dict[str, bytes]:
         return {
             "/post/": page(3, '<a href="/post/comment-page-2/#comments">Older Comments</a>'),

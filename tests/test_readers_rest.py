@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,7 +31,7 @@ class FakeWordPress:
         self.hits: Counter[str] = Counter()
         wp = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(loopback.QuietHandler):
             def do_GET(self) -> None:  # noqa: N802
                 parts = urlsplit(self.path)
                 q = {k: v[0] for k, v in parse_qs(parts.query).items()}
@@ -69,16 +68,7 @@ class FakeWordPress:
                            headers)
 
             def _send(self, status, body, ctype, headers=None) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
+                self.reply(status, {"Content-Type": ctype, **(headers or {})}, body)
 
         self.server, self.base = loopback.start(Handler)
 

@@ -117,25 +117,16 @@ class DisqusReader(Reader):
     @guarded
     def read(self, data: bytes, source: SourceRef) -> ReadResult:
         result = ReadResult(source.source_id, self.format)
-        prepared = xml_safe.prepare_for(result, data)
-        if prepared is None:
+        scanned = xml_safe.tolerant_read(
+            result, data, _scan, lambda v: len(v[1]) + len(v[2]),
+            what="the Disqus export",
+            again="Download the export again from Disqus (Admin > Moderation > Export) and check "
+                  "it is complete",
+            recovered=lambda v: f"read {len(v[1])} thread(s) and {len(v[2])} post(s) in recovery "
+                                "mode, content after the damage may be missing")
+        if scanned is None:
             return result
-        try:
-            (root_name, threads, posts), code, detail = xml_safe.tolerant_scan(
-                _scan, prepared, lambda v: len(v[1]) + len(v[2]))
-        except xml_safe.Unreadable as e:
-            result.error("xml_not_well_formed",
-                         f"the Disqus export is not well-formed XML and nothing could be "
-                         f"recovered: {e}. Download the export again from Disqus (Admin > "
-                         "Moderation > Export) and check it is complete")
-            return result
-        if code == "xml_repaired":
-            result.warn(code, f"the Disqus export is not well-formed XML ({detail}); unquoted "
-                        "attribute values were quoted and it then parsed completely")
-        elif code == "xml_recovered":
-            result.warn(code, f"the Disqus export is not well-formed XML ({detail}); read "
-                        f"{len(threads)} thread(s) and {len(posts)} post(s) in recovery mode, "
-                        "content after the damage may be missing")
+        prepared, (root_name, threads, posts) = scanned
         if root_name != "disqus" and not threads and not posts:
             result.error("not_disqus", "no <disqus> root, threads or posts: this is not a Disqus "
                          "export; check --format or the file")

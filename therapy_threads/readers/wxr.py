@@ -130,25 +130,16 @@ class WxrReader(Reader):
     @guarded
     def read(self, data: bytes, source: SourceRef) -> ReadResult:
         result = ReadResult(source.source_id, self.format)
-        prepared = xml_safe.prepare_for(result, data)
-        if prepared is None:
+        scanned = xml_safe.tolerant_read(
+            result, data, _scan, lambda v: len(v[2]),
+            what="the export",
+            again="Re-export it from WordPress (Tools > Export) and check the download was complete",
+            recovered=lambda v: f"read {len(v[2])} item(s) in recovery mode, items after the "
+                                "damage may be missing or incomplete. Re-export the file from "
+                                "WordPress if you can")
+        if scanned is None:
             return result
-        try:
-            (channel, authors, items), code, detail = xml_safe.tolerant_scan(
-                _scan, prepared, lambda v: len(v[2]))
-        except xml_safe.Unreadable as e:
-            result.error("xml_not_well_formed",
-                         f"the export is not well-formed XML and nothing could be recovered: "
-                         f"{e}. Re-export it from WordPress (Tools > Export) and check the "
-                         "download was complete")
-            return result
-        if code == "xml_repaired":
-            result.warn(code, f"the export is not well-formed XML ({detail}); unquoted attribute "
-                        "values were quoted and it then parsed completely")
-        elif code == "xml_recovered":
-            result.warn(code, f"the export is not well-formed XML ({detail}); read {len(items)} "
-                        "item(s) in recovery mode, items after the damage may be missing or "
-                        "incomplete. Re-export the file from WordPress if you can")
+        prepared, (channel, authors, items) = scanned
         if not items and not channel.get("is_wxr"):
             result.error("not_wxr", "no <item> elements and no WordPress export namespace found: "
                          "this file is not a WordPress WXR export; check --format or the file")

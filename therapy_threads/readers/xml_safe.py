@@ -244,6 +244,32 @@ def tolerant_scan(scan, data: bytes, count):
     return value, "xml_recovered", detail
 
 
+def tolerant_read(result, data: bytes, scan, count, *, what: str, again: str, recovered):
+    """An export file read by a reader: :func:`prepare_for`, then :func:`tolerant_scan`.
+
+    Returns ``(prepared bytes, the scan's value)``, or None after the source's ``unsafe_xml`` or
+    ``xml_not_well_formed`` error; a repair or a recovery becomes a warning.
+
+    The wording is one for every export format so that a damaged file reads the same whatever
+    made it: ``what`` names the file ("the export"), ``again`` is the next step when nothing could
+    be read, ``recovered(value)`` says what recovery mode read and what may be missing.
+    """
+    prepared = prepare_for(result, data)
+    if prepared is None:
+        return None
+    try:
+        value, code, detail = tolerant_scan(scan, prepared, count)
+    except Unreadable as e:
+        result.error("xml_not_well_formed",
+                     f"{what} is not well-formed XML and nothing could be recovered: {e}. {again}")
+        return None
+    if code == "xml_repaired":
+        result.warn(code, f"{what} is not well-formed XML ({detail}); unquoted attribute values "
+                    "were quoted and it then parsed completely")
+    elif code == "xml_recovered":
+        result.warn(code, f"{what} is not well-formed XML ({detail}); {recovered(value)}")
+    return prepared, value
+
 def prepare_for(result, data: bytes):
     """:func:`prepare` for a reader: an unsafe document becomes the source's ``unsafe_xml`` error
     (returns None), repairs made on the way become warnings; returns the prepared bytes."""

@@ -12,7 +12,7 @@ question is top level like the answers.
 from __future__ import annotations
 
 from ..base import CommentSystem, Item, Page
-from ..dom import stripped_text
+from ..dom import ancestors, stripped_text
 
 
 class ApacheAnswer(CommentSystem):
@@ -49,12 +49,7 @@ class ApacheAnswer(CommentSystem):
 
 
 def _owner(n, a):
-    p = n.parent
-    while p is not None and p.is_element_node:
-        if "answer-item" in a.classes(p):
-            return p
-        p = p.parent
-    return None
+    return next((p for p in ancestors(n) if "answer-item" in a.classes(p)), None)
 
 
 def _within(x, stop, cls: str, a) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import ancestors
 
 _UNCOLLAPSED = re.compile(r"^uncollapsedComment(\d+)$")
 
@@ -43,9 +44,4 @@ class CareerCup(CommentSystem):
 
 
 def _thread_of(n, a):
-    p = n.parent
-    while p is not None and p.is_element_node:
-        if a.id(p).startswith("commentThread"):
-            return p.mem_id
-        p = p.parent
-    return None
+    return next((p.mem_id for p in ancestors(n) if a.id(p).startswith("commentThread")), None)

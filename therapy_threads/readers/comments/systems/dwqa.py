@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
-from ..dom import stripped_text
+from ..dom import ancestors, stripped_text
 
 _ANSWER = re.compile(r"^answer-(\d+)$")
 _COMMENT = re.compile(r"^comment-(\d+)$")
@@ -56,9 +56,5 @@ class DWQA(CommentSystem):
 
 
 def _answer_of(n, a):
-    p = n.parent
-    while p is not None and p.is_element_node:
-        if "dwqa-answer-item" in a.classes(p) and _ANSWER.match(a.id(p)):
-            return p
-        p = p.parent
-    return None
+    return next((p for p in ancestors(n)
+                 if "dwqa-answer-item" in a.classes(p) and _ANSWER.match(a.id(p))), None)

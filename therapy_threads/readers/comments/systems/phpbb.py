@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
-from ..dom import stripped_text
+from ..dom import ancestors, stripped_text
 
 _ID = re.compile(r"^p(\d+)$")
 _START = re.compile(r"[?&;]start=(\d+)")
@@ -109,7 +109,7 @@ class PhpBB(CommentSystem):
         # The template prints ``b.postauthor``; styles derived from subsilver2 keep the class on
         # another element (``span.postauthor``), and the stylesheet styles the class alone.
         for who in page.root.css(".postauthor"):
-            table = next((p for p in _up(who) if p.tag == "table" and "tablebg" in a.classes(p)), None)
+            table = next((p for p in ancestors(who) if p.tag == "table" and "tablebg" in a.classes(p)), None)
             if table is None or table.mem_id in seen:
                 continue
             anchor = who.parent.css_first("a[name^='p']") if who.parent is not None else None
@@ -166,7 +166,7 @@ def _message_cell(body):
     the cell's, not the first span's. Styles wrap the span (``<div id="message_{ID}">``) or move
     the signature to a row of its own; the nearest cell is the message's unless it also holds the
     poster's name or the "Posted:" line (a style without the inner table), then the span is."""
-    cell = next((p for p in _up(body) if p.tag == "td"), None)
+    cell = next((p for p in ancestors(body) if p.tag == "td"), None)
     if cell is None or cell.css_first("span.name, span.postdetails") is not None:
         return body
     return cell
@@ -186,10 +186,3 @@ def phpbb2_not_text(cell) -> list:
     out.extend(s for s in cell.css("span.gensmall") if s.parent is not None
                and s.parent.mem_id == cell.mem_id)
     return out
-
-
-def _up(n):
-    p = n.parent
-    while p is not None and p.is_element_node:
-        yield p
-        p = p.parent

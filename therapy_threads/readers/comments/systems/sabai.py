@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
-from ..dom import stripped_text
+from ..dom import ancestors, stripped_text
 
 _ENTITY = re.compile(r"^sabai-entity-content-(\d+)$")
 _COMMENT = re.compile(r"^sabai-comment-(\d+)$")
@@ -60,9 +60,5 @@ class SabaiDiscuss(CommentSystem):
 
 
 def _answer_of(n, a):
-    p = n.parent
-    while p is not None and p.is_element_node:
-        if _ANSWER_CLASS in a.classes(p) and _ENTITY.match(a.id(p)):
-            return p
-        p = p.parent
-    return None
+    return next((p for p in ancestors(n) if _ANSWER_CLASS in a.classes(p) and _ENTITY.match(a.id(p))),
+                None)

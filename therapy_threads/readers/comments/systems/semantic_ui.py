@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..dom import ancestors
 
 _ANCHOR_ID = re.compile(r"^(?:reply|comment)[-_]?(\d+)$", re.I)
 
@@ -37,7 +38,7 @@ class SemanticUI(CommentSystem):
         out: list[Item] = []
         seen: set[int] = set()
         for lst in page.root.css("div.ui.comments"):
-            if any(p.mem_id in seen for p in _up(lst)):
+            if any(p.mem_id in seen for p in ancestors(lst)):
                 continue  # a nested list: its comments were taken with the outer list's
             items: list[Item] = []
             for n in lst.css("div.comment, div[id^='reply'], div[id^='comment']"):
@@ -69,15 +70,8 @@ class SemanticUI(CommentSystem):
         return out
 
 
-def _up(n):
-    p = n.parent
-    while p is not None and p.is_element_node:
-        yield p
-        p = p.parent
-
-
 def _inside_comment(page: Page, n) -> bool:
-    return any("comment" in page.attrs.classes(p) for p in _up(n))
+    return any("comment" in page.attrs.classes(p) for p in ancestors(n))
 
 
 def _own_part(page: Page, n, name: str):
