@@ -25,6 +25,12 @@ its snippet is empty and it carries ``"removed": true``; the notice is never its
 wrapper (Drupal ``div.indented``); ``depthclass``: ``depth-N`` classes with a stack; ``id:RE``: the
 element id's second group is the parent's first; ``childof``: a ``child-of-N`` wrapper class;
 ``ref``: the item names its parent's id (``ref_parent`` XPath), matched to each item's ``ref_id``.
+``levels``: MediaWiki DiscussionTools' own threading (``CommentParser::buildThreads``): each item's
+level is the smallest of the ``level_of`` XPath numbers (DiscussionTools: the list depth at the
+comment's start and at its signature, plus one), the ``heading`` XPath names the items of level 0
+that are not comments (section headings); an item's parent is the latest earlier item one level up
+that no shallower item has closed since (a skipped level attaches to the deepest open one), and a
+comment whose parent is a heading is top level.
 
 Comments that are not elements (a talk page's comment is a run of text between a start marker and
 its signature): ``content_until`` (relative XPath) names the element where the comment's own text
@@ -96,6 +102,29 @@ def _xp(e, expr: str):
     return e.xpath(expr, id=e.get("id") or "")
 
 
+def _threads(doc, items, rules) -> dict[int, int | None]:
+    """item index -> parent item index by DiscussionTools' ``buildThreads``: headings and comments
+    in document order; ``replies[level - 1]`` is a comment's parent; deeper entries are cut off
+    after each item."""
+    every = list(doc.iter())  # held, so that each element keeps one proxy (and one id) meanwhile
+    order = {id(e): k for k, e in enumerate(every)}
+    heads = doc.xpath(rules["heading"]) if rules.get("heading") else []
+    seq = sorted([(order[id(e)], "h", e) for e in heads] + [(order[id(e)], i, e) for i, e in enumerate(items)],
+                 key=lambda x: x[0])
+    replies: list = []
+    out: dict[int, int | None] = {}
+    for _, what, e in seq:
+        level = 0 if what == "h" else int(min(float(_xp(e, x)) for x in rules["level_of"]))
+        while len(replies) < level:  # a skipped level: the deepest open item stands for it
+            replies.append(replies[-1] if replies else None)
+        if what != "h":
+            parent = replies[level - 1] if level >= 1 else None
+            out[what] = parent if isinstance(parent, int) else None  # a heading: top level
+        del replies[level:]
+        replies.append(what)
+    return out
+
+
 def label(page: Path, rules_dir: Path | None = None) -> dict:
     rules_path = (rules_dir or page.parent) / (page.name[:-5] + ".rules.json")
     rules = json.loads(rules_path.read_text())
@@ -110,6 +139,7 @@ def label(page: Path, rules_dir: Path | None = None) -> dict:
         items = [e for e in items if id(e) not in drop]
     index = {id(e): i for i, e in enumerate(items)}
     mode = rules.get("parent", "nest")
+    threads = _threads(doc, items, rules) if mode == "levels" else {}
     parents: list[int | None] = []
     depth: list[int] = []
     stack: list[int] = []
@@ -170,6 +200,8 @@ def label(page: Path, rules_dir: Path | None = None) -> dict:
                     if _text(f.xpath(rules["ref_id"])) == want:
                         p = j
                         break
+        elif mode == "levels":
+            p = threads.get(i)
         elif mode == "childof":
             a = e.getparent()
             m = re.search(r"\bchild-of-(\d+)\b", (a.get("class") or "") if a is not None else "")

@@ -94,7 +94,10 @@ _COUNTER_LINE = re.compile(
     # on its own is a commenter's words.
     r"|(?:likes?|dislikes?|votes?|points?|punkte|stimmen)\b(?:(?=.{0,30}$).*\d.*|\W*"
     r"(?:reply|antworten|répondre|responder|rispondi|share|teilen)?\W*)"
-    r"|.{0,12}\b(?:likes?|dislikes?|votes?|points?|punkte|stimmen|people like this|"
+    # "12 likes", "+3 points": the counter's number before its word; "Fair point." and "Good
+    # point!" are a commenter's whole answer, not a counter
+    r"|(?=\D{0,12}\d).{0,12}\b(?:likes?|dislikes?|votes?|points?|punkte|stimmen)\s*[.!]?"
+    r"|.{0,12}\b(?:people like this|"
     r"person likes this|personen gefällt das|personnes aiment|personas les gusta)\s*[.!]?)$",
     re.I)
 _SEPARATORS = " \t|•·-–—:,;@»«›‹()[]"

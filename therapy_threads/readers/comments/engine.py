@@ -1541,11 +1541,11 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         text = "\n\n".join(p for p in parts if p)
     if not text and it.content is None and not it.header_shown:
         text = _text_beside_fields(page, it, by_id, author, date_text)
-    if not text and it.content is not None and it.content.css_first("img, video, picture, figure, faceplate-img"):
+    if not text and it.content is not None and _media_of_own(it, "img, video, picture, figure, faceplate-img"):
         # An image-only comment is a comment (replies hang on it); its alt text is often a file
         # name, so a neutral marker stands for it.
         text = IMAGE_ONLY
-    if not text and it.content is not None and it.content.css_first("iframe[src], embed[src], object[data], video"):
+    if not text and it.content is not None and _media_of_own(it, "iframe[src], embed[src], object[data], video"):
         text = EMBED_ONLY
     if not text and it.placeholder:
         text = it.placeholder
@@ -1701,6 +1701,24 @@ def _own_short_words(page: Page, nodes: list[LexborNode], line: str) -> bool:
 
 
 _PICTURE_TAGS = frozenset({"img", "video", "picture", "figure"})
+
+
+def _media_of_own(it: Item, selector: str) -> bool:
+    """``it.content`` holds a match of ``selector`` outside the parts the system says are not the
+    commenter's (``it.not_text``: a quoted post, a link preview the forum rendered): a picture in
+    someone else's quoted words or in a preview's thumbnail is not the commenter's picture."""
+    found = it.content.css(selector) if it.not_text else [it.content.css_first(selector)]
+    if not it.not_text:
+        return found[0] is not None
+    apart = {n.mem_id for n in it.not_text}
+    top = it.content.mem_id
+    for m in found:
+        p = m
+        while p is not None and p.mem_id not in apart and p.mem_id != top:
+            p = p.parent
+        if p is None or p.mem_id not in apart:
+            return True
+    return False
 
 
 def _own_picture(page: Page, root: LexborNode, skip, budget: int = 400) -> bool:

@@ -13,14 +13,20 @@ on) with ``div.crawler-post-meta`` > ``span.creator[itemprop=author]`` > ``a`` >
 and ``span[itemprop=position]``; the words in ``div.post[itemprop=text]``; ``span.post-likes``.
 Post 1 is the topic itself (the post body); the rest are its replies, flat. The topic's automatic
 notices ("This topic was automatically closed ...") are printed as posts of the ``system`` user
-with the action's name ("Closed") after the name: they are not comments. The page as the
+with the action's name ("Closed") after the name: they are not comments. A staff member's own
+topic actions (pin, unpin, list, unlist, close, banner: ``add_moderator_post`` / small-action
+posts) are printed the same way under that member's name: the action's label from the locale's
+``js.action_codes`` with an empty ``%{when}`` after the name ("Pinned", "Unlisted", "Made this a
+banner . It will appear ...") and an empty ``div.post`` (the action has no cooked words). They
+are not comments either (in a static copy of a Discourse forum every empty post carried such a
+label, and no member's post was empty). The page as the
 browser app renders it (``article#post_{N}`` in ``div.topic-post``) is read by ``_app_view``.
 """
 from __future__ import annotations
 
 import re
 
-from ..base import CommentSystem, Item, Page
+from ..base import EMBED_ONLY, CommentSystem, Item, Page
 from ..dom import stripped_text
 
 _ID = re.compile(r"^post-(\d+)$")
@@ -75,14 +81,22 @@ class Discourse(CommentSystem):
             name = n.css_first(".crawler-post-meta .creator [itemprop='name']")
             author = stripped_text(name)
             skip = "thread_starter" if m.group(1) == "1" else None
+            content = n.css_first("div.post[itemprop='text'], div.post")
             if skip is None and author == _SYSTEM_USER:
                 # The topic's automatic notices ("This topic was automatically closed ...") are
                 # small-action posts of the built-in ``system`` user, not a member's words.
                 skip = "system_notice"
+            if skip is None and _action_label(n.css_first(".crawler-post-meta .creator"), name) \
+                    and not _has_words_or_media(content):
+                # A staff member's topic action ("Pinned", "Unlisted"): a notice, not a post.
+                skip = "system_notice"
+            previews = list(content.css("aside.onebox")) if content is not None else []
             out.append(Item(n, self.name, f"post-{m.group(1)}", parent_stated=True,
-                            author=author,
-                            content=n.css_first("div.post[itemprop='text'], div.post"),
-                            skip_reason=skip))
+                            author=author, content=content, skip_reason=skip,
+                            # a link preview the forum rendered from a pasted link: the linked
+                            # page's (or tweet's) words, not the poster's; a post of nothing but
+                            # previews is a comment like an embedded post
+                            not_text=previews, placeholder=EMBED_ONLY if previews else None))
         return out
 
 
@@ -119,3 +133,23 @@ class Discourse(CommentSystem):
 
 _CRAWLER_ID = re.compile(r"^post_(\d+)$")
 _POSITION = re.compile(r"^#?(\d+)$")
+
+
+_FULL_NAME = re.compile(r"^\([^()]*\)")
+
+
+def _action_label(creator, name) -> str:
+    """What ``span.creator`` prints after the username and the full name in brackets: a small
+    action's label ("Pinned", "Closed"), or nothing for a member's post."""
+    if creator is None:
+        return ""
+    link = name.parent if name is not None and name.parent is not None and name.parent.tag == "a" else name
+    whole = " ".join(creator.text(separator=" ", strip=True).split())
+    own = " ".join(link.text(separator=" ", strip=True).split()) if link is not None else ""
+    rest = whole[len(own):].strip() if own and whole.startswith(own) else ("" if own else whole)
+    return _FULL_NAME.sub("", rest).strip()
+
+
+def _has_words_or_media(content) -> bool:
+    return content is not None and (bool(content.text(strip=True))
+                                    or content.css_first("img, video, iframe, aside, picture, audio") is not None)

@@ -6,9 +6,22 @@ before 2020 only give the spacer ``img[src=s.gif][width=40*N]`` inside ``td.ind`
 ``span.comhead`` holds ``a.hnuser`` (the author), ``span.age[title=ISO]`` > ``a`` ("3 hours
 ago"), the "parent | next | prev" links and the ``a.togg`` "[–]" fold (``n`` = rows folded); the
 words are ``div.commtext`` (``span.commtext``, or a bare ``span.comment`` > ``span.c00`` in
-older copies, whose rows are ``tr.athing`` without ``comtr``), followed by ``div.reply``. A
-deleted or flagged row shows "[deleted]"/"[flagged]" in place of the words and has no commtext.
+older copies, whose rows are ``tr.athing`` without ``comtr``), followed by ``div.reply``.
 The parent is the nearest earlier row one level up (the engine's depth stack).
+
+A comment the viewer may not see is printed in place of its words as the server's notice, with
+an empty header (news.arc ``gen-comment-body``: ``(if (~cansee user c) (pr (pseudo-text c)) ...)``,
+``pseudo-text``: "[deleted]" for a deleted item, "[dead]" for a killed one; today's HN prints
+"[flagged]" for one the community's flags killed, with its author and age still in the header).
+Such a row is printed only when a visible reply hangs under it (``display-comment-tree`` runs
+``cansee-descendant``), so it is a removed comment that keeps its replies' parent, never a leaf
+to drop: the notice is not the commenter's words. A viewer with ``showdead`` sees a dead
+comment's words and the notice in the header (``deadmark``: " [dead] "): the words are shown,
+so it is read as any comment.
+
+A saved page keeps the viewer's folds: the head of a folded subtree carries ``coll`` (header and
+"[N more]" shown, its words in ``div.comment.noshow``), the rows under it ``noshow`` (hidden by
+CSS). They are the thread's comments all the same, read like the others.
 
 The page's own item sits in ``table.fatitem`` as a ``tr.athing`` too: the story, or on a
 comment's own page (``item?id=`` of a comment) the focused comment, whose replies are the thread;
@@ -55,12 +68,13 @@ class HackerNews(CommentSystem):
             words = content.text(separator=" ", strip=True) if content is not None else ""
             # "[deleted]" (plus the reply link an old copy keeps inside span.comment)
             gone = not words or words.split(" ")[0] in _GONE and words.lower().split(" ")[1:] in ([], ["reply"])
+            # The engine keeps a "deleted" item as a removed comment in its place (its replies
+            # keep their parent) with empty text.
             out.append(Item(row, self.name, f"hn-{key}", depth=_depth(row, a),
                             author=stripped_text(who),
                             content=content, skip_reason="deleted" if gone else None))
         if not out:
             out = self._classic(page)
-        _keep_gone_with_replies(out)
         return out
 
     def _classic(self, page: Page) -> list[Item]:
@@ -91,17 +105,6 @@ class HackerNews(CommentSystem):
                             author=stripped_text(who), content=content,
                             skip_reason="deleted" if gone else None))
         return out
-
-
-def _keep_gone_with_replies(items: list[Item]) -> None:
-    """A "[deleted]"/"[flagged]" row with replies under it (the next row one level deeper) stays in
-    the thread as its placeholder, so the replies keep their parent; a leaf one is left out."""
-    for i, it in enumerate(items):
-        if it.skip_reason != "deleted" or it.depth is None or i + 1 >= len(items):
-            continue
-        nxt = items[i + 1].depth
-        if nxt is not None and nxt > it.depth:
-            it.skip_reason = None
 
 
 _ITEM_LINK = re.compile(r"^item\?id=(\d{1,12})$")
