@@ -1,0 +1,56 @@
+"""Name signals of the held-out batches heldout35/heldout36, each kind as a small table (synthetic names, real places):
+a byline's line shape names its poster (and only there is "by X" no authorship), display names given with where the
+poster is from, surname-first capitals on documents, inflected and vocative forms. ``check`` runs one recognizer on
+one text; ``post`` runs a labelled post through the real stage (``[[private]]`` must go, ``{{keep}}`` must stay)."""
+from __future__ import annotations
+
+import pytest
+
+from _kinds import K, P, anon, check, post  # noqa: F401  (the stage fixture, the post runner, one recognizer)
+
+from therapy_threads.anonymise.recognizers import BylineRecognizer
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the line over a post: "by" after a counter or one word for the post, then the site's counters, dates or role
+    ("en", "message 7: by Orla Brennan · 12 likes\nGreat review.", [("Orla Brennan", P)]),
+    ("en", "message 3: by Tamsin W. (author) · 2 likes (edited)", [("Tamsin W.", P)]),
+    ("en", "Posted by purl_and_ponder · 4 Dec 2026 · ♥ 17", [("purl_and_ponder", P)]),
+    ("de", "Antwort von Fridolin Aebi · 01.12.2026, 08:10 · ★ Hilfreichste Antwort", [("Fridolin Aebi", P)]),
+    ("de", "Kommentar von Zora_77 (Fragesteller/in)\nDanke euch.", [("Zora_77", P)]),
+    ("de", "Kommentar von Ottilie K.\nDas stimmt.", [("Ottilie K.", P)]),  # a comment's first line: its poster
+    ("nl", "Reactie van Wendelien · 3 dagen geleden", [("Wendelien", P)]),
+    # the name opens the line and the site's counters follow a bullet
+    ("it", "Pinuccia_Fano · 3 g", [("Pinuccia_Fano", P)]),
+    ("pl", "tosia_z_mokotowa (OP) · 3 dni temu · +41", [("tosia_z_mokotowa", P)]),
+    ("pt", "Rosalba Quintela · 2º · Enfermeira", [("Rosalba Quintela", P)]),
+    # display names given with where the poster is from are one name (kind 2)
+    ("de", "Antwort von Resli aus Brugg · 02.12.2026, 10:02", [("Resli aus Brugg", P)]),
+    ("nl", "★★★★☆ Griet uit Tielt · cliënt van de praktijk · 1 jaar geleden", [("Griet uit Tielt", P)]),
+    ("it", "Nives da Urbino · 4 h", [("Nives da Urbino", P)]),
+    # must not fire: a work's author, a credit alone on a line, the site's own furniture, a place
+    ("en", "I finally read a book by Irvin Yalom · 5 stars from me", []),
+    ("en", "Love's Executioner by Irvin Yalom · 4 likes", []),
+    ("en", "By Philippa Perry\nWhat follows is her column.", []),
+    ("en", "Thanks for the tip · 3 likes", []),
+    ("pt", "Gostei · Responder · 87 reações", []),
+    ("nl", "Afspraak 9 · Bejegening 10 · Behandeling 8", []),
+    ("nl", "Reactie van de zorgaanbieder · 2 weken geleden", []),
+    ("en", "in Leeds · 3 Dec 2026", []),
+    ("en", "Hazel Ward - Senior Editor, 3 titles a year", []),
+])
+def test_byline_line_shape_names_its_poster(lang, text, expected):
+    check(BylineRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the byline's "by X" is a poster, not an author: the name goes in the byline and where the thread uses it
+    ("en", ["My review of {{Love's Executioner}} by {{Irvin Yalom}}. Four stars.",
+            "message 1: by [[Orla Brennan]] · 14 likes\nI read it on the train.",
+            "message 2: by [[Tamsin W.]] (author) · 3 likes\n[[Orla]], same, I cried on the bus."]),
+    # the author of a book in the same thread stays an author
+    ("en", ["Reading group notes.",
+            "message 1: by [[Niamh Corrigan]] · 2 likes\nTry {{The Gift of Therapy}} by {{Irvin Yalom}}, it helped me."]),
+])
+def test_byline_poster_is_no_author(post, lang, texts):
+    post(texts, lang)
