@@ -8,7 +8,7 @@ import pytest
 
 from _kinds import K, P, anon, check, post  # noqa: F401  (the stage fixture, the post runner, one recognizer)
 
-from therapy_threads.anonymise.recognizers import BylineRecognizer
+from therapy_threads.anonymise.recognizers import BylineRecognizer, MentionRecognizer
 
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -53,4 +53,53 @@ def test_byline_line_shape_names_its_poster(lang, text, expected):
             "message 1: by [[Niamh Corrigan]] · 2 likes\nTry {{The Gift of Therapy}} by {{Irvin Yalom}}, it helped me."]),
 ])
 def test_byline_poster_is_no_author(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # surname first, all in capitals, then given names the lists know: receipts, cards, insurers' letters
+    ("it", ["La ricevuta dice ancora [[FERRANTE CHIARA]] e la data di ottobre."]),
+    ("en", ['The clinic card says "[[KULKARNI ANIKET]], M, 34" in blue ink.']),
+    ("es", ["En la constancia aparece [[OCHOA BETANCOURT LUISA FERNANDA]] con otro folio."]),
+    ("en", ["The insurer wrote to [[HALVORSEN MARGARET J]] about the claim."]),
+    # the comma form with a surname no list holds, or a given name no list holds before a middle initial
+    ("en", ["The letter was addressed to [[GRIBBLETHWAITE, Doreen Ann]] at the old flat."]),
+    ("en", ["The referral said [[HUGHES, Angharadwen T.]] and nothing else."]),
+    # must keep: acronyms and words in capitals before a name are no official form
+    ("en", ["The {{NHS}} and [[Maria]] both said the same thing.", "I LOVE [[Maria]] so much for this."]),
+])
+def test_official_names_all_in_capitals(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an @mention of a given name with where the poster is from: the display name, whole
+    ("de", "@Resli aus Brugg danke dir, das hilft.", [("Resli aus Brugg", P)]),
+    ("en", "@Orla in Galway that's it exactly.", [("Orla in Galway", P)]),
+    ("nl", "@Griet uit Tielt dank je wel", [("Griet uit Tielt", P)]),
+    # must not take more: a second name, a sentence going on in lower case, a handle that is no given name
+    ("en", "@Orla and Declan both said so", [("Orla", P)]),
+    ("en", "@Orla thanks so much", [("Orla", P)]),
+    ("en", "@woolly_jo in Leeds it rains", [("woolly_jo", P)]),
+])
+def test_mention_of_a_display_name_with_its_place(lang, text, expected):
+    check(MentionRecognizer, text, expected, lang=lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a display name given in a byline is the whole name where an @mention uses it ("Fermo" is also a town)
+    ("it", ["Rivisto ieri sera.", "[[Ottavio Fermo]] · 1 g\nBellissimo film.", "@[[Ottavio Fermo]] anche per me."]),
+])
+def test_mention_of_a_byline_display_name(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a form of address and a name quoted whole is a work's title only in the nominative ("„Pan Tadeusz”"); with the
+    # name in the vocative it is how someone is addressed
+    ("pl", ['Terapeutka mówi do mnie "[[pani Halino]]" i wtedy zawsze płaczę.',
+            'W szkole czytaliśmy „{{Pan Tadeusz}}” i nic z tego nie pamiętam.']),
+    ("pl", ['A on na to: "[[panie Tomaszu]]", i tyle było rozmowy.']),
+])
+def test_quoted_vocative_is_someone_addressed(post, lang, texts):
     post(texts, lang)

@@ -529,6 +529,10 @@ def lookup(doc: DocContext, surface: str) -> KnownName | None:
             or doc.skeletons.get(skeleton(surface)))
 
 
+# up to three words after an @mention, on its line
+_MENTION_TAIL = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_][\w'’-]*))?)?")
+
+
 class MentionRecognizer(Recognizer):
     name, score = "mention", 0.95
 
@@ -537,8 +541,37 @@ class MentionRecognizer(Recognizer):
             s += mention_prefix(t.text[s:e])
             handle = t.text[s:e]
             info = lookup(t.doc, handle)
-            yield (known_span(self, s, e, info, handle, "@mention of a known commenter") if info
-                   else self.span(s, e, PERSON, handle.casefold(), "@mention"))
+            if info:
+                yield known_span(self, s, e, info, handle, "@mention of a known commenter")
+                continue
+            e2 = self._display_name_end(t, s, e)
+            yield self.span(s, e2, PERSON, re.sub(r"\s+", " ", t.text[s:e2]).casefold(),
+                            "@mention" + ("" if e2 == e else " of a display name with spaces"))
+
+    def _display_name_end(self, t: TextContext, s: int, e: int) -> int:
+        """The end of a display name with spaces after "@" ("@X vom Berg", "@X da Jesi", "@X Trieste"): the words
+        after the handle where the whole is a name accepted elsewhere in the post (a byline), or, for a given name,
+        the language's "from"-word and a capitalised word after it (where the poster is from, part of the name)."""
+        text = t.text
+        m = _MENTION_TAIL.match(text, e, min(len(text), e + 80))
+        if m is None:
+            return e
+        words = [w for w in m.groups() if w]
+        for k in range(len(words), 0, -1):
+            cand = " ".join([text[s:e]] + words[:k]).casefold()
+            if cand in t.doc.accepted:
+                return m.end(k)
+        handle = text[s:e]
+        hcf = handle.casefold()
+        given = self.cues.any_given_name(hcf) or hcf in self.lex.first_names or hcf in self.lex.intl_names \
+            or handle[:1].isupper() and handle.isalpha() and len(handle) >= 3 \
+            and self.lex.rank(hcf) is None and self.lex.lang_rank(hcf, t.lang) is None  # (a pet form no list holds)
+        if len(words) >= 2 and given and words[0].islower() \
+                and words[1][:1].isupper() and (self.cues.function_word(words[0]) or (
+                    self.lex.lang_rank(words[0], t.lang) or 10 ** 6) < 100) \
+                and not self.cues.any_given_name(words[1].casefold()):
+            return m.end(2)
+        return e
 
 
 def _title_cased(words: list[str], cues: Cues) -> bool:
