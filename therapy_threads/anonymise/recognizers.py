@@ -565,11 +565,13 @@ class MentionRecognizer(Recognizer):
         hcf = handle.casefold()
         given = self.cues.any_given_name(hcf) or hcf in self.lex.first_names or hcf in self.lex.intl_names \
             or handle[:1].isupper() and handle.isalpha() and len(handle) >= 3 \
-            and self.lex.rank(hcf) is None and self.lex.lang_rank(hcf, t.lang) is None  # (a pet form no list holds)
+            and (self.lex.rank(hcf) or 10 ** 6) >= 20000 and (self.lex.lang_rank(hcf, t.lang) or 10 ** 6) >= 20000
+        # (a pet form no list holds, or a rare word)
         if len(words) >= 2 and given and words[0].islower() \
                 and words[1][:1].isupper() and (self.cues.function_word(words[0]) or (
                     self.lex.lang_rank(words[0], t.lang) or 10 ** 6) < 100) \
-                and not self.cues.any_given_name(words[1].casefold()):
+                and (not self.cues.any_given_name(words[1].casefold()) or knowledge().is_place(words[1])):
+            # (a place after the from-word, or no given name: "@X and Y" is two people)
             return m.end(2)
         return e
 
