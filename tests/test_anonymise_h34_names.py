@@ -15,7 +15,7 @@ from therapy_threads.anonymise.recognizers import BylineRecognizer
     ("el", "Re: Ψυχολόγος\nαπό Ρηγούλα Φωτιάδου - Τετάρτη, 3 Δεκεμβρίου 2026, 9:14 μμ\nΚαλησπέρα.",
      [("Ρηγούλα Φωτιάδου", P)]),
     ("en", "Re: sleep\nby Tamsin Q. (tutor) - Wednesday, 3 December 2026, 9:14 PM\nHi all.",
-     [("Tamsin Q.", P)]),  # (the role in brackets is the site's word, not the name)
+     [("Tamsin Q. (tutor)", P)]),  # (a role in lower case in brackets is part of the display name)
     ("de", "von Wiebke Sörensen - Mittwoch, 3. Dezember 2026, 21:14\nHallo.", [("Wiebke Sörensen", P)]),
     # the member's display name with the town it is given with is one name (the town elsewhere stays a place);
     # a name particle does not cut the name

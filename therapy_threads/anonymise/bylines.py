@@ -84,7 +84,7 @@ def _in_line(text: str, ls: int, le: int, lang: str | None, cues, first: bool) -
         if m is not None and m.group("rest").lstrip()[:1] in "·•|" and _DIGIT.search(m.group("rest")) \
                 and _name_opening(cues, m.group("who"), lang) and not re.search(r"['’]s\b|[ \t]by[ \t]", m.group("who")):
             # (no possessive and no English "by" inside a display name: "X's Y by Z · 4 likes" is a work's line)
-            return _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang)
+            return _with_role(m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
     # "by X", "Antwort von X", "message 4: by X": the language's "by" as the first, second or third word
     for k in range(min(3, len(toks) - 1)):
         at, by = toks[k]
@@ -108,8 +108,18 @@ def _in_line(text: str, ls: int, le: int, lang: str | None, cues, first: bool) -
             break  # "By X" alone: a post's own byline or a credit; but "Kommentar von X" opening a comment is its poster
         if not _name_opening(cues, m.group("who"), lang, after_by=True) or _public_figure(m.group("who")):
             break  # ("Trauern von Verena Kast · 4 likes": a listed author after a one-word title stays)
-        return _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang)
+        return _with_role(m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
     return None
+
+
+def _with_role(m: re.Match, ls: int, span: tuple[int, int]) -> tuple[int, int]:
+    """The name with the role in lower case the member typed in brackets after it ("X (tutor)", "X (καθηγητής)"),
+    part of the display name; a role with capitals is the site's badge or holds a name of its own
+    ("(Community-Experte für Psychologie)", "(OP)") and stays outside."""
+    role = m.group("role")
+    if role and span[1] == ls + m.end("who") and not any(c.isupper() for c in role):
+        return span[0], ls + m.end("role")
+    return span
 
 
 def byline_who(text: str, s: int, lang: str | None, cues) -> bool:
