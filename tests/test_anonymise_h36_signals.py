@@ -90,6 +90,9 @@ def test_mention_of_a_display_name_with_its_place(lang, text, expected):
 @pytest.mark.parametrize("lang,texts", [
     # a display name given in a byline is the whole name where an @mention uses it ("Fermo" is also a town)
     ("it", ["Rivisto ieri sera.", "[[Ottavio Fermo]] · 1 g\nBellissimo film.", "@[[Ottavio Fermo]] anche per me."]),
+    # the place inside a display name stays a place elsewhere in the post
+    ("it", ["Rivisto ieri sera.", "[[Nives da Urbino]] · 2 g\nBellissimo film.",
+            "Domani in macchina fino a {{Urbino}} e poi a casa."]),
 ])
 def test_mention_of_a_byline_display_name(post, lang, texts):
     post(texts, lang)

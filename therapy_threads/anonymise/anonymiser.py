@@ -81,6 +81,10 @@ _HANDLE_JOINS = re.compile(r"[-_.\d]")  # (and the dot of "jilata.senkata": a ha
 _ARTICLE_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{1,4})[ \t]+([A-ZÀ-Þ][^\W\d_]+)[ \t]+$")
 
 
+# the rules that take a display name whole, with the place it is given with ("X aus Zug", "X da Jesi")
+_DISPLAY_NAME_RULES = frozenset({"byline", "mention"})
+
+
 def _place_or_nation(tok: str) -> bool:
     """A word of a handle that names a place, a country or state, or a nationality ("glasgow", "texas",
     "irish"): it says where the handle's owner is or comes from, and (when the English dictionary
@@ -548,6 +552,9 @@ class Anonymiser:
                         continue  # "Μόνιμος", "Ειρήνη" (peace): a word of the language is that word elsewhere
                     if tok.isupper() or cf in self.cues.not_names or cf in self.cues.titles or cf in ctx.keep:
                         continue
+                    if i and sp.recognizer in _DISPLAY_NAME_RULES and (_place_or_nation(tok) or knowledge().is_small_place(tok)):
+                        continue  # "Falconara" of the display name "Marina di Falconara": where the poster is from is a
+                        # place elsewhere in the post, no name
                     if i and cf in _PARTICLES:
                         continue  # "De", "La" of "Xx De La Yy" are no names elsewhere ("here in LA"); "Del" first is
                     if sp.reason.endswith(GROWN) and self.lex.rank(cf) is not None and cf not in self.cues.first_names:
