@@ -84,7 +84,7 @@ def _in_line(text: str, ls: int, le: int, lang: str | None, cues, first: bool) -
         if m is not None and m.group("rest").lstrip()[:1] in "·•|" and _DIGIT.search(m.group("rest")) \
                 and _name_opening(cues, m.group("who"), lang) and not re.search(r"['’]s\b|[ \t]by[ \t]", m.group("who")):
             # (no possessive and no English "by" inside a display name: "X's Y by Z · 4 likes" is a work's line)
-            return _with_role(m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
+            return _with_role(cues, m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
     # "by X", "Antwort von X", "message 4: by X": the language's "by" as the first, second or third word
     for k in range(min(3, len(toks) - 1)):
         at, by = toks[k]
@@ -106,19 +106,22 @@ def _in_line(text: str, ls: int, le: int, lang: str | None, cues, first: bool) -
                 break  # "by X - a note": no date after the dash
         elif not (role or k and first):
             break  # "By X" alone: a post's own byline or a credit; but "Kommentar von X" opening a comment is its poster
-        if not _name_opening(cues, m.group("who"), lang, after_by=True) or _public_figure(m.group("who")):
+        if not (_name_opening(cues, m.group("who"), lang, after_by=True) or rest.strip() and m.group("who")[:1].isupper()
+                and not _place(m.group("who").split()[0])) or _public_figure(m.group("who")):
+            # (after "by" and before the site's dates a capitalised word that is also a word is a name: "Αγάπη")
             break  # ("Trauern von Verena Kast · 4 likes": a listed author after a one-word title stays)
-        return _with_role(m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
+        return _with_role(cues, m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
     return None
 
 
-def _with_role(m: re.Match, ls: int, span: tuple[int, int]) -> tuple[int, int]:
+def _with_role(cues, m: re.Match, ls: int, span: tuple[int, int]) -> tuple[int, int]:
     """The name with the role in lower case the member typed in brackets after it ("X (tutor)", "X (καθηγητής)"),
-    part of the display name; a role with capitals is the site's badge or holds a name of its own
+    part of the display name; a role with capitalised words other than given names is the site's badge
     ("(Community-Experte für Psychologie)", "(OP)") and stays outside."""
     role = m.group("role")
-    if role and span[1] == ls + m.end("who") and not any(c.isupper() for c in role):
-        return span[0], ls + m.end("role")
+    if role and span[1] == ls + m.end("who") and all(
+            cues.any_given_name(w.casefold()) for w in re.findall(r"\w+", role) if w[:1].isupper()):
+        return span[0], ls + m.end("role")  # (a name in it is the member's too: "X (γράφει η Y)", Y writes)
     return span
 
 
@@ -128,6 +131,12 @@ def byline_who(text: str, s: int, lang: str | None, cues) -> bool:
     le = text.find("\n", s)
     found = _in_line(text, ls, le if le >= 0 else len(text), lang, cues, ls == 0)
     return found is not None and found[0] <= s < found[1]
+
+
+def _place(word: str) -> bool:
+    from .knowledge import knowledge
+
+    return knowledge().is_place(word) or knowledge().is_region(word)
 
 
 def _public_figure(who: str) -> bool:
@@ -152,9 +161,7 @@ def _name_opening(cues, who: str, lang: str | None, after_by: bool = False) -> b
         return True  # a handle
     if cues.any_given_name(cf):
         return True
-    from .knowledge import knowledge
-
-    if knowledge().is_place(first) or knowledge().is_region(first):
+    if _place(first):
         return False  # "in Leeds · 3 Dec", "Leeds Talking Therapies · 4 sessions": a place, not a poster
     r = cues.lex.lang_rank(cf, lang)
     if first.islower():  # a lower-case handle is no word of the language or of English ("by zuerischnure")
