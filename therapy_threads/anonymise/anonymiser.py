@@ -543,6 +543,9 @@ class Anonymiser:
                 continue
             if sp.kind == PERSON:
                 surface = t.text[sp.start:sp.end]
+                if sp.recognizer in _DISPLAY_NAME_RULES and " " in surface.strip():
+                    # the display name whole ("Marina di Falconara"): an @mention of it elsewhere takes it whole
+                    ctx.accepted.setdefault(re.sub(r"\s+", " ", surface).casefold(), sp.key)
                 # (Greek and Cyrillic names too, which CAP_RE's Latin capitals do not take: "Σουμέλα", "Вова")
                 latin = surface.isascii() or not _NON_LATIN.search(surface)
                 for i, tok in enumerate((CAP_RE if latin else _CAP_ANY_SCRIPT).findall(surface)):
