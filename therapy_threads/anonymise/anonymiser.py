@@ -85,6 +85,14 @@ _ARTICLE_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{1,4})[ \t]+([A-ZÀ-Þ
 _DISPLAY_NAME_RULES = frozenset({"byline", "mention"})
 
 
+def _after_from_word(surface: str, tok: str) -> bool:
+    """``tok`` comes after a lower-case word inside the display name ("Falconara" of "Marina di Falconara", "Berg" of
+    "Heidi vom Berg"): the part that says where the poster is from."""
+    words = surface.split()
+    low = next((k for k, w in enumerate(words) if k and w.islower()), None)
+    return low is not None and tok in words[low + 1:]
+
+
 def _place_or_nation(tok: str) -> bool:
     """A word of a handle that names a place, a country or state, or a nationality ("glasgow", "texas",
     "irish"): it says where the handle's owner is or comes from, and (when the English dictionary
@@ -555,7 +563,8 @@ class Anonymiser:
                         continue  # "Μόνιμος", "Ειρήνη" (peace): a word of the language is that word elsewhere
                     if tok.isupper() or cf in self.cues.not_names or cf in self.cues.titles or cf in ctx.keep:
                         continue
-                    if i and sp.recognizer in _DISPLAY_NAME_RULES and (_place_or_nation(tok) or knowledge().is_small_place(tok)):
+                    if i and sp.recognizer in _DISPLAY_NAME_RULES and (_place_or_nation(tok) or knowledge().is_small_place(tok)
+                                                                       or _after_from_word(surface, tok)):
                         continue  # "Falconara" of the display name "Marina di Falconara": where the poster is from is a
                         # place elsewhere in the post, no name
                     if i and cf in _PARTICLES:
