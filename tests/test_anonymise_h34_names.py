@@ -7,7 +7,7 @@ import pytest
 
 from _kinds import K, P, anon, check, post  # noqa: F401  (the stage fixture, the post runner, one recognizer)
 
-from therapy_threads.anonymise.recognizers import ChatSenderRecognizer
+from therapy_threads.anonymise.recognizers import BylineRecognizer
 
 
 @pytest.mark.parametrize("lang,text,expected", [
@@ -15,17 +15,18 @@ from therapy_threads.anonymise.recognizers import ChatSenderRecognizer
     ("el", "Re: Ψυχολόγος\nαπό Ρηγούλα Φωτιάδου - Τετάρτη, 3 Δεκεμβρίου 2026, 9:14 μμ\nΚαλησπέρα.",
      [("Ρηγούλα Φωτιάδου", P)]),
     ("en", "Re: sleep\nby Tamsin Q. (tutor) - Wednesday, 3 December 2026, 9:14 PM\nHi all.",
-     [("Tamsin Q. (tutor)", P)]),
+     [("Tamsin Q. (tutor)", P)]),  # (a role in lower case in brackets is part of the display name)
     ("de", "von Wiebke Sörensen - Mittwoch, 3. Dezember 2026, 21:14\nHallo.", [("Wiebke Sörensen", P)]),
-    # the member's town after "from"/"από" stays; a name particle does not cut the name
-    ("el", "από Λενιώ από Κοζάνη - Πέμπτη, 4 Δεκεμβρίου 2026, 8:20 πμ\nΓεια.", [("Λενιώ", P)]),
+    # the member's display name with the town it is given with is one name (the town elsewhere stays a place);
+    # a name particle does not cut the name
+    ("el", "από Λενιώ από Κοζάνη - Πέμπτη, 4 Δεκεμβρίου 2026, 8:20 πμ\nΓεια.", [("Λενιώ από Κοζάνη", P)]),
     ("fr", "par Inès de Pradel - jeudi, 4 décembre 2026, 08:20\nBonsoir.", [("Inès de Pradel", P)]),
     # must not fire: a dash before a word that is no weekday, a date without a byline's weekday
     ("en", "Tom Lane - Senior Editor, 3 titles a year", []),
     ("el", "Η ομάδα - Δεκέμβριος, 3 συναντήσεις", []),
 ])
 def test_forum_byline_names_its_author(lang, text, expected):
-    check(ChatSenderRecognizer, text, expected, lang=lang)
+    check(BylineRecognizer, text, expected, lang=lang)
 
 
 @pytest.mark.parametrize("lang,texts", [

@@ -81,6 +81,18 @@ _HANDLE_JOINS = re.compile(r"[-_.\d]")  # (and the dot of "jilata.senkata": a ha
 _ARTICLE_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{1,4})[ \t]+([A-ZÀ-Þ][^\W\d_]+)[ \t]+$")
 
 
+# the rules that take a display name whole, with the place it is given with ("X aus Zug", "X da Jesi")
+_DISPLAY_NAME_RULES = frozenset({"byline", "mention"})
+
+
+def _after_from_word(surface: str, tok: str) -> bool:
+    """``tok`` comes after a lower-case word inside the display name ("Falconara" of "Marina di Falconara", "Berg" of
+    "Heidi vom Berg"): the part that says where the poster is from."""
+    words = surface.split()
+    low = next((k for k, w in enumerate(words) if k and w.islower()), None)
+    return low is not None and tok in words[low + 1:]
+
+
 def _place_or_nation(tok: str) -> bool:
     """A word of a handle that names a place, a country or state, or a nationality ("glasgow", "texas",
     "irish"): it says where the handle's owner is or comes from, and (when the English dictionary
@@ -539,6 +551,9 @@ class Anonymiser:
                 continue
             if sp.kind == PERSON:
                 surface = t.text[sp.start:sp.end]
+                if sp.recognizer in _DISPLAY_NAME_RULES and " " in surface.strip():
+                    # the display name whole ("Marina di Falconara"): an @mention of it elsewhere takes it whole
+                    ctx.accepted.setdefault(re.sub(r"\s+", " ", surface).casefold(), sp.key)
                 # (Greek and Cyrillic names too, which CAP_RE's Latin capitals do not take: "Σουμέλα", "Вова")
                 latin = surface.isascii() or not _NON_LATIN.search(surface)
                 for i, tok in enumerate((CAP_RE if latin else _CAP_ANY_SCRIPT).findall(surface)):
@@ -548,6 +563,10 @@ class Anonymiser:
                         continue  # "Μόνιμος", "Ειρήνη" (peace): a word of the language is that word elsewhere
                     if tok.isupper() or cf in self.cues.not_names or cf in self.cues.titles or cf in ctx.keep:
                         continue
+                    if i and sp.recognizer in _DISPLAY_NAME_RULES and (_place_or_nation(tok) or knowledge().is_small_place(tok)
+                                                                       or _after_from_word(surface, tok)):
+                        continue  # "Falconara" of the display name "Marina di Falconara": where the poster is from is a
+                        # place elsewhere in the post, no name
                     if i and cf in _PARTICLES:
                         continue  # "De", "La" of "Xx De La Yy" are no names elsewhere ("here in LA"); "Del" first is
                     if sp.reason.endswith(GROWN) and self.lex.rank(cf) is not None and cf not in self.cues.first_names:

@@ -93,6 +93,9 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "profess
                          "slečnu", "slečno", "slečnou", "mgr", "mudr", "phdr", "judr", "rndr", "mvdr", "paeddr",
                          "doc", "bc", "doktorka", "doktorky", "doktorce", "doktorku", "doktorko", "doktorkou",
                          "doktora", "doktorovi", "doktore", "doktorem",
+                         # the Polish forms of address in their other cases ("panie" vocative, "panią" accusative;
+                         # "pana", "panu", "panem" are written as in Czech above): no more private than "pani"/"pan"
+                         "panie", "panią",
                          # Japanese honorific suffixes written after a name ("X-san", "X-chan", "X-sensei")
                          "san", "chan", "kun", "sama", "sensei", "senpai",
                          # Indonesian forms of address and the degrees written after a name ("Pak", "Bu", "X, M.Psi.,

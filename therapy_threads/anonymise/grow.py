@@ -41,7 +41,8 @@ _THREE_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]{3}")
 def official_form_possible(text: str) -> bool:
     """The text may hold an official name with the surname in capitals, even where no recognizer found a part."""
     return _THREE_CAPITALS.search(text) is not None and (
-        _CAPS_FIRST.search(text) is not None or (", " in text and _CAPS_COMMA.search(text) is not None))
+        _CAPS_FIRST.search(text) is not None or (", " in text and _CAPS_COMMA.search(text) is not None)
+        or _CAPS_RUN.search(text) is not None)
 
 
 def grow_persons(t, cues) -> None:
@@ -50,6 +51,8 @@ def grow_persons(t, cues) -> None:
         caps_first_names(t, cues)
     if t.lang in _CAPS_FIRST_LANGS and ", " in t.text:
         caps_comma_names(t, cues)
+    if _CAPS_RUN.search(t.text):
+        caps_run_names(t, cues)
     for sp in list(t.spans):
         if sp.kind != PERSON:
             continue
@@ -139,8 +142,10 @@ def caps_comma_names(t, cues) -> None:
     lex = cues.lex
     for m in _CAPS_COMMA.finditer(t.text):
         givens = m.group(2).split()
-        if not any(cues.any_given_name(g.casefold()) for g in givens):
-            continue
+        if not any(cues.any_given_name(g.casefold()) for g in givens) and not (
+                len(givens) >= 2 and re.fullmatch(r"[A-Z]\.", givens[-1]) and givens[0][1:].islower()
+                and all(lex.is_surname(w.casefold()) for w in m.group(1).split())):
+            continue  # (a given name no list holds, with a middle initial after a listed surname: "X, Gwenllian M.")
         if m.group(2).isupper() and _shouted(t.text[:m.start()] + t.text[m.end():], m.start()):
             continue  # (the rest of the) line in capitals: shouting, not a name written surname first
         caps = [w for w in m.group(1).split() if w not in ("DE", "LA", "LOS", "DEL")]
@@ -148,8 +153,10 @@ def caps_comma_names(t, cues) -> None:
                or ((lex.rank(w.casefold()) is not None or lex.lang_rank(w.casefold(), t.lang) is not None)
                    and not lex.is_surname(w.casefold())) for w in caps):
             continue  # an acronym or a word in capitals ("URGENTE, Maria") is no surname
-        if len(caps) == 1 and not lex.is_surname(caps[0].casefold()):
-            continue  # one word in capitals of no surname list: an acronym more likely ("au ABCD, Xx")
+        if len(caps) == 1 and not lex.is_surname(caps[0].casefold()) and not (
+                len(caps[0]) >= 5 and len(_VOWEL.findall(caps[0])) >= 2 and lex.rank(caps[0].casefold()) is None):
+            continue  # one word in capitals of no surname list: an acronym more likely ("au ABCD, Xx"); a long
+            # word of two syllables or more that is no word is a surname the lists lack ("ACKROYD, Beverley Ann")
         s, e = m.span()
         inside = [x for x in t.spans if x.start < e and x.end > s]
         if any(x.start < s or x.end > e or x.kind not in (PERSON, KEEP) for x in inside):
@@ -159,6 +166,45 @@ def caps_comma_names(t, cues) -> None:
         t.taken[s:e] = b"\x00" * (e - s)
         t.claim(Span(s, e, PERSON, re.sub(r"\s+", " ", m.group(0)).casefold(), "caps_first", 0.7,
                      "an official name, the surnames in capitals, a comma, the given names" + GROWN))
+
+
+# the official form all in capitals: the surname (one or two), then given names, perhaps an initial ("ROSSI GIULIA",
+# "GARZA TREVIÑO ANA PAOLA", "ABERNATHY RUTH M"), as receipts, cards and insurers' letters print it
+_CAPS_RUN = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ]{3,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?(?:[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?){1,3})"
+                       r"(?:[ \t]+[A-Z]\.?)?(?![\w'’-])")
+
+
+def caps_run_names(t, cues) -> None:
+    """Official names all in capitals, surname first: the words after the first one or two are given names of the
+    lists (names-dataset, any country), the first are surnames of the lists or rare words or none, no acronym, on a
+    line not otherwise written in capitals."""
+    from .spans import Span
+
+    lex = cues.lex
+    for m in _CAPS_RUN.finditer(t.text):
+        words = m.group(1).split()
+        s, e = m.span()
+        inside = [x for x in t.spans if x.start < e and x.end > s]
+        if any(x.start < s or x.end > e or x.kind not in (PERSON, KEEP) for x in inside) \
+                or _shouted(t.text[:s] + t.text[e:], s):
+            continue  # (a part read as a name or a place is the official name's: taken whole below)
+
+        def surname_like(w: str) -> bool:
+            cf = w.casefold()
+            if len(cf) < 3 or not _VOWEL.search(w) or cf in cues.acronyms:
+                return False
+            ranks = [r for r in (lex.rank(cf), lex.lang_rank(cf, t.lang)) if r is not None]
+            return lex.is_surname(cf) or all(r >= 20000 for r in ranks)
+
+        for j in (1, 2):
+            if j < len(words) and all(surname_like(w) and not cues.any_given_name(w.casefold()) for w in words[:j]) \
+                    and all(cues.any_given_name(w.casefold()) and _VOWEL.search(w) for w in words[j:]):
+                gone = {id(x) for x in inside}
+                t.spans[:] = [x for x in t.spans if id(x) not in gone]
+                t.taken[s:e] = b"\x00" * (e - s)
+                t.claim(Span(s, e, PERSON, re.sub(r"\s+", " ", m.group(0)).casefold(), "caps_first", 0.7,
+                             "an official name all in capitals, the surname first, then given names" + GROWN))
+                break
 
 
 def _shouted(text: str, s: int) -> bool:

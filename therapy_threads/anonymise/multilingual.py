@@ -553,6 +553,18 @@ class CuePhraseRecognizer(_Multilingual):
         return self.rank(cf, t.lang) is None and self.lex.rank(cf) is None and not self.lex.ordinary_in(cf)
 
 
+def _case_form(name: str, lang: str | None) -> bool:
+    """The name's last word is a given name's case form other than its nominative ("pani Basiu", "panie Zbyszku":
+    the vocative): a work's title is quoted in the nominative ("„Pan Tadeusz”"), someone addressed is not."""
+    f = name_forms(lang) if lang else None
+    words = name.split()
+    if f is None or not words:
+        return False
+    cf = words[-1].casefold()
+    nom = f.given.get(cf)
+    return nom is not None and nom != cf
+
+
 class LanguageTitleRecognizer(_Multilingual):
     """A form of address before a surname: "Mme Fabre", "M. Lefebvre", "madame Morel-Tissot",
     "Sra. Ruiz", "Dña. Amparo", "dott.ssa Bianchi", "Mevr. de Vries"."""
@@ -585,7 +597,7 @@ class LanguageTitleRecognizer(_Multilingual):
             # a form of address and a name that are the whole of a quotation name a work ("„Pan Tadeusz”",
             # "« Madame Bovary »"); one opening a longer quotation is the person addressed ('« M. X, j'écoute ... »')
             whole = [(a, b) for a, b in quoted if not t.text[a:m.start()].strip() and not t.text[m.end():b].strip()]
-            if whole and title.casefold() not in lc.local_titles:
+            if whole and title.casefold() not in lc.local_titles and not _case_form(m.group("name"), t.lang):
                 # (a colloquial form of address is what someone is called, no work's title: 'la «seño X»')
                 a, b = m.start(), m.end()
                 if t.free(a, b):

@@ -30,6 +30,7 @@ from . import inflection, titles
 from .scan import WordStart, alternation_spans, searched
 from .wordgate import WordGate
 from .titles import chain_pattern
+from .bylines import byline_matches, byline_who, weekdays
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
 # a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
@@ -528,6 +529,10 @@ def lookup(doc: DocContext, surface: str) -> KnownName | None:
             or doc.skeletons.get(skeleton(surface)))
 
 
+# up to three words after an @mention, on its line
+_MENTION_TAIL = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_][\w'’-]*))?)?")
+
+
 class MentionRecognizer(Recognizer):
     name, score = "mention", 0.95
 
@@ -536,8 +541,39 @@ class MentionRecognizer(Recognizer):
             s += mention_prefix(t.text[s:e])
             handle = t.text[s:e]
             info = lookup(t.doc, handle)
-            yield (known_span(self, s, e, info, handle, "@mention of a known commenter") if info
-                   else self.span(s, e, PERSON, handle.casefold(), "@mention"))
+            if info:
+                yield known_span(self, s, e, info, handle, "@mention of a known commenter")
+                continue
+            e2 = self._display_name_end(t, s, e)
+            yield self.span(s, e2, PERSON, re.sub(r"\s+", " ", t.text[s:e2]).casefold(),
+                            "@mention" + ("" if e2 == e else " of a display name with spaces"))
+
+    def _display_name_end(self, t: TextContext, s: int, e: int) -> int:
+        """The end of a display name with spaces after "@" ("@X vom Berg", "@X da Jesi", "@X Trieste"): the words
+        after the handle where the whole is a name accepted elsewhere in the post (a byline), or, for a given name,
+        the language's "from"-word and a capitalised word after it (where the poster is from, part of the name)."""
+        text = t.text
+        m = _MENTION_TAIL.match(text, e, min(len(text), e + 80))
+        if m is None:
+            return e
+        words = [w for w in m.groups() if w]
+        for k in range(len(words), 0, -1):
+            cand = " ".join([text[s:e]] + words[:k]).casefold()
+            if cand in t.doc.accepted:
+                return m.end(k)
+        handle = text[s:e]
+        hcf = handle.casefold()
+        given = self.cues.any_given_name(hcf) or hcf in self.lex.first_names or hcf in self.lex.intl_names \
+            or handle[:1].isupper() and handle.isalpha() and len(handle) >= 3 \
+            and (self.lex.rank(hcf) or 10 ** 6) >= 20000 and (self.lex.lang_rank(hcf, t.lang) or 10 ** 6) >= 20000
+        # (a pet form no list holds, or a rare word)
+        if len(words) >= 2 and given and words[0].islower() \
+                and words[1][:1].isupper() and (self.cues.function_word(words[0]) or (
+                    self.lex.lang_rank(words[0], t.lang) or 10 ** 6) < 100) \
+                and (not self.cues.any_given_name(words[1].casefold()) or knowledge().is_place(words[1])):
+            # (a place after the from-word, or no given name: "@X and Y" is two people)
+            return m.end(2)
+        return e
 
 
 def _title_cased(words: list[str], cues: Cues) -> bool:
@@ -1818,7 +1854,9 @@ class PublicWorkRecognizer(Recognizer):
                 if after and _GERMAN_AFTER.match(after.group(0)):
                     after = None
             if before and before.group(0).strip().casefold() == "by" and _AGENT_BY.search(text, max(0, s - 40), s):
-                before = None  # "a group run by X", "seen by X": the one who did it, not an author
+                before = None
+            if before and before.group(0).strip().casefold() == "by" and byline_who(text, s, t.lang, cues):
+                continue  # "message 4: by X · 21 likes": the line's shape makes X the poster (:mod:`.bylines`)  # "a group run by X", "seen by X": the one who did it, not an author
             if before and _CALLING_MINE.search(text, max(0, s - 60), s):
                 before = None  # "my friend the actor X Y", "our poet X Y": someone the writer knows
             if after and not before and after.group(0).lstrip()[:1] in "\"“" \
@@ -5356,28 +5394,7 @@ _ZOOM_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?P<from>From
                         r"[ \t]*:[ \t]")
 
 
-# the byline board software writes over a post: the author's display name, a dash, then the date opening with the
-# weekday ("by Xx Yy - Wednesday, 3 December 2026, 9:14 PM", "από Xx - Τετάρτη, 3 Δεκεμβρίου 2026": Moodle's
-# forum string "by {name} - {date}" in each language). The weekday (CLDR, :func:`_weekdays`) is the evidence.
-_BYLINE = re.compile(r"(?m)^[ \t]*(?P<who>[^\n\d:]{1,80}?)[ \t]+[-–][ \t]+(?P<day>[^\W\d_]{2,})\.?,[ \t]+"
-                     r"(?:\d{1,2}|[^\W\d_]{3,}\.?[ \t]+\d{1,2})\b")
-
-
-@lru_cache(maxsize=None)
-def _weekdays(lang: str | None) -> frozenset[str]:
-    """The names of the weekdays in ``lang`` and English, full and abbreviated, case-folded (CLDR via Babel)."""
-    from babel import Locale, UnknownLocaleError
-
-    out: set[str] = set()
-    for code in {"en", lang or "en"}:
-        try:
-            loc = Locale.parse(code)
-        except (ValueError, UnknownLocaleError):
-            continue
-        for ctx in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                out |= {d.casefold().rstrip(".") for d in loc.days[ctx][width].values()}
-    return frozenset(out)
+_weekdays = weekdays  # (the weekdays of CLDR, :mod:`.bylines`)
 
 
 def chat_message_opening(text: str, s: int) -> bool:
@@ -5400,8 +5417,6 @@ class ChatSenderRecognizer(Recognizer):
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
-        if " - " in text or " – " in text:
-            yield from self._bylines(t)
         if ":" not in text or "/" not in text and "." not in text and "From" not in text:
             return
         cues = self.cues
@@ -5432,36 +5447,19 @@ class ChatSenderRecognizer(Recognizer):
                     yield self.person(t, s, e, "the sender of a line of a chat export")
 
 
-    def _bylines(self, t: TextContext) -> Iterator[Span]:
-        """The author of a post, in the byline board software writes over it (:data:`_BYLINE`): the whole display
-        name as the member typed it, less the board's "by" word before it and a place the name is given with
-        ("Xx from Veroia": the place stays)."""
-        text, cues = t.text, self.cues
-        days = None
-        for m in _BYLINE.finditer(text):
-            if days is None:
-                days = _weekdays(t.lang)
-            if m.group("day").casefold() not in days:
-                continue
-            s, e = m.span("who")
-            words = list(re.finditer(r"\S+", text[s:e]))
-            if len(words) > 1 and self._small_word(words[0].group(0), t.lang):
-                words = words[1:]  # "by", "από", "von", "par": the board's word
-            for k in range(1, len(words) - 1):
-                w = words[k].group(0)
-                if self._small_word(w, t.lang) and w.casefold() not in _PARTICLES and words[k + 1].group(0)[:1].isupper():
-                    words = words[:k]  # "Xx από Βέροια", "Xx from Leeds": the member's town stays, no part of the name
-                    break
-            if not words or len(words) > 6:
-                continue
-            a, b = s + words[0].start(), s + words[-1].end()
-            if not t.free(a, b) or not any(c.isalpha() for c in text[a:b]):
-                continue
-            yield self.person(t, a, b, "the author in a forum post's byline ('by X - <weekday>, <date>')")
+class BylineRecognizer(Recognizer):
+    """The poster a board, review or Q&A site names in the line over each post ("message 4: by X · 21 likes",
+    "Antwort von X · 29.11.2026", "X · 2 g", "by X - Wednesday, 3 December 2026"): the whole display name as the
+    member typed it, with the place it is given with ("X aus Zug", "X da Jesi": where the place is said elsewhere it
+    stays a place). The line's shape is the evidence; :func:`.bylines.byline_who` is the one place that decides it,
+    so the authors of works ("a book by X") are read the other way by :class:`PublicWorkRecognizer`."""
 
-    def _small_word(self, w: str, lang: str | None) -> bool:
-        """A lower-case function word of the text's language or of English ("by", "από", "von")."""
-        return w.islower() and (self.cues.function_word(w.casefold()) or (self.lex.lang_rank(w, lang) or 10 ** 6) < 100)
+    name, score = "byline", 0.85
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        for a, b in byline_matches(t.text, t.lang, self.cues):
+            if t.free(a, b):
+                yield self.person(t, a, b, "the poster named in a post's byline (the line's shape: counters, dates, a role)")
 
 
 @lru_cache(maxsize=1)
@@ -5827,7 +5825,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer,
+            RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
