@@ -23,3 +23,14 @@ from _kinds import anon, post  # noqa: F401  (the stage fixture and the post run
 ])
 def test_film_people_and_musicians_are_kept(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("texts", [
+    # a saint's name after "Saint" or the Welsh "Sant"/"Santes" written out, even a name of no list (the well,
+    # the feast and the church are the saint's)
+    ["Walked to the well.", "We lit a candle at the well of {{Santes Melangell}} with my cousin [[Ffion]]."],
+    ["Chapel notes.", "The feast of {{Sant Padarn}} is in April, Mam said."],
+    ["Chapel notes.", "There is a holy well of {{Saint Tegla}} near the village."],
+])
+def test_welsh_and_written_out_saints_are_kept(post, texts):
+    post(texts)
