@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
+
+from . import address_words, spellout
 from .wordgate import odd_characters
 
 
@@ -200,37 +203,23 @@ def _phonenumbers_regions() -> frozenset[str]:
 
 # ---- addresses written out to dodge filters: "sam dot lee at example dot com", "x punkt y at z punkt de"
 
-# The words for "@", "." and "/" in the languages of the sets' readers: "apenstaartje" and "punt"
-# (Dutch), "snabel-a" and "punktum" (Danish, Norwegian, Swedish), "Klammeraffe", "ät", "Punkt" and
-# "Schrägstrich" (German), "arobase" (French), "arroba" (Spanish, Portuguese), "chiocciola" (Italian), "małpa" and
-# "kropka" (Polish), "arond" and "punct" (Romanian), "sobaka" and "krapka"/"tochka" (Ukrainian, Russian,
-# transliterated), "zavináč", "tečka" and "bodka" (Czech, Slovak), "kukac" and "pont" (Hungarian), "nokta"
-# (Turkish), "by" and "punt" (Afrikaans: "x punt y by z punt co punt za"; "by" only beside "punt", since in
-# English it is prose: "a post by x dot com"), "ag" and "ponc" (Irish), "di" and "titik" (Malay, Indonesian), and "et"
-# (the English "at" as Indonesian and Malay speakers spell it out; only beside "titik", since it is French "and"),
-# "arrova" and "punt" (Catalan).
-# Writers mix them: the at-word of one language beside the
-# dot-word of another ("x punct y at z punct ro").
-_AT_WORDS = (r"at|by|@|ät|apenstaartje|snabel-?a|klammeraffe|arroba|arobase|arrobase|arobas|chiocciola|ma[lł]pa"
-             r"|arond|sobaka|zavin[aá][cč]|kukac|ag|di|et|arrova|παπάκι|παπακι|papaki")
-_DOT_WORDS = (r"dot|punkt|punktum|punt|point|punto|ponto|kropka|piste|punct|krapka|tochka|te[cč]ka|bodka|pont|nokta|ponc|titik"
-              r"|τελεία|τελεια|teleia")  # (Greek "παπάκι" duckling and "τελεία" full stop)
-_SLASH_WORDS = r"slash|forward\s+slash|schrägstrich|schraegstrich|skråstreg|skraastreg|snedstreck|schuine\s+streep|barra"
+# The words for "@", ".", "_", "-" and "/" come from one table per language (:mod:`.address_words`: "at",
+# "bei", "ät", "arroba", "chiocciola", "apenstaartje", "małpa", "zavináč", "snabel-a"; "dot", "punkt", "punto",
+# "ponto", "punt", "kropka", "tečka", "piste"; ...). Writers mix them: the at-word of one language beside
+# the dot-word of another ("x punct y at z punct ro"), so the patterns take every language's words at once.
+# At-words that are prepositions of their language ("by", "bei", "di", "ag", "et") count only beside their own
+# language's dot-word (:func:`_at_word_here`).
+_AT_WORDS = address_words.alternation("at")
+_DOT_WORDS = address_words.alternation("dot")
+_SLASH_WORDS = address_words.alternation("slash")
 _W_AT = r"(?:\s*[\[({<]\s*(?:" + _AT_WORDS + r")\s*[\])}>]\s*|\s+(?:" + _AT_WORDS + r")\s+)"
 _W_DOT = r"(?:\s*[\[({<]\s*(?:" + _DOT_WORDS + r"|\.)\s*[\])}>]\s*|\s+(?:" + _DOT_WORDS + r")\s+|\.)"
 _W_SLASH = r"(?:\s+(?:" + _SLASH_WORDS + r")\s+|/)"
 _W_PART = r"[A-Za-z0-9](?:[A-Za-z0-9_+-]*[A-Za-z0-9])?"
-# "_" and "-" inside a label written out too: "tunde underscore a", "mary dash lou", in the languages of the
-# at-words above: "Unterstrich"/"Bindestrich" (German), "guion bajo"/"guion" (Spanish), "guió baix" (Catalan),
-# "tiret bas"/"tiret du 8"/"tiret" (French), "trattino basso"/"trattino" (Italian), "sublinhado"/"underline"/"traço"/
-# "hífen" (Portuguese), "laag streepje"/"liggend streepje"/"streepje" (Dutch), "understreck"/"bindestreck"
-# (Swedish), "podkreślnik"/"myślnik" (Polish), "podtržítko"/"pomlčka" (Czech), "garis bawah" (Indonesian, Malay).
-# They join two parts of an address only inside a whole written-out address (an at-word and a domain), so a
-# word of prose ("un guion de cine") is never taken alone.
-_W_JOIN = (r"\s+(?:underscore|under\s?score|dash|hyphen|unterstrich|bindestrich|strich"
-           r"|gui[oó]n\s+bajo|gui[oó]n|gui[oó]\s+baix|tiret\s+(?:du\s+)?(?:bas|8|huit)|tiret|trattino\s+basso|trattino"
-           r"|sublinhado|underline|tra[cç]o|h[ií]fen|(?:laag|liggend)\s+streepje|streepje|understreck|bindestreck"
-           r"|podkre[sś]lnik|my[sś]lnik|podtr[zž][ií]tko|pomlčka|pomlcka|garis\s+bawah)\s+")
+# "_" and "-" inside a label written out too ("tunde underscore a", "mary dash lou", "anna unterstrich k",
+# "titti trattino bologna"). They join two parts of an address only inside a whole written-out address (an
+# at-word and a domain), so a word of prose ("un guion de cine") is never taken alone.
+_W_JOIN = r"\s+(?:" + address_words.alternation("underscore") + "|" + address_words.alternation("hyphen") + r")\s+"
 # (an Irish surname keeps its particle and the blank after it inside a written-out address: "x ponc ni y ag ...")
 _W_GA_PARTICLE = r"(?:n[ií]|nic|mac|mhic|[oó]|u[ií])\s+"
 _W_LABEL = r"(?:" + _W_GA_PARTICLE + r")?" + _W_PART + r"(?:" + _W_JOIN + _W_PART + r")*"
@@ -406,22 +395,75 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
             continue  # "look at it dot com": prose, not an address
         if _PATH_AFTER.match(text, m.end()):
             continue  # "my blog at marisol dot example dot com slash recursos": "at" a web address with a path
-        out.append(m.span())
+        out.append((_local_start(text, m.start()), m.end()))
     return out
+
+
+# A local part said with a blank where the address has none or a digit run: "lakshmi dot venkat sixty at
+# ..." (venkat60), "luz maria ponto okamoto arroba ..." (luzmaria). The pattern's label has no blank, so its
+# match starts at the word after it and the word before would stay in the text.
+_WORD_BEFORE = re.compile(r"(?<![\w.@])([^\W_][\w+-]*)[ \t\u00a0]+$")
+_LABELS_BEFORE = re.compile(r"(?<![\w.@])(?:" + _W_LABEL + _W_DOT + r")+$", re.I)
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+def _local_start(text: str, s: int) -> int:
+    """Where the local part of the written-out address found at ``s`` begins: a word earlier when the
+    address's first word is a number word (a digit run said out: "venkat sixty", "gyopo zero four one two",
+    back to the word before the run) or when both words are given
+    names (a double given name: "luz maria", "anna lena") and the earlier one is no common word of any
+    language; then over the labels and written dots before that word ("lakshmi dot venkat sixty")."""
+    first = _FIRST_WORD.match(text, s)
+    start = s
+    while first is not None:
+        prev = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if prev is None:
+            break
+        number = _number_word(first.group(0))
+        if not (number or _double_given_name(prev.group(1), first.group(0))):
+            break
+        start = prev.start(1)
+        # a digit run said word by word ("gyopo zero four one two"): on to the word before the run
+        first = _FIRST_WORD.match(text, start) if number and _number_word(prev.group(1)) else None
+    if start == s:
+        return s
+    s = start
+    more = _LABELS_BEFORE.search(text, max(0, s - 160), s)
+    return more.start() if more is not None else s
+
+
+def _number_word(word: str) -> bool:
+    return spellout.fold(word) in _number_words()
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """The words for 0-99 in the languages of the address words' table (CLDR's, via :mod:`.spellout`),
+    single words only ("sixty", "sechzig", "trentadue", "dwadzieścia")."""
+    tables = spellout.tables()
+    return frozenset(w for lang in address_words.TABLE if lang in tables
+                     for w, n in tables[lang].numbers.items() if n < 100 and " " not in w)
+
+
+def _double_given_name(prev: str, first: str) -> bool:
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    if not (lex.is_first_name(prev) and lex.is_first_name(first)):
+        return False
+    cf = prev.casefold()
+    ranks = [lex.rank(cf)] + [t.get(cf) for t in (lex.other_rank or {}).values()]
+    return all(r is None or r >= 300 for r in ranks)  # "to maria ...", "an anna ...", "de ana ...": prose
 
 
 _W_AT_EVERY = re.compile(r"(?=(" + _W_AT + r"))", re.I)  # every at-word, overlapping ones too ("x dot di at y")
 
 
 def _at_word_here(at: str, address: str) -> bool:
-    own = _AT_WITH_DOT.get(at.strip().strip("[](){}<>").strip().casefold())
+    own = address_words.own_dot(at.strip().strip("[](){}<>").strip())
     return own is None or own.search(address) is not None
 
 
-# at-words that are prose in other languages (English "by", Italian "di", Irish "ag" is also "at/-ing"): an
-# at-word only beside the dot-word of their own language (Afrikaans "punt", Malay "titik", Irish "ponc")
-_AT_WITH_DOT = {at: re.compile(r"(?<!\w)" + dot + r"(?!\w)", re.I)
-                for at, dot in (("by", "punt"), ("di", "titik"), ("et", "titik"), ("ag", "ponc"))}
 _PATH_AFTER = re.compile(_W_SLASH + r"[^\W_]", re.I)
 
 

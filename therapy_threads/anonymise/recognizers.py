@@ -4657,7 +4657,9 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ ]$")
 _GIVENS_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)[ ]$")
 
 
-_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte)\.?[ \t]+$")
+# (and the Welsh "Sant" and "Santes", a male and a female saint, that Welsh English keeps: "Santes Dwynwen")
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Saint|Sainte|Sant|Santes)\.?[ \t]+$")
+_SAINT_WORD_BEFORE = re.compile(r"\b(?:Saint|Sainte|Sant|Santes)[ \t]+$")
 # the rest of a saint's name after the given name: more capitalised words ("St Olaf Haraldsen", "St Anne Line")
 _SAINT_REST = re.compile(r"(?:[ \t]+[A-Z][a-z][\w'’-]*(?<!['’]s))+")
 # what a language's name stands before where it names the language
@@ -4699,7 +4701,10 @@ class EnglishNameRecognizer(Recognizer):
                     and thing_role(text, s, ce) and cf not in doc.known:
                 yield self.span(s, ce, KEEP, reason="a brand's shape (an inner capital), used as a thing")
                 continue
-            if _SAINT_BEFORE.search(text, max(0, s - 8), s) and (cf in cues.first_names or cf in self.lex.first_names):
+            if _SAINT_BEFORE.search(text, max(0, s - 8), s) and (cf in cues.first_names or cf in self.lex.first_names
+                                                                 or (self.lex.rank(cf) is None and _SAINT_WORD_BEFORE.search(text, max(0, s - 8), s))):
+                # (after "Saint"/"Santes" written out, a name no word of the language is a saint's too: "Santes Dwynwen",
+                # "Saint Melangell"; after "St" it may be a street's name)
                 # "St. Olaf", "Saint Brigid's": a saint, or the church, school or town named for one; with the rest of
                 # the saint's name ("St Olaf Haraldsen"), which a surname's rules would otherwise take with the given name
                 rest = _SAINT_REST.match(text, ce) if tok == core else None
