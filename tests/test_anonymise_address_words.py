@@ -95,3 +95,27 @@ def test_every_language_of_the_table_has_its_words():
     # a prose at-word counts only beside its own language's dot-word
     assert address_words.own_dot("bei").search("x punkt y") and not address_words.own_dot("bei").search("x dot y")
     assert address_words.own_dot("arroba") is None
+
+
+@pytest.mark.parametrize("text,address", [
+    # Québec French says "a commercial" for "@" (OQLF), only beside its own dot-word
+    ("écris-moi à zoe point gagnon a commercial example point ca merci", "zoe point gagnon a commercial example point ca"),
+    # the leftmost reading ("me at ruth dot love", .love is a domain) must not hide the longer address after it
+    ("You can reach me at ruth dot love at example dot com if you like.", "ruth dot love at example dot com"),
+])
+def test_longest_written_address_wins(text, address):
+    got = [text[s:e] for s, e in find_written_emails(text)]
+    assert got == [address], got
+
+
+@pytest.mark.parametrize("text", ["il a commercialisé son livre, point final", "a commercial point of view"])
+def test_a_commercial_is_prose_without_an_address(text):
+    assert find_written_emails(text) == []
+
+
+def test_an_address_mentioned_with_a_plus_is_found_with_it():
+    from therapy_threads.anonymise.patterns import find_emails
+    text = "+kemi.ade@example.com.ng can I quote you?"
+    assert [text[s:e] for s, e in find_emails(text)] == ["+kemi.ade@example.com.ng"]
+    text = "write to a+b@example.org today"
+    assert [text[s:e] for s, e in find_emails(text)] == ["a+b@example.org"]

@@ -39,7 +39,8 @@ TABLE: dict[str, dict[str, tuple[str, ...]]] = {
            "hyphen": ("dash", "hyphen"), "slash": ("slash", "forward slash")},
     "de": {"at": ("ät", "klammeraffe", "bei"), "dot": ("punkt",), "underscore": ("unterstrich",),
            "hyphen": ("bindestrich", "strich"), "slash": ("schrägstrich", "schraegstrich")},
-    "fr": {"at": ("arobase", "arrobase", "arobas"), "dot": ("point",),
+    # "a commercial" is the Office québécois de la langue française's name for "@", said in Québec
+    "fr": {"at": ("arobase", "arrobase", "arobas", "a commercial"), "dot": ("point",),
            "underscore": ("tiret bas", "tiret du 8", "tiret du huit", "tiret de soulignement"),
            "hyphen": ("tiret", "trait d'union"), "slash": ("barre oblique",)},
     "es": {"at": ("arroba",), "dot": ("punto",), "underscore": ("guion bajo", "guión bajo", "barra baja"),
@@ -85,7 +86,7 @@ EVERYWHERE: dict[str, tuple[str, ...]] = {"at": ("at", "@"), "dot": (), "undersc
                                           "hyphen": ("dash", "hyphen"), "slash": ("slash",)}
 
 # at-words that are prepositions of a language (see the module's text): language of the at-word
-PROSE_AT: dict[str, str] = {"by": "af", "bei": "de", "di": "id", "et": "id", "ag": "ga"}
+PROSE_AT: dict[str, str] = {"by": "af", "bei": "de", "di": "id", "et": "id", "ag": "ga", "a commercial": "fr"}
 
 
 def _bare(word: str) -> str:

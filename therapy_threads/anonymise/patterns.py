@@ -49,7 +49,9 @@ _COMMON_TLDS = frozenset({
 TLDS = sorted(_country_code_tlds() | _COMMON_TLDS, key=len, reverse=True)
 _TLD = "(?:" + "|".join(TLDS) + ")"
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}(?![\w-])")
+# A "+" just before an address mentions it (Google Docs' and Office's "+name@example.com"): the
+# address is found with it, as a "+" inside a local part is.
+EMAIL_RE = re.compile(r"(?<![\w.+-])\+?[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}(?![\w-])")
 
 _PATH = r"(?:[/?#][^\s<>\"“”‘’()\[\]]*[^\s<>\"“”‘’()\[\].,;:!?'])?"
 URL_RE = re.compile(
@@ -380,7 +382,7 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
     from .lexicon import lexicon
 
     out = []
-    for m in WRITTEN_EMAIL_RE.finditer(text):
+    for m in _longest_written(text):
         s = m.group(0)
         if not _WRITTEN_SEP.search(s):
             continue
@@ -405,6 +407,27 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
 _WORD_BEFORE = re.compile(r"(?<![\w.@])([^\W_][\w+-]*)[ \t\u00a0]+$")
 _LABELS_BEFORE = re.compile(r"(?<![\w.@])(?:" + _W_LABEL + _W_DOT + r")+$", re.I)
 _FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _longest_written(text: str):
+    """Written-out address candidates, left to right, each the longest that starts inside the leftmost
+    one: in "reach me at anna dot love at example dot com" the leftmost reading "me at anna dot love"
+    (".love" is a domain) would hide the address that follows it."""
+    pos = 0
+    while True:
+        m = WRITTEN_EMAIL_RE.search(text, pos)
+        if m is None:
+            return
+        best = m
+        for w in _WORD_START.finditer(text, m.start() + 1, m.end()):
+            m2 = WRITTEN_EMAIL_RE.match(text, w.start())
+            if m2 is not None and m2.end() > best.end():
+                best = m2
+        yield best
+        pos = best.end()
 
 
 def _local_start(text: str, s: int) -> int:
