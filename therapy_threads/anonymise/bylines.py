@@ -106,12 +106,21 @@ def _in_line(text: str, ls: int, le: int, lang: str | None, cues, first: bool) -
                 break  # "by X - a note": no date after the dash
         elif not (role or k and first):
             break  # "By X" alone: a post's own byline or a credit; but "Kommentar von X" opening a comment is its poster
+        elif not role and (_sentence_end(line) or lead[0].casefold().strip(",!") in cues.greetings
+                           or any(_small_word(cues, w, lang) for w in m.group("who").split()[1:])):
+            break  # a sentence, not a byline: "Hola a todos.", "Welcome to WordPress.", "Ik ben X en herken dit."
         if not (_name_opening(cues, m.group("who"), lang, after_by=True) or rest.strip() and m.group("who")[:1].isupper()
                 and not _place(m.group("who").split()[0])) or _public_figure(m.group("who")):
             # (after "by" and before the site's dates a capitalised word that is also a word is a name: "Αγάπη")
             break  # ("Trauern von Verena Kast · 4 likes": a listed author after a one-word title stays)
         return _with_role(cues, m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
     return None
+
+
+def _sentence_end(line: str) -> bool:
+    """The line ends as a sentence does (a full stop after a word, not after an initial: "Ottilie K.")."""
+    end = line.rstrip()
+    return end[-1:] in "!?,;" or (end[-1:] == "." and re.search(r"(?:^|\s)\w\.$", end) is None)
 
 
 def _with_role(cues, m: re.Match, ls: int, span: tuple[int, int]) -> tuple[int, int]:
