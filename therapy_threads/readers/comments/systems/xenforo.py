@@ -44,7 +44,7 @@ class XenForo(CommentSystem):
     like_classes = ("likessummary",)
     meta_classes = frozenset({"bbcodeblock--quote", "bbcodequote", "bbcodeblock-title",
                               "message-signature", "signature", "message-lastedit", "editdate",
-                              "reactionsbar", "likesbar", "likessummary", "message-actionbar",
+                              "message-actionbar",
                               "messagemeta", "js-selecttoquoteend", "message-attribution",
                               "message-cell--user", "messageuserinfo", "message-footer",
                               "bbcodeblock--unfurl", "messagenotice", "dice_container",
