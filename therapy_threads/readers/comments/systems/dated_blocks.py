@@ -33,11 +33,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..._dates import when_from_text
 from ..base import CommentSystem, Item, Page
-from ..dom import ancestors
+from ..cleanup import is_relative_time, is_reply_word
+from ..dom import ancestors, element_children
 from .generic import indent_depths
-from .profile_blocks import (_INLINE, _MIN_BLOCKS, _SKIP_LEAVES, _TITLE_WORDS, _kind, _links_elsewhere, _names_someone,
-                             dated_block_groups, poster_node)
+from .profile_blocks import (_INLINE, _MIN_BLOCKS, _SKIP_LEAVES, _TITLE_WORDS, _elsewhere, _kind, _links_elsewhere,
+                             _names_someone, _titled, dated_block_groups, poster_node)
 from .topic_page import _PREVIOUS, FORUM_PAGE, is_later_page, states_later_page
 
 # A region of comments by its id or class, in the languages the corpus and the templates use
@@ -85,14 +87,92 @@ def _listing(blocks) -> bool:
 
 def _posts_group(page: Page):
     """The group of dated blocks read as the page's posts: the largest of three blocks or more
-    that is not a listing of other pages, as (kind, [(block, date), ...]), or None."""
+    that is not a listing of other pages, with its short posts (``_short_posts``), as (kind,
+    [(block, date), ...]) in document order, or None."""
     groups = dated_block_groups(page)
     for kind, best in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         if len(best) < _MIN_BLOCKS:
             return None
         if not _listing([b for b, _ in best]):
-            return kind, best
+            return kind, _short_posts(page, kind, best)
     return None
+
+
+def _date_path(page: Page, block, date) -> tuple:
+    """The kinds (tag and class signature) of the elements from inside ``block`` down to its date."""
+    path = [_kind(page, date)]
+    for p in ancestors(date):
+        if p.mem_id == block.mem_id:
+            break
+        path.append(_kind(page, p))
+    return tuple(reversed(path))
+
+
+def _at_path(page: Page, block, path):
+    """The element of ``block`` at ``path`` (the first child of each kind in turn), or None."""
+    n = block
+    for kind in path:
+        n = next((c for c in element_children(n) if _kind(page, c) == kind), None)
+        if n is None:
+            return None
+    return n
+
+
+def _text_outside(block, parts) -> str:
+    """The block's words outside ``parts`` (and outside scripts and styles)."""
+    skip = {p.mem_id for p in parts}
+    out = []
+    stack = [block]
+    while stack:
+        n = stack.pop()
+        if n.mem_id in skip or n.tag in _SKIP_LEAVES:
+            continue
+        if n.tag == "-text":
+            out.append(n.text_content or "")
+            continue
+        kids = []
+        c = n.child
+        while c is not None:
+            kids.append(c)
+            c = c.next
+        stack.extend(reversed(kids))
+    return " ".join(" ".join(out).split())
+
+
+def _short_posts(page: Page, kind, best) -> list:
+    """The group with the blocks of its kind beside it that print the date where the others do and
+    a poster, but fewer than the 40 characters a block needs to be found from its date alone
+    ("Warmages", "impure coraesine is magic"): a one-line answer is a post of the thread like the
+    long ones beside it, once the long ones tell what a post looks like here."""
+    paths = Counter(_date_path(page, b, d) for b, d in best)
+    path, seen = paths.most_common(1)[0]
+    if seen * 2 <= len(best):
+        return best  # the posts print their dates in no one place: nothing to look for
+    ids = {b.mem_id for b, _ in best}
+    parents = list({b.parent.mem_id: b.parent for b, _ in best if b.parent is not None}.values())
+    short = []
+    for par in parents:
+        for c in element_children(par):
+            if c.mem_id in ids or _kind(page, c) != kind:
+                continue
+            d = _at_path(page, c, path)
+            t = " ".join((d.text() or "").split()) if d is not None else ""
+            if not (6 <= len(t) <= 60 and (d.tag == "time" or is_relative_time(t) or when_from_text(t, page.languages))):
+                continue
+            poster = poster_node(page, c)
+            if poster is None or c.css_first("form, textarea, input[type='text']") is not None \
+                    or _titled(c) or _elsewhere(page, c):
+                continue
+            # Words besides the date, the poster and a button ("Reply"): a block of only a name
+            # and a date is a stub.
+            rest = _text_outside(c, (d, poster))
+            if rest and not is_reply_word(rest):
+                short.append((c, d))
+    if not short:
+        return best
+    # In the page's order: a threaded page's replies sit in lists inside the posts they answer.
+    order = {n.mem_id: i for i, n in enumerate(page.root.traverse())}
+    return sorted(best + short, key=lambda bd: order[bd[0].mem_id])
 
 
 def _link_share(block) -> float:
