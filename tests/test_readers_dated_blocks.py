@@ -7,6 +7,7 @@ listings.
 """
 from __future__ import annotations
 
+import pytest
 from pagekit import codes, read_page, shape
 
 from therapy_threads.readers.comments.engine import systems_off
@@ -210,3 +211,44 @@ def test_a_box_between_two_numbered_wrappers_of_one_comment_is_read_once():
     assert "reader_crashed" not in codes(r)
     assert [(t, d) for t, d, _, _ in shape(r)] == [(_WORDS[0], 0), (_WORDS[1], 0)]
 
+
+
+def _columns(block_html: str, poster_sel: str | None, date_sel: str | None) -> list[str]:
+    """The words of each column ``dated_blocks._poster_columns`` finds in the block."""
+    from therapy_threads.readers.comments.base import Page
+    from therapy_threads.readers.comments.dom import Attrs
+    from therapy_threads.readers.comments.systems.dated_blocks import _poster_columns
+    from therapy_threads.readers.html_text import parse_html
+
+    tree = parse_html(f"<html><body>{block_html}</body></html>")
+    page = Page(root=tree.root, attrs=Attrs(), url=None, languages=("en",))
+    block = tree.css_first("div.post")
+    anchors = [block.css_first(s) if s else None for s in (poster_sel, date_sel)]
+    return [" ".join(c.text(separator=" ").split()) for c in _poster_columns(page, block, anchors)]
+
+
+@pytest.mark.parametrize("block, poster, date, expected", [
+    # FluxBB's shape: the name in the profile list; the list's own column is the same box.
+    ('<div class="post"><h2><span>#2 <a href="#p2">2019-10-02 16:59</a></span></h2><div class="left"><dl>'
+     '<dt><strong>Ridgewalker</strong></dt><dd>Member</dd><dd>Registered: 2019-09-25</dd><dd>Posts: 3</dd>'
+     '</dl></div><div class="right"><p>The lower loop was muddy after the rain.</p></div></div>',
+     "strong", "a", ["Ridgewalker Member Registered: 2019-09-25 Posts: 3", "#2 2019-10-02 16:59",
+                     "Ridgewalker Member Registered: 2019-09-25 Posts: 3"]),
+    # A guest's column (no profile link or name class to start from): the list of labelled counts
+    # finds it, with the box around it.
+    ('<div class="post"><div class="side"><b>Guest</b><ul><li>Group: Visitors</li><li>Posts: 0</li></ul></div>'
+     '<div class="body"><span class="date">12.03.2009</span><p>Does the car park still close at eight?</p>'
+     '</div></div>',
+     None, "span.date", ["12.03.2009", "Guest Group: Visitors Posts: 0"]),
+    # A picture stops the box: the poster cell's avatar beside lines the words must outweigh.
+    ('<div class="post"><div class="cell"><div class="who"><a href="/member/5">mossy_fern</a></div>'
+     '<img src="a.png" alt=""><div>Group: Members</div></div><div class="body"><p>Yes, the markers are '
+     'clearer than last season.</p></div></div>',
+     "a", None, ["mossy_fern"]),
+    # The poster's own bullet list (no "Label: number" item) is words, never a column.
+    ('<div class="post"><a class="user" href="/u/7">Quill</a><div class="body"><p>Bring:</p><ul>'
+     '<li>good boots</li><li>a map</li></ul></div></div>',
+     "a", None, ["Quill"]),
+])
+def test_the_posters_column_is_found_from_what_it_holds(block, poster, date, expected):
+    assert _columns(block, poster, date) == expected

@@ -1499,6 +1499,8 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True
         if meta_ids is not None and meta_ids.match(a.id(el)):
             return True
+        if roles.REACTION_LIST_IDS.match(a.id(el)):
+            return True
         if el.tag in _HEADINGS and _subject_link(page, el):
             return True
         cls = a.classes(el)

@@ -65,6 +65,29 @@ LIKES = (
     "comment-likes-count", "comment-like-count", "like-count", "likes-count", "likecount",
     "comment-likes", "comment-like", "likes", "like",
 )
+# The list of members who reacted to a post, printed under it by forum engines: names of other
+# members (a privacy channel), never the poster's words. From the engines' templates: XenForo 2.2+
+# ``post_macros`` ``div.reactionsBar.js-reactionsList`` ("Reactions: A, B and 3 others" in
+# ``a.reactionsBar-link``; styles print ``span.reactionsBar-reactors``), 2.0/2.1
+# ``div.likesBar.js-likeList`` ("Likes: A, B" in ``a.likesBar-likes``), 1.x
+# ``div.likesSummary`` > ``span.LikeText`` ("A, B and 3 others like this."); vBSEO's
+# ``div.vbseo_liked`` under a vBulletin post ("A and B like this."); Invision Community 4's
+# ``reactionBlurb`` (``div.ipsReact_blurb`` > ``div.ipsReact_overview``: "A, B and 2 others
+# reacted to this"); Discourse's ``small-user-list`` ``div.who-liked`` ("liked this"); Asgaros
+# Forum's ``div.post-reactions-summary`` > ``div.reaction-names`` ("A and B have reacted to this
+# post.").
+REACTION_LISTS = frozenset({
+    "reactionsbar", "js-reactionslist", "reactionsbar-link", "reactionsbar-reactors",
+    "likesbar", "js-likelist", "likesbar-likes", "likessummary", "liketext",
+    "vbseo_liked", "ipsreact_blurb", "ipsreact_overview", "who-liked",
+    "post-reactions-summary", "reaction-names",
+})
+# The same lists where the template names the box only by the post's id: vBulletin's Post Thank
+# You Hack (``post_thanks_box`` template: ``div#post_thanks_box_{postid}``, "The following 3 users
+# say Thank You to X for this useful post: A, B, C"; ``li`` in vBulletin 4's postbit) and its
+# "groan" twin, phpBB's Thanks for Posts extension (``div#list_thanks{postid}``: "Thanked by X"
+# and the names).
+REACTION_LIST_IDS = re.compile(r"^(?:post_thanks_box_|post_groan_box_|list_thanks)\d+$")
 # Subtrees of a comment that are never what the commenter wrote.
 META = frozenset({
     "reply", "reply-link", "replylink", "comment-reply", "comment-reply-link", "comment-reply-login",
@@ -89,7 +112,7 @@ META = frozenset({
     # CommentLuv appends the commenter's latest post to the words ("NAME recently posted..<a>TITLE
     # </a>" in ``span.cluv``, with its ``span.heart_tip_box`` icon): the plugin's, naming the author.
     "cluv", "heart_tip_box",
-})
+}) | REACTION_LISTS
 # Token shapes that are metadata whatever their prefix ("reply-comment", "comment-tools").
 META_PATTERN = re.compile(r"^(?:[a-z0-9]+[-_]|comment)?(?:meta(?:data)?|meta[-_]data|reply(?:[-_]?(?:link|comment|"
                           r"button|btn|to))?|replylink|permalink|actions?|tools|toolbar|"

@@ -44,7 +44,7 @@ class XenForo(CommentSystem):
     like_classes = ("likessummary",)
     meta_classes = frozenset({"bbcodeblock--quote", "bbcodequote", "bbcodeblock-title",
                               "message-signature", "signature", "message-lastedit", "editdate",
-                              "reactionsbar", "likesbar", "likessummary", "message-actionbar",
+                              "message-actionbar",
                               "messagemeta", "js-selecttoquoteend", "message-attribution",
                               "message-cell--user", "messageuserinfo", "message-footer",
                               "bbcodeblock--unfurl", "messagenotice", "dice_container",
@@ -61,10 +61,17 @@ class XenForo(CommentSystem):
             a.get(html, "data-template") in ("thread_view", "thread_view_type_article")
             or page.root.css_first("#messageList, .block--messages[data-type='post']") is not None)
         later_page = _later_page(page)
-        for n in page.root.css("article.message--post, li.message[id^='post-'], "
-                               "article.message--comment[data-content^='xfmg-comment-']"):
-            content_id = a.get(n, "data-content") or a.id(n)
-            m = _ID.match(content_id)
+        messages = [(n, _ID.match(a.get(n, "data-content") or a.id(n)))
+                    for n in page.root.css("article.message--post, li.message[id^='post-'], "
+                                           "article.message--comment[data-content^='xfmg-comment-']")]
+        # ``post_macros`` prints every post with its id (``data-content="post-{post_id}"``,
+        # ``id="js-post-{post_id}"``); a style's advertising unit dressed in the message frame
+        # between posts (``article.message--post`` holding a banner) has none. Where the page's
+        # posts carry ids, a message without one is no post (a capture that dropped every id
+        # keeps them all).
+        if any(m for _, m in messages):
+            messages = [(n, m) for n, m in messages if m]
+        for n, m in messages:
             author = a.get(n, "data-author") or None
             # The post's number ("#81" in ``a.postNumber`` / the attribution's "#N") says whether
             # the first message on the page is the topic's opening post: on page 5 it is not.
