@@ -358,7 +358,12 @@ def clean_comment_text(text: str, author: str | None = None, *,
         if r is None:
             break
         end -= 1
-    return "\n".join(lines[start:end]).strip()
+    return _DANGLING_SEPARATOR.sub("", "\n".join(lines[start:end]).strip())
+
+
+# A separator left alone at the end of the words, after a space: what stood after it (the
+# signature "– NAME DATE" a Q&A comment prints on the line of its words) went to the fields.
+_DANGLING_SEPARATOR = re.compile(r"(?<=\S)[ \t\u00a0]+[–—|•·]$")
 
 
 # The verb is a word of its own after the name: "Ada said:" loses "said:", while "Pandit" keeps

@@ -1484,6 +1484,11 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             like_node, likes = cand, _likes(t)
             break
 
+    if raw_author is None and date_node is not None:
+        name_line, raw_author = _dated_line_name(page, date_node, date_text, it.node)
+        if raw_author is not None:
+            author = clean_author(raw_author, page.languages)
+            date_node = name_line  # the whole signature line is the header's
     skip_nodes = {n.mem_id for n in (author_node, date_node, like_node) if n is not None}
     skip_nodes.update(n.mem_id for n in it.not_text)
     line, line_age = _meta_line(page, author_node, date_text, it.node)
@@ -2243,7 +2248,7 @@ def _meta_line(page: Page, author_node: LexborNode | None, date_text: str,
         rest = line.text(separator=" ", strip=True)
         if len(rest) > 160:
             break
-        drop = [author_node.text(separator=" ", strip=True), date_text]
+        drop = [author_node.text(separator=" ", strip=True), date_text] + _date_renderings(page, line)
         for link in line.css("a[href]"):
             href = page.attrs.get(link, "href")
             if _PERMALINK.search(href) or href.startswith("#") or _nav_link(page, link):
@@ -2263,6 +2268,55 @@ def _meta_line(page: Page, author_node: LexborNode | None, date_text: str,
 
 
 _META_LINE_TAGS = frozenset({"p", "div", "header", "footer", "span", "i", "em", "small"})
+
+
+def _date_renderings(page: Page, line: LexborNode, budget: int = 40) -> list[str]:
+    """The texts of the elements in a header line that carry a machine date of their own: the
+    date as the page shows it beside (or instead of) the one the reader took. Templates print the
+    moment twice, a hidden ``itemprop=dateCreated`` value and a visible ``span[title=ISO]`` "15
+    апр. 14" (Stack Exchange's comment line and its mirrors), or an ``abbr[title]`` beside a
+    ``time``: each rendering is the header's, never a word of the comment."""
+    out = []
+    for d in line.traverse():
+        budget -= 1
+        if budget < 0:
+            break
+        if not d.is_element_node or d.mem_id == line.mem_id:
+            continue
+        attrs = page.attrs.attrs(d) or {}
+        if any(when_from_machine(attrs.get(k) or "") for k in roles.DATE_ATTRS if attrs.get(k)):
+            t = d.text(separator=" ", strip=True)
+            if t and len(t) <= 60:
+                out.append(t)
+    return out
+
+
+def _dated_line_name(page: Page, date_node: LexborNode, date_text: str,
+                     item: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """A header line around the date that holds, besides the date's renderings and separators,
+    one short bare name and nothing else ("– user3535137 <span title=ISO>15 апр. 14</span>": a
+    Q&A comment's signature whose name is not a link, as Stack Exchange prints a deleted
+    account's or an unregistered user's): (the line, the name)."""
+    line = date_node.parent
+    for _ in range(2):
+        if line is None or line.mem_id == item.mem_id or line.tag not in _META_LINE_TAGS:
+            break
+        t = line.text(separator=" ", strip=True)
+        if len(t) > 120 or line.css_first("p, div, br, blockquote, ul, ol, img") is not None:
+            break
+        for d in sorted((d for d in [date_text] + _date_renderings(page, line) if d), key=len, reverse=True):
+            t = t.replace(d, " ")
+        rest = " ".join(t.split()).strip(_SEPARATORS + " ")
+        if rest:
+            name = clean_author(rest, page.languages)
+            if name and name == rest and len(name) <= 40 and len(name.split()) <= 3 \
+                    and not any(ch in name for ch in ".!?,;:()") and not is_reply_word(name) \
+                    and not is_role_word(name) and not is_profile_label(name) \
+                    and not is_relative_time(name) and not is_date_line(name, page.languages):
+                return line, name
+            break
+        line = line.parent
+    return None, None
 # The parts of a header line: separators, and the brackets of "(edited 2 days ago)".
 _META_PARTS = re.compile(r"\s[|•·\-–—]\s|[|•·()\[\]]")
 
