@@ -62,3 +62,69 @@ def test_words_beside_the_date_in_its_line_are_no_name():
 ])
 def test_a_dangling_separator_at_the_end_of_the_words_goes(text, expected):
     assert clean_comment_text(text) == expected
+
+
+# --- posts known by their "#N" permalinks (numbered-posts): the poster's box beside the words,
+# the header of the date and the number only, the reply's subject line, the topic's lead post.
+
+_FORUM = ["I started this topic to ask about the ferry times in winter.",
+          "The ferry runs twice a day from November, mornings and evenings.",
+          "Thanks, the evening one suits me better anyway.",
+          "Note that the Sunday ferry is cancelled in January."]
+_TOPIC = "Ferry times in winter"
+
+
+def _vb_post(n: int, name: str, words: str, subject: str = "") -> str:
+    pid = 5000 + n
+    head = f'<h2 class="title icon">{subject}</h2>' if subject else ""
+    return (f'<li class="postbitlegacy postcontainer" id="post_{pid}"><div class="posthead">'
+            f'<span class="postdate"><span class="date">03-0{n}-2016, <span class="time">05:2{n} PM'
+            f'</span></span></span> <span class="nodecontrols"><a name="post{pid}" '
+            f'href="showthread.php?p={pid}#post{pid}" class="postcounter">#{n}</a></span></div>'
+            f'<div class="postdetails"><div class="userinfo"><div class="username_container">'
+            f'<a class="username" href="member.php/{pid}-{name}"><strong>{name}</strong></a></div>'
+            f'<span class="usertitle"> Senior Member </span><dl class="userinfo_extra"><dt>Join Date</dt>'
+            f'<dd>Jan 2010</dd><dt>Posts</dt><dd>1,20{n}</dd></dl></div><div class="postbody">'
+            f'<div class="postrow">{head}<div class="content"><div id="post_message_{pid}">'
+            f'<blockquote class="postcontent restore">{words}</blockquote></div></div></div></div></div>'
+            f'</li>')
+
+
+def test_numbered_posts_leave_the_posters_box_and_the_reply_subject_out_of_the_words():
+    posts = [_vb_post(1, "Ysolde", _FORUM[0]), _vb_post(2, "Marrek", _FORUM[1], "Re: " + _TOPIC),
+             _vb_post(3, "Ysolde", _FORUM[2], "AW: " + _TOPIC), _vb_post(4, "Tobin", _FORUM[3])]
+    r = read_page('<ol id="posts">' + "".join(posts) + "</ol>", head=f"<title>{_TOPIC}</title>")
+    # "#1" is the topic's own post; the replies' words are the words alone, the name from the box.
+    assert shape(r) == [(_FORUM[1], 0, None, "Marrek"), (_FORUM[2], 0, None, "Ysolde"),
+                        (_FORUM[3], 0, None, "Tobin")]
+
+
+def test_a_reply_subject_not_after_the_topic_is_the_posters_words():
+    posts = [_vb_post(1, "Ysolde", _FORUM[0]), _vb_post(2, "Marrek", _FORUM[1]),
+             _vb_post(3, "Ysolde", "Re: the Sunday boat\nIs that the one at nine?")]
+    r = read_page('<ol id="posts">' + "".join(posts) + "</ol>", head=f"<title>{_TOPIC}</title>")
+    assert [t for t, _, _, _ in shape(r)][-1].startswith("Re: the Sunday boat")
+
+
+def _bbp_post(pid: int, kind: str, name: str, words: str) -> str:
+    return (f'<li><div id="post-{pid}" class="bbp-reply-header"><div class="bbp-meta">'
+            f'<span class="bbp-reply-post-date">2021-05-2{pid % 10} at 3:49 pm</span> '
+            f'<a href="https://forum.example/forums/topic/ferry/#post-{pid}" class="bbp-reply-permalink">#{pid}</a>'
+            f'</div></div><div class="post-{pid} {kind} type-{kind} status-publish hentry">'
+            f'<div class="bbp-reply-author"><a href="https://forum.example/members/{name.lower()}/" '
+            f'class="bbp-author-link"><span class="bbp-author-name">{name}</span></a>'
+            f'<div class="bbp-author-role">Participant</div></div><div class="bbp-reply-content">'
+            f'<p>{words}</p></div></div></li>')
+
+
+def test_a_lead_post_of_another_post_type_than_the_replies_is_the_topic():
+    posts = [_bbp_post(7010, "topic", "Ysolde", _FORUM[0]), _bbp_post(7011, "reply", "Marrek", _FORUM[1]),
+             _bbp_post(7018, "reply", "Ysolde", _FORUM[2]), _bbp_post(7020, "reply", "Tobin", _FORUM[3])]
+    r = read_page('<ul class="forums bbp-replies">' + "".join(posts) + "</ul>")
+    assert shape(r) == [(_FORUM[1], 0, None, "Marrek"), (_FORUM[2], 0, None, "Ysolde"),
+                        (_FORUM[3], 0, None, "Tobin")]
+    # All of one type: the first is a reply like the others.
+    r = read_page('<ul class="forums bbp-replies">' + "".join(
+        _bbp_post(7010 + i, "reply", n, w) for i, (n, w) in enumerate(
+            [("Ysolde", _FORUM[0]), ("Marrek", _FORUM[1]), ("Tobin", _FORUM[3])])) + "</ul>")
+    assert [t for t, _, _, _ in shape(r)] == [_FORUM[0], _FORUM[1], _FORUM[3]]

@@ -38,7 +38,7 @@ from .dom import Attrs, contains, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
 from .systems.generic import ancestors_of, reply_block
-from .systems.opening_post import opening_post
+from .systems.opening_post import opening_post, reply_subject
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
@@ -1555,6 +1555,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if not text and it.placeholder:
         text = it.placeholder
     text = _drop_subject(text)
+    head, sep, rest = text.partition("\n")
+    if sep and rest.strip() and reply_subject(page, head):
+        text = rest.strip()  # "AW: TITLE" over a forum reply's words: the engine's subject line
     raw_text = text
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
