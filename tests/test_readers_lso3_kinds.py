@@ -128,3 +128,41 @@ def test_a_lead_post_of_another_post_type_than_the_replies_is_the_topic():
         _bbp_post(7010 + i, "reply", n, w) for i, (n, w) in enumerate(
             [("Ysolde", _FORUM[0]), ("Marrek", _FORUM[1]), ("Tobin", _FORUM[3])])) + "</ul>")
     assert [t for t, _, _, _ in shape(r)] == [_FORUM[0], _FORUM[1], _FORUM[3]]
+
+
+# --- replies that name their parent by its post id in an attribute of an "in reply to" button
+# (NodeBB's ``[component=post/parent][data-parent-pid]``, Persona's ``a[data-topid]``), read by the
+# generic reader: the post's own id is its ``data-pid``.
+
+def _nb_post(pid: int, name: str, words: str, to: int | None = None, how: str = "preview") -> str:
+    parent = ""
+    if to and how == "preview":
+        parent = (f'<div component="post/parent" data-parent-pid="{to}" class="btn btn-ghost">'
+                  f'<span>@someone</span></div>')
+    elif to:
+        parent = f'<a component="post/parent" class="btn" data-topid="{to}" href="/post/{to}">@someone</a>'
+    return (f'<li component="post" data-pid="{pid}" itemprop="comment" itemtype="http://schema.org/Comment"'
+            f' itemscope>{parent}<a class="avatar-block" href="/user/{name.lower()}"><span class="avatar">'
+            f'{name[0]}</span><span component="user/status" class="status offline"><span '
+            f'class="visually-hidden">Offline</span></span></a><div class="post-header"><a class="fw-bold" '
+            f'href="/user/{name.lower()}" data-username="{name}">{name}</a> <span class="timeago" '
+            f'title="2024-04-1{pid % 10}T11:12:22.000Z"></span></div><div component="post/content" '
+            f'class="content"><p>{words}</p></div><div class="post-footer"><a href="#" '
+            f'component="post/reply">Reply</a></div></li>')
+
+
+@pytest.mark.parametrize("how", ["preview", "button"])
+def test_a_reply_to_button_naming_the_parents_post_id_nests_the_reply(how):
+    posts = [_nb_post(801, "Ysolde", _FORUM[1]), _nb_post(802, "Marrek", _FORUM[2], 801, how),
+             _nb_post(803, "Tobin", _FORUM[3]), _nb_post(804, "Ysolde", _FORUM[0], 803, how)]
+    r = read_page('<ul component="topic">' + "".join(posts) + "</ul>")
+    assert shape(r) == [(_FORUM[1], 0, None, "Ysolde"), (_FORUM[2], 1, _FORUM[1], "Marrek"),
+                        (_FORUM[3], 0, None, "Tobin"), (_FORUM[0], 1, _FORUM[3], "Ysolde")]
+
+
+def test_an_attribute_that_names_the_post_itself_or_a_later_one_is_no_parent():
+    # Every post's button names its own id (a reply form's target): no reply structure.
+    posts = [_nb_post(801, "Ysolde", _FORUM[1], 801), _nb_post(802, "Marrek", _FORUM[2], 802),
+             _nb_post(803, "Tobin", _FORUM[3], 803)]
+    r = read_page('<ul component="topic">' + "".join(posts) + "</ul>")
+    assert [d for _, d, _, _ in shape(r)] == [0, 0, 0]

@@ -897,6 +897,12 @@ def _reply_to_link(page: Page, it: Item, item_ids: set[int], budget: int = 120) 
         budget -= 1
         if d.mem_id in item_ids or d.tag in ("blockquote", "form", "script", "style"):
             continue  # a nested comment, or a quote of another one
+        # A reply's "in reply to" button that names the parent's post id in an attribute
+        # (NodeBB's ``[component=post/parent][data-parent-pid]``, persona's ``a[data-topid]``).
+        for attr in _REPLY_TO_ATTRS:
+            v = a.get(d, attr)
+            if v and _DIGITS.match(v):
+                return v
         if d.tag == "a":
             m = _REPLY_TO_FRAGMENT.search(a.get(d, "href") or "")
             if m and (_REPLY_TO_TEXT.match(d.text(separator=" ") or "")
@@ -908,6 +914,7 @@ def _reply_to_link(page: Page, it: Item, item_ids: set[int], budget: int = 120) 
     return None
 
 
+_REPLY_TO_ATTRS = _PARENT_ATTRS + ("data-parent-pid", "data-topid", "data-to-pid")
 _REPLY_TO_NAMES = frozenset({"u-in-reply-to", "in-reply-to", "reply-to", "replyto", "parent-link",
                              "comment-parent", "reply-to-link", "in-reply-to-link"})
 
@@ -2363,7 +2370,8 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
     def skip(el: LexborNode) -> bool:
         cls = a.classes(el)
         if el.tag in ("img", "time", "svg", "script", "style", "button") or cls & {
-                "says", "avatar", "screen-reader-text", "comment-metadata", "comment-date",
+                "says", "avatar", "screen-reader-text", "visually-hidden", "sr-only",
+                "comment-metadata", "comment-date",
                 "comment-time", "reply", "comment-reply-link", "badge", "label", "user-title",
                 "title", "usertitle", "comment-label", "wpd-comment-label"}:
             return True
