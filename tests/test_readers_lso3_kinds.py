@@ -166,3 +166,37 @@ def test_an_attribute_that_names_the_post_itself_or_a_later_one_is_no_parent():
              _nb_post(803, "Tobin", _FORUM[3], 803)]
     r = read_page('<ul component="topic">' + "".join(posts) + "</ul>")
     assert [d for _, d, _, _ in shape(r)] == [0, 0, 0]
+
+
+# --- a review or Q&A widget's entries: the name and date parts namespaced by the widget or the
+# entry's kind ("xyz-user-name", "answer-date"), the helpfulness vote line under the words.
+
+def _qa_answer(name: str, words: str, day: int) -> str:
+    return (f'<div class="rvw-comment-box rvw-comment" data-answer-id="{day}"><div class="rvw-header">'
+            f'<div class="rvw-header-element"><span class="y-label rvw-user-name">{name}</span></div>'
+            f'<div class="rvw-header-element"><span class="y-label answer-date">11/{day}/21</span></div></div>'
+            f'<div class="rvw-main"><div class="content-answer">{words}</div></div><div class="rvw-footer">'
+            f'<div class="rvw-helpful"><span class="y-label">Was this answer helpful?</span> '
+            f'<span class="vote-sum">0</span> <span class="vote-sum">1</span></div></div></div>')
+
+
+def test_a_widgets_namespaced_name_and_date_parts_and_its_helpful_line_are_no_words():
+    r = read_page('<div class="rvw-widget">' + "".join(
+        _qa_answer(n, w, d) for n, w, d in [("Bakery Team", _FORUM[1], 18), ("Orwen T.", _FORUM[2], 19),
+                                             ("Bakery Team", _FORUM[3], 20)]) + "</div>")
+    assert shape(r) == [(_FORUM[1], 0, None, "Bakery Team"), (_FORUM[2], 0, None, "Orwen T."),
+                        (_FORUM[3], 0, None, "Bakery Team")]
+
+
+@pytest.mark.parametrize("line, counter", [
+    ("Was this answer helpful? 0 0", True),
+    ("Was this review helpful? Yes (3) No (1)", True),
+    ("Helpful? Yes (3) No (0)", True),
+    ("12 people found this helpful", True),
+    ("War diese Bewertung hilfreich? Ja (2) Nein (0)", True),
+    ("Helpful", False),  # a word alone, maybe the commenter's
+    ("Was this helpful to you, Maria? I hope so", False),
+])
+def test_a_helpfulness_vote_line_is_a_counter(line, counter):
+    from therapy_threads.readers.comments.cleanup import is_counter_line
+    assert is_counter_line(line) is counter

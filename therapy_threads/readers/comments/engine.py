@@ -1098,7 +1098,9 @@ def _marked_as_quote(page: Page, el: LexborNode) -> bool:
 _SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
 # A site's two-to-four-letter namespace before a name or date part ("gz-name", "xy-date"), as the
 # site prints its comment block ("gz-comment" > "gz-comment-head" > "gz-name" + "gz-date").
-_SITE_PART = re.compile(r"^[a-z]{2,4}[-_](name|author|date)$")
+# A review or Q&A widget namespaces its parts with its own name or the entry's kind
+# ("yotpo-user-name"; "question-date", "review-date", "answer-date" in Yotpo's and similar widgets).
+_SITE_PART = re.compile(r"^(?:[a-z]{2,4}[-_](name|author|date)|[a-z]{2,8}[-_](?:user[-_]?(name)|(date)))$")
 
 
 # BEM element names for the commenter's name: a user/author/comment block's "__name"/"__nick"
@@ -1153,7 +1155,8 @@ def role_token(c: str) -> str | None:
         if v is None and _SITE_DATETIME.match(c):
             v = "datetime"  # a site's namespaced "datetime"/"timestamp" ("xy-datetime")
         if v is None and (m3 := _SITE_PART.match(c)) and not _ICON_FONT.match(c):
-            v = {"name": "author-name", "author": "comment-author", "date": "comment-date"}[m3.group(1)]
+            part = next(g for g in m3.groups() if g)
+            v = {"name": "author-name", "author": "comment-author", "date": "comment-date"}[part]
         if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
