@@ -200,3 +200,27 @@ def test_a_widgets_namespaced_name_and_date_parts_and_its_helpful_line_are_no_wo
 def test_a_helpfulness_vote_line_is_a_counter(line, counter):
     from therapy_threads.readers.comments.cleanup import is_counter_line
     assert is_counter_line(line) is counter
+
+
+# --- a quote of another post attributed by a <cite> before its blockquote (FluxBB's and PunBB's
+# ``div.quotebox`` > ``<cite>NAME wrote:</cite>`` + ``<blockquote>``): the quoted words are not the
+# commenter's, nested quotes included.
+
+def test_a_quote_attributed_by_a_cite_before_its_blockquote_is_not_the_words():
+    quote = ('<div class="quotebox"><cite>Marrek wrote:</cite><blockquote><div><div class="quotebox">'
+             f'<cite>Ysolde wrote:</cite><blockquote><div><p>{_FORUM[0]}</p></div></blockquote></div>'
+             f'<p>{_FORUM[1]}</p></div></blockquote></div>')
+    body = "".join(
+        f'<div class="comment" id="comment-{i}"><span class="comment-author">{n}</span>'
+        f'<div class="comment-content">{q}<p>{w}</p></div></div>'
+        for i, (n, q, w) in enumerate([("Ysolde", "", _FORUM[0]), ("Marrek", "", _FORUM[1]),
+                                       ("Tobin", quote, _FORUM[3])], 1))
+    r = read_page('<div class="comments">' + body + "</div>")
+    assert [t for t, _, _, _ in shape(r)] == [_FORUM[0], _FORUM[1], _FORUM[3]]
+    # A cite that says no verb of saying is the commenter's own (a book's title before a quote).
+    r = read_page('<div class="comments">' + "".join(
+        f'<div class="comment" id="comment-{i}"><span class="comment-author">{n}</span>'
+        f'<div class="comment-content"><cite>The Ferryman, ch. {i}</cite><blockquote>{w}</blockquote>'
+        f'</div></div>' for i, (n, w) in enumerate([("Ysolde", _FORUM[0]), ("Tobin", _FORUM[3])], 1))
+        + "</div>")
+    assert all("The Ferryman" in t for t, _, _, _ in shape(r))

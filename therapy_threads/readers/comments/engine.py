@@ -1528,7 +1528,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True  # an icon glyph; words inside it are a button's label ("回复 1")
         if el.tag in ("span", "div") and _marked_as_quote(page, el):
             return True
-        if el.tag == "p" and _attributes_a_quote(el):
+        if el.tag in ("p", "cite") and _attributes_a_quote(el):
             return True
         if el.tag == "div" and _labelled_quote_box(page, el):
             return True
@@ -1852,7 +1852,8 @@ _SAID_IN = re.compile(r"^@?\S.{0,60}?\s(?:said in|wrote in|schrieb in|hat in|a d
 def _attributed_before(el: LexborNode) -> bool:
     """A blockquote whose attribution paragraph stands right before it: another post's words."""
     prev = _element_sibling(el, "prev")
-    return prev is not None and prev.tag == "p" and _attributes_a_quote(prev)
+    # (FluxBB's and PunBB's quote: ``div.quotebox`` > ``<cite>NAME wrote:</cite>`` + blockquote)
+    return prev is not None and prev.tag in ("p", "cite") and _attributes_a_quote(prev)
 
 
 def _element_sibling(el: LexborNode, direction: str) -> LexborNode | None:
