@@ -224,3 +224,22 @@ def test_a_quote_attributed_by_a_cite_before_its_blockquote_is_not_the_words():
         f'</div></div>' for i, (n, w) in enumerate([("Ysolde", _FORUM[0]), ("Tobin", _FORUM[3])], 1))
         + "</div>")
     assert all("The Ferryman" in t for t, _, _, _ in shape(r))
+
+
+def test_words_that_hold_other_posts_numbered_permalinks_are_not_taken_past_the_box():
+    # A floor whose element after the poster's box also holds replies numbered "#2-1": that
+    # element is several posts, so the post's words are not narrowed to it.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from therapy_threads.readers.comments.base import Page
+    from therapy_threads.readers.comments.dom import Attrs
+    from therapy_threads.readers.comments.systems.numbered_posts import past_poster_box
+
+    def words_of(inner: str) -> str:
+        root = LexborHTMLParser(f'<div id="w"><div class="box"><a href="/user/ysolde">Ysolde</a>'
+                                f'<span>Member</span></div><div class="inner">{inner}</div></div>').root
+        page = Page(root=root, attrs=Attrs(), url=None, languages=("en",), raw_ids=None)
+        return page.attrs.id(past_poster_box(page, root.css_first("#w"))) or "inner"
+
+    assert words_of(f"<p>{_FORUM[1]}</p>") == "inner"
+    assert words_of(f'<p>{_FORUM[1]}</p><div><a href="#post_9">#2-1</a> {_FORUM[2]}</div>') == "w"

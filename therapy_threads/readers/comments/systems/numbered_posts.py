@@ -117,8 +117,16 @@ def past_poster_box(page: Page, words):
             continue
         if _squashed(k) > _POSTER_BOX_MAX or k.css_first(_WORDS_TAGS) is not None:
             return words
-        return max(kids[i + 1:], key=_squashed)
+        best = max(kids[i + 1:], key=_squashed)
+        # Words that hold other posts' numbered permalinks ("#2-1", Bangumi's replies inside a
+        # floor) are not one post's words: the element is left as it was found.
+        if any(_SUB_NUMBER.match(stripped_text(x) or "") for x in best.css("a[href]")):
+            return words
+        return best
     return words
+
+
+_SUB_NUMBER = re.compile(r"^#\s?\d{1,5}(?:[-.]\d{1,5})*$")
 
 
 def _squashed(n) -> int:
