@@ -165,7 +165,21 @@ def is_number_label(line: str) -> bool:
 
 def is_counter_line(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s) <= 60 and bool(_COUNTER_LINE.match(s)) and not s.isalpha()
+    return bool(s) and len(s) <= 60 and (bool(_COUNTER_LINE.match(s)) and not s.isalpha()
+                                         or bool(_HELPFUL_LINE.match(s)))
+
+
+# A review or Q&A widget's helpfulness vote under each entry, with its counts ("Was this answer
+# helpful? 0 0" in Yotpo's widget; "Helpful? Yes (3) No (0)"; "12 people found this helpful"),
+# in the languages of the widgets' locales.
+_HELPFUL_LINE = re.compile(
+    r"^(?:(?:was|is) this (?:answer|review|question|comment|reply|post) helpful\??|helpful\?|"
+    r"war diese (?:antwort|bewertung|frage) hilfreich\??|hilfreich\?|"
+    r"(?:cette réponse|cet avis) (?:vous )?a-t-(?:il|elle) été utile\s?\??|utile\s?\?|"
+    r"¿?(?:te )?(?:resultó|fue) útil(?: esta (?:respuesta|reseña|opinión))?\??|"
+    r"(?:questa risposta|questa recensione) (?:è stata|ti è stata) utile\??|"
+    r"\d+ (?:people|person|personen|personnes|personas|persone) found this helpful)"
+    r"(?:\s*(?:yes|no|ja|nein|oui|non|sí|si)?\s*[(\[]?\d*[)\]]?)*\s*$", re.I)
 
 
 def _strip_author_prefix(line: str, author: str | None) -> str | None:
@@ -358,7 +372,12 @@ def clean_comment_text(text: str, author: str | None = None, *,
         if r is None:
             break
         end -= 1
-    return "\n".join(lines[start:end]).strip()
+    return _DANGLING_SEPARATOR.sub("", "\n".join(lines[start:end]).strip())
+
+
+# A separator left alone at the end of the words, after a space: what stood after it (the
+# signature "– NAME DATE" a Q&A comment prints on the line of its words) went to the fields.
+_DANGLING_SEPARATOR = re.compile(r"(?<=\S)[ \t\u00a0]+[–—|•·]$")
 
 
 # The verb is a word of its own after the name: "Ada said:" loses "said:", while "Pandit" keeps

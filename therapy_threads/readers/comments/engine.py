@@ -38,7 +38,7 @@ from .dom import Attrs, contains, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
 from .systems.generic import ancestors_of, reply_block
-from .systems.opening_post import opening_post
+from .systems.opening_post import opening_post, reply_subject
 
 _BY_NAME: dict[str, CommentSystem] = {s.name: s for s in SYSTEMS}
 _BY_NAME["jetpack"] = _BY_NAME["wordpress"]
@@ -897,6 +897,12 @@ def _reply_to_link(page: Page, it: Item, item_ids: set[int], budget: int = 120) 
         budget -= 1
         if d.mem_id in item_ids or d.tag in ("blockquote", "form", "script", "style"):
             continue  # a nested comment, or a quote of another one
+        # A reply's "in reply to" button that names the parent's post id in an attribute
+        # (NodeBB's ``[component=post/parent][data-parent-pid]``, persona's ``a[data-topid]``).
+        for attr in _REPLY_TO_ATTRS:
+            v = a.get(d, attr)
+            if v and _DIGITS.match(v):
+                return v
         if d.tag == "a":
             m = _REPLY_TO_FRAGMENT.search(a.get(d, "href") or "")
             if m and (_REPLY_TO_TEXT.match(d.text(separator=" ") or "")
@@ -908,6 +914,7 @@ def _reply_to_link(page: Page, it: Item, item_ids: set[int], budget: int = 120) 
     return None
 
 
+_REPLY_TO_ATTRS = _PARENT_ATTRS + ("data-parent-pid", "data-topid", "data-to-pid")
 _REPLY_TO_NAMES = frozenset({"u-in-reply-to", "in-reply-to", "reply-to", "replyto", "parent-link",
                              "comment-parent", "reply-to-link", "in-reply-to-link"})
 
@@ -1091,7 +1098,9 @@ def _marked_as_quote(page: Page, el: LexborNode) -> bool:
 _SITE_DATETIME = re.compile(r"^[a-z0-9]{1,8}[-_](?:datetime|timestamp)$")
 # A site's two-to-four-letter namespace before a name or date part ("gz-name", "xy-date"), as the
 # site prints its comment block ("gz-comment" > "gz-comment-head" > "gz-name" + "gz-date").
-_SITE_PART = re.compile(r"^[a-z]{2,4}[-_](name|author|date)$")
+# A review or Q&A widget namespaces its parts with its own name or the entry's kind
+# ("yotpo-user-name"; "question-date", "review-date", "answer-date" in Yotpo's and similar widgets).
+_SITE_PART = re.compile(r"^(?:[a-z]{2,4}[-_](name|author|date)|[a-z]{2,8}[-_](?:user[-_]?(name)|(date)))$")
 
 
 # BEM element names for the commenter's name: a user/author/comment block's "__name"/"__nick"
@@ -1146,7 +1155,8 @@ def role_token(c: str) -> str | None:
         if v is None and _SITE_DATETIME.match(c):
             v = "datetime"  # a site's namespaced "datetime"/"timestamp" ("xy-datetime")
         if v is None and (m3 := _SITE_PART.match(c)) and not _ICON_FONT.match(c):
-            v = {"name": "author-name", "author": "comment-author", "date": "comment-date"}[m3.group(1)]
+            part = next(g for g in m3.groups() if g)
+            v = {"name": "author-name", "author": "comment-author", "date": "comment-date"}[part]
         if m and v is None:
             name = "comment-" + m.group(1)
             v = name if name in _ROLE_NAMES else None
@@ -1484,6 +1494,11 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             like_node, likes = cand, _likes(t)
             break
 
+    if raw_author is None and date_node is not None:
+        name_line, raw_author = _dated_line_name(page, date_node, date_text, it.node)
+        if raw_author is not None:
+            author = clean_author(raw_author, page.languages)
+            date_node = name_line  # the whole signature line is the header's
     skip_nodes = {n.mem_id for n in (author_node, date_node, like_node) if n is not None}
     skip_nodes.update(n.mem_id for n in it.not_text)
     line, line_age = _meta_line(page, author_node, date_text, it.node)
@@ -1515,7 +1530,7 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
             return True  # an icon glyph; words inside it are a button's label ("回复 1")
         if el.tag in ("span", "div") and _marked_as_quote(page, el):
             return True
-        if el.tag == "p" and _attributes_a_quote(el):
+        if el.tag in ("p", "cite") and _attributes_a_quote(el):
             return True
         if el.tag == "div" and _labelled_quote_box(page, el):
             return True
@@ -1552,6 +1567,9 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
     if not text and it.placeholder:
         text = it.placeholder
     text = _drop_subject(text)
+    head, sep, rest = text.partition("\n")
+    if sep and rest.strip() and reply_subject(page, head):
+        text = rest.strip()  # "AW: TITLE" over a forum reply's words: the engine's subject line
     raw_text = text
     text = clean_comment_text(text, author, languages=page.languages,
                               date_texts=(date_text,) if date_text else ())
@@ -1836,7 +1854,8 @@ _SAID_IN = re.compile(r"^@?\S.{0,60}?\s(?:said in|wrote in|schrieb in|hat in|a d
 def _attributed_before(el: LexborNode) -> bool:
     """A blockquote whose attribution paragraph stands right before it: another post's words."""
     prev = _element_sibling(el, "prev")
-    return prev is not None and prev.tag == "p" and _attributes_a_quote(prev)
+    # (FluxBB's and PunBB's quote: ``div.quotebox`` > ``<cite>NAME wrote:</cite>`` + blockquote)
+    return prev is not None and prev.tag in ("p", "cite") and _attributes_a_quote(prev)
 
 
 def _element_sibling(el: LexborNode, direction: str) -> LexborNode | None:
@@ -2245,7 +2264,7 @@ def _meta_line(page: Page, author_node: LexborNode | None, date_text: str,
         rest = line.text(separator=" ", strip=True)
         if len(rest) > 160:
             break
-        drop = [author_node.text(separator=" ", strip=True), date_text]
+        drop = [author_node.text(separator=" ", strip=True), date_text] + _date_renderings(page, line)
         for link in line.css("a[href]"):
             href = page.attrs.get(link, "href")
             if _PERMALINK.search(href) or href.startswith("#") or _nav_link(page, link):
@@ -2265,6 +2284,55 @@ def _meta_line(page: Page, author_node: LexborNode | None, date_text: str,
 
 
 _META_LINE_TAGS = frozenset({"p", "div", "header", "footer", "span", "i", "em", "small"})
+
+
+def _date_renderings(page: Page, line: LexborNode, budget: int = 40) -> list[str]:
+    """The texts of the elements in a header line that carry a machine date of their own: the
+    date as the page shows it beside (or instead of) the one the reader took. Templates print the
+    moment twice, a hidden ``itemprop=dateCreated`` value and a visible ``span[title=ISO]`` "15
+    апр. 14" (Stack Exchange's comment line and its mirrors), or an ``abbr[title]`` beside a
+    ``time``: each rendering is the header's, never a word of the comment."""
+    out = []
+    for d in line.traverse():
+        budget -= 1
+        if budget < 0:
+            break
+        if not d.is_element_node or d.mem_id == line.mem_id:
+            continue
+        attrs = page.attrs.attrs(d) or {}
+        if any(when_from_machine(attrs.get(k) or "") for k in roles.DATE_ATTRS if attrs.get(k)):
+            t = d.text(separator=" ", strip=True)
+            if t and len(t) <= 60:
+                out.append(t)
+    return out
+
+
+def _dated_line_name(page: Page, date_node: LexborNode, date_text: str,
+                     item: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """A header line around the date that holds, besides the date's renderings and separators,
+    one short bare name and nothing else ("– user3535137 <span title=ISO>15 апр. 14</span>": a
+    Q&A comment's signature whose name is not a link, as Stack Exchange prints a deleted
+    account's or an unregistered user's): (the line, the name)."""
+    line = date_node.parent
+    for _ in range(2):
+        if line is None or line.mem_id == item.mem_id or line.tag not in _META_LINE_TAGS:
+            break
+        t = line.text(separator=" ", strip=True)
+        if len(t) > 120 or line.css_first("p, div, br, blockquote, ul, ol, img") is not None:
+            break
+        for d in sorted((d for d in [date_text] + _date_renderings(page, line) if d), key=len, reverse=True):
+            t = t.replace(d, " ")
+        rest = " ".join(t.split()).strip(_SEPARATORS + " ")
+        if rest:
+            name = clean_author(rest, page.languages)
+            if name and name == rest and len(name) <= 40 and len(name.split()) <= 3 \
+                    and not any(ch in name for ch in ".!?,;:()") and not is_reply_word(name) \
+                    and not is_role_word(name) and not is_profile_label(name) \
+                    and not is_relative_time(name) and not is_date_line(name, page.languages):
+                return line, name
+            break
+        line = line.parent
+    return None, None
 # The parts of a header line: separators, and the brackets of "(edited 2 days ago)".
 _META_PARTS = re.compile(r"\s[|•·\-–—]\s|[|•·()\[\]]")
 
@@ -2308,7 +2376,8 @@ def _author_text(page: Page, n: LexborNode) -> str | None:
     def skip(el: LexborNode) -> bool:
         cls = a.classes(el)
         if el.tag in ("img", "time", "svg", "script", "style", "button") or cls & {
-                "says", "avatar", "screen-reader-text", "comment-metadata", "comment-date",
+                "says", "avatar", "screen-reader-text", "visually-hidden", "sr-only",
+                "comment-metadata", "comment-date",
                 "comment-time", "reply", "comment-reply-link", "badge", "label", "user-title",
                 "title", "usertitle", "comment-label", "wpd-comment-label"}:
             return True

@@ -716,7 +716,9 @@ class Generic(CommentSystem):
                 out.append(Item(n, self.name, f"comment-{sig[1]}", depth=sig[2]))
                 continue
             num = _numbered(a.id(n)) or _anchor_before(n, a) or headed.get(n.mem_id)
-            data = a.get(n, "data-id")
+            # (or its post's id: NodeBB's ``li[component=post][data-pid]``, which its replies'
+            # "in reply to" buttons name)
+            data = a.get(n, "data-id") or a.get(n, "data-pid") or a.get(n, "data-post-id")
             if not num and data.isdigit() and len(data) >= 3:
                 # A news site's own list (``li.comment-item[data-id]``) printed again in a second
                 # list (hot / all / members): one comment, read once.

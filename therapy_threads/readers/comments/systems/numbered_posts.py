@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
+from .. import roles
 from ..base import CommentSystem, Item, Page
-from ..cleanup import is_role_word
+from ..cleanup import is_date_line, is_role_word
 from ..dom import own_blocks, stripped_text
 
 _NUMBER = re.compile(r"^#\s?(\d{1,5})$")
@@ -62,11 +63,12 @@ class NumberedPosts(CommentSystem):
             header, words = _header_and_words(link, block)
             if words is None:
                 return []
+            words = past_poster_box(page, words)
             time = header.css_first("time") if header is not None else None
             if time is None and len(links) < 3:
                 return []
             out.append(Item(block, self.name, f"post-{pid}", parent_stated=True,
-                            author=_name(header, link, time), content=words, date=time))
+                            author=_name(header, link, time, page.languages), content=words, date=time))
         return out
 
 
@@ -91,7 +93,47 @@ def _header_and_words(link, block):
     return None, None
 
 
-def _name(header, link, time) -> str | None:
+# Elements that are a post's words, never its poster's box (a box holds a name, a rank, an avatar
+# and "Label value" lines).
+_WORDS_TAGS = "p, blockquote, pre, code, table, h1, h2, h3, h4, h5, h6"
+_POSTER_BOX_MAX = 300
+# A name part by its class (a guest's name is printed without a link to a profile).
+_NAME_PARTS = frozenset({"username", "user-name", "author-name", "poster", "postername", "author"})
+
+
+def past_poster_box(page: Page, words):
+    """The words themselves when the element found after a post's header holds the poster's box
+    beside them: vBulletin 4's ``div.postdetails`` > ``div.userinfo`` (the name, "Administrator",
+    "Join Date", "Posts 2,964") + ``div.postbody``; bbPress's reply ``div`` > ``div.bbp-reply-author``
+    (the profile link, "Participant") + ``div.bbp-reply-content``. The box is the child that
+    links to a member's profile (or holds a name part: a guest's name is no link) and prints no paragraph, quotation or code, 300 characters at
+    most; the words are the largest child after it. Unchanged when there is no such box."""
+    kids = [k for k in words.iter() if k.is_element_node and _squashed(k)]
+    if len(kids) < 2:
+        return words
+    for i, k in enumerate(kids[:-1]):
+        if not any(roles.PROFILE_HREF.search(page.attrs.get(x, "href") or "") for x in k.css("a[href]")) \
+                and not any(page.attrs.classes(x) & _NAME_PARTS for x in k.css("[class]")):
+            continue
+        if _squashed(k) > _POSTER_BOX_MAX or k.css_first(_WORDS_TAGS) is not None:
+            return words
+        best = max(kids[i + 1:], key=_squashed)
+        # Words that hold other posts' numbered permalinks ("#2-1", Bangumi's replies inside a
+        # floor) are not one post's words: the element is left as it was found.
+        if any(_SUB_NUMBER.match(stripped_text(x) or "") for x in best.css("a[href]")):
+            return words
+        return best
+    return words
+
+
+_SUB_NUMBER = re.compile(r"^#\s?\d{1,5}(?:[-.]\d{1,5})*$")
+
+
+def _squashed(n) -> int:
+    return len("".join((n.text(separator=" ") or "").split()))
+
+
+def _name(header, link, time, languages: tuple[str, ...] = ()) -> str | None:
     """What the header says besides the number and the date: the poster's name (short)."""
     if header is None:
         return None
@@ -106,6 +148,10 @@ def _name(header, link, time) -> str | None:
     while len(words) > 1 and (words[-1].lower() in _STARTER or is_role_word(words[-1])):
         words.pop()
     t = " ".join(words)
+    if is_date_line(t, languages):
+        # A header of the date and the number only (vBulletin 4's ``div.posthead``: the date as
+        # text, no ``time``): the name is printed elsewhere, for the engine's roles to find.
+        return None
     return t if t and len(t) <= _MAX_NAME and len(words) <= 4 else None
 
 

@@ -145,6 +145,45 @@ def _place(page: Page, block, budget: int = 400) -> int | None:
     return None
 
 
+# WordPress's post_class() names each post's type ("type-post", "type-page"): a forum plugin's
+# loop prints the topic's lead post as "type-topic" and the replies as "type-reply" (bbPress's
+# loop-single-reply.php, bbp_reply_class()).
+_POST_TYPE = re.compile(r"^type-([a-z0-9_-]+)$")
+
+
+def _post_types(page: Page, block, budget: int = 60) -> set[str]:
+    out: set[str] = set()
+    for d in block.traverse():
+        budget -= 1
+        if budget < 0:
+            break
+        if d.is_element_node:
+            out.update(m.group(1) for c in page.attrs.classes(d) if (m := _POST_TYPE.match(c)))
+    return out
+
+
+def _typed_apart(page: Page, first, rest) -> bool:
+    """The first block is of one post type and every other block of one other type."""
+    head = _post_types(page, first)
+    if len(head) != 1:
+        return False
+    others = [_post_types(page, b) for b in rest]
+    return all(len(t) == 1 and t == others[0] for t in others) and others[0] != head
+
+
+def reply_subject(page: Page, line: str) -> bool:
+    """A reply's subject line as forum engines print it over the words: their reply prefix and
+    the topic's title ("AW: TITLE", vBulletin's ``h2.title``; "Re: TITLE", SMF's subject)."""
+    s = _norm(line)
+    m = _REPLY_PREFIX.match(s)
+    if m is None or len(s) > 200:
+        return False
+    # The page's title may carry the topic's prefix or the site's name around it ("[gelöst]
+    # TITLE", "TITLE | Forum"): the subject stands in it whole.
+    subject = s[m.end():].strip()
+    return len(subject) >= _MIN_TITLE and any(subject in t for t in _page_titles(page))
+
+
 def opening_post(page: Page, blocks: list) -> bool:
     """Whether ``blocks[0]`` (the blocks in document order) is the topic's own post."""
     if len(blocks) < 2:
@@ -152,6 +191,8 @@ def opening_post(page: Page, blocks: list) -> bool:
     first, rest = blocks[0], blocks[1:]
     # Forum engines number a topic's posts from its opening post: "#1" is the topic itself.
     if _place(page, first) == 1 and _place(page, rest[0]) == 2:
+        return True
+    if _typed_apart(page, first, rest):
         return True
     subject = _subject(first)
     if not _titled_as_page(page, subject):
