@@ -43,7 +43,7 @@ _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech"
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
            "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed",
-           "name_titles", "cap_heads")
+           "name_titles", "cap_heads", "place_cases", "outer_place_cases")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -146,6 +146,12 @@ class LanguageCues:
     # heads read only capitalised, as the name's first word: nouns that are ordinary words before a name too ("Quinta do
     # X" the estate, "na quinta X veio" Thursday; "Villa X", "Place X")
     cap_heads: frozenset[str] = frozenset()
+    # case endings that say "in", "from", "into" by themselves, where other languages put a preposition (Finnish
+    # inessive -ssa, elative -sta: "Turussa", "Kalliosta"): a case form so ending whose nominative is a gazetteer place
+    # is the place; and the endings of "on", "from", "onto" that name a person as well ("Tampereella", but "Liisalla on",
+    # "Annelta"): the place only where the nominative is no name of the lexicons
+    place_cases: frozenset[str] = frozenset()
+    outer_place_cases: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -165,7 +171,8 @@ class LanguageCues:
                   + _alt(every_title) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")")
         greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
         closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")"
-                   r"(?![^\W\d_])[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a whole word: "gr" is not "gr|oeten")
+                   r"(?:(?<=[^\W\d_])(?![^\W\d_])|(?<![^\W\d_]))[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a
+                   # whole word: "gr" is not "gr|oeten"; a closing sign joins the name: the slash of "/Anna")
                    r"(?:[-–—~][ \t]*)?(?P<name>" + _NAME + r"|[^\W\d_]\.(?:[ \t]?[^\W\d_]\.){0,2})[ \t]*(?:x+|xx+)?$")
         speech = r"[ \t]+(?:" + _alt(self.speech) + r")(?![\w'’])"
         # (case-sensitive inside the case-insensitive patterns: a full name is capitalised)
@@ -372,6 +379,8 @@ class _Multilingual(Recognizer):
                 return True
             return self.given(cf, t.lang) or self.surname(cf, t.lang) or r is None
         if strong:
+            if not t.lower_style and lower_word(cf, t.lang):
+                return False  # "mun nimi on onni": in text that capitalises names, a name that is a word is the word
             return r is None or r >= 3000 or self.given(cf, t.lang)
         return (self.given(cf, t.lang) and (r is None or r >= 3000)) or (r is None and self.lex.rank(cf) is None
                                                                   and not self.lex.ordinary_in(cf))
@@ -854,6 +863,8 @@ class LanguageNameRecognizer(_Multilingual):
             # lower case
             if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
                 continue
+            if t.lang in _AGGLUTINATIVE and not says and _case_form(cf, t.lang):
+                continue  # "asun" (I live), not Asu's: a case ending joined to a name makes verb and noun forms too
             if lower_word(cf, t.lang) and not says and (cf[:1].upper() + cf[1:]) in t.text:
                 continue  # "aku Bintang ... bintang ketemu bintang": where the text writes the name with a capital, a
                 # national name the language's dictionary has as a word is that word in lower case
@@ -1073,6 +1084,10 @@ _HEADED_RUN = re.compile(rf"(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d[
 
 # "in" and an article right before a title ("en el Doctor X")
 _IN_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:en|in|em)[ \t]+([^\W\d_]+)[ \t]+$")
+# languages whose case endings are suffixes joined to the stem, as the verbs' personal endings are (Finnish genitive
+# -n and first person -n: "Asun" Asu's, "asun" I live): their word lists cannot hold every form, so a case form of a
+# name in lower case is read as a name only before a verb of saying
+_AGGLUTINATIVE = frozenset({"fi"})
 # French makes pet names by saying a syllable of the given name twice ("hypocoristiques par redoublement": Titi,
 # Zézé, Doudou, Nounou, Cécel of Marcel): a consonant and its vowels, again, perhaps a closing consonant
 _REDUPLICATING = frozenset({"fr"})
