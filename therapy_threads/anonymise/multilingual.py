@@ -259,6 +259,12 @@ def language_cues() -> tuple[dict[str, LanguageCues], str]:
     data = tomllib.loads(raw)
     out = {}
     for lang, table in data.items():
+        table = dict(table)
+        for other in table.pop("borrow", ()):
+            # (a language whose text the detector often places here: its words are read here too)
+            for f, ws in data[other].items():
+                if f in _FIELDS:
+                    table[f] = list(dict.fromkeys([*table.get(f, ()), *ws]))
         unknown = set(table) - set(_FIELDS)
         if unknown:
             raise ValueError(f"language_cues.toml [{lang}]: unknown key(s) {sorted(unknown)}")
@@ -291,6 +297,10 @@ class _Multilingual(Recognizer):
 
     def rank(self, cf: str, lang: str) -> int | None:
         return self.lex.lang_rank(cf, lang)
+
+    def sibling_word(self, cf: str, lang: str) -> bool:
+        """A frequent word of a language whose text the detector places in ``lang`` ("sa", "het" of Bokmål in Danish)."""
+        return any((self.lex.lang_rank(cf, other) or 10 ** 6) < 3000 for other in _SHARED_WORDS.get(lang, ()))
 
     def _unknown(self, t: TextContext, cf: str) -> bool:
         """No word of this language, of English or of any other lexicon language: a handle or a name. (Of
@@ -808,12 +818,22 @@ class LanguageNameRecognizer(_Multilingual):
             if not upper and not self.given(cf, t.lang) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
                 continue  # most words: lower case, a word of the language or of English, no given name (fast path)
             initial = self.cues.is_initial(text, s)
-            if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)):
+            if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)) and not (
+                    upper and not initial and lower_word(cf, t.lang) and self.given(cf, t.lang)
+                    and not self.excluded(t, lc, cf, frequent=False)):
+                # (a national given name that is also a frequent word, capitalised inside a sentence, is the name:
+                # "snart, Liv", "med Dag"; opening a sentence or in lower case it is the word: "Liv er kort")
                 continue
             r = self.rank(cf, t.lang)
             says = bool(lc.speech_re.match(text, e))
             if upper:
                 if tok.isupper() and len(tok) > 1:
+                    continue
+                full = _INITIAL_THEN_NAME.match(text, e) if self.given(cf, t.lang) else None
+                if full is not None and t.free(s, full.end()) and not knowledge().is_place(tok):
+                    # "Liv M. Olsen": a given name, a middle initial and a capitalised word are one person's full
+                    # name, even where the given name is a word of the language
+                    yield self.person(t, s, full.end(), f"a given name, an initial and a surname ({t.lang})")
                     continue
                 if (not knowledge().is_place(tok) or knowledge().is_nationality_word(cf, t.lang)) \
                         and self._article_name(t, s, e, cf):
@@ -863,6 +883,8 @@ class LanguageNameRecognizer(_Multilingual):
             # lower case
             if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
                 continue
+            if not says and self.sibling_word(cf, t.lang) and not self.given(cf, _SHARED_WORDS[t.lang][0]):
+                continue  # "han het rolf" read as Danish: "het", "sa", "mi" are Bokmål words, no names
             if t.lang in _AGGLUTINATIVE and not says and _case_form(cf, t.lang):
                 continue  # "asun" (I live), not Asu's: a case ending joined to a name makes verb and noun forms too
             if lower_word(cf, t.lang) and not says and (cf[:1].upper() + cf[1:]) in t.text:
@@ -1084,6 +1106,11 @@ _HEADED_RUN = re.compile(rf"(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d[
 
 # "in" and an article right before a title ("en el Doctor X")
 _IN_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:en|in|em)[ \t]+([^\W\d_]+)[ \t]+$")
+# a middle initial and a capitalised word after a given name ("Liv M. Olsen", "Anna K. Berg")
+_INITIAL_THEN_NAME = re.compile(rf"[ \t]+[{_UP}]\.(?:[ \t]*[{_UP}]\.)?[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?![\w'’-])")
+# Danish and Norwegian Bokmål share most of their written words, and the language detector places much Bokmål text in
+# Danish: in lower case, a frequent word of either list is a word in the other's text too
+_SHARED_WORDS = {"da": ("no",), "no": ("da",)}
 # languages whose case endings are suffixes joined to the stem, as the verbs' personal endings are (Finnish genitive
 # -n and first person -n: "Asun" Asu's, "asun" I live): their word lists cannot hold every form, so a case form of a
 # name in lower case is read as a name only before a verb of saying
