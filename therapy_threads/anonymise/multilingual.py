@@ -798,6 +798,10 @@ class LanguageNameRecognizer(_Multilingual):
                 # (a language that declines has more word forms than its word list holds: "Zadzwoniłam do ...";
                 # there a word of no list opens a reply as a name only when set off by a comma, colon or "!")
                 unknown = self._unknown(t, cf) and (name_forms(t.lang) is None or nxt.group("w") is None)
+                if nxt and nxt.group("w") is not None and (t.lang in _AGGLUTINATIVE or lower_word(cf, t.lang)):
+                    # ("asun nykyään", "Tuuli puhalsi": a Finnish verb form and a name that is a word, each opening a
+                    # sentence; there the name it answers is set off by a comma, a colon or "!")
+                    vocative_next = False
                 if vocative_next and t.free(s, e) and not self.excluded(t, lc, cf) and (
                         (self.given(cf, t.lang) and (r is None or r >= 3000)) or unknown
                         or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf, t.lang)):
@@ -876,6 +880,8 @@ class LanguageNameRecognizer(_Multilingual):
                         # before it, is a word-name (Précieuse, Trésor, Espoir, Sagesse)
                         yield self.person(t, s, e, f"a word capitalised inside a sentence as the subject of a verb ({t.lang})")
                     continue
+                if lower_word(cf, t.lang) and not says:
+                    continue  # "Tuuli puhalsi" (the wind blew): a national name that is a word, opening a sentence
                 if (self.given(cf, t.lang) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)) \
                         or (self.pet_form(cf, lc) and self._unknown(t, cf)):
                     yield self.person(t, s, self.full(t, s, e), f"a given name opening a sentence ({t.lang})")
@@ -885,8 +891,9 @@ class LanguageNameRecognizer(_Multilingual):
                 continue
             if not says and self.sibling_word(cf, t.lang) and not self.given(cf, _SHARED_WORDS[t.lang][0]):
                 continue  # "han het rolf" read as Danish: "het", "sa", "mi" are Bokmål words, no names
-            if t.lang in _AGGLUTINATIVE and not says and _case_form(cf, t.lang):
-                continue  # "asun" (I live), not Asu's: a case ending joined to a name makes verb and noun forms too
+            if t.lang in _AGGLUTINATIVE and not says and (_case_form(cf, t.lang) or not declined_given(cf, t.lang)):
+                continue  # "asun" (I live): a case ending joined to a name makes verb and noun forms too, and the
+                # other countries' names include forms no word list holds; in lower case only the national names
             if lower_word(cf, t.lang) and not says and (cf[:1].upper() + cf[1:]) in t.text:
                 continue  # "aku Bintang ... bintang ketemu bintang": where the text writes the name with a capital, a
                 # national name the language's dictionary has as a word is that word in lower case

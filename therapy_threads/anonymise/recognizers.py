@@ -5355,6 +5355,12 @@ _MAIL_ATTRIBUTION = re.compile(
     r"(?P<c>[^\s<>,()\d\n][^<>,()\n]{0,40}?(?:[ \t]*\([^()\n]{1,40}\))?)(?:[ \t]+<[^<>\s]+>)?[ \t]+wrote[ \t]*:[ \t]*$",
     re.M)
 _SIGNATURE = re.compile(r"(?m)^[ \t]*--[ \t]*\n[ \t]*(?P<sig>[^\n|–—-]*?[^\s|–—-])[ \t]+(?:[|–—-]|\()")
+# the thanks line vBulletin's thanks add-on writes under a post, in English and in its Swedish translation (Flashback):
+# "The Following 3 Users Say Thank You to X For This Useful Post: A, B, C", "Följande 3 användare tackar X för detta
+# inlägg: A, B, C": the poster and every member listed
+_THANKS_LINE = re.compile(r"(?im)^[ \t]*(?:the[ \t]+following[ \t]+\d+[ \t]+users?[ \t]+says?[ \t]+thank[ \t]+you[ \t]+to|"
+                          r"följande[ \t]+\d+[ \t]+användare[ \t]+tackar)[ \t]+(?P<who>[^\n]{1,40}?)[ \t]+"
+                          r"(?:for[ \t]+this[ \t]+useful[ \t]+post|för[ \t]+detta[ \t]+inlägg)[ \t]*:(?P<list>[^\n]*)$")
 
 
 class QuoteHeaderRecognizer(Recognizer):
@@ -5381,6 +5387,13 @@ class QuoteHeaderRecognizer(Recognizer):
                 core = text[s:e].split("(")[0].strip()
                 if self._plausible(core, t):
                     yield self.person(t, s, e, "the sender a mail reply quotes (an 'On <date>, X wrote:' line)")
+        if "följande" in low or "the following" in low:
+            for m in _THANKS_LINE.finditer(text):
+                names = [m.span("who")] + [(m.start("list") + w.start(), m.start("list") + w.end())
+                                           for w in re.finditer(r"[^,\s][^,\n]*[^,\s]|[^,\s]", m.group("list"))]
+                for s, e in names:
+                    if self._plausible(text[s:e], t):
+                        yield self.person(t, s, e, "a member named in a board's thanks line")
         if "--" in text:
             for m in _SIGNATURE.finditer(text):
                 s, e = m.span("sig")
