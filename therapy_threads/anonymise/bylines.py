@@ -74,8 +74,18 @@ def byline_matches(text: str, lang: str | None, cues) -> list[tuple[int, int]]:
     return out
 
 
+# the post bar of vBulletin-style boards (Flashback, Bakfickan-like forums): the post's number, its date and time, then
+# the poster's name closing the line, perhaps with the board's badge ("#12 · 2026-11-28, 23:10 · X (TS)")
+_NUMBERED_BAR = re.compile(r"[ \t]*#\d{1,6}[ \t]+[·•|][ \t]+[^\n·•|]*\d[^\n·•|]*[ \t]+[·•|][ \t]+"
+                           r"(?P<who>" + _TOKEN + r"(?:[ \t]" + _TOKEN + r"){0,3}?)(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*$")
+
+
 def _in_line(text: str, ls: int, le: int, lang: str | None, cues, first: bool) -> tuple[int, int] | None:
     line = text[ls:le]
+    if line.lstrip(" \t")[:1] == "#":
+        bar = _NUMBERED_BAR.match(line)
+        if bar is not None:
+            return ls + bar.start("who"), ls + bar.end("who")
     p = _STARS.match(line).end()
     toks = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", line[p:p + 120])][:4]
     # "X · 2 g", "X (OP) · 2 dni temu · +188": the name opens the line, the site's counters follow a bullet

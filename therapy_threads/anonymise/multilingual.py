@@ -43,7 +43,7 @@ _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech"
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
            "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed",
-           "name_titles", "cap_heads")
+           "name_titles", "cap_heads", "place_cases", "outer_place_cases")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -146,6 +146,12 @@ class LanguageCues:
     # heads read only capitalised, as the name's first word: nouns that are ordinary words before a name too ("Quinta do
     # X" the estate, "na quinta X veio" Thursday; "Villa X", "Place X")
     cap_heads: frozenset[str] = frozenset()
+    # case endings that say "in", "from", "into" by themselves, where other languages put a preposition (Finnish
+    # inessive -ssa, elative -sta: "Turussa", "Kalliosta"): a case form so ending whose nominative is a gazetteer place
+    # is the place; and the endings of "on", "from", "onto" that name a person as well ("Tampereella", but "Liisalla on",
+    # "Annelta"): the place only where the nominative is no name of the lexicons
+    place_cases: frozenset[str] = frozenset()
+    outer_place_cases: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         rel = (r"(?<![\w'’])(?:" + (_alt(self.possessives) or "(?!)") + r")[ \t]+(?:(?:" + _alt(self.adjectives)
@@ -165,7 +171,8 @@ class LanguageCues:
                   + _alt(every_title) + r")(?:[ \t]+|(?<=\.))(?P<name>" + _NAME + r")")
         greet = r"(?<![\w'’])(?:" + _alt(self.greetings) + r")[ \t]*,?[ \t]+(?P<name>" + _NAME + r")"
         closing = (r"(?:^|[\n.!?…][ \t]*|[ \t])(?P<close>" + _alt(self.closings) + r")"
-                   r"(?![^\W\d_])[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a whole word: "gr" is not "gr|oeten")
+                   r"(?:(?<=[^\W\d_])(?![^\W\d_])|(?<![^\W\d_]))[ \t]*[,!.]*[ \t\n]*"  # (a closing word is a
+                   # whole word: "gr" is not "gr|oeten"; a closing sign joins the name: the slash of "/Anna")
                    r"(?:[-–—~][ \t]*)?(?P<name>" + _NAME + r"|[^\W\d_]\.(?:[ \t]?[^\W\d_]\.){0,2})[ \t]*(?:x+|xx+)?$")
         speech = r"[ \t]+(?:" + _alt(self.speech) + r")(?![\w'’])"
         # (case-sensitive inside the case-insensitive patterns: a full name is capitalised)
@@ -252,6 +259,12 @@ def language_cues() -> tuple[dict[str, LanguageCues], str]:
     data = tomllib.loads(raw)
     out = {}
     for lang, table in data.items():
+        table = dict(table)
+        for other in table.pop("borrow", ()):
+            # (a language whose text the detector often places here: its words are read here too)
+            for f, ws in data[other].items():
+                if f in _FIELDS:
+                    table[f] = list(dict.fromkeys([*table.get(f, ()), *ws]))
         unknown = set(table) - set(_FIELDS)
         if unknown:
             raise ValueError(f"language_cues.toml [{lang}]: unknown key(s) {sorted(unknown)}")
@@ -284,6 +297,10 @@ class _Multilingual(Recognizer):
 
     def rank(self, cf: str, lang: str) -> int | None:
         return self.lex.lang_rank(cf, lang)
+
+    def sibling_word(self, cf: str, lang: str) -> bool:
+        """A frequent word of a language whose text the detector places in ``lang`` ("sa", "het" of Bokmål in Danish)."""
+        return any((self.lex.lang_rank(cf, other) or 10 ** 6) < 3000 for other in _SHARED_WORDS.get(lang, ()))
 
     def _unknown(self, t: TextContext, cf: str) -> bool:
         """No word of this language, of English or of any other lexicon language: a handle or a name. (Of
@@ -372,6 +389,8 @@ class _Multilingual(Recognizer):
                 return True
             return self.given(cf, t.lang) or self.surname(cf, t.lang) or r is None
         if strong:
+            if not t.lower_style and lower_word(cf, t.lang):
+                return False  # "mun nimi on onni": in text that capitalises names, a name that is a word is the word
             return r is None or r >= 3000 or self.given(cf, t.lang)
         return (self.given(cf, t.lang) and (r is None or r >= 3000)) or (r is None and self.lex.rank(cf) is None
                                                                   and not self.lex.ordinary_in(cf))
@@ -779,6 +798,10 @@ class LanguageNameRecognizer(_Multilingual):
                 # (a language that declines has more word forms than its word list holds: "Zadzwoniłam do ...";
                 # there a word of no list opens a reply as a name only when set off by a comma, colon or "!")
                 unknown = self._unknown(t, cf) and (name_forms(t.lang) is None or nxt.group("w") is None)
+                if nxt and nxt.group("w") is not None and (t.lang in _AGGLUTINATIVE or lower_word(cf, t.lang)):
+                    # ("asun nykyään", "Tuuli puhalsi": a Finnish verb form and a name that is a word, each opening a
+                    # sentence; there the name it answers is set off by a comma, a colon or "!")
+                    vocative_next = False
                 if vocative_next and t.free(s, e) and not self.excluded(t, lc, cf) and (
                         (self.given(cf, t.lang) and (r is None or r >= 3000)) or unknown
                         or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf, t.lang)):
@@ -799,12 +822,22 @@ class LanguageNameRecognizer(_Multilingual):
             if not upper and not self.given(cf, t.lang) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
                 continue  # most words: lower case, a word of the language or of English, no given name (fast path)
             initial = self.cues.is_initial(text, s)
-            if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)):
+            if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)) and not (
+                    upper and not initial and lower_word(cf, t.lang) and self.given(cf, t.lang)
+                    and not self.excluded(t, lc, cf, frequent=False)):
+                # (a national given name that is also a frequent word, capitalised inside a sentence, is the name:
+                # "snart, Liv", "med Dag"; opening a sentence or in lower case it is the word: "Liv er kort")
                 continue
             r = self.rank(cf, t.lang)
             says = bool(lc.speech_re.match(text, e))
             if upper:
                 if tok.isupper() and len(tok) > 1:
+                    continue
+                full = _INITIAL_THEN_NAME.match(text, e) if self.given(cf, t.lang) else None
+                if full is not None and t.free(s, full.end()) and not knowledge().is_place(tok):
+                    # "Liv M. Olsen": a given name, a middle initial and a capitalised word are one person's full
+                    # name, even where the given name is a word of the language
+                    yield self.person(t, s, full.end(), f"a given name, an initial and a surname ({t.lang})")
                     continue
                 if (not knowledge().is_place(tok) or knowledge().is_nationality_word(cf, t.lang)) \
                         and self._article_name(t, s, e, cf):
@@ -847,6 +880,8 @@ class LanguageNameRecognizer(_Multilingual):
                         # before it, is a word-name (Précieuse, Trésor, Espoir, Sagesse)
                         yield self.person(t, s, e, f"a word capitalised inside a sentence as the subject of a verb ({t.lang})")
                     continue
+                if lower_word(cf, t.lang) and not says:
+                    continue  # "Tuuli puhalsi" (the wind blew): a national name that is a word, opening a sentence
                 if (self.given(cf, t.lang) and (r is None or r >= 3000 or says)) or (r is None and says and self._unknown(t, cf)) \
                         or (self.pet_form(cf, lc) and self._unknown(t, cf)):
                     yield self.person(t, s, self.full(t, s, e), f"a given name opening a sentence ({t.lang})")
@@ -854,6 +889,11 @@ class LanguageNameRecognizer(_Multilingual):
             # lower case
             if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
                 continue
+            if not says and self.sibling_word(cf, t.lang) and not self.given(cf, _SHARED_WORDS[t.lang][0]):
+                continue  # "han het rolf" read as Danish: "het", "sa", "mi" are Bokmål words, no names
+            if t.lang in _AGGLUTINATIVE and not says and (_case_form(cf, t.lang) or not declined_given(cf, t.lang)):
+                continue  # "asun" (I live): a case ending joined to a name makes verb and noun forms too, and the
+                # other countries' names include forms no word list holds; in lower case only the national names
             if lower_word(cf, t.lang) and not says and (cf[:1].upper() + cf[1:]) in t.text:
                 continue  # "aku Bintang ... bintang ketemu bintang": where the text writes the name with a capital, a
                 # national name the language's dictionary has as a word is that word in lower case
@@ -1073,6 +1113,15 @@ _HEADED_RUN = re.compile(rf"(?:(?:de|di|du|da|do|del|della|dei|des|de[ \t]+la|d[
 
 # "in" and an article right before a title ("en el Doctor X")
 _IN_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:en|in|em)[ \t]+([^\W\d_]+)[ \t]+$")
+# a middle initial and a capitalised word after a given name ("Liv M. Olsen", "Anna K. Berg")
+_INITIAL_THEN_NAME = re.compile(rf"[ \t]+[{_UP}]\.(?:[ \t]*[{_UP}]\.)?[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?![\w'’-])")
+# Danish and Norwegian Bokmål share most of their written words, and the language detector places much Bokmål text in
+# Danish: in lower case, a frequent word of either list is a word in the other's text too
+_SHARED_WORDS = {"da": ("no",), "no": ("da",)}
+# languages whose case endings are suffixes joined to the stem, as the verbs' personal endings are (Finnish genitive
+# -n and first person -n: "Asun" Asu's, "asun" I live): their word lists cannot hold every form, so a case form of a
+# name in lower case is read as a name only before a verb of saying
+_AGGLUTINATIVE = frozenset({"fi"})
 # French makes pet names by saying a syllable of the given name twice ("hypocoristiques par redoublement": Titi,
 # Zézé, Doudou, Nounou, Cécel of Marcel): a consonant and its vowels, again, perhaps a closing consonant
 _REDUPLICATING = frozenset({"fr"})

@@ -432,6 +432,9 @@ class Recognizer:
             return e
         if (knowledge().is_place(last) and not self.lex.is_surname(cf) and not given) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
+        if lang in inflection.languages() and not self.lex.is_surname(cf) and not inflection.declined_surname(cf, lang) \
+                and any(knowledge().is_place(n) for n in inflection.nominatives(last, lang)[1:]):
+            return e  # "X Y Kalliossa": a case form of a place after a name is where, not a second surname
         if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and not self.lex.is_surname(cf) and (
                 knowledge().is_place(last) or knowledge().is_small_place(last) or not (
                     given and last[:1].isupper() and self._given_before(text, e)) and not (
@@ -2229,11 +2232,19 @@ class JoinedPlaceRecognizer(Recognizer):
             return
         k, text, lex = knowledge(), t.text, self.lex
         for s, e, _, core in t.caps:
-            if core.isupper() or not lc.place_re.search(t.low, max(0, s - 12), s) or not t.free(s, s + len(core)):
+            low = core.casefold()
+            # (or a case ending that says "in"/"from" by itself, where the language has no preposition: "Turussa";
+            # one that says "on"/"from" for people too only where the place is no name: "Tampereella", not "Salolle")
+            inner = bool(lc.place_cases) and low.endswith(tuple(lc.place_cases))
+            outer = bool(lc.outer_place_cases) and low.endswith(tuple(lc.outer_place_cases))
+            if core.isupper() or not (inner or outer or lc.place_re.search(t.low, max(0, s - 12), s)) \
+                    or not t.free(s, s + len(core)):
                 continue
             for nom in inflection.nominatives(core, t.lang)[1:]:
                 cf = nom.casefold()
                 given = cf in lex.first_names or cf in lex.intl_names or inflection.declined_given(core.casefold(), t.lang)
+                if outer and not inner and (given or lex.is_surname(cf) or inflection.declined_surname(low, t.lang)):
+                    continue
                 if k.is_place(nom) or not given and (k.is_small_place(nom) or k.is_subdivision(nom) or k.is_region(nom)):
                     yield self.span(s, s + len(core), KEEP, reason=f"a case form of a place ('{nom}', GeoNames) after a "
                                                                    f"preposition of place ({t.lang})")
@@ -5330,9 +5341,12 @@ class LowerCaseNameRecognizer(Recognizer):
 # and the signature block after a "--" line: "X | motto", "X - Gent - motto".
 _QUOTE_HEAD = re.compile(
     r"^[ \t>]*(?:quote\s+from:?|quoting|originally\s+posted\s+by|citaat\s+van|zitat\s+von|citation\s+de|"
-    r"cita\s+de|citazione\s+di|citação\s+de|citando\s+a?)[ \t]+(?P<a>[^\s:\n][^\n:]{0,40}?)[ \t]*:?[ \t]*$"
+    r"cita\s+de|citazione\s+di|citação\s+de|citando\s+a?|"
+    # (vBulletin's "Originally Posted by" in its Swedish, Danish, Norwegian and Finnish language packs)
+    r"ursprungligen\s+postat\s+av|oprindeligt\s+skrevet\s+af|opprinnelig\s+skrevet\s+av|opprinnelig\s+postet\s+av|"
+    r"alkuperäinen\s+kirjoittaja)[ \t]+(?P<a>[^\s:\n][^\n:]{0,40}?)[ \t]*:?[ \t]*$"
     r"|^[ \t>]*(?P<b>[^\s>\n][^\s\n]*(?:[ \t][^\s\n]+){0,2}?)[ \t]+(?:wrote|said|schreef|schreibt|schrieb|"
-    r"a\s+écrit|escribió|escreveu|ha\s+scritto|skrev|napisał)[ \t]*:", re.I | re.M)
+    r"a\s+écrit|escribió|escreveu|ha\s+scritto|skrev|skreiv|kirjoitti|napisał)[ \t]*:", re.I | re.M)
 # A mail client's attribution line above a quoted reply, as mailing-list archives show it (Gmail, Thunderbird,
 # Apple Mail, Outlook): "On Mon, 16 Nov 2026 at 22:41, X Y wrote:", "On Nov 16, 2026, at 10:41 PM, X Y <a@b> wrote:",
 # "On 16/11/2026 22:41, X Y wrote:"; the sender's display name whole, a note in brackets included ("X Y (typed by Z)")
@@ -5341,6 +5355,12 @@ _MAIL_ATTRIBUTION = re.compile(
     r"(?P<c>[^\s<>,()\d\n][^<>,()\n]{0,40}?(?:[ \t]*\([^()\n]{1,40}\))?)(?:[ \t]+<[^<>\s]+>)?[ \t]+wrote[ \t]*:[ \t]*$",
     re.M)
 _SIGNATURE = re.compile(r"(?m)^[ \t]*--[ \t]*\n[ \t]*(?P<sig>[^\n|–—-]*?[^\s|–—-])[ \t]+(?:[|–—-]|\()")
+# the thanks line vBulletin's thanks add-on writes under a post, in English and in its Swedish translation (Flashback):
+# "The Following 3 Users Say Thank You to X For This Useful Post: A, B, C", "Följande 3 användare tackar X för detta
+# inlägg: A, B, C": the poster and every member listed
+_THANKS_LINE = re.compile(r"(?im)^[ \t]*(?:the[ \t]+following[ \t]+\d+[ \t]+users?[ \t]+says?[ \t]+thank[ \t]+you[ \t]+to|"
+                          r"följande[ \t]+\d+[ \t]+användare[ \t]+tackar)[ \t]+(?P<who>[^\n]{1,40}?)[ \t]+"
+                          r"(?:for[ \t]+this[ \t]+useful[ \t]+post|för[ \t]+detta[ \t]+inlägg)[ \t]*:(?P<list>[^\n]*)$")
 
 
 class QuoteHeaderRecognizer(Recognizer):
@@ -5349,7 +5369,7 @@ class QuoteHeaderRecognizer(Recognizer):
     ("X | motto", "X - Gent - ..."). Board software writes these lines, whatever the language."""
 
     name, score, signal = "quote_header", 0.85, "cue"
-    languages = frozenset({"en", "de", "fr", "es", "it", "pt", "nl"})
+    languages = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi"})
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text = t.text
@@ -5367,6 +5387,13 @@ class QuoteHeaderRecognizer(Recognizer):
                 core = text[s:e].split("(")[0].strip()
                 if self._plausible(core, t):
                     yield self.person(t, s, e, "the sender a mail reply quotes (an 'On <date>, X wrote:' line)")
+        if "följande" in low or "the following" in low:
+            for m in _THANKS_LINE.finditer(text):
+                names = [m.span("who")] + [(m.start("list") + w.start(), m.start("list") + w.end())
+                                           for w in re.finditer(r"[^,\s][^,\n]*[^,\s]|[^,\s]", m.group("list"))]
+                for s, e in names:
+                    if self._plausible(text[s:e], t):
+                        yield self.person(t, s, e, "a member named in a board's thanks line")
         if "--" in text:
             for m in _SIGNATURE.finditer(text):
                 s, e = m.span("sig")
@@ -5494,9 +5521,11 @@ def _all_relations() -> frozenset[str]:
 # first word of its branch (a), the verb of its branch (b) ("écrit" of "a écrit", "scritto" of "ha scritto")
 _QUOTE_RUNS = frozenset(("quote", "quoting", "originally", "citaat", "zitat", "citation", "cita", "citazione", "citação",
                          "citando", "wrote", "said", "schreef", "schreibt", "schrieb", "écrit", "escribió", "escreveu",
-                         "scritto", "skrev", "napisał"))
+                         "scritto", "skrev", "napisał", "ursprungligen", "oprindeligt", "opprinnelig", "alkuperäinen",
+                         "skreiv", "kirjoitti"))
 _QUOTE_WORDS = ("quot", "citaat", "zitat", "citation", "cita", "wrote", "said", "schreef", "schrieb", "schreibt",
-                "écrit", "escribió", "escreveu", "scritto", "skrev", "napisał", "posted by")
+                "écrit", "escribió", "escreveu", "scritto", "skrev", "napisał", "posted by", "ursprungligen",
+                "oprindeligt", "opprinnelig", "alkuperäinen", "skreiv", "kirjoitti")
 
 
 # One syllable of a romanised Chinese name (Pinyin, Hokkien, Cantonese, Hakka spellings as used in
