@@ -5462,7 +5462,7 @@ class BylineRecognizer(Recognizer):
     name, score = "byline", 0.85
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        for a, b in byline_matches(t.text, t.lang, self.cues):
+        for a, b in byline_matches(t.text, t.lang, self.cues, t.doc.byline_fields):
             if t.free(a, b):
                 yield self.person(t, a, b, "the poster named in a post's byline (the line's shape: counters, dates, a role)")
 
