@@ -28,6 +28,7 @@ from .regional import dialect_markers, reading_language, regional_phrases
 from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
+from .bylines import place_fields
 from .slugs import publishable_url
 
 CODE_VERSION = "anonymise-3"
@@ -353,6 +354,9 @@ class Anonymiser:
         for orphans in by_post.values():  # comments whose post is missing: still anonymised
             docs.append(self._prepare(None, orphans, report))
         for d in docs:
+            # (a page-wide fact the bylines of every text are read with: where the site prints each poster's town)
+            d.ctx.byline_fields, places = place_fields([(t.text, _language(t, d)) for t in d.texts], self.cues)
+            d.ctx.place_role |= places
             for t in d.texts:
                 lang = _language(t, d)
                 found = self.engine.analyze(t.text, d.ctx, t.role, lang)
@@ -537,6 +541,8 @@ class Anonymiser:
                     if handle and _place_or_nation(tok) and self.lex.proper_noun(tok) \
                             and tok not in self.lex.first_names and tok not in self.lex.intl_names:
                         continue  # "glasgow" of "glasgow-moss": the handle is someone, the city is no name elsewhere
+                    if handle and tok in ctx.place_role and not self.cues.any_given_name(tok):
+                        continue  # "wergea" of "tsjerk_fan_wergea" where the post says "uit Wergea": where they are from
                     if handle and lang not in (None, "en") and (self.lex.lang_rank(tok, lang) or 10 ** 6) < 5000 \
                             and not self.cues.any_given_name(tok):
                         continue  # "sipil" of "kakak_tingkat_sipil": a word of the text's language in a handle, no name
@@ -556,7 +562,13 @@ class Anonymiser:
                     ctx.accepted.setdefault(re.sub(r"\s+", " ", surface).casefold(), sp.key)
                 # (Greek and Cyrillic names too, which CAP_RE's Latin capitals do not take: "Σουμέλα", "Вова")
                 latin = surface.isascii() or not _NON_LATIN.search(surface)
-                for i, tok in enumerate((CAP_RE if latin else _CAP_ANY_SCRIPT).findall(surface)):
+                # (a word's place in the display name is counted in its words, not its capitals: "Wergea" is the first
+                # capital of "tsjerk_fan_wergea uit Wergea" but the place part of it all the same)
+                lead = len(surface) - len(surface.lstrip())
+                opening = lead + len(surface.split()[0]) if surface.strip() else 0
+                for m in (CAP_RE if latin else _CAP_ANY_SCRIPT).finditer(surface):
+                    tok = m.group(0)
+                    i = m.start() >= opening
                     cf = _POSS.sub("", tok).casefold()
                     if not latin and _NON_LATIN.search(tok) and (self.lex.lang_rank(cf, lang) or 10 ** 6) < 20000 \
                             and (not inflection.declined_given(cf, lang) or inflection.lower_word(cf, lang)):

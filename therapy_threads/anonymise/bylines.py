@@ -53,10 +53,12 @@ def _dated(rest: str, lang: str | None) -> bool:
     return bool(_DIGIT.search(rest)) or (m is not None and m.group(1).casefold() in weekdays(lang))
 
 
-def byline_matches(text: str, lang: str | None, cues) -> list[tuple[int, int]]:
+def byline_matches(text: str, lang: str | None, cues, fields: frozenset = frozenset()) -> list[tuple[int, int]]:
     """The spans of the posters' display names in ``text``'s bylines (see the module's docstring), whole: a
     display name given with where the poster is from ("X aus Zug", "X da Jesi", "X uit Breda") is one name.
-    ``cues``: the policy's cue words and lexicons (:class:`.detect.Cues`), which say what a function word is."""
+    ``cues``: the policy's cue words and lexicons (:class:`.detect.Cues`), which say what a function word is.
+    ``fields``: the page's place fields (:func:`place_fields`); where a line has one, its place is the site's
+    furniture and stays out of the name ("Reactie van X uit Grou" on a news site that prints every reader's town)."""
     out: list[tuple[int, int]] = []
     ls = 0
     n = len(text)
@@ -66,7 +68,7 @@ def byline_matches(text: str, lang: str | None, cues) -> list[tuple[int, int]]:
         if le < 0:
             le = n
         if 3 <= le - ls <= 160:  # (a byline is short; a line of prose is not read)
-            found = _in_line(text, ls, le, lang, cues, first)
+            found = _in_line(_without_field(text, ls, le, fields) if fields else text, ls, le, lang, cues, first)
             if found is not None and found[0] < found[1]:
                 out.append(found)
         first = False
@@ -78,6 +80,66 @@ def byline_matches(text: str, lang: str | None, cues) -> list[tuple[int, int]]:
 # the poster's name closing the line, perhaps with the board's badge ("#12 · 2026-11-28, 23:10 · X (TS)")
 _NUMBERED_BAR = re.compile(r"[ \t]*#\d{1,6}[ \t]+[·•|][ \t]+[^\n·•|]*\d[^\n·•|]*[ \t]+[·•|][ \t]+"
                            r"(?P<who>" + _TOKEN + r"(?:[ \t]" + _TOKEN + r"){0,3}?)(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*$")
+
+
+# where a byline's furniture begins: a bullet, or a dash between blanks
+_FURNITURE = re.compile(r"[ \t]*[·•|][ \t]|[ \t]+[-–—][ \t]")
+
+
+def _place_part(text: str, a: int, b: int) -> tuple[int, int, str] | None:
+    """The place part that ends the stretch ``a:b`` (a display name, or a byline before its furniture): a lower-case
+    word after at least one other word, then one to three capitalised words ("uit Grou", "aus Bad Zurzach",
+    "uit It Hearrenfean"); its span from the blank before that word, and the word case-folded."""
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", text[a:b])]
+    k = len(words)
+    while k > 0 and len(words) - k < 3 and words[k - 1][2][:1].isupper():
+        k -= 1
+    if k == len(words) or k < 2 or not words[k - 1][2].isalpha() or not words[k - 1][2].islower():
+        return None
+    return a + words[k - 1][0] - 1, a + words[-1][1], words[k - 1][2].casefold()
+
+
+def _lead(text: str, ls: int, a: int) -> tuple[str, ...]:
+    """The words of the line before ``a``, without counters ("Reactie van", "message: by"): the site's template."""
+    return tuple(w.casefold() for w in re.findall(r"[^\W\d_]+", text[ls:a]))
+
+
+def place_fields(texts, cues) -> tuple[frozenset[tuple[tuple[str, ...], str]], frozenset[str]]:
+    """The place fields of a page's bylines: (the words before the name, the word before the place) where the site
+    prints where every poster is from in its template, as a news site's comment form asks for the reader's town
+    ("Reactie van {name} uit {town}", "Comment from {name} in {town}"); and the places so printed, case-folded
+    (a word of them in a poster's handle, "tsjerk_fan_wergea" from Wergea, is where they are from, no name). The
+    evidence is the page: three or more different posters under the same lead, and three in four of that lead's
+    bylines, carry a place after the same word. A display name a member typed with a place ("Antwort von Resli aus
+    Brugg") is one among bylines that have none, and stays whole. ``texts``: (text, language) pairs, the post's."""
+    seen: dict[tuple[str, ...], list[tuple[str, str | None, str]]] = {}
+    for text, lang in texts:
+        for a, b in byline_matches(text, lang, cues):
+            part = _place_part(text, a, b)
+            seen.setdefault(_lead(text, text.rfind("\n", 0, a) + 1, a), []).append(
+                (text[a:part[0] if part else b].casefold(), part[2] if part else None,
+                 text[part[0]:part[1]].split(None, 1)[1].casefold() if part else ""))
+    fields, places = set(), set()
+    for lead, found in seen.items():
+        for w in {x for _who, x, _p in found if x is not None}:
+            whos = {who for who, x, _p in found if x == w}
+            if len(whos) >= 3 and 4 * sum(1 for _who, x, _p in found if x == w) >= 3 * len(found):
+                fields.add((lead, w))
+                places |= {p for _who, x, p in found if x == w}
+    return frozenset(fields), frozenset(places)
+
+
+def _without_field(text: str, ls: int, le: int, fields: frozenset) -> str:
+    """``text`` with the place field of the line ``ls:le`` blanked (the same length), where the line's lead is one
+    whose bylines carry the place in the site's template (:func:`place_fields`): the name is then read without it."""
+    f = _FURNITURE.search(text, ls, le)
+    part = _place_part(text, ls, f.start() if f else le)
+    if part is None:
+        return text
+    before = _lead(text, ls, part[0])
+    if not any(w == part[2] and len(before) > len(lead) and before[:len(lead)] == lead for lead, w in fields):
+        return text
+    return text[:part[0]] + " " * (part[1] - part[0]) + text[part[1]:]
 
 
 def _in_line(text: str, ls: int, le: int, lang: str | None, cues, first: bool) -> tuple[int, int] | None:
@@ -94,8 +156,17 @@ def _in_line(text: str, ls: int, le: int, lang: str | None, cues, first: bool) -
         if m is not None and m.group("rest").lstrip()[:1] in "·•|" and _DIGIT.search(m.group("rest")) \
                 and _name_opening(cues, m.group("who"), lang) and not re.search(r"['’]s\b|[ \t]by[ \t]", m.group("who")):
             # (no possessive and no English "by" inside a display name: "X's Y by Z · 4 likes" is a work's line)
-            return _with_role(cues, m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
-    # "by X", "Antwort von X", "message 4: by X": the language's "by" as the first, second or third word
+            whole = _with_role(cues, m, ls, _trim(cues, text, ls + m.start("who"), ls + m.end("who"), lang))
+            if len(toks) > 2 and _small_word(cues, toks[1][1], lang) and not cues.any_given_name(toks[0][1].casefold()):
+                # "Reageer op X · 👍 19", "Reply to X · 3 likes": a word of the site's and the language's "by" or "to"
+                # open the line, the name follows them; not "Heidi vom Berg · 2 g" (a given name opens it)
+                return _after_by(text, ls, line, p, toks, lang, cues, first) or whole
+            return whole
+    return _after_by(text, ls, line, p, toks, lang, cues, first)
+
+
+def _after_by(text: str, ls: int, line: str, p: int, toks, lang: str | None, cues, first: bool) -> tuple[int, int] | None:
+    """The name after the language's "by" as the first, second or third word of the line."""
     for k in range(min(3, len(toks) - 1)):
         at, by = toks[k]
         if not _small_word(cues, by, lang):

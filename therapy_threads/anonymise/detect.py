@@ -188,6 +188,8 @@ class DocContext:
     # text -> its e-mail, link, written e-mail and written link spans (:func:`.patterns.find_contacts`):
     # found once for the vocabulary below and reused by the contact recognizers
     contacts: dict[str, tuple] = field(default_factory=dict)
+    # the page's bylines that print where each poster is from in the site's template (:func:`.bylines.place_fields`)
+    byline_fields: frozenset = frozenset()
 
     def contacts_of(self, text: str) -> tuple:
         found = self.contacts.get(text)
