@@ -3439,6 +3439,75 @@ class ArabicCompoundNameRecognizer(Recognizer):
                               "an Arabic compound given name ('Abdul' and a name of God)")
 
 
+# The patronymic links of Malay names ("bin"/"binti"/"binte"/"bte": son/daughter of) and of Malaysian and
+# Singaporean Indian names ("a/l", "a/p": anak lelaki/perempuan; "s/o", "d/o"), as identity cards and school
+# registers write them: "X binti Y" is one person's full name, the father's given name included, so the words on
+# both sides go with the link. "bin" is also an English noun, so it links only after a name of the lists or a word
+# of no language ("the recycling bin Monday" links nothing).
+_PATRONYMIC_LINK = re.compile(r"(?<![\w'’/.-])(?:bin|binti|binte|bte|Bin|Binti|Binte|a/l|a/p|s/o|d/o|A/L|A/P|S/O|D/O)"
+                              r"(?=[ \t]+[A-Z])")
+_PATRONYMIC_NEEDLES = ("bin", "Bin", "bte", "/")
+_CAP_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'’-]*")
+_CAP_WORD_BEFORE_BLANK = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'’-]*)[ \t]+$")
+
+
+class PatronymicNameRecognizer(Recognizer):
+    """A Malay or Malaysian/Singaporean Indian full name with its patronymic link ("Nur Aisyah binti Rahman",
+    "Kavitha d/o Raman", "Ahmad bin Ismail", "Muthu a/l Raju"): the given names before the link and the
+    father's name after it, one person's name (see ``_PATRONYMIC_LINK``)."""
+
+    name, score = "patronymic", 0.85
+    languages = frozenset({"en", "ms", "id"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if not any(map(text.__contains__, _PATRONYMIC_NEEDLES)):
+            return
+        for m in _PATRONYMIC_LINK.finditer(text):
+            s = m.start()
+            names_before = 0
+            for _ in range(3):  # "Nur Aisyah binti ...", "Siti Nur Aisyah binti ..."
+                b = _CAP_WORD_BEFORE_BLANK.search(text, max(0, s - 30), s)
+                if b is None or not self._name_word(b.group(1), t, b.start(1)):
+                    break
+                if not t.free(b.start(1), b.end(1)):
+                    # the given name is already someone's (a commenter's known name): the link and the father's
+                    # name are still that person's
+                    names_before += any(sp.kind in (PERSON, KNOWN, POST_AUTHOR) and sp.start <= b.start(1) < sp.end
+                                        for sp in t.spans)
+                    break
+                cf = b.group(1).casefold()
+                r = self.lex.rank(cf)
+                names_before += self.cues.any_given_name(cf) or cf in self.lex.first_names or r is None or r >= 20000 \
+                    or self.lex.proper_noun(cf)
+                s = b.start(1)
+            if not names_before and (s == m.start() or m.group(0).casefold() == "bin"):
+                continue
+            e = m.end()
+            for _ in range(3):  # "... binti Rahman", "... bin Abdul Rahman Yusof"
+                a = re.match(r"[ \t]+", text[e:e + 4])
+                w = _CAP_NAME_WORD.match(text, e + a.end()) if a else None
+                if w is None or not self._name_word(w.group(0), t, w.start()):
+                    break
+                e = w.start() + len(POSS.sub("", w.group(0)))
+                if e < w.end():
+                    break  # "... binti Rahman's": the possessive ends the name
+            if e == m.end() or not t.free(m.start(), e):
+                continue
+            yield self.person(t, s, e, "a Malay or Malaysian Indian full name with its patronymic link ('X binti Y', 'X d/o Y')")
+
+    def _name_word(self, w: str, t: TextContext, s: int) -> bool:
+        """A capitalised word that can be part of the name: no title, greeting, relation or function word, no
+        frequent word of the language that is nobody's given name ("Thanks", "Today")."""
+        cf = POSS.sub("", w).casefold()
+        cues = self.cues
+        if cf in cues.titles or cf in cues.greet1 or cf in cues.relations or cf in cues.not_names \
+                or cues.function_word(cf) or cf in cues.kin_titles:
+            return False
+        r = self.lex.rank(cf)
+        return r is None or r >= 5000 or cues.any_given_name(cf) or cf in self.lex.first_names or self.lex.is_surname(cf)
+
+
 # a saint of the Sufi shrines of South Asia, named with the honorific "Hazrat" or by the shrine ("the dargah of Shah
 # X", "X's mazar"): a public figure of the faith, kept, whoever else bears the name
 _SHRINE_WORDS = r"(?:dargah|darga|mazar|mazaar|shrine|tomb|urs|khanqah|majar)"
@@ -5833,7 +5902,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, PatronymicNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             SurnameFirstListRecognizer, PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
