@@ -9,7 +9,7 @@ import pytest
 
 from _kinds import K, P, anon, check, post  # noqa: F401  (the stage fixture, the post runner, one recognizer)
 
-from therapy_threads.anonymise.recognizers import PatronymicNameRecognizer
+from therapy_threads.anonymise.recognizers import NationalityRecognizer, OrganisationRecognizer, PatronymicNameRecognizer, TitlePhraseRecognizer
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -31,8 +31,60 @@ def test_patronymic_link_joins_the_name(text, expected):
 
 
 @pytest.mark.parametrize("texts", [
-    ["Hello all.", "hi {{Joy}}. Nurul here, [[Nurul Aisyah binti Rahman]] if my mak is angry."],
+    ["Hello all.", "hi [[Joy]]. Nurul here, [[Nurul Aisyah binti Rahman]] if my mak is angry."],
     ["Hello all.", "on my IC i'm [[Kavitha d/o Ramasamy]], my amma calls me Kavi."],
 ])
 def test_patronymic_names_in_a_post(post, texts):
     post(texts)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name and a surname of the names data, both words, in a person's role: no title
+    ("Her name is Dawn Wood and she does IFS.", []),
+    ("a guy named Frank Young over in Kenosha", []),
+    ("It took a new counselor, Rose Love (real name, I promise), to help.", []),
+    ("my current therapist in Asheville, Art Church, has been the best", []),
+    ("At the funeral Holly Frost said nothing.", []),
+    # titles of works made of the same kind of words stay titles
+    ("I cried at the end of Good Will Hunting again.", [("Good Will Hunting", K)]),
+    ("Then we played Amazing Grace on the kazoo.", [("Amazing Grace", K)]),
+    ("I still love Summer Holiday and its songs.", [("Summer Holiday", K)]),
+])
+def test_two_word_name_in_role_is_no_title(text, expected):
+    check(TitlePhraseRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I'm a man called Pat Church, which has caused trouble.", []),
+    ("My sister Summer Church sends her love.", []),
+    # an organisation named with the same words stays one
+    ("We sang at Hope Church on Sunday.", [("Hope Church", K)]),
+    ("She was born at Grace Hospital in the end.", [("Grace Hospital", K)]),
+])
+def test_two_word_name_in_role_is_no_organisation(text, expected):
+    check(OrganisationRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Update.", "It took a year and a new counselor, [[Rose Love]] (real name, I promise), to even be mad."],
+    ["Update.", "her name is [[Dawn Wood]] and she does {{IFS}}, which I doubted"],
+    ["Update.", "She was in love with her therapist, a guy named [[Frank Young]] over in {{Kenosha}}."],
+    ["Update.", "Hello from {{Belfast}}. I'm a man called [[Pat Church]], which has caused me trouble."],
+    ["Update.", "My current therapist in {{Asheville}}, [[Art Church]], has been the best thing for me."],
+    # the words stay where they are words or titles
+    ["Update.", "I watched {{Good Will Hunting}} and sang {{Amazing Grace}} at {{Hope Church}} on {{Sunday}}."],
+])
+def test_two_word_names_in_a_post(post, texts):
+    post(texts)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nationality or language word that is the surname of a name in a person's role is no people's word
+    ("my friend Amy English told me so", []),
+    ("my current therapist in Asheville, Art Church, has been great", []),
+    # the words stay where they name a people or a language
+    ("She is English and speaks French.", [("English", K), ("French", K)]),
+    ("Amy speaks English at home.", [("English", K)]),
+])
+def test_surname_that_is_a_nationality_word(text, expected):
+    check(NationalityRecognizer, text, expected)

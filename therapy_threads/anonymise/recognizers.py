@@ -3026,6 +3026,10 @@ class OrganisationRecognizer(Recognizer):
                     or cues.relation_before(text, s0) or cues.title_before(text, s0):
                 i = j + 1
                 continue
+            if last == 1 and name_pair_in_role(cues, text, s0, caps[i + 1][0] + len(POSS.sub("", words[1])),
+                                               words[0], words[1]):
+                i = j + 1  # "a man called Pat Church": a given name and a surname, in a person's role
+                continue
             if last is not None:
                 end = caps[i + last][0] + len(POSS.sub("", words[last]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
@@ -3102,6 +3106,36 @@ _SCHOOL_BEFORE = re.compile(r"\b(?:went[ \t]+to|graduated[ \t]+from|studied[ \t]
                             r"(?:[A-Z][\w'’-]*(?:[ \t]*,[ \t]*(?:then[ \t]+)?|[ \t]+(?:and|then)[ \t]+|,[ \t]+and[ \t]+))*$")
 
 
+# a relation or person noun, perhaps with where the person works, then a comma: what follows is that person's
+# name in apposition ("my new counselor, X Y (real name)", "my therapist in Asheville, X Y, has been")
+_APPOSED_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)(?:[ \t]+(?:in|at|from|near|over[ \t]+in)[ \t]+[A-Z][\w'’-]*"
+                             r"(?:[ \t]+[A-Z][\w'’-]*)?)?[ \t]*,[ \t]*$")
+# the writer vouching for a name right after it: "X Y (real name, I promise)", "X Y, real name"
+_REAL_NAME_AFTER = re.compile(r"[ \t]*[(,][ \t]*(?:her|his|their|my)?[ \t]*real[ \t]+name\b", re.I)
+
+
+def name_pair_in_role(cues: Cues, text: str, s: int, e: int, first: str, last: str) -> bool:
+    """Two capitalised words at [s, e), ``first`` a given name of the names data and ``last`` a surname of it, both
+    ordinary words too ("Dawn Wood", "Rose Love", "Art Church", "Summer Church"), used where only a person's name
+    fits: after a naming phrase, a relation noun or title, a greeting, a relation noun and a comma (apposition),
+    or before a verb of speech or a possessed relation, or the writer saying it is a real name. Titles of works and
+    organisations made of the same words ("Good Will Hunting", "Grace Hospital") stand in none of these roles."""
+    f, l = first.casefold(), POSS.sub("", last).casefold()
+    lex = cues.lex
+    if not (f in lex.first_names or cues.any_given_name(f)) or not lex.is_surname(l) \
+            or f in cues.titles or f in cues.relations or f in cues.not_names or cues.function_word(f):
+        return False
+    if cues.named_before(text, s) or cues.relation_before(text, s) or cues.title_before(text, s) \
+            or cues.greeting_before(text, s):
+        return True
+    m = _APPOSED_BEFORE.search(text, max(0, s - 60), s)
+    if m is not None and (m.group(1) in cues.relations or m.group(1) in _PERSON_NOUNS):
+        return True
+    poss = text[e:e + 2] in ("'s", "’s")
+    return cues.context_after(text, e + 2 if poss else e, poss) or _REAL_NAME_AFTER.match(text, e) is not None \
+        or (not poss and EnglishNameRecognizer._speech_verb(text, e))
+
+
 _TITLE_GLUE = re.compile(r"[ \t]+(?:(?:of|the|to|a|an|in|for|and|on|at|with|from|is|my|your|our|me|you)[ \t]+)*")
 
 
@@ -3137,6 +3171,9 @@ class TitlePhraseRecognizer(Recognizer):
                 owner = next((k for k in range(i, j) if caps[k][2] != caps[k][3] and caps[k][2][len(caps[k][3]):] in ("'s", "’s")), None)
                 if owner is not None and self.cues.any_given_name(words[0].casefold()):
                     pass  # "Xxx Yyy's Zzz": someone's child or pet name ("Tom Lee's Tiger"), a person's possessive
+                elif len(words) == 2 and name_pair_in_role(self.cues, text, caps[i][0], caps[j][0] + len(caps[j][3]),
+                                                            words[0], words[1]):
+                    pass  # "her name is Dawn Wood", "a guy named Frank Young": a person's name, not a title
                 elif self._is_title(words, text, caps[i][0]):
                     yield self.span(caps[i][0], caps[j][0] + len(caps[j][3]), KEEP, reason="a title in title case")
             i = j + 1
@@ -3190,6 +3227,9 @@ class NationalityRecognizer(Recognizer):
             e = s + len(core)
             if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
                 continue
+            b = _CAP_WORD_BEFORE_BLANK.search(text, max(0, s - 30), s)
+            if b is not None and text[b.end(1):s] == " " and name_pair_in_role(cues, text, b.start(1), e, b.group(1), core):
+                continue  # "my friend Amy English", "a man called Pat Church": a surname, not a people's word
             yield self.span(s, e, KEEP, reason="nationality or language word")
 
 
@@ -4741,6 +4781,9 @@ _WEEKDAY_ABBR = frozenset(("mon", "tue", "tues", "wed", "thu", "thur", "thurs", 
 _DATE_AFTER = re.compile(r"\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)")
 
 
+_NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -4789,7 +4832,10 @@ class EnglishNameRecognizer(Recognizer):
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
                 ini = _SIGNOFF_INITIALS.match(text, ce) if why == _DASH_SIGNOFF_WHY else None
-                yield self.person(t, self._given_before(t, s), ini.end() if ini else self.extend(text, ce), why)
+                end = ini.end() if ini else self.extend(text, ce)
+                if end == ce and tok == core:
+                    end = self._word_surname_in_role(t, s, ce, core)
+                yield self.person(t, self._given_before(t, s), end, why)
             elif verdict == "keep":
                 doc.keep.add(cf)
                 yield self.span(s, ce, KEEP, reason=why)
@@ -4939,6 +4985,17 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _word_surname_in_role(self, t: TextContext, s: int, e: int, core: str) -> int:
+        """The end of the surname after the given name at [s, e) where the surname is a frequent word that
+        :meth:`extend` leaves alone ("Rose Love", "Faith Baker") but the pair stands in a person's role
+        (:func:`name_pair_in_role`); else ``e``."""
+        m = _NEXT_CAPITAL_WORD.match(t.text, e)
+        if m is None or not t.free(m.start(1), m.end(1)):
+            return e
+        last = POSS.sub("", m.group(1))
+        end = m.start(1) + len(last)
+        return end if name_pair_in_role(self.cues, t.text, s, end, core, last) else e
 
     def _name_addressed_after(self, text: str, e: int) -> bool:
         """"Yes, Xxx, ...": after the word and its comma a given name set off by a comma is the one addressed."""
