@@ -88,3 +88,12 @@ def test_two_word_names_in_a_post(post, texts):
 ])
 def test_surname_that_is_a_nationality_word(text, expected):
     check(NationalityRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a reply under the site's byline line answers the name that opens its second line (Czech vocatives)
+    ("cs", ["Ahoj všichni.", "[[Věra Nováková]] · 1 000 Kč · před 28 dny\n[[Lucko]], jsem tvoje teta [[Věra]] z {{Havířova}}."]),
+    ("cs", ["Ahoj všichni.", "[[Marta Benešová]] · 100 Kč · před 3 dny\n[[Petře]], díky za všechno."]),
+])
+def test_reply_opening_after_a_byline(post, lang, texts):
+    post(texts, lang)

@@ -768,7 +768,7 @@ class LanguageNameRecognizer(_Multilingual):
                     continue
                 yield self.person(t, s, self.full(t, s, e), f"a name after a greeting ({t.lang})")
         if t.role == "comment":
-            m = re.match(r"[ \t\"«“]*(?P<name>" + _NAME + r"(?:[_.][\w]+)*)(?=[ \t]*[,:!]|[ \t]+[^\W\d_])", text)
+            m = _REPLY_OPENING.match(text, _after_byline(t))
             if m:
                 s, e = m.span("name")
                 tok = text[s:e]
@@ -1312,6 +1312,18 @@ _UPPER_WORD = rf"[{_UP}][^\W\d_]+(?:-[^\W\d_]+)*"
 def _intro_from(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[.!?…\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*)(?P<name>{_UPPER_WORD})[ \t]+"
                       rf"(?:{_FROM[lang]})[ \t]*(?P<place>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD})?)(?=[ \t]*[,.(!])", re.M)
+
+
+_REPLY_OPENING = re.compile(r"[ \t\"«“]*(?P<name>" + _NAME + r"(?:[_.][\w]+)*)(?=[ \t]*[,:!]|[ \t]+[^\W\d_])")
+
+
+def _after_byline(t: TextContext) -> int:
+    """Where the reply's own words begin: after the first line when that line is the site's byline over the comment
+    ("X · 200 Kč · před 25 dny"), so the name the reply answers opens the second line ("Lucko, ..."); else 0."""
+    nl = t.text.find("\n")
+    if nl < 0:
+        return 0
+    return nl + 1 if any(sp.recognizer == "byline" and sp.end <= nl for sp in t.spans) else 0
 
 
 class IntroFromPlaceRecognizer(_Multilingual):
