@@ -9,7 +9,7 @@ import pytest
 
 from _kinds import K, P, anon, check, post  # noqa: F401  (the stage fixture, the post runner, one recognizer)
 
-from therapy_threads.anonymise.recognizers import NationalityRecognizer, OrganisationRecognizer, PatronymicNameRecognizer, TitlePhraseRecognizer
+from therapy_threads.anonymise.recognizers import EnglishNameRecognizer, NationalityRecognizer, OrganisationRecognizer, PatronymicNameRecognizer, TitlePhraseRecognizer
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -97,3 +97,25 @@ def test_surname_that_is_a_nationality_word(text, expected):
 ])
 def test_reply_opening_after_a_byline(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name that is also a word, alone after the text's last sentence: the writer signing
+    ("Sending love your way. Take it one Thursday at a time. Dawn", [("Dawn", P)]),
+    ("Two weeks' notice and a list of names. I'm so sorry. Jade", [("Jade", P)]),
+    ("That helped me more than anything! Rusty.", [("Rusty", P)]),
+    # a closing or a word inside the last sentence is no signature
+    ("Thank you all for reading. Peace", []),
+    ("Thank you all for reading. Blessings", []),
+    ("We finally left at dawn", []),
+])
+def test_word_name_signing_after_the_last_sentence(text, expected):
+    check(EnglishNameRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Update.", "Sending {{grace}} your way. Take it one {{Thursday}} at a time. [[Dawn]]"],
+    ["Update.", "Thank you all, the {{hope}} is real. {{Peace}}"],
+])
+def test_word_name_signatures_in_a_post(post, texts):
+    post(texts)

@@ -4918,6 +4918,8 @@ class EnglishNameRecognizer(Recognizer):
             return "skip", ""  # "Albeit, ...", "Anyway, ..."
         if given and _DASH_SIGNOFF_BEFORE.search(text[max(0, s - 4):s]) and _SIGNOFF_REST.match(text, e):
             return "person", _DASH_SIGNOFF_WHY
+        if given and not poss and self._signs_after_last_sentence(text, s, e, cf):
+            return "person", "a given name alone after the text's last sentence, signing it ('... at a time. X')"
         if self._and_i(text, e) and (first or not poss and (rank is None or rank >= 5000) and (
                 self._town_name(text[s:e]) or not (lex.dictionary_word(cf) or knowledge().is_place(text[s:e])
                                                    or knowledge().is_demonym(text[s:e])))
@@ -4985,6 +4987,18 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _signs_after_last_sentence(self, text: str, s: int, e: int, cf: str) -> bool:
+        """The word is the text's last, alone after a full sentence ("Take it one day at a time. Dawn"), as a comment
+        is signed when its line breaks are lost; a closing, greeting or interjection there is no name ("... Peace",
+        "... Cheers", "... Amen")."""
+        if text[e:].strip(" \t\n.!)~*xX") != "" or cf in self.cues.closings or cf in self.cues.greet1 \
+                or cf in INTERJECTIONS:
+            return False
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        return j > 0 and text[j] in ".!?" and text[j - 1].isalpha()
 
     def _word_surname_in_role(self, t: TextContext, s: int, e: int, core: str) -> int:
         """The end of the surname after the given name at [s, e) where the surname is a frequent word that
