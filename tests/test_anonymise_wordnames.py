@@ -94,6 +94,8 @@ def test_surname_that_is_a_nationality_word(text, expected):
     # a reply under the site's byline line answers the name that opens its second line (Czech vocatives)
     ("cs", ["Ahoj všichni.", "[[Věra Nováková]] · 1 000 Kč · před 28 dny\n[[Lucko]], jsem tvoje teta [[Věra]] z {{Havířova}}."]),
     ("cs", ["Ahoj všichni.", "[[Marta Benešová]] · 100 Kč · před 3 dny\n[[Petře]], díky za všechno."]),
+    # under a byline only a given name opens the reply as the one it answers, not the site's words
+    ("cs", ["Ahoj všichni.", "[[Lucie S.]] · Aktualita od organizátorky · před 9 dny\n{{Aktualita}}: sbírka končí."]),
 ])
 def test_reply_opening_after_a_byline(post, lang, texts):
     post(texts, lang)

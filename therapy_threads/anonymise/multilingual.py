@@ -768,7 +768,8 @@ class LanguageNameRecognizer(_Multilingual):
                     continue
                 yield self.person(t, s, self.full(t, s, e), f"a name after a greeting ({t.lang})")
         if t.role == "comment":
-            m = _REPLY_OPENING.match(text, _after_byline(t))
+            opening = _after_byline(t)
+            m = _REPLY_OPENING.match(text, opening)
             if m:
                 s, e = m.span("name")
                 tok = text[s:e]
@@ -778,7 +779,8 @@ class LanguageNameRecognizer(_Multilingual):
                 vocative_next = nxt and (nxt.group("w") is None or nxt.group("w")[:1].islower())
                 # (a language that declines has more word forms than its word list holds: "Zadzwoniłam do ...";
                 # there a word of no list opens a reply as a name only when set off by a comma, colon or "!")
-                unknown = self._unknown(t, cf) and (name_forms(t.lang) is None or nxt.group("w") is None)
+                # (under a byline the site's own words open lines too, "Aktualita: ...": there only a given name)
+                unknown = not opening and self._unknown(t, cf) and (name_forms(t.lang) is None or nxt.group("w") is None)
                 if vocative_next and t.free(s, e) and not self.excluded(t, lc, cf) and (
                         (self.given(cf, t.lang) and (r is None or r >= 3000)) or unknown
                         or "_" in tok) and not (knowledge().is_place(tok) and not self.given(cf, t.lang)):
