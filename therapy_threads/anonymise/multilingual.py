@@ -787,7 +787,8 @@ class LanguageNameRecognizer(_Multilingual):
                     continue
                 yield self.person(t, s, self.full(t, s, e), f"a name after a greeting ({t.lang})")
         if t.role == "comment":
-            m = re.match(r"[ \t\"«“]*(?P<name>" + _NAME + r"(?:[_.][\w]+)*)(?=[ \t]*[,:!]|[ \t]+[^\W\d_])", text)
+            opening = _after_byline(t)
+            m = _REPLY_OPENING.match(text, opening)
             if m:
                 s, e = m.span("name")
                 tok = text[s:e]
@@ -797,7 +798,8 @@ class LanguageNameRecognizer(_Multilingual):
                 vocative_next = nxt and (nxt.group("w") is None or nxt.group("w")[:1].islower())
                 # (a language that declines has more word forms than its word list holds: "Zadzwoniłam do ...";
                 # there a word of no list opens a reply as a name only when set off by a comma, colon or "!")
-                unknown = self._unknown(t, cf) and (name_forms(t.lang) is None or nxt.group("w") is None)
+                # (under a byline the site's own words open lines too, "Aktualita: ...": there only a given name)
+                unknown = not opening and self._unknown(t, cf) and (name_forms(t.lang) is None or nxt.group("w") is None)
                 if nxt and nxt.group("w") is not None and (t.lang in _AGGLUTINATIVE or lower_word(cf, t.lang)):
                     # ("asun nykyään", "Tuuli puhalsi": a Finnish verb form and a name that is a word, each opening a
                     # sentence; there the name it answers is set off by a comma, a colon or "!")
@@ -1361,6 +1363,18 @@ _UPPER_WORD = rf"[{_UP}][^\W\d_]+(?:-[^\W\d_]+)*"
 def _intro_from(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[.!?…\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*)(?P<name>{_UPPER_WORD})[ \t]+"
                       rf"(?:{_FROM[lang]})[ \t]*(?P<place>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD})?)(?=[ \t]*[,.(!])", re.M)
+
+
+_REPLY_OPENING = re.compile(r"[ \t\"«“]*(?P<name>" + _NAME + r"(?:[_.][\w]+)*)(?=[ \t]*[,:!]|[ \t]+[^\W\d_])")
+
+
+def _after_byline(t: TextContext) -> int:
+    """Where the reply's own words begin: after the first line when that line is the site's byline over the comment
+    ("X · 200 Kč · před 25 dny"), so the name the reply answers opens the second line ("Lucko, ..."); else 0."""
+    nl = t.text.find("\n")
+    if nl < 0:
+        return 0
+    return nl + 1 if any(sp.recognizer == "byline" and sp.end <= nl for sp in t.spans) else 0
 
 
 class IntroFromPlaceRecognizer(_Multilingual):

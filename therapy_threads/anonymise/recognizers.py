@@ -3045,6 +3045,10 @@ class OrganisationRecognizer(Recognizer):
                     or cues.relation_before(text, s0) or cues.title_before(text, s0):
                 i = j + 1
                 continue
+            if last == 1 and name_pair_in_role(cues, text, s0, caps[i + 1][0] + len(POSS.sub("", words[1])),
+                                               words[0], words[1]):
+                i = j + 1  # "a man called Pat Church": a given name and a surname, in a person's role
+                continue
             if last is not None:
                 end = caps[i + last][0] + len(POSS.sub("", words[last]))
                 yield self.span(s0, end, KEEP, reason="an organisation's name (ends in an organisation noun)")
@@ -3121,6 +3125,36 @@ _SCHOOL_BEFORE = re.compile(r"\b(?:went[ \t]+to|graduated[ \t]+from|studied[ \t]
                             r"(?:[A-Z][\w'’-]*(?:[ \t]*,[ \t]*(?:then[ \t]+)?|[ \t]+(?:and|then)[ \t]+|,[ \t]+and[ \t]+))*$")
 
 
+# a relation or person noun, perhaps with where the person works, then a comma: what follows is that person's
+# name in apposition ("my new counselor, X Y (real name)", "my therapist in Asheville, X Y, has been")
+_APPOSED_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)(?:[ \t]+(?:in|at|from|near|over[ \t]+in)[ \t]+[A-Z][\w'’-]*"
+                             r"(?:[ \t]+[A-Z][\w'’-]*)?)?[ \t]*,[ \t]*$")
+# the writer vouching for a name right after it: "X Y (real name, I promise)", "X Y, real name"
+_REAL_NAME_AFTER = re.compile(r"[ \t]*[(,][ \t]*(?:her|his|their|my)?[ \t]*real[ \t]+name\b", re.I)
+
+
+def name_pair_in_role(cues: Cues, text: str, s: int, e: int, first: str, last: str) -> bool:
+    """Two capitalised words at [s, e), ``first`` a given name of the names data and ``last`` a surname of it, both
+    ordinary words too ("Dawn Wood", "Rose Love", "Art Church", "Summer Church"), used where only a person's name
+    fits: after a naming phrase, a relation noun or title, a greeting, a relation noun and a comma (apposition),
+    or before a verb of speech or a possessed relation, or the writer saying it is a real name. Titles of works and
+    organisations made of the same words ("Good Will Hunting", "Grace Hospital") stand in none of these roles."""
+    f, l = first.casefold(), POSS.sub("", last).casefold()
+    lex = cues.lex
+    if not (f in lex.first_names or cues.any_given_name(f)) or not lex.is_surname(l) \
+            or f in cues.titles or f in cues.relations or f in cues.not_names or cues.function_word(f):
+        return False
+    if cues.named_before(text, s) or cues.relation_before(text, s) or cues.title_before(text, s) \
+            or cues.greeting_before(text, s):
+        return True
+    m = _APPOSED_BEFORE.search(text, max(0, s - 60), s)
+    if m is not None and (m.group(1) in cues.relations or m.group(1) in _PERSON_NOUNS):
+        return True
+    poss = text[e:e + 2] in ("'s", "’s")
+    return cues.context_after(text, e + 2 if poss else e, poss) or _REAL_NAME_AFTER.match(text, e) is not None \
+        or (not poss and EnglishNameRecognizer._speech_verb(text, e))
+
+
 _TITLE_GLUE = re.compile(r"[ \t]+(?:(?:of|the|to|a|an|in|for|and|on|at|with|from|is|my|your|our|me|you)[ \t]+)*")
 
 
@@ -3156,6 +3190,9 @@ class TitlePhraseRecognizer(Recognizer):
                 owner = next((k for k in range(i, j) if caps[k][2] != caps[k][3] and caps[k][2][len(caps[k][3]):] in ("'s", "’s")), None)
                 if owner is not None and self.cues.any_given_name(words[0].casefold()):
                     pass  # "Xxx Yyy's Zzz": someone's child or pet name ("Tom Lee's Tiger"), a person's possessive
+                elif len(words) == 2 and name_pair_in_role(self.cues, text, caps[i][0], caps[j][0] + len(caps[j][3]),
+                                                            words[0], words[1]):
+                    pass  # "her name is Dawn Wood", "a guy named Frank Young": a person's name, not a title
                 elif self._is_title(words, text, caps[i][0]):
                     yield self.span(caps[i][0], caps[j][0] + len(caps[j][3]), KEEP, reason="a title in title case")
             i = j + 1
@@ -3209,6 +3246,9 @@ class NationalityRecognizer(Recognizer):
             e = s + len(core)
             if cues.title_before(text, s) or cues.relation_before(text, s) or cues.named_before(text, s):
                 continue
+            b = _CAP_WORD_BEFORE_BLANK.search(text, max(0, s - 30), s)
+            if b is not None and text[b.end(1):s] == " " and name_pair_in_role(cues, text, b.start(1), e, b.group(1), core):
+                continue  # "my friend Amy English", "a man called Pat Church": a surname, not a people's word
             yield self.span(s, e, KEEP, reason="nationality or language word")
 
 
@@ -3466,6 +3506,75 @@ class ArabicCompoundNameRecognizer(Recognizer):
             end = self.extend(text, e, t.lang, given=True)
             yield self.person(t, s, end if t.free(s, end) else e,  # (the surname may be a commenter's known name)
                               "an Arabic compound given name ('Abdul' and a name of God)")
+
+
+# The patronymic links of Malay names ("bin"/"binti"/"binte"/"bte": son/daughter of) and of Malaysian and
+# Singaporean Indian names ("a/l", "a/p": anak lelaki/perempuan; "s/o", "d/o"), as identity cards and school
+# registers write them: "X binti Y" is one person's full name, the father's given name included, so the words on
+# both sides go with the link. "bin" is also an English noun, so it links only after a name of the lists or a word
+# of no language ("the recycling bin Monday" links nothing).
+_PATRONYMIC_LINK = re.compile(r"(?<![\w'’/.-])(?:bin|binti|binte|bte|Bin|Binti|Binte|a/l|a/p|s/o|d/o|A/L|A/P|S/O|D/O)"
+                              r"(?=[ \t]+[A-Z])")
+_PATRONYMIC_NEEDLES = ("bin", "Bin", "bte", "/")
+_CAP_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'’-]*")
+_CAP_WORD_BEFORE_BLANK = re.compile(r"(?<![\w'’-])([A-Z\u00c0-\u00de][a-z\u00df-\u00ff][\w'’-]*)[ \t]+$")
+
+
+class PatronymicNameRecognizer(Recognizer):
+    """A Malay or Malaysian/Singaporean Indian full name with its patronymic link ("Nur Aisyah binti Rahman",
+    "Kavitha d/o Raman", "Ahmad bin Ismail", "Muthu a/l Raju"): the given names before the link and the
+    father's name after it, one person's name (see ``_PATRONYMIC_LINK``)."""
+
+    name, score = "patronymic", 0.85
+    languages = frozenset({"en", "ms", "id"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        text = t.text
+        if not any(map(text.__contains__, _PATRONYMIC_NEEDLES)):
+            return
+        for m in _PATRONYMIC_LINK.finditer(text):
+            s = m.start()
+            names_before = 0
+            for _ in range(3):  # "Nur Aisyah binti ...", "Siti Nur Aisyah binti ..."
+                b = _CAP_WORD_BEFORE_BLANK.search(text, max(0, s - 30), s)
+                if b is None or not self._name_word(b.group(1), t, b.start(1)):
+                    break
+                if not t.free(b.start(1), b.end(1)):
+                    # the given name is already someone's (a commenter's known name): the link and the father's
+                    # name are still that person's
+                    names_before += any(sp.kind in (PERSON, KNOWN, POST_AUTHOR) and sp.start <= b.start(1) < sp.end
+                                        for sp in t.spans)
+                    break
+                cf = b.group(1).casefold()
+                r = self.lex.rank(cf)
+                names_before += self.cues.any_given_name(cf) or cf in self.lex.first_names or r is None or r >= 20000 \
+                    or self.lex.proper_noun(cf)
+                s = b.start(1)
+            if not names_before and (s == m.start() or m.group(0).casefold() == "bin"):
+                continue
+            e = m.end()
+            for _ in range(3):  # "... binti Rahman", "... bin Abdul Rahman Yusof"
+                a = re.match(r"[ \t]+", text[e:e + 4])
+                w = _CAP_NAME_WORD.match(text, e + a.end()) if a else None
+                if w is None or not self._name_word(w.group(0), t, w.start()):
+                    break
+                e = w.start() + len(POSS.sub("", w.group(0)))
+                if e < w.end():
+                    break  # "... binti Rahman's": the possessive ends the name
+            if e == m.end() or not t.free(m.start(), e):
+                continue
+            yield self.person(t, s, e, "a Malay or Malaysian Indian full name with its patronymic link ('X binti Y', 'X d/o Y')")
+
+    def _name_word(self, w: str, t: TextContext, s: int) -> bool:
+        """A capitalised word that can be part of the name: no title, greeting, relation or function word, no
+        frequent word of the language that is nobody's given name ("Thanks", "Today")."""
+        cf = POSS.sub("", w).casefold()
+        cues = self.cues
+        if cf in cues.titles or cf in cues.greet1 or cf in cues.relations or cf in cues.not_names \
+                or cues.function_word(cf) or cf in cues.kin_titles:
+            return False
+        r = self.lex.rank(cf)
+        return r is None or r >= 5000 or cues.any_given_name(cf) or cf in self.lex.first_names or self.lex.is_surname(cf)
 
 
 # a saint of the Sufi shrines of South Asia, named with the honorific "Hazrat" or by the shrine ("the dargah of Shah
@@ -4701,6 +4810,9 @@ _WEEKDAY_ABBR = frozenset(("mon", "tue", "tues", "wed", "thu", "thur", "thurs", 
 _DATE_AFTER = re.compile(r"\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)")
 
 
+_NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -4749,7 +4861,10 @@ class EnglishNameRecognizer(Recognizer):
             verdict, why = self._verdict(text, s, ce, cf, tok != core, doc)
             if verdict == "person":
                 ini = _SIGNOFF_INITIALS.match(text, ce) if why == _DASH_SIGNOFF_WHY else None
-                yield self.person(t, self._given_before(t, s), ini.end() if ini else self.extend(text, ce), why)
+                end = ini.end() if ini else self.extend(text, ce)
+                if end == ce and tok == core:
+                    end = self._word_surname_in_role(t, s, ce, core)
+                yield self.person(t, self._given_before(t, s), end, why)
             elif verdict == "keep":
                 doc.keep.add(cf)
                 yield self.span(s, ce, KEEP, reason=why)
@@ -4832,6 +4947,8 @@ class EnglishNameRecognizer(Recognizer):
             return "skip", ""  # "Albeit, ...", "Anyway, ..."
         if given and _DASH_SIGNOFF_BEFORE.search(text[max(0, s - 4):s]) and _SIGNOFF_REST.match(text, e):
             return "person", _DASH_SIGNOFF_WHY
+        if given and not poss and self._signs_after_last_sentence(text, s, e, cf):
+            return "person", "a given name alone after the text's last sentence, signing it ('... at a time. X')"
         if self._and_i(text, e) and (first or not poss and (rank is None or rank >= 5000) and (
                 self._town_name(text[s:e]) or not (lex.dictionary_word(cf) or knowledge().is_place(text[s:e])
                                                    or knowledge().is_demonym(text[s:e])))
@@ -4899,6 +5016,29 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
+
+    def _signs_after_last_sentence(self, text: str, s: int, e: int, cf: str) -> bool:
+        """The word is the text's last, alone after a full sentence ("Take it one day at a time. Dawn"), as a comment
+        is signed when its line breaks are lost; a closing, greeting or interjection there is no name ("... Peace",
+        "... Cheers", "... Amen")."""
+        if text[e:].strip(" \t\n.!)~*xX") != "" or cf in self.cues.closings or cf in self.cues.greet1 \
+                or cf in INTERJECTIONS:
+            return False
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        return j > 0 and text[j] in ".!?" and text[j - 1].isalpha()
+
+    def _word_surname_in_role(self, t: TextContext, s: int, e: int, core: str) -> int:
+        """The end of the surname after the given name at [s, e) where the surname is a frequent word that
+        :meth:`extend` leaves alone ("Rose Love", "Faith Baker") but the pair stands in a person's role
+        (:func:`name_pair_in_role`); else ``e``."""
+        m = _NEXT_CAPITAL_WORD.match(t.text, e)
+        if m is None or not t.free(m.start(1), m.end(1)):
+            return e
+        last = POSS.sub("", m.group(1))
+        end = m.start(1) + len(last)
+        return end if name_pair_in_role(self.cues, t.text, s, end, core, last) else e
 
     def _name_addressed_after(self, text: str, e: int) -> bool:
         """"Yes, Xxx, ...": after the word and its comma a given name set off by a comma is the one addressed."""
@@ -5880,7 +6020,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
             PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
-            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
+            IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, PatronymicNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
             SurnameFirstListRecognizer, PlacedNameRecognizer, ClubRecognizer, PlaceRecognizer, HomePlaceRecognizer, OrganisationRecognizer,
             NationalityRecognizer, SizeNicknameRecognizer, TitlePhraseRecognizer,
