@@ -610,6 +610,16 @@ _KISSES_END = re.compile(r"[ \t]+(?:x{1,4}|xo+|xox+)[ \t!.]*$", re.I)
 _MINE_AFTER = re.compile(r"[ \t]+is[ \t]+my[ \t]+(?:handle|name|nickname|username|user[ \t]?name)\b")
 
 
+def _country_after(text: str, e: int) -> bool:
+    """A country, US state or province of the gazetteers right after a comma ("X, Argentina", "X, Nova Scotia"): the
+    word before is a place in it, not a commenter of that name."""
+    m = _REGION_COMMA_AFTER.match(text, e)
+    if m is None:
+        return False
+    k = knowledge()
+    return any(k.is_region(w) or k.is_subdivision(w) for w in (m.group(1), m.group(1).split()[0]))
+
+
 def _lower_known_role(text: str, s: int, e: int) -> bool:
     """A commenter's name written in lower case where only the person fits: introduced by the writer
     ("i'm rina btw"), addressed before a comma ("also kopi, ...", '"frida, du bist ..."'), or said
@@ -627,6 +637,13 @@ def _lower_known_role(text: str, s: int, e: int) -> bool:
 # are English or Dutch words too or come before people): before a town of the gazetteer that no list has as a given
 # name, the town
 _ROMANCE_FROM_BEFORE = re.compile(r"(?<![\w'’])(?:da|desde|à)[ \t]+$")
+# the writer saying where they are from or live, in the first person, with the preposition that then only a place
+# takes: "sou de X", "soy de X", "sóc de X", "som de X" (Balearic), "je suis de X", "sono di X", "vengo da X", "visc a
+# X", "abito a X", "I've been to X" ("la hermana de X" has no first-person verb before it)
+_SELF_FROM_BEFORE = re.compile(r"\b(?:(?:sou|soy|sóc|som|somos|suis|sommes|sono|siamo|vengo|venc|vinc|venho|vengono)[ \t]+"
+                               r"(?:de|di|da|d['’])|(?:abito|abitiamo|visc|vivim|vivo)[ \t]+a|been[ \t]+to)[ \t]*$", re.I)
+# a place followed by its country, state or province: "Rosario, Argentina", "Halifax, Nova Scotia"
+_REGION_COMMA_AFTER = re.compile(r",[ \t]*([A-Z\u00c0-\u00de][\w'’]+(?:[ \t]+[A-Z\u00c0-\u00de][\w'’]+)?)")
 
 # prepositions (and verb + preposition) before a place that never come before a person: "I live in X",
 # "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
@@ -855,7 +872,8 @@ class KnownIdentityRecognizer(Recognizer):
                 if k.is_place(text[s:b]) or geo_place(text[s:b]):
                     return s, b
         if " " not in text[s:e] and text[e:e + 2] not in ("'s", "’s") and k.is_place(text[s:e]) \
-                and (_PLACE_PREP_BEFORE.search(text, max(0, s - 40), s) or _OF_ALL_PLACES.match(text, e)):
+                and (_PLACE_PREP_BEFORE.search(text, max(0, s - 40), s) or _OF_ALL_PLACES.match(text, e)
+                     or _SELF_FROM_BEFORE.search(text, max(0, s - 24), s) or _country_after(text, e)):
             return s, e
         if " " not in text[s:e] and (k.is_place(text[s:e]) or k.is_small_place(text[s:e])) \
                 and text[s:e].casefold() not in lexicon().first_names and _ROMANCE_FROM_BEFORE.search(text, max(0, s - 6), s):
