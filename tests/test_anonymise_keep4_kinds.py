@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from _kinds import anon, measure_rows, post  # noqa: F401  (the stage fixture and the post runner)
+from _kinds import K, anon, check, measure_rows, post  # noqa: F401  (the stage fixture, the post runner, one recognizer)
 
 
 @pytest.mark.parametrize("lang,texts", [
@@ -75,3 +75,30 @@ def test_a_commenter_named_like_a_town_keeps_the_town(anon, tmp_path, lang, comm
 
     score = measure_rows(anon, tmp_path, _identity_rows(lang, commenter, texts), "wxr")
     assert_empty(score)
+
+
+@pytest.mark.parametrize("texts", [
+    # a neighbourhood or village the gazetteers lack, where the sentence says someone comes from it
+    ["Endings.", "Hi all, Tunde here, from {{Ogudu}}. My counsellor left in June."],
+    ["Endings.", "My nani is from {{Kotturpuram}} and she never saw a therapist in her life."],
+    ["Endings.", "Hello from {{Umlazi}}! My psychologist is moving to Durban."],
+])
+def test_a_home_the_gazetteers_lack_is_kept_after_from(post, texts):
+    post(texts)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("My nani is from Kotturpuram and she never saw a therapist.", [("Kotturpuram", K)]),
+    ("Ma counsellor's a lass fae Inverbroom, she's brilliant.", [("Inverbroom", K)]),
+    # a message, a gift or help from someone is from a person; so is a full name or someone's
+    ("I got a long text from Okwuosa last night.", []),
+    ("My cousin is from Adaeze Okwuosa's side of the family.", []),
+    ("She is from Okwuosa's family.", []),
+    # a given name or a word after "from" is no place by this rule
+    ("My mum is from Tunde's village.", []),
+    ("He is from Nowhere.", []),
+])
+def test_unlisted_home_rule_of_the_place_recognizer(text, expected):
+    from therapy_threads.anonymise.recognizers import PlaceRecognizer
+
+    check(PlaceRecognizer, text, expected)

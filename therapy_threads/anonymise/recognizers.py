@@ -24,7 +24,7 @@ from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, knowledge
 from .lexicon import lexicon, read_list
 from .phones import find_all_phones
-from .local_places import local_place_evidence
+from .local_places import _FROM_HOME, local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
 from . import inflection, titles
 from .scan import WordStart, alternation_spans, searched
@@ -608,6 +608,13 @@ _VOC_BEFORE = re.compile(r"(?:^|[\n.!?:;\"“„«(][ \t]*|\b(?:also|and|oh|than
                          re.I)
 _KISSES_END = re.compile(r"[ \t]+(?:x{1,4}|xo+|xox+)[ \t!.]*$", re.I)
 _MINE_AFTER = re.compile(r"[ \t]+is[ \t]+my[ \t]+(?:handle|name|nickname|username|user[ \t]?name)\b")
+
+
+# "from"/Scots "fae" and the capitalised word after it ("KwaMashu", "Mylapore")
+_FROM_WORD = re.compile(r"\b(?:[Ff]rom|[Ff]ae)[ \t]+([A-Z\u00c0-\u00de][^\W\d_]+(?:[A-Z][^\W\d_]+)*)(?![\w'’-])")
+# a greeting sent from somewhere: "hello from X", "greetings from X", "love from X"
+_GREETING_FROM = re.compile(r"\b(?:hello|hi|hiya|hey|greetings|love|cheers|regards|waves?|kia[ \t]+ora)[ \t]+(?:all[ \t]+)?from[ \t]+$",
+                            re.I)
 
 
 def _country_after(text: str, e: int) -> bool:
@@ -2386,6 +2393,8 @@ class PlaceRecognizer(Recognizer):
         yield from self._subdivisions(t, toks)
         yield from self._geo_named(t)
         yield from self._small_places(t, toks)
+        if "from " in text or "fae " in text:
+            yield from self._unlisted_home(t)
         if ", " in text:
             yield from self._districts(t, toks)
         if " in " in text:
@@ -2562,6 +2571,27 @@ class PlaceRecognizer(Recognizer):
                                 or cf in t.doc.known or cf in t.doc.accepted):
                     yield self.span(s, end, KEEP, reason=why)
                 break
+
+    def _unlisted_home(self, t: TextContext) -> Iterator[Span]:
+        """A word of no name list and no dictionary where the sentence says someone comes from it ("my dad is from
+        Xx", "Yy here, from Xx", "hello from Xx", Scots "a loon fae Xx"): a neighbourhood, a suburb or a village the
+        gazetteers lack. A message or help "from" someone names a person, and so does a full name after it."""
+        text, lex, cues = t.text, self.lex, self.cues
+        for m in _FROM_WORD.finditer(text):
+            s, e = m.span(1)
+            # (Scots "fae" read as "from" for the evidence before it)
+            before = re.sub(r"\b[Ff]ae([ \t]+)$", r"from\1", text[max(0, m.start() - 24):s])
+            if not _FROM_HOME.search(before) and not _GREETING_FROM.search(before):
+                continue
+            if _CAP_WORD_AFTER.match(text, e) or text[e:e + 2] in ("'s", "’s") or text[e:e + 1] in "-_@":
+                continue
+            cf = m.group(1).casefold()
+            if cf in lex.first_names or cf in lex.intl_names or lex.is_surname(cf) or cues.any_given_name(cf) \
+                    or lex.rank(cf) is not None or lex.ordinary_in(cf) or cf in t.doc.known \
+                    or cues.title_before(text, s) or cues.relation_before(text, s):
+                continue
+            yield self.span(s, e, KEEP, reason="a word of no name list or dictionary after 'from' where someone comes "
+                                               "from: a place the gazetteers lack")
 
     def _geo_named(self, t: TextContext) -> Iterator[Span]:
         """A name the sentence calls a place by a noun of geography beside it: "the river X", "named
