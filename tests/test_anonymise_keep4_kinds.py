@@ -28,6 +28,8 @@ def test_public_people_of_the_new_languages_are_kept(post, lang, texts):
     ["Hudba.", "Terapeutka [[Dagmar Horáková]] mi pustila něco od {{Antonína Dvořáka}}."],
     ["Knihy, které mi pomohly.", "Na gymnáziu jsme psali esej o {{Václavu Havlovi}} a teď v terapii znovu čtu knížky "
                                   "od {{Bohumila Hrabala}}, protože mi je doporučila moje psycholožka [[Dagmar Horáková]]."],
+    # a composer's common surname alone, in the vocative, is a private person of that name
+    ["Sbírka.", "Pane [[Dvořáku]], děkuju za dar. Doma s dětmi posloucháme {{Antonína Dvořáka}} každý večer."],
 ])
 def test_public_people_in_czech_case_forms_are_kept(post, texts):
     post(texts, "cs")

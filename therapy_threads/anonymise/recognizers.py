@@ -1612,8 +1612,9 @@ class PublicFigureRecognizer(Recognizer):
                 firsts = {w.casefold() for w in inflection.nominatives(toks[i - 1][2], t.lang)}
                 if any(f.first in firsts for f in figs if len(f.tokens) > 1):
                     return i - 1
-            if self._distinctive(cand.casefold()) and not self.cues.relation_before(text, toks[i][0]) \
-                    and not self._private_title(text, toks[i][0]):
+            # (a surname alone only for a figure the list keeps so: not one of full names only, "pane Dvořáku")
+            if not all(f.full_only for f in figs) and self._distinctive(cand.casefold()) \
+                    and not self.cues.relation_before(text, toks[i][0]) and not self._private_title(text, toks[i][0]):
                 return i
         return None
 
