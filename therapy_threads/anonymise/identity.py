@@ -620,7 +620,9 @@ def name_variants(name: str, lex: Lexicon, contact: str = "") -> dict[str, bool]
     blanks = re.search(r"\s", name.strip()) is not None
     # (a handle written with capitals like a name, "Amit_Rao", is a name: only locatives count there; so does
     # a display name written with blanks, "Xxx from Yyy": the words after the locative say where, not who)
-    if len(parts) > 1 and (not blanks or (len(alpha) > 2 and any(p in _NAME_LOCATIVES for p in alpha[1:-1]))):
+    home = _particle_home(alpha, lex) if blanks else None
+    if len(parts) > 1 and (not blanks or (len(alpha) > 2 and (home is not None or any(
+            p in _NAME_LOCATIVES for p in alpha[1:-1])))):
         where = _handle_whereabouts(parts, lex, places=not blanks and name == name.lower(), later_places=not blanks,
                                     contact=contact)
         whole = {" ".join(parts), " ".join(p for p in parts if p.isalpha())}
@@ -634,7 +636,7 @@ def name_variants(name: str, lex: Lexicon, contact: str = "") -> dict[str, bool]
             # "Κούλα από Βέροια", "Barbara z Halemby": the locative and the words around it are no name alone ("Barbara
             # z" no, "από" no); the whole display name stays one (a header writes it so), and the words before the
             # locative are the person's name
-            loc = next(i for i, p in enumerate(alpha) if 0 < i < len(alpha) - 1 and p in _NAME_LOCATIVES)
+            loc = next((i for i, p in enumerate(alpha) if 0 < i < len(alpha) - 1 and p in _NAME_LOCATIVES), home)
             for v in [v for v in out if v != norm and v not in whole and alpha[loc] in v.split()]:
                 out.pop(v, None)
             if loc > 1:
@@ -654,7 +656,35 @@ _NAME_LOCATIVES = frozenset({"in", "from", "near", "outta", "aus",
 # locative words inside a handle: what follows says where the commenter is ("kiri_in_hamilton",
 # "aunty_from_logan", "sione_of_otara", "hans_aus_graz"), not who
 _HANDLE_LOCATIVES = frozenset({"in", "from", "of", "at", "near", "outta", "aus", "von", "im", "de", "di", "da", "uit", "dari",
-                               "z", "ze", "iz", "από", "apo"})
+                               "z", "ze", "iz", "από", "apo",
+                               # the Romance "de"/"di"/"da" with the article ("la_nena_del_poblenou", "x_della_marina")
+                               "del", "della", "dal", "dalla", "dels", "des", "du"})
+# Romance "in"/"at" ("paz.en.rosario", "vera_a_monteverde"): Dutch "en" is "and" and "a" is many things, so only
+# before a place of the gazetteers do they say where the commenter is
+_PLACE_ONLY_LOCATIVES = frozenset({"en", "a", "à", "em", "no", "na"})
+# the Romance particles that join a surname ("Ana de Souza", "Maria da Silva") or name a home town ("Ginette de
+# Jonquière", "Margalida de Sóller"): in a display name written with blanks, a town only when the words after it are
+# a place of the gazetteers and no surname of the name lists
+_ROMANCE_PARTICLES = frozenset({"de", "di", "da", "des", "del", "della", "dal", "do", "dos", "das", "du", "d"})
+
+
+def _gazetteer_place(words: list[str]) -> bool:
+    from .knowledge import knowledge
+
+    k = knowledge()
+    phrase = " ".join(words)
+    return k.is_place(phrase) or k.is_small_place(phrase) or k.is_subdivision(phrase)
+
+
+def _particle_home(alpha: list[str], lex: Lexicon) -> int | None:
+    """Index of a Romance particle inside a display name written with blanks that introduces the commenter's home
+    town ("Ginette de Jonquière", "Famille Lapierre de Gaspé"), not a surname ("Ana de Souza"), or None."""
+    for i, p in enumerate(alpha):
+        if 0 < i < len(alpha) - 1 and p in _ROMANCE_PARTICLES:
+            rest = alpha[i + 1:]
+            if _gazetteer_place(rest) and not any(lex.is_surname(w) or lex.is_first_name(w) for w in rest):
+                return i
+    return None
 
 
 def _handle_whereabouts(parts: list[str], lex: Lexicon, places: bool = True, later_places: bool = False,
@@ -669,7 +699,8 @@ def _handle_whereabouts(parts: list[str], lex: Lexicon, places: bool = True, lat
     alpha = [p for p in parts if p.isalpha()]
     out: set[str] = set()
     for i, p in enumerate(alpha):
-        if p in _HANDLE_LOCATIVES and 0 < i < len(alpha) - 1:
+        if 0 < i < len(alpha) - 1 and (p in _HANDLE_LOCATIVES or (
+                p in _PLACE_ONLY_LOCATIVES and _gazetteer_place(alpha[i + 1:]))):
             rest = alpha[i + 1:]
             out.update(rest)
             out.add(" ".join(rest))

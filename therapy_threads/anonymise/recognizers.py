@@ -24,7 +24,7 @@ from .identity import SOFT_RANK, segment, split_handle
 from .knowledge import unmacron, knowledge
 from .lexicon import lexicon, read_list
 from .phones import find_all_phones
-from .local_places import local_place_evidence
+from .local_places import _FROM_HOME, local_place_evidence
 from .patterns import _word_char, by_first_letter, find_mentions, mention_prefix, url_host
 from . import inflection, titles
 from .scan import WordStart, alternation_spans, searched
@@ -613,6 +613,23 @@ _KISSES_END = re.compile(r"[ \t]+(?:x{1,4}|xo+|xox+)[ \t!.]*$", re.I)
 _MINE_AFTER = re.compile(r"[ \t]+is[ \t]+my[ \t]+(?:handle|name|nickname|username|user[ \t]?name)\b")
 
 
+# "from"/Scots "fae" and the capitalised word after it ("KwaMashu", "Mylapore")
+_FROM_WORD = re.compile(r"\b(?:[Ff]rom|[Ff]ae)[ \t]+([A-Z\u00c0-\u00de][^\W\d_]+(?:[A-Z][^\W\d_]+)*)(?![\w'’-])")
+# a greeting sent from somewhere: "hello from X", "greetings from X", "love from X"
+_GREETING_FROM = re.compile(r"\b(?:hello|hi|hiya|hey|greetings|love|cheers|regards|waves?|kia[ \t]+ora)[ \t]+(?:all[ \t]+)?from[ \t]+$",
+                            re.I)
+
+
+def _country_after(text: str, e: int) -> bool:
+    """A country, US state or province of the gazetteers right after a comma ("X, Argentina", "X, Nova Scotia"): the
+    word before is a place in it, not a commenter of that name."""
+    m = _REGION_COMMA_AFTER.match(text, e)
+    if m is None:
+        return False
+    k = knowledge()
+    return any(k.is_region(w) or k.is_subdivision(w) for w in (m.group(1), m.group(1).split()[0]))
+
+
 def _lower_known_role(text: str, s: int, e: int) -> bool:
     """A commenter's name written in lower case where only the person fits: introduced by the writer
     ("i'm rina btw"), addressed before a comma ("also kopi, ...", '"frida, du bist ..."'), or said
@@ -630,6 +647,13 @@ def _lower_known_role(text: str, s: int, e: int) -> bool:
 # are English or Dutch words too or come before people): before a town of the gazetteer that no list has as a given
 # name, the town
 _ROMANCE_FROM_BEFORE = re.compile(r"(?<![\w'’])(?:da|desde|à)[ \t]+$")
+# the writer saying where they are from or live, in the first person, with the preposition that then only a place
+# takes: "sou de X", "soy de X", "sóc de X", "som de X" (Balearic), "je suis de X", "sono di X", "vengo da X", "visc a
+# X", "abito a X", "I've been to X" ("la hermana de X" has no first-person verb before it)
+_SELF_FROM_BEFORE = re.compile(r"\b(?:(?:sou|soy|sóc|som|somos|suis|sommes|sono|siamo|vengo|venc|vinc|venho|vengono)[ \t]+"
+                               r"(?:de|di|da|d['’])|(?:abito|abitiamo|visc|vivim|vivo)[ \t]+a|been[ \t]+to)[ \t]*$", re.I)
+# a place followed by its country, state or province: "Rosario, Argentina", "Halifax, Nova Scotia"
+_REGION_COMMA_AFTER = re.compile(r",[ \t]*([A-Z\u00c0-\u00de][\w'’]+(?:[ \t]+[A-Z\u00c0-\u00de][\w'’]+)?)")
 
 # prepositions (and verb + preposition) before a place that never come before a person: "I live in X",
 # "from X", "aus X", "desde X", "j'habite à X", "vivo en X", "moro em X" ("to X", "à X", "de X", "en X"
@@ -858,7 +882,8 @@ class KnownIdentityRecognizer(Recognizer):
                 if k.is_place(text[s:b]) or geo_place(text[s:b]):
                     return s, b
         if " " not in text[s:e] and text[e:e + 2] not in ("'s", "’s") and k.is_place(text[s:e]) \
-                and (_PLACE_PREP_BEFORE.search(text, max(0, s - 40), s) or _OF_ALL_PLACES.match(text, e)):
+                and (_PLACE_PREP_BEFORE.search(text, max(0, s - 40), s) or _OF_ALL_PLACES.match(text, e)
+                     or _SELF_FROM_BEFORE.search(text, max(0, s - 24), s) or _country_after(text, e)):
             return s, e
         if " " not in text[s:e] and (k.is_place(text[s:e]) or k.is_small_place(text[s:e])) \
                 and text[s:e].casefold() not in lexicon().first_names and _ROMANCE_FROM_BEFORE.search(text, max(0, s - 6), s):
@@ -1590,8 +1615,9 @@ class PublicFigureRecognizer(Recognizer):
                 firsts = {w.casefold() for w in inflection.nominatives(toks[i - 1][2], t.lang)}
                 if any(f.first in firsts for f in figs if len(f.tokens) > 1):
                     return i - 1
-            if self._distinctive(cand.casefold()) and not self.cues.relation_before(text, toks[i][0]) \
-                    and not self._private_title(text, toks[i][0]):
+            # (a surname alone only for a figure the list keeps so: not one of full names only, "pane Dvořáku")
+            if not all(f.full_only for f in figs) and self._distinctive(cand.casefold()) \
+                    and not self.cues.relation_before(text, toks[i][0]) and not self._private_title(text, toks[i][0]):
                 return i
         return None
 
@@ -2387,6 +2413,8 @@ class PlaceRecognizer(Recognizer):
         yield from self._subdivisions(t, toks)
         yield from self._geo_named(t)
         yield from self._small_places(t, toks)
+        if "from " in text or "fae " in text:
+            yield from self._unlisted_home(t)
         if ", " in text:
             yield from self._districts(t, toks)
         if " in " in text:
@@ -2563,6 +2591,27 @@ class PlaceRecognizer(Recognizer):
                                 or cf in t.doc.known or cf in t.doc.accepted):
                     yield self.span(s, end, KEEP, reason=why)
                 break
+
+    def _unlisted_home(self, t: TextContext) -> Iterator[Span]:
+        """A word of no name list and no dictionary where the sentence says someone comes from it ("my dad is from
+        Xx", "Yy here, from Xx", "hello from Xx", Scots "a loon fae Xx"): a neighbourhood, a suburb or a village the
+        gazetteers lack. A message or help "from" someone names a person, and so does a full name after it."""
+        text, lex, cues = t.text, self.lex, self.cues
+        for m in _FROM_WORD.finditer(text):
+            s, e = m.span(1)
+            # (Scots "fae" read as "from" for the evidence before it)
+            before = re.sub(r"\b[Ff]ae([ \t]+)$", r"from\1", text[max(0, m.start() - 24):s])
+            if not _FROM_HOME.search(before) and not _GREETING_FROM.search(before):
+                continue
+            if _CAP_WORD_AFTER.match(text, e) or text[e:e + 2] in ("'s", "’s") or text[e:e + 1] in "-_@":
+                continue
+            cf = m.group(1).casefold()
+            if cf in lex.first_names or cf in lex.intl_names or lex.is_surname(cf) or cues.any_given_name(cf) \
+                    or lex.rank(cf) is not None or lex.ordinary_in(cf) or cf in t.doc.known \
+                    or cues.title_before(text, s) or cues.relation_before(text, s):
+                continue
+            yield self.span(s, e, KEEP, reason="a word of no name list or dictionary after 'from' where someone comes "
+                                               "from: a place the gazetteers lack")
 
     def _geo_named(self, t: TextContext) -> Iterator[Span]:
         """A name the sentence calls a place by a noun of geography beside it: "the river X", "named
