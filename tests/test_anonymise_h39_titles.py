@@ -63,34 +63,3 @@ def test_byline_read_with_the_page_fields(lang, line, fields, expected):
 ])
 def test_site_place_field_stays_a_place(post, lang, texts):
     post(texts, lang, OVERREMOVED)
-
-
-# ---- 2. a title before a name that is also a word; a title before a public figure's surname -------------------
-
-from therapy_threads.anonymise.recognizers import TitleRecognizer  # noqa: E402
-
-
-@pytest.mark.parametrize("text,expected", [
-    # a given name or surname of the lists after a title is the person, though the post writes the word in lower case
-    ("To be frank, if you bring it up and Dr. Frank is willing, go.", [("Frank", P)]),
-    ("it is a young clinic. Mrs Young said it won't be long.", [("Young", P)]),
-    ("I mark every session. Dr Mark Ellery moved away.", [("Mark Ellery", P)]),
-    # ... but what someone is or plays, after a copula, is a personification; a word of no name list stays a word
-    ("no charity here, he is not Mr. Charity", [("Charity", K)]),
-    ("she was such a Miss Frank about it, frank to a fault", [("Frank", K)]),
-    ("he is not Mr. Warmth, he is", [("Warmth", K)]),
-    ("and then Dr. Google told me it was fatal", []),
-])
-def test_title_before_a_name_that_is_a_word(text, expected):
-    check(TitleRecognizer, text, expected)
-
-
-@pytest.mark.parametrize("lang,texts", [
-    # a form of address of any language before a public figure's surname is the private person of the same name
-    ("fr", ["J'écoute {{Karl Tremblay}} cet hiver, en boucle.",
-            "Ma psy, c'était la [[Dre Tremblay]], pendant onze ans.",
-            "Je pense souvent à [[Mme Tremblay]] et à sa patience."]),
-    ("en", ["We read {{Irvin Yalom}} in the group.", "My counsellor, [[Mrs Yalom]], no relation, laughed about it."]),
-])
-def test_title_before_a_figures_surname_is_private(post, lang, texts):
-    post(texts, lang)

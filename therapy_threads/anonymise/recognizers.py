@@ -1650,15 +1650,7 @@ class PublicFigureRecognizer(Recognizer):
         return bool(_SELF_NAMING.search(text, max(0, s - 12), s)) or self.cues.greeting_before(text, s)
 
     def _private_title(self, text: str, s: int) -> bool:
-        # (a form of address of any covered language: "Mme Tremblay", "la Dre Tremblay" beside the novelist Michel
-        # Tremblay are the psychologist the post is about; the figures are named in full)
-        if self.cues.title_before(text, s):
-            return True
-        if self._any_title is None:
-            self._any_title = titles.before_pattern(self.cues.all_titles)
-        return self._any_title.search(text, max(0, s - 16), s) is not None
-
-    _any_title: re.Pattern[str] | None = None
+        return self.cues.title_before(text, s)
 
     def _distinctive(self, cf: str) -> bool:
         """A surname that names the figure on its own: no ordinary word and no common name
@@ -3335,13 +3327,6 @@ _TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|van de|de la|von|van
                               r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
 
 
-# what comes before a title that makes "title + word" what someone is, not who ("he is not Mr. Charity", "such a Miss
-# Perfect", "playing Mr. Nice"): a copula or a verb of playing, perhaps "not", an article or "little"
-_PREDICATIVE_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|being|been|am|become|becomes|became|play|plays|playing|"
-                                 r"played|like)|['’](?:s|m|re))(?:[ \t]+(?:not|never|no|such|a|an|the|little|some|"
-                                 r"total|real|proper))*[ \t]+$", re.I)
-
-
 class TitleRecognizer(Recognizer):
     """A title before a name: "Dr. Adeyemi", "Mrs Pennington", "Frau Dr. von Hagen", "dr yilmaz"."""
 
@@ -3376,12 +3361,9 @@ class TitleRecognizer(Recognizer):
             rank = self.lex.rank(cf)
             first, last = cues.is_first(cf), cues.is_last(cf)
             if t.english and rank is not None and rank < 15000 and (
-                    not (first or last or self.lex.is_surname(cf))
-                    or cf in t.doc.lower_vocab and _PREDICATIVE_BEFORE.search(text, max(0, chains[s][0] - 24), chains[s][0])) \
-                    and not (first and self.extend(text, s + len(core), t.lang, given=True) > s + len(core)):
+                    cf in t.doc.lower_vocab or not (first or last or self.lex.is_surname(cf))) and not (
+                    first and self.extend(text, s + len(core), t.lang, given=True) > s + len(core)):
                 # (not where a surname follows a given name that is also a word: "Dr. Faith Okoro")
-                # (a name of the lists that is also a word is the person after a title, "Dr. Frank is willing" beside
-                # "to be frank"; it is a personification only as what someone is or plays: "he is not Mr. Charity")
                 t.doc.keep.add(cf)
                 yield self.span(s, s + len(core), KEEP, reason="title before an ordinary word (a personification)")
                 continue
