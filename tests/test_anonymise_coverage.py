@@ -47,12 +47,12 @@ def test_covered_languages_need_every_required_signal(recs, expected):
 def test_the_default_recognizers_cover_english_and_german_at_least():
     cov = covered_languages(recognizer_classes())
     assert {"en", "de"} <= cov
-    assert "sv" not in cov and "lb" not in cov  # Luxembourgish has a name lexicon but no cue phrases
+    assert "hu" not in cov and "lb" not in cov  # Luxembourgish has a name lexicon but no cue phrases
 
 
 def test_comments_in_uncovered_languages_are_quarantined_with_their_replies():
-    # 0 en, 1 sv, 2 en reply to 1, 3 no language (read as the post's), 4 sv reply to 0
-    res = _thread([("en", None), ("sv", None), ("en", "1"), (None, None), ("sv", "0")])
+    # 0 en, 1 hu, 2 en reply to 1, 3 no language (read as the post's), 4 hu reply to 0
+    res = _thread([("en", None), ("hu", None), ("en", "1"), (None, None), ("hu", "0")])
     rep = Anonymiser(KEY).apply(res)
     assert [c.source_key for c in res.comments] == ["0", "3"]
     assert sorted(q.reason for q in res.quarantine) == sorted([REASON, REASON, "parent_quarantined"])
@@ -60,11 +60,11 @@ def test_comments_in_uncovered_languages_are_quarantined_with_their_replies():
     assert rep.counts["language_not_covered_quarantined"] == 2
     assert rep.counts["language_not_covered_replies_quarantined"] == 1
     assert res.posts[0].extracted_comment_count == 2
-    assert all(q.detail and "sv" in q.detail for q in res.quarantine if q.reason == REASON)
+    assert all(q.detail and "hu" in q.detail for q in res.quarantine if q.reason == REASON)
 
 
 def test_a_post_in_an_uncovered_language_goes_with_all_its_comments():
-    res = _thread([("en", None), (None, None)], post_lang="fi")
+    res = _thread([("en", None), (None, None)], post_lang="hu")
     rep = Anonymiser(KEY).apply(res)
     assert res.posts == [] and res.comments == []
     assert sorted(q.reason for q in res.quarantine) == sorted([REASON, "post_quarantined", "post_quarantined"])
@@ -88,7 +88,7 @@ def test_catalan_comments_and_posts_are_covered_and_published():
 def test_publish_is_an_explicit_opt_in_and_is_counted(tmp_path):
     p = tmp_path / "policy.toml"
     p.write_text('[coverage]\nuncovered_languages = "publish"\n')
-    res = _thread([("en", None), ("sv", None), ("en", "1")])
+    res = _thread([("en", None), ("hu", None), ("en", "1")])
     an = Anonymiser(KEY, Policy.load(p))
     rep = an.apply(res)
     assert len(res.comments) == 3 and res.quarantine == []
@@ -105,7 +105,7 @@ def test_the_coverage_policy_rejects_anything_but_its_two_choices(tmp_path, valu
 
 
 def test_fail_closed_counts_reconcile_on_a_large_mixed_thread():
-    langs = ["en", "de", "sv", None, "pl", "en"]
+    langs = ["en", "de", "hu", None, "pl", "en"]
     spec = [(langs[i % len(langs)], str(i - 1) if i % 3 == 2 else None) for i in range(60)]
     res = _thread(spec)
     counts = fail_closed(res, frozenset({"en", "de"}))
@@ -117,15 +117,14 @@ def test_fail_closed_counts_reconcile_on_a_large_mixed_thread():
         assert c.parent_key is None or c.parent_key in published
 
 
-def test_the_build_stage_quarantines_a_swedish_comment_detected_by_the_language_stage():
+def test_the_build_stage_quarantines_a_hungarian_comment_detected_by_the_language_stage():
     from therapy_threads.language import detect_languages
 
     res = _thread([("en", None), ("en", None)])
     res.comments[0].text = "I finally told my therapist how much I depend on our sessions, and she listened."
-    res.comments[1].text = ("Jag har gått hos min terapeut i två år nu och jag tänker på henne hela tiden, "
-                            "det känns pinsamt men hon säger att det är vanligt.")
+    res.comments[1].text = "Két éve járok a terapeutámhoz, és egész nap rá gondolok, kínos, de ő azt mondja, hogy ez teljesen természetes."
     detect_languages(res)
-    assert res.comments[1].language == "sv"
+    assert res.comments[1].language == "hu"
     Anonymiser(KEY).apply(res)
     assert len(res.comments) == 1 and res.quarantine[0].reason == REASON
 
@@ -144,7 +143,7 @@ def test_the_build_report_records_the_choice_and_the_counts(tmp_path):
     assert doc["uncovered_languages"] == "publish" and doc["comments_published_uncovered"] == 4
 
 
-SWEDISH_THREAD = """@set cov
+HUNGARIAN_THREAD = """@set cov
 @lang en
 @site cov.example.org
 @post Telling my therapist how attached I am
@@ -153,14 +152,14 @@ I finally told my therapist how much I depend on our sessions, and she listened 
 @comment a1 | name=Bo Synthetic, email=bo@example.org, parent=
 That takes courage. I told mine last spring and it changed the whole relationship for the better.
 @comment a2 | name=Cy Synthetic, email=cy@example.org, parent=
-Jag har gått hos min terapeut i två år nu och jag tänker på henne hela tiden, det känns pinsamt men hon säger att det är vanligt.
+Két éve járok a terapeutámhoz, és egész nap rá gondolok, kínos, de ő azt mondja, hogy ez teljesen természetes.
 @comment a3 | name=Ada Synthetic, email=ada@example.org, parent=a2
 Thank you for sharing this, it helps me to read that it is common.
 """
 
 
 def test_a_build_quarantines_uncovered_comments_and_reports_them(tmp_path):
-    """Through the readers and the build's per-source stage, as a maintainer runs it: the Swedish
+    """Through the readers and the build's per-source stage, as a maintainer runs it: the Hungarian
     comment and the reply to it are in quarantine.parquet with their reasons, and the report counts them."""
     import pyarrow.parquet as pq
 
@@ -168,7 +167,7 @@ def test_a_build_quarantines_uncovered_comments_and_reports_them(tmp_path):
     from therapy_threads.anonymise import evalset as ev
 
     f = tmp_path / "cov.tt"
-    f.write_text(SWEDISH_THREAD, encoding="utf-8")
+    f.write_text(HUNGARIAN_THREAD, encoding="utf-8")
     src = ev.write_sources(ev.load(f), "wxr", tmp_path / "src")
     report = pipeline_build(src, tmp_path / "out")
     q = pq.read_table(tmp_path / "out" / "quarantine.parquet").to_pylist()
@@ -177,7 +176,7 @@ def test_a_build_quarantines_uncovered_comments_and_reports_them(tmp_path):
     assert comments + len(q) == 3  # every comment published or quarantined
     cov = report["language_coverage"]
     assert cov["comments_quarantined"] == 1 and cov["replies_quarantined"] == 1
-    assert cov["uncovered_languages"] == "quarantine" and "sv" not in cov["covered"]
+    assert cov["uncovered_languages"] == "quarantine" and "hu" not in cov["covered"]
 
 
 @pytest.mark.parametrize("text", [
@@ -206,10 +205,10 @@ def test_a_comment_mostly_in_an_uncovered_language_is_still_quarantined_despite_
 
     res = _thread([("en", None)])
     res.posts[0].body = "I have been in therapy for two years now and I want to write about how it feels to depend on it."
-    res.comments[0].text = ("Thank you for this post. Jag har gått hos min terapeut i två år nu och jag tänker på henne "
-                            "hela tiden. Det känns pinsamt men hon säger att det är vanligt och att det går över.")
+    res.comments[0].text = ("Thank you for this post. Két éve járok a terapeutámhoz, és egész nap rá gondolok. "
+                            "Kínos, de ő azt mondja, hogy ez teljesen természetes, és idővel elmúlik.")
     detect_languages(res)
-    assert res.comments[0].language == "sv"
+    assert res.comments[0].language == "hu"
     Anonymiser(KEY).apply(res)
     assert res.comments == [] and res.quarantine[0].reason == REASON
 
