@@ -59,7 +59,7 @@ def grow_persons(t, cues) -> None:
         s = _caps_first(t, cues, sp.start)
         e = sp.end
         if t.lang == "en" and not _ARTICLE_BEFORE.search(t.text, max(0, sp.start - 8), sp.start):
-            e = _phrase_surname(t, cues, sp.end)  # (not after an article: "a bag of Xx Jam Jams" is a product)
+            e = _phrase_surname(t, cues, sp.start, sp.end)  # (not after an article: "a bag of Xx Jam Jams" is a product)
         if t.lang == "en":
             _surname_after_nickname(t, cues, sp)
         if (s, e) != (sp.start, sp.end):
@@ -260,10 +260,11 @@ def caps_surname_before(text: str, s: int, lang: str | None, lex, taken) -> int:
     return m.start(1)
 
 
-def _phrase_surname(t, cues, e: int) -> int:
-    """The end of a surname of English words after the given name ending at ``e``, or ``e``."""
+def _phrase_surname(t, cues, s: int, e: int) -> int:
+    """The end of a surname of English words after the name found at [s, e), or ``e``. The words before the
+    name, not inside it, say whether the line is in title case (a found "Given Surname" is two capitals itself)."""
     text, lex, k = t.text, cues.lex, knowledge()
-    before = text[max(0, text.rfind(" ", 0, max(0, e - 1)) - 30):e]
+    before = text[max(0, s - 40):s]
     words: list[tuple[int, int]] = []
     pos = e
     while len(words) < 3:
@@ -299,5 +300,5 @@ def _lone_place(t, a: int, b: int) -> bool:
 
 def _title_case_before(before: str) -> bool:
     """The words before the name are capitalised too (a heading in title case), so capitals say nothing."""
-    ws = re.findall(r"[^\W\d_]+", before)[:-1]
+    ws = re.findall(r"[^\W\d_]+", before)
     return len(ws) >= 2 and all(w[:1].isupper() for w in ws[-2:])
