@@ -68,8 +68,9 @@ _BARE_OK = re.compile(r"^([A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*)\.((?:[A-Za-z0-9-]+
 STRONG_TLDS = frozenset({"com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "blog"})
 
 MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)"
-                        # and Reddit's u/name (3-20 characters there; up to 30 on the forums that copy its "u/")
-                        r"|(?<![\w/])/?u/([A-Za-z0-9_-]{3,30})\b")
+                        # and Reddit's u/name (3-20 characters there; up to 30 on the forums that copy its "u/", whose
+                        # names may hold dots inside as their "@" names do: "u/chase.the.miles")
+                        r"|(?<![\w/])/?u/([A-Za-z0-9_-](?:[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_-])?)(?![\w-])")
 
 
 def by_first_letter(alternation: str, not_after: str | None = None) -> str:
