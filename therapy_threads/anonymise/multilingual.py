@@ -381,6 +381,13 @@ class _Multilingual(Recognizer):
                 and not self.excluded(t, lc, cf, frequent=False):
             return True  # "namaku Bagus", "mas Bagus": in text written in lower case, a capital after a strong cue
             # is the name even where the given name is a frequent word ("bagus" = good)
+        if strong and core[:1].isupper() and len(cf) >= 2 and t.free(s, e) and not self.cues.is_initial(t.text, s) \
+                and (cf in self.lex.first_names or cf in self.lex.intl_names) and not (
+                    cf in lc.determiners or cf in lc.possessives or cf in lc.titles or cf in lc.local_titles
+                    or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS):
+            return True  # "han heter Bror", "terapeutti Ilta sano": capitalised inside a sentence after a strong cue, a
+            # given name of the names data is the name, even where the language's word is frequent ("dag", "ilta") or
+            # a kin noun ("bror"); opening a sentence, or in lower case, it is still decided as a word
         if self.excluded(t, lc, cf) or not t.free(s, e):
             return False
         r = self.rank(cf, t.lang)
