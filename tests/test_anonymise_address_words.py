@@ -119,3 +119,42 @@ def test_an_address_mentioned_with_a_plus_is_found_with_it():
     assert [text[s:e] for s, e in find_emails(text)] == ["+kemi.ade@example.com.ng"]
     text = "write to a+b@example.org today"
     assert [text[s:e] for s, e in find_emails(text)] == ["a+b@example.org"]
+
+
+@pytest.mark.parametrize("text,found", [
+    # Danish and Norwegian say "prik"/"prikk" for the dot of an address, and their slash-words end a path
+    ("se torsdage prik example prik dk skråstreg breve, tak", "torsdage prik example prik dk skråstreg breve"),
+    ("skriv: gro prikk h krøllalfa example prikk no. Eller ring", "gro prikk h krøllalfa example prikk no"),
+    ("lista på etter prikk example prikk no skråstrek varsel, eller", "etter prikk example prikk no skråstrek varsel"),
+    # the slash-words of the other languages of the table
+    ("blog: ana punct example punct ro bară oblică jurnal ok", "ana punct example punct ro bară oblică jurnal"),
+    ("blogi: valo piste example piste fi vinoviiva arkisto", "valo piste example piste fi vinoviiva arkisto"),
+])
+def test_nordic_dot_and_slash_words(text, found):
+    from therapy_threads.anonymise.patterns import find_contacts
+    got = [text[s:e] for spans in find_contacts(text) for s, e in spans]
+    assert got == [found], got
+
+
+@pytest.mark.parametrize("text,prose", [
+    # "prik"/"prikk" alone is a word (a spot, a dot on a die), not an address
+    ("der var en lille prik på kortet", None),
+    ("ho hadde ein prikk på nasen, punktum.", None),
+])
+def test_prik_alone_is_prose(text, prose):
+    from therapy_threads.anonymise.patterns import find_contacts
+    assert [s for spans in find_contacts(text) for s in spans] == []
+
+
+@pytest.mark.parametrize("text,address", [
+    # a handle said with blanks after a prose "at": the words between the two at-words are the local part
+    ("or e-mail him at owner op colt at example dot com.", "owner op colt at example dot com"),
+    ("reach her at night owl at example dot com", "night owl at example dot com"),
+    # the commonest words between them are the sentence's, not the address's
+    ("email me at sam dot lee at example dot com", "sam dot lee at example dot com"),
+    ("we met at the cafe at example dot com", "cafe at example dot com"),
+])
+def test_local_part_said_in_words_after_a_prose_at(text, address):
+    from therapy_threads.anonymise.patterns import find_contacts
+    got = [text[s:e] for spans in find_contacts(text) for s, e in spans]
+    assert got == [address], got

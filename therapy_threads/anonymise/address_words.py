@@ -10,7 +10,8 @@ Each row gives, for one language, what its speakers say for
 - ``at``: "@" (the names are mostly of animals: Dutch "apenstaartje" monkey's tail, Polish "małpa" monkey,
   Italian "chiocciola" snail, Czech "zavináč" rolled herring, Swedish "snabel-a" trunk a, Hungarian "kukac"
   maggot, Greek "παπάκι" duckling; German "Klammeraffe"; and everywhere the English "at", said as written);
-- ``dot``: "." (the language's word for a full stop or point);
+- ``dot``: "." (the language's word for a full stop or point; Danish and Norwegian also "prik"/"prikk", the word
+  for a dot that is not a full stop, as in "vg prikk no");
 - ``underscore``: "_" ("Unterstrich", "trattino basso", "guion bajo", "tiret du 8", "podkreślnik", ...);
 - ``hyphen``: "-" ("Bindestrich", "trattino", "guion", "traço", "streepje", "myślnik", "pomlčka", ...);
 - ``slash``: "/" ("Schrägstrich", "barra", "schuine streep", "ukośnik", "lomítko", ...).
@@ -61,25 +62,26 @@ TABLE: dict[str, dict[str, tuple[str, ...]]] = {
            "hyphen": ("pomlčka", "spojovník"), "slash": ("lomka",)},
     "sv": {"at": ("snabel-a", "snabela"), "dot": ("punkt",), "underscore": ("understreck",),
            "hyphen": ("bindestreck",), "slash": ("snedstreck",)},
-    "da": {"at": ("snabel-a", "snabela"), "dot": ("punktum",), "underscore": ("understreg", "understregning"),
+    "da": {"at": ("snabel-a", "snabela"), "dot": ("punktum", "prik"), "underscore": ("understreg", "understregning"),
            "hyphen": ("bindestreg",), "slash": ("skråstreg", "skraastreg")},
-    "no": {"at": ("krøllalfa", "alfakrøll", "snabel-a", "snabela"), "dot": ("punktum",),
+    "no": {"at": ("krøllalfa", "alfakrøll", "snabel-a", "snabela"), "dot": ("punktum", "prikk"),
            "underscore": ("understrek",), "hyphen": ("bindestrek",), "slash": ("skråstrek", "skraastrek")},
     "fi": {"at": ("ät", "miukumauku"), "dot": ("piste",), "underscore": ("alaviiva",),
-           "hyphen": ("yhdysviiva", "väliviiva", "viiva"), "slash": ("kauttaviiva",)},
+           "hyphen": ("yhdysviiva", "väliviiva", "viiva"), "slash": ("kauttaviiva", "vinoviiva")},
     "ca": {"at": ("arrova", "arroba"), "dot": ("punt",), "underscore": ("guió baix",),
            "hyphen": ("guió", "guionet"), "slash": ("barra",)},
     # languages the sets' readers also write in
-    "ro": {"at": ("arond",), "dot": ("punct",), "underscore": (), "hyphen": ("cratimă",), "slash": ()},
-    "hu": {"at": ("kukac",), "dot": ("pont",), "underscore": ("alulvonás",), "hyphen": ("kötőjel",), "slash": ()},
-    "tr": {"at": (), "dot": ("nokta",), "underscore": ("alt çizgi",), "hyphen": ("tire",), "slash": ()},
-    "ru": {"at": ("sobaka",), "dot": ("tochka",), "underscore": (), "hyphen": (), "slash": ()},  # transliterated
-    "uk": {"at": ("sobaka",), "dot": ("krapka",), "underscore": (), "hyphen": (), "slash": ()},  # transliterated
-    "el": {"at": ("παπάκι", "papaki"), "dot": ("τελεία", "teleia"), "underscore": (), "hyphen": (), "slash": ()},
-    "af": {"at": ("by",), "dot": ("punt",), "underscore": (), "hyphen": (), "slash": ()},
-    "ga": {"at": ("ag",), "dot": ("ponc",), "underscore": (), "hyphen": (), "slash": ()},
+    "ro": {"at": ("arond",), "dot": ("punct",), "underscore": (), "hyphen": ("cratimă",), "slash": ("bară oblică",)},
+    "hu": {"at": ("kukac",), "dot": ("pont",), "underscore": ("alulvonás",), "hyphen": ("kötőjel",), "slash": ("perjel",)},
+    "tr": {"at": (), "dot": ("nokta",), "underscore": ("alt çizgi",), "hyphen": ("tire",), "slash": ("eğik çizgi", "slaş")},
+    "ru": {"at": ("sobaka",), "dot": ("tochka",), "underscore": (), "hyphen": (), "slash": ("slesh",)},  # transliterated
+    "uk": {"at": ("sobaka",), "dot": ("krapka",), "underscore": (), "hyphen": (), "slash": ("slesh",)},  # transliterated
+    "el": {"at": ("παπάκι", "papaki"), "dot": ("τελεία", "teleia"), "underscore": (), "hyphen": (),
+           "slash": ("κάθετος", "kathetos")},
+    "af": {"at": ("by",), "dot": ("punt",), "underscore": (), "hyphen": (), "slash": ("skuinsstreep",)},
+    "ga": {"at": ("ag",), "dot": ("ponc",), "underscore": (), "hyphen": (), "slash": ("slais",)},
     # Indonesian and Malay: "di", and "et" as the English "at" is spelled there
-    "id": {"at": ("di", "et"), "dot": ("titik",), "underscore": ("garis bawah",), "hyphen": (), "slash": ()},
+    "id": {"at": ("di", "et"), "dot": ("titik",), "underscore": ("garis bawah",), "hyphen": (), "slash": ("garis miring",)},
 }
 # said the same in (nearly) every language: the English words, "@" itself
 EVERYWHERE: dict[str, tuple[str, ...]] = {"at": ("at", "@"), "dot": (), "underscore": ("underscore", "underline"),

@@ -992,6 +992,9 @@ class Anonymiser:
             return True  # "thank u xxx that night ...", "hi xxx": the person greeted
         if re.search(r"\b(?:call|calls|called|calling)[ \t]+(?:me|him|her|them|us)[ \t]+$", before, re.I):
             return True  # "my mum called me xxx because ...": the name someone is called
+        if _BARE_OBJECT_BEFORE.search(before) and re.match(r"[ \t]*(?:[.!?;]|,(?![^\W\d_])|$)", text[e:e + 3]):
+            return True  # "i'm so sorry about buck.", "don't tell chase.": the whole object, no article, ending the
+            # clause (a word there has its article or its noun: "about the crystal", "about diesel prices")
         if re.search(r"(?<![\w'’])and[ \t]+$", before) and re.match(r"[ \t]+and[ \t]+", text[e:e + 6]):
             return True  # "everyone and xxx and ms yyy": between "and"s in a list of people
         if re.match(r"[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b", text[e:e + 12]) and not re.search(
@@ -1140,6 +1143,10 @@ _LIST_WORD_AFTER = re.compile(r"[ \t]*,[ \t]*([^\W\d_][\w'’-]*)(?![\w'’-])")
 _ADDRESSED_OPENING = re.compile(r"[ \t]+(?:i|i['’]m|im|you|u|ur|your)\b")
 # the rest of the text after a name is only symbols, kisses or emoji (no word): the name stands alone on the last line
 _LAST_LINE_ALONE = re.compile(r"[ \t]*(?:[^\w\s]|[xX](?![\w]))*[ \t]*\s*$")
+
+
+# a preposition or verb whose object is a person the post has named ("sorry about xx.", "tell xx.", "thank xx!")
+_BARE_OBJECT_BEFORE = re.compile(r"(?<![\w'’])(?:about|for|tell|told|thank|thanks|miss|missing|hug|text|call)[ \t]+$", re.I)
 
 
 def names_alternation(names) -> str:

@@ -190,6 +190,10 @@ class DocContext:
     contacts: dict[str, tuple] = field(default_factory=dict)
     # the page's bylines that print where each poster is from in the site's template (:func:`.bylines.place_fields`)
     byline_fields: frozenset = frozenset()
+    # word parts of the handles the post knows (a commenter's identity, or an "@"/"u/" mention in its texts)
+    # -> the handle: people shorten a handle to one of its words when they address its owner ("diesel" for
+    # diesel_and_decaf, "rosie" for big_rig_rosie)
+    handle_parts: dict[str, str] = field(default_factory=dict)
 
     def contacts_of(self, text: str) -> tuple:
         found = self.contacts.get(text)
@@ -233,7 +237,37 @@ def build_context(texts: list[str], known: dict[str, KnownName], own_host: str |
     skel: dict[str, KnownName] = {}
     for v, info in known.items():
         skel.setdefault(skeleton(v), info)
-    return DocContext(vocab, known, known_re, own_host, skeletons=skel, place_role=places, contacts=contacts)
+    return DocContext(vocab, known, known_re, own_host, skeletons=skel, place_role=places, contacts=contacts,
+                      handle_parts=handle_parts(texts, known))
+
+
+_HANDLE_GLUE = re.compile(r"[_.]|[^\W\d_]\d|\d[^\W\d_]")
+
+
+def handle_parts(texts: list[str], known: dict[str, KnownName]) -> dict[str, str]:
+    """Word parts of the post's handles -> the handle: of the known identities' names that are handle-shaped
+    (no blank; a separator or digits inside) and of the "@"/"u/" mentions of its texts. A part is a word of
+    three letters or more that is no common word (a function word of a handle, "the", "and", "big", names no
+    one)."""
+    from .identity import split_handle
+    from .lexicon import lexicon
+    from .patterns import MENTION_RE
+
+    handles = {k for k in known if " " not in k and _HANDLE_GLUE.search(k)}
+    for t in texts:
+        if "@" in t or "u/" in t:
+            handles.update((m.group(1) or m.group(2)).casefold() for m in MENTION_RE.finditer(t))
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for h in sorted(handles):
+        parts = [p for p in split_handle(h) if not p.isdigit()]
+        if len(parts) < 2:
+            continue
+        for p in parts:
+            r = lex.rank(p)
+            if len(p) >= 3 and p.isalpha() and (r is None or r >= 1000):
+                out.setdefault(p, h)
+    return out
 
 
 @dataclass

@@ -69,6 +69,10 @@ _ALIAS_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:e|y|et|ou|o|and)[ \t]+)?|[ \t]
 # what follows a person's name as the subject of a verb, by language: the third person of "have", "be" and "go" and the
 # negation that opens a predicate ("X avait", "X ne sait pas", "X no sabe", "X non sa", "X não sabe"), and the French
 # cleft's relative ("c'est X qui")
+# languages whose given names are so often ordinary words that the national names data keeps the word-names as names
+# (lexicon_export's NATIONAL_WORD_NAMES_GIVEN_ONLY: Swedish, Danish, Norwegian, Finnish "Dag", "Bror", "Tage", "Aamu"):
+# there a capital after a strong cue is the name whatever the word's frequency
+_WORD_NAME_LANGS = frozenset({"sv", "da", "no", "nn", "nb", "fi"})
 _SUBJECT_AFTER = {
     "fr": re.compile(r"[ \t]+(?:a|avait|aura|est|était|sera|ne|n['’]|va|allait|vient|venait|qui|m['’]a|m['’]avait)(?![\w'’])"),
     "es": re.compile(r"[ \t]+(?:tiene|tenía|es|era|está|estaba|no|va|iba|ha|había|fue)(?![\w'’])"),
@@ -381,6 +385,14 @@ class _Multilingual(Recognizer):
                 and not self.excluded(t, lc, cf, frequent=False):
             return True  # "namaku Bagus", "mas Bagus": in text written in lower case, a capital after a strong cue
             # is the name even where the given name is a frequent word ("bagus" = good)
+        if strong and t.lang in _WORD_NAME_LANGS and core[:1].isupper() and len(cf) >= 2 and t.free(s, e) \
+                and not self.cues.is_initial(t.text, s) \
+                and (cf in self.lex.first_names or cf in self.lex.intl_names) and not (
+                    cf in lc.determiners or cf in lc.possessives or cf in lc.titles or cf in lc.local_titles
+                    or cf in lc.greetings or cf in lc.closings or cf in self.cues.not_names or cf in INTERJECTIONS):
+            return True  # "han heter Bror", "terapeutti Ilta sano": capitalised inside a sentence after a strong cue, a
+            # given name of the names data is the name, even where the language's word is frequent ("dag", "ilta") or
+            # a kin noun ("bror"); opening a sentence, or in lower case, it is still decided as a word
         if self.excluded(t, lc, cf) or not t.free(s, e):
             return False
         r = self.rank(cf, t.lang)

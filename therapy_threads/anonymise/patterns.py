@@ -68,8 +68,9 @@ _BARE_OK = re.compile(r"^([A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*)\.((?:[A-Za-z0-9-]+
 STRONG_TLDS = frozenset({"com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "blog"})
 
 MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)"
-                        # and Reddit's u/name (3-20 characters there; up to 30 on the forums that copy its "u/")
-                        r"|(?<![\w/])/?u/([A-Za-z0-9_-]{3,30})\b")
+                        # and Reddit's u/name (3-20 characters there; up to 30 on the forums that copy its "u/", whose
+                        # names may hold dots inside as their "@" names do: "u/chase.the.miles")
+                        r"|(?<![\w/])/?u/([A-Za-z0-9_-](?:[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_-])?)(?![\w-])")
 
 
 def by_first_letter(alternation: str, not_after: str | None = None) -> str:
@@ -397,8 +398,27 @@ def _written_emails(text: str) -> list[tuple[int, int]]:
             continue  # "look at it dot com": prose, not an address
         if _PATH_AFTER.match(text, m.end()):
             continue  # "my blog at marisol dot example dot com slash recursos": "at" a web address with a path
-        out.append((_local_start(text, m.start()), m.end()))
+        out.append((_spoken_local_start(text, _local_start(text, m.start()), at.group(1)), m.end()))
     return out
+
+
+def _spoken_local_start(text: str, s: int, at_word: str) -> int:
+    """Where a local part said in words with blanks begins ("e-mail him at owner op colt at example dot com"
+    for owner_op_colt): the same at-word said twice, the first a preposition of the sentence ("at"), and one
+    or two words between it and the address are of the address (an address has no blank, the speaker left
+    its separators out), not of the prose, unless one is among the language's commonest words."""
+    word = at_word.strip()
+    if not word.isalpha():
+        return s
+    m = re.search(r"(?<!\w)" + re.escape(word) + r"[ \t\u00a0]+((?:[^\W_][\w+-]*[ \t\u00a0]+){1,2})$",
+                  text[max(0, s - 60):s], re.I)
+    if m is None:
+        return s
+    from .lexicon import lexicon
+
+    # (the most common words are the sentence's: "we met at the cafe at ...", "at home at ...")
+    ranks = [lexicon().rank(w) for w in m.group(1).split()]
+    return s if any(r is not None and r < 200 for r in ranks) else s - len(m.group(1))
 
 
 # A local part said with a blank where the address has none or a digit run: "lakshmi dot venkat sixty at

@@ -4561,6 +4561,24 @@ _SERVICE_TAILS = frozenset({"health", "help", "line", "lines", "care", "minds", 
 _PRODUCT_PREFIXED = re.compile(r"[ie][A-Z][a-z]{2,}")
 
 
+@lru_cache(maxsize=64)
+def _handle_parts_pattern(parts: tuple[str, ...]) -> re.Pattern[str]:
+    # (a whole word: not inside a handle or an address, "chase" of "chase.the.miles", "u/diesel_and_decaf")
+    return re.compile(r"(?<![\w@/.'’-])(" + "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+                      + r")(?![\w@/-]|\.\w)")
+
+
+# before a handle's word on its line: nothing or a dash (a sign-off line, "— reefer")
+_PART_SIGNOFF_BEFORE = re.compile(r"[ \t]*(?:[—–~-]+[ \t]*)?")
+# opening the line or a sentence, or after a greeting, thanks or an interjection ("hey diesel,", "lol rosie,")
+_PART_OPENER = re.compile(r"(?:^[ \t\"“(]*|[.!?:)][ \t]+|(?<![\w'’])(?:hey|hi|hello|yo|thanks|thank[ \t]+you|thx|ty|"
+                          r"sorry|lol|ok|okay|yes|yeah|also|congrats|welcome)[ \t,!]+)$", re.I)
+# then a comma, "!", "?", a colon, "right?", "(if) you", or the end of the line
+_PART_ADDRESSED_AFTER = re.compile(r"[ \t]*[,!?:]|[ \t]+right\b|[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b|[ \t.]*$", re.I)
+_PART_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|wrote|writes|told|asked|replied|was[ \t]+right|is[ \t]+right)\b", re.I)
+_PART_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|my|your|his|her|our|their|this|that|of|some|no)[ \t]+$", re.I)
+
+
 class HandleRecognizer(Recognizer):
     """Handles written in running text: a line that is only "name," ("quietriver,"), a run-together
     or separated handle ("HeartOfGlass", "quiet.harbour", "nightowl_22"), a lower-case non-word
@@ -4576,6 +4594,34 @@ class HandleRecognizer(Recognizer):
         yield from self._leading(t)
         yield from self._clause_end(t)
         yield from self._all_caps(t)
+        yield from self._known_parts(t)
+
+    def _known_parts(self, t: TextContext) -> Iterator[Span]:
+        """A word of a handle the post knows, in a name role: people shorten a handle to one of its words
+        when they address its owner ("diesel, if your dispatch ..." for diesel_and_decaf), sign with it
+        ("— reefer" for midnight_reefer_73) or report what its owner said ("rosie said ..."). Elsewhere the
+        word is the word ("diesel prices", "the reefer noise")."""
+        parts = t.doc.handle_parts
+        if not parts or t.role == "title":
+            return
+        low = t.low
+        if not any(map(low.__contains__, parts)):
+            return
+        text = t.text
+        for m in _handle_parts_pattern(tuple(sorted(parts))).finditer(low):
+            s, e = m.span(1)
+            line0 = text.rfind("\n", 0, s) + 1
+            nl = text.find("\n", e)
+            before, after = text[line0:s], text[e:nl if nl >= 0 else len(text)]
+            if _PART_SIGNOFF_BEFORE.fullmatch(before) and not after.strip(" \t.!~*"):
+                why = "a word of a known handle signing a line of its own"
+            elif _PART_OPENER.search(before) and _PART_ADDRESSED_AFTER.match(after):
+                why = "a word of a known handle, the person addressed"
+            elif _PART_SPEECH_AFTER.match(after) and not _PART_DETERMINER_BEFORE.search(before):
+                why = "a word of a known handle, the subject of a verb of saying"
+            else:
+                continue
+            yield self.person(t, s, e, why)
 
     def _lower_in_caps(self, t: TextContext) -> Iterator[Span]:
         """In text that capitalises, a lower-case word of no language set off by a comma or an
