@@ -620,14 +620,20 @@ _GREETING_FROM = re.compile(r"\b(?:hello|hi|hiya|hey|greetings|love|cheers|regar
                             re.I)
 
 
+def _region_of(phrase: str) -> bool:
+    """A country, US state, continent or first-level subdivision (a province, state, county): what a place
+    is said to be in after a comma. The phrase may run one word on ("Australia And"): its first word counts too."""
+    k = knowledge()
+    return any(k.is_region(w) or k.is_first_level(w) for w in (phrase, phrase.split()[0]))
+
+
 def _country_after(text: str, e: int) -> bool:
     """A country, US state or province of the gazetteers right after a comma ("X, Argentina", "X, Nova Scotia"): the
-    word before is a place in it, not a commenter of that name."""
+    word before is a place in it, not a commenter of that name. Only the first level of ISO 3166-2 counts: the deeper
+    ones are towns' and districts' names that are given names too ("Soy Dolores, Lola para todos": Lola is a Guinean
+    prefecture)."""
     m = _REGION_COMMA_AFTER.match(text, e)
-    if m is None:
-        return False
-    k = knowledge()
-    return any(k.is_region(w) or k.is_subdivision(w) for w in (m.group(1), m.group(1).split()[0]))
+    return m is not None and _region_of(m.group(1))
 
 
 def _lower_known_role(text: str, s: int, e: int) -> bool:
