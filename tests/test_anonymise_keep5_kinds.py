@@ -55,3 +55,39 @@ def test_a_commenter_name_before_a_comma_and_a_region(anon, tmp_path, lang, comm
 ])
 def test_article_names_and_own_script_towns(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # national writers in the Scandinavian genitive and in Finnish case forms: a listed full name's case form is the
+    # listed person (name_inflection.toml reads it back), a private namesake's surname alone is not
+    ("sv", ["Böcker.", "Min terapeut [[Karin Mattsson]] gav mig {{Tove Janssons}} Sommarboken i present."]),
+    ("nn", ["Dikt.", "Eg les {{Olav H. Hauge}} kvar kveld, og naboen min [[Sigrid Hauge]] ler av meg."]),
+    ("da", ["Bøger.", "Min psykolog [[Lykke Dam]] anbefalede {{Svend Brinkmanns}} bog om at stå fast."]),
+    ("fi", ["Runot.", "Äiti antoi nimen {{Eino Leinon}} runojen takia, ja luen nyt {{Minna Canthin}} näytelmiä."]),
+    # musicians and actors of Jamaica and the Philippines named in full
+    ("en", ["Music.", "My counsellor [[Mrs. Whyte]] played {{Beres Hammond}} and {{Marcia Griffiths}} in the waiting room."]),
+    ("en", ["Songs.", "We sang {{Lea Salonga}} at the Christmas party and my cousin [[Bong]] cried."]),
+])
+def test_national_public_figures_in_case_forms(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("texts", [
+    # a run-together name of two parts ending in a service noun is a service whatever its first part
+    ["Insurance.", "{{PhilHealth}} does not cover therapy sessions, my HMO does."],
+    # ... a handle of two whole words is still a handle
+    ["Thanks.", "Thank you [[QuietStorm]], your words helped."],
+])
+def test_run_together_service_names(post, texts):
+    post(texts, "en")
+
+
+@pytest.mark.parametrize("texts", [
+    # a letter before a word, and a clipped word with a noun of trade, name companies, not people
+    ["Payday.", "I sent money home through {{GCash}} again, the fees are small."],
+    ["Insurance.", "My HMO is {{Maxicare}}, and {{Digicel}} dropped the call twice while I was on hold."],
+    # ... a person's name of that length is still a person's
+    ["Thanks.", "My friend [[Marisol]] came with me to the session."],
+])
+def test_company_shapes(post, texts):
+    post(texts, "en")

@@ -1675,8 +1675,9 @@ class PublicFigureRecognizer(Recognizer):
             got: list[str] = []
             while j >= 0 and len(got) < len(fig.tokens) + 1:
                 between = text[toks[j][1]:toks[j + 1][0]]
-                if not _FULL_NAME_GAP.fullmatch(between):
-                    break
+                if not _FULL_NAME_GAP.fullmatch(between) and not (
+                        len(toks[j][2]) == 1 and re.fullmatch(r"\.[ \t]*", between)):
+                    break  # (a middle initial the tokens hold as a word: "Olav H. Hauge")
                 got.insert(0, toks[j][2].casefold())
                 if need and got[:len(need)] == need[:len(got)] and all(w in got for w in need):
                     return j
@@ -2897,6 +2898,11 @@ _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "d
                      "pharmacy", "pharmacist", "meal deal", "coupon", "car park", "checkout", "aisle", "biscuits",
                      "packet")
 _BRAND_NOUN_AFTER = re.compile(r"[ \t]+(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b")
+# the shapes of companies' and services' names that people's names and handles do not take: one capital letter before a
+# capitalised word ("GCash", "PLDT" no), or one word of a short clipped stem and a noun of trade written on
+# ("Maxicare", "Digicel", "Medicard", "Globetel": care, cel(lular), tel(ecom), com, net, med, mart, pharma, soft, tech, pay)
+_BRAND_SHAPE = re.compile(r"(?<![\w@/.'’-])(?:([A-Z][A-Z][a-z]{2,})|[A-Z][a-z]{2,5}(?:care|cel|tel|com|net|med|mart|pharma|soft|"
+                          r"tech|pay|link))(?![\w'’@/-])")
 _DETERMINER_END = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+$")
 # a product name with a code: "Parle-G", "Vita-C", "Maxi-2"
 # (found from the hyphen: the code after it, then the word before it)
@@ -3134,6 +3140,16 @@ class OrganisationRecognizer(Recognizer):
                    or w.casefold() in cues.relations or cues.function_word(w.casefold()) or w == "I" for w in words):
                 continue
             yield self.span(s, e, KEEP, reason="a shop, app or company before a noun of its things ('my X manager')")
+        for m in _BRAND_SHAPE.finditer(text):
+            cf = m.group(0).casefold()
+            if cf in doc.known or cf in doc.accepted or self.lex.rank(cf) is not None or cf in self.lex.first_names \
+                    or cf in self.lex.last_names or cf in self.lex.intl_names or cues.title_before(text, m.start()) \
+                    or cues.relation_before(text, m.start()):
+                continue
+            if m.group(1) and self.lex.rank(m.group(1)[1:].casefold()) is None:
+                continue  # ("GCash": a letter before a word; "JDavis" no)
+            yield self.span(m.start(), m.end(), KEEP, reason="a company's or service's name by its shape: a letter before "
+                                                              "a word ('GCash') or a clipped word and a noun of trade ('Maxicare')")
         if "-" in text:
             for a in _CODE_AFTER_HYPHEN.finditer(text):  # (the hyphen and the code first, then the word before)
                 m = _PRODUCT_WORD.search(text, max(0, a.start() - 30), a.start())
@@ -4695,8 +4711,12 @@ class HandleRecognizer(Recognizer):
         "StepChange", "ChildLine"), the first perhaps a place ("OhioHealth"): a charity, helpline,
         health system or app, which people do not pick as a handle the way they pick "QuietStorm"."""
         parts = re.findall(r"[A-Z]?[a-z]+", tok)
-        return len(parts) >= 2 and parts[-1].casefold() in _SERVICE_TAILS and tok[:1].isupper() \
-            and all(self.lex.word_form(p) or (p[:1].isupper() and knowledge().is_place(p)) for p in parts)
+        if not (len(parts) >= 2 and parts[-1].casefold() in _SERVICE_TAILS and tok[:1].isupper()):
+            return False
+        # two parts: the first may be a clipped word of no list ("PhilHealth" of "Philippine", "MedLine"); a handle
+        # is made of words or names whole ("QuietStorm", "SadGirl"), not a name and a service noun
+        return len(parts) == 2 and len(parts[0]) <= 5 \
+            or all(self.lex.word_form(p) or (p[:1].isupper() and knowledge().is_place(p)) for p in parts)
 
     def _leading(self, t: TextContext) -> Iterator[Span]:
         if t.role != "comment" or not t.english:
