@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 _WS = re.compile(r"\s+")
+_SAINT_SHORT = re.compile(r"st(e)?\.?[ ]")
 
 
 def _data(name: str) -> str:
@@ -61,6 +62,18 @@ class Knowledge:
     # "lang\tword": the nationality adjectives of Spanish, Italian and Portuguese in both genders (CLDR language names:
     # "ruso", "turca", "cinese"), which their speech makes nicknames of with the article ("el Ruso", "la Turca")
     nationality_words: frozenset[str] = frozenset()
+    # case-folded first-level subdivisions of ISO 3166-2 (states, provinces, regions, Jamaica's parishes;
+    # ``subdivisions_first.txt``): what a place is said to be in after a comma, as a country is
+    first_level: frozenset[str] = frozenset()
+
+    def is_first_level(self, phrase: str) -> bool:
+        """A first-level subdivision, "St."/"St"/"Ste." written for "Saint"/"Sainte" as English and French
+        write them ("St. James" is ISO 3166-2's "Saint James")."""
+        cf = spaced(phrase).casefold()
+        if cf in self.first_level:
+            return True
+        m = _SAINT_SHORT.match(cf)
+        return m is not None and ("sainte " if m.group(1) else "saint ") + cf[m.end():] in self.first_level
 
     def is_nationality_word(self, word: str, lang: str | None) -> bool:
         return f"{lang}\t{word.casefold()}" in self.nationality_words
@@ -161,6 +174,7 @@ def knowledge() -> Knowledge:
     subdivisions_txt = _data("subdivisions.txt")
     small_txt = _data("small_places.txt")
     nationality_txt = _data("nationality_words.txt")
+    first_txt = _data("subdivisions_first.txt")
     places = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in places_txt.splitlines() if ln.strip())
     firsts = frozenset(p.split(" ", 1)[0] for p in places if " " in p)
     by_surname: dict[str, list[Figure]] = {}
@@ -177,7 +191,8 @@ def knowledge() -> Knowledge:
                 continue
             adjectives.update({fig.surname + "ian", stem + "ian", fig.surname + "ean"})
     digest = hashlib.sha256((places_txt + "\0" + figures_txt + "\0" + demonyms_txt + "\0" + regions_txt
-                             + "\0" + subdivisions_txt + "\0" + small_txt + "\0" + nationality_txt).encode("utf-8")).hexdigest()
+                             + "\0" + subdivisions_txt + "\0" + small_txt + "\0" + nationality_txt + "\0" + first_txt
+                             ).encode("utf-8")).hexdigest()
     demonyms = frozenset(ln.strip().casefold() for ln in demonyms_txt.splitlines() if ln.strip())
     regions = frozenset(_WS.sub(" ", ln.strip()).casefold() for ln in regions_txt.splitlines() if ln.strip())
     subdivisions = _lines(subdivisions_txt)
@@ -185,7 +200,8 @@ def knowledge() -> Knowledge:
     return Knowledge(places, firsts, {k: tuple(v) for k, v in by_surname.items()}, frozenset(adjectives), digest,
                      demonyms, regions, subdivisions, _first_words(subdivisions), small, _first_words(small),
                      _folded(places), _folded(small), _folded(subdivisions),
-                     frozenset(ln.strip().casefold() for ln in nationality_txt.splitlines() if ln.strip()))
+                     frozenset(ln.strip().casefold() for ln in nationality_txt.splitlines() if ln.strip()),
+                     _lines(first_txt))
 
 
 def _lines(txt: str) -> frozenset[str]:

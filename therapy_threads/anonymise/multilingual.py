@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import unicodedata
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -838,7 +839,7 @@ class LanguageNameRecognizer(_Multilingual):
             initial = self.cues.is_initial(text, s)
             if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)) and not (
                     upper and not initial and lower_word(cf, t.lang) and self.given(cf, t.lang)
-                    and not self.excluded(t, lc, cf, frequent=False)):
+                    and not self.excluded(t, lc, cf, frequent=False) and not self._own_script_place(tok)):
                 # (a national given name that is also a frequent word, capitalised inside a sentence, is the name:
                 # "snart, Liv", "med Dag"; opening a sentence or in lower case it is the word: "Liv er kort")
                 continue
@@ -853,11 +854,12 @@ class LanguageNameRecognizer(_Multilingual):
                     # name, even where the given name is a word of the language
                     yield self.person(t, s, full.end(), f"a given name, an initial and a surname ({t.lang})")
                     continue
-                if (not knowledge().is_place(tok) or knowledge().is_nationality_word(cf, t.lang)) \
+                if (not knowledge().is_place(tok) or knowledge().is_nationality_word(cf, t.lang)
+                        or self._masculine_article_given(t, s, cf)) \
                         and self._article_name(t, s, e, cf):
                     yield self.person(t, s, self.full(t, s, e), f"a name after a definite article ({t.lang})")
                     continue
-                if knowledge().is_place(tok) and not says and not (
+                if (knowledge().is_place(tok) or self._own_script_place(tok)) and not says and not (
                         self.given(cf, t.lang) and not initial and (_SURNAME_NEXT.match(text, e)
                                                             or _COMPANION_BEFORE.search(text, max(0, s - 12), s))):
                     continue  # a place, unless a given name with a surname after it ("Florence Ravel") or
@@ -1064,6 +1066,27 @@ class LanguageNameRecognizer(_Multilingual):
         lr = self.rank(w, t.lang)
         # (web text of every language holds English function words, far down its own list: "is" in Spanish)
         return r is not None and ((r < 20000 and lr is None) or (r < 1000 and lr >= 2000))
+
+    @staticmethod
+    def _own_script_place(tok: str) -> bool:
+        """A town of the gazetteers written in its own non-Latin script ("Αθήνα", "Λάρισα": small_places.txt holds
+        the Greek-script names of the places of Greece and Cyprus, whatever their size), as ``is_place`` is for the
+        Latin names of the big ones: a given name too ("Αθήνα" is also a woman's), but the place unless a cue says
+        otherwise."""
+        return not tok.isascii() and not tok[:1].isascii() and tok[:1].isalpha() and "LATIN" not in \
+            unicodedata.name(tok[0], "") and knowledge().is_small_place(tok)
+
+    def _masculine_article_given(self, t: TextContext, s: int, cf: str) -> bool:
+        """A given name of the main lists that is also a town, right after the masculine article of persons written
+        in lower case ("vaig amb el Pau", "parlo con il Marino", "n'he parlat amb en Pau"): Catalan, Spanish and
+        Italian speech name a man so, while a town takes no masculine article in lower case (its own is part of
+        its name and capitalised: "El Vendrell", "Il Cairo"); the feminine one stays a place's ("la Paz")."""
+        if t.lang not in ("ca", "es", "it") or cf not in self.lex.first_names or cf.endswith("a"):
+            return False
+        k = knowledge()
+        if k.is_region(t.text[s:s + len(cf)]) or k.is_subdivision(t.text[s:s + len(cf)]):
+            return False
+        return re.search(r"(?:^|(?<=[\s(«\"“]))(?:el|en|il|lo)[ \t]+$", t.text[max(0, s - 6):s]) is not None
 
     def _article_name(self, t: TextContext, s: int, e: int, cf: str) -> bool:
         """Portuguese names people with the definite article ("o Rivaldo desligou", "a Lucivânia,",

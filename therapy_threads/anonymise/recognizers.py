@@ -620,14 +620,20 @@ _GREETING_FROM = re.compile(r"\b(?:hello|hi|hiya|hey|greetings|love|cheers|regar
                             re.I)
 
 
+def _region_of(phrase: str) -> bool:
+    """A country, US state, continent or first-level subdivision (a province, state, county): what a place
+    is said to be in after a comma. The phrase may run one word on ("Australia And"): its first word counts too."""
+    k = knowledge()
+    return any(k.is_region(w) or k.is_first_level(w) for w in (phrase, phrase.split()[0]))
+
+
 def _country_after(text: str, e: int) -> bool:
     """A country, US state or province of the gazetteers right after a comma ("X, Argentina", "X, Nova Scotia"): the
-    word before is a place in it, not a commenter of that name."""
+    word before is a place in it, not a commenter of that name. Only the first level of ISO 3166-2 counts: the deeper
+    ones are towns' and districts' names that are given names too ("Soy Dolores, Lola para todos": Lola is a Guinean
+    prefecture)."""
     m = _REGION_COMMA_AFTER.match(text, e)
-    if m is None:
-        return False
-    k = knowledge()
-    return any(k.is_region(w) or k.is_subdivision(w) for w in (m.group(1), m.group(1).split()[0]))
+    return m is not None and _region_of(m.group(1))
 
 
 def _lower_known_role(text: str, s: int, e: int) -> bool:
@@ -1669,8 +1675,9 @@ class PublicFigureRecognizer(Recognizer):
             got: list[str] = []
             while j >= 0 and len(got) < len(fig.tokens) + 1:
                 between = text[toks[j][1]:toks[j + 1][0]]
-                if not _FULL_NAME_GAP.fullmatch(between):
-                    break
+                if not _FULL_NAME_GAP.fullmatch(between) and not (
+                        len(toks[j][2]) == 1 and re.fullmatch(r"\.[ \t]*", between)):
+                    break  # (a middle initial the tokens hold as a word: "Olav H. Hauge")
                 got.insert(0, toks[j][2].casefold())
                 if need and got[:len(need)] == need[:len(got)] and all(w in got for w in need):
                     return j
@@ -2891,6 +2898,11 @@ _BRAND_NOUN_WORDS = ("manager", "link", "app", "account", "profile", "order", "d
                      "pharmacy", "pharmacist", "meal deal", "coupon", "car park", "checkout", "aisle", "biscuits",
                      "packet")
 _BRAND_NOUN_AFTER = re.compile(r"[ \t]+(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _BRAND_NOUN_WORDS) + r")\b")
+# the shapes of companies' and services' names that people's names and handles do not take: one capital letter before a
+# capitalised word ("GCash", "PLDT" no), or one word of a short clipped stem and a noun of trade written on
+# ("Maxicare", "Digicel", "Medicard", "Globetel": care, cel(lular), tel(ecom), com, net, med, mart, pharma, soft, tech, pay)
+_BRAND_SHAPE = re.compile(r"(?<![\w@/.'’-])(?:([A-Z][A-Z][a-z]{2,})|[A-Z][a-z]{2,5}(?:care|cel|tel|com|net|med|mart|pharma|soft|"
+                          r"tech|pay|link))(?![\w'’@/-])")
 _DETERMINER_END = re.compile(r"\b(?:my|her|his|our|their|your|the)[ \t]+$")
 # a product name with a code: "Parle-G", "Vita-C", "Maxi-2"
 # (found from the hyphen: the code after it, then the word before it)
@@ -3128,6 +3140,16 @@ class OrganisationRecognizer(Recognizer):
                    or w.casefold() in cues.relations or cues.function_word(w.casefold()) or w == "I" for w in words):
                 continue
             yield self.span(s, e, KEEP, reason="a shop, app or company before a noun of its things ('my X manager')")
+        for m in _BRAND_SHAPE.finditer(text):
+            cf = m.group(0).casefold()
+            if cf in doc.known or cf in doc.accepted or self.lex.rank(cf) is not None or cf in self.lex.first_names \
+                    or cf in self.lex.last_names or cf in self.lex.intl_names or cues.title_before(text, m.start()) \
+                    or cues.relation_before(text, m.start()):
+                continue
+            if m.group(1) and self.lex.rank(m.group(1)[1:].casefold()) is None:
+                continue  # ("GCash": a letter before a word; "JDavis" no)
+            yield self.span(m.start(), m.end(), KEEP, reason="a company's or service's name by its shape: a letter before "
+                                                              "a word ('GCash') or a clipped word and a noun of trade ('Maxicare')")
         if "-" in text:
             for a in _CODE_AFTER_HYPHEN.finditer(text):  # (the hyphen and the code first, then the word before)
                 m = _PRODUCT_WORD.search(text, max(0, a.start() - 30), a.start())
@@ -4735,8 +4757,12 @@ class HandleRecognizer(Recognizer):
         "StepChange", "ChildLine"), the first perhaps a place ("OhioHealth"): a charity, helpline,
         health system or app, which people do not pick as a handle the way they pick "QuietStorm"."""
         parts = re.findall(r"[A-Z]?[a-z]+", tok)
-        return len(parts) >= 2 and parts[-1].casefold() in _SERVICE_TAILS and tok[:1].isupper() \
-            and all(self.lex.word_form(p) or (p[:1].isupper() and knowledge().is_place(p)) for p in parts)
+        if not (len(parts) >= 2 and parts[-1].casefold() in _SERVICE_TAILS and tok[:1].isupper()):
+            return False
+        # two parts: the first may be a clipped word of no list ("PhilHealth" of "Philippine", "MedLine"); a handle
+        # is made of words or names whole ("QuietStorm", "SadGirl"), not a name and a service noun
+        return len(parts) == 2 and len(parts[0]) <= 5 \
+            or all(self.lex.word_form(p) or (p[:1].isupper() and knowledge().is_place(p)) for p in parts)
 
     def _leading(self, t: TextContext) -> Iterator[Span]:
         if t.role != "comment" or not t.english:
