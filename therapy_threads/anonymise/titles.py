@@ -52,3 +52,9 @@ def prefix_pattern(words) -> re.Pattern[str]:
     """A chain of titles opening a phrase, any case ("Dr. ", "Frau Dr. ", "Sgt "): what is trimmed off a
     name the NER model found."""
     return re.compile(r"^(?:(?:" + _alternation(words) + r")\.?\s+)+", re.I)
+
+
+def before_pattern(words) -> re.Pattern[str]:
+    """Any of ``words`` (titles, period optional) right before a word, any case: search it in the 16 characters
+    before the word ("Mme ", "la Dre ", "dott.ssa ")."""
+    return re.compile(r"(?<![\w.-])(?:" + _alternation({w.rstrip(".") for w in words}) + r")\.?[ \t]+$", re.I)
