@@ -63,3 +63,50 @@ def test_byline_read_with_the_page_fields(lang, line, fields, expected):
 ])
 def test_site_place_field_stays_a_place(post, lang, texts):
     post(texts, lang, OVERREMOVED)
+
+
+# ---- 2. a title before a name that is also a word; a title before a public figure's surname -------------------
+
+from therapy_threads.anonymise.recognizers import TitleRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name or surname of the lists after a title is the person, though the post writes the word in lower case
+    ("To be frank, if you bring it up and Dr. Frank is willing, go.", [("Frank", P)]),
+    ("it is a young clinic. Mrs Young said it won't be long.", [("Young", P)]),
+    ("I mark every session. Dr Mark Ellery moved away.", [("Mark Ellery", P)]),
+    # ... but what someone is or plays, after a copula, is a personification; a word of no name list stays a word
+    ("no charity here, he is not Mr. Charity", [("Charity", K)]),
+    ("she was such a Miss Frank about it, frank to a fault", [("Frank", K)]),
+    ("he is not Mr. Warmth, he is", [("Warmth", K)]),
+    ("and then Dr. Google told me it was fatal", []),
+    # a bare copula names the person; a series of names of the lists is people
+    ("to be frank, my therapist is Dr. Frank and I trust her", [("Frank", P)]),
+    ("we had Mr. Young, Mr. Hope and Mr. Patel for maths; hope you had better", [("Young", P), ("Hope", P), ("Patel", P)]),
+    # a series of the same title whose other items are words of no name list: every item is a quality
+    ("she is kind, but he is not Mr. Warmth, Mr. Hope or Mr. Encouragement, I hope", [("Warmth", K), ("Hope", K), ("Encouragement", K)]),
+    ("I wanted Miss Sunshine and Miss Patience, not Miss Honesty; patience, I know",
+     [("Sunshine", K), ("Patience", K), ("Honesty", K)]),
+    ("be patient, I wanted Dr. Kindness, not Dr. Patience", [("Kindness", K), ("Patience", K)]),
+    # ... a different title is no series: "Dr. Patience" is the psychiatrist beside "Mr. Sensible"
+    ("he is no Mr. Sensible, and Dr. Patience said so; patience wears thin", [("Sensible", K), ("Patience", P)]),
+    # after a verb of playing or self-naming, or in quotation marks, a type
+    ("always playing Mr. Frank with his frank opinions", [("Frank", K)]),
+    ("he called himself Mr. Hope at every meeting, no hope", [("Hope", K)]),
+    ('waiting for "Mr. Will" to show up, will he?', [("Will", K)]),
+    # ... but a name of the lists named after "called" without "himself" is the person
+    ("a man called Mr. Hope rang me, I hope he rings back", [("Hope", P)]),
+])
+def test_title_before_a_name_that_is_a_word(text, expected):
+    check(TitleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a form of address of any language before a public figure's surname is the private person of the same name
+    ("fr", ["J'écoute {{Karl Tremblay}} cet hiver, en boucle.",
+            "Ma psy, c'était la [[Dre Tremblay]], pendant onze ans.",
+            "Je pense souvent à [[Mme Tremblay]] et à sa patience."]),
+    ("en", ["We read {{Irvin Yalom}} in the group.", "My counsellor, [[Mrs Yalom]], no relation, laughed about it."]),
+])
+def test_title_before_a_figures_surname_is_private(post, lang, texts):
+    post(texts, lang)

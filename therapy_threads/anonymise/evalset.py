@@ -41,71 +41,32 @@ _CONTACT_NOISE = frozenset({"at", "dot", "com", "org", "net", "www", "http", "ht
                             "de", "uk", "co", "ie", "au", "io", "me", "nz", "ca", "wordpress", "blogspot",
                             "tumblr", "instagram", "facebook", "twitter", "substack", "medium", "com.au",
                             "punkt", "tiktok", "reddit", "blog", "dm", "me", "on", "is", "my"})
-# Titles and honorifics in a labelled mention are not identifying ("Mrs" of "Mrs Pennington" may stay).
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "frau", "herr", "herrn",
-                         "pani", "pan", "ate", "kuya", "gogo", "tita", "tito", "sr", "fr", "rev",
-                         # academic titles before a surname (Austria, Germany, Spain, Brazil)
-                         "mag", "dipl", "psych", "ing", "dra", "univ",
-                         # forms of address in French, Spanish, Italian, Portuguese and Dutch ("Mme", "Sra.",
-                         # "dott.ssa", "Dña.", "Mevr."): no more private than "Mrs"
-                         "mme", "mlle", "me", "sra", "srta", "dña", "dott", "ssa", "sig", "dhr", "mevr", "mw",
-                         # the same forms of address written out or abbreviated otherwise, and the professional and
-                         # academic titles each language writes before a name ("mevrouw", "Psic.", "Mtra.", "DSA"):
-                         # Dutch (ds. = dominee, drs., ir., ing.)
-                         "mevrouw", "meneer", "mijnheer", "juffrouw", "dokter", "drs", "ds", "dominee", "ir",
-                         # (and the teacher's forms of address, as the anonymiser's Dutch titles: "meester X", "juf X")
-                         "meester", "juf",
-                         # Afrikaans (Mnr. = meneer, Mev. = mevrou, Mej. = mejuffrou)
-                         "mnr", "mev", "mej", "mevrou", "mejuffrou",
-                         # Maltese ("Perit" = architect, a professional title like "Dr")
-                         "perit",
-                         # the Central American abbreviations "Licda."/"Licdo." (licenciada/licenciado), as the
-                         # anonymiser's Spanish titles
-                         "licda", "licdo",
-                         # French
-                         "madame", "monsieur", "mademoiselle", "docteur", "docteure", "dre", "pr", "maître",
-                         # Spanish (lic. = licenciado/a, Psic. = psicólogo/a, Mtra. = maestra, Arq., Ing.)
-                         "señora", "señor", "señorita", "doña", "doctora", "doctor", "lic", "licenciada",
-                         "licenciado", "lcda", "lcdo", "psic", "mtra", "mtro", "maestra", "maestro", "profe",
-                         "profesora", "profesor", "arq",
-                         # "don" before a given name, the man's form of "doña" (a title of the anonymiser's Spanish cues)
-                         "don",
-                         # the Guaraní forms of address of Paraguayan Spanish ("Ña", "Ño", "Karai", "Kuñakarai") and
-                         # those of the French-based creoles in French text ("Missié", "Msye", "Madam", "Mamzel"), as
-                         # the anonymiser's local titles of Spanish and French
-                         "ña", "ño", "karai", "kuñakarai", "missié", "missie", "misié", "misie", "msié", "msie", "msye",
-                         "mesye", "madam", "madanm", "mamzel", "mamzèl", "manmzèl",
-                         # Portuguese and Italian
-                         "senhora", "senhor", "dona", "doutora", "doutor", "profa", "professora", "signora", "signor", "signore",
-                         "signorina", "dottoressa", "dottor", "dottore", "avv",
-                         # the Lombard and Ticinese dialect forms of address ("Sciura", "Sciur" = signora, signore)
-                         "sciura", "sciur",
-                         # German and Austrian (DSA = diplomierte Sozialarbeiterin, DDr., MMag., Dkfm.), Nordic
-                         "doktor", "dsa", "ddr", "mmag", "dkfm", "bakk", "msc", "bsc", "fru", "frk",
-                         # Swiss French "Dresse" (doctoresse); Malay forms of address and honorifics ("Puan", "Encik",
-                         # "Cik", "Tuan", "Ustazah", "Datin", "Hajah", "Tengku", "Mdm"): no more private than "Mrs"
-                         "dresse", "puan", "encik", "cik", "tuan", "ustaz", "ustazah", "cikgu", "datuk", "dato",
-                         "datin", "haji", "hajah", "hj", "hjh", "tengku", "mdm",
-                         # Czech and Slovak forms of address, declined as nouns ("paní", "panu", "slečně",
-                         # "pane"), academic titles ("Mgr.", "MUDr.", "PhDr.", "doc.") and "doktorka" in its
-                         # cases: no more private than "Mrs" or "Dr"
-                         "paní", "pán", "pane", "pana", "panu", "panem", "páni", "slečna", "slečny", "slečně",
-                         "slečnu", "slečno", "slečnou", "mgr", "mudr", "phdr", "judr", "rndr", "mvdr", "paeddr",
-                         "doc", "bc", "doktorka", "doktorky", "doktorce", "doktorku", "doktorko", "doktorkou",
-                         "doktora", "doktorovi", "doktore", "doktorem",
-                         # the Polish forms of address in their other cases ("panie" vocative, "panią" accusative;
-                         # "pana", "panu", "panem" are written as in Czech above): no more private than "pani"/"pan"
-                         "panie", "panią",
-                         # Japanese honorific suffixes written after a name ("X-san", "X-chan", "X-sensei")
-                         "san", "chan", "kun", "sama", "sensei", "senpai",
-                         # Indonesian forms of address and the degrees written after a name ("Pak", "Bu", "X, M.Psi.,
-                         # Psikolog", "dr. X, Sp.KJ"); Greek forms of address ("κ.", "κα", "κυρία", "κύριε", "Δρ.")
-                         "pak", "bu", "bapak", "ibu", "drg", "psi", "psikolog", "sp", "kj", "spkj",
-                         # (and the other Indonesian forms of address of the anonymiser's titles: "dok" = doctor,
-                         # "mbak"/"mas" = Javanese sister/brother, "kak"; the Spanish teacher's "seño")
-                         "dok", "mbak", "mas", "kak", "seño",
-                         "κα", "κυρία", "κυρίας", "κυρια", "κύριε", "κύριος", "κύριο", "κυρίου", "δρ", "δρα", "κυρ",
-                         "κυρα", "κυρά", "γιατρέ"})
+# Titles and honorifics in a labelled mention are not identifying ("Mrs" of "Mrs Pennington", "Pastor" of "Pastor
+# Ofori", "Tita" of "Tita Precious" may stay; the name after them must go): the anonymiser's own title data, one home
+# for titles (``titles.forms_of_address``: the policy's titles, academic and kin titles, the regional kin titles and each
+# language's titles, local titles and degrees), each word token by token ("dott.ssa": "dott", "ssa"; pieces of one or
+# two letters of a longer title, "ma'am", "w/ro", are left out).
+# The few forms the title data does not hold as such, and that are no more private than "Mrs" or "Dr": degrees and
+# the pieces of titles written with a hyphen or period ("Dipl.-Psych.", "Univ.-Prof.", "MSc"); declined and written-
+# out forms (the Czech "páni", "doktorko" and academic titles, the Afrikaans "mevrou", "mejuffrou", the Italian
+# "dottore", the Malay "Tengku", Greek cases); the Indonesian degrees' pieces ("Sp.KJ", "M.Psi."); Japanese
+# honorific suffixes written after a name ("X-san", "X-chan")
+_OWN_HONORIFICS = frozenset({"psych", "univ", "msc", "bsc", "ssa", "dottore", "mevrou", "mejuffrou", "tengku",
+                             "páni", "judr", "rndr", "mvdr", "paeddr", "doktorko", "psi", "psikolog", "sp", "kj",
+                             "spkj", "san", "chan", "kun", "sama", "κυρίας", "κυρια", "κύριος"})
+
+
+def _title_tokens() -> frozenset[str]:
+    from .titles import forms_of_address
+    out = set()
+    for w in forms_of_address():
+        toks = _TOKEN_RE.findall(w)
+        out.update(toks if len(toks) == 1 else (t for t in toks if len(t) > 2 or t in ("dr", "sr")))
+    return frozenset(out)
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_HONORIFICS = _OWN_HONORIFICS | _title_tokens()
 # the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")
 # (and the faculty of a Swiss licentiate, a token of its own after "lic.": "lic. phil.", "lic. psych.")
 _TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b|(?<=\blic\. )(?:phil|psych)\b")

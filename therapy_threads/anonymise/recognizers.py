@@ -1656,7 +1656,15 @@ class PublicFigureRecognizer(Recognizer):
         return bool(_SELF_NAMING.search(text, max(0, s - 12), s)) or self.cues.greeting_before(text, s)
 
     def _private_title(self, text: str, s: int) -> bool:
-        return self.cues.title_before(text, s)
+        # (a form of address of any covered language: "Mme Tremblay", "la Dre Tremblay" beside the novelist Michel
+        # Tremblay are the psychologist the post is about; the figures are named in full)
+        if self.cues.title_before(text, s):
+            return True
+        if self._any_title is None:
+            self._any_title = titles.before_pattern(self.cues.all_titles)
+        return self._any_title.search(text, max(0, s - 16), s) is not None
+
+    _any_title: re.Pattern[str] | None = None
 
     def _distinctive(self, cf: str) -> bool:
         """A surname that names the figure on its own: no ordinary word and no common name
@@ -3349,6 +3357,24 @@ _TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|van de|de la|von|van
                               r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+")
 
 
+# what comes before a title that makes "title + word" what someone is, not who ("he is not Mr. Charity", "such a Miss
+# Perfect", "playing Mr. Nice", "he called himself Mr. Fixit"): a copula with a negation, an article or a degree word
+# after it (a bare copula names the person: "my therapist is Dr. Frank"), or a verb of playing, becoming or
+# self-naming, perhaps with those words
+_PREDICATIVE_BEFORE = re.compile(
+    r"(?:\b(?:is|was|are|were|be|being|been|am|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)|['’](?:s|m|re))"
+    r"(?:[ \t]+(?:not|never|no|such|a|an|the|little|some|total|real|proper|quite|bit|of|more|less|like|mister))+[ \t]+$"
+    r"|\b(?:become|becomes|became|becoming|play|plays|playing|played|act|acts|acting|acted|like|"
+    r"call(?:s|ed|ing)?[ \t]+(?:him|her|them|my|your|our|it)sel(?:f|ves)|dub(?:s|bed)?[ \t]+(?:him|her|them)sel(?:f|ves))"
+    r"(?:[ \t]+(?:not|never|no|such|a|an|the|little|some|total|real|proper|quite|bit|of))*[ \t]+$", re.I)
+# what may join two items of a series of the same title ("Mr. Warmth, Mr. Hope or Mr. Encouragement")
+_SERIES_JOIN = re.compile(r"[ \t]*(?:[,;/][ \t]*)?(?:(?:or|and|nor|&|n['’]?|not|but)[ \t]+)?(?:(?:even|not)[ \t]+)?", re.I)
+# a title phrase in quotation marks: "Mr. Right", ‘Miss Perfect’ (a type, not a person the post is about)
+_OPEN_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[\"“‘'][ \t]*$")
+_CLOSE_QUOTE_AFTER = re.compile(r"[\"”’'](?![\w])")
+_WORD_AT = re.compile(r"\w[\w-]*")
+
+
 class TitleRecognizer(Recognizer):
     """A title before a name: "Dr. Adeyemi", "Mrs Pennington", "Frau Dr. von Hagen", "dr yilmaz"."""
 
@@ -3383,9 +3409,14 @@ class TitleRecognizer(Recognizer):
             rank = self.lex.rank(cf)
             first, last = cues.is_first(cf), cues.is_last(cf)
             if t.english and rank is not None and rank < 15000 and (
-                    cf in t.doc.lower_vocab or not (first or last or self.lex.is_surname(cf))) and not (
-                    first and self.extend(text, s + len(core), t.lang, given=True) > s + len(core)):
+                    self._abstract(cf)
+                    or (cf in t.doc.lower_vocab or self.lex.dictionary_word(cf)) and self._personified(t, s, chains)) \
+                    and not (first and self.extend(text, s + len(core), t.lang, given=True) > s + len(core)):
                 # (not where a surname follows a given name that is also a word: "Dr. Faith Okoro")
+                # (a name of the lists that is also a word is the person after a title, "Dr. Frank is willing" beside
+                # "to be frank"; it is a personification only as what someone is or plays, "he is not Mr. Charity",
+                # in quotation marks, or in a series of the same title with a word of no name list: "Mr. Warmth,
+                # Mr. Hope or Mr. Encouragement")
                 t.doc.keep.add(cf)
                 yield self.span(s, s + len(core), KEEP, reason="title before an ordinary word (a personification)")
                 continue
@@ -3416,6 +3447,64 @@ class TitleRecognizer(Recognizer):
                 n = _LOWER_TITLE_NAME.match(text, e0)
                 if n:
                     yield from self._lower_name(t, n, written)
+
+    def _abstract(self, cf: str) -> bool:
+        """An English word of no name list ("warmth", "encouragement", "punctuality"): after a title, a
+        personification."""
+        rank = self.lex.rank(cf)
+        return rank is not None and (rank < 15000 or self.lex.dictionary_word(cf)) and not (
+            self.cues.is_first(cf) or self.cues.is_last(cf) or self.lex.is_surname(cf) or self.lex.proper_noun(cf))
+
+    def _personified(self, t: TextContext, s: int, chains: dict[int, tuple[int, re.Match]]) -> bool:
+        """The title and the word at ``s`` are a type or a quality, not a person: after a copula with "not"/"such
+        a", a verb of playing or self-naming, in quotation marks, or in a series of the same title whose first item
+        is so or of which another item is a word of no name list."""
+        text = t.text
+        series = self._series(t, s, chains)
+        c0 = chains[series[0]][0]
+        if _PREDICATIVE_BEFORE.search(text, max(0, c0 - 32), c0):
+            return True
+        if any(self._abstract(self._word_at(text, o).casefold()) for o in series if o != s):
+            return True
+        w = self._word_at(text, s)
+        return bool(_OPEN_QUOTE_BEFORE.search(text, max(0, chains[s][0] - 3), chains[s][0])
+                    and _CLOSE_QUOTE_AFTER.match(text, s + len(w)))
+
+    @staticmethod
+    def _word_at(text: str, s: int) -> str:
+        m = _WORD_AT.match(text, s)
+        return m.group(0) if m else ""
+
+    def _series(self, t: TextContext, s: int, chains: dict[int, tuple[int, re.Match]]) -> list[int]:
+        """The name starts of the series of the same title that the one at ``s`` belongs to, in order: items
+        joined by a comma, "or", "and", "nor" ("Mr. Warmth, Mr. Hope or Mr. Encouragement")."""
+        text = t.text
+
+        def title(o: int) -> str:
+            m = chains[o][1]
+            return text[m.start():m.end()].strip().rstrip(".").casefold()
+
+        def next_of(o: int) -> int | None:
+            w = self._word_at(text, o)
+            j = _SERIES_JOIN.match(text, o + len(w))
+            e = j.end() if j else o + len(w)
+            if e == o + len(w):
+                return None  # (no join at all: "Mr. Hope Mr. Warmth" is no series)
+            for n, (c, _m) in chains.items():
+                if c == e and title(n) == title(o):
+                    return n
+            return None
+
+        prev = {n: o for o in chains if (n := next_of(o)) is not None}
+        head, seen = s, {s}
+        while head in prev and prev[head] not in seen:
+            head = prev[head]
+            seen.add(head)
+        out, o = [head], head
+        while (n := next_of(o)) is not None and n not in out:
+            out.append(n)
+            o = n
+        return out
 
     def _loan_before(self, t: TextContext, m: re.Match) -> bool:
         """The title matched at ``m`` is another language's form of address, written capitalised, in English or

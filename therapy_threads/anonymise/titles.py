@@ -52,3 +52,26 @@ def prefix_pattern(words) -> re.Pattern[str]:
     """A chain of titles opening a phrase, any case ("Dr. ", "Frau Dr. ", "Sgt "): what is trimmed off a
     name the NER model found."""
     return re.compile(r"^(?:(?:" + _alternation(words) + r")\.?\s+)+", re.I)
+
+
+def before_pattern(words) -> re.Pattern[str]:
+    """Any of ``words`` (titles, period optional) right before a word, any case: search it in the 16 characters
+    before the word ("Mme ", "la Dre ", "dott.ssa ")."""
+    return re.compile(r"(?<![\w.-])(?:" + _alternation({w.rstrip(".") for w in words}) + r")\.?[ \t]+$", re.I)
+
+
+def forms_of_address() -> frozenset[str]:
+    """Every title, form of address and kin or respect word of the data, each a single word, case-folded and
+    without its period: the policy's ``titles``, ``academic_titles`` and ``kin_titles``, the regional tables'
+    ``kin_titles`` and each language's ``titles``, ``local_titles``, ``name_titles`` and ``post_titles`` (the
+    degrees written after a name: "X, M.Psi.") ("dr", "frau", "pastor", "sister", "tita", "ma'am", "mme", "pani").
+    The scorer reads these as the part of a labelled name that is not private ("Pastor" of "Pastor Ofori"); a
+    title of several words ("crown prince", "big mama") is left out, as its words alone are no titles."""
+    from .multilingual import language_cues
+    from .policy import Policy
+    from .regional import regional_kin_titles
+    r = Policy.load().rules
+    words = set(r.titles) | set(r.academic_titles) | set(r.kin_titles) | set(regional_kin_titles())
+    for lc in language_cues()[0].values():
+        words |= lc.titles | lc.local_titles | lc.name_titles | lc.post_titles
+    return frozenset(w.casefold().rstrip(".") for w in words if w and not w.endswith("-") and " " not in w.strip())
