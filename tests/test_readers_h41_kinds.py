@@ -1,0 +1,95 @@
+"""Kinds found on heldout41, as small synthetic pages (invented users and words):
+
+* Hacker News rows of 2013-2017 never close the comment's ``div.comment`` and ``span.c00``; the
+  parser closes them at the row's ``</td>``. The nesting bound (``html_text.bound_depth``) follows
+  the parser's stack, so a long thread is not cut (before: +2 levels per comment, cut past 400);
+  the depth comes from the indentation in every era (``td.ind`` spacer width, later ``indent``).
+"""
+from __future__ import annotations
+
+import pytest
+from pagekit import codes, read_page, shape
+
+from therapy_threads.readers.html_text import MAX_ELEMENT_DEPTH, bound_depth
+
+
+def _hn2017_row(cid: int, depth: int, who: str, words: str) -> str:
+    # the 2017 template: no indent attribute, the comment's div and span left open
+    return (f"<tr class='athing comtr ' id='{cid}'><td><table border='0'>  <tr>    <td class='ind'>"
+            f'<img src="s.gif" height="1" width="{depth * 40}"></td><td valign="top" class="votelinks">'
+            f"<center><a id='up_{cid}' href='vote?id={cid}&amp;how=up'><div class='votearrow' title='upvote'>"
+            f'</div></a></center></td><td class="default"><div style="margin-top:2px; margin-bottom:-10px;">'
+            f'<span class="comhead"><a href="user?id={who}" class="hnuser">{who}</a> <span class="age">'
+            f'<a href="item?id={cid}">14 hours ago</a></span> <span id="unv_{cid}"></span><span class="par">'
+            f'</span> <a class="togg" n="2" href="javascript:void(0)"></a><span class=\'storyon\'></span>'
+            f'</span></div><br><div class="comment"><span class="c00">{words}<span></span>'
+            f"<div class='reply'><p><font size=\"1\"><u><a href=\"reply?id={cid}\">reply</a></u></font>"
+            f"</div></td></tr></table></td></tr>")
+
+
+def _hn_current_row(cid: int, depth: int, who: str, words: str) -> str:
+    return (f'<tr class="athing comtr" id="{cid}"><td><table border="0"><tr><td class="ind" indent="{depth}">'
+            f'<img src="s.gif" height="1" width="{depth * 40}"></td><td valign="top" class="votelinks">'
+            f'<center><a id="up_{cid}"><div class="votearrow"></div></a></center></td><td class="default">'
+            f'<div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead"><a href="user?id={who}" '
+            f'class="hnuser">{who}</a> <span class="age" title="2024-01-02T03:04:05"><a href="item?id={cid}">'
+            f'1 hour ago</a></span></span></div><div class="comment"><div class="commtext c00">{words}</div>'
+            f'<div class="reply"><p><font size="1"><u><a href="reply?id={cid}">reply</a></u></font></p></div>'
+            f'</div></td></tr></table></td></tr>')
+
+
+def _hn2013_row(cid: int, depth: int, who: str, words: str) -> str:
+    return (f'<tr><td><table border=0><tr><td><img src="s.gif" height=1 width={depth * 40}></td>'
+            f'<td valign=top><center><a id=up_{cid} href="vote?for={cid}&dir=up"><img src="grayarrow.gif">'
+            f'</a></center></td><td class="default"><div style="margin-top:2px; margin-bottom:-10px; ">'
+            f'<span class="comhead"><a href="user?id={who}">{who}</a> 2 hours ago  | '
+            f'<a href="item?id={cid}">link</a></span></div><br>\n<span class="comment"><font color=#000000>'
+            f'{words}</font></span><p><font size=1><u><a href="reply?id={cid}">reply</a></u></font>'
+            f'</td></tr></table></td></tr>')
+
+
+def _tree(n: int) -> list[tuple[int, int, str, str]]:
+    """``n`` comments in threads of six: depths 0,1,2,3,2,1 (a reply chain and its way back)."""
+    return [(5000 + i, (0, 1, 2, 3, 2, 1)[i % 6], f"user_{i % 7}", f"Words of comment number {i}.")
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("row", [_hn2017_row, _hn_current_row, _hn2013_row])
+def test_a_long_hacker_news_thread_is_read_whole_in_every_markup_era(row):
+    rows = _tree(300)
+    r = read_page("<table border='0' class='comment-tree'>" + "".join(row(*x) for x in rows) + "</table>")
+    assert "nested_too_deep" not in codes(r)
+    got = shape(r)
+    assert len(got) == 300
+    assert [d for _, d, _, _ in got] == [d for _, d, _, _ in rows]
+    # the parent is the comment one level up just before: 6k+1's parent is 6k, 6k+4's is 6k+1
+    assert got[1][2] == got[0][0] and got[4][2] == got[1][0] and got[299][2] == got[294][0]
+    assert [a for _, _, _, a in got[:3]] == ["user_0", "user_1", "user_2"]
+
+
+def test_a_deep_reply_chain_in_the_2017_markup_keeps_every_level():
+    rows = [(7000 + i, i, f"user_{i}", f"Reply at level {i}.") for i in range(12)]
+    r = read_page("<table class='comment-tree'>" + "".join(_hn2017_row(*x) for x in rows) + "</table>")
+    assert [(t, d) for t, d, _, _ in shape(r)] == [(f"Reply at level {i}.", i) for i in range(12)]
+
+
+@pytest.mark.parametrize("html, cut", [
+    # unclosed div/span inside table cells: the cell's end tag closes them
+    ("<table>" + "<tr><td><div><span>x" * 1 + "</td></tr>" + "</table>", False),
+    ("<table>" + "<tr><td><div class=c><span class=c00>words</td></tr>" * 800 + "</table>", False),
+    # a new row or cell closes the open one and what is open inside it
+    ("<table>" + "<tr><td><div><span>words" * 800 + "</table>", False),
+    # markup inside a script is raw text, not elements (JSON holding escaped HTML)
+    ('<div><script>var d = {"a": "' + "<font size=3>x" * 900 + '"};</script></div>', False),
+    # an end tag whose element is not in scope (behind a cell) closes nothing: 500 open divs stay open
+    ("<div>" * 500 + "<table><tr><td>" + "</div>" * 500 + "</td></tr></table>", True),
+    # really nested elements are still cut
+    ("<div>" * (MAX_ELEMENT_DEPTH + 20) + "deep words" + "</div>" * (MAX_ELEMENT_DEPTH + 20), True),
+    ("<table><tr><td>" * 200 + "deep" + "</td></tr></table>" * 200, True),
+])
+def test_the_nesting_bound_follows_the_parsers_stack(html, cut):
+    text = html + " " + "<br>" * MAX_ELEMENT_DEPTH  # past the bound's quick exit (fewer '<' than the cap)
+    out, pieces = bound_depth(text)
+    assert bool(pieces) is cut
+    if not cut:
+        assert out == text
