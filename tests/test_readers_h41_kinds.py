@@ -93,3 +93,61 @@ def test_the_nesting_bound_follows_the_parsers_stack(html, cut):
     assert bool(pieces) is cut
     if not cut:
         assert out == text
+
+
+# --------------------------------------------------------------------------- onliner.by news
+# * an article's data table whose first column spans rows (bank | product | currency | term | rate)
+#   is no forum's post table (poster cell spanning a header row and a words row): the row under
+#   the spanning cell fills the grid's columns and spreads its text over them;
+# * the quote button's box ``blockquote.uncited > div > cite "NAME:"`` is the quoted comment,
+#   not the commenter's words (phpBB's ``<cite>NAME wrote:</cite>`` without the verb).
+
+def _onliner_comment(cid: int, uid: int, name: str, words: str, quote: tuple[str, str] | None = None) -> str:
+    q = (f'<blockquote class="uncited"><div><cite>{quote[0]}:</cite>{quote[1]}</div>\n</blockquote>\n'
+         if quote else "")
+    return (f'<li class="b-comments-1__list-item commentListItem" id="comment_{cid}" data-comment-id="{cid}" '
+            f'data-author-id="{uid}"><div class="comment-info"><strong class="author"><a '
+            f'href="https://profile.example.by/user/{uid}"><figure class="author-image"><img alt="{name}" '
+            f'src="//content.example.by/user/avatar/48x48/{uid}"></figure>{name}</a></strong>'
+            f'<span class="date">31.03.2016 в 20:{cid % 60:02d}</span></div>'
+            f'<div class="comment-content" id="message_{cid}">{q}<p>{words}</p></div>'
+            f'<div class="comment-actions" id="cite_{cid}"><a href="#" class="btn-like m-apart _null" '
+            f'data-comment-id="{cid}"><i class="icon-like"></i><b>Лайк!</b><span class="_counter"></span>'
+            f'</a></div></li>')
+
+
+def _deposit_table() -> str:
+    def bank(name, rows):
+        out = []
+        for i, r in enumerate(rows):
+            first = f'<td rowspan="{len(rows)}" align="center"><strong>{name}</strong></td>' if i == 0 else ""
+            out.append("<tr>" + first + "".join(f'<td align="center">{c}</td>' for c in r) + "</tr>")
+        return "".join(out)
+    head = "<tr>" + "".join(f'<td align="center"><strong>{h}</strong></td>' for h in
+                            ("Банк", "Вклад", "Валюта", "Срок", "Ставка")) + "</tr>"
+    return ('<table style="width: 80%" border="1"><tbody>' + head
+            + bank("«Банк Один»", [("«Скала»", "BYR", "1 год", "27"), ("«Вершина»", "USD/EUR", "25 месяцев", "3,75")])
+            + bank("«Банк Два»", [("«Стратег»", "BYR", "395 дней", "30"), ("«Окно»", "USD/EUR", "3 года", "5"),
+                                  ("RUR", "9")])
+            + bank("«Банк Три»", [("«Оптимальный»", "BYR", "1 год", "25"), ("«Капитал»", "USD/EUR", "2 года", "4"),
+                                  ("RUR", "11")])
+            + bank("«Банк Четыре»", [("«Годовой»", "BYR", "1 год", "30"), ("«Новый»", "USD/EUR", "2 года", "5")])
+            + "</tbody></table>")
+
+
+def test_an_articles_data_table_is_no_post_table_and_a_quote_box_is_not_the_words():
+    article = (f'<article><h1>Вклады</h1><div class="news-text"><p>Мы проанализировали вклады.</p>'
+               f'{_deposit_table()}<p>Конец статьи.</p></div></article>')
+    comments = ('<section class="b-comments-1" id="onliner_comments"><ul class="b-comments-1__list">'
+                + _onliner_comment(3558633, 1651969, "1651969", "то есть до",
+                                   quote=("1651969", "после налога я все снял"))
+                + _onliner_comment(3558713, 99737, "~HaPk~", "О чём ведёт беседу?")
+                + _onliner_comment(3558775, 188037, "777vikki.", "Идите лесом.")
+                + _onliner_comment(3558800, 1152782, "PTNPNX", "Ставки упали вдвое.",
+                                   quote=("777vikki.", "Идите лесом."))
+                + "</ul></section>")
+    r = read_page(article + comments, lang="ru")
+    assert shape(r) == [("то есть до", 0, None, "1651969"),
+                        ("О чём ведёт беседу?", 0, None, "~HaPk~"),
+                        ("Идите лесом.", 0, None, "777vikki."),
+                        ("Ставки упали вдвое.", 0, None, "PTNPNX")]
