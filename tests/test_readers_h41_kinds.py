@@ -151,3 +151,54 @@ def test_an_articles_data_table_is_no_post_table_and_a_quote_box_is_not_the_word
                         ("О чём ведёт беседу?", 0, None, "~HaPk~"),
                         ("Идите лесом.", 0, None, "777vikki."),
                         ("Ставки упали вдвое.", 0, None, "PTNPNX")]
+
+
+# --------------------------------------------------------------------------- onliner.by forum
+# ``li.msgpost#pN``: the nickname in ``big.mtauthor-nickname > a._name`` (a hidden user card repeats
+# it and links the profile, "Профиль"); the opening post is page 1's first post, or the post a
+# later page repeats at the top marked ``msgfirst``; the quote button's box is not the words.
+
+def _of_post(pid: int, name: str, when: str, words: str, *, first: bool = False, quote: str = "") -> str:
+    q = f'<blockquote class="uncited"><cite>{quote}:</cite> <p>Quoted words here.</p></blockquote>' if quote else ""
+    return (f'<li id="p{pid}" class="msgpost {"msgfirst" if first else "msgpost-odd"}"><div class="b-mtauthor" '
+            f'data-user_id="{pid % 1000}"><div class="b-mtauthor-i"><big class="mtauthor-nickname"><span>'
+            f'<a href="#postform" title="{name}" class="_name star-notes">{name}</a></span><i class="sh"></i>'
+            f'<span class="sts-prof">Senior Member</span></big><div class="b-mta-card"><table><tr><td colspan="2">'
+            f'<big class="mtauthor-nickname"><span><a href="#postform" title="{name}" class="_name">{name}</a>'
+            f'</span></big></td></tr><tr><td class="mta-card-txt"><p>9 лет на сайте</p><p class="b-mta-tls">'
+            f'<a href="https://profile.example.by/user/{pid % 1000}" class="b-mta-profile">Профиль</a></p>'
+            f'</td></tr></table></div></div></div><div class="b-msgpost-txt"><div class="msgpost-txt-i">'
+            f'<small class="msgpost-date" id="{pid}"><a href="#p{pid}" name="#p{pid}">#</a> '
+            f'<span title="более 3 лет назад">{when}</span></small><div class="content" id="message_{pid}">'
+            f'{q}<p>{words}</p></div></div></div><ul class="b-tls-msg"><li class="li-cite">'
+            f'<a href="#postform" class="cite_{pid}">Цитировать</a></li></ul></li>')
+
+
+def _of_topic(posts: str, later: bool = False) -> str:
+    pages = ('<div class="b-pages"><ul class="pages-fastnav topic-pages-fastnav">'
+             + ('<li class="page-prev"><a href="./viewtopic.php?t=9&amp;start=0">&lt;</a></li>' if later else "")
+             + '<li><a href="./viewtopic.php?t=9&amp;start=0">1</a></li>'
+             '<li><a href="./viewtopic.php?t=9&amp;start=20">2</a></li></ul></div>')
+    return pages + '<ul class="b-messages-thread">' + posts + '</ul>'
+
+
+_OF = [(101, "ada_example", "13 октября 2014 20:31", "The topic's question, asked at length."),
+       (102, "bea_sample", "14 октября 2014 09:05", "A first answer."),
+       (103, "cy_person", "15 октября 2014 11:40", "A second answer, quoting.")]
+
+
+@pytest.mark.parametrize("later, first_marked, expected", [
+    # page 1: the first post is the topic
+    (False, False, [("A first answer.", "bea_sample"), ("A second answer, quoting.", "cy_person")]),
+    # a later page repeating the opening post on top (msgfirst)
+    (True, True, [("A first answer.", "bea_sample"), ("A second answer, quoting.", "cy_person")]),
+    # a later page without it: every post is a reply
+    (True, False, [("The topic's question, asked at length.", "ada_example"), ("A first answer.", "bea_sample"),
+                   ("A second answer, quoting.", "cy_person")]),
+])
+def test_onliner_forum_posts_authors_and_opening_post(later, first_marked, expected):
+    posts = "".join(_of_post(*p, first=first_marked and i == 0, quote="bea_sample" if i == 2 else "")
+                    for i, p in enumerate(_OF))
+    r = read_page(_of_topic(posts, later), lang="ru")
+    assert [(t, a) for t, _, _, a in shape(r)] == expected
+    assert all(c.published_local and c.published_local.startswith("2014-10-1") for c in r.comments)
