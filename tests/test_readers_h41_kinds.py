@@ -202,3 +202,60 @@ def test_onliner_forum_posts_authors_and_opening_post(later, first_marked, expec
     r = read_page(_of_topic(posts, later), lang="ru")
     assert [(t, a) for t, _, _, a in shape(r)] == expected
     assert all(c.published_local and c.published_local.startswith("2014-10-1") for c in r.comments)
+
+
+# --------------------------------------------------------------------------- leave-system-out
+# Without its engine's reader, a forum topic's opening post (printed in the replies' own template
+# at the top of page 1: Invision's postContainer, NodeBB's data-index="0", Discourse's #post_1) is
+# the post: the page's own address says it is a topic's first page.
+
+@pytest.mark.parametrize("url, first_page", [
+    ("https://forum.example.com/topic/29-a-question/", True),          # Invision 4
+    ("https://forum.example.com/topic/29-a-question/page/2/", False),
+    ("https://forum.example.com/topic/12/a-question", True),           # NodeBB
+    ("https://forum.example.com/t/a-question/1234", True),             # Discourse
+    ("https://forum.example.com/t/a-question/1234?page=2", False),
+    ("https://forum.example.com/threads/a-question.123/", True),       # XenForo
+    ("https://forum.example.com/threads/a-question.123/page-3", False),
+    ("https://example.org/forum/viewtopic.php?f=2&t=55", True),        # phpBB
+    ("https://example.org/forum/viewtopic.php?t=55&start=20", False),
+    ("https://example.org/forum/viewtopic.php?p=555", False),          # one post's address: unknown page
+    ("https://example.org/index.php?topic=12.0", True),                # SMF
+    ("https://example.org/index.php?topic=12.20", False),
+    ("https://blog.example.com/2020/01/a-post/", False),               # a blog post's comments
+    ("https://example.com/t/shirts", False),                           # a shop's path, no topic id
+])
+def test_a_topics_first_page_by_its_address(url, first_page):
+    from therapy_threads.readers.comments.base import Page
+    from therapy_threads.readers.comments.dom import Attrs
+    from therapy_threads.readers.comments.systems.opening_post import _topic_first_page
+    from therapy_threads.readers.html_text import parse_html
+    tree = parse_html(f'<html><head><link rel="canonical" href="{url}"></head><body></body></html>')
+    assert _topic_first_page(Page(root=tree.root, attrs=Attrs(), url=None, languages=())) is first_page
+
+
+def _ips_post(cid: int, name: str, words: str) -> str:
+    return (f'<article id="elComment_{cid}" class="cPost ipsBox ipsComment ipsComment_parent ipsClearfix">'
+            f'<aside class="cAuthorPane"><h3 class="ipsType_sectionHead cAuthorPane_author"><strong>'
+            f'<a href="https://forum.example.com/profile/{cid}-{name}/" class="ipsType_break">{name}</a></strong></h3>'
+            f'</aside><div id="comment-{cid}_wrap" data-commentid="{cid}" class="ipsColumn ipsComment_content">'
+            f'<div class="ipsComment_meta ipsType_light"><a href="https://forum.example.com/topic/29-q/?do=findComment'
+            f'&amp;comment={cid}"><time datetime="2023-05-0{cid % 9 + 1}T10:00:00Z">May {cid % 9 + 1}, 2023</time></a>'
+            f'</div><div class="cPost_contentWrap"><div data-role="commentContent" class="ipsType_normal '
+            f'ipsType_richText ipsContained"><p>{words}</p></div></div></div></article>')
+
+
+@pytest.mark.parametrize("canonical, expected", [
+    ("https://forum.example.com/topic/29-q/", ["A first answer to it.", "A second answer here."]),
+    ("https://forum.example.com/topic/29-q/page/2/", ["The question, asked at length.", "A first answer to it.",
+                                                      "A second answer here."]),
+])
+def test_without_the_engines_reader_a_topics_opening_post_is_the_post(canonical, expected):
+    from therapy_threads.readers.comments.engine import systems_off
+    posts = "".join(_ips_post(*p) for p in ((1, "ada_example", "The question, asked at length."),
+                                            (2, "bea_sample", "A first answer to it."),
+                                            (3, "cy_person", "A second answer here.")))
+    with systems_off(frozenset({"invision"})):
+        r = read_page('<h1 class="ipsType_pageTitle">Q</h1><div data-role="commentFeed">' + posts + "</div>",
+                      head=f'<link rel="canonical" href="{canonical}">')
+    assert [t for t, _, _, _ in shape(r)] == expected
