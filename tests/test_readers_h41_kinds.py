@@ -220,7 +220,6 @@ def test_onliner_forum_posts_authors_and_opening_post(later, first_marked, expec
     ("https://example.org/forum/viewtopic.php?f=2&t=55", True),        # phpBB
     ("https://example.org/forum/viewtopic.php?t=55&start=20", False),
     ("https://example.org/forum/viewtopic.php?p=555", False),          # one post's address: unknown page
-    ("https://example.org/showthread.php?t=7481802", False),           # vBulletin's address, kept by other software
     ("https://example.org/index.php?topic=12.0", True),                # SMF
     ("https://example.org/index.php?topic=12.20", False),
     ("https://blog.example.com/2020/01/a-post/", False),               # a blog post's comments

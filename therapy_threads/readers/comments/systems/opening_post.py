@@ -186,15 +186,13 @@ def reply_subject(page: Page, line: str) -> bool:
 
 # A forum engine's address for a topic page, as its router prints it in the canonical link:
 # Invision 4's ``/topic/ID-slug/``, NodeBB's ``/topic/ID/slug``, Discourse's ``/t/slug/ID``,
-# XenForo's ``/threads/slug.ID/``, phpBB's ``viewtopic.php?t=ID``, SMF's ``index.php?topic=ID``.
-# The engines print the topic's opening post with the replies' own markup at the top of its first
-# page (Invision's ``postContainer`` for every post, NodeBB's ``data-index="0"``, Discourse's
-# ``#post_1``). vBulletin's ``showthread.php?t=ID`` is left out: sites that replaced vBulletin
-# keep its addresses (The Student Room's own forum prints the opening post apart, above the
-# replies, so the first reply block is a reply).
+# XenForo's ``/threads/slug.ID/``, phpBB's ``viewtopic.php?t=ID``, vBulletin's
+# ``showthread.php?t=ID``, SMF's ``index.php?topic=ID``. The engines print the topic's opening
+# post with the replies' own markup at the top of its first page (Invision's ``postContainer``
+# for every post, NodeBB's ``data-index="0"``, Discourse's ``#post_1``).
 _TOPIC_ADDRESS = re.compile(r"^https?://[^/]+(?:/[^?#]*)?/(?:topic|topics|thread|threads)/[^/?#]+"
                             r"|^https?://[^/]+(?:/[^?#]*)?/t/[^/?#]+/\d+"
-                            r"|/viewtopic\.php\?(?:[^#]*&)?t=\d+|[?&]topic=\d+", re.I)
+                            r"|/(?:viewtopic|showthread)\.php\?(?:[^#]*&)?t=\d+|[?&]topic=\d+", re.I)
 # A later page of the topic in that address (``/page/2/``, ``?page=2``, phpBB's ``&start=20``,
 # SMF's ``topic=ID.20``); the address of one post (``viewtopic.php?p=ID``) says nothing.
 _LATER_PAGE = re.compile(r"/page[-/]?([2-9]|\d{2,})\b|[?&](?:page|start)=(?!0*1?(?:\D|$))\d+"
