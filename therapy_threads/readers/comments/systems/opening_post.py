@@ -184,39 +184,11 @@ def reply_subject(page: Page, line: str) -> bool:
     return len(subject) >= _MIN_TITLE and any(subject in t for t in _page_titles(page))
 
 
-# A forum engine's address for a topic page, as its router prints it in the canonical link:
-# Invision 4's ``/topic/ID-slug/``, NodeBB's ``/topic/ID/slug``, Discourse's ``/t/slug/ID``,
-# XenForo's ``/threads/slug.ID/``, phpBB's ``viewtopic.php?t=ID``, vBulletin's
-# ``showthread.php?t=ID``, SMF's ``index.php?topic=ID``. The engines print the topic's opening
-# post with the replies' own markup at the top of its first page (Invision's ``postContainer``
-# for every post, NodeBB's ``data-index="0"``, Discourse's ``#post_1``).
-_TOPIC_ADDRESS = re.compile(r"^https?://[^/]+(?:/[^?#]*)?/(?:topic|topics|thread|threads)/[^/?#]+"
-                            r"|^https?://[^/]+(?:/[^?#]*)?/t/[^/?#]+/\d+"
-                            r"|/(?:viewtopic|showthread)\.php\?(?:[^#]*&)?t=\d+|[?&]topic=\d+", re.I)
-# A later page of the topic in that address (``/page/2/``, ``?page=2``, phpBB's ``&start=20``,
-# SMF's ``topic=ID.20``); the address of one post (``viewtopic.php?p=ID``) says nothing.
-_LATER_PAGE = re.compile(r"/page[-/]?([2-9]|\d{2,})\b|[?&](?:page|start)=(?!0*1?(?:\D|$))\d+"
-                         r"|[?&]topic=\d+\.(?!0+(?:\D|$))\d+", re.I)
-
-
-def _topic_first_page(page: Page) -> bool:
-    """The page's own (canonical) address is a forum topic's first page."""
-    urls = [page.url or ""]
-    canon = page.root.css_first("link[rel='canonical']")
-    if canon is not None:
-        urls.append(page.attrs.get(canon, "href") or "")
-    topic = [u for u in urls if _TOPIC_ADDRESS.search(u)]
-    return bool(topic) and not any(_LATER_PAGE.search(u) for u in urls)
-
-
 def opening_post(page: Page, blocks: list) -> bool:
     """Whether ``blocks[0]`` (the blocks in document order) is the topic's own post."""
     if len(blocks) < 2:
         return False
     first, rest = blocks[0], blocks[1:]
-    # The first block of a topic's first page, by the page's own address.
-    if _topic_first_page(page):
-        return True
     # Forum engines number a topic's posts from its opening post: "#1" is the topic itself.
     if _place(page, first) == 1 and _place(page, rest[0]) == 2:
         return True
