@@ -206,13 +206,26 @@ def unwrap_wayback(url: str | None) -> str | None:
 # the reply tree stops at tree.MAX_DEPTH levels anyway, so subtrees deeper than that are cut
 # out before parsing and reported; what they held is counted by the caller.
 MAX_ELEMENT_DEPTH = 400
-_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>|<!--.*?-->|<(script|style)\b[^>]*>.*?</\4\s*>",
-                     re.S | re.I)
-# Elements that must be closed explicitly; those the parser closes implicitly (p, li, td, ...)
-# would make a plain counter drift upwards on sloppy but flat pages, so they are not counted.
+_TAG_RE = re.compile(r"<!--.*?-->|<(?P<end>/?)(?P<name>[a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(?P<selfclose>/?)>",
+                     re.S)
+# A script's or style's content is raw text to the parser (JSON in a script can hold "<font>" by
+# the thousand): the scan jumps to its end tag, and an unclosed one runs to the end of the page.
+_RAW_END = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+# The elements whose open/close the bound follows. Those the parser closes implicitly and that do
+# not bound a scope (p, li, dd, option ...) are left out: a plain counter would drift upwards on
+# sloppy but flat pages. Table parts are in, because the parser's own rules for them are simple
+# and they decide what an unclosed element inside them becomes (below).
 _COUNTED = frozenset({"div", "ul", "ol", "dl", "section", "article", "aside", "nav", "main",
                       "header", "footer", "table", "blockquote", "span", "a", "form", "figure",
-                      "details", "fieldset", "em", "strong", "b", "i", "small", "font", "center"})
+                      "details", "fieldset", "em", "strong", "b", "i", "small", "font", "center",
+                      "tr", "td", "th", "caption"})
+# HTML5 tree construction: an end tag closes its element only if that element is "in scope"
+# (no td/th/table/caption between it and the current node), and then closes every element still
+# open above it; an end tag whose element is not in scope is ignored. So ``</td>`` ends a cell's
+# unclosed div and span (Hacker News 2013-2017 never closes ``div.comment`` or ``span.c00``: a
+# counter of start and end tags climbs by two per comment and cut a 377-comment thread).
+_SCOPE = frozenset({"td", "th", "table", "caption"})
+_TABLE_PARTS = frozenset({"td", "th", "tr", "caption"})  # "in table scope": only table bounds
 
 
 _BLOCK_TAG = re.compile(r"<(?:/?(?:p|div|li|ul|ol|dl|dt|dd|tr|table|section|article|blockquote|"
@@ -232,31 +245,89 @@ def bound_depth(text: str, cap: int = MAX_ELEMENT_DEPTH) -> tuple[str, list[str]
 
     A subtree past the bound is replaced by its words in one flat block, so a post's text is
     kept while nothing is parsed at that depth; comments inside it are the caller's to count.
-    Returns the text unchanged (and no pieces) for any page of normal depth; the scan is one
-    regex pass over the tags, linear in the size of the page.
+    Returns the text unchanged (and no pieces) for any page of normal depth. The depth is the
+    parser's stack of open elements as HTML5 builds it for the elements followed (end tags close
+    what is in scope, a new cell or row closes the open one, a new link the open link); one regex
+    pass over the tags, each element pushed and popped once, so linear in the size of the page.
     """
     if text.count("<") < cap:
         return text, []
-    depth = 0
+    stack: list[str] = []
+    where: dict[str, list[int]] = {}
+    bounds: list[int] = []   # positions of scope boundaries (td, th, table, caption)
+    tables: list[int] = []
     cut_start = -1
     cuts: list[tuple[int, int]] = []
-    for m in _TAG_RE.finditer(text):
-        name = m.group(2)
+
+    def top(name: str, floor: list[int]) -> int:
+        """Position of the innermost open ``name`` above the innermost entry of ``floor``, or -1."""
+        at = where.get(name)
+        if not at:
+            return -1
+        lowest = floor[-1] if floor else -1
+        return at[-1] if at[-1] > lowest else -1
+
+    def pop_to(i: int) -> None:
+        while len(stack) > i:
+            name = stack.pop()
+            where[name].pop()
+            if name in _SCOPE:
+                bounds.pop()
+            if name == "table":
+                tables.pop()
+
+    pos = 0
+    while True:
+        m = _TAG_RE.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        name = m.group("name")
         if name is None:
-            continue  # comment, script or style
+            continue  # an HTML comment
         name = name.lower()
-        if name not in _COUNTED or m.group(3):
+        if name in _RAW_END and not m.group("end"):
+            close = _RAW_END[name].search(text, pos)
+            if close is None:
+                break
+            pos = close.end()
             continue
-        if m.group(1):  # end tag
-            if depth > 0:
-                depth -= 1
-            if cut_start >= 0 and depth == cap:
-                cuts.append((cut_start, m.end()))
+        if name not in _COUNTED or m.group("selfclose"):
+            continue
+        if m.group("end"):  # end tag
+            if name == "table":
+                t = tables[-1] if tables else -1
+            else:
+                t = top(name, tables if name in _TABLE_PARTS else bounds)
+            if t < 0:
+                continue  # nothing of that name is open in scope: the parser ignores the tag
+            pop_to(t)
+            if cut_start >= 0 and t <= cap:
+                # its own end tag closes the cut element; an outer one closes it in passing
+                cuts.append((cut_start, m.end() if t == cap else m.start()))
                 cut_start = -1
-        else:
-            depth += 1
-            if depth == cap + 1 and cut_start < 0:
-                cut_start = m.start()
+            continue
+        t = -1
+        if name in ("td", "th"):
+            t = max(top("td", tables), top("th", tables))
+        elif name == "tr":
+            t = min((p for p in (top("tr", tables), top("td", tables), top("th", tables)) if p >= 0),
+                    default=-1)
+        elif name == "a":
+            t = top("a", bounds)
+        if t >= 0:
+            pop_to(t)
+            if cut_start >= 0 and t <= cap:
+                cuts.append((cut_start, m.start()))
+                cut_start = -1
+        where.setdefault(name, []).append(len(stack))
+        if name in _SCOPE:
+            bounds.append(len(stack))
+        if name == "table":
+            tables.append(len(stack))
+        stack.append(name)
+        if len(stack) == cap + 1 and cut_start < 0:
+            cut_start = m.start()
     if cut_start >= 0:
         cuts.append((cut_start, len(text)))
     if not cuts:

@@ -1797,7 +1797,10 @@ def _quotes_a_post(page: Page, el: LexborNode) -> bool:
     lead = _first_element(first) if cite is not None and cite.mem_id != first.mem_id else cite
     if cite is not None and lead is not None and lead.mem_id == cite.mem_id:
         head = cite.text(separator=" ", strip=True)
-        return 0 < len(head) <= 160 and _CITE_SAID.search(head) is not None
+        # onliner.by's phpBB-derived quote button prints the attribution without the verb:
+        # ``<blockquote class="uncited"><div><cite>NAME:</cite>words``.
+        return 0 < len(head) <= 160 and _CITE_SAID.search(head) is not None \
+            or 0 < len(head) <= 60 and head.endswith(":") and head.count(" ") <= 3
     head = first.text(separator=" ", strip=True)
     if not head or len(head) > 80:
         return False

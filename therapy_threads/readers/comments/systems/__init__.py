@@ -87,6 +87,7 @@ from .vanilla import Vanilla
 from .webmention import Webmention
 from .weibo import Weibo
 from .woltlab import WoltLab
+from .onliner_forum import OnlinerForum
 from .vbulletin import VBulletin
 from .wordpress import WordPress
 from .wpdiscuz import WpDiscuz
@@ -101,7 +102,7 @@ SYSTEMS: tuple[CommentSystem, ...] = tuple(sorted(
      AntDesign(), SemanticUI(), Sina(), Weibo(), DevDojo(), StackExchange(), SabaiDiscuss(), ApacheAnswer(), DWQA(), Askbot(),
      SchemaAnswer(), AnswerList(), CareerCup(), Homeland(), Talkyard(), GitHub(), Lobsters(), HackerNews(), SpotIM(), YouTube(),
      SfComment(), ForumMagnum(), Lemmy(), VBulletin(), Drupal(), Staticman(), Blogger(), Spip(),
-     Vanilla(), WoltLab(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
+     Vanilla(), WoltLab(), OnlinerForum(), Inyoka(), HealthUnlocked(), UBBThreads(), Kunena(), KunenaBootstrap(), InSided(), FanFiction(), FlatTable(),
      ForumPosts(), PostTable(),
      PwComments(), WordPress(), TypePad(), Substack(), Medium(), Webmention(), PlainLists(), Generic(), NumberedPosts(), ReplyButtonPosts(), ProfileBlocks(),
      DatedBlocks()),

@@ -128,7 +128,14 @@ class PostTable(CommentSystem):
                 # The words row is not another header (a table of names: every row a profile
                 # link) nor a spacer row between one-row comments; a data table prints every row
                 # alike, while a post's header row and its words row differ (cells, classes).
-                if not name or len(name) > 60 or _text_len(head) > _MAX_HEAD \
+                # A post's words are one cell of its row (the poster's cell spans beside it); a
+                # data table's row under a spanning cell spreads its text over several cells
+                # (an article's table of deposits: bank, product, currency, term, rate).
+                # A row that fills every column beside the spanning cell with cells of its own is
+                # a grid's row too (a post's words cell spans the header's columns).
+                spread = len(wc) > 1 and _text_len(cell) * 2 <= _text_len(words) \
+                    or len(wc) >= 3 and len(wc) >= len(hc) - 1
+                if not name or len(name) > 60 or _text_len(head) > _MAX_HEAD or spread \
                         or _row_shape(page, head) == _row_shape(page, words) \
                         or not _has_words(cell) or span == 1 and self._author(page, words)[1]:
                     i += 1
