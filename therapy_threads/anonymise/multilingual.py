@@ -67,13 +67,13 @@ _CALLED = frozenset({"llama", "llaman", "chama", "chamam", "appelle", "appellent
 # another name given for the same person ("X Y, Tore, e Battore per mia nonna", "X (Bachis per tutti)")
 _ALIAS_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:e|y|et|ou|o|and)[ \t]+)?|[ \t]+\([ \t]*|[ \t]+(?:e|y|et|ou|o|and)[ \t]+)"
                           r"(?P<a>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \t]*[,)]|[ \t]+(?:per|para|pour|for|pra|à|a)[ \t])")
-# what follows a person's name as the subject of a verb, by language: the third person of "have", "be" and "go" and the
-# negation that opens a predicate ("X avait", "X ne sait pas", "X no sabe", "X non sa", "X não sabe"), and the French
-# cleft's relative ("c'est X qui")
 # languages whose given names are so often ordinary words that the national names data keeps the word-names as names
 # (lexicon_export's NATIONAL_WORD_NAMES_GIVEN_ONLY: Swedish, Danish, Norwegian, Finnish "Dag", "Bror", "Tage", "Aamu"):
 # there a capital after a strong cue is the name whatever the word's frequency
 _WORD_NAME_LANGS = frozenset({"sv", "da", "no", "nn", "nb", "fi"})
+# what follows a person's name as the subject of a verb, by language: the third person of "have", "be" and "go" and the
+# negation that opens a predicate ("X avait", "X ne sait pas", "X no sabe", "X non sa", "X não sabe"), and the French
+# cleft's relative ("c'est X qui")
 _SUBJECT_AFTER = {
     "fr": re.compile(r"[ \t]+(?:a|avait|aura|est|était|sera|ne|n['’]|va|allait|vient|venait|qui|m['’]a|m['’]avait)(?![\w'’])"),
     "es": re.compile(r"[ \t]+(?:tiene|tenía|es|era|está|estaba|no|va|iba|ha|había|fue)(?![\w'’])"),

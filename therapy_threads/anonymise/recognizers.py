@@ -3389,7 +3389,7 @@ class TitleRecognizer(Recognizer):
         self._abbreviated = titles.abbreviated(cues.policy.rules.titles | cues.policy.rules.academic_titles)
         # an academic title right before a word: what follows is a surname, whatever else the word is ("Frau
         # Dr. Glück", "Mag.a Stern"); not the bare "Herr"/"Frau" ("Herr Gott")
-        self._academic = titles.academic_before(cues.policy.rules.academic_titles)
+        self._academic = titles.before_pattern(cues.policy.rules.academic_titles)
         self.triggers = first_runs(cues.titles | cues.loan_titles)  # every span starts from a title of ``_re``
 
     def analyze(self, t: TextContext) -> Iterator[Span]:

@@ -4,7 +4,7 @@ Dr. X", "Sgt. X", "dr x" in chat), and the patterns every recognizer reads them 
 The words are data, each list in the table of its language: the policy's ``[rules] titles`` for
 English and German (the languages the policy's rules are written for, with the military ranks of
 English), its ``academic_titles`` of Austria, Germany and Switzerland (titles too, and after which a word is
-a surname whatever else it is: :func:`academic_before`) and its ``lower_titles``, the titles English and German chat writes in lower case before a
+a surname whatever else it is: :func:`before_pattern`) and its ``lower_titles``, the titles English and German chat writes in lower case before a
 name ("dr x", "frau x", "mag. x"); ``language_cues.toml`` ``titles`` and ``lower_titles`` for each
 other language. No title is written in code: the TitleRecognizer's patterns (a chain of titles, then
 initials, a particle or a lower-case name), the anonymiser's trimming of titles off NER spans and the
@@ -28,10 +28,11 @@ def abbreviated(titles) -> frozenset[str]:
     return frozenset(t.casefold().rstrip(".") for t in titles if t.endswith("."))
 
 
-def academic_before(words) -> re.Pattern[str]:
-    """An academic title right before a word, any case (``[rules] academic_titles``): "Frau Dr. Glück", "Mag.a
-    Stern", "Dipl.-Psych. Wolf", "DSA Winkler". A title ending in "-" is a prefix of titles ("Dipl.-Päd.").
-    Search it in the 16 characters before a word."""
+def before_pattern(words) -> re.Pattern[str]:
+    """Any of ``words`` (titles, period optional) right before a word, any case: the academic titles
+    (``[rules] academic_titles``: "Frau Dr. Glück", "Mag.a Stern", "Dipl.-Psych. Wolf", "DSA Winkler") or every
+    title of the covered languages ("Mme ", "la Dre ", "dott.ssa "). A title ending in "-" is a prefix of titles
+    ("Dipl.-Päd."). Search it in the 16 characters before a word."""
     full = [w.rstrip(".") for w in words if not w.endswith("-")]
     prefixes = [w for w in words if w.endswith("-")]
     alts = [_alternation(set(full))] + [re.escape(p) + r"[^\W\d_]+" for p in sorted(prefixes)]
@@ -52,12 +53,6 @@ def prefix_pattern(words) -> re.Pattern[str]:
     """A chain of titles opening a phrase, any case ("Dr. ", "Frau Dr. ", "Sgt "): what is trimmed off a
     name the NER model found."""
     return re.compile(r"^(?:(?:" + _alternation(words) + r")\.?\s+)+", re.I)
-
-
-def before_pattern(words) -> re.Pattern[str]:
-    """Any of ``words`` (titles, period optional) right before a word, any case: search it in the 16 characters
-    before the word ("Mme ", "la Dre ", "dott.ssa ")."""
-    return re.compile(r"(?<![\w.-])(?:" + _alternation({w.rstrip(".") for w in words}) + r")\.?[ \t]+$", re.I)
 
 
 def forms_of_address() -> frozenset[str]:
