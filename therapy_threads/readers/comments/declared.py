@@ -13,6 +13,7 @@ Three questions, asked so that a page with comments never yields zero in silence
 """
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -109,6 +110,33 @@ def _points_here(href: str, own: tuple[str, str]) -> bool:
     if u.netloc and u.netloc.lower().removeprefix("www.") != own[0]:
         return True  # another host (a mirror, a saved copy): nothing to compare
     return _PATH_TAIL.sub("", u.path) == own[1]
+
+
+def json_ld_objects(root: LexborNode, limit: int = 400) -> list[dict]:
+    """The objects of the page's JSON-LD blocks (``@graph`` and nested values flattened), in
+    document order."""
+    out: list[dict] = []
+    for n in root.css("script[type='application/ld+json']")[:20]:
+        raw = n.text(strip=True)
+        if not raw or len(raw) > 1_000_000:
+            continue
+        try:
+            stack = [json.loads(raw)]
+        except ValueError:
+            continue
+        while stack and len(out) < limit:
+            d = stack.pop(0)
+            if isinstance(d, list):
+                stack[:0] = d
+            elif isinstance(d, dict):
+                out.append(d)
+                stack[:0] = [v for v in d.values() if isinstance(v, (dict, list))]
+    return out
+
+
+def ld_types(d: dict) -> set[str]:
+    t = d.get("@type")
+    return {x.rsplit("/", 1)[-1] for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
 
 
 _THRESHOLD_OPTION = re.compile(r"^-?\d+:\s*(\d{1,6})\s+comments?$", re.I)

@@ -1,0 +1,131 @@
+"""Kinds left open after i12-fix42, as small synthetic pages (invented users and words):
+
+* Leave-system-out, a forum topic's opening post: a reader that knows no engine takes the first
+  block for the topic's own post only on a second sign the engine prints itself - the post's place
+  in an attribute (NodeBB ``data-index``, Discourse ``post_N`` / ``itemprop=position``, Flarum
+  ``data-number``), a first-post mark (FluxBB ``firstpost``, Invision 5 ``data-ips-first-post``),
+  or the page's schema.org posting holding the block's words (Invision 4, QAPage). The page's
+  address alone is no sign (a theme may print the opening post apart: the first block is a reply).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from pagekit import read_page, shape
+
+from therapy_threads.readers.comments.engine import systems_off
+
+# --------------------------------------------------------------------------- 1. opening posts
+
+_WORDS = ["The question itself, asked at some length here.", "A first answer to the question.",
+          "A second answer, with more detail.", "A third answer that closes it."]
+_WHO = ["ada_example", "bea_sample", "cy_person", "dee_test"]
+
+
+def _nodebb(first_index: int, n: int = 4) -> str:
+    """NodeBB's topic list (``partials/topic/post.tpl``): ``li[component=post][data-index]``."""
+    rows = []
+    for i in range(n):
+        idx = first_index + i
+        rows.append(
+            f'<li component="post" class="" data-index="{idx}" data-pid="{900 + idx}" data-uid="{10 + i}" '
+            f'itemscope itemtype="http://schema.org/Comment"><a component="post/anchor" data-index="{idx}" '
+            f'id="{idx + 1}"></a><div class="post-header"><a href="/user/{_WHO[i]}" data-username="{_WHO[i]}">'
+            f'{_WHO[i]}</a> <a href="/post/{900 + idx}" class="permalink"><span class="timeago" '
+            f'title="2024-05-0{i + 1}T10:00:00.000Z">May {i + 1}, 2024</span></a></div>'
+            f'<div class="content" component="post/content" itemprop="text"><p>{_WORDS[i]}</p></div>'
+            f'<div class="post-footer"><a component="post/reply" href="#">Reply</a></div></li>')
+    return '<h1 component="post/header">A question</h1><ul component="topic" class="posts" data-tid="77">' \
+        + "".join(rows) + "</ul>"
+
+
+@pytest.mark.parametrize("first_index, expected", [
+    (0, _WORDS[1:]),          # the topic's first page: data-index 0 is the topic's own post
+    (20, _WORDS),             # a later page: every block is a reply
+])
+def test_without_nodebb_its_first_post_by_data_index(first_index, expected):
+    with systems_off(frozenset({"nodebb"})):
+        r = read_page(_nodebb(first_index))
+    assert [t for t, _, _, _ in shape(r)] == expected
+
+
+def _discourse_crawler(first: int) -> str:
+    """Discourse's crawler view (``topics/show.html.erb``): ``div#post_N.crawler-post`` with
+    ``span[itemprop=position]``; itemprop=comment from the second post on."""
+    posts = []
+    for i in range(4):
+        num = first + i
+        prop = " itemprop='comment' itemscope itemtype='http://schema.org/Comment'" if num > 1 else ""
+        posts.append(
+            f"<div id='post_{num}'{prop} class='topic-body crawler-post'><div class='crawler-post-meta'>"
+            f"<span class='creator' itemprop='author'><a itemprop='url' href='/u/{_WHO[i]}'>"
+            f"<span itemprop='name'>{_WHO[i]}</span></a></span><span class='crawler-post-infos'>"
+            f"<time datetime='2024-05-0{i + 1}T10:00:00Z' class='post-time'>May {i + 1}, 2024</time>"
+            f"<span itemprop='position'>{num}</span></span></div>"
+            f"<div class='post' itemprop='text'><p>{_WORDS[i]}</p></div></div>")
+    return "<div id='main-outlet'><h1>A question</h1>" + "".join(posts) + "</div>"
+
+
+@pytest.mark.parametrize("first, expected", [(1, _WORDS[1:]), (21, _WORDS)])
+def test_without_discourse_its_first_post_by_position(first, expected):
+    with systems_off(frozenset({"discourse"})):
+        r = read_page(_discourse_crawler(first))
+    assert [t for t, _, _, _ in shape(r)] == expected
+
+
+def _ips_post(cid: int, i: int, words: str, mark: str = "") -> str:
+    """Invision 4's ``postContainer``: ``article#elComment_ID.cPost``."""
+    return (f'<article id="elComment_{cid}" class="cPost ipsBox ipsComment ipsComment_parent ipsClearfix {mark}">'
+            f'<aside class="cAuthorPane"><h3 class="ipsType_sectionHead cAuthorPane_author"><strong>'
+            f'<a href="https://forum.example.com/profile/{cid}-{_WHO[i]}/" class="ipsType_break">{_WHO[i]}</a>'
+            f'</strong></h3></aside><div id="comment-{cid}_wrap" data-commentid="{cid}" class="ipsColumn '
+            f'ipsComment_content"><div class="ipsComment_meta ipsType_light"><a href="https://forum.example.com/'
+            f'topic/29-q/?do=findComment&amp;comment={cid}"><time datetime="2023-05-0{i + 1}T10:00:00Z">May '
+            f'{i + 1}, 2023</time></a></div><div class="cPost_contentWrap"><div data-role="commentContent" '
+            f'class="ipsType_normal ipsType_richText ipsContained">{words}</div></div></div></article>')
+
+
+def _ld(text: str) -> str:
+    data = {"@context": "http://schema.org", "@type": "DiscussionForumPosting", "name": "A question",
+            "headline": "A question", "text": text, "author": {"@type": "Person", "name": _WHO[0]}}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize("posts, expected", [
+    # Invision 4's topic view: the posting's text is the first post's words
+    ([(37, 0, f"<p>{_WORDS[0]}</p>"), (38, 1, f"<p>{_WORDS[1]}</p>"), (39, 2, f"<p>{_WORDS[2]}</p>")],
+     _WORDS[1:3]),
+    # the opening post printed apart (not a block): the first reply quotes it, and stays
+    ([(38, 1, f'<blockquote class="ipsQuote"><p>{_WORDS[0]}</p></blockquote><p>{_WORDS[1]}</p>'),
+      (39, 2, f"<p>{_WORDS[2]}</p>")], [_WORDS[1], _WORDS[2]]),
+])
+def test_without_invision_the_posting_in_structured_data_is_the_post(posts, expected):
+    with systems_off(frozenset({"invision"})):
+        r = read_page('<h1 class="ipsType_pageTitle">A question</h1><div data-role="commentFeed">'
+                      + "".join(_ips_post(*p) for p in posts) + "</div>", head=_ld(_WORDS[0]))
+    assert [t for t, _, _, _ in shape(r)] == expected
+
+
+def _marked(mark_first: str, mark_all: str = "") -> str:
+    posts = []
+    for i in range(4):
+        mark = mark_all + (" " + mark_first if i == 0 else "")
+        posts.append(_ips_post(37 + i, i, f"<p>{_WORDS[i]}</p>", mark))
+    return '<h1 class="ipsType_pageTitle">A question</h1><div data-role="commentFeed">' + "".join(posts) + "</div>"
+
+
+@pytest.mark.parametrize("mark_first, mark_all, expected", [
+    ("", "", _WORDS),                         # no sign: every block is a comment
+    ("firstpost", "", _WORDS[1:]),            # FluxBB's viewtopic.php: div.blockpost.firstpost
+    ("spFirstPost", "", _WORDS[1:]),          # SimplePress
+    ("qa-topic-first-post", "", _WORDS[1:]),  # a board's own name for it
+    ('" data-ips-first-post="', "", _WORDS[1:]),  # Invision 5's attribute
+    ("thread-starter", "", _WORDS),           # a badge of the topic's author, on any of their posts
+    ("axd_first-post", "", _WORDS),           # an ad slot named after the first post
+    ("firstpost", "firstpost", _WORDS),       # every block so marked: no sign
+])
+def test_without_its_engine_a_first_post_mark(mark_first, mark_all, expected):
+    with systems_off(frozenset({"invision"})):
+        r = read_page(_marked(mark_first, mark_all))
+    assert [t for t, _, _, _ in shape(r)] == expected
