@@ -129,3 +129,48 @@ def test_without_its_engine_a_first_post_mark(mark_first, mark_all, expected):
     with systems_off(frozenset({"invision"})):
         r = read_page(_marked(mark_first, mark_all))
     assert [t for t, _, _, _ in shape(r)] == expected
+
+
+# --------------------------------------------------------------------------- 2. declared in a shell
+# A page whose comments render in the browser states their number in what the server sends: a web
+# component's attribute (new Reddit's shreddit-post), schema.org's commentCount or a CommentAction
+# interactionStatistic in JSON-LD, a meta tag. Read as the declared count, it turns a silent zero
+# into "states N, none could be read" with the guessed system.
+
+def _ld_count(data: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+_ARTICLE = "<article><h1>A post</h1><p>The post's own words, long enough to be a body of text.</p></article>"
+
+
+@pytest.mark.parametrize("head, body, declared, system", [
+    ("", '<shreddit-post post-title="A post" comment-count="47" author="ada_example"></shreddit-post>'
+         '<shreddit-post-overflow-menu comment-count="47"></shreddit-post-overflow-menu>' + _ARTICLE,
+     47, "shreddit"),
+    (_ld_count({"@context": "https://schema.org", "@type": "BlogPosting", "headline": "A post",
+                "commentCount": 12}), _ARTICLE, 12, None),
+    (_ld_count({"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "headline": "A post",
+                "interactionStatistic": [{"@type": "InteractionCounter", "interactionType":
+                                          "https://schema.org/CommentAction", "userInteractionCount": 9}]}]}),
+     _ARTICLE, 9, None),
+    ('<meta property="article:comment_count" content="5">', _ARTICLE, 5, None),
+])
+def test_a_count_declared_in_a_script_shell_is_no_silent_zero(head, body, declared, system):
+    r = read_page(body, head=head)
+    assert r.posts[0].declared_comment_count == declared
+    warn = [i for i in r.issues if i.code == "comments_not_extracted"]
+    assert warn and f"states {declared} comment(s)" in warn[0].message
+    assert (f"comment system: {system}" in warn[0].message) is (system is not None)
+
+
+@pytest.mark.parametrize("body", [
+    # a listing: each teaser states its own count, none is this page's
+    '<shreddit-post comment-count="3"></shreddit-post><shreddit-post comment-count="8"></shreddit-post>' + _ARTICLE,
+    # a count of something else
+    '<div data-like-count="12"></div>' + _ARTICLE,
+])
+def test_counts_that_disagree_or_are_not_of_comments_declare_nothing(body):
+    r = read_page(body)
+    assert r.posts[0].declared_comment_count is None
+    assert "comments_not_extracted" not in [i.code for i in r.issues]

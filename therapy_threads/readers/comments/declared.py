@@ -198,7 +198,82 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
         c = count_in(n.text(separator=" ", strip=True))
         if c is not None:
             return c, "link"
+    return _shell_count(root, attrs)
+
+
+# A page whose comments render in the browser still states their number in what the server
+# sends: schema.org's ``commentCount`` or an ``interactionStatistic`` of ``CommentAction``
+# (``UserComments`` before 2016) in JSON-LD, a web component's ``comment-count`` attribute
+# (new Reddit's ``<shreddit-post comment-count="47">``), a meta tag named for the count.
+_COUNT_ATTRS = ("comment-count", "data-comment-count", "commentcount", "comments-count",
+                "data-comments-count")
+_COUNT_META = re.compile(r"^(?:[a-z]+:)?comments?[-_:]?count$", re.I)
+_COMMENT_ACTION = re.compile(r"(?:^|/)(?:CommentAction|UserComments)$")
+
+
+def _count_value(v) -> int | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int) and 0 <= v < 10_000_000:
+        return v
+    if isinstance(v, str) and v.strip().isdigit() and len(v.strip()) <= 7:
+        return int(v.strip())
+    return None
+
+
+def _one(values: list[int]) -> int | None:
+    """The count when every statement of it agrees (a listing states one per teaser)."""
+    return values[0] if values and len(set(values)) == 1 else None
+
+
+def _ld_counts(root: LexborNode) -> list[int]:
+    out = []
+    for d in json_ld_objects(root):
+        if ld_types(d) & {"Comment", "Answer", "ListItem", "Review"}:
+            continue
+        c = _count_value(d.get("commentCount"))
+        stats = d.get("interactionStatistic")
+        for st in (stats if isinstance(stats, list) else [stats]):
+            if c is None and isinstance(st, dict):
+                kind = st.get("interactionType")
+                kind = kind.get("@type") if isinstance(kind, dict) else kind
+                if isinstance(kind, str) and _COMMENT_ACTION.search(kind):
+                    c = _count_value(st.get("userInteractionCount"))
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _shell_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
+    c = _one(_ld_counts(root))
+    if c is not None:
+        return c, "structured data"
+    found: list[tuple[int, str]] = []
+    for n in root.css(", ".join(f"[{a}]" for a in _COUNT_ATTRS)):
+        for a in _COUNT_ATTRS:
+            v = _count_value(attrs.get(n, a))
+            if v is not None:
+                found.append((v, n.tag))
+                break
+        if len(found) > 40:
+            return None, ""
+    c = _one([v for v, _ in found])
+    if c is not None:
+        tag = next((t for _, t in found if "-" in t), found[0][1])
+        return c, f"the {tag} element's comment count"
+    values = [_count_value(attrs.get(n, "content")) for n in root.css("meta[name], meta[property]")
+              if _COUNT_META.match(attrs.get(n, "name") or attrs.get(n, "property"))]
+    c = _one([v for v in values if v is not None])
+    if c is not None:
+        return c, "metadata"
     return None, ""
+
+
+def shell_system(where: str) -> str | None:
+    """The comment system a declaration's web component names: ``<shreddit-post>`` is
+    Reddit's shreddit."""
+    m = re.match(r"^the ([a-z][a-z0-9]*)-[a-z0-9-]+ element's", where)
+    return m.group(1) if m else None
 
 
 # Systems that render comments in the browser: (name, markers in the lower-cased HTML).
