@@ -174,3 +174,21 @@ def test_counts_that_disagree_or_are_not_of_comments_declare_nothing(body):
     r = read_page(body)
     assert r.posts[0].declared_comment_count is None
     assert "comments_not_extracted" not in [i.code for i in r.issues]
+
+
+# --------------------------------------------------------------------------- 4. one bare-name rule
+# A name printed as plain text beside the date on a signature line (Stack Exchange's deleted or
+# unregistered commenter, a theme's "NAME <time>" header) is read by one rule for both shapes.
+
+@pytest.mark.parametrize("text, name", [
+    ("user3535137", "user3535137"),
+    (" – Ada Example ", "Ada Example"),
+    ("Reply", None),                          # a button's word
+    ("3 hours ago", None),                    # a time left over
+    ("this is what I think, really", None),   # a sentence, not a name
+    ("one two three four", None),             # too many words for a name
+    ("", None),
+])
+def test_bare_name(text, name):
+    from therapy_threads.readers.comments.cleanup import bare_name
+    assert bare_name(text, ("en",)) == name

@@ -397,6 +397,24 @@ _NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|non vérifi�
 _ESCAPED_TAG = re.compile(r"</?(?:span|a|b|strong|em|i|div|bdi)\b[^<>]{0,200}>", re.I)
 
 
+def bare_name(text: str, languages: tuple[str, ...] = ()) -> str | None:
+    """A commenter's name printed as plain text on a signature line, once the date is taken out
+    ("– user3535137 15 апр. 14", Stack Exchange's line for a deleted or unregistered account;
+    a theme's "NAME <time>" header): one short name and nothing else (no sentence, no "Reply",
+    role or profile label, no time or date left over), or None. The one test both shapes use
+    (``engine._dated_line_name``, ``stackexchange.signed_line``)."""
+    rest = " ".join(text.split()).strip(" |•·-–—:/\u00a0")
+    if not rest:
+        return None
+    name = clean_author(rest, languages)
+    if name and name == rest and len(name) <= 40 and len(name.split()) <= 3 \
+            and not any(ch in name for ch in ".!?,;:()") and not is_reply_word(name) \
+            and not is_role_word(name) and not is_profile_label(name) \
+            and not is_relative_time(name) and not is_date_line(name, languages):
+        return name
+    return None
+
+
 def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | None:
     """A commenter's display name without "says:", dates, "Reply" or counters; None if nothing."""
     if not name:
