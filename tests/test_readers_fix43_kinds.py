@@ -192,3 +192,17 @@ def test_counts_that_disagree_or_are_not_of_comments_declare_nothing(body):
 def test_bare_name(text, name):
     from therapy_threads.readers.comments.cleanup import bare_name
     assert bare_name(text, ("en",)) == name
+
+
+@pytest.mark.parametrize("stated, warned", [(3, False), (2, False), (5, True)])
+def test_a_forum_topics_stated_count_may_take_in_its_opening_post(stated, warned):
+    # Invision 4 states the topic's posts (with the opening post) as its CommentAction count.
+    data = {"@context": "http://schema.org", "@type": "DiscussionForumPosting", "headline": "A question",
+            "text": _WORDS[0], "interactionStatistic": [
+                {"@type": "InteractionCounter", "interactionType": "http://schema.org/CommentAction",
+                 "userInteractionCount": stated}]}
+    posts = "".join(_ips_post(37 + i, i, f"<p>{_WORDS[i]}</p>") for i in range(3))
+    r = read_page('<h1 class="ipsType_pageTitle">A question</h1><div data-role="commentFeed">' + posts + "</div>",
+                  head=_ld_count(data), url="https://forum.example.com/topic/29-q/")
+    assert [t for t, _, _, _ in shape(r)] == _WORDS[1:3]
+    assert ("fewer_comments_than_declared" in [i.code for i in r.issues]) is warned

@@ -22,7 +22,7 @@ from . import register
 from ._dates import When, place_year
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
 from .base import Reader, SourceRef
-from .comments.declared import (COUNTED_WHEN_NONE_READ, TOPIC_COUNTED, declared_count, shell_system,
+from .comments.declared import (COUNTED_WHEN_NONE_READ, TOPIC_COUNTED, FORUM_TOPIC_COUNT, declared_count, shell_system,
                                 loaded_by_script, raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
 from .comments.engine import FALLBACKS, Thread, extract_thread
@@ -409,7 +409,9 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"source (e.g. {missing_pages[0]}); read {extracted}{short}{named}. Give the "
                     "page's URL as the source (the fetcher follows comment pages) or use the "
                     "site's export")
-    if declared is not None and declared > seen:
+    if declared is not None and declared == seen + 1 and declared_where == FORUM_TOPIC_COUNT:
+        pass  # the topic's count with its opening post, which is the post, not a comment
+    elif declared is not None and declared > seen:
         if extracted == 0:
             where = ""
             loaders = [s for s in script_systems if s not in ("blogger",)]

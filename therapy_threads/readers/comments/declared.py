@@ -205,6 +205,7 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
 # sends: schema.org's ``commentCount`` or an ``interactionStatistic`` of ``CommentAction``
 # (``UserComments`` before 2016) in JSON-LD, a web component's ``comment-count`` attribute
 # (new Reddit's ``<shreddit-post comment-count="47">``), a meta tag named for the count.
+FORUM_TOPIC_COUNT = "structured data of the forum topic"
 _COUNT_ATTRS = ("comment-count", "data-comment-count", "commentcount", "comments-count",
                 "data-comments-count")
 _COUNT_META = re.compile(r"^(?:[a-z]+:)?comments?[-_:]?count$", re.I)
@@ -226,7 +227,8 @@ def _one(values: list[int]) -> int | None:
     return values[0] if values and len(set(values)) == 1 else None
 
 
-def _ld_counts(root: LexborNode) -> list[int]:
+def _ld_counts(root: LexborNode) -> list[tuple[int, bool]]:
+    """(count, stated of a forum topic) per JSON-LD object that states one."""
     out = []
     for d in json_ld_objects(root):
         if ld_types(d) & {"Comment", "Answer", "ListItem", "Review"}:
@@ -240,14 +242,17 @@ def _ld_counts(root: LexborNode) -> list[int]:
                 if isinstance(kind, str) and _COMMENT_ACTION.search(kind):
                     c = _count_value(st.get("userInteractionCount"))
         if c is not None:
-            out.append(c)
+            out.append((c, "DiscussionForumPosting" in ld_types(d)))
     return out
 
 
 def _shell_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
-    c = _one(_ld_counts(root))
+    counts = _ld_counts(root)
+    c = _one([v for v, _ in counts])
     if c is not None:
-        return c, "structured data"
+        # A forum topic's count may take in its opening post (Invision's CommentAction counts
+        # the topic's posts): said, so that one fewer read is no shortfall.
+        return c, FORUM_TOPIC_COUNT if any(topic for _, topic in counts) else "structured data"
     found: list[tuple[int, str]] = []
     for n in root.css(", ".join(f"[{a}]" for a in _COUNT_ATTRS)):
         for a in _COUNT_ATTRS:
