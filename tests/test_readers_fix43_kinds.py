@@ -206,3 +206,38 @@ def test_a_forum_topics_stated_count_may_take_in_its_opening_post(stated, warned
                   head=_ld_count(data), url="https://forum.example.com/topic/29-q/")
     assert [t for t, _, _, _ in shape(r)] == _WORDS[1:3]
     assert ("fewer_comments_than_declared" in [i.code for i in r.issues]) is warned
+
+
+# --------------------------------------------------------------------------- 3. SMF without its reader
+# SMF prints its posts in alternate rows (``windowbg``/``windowbg2``, Display.template.php): one
+# kind of block for the fallbacks, not two groups of every other post. A later page of the topic
+# states the first post's offset after the topic's id (``?topic=ID.25``): its first post is a reply.
+
+_SMF_WORDS = ["The topic's own first post, asking something.", "A first reply with an answer to it.",
+              "A second reply that agrees with the first.", "A third reply adding a link or two.",
+              "A fourth reply, the last one on the page."]
+
+
+def _smf_post(i: int, offset: int) -> str:
+    mid = 1000 + offset + i
+    counter = offset + i
+    when = f"May 0{i + 1}, 2024, 10:0{i}:00 am"
+    head = f"<strong>Reply #{counter} on:</strong> {when}" if counter else f"<strong>on:</strong> {when}"
+    return (f'<div class="{"windowbg" if i % 2 == 0 else "windowbg2"}"><span class="topslice"><span></span></span>'
+            f'<div class="post_wrapper"><div class="poster"><h4><a href="https://forum.example.org/index.php?'
+            f'action=profile;u={i + 5}" title="View the profile of {_WHO[i % 4]}">{_WHO[i % 4]}</a></h4>'
+            f'<ul class="reset smalltext" id="msg_{mid}_extra_info"><li class="postgroup">Newbie</li>'
+            f'<li class="postcount">Posts: {10 + i}</li></ul></div><div class="postarea"><div class="flow_hidden">'
+            f'<div class="keyinfo"><h5 id="subject_{mid}"><a href="https://forum.example.org/index.php?topic=12.'
+            f'msg{mid}#msg{mid}">Re: A topic</a></h5><div class="smalltext">&#171; {head} &#187;</div></div></div>'
+            f'<div class="post"><div class="inner" id="msg_{mid}">{_SMF_WORDS[i]}</div></div></div></div>'
+            f'<span class="botslice"><span></span></span></div>')
+
+
+@pytest.mark.parametrize("offset, expected", [(0, _SMF_WORDS[1:]), (25, _SMF_WORDS)])
+def test_without_smf_alternate_rows_are_one_kind_and_the_offset_says_the_page(offset, expected):
+    body = '<div id="forumposts"><h3 class="catbg">Topic: A topic</h3><form action="#" method="post">' \
+        + "".join(_smf_post(i, offset) for i in range(5)) + "</form></div>"
+    with systems_off(frozenset({"smf"})):
+        r = read_page(body, head=f'<link rel="canonical" href="https://forum.example.org/index.php?topic=12.{offset}">')
+    assert [t for t, _, _, _ in shape(r)] == expected
