@@ -241,3 +241,19 @@ def test_without_smf_alternate_rows_are_one_kind_and_the_offset_says_the_page(of
     with systems_off(frozenset({"smf"})):
         r = read_page(body, head=f'<link rel="canonical" href="https://forum.example.org/index.php?topic=12.{offset}">')
     assert [t for t, _, _, _ in shape(r)] == expected
+
+
+# XenForo's reactions bar as plain text at the end of a post (a style or a copy without its
+# ``reactionsBar`` markup): other members' names, not the poster's words.
+@pytest.mark.parametrize("text, expected", [
+    ("Thanks, that fixed it.\nReactions: ada_example, bea_sample and 3 others", "Thanks, that fixed it."),
+    ("Thanks, that fixed it.\nReactions:\nada_example, bea_sample and 3 others", "Thanks, that fixed it."),
+    ("Danke dir!\nReaktionen: ada_example und 2 weitere", "Danke dir!"),
+    ("Thanks, that fixed it.\nLikes: ada_example, bea_sample", "Thanks, that fixed it."),
+    # the poster's own words that look alike stay
+    ("My reactions: shock, then relief.\nThat was all.", "My reactions: shock, then relief.\nThat was all."),
+    ("I would like this and 2 others to come.", "I would like this and 2 others to come."),
+])
+def test_a_plain_reactions_line_at_the_end_is_not_text(text, expected):
+    from therapy_threads.readers.comments.cleanup import clean_comment_text
+    assert clean_comment_text(text, "cy_person", languages=("en",)) == expected

@@ -308,6 +308,24 @@ def _dated_said_header(s: str, languages: tuple[str, ...]) -> bool:
 _ADDRESSING = re.compile(r"^@[^\W\d_][\w.-]*")
 
 
+# The members who reacted to a post, as a forum engine words the list under it when the markup
+# that names it (roles.REACTION_LISTS) is gone - a copied page, a style that prints it plain:
+# XenForo 2.2+'s "Reactions: A, B and 3 others" (phrase ``reactions:`` in its language packs:
+# "Reaktionen:", "Réactions :", "Reacciones:", "Reazioni:", "Reações:", "Реакции:", "Reakcje:"),
+# 2.0/2.1's "Likes: A, B", and the names alone "A, B and 3 others" left after the label's line.
+# Names of other members: never the poster's words.
+_REACTION_LINE = re.compile(
+    r"^(?:reactions?|likes|reaktionen|r[ée]actions?|reacciones|reazioni|rea[çc][õo]es|реакции|reakcje)"
+    r"\s*:(?:\s*\S.{0,300})?$|"
+    r"^(?:[^,.!?:\n]{1,40},\s)*[^,.!?:\n]{1,40}\s(?:and|und|et|y|e|en|и|i)\s\d{1,6}\s"
+    r"(?:others?|weitere[rn]?|autres?|otros?|altri|outros?|anderen|других|innych)$", re.I)
+
+
+def is_reaction_line(line: str) -> bool:
+    s = " ".join(line.split())
+    return len(s) <= 320 and bool(_REACTION_LINE.match(s))
+
+
 def clean_comment_text(text: str, author: str | None = None, *,
                        languages: tuple[str, ...] = (), date_texts: tuple[str, ...] = ()) -> str:
     """Drop metadata lines at the start and end of a comment's text."""
@@ -354,6 +372,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
         if is_date_line(s, languages) or _numbered_date(s, languages) or _emptied_byline(s, languages):
             return ""
         if at_start and _dated_said_header(s, languages):
+            return ""
+        if not at_start and is_reaction_line(s):
             return ""
         if not at_start:
             sig = split_signature(s, languages)
