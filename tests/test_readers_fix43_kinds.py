@@ -169,6 +169,8 @@ def test_a_count_declared_in_a_script_shell_is_no_silent_zero(head, body, declar
     '<shreddit-post comment-count="3"></shreddit-post><shreddit-post comment-count="8"></shreddit-post>' + _ARTICLE,
     # a count of something else
     '<div data-like-count="12"></div>' + _ARTICLE,
+    # a zero: the CMS's own count beside a service it does not know of
+    _ld_count({"@context": "https://schema.org", "@type": "BlogPosting", "commentCount": 0}) + _ARTICLE,
 ])
 def test_counts_that_disagree_or_are_not_of_comments_declare_nothing(body):
     r = read_page(body)

@@ -223,7 +223,11 @@ def _count_value(v) -> int | None:
 
 
 def _one(values: list[int]) -> int | None:
-    """The count when every statement of it agrees (a listing states one per teaser)."""
+    """The count when every statement of it agrees (a listing states one per teaser). A zero is
+    no statement: a CMS prints its own table's count (0) beside a comment service it does not
+    know of (a WordPress blog's commentCount under Disqus), and a page that states nothing keeps
+    the warning that names the service loading its comments."""
+    values = [v for v in values if v > 0]
     return values[0] if values and len(set(values)) == 1 else None
 
 
