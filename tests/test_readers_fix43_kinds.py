@@ -2,7 +2,7 @@
 
 * Leave-system-out, a forum topic's opening post: a reader that knows no engine takes the first
   block for the topic's own post only on a second sign the engine prints itself - the post's place
-  in an attribute (NodeBB ``data-index``, Discourse ``post_N`` / ``itemprop=position``, Flarum
+  in an attribute (NodeBB ``data-index``, Discourse ``itemprop=position``, Flarum
   ``data-number``), a first-post mark (FluxBB ``firstpost``, Invision 5 ``data-ips-first-post``),
   or the page's schema.org posting holding the block's words (Invision 4, QAPage). The page's
   address alone is no sign (a theme may print the opening post apart: the first block is a reply).
@@ -50,7 +50,7 @@ def test_without_nodebb_its_first_post_by_data_index(first_index, expected):
     assert [t for t, _, _, _ in shape(r)] == expected
 
 
-def _discourse_crawler(first: int) -> str:
+def _discourse_crawler(first: int, position: bool = True) -> str:
     """Discourse's crawler view (``topics/show.html.erb``): ``div#post_N.crawler-post`` with
     ``span[itemprop=position]``; itemprop=comment from the second post on."""
     posts = []
@@ -62,15 +62,21 @@ def _discourse_crawler(first: int) -> str:
             f"<span class='creator' itemprop='author'><a itemprop='url' href='/u/{_WHO[i]}'>"
             f"<span itemprop='name'>{_WHO[i]}</span></a></span><span class='crawler-post-infos'>"
             f"<time datetime='2024-05-0{i + 1}T10:00:00Z' class='post-time'>May {i + 1}, 2024</time>"
-            f"<span itemprop='position'>{num}</span></span></div>"
+            + (f"<span itemprop='position'>{num}</span>" if position else "") + "</span></div>"
             f"<div class='post' itemprop='text'><p>{_WORDS[i]}</p></div></div>")
     return "<div id='main-outlet'><h1>A question</h1>" + "".join(posts) + "</div>"
 
 
-@pytest.mark.parametrize("first, expected", [(1, _WORDS[1:]), (21, _WORDS)])
-def test_without_discourse_its_first_post_by_position(first, expected):
+@pytest.mark.parametrize("first, position, expected", [
+    (1, True, _WORDS[1:]),
+    (21, True, _WORDS),
+    # ids "post_1", "post_2" alone: boards that number each page's posts so print them on a
+    # later page too, whose first post is a reply
+    (1, False, _WORDS),
+])
+def test_without_discourse_its_first_post_by_position(first, position, expected):
     with systems_off(frozenset({"discourse"})):
-        r = read_page(_discourse_crawler(first))
+        r = read_page(_discourse_crawler(first, position))
     assert [t for t, _, _, _ in shape(r)] == expected
 
 

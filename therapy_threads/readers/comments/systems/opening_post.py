@@ -192,10 +192,10 @@ def reply_subject(page: Page, line: str) -> bool:
 # The place in the topic as an attribute of the post: NodeBB's ``li[component=post]``
 # ``data-index`` (0 for the topic's own post; ``partials/topic/post.tpl`` of its themes),
 # Flarum's ``div.PostStream-item`` ``data-index``/``data-number``, Discourse's app view
-# ``data-post-number`` and its crawler view's ``div#post_N`` with ``span[itemprop=position]`` N
-# (``topics/show.html.erb``); value for the topic's own post.
+# ``data-post-number`` and its crawler view's ``span[itemprop=position]`` N in ``div#post_N``
+# (``topics/show.html.erb``); value for the topic's own post. Not an id "post_N" alone: other
+# boards number the posts of each page so (a later page's first post is "post_1" too).
 _PLACE_ATTRS = (("data-index", 0), ("data-post-number", 1), ("data-number", 1))
-_POST_NUMBER_ID = re.compile(r"^post_(\d{1,5})$")
 
 
 def _scope(block, other) -> list:
@@ -219,9 +219,6 @@ def _attr_place(page: Page, block, other, budget: int = 80) -> tuple[str, int] |
             v = a.get(d, name)
             if v.isdigit() and len(v) <= 5:
                 return name, int(v) - base
-        m = _POST_NUMBER_ID.match(a.id(d))
-        if m:
-            return "post_N", int(m.group(1)) - 1
         if a.get(d, "itemprop") == "position":
             t = (d.text() or "").strip().lstrip("#")
             if t.isdigit() and len(t) <= 5:
