@@ -52,11 +52,13 @@ def test_without_nodebb_its_first_post_by_data_index(first_index, expected):
 
 def _discourse_crawler(first: int, position: bool = True) -> str:
     """Discourse's crawler view (``topics/show.html.erb``): ``div#post_N.crawler-post`` with
-    ``span[itemprop=position]``; itemprop=comment from the second post on."""
+    ``span[itemprop=position]``. The template marks itemprop=comment from the second post on,
+    which keeps the first post out of the generic reader's blocks; here every post carries it, so
+    that the first is one more block and only its position tells it apart."""
     posts = []
     for i in range(4):
         num = first + i
-        prop = " itemprop='comment' itemscope itemtype='http://schema.org/Comment'" if num > 1 else ""
+        prop = " itemprop='comment' itemscope itemtype='http://schema.org/Comment'"
         posts.append(
             f"<div id='post_{num}'{prop} class='topic-body crawler-post'><div class='crawler-post-meta'>"
             f"<span class='creator' itemprop='author'><a itemprop='url' href='/u/{_WHO[i]}'>"
