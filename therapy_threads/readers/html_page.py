@@ -22,7 +22,7 @@ from . import register
 from ._dates import When, place_year
 from ._common import add_post, clean_identity, guarded, make_post, new_comment
 from .base import Reader, SourceRef
-from .comments.declared import (COUNTED_WHEN_NONE_READ, TOPIC_COUNTED, declared_count,
+from .comments.declared import (COUNTED_WHEN_NONE_READ, TOPIC_COUNTED, FORUM_TOPIC_COUNT, declared_count, shell_system,
                                 loaded_by_script, raw_comment_ids, unit_ids)
 from .comments.dom import Attrs
 from .comments.engine import FALLBACKS, Thread, extract_thread
@@ -398,7 +398,7 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
     system = thread.system
     skipped_here = sum(thread.skipped.get(k, 0) for k in ("pingback", "trackback"))
     seen = extracted + skipped_here
-    guess = system or (script_systems[0] if script_systems else None)
+    guess = system or (script_systems[0] if script_systems else None) or shell_system(declared_where)
     named = f" (comment system: {guess})" if guess else ""
     if missing_pages:
         short = f"; the page states {declared}" if declared is not None else ""
@@ -409,7 +409,9 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
                     f"source (e.g. {missing_pages[0]}); read {extracted}{short}{named}. Give the "
                     "page's URL as the source (the fetcher follows comment pages) or use the "
                     "site's export")
-    if declared is not None and declared > seen:
+    if declared is not None and declared == seen + 1 and declared_where == FORUM_TOPIC_COUNT:
+        pass  # the topic's count with its opening post, which is the post, not a comment
+    elif declared is not None and declared > seen:
         if extracted == 0:
             where = ""
             loaders = [s for s in script_systems if s not in ("blogger",)]
@@ -422,6 +424,9 @@ def _say_what_is_missing(result: ReadResult, thread: Thread, extracted: int, dec
             elif raw_ids:
                 where = (f"; {raw_ids} comment-like element(s) are in the markup but no reader "
                          "understood them")
+            elif shell_system(declared_where):
+                where = ("; the count stands in a web component the browser fills by script, so "
+                         "a saved page does not contain the comments")
             result.warn("comments_not_extracted",
                         f"the page states {declared} comment(s) ({declared_where}) and none could "
                         f"be read{named}{where}")

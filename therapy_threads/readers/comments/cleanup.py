@@ -308,6 +308,24 @@ def _dated_said_header(s: str, languages: tuple[str, ...]) -> bool:
 _ADDRESSING = re.compile(r"^@[^\W\d_][\w.-]*")
 
 
+# The members who reacted to a post, as a forum engine words the list under it when the markup
+# that names it (roles.REACTION_LISTS) is gone - a copied page, a style that prints it plain:
+# XenForo 2.2+'s "Reactions: A, B and 3 others" (phrase ``reactions:`` in its language packs:
+# "Reaktionen:", "Réactions :", "Reacciones:", "Reazioni:", "Reações:", "Реакции:", "Reakcje:"),
+# 2.0/2.1's "Likes: A, B", and the names alone "A, B and 3 others" left after the label's line.
+# Names of other members: never the poster's words.
+_REACTION_LINE = re.compile(
+    r"^(?:reactions?|likes|reaktionen|r[ée]actions?|reacciones|reazioni|rea[çc][õo]es|реакции|reakcje)"
+    r"\s*:(?:\s*\S.{0,300})?$|"
+    r"^(?:[^,.!?:\n]{1,40},\s)*[^,.!?:\n]{1,40}\s(?:and|und|et|y|e|en|и|i)\s\d{1,6}\s"
+    r"(?:others?|weitere[rn]?|autres?|otros?|altri|outros?|anderen|других|innych)$", re.I)
+
+
+def is_reaction_line(line: str) -> bool:
+    s = " ".join(line.split())
+    return len(s) <= 320 and bool(_REACTION_LINE.match(s))
+
+
 def clean_comment_text(text: str, author: str | None = None, *,
                        languages: tuple[str, ...] = (), date_texts: tuple[str, ...] = ()) -> str:
     """Drop metadata lines at the start and end of a comment's text."""
@@ -355,6 +373,8 @@ def clean_comment_text(text: str, author: str | None = None, *,
             return ""
         if at_start and _dated_said_header(s, languages):
             return ""
+        if not at_start and is_reaction_line(s):
+            return ""
         if not at_start:
             sig = split_signature(s, languages)
             if sig and (not author or _norm(sig[0]) == _norm(author)):
@@ -395,6 +415,24 @@ _LEADING_DATE_SEP = re.compile(r"^(.{6,60}?)\s+[—–|•·]\s+(?=\S)")
 _NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|non vérifié|no verificado|"
                            r"non verificato|niet geverifieerd)\)", re.I)
 _ESCAPED_TAG = re.compile(r"</?(?:span|a|b|strong|em|i|div|bdi)\b[^<>]{0,200}>", re.I)
+
+
+def bare_name(text: str, languages: tuple[str, ...] = ()) -> str | None:
+    """A commenter's name printed as plain text on a signature line, once the date is taken out
+    ("– user3535137 15 апр. 14", Stack Exchange's line for a deleted or unregistered account;
+    a theme's "NAME <time>" header): one short name and nothing else (no sentence, no "Reply",
+    role or profile label, no time or date left over), or None. The one test both shapes use
+    (``engine._dated_line_name``, ``stackexchange.signed_line``)."""
+    rest = " ".join(text.split()).strip(" |•·-–—:/\u00a0")
+    if not rest:
+        return None
+    name = clean_author(rest, languages)
+    if name and name == rest and len(name) <= 40 and len(name.split()) <= 3 \
+            and not any(ch in name for ch in ".!?,;:()") and not is_reply_word(name) \
+            and not is_role_word(name) and not is_profile_label(name) \
+            and not is_relative_time(name) and not is_date_line(name, languages):
+        return name
+    return None
 
 
 def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | None:

@@ -13,6 +13,7 @@ Three questions, asked so that a page with comments never yields zero in silence
 """
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -111,6 +112,33 @@ def _points_here(href: str, own: tuple[str, str]) -> bool:
     return _PATH_TAIL.sub("", u.path) == own[1]
 
 
+def json_ld_objects(root: LexborNode, limit: int = 400) -> list[dict]:
+    """The objects of the page's JSON-LD blocks (``@graph`` and nested values flattened), in
+    document order."""
+    out: list[dict] = []
+    for n in root.css("script[type='application/ld+json']")[:20]:
+        raw = n.text(strip=True)
+        if not raw or len(raw) > 1_000_000:
+            continue
+        try:
+            stack = [json.loads(raw)]
+        except ValueError:
+            continue
+        while stack and len(out) < limit:
+            d = stack.pop(0)
+            if isinstance(d, list):
+                stack[:0] = d
+            elif isinstance(d, dict):
+                out.append(d)
+                stack[:0] = [v for v in d.values() if isinstance(v, (dict, list))]
+    return out
+
+
+def ld_types(d: dict) -> set[str]:
+    t = d.get("@type")
+    return {x.rsplit("/", 1)[-1] for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
+
+
 _THRESHOLD_OPTION = re.compile(r"^-?\d+:\s*(\d{1,6})\s+comments?$", re.I)
 
 
@@ -170,7 +198,91 @@ def declared_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
         c = count_in(n.text(separator=" ", strip=True))
         if c is not None:
             return c, "link"
+    return _shell_count(root, attrs)
+
+
+# A page whose comments render in the browser still states their number in what the server
+# sends: schema.org's ``commentCount`` or an ``interactionStatistic`` of ``CommentAction``
+# (``UserComments`` before 2016) in JSON-LD, a web component's ``comment-count`` attribute
+# (new Reddit's ``<shreddit-post comment-count="47">``), a meta tag named for the count.
+FORUM_TOPIC_COUNT = "structured data of the forum topic"
+_COUNT_ATTRS = ("comment-count", "data-comment-count", "commentcount", "comments-count",
+                "data-comments-count")
+_COUNT_META = re.compile(r"^(?:[a-z]+:)?comments?[-_:]?count$", re.I)
+_COMMENT_ACTION = re.compile(r"(?:^|/)(?:CommentAction|UserComments)$")
+
+
+def _count_value(v) -> int | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int) and 0 <= v < 10_000_000:
+        return v
+    if isinstance(v, str) and v.strip().isdigit() and len(v.strip()) <= 7:
+        return int(v.strip())
+    return None
+
+
+def _one(values: list[int]) -> int | None:
+    """The count when every statement of it agrees (a listing states one per teaser). A zero is
+    no statement: a CMS prints its own table's count (0) beside a comment service it does not
+    know of (a WordPress blog's commentCount under Disqus), and a page that states nothing keeps
+    the warning that names the service loading its comments."""
+    values = [v for v in values if v > 0]
+    return values[0] if values and len(set(values)) == 1 else None
+
+
+def _ld_counts(root: LexborNode) -> list[tuple[int, bool]]:
+    """(count, stated of a forum topic) per JSON-LD object that states one."""
+    out = []
+    for d in json_ld_objects(root):
+        if ld_types(d) & {"Comment", "Answer", "ListItem", "Review"}:
+            continue
+        c = _count_value(d.get("commentCount"))
+        stats = d.get("interactionStatistic")
+        for st in (stats if isinstance(stats, list) else [stats]):
+            if c is None and isinstance(st, dict):
+                kind = st.get("interactionType")
+                kind = kind.get("@type") if isinstance(kind, dict) else kind
+                if isinstance(kind, str) and _COMMENT_ACTION.search(kind):
+                    c = _count_value(st.get("userInteractionCount"))
+        if c is not None:
+            out.append((c, "DiscussionForumPosting" in ld_types(d)))
+    return out
+
+
+def _shell_count(root: LexborNode, attrs: Attrs) -> tuple[int | None, str]:
+    counts = _ld_counts(root)
+    c = _one([v for v, _ in counts])
+    if c is not None:
+        # A forum topic's count may take in its opening post (Invision's CommentAction counts
+        # the topic's posts): said, so that one fewer read is no shortfall.
+        return c, FORUM_TOPIC_COUNT if any(topic for _, topic in counts) else "structured data"
+    found: list[tuple[int, str]] = []
+    for n in root.css(", ".join(f"[{a}]" for a in _COUNT_ATTRS)):
+        for a in _COUNT_ATTRS:
+            v = _count_value(attrs.get(n, a))
+            if v is not None:
+                found.append((v, n.tag))
+                break
+        if len(found) > 40:
+            return None, ""
+    c = _one([v for v, _ in found])
+    if c is not None:
+        tag = next((t for _, t in found if "-" in t), found[0][1])
+        return c, f"the {tag} element's comment count"
+    values = [_count_value(attrs.get(n, "content")) for n in root.css("meta[name], meta[property]")
+              if _COUNT_META.match(attrs.get(n, "name") or attrs.get(n, "property"))]
+    c = _one([v for v in values if v is not None])
+    if c is not None:
+        return c, "metadata"
     return None, ""
+
+
+def shell_system(where: str) -> str | None:
+    """The comment system a declaration's web component names: ``<shreddit-post>`` is
+    Reddit's shreddit."""
+    m = re.match(r"^the ([a-z][a-z0-9]*)-[a-z0-9-]+ element's", where)
+    return m.group(1) if m else None
 
 
 # Systems that render comments in the browser: (name, markers in the lower-cased HTML).

@@ -32,7 +32,7 @@ from .._dates import (When, Yearless, find_date_span, when_from_machine, when_fr
 from ..html_text import node_text, unwrap_wayback
 from . import roles
 from .base import EMBED_ONLY, IMAGE_ONLY, NO_WORDS, CommentSystem, Item, Page, level_number
-from .cleanup import (SAID, _only_a_date, clean_author, clean_comment_text, is_date_line, is_number_label, is_profile_label, is_reply_word,
+from .cleanup import (SAID, _only_a_date, bare_name, clean_author, clean_comment_text, is_date_line, is_number_label, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
 from .dom import Attrs, contains, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
@@ -2327,13 +2327,8 @@ def _dated_line_name(page: Page, date_node: LexborNode, date_text: str,
             t = t.replace(d, " ")
         rest = " ".join(t.split()).strip(_SEPARATORS + " ")
         if rest:
-            name = clean_author(rest, page.languages)
-            if name and name == rest and len(name) <= 40 and len(name.split()) <= 3 \
-                    and not any(ch in name for ch in ".!?,;:()") and not is_reply_word(name) \
-                    and not is_role_word(name) and not is_profile_label(name) \
-                    and not is_relative_time(name) and not is_date_line(name, page.languages):
-                return line, name
-            break
+            name = bare_name(rest, page.languages)
+            return (line, name) if name else (None, None)
         line = line.parent
     return None, None
 # The parts of a header line: separators, and the brackets of "(edited 2 days ago)".

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from ..base import Page
+from ..declared import json_ld_objects, ld_types
 from ..dom import ancestors
 
 # Reply prefixes of forum engines' language packs (SMF's response_prefix; phpBB/vBulletin/MyBB
@@ -184,6 +185,133 @@ def reply_subject(page: Page, line: str) -> bool:
     return len(subject) >= _MIN_TITLE and any(subject in t for t in _page_titles(page))
 
 
+# The second signs that the first block is the topic's own post, each an engine's own word for
+# it (the page's address alone is not one: a theme may print the opening post apart, above the
+# blocks, whose first is then a reply).
+#
+# The place in the topic as an attribute of the post: NodeBB's ``li[component=post]``
+# ``data-index`` (0 for the topic's own post; ``partials/topic/post.tpl`` of its themes),
+# Flarum's ``div.PostStream-item`` ``data-index``/``data-number``, Discourse's app view
+# ``data-post-number`` and its crawler view's ``span[itemprop=position]`` N in ``div#post_N``
+# (``topics/show.html.erb``); value for the topic's own post. Not an id "post_N" alone: other
+# boards number the posts of each page so (a later page's first post is "post_1" too).
+_PLACE_ATTRS = (("data-index", 0), ("data-post-number", 1), ("data-number", 1))
+
+
+def _scope(block, other) -> list:
+    """The block and its ancestors that do not hold ``other`` (the next block): the elements
+    that are this post's own, wherever the reader drew the block's edge."""
+    out = [block]
+    around_other = {p.mem_id for p in ancestors(other)}
+    for p in ancestors(block):
+        if p.tag in ("body", "html") or p.mem_id in around_other or len(out) > 30:
+            break
+        out.append(p)
+    return out
+
+
+def _attr_place(page: Page, block, other, budget: int = 80) -> tuple[str, int] | None:
+    """(the attribute, the 0-based place) the post's own markup states, or None."""
+    a = page.attrs
+
+    def place(d) -> tuple[str, int] | None:
+        for name, base in _PLACE_ATTRS:
+            v = a.get(d, name)
+            if v.isdigit() and len(v) <= 5:
+                return name, int(v) - base
+        if a.get(d, "itemprop") == "position":
+            t = (d.text() or "").strip().lstrip("#")
+            if t.isdigit() and len(t) <= 5:
+                return "position", int(t) - 1
+        return None
+
+    for d in _scope(block, other)[1:]:
+        if (got := place(d)) is not None:
+            return got
+    for d in block.traverse():
+        budget -= 1
+        if budget < 0:
+            break
+        if d.is_element_node and (got := place(d)) is not None:
+            return got
+    return None
+
+
+def _placed_first(page: Page, first, second) -> bool:
+    """The first block's markup states place 1 and the second block's place 2, the same way."""
+    f, s = _attr_place(page, first, second), _attr_place(page, second, first)
+    return f is not None and s is not None and f[0] == s[0] and f[1] == 0 and s[1] == 1
+
+
+# A class or attribute an engine or theme gives the topic's opening post only: FluxBB's
+# ``div.blockpost.firstpost`` (``viewtopic.php``), SimplePress's ``spFirstPost``, XenForo theme
+# add-ons' ``message--thfeature_firstPost``, Invision 5's ``data-ips-first-post``, a board's own
+# ``first-post``/``qa-topic-first-post``. Not "thread-starter"/"topic-starter" (a badge on every
+# post of the topic's author) nor an ad slot printed after the first post (``axd_first-post``).
+_FIRST_CLASS = re.compile(r"first[-_]?post$")
+_AD_CLASS = re.compile(r"^(?:axd|ads?|after|below|under)(?:[-_]|$)")
+_FIRST_ATTRS = ("data-ips-first-post",)
+
+
+def _marked(page: Page, nodes) -> bool:
+    a = page.attrs
+    for d in nodes:
+        if any(_FIRST_CLASS.search(c) and not _AD_CLASS.match(c) for c in a.classes(d)):
+            return True
+        if any(k in a.attrs(d) for k in _FIRST_ATTRS):
+            return True
+    return False
+
+
+def _marked_first(page: Page, first, rest) -> bool:
+    """The first block (or an element around it of its own) is marked as the opening post and
+    no other block is."""
+    if not _marked(page, _scope(first, rest[0])):
+        return False
+    return not any(_marked(page, _scope(b, first)) for b in rest[:50])
+
+
+# The page's structured data (schema.org, as Google asks forums and Q&A sites to print it)
+# states the topic's own post with its words: a ``DiscussionForumPosting`` or
+# ``SocialMediaPosting`` with ``text``/``articleBody`` (Invision 4's topic view, XenForo 2.2),
+# a ``QAPage``'s ``Question``. The first block holding those words outside its quotes is that
+# post; a reply quoting it holds them inside a quote.
+_POSTING_TYPES = frozenset({"DiscussionForumPosting", "SocialMediaPosting", "Question"})
+_NOT_WORD = re.compile(r"\W+")
+_PROBE = 40
+_MIN_PROBE = 20
+
+
+def _posting_probes(page: Page) -> list[str]:
+    out = []
+    for d in json_ld_objects(page.root):
+        if not ld_types(d) & _POSTING_TYPES:
+            continue
+        text = d.get("text") or d.get("articleBody")
+        if isinstance(text, str):
+            probe = _NOT_WORD.sub("", text)[:_PROBE].lower()
+            if len(probe) >= _MIN_PROBE:
+                out.append(probe)
+    return out
+
+
+def _own_words(page: Page, block) -> str:
+    text = block.text(separator=" ")
+    for q in block.css("blockquote, [class*='quote'], [class*='Quote']"):
+        qt = q.text(separator=" ")
+        if qt.strip():
+            text = text.replace(qt, " ")
+    return _NOT_WORD.sub("", text).lower()
+
+
+def _states_posting(page: Page, first) -> bool:
+    probes = _posting_probes(page)
+    if not probes:
+        return False
+    words = _own_words(page, first)
+    return any(p in words for p in probes)
+
+
 def opening_post(page: Page, blocks: list) -> bool:
     """Whether ``blocks[0]`` (the blocks in document order) is the topic's own post."""
     if len(blocks) < 2:
@@ -193,6 +321,11 @@ def opening_post(page: Page, blocks: list) -> bool:
     if _place(page, first) == 1 and _place(page, rest[0]) == 2:
         return True
     if _typed_apart(page, first, rest):
+        return True
+    # The engine's own word for the first post: its place in attributes, a first-post mark, or
+    # the page's structured data holding its words.
+    if _placed_first(page, first, rest[0]) or _marked_first(page, first, rest) \
+            or _states_posting(page, first):
         return True
     subject = _subject(first)
     if not _titled_as_page(page, subject):

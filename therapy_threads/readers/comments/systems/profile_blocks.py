@@ -179,9 +179,20 @@ _STATE = re.compile(r"odd|even|alt$|first|last|new|unread|highlight|selected|act
                     r"hidden|collapsed|expanded|online|offline")
 
 
+# Alternate rows numbered as two kinds of one (SMF's ``windowbg``/``windowbg2``, phpBB's
+# ``bg1``/``bg2``, ``row1``/``row2``): one kind.
+_ALTERNATE = re.compile(r"^([a-z]{2,})[12]$")
+
+
 def _kind(page: Page, n) -> tuple:
-    return (n.tag, frozenset(c for c in page.attrs.classes(n) if not re.search(r"\d", c)
-                             and not _STATE.search(c)))
+    out = set()
+    for c in page.attrs.classes(n):
+        if re.search(r"\d", c):
+            m = _ALTERNATE.match(c)
+            c = m.group(1) if m else ""
+        if c and not _STATE.search(c):
+            out.add(c)
+    return (n.tag, frozenset(out))
 
 
 # (a name's kind before "name": IPB's ``span.normalname``, ``displayname``, ``nickname``)

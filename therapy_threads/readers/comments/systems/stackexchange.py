@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..cleanup import bare_name
 from ..dom import stripped_text
 
 _ANSWER = re.compile(r"^answer-(\d+)$")
@@ -120,8 +121,7 @@ def signed_line(page: Page, comment) -> tuple[object, str | None, object] | None
             else:
                 continue
             break
-        name = " ".join("".join(before).split())
-        found = words, (name if 0 < len(name) <= 60 else None), date
+        found = words, bare_name("".join(before), page.languages), date
     return found
 
 

@@ -18,8 +18,10 @@ from ..dom import stripped_text
 
 # The page number a forum of any engine prints in a topic's address (``?page=2``, ``?p=2``,
 # ``?start=20``, ``limitstart=20``, ``/page-2``, ``/page/2/``): for the fallbacks that read forums
-# whose engine they do not know.
-FORUM_PAGE = re.compile(r"[?&](?:page|pg|p|pagenum|start|limitstart)=(\d+)|/page[-/]?(\d+)(?:/|\.|$)")
+# whose engine they do not know. SMF states the first post's offset after the topic's id
+# (``?topic=ID.50``, ``/topic,ID.50.html``; ``.0`` on the first page, ``.msgN`` for a post).
+FORUM_PAGE = re.compile(r"[?&](?:page|pg|p|pagenum|start|limitstart)=(\d+)|/page[-/]?(\d+)(?:/|\.|$)"
+                        r"|[?&/]topic[=,]\d+\.(\d+)(?:\D|$)")
 
 
 def is_later_page(page: Page, number: re.Pattern) -> bool:
