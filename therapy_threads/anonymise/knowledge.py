@@ -70,17 +70,15 @@ class Knowledge:
         """A first-level subdivision, "St."/"St"/"Ste." written for "Saint"/"Sainte" as English and French
         write them ("St. James" is ISO 3166-2's "Saint James")."""
         cf = spaced(phrase).casefold()
-        if cf in self.first_level:
-            return True
-        m = _SAINT_SHORT.match(cf)
-        return m is not None and ("sainte " if m.group(1) else "saint ") + cf[m.end():] in self.first_level
+        return cf in self.first_level or any(f in self.first_level for f in saint_forms(cf))
 
     def is_nationality_word(self, word: str, lang: str | None) -> bool:
         return f"{lang}\t{word.casefold()}" in self.nationality_words
 
     def is_small_place(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
-        return cf in self.small_places or (_foldable(cf) and _in_either(fold(cf), self.small_places, self.folded_small))
+        return cf in self.small_places or (_foldable(cf) and _in_either(fold(cf), self.small_places, self.folded_small)) \
+            or any(f in self.small_places for f in saint_forms(cf))
 
     # (spaced: the regex only for a phrase with odd white space; is_region is asked for ~50 tokens a comment)
     def is_subdivision(self, phrase: str) -> bool:
@@ -94,7 +92,8 @@ class Knowledge:
     def is_place(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
         return cf in self.places or ((not cf.isascii() or "'" in cf) and (  # (_foldable, inline: ~1M calls)
-            unmacron(cf) in self.places or _in_either(fold(cf), self.places, self.folded_places)))
+            unmacron(cf) in self.places or _in_either(fold(cf), self.places, self.folded_places))) \
+            or any(f in self.places for f in saint_forms(cf))
 
     def place_word(self, cf: str) -> str:
         """The case-folded word as the gazetteer spells it: te reo Māori and Polynesian places are
@@ -118,6 +117,23 @@ class Knowledge:
 # macron vowels and the ʻokina (and the turned comma often typed for it) of te reo Māori and the
 # Polynesian languages; the gazetteer's names of record are often written without them
 _UNMACRON = str.maketrans({"ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u", "ʻ": None, "‘": None})
+
+
+_SAINT_PREFIX = {"st": ("saint ", "sankt "), "ste": ("sainte ",)}
+
+
+def saint_forms(cf: str) -> tuple[str, ...]:
+    """A case-folded place name written with "St."/"St"/"Ste." as English, French and German write it, spelled
+    out as the gazetteers of record spell it ("st. leonhard" -> "sankt leonhard", "st. james" -> "saint james",
+    "ste. rose" -> "sainte rose"); none for any other name. (The first two letters are compared before the
+    regex: the predicates are asked ~1M times a corpus.)"""
+    if cf[:2] != "st":
+        return ()
+    m = _SAINT_SHORT.match(cf)
+    if m is None:
+        return ()
+    rest = cf[m.end():].lstrip(" ")
+    return tuple(p + rest for p in _SAINT_PREFIX["ste" if m.group(1) else "st"]) if rest else ()
 
 
 def unmacron(cf: str) -> str:
