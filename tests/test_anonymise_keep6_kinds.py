@@ -38,15 +38,19 @@ def test_german_solid_compounds(word, compound):
 
 @pytest.mark.parametrize("lang,texts", [
     # a listed figure's surname alone, which the surname lists also hold, is the figure; with a title it is someone
-    ("en", ["Reading.", "Last week [[Noor]] and I argued about {{Ainsworth}} for an hour, then about {{Fairbairn}}."]),
+    ("en", ["Reading.", "My sister [[Noor]] and I argued about {{Ainsworth}} for an hour, then about {{Fairbairn}}."]),
     ("en", ["Reading.", "My counsellor is [[Mr. Fairbairn]], and he laughs at the name."]),
+    # a kin noun that is also a given name, capitalised as "Mum" is, names the relation
+    ("en", ["Family.", "My {{Nan}} raised me. {{Nan}} always told me to keep going, and my friend [[Tilly]] agrees."]),
+    # a knight or a dame named with the honour is a public figure; a pet's title after a possessive is not
+    ("en", ["History.", "We read about {{Sir Edmund}} in class and my teacher [[Mrs. Hone]] teared up."]),
     # Māori iwi: "Ngāti"/"Ngāi" and the ancestor's name, with or without macrons
     ("en", ["Whānau.", "My koro was {{Ngāti Awa}} and my partner [[Wiremu]] is {{Ngai Te Rangi}}, we met in Tauranga."]),
     # a brand's one word holding "'n" for "and"
     ("en", ["Shopping.", "Ran into my psych [[Dr. Lotter]] at {{Pick'nPay}} and hid behind the bread."]),
     # a landform or water in lower-case chat: a word or a town before the feature's noun
     ("en", ["chat", "me and [[kayla]] walked along the {{snake river}} after group. then up to {{bald mountain}} lol"]),
-    ("en", ["chat", "we sat by {{clear creek}} and [[kayla]] cried about her therapist"]),
+    ("en", ["chat", "we sat by {{clear creek}} and [[kayla]] cried about her therapist. then down by {{spokane river}} lol"]),
     # German writes compounds solid: a noun of nouns after the article is no name
     ("de", ["Hilfe.", "Die {{Schuldnerberatung}} hat mir geholfen, sagt meine Schwester [[Gundi]]."]),
     # "St." for "Sankt": the place, not a given name

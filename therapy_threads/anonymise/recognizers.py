@@ -1483,6 +1483,27 @@ class IwiRecognizer(Recognizer):
                 yield self.span(m.start(), m.end(), KEEP, reason="a Māori iwi or hapū ('Ngāti'/'Ngāi' and an ancestor)")
 
 
+# a knighthood or damehood before a name ("Sir Apirana Ngata", "Dame Whina Cooper"): an honour the Crown publishes
+# in its gazette, so the person is a public one; a private person is "Mr"/"Mrs" X
+_HONOURED = re.compile(r"(?<![\w.])(?:Sir|Dame)[ \t]+[A-Z][a-zà-ÿāēīōū'’-]+(?:[ \t]+[A-Z][a-zà-ÿāēīōū'’-]+)?")
+
+
+class HonourRecognizer(Recognizer):
+    """A knight or a dame named with the honour ("Sir Apirana", "Dame Cicely Saunders"): a public figure."""
+
+    name, score = "honour", 0.85
+    languages = frozenset({"en"})
+    triggers = frozenset({"sir", "dame"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        for m in _HONOURED.finditer(t.text):
+            s, e = m.start(), m.start() + len(POSS.sub("", m.group(0)))
+            if self.cues.relation_before(t.text, s) or EN_POSSESSIVE_RIGHT_BEFORE.search(t.text[max(0, s - 8):s]):
+                continue  # "my cat Sir Biscuit": a pet's or a toy's title, left to the other rules
+            if t.free(s, e):
+                yield self.span(s, e, KEEP, reason="a knight or dame named with the honour (a public figure)")
+
+
 class RoyalRecognizer(Recognizer):
     """A monarch or royal: a royal title before a given name ("Koning Willem-Alexander", "le roi Baudouin",
     "Queen Silvia", perhaps with a regnal number: "King Harald V"), kept as a public figure. The titles are
@@ -5221,6 +5242,9 @@ class EnglishNameRecognizer(Recognizer):
                 return ("skip", "") if initial else ("candidate", "")
             if word_name and self._attributive(text, ee):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
+            if cf in cues.relations and not _CAP_WORD_AFTER.match(text, ee):
+                return "skip", ""  # "Nan died", "Nana said": a kin noun that is also a given name, capitalised as "Mum"
+                # is, names the relation (a name after it, "Nan Huia", is the relation rule's)
             if not poss and self._speech_verb(text, ee):
                 return "person", "a given name as the subject of a verb of speech ('Hope said')"
             if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]):
@@ -5719,10 +5743,10 @@ class LowerCaseNameRecognizer(Recognizer):
         # creek") or of a town and the noun ("the boise river"): no gazetteer of towns holds them
         if nxt and nxt.group(1) in _FEATURE_NOUNS and (self.lex.dictionary_word(cf) or k.is_place(cf)):
             return True
-        prev = re.search(r"\b([a-z]+)[ \t]+$", text[max(0, s - 30):s])
-        if cf in _FEATURE_NOUNS and prev is not None and k.is_place(prev.group(1)) \
-                and not self.cues.function_word(prev.group(1)):
-            return True
+        prev = re.search(r"\b(the[ \t]+)?([a-z]+)[ \t]+$", text[max(0, s - 30):s])
+        if cf in _FEATURE_NOUNS and prev is not None and not self.cues.function_word(prev.group(2)) \
+                and (prev.group(1) or k.is_place(prev.group(2))):
+            return True  # ("the snake river": the article before the word that names the water)
         if not k.is_place(cf):
             return False
         if _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
@@ -6275,7 +6299,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
-            PublicFigureRecognizer, IwiRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
+            PublicFigureRecognizer, IwiRecognizer, HonourRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, PatronymicNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
