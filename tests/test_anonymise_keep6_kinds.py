@@ -40,6 +40,7 @@ def test_german_solid_compounds(word, compound):
     # a listed figure's surname alone, which the surname lists also hold, is the figure; with a title it is someone
     ("en", ["Reading.", "My sister [[Noor]] and I argued about {{Ainsworth}} for an hour, then about {{Fairbairn}}."]),
     ("en", ["Reading.", "My counsellor is [[Mr. Fairbairn]], and he laughs at the name."]),
+    ("en", ["About me.", "My name is [[Ainsworth]], no relation to the attachment researcher, and I teach piano."]),
     # a kin noun that is also a given name, capitalised as "Mum" is, names the relation
     ("en", ["Family.", "My {{Nan}} raised me. {{Nan}} always told me to keep going, and my friend [[Tilly]] agrees."]),
     # a knight or a dame named with the honour is a public figure; a pet's title after a possessive is not

@@ -1631,7 +1631,7 @@ class PublicFigureRecognizer(Recognizer):
                     continue
                 if all(f.full_only for f in figs):
                     continue  # a leader or hero whose name people are given ("me dicen Katari", "don Bolívar")
-                if self._distinctive(cf) or cf in t.doc.figure_words or self._listed_alone(text, toks, i, cf):
+                if self._distinctive(cf) or cf in t.doc.figure_words or self._listed_alone(t, toks, i, cf):
                     if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
                             f.first == toks[i - 1][2].casefold() for f in figs) and (
                             toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())
@@ -1715,14 +1715,16 @@ class PublicFigureRecognizer(Recognizer):
 
     _any_title: re.Pattern[str] | None = None
 
-    def _listed_alone(self, text: str, toks, i: int, cf: str) -> bool:
+    def _listed_alone(self, t: TextContext, toks, i: int, cf: str) -> bool:
         """A listed figure's surname standing alone, which the surname lists also hold ("Ainsworth", "Fairbairn"):
         writing on therapy names its authors by the surname ("Ainsworth's strange situation"), and a private person
         so named carries a title or a relation noun (checked by the caller) or a given name beside it. Not a given
         name of the English-speaking countries' list nor an ordinary word, and no capitalised word right before or
-        after it (another person's full name: "Tom Fairbairn")."""
-        lex = self.lex
-        if cf in lex.first_names or lex.dictionary_word(cf) or not (lex.rank(cf) is None or lex.proper_noun(cf)):
+        after it (another person's full name: "Tom Fairbairn"), no naming phrase before it ("my name is Adler"), and
+        no name the post knows as a commenter's."""
+        lex, text, s = self.lex, t.text, toks[i][0]
+        if cf in lex.first_names or lex.dictionary_word(cf) or not (lex.rank(cf) is None or lex.proper_noun(cf)) \
+                or cf in t.doc.known or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s):
             return False
         if i > 0 and re.fullmatch(r"[ \t]+", text[toks[i - 1][1]:toks[i][0]]):
             return False
@@ -5082,6 +5084,10 @@ class EnglishNameRecognizer(Recognizer):
     name, score, signal = "lexicon_en", 0.6, "names"
     languages = frozenset({"en"})
 
+    def __init__(self, cues: Cues):
+        super().__init__(cues)
+        self._english_relations = frozenset(self.policy.rules.relations)  # (the policy's, without the mixed-in kin words)
+
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, doc = t.text, self.cues, t.doc
         for s, _e, tok, core in t.caps:
@@ -5242,9 +5248,11 @@ class EnglishNameRecognizer(Recognizer):
                 return ("skip", "") if initial else ("candidate", "")
             if word_name and self._attributive(text, ee):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
-            if cf in cues.relations and not _CAP_WORD_AFTER.match(text, ee):
-                return "skip", ""  # "Nan died", "Nana said": a kin noun that is also a given name, capitalised as "Mum"
-                # is, names the relation (a name after it, "Nan Huia", is the relation rule's)
+            if cf in self._english_relations and not _CAP_WORD_AFTER.match(text, ee):
+                # "Nan died", "Nana said": an English kin noun that is also a given name, capitalised as "Mum" is,
+                # names the relation (a name after it, "Nan Huia", is the relation rule's); not the kin words of
+                # the languages mixed into English, many of them given names in English ("Lola", "Tito")
+                return "skip", ""
             if not poss and self._speech_verb(text, ee):
                 return "person", "a given name as the subject of a verb of speech ('Hope said')"
             if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]):
