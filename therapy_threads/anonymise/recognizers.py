@@ -1719,12 +1719,13 @@ class PublicFigureRecognizer(Recognizer):
         """A listed figure's surname standing alone, which the surname lists also hold ("Ainsworth", "Fairbairn"):
         writing on therapy names its authors by the surname ("Ainsworth's strange situation"), and a private person
         so named carries a title or a relation noun (checked by the caller) or a given name beside it. Not a given
-        name of the English-speaking countries' list nor an ordinary word, and no capitalised word right before or
-        after it (another person's full name: "Tom Fairbairn"), no naming phrase before it ("my name is Adler"), and
-        no name the post knows as a commenter's."""
+        name of the English-speaking countries' list nor an ordinary word of any language ("Bakker" is a baker), no
+        capitalised word right before or after it (another person's full name: "Tom Fairbairn"), no naming phrase
+        before it ("my name is Adler"), and no name the post knows as a commenter's."""
         lex, text, s = self.lex, t.text, toks[i][0]
         if cf in lex.first_names or lex.dictionary_word(cf) or not (lex.rank(cf) is None or lex.proper_noun(cf)) \
-                or cf in t.doc.known or self.cues.named_before(text, s) or SELF_INTRO.search(text, max(0, s - 16), s):
+                or lex.ordinary_in(cf) or cf in t.doc.known or self.cues.named_before(text, s) \
+                or SELF_INTRO.search(text, max(0, s - 16), s):
             return False
         if i > 0 and re.fullmatch(r"[ \t]+", text[toks[i - 1][1]:toks[i][0]]):
             return False
