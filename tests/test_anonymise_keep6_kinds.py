@@ -21,7 +21,7 @@ from _kinds import anon, post  # noqa: F401  (the stage fixture, the post runner
 def test_saint_abbreviations_read_as_the_gazetteer_spells_them(phrase, place):
     from therapy_threads.anonymise.knowledge import knowledge
 
-    assert knowledge().is_place(phrase) is place
+    assert (knowledge().is_place(phrase) or knowledge().is_saint_place(phrase)) is place
 
 
 @pytest.mark.parametrize("word,compound", [
@@ -45,6 +45,9 @@ def test_german_solid_compounds(word, compound):
     ("en", ["Family.", "My {{Nan}} raised me. {{Nan}} always told me to keep going, and my friend [[Tilly]] agrees."]),
     # a knight or a dame named with the honour is a public figure; a pet's title after a possessive is not
     ("en", ["History.", "We read about {{Sir Edmund}} in class and my teacher [[Mrs. Hone]] teared up."]),
+    # ... but a saint named in full stays whole, and "Sir" before a surname alone is a teacher addressed
+    ("en", ["Faith.", "My gran prayed to {{St Francis Xavier}} every night."]),
+    ("en", ["School.", "I met my son's teacher, [[Sir Grechwell]], at the clinic."]),
     # Māori iwi: "Ngāti"/"Ngāi" and the ancestor's name, with or without macrons
     ("en", ["Whānau.", "My koro was {{Ngāti Awa}} and my partner [[Wiremu]] is {{Ngai Te Rangi}}, we met in Tauranga."]),
     # a brand's one word holding "'n" for "and"

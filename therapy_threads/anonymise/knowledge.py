@@ -77,8 +77,7 @@ class Knowledge:
 
     def is_small_place(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
-        return cf in self.small_places or (_foldable(cf) and _in_either(fold(cf), self.small_places, self.folded_small)) \
-            or any(f in self.small_places for f in saint_forms(cf))
+        return cf in self.small_places or (_foldable(cf) and _in_either(fold(cf), self.small_places, self.folded_small))
 
     # (spaced: the regex only for a phrase with odd white space; is_region is asked for ~50 tokens a comment)
     def is_subdivision(self, phrase: str) -> bool:
@@ -92,8 +91,14 @@ class Knowledge:
     def is_place(self, phrase: str) -> bool:
         cf = spaced(phrase).casefold()
         return cf in self.places or ((not cf.isascii() or "'" in cf) and (  # (_foldable, inline: ~1M calls)
-            unmacron(cf) in self.places or _in_either(fold(cf), self.places, self.folded_places))) \
-            or any(f in self.places for f in saint_forms(cf))
+            unmacron(cf) in self.places or _in_either(fold(cf), self.places, self.folded_places)))
+
+    def is_saint_place(self, phrase: str) -> bool:
+        """A town or village written with "St."/"St"/"Ste." for the "Sankt"/"Saint"/"Sainte" the gazetteer spells
+        out ("St. Leonhard", "St Pölten"). Asked only of a whole run of capitals: "St Francis" is also a town
+        somewhere, but "St Francis Xavier" is the saint."""
+        cf = spaced(phrase).casefold()
+        return any(f in self.places or f in self.small_places for f in saint_forms(cf))
 
     def place_word(self, cf: str) -> str:
         """The case-folded word as the gazetteer spells it: te reo Māori and Polynesian places are

@@ -1500,6 +1500,9 @@ class HonourRecognizer(Recognizer):
             s, e = m.start(), m.start() + len(POSS.sub("", m.group(0)))
             if self.cues.relation_before(t.text, s) or EN_POSSESSIVE_RIGHT_BEFORE.search(t.text[max(0, s - 8):s]):
                 continue  # "my cat Sir Biscuit": a pet's or a toy's title, left to the other rules
+            words = t.text[s:e].split()[1:]
+            if len(words) == 1 and not self.cues.any_given_name(words[0].casefold()):
+                continue  # "Sir" before a surname alone is a teacher addressed (Malta, Ireland): a knight is "Sir Given"
             if t.free(s, e):
                 yield self.span(s, e, KEEP, reason="a knight or dame named with the honour (a public figure)")
 
@@ -2418,7 +2421,8 @@ def in_people_list(rec: Recognizer, t: TextContext, s: int, e: int) -> bool:
 
 
 # a place written with the saint's title abbreviated ("St. Leonhard", "Ste. Rose"), which the gazetteer spells out
-_SAINT_PLACE = re.compile(r"(?<![\w.])Ste?\.?[ \t]+[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ]?[^\W\d_]+)*")
+# (the whole run of capitals only: "St Francis Xavier" is the saint, whom the rules for saints keep whole)
+_SAINT_ABBREV_PLACE = re.compile(r"(?<![\w.])Ste?\.?[ \t]+[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ]?[^\W\d_]+)*\b(?![ \t]+[A-ZÀ-Þ])")
 
 
 class PlaceRecognizer(Recognizer):
@@ -2444,8 +2448,8 @@ class PlaceRecognizer(Recognizer):
                 continue  # "The Living Mountain" is a book; "Hi Lake" no place
             yield self.span(m.start(), m.end(), KEEP, reason="a place named by a noun of geography ('X Island', 'X Falls')")
         if "St" in text:
-            for m in _SAINT_PLACE.finditer(text):
-                if (k.is_place(m.group(0)) or k.is_small_place(m.group(0))) and t.free(m.start(), m.end()):
+            for m in _SAINT_ABBREV_PLACE.finditer(text):
+                if k.is_saint_place(m.group(0)) and t.free(m.start(), m.end()):
                     yield self.span(m.start(), m.end(), KEEP, reason="a place named after a saint, 'St.' for 'Sankt'/'Saint' (GeoNames)")
         toks = [(s, e, core) for s, e, _, core in t.caps]
         pairs = place_pairs(k.places)
