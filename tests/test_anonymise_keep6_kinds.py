@@ -43,9 +43,8 @@ def test_german_solid_compounds(word, compound):
     ("en", ["About me.", "My name is [[Ainsworth]], no relation to the attachment researcher, and I teach piano."]),
     # a kin noun that is also a given name, capitalised as "Mum" is, names the relation
     ("en", ["Family.", "My {{Nan}} raised me. {{Nan}} always told me to keep going, and my friend [[Tilly]] agrees."]),
-    # a knight or a dame named with the honour is a public figure; a pet's title after a possessive is not
-    ("en", ["History.", "We read about {{Sir Edmund}} in class and my teacher [[Mrs. Hone]] teared up."]),
-    # ... but a saint named in full stays whole, and "Sir" before a surname alone is a teacher addressed
+    # ... but a saint named in full stays whole; "Sir" before a name is a teacher or a boss addressed (Malta, the
+    # Philippines), so no rule keeps "Sir X" as a knight
     ("en", ["Faith.", "My gran prayed to {{St Francis Xavier}} every night."]),
     ("en", ["School.", "I met my son's teacher, [[Sir Grechwell]], at the clinic."]),
     # Māori iwi: "Ngāti"/"Ngāi" and the ancestor's name, with or without macrons

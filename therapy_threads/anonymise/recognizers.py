@@ -1483,30 +1483,6 @@ class IwiRecognizer(Recognizer):
                 yield self.span(m.start(), m.end(), KEEP, reason="a Māori iwi or hapū ('Ngāti'/'Ngāi' and an ancestor)")
 
 
-# a knighthood or damehood before a name ("Sir Apirana Ngata", "Dame Whina Cooper"): an honour the Crown publishes
-# in its gazette, so the person is a public one; a private person is "Mr"/"Mrs" X
-_HONOURED = re.compile(r"(?<![\w.])(?:Sir|Dame)[ \t]+[A-Z][a-zà-ÿāēīōū'’-]+(?:[ \t]+[A-Z][a-zà-ÿāēīōū'’-]+)?")
-
-
-class HonourRecognizer(Recognizer):
-    """A knight or a dame named with the honour ("Sir Apirana", "Dame Cicely Saunders"): a public figure."""
-
-    name, score = "honour", 0.85
-    languages = frozenset({"en"})
-    triggers = frozenset({"sir", "dame"})
-
-    def analyze(self, t: TextContext) -> Iterator[Span]:
-        for m in _HONOURED.finditer(t.text):
-            s, e = m.start(), m.start() + len(POSS.sub("", m.group(0)))
-            if self.cues.relation_before(t.text, s) or EN_POSSESSIVE_RIGHT_BEFORE.search(t.text[max(0, s - 8):s]):
-                continue  # "my cat Sir Biscuit": a pet's or a toy's title, left to the other rules
-            words = t.text[s:e].split()[1:]
-            if len(words) == 1 and not self.cues.any_given_name(words[0].casefold()):
-                continue  # "Sir" before a surname alone is a teacher addressed (Malta, Ireland): a knight is "Sir Given"
-            if t.free(s, e):
-                yield self.span(s, e, KEEP, reason="a knight or dame named with the honour (a public figure)")
-
-
 class RoyalRecognizer(Recognizer):
     """A monarch or royal: a royal title before a given name ("Koning Willem-Alexander", "le roi Baudouin",
     "Queen Silvia", perhaps with a regnal number: "King Harald V"), kept as a public figure. The titles are
@@ -6312,7 +6288,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
-            PublicFigureRecognizer, IwiRecognizer, HonourRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
+            PublicFigureRecognizer, IwiRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, PatronymicNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,
