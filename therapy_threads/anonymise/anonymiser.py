@@ -355,7 +355,8 @@ class Anonymiser:
             docs.append(self._prepare(None, orphans, report))
         for d in docs:
             # (a page-wide fact the bylines of every text are read with: where the site prints each poster's town)
-            d.ctx.byline_fields, places = place_fields([(t.text, _language(t, d)) for t in d.texts], self.cues)
+            d.ctx.byline_fields, places = place_fields([(t.text, _language(t, d)) for t in d.texts], self.cues,
+                                                       d.ctx.bylines)
             d.ctx.place_role |= places
             for t in d.texts:
                 lang = _language(t, d)

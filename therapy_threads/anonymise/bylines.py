@@ -104,17 +104,22 @@ def _lead(text: str, ls: int, a: int) -> tuple[str, ...]:
     return tuple(w.casefold() for w in re.findall(r"[^\W\d_]+", text[ls:a]))
 
 
-def place_fields(texts, cues) -> tuple[frozenset[tuple[tuple[str, ...], str]], frozenset[str]]:
+def place_fields(texts, cues, found: dict | None = None) -> tuple[frozenset[tuple[tuple[str, ...], str]], frozenset[str]]:
     """The place fields of a page's bylines: (the words before the name, the word before the place) where the site
     prints where every poster is from in its template, as a news site's comment form asks for the reader's town
     ("Reactie van {name} uit {town}", "Comment from {name} in {town}"); and the places so printed, case-folded
     (a word of them in a poster's handle, "tsjerk_fan_wergea" from Wergea, is where they are from, no name). The
     evidence is the page: three or more different posters under the same lead, and three in four of that lead's
     bylines, carry a place after the same word. A display name a member typed with a place ("Antwort von Resli aus
-    Brugg") is one among bylines that have none, and stays whole. ``texts``: (text, language) pairs, the post's."""
+    Brugg") is one among bylines that have none, and stays whole. ``texts``: (text, language) pairs, the post's.
+    ``found``: filled with each pair's bylines read here (:func:`byline_matches` without fields), which are the
+    bylines of the page where it has no place field: the byline recognizer takes them instead of reading again."""
     seen: dict[tuple[str, ...], list[tuple[str, str | None, str]]] = {}
     for text, lang in texts:
-        for a, b in byline_matches(text, lang, cues):
+        matches = byline_matches(text, lang, cues)
+        if found is not None:
+            found[(text, lang)] = matches
+        for a, b in matches:
             part = _place_part(text, a, b)
             seen.setdefault(_lead(text, text.rfind("\n", 0, a) + 1, a), []).append(
                 (text[a:part[0] if part else b].casefold(), part[2] if part else None,

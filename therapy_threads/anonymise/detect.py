@@ -190,6 +190,9 @@ class DocContext:
     contacts: dict[str, tuple] = field(default_factory=dict)
     # the page's bylines that print where each poster is from in the site's template (:func:`.bylines.place_fields`)
     byline_fields: frozenset = frozenset()
+    # (text, language) -> its bylines as :func:`.bylines.place_fields` read them without place fields: where the
+    # page has none they are the byline recognizer's, read once
+    bylines: dict[tuple[str, str | None], list[tuple[int, int]]] = field(default_factory=dict)
     # word parts of the handles the post knows (a commenter's identity, or an "@"/"u/" mention in its texts)
     # -> the handle: people shorten a handle to one of its words when they address its owner ("diesel" for
     # diesel_and_decaf, "rosie" for big_rig_rosie)

@@ -101,6 +101,26 @@ class Lexicon:
                     return True
         return False
 
+    def solid_compound(self, w: str, lang: str) -> bool:
+        """German writes a noun made of nouns as one word ("Telefonseelsorge", "Kinderschutzbund"), so most of
+        its compounds are in no frequency list: ``w`` splits into two words of ``lang``'s list, the first perhaps
+        with a linking "s", "es", "n" or "en" (Fugenelement), the last of 4+ letters. A name of the names lists
+        is none, though many surnames are made so ("Rosenberg", "Grünwald")."""
+        cf = w.casefold()
+        if len(cf) < 8 or cf in self.first_names or cf in self.intl_names or self.is_surname(cf):
+            return False
+        table = (self.other_rank or {}).get(lang)
+        if not table:
+            return False
+        for i in range(3, len(cf) - 3):
+            if cf[i:] not in table:
+                continue
+            head = cf[:i]
+            if head in table or any(head.endswith(j) and head[:-len(j)] in table and len(head) - len(j) >= 3
+                                    for j in ("s", "es", "n", "en")):
+                return True
+        return False
+
     def only_word(self, w: str) -> bool:
         """An ordinary word that the dictionary never capitalises as a name ("silence", "lantern", "min" no)."""
         return (self.casing or {}).get(w.casefold()) == "w"

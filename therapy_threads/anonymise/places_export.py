@@ -104,13 +104,13 @@ def export_subdivisions(dest: Path) -> int:
             n = n.strip()
             if not n or re.search(r"\d|[A-Z]{2}-", n) or len(n.split()) > 4 or not _LATIN.match(n):
                 continue
-            if sub.parent_code is None and " " in n:
-                first.add(n)  # ("Saint James", "Saint Catherine": words apart, a parish's name together)
-            if all(w.casefold() in common for w in n.split()):
-                continue
-            names.add(n)
-            if sub.parent_code is None:
+            ordinary = all(w.casefold() in common for w in n.split())
+            if sub.parent_code is None and (" " in n or not ordinary):
+                # (a first-level name of several ordinary words is one all the same: "Saint James", "Saint
+                # Catherine" are words apart and a parish's name together)
                 first.add(n)
+            if not ordinary:
+                names.add(n)
     if "--first-only" not in sys.argv:
         (dest / "subdivisions.txt").write_text("".join(n + "\n" for n in sorted(names)), encoding="utf-8")
     # ``subdivisions_first.txt``: the first level only ("Murcia" the autonomous community, "St. James" the

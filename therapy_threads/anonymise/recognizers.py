@@ -328,7 +328,9 @@ _LOWER_VOCATIVE = re.compile(r",(?<=[A-Za-z'],)[ \t]+([a-z]{3,})(?=,[ \t]+([a-z'
 _APPOS_AFTER = re.compile(r",[ \t]+(?:[^\W\d_]+[ \t]+)?([^\W\d_]+)")
 _KISSES_END = re.compile(r"\.?[ \t]+(?:x{1,4}|xo+|xox+)[ \t]*[!.]*[ \t]*$", re.I)
 _LEADING_HANDLE = re.compile(r"^[ \t]*(?P<h>[a-z][a-z0-9_.]*[a-z0-9])(?=[ \t,!:])")
-_CAMEL = re.compile(r"(?<![\w@/.])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
+# (not glued after an apostrophe: "Pak'nSave", "Rock'nRoll" hold "'n" for "and" inside a brand's one word; a handle
+# has no apostrophe)
+_CAMEL = re.compile(r"(?<![\w@/.'’])([A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*|[a-z]+(?:[A-Z][a-z]+)+\d*)(?![\w/])")
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.:-])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d{2,4}|"
                            r"[xX]{1,2}[A-Za-z]+[xX]{1,2})(?![\w/@-])")
 _WHAT_SAID = re.compile(r"\bwhat[ \t]+([a-z][a-z0-9_]*(?:[ \t]+[a-z][a-z0-9_]*){0,3}?)[ \t]+(?:said|says|wrote|writes|posted|"
@@ -420,6 +422,11 @@ class Recognizer:
             return e  # a sign-off name alone on its line: the next line is where the writer lives ("X\nLerwick")
         nxt = POSS.sub("", m.group(2))
         last = nxt.split()[-1]
+        if len(last) >= 2 and last.isupper() and last.isalpha() and " " in m.group(0).strip() and (
+                last.casefold() in self.cues.acronyms or len(last) <= 5 and not re.search(r"[AEIOUY]", last[1:])):
+            # "Sanne van de GGZ": after a particle, an acronym (no vowel after its first letter) names the body she
+            # works for, no surname; a surname in capitals as forms write it has its vowels ("van der MEER")
+            return e
         cf = last.casefold()
         if cf in self.cues.not_names or cf in self.cues.titles or self.cues.function_word(cf) and not (
                 given and self.lex.is_surname(cf) and (self.lex.rank(cf) or 0) >= 200 and last[:1].isupper()):
@@ -1455,6 +1462,27 @@ class MentionedWordRecognizer(Recognizer):
 
 # ---- knowledge that keeps -------------------------------------------------------------------------
 
+# te reo Māori names its iwi and hapū (tribes and sub-tribes) as "descendants of" an ancestor: "Ngāti" (or "Ngāi",
+# and "Ngati"/"Ngai" without the macron) before the ancestor's name, one or two words, hyphened or with "ki"/"o"
+# ("Ngāti Porou", "Ngāi Tahu", "Ngāti Kahungunu ki Wairarapa", "Ngāti Whātua o Ōrākei"). The whole is a people's
+# name, as public as a nation's, never a person's.
+_MAORI_CAP = r"[A-ZĀĒĪŌŪ][a-zāēīōū]+(?:-[a-zA-ZāēīōūĀĒĪŌŪ]+)*"
+_IWI = re.compile(r"(?<![\w-])(?:Ng[āa]ti|Ng[āa]i|NG[ĀA]TI)[ \t]+" + _MAORI_CAP
+                  + r"(?:[ \t]+" + _MAORI_CAP + r")?(?:[ \t]+(?:ki|o)[ \t]+" + _MAORI_CAP + r")?")
+
+
+class IwiRecognizer(Recognizer):
+    """The names of Māori iwi and hapū ("Ngāti Porou", "Ngāi Tahu"): "Ngāti"/"Ngāi" and the ancestor's name."""
+
+    name, score = "iwi", 0.85
+    triggers = frozenset({"ngāti", "ngati", "ngāi", "ngai"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        for m in _IWI.finditer(t.text):
+            if t.free(m.start(), m.end()):
+                yield self.span(m.start(), m.end(), KEEP, reason="a Māori iwi or hapū ('Ngāti'/'Ngāi' and an ancestor)")
+
+
 class RoyalRecognizer(Recognizer):
     """A monarch or royal: a royal title before a given name ("Koning Willem-Alexander", "le roi Baudouin",
     "Queen Silvia", perhaps with a regnal number: "King Harald V"), kept as a public figure. The titles are
@@ -1582,7 +1610,7 @@ class PublicFigureRecognizer(Recognizer):
                     continue
                 if all(f.full_only for f in figs):
                     continue  # a leader or hero whose name people are given ("me dicen Katari", "don Bolívar")
-                if self._distinctive(cf) or cf in t.doc.figure_words:
+                if self._distinctive(cf) or cf in t.doc.figure_words or self._listed_alone(t, toks, i, cf):
                     if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
                             f.first == toks[i - 1][2].casefold() for f in figs) and (
                             toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())
@@ -1665,6 +1693,22 @@ class PublicFigureRecognizer(Recognizer):
         return self._any_title.search(text, max(0, s - 16), s) is not None
 
     _any_title: re.Pattern[str] | None = None
+
+    def _listed_alone(self, t: TextContext, toks, i: int, cf: str) -> bool:
+        """A listed figure's surname standing alone, which the surname lists also hold ("Ainsworth", "Fairbairn"):
+        writing on therapy names its authors by the surname ("Ainsworth's strange situation"), and a private person
+        so named carries a title or a relation noun (checked by the caller) or a given name beside it. Not a given
+        name of the English-speaking countries' list nor an ordinary word of any language ("Bakker" is a baker), no
+        capitalised word right before or after it (another person's full name: "Tom Fairbairn"), no naming phrase
+        before it ("my name is Adler"), and no name the post knows as a commenter's."""
+        lex, text, s = self.lex, t.text, toks[i][0]
+        if cf in lex.first_names or lex.dictionary_word(cf) or not (lex.rank(cf) is None or lex.proper_noun(cf)) \
+                or lex.ordinary_in(cf) or cf in t.doc.known or self.cues.named_before(text, s) \
+                or SELF_INTRO.search(text, max(0, s - 16), s):
+            return False
+        if i > 0 and re.fullmatch(r"[ \t]+", text[toks[i - 1][1]:toks[i][0]]):
+            return False
+        return not (i + 1 < len(toks) and re.fullmatch(r"[ \t]+", text[toks[i][1]:toks[i + 1][0]]))
 
     def _distinctive(self, cf: str) -> bool:
         """A surname that names the figure on its own: no ordinary word and no common name
@@ -2352,6 +2396,11 @@ def in_people_list(rec: Recognizer, t: TextContext, s: int, e: int) -> bool:
     return people >= 3
 
 
+# a place written with the saint's title abbreviated ("St. Leonhard", "Ste. Rose"), which the gazetteer spells out
+# (the whole run of capitals only: "St Francis Xavier" is the saint, whom the rules for saints keep whole)
+_SAINT_ABBREV_PLACE = re.compile(r"(?<![\w.])Ste?\.?[ \t]+[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ]?[^\W\d_]+)*\b(?![ \t]+[A-ZÀ-Þ])")
+
+
 class PlaceRecognizer(Recognizer):
     """Places from the GeoNames gazetteer and street names ("Church Road", "Thomaskirche" no; "Goethestraße"),
     kept unless the text uses the word as a person's name there ("my friend Sydney", "Georgia said")."""
@@ -2374,6 +2423,10 @@ class PlaceRecognizer(Recognizer):
                     or first.casefold() in self.cues.titles or first.casefold() in self.cues.greet1:
                 continue  # "The Living Mountain" is a book; "Hi Lake" no place
             yield self.span(m.start(), m.end(), KEEP, reason="a place named by a noun of geography ('X Island', 'X Falls')")
+        if "St" in text:
+            for m in _SAINT_ABBREV_PLACE.finditer(text):
+                if k.is_saint_place(m.group(0)) and t.free(m.start(), m.end()):
+                    yield self.span(m.start(), m.end(), KEEP, reason="a place named after a saint, 'St.' for 'Sankt'/'Saint' (GeoNames)")
         toks = [(s, e, core) for s, e, _, core in t.caps]
         pairs = place_pairs(k.places)
         i = 0
@@ -5012,6 +5065,10 @@ class EnglishNameRecognizer(Recognizer):
     name, score, signal = "lexicon_en", 0.6, "names"
     languages = frozenset({"en"})
 
+    def __init__(self, cues: Cues):
+        super().__init__(cues)
+        self._english_relations = frozenset(self.policy.rules.relations)  # (the policy's, without the mixed-in kin words)
+
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, doc = t.text, self.cues, t.doc
         for s, _e, tok, core in t.caps:
@@ -5172,6 +5229,11 @@ class EnglishNameRecognizer(Recognizer):
                 return ("skip", "") if initial else ("candidate", "")
             if word_name and self._attributive(text, ee):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
+            if cf in self._english_relations and not _CAP_WORD_AFTER.match(text, ee):
+                # "Nan died", "Nana said": an English kin noun that is also a given name, capitalised as "Mum" is,
+                # names the relation (a name after it, "Nan Huia", is the relation rule's); not the kin words of
+                # the languages mixed into English, many of them given names in English ("Lola", "Tito")
+                return "skip", ""
             if not poss and self._speech_verb(text, ee):
                 return "person", "a given name as the subject of a verb of speech ('Hope said')"
             if EN_ARTICLE_RIGHT_BEFORE.search(text[max(0, s - 6):s]):
@@ -5561,6 +5623,12 @@ def lower_second_name(rec: Recognizer, t: TextContext, e: int, titled: bool = Fa
     return e
 
 
+# the nouns of landforms and waters that close a place's name in English ("Boise River", "Bogus Basin", "Clear Creek")
+_FEATURE_NOUNS = frozenset({"river", "creek", "lake", "basin", "valley", "canyon", "bay", "beach", "falls", "island",
+                            "peak", "ridge", "hills", "forest", "reservoir", "harbour", "harbor", "springs", "gorge",
+                            "glacier", "lagoon", "estuary"})
+
+
 class LowerCaseNameRecognizer(Recognizer):
     """In text written without capitals ("ok so my therapist jonas is away", "meine therapeutin wiebke
     hat gesagt"), a lower-case token is a name if it is a given name and no ordinary word of the
@@ -5660,6 +5728,14 @@ class LowerCaseNameRecognizer(Recognizer):
         nxt = re.match(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?", text[e:e + 30])
         if nxt and (k.is_place(cf + " " + nxt.group(1)) or (nxt.group(2) and k.is_place(f"{cf} {nxt.group(1)} {nxt.group(2)}"))):
             return True
+        # a landform or water's name, which English makes of a word and the feature's noun ("bogus basin", "clear
+        # creek") or of a town and the noun ("the boise river"): no gazetteer of towns holds them
+        if nxt and nxt.group(1) in _FEATURE_NOUNS and (self.lex.dictionary_word(cf) or k.is_place(cf)):
+            return True
+        prev = re.search(r"\b(the[ \t]+)?([a-z]+)[ \t]+$", text[max(0, s - 30):s])
+        if cf in _FEATURE_NOUNS and prev is not None and not self.cues.function_word(prev.group(2)) \
+                and (prev.group(1) or k.is_place(prev.group(2))):
+            return True  # ("the snake river": the article before the word that names the water)
         if not k.is_place(cf):
             return False
         if _PLACE_RIGHT_BEFORE.search(text[max(0, s - 20):s]):
@@ -5839,7 +5915,9 @@ class BylineRecognizer(Recognizer):
     name, score = "byline", 0.85
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
-        for a, b in byline_matches(t.text, t.lang, self.cues, t.doc.byline_fields):
+        fields = t.doc.byline_fields
+        found = None if fields else t.doc.bylines.get((t.text, t.lang))
+        for a, b in byline_matches(t.text, t.lang, self.cues, fields) if found is None else found:
             if t.free(a, b):
                 yield self.person(t, a, b, "the poster named in a post's byline (the line's shape: counters, dates, a role)")
 
@@ -6210,7 +6288,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
             RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
-            PublicFigureRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
+            PublicFigureRecognizer, IwiRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, PatronymicNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
             CuePhraseRecognizer, DoubleBarrelledNameRecognizer, PronounTagRecognizer, BracketNicknameRecognizer,

@@ -1203,7 +1203,7 @@ class GermanPersonRecognizer(Recognizer):
                 cf = w.casefold()
                 if lex.lang_rank(cf, "de") is not None or lex.rank(cf) is not None or lex.ordinary_in(cf) \
                         or knowledge().is_place(w) or knowledge().is_demonym(w) or cf in self.cues.not_names \
-                        or lex.word_form(cf) or not t.free(s, e):
+                        or lex.word_form(cf) or lex.solid_compound(cf, "de") or not t.free(s, e):
                     continue
                 yield self.person(t, s, e, why)
 
