@@ -167,8 +167,7 @@ def number_word_marks(quick: str) -> bytes:
     blank-separated chunks of the bytes with every other non-letter a blank, split in C without a match
     object or a ``str`` a run (~45 -> ~15 µs a comment; the first look of every text)."""
     if not quick.isascii():
-        for ch in set(quick):
-            if ch > "\x7f":
+        for ch in _above_ascii(quick):
                 gap = _NOT_LETTER.get(ch)
                 if gap is None:
                     gap = _NOT_LETTER[ch] = _WORDS.match(ch) is None
@@ -178,15 +177,38 @@ def number_word_marks(quick: str) -> bytes:
     return bytes(map(_ascii_vocabulary().__contains__, quick.encode().translate(_ASCII_GAPS).split()))
 
 
-def spelled_runs(text: str):
+def _above_ascii(s: str) -> set[str]:
+    """``{ch for ch in s if ch > "\x7f"}``: the UTF-8 bytes of ``s`` with its ASCII bytes deleted in C are the
+    encodings of those characters (every byte of a multi-byte sequence is 0x80 or more), so only they are
+    decoded and hashed, not every character of the text (~9 -> ~2 µs a comment; lone surrogates pass)."""
+    return set(s.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def strip_marks(nfd: str) -> str:
+    """``_MARKS.sub("", nfd)``, skipping the scan where no combining mark U+0300-U+036F can be in the text: their
+    UTF-8 encodings, and those of U+0340-U+037F only, begin with the bytes 0xCC or 0xCD, which stand nowhere
+    else in UTF-8 (a continuation byte is 0x80-0xBF). The class scan costs ~20 ns a character of a non-ASCII
+    text; the encoding and the two byte searches ~2 µs a comment, and most texts hold no such mark."""
+    b = nfd.encode("utf-8", "surrogatepass")
+    if b"\xcc" not in b and b"\xcd" not in b:
+        return nfd
+    return _MARKS.sub("", nfd)
+
+
+def spelled_runs(text: str, low: str | None = None):
     """Runs of three or more numbers, at least one in words, all words of one CLDR language, in ``text``:
-    (start, end, groups, plus, langs) tuples for :mod:`.spoken` (groups: (start, end, digits, words))."""
-    low = text.lower()
+    (start, end, groups, plus, langs) tuples for :mod:`.spoken` (groups: (start, end, digits, words)).
+    ``low``: ``text.lower()`` where the caller has it (:func:`.spoken.number_runs` reads the text twice)."""
+    if low is None:
+        low = text.lower()
     if len(low) != len(text):
         return []  # ("İ" lower-cases to two characters; such text is read by the other finders)
     # the cheap first look: three words of the tables in a row (digits between them aside), over the text
     # with its accents off (NFD; places in it are not places in the text, which only the runs need)
-    quick = low if low.isascii() else _MARKS.sub("", unicodedata.normalize("NFD", low)).replace("ı", "i")
+    quick = low if low.isascii() else strip_marks(unicodedata.normalize("NFD", low)).replace("ı", "i")
     if b"\x01\x01\x01" not in number_word_marks(quick):
         return []
     low = " " + fold_chars(low)

@@ -135,14 +135,15 @@ def number_runs(text: str, lang: str | None) -> tuple[Run, ...]:
     recognizers ask about the same text, and most texts have no run.)"""
     from .spellout import spelled_runs
 
-    runs = _own_runs(text, lang)
-    more = [Run(s, e, tuple(Group(*g) for g in gs), plus, langs) for s, e, gs, plus, langs in spelled_runs(text)]
+    low = text.lower()  # (both finders' first looks read it: lowered once)
+    runs = _own_runs(text, lang, low)
+    more = [Run(s, e, tuple(Group(*g) for g in gs), plus, langs) for s, e, gs, plus, langs in spelled_runs(text, low)]
     return runs + tuple(r for r in more if not any(o.start < r.end and r.start < o.end for o in runs))
 
 
-def _own_runs(text: str, lang: str | None) -> tuple[Run, ...]:
+def _own_runs(text: str, lang: str | None, lowered: str | None = None) -> tuple[Run, ...]:
     lang = (lang or "en").split("-")[0].lower()
-    low = " " + text.lower()  # (a blank first: the first look starts at the character before a word)
+    low = " " + (text.lower() if lowered is None else lowered)  # (a blank first: the first look starts at the character before a word)
     if len(low) == len(text) + 1 and _any_look(lang if lang in LANGS else None).search(low) is None \
             and (lang not in NUMBER_TABLES or _compound_look(lang).search(text) is None):
         return ()  # (most texts: one scan instead of three)
