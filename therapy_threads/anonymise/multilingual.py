@@ -36,6 +36,7 @@ from typing import Iterator
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
 from .inflection import declined_given, declined_surname, lower_word, name_forms, only_word, strip_accents
 from .knowledge import knowledge
+from .lexicon_export import NATIONAL_WORD_NAMES_GIVEN_ONLY
 from .phones import find_language_phones
 from .recognizers import Recognizer
 from .spans import KEEP, KNOWN, PERSON, PHONE, Span
@@ -54,6 +55,9 @@ _SENT_END = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"«»“”'’()*•-]*$")
 _GREEK = "".join(map(chr, range(0x386, 0x3d0)))
 _UP = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper()) + "".join(
     c for c in _GREEK if c.isupper())
+# one to three capitals, each with its period, not followed by a capitalised word (then the initials are a given name's
+# and the surname follows: "Dr. J. Pérez")
+_TITLE_INITIALS = re.compile(rf"(?:[{_UP}]\.[ \t]?){{1,3}}(?![^\W\d_])(?![ \t]*[{_UP}])")
 _LOW = "a-zà-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower()) + "".join(
     c for c in _GREEK if c.islower())
 _SURNAME_NEXT = re.compile(rf"[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?(?![\w'’])")
@@ -69,8 +73,11 @@ _ALIAS_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:e|y|et|ou|o|and)[ \t]+)?|[ \t]
                           r"(?P<a>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \t]*[,)]|[ \t]+(?:per|para|pour|for|pra|à|a)[ \t])")
 # languages whose given names are so often ordinary words that the national names data keeps the word-names as names
 # (lexicon_export's NATIONAL_WORD_NAMES_GIVEN_ONLY: Swedish, Danish, Norwegian, Finnish "Dag", "Bror", "Tage", "Aamu"):
-# there a capital after a strong cue is the name whatever the word's frequency
-_WORD_NAME_LANGS = frozenset({"sv", "da", "no", "nn", "nb", "fi"})
+# there a capital after a strong cue is the name whatever the word's frequency. The data is exported under "no"; the
+# language stage may also report Norwegian by its written standard (Nynorsk "nn", Bokmål "nb"), the same names.
+_NORWEGIAN_STANDARDS = frozenset({"nn", "nb"})
+_WORD_NAME_LANGS = NATIONAL_WORD_NAMES_GIVEN_ONLY | (_NORWEGIAN_STANDARDS if "no" in NATIONAL_WORD_NAMES_GIVEN_ONLY
+                                                     else frozenset())
 # what follows a person's name as the subject of a verb, by language: the third person of "have", "be" and "go" and the
 # negation that opens a predicate ("X avait", "X ne sait pas", "X no sabe", "X non sa", "X não sabe"), and the French
 # cleft's relative ("c'est X qui")
@@ -660,6 +667,13 @@ class LanguageTitleRecognizer(_Multilingual):
                                                                    or self._lower_chat_name(t, lc, m.start("name"), m.end("name")))
                 if not (bare[:1].isupper() or dotted or lower_ok) or (len(bare) == 1 and not title.endswith(".")):
                     continue
+            ini = _TITLE_INITIALS.match(t.text, m.start("name"))
+            if ini:
+                # a form of address before initials alone ("κ. Ζ. Λ.", "Sra. M. T."): the title chain goes with the
+                # initials, all that is written of the person's name (as the English "Dr A. O.")
+                if t.free(m.start(), ini.end()):
+                    yield self.person(t, m.start(), ini.end(), f"a title before initials ({t.lang})")
+                continue
             s, e = m.span("name")
             core = t.text[s:e]
             # (a particle may be capitalised after a title: "dr. Van Rijswijk", "Dra. De la Fuente")
@@ -682,7 +696,16 @@ class LanguageTitleRecognizer(_Multilingual):
             if not core[:1].isupper() and not t.lower_style and not particle:
                 continue  # "madame la directrice": a title before a lower-case word is no name in capitalised text
             if self.excluded(t, lc, cf.split()[0]) and not particle:
-                continue
+                # (but a capitalised word after a professional title, then a capitalised surname, is a given name that
+                # is also a word or a saint's head: "dott. Santo X", "Dra. Luz X"; not a place: "dott. San Marino")
+                nxt = _SURNAME_NEXT.match(t.text, e) if core[:1].isupper() and (
+                    title.casefold() in lc.titles or bare.casefold() in lc.titles) and not (
+                    cf in lc.titles or cf in lc.determiners or cf in lc.relations or cf in lc.possessives) else None
+                if not nxt or self.excluded(t, lc, nxt.group(0).strip().casefold()) \
+                        or knowledge().is_place(t.text[s:nxt.end()]):
+                    continue
+                e = nxt.end()
+                core, cf = t.text[s:e], t.text[s:e].casefold()
             if not t.free(s, e):
                 continue
             if title.casefold() in lc.name_titles and t.free(m.start("title"), s):
@@ -1170,6 +1193,18 @@ _TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2
 _INITIAL_WORD = re.compile(rf"[{_UP}]\.")
 
 
+_TITLE_BEFORE: dict[str, re.Pattern[str]] = {}
+
+
+def _title_before(lc: "LanguageCues") -> re.Pattern[str]:
+    """The language's titles (not its kin words of address) right before a word."""
+    p = _TITLE_BEFORE.get(lc.lang)
+    if p is None:
+        from .titles import before_pattern
+        p = _TITLE_BEFORE[lc.lang] = before_pattern(lc.titles)
+    return p
+
+
 class HeadedNameRecognizer(_Multilingual):
     """The name of a street, place, region or body after the noun that heads it ("rue Main", "Région
     Évangéline", "Ospedale Beata Vergine", "Val di Blenio", "calle Mendoza") or after a saint's title ("San
@@ -1190,6 +1225,8 @@ class HeadedNameRecognizer(_Multilingual):
             if lc.cap_heads and not text[m.start():m.start() + 1].isupper() \
                     and re.sub(r"\s+", " ", m.group(0).strip()).casefold() in lc.cap_heads:
                 continue
+            if _title_before(lc).search(text, max(0, m.start() - 16), m.start()):
+                continue  # a title before the head: the head is a given name ("dott. Santo X", "Sr. Santos X")
             run = _HEADED_RUN.match(text, m.end())
             if run is None:
                 if t.lower_style:
