@@ -76,6 +76,13 @@ _ALIAS_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:e|y|et|ou|o|and)[ \t]+)?|[ \t]
 # there a capital after a strong cue is the name whatever the word's frequency. The data is exported under "no"; the
 # language stage may also report Norwegian by its written standard (Nynorsk "nn", Bokmål "nb"), the same names.
 _NORWEGIAN_STANDARDS = frozenset({"nn", "nb"})
+# ... and the Romance languages, which write their nouns in lower case and give many of them as names (Portuguese
+# "Amor", "Glória", "Luz"; Catalan "Llum", "Mercè"; Italian "Vita"; French "Aimé", "Fidèle"): there too a capital
+# inside a sentence after a strong cue (a kin or care noun, a title, a naming phrase) is the name
+_ROMANCE = frozenset({"fr", "es", "it", "pt", "ca"})
+_ROLE_PATTERNS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+# the stressed first-person pronouns of the Romance languages, coordinated with a name ("eu e a X", "X et moi")
+_FIRST_PERSON = frozenset({"eu", "jo", "io", "yo", "moi", "mim", "mi", "me"})
 _WORD_NAME_LANGS = NATIONAL_WORD_NAMES_GIVEN_ONLY | (_NORWEGIAN_STANDARDS if "no" in NATIONAL_WORD_NAMES_GIVEN_ONLY
                                                      else frozenset())
 # what follows a person's name as the subject of a verb, by language: the third person of "have", "be" and "go" and the
@@ -393,7 +400,8 @@ class _Multilingual(Recognizer):
                 and not self.excluded(t, lc, cf, frequent=False):
             return True  # "namaku Bagus", "mas Bagus": in text written in lower case, a capital after a strong cue
             # is the name even where the given name is a frequent word ("bagus" = good)
-        if strong and t.lang in _WORD_NAME_LANGS and core[:1].isupper() and len(cf) >= 2 and t.free(s, e) \
+        if strong and (t.lang in _WORD_NAME_LANGS or t.lang in _ROMANCE) and core[:1].isupper() and len(cf) >= 2 \
+                and t.free(s, e) and not _SENT_END.search(t.text, max(0, s - 12), s) \
                 and not self.cues.is_initial(t.text, s) \
                 and (cf in self.lex.first_names or cf in self.lex.intl_names) and not (
                     cf in lc.determiners or cf in lc.possessives or cf in lc.titles or cf in lc.local_titles
@@ -816,7 +824,12 @@ class LanguageNameRecognizer(_Multilingual):
         for m in lc.greet_re.finditer(text):
             s, e = m.span("name")
             cf = text[s:e].casefold()
-            if self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3
+            # (in a Romance language a capitalised word after a greeting, set off by a comma, is the one greeted even
+            # where it is a word: "merci Fidèle,", "gràcies Llum!"; the word itself is written in lower case there)
+            vocative = t.lang in _ROMANCE and text[s:s + 1].isupper() and re.match(r"[ \t]*[,!]", text[e:e + 3]) \
+                and len(cf) >= 3 \
+                and not self.excluded(t, lc, cf, frequent=False) and not knowledge().is_place(text[s:e])
+            if vocative or self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3
                                                     and not self.excluded(t, lc, cf, frequent=False)):
                 # (a greeting after a greeting is none's name: "querida, bem-vinda ao clube")
                 if knowledge().is_place(text[s:e]) and not self.given(cf, t.lang):
@@ -860,14 +873,16 @@ class LanguageNameRecognizer(_Multilingual):
             if not upper and not self.given(cf, t.lang) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
                 continue  # most words: lower case, a word of the language or of English, no given name (fast path)
             initial = self.cues.is_initial(text, s)
+            role = upper and not initial and self._romance_role(t, lc, s, e, cf)
             if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)) and not (
+                    role) and not (
                     upper and not initial and lower_word(cf, t.lang) and self.given(cf, t.lang)
                     and not self.excluded(t, lc, cf, frequent=False) and not self._own_script_place(tok)):
                 # (a national given name that is also a frequent word, capitalised inside a sentence, is the name:
                 # "snart, Liv", "med Dag"; opening a sentence or in lower case it is the word: "Liv er kort")
                 continue
             r = self.rank(cf, t.lang)
-            says = bool(lc.speech_re.match(text, e))
+            says = bool(lc.speech_re.match(text, e)) or role  # (a person's role, as a verb of saying shows one)
             if upper:
                 if tok.isupper() and len(tok) > 1:
                     continue
@@ -1057,6 +1072,42 @@ class LanguageNameRecognizer(_Multilingual):
         w = m.group(1).casefold()
         r = self.rank(w, t.lang)
         return r is not None and r < 5000 and not self.given(w, t.lang) and not declined_surname(w, t.lang)
+
+    def _romance_role(self, t: TextContext, lc: LanguageCues, s: int, e: int, cf: str) -> bool:
+        """In a Romance language (nouns in lower case), a given name of the names data that is also a frequent word
+        ("Paz", "Luz", "Llum", "Vita", "Fidèle"), capitalised inside a sentence, in a person's role: the subject of a
+        verb of saying ("a Paz falou", "la Llum diu"), the one greeted or thanked ("merci Fidèle,"), or coordinated
+        with a pronoun or another given name ("eu e a Luz", "la Vita e io", "Marta i la Llum"). Elsewhere the word
+        ("Só quero paz", "La Paz es linda" opening a sentence) is decided as a word."""
+        if t.lang not in _ROMANCE or not self.given(cf, t.lang) or self.excluded(t, lc, cf, frequent=False) \
+                or _SENT_END.search(t.text, max(0, s - 12), s):
+            return False
+        text = t.text
+        if lc.speech_re.match(text, e):
+            return True
+        pats = _ROLE_PATTERNS.get(t.lang)
+        if pats is None:
+            greet = r"(?<![\w'’])(?:" + _alt(lc.greetings) + r")[ \t]*,?[ \t]+$"
+            arts = _alt(lc.person_articles | lc.naming_articles | {"a", "o", "la", "el", "en", "na", "l'", "il", "lo"})
+            conj = r"(?:e|i|y|et|ed)"
+            before = rf"(?:^|[ \t(])(?:[^\W\d_]+)[ \t]+{conj}[ \t]+(?:(?:{arts})[ \t]*)?$"
+            after = rf"[ \t]+{conj}[ \t]+(?:(?:{arts})[ \t]*)?(?P<w>[^\W\d_]+)"
+            pats = _ROLE_PATTERNS[t.lang] = (re.compile(greet, re.I), re.compile(before), re.compile(after))
+        greet, before, after = pats
+        if re.match(r"[ \t]*[,!]", text[e:e + 3]) and greet.search(text, max(0, s - 24), s):
+            return True
+        b = before.search(text, max(0, s - 30), s)
+        if b:
+            w = re.match(r"[ \t(]?([^\W\d_]+)", b.group(0))
+            if w and self._person_word(t, lc, w.group(1)):
+                return True
+        a = after.match(text, e)
+        return bool(a) and self._person_word(t, lc, a.group("w"))
+
+    def _person_word(self, t: TextContext, lc: LanguageCues, w: str) -> bool:
+        """A first-person pronoun ("eu", "jo", "io", "yo", "moi") or a capitalised given name."""
+        return w.casefold() in _FIRST_PERSON or (w[:1].isupper() and self.given(w.casefold(), t.lang)
+                                                 and not self.excluded(t, lc, w.casefold()))
 
     def _greeting_given(self, t: TextContext, lc: LanguageCues, cf: str, e: int) -> bool:
         """A greeting or closing word that is also a given name ("Lieve" in Dutch), capitalised inside a
