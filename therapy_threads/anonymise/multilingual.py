@@ -36,6 +36,7 @@ from typing import Iterator
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
 from .inflection import declined_given, declined_surname, lower_word, name_forms, only_word, strip_accents
 from .knowledge import knowledge
+from .lexicon_export import NATIONAL_WORD_NAMES_GIVEN_ONLY
 from .phones import find_language_phones
 from .recognizers import Recognizer
 from .spans import KEEP, KNOWN, PERSON, PHONE, Span
@@ -54,6 +55,9 @@ _SENT_END = re.compile(r"(?:^|[.!?…:;]|\n)[\s\"«»“”'’()*•-]*$")
 _GREEK = "".join(map(chr, range(0x386, 0x3d0)))
 _UP = "A-ZÀ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper()) + "".join(
     c for c in _GREEK if c.isupper())
+# one to three capitals, each with its period, not followed by a capitalised word (then the initials are a given name's
+# and the surname follows: "Dr. J. Pérez")
+_TITLE_INITIALS = re.compile(rf"(?:[{_UP}]\.[ \t]?){{1,3}}(?![^\W\d_])(?![ \t]*[{_UP}])")
 _LOW = "a-zà-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower()) + "".join(
     c for c in _GREEK if c.islower())
 _SURNAME_NEXT = re.compile(rf"[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?(?![\w'’])")
@@ -69,8 +73,18 @@ _ALIAS_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:e|y|et|ou|o|and)[ \t]+)?|[ \t]
                           r"(?P<a>[A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \t]*[,)]|[ \t]+(?:per|para|pour|for|pra|à|a)[ \t])")
 # languages whose given names are so often ordinary words that the national names data keeps the word-names as names
 # (lexicon_export's NATIONAL_WORD_NAMES_GIVEN_ONLY: Swedish, Danish, Norwegian, Finnish "Dag", "Bror", "Tage", "Aamu"):
-# there a capital after a strong cue is the name whatever the word's frequency
-_WORD_NAME_LANGS = frozenset({"sv", "da", "no", "nn", "nb", "fi"})
+# there a capital after a strong cue is the name whatever the word's frequency. The data is exported under "no"; the
+# language stage may also report Norwegian by its written standard (Nynorsk "nn", Bokmål "nb"), the same names.
+_NORWEGIAN_STANDARDS = frozenset({"nn", "nb"})
+# ... and the Romance languages, which write their nouns in lower case and give many of them as names (Portuguese
+# "Amor", "Glória", "Luz"; Catalan "Llum", "Mercè"; Italian "Vita"; French "Aimé", "Fidèle"): there too a capital
+# inside a sentence after a strong cue (a kin or care noun, a title, a naming phrase) is the name
+_ROMANCE = frozenset({"fr", "es", "it", "pt", "ca"})
+_ROLE_PATTERNS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+# the stressed first-person pronouns of the Romance languages, coordinated with a name ("eu e a X", "X et moi")
+_FIRST_PERSON = frozenset({"eu", "jo", "io", "yo", "moi", "mim", "mi", "me"})
+_WORD_NAME_LANGS = NATIONAL_WORD_NAMES_GIVEN_ONLY | (_NORWEGIAN_STANDARDS if "no" in NATIONAL_WORD_NAMES_GIVEN_ONLY
+                                                     else frozenset())
 # what follows a person's name as the subject of a verb, by language: the third person of "have", "be" and "go" and the
 # negation that opens a predicate ("X avait", "X ne sait pas", "X no sabe", "X non sa", "X não sabe"), and the French
 # cleft's relative ("c'est X qui")
@@ -386,7 +400,8 @@ class _Multilingual(Recognizer):
                 and not self.excluded(t, lc, cf, frequent=False):
             return True  # "namaku Bagus", "mas Bagus": in text written in lower case, a capital after a strong cue
             # is the name even where the given name is a frequent word ("bagus" = good)
-        if strong and t.lang in _WORD_NAME_LANGS and core[:1].isupper() and len(cf) >= 2 and t.free(s, e) \
+        if strong and (t.lang in _WORD_NAME_LANGS or t.lang in _ROMANCE) and core[:1].isupper() and len(cf) >= 2 \
+                and t.free(s, e) and not _SENT_END.search(t.text, max(0, s - 12), s) \
                 and not self.cues.is_initial(t.text, s) \
                 and (cf in self.lex.first_names or cf in self.lex.intl_names) and not (
                     cf in lc.determiners or cf in lc.possessives or cf in lc.titles or cf in lc.local_titles
@@ -660,6 +675,13 @@ class LanguageTitleRecognizer(_Multilingual):
                                                                    or self._lower_chat_name(t, lc, m.start("name"), m.end("name")))
                 if not (bare[:1].isupper() or dotted or lower_ok) or (len(bare) == 1 and not title.endswith(".")):
                     continue
+            ini = _TITLE_INITIALS.match(t.text, m.start("name"))
+            if ini:
+                # a form of address before initials alone ("κ. Ζ. Λ.", "Sra. M. T."): the title chain goes with the
+                # initials, all that is written of the person's name (as the English "Dr A. O.")
+                if t.free(m.start(), ini.end()):
+                    yield self.person(t, m.start(), ini.end(), f"a title before initials ({t.lang})")
+                continue
             s, e = m.span("name")
             core = t.text[s:e]
             # (a particle may be capitalised after a title: "dr. Van Rijswijk", "Dra. De la Fuente")
@@ -682,7 +704,16 @@ class LanguageTitleRecognizer(_Multilingual):
             if not core[:1].isupper() and not t.lower_style and not particle:
                 continue  # "madame la directrice": a title before a lower-case word is no name in capitalised text
             if self.excluded(t, lc, cf.split()[0]) and not particle:
-                continue
+                # (but a capitalised word after a professional title, then a capitalised surname, is a given name that
+                # is also a word or a saint's head: "dott. Santo X", "Dra. Luz X"; not a place: "dott. San Marino")
+                nxt = _SURNAME_NEXT.match(t.text, e) if core[:1].isupper() and (
+                    title.casefold() in lc.titles or bare.casefold() in lc.titles) and not (
+                    cf in lc.titles or cf in lc.determiners or cf in lc.relations or cf in lc.possessives) else None
+                if not nxt or self.excluded(t, lc, nxt.group(0).strip().casefold()) \
+                        or knowledge().is_place(t.text[s:nxt.end()]):
+                    continue
+                e = nxt.end()
+                core, cf = t.text[s:e], t.text[s:e].casefold()
             if not t.free(s, e):
                 continue
             if title.casefold() in lc.name_titles and t.free(m.start("title"), s):
@@ -793,7 +824,12 @@ class LanguageNameRecognizer(_Multilingual):
         for m in lc.greet_re.finditer(text):
             s, e = m.span("name")
             cf = text[s:e].casefold()
-            if self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3
+            # (in a Romance language a capitalised word after a greeting, set off by a comma, is the one greeted even
+            # where it is a word: "merci Fidèle,", "gràcies Llum!"; the word itself is written in lower case there)
+            vocative = t.lang in _ROMANCE and text[s:s + 1].isupper() and re.match(r"[ \t]*[,!]", text[e:e + 3]) \
+                and len(cf) >= 3 \
+                and not self.excluded(t, lc, cf, frequent=False) and not knowledge().is_place(text[s:e])
+            if vocative or self.name_ok(t, lc, s, e, False) or (t.role == "comment" and self._unknown(t, cf) and len(cf) >= 3
                                                     and not self.excluded(t, lc, cf, frequent=False)):
                 # (a greeting after a greeting is none's name: "querida, bem-vinda ao clube")
                 if knowledge().is_place(text[s:e]) and not self.given(cf, t.lang):
@@ -837,14 +873,16 @@ class LanguageNameRecognizer(_Multilingual):
             if not upper and not self.given(cf, t.lang) and (self.rank(cf, t.lang) is not None or self.lex.rank(cf) is not None):
                 continue  # most words: lower case, a word of the language or of English, no given name (fast path)
             initial = self.cues.is_initial(text, s)
+            role = upper and not initial and self._romance_role(t, lc, s, e, cf)
             if self.excluded(t, lc, cf) and not (upper and not initial and self._greeting_given(t, lc, cf, e)) and not (
+                    role) and not (
                     upper and not initial and lower_word(cf, t.lang) and self.given(cf, t.lang)
                     and not self.excluded(t, lc, cf, frequent=False) and not self._own_script_place(tok)):
                 # (a national given name that is also a frequent word, capitalised inside a sentence, is the name:
                 # "snart, Liv", "med Dag"; opening a sentence or in lower case it is the word: "Liv er kort")
                 continue
             r = self.rank(cf, t.lang)
-            says = bool(lc.speech_re.match(text, e))
+            says = bool(lc.speech_re.match(text, e)) or role  # (a person's role, as a verb of saying shows one)
             if upper:
                 if tok.isupper() and len(tok) > 1:
                     continue
@@ -1035,6 +1073,42 @@ class LanguageNameRecognizer(_Multilingual):
         r = self.rank(w, t.lang)
         return r is not None and r < 5000 and not self.given(w, t.lang) and not declined_surname(w, t.lang)
 
+    def _romance_role(self, t: TextContext, lc: LanguageCues, s: int, e: int, cf: str) -> bool:
+        """In a Romance language (nouns in lower case), a given name of the names data that is also a frequent word
+        ("Paz", "Luz", "Llum", "Vita", "Fidèle"), capitalised inside a sentence, in a person's role: the subject of a
+        verb of saying ("a Paz falou", "la Llum diu"), the one greeted or thanked ("merci Fidèle,"), or coordinated
+        with a pronoun or another given name ("eu e a Luz", "la Vita e io", "Marta i la Llum"). Elsewhere the word
+        ("Só quero paz", "La Paz es linda" opening a sentence) is decided as a word."""
+        if t.lang not in _ROMANCE or not self.given(cf, t.lang) or self.excluded(t, lc, cf, frequent=False) \
+                or _SENT_END.search(t.text, max(0, s - 12), s):
+            return False
+        text = t.text
+        if lc.speech_re.match(text, e):
+            return True
+        pats = _ROLE_PATTERNS.get(t.lang)
+        if pats is None:
+            greet = r"(?<![\w'’])(?:" + _alt(lc.greetings) + r")[ \t]*,?[ \t]+$"
+            arts = _alt(lc.person_articles | lc.naming_articles | {"a", "o", "la", "el", "en", "na", "l'", "il", "lo"})
+            conj = r"(?:e|i|y|et|ed)"
+            before = rf"(?:^|[ \t(])(?:[^\W\d_]+)[ \t]+{conj}[ \t]+(?:(?:{arts})[ \t]*)?$"
+            after = rf"[ \t]+{conj}[ \t]+(?:(?:{arts})[ \t]*)?(?P<w>[^\W\d_]+)"
+            pats = _ROLE_PATTERNS[t.lang] = (re.compile(greet, re.I), re.compile(before), re.compile(after))
+        greet, before, after = pats
+        if re.match(r"[ \t]*[,!]", text[e:e + 3]) and greet.search(text, max(0, s - 24), s):
+            return True
+        b = before.search(text, max(0, s - 30), s)
+        if b:
+            w = re.match(r"[ \t(]?([^\W\d_]+)", b.group(0))
+            if w and self._person_word(t, lc, w.group(1)):
+                return True
+        a = after.match(text, e)
+        return bool(a) and self._person_word(t, lc, a.group("w"))
+
+    def _person_word(self, t: TextContext, lc: LanguageCues, w: str) -> bool:
+        """A first-person pronoun ("eu", "jo", "io", "yo", "moi") or a capitalised given name."""
+        return w.casefold() in _FIRST_PERSON or (w[:1].isupper() and self.given(w.casefold(), t.lang)
+                                                 and not self.excluded(t, lc, w.casefold()))
+
     def _greeting_given(self, t: TextContext, lc: LanguageCues, cf: str, e: int) -> bool:
         """A greeting or closing word that is also a given name ("Lieve" in Dutch), capitalised inside a
         sentence and not opening a closing formula ("met Lieve groeten"): the name, as capitals say there."""
@@ -1170,6 +1244,18 @@ _TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2
 _INITIAL_WORD = re.compile(rf"[{_UP}]\.")
 
 
+_TITLE_BEFORE: dict[str, re.Pattern[str]] = {}
+
+
+def _title_before(lc: "LanguageCues") -> re.Pattern[str]:
+    """The language's titles (not its kin words of address) right before a word."""
+    p = _TITLE_BEFORE.get(lc.lang)
+    if p is None:
+        from .titles import before_pattern
+        p = _TITLE_BEFORE[lc.lang] = before_pattern(lc.titles)
+    return p
+
+
 class HeadedNameRecognizer(_Multilingual):
     """The name of a street, place, region or body after the noun that heads it ("rue Main", "Région
     Évangéline", "Ospedale Beata Vergine", "Val di Blenio", "calle Mendoza") or after a saint's title ("San
@@ -1190,6 +1276,8 @@ class HeadedNameRecognizer(_Multilingual):
             if lc.cap_heads and not text[m.start():m.start() + 1].isupper() \
                     and re.sub(r"\s+", " ", m.group(0).strip()).casefold() in lc.cap_heads:
                 continue
+            if _title_before(lc).search(text, max(0, m.start() - 16), m.start()):
+                continue  # a title before the head: the head is a given name ("dott. Santo X", "Sr. Santos X")
             run = _HEADED_RUN.match(text, m.end())
             if run is None:
                 if t.lower_style:

@@ -3401,9 +3401,11 @@ _LOWER_TITLE_NAME = re.compile(r"([a-z][a-z\u00df-\u00ff\u0100-\u024f'-]+)(?![\w
 _DEGREE_PARTS = frozenset({"med", "phil", "rer", "nat", "habil", "jur", "oec", "dent", "vet", "univ", "ing", "techn",
                            "pol", "soc", "theol", "psych", "sc", "hc"})
 # after a title chain, initials or one capital: "Mrs P.", "Dr H.", "Frau Dr. Q." (the chain goes with them: it is
-# all that is left of the person's name); double-barrelled initials go whole: "Dr. K-L", "Frau M.-T."
-_TITLED_INITIALS = re.compile(r"[A-Z]\.?(?:-[A-Z]\.?)+(?![\w-])|(?:[A-Z]\.[ \t]?){1,3}(?![A-Za-z])"
-                              r"|(?!I\b)[A-Z]\b(?![.'’]?[A-Za-z])")
+# all that is left of the person's name); double-barrelled initials go whole: "Dr. K-L", "Frau M.-T."; Greek
+# initials after a Greek title the same ("κ. Ζ. Λ.", the capitals of the Greek alphabet)
+_INITIAL = "[A-Z\u0391-\u03a9]"
+_TITLED_INITIALS = re.compile(rf"{_INITIAL}\.?(?:-{_INITIAL}\.?)+(?![\w-])|(?:{_INITIAL}\.[ \t]?){{1,3}}(?![^\W\d_])"
+                              rf"|(?!I\b){_INITIAL}\b(?![.'’]?[^\W\d_])")
 # a particle capitalised after the title, the title perhaps in lower case ("dr. Van Rijswijk")
 # (and the Afrikaans "du", "le", "de la", "van de", written in lower case after a title: "Mev. du Plessis")
 _TITLED_PARTICLE = re.compile(r"(?i:van der|von der|van den|van de|de la|von|van|de|du|le|zu|ter|ten)[ \t]+"

@@ -22,6 +22,7 @@ the first in words, found by one regular expression of the words' beginnings per
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -217,6 +218,10 @@ def _first_parts_look(lang: str) -> tuple[str, str, str]:
 # and an "h" before a vowel ("a náid, a haon, a dó, ..."), the length marks optional as people type them.
 # Read in text of any language: both are written inside English (code-switching). ``regions``: the
 # countries whose national formats such a number is dialled in.
+def _unaccented_word(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 DIGIT_TABLES: dict[str, dict] = {
     "ms": {"digits": {"kosong": 0, "sifar": 0, "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
                       "enam": 6, "tujuh": 7, "lapan": 8, "delapan": 8, "sembilan": 9},
@@ -263,6 +268,39 @@ DIGIT_TABLES: dict[str, dict] = {
                       "tám": 8, "chín": 9},
            "particle": "", "regions": ("VN",)},
 }
+
+# Greeklish: Greek written in Latin letters, as Greeks and Cypriots type on phones and abroad ("ena dyo tria"). Its
+# digit words are the Greek ones above transliterated, each letter or digraph in the spellings people use for it
+# (ELOT 743 and the phonetic ones: "υ" as "y" or "i", "ξ" as "x" or "ks", "χ" as "x", "ch" or "h", "ω" as "o" or
+# "w", "ει" as "i" or "ei", "ντ" as "nt" or "d", "θ" as "th" or "8"), a doubled consonant also written once
+# ("enia" for "εννιά"). Derived, not listed.
+_GREEKLISH = {"α": ("a",), "β": ("v",), "γ": ("g",), "δ": ("d",), "ε": ("e",), "ζ": ("z",), "η": ("i",),
+              "θ": ("th", "8"), "ι": ("i",), "κ": ("k",), "λ": ("l",), "μ": ("m",), "ν": ("n",), "ξ": ("x", "ks"),
+              "ο": ("o",), "π": ("p",), "ρ": ("r",), "σ": ("s",), "ς": ("s",), "τ": ("t",), "υ": ("y", "i"),
+              "φ": ("f",), "χ": ("x", "ch", "h"), "ψ": ("ps",), "ω": ("o", "w")}
+_GREEKLISH_PAIRS = {"ει": ("i", "ei"), "οι": ("i", "oi"), "αι": ("e", "ai"), "ου": ("ou", "u"), "ευ": ("ef", "ev", "eu"),
+                    "αυ": ("af", "av", "au"), "μπ": ("mp", "b"), "ντ": ("nt", "d"), "γκ": ("gk", "g"), "γγ": ("ng", "gg")}
+
+
+def greeklish(word: str) -> frozenset[str]:
+    """The Latin spellings of an unaccented, lower-case Greek word ("εννια" -> "ennia", "enia", ...)."""
+    outs = [""]
+    i = 0
+    while i < len(word):
+        pair = word[i:i + 2]
+        if pair in _GREEKLISH_PAIRS:
+            opts, i = _GREEKLISH_PAIRS[pair], i + 2
+        else:
+            opts, i = _GREEKLISH.get(word[i], (word[i],)), i + 1
+        outs = [o + x for o in outs for x in opts]
+    singled = {re.sub(r"([^aeiouy])\1", r"\1", o) for o in outs}
+    return frozenset(outs) | frozenset(singled)
+
+
+DIGIT_TABLES["el_latn"] = {
+    "digits": {g: v for w, v in DIGIT_TABLES["el"]["digits"].items() if w == _unaccented_word(w)
+               for g in greeklish(w)},
+    "particle": "", "regions": DIGIT_TABLES["el"]["regions"]}
 
 
 def digit_regions() -> tuple[str, ...]:
