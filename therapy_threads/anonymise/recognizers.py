@@ -1534,6 +1534,16 @@ def _titled(text: str, s: int) -> bool:
 _CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
+# "a"/"an" right before a name, and after it the clause goes on without a noun: "a Xx, no relation", "an Xx who's ...",
+# "a Xx (not ...)": one of the people of that name, not the figure ("a Xx quote" has its noun)
+_A_BEFORE = re.compile(r"(?<![\w'’])(?:a|an)[ \t]+$")
+_NAMESAKE_END = re.compile(r"[ \t]*(?:[,;.!?)(\n—–]|$)|[ \t]+(?:who|who's|who’s|that|too|myself|either|here)\b")
+
+
+def _a_namesake(text: str, s: int, e: int) -> bool:
+    return _A_BEFORE.search(text, max(0, s - 4), s) is not None and _NAMESAKE_END.match(text, e) is not None
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -1583,6 +1593,10 @@ class PublicFigureRecognizer(Recognizer):
                 if all(f.full_only for f in figs):
                     continue  # a leader or hero whose name people are given ("me dicen Katari", "don Bolívar")
                 if self._distinctive(cf) or cf in t.doc.figure_words:
+                    if t.english and _a_namesake(text, s, s + len(tok)):
+                        yield self.person(t, s, s + len(tok), "a public figure's name after 'a'/'an': someone of "
+                                          "that name ('a Winnicott, no relation')")
+                        continue
                     if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
                             f.first == toks[i - 1][2].casefold() for f in figs) and (
                             toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())
@@ -1596,9 +1610,18 @@ class PublicFigureRecognizer(Recognizer):
                     if not self.cues.relation_before(text, s) and not self._private_title(text, s):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue
+            if cf in t.doc.figure_words and t.english and _a_namesake(text, s, s + len(tok)) \
+                    and (cf in self.lex.first_names or self.cues.any_given_name(cf)):
+                # "I'm an Xx who's not that Xx", "I have a Xx (not Yy!)": a person of that given name, not the figure
+                yield self.person(t, s, s + len(tok), "a public figure's given name after 'a'/'an': someone of that name")
+                continue
             if cf in t.doc.figure_words and not self.cues.relation_before(text, s) and cf not in t.doc.known \
                     and not self._other_person(text, toks, i, cf, t.doc.figure_words) \
-                    and not self._given_addressed(t, s, s + len(tok), cf):
+                    and not self._given_addressed(t, s, s + len(tok), cf) \
+                    and not (self._kin_before(text, s) and (cf in self.lex.first_names or self.cues.any_given_name(cf)
+                                                           or self.lex.rank(cf) is None)):
+                # (a kinship or respect word before a figure's given name alone, "Uncle Xx", "Koro Xx": a relative
+                # named after the figure, not the figure)
                 yield self.span(s, s + len(tok), KEEP, reason="public figure named in full in this post")
         if t.lower_style:  # "i will read carl rogers"
             low = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
@@ -1626,6 +1649,11 @@ class PublicFigureRecognizer(Recognizer):
                     and not self.cues.relation_before(text, toks[i][0]) and not self._private_title(text, toks[i][0]):
                 return i
         return None
+
+    def _kin_before(self, text: str, s: int) -> bool:
+        """A kinship or respect word of address right before ``s`` ("Uncle ", "Koro ", "Tannie ")."""
+        m = _GIVEN_WORD_BEFORE.search(text, max(0, s - 16), s)
+        return m is not None and m.group(1).casefold() in self.cues.kin_titles
 
     def _given_addressed(self, t: TextContext, s: int, e: int, cf: str) -> bool:
         """A figure's given name alone, addressed or introduced at the start of a sentence ("Xx, 24, I'm ...") or an
