@@ -52,3 +52,27 @@ def test_a_lower_case_chat_name_in_capitalised_text(post, texts):
 ])
 def test_lower_case_forum_names_in_a_name_role(post, texts):
     post(texts)
+
+
+from test_anonymise_recognizers import check  # noqa: E402  (one recognizer on one text -> spans)
+
+from therapy_threads.anonymise.recognizers import PublicFigureRecognizer, TitleRecognizer  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a series of the same title with a word of no name list is a personification, read along the series
+    # (the series' links are found in one pass over the titles: the same spans as walking them each time)
+    ("He is not Mr. Warmth, Mr. Hope or Mr. Encouragement.", [("Warmth", "keep"), ("Hope", "keep"), ("Encouragement", "keep")]),
+    ("Mr. Hope Mr. Warmth and Mrs. Grace, Mrs. Joy came.", [("Hope", "keep"), ("Warmth", "keep"), ("Grace", "person"), ("Joy", "person")]),
+    ("she is no Miss Sunshine, Miss Patience nor Miss Okafor", [("Sunshine", "keep"), ("Patience", "keep"), ("Okafor", "person")]),
+])
+def test_a_series_of_the_same_title(text, expected):
+    check(TitleRecognizer, text, expected)
+
+
+@pytest.mark.parametrize("texts", [
+    # a kinship word before a public figure's given name alone: a relative named after the figure
+    ["My uncle is named for Yalom, Irvin Yalom. Uncle [[Irvin]] says hi.", "Tell Uncle [[Irvin]] thanks"],
+])
+def test_a_kin_word_before_a_figures_given_name(post, texts):
+    post(texts)

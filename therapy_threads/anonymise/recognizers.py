@@ -3506,33 +3506,49 @@ class TitleRecognizer(Recognizer):
     def _series(self, t: TextContext, s: int, chains: dict[int, tuple[int, re.Match]]) -> list[int]:
         """The name starts of the series of the same title that the one at ``s`` belongs to, in order: items
         joined by a comma, "or", "and", "nor" ("Mr. Warmth, Mr. Hope or Mr. Encouragement")."""
-        text = t.text
+        links = self._links.get(id(chains))
+        if links is None or links[0] is not chains:
+            links = (chains, *self._series_links(t.text, chains), {})
+            self._links = {id(chains): links}  # (one text's chains at a time: analyze builds them per text)
+        _chains, nxt, prev, heads = links
+        # the head of the series: back along the links (each name has at most one before it; positions only grow,
+        # so the walk ends), memoised for the names it passes
+        path, head = [], s
+        while head in prev and head not in heads:
+            path.append(head)
+            head = prev[head]
+        head = heads.get(head, head)
+        for o in path:
+            heads[o] = head
+        heads[s] = head
+        out, o = [head], head
+        while (n := nxt.get(o)) is not None and n not in out:
+            out.append(n)
+            o = n
+        return out
 
+    _links: dict[int, tuple] = {}
+
+    def _series_links(self, text: str, chains: dict[int, tuple[int, re.Match]]) -> tuple[dict[int, int], dict[int, int]]:
+        """For each name start, the next name start of its series (the same title after a join), and its inverse:
+        one pass over the chains, each next one looked up by where its title chain starts."""
         def title(o: int) -> str:
             m = chains[o][1]
             return text[m.start():m.end()].strip().rstrip(".").casefold()
 
-        def next_of(o: int) -> int | None:
+        by_start = {c: n for n, (c, _m) in chains.items()}
+        nxt: dict[int, int] = {}
+        for o in chains:
             w = self._word_at(text, o)
             j = _SERIES_JOIN.match(text, o + len(w))
             e = j.end() if j else o + len(w)
             if e == o + len(w):
-                return None  # (no join at all: "Mr. Hope Mr. Warmth" is no series)
-            for n, (c, _m) in chains.items():
-                if c == e and title(n) == title(o):
-                    return n
-            return None
-
-        prev = {n: o for o in chains if (n := next_of(o)) is not None}
-        head, seen = s, {s}
-        while head in prev and prev[head] not in seen:
-            head = prev[head]
-            seen.add(head)
-        out, o = [head], head
-        while (n := next_of(o)) is not None and n not in out:
-            out.append(n)
-            o = n
-        return out
+                continue  # (no join at all: "Mr. Hope Mr. Warmth" is no series)
+            n = by_start.get(e)
+            if n is not None and title(n) == title(o):
+                nxt[o] = n
+        prev = {n: o for o, n in nxt.items()}
+        return nxt, prev
 
     def _loan_before(self, t: TextContext, m: re.Match) -> bool:
         """The title matched at ``m`` is another language's form of address, written capitalised, in English or
