@@ -800,10 +800,11 @@ class Anonymiser:
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, in lower-case text"))
                     elif not lower and lang in (None, "en") and core.islower() and core.casefold() in d.ctx.role_named \
-                            and self._lower_name_role(t.text, s, e, m.group(0) != core) \
+                            and re.search(r",[ \t]*$", t.text[max(0, s - 4):s]) and re.match(r"[ \t]*(?:[.!?\n]|$)", t.text[e:e + 3]) \
                             and not any(x.overlaps(s, e) for x in t.spans):
                         # "I see it, xxx.": a capitalising writer quoting the name as its owner writes it in the chat
-                        # (a role cue named it so elsewhere in the post), in a name role here
+                        # (a role cue named it so elsewhere in the post), addressed closing a sentence (only that: in
+                        # capitalised text "she thinks summer is ..." is the word)
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name a role cue gave in lower case elsewhere in the post, in a name role"))
                     continue
