@@ -4,13 +4,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..records import Comment, Furniture, Post, ReadResult
 from . import coverage, ner
-from .detect import CAP_RE, NOUN_CAPS, OTHERS_ADDRESSED, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
+from .detect import CAP_RE, INTERJECTIONS, NOUN_CAPS, OTHERS_ADDRESSED, SPEECH_VERBS, DocContext, Engine, KnownName, build_context, lower_style, sentence_bounds
 from .grow import GROWN, caps_surname_before
 from .recognizers import _PARTICLES
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
@@ -534,8 +535,12 @@ class Anonymiser:
             if sp.kind == PERSON and t.text[sp.start:sp.end].islower():
                 # a name written in lower case ("a man named otieno"): remembered when it is no
                 # ordinary word, so that "otieno" is a name in the post's other lower-case texts
+                # (the sender of a chat export's line is a person whatever word the name is; a lower-case given
+                # name that a name role around it made a name: "will:" opening a line, "martin says")
                 strong = sp.recognizer in ("relation", "named", "title", "greeting", "signoff", "lower_role",
-                                           "pronoun_tag", "double_barrelled", "relation_copula", "bracket_nickname")
+                                           "pronoun_tag", "double_barrelled", "relation_copula", "bracket_nickname",
+                                           "chat_sender") or (sp.recognizer == "lexicon_lower"
+                                                              and sp.reason.endswith("in a name role"))
                 surface = t.text[sp.start:sp.end]
                 handle = " " not in surface and _HANDLE_GLUE.search(surface) is not None
                 for tok in re.findall(r"[^\W\d_]{3,}", surface):
@@ -790,10 +795,19 @@ class Anonymiser:
                     if lower and core.islower() and (plain or (other and (self._greeted(t.text, s, lang) or (
                             not t.text[:s].strip() and t.text[e:e + 1] in (" ", ",", "!", ":")))) or (
                             len(core) >= 3 and cues.subject_of_verb(t.text, e) and cues.is_initial(t.text, s))
-                            or self._lower_name_role(t.text, s, e, m.group(0) != core)) \
+                            or self._lower_name_role(t.text, s, e, m.group(0) != core)
+                            or (lang in (None, "en") and self._listed(t, d.ctx, s, e) and _LIST_ITEM_END.match(t.text, e))) \
                             and not any(x.overlaps(s, e) for x in t.spans):
                         t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
                                             "a name accepted elsewhere in the post, in lower-case text"))
+                    elif not lower and lang in (None, "en") and core.islower() and core.casefold() in d.ctx.role_named \
+                            and re.search(r",[ \t]*$", t.text[max(0, s - 4):s]) and re.match(r"[ \t]*(?:[.!?\n]|$)", t.text[e:e + 3]) \
+                            and not any(x.overlaps(s, e) for x in t.spans):
+                        # "I see it, xxx.": a capitalising writer quoting the name as its owner writes it in the chat
+                        # (a role cue named it so elsewhere in the post), addressed closing a sentence (only that: in
+                        # capitalised text "she thinks summer is ..." is the word)
+                        t.spans.append(Span(s, e, PERSON, acc[core.casefold()], "propagation", 0.5,
+                                            "a name a role cue gave in lower case elsewhere in the post, in a name role"))
                     continue
                 cf = core.casefold()
                 over = [x for x in t.spans if x.overlaps(s, e)]
@@ -987,13 +1001,17 @@ class Anonymiser:
         owning something ("joy's name popped up"). "the rose is", "my joy was", "joy is" (opening a
         sentence: the emotion as often as the person) stay words."""
         before = text[max(0, s - 12):s]
-        if re.search(r",[ \t]*$", before) and re.match(r"[ \t]*(?:[,.!?\"”)]|$)", text[e:e + 3]):
+        if re.search(r",[ \t]*$", before) and (re.match(r"[ \t]*(?:[,.!?\"”)\n]|$)", text[e:e + 3])
+                                               or _pictograph_after(text, e)):
+            return True
+        if self._opening_vocative(text, s, e):
             return True
         if self.cues.greeting_before(text, s):
             return True  # "thank u xxx that night ...", "hi xxx": the person greeted
         if re.search(r"\b(?:call|calls|called|calling)[ \t]+(?:me|him|her|them|us)[ \t]+$", before, re.I):
             return True  # "my mum called me xxx because ...": the name someone is called
-        if _BARE_OBJECT_BEFORE.search(before) and re.match(r"[ \t]*(?:[.!?;]|,(?![^\W\d_])|$)", text[e:e + 3]):
+        if _BARE_OBJECT_BEFORE.search(before) and (re.match(r"[ \t]*(?:[.!?;]|,(?![^\W\d_])|$)", text[e:e + 3])
+                                                   or _pictograph_after(text, e)):
             return True  # "i'm so sorry about buck.", "don't tell chase.": the whole object, no article, ending the
             # clause (a word there has its article or its noun: "about the crystal", "about diesel prices")
         if re.search(r"(?<![\w'’])and[ \t]+$", before) and re.match(r"[ \t]+and[ \t]+", text[e:e + 6]):
@@ -1001,11 +1019,76 @@ class Anonymiser:
         if re.match(r"[ \t]+(?:if[ \t]+)?(?:you|u|ur|your)\b", text[e:e + 12]) and not re.search(
                 r"\b(?:the|a|an|my|your|of|with|no)[ \t]+$", before, re.I):
             return True  # the person addressed, then "you": "also dusty if you need a rec"
+        if possessive and self.cues.context_after(text, e + 2, True) and not _EN_DETERMINER_BEFORE.search(before):
+            return True  # "xxx's mom showed me": someone's relative, opening a sentence too
+        m = _BRACKET_RELATION_AFTER.match(text, e)
+        if m is not None and m.group(1).casefold() in self.cues.relations:
+            return True  # "hearin xxx (the wife, ...)": a relation noun in apposition
+        if not text[e:].strip(" \t\n.!)~*xX") and re.search(r"[.!?][ \t\n]*$", text[max(0, s - 4):s]):
+            return True  # alone after the last sentence, closing the text: the name signing it ("... told me. xxx")
+        a = _AUX_BEFORE.search(text, max(0, s - 24), s)
+        if a is not None and _CLAUSE_OPENING_BEFORE.search(text, max(0, a.start() - 12), a.start()) \
+                and _PARTICIPLE_AFTER.match(text, e):
+            return True  # "has xxx been told", "did xxx ever say": the subject of a question
+        if re.search(r"(?<![\w'’])with[ \t]+$", before) and not self.lex.only_word(text[s:e].casefold()) \
+                and (re.match(r"[ \t]*(?:[.!?;]|$)", text[e:e + 3]) or _pictograph_after(text, e)
+                     or re.match(r"[ \t]+from[ \t]+[a-z]", text[e:e + 8])):
+            return True  # "also yes. with xxx.": the whole object of "with", ending the clause ("with summer." is the
+            # season: a word the dictionary never writes as a name is left out)
         if self.cues.is_initial(text, s) or re.search(
                 r"\b(?:the|a|an|my|your|his|her|our|their|this|that|some|of|with|no|any|such|what|pure|much)[ \t]+$",
                 before, re.I):
             return False
+        if _PRONOUN_AND_BEFORE.search(text, max(0, s - 16), s) and not _NOUN_AFTER_NAME.match(text, e) \
+                and not (text[s:e].casefold() in _AUX_NAMES and re.match(r"[ \t]+[a-z]", text[e:e + 2])):
+            # (not an auxiliary before its verb: "with you and will be honest")
+            return True  # "me and xxx.", "fair play to ye and xxx": joined to a person by "and", no noun after
+        if _PERSON_OBJECT_BEFORE.search(text, max(0, s - 12), s) and _AFTER_PERSON_OBJECT.match(text, e):
+            return True  # "tell xxx thursday", "ask xxx about it", "thank xxx for": what only a person is told
+        if _CAUSED_BEFORE.search(text, max(0, s - 8), s) and re.match(r"[ \t]+(?:to[ \t]+[a-z]+|know)\b", text[e:e + 12]):
+            return True  # "get xxx to read it", "let xxx know"
+        if _CLAUSE_OPENING_BEFORE.search(text, max(0, s - 12), s) and self._acts(text, s, e):
+            return True  # "and xxx just sat there", "also xxx put in $20", "when xxx was wee"
         return possessive or self.cues.verb_after(text, e)
+
+    def _acts(self, text: str, s: int, e: int) -> bool:
+        """The word opening a clause is the subject of the verb after it. A word among the commonest of the language
+        ("hope", "summer", "mark") is a subject as a word too ("summer is over", "hope keeps me going"): there only a
+        verb that only a person does, or a past tense of an action, counts."""
+        if not self.cues.subject_of_verb(text, e):
+            return False
+        r = self.lex.rank(text[s:e].casefold())
+        if r is None or r >= 1000:
+            return True
+        m = re.match(r"[ \t]+(?:(?:just|then|also|still|never|always|finally|actually|even)[ \t]+)?([a-z]+)\b", text[e:e + 40])
+        return m is not None and (m.group(1) in _ACTION_PAST or self.cues.person_verb_after(text, e + m.start(1) - 1))
+
+    def _opening_vocative(self, text: str, s: int, e: int) -> bool:
+        """A name opening a line, a chat message or a text (perhaps after an interjection: "lmao xxx", "yes xxx"), then
+        what a person addressed is followed by: a comma or colon, a pictograph, "i"/"you" (the speaker turning to the
+        one addressed: "xxx i asked", "xxx ur mom ..."), an interjection ("xxx yeah ...") or a word in capitals
+        ("xxx WHAT."). A name that is itself an auxiliary ("will", "may") before a subject pronoun is the question
+        ("will i ...")."""
+        ls = text.rfind("\n", 0, s) + 1
+
+        def opens(p: int) -> bool:
+            return text[ls:p].strip(" \t\"“‘@(") == "" or chat_message_opening(text, p)
+        if not opens(s):
+            i = _INTERJECTION_OPENING.search(text, ls, s)
+            if i is None or not opens(i.start()):
+                return False
+        if re.match(r"[ \t]*[,:](?:\s|$)", text[e:e + 3]) or _pictograph_after(text, e):
+            return True
+        m = re.match(r"[ \t]+([^\W\d_]+)", text[e:e + 24])
+        if m is None:
+            return False
+        w = m.group(1)
+        if w.isupper() and len(w) >= 2 and w != "I":
+            return True
+        w = w.casefold()
+        if text[s:e].casefold() in _AUX_NAMES and w in _SUBJECT_PRONOUNS:
+            return False
+        return w in _SUBJECT_PRONOUNS or w in ("ur", "your", "yer", "yis", "youse") or w in INTERJECTIONS
 
     @staticmethod
     def _greeted(text: str, s: int, lang: str) -> bool:
@@ -1147,6 +1230,48 @@ _LAST_LINE_ALONE = re.compile(r"[ \t]*(?:[^\w\s]|[xX](?![\w]))*[ \t]*\s*$")
 
 
 # a preposition or verb whose object is a person the post has named ("sorry about xx.", "tell xx.", "thank xx!")
+# a relation noun in brackets after the name: "xxx (the wife, ...)", "xxx (my cousin)"
+_BRACKET_RELATION_AFTER = re.compile(r"[ \t]*\((?:the|my|his|her|our|their|me)[ \t]+([a-z]+)\b")
+# an auxiliary opening a question before the name, and a participle or "ever" after it: "has xxx been told"
+_AUX_BEFORE = re.compile(r"(?<![\w'’])(?:has|have|had|did|does|is|was|will|would|can|could)[ \t]+$", re.I)
+_PARTICIPLE_AFTER = re.compile(r"[ \t]+(?:been|ever|already|never|actually|even|told|said|seen|heard|asked|got|gotten|"
+                               r"done|gone|tried|[a-z]+ed)\b")
+# a person joined by "and" right before: "me and xxx", "ye and xxx"
+_PRONOUN_AND_BEFORE = re.compile(r"(?<![\w'’])(?:me|ye|you|u|him|her|us|them|myself)[ \t]+(?:and|&|n)[ \t]+$", re.I)
+# a lower-case word right after the name: "me and xxx family" makes the name a modifier of the noun
+_NOUN_AFTER_NAME = re.compile(r"[ \t]+(?!(?:and|or|but|is|was|are|were|has|had|have|will|would|said|says|told|just|are|"
+                              r"went|got|then|so|too|both|were|i|me|we|us|it|its|it's)\b)[a-z]{3,}\b")
+# verbs whose object is a person told, asked or thanked (no determiner between: "tell the truth" has one)
+_PERSON_OBJECT_BEFORE = re.compile(r"(?<![\w'’])(?:tell|told|ask|asked|thank|thanked|text|texted|remind|reminded|"
+                                   r"message|messaged|dm|dmed|email|emailed|ring|rang|phone|phoned)[ \t]+$", re.I)
+# ... and what may follow that person: the clause's end, a pictograph, or a word that starts what they are told or
+# asked ("tell xxx from her", "ask xxx about it", "tell xxx thursday", "thank xxx for")
+_AFTER_PERSON_OBJECT = re.compile(r"[ \t]*(?:[.,!?;:)\n]|$)|[ \t]+(?:to|from|about|that|if|whether|when|what|how|for|"
+                                  r"i|u|you|we|today|tonight|tomorrow|now|too|again|monday|tuesday|wednesday|"
+                                  r"thursday|friday|saturday|sunday)\b|[ \t]+[^\w\s]")
+# a causative verb: "get xxx to read it", "let xxx know"
+_CAUSED_BEFORE = re.compile(r"(?<![\w'’])(?:get|got|make|made|let|help|helped)[ \t]+$", re.I)
+# where a clause opens in running text: a sentence's start, a conjunction or "also"
+_CLAUSE_OPENING_BEFORE = re.compile(r"(?:^|[.!?;:][ \t]+|\n[ \t]*|(?<![\w'’])(?:and|but|so|also|when|then|bc|because|cos|"
+                                    r"cause|coz|cuz|if|til|until|while|since|before|after)[ \t]+)$", re.I)
+# past tenses of actions (no copula or auxiliary: "summer was over" is the season)
+_ACTION_PAST = frozenset({"sent", "put", "paid", "gave", "took", "went", "came", "bought", "brought", "drove", "ran",
+                          "sat", "stood", "talked", "walked", "texted", "cried", "laughed", "smiled", "called", "asked",
+                          "told", "said", "met", "left", "showed", "wrote", "read"})
+_SUBJECT_PRONOUNS = frozenset({"i", "i'm", "i’m", "im", "u", "you", "we", "ye", "they", "he", "she", "it"})
+# names that are auxiliaries: before a subject pronoun they ask a question ("will i ...", "may we ...")
+_AUX_NAMES = frozenset({"will", "may", "can", "might", "must", "shall", "should", "could", "would", "did", "does"})
+# an interjection opening a line before the name: "lmao xxx", "yes xxx", "aw xxx"
+_INTERJECTION_OPENING = re.compile(r"(?<![\w'’])(?:lmao|lol|omg|yes|yeah|ok|okay|aw|aww|awww|oh|ooh|haha|hahaha|ugh|wait|"
+                                   r"hi|hey|hiya|also|and)[ \t,!]+$", re.I)
+
+
+def _pictograph_after(text: str, e: int) -> bool:
+    """A pictograph (an emoji) right after the word, perhaps after blanks: "thank u xxx 🥲"."""
+    m = re.match(r"[ \t]*(\S)", text[e:e + 8])
+    return m is not None and unicodedata.category(m.group(1)) == "So"
+
+
 _BARE_OBJECT_BEFORE = re.compile(r"(?<![\w'’])(?:about|for|tell|told|thank|thanks|miss|missing|hug|text|call)[ \t]+$", re.I)
 
 

@@ -1562,6 +1562,16 @@ def _titled(text: str, s: int) -> bool:
 _CAP_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 
 
+# "a"/"an" right before a name, and after it the clause goes on without a noun: "a Xx, no relation", "an Xx who's ...",
+# "a Xx (not ...)": one of the people of that name, not the figure ("a Xx quote" has its noun)
+_A_BEFORE = re.compile(r"(?<![\w'’])(?:a|an)[ \t]+$")
+_NAMESAKE_END = re.compile(r"[ \t]*(?:[,;.!?)(\n—–]|$)|[ \t]+(?:who|who's|who’s|that|too|myself|either|here)\b")
+
+
+def _a_namesake(text: str, s: int, e: int) -> bool:
+    return _A_BEFORE.search(text, max(0, s - 4), s) is not None and _NAMESAKE_END.match(text, e) is not None
+
+
 class PublicFigureRecognizer(Recognizer):
     """Writers on therapy named in ``public_figures.toml``: full names, distinctive surnames alone
     ("Winnicott"), their adjectives ("Freudian"), and a first name alone in a post that named the
@@ -1611,6 +1621,10 @@ class PublicFigureRecognizer(Recognizer):
                 if all(f.full_only for f in figs):
                     continue  # a leader or hero whose name people are given ("me dicen Katari", "don Bolívar")
                 if self._distinctive(cf) or cf in t.doc.figure_words or self._listed_alone(t, toks, i, cf):
+                    if t.english and _a_namesake(text, s, s + len(tok)):
+                        yield self.person(t, s, s + len(tok), "a public figure's name after 'a'/'an': someone of "
+                                          "that name ('a Winnicott, no relation')")
+                        continue
                     if i > 0 and text[toks[i - 1][1]:s] == " " and not any(
                             f.first == toks[i - 1][2].casefold() for f in figs) and (
                             toks[i - 1][2].casefold() in t.doc.accepted or self.cues.any_given_name(toks[i - 1][2].casefold())
@@ -1624,9 +1638,18 @@ class PublicFigureRecognizer(Recognizer):
                     if not self.cues.relation_before(text, s) and not self._private_title(text, s):
                         yield self.span(s, s + len(tok), KEEP, reason="public figure (surname)")
                     continue
+            if cf in t.doc.figure_words and t.english and _a_namesake(text, s, s + len(tok)) \
+                    and (cf in self.lex.first_names or self.cues.any_given_name(cf)):
+                # "I'm an Xx who's not that Xx", "I have a Xx (not Yy!)": a person of that given name, not the figure
+                yield self.person(t, s, s + len(tok), "a public figure's given name after 'a'/'an': someone of that name")
+                continue
             if cf in t.doc.figure_words and not self.cues.relation_before(text, s) and cf not in t.doc.known \
                     and not self._other_person(text, toks, i, cf, t.doc.figure_words) \
-                    and not self._given_addressed(t, s, s + len(tok), cf):
+                    and not self._given_addressed(t, s, s + len(tok), cf) \
+                    and not (self._kin_before(text, s) and (cf in self.lex.first_names or self.cues.any_given_name(cf)
+                                                           or self.lex.rank(cf) is None)):
+                # (a kinship or respect word before a figure's given name alone, "Uncle Xx", "Koro Xx": a relative
+                # named after the figure, not the figure)
                 yield self.span(s, s + len(tok), KEEP, reason="public figure named in full in this post")
         if t.lower_style:  # "i will read carl rogers"
             low = [(m.start(1), m.end(1), m.group(1)) for m in _LOWER_TOKEN.finditer(text)]
@@ -1654,6 +1677,11 @@ class PublicFigureRecognizer(Recognizer):
                     and not self.cues.relation_before(text, toks[i][0]) and not self._private_title(text, toks[i][0]):
                 return i
         return None
+
+    def _kin_before(self, text: str, s: int) -> bool:
+        """A kinship or respect word of address right before ``s`` ("Uncle ", "Koro ", "Tannie ")."""
+        m = _GIVEN_WORD_BEFORE.search(text, max(0, s - 16), s)
+        return m is not None and m.group(1).casefold() in self.cues.kin_titles
 
     def _given_addressed(self, t: TextContext, s: int, e: int, cf: str) -> bool:
         """A figure's given name alone, addressed or introduced at the start of a sentence ("Xx, 24, I'm ...") or an
@@ -3533,33 +3561,49 @@ class TitleRecognizer(Recognizer):
     def _series(self, t: TextContext, s: int, chains: dict[int, tuple[int, re.Match]]) -> list[int]:
         """The name starts of the series of the same title that the one at ``s`` belongs to, in order: items
         joined by a comma, "or", "and", "nor" ("Mr. Warmth, Mr. Hope or Mr. Encouragement")."""
-        text = t.text
+        links = self._links.get(id(chains))
+        if links is None or links[0] is not chains:
+            links = (chains, *self._series_links(t.text, chains), {})
+            self._links = {id(chains): links}  # (one text's chains at a time: analyze builds them per text)
+        _chains, nxt, prev, heads = links
+        # the head of the series: back along the links (each name has at most one before it; positions only grow,
+        # so the walk ends), memoised for the names it passes
+        path, head = [], s
+        while head in prev and head not in heads:
+            path.append(head)
+            head = prev[head]
+        head = heads.get(head, head)
+        for o in path:
+            heads[o] = head
+        heads[s] = head
+        out, o = [head], head
+        while (n := nxt.get(o)) is not None and n not in out:
+            out.append(n)
+            o = n
+        return out
 
+    _links: dict[int, tuple] = {}
+
+    def _series_links(self, text: str, chains: dict[int, tuple[int, re.Match]]) -> tuple[dict[int, int], dict[int, int]]:
+        """For each name start, the next name start of its series (the same title after a join), and its inverse:
+        one pass over the chains, each next one looked up by where its title chain starts."""
         def title(o: int) -> str:
             m = chains[o][1]
             return text[m.start():m.end()].strip().rstrip(".").casefold()
 
-        def next_of(o: int) -> int | None:
+        by_start = {c: n for n, (c, _m) in chains.items()}
+        nxt: dict[int, int] = {}
+        for o in chains:
             w = self._word_at(text, o)
             j = _SERIES_JOIN.match(text, o + len(w))
             e = j.end() if j else o + len(w)
             if e == o + len(w):
-                return None  # (no join at all: "Mr. Hope Mr. Warmth" is no series)
-            for n, (c, _m) in chains.items():
-                if c == e and title(n) == title(o):
-                    return n
-            return None
-
-        prev = {n: o for o in chains if (n := next_of(o)) is not None}
-        head, seen = s, {s}
-        while head in prev and prev[head] not in seen:
-            head = prev[head]
-            seen.add(head)
-        out, o = [head], head
-        while (n := next_of(o)) is not None and n not in out:
-            out.append(n)
-            o = n
-        return out
+                continue  # (no join at all: "Mr. Hope Mr. Warmth" is no series)
+            n = by_start.get(e)
+            if n is not None and title(n) == title(o):
+                nxt[o] = n
+        prev = {n: o for o, n in nxt.items()}
+        return nxt, prev
 
     def _loan_before(self, t: TextContext, m: re.Match) -> bool:
         """The title matched at ``m`` is another language's form of address, written capitalised, in English or
