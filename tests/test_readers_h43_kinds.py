@@ -5,11 +5,18 @@
 * A byline "Submitted by NAME on DATE" whose date opens with its weekday and a comma (Drupal's
   ``t('Submitted by !username on !datetime')`` with the default medium format ``D, m/d/Y - H:i``):
   the comma is the date's, not the end of the name ("NAME on Tue" was read).
+* A phpBB 3 style with markup of its own (neither prosilver's ``div.post``/``div.postbody`` nor
+  subsilver2's tables): each post is still the ``div#p{ID}`` that phpBB's ``U_MINI_POST`` link
+  (``viewtopic.php?p={ID}#p{ID}``) points at, with ``get_username_string()``'s poster and the
+  words in ``div.content``. Read as phpBB; with no reader for it, the page says so (no silent zero).
 """
 from __future__ import annotations
 
 import pytest
-from pagekit import read_page, shape
+from pagekit import codes, read_page, shape
+
+from therapy_threads.readers.comments.engine import systems_off
+from therapy_threads.readers.comments.markup_guess import guess_systems
 
 # --------------------------------------------------------------------------- GitHub 2012-2013
 
@@ -100,3 +107,79 @@ def test_byline_comma_after_the_name(line, name):
         + '</ol>')
     r = read_page(body, lang="fr" if "Posté" in line else "en")
     assert [a for _, _, _, a in shape(r)] == [name, name]
+
+
+# --------------------------------------------------------------------------- phpBB, own style
+
+_BB_WHO = ["Ada_Example", "bea_sample", "CyPerson", "dee_test"]
+_BB_WORDS = ["The announcement of the event, with its rules.", "I sign up for the first two games.",
+             "Count me in for all of them, see you there.", "Same for me, except the last one."]
+
+
+def _poster_html(i: int, kind: str) -> str:
+    who = _BB_WHO[i]
+    if kind == "coloured":  # get_username_string(): a colour and no profile link (a guest's view)
+        return f'<span style="color: #AA0000;" class="username-coloured">{who}</span>'
+    if kind == "username":  # phpBB 3.1+: a member without a colour
+        return f'<a href="./memberlist.php?mode=viewprofile&amp;u={5 + i}" class="username">{who}</a>'
+    return f'<a href="./memberlist.php?mode=viewprofile&amp;u={5 + i}">{who}</a>'  # 3.0: bare link
+
+
+def _phpbb_own_style(kind: str = "coloured", start: int = 0, mini: bool = True, quote: bool = False) -> str:
+    """A style of its own: ``div.box#p{ID}`` > header (subject linking ``#p{ID}``, the date), a
+    profile panel with the poster, ``div.content`` with the words, ``div#sig{ID}.signature``."""
+    posts = []
+    for i, words in enumerate(_BB_WORDS):
+        pid = 300 + 2 * i
+        link = (f'<a href="./viewtopic.php?f=3&amp;t=60&amp;p={pid}#p{pid}">Re: An event</a>' if mini
+                else f'<a href="#top">Re: An event</a>')
+        q = ('<blockquote><div><cite><a href="./memberlist.php?mode=viewprofile&amp;u=9" class="username">'
+             'quoted_one</a> wrote:</cite>Something said before.</div></blockquote>') if quote and i == 2 else ""
+        posts.append(
+            f'<div class="box" id="p{pid}"><div class="box-inner"><div class="box-head">'
+            f'<h3 class="box-subject">{link}</h3><span class="box-date">Mer {10 + i} Sep 2014, 15:2{i}</span></div>'
+            f'<div class="box-profile"><span class="box-name">{_poster_html(i, kind)}</span><br>'
+            f'<span class="rank">Member</span><div class="box-info"><strong>Posts:</strong> {40 + i}</div></div>'
+            f'<div class="box-body"><div class="content">{q}{words}</div>'
+            f'<div id="sig{pid}" class="signature">A signature line of {_BB_WHO[i]}</div></div></div></div>')
+    canon = f'./viewtopic.php?f=3&amp;t=60&amp;start={start}' if start else './viewtopic.php?f=3&amp;t=60'
+    head = f'<link rel="canonical" href="{canon}">'
+    pag = f'<div class="pagination">8 posts &bull; Page <strong>{1 + start // 4}</strong> of <strong>2</strong></div>'
+    return head, f'<h2><a href="./viewtopic.php?f=3&amp;t=60">An event</a></h2>{pag}' + "".join(posts) + \
+        '<p class="copyright">Powered by <a href="https://www.phpbb.com/">phpBB</a></p>'
+
+
+@pytest.mark.parametrize("kind", ["coloured", "username", "bare"])
+@pytest.mark.parametrize("start", [0, 4])
+def test_phpbb_own_style_posts(kind, start):
+    head, body = _phpbb_own_style(kind, start)
+    r = read_page(body, head=head)
+    first = 1 if start == 0 else 0  # the topic's own post on its first page
+    assert [(t, d, a) for t, d, _, a in shape(r)] == [(w, 0, who) for w, who in
+                                                        zip(_BB_WORDS[first:], _BB_WHO[first:])]
+    assert all(c.published_local and c.published_local.startswith("2014-09-") for c in r.comments)
+
+
+def test_phpbb_own_style_quote_names_another_poster():
+    head, body = _phpbb_own_style("bare", quote=True)
+    r = read_page(body, head=head)
+    assert [a for _, _, _, a in shape(r)] == _BB_WHO[1:]
+    assert all("signature line" not in t for t, _, _, _ in shape(r))
+
+
+def test_phpbb_own_style_unread_is_said():
+    head, body = _phpbb_own_style()
+    assert ("phpbb", 4) in guess_systems(body)
+    with systems_off(frozenset({"phpbb"})):
+        r = read_page(body, head=head)
+    assert r.comments or "comment_markup_unread" in codes(r)
+
+
+def test_numbered_blocks_without_phpbb_links_are_not_phpbb():
+    # ``div#p1``, ``div#p2``... (slides, paragraphs) with no viewtopic.php link to them
+    head, body = _phpbb_own_style(mini=False)
+    body = body.replace("viewtopic.php", "index.php")
+    assert "phpbb" not in dict(guess_systems(body))
+    with systems_off(frozenset()) as read_by:
+        read_page(body, head=head)
+    assert "phpbb" not in read_by
