@@ -5,6 +5,9 @@
 * A byline "Submitted by NAME on DATE" whose date opens with its weekday and a comma (Drupal's
   ``t('Submitted by !username on !datetime')`` with the default medium format ``D, m/d/Y - H:i``):
   the comma is the date's, not the end of the name ("NAME on Tue" was read).
+* A Drupal 7 comment without the rdf module's RDFa (a theme's own ``comment.tpl.php``): the
+  element after core's ``<a id="comment-N"></a>`` prefix, on a page Drupal generated; replies in
+  ``div.indented`` after their parent. Three comments were too few for the generic reader.
 * A phpBB 3 style with markup of its own (neither prosilver's ``div.post``/``div.postbody`` nor
   subsilver2's tables): each post is still the ``div#p{ID}`` that phpBB's ``U_MINI_POST`` link
   (``viewtopic.php?p={ID}#p{ID}``) points at, with ``get_username_string()``'s poster and the
@@ -93,6 +96,35 @@ def test_byline_date_with_weekday_comma(dates, verb):
     got = shape(r)
     assert [(t, d, a) for t, d, _, a in got] == [(w, 0 if p is None else 1, who) for who, w, p in _DR]
     assert got[1][2] == _DR[0][1]
+
+
+def _core_byline(i: int, who: str, anon: bool) -> str:
+    """Core's ``comment.tpl.php`` without RDFa: "Submitted by <a class=username>NAME</a> on DATE"
+    in ``div.submitted`` (an anonymous name is ``span.username``)."""
+    name = (f'<span class="username">{who}</span>' if anon
+            else f'<a href="/user/{i}" title="View user profile." class="username">{who}</a>')
+    return (f'<a id="comment-{11 + i}"></a><div class="comment clearfix"><h3><a href="/comment/{11 + i}#comment-'
+            f'{11 + i}" class="permalink">Subject {i}</a></h3><div class="submitted"><a href="/comment/{11 + i}'
+            f'#comment-{11 + i}" class="permalink">Permalink</a> Submitted by {name} on Tue, 06/0{5 + i}/2012 - '
+            f'17:38</div><div class="content"><div class="field field-name-comment-body"><div class="field-items">'
+            f'<div class="field-item even"><p>{_DR[i][1]}</p></div></div></div></div><ul class="links inline">'
+            f'<li class="comment-reply first last"><a href="/comment/reply/5/{11 + i}">reply</a></li></ul></div>')
+
+
+@pytest.mark.parametrize("head, read_by", [(_D7_HEAD, "drupal"), ("", None)])
+def test_drupal7_comments_without_rdfa(head, read_by):
+    body = (f'<div id="comments" class="comment-wrapper">{_core_byline(0, _DR[0][0], False)}'
+            f'<div class="indented">{_core_byline(1, _DR[1][0], True)}</div>'
+            f'{_core_byline(2, _DR[2][0], True)}</div>')
+    with systems_off(frozenset()) as systems:
+        r = read_page(body, head=head)
+    if read_by is None:
+        # no sign of Drupal: not the Drupal reader's (what else reads it is not this test's)
+        assert "drupal" not in systems
+        return
+    assert read_by in systems
+    assert [(t, d, a) for t, d, _, a in shape(r)] == [(w, 0 if p is None else 1, who) for who, w, p in _DR]
+    assert all(c.published_local and c.published_local.startswith("2012-06-") for c in r.comments)
 
 
 @pytest.mark.parametrize("line, name", [
