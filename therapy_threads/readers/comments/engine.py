@@ -2047,6 +2047,13 @@ def _byline_author(page: Page, own: list[LexborNode]) -> tuple[LexborNode | None
                 mc = _BYLINE_COMMA.match(whole) if len(whole) < 200 else None
                 found = find_date_span(mc.group(2), page.languages) if mc else None
                 if found is not None and found[1] <= 3:
+                    # Drupal's "Submitted by !username on !datetime" with its default medium date
+                    # format ('D, m/d/Y - H:i': "on Tue, 06/05/2012 - 17:38"): the comma is the
+                    # date's own, after its weekday, when what follows the connective is a date.
+                    mb = _BYLINE.search(whole + " ")
+                    if mb is not None and len(mb.group(1)) < len(mc.group(1)) \
+                            and is_date_line((whole + " ")[mb.end():].strip(), page.languages):
+                        return n, _whole_link_name(n, mb.group(1))
                     return n, _whole_link_name(n, mc.group(1).strip())
             m = _BYLINE.search(t + " ")
             if _BYLINE_OPEN.match(t) and n.css_first("a") is not None:

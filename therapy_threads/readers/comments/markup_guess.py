@@ -9,7 +9,10 @@ system's own template prints once per post or comment:
 * phpBB prosilver ``viewtopic_body.html``: ``div#p{ID}.post``, ``div#post_content{ID}`` (kept by
   styles that drop the ``post`` class); phpBB 3.0 subsilver2:
   ``b.postauthor``; phpBB 2 subSilver ``viewtopic_body.tpl``: ``span.postbody`` (PNphpBB2:
-  ``td.postbody``);
+  ``td.postbody``); a style with markup of its own (no ``post`` class, no ``postbody``) still
+  prints the post's anchor ``div#p{ID}`` and phpBB's own ``viewtopic.php?p={ID}#p{ID}`` link to
+  it (``U_MINI_POST``): each number with both is a post (not FluxBB's ``div#p{ID}.blockpost``,
+  whose ``viewtopic.php?pid={ID}#p{ID}`` links the same way);
 * Something Awful (vBulletin 2): ``table.post#post{ID}``;
 * vBulletin 3/4 ``postbit``: ``post_message_{ID}``; vBulletin 3's archive: ``div.posttext``; MyBB ``postbit``: ``post_{ID}`` + ``post_body``;
   SMF ``Display.template.php``: ``msg{ID}`` in ``div.post_wrapper``;
@@ -252,6 +255,17 @@ def _repeated_post_blocks(tags: list[str], html: str) -> tuple[str, int] | None:
 
 
 _IPB_ENTRY = re.compile(r"""<a\s+name=["']entry(\d+)["']""")
+_PHPBB_ANCHOR = re.compile(r"""<div\s(?![^>]*\bblockpost\b)[^>]*\bid=["']p(\d+)["']""")
+_PHPBB_MINI_POST = re.compile(r"""href=["'][^"'<>]*viewtopic\.php[^"'<>]*#p(\d+)["']""")
+
+
+def _phpbb_anchored_posts(html: str) -> int:
+    """Posts of a phpBB style whose markup is its own: numbers printed both as a ``div#p{ID}``
+    and as the fragment of a ``viewtopic.php`` link (``U_MINI_POST``)."""
+    if "viewtopic" not in html:
+        return 0
+    anchors = set(_PHPBB_ANCHOR.findall(html)) - {"0"}
+    return len(anchors & set(_PHPBB_MINI_POST.findall(html))) if anchors else 0
 
 
 def guess_systems(html: str) -> list[tuple[str, int]]:
@@ -272,6 +286,10 @@ def guess_systems(html: str) -> list[tuple[str, int]]:
         posts = set(_IPB_ENTRY.findall(html))
         if posts:
             counts["invision-board"] = len(posts)
+    if "phpbb" not in counts:
+        anchored = _phpbb_anchored_posts(html)
+        if anchored:
+            counts["phpbb"] = anchored
     for name in _OPENING_COUNTED:
         if counts.get(name) == 1:
             del counts[name]  # the topic's opening post alone: a topic without replies

@@ -14,13 +14,18 @@ for a reply ``p.parent``/``.visually-hidden`` "In reply to <a href=/comment/P#co
 ``.comment__content`` with ``h3`` subject and ``.field--name-comment-body``; Olivero marks it
 ``[data-drupal-selector="comment"]``. The comment the author of the node wrote has
 ``by-node-author`` (8+) or ``comment-by-node-author`` (7).
+
+The RDFa is the rdf module's (on by default, often off or dropped by a theme's own
+``comment.tpl.php``); without it a Drupal 7 comment is still the element right after the anchor
+that core's ``comment_view()`` prints as its ``#prefix``, ``<a id="comment-N"></a>``, carrying the
+theme's ``comment`` class.
 """
 from __future__ import annotations
 
 import re
 
 from ..base import CommentSystem, Item, Page
-from ..dom import prev_element
+from ..dom import next_element, prev_element
 
 _COMMENT_URL = re.compile(r"/comment/(\d+)(?:[/?#]|$)|#comment-(\d+)$")
 _ANCHOR = re.compile(r"^comment-(\d+)$")
@@ -45,6 +50,11 @@ class Drupal(CommentSystem):
         candidates = root.css("article.comment, article.js-comment, [data-comment-user-id], "
                               "[data-drupal-selector='comment'], [typeof~='sioct:Comment'], "
                               "div.comment[about^='/comment/']")
+        if not candidates:
+            candidates = [n for n in root.css("a[id^='comment-']")
+                          if _ANCHOR.match(a.id(n)) and not n.text(strip=True)]
+            candidates = [e for e in (next_element(n) for n in candidates)
+                          if e is not None and e.tag in ("div", "article") and "comment" in a.classes(e)]
         if not candidates:
             return []
         drupalish = root.css_first("meta[name='Generator'][content*='Drupal'], "

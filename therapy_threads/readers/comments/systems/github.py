@@ -10,7 +10,11 @@ Two markups, both flat timelines:
   (``relative-time[datetime]``) and an actions menu; the words are ``.comment-body``
   (``td.comment-body`` in older markup) inside ``.edit-comment-hide``; reactions follow in
   ``.comment-reactions``. The opening text (``#issue-{ID}``, ``#pullrequest-{ID}``) has no
-  comment id, so it is never taken as a comment.
+  comment id, so it is never taken as a comment. The discussion-bubble markup of 2012-2013
+  (``div.discussion-bubble`` > ``div#issuecomment-{ID}.js-comment.comment``) names the author
+  ``a.comment-header-author`` in ``div.comment-header`` ("NAME commented", the date in
+  ``a.comment-header-date``); the browser extensions of those years (+1 counters, participant
+  lists) read the name from that class.
 * **React issue viewer (2024-).** Each timeline entry is ``div[data-wrapper-timeline-id]``; a
   comment entry holds ``div.react-issue-comment`` > ``div[data-testid^=comment-viewer-outer-box]``
   > the header (``div[data-testid=comment-header]``, which carries the ``issuecomment-{ID}`` id:
@@ -38,7 +42,7 @@ class GitHub(CommentSystem):
     name = "github"
     order = 29
     content_classes = ("comment-body",)
-    author_classes = ("author",)
+    author_classes = ("author", "comment-header-author")
     date_classes = ("tag:relative-time",)
     meta_classes = frozenset({"timeline-comment-header", "timeline-comment-actions",
                               "comment-reactions", "js-comment-update", "timeline-comment-label",
@@ -51,7 +55,8 @@ class GitHub(CommentSystem):
             body = n.css_first(".comment-body")
             if body is None:
                 continue  # a permalink anchor, a minimised stub, or a React header (below)
-            head = n.css_first(".timeline-comment-header a.author, a.author")
+            head = n.css_first(".timeline-comment-header a.author, a.author, "
+                               ".comment-header a.comment-header-author, a.comment-header-author")
             out.append(Item(n, self.name, f"{m.group(1)}-{m.group(2)}", parent_stated=True,
                             author=stripped_text(head),
                             content=body))

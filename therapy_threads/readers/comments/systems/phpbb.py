@@ -12,6 +12,14 @@ the canonical link, or "Page N of M" with N > 1) every post is a reply.
 Styles that rewrite the markup (Bootstrap themes) may print ``div#p{ID}`` without the ``post``
 class; the template's ``div#post_content{ID}`` inside ``div.postbody`` still marks the post.
 
+Styles written from scratch (prosilver's and subsilver2's markup both replaced: ``div#p{ID}.vtouter``
+> ``div.vtinner`` of phpBB 3.0's "Absolution") keep what phpBB itself prints around the template:
+the post's anchor ``id="p{POST_ID}"``, which ``U_MINI_POST`` (``viewtopic.php?p={ID}#p{ID}``,
+built by ``viewtopic.php``) or the subject's ``#p{ID}`` link inside the post targets; the poster
+as ``get_username_string()`` prints it (``a.username``/``span.username`` and their
+``-coloured`` forms, or in 3.0 a bare link to ``memberlist.php?mode=viewprofile``); and the
+words in prosilver's ``div.content``, the class the styles keep for the message.
+
 Hosted phpBB-style boards (Forumotion's prosilver theme) keep ``div#p{ID}.post`` and
 ``div.postprofile`` but put the subject and "von NAME" in ``div.postbody-head`` and the words in
 ``div.post-entry``; their advertising slot is printed as a post with the id ``p0``, which is no
@@ -45,6 +53,7 @@ from __future__ import annotations
 import re
 
 from ..base import CommentSystem, Item, Page
+from ..cleanup import is_date_line
 from ..dom import ancestors, stripped_text
 
 _ID = re.compile(r"^p(\d+)$")
@@ -72,6 +81,10 @@ class PhpBB(CommentSystem):
             posts = [(n, m) for n, m in page.with_id("div[id^='p']", _ID)
                      if m.group(1) != "0"
                      and n.css_first(f"div.postbody div#post_content{m.group(1)}") is not None]
+        styled = False
+        if not posts:
+            posts = self._styled_posts(page)
+            styled = bool(posts)
         if not posts:
             return self._find_subsilver2(page) or self._find_phpbb2(page)
         first_page = self._first_page(page)
@@ -80,10 +93,31 @@ class PhpBB(CommentSystem):
             prof = n.css_first("dl.postprofile a.username, dl.postprofile a.username-coloured")
             author = stripped_text(prof)
             content = n.css_first("div.postbody div.content, div.post-entry")
+            date = None
+            if styled:
+                content = n.css_first("div.content")
+                author = author or _poster(page, n, content)
+                date = _post_date(page, n, content)
             out.append(Item(n, self.name, f"p{m.group(1)}", parent_stated=True,
-                            author=author or None, content=content,
+                            author=author or None, content=content, date=date,
                             skip_reason="thread_starter" if first_page and i == 0 else None))
         return out
+
+    @staticmethod
+    def _styled_posts(page: Page) -> list:
+        """``div#p{ID}`` of a style with markup of its own: the post links to its own anchor
+        (``U_MINI_POST`` or the subject's ``#p{ID}``) and holds one ``div.content``, the words.
+        A block holding another such block is a wrapper, not a post."""
+        a = page.attrs
+        found = []
+        for n, m in page.with_id("div[id^='p'], article[id^='p']", _ID):
+            if m.group(1) == "0" or len(n.css("div.content")) != 1:
+                continue
+            anchor = f"#p{m.group(1)}"
+            if any(a.get(link, "href").endswith(anchor) for link in n.css("a[href*='#p']")):
+                found.append((n, m))
+        inner = {p.mem_id for n, _ in found for p in ancestors(n)}
+        return [(n, m) for n, m in found if n.mem_id not in inner]
 
     @staticmethod
     def _first_page(page: Page, pagination: str = "div.pagination, td.nav") -> bool:
@@ -156,6 +190,44 @@ class PhpBB(CommentSystem):
                             not_text=phpbb2_not_text(content),
                             skip_reason="thread_starter" if first_page and i == 0 else None))
         return out
+
+
+_PROFILE = re.compile(r"memberlist\.php[?@](?:[^\"']*&(?:amp;)?)?mode=viewprofile")
+
+
+def _poster(page: Page, post, content) -> str | None:
+    """The poster in a style of its own: ``get_username_string()``'s element (``.username``,
+    ``.username-coloured``; phpBB 3.0 prints a member without a colour as a bare profile link)
+    outside the words, whose quotes name other posters the same way."""
+    words = {content.mem_id} if content is not None else set()
+    a = page.attrs
+
+    def outside(el) -> bool:
+        return not any(p.mem_id in words or "signature" in a.classes(p) for p in ancestors(el))
+
+    for el in post.css(".username, .username-coloured"):
+        if outside(el) and stripped_text(el):
+            return stripped_text(el)
+    for el in post.css("a[href*='memberlist']"):
+        if _PROFILE.search(a.get(el, "href")) and outside(el) and stripped_text(el):
+            return stripped_text(el)
+    return None
+
+
+def _post_date(page: Page, post, content):
+    """The first element of the post's header whose whole text is a date (``{postrow.POST_DATE}``,
+    printed as text in the language's format wherever the style puts it), outside the words."""
+    a = page.attrs
+    for el in post.css("span, p, div, time, dd, li, td, small"):
+        if content is not None and (el.mem_id == content.mem_id
+                                    or any(p.mem_id == content.mem_id for p in ancestors(el))):
+            continue
+        if "signature" in a.classes(el):
+            continue
+        t = " ".join(el.text(separator=" ", strip=True).split())
+        if t and len(t) <= 60 and is_date_line(t, page.languages):
+            return el
+    return None
 
 
 def _message_cell(body):
