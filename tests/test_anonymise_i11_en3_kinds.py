@@ -76,3 +76,15 @@ def test_a_series_of_the_same_title(text, expected):
 ])
 def test_a_kin_word_before_a_figures_given_name(post, texts):
     post(texts)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "a"/"an" before a listed figure's surname with no noun after it: someone of that name, not the figure
+    ("Our ward has a Winnicott, no relation, on nights.", [("Winnicott", "person")]),
+    ("There is a Winnicott who runs the café.", [("Winnicott", "person")]),
+    # the figure himself, and "a" + the name as a noun modifier, stay the figure
+    ("I reread Winnicott on holding.", [("Winnicott", "keep")]),
+    ("She lent me a Winnicott paperback.", [("Winnicott", "keep")]),
+])
+def test_a_figures_name_after_a_or_an(text, expected):
+    check(PublicFigureRecognizer, text, expected)
