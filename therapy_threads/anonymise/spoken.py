@@ -212,16 +212,17 @@ def _first_parts_look(lang: str) -> tuple[str, str, str]:
     return "", _STARTS[lang], _WORD + r"(?:" + _GAP + r"(?:" + word + r"|\d{1,5}(?!\w))){2,}"
 
 
+def _unaccented(word: str) -> str:
+    """``word`` without its accents ("τριάντα" -> "τριαντα"), as people type Greek without the tonos."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 # Digit words of languages text2num has no table for, said one digit at a time as people read a phone
 # number out, from each language's grammar: Malay and Indonesian ("kosong"/"sifar"/"nol" zero, "lapan"
 # in Malaysia and "delapan" in Indonesia for eight); Greek; Irish, whose counting numbers take the particle "a"
 # and an "h" before a vowel ("a náid, a haon, a dó, ..."), the length marks optional as people type them.
 # Read in text of any language: both are written inside English (code-switching). ``regions``: the
 # countries whose national formats such a number is dialled in.
-def _unaccented_word(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 DIGIT_TABLES: dict[str, dict] = {
     "ms": {"digits": {"kosong": 0, "sifar": 0, "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
                       "enam": 6, "tujuh": 7, "lapan": 8, "delapan": 8, "sembilan": 9},
@@ -298,7 +299,7 @@ def greeklish(word: str) -> frozenset[str]:
 
 
 DIGIT_TABLES["el_latn"] = {
-    "digits": {g: v for w, v in DIGIT_TABLES["el"]["digits"].items() if w == _unaccented_word(w)
+    "digits": {g: v for w, v in DIGIT_TABLES["el"]["digits"].items() if w == _unaccented(w)
                for g in greeklish(w)},
     "particle": "", "regions": DIGIT_TABLES["el"]["regions"]}
 
@@ -440,13 +441,6 @@ def _repeated(text: str, groups: list[Group], repeat: dict[str, int]) -> list[Gr
             g = Group(g.start - len(m.group(0)), g.end, g.digits * n, True)
         out.append(g)
     return out
-
-
-def _unaccented(word: str) -> str:
-    """``word`` without its accents ("τριάντα" -> "τριαντα"), as people type Greek without the tonos."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 # Number words of languages text2num has no table for, said as a phone number is read out in them: single
