@@ -18,7 +18,6 @@ article-extraction benchmark with these settings: no comments, precision first).
 from __future__ import annotations
 
 import html as html_lib
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +25,7 @@ from datetime import date
 from selectolax.lexbor import LexborNode
 
 from ._dates import When, _month_names, find_date_in_text, find_date_span, when_from_machine, when_from_text
+from . import json_ld
 from .comments.dom import Attrs
 from .html_text import node_text, unwrap_wayback
 
@@ -95,28 +95,9 @@ def _meta(root: LexborNode, attrs: Attrs, *names: str) -> str | None:
 
 
 def _json_ld(root: LexborNode) -> list[dict]:
-    out: list[dict] = []
-    for n in root.css("script[type='application/ld+json']")[:20]:
-        raw = n.text(strip=True)
-        if not raw or len(raw) > 500_000:
-            continue
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack and len(out) < 50:
-            d = stack.pop()
-            if isinstance(d, list):
-                stack.extend(d)
-            elif isinstance(d, dict):
-                if "@graph" in d:
-                    stack.append(d["@graph"])
-                t = d.get("@type")
-                types = t if isinstance(t, list) else [t]
-                if any(isinstance(x, str) and ("Article" in x or "Posting" in x) for x in types):
-                    out.append(d)
-    return out
+    """The page's own JSON-LD articles and postings, in document order."""
+    return [d for d in json_ld.objects(root, nested=False)
+            if any("Article" in t or "Posting" in t for t in json_ld.types(d))][:50]
 
 
 def _outside(n: LexborNode, skip_ids: set[int]) -> bool:
@@ -483,6 +464,10 @@ def _inside(n: LexborNode, attrs: Attrs, rx: re.Pattern[str],
     return in_footer
 
 
+# JSON-LD entities whose dates are their own, not the page's publication.
+_NOT_A_PUBLICATION = re.compile(r"Review|Comment|Rating|Offer|Event")
+
+
 def stated_publications(root: LexborNode, attrs: Attrs) -> list[When]:
     """Every day the markup states as the publication of this page: publication meta tags,
     any JSON-LD entity's ``datePublished``/``dateCreated`` (a WebPage's too) except a review's
@@ -503,29 +488,11 @@ def stated_publications(root: LexborNode, attrs: Attrs) -> list[When]:
             for n in root.css(f"meta[{attr}='{name}']"):
                 if not _inside(n, attrs, _NOT_THE_POST, chain):
                     add(when_from_machine(attrs.get(n, "content")))
-    for n in root.css("script[type='application/ld+json']")[:20]:
-        raw = n.text(strip=True)
-        if not raw or len(raw) > 500_000:
-            continue
-        try:
-            stack = [json.loads(raw)]
-        except ValueError:
-            continue
-        seen = 0
-        while stack and seen < 200:
-            d = stack.pop()
-            seen += 1
-            if isinstance(d, list):
-                stack.extend(d)
-            elif isinstance(d, dict):
-                t = d.get("@type")
-                types = " ".join(x for x in (t if isinstance(t, list) else [t]) if isinstance(x, str))
-                if re.search(r"Review|Comment|Rating|Offer|Event", types):
-                    continue
-                for k in ("datePublished", "dateCreated"):
-                    if isinstance(d.get(k), str):
-                        add(when_from_machine(d[k]) or d[k])
-                stack.extend(v for v in d.values() if isinstance(v, (dict, list)))
+    for d in json_ld.objects(root, limit=200, skip=lambda d: bool(_NOT_A_PUBLICATION.search(
+            " ".join(json_ld.types(d))))):
+        for k in ("datePublished", "dateCreated"):
+            if isinstance(d.get(k), str):
+                add(when_from_machine(d[k]) or d[k])
     for sel in _DATE_SELECTORS:
         for n in root.css(sel):
             if not _inside(n, attrs, _NOT_THE_POST, chain):

@@ -13,12 +13,12 @@ Three questions, asked so that a page with comments never yields zero in silence
 """
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from .. import json_ld
 from .dom import Attrs, ancestors
 
 # Nouns for "comment(s)"/"reply"/"response"/"thought" in the languages WordPress, Blogger and
@@ -110,33 +110,6 @@ def _points_here(href: str, own: tuple[str, str]) -> bool:
     if u.netloc and u.netloc.lower().removeprefix("www.") != own[0]:
         return True  # another host (a mirror, a saved copy): nothing to compare
     return _PATH_TAIL.sub("", u.path) == own[1]
-
-
-def json_ld_objects(root: LexborNode, limit: int = 400) -> list[dict]:
-    """The objects of the page's JSON-LD blocks (``@graph`` and nested values flattened), in
-    document order."""
-    out: list[dict] = []
-    for n in root.css("script[type='application/ld+json']")[:20]:
-        raw = n.text(strip=True)
-        if not raw or len(raw) > 1_000_000:
-            continue
-        try:
-            stack = [json.loads(raw)]
-        except ValueError:
-            continue
-        while stack and len(out) < limit:
-            d = stack.pop(0)
-            if isinstance(d, list):
-                stack[:0] = d
-            elif isinstance(d, dict):
-                out.append(d)
-                stack[:0] = [v for v in d.values() if isinstance(v, (dict, list))]
-    return out
-
-
-def ld_types(d: dict) -> set[str]:
-    t = d.get("@type")
-    return {x.rsplit("/", 1)[-1] for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)}
 
 
 _THRESHOLD_OPTION = re.compile(r"^-?\d+:\s*(\d{1,6})\s+comments?$", re.I)
@@ -234,8 +207,8 @@ def _one(values: list[int]) -> int | None:
 def _ld_counts(root: LexborNode) -> list[tuple[int, bool]]:
     """(count, stated of a forum topic) per JSON-LD object that states one."""
     out = []
-    for d in json_ld_objects(root):
-        if ld_types(d) & {"Comment", "Answer", "ListItem", "Review"}:
+    for d in json_ld.objects(root):
+        if json_ld.types(d) & {"Comment", "Answer", "ListItem", "Review"}:
             continue
         c = _count_value(d.get("commentCount"))
         stats = d.get("interactionStatistic")
@@ -246,7 +219,7 @@ def _ld_counts(root: LexborNode) -> list[tuple[int, bool]]:
                 if isinstance(kind, str) and _COMMENT_ACTION.search(kind):
                     c = _count_value(st.get("userInteractionCount"))
         if c is not None:
-            out.append((c, "DiscussionForumPosting" in ld_types(d)))
+            out.append((c, "DiscussionForumPosting" in json_ld.types(d)))
     return out
 
 

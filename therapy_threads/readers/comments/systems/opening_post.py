@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from ..base import Page
-from ..declared import json_ld_objects, ld_types
+from ... import json_ld
 from ..dom import ancestors
 
 # Reply prefixes of forum engines' language packs (SMF's response_prefix; phpBB/vBulletin/MyBB
@@ -284,8 +284,8 @@ _MIN_PROBE = 20
 
 def _posting_probes(page: Page) -> list[str]:
     out = []
-    for d in json_ld_objects(page.root):
-        if not ld_types(d) & _POSTING_TYPES:
+    for d in json_ld.objects(page.root):
+        if not json_ld.types(d) & _POSTING_TYPES:
             continue
         text = d.get("text") or d.get("articleBody")
         if isinstance(text, str):
