@@ -111,6 +111,13 @@ def fix_encoding(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def unaccented(text: str) -> str:
+    """``text`` without its combining marks ("zavináč" -> "zavinac", "τριάντα" -> "τριαντα"), as
+    people type without accents; letters that do not decompose ("ł", "ø", "đ") stay. Not
+    recomposed: callers compare it with strings made the same way."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def normalise_whitespace(text: str) -> str:
     """Collapse runs of spaces, strip line ends, keep paragraph breaks as one blank line."""
     if "\r" in text:

@@ -28,8 +28,9 @@ address written with its own language's dot-word ("anna unterstrich k bei exampl
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ..normalise import unaccented
 
 KINDS = ("at", "dot", "underscore", "hyphen", "slash")
 
@@ -91,18 +92,13 @@ EVERYWHERE: dict[str, tuple[str, ...]] = {"at": ("at", "@"), "dot": (), "undersc
 PROSE_AT: dict[str, str] = {"by": "af", "bei": "de", "di": "id", "et": "id", "ag": "ga", "a commercial": "fr"}
 
 
-def _bare(word: str) -> str:
-    """``word`` without combining accents ("zavináč" -> "zavinac"); letters that do not decompose stay."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 def words(kind: str) -> tuple[str, ...]:
     """Every word of ``kind`` in every language, with its accent-less form, longest first."""
     out = set(EVERYWHERE[kind])
     for row in TABLE.values():
         for w in row[kind]:
             out.add(w)
-            out.add(_bare(w))
+            out.add(unaccented(w))
     return tuple(sorted(out, key=lambda w: (-len(w), w)))
 
 
@@ -118,5 +114,5 @@ def own_dot(at_word: str) -> re.Pattern[str] | None:
     lang = PROSE_AT.get(at_word.casefold())
     if lang is None:
         return None
-    dots = sorted({d for w in TABLE[lang]["dot"] for d in (w, _bare(w))}, key=len, reverse=True)
+    dots = sorted({d for w in TABLE[lang]["dot"] for d in (w, unaccented(w))}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, dots)) + r")(?!\w)", re.I)

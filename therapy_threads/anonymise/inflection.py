@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..normalise import unaccented
 from .lexicon import lexicon
 
 # a case form that is among this many commonest words of the language is that word ("mają", "ani")
@@ -42,8 +43,7 @@ class NameForms:
 
 def strip_accents(cf: str) -> str:
     """``cf`` without its combining marks ("αλεξάνδρου" -> "αλεξανδρου")."""
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", cf)
-                                                if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", unaccented(cf))
 
 
 def _raw(name: str) -> str:

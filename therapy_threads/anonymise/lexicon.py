@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..normalise import unaccented
+
 FILES = ("first_names.txt", "first_names_intl.txt", "last_names.txt", "last_names_intl.txt", "common_words.txt",  # (and
          # the surname-first lists, read by recognizers.chinese_surnames / vietnamese_surnames /
          # korean_surnames: here for the digest)
@@ -149,9 +151,7 @@ _GREEKLISH_ONE = {"α": ("a",), "β": ("v", "b"), "γ": ("g", "gh"), "δ": ("d",
 
 def greeklish_forms(word: str, limit: int = 64) -> set[str]:
     """The Latin spellings of a Greek word people type (accents dropped; at most ``limit`` of them)."""
-    import unicodedata
-
-    w = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    w = unaccented(word.casefold())
     forms = [""]
     i = 0
     while i < len(w):

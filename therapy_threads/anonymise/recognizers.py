@@ -31,6 +31,7 @@ from .scan import WordStart, alternation_spans, searched
 from .wordgate import WordGate
 from .titles import chain_pattern
 from .bylines import byline_matches, byline_who, weekdays
+from ..normalise import unaccented
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, URL, Span
 
 # a surname after a given name, perhaps after an initial or a particle: "von", "van der", "da", and the
@@ -6102,9 +6103,7 @@ def _vietnamese_possible(t: TextContext) -> bool:
 
 def _vi_fold(s: str) -> str:
     """Vietnamese without its diacritics ("Hà Nội" -> "Ha Noi")."""
-    import unicodedata
-    return "".join(c for c in unicodedata.normalize("NFD", s.replace("Đ", "D").replace("đ", "d"))
-                   if not unicodedata.combining(c))
+    return unaccented(s.replace("Đ", "D").replace("đ", "d"))
 
 
 @lru_cache(maxsize=1)

@@ -22,10 +22,10 @@ the first in words, found by one regular expression of the words' beginnings per
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..normalise import unaccented
 from .patterns import by_first_letter
 
 # The languages text2num reads (its own list); a text in another language is not read.
@@ -212,11 +212,6 @@ def _first_parts_look(lang: str) -> tuple[str, str, str]:
     return "", _STARTS[lang], _WORD + r"(?:" + _GAP + r"(?:" + word + r"|\d{1,5}(?!\w))){2,}"
 
 
-def _unaccented(word: str) -> str:
-    """``word`` without its accents ("τριάντα" -> "τριαντα"), as people type Greek without the tonos."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 # Digit words of languages text2num has no table for, said one digit at a time as people read a phone
 # number out, from each language's grammar: Malay and Indonesian ("kosong"/"sifar"/"nol" zero, "lapan"
 # in Malaysia and "delapan" in Indonesia for eight); Greek; Irish, whose counting numbers take the particle "a"
@@ -299,7 +294,7 @@ def greeklish(word: str) -> frozenset[str]:
 
 
 DIGIT_TABLES["el_latn"] = {
-    "digits": {g: v for w, v in DIGIT_TABLES["el"]["digits"].items() if w == _unaccented(w)
+    "digits": {g: v for w, v in DIGIT_TABLES["el"]["digits"].items() if w == unaccented(w)
                for g in greeklish(w)},
     "particle": "", "regions": DIGIT_TABLES["el"]["regions"]}
 
@@ -489,16 +484,16 @@ NUMBER_TABLES: dict[str, dict[str, dict[str, int]]] = {
                                           ("δεκατρία", 13), ("δεκατέσσερα", 14), ("δεκαπέντε", 15), ("δεκαέξι", 16),
                                           ("δεκάξι", 16), ("δεκαεπτά", 17), ("δεκαεφτά", 17), ("δεκαοκτώ", 18),
                                           ("δεκαοχτώ", 18), ("δεκαεννέα", 19), ("δεκαεννιά", 19))
-                     for w in (stem, _unaccented(stem))},
+                     for w in (stem, unaccented(stem))},
            "tens": {w: v for stem, v in (("είκοσι", 20), ("τριάντα", 30), ("σαράντα", 40), ("πενήντα", 50),
                                          ("εξήντα", 60), ("εβδομήντα", 70), ("ογδόντα", 80), ("ενενήντα", 90))
-                    for w in (stem, _unaccented(stem))},
+                    for w in (stem, unaccented(stem))},
            "hundreds": {w: v for stem, v in (("εκατό", 100), ("εκατόν", 100), ("διακόσια", 200),
                                              ("τριακόσια", 300), ("τετρακόσια", 400), ("πεντακόσια", 500),
                                              ("εξακόσια", 600), ("επτακόσια", 700), ("εφτακόσια", 700),
                                              ("οκτακόσια", 800), ("οχτακόσια", 800), ("εννιακόσια", 900),
                                              ("εννεακόσια", 900))
-                        for w in (stem, _unaccented(stem))},
+                        for w in (stem, unaccented(stem))},
            "times": {}},
 }
 
