@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from _kinds import LEAKED_DAMAGED, anon, assert_empty, measure_rows  # noqa: F401  (the stage fixture, the runners)
+from _kinds import LEAKED_DAMAGED, anon, assert_empty, measure_rows, post  # noqa: F401  (the stage fixture, the runners)
 
 
 def _thread(commenters: list[tuple[str, str, str]]) -> list[str]:
@@ -27,3 +27,13 @@ def _thread(commenters: list[tuple[str, str, str]]) -> list[str]:
 ])
 def test_mail_local_part_outranks_kin_noun(anon, tmp_path, commenters):
     assert_empty(measure_rows(anon, tmp_path, _thread(commenters), "wxr"), LEAKED_DAMAGED)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # Romance coordination with a given name: a province's name (Angola's, here) stays the place ...
+    ("pt", ["Olá a todos.", "As minhas filhas [[Kelly]] e {{Luanda}} ficaram longe de mim."]),
+    # ... a town that is also a given name, coordinated with one, is the person
+    ("es", ["Hola a todos.", "Ayer [[Alma]] y [[Luz]] vinieron a comer con nosotras."]),
+])
+def test_romance_coordination_province(post, lang, texts):
+    post(texts, lang)
