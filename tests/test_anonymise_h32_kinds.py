@@ -173,13 +173,9 @@ def test_h32_naming_and_aliases(post, lang, texts):
     # a plural relation noun before two given names joined by "and"
     ("es", ["Hola a todos.", "Lloraba cuando llamaba a mis hijos [[Wilmer]] y [[Yola]] a {{Viacha}}."]),
     ("fr", ["Bonjour à tous.", "Mes enfants [[Bienvenu]] et [[Grâce]] sont restés à {{Kinshasa}}."]),
-    # ... not a place joined to the name
-    # (a known regression since i11-multi3, 2026-12-05: its Romance rule takes a capitalised given name of the names
-    # data coordinated with another given name as a person, and "Lisboa" is one; excluding places there cost two
-    # private mentions each on three measured sets, so the fix is left open; strict: this fails once it is fixed)
-    pytest.param("pt", ["Olá a todos.", "Os meus filhos [[Nilton]] e {{Lisboa}}, que saudade."],
-                 marks=pytest.mark.xfail(strict=True, reason="Romance coordination rule takes a town that is also a "
-                                                             "given name (open, issue 11)")),
+    # ... not a place joined to the name (a province or country: i11-multi3's Romance coordination rule leaves those,
+    # i11-regress)
+    ("pt", ["Olá a todos.", "Os meus filhos [[Nilton]] e {{Lisboa}}, que saudade."]),
 ])
 def test_h32_plural_relation_two_names(post, lang, texts):
     post(texts, lang)

@@ -16,8 +16,8 @@ from .grow import GROWN, caps_surname_before
 from .recognizers import _PARTICLES
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
 from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
-                       invisible_in, is_generic_name, name_variants, pseudonym, same_person, spaced_words, split_readings,
-                       token_line)
+                       invisible_in, is_generic_name, name_variants, normalise_email, pseudonym, same_person, spaced_words,
+                       split_readings, token_line, words as id_words)
 from .keys import keyed_digest
 from .knowledge import knowledge
 from .lexicon import lexicon
@@ -512,6 +512,10 @@ class Anonymiser:
         texts.extend(_Text(f, "text", "body", f.text or "") for f in furniture)
         own = url_host(post.url) if post is not None and post.url else None
         ctx = build_context([t.text for t in texts], known, own)
+        idents = [author_ident] + [c.identity for c in comments]
+        ctx.mail_words = frozenset(w for ident in idents if ident is not None and ident.email and "@" in ident.email
+                                   for w in id_words(normalise_email(ident.email).split("@", 1)[0])
+                                   if len(w) >= 2 and w.isalpha())
         return _Doc(post, comments, ctx, texts)  # type: ignore[arg-type]
 
     def _not_a_name_part(self, variant: str) -> bool:

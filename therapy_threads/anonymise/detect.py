@@ -197,6 +197,9 @@ class DocContext:
     # -> the handle: people shorten a handle to one of its words when they address its owner ("diesel" for
     # diesel_and_decaf, "rosie" for big_rig_rosie)
     handle_parts: dict[str, str] = field(default_factory=dict)
+    # words of the e-mail addresses' local parts of the post's author and commenters ("lola", "mendez" of
+    # lola.mendez@...): the name a person goes by, which the display name may not hold ("Dolores M.")
+    mail_words: frozenset[str] = frozenset()
 
     def contacts_of(self, text: str) -> tuple:
         found = self.contacts.get(text)

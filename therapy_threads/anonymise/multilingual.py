@@ -1096,6 +1096,8 @@ class LanguageNameRecognizer(_Multilingual):
         greet, before, after = pats
         if re.match(r"[ \t]*[,!]", text[e:e + 3]) and greet.search(text, max(0, s - 24), s):
             return True
+        if _province_or_country(text[s:e]):
+            return False  # (coordination alone: "os meus filhos Nilton e Lisboa" names where they are)
         b = before.search(text, max(0, s - 30), s)
         if b:
             w = re.match(r"[ \t(]?([^\W\d_]+)", b.group(0))
@@ -1107,7 +1109,7 @@ class LanguageNameRecognizer(_Multilingual):
     def _person_word(self, t: TextContext, lc: LanguageCues, w: str) -> bool:
         """A first-person pronoun ("eu", "jo", "io", "yo", "moi") or a capitalised given name."""
         return w.casefold() in _FIRST_PERSON or (w[:1].isupper() and self.given(w.casefold(), t.lang)
-                                                 and not self.excluded(t, lc, w.casefold()))
+                                                 and not self.excluded(t, lc, w.casefold()) and not _province_or_country(w))
 
     def _greeting_given(self, t: TextContext, lc: LanguageCues, cf: str, e: int) -> bool:
         """A greeting or closing word that is also a given name ("Lieve" in Dutch), capitalised inside a
@@ -1212,6 +1214,15 @@ class LanguageNameRecognizer(_Multilingual):
                                      and re.search(r"(?:^|[\s(])[oa][ \t]+$", t.low[max(0, s - 3):s])):
             return True
         return self._unknown(t, cf) and t.text[e:e + 1] == "," and re.search(r",[ \t]*\S+[ \t]+$", t.text[max(0, s - 8):s]) is not None
+
+def _province_or_country(word: str) -> bool:
+    """A country, a US state, a continent or a first-level subdivision of ISO 3166-2 ("Lisboa", "Porto", "Luanda"
+    are districts and provinces too): a place named far more often than a person so named, so that coordination with
+    a given name ("Nilton e Lisboa") says nothing of a person; the towns that are given names too ("Luz", "Alma",
+    "Hugo") are left to the coordination."""
+    k = knowledge()
+    return k.is_region(word) or k.is_first_level(word)
+
 
 # the word right before a token
 _WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(«\"“]))([^\W\d_]+)[ \t]+$")

@@ -5114,7 +5114,7 @@ class EnglishNameRecognizer(Recognizer):
 
     def __init__(self, cues: Cues):
         super().__init__(cues)
-        self._english_relations = frozenset(self.policy.rules.relations)  # (the policy's, without the mixed-in kin words)
+        self._english_relations = frozenset(self.policy.rules.relations)  # (the policy's, its mixed-in kin words too)
 
     def analyze(self, t: TextContext) -> Iterator[Span]:
         text, cues, doc = t.text, self.cues, t.doc
@@ -5276,10 +5276,11 @@ class EnglishNameRecognizer(Recognizer):
                 return ("skip", "") if initial else ("candidate", "")
             if word_name and self._attributive(text, ee):
                 return "skip", ""  # "Grace period", "Frank honesty": the word before a noun, not a name
-            if cf in self._english_relations and not _CAP_WORD_AFTER.match(text, ee):
-                # "Nan died", "Nana said": an English kin noun that is also a given name, capitalised as "Mum" is,
-                # names the relation (a name after it, "Nan Huia", is the relation rule's); not the kin words of
-                # the languages mixed into English, many of them given names in English ("Lola", "Tito")
+            if cf in self._english_relations and cf not in doc.mail_words and not _CAP_WORD_AFTER.match(text, ee):
+                # "Nan died", "Nana said": a kin noun that is also a given name, capitalised as "Mum" is, names the
+                # relation (a name after it, "Nan Huia", is the relation rule's); not where a commenter's e-mail
+                # address goes by it (lola.mendez@...): the kin words mixed in from other languages are given
+                # names in English too ("Lola", "Tito"), and that one is hers
                 return "skip", ""
             if not poss and self._speech_verb(text, ee):
                 return "person", "a given name as the subject of a verb of speech ('Hope said')"
