@@ -97,3 +97,78 @@ def test_blog_archive_pager_is_not_a_topic():
                                   '<div class="wp-pagenavi"><span class="pages">Page 1 of 12</span></div>')
     r = read_page(body)
     assert "comment_pages_missing" not in codes(r)
+
+
+# --------------------------------------------------------------------------- Discourse notices
+
+def _crawler_post(n: int, user: str, words: str, label: str = "") -> str:
+    """One post of Discourse's crawler view (``topics/show.html.erb``, crawler layout)."""
+    return (f'<div id="post_{n}" itemprop="comment" itemscope itemtype="http://schema.org/Comment" '
+            f'class="topic-body crawler-post"><div class="crawler-post-meta">'
+            f'<span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+            f'<a itemprop="url" rel="nofollow" href="https://forum.example.org/u/{user}">'
+            f'<span itemprop="name">{user}</span></a> {label}</span>'
+            f'<span class="crawler-post-infos"><time itemprop="datePublished" '
+            f'datetime="2024-0{n}-1{n}T10:00:00Z" class="post-time">Mar 1{n}, 2024, 10:00am</time>'
+            f'<span itemprop="position">{n}</span></span></div>'
+            f'<div class="post" itemprop="text"><p>{words}</p></div>'
+            f'<div itemprop="interactionStatistic" itemscope><span class="post-likes"></span></div></div>')
+
+
+_NOTICES = {
+    "en": ("Closed", "This topic was automatically closed 60 days after the last reply. New replies "
+                     "are no longer allowed."),
+    "de": ("Geschlossen", "Dieses Thema wurde 60 Tage nach der letzten Antwort automatisch "
+                          "geschlossen. Neue Antworten sind nicht mehr möglich."),
+    "fr": ("Fermé", "Ce sujet a été automatiquement fermé 60 jours après la dernière réponse. "
+                    "Aucune nouvelle réponse n’est permise."),
+}
+
+
+def _discourse_topic(lang: str) -> str:
+    label, notice = _NOTICES[lang]
+    posts = [_crawler_post(i + 1, u, w) for i, (u, w) in enumerate(zip(
+        ["ridgewalker", "mossyfern", "tobink", "lakeside42"], _WORDS))]
+    posts.append(_crawler_post(5, "system", notice, label))
+    return ('<div id="main-outlet"><h1><a href="/t/trail-map/60">Trail map</a></h1>'
+            f'<div class="post-stream">{"".join(posts)}</div></div>')
+
+
+@pytest.mark.parametrize("lang", sorted(_NOTICES))
+@pytest.mark.parametrize("off", [frozenset(), frozenset({"discourse"})])
+def test_discourse_system_notice_is_not_a_comment(lang, off):
+    head = '<meta name="generator" content="Discourse 3.2.0 - https://github.com/discourse/discourse">'
+    with systems_off(off):
+        r = read_page(_discourse_topic(lang), head=head, lang=lang)
+    got = shape(r)
+    assert [s[0] for s in got] == _WORDS[1:]
+    assert all(s[3] != "system" and "system" not in (s[3] or "") for s in got)
+
+
+def test_a_member_linking_the_system_user_is_still_a_comment():
+    # "/u/system" in a post's words (not in its poster's part) is a member's link
+    body = _discourse_topic("en").replace(
+        _WORDS[2], _WORDS[2] + ' See <a href="https://forum.example.org/u/system">the bot</a>.')
+    with systems_off(frozenset({"discourse"})):
+        r = read_page(body)
+    assert len(r.comments) == 3
+
+
+def test_discourse_small_action_without_its_reader():
+    # the Ember view's small action (a staff member pinned the topic) beside real posts
+    posts = "".join(
+        f'<div class="topic-post"><article id="post_{i + 1}" data-post-id="{500 + i}" class="boxed">'
+        f'<div class="topic-meta-data"><div class="names"><span class="first username">'
+        f'<a href="/u/{u}" data-user-card="{u}">{u}</a></span></div>'
+        f'<div class="post-info post-date"><a class="post-date"><span class="relative-date" '
+        f'data-time="17100{i}0000000" title="Mar 1{i}, 2024 10:00 am">Mar 1{i}</span></a></div></div>'
+        f'<div class="regular contents"><div class="cooked"><p>{w}</p></div></div></article></div>'
+        for i, (u, w) in enumerate(zip(["ridgewalker", "mossyfern", "tobink", "lakeside42"], _WORDS)))
+    action = ('<div class="topic-post"><article id="post_5" data-post-id="505" class="small-action">'
+              '<div class="topic-avatar"></div><div class="small-action-desc"><div class="small-action-contents">'
+              '<a class="mention" href="/u/tobink">@tobink</a> <p>pinned globally <span class="relative-date" '
+              'data-time="1710200000000">Mar 12</span></p></div></div></article></div>')
+    head = '<meta name="generator" content="Discourse 3.2.0 - https://github.com/discourse/discourse">'
+    with systems_off(frozenset({"discourse"})):
+        r = read_page(f'<div class="post-stream">{posts}{action}</div>', head=head)
+    assert all("pinned globally" not in c.text for c in r.comments)
