@@ -4,12 +4,19 @@
 * an offline copy of one page of a forum topic whose pager states more pages ("Page 1 of 3",
   phpBB's PAGE_OF in its language packs, SMF's "Pages: [1] 2 3") warns with the pages and, where
   the pager states the topic's posts, the comments missing (issue 12 point 6);
+* Discourse's own notices (its built-in ``system`` user's posts, small actions) are not comments,
+  also when Discourse's reader is left out;
+* bylines in other languages leave the commenter's name alone in the author field: Drupal's
+  "Submitted by !username on !datetime" as its translations print it, with "(not verified)"
+  translated, and the Chinese, Russian, French and Portuguese byline shapes, in the one place that
+  cleans names (``cleanup.clean_author``).
 """
 from __future__ import annotations
 
 import pytest
 from pagekit import codes, read_page, shape
 
+from therapy_threads.readers.comments.cleanup import clean_author
 from therapy_threads.readers.comments.engine import systems_off
 
 _WORDS = ["Has anyone tried the new trail map on the north ridge this spring?",
@@ -172,3 +179,63 @@ def test_discourse_small_action_without_its_reader():
     with systems_off(frozenset({"discourse"})):
         r = read_page(f'<div class="post-stream">{posts}{action}</div>', head=head)
     assert all("pinned globally" not in c.text for c in r.comments)
+
+
+# --------------------------------------------------------------------------- bylines
+
+_BYLINES = {
+    # Drupal 6 theme_comment_submitted in its translations; theme_username's "(not verified)"
+    "en": ("Submitted by {name} on Tue, 06/05/2012 - 17:38", "Submitted by {name} (not verified) on "
+                                                             "Wed, 06/06/2012 - 09:02"),
+    "cs": ("Napsal uživatel {name} dne 10 Únor, 2007 - 12:50.", "Napsal uživatel {name} (bez ověření) "
+                                                                "dne 15 Duben, 2007 - 21:38."),
+    "de": ("Eingereicht von {name} am 3. März 2019 - 10:12", "Eingereicht von {name} (nicht überprüft) "
+                                                              "am 4. März 2019 - 11:40"),
+    "fr": ("Soumis par {name} le 3 mars 2019 - 10:12", "Soumis par {name} (non vérifié) le 4 mars "
+                                                        "2019 - 11:40"),
+}
+
+
+def _drupal6(lang: str) -> str:
+    linked, typed = _BYLINES[lang]
+    out = []
+    for i, (name, words) in enumerate(zip(_NAMES, _WORDS)):
+        who = (linked.format(name=f'<a href="/user/{30 + i}" title="View user profile.">{name}</a>')
+               if i % 2 == 0 else typed.format(name=name))
+        out.append(f'<a id="comment-{40 + i}"></a><div class="comment clear-block">'
+                   f'<h3><a href="/node/7#comment-{40 + i}" class="active">Subject {i}</a></h3>'
+                   f'<div class="submitted">{who}</div><div class="content"><p>{words}</p></div>'
+                   f'<div class="links"><a href="/comment/reply/7/{40 + i}">reply</a></div></div>')
+    return ('<div class="node"><h2>Trail map</h2><div class="content"><p>The new map is out.</p></div></div>'
+            f'<div id="comments">{"".join(out)}</div>')
+
+
+@pytest.mark.parametrize("lang", sorted(_BYLINES))
+def test_drupal_byline_in_its_translations_gives_the_name(lang):
+    got = shape(read_page(_drupal6(lang), lang=lang))
+    assert [(s[0], s[3]) for s in got] == list(zip(_WORDS, _NAMES))
+
+
+@pytest.mark.parametrize("raw, languages, name", [
+    # Drupal's cs byline as a name without a link leaves it (the date went to the date field)
+    ("Napsal uživatel Pavel (bez ověření) dne", ("cs",), "Pavel"),
+    ("Vložil/a Anonymous, 7 Srpen, 2011 - 10:12", ("cs",), "Anonymous"),
+    ("Submitted by Guest (not verified) on", (), "Guest"),
+    # Chinese: the verb after the name ("posted at", "says"), or "author:" with a full-width colon
+    ("陈小明 发表于 2014-05-01 10:20", ("zh",), "陈小明"),
+    ("小王 说道：", ("zh",), "小王"),
+    ("作者：李四", ("zh",), "李四"),
+    # Russian, French, Portuguese, Italian, Dutch forum/blog bylines
+    ("Автор: Иван Петров", ("ru",), "Иван Петров"),
+    ("Опубликовал Сергей в 12.03.2014", ("ru",), "Сергей"),
+    ("Posté par Marie le 3 mars 2019", ("fr",), "Marie"),
+    ("Publicado por João em 12/03/2014", ("pt",), "João"),
+    ("Inviato da Lucia il 4 aprile 2018", ("it",), "Lucia"),
+    ("Geplaatst door Anouk op 5 mei 2017", ("nl",), "Anouk"),
+    # names that only look like a byline's words stay whole
+    ("Don Juan", (), "Don Juan"),
+    ("Dijon Mostarda", ("it",), "Dijon Mostarda"),
+    ("Autorka", ("cs",), "Autorka"),
+])
+def test_byline_words_are_not_the_name(raw, languages, name):
+    assert clean_author(raw, languages) == name
