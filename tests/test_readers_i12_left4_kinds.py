@@ -4,7 +4,7 @@
 * an offline copy of one page of a forum topic whose pager states more pages ("Page 1 of 3",
   phpBB's PAGE_OF in its language packs, SMF's "Pages: [1] 2 3") warns with the pages and, where
   the pager states the topic's posts, the comments missing (issue 12 point 6);
-* Discourse's own notices (its built-in ``system`` user's posts, small actions) are not comments,
+* Discourse's own notices (its built-in ``system`` user's posts) are not comments,
   also when Discourse's reader is left out;
 * bylines in other languages leave the commenter's name alone in the author field: Drupal's
   "Submitted by !username on !datetime" as its translations print it, with "(not verified)"
@@ -159,26 +159,6 @@ def test_a_member_linking_the_system_user_is_still_a_comment():
     with systems_off(frozenset({"discourse"})):
         r = read_page(body)
     assert len(r.comments) == 3
-
-
-def test_discourse_small_action_without_its_reader():
-    # the Ember view's small action (a staff member pinned the topic) beside real posts
-    posts = "".join(
-        f'<div class="topic-post"><article id="post_{i + 1}" data-post-id="{500 + i}" class="boxed">'
-        f'<div class="topic-meta-data"><div class="names"><span class="first username">'
-        f'<a href="/u/{u}" data-user-card="{u}">{u}</a></span></div>'
-        f'<div class="post-info post-date"><a class="post-date"><span class="relative-date" '
-        f'data-time="17100{i}0000000" title="Mar 1{i}, 2024 10:00 am">Mar 1{i}</span></a></div></div>'
-        f'<div class="regular contents"><div class="cooked"><p>{w}</p></div></div></article></div>'
-        for i, (u, w) in enumerate(zip(["ridgewalker", "mossyfern", "tobink", "lakeside42"], _WORDS)))
-    action = ('<div class="topic-post"><article id="post_5" data-post-id="505" class="small-action">'
-              '<div class="topic-avatar"></div><div class="small-action-desc"><div class="small-action-contents">'
-              '<a class="mention" href="/u/tobink">@tobink</a> <p>pinned globally <span class="relative-date" '
-              'data-time="1710200000000">Mar 12</span></p></div></div></article></div>')
-    head = '<meta name="generator" content="Discourse 3.2.0 - https://github.com/discourse/discourse">'
-    with systems_off(frozenset({"discourse"})):
-        r = read_page(f'<div class="post-stream">{posts}{action}</div>', head=head)
-    assert all("pinned globally" not in c.text for c in r.comments)
 
 
 # --------------------------------------------------------------------------- bylines

@@ -349,18 +349,15 @@ def _is_ad_slot(it: Item, own: list[LexborNode]) -> bool:
 # the last reply", "... now pinned", "... moved") as posts of its built-in user (id -1, username
 # ``system``, ``db/fixtures/009_users.rb``): the crawler view links the poster as ``/u/system``
 # inside ``span.creator[itemprop=author]`` (before 2018 ``/users/system``), whatever the locale.
-# The Ember view marks a staff member's topic action (closed, pinned, moved, split) with the
-# ``small-action`` class. The named reader knows them; the readers that know no engine must too.
+# The named reader knows them (and the Ember view's ``small-action`` blocks); the readers that know
+# no engine must know the system user's too.
 _SYSTEM_POSTER = re.compile(r"/u(?:sers)?/system/?(?:[?#].*)?$")
 _POSTER_MARKS = frozenset({"creator", "username", "names", "author", "poster"})
 
 
 def _platform_notice(page: Page, own: list[LexborNode]) -> bool:
-    """A block the forum itself wrote: its poster is Discourse's built-in ``system`` user, or
-    the block is marked as a small action."""
+    """A block the forum itself wrote: its poster is Discourse's built-in ``system`` user."""
     for n in own[:80]:
-        if "small-action" in page.attrs.classes(n):
-            return True
         if n.tag != "a" or not _SYSTEM_POSTER.search(page.attrs.get(n, "href") or ""):
             continue
         up = n.parent
