@@ -31,7 +31,7 @@ from .comments.systems.dated_blocks import unread_of_kind
 from .comments.base import Page
 from .comments.markup_guess import ONCE_PER_POST, guess_systems, marked_units
 from .comments.talk_page import extract_talk_thread, looks_like_talk_page, remove_talk_thread
-from .comments.pagination import comment_page_links, unloaded_comments
+from .comments.pagination import comment_page_links, stated_topic_pages, unloaded_comments
 from .html_post import extract_post
 from ..normalise import clean_text
 from .html_text import MAX_ELEMENT_DEPTH, bound_depth, decode_html, parse_html, unwrap_wayback
@@ -155,6 +155,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     too_deep = 0
     talk_page = False
     unloaded_links = unloaded_stated = 0
+    topic_pages = None
     for i, page in enumerate(pages):
         text, cut = bound_depth(page.text)
         if cut:
@@ -178,6 +179,7 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
             languages = _languages(tree.root, attrs)
             declared, declared_where = declared_count(tree.root, attrs)
             script_systems = loaded_by_script(page.text)
+            topic_pages = stated_topic_pages(tree.root, attrs)
         page_ids = raw_comment_ids(page.text)
         raw_ids |= page_ids
         for system, ids in unit_ids(page.text, page_ids).items():
@@ -319,6 +321,10 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     _say_what_is_missing(result, thread_all, len(comments) - textless, declared, declared_where,
                          missing_pages, script_systems, len(raw_ids), textless, pages[0].text,
                          headed, units, profile_blocks)
+    if topic_pages is not None and not missing_pages \
+            and (comments or thread_all.skipped.get("thread_starter")):
+        _say_topic_pages_missing(result, topic_pages, len(pages), len(comments) - textless,
+                                 thread_all.system)
     if unloaded_links:
         stated = (f" (stating {unloaded_stated} more comment(s), a lower bound)"
                   if unloaded_stated else "")
@@ -330,6 +336,25 @@ def _read_pages(result: ReadResult, pages: list[_Page], source: SourceRef, sha: 
     if not post.extracted_comment_count:
         _say_unread_markup(result, pages[0].text, sum(thread_all.skipped.values()), declared,
                            dated_blocks)
+
+
+def _say_topic_pages_missing(result: ReadResult, stated: tuple[int, int, int | None], held: int,
+                             read: int, system: str | None) -> None:
+    """A forum topic whose pager states more pages than the source holds (an offline copy of
+    one page): the pages and, where the pager states the topic's posts, the comments missing."""
+    current, total, posts = stated
+    if total <= held:
+        return
+    missing = total - held
+    short = ""
+    if posts is not None and posts - 1 > read:
+        # the topic's count takes in its opening post, which is the post, not a comment
+        short = f"; the topic states {posts} post(s), so {posts - 1 - read} comment(s) are missing"
+    named = f" (comment system: {system})" if system else ""
+    result.warn("comment_pages_missing",
+                f"the topic's pager states page {current} of {total}; this source holds {held} "
+                f"page(s), so {missing} page(s) of the topic are missing; read {read}{short}{named}. "
+                "Give every page of the topic (or the page's URL) as the source")
 
 
 def _day_of(value) -> str | None:

@@ -404,16 +404,43 @@ _DANGLING_SEPARATOR = re.compile(r"(?<=\S)[ \t\u00a0]+[–—|•·]$")
 # its "dit" and a commenter called "Said" keeps the name.
 _AUTHOR_TAIL = re.compile(
     r"\s+(?:says|said|sagt|schrieb|dijo|dit|dice|scrive|schreef|skrev|wrote|a écrit|schreibt|escribió|ha scritto|escreveu|skriver|napisał|napisała|kirjoitti|pisze|píše|написал|написала|пишет|пише|написав)\s*"
-    r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den)\s+\d.*$|\s*[|•·]\s*(?=[^|•·]*\d).*$|"
+    r"(?:\.\.\.|…)?\s*:?\s*$|\s+(?:on|am|le|el|il|op|den|dne|em|в|w|dnia)\s+\d.*$|"
+    # Chinese bylines put the verb after the name, then the date: "NAME 发表于 2014-05-01"
+    # ("posted at"; Discuz!, phpwind, WordPress zh_CN "发表于"), "NAME 说道：" ("says"), "NAME
+    # 评论于 DATE" ("commented at"), "NAME 回复于" ("replied at").
+    r"\s*(?:发表于|發表於|发表在|發表在|发布于|發佈於|评论于|評論於|回复于|回覆於|说道|說道)\s*[:：]?.*$|\s*[|•·]\s*(?=[^|•·]*\d).*$|"
     r"\s+[—–]\s+(?=.*\d).*$", re.I)
 _AUTHOR_HEAD = re.compile(r"^[\s—–-]*(?:comment by|submitted by|kommentar von|commentaire (?:de|par)|comentario de|"
-                          r"posted by|geschrieben von|écrit par|escrito por|scritto da|by|von|par|"
-                          r"por|di|door|av|przez)\s*:?\s+", re.I)
+                          r"posted by|geschrieben von|écrit par|escrito por|scritto da|"
+                          # Drupal's "Submitted by !username on !datetime" as its translations
+                          # print it (cs "Napsal uživatel", "Vložil/a"; de "Eingereicht von",
+                          # "Verfasst von"; fr "Soumis par"; es/pt "Enviado por"; it "Inviato da";
+                          # nl "Ingezonden door"; pl "Dodane przez"), and the forum and blog
+                          # bylines' "Posté par", "Publicado por", "Postado por", "Pubblicato da",
+                          # "Geplaatst door", "Опубликовал", "Автор:"
+                          r"napsal uživatel|napsala uživatelka|vložil/a|vložil|vložila|pridal/a|"
+                          r"eingereicht von|verfasst von|gepostet von|soumis par|posté par|publié par|"
+                          r"envoyé par|enviado por|publicado por|postado por|inviato da|pubblicato da|"
+                          r"postato da|ingezonden door|geplaatst door|gepost door|dodane przez|"
+                          r"napisane przez|opublikowane przez|wysłane przez|опубликовал|опубликовала|"
+                          r"опубликовано|прислал|прислала|автор|"
+                          r"by|von|par|por|di|door|av|przez)\s*:?\s+"
+                          # "作者：NAME" ("author"), "发表者：", "评论者：" (the colon is full-width, no space)
+                          r"|^\s*(?:作者|發表者|发表者|评论者|評論者|留言者)\s*[:：]\s*", re.I)
+# What a byline's opening left dangling once its date went to the date field: "Napsal uživatel
+# NAME dne" (Drupal's cs "... !username dne !datetime"), "Submitted by NAME on".
+_DANGLING_CONNECTIVE = re.compile(r"\s+(?:on|am|le|el|il|op|em|dne|dnia|w dniu|в)\s*[.,]?$", re.I)
+# ... or the date after a comma ("Vložil/a !username, !datetime": "Vložil/a Anonymous, 7 Srpen,
+# 2011 - 10:12", Drupal's 'j F, Y - H:i'): after a byline's opening, a comma and a day, a month's
+# name and a year end the name.
+_COMMA_DATE = re.compile(r"\s*,\s*\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}\b.*$")
 
 
 _LEADING_DATE_SEP = re.compile(r"^(.{6,60}?)\s+[—–|•·]\s+(?=\S)")
-_NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|non vérifié|no verificado|"
-                           r"non verificato|niet geverifieerd)\)", re.I)
+_NOT_VERIFIED = re.compile(r"\s*\((?:not verified|nicht überprüft|nicht verifiziert|non vérifié|"
+                           r"no verificado|não verificado|non verificato|niet geverifieerd|"
+                           r"bez ověření|neověřeno|neoverené|niezweryfikowany|не проверено|未验证|未驗證)\)",
+                           re.I)
 _ESCAPED_TAG = re.compile(r"</?(?:span|a|b|strong|em|i|div|bdi)\b[^<>]{0,200}>", re.I)
 
 
@@ -442,9 +469,12 @@ def clean_author(name: str | None, languages: tuple[str, ...] = ()) -> str | Non
     s = " ".join(name.split())
     # A theme that escapes the name's own markup prints "<span>NAME</span>" as text.
     s = _ESCAPED_TAG.sub("", s).strip()
+    headed = _AUTHOR_HEAD.match(s) is not None
     s = _AUTHOR_HEAD.sub("", s)
     # Drupal's theme_username marks a name an anonymous commenter typed: not part of the name.
     s = _NOT_VERIFIED.sub("", s)
+    if headed:
+        s = _DANGLING_CONNECTIVE.sub("", _COMMA_DATE.sub("", s))
     # "DATE — NAME" (a theme's byline with the date first): the date is not part of the name.
     m = _LEADING_DATE_SEP.match(s)
     if m and _only_a_date(m.group(1), languages):

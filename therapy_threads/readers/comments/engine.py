@@ -177,6 +177,8 @@ def extract_thread(root: LexborNode, attrs: Attrs, *, url: str | None = None,
             it.skip_reason = "pingback"
         if not it.skip_reason and _is_ad_slot(it, own):
             it.skip_reason = "advertising"
+        if not it.skip_reason and it.system in _ENGINE_BLIND and _platform_notice(page, own):
+            it.skip_reason = "system_notice"
         if not it.skip_reason and i == 0 and _marked_first_post(page, own):
             it.skip_reason = "thread_starter"
         if it.skip_reason and it.skip_reason != "deleted":
@@ -340,6 +342,31 @@ def _is_ad_slot(it: Item, own: list[LexborNode]) -> bool:
         t = n.text(deep=False, separator=" ", strip=True).strip(" :|-")
         if t and _AD_LABEL.match(t):
             return True
+    return False
+
+
+# Discourse prints a topic's automatic notices ("This topic was automatically closed 60 days after
+# the last reply", "... now pinned", "... moved") as posts of its built-in user (id -1, username
+# ``system``, ``db/fixtures/009_users.rb``): the crawler view links the poster as ``/u/system``
+# inside ``span.creator[itemprop=author]`` (before 2018 ``/users/system``), whatever the locale.
+# The named reader knows them (and the Ember view's ``small-action`` blocks); the readers that know
+# no engine must know the system user's too.
+_SYSTEM_POSTER = re.compile(r"/u(?:sers)?/system/?(?:[?#].*)?$")
+_POSTER_MARKS = frozenset({"creator", "username", "names", "author", "poster"})
+
+
+def _platform_notice(page: Page, own: list[LexborNode]) -> bool:
+    """A block the forum itself wrote: its poster is Discourse's built-in ``system`` user."""
+    for n in own[:80]:
+        if n.tag != "a" or not _SYSTEM_POSTER.search(page.attrs.get(n, "href") or ""):
+            continue
+        up = n.parent
+        for _ in range(3):
+            if up is None:
+                break
+            if page.attrs.get(up, "itemprop") == "author" or page.attrs.classes(up) & _POSTER_MARKS:
+                return True
+            up = up.parent
     return False
 
 

@@ -187,3 +187,69 @@ def unloaded_comments(root: LexborNode) -> tuple[int, int]:
         if num:
             stated += int(re.sub(r"\D", "", num) or 0)
     return links, stated
+
+
+# A forum topic states its own pages in the pagination its engine prints above and below the
+# posts: phpBB's PAGE_OF ("Page <strong>1</strong> of <strong>3</strong>", fr "sur", de "von",
+# es/pt "de", it "di", nl "van", ru "из", pl "z", sv/no "av", da "af"; phpBB 2 with ``<b>``),
+# vBulletin's "Page 1 of 3" (``td.vbmenu_control``), XenForo 1's ``span.pageNavHeader``,
+# Invision's page jump; phpBB also prints the topic's post count in the same ``div.pagination``
+# ("18 posts", "18 messages", "18 Beiträge"). SMF prints "Pages: [1] 2 3" (``div.pagelinks``,
+# SMF 1.1 ``td.middletext``): the current page in brackets, the last page its highest number.
+# An offline copy that holds fewer pages than the topic states has lost posts, which must be
+# said with the number missing (a saved page never holds the topic's other pages).
+_PAGE_OF = re.compile(
+    r"(?:^|[^\w])(?:page|seite|página|pagina|strona|страница|стр\.|sida|side|sivu|oldal)\s*:?\s*"
+    r"(\d{1,4})\s*(?:of|sur|von|de|di|van|из|z|av|af|/)\s*(\d{1,4})(?!\d)", re.I)
+_SMF_PAGES = re.compile(r"^(?:pages|seiten|pagine|páginas|pagina's|страницы|strony|sidor|sivut)\s*:\s*"
+                        r"((?:\[?\s*\d{1,4}\s*\]?|\.\.\.|…|\s)+)", re.I)
+_TOPIC_POSTS = re.compile(
+    r"(?:^|[^\w])(\d[\d.,\s]{0,7}?)\s*(?:posts?|messages?|beiträge|beitrag|mensajes|mensagens|"
+    r"messaggi|berichten|сообщени[йяе]|postów|posty|inlägg|innlegg|indlæg|viestiä)(?!\w)", re.I)
+# Where engines print it: any element whose class or id names a pager, phpBB 2's ``span.nav``
+# and SMF 1.1's ``td.middletext``. WP-PageNavi's archive pager is a list of posts, not a thread.
+_PAGER_SEL = ("[class*='pag' i], [id*='pag' i], [class*='PageNav'], span.nav, td.middletext, "
+              "td.vbmenu_control")
+_NOT_THREAD_PAGERS = frozenset({"wp-pagenavi", "page-numbers", "nav-links", "navigation"})
+
+
+def _under_blog_pager(n: LexborNode, attrs: Attrs) -> bool:
+    for _ in range(4):
+        if n is None:
+            return False
+        if attrs.classes(n) & _NOT_THREAD_PAGERS:
+            return True
+        n = n.parent
+    return False
+
+
+def stated_topic_pages(root: LexborNode, attrs: Attrs) -> tuple[int, int, int | None] | None:
+    """(this page's number, the topic's pages, the topic's posts or None) as the topic's pager
+    states them, when it states more than one page; else None."""
+    best: tuple[int, int] | None = None
+    posts: int | None = None
+    for n in root.css(_PAGER_SEL):
+        if _under_blog_pager(n, attrs):
+            continue
+        text = " ".join(n.text(separator=" ", strip=True).split())
+        if not text or len(text) > 400:
+            continue
+        for m in _PAGE_OF.finditer(text):
+            cur, total = int(m.group(1)), int(m.group(2))
+            if 1 <= cur <= total and 1 < total <= 5000 and (best is None or total > best[1]):
+                best = (cur, total)
+        if best is None:
+            s = _SMF_PAGES.match(text)
+            if s:
+                nums = [int(x) for x in re.findall(r"\d+", s.group(1))]
+                cur = re.search(r"\[\s*(\d+)\s*\]", s.group(1))
+                if cur and len(nums) > 1 and max(nums) > 1:
+                    best = (int(cur.group(1)), max(nums))
+        if posts is None and _PAGE_OF.search(text):
+            p = _TOPIC_POSTS.search(text.split("•")[0])
+            if p:
+                digits = re.sub(r"\D", "", p.group(1))
+                posts = int(digits) if digits and int(digits) < 1_000_000 else None
+    if best is None:
+        return None
+    return best[0], best[1], posts
