@@ -70,6 +70,11 @@ def test_devotion_patterns(lang, pattern, text, found):
     assert got == found
 
 
+def test_a_greeting_opening_the_line_is_no_name(post):
+    # a greeting word of the policy's list, set off by a comma at the start of a line, greets; the name comes after
+    post(["Hello.", "{{Hiya}}, it's [[Marlene]], [[Terrence]]'s wife. He said I could post here."])
+
+
 @pytest.mark.parametrize("word,nominative", [
     ("Utsjoelta", "Utsjoki"),
     ("Saariselältä", "Saariselkä"),
