@@ -5240,10 +5240,9 @@ class EnglishNameRecognizer(Recognizer):
             town = rank is None and knowledge().is_place(text[s:e]) and cf not in lex.first_names \
                 and cf not in lex.intl_names and not lex.is_surname(cf) and bool(_WHERE_PAIR_START.search(text, max(0, s - 6), s)) \
                 and cf not in doc.known and self._item_after(text, e)  # ("Rustam, that's beautiful": addressed)
-            if cf in cues.greet1 and cf not in doc.accepted and cf not in doc.known and not first \
-                    and not cues.any_given_name(cf) and cf not in lex.intl_names:
-                # "Hiya, it's me": a greeting of the policy's list opening the line greets, no name (not one that is
-                # also a given name: "Cara, I hear you")
+            if cf in cues.greet1 and lex.only_word(cf) and cf not in doc.accepted and cf not in doc.known:
+                # "Hiya, it's me": a greeting of the policy's list that the English dictionary writes only in lower
+                # case greets at the start of a line, no name (not one it also capitalises: "Cara, I hear you")
                 return "skip", ""
             if cf in doc.accepted or namey and not town and not (first and cf in doc.lower_vocab and rank is not None
                                                                  and rank < SOFT_RANK):
