@@ -19,7 +19,7 @@ from _kinds import anon, post  # noqa: F401  (the stage fixture, the post runner
     ("fr", ["Lecture.", "Ma cousine [[Nadège]] lit {{Maryse Condé}} et écoute {{Jocelyne Béroard}}."]),
     ("en", ["Cricket.", "My uncle [[Ramesh]] still talks about {{Brian Lara}} every Sunday."]),
     ("da", ["Design.", "Min mand [[Søren]] har en abe af {{Kay Bojesen}} på hylden."]),
-    ("id", ["Buku.", "Teman saya [[Wulan]] membaca novel karya {{Andrea Hirata}} minggu lalu."]),
+    ("id", ["Buku.", "Teman saya [[Ratna]] membaca novel karya {{Andrea Hirata}} minggu lalu."]),
     # ... in a case form: the given name declined before a surname that is not ("Ewę", "Bogdana"), the Finnish
     # genitive and partitive, the Norwegian genitive -s
     ("pl", ["Książki.", "Moja terapeutka [[pani Jadwiga]] poleciła mi {{Ewę Woydyłło}} i {{Bogdana de Barbaro}}."]),
