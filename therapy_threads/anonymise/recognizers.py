@@ -441,8 +441,10 @@ class Recognizer:
         if (knowledge().is_place(last) and not self.lex.is_surname(cf) and not given) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         if lang in inflection.languages() and not self.lex.is_surname(cf) and not inflection.declined_surname(cf, lang) \
-                and any(knowledge().is_place(n) for n in inflection.nominatives(last, lang)[1:]):
-            return e  # "X Y Kalliossa": a case form of a place after a name is where, not a second surname
+                and any(knowledge().is_place(n) or knowledge().is_small_place(n) and not self.lex.is_surname(n.casefold())
+                        for n in inflection.nominatives(last, lang)[1:]):
+            return e  # "X Y Kalliossa": a case form of a place after a name is where, not a second surname (a village
+            # of the small-places list too: "Onni Utsjoelta", Onni from Utsjoki)
         if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and not self.lex.is_surname(cf) and (
                 knowledge().is_place(last) or knowledge().is_small_place(last) or not (
                     given and last[:1].isupper() and self._given_before(text, e)) and not (
@@ -1608,7 +1610,7 @@ class PublicFigureRecognizer(Recognizer):
                 continue
             figs = k.figures_by_surname.get(cf)
             if figs:
-                best = self._full(text, toks, i, figs)
+                best = self._full(text, toks, i, figs, t.lang if declines else None)
                 if best is not None:
                     start = toks[best][0]
                     # the figure's other names count alone elsewhere in the post, but not a given name
@@ -1748,8 +1750,10 @@ class PublicFigureRecognizer(Recognizer):
                 and cf not in lex.last_names and cf not in lex.intl_names)
 
     @staticmethod
-    def _full(text: str, toks, i: int, figs) -> int | None:
-        """Index of the first token of a full public-figure name ending at token ``i``, if any."""
+    def _full(text: str, toks, i: int, figs, lang: str | None = None) -> int | None:
+        """Index of the first token of a full public-figure name ending at token ``i``, if any. In a language that
+        declines names (``lang``) the given names may stand in a case form before a surname that does not decline
+        or is written as in the nominative ("Ewę Woydyłło", "Bogdana de Barbaro")."""
         for fig in figs:
             need = [w for w in fig.tokens[:-1] if len(w) > 1 and w not in _PARTICLES]  # initials optional
             j = i - 1
@@ -1759,7 +1763,11 @@ class PublicFigureRecognizer(Recognizer):
                 if not _FULL_NAME_GAP.fullmatch(between) and not (
                         len(toks[j][2]) == 1 and re.fullmatch(r"\.[ \t]*", between)):
                     break  # (a middle initial the tokens hold as a word: "Olav H. Hauge")
-                got.insert(0, toks[j][2].casefold())
+                w = toks[j][2].casefold()
+                if lang is not None and w not in need:
+                    w = next((n for n in (c.casefold() for c in inflection.nominatives(toks[j][2], lang)[1:])
+                              if n in need), w)
+                got.insert(0, w)
                 if need and got[:len(need)] == need[:len(got)] and all(w in got for w in need):
                     return j
                 j -= 1
@@ -5233,6 +5241,10 @@ class EnglishNameRecognizer(Recognizer):
             town = rank is None and knowledge().is_place(text[s:e]) and cf not in lex.first_names \
                 and cf not in lex.intl_names and not lex.is_surname(cf) and bool(_WHERE_PAIR_START.search(text, max(0, s - 6), s)) \
                 and cf not in doc.known and self._item_after(text, e)  # ("Rustam, that's beautiful": addressed)
+            if cf in cues.greet1 and lex.only_word(cf) and cf not in doc.accepted and cf not in doc.known:
+                # "Hiya, it's me": a greeting of the policy's list that the English dictionary writes only in lower
+                # case greets at the start of a line, no name (not one it also capitalises: "Cara, I hear you")
+                return "skip", ""
             if cf in doc.accepted or namey and not town and not (first and cf in doc.lower_vocab and rank is not None
                                                                  and rank < SOFT_RANK):
                 return "person", "opens a line as an address, or closes the text"
@@ -6329,11 +6341,12 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
                            InitialEmojiSignoffRecognizer, CapsInitialsSignoffRecognizer, InitialSubjectRecognizer, IntroductionRecognizer,
                            QuotedSignoffRecognizer, RegionalPhraseRecognizer, SizeNicknameRecognizer,
                            GermanPersonRecognizer, NameLineRecognizer, PersonalArticleRecognizer, PlacedNameRecognizer)
+    from .devotions import DevotionRecognizer
     from .sport import ClubRecognizer
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, HeadedNameRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
+            RegionalPhraseRecognizer, HeadedNameRecognizer, DevotionRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
             PublicFigureRecognizer, IwiRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, PatronymicNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
