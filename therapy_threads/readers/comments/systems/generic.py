@@ -281,6 +281,13 @@ def _typed_comment(n, cls: frozenset[str], a) -> bool:
     return True
 
 
+def _typed_only(n, a) -> bool:
+    """Marked as a comment by microdata alone: no comment number in its id or in an anchor
+    right before it."""
+    return (_numbered(a.id(n)) is None and _anchor_before(n, a) is None
+            and _typed_comment(n, a.classes(n), a))
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
         if _ICON.match(c) or _CONTROL_PREFIX.match(c):
@@ -535,21 +542,32 @@ class Generic(CommentSystem):
                 del found[only]
 
     @staticmethod
-    def _drop_words_parts(page: Page, found: dict[int, tuple]) -> None:
+    def _drop_words_parts(page: Page, found: dict[int, tuple]) -> dict[int, object]:
         """A comment-named block inside another comment that has no name or date part of its own
         and no comment inside (``div.comment-comment`` holding the words of
-        ``div.comment-list-item``) is that comment's words, not a reply."""
+        ``div.comment-list-item``) is that comment's words, not a reply. So is a block marked
+        only by ``itemprop=comment`` (no number of its own): themes print the microdata on the
+        comment's body field (``article.comment`` > header + ``div.field-name-comment-body
+        [itemprop=comment]``), and a reply always shows its own name or date. That body is the
+        outer comment's words (returned: outer block id -> body; the header's "on" between name
+        and date is not words)."""
         a = page.attrs
         above = _ancestors(found)
+        bodies: dict[int, object] = {}
         for key, (n, strong, _) in list(found.items()):
-            if strong or key in above or not any(p.mem_id in found for p in _up(n.parent, 12)
-                                                 if p is not None):
+            if strong and not _typed_only(n, a):
+                continue
+            outer = next((p for p in _up(n.parent, 12) if p is not None and p.mem_id in found), None)
+            if key in above or outer is None:
                 continue
             if _has_name_part(n, a) or any(re.search(r"(?:^|[-_])(?:date|time)$", c)
                                             for d in n.css("[class]") for c in a.classes(d)) \
                     or n.css_first("time, a[href*='user'], a[href*='member'], a[href*='profile']") is not None:
                 continue
             del found[key]
+            if strong:
+                bodies.setdefault(outer.mem_id, n)
+        return bodies
 
     @staticmethod
     def _drop_reply_wrappers(page: Page, found: dict[int, tuple]) -> None:
@@ -685,9 +703,10 @@ class Generic(CommentSystem):
         self._widen_to_list_item(page, found)
         self._drop_item_wrappers(found, a)
         self._drop_reply_wrappers(page, found)
-        self._drop_words_parts(page, found)
+        bodies = self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
         widened = self._widen_words_parts(page, found)
+        widened.update((k, v) for k, v in bodies.items() if k in found and k not in widened)
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
         # The item class tokens of the numbered blocks (two or more of one kind): a block of the

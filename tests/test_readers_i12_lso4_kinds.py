@@ -1,0 +1,40 @@
+"""Generic fallback kinds measured by leave-system-out (i12-lso4), on synthetic pages with invented
+names: how comment markup is built in general, never one site's classes.
+
+* microdata on the body: a comment block whose words part alone carries ``itemprop=comment``
+  is one comment (the body is its words, not a reply nested in it), and the header's words
+  between name and date stay out of the text;
+"""
+from __future__ import annotations
+
+from pagekit import read_page, shape
+
+_WORDS = ["The ferry timetable changed again this spring, has anyone noticed?",
+          "Yes, the early crossing now leaves twenty minutes sooner.",
+          "That explains why I missed it on Tuesday morning.",
+          "The harbour office posts the changes on its board first.",
+          "Thanks, I will check the board before the weekend trip."]
+
+
+def _body_typed(num: int, name: str, words: str, replies: str = "") -> str:
+    """A comment (anchor + block) whose header holds the name and the date, and whose body
+    field alone is marked ``itemprop=comment``; its replies in an indented box after it."""
+    return (f'<a id="comment-{num}"></a><article class="comment clearfix">'
+            f'<header><p class="submitted"><span class="username">{name}</span> on '
+            f'<time datetime="2023-10-1{num % 9}T10:00:00Z">October 1{num % 9}, 2023</time></p></header>'
+            f'<div itemprop="comment" class="field field-body"><p>{words}</p></div>'
+            f'<ul class="links"><li class="comment-reply"><a href="/reply/{num}">Reply</a></li></ul>'
+            f'</article>' + (f'<div class="indented">{replies}</div>' if replies else ""))
+
+
+def test_a_body_marked_as_the_comment_is_its_words_not_a_reply():
+    r = read_page('<section class="comments"><h2>Comments</h2>'
+                  + _body_typed(11, "Orlaith", _WORDS[0],
+                                _body_typed(12, "Bexmund", _WORDS[1],
+                                            _body_typed(13, "Orlaith", _WORDS[2])))
+                  + _body_typed(14, "Quennel", _WORDS[3], _body_typed(15, "Tavish", _WORDS[4]))
+                  + "</section>")
+    assert shape(r) == [
+        (_WORDS[0], 0, None, "Orlaith"), (_WORDS[1], 1, _WORDS[0], "Bexmund"),
+        (_WORDS[2], 2, _WORDS[1], "Orlaith"), (_WORDS[3], 0, None, "Quennel"),
+        (_WORDS[4], 1, _WORDS[3], "Tavish")]
