@@ -4,6 +4,8 @@ names: how comment markup is built in general, never one site's classes.
 * microdata on the body: a comment block whose words part alone carries ``itemprop=comment``
   is one comment (the body is its words, not a reply nested in it), and the header's words
   between name and date stay out of the text;
+* a flat list whose reply headers say "NAME replied to <a href=#comment-N>comment from NAME</a>"
+  (the past tense, as Movable Type prints it): the linked comment is the parent;
 """
 from __future__ import annotations
 
@@ -38,3 +40,25 @@ def test_a_body_marked_as_the_comment_is_its_words_not_a_reply():
         (_WORDS[0], 0, None, "Orlaith"), (_WORDS[1], 1, _WORDS[0], "Bexmund"),
         (_WORDS[2], 2, _WORDS[1], "Orlaith"), (_WORDS[3], 0, None, "Quennel"),
         (_WORDS[4], 1, _WORDS[3], "Tavish")]
+
+
+def _flat(num: int, name: str, words: str, to: tuple[int, str] | None = None) -> str:
+    """A flat list's comment: a numbered block, the header with the name, an optional
+    "replied to" link to the comment answered, the permalink and date, then the words."""
+    note = (f' replied to <a href="/post.html#comment-{to[0]}">comment from {to[1]}</a>' if to else "")
+    return (f'<div id="comment-{num}" class="comment{" comment-reply" if to else ""}"><div class="inner">'
+            f'<div class="comment-header"><span class="byline"><span class="vcard author">{name}</span>{note}'
+            f' | <a href="/post.html#comment-{num}"><abbr class="published" title="2012-11-09T00:{num % 60:02d}:00">'
+            f'November 9, 2012</abbr></a></span></div>'
+            f'<div class="comment-content"><p>{words}</p></div></div></div>')
+
+
+def test_a_replied_to_link_in_a_flat_list_names_the_parent():
+    r = read_page('<div class="comments">' + "".join([
+        _flat(101, "Orlaith", _WORDS[0]), _flat(102, "Bexmund", _WORDS[1]),
+        _flat(103, "Quennel", _WORDS[2], (101, "Orlaith")), _flat(104, "Tavish", _WORDS[3], (103, "Quennel")),
+        _flat(105, "Bexmund", _WORDS[4])]) + "</div>")
+    assert shape(r) == [
+        (_WORDS[0], 0, None, "Orlaith"), (_WORDS[1], 0, None, "Bexmund"),
+        (_WORDS[2], 1, _WORDS[0], "Quennel"), (_WORDS[3], 2, _WORDS[2], "Tavish"),
+        (_WORDS[4], 0, None, "Bexmund")]
