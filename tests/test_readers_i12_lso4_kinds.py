@@ -6,6 +6,9 @@ names: how comment markup is built in general, never one site's classes.
   between name and date stay out of the text;
 * a flat list whose reply headers say "NAME replied to <a href=#comment-N>comment from NAME</a>"
   (the past tense, as Movable Type prints it): the linked comment is the parent;
+* a tree indented by spacer widths after a lead block that states no indentation (the comment a
+  permalink page is about, printed above its replies): the lead is top level, the tree keeps
+  its depths;
 """
 from __future__ import annotations
 
@@ -77,3 +80,25 @@ def test_a_replied_to_link_in_a_flat_list_names_the_parent():
         (_WORDS[0], 0, None, "Orlaith"), (_WORDS[1], 0, None, "Bexmund"),
         (_WORDS[2], 1, _WORDS[0], "Quennel"), (_WORDS[3], 2, _WORDS[2], "Tavish"),
         (_WORDS[4], 0, None, "Bexmund")]
+
+
+def _ind_row(width: int | None, name: str, words: str) -> str:
+    """A table thread's row: a spacer image's width indents it (none on the lead row), a header
+    with the poster's profile link and a relative time, the words in a class-named block."""
+    ind = (f'<td class="ind"><img src="s.gif" height="1" width="{width}"></td>' if width is not None else "")
+    return (f'<tr class="row"><td><table><tr>{ind}<td><div><span class="head">'
+            f'<a href="user?id={name.lower()}" class="who">{name}</a> <span class="age">'
+            f'<a href="item?id={len(words)}">3 hours ago</a></span></span></div>'
+            f'<div class="comment"><div class="words">{words}</div></div></td></tr></table></td></tr>')
+
+
+def test_a_lead_block_without_indentation_does_not_flatten_the_indented_tree():
+    more = ["Second reply on the first branch of the thread.", "A reply to the second reply here.",
+            "Another top level remark about the ferry."]
+    r = read_lso("<table>" + _ind_row(None, "Orlaith", _WORDS[0]) + "</table><table>" + "".join([
+        _ind_row(0, "Bexmund", _WORDS[1]), _ind_row(40, "Quennel", _WORDS[2]),
+        _ind_row(80, "Tavish", _WORDS[3]), _ind_row(40, "Orlaith", more[0]),
+        _ind_row(80, "Bexmund", more[1]), _ind_row(0, "Quennel", more[2])]) + "</table>")
+    assert [(t, d, p) for t, d, p, _ in shape(r)] == [
+        (_WORDS[0], 0, None), (_WORDS[1], 0, None), (_WORDS[2], 1, _WORDS[1]), (_WORDS[3], 2, _WORDS[2]),
+        (more[0], 1, _WORDS[1]), (more[1], 2, more[0]), (more[2], 0, None)]

@@ -946,7 +946,8 @@ def indent_depths(page, blocks: list) -> list[int] | None:
     """0-based depths of a flat list of comment blocks from their indentation (``_indent_of``):
     the indentation's multiple of the smallest step between two values (or its rank, where the
     values are not multiples), the least indented at depth 0. None unless every block states an
-    indentation, two or more values differ, and no block is inside another."""
+    indentation (but one or two lead blocks before the tree, read as top level), two or more
+    values differ, and no block is inside another."""
     a = page.attrs
     if len(blocks) < 2:
         return None
@@ -954,15 +955,23 @@ def indent_depths(page, blocks: list) -> list[int] | None:
     if any(p.mem_id in ids for b in blocks for _, p in zip(range(60), ancestors(b))):
         return None  # nested: the nesting gives the depth
     values = [_indent_of(b, a) for b in blocks]
+    # A lead block printed before the indented tree (the comment a "comment permalink" page is
+    # about, in the page's own item table, or an opening post in comment markup) states no
+    # indentation: it is top level, when the tree after it states one on every block.
+    lead = next((i for i, v in enumerate(values) if v is not None), len(values))
+    if 0 < lead <= 2 and len(values) - lead >= 4 * lead:
+        values = values[lead:]
+    else:
+        lead = 0
     if any(v is None for v in values) or len(set(values)) < 2:
         return None
     low = min(values)
     levels = sorted(set(values))
     step = min(y - x for x, y in zip(levels, levels[1:]))
     if step > 0 and all(abs((v - low) / step - round((v - low) / step)) < 0.05 for v in values):
-        return [round((v - low) / step) for v in values]
+        return [0] * lead + [round((v - low) / step) for v in values]
     rank = {v: i for i, v in enumerate(levels)}
-    return [rank[v] for v in values]
+    return [0] * lead + [rank[v] for v in values]
 
 
 def _words_follow(n, outer, found: dict[int, tuple], content: frozenset[str], a, budget: int = 400) -> bool:
