@@ -9,6 +9,9 @@ names: how comment markup is built in general, never one site's classes.
 * a tree indented by spacer widths after a lead block that states no indentation (the comment a
   permalink page is about, printed above its replies): the lead is top level, the tree keeps
   its depths;
+* a numbered comment block whose body wraps two class-named boxes (``li#comment-N`` > a
+  ``*-comment`` wrapper > avatar + a ``comment-box`` with the name, date and words, then the list
+  of replies): one comment per number, nested by the reply lists, not three empty ones;
 """
 from __future__ import annotations
 
@@ -17,14 +20,14 @@ from pagekit import read_page, shape
 from therapy_threads.readers.comments.engine import FALLBACKS, reader_name, systems_off
 
 
-def read_lso(body: str):
+def read_lso(body: str, **kw):
     """The page read as leave-system-out reads it: without the named recogniser(s) that read it
     normally, so only the fallbacks can (asserted)."""
     with systems_off() as seen:
-        read_page(body)
+        read_page(body, **kw)
     named = {reader_name(x) for x in seen} - FALLBACKS
     with systems_off(named) as seen:
-        r = read_page(body)
+        r = read_page(body, **kw)
     assert set(seen) <= FALLBACKS, seen
     return r
 
@@ -102,3 +105,22 @@ def test_a_lead_block_without_indentation_does_not_flatten_the_indented_tree():
     assert [(t, d, p) for t, d, p, _ in shape(r)] == [
         (_WORDS[0], 0, None), (_WORDS[1], 0, None), (_WORDS[2], 1, _WORDS[1]), (_WORDS[3], 2, _WORDS[2]),
         (more[0], 1, _WORDS[1]), (more[1], 2, more[0]), (more[2], 0, None)]
+
+
+def _boxed(num: int, name: str, words: str, replies: str = "") -> str:
+    """A numbered list item whose words sit two class-named boxes down, its replies after."""
+    return (f'<li class="comment depth-x" id="comment-{num}"><div class="the-comment">'
+            f'<div class="avatar"><img src="/a/{num}.png" width="54" height="54"></div>'
+            f'<div class="comment-box"><div class="comment-author meta"><strong>{name}</strong> '
+            f'19. Juni 2018 um 15:{num % 60:02d} Uhr <a class="comment-reply-link" href="?replytocom={num}#respond">'
+            f'Antworten</a></div><div class="comment-text"><p>{words}</p></div></div></div>'
+            + (f'<ul class="children">{replies}</ul>' if replies else "") + "</li>")
+
+
+def test_a_numbered_block_reads_its_doubly_boxed_body_once():
+    r = read_lso('<ol class="comment-list">'
+                 + _boxed(114, "Orlaith", _WORDS[0], _boxed(115, "Bexmund", _WORDS[1], _boxed(116, "Orlaith", _WORDS[2])))
+                 + _boxed(117, "Quennel", _WORDS[3]) + _boxed(118, "Tavish", _WORDS[4]) + "</ol>", lang="de")
+    assert shape(r) == [
+        (_WORDS[0], 0, None, "Orlaith"), (_WORDS[1], 1, _WORDS[0], "Bexmund"),
+        (_WORDS[2], 2, _WORDS[1], "Orlaith"), (_WORDS[3], 0, None, "Quennel"), (_WORDS[4], 0, None, "Tavish")]

@@ -506,6 +506,7 @@ class Generic(CommentSystem):
         role badge beside the avatar (wpDiscuz 5's ``div.wc-comment`` > ``div.wc-comment-left``
         with "Gast"/"Autor" + ``div.wc-comment-right#comment-N``) is not words of its own."""
         above = _ancestors(found)
+        strong_above = ancestors_of(n for n, strong, _ in found.values() if strong)
         bodies: set[int] = set()  # blocks read as a strong block's body: gone
         for key, (n, strong, sig) in list(found.items()):
             if key in bodies:
@@ -513,6 +514,11 @@ class Generic(CommentSystem):
             if strong:
                 if key in found:
                     body = _drop_body_block(n, found, above, a)
+                    if body is not None:
+                        bodies.add(body)
+                    # (the body may wrap a second class-named box: ``div.the-comment`` >
+                    # avatar + ``div.comment-box``; one comment, read by the strong block)
+                    body = _drop_wrapped_body(n, found, above, strong_above)
                     if body is not None:
                         bodies.add(body)
                 continue
@@ -824,6 +830,35 @@ def _drop_body_block(n, found: dict[int, tuple], above: set[int], a) -> int | No
             only = c.mem_id
         elif c.mem_id not in above and c.text(strip=True):
             return
+    if only is not None:
+        del found[only]
+    return only
+
+
+def _drop_wrapped_body(n, found: dict[int, tuple], above: set[int], strong_above: set[int]) -> int | None:
+    """``_drop_body_block`` one wrapper further down: a strong comment block whose only class-named
+    block sits in a wrapper beside the avatar (WordPress themes' ``li.comment#comment-N`` >
+    ``div.the-comment`` > ``div.avatar`` + ``div.comment-box`` (name, date, words), then
+    ``ul.children``). The wrappers walked hold no strong block (a list of replies is not entered)
+    and no words outside the one weak block; that block is the comment's body, not a reply."""
+    only = None
+    stack = [c for c in n.iter()][::-1]
+    while stack:
+        c = stack.pop()
+        if not c.is_element_node:
+            if (c.text() or "").strip():
+                return None
+            continue
+        if c.mem_id in found:
+            if found[c.mem_id][1] or only is not None:
+                return None
+            only = c.mem_id
+        elif c.mem_id in strong_above:
+            continue  # the list of its replies
+        elif c.mem_id in above:
+            stack.extend([d for d in c.iter()][::-1])
+        elif c.text(strip=True):
+            return None
     if only is not None:
         del found[only]
     return only
