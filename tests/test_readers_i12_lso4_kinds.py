@@ -12,6 +12,9 @@ names: how comment markup is built in general, never one site's classes.
 * a numbered comment block whose body wraps two class-named boxes (``li#comment-N`` > a
   ``*-comment`` wrapper > avatar + a ``comment-box`` with the name, date and words, then the list
   of replies): one comment per number, nested by the reply lists, not three empty ones;
+* a class-named wrapper with a level class around one numbered comment and its replies' wrappers
+  of the same kind (``div.x-comment.level-N`` > ``div#comment-N`` + ``div.x-comment.level-N+1``
+  ...): the wrapper is not a comment, and its level is the comment's depth;
 """
 from __future__ import annotations
 
@@ -121,6 +124,27 @@ def test_a_numbered_block_reads_its_doubly_boxed_body_once():
     r = read_lso('<ol class="comment-list">'
                  + _boxed(114, "Orlaith", _WORDS[0], _boxed(115, "Bexmund", _WORDS[1], _boxed(116, "Orlaith", _WORDS[2])))
                  + _boxed(117, "Quennel", _WORDS[3]) + _boxed(118, "Tavish", _WORDS[4]) + "</ol>", lang="de")
+    assert shape(r) == [
+        (_WORDS[0], 0, None, "Orlaith"), (_WORDS[1], 1, _WORDS[0], "Bexmund"),
+        (_WORDS[2], 2, _WORDS[1], "Orlaith"), (_WORDS[3], 0, None, "Quennel"), (_WORDS[4], 0, None, "Tavish")]
+
+
+def _wrapped(num: int, level: int, name: str, words: str, replies: str = "") -> str:
+    """A level-classed wrapper: the numbered comment first, then its replies' wrappers inside it."""
+    kind = "wx-comment" + (" wx-reply" if level > 1 else "")
+    return (f'<div class="{kind} level-{level}" id="wx-comm-{num}">'
+            f'<div class="wx-comment-left"><img src="/a/{num}.png" width="40" height="40"></div>'
+            f'<div class="wx-comment-right" id="comment-{num}"><div class="wx-comment-header">'
+            f'<div class="wx-comment-author">{name}</div><div class="wx-comment-date">'
+            f'<time datetime="2021-03-0{num % 9 + 1}T10:00:00Z">vor 3 Jahren</time></div></div>'
+            f'<div class="wx-comment-text"><p>{words}</p></div></div>{replies}</div>')
+
+
+def test_a_level_wrapper_holding_its_replies_is_no_comment_and_states_the_depth():
+    r = read_lso('<div class="wx-thread-list">'
+                 + _wrapped(201, 1, "Orlaith", _WORDS[0],
+                            _wrapped(202, 2, "Bexmund", _WORDS[1], _wrapped(203, 3, "Orlaith", _WORDS[2])))
+                 + _wrapped(204, 1, "Quennel", _WORDS[3]) + _wrapped(205, 1, "Tavish", _WORDS[4]) + "</div>")
     assert shape(r) == [
         (_WORDS[0], 0, None, "Orlaith"), (_WORDS[1], 1, _WORDS[0], "Bexmund"),
         (_WORDS[2], 2, _WORDS[1], "Orlaith"), (_WORDS[3], 0, None, "Quennel"), (_WORDS[4], 0, None, "Tavish")]

@@ -499,7 +499,7 @@ class Generic(CommentSystem):
             found[li.mem_id] = (li, strong, ("li", sig))
 
     @staticmethod
-    def _drop_item_wrappers(found: dict[int, tuple], a) -> None:
+    def _drop_item_wrappers(found: dict[int, tuple], a) -> dict[int, int]:
         """A weak (class-only) block around one strong comment block (``li.list__item_comment`` >
         ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
         comment: it holds no words of its own outside that comment and the lists of replies. A
@@ -508,6 +508,7 @@ class Generic(CommentSystem):
         above = _ancestors(found)
         strong_above = ancestors_of(n for n, strong, _ in found.values() if strong)
         bodies: set[int] = set()  # blocks read as a strong block's body: gone
+        levels: dict[int, int] = {}  # strong block -> the depth its dropped wrapper stated
         for key, (n, strong, sig) in list(found.items()):
             if key in bodies:
                 continue
@@ -525,12 +526,20 @@ class Generic(CommentSystem):
             inner = 0
             own_words = False
             only = None
+            mine = _item_tokens(sig)
+            skipped = False
             for c in n.iter():
                 if not c.is_element_node:
                     if c.text(strip=True):
                         own_words = True
                     continue
                 if c.mem_id in found:
+                    if not found[c.mem_id][1] and mine & _item_tokens(found[c.mem_id][2]):
+                        # the same kind of wrapper again: a reply's, nested after the comment
+                        # (wpDiscuz's ``div.wc-comment`` > ``div.wc-comment-right#comment-N`` +
+                        # the replies' ``div.wc-comment`` boxes), not a second comment of its own
+                        skipped = True
+                        continue
                     inner += 1 if found[c.mem_id][1] else 2
                     only = c.mem_id
                 elif c.mem_id not in above and c.text(strip=True) \
@@ -540,12 +549,18 @@ class Generic(CommentSystem):
                     break
             if inner == 1 and not own_words:
                 del found[key]
+                if skipped and only in found:
+                    # (a wrapper that holds its replies' wrappers states the comment's level)
+                    d = depth_from_classes(a.classes(n))
+                    if d is not None:
+                        levels[only] = d
             elif inner == 2 and not own_words and only in found and isinstance(sig[1], frozenset) \
                     and _item_classes(sig[1]):
                 # Two class-named blocks, one the only child block of the other (``div.comment`` >
                 # avatar + ``div.comment-container`` > name + words): one comment, read once, by
                 # the outer block (its list of replies, if any, sits beside the inner one).
                 del found[only]
+        return levels
 
     @staticmethod
     def _drop_words_parts(page: Page, found: dict[int, tuple]) -> dict[int, object]:
@@ -707,7 +722,7 @@ class Generic(CommentSystem):
             return []
         headed = self._drop_header_anchors(page, found)
         self._widen_to_list_item(page, found)
-        self._drop_item_wrappers(found, a)
+        levels = self._drop_item_wrappers(found, a)
         self._drop_reply_wrappers(page, found)
         bodies = self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
@@ -755,6 +770,8 @@ class Generic(CommentSystem):
             collapsed = any(_COLLAPSED.search(c) for c in a.classes(n))
             if depth is None:
                 depth = _wrapper_depth(n, found, a)
+            if depth is None:
+                depth = levels.get(n.mem_id)
             extra = _split_body(n, a) if num and strong else []
             words = next((w for w in (x.css_first(f"[id^='{a.id(n)}_']") for x in extra) if w is not None), None)
             if words is None and not extra:
@@ -833,6 +850,13 @@ def _drop_body_block(n, found: dict[int, tuple], above: set[int], a) -> int | No
     if only is not None:
         del found[only]
     return only
+
+
+def _item_tokens(sig) -> frozenset[str]:
+    """The comment-item class tokens of a block's kind (``wc-comment`` of ``div.wc-comment.wc-reply``)."""
+    if not isinstance(sig, tuple) or len(sig) < 2 or not isinstance(sig[1], frozenset):
+        return frozenset()
+    return frozenset(c for c in sig[1] if _item_classes(frozenset({c})))
 
 
 def _drop_wrapped_body(n, found: dict[int, tuple], above: set[int], strong_above: set[int]) -> int | None:
