@@ -581,6 +581,8 @@ class Generic(CommentSystem):
             outer = next((p for p in _up(n.parent, 12) if p is not None and p.mem_id in found), None)
             if key in above or outer is None:
                 continue
+            if strong and not found[outer.mem_id][1]:
+                continue  # microdata on a block inside a class-only box: the box may be a region
             if _has_name_part(n, a) or any(re.search(r"(?:^|[-_])(?:date|time)$", c)
                                             for d in n.css("[class]") for c in a.classes(d)) \
                     or n.css_first("time, a[href*='user'], a[href*='member'], a[href*='profile']") is not None:
@@ -727,7 +729,8 @@ class Generic(CommentSystem):
         bodies = self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
         widened = self._widen_words_parts(page, found)
-        widened.update((k, v) for k, v in bodies.items() if k in found and k not in widened)
+        widened.update((k, v) for k, v in bodies.items() if k in found and k not in widened
+                       and v.text(strip=True))
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
         # The item class tokens of the numbered blocks (two or more of one kind): a block of the
