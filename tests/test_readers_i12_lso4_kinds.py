@@ -15,8 +15,6 @@ names: how comment markup is built in general, never one site's classes.
 * a class-named wrapper with a level class around one numbered comment and its replies' wrappers
   of the same kind (``div.x-comment.level-N`` > ``div#comment-N`` + ``div.x-comment.level-N+1``
   ...): the wrapper is not a comment, and its level is the comment's depth;
-* metadata stays out of the words: a footer byline whose name and date were read out leaves
-  "by on ... up" (its connectives, a "via mobile" note, a jump-to-parent link), dropped whole;
 """
 from __future__ import annotations
 
@@ -150,19 +148,3 @@ def test_a_level_wrapper_holding_its_replies_is_no_comment_and_states_the_depth(
     assert shape(r) == [
         (_WORDS[0], 0, None, "Orlaith"), (_WORDS[1], 1, _WORDS[0], "Bexmund"),
         (_WORDS[2], 2, _WORDS[1], "Orlaith"), (_WORDS[3], 0, None, "Quennel"), (_WORDS[4], 0, None, "Tavish")]
-
-
-def _footed(num: int, name: str, words: str, mobile: bool = False) -> str:
-    """A comment whose byline is a footer after the words: "by NAME on DATE [via mobile] up"."""
-    return (f'<div class="comment" id="c-{num}"><div class="cbody"><p>{words}</p></div>'
-            f'<p class="by">by <a href="/users/{name}">{name}</a> on <span class="time">'
-            f'<a href="#c-{num}">Aug 8, 2012 9:{num % 60:02d} AM</a></span>{" via mobile" if mobile else ""} '
-            f'<a class="up_link" href="#">up</a> <a class="reply_link" href="#">reply</a></p></div>')
-
-
-def test_an_emptied_footer_byline_is_not_words():
-    r = read_lso('<div class="comment_list">' + "".join([
-        _footed(301, "Orlaith", _WORDS[0]), _footed(302, "Bexmund", _WORDS[1], mobile=True),
-        _footed(303, "Quennel", _WORDS[2]), _footed(304, "Tavish", _WORDS[3], mobile=True)]) + "</div>")
-    assert [(t, a) for t, _, _, a in shape(r)] == [
-        (_WORDS[0], "Orlaith"), (_WORDS[1], "Bexmund"), (_WORDS[2], "Quennel"), (_WORDS[3], "Tavish")]

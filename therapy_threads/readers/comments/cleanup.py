@@ -289,17 +289,7 @@ def _numbered_date(s: str, languages: tuple[str, ...]) -> bool:
     return m is not None and is_date_line(m.group(1), languages)
 
 
-# A byline whose name and date elements were both read out, leaving its connectives ("by on",
-# "von am"; the date's word only, never one that opens prose: "par le passé", "por el momento",
-# "by at least") and at most a few short words after them (a "via mobile" note, an "up" link to the
-# parent): header, never words.
-_BARE_BYLINE = re.compile(r"^(?:posted\s+)?(?:by|von|par|por|di|door|av|przez)\s+(?:on|am|um|op|om)"
-                          r"(?:\s+[^\W\d_]{1,8}){0,3}\s*$", re.I)
-
-
 def _emptied_byline(s: str, languages: tuple[str, ...]) -> bool:
-    if _BARE_BYLINE.match(s):
-        return True
     m = _EMPTIED_BYLINE.match(s)
     return m is not None and (bool(_CLOCK.match(m.group(1))) or is_date_line(m.group(1), languages))
 
