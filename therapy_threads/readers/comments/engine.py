@@ -910,8 +910,12 @@ _REPLY_TO_FRAGMENT = re.compile(r"#(?:comment|comments|c|post|p|msg|reply|r|li-c
 _REPLY_TO_TEXT = re.compile(r"^\s*(?:@|↑|\^|in reply to\b|reply to\b|replying to\b|in response to\b|"
                             r"re:|antwort auf\b|als antwort auf\b|en réponse à\b|réponse à\b|"
                             r"en respuesta a\b|in risposta a\b|parent\b)", re.I)
-_REPLY_TO_BEFORE = re.compile(r"(?:in reply to|reply to|replying to|in response to|antwort auf|"
-                              r"réponse à|respuesta a|risposta a)\s*:?\s*$", re.I)
+# (also the past tense a flat list's header prints: Movable Type's "NAME replied to <a>comment
+# from NAME</a>", "responded to")
+_REPLY_TO_BEFORE = re.compile(r"(?:in reply to|reply to|replying to|replied to|in response to|"
+                              r"responded to|antwort auf|antwortete auf|"
+                              r"réponse à|a répondu à|respuesta a|respondió a|risposta a|ha risposto a)"
+                              r"\s*:?\s*$", re.I)
 
 
 def _reply_to_link(page: Page, it: Item, item_ids: set[int], budget: int = 120) -> str | None:

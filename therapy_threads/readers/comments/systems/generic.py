@@ -281,6 +281,13 @@ def _typed_comment(n, cls: frozenset[str], a) -> bool:
     return True
 
 
+def _typed_only(n, a) -> bool:
+    """Marked as a comment by microdata alone: no comment number in its id or in an anchor
+    right before it."""
+    return (_numbered(a.id(n)) is None and _anchor_before(n, a) is None
+            and _typed_comment(n, a.classes(n), a))
+
+
 def _item_classes(cls: frozenset[str]) -> bool:
     for c in cls:
         if _ICON.match(c) or _CONTROL_PREFIX.match(c):
@@ -492,14 +499,16 @@ class Generic(CommentSystem):
             found[li.mem_id] = (li, strong, ("li", sig))
 
     @staticmethod
-    def _drop_item_wrappers(found: dict[int, tuple], a) -> None:
+    def _drop_item_wrappers(found: dict[int, tuple], a) -> dict[int, int]:
         """A weak (class-only) block around one strong comment block (``li.list__item_comment`` >
         ``div.comment#comment_N`` + the list of its replies) is the list item, not a second
         comment: it holds no words of its own outside that comment and the lists of replies. A
         role badge beside the avatar (wpDiscuz 5's ``div.wc-comment`` > ``div.wc-comment-left``
         with "Gast"/"Autor" + ``div.wc-comment-right#comment-N``) is not words of its own."""
         above = _ancestors(found)
+        strong_above = ancestors_of(n for n, strong, _ in found.values() if strong)
         bodies: set[int] = set()  # blocks read as a strong block's body: gone
+        levels: dict[int, int] = {}  # strong block -> the depth its dropped wrapper stated
         for key, (n, strong, sig) in list(found.items()):
             if key in bodies:
                 continue
@@ -508,16 +517,29 @@ class Generic(CommentSystem):
                     body = _drop_body_block(n, found, above, a)
                     if body is not None:
                         bodies.add(body)
+                    # (the body may wrap a second class-named box: ``div.the-comment`` >
+                    # avatar + ``div.comment-box``; one comment, read by the strong block)
+                    body = _drop_wrapped_body(n, found, above, strong_above)
+                    if body is not None:
+                        bodies.add(body)
                 continue
             inner = 0
             own_words = False
             only = None
+            mine = _item_tokens(sig)
+            skipped = False
             for c in n.iter():
                 if not c.is_element_node:
                     if c.text(strip=True):
                         own_words = True
                     continue
                 if c.mem_id in found:
+                    if not found[c.mem_id][1] and mine & _item_tokens(found[c.mem_id][2]):
+                        # the same kind of wrapper again: a reply's, nested after the comment
+                        # (wpDiscuz's ``div.wc-comment`` > ``div.wc-comment-right#comment-N`` +
+                        # the replies' ``div.wc-comment`` boxes), not a second comment of its own
+                        skipped = True
+                        continue
                     inner += 1 if found[c.mem_id][1] else 2
                     only = c.mem_id
                 elif c.mem_id not in above and c.text(strip=True) \
@@ -527,29 +549,48 @@ class Generic(CommentSystem):
                     break
             if inner == 1 and not own_words:
                 del found[key]
+                if skipped and only in found:
+                    # (a wrapper that holds its replies' wrappers states the comment's level)
+                    d = depth_from_classes(a.classes(n))
+                    if d is not None:
+                        levels[only] = d
             elif inner == 2 and not own_words and only in found and isinstance(sig[1], frozenset) \
                     and _item_classes(sig[1]):
                 # Two class-named blocks, one the only child block of the other (``div.comment`` >
                 # avatar + ``div.comment-container`` > name + words): one comment, read once, by
                 # the outer block (its list of replies, if any, sits beside the inner one).
                 del found[only]
+        return levels
 
     @staticmethod
-    def _drop_words_parts(page: Page, found: dict[int, tuple]) -> None:
+    def _drop_words_parts(page: Page, found: dict[int, tuple]) -> dict[int, object]:
         """A comment-named block inside another comment that has no name or date part of its own
         and no comment inside (``div.comment-comment`` holding the words of
-        ``div.comment-list-item``) is that comment's words, not a reply."""
+        ``div.comment-list-item``) is that comment's words, not a reply. So is a block marked
+        only by ``itemprop=comment`` (no number of its own): themes print the microdata on the
+        comment's body field (``article.comment`` > header + ``div.field-name-comment-body
+        [itemprop=comment]``), and a reply always shows its own name or date. That body is the
+        outer comment's words (returned: outer block id -> body; the header's "on" between name
+        and date is not words)."""
         a = page.attrs
         above = _ancestors(found)
+        bodies: dict[int, object] = {}
         for key, (n, strong, _) in list(found.items()):
-            if strong or key in above or not any(p.mem_id in found for p in _up(n.parent, 12)
-                                                 if p is not None):
+            if strong and not _typed_only(n, a):
                 continue
+            outer = next((p for p in _up(n.parent, 12) if p is not None and p.mem_id in found), None)
+            if key in above or outer is None:
+                continue
+            if strong and not found[outer.mem_id][1]:
+                continue  # microdata on a block inside a class-only box: the box may be a region
             if _has_name_part(n, a) or any(re.search(r"(?:^|[-_])(?:date|time)$", c)
                                             for d in n.css("[class]") for c in a.classes(d)) \
                     or n.css_first("time, a[href*='user'], a[href*='member'], a[href*='profile']") is not None:
                 continue
             del found[key]
+            if strong:
+                bodies.setdefault(outer.mem_id, n)
+        return bodies
 
     @staticmethod
     def _drop_reply_wrappers(page: Page, found: dict[int, tuple]) -> None:
@@ -683,11 +724,13 @@ class Generic(CommentSystem):
             return []
         headed = self._drop_header_anchors(page, found)
         self._widen_to_list_item(page, found)
-        self._drop_item_wrappers(found, a)
+        levels = self._drop_item_wrappers(found, a)
         self._drop_reply_wrappers(page, found)
-        self._drop_words_parts(page, found)
+        bodies = self._drop_words_parts(page, found)
         self._drop_list_boxes(page, found)
         widened = self._widen_words_parts(page, found)
+        widened.update((k, v) for k, v in bodies.items() if k in found and k not in widened
+                       and v.text(strip=True))
         quotes = self._quoted_copies(page, found)
         counts = Counter(sig for _, _, sig in found.values())
         # The item class tokens of the numbered blocks (two or more of one kind): a block of the
@@ -730,6 +773,8 @@ class Generic(CommentSystem):
             collapsed = any(_COLLAPSED.search(c) for c in a.classes(n))
             if depth is None:
                 depth = _wrapper_depth(n, found, a)
+            if depth is None:
+                depth = levels.get(n.mem_id)
             extra = _split_body(n, a) if num and strong else []
             words = next((w for w in (x.css_first(f"[id^='{a.id(n)}_']") for x in extra) if w is not None), None)
             if words is None and not extra:
@@ -805,6 +850,42 @@ def _drop_body_block(n, found: dict[int, tuple], above: set[int], a) -> int | No
             only = c.mem_id
         elif c.mem_id not in above and c.text(strip=True):
             return
+    if only is not None:
+        del found[only]
+    return only
+
+
+def _item_tokens(sig) -> frozenset[str]:
+    """The comment-item class tokens of a block's kind (``wc-comment`` of ``div.wc-comment.wc-reply``)."""
+    if not isinstance(sig, tuple) or len(sig) < 2 or not isinstance(sig[1], frozenset):
+        return frozenset()
+    return frozenset(c for c in sig[1] if _item_classes(frozenset({c})))
+
+
+def _drop_wrapped_body(n, found: dict[int, tuple], above: set[int], strong_above: set[int]) -> int | None:
+    """``_drop_body_block`` one wrapper further down: a strong comment block whose only class-named
+    block sits in a wrapper beside the avatar (WordPress themes' ``li.comment#comment-N`` >
+    ``div.the-comment`` > ``div.avatar`` + ``div.comment-box`` (name, date, words), then
+    ``ul.children``). The wrappers walked hold no strong block (a list of replies is not entered)
+    and no words outside the one weak block; that block is the comment's body, not a reply."""
+    only = None
+    stack = [c for c in n.iter()][::-1]
+    while stack:
+        c = stack.pop()
+        if not c.is_element_node:
+            if (c.text() or "").strip():
+                return None
+            continue
+        if c.mem_id in found:
+            if found[c.mem_id][1] or only is not None:
+                return None
+            only = c.mem_id
+        elif c.mem_id in strong_above:
+            continue  # the list of its replies
+        elif c.mem_id in above:
+            stack.extend([d for d in c.iter()][::-1])
+        elif c.text(strip=True):
+            return None
     if only is not None:
         del found[only]
     return only
@@ -927,7 +1008,8 @@ def indent_depths(page, blocks: list) -> list[int] | None:
     """0-based depths of a flat list of comment blocks from their indentation (``_indent_of``):
     the indentation's multiple of the smallest step between two values (or its rank, where the
     values are not multiples), the least indented at depth 0. None unless every block states an
-    indentation, two or more values differ, and no block is inside another."""
+    indentation (but one or two lead blocks before the tree, read as top level), two or more
+    values differ, and no block is inside another."""
     a = page.attrs
     if len(blocks) < 2:
         return None
@@ -935,15 +1017,23 @@ def indent_depths(page, blocks: list) -> list[int] | None:
     if any(p.mem_id in ids for b in blocks for _, p in zip(range(60), ancestors(b))):
         return None  # nested: the nesting gives the depth
     values = [_indent_of(b, a) for b in blocks]
+    # A lead block printed before the indented tree (the comment a "comment permalink" page is
+    # about, in the page's own item table, or an opening post in comment markup) states no
+    # indentation: it is top level, when the tree after it states one on every block.
+    lead = next((i for i, v in enumerate(values) if v is not None), len(values))
+    if 0 < lead <= 2 and len(values) - lead >= 4 * lead:
+        values = values[lead:]
+    else:
+        lead = 0
     if any(v is None for v in values) or len(set(values)) < 2:
         return None
     low = min(values)
     levels = sorted(set(values))
     step = min(y - x for x, y in zip(levels, levels[1:]))
     if step > 0 and all(abs((v - low) / step - round((v - low) / step)) < 0.05 for v in values):
-        return [round((v - low) / step) for v in values]
+        return [0] * lead + [round((v - low) / step) for v in values]
     rank = {v: i for i, v in enumerate(levels)}
-    return [rank[v] for v in values]
+    return [0] * lead + [rank[v] for v in values]
 
 
 def _words_follow(n, outer, found: dict[int, tuple], content: frozenset[str], a, budget: int = 400) -> bool:
