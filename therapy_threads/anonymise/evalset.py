@@ -67,9 +67,21 @@ def _title_tokens() -> frozenset[str]:
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _HONORIFICS = _OWN_HONORIFICS | _title_tokens()
-# the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")
-# (and the faculty of a Swiss licentiate, a token of its own after "lic.": "lic. phil.", "lic. psych.")
-_TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b|(?<=\blic\. )(?:phil|psych)\b")
+
+
+def _title_endings() -> re.Pattern[str]:
+    """The gendered ending of an Austrian or German title, a token of its own after the period ("Dr.in", "Mag.a",
+    "Prof.in"), for each title of the title data written so (and the faculty of a Swiss licentiate, a token of its
+    own after "lic.": "lic. phil.", "lic. psych.")."""
+    from .titles import forms_of_address
+    pairs = sorted({tuple(w.rsplit(".", 1)) for w in forms_of_address() if re.fullmatch(r"[^\W\d_]+\.[^\W\d_]{1,2}", w)})
+    alts = [rf"(?<=\b{re.escape(base)}\.){re.escape(end)}\b" for base, end in pairs]
+    # ("DI.in", "Dr.a", "Mag.in": the other ending of the same titles, as writers mix them)
+    alts.append(r"(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b")
+    return re.compile(r"(?i)" + "|".join(alts + [r"(?<=\blic\. )(?:phil|psych)\b"]))
+
+
+_TITLE_ENDING = _title_endings()
 _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
