@@ -19,3 +19,48 @@ from _kinds import anon, post  # noqa: F401  (the stage fixture and the post run
 ])
 def test_german_titles_the_data_lacked(post, lang, texts):
     post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # a town's name or its "-er" adjective after "Herr"/"Frau" is a surname (names of origin), the town itself stays
+    ("de", ["Gestern war [[Herr Kölner]] in der Praxis, aber ein {{Kölner}} ist er nicht, er kommt aus {{Passau}}."]),
+])
+def test_german_town_surnames_after_a_title(post, lang, texts):
+    post(texts, lang)
+
+
+@pytest.mark.parametrize("lang,texts", [
+    # the pet forms a language clips from given names, in lower case in a name role: the last syllables
+    # ("nando" of Fernando), those with the stressed syllable's consonant again ("pippo" of Filippo), a double
+    # name's first name with the second's first syllable ("josemi" of José Miguel)
+    ("it", ["grazie a tutti, a [[pippo]] e a [[Carla]]. [[pippo]] dice che va meglio."]),
+    ("es", ["ayer hablé con [[josemi]] y con [[Marta]]. [[josemi]] dice que la terapia le va bien."]),
+    ("pt", ["obrigada ao [[nando]] e à [[Rita]]. o [[nando]] disse que a psicóloga é boa."]),
+])
+def test_clipped_pet_forms(post, lang, texts):
+    post(texts, lang)
+
+
+def test_clipped_pet_forms_are_derived_not_listed():
+    from test_anonymise_recognizers import CUES
+
+    from therapy_threads.anonymise.multilingual import LanguageNameRecognizer, language_cues
+    lcs = language_cues()[0]
+    r = LanguageNameRecognizer(CUES)
+    assert r.clipped_given("pippo", lcs["it"]) and r.clipped_given("nando", lcs["pt"])
+    assert r.clipped_given("josemi", lcs["es"])
+    # words of the language and given names themselves are no clipped forms; a language without clippings has none
+    assert not r.clipped_given("casa", lcs["it"]) and not r.clipped_given("perro", lcs["es"])
+    assert not r.clipped_given("pippo", lcs["pl"])
+
+
+def test_the_scorer_reads_the_anonymisers_title_data():
+    # one home for titles: the forms the scorer once listed on its own are the title data's, and a title ending
+    # written after the period ("Prof.in") is read from it too
+    from therapy_threads.anonymise import evalset as ev
+    for w in ("psych", "univ", "ssa", "dottore", "psi", "psikolog", "κύριος", "κυρια", "mevrou", "mejuffrou",
+              "páni", "judr", "doktorko", "med", "domkapitular", "monsignore"):
+        assert w in ev._HONORIFICS, w
+    label = "Prof.in Dr. Ada Xyl"
+    assert ev._TITLE_ENDING.match(label, label.index("in"))
+    assert not ev._TITLE_ENDING.match("Martin", 4)

@@ -44,16 +44,13 @@ _CONTACT_NOISE = frozenset({"at", "dot", "com", "org", "net", "www", "http", "ht
 # Titles and honorifics in a labelled mention are not identifying ("Mrs" of "Mrs Pennington", "Pastor" of "Pastor
 # Ofori", "Tita" of "Tita Precious" may stay; the name after them must go): the anonymiser's own title data, one home
 # for titles (``titles.forms_of_address``: the policy's titles, academic and kin titles, the regional kin titles and each
-# language's titles, local titles and degrees), each word token by token ("dott.ssa": "dott", "ssa"; pieces of one or
-# two letters of a longer title, "ma'am", "w/ro", are left out).
-# The few forms the title data does not hold as such, and that are no more private than "Mrs" or "Dr": degrees and
-# the pieces of titles written with a hyphen or period ("Dipl.-Psych.", "Univ.-Prof.", "MSc"); declined and written-
-# out forms (the Czech "páni", "doktorko" and academic titles, the Afrikaans "mevrou", "mejuffrou", the Italian
-# "dottore", the Malay "Tengku", Greek cases); the Indonesian degrees' pieces ("Sp.KJ", "M.Psi."); Japanese
+# language's titles, local titles and degrees), each word token by token ("dott.ssa": "dott", "ssa"; "Dipl.-Psych.":
+# "dipl", "psych"; pieces of one or two letters of a longer title, "ma'am", "w/ro", are left out).
+# The few forms that are no title written before a name, so not in that data, and no more private than "Mrs" or "Dr":
+# the pieces of degrees written after a name ("MSc", "BSc", the Indonesian "Sp.KJ" as "SpKJ" or its two-letter
+# pieces), the Malay royal "Tengku" (a royal's title, not a form of address the anonymiser reads), and the Japanese
 # honorific suffixes written after a name ("X-san", "X-chan")
-_OWN_HONORIFICS = frozenset({"psych", "univ", "msc", "bsc", "ssa", "dottore", "mevrou", "mejuffrou", "tengku",
-                             "páni", "judr", "rndr", "mvdr", "paeddr", "doktorko", "psi", "psikolog", "sp", "kj",
-                             "spkj", "san", "chan", "kun", "sama", "κυρίας", "κυρια", "κύριος"})
+_OWN_HONORIFICS = frozenset({"msc", "bsc", "sp", "kj", "spkj", "tengku", "san", "chan", "kun", "sama"})
 
 
 def _title_tokens() -> frozenset[str]:

@@ -345,8 +345,6 @@ class _Multilingual(Recognizer):
         if lc.lang in _REDUPLICATING and 4 <= len(cf) <= 6 and _REDUPLICATED.fullmatch(strip_accents(cf)) \
                 and self.lex.rank(cf) is None and (self.rank(cf, lc.lang) or 10 ** 6) >= 10000:
             return True  # "Titi", "Zézé", "Doudou", "Cécel": a syllable of a given name said twice, no word
-        if lc.clippings and not self.given(cf) and self.clipped_given(cf, lc):
-            return True
         if not lc.diminutives or len(cf) < 5 or self.given(cf):
             return False
         for end in lc.diminutives:
@@ -379,12 +377,13 @@ class _Multilingual(Recognizer):
             tail = cf[1:]
             if any(len(g) - len(tail) >= 3 and self.given(g) for g in names.get(tail[-4:], ()) if g.endswith(tail)):
                 return True
-        if "compound" in lc.clippings:
-            for j in (len(cf) - 2, len(cf) - 3):
-                head, syl = cf[:j], cf[j:]
-                if len(head) >= 3 and syl[0] not in _VOWELS and self.given(head) \
-                        and any(g.startswith(syl) and len(g) >= 4 and self.given(g) for g in _given_by_start(self.lex).get(syl, ())):
-                    return True
+        if "compound" in lc.clippings and len(cf) <= 7:
+            # (one open syllable of the second name, a consonant and a vowel: "lu", "ma", "mi"; a longer tail
+            # makes words and brands of a name and a syllable)
+            head, syl = cf[:-2], cf[-2:]
+            if len(head) >= 3 and syl[0] not in _VOWELS and syl[1] in _VOWELS and self.given(head) \
+                    and any(g.startswith(syl) and len(g) >= 4 and self.given(g) for g in _given_by_start(self.lex).get(syl, ())):
+                return True
         return False
 
     def surname_shape(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
