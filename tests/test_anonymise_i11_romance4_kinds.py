@@ -30,12 +30,11 @@ def test_german_town_surnames_after_a_title(post, lang, texts):
 
 
 @pytest.mark.parametrize("lang,texts", [
-    # the pet forms a language clips from given names, in lower case in a name role: the last syllables
-    # ("nando" of Fernando), those with the stressed syllable's consonant again ("pippo" of Filippo), a double
-    # name's first name with the second's first syllable ("josemi" of José Miguel)
-    ("it", ["grazie a tutti, a [[pippo]] e a [[Carla]]. [[pippo]] dice che va meglio."]),
-    ("es", ["ayer hablé con [[josemi]] y con [[Marta]]. [[josemi]] dice que la terapia le va bien."]),
-    ("pt", ["obrigada ao [[nando]] e à [[Rita]]. o [[nando]] disse que a psicóloga é boa."]),
+    # a pet form the language clips from a given name, in lower-case chat, no form the names data lists: the last
+    # syllables ("menico" of Domenico), a double name's first name with the second's first syllable ("joseca" of
+    # José Carlos)
+    ("it", ["ieri sera [[menico]] e [[carla]] sono venuti a cena, tutto bene", "che bello"]),
+    ("es", ["ayer [[joseca]] y [[marta]] vinieron a cenar, todo bien", "que bien"]),
 ])
 def test_clipped_pet_forms(post, lang, texts):
     post(texts, lang)
@@ -47,11 +46,11 @@ def test_clipped_pet_forms_are_derived_not_listed():
     from therapy_threads.anonymise.multilingual import LanguageNameRecognizer, language_cues
     lcs = language_cues()[0]
     r = LanguageNameRecognizer(CUES)
-    assert r.clipped_given("pippo", lcs["it"]) and r.clipped_given("nando", lcs["pt"])
-    assert r.clipped_given("josemi", lcs["es"])
-    # words of the language and given names themselves are no clipped forms; a language without clippings has none
+    for w, lang in (("menico", "it"), ("joseca", "es")):
+        assert not r.given(w) and r.clipped_given(w, lcs[lang]), w  # derived, not read from a list
+    # words of the language are no clipped forms; a language without clippings has none
     assert not r.clipped_given("casa", lcs["it"]) and not r.clipped_given("perro", lcs["es"])
-    assert not r.clipped_given("pippo", lcs["pl"])
+    assert not r.clipped_given("menico", lcs["pl"])
 
 
 def test_the_scorer_reads_the_anonymisers_title_data():
