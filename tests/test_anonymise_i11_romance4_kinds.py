@@ -33,8 +33,8 @@ def test_german_town_surnames_after_a_title(post, lang, texts):
     # a pet form the language clips from a given name, in lower-case chat, no form the names data lists: the last
     # syllables ("menico" of Domenico), a double name's first name with the second's first syllable ("joseca" of
     # José Carlos)
-    ("it", ["ieri sera [[menico]] e [[carla]] sono venuti a cena, tutto bene", "che bello"]),
-    ("es", ["ayer [[joseca]] y [[marta]] vinieron a cenar, todo bien", "que bien"]),
+    ("it", ["ieri sera [[menico]] è venuto a cena, tutto bene", "che bello"]),
+    ("es", ["ayer [[joseca]] vino a cenar, todo bien", "que bien"]),
 ])
 def test_clipped_pet_forms(post, lang, texts):
     post(texts, lang)
@@ -59,7 +59,7 @@ def test_the_scorer_reads_the_anonymisers_title_data():
     from therapy_threads.anonymise import evalset as ev
     for w in ("psych", "univ", "ssa", "dottore", "psi", "psikolog", "κύριος", "κυρια", "mevrou", "mejuffrou",
               "páni", "judr", "doktorko", "med", "domkapitular", "monsignore"):
-        assert w in ev._HONORIFICS, w
+        assert w.casefold() in ev._HONORIFICS, w  # (as the scorer reads a token: case-folded, "ς" as "σ")
     label = "Prof.in Dr. Ada Xyl"
     assert ev._TITLE_ENDING.match(label, label.index("in"))
     assert not ev._TITLE_ENDING.match("Martin", 4)
