@@ -44,16 +44,13 @@ _CONTACT_NOISE = frozenset({"at", "dot", "com", "org", "net", "www", "http", "ht
 # Titles and honorifics in a labelled mention are not identifying ("Mrs" of "Mrs Pennington", "Pastor" of "Pastor
 # Ofori", "Tita" of "Tita Precious" may stay; the name after them must go): the anonymiser's own title data, one home
 # for titles (``titles.forms_of_address``: the policy's titles, academic and kin titles, the regional kin titles and each
-# language's titles, local titles and degrees), each word token by token ("dott.ssa": "dott", "ssa"; pieces of one or
-# two letters of a longer title, "ma'am", "w/ro", are left out).
-# The few forms the title data does not hold as such, and that are no more private than "Mrs" or "Dr": degrees and
-# the pieces of titles written with a hyphen or period ("Dipl.-Psych.", "Univ.-Prof.", "MSc"); declined and written-
-# out forms (the Czech "páni", "doktorko" and academic titles, the Afrikaans "mevrou", "mejuffrou", the Italian
-# "dottore", the Malay "Tengku", Greek cases); the Indonesian degrees' pieces ("Sp.KJ", "M.Psi."); Japanese
+# language's titles, local titles and degrees), each word token by token ("dott.ssa": "dott", "ssa"; "Dipl.-Psych.":
+# "dipl", "psych"; pieces of one or two letters of a longer title, "ma'am", "w/ro", are left out).
+# The few forms that are no title written before a name, so not in that data, and no more private than "Mrs" or "Dr":
+# the pieces of degrees written after a name ("MSc", "BSc", the Indonesian "Sp.KJ" as "SpKJ" or its two-letter
+# pieces), the Malay royal "Tengku" (a royal's title, not a form of address the anonymiser reads), and the Japanese
 # honorific suffixes written after a name ("X-san", "X-chan")
-_OWN_HONORIFICS = frozenset({"psych", "univ", "msc", "bsc", "ssa", "dottore", "mevrou", "mejuffrou", "tengku",
-                             "páni", "judr", "rndr", "mvdr", "paeddr", "doktorko", "psi", "psikolog", "sp", "kj",
-                             "spkj", "san", "chan", "kun", "sama", "κυρίας", "κυρια", "κύριος"})
+_OWN_HONORIFICS = frozenset({"msc", "bsc", "sp", "kj", "spkj", "tengku", "san", "chan", "kun", "sama"})
 
 
 def _title_tokens() -> frozenset[str]:
@@ -67,9 +64,21 @@ def _title_tokens() -> frozenset[str]:
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _HONORIFICS = _OWN_HONORIFICS | _title_tokens()
-# the gendered ending of an Austrian title, a token of its own after the period ("Dr.in", "Mag.a")
-# (and the faculty of a Swiss licentiate, a token of its own after "lic.": "lic. phil.", "lic. psych.")
-_TITLE_ENDING = re.compile(r"(?i)(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b|(?<=\blic\. )(?:phil|psych)\b")
+
+
+def _title_endings() -> re.Pattern[str]:
+    """The gendered ending of an Austrian or German title, a token of its own after the period ("Dr.in", "Mag.a",
+    "Prof.in"), for each title of the title data written so (and the faculty of a Swiss licentiate, a token of its
+    own after "lic.": "lic. phil.", "lic. psych.")."""
+    from .titles import forms_of_address
+    pairs = sorted({tuple(w.rsplit(".", 1)) for w in forms_of_address() if re.fullmatch(r"[^\W\d_]+\.[^\W\d_]{1,2}", w)})
+    alts = [rf"(?<=\b{re.escape(base)}\.){re.escape(end)}\b" for base, end in pairs]
+    # ("DI.in", "Dr.a", "Mag.in": the other ending of the same titles, as writers mix them)
+    alts.append(r"(?:(?<=\bdr\.)|(?<=\bdi\.)|(?<=\bmag\.))(?:in|a)\b")
+    return re.compile(r"(?i)" + "|".join(alts + [r"(?<=\blic\. )(?:phil|psych)\b"]))
+
+
+_TITLE_ENDING = _title_endings()
 _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 

@@ -45,7 +45,7 @@ _FIELDS = ("possessives", "adjectives", "after", "relations", "titles", "speech"
            "determiners", "works", "work_verbs", "places_before", "articles", "phone_regions", "reading",
            "diminutives", "person_articles", "lower_titles", "heads", "naming_articles", "here", "royals",
            "possessives_after", "possessive_suffixes", "post_titles", "local_titles", "surname_endings", "possessives_mixed",
-           "name_titles", "cap_heads", "place_cases", "outer_place_cases")
+           "name_titles", "cap_heads", "place_cases", "outer_place_cases", "clippings")
 # a name token: letters, perhaps joined by hyphens ("Pierre-Yves", "Morel-Tissot", "ti-guy")
 _NAME = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_RE = re.compile(_NAME)
@@ -138,6 +138,9 @@ class LanguageCues:
     # endings that make a pet form of a given name ("Ciro" -> "Ciruzzo", "Nunziata" -> "Nunziatina"), each
     # replacing the name's last vowel
     diminutives: frozenset[str] = frozenset()
+    # the ways the language clips a given name to a pet form (``clipped_given``): "aphaeresis", "reduplication",
+    # "compound"
+    clippings: frozenset[str] = frozenset()
     # articles the language puts before a person's given name in speech ("il Marco", "la Giulia")
     person_articles: frozenset[str] = frozenset()
     lower_titles: frozenset[str] = frozenset()  # short titles written lower case before a name ("dr Nowak")
@@ -354,6 +357,33 @@ class _Multilingual(Recognizer):
                             and self.given(stem))) \
                         and self.rank(cf, lc.lang) is None:
                     return True
+        return False
+
+    def clipped_given(self, cf: str, lc: LanguageCues) -> bool:
+        """A pet form clipped from a given name of the lexicons in one of the ways the language clips names, no word
+        of the language: the name's last syllables, its first ones cut ("aphaeresis": "tonio" of "antonio", "nando"
+        of "fernando"); those last syllables with the consonant of the stressed one said again at the start
+        ("reduplication": "peppe" of "giuseppe", "pippo" of "filippo", "nanni" of "giovanni"); a given name and the
+        first syllable of a second one, for a double name ("compound": "juanlu" of "juan luis", "josemi" of
+        "josé miguel")."""
+        if len(cf) < 4 or not cf.isalpha() or self.rank(cf, lc.lang) is not None or self.lex.rank(cf) is not None \
+                or self.lex.ordinary_in(cf) or self.lex.is_surname(cf) or knowledge().is_place(cf.title()):
+            return False
+        names = _given_by_tail(self.lex)
+        if "aphaeresis" in lc.clippings and cf[0] not in _VOWELS \
+                and any(len(g) - len(cf) >= 2 and self.given(g) for g in names.get(cf[-4:], ()) if g.endswith(cf)):
+            return True
+        if "reduplication" in lc.clippings and cf[0] not in _VOWELS and cf[0] in cf[2:4] and cf[1] in _VOWELS:
+            tail = cf[1:]
+            if any(len(g) - len(tail) >= 3 and self.given(g) for g in names.get(tail[-4:], ()) if g.endswith(tail)):
+                return True
+        if "compound" in lc.clippings and len(cf) <= 7:
+            # (one open syllable of the second name, a consonant and a vowel: "lu", "ma", "mi"; a longer tail
+            # makes words and brands of a name and a syllable)
+            head, syl = cf[:-2], cf[-2:]
+            if len(head) >= 3 and syl[0] not in _VOWELS and syl[1] in _VOWELS and self.given(head) \
+                    and any(g.startswith(syl) and len(g) >= 4 and self.given(g) for g in _given_by_start(self.lex).get(syl, ())):
+                return True
         return False
 
     def surname_shape(self, t: TextContext, lc: LanguageCues, cf: str) -> bool:
@@ -941,8 +971,9 @@ class LanguageNameRecognizer(_Multilingual):
                     yield self.person(t, s, self.full(t, s, e), f"a given name opening a sentence ({t.lang})")
                 continue
             # lower case
-            if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3):
-                continue
+            if not self.given(cf, t.lang) and not (says and self._unknown(t, cf) and len(cf) >= 3) \
+                    and not (lc.clippings and self.clipped_given(cf, lc)):
+                continue  # (a pet form clipped from a given name is one in lower case too: "peppe", "juanlu")
             if not says and self.sibling_word(cf, t.lang) and not self.given(cf, _SHARED_WORDS[t.lang][0]):
                 continue  # "han het rolf" read as Danish: "het", "sa", "mi" are Bokmål words, no names
             if t.lang in _AGGLUTINATIVE and not says and (_case_form(cf, t.lang) or not declined_given(cf, t.lang)):
@@ -1247,6 +1278,36 @@ _AGGLUTINATIVE = frozenset({"fi"})
 # French makes pet names by saying a syllable of the given name twice ("hypocoristiques par redoublement": Titi,
 # Zézé, Doudou, Nounou, Cécel of Marcel): a consonant and its vowels, again, perhaps a closing consonant
 _REDUPLICATING = frozenset({"fr"})
+_VOWELS = "aeiouáéíóúàèìòùâêôãõy"
+
+
+_BY_TAIL: dict[int, dict[str, tuple[str, ...]]] = {}
+_BY_START: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _given_by_tail(lex) -> dict[str, tuple[str, ...]]:
+    """The given names of the lexicons by their last four letters (``clipped_given``'s look-up)."""
+    if id(lex) in _BY_TAIL:
+        return _BY_TAIL[id(lex)]
+    out: dict[str, list[str]] = {}
+    for g in lex.first_names | lex.intl_names:
+        if len(g) >= 6 and g.isalpha():
+            out.setdefault(g[-4:], []).append(g)
+    _BY_TAIL[id(lex)] = {k: tuple(v) for k, v in out.items()}
+    return _BY_TAIL[id(lex)]
+
+
+def _given_by_start(lex) -> dict[str, tuple[str, ...]]:
+    """The given names of the lexicons by their first two and three letters."""
+    if id(lex) in _BY_START:
+        return _BY_START[id(lex)]
+    out: dict[str, list[str]] = {}
+    for g in lex.first_names | lex.intl_names:
+        if len(g) >= 4 and g.isalpha():
+            out.setdefault(g[:2], []).append(g)
+            out.setdefault(g[:3], []).append(g)
+    _BY_START[id(lex)] = {k: tuple(v) for k, v in out.items()}
+    return _BY_START[id(lex)]
 _REDUPLICATED = re.compile(r"([bcdfghjklmnpqrstvwxz][aeiouy]{1,2})\1[bcdfghjklmnpqrstvwxz]?")
 # the name after an abbreviated title's period inside a body's name ("RSUP Dr. X")
 _TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2}}")

@@ -3517,8 +3517,10 @@ class TitleRecognizer(Recognizer):
                 # where the word is one too ("meine nachbarin Frau Schön")
                 lr = self.lex.lang_rank(cf, t.lang)
                 if lr is not None and lr < 3000 and not self.lex.is_name(cf) and not self.lex.is_surname(cf) \
-                        and not self._academic.search(text, max(0, s - 16), s):
+                        and not self._academic.search(text, max(0, s - 16), s) and not _town_word(core):
                     continue  # "Herr Gott", "Frau Doktor"; but "Frau Dr. Glück", "Mag.a Stern": a surname
+                    # (and "Herr Berliner", "Frau Passauer": a town's name or its "-er" adjective is no form of
+                    # address, as "Doktor" or "Gott" are, so after a title it is the surname Germans take from towns)
             # (a word of no language that is no surname of the lists, after the title, is the given name: the
             # capital after it is the surname even where it is also a town, "Dr Xxx Attard")
             given = self.cues.any_given_name(cf) or (rank is None and not self.lex.is_surname(cf) and t.english)
@@ -5521,6 +5523,14 @@ class NounCapsNameRecognizer(Recognizer):
 # ("Sepp" -> "Sepperl", "Resi" -> "Resl"), standard "-chen"/"-lein" ("Gretchen").
 _DE_DIMINUTIVES = (("ele", "el"), ("le", "l"), ("le", ""), ("eli", ""), ("li", ""), ("li", "i"), ("erl", ""),
                    ("l", "i"), ("chen", ""), ("lein", ""))
+
+
+def _town_word(core: str) -> bool:
+    """A place's name or the German adjective of a town's people made with "-er" ("Berliner", "Passauer",
+    "Kölner" of "Köln"): a surname after a title, as names of origin are."""
+    k = knowledge()
+    return k.is_place(core) or (core.endswith("er") and len(core) >= 6
+                                and any(k.is_place(stem) for stem in (core[:-2], core[:-1])))
 
 
 def german_diminutive(lex, cf: str) -> bool:
