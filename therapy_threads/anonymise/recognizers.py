@@ -440,8 +440,10 @@ class Recognizer:
         if (knowledge().is_place(last) and not self.lex.is_surname(cf) and not given) or knowledge().is_demonym(last):
             return e  # "Hilary Strand": a surname that is also a place name is still a surname here
         if lang in inflection.languages() and not self.lex.is_surname(cf) and not inflection.declined_surname(cf, lang) \
-                and any(knowledge().is_place(n) for n in inflection.nominatives(last, lang)[1:]):
-            return e  # "X Y Kalliossa": a case form of a place after a name is where, not a second surname
+                and any(knowledge().is_place(n) or knowledge().is_small_place(n)
+                        for n in inflection.nominatives(last, lang)[1:]):
+            return e  # "X Y Kalliossa": a case form of a place after a name is where, not a second surname (a
+            # village too: "X Utsjoelta", said in a place case, is where whatever else the word names)
         if lang in _ROMANCE and _OF_PARTICLE.search(nxt) and not self.lex.is_surname(cf) and (
                 knowledge().is_place(last) or knowledge().is_small_place(last) or not (
                     given and last[:1].isupper() and self._given_before(text, e)) and not (
