@@ -920,11 +920,19 @@ class Anonymiser:
             if not n.isalpha():
                 continue  # one word of letters: a given name or a surname, not a handle or a full name
             key = d.ctx.accepted[n]
+            # (a name the gazetteer also holds, "Ivalo" signing a letter: its case forms are where, "Ivalosta")
+            place = k.is_place(n.title()) or k.is_small_place(n.title())
             for lg in langs:
                 forms = inflection.name_forms(lg)
-                if forms is not None:
+                if forms is not None and not (place and inflection.vowel_stem(lg)):
+                    vowel_stem = inflection.vowel_stem(lg)
                     for infl, nom in forms.endings:
-                        if nom == "" and n[-1] in "aeiouyáéíóúýě":
+                        if nom == "" and vowel_stem:
+                            # (Finnish joins its case endings to the name itself, "Usva" -> "Usvalle", and to a
+                            # name in a consonant with a linking -i, "Erik" -> "Erikille": one set or the other)
+                            if (n[-1] in "aeiouyäö") == infl.startswith("i"):
+                                continue
+                        elif nom == "" and n[-1] in "aeiouyáéíóúýě":
                             continue  # the consonant declension: a name that ends in a consonant
                         if n.endswith(nom) and len(n) - len(nom) >= 2 and infl != nom:
                             add(n[:len(n) - len(nom)] + infl, key)

@@ -155,6 +155,12 @@ def lower_word(cf: str, lang: str | None) -> bool:
     return f is not None and (cf in f.words or f.fold and strip_accents(cf) in f.words)
 
 
+def vowel_stem(lang: str | None) -> bool:
+    """``lang``'s empty nominative ending stands for the name itself, vowel-final as most are (Finnish "Usva" ->
+    "Usvalle"), not only for a name in a consonant (Polish "Jan" -> "Janowi")."""
+    return bool(_tables()[0].get(lang or "", {}).get("vowel_stem", False))
+
+
 @lru_cache(maxsize=None)
 def _place_endings(lang: str) -> tuple[tuple[str, str], ...]:
     table = _tables()[0].get(lang, {})

@@ -34,7 +34,7 @@ from importlib import resources
 from typing import Iterator
 
 from .detect import INTERJECTIONS, POSS, Cues, TextContext
-from .inflection import declined_given, declined_surname, lower_word, name_forms, only_word, strip_accents
+from .inflection import declined_given, declined_surname, lower_word, name_forms, nominatives, only_word, strip_accents
 from .knowledge import knowledge
 from .lexicon_export import NATIONAL_WORD_NAMES_GIVEN_ONLY
 from .phones import find_language_phones
@@ -593,6 +593,24 @@ class CuePhraseRecognizer(_Multilingual):
                 yield self.person(t, s, ee, f"a name after a naming phrase ({t.lang})")
                 if t.text[s:s + 1].isupper():
                     yield from self._aliases(t, lc, ee)
+        if t.lang in _AGGLUTINATIVE:
+            yield from self._bare_role(t, lc)
+
+    def _bare_role(self, t: TextContext, lc: LanguageCues) -> Iterator[Span]:
+        """Finnish writes a role noun before a name without a possessive ("terapeutti X", "diakonissa X Y") and
+        capitalises no common noun: a capitalised word right after a relation noun inside a sentence is the person,
+        a name that is a word too ("Aamu", "Ilta"), unless it is a place in one of its cases ("terapeutti Oulusta")."""
+        for m in _role_re(lc).finditer(t.text):
+            s, e = m.span("name")
+            cf = t.text[s:e].casefold()
+            if not t.free(s, e) or cf in lc.relations or cf in lc.titles or self.excluded(t, lc, cf, frequent=False) \
+                    or self.cues.is_initial(t.text, m.start()) and t.text[m.start():m.start() + 1].isupper():
+                continue
+            if not self.given(cf, t.lang) and (any(knowledge().is_place(n) or knowledge().is_small_place(n)
+                                                  for n in nominatives(t.text[s:e], t.lang))
+                                              or any(cf.endswith(c) for c in lc.place_cases)):
+                continue  # (an inner place case names where, a place or a body: "terapeutti Terveystalossa")
+            yield self.person(t, s, self.full(t, s, e), f"a capitalised name after a role noun ({t.lang})")
 
 
     def _aliases(self, t: TextContext, lc: LanguageCues, e: int) -> Iterator[Span]:
@@ -628,6 +646,26 @@ class CuePhraseRecognizer(_Multilingual):
 
     def _no_word(self, t: TextContext, cf: str) -> bool:
         return self.rank(cf, t.lang) is None and self.lex.rank(cf) is None and not self.lex.ordinary_in(cf)
+
+
+_ROLE_RE: dict[str, re.Pattern[str]] = {}
+
+
+def _role_re(lc: "LanguageCues") -> re.Pattern[str]:
+    """A relation noun alone, a whole word in lower case, then a capitalised word."""
+    p = _ROLE_RE.get(lc.lang)
+    if p is None:
+        p = _ROLE_RE[lc.lang] = re.compile(r"(?<![\w'’-])(?-i:(?:" + _alt(lc.relations) + r"))[ \t]+(?P<name>(?-i:["
+                                           + _UP + r"])[^\W\d_]+(?:-[^\W\d_]+)*)")
+    return p
+
+
+def _place_by_case(cf: str, lang: str | None) -> bool:
+    """In a language that marks where with a case ending ("Sarissa", "Akista"), a given name of the country's names
+    data, no word, in the nominative inside a sentence is the person, whatever town abroad the gazetteer also holds
+    by that name ("Sari", "Aki"): the town would be said in a place case."""
+    f = name_forms(lang) if lang in _AGGLUTINATIVE else None
+    return f is not None and f.given.get(cf) == cf and cf not in f.words and cf not in f.surname
 
 
 def _case_form(name: str, lang: str | None) -> bool:
@@ -929,7 +967,8 @@ class LanguageNameRecognizer(_Multilingual):
                     continue
                 if (knowledge().is_place(tok) or self._own_script_place(tok)) and not says and not (
                         self.given(cf, t.lang) and not initial and (_SURNAME_NEXT.match(text, e)
-                                                            or _COMPANION_BEFORE.search(text, max(0, s - 12), s))):
+                                                            or _COMPANION_BEFORE.search(text, max(0, s - 12), s)
+                                                            or _place_by_case(cf, t.lang))):
                     continue  # a place, unless a given name with a surname after it ("Florence Ravel") or
                     # after a preposition of company ("hablar con Nieves", "avec Florence")
                 if knowledge().is_demonym(tok) or (self.place_word_before(t, lc, s) and not says and (
