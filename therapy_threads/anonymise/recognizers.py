@@ -3347,21 +3347,25 @@ class TitlePhraseRecognizer(Recognizer):
                 elif len(words) == 2 and name_pair_in_role(self.cues, text, caps[i][0], caps[j][0] + len(caps[j][3]),
                                                             words[0], words[1]):
                     pass  # "her name is Dawn Wood", "a guy named Frank Young": a person's name, not a title
-                elif self._person_first(t, caps[i][0], words[0]):
+                elif self._person_first(t, caps[i][0], words[0], text[caps[i][1]:caps[i + 1][0]]):
                     pass  # "I'm Joy from Leeds", "Joy from Leeds again" (Joy a person here): no title
                 elif self._is_title(words, text, caps[i][0]):
                     yield self.span(caps[i][0], caps[j][0] + len(caps[j][3]), KEEP, reason="a title in title case")
             i = j + 1
 
-    def _person_first(self, t: TextContext, s: int, first: str) -> bool:
+    def _person_first(self, t: TextContext, s: int, first: str, glue: str) -> bool:
         """The run opens with a given name the post already took as someone's, or one the writer introduces
         themselves with ("I'm Joy from Leeds"): a person and what follows them, not a title; a title opening with a
         word that is also a name ("Amazing Grace", "Good Will Hunting") does not open with the name."""
         cf = first.casefold()
         if not (cf in self.lex.first_names or self.cues.any_given_name(cf)) or cf in self.cues.not_names:
             return False
-        return cf in t.doc.accepted or bool(SELF_INTRO.search(t.text[max(0, s - 16):s])) \
-            or any(sp.kind == PERSON and t.text[sp.start:sp.end].casefold() == cf for sp in t.spans)
+        if SELF_INTRO.search(t.text[max(0, s - 16):s]):
+            return True
+        # (only across a joining word, "Bill and Rose", "Joy from Leeds": a person's name before a bare capital may
+        # be a band or a work named after it, "Pearl Jam")
+        return bool(glue.strip()) and (cf in t.doc.accepted or any(
+            sp.kind == PERSON and t.text[sp.start:sp.end].casefold() == cf for sp in t.spans))
 
     def _watched(self, t: TextContext) -> Iterator[Span]:
         """Two capitalised words or more right after a verb of watching are what was watched, a film or
