@@ -26,7 +26,7 @@ from .multilingual import LANGUAGES as OTHER_LANGUAGES, TI_PREFIXES, language_cu
 from .patterns import url_host
 from .policy import Policy
 from .regional import dialect_markers, reading_language, regional_phrases
-from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
+from .recognizers import (EN_ARTICLE_RIGHT_BEFORE, EN_POSSESSIVE_RIGHT_BEFORE, named_thing_after_article, verb_object_after, Recognizer, chat_message_opening, german_indefinite_before, names_a_body,
                           place_by_neighbour)
 from . import titles
 from .bylines import place_fields
@@ -247,6 +247,8 @@ def place_before_pattern(policy: Policy, lang: str | None = None) -> re.Pattern[
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?:^|[\s(])(?:" + alt + r")[ \t]+$", re.I)
 
+
+_FROM_PLACE_AFTER = re.compile(r"[ \t]+from[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
 
 class Anonymiser:
     """Replace commenter identities with keyed pseudonyms and person names in text with placeholders.
@@ -1138,9 +1140,13 @@ class Anonymiser:
     def _name_role(self, text: str, s: int, e: int) -> bool:
         cues = self.cues
         if cues.name_cue(text, s, e) or cues.signoff(text, s, e) or cues.relation_before(text, s) \
-                or cues.verb_after(text, e) or cues.subject_of_verb(text, e) or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
+                or cues.verb_after(text, e) or cues.subject_of_verb(text, e) or verb_object_after(cues, text, e) \
+                or re.match(r" [A-Z][a-z]+", text[e:e + 3]) and \
                 self.lex.is_surname(re.match(r" ([A-Z][\w'’-]*)", text[e:e + 30]).group(1)):
             return True  # ... or a surname follows: "Will Okafor"
+        m = _FROM_PLACE_AFTER.match(text, e)
+        if m is not None and knowledge().is_place(m.group(1)):
+            return True  # "Xxx from Leeds again": a person said with where they are from, as a commenter signs
         if not text[e:].strip(" \t\n.!)~*xX") and re.search(r"[.!?][ \t]*$", text[max(0, s - 4):s]):
             return True  # alone after the last sentence, closing the text: the name signing it ("... . Wren")
         if _LAST_LINE_ALONE.match(text, e) and re.search(r"\n[ \t]*$", text[max(0, s - 4):s]):

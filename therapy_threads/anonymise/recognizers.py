@@ -3288,8 +3288,10 @@ _SCHOOL_BEFORE = re.compile(r"\b(?:went[ \t]+to|graduated[ \t]+from|studied[ \t]
 
 # a relation or person noun, perhaps with where the person works, then a comma: what follows is that person's
 # name in apposition ("my new counselor, X Y (real name)", "my therapist in Asheville, X Y, has been")
-_APPOSED_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)(?:[ \t]+(?:in|at|from|near|over[ \t]+in)[ \t]+[A-Z][\w'’-]*"
-                             r"(?:[ \t]+[A-Z][\w'’-]*)?)?[ \t]*,[ \t]*$")
+# (where the relation is from may be a place or a common setting: "my friend from work, X Y,", "a mate at church, X Y,")
+_APPOSED_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)(?:[ \t]+(?:in|at|from|near|over[ \t]+in)[ \t]+(?:[A-Z][\w'’-]*"
+                             r"(?:[ \t]+[A-Z][\w'’-]*)?|work|church|school|college|uni|university|home|the[ \t]+[a-z]+))?"
+                             r"[ \t]*,[ \t]*$")
 # the writer vouching for a name right after it: "X Y (real name, I promise)", "X Y, real name"
 _REAL_NAME_AFTER = re.compile(r"[ \t]*[(,][ \t]*(?:her|his|their|my)?[ \t]*real[ \t]+name\b", re.I)
 
@@ -3354,9 +3356,25 @@ class TitlePhraseRecognizer(Recognizer):
                 elif len(words) == 2 and name_pair_in_role(self.cues, text, caps[i][0], caps[j][0] + len(caps[j][3]),
                                                             words[0], words[1]):
                     pass  # "her name is Dawn Wood", "a guy named Frank Young": a person's name, not a title
+                elif self._person_first(t, caps[i][0], words[0], text[caps[i][1]:caps[i + 1][0]]):
+                    pass  # "I'm Joy from Leeds", "Joy from Leeds again" (Joy a person here): no title
                 elif self._is_title(words, text, caps[i][0]):
                     yield self.span(caps[i][0], caps[j][0] + len(caps[j][3]), KEEP, reason="a title in title case")
             i = j + 1
+
+    def _person_first(self, t: TextContext, s: int, first: str, glue: str) -> bool:
+        """The run opens with a given name the post already took as someone's, or one the writer introduces
+        themselves with ("I'm Joy from Leeds"): a person and what follows them, not a title; a title opening with a
+        word that is also a name ("Amazing Grace", "Good Will Hunting") does not open with the name."""
+        cf = first.casefold()
+        if not (cf in self.lex.first_names or self.cues.any_given_name(cf)) or cf in self.cues.not_names:
+            return False
+        if SELF_INTRO.search(t.text[max(0, s - 16):s]):
+            return True
+        # (only across a joining word, "Bill and Rose", "Joy from Leeds": a person's name before a bare capital may
+        # be a band or a work named after it, "Pearl Jam")
+        return bool(glue.strip()) and (cf in t.doc.accepted or any(
+            sp.kind == PERSON and t.text[sp.start:sp.end].casefold() == cf for sp in t.spans))
 
     def _watched(self, t: TextContext) -> Iterator[Span]:
         """Two capitalised words or more right after a verb of watching are what was watched, a film or
@@ -4419,6 +4437,34 @@ _SIGNATURE_LINE = re.compile(
     r"(?:[ \t]*,[ \t]*[^\W\d_]{2,12}\.?|[ \t]+\([^()\n]{1,80}\))?[ \t]*$")
 
 
+# a comment's signature on a Q&A site, kept when the page is copied: "– Name Nov 29 at 11:30", "– user48213 ♦ Dec 1
+# '25 at 09:02" (a dash, the display name, a moderator's diamond, the date and time of posting)
+_DATED_SIGNOFF = re.compile(
+    r"(?:^|(?<=\s))[–—-][ \t]*(?P<name>[^\W_][\w'’.-]*(?:[ \t]+[^\W_][\w'’.-]*){0,2})[ \t]*(?:♦+[ \t]*)?[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
+    r"(?:(?:,[ \t]*|[ \t]+)['’]?\d{2}(?:\d{2})?)?(?:,)?[ \t]+at[ \t]+\d{1,2}:\d{2}\b")
+_DATED_NOT_NAME = frozenset({"the", "a", "an", "me", "edited", "asked", "answered", "posted", "comment", "on"})
+
+
+class DatedSignoffRecognizer(Recognizer):
+    """The display name in a Q&A site's comment signature ("... – Jo Bell Nov 29 at 11:30"): whatever words the name
+    is made of ("Mark Faith", "Hope"), between the dash and the posting time it signs the comment."""
+
+    name, score = "dated_signoff", 0.9
+    triggers = frozenset({"at"})
+
+    def analyze(self, t: TextContext) -> Iterator[Span]:
+        if ":" not in t.text:
+            return
+        for m in _DATED_SIGNOFF.finditer(t.text):
+            s, e = m.span("name")
+            name = t.text[s:e].rstrip(".")
+            e = s + len(name)
+            if not name or name.split()[0].casefold() in _DATED_NOT_NAME or not t.free(s, e):
+                continue
+            yield self.person(t, s, e, "a display name signing a comment before its date and time ('– X Nov 29 at 11:30')")
+
+
 class SignoffRecognizer(Recognizer):
     """The writer's name closing a text: "Gwen" after "Warmly,", "— Mo", "Em xx", "Love, Sam x"."""
 
@@ -5115,6 +5161,30 @@ _DATE_AFTER = re.compile(r"\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:Jan|Feb|Ma
 _NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)")
 
 
+_VERB_OBJECT_AFTER = re.compile(r"[ \t]+([a-z]{3,})[ \t]+(?:my|me|him|her|us|them|your|our)\b")
+_PREPOSITIONS_LONG = frozenset({"toward", "towards", "against", "upon", "without", "within", "beside", "besides",
+                                "unlike", "despite", "inside", "outside", "behind", "beyond", "around", "among",
+                                "between", "beneath", "underneath", "throughout", "amongst", "near", "past", "onto",
+                                "into", "till", "until", "via", "versus", "like", "above", "below", "across"})
+
+
+_MODAL_NAMES = frozenset({"will", "may", "can", "should", "must", "might", "shall", "would", "could", "did", "does"})
+
+
+def verb_object_after(cues: Cues, text: str, e: int) -> bool:
+    """A content word, then an object pronoun or possessive: the verb of the name's sentence, in whatever form
+    the variety uses ("Xxx grab my arm", "Xxx carry me home" in Caribbean or Black Country English, whose verbs
+    need no ending); a preposition there ("Faith in my ...", "Hope for her ...") makes the word a noun."""
+    m = _VERB_OBJECT_AFTER.match(text, e)
+    if m is None:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, e - 30), e)
+    if before is not None and before.group(1).casefold() in _MODAL_NAMES:
+        return False  # "Will take my car?": a modal opening a question, the verb after it
+    w = m.group(1)
+    return not (cues.function_word(w) or w.endswith("ly") or w in _PREPOSITIONS_LONG) and cues.lex.rank(w) is not None
+
+
 class EnglishNameRecognizer(Recognizer):
     """Capitalised tokens in English text, decided by the name and word lexicons and the cues around
     them; what stays undecided is a candidate for NER. Also remembers words decided as ordinary."""
@@ -5193,7 +5263,8 @@ class EnglishNameRecognizer(Recognizer):
         if cues.in_title_phrase(text, s) and (rank is not None or not first):
             return "skip", ""  # "Good Will Hunting", "Amazing Grace"
         if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)
-                                       and not cues.subject_of_verb(text, e + 2 if poss else e)) \
+                                       and not cues.subject_of_verb(text, e + 2 if poss else e)
+                                       and not (not poss and self._verb_object_after(text, e))) \
                 and not cues.article_head(text, s, e):
             # (opening a sentence, a name that is also a word needs a verb after it: "Rose got me through")
             return "person", "a name accepted elsewhere in this post"
@@ -5286,6 +5357,10 @@ class EnglishNameRecognizer(Recognizer):
                 if not poss and cues.subject_of_verb(text, ee, lenient=True):
                     return "person", "a surname that is no English word, subject of a verb ('Fennelly has')"
                 return "candidate", ""
+            if first and not poss and self._pair_in_role(text, s, e):
+                # "my friend from work, Joy Peel, says": a given name and a surname of the names data where only a
+                # person's name fits, even in a post that uses the word as a word ("no joy")
+                return "person", "a given name and a surname in a person's role"
             if cf in doc.lower_vocab:
                 return ("skip", "") if initial else ("candidate", "")
             if word_name and self._attributive(text, ee):
@@ -5333,6 +5408,9 @@ class EnglishNameRecognizer(Recognizer):
             return "candidate", ""
         return "skip", ""
 
+    def _verb_object_after(self, text: str, e: int) -> bool:
+        return verb_object_after(self.cues, text, e)
+
     def _signs_after_last_sentence(self, text: str, s: int, e: int, cf: str) -> bool:
         """The word is the text's last, alone after a full sentence ("Take it one day at a time. Dawn"), as a comment
         is signed when its line breaks are lost; a closing, greeting or interjection there is no name ("... Peace",
@@ -5355,6 +5433,10 @@ class EnglishNameRecognizer(Recognizer):
         last = POSS.sub("", m.group(1))
         end = m.start(1) + len(last)
         return end if name_pair_in_role(self.cues, t.text, s, end, core, last) else e
+
+    def _pair_in_role(self, text: str, s: int, e: int) -> bool:
+        m = _NEXT_CAPITAL_WORD.match(text, e)
+        return m is not None and name_pair_in_role(self.cues, text, s, m.end(1), text[s:e], m.group(1))
 
     def _name_addressed_after(self, text: str, e: int) -> bool:
         """"Yes, Xxx, ...": after the word and its comma a given name set off by a comma is the one addressed."""
@@ -6356,7 +6438,7 @@ def recognizer_classes() -> tuple[type[Recognizer], ...]:
     from .works import QuotedTitleRecognizer
 
     return (EmailRecognizer, UrlRecognizer, PhoneRecognizer, LanguagePhoneRecognizer, MentionRecognizer,
-            RegionalPhraseRecognizer, HeadedNameRecognizer, DevotionRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, BylineRecognizer,
+            RegionalPhraseRecognizer, HeadedNameRecognizer, DevotionRecognizer, TiNicknameRecognizer, NamesakeRecognizer, MentionedWordRecognizer, KnownIdentityRecognizer, QuoteHeaderRecognizer, ChatSenderRecognizer, DatedSignoffRecognizer, BylineRecognizer,
             PublicFigureRecognizer, IwiRecognizer, RoyalRecognizer, PublicWorkRecognizer, LanguageWorkRecognizer, QuotedTitleRecognizer, QuotedNameRecognizer,
             JoinedPlaceRecognizer, WherePairRecognizer, InitialsParticleRecognizer,
             IntroFullNameRecognizer, SpelledNameRecognizer, IrishSurnameRecognizer, ShrineSaintRecognizer, ArabicCompoundNameRecognizer, PatronymicNameRecognizer, LaqamRecognizer, SurnameFirstRecognizer, VietnameseNameRecognizer, SignatureLineRecognizer, TitleRecognizer, RelationRecognizer, RelationCopulaRecognizer, HonorificRecognizer, LanguageTitleRecognizer,
