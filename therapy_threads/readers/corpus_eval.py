@@ -139,7 +139,7 @@ def _match(gold: list[dict], texts: list[str]) -> dict[int, int]:
     return out
 
 
-def _dirty(text: str, author: str | None, date_text: str | None) -> str | None:
+def _dirty(text: str, author: str | None, date_text: str | None, gold_text: str | None = None) -> str | None:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if not lines:
         return None
@@ -157,7 +157,11 @@ def _dirty(text: str, author: str | None, date_text: str | None) -> str | None:
         return "number"
     if is_reply_word(first) or is_reply_word(last):
         return "reply"
-    if is_counter_line(last) and not re.search(r"[a-z]{4}", last.lower().replace("like", "")):
+    # A counter-shaped line that is the gold's whole text ("+1", typed as the answer) is what the
+    # commenter wrote: the labels read it from the page's words element, so the reader kept the
+    # words, not a vote counter beside them.
+    if is_counter_line(last) and not re.search(r"[a-z]{4}", last.lower().replace("like", "")) \
+            and not (gold_text and _squash(gold_text) == _squash(text)):
         return "counter"
     return None
 
@@ -201,7 +205,7 @@ def score_page(path: Path, split: str = "", gold_path: Path | None = None,
     a_ok = a_total = 0
     for gi, ri in mapping.items():
         g = gcom[gi]
-        why = _dirty(comments[ri].text, g.get("author"), g.get("date_text"))
+        why = _dirty(comments[ri].text, g.get("author"), g.get("date_text"), g.get("snippet"))
         if why:
             dirty.append(f"{why}: {comments[ri].text[:50]!r}")
         if g.get("author"):

@@ -1614,6 +1614,14 @@ def _read_fields(page: Page, it: Item, own: list[LexborNode], by_id: dict[int, I
         # also when it is the commenter's own name, if the name is printed outside the words part
         # (a spammer who typed the name into both fields).
         text = raw_text.strip()
+    head = raw_text.strip().partition("\n")[0].strip()
+    if text and words_nodes and _TYPED_VOTE.match(head) and not text.startswith(head) \
+            and _own_short_words(page, words_nodes, head):
+        # "+1" in a plain paragraph of its own, above more lines (a signature, the reasons): the
+        # commenter's typed agreement, as when it is the whole comment (above); a vote counter is
+        # printed in a counter-named part or outside the words element, not as the words' first
+        # paragraph.
+        text = head + "\n" + text
     if not text and it.content is None and _own_picture(page, it.node, skip):
         # Nothing left but a picture outside the header (author, avatar, date, tools): an
         # image-only comment, kept (its replies hang on it) with the neutral marker.
@@ -1736,6 +1744,10 @@ def _name_outside(author_node: LexborNode | None, words: list[LexborNode]) -> bo
     """The author's element is printed apart from the words' elements (not inside one)."""
     return author_node is not None and not any(
         w.mem_id == author_node.mem_id or contains(w, author_node) for w in words)
+
+
+# The agreement forums' commenters type ("+1", "-1", "+100"): a signed count, nothing else.
+_TYPED_VOTE = re.compile(r"^[+\-\u2212]\d{1,3}$")
 
 
 def _own_short_words(page: Page, nodes: list[LexborNode], line: str) -> bool:

@@ -65,7 +65,10 @@ class HackerNews(CommentSystem):
                 continue
             content = row.css_first(".commtext") or row.css_first("span.comment, div.comment")
             who = row.css_first("a.hnuser") or row.css_first(".comhead a[href^='user?id=']")
-            words = content.text(separator=" ", strip=True) if content is not None else ""
+            # Whitespace-only text nodes (a re-indented copy, the reply part's empty ``<font> </font>``
+            # when the saver could not reply) join as runs of spaces: the notice is the words, once
+            # spaces are collapsed.
+            words = " ".join(content.text(separator=" ", strip=True).split()) if content is not None else ""
             # "[deleted]" (plus the reply link an old copy keeps inside span.comment)
             gone = not words or words.split(" ")[0] in _GONE and words.lower().split(" ")[1:] in ([], ["reply"])
             # The engine keeps a "deleted" item as a removed comment in its place (its replies
@@ -94,7 +97,7 @@ class HackerNews(CommentSystem):
                 link = head.css_first("a[href^='item?id=']")
                 m = _ITEM_LINK.match(a.get(link, "href")) if link is not None else None
                 key = m.group(1) if m else ""
-            words = content.text(separator=" ", strip=True)
+            words = " ".join(content.text(separator=" ", strip=True).split())
             gone = not words or words.split(" ")[0] in _GONE and words.lower().split(" ")[1:] in ([], ["reply"])
             if not _ID.match(key) and not gone:
                 continue  # a removed row has no id (no arrow, no link): kept by position
