@@ -3497,6 +3497,11 @@ class TitleRecognizer(Recognizer):
         self._re = chain_pattern(cues.titles | cues.loan_titles)
         self._lower = titles.bare(cues.policy.rules.lower_titles)  # written in lower case in chat ("dr x")
         self._abbreviated = titles.abbreviated(cues.policy.rules.titles | cues.policy.rules.academic_titles)
+        # titles the data gives only with their period (the faculty of "Dr. med.", "Prof.in"): without it the
+        # word is no title ("med" is the Nordic "with": "med Flygbåtarna")
+        listed = cues.policy.rules.titles | cues.policy.rules.academic_titles
+        self._period_only = frozenset(w.casefold().rstrip(".") for w in listed if w.endswith(".")) \
+            - frozenset(w.casefold() for w in listed if not w.endswith("."))
         # an academic title right before a word: what follows is a surname, whatever else the word is ("Frau
         # Dr. Glück", "Mag.a Stern"); not the bare "Herr"/"Frau" ("Herr Gott")
         self._academic = titles.before_pattern(cues.policy.rules.academic_titles)
@@ -3512,6 +3517,9 @@ class TitleRecognizer(Recognizer):
             if s not in starts:
                 continue
             if len(core) < cues.min_len or not (cues.title_before(text, s) or self._loan_before(t, chains[s][1])):
+                continue
+            last_title = chains[s][1].group(0)
+            if "." not in last_title and last_title.strip() in self._period_only:
                 continue
             cf = core.casefold()
             if cf in cues.titles or cf in cues.not_names or cf in cues.loan_titles:
