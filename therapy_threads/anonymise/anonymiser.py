@@ -15,9 +15,9 @@ from .detect import CAP_RE, INTERJECTIONS, NOUN_CAPS, OTHERS_ADDRESSED, SPEECH_V
 from .grow import GROWN, caps_surname_before
 from .recognizers import _PARTICLES
 from .spans import EMAIL, KEEP, KNOWN, PERSON, PHONE, POST_AUTHOR, REPLACED, URL, Span, resolve
-from .identity import (SOFT_RANK, cue_variants, disguise_in, fold_map, gram_langs, identity_basis, identity_grams,
-                       invisible_in, is_generic_name, name_variants, normalise_email, pseudonym, same_person, spaced_words,
-                       split_readings, token_line, words as id_words)
+from .identity import (SOFT_RANK, cue_variants, disguise_in, email_local_words, fold_map, gram_langs, identity_basis,
+                       identity_grams, invisible_in, is_generic_name, name_variants, pseudonym, same_person, spaced_words,
+                       split_readings, token_line)
 from .keys import keyed_digest
 from .knowledge import knowledge
 from .lexicon import lexicon
@@ -515,8 +515,7 @@ class Anonymiser:
         own = url_host(post.url) if post is not None and post.url else None
         ctx = build_context([t.text for t in texts], known, own)
         idents = [author_ident] + [c.identity for c in comments]
-        ctx.mail_words = frozenset(w for ident in idents if ident is not None and ident.email and "@" in ident.email
-                                   for w in id_words(normalise_email(ident.email).split("@", 1)[0])
+        ctx.mail_words = frozenset(w for ident in idents if ident is not None for w in email_local_words(ident.email)
                                    if len(w) >= 2 and w.isalpha())
         return _Doc(post, comments, ctx, texts)  # type: ignore[arg-type]
 
@@ -926,8 +925,8 @@ class Anonymiser:
             place = k.is_place(n.title()) or k.is_small_place(n.title())
             for lg in langs:
                 forms = inflection.name_forms(lg)
-                if forms is not None and not (place and inflection.vowel_stem(lg)):
-                    vowel_stem = inflection.vowel_stem(lg)
+                vowel_stem = inflection.vowel_stem(lg)
+                if forms is not None and not (place and vowel_stem):
                     for infl, nom in forms.endings:
                         if nom == "" and vowel_stem:
                             # (Finnish joins its case endings to the name itself, "Usva" -> "Usvalle", and to a

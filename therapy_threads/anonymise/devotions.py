@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from .detect import TextContext
+from .multilingual import _alt
 from .recognizers import Recognizer
 from .spans import KEEP, Span
 
@@ -50,10 +51,6 @@ _ADVOCATIONS = {
 _OF = (r"(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|del|de|d['’]|dell['’]|della|delle|dei|degli|di|do|da|dos|das|du|des|"
        r"de[ \t]+l['’]|dels|dal)")
 _CAP_RUN = rf"[{_UP}]{_W}+(?:[-'’]{_W}+)*(?:[ \t]+(?:{_OF}[ \t]+)?[{_UP}]{_W}+(?:[-'’]{_W}+)*){{0,2}}"
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in words), key=len, reverse=True))
 
 
 def _title_re(lang: str) -> re.Pattern[str]:

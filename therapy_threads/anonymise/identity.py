@@ -379,6 +379,13 @@ def idna_forms(label: str) -> list[str]:
     return out
 
 
+def email_local_words(email: str | None) -> list[str]:
+    """The words of an e-mail address's local part ("lola.mendez@..." -> lola, mendez); none without an "@"."""
+    if not email or "@" not in email:
+        return []
+    return words(normalise_email(email).split("@", 1)[0])
+
+
 def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> dict[str, tuple[str, frozenset[str]]]:
     """Name 1..3-grams (and the website's own host label, the e-mail's local part) of one identity
     -> (class letter, languages where the gram reads as ordinary words).
@@ -404,8 +411,7 @@ def identity_grams(ident: Identity, lex: Lexicon, generic: frozenset[str]) -> di
             # "facebook.com/jane.doe" -> jane, doe (the platform's name identifies nobody)
             sources.append((words(path.split("/", 1)[0]), False))
     if ident.email and "@" in ident.email:
-        local = normalise_email(ident.email).split("@", 1)[0]
-        sources.append((words(local), False))
+        sources.append((email_local_words(ident.email), False))
     for ws, is_name in sources:
         ws = [w for w in ws if len(w) >= 2 or len(ws) > 1]
         for n in (1, 2, 3):

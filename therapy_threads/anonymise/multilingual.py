@@ -369,7 +369,7 @@ class _Multilingual(Recognizer):
         if len(cf) < 4 or not cf.isalpha() or self.rank(cf, lc.lang) is not None or self.lex.rank(cf) is not None \
                 or self.lex.ordinary_in(cf) or self.lex.is_surname(cf) or knowledge().is_place(cf.title()):
             return False
-        names = _given_by_tail(self.lex)
+        names, by_start = _given_index(self.lex)
         if "aphaeresis" in lc.clippings and cf[0] not in _VOWELS \
                 and any(len(g) - len(cf) >= 2 and self.given(g) for g in names.get(cf[-4:], ()) if g.endswith(cf)):
             return True
@@ -382,7 +382,7 @@ class _Multilingual(Recognizer):
             # makes words and brands of a name and a syllable)
             head, syl = cf[:-2], cf[-2:]
             if len(head) >= 3 and syl[0] not in _VOWELS and syl[1] in _VOWELS and self.given(head) \
-                    and any(g.startswith(syl) and len(g) >= 4 and self.given(g) for g in _given_by_start(self.lex).get(syl, ())):
+                    and any(g.startswith(syl) and len(g) >= 4 and self.given(g) for g in by_start.get(syl, ())):
                 return True
         return False
 
@@ -1320,33 +1320,24 @@ _REDUPLICATING = frozenset({"fr"})
 _VOWELS = "aeiouáéíóúàèìòùâêôãõy"
 
 
-_BY_TAIL: dict[int, dict[str, tuple[str, ...]]] = {}
-_BY_START: dict[int, dict[str, tuple[str, ...]]] = {}
+_GIVEN_INDEX: dict[int, tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = {}
 
 
-def _given_by_tail(lex) -> dict[str, tuple[str, ...]]:
-    """The given names of the lexicons by their last four letters (``clipped_given``'s look-up)."""
-    if id(lex) in _BY_TAIL:
-        return _BY_TAIL[id(lex)]
-    out: dict[str, list[str]] = {}
-    for g in lex.first_names | lex.intl_names:
-        if len(g) >= 6 and g.isalpha():
-            out.setdefault(g[-4:], []).append(g)
-    _BY_TAIL[id(lex)] = {k: tuple(v) for k, v in out.items()}
-    return _BY_TAIL[id(lex)]
-
-
-def _given_by_start(lex) -> dict[str, tuple[str, ...]]:
-    """The given names of the lexicons by their first two and three letters."""
-    if id(lex) in _BY_START:
-        return _BY_START[id(lex)]
-    out: dict[str, list[str]] = {}
-    for g in lex.first_names | lex.intl_names:
-        if len(g) >= 4 and g.isalpha():
-            out.setdefault(g[:2], []).append(g)
-            out.setdefault(g[:3], []).append(g)
-    _BY_START[id(lex)] = {k: tuple(v) for k, v in out.items()}
-    return _BY_START[id(lex)]
+def _given_index(lex) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """``clipped_given``'s look-ups, built once per lexicon: the given names of six letters or more by their last
+    four letters, and those of four or more by their first two and three."""
+    index = _GIVEN_INDEX.get(id(lex))
+    if index is None:
+        tail: dict[str, list[str]] = {}
+        start: dict[str, list[str]] = {}
+        for g in lex.first_names | lex.intl_names:
+            if len(g) >= 4 and g.isalpha():
+                if len(g) >= 6:
+                    tail.setdefault(g[-4:], []).append(g)
+                start.setdefault(g[:2], []).append(g)
+                start.setdefault(g[:3], []).append(g)
+        index = _GIVEN_INDEX[id(lex)] = ({k: tuple(v) for k, v in tail.items()}, {k: tuple(v) for k, v in start.items()})
+    return index
 _REDUPLICATED = re.compile(r"([bcdfghjklmnpqrstvwxz][aeiouy]{1,2})\1[bcdfghjklmnpqrstvwxz]?")
 # the name after an abbreviated title's period inside a body's name ("RSUP Dr. X")
 _TITLED_TAIL = re.compile(rf"\.[ \t]*{_HEADED_WORD}(?:[ \t]+{_HEADED_WORD}){{0,2}}")

@@ -3499,9 +3499,8 @@ class TitleRecognizer(Recognizer):
         self._abbreviated = titles.abbreviated(cues.policy.rules.titles | cues.policy.rules.academic_titles)
         # titles the data gives only with their period (the faculty of "Dr. med.", "Prof.in"): without it the
         # word is no title ("med" is the Nordic "with": "med Flygbåtarna")
-        listed = cues.policy.rules.titles | cues.policy.rules.academic_titles
-        self._period_only = frozenset(w.casefold().rstrip(".") for w in listed if w.endswith(".")) \
-            - frozenset(w.casefold() for w in listed if not w.endswith("."))
+        self._period_only = self._abbreviated - frozenset(
+            w.casefold() for w in cues.policy.rules.titles | cues.policy.rules.academic_titles)
         # an academic title right before a word: what follows is a surname, whatever else the word is ("Frau
         # Dr. Glück", "Mag.a Stern"); not the bare "Herr"/"Frau" ("Herr Gott")
         self._academic = titles.before_pattern(cues.policy.rules.academic_titles)
@@ -5272,7 +5271,7 @@ class EnglishNameRecognizer(Recognizer):
             return "skip", ""  # "Good Will Hunting", "Amazing Grace"
         if cf in doc.accepted and not (cues.is_initial(text, s) and cues.wordlike(cf, doc)
                                        and not cues.subject_of_verb(text, e + 2 if poss else e)
-                                       and not (not poss and self._verb_object_after(text, e))) \
+                                       and not (not poss and verb_object_after(cues, text, e))) \
                 and not cues.article_head(text, s, e):
             # (opening a sentence, a name that is also a word needs a verb after it: "Rose got me through")
             return "person", "a name accepted elsewhere in this post"
@@ -5415,9 +5414,6 @@ class EnglishNameRecognizer(Recognizer):
                 return "person", "a capitalised word that is no word of the language, subject of a verb"
             return "candidate", ""
         return "skip", ""
-
-    def _verb_object_after(self, text: str, e: int) -> bool:
-        return verb_object_after(self.cues, text, e)
 
     def _signs_after_last_sentence(self, text: str, s: int, e: int, cf: str) -> bool:
         """The word is the text's last, alone after a full sentence ("Take it one day at a time. Dawn"), as a comment
