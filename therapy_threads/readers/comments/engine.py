@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -34,7 +35,7 @@ from . import roles
 from .base import EMBED_ONLY, IMAGE_ONLY, NO_WORDS, CommentSystem, Item, Page, level_number
 from .cleanup import (SAID, _only_a_date, bare_name, clean_author, clean_comment_text, is_date_line, is_number_label, is_profile_label, is_reply_word,
                       is_relative_time, is_role_word, split_signature)
-from .dom import Attrs, contains, memo_up, next_element, prev_element
+from .dom import Attrs, ancestors, contains, memo_up, next_element, prev_element
 from .pagination import page_aliases, post_id_of
 from .systems import SYSTEMS
 from .systems.generic import ancestors_of, reply_block
@@ -360,13 +361,9 @@ def _platform_notice(page: Page, own: list[LexborNode]) -> bool:
     for n in own[:80]:
         if n.tag != "a" or not _SYSTEM_POSTER.search(page.attrs.get(n, "href") or ""):
             continue
-        up = n.parent
-        for _ in range(3):
-            if up is None:
-                break
-            if page.attrs.get(up, "itemprop") == "author" or page.attrs.classes(up) & _POSTER_MARKS:
-                return True
-            up = up.parent
+        if any(page.attrs.get(up, "itemprop") == "author" or page.attrs.classes(up) & _POSTER_MARKS
+               for up in islice(ancestors(n), 3)):
+            return True
     return False
 
 

@@ -11,11 +11,12 @@ is never mistaken for the next comment page.
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
 
-from .dom import Attrs
+from .dom import Attrs, ancestors
 
 _WP_PAGE = re.compile(r"/comment-page-(\d+)/?")
 _PERMALINK = re.compile(r"#(?:comment|div-comment|li-comment)-?\d+$|#c\d{6,}$|[?&]replytocom=")
@@ -214,13 +215,7 @@ _NOT_THREAD_PAGERS = frozenset({"wp-pagenavi", "page-numbers", "nav-links", "nav
 
 
 def _under_blog_pager(n: LexborNode, attrs: Attrs) -> bool:
-    for _ in range(4):
-        if n is None:
-            return False
-        if attrs.classes(n) & _NOT_THREAD_PAGERS:
-            return True
-        n = n.parent
-    return False
+    return any(attrs.classes(p) & _NOT_THREAD_PAGERS for p in chain((n,), islice(ancestors(n), 3)))
 
 
 def stated_topic_pages(root: LexborNode, attrs: Attrs) -> tuple[int, int, int | None] | None:
